@@ -1,0 +1,90 @@
+package org.fengqiao.account;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.account.internal.PasswordPolicy;
+import org.fengqiao.account.internal.Roster;
+import org.fengqiao.account.internal.StaffRegister;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules may ask of the people who work: who someone is, and the commands that put
+ * people on the books and on a grid's roster (used by administration and the demo district).
+ */
+@Service
+public class StaffDirectory {
+
+    private final StaffRegister register;
+    private final Roster roster;
+    private final Jurisdictions jurisdictions;
+    private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
+
+    StaffDirectory(StaffRegister register, Roster roster, Jurisdictions jurisdictions, PasswordEncoder passwords,
+            ApplicationEventPublisher events) {
+        this.register = register;
+        this.roster = roster;
+        this.jurisdictions = jurisdictions;
+        this.passwords = passwords;
+        this.events = events;
+    }
+
+    public Optional<Staff> staff(StaffId id) {
+        return register.byId(id.value()).map(StaffRegister.Row::toStaff);
+    }
+
+    public Optional<Staff> byUsername(String username) {
+        return register.byUsername(username).map(StaffRegister.Row::toStaff);
+    }
+
+    /** A new person who works, with a sign-in when a user name and password are given. */
+    @Transactional
+    public Staff register(UnitId unit, StaffRole role, String name, String policeNumber, String phone, String title,
+            String username, String password) {
+        String path = jurisdictions.unit(unit).orElseThrow(() -> new NotFound("unit", unit)).path();
+        String hash = null;
+        if (username != null) {
+            List<String> broken = PasswordPolicy.check(password, username);
+            if (!broken.isEmpty()) {
+                throw new Invalid("error.invalid", broken.stream().map(k -> new Invalid.Problem("password", k, new Object[0])).toList());
+            }
+            hash = passwords.encode(password);
+        }
+        return registerWithHash(unit, path, role, name, policeNumber, phone, title, username, hash);
+    }
+
+    /**
+     * As {@link #register}, with a password hash computed once by the caller: the demo district
+     * gives every demo account the same published password and need not hash it for each.
+     */
+    @Transactional
+    public Staff registerWithHash(UnitId unit, String unitPath, StaffRole role, String name, String policeNumber,
+            String phone, String title, String username, String passwordHash) {
+        UUID id = UUID.randomUUID();
+        register.insert(id, unit.value(), role, name, policeNumber, phone, title, username, passwordHash);
+        Staff staff = new Staff(new StaffId(id), unit, role, name, username, true);
+        events.publishEvent(Audited.created("staff", id, unitPath, staff));
+        return staff;
+    }
+
+    public String hash(String password) {
+        return passwords.encode(password);
+    }
+
+    /** Puts a person in a grid role from a day on; single-holder roles end the previous holder's term that day. */
+    @Transactional
+    public void assignGridRole(GridId grid, StaffId staff, GridRole role, LocalDate from, StaffId assignedBy) {
+        roster.assign(grid, staff, role, from, assignedBy);
+    }
+}

@@ -1,0 +1,142 @@
+package org.fengqiao.account.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.account.GridRole;
+import org.fengqiao.account.StaffId;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The five-level grid roster with its history: each term says who held which role in which grid
+ * from when until when. A single-holder role (grid chief, coordinator, manager) changes hands by
+ * ending the old term on the day the new one starts, so the history has no gaps and no overlaps.
+ */
+@Repository
+public class Roster {
+
+    private final JdbcClient jdbc;
+    private final Jurisdictions jurisdictions;
+    private final ApplicationEventPublisher events;
+
+    Roster(JdbcClient jdbc, Jurisdictions jurisdictions, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.jurisdictions = jurisdictions;
+        this.events = events;
+    }
+
+    /** One term of one person in one grid role. */
+    public record Term(UUID id, UUID gridId, UUID staffId, String staffName, String staffRole, GridRole role,
+            LocalDate startedOn, LocalDate endedOn, String note) {
+        public boolean current() {
+            return endedOn == null;
+        }
+    }
+
+    private static final String SELECT = """
+            SELECT r.id, r.grid_id, r.staff_id, s.name AS staff_name, s.role AS staff_role, r.role, r.started_on,
+                   r.ended_on, r.note
+            FROM grid_role r JOIN staff s ON s.id = r.staff_id""";
+
+    /** The whole history of a grid's roster, current terms first. */
+    public List<Term> history(GridId grid) {
+        return jdbc.sql(SELECT + " WHERE r.grid_id = ? ORDER BY r.ended_on NULLS FIRST, r.role, r.started_on DESC, s.name")
+                .param(grid.value()).query(Roster::map).list();
+    }
+
+    public List<Term> termsOf(StaffId staff) {
+        return jdbc.sql(SELECT + " WHERE r.staff_id = ? ORDER BY r.ended_on NULLS FIRST, r.started_on DESC")
+                .param(staff.value()).query(Roster::map).list();
+    }
+
+    @Transactional
+    public Term assign(GridId gridId, StaffId staffId, GridRole role, LocalDate from, StaffId assignedBy) {
+        Grid grid = jurisdictions.grid(gridId).orElseThrow(() -> new NotFound("grid", gridId));
+        return assignIn(grid, staffId, role, from, assignedBy);
+    }
+
+    /** As {@link #assign}, for a caller who may only touch grids and people of their own scope. */
+    @Transactional
+    public Term assign(GridId gridId, StaffId staffId, GridRole role, LocalDate from, Caller caller) {
+        Grid grid = jurisdictions.visibleGrid(gridId, caller).orElseThrow(() -> new NotFound("grid", gridId));
+        Integer visible = jdbc.sql("""
+                SELECT count(*) FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.id = ? AND u.path LIKE ANY(?)""")
+                .param(staffId.value()).param(caller.scopePatterns()).query(Integer.class).single();
+        if (visible == 0) {
+            throw Invalid.of("staffId", "account.roster.staffUnknown");
+        }
+        return assignIn(grid, staffId, role, from, new StaffId(caller.staffId()));
+    }
+
+    private Term assignIn(Grid grid, StaffId staffId, GridRole role, LocalDate from, StaffId assignedBy) {
+        if (from == null) {
+            throw Invalid.of("from", "account.roster.fromRequired");
+        }
+        boolean already = jdbc.sql("""
+                SELECT count(*) FROM grid_role WHERE grid_id = ? AND staff_id = ? AND role = ? AND ended_on IS NULL""")
+                .params(grid.id().value(), staffId.value(), role.name()).query(Integer.class).single() > 0;
+        if (already) {
+            throw new Conflict("account.roster.alreadyHolds");
+        }
+        if (role.single()) {
+            Optional<Term> holder = jdbc.sql(SELECT + " WHERE r.grid_id = ? AND r.role = ? AND r.ended_on IS NULL FOR UPDATE OF r")
+                    .params(grid.id().value(), role.name()).query(Roster::map).optional();
+            if (holder.isPresent()) {
+                if (from.isBefore(holder.get().startedOn())) {
+                    throw Invalid.of("from", "account.roster.beforeCurrentTerm", holder.get().startedOn());
+                }
+                end(holder.get(), from, grid);
+            }
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO grid_role (id, grid_id, staff_id, role, started_on, assigned_by) VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(id, grid.id().value(), staffId.value(), role.name(), from,
+                        assignedBy == null ? null : assignedBy.value()).update();
+        events.publishEvent(Audited.created("grid_role", id, grid.unitPath(),
+                Map.of("grid", grid.code(), "staff", staffId.toString(), "role", role.name(), "from", from.toString())));
+        return jdbc.sql(SELECT + " WHERE r.id = ?").param(id).query(Roster::map).single();
+    }
+
+    /** Ends a current term on a day. */
+    @Transactional
+    public void end(UUID termId, LocalDate on, Caller caller) {
+        Term term = jdbc.sql(SELECT + " WHERE r.id = ? AND r.ended_on IS NULL").param(termId).query(Roster::map)
+                .optional().orElseThrow(() -> new NotFound("grid_role", termId));
+        Grid grid = jurisdictions.visibleGrid(new GridId(term.gridId()), caller)
+                .orElseThrow(() -> new NotFound("grid_role", termId));
+        if (on.isBefore(term.startedOn())) {
+            throw Invalid.of("on", "account.roster.endBeforeStart", term.startedOn());
+        }
+        end(term, on, grid);
+    }
+
+    private void end(Term term, LocalDate on, Grid grid) {
+        jdbc.sql("UPDATE grid_role SET ended_on = ? WHERE id = ?").params(on, term.id()).update();
+        events.publishEvent(Audited.updated("grid_role", term.id(), grid.unitPath(),
+                Map.of("endedOn", "null"), Map.of("endedOn", on.toString())));
+    }
+
+    static Term map(ResultSet rs, int row) throws SQLException {
+        java.sql.Date ended = rs.getDate("ended_on");
+        return new Term(rs.getObject("id", UUID.class), rs.getObject("grid_id", UUID.class),
+                rs.getObject("staff_id", UUID.class), rs.getString("staff_name"), rs.getString("staff_role"),
+                GridRole.valueOf(rs.getString("role")), rs.getDate("started_on").toLocalDate(),
+                ended == null ? null : ended.toLocalDate(), rs.getString("note"));
+    }
+}

@@ -1,0 +1,103 @@
+package org.fengqiao.account.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Pages sign in with a form and keep the session in the database; API clients send a bearer token.
+ * API errors (401, 403) come back as problem details, pages redirect to the login page.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Argon2id, the memory-hard winner of the Password Hashing Competition; the prefix lets the
+        // hash change later without locking anybody out.
+        Argon2PasswordEncoder argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+        return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
+    }
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http, SignIn signIn, ApiTokens tokens, MessageSource messages,
+            LocaleResolver locales, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint apiEntryPoint = (request, response, e) ->
+                problem(response, json, HttpStatus.UNAUTHORIZED, "unauthorized",
+                        messages.getMessage("error.unauthorized", null, locales.resolveLocale(request)));
+        AccessDeniedHandler apiDenied = (request, response, e) ->
+                problem(response, json, HttpStatus.FORBIDDEN, "forbidden",
+                        messages.getMessage("error.forbidden", null, locales.resolveLocale(request)));
+        AuthenticationFailureHandler loginFailure = (request, response, e) -> {
+            String reason = e instanceof org.springframework.security.authentication.LockedException ? "locked" : "bad";
+            response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+        };
+
+        http
+            .authenticationProvider(signIn)
+            .addFilterBefore(new BearerTokenFilter(tokens, apiEntryPoint), UsernamePasswordAuthenticationFilter.class)
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+                        "/actuator/health", "/actuator/health/**", "/actuator/info",
+                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                .requestMatchers("/api/v1/auth/token").permitAll()
+                .anyRequest().authenticated())
+            .formLogin(form -> form
+                .loginPage("/login")
+                .defaultSuccessUrl("/", false)
+                .failureHandler(loginFailure)
+                .permitAll())
+            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+            .csrf(csrf -> csrf
+                // A bearer token is not sent by the browser on its own, so it cannot be forged across sites.
+                .ignoringRequestMatchers(BearerTokenFilter::hasBearer)
+                .ignoringRequestMatchers("/api/v1/auth/token"))
+            .exceptionHandling(ex -> ex
+                .defaultAuthenticationEntryPointFor(apiEntryPoint, API)
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                .defaultAccessDeniedHandlerFor(apiDenied, API))
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self' 'unsafe-inline'; "
+                        + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(p -> p.policy("geolocation=(self), camera=(self), microphone=()")));
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type,
+            String title) throws java.io.IOException {
+        ProblemDetail pd = ProblemDetail.forStatus(status);
+        pd.setType(URI.create("https://fengqiao.org/problems/" + type));
+        pd.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), pd);
+    }
+}

@@ -1,0 +1,158 @@
+package org.fengqiao.account.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.account.Staff;
+import org.fengqiao.account.StaffId;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.platform.Caller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The staff table: people who work, with their optional sign-in. */
+@Repository
+public class StaffRegister {
+
+    private static final String SELECT = """
+            SELECT s.id, s.unit_id, s.role, s.name, s.username, s.active, s.police_number, s.phone, s.title,
+                   s.password_hash, s.failed_logins, s.locked_until, s.last_login_at, s.locale, u.path AS unit_path,
+                   u.name AS unit_name
+            FROM staff s JOIN unit u ON u.id = s.unit_id""";
+
+    private final JdbcClient jdbc;
+
+    public StaffRegister(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Everything stored about one person who works, including what only sign-in may see. */
+    public record Row(UUID id, UUID unitId, StaffRole role, String name, String username, boolean active,
+            String policeNumber, String phone, String title, String passwordHash, int failedLogins,
+            Instant lockedUntil, Instant lastLoginAt, String locale, String unitPath, String unitName) {
+
+        public Staff toStaff() {
+            return new Staff(new StaffId(id), new UnitId(unitId), role, name, username, active);
+        }
+
+        public boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+    }
+
+    public Optional<Row> byUsername(String username) {
+        return jdbc.sql(SELECT + " WHERE s.username = ?").param(username).query(StaffRegister::map).optional();
+    }
+
+    public Optional<Row> byId(UUID id) {
+        return jdbc.sql(SELECT + " WHERE s.id = ?").param(id).query(StaffRegister::map).optional();
+    }
+
+    public Optional<Row> visible(UUID id, Caller caller) {
+        return jdbc.sql(SELECT + " WHERE s.id = ? AND u.path LIKE ANY(?)").param(id).param(caller.scopePatterns())
+                .query(StaffRegister::map).optional();
+    }
+
+    public List<Row> visible(Caller caller, String role, String query, int limit, int offset) {
+        return jdbc.sql(SELECT + """
+                 WHERE u.path LIKE ANY(:scope)
+                   AND (CAST(:role AS text) IS NULL OR s.role = :role)
+                   AND (CAST(:q AS text) IS NULL OR s.name LIKE '%' || :q || '%' OR s.username LIKE '%' || :q || '%'
+                        OR s.police_number = :q)
+                 ORDER BY u.path, s.role, s.name LIMIT :limit OFFSET :offset""")
+                .param("scope", caller.scopePatterns()).param("role", role).param("q", query)
+                .param("limit", limit).param("offset", offset)
+                .query(StaffRegister::map).list();
+    }
+
+    public long countVisible(Caller caller, String role, String query) {
+        return jdbc.sql("""
+                SELECT count(*) FROM staff s JOIN unit u ON u.id = s.unit_id
+                 WHERE u.path LIKE ANY(:scope)
+                   AND (CAST(:role AS text) IS NULL OR s.role = :role)
+                   AND (CAST(:q AS text) IS NULL OR s.name LIKE '%' || :q || '%' OR s.username LIKE '%' || :q || '%'
+                        OR s.police_number = :q)""")
+                .param("scope", caller.scopePatterns()).param("role", role).param("q", query)
+                .query(Long.class).single();
+    }
+
+    public void insert(UUID id, UUID unitId, StaffRole role, String name, String policeNumber, String phone, String title,
+            String username, String passwordHash) {
+        jdbc.sql("""
+                INSERT INTO staff (id, unit_id, role, name, police_number, phone, title, username, password_hash,
+                                   password_changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE now() END)""")
+                .params(id, unitId, role.name(), name, policeNumber, phone, title, username, passwordHash, passwordHash)
+                .update();
+    }
+
+    /** Counts a failed sign-in and locks the account once the limit is reached; returns the failures so far. */
+    public int recordFailure(UUID id, int maxFailures, Instant lockUntil) {
+        return jdbc.sql("""
+                UPDATE staff SET failed_logins = failed_logins + 1,
+                       locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
+                WHERE id = ? RETURNING failed_logins""")
+                .params(maxFailures, OffsetDateTime.ofInstant(lockUntil, ZoneOffset.UTC), id)
+                .query(Integer.class).single();
+    }
+
+    public void recordSuccess(UUID id) {
+        jdbc.sql("UPDATE staff SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = ?")
+                .param(id).update();
+    }
+
+    /** A lock that has run out starts a fresh count of failures. */
+    public void clearExpiredLock(UUID id) {
+        jdbc.sql("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ? AND locked_until <= now()")
+                .param(id).update();
+    }
+
+    public void unlock(UUID id) {
+        jdbc.sql("UPDATE staff SET failed_logins = 0, locked_until = NULL, version = version + 1 WHERE id = ?")
+                .param(id).update();
+    }
+
+    public void changePassword(UUID id, String hash) {
+        jdbc.sql("UPDATE staff SET password_hash = ?, password_changed_at = now(), version = version + 1 WHERE id = ?")
+                .params(hash, id).update();
+    }
+
+    public void setAccount(UUID id, String username, String hash) {
+        jdbc.sql("""
+                UPDATE staff SET username = ?, password_hash = ?, password_changed_at = now(), version = version + 1
+                WHERE id = ?""").params(username, hash, id).update();
+    }
+
+    public void setRole(UUID id, StaffRole role) {
+        jdbc.sql("UPDATE staff SET role = ?, version = version + 1 WHERE id = ?").params(role.name(), id).update();
+    }
+
+    public void setActive(UUID id, boolean active) {
+        jdbc.sql("UPDATE staff SET active = ?, version = version + 1 WHERE id = ?").params(active, id).update();
+    }
+
+    public void setLocale(UUID id, String locale) {
+        jdbc.sql("UPDATE staff SET locale = ? WHERE id = ?").params(locale, id).update();
+    }
+
+    public void updateContact(UUID id, String phone, String title) {
+        jdbc.sql("UPDATE staff SET phone = ?, title = ?, version = version + 1 WHERE id = ?").params(phone, title, id).update();
+    }
+
+    static Row map(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+        OffsetDateTime last = rs.getObject("last_login_at", OffsetDateTime.class);
+        return new Row(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class),
+                StaffRole.valueOf(rs.getString("role")), rs.getString("name"), rs.getString("username"),
+                rs.getBoolean("active"), rs.getString("police_number"), rs.getString("phone"), rs.getString("title"),
+                rs.getString("password_hash"), rs.getInt("failed_logins"),
+                locked == null ? null : locked.toInstant(), last == null ? null : last.toInstant(),
+                rs.getString("locale"), rs.getString("unit_path"), rs.getString("unit_name"));
+    }
+}

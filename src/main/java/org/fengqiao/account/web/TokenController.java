@@ -1,0 +1,75 @@
+package org.fengqiao.account.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.fengqiao.account.internal.ApiTokens;
+import org.fengqiao.account.internal.SignIn;
+import org.fengqiao.account.internal.StaffPrincipal;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "Authentication")
+class TokenController {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final SignIn signIn;
+    private final ApiTokens tokens;
+    private final MessageSource messages;
+
+    TokenController(SignIn signIn, ApiTokens tokens, MessageSource messages) {
+        this.signIn = signIn;
+        this.tokens = tokens;
+        this.messages = messages;
+    }
+
+    record Credentials(@NotBlank(message = "{account.username.required}") String username,
+            @NotBlank(message = "{account.password.required}") String password) {
+    }
+
+    record Token(String token, String tokenType, Instant expiresAt, String username, String role) {
+    }
+
+    @PostMapping("/token")
+    @Operation(summary = "Exchange a user name and password for a bearer token",
+            description = "Five failures in a row lock the account for 15 minutes.")
+    ResponseEntity<?> token(@Valid @RequestBody Credentials credentials) {
+        try {
+            StaffPrincipal principal = signIn.check(credentials.username(), credentials.password());
+            ApiTokens.Issued issued = tokens.issue(principal.caller().staffId());
+            return ResponseEntity.ok(new Token(issued.token(), "Bearer", issued.expiresAt(),
+                    principal.getUsername(), principal.caller().role()));
+        } catch (SignIn.LockedUntil e) {
+            return refused("account.signIn.locked", TIME.format(e.until()));
+        } catch (DisabledException e) {
+            return refused("account.signIn.disabled");
+        } catch (AuthenticationException e) {
+            return refused("account.signIn.bad");
+        }
+    }
+
+    private ResponseEntity<ProblemDetail> refused(String key, Object... args) {
+        ProblemDetail pd = ProblemDetail.forStatus(HttpStatus.UNAUTHORIZED);
+        pd.setType(URI.create("https://fengqiao.org/problems/unauthorized"));
+        pd.setTitle(messages.getMessage("error.unauthorized", null, LocaleContextHolder.getLocale()));
+        pd.setDetail(messages.getMessage(key, args, LocaleContextHolder.getLocale()));
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(pd);
+    }
+}

@@ -1,0 +1,6 @@
+package org.fengqiao.jurisdiction;
+
+/** The four networks merged into one (四网合一): police, 综治 (comprehensive governance), 城管 (urban management), 创城 (civilised city). */
+public enum GridNetwork {
+    POLICE, COMPREHENSIVE, URBAN, CIVILIZATION
+}

@@ -1,0 +1,113 @@
+package org.fengqiao.jurisdiction;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.jurisdiction.internal.Boundary;
+import org.fengqiao.jurisdiction.internal.Communities;
+import org.fengqiao.jurisdiction.internal.Grids;
+import org.fengqiao.jurisdiction.internal.Units;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.locationtech.jts.io.ParseException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules may ask of the jurisdiction: units, communities and grids by id, scoped or
+ * not, and the commands the demo district and administration use to build the tree.
+ */
+@Service
+public class Jurisdictions {
+
+    private final Units units;
+    private final Communities communities;
+    private final Grids grids;
+
+    Jurisdictions(Units units, Communities communities, Grids grids) {
+        this.units = units;
+        this.communities = communities;
+        this.grids = grids;
+    }
+
+    /** A unit whatever the caller's scope: for building a caller's scope and for internal work. */
+    public Optional<Unit> unit(UnitId id) {
+        return units.find(id);
+    }
+
+    public Optional<Unit> unitByCode(String code) {
+        return units.findByCode(code);
+    }
+
+    public Optional<Unit> visibleUnit(UnitId id, Caller caller) {
+        return units.findVisible(id, caller);
+    }
+
+    public List<Unit> visibleUnits(Caller caller) {
+        return units.visible(caller);
+    }
+
+    public Optional<Community> community(CommunityId id) {
+        return communities.find(id);
+    }
+
+    public Optional<Grid> grid(GridId id) {
+        return grids.find(id);
+    }
+
+    public Optional<Grid> visibleGrid(GridId id, Caller caller) {
+        return grids.findVisible(id, caller);
+    }
+
+    public List<Grid> visibleGrids(Caller caller) {
+        return grids.visible(caller);
+    }
+
+    public boolean isEmpty() {
+        return units.count() == 0;
+    }
+
+    @Transactional
+    public Unit createUnit(UnitId parentId, UnitKind kind, String code, String name, String divisionCode) {
+        Unit parent = null;
+        if (parentId != null) {
+            parent = units.find(parentId).orElseThrow(() -> new NotFound("unit", parentId));
+            if (!parent.kind().childKinds().contains(kind)) {
+                throw Invalid.of("kind", "jurisdiction.unit.kindNotAllowed", kind, parent.kind());
+            }
+        } else if (kind != UnitKind.BUREAU) {
+            throw Invalid.of("parentId", "jurisdiction.unit.parentRequired");
+        }
+        return units.insert(UUID.randomUUID(), parent, kind, code, name, divisionCode, null, null);
+    }
+
+    @Transactional
+    public Community createCommunity(UnitId unitId, CommunityKind kind, String code, String name, String divisionCode,
+            Integer households, Integer population) {
+        units.find(unitId).orElseThrow(() -> new NotFound("unit", unitId));
+        return communities.insert(UUID.randomUUID(), unitId, kind, code, name, divisionCode, households, population);
+    }
+
+    /** The responsible officer of a community and his two auxiliary members (一警两员). */
+    @Transactional
+    public void assignCommunityOfficers(CommunityId id, UUID officer, UUID patrolMember, UUID securityMember) {
+        communities.find(id).orElseThrow(() -> new NotFound("community", id));
+        communities.assignOfficers(id, officer, patrolMember, securityMember);
+    }
+
+    /** A grid from a GeoJSON geometry; the grid takes its community's unit as owner. */
+    @Transactional
+    public Grid createGrid(CommunityId communityId, GridNetwork network, String code, String name, String geoJsonGeometry,
+            String comprehensiveCode, String urbanCode, String civilizationCode) {
+        Community community = communities.find(communityId).orElseThrow(() -> new NotFound("community", communityId));
+        Boundary boundary;
+        try {
+            boundary = Boundary.parse(geoJsonGeometry);
+        } catch (ParseException e) {
+            throw Invalid.of("boundary", "jurisdiction.grid.boundaryUnreadable", e.getMessage());
+        }
+        return grids.insert(UUID.randomUUID(), network, code, name, communityId, community.unitId(), boundary,
+                comprehensiveCode, urbanCode, civilizationCode);
+    }
+}

@@ -1,0 +1,76 @@
+package org.fengqiao.jurisdiction.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.jurisdiction.Community;
+import org.fengqiao.jurisdiction.CommunityId;
+import org.fengqiao.jurisdiction.CommunityKind;
+import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.platform.Caller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class Communities {
+
+    private static final String SELECT = """
+            SELECT c.id, c.unit_id, c.kind, c.code, c.name, c.division_code, c.officer_id, c.patrol_member_id,
+                   c.security_member_id, c.households, c.population
+            FROM community c JOIN unit u ON u.id = c.unit_id""";
+
+    private final JdbcClient jdbc;
+
+    public Communities(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Community> find(CommunityId id) {
+        return jdbc.sql(SELECT + " WHERE c.id = ?").param(id.value()).query(Communities::map).optional();
+    }
+
+    public Optional<Community> findByCode(String code) {
+        return jdbc.sql(SELECT + " WHERE c.code = ?").param(code).query(Communities::map).optional();
+    }
+
+    public Optional<Community> findVisible(CommunityId id, Caller caller) {
+        return jdbc.sql(SELECT + " WHERE c.id = ? AND u.path LIKE ANY(?)")
+                .param(id.value()).param(caller.scopePatterns()).query(Communities::map).optional();
+    }
+
+    public List<Community> visible(Caller caller) {
+        return jdbc.sql(SELECT + " WHERE u.path LIKE ANY(?) ORDER BY c.code")
+                .param(caller.scopePatterns()).query(Communities::map).list();
+    }
+
+    public List<Community> under(UnitId unit, Caller caller) {
+        return jdbc.sql(SELECT + " WHERE u.path LIKE (SELECT path FROM unit WHERE id = ?) || '%' AND u.path LIKE ANY(?) ORDER BY c.code")
+                .param(unit.value()).param(caller.scopePatterns()).query(Communities::map).list();
+    }
+
+    public Community insert(UUID id, UnitId unit, CommunityKind kind, String code, String name, String divisionCode,
+            Integer households, Integer population) {
+        jdbc.sql("""
+                INSERT INTO community (id, unit_id, kind, code, name, division_code, households, population)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, unit.value(), kind.name(), code, name, divisionCode, households, population).update();
+        return new Community(new CommunityId(id), unit, kind, code, name, divisionCode, null, null, null,
+                households, population);
+    }
+
+    public void assignOfficers(CommunityId id, UUID officer, UUID patrolMember, UUID securityMember) {
+        jdbc.sql("""
+                UPDATE community SET officer_id = ?, patrol_member_id = ?, security_member_id = ?, version = version + 1
+                WHERE id = ?""").params(officer, patrolMember, securityMember, id.value()).update();
+    }
+
+    static Community map(ResultSet rs, int row) throws SQLException {
+        return new Community(new CommunityId(rs.getObject("id", UUID.class)), new UnitId(rs.getObject("unit_id", UUID.class)),
+                CommunityKind.valueOf(rs.getString("kind")), rs.getString("code"), rs.getString("name"),
+                rs.getString("division_code"), rs.getObject("officer_id", UUID.class),
+                rs.getObject("patrol_member_id", UUID.class), rs.getObject("security_member_id", UUID.class),
+                (Integer) rs.getObject("households"), (Integer) rs.getObject("population"));
+    }
+}

@@ -1,0 +1,85 @@
+package org.fengqiao.jurisdiction.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.jurisdiction.UnitKind;
+import org.fengqiao.platform.Caller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The units of the police hierarchy. Scoped reads take the caller's subtree patterns into the SQL. */
+@Repository
+public class Units {
+
+    static final String COLUMNS = "u.id, u.parent_id, u.kind, u.code, u.name, u.division_code, u.path, u.depth";
+
+    private final JdbcClient jdbc;
+
+    public Units(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Unit> find(UnitId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM unit u WHERE u.id = ?").param(id.value())
+                .query(Units::map).optional();
+    }
+
+    public Optional<Unit> findByCode(String code) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM unit u WHERE u.code = ?").param(code)
+                .query(Units::map).optional();
+    }
+
+    /** A unit the caller may see, or nothing: outside the scope is the same as absent. */
+    public Optional<Unit> findVisible(UnitId id, Caller caller) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM unit u WHERE u.id = ? AND u.path LIKE ANY(?)")
+                .param(id.value()).param(caller.scopePatterns())
+                .query(Units::map).optional();
+    }
+
+    /** Every unit in the caller's subtrees, in tree order. */
+    public List<Unit> visible(Caller caller) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM unit u WHERE u.path LIKE ANY(?) ORDER BY u.path")
+                .param(caller.scopePatterns())
+                .query(Units::map).list();
+    }
+
+    /** The unit and everything under it. */
+    public List<Unit> subtree(Unit root) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM unit u WHERE u.path LIKE ? ORDER BY u.path")
+                .param(root.path() + "%")
+                .query(Units::map).list();
+    }
+
+    public Unit insert(UUID id, Unit parent, UnitKind kind, String code, String name, String divisionCode,
+            String address, String phone) {
+        String path = (parent == null ? "/" : parent.path()) + id + "/";
+        int depth = parent == null ? 0 : parent.depth() + 1;
+        jdbc.sql("""
+                INSERT INTO unit (id, parent_id, kind, code, name, division_code, address, phone, path, depth)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, parent == null ? null : parent.id().value(), kind.name(), code, name, divisionCode,
+                        address, phone, path, depth)
+                .update();
+        return new Unit(new UnitId(id), parent == null ? null : parent.id(), kind, code, name, divisionCode, path, depth);
+    }
+
+    public void rename(UnitId id, String name) {
+        jdbc.sql("UPDATE unit SET name = ?, version = version + 1 WHERE id = ?").params(name, id.value()).update();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM unit").query(Long.class).single();
+    }
+
+    static Unit map(ResultSet rs, int row) throws SQLException {
+        UUID parent = rs.getObject("parent_id", UUID.class);
+        return new Unit(new UnitId(rs.getObject("id", UUID.class)), parent == null ? null : new UnitId(parent),
+                UnitKind.valueOf(rs.getString("kind")), rs.getString("code"), rs.getString("name"),
+                rs.getString("division_code"), rs.getString("path"), rs.getInt("depth"));
+    }
+}

@@ -1,0 +1,61 @@
+package org.fengqiao.platform;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything an operator may set, each key overridable by an environment variable
+ * (FENGQIAO_DATA_DIR, FENGQIAO_DB_URL, FENGQIAO_DEMO, FENGQIAO_MAP_TILE_URL, ...).
+ */
+@Validated
+@ConfigurationProperties("fengqiao")
+public record FengqiaoProperties(
+        @NotNull @DefaultValue Database db,
+        Boolean demo,
+        @NotNull @DefaultValue Map map,
+        @NotNull @DefaultValue Security security,
+        @NotNull @DefaultValue Grids grids) {
+
+    /**
+     * The demo district is loaded into an empty database when asked for, and by default whenever
+     * the embedded PostgreSQL is used; never by default on an outside database.
+     */
+    public boolean demoEnabled() {
+        return demo != null ? demo : db.embedded();
+    }
+
+    /** Empty url means: start the embedded PostgreSQL in dataDir. */
+    public record Database(
+            @DefaultValue("") String url,
+            @DefaultValue("") String user,
+            @DefaultValue("") String password,
+            @NotBlank @DefaultValue("./data") String dataDir,
+            @DefaultValue("0") int embeddedPort) {
+
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+    }
+
+    /** The tile source of the grid map; the map still draws boundaries when it is unreachable. */
+    public record Map(
+            @DefaultValue("https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}") String tileUrl,
+            @DefaultValue("1,2,3,4") String tileSubdomains,
+            @DefaultValue("© 高德地图") String tileAttribution) {
+    }
+
+    public record Security(
+            @DefaultValue("5") int maxFailedLogins,
+            @NotNull @DefaultValue("15m") Duration lockout,
+            @NotNull @DefaultValue("30m") Duration sessionIdle,
+            @NotNull @DefaultValue("12h") Duration tokenLifetime) {
+    }
+
+    /** How often each instance checks whether another instance changed the grids. */
+    public record Grids(@NotNull @DefaultValue("2s") Duration syncInterval) {
+    }
+}

@@ -1,0 +1,40 @@
+package org.fengqiao.platform;
+
+import java.util.List;
+
+/**
+ * Bad input, with every problem found. Each problem carries a message key and its arguments,
+ * resolved in the caller's language when the error leaves as a problem detail.
+ * Thrown before anything is saved, so nothing changes.
+ */
+public class Invalid extends RuntimeException {
+
+    private final String titleKey;
+    private final List<Problem> problems;
+
+    public Invalid(String titleKey, List<Problem> problems) {
+        super(titleKey + " " + problems);
+        this.titleKey = titleKey;
+        this.problems = List.copyOf(problems);
+    }
+
+    public static Invalid of(String field, String key, Object... args) {
+        return new Invalid("error.invalid", List.of(new Problem(field, key, args)));
+    }
+
+    public String titleKey() {
+        return titleKey;
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** One problem: the field (or record) it concerns, a message key and its arguments. */
+    public record Problem(String field, String key, Object[] args) {
+        @Override
+        public String toString() {
+            return field + ":" + key;
+        }
+    }
+}

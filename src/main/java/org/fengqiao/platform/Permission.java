@@ -1,0 +1,26 @@
+package org.fengqiao.platform;
+
+/**
+ * What a role allows. Roles map to permissions in the account module's role policy; endpoints
+ * and pages check permissions, never role names, so a role can change without touching them.
+ */
+public enum Permission {
+    /** See the jurisdiction tree, communities, grids and groupings of one's scope. */
+    JURISDICTION_READ,
+    /** Create and change units, communities, grids and groupings; import boundaries. */
+    JURISDICTION_MANAGE,
+    /** Assign people to grid roles (the five-level roster). */
+    ROSTER_MANAGE,
+    /** See the staff of one's scope. */
+    STAFF_READ,
+    /** Create and change staff records (people who work) of one's scope. */
+    STAFF_MANAGE,
+    /** Create sign-in accounts, set roles, unlock accounts, reset passwords (security administrator). */
+    ACCOUNT_MANAGE,
+    /** Read and verify the audit trail (audit administrator only). */
+    AUDIT_READ;
+
+    public String authority() {
+        return name();
+    }
+}

@@ -1,0 +1,149 @@
+package org.fengqiao.platform.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL that keeps its data in a directory of ours. One server per data directory
+ * and JVM, shared by every application context that asks for it (the test suite runs several),
+ * and stopped when the last of them closes.
+ *
+ * <p>Three defaults of the embedded server are wrong for a platform that keeps records: it runs
+ * with fsync off, it refuses to start after a killed JVM left its postmaster running, and with no
+ * locale it creates a cluster whose ctype makes pg_trgm blind to Chinese. All three are mended here.
+ */
+final class EmbeddedPostgresServer {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final Map<Path, EmbeddedPostgresServer> RUNNING = new HashMap<>();
+
+    private final Path dataDir;
+    private final EmbeddedPostgres postgres;
+    private int users;
+
+    private EmbeddedPostgresServer(Path dataDir, EmbeddedPostgres postgres) {
+        this.dataDir = dataDir;
+        this.postgres = postgres;
+    }
+
+    static synchronized EmbeddedPostgresServer acquire(Path dataDir, int port) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        EmbeddedPostgresServer server = RUNNING.get(dir);
+        if (server == null) {
+            server = new EmbeddedPostgresServer(dir, start(dir, port));
+            RUNNING.put(dir, server);
+        }
+        server.users++;
+        return server;
+    }
+
+    synchronized void release() {
+        synchronized (EmbeddedPostgresServer.class) {
+            if (--users > 0) {
+                return;
+            }
+            RUNNING.remove(dataDir);
+        }
+        try {
+            postgres.close();
+            log.info("Embedded PostgreSQL in {} stopped", dataDir);
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL in {} did not stop cleanly", dataDir, e);
+        }
+    }
+
+    String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    private static EmbeddedPostgres start(Path dir, int port) {
+        try {
+            Files.createDirectories(dir);
+            stopOrphanedPostmaster(dir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("timezone", "Asia/Shanghai");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            long started = System.nanoTime();
+            EmbeddedPostgres pg = builder.start();
+            log.info("Embedded PostgreSQL started in {} ms, data in {}, port {}",
+                    (System.nanoTime() - started) / 1_000_000, dir, pg.getPort());
+            return pg;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded PostgreSQL in " + dir + " did not start", e);
+        }
+    }
+
+    /**
+     * After a kill -9 of the JVM the postmaster it started lives on and holds the data directory.
+     * Stop it (only if that process really is a postgres) so this start can go on; PostgreSQL then
+     * recovers from its write-ahead log, so every committed record is still there.
+     */
+    static void stopOrphanedPostmaster(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String first = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").trim();
+        long pid;
+        try {
+            pid = Long.parseLong(first);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        if (handle.isEmpty() || !isPostgres(pid)) {
+            return;
+        }
+        log.warn("Stopping the postmaster (pid {}) left behind by a previous run in {}", pid, dir);
+        ProcessHandle process = handle.get();
+        process.destroy();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (process.isAlive() && System.currentTimeMillis() < deadline) {
+            sleep(100);
+        }
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            sleep(1000);
+        }
+    }
+
+    private static boolean isPostgres(long pid) {
+        try {
+            byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+            return new String(cmdline, StandardCharsets.UTF_8).contains("postgres");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

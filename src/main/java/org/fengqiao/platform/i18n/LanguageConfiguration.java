@@ -1,0 +1,98 @@
+package org.fengqiao.platform.i18n;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Chinese by default, English on request: a {@code lang} parameter (kept in a cookie) wins,
+ * then the cookie, then Accept-Language; anything else is Simplified Chinese.
+ */
+@Configuration
+public class LanguageConfiguration implements WebMvcConfigurer {
+
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    static final List<Locale> SUPPORTED = List.of(CHINESE, Locale.ENGLISH);
+    static final String COOKIE = "fq_lang";
+
+    @Bean
+    LocaleResolver localeResolver() {
+        return new LanguageResolver();
+    }
+
+    @Bean
+    LocalValidatorFactoryBean validator(MessageSource messageSource) {
+        LocalValidatorFactoryBean bean = new LocalValidatorFactoryBean();
+        bean.setValidationMessageSource(messageSource);
+        return bean;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(interceptor);
+    }
+
+    static Locale supported(Locale requested) {
+        if (requested == null) {
+            return CHINESE;
+        }
+        if ("en".equals(requested.getLanguage())) {
+            return Locale.ENGLISH;
+        }
+        return CHINESE;
+    }
+
+    static final class LanguageResolver implements LocaleResolver {
+
+        @Override
+        public Locale resolveLocale(HttpServletRequest request) {
+            if (request.getAttribute(COOKIE) instanceof Locale chosen) {
+                return chosen;
+            }
+            if (request.getCookies() != null) {
+                for (Cookie c : request.getCookies()) {
+                    if (COOKIE.equals(c.getName())) {
+                        return supported(Locale.forLanguageTag(c.getValue()));
+                    }
+                }
+            }
+            String header = request.getHeader("Accept-Language");
+            if (header == null || header.isBlank()) {
+                return CHINESE;
+            }
+            try {
+                List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(header);
+                Locale best = Locale.lookup(ranges, List.of(Locale.forLanguageTag("zh"), Locale.forLanguageTag("en")));
+                return supported(best);
+            } catch (IllegalArgumentException e) {
+                return CHINESE;
+            }
+        }
+
+        @Override
+        public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+            request.setAttribute(COOKIE, supported(locale));
+            if (response == null) {
+                return;
+            }
+            Cookie cookie = new Cookie(COOKIE, supported(locale).toLanguageTag());
+            cookie.setPath("/");
+            cookie.setHttpOnly(true);
+            cookie.setMaxAge(365 * 24 * 3600);
+            response.addCookie(cookie);
+        }
+    }
+}

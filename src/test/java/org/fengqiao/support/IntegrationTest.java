@@ -1,0 +1,25 @@
+package org.fengqiao.support;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole application on one embedded PostgreSQL shared by the
+ * suite (a fresh data directory per test JVM), with the demo district loaded.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    public static final String DATA_DIR = Path.of(System.getProperty("java.io.tmpdir"),
+            "fengqiao-test-" + UUID.randomUUID()).toString();
+    public static final String DEMO_PASSWORD = "Fengqiao-2026";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("fengqiao.db.data-dir", () -> DATA_DIR);
+        registry.add("fengqiao.demo", () -> "true");
+    }
+}
