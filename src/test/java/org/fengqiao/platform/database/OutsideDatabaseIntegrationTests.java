@@ -1,0 +1,51 @@
+package org.fengqiao.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.fengqiao.FengqiaoApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * With FENGQIAO_DB_URL set, the platform uses that PostgreSQL: nothing embedded starts, the schema
+ * is migrated there, and no demo data is loaded unless asked for.
+ */
+class OutsideDatabaseIntegrationTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void usesTheOutsideDatabaseStartsNothingEmbeddedAndLoadsNoDemo() throws Exception {
+        EmbeddedPostgresServer outside = EmbeddedPostgresServer.acquire(dir.resolve("outside"), 0);
+        Path unusedDataDir = dir.resolve("must-stay-empty");
+        try {
+            try (Connection c = DriverManager.getConnection(outside.jdbcUrl(), "postgres", "postgres");
+                    Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE fengqiao_outside ENCODING 'UTF8' LOCALE 'C.UTF-8' TEMPLATE template0");
+            }
+            String url = outside.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/fengqiao_outside$1");
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FengqiaoApplication.class).run(
+                    "--server.port=0", "--fengqiao.db.url=" + url, "--fengqiao.db.user=postgres",
+                    "--fengqiao.db.password=postgres", "--fengqiao.db.data-dir=" + unusedDataDir)) {
+                JdbcClient jdbc = app.getBean(JdbcClient.class);
+                assertThat(jdbc.sql("SELECT current_database()").query(String.class).single()).isEqualTo("fengqiao_outside");
+                assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Long.class).single())
+                        .isPositive();
+                assertThat(jdbc.sql("SELECT count(*) FROM unit").query(Long.class).single())
+                        .as("no demo district on an outside database by default").isZero();
+            }
+            assertThat(Files.exists(unusedDataDir)).as("no embedded PostgreSQL was started").isFalse();
+        } finally {
+            outside.release();
+        }
+    }
+}
