@@ -38,7 +38,7 @@ class AuditPageController {
 
     /** The filter form as typed; times stay text so a mistyped one can be shown back with its error. */
     record Filter(String actor, String action, String recordType, String recordId, String from, String to,
-            Integer page) {
+            Integer page, Integer size) {
     }
 
     @GetMapping
@@ -48,11 +48,11 @@ class AuditPageController {
         Instant to = bound(filter.to(), false, errors);
         if (errors.isEmpty()) {
             AuditQuery query = new AuditQuery(filter.actor(), filter.action(), filter.recordType(), filter.recordId(),
-                    from, to, filter.page() == null ? 0 : filter.page(), AuditQuery.DEFAULT_SIZE);
+                    from, to, filter.page() == null ? 0 : filter.page(), filter.size() == null ? AuditQuery.DEFAULT_SIZE : filter.size());
             AuditPage page = reading.search(query);
             model.addAttribute("page", page);
-            model.addAttribute("previous", page.hasPrevious() ? link(filter, page.page() - 1) : null);
-            model.addAttribute("next", page.hasNext() ? link(filter, page.page() + 1) : null);
+            model.addAttribute("previous", page.hasPrevious() ? link(filter, page.size(), page.page() - 1) : null);
+            model.addAttribute("next", page.hasNext() ? link(filter, page.size(), page.page() + 1) : null);
         }
         model.addAttribute("timeErrors", errors);
         model.addAttribute("shown", SHOWN);
@@ -74,7 +74,7 @@ class AuditPageController {
         }
     }
 
-    private static String link(Filter f, int page) {
+    private static String link(Filter f, int size, int page) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath("/audit");
         addIfSet(b, "actor", f.actor());
         addIfSet(b, "action", f.action());
@@ -82,6 +82,9 @@ class AuditPageController {
         addIfSet(b, "recordId", f.recordId());
         addIfSet(b, "from", f.from());
         addIfSet(b, "to", f.to());
+        if (size != AuditQuery.DEFAULT_SIZE) {
+            b.queryParam("size", size);
+        }
         b.queryParam("page", page);
         return b.encode().build().toUriString();
     }
