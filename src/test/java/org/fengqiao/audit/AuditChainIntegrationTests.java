@@ -9,6 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -53,6 +56,13 @@ class AuditChainIntegrationTests extends IntegrationTest {
 
             assertThat(response.getBody()).containsEntry("valid", false).containsEntry("reason", "content");
             assertThat(((Number) response.getBody().get("brokenSeq")).longValue()).isEqualTo(seq);
+
+            HttpHeaders headers = new HttpHeaders();
+            headers.setBearerAuth(api.token("auditor"));
+            headers.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
+            String page = http.exchange("/audit/verify", HttpMethod.GET, new HttpEntity<>(headers), String.class)
+                    .getBody();
+            assertThat(page).contains("Hash chain broken at entry " + seq + " (entry content was altered)");
         } finally {
             // The suite shares one database: put the entry back so later tests see a whole chain.
             rewriteAfter(seq, original);

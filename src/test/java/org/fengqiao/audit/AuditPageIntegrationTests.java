@@ -29,7 +29,7 @@ class AuditPageIntegrationTests extends IntegrationTest {
     void auditAdministratorSeesTheTrailInChineseWithALinkToItInTheNav() {
         ResponseEntity<String> page = page("/audit", "auditor", null);
         assertThat(page.getStatusCode().value()).isEqualTo(200);
-        assertThat(page.getBody()).contains("<h1>审计日志</h1>", "校验哈希链", "href=\"/audit\"", "data-seq=",
+        assertThat(page.getBody()).contains("<h1>审计日志</h1>", "校验哈希链", "<a href=\"/audit\">审计日志</a>", "data-seq=",
                 "/css/audit.css").doesNotContain("??");
     }
 
