@@ -1,0 +1,106 @@
+package org.fengqiao.audit.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads the trail and checks its chain; writing is {@link AuditTrail}'s alone. */
+@Component
+public class AuditEntries {
+
+    private static final String COLUMNS = "seq, at, actor_id, actor, actor_role, remote_addr, action, record_type, "
+            + "record_id, unit_path, before::text AS before, after::text AS after, prev_hash, hash";
+
+    private final JdbcClient jdbc;
+
+    AuditEntries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The entries matching the query, newest first, limited inside the query to the caller's
+     * subtrees. Entries tied to no unit (sign-ins of unknown names, jobs) belong to the whole
+     * system and are shown only to an auditor whose scope holds a root of the tree.
+     */
+    public AuditPage search(AuditQuery q, Caller caller) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        where.add(caller.unitPaths().stream().anyMatch(AuditEntries::isRoot)
+                ? "(unit_path IS NULL OR unit_path LIKE ANY(:scope))"
+                : "unit_path LIKE ANY(:scope)");
+        params.put("scope", caller.scopePatterns());
+        if (q.actor() != null) {
+            where.add("actor = :actor");
+            params.put("actor", q.actor());
+        }
+        if (q.action() != null) {
+            where.add("action = :action");
+            params.put("action", q.action().toUpperCase(Locale.ROOT));
+        }
+        if (q.recordType() != null) {
+            where.add("record_type = :recordType");
+            params.put("recordType", q.recordType());
+        }
+        if (q.recordId() != null) {
+            where.add("record_id = :recordId");
+            params.put("recordId", q.recordId());
+        }
+        if (q.from() != null) {
+            where.add("at >= :from");
+            params.put("from", q.from().atOffset(ZoneOffset.UTC));
+        }
+        if (q.to() != null) {
+            where.add("at < :to");
+            params.put("to", q.to().atOffset(ZoneOffset.UTC));
+        }
+        String condition = " WHERE " + String.join(" AND ", where);
+        long total = jdbc.sql("SELECT count(*) FROM audit_entry" + condition).params(params)
+                .query(Long.class).single();
+        List<AuditEntry> items = jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry" + condition
+                        + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
+                .params(params)
+                .param("limit", q.size())
+                .param("offset", (long) q.page() * q.size())
+                .query(AuditEntries::map).list();
+        return new AuditPage(items, q.page(), q.size(), total);
+    }
+
+    /**
+     * Recomputes the whole chain in the database. The check and the count run in one statement,
+     * so both see the same snapshot even while entries are being added.
+     */
+    public ChainCheck verify() {
+        return jdbc.sql("""
+                SELECT v.broken_seq, v.reason, v.checked, (SELECT count(*) FROM audit_entry) AS total
+                FROM (SELECT 1) AS one LEFT JOIN audit_verify() AS v ON true
+                """)
+                .query((rs, n) -> {
+                    long brokenSeq = rs.getLong("broken_seq");
+                    return rs.wasNull() ? ChainCheck.whole(rs.getLong("total"))
+                            : ChainCheck.broken(brokenSeq, rs.getString("reason"), rs.getLong("checked"));
+                })
+                .single();
+    }
+
+    /** A root unit's path has one segment: "/id/". */
+    private static boolean isRoot(String path) {
+        return path.chars().filter(c -> c == '/').count() == 2;
+    }
+
+    private static AuditEntry map(ResultSet rs, int n) throws SQLException {
+        return new AuditEntry(rs.getLong("seq"), rs.getTimestamp("at").toInstant(),
+                rs.getObject("actor_id", UUID.class), rs.getString("actor"), rs.getString("actor_role"),
+                rs.getString("remote_addr"), rs.getString("action"), rs.getString("record_type"),
+                rs.getString("record_id"), rs.getString("unit_path"), rs.getString("before"), rs.getString("after"),
+                rs.getString("prev_hash"), rs.getString("hash"));
+    }
+}

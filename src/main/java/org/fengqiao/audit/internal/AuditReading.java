@@ -1,0 +1,61 @@
+package org.fengqiao.audit.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.platform.Callers;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit administrator's reading of the trail, for the API and the page alike. Reading the
+ * trail is itself written to the trail, in the same transaction: a read that cannot be recorded
+ * answers with an error instead of the entries.
+ */
+@Service
+public class AuditReading {
+
+    private final AuditEntries entries;
+    private final ApplicationEventPublisher events;
+
+    AuditReading(AuditEntries entries, ApplicationEventPublisher events) {
+        this.entries = entries;
+        this.events = events;
+    }
+
+    @Transactional
+    public AuditPage search(AuditQuery query) {
+        AuditPage page = entries.search(query, Callers.require());
+        // What was looked for goes into "after", so the trail shows what the auditor searched for.
+        events.publishEvent(new Audited("READ", "audit", null, null, null, filters(query, page), null));
+        return page;
+    }
+
+    @Transactional
+    public ChainCheck verify() {
+        ChainCheck check = entries.verify();
+        events.publishEvent(new Audited("VERIFY", "audit", null, null, null, check.summary(), null));
+        return check;
+    }
+
+    private static Map<String, Object> filters(AuditQuery q, AuditPage page) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        putIfSet(map, "actor", q.actor());
+        putIfSet(map, "action", q.action());
+        putIfSet(map, "recordType", q.recordType());
+        putIfSet(map, "recordId", q.recordId());
+        putIfSet(map, "from", q.from() == null ? null : q.from().toString());
+        putIfSet(map, "to", q.to() == null ? null : q.to().toString());
+        map.put("page", q.page());
+        map.put("size", q.size());
+        map.put("total", page.total());
+        return map;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.fengqiao.audit.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.fengqiao.audit.internal.AuditPage;
+import org.fengqiao.audit.internal.AuditQuery;
+import org.fengqiao.audit.internal.AuditReading;
+import org.fengqiao.audit.internal.ChainCheck;
+import org.fengqiao.audit.internal.TimeBound;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The audit trail for the audit administrator only (三员分立: not even the system administrator
+ * reads it). Read-only by design: the trail offers no way to change or remove an entry.
+ */
+@RestController
+@RequestMapping("/api/v1/audit")
+@PreAuthorize("hasAuthority('AUDIT_READ')")
+@Tag(name = "Audit trail")
+class AuditController {
+
+    private final AuditReading reading;
+
+    AuditController(AuditReading reading) {
+        this.reading = reading;
+    }
+
+    @GetMapping
+    @Operation(summary = "Entries of the audit trail, newest first",
+            description = "Filters are optional. from/to take an ISO date (Beijing time), a local date-time "
+                    + "(Beijing time) or a date-time with offset; from is inclusive, to exclusive, a bare date as "
+                    + "to includes that whole day. This read is itself recorded (action READ).")
+    AuditPage list(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String recordType, @RequestParam(required = false) String recordId,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + AuditQuery.DEFAULT_SIZE) int size) {
+        return reading.search(new AuditQuery(actor, action, recordType, recordId, TimeBound.from(from),
+                TimeBound.to(to), page, size));
+    }
+
+    @GetMapping("/verify")
+    @Operation(summary = "Recompute the hash chain",
+            description = "{\"valid\": true, \"checked\": N} or the first broken entry: "
+                    + "{\"valid\": false, \"brokenSeq\": n, \"reason\": \"missing|link|content\", \"checked\": N}.")
+    ChainCheck verify() {
+        return reading.verify();
+    }
+}

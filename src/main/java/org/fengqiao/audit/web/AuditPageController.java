@@ -1,0 +1,97 @@
+package org.fengqiao.audit.web;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.fengqiao.audit.internal.AuditPage;
+import org.fengqiao.audit.internal.AuditQuery;
+import org.fengqiao.audit.internal.AuditReading;
+import org.fengqiao.audit.internal.TimeBound;
+import org.fengqiao.platform.Invalid;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The audit administrator's page: a filter form, the entries newest first with paging, and a
+ * button that recomputes the hash chain. Plain GET forms, so it works without script and every
+ * view of it can be bookmarked.
+ */
+@Controller
+@RequestMapping("/audit")
+@PreAuthorize("hasAuthority('AUDIT_READ')")
+class AuditPageController {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(TimeBound.BEIJING);
+
+    private final AuditReading reading;
+
+    AuditPageController(AuditReading reading) {
+        this.reading = reading;
+    }
+
+    /** The filter form as typed; times stay text so a mistyped one can be shown back with its error. */
+    record Filter(String actor, String action, String recordType, String recordId, String from, String to,
+            Integer page, Integer size) {
+    }
+
+    @GetMapping
+    String trail(@ModelAttribute("filter") Filter filter, Model model) {
+        List<String> errors = new ArrayList<>();
+        Instant from = bound(filter.from(), true, errors);
+        Instant to = bound(filter.to(), false, errors);
+        if (errors.isEmpty()) {
+            AuditQuery query = new AuditQuery(filter.actor(), filter.action(), filter.recordType(), filter.recordId(),
+                    from, to, filter.page() == null ? 0 : filter.page(), filter.size() == null ? AuditQuery.DEFAULT_SIZE : filter.size());
+            AuditPage page = reading.search(query);
+            model.addAttribute("page", page);
+            model.addAttribute("previous", page.hasPrevious() ? link(filter, page.size(), page.page() - 1) : null);
+            model.addAttribute("next", page.hasNext() ? link(filter, page.size(), page.page() + 1) : null);
+        }
+        model.addAttribute("timeErrors", errors);
+        model.addAttribute("shown", SHOWN);
+        return "audit/trail";
+    }
+
+    @GetMapping("/verify")
+    String verify(@ModelAttribute("filter") Filter filter, Model model) {
+        model.addAttribute("check", reading.verify());
+        return trail(filter, model);
+    }
+
+    private static Instant bound(String text, boolean isFrom, List<String> errors) {
+        try {
+            return isFrom ? TimeBound.from(text) : TimeBound.to(text);
+        } catch (Invalid e) {
+            errors.add(isFrom ? "from" : "to");
+            return null;
+        }
+    }
+
+    private static String link(Filter f, int size, int page) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/audit");
+        addIfSet(b, "actor", f.actor());
+        addIfSet(b, "action", f.action());
+        addIfSet(b, "recordType", f.recordType());
+        addIfSet(b, "recordId", f.recordId());
+        addIfSet(b, "from", f.from());
+        addIfSet(b, "to", f.to());
+        if (size != AuditQuery.DEFAULT_SIZE) {
+            b.queryParam("size", size);
+        }
+        b.queryParam("page", page);
+        return b.encode().build().toUriString();
+    }
+
+    private static void addIfSet(UriComponentsBuilder b, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            b.queryParam(name, value);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.fengqiao.account.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fengqiao.platform.Permission.ACCOUNT_MANAGE;
+import static org.fengqiao.platform.Permission.AUDIT_READ;
+import static org.fengqiao.platform.Permission.JURISDICTION_MANAGE;
+
+import java.util.Arrays;
+import org.fengqiao.account.StaffRole;
+import org.junit.jupiter.api.Test;
+
+/** 三员分立: the system, security and audit administrators hold separate powers. */
+class RolePolicyTests {
+
+    @Test
+    void systemAdministratorCannotReadTheAuditTrailNorManageAccounts() {
+        assertThat(RolePolicy.permissionsOf(StaffRole.SYSTEM_ADMIN)).doesNotContain(AUDIT_READ, ACCOUNT_MANAGE);
+    }
+
+    @Test
+    void securityAdministratorManagesAccountsButCannotReadTheAuditTrailNorChangeTheJurisdiction() {
+        assertThat(RolePolicy.permissionsOf(StaffRole.SECURITY_ADMIN))
+                .contains(ACCOUNT_MANAGE)
+                .doesNotContain(AUDIT_READ, JURISDICTION_MANAGE);
+    }
+
+    @Test
+    void auditAdministratorMayReadTheAuditTrailAndNothingElse() {
+        assertThat(RolePolicy.permissionsOf(StaffRole.AUDIT_ADMIN)).containsExactly(AUDIT_READ);
+    }
+
+    @Test
+    void nobodyButTheAuditAdministratorReadsTheAuditTrail() {
+        assertThat(Arrays.stream(StaffRole.values()).filter(r -> RolePolicy.permissionsOf(r).contains(AUDIT_READ)))
+                .containsExactly(StaffRole.AUDIT_ADMIN);
+    }
+}

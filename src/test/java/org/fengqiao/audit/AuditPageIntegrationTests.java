@@ -1,0 +1,85 @@
+package org.fengqiao.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/** The audit administrator's page shows the trail, filters it, pages through it and verifies it. */
+class AuditPageIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    AuditApi api;
+
+    @BeforeEach
+    void client() {
+        api = new AuditApi(http);
+    }
+
+    @Test
+    void auditAdministratorSeesTheTrailInChineseWithALinkToItInTheNav() {
+        ResponseEntity<String> page = page("/audit", "auditor", null);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("<h1>审计日志</h1>", "校验哈希链", "<a href=\"/audit\">审计日志</a>", "data-seq=",
+                "/css/audit.css").doesNotContain("??");
+    }
+
+    @Test
+    void pageSpeaksEnglishWhenAskedTo() {
+        ResponseEntity<String> page = page("/audit", "auditor", "en");
+        assertThat(page.getBody()).contains("<h1>Audit trail</h1>", "Verify hash chain").doesNotContain("??");
+    }
+
+    @Test
+    void verifyButtonShowsThatTheChainIsWhole() {
+        ResponseEntity<String> page = page("/audit/verify", "auditor", "en");
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).containsPattern("Hash chain intact, [0-9,]+ entries verified");
+    }
+
+    @Test
+    void filtersAndPagingKeepTheConditions() {
+        api.token("officer");
+        api.token("chief");
+        ResponseEntity<String> page = page("/audit?action=SIGN_IN&recordType=staff", "auditor", "en");
+        assertThat(page.getBody()).contains("Signed in").contains("value=\"SIGN_IN\"");
+
+        ResponseEntity<String> first = page("/audit?action=SIGN_IN&size=1", "auditor", "en");
+        assertThat(first.getBody()).contains("rel=\"next\"").contains("/audit?action=SIGN_IN&amp;size=1&amp;page=1")
+                .doesNotContain("rel=\"prev\"");
+        ResponseEntity<String> second = page("/audit?action=SIGN_IN&size=1&page=1", "auditor", "en");
+        assertThat(second.getBody()).contains("/audit?action=SIGN_IN&amp;size=1&amp;page=0").contains("rel=\"prev\"")
+                .contains("page 2 of");
+    }
+
+    @Test
+    void aMistypedTimeIsShownBackWithAMessageInsteadOfAnError() {
+        ResponseEntity<String> page = page("/audit?from=not-a-time", "auditor", "en");
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("Invalid time").contains("value=\"not-a-time\"");
+    }
+
+    @Test
+    void systemAdministratorMayNotOpenThePage() {
+        assertThat(page("/audit", "admin", null).getStatusCode().value()).isEqualTo(403);
+        assertThat(page("/audit/verify", "admin", null).getStatusCode().value()).isEqualTo(403);
+    }
+
+    private ResponseEntity<String> page(String url, String user, String language) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(api.token(user));
+        if (language != null) {
+            headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        }
+        return http.exchange(url, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+}

@@ -1,0 +1,127 @@
+package org.fengqiao.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Every change and sign-in lands in the trail, in the same transaction as the change itself. */
+class AuditTrailIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void signInIsRecordedWithTheActorAndTheAddressTheRequestCameFrom() {
+        long before = lastSeq();
+        HttpHeaders headers = new HttpHeaders();
+        // The test client is a local, hence trusted, proxy: the native forward-headers strategy
+        // takes the client address from X-Forwarded-For.
+        headers.set("X-Forwarded-For", "203.0.113.7");
+        ResponseEntity<Map> response = http.postForEntity("/api/v1/auth/token",
+                new HttpEntity<>(Map.of("username", "officer", "password", DEMO_PASSWORD), headers), Map.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+
+        Map<String, Object> entry = jdbc.sql("""
+                SELECT actor, remote_addr, record_type, record_id, after->>'outcome' AS outcome
+                FROM audit_entry WHERE seq > ? AND action = 'SIGN_IN' ORDER BY seq DESC LIMIT 1""")
+                .param(before).query().singleRow();
+        assertThat(entry).containsEntry("actor", "officer").containsEntry("remote_addr", "203.0.113.7")
+                .containsEntry("record_type", "staff").containsEntry("outcome", "ok");
+        assertThat(entry.get("record_id")).isNotNull();
+    }
+
+    @Test
+    void failedSignInIsRecordedUnderTheNameThatWasTried() {
+        long before = lastSeq();
+        http.postForEntity("/api/v1/auth/token", Map.of("username", "nobody-here", "password", "wrong-Pass-1"),
+                Map.class);
+        assertThat(jdbc.sql("SELECT actor FROM audit_entry WHERE seq > ? AND action = 'SIGN_IN_FAILED'")
+                .param(before).query(String.class).list()).containsExactly("nobody-here");
+    }
+
+    @Test
+    void changeThatRollsBackLeavesNoEntry() {
+        String id = UUID.randomUUID().toString();
+        tx.executeWithoutResult(status -> {
+            events.publishEvent(Audited.created("probe", id, null, Map.of("name", "rolled back")));
+            // Same transaction, same connection: the entry is there until the change rolls back.
+            assertThat(entriesFor(id)).isEqualTo(1);
+            status.setRollbackOnly();
+        });
+        assertThat(entriesFor(id)).isZero();
+    }
+
+    @Test
+    void changeThatCommitsKeepsItsEntryWithBeforeAndAfterAsJson() {
+        String id = UUID.randomUUID().toString();
+        tx.executeWithoutResult(status -> events.publishEvent(
+                Audited.updated("probe", id, "/x/", Map.of("name", "old"), Map.of("name", "new"))));
+        Map<String, Object> entry = jdbc.sql("""
+                SELECT actor, before->>'name' AS old_name, after->>'name' AS new_name, unit_path
+                FROM audit_entry WHERE record_type = 'probe' AND record_id = ?""").param(id).query().singleRow();
+        assertThat(entry).containsEntry("actor", "system").containsEntry("old_name", "old")
+                .containsEntry("new_name", "new").containsEntry("unit_path", "/x/");
+    }
+
+    @Test
+    void changeFailsWhenItsEntryCannotBeWritten() {
+        String lock = "probe-" + UUID.randomUUID();
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            jdbc.sql("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) VALUES (?, now(), now(), 'test')")
+                    .param(lock).update();
+            // A bare Object has nothing Jackson can write, so the entry cannot be recorded.
+            events.publishEvent(Audited.created("probe", lock, null, new Object()));
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM shedlock WHERE name = ?").param(lock).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void entryIsWrittenDirectlyAndNeverLeftToTheEventPublicationRegistry() {
+        String id = UUID.randomUUID().toString();
+        events.publishEvent(Audited.read("probe", id, null));
+        assertThat(entriesFor(id)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type = ?")
+                .param(Audited.class.getName()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void databaseRefusesToChangeOrRemoveAnEntry() {
+        long seq = lastSeq();
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_entry SET actor = 'someone else' WHERE seq = ?")
+                .param(seq).update()).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_entry WHERE seq = ?").param(seq).update())
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_entry").update()).rootCause()
+                .hasMessageContaining("append-only");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE seq = ? AND actor <> 'someone else'")
+                .param(seq).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private long entriesFor(String recordId) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'probe' AND record_id = ?")
+                .param(recordId).query(Long.class).single();
+    }
+
+    private long lastSeq() {
+        return jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_entry").query(Long.class).single();
+    }
+}
