@@ -44,14 +44,6 @@ final class DemoGeography {
                 }
             }
         }
-
-        int cells(int region) {
-            int sum = 0;
-            for (int c : columns[region]) {
-                sum += c;
-            }
-            return sum;
-        }
     }
 
     private DemoGeography() {

@@ -64,8 +64,4 @@ final class DemoPeople {
         long days = to.toEpochDay() - from.toEpochDay();
         return from.plusDays(random.nextInt((int) days + 1));
     }
-
-    boolean chance(int percent) {
-        return random.nextInt(100) < percent;
-    }
 }
