@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.fengqiao.jurisdiction.internal.Boundary;
 import org.fengqiao.jurisdiction.internal.Communities;
 import org.fengqiao.jurisdiction.internal.Grids;
+import org.fengqiao.jurisdiction.internal.Groupings;
 import org.fengqiao.jurisdiction.internal.Units;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
@@ -24,11 +25,13 @@ public class Jurisdictions {
     private final Units units;
     private final Communities communities;
     private final Grids grids;
+    private final Groupings groupings;
 
-    Jurisdictions(Units units, Communities communities, Grids grids) {
+    Jurisdictions(Units units, Communities communities, Grids grids, Groupings groupings) {
         this.units = units;
         this.communities = communities;
         this.grids = grids;
+        this.groupings = groupings;
     }
 
     /** A unit whatever the caller's scope: for building a caller's scope and for internal work. */
@@ -109,5 +112,24 @@ public class Jurisdictions {
         }
         return grids.insert(UUID.randomUUID(), network, code, name, communityId, community.unitId(), boundary,
                 comprehensiveCode, urbanCode, civilizationCode);
+    }
+
+    /**
+     * A police district, cooperation zone or joint-patrol zone owned by a unit. Its communities must
+     * sit in that unit's subtree: a community elsewhere answers as not found, as it would for a
+     * caller scoped to the unit.
+     */
+    @Transactional
+    public GroupingId createGrouping(GroupingKind kind, String code, String name, UnitId unitId,
+            List<CommunityId> communityIds) {
+        Unit unit = units.find(unitId).orElseThrow(() -> new NotFound("unit", unitId));
+        for (CommunityId id : communityIds) {
+            Community community = communities.find(id).orElseThrow(() -> new NotFound("community", id));
+            String communityPath = units.find(community.unitId()).orElseThrow().path();
+            if (!communityPath.startsWith(unit.path())) {
+                throw new NotFound("community", id);
+            }
+        }
+        return groupings.insert(UUID.randomUUID(), kind, code, name, unitId, List.copyOf(communityIds));
     }
 }
