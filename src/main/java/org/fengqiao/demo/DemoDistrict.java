@@ -21,8 +21,7 @@ import org.fengqiao.jurisdiction.UnitKind;
 import org.fengqiao.platform.FengqiaoProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * both loading.
  */
 @Component
-class DemoDistrict {
+class DemoDistrict implements SmartLifecycle {
 
     static final String PASSWORD = "Fengqiao-2026";
     /** The seed of every random choice, so each load builds the same district. */
@@ -108,7 +107,33 @@ class DemoDistrict {
         this.jdbc = jdbc;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    private volatile boolean running;
+
+    /**
+     * Loads before the web server starts listening (the server starts in a later lifecycle phase),
+     * so /actuator/health answers UP only once the demo district is there to be served.
+     */
+    @Override
+    public void start() {
+        loadIntoEmptyDatabase();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
     void loadIntoEmptyDatabase() {
         if (!properties.demoEnabled()) {
             return;
