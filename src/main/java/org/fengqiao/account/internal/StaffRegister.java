@@ -60,7 +60,7 @@ public class StaffRegister {
     }
 
     public List<Row> visible(Caller caller, String role, String query, int limit, int offset) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + "\n" + """
                  WHERE u.path LIKE ANY(:scope)
                    AND (CAST(:role AS text) IS NULL OR s.role = :role)
                    AND (CAST(:q AS text) IS NULL OR s.name LIKE '%' || :q || '%' OR s.username LIKE '%' || :q || '%'
@@ -87,7 +87,7 @@ public class StaffRegister {
         jdbc.sql("""
                 INSERT INTO staff (id, unit_id, role, name, police_number, phone, title, username, password_hash,
                                    password_changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE now() END)""")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN CAST(? AS text) IS NULL THEN NULL ELSE now() END)""")
                 .params(id, unitId, role.name(), name, policeNumber, phone, title, username, passwordHash, passwordHash)
                 .update();
     }
