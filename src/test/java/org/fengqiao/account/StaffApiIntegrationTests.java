@@ -190,4 +190,13 @@ class StaffApiIntegrationTests extends IntegrationTest {
                 "The password needs at least 8 characters",
                 "A user name has 3 to 32 lower-case letters, digits or . _ -, starting with a letter or digit");
     }
+
+    @Test
+    void theStaffPageOfAPersonOutsideTheOfficersStationIsNotFound() {
+        assertThat(api.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(api.get("/staff/" + idOf("officer2"), null).statusCode()).isEqualTo(404);
+        HttpResponse<String> own = api.get("/staff/" + idOf("volunteer"), null);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains("陈红梅", "138****0003").doesNotContain("13805180003");
+    }
 }

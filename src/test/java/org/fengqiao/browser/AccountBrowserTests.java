@@ -95,6 +95,33 @@ class AccountBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theSecurityAdministratorCreatesASignInChangesTheRoleAndDisablesTheAccountThroughTheForms() {
+        var unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
+        var person = directory.register(unit.id(), org.fengqiao.account.StaffRole.GRID_MEMBER, "吴网格", null,
+                "13911112222", null, null, null);
+        String username = TestStaff.uniqueUsername("bs");
+        login("security");
+        page.navigate(url("/staff/" + person.id()));
+        assertThat(page.locator("#person-phone")).hasText("13911112222");
+
+        page.fill("#acc-username", username);
+        page.fill("#acc-password", "Initial-Pass-2026");
+        page.click("form[action$='/account'] button[type=submit]");
+        assertThat(page.locator("p.notice")).hasText("账号已开通");
+
+        page.selectOption("#role-select", "AUXILIARY_POLICE");
+        page.click("form[action$='/role'] button[type=submit]");
+        assertThat(page.locator("p.notice")).hasText("角色已变更");
+        assertThat(page.locator("#person-role")).hasText("辅警");
+
+        // Disabling asks for confirmation through static/js/app.js; accepting the dialog goes ahead.
+        page.onDialog(dialog -> dialog.accept());
+        page.click("form[action$='/active'] button[type=submit]");
+        assertThat(page.locator("p.notice")).containsText("账号已停用");
+        assertThat(directory.byUsername(username).orElseThrow().active()).isFalse();
+    }
+
+    @Test
     void theHomePageFitsAPhoneScreen() {
         try (var phone = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
                 .setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true))) {

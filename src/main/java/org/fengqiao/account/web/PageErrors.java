@@ -2,9 +2,10 @@ package org.fengqiao.account.web;
 
 import org.fengqiao.platform.NotFound;
 import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * On pages a record outside the caller's scope is a plain 404 page, the same as a record that does
@@ -14,7 +15,9 @@ import org.springframework.web.server.ResponseStatusException;
 class PageErrors {
 
     @ExceptionHandler(NotFound.class)
-    void notFound(NotFound e) {
-        throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(NotFound e, Model model) {
+        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
+        return "error";
     }
 }
