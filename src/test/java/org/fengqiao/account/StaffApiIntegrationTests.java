@@ -199,4 +199,12 @@ class StaffApiIntegrationTests extends IntegrationTest {
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(own.body()).contains("陈红梅", "138****0003").doesNotContain("13805180003");
     }
+
+    @Test
+    void theStaffEndpointsAreDocumentedInTheApiDocs() {
+        HttpResponse<String> docs = api.get("/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/staff/{id}/unlock", "/api/v1/staff/{id}/role", "/api/v1/me/password",
+                "\"Staff\"");
+    }
 }
