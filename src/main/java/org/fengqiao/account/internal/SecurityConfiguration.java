@@ -1,7 +1,9 @@
 package org.fengqiao.account.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -19,7 +21,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -46,7 +50,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, SignIn signIn, ApiTokens tokens, MessageSource messages,
-            LocaleResolver locales, ObjectMapper json) throws Exception {
+            LocaleResolver locales, ObjectMapper json, StaffRegister register) throws Exception {
         AuthenticationEntryPoint apiEntryPoint = (request, response, e) ->
                 problem(response, json, HttpStatus.UNAUTHORIZED, "unauthorized",
                         messages.getMessage("error.unauthorized", null, locales.resolveLocale(request)));
@@ -56,6 +60,30 @@ class SecurityConfiguration {
         AuthenticationFailureHandler loginFailure = (request, response, e) -> {
             String reason = e instanceof org.springframework.security.authentication.LockedException ? "locked" : "bad";
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+        };
+
+        // The language a person chose on their profile applies from the moment they sign in.
+        SavedRequestAwareAuthenticationSuccessHandler loginSuccess = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                    Authentication authentication) throws java.io.IOException, jakarta.servlet.ServletException {
+                if (authentication.getPrincipal() instanceof StaffPrincipal principal) {
+                    register.byId(principal.caller().staffId()).ifPresent(row ->
+                            locales.setLocale(request, response, Locale.forLanguageTag(row.locale())));
+                }
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        loginSuccess.setDefaultTargetUrl("/");
+        // A page asked for with a session id the database no longer knows (idled out after 30 minutes)
+        // says so on the login page, instead of a bare login form.
+        LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+        AuthenticationEntryPoint pageEntryPoint = (request, response, e) -> {
+            if (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+                return;
+            }
+            loginPage.commence(request, response, e);
         };
 
         http
@@ -69,7 +97,7 @@ class SecurityConfiguration {
                 .anyRequest().authenticated())
             .formLogin(form -> form
                 .loginPage("/login")
-                .defaultSuccessUrl("/", false)
+                .successHandler(loginSuccess)
                 .failureHandler(loginFailure)
                 .permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
@@ -79,7 +107,7 @@ class SecurityConfiguration {
                 .ignoringRequestMatchers("/api/v1/auth/token"))
             .exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(apiEntryPoint, API)
-                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                .defaultAuthenticationEntryPointFor(pageEntryPoint, request -> true)
                 .defaultAccessDeniedHandlerFor(apiDenied, API))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(

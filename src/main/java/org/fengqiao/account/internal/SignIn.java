@@ -61,7 +61,7 @@ public class SignIn implements AuthenticationProvider {
             throw new LockedUntil(row.lockedUntil());
         }
         if (row.lockedUntil() != null) {
-            register.clearExpiredLock(row.id());
+            register.clearExpiredLock(row.id(), now);
         }
         if (password == null || !passwords.matches(password, row.passwordHash())) {
             Instant until = now.plus(rules.lockout());

@@ -60,7 +60,7 @@ public class StaffRegister {
     }
 
     public List<Row> visible(Caller caller, String role, String query, int limit, int offset) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + "\n" + """
                  WHERE u.path LIKE ANY(:scope)
                    AND (CAST(:role AS text) IS NULL OR s.role = :role)
                    AND (CAST(:q AS text) IS NULL OR s.name LIKE '%' || :q || '%' OR s.username LIKE '%' || :q || '%'
@@ -107,10 +107,22 @@ public class StaffRegister {
                 .param(id).update();
     }
 
-    /** A lock that has run out starts a fresh count of failures. */
-    public void clearExpiredLock(UUID id) {
-        jdbc.sql("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ? AND locked_until <= now()")
-                .param(id).update();
+    /**
+     * A lock that has run out starts a fresh count of failures. The moment comes from the
+     * application clock, not the database's now(), so sign-in and this update agree on the time.
+     */
+    public void clearExpiredLock(UUID id, Instant now) {
+        jdbc.sql("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ? AND locked_until <= ?")
+                .params(id, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
+    }
+
+    public boolean usernameTaken(String username) {
+        return jdbc.sql("SELECT count(*) FROM staff WHERE username = ?").param(username).query(Integer.class).single() > 0;
+    }
+
+    public boolean policeNumberTaken(String policeNumber) {
+        return jdbc.sql("SELECT count(*) FROM staff WHERE police_number = ?").param(policeNumber)
+                .query(Integer.class).single() > 0;
     }
 
     public void unlock(UUID id) {
@@ -143,6 +155,10 @@ public class StaffRegister {
 
     public void updateContact(UUID id, String phone, String title) {
         jdbc.sql("UPDATE staff SET phone = ?, title = ?, version = version + 1 WHERE id = ?").params(phone, title, id).update();
+    }
+
+    public void updateProfile(UUID id, String phone, String locale) {
+        jdbc.sql("UPDATE staff SET phone = ?, locale = ?, version = version + 1 WHERE id = ?").params(phone, locale, id).update();
     }
 
     static Row map(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,282 @@
+package org.fengqiao.account.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Permission;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The staff of a caller's scope and what may be done to them: reading (STAFF_READ), putting
+ * people on the books (STAFF_MANAGE), and their sign-in (ACCOUNT_MANAGE: the security
+ * administrator only). Every query is scoped in SQL; a person outside the scope is not found.
+ * Every change is audited in the same transaction, with snapshots that never hold a password hash.
+ */
+@Service
+public class StaffAdministration {
+
+    static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{2,31}$");
+    static final Pattern PHONE = Pattern.compile("^[0-9+\\-]{7,20}$");
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final StaffRegister register;
+    private final Jurisdictions jurisdictions;
+    private final PasswordEncoder passwords;
+    private final ApiTokens tokens;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    StaffAdministration(StaffRegister register, Jurisdictions jurisdictions, PasswordEncoder passwords, ApiTokens tokens,
+            ApplicationEventPublisher events, Clock clock) {
+        this.register = register;
+        this.jurisdictions = jurisdictions;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** One page of the staff a caller may see. */
+    public record Listing(List<StaffRegister.Row> rows, long total, int page, int size) {
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    /** What the audit trail keeps of a person: everything but the password hash and lockout counters. */
+    record Snapshot(String name, String role, UUID unitId, String policeNumber, String phone, String title,
+            String username, boolean active, String locale) {
+        static Snapshot of(StaffRegister.Row row) {
+            return new Snapshot(row.name(), row.role().name(), row.unitId(), row.policeNumber(), row.phone(),
+                    row.title(), row.username(), row.active(), row.locale());
+        }
+    }
+
+    public Listing list(Caller caller, StaffRole role, String query, int page, int size) {
+        require(caller, Permission.STAFF_READ);
+        int safeSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+        int safePage = Math.max(page, 0);
+        String q = query == null || query.isBlank() ? null : query.trim();
+        String r = role == null ? null : role.name();
+        return new Listing(register.visible(caller, r, q, safeSize, safePage * safeSize),
+                register.countVisible(caller, r, q), safePage, safeSize);
+    }
+
+    public StaffRegister.Row find(Caller caller, UUID id) {
+        require(caller, Permission.STAFF_READ);
+        return visible(caller, id);
+    }
+
+    public boolean locked(StaffRegister.Row row) {
+        return row.lockedAt(clock.instant());
+    }
+
+    /** A new person who works, in a unit of the caller's scope; no sign-in yet (that is the security administrator's). */
+    @Transactional
+    public StaffRegister.Row create(Caller caller, UUID unitId, StaffRole role, String name, String policeNumber,
+            String phone, String title) {
+        require(caller, Permission.STAFF_MANAGE);
+        List<Invalid.Problem> problems = new ArrayList<>();
+        Unit unit = unitId == null ? null : jurisdictions.visibleUnit(new UnitId(unitId), caller).orElse(null);
+        if (unit == null) {
+            problems.add(new Invalid.Problem("unitId", "account.staff.unitUnknown", new Object[0]));
+        }
+        if (role == null) {
+            problems.add(new Invalid.Problem("role", "account.staff.roleRequired", new Object[0]));
+        } else if (role.isAdministrator()) {
+            // The three administrators are appointed, not created from the staff register (三员分立).
+            problems.add(new Invalid.Problem("role", "account.staff.roleNotAllowed", new Object[0]));
+        }
+        if (name == null || name.isBlank()) {
+            problems.add(new Invalid.Problem("name", "account.staff.nameRequired", new Object[0]));
+        } else if (name.trim().length() > 50) {
+            problems.add(new Invalid.Problem("name", "account.staff.nameTooLong", new Object[0]));
+        }
+        String number = blankToNull(policeNumber);
+        if (number != null && register.policeNumberTaken(number)) {
+            problems.add(new Invalid.Problem("policeNumber", "account.staff.policeNumberTaken", new Object[0]));
+        }
+        checkPhone(phone, problems);
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        UUID id = UUID.randomUUID();
+        register.insert(id, unit.id().value(), role, name.trim(), number, blankToNull(phone), blankToNull(title), null, null);
+        StaffRegister.Row row = register.byId(id).orElseThrow();
+        events.publishEvent(Audited.created("staff", id, row.unitPath(), Snapshot.of(row)));
+        return row;
+    }
+
+    /** Gives a person a sign-in: a user name and an initial password that follows the password rules. */
+    @Transactional
+    public StaffRegister.Row createAccount(Caller caller, UUID id, String username, String password) {
+        require(caller, Permission.ACCOUNT_MANAGE);
+        StaffRegister.Row before = visible(caller, id);
+        if (before.username() != null) {
+            throw new Conflict("account.account.exists");
+        }
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (!USERNAME.matcher(name).matches()) {
+            problems.add(new Invalid.Problem("username", "account.username.format", new Object[0]));
+        } else if (register.usernameTaken(name)) {
+            problems.add(new Invalid.Problem("username", "account.username.taken", new Object[0]));
+        }
+        PasswordPolicy.check(password, name).forEach(k -> problems.add(new Invalid.Problem("password", k, new Object[0])));
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        register.setAccount(id, name, passwords.encode(password));
+        return audited(before);
+    }
+
+    @Transactional
+    public StaffRegister.Row changeRole(Caller caller, UUID id, StaffRole role) {
+        require(caller, Permission.ACCOUNT_MANAGE);
+        StaffRegister.Row before = visible(caller, id);
+        if (role == null) {
+            throw Invalid.of("role", "account.staff.roleRequired");
+        }
+        if (id.equals(caller.staffId())) {
+            // Nobody grants themself a role: the separation of the administrators would mean nothing.
+            throw Invalid.of("role", "account.role.notOwn");
+        }
+        if (before.role() == role) {
+            return before;
+        }
+        register.setRole(id, role);
+        // A role change must take effect at once, so the old bearer tokens (carrying the old permissions) end.
+        tokens.revokeAll(id);
+        return audited(before);
+    }
+
+    @Transactional
+    public StaffRegister.Row unlock(Caller caller, UUID id) {
+        require(caller, Permission.ACCOUNT_MANAGE);
+        StaffRegister.Row before = visible(caller, id);
+        register.unlock(id);
+        StaffRegister.Row after = register.byId(id).orElseThrow();
+        events.publishEvent(Audited.updated("staff", id, before.unitPath(),
+                Map.of("failedLogins", before.failedLogins(), "lockedUntil", String.valueOf(before.lockedUntil())),
+                Map.of("failedLogins", 0, "lockedUntil", "null")));
+        return after;
+    }
+
+    /** The security administrator sets a new password for someone who forgot theirs; their tokens end. */
+    @Transactional
+    public StaffRegister.Row resetPassword(Caller caller, UUID id, String password) {
+        require(caller, Permission.ACCOUNT_MANAGE);
+        StaffRegister.Row before = visible(caller, id);
+        if (before.username() == null) {
+            throw new Conflict("account.account.missing");
+        }
+        checkPolicy(password, before.username(), "password");
+        register.changePassword(id, passwords.encode(password));
+        register.unlock(id);
+        tokens.revokeAll(id);
+        events.publishEvent(Audited.updated("staff", id, before.unitPath(), Map.of("password", "old"),
+                Map.of("password", "reset")));
+        return register.byId(id).orElseThrow();
+    }
+
+    @Transactional
+    public StaffRegister.Row setActive(Caller caller, UUID id, boolean active) {
+        require(caller, Permission.ACCOUNT_MANAGE);
+        StaffRegister.Row before = visible(caller, id);
+        if (id.equals(caller.staffId()) && !active) {
+            throw Invalid.of("active", "account.active.notOwn");
+        }
+        register.setActive(id, active);
+        if (!active) {
+            tokens.revokeAll(id);
+        }
+        return audited(before);
+    }
+
+    /** A person changes their own phone and language preference. */
+    @Transactional
+    public StaffRegister.Row updateProfile(Caller caller, String phone, String locale) {
+        StaffRegister.Row before = register.byId(caller.staffId()).orElseThrow(() -> new NotFound("staff", caller.staffId()));
+        List<Invalid.Problem> problems = new ArrayList<>();
+        checkPhone(phone, problems);
+        String language = "en".equals(locale) ? "en" : "zh-CN";
+        if (locale != null && !locale.isBlank() && !locale.equals("en") && !locale.equals("zh-CN")) {
+            problems.add(new Invalid.Problem("locale", "account.profile.localeUnknown", new Object[0]));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        register.updateProfile(caller.staffId(), blankToNull(phone), language);
+        return audited(before);
+    }
+
+    /**
+     * A person changes their own password: the current one must be right, the new one must follow the
+     * rules, and every API token of theirs ends, since whoever held the old password may hold a token.
+     */
+    @Transactional
+    public void changePassword(Caller caller, String current, String next) {
+        StaffRegister.Row row = register.byId(caller.staffId()).orElseThrow(() -> new NotFound("staff", caller.staffId()));
+        if (row.passwordHash() == null || current == null || !passwords.matches(current, row.passwordHash())) {
+            throw Invalid.of("currentPassword", "account.password.currentWrong");
+        }
+        checkPolicy(next, row.username(), "newPassword");
+        if (passwords.matches(next, row.passwordHash())) {
+            throw Invalid.of("newPassword", "account.password.unchanged");
+        }
+        register.changePassword(row.id(), passwords.encode(next));
+        tokens.revokeAll(row.id());
+        events.publishEvent(Audited.updated("staff", row.id(), row.unitPath(), Map.of("password", "old"),
+                Map.of("password", "changed")));
+    }
+
+    private static void checkPolicy(String password, String username, String field) {
+        List<String> broken = PasswordPolicy.check(password, username);
+        if (!broken.isEmpty()) {
+            throw new Invalid("error.invalid", broken.stream().map(k -> new Invalid.Problem(field, k, new Object[0])).toList());
+        }
+    }
+
+    private static void checkPhone(String phone, List<Invalid.Problem> problems) {
+        if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.trim()).matches()) {
+            problems.add(new Invalid.Problem("phone", "account.staff.phoneFormat", new Object[0]));
+        }
+    }
+
+    private StaffRegister.Row audited(StaffRegister.Row before) {
+        StaffRegister.Row after = register.byId(before.id()).orElseThrow();
+        events.publishEvent(Audited.updated("staff", before.id(), before.unitPath(), Snapshot.of(before), Snapshot.of(after)));
+        return after;
+    }
+
+    private StaffRegister.Row visible(Caller caller, UUID id) {
+        return register.visible(id, caller).orElseThrow(() -> new NotFound("staff", id));
+    }
+
+    private static void require(Caller caller, Permission permission) {
+        if (!caller.may(permission.authority())) {
+            throw new AccessDeniedException(permission.name());
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

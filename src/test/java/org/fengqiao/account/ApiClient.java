@@ -1,0 +1,125 @@
+package org.fengqiao.account;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A plain HTTP client for the account tests: bearer-token API calls, and a browser-like form
+ * sign-in (cookies, CSRF token read from the login page), without following redirects so the
+ * tests can see where the application sends the user.
+ */
+public final class ApiClient {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+
+    public ApiClient(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build();
+    }
+
+    public CookieManager cookies() {
+        return cookies;
+    }
+
+    public HttpResponse<String> send(String method, String path, String token, Object body, String... headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json");
+                request.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path, String token, String... headers) {
+        return send("GET", path, token, null, headers);
+    }
+
+    /** POST of an HTML form, as a browser sends it. */
+    public HttpResponse<String> form(String path, Map<String, String> fields) {
+        try {
+            String body = fields.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The CSRF token a page carries in its forms. */
+    public String csrfFrom(String path) {
+        String page = get(path, null).body();
+        Matcher m = CSRF.matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on " + path);
+        }
+        return m.group(1);
+    }
+
+    /** Signs in through the login form and returns where the application redirected to. */
+    public HttpResponse<String> formLogin(String username, String password) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("username", username);
+        fields.put("password", password);
+        fields.put("_csrf", csrfFrom("/login"));
+        return form("/login", fields);
+    }
+
+    public String token(String username, String password) {
+        HttpResponse<String> response = send("POST", "/api/v1/auth/token", null,
+                Map.of("username", username, "password", password));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("no token for " + username + ": " + response.statusCode() + " " + response.body());
+        }
+        return json(response).get("token").asText();
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.fengqiao.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ApplicationEventMulticaster;
+
+class StaffApiIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StaffDirectory directory;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    ApplicationEventMulticaster multicaster;
+
+    ApiClient api;
+    /** Audit events published on the server's request threads while a test runs. */
+    final List<Audited> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final ApplicationListener<ApplicationEvent> recorder = e -> {
+        if (e instanceof PayloadApplicationEvent<?> p && p.getPayload() instanceof Audited a) {
+            audited.add(a);
+        }
+    };
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+        multicaster.addApplicationListener(recorder);
+    }
+
+    @AfterEach
+    void stopRecording() {
+        multicaster.removeApplicationListener(recorder);
+    }
+
+    private String token(String username) {
+        return api.token(username, DEMO_PASSWORD);
+    }
+
+    private String idOf(String username) {
+        return directory.byUsername(username).orElseThrow().id().toString();
+    }
+
+    private List<JsonNode> items(HttpResponse<String> response) {
+        List<JsonNode> list = new ArrayList<>();
+        ApiClient.json(response).get("items").forEach(list::add);
+        return list;
+    }
+
+    @Test
+    void officerGets404ForAStaffMemberOfOfficer2sStationExactlyAsForNobody() {
+        String officer = token("officer");
+        HttpResponse<String> other = api.get("/api/v1/staff/" + idOf("officer2"), officer);
+        HttpResponse<String> nobody = api.get("/api/v1/staff/00000000-0000-0000-0000-000000000000", officer);
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(nobody.statusCode()).isEqualTo(404);
+        assertThat(ApiClient.json(other).get("title")).isEqualTo(ApiClient.json(nobody).get("title"));
+        assertThat(api.get("/api/v1/staff/" + idOf("volunteer"), officer).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theStaffListHoldsOnlyTheCallersSubtree() {
+        String officer = token("officer");
+        List<JsonNode> seen = items(api.get("/api/v1/staff?size=100", officer));
+        assertThat(seen).extracting(n -> n.path("username").asText()).contains("officer", "volunteer")
+                .doesNotContain("officer2", "chief", "bureau");
+        List<JsonNode> all = items(api.get("/api/v1/staff?size=100", token("bureau")));
+        assertThat(all).extracting(n -> n.path("username").asText()).contains("officer", "officer2", "chief");
+    }
+
+    @Test
+    void theStaffListFiltersByRoleAndName() {
+        String bureau = token("bureau");
+        List<JsonNode> officers = items(api.get("/api/v1/staff?role=COMMUNITY_OFFICER&size=100", bureau));
+        assertThat(officers).isNotEmpty().allSatisfy(n -> assertThat(n.get("role").asText()).isEqualTo("COMMUNITY_OFFICER"));
+        HttpResponse<String> byName = api.get("/api/v1/staff?q=" + java.net.URLEncoder.encode("张卫东",
+                java.nio.charset.StandardCharsets.UTF_8), bureau);
+        assertThat(items(byName)).extracting(n -> n.get("username").asText()).containsExactly("officer2");
+        assertThat(ApiClient.json(byName).get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void phonesAreMaskedInListsAndForOfficersButShownToThePersonAndTheirChief() {
+        String officerId = idOf("officer");
+        List<JsonNode> list = items(api.get("/api/v1/staff?q=officer&size=100", token("chief")));
+        assertThat(list).filteredOn(n -> n.get("username").asText().equals("officer"))
+                .singleElement().satisfies(n -> assertThat(n.get("phone").asText()).isEqualTo("138****0001"));
+        assertThat(ApiClient.json(api.get("/api/v1/staff/" + officerId, token("chief"))).get("phone").asText())
+                .isEqualTo("13805180001");
+        assertThat(ApiClient.json(api.get("/api/v1/me", token("officer"))).at("/staff/phone").asText())
+                .isEqualTo("13805180001");
+        assertThat(ApiClient.json(api.get("/api/v1/staff/" + idOf("volunteer"), token("officer"))).get("phone").asText())
+                .isEqualTo("138****0003");
+    }
+
+    @Test
+    void theSystemAdministratorMayNotManageAccounts() {
+        String admin = token("admin");
+        String volunteer = idOf("volunteer");
+        assertThat(api.send("PUT", "/api/v1/staff/" + volunteer + "/role", admin, Map.of("role", "GRID_MEMBER"))
+                .statusCode()).isEqualTo(403);
+        assertThat(api.send("POST", "/api/v1/staff/" + volunteer + "/unlock", admin, null).statusCode()).isEqualTo(403);
+        assertThat(api.send("POST", "/api/v1/staff/" + volunteer + "/account", admin,
+                Map.of("username", "newname", "password", "Qiao-Test-2026")).statusCode()).isEqualTo(403);
+        assertThat(directory.byUsername("volunteer").orElseThrow().role()).isEqualTo(StaffRole.VOLUNTEER);
+    }
+
+    @Test
+    void anOfficerMayNotCreateStaffButTheStationChiefMayInsideHisStation() {
+        String unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow().id().value().toString();
+        Map<String, Object> person = Map.of("unitId", unit, "role", "GRID_MEMBER", "name", "赵网格",
+                "phone", "13912345678");
+        assertThat(api.send("POST", "/api/v1/staff", token("officer"), person).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> created = api.send("POST", "/api/v1/staff", token("chief"), person);
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(ApiClient.json(created).get("name").asText()).isEqualTo("赵网格");
+
+        String urban = jurisdictions.unitByCode("320722020100").orElseThrow().id().value().toString();
+        HttpResponse<String> elsewhere = api.send("POST", "/api/v1/staff", token("chief"),
+                Map.of("unitId", urban, "role", "GRID_MEMBER", "name", "钱网格"));
+        assertThat(elsewhere.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(elsewhere).get("errors").get(0).get("field").asText()).isEqualTo("unitId");
+    }
+
+    @Test
+    void theSecurityAdministratorGivesAPersonASignInAndChangesTheirRoleAndEachChangeIsAudited() {
+        var unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
+        Staff person = directory.register(unit.id(), StaffRole.GRID_MEMBER, "孙网格", null, null, null, null, null);
+        String username = TestStaff.uniqueUsername("acct");
+        String security = token("security");
+
+        HttpResponse<String> account = api.send("POST", "/api/v1/staff/" + person.id() + "/account", security,
+                Map.of("username", username, "password", "Qiao-Test-2026"));
+        assertThat(account.statusCode()).isEqualTo(200);
+        assertThat(api.token(username, "Qiao-Test-2026")).isNotBlank();
+
+        HttpResponse<String> role = api.send("PUT", "/api/v1/staff/" + person.id() + "/role", security,
+                Map.of("role", "AUXILIARY_POLICE"));
+        assertThat(role.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(role).get("role").asText()).isEqualTo("AUXILIARY_POLICE");
+
+        List<Audited> changes = audited.stream()
+                .filter(a -> a.recordId().equals(person.id().toString()) && a.action().equals("UPDATE")).toList();
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(1).before().toString()).contains("GRID_MEMBER");
+        assertThat(changes.get(1).after().toString()).contains("AUXILIARY_POLICE");
+        assertThat(changes).allSatisfy(a -> {
+            assertThat(String.valueOf(a.before())).doesNotContain("argon2").doesNotContainIgnoringCase("hash");
+            assertThat(String.valueOf(a.after())).doesNotContain("argon2").doesNotContainIgnoringCase("hash");
+        });
+    }
+
+    @Test
+    void validationErrorsCarryAMessagePerFieldInChineseByDefaultAndInEnglishOnRequest() {
+        var unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
+        Staff person = directory.register(unit.id(), StaffRole.GRID_MEMBER, "周网格", null, null, null, null, null);
+        String security = token("security");
+        Map<String, String> bad = Map.of("username", "X", "password", "short");
+
+        HttpResponse<String> zh = api.send("POST", "/api/v1/staff/" + person.id() + "/account", security, bad);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        JsonNode zhErrors = ApiClient.json(zh).get("errors");
+        assertThat(zhErrors.findValuesAsText("field")).contains("username", "password");
+        assertThat(zhErrors.findValuesAsText("message")).contains("密码至少 8 个字符",
+                "密码须包含小写字母、大写字母、数字、符号中的至少三种");
+
+        HttpResponse<String> en = api.send("POST", "/api/v1/staff/" + person.id() + "/account", security, bad,
+                "Accept-Language", "en");
+        assertThat(ApiClient.json(en).get("errors").findValuesAsText("message")).contains(
+                "The password needs at least 8 characters",
+                "A user name has 3 to 32 lower-case letters, digits or . _ -, starting with a letter or digit");
+    }
+
+    @Test
+    void theStaffPageOfAPersonOutsideTheOfficersStationIsNotFound() {
+        assertThat(api.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(api.get("/staff/" + idOf("officer2"), null).statusCode()).isEqualTo(404);
+        HttpResponse<String> own = api.get("/staff/" + idOf("volunteer"), null);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains("陈红梅", "138****0003").doesNotContain("13805180003");
+    }
+
+    @Test
+    void theStaffEndpointsAreDocumentedInTheApiDocs() {
+        HttpResponse<String> docs = api.get("/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/staff/{id}/unlock", "/api/v1/staff/{id}/role", "/api/v1/me/password",
+                "\"Staff\"");
+    }
+}

@@ -1,0 +1,103 @@
+package org.fengqiao.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the browser tests: Debian's Chromium driven by Playwright against the application on its
+ * random port. One browser per test class (starting Chromium is the slow part), a fresh context
+ * per test so cookies and sessions never leak from one test into the next.
+ *
+ * <pre>
+ * class MapBrowserTests extends BrowserTest {
+ *     &#64;Test void officerSeesHisGrids() { login("officer"); page.navigate(url("/map")); ... }
+ * }
+ * </pre>
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class BrowserTest extends IntegrationTest {
+
+    public static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("FENGQIAO_CHROMIUM", "/usr/bin/chromium"));
+    private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync");
+
+    @LocalServerPort
+    protected int port;
+
+    protected Playwright playwright;
+    protected Browser browser;
+    protected BrowserContext context;
+    protected Page page;
+
+    @BeforeAll
+    void launchBrowser() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException(CHROMIUM + " is missing: apt-get install -y chromium");
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(FLAGS));
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(contextOptions());
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** Override for a phone-sized viewport or another locale; the default is a desktop in Chinese. */
+    protected Browser.NewContextOptions contextOptions() {
+        return new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 800);
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Signs in through the login page with the demo password and waits for the start page. */
+    protected void login(String username) {
+        login(username, DEMO_PASSWORD);
+    }
+
+    protected void login(String username, String password) {
+        page.navigate(url("/login"));
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.click("form[action$='/login'] button[type=submit]");
+        page.waitForURL(u -> !u.contains("/login"));
+    }
+}
