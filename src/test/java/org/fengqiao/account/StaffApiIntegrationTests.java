@@ -30,6 +30,8 @@ class StaffApiIntegrationTests extends IntegrationTest {
     Jurisdictions jurisdictions;
     @Autowired
     ApplicationEventMulticaster multicaster;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     ApiClient api;
     /** Audit events published on the server's request threads while a test runs. */
@@ -78,6 +80,20 @@ class StaffApiIntegrationTests extends IntegrationTest {
 
     private List<String> usernames(String url, String token) {
         return items(api.get(url, token)).stream().map(n -> n.path("username").asText()).toList();
+    }
+
+    @Test
+    void readingAPersonsRecordIsWrittenToTheAuditTrail() {
+        String chief = token("chief");
+        String volunteer = idOf("volunteer");
+        long before = readsOf(volunteer);
+        assertThat(api.get("/api/v1/staff/" + volunteer, chief).statusCode()).isEqualTo(200);
+        assertThat(readsOf(volunteer)).isEqualTo(before + 1);
+    }
+
+    private long readsOf(String staffId) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'READ' AND record_type = 'staff' AND record_id = ? AND actor = 'chief'")
+                .param(staffId).query(Long.class).single();
     }
 
     @Test

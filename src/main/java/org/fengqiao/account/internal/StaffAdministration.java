@@ -79,9 +79,12 @@ public class StaffAdministration {
                 register.countVisible(caller, r, q), safePage, safeSize);
     }
 
+    /** One person's record for display; reading a person's record (with contact data) is audited. */
     public StaffRegister.Row find(Caller caller, UUID id) {
         require(caller, Permission.STAFF_READ);
-        return visible(caller, id);
+        StaffRegister.Row row = visible(caller, id);
+        events.publishEvent(Audited.read("staff", id, row.unitPath()));
+        return row;
     }
 
     public boolean locked(StaffRegister.Row row) {
