@@ -18,7 +18,8 @@ public record FengqiaoProperties(
         Boolean demo,
         @NotNull @DefaultValue Map map,
         @NotNull @DefaultValue Security security,
-        @NotNull @DefaultValue Grids grids) {
+        @NotNull @DefaultValue Grids grids,
+        @NotNull @DefaultValue Init init) {
 
     /**
      * The demo district is loaded into an empty database when asked for, and by default whenever
@@ -53,6 +54,21 @@ public record FengqiaoProperties(
             @NotNull @DefaultValue("15m") Duration lockout,
             @NotNull @DefaultValue("30m") Duration sessionIdle,
             @NotNull @DefaultValue("12h") Duration tokenLifetime) {
+    }
+
+    /**
+     * The first start of an installation without the demo: the bureau at the root of the tree and
+     * the initial password of the three separated administrators (sysadmin, secadmin, auditadmin),
+     * each of whom must change it. Ignored once the database holds a unit.
+     */
+    public record Init(
+            @DefaultValue("") String bureauName,
+            @DefaultValue("") String divisionCode,
+            @DefaultValue("") String password) {
+
+        public boolean requested() {
+            return !bureauName.isBlank() && !password.isBlank();
+        }
     }
 
     /** How often each instance checks whether another instance changed the grids. */

@@ -44,6 +44,23 @@ class OutsideDatabaseIntegrationTests {
                         .as("no demo district on an outside database by default").isZero();
             }
             assertThat(Files.exists(unusedDataDir)).as("no embedded PostgreSQL was started").isFalse();
+
+            // a first start with the init settings creates the bureau and the three administrators, once
+            for (int start = 0; start < 2; start++) {
+                try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FengqiaoApplication.class).run(
+                        "--server.port=0", "--fengqiao.db.url=" + url, "--fengqiao.db.user=postgres",
+                        "--fengqiao.db.password=postgres", "--fengqiao.db.data-dir=" + unusedDataDir,
+                        "--fengqiao.init.bureau-name=某县公安局", "--fengqiao.init.division-code=320722",
+                        "--fengqiao.init.password=First-Start-1")) {
+                    JdbcClient jdbc = app.getBean(JdbcClient.class);
+                    assertThat(jdbc.sql("SELECT name FROM unit WHERE kind = 'BUREAU'").query(String.class).list())
+                            .containsExactly("某县公安局");
+                    assertThat(jdbc.sql("SELECT username || ':' || role FROM staff ORDER BY username").query(String.class).list())
+                            .containsExactly("auditadmin:AUDIT_ADMIN", "secadmin:SECURITY_ADMIN", "sysadmin:SYSTEM_ADMIN");
+                    assertThat(app.getBean(org.fengqiao.account.internal.SignIn.class).check("secadmin", "First-Start-1")
+                            .caller().role()).isEqualTo("SECURITY_ADMIN");
+                }
+            }
         } finally {
             outside.release();
         }

@@ -1,0 +1,95 @@
+package org.fengqiao.account.internal;
+
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitKind;
+import org.fengqiao.platform.FengqiaoProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An installation on an outside database starts empty, and an empty platform has nobody who can
+ * sign in. On the first start without the demo, FENGQIAO_INIT_BUREAU and FENGQIAO_INIT_PASSWORD
+ * create the bureau at the root of the tree and the three separated administrators (三员分立):
+ * sysadmin builds the tree, secadmin creates the accounts, auditadmin reads the trail. Without
+ * them the log says how to begin. Runs before the web server listens, under a lock so that two
+ * instances starting together create them once.
+ */
+@Component
+class FirstStart implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
+    private static final long LOCK = 0x46514649_52535431L;
+
+    private final FengqiaoProperties properties;
+    private final Jurisdictions jurisdictions;
+    private final StaffDirectory staff;
+    private final TransactionTemplate tx;
+    private final JdbcClient jdbc;
+    private volatile boolean running;
+
+    FirstStart(FengqiaoProperties properties, Jurisdictions jurisdictions, StaffDirectory staff, TransactionTemplate tx,
+            JdbcClient jdbc) {
+        this.properties = properties;
+        this.jurisdictions = jurisdictions;
+        this.staff = staff;
+        this.tx = tx;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (properties.demoEnabled()) {
+            return;
+        }
+        FengqiaoProperties.Init init = properties.init();
+        if (!init.requested()) {
+            if (jurisdictions.isEmpty()) {
+                log.warn("The database holds no jurisdiction and nobody can sign in. Start once with "
+                        + "FENGQIAO_INIT_BUREAU (the bureau's name), FENGQIAO_INIT_DIVISION (its GB/T 2260 code) and "
+                        + "FENGQIAO_INIT_PASSWORD to create the bureau and the administrators sysadmin, secadmin and "
+                        + "auditadmin, or FENGQIAO_DEMO=true for the demo district.");
+            }
+            return;
+        }
+        Boolean created = tx.execute(status -> {
+            jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(LOCK).query(Integer.class).single();
+            if (!jurisdictions.isEmpty()) {
+                return false;
+            }
+            String division = init.divisionCode().isBlank() ? null : init.divisionCode();
+            Unit bureau = jurisdictions.createUnit(null, UnitKind.BUREAU, division == null ? "BUREAU" : division,
+                    init.bureauName(), division);
+            staff.register(bureau.id(), StaffRole.SYSTEM_ADMIN, "系统管理员", null, null, null, "sysadmin", init.password());
+            staff.register(bureau.id(), StaffRole.SECURITY_ADMIN, "安全管理员", null, null, null, "secadmin", init.password());
+            staff.register(bureau.id(), StaffRole.AUDIT_ADMIN, "安全审计员", null, null, null, "auditadmin", init.password());
+            return true;
+        });
+        if (Boolean.TRUE.equals(created)) {
+            log.info("Created {} and the administrators sysadmin, secadmin and auditadmin with the initial password "
+                    + "from FENGQIAO_INIT_PASSWORD; each should change it at first sign-in.", init.bureauName());
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+}
