@@ -1,0 +1,62 @@
+package org.fengqiao.jurisdiction.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.jurisdiction.GroupingId;
+import org.fengqiao.jurisdiction.GroupingKind;
+import org.fengqiao.platform.Caller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Police districts, cooperation zones and joint-patrol zones. A grouping is seen by whoever sees
+ * the unit that runs it; its member communities are listed only as far as the caller sees them.
+ */
+@Repository
+public class Groupings {
+
+    private static final String SELECT = """
+            SELECT gr.id, gr.kind, gr.code, gr.name, gr.unit_id, u.name AS unit_name, gr.note
+            FROM grouping gr JOIN unit u ON u.id = gr.unit_id""";
+
+    private final JdbcClient jdbc;
+
+    public Groupings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Row(UUID id, GroupingKind kind, String code, String name, UUID unitId, String unitName, String note) {
+    }
+
+    public record Member(UUID id, String code, String name) {
+    }
+
+    public List<Row> visible(Caller caller, GroupingKind kind) {
+        return jdbc.sql(SELECT + """
+                 WHERE u.path LIKE ANY(:scope) AND (CAST(:kind AS text) IS NULL OR gr.kind = :kind)
+                 ORDER BY gr.kind, gr.code""")
+                .param("scope", caller.scopePatterns()).param("kind", kind == null ? null : kind.name())
+                .query(Groupings::map).list();
+    }
+
+    public Optional<Row> findVisible(GroupingId id, Caller caller) {
+        return jdbc.sql(SELECT + " WHERE gr.id = ? AND u.path LIKE ANY(?)")
+                .param(id.value()).param(caller.scopePatterns()).query(Groupings::map).optional();
+    }
+
+    public List<Member> members(GroupingId id, Caller caller) {
+        return jdbc.sql("""
+                SELECT c.id, c.code, c.name FROM grouping_community gc
+                JOIN community c ON c.id = gc.community_id JOIN unit u ON u.id = c.unit_id
+                WHERE gc.grouping_id = ? AND u.path LIKE ANY(?) ORDER BY c.code""")
+                .param(id.value()).param(caller.scopePatterns())
+                .query((rs, n) -> new Member(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name")))
+                .list();
+    }
+
+    private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(rs.getObject("id", UUID.class), GroupingKind.valueOf(rs.getString("kind")), rs.getString("code"),
+                rs.getString("name"), rs.getObject("unit_id", UUID.class), rs.getString("unit_name"), rs.getString("note"));
+    }
+}
