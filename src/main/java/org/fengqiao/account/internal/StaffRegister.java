@@ -76,7 +76,7 @@ public class StaffRegister {
      * administrators, whose separated duties keep them off the roster.
      */
     public List<Row> assignable(Caller caller) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + "\n" + """
                  WHERE u.path LIKE ANY(?) AND s.active
                    AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')
                  ORDER BY s.role, s.name LIMIT 1000""")

@@ -28,7 +28,8 @@ public class Grids {
             SELECT g.id, g.network, g.code, g.name, g.community_id, c.code AS community_code, c.name AS community_name,
                    g.unit_id, u.name AS unit_name, u.path AS unit_path, g.boundary::text AS boundary, g.area_m2,
                    g.comprehensive_code, g.urban_code, g.civilization_code, g.updated_at, g.version
-            FROM grid g JOIN unit u ON u.id = g.unit_id JOIN community c ON c.id = g.community_id""";
+            FROM grid g JOIN unit u ON u.id = g.unit_id JOIN community c ON c.id = g.community_id
+            """;
 
     private final JdbcClient jdbc;
 
