@@ -21,7 +21,7 @@
         status.textContent = element.dataset.textEmpty;
         return;
       }
-      status.textContent = element.dataset.textCount.replace('__N__', String(features.length));
+      status.textContent = element.dataset.textCount.replace('{count}', String(features.length));
       var layer = L.geoJSON(collection, {
         style: function () {
           return { color: '#1d4f91', weight: 2, fillOpacity: 0.15 };
