@@ -52,8 +52,9 @@ class GridScopeIntegrationTests extends IntegrationTest {
         export.get("features").forEach(f -> exported.add(f.get("properties").get("code").asText()));
         assertThat(exported).contains("FS-1-01").doesNotContain("NS-1-01");
         assertThat(codes(api.get("officer", "/api/v1/communities").body(), "code")).doesNotContain("320722001001");
-        assertThat(codes(api.get("officer", "/api/v1/units").body(), "code"))
-                .containsExactly("320722010100");
+        // his office first (tree order), then only what other tests may have created under it
+        assertThat(codes(api.get("officer", "/api/v1/units").body(), "code")).startsWith("320722010100")
+                .doesNotContain("320722000000", "320722010000", "320722020000", "320722020100", "320722030000");
     }
 
     @Test
@@ -139,5 +140,41 @@ class GridScopeIntegrationTests extends IntegrationTest {
         assertThat(range.body().get("errors").findValuesAsText("message"))
                 .containsExactly("纬度须在 -90 到 90 之间", "经度须在 -180 到 180 之间");
         assertThat(api.get("officer", "/api/v1/grids/locate?lat=30.0&lon=110.0").status()).isEqualTo(404);
+    }
+
+    @Test
+    void groupingsAndTheirMembersFollowTheScopeToo() {
+        UUID grouping = UUID.randomUUID();
+        jdbc.sql("INSERT INTO grouping (id, kind, code, name, unit_id) VALUES (?, 'COOPERATION_ZONE', ?, '和平警务合作区', ?)")
+                .params(grouping, "IT-COOP-" + grouping, api.unitId("320722020100")).update();
+        jdbc.sql("INSERT INTO grouping_community (grouping_id, community_id) VALUES (?, ?)")
+                .params(grouping, api.communityId("320722001001")).update();
+        assertThat(api.get("officer", "/api/v1/groupings/" + grouping).status()).isEqualTo(404);
+        assertThat(codes(api.get("officer", "/api/v1/groupings").body(), "name")).doesNotContain("和平警务合作区");
+        JsonNode seen = api.get("officer2", "/api/v1/groupings/" + grouping).body();
+        assertThat(seen.get("kind").asText()).isEqualTo("COOPERATION_ZONE");
+        assertThat(codes(seen.get("communities"), "code")).containsExactly("320722001001");
+    }
+
+    @Test
+    void aChiefCreatesUnitsOnlyUnderUnitsHeSees() {
+        String code = "IT" + System.nanoTime() % 1_000_000_000L;
+        JurisdictionApi.Answer created = api.call("chief", HttpMethod.POST, "/api/v1/units", Map.of(
+                "parentId", api.unitId("320722010100").toString(), "kind", "WORKSTATION", "code", code,
+                "name", "吴场警务工作站"), null);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("depth").asInt()).isEqualTo(3);
+        assertThat(api.get("officer", "/api/v1/units/" + created.body().get("id").asText()).status()).isEqualTo(200);
+        JurisdictionApi.Answer foreign = api.call("chief", HttpMethod.POST, "/api/v1/units", Map.of(
+                "parentId", api.unitId("320722020100").toString(), "kind", "WORK_POINT", "code", code + "X",
+                "name", "越权"), "en");
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.body().get("errors").findValuesAsText("message")).containsExactly("No such parent unit in your jurisdiction");
+        assertThat(api.call("chief", HttpMethod.POST, "/api/v1/units", Map.of(
+                "parentId", api.unitId("320722010100").toString(), "kind", "WORKSTATION", "code", code,
+                "name", "重复"), null).status()).isEqualTo(409);
+        assertThat(api.call("officer", HttpMethod.POST, "/api/v1/units", Map.of(
+                "parentId", api.unitId("320722010100").toString(), "kind", "WORKSTATION", "code", code + "Y",
+                "name", "无权"), null).status()).isEqualTo(403);
     }
 }
