@@ -5,13 +5,16 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.internal.Boundary;
 import org.fengqiao.jurisdiction.internal.Communities;
+import org.fengqiao.jurisdiction.internal.GridIndex;
 import org.fengqiao.jurisdiction.internal.Grids;
 import org.fengqiao.jurisdiction.internal.Groupings;
 import org.fengqiao.jurisdiction.internal.Units;
+import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.locationtech.jts.io.ParseException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,12 +29,26 @@ public class Jurisdictions {
     private final Communities communities;
     private final Grids grids;
     private final Groupings groupings;
+    private final GridIndex index;
+    private final ApplicationEventPublisher events;
 
-    Jurisdictions(Units units, Communities communities, Grids grids, Groupings groupings) {
+    Jurisdictions(Units units, Communities communities, Grids grids, Groupings groupings, GridIndex index,
+            ApplicationEventPublisher events) {
         this.units = units;
         this.communities = communities;
         this.grids = grids;
         this.groupings = groupings;
+        this.index = index;
+        this.events = events;
+    }
+
+    /**
+     * The grid of a network that holds a point (WGS84), answered from this instance's in-memory
+     * spatial index, whatever the caller's scope: a module that answers a person checks the scope
+     * with {@link #visibleGrid} before it shows the grid.
+     */
+    public Optional<Grid> locate(double lat, double lon, GridNetwork network) {
+        return index.locate(lon, lat, network);
     }
 
     /** A unit whatever the caller's scope: for building a caller's scope and for internal work. */
@@ -82,21 +99,29 @@ public class Jurisdictions {
         } else if (kind != UnitKind.BUREAU) {
             throw Invalid.of("parentId", "jurisdiction.unit.parentRequired");
         }
-        return units.insert(UUID.randomUUID(), parent, kind, code, name, divisionCode, null, null);
+        Unit unit = units.insert(UUID.randomUUID(), parent, kind, code, name, divisionCode, null, null);
+        events.publishEvent(Audited.created("unit", unit.id(), unit.path(), unit));
+        return unit;
     }
 
     @Transactional
     public Community createCommunity(UnitId unitId, CommunityKind kind, String code, String name, String divisionCode,
             Integer households, Integer population) {
-        units.find(unitId).orElseThrow(() -> new NotFound("unit", unitId));
-        return communities.insert(UUID.randomUUID(), unitId, kind, code, name, divisionCode, households, population);
+        Unit unit = units.find(unitId).orElseThrow(() -> new NotFound("unit", unitId));
+        Community community = communities.insert(UUID.randomUUID(), unitId, kind, code, name, divisionCode, households,
+                population);
+        events.publishEvent(Audited.created("community", community.id(), unit.path(), community));
+        return community;
     }
 
     /** The responsible officer of a community and his two auxiliary members (一警两员). */
     @Transactional
     public void assignCommunityOfficers(CommunityId id, UUID officer, UUID patrolMember, UUID securityMember) {
-        communities.find(id).orElseThrow(() -> new NotFound("community", id));
+        Community before = communities.find(id).orElseThrow(() -> new NotFound("community", id));
         communities.assignOfficers(id, officer, patrolMember, securityMember);
+        Community after = communities.find(id).orElseThrow();
+        String path = units.find(after.unitId()).map(Unit::path).orElse(null);
+        events.publishEvent(Audited.updated("community", id, path, before, after));
     }
 
     /** A grid from a GeoJSON geometry; the grid takes its community's unit as owner. */
@@ -110,8 +135,11 @@ public class Jurisdictions {
         } catch (ParseException e) {
             throw Invalid.of("boundary", "jurisdiction.grid.boundaryUnreadable", e.getMessage());
         }
-        return grids.insert(UUID.randomUUID(), network, code, name, communityId, community.unitId(), boundary,
+        Grid grid = grids.insert(UUID.randomUUID(), network, code, name, communityId, community.unitId(), boundary,
                 comprehensiveCode, urbanCode, civilizationCode);
+        events.publishEvent(Audited.created("grid", grid.id(), grid.unitPath(), grid));
+        index.refreshAfterCommit();
+        return grid;
     }
 
     /**
@@ -130,6 +158,9 @@ public class Jurisdictions {
                 throw new NotFound("community", id);
             }
         }
-        return groupings.insert(UUID.randomUUID(), kind, code, name, unitId, List.copyOf(communityIds));
+        GroupingId id = groupings.insert(UUID.randomUUID(), kind, code, name, unitId, List.copyOf(communityIds));
+        events.publishEvent(Audited.created("grouping", id, unit.path(),
+                java.util.Map.of("kind", kind, "code", code, "name", name, "communities", communityIds)));
+        return id;
     }
 }

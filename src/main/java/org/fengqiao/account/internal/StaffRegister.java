@@ -71,6 +71,18 @@ public class StaffRegister {
                 .query(StaffRegister::map).list();
     }
 
+    /**
+     * The active people of the caller's scope who may hold a grid role: everybody but the three
+     * administrators, whose separated duties keep them off the roster.
+     */
+    public List<Row> assignable(Caller caller) {
+        return jdbc.sql(SELECT + "\n" + """
+                 WHERE u.path LIKE ANY(?) AND s.active
+                   AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')
+                 ORDER BY s.role, s.name LIMIT 1000""")
+                .param(caller.scopePatterns()).query(StaffRegister::map).list();
+    }
+
     public long countVisible(Caller caller, String role, String query) {
         return jdbc.sql("""
                 SELECT count(*) FROM staff s JOIN unit u ON u.id = s.unit_id

@@ -45,6 +45,18 @@ public class Communities {
                 .param(caller.scopePatterns()).query(Communities::map).list();
     }
 
+    /** The communities a unit answers for directly. */
+    public List<Community> ofUnit(UnitId unit, Caller caller) {
+        return jdbc.sql(SELECT + " WHERE c.unit_id = ? AND u.path LIKE ANY(?) ORDER BY c.code")
+                .param(unit.value()).param(caller.scopePatterns()).query(Communities::map).list();
+    }
+
+    /** The community with a code if the caller sees it; an unknown code and one outside the scope look the same. */
+    public Optional<Community> findVisibleByCode(String code, Caller caller) {
+        return jdbc.sql(SELECT + " WHERE c.code = ? AND u.path LIKE ANY(?)")
+                .param(code).param(caller.scopePatterns()).query(Communities::map).optional();
+    }
+
     public List<Community> under(UnitId unit, Caller caller) {
         return jdbc.sql(SELECT + " WHERE u.path LIKE (SELECT path FROM unit WHERE id = ?) || '%' AND u.path LIKE ANY(?) ORDER BY c.code")
                 .param(unit.value()).param(caller.scopePatterns()).query(Communities::map).list();

@@ -2,6 +2,7 @@ package org.fengqiao.jurisdiction.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,10 +24,28 @@ public class Grids {
             SELECT g.id, g.network, g.code, g.name, g.community_id, g.unit_id, u.path AS unit_path
             FROM grid g JOIN unit u ON u.id = g.unit_id""";
 
+    private static final String DETAIL = """
+            SELECT g.id, g.network, g.code, g.name, g.community_id, c.code AS community_code, c.name AS community_name,
+                   g.unit_id, u.name AS unit_name, u.path AS unit_path, g.boundary::text AS boundary, g.area_m2,
+                   g.comprehensive_code, g.urban_code, g.civilization_code, g.updated_at, g.version
+            FROM grid g JOIN unit u ON u.id = g.unit_id JOIN community c ON c.id = g.community_id
+            """;
+
     private final JdbcClient jdbc;
 
     public Grids(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Everything stored about a grid, boundary included, as the API and the grid page show it. */
+    public record Detail(UUID id, GridNetwork network, String code, String name, UUID communityId,
+            String communityCode, String communityName, UUID unitId, String unitName, String unitPath,
+            String boundary, double areaSquareMetres, String comprehensiveCode, String urbanCode,
+            String civilizationCode, OffsetDateTime updatedAt, long version) {
+    }
+
+    /** A grid as the spatial index needs it: where it sits and its boundary. */
+    public record Shape(Grid grid, String boundary) {
     }
 
     public Optional<Grid> find(GridId id) {
@@ -43,8 +62,62 @@ public class Grids {
                 .param(caller.scopePatterns()).query(Grids::map).list();
     }
 
+    /** The grids of the caller's scope, optionally of one network or community, a page at a time. */
+    public List<Detail> visible(Caller caller, GridNetwork network, UUID community, int limit, int offset) {
+        return jdbc.sql(DETAIL + """
+                 WHERE u.path LIKE ANY(:scope)
+                   AND (CAST(:network AS text) IS NULL OR g.network = :network)
+                   AND (CAST(:community AS uuid) IS NULL OR g.community_id = :community)
+                 ORDER BY g.network, g.code LIMIT :limit OFFSET :offset""")
+                .param("scope", caller.scopePatterns()).param("network", network == null ? null : network.name())
+                .param("community", community).param("limit", limit).param("offset", offset)
+                .query(Grids::detail).list();
+    }
+
+    public long countVisible(Caller caller, GridNetwork network, UUID community) {
+        return jdbc.sql("""
+                SELECT count(*) FROM grid g JOIN unit u ON u.id = g.unit_id
+                 WHERE u.path LIKE ANY(:scope)
+                   AND (CAST(:network AS text) IS NULL OR g.network = :network)
+                   AND (CAST(:community AS uuid) IS NULL OR g.community_id = :community)""")
+                .param("scope", caller.scopePatterns()).param("network", network == null ? null : network.name())
+                .param("community", community).query(Long.class).single();
+    }
+
+    public Optional<Detail> detailVisible(GridId id, Caller caller) {
+        return jdbc.sql(DETAIL + " WHERE g.id = ? AND u.path LIKE ANY(?)")
+                .param(id.value()).param(caller.scopePatterns()).query(Grids::detail).optional();
+    }
+
+    public Optional<Detail> detail(GridId id) {
+        return jdbc.sql(DETAIL + " WHERE g.id = ?").param(id.value()).query(Grids::detail).optional();
+    }
+
+    /** The grid of a network with a code, whatever the scope: codes are unique per network across the county. */
+    public Optional<Detail> detailByCode(GridNetwork network, String code) {
+        return jdbc.sql(DETAIL + " WHERE g.network = ? AND g.code = ?").params(network.name(), code)
+                .query(Grids::detail).optional();
+    }
+
+    /** Stored grids of a network whose bounding box meets the given one, for the overlap check of an import. */
+    public List<Detail> inBox(GridNetwork network, Envelope box) {
+        return jdbc.sql(DETAIL + """
+                 WHERE g.network = ? AND g.max_lon >= ? AND g.min_lon <= ? AND g.max_lat >= ? AND g.min_lat <= ?""")
+                .params(network.name(), box.getMinX(), box.getMaxX(), box.getMinY(), box.getMaxY())
+                .query(Grids::detail).list();
+    }
+
     public Optional<String> boundary(GridId id) {
         return jdbc.sql("SELECT boundary::text FROM grid WHERE id = ?").param(id.value()).query(String.class).optional();
+    }
+
+    /** Every grid with its boundary, for building the spatial index. */
+    public List<Shape> shapes() {
+        return jdbc.sql("""
+                SELECT g.id, g.network, g.code, g.name, g.community_id, g.unit_id, u.path AS unit_path,
+                       g.boundary::text AS boundary
+                FROM grid g JOIN unit u ON u.id = g.unit_id""")
+                .query((rs, row) -> new Shape(map(rs, row), rs.getString("boundary"))).list();
     }
 
     public Grid insert(UUID id, GridNetwork network, String code, String name, CommunityId community, UnitId unit,
@@ -61,6 +134,30 @@ public class Grids {
         return find(new GridId(id)).orElseThrow();
     }
 
+    /** New boundary, name and community of an existing grid (an import that replaces it). */
+    public void reshape(GridId id, String name, CommunityId community, UnitId unit, Boundary boundary,
+            String comprehensiveCode, String urbanCode, String civilizationCode) {
+        Envelope e = boundary.envelope();
+        jdbc.sql("""
+                UPDATE grid SET name = ?, community_id = ?, unit_id = ?, boundary = ?::jsonb, area_m2 = ?,
+                       min_lon = ?, min_lat = ?, max_lon = ?, max_lat = ?,
+                       comprehensive_code = coalesce(?, comprehensive_code), urban_code = coalesce(?, urban_code),
+                       civilization_code = coalesce(?, civilization_code),
+                       updated_at = now(), version = version + 1
+                WHERE id = ?""")
+                .params(name, community.value(), unit.value(), boundary.toGeoJson(), boundary.areaSquareMetres(),
+                        e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), comprehensiveCode, urbanCode,
+                        civilizationCode, id.value())
+                .update();
+    }
+
+    public void link(GridId id, String comprehensiveCode, String urbanCode, String civilizationCode) {
+        jdbc.sql("""
+                UPDATE grid SET comprehensive_code = ?, urban_code = ?, civilization_code = ?, updated_at = now(),
+                       version = version + 1 WHERE id = ?""")
+                .params(comprehensiveCode, urbanCode, civilizationCode, id.value()).update();
+    }
+
     public long revision() {
         return jdbc.sql("SELECT revision FROM grid_revision WHERE id = 1").query(Long.class).single();
     }
@@ -69,5 +166,15 @@ public class Grids {
         return new Grid(new GridId(rs.getObject("id", UUID.class)), GridNetwork.valueOf(rs.getString("network")),
                 rs.getString("code"), rs.getString("name"), new CommunityId(rs.getObject("community_id", UUID.class)),
                 new UnitId(rs.getObject("unit_id", UUID.class)), rs.getString("unit_path"));
+    }
+
+    static Detail detail(ResultSet rs, int row) throws SQLException {
+        return new Detail(rs.getObject("id", UUID.class), GridNetwork.valueOf(rs.getString("network")),
+                rs.getString("code"), rs.getString("name"), rs.getObject("community_id", UUID.class),
+                rs.getString("community_code"), rs.getString("community_name"), rs.getObject("unit_id", UUID.class),
+                rs.getString("unit_name"), rs.getString("unit_path"), rs.getString("boundary"),
+                rs.getDouble("area_m2"), rs.getString("comprehensive_code"), rs.getString("urban_code"),
+                rs.getString("civilization_code"), rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getLong("version"));
     }
 }

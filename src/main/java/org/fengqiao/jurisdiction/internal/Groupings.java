@@ -20,7 +20,8 @@ public class Groupings {
 
     private static final String SELECT = """
             SELECT gr.id, gr.kind, gr.code, gr.name, gr.unit_id, u.name AS unit_name, gr.note
-            FROM grouping gr JOIN unit u ON u.id = gr.unit_id""";
+            FROM grouping gr JOIN unit u ON u.id = gr.unit_id
+            """;
 
     private final JdbcClient jdbc;
 

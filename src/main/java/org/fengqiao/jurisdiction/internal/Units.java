@@ -48,6 +48,31 @@ public class Units {
                 .query(Units::map).list();
     }
 
+    /** A unit of the visible tree with how many communities and grids it answers for directly. */
+    public record Counted(Unit unit, long communities, long grids) {
+    }
+
+    /** Every visible unit in tree order, with its direct community and grid counts, in one query. */
+    public List<Counted> visibleCounted(Caller caller) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                , (SELECT count(*) FROM community c WHERE c.unit_id = u.id) AS communities,
+                  (SELECT count(*) FROM grid g WHERE g.unit_id = u.id) AS grids
+                FROM unit u WHERE u.path LIKE ANY(?) ORDER BY u.path""")
+                .param(caller.scopePatterns())
+                .query((rs, n) -> new Counted(map(rs, n), rs.getLong("communities"), rs.getLong("grids"))).list();
+    }
+
+    /** The visible units directly under a unit. */
+    public List<Unit> children(UnitId parent, Caller caller) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM unit u WHERE u.parent_id = ? AND u.path LIKE ANY(?) ORDER BY u.code")
+                .param(parent.value()).param(caller.scopePatterns())
+                .query(Units::map).list();
+    }
+
+    public boolean codeTaken(String code) {
+        return jdbc.sql("SELECT count(*) FROM unit WHERE code = ?").param(code).query(Long.class).single() > 0;
+    }
+
     /** The unit and everything under it. */
     public List<Unit> subtree(Unit root) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit u WHERE u.path LIKE ? ORDER BY u.path")

@@ -1,0 +1,99 @@
+package org.fengqiao.account.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.fengqiao.account.GridRole;
+import org.fengqiao.account.StaffId;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.account.internal.Roster;
+import org.fengqiao.account.internal.StaffRegister;
+import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.NotFound;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The five-level roster of a grid with its history. It lives in the account module because the
+ * roster is about people; the grid's scope is checked through the jurisdiction facade, so a grid
+ * outside the caller's subtree answers 404 here exactly as on the grid itself.
+ */
+@RestController
+@Tag(name = "Grid roster")
+class RosterController {
+
+    private final Roster roster;
+    private final StaffRegister register;
+    private final Jurisdictions jurisdictions;
+
+    RosterController(Roster roster, StaffRegister register, Jurisdictions jurisdictions) {
+        this.roster = roster;
+        this.register = register;
+        this.jurisdictions = jurisdictions;
+    }
+
+    record Candidate(UUID id, String name, StaffRole role, String unitName) {
+    }
+
+    record Assignment(@NotNull(message = "{error.field.required}") UUID staffId,
+            @NotNull(message = "{error.field.required}") GridRole role,
+            @NotNull(message = "{account.roster.fromRequired}") LocalDate from) {
+    }
+
+    record Ending(@NotNull(message = "{error.field.required}") LocalDate on) {
+    }
+
+    @GetMapping("/api/v1/grids/{id}/roster")
+    @PreAuthorize("hasAuthority('JURISDICTION_READ')")
+    @Operation(summary = "Who holds and held each role of the grid, current terms first")
+    List<Roster.Term> history(@PathVariable UUID id) {
+        GridId grid = visible(id, Callers.require());
+        return roster.history(grid);
+    }
+
+    @GetMapping("/api/v1/grids/{id}/roster/candidates")
+    @PreAuthorize("hasAuthority('ROSTER_MANAGE')")
+    @Operation(summary = "The people of the caller's scope who may be put on the grid's roster")
+    List<Candidate> candidates(@PathVariable UUID id) {
+        Caller caller = Callers.require();
+        visible(id, caller);
+        return register.assignable(caller).stream()
+                .map(r -> new Candidate(r.id(), r.name(), r.role(), r.unitName())).toList();
+    }
+
+    @PostMapping("/api/v1/grids/{id}/roster")
+    @PreAuthorize("hasAuthority('ROSTER_MANAGE')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Put a person in a grid role from a day on; a single-holder role ends the previous term that day")
+    Roster.Term assign(@PathVariable UUID id, @Valid @RequestBody Assignment body) {
+        Caller caller = Callers.require();
+        return roster.assign(new GridId(id), new StaffId(body.staffId()), body.role(), body.from(), caller);
+    }
+
+    @PostMapping("/api/v1/roster/{termId}/end")
+    @PreAuthorize("hasAuthority('ROSTER_MANAGE')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "End a current term on a day")
+    void end(@PathVariable UUID termId, @Valid @RequestBody Ending body) {
+        roster.end(termId, body.on(), Callers.require());
+    }
+
+    private GridId visible(UUID id, Caller caller) {
+        GridId grid = new GridId(id);
+        jurisdictions.visibleGrid(grid, caller).orElseThrow(() -> new NotFound("grid", id));
+        return grid;
+    }
+}

@@ -1,0 +1,210 @@
+package org.fengqiao.jurisdiction.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.internal.GridChanges;
+import org.fengqiao.jurisdiction.internal.GridIndex;
+import org.fengqiao.jurisdiction.internal.Grids;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/grids")
+@PreAuthorize("hasAuthority('JURISDICTION_READ')")
+@Tag(name = "Jurisdiction: grids")
+class GridController {
+
+    static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+    private static final int MAX_PAGE = 500;
+
+    private final Grids grids;
+    private final GridChanges changes;
+    private final GridIndex index;
+    private final ObjectMapper json;
+
+    GridController(Grids grids, GridChanges changes, GridIndex index, ObjectMapper json) {
+        this.grids = grids;
+        this.changes = changes;
+        this.index = index;
+        this.json = json;
+    }
+
+    record Page(List<Views.GridSummary> items, long total, int page, int size) {
+    }
+
+    record Ref(UUID id, String code, String name) {
+    }
+
+    record GridDetail(UUID id, GridNetwork network, String code, String name, Ref community, Ref unit,
+            JsonNode boundary, double areaSquareMetres, String comprehensiveCode, String urbanCode,
+            String civilizationCode, OffsetDateTime updatedAt, long version) {
+    }
+
+    record Links(@Size(max = 64, message = "{error.field.format}") String comprehensiveCode,
+            @Size(max = 64, message = "{error.field.format}") String urbanCode,
+            @Size(max = 64, message = "{error.field.format}") String civilizationCode) {
+    }
+
+    record Located(double lat, double lon, List<Views.GridSummary> grids) {
+    }
+
+    record ImportResult(int created, int updated, List<GridChanges.Imported> grids) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The grids the caller sees; a page of them when page or size is given, else all")
+    Object list(@RequestParam(required = false) GridNetwork network, @RequestParam(required = false) UUID communityId,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        Caller caller = Callers.require();
+        if (page == null && size == null) {
+            return grids.visible(caller, network, communityId, Integer.MAX_VALUE, 0).stream()
+                    .map(Views.GridSummary::of).toList();
+        }
+        int p = page == null ? 0 : page;
+        int s = size == null ? 50 : size;
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (p < 0) {
+            problems.add(new Invalid.Problem("page", "jurisdiction.page.negative", new Object[0]));
+        }
+        if (s < 1 || s > MAX_PAGE) {
+            problems.add(new Invalid.Problem("size", "jurisdiction.page.size", new Object[] {MAX_PAGE}));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        return new Page(grids.visible(caller, network, communityId, s, p * s).stream().map(Views.GridSummary::of).toList(),
+                grids.countVisible(caller, network, communityId), p, s);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A grid with its boundary as a GeoJSON geometry, its area and the linked 综治/城管/创城 codes")
+    GridDetail one(@PathVariable UUID id) {
+        return detail(grids.detailVisible(new GridId(id), Callers.require()).orElseThrow(() -> new NotFound("grid", id)));
+    }
+
+    @PutMapping("/{id}/links")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    @Operation(summary = "Set the codes of the matching 综治, 城管 and 创城 grids (四网合一)")
+    GridDetail link(@PathVariable UUID id, @Valid @RequestBody Links links) {
+        return detail(changes.link(new GridId(id), links.comprehensiveCode(), links.urbanCode(),
+                links.civilizationCode(), Callers.require()));
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "The grids the caller sees as a GeoJSON FeatureCollection")
+    ResponseEntity<ObjectNode> export(@RequestParam(required = false) GridNetwork network) {
+        ObjectNode collection = json.createObjectNode();
+        collection.put("type", "FeatureCollection");
+        ArrayNode features = collection.putArray("features");
+        for (Grids.Detail d : grids.visible(Callers.require(), network, null, Integer.MAX_VALUE, 0)) {
+            ObjectNode f = features.addObject();
+            f.put("type", "Feature");
+            f.put("id", d.id().toString());
+            ObjectNode p = f.putObject("properties");
+            p.put("id", d.id().toString());
+            p.put("code", d.code());
+            p.put("name", d.name());
+            p.put("network", d.network().name());
+            p.put("communityId", d.communityId().toString());
+            p.put("communityCode", d.communityCode());
+            p.put("communityName", d.communityName());
+            p.put("comprehensiveCode", d.comprehensiveCode());
+            p.put("urbanCode", d.urbanCode());
+            p.put("civilizationCode", d.civilizationCode());
+            p.put("areaSquareMetres", Math.round(d.areaSquareMetres()));
+            f.set("geometry", read(d.boundary()));
+        }
+        return ResponseEntity.ok().contentType(GEO_JSON).body(collection);
+    }
+
+    @PostMapping(value = "/import", consumes = {"application/json", "application/geo+json"})
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    @Operation(summary = "Import grids from a GeoJSON FeatureCollection, all or nothing",
+            description = "Properties: code, name, network (default POLICE), communityCode, optional comprehensiveCode, "
+                    + "urbanCode, civilizationCode. A code already stored in the network replaces that grid's boundary "
+                    + "and name. Refused as a whole, listing every problem, when a geometry is invalid, a coordinate "
+                    + "lies outside China, a community is unknown, a code repeats, or grids of one network overlap.")
+    ImportResult importGrids(@RequestBody JsonNode collection) {
+        List<GridChanges.Imported> imported = changes.importCollection(collection, Callers.require());
+        int created = (int) imported.stream().filter(GridChanges.Imported::created).count();
+        return new ImportResult(created, imported.size() - created, imported);
+    }
+
+    @GetMapping("/locate")
+    @Operation(summary = "The grid holding a point (WGS84), one per requested network (default POLICE), "
+            + "from the in-memory spatial index")
+    Located locate(@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
+            @RequestParam(required = false) List<GridNetwork> network) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (lat == null) {
+            problems.add(new Invalid.Problem("lat", "error.field.required", new Object[0]));
+        } else if (!(lat >= -90 && lat <= 90)) {
+            problems.add(new Invalid.Problem("lat", "jurisdiction.locate.latRange", new Object[0]));
+        }
+        if (lon == null) {
+            problems.add(new Invalid.Problem("lon", "error.field.required", new Object[0]));
+        } else if (!(lon >= -180 && lon <= 180)) {
+            problems.add(new Invalid.Problem("lon", "jurisdiction.locate.lonRange", new Object[0]));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        Caller caller = Callers.require();
+        List<GridNetwork> networks = network == null || network.isEmpty() ? List.of(GridNetwork.POLICE) : network;
+        List<Views.GridSummary> found = new ArrayList<>();
+        for (GridNetwork n : networks.stream().distinct().toList()) {
+            // the index answers fast for everybody; the scope is then applied in SQL like every other read
+            index.locate(lon, lat, n)
+                    .map(Grid::id)
+                    .flatMap(id -> grids.detailVisible(id, caller))
+                    .map(Views.GridSummary::of)
+                    .ifPresent(found::add);
+        }
+        if (found.isEmpty()) {
+            throw new NotFound("grid", lat + "," + lon);
+        }
+        return new Located(lat, lon, found);
+    }
+
+    private GridDetail detail(Grids.Detail d) {
+        return new GridDetail(d.id(), d.network(), d.code(), d.name(),
+                new Ref(d.communityId(), d.communityCode(), d.communityName()), new Ref(d.unitId(), null, d.unitName()),
+                read(d.boundary()), Math.round(d.areaSquareMetres() * 10) / 10.0, d.comprehensiveCode(), d.urbanCode(),
+                d.civilizationCode(), d.updatedAt(), d.version());
+    }
+
+    private JsonNode read(String geoJson) {
+        try {
+            return json.readTree(geoJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored boundary is not JSON", e);
+        }
+    }
+}

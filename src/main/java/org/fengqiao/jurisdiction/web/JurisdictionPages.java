@@ -1,0 +1,96 @@
+package org.fengqiao.jurisdiction.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.jurisdiction.Community;
+import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.internal.Communities;
+import org.fengqiao.jurisdiction.internal.Grids;
+import org.fengqiao.jurisdiction.internal.Units;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.FengqiaoProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The pages of the jurisdiction: the grid map, a grid's page and the jurisdiction tree. */
+@Controller
+@PreAuthorize("hasAuthority('JURISDICTION_READ')")
+class JurisdictionPages {
+
+    private final Units units;
+    private final Communities communities;
+    private final Grids grids;
+    private final FengqiaoProperties properties;
+
+    JurisdictionPages(Units units, Communities communities, Grids grids, FengqiaoProperties properties) {
+        this.units = units;
+        this.communities = communities;
+        this.grids = grids;
+        this.properties = properties;
+    }
+
+    /** One unit of the tree page with what it answers for and the units under it. */
+    record Node(Units.Counted unit, List<CommunityNode> communities, List<Node> children) {
+    }
+
+    record CommunityNode(Community community, List<Grids.Detail> grids) {
+    }
+
+    @GetMapping("/map")
+    String map(Model model) {
+        model.addAttribute("map", properties.map());
+        return "jurisdiction/map";
+    }
+
+    @GetMapping("/grids/{id}")
+    String grid(@PathVariable UUID id, Model model) {
+        Caller caller = Callers.require();
+        Grids.Detail grid = grids.detailVisible(new GridId(id), caller)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("grid", grid);
+        model.addAttribute("map", properties.map());
+        model.addAttribute("mayManage", caller.may("JURISDICTION_MANAGE"));
+        model.addAttribute("mayRoster", caller.may("ROSTER_MANAGE"));
+        // the roles belong to the account module, which depends on this one, so the page names them itself
+        model.addAttribute("gridRoles", List.of("GRID_CHIEF", "COORDINATOR", "MANAGER", "MEMBER", "INFORMANT"));
+        return "jurisdiction/grid";
+    }
+
+    @GetMapping("/units")
+    String units(Model model) {
+        Caller caller = Callers.require();
+        Map<UUID, List<Grids.Detail>> gridsByCommunity = new HashMap<>();
+        for (Grids.Detail g : grids.visible(caller, null, null, Integer.MAX_VALUE, 0)) {
+            gridsByCommunity.computeIfAbsent(g.communityId(), k -> new ArrayList<>()).add(g);
+        }
+        Map<UUID, List<CommunityNode>> communitiesByUnit = new HashMap<>();
+        for (Community c : communities.visible(caller)) {
+            communitiesByUnit.computeIfAbsent(c.unitId().value(), k -> new ArrayList<>())
+                    .add(new CommunityNode(c, gridsByCommunity.getOrDefault(c.id().value(), List.of())));
+        }
+        // units come in path order, so a parent is always met before its children
+        Map<UUID, Node> nodes = new HashMap<>();
+        List<Node> roots = new ArrayList<>();
+        for (Units.Counted u : units.visibleCounted(caller)) {
+            Node node = new Node(u, communitiesByUnit.getOrDefault(u.unit().id().value(), List.of()), new ArrayList<>());
+            nodes.put(u.unit().id().value(), node);
+            Node parent = u.unit().parentId() == null ? null : nodes.get(u.unit().parentId().value());
+            if (parent == null) {
+                roots.add(node);
+            } else {
+                parent.children().add(node);
+            }
+        }
+        model.addAttribute("roots", roots);
+        return "jurisdiction/units";
+    }
+}

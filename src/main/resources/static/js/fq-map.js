@@ -1,0 +1,40 @@
+// Shared map set-up for the grid pages: a Leaflet map whose tile source comes from the server's
+// configuration (data- attributes), so boundaries still draw when no tile server can be reached.
+(function () {
+  'use strict';
+
+  function create(element) {
+    var map = L.map(element, { zoomControl: true, attributionControl: true });
+    var url = element.dataset.tileUrl;
+    if (url) {
+      var subdomains = (element.dataset.tileSubdomains || '').split(',').filter(function (s) { return s; });
+      L.tileLayer(url, {
+        subdomains: subdomains.length ? subdomains : 'abc',
+        attribution: element.dataset.tileAttribution || '',
+        maxZoom: 18
+      }).addTo(map);
+    }
+    // a view is needed before any layer is fitted; this is replaced as soon as boundaries arrive
+    map.setView([34.5, 118.7], 11);
+    return map;
+  }
+
+  function csrfHeaders() {
+    var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) {
+      headers[header.content] = token.content;
+    }
+    return headers;
+  }
+
+  function label(text) {
+    // Leaflet puts strings into innerHTML; an element keeps grid names as plain text
+    var span = document.createElement('span');
+    span.textContent = text;
+    return span;
+  }
+
+  window.FqMap = { create: create, csrfHeaders: csrfHeaders, label: label };
+})();

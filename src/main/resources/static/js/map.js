@@ -1,0 +1,47 @@
+// The grid map: every grid the user may see, from the GeoJSON export, each clickable to its page.
+(function () {
+  'use strict';
+  var element = document.getElementById('grid-map');
+  var status = document.getElementById('map-status');
+  if (!element) {
+    return;
+  }
+  var map = FqMap.create(element);
+
+  fetch(element.dataset.exportUrl, { credentials: 'same-origin', headers: { 'Accept': 'application/geo+json' } })
+    .then(function (response) {
+      if (!response.ok) {
+        throw new Error('HTTP ' + response.status);
+      }
+      return response.json();
+    })
+    .then(function (collection) {
+      var features = collection.features || [];
+      if (features.length === 0) {
+        status.textContent = element.dataset.textEmpty;
+        return;
+      }
+      status.textContent = element.dataset.textCount.replace('{count}', String(features.length));
+      var layer = L.geoJSON(collection, {
+        style: function () {
+          return { color: '#1d4f91', weight: 2, fillOpacity: 0.15 };
+        },
+        onEachFeature: function (feature, grid) {
+          var p = feature.properties;
+          grid.bindTooltip(FqMap.label(p.code + ' ' + p.name + (p.communityName ? ' · ' + p.communityName : '')),
+            { sticky: true });
+          grid.on('click', function () {
+            window.location.href = element.dataset.gridUrl + encodeURIComponent(p.id);
+          });
+          grid.on('mouseover', function () { grid.setStyle({ fillOpacity: 0.35 }); });
+          grid.on('mouseout', function () { grid.setStyle({ fillOpacity: 0.15 }); });
+        }
+      }).addTo(map);
+      element.dataset.gridCount = String(features.length);
+      map.fitBounds(layer.getBounds(), { padding: [12, 12] });
+    })
+    .catch(function () {
+      status.textContent = element.dataset.textFailed;
+      status.classList.add('error');
+    });
+})();

@@ -1,0 +1,119 @@
+package org.fengqiao.jurisdiction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Locale;
+import org.fengqiao.jurisdiction.internal.Boundary;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A GeoJSON import over HTTP: refused as a whole with every problem named, or saved and located at once. */
+class GridImportIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcClient jdbc;
+
+    JurisdictionApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new JurisdictionApi(http, jdbc);
+    }
+
+    static String square(double lon, double lat, double size) {
+        return GridImportPolicyTests.square(lon, lat, size);
+    }
+
+    static String feature(String code, String community, String geometry) {
+        return GridImportPolicyTests.feature(code, community, geometry);
+    }
+
+    static String collection(String... features) {
+        return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
+    }
+
+    /** Three problems in one file: a bow-tie, a point outside China, and a grid over the stored FS-3-01. */
+    static final String BAD = collection(
+            feature("IT-BOW", "320722103201",
+                    "{\"type\":\"Polygon\",\"coordinates\":[[[118.70,34.47],[118.71,34.48],[118.71,34.47],[118.70,34.48],[118.70,34.47]]]}"),
+            feature("IT-FAR", "320722103201", square(150.0, 34.47, 0.01)),
+            feature("IT-OVER", "320722103203", square(118.745, 34.515, 0.01)));
+
+    static String expectedOverlap() {
+        // FS-3-01 covers lon 118.74–118.76, lat 34.50–34.52: the overlap is 0.01° × 0.005° centred on 34.5175
+        return String.format(Locale.ROOT, "%.0f", Boundary.squareMetres(0.01 * 0.005, 34.5175));
+    }
+
+    @Test
+    void refusesABadFileListingEveryProblemInChineseAndSavesNothing() {
+        String before = api.gridTable();
+        JurisdictionApi.Answer answer = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", BAD, null);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("title").asText()).isEqualTo("网格导入被拒绝，未保存任何内容");
+        List<String> messages = answer.body().get("errors").findValuesAsText("message");
+        assertThat(messages).hasSize(3);
+        assertThat(messages.get(0)).startsWith("第 1 个要素（网格 IT-BOW）").contains("边界自相交");
+        assertThat(messages.get(1)).startsWith("第 2 个要素（网格 IT-FAR）").contains("不在中国境内").contains("150.000000");
+        assertThat(messages.get(2)).isEqualTo("第 3 个要素（网格 IT-OVER）：与已有网格 FS-3-01 重叠 " + expectedOverlap() + " 平方米");
+        assertThat(answer.body().get("errors").findValuesAsText("field"))
+                .containsExactly("features[0].geometry", "features[1].geometry", "features[2].geometry");
+        assertThat(api.gridTable()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesTheSameFileInEnglishWhenAskedTo() {
+        String before = api.gridTable();
+        JurisdictionApi.Answer answer = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", BAD, "en");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("title").asText()).isEqualTo("Grid import refused; nothing was saved");
+        assertThat(answer.body().get("errors").findValuesAsText("message")).containsExactly(
+                "Feature 1 (grid IT-BOW): the boundary intersects itself, at (118.705000, 34.475000)",
+                "Feature 2 (grid IT-FAR): the coordinate (150.000000, 34.470000) lies outside China (longitude 73.4–135.1, "
+                        + "latitude 3.8–53.6); are longitude and latitude swapped?",
+                "Feature 3 (grid IT-OVER): overlaps the stored grid FS-3-01 by " + expectedOverlap() + " m²");
+        assertThat(api.gridTable()).isEqualTo(before);
+    }
+
+    @Test
+    void aGoodImportIsSavedAndFoundByLocateAtOnceAndAReimportMovesIt() {
+        String file = collection(
+                feature("IT-NEW-1", "320722103201", square(118.70, 34.47, 0.01)),
+                feature("IT-NEW-2", "320722103201", square(118.71, 34.47, 0.01)));
+        JurisdictionApi.Answer answer = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", file, null);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("created").asInt()).isEqualTo(2);
+        JsonNode located = api.get("officer", "/api/v1/grids/locate?lat=34.475&lon=118.715").body();
+        assertThat(located.get("grids").get(0).get("code").asText()).isEqualTo("IT-NEW-2");
+
+        // the same code again replaces the boundary: the grid moves south and the old spot is empty
+        JurisdictionApi.Answer again = api.call("chief", HttpMethod.POST, "/api/v1/grids/import",
+                collection(feature("IT-NEW-2", "320722103201", square(118.71, 34.45, 0.01))), null);
+        assertThat(again.body().get("updated").asInt()).isEqualTo(1);
+        assertThat(api.get("officer", "/api/v1/grids/locate?lat=34.475&lon=118.715").status()).isEqualTo(404);
+        assertThat(api.get("officer", "/api/v1/grids/locate?lat=34.455&lon=118.715").body().get("grids").get(0)
+                .get("code").asText()).isEqualTo("IT-NEW-2");
+        // officer2 cannot see the rural grid, so the point answers 404 for him
+        assertThat(api.get("officer2", "/api/v1/grids/locate?lat=34.455&lon=118.715").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anImportNeedsTheRightToManageTheJurisdiction() {
+        String file = collection(feature("IT-OFFICER", "320722103201", square(118.70, 34.40, 0.01)));
+        assertThat(api.call("officer", HttpMethod.POST, "/api/v1/grids/import", file, null).status()).isEqualTo(403);
+        // the rural chief does not see the urban community, so its code is unknown to him
+        JurisdictionApi.Answer foreign = api.call("chief", HttpMethod.POST, "/api/v1/grids/import",
+                collection(feature("IT-FOREIGN", "320722001001", square(118.70, 34.40, 0.01))), "en");
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.body().get("errors").findValuesAsText("message"))
+                .containsExactly("Feature 1 (grid IT-FOREIGN): no community or village 320722001001 in your jurisdiction");
+    }
+}

@@ -1,0 +1,72 @@
+package org.fengqiao.jurisdiction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The map, grid and tree pages render the caller's own data, in Chinese by default and in English on request. */
+class GridPagesIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcClient jdbc;
+
+    JurisdictionApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new JurisdictionApi(http, jdbc);
+    }
+
+    ResponseEntity<String> page(String user, String url, String language) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(api.token(user));
+        headers.setAccept(java.util.List.of(MediaType.TEXT_HTML));
+        if (language != null) {
+            headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        }
+        return http.exchange(url, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    @Test
+    void theMapPageCarriesTheExportAndTileSourceForItsScript() {
+        ResponseEntity<String> map = page("officer", "/map", null);
+        assertThat(map.getStatusCode().value()).isEqualTo(200);
+        assertThat(map.getBody()).contains("网格地图").contains("data-export-url=\"/api/v1/grids/export\"")
+                .contains("data-tile-url=\"https://webrd0{s}.is.autonavi.com").contains("/webjars/leaflet/1.9.4/dist/leaflet.js")
+                .contains("/js/map.js").doesNotContain("<script>");
+        assertThat(page("officer", "/map", "en").getBody()).contains("Grid map");
+    }
+
+    @Test
+    void theGridPageShowsTheGridWithItsBoundaryAndRosterSource() {
+        UUID grid = api.gridId("FS-1-01");
+        String body = page("officer", "/grids/" + grid, null).getBody();
+        assertThat(body).contains("吴场村第1网格").contains("FS-1-01").contains("吴场村").contains("警务网格")
+                .contains("data-boundary=\"{&quot;type&quot;: &quot;Polygon&quot;")
+                .contains("data-roster-url=\"/api/v1/grids/" + grid + "/roster\"").contains("网格长");
+        assertThat(page("officer", "/grids/" + api.gridId("NS-1-01"), null).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void theTreePageNestsTheVisibleUnitsWithTheirCommunitiesAndGrids() {
+        String bureau = page("bureau", "/units", null).getBody();
+        assertThat(bureau).contains("东海县公安局").contains("房山派出所").contains("牛山派出所").contains("房山中心警务室")
+                .contains("吴场村").contains("href=\"/grids/" + api.gridId("FS-1-01") + "\"");
+        String officer = page("officer", "/units", "en").getBody();
+        assertThat(officer).contains("Jurisdiction tree").contains("房山中心警务室").contains("Central police office")
+                .doesNotContain("牛山派出所").doesNotContain("和平社区");
+    }
+}
