@@ -68,6 +68,10 @@ public class Jurisdictions {
         return units.visible(caller);
     }
 
+    public Optional<Community> communityByCode(String code) {
+        return communities.findByCode(code);
+    }
+
     public Optional<Community> community(CommunityId id) {
         return communities.find(id);
     }

@@ -21,12 +21,28 @@ class GridImportIntegrationTests extends IntegrationTest {
     TestRestTemplate http;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
 
     JurisdictionApi api;
+
+    /**
+     * The suite shares the demo database, so these tests import into a village of their own, south
+     * of the demo district (lat 34.40–34.49), under the rural central office that chief and officer see,
+     * with one stored grid IT-BASE to overlap.
+     */
+    static final String VILLAGE = "T-IMPORT-VILLAGE";
 
     @BeforeEach
     void setUp() {
         api = new JurisdictionApi(http, jdbc);
+        if (jurisdictions.communityByCode(VILLAGE).isEmpty()) {
+            Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
+            Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, VILLAGE, "导入测试村",
+                    null, null, null);
+            jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-BASE", "导入测试基准网格",
+                    square(118.60, 34.40, 0.02), null, null, null);
+        }
     }
 
     static String square(double lon, double lat, double size) {
@@ -41,16 +57,16 @@ class GridImportIntegrationTests extends IntegrationTest {
         return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
     }
 
-    /** Three problems in one file: a bow-tie, a point outside China, and a grid over the stored FS-3-01. */
+    /** Three problems in one file: a bow-tie, a point outside China, and a grid over the stored IT-BASE. */
     static final String BAD = collection(
-            feature("IT-BOW", "320722103201",
-                    "{\"type\":\"Polygon\",\"coordinates\":[[[118.70,34.47],[118.71,34.48],[118.71,34.47],[118.70,34.48],[118.70,34.47]]]}"),
-            feature("IT-FAR", "320722103201", square(150.0, 34.47, 0.01)),
-            feature("IT-OVER", "320722103203", square(118.745, 34.515, 0.01)));
+            feature("IT-BOW", VILLAGE,
+                    "{\"type\":\"Polygon\",\"coordinates\":[[[118.70,34.43],[118.71,34.44],[118.71,34.43],[118.70,34.44],[118.70,34.43]]]}"),
+            feature("IT-FAR", VILLAGE, square(150.0, 34.47, 0.01)),
+            feature("IT-OVER", VILLAGE, square(118.61, 34.41, 0.02)));
 
     static String expectedOverlap() {
-        // FS-3-01 covers lon 118.74–118.76, lat 34.50–34.52: the overlap is 0.01° × 0.005° centred on 34.5175
-        return String.format(Locale.ROOT, "%.0f", Boundary.squareMetres(0.01 * 0.005, 34.5175));
+        // IT-BASE covers lon 118.60–118.62, lat 34.40–34.42: the overlap is 0.01° × 0.01° centred on 34.415
+        return String.format(Locale.ROOT, "%.0f", Boundary.squareMetres(0.01 * 0.01, 34.415));
     }
 
     @Test
@@ -63,7 +79,7 @@ class GridImportIntegrationTests extends IntegrationTest {
         assertThat(messages).hasSize(3);
         assertThat(messages.get(0)).startsWith("第 1 个要素（网格 IT-BOW）").contains("边界自相交");
         assertThat(messages.get(1)).startsWith("第 2 个要素（网格 IT-FAR）").contains("不在中国境内").contains("150.000000");
-        assertThat(messages.get(2)).isEqualTo("第 3 个要素（网格 IT-OVER）：与已有网格 FS-3-01 重叠 " + expectedOverlap() + " 平方米");
+        assertThat(messages.get(2)).isEqualTo("第 3 个要素（网格 IT-OVER）：与已有网格 IT-BASE 重叠 " + expectedOverlap() + " 平方米");
         assertThat(answer.body().get("errors").findValuesAsText("field"))
                 .containsExactly("features[0].geometry", "features[1].geometry", "features[2].geometry");
         assertThat(api.gridTable()).isEqualTo(before);
@@ -76,18 +92,18 @@ class GridImportIntegrationTests extends IntegrationTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().get("title").asText()).isEqualTo("Grid import refused; nothing was saved");
         assertThat(answer.body().get("errors").findValuesAsText("message")).containsExactly(
-                "Feature 1 (grid IT-BOW): the boundary intersects itself, at (118.705000, 34.475000)",
+                "Feature 1 (grid IT-BOW): the boundary intersects itself, at (118.705000, 34.435000)",
                 "Feature 2 (grid IT-FAR): the coordinate (150.000000, 34.470000) lies outside China (longitude 73.4–135.1, "
                         + "latitude 3.8–53.6); are longitude and latitude swapped?",
-                "Feature 3 (grid IT-OVER): overlaps the stored grid FS-3-01 by " + expectedOverlap() + " m²");
+                "Feature 3 (grid IT-OVER): overlaps the stored grid IT-BASE by " + expectedOverlap() + " m²");
         assertThat(api.gridTable()).isEqualTo(before);
     }
 
     @Test
     void aGoodImportIsSavedAndFoundByLocateAtOnceAndAReimportMovesIt() {
         String file = collection(
-                feature("IT-NEW-1", "320722103201", square(118.70, 34.47, 0.01)),
-                feature("IT-NEW-2", "320722103201", square(118.71, 34.47, 0.01)));
+                feature("IT-NEW-1", VILLAGE, square(118.70, 34.47, 0.01)),
+                feature("IT-NEW-2", VILLAGE, square(118.71, 34.47, 0.01)));
         JurisdictionApi.Answer answer = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", file, null);
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().get("created").asInt()).isEqualTo(2);
@@ -96,7 +112,7 @@ class GridImportIntegrationTests extends IntegrationTest {
 
         // the same code again replaces the boundary: the grid moves south and the old spot is empty
         JurisdictionApi.Answer again = api.call("chief", HttpMethod.POST, "/api/v1/grids/import",
-                collection(feature("IT-NEW-2", "320722103201", square(118.71, 34.45, 0.01))), null);
+                collection(feature("IT-NEW-2", VILLAGE, square(118.71, 34.45, 0.01))), null);
         assertThat(again.body().get("updated").asInt()).isEqualTo(1);
         assertThat(api.get("officer", "/api/v1/grids/locate?lat=34.475&lon=118.715").status()).isEqualTo(404);
         assertThat(api.get("officer", "/api/v1/grids/locate?lat=34.455&lon=118.715").body().get("grids").get(0)
@@ -107,7 +123,7 @@ class GridImportIntegrationTests extends IntegrationTest {
 
     @Test
     void anImportNeedsTheRightToManageTheJurisdiction() {
-        String file = collection(feature("IT-OFFICER", "320722103201", square(118.70, 34.40, 0.01)));
+        String file = collection(feature("IT-OFFICER", VILLAGE, square(118.70, 34.40, 0.01)));
         assertThat(api.call("officer", HttpMethod.POST, "/api/v1/grids/import", file, null).status()).isEqualTo(403);
         // the rural chief does not see the urban community, so its code is unknown to him
         JurisdictionApi.Answer foreign = api.call("chief", HttpMethod.POST, "/api/v1/grids/import",

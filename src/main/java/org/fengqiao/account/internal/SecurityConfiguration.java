@@ -1,6 +1,7 @@
 package org.fengqiao.account.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.fengqiao.account.StaffRole;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -94,6 +95,10 @@ class SecurityConfiguration {
                         "/actuator/health", "/actuator/health/**", "/actuator/info",
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/api/v1/auth/token").permitAll()
+                // 三员分立: the audit administrator reads the trail and changes nothing else (only their
+                // own password). Refused here, before any request body is read, so the answer is
+                // always 403 and never a validation error about a change that was never allowed.
+                .requestMatchers(SecurityConfiguration::writesSomethingOtherThanOneself).not().hasRole(StaffRole.AUDIT_ADMIN.name())
                 .anyRequest().authenticated())
             .formLogin(form -> form
                 .loginPage("/login")
@@ -116,6 +121,16 @@ class SecurityConfiguration {
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(p -> p.policy("geolocation=(self), camera=(self), microphone=()")));
         return http.build();
+    }
+
+    static boolean writesSomethingOtherThanOneself(jakarta.servlet.http.HttpServletRequest request) {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.equals("/logout") && !path.startsWith("/api/v1/me") && !path.startsWith("/profile")
+                && !path.equals("/login") && !path.equals("/api/v1/auth/token");
     }
 
     private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type,
