@@ -29,6 +29,8 @@ class MultipleInstancesIntegrationTests extends IntegrationTest {
     int port;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    org.fengqiao.jurisdiction.Jurisdictions jurisdictions;
 
     @BeforeEach
     void startSecondInstance() {
@@ -64,5 +66,32 @@ class MultipleInstancesIntegrationTests extends IntegrationTest {
 
         HttpResponse<String> stranger = other.get("/api/v1/me", null, "Cookie", "FQSESSION=not-a-session");
         assertThat(stranger.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aGridAddedThroughOneInstanceIsLocatedByTheOther() throws Exception {
+        var office = jurisdictions.unitByCode("320722010100").orElseThrow();
+        var village = jurisdictions.communityByCode("T-MULTI-VILLAGE").orElseGet(() -> jurisdictions.createCommunity(
+                office.id(), org.fengqiao.jurisdiction.CommunityKind.VILLAGE, "T-MULTI-VILLAGE", "双实例测试村", null, null, null));
+        int otherPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        ApiClient other = new ApiClient(otherPort);
+        String token = ApiClient.json(other.send("POST", "/api/v1/auth/token", null,
+                java.util.Map.of("username", "officer", "password", DEMO_PASSWORD))).path("token").asText();
+        String point = "/api/v1/grids/locate?lat=34.385&lon=118.585";
+        assertThat(other.get(point, token).statusCode()).isEqualTo(404);
+
+        jurisdictions.createGrid(village.id(), org.fengqiao.jurisdiction.GridNetwork.POLICE, "IT-MULTI", "双实例测试网格",
+                "{\"type\":\"Polygon\",\"coordinates\":[[[118.58,34.38],[118.59,34.38],[118.59,34.39],[118.58,34.39],[118.58,34.38]]]}",
+                null, null, null);
+
+        // the other instance learns of the change only from the database (its poll of grid_revision)
+        long deadline = System.currentTimeMillis() + 15_000;
+        HttpResponse<String> located = other.get(point, token);
+        while (located.statusCode() != 200 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            located = other.get(point, token);
+        }
+        assertThat(located.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(located).path("grids").get(0).path("code").asText()).isEqualTo("IT-MULTI");
     }
 }
