@@ -126,6 +126,20 @@ class GridScopeIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theRosterListsCurrentHoldersTopDownBeforeEndedTerms() {
+        JsonNode terms = api.get("officer", "/api/v1/grids/" + api.gridId("FS-2-03") + "/roster").body();
+        List<String> current = new ArrayList<>();
+        terms.forEach(t -> {
+            if (t.get("endedOn") == null || t.get("endedOn").isNull()) {
+                current.add(t.get("role").asText());
+            }
+        });
+        assertThat(current).startsWith("GRID_CHIEF", "COORDINATOR", "MANAGER").contains("MEMBER", "INFORMANT");
+        assertThat(current.subList(current.indexOf("MEMBER"), current.size())).isSortedAccordingTo(
+                java.util.Comparator.comparing(r -> r.equals("INFORMANT")));
+    }
+
+    @Test
     void gridDetailCarriesItsBoundaryAreaAndLinkedCodes() throws Exception {
         UUID grid = api.gridId("FS-2-01");
         JurisdictionApi.Answer put = api.call("chief", HttpMethod.PUT, "/api/v1/grids/" + grid + "/links",

@@ -53,9 +53,12 @@ public class Roster {
                    r.ended_on, r.note
             FROM grid_role r JOIN staff s ON s.id = r.staff_id""";
 
-    /** The whole history of a grid's roster, current terms first. */
+    /** The five levels top down: grid chief, coordinator, manager, members, informants. */
+    private static final String LEVEL = "array_position(ARRAY['GRID_CHIEF','COORDINATOR','MANAGER','MEMBER','INFORMANT'], r.role)";
+
+    /** The whole history of a grid's roster, current terms first, each level in the seed's order. */
     public List<Term> history(GridId grid) {
-        return jdbc.sql(SELECT + " WHERE r.grid_id = ? ORDER BY r.ended_on NULLS FIRST, r.role, r.started_on DESC, s.name")
+        return jdbc.sql(SELECT + " WHERE r.grid_id = ? ORDER BY r.ended_on NULLS FIRST, " + LEVEL + ", r.started_on DESC, s.name")
                 .param(grid.value()).query(Roster::map).list();
     }
 
