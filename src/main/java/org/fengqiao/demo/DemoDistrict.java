@@ -18,10 +18,10 @@ import org.fengqiao.jurisdiction.GroupingKind;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitKind;
+import org.fengqiao.platform.BeforeServing;
 import org.fengqiao.platform.FengqiaoProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * both loading.
  */
 @Component
-class DemoDistrict implements SmartLifecycle {
+class DemoDistrict extends BeforeServing {
 
     static final String PASSWORD = "Fengqiao-2026";
     /** The seed of every random choice, so each load builds the same district. */
@@ -107,31 +107,10 @@ class DemoDistrict implements SmartLifecycle {
         this.jdbc = jdbc;
     }
 
-    private volatile boolean running;
-
-    /**
-     * Loads before the web server starts listening (the server starts in a later lifecycle phase),
-     * so /actuator/health answers UP only once the demo district is there to be served.
-     */
+    /** Loads before the web server listens, so health says UP only once the demo district is there. */
     @Override
-    public void start() {
+    protected void prepare() {
         loadIntoEmptyDatabase();
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return 0;
     }
 
     void loadIntoEmptyDatabase() {

@@ -5,10 +5,10 @@ import org.fengqiao.account.StaffRole;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitKind;
+import org.fengqiao.platform.BeforeServing;
 import org.fengqiao.platform.FengqiaoProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instances starting together create them once.
  */
 @Component
-class FirstStart implements SmartLifecycle {
+class FirstStart extends BeforeServing {
 
     private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
     private static final long LOCK = 0x46514649_52535431L;
@@ -32,7 +32,6 @@ class FirstStart implements SmartLifecycle {
     private final StaffDirectory staff;
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
-    private volatile boolean running;
 
     FirstStart(FengqiaoProperties properties, Jurisdictions jurisdictions, StaffDirectory staff, TransactionTemplate tx,
             JdbcClient jdbc) {
@@ -44,8 +43,7 @@ class FirstStart implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
+    protected void prepare() {
         if (properties.demoEnabled()) {
             return;
         }
@@ -76,20 +74,5 @@ class FirstStart implements SmartLifecycle {
             log.info("Created {} and the administrators sysadmin, secadmin and auditadmin with the initial password "
                     + "from FENGQIAO_INIT_PASSWORD; each should change it at first sign-in.", init.bureauName());
         }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return 0;
     }
 }
