@@ -231,6 +231,9 @@ class StaffApiIntegrationTests extends IntegrationTest {
         HttpResponse<String> docs = api.get("/v3/api-docs", null);
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/v1/staff/{id}/unlock", "/api/v1/staff/{id}/role", "/api/v1/me/password",
-                "\"Staff\"");
+                "\"Staff\"", "/api/v1/grids/locate", "/api/v1/grids/import", "/api/v1/audit/verify");
+        // clients learn there how to authenticate: a bearer token
+        assertThat(ApiClient.json(docs).path("components").path("securitySchemes").path("bearer").path("scheme").asText())
+                .isEqualTo("bearer");
     }
 }
