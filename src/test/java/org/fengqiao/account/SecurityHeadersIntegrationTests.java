@@ -73,8 +73,12 @@ class SecurityHeadersIntegrationTests extends IntegrationTest {
         HttpCookie session = api.cookies().getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("FQSESSION")).findFirst().orElseThrow();
         assertThat(session.isHttpOnly()).isTrue();
-        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = 'bureau'")
-                .query(Integer.class).single()).isPositive();
+        String sessionId = new String(java.util.Base64.getDecoder().decode(session.getValue()));
+        assertThat(jdbc.sql("SELECT principal_name FROM spring_session WHERE session_id = ?").param(sessionId)
+                .query(String.class).single()).isEqualTo("bureau");
+        // the session idles out after 30 minutes without a request
+        assertThat(jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE session_id = ?").param(sessionId)
+                .query(Integer.class).single()).isEqualTo(30 * 60);
         assertThat(api.get("/", null).statusCode()).isEqualTo(200);
     }
 
