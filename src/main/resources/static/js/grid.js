@@ -55,6 +55,60 @@
     });
   }
 
+  // 一村一警、一警两员: who answers for the grid's village or community, and for managers a form to change it.
+  var officers = document.getElementById('community-officers');
+  if (officers) {
+    var officersStatus = officers.querySelector('.form-status');
+    var officersForm = document.getElementById('officers-form');
+    var fields = ['officer', 'patrolMember', 'securityMember'];
+    var showOfficers = function (answer) {
+      fields.forEach(function (f) {
+        var person = answer[f];
+        officers.querySelector('[data-field="' + f + '"]').textContent = person ? person.name : '—';
+        if (person && officersForm.elements[f + 'Id']) {
+          officersForm.elements[f + 'Id'].value = person.id;
+        }
+      });
+    };
+    var loadOfficers = function () {
+      return send('GET', officers.dataset.url).then(showOfficers).catch(function (e) {
+        officersStatus.textContent = problemText(e.body, officers.dataset.textFailed);
+      });
+    };
+    if (officers.dataset.mayManage === 'true') {
+      send('GET', officers.dataset.candidatesUrl).then(function (people) {
+        fields.forEach(function (f) {
+          var select = officersForm.elements[f + 'Id'];
+          people.forEach(function (p) {
+            var option = document.createElement('option');
+            option.value = p.id;
+            option.textContent = p.name + (p.unitName ? '（' + p.unitName + '）' : '');
+            select.appendChild(option);
+          });
+        });
+        officersForm.hidden = false;
+        return loadOfficers();
+      });
+      officersForm.addEventListener('submit', function (event) {
+        event.preventDefault();
+        officersStatus.classList.remove('error');
+        send('PUT', officers.dataset.url, {
+          officerId: officersForm.elements.officerId.value,
+          patrolMemberId: officersForm.elements.patrolMemberId.value,
+          securityMemberId: officersForm.elements.securityMemberId.value
+        }).then(function (answer) {
+          showOfficers(answer);
+          officersStatus.textContent = '';
+        }).catch(function (e) {
+          officersStatus.textContent = problemText(e.body, officers.dataset.textFailed);
+          officersStatus.classList.add('error');
+        });
+      });
+    } else {
+      loadOfficers();
+    }
+  }
+
   var roster = document.getElementById('roster');
   if (!roster) {
     return;

@@ -76,6 +76,10 @@ public class Jurisdictions {
         return communities.find(id);
     }
 
+    public Optional<Community> visibleCommunity(CommunityId id, Caller caller) {
+        return communities.findVisible(id, caller);
+    }
+
     public Optional<Grid> grid(GridId id) {
         return grids.find(id);
     }
