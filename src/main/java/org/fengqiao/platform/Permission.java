@@ -18,7 +18,13 @@ public enum Permission {
     /** Create sign-in accounts, set roles, unlock accounts, reset passwords (security administrator). */
     ACCOUNT_MANAGE,
     /** Read and verify the audit trail (audit administrator only). */
-    AUDIT_READ;
+    AUDIT_READ,
+    /** See population, housing and organisation records of one's scope, personal data masked. */
+    POPULATION_READ,
+    /** Create and change population, housing and organisation records; import them. */
+    POPULATION_WRITE,
+    /** Reveal a full identity number or phone, with a stated reason that is audited. */
+    POPULATION_REVEAL;
 
     public String authority() {
         return name();

@@ -20,11 +20,15 @@ public final class RolePolicy {
     public static Set<Permission> permissionsOf(StaffRole role) {
         return switch (role) {
             case BUREAU_COMMAND, STATION_CHIEF -> EnumSet.of(JURISDICTION_READ, JURISDICTION_MANAGE, ROSTER_MANAGE,
-                    STAFF_READ, STAFF_MANAGE);
-            case COMMUNITY_OFFICER -> EnumSet.of(JURISDICTION_READ, ROSTER_MANAGE, STAFF_READ);
-            case INSPECTOR -> EnumSet.of(JURISDICTION_READ, STAFF_READ);
-            case AUXILIARY_POLICE, GRID_COORDINATOR, GRID_MEMBER, INFORMANT, VOLUNTEER, SECURITY_GUARD, MEDIATOR ->
-                    EnumSet.of(JURISDICTION_READ);
+                    STAFF_READ, STAFF_MANAGE, POPULATION_READ, POPULATION_WRITE, POPULATION_REVEAL);
+            case COMMUNITY_OFFICER -> EnumSet.of(JURISDICTION_READ, ROSTER_MANAGE, STAFF_READ, POPULATION_READ,
+                    POPULATION_WRITE, POPULATION_REVEAL);
+            case INSPECTOR -> EnumSet.of(JURISDICTION_READ, STAFF_READ, POPULATION_READ);
+            // auxiliary police collect the records (一标三实 collection) but reveal nothing in full
+            case AUXILIARY_POLICE -> EnumSet.of(JURISDICTION_READ, POPULATION_READ, POPULATION_WRITE);
+            case GRID_COORDINATOR, GRID_MEMBER -> EnumSet.of(JURISDICTION_READ, POPULATION_READ);
+            // volunteers, informants, guards and mediators never see identity numbers: no population records at all
+            case INFORMANT, VOLUNTEER, SECURITY_GUARD, MEDIATOR -> EnumSet.of(JURISDICTION_READ);
             case SYSTEM_ADMIN -> EnumSet.of(JURISDICTION_READ, JURISDICTION_MANAGE, STAFF_READ, STAFF_MANAGE);
             case SECURITY_ADMIN -> EnumSet.of(STAFF_READ, ACCOUNT_MANAGE);
             case AUDIT_ADMIN -> EnumSet.of(AUDIT_READ);

@@ -1,0 +1,6 @@
+package org.fengqiao.population;
+
+/** Relation to the head of household (与户主关系). */
+public enum Relation {
+    HEAD, SPOUSE, CHILD, PARENT, GRANDCHILD, GRANDPARENT, SIBLING, CHILD_IN_LAW, OTHER_RELATIVE, NON_RELATIVE
+}
