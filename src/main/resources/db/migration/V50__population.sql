@@ -115,6 +115,8 @@ CREATE TABLE person (
     occupation     text,
     workplace      text,
     note           text,
+    -- SHA-256 of everything written, in the clear: an import row that changes nothing is seen as such
+    content_hash   text NOT NULL,
     created_at     timestamptz NOT NULL DEFAULT now(),
     updated_at     timestamptz NOT NULL DEFAULT now(),
     version        bigint NOT NULL DEFAULT 0,
@@ -124,6 +126,7 @@ CREATE INDEX person_grid ON person (grid_id);
 CREATE INDEX person_household ON person (household_id);
 CREATE INDEX person_name_grams ON person USING gin (name_grams);
 CREATE INDEX person_initials ON person (name_initials text_pattern_ops);
+CREATE INDEX person_pinyin ON person (name_pinyin text_pattern_ops);
 CREATE INDEX person_id_last4 ON person (id_last4);
 CREATE INDEX person_id_last6 ON person (id_last6);
 CREATE INDEX person_phone ON person (phone_index);

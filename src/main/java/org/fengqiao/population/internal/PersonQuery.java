@@ -1,0 +1,143 @@
+package org.fengqiao.population.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.fengqiao.population.Category;
+import org.fengqiao.population.IdentityNumber;
+import org.fengqiao.population.KeyPersonType;
+import org.fengqiao.population.Residence;
+
+/**
+ * One search box for everything an officer types: a name or two or more characters of it, pinyin
+ * initials (zs → 张三) or whole pinyin, an identity number whole or its last 4 or 6 characters, a
+ * phone number; beside it an address fragment and filters. Each kind of text is answered by its own
+ * index: name bigrams (GIN), initials and pinyin (prefix B-tree), blind indexes of the encrypted
+ * numbers (equality).
+ */
+public record PersonQuery(String text, String address, Category category, KeyPersonType keyPersonType,
+        Residence residence, UUID gridId, UUID householdId) {
+
+    private static final Pattern LAST4 = Pattern.compile("[0-9]{3}[0-9Xx]");
+    private static final Pattern LAST6 = Pattern.compile("[0-9]{5}[0-9Xx]");
+    private static final Pattern ID = Pattern.compile("[0-9]{17}[0-9Xx]|[0-9]{15}");
+    private static final Pattern PHONE = Pattern.compile("1[3-9][0-9]{9}");
+    private static final Pattern LATIN = Pattern.compile("[A-Za-z]+");
+    private static final Pattern HAN = Pattern.compile("[\\p{IsHan}·]+");
+
+    /** What the search text was read as: shown to the user so a surprising result explains itself. */
+    public enum Kind { NONE, NAME, SURNAME, INITIALS, PINYIN, ID_NUMBER, ID_LAST4, ID_LAST6, PHONE }
+
+    public Kind kind() {
+        String q = text == null ? "" : text.trim();
+        if (q.isEmpty()) {
+            return Kind.NONE;
+        }
+        if (ID.matcher(q).matches()) {
+            return Kind.ID_NUMBER;
+        }
+        if (PHONE.matcher(q).matches()) {
+            return Kind.PHONE;
+        }
+        if (LAST6.matcher(q).matches()) {
+            return Kind.ID_LAST6;
+        }
+        if (LAST4.matcher(q).matches()) {
+            return Kind.ID_LAST4;
+        }
+        if (LATIN.matcher(q).matches()) {
+            if (q.length() < 2) {
+                throw Invalid.of("q", "population.search.tooShort");
+            }
+            return q.length() <= 4 ? Kind.INITIALS : Kind.PINYIN;
+        }
+        if (HAN.matcher(q).matches()) {
+            return q.codePointCount(0, q.length()) == 1 ? Kind.SURNAME : Kind.NAME;
+        }
+        throw Invalid.of("q", "population.search.unreadable");
+    }
+
+    void appendTo(List<String> where, Map<String, Object> params, PersonalDataCipher cipher) {
+        String q = text == null ? "" : text.trim();
+        switch (kind()) {
+            case NONE -> { }
+            case ID_NUMBER -> {
+                where.add("p.id_index = :idIndex");
+                params.put("idIndex", cipher.blindIndex("id", IdentityNumber.parse(q).value()));
+            }
+            case PHONE -> {
+                where.add("p.phone_index = :phoneIndex");
+                params.put("phoneIndex", cipher.blindIndex("phone", q));
+            }
+            case ID_LAST6 -> {
+                where.add("p.id_last6 = :idLast6");
+                params.put("idLast6", cipher.blindIndex("id-last6", q.toUpperCase(Locale.ROOT)));
+            }
+            case ID_LAST4 -> {
+                where.add("p.id_last4 = :idLast4");
+                params.put("idLast4", cipher.blindIndex("id-last4", q.toUpperCase(Locale.ROOT)));
+            }
+            case INITIALS -> {
+                where.add("p.name_initials LIKE :initials");
+                params.put("initials", q.toLowerCase(Locale.ROOT) + "%");
+            }
+            case PINYIN -> {
+                where.add("p.name_pinyin LIKE :pinyin");
+                params.put("pinyin", q.toLowerCase(Locale.ROOT) + "%");
+            }
+            case SURNAME -> {
+                where.add("p.name LIKE :surname");
+                params.put("surname", q + "%");
+            }
+            case NAME -> {
+                // every bigram of the fragment is in the name (GIN); the LIKE keeps them contiguous
+                where.add("p.name_grams @> :grams");
+                params.put("grams", bigrams(q));
+                if (q.codePointCount(0, q.length()) > 2) {
+                    where.add("p.name LIKE :fragment");
+                    params.put("fragment", "%" + q + "%");
+                }
+            }
+        }
+        if (address != null && !address.isBlank()) {
+            where.add("""
+                    EXISTS (SELECT 1 FROM household h JOIN address a ON a.id = h.address_id
+                            WHERE h.id = p.household_id AND a.full_text LIKE :address)""");
+            params.put("address", "%" + address.trim() + "%");
+        }
+        if (category != null) {
+            where.add("EXISTS (SELECT 1 FROM person_category c WHERE c.person_id = p.id AND c.category = :category"
+                    + (keyPersonType != null ? " AND c.subtype = :subtype)" : ")"));
+            params.put("category", category.name());
+            if (keyPersonType != null) {
+                params.put("subtype", keyPersonType.name());
+            }
+        }
+        if (residence != null) {
+            where.add("p.residence = :residence");
+            params.put("residence", residence.name());
+        }
+        if (gridId != null) {
+            where.add("p.grid_id = :gridId");
+            params.put("gridId", gridId);
+        }
+        if (householdId != null) {
+            where.add("p.household_id = :householdId");
+            params.put("householdId", householdId);
+        }
+    }
+
+    /** The two-character substrings of a fragment, as stored in name_grams. */
+    static String[] bigrams(String fragment) {
+        int[] cps = fragment.codePoints().toArray();
+        java.util.LinkedHashSet<String> grams = new java.util.LinkedHashSet<>();
+        for (int i = 0; i + 1 < cps.length; i++) {
+            grams.add(new String(cps, i, 2));
+        }
+        return grams.toArray(String[]::new);
+    }
+}

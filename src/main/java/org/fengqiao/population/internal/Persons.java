@@ -1,0 +1,218 @@
+package org.fengqiao.population.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.fengqiao.population.IdentityNumber;
+import org.fengqiao.population.Relation;
+import org.fengqiao.population.Residence;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Persons, scoped through their grid's unit inside every query. Identity numbers and phones go in
+ * encrypted, with blind indexes for exact search and a masked copy for lists; the full value only
+ * comes back out through {@link #reveal}.
+ */
+@Repository
+public class Persons {
+
+    static final String SCOPED_FROM = """
+            FROM person p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id""";
+    private static final String COLUMNS = """
+            SELECT p.id, p.grid_id, g.code AS grid_code, u.path AS unit_path, p.household_id, p.name, p.id_masked,
+                   p.phone_masked, p.sex, p.birth_date, p.ethnicity, p.relation, p.residence, p.registered_on,
+                   p.left_on, p.occupation, p.workplace, p.note, p.version,
+                   (SELECT coalesce(array_agg(c.category || coalesce(':' || c.subtype, '') ORDER BY c.category), '{}')
+                      FROM person_category c WHERE c.person_id = p.id) AS categories,
+                   (SELECT a.full_text FROM household h JOIN address a ON a.id = h.address_id WHERE h.id = p.household_id) AS address
+            """;
+
+    private static final String INSERT = """
+                INSERT INTO person (id, grid_id, household_id, name, name_grams, name_initials, name_pinyin,
+                    id_cipher, id_index, id_last4, id_last6, id_masked, phone_cipher, phone_index, phone_masked,
+                    sex, birth_date, ethnicity, relation, residence, registered_on, left_on, occupation, workplace, note,
+                    content_hash)
+                VALUES (:id, :grid, :household, :name, :grams, :initials, :pinyin, :idCipher, :idIndex, :idLast4,
+                    :idLast6, :idMasked, :phoneCipher, :phoneIndex, :phoneMasked, :sex, :birth, :ethnicity, :relation,
+                    :residence, :registered, :left, :occupation, :workplace, :note, :hash)""");
+
+    private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+    private final javax.sql.DataSource dataSource;
+
+    public Persons(JdbcClient jdbc, PersonalDataCipher cipher, javax.sql.DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.dataSource = dataSource;
+    }
+
+    private org.springframework.jdbc.core.JdbcTemplate jdbcTemplate() {
+        return new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    }
+
+    /** A person as lists and pages show them: identity number and phone masked. */
+    public record Row(UUID id, UUID gridId, String gridCode, String unitPath, UUID householdId, String name,
+            String idMasked, String phoneMasked, String sex, LocalDate birthDate, String ethnicity, String relation,
+            Residence residence, LocalDate registeredOn, LocalDate leftOn, String occupation, String workplace,
+            String note, long version, List<String> categories, String address) {
+    }
+
+    /** What is written for a person; identity number and phone in the clear, encrypted here. */
+    public record Fields(UUID gridId, UUID householdId, String name, IdentityNumber idNumber, String phone, String sex,
+            LocalDate birthDate, String ethnicity, Relation relation, Residence residence, LocalDate registeredOn,
+            LocalDate leftOn, String occupation, String workplace, String note) {
+    }
+
+    public Optional<Row> findVisible(UUID id, Caller caller) {
+        return jdbc.sql(COLUMNS + SCOPED_FROM + " WHERE p.id = ? AND u.path LIKE ANY(?)")
+                .param(id).param(caller.scopePatterns()).query(Persons::map).optional();
+    }
+
+    /** The person holding an identity number, whatever the scope: import uses it to update instead of duplicating. */
+    public Optional<UUID> idOfNumber(IdentityNumber number) {
+        return jdbc.sql("SELECT id FROM person WHERE id_index = ?").param(cipher.blindIndex("id", number.value()))
+                .query(UUID.class).optional();
+    }
+
+    public UUID insert(Fields f) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql(INSERT)
+                .param("id", id).params(parameters(f)).update();
+        return id;
+    }
+
+    /**
+     * Many new persons in one JDBC batch, for imports and the demo district: the same columns and
+     * rules as {@link #insert}, without a round trip per person. Returns their ids in order.
+     */
+    public List<UUID> insertBatch(List<Fields> batch) {
+        List<UUID> ids = new ArrayList<>(batch.size());
+        List<java.util.Map<String, Object>> rows = new ArrayList<>(batch.size());
+        for (Fields f : batch) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            java.util.Map<String, Object> p = parameters(f);
+            p.put("id", id);
+            rows.add(p);
+        }
+        new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbcTemplate())
+                .batchUpdate(INSERT, rows.stream().map(org.springframework.jdbc.core.namedparam.MapSqlParameterSource::new)
+                        .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+        return ids;
+    }
+
+    /** Writes the fields over the stored person; returns false when nothing differed (an idempotent import). */
+    public boolean update(UUID id, Fields f) {
+        return jdbc.sql("""
+                UPDATE person SET grid_id = :grid, household_id = :household, name = :name, name_grams = :grams,
+                    name_initials = :initials, name_pinyin = :pinyin,
+                    id_cipher = CASE WHEN id_index IS NOT DISTINCT FROM :idIndex THEN id_cipher ELSE :idCipher END,
+                    id_index = :idIndex, id_last4 = :idLast4, id_last6 = :idLast6, id_masked = :idMasked,
+                    phone_cipher = CASE WHEN phone_index IS NOT DISTINCT FROM :phoneIndex THEN phone_cipher ELSE :phoneCipher END,
+                    phone_index = :phoneIndex, phone_masked = :phoneMasked, sex = :sex, birth_date = :birth,
+                    ethnicity = :ethnicity, relation = :relation, residence = :residence, registered_on = :registered,
+                    left_on = :left, occupation = :occupation, workplace = :workplace, note = :note,
+                    content_hash = :hash, updated_at = now(), version = version + 1
+                WHERE id = :id AND content_hash <> :hash""")
+                .param("id", id).params(parameters(f)).update() > 0;
+    }
+
+    private java.util.Map<String, Object> parameters(Fields f) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("grid", f.gridId());
+        p.put("household", f.householdId());
+        p.put("name", f.name());
+        p.put("grams", ChineseNames.grams(f.name()));
+        p.put("initials", ChineseNames.initials(f.name()));
+        p.put("pinyin", ChineseNames.fullPinyin(f.name()));
+        IdentityNumber number = f.idNumber();
+        p.put("idCipher", number == null ? null : cipher.encrypt(number.value()));
+        p.put("idIndex", number == null ? null : cipher.blindIndex("id", number.value()));
+        p.put("idLast4", number == null ? null : cipher.blindIndex("id-last4", number.last4()));
+        p.put("idLast6", number == null ? null : cipher.blindIndex("id-last6", number.last6()));
+        p.put("idMasked", number == null ? null : number.masked());
+        String phone = f.phone();
+        p.put("phoneCipher", phone == null ? null : cipher.encrypt(phone));
+        p.put("phoneIndex", phone == null ? null : cipher.blindIndex("phone", phone));
+        p.put("phoneMasked", phone == null ? null : PhoneNumbers.masked(phone));
+        p.put("sex", f.sex());
+        p.put("birth", f.birthDate());
+        p.put("ethnicity", f.ethnicity());
+        p.put("relation", f.relation() == null ? null : f.relation().name());
+        p.put("residence", f.residence().name());
+        p.put("registered", f.registeredOn());
+        p.put("left", f.leftOn());
+        p.put("occupation", f.occupation());
+        p.put("workplace", f.workplace());
+        p.put("note", f.note());
+        p.put("hash", contentHash(f));
+        return p;
+    }
+
+    static String contentHash(Fields f) {
+        String canonical = String.join("\u001f", String.valueOf(f.gridId()), String.valueOf(f.householdId()), f.name(),
+                f.idNumber() == null ? "" : f.idNumber().value(), String.valueOf(f.phone()), String.valueOf(f.sex()),
+                String.valueOf(f.birthDate()), String.valueOf(f.ethnicity()), String.valueOf(f.relation()),
+                String.valueOf(f.residence()), String.valueOf(f.registeredOn()), String.valueOf(f.leftOn()),
+                String.valueOf(f.occupation()), String.valueOf(f.workplace()), String.valueOf(f.note()));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The full identity number or phone of a visible person, decrypted; the caller audits the reveal. */
+    public Optional<String> reveal(UUID id, String field, Caller caller) {
+        String column = switch (field) {
+            case "idNumber" -> "p.id_cipher";
+            case "phone" -> "p.phone_cipher";
+            default -> throw new IllegalArgumentException(field);
+        };
+        return jdbc.sql("SELECT " + column + " " + SCOPED_FROM + " WHERE p.id = ? AND u.path LIKE ANY(?)")
+                .param(id).param(caller.scopePatterns())
+                .query((rs, n) -> Optional.ofNullable(rs.getBytes(1)).map(cipher::decrypt)).optional()
+                .flatMap(o -> o);
+    }
+
+    /** A page of the caller's persons that match the search, newest changes last, and the number of matches. */
+    public record Page(List<Row> rows, long total) {
+    }
+
+    public Page search(PersonQuery query, Caller caller, int limit, int offset) {
+        List<String> where = new ArrayList<>();
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        where.add("u.path LIKE ANY(:scope)");
+        params.put("scope", caller.scopePatterns());
+        query.appendTo(where, params, cipher);
+        String condition = " WHERE " + String.join(" AND ", where);
+        List<Row> rows = jdbc.sql(COLUMNS + SCOPED_FROM + condition + " ORDER BY p.name, p.id LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", limit).param("offset", offset).query(Persons::map).list();
+        long total = rows.size() < limit && offset == 0 ? rows.size()
+                : jdbc.sql("SELECT count(*) " + SCOPED_FROM + condition).params(params).query(Long.class).single();
+        return new Page(rows, total);
+    }
+
+    static Row map(ResultSet rs, int n) throws SQLException {
+        java.sql.Array categories = rs.getArray("categories");
+        List<String> cats = categories == null ? List.of() : List.of((String[]) categories.getArray());
+        java.sql.Date birth = rs.getDate("birth_date");
+        java.sql.Date registered = rs.getDate("registered_on");
+        java.sql.Date left = rs.getDate("left_on");
+        return new Row(rs.getObject("id", UUID.class), rs.getObject("grid_id", UUID.class), rs.getString("grid_code"),
+                rs.getString("unit_path"), rs.getObject("household_id", UUID.class), rs.getString("name"),
+                rs.getString("id_masked"), rs.getString("phone_masked"), rs.getString("sex"),
+                birth == null ? null : birth.toLocalDate(), rs.getString("ethnicity"), rs.getString("relation"),
+                Residence.valueOf(rs.getString("residence")), registered == null ? null : registered.toLocalDate(),
+                left == null ? null : left.toLocalDate(), rs.getString("occupation"), rs.getString("workplace"),
+                rs.getString("note"), rs.getLong("version"), cats, rs.getString("address"));
+    }
+}

@@ -1,0 +1,129 @@
+package org.fengqiao.population.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.population.Category;
+import org.fengqiao.population.KeyPersonType;
+import org.fengqiao.population.Relation;
+import org.fengqiao.population.Residence;
+import org.fengqiao.population.Sex;
+import org.fengqiao.population.internal.PersonQuery;
+import org.fengqiao.population.internal.PersonRegister;
+import org.fengqiao.population.internal.Persons;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/persons")
+@Tag(name = "Persons", description = "实有人口: search, records, masked personal data and audited reveal")
+class PersonController {
+
+    static final int MAX_PAGE = 100;
+
+    private final PersonRegister register;
+
+    PersonController(PersonRegister register) {
+        this.register = register;
+    }
+
+    record PersonView(UUID id, UUID gridId, String gridCode, UUID householdId, String name, String idNumber,
+            String phone, String sex, LocalDate birthDate, String ethnicity, String relation, Residence residence,
+            LocalDate registeredOn, LocalDate residencePermitFrom, LocalDate leftOn, String occupation,
+            String workplace, String note, List<String> categories, String address, long version) {
+
+        /** A floating resident may apply for a residence permit six months after registering (seed 000). */
+        static PersonView of(Persons.Row r) {
+            LocalDate permit = r.residence() == Residence.FLOATING && r.registeredOn() != null
+                    ? r.registeredOn().plusMonths(6) : null;
+            return new PersonView(r.id(), r.gridId(), r.gridCode(), r.householdId(), r.name(), r.idMasked(),
+                    r.phoneMasked(), r.sex(), r.birthDate(), r.ethnicity(), r.relation(), r.residence(),
+                    r.registeredOn(), permit, r.leftOn(), r.occupation(), r.workplace(), r.note(), r.categories(),
+                    r.address(), r.version());
+        }
+    }
+
+    record PersonPage(List<PersonView> items, long total, int page, int size, PersonQuery.Kind searchedAs) {
+    }
+
+    record PersonForm(UUID gridId, UUID householdId, String name, String idNumber, String phone, Sex sex,
+            LocalDate birthDate, String ethnicity, Relation relation, Residence residence, LocalDate registeredOn,
+            LocalDate leftOn, String occupation, String workplace, String note) {
+
+        PersonRegister.Input input() {
+            return new PersonRegister.Input(gridId, householdId, name, idNumber, phone, sex, birthDate, ethnicity,
+                    relation, residence, registeredOn, leftOn, occupation, workplace, note);
+        }
+    }
+
+    record RevealRequest(String field, String reason) {
+    }
+
+    record Revealed(String field, String value) {
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('POPULATION_READ')")
+    @Operation(summary = "Search the persons of the caller's jurisdiction",
+            description = "q is a name or two or more characters of it, pinyin initials (zs) or pinyin, an identity "
+                    + "number whole or its last 4 or 6 characters, or a phone number. Identity numbers and phones are masked.")
+    PersonPage search(@RequestParam(required = false) String q, @RequestParam(required = false) String address,
+            @RequestParam(required = false) Category category, @RequestParam(required = false) KeyPersonType keyPersonType,
+            @RequestParam(required = false) Residence residence, @RequestParam(required = false) UUID gridId,
+            @RequestParam(required = false) UUID householdId,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        Caller caller = Callers.require();
+        int limit = Math.max(1, Math.min(size, MAX_PAGE));
+        int current = Math.max(1, page);
+        PersonQuery query = new PersonQuery(q, address, category, keyPersonType, residence, gridId, householdId);
+        Persons.Page found = register.search(query, caller, limit, (current - 1) * limit);
+        return new PersonPage(found.rows().stream().map(PersonView::of).toList(), found.total(), current, limit,
+                query.kind());
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('POPULATION_READ')")
+    @Operation(summary = "One person, masked; the read is written to the audit trail",
+            description = "404 for a person outside the caller's jurisdiction, exactly as for one who does not exist.")
+    PersonView one(@PathVariable UUID id) {
+        return PersonView.of(register.read(id, Callers.require()));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a person in a grid of the caller's jurisdiction",
+            description = "The identity number is checked (GB 11643 check character, a real birth date) and must agree "
+                    + "with the sex and birth date entered; a number already registered answers 409.")
+    PersonView create(@RequestBody PersonForm form) {
+        return PersonView.of(register.register(form.input(), Callers.require()));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Change a person's record; the change is audited with before and after")
+    PersonView change(@PathVariable UUID id, @RequestBody PersonForm form) {
+        return PersonView.of(register.change(id, form.input(), Callers.require()));
+    }
+
+    @PostMapping("/{id}/reveal")
+    @PreAuthorize("hasAuthority('POPULATION_REVEAL')")
+    @Operation(summary = "Reveal the full identity number or phone with a stated reason",
+            description = "field is idNumber or phone; the reason (at least 4 characters) is written to the audit trail.")
+    Revealed reveal(@PathVariable UUID id, @RequestBody RevealRequest request) {
+        return new Revealed(request.field(), register.reveal(id, request.field(), request.reason(), Callers.require()));
+    }
+}

@@ -1,0 +1,80 @@
+package org.fengqiao.population.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.population.Category;
+import org.fengqiao.population.KeyPersonType;
+import org.fengqiao.population.Residence;
+import org.fengqiao.population.internal.PersonQuery;
+import org.fengqiao.population.internal.PersonRegister;
+import org.fengqiao.population.internal.Persons;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The officer's search box over the population of his jurisdiction, and a person's page. */
+@Controller
+class PersonPages {
+
+    static final int PAGE = 20;
+
+    private final PersonRegister register;
+    private final MessageSource messages;
+
+    PersonPages(PersonRegister register, MessageSource messages) {
+        this.register = register;
+        this.messages = messages;
+    }
+
+    @GetMapping("/persons")
+    @PreAuthorize("hasAuthority('POPULATION_READ')")
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String address,
+            @RequestParam(required = false) Category category, @RequestParam(required = false) KeyPersonType keyPersonType,
+            @RequestParam(required = false) Residence residence, @RequestParam(defaultValue = "1") int page,
+            Model model, Locale locale) {
+        Caller caller = Callers.require();
+        int current = Math.max(1, page);
+        model.addAttribute("q", q);
+        model.addAttribute("address", address);
+        model.addAttribute("category", category);
+        model.addAttribute("keyPersonType", keyPersonType);
+        model.addAttribute("residence", residence);
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("keyPersonTypes", KeyPersonType.values());
+        model.addAttribute("residences", Residence.values());
+        try {
+            PersonQuery query = new PersonQuery(q, address, category, keyPersonType, residence, null, null);
+            Persons.Page found = register.search(query, caller, PAGE, (current - 1) * PAGE);
+            model.addAttribute("persons", found.rows().stream().map(PersonController.PersonView::of).toList());
+            model.addAttribute("total", found.total());
+            model.addAttribute("searchedAs", query.kind().name());
+            model.addAttribute("pages", (found.total() + PAGE - 1) / PAGE);
+        } catch (Invalid e) {
+            model.addAttribute("persons", List.of());
+            model.addAttribute("total", 0L);
+            model.addAttribute("pages", 0L);
+            model.addAttribute("problems", e.problems().stream()
+                    .map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList());
+        }
+        model.addAttribute("page", current);
+        model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
+        return "population/persons";
+    }
+
+    @GetMapping("/persons/{id}")
+    @PreAuthorize("hasAuthority('POPULATION_READ')")
+    String person(@PathVariable UUID id, Model model) {
+        Caller caller = Callers.require();
+        model.addAttribute("person", PersonController.PersonView.of(register.read(id, caller)));
+        model.addAttribute("mayReveal", caller.may("POPULATION_REVEAL"));
+        return "population/person";
+    }
+}

@@ -1,0 +1,177 @@
+package org.fengqiao.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.account.TestStaff;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Registering, finding and reading persons through the API, within the caller's jurisdiction only. */
+class PersonApiIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StaffDirectory directory;
+    @Autowired
+    Jurisdictions jurisdictions;
+
+    ApiClient api;
+    String officer;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        officer = api.token("officer", DEMO_PASSWORD);
+    }
+
+    UUID grid(String code) {
+        return jdbc.sql("SELECT id FROM grid WHERE code = ?").param(code).query(UUID.class).single();
+    }
+
+    Map<String, Object> person(String name, String idNumber, String sex, String gridCode) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("gridId", grid(gridCode).toString());
+        body.put("name", name);
+        body.put("idNumber", idNumber);
+        body.put("sex", sex);
+        body.put("phone", "139" + String.format("%08d", Math.abs(idNumber.hashCode()) % 100_000_000));
+        body.put("residence", "PERMANENT");
+        body.put("ethnicity", "01");
+        return body;
+    }
+
+    JsonNode register(Map<String, Object> body) {
+        HttpResponse<String> created = api.send("POST", "/api/v1/persons", officer, body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return ApiClient.json(created);
+    }
+
+    List<String> idsFound(String query, String token) {
+        HttpResponse<String> found = api.get("/api/v1/persons?size=100&q=" + java.net.URLEncoder.encode(query,
+                java.nio.charset.StandardCharsets.UTF_8), token);
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        return ApiClient.json(found).path("items").findValuesAsText("id");
+    }
+
+    @Test
+    void anOfficerRegistersAPersonAndFindsHimByFragmentInitialsIdTailsAndPhoneWithPersonalDataMasked() {
+        String number = TestIdentityNumbers.next(Sex.MALE);
+        JsonNode created = register(person("单田芳", number, "MALE", "FS-1-01"));
+        String id = created.path("id").asText();
+        assertThat(created.path("idNumber").asText()).isEqualTo(number.substring(0, 6) + "********" + number.substring(14));
+        assertThat(created.path("phone").asText()).matches("139\\*\\*\\*\\*[0-9]{4}");
+        assertThat(created.path("birthDate").asText()).isEqualTo(
+                number.substring(6, 10) + "-" + number.substring(10, 12) + "-" + number.substring(12, 14));
+
+        assertThat(idsFound("田芳", officer)).contains(id);
+        assertThat(idsFound("stf", officer)).as("单 reads shan as a surname").contains(id);
+        assertThat(idsFound("shantianfang", officer)).contains(id);
+        assertThat(idsFound(number.substring(14), officer)).contains(id);
+        assertThat(idsFound(number.substring(12), officer)).contains(id);
+        assertThat(idsFound(number, officer)).containsExactly(id);
+
+        // the database holds no identity number in the clear
+        Map<String, Object> stored = jdbc.sql("SELECT encode(id_cipher, 'escape') AS c, id_index, id_masked FROM person WHERE id = ?::uuid")
+                .param(id).query().singleRow();
+        assertThat(stored.get("c").toString()).doesNotContain(number).doesNotContain(number.substring(6, 14));
+        assertThat(stored.get("id_index").toString()).doesNotContain(number.substring(14));
+    }
+
+    @Test
+    void anotherStationsOfficerGets404ForThePersonOnEveryEndpointAndCannotFindHim() {
+        String number = TestIdentityNumbers.next(Sex.FEMALE);
+        String id = register(person("林晓燕", number, "FEMALE", "FS-2-01")).path("id").asText();
+        String officer2 = api.token("officer2", DEMO_PASSWORD);
+        String nobody = UUID.randomUUID().toString();
+        for (String target : List.of(id, nobody)) {
+            assertThat(api.get("/api/v1/persons/" + target, officer2).statusCode()).isEqualTo(404);
+            assertThat(api.send("PUT", "/api/v1/persons/" + target, officer2,
+                    person("林晓燕", number, "FEMALE", "NS-1-01")).statusCode()).isEqualTo(404);
+            assertThat(api.send("POST", "/api/v1/persons/" + target + "/reveal", officer2,
+                    Map.of("field", "idNumber", "reason", "核查身份信息")).statusCode()).isEqualTo(404);
+        }
+        assertThat(idsFound(number, officer2)).isEmpty();
+        assertThat(idsFound(number.substring(12), officer2)).doesNotContain(id);
+        assertThat(idsFound(number, api.token("bureau", DEMO_PASSWORD))).containsExactly(id);
+    }
+
+    @Test
+    void readingAPersonIsAuditedAndRevealingTheFullNumberNeedsTheRightAndAReason() {
+        String number = TestIdentityNumbers.next(Sex.MALE);
+        String id = register(person("曾国华", number, "MALE", "FS-1-02")).path("id").asText();
+        assertThat(api.get("/api/v1/persons/" + id, officer).statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'READ' AND record_type = 'person' AND record_id = ?")
+                .param(id).query(Long.class).single()).isEqualTo(1);
+
+        HttpResponse<String> noReason = api.send("POST", "/api/v1/persons/" + id + "/reveal", officer,
+                Map.of("field", "idNumber", "reason", ""));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        HttpResponse<String> revealed = api.send("POST", "/api/v1/persons/" + id + "/reveal", officer,
+                Map.of("field", "idNumber", "reason", "办理居住证核对身份"));
+        assertThat(revealed.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(revealed).path("value").asText()).isEqualTo(number);
+        assertThat(jdbc.sql("SELECT after->>'reason' FROM audit_entry WHERE action = 'REVEAL' AND record_id = ?")
+                .param(id).query(String.class).list()).containsExactly("办理居住证核对身份");
+
+        String auxiliary = TestStaff.uniqueUsername("aux");
+        var office = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
+        directory.register(office.id(), StaffRole.AUXILIARY_POLICE, "测试辅警", null, null, null, auxiliary, TestStaff.PASSWORD);
+        String aux = api.token(auxiliary, TestStaff.PASSWORD);
+        assertThat(api.get("/api/v1/persons/" + id, aux).statusCode()).isEqualTo(200);
+        assertThat(api.send("POST", "/api/v1/persons/" + id + "/reveal", aux,
+                Map.of("field", "idNumber", "reason", "办理居住证核对身份")).statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/persons?q=" + number.substring(14), api.token("volunteer", DEMO_PASSWORD))
+                .statusCode()).as("volunteers never see identity numbers").isEqualTo(403);
+    }
+
+    @Test
+    void aWrongCheckCharacterIsRefusedInTheUsersLanguageAndSavesNothing() {
+        String number = TestIdentityNumbers.next(Sex.MALE);
+        char wrong = number.charAt(17) == '1' ? '2' : '1';
+        Map<String, Object> body = person("错号人", number.substring(0, 17) + wrong, "MALE", "FS-1-03");
+        long before = jdbc.sql("SELECT count(*) FROM person").query(Long.class).single();
+        HttpResponse<String> zh = api.send("POST", "/api/v1/persons", officer, body);
+        HttpResponse<String> en = api.send("POST", "/api/v1/persons", officer, body, "Accept-Language", "en");
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(zh).path("errors").findValuesAsText("field")).containsExactly("idNumber");
+        assertThat(ApiClient.json(zh).path("errors").findValuesAsText("message").get(0)).contains(String.valueOf(number.charAt(17)));
+        assertThat(ApiClient.json(en).path("errors").findValuesAsText("message").get(0)).containsIgnoringCase("check");
+        assertThat(jdbc.sql("SELECT count(*) FROM person").query(Long.class).single()).isEqualTo(before);
+
+        Map<String, Object> wrongSex = person("错性别", TestIdentityNumbers.next(Sex.MALE), "FEMALE", "FS-1-03");
+        assertThat(api.send("POST", "/api/v1/persons", officer, wrongSex).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aNumberRegisteredTwiceIsAConflictAndAFloatingResidentKnowsWhenHeMayApplyForAPermit() {
+        String number = TestIdentityNumbers.next(Sex.FEMALE);
+        Map<String, Object> body = person("欧阳娜娜", number, "FEMALE", "FS-1-04");
+        body.put("residence", "FLOATING");
+        HttpResponse<String> missingDay = api.send("POST", "/api/v1/persons", officer, body);
+        assertThat(missingDay.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(missingDay).path("errors").findValuesAsText("field")).containsExactly("registeredOn");
+        body.put("registeredOn", "2026-03-15");
+        JsonNode created = register(body);
+        assertThat(created.path("residencePermitFrom").asText()).isEqualTo("2026-09-15");
+        assertThat(api.send("POST", "/api/v1/persons", officer, body).statusCode()).isEqualTo(409);
+    }
+}
