@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.HttpCookie;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.support.IntegrationTest;
@@ -33,12 +35,14 @@ class MultipleInstancesIntegrationTests extends IntegrationTest {
     org.fengqiao.jurisdiction.Jurisdictions jurisdictions;
 
     @BeforeEach
-    void startSecondInstance() {
+    void startSecondInstance() throws java.io.IOException {
         if (second == null) {
             HikariDataSource pool = (HikariDataSource) dataSource;
             second = new SpringApplicationBuilder(FengqiaoApplication.class).run("--server.port=0",
                     "--fengqiao.db.url=" + pool.getJdbcUrl(), "--fengqiao.db.user=" + pool.getUsername(),
-                    "--fengqiao.db.password=" + pool.getPassword(), "--fengqiao.demo=false");
+                    "--fengqiao.db.password=" + pool.getPassword(), "--fengqiao.demo=false",
+                    // instances of one installation share the personal data key; here the first one's demo key
+                    "--fengqiao.personal-data.key=" + Files.readString(Path.of(DATA_DIR, "personal-data.key")).strip());
         }
     }
 

@@ -23,6 +23,10 @@ class OutsideDatabaseIntegrationTests {
     @TempDir
     Path dir;
 
+    /** Outside the demo a key for personal data must be configured, or the platform refuses to start. */
+    private static final String PERSONAL_DATA_KEY =
+            "--fengqiao.personal-data.key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
     @Test
     void usesTheOutsideDatabaseStartsNothingEmbeddedAndLoadsNoDemo() throws Exception {
         EmbeddedPostgresServer outside = EmbeddedPostgresServer.acquire(dir.resolve("outside"), 0);
@@ -35,7 +39,7 @@ class OutsideDatabaseIntegrationTests {
             String url = outside.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/fengqiao_outside$1");
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FengqiaoApplication.class).run(
                     "--server.port=0", "--fengqiao.db.url=" + url, "--fengqiao.db.user=postgres",
-                    "--fengqiao.db.password=postgres", "--fengqiao.db.data-dir=" + unusedDataDir)) {
+                    "--fengqiao.db.password=postgres", "--fengqiao.db.data-dir=" + unusedDataDir, PERSONAL_DATA_KEY)) {
                 JdbcClient jdbc = app.getBean(JdbcClient.class);
                 assertThat(jdbc.sql("SELECT current_database()").query(String.class).single()).isEqualTo("fengqiao_outside");
                 assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Long.class).single())
@@ -49,7 +53,7 @@ class OutsideDatabaseIntegrationTests {
             for (int start = 0; start < 2; start++) {
                 try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FengqiaoApplication.class).run(
                         "--server.port=0", "--fengqiao.db.url=" + url, "--fengqiao.db.user=postgres",
-                        "--fengqiao.db.password=postgres", "--fengqiao.db.data-dir=" + unusedDataDir,
+                        "--fengqiao.db.password=postgres", "--fengqiao.db.data-dir=" + unusedDataDir, PERSONAL_DATA_KEY,
                         "--fengqiao.init.bureau-name=某县公安局", "--fengqiao.init.division-code=320722",
                         "--fengqiao.init.password=First-Start-1")) {
                     JdbcClient jdbc = app.getBean(JdbcClient.class);

@@ -1,0 +1,64 @@
+package org.fengqiao.population.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ChineseNamesTests {
+
+    @Test
+    void givesTheInitialOfEachCharacter() {
+        assertThat(ChineseNames.initials("张三")).isEqualTo("zs");
+        assertThat(ChineseNames.initials("欧阳娜娜")).isEqualTo("oynn");
+    }
+
+    @Test
+    void readsSurnamesByTheirSurnameReading() {
+        assertThat(ChineseNames.initials("单田芳")).isEqualTo("stf");
+        assertThat(ChineseNames.fullPinyin("单田芳")).isEqualTo("shantianfang");
+        assertThat(ChineseNames.initials("曾国藩")).isEqualTo("zgf");
+        assertThat(ChineseNames.initials("解缙")).isEqualTo("xj");
+        assertThat(ChineseNames.initials("仇英")).isEqualTo("qy");
+        assertThat(ChineseNames.initials("区志强")).isEqualTo("ozq");
+        assertThat(ChineseNames.initials("朴正熙")).isEqualTo("pzx");
+        assertThat(ChineseNames.initials("查良镛")).isEqualTo("zly");
+        assertThat(ChineseNames.initials("盖聂")).isEqualTo("gn");
+        assertThat(ChineseNames.fullPinyin("翟天临")).isEqualTo("zhaitianlin");
+        assertThat(ChineseNames.fullPinyin("乐嘉")).isEqualTo("yuejia");
+    }
+
+    @Test
+    void readsCompoundSurnamesAsTwoSyllables() {
+        assertThat(ChineseNames.initials("欧阳修")).isEqualTo("oyx");
+        assertThat(ChineseNames.initials("尉迟恭")).isEqualTo("ycg");
+        assertThat(ChineseNames.fullPinyin("尉迟恭")).isEqualTo("yuchigong");
+        assertThat(ChineseNames.initials("万俟卨")).isEqualTo("mqx");
+        assertThat(ChineseNames.fullPinyin("万俟卨")).isEqualTo("moqixie");
+        assertThat(ChineseNames.fullPinyin("长孙无忌")).isEqualTo("zhangsunwuji");
+    }
+
+    @Test
+    void readsASurnameCharacterInTheGivenNameByItsOrdinaryReading() {
+        assertThat(ChineseNames.initials("王单")).isEqualTo("wd");
+        assertThat(ChineseNames.fullPinyin("王单")).isEqualTo("wangdan");
+        assertThat(ChineseNames.fullPinyin("李长江")).isEqualTo("lichangjiang");
+    }
+
+    @Test
+    void keepsLatinLettersLowerCaseAndDropsEverythingElse() {
+        assertThat(ChineseNames.initials("买买提·艾力")).isEqualTo("mmtal");
+        assertThat(ChineseNames.initials("Anna 李")).isEqualTo("annal");
+        assertThat(ChineseNames.fullPinyin("吕布")).isEqualTo("lvbu");
+        assertThat(ChineseNames.initials("张三2")).isEqualTo("zs");
+        assertThat(ChineseNames.initials(null)).isEmpty();
+    }
+
+    @Test
+    void cutsANameIntoItsTwoCharacterFragmentsAndKeepsTheWholeName() {
+        assertThat(ChineseNames.grams("欧阳娜娜")).containsExactly("欧阳", "阳娜", "娜娜", "欧阳娜娜");
+        assertThat(ChineseNames.grams("张三")).containsExactly("张三");
+        assertThat(ChineseNames.grams("李")).containsExactly("李");
+        assertThat(ChineseNames.grams("娜娜娜")).containsExactly("娜娜", "娜娜娜");
+        assertThat(ChineseNames.grams(" ")).isEmpty();
+    }
+}
