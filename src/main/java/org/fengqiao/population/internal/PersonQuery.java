@@ -95,7 +95,7 @@ public record PersonQuery(String text, String address, Category category, KeyPer
             }
             case NAME -> {
                 // every bigram of the fragment is in the name (GIN); the LIKE keeps them contiguous
-                where.add("p.name_grams @> :grams");
+                where.add("p.name_grams @> CAST(:grams AS text[])");
                 params.put("grams", bigrams(q));
                 if (q.codePointCount(0, q.length()) > 2) {
                     where.add("p.name LIKE :fragment");

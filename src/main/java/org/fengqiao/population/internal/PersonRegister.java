@@ -99,7 +99,7 @@ public class PersonRegister {
         }
         String ethnicity = in.ethnicity() == null || in.ethnicity().isBlank() ? null
                 : Ethnicities.byCode(in.ethnicity()).or(() -> Ethnicities.byName(in.ethnicity()))
-                        .map(Ethnicities.Ethnicity::code).orElse(null);
+                        .map(Ethnicity::code).orElse(null);
         LocalDate birth = id != null ? id.birthDate() : in.birthDate();
         String sex = id != null ? id.sex().name() : in.sex() == null ? null : in.sex().name();
         return new Persons.Fields(in.gridId(), in.householdId(), name, id, phone, sex, birth, ethnicity, in.relation(),

@@ -41,7 +41,7 @@ public class Persons {
                     content_hash)
                 VALUES (:id, :grid, :household, :name, :grams, :initials, :pinyin, :idCipher, :idIndex, :idLast4,
                     :idLast6, :idMasked, :phoneCipher, :phoneIndex, :phoneMasked, :sex, :birth, :ethnicity, :relation,
-                    :residence, :registered, :left, :occupation, :workplace, :note, :hash)""");
+                    :residence, :registered, :left, :occupation, :workplace, :note, :hash)""";
 
     private final JdbcClient jdbc;
     private final PersonalDataCipher cipher;
