@@ -207,13 +207,13 @@ class BuildingFloorPlanIntegrationTests extends IntegrationTest {
         HousingFixtures.Answer outside = fx.get("officer", "/api/v1/buildings/" + urban);
         HousingFixtures.Answer missing = fx.get("officer", "/api/v1/buildings/" + UUID.randomUUID());
         assertThat(outside.status()).isEqualTo(404);
-        assertThat(withoutInstance(outside.body())).isEqualTo(withoutInstance(missing.body()));
+        assertThat(HousingFixtures.withoutInstance(outside.body())).isEqualTo(HousingFixtures.withoutInstance(missing.body()));
 
         Map<String, Object> marks = Map.of("vacant", true, "rental", true);
         HousingFixtures.Answer roomOutside = fx.call("officer", "PUT", "/api/v1/rooms/" + urbanRoom, marks);
         HousingFixtures.Answer roomMissing = fx.call("officer", "PUT", "/api/v1/rooms/" + UUID.randomUUID(), marks);
         assertThat(roomOutside.status()).isEqualTo(404);
-        assertThat(withoutInstance(roomOutside.body())).isEqualTo(withoutInstance(roomMissing.body()));
+        assertThat(HousingFixtures.withoutInstance(roomOutside.body())).isEqualTo(HousingFixtures.withoutInstance(roomMissing.body()));
         assertThat(jdbc.sql("SELECT vacant OR rental FROM room WHERE id = ?").param(urbanRoom).query(Boolean.class)
                 .single()).isFalse();
 
@@ -235,16 +235,7 @@ class BuildingFloorPlanIntegrationTests extends IntegrationTest {
                 Map.of("vacant", true, "rental", false)).status()).isEqualTo(403);
     }
 
-    /** A problem detail without the path it answered, which names the id asked for. */
-    static JsonNode withoutInstance(JsonNode problem) {
-        com.fasterxml.jackson.databind.node.ObjectNode copy = problem.deepCopy();
-        copy.remove("instance");
-        return copy;
-    }
-
     static Map<String, String> errors(JsonNode problem) {
-        Map<String, String> errors = new HashMap<>();
-        problem.get("errors").forEach(e -> errors.put(e.get("field").asText(), e.get("message").asText()));
-        return errors;
+        return HousingFixtures.errors(problem);
     }
 }

@@ -79,4 +79,17 @@ final class HousingFixtures {
         }
         return id;
     }
+
+    /** A problem detail without the path it answered, which names the id asked for. */
+    static JsonNode withoutInstance(JsonNode problem) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = problem.deepCopy();
+        copy.remove("instance");
+        return copy;
+    }
+
+    static Map<String, String> errors(JsonNode problem) {
+        Map<String, String> errors = new HashMap<>();
+        problem.get("errors").forEach(e -> errors.put(e.get("field").asText(), e.get("message").asText()));
+        return errors;
+    }
 }

@@ -63,7 +63,7 @@ public class VisitLog {
                        v.contact_card, c.record_type, c.record_id, c.summary, c.changed_at
                 FROM visit v JOIN staff s ON s.id = v.visited_by
                 LEFT JOIN visit_change c ON c.visit_id = v.id
-                WHERE """ + where + " ORDER BY v.visited_at DESC, v.created_at DESC, v.id, c.changed_at")
+                WHERE\s""" + where + " ORDER BY v.visited_at DESC, v.created_at DESC, v.id, c.changed_at")
                 .param(param).query((ResultSet rs) -> {
                     Visit v = visits.computeIfAbsent(rs.getObject("id", UUID.class), k -> visit(rs));
                     if (rs.getString("record_type") != null) {
