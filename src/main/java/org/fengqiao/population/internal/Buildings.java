@@ -1,0 +1,159 @@
+package org.fengqiao.population.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Buildings with their rooms and the floor plan (居民信息平面图). Scoped reads join the building's
+ * grid and the grid's unit and filter on the unit's path inside the SQL, so a building outside the
+ * caller's subtree is simply not found.
+ */
+@Repository
+public class Buildings {
+
+    private static final String SELECT = """
+            SELECT b.id, b.grid_id, g.code AS grid_code, g.name AS grid_name, u.path AS unit_path, b.address_id,
+                   a.full_text AS address, b.name, b.floors, b.units, b.rooms_per_floor, b.version,
+                   (SELECT count(*) FROM room r WHERE r.building_id = b.id) AS rooms,
+                   (SELECT count(*) FROM household h JOIN room r ON r.id = h.room_id WHERE r.building_id = b.id) AS households
+            FROM building b JOIN grid g ON g.id = b.grid_id JOIN unit u ON u.id = g.unit_id
+            LEFT JOIN address a ON a.id = b.address_id
+            """;
+
+    private static final String ROOM = """
+            SELECT r.id, r.building_id, b.grid_id, u.path AS unit_path, r.unit_no, r.floor, r.number, r.vacant, r.rental,
+                   r.version
+            FROM room r JOIN building b ON b.id = r.building_id JOIN grid g ON g.id = b.grid_id
+            JOIN unit u ON u.id = g.unit_id
+            """;
+
+    /**
+     * Every room of a building with its households and the marks of their members, in one query:
+     * members who have left (已离开) no longer mark a room.
+     */
+    private static final String PLAN = """
+            SELECT r.id, r.unit_no, r.floor, r.number, r.vacant, r.rental,
+                   h.id AS household_id, h.number AS household_number, h.trusted, h.in_difficulty,
+                   m.head, coalesce(m.key_person, false) AS key_person,
+                   coalesce(m.left_behind_child, false) AS left_behind_child,
+                   coalesce(m.elderly_alone, false) AS elderly_alone,
+                   coalesce(m.in_difficulty, false) AS member_in_difficulty
+            FROM room r
+            LEFT JOIN household h ON h.room_id = r.id
+            LEFT JOIN LATERAL (
+                SELECT min(p.name) FILTER (WHERE p.relation = 'HEAD') AS head,
+                       bool_or(pc.category = 'KEY_PERSON' AND p.residence <> 'LEFT') AS key_person,
+                       bool_or(pc.category = 'LEFT_BEHIND_CHILD' AND p.residence <> 'LEFT') AS left_behind_child,
+                       bool_or(pc.category = 'ELDERLY_ALONE' AND p.residence <> 'LEFT') AS elderly_alone,
+                       bool_or(pc.category = 'IN_DIFFICULTY' AND p.residence <> 'LEFT') AS in_difficulty
+                FROM person p LEFT JOIN person_category pc ON pc.person_id = p.id
+                WHERE p.household_id = h.id
+            ) m ON h.id IS NOT NULL
+            WHERE r.building_id = ?
+            ORDER BY r.floor DESC, r.unit_no, r.number, h.created_at, h.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Buildings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Building(UUID id, UUID gridId, String gridCode, String gridName, String unitPath, UUID addressId,
+            String address, String name, int floors, int units, int roomsPerFloor, long version, long rooms,
+            long households) {
+    }
+
+    public record Room(UUID id, UUID buildingId, UUID gridId, String unitPath, int unitNo, int floor, String number,
+            boolean vacant, boolean rental, long version) {
+    }
+
+    /** One row of the floor plan: a room, and one of its households when it has any. */
+    public record PlanRow(UUID roomId, int unitNo, int floor, String number, boolean vacant, boolean rental,
+            UUID householdId, String householdNumber, String head, boolean trusted, boolean householdInDifficulty,
+            boolean keyPerson, boolean leftBehindChild, boolean elderlyAlone, boolean memberInDifficulty) {
+    }
+
+    public Optional<Building> findVisible(UUID id, Caller caller) {
+        return jdbc.sql(SELECT + " WHERE b.id = ? AND u.path LIKE ANY(?)").param(id).param(caller.scopePatterns())
+                .query(Buildings::building).optional();
+    }
+
+    public Optional<Building> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE b.id = ?").param(id).query(Buildings::building).optional();
+    }
+
+    /** The buildings of the caller's scope, of one grid when given, by grid code and name. */
+    public List<Building> visible(Caller caller, UUID gridId) {
+        return jdbc.sql(SELECT + """
+                 WHERE u.path LIKE ANY(:scope) AND (CAST(:grid AS uuid) IS NULL OR b.grid_id = :grid)
+                 ORDER BY g.code, b.name""")
+                .param("scope", caller.scopePatterns()).param("grid", gridId).query(Buildings::building).list();
+    }
+
+    public boolean nameTaken(UUID gridId, String name) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM building WHERE grid_id = ? AND name = ?)")
+                .params(gridId, name).query(Boolean.class).single();
+    }
+
+    /** Stores the building and every room of it: floor × 100 + index per floor, in each unit. */
+    public void insert(UUID id, UUID gridId, UUID addressId, String name, int floors, int units, int roomsPerFloor) {
+        jdbc.sql("""
+                INSERT INTO building (id, grid_id, address_id, name, floors, units, rooms_per_floor)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, gridId, addressId, name, floors, units, roomsPerFloor).update();
+        // generate_series writes all rooms in one statement, however tall the building
+        jdbc.sql("""
+                INSERT INTO room (id, building_id, unit_no, floor, number)
+                SELECT gen_random_uuid(), ?, un, fl, (fl * 100 + ix)::text
+                FROM generate_series(1, ?) un, generate_series(1, ?) fl, generate_series(1, ?) ix""")
+                .params(id, units, floors, roomsPerFloor).update();
+    }
+
+    public Optional<Room> findRoomVisible(UUID id, Caller caller) {
+        return jdbc.sql(ROOM + " WHERE r.id = ? AND u.path LIKE ANY(?)").param(id).param(caller.scopePatterns())
+                .query(Buildings::room).optional();
+    }
+
+    public Optional<Room> findRoom(UUID id) {
+        return jdbc.sql(ROOM + " WHERE r.id = ?").param(id).query(Buildings::room).optional();
+    }
+
+    public void markRoom(UUID id, boolean vacant, boolean rental) {
+        jdbc.sql("UPDATE room SET vacant = ?, rental = ?, updated_at = now(), version = version + 1 WHERE id = ?")
+                .params(vacant, rental, id).update();
+    }
+
+    public List<PlanRow> plan(UUID buildingId) {
+        List<PlanRow> rows = new ArrayList<>();
+        jdbc.sql(PLAN).param(buildingId).query((ResultSet rs) -> {
+            rows.add(new PlanRow(rs.getObject("id", UUID.class), rs.getInt("unit_no"), rs.getInt("floor"),
+                    rs.getString("number"), rs.getBoolean("vacant"), rs.getBoolean("rental"),
+                    rs.getObject("household_id", UUID.class), rs.getString("household_number"), rs.getString("head"),
+                    rs.getBoolean("trusted"), rs.getBoolean("in_difficulty"), rs.getBoolean("key_person"),
+                    rs.getBoolean("left_behind_child"), rs.getBoolean("elderly_alone"),
+                    rs.getBoolean("member_in_difficulty")));
+        });
+        return rows;
+    }
+
+    static Building building(ResultSet rs, int row) throws SQLException {
+        return new Building(rs.getObject("id", UUID.class), rs.getObject("grid_id", UUID.class), rs.getString("grid_code"),
+                rs.getString("grid_name"), rs.getString("unit_path"), rs.getObject("address_id", UUID.class),
+                rs.getString("address"), rs.getString("name"), rs.getInt("floors"), rs.getInt("units"),
+                rs.getInt("rooms_per_floor"), rs.getLong("version"), rs.getLong("rooms"), rs.getLong("households"));
+    }
+
+    static Room room(ResultSet rs, int row) throws SQLException {
+        return new Room(rs.getObject("id", UUID.class), rs.getObject("building_id", UUID.class),
+                rs.getObject("grid_id", UUID.class), rs.getString("unit_path"), rs.getInt("unit_no"), rs.getInt("floor"),
+                rs.getString("number"), rs.getBoolean("vacant"), rs.getBoolean("rental"), rs.getLong("version"));
+    }
+}

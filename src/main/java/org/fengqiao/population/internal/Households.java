@@ -1,0 +1,143 @@
+package org.fengqiao.population.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Households (户) with their members as the household page shows them: names, relation, residence
+ * and categories, never identity numbers or phones. Scoped like every read: grid → unit → path.
+ */
+@Repository
+public class Households {
+
+    private static final String SELECT = """
+            SELECT h.id, h.grid_id, g.code AS grid_code, u.path AS unit_path, h.address_id, a.full_text AS address,
+                   h.room_id, r.number AS room_number, r.unit_no AS room_unit, b.id AS building_id,
+                   b.name AS building_name, h.number, h.trusted, h.in_difficulty, h.contact_card_on, h.note, h.version
+            FROM household h JOIN grid g ON g.id = h.grid_id JOIN unit u ON u.id = g.unit_id
+            LEFT JOIN address a ON a.id = h.address_id
+            LEFT JOIN room r ON r.id = h.room_id LEFT JOIN building b ON b.id = r.building_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Households(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Household(UUID id, UUID gridId, String gridCode, String unitPath, UUID addressId, String address,
+            UUID roomId, String roomNumber, Integer roomUnit, UUID buildingId, String buildingName, String number,
+            boolean trusted, boolean inDifficulty, LocalDate contactCardOn, String note, long version) {
+    }
+
+    public record CategoryMark(String category, String subtype, String risk) {
+    }
+
+    public record Member(UUID id, String name, String relation, String residence, List<CategoryMark> categories) {
+    }
+
+    /** A grid the caller may see, with the path of its unit (the audit trail files records under it). */
+    public record GridRef(UUID id, String code, String unitPath) {
+    }
+
+    public Optional<GridRef> gridVisible(UUID gridId, Caller caller) {
+        return jdbc.sql("""
+                SELECT g.id, g.code, u.path FROM grid g JOIN unit u ON u.id = g.unit_id
+                WHERE g.id = ? AND u.path LIKE ANY(?)""")
+                .param(gridId).param(caller.scopePatterns())
+                .query((rs, row) -> new GridRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    public Optional<GridRef> gridOfAddress(UUID addressId) {
+        return jdbc.sql("""
+                SELECT g.id, g.code, u.path FROM address a JOIN grid g ON g.id = a.grid_id JOIN unit u ON u.id = g.unit_id
+                WHERE a.id = ?""")
+                .param(addressId)
+                .query((rs, row) -> new GridRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    public Optional<Household> findVisible(UUID id, Caller caller) {
+        return jdbc.sql(SELECT + " WHERE h.id = ? AND u.path LIKE ANY(?)").param(id).param(caller.scopePatterns())
+                .query(Households::household).optional();
+    }
+
+    public Optional<Household> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE h.id = ?").param(id).query(Households::household).optional();
+    }
+
+    public boolean numberTaken(String number) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM household WHERE number = ?)").param(number)
+                .query(Boolean.class).single();
+    }
+
+    public void insert(UUID id, UUID gridId, UUID roomId, UUID addressId, String number, boolean trusted,
+            boolean inDifficulty) {
+        jdbc.sql("""
+                INSERT INTO household (id, grid_id, room_id, address_id, number, trusted, in_difficulty)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, gridId, roomId, addressId, number, trusted, inDifficulty).update();
+    }
+
+    public void update(UUID id, boolean trusted, boolean inDifficulty, String note) {
+        jdbc.sql("""
+                UPDATE household SET trusted = ?, in_difficulty = ?, note = ?, updated_at = now(), version = version + 1
+                WHERE id = ?""")
+                .params(trusted, inDifficulty, note, id).update();
+    }
+
+    public void contactCard(UUID id, LocalDate on) {
+        jdbc.sql("UPDATE household SET contact_card_on = ?, updated_at = now(), version = version + 1 WHERE id = ?")
+                .params(on, id).update();
+    }
+
+    /** The members, head first, each with its categories, in one query. */
+    public List<Member> members(UUID householdId) {
+        Map<UUID, Member> members = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT p.id, p.name, p.relation, p.residence, pc.category, pc.subtype, pc.risk
+                FROM person p LEFT JOIN person_category pc ON pc.person_id = p.id
+                WHERE p.household_id = ?
+                ORDER BY (p.relation = 'HEAD') DESC NULLS LAST, p.residence = 'LEFT', p.birth_date NULLS LAST,
+                         p.created_at, p.id, pc.category""")
+                .param(householdId).query((ResultSet rs) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    Member m = members.computeIfAbsent(id, k -> member(rs));
+                    if (rs.getString("category") != null) {
+                        m.categories().add(new CategoryMark(rs.getString("category"), rs.getString("subtype"),
+                                rs.getString("risk")));
+                    }
+                });
+        return List.copyOf(members.values());
+    }
+
+    private static Member member(ResultSet rs) {
+        try {
+            return new Member(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("relation"),
+                    rs.getString("residence"), new ArrayList<>());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Household household(ResultSet rs, int row) throws SQLException {
+        return new Household(rs.getObject("id", UUID.class), rs.getObject("grid_id", UUID.class),
+                rs.getString("grid_code"), rs.getString("unit_path"), rs.getObject("address_id", UUID.class),
+                rs.getString("address"), rs.getObject("room_id", UUID.class), rs.getString("room_number"),
+                (Integer) rs.getObject("room_unit"), rs.getObject("building_id", UUID.class),
+                rs.getString("building_name"), rs.getString("number"), rs.getBoolean("trusted"),
+                rs.getBoolean("in_difficulty"), rs.getObject("contact_card_on", LocalDate.class), rs.getString("note"),
+                rs.getLong("version"));
+    }
+}

@@ -1,0 +1,332 @@
+package org.fengqiao.population.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.population.VisitId;
+import org.fengqiao.population.Visits;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes to buildings, rooms, households and visits made by a caller. Every input is checked
+ * before anything is written, each change is audited (before and after) in its own transaction,
+ * and a change made during a visit is linked to that visit.
+ */
+@Service
+public class Housing {
+
+    static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    static final int MAX_ROOMS = 10_000;
+    static final int MAX_TEXT = 2000;
+
+    private final Buildings buildings;
+    private final Households households;
+    private final VisitLog visitLog;
+    private final Visits visits;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Housing(Buildings buildings, Households households, VisitLog visitLog, Visits visits,
+            ApplicationEventPublisher events, Clock clock) {
+        this.buildings = buildings;
+        this.households = households;
+        this.visitLog = visitLog;
+        this.visits = visits;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public record NewBuilding(UUID gridId, String name, Integer floors, Integer units, Integer roomsPerFloor,
+            UUID addressId) {
+    }
+
+    public record NewHousehold(UUID gridId, UUID roomId, UUID addressId, String number, boolean trusted,
+            boolean inDifficulty) {
+    }
+
+    public record NewVisit(UUID householdId, String findings, boolean contactCard, OffsetDateTime visitedAt) {
+    }
+
+    @Transactional
+    public Buildings.Building createBuilding(NewBuilding b, Caller caller) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        Households.GridRef grid = null;
+        if (b.gridId() == null) {
+            problems.add(problem("gridId", "error.field.required"));
+        } else {
+            grid = households.gridVisible(b.gridId(), caller).orElse(null);
+            if (grid == null) {
+                problems.add(problem("gridId", "housing.grid.unknown"));
+            }
+        }
+        String name = trim(b.name());
+        if (name == null) {
+            problems.add(problem("name", "error.field.required"));
+        } else if (name.length() > 100) {
+            problems.add(problem("name", "housing.text.tooLong", 100));
+        } else if (grid != null && buildings.nameTaken(grid.id(), name)) {
+            problems.add(problem("name", "housing.building.nameTaken", name));
+        }
+        range(problems, "floors", b.floors(), 200);
+        range(problems, "units", b.units(), 50);
+        range(problems, "roomsPerFloor", b.roomsPerFloor(), 50);
+        if (problems.isEmpty() && (long) b.floors() * b.units() * b.roomsPerFloor() > MAX_ROOMS) {
+            problems.add(problem("floors", "housing.building.tooManyRooms", MAX_ROOMS));
+        }
+        if (b.addressId() != null && grid != null && !sameGrid(households.gridOfAddress(b.addressId()), grid.id())) {
+            problems.add(problem("addressId", "housing.address.otherGrid"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        UUID id = UUID.randomUUID();
+        buildings.insert(id, grid.id(), b.addressId(), name, b.floors(), b.units(), b.roomsPerFloor());
+        Buildings.Building created = buildings.find(id).orElseThrow();
+        events.publishEvent(Audited.created("building", id, grid.unitPath(), state(created)));
+        return created;
+    }
+
+    @Transactional
+    public Buildings.Room markRoom(UUID roomId, Boolean vacant, Boolean rental, UUID visitId, Caller caller) {
+        Buildings.Room before = buildings.findRoomVisible(roomId, caller).orElseThrow(() -> new NotFound("room", roomId));
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (vacant == null) {
+            problems.add(problem("vacant", "error.field.required"));
+        }
+        if (rental == null) {
+            problems.add(problem("rental", "error.field.required"));
+        }
+        checkVisit(problems, visitId, before.gridId());
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        buildings.markRoom(roomId, vacant, rental);
+        Buildings.Room after = buildings.findRoom(roomId).orElseThrow();
+        events.publishEvent(Audited.updated("room", roomId, after.unitPath(), state(before), state(after)));
+        if (visitId != null) {
+            visits.recordChange(new VisitId(visitId), "room", roomId,
+                    "room " + after.number() + ": vacant=" + vacant + ", rental=" + rental);
+        }
+        return after;
+    }
+
+    @Transactional
+    public Households.Household createHousehold(NewHousehold h, Caller caller) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        Households.GridRef grid = null;
+        if (h.gridId() == null) {
+            problems.add(problem("gridId", "error.field.required"));
+        } else {
+            grid = households.gridVisible(h.gridId(), caller).orElse(null);
+            if (grid == null) {
+                problems.add(problem("gridId", "housing.grid.unknown"));
+            }
+        }
+        if (h.roomId() != null && grid != null) {
+            // a room of another grid, or one the caller cannot see, answers alike: it is not a room of this grid
+            boolean inGrid = buildings.findRoomVisible(h.roomId(), caller)
+                    .map(r -> r.gridId().equals(h.gridId())).orElse(false);
+            if (!inGrid) {
+                problems.add(problem("roomId", "housing.room.otherGrid"));
+            }
+        }
+        if (h.addressId() != null && grid != null && !sameGrid(households.gridOfAddress(h.addressId()), grid.id())) {
+            problems.add(problem("addressId", "housing.address.otherGrid"));
+        }
+        String number = trim(h.number());
+        if (number != null && number.length() > 64) {
+            problems.add(problem("number", "housing.text.tooLong", 64));
+        } else if (number != null && households.numberTaken(number)) {
+            problems.add(problem("number", "housing.household.numberTaken", number));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        UUID id = UUID.randomUUID();
+        households.insert(id, grid.id(), h.roomId(), h.addressId(), number, h.trusted(), h.inDifficulty());
+        Households.Household created = households.find(id).orElseThrow();
+        events.publishEvent(Audited.created("household", id, grid.unitPath(), state(created)));
+        return created;
+    }
+
+    @Transactional
+    public Households.Household updateHousehold(UUID id, Boolean trusted, Boolean inDifficulty, String note,
+            UUID visitId, Caller caller) {
+        Households.Household before = households.findVisible(id, caller).orElseThrow(() -> new NotFound("household", id));
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (trusted == null) {
+            problems.add(problem("trusted", "error.field.required"));
+        }
+        if (inDifficulty == null) {
+            problems.add(problem("inDifficulty", "error.field.required"));
+        }
+        String cleanNote = trim(note);
+        if (cleanNote != null && cleanNote.length() > MAX_TEXT) {
+            problems.add(problem("note", "housing.text.tooLong", MAX_TEXT));
+        }
+        checkVisit(problems, visitId, before.gridId());
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        households.update(id, trusted, inDifficulty, cleanNote);
+        Households.Household after = households.find(id).orElseThrow();
+        events.publishEvent(Audited.updated("household", id, after.unitPath(), state(before), state(after)));
+        if (visitId != null) {
+            visits.recordChange(new VisitId(visitId), "household", id,
+                    "trusted=" + trusted + ", inDifficulty=" + inDifficulty);
+        }
+        return after;
+    }
+
+    /** 警民联系卡: the day the officer's contact card was handed to the household. */
+    @Transactional
+    public Households.Household contactCard(UUID id, LocalDate on, UUID visitId, Caller caller) {
+        Households.Household before = households.findVisible(id, caller).orElseThrow(() -> new NotFound("household", id));
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (on == null) {
+            problems.add(problem("on", "error.field.required"));
+        } else if (on.isAfter(LocalDate.now(clock.withZone(LOCAL)))) {
+            problems.add(problem("on", "housing.date.future"));
+        }
+        checkVisit(problems, visitId, before.gridId());
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        households.contactCard(id, on);
+        Households.Household after = households.find(id).orElseThrow();
+        events.publishEvent(Audited.updated("household", id, after.unitPath(), state(before), state(after)));
+        if (visitId != null) {
+            visits.recordChange(new VisitId(visitId), "household", id, "contact card handed over " + on);
+        }
+        return after;
+    }
+
+    /** Records a visit by the caller; a contact card handed over sets the household's card date to the visit's day. */
+    @Transactional
+    public VisitLog.Visit recordVisit(NewVisit v, Caller caller) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        Households.Household household = null;
+        if (v.householdId() == null) {
+            problems.add(problem("householdId", "error.field.required"));
+        } else {
+            household = households.findVisible(v.householdId(), caller).orElse(null);
+            if (household == null) {
+                problems.add(problem("householdId", "housing.household.unknown"));
+            }
+        }
+        String findings = trim(v.findings());
+        if (findings != null && findings.length() > MAX_TEXT) {
+            problems.add(problem("findings", "housing.text.tooLong", MAX_TEXT));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime visitedAt = v.visitedAt() == null ? now : v.visitedAt();
+        // a few minutes of slack for a phone whose clock runs ahead
+        if (visitedAt.isAfter(now.plusMinutes(5))) {
+            problems.add(problem("visitedAt", "housing.date.future"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        UUID id = UUID.randomUUID();
+        visitLog.insert(id, household.gridId(), household.id(), caller.staffId(), visitedAt, findings, v.contactCard());
+        VisitLog.Visit visit = visitLog.find(id).orElseThrow();
+        events.publishEvent(Audited.created("visit", id, household.unitPath(), visitState(visit)));
+        if (v.contactCard()) {
+            LocalDate day = visitedAt.atZoneSameInstant(LOCAL).toLocalDate();
+            households.contactCard(household.id(), day);
+            Households.Household after = households.find(household.id()).orElseThrow();
+            events.publishEvent(Audited.updated("household", household.id(), after.unitPath(), state(household),
+                    state(after)));
+            visits.recordChange(new VisitId(id), "household", household.id(), "contact card handed over " + day);
+            visit = visitLog.find(id).orElseThrow();
+        }
+        return visit;
+    }
+
+    private void checkVisit(List<Invalid.Problem> problems, UUID visitId, UUID gridId) {
+        if (visitId != null && !visitLog.gridOf(visitId).map(gridId::equals).orElse(false)) {
+            problems.add(problem("visitId", "housing.visit.unknown"));
+        }
+    }
+
+    private static boolean sameGrid(java.util.Optional<Households.GridRef> ref, UUID gridId) {
+        return ref.map(r -> r.id().equals(gridId)).orElse(false);
+    }
+
+    private static void range(List<Invalid.Problem> problems, String field, Integer value, int max) {
+        if (value == null) {
+            problems.add(problem(field, "error.field.required"));
+        } else if (value < 1 || value > max) {
+            problems.add(problem(field, "housing.range", 1, max));
+        }
+    }
+
+    private static Invalid.Problem problem(String field, String key, Object... args) {
+        return new Invalid.Problem(field, key, args);
+    }
+
+    private static String trim(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static Map<String, Object> state(Buildings.Building b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("gridId", b.gridId());
+        m.put("name", b.name());
+        m.put("floors", b.floors());
+        m.put("units", b.units());
+        m.put("roomsPerFloor", b.roomsPerFloor());
+        m.put("addressId", b.addressId());
+        m.put("rooms", b.rooms());
+        return m;
+    }
+
+    private static Map<String, Object> state(Buildings.Room r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("buildingId", r.buildingId());
+        m.put("unitNo", r.unitNo());
+        m.put("number", r.number());
+        m.put("vacant", r.vacant());
+        m.put("rental", r.rental());
+        return m;
+    }
+
+    private static Map<String, Object> state(Households.Household h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("gridId", h.gridId());
+        m.put("roomId", h.roomId());
+        m.put("addressId", h.addressId());
+        m.put("number", h.number());
+        m.put("trusted", h.trusted());
+        m.put("inDifficulty", h.inDifficulty());
+        m.put("contactCardOn", h.contactCardOn() == null ? null : h.contactCardOn().toString());
+        m.put("note", h.note());
+        return m;
+    }
+
+    private static Map<String, Object> visitState(VisitLog.Visit v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("householdId", v.householdId());
+        m.put("visitedBy", v.visitedBy());
+        m.put("visitedAt", v.visitedAt().toString());
+        m.put("findings", v.findings());
+        m.put("contactCard", v.contactCard());
+        return m;
+    }
+}

@@ -1,0 +1,90 @@
+package org.fengqiao.population.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.population.internal.Buildings;
+import org.fengqiao.population.internal.FloorPlan;
+import org.fengqiao.population.internal.Housing;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@PreAuthorize("hasAuthority('POPULATION_READ')")
+@Tag(name = "Population: buildings and rooms")
+class BuildingController {
+
+    private final Buildings buildings;
+    private final Housing housing;
+
+    BuildingController(Buildings buildings, Housing housing) {
+        this.buildings = buildings;
+        this.housing = housing;
+    }
+
+    record NewBuilding(UUID gridId, String name, Integer floors, Integer units, Integer roomsPerFloor, UUID addressId) {
+    }
+
+    record RoomMarks(Boolean vacant, Boolean rental, UUID visitId) {
+    }
+
+    record BuildingSummary(UUID id, UUID gridId, String gridCode, String gridName, String name, UUID addressId,
+            String address, int floors, int units, int roomsPerFloor, long rooms, long households) {
+        static BuildingSummary of(Buildings.Building b) {
+            return new BuildingSummary(b.id(), b.gridId(), b.gridCode(), b.gridName(), b.name(), b.addressId(),
+                    b.address(), b.floors(), b.units(), b.roomsPerFloor(), b.rooms(), b.households());
+        }
+    }
+
+    record BuildingPlan(BuildingSummary building, List<FloorPlan.Floor> floors, List<FloorPlan.Mark> legend) {
+    }
+
+    record RoomView(UUID id, UUID buildingId, int unit, int floor, String number, boolean vacant, boolean rental) {
+        static RoomView of(Buildings.Room r) {
+            return new RoomView(r.id(), r.buildingId(), r.unitNo(), r.floor(), r.number(), r.vacant(), r.rental());
+        }
+    }
+
+    @PostMapping("/buildings")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Create a building in a grid with all its rooms (floor × 100 + index in each unit)")
+    BuildingSummary create(@RequestBody NewBuilding b) {
+        return BuildingSummary.of(housing.createBuilding(new Housing.NewBuilding(b.gridId(), b.name(), b.floors(),
+                b.units(), b.roomsPerFloor(), b.addressId()), Callers.require()));
+    }
+
+    @GetMapping("/buildings")
+    @Operation(summary = "The buildings of the caller's scope, of one grid when given, with room and household counts")
+    List<BuildingSummary> list(@RequestParam(required = false) UUID gridId) {
+        return buildings.visible(Callers.require(), gridId).stream().map(BuildingSummary::of).toList();
+    }
+
+    @GetMapping("/buildings/{id}")
+    @Operation(summary = "The floor plan (居民信息平面图): floors top-down × units × rooms with households and marks")
+    BuildingPlan plan(@PathVariable UUID id) {
+        Buildings.Building b = buildings.findVisible(id, Callers.require()).orElseThrow(() -> new NotFound("building", id));
+        return new BuildingPlan(BuildingSummary.of(b), FloorPlan.of(buildings.plan(id)).floors(),
+                List.of(FloorPlan.Mark.values()));
+    }
+
+    @PutMapping("/rooms/{id}")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Mark a room vacant or rented out, on the spot; with visitId the change is linked to that visit")
+    RoomView mark(@PathVariable UUID id, @RequestBody RoomMarks marks) {
+        return RoomView.of(housing.markRoom(id, marks.vacant(), marks.rental(), marks.visitId(), Callers.require()));
+    }
+}

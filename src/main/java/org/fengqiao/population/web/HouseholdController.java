@@ -1,0 +1,118 @@
+package org.fengqiao.population.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.population.internal.Housing;
+import org.fengqiao.population.internal.Households;
+import org.fengqiao.population.internal.VisitLog;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@PreAuthorize("hasAuthority('POPULATION_READ')")
+@Tag(name = "Population: households and visits")
+class HouseholdController {
+
+    private final Households households;
+    private final VisitLog visits;
+    private final Housing housing;
+
+    HouseholdController(Households households, VisitLog visits, Housing housing) {
+        this.households = households;
+        this.visits = visits;
+        this.housing = housing;
+    }
+
+    record NewHousehold(UUID gridId, UUID roomId, UUID addressId, String number, boolean trusted,
+            boolean inDifficulty) {
+    }
+
+    record HouseholdChange(Boolean trusted, Boolean inDifficulty, String note, UUID visitId) {
+    }
+
+    record ContactCard(LocalDate on, UUID visitId) {
+    }
+
+    record NewVisit(UUID householdId, String findings, boolean contactCard, OffsetDateTime visitedAt) {
+    }
+
+    record HouseholdView(UUID id, UUID gridId, String gridCode, String number, UUID roomId, String roomNumber,
+            Integer roomUnit, UUID buildingId, String buildingName, UUID addressId, String address, boolean trusted,
+            boolean inDifficulty, LocalDate contactCardOn, String note, List<Households.Member> members) {
+        static HouseholdView of(Households.Household h, List<Households.Member> members) {
+            return new HouseholdView(h.id(), h.gridId(), h.gridCode(), h.number(), h.roomId(), h.roomNumber(),
+                    h.roomUnit(), h.buildingId(), h.buildingName(), h.addressId(), h.address(), h.trusted(),
+                    h.inDifficulty(), h.contactCardOn(), h.note(), members);
+        }
+    }
+
+    @PostMapping("/households")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Register a household in a grid, in a room of a building of that grid or at an address")
+    HouseholdView create(@RequestBody NewHousehold h) {
+        Households.Household created = housing.createHousehold(new Housing.NewHousehold(h.gridId(), h.roomId(),
+                h.addressId(), h.number(), h.trusted(), h.inDifficulty()), Callers.require());
+        return HouseholdView.of(created, List.of());
+    }
+
+    @GetMapping("/households/{id}")
+    @Operation(summary = "A household with its members: name, relation, residence and categories (no identity numbers or phones)")
+    HouseholdView one(@PathVariable UUID id) {
+        Households.Household h = visible(id, Callers.require());
+        return HouseholdView.of(h, households.members(id));
+    }
+
+    @PutMapping("/households/{id}")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Change whether a household is trusted (放心户) or in difficulty, and its note")
+    HouseholdView update(@PathVariable UUID id, @RequestBody HouseholdChange c) {
+        Households.Household h = housing.updateHousehold(id, c.trusted(), c.inDifficulty(), c.note(), c.visitId(),
+                Callers.require());
+        return HouseholdView.of(h, households.members(id));
+    }
+
+    @PostMapping("/households/{id}/contact-card")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Record the day the police contact card (警民联系卡) was handed to the household")
+    HouseholdView contactCard(@PathVariable UUID id, @RequestBody ContactCard c) {
+        Households.Household h = housing.contactCard(id, c.on(), c.visitId(), Callers.require());
+        return HouseholdView.of(h, households.members(id));
+    }
+
+    @GetMapping("/households/{id}/visits")
+    @Operation(summary = "The visits (走访) of a household, newest first, each with the changes made during it")
+    List<VisitLog.Visit> visits(@PathVariable UUID id) {
+        visible(id, Callers.require());
+        return visits.ofHousehold(id);
+    }
+
+    @PostMapping("/visits")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Record a door-to-door visit by the caller; a contact card handed over sets the household's card date")
+    VisitLog.Visit visit(@RequestBody NewVisit v) {
+        return housing.recordVisit(new Housing.NewVisit(v.householdId(), v.findings(), v.contactCard(), v.visitedAt()),
+                Callers.require());
+    }
+
+    private Households.Household visible(UUID id, Caller caller) {
+        return households.findVisible(id, caller).orElseThrow(() -> new NotFound("household", id));
+    }
+}

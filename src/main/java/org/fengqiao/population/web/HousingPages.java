@@ -1,0 +1,81 @@
+package org.fengqiao.population.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.population.internal.Buildings;
+import org.fengqiao.population.internal.FloorPlan;
+import org.fengqiao.population.internal.Households;
+import org.fengqiao.population.internal.VisitLog;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The housing pages: the buildings of the scope, a building's floor plan (one A4 page in print), a household. */
+@Controller
+@PreAuthorize("hasAuthority('POPULATION_READ')")
+class HousingPages {
+
+    private final Buildings buildings;
+    private final Households households;
+    private final VisitLog visits;
+
+    HousingPages(Buildings buildings, Households households, VisitLog visits) {
+        this.buildings = buildings;
+        this.households = households;
+        this.visits = visits;
+    }
+
+    /** The buildings of one grid, for the list grouped by grid. */
+    record GridGroup(String code, String name, List<Buildings.Building> buildings) {
+    }
+
+    @GetMapping("/buildings")
+    String list(@RequestParam(required = false) String grid, @RequestParam(required = false) UUID gridId, Model model) {
+        String code = grid == null || grid.isBlank() ? null : grid.strip();
+        Map<String, GridGroup> groups = new LinkedHashMap<>();
+        List<Buildings.Building> all = buildings.visible(Callers.require(), gridId);
+        for (Buildings.Building b : all) {
+            if (code == null || b.gridCode().equalsIgnoreCase(code)) {
+                groups.computeIfAbsent(b.gridCode(), c -> new GridGroup(c, b.gridName(), new java.util.ArrayList<>()))
+                        .buildings().add(b);
+            }
+        }
+        model.addAttribute("groups", groups.values());
+        model.addAttribute("gridCodes", all.stream().map(Buildings.Building::gridCode).distinct().toList());
+        model.addAttribute("grid", code);
+        return "population/buildings";
+    }
+
+    @GetMapping("/buildings/{id}")
+    String plan(@PathVariable UUID id, Model model) {
+        Caller caller = Callers.require();
+        Buildings.Building b = buildings.findVisible(id, caller)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("building", b);
+        model.addAttribute("plan", FloorPlan.of(buildings.plan(id)));
+        model.addAttribute("legend", FloorPlan.Mark.values());
+        model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
+        return "population/floor-plan";
+    }
+
+    @GetMapping("/households/{id}")
+    String household(@PathVariable UUID id, Model model) {
+        Caller caller = Callers.require();
+        Households.Household h = households.findVisible(id, caller)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("household", h);
+        model.addAttribute("members", households.members(id));
+        model.addAttribute("visits", visits.ofHousehold(id));
+        model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
+        return "population/household";
+    }
+}

@@ -1,0 +1,104 @@
+package org.fengqiao.population;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Media;
+import java.util.UUID;
+import org.fengqiao.browser.BrowserTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** An officer on foot opens a building's floor plan, finds who lives where, and marks a room vacant. */
+class BuildingFloorPlanBrowserTests extends BrowserTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void officerSeesTheHeadAndKeyPersonInTheRightRoomAndMarksARoomVacant() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID grid = fx.gridId("FS-1-01");
+        UUID building = fx.building("officer", "FS-1-01", 4, 2, 2);
+        UUID household = fx.household(grid, fx.room(building, 2, "301"), false, false);
+        fx.person(grid, household, "韩磊", "HEAD", null, null);
+        fx.person(grid, household, "韩冰", "CHILD", "KEY_PERSON", "MENTAL");
+        UUID emptyRoom = fx.room(building, 1, "402");
+
+        login("officer");
+        page.navigate(url("/buildings"));
+        page.click("a[href$='/buildings/" + building + "']");
+        page.waitForURL("**/buildings/" + building);
+
+        Locator keyRoom = page.locator("#room-2-301");
+        assertThat(keyRoom.locator(".room-head")).hasText("韩磊");
+        assertThat(keyRoom.locator(".mark-KEY_PERSON")).isVisible();
+        assertThat(keyRoom).hasClass(java.util.regex.Pattern.compile("is-KEY_PERSON"));
+        assertThat(page.locator("#room-1-301 .mark-KEY_PERSON")).hasCount(0);
+        assertThat(page.locator(".legend .mark-KEY_PERSON")).hasText("重点人员");
+
+        // the room has a household registered, so it is not vacant until the officer says so
+        Locator room = page.locator("#room-1-402");
+        assertThat(room.locator(".mark-VACANT")).isVisible();
+        Locator occupied = page.locator("#room-2-301");
+        assertThat(occupied.locator(".mark-VACANT")).hasCount(0);
+        occupied.click();
+        Locator dialog = page.locator("#room-dialog");
+        assertThat(dialog).isVisible();
+        assertThat(dialog.locator("#room-household")).isVisible();
+        dialog.locator("input[name=vacant]").check();
+        dialog.locator("button[value=save]").click();
+        assertThat(page.locator("#room-2-301 .mark-VACANT")).isVisible();
+        assertThat(jdbc.sql("SELECT vacant FROM room WHERE id = ?").param(fx.room(building, 2, "301"))
+                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT vacant FROM room WHERE id = ?").param(emptyRoom).query(Boolean.class).single())
+                .isFalse();
+
+        // the household page opens from the plan
+        page.locator("#room-2-301").click();
+        page.locator("#room-household").click();
+        page.waitForURL("**/households/" + household);
+        assertThat(page.locator("table.members")).containsText("韩冰");
+    }
+
+    @Test
+    void printingHidesTheControlsAndKeepsThePlan() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID building = fx.building("officer", "FS-1-01", 12, 3, 4);
+        login("officer");
+        page.navigate(url("/buildings/" + building));
+        assertThat(page.locator(".floor-plan .plan-row")).hasCount(13);
+        assertThat(page.locator("#print-plan")).isVisible();
+
+        String css = page.request().get(url("/css/housing.css")).text();
+        assertThat(css).contains("@media print", "size: A4", ".floor-plan", ".room-cell", ".no-print", ".topnav");
+
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        assertThat(page.locator(".topnav")).isHidden();
+        assertThat(page.locator("#print-plan")).isHidden();
+        assertThat(page.locator(".floor-plan")).isVisible();
+        // an A4 page less its margins is about 718 px wide at 96 dpi: the widest plan row must fit in it
+        page.setViewportSize(718, 1000);
+        double width = ((Number) page.evaluate("() => document.querySelector('.floor-plan').scrollWidth")).doubleValue();
+        assertThat(width).isLessThanOrEqualTo(718);
+    }
+
+    @Test
+    void officerRecordsAVisitWithTheContactCard() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID grid = fx.gridId("FS-1-01");
+        UUID household = fx.household(grid, null, false, false);
+        fx.person(grid, household, "冯涛", "HEAD", null, null);
+        login("officer");
+        page.navigate(url("/households/" + household));
+        assertThat(page.locator("#contact-card")).hasText("未发放");
+        page.fill("#visit-findings", "住户在家，已讲解防盗");
+        page.locator("#visit-form input[name=contactCard]").check();
+        page.locator("#visit-form button[type=submit]").click();
+        assertThat(page.locator(".visits .findings")).hasText("住户在家，已讲解防盗");
+        assertThat(page.locator("#contact-card")).not().hasText("未发放");
+    }
+}

@@ -1,0 +1,233 @@
+package org.fengqiao.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Households in rooms of their own grid, their members without personal numbers, and door-to-door
+ * visits: a contact card handed over during a visit dates the household's card, everything is
+ * audited, and changes made during a visit are linked to it.
+ */
+class HouseholdVisitIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    HousingFixtures fx;
+    UUID grid;
+
+    @BeforeEach
+    void setUp() {
+        fx = new HousingFixtures(port, jdbc);
+        grid = fx.gridId("FS-1-01");
+    }
+
+    long lastAudit() {
+        return jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_entry").query(Long.class).single();
+    }
+
+    @Test
+    void registersAHouseholdInARoomAndShowsItsMembersWithoutPersonalNumbers() {
+        UUID building = fx.building("officer", "FS-1-01", 2, 1, 1);
+        UUID room = fx.room(building, 1, "201");
+        String number = HousingFixtures.unique("户");
+        HousingFixtures.Answer created = fx.call("officer", "POST", "/api/v1/households",
+                Map.of("gridId", grid, "roomId", room, "number", number, "trusted", true, "inDifficulty", false));
+        assertThat(created.status()).isEqualTo(201);
+        UUID id = UUID.fromString(created.body().get("id").asText());
+        fx.person(grid, id, "孙立", "HEAD", null, null);
+        fx.person(grid, id, "孙梅", "CHILD", "LEFT_BEHIND_CHILD", null);
+        jdbc.sql("UPDATE person SET id_masked = '110105********002X', phone_masked = '138****5678' WHERE household_id = ?")
+                .param(id).update();
+
+        JsonNode h = fx.get("officer", "/api/v1/households/" + id).body();
+        assertThat(h.get("number").asText()).isEqualTo(number);
+        assertThat(h.get("roomNumber").asText()).isEqualTo("201");
+        assertThat(h.get("trusted").asBoolean()).isTrue();
+        assertThat(h.get("members")).hasSize(2);
+        assertThat(h.get("members").get(0).get("name").asText()).isEqualTo("孙立");
+        assertThat(h.get("members").get(0).get("relation").asText()).isEqualTo("HEAD");
+        assertThat(h.get("members").get(1).get("categories").get(0).get("category").asText())
+                .isEqualTo("LEFT_BEHIND_CHILD");
+        assertThat(h.toString()).doesNotContain("002X", "5678", "idMasked", "phone");
+    }
+
+    @Test
+    void refusesARoomOfAnotherGridAndSavesNothing() {
+        UUID otherGridBuilding = fx.building("officer", "FS-2-01", 1, 1, 1);
+        UUID room = fx.room(otherGridBuilding, 1, "101");
+        String number = HousingFixtures.unique("户");
+        Map<String, Object> body = Map.of("gridId", grid, "roomId", room, "number", number, "trusted", false,
+                "inDifficulty", false);
+
+        HousingFixtures.Answer zh = fx.call("officer", "POST", "/api/v1/households", body);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(zh.body())).containsEntry("roomId", "房屋不属于该网格的楼栋");
+        HousingFixtures.Answer en = fx.call("officer", "POST", "/api/v1/households", body, "Accept-Language", "en");
+        assertThat(HousingFixtures.errors(en.body())).containsEntry("roomId", "the room is not in a building of this grid");
+
+        UUID urbanRoom = fx.room(fx.building("officer2", "NS-1-01", 1, 1, 1), 1, "101");
+        HousingFixtures.Answer urban = fx.call("officer", "POST", "/api/v1/households",
+                Map.of("gridId", grid, "roomId", urbanRoom, "trusted", false, "inDifficulty", false));
+        assertThat(HousingFixtures.errors(urban.body())).containsKey("roomId");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM household WHERE number = ? OR room_id IN (?, ?)")
+                .params(number, room, urbanRoom).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aVisitHandingOverTheContactCardDatesTheCardAndIsAudited() {
+        UUID household = fx.household(grid, null, false, false);
+        long seq = lastAudit();
+
+        HousingFixtures.Answer visit = fx.call("officer", "POST", "/api/v1/visits",
+                Map.of("householdId", household, "findings", "家中老人身体好，已宣传防诈骗", "contactCard", true));
+        assertThat(visit.status()).isEqualTo(201);
+        UUID visitId = UUID.fromString(visit.body().get("id").asText());
+
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        assertThat(jdbc.sql("SELECT contact_card_on FROM household WHERE id = ?").param(household)
+                .query(LocalDate.class).single()).isEqualTo(today);
+        UUID officer = jdbc.sql("SELECT id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        assertThat(jdbc.sql("SELECT visited_by FROM visit WHERE id = ?").param(visitId).query(UUID.class).single())
+                .isEqualTo(officer);
+
+        Map<String, String> audited = new HashMap<>();
+        jdbc.sql("SELECT record_type, action FROM audit_entry WHERE seq > ? AND record_id IN (?, ?) AND actor = 'officer'")
+                .params(seq, visitId.toString(), household.toString())
+                .query(rs -> { audited.put(rs.getString(1), rs.getString(2)); });
+        assertThat(audited).containsEntry("visit", "CREATE").containsEntry("household", "UPDATE");
+        assertThat(jdbc.sql("""
+                SELECT after->>'contactCardOn' FROM audit_entry WHERE seq > ? AND record_type = 'household' AND record_id = ?""")
+                .params(seq, household.toString()).query(String.class).single()).isEqualTo(today.toString());
+
+        JsonNode visits = fx.get("officer", "/api/v1/households/" + household + "/visits").body();
+        assertThat(visits.get(0).get("findings").asText()).isEqualTo("家中老人身体好，已宣传防诈骗");
+        assertThat(visits.get(0).get("contactCard").asBoolean()).isTrue();
+        assertThat(visits.get(0).get("changes").get(0).get("recordType").asText()).isEqualTo("household");
+    }
+
+    @Test
+    void listsVisitsNewestFirstAndLinksChangesMadeDuringAVisit() {
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
+        UUID room = fx.room(building, 1, "101");
+        UUID household = fx.household(grid, room, false, false);
+        fx.call("officer", "POST", "/api/v1/visits", Map.of("householdId", household, "findings", "第一次",
+                "contactCard", false, "visitedAt", "2026-01-05T10:00:00+08:00"));
+        UUID second = UUID.fromString(fx.call("officer", "POST", "/api/v1/visits", Map.of("householdId", household,
+                "findings", "第二次", "contactCard", false, "visitedAt", "2026-02-05T10:00:00+08:00")).body().get("id").asText());
+
+        assertThat(fx.call("officer", "PUT", "/api/v1/rooms/" + room,
+                Map.of("vacant", false, "rental", true, "visitId", second)).status()).isEqualTo(200);
+        assertThat(fx.call("officer", "PUT", "/api/v1/households/" + household,
+                Map.of("trusted", true, "inDifficulty", false, "note", "放心户", "visitId", second)).status())
+                .isEqualTo(200);
+
+        JsonNode visits = fx.get("officer", "/api/v1/households/" + household + "/visits").body();
+        assertThat(visits.get(0).get("findings").asText()).isEqualTo("第二次");
+        assertThat(visits.get(1).get("findings").asText()).isEqualTo("第一次");
+        assertThat(visits.get(0).get("changes")).hasSize(2);
+        assertThat(visits.get(1).get("changes")).isEmpty();
+        assertThat(jdbc.sql("SELECT record_type FROM visit_change WHERE visit_id = ? ORDER BY changed_at, record_type")
+                .param(second).query(String.class).list()).containsExactlyInAnyOrder("room", "household");
+
+        // the public facade links a change of another kind of record to the same visit
+        Visits facade = applicationVisits();
+        UUID person = fx.person(grid, household, "钱多", "HEAD", null, null);
+        facade.recordChange(new VisitId(second), "person", person, "phone changed");
+        assertThat(fx.get("officer", "/api/v1/households/" + household + "/visits").body().get(0).get("changes"))
+                .hasSize(3);
+    }
+
+    @Autowired
+    Visits visitsFacade;
+
+    Visits applicationVisits() {
+        return visitsFacade;
+    }
+
+    @Test
+    void refusesAVisitOfAnotherGridAsLinkAndAHouseholdOutsideTheScope() {
+        UUID household = fx.household(grid, null, false, false);
+        UUID urbanHousehold = fx.household(fx.gridId("NS-1-01"), null, false, false);
+        UUID urbanVisit = UUID.fromString(fx.call("officer2", "POST", "/api/v1/visits",
+                Map.of("householdId", urbanHousehold, "contactCard", false)).body().get("id").asText());
+
+        HousingFixtures.Answer link = fx.call("officer", "PUT", "/api/v1/households/" + household,
+                Map.of("trusted", true, "inDifficulty", false, "visitId", urbanVisit));
+        assertThat(link.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(link.body())).containsKey("visitId");
+        assertThat(jdbc.sql("SELECT trusted FROM household WHERE id = ?").param(household).query(Boolean.class).single())
+                .isFalse();
+
+        HousingFixtures.Answer visit = fx.call("officer", "POST", "/api/v1/visits",
+                Map.of("householdId", urbanHousehold, "contactCard", true), "Accept-Language", "en");
+        assertThat(visit.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(visit.body()))
+                .containsEntry("householdId", "no such household in your jurisdiction");
+        assertThat(jdbc.sql("SELECT contact_card_on IS NULL FROM household WHERE id = ?").param(urbanHousehold)
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void everyHouseholdEndpointAnswersOutsideTheScopeLikeAMissingRecord() {
+        UUID urban = fx.household(fx.gridId("NS-1-01"), null, false, false);
+        assertThat(fx.get("officer2", "/api/v1/households/" + urban).status()).isEqualTo(200);
+        UUID missing = UUID.randomUUID();
+        Map<String, Object> change = Map.of("trusted", true, "inDifficulty", true);
+        Map<String, Object> card = Map.of("on", "2026-01-10");
+        List<Object[]> calls = List.of(
+                new Object[] {"GET", "/api/v1/households/%s", null},
+                new Object[] {"GET", "/api/v1/households/%s/visits", null},
+                new Object[] {"PUT", "/api/v1/households/%s", change},
+                new Object[] {"POST", "/api/v1/households/%s/contact-card", card});
+        for (Object[] c : calls) {
+            HousingFixtures.Answer outside = fx.call("officer", (String) c[0], String.format((String) c[1], urban), c[2]);
+            HousingFixtures.Answer absent = fx.call("officer", (String) c[0], String.format((String) c[1], missing), c[2]);
+            assertThat(outside.status()).as(c[0] + " " + c[1]).isEqualTo(404);
+            assertThat(HousingFixtures.withoutInstance(outside.body()))
+                    .isEqualTo(HousingFixtures.withoutInstance(absent.body()));
+        }
+        assertThat(jdbc.sql("SELECT trusted OR in_difficulty OR contact_card_on IS NOT NULL FROM household WHERE id = ?")
+                .param(urban).query(Boolean.class).single()).isFalse();
+    }
+
+    @Test
+    void recordsTheContactCardDayAndRefusesADayToCome() {
+        UUID household = fx.household(grid, null, false, false);
+        assertThat(fx.call("officer", "POST", "/api/v1/households/" + household + "/contact-card",
+                Map.of("on", "2026-01-10")).body().get("contactCardOn").asText()).isEqualTo("2026-01-10");
+        HousingFixtures.Answer future = fx.call("officer", "POST", "/api/v1/households/" + household + "/contact-card",
+                Map.of("on", LocalDate.now().plusDays(3).toString()));
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(future.body())).containsEntry("on", "不能晚于今天");
+    }
+
+    @Test
+    void volunteersReadNoHouseholdAndGridMembersRecordNoVisit() {
+        UUID household = fx.household(grid, null, false, false);
+        assertThat(fx.get("volunteer", "/api/v1/households/" + household).status()).isEqualTo(403);
+        assertThat(fx.get("volunteer", "/api/v1/households/" + household + "/visits").status()).isEqualTo(403);
+        assertThat(fx.call("volunteer", "POST", "/api/v1/visits", Map.of("householdId", household, "contactCard", true))
+                .status()).isEqualTo(403);
+        assertThat(fx.call("volunteer", "POST", "/api/v1/households",
+                Map.of("gridId", grid, "trusted", false, "inDifficulty", false)).status()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM visit WHERE household_id = ?").param(household).query(Long.class)
+                .single()).isZero();
+    }
+}
