@@ -184,8 +184,10 @@ public class Persons {
     }
 
     /** A page of the caller's persons that match the search, newest changes last, and the number of matches. */
-    public record Page(List<Row> rows, long total) {
+    public record Page(List<Row> rows, long total, boolean more) {
     }
+
+    public static final int COUNT_CAP = 10_000;
 
     public Page search(PersonQuery query, Caller caller, int limit, int offset) {
         List<String> where = new ArrayList<>();
@@ -196,9 +198,12 @@ public class Persons {
         String condition = " WHERE " + String.join(" AND ", where);
         List<Row> rows = jdbc.sql(COLUMNS + SCOPED_FROM + condition + " ORDER BY p.name, p.id LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", limit).param("offset", offset).query(Persons::map).list();
+        // Counting every match of a broad search (two letters of pinyin over a million people) would
+        // cost more than finding the page; past COUNT_CAP the page says "more than" instead.
         long total = rows.size() < limit && offset == 0 ? rows.size()
-                : jdbc.sql("SELECT count(*) " + SCOPED_FROM + condition).params(params).query(Long.class).single();
-        return new Page(rows, total);
+                : jdbc.sql("SELECT count(*) FROM (SELECT 1 " + SCOPED_FROM + condition + " LIMIT " + (COUNT_CAP + 1) + ") m")
+                        .params(params).query(Long.class).single();
+        return new Page(rows, Math.min(total, COUNT_CAP), total > COUNT_CAP);
     }
 
     static Row map(ResultSet rs, int n) throws SQLException {

@@ -56,7 +56,9 @@ class PersonController {
         }
     }
 
-    record PersonPage(List<PersonView> items, long total, int page, int size, PersonQuery.Kind searchedAs) {
+    /** total stops at 10,000; totalIsLowerBound says there are more matches than that. */
+    record PersonPage(List<PersonView> items, long total, boolean totalIsLowerBound, int page, int size,
+            PersonQuery.Kind searchedAs) {
     }
 
     record PersonForm(UUID gridId, UUID householdId, String name, String idNumber, String phone, Sex sex,
@@ -90,8 +92,8 @@ class PersonController {
         int current = Math.max(1, page);
         PersonQuery query = new PersonQuery(q, address, category, keyPersonType, residence, gridId, householdId);
         Persons.Page found = register.search(query, caller, limit, (current - 1) * limit);
-        return new PersonPage(found.rows().stream().map(PersonView::of).toList(), found.total(), current, limit,
-                query.kind());
+        return new PersonPage(found.rows().stream().map(PersonView::of).toList(), found.total(), found.more(), current,
+                limit, query.kind());
     }
 
     @GetMapping("/{id}")
