@@ -108,6 +108,103 @@ public class Persons {
         return ids;
     }
 
+    /**
+     * A new person made ready for {@link #insertCopy}: encrypted, indexed and hashed, as one line of
+     * PostgreSQL's COPY text format. Pure computation, so an import prepares rows on several threads.
+     */
+    public record Prepared(UUID id, String idIndex, String hash, String copyLine) {
+    }
+
+    static final String COPY_COLUMNS = """
+            id, grid_id, household_id, name, name_grams, name_initials, name_pinyin, id_cipher, id_index, id_last4,
+            id_last6, id_masked, phone_cipher, phone_index, phone_masked, sex, birth_date, ethnicity, relation,
+            residence, registered_on, left_on, occupation, workplace, note, content_hash""";
+
+    public Prepared prepare(Fields f) {
+        UUID id = UUID.randomUUID();
+        java.util.Map<String, Object> p = parameters(f);
+        StringBuilder line = new StringBuilder(512);
+        Object[] values = {id, p.get("grid"), p.get("household"), p.get("name"), p.get("grams"), p.get("initials"),
+            p.get("pinyin"), p.get("idCipher"), p.get("idIndex"), p.get("idLast4"), p.get("idLast6"), p.get("idMasked"),
+            p.get("phoneCipher"), p.get("phoneIndex"), p.get("phoneMasked"), p.get("sex"), p.get("birth"),
+            p.get("ethnicity"), p.get("relation"), p.get("residence"), p.get("registered"), p.get("left"),
+            p.get("occupation"), p.get("workplace"), p.get("note"), p.get("hash")};
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                line.append('\t');
+            }
+            appendCopyValue(line, values[i]);
+        }
+        line.append('\n');
+        return new Prepared(id, (String) p.get("idIndex"), (String) p.get("hash"), line.toString());
+    }
+
+    private static void appendCopyValue(StringBuilder line, Object value) {
+        if (value == null) {
+            line.append("\\N");
+        } else if (value instanceof byte[] bytes) {
+            // bytea in hex form; the backslash itself is escaped for COPY's text format
+            line.append("\\\\x").append(java.util.HexFormat.of().formatHex(bytes));
+        } else if (value instanceof String[] array) {
+            StringBuilder literal = new StringBuilder("{");
+            for (int i = 0; i < array.length; i++) {
+                if (i > 0) {
+                    literal.append(',');
+                }
+                literal.append('"').append(array[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            appendCopyText(line, literal.append('}').toString());
+        } else if (value instanceof java.util.Collection<?> list) {
+            appendCopyValue(line, list.stream().map(String::valueOf).toArray(String[]::new));
+        } else {
+            appendCopyText(line, value.toString());
+        }
+    }
+
+    private static void appendCopyText(StringBuilder line, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> line.append("\\\\");
+                case '\t' -> line.append("\\t");
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                default -> line.append(c);
+            }
+        }
+    }
+
+    /**
+     * New persons through PostgreSQL's COPY, in the caller's transaction: for a million rows it is several
+     * times faster than a JDBC batch of INSERTs. The identity numbers must be new (the import checked); one
+     * that a concurrent writer took meanwhile fails the unique index and rolls the whole batch back.
+     */
+    public void insertCopy(List<Prepared> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+        try {
+            org.postgresql.copy.CopyManager copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            org.postgresql.copy.CopyIn in = copy.copyIn("COPY person (" + COPY_COLUMNS + ") FROM STDIN");
+            try {
+                for (Prepared p : batch) {
+                    byte[] bytes = p.copyLine().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    in.writeToCopy(bytes, 0, bytes.length);
+                }
+                in.endCopy();
+            } finally {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
+            }
+        } catch (SQLException e) {
+            throw new org.springframework.dao.DataIntegrityViolationException("COPY into person failed: " + e.getMessage(), e);
+        } finally {
+            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
     /** Writes the fields over the stored person; returns false when nothing differed (an idempotent import). */
     public boolean update(UUID id, Fields f) {
         return jdbc.sql("""

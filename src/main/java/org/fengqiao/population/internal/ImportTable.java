@@ -1,0 +1,273 @@
+package org.fengqiao.population.internal;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+/**
+ * The rows of an uploaded table, one at a time: a CSV is streamed line by line (a million rows never sit in
+ * memory), an xlsx is opened with POI (spreadsheets people upload by hand are small; the million-row path is CSV).
+ * The first row holds the headers, in Chinese or English; cells are read as text, dates as ISO text.
+ */
+public final class ImportTable implements Closeable, Iterator<ImportTable.Line> {
+
+    /** The columns an import knows, with the Chinese header first and the English name second. */
+    public enum Column {
+        NAME("姓名", "name"), ID_NUMBER("身份证号", "idNumber"), SEX("性别", "sex"), BIRTH_DATE("出生日期", "birthDate"),
+        ETHNICITY("民族", "ethnicity"), PHONE("电话", "phone"), GRID_CODE("网格编码", "gridCode"),
+        HOUSEHOLD_NUMBER("户号", "householdNumber"), RELATION("与户主关系", "relation"), RESIDENCE("居住类型", "residence"),
+        REGISTERED_ON("登记日期", "registeredOn"), ADDRESS("地址", "address"), OCCUPATION("职业", "occupation"),
+        WORKPLACE("工作单位", "workplace");
+
+        public final String chinese;
+        public final String english;
+
+        Column(String chinese, String english) {
+            this.chinese = chinese;
+            this.english = english;
+        }
+
+        static Column of(String header) {
+            String h = header == null ? "" : header.strip();
+            for (Column c : values()) {
+                if (c.chinese.equals(h) || c.english.equalsIgnoreCase(h)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** One data row: its row number as a spreadsheet shows it (the header is row 1) and its cells as text. */
+    public record Line(long number, List<String> cells) {
+    }
+
+    private final List<String> headers;
+    private final Column[] columns;
+    private final BufferedReader csv;
+    private final Workbook workbook;
+    private final Iterator<Row> rows;
+    private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
+    private long number = 1;
+    private Line next;
+
+    private ImportTable(List<String> headers, BufferedReader csv, Workbook workbook, Iterator<Row> rows) {
+        this.headers = List.copyOf(headers);
+        this.columns = headers.stream().map(Column::of).toArray(Column[]::new);
+        this.csv = csv;
+        this.workbook = workbook;
+        this.rows = rows;
+        advance();
+    }
+
+    /** Opens a file by its name's ending: .xlsx, anything else is read as UTF-8 CSV (a byte-order mark is skipped). */
+    public static ImportTable open(Path file, String fileName) throws IOException {
+        if (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            Workbook workbook = WorkbookFactory.create(file.toFile(), null, true);
+            Sheet sheet = workbook.getSheetAt(0);
+            Iterator<Row> rows = sheet.iterator();
+            List<String> headers = new ArrayList<>();
+            if (rows.hasNext()) {
+                Row header = rows.next();
+                DataFormatter f = new DataFormatter(Locale.ROOT);
+                for (int i = 0; i < header.getLastCellNum(); i++) {
+                    headers.add(f.formatCellValue(header.getCell(i)).strip());
+                }
+            }
+            return new ImportTable(headers, null, workbook, rows);
+        }
+        InputStream in = Files.newInputStream(file);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        String first = reader.readLine();
+        if (first != null && first.startsWith("\uFEFF")) {
+            first = first.substring(1);
+        }
+        List<String> headers = first == null ? List.of() : Csv.split(first).stream().map(String::strip).toList();
+        return new ImportTable(headers, reader, null, null);
+    }
+
+    public List<String> headers() {
+        return headers;
+    }
+
+    /** The column of each header position, null where the header is not one an import knows. */
+    public Column column(int index) {
+        return index < columns.length ? columns[index] : null;
+    }
+
+    public boolean has(Column column) {
+        for (Column c : columns) {
+            if (c == column) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A line's cells by column. */
+    public Map<Column, String> fields(Line line) {
+        Map<Column, String> fields = new java.util.EnumMap<>(Column.class);
+        for (int i = 0; i < line.cells().size() && i < columns.length; i++) {
+            String value = line.cells().get(i);
+            if (columns[i] != null && value != null && !value.isBlank()) {
+                fields.put(columns[i], value.strip());
+            }
+        }
+        return fields;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return next != null;
+    }
+
+    @Override
+    public Line next() {
+        Line current = next;
+        advance();
+        return current;
+    }
+
+    private void advance() {
+        next = null;
+        try {
+            while (next == null) {
+                List<String> cells = csv != null ? csvLine() : sheetLine();
+                if (cells == null) {
+                    return;
+                }
+                number++;
+                if (cells.stream().anyMatch(c -> c != null && !c.isBlank())) {
+                    next = new Line(number, cells);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> csvLine() throws IOException {
+        String line = csv.readLine();
+        if (line == null) {
+            return null;
+        }
+        // a quoted cell may hold a line break: read on until the quotes balance
+        while (Csv.openQuote(line)) {
+            String more = csv.readLine();
+            if (more == null) {
+                break;
+            }
+            line = line + "\n" + more;
+        }
+        return Csv.split(line);
+    }
+
+    private List<String> sheetLine() {
+        if (!rows.hasNext()) {
+            return null;
+        }
+        Row row = rows.next();
+        // blank rows are skipped by POI's iterator; keep the spreadsheet's own row numbers
+        number = row.getRowNum();
+        List<String> cells = new ArrayList<>(headers.size());
+        for (int i = 0; i < Math.max(headers.size(), row.getLastCellNum()); i++) {
+            cells.add(text(row.getCell(i)));
+        }
+        return cells;
+    }
+
+    private String text(Cell cell) {
+        if (cell == null) {
+            return null;
+        }
+        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+            return LocalDate.ofInstant(cell.getDateCellValue().toInstant(), ZoneId.systemDefault()).toString();
+        }
+        return formatter.formatCellValue(cell);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (csv != null) {
+            csv.close();
+        }
+        if (workbook != null) {
+            workbook.close();
+        }
+    }
+
+    /** RFC 4180 cells: commas separate, double quotes enclose, a doubled quote is a quote. */
+    static final class Csv {
+        private Csv() {
+        }
+
+        static boolean openQuote(String line) {
+            int quotes = 0;
+            for (int i = 0; i < line.length(); i++) {
+                if (line.charAt(i) == '"') {
+                    quotes++;
+                }
+            }
+            return quotes % 2 == 1;
+        }
+
+        static List<String> split(String line) {
+            List<String> cells = new ArrayList<>(16);
+            if (line.indexOf('"') < 0) {
+                int start = 0;
+                for (int i = 0; i <= line.length(); i++) {
+                    if (i == line.length() || line.charAt(i) == ',') {
+                        cells.add(line.substring(start, i));
+                        start = i + 1;
+                    }
+                }
+                return cells;
+            }
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (quoted) {
+                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else if (c == '"') {
+                        quoted = false;
+                    } else {
+                        cell.append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    cells.add(cell.toString());
+                    cell.setLength(0);
+                } else {
+                    cell.append(c);
+                }
+            }
+            cells.add(cell.toString());
+            return cells;
+        }
+    }
+}

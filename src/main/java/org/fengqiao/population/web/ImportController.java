@@ -1,0 +1,99 @@
+package org.fengqiao.population.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.population.internal.ImportJobs;
+import org.fengqiao.population.internal.PersonImport;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1/imports")
+@Tag(name = "Imports", description = "Persons, households and addresses from xlsx or CSV as background jobs")
+class ImportController {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final PersonImport imports;
+    private final ImportJobs jobs;
+
+    ImportController(PersonImport imports, ImportJobs jobs) {
+        this.imports = imports;
+        this.jobs = jobs;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Upload persons (.xlsx or UTF-8 .csv) for import; 202 with the job id, the work runs in the background")
+    ResponseEntity<Map<String, UUID>> upload(@RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean dryRun, Locale locale) throws IOException {
+        String name = file.getOriginalFilename() == null ? "import.csv" : Path.of(file.getOriginalFilename()).getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (file.isEmpty() || !(lower.endsWith(".xlsx") || lower.endsWith(".csv"))) {
+            throw Invalid.of("file", "imports.file.type");
+        }
+        Path saved = Files.createTempFile("fengqiao-import-", lower.endsWith(".xlsx") ? ".xlsx" : ".csv");
+        file.transferTo(saved);
+        UUID id = imports.submit(saved, name, dryRun, Callers.require(), locale);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "A job's status and counts; 404 for a job outside the caller's jurisdiction")
+    ImportJobs.Job one(@PathVariable UUID id) {
+        return jobs.findVisible(id, Callers.require()).orElseThrow(() -> new NotFound("import", id));
+    }
+
+    @GetMapping("/{id}/errors")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "The rejected rows as xlsx: the input's columns, the row number and every problem")
+    ResponseEntity<byte[]> errors(@PathVariable UUID id) {
+        Caller caller = Callers.require();
+        ImportJobs.Job job = jobs.findVisible(id, caller).orElseThrow(() -> new NotFound("import", id));
+        byte[] file = jobs.errorFile(id, caller).orElseThrow(() -> new NotFound("import-errors", id));
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(job.errorFileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(file);
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "The caller's recent import jobs")
+    List<ImportJobs.Job> recent() {
+        return jobs.recent(Callers.require(), 20);
+    }
+
+    @GetMapping("/template.xlsx")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "An empty import table: the headers and one example row")
+    ResponseEntity<byte[]> template() throws IOException {
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("人口导入模板.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(imports.template());
+    }
+}

@@ -1,0 +1,171 @@
+package org.fengqiao.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Importing persons from xlsx and CSV: counts, the error file, nothing of a bad row saved, idempotency, scope. */
+class ImportIntegrationTests extends IntegrationTest {
+
+    static final String[] HEADERS = {"姓名", "身份证号", "性别", "电话", "网格编码", "户号", "与户主关系", "居住类型", "地址"};
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    static byte[] xlsx(List<String[]> rows) throws Exception {
+        try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("persons");
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < HEADERS.length; i++) {
+                header.createCell(i).setCellValue(HEADERS[i]);
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                for (int i = 0; i < rows.get(r).length; i++) {
+                    row.createCell(i).setCellValue(rows.get(r)[i]);
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    HttpResponse<byte[]> upload(String token, String fileName, byte[] content, boolean dryRun) throws Exception {
+        String boundary = "----fq" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\n" + dryRun + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    JsonNode importAndWait(ApiClient api, String token, String fileName, byte[] content, boolean dryRun) throws Exception {
+        HttpResponse<byte[]> accepted = upload(token, fileName, content, dryRun);
+        assertThat(accepted.statusCode()).as(new String(accepted.body(), StandardCharsets.UTF_8)).isEqualTo(202);
+        String id = ApiClient.JSON.readTree(accepted.body()).path("id").asText();
+        for (int i = 0; i < 200; i++) {
+            JsonNode job = ApiClient.json(api.get("/api/v1/imports/" + id, token));
+            if (job.path("status").asText().equals("DONE") || job.path("status").asText().equals("FAILED")) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("import " + id + " did not finish");
+    }
+
+    long persons(String idNumber) {
+        return jdbc.sql("SELECT count(*) FROM person WHERE id_masked = ? AND name LIKE '导入%'")
+                .param(idNumber.substring(0, 6) + "********" + idNumber.substring(14)).query(Long.class).single();
+    }
+
+    @Test
+    void importsGoodRowsRejectsBadOnesWithAnErrorFileAndChangesNothingTheSecondTime() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        String officer2 = api.token("officer2", DEMO_PASSWORD);
+        String household = "IMP-" + UUID.randomUUID().toString().substring(0, 8);
+        String a = TestIdentityNumbers.next(Sex.MALE);
+        String b = TestIdentityNumbers.next(Sex.FEMALE);
+        String c = TestIdentityNumbers.next(Sex.MALE);
+        String outside = TestIdentityNumbers.next(Sex.FEMALE);
+        String badNumber = a.substring(0, 17) + (a.charAt(17) == '1' ? '2' : '1');
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"导入甲", a, "男", "13900000001", "FS-1-01", household, "户主", "常住", "东海县导入村 " + household});
+        rows.add(new String[] {"导入乙", b, "女", "13900000002", "FS-1-01", household, "配偶", "常住", "东海县导入村 " + household});
+        rows.add(new String[] {"导入丙", c, "男", "13900000003", "FS-1-02", "", "", "常住", ""});
+        rows.add(new String[] {"导入丁", badNumber, "男", "13900000004", "FS-1-01", "", "", "常住", ""});
+        rows.add(new String[] {"导入戊", outside, "女", "13900000005", "NS-1-01", "", "", "常住", ""});
+        byte[] file = xlsx(rows);
+
+        JsonNode dry = importAndWait(api, officer, "persons.xlsx", file, true);
+        assertThat(dry.path("createdRows").asLong()).isEqualTo(3);
+        assertThat(dry.path("failedRows").asLong()).isEqualTo(2);
+        assertThat(persons(a)).isZero();
+
+        JsonNode job = importAndWait(api, officer, "persons.xlsx", file, false);
+        assertThat(job.path("status").asText()).isEqualTo("DONE");
+        assertThat(job.path("totalRows").asLong()).isEqualTo(5);
+        assertThat(job.path("createdRows").asLong()).isEqualTo(3);
+        assertThat(job.path("failedRows").asLong()).isEqualTo(2);
+        assertThat(persons(a) + persons(b) + persons(c)).isEqualTo(3);
+        assertThat(persons(badNumber)).isZero();
+        assertThat(persons(outside)).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id WHERE h.number = ?")
+                .param(household).query(Long.class).single()).isEqualTo(2);
+
+        String id = job.path("id").asText();
+        HttpResponse<byte[]> errors = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/imports/" + id + "/errors"))
+                .header("Authorization", "Bearer " + officer).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(errors.statusCode()).isEqualTo(200);
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(errors.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("行号");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            Row five = sheet.getRow(1);
+            Row six = sheet.getRow(2);
+            int problems = HEADERS.length + 1;
+            assertThat((long) five.getCell(0).getNumericCellValue()).isEqualTo(5);
+            assertThat(five.getCell(1).getStringCellValue()).isEqualTo("导入丁");
+            assertThat(five.getCell(problems).getStringCellValue()).contains("身份证号").contains("校验码");
+            assertThat((long) six.getCell(0).getNumericCellValue()).isEqualTo(6);
+            assertThat(six.getCell(problems).getStringCellValue()).contains("NS-1-01").contains("辖区");
+        }
+
+        assertThat(api.get("/api/v1/imports/" + id, officer2).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/imports/" + id + "/errors", officer2).statusCode()).isEqualTo(404);
+
+        JsonNode again = importAndWait(api, officer, "persons.xlsx", file, false);
+        assertThat(again.path("createdRows").asLong()).isZero();
+        assertThat(again.path("updatedRows").asLong()).isZero();
+        assertThat(again.path("unchangedRows").asLong()).isEqualTo(3);
+
+        String csv = "\uFEFF" + String.join(",", HEADERS) + "\n"
+                + String.join(",", "导入丙", c, "男", "13900000099", "FS-1-02", "", "", "常住", "") + "\n";
+        JsonNode changed = importAndWait(api, officer, "change.csv", csv.getBytes(StandardCharsets.UTF_8), false);
+        assertThat(changed.path("updatedRows").asLong()).isEqualTo(1);
+        assertThat(changed.path("createdRows").asLong()).isZero();
+        assertThat(jdbc.sql("SELECT phone_masked FROM person WHERE id_masked = ?")
+                .param(c.substring(0, 6) + "********" + c.substring(14)).query(String.class).single()).isEqualTo("139****0099");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'IMPORT' AND record_id = ?")
+                .param(id).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aVolunteerMayNotImport() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String volunteer = api.token("volunteer", DEMO_PASSWORD);
+        assertThat(upload(volunteer, "p.csv", "姓名,网格编码\n".getBytes(StandardCharsets.UTF_8), false).statusCode())
+                .isEqualTo(403);
+    }
+}
