@@ -10,6 +10,9 @@ import org.fengqiao.platform.Callers;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes every {@link Audited} event to {@code audit_entry}.
@@ -34,14 +37,32 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final TransactionTemplate tx;
 
-    AuditTrail(JdbcClient jdbc, ObjectMapper json) {
+    AuditTrail(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     @EventListener
     public void record(Audited event) {
+        if ("READ".equals(event.action()) && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            // A read outside any transaction (a search, a person's page) commits its entry with
+            // asynchronous commit: every search would otherwise wait for a disk flush while holding
+            // the chain's lock, and searches would queue behind each other. A crash can lose at most
+            // the last fraction of a second of read entries, never make a gap: the write-ahead log is
+            // flushed in order, so any later durable commit carries the entries before it.
+            tx.executeWithoutResult(status -> {
+                jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
+                write(event);
+            });
+            return;
+        }
+        write(event);
+    }
+
+    private void write(Audited event) {
         Optional<Caller> caller = Callers.current();
         // The signed-in caller is the proven identity and wins; the publisher's own actor name is
         // only a claim, used where nobody is signed in (a failed sign-in names the attempted user).
