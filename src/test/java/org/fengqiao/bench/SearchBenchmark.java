@@ -55,6 +55,7 @@ public final class SearchBenchmark {
     public static void main(String[] args) throws Exception {
         int persons = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int requestsPerKind = args.length > 1 ? Integer.parseInt(args[1]) : 4_000;
+        clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         Path dir = Files.createTempDirectory("fengqiao-search-bench");
         String key = Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'B');
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true)
@@ -194,8 +195,9 @@ public final class SearchBenchmark {
         Void apply(String value) throws Exception;
     }
 
+    static int clients = 8;
+
     static void measure(String kind, String path, int requests, List<String> values, Call call) throws Exception {
-        int clients = 8;
         // warm-up
         for (int i = 0; i < 50; i++) {
             call.apply(values.get(i % values.size()));
