@@ -166,9 +166,11 @@ class DemoDistrict extends BeforeServing {
             urbanStation(urban);
             shiliuStation(shiliu);
 
+            long started = System.nanoTime();
             DemoPopulation.Loaded loaded = population.load(ruralGrids, urbanGrids);
-            log.info("Demo population: {} households, {} persons, {} buildings with {} rooms", loaded.households(),
-                    loaded.persons(), loaded.buildings(), loaded.rooms());
+            log.info("Demo population: {} households, {} persons, {} buildings with {} rooms in {} ms",
+                    loaded.households(), loaded.persons(), loaded.buildings(), loaded.rooms(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
 
         /** Seed 002: 房山中心警务室, five villages, 65 grids and the five-level roster. */

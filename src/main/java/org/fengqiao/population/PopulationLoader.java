@@ -30,11 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class PopulationLoader {
 
     private final PopulationBatches batches;
-    private final Persons persons;
 
-    PopulationLoader(PopulationBatches batches, Persons persons) {
+    PopulationLoader(PopulationBatches batches) {
         this.batches = batches;
-        this.persons = persons;
     }
 
     /** A standard address (GA/T 2000.32); fullText is its identity and must be new. */
@@ -128,7 +126,7 @@ public class PopulationLoader {
                     p.name(), number, phone, p.sex() == null ? null : p.sex().name(), p.birthDate(), p.ethnicity(),
                     p.relation(), p.residence(), p.registeredOn(), p.leftOn(), null, null, null));
         }
-        return persons.insertBatch(fields).stream().map(PersonId::new).toList();
+        return batches.persons(fields).stream().map(PersonId::new).toList();
     }
 
     public void categories(List<NewCategory> categories) {
