@@ -53,7 +53,7 @@ class DemoDistrict extends BeforeServing {
 
     /** Seed 002's villages, each with its clan surname, households and people (summing to 4530 and 21295). */
     static final String[] RURAL_VILLAGES = {"吴场", "陆圩", "兴东", "兴谷", "林疃"};
-    private static final String[] RURAL_SURNAMES = {"吴", "陆", "张", "王", "林"};
+    static final String[] RURAL_SURNAMES = {"吴", "陆", "张", "王", "林"};
     static final int[] RURAL_HOUSEHOLDS = {1052, 903, 836, 921, 818};
     static final int[] RURAL_POPULATION = {4938, 4247, 3921, 4338, 3851};
     /** Grid members per village: enough that each member serves one or two grids. */
@@ -75,7 +75,7 @@ class DemoDistrict extends BeforeServing {
             new double[][] {{118.7698, 34.5602}, {118.7806, 34.5597}, {118.7899, 34.5606}, {118.8004, 34.5598}},
             new double[] {0, 0.48, 1},
             new int[][] {{3, 3}, {2, 3}, {3, 2}});
-    private static final String[][] COMPOUNDS = {
+    static final String[][] COMPOUNDS = {
         {"和平新村", "阳光花园", "水晶小区", "电力小区", "东方明珠", "和平里"},
         {"福海家园", "金色港湾", "翡翠城", "书香苑", "福海公寓"},
         {"晶都花园", "御景湾", "锦绣华庭", "凤凰城", "晶都名邸"}};
@@ -97,14 +97,16 @@ class DemoDistrict extends BeforeServing {
     private final FengqiaoProperties properties;
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
+    private final DemoPopulation population;
 
     DemoDistrict(Jurisdictions jurisdictions, StaffDirectory staff, FengqiaoProperties properties,
-            TransactionTemplate tx, JdbcClient jdbc) {
+            TransactionTemplate tx, JdbcClient jdbc, DemoPopulation population) {
         this.jurisdictions = jurisdictions;
         this.staff = staff;
         this.properties = properties;
         this.tx = tx;
         this.jdbc = jdbc;
+        this.population = population;
     }
 
     /** Loads before the web server listens, so health says UP only once the demo district is there. */
@@ -141,6 +143,8 @@ class DemoDistrict extends BeforeServing {
 
         private final String hash;
         private final DemoPeople people = new DemoPeople(SEED);
+        private final List<List<Grid>> ruralGrids = new ArrayList<>();
+        private final List<List<Grid>> urbanGrids = new ArrayList<>();
 
         Loader(String hash) {
             this.hash = hash;
@@ -161,6 +165,12 @@ class DemoDistrict extends BeforeServing {
             ruralStation(rural);
             urbanStation(urban);
             shiliuStation(shiliu);
+
+            long started = System.nanoTime();
+            DemoPopulation.Loaded loaded = population.load(ruralGrids, urbanGrids);
+            log.info("Demo population: {} households, {} persons, {} buildings with {} rooms in {} ms",
+                    loaded.households(), loaded.persons(), loaded.buildings(), loaded.rooms(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
 
         /** Seed 002: 房山中心警务室, five villages, 65 grids and the five-level roster. */
@@ -183,6 +193,7 @@ class DemoDistrict extends BeforeServing {
                         regions.get(v), allGrids.size(), null);
                 villages.add(village);
                 gridsByVillage.add(grids);
+                ruralGrids.add(grids);
                 allGrids.addAll(grids);
             }
 
@@ -291,6 +302,7 @@ class DemoDistrict extends BeforeServing {
                 String[] compounds = COMPOUNDS[c];
                 List<Grid> grids = grids(community, "NS-" + (c + 1), null, regions.get(c), townGrids, compounds);
                 townGrids += grids.size();
+                urbanGrids.add(grids);
                 rosterOf(unit, community, grids, officer, URBAN_COMMUNITIES[c] + "社区党委书记",
                         "楼栋长", "小区物业保安", LocalDate.of(2023, 6, 1));
             }
