@@ -154,7 +154,7 @@ class ImportIntegrationTests extends IntegrationTest {
         JsonNode changed = importAndWait(api, officer, "change.csv", csv.getBytes(StandardCharsets.UTF_8), false);
         assertThat(changed.path("updatedRows").asLong()).isEqualTo(1);
         assertThat(changed.path("createdRows").asLong()).isZero();
-        assertThat(jdbc.sql("SELECT phone_masked FROM person WHERE id_masked = ?")
+        assertThat(jdbc.sql("SELECT phone_masked FROM person WHERE id_masked = ? AND name = '导入丙'")
                 .param(c.substring(0, 6) + "********" + c.substring(14)).query(String.class).single()).isEqualTo("139****0099");
 
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'IMPORT' AND record_id = ?")
