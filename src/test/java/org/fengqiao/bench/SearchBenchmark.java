@@ -103,9 +103,10 @@ public final class SearchBenchmark {
                 for (int i = from; i < Math.min(count, from + batch); i++) {
                     String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
                             + (random.nextInt(3) == 0 ? "" : GIVEN[random.nextInt(GIVEN.length)]);
-                    // (birth day, sequence) is unique per i: 29,000 days (about 80 years) times up to 999 per day
+                    // (birth day, sequence) is unique per i: 29,000 days (about 80 years) times up to 999 per day; the
+                    // division 320723 keeps them apart from the demo population (320722)
                     LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(i % 29_000);
-                    String body = "320722" + birth.toString().replace("-", "") + String.format("%03d", i / 29_000);
+                    String body = "320723" + birth.toString().replace("-", "") + String.format("%03d", i / 29_000);
                     String number = body + IdentityNumber.checkCharacter(body);
                     IdentityNumber id = IdentityNumber.parse(number);
                     String[] grams = ChineseNames.grams(name);
