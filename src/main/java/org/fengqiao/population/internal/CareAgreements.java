@@ -54,10 +54,12 @@ public class CareAgreements {
             String note, LocalDate endedOn, String createdByName, List<Helper> helpers) {
 
         /** 三帮一 with the guardian and two helpers, 四帮一 with three, 五帮一 with four. */
+        @com.fasterxml.jackson.annotation.JsonProperty("helperCount")
         public int helperCount() {
             return helpers.size() + 1;
         }
 
+        @com.fasterxml.jackson.annotation.JsonProperty("current")
         public boolean current() {
             return endedOn == null;
         }

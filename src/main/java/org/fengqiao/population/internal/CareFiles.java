@@ -163,7 +163,7 @@ public class CareFiles {
             pdfDoc.table(new String[] {m.t("population.person.name"), m.t("population.person.relation"),
                 m.t("population.person.sex"), m.t("population.person.birthDate"), m.t("population.person.idNumber"),
                 m.t("population.person.phone"), m.t("population.person.residence"), m.t("population.person.categories")},
-                    new float[] {10, 8, 5, 11, 20, 13, 7, 16}, rows);
+                    new float[] {11, 9, 5, 12, 20, 13, 8, 22}, rows);
 
             pdfDoc.heading(m.t("care.pdf.visits"));
             if (visits.isEmpty()) {
@@ -182,7 +182,7 @@ public class CareFiles {
                         v.visitedByName(), what.toString()});
                 }
                 pdfDoc.table(new String[] {m.t("care.pdf.visitedAt"), m.t("care.pdf.visitedBy"), m.t("care.pdf.findings")},
-                        new float[] {16, 12, 72}, visitRows);
+                        new float[] {19, 12, 69}, visitRows);
             }
             pdfDoc.paragraph(revealed != null ? m.t("care.pdf.revealedNote", revealed) : m.t("care.pdf.maskedNote"));
             pdf = pdfDoc.finish(footer(m, title, caller));
@@ -319,7 +319,7 @@ public class CareFiles {
                         v.visitedByName(), state + dash(v.findings())});
                 }
                 pdfDoc.table(new String[] {m.t("care.pdf.visitedAt"), m.t("care.pdf.visitedBy"), m.t("care.pdf.findings")},
-                        new float[] {16, 12, 72}, rows);
+                        new float[] {19, 12, 69}, rows);
             }
             pdfDoc.paragraph(revealed != null ? m.t("care.pdf.revealedNote", revealed) : m.t("care.pdf.maskedNote"));
             pdf = pdfDoc.finish(footer(m, title, caller));

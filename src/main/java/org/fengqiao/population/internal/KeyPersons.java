@@ -108,6 +108,7 @@ public class KeyPersons {
     /** One membership of one helper in a key person's team. */
     public record Member(UUID id, UUID personId, UUID staffId, String name, HelperRole role, String relation,
             String phoneMasked, LocalDate joinedOn, LocalDate leftOn, String leftReason) {
+        @com.fasterxml.jackson.annotation.JsonProperty("current")
         public boolean current() {
             return leftOn == null;
         }

@@ -14,14 +14,19 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * A small A4 writer for the register and file exports: a title, headings, label/value blocks and
  * tables whose cells wrap, new pages as the text runs down, and a footer on every page. Chinese text
  * is set in Droid Sans Fallback (Apache License 2.0, shipped in resources/fonts), embedded as a subset,
- * so every reader shows the same glyphs without a CJK font of its own. Characters the font lacks
- * print as a white square instead of failing the export.
+ * so every reader shows the same glyphs without a CJK font of its own. That font has no Latin letters
+ * or digits (Android paired it with Droid Sans), so those are set in the standard Helvetica every PDF
+ * reader has; each line is written as runs of one font. A character neither font has prints as "?"
+ * instead of failing the export.
  */
 final class PdfLayout implements AutoCloseable {
 
@@ -29,13 +34,17 @@ final class PdfLayout implements AutoCloseable {
     private static final float MARGIN = 48;
     private static final float FOOTER = 28;
     private static final float BODY = 10;
+    /** Table cells are a point smaller than running text, so a row of eight columns fits A4. */
+    private static final float CELL = 9;
     private static final float LEADING = 1.45f;
-    private static final char MISSING = '\u25A1';
+    private static final char MISSING = '?';
     private static volatile byte[] fontBytes;
 
     private final PDDocument doc = new PDDocument();
     private final PDType0Font font;
+    private final PDType1Font latin = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final TrueTypeFont ttf;
+    private final java.util.Map<Integer, PDFont> fonts = new java.util.HashMap<>();
     private final PDRectangle size = PDRectangle.A4;
     private PDPage page;
     private PDPageContentStream out;
@@ -89,7 +98,26 @@ final class PdfLayout implements AutoCloseable {
         }
     }
 
-    /** The text with every character the font cannot show replaced, and no control characters. */
+    /** The font that has the character: the CJK font, else Helvetica, else none. */
+    private PDFont fontFor(int cp) {
+        return fonts.computeIfAbsent(cp, c -> {
+            try {
+                if (ttf.getUnicodeCmapLookup().getGlyphId(c) > 0) {
+                    return font;
+                }
+            } catch (IOException e) {
+                // fall through to Helvetica
+            }
+            try {
+                latin.encode(new String(Character.toChars(c)));
+                return latin;
+            } catch (IOException | IllegalArgumentException e) {
+                return null;
+            }
+        });
+    }
+
+    /** The text with every character no font can show replaced, and no control characters. */
     String printable(String text) {
         if (text == null) {
             return "";
@@ -98,25 +126,27 @@ final class PdfLayout implements AutoCloseable {
         text.codePoints().forEach(cp -> {
             if (cp == '\t' || cp == '\r' || cp == '\n') {
                 b.append(' ');
-            } else if (Character.isISOControl(cp)) {
-                return;
-            } else {
-                try {
-                    b.appendCodePoint(ttf.getUnicodeCmapLookup().getGlyphId(cp) > 0 ? cp : MISSING);
-                } catch (IOException e) {
-                    b.append(MISSING);
-                }
+            } else if (!Character.isISOControl(cp)) {
+                b.appendCodePoint(fontFor(cp) != null ? cp : MISSING);
             }
         });
         return b.toString();
     }
 
+    /** The width of printable text, each character in its own font. */
     private float textWidth(String s, float fontSize) {
+        float width = 0;
         try {
-            return font.getStringWidth(s) / 1000f * fontSize;
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                String ch = new String(Character.toChars(cp));
+                width += fontFor(cp).getStringWidth(ch) / 1000f * fontSize;
+                i += ch.length();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return width;
     }
 
     /** Lines of at most maxWidth, broken between characters (Chinese has no spaces to break at), keeping newlines. */
@@ -149,14 +179,28 @@ final class PdfLayout implements AutoCloseable {
     }
 
     private void show(String text, float x, float baseline, float fontSize) throws IOException {
-        if (text.isEmpty()) {
-            return;
+        show(out, text, x, baseline, fontSize);
+    }
+
+    /** Writes printable text as runs of one font each. */
+    private void show(PDPageContentStream stream, String text, float x, float baseline, float fontSize) throws IOException {
+        int i = 0;
+        float at = x;
+        while (i < text.length()) {
+            PDFont runFont = fontFor(text.codePointAt(i));
+            int end = i;
+            while (end < text.length() && fontFor(text.codePointAt(end)) == runFont) {
+                end += Character.charCount(text.codePointAt(end));
+            }
+            String run = text.substring(i, end);
+            stream.beginText();
+            stream.setFont(runFont, fontSize);
+            stream.newLineAtOffset(at, baseline);
+            stream.showText(run);
+            stream.endText();
+            at += textWidth(run, fontSize);
+            i = end;
         }
-        out.beginText();
-        out.setFont(font, fontSize);
-        out.newLineAtOffset(x, baseline);
-        out.showText(text);
-        out.endText();
     }
 
     PdfLayout title(String text, String subtitle) {
@@ -261,11 +305,11 @@ final class PdfLayout implements AutoCloseable {
         List<List<String>> wrapped = new ArrayList<>();
         int lines = 1;
         for (int i = 0; i < cols.length; i++) {
-            List<String> l = wrap(i < cells.length ? cells[i] : "", BODY, cols[i] - 2 * pad);
+            List<String> l = wrap(i < cells.length ? cells[i] : "", CELL, cols[i] - 2 * pad);
             wrapped.add(l);
             lines = Math.max(lines, l.size());
         }
-        float height = lines * BODY * LEADING + 2 * pad;
+        float height = lines * CELL * LEADING + 2 * pad;
         if (y - height < MARGIN + FOOTER) {
             newPage();
             if (!header) {
@@ -284,10 +328,10 @@ final class PdfLayout implements AutoCloseable {
             }
             out.addRect(x, y - height, cols[i], height);
             out.stroke();
-            float baseline = y - pad - BODY * 1.1f;
+            float baseline = y - pad - CELL * 1.1f;
             for (String line : wrapped.get(i)) {
-                show(line, x + pad, baseline, BODY);
-                baseline -= BODY * LEADING;
+                show(line, x + pad, baseline, CELL);
+                baseline -= CELL * LEADING;
             }
             x += cols[i];
         }
@@ -306,16 +350,8 @@ final class PdfLayout implements AutoCloseable {
                 try (PDPageContentStream f = new PDPageContentStream(doc, p, PDPageContentStream.AppendMode.APPEND, true, true)) {
                     String left = printable(footer);
                     String right = (i + 1) + " / " + pages;
-                    f.beginText();
-                    f.setFont(font, 8);
-                    f.newLineAtOffset(MARGIN, MARGIN / 2);
-                    f.showText(left);
-                    f.endText();
-                    f.beginText();
-                    f.setFont(font, 8);
-                    f.newLineAtOffset(size.getWidth() - MARGIN - textWidth(right, 8), MARGIN / 2);
-                    f.showText(right);
-                    f.endText();
+                    show(f, left, MARGIN, MARGIN / 2, 8);
+                    show(f, right, size.getWidth() - MARGIN - textWidth(right, 8), MARGIN / 2, 8);
                 }
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
