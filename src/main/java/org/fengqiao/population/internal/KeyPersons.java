@@ -158,6 +158,10 @@ public class KeyPersons {
     // ---- risk
 
     public record RiskChange(Risk from, Risk to, String reason, String changedBy, OffsetDateTime changedAt) {
+        /** When, on the clocks of the jurisdiction (pages show this). */
+        public java.time.LocalDateTime localChangedAt() {
+            return changedAt.atZoneSameInstant(LOCAL).toLocalDateTime();
+        }
     }
 
     public List<RiskChange> riskHistory(UUID personId) {
@@ -185,6 +189,10 @@ public class KeyPersons {
     /** A visit to the person or their household; state and helpers only when it was recorded as a key-person visit. */
     public record Visit(UUID id, OffsetDateTime visitedAt, String visitedByName, String findings, boolean contactCard,
             PersonState state, List<UUID> helperIds) {
+        /** When, on the clocks of the jurisdiction (pages show this). */
+        public java.time.LocalDateTime localVisitedAt() {
+            return visitedAt.atZoneSameInstant(LOCAL).toLocalDateTime();
+        }
     }
 
     /** The visits to the person or their household, newest first. */
