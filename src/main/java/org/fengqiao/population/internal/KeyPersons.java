@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -245,9 +244,5 @@ public class KeyPersons {
                 rs.getObject("staff_id", UUID.class), rs.getString("name"), HelperRole.valueOf(rs.getString("role")),
                 rs.getString("relation"), rs.getString("phone_masked"), rs.getObject("joined_on", LocalDate.class),
                 rs.getObject("left_on", LocalDate.class), rs.getString("left_reason"));
-    }
-
-    static List<UUID> list(UUID[] ids) {
-        return ids == null ? List.of() : new ArrayList<>(Arrays.asList(ids));
     }
 }
