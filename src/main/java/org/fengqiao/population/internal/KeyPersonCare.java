@@ -1,0 +1,340 @@
+package org.fengqiao.population.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.fengqiao.population.HelperRole;
+import org.fengqiao.population.PersonState;
+import org.fengqiao.population.Risk;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Key persons and their care (N帮一): the scoped list with each person's visit rhythm, one person's
+ * team, risk and visits, and the changes a grid chief makes: team members joining and leaving, the
+ * risk level (with a reason), a visit to the person. Every input is checked before anything is
+ * written; reads and changes go to the audit trail.
+ */
+@Service
+public class KeyPersonCare {
+
+    static final int MAX_TEXT = 2000;
+    static final int MAX_VISITS = 200;
+
+    private final KeyPersons keyPersons;
+    private final VisitLog visitLog;
+    private final PersonalDataCipher cipher;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final VisitRhythm rhythm;
+
+    KeyPersonCare(KeyPersons keyPersons, VisitLog visitLog, PersonalDataCipher cipher, ApplicationEventPublisher events,
+            Clock clock, CareProperties properties) {
+        this.keyPersons = keyPersons;
+        this.visitLog = visitLog;
+        this.cipher = cipher;
+        this.events = events;
+        this.clock = clock;
+        this.rhythm = new VisitRhythm(properties.rhythm());
+    }
+
+    public VisitRhythm rhythm() {
+        return rhythm;
+    }
+
+    /** A key person in a list: who, where, risk, team size and what the rhythm says today. */
+    public record Listed(KeyPersons.Row person, VisitRhythm.Status status) {
+    }
+
+    public record Listing(List<Listed> items, int total, int overdue) {
+    }
+
+    /**
+     * The caller's key persons (or, when mine, those of the grids the caller heads), overdue ones first
+     * (longest overdue first), then by next due date; exempt ones last. The list itself is audited.
+     */
+    public Listing list(Caller caller, boolean mine, boolean overdueOnly, UUID gridId) {
+        LocalDate today = today();
+        List<Listed> all = keyPersons.visible(caller, mine, gridId).stream().map(r -> new Listed(r, status(r, today)))
+                .sorted(ORDER).toList();
+        int overdue = (int) all.stream().filter(l -> l.status().overdue()).count();
+        List<Listed> items = overdueOnly ? all.stream().filter(l -> l.status().overdue()).toList() : all;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("mine", mine);
+        details.put("overdueOnly", overdueOnly);
+        details.put("results", items.size());
+        events.publishEvent(new Audited("READ", "key-person-list", null, null, null, details, null));
+        return new Listing(items, all.size(), overdue);
+    }
+
+    /** How many of the caller's key persons are overdue: those of the grids he heads, or his whole scope. */
+    public int overdueCount(Caller caller, boolean mine) {
+        LocalDate today = today();
+        return (int) keyPersons.visible(caller, mine, null).stream().filter(r -> status(r, today).overdue()).count();
+    }
+
+    public boolean headsAGrid(Caller caller) {
+        return keyPersons.headsAGrid(caller.staffId());
+    }
+
+    static final Comparator<Listed> ORDER = Comparator
+            .comparing((Listed l) -> l.status().exemption() != null)
+            .thenComparing(l -> !l.status().overdue())
+            .thenComparing(l -> -l.status().daysOverdue())
+            .thenComparing(l -> l.status().nextDue(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(l -> l.person().name());
+
+    VisitRhythm.Status status(KeyPersons.Row r, LocalDate today) {
+        return rhythm.status(r.risk(), r.since(), r.lastVisitOn(), r.trusted(),
+                r.residence() == org.fengqiao.population.Residence.LEFT, today);
+    }
+
+    /** One key person: team with history, risk history, visits and rhythm. */
+    public record Detail(KeyPersons.Row person, VisitRhythm.Status status, List<KeyPersons.Member> team,
+            List<KeyPersons.RiskChange> riskHistory, List<KeyPersons.Visit> visits) {
+
+        public List<KeyPersons.Member> currentTeam() {
+            return team.stream().filter(KeyPersons.Member::current).toList();
+        }
+
+        public List<KeyPersons.Member> formerMembers() {
+            return team.stream().filter(m -> !m.current()).toList();
+        }
+
+        /** Names of the team members who came to a visit, in the order recorded. */
+        public List<String> helperNames(KeyPersons.Visit visit) {
+            Map<UUID, String> names = team.stream().collect(Collectors.toMap(KeyPersons.Member::id,
+                    KeyPersons.Member::name, (a, b) -> a));
+            return visit.helperIds().stream().map(id -> names.getOrDefault(id, "?")).toList();
+        }
+    }
+
+    /** One key person's care record; reading it is audited as a read of the person. */
+    public Detail read(UUID personId, Caller caller) {
+        Detail detail = detail(personId, caller);
+        events.publishEvent(new Audited("READ", "person", personId.toString(), detail.person().unitPath(), null,
+                Map.of("view", "key-person"), null));
+        return detail;
+    }
+
+    /** As {@link #read}, without its own audit entry: for a caller (a PDF export) that audits the whole read. */
+    public Detail detail(UUID personId, Caller caller) {
+        KeyPersons.Row row = visible(personId, caller);
+        return new Detail(row, status(row, today()), keyPersons.team(personId), keyPersons.riskHistory(personId),
+                keyPersons.visits(personId, row.householdId(), MAX_VISITS));
+    }
+
+    /** The visits to any person or their household, newest first (no audit: the caller audits). */
+    public List<KeyPersons.Visit> visitsOf(UUID personId, UUID householdId) {
+        return keyPersons.visits(personId, householdId, MAX_VISITS);
+    }
+
+    /** The key person's row, or none when the person is no key person or not visible. */
+    public java.util.Optional<KeyPersons.Row> find(UUID personId, Caller caller) {
+        return keyPersons.findVisible(personId, caller);
+    }
+
+    public record NewMember(UUID staffId, String name, HelperRole role, String relation, String phone,
+            LocalDate joinedOn) {
+    }
+
+    @Transactional
+    public KeyPersons.Member addMember(UUID personId, NewMember in, Caller caller) {
+        KeyPersons.Row person = visible(personId, caller);
+        List<Invalid.Problem> problems = new ArrayList<>();
+        String name = trim(in.name());
+        if (in.staffId() != null) {
+            String staffName = keyPersons.visibleStaffName(in.staffId(), caller).orElse(null);
+            if (staffName == null) {
+                problems.add(problem("staffId", "care.staff.unknown"));
+            } else {
+                name = staffName;
+                if (keyPersons.staffInTeam(personId, in.staffId())) {
+                    problems.add(problem("staffId", "care.team.alreadyMember"));
+                }
+            }
+        } else if (name == null) {
+            problems.add(problem("name", "error.field.required"));
+        } else if (name.length() > 64) {
+            problems.add(problem("name", "care.text.tooLong", 64));
+        }
+        if (in.role() == null) {
+            problems.add(problem("role", "error.field.required"));
+        }
+        String relation = trim(in.relation());
+        if (relation != null && relation.length() > 64) {
+            problems.add(problem("relation", "care.text.tooLong", 64));
+        }
+        String phone = null;
+        if (trim(in.phone()) != null) {
+            phone = PhoneNumbers.normalised(in.phone());
+            if (phone == null) {
+                problems.add(problem("phone", "population.phone.invalid"));
+            }
+        }
+        LocalDate today = today();
+        LocalDate joined = in.joinedOn() == null ? today : in.joinedOn();
+        if (joined.isAfter(today)) {
+            problems.add(problem("joinedOn", "care.date.future"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        UUID id = UUID.randomUUID();
+        keyPersons.insertMember(id, personId, in.staffId(), name, in.role(), relation,
+                phone == null ? null : cipher.encrypt(phone), PhoneNumbers.masked(phone), joined, caller.staffId());
+        KeyPersons.Member created = keyPersons.member(id).orElseThrow();
+        events.publishEvent(Audited.created("helper_membership", id, person.unitPath(), state(created)));
+        return created;
+    }
+
+    @Transactional
+    public KeyPersons.Member endMember(UUID personId, UUID memberId, LocalDate leftOn, String reason, Caller caller) {
+        KeyPersons.Row person = visible(personId, caller);
+        KeyPersons.Member before = keyPersons.member(memberId).filter(m -> m.personId().equals(personId))
+                .orElseThrow(() -> new NotFound("helper_membership", memberId));
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (!before.current()) {
+            problems.add(problem("memberId", "care.team.alreadyLeft"));
+        }
+        LocalDate today = today();
+        LocalDate left = leftOn == null ? today : leftOn;
+        if (left.isAfter(today)) {
+            problems.add(problem("leftOn", "care.date.future"));
+        } else if (left.isBefore(before.joinedOn())) {
+            problems.add(problem("leftOn", "care.team.leftBeforeJoined", before.joinedOn()));
+        }
+        String why = trim(reason);
+        if (why != null && why.length() > 500) {
+            problems.add(problem("reason", "care.text.tooLong", 500));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        keyPersons.endMember(memberId, left, why);
+        KeyPersons.Member after = keyPersons.member(memberId).orElseThrow();
+        events.publishEvent(Audited.updated("helper_membership", memberId, person.unitPath(), state(before), state(after)));
+        return after;
+    }
+
+    @Transactional
+    public KeyPersons.Row setRisk(UUID personId, Risk risk, String reason, Caller caller) {
+        KeyPersons.Row before = visible(personId, caller);
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (risk == null) {
+            problems.add(problem("risk", "error.field.required"));
+        } else if (risk == before.risk()) {
+            problems.add(problem("risk", "care.risk.unchanged"));
+        }
+        String why = trim(reason);
+        if (why == null || why.length() < 4) {
+            problems.add(problem("reason", "care.risk.reason"));
+        } else if (why.length() > 500) {
+            problems.add(problem("reason", "care.text.tooLong", 500));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        keyPersons.setRisk(personId, before.risk(), risk, why, caller.staffId(), OffsetDateTime.now(clock));
+        KeyPersons.Row after = keyPersons.findVisible(personId, caller).orElseThrow();
+        Map<String, Object> was = new LinkedHashMap<>();
+        was.put("risk", before.risk() == null ? null : before.risk().name());
+        Map<String, Object> now = new LinkedHashMap<>();
+        now.put("risk", risk.name());
+        now.put("reason", why);
+        events.publishEvent(Audited.updated("key-person-risk", personId, after.unitPath(), was, now));
+        return after;
+    }
+
+    public record NewVisit(String findings, PersonState state, List<UUID> helperIds, OffsetDateTime visitedAt) {
+    }
+
+    /** A visit to the key person by the caller, with the team members who came and the person's state. */
+    @Transactional
+    public KeyPersons.Visit recordVisit(UUID personId, NewVisit in, Caller caller) {
+        KeyPersons.Row person = visible(personId, caller);
+        List<Invalid.Problem> problems = new ArrayList<>();
+        String findings = trim(in.findings());
+        if (findings != null && findings.length() > MAX_TEXT) {
+            problems.add(problem("findings", "care.text.tooLong", MAX_TEXT));
+        }
+        if (in.state() == null) {
+            problems.add(problem("state", "error.field.required"));
+        }
+        List<UUID> helpers = in.helperIds() == null ? List.of() : in.helperIds().stream().distinct().toList();
+        Set<UUID> team = keyPersons.team(personId).stream().filter(KeyPersons.Member::current)
+                .map(KeyPersons.Member::id).collect(Collectors.toSet());
+        if (!team.containsAll(helpers)) {
+            problems.add(problem("helperIds", "care.visit.notInTeam"));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime visitedAt = in.visitedAt() == null ? now : in.visitedAt();
+        if (visitedAt.isAfter(now.plusMinutes(5))) {
+            problems.add(problem("visitedAt", "care.date.future"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        UUID id = UUID.randomUUID();
+        visitLog.insert(id, person.gridId(), person.householdId(), caller.staffId(), visitedAt, findings, false);
+        keyPersons.insertVisitPerson(id, personId, in.state(), helpers);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("personId", personId.toString());
+        after.put("householdId", person.householdId() == null ? null : person.householdId().toString());
+        after.put("visitedAt", visitedAt.toString());
+        after.put("findings", findings);
+        after.put("state", in.state().name());
+        after.put("helperIds", helpers.stream().map(UUID::toString).toList());
+        events.publishEvent(Audited.created("visit", id, person.unitPath(), after));
+        return keyPersons.visits(personId, person.householdId(), MAX_VISITS).stream()
+                .filter(v -> v.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(KeyPersons.LOCAL));
+    }
+
+    private KeyPersons.Row visible(UUID personId, Caller caller) {
+        return keyPersons.findVisible(personId, caller).orElseThrow(() -> new NotFound("key-person", personId));
+    }
+
+    private static Map<String, Object> state(KeyPersons.Member m) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("personId", m.personId().toString());
+        s.put("staffId", m.staffId() == null ? null : m.staffId().toString());
+        s.put("name", m.name());
+        s.put("role", m.role().name());
+        s.put("relation", m.relation());
+        s.put("phone", m.phoneMasked());
+        s.put("joinedOn", m.joinedOn().toString());
+        s.put("leftOn", m.leftOn() == null ? null : m.leftOn().toString());
+        s.put("leftReason", m.leftReason());
+        return s;
+    }
+
+    static Invalid.Problem problem(String field, String key, Object... args) {
+        return new Invalid.Problem(field, key, args);
+    }
+
+    static String trim(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+}

@@ -1,0 +1,248 @@
+package org.fengqiao.population.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.population.HelperRole;
+import org.fengqiao.population.KeyPersonType;
+import org.fengqiao.population.PersonState;
+import org.fengqiao.population.Residence;
+import org.fengqiao.population.Risk;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Key persons (重点人员) with what their visit rhythm needs: risk, the day they became key persons,
+ * their household's trusted mark, the size of their helper team and their last visit (to them or to
+ * their household). Scoped like every read: grid → unit → path inside the SQL.
+ */
+@Repository
+public class KeyPersons {
+
+    static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+
+    private static final String SELECT = """
+            SELECT p.id, p.name, p.grid_id, g.code AS grid_code, g.name AS grid_name, u.path AS unit_path,
+                   p.household_id, h.number AS household_number, coalesce(h.trusted, false) AS trusted, p.residence,
+                   pc.subtype, pc.risk, coalesce(pc.since, (p.created_at AT TIME ZONE 'Asia/Shanghai')::date) AS since,
+                   (SELECT count(*) FROM helper_membership m WHERE m.person_id = p.id AND m.left_on IS NULL) AS team_size,
+                   greatest((SELECT max(v.visited_at) FROM visit v WHERE v.household_id = p.household_id),
+                            (SELECT max(v.visited_at) FROM visit_person vp JOIN visit v ON v.id = vp.visit_id
+                              WHERE vp.person_id = p.id)) AS last_visit
+            FROM person_category pc JOIN person p ON p.id = pc.person_id
+            JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
+            LEFT JOIN household h ON h.id = p.household_id
+            WHERE pc.category = 'KEY_PERSON'""";
+
+    private final JdbcClient jdbc;
+
+    KeyPersons(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A key person as the rhythm and the lists need them. */
+    public record Row(UUID id, String name, UUID gridId, String gridCode, String gridName, String unitPath,
+            UUID householdId, String householdNumber, boolean trusted, Residence residence, KeyPersonType type,
+            Risk risk, LocalDate since, int teamSize, OffsetDateTime lastVisitAt) {
+
+        public LocalDate lastVisitOn() {
+            return lastVisitAt == null ? null : lastVisitAt.atZoneSameInstant(LOCAL).toLocalDate();
+        }
+    }
+
+    /** The key persons of the caller's scope; only those of grids the caller heads as grid chief when mine. */
+    public List<Row> visible(Caller caller, boolean mine, UUID gridId) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" AND u.path LIKE ANY(:scope)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", caller.scopePatterns());
+        if (mine) {
+            sql.append(" AND p.grid_id IN (SELECT r.grid_id FROM grid_role r WHERE r.staff_id = :me"
+                    + " AND r.role = 'GRID_CHIEF' AND r.ended_on IS NULL)");
+            params.put("me", caller.staffId());
+        }
+        if (gridId != null) {
+            sql.append(" AND p.grid_id = :grid");
+            params.put("grid", gridId);
+        }
+        return jdbc.sql(sql.append(" ORDER BY p.name, p.id").toString()).params(params).query(KeyPersons::row).list();
+    }
+
+    /** Every key person, for the overdue sweep (a system job, no caller); optionally of one grid only. */
+    public List<Row> all(UUID gridId) {
+        if (gridId == null) {
+            return jdbc.sql(SELECT + " ORDER BY p.id").query(KeyPersons::row).list();
+        }
+        return jdbc.sql(SELECT + " AND p.grid_id = ? ORDER BY p.id").param(gridId).query(KeyPersons::row).list();
+    }
+
+    public Optional<Row> findVisible(UUID personId, Caller caller) {
+        return jdbc.sql(SELECT + " AND p.id = ? AND u.path LIKE ANY(?)").param(personId).param(caller.scopePatterns())
+                .query(KeyPersons::row).optional();
+    }
+
+    /** Whether the caller heads at least one grid as grid chief today. */
+    public boolean headsAGrid(UUID staffId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM grid_role WHERE staff_id = ? AND role = 'GRID_CHIEF' AND ended_on IS NULL)")
+                .param(staffId).query(Boolean.class).single();
+    }
+
+    /** The current grid chiefs of a grid. */
+    public List<UUID> gridChiefs(UUID gridId) {
+        return jdbc.sql("SELECT staff_id FROM grid_role WHERE grid_id = ? AND role = 'GRID_CHIEF' AND ended_on IS NULL ORDER BY started_on")
+                .param(gridId).query(UUID.class).list();
+    }
+
+    // ---- helper teams
+
+    /** One membership of one helper in a key person's team. */
+    public record Member(UUID id, UUID personId, UUID staffId, String name, HelperRole role, String relation,
+            String phoneMasked, LocalDate joinedOn, LocalDate leftOn, String leftReason) {
+        @com.fasterxml.jackson.annotation.JsonProperty("current")
+        public boolean current() {
+            return leftOn == null;
+        }
+    }
+
+    private static final String MEMBER = """
+            SELECT id, person_id, staff_id, name, role, relation, phone_masked, joined_on, left_on, left_reason
+            FROM helper_membership""";
+
+    /** The team, current members first (in the order they joined), then those who left, latest first. */
+    public List<Member> team(UUID personId) {
+        return jdbc.sql(MEMBER + " WHERE person_id = ? ORDER BY left_on IS NOT NULL, left_on DESC, joined_on, created_at, id")
+                .param(personId).query(KeyPersons::member).list();
+    }
+
+    public Optional<Member> member(UUID id) {
+        return jdbc.sql(MEMBER + " WHERE id = ?").param(id).query(KeyPersons::member).optional();
+    }
+
+    public boolean staffInTeam(UUID personId, UUID staffId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM helper_membership WHERE person_id = ? AND staff_id = ? AND left_on IS NULL)")
+                .params(personId, staffId).query(Boolean.class).single();
+    }
+
+    public void insertMember(UUID id, UUID personId, UUID staffId, String name, HelperRole role, String relation,
+            byte[] phoneCipher, String phoneMasked, LocalDate joinedOn, UUID createdBy) {
+        jdbc.sql("""
+                INSERT INTO helper_membership (id, person_id, staff_id, name, role, relation, phone_cipher, phone_masked,
+                                               joined_on, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, personId, staffId, name, role.name(), relation, phoneCipher, phoneMasked, joinedOn, createdBy)
+                .update();
+    }
+
+    public void endMember(UUID id, LocalDate leftOn, String reason) {
+        jdbc.sql("UPDATE helper_membership SET left_on = ?, left_reason = ? WHERE id = ? AND left_on IS NULL")
+                .params(leftOn, reason, id).update();
+    }
+
+    /** A staff member the caller may see: name, for a team membership. */
+    public Optional<String> visibleStaffName(UUID staffId, Caller caller) {
+        return jdbc.sql("""
+                SELECT s.name FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.id = ? AND s.active AND u.path LIKE ANY(?)""")
+                .param(staffId).param(caller.scopePatterns()).query(String.class).optional();
+    }
+
+    // ---- risk
+
+    public record RiskChange(Risk from, Risk to, String reason, String changedBy, OffsetDateTime changedAt) {
+        /** When, on the clocks of the jurisdiction (pages show this). */
+        public java.time.LocalDateTime localChangedAt() {
+            return changedAt.atZoneSameInstant(LOCAL).toLocalDateTime();
+        }
+    }
+
+    public List<RiskChange> riskHistory(UUID personId) {
+        return jdbc.sql("""
+                SELECT r.from_risk, r.to_risk, r.reason, s.name, r.changed_at
+                FROM risk_change r LEFT JOIN staff s ON s.id = r.changed_by
+                WHERE r.person_id = ? ORDER BY r.changed_at DESC, r.id""")
+                .param(personId).query((rs, n) -> new RiskChange(
+                        rs.getString(1) == null ? null : Risk.valueOf(rs.getString(1)), Risk.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), rs.getObject(5, OffsetDateTime.class))).list();
+    }
+
+    public void setRisk(UUID personId, Risk from, Risk to, String reason, UUID changedBy, OffsetDateTime at) {
+        jdbc.sql("UPDATE person_category SET risk = ? WHERE person_id = ? AND category = 'KEY_PERSON'")
+                .params(to.name(), personId).update();
+        jdbc.sql("""
+                INSERT INTO risk_change (id, person_id, from_risk, to_risk, reason, changed_by, changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), personId, from == null ? null : from.name(), to.name(), reason, changedBy, at)
+                .update();
+    }
+
+    // ---- visits
+
+    /** A visit to the person or their household; state and helpers only when it was recorded as a key-person visit. */
+    public record Visit(UUID id, OffsetDateTime visitedAt, String visitedByName, String findings, boolean contactCard,
+            PersonState state, List<UUID> helperIds) {
+        /** When, on the clocks of the jurisdiction (pages show this). */
+        public java.time.LocalDateTime localVisitedAt() {
+            return visitedAt.atZoneSameInstant(LOCAL).toLocalDateTime();
+        }
+    }
+
+    /** The visits to the person or their household, newest first. */
+    public List<Visit> visits(UUID personId, UUID householdId, int limit) {
+        return jdbc.sql("""
+                SELECT v.id, v.visited_at, s.name AS staff_name, v.findings, v.contact_card, vp.state, vp.helper_ids
+                FROM visit v JOIN staff s ON s.id = v.visited_by
+                LEFT JOIN visit_person vp ON vp.visit_id = v.id AND vp.person_id = :person
+                WHERE (v.household_id = :household OR vp.person_id IS NOT NULL)
+                ORDER BY v.visited_at DESC, v.created_at DESC, v.id LIMIT :limit""")
+                .param("person", personId).param("household", householdId).param("limit", limit)
+                .query((rs, n) -> {
+                    Array helpers = rs.getArray("helper_ids");
+                    String state = rs.getString("state");
+                    return new Visit(rs.getObject("id", UUID.class), rs.getObject("visited_at", OffsetDateTime.class),
+                            rs.getString("staff_name"), rs.getString("findings"), rs.getBoolean("contact_card"),
+                            state == null ? null : PersonState.valueOf(state),
+                            helpers == null ? List.of() : Arrays.asList((UUID[]) helpers.getArray()));
+                }).list();
+    }
+
+    public void insertVisitPerson(UUID visitId, UUID personId, PersonState state, List<UUID> helperIds) {
+        jdbc.sql("INSERT INTO visit_person (visit_id, person_id, state, helper_ids) VALUES (?, ?, ?, CAST(? AS uuid[]))")
+                .params(visitId, personId, state == null ? null : state.name(), helperIds.toArray(UUID[]::new)).update();
+    }
+
+    // ---- overdue notices
+
+    /** Notes an overdue period; false when it was noted before (and so announced already). */
+    public boolean notice(UUID personId, LocalDate countedFrom, LocalDate dueOn, UUID gridId) {
+        return jdbc.sql("""
+                INSERT INTO overdue_notice (person_id, counted_from, due_on, grid_id) VALUES (?, ?, ?, ?)
+                ON CONFLICT (person_id, counted_from) DO NOTHING""")
+                .params(personId, countedFrom, dueOn, gridId).update() > 0;
+    }
+
+    static Row row(ResultSet rs, int n) throws SQLException {
+        String subtype = rs.getString("subtype");
+        String risk = rs.getString("risk");
+        return new Row(rs.getObject("id", UUID.class), rs.getString("name"), rs.getObject("grid_id", UUID.class),
+                rs.getString("grid_code"), rs.getString("grid_name"), rs.getString("unit_path"),
+                rs.getObject("household_id", UUID.class), rs.getString("household_number"), rs.getBoolean("trusted"),
+                Residence.valueOf(rs.getString("residence")), subtype == null ? null : KeyPersonType.valueOf(subtype),
+                risk == null ? null : Risk.valueOf(risk), rs.getObject("since", LocalDate.class),
+                rs.getInt("team_size"), rs.getObject("last_visit", OffsetDateTime.class));
+    }
+
+    static Member member(ResultSet rs, int n) throws SQLException {
+        return new Member(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
+                rs.getObject("staff_id", UUID.class), rs.getString("name"), HelperRole.valueOf(rs.getString("role")),
+                rs.getString("relation"), rs.getString("phone_masked"), rs.getObject("joined_on", LocalDate.class),
+                rs.getObject("left_on", LocalDate.class), rs.getString("left_reason"));
+    }
+}

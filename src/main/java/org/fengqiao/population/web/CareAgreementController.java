@@ -1,0 +1,62 @@
+package org.fengqiao.population.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.population.HelperRole;
+import org.fengqiao.population.internal.CareAgreements;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@PreAuthorize("hasAuthority('POPULATION_READ')")
+@Tag(name = "Care agreements", description = "留守儿童 三帮一 / 四帮一 帮扶协议")
+class CareAgreementController {
+
+    private final CareAgreements agreements;
+
+    CareAgreementController(CareAgreements agreements) {
+        this.agreements = agreements;
+    }
+
+    record HelperForm(UUID staffId, String name, HelperRole role, String relation, String phone) {
+    }
+
+    record AgreementForm(LocalDate signedOn, LocalDate reviewOn, String guardianName, String guardianRelation,
+            String guardianPhone, String fatherWhereabouts, String motherWhereabouts, String note,
+            List<HelperForm> helpers) {
+    }
+
+    /** current: the agreement in force (null when none); history: all of them, current first. */
+    record Agreements(CareAgreements.Agreement current, List<CareAgreements.Agreement> history) {
+    }
+
+    @GetMapping("/api/v1/persons/{id}/care-agreements")
+    @Operation(summary = "A child's care agreements, the one in force first; phones masked; the read is audited")
+    Agreements list(@PathVariable UUID id) {
+        List<CareAgreements.Agreement> all = agreements.read(id, Callers.require());
+        return new Agreements(all.stream().filter(CareAgreements.Agreement::current).findFirst().orElse(null), all);
+    }
+
+    @PostMapping("/api/v1/persons/{id}/care-agreements")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Sign a care agreement for a left-behind child: the guardian and 2 to 4 more helpers",
+            description = "The agreement in force ends on the new one's signing day. The review day must come after signing.")
+    CareAgreements.Agreement sign(@PathVariable UUID id, @RequestBody AgreementForm f) {
+        List<CareAgreements.NewHelper> helpers = f.helpers() == null ? null : f.helpers().stream()
+                .map(h -> new CareAgreements.NewHelper(h.staffId(), h.name(), h.role(), h.relation(), h.phone())).toList();
+        return agreements.sign(id, new CareAgreements.NewAgreement(f.signedOn(), f.reviewOn(), f.guardianName(),
+                f.guardianRelation(), f.guardianPhone(), f.fatherWhereabouts(), f.motherWhereabouts(), f.note(), helpers),
+                Callers.require());
+    }
+}

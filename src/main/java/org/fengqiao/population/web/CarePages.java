@@ -1,0 +1,90 @@
+package org.fengqiao.population.web;
+
+import java.time.Period;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.population.HelperRole;
+import org.fengqiao.population.PersonState;
+import org.fengqiao.population.Risk;
+import org.fengqiao.population.internal.KeyPersonCare;
+import org.fengqiao.population.internal.VisitRhythm;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The grid chief's key persons (overdue first) and one key person's care page. */
+@Controller
+@PreAuthorize("hasAuthority('POPULATION_READ')")
+class CarePages {
+
+    private final KeyPersonCare care;
+    private final MessageSource messages;
+
+    CarePages(KeyPersonCare care, MessageSource messages) {
+        this.care = care;
+        this.messages = messages;
+    }
+
+    /** The configured rhythm per risk level, in words: 每周, 每 2 周, 每月. */
+    private Map<String, String> rhythmTexts(Locale locale) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Risk r : Risk.values()) {
+            texts.put(r.name(), period(care.rhythm().interval(r), locale));
+        }
+        return texts;
+    }
+
+    private String period(Period p, Locale locale) {
+        Object[] d = VisitRhythm.describe(p);
+        return messages.getMessage((String) d[0], new Object[] {d[1]}, locale);
+    }
+
+    /** mine defaults to the grids the caller heads as grid chief, when he heads any. */
+    @GetMapping("/key-persons")
+    String list(@RequestParam(required = false) Boolean mine, @RequestParam(defaultValue = "false") boolean overdue,
+            Model model, Locale locale) {
+        Caller caller = Callers.require();
+        model.addAttribute("rhythmTexts", rhythmTexts(locale));
+        boolean chief = care.headsAGrid(caller);
+        boolean onlyMine = mine == null ? chief : mine;
+        KeyPersonCare.Listing listing = care.list(caller, onlyMine, overdue, null);
+        model.addAttribute("items", listing.items());
+        model.addAttribute("total", listing.total());
+        model.addAttribute("overdueCount", listing.overdue());
+        model.addAttribute("mine", onlyMine);
+        model.addAttribute("chief", chief);
+        model.addAttribute("overdue", overdue);
+        return "population/key-persons";
+    }
+
+    @GetMapping("/key-persons/{id}")
+    String one(@PathVariable UUID id, Model model, Locale locale) {
+        Caller caller = Callers.require();
+        KeyPersonCare.Detail detail;
+        try {
+            detail = care.read(id, caller);
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("d", detail);
+        model.addAttribute("rhythmText", detail.status().interval() == null ? null : period(detail.status().interval(), locale));
+        model.addAttribute("roles", HelperRole.values());
+        model.addAttribute("risks", Risk.values());
+        model.addAttribute("states", PersonState.values());
+        model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
+        model.addAttribute("mayReveal", caller.may("POPULATION_REVEAL"));
+        model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        return "population/key-person";
+    }
+}

@@ -1,0 +1,55 @@
+package org.fengqiao.population.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.population.internal.CareFiles;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 一户一册 and 一人一档 as PDF. No produces condition, so a 404 still answers as a problem detail. */
+@RestController
+@PreAuthorize("hasAuthority('POPULATION_READ')")
+@Tag(name = "Registers and files", description = "一户一册 / 一人一档 as PDF")
+class FileExportController {
+
+    private final CareFiles files;
+
+    FileExportController(CareFiles files) {
+        this.files = files;
+    }
+
+    @GetMapping("/api/v1/households/{id}/register.pdf")
+    @Operation(summary = "The household register (一户一册) as PDF: address, members, categories, visits, contact card",
+            description = "Identity numbers and phones are masked; with reason (at least 4 characters) a role allowed to "
+                    + "reveal gets them in full, audited as a reveal of each member. Every member is audited as read.")
+    ResponseEntity<byte[]> register(@PathVariable UUID id, @RequestParam(required = false) String reason, Locale locale) {
+        return pdf(files.householdRegister(id, reason, Callers.require(), locale), "household-" + id + ".pdf");
+    }
+
+    @GetMapping("/api/v1/persons/{id}/file.pdf")
+    @Operation(summary = "A person's file (一人一档) as PDF: personal data, categories, helper team, care agreement, visits",
+            description = "Masked unless a role allowed to reveal gives a reason; the export is audited.")
+    ResponseEntity<byte[]> file(@PathVariable UUID id, @RequestParam(required = false) String reason, Locale locale) {
+        return pdf(files.personFile(id, reason, Callers.require(), locale), "person-" + id + ".pdf");
+    }
+
+    private static ResponseEntity<byte[]> pdf(byte[] body, String name) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8)
+                        .build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(body);
+    }
+}

@@ -1,0 +1,151 @@
+package org.fengqiao.population.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.population.HelperRole;
+import org.fengqiao.population.KeyPersonType;
+import org.fengqiao.population.PersonState;
+import org.fengqiao.population.Risk;
+import org.fengqiao.population.internal.KeyPersonCare;
+import org.fengqiao.population.internal.KeyPersons;
+import org.fengqiao.population.internal.VisitRhythm;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/key-persons")
+@PreAuthorize("hasAuthority('POPULATION_READ')")
+@Tag(name = "Key persons", description = "重点人员: helper teams (N帮一), risk levels, visit rhythm and overdue visits")
+class KeyPersonController {
+
+    static final int MAX_PAGE = 200;
+
+    private final KeyPersonCare care;
+
+    KeyPersonController(KeyPersonCare care) {
+        this.care = care;
+    }
+
+    /** What the visit rhythm says for one key person today. */
+    record Rhythm(Risk risk, String interval, LocalDate countedFrom, LocalDate lastVisitOn, LocalDate nextDue,
+            boolean overdue, long daysOverdue, VisitRhythm.Exemption exemption) {
+        static Rhythm of(VisitRhythm.Status s) {
+            return new Rhythm(s.risk(), s.interval() == null ? null : s.interval().toString(), s.countedFrom(),
+                    s.lastVisitOn(), s.nextDue(), s.overdue(), s.daysOverdue(), s.exemption());
+        }
+    }
+
+    record KeyPersonView(UUID personId, String name, KeyPersonType type, Risk risk, UUID gridId, String gridCode,
+            UUID householdId, String householdNumber, boolean trustedHousehold, int teamSize,
+            OffsetDateTime lastVisitAt, LocalDate nextDue, boolean overdue, long daysOverdue,
+            VisitRhythm.Exemption exemption) {
+        static KeyPersonView of(KeyPersons.Row r, VisitRhythm.Status s) {
+            return new KeyPersonView(r.id(), r.name(), r.type(), r.risk(), r.gridId(), r.gridCode(), r.householdId(),
+                    r.householdNumber(), r.trusted(), r.teamSize(), r.lastVisitAt(), s.nextDue(), s.overdue(),
+                    s.daysOverdue(), s.exemption());
+        }
+    }
+
+    /** total: key persons in the list's reach; overdue: how many of them are overdue; items: this page. */
+    record KeyPersonPage(List<KeyPersonView> items, int total, int overdue, int matching, int page, int size) {
+    }
+
+    record VisitView(UUID id, OffsetDateTime visitedAt, String visitedBy, String findings, PersonState state,
+            List<UUID> helperIds, List<String> helpers) {
+    }
+
+    record KeyPersonDetail(KeyPersonView person, Rhythm rhythm, int teamSize, List<KeyPersons.Member> team,
+            List<KeyPersons.RiskChange> riskHistory, List<VisitView> visits) {
+        static KeyPersonDetail of(KeyPersonCare.Detail d) {
+            List<VisitView> visits = d.visits().stream().map(v -> new VisitView(v.id(), v.visitedAt(), v.visitedByName(),
+                    v.findings(), v.state(), v.helperIds(), d.helperNames(v))).toList();
+            return new KeyPersonDetail(KeyPersonView.of(d.person(), d.status()), Rhythm.of(d.status()),
+                    d.currentTeam().size(), d.team(), d.riskHistory(), visits);
+        }
+    }
+
+    record MemberForm(UUID staffId, String name, HelperRole role, String relation, String phone, LocalDate joinedOn) {
+    }
+
+    record EndForm(LocalDate leftOn, String reason) {
+    }
+
+    record RiskForm(Risk risk, String reason) {
+    }
+
+    record VisitForm(String findings, PersonState state, List<UUID> helperIds, OffsetDateTime visitedAt) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The key persons of the caller's jurisdiction with risk, team size, last visit, next due date and overdue flag",
+            description = "Overdue ones first. mine=true keeps the grids the caller heads as grid chief (网格长); "
+                    + "overdue=true keeps the overdue ones. Persons of trusted households (放心户) have no rhythm (exemption).")
+    KeyPersonPage list(@RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) UUID gridId,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size) {
+        KeyPersonCare.Listing listing = care.list(Callers.require(), mine, overdue, gridId);
+        int limit = Math.max(1, Math.min(size, MAX_PAGE));
+        int current = Math.max(1, page);
+        List<KeyPersonView> items = listing.items().stream().skip((long) (current - 1) * limit).limit(limit)
+                .map(l -> KeyPersonView.of(l.person(), l.status())).toList();
+        return new KeyPersonPage(items, listing.total(), listing.overdue(), listing.items().size(), current, limit);
+    }
+
+    @GetMapping("/{personId}")
+    @Operation(summary = "One key person: helper team with its history, risk history, visits and visit rhythm (read audited)",
+            description = "404 for a person outside the caller's jurisdiction or who is no key person.")
+    KeyPersonDetail one(@PathVariable UUID personId) {
+        return KeyPersonDetail.of(care.read(personId, Callers.require()));
+    }
+
+    @PostMapping("/{personId}/team")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Add a helper to the team: a staff member (staffId) or a named person with role, relation and phone")
+    KeyPersons.Member addMember(@PathVariable UUID personId, @RequestBody MemberForm f) {
+        return care.addMember(personId, new KeyPersonCare.NewMember(f.staffId(), f.name(), f.role(), f.relation(),
+                f.phone(), f.joinedOn()), Callers.require());
+    }
+
+    @PostMapping("/{personId}/team/{memberId}/end")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "A helper leaves the team on a day (today by default); the membership stays in the history")
+    KeyPersons.Member endMember(@PathVariable UUID personId, @PathVariable UUID memberId, @RequestBody(required = false) EndForm f) {
+        return care.endMember(personId, memberId, f == null ? null : f.leftOn(), f == null ? null : f.reason(),
+                Callers.require());
+    }
+
+    @PutMapping("/{personId}/risk")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Set the risk level with a reason (at least 4 characters); audited with before and after")
+    KeyPersonDetail setRisk(@PathVariable UUID personId, @RequestBody RiskForm f) {
+        care.setRisk(personId, f.risk(), f.reason(), Callers.require());
+        return KeyPersonDetail.of(care.detail(personId, Callers.require()));
+    }
+
+    @PostMapping("/{personId}/visits")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Record a visit to the key person: the person's state and the team members who came")
+    VisitView visit(@PathVariable UUID personId, @RequestBody VisitForm f) {
+        KeyPersons.Visit v = care.recordVisit(personId, new KeyPersonCare.NewVisit(f.findings(), f.state(),
+                f.helperIds(), f.visitedAt()), Callers.require());
+        KeyPersonCare.Detail d = care.detail(personId, Callers.require());
+        return new VisitView(v.id(), v.visitedAt(), v.visitedByName(), v.findings(), v.state(), v.helperIds(),
+                d.helperNames(v));
+    }
+}

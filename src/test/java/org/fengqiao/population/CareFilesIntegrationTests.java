@@ -1,0 +1,224 @@
+package org.fengqiao.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.account.TestStaff;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * 一户一册 and 一人一档 as PDF, read back with PDFBox: the Chinese names and section titles are there
+ * as text, identity numbers and phones are masked for every role unless one allowed to reveal gives a
+ * reason, each export is audited per person, and a record outside the caller's subtree is 404.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CareFilesIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StaffDirectory directory;
+    @Autowired
+    Jurisdictions jurisdictions;
+
+    ApiClient api;
+    HousingFixtures fx;
+    final Map<String, String> tokens = new HashMap<>();
+    UUID household;
+    UUID head;
+    UUID child;
+    String headNumber;
+    String childNumber;
+    String auxiliary;
+
+    String token(String user) {
+        return tokens.computeIfAbsent(user, u -> api.token(u, u.startsWith("aux") ? TestStaff.PASSWORD : DEMO_PASSWORD));
+    }
+
+    UUID register(String name, String number, Sex sex, String relation, String phone) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("gridId", fx.gridId("FS-4-01").toString());
+        body.put("householdId", household.toString());
+        body.put("name", name);
+        body.put("idNumber", number);
+        body.put("sex", sex.name());
+        body.put("relation", relation);
+        body.put("residence", "PERMANENT");
+        body.put("phone", phone);
+        HttpResponse<String> created = api.send("POST", "/api/v1/persons", token("officer"), body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return UUID.fromString(ApiClient.json(created).path("id").asText());
+    }
+
+    @BeforeAll
+    void household() {
+        api = new ApiClient(port);
+        fx = new HousingFixtures(port, jdbc);
+        household = fx.household(fx.gridId("FS-4-01"), null, false, false);
+        headNumber = TestIdentityNumbers.next(Sex.MALE);
+        // a child's birthday on a day the demo leaves to the tests (see DemoResidents.birthDate)
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 9;
+        childNumber = TestIdentityNumbers.of("320722", LocalDate.of(year, 1 + (year - 1950) % 12, 1 + (year - 1950) % 4),
+                (int) (System.nanoTime() % 400), Sex.FEMALE);
+        head = register("欧阳振华", headNumber, Sex.MALE, "HEAD", "13922223333");
+        child = register("欧阳小雪", childNumber, Sex.FEMALE, "GRANDCHILD", null);
+        jdbc.sql("INSERT INTO person_category (person_id, category, subtype, risk, since) VALUES (?, 'KEY_PERSON', 'DRUG', 'HIGH', ?)")
+                .params(head, LocalDate.now().minusMonths(3)).update();
+        jdbc.sql("INSERT INTO person_category (person_id, category) VALUES (?, 'LEFT_BEHIND_CHILD')").param(child).update();
+        fx.call("officer", "POST", "/api/v1/key-persons/" + head + "/team", Map.of("name", "华佗医", "role", "DOCTOR",
+                "relation", "林疃村卫生室", "phone", "13944445555"));
+        fx.call("officer", "POST", "/api/v1/visits", Map.of("householdId", household, "findings", "入户核对人口信息",
+                "contactCard", true));
+        Map<String, Object> agreement = new HashMap<>();
+        agreement.put("signedOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        agreement.put("reviewOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(6).toString());
+        agreement.put("guardianName", "欧阳振华");
+        agreement.put("guardianRelation", "祖父");
+        agreement.put("helpers", List.of(Map.of("name", "网管甲", "role", "GRID_MANAGER"),
+                Map.of("name", "志愿乙", "role", "VOLUNTEER")));
+        assertThat(fx.call("officer", "POST", "/api/v1/persons/" + child + "/care-agreements", agreement).status()).isEqualTo(201);
+
+        auxiliary = TestStaff.uniqueUsername("aux");
+        var office = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
+        directory.register(office.id(), StaffRole.AUXILIARY_POLICE, "测试辅警", null, null, null, auxiliary, TestStaff.PASSWORD);
+    }
+
+    HttpResponse<byte[]> pdf(String user, String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + token(user)).GET().build();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String text(HttpResponse<byte[]> response) {
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (PDDocument doc = Loader.loadPDF(response.body())) {
+            // a cell's text may wrap onto a second line: read it as it would be read aloud, lines joined
+            return new PDFTextStripper().getText(doc).replaceAll("\\s*\\R\\s*", "");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String masked(String number) {
+        return number.substring(0, 6) + "********" + number.substring(14);
+    }
+
+    long audits(String action, UUID person, String export) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = ? AND record_type = 'person' AND record_id = ? AND after->>'export' = ?")
+                .params(action, person.toString(), export).query(Long.class).single();
+    }
+
+    @Test
+    void theHouseholdRegisterCarriesTheMembersCategoriesVisitsAndContactCardInChineseWithNumbersMasked() {
+        long before = audits("READ", head, "household-register");
+        String text = text(pdf("officer", "/api/v1/households/" + household + "/register.pdf"));
+        assertThat(text).contains("一户一册", "户信息", "家庭成员", "走访记录", "警民联系卡");
+        assertThat(text).contains("欧阳振华", "欧阳小雪", "户主", "孙子女", "涉毒人员（高风险）", "留守儿童", "入户核对人口信息");
+        assertThat(text).contains(masked(headNumber), masked(childNumber), "139****3333");
+        assertThat(text).doesNotContain(headNumber, childNumber, "13922223333");
+        assertThat(audits("READ", head, "household-register")).isEqualTo(before + 1);
+        assertThat(audits("READ", child, "household-register")).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'READ' AND record_type = 'household' AND record_id = ?")
+                .param(household.toString()).query(Long.class).single()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theRegisterInEnglishHasEnglishTitlesAndTheChineseNames() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                            + "/api/v1/households/" + household + "/register.pdf"))
+                    .header("Authorization", "Bearer " + token("officer")).header("Accept-Language", "en").GET().build();
+            String text = text(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray()));
+            assertThat(text).contains("Household register", "Members", "欧阳振华");
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aRoleThatMayRevealGetsFullNumbersOnlyWithAReasonAndEachMemberIsAuditedAsARevealWithIt() {
+        String reason = URLEncoder.encode("办理户籍迁移核对", StandardCharsets.UTF_8);
+        String text = text(pdf("officer", "/api/v1/households/" + household + "/register.pdf?reason=" + reason));
+        assertThat(text).contains(headNumber, childNumber, "13922223333", "办理户籍迁移核对");
+        assertThat(jdbc.sql("SELECT after->>'reason' FROM audit_entry WHERE action = 'REVEAL' AND record_id = ? AND after->>'export' = 'household-register'")
+                .param(head.toString()).query(String.class).list()).contains("办理户籍迁移核对");
+        assertThat(pdf("officer", "/api/v1/households/" + household + "/register.pdf?reason=ab").statusCode())
+                .as("a reason of four characters at least").isEqualTo(400);
+    }
+
+    @Test
+    void aRoleWithoutRevealSeesMaskedNumbersInBothFilesAndMayNotAskForFullOnes() {
+        String register = text(pdf(auxiliary, "/api/v1/households/" + household + "/register.pdf"));
+        assertThat(register).contains(masked(headNumber)).doesNotContain(headNumber);
+        String file = text(pdf(auxiliary, "/api/v1/persons/" + head + "/file.pdf"));
+        assertThat(file).contains(masked(headNumber), "139****3333").doesNotContain(headNumber, "13922223333");
+        String reason = URLEncoder.encode("想看完整号码", StandardCharsets.UTF_8);
+        assertThat(pdf(auxiliary, "/api/v1/persons/" + head + "/file.pdf?reason=" + reason).statusCode()).isEqualTo(403);
+        assertThat(pdf(auxiliary, "/api/v1/households/" + household + "/register.pdf?reason=" + reason).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theKeyPersonsFileHasHisTeamRhythmAndVisitsAndTheChildsFileHerCareAgreement() {
+        long before = audits("READ", head, "file.pdf");
+        String file = text(pdf("officer", "/api/v1/persons/" + head + "/file.pdf"));
+        assertThat(file).contains("一人一档", "基本信息", "欧阳振华", masked(headNumber), "帮扶小组", "华佗医", "社区医生",
+                "林疃村卫生室", "139****5555", "高风险", "走访频次", "每周", "走访记录", "入户核对人口信息");
+        assertThat(file).doesNotContain("13944445555");
+        assertThat(audits("READ", head, "file.pdf")).isEqualTo(before + 1);
+
+        String childFile = text(pdf("officer", "/api/v1/persons/" + child + "/file.pdf"));
+        assertThat(childFile).contains("一人一档", "欧阳小雪", "留守儿童", "现行帮扶协议（三帮一）", "实际监护人", "网管甲", "志愿乙",
+                "平安志愿者");
+    }
+
+    @Test
+    void bothFilesAre404OutsideTheCallersSubtreeAndForTheBureauThere() {
+        UUID urbanGrid = fx.gridId("NS-1-03");
+        UUID urbanHousehold = fx.household(urbanGrid, null, false, false);
+        UUID urbanPerson = fx.person(urbanGrid, urbanHousehold, "城人", "HEAD", null, null);
+        assertThat(pdf("officer2", "/api/v1/households/" + household + "/register.pdf").statusCode()).isEqualTo(404);
+        assertThat(pdf("officer2", "/api/v1/persons/" + head + "/file.pdf").statusCode()).isEqualTo(404);
+        assertThat(pdf("officer", "/api/v1/households/" + urbanHousehold + "/register.pdf").statusCode()).isEqualTo(404);
+        assertThat(pdf("officer", "/api/v1/persons/" + urbanPerson + "/file.pdf").statusCode()).isEqualTo(404);
+        assertThat(pdf("officer", "/api/v1/persons/" + UUID.randomUUID() + "/file.pdf").statusCode()).isEqualTo(404);
+        assertThat(text(pdf("officer2", "/api/v1/persons/" + urbanPerson + "/file.pdf"))).contains("城人");
+        assertThat(text(pdf("bureau", "/api/v1/households/" + household + "/register.pdf"))).contains("欧阳振华");
+        assertThat(text(pdf("bureau", "/api/v1/households/" + urbanHousehold + "/register.pdf"))).contains("城人");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'person' AND record_id = ? AND after->>'export' IS NOT NULL")
+                .param(urbanPerson.toString()).query(Long.class).single()).as("the 404s read nothing").isEqualTo(2);
+    }
+}

@@ -1,0 +1,99 @@
+package org.fengqiao.population;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.fengqiao.browser.BrowserTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The grid chief on his phone: the home page counts his overdue key persons, the list opens on them,
+ * he records a visit with the helper who came and the visit is no longer overdue; he raises a risk
+ * level with a reason; he signs a left-behind child's care agreement on the child's page.
+ */
+class KeyPersonCareBrowserTests extends BrowserTest {
+
+    static final Path SCREENS = Path.of("target", "care-screens");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Override
+    protected Browser.NewContextOptions contextOptions() {
+        return new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(390, 844);
+    }
+
+    void shot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    @Test
+    void theGridChiefFindsHisOverdueKeyPersonAndRecordsAVisitWithHisHelper() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID grid = fx.gridId("FS-5-01");
+        UUID household = fx.household(grid, null, false, false);
+        UUID person = fx.person(grid, household, "蒋逾", "HEAD", "KEY_PERSON", "DRUG");
+        jdbc.sql("UPDATE person_category SET since = ? WHERE person_id = ?")
+                .params(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(60), person).update();
+        fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/team", java.util.Map.of("name", "蒋医生",
+                "role", "DOCTOR", "relation", "林疃村卫生室"));
+
+        login("officer");
+        assertThat(page.locator("#overdue-key-persons")).containsText("我负责网格逾期未走访");
+        page.click("#tile-key-persons");
+        page.waitForURL("**/key-persons?overdue=true");
+        shot("key-persons");
+        assertThat(page.locator("tbody tr").first()).hasClass(java.util.regex.Pattern.compile("is-overdue"));
+        page.click("a.key-person-name:text-is('蒋逾')");
+        page.waitForURL("**/key-persons/" + person);
+        assertThat(page.locator("#next-due .overdue-badge")).isVisible();
+
+        page.selectOption("#visit-state", "STABLE");
+        page.locator("#key-visit-form input[name=helperIds]").first().check();
+        page.fill("#visit-findings", "入户走访，本人在家，情绪稳定");
+        page.click("#key-visit-form button[type=submit]");
+        assertThat(page.locator(".visits .visit").first()).containsText("入户走访，本人在家，情绪稳定");
+        assertThat(page.locator(".visits .visit").first()).containsText("帮扶人：蒋医生");
+        assertThat(page.locator("#next-due .overdue-badge")).hasCount(0);
+
+        page.selectOption("#risk-select", "MEDIUM");
+        page.fill("#risk-reason", "连续三个月尿检阴性");
+        page.click("#risk-form button[type=submit]");
+        assertThat(page.locator("#risk-history")).containsText("连续三个月尿检阴性");
+        shot("key-person");
+        assertThat(jdbc.sql("SELECT risk FROM person_category WHERE person_id = ?").param(person).query(String.class).single())
+                .isEqualTo("MEDIUM");
+    }
+
+    @Test
+    void theOfficerSignsALeftBehindChildsCareAgreementOnTheChildsPage() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID grid = fx.gridId("FS-5-02");
+        UUID child = fx.person(grid, fx.household(grid, null, false, false), "蒋童", "GRANDCHILD", "LEFT_BEHIND_CHILD", null);
+
+        login("officer");
+        page.navigate(url("/persons/" + child));
+        assertThat(page.locator("#care")).containsText("尚未签订帮扶协议");
+        page.click("#care details summary");
+        page.fill("#agreement-form input[name=guardianName]", "蒋爷");
+        page.fill("#agreement-form input[name=guardianRelation]", "祖父");
+        page.fill("#agreement-form input[name=guardianPhone]", "13966667777");
+        page.fill("#agreement-form input[name=fatherWhereabouts]", "在常州务工");
+        page.locator("#agreement-form input[name=helperName]").nth(0).fill("网管丁");
+        page.locator("#agreement-form input[name=helperName]").nth(1).fill("志愿戊");
+        page.click("#agreement-form button[type=submit]");
+        assertThat(page.locator("#care .agreement.current")).containsText("现行帮扶协议（三帮一）");
+        assertThat(page.locator("#care .agreement.current")).containsText("蒋爷（祖父） 139****7777");
+        assertThat(page.locator("#care .agreement.current")).containsText("网管丁 · 网格管理员");
+        shot("person-care");
+        assertThat(page.content()).doesNotContain("13966667777");
+    }
+}

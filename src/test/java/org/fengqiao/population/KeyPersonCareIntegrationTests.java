@@ -1,0 +1,263 @@
+package org.fengqiao.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Key persons through the API: the scoped list with each person's rhythm (overdue first, trusted
+ * households exempt), the helper team with its history, the audited risk level, key-person visits,
+ * and 404 outside the caller's subtree on every endpoint that takes an id.
+ */
+class KeyPersonCareIntegrationTests extends IntegrationTest {
+
+    static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    HousingFixtures fx;
+    LocalDate today;
+
+    @BeforeEach
+    void setUp() {
+        fx = new HousingFixtures(port, jdbc);
+        today = LocalDate.now(LOCAL);
+    }
+
+    /** A key person of a new household in a grid, a key person since the given day, at a risk level. */
+    UUID keyPerson(String gridCode, String name, String risk, LocalDate since, boolean trusted) {
+        UUID grid = fx.gridId(gridCode);
+        UUID household = fx.household(grid, null, trusted, false);
+        UUID id = fx.person(grid, household, name, "HEAD", "KEY_PERSON", "DRUG");
+        jdbc.sql("UPDATE person_category SET risk = ?, since = ? WHERE person_id = ?").params(risk, since, id).update();
+        return id;
+    }
+
+    JsonNode item(JsonNode page, UUID id) {
+        for (JsonNode item : page.path("items")) {
+            if (item.path("personId").asText().equals(id.toString())) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    long audits(String action, String type, UUID id) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = ? AND record_type = ? AND record_id = ?")
+                .params(action, type, id.toString()).query(Long.class).single();
+    }
+
+    @Test
+    void theListShowsRiskTeamLastVisitAndNextDueWithTheOverdueFirstAndTrustedHouseholdsExempt() {
+        UUID late = keyPerson("FS-1-03", "逾期", "HIGH", today.minusDays(30), false);
+        UUID fresh = keyPerson("FS-1-03", "新列", "LOW", today.minusDays(3), false);
+        UUID trusted = keyPerson("FS-1-03", "放心", "HIGH", today.minusDays(300), true);
+
+        HousingFixtures.Answer all = fx.get("officer", "/api/v1/key-persons?size=200&gridId=" + fx.gridId("FS-1-03"));
+        assertThat(all.status()).isEqualTo(200);
+        JsonNode l = item(all.body(), late);
+        assertThat(l.path("risk").asText()).isEqualTo("HIGH");
+        assertThat(l.path("type").asText()).isEqualTo("DRUG");
+        assertThat(l.path("overdue").asBoolean()).isTrue();
+        assertThat(l.path("daysOverdue").asInt()).isEqualTo(23);
+        assertThat(l.path("nextDue").asText()).isEqualTo(today.minusDays(23).toString());
+        assertThat(l.path("teamSize").asInt()).isZero();
+        JsonNode f = item(all.body(), fresh);
+        assertThat(f.path("overdue").asBoolean()).isFalse();
+        assertThat(f.path("nextDue").asText()).isEqualTo(today.minusDays(3).plusMonths(1).toString());
+        JsonNode t = item(all.body(), trusted);
+        assertThat(t.path("trustedHousehold").asBoolean()).isTrue();
+        assertThat(t.path("overdue").asBoolean()).as("a trusted household only records changes").isFalse();
+        assertThat(t.path("exemption").asText()).isEqualTo("TRUSTED_HOUSEHOLD");
+        assertThat(t.has("nextDue")).isFalse();
+
+        List<String> order = all.body().path("items").findValuesAsText("personId");
+        assertThat(order.indexOf(late.toString())).isLessThan(order.indexOf(fresh.toString()));
+        assertThat(order.indexOf(fresh.toString())).isLessThan(order.indexOf(trusted.toString()));
+        List<Boolean> overdueFlags = new ArrayList<>();
+        all.body().path("items").forEach(i -> overdueFlags.add(i.path("overdue").asBoolean()));
+        assertThat(overdueFlags.indexOf(false)).as("every overdue person comes before the others")
+                .isEqualTo(all.body().path("overdue").asInt());
+
+        JsonNode overdueOnly = fx.get("officer", "/api/v1/key-persons?overdue=true&size=200").body();
+        assertThat(item(overdueOnly, late)).isNotNull();
+        assertThat(item(overdueOnly, fresh)).isNull();
+        assertThat(item(overdueOnly, trusted)).isNull();
+        assertThat(overdueOnly.path("items").findValuesAsText("overdue")).containsOnly("true");
+        // the grid chief's own grids: officer heads the rural grids, so his key persons are all there
+        assertThat(item(fx.get("officer", "/api/v1/key-persons?mine=true&size=200").body(), late)).isNotNull();
+        assertThat(item(fx.get("officer2", "/api/v1/key-persons?size=200").body(), late)).isNull();
+        assertThat(item(fx.get("bureau", "/api/v1/key-persons?overdue=true&size=200").body(), late)).isNotNull();
+    }
+
+    @Test
+    void theTeamKeepsItsHistoryAndNamedHelpersPhonesAreMasked() {
+        UUID person = keyPerson("FS-1-04", "帮教", "MEDIUM", today.minusDays(10), false);
+        UUID officer = jdbc.sql("SELECT id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        HousingFixtures.Answer chief = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/team",
+                Map.of("staffId", officer, "role", "GRID_CHIEF"));
+        assertThat(chief.status()).isEqualTo(201);
+        assertThat(chief.body().path("name").asText()).isEqualTo("李建国");
+        Map<String, Object> mother = new HashMap<>(Map.of("name", "帮母", "role", "FAMILY", "relation", "母亲",
+                "phone", "13912345678"));
+        HousingFixtures.Answer family = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/team", mother);
+        assertThat(family.status()).isEqualTo(201);
+        assertThat(family.body().path("phoneMasked").asText()).isEqualTo("139****5678");
+        assertThat(family.body().toString()).doesNotContain("13912345678");
+        assertThat(fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/team",
+                Map.of("staffId", officer, "role", "GRID_CHIEF")).status()).as("the same staff member twice").isEqualTo(400);
+        HousingFixtures.Answer noName = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/team",
+                Map.of("role", "DOCTOR"));
+        assertThat(noName.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(noName.body())).containsKey("name");
+
+        UUID familyId = UUID.fromString(family.body().path("id").asText());
+        HousingFixtures.Answer ended = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/team/" + familyId + "/end",
+                Map.of("reason", "外出务工"));
+        assertThat(ended.status()).isEqualTo(200);
+        assertThat(ended.body().path("leftOn").asText()).isEqualTo(today.toString());
+        assertThat(fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/team/" + familyId + "/end", Map.of())
+                .status()).as("leaving twice").isEqualTo(400);
+
+        JsonNode detail = fx.get("officer", "/api/v1/key-persons/" + person).body();
+        assertThat(detail.path("teamSize").asInt()).isEqualTo(1);
+        assertThat(detail.path("team")).hasSize(2);
+        assertThat(detail.path("team").get(1).path("leftReason").asText()).isEqualTo("外出务工");
+        assertThat(detail.toString()).doesNotContain("13912345678");
+        assertThat(jdbc.sql("SELECT encode(phone_cipher, 'escape') FROM helper_membership WHERE id = ?").param(familyId)
+                .query(String.class).single()).doesNotContain("12345678");
+        assertThat(audits("CREATE", "helper_membership", familyId)).isEqualTo(1);
+        assertThat(audits("UPDATE", "helper_membership", familyId)).isEqualTo(1);
+        assertThat(audits("READ", "person", person)).as("reading the key person's page is a read of the person").isEqualTo(1);
+    }
+
+    @Test
+    void theRiskLevelChangesOnlyWithAReasonAndTheChangeIsAuditedWithBeforeAndAfter() {
+        UUID person = keyPerson("FS-1-05", "调级", "LOW", today.minusDays(20), false);
+        HousingFixtures.Answer noReason = fx.call("officer", "PUT", "/api/v1/key-persons/" + person + "/risk",
+                Map.of("risk", "HIGH"));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(noReason.body())).containsEntry("reason", "请说明调整风险等级的理由（至少 4 个字）");
+        HousingFixtures.Answer en = fx.call("officer", "PUT", "/api/v1/key-persons/" + person + "/risk",
+                Map.of("risk", "HIGH", "reason", "短"), "Accept-Language", "en");
+        assertThat(HousingFixtures.errors(en.body()).get("reason")).contains("reason");
+        assertThat(jdbc.sql("SELECT risk FROM person_category WHERE person_id = ?").param(person).query(String.class).single())
+                .as("nothing half-applied").isEqualTo("LOW");
+
+        HousingFixtures.Answer raised = fx.call("officer", "PUT", "/api/v1/key-persons/" + person + "/risk",
+                Map.of("risk", "HIGH", "reason", "近期多次与邻居发生冲突"));
+        assertThat(raised.status()).isEqualTo(200);
+        assertThat(raised.body().path("person").path("risk").asText()).isEqualTo("HIGH");
+        assertThat(raised.body().path("rhythm").path("overdue").asBoolean()).as("weekly now, 20 days after").isTrue();
+        assertThat(raised.body().path("riskHistory").get(0).path("reason").asText()).isEqualTo("近期多次与邻居发生冲突");
+        Map<String, Object> audit = jdbc.sql("""
+                SELECT before->>'risk' AS before, after->>'risk' AS after, after->>'reason' AS reason FROM audit_entry
+                WHERE action = 'UPDATE' AND record_type = 'key-person-risk' AND record_id = ?""")
+                .param(person.toString()).query().singleRow();
+        assertThat(audit).containsEntry("before", "LOW").containsEntry("after", "HIGH")
+                .containsEntry("reason", "近期多次与邻居发生冲突");
+        assertThat(fx.call("officer", "PUT", "/api/v1/key-persons/" + person + "/risk",
+                Map.of("risk", "HIGH", "reason", "再次调整等级")).status()).as("unchanged").isEqualTo(400);
+    }
+
+    @Test
+    void aKeyPersonVisitRecordsWhoCameAndTheStateAndStartsTheRhythmAgain() {
+        UUID person = keyPerson("FS-1-06", "走访", "HIGH", today.minusDays(30), false);
+        UUID officer = jdbc.sql("SELECT id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        UUID chief = UUID.fromString(fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/team",
+                Map.of("staffId", officer, "role", "GRID_CHIEF")).body().path("id").asText());
+        assertThat(fx.get("officer", "/api/v1/key-persons/" + person).body().path("rhythm").path("overdue").asBoolean()).isTrue();
+
+        HousingFixtures.Answer stranger = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/visits",
+                Map.of("state", "STABLE", "helperIds", List.of(UUID.randomUUID())));
+        assertThat(stranger.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(stranger.body())).containsKey("helperIds");
+
+        HousingFixtures.Answer visit = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/visits",
+                Map.of("state", "STABLE", "findings", "在家务农，情绪稳定", "helperIds", List.of(chief)));
+        assertThat(visit.status()).isEqualTo(201);
+        assertThat(visit.body().path("helpers").get(0).asText()).isEqualTo("李建国");
+        JsonNode after = fx.get("officer", "/api/v1/key-persons/" + person).body();
+        assertThat(after.path("rhythm").path("overdue").asBoolean()).isFalse();
+        assertThat(after.path("rhythm").path("lastVisitOn").asText()).isEqualTo(today.toString());
+        assertThat(after.path("rhythm").path("nextDue").asText()).isEqualTo(today.plusWeeks(1).toString());
+        assertThat(after.path("visits").get(0).path("state").asText()).isEqualTo("STABLE");
+        assertThat(audits("CREATE", "visit", UUID.fromString(visit.body().path("id").asText()))).isEqualTo(1);
+        // the visit is the household's too: the household page lists it
+        UUID household = jdbc.sql("SELECT household_id FROM person WHERE id = ?").param(person).query(UUID.class).single();
+        assertThat(fx.get("officer", "/api/v1/households/" + household + "/visits").body().findValuesAsText("findings"))
+                .contains("在家务农，情绪稳定");
+    }
+
+    @Test
+    void everyEndpointWithAnIdAnswers404OutsideTheCallersSubtree() {
+        UUID rural = keyPerson("FS-2-02", "乡村", "HIGH", today.minusDays(10), false);
+        UUID urban = keyPerson("NS-1-01", "城区", "HIGH", today.minusDays(10), false);
+        UUID ruralMember = UUID.fromString(fx.call("officer", "POST", "/api/v1/key-persons/" + rural + "/team",
+                Map.of("name", "乡医", "role", "DOCTOR")).body().path("id").asText());
+        UUID urbanMember = UUID.fromString(fx.call("officer2", "POST", "/api/v1/key-persons/" + urban + "/team",
+                Map.of("name", "城医", "role", "DOCTOR")).body().path("id").asText());
+        UUID notAKeyPerson = fx.person(fx.gridId("FS-2-02"), null, "常人", "HEAD", null, null);
+
+        for (String[] who : List.of(new String[] {"officer2", rural.toString(), ruralMember.toString()},
+                new String[] {"officer", urban.toString(), urbanMember.toString()},
+                new String[] {"officer", notAKeyPerson.toString(), UUID.randomUUID().toString()},
+                new String[] {"officer", UUID.randomUUID().toString(), UUID.randomUUID().toString()})) {
+            String user = who[0];
+            String base = "/api/v1/key-persons/" + who[1];
+            assertThat(fx.get(user, base).status()).as(user + " GET " + base).isEqualTo(404);
+            assertThat(fx.call(user, "POST", base + "/team", Map.of("name", "某人", "role", "VOLUNTEER")).status()).isEqualTo(404);
+            assertThat(fx.call(user, "POST", base + "/team/" + who[2] + "/end", Map.of()).status()).isEqualTo(404);
+            assertThat(fx.call(user, "PUT", base + "/risk", Map.of("risk", "LOW", "reason", "越权调整等级")).status()).isEqualTo(404);
+            assertThat(fx.call(user, "POST", base + "/visits", Map.of("state", "STABLE")).status()).isEqualTo(404);
+        }
+        // a member of another person's team is not found through this person
+        assertThat(fx.call("officer", "POST", "/api/v1/key-persons/" + rural + "/team/" + urbanMember + "/end", Map.of())
+                .status()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM helper_membership WHERE left_on IS NOT NULL AND id IN (?, ?)")
+                .params(ruralMember, urbanMember).query(Long.class).single()).as("nothing ended").isZero();
+        assertThat(jdbc.sql("SELECT risk FROM person_category WHERE person_id IN (?, ?)").params(rural, urban)
+                .query(String.class).list()).containsOnly("HIGH");
+        assertThat(fx.get("bureau", "/api/v1/key-persons/" + rural).status()).isEqualTo(200);
+        assertThat(fx.get("bureau", "/api/v1/key-persons/" + urban).status()).isEqualTo(200);
+        assertThat(fx.get("officer2", "/api/v1/key-persons/" + urban).status()).isEqualTo(200);
+        assertThat(fx.get("volunteer", "/api/v1/key-persons").status()).as("volunteers see no population records").isEqualTo(403);
+    }
+
+    @Test
+    void theGridChiefsPagesListHisOverdueKeyPersonsFirstAndTheHomePageCountsThem() {
+        UUID late = keyPerson("FS-1-07", "页逾", "HIGH", today.minusDays(40), false);
+        HousingFixtures.Answer ignored = fx.get("officer", "/api/v1/key-persons");
+        String token = new org.fengqiao.account.ApiClient(port).token("officer", DEMO_PASSWORD);
+        org.fengqiao.account.ApiClient web = new org.fengqiao.account.ApiClient(port);
+        String list = web.get("/key-persons", token, "Accept", "text/html").body();
+        assertThat(list).contains("我负责的网格").contains("页逾");
+        int firstRow = list.indexOf("<tbody>");
+        assertThat(list.indexOf("is-overdue", firstRow)).as("the first row is an overdue one")
+                .isLessThan(list.indexOf("<tr", list.indexOf("<tr", firstRow) + 1));
+        String page = web.get("/key-persons/" + late, token, "Accept", "text/html").body();
+        assertThat(page).contains("页逾").contains("逾期 33 天").contains("帮扶小组");
+        assertThat(web.get("/key-persons/" + late, new org.fengqiao.account.ApiClient(port).token("officer2", DEMO_PASSWORD),
+                "Accept", "text/html").statusCode()).isEqualTo(404);
+        int overdue = fx.get("officer", "/api/v1/key-persons?mine=true&size=1").body().path("overdue").asInt();
+        String home = web.get("/", token, "Accept", "text/html").body();
+        assertThat(home).contains("我负责网格逾期未走访 " + overdue + " 人");
+        assertThat(ignored.status()).isEqualTo(200);
+    }
+}
