@@ -259,6 +259,38 @@ public class VerificationTasks {
                 .param(buildingId).query(UUID.class).list();
     }
 
+    /** Someone who may be given a task of a grid: the people serving it now, with their grid role. */
+    public record Server(UUID staffId, String name, String gridRole) {
+    }
+
+    public List<Server> servers(UUID gridId) {
+        return jdbc.sql("""
+                SELECT s.id, s.name, (array_agg(gr.role ORDER BY CASE gr.role WHEN 'GRID_CHIEF' THEN 1
+                    WHEN 'MANAGER' THEN 2 WHEN 'MEMBER' THEN 3 ELSE 4 END))[1]
+                FROM grid_role gr JOIN staff s ON s.id = gr.staff_id
+                WHERE gr.grid_id = ? AND gr.ended_on IS NULL AND s.active
+                  AND gr.role IN ('GRID_CHIEF', 'COORDINATOR', 'MANAGER', 'MEMBER')
+                GROUP BY s.id, s.name ORDER BY min(CASE gr.role WHEN 'GRID_CHIEF' THEN 1 WHEN 'MANAGER' THEN 2
+                    WHEN 'MEMBER' THEN 3 ELSE 4 END), s.name""")
+                .param(gridId).query((rs, n) -> new Server(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    /** A recent visit to a household of the place, to link a resolution to. */
+    public record PlaceVisit(UUID id, OffsetDateTime visitedAt, String visitedBy, String findings) {
+    }
+
+    public List<PlaceVisit> visits(UUID place) {
+        return jdbc.sql(PLACE_HOUSEHOLDS + """
+                SELECT v.id, v.visited_at, s.name, v.findings FROM hh JOIN visit v ON v.household_id = hh.household
+                JOIN staff s ON s.id = v.visited_by
+                WHERE v.visited_at > now() - interval '180 days' ORDER BY v.visited_at DESC LIMIT 20""")
+                .param("places", new String[] {place.toString()})
+                .query((rs, n) -> new PlaceVisit(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class),
+                        rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
     /** Locks the task's row for a change, so two people resolving it at once do not both succeed. */
     public void lock(UUID id) {
         jdbc.sql("SELECT id FROM verification_task WHERE id = ? FOR UPDATE").param(id).query(UUID.class).optional();
