@@ -90,12 +90,12 @@ class DemoUtilities {
                 BigDecimal fuel = lived ? amount(random, 2.0 * people + 5, 0.3) : BigDecimal.ZERO.setScale(1);
                 meters[0] = meters[0].add(water);
                 meters[1] = meters[1].add(power);
-                readings.add(new NewReading(room.room(), "WATER", m, meters[0], water, "SB-" + number, "东海县自来水公司"));
-                readings.add(new NewReading(room.room(), "POWER", m, meters[1], power, "DB-" + number,
+                readings.add(new NewReading(room.room(), room.grid(), "WATER", m, meters[0], water, "SB-" + number, "东海县自来水公司"));
+                readings.add(new NewReading(room.room(), room.grid(), "POWER", m, meters[1], power, "DB-" + number,
                         "国网东海县供电公司"));
                 if (gas || Boolean.TRUE.equals(plant)) {
                     meters[2] = meters[2].add(fuel);
-                    readings.add(new NewReading(room.room(), "GAS", m, meters[2], fuel, "QB-" + number,
+                    readings.add(new NewReading(room.room(), room.grid(), "GAS", m, meters[2], fuel, "QB-" + number,
                             "东海港华燃气公司"));
                 }
             }

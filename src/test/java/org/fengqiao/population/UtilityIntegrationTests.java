@@ -177,7 +177,7 @@ class UtilityIntegrationTests extends IntegrationTest {
         assertThat(lines.get(5)).startsWith("9,水,").contains("与第 4 行的房屋、类别和月份相同");
 
         String english = errors("officer", importAndWait("officer", csv, true, "Accept-Language", "en").path("id").asText());
-        assertThat(english).contains("utility: unknown utility \"油\"").contains("room: no such room or address");
+        assertThat(english).contains("utility: unknown utility \"\"油\"\"").contains("room: no such room or address");
 
         List<Map<String, Object>> before = jdbc.sql("SELECT id, version, updated_at FROM utility_reading WHERE room_id IN (?, ?) ORDER BY id")
                 .params(r101, r102).query().listOfRows();
@@ -492,5 +492,38 @@ class UtilityIntegrationTests extends IntegrationTest {
         // officer2's compounds have some of them, and his list shows them
         JsonNode list = fx.get("officer2", "/api/v1/verification-tasks?open=true&size=100").body();
         assertThat(list.get("total").asLong()).isGreaterThan(0);
+    }
+
+    @Test
+    void thePagesShowTheTasksTheImportAndTheMarkOnTheFloorPlan() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String officer2 = token("officer2");
+        Map<String, Object> demo = jdbc.sql("""
+                SELECT t.id, r.building_id, r.number FROM verification_task t JOIN room r ON r.id = t.room_id
+                JOIN grid g ON g.id = t.grid_id WHERE g.code LIKE 'NS-1-%' AND t.status <> 'RESOLVED'
+                ORDER BY t.created_at LIMIT 1""").query().singleRow();
+
+        HttpResponse<String> list = api.get("/verification-tasks", officer2);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("核查任务").contains("/verification-tasks/" + demo.get("id"));
+        // a client of its own: the language choice sticks to the client's cookies
+        HttpResponse<String> en = new ApiClient(port).get("/verification-tasks?kind=UNREGISTERED_USE&lang=en", officer2);
+        assertThat(en.body()).contains("Use, nobody registered").doesNotContain("Registered, no use</span>");
+
+        HttpResponse<String> task = api.get("/verification-tasks/" + demo.get("id"), officer2);
+        assertThat(task.statusCode()).isEqualTo(200);
+        assertThat(task.body()).contains("id=\"task-reason\"").contains("分派给").contains("办结").contains("读数（近 12 个月）");
+
+        HttpResponse<String> plan = api.get("/buildings/" + demo.get("building_id"), officer2);
+        assertThat(plan.statusCode()).isEqualTo(200);
+        assertThat(plan.body()).contains("mark-TASK");
+
+        HttpResponse<String> page = api.get("/utility-readings/import", token("officer"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("水电气读数导入").contains("enctype=\"multipart/form-data\"");
+        JsonNode job = importAndWait("officer", HEADER + "\n" + row("油", LAST, "FS-1-01", "x", "1", "101", "", "", "1") + "\n", true);
+        HttpResponse<String> result = api.get("/utility-readings/imports/" + job.path("id").asText(), token("officer"));
+        assertThat(result.body()).contains("共 1 行：新增 0，更新 0，未变 0，错误 1").contains("errors.csv");
+        assertThat(api.get("/utility-readings/import", token("volunteer")).statusCode()).isEqualTo(403);
     }
 }
