@@ -526,4 +526,82 @@ class UtilityIntegrationTests extends IntegrationTest {
         assertThat(result.body()).contains("共 1 行：新增 0，更新 0，未变 0，错误 1").contains("errors.csv");
         assertThat(api.get("/utility-readings/import", token("volunteer")).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void theImportAndResolveFormsWorkInASignedInSession() throws Exception {
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
+        String name = buildingName(building);
+        UUID room = fx.room(building, 1, "101");
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        String csrf = browser.csrfFrom("/utility-readings/import");
+
+        String boundary = "----fq" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"读数.csv\""
+                + "\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write((HEADER + "\n" + row("电", LAST, "FS-1-01", name, "1", "101", "", "", "300") + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpClient http = HttpClient.newBuilder().cookieHandler(browser.cookies())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/utility-readings/import")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+        String location = posted.headers().firstValue("Location").orElseThrow();
+        assertThat(location).contains("/utility-readings/imports/");
+        String jobPage = "";
+        for (int i = 0; i < 100 && !jobPage.contains("新建核查任务"); i++) {
+            Thread.sleep(100);
+            jobPage = browser.get(URI.create(location).getPath(), null).body();
+        }
+        assertThat(jobPage).contains("共 1 行：新增 1").contains("新建核查任务 1 个");
+
+        UUID task = (UUID) tasks(room).get(0).get("id");
+        String taskPage = "/verification-tasks/" + task;
+        Map<String, String> form = new HashMap<>();
+        form.put("_csrf", browser.csrfFrom(taskPage));
+        form.put("finding", "VACANT");
+        form.put("note", "门锁已换，无人居住");
+        HttpResponse<String> resolved = browser.form(taskPage + "/resolve", form);
+        assertThat(resolved.statusCode()).isEqualTo(302);
+        String after = browser.get(taskPage, null).body();
+        assertThat(after).contains("已办结").contains("空置，已标记空置").contains("门锁已换，无人居住");
+        assertThat(jdbc.sql("SELECT vacant FROM room WHERE id = ?").param(room).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void aRowMayNameItsPlaceByTheStandardAddress() throws Exception {
+        UUID grid = fx.gridId("FS-1-01");
+        String house = "江苏省连云港市东海县房山镇吴场村1组" + UUID.randomUUID().toString().substring(0, 8) + "号";
+        UUID address = UUID.randomUUID();
+        jdbc.sql("INSERT INTO address (id, grid_id, full_text) VALUES (?, ?, ?)").params(address, grid, house).update();
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
+        UUID room = fx.room(building, 1, "101");
+        String flat = "江苏省连云港市东海县房山镇" + buildingName(building) + "101室";
+        UUID flatAddress = UUID.randomUUID();
+        jdbc.sql("INSERT INTO address (id, grid_id, full_text) VALUES (?, ?, ?)").params(flatAddress, grid, flat).update();
+        jdbc.sql("UPDATE room SET address_id = ? WHERE id = ?").params(flatAddress, room).update();
+
+        JsonNode job = importAndWait("officer", HEADER + "\n"
+                + row("水", LAST, "", "", "", "", "\"" + house + "\"", "", "7") + "\n"
+                + row("水", LAST, "", "", "", "", flat, "", "0.2") + "\n"
+                + row("水", LAST, "FS-1-01", buildingName(building), "1", "101", house, "", "0.2") + "\n", false);
+        assertThat(job.path("createdRows").asLong()).isEqualTo(2);
+        assertThat(job.path("failedRows").asLong()).isEqualTo(1);
+        // an address no room carries is the place itself; the address of a flat is its room
+        assertThat(jdbc.sql("SELECT count(*) FROM utility_reading WHERE address_id = ? AND room_id IS NULL").param(address)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(readings(room)).isEqualTo(1);
+        assertThat(errors("officer", job.path("id").asText())).contains("地址: 地址与房屋不是同一处");
+        // nobody is registered at the house, and 7 m³ were used: a task for the address
+        assertThat(jdbc.sql("SELECT kind FROM verification_task WHERE address_id = ?").param(address)
+                .query(String.class).list()).containsExactly("UNREGISTERED_USE");
+        assertThat(fx.get("officer", "/api/v1/utility-readings?addressId=" + address).body()).hasSize(1);
+        assertThat(fx.get("officer2", "/api/v1/utility-readings?addressId=" + address).status()).isEqualTo(404);
+    }
 }
