@@ -240,6 +240,10 @@ class UtilityIntegrationTests extends IntegrationTest {
             csv.append(row("水", m, "FS-1-01", name, "1", "102", "", "", "0.1")).append('\n');
             csv.append(row("电", m, "FS-1-01", name, "1", "102", "", "", "4")).append('\n');
         }
+        JsonNode dry = importAndWait("officer", csv.toString(), true);
+        assertThat(dry.path("tasksOpened").asLong()).as("a dry run tells what it would open").isEqualTo(2);
+        assertThat(tasks(empty)).isEmpty();
+        assertThat(readings(idle)).isZero();
         JsonNode job = importAndWait("officer", csv.toString(), false);
         assertThat(job.path("tasksOpened").asLong()).isEqualTo(2);
         assertThat(tasks(empty)).singleElement().satisfies(t -> {
@@ -254,7 +258,7 @@ class UtilityIntegrationTests extends IntegrationTest {
         JsonNode detail = fx.get("officer", "/api/v1/verification-tasks/" + taskId).body();
         assertThat(detail.at("/task/reason").asText()).contains("用电 150 kWh").contains("高于有人居住阈值 30 kWh");
 
-        // the same readings once more (a dry run, then for real) open nothing
+        // the same readings once more open nothing
         assertThat(importAndWait("officer", csv.toString(), false).path("tasksOpened").asLong()).isZero();
         assertThat(tasks(empty)).hasSize(1);
         assertThat(tasks(idle)).hasSize(1);

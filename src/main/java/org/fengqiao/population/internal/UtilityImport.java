@@ -168,6 +168,8 @@ public class UtilityImport {
             }
             if (!dryRun && !run.touched.isEmpty()) {
                 run.tasksOpened = verifications.evaluate(run.touched, caller);
+            } else if (dryRun) {
+                run.tasksOpened = verifications.preview(run.pending);
             }
             byte[] errors = run.errorFile();
             jobs.finish(jobId, UtilityImportJobs.Status.DONE, run.counts(), null, errors,
@@ -246,6 +248,8 @@ public class UtilityImport {
         /** Meter readings of good rows so far, so a later row of the next month can take its consumption from them. */
         final Map<Key, BigDecimal> meterReadings = new HashMap<>();
         final Set<UUID> touched = new LinkedHashSet<>();
+        /** A dry run's rows that would be written, by place, for the preview of the tasks they would open. */
+        final Map<UUID, List<UtilityAnomalyPolicy.Use>> pending = new HashMap<>();
         final List<Candidate> failures = new ArrayList<>();
         long total;
         long processed;
@@ -368,6 +372,12 @@ public class UtilityImport {
                 });
                 batch.created().forEach(c -> touched.add(c.place.id()));
                 batch.changed().forEach(c -> touched.add(c.place.id()));
+            }
+            if (dryRun) {
+                for (List<Candidate> rows : List.of(batch.created(), batch.changed())) {
+                    rows.forEach(c -> pending.computeIfAbsent(c.place.id(), k -> new ArrayList<>())
+                            .add(new UtilityAnomalyPolicy.Use(c.utility, c.month, c.consumption)));
+                }
             }
             created += batch.created().size();
             updated += batch.changed().size();

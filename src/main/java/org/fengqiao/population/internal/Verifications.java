@@ -73,6 +73,50 @@ public class Verifications {
         this.clock = clock;
     }
 
+    /** What the policy decided for one place: an anomaly and what it does to the place's tasks. */
+    record Planned(UUID place, Decision decision, Plan plan) {
+    }
+
+    /**
+     * The policy over places, on their stored readings with the overlay's in place of stored ones of the
+     * same utility and month (a dry run's rows); nothing is written.
+     */
+    List<Planned> plan(List<UUID> places, Map<UUID, List<UtilityAnomalyPolicy.Use>> overlay) {
+        YearMonth since = YearMonth.now(clock.withZone(Housing.LOCAL)).minusMonths(HISTORY_MONTHS);
+        Map<UUID, List<UtilityAnomalyPolicy.Use>> uses = readings.uses(places, since);
+        Map<UUID, Integer> registered = tasks.registered(places);
+        Map<UUID, List<UtilityAnomalyPolicy.Existing>> existing = tasks.existing(places);
+        List<Planned> planned = new ArrayList<>();
+        for (UUID place : places) {
+            List<UtilityAnomalyPolicy.Use> placeUses = uses.getOrDefault(place, List.of());
+            List<UtilityAnomalyPolicy.Use> extra = overlay.get(place);
+            if (extra != null && !extra.isEmpty()) {
+                List<UtilityAnomalyPolicy.Use> merged = new ArrayList<>(extra);
+                for (UtilityAnomalyPolicy.Use u : placeUses) {
+                    if (extra.stream().noneMatch(e -> e.utility() == u.utility() && e.month().equals(u.month()))) {
+                        merged.add(u);
+                    }
+                }
+                placeUses = merged;
+            }
+            for (Decision d : policy.evaluate(registered.getOrDefault(place, 0), placeUses)) {
+                if (d.anomaly()) {
+                    planned.add(new Planned(place, d, policy.plan(d, existing.getOrDefault(place, List.of()))));
+                }
+            }
+        }
+        return planned;
+    }
+
+    /** How many tasks readings not yet written would open: what a dry run reports. */
+    public int preview(Map<UUID, List<UtilityAnomalyPolicy.Use>> overlay) {
+        if (overlay.isEmpty()) {
+            return 0;
+        }
+        return (int) plan(List.copyOf(overlay.keySet()), overlay).stream()
+                .filter(p -> p.plan().step() == UtilityAnomalyPolicy.Step.OPEN).count();
+    }
+
     /**
      * Runs the policy over places whose readings changed and opens or extends their tasks; answers how many
      * were opened. With a caller, each task opened is audited as his act; without (the demo load) nothing is.
@@ -83,48 +127,40 @@ public class Verifications {
         if (places.isEmpty()) {
             return 0;
         }
-        YearMonth since = YearMonth.now(clock.withZone(Housing.LOCAL)).minusMonths(HISTORY_MONTHS);
-        Map<UUID, List<UtilityAnomalyPolicy.Use>> uses = readings.uses(places, since);
-        Map<UUID, Integer> registered = tasks.registered(places);
         Map<UUID, VerificationTasks.PlaceRef> refs = tasks.places(places);
-        Map<UUID, List<UtilityAnomalyPolicy.Existing>> existing = tasks.existing(places);
         UUID actorId = caller == null ? null : caller.staffId();
         String actor = caller == null ? SYSTEM : caller.username();
         int opened = 0;
-        for (UUID place : places) {
-            VerificationTasks.PlaceRef ref = refs.get(place);
+        for (Planned p : plan(places, Map.of())) {
+            VerificationTasks.PlaceRef ref = refs.get(p.place());
+            Decision d = p.decision();
+            Plan plan = p.plan();
             if (ref == null) {
                 continue;
             }
-            for (Decision d : policy.evaluate(registered.getOrDefault(place, 0), uses.getOrDefault(place, List.of()))) {
-                if (!d.anomaly()) {
-                    continue;
-                }
-                Plan plan = policy.plan(d, existing.getOrDefault(place, List.of()));
-                switch (plan.step()) {
-                    case OPEN -> {
-                        UUID id = UUID.randomUUID();
-                        if (tasks.insert(id, ref, d.kind(), plan.from(), plan.to(), d.reason(), d.args())) {
-                            opened++;
-                            tasks.event(id, "OPENED", actorId, actor, plan.from() + " – " + plan.to());
-                            if (caller != null) {
-                                Task t = tasks.find(id).orElseThrow();
-                                events.publishEvent(Audited.created("verification-task", id, t.unitPath(), state(t)));
-                            }
-                        }
-                    }
-                    case EXTEND -> {
-                        Task before = caller == null ? null : tasks.find(plan.task()).orElseThrow();
-                        tasks.extend(plan.task(), plan.to(), d.reason(), d.args());
-                        tasks.event(plan.task(), "EXTENDED", actorId, actor, plan.from() + " – " + plan.to());
+            switch (plan.step()) {
+                case OPEN -> {
+                    UUID id = UUID.randomUUID();
+                    if (tasks.insert(id, ref, d.kind(), plan.from(), plan.to(), d.reason(), d.args())) {
+                        opened++;
+                        tasks.event(id, "OPENED", actorId, actor, plan.from() + " – " + plan.to());
                         if (caller != null) {
-                            Task after = tasks.find(plan.task()).orElseThrow();
-                            events.publishEvent(Audited.updated("verification-task", after.id(), after.unitPath(),
-                                    state(before), state(after)));
+                            Task t = tasks.find(id).orElseThrow();
+                            events.publishEvent(Audited.created("verification-task", id, t.unitPath(), state(t)));
                         }
                     }
-                    case NOTHING -> {
+                }
+                case EXTEND -> {
+                    Task before = caller == null ? null : tasks.find(plan.task()).orElseThrow();
+                    tasks.extend(plan.task(), plan.to(), d.reason(), d.args());
+                    tasks.event(plan.task(), "EXTENDED", actorId, actor, plan.from() + " – " + plan.to());
+                    if (caller != null) {
+                        Task after = tasks.find(plan.task()).orElseThrow();
+                        events.publishEvent(Audited.updated("verification-task", after.id(), after.unitPath(),
+                                state(before), state(after)));
                     }
+                }
+                case NOTHING -> {
                 }
             }
         }
