@@ -38,6 +38,18 @@ class UtilityTexts {
         return reason(task.reasonKey(), task.reasonArgs(), locale);
     }
 
+    /** A history line's detail: a resolution's finding in the reader's language, then the note. */
+    public String eventDetail(org.fengqiao.population.internal.VerificationTasks.Event e, Locale locale) {
+        String detail = e.detail() == null ? "" : e.detail();
+        if (!"RESOLVED".equals(e.action())) {
+            return detail;
+        }
+        int colon = detail.indexOf(": ");
+        String finding = colon < 0 ? detail : detail.substring(0, colon);
+        String shown = messages.getMessage("utilities.finding." + finding, null, finding, locale);
+        return colon < 0 ? shown : shown + "：" + detail.substring(colon + 2);
+    }
+
     private static Utility utility(String arg) {
         for (Utility u : Utility.values()) {
             if (u.name().equals(arg)) {
