@@ -510,6 +510,14 @@ class UtilityIntegrationTests extends IntegrationTest {
         HttpResponse<String> list = api.get("/verification-tasks", officer2);
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("核查任务").contains("/verification-tasks/" + demo.get("id"));
+        UUID grid = jdbc.sql("SELECT grid_id FROM verification_task WHERE id = ?").param(demo.get("id")).query(UUID.class).single();
+        HttpResponse<String> ofGrid = api.get("/verification-tasks?gridId=" + grid, officer2);
+        assertThat(ofGrid.body()).contains("/verification-tasks/" + demo.get("id")).contains("name=\"gridId\"");
+        long others = jdbc.sql("SELECT count(*) FROM verification_task t JOIN grid g ON g.id = t.grid_id WHERE t.grid_id <> ? AND g.code LIKE 'NS-1-%' AND t.status <> 'RESOLVED'")
+                .param(grid).query(Long.class).single();
+        assertThat(others).isPositive();
+        assertThat(ofGrid.body()).contains("共 " + jdbc.sql("SELECT count(*) FROM verification_task WHERE grid_id = ? AND status <> 'RESOLVED'")
+                .param(grid).query(Long.class).single() + " 个");
         // a client of its own: the language choice sticks to the client's cookies
         HttpResponse<String> en = new ApiClient(port).get("/verification-tasks?kind=UNREGISTERED_USE&lang=en", officer2);
         assertThat(en.body()).contains("Use, nobody registered").doesNotContain("Registered, no use</span>");

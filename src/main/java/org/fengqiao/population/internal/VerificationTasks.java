@@ -223,6 +223,19 @@ public class VerificationTasks {
         return new Page(tasks, total);
     }
 
+    /** A grid with tasks the caller sees, for the list's grid filter. */
+    public record GridOption(UUID id, String code, String name) {
+    }
+
+    public List<GridOption> grids(Caller caller) {
+        return jdbc.sql("""
+                SELECT DISTINCT g.id, g.code, g.name FROM verification_task t JOIN grid g ON g.id = t.grid_id
+                JOIN unit u ON u.id = g.unit_id WHERE""" + VISIBLE + " ORDER BY g.code")
+                .param("scope", caller.scopePatterns()).param("mayRead", caller.may("POPULATION_READ"))
+                .param("me", me(caller))
+                .query((rs, n) -> new GridOption(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
+    }
+
     /** Whether a person holds a grid role in the grid now that lets him check a door (not an informant). */
     public boolean servesGrid(UUID staffId, UUID gridId) {
         return jdbc.sql("""

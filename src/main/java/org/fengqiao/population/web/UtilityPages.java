@@ -120,6 +120,7 @@ class UtilityPages {
         model.addAttribute("open", unresolved);
         model.addAttribute("statuses", VerificationTasks.Status.values());
         model.addAttribute("kinds", UtilityAnomalyPolicy.Kind.values());
+        model.addAttribute("grids", tasks.grids(caller));
         return "utilities/tasks";
     }
 
