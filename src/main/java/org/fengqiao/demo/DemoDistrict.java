@@ -98,15 +98,17 @@ class DemoDistrict extends BeforeServing {
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
     private final DemoPopulation population;
+    private final DemoUtilities utilities;
 
     DemoDistrict(Jurisdictions jurisdictions, StaffDirectory staff, FengqiaoProperties properties,
-            TransactionTemplate tx, JdbcClient jdbc, DemoPopulation population) {
+            TransactionTemplate tx, JdbcClient jdbc, DemoPopulation population, DemoUtilities utilities) {
         this.jurisdictions = jurisdictions;
         this.staff = staff;
         this.properties = properties;
         this.tx = tx;
         this.jdbc = jdbc;
         this.population = population;
+        this.utilities = utilities;
     }
 
     /** Loads before the web server listens, so health says UP only once the demo district is there. */
@@ -171,6 +173,11 @@ class DemoDistrict extends BeforeServing {
             log.info("Demo population: {} households, {} persons, {} buildings with {} rooms in {} ms",
                     loaded.households(), loaded.persons(), loaded.buildings(), loaded.rooms(),
                     (System.nanoTime() - started) / 1_000_000);
+
+            started = System.nanoTime();
+            DemoUtilities.Loaded readings = utilities.load(urbanGrids);
+            log.info("Demo utility readings: {} readings, {} verification tasks in {} ms", readings.readings(),
+                    readings.tasks(), (System.nanoTime() - started) / 1_000_000);
         }
 
         /** Seed 002: 房山中心警务室, five villages, 65 grids and the five-level roster. */

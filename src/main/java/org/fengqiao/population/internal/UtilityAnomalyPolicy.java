@@ -1,0 +1,173 @@
+package org.fengqiao.population.internal;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * When utility use at a place calls for a door-to-door check (seed 000: 一旦发现异常，立即入户核查).
+ * Pure: it is given a place's monthly readings and how many residents are registered there now, and
+ * answers one {@link Decision} per rule, each with the reason (a message key and its arguments) that
+ * the task and the tests show.
+ *
+ * <ul>
+ * <li>UNREGISTERED_USE (有用无人): in the latest month with readings, some utility was used above
+ * its "occupied" threshold, and nobody is registered there (no member of a household of the place
+ * with residence PERMANENT or FLOATING). Only the latest month is judged, since registration is known
+ * as it is now, not as it was months ago.</li>
+ * <li>REGISTERED_NO_USE (有人无用): residents are registered, and in each of the last idleMonths
+ * months up to the latest month with readings, the place has a water or power reading and every
+ * reading of that month is at or below its "idle" threshold. A month without a water or power reading
+ * leaves the question open: gas alone says nothing, since many homes do not cook with gas.</li>
+ * </ul>
+ *
+ * <p>{@link #plan} then decides what an anomaly does to the place's tasks: open one, extend the one
+ * still unresolved, or nothing when the period was already verified.
+ */
+public final class UtilityAnomalyPolicy {
+
+    public enum Kind { UNREGISTERED_USE, REGISTERED_NO_USE }
+
+    /** One month's use of one utility at the place. */
+    public record Use(Utility utility, YearMonth month, BigDecimal consumption) {
+        public Use {
+            Objects.requireNonNull(utility, "utility");
+            Objects.requireNonNull(month, "month");
+            Objects.requireNonNull(consumption, "consumption");
+        }
+    }
+
+    /** The outcome of one rule: an anomaly over [from, to] or none, and why. */
+    public record Decision(Kind kind, boolean anomaly, YearMonth from, YearMonth to, String reason, List<String> args) {
+    }
+
+    /** A task of the place already there. */
+    public record Existing(UUID id, Kind kind, boolean resolved, YearMonth from, YearMonth to) {
+    }
+
+    public enum Step { OPEN, EXTEND, NOTHING }
+
+    /** What an anomaly does to the tasks: open [from, to], extend task to `to`, or nothing, and why. */
+    public record Plan(Step step, UUID task, YearMonth from, YearMonth to, String reason) {
+    }
+
+    private final UtilityProperties limits;
+
+    public UtilityAnomalyPolicy(UtilityProperties limits) {
+        this.limits = limits;
+    }
+
+    /** Both rules for one place, UNREGISTERED_USE first. */
+    public List<Decision> evaluate(int registeredResidents, List<Use> uses) {
+        TreeMap<YearMonth, Map<Utility, BigDecimal>> months = new TreeMap<>();
+        for (Use u : uses) {
+            months.computeIfAbsent(u.month(), m -> new EnumMap<>(Utility.class)).put(u.utility(), u.consumption());
+        }
+        return List.of(unregisteredUse(registeredResidents, months), registeredNoUse(registeredResidents, months));
+    }
+
+    Decision unregisteredUse(int registered, TreeMap<YearMonth, Map<Utility, BigDecimal>> months) {
+        Kind kind = Kind.UNREGISTERED_USE;
+        if (months.isEmpty()) {
+            return none(kind, "utilities.reason.noReadings");
+        }
+        if (registered > 0) {
+            return none(kind, "utilities.reason.hasResidents", String.valueOf(registered));
+        }
+        YearMonth latest = months.lastKey();
+        Utility most = null;
+        BigDecimal ratio = BigDecimal.ZERO;
+        for (Map.Entry<Utility, BigDecimal> e : months.get(latest).entrySet()) {
+            BigDecimal threshold = limits.occupied().of(e.getKey());
+            if (e.getValue().compareTo(threshold) > 0) {
+                BigDecimal r = threshold.signum() == 0 ? e.getValue()
+                        : e.getValue().divide(threshold, 6, java.math.RoundingMode.HALF_UP);
+                if (most == null || r.compareTo(ratio) > 0) {
+                    most = e.getKey();
+                    ratio = r;
+                }
+            }
+        }
+        if (most == null) {
+            return none(kind, "utilities.reason.belowOccupied", latest.toString());
+        }
+        return new Decision(kind, true, latest, latest, "utilities.reason.useWithoutResidents",
+                List.of(latest.toString(), most.name(), plain(months.get(latest).get(most)),
+                        plain(limits.occupied().of(most))));
+    }
+
+    Decision registeredNoUse(int registered, TreeMap<YearMonth, Map<Utility, BigDecimal>> months) {
+        Kind kind = Kind.REGISTERED_NO_USE;
+        if (months.isEmpty()) {
+            return none(kind, "utilities.reason.noReadings");
+        }
+        if (registered <= 0) {
+            return none(kind, "utilities.reason.nobodyRegistered");
+        }
+        YearMonth latest = months.lastKey();
+        YearMonth first = latest.minusMonths(limits.idleMonths() - 1L);
+        for (YearMonth m = first; !m.isAfter(latest); m = m.plusMonths(1)) {
+            Map<Utility, BigDecimal> use = months.get(m);
+            if (use == null || !(use.containsKey(Utility.WATER) || use.containsKey(Utility.POWER))) {
+                return none(kind, "utilities.reason.monthMissing", m.toString());
+            }
+            for (Map.Entry<Utility, BigDecimal> e : use.entrySet()) {
+                if (e.getValue().compareTo(limits.idle().of(e.getKey())) > 0) {
+                    return none(kind, "utilities.reason.inUse", m.toString(), e.getKey().name(), plain(e.getValue()));
+                }
+            }
+        }
+        return new Decision(kind, true, first, latest, "utilities.reason.noUse",
+                List.of(String.valueOf(registered), String.valueOf(limits.idleMonths()), first.toString(),
+                        latest.toString()));
+    }
+
+    /**
+     * What an anomaly does, given the place's tasks of the same kind: a task still unresolved is
+     * extended to the anomaly's last month (or left alone when it covers it); a period a resolved task
+     * covered up to its last month is not checked again; otherwise a new task opens, starting after
+     * the last period already verified.
+     */
+    public Plan plan(Decision anomaly, List<Existing> tasks) {
+        if (!anomaly.anomaly()) {
+            throw new IllegalArgumentException("not an anomaly: " + anomaly);
+        }
+        YearMonth verifiedUpTo = null;
+        for (Existing t : tasks) {
+            if (t.kind() != anomaly.kind()) {
+                continue;
+            }
+            if (!t.resolved()) {
+                if (anomaly.to().isAfter(t.to())) {
+                    return new Plan(Step.EXTEND, t.id(), t.from(), anomaly.to(), "utilities.plan.extend");
+                }
+                return new Plan(Step.NOTHING, t.id(), t.from(), t.to(), "utilities.plan.alreadyOpen");
+            }
+            if (verifiedUpTo == null || t.to().isAfter(verifiedUpTo)) {
+                verifiedUpTo = t.to();
+            }
+        }
+        if (verifiedUpTo != null && !anomaly.to().isAfter(verifiedUpTo)) {
+            return new Plan(Step.NOTHING, null, anomaly.from(), anomaly.to(), "utilities.plan.alreadyVerified");
+        }
+        YearMonth from = anomaly.from();
+        if (verifiedUpTo != null && !from.isAfter(verifiedUpTo)) {
+            from = verifiedUpTo.plusMonths(1);
+        }
+        return new Plan(Step.OPEN, null, from, anomaly.to(), "utilities.plan.open");
+    }
+
+    private static Decision none(Kind kind, String reason, String... args) {
+        return new Decision(kind, false, null, null, reason, List.of(args));
+    }
+
+    static String plain(BigDecimal value) {
+        BigDecimal v = value.stripTrailingZeros();
+        return (v.scale() < 0 ? v.setScale(0) : v).toPlainString();
+    }
+}

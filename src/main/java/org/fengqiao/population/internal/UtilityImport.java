@@ -1,0 +1,610 @@
+package org.fengqiao.population.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.population.internal.UtilityCsv.Column;
+import org.fengqiao.population.internal.UtilityReadings.Key;
+import org.fengqiao.population.internal.UtilityReadings.NewReading;
+import org.fengqiao.population.internal.UtilityReadings.Place;
+import org.fengqiao.population.internal.UtilityReadings.Reading;
+import org.fengqiao.population.internal.UtilityReadings.RoomKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports monthly utility readings from the suppliers' CSV as a background job.
+ *
+ * <p>A row names its place either as a room (grid code, building name, unit, optional floor, room
+ * number) or by the standard address's full text; a place the caller cannot see is "not found", exactly
+ * like one that does not exist. Each batch of rows is fully checked before anything of it is written, and
+ * a row with any problem is written not at all: it goes to the error file with its line number and every
+ * problem in the caller's language. A reading equal to the stored one for the same place, utility and
+ * month is unchanged; a different one replaces it and the replacement is audited with before and after,
+ * so importing the same file twice changes nothing. A dry run checks and counts and writes nothing.
+ * After a real run the anomaly policy looks at every place whose readings changed.
+ */
+@Service
+public class UtilityImport {
+
+    static final int BATCH = 1000;
+    static final int MAX_TEXT = 100;
+    /** numeric(14, 3): eleven digits before the point. */
+    static final BigDecimal MAX_NUMBER = new BigDecimal("99999999999");
+    private static final Logger log = LoggerFactory.getLogger(UtilityImport.class);
+    private static final Pattern MONTH = Pattern.compile(
+            "^(\\d{4})\\s*(?:[-/.年]\\s*(\\d{1,2})\\s*月?(?:\\s*[-/.]\\s*(\\d{1,2})\\s*日?)?|(\\d{2}))$");
+    private static final Pattern INTEGER = Pattern.compile("^(-?\\d+)\\s*(单元|层|楼)?$");
+
+    private final UtilityReadings readings;
+    private final UtilityImportJobs jobs;
+    private final Verifications verifications;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+    private final java.time.Clock clock;
+    // one import at a time on this 2-core machine, a few waiting, the rest refused
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(4), r -> {
+                Thread t = new Thread(r, "utility-import");
+                t.setDaemon(true);
+                return t;
+            });
+
+    UtilityImport(UtilityReadings readings, UtilityImportJobs jobs, Verifications verifications,
+            PlatformTransactionManager transactionManager, ApplicationEventPublisher events, MessageSource messages,
+            java.time.Clock clock) {
+        this.readings = readings;
+        this.jobs = jobs;
+        this.verifications = verifications;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public record Result(UUID jobId, UtilityImportJobs.Status status, UtilityImportJobs.Counts counts) {
+    }
+
+    /** Queues a saved upload (deleted when the job is done) and answers the job's id at once. */
+    public UUID submit(Path file, String fileName, boolean dryRun, Caller caller, Locale locale) throws IOException {
+        String sha = sha256(file);
+        UUID id = UUID.randomUUID();
+        jobs.create(id, fileName, sha, dryRun, caller);
+        SecurityContext context = SecurityContextHolder.getContext();
+        try {
+            executor.execute(() -> {
+                SecurityContextHolder.setContext(context);
+                try {
+                    run(id, file, fileName, dryRun, caller, locale);
+                } finally {
+                    SecurityContextHolder.clearContext();
+                    deleteQuietly(file);
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            deleteQuietly(file);
+            jobs.finish(id, UtilityImportJobs.Status.FAILED, new UtilityImportJobs.Counts(0, 0, 0, 0, 0, 0, 0),
+                    messages.getMessage("utilities.import.busy", null, locale), null, null);
+        }
+        return id;
+    }
+
+    /** An example file: the headers and two rows, one naming a room and one an address. */
+    public static String template() {
+        List<String> headers = new ArrayList<>();
+        for (Column c : Column.values()) {
+            headers.add(c.chinese);
+        }
+        return "\uFEFF" + UtilityCsv.line(headers)
+                + UtilityCsv.line(List.of("电", "2026-05", "NS-1-01", "1号楼", "1", "3", "301", "", "DB-0001", "12345.6",
+                        "182", "国网东海县供电公司"))
+                + UtilityCsv.line(List.of("水", "2026-05", "", "", "", "", "", "江苏省连云港市东海县房山镇吴场村1组1号", "SB-0002",
+                        "", "6.5", "东海县自来水公司"));
+    }
+
+    /** Runs a job on the current thread: what the background executor does, and what tests may call. */
+    public Result run(UUID jobId, Path file, String fileName, boolean dryRun, Caller caller, Locale locale) {
+        jobs.running(jobId);
+        Run run = new Run(jobId, dryRun, caller, locale);
+        try (UtilityCsv table = UtilityCsv.open(file)) {
+            run.table = table;
+            List<String> missing = new ArrayList<>();
+            for (Column c : List.of(Column.UTILITY, Column.MONTH)) {
+                if (!table.has(c)) {
+                    missing.add(c.label(locale));
+                }
+            }
+            if (!table.has(Column.CONSUMPTION) && !table.has(Column.READING)) {
+                missing.add(Column.CONSUMPTION.label(locale));
+            }
+            if (!table.has(Column.ADDRESS) && !(table.has(Column.GRID_CODE) && table.has(Column.BUILDING)
+                    && table.has(Column.UNIT) && table.has(Column.ROOM))) {
+                missing.add(Column.ADDRESS.label(locale));
+            }
+            if (!missing.isEmpty()) {
+                throw Invalid.of("file", "utilities.import.headers.missing", String.join(", ", missing));
+            }
+            while (table.hasNext()) {
+                List<UtilityCsv.Line> lines = new ArrayList<>(BATCH);
+                while (table.hasNext() && lines.size() < BATCH) {
+                    lines.add(table.next());
+                }
+                run.write(run.check(lines));
+            }
+            if (!dryRun && !run.touched.isEmpty()) {
+                run.tasksOpened = verifications.evaluate(run.touched, caller);
+            } else if (dryRun) {
+                run.tasksOpened = verifications.preview(run.pending);
+            }
+            byte[] errors = run.errorFile();
+            jobs.finish(jobId, UtilityImportJobs.Status.DONE, run.counts(), null, errors,
+                    errors == null ? null : baseName(fileName) + "-errors.csv");
+            audit(run, fileName, UtilityImportJobs.Status.DONE);
+            return new Result(jobId, UtilityImportJobs.Status.DONE, run.counts());
+        } catch (Exception e) {
+            String message = e instanceof Invalid invalid ? invalid.problems().stream()
+                    .map(p -> messages.getMessage(p.key(), p.args(), locale)).reduce((a, b) -> a + "；" + b).orElse("")
+                    : messages.getMessage("utilities.import.failed", new Object[] {String.valueOf(e.getMessage())}, locale);
+            if (!(e instanceof Invalid)) {
+                log.warn("Utility import {} failed", jobId, e);
+            }
+            jobs.finish(jobId, UtilityImportJobs.Status.FAILED, run.counts(), message, null, null);
+            audit(run, fileName, UtilityImportJobs.Status.FAILED);
+            return new Result(jobId, UtilityImportJobs.Status.FAILED, run.counts());
+        }
+    }
+
+    private void audit(Run run, String fileName, UtilityImportJobs.Status status) {
+        UtilityImportJobs.Counts c = run.counts();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("file", fileName);
+        after.put("sha256", jobs.findVisible(run.jobId, run.caller).map(UtilityImportJobs.Job::fileSha256).orElse(null));
+        after.put("dryRun", run.dryRun);
+        after.put("status", status.name());
+        after.put("rows", c.total());
+        after.put("created", c.created());
+        after.put("updated", c.updated());
+        after.put("unchanged", c.unchanged());
+        after.put("failed", c.failed());
+        after.put("tasksOpened", c.tasksOpened());
+        events.publishEvent(new Audited("IMPORT", "utility-import", run.jobId.toString(),
+                UtilityImportJobs.unitPath(run.caller), null, after, null).by(run.caller.username()));
+    }
+
+    /** A row on its way: what it says, what was read from it, where it goes, and what is wrong with it. */
+    static final class Candidate {
+        final UtilityCsv.Line line;
+        final List<Invalid.Problem> problems = new ArrayList<>();
+        Utility utility;
+        YearMonth month;
+        RoomKey room;
+        String address;
+        String meter;
+        BigDecimal reading;
+        BigDecimal consumption;
+        String supplier;
+        Place place;
+
+        Candidate(UtilityCsv.Line line) {
+            this.line = line;
+        }
+
+        Key key() {
+            return new Key(place.id(), utility, month);
+        }
+
+        void problem(String field, String key, Object... args) {
+            problems.add(new Invalid.Problem(field, key, args));
+        }
+    }
+
+    /** A checked batch: rows to create, rows that replace a stored reading (with it), unchanged rows. */
+    record Batch(List<Candidate> created, List<Candidate> changed, List<Reading> replaced, int unchanged) {
+    }
+
+    final class Run {
+        final UUID jobId;
+        final boolean dryRun;
+        final Caller caller;
+        final Locale locale;
+        final YearMonth current;
+        /** Place, utility and month of every good row so far, with its line: a second one is an error. */
+        final Map<Key, Long> seen = new HashMap<>();
+        /** Meter readings of good rows so far, so a later row of the next month can take its consumption from them. */
+        final Map<Key, BigDecimal> meterReadings = new HashMap<>();
+        final Set<UUID> touched = new LinkedHashSet<>();
+        /** A dry run's rows that would be written, by place, for the preview of the tasks they would open. */
+        final Map<UUID, List<UtilityAnomalyPolicy.Use>> pending = new HashMap<>();
+        final List<Candidate> failures = new ArrayList<>();
+        long total;
+        long processed;
+        long created;
+        long updated;
+        long unchanged;
+        int tasksOpened;
+        UtilityCsv table;
+
+        Run(UUID jobId, boolean dryRun, Caller caller, Locale locale) {
+            this.jobId = jobId;
+            this.dryRun = dryRun;
+            this.caller = caller;
+            this.locale = locale;
+            this.current = YearMonth.now(clock.withZone(Housing.LOCAL));
+        }
+
+        UtilityImportJobs.Counts counts() {
+            return new UtilityImportJobs.Counts(total, processed, created, updated, unchanged, failures.size(), tasksOpened);
+        }
+
+        Batch check(List<UtilityCsv.Line> lines) {
+            total += lines.size();
+            List<Candidate> rows = lines.stream().map(this::read).toList();
+            resolvePlaces(rows);
+            // previous month's stored readings, for rows that give a meter reading and no consumption
+            List<Key> previous = new ArrayList<>();
+            List<Key> keys = new ArrayList<>();
+            for (Candidate c : rows) {
+                if (c.problems.isEmpty()) {
+                    keys.add(c.key());
+                    if (c.consumption == null) {
+                        previous.add(new Key(c.place.id(), c.utility, c.month.minusMonths(1)));
+                    }
+                }
+            }
+            Map<Key, Reading> stored = readings.find(keys);
+            Map<Key, Reading> storedPrevious = readings.find(previous);
+            List<Candidate> fresh = new ArrayList<>();
+            List<Candidate> changed = new ArrayList<>();
+            List<Reading> replaced = new ArrayList<>();
+            int same = 0;
+            for (Candidate c : rows) {
+                if (c.problems.isEmpty()) {
+                    Key key = c.key();
+                    Long earlier = seen.get(key);
+                    if (earlier != null) {
+                        c.problem("month", "utilities.import.duplicate", earlier);
+                    } else if (c.consumption == null) {
+                        derive(c, storedPrevious);
+                    }
+                }
+                if (!c.problems.isEmpty()) {
+                    failures.add(c);
+                    processed++;
+                    continue;
+                }
+                Key key = c.key();
+                seen.put(key, c.line.number());
+                if (c.reading != null) {
+                    meterReadings.put(key, c.reading);
+                }
+                Reading old = stored.get(key);
+                if (old == null) {
+                    fresh.add(c);
+                } else if (same(old, c)) {
+                    same++;
+                } else {
+                    changed.add(c);
+                    replaced.add(old);
+                }
+            }
+            return new Batch(fresh, changed, replaced, same);
+        }
+
+        /** Consumption from this month's meter reading less last month's, from this file or the stored one. */
+        void derive(Candidate c, Map<Key, Reading> storedPrevious) {
+            Key prev = new Key(c.place.id(), c.utility, c.month.minusMonths(1));
+            BigDecimal before = meterReadings.get(prev);
+            if (before == null && storedPrevious.get(prev) != null) {
+                before = storedPrevious.get(prev).reading();
+            }
+            if (before == null) {
+                c.problem("consumption", "utilities.import.previous.missing", prev.month().toString());
+            } else if (c.reading.compareTo(before) < 0) {
+                c.problem("reading", "utilities.import.reading.decreased", UtilityAnomalyPolicy.plain(before));
+            } else {
+                c.consumption = c.reading.subtract(before);
+            }
+        }
+
+        boolean same(Reading old, Candidate c) {
+            return Objects.equals(old.meter(), c.meter) && Objects.equals(old.supplier(), c.supplier)
+                    && old.consumption().compareTo(c.consumption) == 0
+                    && (old.reading() == null ? c.reading == null : c.reading != null && old.reading().compareTo(c.reading) == 0);
+        }
+
+        void write(Batch batch) {
+            if (!dryRun && (!batch.created().isEmpty() || !batch.changed().isEmpty())) {
+                transactions.executeWithoutResult(status -> {
+                    List<NewReading> rows = batch.created().stream().map(c -> new NewReading(UUID.randomUUID(), c.place,
+                            c.utility, c.month, c.meter, c.reading, c.consumption, c.supplier)).toList();
+                    readings.insert(rows, jobId);
+                    for (int i = 0; i < batch.changed().size(); i++) {
+                        Candidate c = batch.changed().get(i);
+                        Reading old = batch.replaced().get(i);
+                        readings.update(old.id(), c.meter, c.reading, c.consumption, c.supplier, jobId);
+                        events.publishEvent(Audited.updated("utility-reading", old.id(), c.place.unitPath(), state(old),
+                                state(new Reading(old.id(), old.placeId(), old.gridId(), c.utility, c.month, c.meter,
+                                        c.reading, c.consumption, c.supplier))).by(caller.username()));
+                    }
+                    if (!rows.isEmpty()) {
+                        // one entry per batch listing the readings it created, not one chained entry per reading
+                        Map<String, Object> after = new LinkedHashMap<>();
+                        after.put("import", jobId.toString());
+                        after.put("created", rows.stream().map(NewReading::id).toList());
+                        events.publishEvent(new Audited("IMPORT", "utility-reading-batch", jobId.toString(),
+                                UtilityImportJobs.unitPath(caller), null, after, null).by(caller.username()));
+                    }
+                });
+                batch.created().forEach(c -> touched.add(c.place.id()));
+                batch.changed().forEach(c -> touched.add(c.place.id()));
+            }
+            if (dryRun) {
+                for (List<Candidate> rows : List.of(batch.created(), batch.changed())) {
+                    rows.forEach(c -> pending.computeIfAbsent(c.place.id(), k -> new ArrayList<>())
+                            .add(new UtilityAnomalyPolicy.Use(c.utility, c.month, c.consumption)));
+                }
+            }
+            created += batch.created().size();
+            updated += batch.changed().size();
+            unchanged += batch.unchanged();
+            processed += batch.created().size() + batch.changed().size() + batch.unchanged();
+            jobs.progress(jobId, counts());
+        }
+
+        Candidate read(UtilityCsv.Line line) {
+            Candidate c = new Candidate(line);
+            Map<Column, String> f = table.fields(line);
+            String utility = f.get(Column.UTILITY);
+            if (utility == null) {
+                c.problem("utility", "utilities.import.utility.required");
+            } else if ((c.utility = Utility.parse(utility)) == null) {
+                c.problem("utility", "utilities.import.utility.unreadable", utility);
+            }
+            String month = f.get(Column.MONTH);
+            if (month == null) {
+                c.problem("month", "utilities.import.month.required");
+            } else if ((c.month = month(month)) == null) {
+                c.problem("month", "utilities.import.month.unreadable", month);
+            } else if (c.month.isAfter(current)) {
+                c.problem("month", "utilities.import.month.future", month);
+            }
+            String building = f.get(Column.BUILDING);
+            c.address = f.get(Column.ADDRESS);
+            if (building != null) {
+                String grid = f.get(Column.GRID_CODE);
+                Integer unit = integer(c, "unit", f.get(Column.UNIT), true);
+                Integer floor = integer(c, "floor", f.get(Column.FLOOR), false);
+                String room = f.get(Column.ROOM);
+                if (room != null && room.endsWith("室")) {
+                    room = room.substring(0, room.length() - 1).strip();
+                }
+                if (grid == null) {
+                    c.problem("gridCode", "utilities.import.gridCode.required");
+                }
+                if (room == null || room.isEmpty()) {
+                    c.problem("room", "utilities.import.room.required");
+                }
+                if (grid != null && unit != null && room != null && !room.isEmpty()) {
+                    c.room = new RoomKey(grid, building, unit, floor, room);
+                }
+            } else if (c.address == null) {
+                c.problem("address", "utilities.import.place.required");
+            }
+            c.meter = text(c, "meter", f.get(Column.METER));
+            c.supplier = text(c, "supplier", f.get(Column.SUPPLIER));
+            c.reading = number(c, "reading", f.get(Column.READING));
+            c.consumption = number(c, "consumption", f.get(Column.CONSUMPTION));
+            if (f.get(Column.READING) == null && f.get(Column.CONSUMPTION) == null) {
+                c.problem("consumption", "utilities.import.consumption.required");
+            }
+            return c;
+        }
+
+        /** Finds the place of every row still good, by room and by address in two statements. */
+        void resolvePlaces(List<Candidate> rows) {
+            List<RoomKey> rooms = rows.stream().filter(c -> c.problems.isEmpty() && c.room != null).map(c -> c.room)
+                    .distinct().toList();
+            List<String> addresses = rows.stream().filter(c -> c.problems.isEmpty() && c.address != null)
+                    .map(c -> c.address).distinct().toList();
+            Map<RoomKey, List<Place>> foundRooms = readings.rooms(rooms, caller);
+            Map<String, Place> foundAddresses = readings.addresses(addresses, caller);
+            for (Candidate c : rows) {
+                if (!c.problems.isEmpty()) {
+                    continue;
+                }
+                Place byAddress = c.address == null ? null : foundAddresses.get(c.address);
+                if (c.room != null) {
+                    List<Place> places = foundRooms.getOrDefault(c.room, List.of());
+                    if (places.isEmpty()) {
+                        c.problem("room", "utilities.import.place.notFound");
+                    } else if (places.size() > 1) {
+                        c.problem("floor", "utilities.import.room.ambiguous");
+                    } else if (c.address != null && (byAddress == null || !places.get(0).id().equals(byAddress.id()))) {
+                        c.problem("address", "utilities.import.place.disagree");
+                    } else {
+                        c.place = places.get(0);
+                    }
+                } else if (byAddress == null) {
+                    c.problem("address", "utilities.import.place.notFound");
+                } else {
+                    c.place = byAddress;
+                }
+            }
+        }
+
+        byte[] errorFile() {
+            if (failures.isEmpty()) {
+                return null;
+            }
+            List<Candidate> rows = new ArrayList<>(failures);
+            rows.sort(java.util.Comparator.comparingLong(c -> c.line.number()));
+            StringBuilder out = new StringBuilder("\uFEFF");
+            List<String> header = new ArrayList<>();
+            header.add(messages.getMessage("utilities.errors.row", null, locale));
+            header.addAll(table.headers());
+            header.add(messages.getMessage("utilities.errors.problems", null, locale));
+            out.append(UtilityCsv.line(header));
+            for (Candidate c : rows) {
+                List<String> cells = new ArrayList<>();
+                cells.add(String.valueOf(c.line.number()));
+                for (int i = 0; i < table.headers().size(); i++) {
+                    cells.add(i < c.line.cells().size() ? c.line.cells().get(i) : "");
+                }
+                cells.add(describe(c.problems));
+                out.append(UtilityCsv.line(cells));
+            }
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        String describe(List<Invalid.Problem> problems) {
+            List<String> texts = new ArrayList<>();
+            for (Invalid.Problem p : problems) {
+                Column column = java.util.Arrays.stream(Column.values()).filter(c -> c.english.equals(p.field()))
+                        .findFirst().orElse(null);
+                String text = messages.getMessage(p.key(), p.args(), p.key(), locale);
+                texts.add(column == null ? text : column.label(locale) + ": " + text);
+            }
+            return String.join("；", texts);
+        }
+    }
+
+    static YearMonth month(String text) {
+        Matcher m = MONTH.matcher(text.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            int year = Integer.parseInt(m.group(1));
+            int month = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(4));
+            if (m.group(3) != null) {
+                LocalDate.of(year, month, Integer.parseInt(m.group(3)));
+            }
+            if (year < 2000) {
+                return null;
+            }
+            return YearMonth.of(year, month);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static Integer integer(Candidate c, String field, String text, boolean required) {
+        if (text == null) {
+            if (required) {
+                c.problem(field, "utilities.import." + field + ".required");
+            }
+            return null;
+        }
+        Matcher m = INTEGER.matcher(text.strip());
+        if (!m.matches() || m.group(1).length() > 4) {
+            c.problem(field, "utilities.import.integer.unreadable", text);
+            return null;
+        }
+        int value = Integer.parseInt(m.group(1));
+        if ("unit".equals(field) && value < 1) {
+            c.problem(field, "utilities.import.integer.unreadable", text);
+            return null;
+        }
+        return value;
+    }
+
+    static BigDecimal number(Candidate c, String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text.strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            c.problem(field, "utilities.import.number.unreadable", text);
+            return null;
+        }
+        if (value.signum() < 0) {
+            c.problem(field, "utilities.import.number.negative", text);
+            return null;
+        }
+        if (value.compareTo(MAX_NUMBER) > 0 || value.scale() > 3) {
+            c.problem(field, "utilities.import.number.unreadable", text);
+            return null;
+        }
+        return value;
+    }
+
+    static String text(Candidate c, String field, String text) {
+        if (text != null && text.length() > MAX_TEXT) {
+            c.problem(field, "housing.text.tooLong", MAX_TEXT);
+            return null;
+        }
+        return text;
+    }
+
+    static Map<String, Object> state(Reading r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("placeId", r.placeId());
+        m.put("utility", r.utility().name());
+        m.put("month", r.month().toString());
+        m.put("meter", r.meter());
+        m.put("reading", r.reading() == null ? null : r.reading().toPlainString());
+        m.put("consumption", r.consumption().toPlainString());
+        m.put("supplier", r.supplier());
+        return m;
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String baseName(String fileName) {
+        String name = fileName == null ? "readings" : fileName;
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete the uploaded file {}", file, e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.fengqiao.population.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.population.internal.UtilityAnomalyPolicy;
+import org.fengqiao.population.internal.UtilityImport;
+import org.fengqiao.population.internal.UtilityImportJobs;
+import org.fengqiao.population.internal.VerificationTasks;
+import org.fengqiao.population.internal.Verifications;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages of utility readings and verification tasks: upload a readings file and follow its job; the
+ * list of tasks with filters and one task with its readings, residents, history and the forms to assign
+ * and resolve it. Plain forms that post and redirect, so they work on a phone without scripts.
+ */
+@Controller
+class UtilityPages {
+
+    private final UtilityImport imports;
+    private final UtilityImportJobs jobs;
+    private final Verifications verifications;
+    private final VerificationTasks tasks;
+    private final MessageSource messages;
+
+    UtilityPages(UtilityImport imports, UtilityImportJobs jobs, Verifications verifications, VerificationTasks tasks,
+            MessageSource messages) {
+        this.imports = imports;
+        this.jobs = jobs;
+        this.verifications = verifications;
+        this.tasks = tasks;
+        this.messages = messages;
+    }
+
+    @GetMapping("/utility-readings/import")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    String importPage(Model model) {
+        model.addAttribute("recent", jobs.recent(Callers.require(), 10));
+        return "utilities/import";
+    }
+
+    @PostMapping("/utility-readings/import")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    String upload(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean dryRun,
+            Locale locale, RedirectAttributes redirect) throws IOException {
+        try {
+            UUID id = UtilityReadingController.submit(imports, file, dryRun, locale);
+            return "redirect:/utility-readings/imports/" + id;
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", texts(e, locale));
+            return "redirect:/utility-readings/import";
+        }
+    }
+
+    @GetMapping("/utility-readings/imports/{id}")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    String job(@PathVariable UUID id, Model model) {
+        model.addAttribute("job", jobs.findVisible(id, Callers.require())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return "utilities/job";
+    }
+
+    @GetMapping("/utility-readings/imports/{id}/errors.csv")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    ResponseEntity<byte[]> errors(@PathVariable UUID id) {
+        try {
+            return UtilityReadingController.errorFile(jobs, id);
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    @GetMapping("/utility-readings/template.csv")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    ResponseEntity<byte[]> template() {
+        return UtilityReadingController.templateFile();
+    }
+
+    @GetMapping("/verification-tasks")
+    @PreAuthorize("isAuthenticated()")
+    String list(@RequestParam(required = false) VerificationTasks.Status status,
+            @RequestParam(required = false) UtilityAnomalyPolicy.Kind kind, @RequestParam(required = false) UUID gridId,
+            @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) Boolean open,
+            @RequestParam(defaultValue = "1") int page, Model model) {
+        Caller caller = Callers.require();
+        // the list opens on what is still to do; choosing a status shows that status only
+        boolean unresolved = open != null ? open : status == null;
+        int size = 30;
+        int current = Math.max(1, page);
+        VerificationTasks.Page found = verifications.list(new VerificationTasks.Filter(status, gridId, kind, mine,
+                unresolved), caller, size, (current - 1) * size);
+        model.addAttribute("tasks", found.tasks());
+        model.addAttribute("total", found.total());
+        model.addAttribute("page", current);
+        model.addAttribute("pages", (found.total() + size - 1) / size);
+        model.addAttribute("status", status);
+        model.addAttribute("kind", kind);
+        model.addAttribute("gridId", gridId);
+        model.addAttribute("mine", mine);
+        model.addAttribute("open", unresolved);
+        model.addAttribute("statuses", VerificationTasks.Status.values());
+        model.addAttribute("kinds", UtilityAnomalyPolicy.Kind.values());
+        model.addAttribute("grids", tasks.grids(caller));
+        return "utilities/tasks";
+    }
+
+    @GetMapping("/verification-tasks/{id}")
+    @PreAuthorize("isAuthenticated()")
+    String task(@PathVariable UUID id, Model model) {
+        Caller caller = Callers.require();
+        Verifications.Detail detail;
+        try {
+            detail = verifications.read(id, caller);
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        boolean mayWrite = caller.may("POPULATION_WRITE");
+        model.addAttribute("detail", detail);
+        model.addAttribute("task", detail.task());
+        model.addAttribute("mayWrite", mayWrite);
+        model.addAttribute("mayRead", caller.may("POPULATION_READ"));
+        boolean open = detail.task().status() != VerificationTasks.Status.RESOLVED;
+        model.addAttribute("servers", mayWrite && open ? tasks.servers(detail.task().gridId()) : List.of());
+        model.addAttribute("visits", detail.mayChange() && caller.may("POPULATION_READ")
+                ? tasks.visits(detail.task().placeId()) : List.of());
+        List<VerificationTasks.Finding> findings = new ArrayList<>();
+        for (VerificationTasks.Finding f : VerificationTasks.Finding.values()) {
+            boolean changesRecords = f == VerificationTasks.Finding.VACANT || f == VerificationTasks.Finding.RESIDENTS_LEFT;
+            if (mayWrite || !changesRecords) {
+                findings.add(f);
+            }
+        }
+        model.addAttribute("findings", findings);
+        return "utilities/task";
+    }
+
+    @PostMapping("/verification-tasks/{id}/assign")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    String assign(@PathVariable UUID id, @RequestParam(required = false) UUID assigneeId, Locale locale,
+            RedirectAttributes redirect) {
+        return change(id, locale, redirect, "utilities.task.assigned",
+                () -> verifications.assign(id, assigneeId, Callers.require()));
+    }
+
+    @PostMapping("/verification-tasks/{id}/resolve")
+    @PreAuthorize("isAuthenticated()")
+    String resolve(@PathVariable UUID id, @RequestParam(required = false) VerificationTasks.Finding finding,
+            @RequestParam(required = false) String note, @RequestParam(required = false) UUID visitId, Locale locale,
+            RedirectAttributes redirect) {
+        return change(id, locale, redirect, "utilities.task.resolvedNotice",
+                () -> verifications.resolve(id, new Verifications.Resolution(finding, note, visitId), Callers.require()));
+    }
+
+    private String change(UUID id, Locale locale, RedirectAttributes redirect, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", messages.getMessage(done, null, locale));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", texts(e, locale));
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), locale)));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/verification-tasks/" + id;
+    }
+
+    private List<String> texts(Invalid e, Locale locale) {
+        return e.problems().stream().map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList();
+    }
+}
