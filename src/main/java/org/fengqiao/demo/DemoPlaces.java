@@ -161,7 +161,7 @@ class DemoPlaces extends BeforeServing {
 
     private int[] rentals(Random random, LocalDate today) {
         List<LetRoom> rooms = loader.letRooms("NS-");
-        List<Resident> residents = loader.residents("NS-", today.minusYears(75), today.minusYears(30));
+        List<Resident> residents = loader.residents("NS-", null, today.minusYears(75), today.minusYears(30));
         // landlords by community (NS-1, NS-2, NS-3): a few own two or three flats
         Map<String, List<Resident>> byCommunity = new HashMap<>();
         Map<GridId, String> communityOf = new HashMap<>();
@@ -217,24 +217,27 @@ class DemoPlaces extends BeforeServing {
         for (int c = 0; c < DemoDistrict.URBAN_COMMUNITIES.length; c++) {
             communities.add(loader.grids("NS-" + (c + 1) + "-"));
         }
+        List<GridRef> gridOfPlace = new ArrayList<>(PLACES.size());
+        for (Place p : PLACES) {
+            List<GridRef> grids = p.rural() ? villages.get(p.place()) : communities.get(p.place());
+            gridOfPlace.add(grids.get(p.grid() % grids.size()));
+        }
         Map<GridId, List<Resident>> residentsOf = new HashMap<>();
-        for (String prefix : List.of("FS-", "NS-")) {
-            for (Resident r : loader.residents(prefix, today.minusYears(65), today.minusYears(20))) {
-                residentsOf.computeIfAbsent(r.grid(), g -> new ArrayList<>()).add(r);
-            }
+        for (Resident r : loader.residents("", gridOfPlace.stream().map(GridRef::id).toList(), today.minusYears(65),
+                today.minusYears(20))) {
+            residentsOf.computeIfAbsent(r.grid(), g -> new ArrayList<>()).add(r);
         }
         List<NewOrganisation> organisations = new ArrayList<>(PLACES.size());
         for (int i = 0; i < PLACES.size(); i++) {
             Place p = PLACES.get(i);
-            List<GridRef> grids = p.rural() ? villages.get(p.place()) : communities.get(p.place());
-            GridRef grid = grids.get(p.grid() % grids.size());
+            GridRef grid = gridOfPlace.get(i);
             PlacesLoader.NewAddress address = p.rural()
-                    ? new PlacesLoader.NewAddress(DemoDistrict.COUNTY, RURAL_TOWNSHIP_CODE,
-                            DemoDistrict.RURAL_VILLAGES[p.place()] + "村", null, VILLAGE_STREETS[p.place()],
+                    ? new PlacesLoader.NewAddress(DemoDistrict.COUNTY, RURAL_TOWNSHIP_CODE, "江苏省", "连云港市", "东海县",
+                            "房山镇", DemoDistrict.RURAL_VILLAGES[p.place()] + "村", null, VILLAGE_STREETS[p.place()],
                             String.valueOf(p.door()), null)
-                    : new PlacesLoader.NewAddress(DemoDistrict.COUNTY, URBAN_TOWNSHIP_CODE,
-                            DemoDistrict.URBAN_COMMUNITIES[p.place()] + "社区", null, COMMUNITY_STREETS[p.place()],
-                            String.valueOf(p.door()), null);
+                    : new PlacesLoader.NewAddress(DemoDistrict.COUNTY, URBAN_TOWNSHIP_CODE, "江苏省", "连云港市", "东海县",
+                            "牛山街道", DemoDistrict.URBAN_COMMUNITIES[p.place()] + "社区", null,
+                            COMMUNITY_STREETS[p.place()], String.valueOf(p.door()), null);
             List<Resident> people = residentsOf.getOrDefault(grid.id(), List.of());
             PersonId owner = null;
             List<NewStaff> staff = new ArrayList<>();

@@ -62,7 +62,7 @@ public class Addresses {
                 .param("scope", caller.scopePatterns()).param("grid", gridId).param("q", q).param("limit", limit)
                 .param("offset", offset).query(Addresses::map).list();
         long total = rows.size() < limit && offset == 0 ? rows.size()
-                : jdbc.sql("SELECT count(*) FROM address a JOIN grid g ON g.id = a.grid_id JOIN unit u ON u.id = g.unit_id"
+                : jdbc.sql("SELECT count(*) FROM address a JOIN grid g ON g.id = a.grid_id JOIN unit u ON u.id = g.unit_id\n"
                         + where).param("scope", caller.scopePatterns()).param("grid", gridId).param("q", q)
                         .query(Long.class).single();
         return new Page(rows, total);

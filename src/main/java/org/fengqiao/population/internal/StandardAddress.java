@@ -106,6 +106,15 @@ public final class StandardAddress {
         return new Checked(stored, text(stored, Divisions.fullName(county.code())));
     }
 
+    /**
+     * The one-line text of parts whose names are given and known to be right (a bulk load of known
+     * places), without looking at the division tables: province, city (if any) and county as given.
+     */
+    public static String compose(Parts p) {
+        String division = nullToEmpty(p.province()) + nullToEmpty(p.city()) + nullToEmpty(p.county());
+        return text(p, division);
+    }
+
     /** The one-line text of checked parts; {@code division} is the county's full name from the province down. */
     static String text(Parts p, String division) {
         StringBuilder text = new StringBuilder(division);
@@ -167,8 +176,8 @@ public final class StandardAddress {
         if (countyCode == null || !countyCode.matches("[0-9]{6}")) {
             return found;
         }
-        for (int i = 1; i <= 999; i++) {
-            Divisions.township(countyCode + String.format("%03d", i)).ifPresent(found::add);
+        for (int i = 1001; i <= 1999; i++) {
+            Divisions.township(countyCode + String.valueOf(i).substring(1)).ifPresent(found::add);
         }
         return found;
     }

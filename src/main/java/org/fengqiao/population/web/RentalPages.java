@@ -31,14 +31,16 @@ class RentalPages {
     private final GridChoices grids;
     private final Buildings buildings;
     private final Addresses addresses;
+    private final Rentals rentals;
 
     RentalPages(RentalRegister register, RentalController api, GridChoices grids, Buildings buildings,
-            Addresses addresses) {
+            Addresses addresses, Rentals rentals) {
         this.register = register;
         this.api = api;
         this.grids = grids;
         this.buildings = buildings;
         this.addresses = addresses;
+        this.rentals = rentals;
     }
 
     @GetMapping("/rentals")
@@ -68,6 +70,11 @@ class RentalPages {
         if (roomId != null) {
             Buildings.Room room = buildings.findRoomVisible(roomId, caller)
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            // a room let already: the floor plan's link opens its rental
+            java.util.Optional<UUID> let = rentals.activeAt(roomId, null, null, register.today());
+            if (let.isPresent()) {
+                return "redirect:/rentals/" + let.get();
+            }
             model.addAttribute("room", room);
             model.addAttribute("building", buildings.findVisible(room.buildingId(), caller).orElseThrow());
         }
