@@ -129,6 +129,7 @@
     var target = picker.closest('form').querySelector('[name="' + picker.dataset.target + '"]');
     var timer = null;
     var kind = picker.dataset.picker;
+    var clear = picker.querySelector('.picker-clear');
 
     function label(item) {
       if (kind === 'persons') {
@@ -156,6 +157,9 @@
             target.value = item.id;
             chosen.textContent = label(item);
             chosen.hidden = false;
+            if (clear) {
+              clear.hidden = false;
+            }
             list.innerHTML = '';
             input.value = '';
             target.dispatchEvent(new Event('change', { bubbles: true }));
@@ -189,12 +193,12 @@
         search();
       }
     });
-    var clear = picker.querySelector('.picker-clear');
     if (clear) {
       clear.addEventListener('click', function () {
         target.value = '';
         chosen.textContent = '';
         chosen.hidden = true;
+        clear.hidden = true;
       });
     }
   });

@@ -21,10 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Bulk loading of rentals with their tenants and of organisations with their staff and fire-safety
- * inspections, for system jobs (the demo district), each list as one JDBC batch. The rows get the
- * checks and stored form of the registers (composed address text, licence check character,
- * encrypted phones) but no scope check and no audit entry, like {@link PopulationLoader}: the
- * caller is a start-up job acting for nobody.
+ * inspections, for system jobs (the demo district), each list in one statement or JDBC batch. The
+ * rows get the stored form of the registers (address text composed in the standard order, licence
+ * check character verified, phones encrypted with blind index and mask) but no scope check and no
+ * audit entry, like {@link PopulationLoader}: the caller is a start-up job acting for nobody.
  */
 @Service
 @Transactional
