@@ -62,6 +62,15 @@
       } else {
         link.hidden = true;
       }
+      // register a rental of this room (or open the one it has), or a household living in it
+      var rental = dialog.querySelector('#room-rental');
+      if (rental) {
+        rental.href = rental.dataset.url + '?roomId=' + cell.dataset.roomId;
+      }
+      var household = document.getElementById('household-form');
+      if (household) {
+        household.elements.roomId.value = cell.dataset.roomId;
+      }
       dialog.showModal();
     });
   });

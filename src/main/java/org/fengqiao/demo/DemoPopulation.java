@@ -39,7 +39,7 @@ class DemoPopulation {
     private static final String CITY = "连云港市";
     private static final String COUNTY_NAME = "东海县";
     private static final String RURAL_TOWNSHIP = "房山镇";
-    private static final String RURAL_TOWNSHIP_CODE = "320722103000";
+    private static final String RURAL_TOWNSHIP_CODE = "320722112000";
     private static final String URBAN_TOWNSHIP = "牛山街道";
     private static final String URBAN_TOWNSHIP_CODE = "320722001000";
 

@@ -27,11 +27,13 @@ class HousingPages {
     private final Buildings buildings;
     private final Households households;
     private final VisitLog visits;
+    private final GridChoices grids;
 
-    HousingPages(Buildings buildings, Households households, VisitLog visits) {
+    HousingPages(Buildings buildings, Households households, VisitLog visits, GridChoices grids) {
         this.buildings = buildings;
         this.households = households;
         this.visits = visits;
+        this.grids = grids;
     }
 
     /** The buildings of one grid, for the list grouped by grid. */
@@ -52,6 +54,10 @@ class HousingPages {
         model.addAttribute("groups", groups.values());
         model.addAttribute("gridCodes", all.stream().map(Buildings.Building::gridCode).distinct().toList());
         model.addAttribute("grid", code);
+        // the form that creates a building offers the grids the caller may write in
+        Caller caller = Callers.require();
+        model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
+        model.addAttribute("gridChoices", caller.may("POPULATION_WRITE") ? grids.of(caller) : List.of());
         return "population/buildings";
     }
 

@@ -1,0 +1,6 @@
+package org.fengqiao.population;
+
+/** 实有单位 by what they are: a shop (门市房), a firm, a school, a hospital or clinic, anything else. */
+public enum OrganisationKind {
+    SHOP, FIRM, SCHOOL, HOSPITAL, OTHER
+}

@@ -1,0 +1,155 @@
+package org.fengqiao.population.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registering and changing standard addresses. The parts are checked against the division tables
+ * and composed into the one-line text; an address already registered under that text is the same
+ * address and comes back as it is. The grid is the one chosen, or the police grid that holds the
+ * location; either way the caller must see it. Every change is audited with before and after.
+ */
+@Service
+public class AddressRegister {
+
+    private final Addresses addresses;
+    private final Jurisdictions jurisdictions;
+    private final ApplicationEventPublisher events;
+
+    AddressRegister(Addresses addresses, Jurisdictions jurisdictions, ApplicationEventPublisher events) {
+        this.addresses = addresses;
+        this.jurisdictions = jurisdictions;
+        this.events = events;
+    }
+
+    /** What a user typed: the parts, and a grid chosen or a location (WGS84) to find it by. */
+    public record Input(StandardAddress.Parts parts, UUID gridId, Double lon, Double lat) {
+    }
+
+    /** The address, and whether this call registered it (false: it was there already). */
+    public record Outcome(Addresses.Address address, boolean created) {
+    }
+
+    @Transactional
+    public Outcome register(Input in, Caller caller) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        StandardAddress.Checked checked = StandardAddress.check(in.parts(), problems);
+        checkLocation(in, problems);
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        Optional<Addresses.Address> existing = addresses.byText(checked.fullText());
+        if (existing.isPresent()) {
+            return known(existing.get(), caller);
+        }
+        Grid grid = grid(in, caller, problems).orElse(null);
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        UUID id = UUID.randomUUID();
+        if (!addresses.insert(id, grid.id().value(), checked, in.lon(), in.lat())) {
+            // registered by someone else between our look-up and our insert
+            return known(addresses.byText(checked.fullText()).orElseThrow(), caller);
+        }
+        Addresses.Address created = addresses.find(id).orElseThrow();
+        events.publishEvent(Audited.created("address", id, created.unitPath(), state(created)));
+        return new Outcome(created, true);
+    }
+
+    @Transactional
+    public Addresses.Address change(UUID id, Input in, Caller caller) {
+        Addresses.Address before = addresses.findVisible(id, caller).orElseThrow(() -> new NotFound("address", id));
+        List<Invalid.Problem> problems = new ArrayList<>();
+        StandardAddress.Checked checked = StandardAddress.check(in.parts(), problems);
+        checkLocation(in, problems);
+        UUID gridId = before.gridId();
+        if (problems.isEmpty() && (in.gridId() != null || in.lon() != null)) {
+            Grid grid = grid(in, caller, problems).orElse(null);
+            if (grid != null) {
+                gridId = grid.id().value();
+            }
+        }
+        if (!gridId.equals(before.gridId()) && addresses.uses(id) > 0) {
+            problems.add(StandardAddress.problem("gridId", "places.address.gridInUse"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        Optional<Addresses.Address> holder = addresses.byText(checked.fullText());
+        if (holder.isPresent() && !holder.get().id().equals(id)) {
+            throw new Conflict("places.address.taken", checked.fullText());
+        }
+        addresses.update(id, gridId, checked, in.lon(), in.lat());
+        Addresses.Address after = addresses.find(id).orElseThrow();
+        events.publishEvent(Audited.updated("address", id, after.unitPath(), state(before), state(after)));
+        return after;
+    }
+
+    /** An address known already: the caller gets it when he may see it, else only the word that it is taken. */
+    private static Outcome known(Addresses.Address existing, Caller caller) {
+        if (!caller.sees(existing.unitPath())) {
+            throw new Conflict("places.address.elsewhere");
+        }
+        return new Outcome(existing, false);
+    }
+
+    private static void checkLocation(Input in, List<Invalid.Problem> problems) {
+        if ((in.lon() == null) != (in.lat() == null)) {
+            problems.add(StandardAddress.problem("location", "places.address.location.both"));
+        } else if (in.lon() != null && (in.lon() < 73 || in.lon() > 136 || in.lat() < 3 || in.lat() > 54)) {
+            problems.add(StandardAddress.problem("location", "places.address.location.range"));
+        }
+    }
+
+    private Optional<Grid> grid(Input in, Caller caller, List<Invalid.Problem> problems) {
+        if (in.gridId() != null) {
+            Optional<Grid> chosen = jurisdictions.visibleGrid(new GridId(in.gridId()), caller);
+            if (chosen.isEmpty()) {
+                problems.add(StandardAddress.problem("gridId", "places.grid.unknown"));
+            }
+            return chosen;
+        }
+        if (in.lon() == null) {
+            problems.add(StandardAddress.problem("gridId", "places.address.grid.required"));
+            return Optional.empty();
+        }
+        Optional<Grid> located = jurisdictions.locate(in.lat(), in.lon(), GridNetwork.POLICE);
+        if (located.isEmpty()) {
+            problems.add(StandardAddress.problem("location", "places.address.location.noGrid"));
+            return Optional.empty();
+        }
+        // the grid holding the point must be one the caller may see: located grids are not scoped
+        Optional<Grid> visible = jurisdictions.visibleGrid(located.get().id(), caller);
+        if (visible.isEmpty()) {
+            problems.add(StandardAddress.problem("location", "places.address.location.outsideScope"));
+        }
+        return visible;
+    }
+
+    static Map<String, Object> state(Addresses.Address a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("gridId", a.gridId());
+        m.put("fullText", a.fullText());
+        m.put("countyCode", a.parts().countyCode());
+        m.put("townshipCode", a.parts().townshipCode());
+        m.put("lon", a.lon());
+        m.put("lat", a.lat());
+        return m;
+    }
+}

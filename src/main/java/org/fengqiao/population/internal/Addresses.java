@@ -1,0 +1,164 @@
+package org.fengqiao.population.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Standard addresses (一标), each in one grid and so in the grid's unit: scoped reads filter on the
+ * unit's path inside the SQL, so an address outside the caller's subtree is not found. The one-line
+ * text is unique: it is how an address is known again.
+ */
+@Repository
+public class Addresses {
+
+    private static final String SELECT = """
+            SELECT a.id, a.grid_id, g.code AS grid_code, g.name AS grid_name, u.path AS unit_path, a.county_code,
+                   a.township_code, a.province, a.city, a.county, a.township, a.community, a.village_group, a.street,
+                   a.door_number, a.compound, a.building, a.unit_no, a.floor, a.room, a.full_text, a.lon, a.lat,
+                   a.version
+            FROM address a JOIN grid g ON g.id = a.grid_id JOIN unit u ON u.id = g.unit_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Addresses(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Address(UUID id, UUID gridId, String gridCode, String gridName, String unitPath,
+            StandardAddress.Parts parts, String fullText, Double lon, Double lat, long version) {
+    }
+
+    public record Page(List<Address> rows, long total) {
+    }
+
+    public Optional<Address> findVisible(UUID id, Caller caller) {
+        return jdbc.sql(SELECT + " WHERE a.id = ? AND u.path LIKE ANY(?)").param(id).param(caller.scopePatterns())
+                .query(Addresses::map).optional();
+    }
+
+    public Optional<Address> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(Addresses::map).optional();
+    }
+
+    /** The address with this text, whatever the scope: an address is its own identity. */
+    public Optional<Address> byText(String fullText) {
+        return jdbc.sql(SELECT + " WHERE a.full_text = ?").param(fullText).query(Addresses::map).optional();
+    }
+
+    /** The caller's addresses whose text holds the fragment, of one grid when given, in text order. */
+    public Page page(Caller caller, String fragment, UUID gridId, int limit, int offset) {
+        String where = """
+                 WHERE u.path LIKE ANY(:scope) AND (CAST(:grid AS uuid) IS NULL OR a.grid_id = :grid)
+                   AND (CAST(:q AS text) IS NULL OR a.full_text LIKE '%' || CAST(:q AS text) || '%' ESCAPE '\\')""";
+        String q = fragment == null || fragment.isBlank() ? null : likeEscaped(fragment.strip());
+        List<Address> rows = jdbc.sql(SELECT + where + " ORDER BY a.full_text LIMIT :limit OFFSET :offset")
+                .param("scope", caller.scopePatterns()).param("grid", gridId).param("q", q).param("limit", limit)
+                .param("offset", offset).query(Addresses::map).list();
+        long total = rows.size() < limit && offset == 0 ? rows.size()
+                : jdbc.sql("SELECT count(*) FROM address a JOIN grid g ON g.id = a.grid_id JOIN unit u ON u.id = g.unit_id\n"
+                        + where).param("scope", caller.scopePatterns()).param("grid", gridId).param("q", q)
+                        .query(Long.class).single();
+        return new Page(rows, total);
+    }
+
+    /** Inserts the address unless its text is already there (a concurrent create); answers whether it did. */
+    public boolean insert(UUID id, UUID gridId, StandardAddress.Checked a, Double lon, Double lat) {
+        StandardAddress.Parts p = a.parts();
+        return jdbc.sql("""
+                INSERT INTO address (id, grid_id, county_code, township_code, province, city, county, township, community,
+                    village_group, street, door_number, compound, building, unit_no, floor, room, full_text, lon, lat)
+                VALUES (:id, :grid, :countyCode, :townshipCode, :province, :city, :county, :township, :community,
+                    :villageGroup, :street, :doorNumber, :compound, :building, :unit, :floor, :room, :text, :lon, :lat)
+                ON CONFLICT (full_text) DO NOTHING""")
+                .param("id", id).param("grid", gridId).params(parameters(p)).param("text", a.fullText())
+                .param("lon", lon).param("lat", lat).update() > 0;
+    }
+
+    public void update(UUID id, UUID gridId, StandardAddress.Checked a, Double lon, Double lat) {
+        jdbc.sql("""
+                UPDATE address SET grid_id = :grid, county_code = :countyCode, township_code = :townshipCode,
+                    province = :province, city = :city, county = :county, township = :township, community = :community,
+                    village_group = :villageGroup, street = :street, door_number = :doorNumber, compound = :compound,
+                    building = :building, unit_no = :unit, floor = :floor, room = :room, full_text = :text, lon = :lon,
+                    lat = :lat, updated_at = now(), version = version + 1
+                WHERE id = :id""")
+                .param("id", id).param("grid", gridId).params(parameters(a.parts())).param("text", a.fullText())
+                .param("lon", lon).param("lat", lat).update();
+    }
+
+    /** The address a room was given (the flat's address), if any. */
+    public Optional<UUID> ofRoom(UUID roomId) {
+        return jdbc.sql("SELECT address_id FROM room WHERE id = ? AND address_id IS NOT NULL").param(roomId)
+                .query(UUID.class).optional();
+    }
+
+    /** A record at an address: a household, a rental or an organisation, with what a list calls it. */
+    public record AtAddress(String type, UUID id, String label) {
+    }
+
+    /** The households, rentals and organisations at an address (it is visible, so they are in its grid's scope). */
+    public List<AtAddress> at(UUID addressId) {
+        return jdbc.sql("""
+                SELECT 'household' AS type, h.id, coalesce(h.number, '') AS label, 1 AS o FROM household h WHERE h.address_id = :id
+                UNION ALL
+                SELECT 'rental', r.id, r.purpose, 2 FROM rental r LEFT JOIN room rm ON rm.id = r.room_id
+                WHERE coalesce(r.address_id, rm.address_id) = :id
+                UNION ALL
+                SELECT 'organisation', o.id, o.name, 3 FROM organisation o WHERE o.address_id = :id
+                ORDER BY o, label LIMIT 200""")
+                .param("id", addressId)
+                .query((rs, n) -> new AtAddress(rs.getString("type"), rs.getObject("id", UUID.class), rs.getString("label")))
+                .list();
+    }
+
+    /** How many households, buildings, rooms, rentals and organisations stand at the address. */
+    public long uses(UUID id) {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM household WHERE address_id = :id) + (SELECT count(*) FROM building WHERE address_id = :id)
+                     + (SELECT count(*) FROM room WHERE address_id = :id) + (SELECT count(*) FROM rental WHERE address_id = :id)
+                     + (SELECT count(*) FROM organisation WHERE address_id = :id)""")
+                .param("id", id).query(Long.class).single();
+    }
+
+    private static java.util.Map<String, Object> parameters(StandardAddress.Parts p) {
+        java.util.Map<String, Object> m = new java.util.HashMap<>();
+        m.put("countyCode", p.countyCode());
+        m.put("townshipCode", p.townshipCode());
+        m.put("province", p.province());
+        m.put("city", p.city());
+        m.put("county", p.county());
+        m.put("township", p.township());
+        m.put("community", p.community());
+        m.put("villageGroup", p.villageGroup());
+        m.put("street", p.street());
+        m.put("doorNumber", p.doorNumber());
+        m.put("compound", p.compound());
+        m.put("building", p.building());
+        m.put("unit", p.unit());
+        m.put("floor", p.floor());
+        m.put("room", p.room());
+        return m;
+    }
+
+    static String likeEscaped(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static Address map(ResultSet rs, int row) throws SQLException {
+        StandardAddress.Parts parts = new StandardAddress.Parts(rs.getString("county_code"), rs.getString("township_code"),
+                rs.getString("province"), rs.getString("city"), rs.getString("county"), rs.getString("township"),
+                rs.getString("community"), rs.getString("village_group"), rs.getString("street"),
+                rs.getString("door_number"), rs.getString("compound"), rs.getString("building"), rs.getString("unit_no"),
+                rs.getString("floor"), rs.getString("room"));
+        return new Address(rs.getObject("id", UUID.class), rs.getObject("grid_id", UUID.class), rs.getString("grid_code"),
+                rs.getString("grid_name"), rs.getString("unit_path"), parts, rs.getString("full_text"),
+                (Double) rs.getObject("lon"), (Double) rs.getObject("lat"), rs.getLong("version"));
+    }
+}

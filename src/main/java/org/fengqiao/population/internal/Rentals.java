@@ -1,0 +1,247 @@
+package org.fengqiao.population.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Rental housing (出租房屋): a room or an address let by a landlord to tenants. Scoped through the
+ * rental's grid like every record. The landlord is a person of the population records or a name
+ * with a phone; either way lists carry only the masked identity number and phone,
+ * and a landlord's only when he is a person of the caller's jurisdiction.
+ */
+@Repository
+public class Rentals {
+
+    private static final String FROM = """
+            FROM rental r JOIN grid g ON g.id = r.grid_id JOIN unit u ON u.id = g.unit_id
+            LEFT JOIN room rm ON rm.id = r.room_id LEFT JOIN building b ON b.id = rm.building_id
+            LEFT JOIN address a ON a.id = coalesce(r.address_id, rm.address_id)
+            LEFT JOIN person lp ON lp.id = r.landlord_person_id
+            LEFT JOIN grid lg ON lg.id = lp.grid_id LEFT JOIN unit lu ON lu.id = lg.unit_id
+            """;
+    private static final String SELECT = """
+            SELECT r.id, r.grid_id, g.code AS grid_code, g.name AS grid_name, u.path AS unit_path, r.room_id,
+                   b.id AS building_id, b.name AS building_name, rm.unit_no AS room_unit, rm.number AS room_number,
+                   a.id AS address_id, a.full_text AS address, r.landlord_person_id,
+                   coalesce(lp.name, r.landlord_name) AS landlord_name,
+                   CASE WHEN lu.path LIKE ANY(:scope) THEN lp.id_masked END AS landlord_id_masked,
+                   CASE WHEN lp.id IS NULL THEN r.landlord_phone_masked
+                        WHEN lu.path LIKE ANY(:scope) THEN lp.phone_masked END AS landlord_phone_masked, r.purpose,
+                   r.contract_from, r.contract_to, r.police_registered_on, r.note, r.version,
+                   (SELECT count(*) FROM rental_tenant t WHERE t.rental_id = r.id
+                      AND (t.to_on IS NULL OR t.to_on >= :today)) AS tenants
+            """;
+    /** A rental is active while its contract has not ended. */
+    static final String ACTIVE = "(r.contract_to IS NULL OR r.contract_to >= :today)";
+
+    private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+
+    Rentals(JdbcClient jdbc, PersonalDataCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    public record Rental(UUID id, UUID gridId, String gridCode, String gridName, String unitPath, UUID roomId,
+            UUID buildingId, String buildingName, Integer roomUnit, String roomNumber, UUID addressId, String address,
+            UUID landlordPersonId, String landlordName, String landlordIdMasked, String landlordPhoneMasked,
+            String purpose, LocalDate contractFrom, LocalDate contractTo, LocalDate policeRegisteredOn, String note,
+            long version, long currentTenants) {
+
+        public boolean activeOn(LocalDate day) {
+            return contractTo == null || !contractTo.isBefore(day);
+        }
+    }
+
+    public record Tenant(UUID id, UUID rentalId, UUID personId, String name, LocalDate from, LocalDate to) {
+
+        public boolean currentOn(LocalDate day) {
+            return to == null || !to.isBefore(day);
+        }
+    }
+
+    /** The fields written for a rental; the landlord's phone in the clear, encrypted here. */
+    public record Fields(UUID gridId, UUID roomId, UUID addressId, UUID landlordPersonId, String landlordName,
+            String landlordPhone, String purpose, LocalDate contractFrom, LocalDate contractTo,
+            LocalDate policeRegisteredOn, String note, boolean keepLandlordPhone) {
+    }
+
+    public record Filter(UUID gridId, UUID landlordPersonId, String landlord, Boolean active) {
+    }
+
+    public record Page(List<Rental> rows, long total) {
+    }
+
+    public Optional<Rental> findVisible(UUID id, Caller caller, LocalDate today) {
+        return jdbc.sql(SELECT + FROM + " WHERE r.id = :id AND u.path LIKE ANY(:scope)").param("id", id)
+                .param("scope", caller.scopePatterns()).param("today", today).query(Rentals::map).optional();
+    }
+
+    public Optional<Rental> find(UUID id, LocalDate today) {
+        return jdbc.sql(SELECT + FROM + " WHERE r.id = :id").param("id", id).param("today", today)
+                .param("scope", new String[] {"%"}).query(Rentals::map).optional();
+    }
+
+    public Page page(Caller caller, Filter filter, LocalDate today, int limit, int offset) {
+        StringBuilder where = new StringBuilder(" WHERE u.path LIKE ANY(:scope)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", caller.scopePatterns());
+        params.put("today", today);
+        if (filter.gridId() != null) {
+            where.append(" AND r.grid_id = :grid");
+            params.put("grid", filter.gridId());
+        }
+        if (filter.landlordPersonId() != null) {
+            where.append(" AND r.landlord_person_id = :landlordId");
+            params.put("landlordId", filter.landlordPersonId());
+        }
+        if (filter.landlord() != null && !filter.landlord().isBlank()) {
+            where.append(" AND coalesce(lp.name, r.landlord_name) LIKE :landlord ESCAPE '\\'");
+            params.put("landlord", "%" + Addresses.likeEscaped(filter.landlord().strip()) + "%");
+        }
+        if (filter.active() != null) {
+            where.append(filter.active() ? " AND " : " AND NOT ").append(ACTIVE);
+        }
+        List<Rental> rows = jdbc.sql(SELECT + FROM + where
+                        + " ORDER BY g.code, a.full_text NULLS LAST, r.id LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", limit).param("offset", offset).query(Rentals::map).list();
+        long total = rows.size() < limit && offset == 0 ? rows.size()
+                : jdbc.sql("SELECT count(*) " + FROM + where).params(params).query(Long.class).single();
+        return new Page(rows, total);
+    }
+
+    /** An active rental of the room (or, for a rental without a room, of the address), other than {@code except}. */
+    public Optional<UUID> activeAt(UUID roomId, UUID addressId, UUID except, LocalDate today) {
+        return jdbc.sql("""
+                SELECT r.id FROM rental r
+                WHERE (CASE WHEN CAST(:room AS uuid) IS NOT NULL THEN r.room_id = :room
+                            ELSE r.room_id IS NULL AND r.address_id = :address END)
+                  AND (CAST(:except AS uuid) IS NULL OR r.id <> :except) AND """ + ACTIVE + " LIMIT 1")
+                .param("room", roomId).param("address", addressId).param("except", except).param("today", today)
+                .query(UUID.class).optional();
+    }
+
+    public void insert(UUID id, Fields f) {
+        jdbc.sql("""
+                INSERT INTO rental (id, grid_id, room_id, address_id, landlord_person_id, landlord_name,
+                    landlord_phone_cipher, landlord_phone_index, landlord_phone_masked, purpose, contract_from,
+                    contract_to, police_registered_on, note)
+                VALUES (:id, :grid, :room, :address, :landlordId, :landlordName, :phoneCipher, :phoneIndex,
+                    :phoneMasked, :purpose, :from, :to, :police, :note)""")
+                .param("id", id).params(parameters(f)).update();
+    }
+
+    public void update(UUID id, Fields f) {
+        jdbc.sql("""
+                UPDATE rental SET landlord_person_id = :landlordId, landlord_name = :landlordName,
+                    landlord_phone_cipher = CASE WHEN :keep OR landlord_phone_index IS NOT DISTINCT FROM :phoneIndex
+                                                 THEN landlord_phone_cipher ELSE :phoneCipher END,
+                    landlord_phone_index = CASE WHEN :keep THEN landlord_phone_index ELSE :phoneIndex END,
+                    landlord_phone_masked = CASE WHEN :keep THEN landlord_phone_masked ELSE :phoneMasked END,
+                    purpose = :purpose,
+                    contract_from = :from, contract_to = :to, police_registered_on = :police, note = :note,
+                    updated_at = now(), version = version + 1
+                WHERE id = :id""")
+                .param("id", id).params(parameters(f)).update();
+    }
+
+    private Map<String, Object> parameters(Fields f) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("grid", f.gridId());
+        p.put("room", f.roomId());
+        p.put("address", f.addressId());
+        p.put("landlordId", f.landlordPersonId());
+        p.put("landlordName", f.landlordName());
+        String phone = f.landlordPhone();
+        p.put("phoneCipher", phone == null ? null : cipher.encrypt(phone));
+        p.put("phoneIndex", phone == null ? null : cipher.blindIndex("phone", phone));
+        p.put("phoneMasked", phone == null ? null : PhoneNumbers.masked(phone));
+        p.put("purpose", f.purpose());
+        p.put("from", f.contractFrom());
+        p.put("to", f.contractTo());
+        p.put("police", f.policeRegisteredOn());
+        p.put("note", f.note());
+        p.put("keep", f.keepLandlordPhone());
+        return p;
+    }
+
+    /** The named landlord's phone of a visible rental, decrypted; the caller audits the reveal. */
+    public Optional<String> revealLandlordPhone(UUID id, Caller caller) {
+        return jdbc.sql("""
+                SELECT r.landlord_phone_cipher FROM rental r JOIN grid g ON g.id = r.grid_id JOIN unit u ON u.id = g.unit_id
+                WHERE r.id = ? AND u.path LIKE ANY(?)""")
+                .param(id).param(caller.scopePatterns())
+                .query((rs, n) -> Optional.ofNullable(rs.getBytes(1)).map(cipher::decrypt)).optional()
+                .flatMap(o -> o);
+    }
+
+    /**
+     * Sets the room's rental mark (the floor plan's 租) to whether it has an active rental; answers
+     * whether the mark changed.
+     */
+    public boolean syncRoomMark(UUID roomId, LocalDate today) {
+        return jdbc.sql("""
+                UPDATE room rm SET rental = x.active, updated_at = now(), version = rm.version + 1
+                FROM (SELECT EXISTS (SELECT 1 FROM rental r WHERE r.room_id = :room AND """ + ACTIVE + """
+                     ) AS active) x
+                WHERE rm.id = :room AND rm.rental IS DISTINCT FROM x.active""")
+                .param("room", roomId).param("today", today).update() > 0;
+    }
+
+    public List<Tenant> tenants(UUID rentalId) {
+        return jdbc.sql("""
+                SELECT t.id, t.rental_id, t.person_id, p.name, t.from_on, t.to_on FROM rental_tenant t
+                JOIN person p ON p.id = t.person_id WHERE t.rental_id = ?
+                ORDER BY t.to_on IS NOT NULL, t.to_on DESC, t.from_on, p.name, t.id""")
+                .param(rentalId).query(Rentals::tenant).list();
+    }
+
+    public Optional<Tenant> tenant(UUID rentalId, UUID tenantId) {
+        return jdbc.sql("""
+                SELECT t.id, t.rental_id, t.person_id, p.name, t.from_on, t.to_on FROM rental_tenant t
+                JOIN person p ON p.id = t.person_id WHERE t.rental_id = ? AND t.id = ?""")
+                .params(rentalId, tenantId).query(Rentals::tenant).optional();
+    }
+
+    public boolean openTenancy(UUID rentalId, UUID personId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM rental_tenant WHERE rental_id = ? AND person_id = ? AND to_on IS NULL)")
+                .params(rentalId, personId).query(Boolean.class).single();
+    }
+
+    public void addTenant(UUID id, UUID rentalId, UUID personId, LocalDate from, LocalDate to) {
+        jdbc.sql("INSERT INTO rental_tenant (id, rental_id, person_id, from_on, to_on) VALUES (?, ?, ?, ?, ?)")
+                .params(id, rentalId, personId, from, to).update();
+    }
+
+    public void endTenant(UUID tenantId, LocalDate on) {
+        jdbc.sql("UPDATE rental_tenant SET to_on = ? WHERE id = ?").params(on, tenantId).update();
+    }
+
+    static Tenant tenant(ResultSet rs, int row) throws SQLException {
+        return new Tenant(rs.getObject("id", UUID.class), rs.getObject("rental_id", UUID.class),
+                rs.getObject("person_id", UUID.class), rs.getString("name"), rs.getObject("from_on", LocalDate.class),
+                rs.getObject("to_on", LocalDate.class));
+    }
+
+    static Rental map(ResultSet rs, int row) throws SQLException {
+        return new Rental(rs.getObject("id", UUID.class), rs.getObject("grid_id", UUID.class), rs.getString("grid_code"),
+                rs.getString("grid_name"), rs.getString("unit_path"), rs.getObject("room_id", UUID.class),
+                rs.getObject("building_id", UUID.class), rs.getString("building_name"),
+                (Integer) rs.getObject("room_unit"), rs.getString("room_number"), rs.getObject("address_id", UUID.class),
+                rs.getString("address"), rs.getObject("landlord_person_id", UUID.class), rs.getString("landlord_name"),
+                rs.getString("landlord_id_masked"), rs.getString("landlord_phone_masked"), rs.getString("purpose"),
+                rs.getObject("contract_from", LocalDate.class), rs.getObject("contract_to", LocalDate.class),
+                rs.getObject("police_registered_on", LocalDate.class), rs.getString("note"), rs.getLong("version"),
+                rs.getLong("tenants"));
+    }
+}

@@ -1,0 +1,188 @@
+package org.fengqiao.population.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.population.internal.RentalRegister;
+import org.fengqiao.population.internal.Rentals;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/rentals")
+@PreAuthorize("hasAuthority('POPULATION_READ')")
+@Tag(name = "Population: rental housing", description = "出租房屋: landlord and tenants, personal data masked")
+class RentalController {
+
+    static final int MAX_PAGE = 100;
+
+    private final RentalRegister register;
+    private final PeopleShown people;
+
+    RentalController(RentalRegister register, PeopleShown people) {
+        this.register = register;
+        this.people = people;
+    }
+
+    record TenantForm(UUID personId, LocalDate from, LocalDate to) {
+        RentalRegister.NewTenant input() {
+            return new RentalRegister.NewTenant(personId, from, to);
+        }
+    }
+
+    record RentalForm(UUID roomId, UUID addressId, UUID landlordPersonId, String landlordName, String landlordPhone,
+            String purpose, LocalDate contractFrom, LocalDate contractTo, LocalDate policeRegisteredOn, String note,
+            List<TenantForm> tenants) {
+
+        RentalRegister.Input input() {
+            return new RentalRegister.Input(roomId, addressId, landlordPersonId, landlordName, landlordPhone, purpose,
+                    contractFrom, contractTo, policeRegisteredOn, note,
+                    tenants == null ? null : tenants.stream().map(t -> t == null ? null : t.input()).toList());
+        }
+    }
+
+    record EndTenancy(LocalDate on) {
+    }
+
+    record RevealRequest(String field, String reason) {
+    }
+
+    record Revealed(String field, String value) {
+    }
+
+    /** The landlord as a list shows him: a person of the records or a name, identity number and phone masked. */
+    record Landlord(UUID personId, String name, String idNumber, String phone) {
+    }
+
+    record RentalSummary(UUID id, UUID gridId, String gridCode, UUID roomId, UUID buildingId, String buildingName,
+            Integer roomUnit, String roomNumber, UUID addressId, String address, Landlord landlord, String purpose,
+            LocalDate contractFrom, LocalDate contractTo, LocalDate policeRegisteredOn, boolean active,
+            long currentTenants) {
+
+        static RentalSummary of(Rentals.Rental r, LocalDate today) {
+            return new RentalSummary(r.id(), r.gridId(), r.gridCode(), r.roomId(), r.buildingId(), r.buildingName(),
+                    r.roomUnit(), r.roomNumber(), r.addressId(), r.address(),
+                    new Landlord(r.landlordPersonId(), r.landlordName(), r.landlordIdMasked(), r.landlordPhoneMasked()),
+                    r.purpose(), r.contractFrom(), r.contractTo(), r.policeRegisteredOn(), r.activeOn(today),
+                    r.currentTenants());
+        }
+    }
+
+    record TenantView(UUID id, UUID personId, String name, String idNumber, String phone, String residence,
+            LocalDate registeredOn, LocalDate residencePermitFrom, LocalDate from, LocalDate to, boolean current) {
+    }
+
+    record RentalView(UUID id, UUID gridId, String gridCode, String gridName, UUID roomId, UUID buildingId,
+            String buildingName, Integer roomUnit, String roomNumber, UUID addressId, String address,
+            PeopleShown.PersonRef landlordPerson, Landlord landlord, String purpose, LocalDate contractFrom,
+            LocalDate contractTo, LocalDate policeRegisteredOn, boolean active, String note, List<TenantView> tenants,
+            long version) {
+    }
+
+    record RentalPage(List<RentalSummary> items, long total, int page, int size) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The rentals of the caller's jurisdiction",
+            description = "Filters: gridId; landlordId (a person) or landlord (a fragment of the landlord's name); "
+                    + "active (contract not ended). Identity numbers and phones are masked; the list read is audited.")
+    RentalPage list(@RequestParam(required = false) UUID gridId, @RequestParam(required = false) UUID landlordId,
+            @RequestParam(required = false) String landlord, @RequestParam(required = false) Boolean active,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        int limit = Math.max(1, Math.min(size, MAX_PAGE));
+        int current = Math.max(1, page);
+        Rentals.Page found = register.list(new Rentals.Filter(gridId, landlordId, landlord, active), Callers.require(),
+                limit, (current - 1) * limit);
+        LocalDate today = register.today();
+        return new RentalPage(found.rows().stream().map(r -> RentalSummary.of(r, today)).toList(), found.total(),
+                current, limit);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One rental with its landlord and tenants, masked; each person shown is an audited read",
+            description = "Floating tenants show the day from which they may apply for a residence permit. 404 outside "
+                    + "the caller's jurisdiction.")
+    RentalView one(@PathVariable UUID id) {
+        return view(register.read(id, Callers.require()), Callers.require());
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Register a rental on a room (roomId) or an address (addressId)",
+            description = "The landlord is landlordPersonId, or landlordName with landlordPhone. purpose is one of "
+                    + "RESIDENCE, DORMITORY, SHOP, OFFICE, WAREHOUSE, PRODUCTION, OTHER. tenants: [{personId, from, to}]. "
+                    + "The room's rental mark on the floor plan follows; 409 when the room is let already.")
+    RentalView create(@RequestBody RentalForm form) {
+        Caller caller = Callers.require();
+        return view(register.create(form.input(), caller), caller);
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Change a rental's landlord, purpose, contract and registration dates, note",
+            description = "A contract that ends before today makes the rental inactive and clears the room's mark.")
+    RentalView change(@PathVariable UUID id, @RequestBody RentalForm form) {
+        Caller caller = Callers.require();
+        return view(register.change(id, form.input(), caller), caller);
+    }
+
+    @PostMapping("/{id}/tenants")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Add a tenant (a person of the caller's jurisdiction) from a day")
+    RentalView addTenant(@PathVariable UUID id, @RequestBody TenantForm form) {
+        Caller caller = Callers.require();
+        register.addTenant(id, form == null ? new RentalRegister.NewTenant(null, null, null) : form.input(), caller);
+        return view(register.read(id, caller), caller);
+    }
+
+    @PostMapping("/{id}/tenants/{tenantId}/end")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "End a tenancy on a day (the tenant moved out)")
+    RentalView endTenant(@PathVariable UUID id, @PathVariable UUID tenantId, @RequestBody EndTenancy body) {
+        Caller caller = Callers.require();
+        register.endTenant(id, tenantId, body == null ? null : body.on(), caller);
+        return view(register.read(id, caller), caller);
+    }
+
+    @PostMapping("/{id}/reveal")
+    @PreAuthorize("hasAuthority('POPULATION_REVEAL')")
+    @Operation(summary = "Reveal the landlord's full phone with a stated reason (field: landlordPhone); audited")
+    Revealed reveal(@PathVariable UUID id, @RequestBody RevealRequest request) {
+        if (!"landlordPhone".equals(request.field())) {
+            throw Invalid.of("field", "places.reveal.field");
+        }
+        return new Revealed(request.field(), register.revealLandlordPhone(id, request.reason(), Callers.require()));
+    }
+
+    RentalView view(Rentals.Rental r, Caller caller) {
+        LocalDate today = register.today();
+        PeopleShown.PersonRef landlordPerson = people.of(r.landlordPersonId(), r.landlordName(), caller);
+        List<TenantView> tenants = register.tenants(r.id()).stream().map(t -> {
+            PeopleShown.PersonRef p = people.of(t.personId(), t.name(), caller);
+            return new TenantView(t.id(), t.personId(), p.name(), p.idNumber(), p.phone(),
+                    p.residence() == null ? null : p.residence().name(), p.registeredOn(), p.residencePermitFrom(),
+                    t.from(), t.to(), t.currentOn(today));
+        }).toList();
+        return new RentalView(r.id(), r.gridId(), r.gridCode(), r.gridName(), r.roomId(), r.buildingId(),
+                r.buildingName(), r.roomUnit(), r.roomNumber(), r.addressId(), r.address(), landlordPerson,
+                new Landlord(r.landlordPersonId(), r.landlordName(), r.landlordIdMasked(), r.landlordPhoneMasked()),
+                r.purpose(), r.contractFrom(), r.contractTo(), r.policeRegisteredOn(), r.activeOn(today), r.note(),
+                tenants, r.version());
+    }
+}

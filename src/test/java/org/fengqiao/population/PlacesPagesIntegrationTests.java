@@ -1,0 +1,114 @@
+package org.fengqiao.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The pages of addresses, rentals and organisations as a signed-in officer gets them: lists of his
+ * own jurisdiction only, records of another station not found, identity numbers masked.
+ */
+class PlacesPagesIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
+
+    PlacesFixtures places;
+    HousingFixtures fx;
+
+    @BeforeEach
+    void setUp() {
+        places = new PlacesFixtures(port, jdbc, jurisdictions);
+        fx = places.fx;
+    }
+
+    ApiClient signedIn(String user) {
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin(user, DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        return browser;
+    }
+
+    record Records(UUID address, UUID rental, UUID organisation, PlacesFixtures.Person landlord) {
+    }
+
+    Records records(String user, String gridCode) {
+        String street = "页面街" + UUID.randomUUID().toString().substring(0, 4);
+        UUID address = places.address(user, gridCode, street);
+        PlacesFixtures.Person landlord = places.person(user, gridCode, "页东" + street.substring(3, 5), Residence.PERMANENT,
+                null);
+        Map<String, Object> rental = new HashMap<>();
+        rental.put("addressId", address);
+        rental.put("landlordPersonId", landlord.id());
+        rental.put("purpose", "RESIDENCE");
+        JsonNode r = fx.call(user, "POST", "/api/v1/rentals", rental).body();
+        JsonNode o = fx.call(user, "POST", "/api/v1/organisations", Map.of("addressId", address, "name", "页面小店" + street,
+                "smallPlace", "STORE", "ownerPersonId", landlord.id())).body();
+        return new Records(address, UUID.fromString(r.get("id").asText()), UUID.fromString(o.get("id").asText()), landlord);
+    }
+
+    @Test
+    void anOfficerSeesHisRecordsOnThePagesMaskedAndAnotherStationsNotAtAll() {
+        Records mine = records("officer", "FS-4-01");
+        Records theirs = records("officer2", "NS-1-03");
+        ApiClient officer = signedIn("officer");
+
+        HttpResponse<String> addresses = officer.get("/addresses?q=" + AddressApiIntegrationTests.enc("页面街"), null);
+        assertThat(addresses.statusCode()).isEqualTo(200);
+        assertThat(addresses.body()).contains("标准地址", mine.address().toString()).doesNotContain(theirs.address().toString());
+        assertThat(addresses.body()).contains("牛山街道", "房山镇").as("the township choice of the county");
+
+        HttpResponse<String> rentals = officer.get("/rentals?size=100&landlord=" + AddressApiIntegrationTests.enc("页东"),
+                null);
+        assertThat(rentals.body()).contains(mine.rental().toString()).doesNotContain(theirs.rental().toString());
+        HttpResponse<String> rental = officer.get("/rentals/" + mine.rental(), null);
+        assertThat(rental.statusCode()).isEqualTo(200);
+        assertThat(rental.body()).contains(mine.landlord().name(), mine.landlord().idNumber().substring(14))
+                .doesNotContain(mine.landlord().idNumber(), mine.landlord().phone());
+
+        HttpResponse<String> organisations = officer.get("/organisations?smallPlace=ALL&q="
+                + AddressApiIntegrationTests.enc("页面小店"), null);
+        assertThat(organisations.body()).contains(mine.organisation().toString(), "小商店", "未检查")
+                .doesNotContain(theirs.organisation().toString());
+        HttpResponse<String> organisation = officer.get("/organisations/" + mine.organisation(), null);
+        assertThat(organisation.statusCode()).isEqualTo(200);
+        assertThat(organisation.body()).contains("记录检查", "inspection-form").doesNotContain(mine.landlord().idNumber());
+
+        for (String path : List.of("/addresses/" + theirs.address(), "/rentals/" + theirs.rental(),
+                "/organisations/" + theirs.organisation(), "/rentals/" + UUID.randomUUID(),
+                "/rentals/new?roomId=" + UUID.randomUUID())) {
+            assertThat(officer.get(path, null).statusCode()).as(path).isEqualTo(404);
+        }
+        ApiClient bureau = signedIn("bureau");
+        assertThat(bureau.get("/rentals/" + theirs.rental(), null).statusCode()).isEqualTo(200);
+        assertThat(bureau.get("/organisations/" + mine.organisation(), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theNavigationLeadsToThePagesAndVolunteersAreKeptOut() {
+        ApiClient officer = signedIn("officer");
+        String home = officer.get("/", null).body();
+        assertThat(home).contains("href=\"/addresses\"", "href=\"/rentals\"", "href=\"/organisations\"");
+        ApiClient volunteer = signedIn("volunteer");
+        assertThat(volunteer.get("/", null).body()).doesNotContain("href=\"/rentals\"");
+        for (String path : List.of("/addresses", "/rentals", "/organisations", "/rentals/new", "/organisations/new")) {
+            assertThat(volunteer.get(path, null).statusCode()).as(path).isEqualTo(403);
+        }
+    }
+}

@@ -1,0 +1,338 @@
+package org.fengqiao.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.account.TestStaff;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Rental housing through the API: a rental on a room or an address, its landlord and tenants shown
+ * masked, the floor plan's rental mark following it, every change and read of the people audited,
+ * and each rental seen only inside the caller's jurisdiction.
+ */
+class RentalApiIntegrationTests extends IntegrationTest {
+
+    static final String MASKED_ID = "320722\\*{8}[0-9]{3}[0-9X]";
+    static final String MASKED_PHONE = "1[0-9]{2}\\*{4}[0-9]{4}";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory directory;
+
+    PlacesFixtures places;
+    HousingFixtures fx;
+    LocalDate today;
+
+    @BeforeEach
+    void setUp() {
+        places = new PlacesFixtures(port, jdbc, jurisdictions);
+        fx = places.fx;
+        today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    }
+
+    /** A rented flat: a building of the grid, its room 101 of unit 1, a landlord and a floating tenant. */
+    record Flat(UUID building, UUID room, PlacesFixtures.Person landlord, PlacesFixtures.Person tenant,
+            LocalDate registered) {
+    }
+
+    Flat flat(String user, String gridCode) {
+        UUID building = fx.building(user, gridCode, 2, 1, 2);
+        UUID room = fx.room(building, 1, "101");
+        PlacesFixtures.Person landlord = places.person(user, gridCode, "房东" + tag(), Residence.PERMANENT, null);
+        LocalDate registered = today.minusMonths(2);
+        PlacesFixtures.Person tenant = places.person(user, gridCode, "租客" + tag(), Residence.FLOATING, registered);
+        return new Flat(building, room, landlord, tenant, registered);
+    }
+
+    static String tag() {
+        return UUID.randomUUID().toString().substring(0, 4);
+    }
+
+    Map<String, Object> rental(Flat f) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("roomId", f.room());
+        body.put("landlordPersonId", f.landlord().id());
+        body.put("purpose", "RESIDENCE");
+        body.put("contractFrom", f.registered().toString());
+        body.put("contractTo", f.registered().plusYears(1).toString());
+        body.put("policeRegisteredOn", f.registered().toString());
+        body.put("tenants", List.of(Map.of("personId", f.tenant().id(), "from", f.registered().toString())));
+        return body;
+    }
+
+    UUID create(String user, Map<String, Object> body) {
+        HousingFixtures.Answer a = fx.call(user, "POST", "/api/v1/rentals", body);
+        assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(201);
+        return UUID.fromString(a.body().get("id").asText());
+    }
+
+    boolean rentalMark(UUID room) {
+        return jdbc.sql("SELECT rental FROM room WHERE id = ?").param(room).query(Boolean.class).single();
+    }
+
+    @Test
+    void aRentalOnARoomShowsLandlordAndTenantMaskedWithThePermitDayAndMarksTheFloorPlan() {
+        Flat f = flat("officer", "FS-1-01");
+        assertThat(rentalMark(f.room())).isFalse();
+        long seq = places.lastAuditSeq();
+        HousingFixtures.Answer created = fx.call("officer", "POST", "/api/v1/rentals", rental(f));
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode r = created.body();
+        assertThat(r.get("active").asBoolean()).isTrue();
+        assertThat(r.get("gridCode").asText()).isEqualTo("FS-1-01");
+        assertThat(r.get("landlord").get("name").asText()).isEqualTo(f.landlord().name());
+        assertThat(r.get("landlord").get("idNumber").asText()).matches(MASKED_ID)
+                .endsWith(f.landlord().idNumber().substring(14));
+        assertThat(r.get("landlord").get("phone").asText()).matches(MASKED_PHONE);
+        JsonNode tenant = r.get("tenants").get(0);
+        assertThat(tenant.get("name").asText()).isEqualTo(f.tenant().name());
+        assertThat(tenant.get("idNumber").asText()).matches(MASKED_ID);
+        assertThat(tenant.get("phone").asText()).matches(MASKED_PHONE);
+        assertThat(tenant.get("residence").asText()).isEqualTo("FLOATING");
+        assertThat(tenant.get("residencePermitFrom").asText()).isEqualTo(f.registered().plusMonths(6).toString());
+        assertThat(tenant.get("current").asBoolean()).isTrue();
+        assertThat(r.toString()).doesNotContain(f.landlord().idNumber(), f.landlord().phone(), f.tenant().idNumber(),
+                f.tenant().phone());
+
+        assertThat(rentalMark(f.room())).as("the floor plan's 租 follows the rental").isTrue();
+        JsonNode plan = fx.get("officer", "/api/v1/buildings/" + f.building()).body();
+        assertThat(BuildingFloorPlanIntegrationTests.marks(BuildingFloorPlanIntegrationTests.room(plan, 1, 1, "101")))
+                .contains("RENTAL");
+
+        List<Map<String, Object>> audit = jdbc.sql("""
+                SELECT record_type, action, after::text AS after FROM audit_entry
+                WHERE seq > ? AND record_type IN ('rental', 'room') AND actor = 'officer' ORDER BY seq""")
+                .param(seq).query().listOfRows();
+        assertThat(audit).extracting(m -> m.get("record_type") + ":" + m.get("action"))
+                .containsExactly("rental:CREATE", "room:UPDATE");
+        assertThat(audit.get(0).get("after").toString()).contains(f.tenant().id().toString())
+                .doesNotContain(f.landlord().phone());
+    }
+
+    @Test
+    void tenantsComeAndGoAndEachReadOfTheRentalAuditsThePeopleShown() {
+        Flat f = flat("officer", "FS-1-02");
+        UUID id = create("officer", rental(f));
+        PlacesFixtures.Person second = places.person("officer", "FS-1-02", "合租" + tag(), Residence.FLOATING,
+                today.minusDays(10));
+
+        HousingFixtures.Answer added = fx.call("officer", "POST", "/api/v1/rentals/" + id + "/tenants",
+                Map.of("personId", second.id(), "from", today.minusDays(10).toString()));
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.body().get("tenants")).hasSize(2);
+        assertThat(fx.call("officer", "POST", "/api/v1/rentals/" + id + "/tenants",
+                Map.of("personId", second.id(), "from", today.toString())).status()).as("already a tenant").isEqualTo(409);
+
+        String tenancy = null;
+        for (JsonNode t : added.body().get("tenants")) {
+            if (t.get("personId").asText().equals(f.tenant().id().toString())) {
+                tenancy = t.get("id").asText();
+            }
+        }
+        HousingFixtures.Answer early = fx.call("officer", "POST", "/api/v1/rentals/" + id + "/tenants/" + tenancy + "/end",
+                Map.of("on", f.registered().minusDays(1).toString()));
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(early.body())).containsOnlyKeys("on");
+        HousingFixtures.Answer ended = fx.call("officer", "POST", "/api/v1/rentals/" + id + "/tenants/" + tenancy + "/end",
+                Map.of("on", today.toString()));
+        assertThat(ended.status()).isEqualTo(200);
+        JsonNode gone = null;
+        for (JsonNode t : ended.body().get("tenants")) {
+            if (t.get("id").asText().equals(tenancy)) {
+                gone = t;
+            }
+        }
+        assertThat(gone.get("to").asText()).isEqualTo(today.toString());
+        assertThat(fx.call("officer", "POST", "/api/v1/rentals/" + id + "/tenants/" + tenancy + "/end",
+                Map.of("on", today.toString())).status()).isEqualTo(409);
+
+        long seq = places.lastAuditSeq();
+        assertThat(fx.get("officer", "/api/v1/rentals/" + id).status()).isEqualTo(200);
+        List<String> reads = jdbc.sql("""
+                SELECT record_type || ':' || record_id FROM audit_entry WHERE seq > ? AND action = 'READ' AND actor = 'officer'""")
+                .param(seq).query(String.class).list();
+        assertThat(reads).contains("rental:" + id, "person:" + f.landlord().id(), "person:" + f.tenant().id(),
+                "person:" + second.id());
+    }
+
+    @Test
+    void aContractThatEndedMakesTheRentalInactiveAndClearsTheMarkAndTheRoomMayBeLetAgain() {
+        Flat f = flat("officer", "FS-1-03");
+        UUID id = create("officer", rental(f));
+        assertThat(fx.call("officer", "POST", "/api/v1/rentals", rental(f)).status()).as("let already").isEqualTo(409);
+
+        Map<String, Object> ended = rental(f);
+        ended.remove("tenants");
+        ended.put("contractFrom", today.minusYears(1).toString());
+        ended.put("contractTo", today.minusDays(1).toString());
+        HousingFixtures.Answer changed = fx.call("officer", "PUT", "/api/v1/rentals/" + id, ended);
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.body().get("active").asBoolean()).isFalse();
+        assertThat(rentalMark(f.room())).isFalse();
+        assertThat(jdbc.sql("""
+                SELECT after->>'contractTo' FROM audit_entry WHERE action = 'UPDATE' AND record_type = 'rental' AND record_id = ?""")
+                .param(id.toString()).query(String.class).list()).containsExactly(today.minusDays(1).toString());
+
+        UUID again = create("officer", rental(f));
+        assertThat(again).isNotEqualTo(id);
+        assertThat(rentalMark(f.room())).isTrue();
+        assertThat(ids(fx.get("officer", "/api/v1/rentals?active=false&gridId=" + fx.gridId("FS-1-03")).body()))
+                .contains(id.toString()).doesNotContain(again.toString());
+        assertThat(ids(fx.get("officer", "/api/v1/rentals?active=true&gridId=" + fx.gridId("FS-1-03")).body()))
+                .contains(again.toString()).doesNotContain(id.toString());
+    }
+
+    @Test
+    void aLandlordKnownByNameAndPhoneIsShownMaskedAndHisPhoneRevealedOnlyWithTheRightAndAReason() throws Exception {
+        UUID address = places.address("officer", "FS-1-04", "出租街" + tag());
+        Map<String, Object> body = new HashMap<>();
+        body.put("addressId", address);
+        body.put("landlordName", "外地房东" + tag());
+        body.put("landlordPhone", "13512345678");
+        body.put("purpose", "SHOP");
+        UUID id = create("officer", body);
+        JsonNode r = fx.get("officer", "/api/v1/rentals/" + id).body();
+        assertThat(r.get("landlord").get("phone").asText()).isEqualTo("135****5678");
+        assertThat(r.get("landlord").has("personId")).isFalse();
+        assertThat(r.get("address").asText()).contains("出租街");
+        assertThat(jdbc.sql("SELECT encode(landlord_phone_cipher, 'hex') FROM rental WHERE id = ?").param(id)
+                .query(String.class).single()).doesNotContain("3133353132333435363738");
+
+        assertThat(fx.call("officer", "POST", "/api/v1/rentals/" + id + "/reveal",
+                Map.of("field", "landlordPhone", "reason", "")).status()).isEqualTo(400);
+        HousingFixtures.Answer revealed = fx.call("officer", "POST", "/api/v1/rentals/" + id + "/reveal",
+                Map.of("field", "landlordPhone", "reason", "联系房东核实租客"));
+        assertThat(revealed.status()).isEqualTo(200);
+        assertThat(revealed.body().get("value").asText()).isEqualTo("13512345678");
+        assertThat(jdbc.sql("SELECT after->>'reason' FROM audit_entry WHERE action = 'REVEAL' AND record_type = 'rental' AND record_id = ?")
+                .param(id.toString()).query(String.class).list()).containsExactly("联系房东核实租客");
+
+        // an auxiliary collects rentals and sees them masked, but reveals nothing
+        String aux = TestStaff.uniqueUsername("aux");
+        var office = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
+        directory.register(office.id(), StaffRole.AUXILIARY_POLICE, "测试辅警", null, null, null, aux, DEMO_PASSWORD);
+        JsonNode seen = fx.get(aux, "/api/v1/rentals/" + id).body();
+        assertThat(seen.get("landlord").get("phone").asText()).isEqualTo("135****5678");
+        assertThat(fx.call(aux, "POST", "/api/v1/rentals/" + id + "/reveal",
+                Map.of("field", "landlordPhone", "reason", "联系房东核实租客")).status()).isEqualTo(403);
+        // volunteers see no rentals at all
+        assertThat(fx.get("volunteer", "/api/v1/rentals").status()).isEqualTo(403);
+        assertThat(fx.get("volunteer", "/api/v1/rentals/" + id).status()).isEqualTo(403);
+    }
+
+    @Test
+    void badInputIsRefusedFieldByFieldAndNothingIsSaved() {
+        Flat f = flat("officer", "FS-1-05");
+        PlacesFixtures.Person theirs = places.person("officer2", "NS-1-01", "外所" + tag(), Residence.FLOATING,
+                today.minusDays(5));
+        long before = jdbc.sql("SELECT count(*) FROM rental").query(Long.class).single();
+
+        Map<String, Object> nowhere = rental(f);
+        nowhere.remove("roomId");
+        assertThat(HousingFixtures.errors(fx.call("officer", "POST", "/api/v1/rentals", nowhere).body()))
+                .containsOnlyKeys("roomId");
+
+        Map<String, Object> both = rental(f);
+        both.put("landlordName", "又一个房东");
+        both.put("purpose", "CASINO");
+        both.put("tenants", List.of(Map.of("personId", theirs.id(), "from", today.toString())));
+        both.put("contractTo", f.registered().minusDays(1).toString());
+        both.put("policeRegisteredOn", today.plusDays(3).toString());
+        HousingFixtures.Answer bad = fx.call("officer", "POST", "/api/v1/rentals", both, "Accept-Language", "en");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(bad.body())).containsOnlyKeys("landlordName", "purpose",
+                "tenants[0].personId", "contractTo", "policeRegisteredOn");
+        assertThat(HousingFixtures.errors(bad.body()).get("tenants[0].personId"))
+                .isEqualTo("No such person in your jurisdiction");
+
+        Map<String, Object> named = rental(f);
+        named.remove("landlordPersonId");
+        named.put("landlordName", "房东甲");
+        named.put("landlordPhone", "12345");
+        assertThat(HousingFixtures.errors(fx.call("officer", "POST", "/api/v1/rentals", named).body()))
+                .containsOnlyKeys("landlordPhone");
+        Map<String, Object> theirRoom = rental(f);
+        theirRoom.put("roomId", fx.room(fx.building("officer2", "NS-1-01", 1, 1, 1), 1, "101"));
+        assertThat(HousingFixtures.errors(fx.call("officer", "POST", "/api/v1/rentals", theirRoom).body()))
+                .containsOnlyKeys("roomId");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM rental").query(Long.class).single()).isEqualTo(before);
+        assertThat(rentalMark(f.room())).isFalse();
+    }
+
+    @Test
+    void anotherStationsRentalIsNotFoundOnEveryEndpointWhileTheBureauSeesBoth() {
+        Flat mine = flat("officer", "FS-2-01");
+        UUID my = create("officer", rental(mine));
+        Flat theirs = flat("officer2", "NS-1-01");
+        UUID their = create("officer2", rental(theirs));
+        String myTenancy = fx.get("officer", "/api/v1/rentals/" + my).body().get("tenants").get(0).get("id").asText();
+        String theirTenancy = fx.get("officer2", "/api/v1/rentals/" + their).body().get("tenants").get(0).get("id").asText();
+
+        check404("officer", their, theirTenancy, rental(mine));
+        check404("officer", UUID.randomUUID(), theirTenancy, rental(mine));
+        check404("officer2", my, myTenancy, rental(theirs));
+        assertThat(fx.get("bureau", "/api/v1/rentals/" + my).status()).isEqualTo(200);
+        assertThat(fx.get("bureau", "/api/v1/rentals/" + their).status()).isEqualTo(200);
+        assertThat(ids(fx.get("officer", "/api/v1/rentals?size=100&landlordId=" + theirs.landlord().id()).body())).isEmpty();
+        assertThat(ids(fx.get("officer2", "/api/v1/rentals?size=100&landlordId=" + theirs.landlord().id()).body()))
+                .containsExactly(their.toString());
+    }
+
+    void check404(String user, UUID rental, String tenancy, Map<String, Object> body) {
+        assertThat(fx.get(user, "/api/v1/rentals/" + rental).status()).isEqualTo(404);
+        assertThat(fx.call(user, "PUT", "/api/v1/rentals/" + rental, body).status()).isEqualTo(404);
+        assertThat(fx.call(user, "POST", "/api/v1/rentals/" + rental + "/tenants",
+                Map.of("personId", UUID.randomUUID(), "from", today.toString())).status()).isEqualTo(404);
+        assertThat(fx.call(user, "POST", "/api/v1/rentals/" + rental + "/tenants/" + tenancy + "/end",
+                Map.of("on", today.toString())).status()).isEqualTo(404);
+        assertThat(fx.call(user, "POST", "/api/v1/rentals/" + rental + "/reveal",
+                Map.of("field", "landlordPhone", "reason", "核实房东身份")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theListFiltersByGridLandlordAndActivity() {
+        Flat f = flat("officer", "FS-3-01");
+        UUID id = create("officer", rental(f));
+        String surnameAndTag = f.landlord().name().substring(2);
+        JsonNode byName = fx.get("officer", "/api/v1/rentals?landlord=" + AddressApiIntegrationTests.enc(surnameAndTag)).body();
+        assertThat(ids(byName)).containsExactly(id.toString());
+        assertThat(byName.get("items").get(0).get("landlord").get("phone").asText()).matches(MASKED_PHONE);
+        assertThat(byName.get("items").get(0).get("currentTenants").asLong()).isEqualTo(1);
+        assertThat(ids(fx.get("officer", "/api/v1/rentals?landlordId=" + f.landlord().id()).body()))
+                .containsExactly(id.toString());
+        assertThat(ids(fx.get("officer", "/api/v1/rentals?size=100&gridId=" + fx.gridId("FS-3-01")).body()))
+                .contains(id.toString());
+        assertThat(ids(fx.get("officer", "/api/v1/rentals?size=100&gridId=" + fx.gridId("FS-3-02")).body()))
+                .doesNotContain(id.toString());
+        assertThat(ids(fx.get("officer2", "/api/v1/rentals?landlord=" + AddressApiIntegrationTests.enc(surnameAndTag))
+                .body())).isEmpty();
+        JsonNode onePage = fx.get("bureau", "/api/v1/rentals?size=1").body();
+        assertThat(ids(onePage)).hasSize(1);
+        assertThat(onePage.get("total").asLong()).as("the demo's rentals and these, counted beyond the page")
+                .isGreaterThan(100);
+    }
+
+    static List<String> ids(JsonNode page) {
+        return AddressApiIntegrationTests.ids(page);
+    }
+}
