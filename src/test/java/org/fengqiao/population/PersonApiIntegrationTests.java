@@ -124,6 +124,11 @@ class PersonApiIntegrationTests extends IntegrationTest {
         HttpResponse<String> noReason = api.send("POST", "/api/v1/persons/" + id + "/reveal", officer,
                 Map.of("field", "idNumber", "reason", ""));
         assertThat(noReason.statusCode()).isEqualTo(400);
+        HttpResponse<String> wrongField = api.send("POST", "/api/v1/persons/" + id + "/reveal", officer,
+                Map.of("field", "address", "reason", "办理居住证核对身份"));
+        assertThat(wrongField.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(wrongField).path("errors").findValuesAsText("message"))
+                .containsExactly("只能查看完整的身份证号或电话");
         HttpResponse<String> revealed = api.send("POST", "/api/v1/persons/" + id + "/reveal", officer,
                 Map.of("field", "idNumber", "reason", "办理居住证核对身份"));
         assertThat(revealed.statusCode()).isEqualTo(200);
