@@ -52,6 +52,13 @@ public class UtilityLoader {
      * loads in one transaction, so autovacuum has not seen its rows yet: the tables are analysed first,
      * or the planner, guessing, picks plans that take minutes instead of milliseconds.
      */
+    /** Whether any of these grids has readings already. */
+    public boolean anyReadings(List<GridId> grids) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM utility_reading WHERE grid_id = ANY(CAST(CAST(:grids AS text[]) AS uuid[])))")
+                .param("grids", grids.stream().map(g -> g.value().toString()).toArray(String[]::new))
+                .query(Boolean.class).single();
+    }
+
     public List<RoomState> rooms(List<GridId> grids) {
         jdbc.sql("ANALYZE room, building, household, person").update();
         return jdbc.sql("""
