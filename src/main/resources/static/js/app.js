@@ -14,3 +14,51 @@ document.addEventListener('change', function (event) {
     el.form.submit();
   }
 });
+// JSON calls to the API from page scripts (loaded before them, so they may use Fq at once).
+// Fq.request resolves to {status, body}; Fq.send to the body alone (null when there is none); both
+// reject with an Error carrying the problem detail in error.body and the HTTP status in error.status.
+window.Fq = (function () {
+  'use strict';
+
+  function csrfHeaders() {
+    var h = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) {
+      h[header.content] = token.content;
+    }
+    return h;
+  }
+
+  function request(method, url, payload) {
+    var init = { method: method, credentials: 'same-origin', headers: csrfHeaders() };
+    if (payload !== undefined) {
+      init.body = JSON.stringify(payload);
+    }
+    return fetch(url, init).then(function (response) {
+      return response.json().catch(function () { return null; }).then(function (body) {
+        if (!response.ok) {
+          var error = new Error('HTTP ' + response.status);
+          error.status = response.status;
+          error.body = body;
+          throw error;
+        }
+        return { status: response.status, body: body };
+      });
+    });
+  }
+
+  function send(method, url, payload) {
+    return request(method, url, payload).then(function (r) { return r.body; });
+  }
+
+  // The problem's field messages joined, else its detail or title, else the fallback.
+  function problemText(body, fallback) {
+    if (body && body.errors && body.errors.length) {
+      return body.errors.map(function (e) { return e.message; }).join('；');
+    }
+    return (body && (body.detail || body.title)) || fallback;
+  }
+
+  return { csrfHeaders: csrfHeaders, request: request, send: send, problemText: problemText };
+})();

@@ -4,36 +4,8 @@
 (function () {
   'use strict';
 
-  function headers() {
-    var h = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
-    var token = document.querySelector('meta[name="_csrf"]');
-    var header = document.querySelector('meta[name="_csrf_header"]');
-    if (token && header) {
-      h[header.content] = token.content;
-    }
-    return h;
-  }
-
-  function send(method, url, payload) {
-    return fetch(url, { method: method, credentials: 'same-origin', headers: headers(), body: JSON.stringify(payload) })
-      .then(function (response) {
-        return response.json().catch(function () { return null; }).then(function (body) {
-          if (!response.ok) {
-            var error = new Error('HTTP ' + response.status);
-            error.body = body;
-            throw error;
-          }
-          return body;
-        });
-      });
-  }
-
-  function problemText(body, fallback) {
-    if (body && body.errors && body.errors.length) {
-      return body.errors.map(function (e) { return e.message; }).join('；');
-    }
-    return (body && (body.detail || body.title)) || fallback;
-  }
+  var send = Fq.send;
+  var problemText = Fq.problemText;
 
   function value(form, name) {
     var el = form.elements[name];

@@ -2,6 +2,9 @@
 (function () {
   'use strict';
 
+  var send = Fq.send;
+  var problemText = Fq.problemText;
+
   var minimap = document.getElementById('grid-minimap');
   if (minimap && minimap.dataset.boundary) {
     var map = FqMap.create(minimap);
@@ -9,32 +12,6 @@
       style: function () { return { color: '#1d4f91', weight: 2, fillOpacity: 0.2 }; }
     }).addTo(map);
     map.fitBounds(layer.getBounds(), { padding: [8, 8] });
-  }
-
-  function problemText(body, fallback) {
-    if (body && body.errors && body.errors.length) {
-      return body.errors.map(function (e) { return e.message; }).join('；');
-    }
-    return (body && (body.detail || body.title)) || fallback;
-  }
-
-  function send(method, url, payload) {
-    return fetch(url, {
-      method: method, credentials: 'same-origin', headers: FqMap.csrfHeaders(),
-      body: payload === undefined ? undefined : JSON.stringify(payload)
-    }).then(function (response) {
-      if (response.status === 204) {
-        return null;
-      }
-      return response.json().catch(function () { return null; }).then(function (body) {
-        if (!response.ok) {
-          var error = new Error('HTTP ' + response.status);
-          error.body = body;
-          throw error;
-        }
-        return body;
-      });
-    });
   }
 
   var links = document.getElementById('links-form');

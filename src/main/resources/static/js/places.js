@@ -10,35 +10,7 @@
 (function () {
   'use strict';
 
-  var lastStatus = 0;
-
-  function headers() {
-    var h = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
-    var token = document.querySelector('meta[name="_csrf"]');
-    var header = document.querySelector('meta[name="_csrf_header"]');
-    if (token && header) {
-      h[header.content] = token.content;
-    }
-    return h;
-  }
-
-  function send(method, url, payload) {
-    var init = { method: method, credentials: 'same-origin', headers: headers() };
-    if (payload !== undefined) {
-      init.body = JSON.stringify(payload);
-    }
-    return fetch(url, init).then(function (response) {
-      return response.json().catch(function () { return null; }).then(function (body) {
-        if (!response.ok) {
-          var error = new Error('HTTP ' + response.status);
-          error.body = body;
-          throw error;
-        }
-        lastStatus = response.status;
-        return body;
-      });
-    });
-  }
+  var send = Fq.send;
 
   function payloadOf(form) {
     var data = {};
@@ -103,9 +75,10 @@
       if (button) {
         button.disabled = true;
       }
-      send(form.dataset.method || 'POST', form.dataset.api, payloadOf(form)).then(function (body) {
+      Fq.request(form.dataset.method || 'POST', form.dataset.api, payloadOf(form)).then(function (answer) {
+        var body = answer.body;
         // 200 to a create: the record was there already (an address is its own identity)
-        var next = lastStatus === 200 && form.dataset.nextExisting ? form.dataset.nextExisting : form.dataset.next;
+        var next = answer.status === 200 && form.dataset.nextExisting ? form.dataset.nextExisting : form.dataset.next;
         if (next) {
           window.location.href = next.replace('{id}', body && body.id ? body.id : '');
         } else {

@@ -14,6 +14,7 @@ import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.fengqiao.population.internal.LicenceNumbers;
 import org.fengqiao.population.internal.PhoneNumbers;
 import org.fengqiao.population.internal.StandardAddress;
+import org.fengqiao.population.internal.StoredPhone;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -172,10 +173,10 @@ public class PlacesLoader {
             if (r.landlordPhone() != null && phone == null) {
                 throw Invalid.of("landlordPhone", "population.phone.invalid");
             }
+            StoredPhone stored = StoredPhone.of(cipher, phone);
             rows.add(new Object[] {id, r.grid().value(), r.room() == null ? null : r.room().value(),
                 r.address() == null ? null : r.address().value(), r.landlord() == null ? null : r.landlord().value(),
-                r.landlordName(), phone == null ? null : cipher.encrypt(phone),
-                phone == null ? null : cipher.blindIndex("phone", phone), phone == null ? null : PhoneNumbers.masked(phone),
+                r.landlordName(), stored.cipher(), stored.index(), stored.masked(),
                 r.purpose().name(), r.contractFrom(), r.contractTo(), r.policeRegisteredOn()});
             for (NewTenant t : r.tenants()) {
                 tenants.add(new Object[] {UUID.randomUUID(), id, t.person().value(), t.from()});
@@ -237,10 +238,10 @@ public class PlacesLoader {
             if (o.phone() != null && phone == null) {
                 throw Invalid.of("phone", "population.phone.invalid");
             }
+            StoredPhone stored = StoredPhone.of(cipher, phone);
             orgs.add(new Object[] {id, o.grid().value(), address, o.name(), o.kind().name(),
                 o.smallPlace() == null ? null : o.smallPlace().name(), o.business(), licence,
-                phone == null ? null : cipher.encrypt(phone), phone == null ? null : cipher.blindIndex("phone", phone),
-                phone == null ? null : PhoneNumbers.masked(phone), o.owner() == null ? null : o.owner().value()});
+                stored.cipher(), stored.index(), stored.masked(), o.owner() == null ? null : o.owner().value()});
             for (NewStaff s : o.staff()) {
                 staff.add(new Object[] {UUID.randomUUID(), id, s.person().value(), s.role().name(), s.from()});
             }

@@ -196,7 +196,7 @@ public class CareAgreements {
                     guardian_phone_cipher, guardian_phone_masked, father_whereabouts, mother_whereabouts, note, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, personId, in.signedOn(), in.reviewOn(), guardian, guardianRelation,
-                        guardianPhone == null ? null : cipher.encrypt(guardianPhone), PhoneNumbers.masked(guardianPhone),
+                        StoredPhone.of(cipher, guardianPhone).cipher(), PhoneNumbers.masked(guardianPhone),
                         father, mother, note, caller.staffId()).update();
         for (int i = 0; i < helpers.size(); i++) {
             NewHelper h = helpers.get(i);
@@ -205,7 +205,7 @@ public class CareAgreements {
                     INSERT INTO care_helper (agreement_id, position, staff_id, name, role, relation, phone_cipher, phone_masked)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(id, i, h.staffId(), names.get(i), h.role().name(), KeyPersonCare.trim(h.relation()),
-                            phone == null ? null : cipher.encrypt(phone), PhoneNumbers.masked(phone)).update();
+                            StoredPhone.of(cipher, phone).cipher(), PhoneNumbers.masked(phone)).update();
         }
         Agreement created = of(personId).stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
         events.publishEvent(Audited.created("care-agreement", id, child.unitPath(), created));

@@ -196,7 +196,7 @@ public class KeyPersonCare {
         }
         UUID id = UUID.randomUUID();
         keyPersons.insertMember(id, personId, in.staffId(), name, in.role(), relation,
-                phone == null ? null : cipher.encrypt(phone), PhoneNumbers.masked(phone), joined, caller.staffId());
+                StoredPhone.of(cipher, phone).cipher(), PhoneNumbers.masked(phone), joined, caller.staffId());
         KeyPersons.Member created = keyPersons.member(id).orElseThrow();
         events.publishEvent(Audited.created("helper_membership", id, person.unitPath(), state(created)));
         return created;

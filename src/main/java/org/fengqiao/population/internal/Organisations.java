@@ -177,10 +177,10 @@ public class Organisations {
         p.put("smallPlace", f.smallPlace());
         p.put("business", f.business());
         p.put("licence", f.licenceNo());
-        String phone = f.phone();
-        p.put("phoneCipher", phone == null ? null : cipher.encrypt(phone));
-        p.put("phoneIndex", phone == null ? null : cipher.blindIndex("phone", phone));
-        p.put("phoneMasked", phone == null ? null : PhoneNumbers.masked(phone));
+        StoredPhone phone = StoredPhone.of(cipher, f.phone());
+        p.put("phoneCipher", phone.cipher());
+        p.put("phoneIndex", phone.index());
+        p.put("phoneMasked", phone.masked());
         p.put("owner", f.ownerPersonId());
         p.put("note", f.note());
         p.put("keep", f.keepPhone());

@@ -162,10 +162,10 @@ public class Rentals {
         p.put("address", f.addressId());
         p.put("landlordId", f.landlordPersonId());
         p.put("landlordName", f.landlordName());
-        String phone = f.landlordPhone();
-        p.put("phoneCipher", phone == null ? null : cipher.encrypt(phone));
-        p.put("phoneIndex", phone == null ? null : cipher.blindIndex("phone", phone));
-        p.put("phoneMasked", phone == null ? null : PhoneNumbers.masked(phone));
+        StoredPhone phone = StoredPhone.of(cipher, f.landlordPhone());
+        p.put("phoneCipher", phone.cipher());
+        p.put("phoneIndex", phone.index());
+        p.put("phoneMasked", phone.masked());
         p.put("purpose", f.purpose());
         p.put("from", f.contractFrom());
         p.put("to", f.contractTo());
