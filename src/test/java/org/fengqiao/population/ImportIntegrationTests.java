@@ -162,6 +162,33 @@ class ImportIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theListOfRecentJobsShowsOnlyJobsInsideTheCallersJurisdiction() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        String csv = String.join(",", HEADERS) + "\n"
+                + String.join(",", "导入列表", TestIdentityNumbers.next(Sex.FEMALE), "女", "", "FS-1-01", "", "", "常住", "") + "\n";
+        String name = "list-" + UUID.randomUUID() + ".csv";
+        JsonNode job = importAndWait(api, officer, name, csv.getBytes(StandardCharsets.UTF_8), true);
+        String id = job.path("id").asText();
+        assertThat(job.path("totalRows").asLong()).isEqualTo(1);
+
+        assertThat(jobIds(api, officer)).contains(id);
+        assertThat(jobIds(api, api.token("bureau", DEMO_PASSWORD))).contains(id);
+        assertThat(jobIds(api, api.token("officer2", DEMO_PASSWORD))).doesNotContain(id);
+        assertThat(api.get("/imports", officer).body()).contains(name);
+        assertThat(api.get("/imports", api.token("officer2", DEMO_PASSWORD)).body()).doesNotContain(name);
+        assertThat(api.get("/imports", api.token("volunteer", DEMO_PASSWORD)).statusCode()).isEqualTo(403);
+    }
+
+    List<String> jobIds(ApiClient api, String token) {
+        HttpResponse<String> list = api.get("/api/v1/imports", token);
+        assertThat(list.statusCode()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        ApiClient.json(list).forEach(j -> ids.add(j.path("id").asText()));
+        return ids;
+    }
+
+    @Test
     void aVolunteerMayNotImport() throws Exception {
         ApiClient api = new ApiClient(port);
         String volunteer = api.token("volunteer", DEMO_PASSWORD);

@@ -50,8 +50,9 @@ public class ImportJobs {
                 .update();
     }
 
-    void running(UUID id) {
-        jdbc.sql("UPDATE import_job SET status = 'RUNNING' WHERE id = ?").param(id).update();
+    /** The job starts; {@code expectedRows} is what the file appears to hold, so progress has a denominator at once. */
+    void running(UUID id, long expectedRows) {
+        jdbc.sql("UPDATE import_job SET status = 'RUNNING', total_rows = ? WHERE id = ?").params(expectedRows, id).update();
     }
 
     void progress(UUID id, Counts c) {
@@ -79,9 +80,10 @@ public class ImportJobs {
                 .query((rs, n) -> Optional.ofNullable(rs.getBytes(1))).optional().flatMap(o -> o);
     }
 
+    /** The newest jobs the caller may see: his own and those started inside his jurisdiction. */
     public List<Job> recent(Caller caller, int limit) {
-        return jdbc.sql(COLUMNS + " WHERE created_by = ? ORDER BY created_at DESC LIMIT ?")
-                .params(caller.staffId(), limit).query(ImportJobs::map).list();
+        return jdbc.sql(COLUMNS + " WHERE created_by = ? OR unit_path LIKE ANY(?) ORDER BY created_at DESC LIMIT ?")
+                .params(caller.staffId(), caller.scopePatterns(), limit).query(ImportJobs::map).list();
     }
 
     static Job map(ResultSet rs, int n) throws SQLException {

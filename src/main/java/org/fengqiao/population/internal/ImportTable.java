@@ -69,10 +69,13 @@ public final class ImportTable implements Closeable, Iterator<ImportTable.Line> 
     private final Workbook workbook;
     private final Iterator<Row> rows;
     private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
+    private final long expectedRows;
     private long number = 1;
     private Line next;
 
-    private ImportTable(List<String> headers, BufferedReader csv, Workbook workbook, Iterator<Row> rows) {
+    private ImportTable(List<String> headers, BufferedReader csv, Workbook workbook, Iterator<Row> rows,
+            long expectedRows) {
+        this.expectedRows = expectedRows;
         this.headers = List.copyOf(headers);
         this.columns = headers.stream().map(Column::of).toArray(Column[]::new);
         this.csv = csv;
@@ -95,7 +98,7 @@ public final class ImportTable implements Closeable, Iterator<ImportTable.Line> 
                     headers.add(f.formatCellValue(header.getCell(i)).strip());
                 }
             }
-            return new ImportTable(headers, null, workbook, rows);
+            return new ImportTable(headers, null, workbook, rows, Math.max(0, sheet.getLastRowNum()));
         }
         InputStream in = Files.newInputStream(file);
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
@@ -104,7 +107,36 @@ public final class ImportTable implements Closeable, Iterator<ImportTable.Line> 
             first = first.substring(1);
         }
         List<String> headers = first == null ? List.of() : Csv.split(first).stream().map(String::strip).toList();
-        return new ImportTable(headers, reader, null, null);
+        return new ImportTable(headers, reader, null, null, Math.max(0, lines(file) - 1));
+    }
+
+    /** Line breaks in a file, plus one for a last line without its own: one pass over the bytes, no decoding. */
+    static long lines(Path file) throws IOException {
+        long count = 0;
+        byte last = '\n';
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        count++;
+                    }
+                }
+                if (n > 0) {
+                    last = buffer[n - 1];
+                }
+            }
+        }
+        return last == '\n' ? count : count + 1;
+    }
+
+    /**
+     * How many data rows the file appears to hold, known before reading them, so a progress bar has its
+     * end from the start: the sheet's last row number, or the CSV's lines less the header (a quoted cell
+     * holding a line break makes it a little high). Blank rows count here but are skipped when read.
+     */
+    public long expectedRows() {
+        return expectedRows;
     }
 
     public List<String> headers() {

@@ -171,12 +171,13 @@ public class PersonImport {
 
     /** Runs a job on the current thread: what the background executor does, and what the benchmark calls. */
     public Result run(UUID jobId, Path file, String fileName, boolean dryRun, Caller caller, Locale locale) {
-        jobs.running(jobId);
         Run run = new Run(jobId, dryRun, caller, locale);
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "person-import-writer"));
         SecurityContext context = SecurityContextHolder.getContext();
         try (ImportTable table = ImportTable.open(file, fileName)) {
             run.table = table;
+            run.expected = table.expectedRows();
+            jobs.running(jobId, run.expected);
             if (!table.has(Column.NAME) || !table.has(Column.GRID_CODE)) {
                 throw new Invalid("error.invalid", List.of(new Invalid.Problem("file", "imports.headers.missing",
                         new Object[] {Column.NAME.chinese + ", " + Column.GRID_CODE.chinese})));
@@ -203,6 +204,7 @@ public class PersonImport {
             if (writing != null) {
                 writing.get();
             }
+            run.finished = true;
             byte[] errorFile = run.errorFile();
             jobs.finish(jobId, ImportJobs.Status.DONE, run.counts(), null, errorFile,
                     errorFile == null ? null : baseName(fileName) + "-errors.xlsx");
@@ -214,6 +216,7 @@ public class PersonImport {
                     .map(p -> messages.getMessage(p.key(), p.args(), locale)).reduce((a, b) -> a + "；" + b).orElse("")
                     : messages.getMessage("imports.failed", new Object[] {String.valueOf(cause.getMessage())}, locale);
             log.warn("Import {} failed", jobId, cause);
+            run.finished = true;
             jobs.finish(jobId, ImportJobs.Status.FAILED, run.counts(), message, null, null);
             audit(run, fileName, ImportJobs.Status.FAILED);
             return new Result(jobId, ImportJobs.Status.FAILED, run.counts());
@@ -300,6 +303,8 @@ public class PersonImport {
         final AtomicLong updated = new AtomicLong();
         final AtomicLong unchanged = new AtomicLong();
         ImportTable table;
+        volatile long expected;
+        volatile boolean finished;
 
         Run(UUID jobId, boolean dryRun, Caller caller, Locale locale) {
             this.jobId = jobId;
@@ -311,8 +316,10 @@ public class PersonImport {
             }
         }
 
+        /** The counts so far; while running, the total is at least what the file appeared to hold. */
         ImportJobs.Counts counts() {
-            return new ImportJobs.Counts(total.get(), processed.get(), created.get(), updated.get(), unchanged.get(),
+            long rows = finished ? total.get() : Math.max(expected, total.get());
+            return new ImportJobs.Counts(rows, processed.get(), created.get(), updated.get(), unchanged.get(),
                     failures.size());
         }
 
