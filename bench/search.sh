@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Person search over generated persons through the HTTP API with 8 concurrent clients, beside a plain
-# pg_trgm ILIKE over the same names in the same run. Usage: bench/search.sh [persons] [requests-per-kind]
+# Person search over a generated county of 1,000,000 persons through the HTTP API with 8 concurrent clients,
+# beside a plain pg_trgm ILIKE over the same persons in the same run. Prints a summary table.
+# Usage: bench/search.sh [--persons N] [--requests N] [--baseline-requests N] [--clients N]
+#                        [--users bureau,chief] [--data DIR]
+# --load-only loads (or checks) the data and stops. --data DIR keeps the database in DIR; the next run with the same --persons reuses it (no load).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cp_file=target/bench.classpath
+# offline first (the usual case once ./test or ./run has fetched the dependencies), online otherwise
 mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test 2>/dev/null \
   || mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
-exec java -Xms2g -Xmx2g -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
+exec java -Xms2g -Xmx2g -XX:+UseParallelGC -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
   org.fengqiao.bench.SearchBenchmark "$@"

@@ -1,231 +1,772 @@
 package org.fengqiao.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
-import javax.sql.DataSource;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.fengqiao.FengqiaoApplication;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.fengqiao.population.IdentityNumber;
 import org.fengqiao.population.internal.ChineseNames;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Person search over N generated persons (default 1,000,000) through the HTTP API with 8 concurrent
- * clients — a two-character name fragment, pinyin initials, the last 6 characters of an identity
- * number — beside the same questions put to a plain pg_trgm ILIKE in the same run and the same
- * database (over plaintext columns of a bare table, as a system without the blind indexes and
- * name bigrams would store them). Prints p50/p99 and throughput of each.
+ * Person search over a generated county of N persons (default 1,000,000) through the HTTP API with 8
+ * concurrent clients — a two-character name fragment, two or three letters of pinyin initials, the last 6
+ * characters of an identity number — beside the same questions put through JDBC with 8 threads to a plain
+ * pg_trgm {@code ILIKE} over a bare table holding the same persons in the clear, in the same run and the
+ * same database. Also measured in the same run: {@code /actuator/health} (no sign-in) and
+ * {@code /api/v1/me} (bearer token, one query, JSON), the fixed cost of any API request.
+ *
+ * <p>Usage: {@code bench/search.sh [--persons N] [--requests N] [--clients N] [--users bureau,chief]
+ * [--data DIR]}. With {@code --data} the database is kept in DIR and reused by the next run with the
+ * same number of persons; without it, it lives in a temporary directory removed at the end.
  */
 public final class SearchBenchmark {
 
-    static final String[] SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单仇").split("");
-    static final String[] GIVEN = ("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华玉兰志强德华海燕红梅国强文婷晓东晓燕丹丹海波春梅玉梅桂兰凤英淑珍秀珍子涵浩然欣怡宇轩梓涵一诺俊杰雨欣思远家豪诗涵").split("");
+    /** Bump when the generated data changes, so a kept data directory is loaded again. */
+    static final int GENERATOR_VERSION = 3;
+    static final String KEY = Base64.getEncoder().encodeToString("fengqiao-search-benchmark-key-32".getBytes(StandardCharsets.US_ASCII));
+    static final String PASSWORD = "Fengqiao-2026";
+    static final int PAGE_SIZE = 20;
+
+    record Options(int persons, int requests, int baselineRequests, int clients, List<String> users, Path data,
+            boolean keep, boolean loadOnly) {
+
+        static Options parse(String[] args) throws IOException {
+            int persons = 1_000_000;
+            int requests = 4_000;
+            int baseline = 400;
+            int clients = 8;
+            List<String> users = List.of("bureau", "chief");
+            Path data = null;
+            boolean loadOnly = false;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--load-only")) {
+                    loadOnly = true;
+                    continue;
+                }
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (a) {
+                    case "--persons" -> persons = Integer.parseInt(value);
+                    case "--requests" -> requests = Integer.parseInt(value);
+                    case "--baseline-requests" -> baseline = Integer.parseInt(value);
+                    case "--clients" -> clients = Integer.parseInt(value);
+                    case "--users" -> users = List.of(value.split(","));
+                    case "--data" -> data = Path.of(value).toAbsolutePath();
+                    default -> throw new IllegalArgumentException("unknown option " + a
+                            + " (known: --persons --requests --baseline-requests --clients --users --data --load-only)");
+                }
+                i++;
+            }
+            boolean keep = data != null;
+            if (data == null) {
+                data = Files.createTempDirectory("fengqiao-search-bench");
+            }
+            return new Options(persons, requests, baseline, clients, users, data, keep, loadOnly);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
-        int persons = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        int requestsPerKind = args.length > 1 ? Integer.parseInt(args[1]) : 4_000;
-        clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        Path dir = Files.createTempDirectory("fengqiao-search-bench");
-        String key = Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'B');
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true)
-                .setLocaleConfig("locale", "C.UTF-8").setLocaleConfig("encoding", "UTF8")
-                .setServerConfig("shared_buffers", "512MB").setServerConfig("max_connections", "100").start()) {
+        long runStarted = System.nanoTime();
+        Options options = Options.parse(args);
+        // the JDK's keep-alive cache holds 5 connections per host unless told otherwise: one per client
+        System.setProperty("http.maxConnections", String.valueOf(Math.max(16, options.clients() * 2)));
+        boolean reuse = reusable(options);
+        if (!reuse) {
+            deleteTree(options.data());
+        }
+        Files.createDirectories(options.data());
+        // The settings of the platform's own embedded server (fsync and synchronous commit on, C.UTF-8),
+        // with shared buffers sized for a million persons as a county deployment would be.
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(options.data().resolve("pg"))
+                .setCleanDataDirectory(false).setLocaleConfig("locale", "C.UTF-8").setLocaleConfig("encoding", "UTF8")
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on").setServerConfig("timezone", "Asia/Shanghai")
+                .setServerConfig("shared_buffers", "512MB").setServerConfig("max_connections", "100")
+                .setServerConfig("max_wal_size", "4GB").start()) {
             String url = pg.getJdbcUrl("postgres", "postgres");
             ConfigurableApplicationContext app = new SpringApplicationBuilder(FengqiaoApplication.class).run(
                     "--server.port=0", "--fengqiao.db.url=" + url, "--fengqiao.db.user=postgres",
-                    "--fengqiao.db.password=postgres", "--fengqiao.demo=true", "--fengqiao.personal-data.key=" + key,
-                    "--fengqiao.db.data-dir=" + dir.resolve("data"), "--logging.level.root=WARN");
+                    "--fengqiao.db.password=postgres", "--fengqiao.demo=true", "--fengqiao.personal-data.key=" + KEY,
+                    "--fengqiao.db.data-dir=" + options.data().resolve("app"), "--logging.level.root=WARN");
             try {
-                DataSource ds = app.getBean(DataSource.class);
                 PersonalDataCipher cipher = app.getBean(PersonalDataCipher.class);
-                Generated data = generate(ds, cipher, persons);
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-                run(port, ds, data, requestsPerKind);
+                try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+                    double loadSeconds = 0;
+                    if (reuse) {
+                        System.out.printf(Locale.ROOT, "reusing the %,d persons in %s%n", options.persons(), options.data());
+                    } else {
+                        loadSeconds = new Loader(c, cipher, options.persons()).load();
+                        writeMarker(options);
+                    }
+                    if (options.loadOnly()) {
+                        return;
+                    }
+                    new Run(options, url, port, c, cipher).go(loadSeconds);
+                }
             } finally {
                 app.close();
             }
+        } finally {
+            if (!options.keep()) {
+                deleteTree(options.data());
+            }
+        }
+        System.out.printf(Locale.ROOT, "bench run time %.0f s%n", (System.nanoTime() - runStarted) / 1e9);
+    }
+
+    static boolean reusable(Options options) throws IOException {
+        Path marker = options.data().resolve("bench.properties");
+        if (!options.keep() || !Files.exists(marker)) {
+            return false;
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(marker)) {
+            p.load(in);
+        }
+        return String.valueOf(options.persons()).equals(p.getProperty("persons"))
+                && String.valueOf(GENERATOR_VERSION).equals(p.getProperty("generator"));
+    }
+
+    static void writeMarker(Options options) throws IOException {
+        if (!options.keep()) {
+            return;
+        }
+        Properties p = new Properties();
+        p.setProperty("persons", String.valueOf(options.persons()));
+        p.setProperty("generator", String.valueOf(GENERATOR_VERSION));
+        try (OutputStream out = Files.newOutputStream(options.data().resolve("bench.properties"))) {
+            p.store(out, "SearchBenchmark data; delete this file to load again");
         }
     }
 
-    record Generated(List<String> fragments, List<String> initials, List<String> last6) {
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
     }
 
-    static Generated generate(DataSource ds, PersonalDataCipher cipher, int count) throws Exception {
-        Random random = new Random(2026);
-        long started = System.nanoTime();
-        List<String> fragments = new ArrayList<>();
-        List<String> initials = new ArrayList<>();
-        List<String> last6 = new ArrayList<>();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            List<UUID> grids = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT id FROM grid WHERE network = 'POLICE'")) {
+    // ------------------------------------------------------------------------------------------------
+    // The generated county
+
+    /**
+     * Surnames with their approximate share of the population in percent (Ministry of Public Security
+     * figures of recent years), ending with rarer ones including those with special readings.
+     */
+    static final String SURNAMES = "王7.1 李7.0 张6.7 刘5.4 陈4.6 杨3.2 黄2.4 赵2.2 吴2.0 周1.9 徐1.6 孙1.5 马1.3 朱1.3 胡1.2 "
+            + "郭1.1 何1.1 高1.0 林1.0 罗0.9 郑0.9 梁0.8 谢0.7 宋0.7 唐0.6 许0.6 韩0.6 冯0.6 邓0.6 曹0.6 彭0.5 曾0.5 "
+            + "肖0.5 田0.5 董0.5 袁0.5 潘0.5 于0.5 蒋0.5 蔡0.4 余0.4 杜0.4 叶0.4 程0.4 苏0.4 魏0.4 吕0.4 丁0.4 任0.4 "
+            + "沈0.3 姚0.3 卢0.3 姜0.3 崔0.3 钟0.3 谭0.3 陆0.3 汪0.3 范0.3 金0.2 石0.2 廖0.2 贾0.2 夏0.2 韦0.2 付0.2 "
+            + "方0.2 白0.2 邹0.2 孟0.1 熊0.1 秦0.1 邱0.1 江0.1 尹0.1 薛0.1 闫0.1 段0.1 雷0.1 侯0.1 龙0.1 史0.1 陶0.1 "
+            + "黎0.1 贺0.1 顾0.1 毛0.1 郝0.1 龚0.1 邵0.1 万0.1 钱0.1 严0.1 覃0.1 武0.1 戴0.1 莫0.1 孔0.1 向0.1 汤0.1 "
+            + "单0.05 仇0.03 解0.03 区0.01 朴0.02 查0.02 盖0.02 欧阳0.05 诸葛0.01";
+    /** Characters of given names, most used first; drawn with Zipf weights (s = 0.8). */
+    static final String GIVEN = "伟秀英华建国玉文明志军海兰平红春桂金云芳丽敏静强磊洋勇艳杰娟涛超霞刚德燕梅婷晓东丹波凤淑珍"
+            + "子涵浩然欣怡宇轩梓一诺俊雨思远家豪诗佳嘉鑫鹏辉斌飞宁玲琳萍颖雪慧荣林成新晨阳博晶莉倩欢凯龙峰翔亮"
+            + "立永胜光福生祥宏小维斌瑞泽睿铭昊天翠芬萍琴";
+
+    static final String[] SURNAME_LIST;
+    static final double[] SURNAME_CUMULATIVE;
+    static final int[] GIVEN_CODEPOINTS = GIVEN.codePoints().distinct().toArray();
+    static final double[] GIVEN_CUMULATIVE;
+
+    static {
+        String[] entries = SURNAMES.split(" ");
+        SURNAME_LIST = new String[entries.length];
+        SURNAME_CUMULATIVE = new double[entries.length];
+        double sum = 0;
+        for (int i = 0; i < entries.length; i++) {
+            Matcher m = Pattern.compile("(\\D+)([0-9.]+)").matcher(entries[i]);
+            if (!m.matches()) {
+                throw new IllegalStateException(entries[i]);
+            }
+            SURNAME_LIST[i] = m.group(1);
+            sum += Double.parseDouble(m.group(2));
+            SURNAME_CUMULATIVE[i] = sum;
+        }
+        for (int i = 0; i < entries.length; i++) {
+            SURNAME_CUMULATIVE[i] /= sum;
+        }
+        GIVEN_CUMULATIVE = new double[GIVEN_CODEPOINTS.length];
+        double total = 0;
+        for (int i = 0; i < GIVEN_CODEPOINTS.length; i++) {
+            total += Math.pow(i + 1, -0.8);
+            GIVEN_CUMULATIVE[i] = total;
+        }
+        for (int i = 0; i < GIVEN_CODEPOINTS.length; i++) {
+            GIVEN_CUMULATIVE[i] /= total;
+        }
+    }
+
+    static int draw(double[] cumulative, Random random) {
+        int i = Arrays.binarySearch(cumulative, random.nextDouble());
+        return Math.min(cumulative.length - 1, i < 0 ? -i - 1 : i);
+    }
+
+    /** A surname and one (a third of people) or two characters of given name. */
+    static String name(Random random) {
+        StringBuilder name = new StringBuilder(SURNAME_LIST[draw(SURNAME_CUMULATIVE, random)]);
+        int given = random.nextInt(3) == 0 ? 1 : 2;
+        for (int i = 0; i < given; i++) {
+            name.appendCodePoint(GIVEN_CODEPOINTS[draw(GIVEN_CUMULATIVE, random)]);
+        }
+        return name.toString();
+    }
+
+    /** Days of birth (80 years) times sequence numbers 001-999: each person i gets a distinct pair. */
+    static final long BODIES = 29_200L * 999;
+    static final String[] DIVISIONS = {"320723", "320723", "320723", "320724", "320706", "320721", "320703", "321322"};
+
+    /** A valid identity number, distinct for every i below 29 million (none in 320722, the demo's county). */
+    static String idNumber(int i) {
+        long x = Math.floorMod(i * 1_000_003L + 7_777L, BODIES);
+        LocalDate birth = LocalDate.of(1936, 1, 1).plusDays(x / 999);
+        String body = DIVISIONS[(int) (x % DIVISIONS.length)] + birth.toString().replace("-", "")
+                + String.format(Locale.ROOT, "%03d", x % 999 + 1);
+        return body + IdentityNumber.checkCharacter(body);
+    }
+
+    /** Loads the county: addresses, households and persons through COPY, and the plain baseline table. */
+    static final class Loader {
+        static final int CHUNK = 20_000;
+        static final String PERSON_COLUMNS = "id, grid_id, household_id, name, name_grams, name_initials, name_pinyin, "
+                + "id_cipher, id_index, id_last4, id_last6, id_masked, phone_cipher, phone_index, phone_masked, sex, "
+                + "birth_date, ethnicity, relation, residence, registered_on, content_hash";
+        static final String[] RELATIONS = {"HEAD", "SPOUSE", "CHILD", "CHILD", "PARENT"};
+
+        final Connection c;
+        final PersonalDataCipher cipher;
+        final int count;
+        List<UUID> grids;
+        List<String> gridCodes;
+
+        Loader(Connection c, PersonalDataCipher cipher, int count) {
+            this.c = c;
+            this.cipher = cipher;
+            this.count = count;
+        }
+
+        record Chunk(String addresses, String households, String persons, String plain) {
+        }
+
+        double load() throws Exception {
+            long started = System.nanoTime();
+            grids = new ArrayList<>();
+            gridCodes = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT id, code FROM grid WHERE network = 'POLICE' ORDER BY code")) {
                 while (rs.next()) {
                     grids.add(rs.getObject(1, UUID.class));
+                    gridCodes.add(rs.getString(2));
                 }
             }
-            s.execute("CREATE TABLE bench_plain (name text, initials text, id_number text)");
-            var copy = c.unwrap(PGConnection.class).getCopyAPI();
-            int batch = 50_000;
-            for (int from = 0; from < count; from += batch) {
-                StringBuilder persons = new StringBuilder(batch * 400);
-                StringBuilder plain = new StringBuilder(batch * 60);
-                for (int i = from; i < Math.min(count, from + batch); i++) {
-                    String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
-                            + (random.nextInt(3) == 0 ? "" : GIVEN[random.nextInt(GIVEN.length)]);
-                    // (birth day, sequence) is unique per i: 29,000 days (about 80 years) times up to 999 per day; the
-                    // division 320723 keeps them apart from the demo population (320722)
-                    LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(i % 29_000);
-                    String body = "320723" + birth.toString().replace("-", "") + String.format("%03d", i / 29_000);
-                    String number = body + IdentityNumber.checkCharacter(body);
-                    IdentityNumber id = IdentityNumber.parse(number);
-                    String[] grams = ChineseNames.grams(name);
-                    String inits = ChineseNames.initials(name);
-                    persons.append(UUID.randomUUID()).append('\t').append(grids.get(i % grids.size())).append('\t')
-                            .append(name).append('\t').append(pgArray(grams)).append('\t').append(inits).append('\t')
-                            .append(ChineseNames.fullPinyin(name)).append('\t')
-                            .append("\\\\x").append(java.util.HexFormat.of().formatHex(cipher.encrypt(number))).append('\t')
-                            .append(cipher.blindIndex("id", number)).append('\t')
-                            .append(cipher.blindIndex("id-last4", id.last4())).append('\t')
-                            .append(cipher.blindIndex("id-last6", id.last6())).append('\t')
-                            .append(id.masked()).append('\t').append(id.sex()).append('\t').append(birth).append('\t')
-                            .append("PERMANENT\tbench").append('\n');
-                    plain.append(name).append('\t').append(inits).append('\t').append(number).append('\n');
-                    if (i % 997 == 0) {
-                        int[] cps = name.codePoints().toArray();
-                        fragments.add(new String(cps, cps.length - 2, 2));
-                        initials.add(inits.substring(0, 2));
-                        last6.add(id.last6());
-                    }
-                }
-                copy.copyIn("COPY person (id, grid_id, name, name_grams, name_initials, name_pinyin, id_cipher, id_index, "
-                        + "id_last4, id_last6, id_masked, sex, birth_date, residence, content_hash) FROM STDIN",
-                        new StringReader(persons.toString()));
-                copy.copyIn("COPY bench_plain FROM STDIN", new StringReader(plain.toString()));
-            }
-            s.execute("CREATE INDEX bench_plain_name ON bench_plain USING gin (name gin_trgm_ops)");
-            s.execute("CREATE INDEX bench_plain_initials ON bench_plain USING gin (initials gin_trgm_ops)");
-            s.execute("CREATE INDEX bench_plain_id ON bench_plain USING gin (id_number gin_trgm_ops)");
-            s.execute("VACUUM ANALYZE person");
-            s.execute("VACUUM ANALYZE bench_plain");
-        }
-        System.out.printf(Locale.ROOT, "generated %,d persons (encrypted, indexed) and the plain baseline table in %.1f s%n",
-                count, (System.nanoTime() - started) / 1e9);
-        return new Generated(fragments, initials, last6);
-    }
-
-    static String pgArray(String[] values) {
-        StringBuilder b = new StringBuilder("{");
-        for (int i = 0; i < values.length; i++) {
-            b.append(i == 0 ? "" : ",").append('"').append(values[i]).append('"');
-        }
-        return b.append('}').toString();
-    }
-
-    static void run(int port, DataSource ds, Generated data, int requests) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        ObjectMapper json = new ObjectMapper();
-        String token = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/token"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"bureau\",\"password\":\"Fengqiao-2026\"}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).get("token").asText();
-        Map<String, List<String>> kinds = Map.of("two-character name fragment", data.fragments(),
-                "pinyin initials", data.initials(), "last 6 of identity number", data.last6());
-        Map<String, String> baselines = Map.of(
-                "two-character name fragment", "SELECT name FROM bench_plain WHERE name ILIKE '%' || ? || '%' LIMIT 20",
-                "pinyin initials", "SELECT name FROM bench_plain WHERE initials ILIKE ? || '%' LIMIT 20",
-                "last 6 of identity number", "SELECT name FROM bench_plain WHERE id_number ILIKE '%' || ? LIMIT 20");
-        System.out.printf(Locale.ROOT, "%-30s %-22s %10s %10s %10s %12s%n", "query", "path", "p50 ms", "p99 ms", "max ms", "queries/s");
-        for (String kind : List.of("two-character name fragment", "pinyin initials", "last 6 of identity number")) {
-            List<String> values = kinds.get(kind);
-            measure(kind, "API over HTTP", requests, values, value -> {
-                HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/persons?size=20&q="
-                        + URLEncoder.encode(value, StandardCharsets.UTF_8))).header("Authorization", "Bearer " + token).build();
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException(response.statusCode() + " " + response.body());
-                }
-                return null;
-            });
-            String sql = baselines.get(kind);
-            measure(kind, "pg_trgm ILIKE (JDBC)", Math.max(200, requests / 10), values, value -> {
-                try (Connection c = ds.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
-                    p.setString(1, value);
-                    try (ResultSet rs = p.executeQuery()) {
-                        while (rs.next()) {
-                            rs.getString(1);
+            List<String> indexes = new ArrayList<>();
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS bench_plain");
+                s.execute("CREATE TABLE bench_plain (name text, initials text, id_number text, grid_id uuid)");
+                // Secondary indexes are dropped for the load and built again after it from their own
+                // definitions, so whatever the migrations define is what the search runs on.
+                try (ResultSet rs = s.executeQuery("""
+                        SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+                          FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+                         WHERE t.relname IN ('person', 'household', 'address') AND t.relnamespace = 'public'::regnamespace
+                           AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)""")) {
+                    while (rs.next()) {
+                        indexes.add(rs.getString(2));
+                        try (Statement d = c.createStatement()) {
+                            d.execute("DROP INDEX " + rs.getString(1));
                         }
                     }
                 }
-                return null;
-            });
-        }
-    }
-
-    interface Call {
-        Void apply(String value) throws Exception;
-    }
-
-    static int clients = 8;
-
-    static void measure(String kind, String path, int requests, List<String> values, Call call) throws Exception {
-        // warm-up
-        for (int i = 0; i < 50; i++) {
-            call.apply(values.get(i % values.size()));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long[] latencies = new long[requests];
-        long started = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            futures.add(pool.submit(() -> {
-                for (int i = client; i < requests; i += clients) {
-                    long t = System.nanoTime();
-                    call.apply(values.get((i * 31) % values.size()));
-                    latencies[i] = System.nanoTime() - t;
+            }
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            ArrayBlockingQueue<Future<Chunk>> pending = new ArrayBlockingQueue<>(4);
+            int chunks = (count + CHUNK - 1) / CHUNK;
+            int submitted = 0;
+            for (int done = 0; done < chunks; done++) {
+                while (submitted < chunks && pending.remainingCapacity() > 0) {
+                    int from = submitted++ * CHUNK;
+                    pending.add(pool.submit(() -> chunk(from, Math.min(count, from + CHUNK))));
                 }
-                return null;
-            }));
+                Chunk chunk = pending.take().get();
+                copy.copyIn("COPY address (id, grid_id, full_text) FROM STDIN", new StringReader(chunk.addresses()));
+                copy.copyIn("COPY household (id, grid_id, address_id) FROM STDIN", new StringReader(chunk.households()));
+                copy.copyIn("COPY person (" + PERSON_COLUMNS + ") FROM STDIN", new StringReader(chunk.persons()));
+                copy.copyIn("COPY bench_plain FROM STDIN", new StringReader(chunk.plain()));
+            }
+            pool.shutdown();
+            double copied = (System.nanoTime() - started) / 1e9;
+            try (Statement s = c.createStatement()) {
+                s.execute("SET maintenance_work_mem = '512MB'");
+                s.execute("SET max_parallel_maintenance_workers = 2");
+                for (String index : indexes) {
+                    s.execute(index);
+                }
+                s.execute("CREATE INDEX bench_plain_name ON bench_plain USING gin (name gin_trgm_ops)");
+                s.execute("CREATE INDEX bench_plain_initials ON bench_plain USING gin (initials gin_trgm_ops)");
+                s.execute("CREATE INDEX bench_plain_id ON bench_plain USING gin (id_number gin_trgm_ops)");
+                s.execute("VACUUM ANALYZE");
+                s.execute("CHECKPOINT");
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(Locale.ROOT, "loaded %,d persons (encrypted numbers and phones, blind indexes, households "
+                    + "and addresses) and the plain table in %.0f s (COPY %.0f s, indexes and VACUUM ANALYZE %.0f s)%n",
+                    count, seconds, copied, seconds - copied);
+            return seconds;
         }
-        for (Future<?> f : futures) {
-            f.get();
+
+        /** Persons from..to, in households of 1 to 5 in one grid each; deterministic per chunk. */
+        Chunk chunk(int from, int to) {
+            Random random = new Random(2026L * 1_000_003L + from);
+            StringBuilder addresses = new StringBuilder();
+            StringBuilder households = new StringBuilder();
+            StringBuilder persons = new StringBuilder((to - from) * 420);
+            StringBuilder plain = new StringBuilder((to - from) * 80);
+            HexFormat hex = HexFormat.of();
+            int i = from;
+            while (i < to) {
+                int size = Math.min(to - i, 1 + random.nextInt(5));
+                int g = random.nextInt(grids.size());
+                UUID grid = grids.get(g);
+                UUID address = UUID.randomUUID();
+                UUID household = UUID.randomUUID();
+                addresses.append(address).append('\t').append(grid).append('\t').append("江苏省连云港市东海县")
+                        .append(gridCodes.get(g)).append("网格幸福路").append(i).append("号").append('\n');
+                households.append(household).append('\t').append(grid).append('\t').append(address).append('\n');
+                for (int k = 0; k < size; k++, i++) {
+                    String name = name(random);
+                    String number = idNumber(i);
+                    IdentityNumber id = IdentityNumber.parse(number);
+                    String phone = "1" + "3578".charAt(random.nextInt(4)) + String.format(Locale.ROOT, "%09d", random.nextInt(1_000_000_000));
+                    String initials = ChineseNames.initials(name);
+                    boolean floating = random.nextInt(10) == 0;
+                    persons.append(UUID.randomUUID()).append('\t').append(grid).append('\t').append(household).append('\t')
+                            .append(name).append('\t').append(pgArray(ChineseNames.grams(name))).append('\t')
+                            .append(initials).append('\t').append(ChineseNames.fullPinyin(name)).append('\t')
+                            .append("\\\\x").append(hex.formatHex(cipher.encrypt(number))).append('\t')
+                            .append(cipher.blindIndex("id", number)).append('\t')
+                            .append(cipher.blindIndex("id-last4", id.last4())).append('\t')
+                            .append(cipher.blindIndex("id-last6", id.last6())).append('\t')
+                            .append(id.masked()).append('\t')
+                            .append("\\\\x").append(hex.formatHex(cipher.encrypt(phone))).append('\t')
+                            .append(cipher.blindIndex("phone", phone)).append('\t')
+                            .append(phone, 0, 3).append("****").append(phone, 7, 11).append('\t')
+                            .append(id.sex()).append('\t').append(id.birthDate()).append('\t').append("01").append('\t')
+                            .append(RELATIONS[Math.min(k, RELATIONS.length - 1)]).append('\t')
+                            .append(floating ? "FLOATING" : "PERMANENT").append('\t')
+                            .append(floating ? "2025-0" + (1 + random.nextInt(9)) + "-15" : "\\N").append('\t')
+                            .append("bench").append('\n');
+                    plain.append(name).append('\t').append(initials).append('\t').append(number).append('\t')
+                            .append(grid).append('\n');
+                }
+            }
+            return new Chunk(addresses.toString(), households.toString(), persons.toString(), plain.toString());
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
-        Arrays.sort(latencies);
-        System.out.printf(Locale.ROOT, "%-30s %-22s %10.2f %10.2f %10.2f %12.0f%n", kind, path,
-                latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.99)] / 1e6, latencies[requests - 1] / 1e6,
-                requests / seconds);
+
+        static String pgArray(String[] values) {
+            StringBuilder b = new StringBuilder("{");
+            for (int i = 0; i < values.length; i++) {
+                b.append(i == 0 ? "" : ",").append('"').append(values[i]).append('"');
+            }
+            return b.append('}').toString();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // The measurements
+
+    enum Kind {
+        NAME("two-character name fragment", "SELECT name FROM bench_plain WHERE name ILIKE ? ORDER BY name LIMIT 20"),
+        INITIALS("pinyin initials (2-3 letters)", "SELECT name FROM bench_plain WHERE initials ILIKE ? ORDER BY name LIMIT 20"),
+        ID_LAST6("last 6 of identity number", "SELECT name FROM bench_plain WHERE id_number ILIKE ? ORDER BY name LIMIT 20");
+
+        final String label;
+        final String baseline;
+
+        Kind(String label, String baseline) {
+            this.label = label;
+            this.baseline = baseline;
+        }
+
+        String pattern(String value) {
+            return switch (this) {
+                case NAME -> "%" + value + "%";
+                case INITIALS -> value + "%";
+                case ID_LAST6 -> "%" + value;
+            };
+        }
+    }
+
+    record Result(String query, String path, int n, long[] sorted, double seconds, double meanTotal, double lowerBounds) {
+        double percentile(double p) {
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+        }
+    }
+
+    /** One request of a measurement: returns the number of matches it reported, or -1 when none is reported. */
+    interface Call {
+        long apply(int client, String value) throws Exception;
+    }
+
+    static final class Run {
+        final Options options;
+        final String url;
+        final int port;
+        final Connection c;
+        final PersonalDataCipher cipher;
+        final List<Result> results = new ArrayList<>();
+        final Map<String, String> tokens = new LinkedHashMap<>();
+
+        Run(Options options, String url, int port, Connection c, PersonalDataCipher cipher) {
+            this.options = options;
+            this.url = url;
+            this.port = port;
+            this.c = c;
+            this.cipher = cipher;
+        }
+
+        void go(double loadSeconds) throws Exception {
+            long persons = single("SELECT count(*) FROM person");
+            Map<String, Long> visible = new LinkedHashMap<>();
+            Map<String, Map<Kind, List<String>>> values = new LinkedHashMap<>();
+            for (String user : options.users()) {
+                tokens.put(user, token(user));
+                visible.put(user, single("SELECT count(*) FROM person p JOIN grid g ON g.id = p.grid_id "
+                        + "JOIN unit u ON u.id = g.unit_id WHERE u.path LIKE (" + unitPath(user) + ") || '%'"));
+                values.put(user, sample(user));
+            }
+            System.out.printf(Locale.ROOT, "%,d persons in the database (%,d generated, the rest the demo district's); %d "
+                    + "clients; %s%n", persons, options.persons(), options.clients(), visible.entrySet().stream()
+                    .map(e -> e.getKey() + " sees " + String.format(Locale.ROOT, "%,d", e.getValue())).toList());
+            check(options.users().get(0), values.get(options.users().get(0)));
+
+            // warm-up: every path, every kind, until the JIT and the caches have settled
+            String first = options.users().get(0);
+            long warm = System.nanoTime();
+            for (Kind kind : Kind.values()) {
+                measure(kind.label, "warm-up", options.requests() / 2, values.get(first).get(kind), api(first, kind), false);
+            }
+            measure("health", "warm-up", options.requests() / 4, List.of(""), health(), false);
+            measure("me", "warm-up", options.requests() / 4, List.of(""), me(first), false);
+            System.out.printf(Locale.ROOT, "warm-up %.0f s%n", (System.nanoTime() - warm) / 1e9);
+
+            measure("health (no sign-in)", "HTTP /actuator/health", options.requests(), List.of(""), health(), true);
+            measure("me (bearer, 1 query)", "HTTP /api/v1/me", options.requests(), List.of(""), me(first), true);
+            for (Kind kind : Kind.values()) {
+                for (String user : options.users()) {
+                    measure(kind.label, "API as " + user, options.requests(), values.get(user).get(kind), api(user, kind), true);
+                }
+                measure(kind.label, "pg_trgm ILIKE (JDBC)", kind == Kind.NAME ? options.baselineRequests()
+                        : options.requests(), values.get(first).get(kind), baseline(kind), true);
+            }
+            print(loadSeconds);
+        }
+
+        String unitPath(String user) {
+            return "SELECT u.path FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.username = '" + user + "'";
+        }
+
+        long single(String sql) throws Exception {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        /**
+         * Query values taken from generated persons the user sees, so frequent names are asked for as often
+         * as they occur: a name fragment is the surname with the first given character (王伟) or, for half
+         * of them, any other two consecutive characters of the name (伟芳); initials are the first two or
+         * three letters; identity numbers their last six characters.
+         */
+        Map<Kind, List<String>> sample(String user) throws Exception {
+            Map<Kind, List<String>> values = new LinkedHashMap<>();
+            for (Kind k : Kind.values()) {
+                values.put(k, new ArrayList<>());
+            }
+            Random random = new Random(7);
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                    SELECT b.name, b.initials, b.id_number FROM bench_plain b TABLESAMPLE BERNOULLI (1) REPEATABLE (2026)
+                      JOIN grid g ON g.id = b.grid_id JOIN unit u ON u.id = g.unit_id
+                     WHERE u.path LIKE (%s) || '%%' LIMIT 2000""".formatted(unitPath(user)))) {
+                while (rs.next()) {
+                    int[] name = rs.getString(1).codePoints().toArray();
+                    int at = random.nextBoolean() ? 0 : random.nextInt(name.length - 1);
+                    values.get(Kind.NAME).add(new String(name, at, 2));
+                    String initials = rs.getString(2);
+                    values.get(Kind.INITIALS).add(initials.substring(0, Math.min(initials.length(), 2 + random.nextInt(2))));
+                    values.get(Kind.ID_LAST6).add(rs.getString(3).substring(12));
+                }
+            }
+            return values;
+        }
+
+        /**
+         * Before measuring: for 20 values of each kind, the total the API reports is what the plain table
+         * and the demo district's persons give by direct SQL (capped the way the API caps it).
+         */
+        void check(String user, Map<Kind, List<String>> values) throws Exception {
+            int checked = 0;
+            int differ = 0;
+            for (Kind kind : Kind.values()) {
+                for (String value : values.get(kind).subList(0, 20)) {
+                    String body = get(user, "/api/v1/persons?size=" + PAGE_SIZE + "&q=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+                    long total = total(body);
+                    boolean lower = body.contains("\"totalIsLowerBound\":true");
+                    long expected = expected(kind, value);
+                    boolean agrees = lower ? expected >= total : expected == total;
+                    checked++;
+                    if (!agrees) {
+                        differ++;
+                        System.out.printf(Locale.ROOT, "  differs: %s %s: API %d%s, SQL %d%n", kind, value, total,
+                                lower ? "+" : "", expected);
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "check: %d searches as %s, %d totals differ from direct SQL (expected: 0)%n",
+                    checked, user, differ);
+        }
+
+        long expected(Kind kind, String value) throws Exception {
+            String plain = "SELECT count(*) FROM bench_plain WHERE " + switch (kind) {
+                case NAME -> "strpos(name, ?) > 0";
+                case INITIALS -> "starts_with(initials, ?)";
+                case ID_LAST6 -> "right(id_number, 6) = ?";
+            };
+            String demo = "SELECT count(*) FROM person WHERE content_hash <> 'bench' AND " + switch (kind) {
+                case NAME -> "strpos(name, ?) > 0";
+                case INITIALS -> "starts_with(name_initials, ?)";
+                case ID_LAST6 -> "id_last6 = ?";
+            };
+            String demoValue = kind == Kind.ID_LAST6 ? cipher.blindIndex("id-last6", value) : value;
+            long n = 0;
+            for (String[] q : new String[][] {{plain, value}, {demo, demoValue}}) {
+                try (PreparedStatement p = c.prepareStatement(q[0])) {
+                    p.setString(1, q[1]);
+                    try (ResultSet rs = p.executeQuery()) {
+                        rs.next();
+                        n += rs.getLong(1);
+                    }
+                }
+            }
+            return n;
+        }
+
+        static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
+
+        static long total(String body) {
+            Matcher m = TOTAL.matcher(body);
+            return m.find() ? Long.parseLong(m.group(1)) : -1;
+        }
+
+        Call api(String user, Kind kind) {
+            return (client, value) -> {
+                String body = get(user, "/api/v1/persons?size=" + PAGE_SIZE + "&q=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+                long total = total(body);
+                return body.contains("\"totalIsLowerBound\":true") ? -total - 2 : total;
+            };
+        }
+
+        Call health() {
+            return (client, value) -> {
+                get(null, "/actuator/health");
+                return -1;
+            };
+        }
+
+        Call me(String user) {
+            return (client, value) -> {
+                get(user, "/api/v1/me");
+                return -1;
+            };
+        }
+
+        Call baseline(Kind kind) throws Exception {
+            List<PreparedStatement> statements = new ArrayList<>();
+            for (int i = 0; i < options.clients(); i++) {
+                Connection own = DriverManager.getConnection(url, "postgres", "postgres");
+                statements.add(own.prepareStatement(kind.baseline));
+            }
+            return (client, value) -> {
+                PreparedStatement p = statements.get(client);
+                p.setString(1, kind.pattern(value));
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(1);
+                    }
+                }
+                return -1;
+            };
+        }
+
+        String token(String user) throws IOException {
+            HttpURLConnection http = (HttpURLConnection) URI.create("http://localhost:" + port + "/api/v1/auth/token").toURL().openConnection();
+            http.setRequestMethod("POST");
+            http.setDoOutput(true);
+            http.setRequestProperty("Content-Type", "application/json");
+            try (OutputStream out = http.getOutputStream()) {
+                out.write(("{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}").getBytes(StandardCharsets.UTF_8));
+            }
+            String body = read(http);
+            Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(body);
+            if (!m.find()) {
+                throw new IllegalStateException("no token for " + user + ": " + body);
+            }
+            return m.group(1);
+        }
+
+        String get(String user, String path) throws IOException {
+            HttpURLConnection http = (HttpURLConnection) URI.create("http://localhost:" + port + path).toURL().openConnection();
+            if (user != null) {
+                http.setRequestProperty("Authorization", "Bearer " + tokens.get(user));
+            }
+            return read(http);
+        }
+
+        static String read(HttpURLConnection http) throws IOException {
+            int status = http.getResponseCode();
+            try (InputStream in = status < 400 ? http.getInputStream() : http.getErrorStream()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+                if (in != null) {
+                    in.transferTo(out);
+                }
+                String body = out.toString(StandardCharsets.UTF_8);
+                if (status != 200) {
+                    throw new IllegalStateException(status + " " + body);
+                }
+                return body;
+            }
+        }
+
+        /** Closed loop: each client sends its next request when the last one answered. */
+        void measure(String query, String path, int requests, List<String> values, Call call, boolean keep) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(options.clients());
+            long[] latencies = new long[requests];
+            long[] totals = new long[requests];
+            AtomicInteger next = new AtomicInteger();
+            long started = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < options.clients(); t++) {
+                int client = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                        String value = values.get((int) ((i * 7919L) % values.size()));
+                        long t0 = System.nanoTime();
+                        totals[i] = call.apply(client, value);
+                        latencies[i] = System.nanoTime() - t0;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            pool.shutdown();
+            if (!keep) {
+                return;
+            }
+            Arrays.sort(latencies);
+            double sum = 0;
+            int lower = 0;
+            int reported = 0;
+            for (long t : totals) {
+                if (t >= 0) {
+                    sum += t;
+                    reported++;
+                } else if (t <= -2) {
+                    sum += -t - 2;
+                    lower++;
+                    reported++;
+                }
+            }
+            Result r = new Result(query, path, requests, latencies, seconds, reported == 0 ? -1 : sum / reported,
+                    reported == 0 ? -1 : (double) lower / reported);
+            results.add(r);
+            System.out.printf(Locale.ROOT, "  %-30s %-24s p50 %6.2f  p99 %7.2f ms  %6.0f req/s%n", query, path,
+                    r.percentile(0.50), r.percentile(0.99), r.n() / r.seconds());
+        }
+
+        void print(double loadSeconds) {
+            System.out.println();
+            System.out.printf(Locale.ROOT, "Person search, %,d generated persons, %d concurrent clients, closed loop%n",
+                    options.persons(), options.clients());
+            System.out.printf(Locale.ROOT, "%-30s %-24s %6s %8s %8s %8s %8s %8s %10s%n", "query", "path", "n", "p50 ms",
+                    "p95 ms", "p99 ms", "max ms", "req/s", "matches");
+            for (Result r : results) {
+                String matches = r.meanTotal() < 0 ? "" : String.format(Locale.ROOT, "%,.0f%s", r.meanTotal(),
+                        r.lowerBounds() > 0 ? String.format(Locale.ROOT, " (%.0f%%+)", 100 * r.lowerBounds()) : "");
+                System.out.printf(Locale.ROOT, "%-30s %-24s %6d %8.2f %8.2f %8.2f %8.2f %8.0f %10s%n", r.query(), r.path(),
+                        r.n(), r.percentile(0.50), r.percentile(0.95), r.percentile(0.99), r.percentile(1.0),
+                        r.n() / r.seconds(), matches);
+            }
+            System.out.println("ratio pg_trgm ILIKE / API (higher is better for the API):");
+            for (Kind kind : Kind.values()) {
+                Result base = results.stream().filter(r -> r.query().equals(kind.label) && r.path().startsWith("pg_trgm"))
+                        .findFirst().orElseThrow();
+                for (Result r : results) {
+                    if (r.query().equals(kind.label) && r.path().startsWith("API")) {
+                        System.out.printf(Locale.ROOT, "  %-30s %-24s p50 %6.1fx   p99 %6.1fx   p99 %s 20 ms%n", kind.label,
+                                r.path(), base.percentile(0.5) / r.percentile(0.5), base.percentile(0.99) / r.percentile(0.99),
+                                r.percentile(0.99) < 20 ? "<" : ">=");
+                    }
+                }
+            }
+            if (loadSeconds > 0) {
+                System.out.printf(Locale.ROOT, "load %.0f s%n", loadSeconds);
+            }
+        }
     }
 }

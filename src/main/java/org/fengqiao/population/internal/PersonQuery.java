@@ -16,8 +16,9 @@ import org.fengqiao.population.Residence;
  * One search box for everything an officer types: a name or two or more characters of it, pinyin
  * initials (zs → 张三) or whole pinyin, an identity number whole or its last 4 or 6 characters, a
  * phone number; beside it an address fragment and filters. Each kind of text is answered by its own
- * index: name bigrams (GIN), initials and pinyin (prefix B-tree), blind indexes of the encrypted
- * numbers (equality).
+ * index, in the order the results are listed (see {@link #order()} and docs/adr/0005): a name fragment
+ * by the names holding it (name_bigram) and their persons in name order, initials and pinyin by prefix
+ * B-trees, the encrypted numbers by their blind indexes (equality).
  */
 public record PersonQuery(String text, String address, Category category, KeyPersonType keyPersonType,
         Residence residence, UUID gridId, UUID householdId) {
@@ -94,11 +95,15 @@ public record PersonQuery(String text, String address, Category category, KeyPer
                 params.put("surname", q + "%");
             }
             case NAME -> {
-                // every bigram of the fragment is in the name (GIN); the LIKE keeps them contiguous
-                where.add("p.name_grams @> CAST(:grams AS text[])");
-                params.put("grams", bigrams(q));
-                if (q.codePointCount(0, q.length()) > 2) {
-                    where.add("p.name LIKE :fragment");
+                // The names holding the fragment, from the names that hold its first two characters
+                // (name_bigram); their persons then come in name order from person_name_order.
+                String[] grams = bigrams(q);
+                params.put("bigram", grams[0]);
+                if (grams.length == 1 && q.codePointCount(0, q.length()) == 2) {
+                    where.add("p.name COLLATE \"C\" = ANY(ARRAY(SELECT b.name FROM name_bigram b WHERE b.bigram = :bigram))");
+                } else {
+                    where.add("p.name COLLATE \"C\" = ANY(ARRAY(SELECT b.name FROM name_bigram b "
+                            + "WHERE b.bigram = :bigram AND b.name LIKE :fragment))");
                     params.put("fragment", "%" + q + "%");
                 }
             }
@@ -131,7 +136,20 @@ public record PersonQuery(String text, String address, Category category, KeyPer
         }
     }
 
-    /** The two-character substrings of a fragment, as stored in name_grams. */
+    /**
+     * The order the matches are listed in, which the index that answers the search gives by itself:
+     * prefixes of initials or pinyin by those (the closest first: zs before zsf), then by name;
+     * everything else by name. Names compare in the "C" collation (code point order), the id breaks ties.
+     */
+    String order() {
+        return switch (kind()) {
+            case INITIALS -> "p.name_initials COLLATE \"C\", p.name COLLATE \"C\", p.id";
+            case PINYIN -> "p.name_pinyin COLLATE \"C\", p.name COLLATE \"C\", p.id";
+            default -> "p.name COLLATE \"C\", p.id";
+        };
+    }
+
+    /** The two-character substrings of a fragment, as name_bigram holds them. */
     static String[] bigrams(String fragment) {
         int[] cps = fragment.codePoints().toArray();
         java.util.LinkedHashSet<String> grams = new java.util.LinkedHashSet<>();

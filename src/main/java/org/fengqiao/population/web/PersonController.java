@@ -56,7 +56,10 @@ class PersonController {
         }
     }
 
-    /** total stops at 10,000; totalIsLowerBound says there are more matches than that. */
+    /**
+     * total is exact up to 1,000 matches (or up to the end of the page asked for, if further); past that it
+     * is that number with totalIsLowerBound set: there are more matches than total.
+     */
     record PersonPage(List<PersonView> items, long total, boolean totalIsLowerBound, int page, int size,
             PersonQuery.Kind searchedAs) {
     }

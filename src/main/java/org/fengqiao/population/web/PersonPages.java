@@ -55,6 +55,7 @@ class PersonPages {
             Persons.Page found = register.search(query, caller, PAGE, (current - 1) * PAGE);
             model.addAttribute("persons", found.rows().stream().map(PersonController.PersonView::of).toList());
             model.addAttribute("total", found.total());
+            model.addAttribute("more", found.more());
             model.addAttribute("searchedAs", query.kind().name());
             model.addAttribute("pages", (found.total() + PAGE - 1) / PAGE);
         } catch (Invalid e) {
