@@ -24,12 +24,7 @@
     return h;
   }
 
-  function problemText(body, fallback) {
-    if (body && body.errors && body.errors.length) {
-      return body.errors.map(function (e) { return e.message; }).join('；');
-    }
-    return (body && (body.detail || body.title)) || fallback;
-  }
+  var problemText = Fq.problemText;
 
   function text(template, values) {
     return template.replace(/\{(\d+)\}/g, function (all, i) { return values[+i]; });
