@@ -187,4 +187,15 @@ class PersonSearchIntegrationTests extends IntegrationTest {
         assertThat(entries.get(1)).as("an identity number tail is not written down")
                 .containsEntry("kind", "ID_LAST6").containsEntry("text", "ID_LAST6");
     }
+
+    @Test
+    void thePersonsPageSaysMoreThanTheCountInsteadOfAnExactNumber() {
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> crowd = browser.get("/persons?q=" + URLEncoder.encode(CROWD, StandardCharsets.UTF_8), null);
+        assertThat(crowd.statusCode()).isEqualTo(200);
+        assertThat(crowd.body()).contains("超过 1,000 人");
+        HttpResponse<String> few = browser.get("/persons?q=" + URLEncoder.encode(CROWD + "甲", StandardCharsets.UTF_8), null);
+        assertThat(few.body()).containsPattern("共 \\d+ 人").doesNotContain("超过");
+    }
 }
