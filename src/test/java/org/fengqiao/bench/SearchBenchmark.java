@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -64,7 +65,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class SearchBenchmark {
 
     /** Bump when the generated data changes, so a kept data directory is loaded again. */
-    static final int GENERATOR_VERSION = 3;
+    static final int GENERATOR_VERSION = 4;
     static final String KEY = Base64.getEncoder().encodeToString("fengqiao-search-benchmark-key-32".getBytes(StandardCharsets.US_ASCII));
     static final String PASSWORD = "Fengqiao-2026";
     static final int PAGE_SIZE = 20;
@@ -211,11 +212,14 @@ public final class SearchBenchmark {
             + "方0.2 白0.2 邹0.2 孟0.1 熊0.1 秦0.1 邱0.1 江0.1 尹0.1 薛0.1 闫0.1 段0.1 雷0.1 侯0.1 龙0.1 史0.1 陶0.1 "
             + "黎0.1 贺0.1 顾0.1 毛0.1 郝0.1 龚0.1 邵0.1 万0.1 钱0.1 严0.1 覃0.1 武0.1 戴0.1 莫0.1 孔0.1 向0.1 汤0.1 "
             + "单0.05 仇0.03 解0.03 区0.01 朴0.02 查0.02 盖0.02 欧阳0.05 诸葛0.01";
-    /** Characters of given names, most used first; drawn with Zipf weights (s = 0.8). */
+    /**
+     * Characters of given names, most used first; drawn with Zipf weights (s = 0.6), which makes the most
+     * common two-character fragments (李伟, 张伟, 王伟) match about 5,000 persons in a million.
+     */
     static final String GIVEN = "伟秀英华建国玉文明志军海兰平红春桂金云芳丽敏静强磊洋勇艳杰娟涛超霞刚德燕梅婷晓东丹波凤淑珍"
             + "子涵浩然欣怡宇轩梓一诺俊雨思远家豪诗佳嘉鑫鹏辉斌飞宁玲琳萍颖雪慧荣林成新晨阳博晶莉倩欢凯龙峰翔亮"
-            + "立永胜光福生祥宏小维斌瑞泽睿铭昊天翠芬萍琴";
-
+            + "立永胜光福生祥宏小维瑞泽睿铭昊天翠芬琴惠振庆卫亮秋菊冬夏梦琪若曦航萱鸣语嫣雅紫熙沐宸昕彤可安乐心"
+            + "桐奕辰皓懿煜城烨苑弘运君展花";
     static final String[] SURNAME_LIST;
     static final double[] SURNAME_CUMULATIVE;
     static final int[] GIVEN_CODEPOINTS = GIVEN.codePoints().distinct().toArray();
@@ -241,7 +245,7 @@ public final class SearchBenchmark {
         GIVEN_CUMULATIVE = new double[GIVEN_CODEPOINTS.length];
         double total = 0;
         for (int i = 0; i < GIVEN_CODEPOINTS.length; i++) {
-            total += Math.pow(i + 1, -0.8);
+            total += Math.pow(i + 1, -0.6);
             GIVEN_CUMULATIVE[i] = total;
         }
         for (int i = 0; i < GIVEN_CODEPOINTS.length; i++) {
@@ -254,12 +258,17 @@ public final class SearchBenchmark {
         return Math.min(cumulative.length - 1, i < 0 ? -i - 1 : i);
     }
 
-    /** A surname and one (a third of people) or two characters of given name. */
+    /** A surname and one (a quarter of people) or two characters of given name, rarely the same one twice. */
     static String name(Random random) {
         StringBuilder name = new StringBuilder(SURNAME_LIST[draw(SURNAME_CUMULATIVE, random)]);
-        int given = random.nextInt(3) == 0 ? 1 : 2;
-        for (int i = 0; i < given; i++) {
-            name.appendCodePoint(GIVEN_CODEPOINTS[draw(GIVEN_CUMULATIVE, random)]);
+        int first = GIVEN_CODEPOINTS[draw(GIVEN_CUMULATIVE, random)];
+        name.appendCodePoint(first);
+        if (random.nextInt(4) != 0) {
+            int second = GIVEN_CODEPOINTS[draw(GIVEN_CUMULATIVE, random)];
+            while (second == first && random.nextInt(20) != 0) {
+                second = GIVEN_CODEPOINTS[draw(GIVEN_CUMULATIVE, random)];
+            }
+            name.appendCodePoint(second);
         }
         return name.toString();
     }
@@ -427,6 +436,54 @@ public final class SearchBenchmark {
     // ------------------------------------------------------------------------------------------------
     // The measurements
 
+    /** CPU time of this JVM, of the embedded database's processes (Linux /proc), and the load average. */
+    static final class Cpu {
+        static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+        static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on Linux
+
+        static long process() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+
+        /** user + system time of the postmaster and every process it started, or -1 without /proc. */
+        static long database(Path dataDir) {
+            try {
+                long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+                long ticks = 0;
+                try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+                    for (Path proc : (Iterable<Path>) procs::iterator) {
+                        if (!proc.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                            continue;
+                        }
+                        String stat;
+                        try {
+                            stat = Files.readString(proc.resolve("stat"));
+                        } catch (IOException gone) {
+                            continue;
+                        }
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long pid = Long.parseLong(proc.getFileName().toString());
+                        if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
+                            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        }
+                    }
+                }
+                return ticks * NANOS_PER_TICK;
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+
+        static double load() {
+            try {
+                return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+    }
+
     enum Kind {
         NAME("two-character name fragment", "SELECT name FROM bench_plain WHERE name ILIKE ? ORDER BY name LIMIT 20"),
         INITIALS("pinyin initials (2-3 letters)", "SELECT name FROM bench_plain WHERE initials ILIKE ? ORDER BY name LIMIT 20"),
@@ -449,7 +506,13 @@ public final class SearchBenchmark {
         }
     }
 
-    record Result(String query, String path, int n, long[] sorted, double seconds, double meanTotal, double lowerBounds) {
+    /**
+     * One measurement. cpu* are CPU milliseconds per request, which shared cores disturb far less than
+     * latencies: the application (its JVM less the client threads), the database (the embedded server's
+     * processes), the clients; load is the machine's one-minute load average when it ended.
+     */
+    record Result(String query, String path, int n, long[] sorted, double seconds, double meanTotal, double lowerBounds,
+            double cpuApp, double cpuDb, double cpuClients, double load) {
         double percentile(double p) {
             return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
         }
@@ -468,9 +531,11 @@ public final class SearchBenchmark {
         final PersonalDataCipher cipher;
         final List<Result> results = new ArrayList<>();
         final Map<String, String> tokens = new LinkedHashMap<>();
+        final Path pgData;
 
         Run(Options options, String url, int port, Connection c, PersonalDataCipher cipher) {
             this.options = options;
+            this.pgData = options.data().resolve("pg");
             this.url = url;
             this.port = port;
             this.c = c;
@@ -696,17 +761,22 @@ public final class SearchBenchmark {
             long[] latencies = new long[requests];
             long[] totals = new long[requests];
             AtomicInteger next = new AtomicInteger();
+            LongAdder clientCpu = new LongAdder();
+            long processCpu = Cpu.process();
+            long dbCpu = Cpu.database(pgData);
             long started = System.nanoTime();
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < options.clients(); t++) {
                 int client = t;
                 futures.add(pool.submit(() -> {
+                    long cpu = Cpu.THREADS.getCurrentThreadCpuTime();
                     for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
                         String value = values.get((int) ((i * 7919L) % values.size()));
                         long t0 = System.nanoTime();
                         totals[i] = call.apply(client, value);
                         latencies[i] = System.nanoTime() - t0;
                     }
+                    clientCpu.add(Cpu.THREADS.getCurrentThreadCpuTime() - cpu);
                     return null;
                 }));
             }
@@ -714,6 +784,9 @@ public final class SearchBenchmark {
                 f.get();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuApp = (Cpu.process() - processCpu - clientCpu.sum()) / 1e6 / requests;
+            double cpuDb = (Cpu.database(pgData) - dbCpu) / 1e6 / requests;
+            double cpuClients = clientCpu.sum() / 1e6 / requests;
             pool.shutdown();
             if (!keep) {
                 return;
@@ -733,24 +806,25 @@ public final class SearchBenchmark {
                 }
             }
             Result r = new Result(query, path, requests, latencies, seconds, reported == 0 ? -1 : sum / reported,
-                    reported == 0 ? -1 : (double) lower / reported);
+                    reported == 0 ? -1 : (double) lower / reported, cpuApp, cpuDb, cpuClients, Cpu.load());
             results.add(r);
-            System.out.printf(Locale.ROOT, "  %-30s %-24s p50 %6.2f  p99 %7.2f ms  %6.0f req/s%n", query, path,
-                    r.percentile(0.50), r.percentile(0.99), r.n() / r.seconds());
+            System.out.printf(Locale.ROOT, "  %-30s %-24s p50 %6.2f  p99 %7.2f ms  %6.0f req/s  cpu/req app %.2f db %.2f ms%n",
+                    query, path, r.percentile(0.50), r.percentile(0.99), r.n() / r.seconds(), cpuApp, cpuDb);
         }
 
         void print(double loadSeconds) {
             System.out.println();
             System.out.printf(Locale.ROOT, "Person search, %,d generated persons, %d concurrent clients, closed loop%n",
                     options.persons(), options.clients());
-            System.out.printf(Locale.ROOT, "%-30s %-24s %6s %8s %8s %8s %8s %8s %10s%n", "query", "path", "n", "p50 ms",
-                    "p95 ms", "p99 ms", "max ms", "req/s", "matches");
+            System.out.printf(Locale.ROOT, "%-30s %-24s %5s %7s %7s %7s %7s %6s %11s %25s %5s%n", "query", "path", "n",
+                    "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s", "matches", "CPU ms/req app+db+client", "load");
             for (Result r : results) {
                 String matches = r.meanTotal() < 0 ? "" : String.format(Locale.ROOT, "%,.0f%s", r.meanTotal(),
                         r.lowerBounds() > 0 ? String.format(Locale.ROOT, " (%.0f%%+)", 100 * r.lowerBounds()) : "");
-                System.out.printf(Locale.ROOT, "%-30s %-24s %6d %8.2f %8.2f %8.2f %8.2f %8.0f %10s%n", r.query(), r.path(),
-                        r.n(), r.percentile(0.50), r.percentile(0.95), r.percentile(0.99), r.percentile(1.0),
-                        r.n() / r.seconds(), matches);
+                System.out.printf(Locale.ROOT, "%-30s %-24s %5d %7.2f %7.2f %7.2f %7.1f %6.0f %11s %25s %5.1f%n", r.query(),
+                        r.path(), r.n(), r.percentile(0.50), r.percentile(0.95), r.percentile(0.99), r.percentile(1.0),
+                        r.n() / r.seconds(), matches, r.cpuDb() < 0 ? "" : String.format(Locale.ROOT, "%.2f + %.2f + %.2f",
+                                Math.max(0, r.cpuApp()), r.cpuDb(), r.cpuClients()), r.load());
             }
             System.out.println("ratio pg_trgm ILIKE / API (higher is better for the API):");
             for (Kind kind : Kind.values()) {

@@ -52,12 +52,7 @@ public class ApiTokens {
 
     /** The principal of a valid, unexpired, unrevoked token of an active account. */
     public Optional<StaffPrincipal> resolve(String token) {
-        Optional<UUID> staffId = jdbc.sql("""
-                SELECT staff_id FROM api_token
-                WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?""")
-                .params(hash(token), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .query(UUID.class).optional();
-        return staffId.flatMap(register::byId)
+        return register.byTokenHash(hash(token), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .filter(StaffRegister.Row::active)
                 .filter(row -> !row.lockedAt(clock.instant()))
                 .map(StaffPrincipal::of);

@@ -54,6 +54,14 @@ public class StaffRegister {
         return jdbc.sql(SELECT + " WHERE s.id = ?").param(id).query(StaffRegister::map).optional();
     }
 
+    /** The holder of an unexpired, unrevoked API token (by the token's SHA-256), in one query per API request. */
+    Optional<Row> byTokenHash(String tokenHash, java.time.OffsetDateTime now) {
+        return jdbc.sql(SELECT + """
+                 JOIN api_token t ON t.staff_id = s.id
+                WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?""")
+                .params(tokenHash, now).query(StaffRegister::map).optional();
+    }
+
     public Optional<Row> visible(UUID id, Caller caller) {
         return jdbc.sql(SELECT + " WHERE s.id = ? AND u.path LIKE ANY(?)").param(id).param(caller.scopePatterns())
                 .query(StaffRegister::map).optional();

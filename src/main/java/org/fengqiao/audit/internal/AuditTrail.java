@@ -10,9 +10,7 @@ import org.fengqiao.platform.Callers;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes every {@link Audited} event to {@code audit_entry}.
@@ -37,32 +35,25 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
-    private final TransactionTemplate tx;
 
-    AuditTrail(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
+    AuditTrail(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.tx = new TransactionTemplate(transactions);
     }
 
     @EventListener
     public void record(Audited event) {
-        if ("READ".equals(event.action()) && !TransactionSynchronizationManager.isActualTransactionActive()) {
-            // A read outside any transaction (a search, a person's page) commits its entry with
-            // asynchronous commit: every search would otherwise wait for a disk flush while holding
-            // the chain's lock, and searches would queue behind each other. A crash can lose at most
-            // the last fraction of a second of read entries, never make a gap: the write-ahead log is
-            // flushed in order, so any later durable commit carries the entries before it.
-            tx.executeWithoutResult(status -> {
-                jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
-                write(event);
-            });
-            return;
-        }
-        write(event);
+        // A read outside any transaction (a search, a person's page) commits its entry with
+        // asynchronous commit: every search would otherwise wait for a disk flush while holding the
+        // chain's lock, and searches would queue behind each other. A crash can lose at most the last
+        // fraction of a second of read entries, never make a gap: the write-ahead log is flushed in
+        // order, so any later durable commit carries the entries before it. It is one statement in its
+        // own transaction, so the lock is held from the trigger to the commit inside the database,
+        // never across a round trip to the application (which a descheduled thread could stretch).
+        write(event, "READ".equals(event.action()) && !TransactionSynchronizationManager.isActualTransactionActive());
     }
 
-    private void write(Audited event) {
+    private void write(Audited event, boolean asynchronousCommit) {
         Optional<Caller> caller = Callers.current();
         // The signed-in caller is the proven identity and wins; the publisher's own actor name is
         // only a claim, used where nobody is signed in (a failed sign-in names the attempted user).
@@ -70,12 +61,15 @@ public class AuditTrail {
         String actor = caller.map(Caller::username)
                 .orElseGet(() -> event.actor() != null && !event.actor().isBlank() ? event.actor() : SYSTEM);
         String role = caller.map(Caller::role).orElse(null);
-        jdbc.sql("""
+        // set_config(..., true) lasts until the end of the statement's own transaction, so its commit
+        // is asynchronous; in a caller's transaction the entry is an ordinary insert of that transaction.
+        jdbc.sql((asynchronousCommit ? "WITH async AS (SELECT set_config('synchronous_commit', 'off', true))\n" : "") + """
                 INSERT INTO audit_entry (actor_id, actor, actor_role, remote_addr, action, record_type, record_id,
                                          unit_path, before, after)
-                VALUES (:actorId, :actor, :role, :addr, :action, :recordType, :recordId, :unitPath,
-                        CAST(:before AS jsonb), CAST(:after AS jsonb))
-                """)
+                SELECT CAST(:actorId AS uuid), CAST(:actor AS text), CAST(:role AS text), CAST(:addr AS text),
+                       CAST(:action AS text), CAST(:recordType AS text), CAST(:recordId AS text), CAST(:unitPath AS text),
+                       CAST(:before AS jsonb), CAST(:after AS jsonb)
+                """ + (asynchronousCommit ? " FROM async" : ""))
                 .param("actorId", actorId)
                 .param("actor", actor)
                 .param("role", role)

@@ -82,18 +82,11 @@ public record PersonQuery(String text, String address, Category category, KeyPer
                 where.add("p.id_last4 = :idLast4");
                 params.put("idLast4", cipher.blindIndex("id-last4", q.toUpperCase(Locale.ROOT)));
             }
-            case INITIALS -> {
-                where.add("p.name_initials LIKE :initials");
-                params.put("initials", q.toLowerCase(Locale.ROOT) + "%");
-            }
-            case PINYIN -> {
-                where.add("p.name_pinyin LIKE :pinyin");
-                params.put("pinyin", q.toLowerCase(Locale.ROOT) + "%");
-            }
-            case SURNAME -> {
-                where.add("p.name LIKE :surname");
-                params.put("surname", q + "%");
-            }
+            // Prefixes as ranges in the "C" collation (the order of the indexes): unlike LIKE with a
+            // parameter, a range reaches the index in a prepared statement's generic plan as well.
+            case INITIALS -> prefix("p.name_initials", q.toLowerCase(Locale.ROOT), where, params);
+            case PINYIN -> prefix("p.name_pinyin", q.toLowerCase(Locale.ROOT), where, params);
+            case SURNAME -> prefix("p.name", q, where, params);
             case NAME -> {
                 // The names holding the fragment, from the names that hold its first two characters
                 // (name_bigram); their persons then come in name order from person_name_order.
@@ -134,6 +127,22 @@ public record PersonQuery(String text, String address, Category category, KeyPer
             where.add("p.household_id = :householdId");
             params.put("householdId", householdId);
         }
+    }
+
+    /** column starts with prefix: from the prefix up to the prefix with its last character's successor. */
+    private static void prefix(String column, String prefix, List<String> where, Map<String, Object> params) {
+        where.add(column + " COLLATE \"C\" >= :from AND " + column + " COLLATE \"C\" < :to");
+        params.put("from", prefix);
+        params.put("to", successor(prefix));
+    }
+
+    /**
+     * The least string after every string that starts with the prefix, in code point order (which is
+     * UTF-8 byte order, the "C" collation): the prefix with its last character's successor (zs → zt).
+     */
+    static String successor(String prefix) {
+        int last = prefix.codePointBefore(prefix.length());
+        return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(last + 1);
     }
 
     /**

@@ -38,4 +38,25 @@ class PersonQueryTests {
         assertThat(PersonQuery.bigrams("欧阳娜娜")).containsExactly("欧阳", "阳娜", "娜娜");
         assertThat(PersonQuery.bigrams("建国")).containsExactly("建国");
     }
+
+    @Test
+    void aPrefixEndsBeforeTheSuccessorOfItsLastCharacter() {
+        assertThat(PersonQuery.successor("zs")).isEqualTo("zt");
+        assertThat(PersonQuery.successor("z")).isEqualTo("{");
+        assertThat(PersonQuery.successor("王")).isEqualTo("玌");
+        // a character outside the basic plane is one code point, not two chars
+        assertThat(PersonQuery.successor("𠀀")).isEqualTo("𠀁");
+        assertThat("王五".compareTo("王")).isPositive();
+        assertThat("王五".compareTo(PersonQuery.successor("王"))).isNegative();
+    }
+
+    @Test
+    void listsPrefixesOfInitialsAndPinyinByThoseFirstAndEverythingElseByName() {
+        assertThat(new PersonQuery("zs", null, null, null, null, null, null).order()).startsWith("p.name_initials");
+        assertThat(new PersonQuery("zhangsan", null, null, null, null, null, null).order()).startsWith("p.name_pinyin");
+        for (String text : new String[] {"张", "建国", "002X", "", "13805180001"}) {
+            assertThat(new PersonQuery(text, null, null, null, null, null, null).order()).as(text)
+                    .isEqualTo("p.name COLLATE \"C\", p.id");
+        }
+    }
 }
