@@ -84,16 +84,80 @@ public class PersonalDataCipher {
         if (plain == null) {
             return null;
         }
-        byte[] iv = new byte[IV_BYTES];
-        RANDOM.nextBytes(iv);
+        PerThread mine = perThread.get();
+        byte[] iv = mine.iv();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = mine.cipher();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(new byte[] {VERSION});
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(1 + IV_BYTES + sealed.length).put(VERSION).put(iv).put(sealed).array();
+            cipher.updateAAD(AAD);
+            byte[] input = plain.getBytes(StandardCharsets.UTF_8);
+            byte[] sealed = new byte[1 + IV_BYTES + cipher.getOutputSize(input.length)];
+            sealed[0] = VERSION;
+            System.arraycopy(iv, 0, sealed, 1, IV_BYTES);
+            int written = cipher.doFinal(input, 0, input.length, sealed, 1 + IV_BYTES);
+            return written == sealed.length - 1 - IV_BYTES ? sealed : java.util.Arrays.copyOf(sealed, 1 + IV_BYTES + written);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    private static final byte[] AAD = {VERSION};
+
+    /**
+     * A thread's own cipher, MACs and random source. Getting a JCE instance looks its provider up and a MAC's
+     * init derives its pads, which cost more than sealing an identity number; a shared SecureRandom makes
+     * every thread queue on one lock. A bulk import seals millions of values on several threads.
+     */
+    private final ThreadLocal<PerThread> perThread = ThreadLocal.withInitial(PerThread::new);
+
+    /** DRBG locks per instance, so one each keeps threads apart; the default on Linux shares one lock. */
+    private static SecureRandom threadRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    }
+
+    private final class PerThread {
+        final SecureRandom random = threadRandom();
+        final Map<String, Mac> macs = new java.util.HashMap<>();
+        private Cipher cipher;
+        // random bytes drawn a page at a time: a draw costs about as much for 12 bytes as for 1,536
+        private final byte[] pool = new byte[IV_BYTES * 128];
+        private int used = pool.length;
+
+        byte[] iv() {
+            if (used == pool.length) {
+                random.nextBytes(pool);
+                used = 0;
+            }
+            // each IV is taken from the pool once (an IV is public: it is stored beside its ciphertext)
+            byte[] iv = java.util.Arrays.copyOfRange(pool, used, used + IV_BYTES);
+            used += IV_BYTES;
+            return iv;
+        }
+
+        Cipher cipher() throws GeneralSecurityException {
+            if (cipher == null) {
+                cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            }
+            return cipher;
+        }
+
+        Mac mac(String purpose) {
+            Mac mac = macs.get(purpose);
+            if (mac == null) {
+                SecretKey key = indexKeys.computeIfAbsent(purpose, p -> derive("blind-index:" + p));
+                try {
+                    mac = Mac.getInstance("HmacSHA256");
+                    mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("HmacSHA256 is not available", e);
+                }
+                macs.put(purpose, mac);
+            }
+            return mac;
         }
     }
 
@@ -138,9 +202,8 @@ public class PersonalDataCipher {
         if (value == null) {
             return null;
         }
-        SecretKey key = indexKeys.computeIfAbsent(purpose, p -> derive("blind-index:" + p));
-        byte[] mac = hmac(key, value.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(mac).substring(0, INDEX_HEX_CHARS);
+        byte[] mac = perThread.get().mac(purpose).doFinal(value.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(mac, 0, INDEX_HEX_CHARS / 2);
     }
 
     /** A key for one use: HMAC-SHA256 of the use's label under the master key (HKDF-Expand, one block). */

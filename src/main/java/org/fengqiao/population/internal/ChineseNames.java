@@ -70,6 +70,21 @@ public final class ChineseNames {
     private ChineseNames() {
     }
 
+    /** Initials and full pinyin of a name from one reading of it, for writers that store both. */
+    public record Pinyin(String initials, String full) {
+    }
+
+    public static Pinyin pinyin(String name) {
+        List<String> syllables = syllables(name);
+        StringBuilder initials = new StringBuilder(syllables.size());
+        StringBuilder full = new StringBuilder(syllables.size() * 5);
+        for (String s : syllables) {
+            initials.append(s.charAt(0));
+            full.append(s);
+        }
+        return new Pinyin(initials.toString(), full.toString());
+    }
+
     /** Lower-case initials of each syllable, Latin letters kept: 张三 → zs, 欧阳娜娜 → oynn. */
     public static String initials(String name) {
         return syllables(name).stream().map(s -> s.substring(0, 1)).collect(Collectors.joining());
@@ -131,7 +146,22 @@ public final class ChineseNames {
         return result;
     }
 
+    /** Readings by character, filled as met: the dictionary parses its text entry on every call. */
+    private static final String[] READINGS = new String[Character.MAX_VALUE + 1];
+    private static final String NO_READING = new String("");
+
     private static String firstReading(char c) {
+        String cached = READINGS[c];
+        if (cached == null) {
+            String reading = dictionaryReading(c);
+            // Strings are immutable, so another thread seeing the entry sees it whole; a race computes it twice
+            cached = reading == null ? NO_READING : reading;
+            READINGS[c] = cached;
+        }
+        return cached == NO_READING ? null : cached;
+    }
+
+    private static String dictionaryReading(char c) {
         try {
             String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
             return readings == null || readings.length == 0 ? null : readings[0];
