@@ -68,6 +68,16 @@ public final class ImportBenchmark {
                 "--logging.level.org.fengqiao.population.internal.PersonImport=" + System.getProperty("importLog", "WARN"));
         try {
             DataSource ds = app.getBean(DataSource.class);
+            String tune = System.getProperty("pgTune");
+            if (tune != null) {
+                try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                    for (String setting : tune.split(";")) {
+                        s.execute("ALTER SYSTEM SET " + setting);
+                    }
+                    s.execute("SELECT pg_reload_conf()");
+                }
+                System.out.println("server settings for this run: " + tune);
+            }
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             Path csv = dir.resolve("persons.csv");
             long t = System.nanoTime();
@@ -88,8 +98,10 @@ public final class ImportBenchmark {
                 double copy = plainCopy(ds, csv);
                 report(round, "plain COPY into a bare table", copy, persons, cpu.since(postgres));
                 cpu = Cpu.now(postgres);
+                Server before = Server.now(ds);
                 Outcome imported = importThroughApi(port, token, csv);
                 report(round, "application import (HTTP job API)", imported.seconds(), persons, cpu.since(postgres));
+                System.out.printf(Locale.ROOT, "%-6s   %s%n", "", Server.now(ds).since(before));
                 System.out.printf(Locale.ROOT, "%-6s   upload %.1f s, job %.1f s; created %,d, updated %,d, unchanged %,d, "
                         + "failed %,d; ratio import/COPY time: %.1fx%n", "", imported.uploadSeconds(),
                         imported.seconds() - imported.uploadSeconds(), imported.job().path("createdRows").asLong(),
@@ -293,6 +305,27 @@ public final class ImportBenchmark {
                 return new Outcome(seconds, uploaded, job);
             }
             Thread.sleep(100);
+        }
+    }
+
+    /** What the server did besides: write-ahead log written, checkpoints, pages read and written by backends. */
+    record Server(long walBytes, long checkpoints, long reads, long writes) {
+        static Server now(DataSource ds) throws Exception {
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("""
+                            SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint,
+                                   (SELECT num_timed + num_requested FROM pg_stat_checkpointer),
+                                   (SELECT coalesce(sum(reads), 0) FROM pg_stat_io WHERE backend_type = 'client backend'),
+                                   (SELECT coalesce(sum(writes), 0) FROM pg_stat_io WHERE backend_type = 'client backend')""")) {
+                rs.next();
+                return new Server(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+        }
+
+        String since(Server before) {
+            return String.format(Locale.ROOT, "server: %,d MB of WAL, %d checkpoints, backends read %,d and wrote %,d pages",
+                    (walBytes - before.walBytes) >> 20, checkpoints - before.checkpoints, reads - before.reads,
+                    writes - before.writes);
         }
     }
 

@@ -148,6 +148,21 @@ public final class ImportTable implements Closeable, Iterator<ImportTable.Line> 
         return index < columns.length ? columns[index] : null;
     }
 
+    /** The position of a column's header, -1 when the file has none. */
+    public int indexOf(Column column) {
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i] == column) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The line {@link #next()} will return, without taking it; null at the end. */
+    public Line peek() {
+        return next;
+    }
+
     public boolean has(Column column) {
         for (Column c : columns) {
             if (c == column) {

@@ -66,7 +66,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PersonImport {
 
-    static final int BATCH = 2000;
+    static final int BATCH = 5000;
+    /** Batches written side by side, each on its own connection: PostgreSQL works one statement on one core. */
+    static final int WRITERS = 2;
     private static final Logger log = LoggerFactory.getLogger(PersonImport.class);
     private static final DateTimeFormatter[] DATES = {DateTimeFormatter.ISO_LOCAL_DATE,
         DateTimeFormatter.ofPattern("uuuu/M/d"), DateTimeFormatter.BASIC_ISO_DATE, DateTimeFormatter.ofPattern("uuuu.M.d"),
@@ -171,9 +173,23 @@ public class PersonImport {
 
     /** Runs a job on the current thread: what the background executor does, and what the benchmark calls. */
     public Result run(UUID jobId, Path file, String fileName, boolean dryRun, Caller caller, Locale locale) {
+        long started = System.nanoTime();
         Run run = new Run(jobId, dryRun, caller, locale);
-        ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "person-import-writer"));
         SecurityContext context = SecurityContextHolder.getContext();
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
+            Thread t = new Thread(() -> {
+                SecurityContextHolder.setContext(context);
+                r.run();
+            }, "person-import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        ExecutorService resolver = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "person-import-resolver");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.ArrayDeque<Future<?>> resolving = new java.util.ArrayDeque<>();
         try (ImportTable table = ImportTable.open(file, fileName)) {
             run.table = table;
             run.expected = table.expectedRows();
@@ -182,35 +198,57 @@ public class PersonImport {
                 throw new Invalid("error.invalid", List.of(new Invalid.Problem("file", "imports.headers.missing",
                         new Object[] {Column.NAME.chinese + ", " + Column.GRID_CODE.chinese})));
             }
-            Future<?> writing = null;
+            // Three stages side by side: this thread reads and checks a batch, the resolver looks up and plans the
+            // one before and prepares its rows, and the writers write those before it, each batch on its own
+            // connection. A stage that gets ahead waits, so only a few batches are in memory at a time.
             while (table.hasNext()) {
-                List<ImportTable.Line> lines = new ArrayList<>(BATCH);
-                while (table.hasNext() && lines.size() < BATCH) {
-                    lines.add(table.next());
+                long t = System.nanoTime();
+                List<ImportTable.Line> lines = readBatch(table);
+                run.time("read lines", t);
+                List<Candidate> checked = run.check(lines);
+                t = System.nanoTime();
+                while (resolving.size() >= 2) {
+                    resolving.removeFirst().get();
                 }
-                Batch batch = run.check(lines);
-                if (writing != null) {
-                    writing.get();
-                }
-                writing = writer.submit(() -> {
-                    SecurityContextHolder.setContext(context);
-                    try {
-                        run.write(batch);
-                    } finally {
-                        SecurityContextHolder.clearContext();
+                run.time("wait for resolver", t);
+                resolving.addLast(resolver.submit(() -> {
+                    Batch batch = run.resolve(checked);
+                    long w = System.nanoTime();
+                    while (run.writing.size() >= WRITERS + 1) {
+                        run.writing.removeFirst().get();
                     }
-                });
+                    run.time("wait for writers", w);
+                    run.writing.addLast(writers.submit(() -> run.write(batch)));
+                    return null;
+                }));
             }
-            if (writing != null) {
-                writing.get();
+            while (!resolving.isEmpty()) {
+                resolving.removeFirst().get();
+            }
+            while (!run.writing.isEmpty()) {
+                run.writing.removeFirst().get();
             }
             run.finished = true;
+            if (log.isDebugEnabled()) {
+                log.debug("Import {} of {} rows in {} ms, time per phase (ms, summed over threads): {}", jobId,
+                        run.total.get(), (System.nanoTime() - started) / 1_000_000, run.timings);
+            }
             byte[] errorFile = run.errorFile();
             jobs.finish(jobId, ImportJobs.Status.DONE, run.counts(), null, errorFile,
                     errorFile == null ? null : baseName(fileName) + "-errors.xlsx");
             audit(run, fileName, ImportJobs.Status.DONE);
             return new Result(jobId, ImportJobs.Status.DONE, run.counts());
         } catch (Exception e) {
+            // batches already sent are let finish, so the counts say what was written
+            for (java.util.Collection<Future<?>> stage : List.of(resolving, run.writing)) {
+                for (Future<?> f : List.copyOf(stage)) {
+                    try {
+                        f.get();
+                    } catch (Exception ignored) {
+                        // the first failure is the one reported
+                    }
+                }
+            }
             Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
             String message = cause instanceof Invalid invalid ? invalid.problems().stream()
                     .map(p -> messages.getMessage(p.key(), p.args(), locale)).reduce((a, b) -> a + "；" + b).orElse("")
@@ -221,7 +259,71 @@ public class PersonImport {
             audit(run, fileName, ImportJobs.Status.FAILED);
             return new Result(jobId, ImportJobs.Status.FAILED, run.counts());
         } finally {
-            writer.shutdownNow();
+            resolver.shutdownNow();
+            writers.shutdownNow();
+        }
+    }
+
+    /**
+     * The next batch of lines. A batch that is full still takes the rest of its last household (the lines
+     * after it with the same household number), so a household is normally made and filled in one batch.
+     */
+    static List<ImportTable.Line> readBatch(ImportTable table) {
+        List<ImportTable.Line> lines = new ArrayList<>(BATCH + 16);
+        int household = table.indexOf(Column.HOUSEHOLD_NUMBER);
+        while (table.hasNext() && lines.size() < BATCH) {
+            lines.add(table.next());
+        }
+        if (household >= 0 && !lines.isEmpty()) {
+            String last = cell(lines.get(lines.size() - 1), household);
+            while (last != null && table.hasNext() && lines.size() < BATCH + 200
+                    && last.equals(cell(table.peek(), household))) {
+                lines.add(table.next());
+            }
+        }
+        return lines;
+    }
+
+    private static String cell(ImportTable.Line line, int index) {
+        if (index >= line.cells().size()) {
+            return null;
+        }
+        String value = line.cells().get(index);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The foreign keys of the tables an import writes, as {@link Run#lockReferences} checks them. */
+    static final java.util.Set<String> REFERENCES = java.util.Set.of("person.grid_id>grid", "person.household_id>household",
+            "household.grid_id>grid", "household.address_id>address", "household.room_id>room", "address.grid_id>grid");
+
+    /**
+     * Whether an import may write its rows with the per-row foreign-key triggers off, having checked and locked
+     * the rows they refer to per key instead ({@link Run#lockReferences}): half of what PostgreSQL spends on a new
+     * person goes to those triggers, each a query of its own. Only when it changes nothing else: the database
+     * lets this session set {@code session_replication_role} (a superuser, as the embedded database's is, or one
+     * granted SET on it), the three tables have no trigger but the foreign-key ones, and their foreign keys are
+     * exactly those {@link #REFERENCES} names. Anything else, and the triggers check every row as usual.
+     */
+    boolean setBasedReferences() {
+        try {
+            Boolean allowed = transactions.execute(status -> {
+                status.setRollbackOnly();
+                jdbc.sql("SET LOCAL session_replication_role = replica").update();
+                long triggers = jdbc.sql("""
+                        SELECT count(*) FROM pg_trigger
+                        WHERE tgrelid IN ('person'::regclass, 'household'::regclass, 'address'::regclass) AND NOT tgisinternal""")
+                        .query(Long.class).single();
+                java.util.Set<String> references = new java.util.HashSet<>(jdbc.sql("""
+                        SELECT c.conrelid::regclass::text || '.' || a.attname || '>' || c.confrelid::regclass::text
+                        FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey)
+                        WHERE c.contype = 'f' AND c.conrelid IN ('person'::regclass, 'household'::regclass, 'address'::regclass)""")
+                        .query(String.class).list());
+                return triggers == 0 && references.equals(REFERENCES);
+            });
+            return Boolean.TRUE.equals(allowed);
+        } catch (org.springframework.dao.DataAccessException refused) {
+            log.debug("Imports check references row by row: {}", refused.getMessage());
+            return false;
         }
     }
 
@@ -267,7 +369,14 @@ public class PersonImport {
         Persons.Fields fields;
         String householdNumber;
         String address;
+        /** The blind index of the row's identity number, null without one. */
+        String idIndex;
+        /** The stored person holding the number, and his content hash, when the number is known. */
+        UUID knownId;
+        String knownHash;
+        /** A new person's stored form, or for a known one the content hash of the row. */
         Persons.Prepared prepared;
+        String hash;
 
         Candidate(ImportTable.Line line) {
             this.line = line;
@@ -280,10 +389,20 @@ public class PersonImport {
     record NewHousehold(UUID id, UUID gridId, String number, UUID addressId) {
     }
 
-    record Batch(List<Candidate> valid, Map<UUID, NewHousehold> households, Map<UUID, NewAddress> addresses) {
+    /**
+     * Checked rows ready to be written, the households and addresses they make, and the earlier batches
+     * whose new households or addresses they use: those must have committed before this one writes.
+     */
+    static final class Batch {
+        final List<Candidate> valid = new ArrayList<>();
+        final Map<UUID, NewHousehold> households = new LinkedHashMap<>();
+        final Map<UUID, NewAddress> addresses = new LinkedHashMap<>();
+        final java.util.Set<Batch> after = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        final java.util.concurrent.CompletableFuture<Void> committed = new java.util.concurrent.CompletableFuture<>();
     }
 
-    record KnownHousehold(UUID id, UUID gridId) {
+    /** A household or address, stored or planned; {@code madeBy} is the batch that makes it, null when stored. */
+    record Known(UUID id, UUID gridId, Batch madeBy) {
     }
 
     /** The state of one job while it runs. */
@@ -294,23 +413,37 @@ public class PersonImport {
         final Locale locale;
         final Map<String, Grid> grids = new HashMap<>();
         final ImportNumbers numbers = new ImportNumbers();
-        final Map<String, KnownHousehold> households = new HashMap<>();
-        final Map<String, KnownHousehold> addresses = new HashMap<>();
+        final Map<String, Known> households = new HashMap<>();
+        final Map<String, Known> addresses = new HashMap<>();
+        final Persons.Preparer preparer = persons.preparer();
+        final Map<String, String> ethnicities = new java.util.concurrent.ConcurrentHashMap<>();
         final List<Candidate> failures = Collections.synchronizedList(new ArrayList<>());
         final AtomicLong total = new AtomicLong();
         final AtomicLong processed = new AtomicLong();
         final AtomicLong created = new AtomicLong();
         final AtomicLong updated = new AtomicLong();
         final AtomicLong unchanged = new AtomicLong();
+        final AtomicLong progressWritten = new AtomicLong();
         ImportTable table;
         volatile long expected;
         volatile boolean finished;
+        final Map<String, AtomicLong> timings = Collections.synchronizedMap(new LinkedHashMap<>());
+        /** The batches sent to the writers and not yet seen finished; the resolver's, then (at the end) this thread's. */
+        final java.util.concurrent.ConcurrentLinkedDeque<Future<?>> writing = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+        void time(String phase, long startedNanos) {
+            timings.computeIfAbsent(phase, p -> new AtomicLong()).addAndGet((System.nanoTime() - startedNanos) / 1_000_000);
+        }
+
+        /** Whether batches check their references per key rather than by the per-row triggers (see {@link #setBasedReferences()}). */
+        final boolean setBasedReferences;
 
         Run(UUID jobId, boolean dryRun, Caller caller, Locale locale) {
             this.jobId = jobId;
             this.dryRun = dryRun;
             this.caller = caller;
             this.locale = locale;
+            this.setBasedReferences = !dryRun && setBasedReferences();
             for (Grid g : jurisdictions.visibleGrids(caller)) {
                 grids.put(g.code(), g);
             }
@@ -323,11 +456,17 @@ public class PersonImport {
                     failures.size());
         }
 
-        /** Checks a batch of rows; nothing is written here. */
-        Batch check(List<ImportTable.Line> lines) {
+        /**
+         * Checks a batch of rows and makes the valid ones ready to write; nothing is written here. The rows are
+         * checked and prepared on two threads; what depends on the rows before (numbers met earlier in the file,
+         * households made by an earlier row) is decided in file order.
+         */
+        List<Candidate> check(List<ImportTable.Line> lines) {
             total.addAndGet(lines.size());
+            long t = System.nanoTime();
             List<Candidate> candidates = lines.parallelStream().map(this::checkRow).toList();
-            // in file order: a number met before is an error on the later row
+            time("check rows", t);
+            t = System.nanoTime();
             for (Candidate c : candidates) {
                 if (c.fields != null && c.fields.idNumber() != null) {
                     long earlier = numbers.putIfAbsent(c.fields.idNumber().value(), c.line.number());
@@ -336,20 +475,104 @@ public class PersonImport {
                     }
                 }
             }
-            Map<UUID, NewHousehold> newHouseholds = new LinkedHashMap<>();
-            Map<UUID, NewAddress> newAddresses = new LinkedHashMap<>();
-            resolveHouseholds(candidates, newHouseholds, newAddresses);
-            List<Candidate> valid = new ArrayList<>(candidates.size());
+            time("numbers met earlier", t);
+            return candidates;
+        }
+
+        /**
+         * The second half, on the resolver thread, batch after batch in file order: what is stored already
+         * (numbers, households, addresses: one query), the households and addresses the batch makes, and the
+         * valid rows made ready to write, on two threads.
+         */
+        Batch resolve(List<Candidate> candidates) {
+            long t = System.nanoTime();
+            lookUp(candidates);
+            time("look up stored numbers, households, addresses", t);
+            t = System.nanoTime();
+            knownNumbers(candidates);
+            Batch batch = new Batch();
+            resolveHouseholds(candidates, batch);
             for (Candidate c : candidates) {
                 if (c.problems.isEmpty()) {
-                    valid.add(c);
+                    batch.valid.add(c);
                 } else {
                     failures.add(c);
                     processed.incrementAndGet();
                 }
             }
-            valid.parallelStream().forEach(c -> c.prepared = persons.prepare(c.fields));
-            return new Batch(valid, newHouseholds, newAddresses);
+            time("households (in file order)", t);
+            t = System.nanoTime();
+            batch.valid.parallelStream().forEach(c -> {
+                if (c.knownId == null) {
+                    c.prepared = preparer.prepare(c.fields, PersonIds.next(), c.idIndex);
+                } else {
+                    c.hash = Persons.contentHash(c.fields);
+                }
+            });
+            time("prepare (encrypt, index, hash, pinyin)", t);
+            return batch;
+        }
+
+        /** Stored persons by number index (with whether the caller sees them), for {@link #knownNumbers}. */
+        final Map<String, Object[]> known = new HashMap<>();
+
+        /**
+         * One round trip for what a batch needs to know from the database: the stored persons holding its
+         * numbers, and the stored households and addresses its rows name that are not known yet. Looking up a
+         * household or address for a row that is refused later costs nothing but the lookup.
+         */
+        void lookUp(List<Candidate> candidates) {
+            known.clear();
+            String[] indexes = candidates.stream().filter(c -> c.problems.isEmpty() && c.idIndex != null)
+                    .map(c -> c.idIndex).toArray(String[]::new);
+            String[] numbers = candidates.stream().filter(c -> c.problems.isEmpty() && c.householdNumber != null)
+                    .map(c -> c.householdNumber).filter(n -> !households.containsKey(n)).distinct().toArray(String[]::new);
+            String[] places = candidates.stream().filter(c -> c.problems.isEmpty() && c.address != null)
+                    .map(c -> c.address).filter(a -> !addresses.containsKey(a)).distinct().toArray(String[]::new);
+            if (indexes.length + numbers.length + places.length == 0) {
+                return;
+            }
+            jdbc.sql("""
+                    SELECT 'P', p.id_index, p.id, p.content_hash, u.path LIKE ANY(?)
+                    FROM person p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
+                    WHERE p.id_index = ANY(?)
+                    UNION ALL
+                    SELECT 'H', number, id, grid_id::text, NULL FROM household WHERE number = ANY(?)
+                    UNION ALL
+                    SELECT 'A', full_text, id, grid_id::text, NULL FROM address WHERE full_text = ANY(?)""")
+                    .params(caller.scopePatterns(), indexes, numbers, places)
+                    .query((rs, n) -> {
+                        String kind = rs.getString(1);
+                        String key = rs.getString(2);
+                        UUID id = rs.getObject(3, UUID.class);
+                        switch (kind) {
+                            case "P" -> known.put(key, new Object[] {id, rs.getString(4), rs.getBoolean(5)});
+                            case "H" -> households.put(key, new Known(id, UUID.fromString(rs.getString(4)), null));
+                            default -> addresses.put(key, new Known(id, UUID.fromString(rs.getString(4)), null));
+                        }
+                        return kind;
+                    }).list();
+        }
+
+        /**
+         * Which numbers are stored already, and whether the caller sees their persons: a number held outside his
+         * jurisdiction is an error on the row (he may not move that person), before any household is planned for it.
+         * The numbers of later batches are all different (a repeat is rejected above), so this holds while
+         * earlier batches are still being written.
+         */
+        void knownNumbers(List<Candidate> candidates) {
+            for (Candidate c : candidates) {
+                Object[] k = c.idIndex == null || !c.problems.isEmpty() ? null : known.get(c.idIndex);
+                if (k == null) {
+                    continue;
+                }
+                if (!(Boolean) k[2]) {
+                    c.problems.add(new Invalid.Problem("idNumber", "population.idNumber.taken", new Object[0]));
+                } else {
+                    c.knownId = (UUID) k[0];
+                    c.knownHash = (String) k[1];
+                }
+            }
         }
 
         Candidate checkRow(ImportTable.Line line) {
@@ -376,7 +599,7 @@ public class PersonImport {
             // the grid is resolved above from the caller's grids, held in memory: checking it again per row
             // would cost a query per row, so the register's grid check is given no grid and its answer dropped
             Persons.Fields fields = register.check(new PersonRegister.Input(null, null, f.get(Column.NAME),
-                    f.get(Column.ID_NUMBER), f.get(Column.PHONE), sex, birth, f.get(Column.ETHNICITY), relation,
+                    f.get(Column.ID_NUMBER), f.get(Column.PHONE), sex, birth, ethnicity(f.get(Column.ETHNICITY)), relation,
                     residence, registered, null, f.get(Column.OCCUPATION), f.get(Column.WORKPLACE), null), caller, checked);
             checked.stream().filter(p -> !"gridId".equals(p.field())).forEach(c.problems::add);
             c.fields = withPlace(fields, grid == null ? null : grid.id().value(), null);
@@ -385,134 +608,218 @@ public class PersonImport {
             if (c.address != null && c.householdNumber == null) {
                 c.problems.add(new Invalid.Problem("address", "imports.address.withoutHousehold", new Object[0]));
             }
+            if (c.problems.isEmpty() && c.fields.idNumber() != null) {
+                c.idIndex = preparer.idIndex(c.fields.idNumber());
+            }
             return c;
         }
 
+        /**
+         * An ethnicity as written (汉, 汉族, Han, 01) by its code, which the register then finds at once; a file
+         * holds few different ones. What is not an ethnicity goes to the register as written, to be refused there.
+         */
+        String ethnicity(String text) {
+            if (text == null) {
+                return null;
+            }
+            return ethnicities.computeIfAbsent(text, t -> Ethnicities.byCode(t).or(() -> Ethnicities.byName(t))
+                    .map(Ethnicity::code).orElse(t));
+        }
+
         /** Finds or plans the household (and its address) of each row still valid; a household elsewhere is an error. */
-        void resolveHouseholds(List<Candidate> candidates, Map<UUID, NewHousehold> newHouseholds,
-                Map<UUID, NewAddress> newAddresses) {
-            List<String> unknownNumbers = candidates.stream().filter(c -> c.problems.isEmpty() && c.householdNumber != null)
-                    .map(c -> c.householdNumber).filter(n -> !households.containsKey(n)).distinct().toList();
-            if (!unknownNumbers.isEmpty()) {
-                jdbc.sql("SELECT number, id, grid_id FROM household WHERE number = ANY(?)")
-                        .param(unknownNumbers.toArray(String[]::new))
-                        .query((rs, n) -> households.put(rs.getString(1),
-                                new KnownHousehold(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))).list();
-            }
-            List<String> unknownAddresses = candidates.stream().filter(c -> c.problems.isEmpty() && c.address != null)
-                    .map(c -> c.address).filter(a -> !addresses.containsKey(a)).distinct().toList();
-            if (!unknownAddresses.isEmpty()) {
-                jdbc.sql("SELECT full_text, id, grid_id FROM address WHERE full_text = ANY(?)")
-                        .param(unknownAddresses.toArray(String[]::new))
-                        .query((rs, n) -> addresses.put(rs.getString(1),
-                                new KnownHousehold(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))).list();
-            }
+        void resolveHouseholds(List<Candidate> candidates, Batch batch) {
             for (Candidate c : candidates) {
                 if (!c.problems.isEmpty() || c.householdNumber == null) {
                     continue;
                 }
                 UUID grid = c.fields.gridId();
-                KnownHousehold household = households.get(c.householdNumber);
+                Known household = households.get(c.householdNumber);
                 if (household == null) {
                     UUID addressId = null;
                     if (c.address != null) {
-                        KnownHousehold address = addresses.get(c.address);
+                        Known address = addresses.get(c.address);
                         if (address != null && !address.gridId().equals(grid)) {
                             c.problems.add(new Invalid.Problem("address", "imports.address.otherGrid", new Object[0]));
                             continue;
                         }
                         if (address == null) {
-                            address = new KnownHousehold(UUID.randomUUID(), grid);
+                            address = new Known(PersonIds.next(), grid, batch);
                             addresses.put(c.address, address);
-                            newAddresses.put(address.id(), new NewAddress(address.id(), grid, c.address));
+                            batch.addresses.put(address.id(), new NewAddress(address.id(), grid, c.address));
                         }
+                        dependOn(batch, address);
                         addressId = address.id();
                     }
-                    household = new KnownHousehold(UUID.randomUUID(), grid);
+                    household = new Known(PersonIds.next(), grid, batch);
                     households.put(c.householdNumber, household);
-                    newHouseholds.put(household.id(), new NewHousehold(household.id(), grid, c.householdNumber, addressId));
+                    batch.households.put(household.id(), new NewHousehold(household.id(), grid, c.householdNumber, addressId));
                 } else if (!household.gridId().equals(grid)) {
                     c.problems.add(new Invalid.Problem("householdId", "population.household.notInGrid", new Object[0]));
                     continue;
                 }
+                dependOn(batch, household);
                 c.fields = withPlace(c.fields, grid, household.id());
             }
         }
 
-        /** Writes a checked batch in one transaction: addresses, households, new persons by COPY, changed persons. */
+        private void dependOn(Batch batch, Known known) {
+            if (known.madeBy() != null && known.madeBy() != batch) {
+                batch.after.add(known.madeBy());
+            }
+        }
+
+        /**
+         * Writes a checked batch in one transaction: its new addresses, households and persons by COPY, the changed
+         * persons, and one audit entry. Only new households and addresses with a row of this batch in them are
+         * planned here (a row is checked whole before its household is planned), so nothing is written for a row
+         * that was refused.
+         */
         void write(Batch batch) {
-            Map<String, Object[]> known = new HashMap<>();
-            String[] indexes = batch.valid().stream().map(c -> c.prepared.idIndex()).filter(java.util.Objects::nonNull)
-                    .toArray(String[]::new);
-            if (indexes.length > 0) {
-                jdbc.sql("""
-                        SELECT p.id_index, p.id, p.content_hash, u.path LIKE ANY(?) AS visible
-                        FROM person p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
-                        WHERE p.id_index = ANY(?)""")
-                        .params(caller.scopePatterns(), indexes)
-                        .query((rs, n) -> known.put(rs.getString(1),
-                                new Object[] {rs.getObject(2, UUID.class), rs.getString(3), rs.getBoolean(4)})).list();
-            }
-            List<Persons.Prepared> fresh = new ArrayList<>();
-            List<Candidate> changed = new ArrayList<>();
-            List<UUID> changedIds = new ArrayList<>();
-            java.util.Set<UUID> usedHouseholds = new java.util.HashSet<>();
-            for (Candidate c : batch.valid()) {
-                Object[] k = c.prepared.idIndex() == null ? null : known.get(c.prepared.idIndex());
-                if (k != null && !(Boolean) k[2]) {
-                    // the number belongs to a person outside the caller's scope: the row may not move him
-                    c.problems.add(new Invalid.Problem("idNumber", "population.idNumber.taken", new Object[0]));
-                    failures.add(c);
-                    continue;
+            try {
+                long t = System.nanoTime();
+                for (Batch before : batch.after) {
+                    before.committed.join();
                 }
-                if (c.fields.householdId() != null) {
-                    usedHouseholds.add(c.fields.householdId());
+                time("write: wait for earlier batches", t);
+                List<Persons.Prepared> fresh = new ArrayList<>();
+                List<Candidate> changed = new ArrayList<>();
+                long same = 0;
+                for (Candidate c : batch.valid) {
+                    if (c.knownId == null) {
+                        fresh.add(c.prepared);
+                    } else if (c.hash.equals(c.knownHash)) {
+                        same++;
+                    } else {
+                        changed.add(c);
+                    }
                 }
-                if (k == null) {
-                    fresh.add(c.prepared);
-                } else if (c.prepared.hash().equals(k[1])) {
-                    unchanged.incrementAndGet();
-                } else {
-                    changed.add(c);
-                    changedIds.add((UUID) k[0]);
-                }
-            }
-            if (!dryRun) {
-                transactions.executeWithoutResult(status -> {
-                    java.util.Set<UUID> usedAddresses = new java.util.HashSet<>();
-                    List<NewHousehold> households = batch.households().values().stream()
-                            .filter(h -> usedHouseholds.contains(h.id())).toList();
-                    households.forEach(h -> usedAddresses.add(h.addressId()));
-                    for (NewAddress a : batch.addresses().values()) {
-                        if (usedAddresses.contains(a.id())) {
-                            jdbc.sql("INSERT INTO address (id, grid_id, full_text) VALUES (?, ?, ?)")
-                                    .params(a.id(), a.gridId(), a.fullText()).update();
+                if (!dryRun) {
+                    t = System.nanoTime();
+                    transactions.executeWithoutResult(status -> {
+                        long w = System.nanoTime();
+                        if (setBasedReferences) {
+                            jdbc.sql("SET LOCAL session_replication_role = replica").update();
+                            lockReferences(batch);
+                            time("write: references", w);
+                            w = System.nanoTime();
                         }
-                    }
-                    for (NewHousehold h : households) {
-                        jdbc.sql("INSERT INTO household (id, grid_id, address_id, number) VALUES (?, ?, ?, ?)")
-                                .params(h.id(), h.gridId(), h.addressId(), h.number()).update();
-                    }
-                    persons.insertCopy(fresh);
-                    for (int i = 0; i < changed.size(); i++) {
-                        persons.update(changedIds.get(i), changed.get(i).fields);
-                    }
-                    if (!fresh.isEmpty() || !changed.isEmpty()) {
-                        // One entry per batch listing the persons it created and changed, not one chained entry per
-                        // person: a million chained audit entries would make a large import take hours.
-                        Map<String, Object> after = new LinkedHashMap<>();
-                        after.put("job", jobId.toString());
-                        after.put("created", fresh.stream().map(Persons.Prepared::id).toList());
-                        after.put("updated", changedIds);
-                        events.publishEvent(new Audited("IMPORT", "person-batch", jobId.toString(),
-                                jobUnitPath(caller), null, after, null).by(caller.username()));
-                    }
-                });
+                        if (!batch.addresses.isEmpty()) {
+                            CopyText rows = new CopyText(batch.addresses.size() * 160);
+                            for (NewAddress a : batch.addresses.values()) {
+                                rows.uuid(a.id()).uuid(a.gridId()).text(a.fullText()).endRow();
+                            }
+                            persons.copy(rows, "COPY address (id, grid_id, full_text) FROM STDIN");
+                        }
+                        if (!batch.households.isEmpty()) {
+                            CopyText rows = new CopyText(batch.households.size() * 120);
+                            for (NewHousehold h : batch.households.values()) {
+                                rows.uuid(h.id()).uuid(h.gridId()).uuid(h.addressId()).text(h.number()).endRow();
+                            }
+                            persons.copy(rows, "COPY household (id, grid_id, address_id, number) FROM STDIN");
+                        }
+                        time("write: addresses+households", w);
+                        w = System.nanoTime();
+                        persons.insertCopy(fresh);
+                        if (setBasedReferences) {
+                            // what follows (updates, the audit entry with its chain trigger) runs with every trigger
+                            jdbc.sql("SET LOCAL session_replication_role = origin").update();
+                        }
+                        time("write: copy persons", w);
+                        w = System.nanoTime();
+                        for (Candidate c : changed) {
+                            persons.update(c.knownId, c.fields);
+                        }
+                        time("write: updates", w);
+                        w = System.nanoTime();
+                        if (!fresh.isEmpty() || !changed.isEmpty()) {
+                            // One entry per batch listing the persons it created and changed, not one chained entry
+                            // per person: a million chained audit entries would make a large import take hours.
+                            // Written last, since the trail's chain lock is then held only until the commit.
+                            Map<String, Object> after = new LinkedHashMap<>();
+                            after.put("job", jobId.toString());
+                            after.put("created", fresh.stream().map(Persons.Prepared::id).toList());
+                            after.put("updated", changed.stream().map(c -> c.knownId).toList());
+                            events.publishEvent(new Audited("IMPORT", "person-batch", jobId.toString(),
+                                    jobUnitPath(caller), null, after, null).by(caller.username()));
+                        }
+                        time("write: audit", w);
+                    });
+                    time("write: transaction", t);
+                }
+                batch.committed.complete(null);
+                created.addAndGet(fresh.size());
+                updated.addAndGet(changed.size());
+                unchanged.addAndGet(same);
+                processed.addAndGet(batch.valid.size());
+                // later batches keep a reference to this one (through the households it made) to wait for it:
+                // its rows are written, so let them go
+                batch.valid.clear();
+                batch.households.clear();
+                batch.addresses.clear();
+                batch.after.clear();
+                reportProgress();
+            } catch (RuntimeException e) {
+                batch.committed.completeExceptionally(e);
+                throw e;
             }
-            created.addAndGet(fresh.size());
-            updated.addAndGet(changed.size());
-            processed.addAndGet(batch.valid().size());
-            jobs.progress(jobId, counts());
+        }
+
+        /**
+         * What the foreign-key triggers would check for the rows of a batch, once per key instead of once per row:
+         * every grid, stored household and stored address the new rows refer to exists, and is locked against
+         * deletion (FOR KEY SHARE, the lock the triggers take) until the batch commits. Households and addresses
+         * the batch itself makes are written in the same transaction just after.
+         */
+        void lockReferences(Batch batch) {
+            java.util.Set<UUID> grids = new java.util.HashSet<>();
+            java.util.Set<UUID> storedHouseholds = new java.util.HashSet<>();
+            java.util.Set<UUID> storedAddresses = new java.util.HashSet<>();
+            for (Candidate c : batch.valid) {
+                if (c.knownId == null) {
+                    grids.add(c.fields.gridId());
+                    UUID household = c.fields.householdId();
+                    if (household != null && !batch.households.containsKey(household)) {
+                        storedHouseholds.add(household);
+                    }
+                }
+            }
+            for (NewHousehold h : batch.households.values()) {
+                grids.add(h.gridId());
+                if (h.addressId() != null && !batch.addresses.containsKey(h.addressId())) {
+                    storedAddresses.add(h.addressId());
+                }
+            }
+            for (NewAddress a : batch.addresses.values()) {
+                grids.add(a.gridId());
+            }
+            lock("grid", grids);
+            lock("household", storedHouseholds);
+            lock("address", storedAddresses);
+        }
+
+        private void lock(String table, java.util.Set<UUID> ids) {
+            if (ids.isEmpty()) {
+                return;
+            }
+            List<UUID> found = jdbc.sql("SELECT id FROM " + table + " WHERE id = ANY(?) FOR KEY SHARE")
+                    .param(ids.toArray(UUID[]::new)).query(UUID.class).list();
+            if (found.size() != ids.size()) {
+                java.util.Set<UUID> missing = new java.util.HashSet<>(ids);
+                found.forEach(missing::remove);
+                throw new org.springframework.dao.DataIntegrityViolationException(
+                        "the import refers to a " + table + " that no longer exists: " + missing);
+            }
+        }
+
+        /** The job's counts for the progress bar, at most twice a second: every write of them is a commit. */
+        void reportProgress() {
+            long now = System.nanoTime();
+            long last = progressWritten.get();
+            if (now - last >= 500_000_000L && progressWritten.compareAndSet(last, now)) {
+                long t = System.nanoTime();
+                jobs.progress(jobId, counts());
+                time("write: progress", t);
+            }
         }
 
         /** The rejected rows as the user sent them, with their row number and every problem in his language. */

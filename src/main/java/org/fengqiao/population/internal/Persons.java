@@ -110,9 +110,9 @@ public class Persons {
 
     /**
      * A new person made ready for {@link #insertCopy}: encrypted, indexed and hashed, as one line of
-     * PostgreSQL's COPY text format. Pure computation, so an import prepares rows on several threads.
+     * PostgreSQL's COPY text format in UTF-8. Pure computation, so an import prepares rows on several threads.
      */
-    public record Prepared(UUID id, String idIndex, String hash, String copyLine) {
+    public record Prepared(UUID id, String idIndex, String hash, byte[] copyLine) {
     }
 
     static final String COPY_COLUMNS = """
@@ -121,56 +121,58 @@ public class Persons {
             residence, registered_on, left_on, occupation, workplace, note, content_hash""";
 
     public Prepared prepare(Fields f) {
-        UUID id = UUID.randomUUID();
-        java.util.Map<String, Object> p = parameters(f);
-        StringBuilder line = new StringBuilder(512);
-        Object[] values = {id, p.get("grid"), p.get("household"), p.get("name"), p.get("grams"), p.get("initials"),
-            p.get("pinyin"), p.get("idCipher"), p.get("idIndex"), p.get("idLast4"), p.get("idLast6"), p.get("idMasked"),
-            p.get("phoneCipher"), p.get("phoneIndex"), p.get("phoneMasked"), p.get("sex"), p.get("birth"),
-            p.get("ethnicity"), p.get("relation"), p.get("residence"), p.get("registered"), p.get("left"),
-            p.get("occupation"), p.get("workplace"), p.get("note"), p.get("hash")};
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                line.append('\t');
-            }
-            appendCopyValue(line, values[i]);
-        }
-        line.append('\n');
-        return new Prepared(id, (String) p.get("idIndex"), (String) p.get("hash"), line.toString());
+        return preparer().prepare(f, UUID.randomUUID(), null);
     }
 
-    private static void appendCopyValue(StringBuilder line, Object value) {
-        if (value == null) {
-            line.append("\\N");
-        } else if (value instanceof byte[] bytes) {
-            // bytea in hex form; the backslash itself is escaped for COPY's text format
-            line.append("\\\\x").append(java.util.HexFormat.of().formatHex(bytes));
-        } else if (value instanceof String[] array) {
-            StringBuilder literal = new StringBuilder("{");
-            for (int i = 0; i < array.length; i++) {
-                if (i > 0) {
-                    literal.append(',');
-                }
-                literal.append('"').append(array[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-            }
-            appendCopyText(line, literal.append('}').toString());
-        } else if (value instanceof java.util.Collection<?> list) {
-            appendCopyValue(line, list.stream().map(String::valueOf).toArray(String[]::new));
-        } else {
-            appendCopyText(line, value.toString());
-        }
+    /**
+     * What prepares rows, called directly: this repository is reached through a proxy (exception translation),
+     * and a bulk import calls it twice per row.
+     */
+    public Preparer preparer() {
+        return new Preparer();
     }
 
-    private static void appendCopyText(StringBuilder line, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> line.append("\\\\");
-                case '\t' -> line.append("\\t");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                default -> line.append(c);
+    public final class Preparer {
+
+        private final ThreadLocal<CopyText> buffers = ThreadLocal.withInitial(() -> new CopyText(1024));
+
+        private Preparer() {
+        }
+
+        /** The keyed blind index of a number, as stored in {@code id_index}. */
+        public String idIndex(IdentityNumber number) {
+            return cipher.blindIndex("id", number.value());
+        }
+
+        /**
+         * The stored form of {@link #insert}, field for field: the same derived name columns, ciphertexts, blind
+         * indexes, masks and content hash. {@code idIndex} is the number's blind index when the caller already
+         * has it (null computes it).
+         */
+        public Prepared prepare(Fields f, UUID id, String idIndex) {
+            IdentityNumber number = f.idNumber();
+            String index = number == null ? null : idIndex != null ? idIndex : idIndex(number);
+            String phone = f.phone();
+            ChineseNames.Pinyin pinyin = ChineseNames.pinyin(f.name());
+            String hash = contentHash(f);
+            CopyText line = buffers.get().reset();
+            line.uuid(id).uuid(f.gridId()).uuid(f.householdId()).text(f.name()).array(ChineseNames.grams(f.name()))
+                    .text(pinyin.initials()).text(pinyin.full());
+            if (number == null) {
+                line.nul().nul().nul().nul().nul();
+            } else {
+                line.bytea(cipher.encrypt(number.value())).text(index).text(cipher.blindIndex("id-last4", number.last4()))
+                        .text(cipher.blindIndex("id-last6", number.last6())).text(number.masked());
             }
+            if (phone == null) {
+                line.nul().nul().nul();
+            } else {
+                line.bytea(cipher.encrypt(phone)).text(cipher.blindIndex("phone", phone)).text(PhoneNumbers.masked(phone));
+            }
+            line.text(f.sex()).date(f.birthDate()).text(f.ethnicity()).text(f.relation() == null ? null : f.relation().name())
+                    .text(f.residence().name()).date(f.registeredOn()).date(f.leftOn()).text(f.occupation())
+                    .text(f.workplace()).text(f.note()).text(hash).endRow();
+            return new Prepared(id, index, hash, line.toByteArray());
         }
     }
 
@@ -183,23 +185,24 @@ public class Persons {
         if (batch.isEmpty()) {
             return;
         }
+        int size = 0;
+        for (Prepared p : batch) {
+            size += p.copyLine().length;
+        }
+        CopyText rows = new CopyText(size);
+        for (Prepared p : batch) {
+            rows.raw(p.copyLine());
+        }
+        copy(rows, "COPY person (" + COPY_COLUMNS + ") FROM STDIN");
+    }
+
+    /** Rows already in COPY text form into the caller's transaction's connection. */
+    void copy(CopyText rows, String copySql) {
         java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
         try {
-            org.postgresql.copy.CopyManager copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
-            org.postgresql.copy.CopyIn in = copy.copyIn("COPY person (" + COPY_COLUMNS + ") FROM STDIN");
-            try {
-                for (Prepared p : batch) {
-                    byte[] bytes = p.copyLine().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    in.writeToCopy(bytes, 0, bytes.length);
-                }
-                in.endCopy();
-            } finally {
-                if (in.isActive()) {
-                    in.cancelCopy();
-                }
-            }
+            rows.copyInto(connection, copySql);
         } catch (SQLException e) {
-            throw new org.springframework.dao.DataIntegrityViolationException("COPY into person failed: " + e.getMessage(), e);
+            throw new org.springframework.dao.DataIntegrityViolationException(copySql + " failed: " + e.getMessage(), e);
         } finally {
             org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
         }
@@ -253,18 +256,26 @@ public class Persons {
         return p;
     }
 
-    static String contentHash(Fields f) {
-        String canonical = String.join("\u001f", String.valueOf(f.gridId()), String.valueOf(f.householdId()), f.name(),
-                f.idNumber() == null ? "" : f.idNumber().value(), String.valueOf(f.phone()), String.valueOf(f.sex()),
-                String.valueOf(f.birthDate()), String.valueOf(f.ethnicity()), String.valueOf(f.relation()),
-                String.valueOf(f.residence()), String.valueOf(f.registeredOn()), String.valueOf(f.leftOn()),
-                String.valueOf(f.occupation()), String.valueOf(f.workplace()), String.valueOf(f.note()));
+    private static final ThreadLocal<java.security.MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.security.MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    /** SHA-256 of everything written, in the clear, fields joined by U+001F: unchanged content, unchanged hash. */
+    static String contentHash(Fields f) {
+        StringBuilder canonical = new StringBuilder(200);
+        char sep = '\u001f';
+        canonical.append(f.gridId()).append(sep).append(f.householdId()).append(sep).append(f.name()).append(sep)
+                .append(f.idNumber() == null ? "" : f.idNumber().value()).append(sep).append(f.phone()).append(sep)
+                .append(f.sex()).append(sep).append(f.birthDate()).append(sep).append(f.ethnicity()).append(sep)
+                .append(f.relation()).append(sep).append(f.residence()).append(sep).append(f.registeredOn()).append(sep)
+                .append(f.leftOn()).append(sep).append(f.occupation()).append(sep).append(f.workplace()).append(sep)
+                .append(f.note());
+        return java.util.HexFormat.of().formatHex(SHA256.get()
+                .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** The full identity number or phone of a visible person, decrypted; the caller audits the reveal. */
