@@ -206,7 +206,7 @@ public final class ImportBenchmark {
                 String town = TOWNS[households % TOWNS.length];
                 String address = "江苏省连云港市灌南县" + town + "第" + (1 + households / 2000 % 50) + "村" + (1 + households / 100 % 20)
                         + "组" + (1 + households % 100) + "号-" + households;
-                String surname = SearchBenchmark.SURNAMES[random.nextInt(SearchBenchmark.SURNAMES.length)];
+                String surname = SearchBenchmark.SURNAME_LIST[SearchBenchmark.draw(SearchBenchmark.SURNAME_CUMULATIVE, random)];
                 boolean floating = random.nextInt(8) == 0;
                 for (int member = 0; member < size; member++, i++) {
                     // (birth day, sequence) is unique per i: 29,000 days (about 80 years) times up to 500 per day
@@ -216,9 +216,9 @@ public final class ImportBenchmark {
                     String body = "320724" + birth.toString().replace("-", "") + (char) ('0' + order / 100)
                             + (char) ('0' + order / 10 % 10) + (char) ('0' + order % 10);
                     String id = body + IdentityNumber.checkCharacter(body);
-                    String given = SearchBenchmark.GIVEN[random.nextInt(SearchBenchmark.GIVEN.length)]
-                            + (random.nextInt(3) == 0 ? "" : SearchBenchmark.GIVEN[random.nextInt(SearchBenchmark.GIVEN.length)]);
-                    String name = (member == 1 ? SearchBenchmark.SURNAMES[random.nextInt(SearchBenchmark.SURNAMES.length)]
+                    String given = givenCharacter(random)
+                            + (random.nextInt(3) == 0 ? "" : givenCharacter(random));
+                    String name = (member == 1 ? SearchBenchmark.SURNAME_LIST[SearchBenchmark.draw(SearchBenchmark.SURNAME_CUMULATIVE, random)]
                             : surname) + given;
                     line.setLength(0);
                     line.append(name).append(',').append(id).append(',').append(male ? "男" : "女").append(',')
@@ -353,5 +353,11 @@ public final class ImportBenchmark {
             s.execute("VACUUM ANALYZE household");
             s.execute("VACUUM ANALYZE address");
         }
+    }
+
+    /** One character of a given name, drawn with the search bench's frequencies. */
+    static String givenCharacter(Random random) {
+        return new String(Character.toChars(
+                SearchBenchmark.GIVEN_CODEPOINTS[SearchBenchmark.draw(SearchBenchmark.GIVEN_CUMULATIVE, random)]));
     }
 }
