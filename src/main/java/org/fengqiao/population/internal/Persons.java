@@ -289,11 +289,12 @@ public class Persons {
     }
 
     /**
-     * Counting stops here: past it a search says "more than 1,000" and the officer narrows it down.
-     * Counting every match of a broad search (two letters of initials over a million people) would cost
-     * more than finding the page.
+     * Counting stops here: past it a search says "more than 200" (ten pages of the persons page) and the
+     * officer narrows it down. A count costs a walk over every match it counts, so the cap bounds what
+     * the broadest search (two letters of initials over a million people) costs; the page itself and
+     * any page after the cap still come, counted up to their end.
      */
-    public static final int COUNT_CAP = 1_000;
+    public static final int COUNT_CAP = 200;
 
     /**
      * The caller's scope as a condition on a person row {@code p}: its grid lies under one of the
