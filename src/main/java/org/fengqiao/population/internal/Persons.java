@@ -300,11 +300,12 @@ public class Persons {
      * The caller's scope as a condition on a person row {@code p}: its grid lies under one of the
      * caller's units. Written as a hashed subplan (the IS TRUE keeps the planner from turning it into a
      * join), so it filters the rows an ordered index scan yields, one hash probe each, without
-     * breaking their order.
+     * breaking their order. The patterns are hidden from the planner like every value of a search
+     * (see {@link PersonQuery#value}).
      */
     static final String IN_SCOPE = """
             (p.grid_id IN (SELECT g.id FROM grid g JOIN unit u ON u.id = g.unit_id
-                            WHERE u.path LIKE ANY(:scope))) IS TRUE""";
+                            WHERE u.path LIKE ANY (SELECT unnest(CAST(:scope AS text[]))))) IS TRUE""";
 
     public Page search(PersonQuery query, Caller caller, int limit, int offset) {
         List<String> where = new ArrayList<>();
