@@ -111,8 +111,6 @@ public final class SearchBenchmark {
     public static void main(String[] args) throws Exception {
         long runStarted = System.nanoTime();
         Options options = Options.parse(args);
-        // the JDK's keep-alive cache holds 5 connections per host unless told otherwise: one per client
-        System.setProperty("http.maxConnections", String.valueOf(Math.max(16, options.clients() * 2)));
         boolean reuse = reusable(options);
         if (!reuse) {
             deleteTree(options.data());
@@ -436,6 +434,85 @@ public final class SearchBenchmark {
     // ------------------------------------------------------------------------------------------------
     // The measurements
 
+    /**
+     * A minimal HTTP/1.1 client on one kept-alive socket, one per client thread: GET, a status line, headers,
+     * a body by length or in chunks. The JDK's HttpURLConnection costs the shared cores several times more per
+     * request, which would be charged to the server it measures; real clients run on other machines.
+     */
+    static final class LeanHttp {
+        final int port;
+        java.net.Socket socket;
+        java.io.BufferedInputStream in;
+        OutputStream out;
+
+        LeanHttp(int port) {
+            this.port = port;
+        }
+
+        /** The body of a 200 answer; anything else throws. */
+        String get(String path, String token) throws IOException {
+            if (socket == null) {
+                socket = new java.net.Socket("localhost", port);
+                socket.setTcpNoDelay(true);
+                in = new java.io.BufferedInputStream(socket.getInputStream(), 65536);
+                out = new java.io.BufferedOutputStream(socket.getOutputStream(), 4096);
+            }
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String status = line();
+            int length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String h = header.toLowerCase(Locale.ROOT);
+                if (h.startsWith("content-length:")) {
+                    length = Integer.parseInt(h.substring(15).trim());
+                } else if (h.startsWith("transfer-encoding:") && h.contains("chunked")) {
+                    chunked = true;
+                } else if (h.startsWith("connection:") && h.contains("close")) {
+                    close = true;
+                }
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
+            if (chunked) {
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                        size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                    body.write(in.readNBytes(size));
+                    line();
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else if (length >= 0) {
+                body.write(in.readNBytes(length));
+            }
+            if (close) {
+                socket.close();
+                socket = null;
+            }
+            String text = body.toString(StandardCharsets.UTF_8);
+            if (!status.startsWith("HTTP/1.1 200")) {
+                throw new IllegalStateException(status + " " + text);
+            }
+            return text;
+        }
+
+        private String line() throws IOException {
+            StringBuilder b = new StringBuilder(64);
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
+    }
+
     /** CPU time of this JVM, of the embedded database's processes (Linux /proc), and the load average. */
     static final class Cpu {
         static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -446,11 +523,11 @@ public final class SearchBenchmark {
                     .getOperatingSystemMXBean()).getProcessCpuTime();
         }
 
-        /** user + system time of the postmaster and every process it started, or -1 without /proc. */
-        static long database(Path dataDir) {
+        /** user + system time of the postmaster and of every process it started, by pid, in nanoseconds (empty without /proc). */
+        static Map<Long, Long> database(Path dataDir) {
+            Map<Long, Long> cpu = new java.util.HashMap<>();
             try {
                 long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
-                long ticks = 0;
                 try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
                     for (Path proc : (Iterable<Path>) procs::iterator) {
                         if (!proc.getFileName().toString().chars().allMatch(Character::isDigit)) {
@@ -465,14 +542,23 @@ public final class SearchBenchmark {
                         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         long pid = Long.parseLong(proc.getFileName().toString());
                         if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
-                            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                            cpu.put(pid, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK);
                         }
                     }
                 }
-                return ticks * NANOS_PER_TICK;
             } catch (IOException | RuntimeException e) {
-                return -1;
+                cpu.clear();
             }
+            return cpu;
+        }
+
+        /** CPU the database's processes used between two snapshots (a process that ended meanwhile is not counted). */
+        static long databaseSince(Map<Long, Long> before, Path dataDir) {
+            long used = 0;
+            for (Map.Entry<Long, Long> now : database(dataDir).entrySet()) {
+                used += now.getValue() - before.getOrDefault(now.getKey(), 0L);
+            }
+            return used;
         }
 
         static double load() {
@@ -575,6 +661,10 @@ public final class SearchBenchmark {
                 }
                 measure(kind.label, "pg_trgm ILIKE (JDBC)", kind == Kind.NAME ? options.baselineRequests()
                         : options.requests(), values.get(first).get(kind), baseline(kind), true);
+                for (Connection own : baselineConnections) {
+                    own.close();
+                }
+                baselineConnections.clear();
             }
             print(loadSeconds);
         }
@@ -698,10 +788,13 @@ public final class SearchBenchmark {
             };
         }
 
+        final List<Connection> baselineConnections = new ArrayList<>();
+
         Call baseline(Kind kind) throws Exception {
             List<PreparedStatement> statements = new ArrayList<>();
             for (int i = 0; i < options.clients(); i++) {
                 Connection own = DriverManager.getConnection(url, "postgres", "postgres");
+                baselineConnections.add(own);
                 statements.add(own.prepareStatement(kind.baseline));
             }
             return (client, value) -> {
@@ -732,12 +825,15 @@ public final class SearchBenchmark {
             return m.group(1);
         }
 
+        /** Each client thread's own kept-alive connection. */
+        final ThreadLocal<LeanHttp> connections = ThreadLocal.withInitial(this::connection);
+
+        LeanHttp connection() {
+            return new LeanHttp(port);
+        }
+
         String get(String user, String path) throws IOException {
-            HttpURLConnection http = (HttpURLConnection) URI.create("http://localhost:" + port + path).toURL().openConnection();
-            if (user != null) {
-                http.setRequestProperty("Authorization", "Bearer " + tokens.get(user));
-            }
-            return read(http);
+            return connections.get().get(path, user == null ? null : tokens.get(user));
         }
 
         static String read(HttpURLConnection http) throws IOException {
@@ -763,7 +859,7 @@ public final class SearchBenchmark {
             AtomicInteger next = new AtomicInteger();
             LongAdder clientCpu = new LongAdder();
             long processCpu = Cpu.process();
-            long dbCpu = Cpu.database(pgData);
+            Map<Long, Long> dbCpu = Cpu.database(pgData);
             long started = System.nanoTime();
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < options.clients(); t++) {
@@ -785,7 +881,7 @@ public final class SearchBenchmark {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpuApp = (Cpu.process() - processCpu - clientCpu.sum()) / 1e6 / requests;
-            double cpuDb = (Cpu.database(pgData) - dbCpu) / 1e6 / requests;
+            double cpuDb = dbCpu.isEmpty() ? -1 : Cpu.databaseSince(dbCpu, pgData) / 1e6 / requests;
             double cpuClients = clientCpu.sum() / 1e6 / requests;
             pool.shutdown();
             if (!keep) {

@@ -19,16 +19,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Person search over more matches than it counts: the count stops at 1,000 and says so, pages keep
- * their order, the scope holds for every kind of text, and a renamed person is found by the new name.
- * The crowd is 1,003 persons named 鼋鼍 and one more character (ten names) in a grid of the rural
- * office, characters no demo name uses.
+ * Person search over more matches than it counts: the count stops at the cap (200) and says so, pages
+ * keep their order, the scope holds for every kind of text, and a renamed person is found by the new
+ * name. The crowd is the cap and 3 more persons named 鼋鼍 and one more character (ten names) in a grid
+ * of the rural office, characters no demo name uses.
  */
 class PersonSearchIntegrationTests extends IntegrationTest {
 
     static final String CROWD = "鼋鼍";
     static final String SUFFIXES = "甲乙丙丁戊己庚辛壬癸";
-    static final int CROWD_SIZE = 1_003;
+    static final int CAP = org.fengqiao.population.internal.Persons.COUNT_CAP;
+    static final int CROWD_SIZE = CAP + 3;
     static final String IN_OFFICERS_GRIDS = """
             p.grid_id IN (SELECT g.id FROM grid g JOIN unit u ON u.id = g.unit_id
                            WHERE u.path LIKE (SELECT u2.path FROM staff s JOIN unit u2 ON u2.id = s.unit_id
@@ -81,25 +82,25 @@ class PersonSearchIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aCommonFragmentCountsUpToOneThousandAndSaysThereAreMoreThenPagesOnInNameOrder() {
+    void aCommonFragmentCountsUpToTheCapAndSaysThereAreMoreThenPagesOnInNameOrder() {
         String holdsCrowd = "strpos(p.name, '" + CROWD + "') > 0";
         long matches = count(holdsCrowd);
         assertThat(matches).isGreaterThanOrEqualTo(CROWD_SIZE);
         JsonNode first = search(CROWD, 1, officer);
-        assertThat(first.path("total").asLong()).isEqualTo(1_000);
+        assertThat(first.path("total").asLong()).isEqualTo(CAP);
         assertThat(first.path("totalIsLowerBound").asBoolean()).isTrue();
         assertThat(first.path("searchedAs").asText()).isEqualTo("NAME");
         assertThat(ids(first)).containsExactlyElementsOf(expected(holdsCrowd, 0));
         assertThat(ids(search(CROWD, 2, officer))).containsExactlyElementsOf(expected(holdsCrowd, 20));
 
         // the last page, past the count's cap, counts exactly again
-        JsonNode last = search(CROWD, 51, officer);
-        assertThat(ids(last)).hasSize((int) matches - 1_000).containsExactlyElementsOf(expected(holdsCrowd, 1_000));
+        JsonNode last = search(CROWD, CAP / 20 + 1, officer);
+        assertThat(ids(last)).hasSize((int) matches - CAP).containsExactlyElementsOf(expected(holdsCrowd, CAP));
         assertThat(last.path("total").asLong()).isEqualTo(matches);
         assertThat(last.path("totalIsLowerBound").asBoolean()).isFalse();
 
         // a page after the last one is empty and still knows how many there are
-        JsonNode beyond = search(CROWD, 60, officer);
+        JsonNode beyond = search(CROWD, CAP / 20 + 10, officer);
         assertThat(ids(beyond)).isEmpty();
         assertThat(beyond.path("total").asLong()).isEqualTo(matches);
     }
@@ -108,7 +109,7 @@ class PersonSearchIntegrationTests extends IntegrationTest {
     void fewerMatchesThanTheCapAreCountedExactly() {
         long named = jdbc.sql("SELECT count(*) FROM person WHERE name = ?").param(CROWD + "甲").query(Long.class).single();
         JsonNode page = search(CROWD + "甲", 1, officer);
-        assertThat(page.path("total").asLong()).isEqualTo(named).isBetween(90L, 110L);
+        assertThat(page.path("total").asLong()).isEqualTo(named).isBetween(10L, (long) CAP - 1);
         assertThat(page.path("totalIsLowerBound").asBoolean()).isFalse();
         assertThat(ids(page)).containsExactlyElementsOf(expected("p.name = '" + CROWD + "甲'", 0));
         // the fragment must be contiguous: 鼋甲 is in no name
@@ -118,9 +119,9 @@ class PersonSearchIntegrationTests extends IntegrationTest {
     @Test
     void aSurnameAloneListsByNameAndCountsUpToTheCap() {
         JsonNode page = search("鼋", 1, officer);
-        assertThat(count("p.name LIKE '鼋%'")).isGreaterThan(1_000);
+        assertThat(count("p.name LIKE '鼋%'")).isGreaterThan(CAP);
         assertThat(page.path("searchedAs").asText()).isEqualTo("SURNAME");
-        assertThat(page.path("total").asLong()).isEqualTo(1_000);
+        assertThat(page.path("total").asLong()).isEqualTo(CAP);
         assertThat(page.path("totalIsLowerBound").asBoolean()).isTrue();
         assertThat(ids(page)).containsExactlyElementsOf(expected("p.name LIKE '鼋%'", 0));
     }
@@ -133,7 +134,7 @@ class PersonSearchIntegrationTests extends IntegrationTest {
         assertThat(ids(page)).containsExactlyElementsOf(jdbc.sql("SELECT p.id::text FROM person p WHERE p.name_initials LIKE 'yt%' AND "
                 + IN_OFFICERS_GRIDS + " ORDER BY p.name_initials COLLATE \"C\", p.name COLLATE \"C\", p.id LIMIT 20")
                 .query(String.class).list());
-        // a thousand of the officer's people have exactly these initials (the crowd), so the first page holds
+        // more than a page of the officer's people have exactly these initials (the crowd), so the first page holds
         // only exact ones: yt comes before any yt… with more letters, whatever the names
         assertThat(jdbc.sql("SELECT DISTINCT name_initials FROM person WHERE id::text IN (:ids)").param("ids", ids(page))
                 .query(String.class).list()).containsExactly(initials);
@@ -148,7 +149,7 @@ class PersonSearchIntegrationTests extends IntegrationTest {
         assertThat(ids(search("yt", 1, officer2))).doesNotContainAnyElementsOf(
                 jdbc.sql("SELECT id::text FROM person WHERE content_hash = 'search-crowd'").query(String.class).list());
         JsonNode bureau = search(CROWD, 1, api.token("bureau", DEMO_PASSWORD));
-        assertThat(bureau.path("total").asLong()).isEqualTo(1_000);
+        assertThat(bureau.path("total").asLong()).isEqualTo(CAP);
         assertThat(bureau.path("totalIsLowerBound").asBoolean()).isTrue();
     }
 
@@ -183,7 +184,7 @@ class PersonSearchIntegrationTests extends IntegrationTest {
                 .param(before).query().listOfRows();
         assertThat(entries).hasSize(2);
         assertThat(entries.get(0)).containsEntry("actor", "officer").containsEntry("action", "READ")
-                .containsEntry("kind", "NAME").containsEntry("text", CROWD).containsEntry("results", "1000");
+                .containsEntry("kind", "NAME").containsEntry("text", CROWD).containsEntry("results", String.valueOf(CAP));
         assertThat(entries.get(1)).as("an identity number tail is not written down")
                 .containsEntry("kind", "ID_LAST6").containsEntry("text", "ID_LAST6");
     }
@@ -194,7 +195,7 @@ class PersonSearchIntegrationTests extends IntegrationTest {
         assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
         HttpResponse<String> crowd = browser.get("/persons?q=" + URLEncoder.encode(CROWD, StandardCharsets.UTF_8), null);
         assertThat(crowd.statusCode()).isEqualTo(200);
-        assertThat(crowd.body()).contains("超过 1,000 人");
+        assertThat(crowd.body()).contains("超过 " + CAP + " 人");
         HttpResponse<String> few = browser.get("/persons?q=" + URLEncoder.encode(CROWD + "甲", StandardCharsets.UTF_8), null);
         assertThat(few.body()).containsPattern("共 \\d+ 人").doesNotContain("超过");
     }

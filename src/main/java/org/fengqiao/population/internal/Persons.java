@@ -300,21 +300,23 @@ public class Persons {
     }
 
     /**
-     * Counting stops here: past it a search says "more than 1,000" and the officer narrows it down.
-     * Counting every match of a broad search (two letters of initials over a million people) would cost
-     * more than finding the page.
+     * Counting stops here: past it a search says "more than 200" (ten pages of the persons page) and the
+     * officer narrows it down. A count costs a walk over every match it counts, so the cap bounds what
+     * the broadest search (two letters of initials over a million people) costs; the page itself and
+     * any page after the cap still come, counted up to their end.
      */
-    public static final int COUNT_CAP = 1_000;
+    public static final int COUNT_CAP = 200;
 
     /**
      * The caller's scope as a condition on a person row {@code p}: its grid lies under one of the
      * caller's units. Written as a hashed subplan (the IS TRUE keeps the planner from turning it into a
      * join), so it filters the rows an ordered index scan yields, one hash probe each, without
-     * breaking their order.
+     * breaking their order. The patterns are hidden from the planner like every value of a search
+     * (see {@link PersonQuery#value}).
      */
     static final String IN_SCOPE = """
             (p.grid_id IN (SELECT g.id FROM grid g JOIN unit u ON u.id = g.unit_id
-                            WHERE u.path LIKE ANY(:scope))) IS TRUE""";
+                            WHERE u.path LIKE ANY (SELECT unnest(CAST(:scope AS text[]))))) IS TRUE""";
 
     public Page search(PersonQuery query, Caller caller, int limit, int offset) {
         List<String> where = new ArrayList<>();

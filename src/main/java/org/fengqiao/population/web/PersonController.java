@@ -57,8 +57,8 @@ class PersonController {
     }
 
     /**
-     * total is exact up to 1,000 matches (or up to the end of the page asked for, if further); past that it
-     * is that number with totalIsLowerBound set: there are more matches than total.
+     * total is exact up to 200 matches (Persons.COUNT_CAP) or up to the end of the page asked for, if further;
+     * past that it is that number with totalIsLowerBound set: there are more matches than total.
      */
     record PersonPage(List<PersonView> items, long total, boolean totalIsLowerBound, int page, int size,
             PersonQuery.Kind searchedAs) {
