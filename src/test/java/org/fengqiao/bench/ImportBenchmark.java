@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -90,6 +91,14 @@ public final class ImportBenchmark {
             long postgres = Long.parseLong(Files.readAllLines(dir.resolve("pg").resolve("postmaster.pid")).get(0).strip());
             System.out.printf(Locale.ROOT, "%-6s %-34s %10s %12s %12s %12s%n", "round", "path", "seconds", "rows/s",
                     "cpu java s", "cpu pg s");
+            // A first, smaller import of the same kind compiles the import's code paths (the JIT would otherwise
+            // spend several processor seconds of the measured run), then its rows are removed again.
+            Path warmUp = dir.resolve("warm-up.csv");
+            generate(warmUp, Math.min(100_000, persons), grids);
+            Outcome warm = importThroughApi(port, token, warmUp);
+            clear(ds);
+            System.out.printf(Locale.ROOT, "warm-up: %,d persons imported and removed again, %.1f s%n",
+                    warm.job().path("createdRows").asLong(), warm.seconds());
             for (int round = 1; round <= rounds; round++) {
                 if (round > 1) {
                     clear(ds);
@@ -99,9 +108,11 @@ public final class ImportBenchmark {
                 report(round, "plain COPY into a bare table", copy, persons, cpu.since(postgres));
                 cpu = Cpu.now(postgres);
                 Server before = Server.now(ds);
+                Map<String, Double> threads = threadCpu();
                 Outcome imported = importThroughApi(port, token, csv);
                 report(round, "application import (HTTP job API)", imported.seconds(), persons, cpu.since(postgres));
                 System.out.printf(Locale.ROOT, "%-6s   %s%n", "", Server.now(ds).since(before));
+                System.out.printf(Locale.ROOT, "%-6s   java cpu s by thread: %s%n", "", since(threads));
                 System.out.printf(Locale.ROOT, "%-6s   upload %.1f s, job %.1f s; created %,d, updated %,d, unchanged %,d, "
                         + "failed %,d; ratio import/COPY time: %.1fx%n", "", imported.uploadSeconds(),
                         imported.seconds() - imported.uploadSeconds(), imported.job().path("createdRows").asLong(),
@@ -119,9 +130,19 @@ public final class ImportBenchmark {
             }
         } finally {
             app.close();
+            deleteQuietly(dir);
         }
         System.out.printf(Locale.ROOT, "wall time of the bench (start, demo load, generation, measurements): %.0f s%n",
                 (System.nanoTime() - benchStarted) / 1e9);
+    }
+
+    /** The bench's database and files are gigabytes: they go when it ends. */
+    static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not remove " + dir + ": " + e.getMessage());
+        }
     }
 
     record Generated(int households) {
@@ -304,8 +325,44 @@ public final class ImportBenchmark {
                 }
                 return new Outcome(seconds, uploaded, job);
             }
-            Thread.sleep(100);
+            Thread.sleep(250);
         }
+    }
+
+    /** Processor seconds of this JVM's threads so far, grouped by what they do (from /proc/self/task). */
+    static Map<String, Double> threadCpu() throws IOException {
+        Map<String, Double> groups = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / Cpu.TICK;
+                String group = name.startsWith("person-import") || name.startsWith("ForkJoinPool") ? name.replaceAll("-\\d+$", "")
+                        : name.startsWith("GC Thread") || name.startsWith("G1") ? "gc"
+                        : name.startsWith("C1 ") || name.startsWith("C2 ") ? "jit"
+                        : name.startsWith("http-nio") ? "http" : "other";
+                groups.merge(group, seconds, Double::sum);
+            }
+        }
+        return groups;
+    }
+
+    static String since(Map<String, Double> before) throws IOException {
+        StringBuilder b = new StringBuilder();
+        threadCpu().forEach((group, seconds) -> {
+            double used = seconds - before.getOrDefault(group, 0.0);
+            if (used >= 0.05) {
+                b.append(b.length() == 0 ? "" : ", ").append(group).append(' ')
+                        .append(String.format(Locale.ROOT, "%.1f", used));
+            }
+        });
+        return b.toString();
     }
 
     /** What the server did besides: write-ahead log written, checkpoints, pages read and written by backends. */

@@ -83,6 +83,10 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "Asia/Shanghai");
+            // PostgreSQL's defaults (128 MB of buffers, a checkpoint every 1 GB of log) suit sample data on a small
+            // machine, not a county's million persons: importing them evicted and re-read 5 GB of pages through
+            // the kernel and logged whole pages again after each of five checkpoints
+            builder.setServerConfig("shared_buffers", "512MB").setServerConfig("max_wal_size", "4GB");
             if (port > 0) {
                 builder.setPort(port);
             }

@@ -33,14 +33,6 @@ final class CopyText {
         return Arrays.copyOf(bytes, length);
     }
 
-    /** Appends rows written elsewhere (each already ending in a line break). */
-    CopyText raw(byte[] row) {
-        ensure(row.length);
-        System.arraycopy(row, 0, bytes, length, row.length);
-        length += row.length;
-        return this;
-    }
-
     CopyText text(String value) {
         if (value == null) {
             return nul();

@@ -66,7 +66,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PersonImport {
 
-    static final int BATCH = 5000;
+    static final int BATCH = 2000;
     /** Batches written side by side, each on its own connection: PostgreSQL works one statement on one core. */
     static final int WRITERS = 2;
     private static final Logger log = LoggerFactory.getLogger(PersonImport.class);
@@ -364,7 +364,8 @@ public class PersonImport {
 
     /** A row on its way: what it says, its checked fields, where it goes, and what is wrong with it. */
     static final class Candidate {
-        final ImportTable.Line line;
+        /** The row as the file had it: kept for the error file, let go once the row is known to be valid. */
+        ImportTable.Line line;
         final List<Invalid.Problem> problems = new ArrayList<>();
         Persons.Fields fields;
         String householdNumber;
@@ -374,9 +375,11 @@ public class PersonImport {
         /** The stored person holding the number, and his content hash, when the number is known. */
         UUID knownId;
         String knownHash;
-        /** A new person's stored form, or for a known one the content hash of the row. */
+        /** A new person's stored form (then {@link #fields} is let go), or for a known one the content hash of the row. */
         Persons.Prepared prepared;
         String hash;
+        UUID gridId;
+        UUID householdId;
 
         Candidate(ImportTable.Line line) {
             this.line = line;
@@ -503,8 +506,13 @@ public class PersonImport {
             time("households (in file order)", t);
             t = System.nanoTime();
             batch.valid.parallelStream().forEach(c -> {
+                // rows waiting to be written are most of what a running import holds: keep no more of them than needed
+                c.line = null;
+                c.gridId = c.fields.gridId();
+                c.householdId = c.fields.householdId();
                 if (c.knownId == null) {
                     c.prepared = preparer.prepare(c.fields, PersonIds.next(), c.idIndex);
+                    c.fields = null;
                 } else {
                     c.hash = Persons.contentHash(c.fields);
                 }
@@ -776,8 +784,8 @@ public class PersonImport {
             java.util.Set<UUID> storedAddresses = new java.util.HashSet<>();
             for (Candidate c : batch.valid) {
                 if (c.knownId == null) {
-                    grids.add(c.fields.gridId());
-                    UUID household = c.fields.householdId();
+                    grids.add(c.gridId);
+                    UUID household = c.householdId;
                     if (household != null && !batch.households.containsKey(household)) {
                         storedHouseholds.add(household);
                     }

@@ -185,15 +185,27 @@ public class Persons {
         if (batch.isEmpty()) {
             return;
         }
-        int size = 0;
-        for (Prepared p : batch) {
-            size += p.copyLine().length;
+        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+        try {
+            // row by row into the driver's buffer, not one array of the whole batch: megabytes in one piece are
+            // what a garbage collector handles worst
+            org.postgresql.copy.CopyIn in = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                    .copyIn("COPY person (" + COPY_COLUMNS + ") FROM STDIN");
+            try {
+                for (Prepared p : batch) {
+                    in.writeToCopy(p.copyLine(), 0, p.copyLine().length);
+                }
+                in.endCopy();
+            } finally {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
+            }
+        } catch (SQLException e) {
+            throw new org.springframework.dao.DataIntegrityViolationException("COPY into person failed: " + e.getMessage(), e);
+        } finally {
+            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        CopyText rows = new CopyText(size);
-        for (Prepared p : batch) {
-            rows.raw(p.copyLine());
-        }
-        copy(rows, "COPY person (" + COPY_COLUMNS + ") FROM STDIN");
     }
 
     /** Rows already in COPY text form into the caller's transaction's connection. */
