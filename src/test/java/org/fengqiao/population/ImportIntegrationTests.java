@@ -162,6 +162,30 @@ class ImportIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anImportedPersonIsFoundByAnyTwoCharactersOfTheName() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        // two given-name characters drawn at random, so the fragment is (almost surely) new to the dictionary
+        String rare = "琰翀珺玥昶焜淼芃曌蔻";
+        java.util.Random random = new java.util.Random();
+        int first = random.nextInt(rare.length());
+        int second = (first + 1 + random.nextInt(rare.length() - 1)) % rare.length();
+        String name = "导入" + rare.charAt(first) + rare.charAt(second);
+        String number = TestIdentityNumbers.next(Sex.FEMALE);
+        String csv = "\uFEFF" + String.join(",", HEADERS) + "\n"
+                + String.join(",", name, number, "女", "", "FS-1-01", "", "", "常住", "") + "\n";
+        JsonNode job = importAndWait(api, officer, "fragment.csv", csv.getBytes(StandardCharsets.UTF_8), false);
+        assertThat(job.path("createdRows").asLong()).isEqualTo(1);
+
+        String fragment = name.substring(2);
+        JsonNode found = ApiClient.json(api.get("/api/v1/persons?size=50&q="
+                + java.net.URLEncoder.encode(fragment, StandardCharsets.UTF_8), officer));
+        List<String> names = new ArrayList<>();
+        found.path("items").forEach(p -> names.add(p.path("name").asText()));
+        assertThat(names).as("search for %s", fragment).contains(name);
+    }
+
+    @Test
     void theListOfRecentJobsShowsOnlyJobsInsideTheCallersJurisdiction() throws Exception {
         ApiClient api = new ApiClient(port);
         String officer = api.token("officer", DEMO_PASSWORD);

@@ -301,8 +301,9 @@ public class PersonImport {
      * the rows they refer to per key instead ({@link Run#lockReferences}): half of what PostgreSQL spends on a new
      * person goes to those triggers, each a query of its own. Only when it changes nothing else: the database
      * lets this session set {@code session_replication_role} (a superuser, as the embedded database's is, or one
-     * granted SET on it), the three tables have no trigger but the foreign-key ones, and their foreign keys are
-     * exactly those {@link #REFERENCES} names. Anything else, and the triggers check every row as usual.
+     * granted SET on it), the three tables have no trigger but the foreign-key ones and those enabled ALWAYS (which
+     * fire in that role too, as the name dictionary's do), and their foreign keys are exactly those
+     * {@link #REFERENCES} names. Anything else, and the triggers check every row as usual.
      */
     boolean setBasedReferences() {
         try {
@@ -311,7 +312,8 @@ public class PersonImport {
                 jdbc.sql("SET LOCAL session_replication_role = replica").update();
                 long triggers = jdbc.sql("""
                         SELECT count(*) FROM pg_trigger
-                        WHERE tgrelid IN ('person'::regclass, 'household'::regclass, 'address'::regclass) AND NOT tgisinternal""")
+                        WHERE tgrelid IN ('person'::regclass, 'household'::regclass, 'address'::regclass) AND NOT tgisinternal
+                          AND tgenabled <> 'A'""")
                         .query(Long.class).single();
                 java.util.Set<String> references = new java.util.HashSet<>(jdbc.sql("""
                         SELECT c.conrelid::regclass::text || '.' || a.attname || '>' || c.confrelid::regclass::text
