@@ -38,6 +38,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
+import java.util.stream.LongStream;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.fengqiao.FengqiaoApplication;
@@ -70,7 +71,7 @@ public final class SearchBenchmark {
     static final String PASSWORD = "Fengqiao-2026";
     static final int PAGE_SIZE = 20;
 
-    record Options(int persons, int requests, int baselineRequests, int clients, List<String> users, Path data,
+    record Options(int persons, int requests, int baselineRequests, int clients, double rate, List<String> users, Path data,
             boolean keep, boolean loadOnly) {
 
         static Options parse(String[] args) throws IOException {
@@ -78,6 +79,7 @@ public final class SearchBenchmark {
             int requests = 4_000;
             int baseline = 400;
             int clients = 8;
+            double rate = 200;
             List<String> users = List.of("bureau", "chief");
             Path data = null;
             boolean loadOnly = false;
@@ -93,10 +95,11 @@ public final class SearchBenchmark {
                     case "--requests" -> requests = Integer.parseInt(value);
                     case "--baseline-requests" -> baseline = Integer.parseInt(value);
                     case "--clients" -> clients = Integer.parseInt(value);
+                    case "--rate" -> rate = Double.parseDouble(value);
                     case "--users" -> users = List.of(value.split(","));
                     case "--data" -> data = Path.of(value).toAbsolutePath();
                     default -> throw new IllegalArgumentException("unknown option " + a
-                            + " (known: --persons --requests --baseline-requests --clients --users --data --load-only)");
+                            + " (known: --persons --requests --baseline-requests --clients --rate --users --data --load-only)");
                 }
                 i++;
             }
@@ -104,7 +107,7 @@ public final class SearchBenchmark {
             if (data == null) {
                 data = Files.createTempDirectory("fengqiao-search-bench");
             }
-            return new Options(persons, requests, baseline, clients, users, data, keep, loadOnly);
+            return new Options(persons, requests, baseline, clients, rate, users, data, keep, loadOnly);
         }
     }
 
@@ -597,7 +600,7 @@ public final class SearchBenchmark {
      * latencies: the application (its JVM less the client threads), the database (the embedded server's
      * processes), the clients; load is the machine's one-minute load average when it ended.
      */
-    record Result(String query, String path, int n, long[] sorted, double seconds, double meanTotal, double lowerBounds,
+    record Result(String query, String path, double rate, int n, long[] sorted, double seconds, double meanTotal, double lowerBounds,
             double cpuApp, double cpuDb, double cpuClients, double load) {
         double percentile(double p) {
             return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
@@ -655,6 +658,15 @@ public final class SearchBenchmark {
 
             measure("health (no sign-in)", "HTTP /actuator/health", options.requests(), List.of(""), health(), true);
             measure("me (bearer, 1 query)", "HTTP /api/v1/me", options.requests(), List.of(""), me(first), true);
+            if (options.rate() > 0) {
+                measure("health (no sign-in)", "HTTP /actuator/health", options.requests(), List.of(""), health(), options.rate());
+                for (Kind kind : Kind.values()) {
+                    for (String user : options.users()) {
+                        measure(kind.label, "API as " + user, options.requests(), values.get(user).get(kind), api(user, kind),
+                                options.rate());
+                    }
+                }
+            }
             for (Kind kind : Kind.values()) {
                 for (String user : options.users()) {
                     measure(kind.label, "API as " + user, options.requests(), values.get(user).get(kind), api(user, kind), true);
@@ -853,6 +865,21 @@ public final class SearchBenchmark {
 
         /** Closed loop: each client sends its next request when the last one answered. */
         void measure(String query, String path, int requests, List<String> values, Call call, boolean keep) throws Exception {
+            measure(query, path, requests, values, call, keep, 0);
+        }
+
+        /**
+         * Open loop: requests arrive at {@code rate} per second in all, as a Poisson process split over the
+         * clients (each client its own stream of rate / clients), whether or not earlier ones have been
+         * answered. A request's latency runs from the moment it was due, so a request its client could not
+         * send on time (the previous one still waiting) counts the delay too.
+         */
+        void measure(String query, String path, int requests, List<String> values, Call call, double rate) throws Exception {
+            measure(query, path, requests, values, call, true, rate);
+        }
+
+        void measure(String query, String path, int requests, List<String> values, Call call, boolean keep, double rate)
+                throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(options.clients());
             long[] latencies = new long[requests];
             long[] totals = new long[requests];
@@ -862,10 +889,32 @@ public final class SearchBenchmark {
             Map<Long, Long> dbCpu = Cpu.database(pgData);
             long started = System.nanoTime();
             List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < options.clients(); t++) {
+            int clients = options.clients();
+            for (int t = 0; t < clients; t++) {
                 int client = t;
                 futures.add(pool.submit(() -> {
                     long cpu = Cpu.THREADS.getCurrentThreadCpuTime();
+                    if (rate > 0) {
+                        // each client its share of the requests, on its own exponential inter-arrival times
+                        Random arrivals = new Random(31L * client + 17);
+                        double meanGapNanos = 1e9 * clients / rate;
+                        long due = started;
+                        for (int i = client; i < requests; i += clients) {
+                            due += (long) (-Math.log(1 - arrivals.nextDouble()) * meanGapNanos);
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                                while (System.nanoTime() < due) {
+                                    Thread.onSpinWait();
+                                }
+                            }
+                            String value = values.get((int) ((i * 7919L) % values.size()));
+                            totals[i] = call.apply(client, value);
+                            latencies[i] = System.nanoTime() - due;
+                        }
+                        clientCpu.add(Cpu.THREADS.getCurrentThreadCpuTime() - cpu);
+                        return null;
+                    }
                     for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
                         String value = values.get((int) ((i * 7919L) % values.size()));
                         long t0 = System.nanoTime();
@@ -901,20 +950,20 @@ public final class SearchBenchmark {
                     reported++;
                 }
             }
-            Result r = new Result(query, path, requests, latencies, seconds, reported == 0 ? -1 : sum / reported,
+            Result r = new Result(query, path, rate, requests, latencies, seconds, reported == 0 ? -1 : sum / reported,
                     reported == 0 ? -1 : (double) lower / reported, cpuApp, cpuDb, cpuClients, Cpu.load());
             results.add(r);
-            System.out.printf(Locale.ROOT, "  %-30s %-24s p50 %6.2f  p99 %7.2f ms  %6.0f req/s  cpu/req app %.2f db %.2f ms%n",
-                    query, path, r.percentile(0.50), r.percentile(0.99), r.n() / r.seconds(), cpuApp, cpuDb);
+            System.out.printf(Locale.ROOT, "  %-30s %-24s %-10s p50 %6.2f  p99 %7.2f ms  %6.0f req/s  cpu/req app %.2f db %.2f ms%n",
+                    query, path, rate > 0 ? String.format(Locale.ROOT, "%.0f/s", rate) : "closed", r.percentile(0.50), r.percentile(0.99), r.n() / r.seconds(), cpuApp, cpuDb);
         }
 
-        void print(double loadSeconds) {
+        void table(String title, List<Result> rows) {
             System.out.println();
-            System.out.printf(Locale.ROOT, "Person search, %,d generated persons, %d concurrent clients, closed loop%n",
-                    options.persons(), options.clients());
+            System.out.printf(Locale.ROOT, "Person search, %,d generated persons, %d concurrent clients, %s%n",
+                    options.persons(), options.clients(), title);
             System.out.printf(Locale.ROOT, "%-30s %-24s %5s %7s %7s %7s %7s %6s %11s %25s %5s%n", "query", "path", "n",
                     "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s", "matches", "CPU ms/req app+db+client", "load");
-            for (Result r : results) {
+            for (Result r : rows) {
                 String matches = r.meanTotal() < 0 ? "" : String.format(Locale.ROOT, "%,.0f%s", r.meanTotal(),
                         r.lowerBounds() > 0 ? String.format(Locale.ROOT, " (%.0f%%+)", 100 * r.lowerBounds()) : "");
                 System.out.printf(Locale.ROOT, "%-30s %-24s %5d %7.2f %7.2f %7.2f %7.1f %6.0f %11s %25s %5.1f%n", r.query(),
@@ -922,12 +971,39 @@ public final class SearchBenchmark {
                         r.n() / r.seconds(), matches, r.cpuDb() < 0 ? "" : String.format(Locale.ROOT, "%.2f + %.2f + %.2f",
                                 Math.max(0, r.cpuApp()), r.cpuDb(), r.cpuClients()), r.load());
             }
+        }
+
+        void print(double loadSeconds) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            table("closed loop (each client sends its next request when the last is answered: the machine saturated)",
+                    results.stream().filter(r -> r.rate() == 0).toList());
+            System.out.printf(Locale.ROOT, "  saturated, a request waits for the others' CPU: mean latency is about %d clients x CPU ms per "
+                    + "request / %d cores%n", options.clients(), cores);
+            for (Result r : results) {
+                if (r.rate() == 0 && r.cpuDb() >= 0 && !r.path().startsWith("pg_trgm")) {
+                    double cpu = Math.max(0, r.cpuApp()) + r.cpuDb() + r.cpuClients();
+                    System.out.printf(Locale.ROOT, "  %-30s %-24s mean %6.2f ms, %d x %.2f / %d = %6.2f ms%n", r.query(), r.path(),
+                            LongStream.of(r.sorted()).average().orElse(0) / 1e6, options.clients(), cpu, cores,
+                            options.clients() * cpu / cores);
+                }
+            }
+            List<Result> open = results.stream().filter(r -> r.rate() > 0).toList();
+            if (!open.isEmpty()) {
+                table(String.format(Locale.ROOT, "open loop (%.0f requests/s arriving at random over the %d clients, latency from when each was due)",
+                        open.get(0).rate(), options.clients()), open);
+                for (Result r : open) {
+                    if (r.path().startsWith("API")) {
+                        System.out.printf(Locale.ROOT, "  %-30s %-24s p99 %s 20 ms at %.0f req/s%n", r.query(), r.path(),
+                                r.percentile(0.99) < 20 ? "<" : ">=", r.rate());
+                    }
+                }
+            }
             System.out.println("ratio pg_trgm ILIKE / API (higher is better for the API):");
             for (Kind kind : Kind.values()) {
                 Result base = results.stream().filter(r -> r.query().equals(kind.label) && r.path().startsWith("pg_trgm"))
                         .findFirst().orElseThrow();
                 for (Result r : results) {
-                    if (r.query().equals(kind.label) && r.path().startsWith("API")) {
+                    if (r.rate() == 0 && r.query().equals(kind.label) && r.path().startsWith("API")) {
                         System.out.printf(Locale.ROOT, "  %-30s %-24s p50 %6.1fx   p99 %6.1fx   p99 %s 20 ms%n", kind.label,
                                 r.path(), base.percentile(0.5) / r.percentile(0.5), base.percentile(0.99) / r.percentile(0.99),
                                 r.percentile(0.99) < 20 ? "<" : ">=");
