@@ -66,7 +66,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class SearchBenchmark {
 
     /** Bump when the generated data changes, so a kept data directory is loaded again. */
-    static final int GENERATOR_VERSION = 4;
+    static final int GENERATOR_VERSION = 5;
     static final String KEY = Base64.getEncoder().encodeToString("fengqiao-search-benchmark-key-32".getBytes(StandardCharsets.US_ASCII));
     static final String PASSWORD = "Fengqiao-2026";
     static final int PAGE_SIZE = 20;
@@ -290,7 +290,7 @@ public final class SearchBenchmark {
     /** Loads the county: addresses, households and persons through COPY, and the plain baseline table. */
     static final class Loader {
         static final int CHUNK = 20_000;
-        static final String PERSON_COLUMNS = "id, grid_id, household_id, name, name_grams, name_initials, name_pinyin, "
+        static final String PERSON_COLUMNS = "id, grid_id, household_id, name, name_initials, name_pinyin, "
                 + "id_cipher, id_index, id_last4, id_last6, id_masked, phone_cipher, phone_index, phone_masked, sex, "
                 + "birth_date, ethnicity, relation, residence, registered_on, content_hash";
         static final String[] RELATIONS = {"HEAD", "SPOUSE", "CHILD", "CHILD", "PARENT"};
@@ -403,7 +403,7 @@ public final class SearchBenchmark {
                     String initials = ChineseNames.initials(name);
                     boolean floating = random.nextInt(10) == 0;
                     persons.append(UUID.randomUUID()).append('\t').append(grid).append('\t').append(household).append('\t')
-                            .append(name).append('\t').append(pgArray(ChineseNames.grams(name))).append('\t')
+                            .append(name).append('\t')
                             .append(initials).append('\t').append(ChineseNames.fullPinyin(name)).append('\t')
                             .append("\\\\x").append(hex.formatHex(cipher.encrypt(number))).append('\t')
                             .append(cipher.blindIndex("id", number)).append('\t')
@@ -423,14 +423,6 @@ public final class SearchBenchmark {
                 }
             }
             return new Chunk(addresses.toString(), households.toString(), persons.toString(), plain.toString());
-        }
-
-        static String pgArray(String[] values) {
-            StringBuilder b = new StringBuilder("{");
-            for (int i = 0; i < values.length; i++) {
-                b.append(i == 0 ? "" : ",").append('"').append(values[i]).append('"');
-            }
-            return b.append('}').toString();
         }
     }
 

@@ -70,10 +70,10 @@ final class HousingFixtures {
     UUID person(UUID gridId, UUID householdId, String name, String relation, String category, String subtype) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO person (id, grid_id, household_id, name, name_grams, name_initials, name_pinyin, relation, residence,
+                INSERT INTO person (id, grid_id, household_id, name, name_initials, name_pinyin, relation, residence,
                                     content_hash)
-                VALUES (?, ?, ?, ?, ARRAY[?], 'x', 'x', ?, 'PERMANENT', 'fixture')""")
-                .params(id, gridId, householdId, name, name, relation).update();
+                VALUES (?, ?, ?, ?, 'x', 'x', ?, 'PERMANENT', 'fixture')""")
+                .params(id, gridId, householdId, name, relation).update();
         if (category != null) {
             jdbc.sql("INSERT INTO person_category (person_id, category, subtype, risk) VALUES (?, ?, ?, ?)")
                     .params(id, category, subtype, subtype == null ? null : "HIGH").update();

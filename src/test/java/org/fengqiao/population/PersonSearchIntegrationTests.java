@@ -51,8 +51,8 @@ class PersonSearchIntegrationTests extends IntegrationTest {
             if (jdbc.sql("SELECT count(*) FROM person WHERE content_hash = 'search-crowd'").query(Long.class).single() == 0) {
                 // straight into the table, as the bulk paths write it: the search must not depend on who inserted
                 jdbc.sql("""
-                        INSERT INTO person (id, grid_id, name, name_grams, name_initials, name_pinyin, residence, content_hash)
-                        SELECT gen_random_uuid(), (SELECT id FROM grid WHERE code = 'FS-1-05'), n, ARRAY[n], 'yt', 'yuantuo',
+                        INSERT INTO person (id, grid_id, name, name_initials, name_pinyin, residence, content_hash)
+                        SELECT gen_random_uuid(), (SELECT id FROM grid WHERE code = 'FS-1-05'), n, 'yt', 'yuantuo',
                                'PERMANENT', 'search-crowd'
                           FROM (SELECT ? || substr(?, 1 + i % 10, 1) AS n FROM generate_series(1, ?) i) names""")
                         .params(CROWD, SUFFIXES, CROWD_SIZE).update();

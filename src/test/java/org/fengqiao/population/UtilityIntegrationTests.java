@@ -118,10 +118,10 @@ class UtilityIntegrationTests extends IntegrationTest {
     UUID resident(UUID grid, UUID household, String name) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO person (id, grid_id, household_id, name, name_grams, name_initials, name_pinyin, relation,
+                INSERT INTO person (id, grid_id, household_id, name, name_initials, name_pinyin, relation,
                                     residence, id_masked, phone_masked, content_hash)
-                VALUES (?, ?, ?, ?, ARRAY[?], 'x', 'x', 'HEAD', 'PERMANENT', '320722********0017', '139****0001', 'fixture')""")
-                .params(id, grid, household, name, name).update();
+                VALUES (?, ?, ?, ?, 'x', 'x', 'HEAD', 'PERMANENT', '320722********0017', '139****0001', 'fixture')""")
+                .params(id, grid, household, name).update();
         return id;
     }
 

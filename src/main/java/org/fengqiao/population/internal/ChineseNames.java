@@ -96,24 +96,6 @@ public final class ChineseNames {
     }
 
     /**
-     * Every two-character fragment of the name (each once, in order) and the name itself, so that
-     * a search for any two consecutive characters is one array-containment query on an indexed
-     * column: 欧阳娜娜 → 欧阳, 阳娜, 娜娜, 欧阳娜娜. A one-character name gives that character.
-     */
-    public static String[] grams(String name) {
-        if (name == null || name.isBlank()) {
-            return new String[0];
-        }
-        int[] codePoints = name.strip().codePoints().toArray();
-        Set<String> grams = new LinkedHashSet<>();
-        for (int i = 0; i + 1 < codePoints.length; i++) {
-            grams.add(new String(codePoints, i, 2));
-        }
-        grams.add(new String(codePoints, 0, codePoints.length));
-        return grams.toArray(String[]::new);
-    }
-
-    /**
      * One entry per Han character or Latin letter: a Han character gives its syllable, a letter
      * gives itself lower-cased (so initials keep it whole), anything else (spaces, the middle dot
      * of transliterated names, digits) gives nothing.

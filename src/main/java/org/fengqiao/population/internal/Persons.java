@@ -35,11 +35,11 @@ public class Persons {
             """;
 
     private static final String INSERT = """
-                INSERT INTO person (id, grid_id, household_id, name, name_grams, name_initials, name_pinyin,
+                INSERT INTO person (id, grid_id, household_id, name, name_initials, name_pinyin,
                     id_cipher, id_index, id_last4, id_last6, id_masked, phone_cipher, phone_index, phone_masked,
                     sex, birth_date, ethnicity, relation, residence, registered_on, left_on, occupation, workplace, note,
                     content_hash)
-                VALUES (:id, :grid, :household, :name, :grams, :initials, :pinyin, :idCipher, :idIndex, :idLast4,
+                VALUES (:id, :grid, :household, :name, :initials, :pinyin, :idCipher, :idIndex, :idLast4,
                     :idLast6, :idMasked, :phoneCipher, :phoneIndex, :phoneMasked, :sex, :birth, :ethnicity, :relation,
                     :residence, :registered, :left, :occupation, :workplace, :note, :hash)""";
 
@@ -116,7 +116,7 @@ public class Persons {
     }
 
     static final String COPY_COLUMNS = """
-            id, grid_id, household_id, name, name_grams, name_initials, name_pinyin, id_cipher, id_index, id_last4,
+            id, grid_id, household_id, name, name_initials, name_pinyin, id_cipher, id_index, id_last4,
             id_last6, id_masked, phone_cipher, phone_index, phone_masked, sex, birth_date, ethnicity, relation,
             residence, registered_on, left_on, occupation, workplace, note, content_hash""";
 
@@ -156,8 +156,7 @@ public class Persons {
             ChineseNames.Pinyin pinyin = ChineseNames.pinyin(f.name());
             String hash = contentHash(f);
             CopyText line = buffers.get().reset();
-            line.uuid(id).uuid(f.gridId()).uuid(f.householdId()).text(f.name()).array(ChineseNames.grams(f.name()))
-                    .text(pinyin.initials()).text(pinyin.full());
+            line.uuid(id).uuid(f.gridId()).uuid(f.householdId()).text(f.name()).text(pinyin.initials()).text(pinyin.full());
             if (number == null) {
                 line.nul().nul().nul().nul().nul();
             } else {
@@ -223,7 +222,7 @@ public class Persons {
     /** Writes the fields over the stored person; returns false when nothing differed (an idempotent import). */
     public boolean update(UUID id, Fields f) {
         return jdbc.sql("""
-                UPDATE person SET grid_id = :grid, household_id = :household, name = :name, name_grams = :grams,
+                UPDATE person SET grid_id = :grid, household_id = :household, name = :name,
                     name_initials = :initials, name_pinyin = :pinyin,
                     id_cipher = CASE WHEN id_index IS NOT DISTINCT FROM :idIndex THEN id_cipher ELSE :idCipher END,
                     id_index = :idIndex, id_last4 = :idLast4, id_last6 = :idLast6, id_masked = :idMasked,
@@ -241,7 +240,6 @@ public class Persons {
         p.put("grid", f.gridId());
         p.put("household", f.householdId());
         p.put("name", f.name());
-        p.put("grams", ChineseNames.grams(f.name()));
         p.put("initials", ChineseNames.initials(f.name()));
         p.put("pinyin", ChineseNames.fullPinyin(f.name()));
         IdentityNumber number = f.idNumber();

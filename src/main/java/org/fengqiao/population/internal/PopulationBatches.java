@@ -29,16 +29,14 @@ public class PopulationBatches {
     }
 
     private static final String[] PERSON_COLUMNS = {"id uuid", "grid_id uuid", "household_id uuid", "name text",
-        "name_grams text", "name_initials text", "name_pinyin text", "id_cipher bytea", "id_index text",
+        "name_initials text", "name_pinyin text", "id_cipher bytea", "id_index text",
         "id_last4 text", "id_last6 text", "id_masked text", "phone_cipher bytea", "phone_index text",
         "phone_masked text", "sex text", "birth_date date", "ethnicity text", "relation text", "residence text",
         "registered_on date", "left_on date", "occupation text", "workplace text", "note text", "content_hash text"};
     private static final String PERSON_INSERT = "INSERT INTO person ("
             + java.util.Arrays.stream(PERSON_COLUMNS).map(c -> c.split(" ")[0]).collect(Collectors.joining(", "))
             + ") SELECT "
-            + java.util.Arrays.stream(PERSON_COLUMNS).map(c -> c.split(" ")[0])
-                    .map(c -> c.equals("name_grams") ? "string_to_array(name_grams, chr(31))" : c)
-                    .collect(Collectors.joining(", "))
+            + java.util.Arrays.stream(PERSON_COLUMNS).map(c -> c.split(" ")[0]).collect(Collectors.joining(", "))
             + " FROM unnest("
             + java.util.Arrays.stream(PERSON_COLUMNS).map(c -> "?::" + c.split(" ")[1] + "[]").collect(Collectors.joining(", "))
             + ") AS t("
@@ -73,7 +71,7 @@ public class PopulationBatches {
             IdentityNumber number = f.idNumber();
             String phone = f.phone();
             Object[] row = {id, f.gridId(), f.householdId(), f.name(),
-                String.join("\u001f", ChineseNames.grams(f.name())), ChineseNames.initials(f.name()),
+                ChineseNames.initials(f.name()),
                 ChineseNames.fullPinyin(f.name()),
                 number == null ? null : cipher.encrypt(number.value()),
                 number == null ? null : cipher.blindIndex("id", number.value()),

@@ -52,13 +52,4 @@ class ChineseNamesTests {
         assertThat(ChineseNames.initials("张三2")).isEqualTo("zs");
         assertThat(ChineseNames.initials(null)).isEmpty();
     }
-
-    @Test
-    void cutsANameIntoItsTwoCharacterFragmentsAndKeepsTheWholeName() {
-        assertThat(ChineseNames.grams("欧阳娜娜")).containsExactly("欧阳", "阳娜", "娜娜", "欧阳娜娜");
-        assertThat(ChineseNames.grams("张三")).containsExactly("张三");
-        assertThat(ChineseNames.grams("李")).containsExactly("李");
-        assertThat(ChineseNames.grams("娜娜娜")).containsExactly("娜娜", "娜娜娜");
-        assertThat(ChineseNames.grams(" ")).isEmpty();
-    }
 }

@@ -75,9 +75,9 @@ class OverdueSweepIntegrationTests extends IntegrationTest {
                 .params(household, grid, "SW-" + household.toString().substring(0, 8), trusted).update();
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO person (id, grid_id, household_id, name, name_grams, name_initials, name_pinyin, relation, residence, content_hash)
-                VALUES (?, ?, ?, ?, ARRAY[?], 'x', 'x', 'HEAD', 'PERMANENT', 'fixture')""")
-                .params(id, grid, household, name, name).update();
+                INSERT INTO person (id, grid_id, household_id, name, name_initials, name_pinyin, relation, residence, content_hash)
+                VALUES (?, ?, ?, ?, 'x', 'x', 'HEAD', 'PERMANENT', 'fixture')""")
+                .params(id, grid, household, name).update();
         jdbc.sql("INSERT INTO person_category (person_id, category, subtype, risk, since) VALUES (?, 'KEY_PERSON', 'MENTAL', 'HIGH', ?)")
                 .params(id, since).update();
         return id;
