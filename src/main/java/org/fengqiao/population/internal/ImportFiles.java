@@ -12,19 +12,25 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * What every import does with files besides reading them ({@link ImportTable}): the uploaded file's SHA-256,
- * its template, and the error file of its rejected rows. Called once per job, never per row.
+ * What every import does besides reading its file ({@link ImportTable}) and checking its rows: queue the
+ * uploaded file as a job, hash it, write its template and the error file of its rejected rows. Called once per
+ * job, never per row.
  */
 final class ImportFiles {
 
@@ -131,6 +137,51 @@ final class ImportFiles {
         StringBuilder out = new StringBuilder("\uFEFF").append(ImportTable.Csv.line(headers));
         examples.forEach(row -> out.append(ImportTable.Csv.line(row)));
         return out.toString();
+    }
+
+    /** A bounded pool of daemon threads for an import's jobs: {@code threads} at work, {@code waiting} queued, the rest refused. */
+    static java.util.concurrent.ThreadPoolExecutor executor(String name, int threads, int waiting) {
+        return new java.util.concurrent.ThreadPoolExecutor(threads, threads, 0, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(waiting), r -> {
+                    Thread t = new Thread(r, name);
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** What runs a queued job: its id, on the executor's thread with the submitter's sign-in. */
+    interface JobRun {
+        void run(UUID jobId);
+    }
+
+    /**
+     * Records a job for a saved upload and queues it, answering its id at once. The caller's sign-in goes with the
+     * job so that its audit entries name him; the upload is deleted when the job is done. When the executor's queue
+     * is full the job fails at once with the message {@code busyKey}.
+     */
+    static UUID queue(ImportJobs jobs, ImportJobs.Kind kind, Path file, String fileName, boolean dryRun, Caller caller,
+            java.util.concurrent.Executor executor, MessageSource messages, String busyKey, Locale locale, JobRun run)
+            throws IOException {
+        String sha = sha256(file);
+        UUID id = UUID.randomUUID();
+        jobs.create(id, kind, fileName, sha, dryRun, caller);
+        SecurityContext context = SecurityContextHolder.getContext();
+        try {
+            executor.execute(() -> {
+                SecurityContextHolder.setContext(context);
+                try {
+                    run.run(id);
+                } finally {
+                    SecurityContextHolder.clearContext();
+                    deleteQuietly(file);
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            deleteQuietly(file);
+            jobs.finish(id, ImportJobs.Status.FAILED, new ImportJobs.Counts(0, 0, 0, 0, 0, 0),
+                    messages.getMessage(busyKey, null, locale), null, null);
+        }
+        return id;
     }
 
     static String sha256(Path file) throws IOException {

@@ -13,13 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.jurisdiction.Grid;
@@ -108,12 +105,7 @@ public class PersonImport {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     // bounded: two imports at a time on this 2-core machine, a few more waiting, the rest refused
-    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(8), r -> {
-                Thread t = new Thread(r, "person-import");
-                t.setDaemon(true);
-                return t;
-            });
+    private final ThreadPoolExecutor executor = ImportFiles.executor("person-import", 2, 8);
 
     public PersonImport(Persons persons, PersonRegister register, Jurisdictions jurisdictions, ImportJobs jobs,
             JdbcClient jdbc, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
@@ -137,26 +129,8 @@ public class PersonImport {
      * job's id at once; the caller's sign-in goes with the job so that its audit entries name him.
      */
     public UUID submit(Path file, String fileName, boolean dryRun, Caller caller, Locale locale) throws IOException {
-        String sha = ImportFiles.sha256(file);
-        UUID id = UUID.randomUUID();
-        jobs.create(id, ImportJobs.Kind.PERSONS, fileName, sha, dryRun, caller);
-        SecurityContext context = SecurityContextHolder.getContext();
-        try {
-            executor.execute(() -> {
-                SecurityContextHolder.setContext(context);
-                try {
-                    run(id, file, fileName, dryRun, caller, locale);
-                } finally {
-                    SecurityContextHolder.clearContext();
-                    ImportFiles.deleteQuietly(file);
-                }
-            });
-        } catch (RejectedExecutionException busy) {
-            ImportFiles.deleteQuietly(file);
-            jobs.finish(id, ImportJobs.Status.FAILED, new ImportJobs.Counts(0, 0, 0, 0, 0, 0),
-                    messages.getMessage("imports.busy", null, locale), null, null);
-        }
-        return id;
+        return ImportFiles.queue(jobs, ImportJobs.Kind.PERSONS, file, fileName, dryRun, caller, executor, messages,
+                "imports.busy", locale, id -> run(id, file, fileName, dryRun, caller, locale));
     }
 
     /** The import table's headers and one example row, as xlsx. */

@@ -15,10 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fengqiao.audit.Audited;
@@ -33,8 +30,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -104,12 +99,7 @@ public class UtilityImport {
     private final MessageSource messages;
     private final java.time.Clock clock;
     // one import at a time on this 2-core machine, a few waiting, the rest refused
-    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(4), r -> {
-                Thread t = new Thread(r, "utility-import");
-                t.setDaemon(true);
-                return t;
-            });
+    private final ThreadPoolExecutor executor = ImportFiles.executor("utility-import", 1, 4);
 
     UtilityImport(UtilityReadings readings, ImportJobs jobs, Verifications verifications,
             PlatformTransactionManager transactionManager, ApplicationEventPublisher events, MessageSource messages,
@@ -128,26 +118,8 @@ public class UtilityImport {
 
     /** Queues a saved upload (deleted when the job is done) and answers the job's id at once. */
     public UUID submit(Path file, String fileName, boolean dryRun, Caller caller, Locale locale) throws IOException {
-        String sha = ImportFiles.sha256(file);
-        UUID id = UUID.randomUUID();
-        jobs.create(id, ImportJobs.Kind.UTILITY_READINGS, fileName, sha, dryRun, caller);
-        SecurityContext context = SecurityContextHolder.getContext();
-        try {
-            executor.execute(() -> {
-                SecurityContextHolder.setContext(context);
-                try {
-                    run(id, file, fileName, dryRun, caller, locale);
-                } finally {
-                    SecurityContextHolder.clearContext();
-                    ImportFiles.deleteQuietly(file);
-                }
-            });
-        } catch (RejectedExecutionException busy) {
-            ImportFiles.deleteQuietly(file);
-            jobs.finish(id, ImportJobs.Status.FAILED, new ImportJobs.Counts(0, 0, 0, 0, 0, 0, 0),
-                    messages.getMessage("utilities.import.busy", null, locale), null, null);
-        }
-        return id;
+        return ImportFiles.queue(jobs, ImportJobs.Kind.UTILITY_READINGS, file, fileName, dryRun, caller, executor, messages, "utilities.import.busy",
+                locale, id -> run(id, file, fileName, dryRun, caller, locale));
     }
 
     /** An example file as CSV: the headers and two rows, one naming a room and one an address. */
