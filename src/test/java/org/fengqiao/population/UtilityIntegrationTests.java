@@ -85,10 +85,33 @@ class UtilityIntegrationTests extends IntegrationTest {
         throw new AssertionError("import " + id + " did not finish");
     }
 
+    /** The error file, an xlsx like the person import's, its rows written out as CSV lines to read them easily. */
     String errors(String user, String jobId) throws Exception {
-        HttpResponse<String> r = new ApiClient(port).get("/api/v1/utility-readings/imports/" + jobId + "/errors", token(user));
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + port + "/api/v1/utility-readings/imports/" + jobId + "/errors"))
+                .header("Authorization", "Bearer " + token(user)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
-        return r.body();
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return asCsv(r.body());
+    }
+
+    /** The first sheet of a workbook as CSV lines (cells quoted as CSV quotes them), for assertions on its rows. */
+    static String asCsv(byte[] xlsx) throws Exception {
+        StringBuilder out = new StringBuilder();
+        org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
+        try (org.apache.poi.ss.usermodel.Workbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            for (org.apache.poi.ss.usermodel.Row row : workbook.getSheetAt(0)) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < row.getLastCellNum(); i++) {
+                    String v = formatter.formatCellValue(row.getCell(i));
+                    cells.add(v.contains(",") || v.contains("\"") ? '"' + v.replace("\"", "\"\"") + '"' : v);
+                }
+                out.append(String.join(",", cells)).append("\r\n");
+            }
+        }
+        return out.toString();
     }
 
     static String row(String utility, YearMonth month, String grid, String building, String unit, String room,
@@ -535,7 +558,7 @@ class UtilityIntegrationTests extends IntegrationTest {
         assertThat(page.body()).contains("水电气读数导入").contains("enctype=\"multipart/form-data\"");
         JsonNode job = importAndWait("officer", HEADER + "\n" + row("油", LAST, "FS-1-01", "x", "1", "101", "", "", "1") + "\n", true);
         HttpResponse<String> result = api.get("/utility-readings/imports/" + job.path("id").asText(), token("officer"));
-        assertThat(result.body()).contains("共 1 行：新增 0，更新 0，未变 0，错误 1").contains("errors.csv");
+        assertThat(result.body()).contains("共 1 行：新增 0，更新 0，未变 0，错误 1").contains("errors.xlsx");
         assertThat(api.get("/utility-readings/import", token("volunteer")).statusCode()).isEqualTo(403);
     }
 

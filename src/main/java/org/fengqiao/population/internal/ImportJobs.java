@@ -11,29 +11,43 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Import jobs and their progress. A job is seen by its creator and by callers whose scope holds the
- * creator's unit; for anyone else it does not exist.
+ * Import jobs of every kind (persons, utility readings) and their progress and error files. A job is seen
+ * by its creator and by callers whose scope holds the creator's unit; for anyone else, and asked for as
+ * another kind, it does not exist.
  */
 @Repository
 public class ImportJobs {
 
+    public enum Kind { PERSONS, UTILITY_READINGS }
+
     public enum Status { QUEUED, RUNNING, DONE, FAILED }
 
+    /** {@code tasksOpened}: the verification tasks a readings import opened (a dry run: would open); 0 for persons. */
     public record Job(UUID id, String kind, String fileName, String fileSha256, boolean dryRun, Status status,
             long totalRows, long processedRows, long createdRows, long updatedRows, long unchangedRows, long failedRows,
-            String message, boolean hasErrorFile, String errorFileName, String createdBy, Instant createdAt,
-            Instant finishedAt, String unitPath) {
+            long tasksOpened, String message, boolean hasErrorFile, String errorFileName, String createdBy,
+            Instant createdAt, Instant finishedAt, String unitPath) {
+
+        public boolean finished() {
+            return status == Status.DONE || status == Status.FAILED;
+        }
     }
 
-    public record Counts(long total, long processed, long created, long updated, long unchanged, long failed) {
+    public record Counts(long total, long processed, long created, long updated, long unchanged, long failed,
+            long tasksOpened) {
+
+        /** The counts of an import that opens no tasks. */
+        public Counts(long total, long processed, long created, long updated, long unchanged, long failed) {
+            this(total, processed, created, updated, unchanged, failed, 0);
+        }
     }
 
     private static final String COLUMNS = """
             SELECT id, kind, file_name, file_sha256, dry_run, status, total_rows, processed_rows, created_rows,
-                   updated_rows, unchanged_rows, failed_rows, message, error_file IS NOT NULL AS has_errors,
+                   updated_rows, unchanged_rows, failed_rows, tasks_opened, message, error_file IS NOT NULL AS has_errors,
                    error_file_name, created_by_name, created_at, finished_at, unit_path
             FROM import_job""";
-    private static final String VISIBLE = " WHERE id = ? AND (created_by = ? OR unit_path LIKE ANY(?))";
+    private static final String VISIBLE = " WHERE id = ? AND kind = ? AND (created_by = ? OR unit_path LIKE ANY(?))";
 
     private final JdbcClient jdbc;
 
@@ -41,13 +55,17 @@ public class ImportJobs {
         this.jdbc = jdbc;
     }
 
-    void create(UUID id, String fileName, String sha256, boolean dryRun, Caller caller) {
+    void create(UUID id, Kind kind, String fileName, String sha256, boolean dryRun, Caller caller) {
         jdbc.sql("""
                 INSERT INTO import_job (id, kind, file_name, file_sha256, dry_run, status, created_by, created_by_name, unit_path)
-                VALUES (?, 'PERSONS', ?, ?, ?, 'QUEUED', ?, ?, ?)""")
-                .params(id, fileName, sha256, dryRun, caller.staffId(), caller.username(),
-                        caller.unitPaths().isEmpty() ? "" : caller.unitPaths().get(0))
+                VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""")
+                .params(id, kind.name(), fileName, sha256, dryRun, caller.staffId(), caller.username(), unitPath(caller))
                 .update();
+    }
+
+    /** The unit a job belongs to: the creator's first unit. */
+    static String unitPath(Caller caller) {
+        return caller.unitPaths().isEmpty() ? "" : caller.unitPaths().get(0);
     }
 
     /** The job starts; {@code expectedRows} is what the file appears to hold, so progress has a denominator at once. */
@@ -58,8 +76,9 @@ public class ImportJobs {
     void progress(UUID id, Counts c) {
         jdbc.sql("""
                 UPDATE import_job SET total_rows = ?, processed_rows = ?, created_rows = ?, updated_rows = ?,
-                    unchanged_rows = ?, failed_rows = ? WHERE id = ?""")
-                .params(c.total(), c.processed(), c.created(), c.updated(), c.unchanged(), c.failed(), id).update();
+                    unchanged_rows = ?, failed_rows = ?, tasks_opened = ? WHERE id = ?""")
+                .params(c.total(), c.processed(), c.created(), c.updated(), c.unchanged(), c.failed(), c.tasksOpened(), id)
+                .update();
     }
 
     void finish(UUID id, Status status, Counts c, String message, byte[] errorFile, String errorFileName) {
@@ -70,20 +89,21 @@ public class ImportJobs {
                 .params(status.name(), message, errorFile, errorFileName, id).update();
     }
 
-    public Optional<Job> findVisible(UUID id, Caller caller) {
-        return jdbc.sql(COLUMNS + VISIBLE).params(id, caller.staffId(), caller.scopePatterns())
+    public Optional<Job> findVisible(Kind kind, UUID id, Caller caller) {
+        return jdbc.sql(COLUMNS + VISIBLE).params(id, kind.name(), caller.staffId(), caller.scopePatterns())
                 .query(ImportJobs::map).optional();
     }
 
-    public Optional<byte[]> errorFile(UUID id, Caller caller) {
-        return jdbc.sql("SELECT error_file FROM import_job" + VISIBLE).params(id, caller.staffId(), caller.scopePatterns())
+    public Optional<byte[]> errorFile(Kind kind, UUID id, Caller caller) {
+        return jdbc.sql("SELECT error_file FROM import_job" + VISIBLE)
+                .params(id, kind.name(), caller.staffId(), caller.scopePatterns())
                 .query((rs, n) -> Optional.ofNullable(rs.getBytes(1))).optional().flatMap(o -> o);
     }
 
-    /** The newest jobs the caller may see: his own and those started inside his jurisdiction. */
-    public List<Job> recent(Caller caller, int limit) {
-        return jdbc.sql(COLUMNS + " WHERE created_by = ? OR unit_path LIKE ANY(?) ORDER BY created_at DESC LIMIT ?")
-                .params(caller.staffId(), caller.scopePatterns(), limit).query(ImportJobs::map).list();
+    /** The newest jobs of a kind the caller may see: his own and those started inside his jurisdiction. */
+    public List<Job> recent(Kind kind, Caller caller, int limit) {
+        return jdbc.sql(COLUMNS + " WHERE kind = ? AND (created_by = ? OR unit_path LIKE ANY(?)) ORDER BY created_at DESC LIMIT ?")
+                .params(kind.name(), caller.staffId(), caller.scopePatterns(), limit).query(ImportJobs::map).list();
     }
 
     static Job map(ResultSet rs, int n) throws SQLException {
@@ -92,8 +112,8 @@ public class ImportJobs {
                 rs.getString("file_sha256"), rs.getBoolean("dry_run"), Status.valueOf(rs.getString("status")),
                 rs.getLong("total_rows"), rs.getLong("processed_rows"), rs.getLong("created_rows"),
                 rs.getLong("updated_rows"), rs.getLong("unchanged_rows"), rs.getLong("failed_rows"),
-                rs.getString("message"), rs.getBoolean("has_errors"), rs.getString("error_file_name"),
-                rs.getString("created_by_name"), rs.getTimestamp("created_at").toInstant(),
+                rs.getLong("tasks_opened"), rs.getString("message"), rs.getBoolean("has_errors"),
+                rs.getString("error_file_name"), rs.getString("created_by_name"), rs.getTimestamp("created_at").toInstant(),
                 finished == null ? null : finished.toInstant(), rs.getString("unit_path"));
     }
 }

@@ -28,34 +28,24 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 /**
  * The rows of an uploaded table, one at a time: a CSV is streamed line by line (a million rows never sit in
  * memory), an xlsx is opened with POI (spreadsheets people upload by hand are small; the million-row path is CSV).
- * The first row holds the headers, in Chinese or English; cells are read as text, dates as ISO text.
+ * The first row holds the headers, in Chinese or English, of the columns {@code C} an import knows; unknown
+ * headers are kept (they go back out in the error file) but not read. Cells are read as text, dates as ISO text.
+ * Person and utility reading imports both read their files here.
  */
-public final class ImportTable implements Closeable, Iterator<ImportTable.Line> {
+public final class ImportTable<C extends Enum<C> & ImportTable.Header> implements Closeable, Iterator<ImportTable.Line> {
 
-    /** The columns an import knows, with the Chinese header first and the English name second. */
-    public enum Column {
-        NAME("姓名", "name"), ID_NUMBER("身份证号", "idNumber"), SEX("性别", "sex"), BIRTH_DATE("出生日期", "birthDate"),
-        ETHNICITY("民族", "ethnicity"), PHONE("电话", "phone"), GRID_CODE("网格编码", "gridCode"),
-        HOUSEHOLD_NUMBER("户号", "householdNumber"), RELATION("与户主关系", "relation"), RESIDENCE("居住类型", "residence"),
-        REGISTERED_ON("登记日期", "registeredOn"), ADDRESS("地址", "address"), OCCUPATION("职业", "occupation"),
-        WORKPLACE("工作单位", "workplace");
+    /**
+     * A column an import knows, by its Chinese header and its English name (either may head it in a file,
+     * in any order; the English name is matched without regard to case). Each import has its own enum of them.
+     */
+    public interface Header {
+        String chinese();
 
-        public final String chinese;
-        public final String english;
+        String english();
 
-        Column(String chinese, String english) {
-            this.chinese = chinese;
-            this.english = english;
-        }
-
-        static Column of(String header) {
-            String h = header == null ? "" : header.strip();
-            for (Column c : values()) {
-                if (c.chinese.equals(h) || c.english.equalsIgnoreCase(h)) {
-                    return c;
-                }
-            }
-            return null;
+        /** The column's name as the user reads it in his language. */
+        default String label(Locale locale) {
+            return "en".equals(locale.getLanguage()) ? english() : chinese();
         }
     }
 
@@ -63,8 +53,9 @@ public final class ImportTable implements Closeable, Iterator<ImportTable.Line> 
     public record Line(long number, List<String> cells) {
     }
 
+    private final Class<C> type;
     private final List<String> headers;
-    private final Column[] columns;
+    private final C[] columns;
     private final BufferedReader csv;
     private final Workbook workbook;
     private final Iterator<Row> rows;
@@ -73,19 +64,39 @@ public final class ImportTable implements Closeable, Iterator<ImportTable.Line> 
     private long number = 1;
     private Line next;
 
-    private ImportTable(List<String> headers, BufferedReader csv, Workbook workbook, Iterator<Row> rows,
+    @SuppressWarnings("unchecked")
+    private ImportTable(Class<C> type, List<String> headers, BufferedReader csv, Workbook workbook, Iterator<Row> rows,
             long expectedRows) {
+        this.type = type;
         this.expectedRows = expectedRows;
         this.headers = List.copyOf(headers);
-        this.columns = headers.stream().map(Column::of).toArray(Column[]::new);
+        this.columns = (C[]) java.lang.reflect.Array.newInstance(type, headers.size());
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = column(type, headers.get(i));
+        }
         this.csv = csv;
         this.workbook = workbook;
         this.rows = rows;
         advance();
     }
 
-    /** Opens a file by its name's ending: .xlsx, anything else is read as UTF-8 CSV (a byte-order mark is skipped). */
-    public static ImportTable open(Path file, String fileName) throws IOException {
+    /** The column a header names, null for one the import does not know. */
+    static <C extends Enum<C> & Header> C column(Class<C> type, String header) {
+        String h = header == null ? "" : header.strip();
+        for (C c : type.getEnumConstants()) {
+            if (c.chinese().equals(h) || c.english().equalsIgnoreCase(h)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Opens a file by its name's ending: .xlsx, anything else is read as UTF-8 CSV (a byte-order mark is skipped);
+     * its headers are read as the columns of {@code type}.
+     */
+    public static <C extends Enum<C> & Header> ImportTable<C> open(Path file, String fileName, Class<C> type)
+            throws IOException {
         if (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             Workbook workbook = WorkbookFactory.create(file.toFile(), null, true);
             Sheet sheet = workbook.getSheetAt(0);
@@ -98,7 +109,7 @@ public final class ImportTable implements Closeable, Iterator<ImportTable.Line> 
                     headers.add(f.formatCellValue(header.getCell(i)).strip());
                 }
             }
-            return new ImportTable(headers, null, workbook, rows, Math.max(0, sheet.getLastRowNum()));
+            return new ImportTable<>(type, headers, null, workbook, rows, Math.max(0, sheet.getLastRowNum()));
         }
         InputStream in = Files.newInputStream(file);
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
@@ -107,7 +118,7 @@ public final class ImportTable implements Closeable, Iterator<ImportTable.Line> 
             first = first.substring(1);
         }
         List<String> headers = first == null ? List.of() : Csv.split(first).stream().map(String::strip).toList();
-        return new ImportTable(headers, reader, null, null, Math.max(0, lines(file) - 1));
+        return new ImportTable<>(type, headers, reader, null, null, Math.max(0, lines(file) - 1));
     }
 
     /** Line breaks in a file, plus one for a last line without its own: one pass over the bytes, no decoding. */
@@ -144,12 +155,12 @@ public final class ImportTable implements Closeable, Iterator<ImportTable.Line> 
     }
 
     /** The column of each header position, null where the header is not one an import knows. */
-    public Column column(int index) {
+    public C column(int index) {
         return index < columns.length ? columns[index] : null;
     }
 
     /** The position of a column's header, -1 when the file has none. */
-    public int indexOf(Column column) {
+    public int indexOf(C column) {
         for (int i = 0; i < columns.length; i++) {
             if (columns[i] == column) {
                 return i;
@@ -163,8 +174,8 @@ public final class ImportTable implements Closeable, Iterator<ImportTable.Line> 
         return next;
     }
 
-    public boolean has(Column column) {
-        for (Column c : columns) {
+    public boolean has(C column) {
+        for (C c : columns) {
             if (c == column) {
                 return true;
             }
@@ -173,8 +184,8 @@ public final class ImportTable implements Closeable, Iterator<ImportTable.Line> 
     }
 
     /** A line's cells by column. */
-    public Map<Column, String> fields(Line line) {
-        Map<Column, String> fields = new java.util.EnumMap<>(Column.class);
+    public Map<C, String> fields(Line line) {
+        Map<C, String> fields = new java.util.EnumMap<>(type);
         for (int i = 0; i < line.cells().size() && i < columns.length; i++) {
             String value = line.cells().get(i);
             if (columns[i] != null && value != null && !value.isBlank()) {
@@ -315,6 +326,25 @@ public final class ImportTable implements Closeable, Iterator<ImportTable.Line> 
             }
             cells.add(cell.toString());
             return cells;
+        }
+
+        /** One CSV line: cells quoted where they must be; a leading = + - @ is prefixed so a spreadsheet shows text. */
+        static String line(List<String> cells) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < cells.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                String v = cells.get(i) == null ? "" : cells.get(i);
+                if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?[0-9.]+")) {
+                    v = "'" + v;
+                }
+                if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+                    v = '"' + v.replace("\"", "\"\"") + '"';
+                }
+                out.append(v);
+            }
+            return out.append("\r\n").toString();
         }
     }
 }

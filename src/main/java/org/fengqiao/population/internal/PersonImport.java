@@ -1,35 +1,23 @@
 package org.fengqiao.population.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.Jurisdictions;
@@ -38,7 +26,6 @@ import org.fengqiao.platform.Invalid;
 import org.fengqiao.population.Relation;
 import org.fengqiao.population.Residence;
 import org.fengqiao.population.Sex;
-import org.fengqiao.population.internal.ImportTable.Column;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -66,6 +53,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PersonImport {
 
+    /** The columns of a persons table, with the Chinese header first and the English name second. */
+    public enum Column implements ImportTable.Header {
+        NAME("姓名", "name"), ID_NUMBER("身份证号", "idNumber"), SEX("性别", "sex"), BIRTH_DATE("出生日期", "birthDate"),
+        ETHNICITY("民族", "ethnicity"), PHONE("电话", "phone"), GRID_CODE("网格编码", "gridCode"),
+        HOUSEHOLD_NUMBER("户号", "householdNumber"), RELATION("与户主关系", "relation"), RESIDENCE("居住类型", "residence"),
+        REGISTERED_ON("登记日期", "registeredOn"), ADDRESS("地址", "address"), OCCUPATION("职业", "occupation"),
+        WORKPLACE("工作单位", "workplace");
+
+        public final String chinese;
+        public final String english;
+
+        Column(String chinese, String english) {
+            this.chinese = chinese;
+            this.english = english;
+        }
+
+        @Override
+        public String chinese() {
+            return chinese;
+        }
+
+        @Override
+        public String english() {
+            return english;
+        }
+    }
+
     static final int BATCH = 2000;
     /** Batches written side by side, each on its own connection: PostgreSQL works one statement on one core. */
     static final int WRITERS = 2;
@@ -91,12 +105,7 @@ public class PersonImport {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     // bounded: two imports at a time on this 2-core machine, a few more waiting, the rest refused
-    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(8), r -> {
-                Thread t = new Thread(r, "person-import");
-                t.setDaemon(true);
-                return t;
-            });
+    private final ThreadPoolExecutor executor = ImportFiles.executor("person-import", 2, 8);
 
     public PersonImport(Persons persons, PersonRegister register, Jurisdictions jurisdictions, ImportJobs jobs,
             JdbcClient jdbc, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
@@ -120,55 +129,14 @@ public class PersonImport {
      * job's id at once; the caller's sign-in goes with the job so that its audit entries name him.
      */
     public UUID submit(Path file, String fileName, boolean dryRun, Caller caller, Locale locale) throws IOException {
-        String sha = sha256(file);
-        UUID id = UUID.randomUUID();
-        jobs.create(id, fileName, sha, dryRun, caller);
-        SecurityContext context = SecurityContextHolder.getContext();
-        try {
-            executor.execute(() -> {
-                SecurityContextHolder.setContext(context);
-                try {
-                    run(id, file, fileName, dryRun, caller, locale);
-                } finally {
-                    SecurityContextHolder.clearContext();
-                    deleteQuietly(file);
-                }
-            });
-        } catch (RejectedExecutionException busy) {
-            deleteQuietly(file);
-            jobs.finish(id, ImportJobs.Status.FAILED, new ImportJobs.Counts(0, 0, 0, 0, 0, 0),
-                    messages.getMessage("imports.busy", null, locale), null, null);
-        }
-        return id;
+        return ImportFiles.queue(jobs, ImportJobs.Kind.PERSONS, file, fileName, dryRun, caller, executor, messages,
+                "imports.busy", locale, id -> run(id, file, fileName, dryRun, caller, locale));
     }
 
     /** The import table's headers and one example row, as xlsx. */
     public byte[] template() throws IOException {
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
-                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("persons");
-            Row header = sheet.createRow(0);
-            Row example = sheet.createRow(1);
-            String[] sample = {"张三", "320722198001010014", "男", "1980-01-01", "汉", "13912345678", "FS-1-01",
-                "FS-1-01-0001", "户主", "常住", "", "东海县示例村 1 号", "农民", ""};
-            Column[] columns = Column.values();
-            for (int i = 0; i < columns.length; i++) {
-                header.createCell(i).setCellValue(columns[i].chinese);
-                example.createCell(i).setCellValue(sample[i]);
-                sheet.setColumnWidth(i, 16 * 256);
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ImportFiles.template("persons", Column.class, List.of(List.of("张三", "320722198001010014", "男",
+                "1980-01-01", "汉", "13912345678", "FS-1-01", "FS-1-01-0001", "户主", "常住", "", "东海县示例村 1 号", "农民", "")));
     }
 
     /** Runs a job on the current thread: what the background executor does, and what the benchmark calls. */
@@ -190,7 +158,7 @@ public class PersonImport {
             return t;
         });
         java.util.ArrayDeque<Future<?>> resolving = new java.util.ArrayDeque<>();
-        try (ImportTable table = ImportTable.open(file, fileName)) {
+        try (ImportTable<Column> table = ImportTable.open(file, fileName, Column.class)) {
             run.table = table;
             run.expected = table.expectedRows();
             jobs.running(jobId, run.expected);
@@ -235,7 +203,7 @@ public class PersonImport {
             }
             byte[] errorFile = run.errorFile();
             jobs.finish(jobId, ImportJobs.Status.DONE, run.counts(), null, errorFile,
-                    errorFile == null ? null : baseName(fileName) + "-errors.xlsx");
+                    errorFile == null ? null : ImportFiles.baseName(fileName, "import") + "-errors.xlsx");
             audit(run, fileName, ImportJobs.Status.DONE);
             return new Result(jobId, ImportJobs.Status.DONE, run.counts());
         } catch (Exception e) {
@@ -268,7 +236,7 @@ public class PersonImport {
      * The next batch of lines. A batch that is full still takes the rest of its last household (the lines
      * after it with the same household number), so a household is normally made and filled in one batch.
      */
-    static List<ImportTable.Line> readBatch(ImportTable table) {
+    static List<ImportTable.Line> readBatch(ImportTable<Column> table) {
         List<ImportTable.Line> lines = new ArrayList<>(BATCH + 16);
         int household = table.indexOf(Column.HOUSEHOLD_NUMBER);
         while (table.hasNext() && lines.size() < BATCH) {
@@ -334,7 +302,7 @@ public class PersonImport {
         ImportJobs.Counts c = run.counts();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("file", fileName);
-        after.put("sha256", jobs.findVisible(run.jobId, run.caller).map(ImportJobs.Job::fileSha256).orElse(null));
+        after.put("sha256", jobs.findVisible(ImportJobs.Kind.PERSONS, run.jobId, run.caller).map(ImportJobs.Job::fileSha256).orElse(null));
         after.put("dryRun", run.dryRun);
         after.put("status", status.name());
         after.put("rows", c.total());
@@ -348,20 +316,6 @@ public class PersonImport {
 
     private static String jobUnitPath(Caller caller) {
         return caller.unitPaths().isEmpty() ? null : caller.unitPaths().get(0);
-    }
-
-    private static String baseName(String fileName) {
-        String name = fileName == null ? "import" : fileName;
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Could not delete the uploaded file {}", file, e);
-        }
     }
 
     /** A row on its way: what it says, its checked fields, where it goes, and what is wrong with it. */
@@ -429,7 +383,7 @@ public class PersonImport {
         final AtomicLong updated = new AtomicLong();
         final AtomicLong unchanged = new AtomicLong();
         final AtomicLong progressWritten = new AtomicLong();
-        ImportTable table;
+        ImportTable<Column> table;
         volatile long expected;
         volatile boolean finished;
         final Map<String, AtomicLong> timings = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -834,46 +788,11 @@ public class PersonImport {
 
         /** The rejected rows as the user sent them, with their row number and every problem in his language. */
         byte[] errorFile() throws IOException {
-            if (failures.isEmpty()) {
-                return null;
+            List<ImportFiles.Rejected> rejected = new ArrayList<>(failures.size());
+            for (Candidate c : failures) {
+                rejected.add(new ImportFiles.Rejected(c.line, c.problems));
             }
-            List<Candidate> rows = new ArrayList<>(failures);
-            rows.sort(java.util.Comparator.comparingLong(c -> c.line.number()));
-            try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-                Sheet sheet = workbook.createSheet(messages.getMessage("imports.errors.sheet", null, locale));
-                Row header = sheet.createRow(0);
-                List<String> headers = table.headers();
-                header.createCell(0).setCellValue(messages.getMessage("imports.errors.row", null, locale));
-                for (int i = 0; i < headers.size(); i++) {
-                    header.createCell(i + 1).setCellValue(headers.get(i));
-                }
-                header.createCell(headers.size() + 1).setCellValue(messages.getMessage("imports.errors.problems", null, locale));
-                int r = 1;
-                for (Candidate c : rows) {
-                    Row row = sheet.createRow(r++);
-                    row.createCell(0).setCellValue(c.line.number());
-                    for (int i = 0; i < headers.size() && i < c.line.cells().size(); i++) {
-                        String v = c.line.cells().get(i);
-                        if (v != null) {
-                            row.createCell(i + 1).setCellValue(v);
-                        }
-                    }
-                    row.createCell(headers.size() + 1).setCellValue(describe(c.problems));
-                }
-                workbook.write(out);
-                workbook.dispose();
-                return out.toByteArray();
-            }
-        }
-
-        String describe(List<Invalid.Problem> problems) {
-            List<String> texts = new ArrayList<>();
-            for (Invalid.Problem p : problems) {
-                String column = columnLabel(p.field());
-                String text = messages.getMessage(p.key(), p.args(), p.key(), locale);
-                texts.add(column == null ? text : column + ": " + text);
-            }
-            return String.join("；", texts);
+            return ImportFiles.errorFile(table.headers(), rejected, this::columnLabel, messages, "imports", locale);
         }
 
         String columnLabel(String field) {

@@ -1,18 +1,12 @@
 package org.fengqiao.population.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,16 +15,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
-import org.fengqiao.population.internal.UtilityCsv.Column;
 import org.fengqiao.population.internal.UtilityReadings.Key;
 import org.fengqiao.population.internal.UtilityReadings.NewReading;
 import org.fengqiao.population.internal.UtilityReadings.Place;
@@ -40,14 +30,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports monthly utility readings from the suppliers' CSV as a background job.
+ * Imports monthly utility readings from the suppliers' xlsx or CSV as a background job, with the person import's
+ * machinery: the table is read by {@link ImportTable}, the job lives in {@link ImportJobs} (kind
+ * {@code UTILITY_READINGS}) and the rejected rows go back as an xlsx error file ({@link ImportFiles}).
  *
  * <p>A row names its place either as a room (grid code, building name, unit, optional floor, room
  * number) or by the standard address's full text; a place the caller cannot see is "not found", exactly
@@ -61,6 +51,37 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class UtilityImport {
 
+    /** The columns of a readings file: Chinese header first, English second. */
+    enum Column implements ImportTable.Header {
+        UTILITY("类别", "utility"), MONTH("月份", "month"), GRID_CODE("网格编码", "gridCode"), BUILDING("楼栋", "building"),
+        UNIT("单元", "unit"), FLOOR("楼层", "floor"), ROOM("房号", "room"), ADDRESS("地址", "address"),
+        METER("表号", "meter"), READING("本期读数", "reading"), CONSUMPTION("用量", "consumption"),
+        SUPPLIER("供应单位", "supplier");
+
+        final String chinese;
+        final String english;
+
+        Column(String chinese, String english) {
+            this.chinese = chinese;
+            this.english = english;
+        }
+
+        @Override
+        public String chinese() {
+            return chinese;
+        }
+
+        @Override
+        public String english() {
+            return english;
+        }
+    }
+
+    /** The template's example rows: one naming a room, one a standard address. */
+    static final List<List<String>> EXAMPLES = List.of(
+            List.of("电", "2026-05", "NS-1-01", "1号楼", "1", "3", "301", "", "DB-0001", "12345.6", "182", "国网东海县供电公司"),
+            List.of("水", "2026-05", "", "", "", "", "", "江苏省连云港市东海县房山镇吴场村1组1号", "SB-0002", "", "6.5", "东海县自来水公司"));
+
     static final int BATCH = 1000;
     static final int MAX_TEXT = 100;
     /** numeric(14, 3): eleven digits before the point. */
@@ -71,21 +92,16 @@ public class UtilityImport {
     private static final Pattern INTEGER = Pattern.compile("^(-?\\d+)\\s*(单元|层|楼)?$");
 
     private final UtilityReadings readings;
-    private final UtilityImportJobs jobs;
+    private final ImportJobs jobs;
     private final Verifications verifications;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final java.time.Clock clock;
     // one import at a time on this 2-core machine, a few waiting, the rest refused
-    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(4), r -> {
-                Thread t = new Thread(r, "utility-import");
-                t.setDaemon(true);
-                return t;
-            });
+    private final ThreadPoolExecutor executor = ImportFiles.executor("utility-import", 1, 4);
 
-    UtilityImport(UtilityReadings readings, UtilityImportJobs jobs, Verifications verifications,
+    UtilityImport(UtilityReadings readings, ImportJobs jobs, Verifications verifications,
             PlatformTransactionManager transactionManager, ApplicationEventPublisher events, MessageSource messages,
             java.time.Clock clock) {
         this.readings = readings;
@@ -97,52 +113,32 @@ public class UtilityImport {
         this.clock = clock;
     }
 
-    public record Result(UUID jobId, UtilityImportJobs.Status status, UtilityImportJobs.Counts counts) {
+    public record Result(UUID jobId, ImportJobs.Status status, ImportJobs.Counts counts) {
     }
 
     /** Queues a saved upload (deleted when the job is done) and answers the job's id at once. */
     public UUID submit(Path file, String fileName, boolean dryRun, Caller caller, Locale locale) throws IOException {
-        String sha = sha256(file);
-        UUID id = UUID.randomUUID();
-        jobs.create(id, fileName, sha, dryRun, caller);
-        SecurityContext context = SecurityContextHolder.getContext();
-        try {
-            executor.execute(() -> {
-                SecurityContextHolder.setContext(context);
-                try {
-                    run(id, file, fileName, dryRun, caller, locale);
-                } finally {
-                    SecurityContextHolder.clearContext();
-                    deleteQuietly(file);
-                }
-            });
-        } catch (RejectedExecutionException busy) {
-            deleteQuietly(file);
-            jobs.finish(id, UtilityImportJobs.Status.FAILED, new UtilityImportJobs.Counts(0, 0, 0, 0, 0, 0, 0),
-                    messages.getMessage("utilities.import.busy", null, locale), null, null);
-        }
-        return id;
+        return ImportFiles.queue(jobs, ImportJobs.Kind.UTILITY_READINGS, file, fileName, dryRun, caller, executor, messages, "utilities.import.busy",
+                locale, id -> run(id, file, fileName, dryRun, caller, locale));
     }
 
-    /** An example file: the headers and two rows, one naming a room and one an address. */
+    /** An example file as CSV: the headers and two rows, one naming a room and one an address. */
     public static String template() {
-        List<String> headers = new ArrayList<>();
-        for (Column c : Column.values()) {
-            headers.add(c.chinese);
-        }
-        return "\uFEFF" + UtilityCsv.line(headers)
-                + UtilityCsv.line(List.of("电", "2026-05", "NS-1-01", "1号楼", "1", "3", "301", "", "DB-0001", "12345.6",
-                        "182", "国网东海县供电公司"))
-                + UtilityCsv.line(List.of("水", "2026-05", "", "", "", "", "", "江苏省连云港市东海县房山镇吴场村1组1号", "SB-0002",
-                        "", "6.5", "东海县自来水公司"));
+        return ImportFiles.templateCsv(Column.class, EXAMPLES);
+    }
+
+    /** The same example file as xlsx. */
+    public static byte[] templateXlsx() throws IOException {
+        return ImportFiles.template("readings", Column.class, EXAMPLES);
     }
 
     /** Runs a job on the current thread: what the background executor does, and what tests may call. */
     public Result run(UUID jobId, Path file, String fileName, boolean dryRun, Caller caller, Locale locale) {
-        jobs.running(jobId);
         Run run = new Run(jobId, dryRun, caller, locale);
-        try (UtilityCsv table = UtilityCsv.open(file)) {
+        try (ImportTable<Column> table = ImportTable.open(file, fileName, Column.class)) {
             run.table = table;
+            run.expected = table.expectedRows();
+            jobs.running(jobId, run.expected);
             List<String> missing = new ArrayList<>();
             for (Column c : List.of(Column.UTILITY, Column.MONTH)) {
                 if (!table.has(c)) {
@@ -160,7 +156,7 @@ public class UtilityImport {
                 throw Invalid.of("file", "utilities.import.headers.missing", String.join(", ", missing));
             }
             while (table.hasNext()) {
-                List<UtilityCsv.Line> lines = new ArrayList<>(BATCH);
+                List<ImportTable.Line> lines = new ArrayList<>(BATCH);
                 while (table.hasNext() && lines.size() < BATCH) {
                     lines.add(table.next());
                 }
@@ -171,11 +167,12 @@ public class UtilityImport {
             } else if (dryRun) {
                 run.tasksOpened = verifications.preview(run.pending);
             }
+            run.finished = true;
             byte[] errors = run.errorFile();
-            jobs.finish(jobId, UtilityImportJobs.Status.DONE, run.counts(), null, errors,
-                    errors == null ? null : baseName(fileName) + "-errors.csv");
-            audit(run, fileName, UtilityImportJobs.Status.DONE);
-            return new Result(jobId, UtilityImportJobs.Status.DONE, run.counts());
+            jobs.finish(jobId, ImportJobs.Status.DONE, run.counts(), null, errors,
+                    errors == null ? null : ImportFiles.baseName(fileName, "readings") + "-errors.xlsx");
+            audit(run, fileName, ImportJobs.Status.DONE);
+            return new Result(jobId, ImportJobs.Status.DONE, run.counts());
         } catch (Exception e) {
             String message = e instanceof Invalid invalid ? invalid.problems().stream()
                     .map(p -> messages.getMessage(p.key(), p.args(), locale)).reduce((a, b) -> a + "；" + b).orElse("")
@@ -183,17 +180,18 @@ public class UtilityImport {
             if (!(e instanceof Invalid)) {
                 log.warn("Utility import {} failed", jobId, e);
             }
-            jobs.finish(jobId, UtilityImportJobs.Status.FAILED, run.counts(), message, null, null);
-            audit(run, fileName, UtilityImportJobs.Status.FAILED);
-            return new Result(jobId, UtilityImportJobs.Status.FAILED, run.counts());
+            run.finished = true;
+            jobs.finish(jobId, ImportJobs.Status.FAILED, run.counts(), message, null, null);
+            audit(run, fileName, ImportJobs.Status.FAILED);
+            return new Result(jobId, ImportJobs.Status.FAILED, run.counts());
         }
     }
 
-    private void audit(Run run, String fileName, UtilityImportJobs.Status status) {
-        UtilityImportJobs.Counts c = run.counts();
+    private void audit(Run run, String fileName, ImportJobs.Status status) {
+        ImportJobs.Counts c = run.counts();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("file", fileName);
-        after.put("sha256", jobs.findVisible(run.jobId, run.caller).map(UtilityImportJobs.Job::fileSha256).orElse(null));
+        after.put("sha256", jobs.findVisible(ImportJobs.Kind.UTILITY_READINGS, run.jobId, run.caller).map(ImportJobs.Job::fileSha256).orElse(null));
         after.put("dryRun", run.dryRun);
         after.put("status", status.name());
         after.put("rows", c.total());
@@ -203,12 +201,12 @@ public class UtilityImport {
         after.put("failed", c.failed());
         after.put("tasksOpened", c.tasksOpened());
         events.publishEvent(new Audited("IMPORT", "utility-import", run.jobId.toString(),
-                UtilityImportJobs.unitPath(run.caller), null, after, null).by(run.caller.username()));
+                ImportJobs.unitPath(run.caller), null, after, null).by(run.caller.username()));
     }
 
     /** A row on its way: what it says, what was read from it, where it goes, and what is wrong with it. */
     static final class Candidate {
-        final UtilityCsv.Line line;
+        final ImportTable.Line line;
         final List<Invalid.Problem> problems = new ArrayList<>();
         Utility utility;
         YearMonth month;
@@ -220,7 +218,7 @@ public class UtilityImport {
         String supplier;
         Place place;
 
-        Candidate(UtilityCsv.Line line) {
+        Candidate(ImportTable.Line line) {
             this.line = line;
         }
 
@@ -257,7 +255,10 @@ public class UtilityImport {
         long updated;
         long unchanged;
         int tasksOpened;
-        UtilityCsv table;
+        ImportTable<Column> table;
+        /** The rows the file appeared to hold when opened, the total shown while the job runs. */
+        long expected;
+        boolean finished;
 
         Run(UUID jobId, boolean dryRun, Caller caller, Locale locale) {
             this.jobId = jobId;
@@ -267,11 +268,12 @@ public class UtilityImport {
             this.current = YearMonth.now(clock.withZone(Housing.LOCAL));
         }
 
-        UtilityImportJobs.Counts counts() {
-            return new UtilityImportJobs.Counts(total, processed, created, updated, unchanged, failures.size(), tasksOpened);
+        ImportJobs.Counts counts() {
+            long rows = finished ? total : Math.max(expected, total);
+            return new ImportJobs.Counts(rows, processed, created, updated, unchanged, failures.size(), tasksOpened);
         }
 
-        Batch check(List<UtilityCsv.Line> lines) {
+        Batch check(List<ImportTable.Line> lines) {
             total += lines.size();
             List<Candidate> rows = lines.stream().map(this::read).toList();
             resolvePlaces(rows);
@@ -367,7 +369,7 @@ public class UtilityImport {
                         after.put("import", jobId.toString());
                         after.put("created", rows.stream().map(NewReading::id).toList());
                         events.publishEvent(new Audited("IMPORT", "utility-reading-batch", jobId.toString(),
-                                UtilityImportJobs.unitPath(caller), null, after, null).by(caller.username()));
+                                ImportJobs.unitPath(caller), null, after, null).by(caller.username()));
                     }
                 });
                 batch.created().forEach(c -> touched.add(c.place.id()));
@@ -386,7 +388,7 @@ public class UtilityImport {
             jobs.progress(jobId, counts());
         }
 
-        Candidate read(UtilityCsv.Line line) {
+        Candidate read(ImportTable.Line line) {
             Candidate c = new Candidate(line);
             Map<Column, String> f = table.fields(line);
             String utility = f.get(Column.UTILITY);
@@ -467,39 +469,13 @@ public class UtilityImport {
             }
         }
 
-        byte[] errorFile() {
-            if (failures.isEmpty()) {
-                return null;
+        byte[] errorFile() throws IOException {
+            List<ImportFiles.Rejected> rejected = new ArrayList<>(failures.size());
+            for (Candidate c : failures) {
+                rejected.add(new ImportFiles.Rejected(c.line, c.problems));
             }
-            List<Candidate> rows = new ArrayList<>(failures);
-            rows.sort(java.util.Comparator.comparingLong(c -> c.line.number()));
-            StringBuilder out = new StringBuilder("\uFEFF");
-            List<String> header = new ArrayList<>();
-            header.add(messages.getMessage("utilities.errors.row", null, locale));
-            header.addAll(table.headers());
-            header.add(messages.getMessage("utilities.errors.problems", null, locale));
-            out.append(UtilityCsv.line(header));
-            for (Candidate c : rows) {
-                List<String> cells = new ArrayList<>();
-                cells.add(String.valueOf(c.line.number()));
-                for (int i = 0; i < table.headers().size(); i++) {
-                    cells.add(i < c.line.cells().size() ? c.line.cells().get(i) : "");
-                }
-                cells.add(describe(c.problems));
-                out.append(UtilityCsv.line(cells));
-            }
-            return out.toString().getBytes(StandardCharsets.UTF_8);
-        }
-
-        String describe(List<Invalid.Problem> problems) {
-            List<String> texts = new ArrayList<>();
-            for (Invalid.Problem p : problems) {
-                Column column = java.util.Arrays.stream(Column.values()).filter(c -> c.english.equals(p.field()))
-                        .findFirst().orElse(null);
-                String text = messages.getMessage(p.key(), p.args(), p.key(), locale);
-                texts.add(column == null ? text : column.label(locale) + ": " + text);
-            }
-            return String.join("；", texts);
+            return ImportFiles.errorFile(table.headers(), rejected, f -> ImportFiles.label(Column.class, f, locale),
+                    messages, "utilities", locale);
         }
     }
 
@@ -583,28 +559,5 @@ public class UtilityImport {
         m.put("consumption", r.consumption().toPlainString());
         m.put("supplier", r.supplier());
         return m;
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String baseName(String fileName) {
-        String name = fileName == null ? "readings" : fileName;
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Could not delete the uploaded file {}", file, e);
-        }
     }
 }

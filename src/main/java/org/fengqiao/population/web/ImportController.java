@@ -64,7 +64,7 @@ class ImportController {
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "A job's status and counts; 404 for a job outside the caller's jurisdiction")
     ImportJobs.Job one(@PathVariable UUID id) {
-        return jobs.findVisible(id, Callers.require()).orElseThrow(() -> new NotFound("import", id));
+        return jobs.findVisible(ImportJobs.Kind.PERSONS, id, Callers.require()).orElseThrow(() -> new NotFound("import", id));
     }
 
     @GetMapping("/{id}/errors")
@@ -72,8 +72,8 @@ class ImportController {
     @Operation(summary = "The rejected rows as xlsx: the input's columns, the row number and every problem")
     ResponseEntity<byte[]> errors(@PathVariable UUID id) {
         Caller caller = Callers.require();
-        ImportJobs.Job job = jobs.findVisible(id, caller).orElseThrow(() -> new NotFound("import", id));
-        byte[] file = jobs.errorFile(id, caller).orElseThrow(() -> new NotFound("import-errors", id));
+        ImportJobs.Job job = jobs.findVisible(ImportJobs.Kind.PERSONS, id, caller).orElseThrow(() -> new NotFound("import", id));
+        byte[] file = jobs.errorFile(ImportJobs.Kind.PERSONS, id, caller).orElseThrow(() -> new NotFound("import-errors", id));
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(job.errorFileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
@@ -84,7 +84,7 @@ class ImportController {
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "The caller's recent import jobs")
     List<ImportJobs.Job> recent() {
-        return jobs.recent(Callers.require(), 20);
+        return jobs.recent(ImportJobs.Kind.PERSONS, Callers.require(), 20);
     }
 
     @GetMapping("/template.xlsx")

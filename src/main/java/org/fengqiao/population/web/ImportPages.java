@@ -33,7 +33,7 @@ class ImportPages {
     @GetMapping("/imports")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     String imports(Model model) {
-        List<JobView> recent = jobs.recent(Callers.require(), 20).stream()
+        List<JobView> recent = jobs.recent(ImportJobs.Kind.PERSONS, Callers.require(), 20).stream()
                 .map(j -> new JobView(j, SHOWN.format(j.createdAt()))).toList();
         model.addAttribute("jobs", recent);
         return "population/imports";

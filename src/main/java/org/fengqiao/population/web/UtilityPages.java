@@ -12,7 +12,7 @@ import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.population.internal.UtilityAnomalyPolicy;
 import org.fengqiao.population.internal.UtilityImport;
-import org.fengqiao.population.internal.UtilityImportJobs;
+import org.fengqiao.population.internal.ImportJobs;
 import org.fengqiao.population.internal.VerificationTasks;
 import org.fengqiao.population.internal.Verifications;
 import org.springframework.context.MessageSource;
@@ -38,12 +38,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UtilityPages {
 
     private final UtilityImport imports;
-    private final UtilityImportJobs jobs;
+    private final ImportJobs jobs;
     private final Verifications verifications;
     private final VerificationTasks tasks;
     private final MessageSource messages;
 
-    UtilityPages(UtilityImport imports, UtilityImportJobs jobs, Verifications verifications, VerificationTasks tasks,
+    UtilityPages(UtilityImport imports, ImportJobs jobs, Verifications verifications, VerificationTasks tasks,
             MessageSource messages) {
         this.imports = imports;
         this.jobs = jobs;
@@ -55,7 +55,7 @@ class UtilityPages {
     @GetMapping("/utility-readings/import")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     String importPage(Model model) {
-        model.addAttribute("recent", jobs.recent(Callers.require(), 10));
+        model.addAttribute("recent", jobs.recent(UtilityReadingController.KIND, Callers.require(), 10));
         return "utilities/import";
     }
 
@@ -75,12 +75,13 @@ class UtilityPages {
     @GetMapping("/utility-readings/imports/{id}")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     String job(@PathVariable UUID id, Model model) {
-        model.addAttribute("job", jobs.findVisible(id, Callers.require())
+        model.addAttribute("job", jobs.findVisible(UtilityReadingController.KIND, id, Callers.require())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         return "utilities/job";
     }
 
-    @GetMapping("/utility-readings/imports/{id}/errors.csv")
+    /** The error file: .xlsx; a job run before the imports shared one error file writer has a .csv. */
+    @GetMapping({"/utility-readings/imports/{id}/errors.xlsx", "/utility-readings/imports/{id}/errors.csv"})
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     ResponseEntity<byte[]> errors(@PathVariable UUID id) {
         try {
@@ -94,6 +95,12 @@ class UtilityPages {
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     ResponseEntity<byte[]> template() {
         return UtilityReadingController.templateFile();
+    }
+
+    @GetMapping("/utility-readings/template.xlsx")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    ResponseEntity<byte[]> templateXlsx() throws IOException {
+        return UtilityReadingController.templateXlsxFile();
     }
 
     @GetMapping("/verification-tasks")

@@ -15,7 +15,7 @@ import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.population.internal.UtilityImport;
-import org.fengqiao.population.internal.UtilityImportJobs;
+import org.fengqiao.population.internal.ImportJobs;
 import org.fengqiao.population.internal.UtilityReadings;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,16 +33,17 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/v1/utility-readings")
-@Tag(name = "Utility readings", description = "Monthly water, power and gas use per room from the suppliers' CSV")
+@Tag(name = "Utility readings", description = "Monthly water, power and gas use per room from the suppliers' xlsx or CSV")
 class UtilityReadingController {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final ImportJobs.Kind KIND = ImportJobs.Kind.UTILITY_READINGS;
 
     private final UtilityImport imports;
-    private final UtilityImportJobs jobs;
+    private final ImportJobs jobs;
     private final UtilityReadings readings;
 
-    UtilityReadingController(UtilityImport imports, UtilityImportJobs jobs, UtilityReadings readings) {
+    UtilityReadingController(UtilityImport imports, ImportJobs jobs, UtilityReadings readings) {
         this.imports = imports;
         this.jobs = jobs;
         this.readings = readings;
@@ -68,7 +69,7 @@ class UtilityReadingController {
 
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "Upload readings (UTF-8 CSV) for import; 202 with the job id, the work runs in the background",
+    @Operation(summary = "Upload readings (.xlsx or UTF-8 .csv) for import; 202 with the job id, the work runs in the background",
             description = "Columns (Chinese or English headers): 类别/utility (水 电 气), 月份/month (2026-05), then the room as "
                     + "网格编码/gridCode, 楼栋/building, 单元/unit, 楼层/floor (optional), 房号/room, or the standard address "
                     + "as 地址/address; 表号/meter, 本期读数/reading, 用量/consumption (from the previous reading when empty), "
@@ -81,10 +82,11 @@ class UtilityReadingController {
     static UUID submit(UtilityImport imports, MultipartFile file, boolean dryRun, Locale locale) throws IOException {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "readings.csv"
                 : Path.of(file.getOriginalFilename()).getFileName().toString();
-        if (file.isEmpty() || !name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (file.isEmpty() || !(lower.endsWith(".xlsx") || lower.endsWith(".csv"))) {
             throw Invalid.of("file", "utilities.import.file.type");
         }
-        Path saved = Files.createTempFile("fengqiao-utilities-", ".csv");
+        Path saved = Files.createTempFile("fengqiao-utilities-", lower.endsWith(".xlsx") ? ".xlsx" : ".csv");
         file.transferTo(saved);
         return imports.submit(saved, name, dryRun, Callers.require(), locale);
     }
@@ -92,29 +94,31 @@ class UtilityReadingController {
     @GetMapping("/imports")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "The caller's recent reading imports")
-    List<UtilityImportJobs.Job> recent() {
-        return jobs.recent(Callers.require(), 20);
+    List<ImportJobs.Job> recent() {
+        return jobs.recent(KIND, Callers.require(), 20);
     }
 
     @GetMapping("/imports/{id}")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "A job's status and counts (rows created, updated, unchanged, failed; tasks opened); 404 outside the jurisdiction")
-    UtilityImportJobs.Job one(@PathVariable UUID id) {
-        return jobs.findVisible(id, Callers.require()).orElseThrow(() -> new NotFound("utility-import", id));
+    ImportJobs.Job one(@PathVariable UUID id) {
+        return jobs.findVisible(KIND, id, Callers.require()).orElseThrow(() -> new NotFound("utility-import", id));
     }
 
     @GetMapping("/imports/{id}/errors")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "The rejected rows as CSV: the row number, the row as sent, and every problem")
+    @Operation(summary = "The rejected rows as xlsx: the row number, the row as sent, and every problem")
     ResponseEntity<byte[]> errors(@PathVariable UUID id) {
         return errorFile(jobs, id);
     }
 
-    static ResponseEntity<byte[]> errorFile(UtilityImportJobs jobs, UUID id) {
+    static ResponseEntity<byte[]> errorFile(ImportJobs jobs, UUID id) {
         Caller caller = Callers.require();
-        UtilityImportJobs.Job job = jobs.findVisible(id, caller).orElseThrow(() -> new NotFound("utility-import", id));
-        byte[] file = jobs.errorFile(id, caller).orElseThrow(() -> new NotFound("utility-import-errors", id));
-        return ResponseEntity.ok().contentType(CSV)
+        ImportJobs.Job job = jobs.findVisible(KIND, id, caller).orElseThrow(() -> new NotFound("utility-import", id));
+        byte[] file = jobs.errorFile(KIND, id, caller).orElseThrow(() -> new NotFound("utility-import-errors", id));
+        // jobs run before the imports shared one error file writer kept their CSV
+        MediaType type = job.errorFileName().endsWith(".csv") ? CSV : ImportController.XLSX;
+        return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(job.errorFileName(), StandardCharsets.UTF_8).build().toString())
                 .body(file);
@@ -122,9 +126,23 @@ class UtilityReadingController {
 
     @GetMapping("/template.csv")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "An example readings file: the headers and two rows")
+    @Operation(summary = "An example readings file as CSV: the headers and two rows")
     ResponseEntity<byte[]> template() {
         return templateFile();
+    }
+
+    @GetMapping("/template.xlsx")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "An example readings file as xlsx: the headers and two rows")
+    ResponseEntity<byte[]> templateXlsx() throws IOException {
+        return templateXlsxFile();
+    }
+
+    static ResponseEntity<byte[]> templateXlsxFile() throws IOException {
+        return ResponseEntity.ok().contentType(ImportController.XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("水电气读数模板.xlsx", StandardCharsets.UTF_8).build().toString())
+                .body(UtilityImport.templateXlsx());
     }
 
     static ResponseEntity<byte[]> templateFile() {
