@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ForeignKeyIndexIntegrationTests extends IntegrationTest {
 
     /** Rows of these are kept for the record (deactivated, never deleted), so keys to them need no index. */
-    static final List<String> NEVER_DELETED = List.of("staff", "unit", "account", "import_job", "utility_import");
+    static final List<String> NEVER_DELETED = List.of("staff", "unit", "account", "import_job");
 
     @Autowired
     JdbcClient jdbc;
