@@ -109,6 +109,19 @@ class CareAgreementReviewIntegrationTests extends IntegrationTest {
         assertThat(page).doesNotContain("待复查").contains("复查记录").contains("母亲返乡，改由母亲监护")
                 .contains("复查日期由 " + today.minusDays(10) + " 改为 " + today.plusDays(90)).contains("有变化");
 
+        // the personal file (一人一档) lists the reviews under the agreement
+        String file;
+        try {
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/api/v1/persons/" + child + "/file.pdf"))
+                    .header("Authorization", "Bearer " + token).GET().build();
+            file = CareFilesIntegrationTests.text(java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray()));
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(file).contains("复查情况").contains("母亲返乡，改由母亲监护").contains("监护人身体尚好，儿童在校正常");
+
         JsonNode audit = jdbc.sql("""
                 SELECT json_build_object('before', before, 'after', after)::text FROM audit_entry
                 WHERE action = 'UPDATE' AND record_type = 'care-agreement' AND record_id = ? AND after->>'reviewId' = ?""")
