@@ -72,8 +72,11 @@ class RevealPhoneBrowserTests extends BrowserTest {
         PlacesFixtures places = new PlacesFixtures(port, jdbc, jurisdictions);
         UUID address = places.address("officer", "FS-5-04", "揭示街" + tag());
         String phone = "1397654" + String.format("%04d", (int) (Math.random() * 10000));
+        PlacesFixtures.Person owner = places.person("officer", "FS-5-04", "揭示店主" + tag(),
+                org.fengqiao.population.Residence.PERMANENT, null);
         HousingFixtures.Answer answer = places.fx.call("officer", "POST", "/api/v1/organisations",
-                Map.of("addressId", address, "name", "揭示小店" + tag(), "kind", "SHOP", "business", "日用百货", "phone", phone));
+                Map.of("addressId", address, "name", "揭示小店" + tag(), "kind", "SHOP", "business", "日用百货", "phone", phone,
+                        "ownerPersonId", owner.id()));
         assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(201);
         JsonNode created = answer.body();
         String id = created.get("id").asText();
@@ -90,6 +93,14 @@ class RevealPhoneBrowserTests extends BrowserTest {
                 SELECT count(*) FROM audit_entry WHERE action = 'REVEAL' AND record_type = 'organisation' AND record_id = ?
                   AND after->>'reason' = 'fire safety follow-up'""").param(id).query(Long.class).single()).isEqualTo(1);
 
+        // the owner's phone, revealed through the owner's person record (audited there)
+        page.fill("#owner-reveal input[name=reason]", "联系店主核实经营情况");
+        page.click("#owner-reveal button[type=submit]");
+        assertThat(page.locator("#owner-phone")).hasText(owner.phone());
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE action = 'REVEAL' AND record_type = 'person' AND record_id = ?
+                  AND actor = 'officer'""").param(owner.id().toString()).query(Long.class).single()).isEqualTo(1);
+
         // auxiliary police collect records but reveal nothing in full: no control on the page
         String aux = TestStaff.uniqueUsername("auxrev");
         directory.register(jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow().id(), StaffRole.AUXILIARY_POLICE,
@@ -99,6 +110,7 @@ class RevealPhoneBrowserTests extends BrowserTest {
         page.navigate(url("/organisations/" + id));
         assertThat(page.locator("#organisation-phone")).hasText(phone.substring(0, 3) + "****" + phone.substring(7));
         assertThat(page.locator("#organisation-reveal")).hasCount(0);
+        assertThat(page.locator("#owner-reveal")).hasCount(0);
         assertThat(page.content()).doesNotContain(phone);
     }
 }
