@@ -62,3 +62,24 @@ window.Fq = (function () {
 
   return { csrfHeaders: csrfHeaders, request: request, send: send, problemText: problemText };
 })();
+// Revealing a full phone on a rental's or an organisation's page (form.reveal-phone): the reason goes to
+// the API, which checks it and audits the reveal; its answer replaces the masked value in data-target,
+// its refusal shows in the form in the page's language.
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (!form.classList || !form.classList.contains('reveal-phone')) {
+    return;
+  }
+  event.preventDefault();
+  var status = form.querySelector('.form-status');
+  window.Fq.send('POST', form.dataset.url, { field: form.dataset.field, reason: form.elements.reason.value.trim() })
+    .then(function (body) {
+      document.querySelector(form.dataset.target).textContent = body.value;
+      status.textContent = '';
+      status.classList.remove('error');
+      form.elements.reason.value = '';
+    }).catch(function (e) {
+      status.textContent = window.Fq.problemText(e.body, form.dataset.textFailed);
+      status.classList.add('error');
+    });
+});

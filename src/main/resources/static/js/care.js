@@ -87,3 +87,24 @@
     });
   });
 })();
+// A review of a care agreement without a new one: the day, the findings, whether anything changed, the next review.
+(function () {
+  'use strict';
+  document.querySelectorAll('form.review-form').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var out = form.querySelector('.form-status');
+      var text = function (name) {
+        var v = form.elements[name].value.trim();
+        return v === '' ? null : v;
+      };
+      Fq.send('POST', form.dataset.url, { reviewedOn: text('reviewedOn'), findings: text('findings'),
+        changed: form.elements.changed.checked, nextReviewOn: text('nextReviewOn') }).then(function () {
+        window.location.reload();
+      }).catch(function (e) {
+        out.textContent = Fq.problemText(e.body, form.dataset.textFailed);
+        out.classList.add('error');
+      });
+    });
+  });
+})();

@@ -194,6 +194,11 @@ public class PlacesLoader {
                 INSERT INTO rental_tenant (id, rental_id, person_id, from_on)
                 SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::date[])""",
                 new String[] {"uuid", "uuid", "uuid", "date"}, tenants);
+        // the rooms' hand marks give way to the rentals, whose contract dates carry the floor plan's mark
+        UUID[] rooms = rentals.stream().filter(r -> r.room() != null).map(r -> r.room().value()).toArray(UUID[]::new);
+        if (rooms.length > 0) {
+            jdbc.sql("UPDATE room SET rental = false WHERE rental AND id = ANY(CAST(? AS uuid[]))").param(rooms).update();
+        }
     }
 
     /** Many rows in one statement: one array per column, unnested by the server. */

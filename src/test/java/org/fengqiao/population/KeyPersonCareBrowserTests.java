@@ -95,5 +95,22 @@ class KeyPersonCareBrowserTests extends BrowserTest {
         assertThat(page.locator("#care .agreement.current")).containsText("网管丁 · 网格管理员");
         shot("person-care");
         assertThat(page.content()).doesNotContain("13966667777");
+
+        // a review without a new agreement: a next review day not after the review is refused in the page's language
+        page.click("#care .agreement.current .reviews details summary");
+        page.fill("#care .review-form input[name=nextReviewOn]", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        page.fill("#care .review-form textarea[name=findings]", "祖父身体尚好，儿童按时上学");
+        page.click("#care .review-form button[type=submit]");
+        assertThat(page.locator("#care .review-form .form-status")).containsText("下次复查日期须晚于本次复查日期");
+        page.fill("#care .review-form input[name=nextReviewOn]",
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(3).toString());
+        page.click("#care .review-form button[type=submit]");
+        assertThat(page.locator("#care .agreement.current .review-list .review")).hasCount(1);
+        assertThat(page.locator("#care .agreement.current .review-list")).containsText("祖父身体尚好，儿童按时上学");
+        assertThat(page.locator("#care .agreement.current .review-list")).containsText("无变化");
+        assertThat(page.locator("#care .agreement.current")).containsText(
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(3).toString());
+        assertThat(jdbc.sql("SELECT count(*) FROM care_agreement_review r JOIN care_agreement a ON a.id = r.agreement_id WHERE a.person_id = ?")
+                .param(child).query(Long.class).single()).isEqualTo(1);
     }
 }

@@ -85,6 +85,12 @@ class RentalApiIntegrationTests extends IntegrationTest {
         return UUID.fromString(a.body().get("id").asText());
     }
 
+    boolean planShowsRental(Flat f) {
+        JsonNode plan = fx.get("officer", "/api/v1/buildings/" + f.building()).body();
+        return BuildingFloorPlanIntegrationTests.marks(BuildingFloorPlanIntegrationTests.room(plan, 1, 1, "101"))
+                .contains("RENTAL");
+    }
+
     boolean rentalMark(UUID room) {
         return jdbc.sql("SELECT rental FROM room WHERE id = ?").param(room).query(Boolean.class).single();
     }
@@ -113,7 +119,7 @@ class RentalApiIntegrationTests extends IntegrationTest {
         assertThat(r.toString()).doesNotContain(f.landlord().idNumber(), f.landlord().phone(), f.tenant().idNumber(),
                 f.tenant().phone());
 
-        assertThat(rentalMark(f.room())).as("the floor plan's 租 follows the rental").isTrue();
+        assertThat(rentalMark(f.room())).as("no stored mark: the plan derives 租 from the rental").isFalse();
         JsonNode plan = fx.get("officer", "/api/v1/buildings/" + f.building()).body();
         assertThat(BuildingFloorPlanIntegrationTests.marks(BuildingFloorPlanIntegrationTests.room(plan, 1, 1, "101")))
                 .contains("RENTAL");
@@ -123,7 +129,7 @@ class RentalApiIntegrationTests extends IntegrationTest {
                 WHERE seq > ? AND record_type IN ('rental', 'room') AND actor = 'officer' ORDER BY seq""")
                 .param(seq).query().listOfRows();
         assertThat(audit).extracting(m -> m.get("record_type") + ":" + m.get("action"))
-                .containsExactly("rental:CREATE", "room:UPDATE");
+                .containsExactly("rental:CREATE");
         assertThat(audit.get(0).get("after").toString()).contains(f.tenant().id().toString())
                 .doesNotContain(f.landlord().phone());
     }
@@ -187,14 +193,14 @@ class RentalApiIntegrationTests extends IntegrationTest {
         HousingFixtures.Answer changed = fx.call("officer", "PUT", "/api/v1/rentals/" + id, ended);
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.body().get("active").asBoolean()).isFalse();
-        assertThat(rentalMark(f.room())).isFalse();
+        assertThat(planShowsRental(f)).isFalse();
         assertThat(jdbc.sql("""
                 SELECT after->>'contractTo' FROM audit_entry WHERE action = 'UPDATE' AND record_type = 'rental' AND record_id = ?""")
                 .param(id.toString()).query(String.class).list()).containsExactly(today.minusDays(1).toString());
 
         UUID again = create("officer", rental(f));
         assertThat(again).isNotEqualTo(id);
-        assertThat(rentalMark(f.room())).isTrue();
+        assertThat(planShowsRental(f)).isTrue();
         assertThat(ids(fx.get("officer", "/api/v1/rentals?active=false&gridId=" + fx.gridId("FS-1-03")).body()))
                 .contains(id.toString()).doesNotContain(again.toString());
         assertThat(ids(fx.get("officer", "/api/v1/rentals?active=true&gridId=" + fx.gridId("FS-1-03")).body()))

@@ -2,6 +2,8 @@ package org.fengqiao.population.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,16 +38,24 @@ public class Buildings {
 
     /**
      * Every room of a building with its households and the marks of their members, in one query:
-     * members who have left (已离开) no longer mark a room.
+     * members who have left (已离开) no longer mark a room. A room shows 出租 when an officer marked it
+     * by hand (room.rental) or when a registered rental lets it today, its contract started and not
+     * ended: derived at read time, so the mark follows the contract's dates without anyone touching it.
      */
     private static final String PLAN = """
-            SELECT r.id, r.unit_no, r.floor, r.number, r.vacant, r.rental,
+            SELECT r.id, r.unit_no, r.floor, r.number, r.vacant, (r.rental OR lt.let) AS rental,
+                   r.rental AS rental_marked, lt.let AS rental_let,
                    h.id AS household_id, h.number AS household_number, h.trusted, h.in_difficulty,
                    m.head, coalesce(m.key_person, false) AS key_person,
                    coalesce(m.left_behind_child, false) AS left_behind_child,
                    coalesce(m.elderly_alone, false) AS elderly_alone,
                    coalesce(m.in_difficulty, false) AS member_in_difficulty
             FROM room r
+            CROSS JOIN LATERAL (
+                SELECT EXISTS (SELECT 1 FROM rental rt WHERE rt.room_id = r.id
+                                 AND (rt.contract_from IS NULL OR rt.contract_from <= :today)
+                                 AND (rt.contract_to IS NULL OR rt.contract_to >= :today)) AS let
+            ) lt
             LEFT JOIN household h ON h.room_id = r.id
             LEFT JOIN LATERAL (
                 SELECT min(p.name) FILTER (WHERE p.relation = 'HEAD') AS head,
@@ -56,14 +66,17 @@ public class Buildings {
                 FROM person p LEFT JOIN person_category pc ON pc.person_id = p.id
                 WHERE p.household_id = h.id
             ) m ON h.id IS NOT NULL
-            WHERE r.building_id = ?
+            WHERE r.building_id = :building
             ORDER BY r.floor DESC, r.unit_no, r.number, h.created_at, h.id
             """;
 
     private final JdbcClient jdbc;
 
-    Buildings(JdbcClient jdbc) {
+    private final Clock clock;
+
+    Buildings(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public record Building(UUID id, UUID gridId, String gridCode, String gridName, String unitPath, UUID addressId,
@@ -75,10 +88,23 @@ public class Buildings {
             boolean vacant, boolean rental, long version) {
     }
 
-    /** One row of the floor plan: a room, and one of its households when it has any. */
+    /**
+     * One row of the floor plan: a room, and one of its households when it has any. rental is what the
+     * plan shows (marked by hand or let today by a registered rental); rentalMarked the hand mark alone,
+     * rentalLet whether a registered rental lets the room today.
+     */
     public record PlanRow(UUID roomId, int unitNo, int floor, String number, boolean vacant, boolean rental,
             UUID householdId, String householdNumber, String head, boolean trusted, boolean householdInDifficulty,
-            boolean keyPerson, boolean leftBehindChild, boolean elderlyAlone, boolean memberInDifficulty) {
+            boolean keyPerson, boolean leftBehindChild, boolean elderlyAlone, boolean memberInDifficulty,
+            boolean rentalMarked, boolean rentalLet) {
+
+        /** A row whose rental mark was set by hand. */
+        public PlanRow(UUID roomId, int unitNo, int floor, String number, boolean vacant, boolean rental,
+                UUID householdId, String householdNumber, String head, boolean trusted, boolean householdInDifficulty,
+                boolean keyPerson, boolean leftBehindChild, boolean elderlyAlone, boolean memberInDifficulty) {
+            this(roomId, unitNo, floor, number, vacant, rental, householdId, householdNumber, head, trusted,
+                    householdInDifficulty, keyPerson, leftBehindChild, elderlyAlone, memberInDifficulty, rental, false);
+        }
     }
 
     public Optional<Building> findVisible(UUID id, Caller caller) {
@@ -131,15 +157,21 @@ public class Buildings {
                 .params(vacant, rental, id).update();
     }
 
+    /** The plan's rows as of today (the rental marks follow the contracts' dates). */
     public List<PlanRow> plan(UUID buildingId) {
+        return plan(buildingId, LocalDate.now(clock.withZone(Housing.LOCAL)));
+    }
+
+    public List<PlanRow> plan(UUID buildingId, LocalDate today) {
         List<PlanRow> rows = new ArrayList<>();
-        jdbc.sql(PLAN).param(buildingId).query((ResultSet rs) -> {
+        jdbc.sql(PLAN).param("building", buildingId).param("today", today).query((ResultSet rs) -> {
             rows.add(new PlanRow(rs.getObject("id", UUID.class), rs.getInt("unit_no"), rs.getInt("floor"),
                     rs.getString("number"), rs.getBoolean("vacant"), rs.getBoolean("rental"),
                     rs.getObject("household_id", UUID.class), rs.getString("household_number"), rs.getString("head"),
                     rs.getBoolean("trusted"), rs.getBoolean("in_difficulty"), rs.getBoolean("key_person"),
                     rs.getBoolean("left_behind_child"), rs.getBoolean("elderly_alone"),
-                    rs.getBoolean("member_in_difficulty")));
+                    rs.getBoolean("member_in_difficulty"), rs.getBoolean("rental_marked"),
+                    rs.getBoolean("rental_let")));
         });
         return rows;
     }

@@ -51,7 +51,7 @@ public class CareAgreements {
 
     public record Agreement(UUID id, UUID personId, LocalDate signedOn, LocalDate reviewOn, String guardianName,
             String guardianRelation, String guardianPhoneMasked, String fatherWhereabouts, String motherWhereabouts,
-            String note, LocalDate endedOn, String createdByName, List<Helper> helpers) {
+            String note, LocalDate endedOn, String createdByName, List<Helper> helpers, List<Review> reviews) {
 
         /** 三帮一 with the guardian and two helpers, 四帮一 with three, 五帮一 with four. */
         @com.fasterxml.jackson.annotation.JsonProperty("helperCount")
@@ -67,6 +67,14 @@ public class CareAgreements {
         public boolean reviewDue(LocalDate today) {
             return current() && !reviewOn.isAfter(today);
         }
+    }
+
+    /**
+     * A review of an agreement without a new one (复查): who reviewed on which day, what he found, whether
+     * anything changed, and the review day it moved the agreement from and to.
+     */
+    public record Review(UUID id, UUID agreementId, LocalDate reviewedOn, String findings, boolean changed,
+            LocalDate reviewOnBefore, LocalDate nextReviewOn, String reviewedByName) {
     }
 
     /** The person the agreements are about: visible to the caller, a left-behind child or not. */
@@ -103,6 +111,19 @@ public class CareAgreements {
                                 rs.getString("phone_masked")));
                     }
                 });
+        if (!agreements.isEmpty()) {
+            jdbc.sql("""
+                    SELECT r.id, r.agreement_id, r.reviewed_on, r.findings, r.changed, r.review_on_before,
+                           r.next_review_on, s.name
+                    FROM care_agreement_review r JOIN care_agreement a ON a.id = r.agreement_id
+                    LEFT JOIN staff s ON s.id = r.reviewed_by
+                    WHERE a.person_id = ?
+                    ORDER BY r.reviewed_on DESC, r.created_at DESC, r.id""")
+                    .param(personId).query((rs, n) -> new Review(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getObject(3, LocalDate.class), rs.getString(4), rs.getBoolean(5),
+                            rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8)))
+                    .list().forEach(r -> agreements.get(r.agreementId()).reviews().add(r));
+        }
         return List.copyOf(agreements.values());
     }
 
@@ -212,6 +233,70 @@ public class CareAgreements {
         return created;
     }
 
+    public record NewReview(LocalDate reviewedOn, String findings, Boolean changed, LocalDate nextReviewOn) {
+    }
+
+    /**
+     * Records a review of the child's agreement in force without signing a new one: the agreement's
+     * review day moves to the next one, so it leaves the "review due" marks; the review stays in the
+     * history. 404 for a child outside the caller's scope or an agreement not of this child.
+     */
+    @Transactional
+    public Review review(UUID personId, UUID agreementId, NewReview in, Caller caller) {
+        Child child = child(personId, caller).orElseThrow(() -> new NotFound("person", personId));
+        Agreement agreement = of(personId).stream().filter(a -> a.id().equals(agreementId)).findFirst()
+                .orElseThrow(() -> new NotFound("care-agreement", agreementId));
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (!agreement.current()) {
+            problems.add(KeyPersonCare.problem("agreementId", "care.review.ended", agreement.endedOn()));
+        }
+        LocalDate today = LocalDate.now(clock.withZone(KeyPersons.LOCAL));
+        if (in.reviewedOn() == null) {
+            problems.add(KeyPersonCare.problem("reviewedOn", "error.field.required"));
+        } else if (in.reviewedOn().isAfter(today)) {
+            problems.add(KeyPersonCare.problem("reviewedOn", "care.date.future"));
+        } else if (in.reviewedOn().isBefore(agreement.signedOn())) {
+            problems.add(KeyPersonCare.problem("reviewedOn", "care.review.beforeSigning", agreement.signedOn()));
+        }
+        String findings = text(problems, "findings", in.findings(), 2000);
+        if (findings == null) {
+            problems.add(KeyPersonCare.problem("findings", "error.field.required"));
+        }
+        if (in.changed() == null) {
+            problems.add(KeyPersonCare.problem("changed", "error.field.required"));
+        }
+        if (in.nextReviewOn() == null) {
+            problems.add(KeyPersonCare.problem("nextReviewOn", "error.field.required"));
+        } else if (in.reviewedOn() != null && !in.nextReviewOn().isAfter(in.reviewedOn())) {
+            problems.add(KeyPersonCare.problem("nextReviewOn", "care.review.nextAfterReview"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO care_agreement_review (id, agreement_id, reviewed_on, findings, changed, review_on_before,
+                    next_review_on, reviewed_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, agreementId, in.reviewedOn(), findings, in.changed(), agreement.reviewOn(),
+                        in.nextReviewOn(), caller.staffId()).update();
+        jdbc.sql("UPDATE care_agreement SET review_on = ? WHERE id = ?").params(in.nextReviewOn(), agreementId).update();
+        Agreement after = of(personId).stream().filter(a -> a.id().equals(agreementId)).findFirst().orElseThrow();
+        Review review = after.reviews().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("reviewOn", agreement.reviewOn().toString());
+        before.put("reviews", agreement.reviews().size());
+        Map<String, Object> changed = new LinkedHashMap<>();
+        changed.put("reviewOn", after.reviewOn().toString());
+        changed.put("reviews", after.reviews().size());
+        changed.put("reviewId", id.toString());
+        changed.put("reviewedOn", review.reviewedOn().toString());
+        changed.put("findings", review.findings());
+        changed.put("changed", review.changed());
+        events.publishEvent(Audited.updated("care-agreement", agreementId, child.unitPath(), before, changed));
+        return review;
+    }
+
     private static String text(List<Invalid.Problem> problems, String field, String value, int max) {
         String t = KeyPersonCare.trim(value);
         if (t != null && t.length() > max) {
@@ -238,7 +323,7 @@ public class CareAgreements {
                     rs.getString("guardian_name"), rs.getString("guardian_relation"),
                     rs.getString("guardian_phone_masked"), rs.getString("father_whereabouts"),
                     rs.getString("mother_whereabouts"), rs.getString("note"), rs.getObject("ended_on", LocalDate.class),
-                    rs.getString("created_by_name"), new ArrayList<>());
+                    rs.getString("created_by_name"), new ArrayList<>(), new ArrayList<>());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

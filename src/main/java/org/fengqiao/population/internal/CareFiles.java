@@ -305,6 +305,17 @@ public class CareFiles {
                     }
                     pdfDoc.table(new String[] {m.t("care.member.name"), m.t("care.member.role"),
                         m.t("care.member.relation"), m.t("care.member.phone")}, new float[] {25, 25, 25, 25}, helpers);
+                    if (!a.reviews().isEmpty()) {
+                        List<String[]> reviews = new ArrayList<>();
+                        for (CareAgreements.Review r : a.reviews()) {
+                            reviews.add(new String[] {r.reviewedOn().toString(), r.findings(),
+                                m.t(r.changed() ? "care.review.changedYes" : "care.review.changedNo"),
+                                r.nextReviewOn().toString(), dash(r.reviewedByName())});
+                        }
+                        pdfDoc.table(new String[] {m.t("care.review.reviewedOn"), m.t("care.review.findings"),
+                            m.t("care.review.changed"), m.t("care.review.nextReviewOn"), m.t("care.review.reviewedBy")},
+                            new float[] {16, 40, 14, 16, 14}, reviews);
+                    }
                 }
             }
 

@@ -29,12 +29,17 @@ public record FloorPlan(List<Floor> floors) {
     public record HouseholdRef(UUID id, String number, String head) {
     }
 
+    /**
+     * A room of the plan. rental: the plan shows 出租 (marked by hand, or let today by a registered
+     * rental); rentalMarked: the officer's hand mark alone, which the room's dialog edits; rentalLet: a
+     * registered rental's contract covers today.
+     */
     public record Room(UUID id, String number, boolean vacant, boolean rental, List<HouseholdRef> households,
-            List<Mark> marks) {
+            List<Mark> marks, boolean rentalMarked, boolean rentalLet) {
     }
 
     private record Cell(UUID id, String number, boolean vacant, boolean rental, List<HouseholdRef> households,
-            EnumSet<Mark> marks) {
+            EnumSet<Mark> marks, boolean rentalMarked, boolean rentalLet) {
     }
 
     /** Rows must come ordered by floor descending, unit, room number, as {@link Buildings#plan} returns them. */
@@ -44,7 +49,7 @@ public record FloorPlan(List<Floor> floors) {
             Map<UUID, Cell> rooms = floors.computeIfAbsent(r.floor(), f -> new LinkedHashMap<>())
                     .computeIfAbsent(r.unitNo(), u -> new LinkedHashMap<>());
             Cell room = rooms.computeIfAbsent(r.roomId(), id -> new Cell(id, r.number(), r.vacant(), r.rental(),
-                    new ArrayList<>(), EnumSet.noneOf(Mark.class)));
+                    new ArrayList<>(), EnumSet.noneOf(Mark.class), r.rentalMarked(), r.rentalLet()));
             if (r.householdId() != null) {
                 room.households().add(new HouseholdRef(r.householdId(), r.householdNumber(), r.head()));
                 mark(room.marks(), r.keyPerson(), Mark.KEY_PERSON);
@@ -64,7 +69,8 @@ public record FloorPlan(List<Floor> floors) {
                     // a room nobody is registered in is vacant on the plan, whatever was last marked
                     mark(room.marks(), room.vacant() || room.households().isEmpty(), Mark.VACANT);
                     list.add(new Room(room.id(), room.number(), room.vacant(), room.rental(),
-                            List.copyOf(room.households()), List.copyOf(room.marks())));
+                            List.copyOf(room.households()), List.copyOf(room.marks()), room.rentalMarked(),
+                            room.rentalLet()));
                 }
                 unitList.add(new UnitRooms(unit, List.copyOf(list)));
             });

@@ -318,16 +318,19 @@ public class RentalRegister {
         return addresses.ofRoom(roomId).orElse(null);
     }
 
-    /** The floor plan's rental mark follows the room's rentals; a change of the mark is audited like the room's. */
+    /**
+     * The floor plan's rental mark follows the room's registered rentals at read time (Buildings.plan);
+     * a mark an officer set by hand before the rental was registered is cleared, so that it does not
+     * outlive the contract. The change of the mark is audited like the room's.
+     */
     private void syncRoom(Rentals.Rental rental, LocalDate today) {
         if (rental.roomId() == null) {
             return;
         }
-        Buildings.Room before = buildings.findRoom(rental.roomId()).orElseThrow();
-        if (rentals.syncRoomMark(rental.roomId(), today)) {
+        if (rentals.clearHandMark(rental.roomId())) {
             Buildings.Room after = buildings.findRoom(rental.roomId()).orElseThrow();
-            events.publishEvent(Audited.updated("room", after.id(), after.unitPath(), Map.of("rental", before.rental()),
-                    Map.of("rental", after.rental(), "rentalId", rental.id())));
+            events.publishEvent(Audited.updated("room", after.id(), after.unitPath(), Map.of("rental", true),
+                    Map.of("rental", false, "rentalId", rental.id())));
         }
     }
 

@@ -43,6 +43,12 @@ public class Rentals {
             """;
     /** A rental is active while its contract has not ended. */
     static final String ACTIVE = "(r.contract_to IS NULL OR r.contract_to >= :today)";
+    /**
+     * A rental lets its room on a day when its contract has started and not ended: the floor plan's
+     * 出租 follows this at read time, so it clears by itself the day after a contract ends and appears
+     * by itself on the first day of a contract that starts later.
+     */
+    static final String LET = "(r.contract_from IS NULL OR r.contract_from <= :today) AND " + ACTIVE;
 
     private final JdbcClient jdbc;
     private final PersonalDataCipher cipher;
@@ -186,16 +192,12 @@ public class Rentals {
     }
 
     /**
-     * Sets the room's rental mark (the floor plan's 租) to whether it has an active rental; answers
-     * whether the mark changed.
+     * Clears the room's hand-set rental mark (the floor plan's 租 set by an officer on the spot): once a
+     * rental is registered on the room its contract dates carry the mark. Answers whether it was set.
      */
-    public boolean syncRoomMark(UUID roomId, LocalDate today) {
-        return jdbc.sql("""
-                UPDATE room rm SET rental = x.active, updated_at = now(), version = rm.version + 1
-                FROM (SELECT EXISTS (SELECT 1 FROM rental r WHERE r.room_id = :room AND """ + ACTIVE + """
-                     ) AS active) x
-                WHERE rm.id = :room AND rm.rental IS DISTINCT FROM x.active""")
-                .param("room", roomId).param("today", today).update() > 0;
+    public boolean clearHandMark(UUID roomId) {
+        return jdbc.sql("UPDATE room SET rental = false, updated_at = now(), version = version + 1 WHERE id = ? AND rental")
+                .param(roomId).update() > 0;
     }
 
     public List<Tenant> tenants(UUID rentalId) {

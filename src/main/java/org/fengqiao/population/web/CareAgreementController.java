@@ -59,4 +59,27 @@ class CareAgreementController {
                 f.guardianRelation(), f.guardianPhone(), f.fatherWhereabouts(), f.motherWhereabouts(), f.note(), helpers),
                 Callers.require());
     }
+
+    record ReviewForm(LocalDate reviewedOn, String findings, Boolean changed, LocalDate nextReviewOn) {
+    }
+
+    @PostMapping("/api/v1/persons/{id}/care-agreements/{agreementId}/reviews")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Record a review (复查) of the agreement in force without signing a new one",
+            description = "reviewedOn (not in the future, not before signing), findings, changed (whether anything "
+                    + "changed), nextReviewOn (after reviewedOn). The agreement's reviewOn moves to nextReviewOn; the "
+                    + "review stays in the agreement's history. Audited with before and after. 404 outside the "
+                    + "caller's jurisdiction.")
+    CareAgreements.Review review(@PathVariable UUID id, @PathVariable UUID agreementId, @RequestBody ReviewForm f) {
+        return agreements.review(id, agreementId, new CareAgreements.NewReview(f.reviewedOn(), f.findings(), f.changed(),
+                f.nextReviewOn()), Callers.require());
+    }
+
+    @GetMapping("/api/v1/persons/{id}/care-agreements/{agreementId}/reviews")
+    @Operation(summary = "The reviews of one agreement, latest first; the read is audited as a read of the child")
+    List<CareAgreements.Review> reviews(@PathVariable UUID id, @PathVariable UUID agreementId) {
+        return agreements.read(id, Callers.require()).stream().filter(a -> a.id().equals(agreementId)).findFirst()
+                .orElseThrow(() -> new org.fengqiao.platform.NotFound("care-agreement", agreementId)).reviews();
+    }
 }

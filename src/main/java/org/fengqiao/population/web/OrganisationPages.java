@@ -100,6 +100,7 @@ class OrganisationPages {
         model.addAttribute("today", register.today());
         model.addAttribute("me", caller.displayName());
         model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
+        model.addAttribute("mayReveal", caller.may("POPULATION_REVEAL"));
         return "population/organisation";
     }
 }

@@ -100,6 +100,7 @@ class RentalPages {
         model.addAttribute("purposes", RentalPurpose.values());
         model.addAttribute("today", register.today());
         model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
+        model.addAttribute("mayReveal", caller.may("POPULATION_REVEAL"));
         return "population/rental";
     }
 }
