@@ -53,10 +53,14 @@ public class IncidentLoader {
         desk.answer(id, resolution, who);
     }
 
-    /** Sets an item's step times back, so the demo's response-time figures show minutes, not milliseconds. */
+    /**
+     * Sets an item's receipt (and its deadlines with it) back, and its first steps to the given seconds after,
+     * so the demo's response-time figures show minutes, not milliseconds.
+     */
     public void backdate(UUID id, Instant received, long ackSeconds, long arriveSeconds) {
         jdbc.sql("""
                 UPDATE incident SET received_at = :r, owner_since = :r, occurred_at = :r,
+                    due_at = due_at - (received_at - :r), next_escalation_at = next_escalation_at - (received_at - :r),
                     acknowledged_at = CASE WHEN acknowledged_at IS NULL THEN NULL ELSE :r + make_interval(secs => :a) END,
                     arrived_at = CASE WHEN arrived_at IS NULL THEN NULL ELSE :r + make_interval(secs => :v) END
                 WHERE id = :id""")
