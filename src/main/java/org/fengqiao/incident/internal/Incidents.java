@@ -148,7 +148,7 @@ public class Incidents {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         var count = jdbc.sql("SELECT count(*) FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id"
                 + where);
-        var rows = jdbc.sql(SELECT + where + """
+        var rows = jdbc.sql(SELECT + where + "\n" + """
                  ORDER BY (i.answered_at IS NULL AND i.due_at <= :now) DESC, (i.answered_at IS NULL) DESC,
                           i.due_at NULLS LAST, i.received_at DESC, i.id
                  LIMIT :limit OFFSET :offset""");
