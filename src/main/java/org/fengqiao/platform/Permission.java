@@ -28,7 +28,9 @@ public enum Permission {
     /** See the incidents (事项: calls, reports, clues) of one's scope with their timelines and response times. */
     INCIDENT_READ,
     /** File incidents from the field and act on them: acknowledge, dispatch, arrive, resolve, answer, escalate, refer. */
-    INCIDENT_WRITE;
+    INCIDENT_WRITE,
+    /** Push incidents from another system (the 110 centre); held by a unit's API key, never by a role. */
+    INCIDENT_PUSH;
 
     public String authority() {
         return name();

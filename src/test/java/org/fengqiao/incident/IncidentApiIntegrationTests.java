@@ -263,7 +263,9 @@ class IncidentApiIntegrationTests extends IntegrationTest {
         assertThat(api.send("POST", "/api/v1/incidents/110", null, push).statusCode()).isEqualTo(401);
         assertThat(api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "wrong").statusCode()).isEqualTo(401);
         assertThat(api.send("POST", "/api/v1/incidents/110", officer, push).statusCode()).as("a person's token is no key")
-                .isEqualTo(401);
+                .isEqualTo(403);
+        String auditor = api.token("auditor", DEMO_PASSWORD);
+        assertThat(api.send("POST", "/api/v1/incidents/110", auditor, push).statusCode()).isEqualTo(403);
 
         HttpResponse<String> r = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);

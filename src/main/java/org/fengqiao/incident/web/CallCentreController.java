@@ -14,6 +14,7 @@ import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.platform.Callers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,6 +38,7 @@ class CallCentreController {
     }
 
     @PostMapping(CallCentreSecurity.PATH)
+    @PreAuthorize("hasAuthority('INCIDENT_PUSH')")
     @Operation(summary = "Push an incident from the 110 centre (X-Api-Key)",
             description = "The location (lon/lat) finds the grid, which must lie under the key's unit. The same "
                     + "caseNumber pushed again answers the incident filed the first time (200).")

@@ -37,7 +37,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * The 110 command centre's system pushes incidents to {@code /api/v1/incidents/110} with an API key of a
  * unit ({@code X-Api-Key}), not a person's sign-in: its own filter chain, ahead of the application's,
  * stateless and without CSRF (nothing a browser sends by itself). The key makes a caller scoped to the
- * key's unit with only {@code INCIDENT_WRITE}; a missing or unknown key answers 401.
+ * key's unit with only {@code INCIDENT_PUSH}; an unknown key answers 401.
  */
 @Configuration(proxyBeanMethods = false)
 class CallCentreSecurity {
@@ -49,11 +49,14 @@ class CallCentreSecurity {
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain callCentre(HttpSecurity http, ApiKeys keys, ObjectMapper json, MessageSource messages,
             LocaleResolver locales) throws Exception {
-        http.securityMatcher(PATH)
+        // A request with a person's bearer token goes through the application's chain like any API call, and
+        // the push endpoint refuses it (403) for want of INCIDENT_PUSH; any other takes this chain (401 without a key).
+        http.securityMatcher(request -> !bearer(request)
+                && PATH.equals(request.getRequestURI().substring(request.getContextPath().length())))
             .csrf(csrf -> csrf.disable())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .addFilterBefore(new KeyFilter(keys), AnonymousAuthenticationFilter.class)
-            .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(Permission.INCIDENT_WRITE.name()))
+            .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(Permission.INCIDENT_PUSH.name()))
             .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> {
                 ProblemDetail pd = ProblemDetail.forStatus(HttpStatus.UNAUTHORIZED);
                 pd.setType(URI.create("https://fengqiao.org/problems/unauthorized"));
@@ -64,6 +67,11 @@ class CallCentreSecurity {
                 json.writeValue(response.getOutputStream(), pd);
             }));
         return http.build();
+    }
+
+    static boolean bearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     /** The system behind a key, as a caller. */
@@ -88,10 +96,10 @@ class CallCentreSecurity {
             }
             ApiKeys.KeyHolder h = holder.get();
             Caller caller = new Caller(null, "110:" + h.unitCode(), h.name(), "CALL_CENTRE_110", List.of(h.unitPath()),
-                    Set.of(Permission.INCIDENT_WRITE.name()));
+                    Set.of(Permission.INCIDENT_PUSH.name()));
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new SystemPrincipal(caller), null,
-                    List.of(new SimpleGrantedAuthority(Permission.INCIDENT_WRITE.name()))));
+                    List.of(new SimpleGrantedAuthority(Permission.INCIDENT_PUSH.name()))));
             SecurityContextHolder.setContext(context);
             try {
                 chain.doFilter(request, response);
