@@ -322,4 +322,27 @@ class IncidentApiIntegrationTests extends IntegrationTest {
         JsonNode theirs = ApiClient.json(api.get("/api/v1/incidents/response-times", officer2));
         assertThat(theirs.get("grids").findValuesAsText("id")).doesNotContain(grid.toString());
     }
+
+    @Test
+    void theListPutsOverdueItemsFirstAndFiltersThem() {
+        UUID grid = grid("FS-1-09");
+        String late = file(officer, report("HELP", grid, "超时测试-" + UUID.randomUUID()), 201).get("incident").get("id").asText();
+        String fresh = file(officer, report("DISPUTE", grid, "未超时测试-" + UUID.randomUUID()), 201).get("incident").get("id")
+                .asText();
+        jdbc.sql("UPDATE incident SET due_at = now() - interval '1 minute' WHERE id = ?").param(UUID.fromString(late)).update();
+
+        JsonNode all = ApiClient.json(api.get("/api/v1/incidents?size=100&open=true&gridId=" + grid, officer));
+        assertThat(all.get("items").findValuesAsText("id")).contains(late, fresh);
+        assertThat(all.get("items").get(0).get("id").asText()).isEqualTo(late);
+        assertThat(all.get("items").get(0).get("overdue").asBoolean()).isTrue();
+
+        JsonNode overdue = ApiClient.json(api.get("/api/v1/incidents?size=100&overdue=true&gridId=" + grid, officer));
+        assertThat(overdue.get("items").findValuesAsText("id")).contains(late).doesNotContain(fresh);
+        JsonNode disputes = ApiClient.json(api.get("/api/v1/incidents?size=100&category=DISPUTE&gridId=" + grid, officer));
+        assertThat(disputes.get("items").findValuesAsText("id")).contains(fresh).doesNotContain(late);
+        JsonNode received = ApiClient.json(api.get("/api/v1/incidents?size=100&status=RECEIVED&gridId=" + grid, officer));
+        assertThat(received.get("items").findValuesAsText("id")).contains(late, fresh);
+        assertThat(ApiClient.json(api.get("/api/v1/incidents?size=100&status=RESOLVED&gridId=" + grid, officer))
+                .get("items").findValuesAsText("id")).doesNotContain(late, fresh);
+    }
 }

@@ -248,4 +248,19 @@ class EscalationIntegrationTests extends IntegrationTest {
         assertThat(run.getAnnotation(Scheduled.class)).isNotNull();
         assertThat(run.getAnnotation(SchedulerLock.class).name()).isEqualTo("incident-escalation-sweep");
     }
+
+    @Test
+    void aGridWithoutRosterIsOwnedByTheStationsDutyPerson() {
+        Community village = jurisdictions.createCommunity(workstation.id(), CommunityKind.VILLAGE,
+                "T-V2-" + grid.code(), "无人网格村", null, null, null);
+        double lon = 80 + new Random().nextInt(400) / 100.0;
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,30],[%s,30],[%s,30.005],[%s,30.005],[%s,30]]]}"
+                .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
+        Grid empty = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "T-E-" + grid.code(), "无人网格", square,
+                null, null, null);
+        Incidents.Incident i = desk.file(new NewIncident(Source.FIELD, Category.HELP, null, null, "无人网格求助", null, null,
+                null, null, empty.id().value(), null, null, null, null), Submitter.system("test")).incident();
+        assertThat(new Owner(i.ownerUnitId(), i.ownerStaffId())).isEqualTo(new Owner(station.id().value(), chief.id().value()));
+        assertThat(i.routingFallback()).isEqualTo("incident.routing.fallback.noManagerNorChief");
+    }
 }
