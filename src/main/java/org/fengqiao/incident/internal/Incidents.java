@@ -62,6 +62,10 @@ public class Incidents {
             FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id
             LEFT JOIN unit ou ON ou.id = i.owner_unit_id LEFT JOIN staff os ON os.id = i.owner_staff_id
             """;
+    /** The sweep's question: the open items whose next escalation has come. */
+    static final String DUE = """
+            SELECT id FROM incident WHERE answered_at IS NULL AND next_escalation_at <= :now
+            ORDER BY next_escalation_at LIMIT :limit""";
     private static final String SCOPE = " u.path LIKE ANY(CAST(:scope AS text[])) ";
 
     private final JdbcClient jdbc;
@@ -208,12 +212,12 @@ public class Incidents {
      * follows the number of items due, not the number open.
      */
     public List<UUID> due(Instant now, UUID gridId, int limit) {
-        return jdbc.sql("""
-                SELECT id FROM incident WHERE answered_at IS NULL AND next_escalation_at <= :now
-                  AND (CAST(:grid AS uuid) IS NULL OR grid_id = CAST(:grid AS uuid))
-                ORDER BY next_escalation_at LIMIT :limit""")
-                .param("now", now.atOffset(ZoneOffset.UTC)).param("grid", gridId).param("limit", limit)
-                .query(UUID.class).list();
+        var query = jdbc.sql(gridId == null ? DUE : DUE.replace("ORDER BY", "AND grid_id = :grid ORDER BY"))
+                .param("now", now.atOffset(ZoneOffset.UTC)).param("limit", limit);
+        if (gridId != null) {
+            query = query.param("grid", gridId);
+        }
+        return query.query(UUID.class).list();
     }
 
     static String[] patterns(List<String> paths) {

@@ -235,9 +235,8 @@ class EscalationIntegrationTests extends IntegrationTest {
     void theSweepReadsOnlyTheItemsDueThroughItsPartialIndex() {
         String plan = tx.execute(status -> {
             jdbc.sql("SET LOCAL enable_seqscan = off").update();
-            return String.join("\n", jdbc.sql("""
-                    EXPLAIN SELECT id FROM incident WHERE answered_at IS NULL AND next_escalation_at <= now()
-                    ORDER BY next_escalation_at LIMIT 200""").query(String.class).list());
+            return String.join("\n", jdbc.sql("EXPLAIN " + Incidents.DUE).param("now", java.time.OffsetDateTime.now())
+                    .param("limit", 200).query(String.class).list());
         });
         assertThat(plan).contains("incident_escalation_due");
     }
