@@ -262,4 +262,41 @@ class EscalationIntegrationTests extends IntegrationTest {
         assertThat(new Owner(i.ownerUnitId(), i.ownerStaffId())).isEqualTo(new Owner(station.id().value(), chief.id().value()));
         assertThat(i.routingFallback()).isEqualTo("incident.routing.fallback.noManagerNorChief");
     }
+
+    /**
+     * With 20,000 open items not yet due beside 7 due, the sweep's index scan hands back the due ones
+     * only: its cost follows the items due, not the items open. Run in a transaction rolled back at the end.
+     */
+    @Test
+    void theSweepReadsTheDueItemsOnlyBesideTwentyThousandOpenOnes() throws Exception {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        String plan = tx.execute(status -> {
+            status.setRollbackOnly();
+            long dueBefore = jdbc.sql("SELECT count(*) FROM incident WHERE answered_at IS NULL AND next_escalation_at <= ?")
+                    .param(now).query(Long.class).single();
+            for (String[] batch : new String[][] {{"20000", "1 day"}, {"7", "-1 minute"}}) {
+                jdbc.sql("""
+                        INSERT INTO incident (id, tracking_code, source, category, description, occurred_at, grid_id, status,
+                            owner_unit_id, owner_staff_id, owner_since, routing_rule, routing_reason, received_at, due_at,
+                            next_escalation_at, submitter)
+                        SELECT gen_random_uuid(), 'LOAD' || md5(random()::text), 'FIELD', 'HELP', 'x', :now, :grid,
+                            'RECEIVED', :unit, :staff, :now, 'HELP_OR_DISPUTE', 'r', :now,
+                            :now + CAST(:offset AS interval), :now + CAST(:offset AS interval), 'load'
+                        FROM generate_series(1, :n)""")
+                        .param("now", now).param("grid", grid.id().value()).param("unit", workstation.id().value())
+                        .param("staff", manager.id().value()).param("offset", batch[1])
+                        .param("n", Integer.parseInt(batch[0])).update();
+            }
+            jdbc.sql("ANALYZE incident").update();
+            String json = String.join("", jdbc.sql("EXPLAIN (ANALYZE, FORMAT JSON) " + Incidents.DUE).param("now", now)
+                    .param("limit", 200).query(String.class).list());
+            return dueBefore + "|" + json;
+        });
+        long expected = Long.parseLong(plan.substring(0, plan.indexOf('|'))) + 7;
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(plan.substring(plan.indexOf('|') + 1)).get(0).get("Plan");
+        com.fasterxml.jackson.databind.JsonNode scan = root.findParents("Index Name").stream()
+                .filter(n -> n.get("Index Name").asText().equals("incident_escalation_due")).findFirst().orElseThrow();
+        assertThat(scan.get("Actual Rows").asLong()).isEqualTo(expected);
+    }
 }
