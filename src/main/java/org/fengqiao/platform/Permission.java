@@ -24,7 +24,13 @@ public enum Permission {
     /** Create and change population, housing and organisation records; import them. */
     POPULATION_WRITE,
     /** Reveal a full identity number or phone, with a stated reason that is audited. */
-    POPULATION_REVEAL;
+    POPULATION_REVEAL,
+    /** See the incidents (事项: calls, reports, clues) of one's scope with their timelines and response times. */
+    INCIDENT_READ,
+    /** File incidents from the field and act on them: acknowledge, dispatch, arrive, resolve, answer, escalate, refer. */
+    INCIDENT_WRITE,
+    /** Push incidents from another system (the 110 centre); held by a unit's API key, never by a role. */
+    INCIDENT_PUSH;
 
     public String authority() {
         return name();

@@ -18,6 +18,25 @@ public final class RolePolicy {
     }
 
     public static Set<Permission> permissionsOf(StaffRole role) {
+        Set<Permission> granted = basePermissionsOf(role);
+        granted.addAll(incidentPermissionsOf(role));
+        return granted;
+    }
+
+    /**
+     * Incidents (事项): everyone who works in the field files and handles them; inspectors only read;
+     * the three administrators never touch them.
+     */
+    static Set<Permission> incidentPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER, AUXILIARY_POLICE, GRID_COORDINATOR, GRID_MEMBER,
+                    INFORMANT, VOLUNTEER, SECURITY_GUARD, MEDIATOR -> EnumSet.of(INCIDENT_READ, INCIDENT_WRITE);
+            case INSPECTOR -> EnumSet.of(INCIDENT_READ);
+            case SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> EnumSet.noneOf(Permission.class);
+        };
+    }
+
+    private static Set<Permission> basePermissionsOf(StaffRole role) {
         return switch (role) {
             case BUREAU_COMMAND, STATION_CHIEF -> EnumSet.of(JURISDICTION_READ, JURISDICTION_MANAGE, ROSTER_MANAGE,
                     STAFF_READ, STAFF_MANAGE, POPULATION_READ, POPULATION_WRITE, POPULATION_REVEAL);

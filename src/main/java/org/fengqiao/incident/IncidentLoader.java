@@ -1,0 +1,74 @@
+package org.fengqiao.incident;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.fengqiao.incident.internal.ApiKeys;
+import org.fengqiao.incident.internal.IncidentDesk;
+import org.fengqiao.incident.internal.Submitter;
+import org.fengqiao.jurisdiction.UnitId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the demo district may ask of the incidents: whether any are there, filing one as the application
+ * (routed, timed and audited like any other), carrying it through its steps, and registering the 110
+ * centre's API key of a unit.
+ */
+@Service
+public class IncidentLoader {
+
+    private final IncidentDesk desk;
+    private final ApiKeys keys;
+    private final JdbcClient jdbc;
+
+    IncidentLoader(IncidentDesk desk, ApiKeys keys, JdbcClient jdbc) {
+        this.desk = desk;
+        this.keys = keys;
+        this.jdbc = jdbc;
+    }
+
+    public boolean anyIncidents() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM incident)").query(Boolean.class).single();
+    }
+
+    public UUID file(NewIncident incident, String by) {
+        return desk.file(incident, Submitter.system(by)).incident().id();
+    }
+
+    /** The steps a handled item went through, in order, up to the one named (ACKNOWLEDGED .. ANSWERED). */
+    public void handle(UUID id, String upTo, String resolution, String by) {
+        Submitter who = Submitter.system(by);
+        desk.acknowledge(id, who);
+        if (upTo.equals("ACKNOWLEDGED")) {
+            return;
+        }
+        desk.arrive(id, IncidentDesk.Arrival.MANAGER, who);
+        if (upTo.equals("ARRIVED")) {
+            return;
+        }
+        desk.resolve(id, resolution, who);
+        if (upTo.equals("RESOLVED")) {
+            return;
+        }
+        desk.answer(id, resolution, who);
+    }
+
+    /**
+     * Sets an item's receipt (and its deadlines with it) back, and its first steps to the given seconds after,
+     * so the demo's response-time figures show minutes, not milliseconds.
+     */
+    public void backdate(UUID id, Instant received, long ackSeconds, long arriveSeconds) {
+        jdbc.sql("""
+                UPDATE incident SET received_at = :r, owner_since = :r, occurred_at = :r,
+                    due_at = due_at - (received_at - :r), next_escalation_at = next_escalation_at - (received_at - :r),
+                    acknowledged_at = CASE WHEN acknowledged_at IS NULL THEN NULL ELSE :r + make_interval(secs => :a) END,
+                    arrived_at = CASE WHEN arrived_at IS NULL THEN NULL ELSE :r + make_interval(secs => :v) END
+                WHERE id = :id""")
+                .param("r", java.time.OffsetDateTime.ofInstant(received, java.time.ZoneOffset.UTC))
+                .param("a", (double) ackSeconds).param("v", (double) arriveSeconds).param("id", id).update();
+    }
+
+    public void registerApiKey(UnitId unit, String name, String key) {
+        keys.register(unit.value(), name, key);
+    }
+}

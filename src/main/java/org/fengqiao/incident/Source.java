@@ -1,0 +1,13 @@
+package org.fengqiao.incident;
+
+/** Where an incident came from. */
+public enum Source {
+    /** pushed by the 110 command centre's system */
+    CALL_110,
+    /** reported by grid members, volunteers or officers from the field */
+    FIELD,
+    /** reported by a resident on the public page */
+    RESIDENT,
+    /** an informant's clue */
+    INFORMANT
+}

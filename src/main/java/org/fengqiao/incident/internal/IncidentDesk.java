@@ -1,0 +1,430 @@
+package org.fengqiao.incident.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.incident.Category;
+import org.fengqiao.incident.IncidentDisputeForMediation;
+import org.fengqiao.incident.NewIncident;
+import org.fengqiao.incident.Source;
+import org.fengqiao.incident.internal.Incidents.Incident;
+import org.fengqiao.incident.internal.Incidents.Status;
+import org.fengqiao.incident.internal.RoutingPolicy.Decision;
+import org.fengqiao.incident.internal.RoutingPolicy.Person;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.jurisdiction.UnitKind;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Files incidents and carries them through their steps: routes a new one by {@link RoutingPolicy} to a
+ * named person of its grid, records every step in the timeline and the audit trail, and moves an item up
+ * one level (by hand with a reason, or by the sweep when a deadline passes). Each change is one
+ * transaction with the row locked; at its end an open item has one owning unit and one named person.
+ */
+@Service
+public class IncidentDesk {
+
+    private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
+    private static final Pattern FIXED = Pattern.compile("0[0-9]{2,3}-?[0-9]{7,8}");
+    private static final char[] CODE = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public record Filed(Incident incident, boolean created) {
+    }
+
+    public enum Arrival { MANAGER, GRID_CHIEF }
+
+    private final Incidents incidents;
+    private final Owners owners;
+    private final Jurisdictions jurisdictions;
+    private final PersonalDataCipher cipher;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Deadlines deadlines;
+    private final RoutingPolicy policy = new RoutingPolicy();
+
+    public IncidentDesk(Incidents incidents, Owners owners, Jurisdictions jurisdictions, PersonalDataCipher cipher,
+            ApplicationEventPublisher events, Clock clock, IncidentProperties properties) {
+        this.incidents = incidents;
+        this.owners = owners;
+        this.jurisdictions = jurisdictions;
+        this.cipher = cipher;
+        this.events = events;
+        this.clock = clock;
+        this.deadlines = new Deadlines(properties.escalation());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    public Incident get(UUID id, Submitter who) {
+        return incidents.findVisible(id, who.scopePaths()).orElseThrow(() -> new NotFound("incident", id));
+    }
+
+    @Transactional
+    public Filed file(NewIncident n, Submitter who) {
+        OffsetDateTime now = now();
+        String key = n.idempotencyKey() == null || n.idempotencyKey().isBlank() ? null : n.idempotencyKey().trim();
+        if (key != null) {
+            Optional<UUID> existing = incidents.byIdempotencyKey(who.key(), key);
+            if (existing.isPresent()) {
+                return new Filed(incidents.find(existing.get()).orElseThrow(), false);
+            }
+        }
+        List<Invalid.Problem> problems = new ArrayList<>();
+        check(n, now, problems);
+        Grid grid = problems.isEmpty() ? grid(n, who, problems) : null;
+        String phone = n.reporterPhone() == null || n.reporterPhone().isBlank() ? null
+                : n.reporterPhone().replace(" ", "").replace("+86", "");
+        if (phone != null && !MOBILE.matcher(phone).matches() && !FIXED.matcher(phone).matches()) {
+            problems.add(problem("reporterPhone", "incident.reporterPhone.invalid"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+
+        RoutingPolicy.Roster roster = owners.roster(grid.id().value());
+        Owners.Level[] duty = new Owners.Level[1];
+        Decision decision = policy.decide(n.category(), n.source(), roster, () -> {
+            duty[0] = owners.stationDuty(grid.unitId());
+            return duty[0].person();
+        });
+        Unit ownerUnit = duty[0] != null ? duty[0].unit() : owners.unit(grid.unitId().value());
+        OffsetDateTime due = deadlines.due(Status.RECEIVED, ownerUnit.kind(), now, null);
+        UUID id = UUID.randomUUID();
+        String masked = phone == null ? null : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+        Incidents.New row = new Incidents.New(id, trackingCode(), n.source(), n.category(), n.subtype(),
+                blankToNull(n.department()), n.description().trim(), n.occurredAt() == null ? now : n.occurredAt(),
+                n.lon(), n.lat(), blankToNull(n.address()), grid.id().value(), ownerUnit.id().value(),
+                decision.owner().staffId(), now, decision.rule().name(), decision.reasonKey(), decision.fallbackKey(), due,
+                ownerUnit.parentId() == null ? null : due, blankToNull(n.reporterName()),
+                phone == null ? null : cipher.encrypt(phone), masked, blankToNull(n.externalRef()), who.key(), key,
+                who.staffId());
+        if (!incidents.insert(row)) {
+            // the same submission filed meanwhile by a concurrent request
+            UUID existing = incidents.byIdempotencyKey(who.key(), key).orElseThrow();
+            return new Filed(incidents.find(existing).orElseThrow(), false);
+        }
+        incidents.event(id, "RECEIVED", now, who.staffId(), who.name(), ownerUnit.id().value(), ownerUnit.name(),
+                decision.owner().staffId(), decision.owner().name(), null, null, null, null, n.source().name());
+        List<String> informed = decision.informed().stream().map(Person::name).toList();
+        incidents.event(id, "ROUTED", now, null, null, ownerUnit.id().value(), ownerUnit.name(),
+                decision.owner().staffId(), decision.owner().name(), decision.reasonKey(), null, null, null,
+                String.join(",", informed) + (decision.fallbackKey() == null ? "" : "|" + decision.fallbackKey()));
+        Incident filed = incidents.find(id).orElseThrow();
+        if (decision.mediation()) {
+            incidents.event(id, "MEDIATION", now, null, null, ownerUnit.id().value(), ownerUnit.name(),
+                    decision.owner().staffId(), decision.owner().name(), "incident.routing.DISPUTE_FROM_110", null, null,
+                    null, null);
+            events.publishEvent(new IncidentDisputeForMediation(id, filed.trackingCode(), grid.id(), grid.unitPath(),
+                    filed.description(), filed.address()));
+        }
+        events.publishEvent(Audited.created("incident", id, grid.unitPath(), snapshot(filed)).by(who.name()));
+        return new Filed(incidents.find(id).orElseThrow(), true);
+    }
+
+    private void check(NewIncident n, OffsetDateTime now, List<Invalid.Problem> problems) {
+        if (n.source() == null) {
+            problems.add(problem("source", "error.field.required"));
+        }
+        if (n.category() == null) {
+            problems.add(problem("category", "error.field.required"));
+        } else if (n.category() == Category.CASE && n.subtype() == null) {
+            problems.add(problem("subtype", "incident.subtype.required"));
+        } else if (n.category() != Category.CASE && n.subtype() != null) {
+            problems.add(problem("subtype", "incident.subtype.onlyForCases"));
+        }
+        if (n.category() == Category.DEPARTMENT && (n.department() == null || n.department().isBlank())) {
+            problems.add(problem("department", "incident.department.required"));
+        }
+        if (n.description() == null || n.description().isBlank()) {
+            problems.add(problem("description", "error.field.required"));
+        } else if (n.description().length() > 4000) {
+            problems.add(problem("description", "incident.description.tooLong"));
+        }
+        if (n.occurredAt() != null && n.occurredAt().isAfter(now.plusMinutes(5))) {
+            problems.add(problem("occurredAt", "incident.occurredAt.future"));
+        }
+        if ((n.lon() == null) != (n.lat() == null)) {
+            problems.add(problem("location", "incident.location.incomplete"));
+        } else if (n.lon() != null && (n.lon() < -180 || n.lon() > 180 || n.lat() < -90 || n.lat() > 90)) {
+            problems.add(problem("location", "incident.location.outOfRange"));
+        }
+        if (n.lon() == null && n.gridId() == null) {
+            problems.add(problem("location", "incident.location.required"));
+        }
+        if (n.address() != null && n.address().length() > 500) {
+            problems.add(problem("address", "incident.address.tooLong"));
+        }
+    }
+
+    /** The grid chosen, or the police grid holding the location; either must lie in the submitter's scope. */
+    private Grid grid(NewIncident n, Submitter who, List<Invalid.Problem> problems) {
+        if (n.gridId() != null) {
+            Optional<Grid> grid = jurisdictions.grid(new GridId(n.gridId())).filter(g -> who.sees(g.unitPath()));
+            if (grid.isEmpty()) {
+                problems.add(problem("gridId", "incident.grid.unknown"));
+                return null;
+            }
+            return grid.get();
+        }
+        Optional<Grid> located = jurisdictions.locate(n.lat(), n.lon(), GridNetwork.POLICE);
+        if (located.isEmpty()) {
+            problems.add(problem("location", "incident.grid.notLocated"));
+            return null;
+        }
+        if (!who.sees(located.get().unitPath())) {
+            problems.add(problem("location", "incident.grid.outsideScope"));
+            return null;
+        }
+        return located.get();
+    }
+
+    @Transactional
+    public Incident acknowledge(UUID id, Submitter who) {
+        return step(id, who, "ACKNOWLEDGED", (i, now) -> {
+            if (i.status() != Status.RECEIVED) {
+                throw new Conflict("incident.step.notNow");
+            }
+            set(i, Status.ACKNOWLEDGED, now, "acknowledged_at = ?, acknowledged_by = ?", now, who.staffId());
+        }, null);
+    }
+
+    @Transactional
+    public Incident dispatch(UUID id, String note, Submitter who) {
+        return step(id, who, "DISPATCHED", (i, now) -> {
+            if (i.status() != Status.RECEIVED && i.status() != Status.ACKNOWLEDGED) {
+                throw new Conflict("incident.step.notNow");
+            }
+            set(i, Status.DISPATCHED, now, "dispatched_at = ?, acknowledged_at = coalesce(acknowledged_at, ?), "
+                    + "acknowledged_by = coalesce(acknowledged_by, ?)", now, now, who.staffId());
+        }, note);
+    }
+
+    @Transactional
+    public Incident arrive(UUID id, Arrival who, Submitter by) {
+        Arrival role = who == null ? Arrival.MANAGER : who;
+        return step(id, by, role == Arrival.MANAGER ? "ARRIVED" : "CHIEF_ARRIVED", (i, now) -> {
+            if (!i.status().open() || i.status() == Status.RESOLVED) {
+                throw new Conflict("incident.step.notNow");
+            }
+            if (role == Arrival.MANAGER) {
+                if (i.arrivedAt() != null) {
+                    throw new Conflict("incident.step.already");
+                }
+                set(i, Status.ARRIVED, now, "arrived_at = ?, arrived_by = ?, acknowledged_at = coalesce(acknowledged_at, ?), "
+                        + "acknowledged_by = coalesce(acknowledged_by, ?)", now, by.staffId(), now, by.staffId());
+            } else {
+                if (i.chiefArrivedAt() != null) {
+                    throw new Conflict("incident.step.already");
+                }
+                set(i, Status.ARRIVED, now, "chief_arrived_at = ?, acknowledged_at = coalesce(acknowledged_at, ?), "
+                        + "acknowledged_by = coalesce(acknowledged_by, ?)", now, now, by.staffId());
+            }
+        }, null);
+    }
+
+    @Transactional
+    public Incident resolve(UUID id, String note, Submitter who) {
+        if (note == null || note.isBlank()) {
+            throw Invalid.of("note", "incident.resolve.noteRequired");
+        }
+        return step(id, who, "RESOLVED", (i, now) -> {
+            if (i.status() == Status.RECEIVED || !i.status().open() || i.status() == Status.RESOLVED) {
+                throw new Conflict("incident.step.notNow");
+            }
+            OffsetDateTime due = deadlines.due(Status.RESOLVED, kind(i), i.ownerSince(), now);
+            incidents.update(i.id(), "status = 'RESOLVED', resolved_at = ?, due_at = ?, next_escalation_at = ?", now,
+                    due, i.nextEscalationAt() == null ? null : due);
+        }, note);
+    }
+
+    @Transactional
+    public Incident answer(UUID id, String note, Submitter who) {
+        if (note == null || note.isBlank()) {
+            throw Invalid.of("note", "incident.answer.noteRequired");
+        }
+        return step(id, who, "ANSWERED", (i, now) -> {
+            if (i.status() != Status.RESOLVED) {
+                throw new Conflict("incident.step.notNow");
+            }
+            incidents.update(i.id(), "status = 'ANSWERED', answered_at = ?, due_at = NULL, next_escalation_at = NULL", now);
+        }, note);
+    }
+
+    @Transactional
+    public Incident refer(UUID id, String department, String contact, String outcome, Submitter who) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (department == null || department.isBlank()) {
+            problems.add(problem("department", "error.field.required"));
+        }
+        if (contact == null || contact.isBlank()) {
+            problems.add(problem("contact", "error.field.required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        Incident before = lockVisible(id, who);
+        if (!before.status().open()) {
+            throw new Conflict("incident.step.notNow");
+        }
+        OffsetDateTime now = now();
+        incidents.event(id, "REFERRED", now, who.staffId(), who.name(), before.ownerUnitId(), before.ownerUnitName(),
+                before.ownerStaffId(), before.ownerStaffName(), null, department.trim(), contact.trim(),
+                blankToNull(outcome), null);
+        incidents.update(id, "department = coalesce(department, ?)", department.trim());
+        return audited(before, who);
+    }
+
+    /** Moves an open item up one level by hand, with a reason. */
+    @Transactional
+    public Incident escalate(UUID id, String reason, Submitter who) {
+        if (reason == null || reason.isBlank()) {
+            throw Invalid.of("reason", "incident.escalate.reasonRequired");
+        }
+        Incident before = lockVisible(id, who);
+        if (!before.status().open()) {
+            throw new Conflict("incident.step.notNow");
+        }
+        Optional<Owners.Level> up = owners.above(new UnitId(before.ownerUnitId()));
+        if (up.isEmpty()) {
+            throw new Conflict("incident.escalate.atTop");
+        }
+        moveUp(before, up.get(), now(), who.staffId(), who.name(), reason.trim());
+        return audited(before, who);
+    }
+
+    /**
+     * Moves an item whose deadline passed up one level (the sweep), at the sweep's clock; an item at the
+     * top stays with its owner and leaves the sweep's index. Answers whether it moved.
+     */
+    @Transactional
+    public boolean escalateOverdue(UUID id, Instant at) {
+        incidents.lock(id);
+        Incident before = incidents.find(id).orElseThrow();
+        OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        if (!before.status().open() || before.nextEscalationAt() == null || before.nextEscalationAt().isAfter(now)) {
+            return false;
+        }
+        Optional<Owners.Level> up = owners.above(new UnitId(before.ownerUnitId()));
+        if (up.isEmpty()) {
+            incidents.update(id, "next_escalation_at = NULL");
+            return false;
+        }
+        String reason = before.status() == Status.RECEIVED ? "incident.escalation.unanswered"
+                : before.status() == Status.RESOLVED ? "incident.escalation.reporterUnanswered"
+                : "incident.escalation.unresolved";
+        moveUp(before, up.get(), now, null, null, reason);
+        Incident after = incidents.find(id).orElseThrow();
+        events.publishEvent(Audited.updated("incident", id, before.unitPath(), snapshot(before), snapshot(after))
+                .by("incident-escalation-sweep"));
+        return true;
+    }
+
+    private void moveUp(Incident i, Owners.Level up, OffsetDateTime now, UUID actorId, String actorName, String reason) {
+        OffsetDateTime due = deadlines.due(i.status(), up.unit().kind(), now, i.resolvedAt());
+        boolean top = up.unit().parentId() == null;
+        incidents.update(i.id(), "owner_unit_id = ?, owner_staff_id = ?, owner_since = ?, escalations = escalations + 1, "
+                + "due_at = ?, next_escalation_at = ?", up.unit().id().value(), up.person().staffId(), now, due,
+                top ? null : due);
+        incidents.event(i.id(), "ESCALATED", now, actorId, actorName, up.unit().id().value(), up.unit().name(),
+                up.person().staffId(), up.person().name(), reason, null, null, null, i.ownerUnitName());
+    }
+
+    private interface Change {
+        void apply(Incident incident, OffsetDateTime now);
+    }
+
+    private Incident step(UUID id, Submitter who, String kind, Change change, String note) {
+        Incident before = lockVisible(id, who);
+        OffsetDateTime now = now();
+        change.apply(before, now);
+        incidents.event(id, kind, now, who.staffId(), who.name(), before.ownerUnitId(), before.ownerUnitName(),
+                before.ownerStaffId(), before.ownerStaffName(), null, null, null, null, blankToNull(note));
+        return audited(before, who);
+    }
+
+    /** Status change that keeps the owner; the deadline follows the new step at the owner's level. */
+    private void set(Incident i, Status status, OffsetDateTime now, String columns, Object... params) {
+        OffsetDateTime due = deadlines.due(status, kind(i), i.ownerSince(), null);
+        Object[] all = new Object[params.length + 3];
+        all[0] = status.name();
+        all[1] = due;
+        all[2] = isTop(i) ? null : due;
+        System.arraycopy(params, 0, all, 3, params.length);
+        incidents.update(i.id(), "status = ?, due_at = ?, next_escalation_at = ?, " + columns, all);
+    }
+
+    private boolean isTop(Incident i) {
+        return owners.unit(i.ownerUnitId()).parentId() == null;
+    }
+
+    private static UnitKind kind(Incident i) {
+        return UnitKind.valueOf(i.ownerUnitKind());
+    }
+
+    private Incident lockVisible(UUID id, Submitter who) {
+        incidents.findVisible(id, who.scopePaths()).orElseThrow(() -> new NotFound("incident", id));
+        incidents.lock(id);
+        return incidents.find(id).orElseThrow();
+    }
+
+    private Incident audited(Incident before, Submitter who) {
+        Incident after = incidents.find(before.id()).orElseThrow();
+        events.publishEvent(Audited.updated("incident", before.id(), before.unitPath(), snapshot(before), snapshot(after))
+                .by(who.name()));
+        return after;
+    }
+
+    static Map<String, Object> snapshot(Incident i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trackingCode", i.trackingCode());
+        m.put("status", i.status().name());
+        m.put("category", i.category().name());
+        m.put("grid", i.gridCode());
+        m.put("ownerUnit", String.valueOf(i.ownerUnitName()));
+        m.put("ownerStaff", String.valueOf(i.ownerStaffName()));
+        m.put("escalations", i.escalations());
+        m.put("department", String.valueOf(i.department()));
+        m.put("dueAt", String.valueOf(i.dueAt()));
+        return m;
+    }
+
+    private static String trackingCode() {
+        StringBuilder code = new StringBuilder("FQ");
+        for (int k = 0; k < 10; k++) {
+            code.append(CODE[RANDOM.nextInt(CODE.length)]);
+        }
+        return code.toString();
+    }
+
+    private static Invalid.Problem problem(String field, String key) {
+        return new Invalid.Problem(field, key, new Object[0]);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

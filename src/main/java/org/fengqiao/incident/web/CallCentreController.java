@@ -1,0 +1,53 @@
+package org.fengqiao.incident.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.UUID;
+import org.fengqiao.incident.Category;
+import org.fengqiao.incident.NewIncident;
+import org.fengqiao.incident.Source;
+import org.fengqiao.incident.Subtype;
+import org.fengqiao.incident.internal.IncidentDesk;
+import org.fengqiao.incident.internal.Submitter;
+import org.fengqiao.platform.Callers;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "110 command centre", description = "Incidents pushed by the 110 centre's system with a unit's API key")
+class CallCentreController {
+
+    private final IncidentDesk desk;
+    private final IncidentViews views;
+
+    CallCentreController(IncidentDesk desk, IncidentViews views) {
+        this.desk = desk;
+        this.views = views;
+    }
+
+    /** An incident as the 110 system sends it; its case number (caseNumber) is its idempotency key. */
+    record Push(String caseNumber, Category category, Subtype subtype, String department, String description,
+            OffsetDateTime occurredAt, Double lon, Double lat, String address, UUID gridId, String callerName,
+            String callerPhone) {
+    }
+
+    @PostMapping(CallCentreSecurity.PATH)
+    @PreAuthorize("hasAuthority('INCIDENT_PUSH')")
+    @Operation(summary = "Push an incident from the 110 centre (X-Api-Key)",
+            description = "The location (lon/lat) finds the grid, which must lie under the key's unit. The same "
+                    + "caseNumber pushed again answers the incident filed the first time (200).")
+    ResponseEntity<IncidentViews.Detail> push(@RequestBody Push p, Locale locale) {
+        NewIncident n = new NewIncident(Source.CALL_110, p.category(), p.subtype(), p.department(), p.description(),
+                p.occurredAt(), p.lon(), p.lat(), p.address(), p.gridId(), p.callerName(), p.callerPhone(), p.caseNumber(),
+                p.caseNumber());
+        IncidentDesk.Filed filed = desk.file(n, Submitter.of(Callers.require()));
+        return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(views.detail(filed.incident(), locale));
+    }
+}

@@ -1,0 +1,195 @@
+package org.fengqiao.incident.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.fengqiao.incident.Category;
+import org.fengqiao.incident.NewIncident;
+import org.fengqiao.incident.Source;
+import org.fengqiao.incident.Subtype;
+import org.fengqiao.incident.internal.IncidentDesk;
+import org.fengqiao.incident.internal.IncidentProperties;
+import org.fengqiao.incident.internal.Incidents;
+import org.fengqiao.incident.internal.Incidents.Status;
+import org.fengqiao.incident.internal.ResponseTimes;
+import org.fengqiao.incident.internal.Submitter;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/incidents")
+@Tag(name = "Incidents", description = "事项: reports from the field and the 110 centre, routed, escalated and timed")
+class IncidentController {
+
+    static final int MAX_PAGE = 100;
+
+    private final IncidentDesk desk;
+    private final Incidents incidents;
+    private final ResponseTimes times;
+    private final IncidentViews views;
+    private final IncidentProperties properties;
+    private final Clock clock;
+
+    IncidentController(IncidentDesk desk, Incidents incidents, ResponseTimes times, IncidentViews views,
+            IncidentProperties properties, Clock clock) {
+        this.desk = desk;
+        this.incidents = incidents;
+        this.times = times;
+        this.views = views;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A report from the field; {@code source} FIELD (default) or INFORMANT. */
+    record Report(Source source, Category category, Subtype subtype, String department, String description,
+            OffsetDateTime occurredAt, Double lon, Double lat, String address, UUID gridId, String reporterName,
+            String reporterPhone, String idempotencyKey) {
+    }
+
+    record Note(String note) {
+    }
+
+    record Reason(String reason) {
+    }
+
+    record ArrivalForm(IncidentDesk.Arrival role) {
+    }
+
+    record Referral(String department, String contact, String outcome) {
+    }
+
+    record PageView(List<IncidentViews.View> items, long total, int page, int size) {
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
+    @Operation(summary = "File a report from the field",
+            description = "The grid is the one given (gridId) or the police grid holding lon/lat; it must lie in the "
+                    + "caller's scope. An Idempotency-Key header (or idempotencyKey) makes a repeated submission "
+                    + "answer the incident filed the first time (200) instead of filing another (201).")
+    ResponseEntity<IncidentViews.Detail> file(@RequestBody Report r,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key, Locale locale) {
+        Caller caller = Callers.require();
+        Source source = r.source() == null ? Source.FIELD : r.source();
+        if (source != Source.FIELD && source != Source.INFORMANT) {
+            throw Invalid.of("source", "incident.source.notHere");
+        }
+        NewIncident n = new NewIncident(source, r.category(), r.subtype(), r.department(), r.description(),
+                r.occurredAt(), r.lon(), r.lat(), r.address(), r.gridId(), r.reporterName(), r.reporterPhone(), null,
+                key != null ? key : r.idempotencyKey());
+        IncidentDesk.Filed filed = desk.file(n, Submitter.of(caller));
+        return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(views.detail(filed.incident(), locale));
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('INCIDENT_READ')")
+    @Operation(summary = "The incidents of the caller's jurisdiction, overdue first",
+            description = "Filters: status, category, gridId, overdue=true|false, open=true|false.")
+    PageView list(@RequestParam(required = false) Status status, @RequestParam(required = false) Category category,
+            @RequestParam(required = false) UUID gridId, @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "20") int size, Locale locale) {
+        int limit = Math.max(1, Math.min(size, MAX_PAGE));
+        int p = Math.max(1, page);
+        Incidents.Page found = incidents.list(new Incidents.Filter(status, category, gridId, overdue, open),
+                Callers.require().unitPaths(), clock.instant(), limit, (p - 1) * limit);
+        return new PageView(found.items().stream().map(i -> views.view(i, locale)).toList(), found.total(), p, limit);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('INCIDENT_READ')")
+    @Operation(summary = "One incident with its timeline")
+    IncidentViews.Detail get(@PathVariable UUID id, Locale locale) {
+        return views.detail(desk.get(id, Submitter.of(Callers.require())), locale);
+    }
+
+    @PostMapping("/{id}/acknowledge")
+    @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
+    @Operation(summary = "Take the incident up (受理)")
+    IncidentViews.Detail acknowledge(@PathVariable UUID id, Locale locale) {
+        return views.detail(desk.acknowledge(id, me()), locale);
+    }
+
+    @PostMapping("/{id}/dispatch")
+    @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
+    @Operation(summary = "Send someone out (派警)")
+    IncidentViews.Detail dispatch(@PathVariable UUID id, @RequestBody(required = false) Note note, Locale locale) {
+        return views.detail(desk.dispatch(id, note == null ? null : note.note(), me()), locale);
+    }
+
+    @PostMapping("/{id}/arrive")
+    @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
+    @Operation(summary = "Arrival at the scene", description = "role MANAGER (default) or GRID_CHIEF: for cases both are recorded.")
+    IncidentViews.Detail arrive(@PathVariable UUID id, @RequestBody(required = false) ArrivalForm form, Locale locale) {
+        return views.detail(desk.arrive(id, form == null ? null : form.role(), me()), locale);
+    }
+
+    @PostMapping("/{id}/resolve")
+    @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
+    @Operation(summary = "Resolved, with what was done")
+    IncidentViews.Detail resolve(@PathVariable UUID id, @RequestBody(required = false) Note note, Locale locale) {
+        return views.detail(desk.resolve(id, note == null ? null : note.note(), me()), locale);
+    }
+
+    @PostMapping("/{id}/answer")
+    @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
+    @Operation(summary = "The reporter answered (回复); closes the incident")
+    IncidentViews.Detail answer(@PathVariable UUID id, @RequestBody(required = false) Note note, Locale locale) {
+        return views.detail(desk.answer(id, note == null ? null : note.note(), me()), locale);
+    }
+
+    @PostMapping("/{id}/escalate")
+    @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
+    @Operation(summary = "Move the incident up one level, with a reason")
+    IncidentViews.Detail escalate(@PathVariable UUID id, @RequestBody(required = false) Reason reason, Locale locale) {
+        return views.detail(desk.escalate(id, reason == null ? null : reason.reason(), me()), locale);
+    }
+
+    @PostMapping("/{id}/refer")
+    @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
+    @Operation(summary = "Bring another department in: department, contact and outcome")
+    IncidentViews.Detail refer(@PathVariable UUID id, @RequestBody(required = false) Referral r, Locale locale) {
+        Referral f = r == null ? new Referral(null, null, null) : r;
+        return views.detail(desk.refer(id, f.department(), f.contact(), f.outcome(), me()), locale);
+    }
+
+    record Figures(IncidentProperties.Response targets, OffsetDateTime from, OffsetDateTime to,
+            List<ResponseTimes.Row> grids, List<ResponseTimes.Row> people) {
+    }
+
+    @GetMapping("/response-times")
+    @PreAuthorize("hasAuthority('INCIDENT_READ')")
+    @Operation(summary = "Quick-response times per grid and per person against the targets",
+            description = "Median and 90th percentile seconds from receipt to acknowledgement, dispatch and arrival, "
+                    + "for incidents received in [from, to) (default: the last 30 days).")
+    Figures responseTimes(@RequestParam(required = false) OffsetDateTime from,
+            @RequestParam(required = false) OffsetDateTime to) {
+        OffsetDateTime end = to != null ? to : OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusSeconds(1);
+        OffsetDateTime start = from != null ? from : end.minusDays(30);
+        List<String> scope = Callers.require().unitPaths();
+        return new Figures(properties.response(), start, end, times.byGrid(scope, start, end),
+                times.byPerson(scope, start, end));
+    }
+
+    private static Submitter me() {
+        return Submitter.of(Callers.require());
+    }
+}

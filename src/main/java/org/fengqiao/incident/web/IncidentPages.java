@@ -1,0 +1,163 @@
+package org.fengqiao.incident.web;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.fengqiao.incident.Category;
+import org.fengqiao.incident.NewIncident;
+import org.fengqiao.incident.Source;
+import org.fengqiao.incident.Subtype;
+import org.fengqiao.incident.internal.IncidentDesk;
+import org.fengqiao.incident.internal.Incidents;
+import org.fengqiao.incident.internal.Incidents.Status;
+import org.fengqiao.incident.internal.Submitter;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The staff pages: the list (overdue first), filing a report, and one incident with its timeline and the
+ * steps its status allows. Plain forms that post and redirect, so they work on a phone without scripts.
+ */
+@Controller
+class IncidentPages {
+
+    static final int PAGE_SIZE = 30;
+
+    private final IncidentDesk desk;
+    private final Incidents incidents;
+    private final IncidentViews views;
+    private final Jurisdictions jurisdictions;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    IncidentPages(IncidentDesk desk, Incidents incidents, IncidentViews views, Jurisdictions jurisdictions,
+            MessageSource messages, Clock clock) {
+        this.desk = desk;
+        this.incidents = incidents;
+        this.views = views;
+        this.jurisdictions = jurisdictions;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/incidents")
+    @PreAuthorize("hasAuthority('INCIDENT_READ')")
+    String list(@RequestParam(required = false) Status status, @RequestParam(required = false) Category category,
+            @RequestParam(required = false) String show, @RequestParam(defaultValue = "1") int page, Locale locale,
+            Model model) {
+        String filter = show == null ? "open" : show;
+        Boolean open = filter.equals("open") ? Boolean.TRUE : null;
+        Boolean overdue = filter.equals("overdue") ? Boolean.TRUE : null;
+        int p = Math.max(1, page);
+        Incidents.Page found = incidents.list(new Incidents.Filter(status, category, null, overdue, open),
+                Callers.require().unitPaths(), clock.instant(), PAGE_SIZE, (p - 1) * PAGE_SIZE);
+        model.addAttribute("items", found.items().stream().map(i -> views.view(i, locale)).toList());
+        model.addAttribute("total", found.total());
+        model.addAttribute("page", p);
+        model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("show", filter);
+        model.addAttribute("category", category);
+        model.addAttribute("categories", Category.values());
+        return "incident/list";
+    }
+
+    @GetMapping("/incidents/new")
+    @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
+    String newForm(Model model) {
+        Caller caller = Callers.require();
+        List<Grid> grids = jurisdictions.visibleGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE)
+                .sorted(Comparator.comparing(Grid::code)).toList();
+        model.addAttribute("grids", grids);
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("subtypes", Subtype.values());
+        return "incident/new";
+    }
+
+    @PostMapping("/incidents")
+    @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
+    String file(@RequestParam(required = false) Category category, @RequestParam(required = false) Subtype subtype,
+            @RequestParam(required = false) String department, @RequestParam(required = false) String description,
+            @RequestParam(required = false) UUID gridId, @RequestParam(required = false) Double lon,
+            @RequestParam(required = false) Double lat, @RequestParam(required = false) String address,
+            @RequestParam(required = false) String reporterName, @RequestParam(required = false) String reporterPhone,
+            @RequestParam(required = false) String idempotencyKey, Locale locale, RedirectAttributes redirect) {
+        try {
+            NewIncident n = new NewIncident(Source.FIELD, category, category == Category.CASE ? subtype : null,
+                    department, description, null, lon, lat, address, gridId, reporterName, reporterPhone, null,
+                    idempotencyKey);
+            UUID id = desk.file(n, Submitter.of(Callers.require())).incident().id();
+            return "redirect:/incidents/" + id;
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", texts(e, locale));
+            return "redirect:/incidents/new";
+        }
+    }
+
+    @GetMapping("/incidents/{id}")
+    @PreAuthorize("hasAuthority('INCIDENT_READ')")
+    String detail(@PathVariable UUID id, Locale locale, Model model) {
+        Caller caller = Callers.require();
+        Incidents.Incident incident;
+        try {
+            incident = desk.get(id, Submitter.of(caller));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("detail", views.detail(incident, locale));
+        model.addAttribute("mayWrite", caller.may("INCIDENT_WRITE"));
+        return "incident/detail";
+    }
+
+    @PostMapping("/incidents/{id}/{action}")
+    @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
+    String act(@PathVariable UUID id, @PathVariable String action, @RequestParam(required = false) String note,
+            @RequestParam(required = false) String reason, @RequestParam(required = false) String department,
+            @RequestParam(required = false) String contact, @RequestParam(required = false) String outcome,
+            Locale locale, RedirectAttributes redirect) {
+        Submitter me = Submitter.of(Callers.require());
+        try {
+            switch (action) {
+                case "acknowledge" -> desk.acknowledge(id, me);
+                case "dispatch" -> desk.dispatch(id, note, me);
+                case "arrive" -> desk.arrive(id, IncidentDesk.Arrival.MANAGER, me);
+                case "chief-arrive" -> desk.arrive(id, IncidentDesk.Arrival.GRID_CHIEF, me);
+                case "resolve" -> desk.resolve(id, note, me);
+                case "answer" -> desk.answer(id, note, me);
+                case "escalate" -> desk.escalate(id, reason, me);
+                case "refer" -> desk.refer(id, department, contact, outcome, me);
+                default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            redirect.addFlashAttribute("notice", messages.getMessage("incident.action.done", null, locale));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", texts(e, locale));
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/incidents/" + id;
+    }
+
+    private List<String> texts(Invalid e, Locale locale) {
+        return e.problems().stream().map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList();
+    }
+}

@@ -1,0 +1,89 @@
+package org.fengqiao.incident.web;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.fengqiao.incident.Category;
+import org.fengqiao.incident.Source;
+import org.fengqiao.incident.Subtype;
+import org.fengqiao.incident.internal.Incidents;
+import org.fengqiao.incident.internal.Incidents.Incident;
+import org.fengqiao.incident.internal.Incidents.Status;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Incidents as the API and the pages show them: reasons in the reader's language, the phone masked. */
+@Component
+public class IncidentViews {
+
+    public record View(UUID id, String trackingCode, Source source, Category category, Subtype subtype,
+            String department, String description, OffsetDateTime occurredAt, Double lon, Double lat, String address,
+            UUID gridId, String gridCode, String gridName, Status status, boolean open, boolean overdue,
+            UUID ownerUnitId, String ownerUnitName, UUID ownerStaffId, String ownerStaffName, int escalations,
+            String routingRule, String routingReason, String routingFallback, OffsetDateTime receivedAt,
+            OffsetDateTime acknowledgedAt, OffsetDateTime dispatchedAt, OffsetDateTime arrivedAt,
+            OffsetDateTime chiefArrivedAt, OffsetDateTime resolvedAt, OffsetDateTime answeredAt, OffsetDateTime dueAt,
+            String reporterName, String reporterPhone, String externalRef, long version) {
+    }
+
+    public record Step(String kind, String label, OffsetDateTime at, String actor, String ownerUnit, String ownerPerson,
+            String reason, String department, String contact, String outcome, String note) {
+    }
+
+    public record Detail(View incident, List<Step> timeline) {
+    }
+
+    private final MessageSource messages;
+    private final Incidents incidents;
+    private final Clock clock;
+
+    IncidentViews(MessageSource messages, Incidents incidents, Clock clock) {
+        this.messages = messages;
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    public View view(Incident i, Locale locale) {
+        return new View(i.id(), i.trackingCode(), i.source(), i.category(), i.subtype(), i.department(), i.description(),
+                i.occurredAt(), i.lon(), i.lat(), i.address(), i.gridId(), i.gridCode(), i.gridName(), i.status(),
+                i.status().open(), i.overdue(clock.instant()), i.ownerUnitId(), i.ownerUnitName(), i.ownerStaffId(),
+                i.ownerStaffName(), i.escalations(), i.routingRule(), text(i.routingReason(), locale),
+                i.routingFallback() == null ? null : text(i.routingFallback(), locale), i.receivedAt(),
+                i.acknowledgedAt(), i.dispatchedAt(), i.arrivedAt(), i.chiefArrivedAt(), i.resolvedAt(), i.answeredAt(),
+                i.dueAt(), i.reporterName(), i.reporterPhoneMasked(), i.externalRef(), i.version());
+    }
+
+    public Detail detail(Incident i, Locale locale) {
+        List<Step> steps = incidents.timeline(i.id()).stream().map(e -> new Step(e.kind(),
+                text("incident.event." + e.kind(), locale), e.at(), e.actorName(), e.ownerUnitName(), e.ownerStaffName(),
+                e.reason() == null ? null : text(e.reason(), locale), e.department(), e.contact(), e.outcome(),
+                note(e, locale))).toList();
+        return new Detail(view(i, locale), steps);
+    }
+
+    private String note(Incidents.Event e, Locale locale) {
+        if (e.note() == null) {
+            return null;
+        }
+        if (e.kind().equals("RECEIVED")) {
+            return text("incident.source." + e.note(), locale);
+        }
+        if (e.kind().equals("ROUTED")) {
+            String[] parts = e.note().split("\\|", 2);
+            String informed = parts[0].isBlank() ? "" : text("incident.routing.informed", locale) + parts[0];
+            String fallback = parts.length > 1 ? text(parts[1], locale) : "";
+            String joined = (informed + " " + fallback).trim();
+            return joined.isEmpty() ? null : joined;
+        }
+        if (e.kind().equals("ESCALATED")) {
+            return text("incident.escalation.from", locale) + e.note();
+        }
+        return e.note();
+    }
+
+    public String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+}

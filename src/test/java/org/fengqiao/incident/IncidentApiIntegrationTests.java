@@ -1,0 +1,348 @@
+package org.fengqiao.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class IncidentApiIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
+
+    ApiClient api;
+    String officer;
+    String officer2;
+    String bureau;
+
+    @BeforeEach
+    void signIn() {
+        api = new ApiClient(port);
+        officer = api.token("officer", DEMO_PASSWORD);
+        officer2 = api.token("officer2", DEMO_PASSWORD);
+        bureau = api.token("bureau", DEMO_PASSWORD);
+    }
+
+    UUID grid(String code) {
+        return jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = ?").param(code).query(UUID.class).single();
+    }
+
+    String holder(UUID grid, String role) {
+        return jdbc.sql("""
+                SELECT s.name FROM grid_role r JOIN staff s ON s.id = r.staff_id
+                WHERE r.grid_id = ? AND r.role = ? AND r.ended_on IS NULL""").params(grid, role).query(String.class).single();
+    }
+
+    Map<String, Object> report(String category, UUID grid, String description) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("category", category);
+        body.put("gridId", grid);
+        body.put("description", description);
+        body.put("address", "测试地址");
+        return body;
+    }
+
+    JsonNode file(String token, Map<String, Object> body, int expected) {
+        HttpResponse<String> r = api.send("POST", "/api/v1/incidents", token, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(expected);
+        return ApiClient.json(r);
+    }
+
+    long countByDescription(String description) {
+        return jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param(description).query(Long.class).single();
+    }
+
+    @Test
+    void helpFromTheFieldGoesToTheGridManagerWithItsReason() {
+        UUID grid = grid("FS-1-02");
+        JsonNode filed = file(officer, report("HELP", grid, "测试求助-" + UUID.randomUUID()), 201);
+        JsonNode i = filed.get("incident");
+        assertThat(i.get("status").asText()).isEqualTo("RECEIVED");
+        assertThat(i.get("ownerStaffName").asText()).isEqualTo(holder(grid, "MANAGER"));
+        assertThat(i.get("ownerUnitName").asText()).isEqualTo("房山中心警务室");
+        assertThat(i.get("routingRule").asText()).isEqualTo("HELP_OR_DISPUTE");
+        assertThat(i.get("routingReason").asText()).contains("网格管理员");
+        assertThat(i.get("trackingCode").asText()).startsWith("FQ").hasSize(12);
+        assertThat(i.get("dueAt").isNull()).isFalse();
+        assertThat(filed.get("timeline").findValuesAsText("kind")).containsExactly("RECEIVED", "ROUTED");
+        assertThat(filed.get("timeline").get(1).get("note").asText()).contains(holder(grid, "GRID_CHIEF"));
+        UUID id = UUID.fromString(i.get("id").asText());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'incident' AND record_id = ?")
+                .param(id.toString()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aCaseLetsBothTheManagerAndTheChiefArrive() {
+        Map<String, Object> body = report("CASE", grid("FS-1-03"), "测试案件-" + UUID.randomUUID());
+        body.put("subtype", "CRIMINAL");
+        String id = file(officer, body, 201).get("incident").get("id").asText();
+        assertThat(api.send("POST", "/api/v1/incidents/" + id + "/arrive", officer, Map.of("role", "MANAGER")).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> chief = api.send("POST", "/api/v1/incidents/" + id + "/arrive", officer,
+                Map.of("role", "GRID_CHIEF"));
+        assertThat(chief.statusCode()).isEqualTo(200);
+        JsonNode detail = ApiClient.json(chief);
+        assertThat(detail.get("incident").get("arrivedAt").isNull()).isFalse();
+        assertThat(detail.get("incident").get("chiefArrivedAt").isNull()).isFalse();
+        assertThat(detail.get("timeline").findValuesAsText("kind")).contains("ARRIVED", "CHIEF_ARRIVED");
+    }
+
+    @Test
+    void aRecordOutsideTheSubtreeIsNotFoundAndTheBureauSeesBoth() {
+        String mine = file(officer, report("HELP", grid("FS-1-04"), "范围测试甲-" + UUID.randomUUID()), 201)
+                .get("incident").get("id").asText();
+        String theirs = file(officer2, report("DISPUTE", grid("NS-1-01"), "范围测试乙-" + UUID.randomUUID()), 201)
+                .get("incident").get("id").asText();
+
+        assertThat(api.get("/api/v1/incidents/" + mine, officer2).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/incidents/" + theirs, officer).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", "/api/v1/incidents/" + mine + "/acknowledge", officer2, null).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", "/api/v1/incidents/" + theirs + "/escalate", officer, Map.of("reason", "x")).statusCode())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/incidents/" + mine, bureau).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/incidents/" + theirs, bureau).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/incidents/" + UUID.randomUUID(), bureau).statusCode()).isEqualTo(404);
+
+        JsonNode list = ApiClient.json(api.get("/api/v1/incidents?size=100&gridId=" + grid("NS-1-01"), officer));
+        assertThat(list.get("total").asLong()).isZero();
+    }
+
+    @Test
+    void officerCannotFileIntoAGridOutsideHisScope() {
+        String description = "越界测试-" + UUID.randomUUID();
+        HttpResponse<String> r = api.send("POST", "/api/v1/incidents", officer, report("HELP", grid("NS-1-01"), description));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(r).get("errors").findValuesAsText("field")).containsExactly("gridId");
+        assertThat(countByDescription(description)).isZero();
+    }
+
+    @Test
+    void theSameSubmissionWithTheSameKeyFilesOneIncident() {
+        String description = "幂等测试-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = report("HELP", grid("FS-1-05"), description);
+        HttpResponse<String> first = api.send("POST", "/api/v1/incidents", officer, body, "Idempotency-Key", key);
+        HttpResponse<String> second = api.send("POST", "/api/v1/incidents", officer, body, "Idempotency-Key", key);
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(second).get("incident").get("id").asText())
+                .isEqualTo(ApiClient.json(first).get("incident").get("id").asText());
+        assertThat(countByDescription(description)).isEqualTo(1);
+        // without a key, two submissions are two reports
+        file(officer, body, 201);
+        assertThat(countByDescription(description)).isEqualTo(2);
+    }
+
+    @Test
+    void badInputNamesEachFieldInTheCallersLanguageAndSavesNothing() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("category", "CASE");
+        body.put("lon", 118.7);
+        body.put("reporterPhone", "12345");
+        HttpResponse<String> zh = api.send("POST", "/api/v1/incidents", officer, body);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        JsonNode errors = ApiClient.json(zh).get("errors");
+        assertThat(errors.findValuesAsText("field")).contains("subtype", "description", "location");
+        assertThat(errors.findValuesAsText("message")).contains("案事件须注明刑事或治安", "经度和纬度须同时填写");
+        HttpResponse<String> en = api.send("POST", "/api/v1/incidents", officer, body, "Accept-Language", "en");
+        assertThat(ApiClient.json(en).get("errors").findValuesAsText("message"))
+                .contains("A case must be criminal or public order", "Give both longitude and latitude");
+        long before = jdbc.sql("SELECT count(*) FROM incident WHERE created_by = (SELECT id FROM staff WHERE username = 'officer')")
+                .query(Long.class).single();
+        body.put("description", "x");
+        body.put("subtype", "CRIMINAL");
+        body.put("lat", 34.5);
+        assertThat(api.send("POST", "/api/v1/incidents", officer, body).statusCode()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE created_by = (SELECT id FROM staff WHERE username = 'officer')")
+                .query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theLocationFindsTheGrid() {
+        UUID grid = grid("FS-2-02");
+        double[] point = inside(grid);
+        Map<String, Object> body = report("HELP", null, "定位测试-" + UUID.randomUUID());
+        body.remove("gridId");
+        body.put("lon", point[0]);
+        body.put("lat", point[1]);
+        assertThat(file(officer, body, 201).get("incident").get("gridId").asText()).isEqualTo(grid.toString());
+    }
+
+    /** A point of a grid found by asking the locator for points of its bounding box. */
+    double[] inside(UUID grid) {
+        double[] box = jdbc.sql("SELECT min_lon, min_lat, max_lon, max_lat FROM grid WHERE id = ?").param(grid)
+                .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)}).single();
+        for (int i = 1; i < 10; i++) {
+            for (int j = 1; j < 10; j++) {
+                double lon = box[0] + (box[2] - box[0]) * i / 10;
+                double lat = box[1] + (box[3] - box[1]) * j / 10;
+                var found = jurisdictions.locate(lat, lon, GridNetwork.POLICE);
+                if (found.isPresent() && found.get().id().value().equals(grid)) {
+                    return new double[] {lon, lat};
+                }
+            }
+        }
+        throw new IllegalStateException("no point found in grid " + grid);
+    }
+
+    @Test
+    void aWholeHandlingThroughTheApiWithEveryStepTimedAndAudited() {
+        String id = file(officer, report("HELP", grid("FS-1-06"), "全程测试-" + UUID.randomUUID()), 201)
+                .get("incident").get("id").asText();
+        String base = "/api/v1/incidents/" + id;
+        assertThat(api.send("POST", base + "/answer", officer, Map.of("note", "早了")).statusCode()).isEqualTo(409);
+        assertThat(api.send("POST", base + "/acknowledge", officer, null).statusCode()).isEqualTo(200);
+        assertThat(api.send("POST", base + "/acknowledge", officer, null).statusCode()).isEqualTo(409);
+        assertThat(api.send("POST", base + "/dispatch", officer, Map.of("note", "网格管理员前往")).statusCode()).isEqualTo(200);
+        assertThat(api.send("POST", base + "/arrive", officer, null).statusCode()).isEqualTo(200);
+        assertThat(api.send("POST", base + "/refer", officer, Map.of("department", "供电所")).statusCode()).isEqualTo(400);
+        assertThat(api.send("POST", base + "/refer", officer,
+                Map.of("department", "供电所", "contact", "王电工 13800000000", "outcome", "已派人维修")).statusCode()).isEqualTo(200);
+        assertThat(api.send("POST", base + "/resolve", officer, Map.of()).statusCode()).isEqualTo(400);
+        assertThat(api.send("POST", base + "/resolve", officer, Map.of("note", "已恢复供电")).statusCode()).isEqualTo(200);
+        HttpResponse<String> answered = api.send("POST", base + "/answer", officer, Map.of("note", "已电话告知报告人"));
+        assertThat(answered.statusCode()).isEqualTo(200);
+        JsonNode d = ApiClient.json(answered);
+        assertThat(d.get("incident").get("status").asText()).isEqualTo("ANSWERED");
+        assertThat(d.get("incident").get("open").asBoolean()).isFalse();
+        for (String step : new String[] {"receivedAt", "acknowledgedAt", "dispatchedAt", "arrivedAt", "resolvedAt", "answeredAt"}) {
+            assertThat(d.get("incident").get(step).isNull()).as(step).isFalse();
+        }
+        assertThat(d.get("timeline").findValuesAsText("kind")).containsExactly("RECEIVED", "ROUTED", "ACKNOWLEDGED",
+                "DISPATCHED", "ARRIVED", "REFERRED", "RESOLVED", "ANSWERED");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'incident' AND record_id = ?")
+                .param(id).query(Long.class).single()).isEqualTo(7);
+        assertThat(api.send("POST", base + "/escalate", officer, Map.of("reason", "x")).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void anyoneMayMoveAnItemUpWithAReason() {
+        String id = file(officer, report("HELP", grid("FS-1-07"), "上报测试-" + UUID.randomUUID()), 201)
+                .get("incident").get("id").asText();
+        assertThat(api.send("POST", "/api/v1/incidents/" + id + "/escalate", officer, Map.of()).statusCode()).isEqualTo(400);
+        HttpResponse<String> up = api.send("POST", "/api/v1/incidents/" + id + "/escalate", officer,
+                Map.of("reason", "群众情绪激动，需派出所出面"));
+        assertThat(up.statusCode()).isEqualTo(200);
+        JsonNode i = ApiClient.json(up).get("incident");
+        assertThat(i.get("ownerUnitName").asText()).isEqualTo("房山派出所");
+        assertThat(i.get("ownerStaffName").asText()).isEqualTo("王海涛");
+        assertThat(i.get("escalations").asInt()).isEqualTo(1);
+        JsonNode last = ApiClient.json(up).get("timeline").get(2);
+        assertThat(last.get("kind").asText()).isEqualTo("ESCALATED");
+        assertThat(last.get("reason").asText()).isEqualTo("群众情绪激动，需派出所出面");
+    }
+
+    @Test
+    void the110CentrePushesWithItsKeyAndDisputesGoToMediation() {
+        UUID grid = grid("NS-2-01");
+        double[] point = inside(grid);
+        String caseNumber = "110-" + UUID.randomUUID();
+        Map<String, Object> push = new HashMap<>();
+        push.put("caseNumber", caseNumber);
+        push.put("category", "DISPUTE");
+        push.put("description", "110推送测试：邻里纠纷");
+        push.put("lon", point[0]);
+        push.put("lat", point[1]);
+        push.put("callerPhone", "13912345678");
+        assertThat(api.send("POST", "/api/v1/incidents/110", null, push).statusCode()).isEqualTo(401);
+        assertThat(api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "wrong").statusCode()).isEqualTo(401);
+        assertThat(api.send("POST", "/api/v1/incidents/110", officer, push).statusCode()).as("a person's token is no key")
+                .isEqualTo(403);
+        String auditor = api.token("auditor", DEMO_PASSWORD);
+        assertThat(api.send("POST", "/api/v1/incidents/110", auditor, push).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> r = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode d = ApiClient.json(r);
+        assertThat(d.get("incident").get("source").asText()).isEqualTo("CALL_110");
+        assertThat(d.get("incident").get("gridId").asText()).isEqualTo(grid.toString());
+        assertThat(d.get("incident").get("routingRule").asText()).isEqualTo("DISPUTE_FROM_110");
+        assertThat(d.get("incident").get("reporterPhone").asText()).isEqualTo("139****5678");
+        assertThat(d.get("timeline").findValuesAsText("kind")).containsExactly("RECEIVED", "ROUTED", "MEDIATION");
+        byte[] stored = jdbc.sql("SELECT reporter_phone FROM incident WHERE external_ref = ?").param(caseNumber)
+                .query(byte[].class).single();
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("13912345678");
+
+        HttpResponse<String> again = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE external_ref = ?").param(caseNumber).query(Long.class)
+                .single()).isEqualTo(1);
+
+        Map<String, Object> bad = new HashMap<>(push);
+        bad.put("caseNumber", "110-" + UUID.randomUUID());
+        bad.remove("description");
+        HttpResponse<String> invalid = api.send("POST", "/api/v1/incidents/110", null, bad, "X-Api-Key", "demo-110-key",
+                "Accept-Language", "en");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(invalid).get("errors").findValuesAsText("field")).containsExactly("description");
+    }
+
+    @Test
+    void permissionsNotRolesGuardTheApi() {
+        String auditor = api.token("auditor", DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/incidents", auditor).statusCode()).isEqualTo(403);
+        String admin = api.token("admin", DEMO_PASSWORD);
+        assertThat(api.send("POST", "/api/v1/incidents", admin, report("HELP", grid("FS-1-01"), "管理员")).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void responseTimesPerGridAndPersonAgainstTheTargets() {
+        UUID grid = grid("FS-1-08");
+        String id = file(officer, report("HELP", grid, "时效测试-" + UUID.randomUUID()), 201).get("incident").get("id").asText();
+        api.send("POST", "/api/v1/incidents/" + id + "/acknowledge", officer, null);
+        JsonNode figures = ApiClient.json(api.get("/api/v1/incidents/response-times", officer));
+        assertThat(figures.get("targets").get("acknowledge").asText()).isEqualTo("PT1M");
+        JsonNode row = null;
+        for (JsonNode g : figures.get("grids")) {
+            if (g.get("id").asText().equals(grid.toString())) {
+                row = g;
+            }
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.get("acknowledge").get("count").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(row.get("acknowledge").get("withinTarget").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(figures.get("people").findValuesAsText("name")).contains("李建国");
+        JsonNode theirs = ApiClient.json(api.get("/api/v1/incidents/response-times", officer2));
+        assertThat(theirs.get("grids").findValuesAsText("id")).doesNotContain(grid.toString());
+    }
+
+    @Test
+    void theListPutsOverdueItemsFirstAndFiltersThem() {
+        UUID grid = grid("FS-1-09");
+        String late = file(officer, report("HELP", grid, "超时测试-" + UUID.randomUUID()), 201).get("incident").get("id").asText();
+        String fresh = file(officer, report("DISPUTE", grid, "未超时测试-" + UUID.randomUUID()), 201).get("incident").get("id")
+                .asText();
+        jdbc.sql("UPDATE incident SET due_at = now() - interval '1 minute' WHERE id = ?").param(UUID.fromString(late)).update();
+
+        JsonNode all = ApiClient.json(api.get("/api/v1/incidents?size=100&open=true&gridId=" + grid, officer));
+        assertThat(all.get("items").findValuesAsText("id")).contains(late, fresh);
+        assertThat(all.get("items").get(0).get("id").asText()).isEqualTo(late);
+        assertThat(all.get("items").get(0).get("overdue").asBoolean()).isTrue();
+
+        JsonNode overdue = ApiClient.json(api.get("/api/v1/incidents?size=100&overdue=true&gridId=" + grid, officer));
+        assertThat(overdue.get("items").findValuesAsText("id")).contains(late).doesNotContain(fresh);
+        JsonNode disputes = ApiClient.json(api.get("/api/v1/incidents?size=100&category=DISPUTE&gridId=" + grid, officer));
+        assertThat(disputes.get("items").findValuesAsText("id")).contains(fresh).doesNotContain(late);
+        JsonNode received = ApiClient.json(api.get("/api/v1/incidents?size=100&status=RECEIVED&gridId=" + grid, officer));
+        assertThat(received.get("items").findValuesAsText("id")).contains(late, fresh);
+        assertThat(ApiClient.json(api.get("/api/v1/incidents?size=100&status=RESOLVED&gridId=" + grid, officer))
+                .get("items").findValuesAsText("id")).doesNotContain(late, fresh);
+    }
+}

@@ -1,0 +1,103 @@
+package org.fengqiao.incident;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import java.time.LocalDate;
+import java.util.Random;
+import java.util.UUID;
+import org.fengqiao.account.GridRole;
+import org.fengqiao.account.Staff;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.browser.BrowserTest;
+import org.fengqiao.jurisdiction.Community;
+import org.fengqiao.jurisdiction.CommunityKind;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * On a phone: the officer files a help request for a grid of his central office; the routing names the
+ * grid's manager, who signs in, takes it up, arrives and resolves it from the incident's page.
+ */
+class IncidentBrowserTests extends BrowserTest {
+
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Override
+    protected Browser.NewContextOptions contextOptions() {
+        return new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(390, 844).setIsMobile(true)
+                .setHasTouch(true);
+    }
+
+    boolean fitsTheScreen() {
+        return (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
+    }
+
+    @Test
+    void theOfficerFilesAndTheGridManagerNamedByThePolicyHandlesItOnAPhone() {
+        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
+        String n = String.valueOf(100000 + new Random().nextInt(899999));
+        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "B-V-" + n, "浏览器村" + n,
+                null, null, null);
+        double lon = 100 + new Random().nextInt(400) / 100.0;
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,30],[%s,30],[%s,30.005],[%s,30.005],[%s,30]]]}"
+                .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
+        Grid grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "B-G-" + n, "浏览器网格" + n, square, null,
+                null, null);
+        String username = "incmgr" + n;
+        Staff manager = staff.register(office.id(), StaffRole.AUXILIARY_POLICE, "网格管理员" + n, null, null, "辅警",
+                username, DEMO_PASSWORD);
+        staff.assignGridRole(grid.id(), manager.id(), GridRole.MANAGER, LocalDate.of(2024, 1, 1), null);
+        String description = "老人走失求助" + n;
+
+        login("officer");
+        page.navigate(url("/incidents"));
+        page.click("#new-incident");
+        page.selectOption("#category", "HELP");
+        page.fill("#description", description);
+        page.selectOption("#gridId", grid.id().value().toString());
+        page.fill("#address", "浏览器村东头");
+        assertThat(fitsTheScreen()).as("the form fits a phone's width").isTrue();
+        page.click("#submit-incident");
+        page.waitForURL(u -> u.matches(".*/incidents/[0-9a-f-]{36}$"));
+        assertThat(page.locator("#incident-owner")).hasText("网格管理员" + n);
+        assertThat(page.locator("#incident-status")).hasText("待受理");
+        assertThat(page.locator("#incident-routing")).containsText("网格管理员（辅警）");
+        String incident = page.url().substring(page.url().lastIndexOf('/') + 1);
+
+        context.clearCookies();
+        login(username);
+        page.navigate(url("/incidents"));
+        page.locator("a.incident-link").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(description))
+                .click();
+        page.waitForURL(u -> u.endsWith(incident));
+        page.click("#action-acknowledge");
+        assertThat(page.locator("#incident-status")).hasText("已受理");
+        page.click("#action-arrive");
+        assertThat(page.locator("#incident-status")).hasText("已到场");
+        page.fill("#resolve-note", "已在村东头找到老人并送回家中");
+        page.click("#action-resolve");
+        assertThat(page.locator("#incident-status")).hasText("已处置");
+        assertThat(page.locator("#incident-timeline li")).hasCount(5);
+        assertThat(page.locator("#incident-timeline")).containsText("已在村东头找到老人并送回家中");
+        assertThat(fitsTheScreen()).as("the incident page fits a phone's width").isTrue();
+
+        UUID staffId = manager.id().value();
+        assertThat(jdbc.sql("SELECT acknowledged_by FROM incident WHERE id = ?").param(UUID.fromString(incident))
+                .query(UUID.class).single()).isEqualTo(staffId);
+        assertThat(jdbc.sql("SELECT status FROM incident WHERE id = ?").param(UUID.fromString(incident))
+                .query(String.class).single()).isEqualTo("RESOLVED");
+    }
+}
