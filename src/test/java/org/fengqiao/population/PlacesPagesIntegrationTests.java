@@ -64,6 +64,24 @@ class PlacesPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theAddressFormOffersTheCountysTownshipsEvenWhenTheOfficersFirstGridHasNoDivisionCode() {
+        org.fengqiao.jurisdiction.Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
+        String n = String.valueOf(100000 + new java.util.Random().nextInt(899999));
+        org.fengqiao.jurisdiction.Community village = jurisdictions.createCommunity(office.id(),
+                org.fengqiao.jurisdiction.CommunityKind.VILLAGE, "IT-NV-" + n, "未编码村" + n, null, null, null);
+        double lon = 110 + new java.util.Random().nextInt(400) / 100.0;
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,31],[%s,31],[%s,31.005],[%s,31.005],[%s,31]]]}"
+                .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
+        // "FS-0-…" comes before the demo's FS-1-01 in the officer's list of grids
+        jurisdictions.createGrid(village.id(), org.fengqiao.jurisdiction.GridNetwork.POLICE, "FS-0-" + n, "未编码网格" + n,
+                square, null, null, null);
+
+        HttpResponse<String> addresses = signedIn("officer").get("/addresses", null);
+        assertThat(addresses.statusCode()).isEqualTo(200);
+        assertThat(addresses.body()).contains("牛山街道", "房山镇");
+    }
+
+    @Test
     void anOfficerSeesHisRecordsOnThePagesMaskedAndAnotherStationsNotAtAll() {
         Records mine = records("officer", "FS-4-01");
         Records theirs = records("officer2", "NS-1-03");

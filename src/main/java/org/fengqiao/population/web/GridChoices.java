@@ -21,11 +21,15 @@ class GridChoices {
         return jurisdictions.visibleGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE).toList();
     }
 
-    /** The six-digit county code of the caller's first grid's community, to start an address form with. */
+    /** The six-digit county code of the first of the caller's grids whose community has one, to start an address form with. */
     String county(List<Grid> grids) {
-        return grids.stream().findFirst().flatMap(g -> jurisdictions.community(g.communityId()))
-                .map(c -> c.divisionCode() == null || c.divisionCode().length() < 6 ? null
-                        : c.divisionCode().substring(0, 6))
-                .orElse(null);
+        // the first grid whose village or community carries a division code: a grid drawn without one
+        // (a new village not yet coded) must not leave the caller without the county's townships
+        return grids.stream().map(g -> jurisdictions.community(g.communityId()))
+                .flatMap(java.util.Optional::stream)
+                .map(c -> c.divisionCode())
+                .filter(code -> code != null && code.length() >= 6)
+                .map(code -> code.substring(0, 6))
+                .findFirst().orElse(null);
     }
 }
