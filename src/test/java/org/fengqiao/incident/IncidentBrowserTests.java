@@ -54,7 +54,7 @@ class IncidentBrowserTests extends BrowserTest {
         double lon = 100 + new Random().nextInt(400) / 100.0;
         String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,30],[%s,30],[%s,30.005],[%s,30.005],[%s,30]]]}"
                 .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
-        Grid grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "B-G-" + n, "浏览器网格" + n, square, null,
+        Grid grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-B-G-" + n, "浏览器网格" + n, square, null,
                 null, null);
         String username = "incmgr" + n;
         Staff manager = staff.register(office.id(), StaffRole.AUXILIARY_POLICE, "网格管理员" + n, null, null, "辅警",
