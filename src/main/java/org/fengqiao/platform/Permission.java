@@ -30,7 +30,9 @@ public enum Permission {
     /** File incidents from the field and act on them: acknowledge, dispatch, arrive, resolve, answer, escalate, refer. */
     INCIDENT_WRITE,
     /** Push incidents from another system (the 110 centre); held by a unit's API key, never by a role. */
-    INCIDENT_PUSH;
+    INCIDENT_PUSH,
+    /** Who an informant (信息员) is, on the clues he gave: besides his handler (who filed the clue), only the station chief. */
+    INCIDENT_INFORMANT_IDENTITY;
 
     public String authority() {
         return name();

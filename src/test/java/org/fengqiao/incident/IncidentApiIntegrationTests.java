@@ -69,6 +69,31 @@ class IncidentApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anInformantIsKnownOnlyToHisHandlerAndTheStationChief() {
+        String n = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> clue = report("CASE", grid("FS-1-03"), "线索-" + n);
+        clue.put("subtype", "CRIMINAL");
+        clue.put("source", "INFORMANT");
+        clue.put("reporterName", "信息员" + n);
+        clue.put("reporterPhone", "13912345678");
+        JsonNode filed = file(officer, clue, 201).get("incident");
+        assertThat(filed.get("reporterName").asText()).as("the handler who filed it").isEqualTo("信息员" + n);
+        String id = filed.get("id").asText();
+
+        JsonNode byChief = ApiClient.json(api.get("/api/v1/incidents/" + id, api.token("chief", DEMO_PASSWORD)))
+                .get("incident");
+        assertThat(byChief.get("reporterName").asText()).isEqualTo("信息员" + n);
+        assertThat(byChief.get("reporterPhone").asText()).isEqualTo("139****5678");
+
+        JsonNode byBureau = ApiClient.json(api.get("/api/v1/incidents/" + id, bureau)).get("incident");
+        assertThat(byBureau.get("reporterName").asText()).isEqualTo("信息员（身份保密）");
+        assertThat(byBureau.hasNonNull("reporterPhone")).isFalse();
+        JsonNode listed = ApiClient.json(api.get("/api/v1/incidents?size=100&category=CASE", bureau));
+        assertThat(listed.toString()).doesNotContain("信息员" + n);
+        assertThat(api.get("/api/v1/incidents/" + id, officer2).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void helpFromTheFieldGoesToTheGridManagerWithItsReason() {
         UUID grid = grid("FS-1-02");
         JsonNode filed = file(officer, report("HELP", grid, "测试求助-" + UUID.randomUUID()), 201);

@@ -28,6 +28,9 @@ public final class RolePolicy {
      * the three administrators never touch them.
      */
     static Set<Permission> incidentPermissionsOf(StaffRole role) {
+        if (role == StaffRole.STATION_CHIEF) {
+            return EnumSet.of(INCIDENT_READ, INCIDENT_WRITE, INCIDENT_INFORMANT_IDENTITY);
+        }
         return switch (role) {
             case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER, AUXILIARY_POLICE, GRID_COORDINATOR, GRID_MEMBER,
                     INFORMANT, VOLUNTEER, SECURITY_GUARD, MEDIATOR -> EnumSet.of(INCIDENT_READ, INCIDENT_WRITE);

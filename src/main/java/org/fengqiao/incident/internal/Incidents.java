@@ -37,7 +37,7 @@ public class Incidents {
             OffsetDateTime acknowledgedAt, OffsetDateTime dispatchedAt, OffsetDateTime arrivedAt,
             OffsetDateTime chiefArrivedAt, OffsetDateTime resolvedAt, OffsetDateTime answeredAt, OffsetDateTime dueAt,
             OffsetDateTime nextEscalationAt, String reporterName, String reporterPhoneMasked, String externalRef,
-            OffsetDateTime createdAt, long version) {
+            UUID createdBy, OffsetDateTime createdAt, long version) {
 
         public boolean overdue(Instant now) {
             return status.open() && dueAt != null && !dueAt.toInstant().isAfter(now);
@@ -241,7 +241,7 @@ public class Incidents {
                 rs.getObject("chief_arrived_at", OffsetDateTime.class), rs.getObject("resolved_at", OffsetDateTime.class),
                 rs.getObject("answered_at", OffsetDateTime.class), rs.getObject("due_at", OffsetDateTime.class),
                 rs.getObject("next_escalation_at", OffsetDateTime.class), rs.getString("reporter_name"),
-                rs.getString("reporter_phone_masked"), rs.getString("external_ref"),
+                rs.getString("reporter_phone_masked"), rs.getString("external_ref"), rs.getObject("created_by", UUID.class),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getLong("version"));
     }
 }

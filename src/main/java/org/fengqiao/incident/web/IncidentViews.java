@@ -11,10 +11,15 @@ import org.fengqiao.incident.Subtype;
 import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.Incidents.Incident;
 import org.fengqiao.incident.internal.Incidents.Status;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Permission;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** Incidents as the API and the pages show them: reasons in the reader's language, the phone masked. */
+/**
+ * Incidents as the API and the pages show them: reasons in the reader's language, the phone masked, and an
+ * informant's name and phone withheld from everyone but his handler (who filed the clue) and the station chief.
+ */
 @Component
 public class IncidentViews {
 
@@ -52,7 +57,17 @@ public class IncidentViews {
                 i.ownerStaffName(), i.escalations(), i.routingRule(), text(i.routingReason(), locale),
                 i.routingFallback() == null ? null : text(i.routingFallback(), locale), i.receivedAt(),
                 i.acknowledgedAt(), i.dispatchedAt(), i.arrivedAt(), i.chiefArrivedAt(), i.resolvedAt(), i.answeredAt(),
-                i.dueAt(), i.reporterName(), i.reporterPhoneMasked(), i.externalRef(), i.version());
+                i.dueAt(), informantHidden(i) ? text("incident.informant.withheld", locale) : i.reporterName(),
+                informantHidden(i) ? null : i.reporterPhoneMasked(), i.externalRef(), i.version());
+    }
+
+    /** Whether the reader may not know who gave this clue. */
+    static boolean informantHidden(Incident i) {
+        if (i.source() != Source.INFORMANT || (i.reporterName() == null && i.reporterPhoneMasked() == null)) {
+            return false;
+        }
+        return Callers.current().map(c -> !(c.may(Permission.INCIDENT_INFORMANT_IDENTITY.name())
+                || (i.createdBy() != null && i.createdBy().equals(c.staffId())))).orElse(true);
     }
 
     public Detail detail(Incident i, Locale locale) {
