@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,6 +15,7 @@ import org.fengqiao.account.TestStaff;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.FengqiaoProperties;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,7 +89,7 @@ class SignInLockoutIntegrationTests extends IntegrationTest {
 
     @Test
     void theLockEndsAfterFifteenMinutes() {
-        MutableClock clock = new MutableClock(Instant.now());
+        MovableClock clock = new MovableClock(Instant.now(), ZoneId.of("Asia/Shanghai"));
         SignIn signIn = new SignIn(register, passwords, properties, events, clock);
         for (int i = 1; i <= 5; i++) {
             String attempt = "Wrong-pass-" + i;
@@ -106,7 +106,7 @@ class SignInLockoutIntegrationTests extends IntegrationTest {
 
     @Test
     void aWrongPasswordAfterTheLockEndedStartsAFreshCountInsteadOfLockingAgain() {
-        MutableClock clock = new MutableClock(Instant.now());
+        MovableClock clock = new MovableClock(Instant.now(), ZoneId.of("Asia/Shanghai"));
         SignIn signIn = new SignIn(register, passwords, properties, events, clock);
         for (int i = 1; i <= 5; i++) {
             String attempt = "Wrong-pass-" + i;
@@ -132,31 +132,4 @@ class SignInLockoutIntegrationTests extends IntegrationTest {
         assertThat(tokenAttempt(TestStaff.PASSWORD, "zh-CN").statusCode()).isEqualTo(200);
     }
 
-    /** A clock the test moves forward, so a 15-minute lock ends without waiting 15 minutes. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Asia/Shanghai");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

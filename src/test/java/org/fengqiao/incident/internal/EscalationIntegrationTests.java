@@ -3,11 +3,9 @@ package org.fengqiao.incident.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
@@ -29,6 +27,7 @@ import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitKind;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,32 +63,6 @@ class EscalationIntegrationTests extends IntegrationTest {
     Staff officer;
     Staff chief;
 
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeEach
     void fourLevels() {
@@ -142,7 +115,7 @@ class EscalationIntegrationTests extends IntegrationTest {
     @Test
     void unansweredAndUnresolvedItemsClimbTheFourLevelsToTheBureauOnTheirOwn() {
         Instant t0 = Instant.now();
-        MutableClock clock = new MutableClock(t0);
+        MovableClock clock = new MovableClock(t0, ZoneOffset.UTC);
         EscalationSweep sweep = new EscalationSweep(incidents, desk, clock);
         UUID unanswered = file("未受理-" + UUID.randomUUID());
         UUID unresolved = file("未办结-" + UUID.randomUUID());
@@ -212,7 +185,7 @@ class EscalationIntegrationTests extends IntegrationTest {
     @Test
     void aResolvedItemWhoseReporterIsNotAnsweredMovesUpToo() {
         Instant t0 = Instant.now();
-        MutableClock clock = new MutableClock(t0);
+        MovableClock clock = new MovableClock(t0, ZoneOffset.UTC);
         EscalationSweep sweep = new EscalationSweep(incidents, desk, clock);
         UUID a = file("已处置未回复-" + UUID.randomUUID());
         UUID b = file("已回复-" + UUID.randomUUID());

@@ -2,9 +2,7 @@ package org.fengqiao.population.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -14,6 +12,7 @@ import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.fengqiao.population.KeyPersonVisitOverdue;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,32 +37,6 @@ class OverdueSweepIntegrationTests extends IntegrationTest {
 
     final List<KeyPersonVisitOverdue> events = new ArrayList<>();
 
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return LOCAL;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     UUID grid(String code) {
         return jdbc.sql("SELECT id FROM grid WHERE code = ? AND network = 'POLICE'").param(code).query(UUID.class).single();
@@ -106,7 +79,7 @@ class OverdueSweepIntegrationTests extends IntegrationTest {
     void oneEventPerOverduePeriodForTheGridChief() {
         UUID grid = grid("NS-2-01");
         LocalDate day0 = LocalDate.now(LOCAL).plusDays(400);
-        MutableClock clock = new MutableClock(day0.atTime(8, 0).atZone(LOCAL).toInstant());
+        MovableClock clock = new MovableClock(day0.atTime(8, 0).atZone(LOCAL).toInstant(), LOCAL);
         OverdueSweep sweep = new OverdueSweep(keyPersons, e -> events.add((KeyPersonVisitOverdue) e), clock, properties);
         UUID person = keyPerson(grid, "扫描", day0.minusDays(3), false);
         UUID trusted = keyPerson(grid, "放心", day0.minusDays(300), true);
