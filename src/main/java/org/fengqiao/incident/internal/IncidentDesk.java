@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.IncidentDisputeForMediation;
+import org.fengqiao.incident.IncidentStepRecorded;
 import org.fengqiao.incident.NewIncident;
 import org.fengqiao.incident.Source;
 import org.fengqiao.incident.internal.Incidents.Incident;
@@ -134,10 +135,13 @@ public class IncidentDesk {
                 decision.owner().staffId(), decision.owner().name(), decision.reasonKey(), null, null, null,
                 String.join(",", informed) + (decision.fallbackKey() == null ? "" : "|" + decision.fallbackKey()));
         Incident filed = incidents.find(id).orElseThrow();
+        published(filed, "RECEIVED", now, null);
+        published(filed, "ROUTED", now, decision.reasonKey());
         if (decision.mediation()) {
             incidents.event(id, "MEDIATION", now, null, null, ownerUnit.id().value(), ownerUnit.name(),
                     decision.owner().staffId(), decision.owner().name(), "incident.routing.DISPUTE_FROM_110", null, null,
                     null, null);
+            published(filed, "MEDIATION", now, "incident.routing.DISPUTE_FROM_110");
             events.publishEvent(new IncidentDisputeForMediation(id, filed.trackingCode(), grid.id(), grid.unitPath(),
                     filed.description(), filed.address()));
         }
@@ -295,7 +299,9 @@ public class IncidentDesk {
                 before.ownerStaffId(), before.ownerStaffName(), null, department.trim(), contact.trim(),
                 blankToNull(outcome), null);
         incidents.update(id, "department = coalesce(department, ?)", department.trim());
-        return audited(before, who);
+        Incident after = audited(before, who);
+        published(after, "REFERRED", now, department.trim());
+        return after;
     }
 
     /** Moves an open item up one level by hand, with a reason. */
@@ -351,6 +357,14 @@ public class IncidentDesk {
                 top ? null : due);
         incidents.event(i.id(), "ESCALATED", now, actorId, actorName, up.unit().id().value(), up.unit().name(),
                 up.person().staffId(), up.person().name(), reason, null, null, null, i.ownerUnitName());
+        events.publishEvent(new IncidentStepRecorded(i.id(), i.trackingCode(), i.category(), i.unitPath(), "ESCALATED",
+                up.unit().id().value(), up.person().staffId(), reason, now.toInstant()));
+    }
+
+    /** Tells the listeners of a step just written, with the owner it left the item with. */
+    private void published(Incident i, String kind, OffsetDateTime now, String reason) {
+        events.publishEvent(new IncidentStepRecorded(i.id(), i.trackingCode(), i.category(), i.unitPath(), kind,
+                i.ownerUnitId(), i.ownerStaffId(), reason, now.toInstant()));
     }
 
     private interface Change {
@@ -363,7 +377,9 @@ public class IncidentDesk {
         change.apply(before, now);
         incidents.event(id, kind, now, who.staffId(), who.name(), before.ownerUnitId(), before.ownerUnitName(),
                 before.ownerStaffId(), before.ownerStaffName(), null, null, null, null, blankToNull(note));
-        return audited(before, who);
+        Incident after = audited(before, who);
+        published(after, kind, now, null);
+        return after;
     }
 
     /** Status change that keeps the owner; the deadline follows the new step at the owner's level. */

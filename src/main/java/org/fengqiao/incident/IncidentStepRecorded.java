@@ -1,0 +1,19 @@
+package org.fengqiao.incident;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A step written to an incident's timeline (received, routed, acknowledged, escalated, answered, ...),
+ * published in the transaction that wrote it, with the owner after the step. The unit path is the
+ * incident's grid's place in the jurisdiction tree, so listeners (the inbox, outbound webhooks) can scope
+ * what they pass on. {@code reason} is a message key or a person's words, as in the timeline.
+ */
+public record IncidentStepRecorded(UUID incidentId, String trackingCode, Category category, String unitPath,
+        String kind, UUID ownerUnitId, UUID ownerStaffId, String reason, Instant at) {
+
+    /** Steps that give the item a new owner: whoever it now belongs to should hear of it. */
+    public boolean assigns() {
+        return "ROUTED".equals(kind) || "ESCALATED".equals(kind);
+    }
+}
