@@ -164,7 +164,7 @@ final class ImportFiles {
             throws IOException {
         String sha = sha256(file);
         UUID id = UUID.randomUUID();
-        jobs.create(id, kind, fileName, sha, dryRun, caller);
+        jobs.create(id, kind, fileName, sha, dryRun, caller, locale);
         SecurityContext context = SecurityContextHolder.getContext();
         try {
             executor.execute(() -> {

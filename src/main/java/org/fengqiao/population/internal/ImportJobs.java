@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
@@ -49,18 +50,60 @@ public class ImportJobs {
             FROM import_job""";
     private static final String VISIBLE = " WHERE id = ? AND kind = ? AND (created_by = ? OR unit_path LIKE ANY(?))";
 
+    /** This process among the instances sharing the database: the one that runs the jobs it queued. */
+    static final String INSTANCE = UUID.randomUUID().toString();
+
     private final JdbcClient jdbc;
 
     ImportJobs(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    void create(UUID id, Kind kind, String fileName, String sha256, boolean dryRun, Caller caller) {
+    void create(UUID id, Kind kind, String fileName, String sha256, boolean dryRun, Caller caller, Locale locale) {
         jdbc.sql("""
-                INSERT INTO import_job (id, kind, file_name, file_sha256, dry_run, status, created_by, created_by_name, unit_path)
-                VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""")
-                .params(id, kind.name(), fileName, sha256, dryRun, caller.staffId(), caller.username(), unitPath(caller))
+                INSERT INTO import_job (id, kind, file_name, file_sha256, dry_run, status, created_by, created_by_name, unit_path,
+                                        locale, instance_id, heartbeat_at)
+                VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, now())""")
+                .params(id, kind.name(), fileName, sha256, dryRun, caller.staffId(), caller.username(), unitPath(caller),
+                        locale == null ? null : locale.toLanguageTag(), INSTANCE)
                 .update();
+    }
+
+    /** This process still runs its unfinished jobs: their heartbeat is now. */
+    int beat() {
+        return jdbc.sql("UPDATE import_job SET heartbeat_at = now() WHERE instance_id = ? AND status IN ('QUEUED', 'RUNNING')")
+                .param(INSTANCE).update();
+    }
+
+    /** An unfinished job whose process has not beaten since {@code silence} ago, with its submitter's language. */
+    record Abandoned(UUID id, Kind kind, Locale locale, String unitPath, String createdBy, Counts counts) {
+    }
+
+    /**
+     * Fails the unfinished jobs whose process stopped beating more than {@code silenceSeconds} ago, each with the
+     * message {@code message} gives in its submitter's language; answers them. Rows another instance is failing
+     * at the same moment are skipped, so each is failed once.
+     */
+    List<Abandoned> failAbandoned(long silenceSeconds, java.util.function.Function<Locale, String> message) {
+        List<Abandoned> abandoned = jdbc.sql("""
+                SELECT id, kind, locale, unit_path, created_by_name, total_rows, processed_rows, created_rows, updated_rows,
+                       unchanged_rows, failed_rows, tasks_opened
+                FROM import_job
+                WHERE status IN ('QUEUED', 'RUNNING') AND heartbeat_at < now() - make_interval(secs => ?)
+                FOR UPDATE SKIP LOCKED""")
+                .param(silenceSeconds)
+                .query((rs, n) -> new Abandoned(rs.getObject("id", UUID.class), Kind.valueOf(rs.getString("kind")),
+                        rs.getString("locale") == null ? Locale.SIMPLIFIED_CHINESE : Locale.forLanguageTag(rs.getString("locale")),
+                        rs.getString("unit_path"), rs.getString("created_by_name"),
+                        new Counts(rs.getLong("total_rows"), rs.getLong("processed_rows"), rs.getLong("created_rows"),
+                                rs.getLong("updated_rows"), rs.getLong("unchanged_rows"), rs.getLong("failed_rows"),
+                                rs.getLong("tasks_opened"))))
+                .list();
+        for (Abandoned a : abandoned) {
+            jdbc.sql("UPDATE import_job SET status = 'FAILED', message = ?, finished_at = now() WHERE id = ?")
+                    .params(message.apply(a.locale()), a.id()).update();
+        }
+        return abandoned;
     }
 
     /** The unit a job belongs to: the creator's first unit. */
@@ -70,13 +113,14 @@ public class ImportJobs {
 
     /** The job starts; {@code expectedRows} is what the file appears to hold, so progress has a denominator at once. */
     void running(UUID id, long expectedRows) {
-        jdbc.sql("UPDATE import_job SET status = 'RUNNING', total_rows = ? WHERE id = ?").params(expectedRows, id).update();
+        jdbc.sql("UPDATE import_job SET status = 'RUNNING', total_rows = ?, heartbeat_at = now() WHERE id = ?")
+                .params(expectedRows, id).update();
     }
 
     void progress(UUID id, Counts c) {
         jdbc.sql("""
                 UPDATE import_job SET total_rows = ?, processed_rows = ?, created_rows = ?, updated_rows = ?,
-                    unchanged_rows = ?, failed_rows = ?, tasks_opened = ? WHERE id = ?""")
+                    unchanged_rows = ?, failed_rows = ?, tasks_opened = ?, heartbeat_at = now() WHERE id = ?""")
                 .params(c.total(), c.processed(), c.created(), c.updated(), c.unchanged(), c.failed(), c.tasksOpened(), id)
                 .update();
     }
