@@ -1,6 +1,7 @@
 package org.fengqiao.account.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.fengqiao.account.StaffRole;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,6 +41,17 @@ import org.springframework.web.servlet.LocaleResolver;
 class SecurityConfiguration {
 
     static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
+
+    /**
+     * No tracing observation around each security filter and each authorization decision: nothing reads them
+     * (actuator exposes health and info only, no tracer is configured), and the person search bench found them
+     * to be a sixth of every request's processor time. The server's own request metric
+     * (http.server.requests) stays.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
