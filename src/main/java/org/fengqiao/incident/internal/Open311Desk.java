@@ -120,8 +120,7 @@ public class Open311Desk {
         }
 
         Service service = found.get();
-        String name = String.join(" ", java.util.stream.Stream.of(trimmed(s.lastName()), trimmed(s.firstName()))
-                .filter(x -> x != null).toList());
+        String name = name(trimmed(s.firstName()), trimmed(s.lastName()));
         String addressText = trimmed(s.addressString()) != null ? trimmed(s.addressString())
                 : address != null ? address.fullText() : null;
         OffsetDateTime happened = answers.get("HAPPENED_AT") instanceof OffsetDateTime t ? t : null;
@@ -137,6 +136,15 @@ public class Open311Desk {
                 email == null ? null : cipher.encrypt(email), trimmed(s.deviceId()), trimmed(s.accountId()), mediaUrl,
                 address == null ? null : addressId(address, addressId), key.keyId(), trimmed(s.description()));
         return new Filed(filed.incident().trackingCode(), token, service, trimmed(s.accountId()));
+    }
+
+    /** A Chinese name is family name first, run together (张小明); any other, given name first. */
+    static String name(String first, String last) {
+        if (first == null || last == null) {
+            return first != null ? first : last != null ? last : "";
+        }
+        boolean chinese = (first + last).codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return chinese ? last + first : first + " " + last;
     }
 
     private static UUID addressId(Address a, UUID given) {

@@ -61,6 +61,8 @@ enum Open311Format {
         String body = this == JSON ? json(content) : xml(root, content);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(new MediaType(MediaType.parseMediaType(mediaType), StandardCharsets.UTF_8));
+        // web clients on other sites may read the answers: nothing here rides on a cookie, the key is a form field
+        headers.setAccessControlAllowOrigin("*");
         return ResponseEntity.status(status).headers(headers).body(body);
     }
 
