@@ -9,5 +9,7 @@ public enum Source {
     /** reported by a resident on the public page */
     RESIDENT,
     /** an informant's clue */
-    INFORMANT
+    INFORMANT,
+    /** filed by an Open311 GeoReport v2 client with an API key (see open311 in the web package) */
+    OPEN311
 }

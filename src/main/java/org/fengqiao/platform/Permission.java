@@ -32,7 +32,9 @@ public enum Permission {
     /** Push incidents from another system (the 110 centre); held by a unit's API key, never by a role. */
     INCIDENT_PUSH,
     /** Who an informant (信息员) is, on the clues he gave: besides his handler (who filed the clue), only the station chief. */
-    INCIDENT_INFORMANT_IDENTITY;
+    INCIDENT_INFORMANT_IDENTITY,
+    /** List, create and revoke the API keys (110 centre, Open311 clients) of the units of one's scope. */
+    INCIDENT_API_KEYS;
 
     public String authority() {
         return name();

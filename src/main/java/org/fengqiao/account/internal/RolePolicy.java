@@ -20,6 +20,10 @@ public final class RolePolicy {
     public static Set<Permission> permissionsOf(StaffRole role) {
         Set<Permission> granted = basePermissionsOf(role);
         granted.addAll(incidentPermissionsOf(role));
+        // the API keys of other systems are given out by those who answer for a station or the bureau
+        if (role == StaffRole.STATION_CHIEF || role == StaffRole.BUREAU_COMMAND) {
+            granted.add(INCIDENT_API_KEYS);
+        }
         return granted;
     }
 

@@ -1,0 +1,338 @@
+package org.fengqiao.incident.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.fengqiao.incident.NewIncident;
+import org.fengqiao.incident.Source;
+import org.fengqiao.incident.internal.Open311Services.Attribute;
+import org.fengqiao.incident.internal.Open311Services.Datatype;
+import org.fengqiao.incident.internal.Open311Services.Service;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Files an Open311 GeoReport v2 request (POST requests) as an incident of source OPEN311, through
+ * {@link IncidentDesk#file} like any other report: located to its grid (by lat/long, or by the standard
+ * address it names with address_id or address_string), routed, timed, audited; its service_request_id is
+ * the incident's tracking code. The request is checked against its service definition first, and filed in
+ * one transaction with what Open311 carries beyond the incident.
+ */
+@org.springframework.stereotype.Service
+public class Open311Desk {
+
+    /** What an Open311 client posted, as strings (the form's own words). */
+    public record Submission(String serviceCode, String jurisdictionId, String lat, String lon, String addressString,
+            String addressId, String email, String deviceId, String accountId, String firstName, String lastName,
+            String phone, String description, String mediaUrl, Map<String, List<String>> attributes) {
+    }
+
+    public record Filed(String serviceRequestId, String token, Service service, String accountId) {
+    }
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final char[] TOKEN = "23456789abcdefghjkmnpqrstuvwxyz".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Locale STAFF = Locale.SIMPLIFIED_CHINESE;
+
+    private final IncidentDesk desk;
+    private final Open311Requests requests;
+    private final PersonalDataCipher cipher;
+    private final MessageSource messages;
+    private final JdbcClient jdbc;
+
+    Open311Desk(IncidentDesk desk, Open311Requests requests, PersonalDataCipher cipher, MessageSource messages,
+            JdbcClient jdbc) {
+        this.desk = desk;
+        this.requests = requests;
+        this.cipher = cipher;
+        this.messages = messages;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public Filed file(Submission s, ApiKeys.KeyHolder key) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        Optional<Service> found = Open311Services.find(s.serviceCode());
+        if (blank(s.serviceCode())) {
+            problems.add(problem("service_code", "open311.error.required"));
+        } else if (found.isEmpty()) {
+            problems.add(problem("service_code", "open311.error.serviceCode.unknown"));
+        }
+        Map<String, Object> answers = found.map(service -> answers(service, s.attributes(), problems)).orElse(Map.of());
+        Double lat = number(s.lat(), "lat", problems);
+        Double lon = number(s.lon(), "long", problems);
+        Address address = null;
+        UUID addressId = null;
+        if ((lat == null) != (lon == null) && problems.stream().noneMatch(p -> p.field().equals("lat") || p.field().equals("long"))) {
+            problems.add(problem(lat == null ? "lat" : "long", "open311.error.latLong.incomplete"));
+        } else if (lat == null && lon == null && !blank(s.addressId())) {
+            try {
+                addressId = UUID.fromString(s.addressId().trim());
+                address = address(addressId, key.unitPath()).orElse(null);
+            } catch (IllegalArgumentException e) {
+                address = null;
+            }
+            if (address == null) {
+                problems.add(problem("address_id", "open311.error.address.unknown"));
+            }
+        } else if (lat == null && lon == null && !blank(s.addressString())) {
+            address = address(s.addressString().trim(), key.unitPath()).orElse(null);
+            if (address == null) {
+                problems.add(problem("address_string", "open311.error.address.notFound"));
+            }
+        } else if (lat == null && lon == null) {
+            problems.add(problem("lat", "open311.error.location.required"));
+        }
+        String email = trimmed(s.email());
+        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+            problems.add(problem("email", "open311.error.email.invalid"));
+        }
+        String mediaUrl = trimmed(s.mediaUrl());
+        if (mediaUrl != null && !httpUrl(mediaUrl)) {
+            problems.add(problem("media_url", "open311.error.mediaUrl.invalid"));
+        }
+        tooLong("device_id", s.deviceId(), 200, problems);
+        tooLong("account_id", s.accountId(), 200, problems);
+        tooLong("first_name", s.firstName(), 50, problems);
+        tooLong("last_name", s.lastName(), 50, problems);
+        tooLong("address_string", s.addressString(), 500, problems);
+        tooLong("description", s.description(), 4000, problems);
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+
+        Service service = found.get();
+        String name = name(trimmed(s.firstName()), trimmed(s.lastName()));
+        String addressText = trimmed(s.addressString()) != null ? trimmed(s.addressString())
+                : address != null ? address.fullText() : null;
+        OffsetDateTime happened = answers.get("HAPPENED_AT") instanceof OffsetDateTime t ? t : null;
+        NewIncident incident = new NewIncident(Source.OPEN311, service.category(), service.subtype(), service.department(),
+                description(service, trimmed(s.description()), answers), happened,
+                lon != null ? lon : address == null ? null : address.lon(),
+                lat != null ? lat : address == null ? null : address.lat(), addressText,
+                address == null ? null : address.gridId(), name.isEmpty() ? null : name, trimmed(s.phone()), null, null);
+        Submitter who = new Submitter("open311:" + key.keyId(), null, key.name(), List.of(key.unitPath()));
+        IncidentDesk.Filed filed = desk.file(incident, who);
+        String token = token();
+        requests.insert(filed.incident().id(), token, service.code(), trimmed(s.jurisdictionId()), json(answers),
+                email == null ? null : cipher.encrypt(email), trimmed(s.deviceId()), trimmed(s.accountId()), mediaUrl,
+                address == null ? null : addressId(address, addressId), key.keyId(), trimmed(s.description()));
+        return new Filed(filed.incident().trackingCode(), token, service, trimmed(s.accountId()));
+    }
+
+    /** A Chinese name is family name first, run together (张小明); any other, given name first. */
+    static String name(String first, String last) {
+        if (first == null || last == null) {
+            return first != null ? first : last != null ? last : "";
+        }
+        boolean chinese = (first + last).codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return chinese ? last + first : first + " " + last;
+    }
+
+    private static UUID addressId(Address a, UUID given) {
+        return given != null ? given : a.id();
+    }
+
+    /** The attributes' answers checked against the service definition: required ones, types and list keys. */
+    private Map<String, Object> answers(Service service, Map<String, List<String>> sent, List<Invalid.Problem> problems) {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (Attribute a : service.attributes()) {
+            if (!a.variable()) {
+                continue;
+            }
+            List<String> values = sent.getOrDefault(a.code(), List.of()).stream().map(String::trim)
+                    .filter(v -> !v.isEmpty()).toList();
+            String field = "attribute[" + a.code() + "]";
+            if (values.isEmpty()) {
+                if (a.required()) {
+                    problems.add(problem(field, "open311.error.attribute.required"));
+                }
+                continue;
+            }
+            if (a.datatype() != Datatype.MULTIVALUELIST && values.size() > 1) {
+                problems.add(problem(field, "open311.error.attribute.single"));
+                continue;
+            }
+            String v = values.get(0);
+            switch (a.datatype()) {
+                case STRING -> {
+                    if (v.length() > 200) {
+                        problems.add(problem(field, "open311.error.tooLong"));
+                    } else {
+                        answers.put(a.code(), v);
+                    }
+                }
+                case TEXT -> {
+                    if (v.length() > 2000) {
+                        problems.add(problem(field, "open311.error.tooLong"));
+                    } else {
+                        answers.put(a.code(), v);
+                    }
+                }
+                case NUMBER -> {
+                    try {
+                        answers.put(a.code(), new BigDecimal(v));
+                    } catch (NumberFormatException e) {
+                        problems.add(problem(field, "open311.error.attribute.number"));
+                    }
+                }
+                case DATETIME -> {
+                    try {
+                        answers.put(a.code(), OffsetDateTime.parse(v));
+                    } catch (DateTimeParseException e) {
+                        problems.add(problem(field, "open311.error.attribute.datetime"));
+                    }
+                }
+                case SINGLEVALUELIST -> {
+                    if (a.value(v).isEmpty()) {
+                        problems.add(problem(field, "open311.error.attribute.value"));
+                    } else {
+                        answers.put(a.code(), v);
+                    }
+                }
+                case MULTIVALUELIST -> {
+                    List<String> keys = values.stream().flatMap(x -> java.util.Arrays.stream(x.split(","))).map(String::trim)
+                            .filter(x -> !x.isEmpty()).distinct().toList();
+                    if (keys.stream().anyMatch(k -> a.value(k).isEmpty())) {
+                        problems.add(problem(field, "open311.error.attribute.value"));
+                    } else {
+                        answers.put(a.code(), keys);
+                    }
+                }
+            }
+        }
+        return answers;
+    }
+
+    /** The reporter's words, or the service's name, followed by the attributes' answers as staff read them. */
+    private String description(Service service, String description, Map<String, Object> answers) {
+        StringBuilder text = new StringBuilder(description != null ? description : text(service.nameKey()));
+        for (Map.Entry<String, Object> answer : answers.entrySet()) {
+            Attribute a = service.attribute(answer.getKey()).orElseThrow();
+            String value = switch (a.datatype()) {
+                case SINGLEVALUELIST -> text(a.value((String) answer.getValue()).orElseThrow().nameKey());
+                case MULTIVALUELIST -> String.join("、", ((List<?>) answer.getValue()).stream()
+                        .map(k -> text(a.value((String) k).orElseThrow().nameKey())).toList());
+                case NUMBER -> ((BigDecimal) answer.getValue()).toPlainString();
+                default -> answer.getValue().toString();
+            };
+            text.append('\n').append(text(a.descriptionKey())).append('：').append(value);
+        }
+        return text.length() > 4000 ? text.substring(0, 4000) : text.toString();
+    }
+
+    record Address(UUID id, UUID gridId, Double lon, Double lat, String fullText) {
+    }
+
+    /** A standard address (一标) by its id, within the key's unit. */
+    private Optional<Address> address(UUID id, String unitPath) {
+        return jdbc.sql("""
+                SELECT a.id, a.grid_id, a.lon, a.lat, a.full_text FROM address a JOIN grid g ON g.id = a.grid_id
+                JOIN unit u ON u.id = g.unit_id WHERE a.id = ? AND u.path LIKE ?""")
+                .params(id, unitPath + "%").query(Open311Desk::address).optional();
+    }
+
+    /** The standard address written so, or else the most similar one (trigram similarity), within the key's unit. */
+    private Optional<Address> address(String text, String unitPath) {
+        return jdbc.sql("""
+                SELECT a.id, a.grid_id, a.lon, a.lat, a.full_text FROM address a JOIN grid g ON g.id = a.grid_id
+                JOIN unit u ON u.id = g.unit_id
+                WHERE (a.full_text = :t OR a.full_text % :t) AND u.path LIKE :scope
+                ORDER BY a.full_text = :t DESC, similarity(a.full_text, :t) DESC, a.id LIMIT 1""")
+                .param("t", text).param("scope", unitPath + "%").query(Open311Desk::address).optional();
+    }
+
+    private static Address address(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Address(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), (Double) rs.getObject(3),
+                (Double) rs.getObject(4), rs.getString(5));
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, STAFF);
+    }
+
+    private static Double number(String raw, String field, List<Invalid.Problem> problems) {
+        if (blank(raw)) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(raw.trim());
+            double limit = field.equals("lat") ? 90 : 180;
+            if (Double.isNaN(d) || d < -limit || d > limit) {
+                problems.add(problem(field, "open311.error.latLong.range"));
+                return null;
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            problems.add(problem(field, "open311.error.latLong.number"));
+            return null;
+        }
+    }
+
+    private static boolean httpUrl(String url) {
+        if (url.length() > 2000) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(url);
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void tooLong(String field, String value, int max, List<Invalid.Problem> problems) {
+        if (value != null && value.trim().length() > max) {
+            problems.add(problem(field, "open311.error.tooLong"));
+        }
+    }
+
+    private static String json(Map<String, Object> answers) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        answers.forEach((k, v) -> plain.put(k, v instanceof OffsetDateTime t ? t.toString() : v));
+        try {
+            return JSON.writeValueAsString(plain);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String token() {
+        StringBuilder t = new StringBuilder();
+        for (int k = 0; k < 16; k++) {
+            t.append(TOKEN[RANDOM.nextInt(TOKEN.length)]);
+        }
+        return t.toString();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trimmed(String s) {
+        return blank(s) ? null : s.trim();
+    }
+
+    private static Invalid.Problem problem(String field, String key) {
+        return new Invalid.Problem(field, key, new Object[0]);
+    }
+}

@@ -1,0 +1,473 @@
+package org.fengqiao.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fengqiao.incident.Open311Client.json;
+import static org.fengqiao.incident.Open311Client.text;
+import static org.fengqiao.incident.Open311Client.texts;
+import static org.fengqiao.incident.Open311Client.xml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.fengqiao.incident.Open311Client.Form;
+import org.fengqiao.incident.internal.ApiKeys;
+import org.fengqiao.incident.internal.IncidentDesk;
+import org.fengqiao.incident.internal.Submitter;
+import org.fengqiao.jurisdiction.Community;
+import org.fengqiao.jurisdiction.CommunityKind;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.w3c.dom.Document;
+
+/**
+ * Open311 GeoReport v2 as a client uses it: {@code .xml} and {@code .json} URLs, form-encoded POSTs with
+ * {@code attribute[...]} fields and the {@code api_key} field, answers read with a JSON parser and an XML
+ * parser, errors as the standard's {@code errors} with the matching HTTP status.
+ */
+class Open311IntegrationTests extends IntegrationTest {
+
+    static final String DEMO_KEY = "demo-open311-key";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApiKeys keys;
+    @Autowired
+    IncidentDesk desk;
+
+    Open311Client client;
+    static Grid grid;
+    static Unit office;
+    static double lon0;
+    static final double LAT0 = 33.2;
+
+    @BeforeEach
+    void fixture() {
+        client = new Open311Client(port);
+        if (grid != null) {
+            return;
+        }
+        office = jurisdictions.unitByCode("320722010100").orElseThrow();
+        String n = String.valueOf(100000 + new Random().nextInt(899999));
+        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "O311-V-" + n, "开放村" + n,
+                null, null, null);
+        lon0 = 105 + new Random().nextInt(300) / 100.0;
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}".formatted(lon0, LAT0,
+                lon0 + 0.005, LAT0, lon0 + 0.005, LAT0 + 0.005, lon0, LAT0 + 0.005, lon0, LAT0);
+        grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-O311-" + n, "开放网格" + n, square, null, null,
+                null);
+    }
+
+    String lat() {
+        return String.valueOf(LAT0 + 0.002);
+    }
+
+    String lon() {
+        return String.valueOf(lon0 + 0.002);
+    }
+
+    Form traffic(String key, String description) {
+        return new Form().add("api_key", key).add("service_code", "TRAFFIC").add("lat", lat()).add("long", lon())
+                .add("attribute[INJURED]", "yes").add("attribute[VEHICLES]", "2").add("description", description)
+                .add("first_name", "小明").add("last_name", "张").add("phone", "13912345678")
+                .add("email", "zhang@example.org").add("device_id", "device-1").add("account_id", "acct-7")
+                .add("media_url", "https://img.example.org/1.jpg");
+    }
+
+    /** Posts and answers the service_request_id. */
+    String file(Form form) {
+        HttpResponse<String> r = client.post("requests.json", form);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return json(r).get(0).get("service_request_id").asText();
+    }
+
+    long filed(String description) {
+        return jdbc.sql("SELECT count(*) FROM incident WHERE description LIKE ?").param(description + "%")
+                .query(Long.class).single();
+    }
+
+    @Test
+    void discoveryNamesTheEndpointAndBothFormats() {
+        HttpResponse<String> j = client.get("discovery.json");
+        assertThat(j.statusCode()).isEqualTo(200);
+        assertThat(j.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(j.headers().firstValue("Access-Control-Allow-Origin")).as("web clients of other sites may read it")
+                .hasValue("*");
+        JsonNode endpoint = json(j).get("endpoints").get(0);
+        assertThat(endpoint.get("specification").asText()).isEqualTo("http://wiki.open311.org/GeoReport_v2");
+        assertThat(endpoint.get("url").asText()).isEqualTo("http://localhost:" + port + "/open311/v2");
+        assertThat(endpoint.get("formats").findValuesAsText("format")).isEmpty();
+        assertThat(endpoint.get("formats").toString()).contains("text/xml", "application/json");
+
+        HttpResponse<String> x = client.get("discovery.xml");
+        assertThat(x.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/xml").containsIgnoringCase("utf-8");
+        assertThat(x.body()).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        Document d = xml(x);
+        assertThat(d.getDocumentElement().getNodeName()).isEqualTo("discovery");
+        assertThat(texts(d, "/discovery/endpoints/endpoint/formats/format")).containsExactly("text/xml", "application/json");
+        assertThat(text(d, "/discovery/endpoints/endpoint/type")).isEqualTo("production");
+    }
+
+    @Test
+    void theServicesAreTheCategoriesInBothFormatsAndLanguages() {
+        JsonNode services = json(client.get("services.json"));
+        assertThat(services.isArray()).isTrue();
+        assertThat(services.findValuesAsText("service_code")).contains("HELP", "DISPUTE", "PUBLIC_ORDER", "CRIME_TIP",
+                "TRAFFIC", "DISASTER", "COMPLAINT", "URBAN", "COMPREHENSIVE", "MARKET");
+        JsonNode help = services.get(0);
+        assertThat(help.get("service_code").asText()).isEqualTo("HELP");
+        assertThat(help.get("service_name").asText()).isEqualTo("求助");
+        assertThat(help.get("metadata").isBoolean()).isTrue();
+        assertThat(help.get("metadata").asBoolean()).isTrue();
+        assertThat(help.get("type").asText()).isEqualTo("realtime");
+        assertThat(help.get("group").asText()).isEqualTo("公安");
+        assertThat(help.get("keywords").asText()).contains("求助");
+        JsonNode urban = services.get(services.findValuesAsText("service_code").indexOf("URBAN"));
+        assertThat(urban.get("metadata").asBoolean()).isFalse();
+
+        Document x = xml(client.get("services.xml"));
+        assertThat(x.getDocumentElement().getNodeName()).isEqualTo("services");
+        assertThat(texts(x, "/services/service/service_code")).isEqualTo(services.findValuesAsText("service_code"));
+        assertThat(text(x, "/services/service[service_code='URBAN']/metadata")).isEqualTo("false");
+        assertThat(text(x, "/services/service[service_code='URBAN']/group")).isEqualTo("其他部门");
+
+        JsonNode english = json(client.get("services.json", "Accept-Language", "en"));
+        assertThat(english.get(0).get("service_name").asText()).isEqualTo("Help");
+    }
+
+    @Test
+    void aServiceDefinitionListsItsAttributesInBothFormats() {
+        JsonNode d = json(client.get("services/DISASTER.json"));
+        assertThat(d.get("service_code").asText()).isEqualTo("DISASTER");
+        JsonNode notice = d.get("attributes").get(0);
+        assertThat(notice.get("variable").asBoolean()).isFalse();
+        assertThat(notice.get("description").asText()).contains("110");
+        JsonNode hazards = d.get("attributes").get(1);
+        assertThat(hazards.get("code").asText()).isEqualTo("HAZARDS");
+        assertThat(hazards.get("datatype").asText()).isEqualTo("multivaluelist");
+        assertThat(hazards.get("required").asBoolean()).isTrue();
+        assertThat(hazards.get("order").asInt()).isEqualTo(1);
+        assertThat(hazards.get("values").findValuesAsText("key")).containsExactly("fire", "flood", "gas", "collapse", "other");
+        assertThat(hazards.get("values").findValuesAsText("name")).contains("火灾");
+
+        Document x = xml(client.get("services/PUBLIC_ORDER.xml"));
+        assertThat(x.getDocumentElement().getNodeName()).isEqualTo("service_definition");
+        assertThat(texts(x, "/service_definition/attributes/attribute/code")).containsExactly("EMERGENCY_110", "HAPPENED_AT",
+                "ONGOING");
+        assertThat(text(x, "//attribute[code='HAPPENED_AT']/datatype")).isEqualTo("datetime");
+        assertThat(text(x, "//attribute[code='HAPPENED_AT']/datatype_description")).contains("ISO 8601");
+        assertThat(text(x, "//attribute[code='ONGOING']/datatype")).isEqualTo("singlevaluelist");
+        assertThat(texts(x, "//attribute[code='ONGOING']/values/value/key")).containsExactly("yes", "no");
+        assertThat(text(xml(client.get("services/COMPLAINT.xml")), "//attribute[code='WISH']/datatype")).isEqualTo("text");
+        assertThat(text(xml(client.get("services/TRAFFIC.xml")), "//attribute[code='PLATE']/datatype")).isEqualTo("string");
+        assertThat(text(xml(client.get("services/TRAFFIC.xml")), "//attribute[code='VEHICLES']/datatype")).isEqualTo("number");
+
+        HttpResponse<String> missingXml = client.get("services/POTHOLE.xml");
+        assertThat(missingXml.statusCode()).isEqualTo(404);
+        assertThat(text(xml(missingXml), "/errors/error/code")).isEqualTo("404");
+        HttpResponse<String> missingJson = client.get("services/POTHOLE.json");
+        assertThat(missingJson.statusCode()).isEqualTo(404);
+        assertThat(json(missingJson).get(0).get("code").asInt()).isEqualTo(404);
+        assertThat(json(missingJson).get(0).get("description").asText()).isNotBlank();
+    }
+
+    @Test
+    void aFormEncodedPostFilesARoutedAuditedIncidentOfItsGrid() {
+        String description = "路口两车相撞-" + UUID.randomUUID();
+        HttpResponse<String> r = client.post("requests.json", traffic(DEMO_KEY, description));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode answer = json(r).get(0);
+        String id = answer.get("service_request_id").asText();
+        assertThat(id).startsWith("FQ").hasSize(12);
+        assertThat(answer.get("token").asText()).hasSize(16);
+        assertThat(answer.get("service_notice").asText()).contains("120");
+        assertThat(answer.get("account_id").asText()).isEqualTo("acct-7");
+
+        var row = jdbc.sql("""
+                SELECT i.source, i.category, i.grid_id, i.owner_unit_id, i.owner_staff_id, i.reporter_name,
+                       i.reporter_phone_masked, i.description, i.id FROM incident i WHERE i.tracking_code = ?""")
+                .param(id).query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class),
+                        rs.getObject(4), rs.getObject(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getObject(9, UUID.class)}).single();
+        assertThat(row[0]).isEqualTo("OPEN311");
+        assertThat(row[1]).isEqualTo("TRAFFIC");
+        assertThat(row[2]).as("located to the grid holding lat/long").isEqualTo(grid.id().value());
+        assertThat(row[3]).isNotNull();
+        assertThat(row[4]).as("a named owner").isNotNull();
+        assertThat(row[5]).isEqualTo("张小明");
+        assertThat(row[6]).isEqualTo("139****5678");
+        assertThat((String) row[7]).startsWith(description).contains("是否有人受伤：是").contains("涉及车辆数：2");
+        UUID incident = (UUID) row[8];
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'incident' AND record_id = ?")
+                .param(incident.toString()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT kind FROM incident_event WHERE incident_id = ? ORDER BY id").param(incident)
+                .query(String.class).list()).startsWith("RECEIVED", "ROUTED");
+        var extra = jdbc.sql("SELECT email, device_id, attributes::text, media_url FROM open311_request WHERE incident_id = ?")
+                .param(incident).query((rs, n) -> new Object[] {rs.getBytes(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4)}).single();
+        assertThat(new String((byte[]) extra[0], java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("the e-mail is stored encrypted").doesNotContain("zhang@example.org");
+        assertThat(extra[1]).isEqualTo("device-1");
+        assertThat((String) extra[2]).contains("\"INJURED\": \"yes\"");
+        assertThat(extra[3]).isEqualTo("https://img.example.org/1.jpg");
+
+        // the same in XML, with a multivaluelist sent as a client sends it: attribute[CODE][]=... repeated
+        String disaster = "仓库冒烟-" + UUID.randomUUID();
+        HttpResponse<String> x = client.post("requests.xml", new Form().add("api_key", DEMO_KEY)
+                .add("service_code", "DISASTER").add("lat", lat()).add("long", lon()).add("description", disaster)
+                .add("attribute[HAZARDS][]", "fire").add("attribute[HAZARDS][]", "gas"));
+        assertThat(x.statusCode()).as(x.body()).isEqualTo(201);
+        Document doc = xml(x);
+        assertThat(doc.getDocumentElement().getNodeName()).isEqualTo("service_requests");
+        String xid = text(doc, "/service_requests/request/service_request_id");
+        assertThat(xid).startsWith("FQ");
+        assertThat(texts(doc, "/service_requests/request/account_id")).containsExactly("");
+        assertThat(jdbc.sql("SELECT description FROM incident WHERE tracking_code = ?").param(xid).query(String.class)
+                .single()).contains("火灾、燃气泄漏");
+    }
+
+    @Test
+    void aRequestShowsItsPublicFieldsOnlyAndClosesWithTheAnswer() {
+        String description = "楼道堆放杂物-" + UUID.randomUUID();
+        String id = file(new Form().add("api_key", DEMO_KEY).add("service_code", "URBAN").add("lat", lat())
+                .add("long", lon()).add("description", description).add("first_name", "秘密名").add("phone", "13812340000")
+                .add("email", "secret@example.org").add("media_url", "https://img.example.org/2.jpg"));
+
+        HttpResponse<String> j = client.get("requests/" + id + ".json");
+        assertThat(j.statusCode()).isEqualTo(200);
+        JsonNode r = json(j).get(0);
+        assertThat(r.get("service_request_id").asText()).isEqualTo(id);
+        assertThat(r.get("status").asText()).isEqualTo("open");
+        assertThat(r.get("status_notes").asText()).isEqualTo("待受理");
+        assertThat(r.get("service_code").asText()).isEqualTo("URBAN");
+        assertThat(r.get("service_name").asText()).isEqualTo("城管事项");
+        assertThat(r.get("description").asText()).isEqualTo(description);
+        assertThat(r.get("agency_responsible").asText()).as("the owning unit (no roster here: the station's duty)")
+                .isEqualTo(jdbc.sql("SELECT u.name FROM incident i JOIN unit u ON u.id = i.owner_unit_id WHERE tracking_code = ?")
+                        .param(id).query(String.class).single()).isEqualTo("房山派出所");
+        assertThat(r.get("lat").asDouble()).isEqualTo(Double.parseDouble(lat()));
+        assertThat(r.get("long").asDouble()).isEqualTo(Double.parseDouble(lon()));
+        assertThat(r.get("media_url").asText()).isEqualTo("https://img.example.org/2.jpg");
+        OffsetDateTime requested = OffsetDateTime.parse(r.get("requested_datetime").asText());
+        OffsetDateTime expected = OffsetDateTime.parse(r.get("expected_datetime").asText());
+        assertThat(expected).isAfter(requested);
+        assertThat(j.body()).doesNotContain("秘密名", "1381234", "secret@example.org");
+
+        Document x = xml(client.get("requests/" + id + ".xml"));
+        assertThat(text(x, "/service_requests/request/status")).isEqualTo("open");
+        assertThat(text(x, "/service_requests/request/description")).isEqualTo(description);
+        assertThat(text(x, "/service_requests/request/expected_datetime")).isEqualTo(r.get("expected_datetime").asText());
+
+        UUID incident = jdbc.sql("SELECT id FROM incident WHERE tracking_code = ?").param(id).query(UUID.class).single();
+        Submitter staff = Submitter.system("test");
+        desk.acknowledge(incident, staff);
+        desk.arrive(incident, IncidentDesk.Arrival.MANAGER, staff);
+        desk.resolve(incident, "内部处置记录：联系城管张队", staff);
+        desk.answer(incident, "杂物已清理，感谢您的反映。", staff);
+
+        JsonNode closed = json(client.get("requests/" + id + ".json", "Accept-Language", "en")).get(0);
+        assertThat(closed.get("status").asText()).isEqualTo("closed");
+        assertThat(closed.get("status_notes").asText()).isEqualTo("杂物已清理，感谢您的反映。");
+        assertThat(closed.get("expected_datetime").isNull()).isTrue();
+        assertThat(closed.toString()).doesNotContain("内部处置记录");
+        assertThat(closed.get("service_name").asText()).isEqualTo("Urban management");
+        Document xc = xml(client.get("requests/" + id + ".xml"));
+        assertThat(text(xc, "/service_requests/request/status")).isEqualTo("closed");
+        assertThat(text(xc, "/service_requests/request/status_notes")).isEqualTo("杂物已清理，感谢您的反映。");
+    }
+
+    @Test
+    void getRequestsFiltersByIdServicePeriodAndStatusAndKeepsToNinetyDays() {
+        String help = file(new Form().add("api_key", DEMO_KEY).add("service_code", "HELP").add("lat", lat())
+                .add("long", lon()).add("description", "求助-" + UUID.randomUUID()));
+        String market = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
+                .add("long", lon()).add("description", "过期食品-" + UUID.randomUUID()));
+        String old = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
+                .add("long", lon()).add("description", "旧事-" + UUID.randomUUID()));
+        String tip = file(new Form().add("api_key", DEMO_KEY).add("service_code", "CRIME_TIP").add("lat", lat())
+                .add("long", lon()).add("description", "线索-" + UUID.randomUUID()));
+        jdbc.sql("UPDATE incident SET received_at = now() - interval '120 days' WHERE tracking_code = ?").param(old).update();
+
+        JsonNode byIds = json(client.get("requests.json?service_request_id=" + help + "," + market + "," + tip));
+        assertThat(byIds.findValuesAsText("service_request_id")).containsExactlyInAnyOrder(help, market, tip);
+
+        JsonNode all = json(client.get("requests.json"));
+        assertThat(all.findValuesAsText("service_request_id")).contains(help, market)
+                .as("older than 90 days").doesNotContain(old)
+                .as("cases are found by their id only").doesNotContain(tip);
+        assertThat(all.size()).isLessThanOrEqualTo(1000);
+
+        JsonNode markets = json(client.get("requests.json?service_code=MARKET"));
+        assertThat(markets.findValuesAsText("service_request_id")).contains(market).doesNotContain(help);
+        assertThat(markets.findValuesAsText("service_code")).containsOnly("MARKET");
+
+        String start = OffsetDateTime.now().minusDays(200).toString();
+        JsonNode longAgo = json(client.get("requests.json?service_code=MARKET&start_date=" + start.replace("+", "%2B")));
+        assertThat(longAgo.findValuesAsText("service_request_id")).contains(market, old);
+        String end = OffsetDateTime.now().minusDays(100).toString().replace("+", "%2B");
+        JsonNode ended = json(client.get("requests.json?service_code=MARKET&start_date=" + start.replace("+", "%2B")
+                + "&end_date=" + end));
+        assertThat(ended.findValuesAsText("service_request_id")).contains(old).doesNotContain(market);
+
+        UUID helpId = jdbc.sql("SELECT id FROM incident WHERE tracking_code = ?").param(help).query(UUID.class).single();
+        desk.acknowledge(helpId, Submitter.system("test"));
+        desk.arrive(helpId, IncidentDesk.Arrival.MANAGER, Submitter.system("test"));
+        desk.resolve(helpId, "已处理", Submitter.system("test"));
+        desk.answer(helpId, "已帮助", Submitter.system("test"));
+        assertThat(json(client.get("requests.json?status=closed")).findValuesAsText("service_request_id")).contains(help)
+                .doesNotContain(market);
+        assertThat(json(client.get("requests.json?status=open")).findValuesAsText("service_request_id")).contains(market)
+                .doesNotContain(help);
+        assertThat(json(client.get("requests.json?status=open,closed")).findValuesAsText("service_request_id"))
+                .contains(market, help);
+
+        Document x = xml(client.get("requests.xml?service_code=MARKET"));
+        assertThat(x.getDocumentElement().getNodeName()).isEqualTo("service_requests");
+        assertThat(texts(x, "/service_requests/request/service_request_id")).contains(market).doesNotContain(help, old);
+
+        assertThat(client.get("requests.json?status=pending").statusCode()).isEqualTo(400);
+        HttpResponse<String> badDate = client.get("requests.xml?start_date=yesterday");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(text(xml(badDate), "/errors/error/code")).isEqualTo("400");
+    }
+
+    @Test
+    void aTokenLeadsToItsRequest() {
+        HttpResponse<String> r = client.post("requests.json", new Form().add("api_key", DEMO_KEY).add("service_code", "HELP")
+                .add("lat", lat()).add("long", lon()).add("description", "令牌-" + UUID.randomUUID()));
+        String id = json(r).get(0).get("service_request_id").asText();
+        String token = json(r).get(0).get("token").asText();
+        JsonNode j = json(client.get("tokens/" + token + ".json")).get(0);
+        assertThat(j.get("service_request_id").asText()).isEqualTo(id);
+        assertThat(j.get("token").asText()).isEqualTo(token);
+        Document x = xml(client.get("tokens/" + token + ".xml"));
+        assertThat(text(x, "/service_requests/request/service_request_id")).isEqualTo(id);
+        HttpResponse<String> missing = client.get("tokens/nosuchtoken.xml");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(text(xml(missing), "/errors/error/code")).isEqualTo("404");
+    }
+
+    @Test
+    void anAddressStringOrAddressIdLocatesTheRequest() {
+        String n = UUID.randomUUID().toString().substring(0, 8);
+        UUID address = UUID.randomUUID();
+        String fullText = "江苏省连云港市东海县开放测试村" + n + "号";
+        jdbc.sql("INSERT INTO address (id, grid_id, full_text, lon, lat) VALUES (?, ?, ?, ?, ?)")
+                .params(address, grid.id().value(), fullText, lon0 + 0.001, LAT0 + 0.001).update();
+
+        String byText = file(new Form().add("api_key", DEMO_KEY).add("service_code", "HELP")
+                .add("address_string", fullText).add("description", "按地址-" + n));
+        JsonNode r = json(client.get("requests/" + byText + ".json")).get(0);
+        assertThat(r.get("address").asText()).isEqualTo(fullText);
+        assertThat(r.get("address_id").asText()).isEqualTo(address.toString());
+        assertThat(jdbc.sql("SELECT grid_id FROM incident WHERE tracking_code = ?").param(byText).query(UUID.class).single())
+                .isEqualTo(grid.id().value());
+
+        String byId = file(new Form().add("api_key", DEMO_KEY).add("service_code", "HELP")
+                .add("address_id", address.toString()).add("description", "按编号-" + n));
+        JsonNode s = json(client.get("requests/" + byId + ".json")).get(0);
+        assertThat(s.get("address").asText()).isEqualTo(fullText);
+        assertThat(s.get("lat").asDouble()).isEqualTo(LAT0 + 0.001);
+
+        HttpResponse<String> unknown = client.post("requests.json", new Form().add("api_key", DEMO_KEY)
+                .add("service_code", "HELP").add("address_string", "火星基地" + n).add("description", "无地址-" + n));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown).get(0).get("description").asText()).contains("address_string");
+    }
+
+    @Test
+    void theApiKeyIsRequiredValidForOpen311AndNotRevoked() {
+        String d = "密钥-" + UUID.randomUUID();
+        HttpResponse<String> none = client.post("requests.xml", traffic("", d));
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(text(xml(none), "/errors/error/code")).isEqualTo("400");
+        assertThat(text(xml(none), "/errors/error/description")).contains("api_key");
+
+        HttpResponse<String> wrong = client.post("requests.json", traffic("not-a-key", d));
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(json(wrong).get(0).get("code").asInt()).isEqualTo(403);
+        assertThat(client.post("requests.json", traffic("demo-110-key", d)).statusCode())
+                .as("the 110 centre's key opens the 110 push only").isEqualTo(403);
+
+        ApiKeys.Created key = keys.create(office.id().value(), "测试客户端", ApiKeys.Purpose.OPEN311, null);
+        file(traffic(key.key(), d + "-a"));
+        keys.revoke(key.id(), null);
+        HttpResponse<String> revoked = client.post("requests.xml", traffic(key.key(), d + "-b"));
+        assertThat(revoked.statusCode()).isEqualTo(403);
+        assertThat(text(xml(revoked), "/errors/error/code")).isEqualTo("403");
+        assertThat(filed(d)).isEqualTo(1);
+
+        // a key of the urban station cannot file in a grid of the rural station
+        Unit urban = jurisdictions.unitByCode("320722020000").orElseThrow();
+        ApiKeys.Created urbanKey = keys.create(urban.id().value(), "城区客户端", ApiKeys.Purpose.OPEN311, null);
+        HttpResponse<String> outside = client.post("requests.json", traffic(urbanKey.key(), d + "-c"));
+        assertThat(outside.statusCode()).isEqualTo(400);
+        assertThat(filed(d)).isEqualTo(1);
+    }
+
+    @Test
+    void badRequestsAnswerTheStandardsErrorsAndFileNothing() {
+        String d = "错误-" + UUID.randomUUID();
+        HttpResponse<String> noService = client.post("requests.json", new Form().add("api_key", DEMO_KEY).add("lat", lat())
+                .add("long", lon()).add("description", d));
+        assertThat(noService.statusCode()).isEqualTo(400);
+        assertThat(json(noService).get(0).get("description").asText()).contains("service_code");
+        assertThat(client.post("requests.json", new Form().add("api_key", DEMO_KEY).add("service_code", "POTHOLE")
+                .add("lat", lat()).add("long", lon()).add("description", d)).statusCode()).isEqualTo(400);
+        HttpResponse<String> noLocation = client.post("requests.json", new Form().add("api_key", DEMO_KEY)
+                .add("service_code", "HELP").add("description", d));
+        assertThat(noLocation.statusCode()).isEqualTo(400);
+        HttpResponse<String> missingAttribute = client.post("requests.xml", new Form().add("api_key", DEMO_KEY)
+                .add("service_code", "TRAFFIC").add("lat", lat()).add("long", lon()).add("description", d));
+        assertThat(missingAttribute.statusCode()).isEqualTo(400);
+        assertThat(text(xml(missingAttribute), "/errors/error/description")).contains("attribute[INJURED]");
+        HttpResponse<String> badValue = client.post("requests.json", new Form().add("api_key", DEMO_KEY)
+                .add("service_code", "TRAFFIC").add("lat", lat()).add("long", lon()).add("description", d)
+                .add("attribute[INJURED]", "maybe").add("attribute[VEHICLES]", "two"), "Accept-Language", "en");
+        assertThat(badValue.statusCode()).isEqualTo(400);
+        assertThat(badValue.body()).contains("attribute[INJURED]: Not one of the values offered")
+                .contains("attribute[VEHICLES]: Must be a number");
+        assertThat(json(badValue).size()).isEqualTo(2);
+        assertThat(client.post("requests.json", new Form().add("api_key", DEMO_KEY).add("service_code", "HELP")
+                .add("lat", "91").add("long", lon()).add("description", d)).statusCode()).isEqualTo(400);
+        assertThat(filed(d)).isZero();
+
+        assertThat(client.get("services.csv").statusCode()).isEqualTo(400);
+        HttpResponse<String> missing = client.get("requests/FQNOSUCHCODE.json");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json(missing).get(0).get("code").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void otherIncidentsAreNotServedAndTheJurisdictionIsTheBureau() {
+        String fieldCode = desk.file(new NewIncident(Source.FIELD, Category.HELP, null, null, "巡查-" + UUID.randomUUID(), null,
+                null, null, "测试", grid.id().value(), "报告人", "13900001111", null, null), Submitter.system("test"))
+                .incident().trackingCode();
+        assertThat(client.get("requests/" + fieldCode + ".json").statusCode()).isEqualTo(404);
+        assertThat(json(client.get("requests.json?service_request_id=" + fieldCode)).size()).isZero();
+
+        assertThat(client.get("services.json?jurisdiction_id=320722").statusCode()).isEqualTo(200);
+        assertThat(client.get("services.xml?jurisdiction_id=999999").statusCode()).isEqualTo(404);
+        String id = file(new Form().add("api_key", DEMO_KEY).add("jurisdiction_id", "320722").add("service_code", "HELP")
+                .add("lat", lat()).add("long", lon()).add("description", "辖区-" + UUID.randomUUID()));
+        assertThat(client.get("requests/" + id + ".json?jurisdiction_id=320722").statusCode()).isEqualTo(200);
+        assertThat(client.post("requests.json", new Form().add("api_key", DEMO_KEY).add("jurisdiction_id", "999999")
+                .add("service_code", "HELP").add("lat", lat()).add("long", lon()).add("description", "x")).statusCode())
+                .isEqualTo(404);
+    }
+}
