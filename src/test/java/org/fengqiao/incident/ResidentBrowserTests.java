@@ -71,6 +71,11 @@ class ResidentBrowserTests extends BrowserTest {
         page.selectOption("#category", "HELP");
         page.fill("#description", description);
         page.fill("#address", "群众村3号楼");
+        context.grantPermissions(java.util.List.of("geolocation"));
+        context.setGeolocation(new com.microsoft.playwright.options.Geolocation(25.0025, lon + 0.0025));
+        page.click("#use-location");
+        assertThat(page.locator("#lat")).hasValue("25.002500");
+        assertThat(page.locator("#location-status")).containsText("已获取位置");
         page.selectOption("#gridId", grid.id().value().toString());
         page.fill("#reporterPhone", "13912345678");
         page.setInputFiles("#photos", new FilePayload("IMG_2041.jpg", "image/jpeg", TestPhotos.jpegWithGps(25.001, lon)));
@@ -84,6 +89,8 @@ class ResidentBrowserTests extends BrowserTest {
         assertThat(page.locator("#track-photos img")).hasCount(1);
         assertThat(fitsTheScreen()).as("the tracking page fits a phone's width").isTrue();
         UUID id = jdbc.sql("SELECT id FROM incident WHERE tracking_code = ?").param(code).query(UUID.class).single();
+        assertThat(jdbc.sql("SELECT lat FROM incident WHERE id = ?").param(id).query(Double.class).single())
+                .as("the browser's position came with the report").isEqualTo(25.0025);
 
         // the grid manager named by the routing, on his phone
         context.clearCookies();

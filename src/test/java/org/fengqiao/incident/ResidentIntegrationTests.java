@@ -48,6 +48,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * The resident's side through the public pages: filing with photos (type, size, count and metadata rules),
@@ -56,6 +58,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * incident, and the satisfaction figures per grid scoped like every read.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RecordApplicationEvents
 class ResidentIntegrationTests extends IntegrationTest {
 
     static final AtomicInteger ADDRESSES = new AtomicInteger(new Random().nextInt(200));
@@ -82,6 +85,8 @@ class ResidentIntegrationTests extends IntegrationTest {
     IncidentProperties incidentProperties;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    ApplicationEvents recorded;
 
     ApiClient api;
     Grid grid;
@@ -365,6 +370,12 @@ class ResidentIntegrationTests extends IntegrationTest {
         assertThat(last.kind()).isEqualTo("REOPENED");
         assertThat(last.note()).isEqualTo("老人又走失了，问题没解决");
         assertThat(last.ownerStaffId()).isEqualTo(manager.id().value());
+        assertThat(recorded.stream(IncidentStepRecorded.class).filter(e -> e.incidentId().equals(id)
+                && e.kind().equals("REOPENED"))).as("published, with the owner, for the inbox and webhooks")
+                .singleElement().satisfies(e -> {
+                    assertThat(e.ownerStaffId()).isEqualTo(manager.id().value());
+                    assertThat(e.reason()).isEqualTo("老人又走失了，问题没解决");
+                });
         assertThatThrownBy(() -> residents.rate(code, 5, null)).as("not rated until answered again")
                 .isInstanceOf(Conflict.class);
         assertThatThrownBy(() -> residents.reopen(code, "再次")).isInstanceOf(Conflict.class);

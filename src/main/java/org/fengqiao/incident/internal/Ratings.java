@@ -44,7 +44,7 @@ public class Ratings {
                 .params(incident, (short) score, comment, at).update();
     }
 
-    /** Per grid of the scope, the ratings given in [from, to). */
+    /** Per grid of the scope, the ratings given from {@code from} (inclusive) to {@code to} (exclusive). */
     public List<GridSatisfaction> byGrid(List<String> scopePaths, OffsetDateTime from, OffsetDateTime to) {
         return jdbc.sql("""
                 SELECT g.id, g.code, g.name, count(*) AS n, avg(r.score) AS mean,
