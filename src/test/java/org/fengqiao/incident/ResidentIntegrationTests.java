@@ -399,6 +399,24 @@ class ResidentIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theTimelineInPlainWordsKeepsStaffReasonsContactsAndNotesToTheStaff() {
+        PublicClient resident = resident(null);
+        String code = codeOf(resident.post("/report", "/report", report(grid, "内部信息测试-" + n), List.of()));
+        UUID id = idOf(code);
+        Submitter by = Submitter.system("test");
+        desk.dispatch(id, "派网格员带上李四的线索前往", by);
+        desk.refer(id, "城管", "王队长 13800001111", "已约定明早处理", by);
+        desk.escalate(id, "信息员李四反映情况复杂", by);
+        JsonNode json = ApiClient.json(resident.get("/api/public/v1/track/" + code));
+        assertThat(json.get("timeline").findValuesAsText("label"))
+                .containsSubsequence("收到您的报告", "工作人员正在赶往现场", "已请相关部门办理", "已转到上一级办理");
+        assertThat(json.get("timeline").findValuesAsText("text")).contains("城管");
+        assertThat(json.toString()).doesNotContain("李四", "王队长", "13800001111", "已约定明早处理", "派出所", "警务室");
+        JsonNode en = ApiClient.json(resident("en").get("/api/public/v1/track/" + code));
+        assertThat(en.get("timeline").findValuesAsText("label")).contains("Moved to a higher level");
+    }
+
+    @Test
     void anUnknownCodeIsAPlainNotFound() {
         PublicClient resident = resident(null);
         HttpResponse<String> page = resident.get("/track/FQ0000000000");
