@@ -107,6 +107,8 @@ class SecurityConfiguration {
                         "/actuator/health", "/actuator/health/**", "/actuator/info",
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/api/v1/auth/token").permitAll()
+                // the resident's side of incidents: the public report page, tracking by code (no account)
+                .requestMatchers("/report", "/track", "/track/**", "/api/public/**").permitAll()
                 // 三员分立: the audit administrator reads the trail and changes nothing else (only their
                 // own password). Refused here, before any request body is read, so the answer is
                 // always 403 and never a validation error about a change that was never allowed.

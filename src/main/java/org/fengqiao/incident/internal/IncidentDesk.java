@@ -278,6 +278,52 @@ public class IncidentDesk {
         }, note);
     }
 
+    /**
+     * A step the reporter took on the public pages (INFORMATION_ADDED, RATED) at the given moment: written to
+     * the timeline with the present owner, and published, so the owner hears of it. The owner stays.
+     */
+    @Transactional
+    public Incident reporterStep(UUID id, String kind, String actorName, String note, Instant at) {
+        incidents.lock(id);
+        Incident i = incidents.find(id).orElseThrow(() -> new NotFound("incident", id));
+        OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        incidents.event(id, kind, now, null, actorName, i.ownerUnitId(), i.ownerUnitName(), i.ownerStaffId(),
+                i.ownerStaffName(), null, null, null, null, blankToNull(note));
+        published(i, kind, now, null);
+        return i;
+    }
+
+    /**
+     * The reporter reopens an answered item within {@code window} of the answer, with a reason: it goes back to
+     * its last owner at that level, taken up (it was once), with a fresh deadline to resolve it; the first
+     * resolution and answer stay in the timeline.
+     */
+    @Transactional
+    public Incident reopen(UUID id, String reason, String actorName, Instant at, java.time.Duration window) {
+        if (reason == null || reason.isBlank()) {
+            throw Invalid.of("reason", "incident.reopen.reasonRequired");
+        }
+        incidents.lock(id);
+        Incident before = incidents.find(id).orElseThrow(() -> new NotFound("incident", id));
+        if (before.status() != Status.ANSWERED) {
+            throw new Conflict("incident.reopen.notAnswered");
+        }
+        if (at.isAfter(before.answeredAt().toInstant().plus(window))) {
+            throw new Conflict("incident.reopen.tooLate", window.toDays());
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        OffsetDateTime due = deadlines.due(Status.ACKNOWLEDGED, kind(before), now, null);
+        incidents.update(id, "status = 'ACKNOWLEDGED', owner_since = ?, resolved_at = NULL, answered_at = NULL, "
+                + "due_at = ?, next_escalation_at = ?", now, due, isTop(before) ? null : due);
+        incidents.event(id, "REOPENED", now, null, actorName, before.ownerUnitId(), before.ownerUnitName(),
+                before.ownerStaffId(), before.ownerStaffName(), null, null, null, null, reason.trim());
+        Incident after = incidents.find(id).orElseThrow();
+        events.publishEvent(Audited.updated("incident", id, before.unitPath(), snapshot(before), snapshot(after))
+                .by(actorName));
+        published(after, "REOPENED", now, reason.trim());
+        return after;
+    }
+
     @Transactional
     public Incident refer(UUID id, String department, String contact, String outcome, Submitter who) {
         List<Invalid.Problem> problems = new ArrayList<>();

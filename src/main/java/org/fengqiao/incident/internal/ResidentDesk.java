@@ -1,0 +1,227 @@
+package org.fengqiao.incident.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.incident.NewIncident;
+import org.fengqiao.incident.Source;
+import org.fengqiao.incident.internal.Incidents.Incident;
+import org.fengqiao.incident.internal.Incidents.Status;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The resident's side of an incident, without an account: filing from the public page (with photos, limited
+ * per address and hour), and, with the tracking code, following it, adding information and photos, rating
+ * the answer and reopening it within the configured days. Every step is written through {@link IncidentDesk},
+ * so it lands on the timeline and is published like any other.
+ *
+ * <p>Ratings: one per report; while the report stands answered the resident may change it (the latest counts
+ * in the satisfaction rate, each one given stays on the timeline). A reopened report cannot be rated until it
+ * is answered again.
+ */
+@Service
+public class ResidentDesk {
+
+    /** Who the steps a resident takes are written as (timeline and audit trail). */
+    public static final String ACTOR = "群众";
+    static final Submitter RESIDENT = new Submitter("resident", null, ACTOR, null);
+    private static final int MIN_KEY = 16;
+
+    /** A file as sent: the name is ignored, the bytes say what it is. */
+    public record Upload(String name, byte[] bytes) {
+    }
+
+    /** A report as the resident follows it: his own photos only, the rating, and whether he may still reopen. */
+    public record Tracked(Incident incident, List<Incidents.Event> timeline, List<Photos.Photo> photos,
+            Optional<Ratings.Rating> rating, boolean mayRate, boolean mayReopen, OffsetDateTime reopenUntil) {
+    }
+
+    /** Too many submissions from one address within the hour. */
+    public static class Limited extends RuntimeException {
+        private final int perHour;
+
+        Limited(int perHour) {
+            super("too many public submissions", null, false, false);
+            this.perHour = perHour;
+        }
+
+        public int perHour() {
+            return perHour;
+        }
+    }
+
+    private final IncidentDesk desk;
+    private final Incidents incidents;
+    private final Photos photos;
+    private final Ratings ratings;
+    private final ResidentProperties properties;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final FilingLimit limit;
+
+    @Autowired
+    public ResidentDesk(IncidentDesk desk, Incidents incidents, Photos photos, Ratings ratings,
+            ResidentProperties properties, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+        this.desk = desk;
+        this.incidents = incidents;
+        this.photos = photos;
+        this.ratings = ratings;
+        this.properties = properties;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.limit = new FilingLimit(properties.filingsPerHour(), clock);
+    }
+
+    public ResidentProperties properties() {
+        return properties;
+    }
+
+    /**
+     * Files a resident's report from the given address: routed like any other, with its photos stored
+     * stripped. An idempotency key shorter than 16 characters is ignored (the form sends a random one).
+     */
+    @Transactional
+    public Incident file(NewIncident report, List<Upload> uploads, String address) {
+        admit(address);
+        List<PhotoSanitizer.Clean> clean = clean(uploads);
+        String key = report.idempotencyKey() != null && report.idempotencyKey().trim().length() >= MIN_KEY
+                ? report.idempotencyKey().trim() : null;
+        IncidentDesk.Filed filed = desk.file(report.withSource(Source.RESIDENT).withIdempotencyKey(key), RESIDENT);
+        if (filed.created()) {
+            OffsetDateTime at = filed.incident().receivedAt();
+            clean.forEach(p -> photos.add(filed.incident().id(), p, "RESIDENT", null, at));
+        }
+        return filed.incident();
+    }
+
+    public Tracked track(String code) {
+        Incident i = byCode(code);
+        List<Photos.Photo> mine = photos.of(i.id()).stream().filter(p -> p.addedBy().equals("RESIDENT")).toList();
+        OffsetDateTime until = i.answeredAt() == null ? null : i.answeredAt().plus(properties.reopenWithin());
+        boolean answered = i.status() == Status.ANSWERED;
+        return new Tracked(i, incidents.timeline(i.id()), mine, ratings.of(i.id()), answered,
+                answered && !clock.instant().isAfter(until.toInstant()), until);
+    }
+
+    public Photos.Content photo(String code, UUID photo) {
+        Incident i = byCode(code);
+        return photos.content(i.id(), photo, true).orElseThrow(() -> new NotFound("photo", photo));
+    }
+
+    /** More information and photos from the reporter, while the report is open. */
+    @Transactional
+    public Incident addInformation(String code, String text, List<Upload> uploads, String address) {
+        Incident i = byCode(code);
+        List<Invalid.Problem> problems = new ArrayList<>();
+        List<Upload> files = present(uploads);
+        if ((text == null || text.isBlank()) && files.isEmpty()) {
+            problems.add(new Invalid.Problem("information", "incident.information.required", new Object[0]));
+        } else if (text != null && text.length() > 2000) {
+            problems.add(new Invalid.Problem("information", "incident.information.tooLong", new Object[0]));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        if (!i.status().open()) {
+            throw new Conflict("incident.information.closed");
+        }
+        admit(address);
+        List<PhotoSanitizer.Clean> clean = clean(files);
+        Instant now = clock.instant();
+        desk.reporterStep(i.id(), "INFORMATION_ADDED", ACTOR, text, now);
+        clean.forEach(p -> photos.add(i.id(), p, "RESIDENT", null, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)));
+        return incidents.find(i.id()).orElseThrow();
+    }
+
+    /** The reporter's rating of the answer: 1 to 5 with an optional comment, while the report stands answered. */
+    @Transactional
+    public Ratings.Rating rate(String code, Integer score, String comment) {
+        Incident i = byCode(code);
+        if (score == null || score < 1 || score > 5) {
+            throw Invalid.of("score", "incident.rating.score");
+        }
+        if (comment != null && comment.length() > 1000) {
+            throw Invalid.of("comment", "incident.rating.commentTooLong");
+        }
+        if (i.status() != Status.ANSWERED) {
+            throw new Conflict("incident.rating.notAnswered");
+        }
+        String words = comment == null || comment.isBlank() ? null : comment.trim();
+        Instant now = clock.instant();
+        desk.reporterStep(i.id(), "RATED", ACTOR, score + "/5" + (words == null ? "" : " · " + words), now);
+        Optional<Ratings.Rating> before = ratings.of(i.id());
+        ratings.put(i.id(), score, words, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        Ratings.Rating after = ratings.of(i.id()).orElseThrow();
+        Map<String, Object> snapshot = snapshot(i, after);
+        events.publishEvent((before.isEmpty()
+                ? Audited.created("incident_rating", i.id(), i.unitPath(), snapshot)
+                : Audited.updated("incident_rating", i.id(), i.unitPath(), snapshot(i, before.get()), snapshot))
+                .by(ACTOR));
+        return after;
+    }
+
+    /** Reopens the answered report with a reason, within the configured days of the answer. */
+    @Transactional
+    public Incident reopen(String code, String reason) {
+        Incident i = byCode(code);
+        return desk.reopen(i.id(), reason, ACTOR, clock.instant(), properties.reopenWithin());
+    }
+
+    private Incident byCode(String code) {
+        String normalized = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+        return jdbc.sql("SELECT id FROM incident WHERE tracking_code = ?").param(normalized).query(UUID.class).optional()
+                .flatMap(incidents::find).orElseThrow(() -> new NotFound("incident", normalized));
+    }
+
+    private void admit(String address) {
+        if (!limit.admit(address)) {
+            throw new Limited(limit.perHour());
+        }
+    }
+
+    private static List<Upload> present(List<Upload> uploads) {
+        return uploads == null ? List.of()
+                : uploads.stream().filter(u -> u != null && u.bytes() != null && u.bytes().length > 0).toList();
+    }
+
+    /** Checks count and size, then strips each photo; nothing is stored when one fails. */
+    private List<PhotoSanitizer.Clean> clean(List<Upload> uploads) {
+        List<Upload> files = present(uploads);
+        if (files.size() > properties.maxPhotos()) {
+            throw Invalid.of("photos", "incident.photo.tooMany", properties.maxPhotos());
+        }
+        long max = properties.maxPhotoSize().toBytes();
+        for (Upload u : files) {
+            if (u.bytes().length > max) {
+                throw Invalid.of("photos", "incident.photo.tooLarge", properties.maxPhotoSize().toMegabytes());
+            }
+        }
+        return files.stream().map(u -> PhotoSanitizer.clean(u.bytes())).toList();
+    }
+
+    private static Map<String, Object> snapshot(Incident i, Ratings.Rating r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trackingCode", i.trackingCode());
+        m.put("score", r.score());
+        m.put("comment", String.valueOf(r.comment()));
+        return m;
+    }
+}

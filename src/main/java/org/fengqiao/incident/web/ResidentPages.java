@@ -1,0 +1,227 @@
+package org.fengqiao.incident.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.incident.Category;
+import org.fengqiao.incident.NewIncident;
+import org.fengqiao.incident.Source;
+import org.fengqiao.incident.Subtype;
+import org.fengqiao.incident.internal.Incidents;
+import org.fengqiao.incident.internal.Photos;
+import org.fengqiao.incident.internal.ResidentDesk;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The public pages of residents (no account, phone-sized, Chinese by default with English): the report
+ * form, and the tracking page of a report by its code, where the reporter adds information and photos,
+ * rates the answer and reopens it. Plain forms that post and redirect; a script only fills in the browser's
+ * location when asked.
+ */
+@Controller
+class ResidentPages {
+
+    /** The categories a resident chooses from; a case comes as its kind, so he need not know the word. */
+    static final List<String> CHOICES = List.of("HELP", "DISPUTE", "CASE_CRIMINAL", "CASE_PUBLIC_ORDER", "TRAFFIC",
+            "DISASTER", "COMPLAINT", "DEPARTMENT");
+
+    record GridChoice(UUID id, String name, String community) {
+    }
+
+    private final ResidentDesk residents;
+    private final TrackViews views;
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+
+    ResidentPages(ResidentDesk residents, TrackViews views, JdbcClient jdbc, MessageSource messages) {
+        this.residents = residents;
+        this.views = views;
+        this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    @GetMapping("/report")
+    String form(Model model) {
+        model.addAttribute("form", new LinkedHashMap<String, String>());
+        return formPage(model);
+    }
+
+    @PostMapping("/report")
+    String file(@RequestParam Map<String, String> fields,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> files, HttpServletRequest request,
+            HttpServletResponse response, Locale locale, Model model, RedirectAttributes redirect) {
+        String choice = fields.getOrDefault("category", "");
+        Category category = null;
+        Subtype subtype = null;
+        if (CHOICES.contains(choice)) {
+            category = choice.startsWith("CASE_") ? Category.CASE : Category.valueOf(choice);
+            subtype = choice.equals("CASE_CRIMINAL") ? Subtype.CRIMINAL
+                    : choice.equals("CASE_PUBLIC_ORDER") ? Subtype.PUBLIC_ORDER : null;
+        }
+        try {
+            if (!fields.getOrDefault("website", "").isEmpty()) {
+                throw Invalid.of("form", "incident.report.rejected"); // the field people never see: a robot filled it
+            }
+            NewIncident n = new NewIncident(Source.RESIDENT, category, subtype,
+                    category == Category.DEPARTMENT ? fields.get("department") : null, fields.get("description"), null,
+                    number(fields.get("lon"), "location"), number(fields.get("lat"), "location"),
+                    fields.get("address"), uuid(fields.get("gridId")), fields.get("reporterName"),
+                    fields.get("reporterPhone"), null, fields.get("idempotencyKey"));
+            Incidents.Incident filed = residents.file(n, uploads(files), request.getRemoteAddr());
+            redirect.addFlashAttribute("filed", true);
+            return "redirect:/track/" + filed.trackingCode();
+        } catch (Invalid e) {
+            response.setStatus(400);
+            model.addAttribute("problems", texts(e, locale));
+        } catch (ResidentDesk.Limited e) {
+            response.setStatus(429);
+            model.addAttribute("problems", List.of(messages.getMessage("incident.report.limited",
+                    new Object[] {e.perHour()}, locale)));
+        }
+        model.addAttribute("form", fields);
+        return formPage(model);
+    }
+
+    private String formPage(Model model) {
+        model.addAttribute("choices", CHOICES);
+        model.addAttribute("grids", jdbc.sql("""
+                SELECT g.id, g.name, c.name FROM grid g JOIN community c ON c.id = g.community_id
+                WHERE g.network = 'POLICE' ORDER BY c.name, g.name, g.code""")
+                .query((rs, n) -> new GridChoice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list());
+        model.addAttribute("key", UUID.randomUUID().toString());
+        model.addAttribute("maxPhotos", residents.properties().maxPhotos());
+        model.addAttribute("maxPhotoMb", residents.properties().maxPhotoSize().toMegabytes());
+        return "incident/report";
+    }
+
+    @GetMapping("/track")
+    String find(@RequestParam(required = false) String code) {
+        if (code == null || code.isBlank()) {
+            return "redirect:/report";
+        }
+        return "redirect:/track/" + code.trim().toUpperCase(Locale.ROOT).replaceAll("[^0-9A-Z]", "");
+    }
+
+    @GetMapping("/track/{code}")
+    String track(@PathVariable String code, Locale locale, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        try {
+            model.addAttribute("t", views.view(residents.track(code), locale));
+        } catch (NotFound e) {
+            response.setStatus(404);
+            return "incident/track-missing";
+        }
+        model.addAttribute("link", request.getRequestURL().toString());
+        model.addAttribute("maxPhotos", residents.properties().maxPhotos());
+        model.addAttribute("maxPhotoMb", residents.properties().maxPhotoSize().toMegabytes());
+        model.addAttribute("reopenDays", residents.properties().reopenWithin().toDays());
+        return "incident/track";
+    }
+
+    @GetMapping("/track/{code}/photos/{photo}")
+    ResponseEntity<byte[]> photo(@PathVariable String code, @PathVariable UUID photo) {
+        Photos.Content content;
+        try {
+            content = residents.photo(code, photo);
+        } catch (NotFound e) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(content.contentType()))
+                .cacheControl(CacheControl.noStore()).body(content.bytes());
+    }
+
+    @PostMapping("/track/{code}/{action}")
+    String act(@PathVariable String code, @PathVariable String action,
+            @RequestParam(required = false) String information, @RequestParam(required = false) String score,
+            @RequestParam(required = false) String comment, @RequestParam(required = false) String reason,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> files, HttpServletRequest request,
+            HttpServletResponse response, Locale locale, Model model, RedirectAttributes redirect) {
+        try {
+            switch (action) {
+                case "information" -> residents.addInformation(code, information, uploads(files), request.getRemoteAddr());
+                case "rate" -> residents.rate(code, score == null || !score.matches("[0-9]{1,2}") ? null
+                        : Integer.valueOf(score), comment);
+                case "reopen" -> residents.reopen(code, reason);
+                default -> throw new NotFound("action", action);
+            }
+            redirect.addFlashAttribute("notice", messages.getMessage("incident.track.done." + action, null, locale));
+        } catch (NotFound e) {
+            response.setStatus(404);
+            return "incident/track-missing";
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", texts(e, locale));
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
+        } catch (ResidentDesk.Limited e) {
+            redirect.addFlashAttribute("problems", List.of(messages.getMessage("incident.report.limited",
+                    new Object[] {e.perHour()}, locale)));
+        }
+        return "redirect:/track/" + code;
+    }
+
+    private static List<ResidentDesk.Upload> uploads(List<MultipartFile> files) {
+        List<ResidentDesk.Upload> uploads = new ArrayList<>();
+        if (files == null) {
+            return uploads;
+        }
+        for (MultipartFile f : files) {
+            if (f == null || f.isEmpty()) {
+                continue;
+            }
+            try {
+                uploads.add(new ResidentDesk.Upload(f.getOriginalFilename(), f.getBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return uploads;
+    }
+
+    private static Double number(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw Invalid.of(field, "error.field.format");
+        }
+    }
+
+    private static UUID uuid(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw Invalid.of("gridId", "incident.grid.unknown");
+        }
+    }
+
+    private List<String> texts(Invalid e, Locale locale) {
+        return e.problems().stream().map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList();
+    }
+}

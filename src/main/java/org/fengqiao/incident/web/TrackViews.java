@@ -1,0 +1,81 @@
+package org.fengqiao.incident.web;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.fengqiao.incident.internal.Incidents;
+import org.fengqiao.incident.internal.ResidentDesk;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * A report as its reporter sees it on the tracking page: the timeline in plain words, with no staff names or
+ * phones, no unit names, no internal reasons or notes (which may name informants or other people), nothing
+ * of other reporters; only the answer text, what the reporter himself added, and his phone masked.
+ */
+@Component
+class TrackViews {
+
+    record Step(String kind, String label, OffsetDateTime at, String text) {
+    }
+
+    record Photo(String url) {
+    }
+
+    record Rating(int score, String comment, OffsetDateTime ratedAt) {
+    }
+
+    record TrackView(String trackingCode, String category, String status, boolean open, String description,
+            String grid, String reporterPhone, OffsetDateTime receivedAt, OffsetDateTime answeredAt, String answer,
+            List<Step> timeline, List<Photo> photos, Rating rating, boolean mayRate, boolean mayReopen,
+            OffsetDateTime reopenUntil) {
+    }
+
+    private final MessageSource messages;
+
+    TrackViews(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    TrackView view(ResidentDesk.Tracked t, Locale locale) {
+        Incidents.Incident i = t.incident();
+        List<Step> steps = new ArrayList<>();
+        String answer = null;
+        for (Incidents.Event e : t.timeline()) {
+            boolean byReporter = e.actorName() != null && e.actorName().equals(ResidentDesk.ACTOR);
+            String text = switch (e.kind()) {
+                case "ANSWERED" -> e.note();
+                case "REFERRED" -> e.department();
+                case "INFORMATION_ADDED", "RATED", "REOPENED" -> byReporter ? e.note() : null;
+                default -> null;
+            };
+            boolean shown = switch (e.kind()) {
+                case "RECEIVED", "ROUTED", "ACKNOWLEDGED", "DISPATCHED", "ARRIVED", "CHIEF_ARRIVED", "RESOLVED",
+                        "ANSWERED", "ESCALATED", "REFERRED", "MEDIATION", "REOPENED", "MERGED_INTO" -> true;
+                case "INFORMATION_ADDED", "RATED" -> byReporter;
+                default -> false;
+            };
+            if (e.kind().equals("ANSWERED")) {
+                answer = e.note();
+            }
+            if (e.kind().equals("REOPENED")) {
+                answer = null;
+            }
+            if (shown) {
+                steps.add(new Step(e.kind(), text("incident.track.step." + e.kind(), locale), e.at(), text));
+            }
+        }
+        List<Photo> photos = t.photos().stream()
+                .map(p -> new Photo("/track/" + i.trackingCode() + "/photos/" + p.id())).toList();
+        Rating rating = t.rating().map(r -> new Rating(r.score(), r.comment(), r.ratedAt())).orElse(null);
+        return new TrackView(i.trackingCode(), text("incident.category." + i.category(), locale),
+                text("incident.track.status." + i.status(), locale), i.status().open(), i.description(), i.gridName(),
+                i.reporterPhoneMasked(), i.receivedAt(), i.answeredAt(), answer, steps, photos, rating, t.mayRate(),
+                t.mayReopen(), t.reopenUntil());
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+}

@@ -1,0 +1,465 @@
+package org.fengqiao.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.GridRole;
+import org.fengqiao.account.Staff;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.incident.internal.IncidentDesk;
+import org.fengqiao.incident.internal.IncidentProperties;
+import org.fengqiao.incident.internal.Incidents;
+import org.fengqiao.incident.internal.Photos;
+import org.fengqiao.incident.internal.Ratings;
+import org.fengqiao.incident.internal.ResidentDesk;
+import org.fengqiao.incident.internal.ResidentProperties;
+import org.fengqiao.incident.internal.Submitter;
+import org.fengqiao.jurisdiction.Community;
+import org.fengqiao.jurisdiction.CommunityKind;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.jurisdiction.UnitKind;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.MovableClock;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+/**
+ * The resident's side through the public pages: filing with photos (type, size, count and metadata rules),
+ * the per-address limit, the tracking page and its JSON (nothing personal beyond the masked phone), adding
+ * information, rating, reopening within the window (a movable clock), photos for staff scoped like their
+ * incident, and the satisfaction figures per grid scoped like every read.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RecordApplicationEvents
+class ResidentIntegrationTests extends IntegrationTest {
+
+    static final AtomicInteger ADDRESSES = new AtomicInteger(new Random().nextInt(200));
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    IncidentDesk desk;
+    @Autowired
+    Incidents incidents;
+    @Autowired
+    Photos photos;
+    @Autowired
+    Ratings ratings;
+    @Autowired
+    ResidentProperties properties;
+    @Autowired
+    IncidentProperties incidentProperties;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    ApplicationEvents recorded;
+
+    ApiClient api;
+    Grid grid;
+    Grid otherGrid;
+    Staff manager;
+    String n;
+
+    @BeforeAll
+    void grids() {
+        n = String.valueOf(100000 + new Random().nextInt(899999));
+        UUID office = jurisdictions.unitByCode("320722010100").orElseThrow().id().value();
+        grid = grid(office, "IT-RS-" + n, 110);
+        manager = staff.register(new UnitId(office), StaffRole.AUXILIARY_POLICE, "居民侧管理员" + n, null, null, "辅警",
+                "resmgr" + n, DEMO_PASSWORD);
+        staff.assignGridRole(grid.id(), manager.id(), GridRole.MANAGER, LocalDate.of(2024, 1, 1), null);
+        UUID heping = jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer2'").query(UUID.class).single();
+        otherGrid = grid(heping, "IT-RS2-" + n, 112);
+    }
+
+    Grid grid(UUID unit, String code, double lonBase) {
+        Community village = jurisdictions.createCommunity(new UnitId(unit), CommunityKind.VILLAGE, code + "-V", "居民村" + code,
+                null, null, null);
+        double lon = lonBase + new Random().nextInt(400) / 100.0;
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,20],[%s,20],[%s,20.005],[%s,20.005],[%s,20]]]}"
+                .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
+        return jurisdictions.createGrid(village.id(), GridNetwork.POLICE, code, "居民网格" + code, square, null, null, null);
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    /** A resident's browser from an address of its own, so the per-address limit of one test leaves the others be. */
+    PublicClient resident(String language) {
+        return new PublicClient(port, "198.51.100." + (ADDRESSES.incrementAndGet() % 250 + 1) + "", language);
+    }
+
+    Map<String, String> report(Grid where, String description) {
+        Map<String, String> f = new HashMap<>();
+        f.put("category", "HELP");
+        f.put("gridId", where.id().value().toString());
+        f.put("description", description);
+        f.put("address", "居民村东头");
+        f.put("idempotencyKey", UUID.randomUUID().toString());
+        return f;
+    }
+
+    static PublicClient.File jpeg(byte[] bytes) {
+        return new PublicClient.File("IMG_0001.jpg", "image/jpeg", bytes);
+    }
+
+    String codeOf(HttpResponse<String> filed) {
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(302);
+        String location = filed.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches(".*/track/FQ[0-9A-Z]{10}$");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    UUID idOf(String code) {
+        return jdbc.sql("SELECT id FROM incident WHERE tracking_code = ?").param(code).query(UUID.class).single();
+    }
+
+    long filed(String description) {
+        return jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param(description).query(Long.class).single();
+    }
+
+    String answered(String code) {
+        UUID id = idOf(code);
+        Submitter by = Submitter.system("test");
+        desk.acknowledge(id, by);
+        desk.resolve(id, "已找到并送回家", by);
+        desk.answer(id, "已找到老人并送回家中，感谢您的反映", by);
+        return code;
+    }
+
+    @Test
+    void aResidentFilesWithAPhotoWhoseLocationIsGoneAndFollowsItWithoutSeeingAnyonesData() {
+        PublicClient resident = resident(null);
+        assertThat(resident.get("/report").statusCode()).isEqualTo(200);
+        Map<String, String> form = report(grid, "老人走失，穿蓝色外套-" + n);
+        form.put("reporterName", "王小明");
+        form.put("reporterPhone", "139 1234 5678");
+        byte[] photo = TestPhotos.jpegWithGps(30.2741, 120.1551);
+        String code = codeOf(resident.post("/report", "/report", form, List.of(jpeg(photo))));
+
+        UUID id = idOf(code);
+        Incidents.Incident incident = incidents.find(id).orElseThrow();
+        assertThat(incident.source()).isEqualTo(Source.RESIDENT);
+        assertThat(incident.ownerStaffId()).as("routed like any other: help goes to the grid's manager")
+                .isEqualTo(manager.id().value());
+        List<Photos.Photo> stored = photos.of(id);
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).contentType()).isEqualTo("image/jpeg");
+        assertThat(stored.get(0).addedBy()).isEqualTo("RESIDENT");
+        byte[] kept = jdbc.sql("SELECT bytes FROM incident_photo WHERE incident_id = ?").param(id).query(byte[].class).single();
+        assertThat(TestPhotos.gpsOf(photo)).isPresent();
+        assertThat(TestPhotos.gpsOf(kept)).as("the stored photo has no GPS position").isEmpty();
+        assertThat(TestPhotos.contains(kept, "Exif")).isFalse();
+        assertThat(TestPhotos.contains(kept, "xmpmeta")).isFalse();
+        assertThat(TestPhotos.decode(kept).getWidth()).isEqualTo(32);
+
+        HttpResponse<String> page = resident.follow(resident.post("/report", "/report", report(grid, "第二次-" + n), List.of()));
+        assertThat(page.statusCode()).isEqualTo(200);
+        HttpResponse<String> tracking = resident.get("/track/" + code);
+        assertThat(tracking.statusCode()).isEqualTo(200);
+        String html = tracking.body();
+        assertThat(html).contains(code, "老人走失，穿蓝色外套-" + n, "139****5678", "收到您的报告");
+        assertThat(html).doesNotContain("13912345678", "王小明", "居民侧管理员" + n, "房山中心警务室", "居民村东头");
+        assertThat(html).containsPattern("/track/" + code + "/photos/[0-9a-f-]{36}");
+
+        JsonNode json = ApiClient.json(resident.get("/api/public/v1/track/" + code));
+        assertThat(json.get("trackingCode").asText()).isEqualTo(code);
+        assertThat(json.get("reporterPhone").asText()).isEqualTo("139****5678");
+        assertThat(json.get("timeline").findValuesAsText("kind")).containsExactly("RECEIVED", "ROUTED");
+        assertThat(json.toString()).doesNotContain("13912345678", "王小明", "居民侧管理员" + n, "房山", "ownerStaff",
+                "reporterName", manager.id().value().toString(), "居民村东头");
+        String photoUrl = json.get("photos").get(0).get("url").asText();
+        HttpResponse<byte[]> own = resident.bytes(photoUrl);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).isEqualTo(kept);
+
+        String staffPhoto = "/incidents/" + id + "/photos/" + stored.get(0).id();
+        String officer = api.token("officer", DEMO_PASSWORD);
+        HttpResponse<String> seen = api.get(staffPhoto, officer);
+        assertThat(seen.statusCode()).isEqualTo(200);
+        assertThat(seen.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/jpeg");
+        assertThat(api.get(staffPhoto, api.token("officer2", DEMO_PASSWORD)).statusCode())
+                .as("outside officer2's subtree, as if missing").isEqualTo(404);
+        assertThat(api.get(staffPhoto, api.token("bureau", DEMO_PASSWORD)).statusCode()).isEqualTo(200);
+        assertThat(api.get("/incidents/" + id + "/photos/" + UUID.randomUUID(), officer).statusCode()).isEqualTo(404);
+        UUID someoneElses = idOf(codeOf(resident(null).post("/report", "/report", report(grid, "别人的-" + n), List.of())));
+        assertThat(api.get("/incidents/" + someoneElses + "/photos/" + stored.get(0).id(), officer).statusCode())
+                .as("a photo only through its own incident").isEqualTo(404);
+    }
+
+    @Test
+    void photosAreCheckedByTheirBytesSizeAndNumberAndTheErrorsComeInTheResidentsLanguage() {
+        String description = "照片规则-" + n;
+        PublicClient zh = resident(null);
+        byte[] script = "<html><script>alert(1)</script></html>".getBytes();
+        HttpResponse<String> wrongType = zh.post("/report", "/report", report(grid, description),
+                List.of(new PublicClient.File("photo.jpg", "image/jpeg", script)));
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(wrongType.body()).contains("只接受JPEG、PNG或WebP格式的照片");
+        assertThat(wrongType.body()).as("what he wrote stays in the form").contains(description);
+
+        byte[] big = new byte[(int) properties.maxPhotoSize().toBytes() + 1];
+        System.arraycopy(TestPhotos.jpegWithGps(1, 1), 0, big, 0, 100);
+        HttpResponse<String> tooLarge = zh.post("/report", "/report", report(grid, description), List.of(jpeg(big)));
+        assertThat(tooLarge.statusCode()).isEqualTo(400);
+        assertThat(tooLarge.body()).contains("每张照片不能超过5MB");
+
+        List<PublicClient.File> many = new ArrayList<>();
+        for (int i = 0; i <= properties.maxPhotos(); i++) {
+            many.add(jpeg(TestPhotos.jpegWithGps(1, 1)));
+        }
+        HttpResponse<String> tooMany = zh.post("/report", "/report", report(grid, description), many);
+        assertThat(tooMany.body()).contains("每次最多上传4张照片");
+
+        PublicClient en = resident("en");
+        Map<String, String> bad = report(grid, description);
+        bad.put("reporterPhone", "12345");
+        HttpResponse<String> english = en.post("/report", "/report", bad,
+                List.of(new PublicClient.File("x.png", "image/png", script)));
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(english.body()).contains("Only JPEG, PNG or WebP photos are accepted");
+        HttpResponse<String> phone = en.post("/report", "/report", bad, List.of());
+        assertThat(phone.body()).contains("Report a matter");
+        Map<String, String> nothing = new HashMap<>();
+        HttpResponse<String> empty = zh.post("/report", "/report", nothing, List.of());
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("请填写位置或选择网格");
+
+        Map<String, String> robot = report(grid, description);
+        robot.put("website", "http://spam.example");
+        assertThat(zh.post("/report", "/report", robot, List.of()).body()).contains("提交未被接受");
+        assertThat(filed(description)).as("nothing was filed, nothing half-stored").isZero();
+
+        // a PNG and a WebP are accepted, and stored without their metadata chunks
+        String code = codeOf(zh.post("/report", "/report", report(grid, "PNG与WebP-" + n), List.of(
+                new PublicClient.File("a.bin", "application/octet-stream", TestPhotos.pngWithMetadata(30.27, 120.15)),
+                new PublicClient.File("b", "image/webp", TestPhotos.webpWithMetadata(30.27, 120.15)))));
+        List<byte[]> kept = jdbc.sql("SELECT bytes FROM incident_photo WHERE incident_id = ? ORDER BY content_type")
+                .param(idOf(code)).query(byte[].class).list();
+        assertThat(TestPhotos.pngChunks(kept.get(0))).doesNotContain("tEXt", "eXIf");
+        assertThat(TestPhotos.webpChunks(kept.get(1))).doesNotContain("EXIF", "XMP ");
+    }
+
+    @Test
+    void oneAddressMayFileItsShareAnHourAndIsToldClearlyWhenItIsUsedUp() {
+        PublicClient flood = resident(null);
+        for (int i = 0; i < properties.filingsPerHour(); i++) {
+            codeOf(flood.post("/report", "/report", report(grid, "频率-" + n + "-" + i), List.of()));
+        }
+        HttpResponse<String> refused = flood.post("/report", "/report", report(grid, "频率-" + n + "-over"), List.of());
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("同一网络每小时最多提交10次");
+        assertThat(filed("频率-" + n + "-over")).isZero();
+        PublicClient english = new PublicClient(port, flood.address(), "en");
+        assertThat(english.post("/report", "/report", report(grid, "rate-" + n), List.of()).body())
+                .contains("at most 10 per hour from one network");
+        codeOf(resident(null).post("/report", "/report", report(grid, "频率-" + n + "-other"), List.of()));
+    }
+
+    @Test
+    void theReporterAddsInformationAndPhotosThatTheOwnerSees() {
+        PublicClient resident = resident(null);
+        String code = codeOf(resident.post("/report", "/report", report(grid, "补充测试-" + n), List.of()));
+        Map<String, String> more = new HashMap<>();
+        more.put("information", "老人有高血压，随身没有带药");
+        HttpResponse<String> added = resident.post("/track/" + code, "/track/" + code + "/information", more,
+                List.of(new PublicClient.File("p.png", "image/png", TestPhotos.pngWithMetadata(30.27, 120.15))));
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(resident.follow(added).body()).contains("已收到您补充的情况", "您补充了情况", "老人有高血压，随身没有带药");
+        UUID id = idOf(code);
+        assertThat(photos.of(id)).hasSize(1);
+
+        JsonNode detail = ApiClient.json(api.get("/api/v1/incidents/" + id, api.token("officer", DEMO_PASSWORD)));
+        JsonNode last = detail.get("timeline").get(detail.get("timeline").size() - 1);
+        assertThat(last.get("kind").asText()).isEqualTo("INFORMATION_ADDED");
+        assertThat(last.get("note").asText()).isEqualTo("老人有高血压，随身没有带药");
+        assertThat(last.get("ownerPerson").asText()).as("still with its owner").isEqualTo("居民侧管理员" + n);
+
+        HttpResponse<String> blank = resident.post("/track/" + code, "/track/" + code + "/information", Map.of(), List.of());
+        assertThat(resident.follow(blank).body()).contains("请填写补充的情况或选择照片");
+    }
+
+    @Test
+    void aRatingComesOnlyAfterTheAnswerIsOneToFiveAndTheLatestCounts() {
+        PublicClient resident = resident(null);
+        String code = codeOf(resident.post("/report", "/report", report(grid, "评价测试-" + n), List.of()));
+        HttpResponse<String> early = resident.post("/track/" + code, "/track/" + code + "/rate", Map.of("score", "5"), List.of());
+        assertThat(resident.follow(early).body()).contains("答复之后才能评价");
+        answered(code);
+
+        String page = resident.get("/track/" + code).body();
+        assertThat(page).contains("已找到老人并送回家中，感谢您的反映", "答复了您").doesNotContain("已找到并送回家<");
+        assertThat(resident.follow(resident.post("/track/" + code, "/track/" + code + "/rate", Map.of("score", "6"),
+                List.of())).body()).contains("请打1到5分");
+        PublicClient en = resident("en");
+        assertThat(en.follow(en.post("/track/" + code, "/track/" + code + "/rate", Map.of("score", "0"), List.of())).body())
+                .contains("Give a score from 1 to 5");
+
+        resident.post("/track/" + code, "/track/" + code + "/rate", Map.of("score", "2", "comment", "太慢了"), List.of());
+        HttpResponse<String> changed = resident.post("/track/" + code, "/track/" + code + "/rate",
+                Map.of("score", "4", "comment", "后来电话回访，满意"), List.of());
+        assertThat(resident.follow(changed).body()).contains("感谢您的评价", "后来电话回访，满意");
+        UUID id = idOf(code);
+        Ratings.Rating rating = ratings.of(id).orElseThrow();
+        assertThat(rating.score()).isEqualTo(4);
+        assertThat(rating.changes()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM incident_rating WHERE incident_id = ?").param(id).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(incidents.timeline(id).stream().filter(e -> e.kind().equals("RATED")).map(Incidents.Event::note))
+                .containsExactly("2/5 · 太慢了", "4/5 · 后来电话回访，满意");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'incident_rating' AND record_id = ?")
+                .param(id.toString()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void reopeningWorksWithinTheWindowBackToTheLastOwnerWithFreshDeadlinesAndNotAfter() {
+        String code = answered(codeOf(resident(null).post("/report", "/report", report(grid, "重新办理-" + n), List.of())));
+        UUID id = idOf(code);
+        OffsetDateTime answeredAt = incidents.find(id).orElseThrow().answeredAt();
+        MovableClock clock = new MovableClock(answeredAt.toInstant(), ZoneOffset.UTC);
+        ResidentDesk residents = new ResidentDesk(desk, incidents, photos, ratings, properties, events, jdbc, clock);
+
+        assertThatThrownBy(() -> residents.reopen(code, " ")).isInstanceOf(Invalid.class);
+        clock.advance(Duration.ofDays(6));
+        Incidents.Incident reopened = residents.reopen(code, "老人又走失了，问题没解决");
+        assertThat(reopened.status()).isEqualTo(Incidents.Status.ACKNOWLEDGED);
+        assertThat(reopened.ownerStaffId()).as("back to its last owner").isEqualTo(manager.id().value());
+        assertThat(reopened.answeredAt()).isNull();
+        OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        assertThat(reopened.ownerSince().toInstant()).isEqualTo(at.toInstant());
+        Duration resolve = incidentProperties.escalation().level(UnitKind.valueOf(reopened.ownerUnitKind())).resolve();
+        assertThat(reopened.dueAt().toInstant()).as("a fresh deadline to resolve at its level")
+                .isEqualTo(at.plus(resolve).toInstant());
+        Incidents.Event last = incidents.timeline(id).get(incidents.timeline(id).size() - 1);
+        assertThat(last.kind()).isEqualTo("REOPENED");
+        assertThat(last.note()).isEqualTo("老人又走失了，问题没解决");
+        assertThat(last.ownerStaffId()).isEqualTo(manager.id().value());
+        assertThat(recorded.stream(IncidentStepRecorded.class).filter(e -> e.incidentId().equals(id)
+                && e.kind().equals("REOPENED"))).as("published, with the owner, for the inbox and webhooks")
+                .singleElement().satisfies(e -> {
+                    assertThat(e.ownerStaffId()).isEqualTo(manager.id().value());
+                    assertThat(e.reason()).isEqualTo("老人又走失了，问题没解决");
+                });
+        assertThatThrownBy(() -> residents.rate(code, 5, null)).as("not rated until answered again")
+                .isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> residents.reopen(code, "再次")).isInstanceOf(Conflict.class);
+
+        Submitter by = Submitter.system("test");
+        desk.resolve(id, "再次找到", by);
+        desk.answer(id, "再次找到老人，已联系家属看护", by);
+        OffsetDateTime second = incidents.find(id).orElseThrow().answeredAt();
+        MovableClock later = new MovableClock(second.toInstant().plus(properties.reopenWithin()).plusSeconds(60),
+                ZoneOffset.UTC);
+        ResidentDesk tooLate = new ResidentDesk(desk, incidents, photos, ratings, properties, events, jdbc, later);
+        assertThatThrownBy(() -> tooLate.reopen(code, "还是不满意")).isInstanceOf(Conflict.class)
+                .satisfies(e -> assertThat(((Conflict) e).key()).isEqualTo("incident.reopen.tooLate"));
+        assertThat(incidents.find(id).orElseThrow().status()).isEqualTo(Incidents.Status.ANSWERED);
+        assertThat(tooLate.track(code).mayReopen()).isFalse();
+
+        PublicClient en = resident("en");
+        HttpResponse<String> page = en.follow(en.post("/track/" + code, "/track/" + code + "/reopen",
+                Map.of("reason", ""), List.of()));
+        assertThat(page.body()).contains("Say why it should be handled again");
+    }
+
+    @Test
+    void theTimelineInPlainWordsKeepsStaffReasonsContactsAndNotesToTheStaff() {
+        PublicClient resident = resident(null);
+        String code = codeOf(resident.post("/report", "/report", report(grid, "内部信息测试-" + n), List.of()));
+        UUID id = idOf(code);
+        Submitter by = Submitter.system("test");
+        desk.dispatch(id, "派网格员带上李四的线索前往", by);
+        desk.refer(id, "城管", "王队长 13800001111", "已约定明早处理", by);
+        desk.escalate(id, "信息员李四反映情况复杂", by);
+        JsonNode json = ApiClient.json(resident.get("/api/public/v1/track/" + code));
+        assertThat(json.get("timeline").findValuesAsText("label"))
+                .containsSubsequence("收到您的报告", "工作人员正在赶往现场", "已请相关部门办理", "已转到上一级办理");
+        assertThat(json.get("timeline").findValuesAsText("text")).contains("城管");
+        assertThat(json.toString()).doesNotContain("李四", "王队长", "13800001111", "已约定明早处理", "派出所", "警务室");
+        JsonNode en = ApiClient.json(resident("en").get("/api/public/v1/track/" + code));
+        assertThat(en.get("timeline").findValuesAsText("label")).contains("Moved to a higher level");
+    }
+
+    @Test
+    void anUnknownCodeIsAPlainNotFound() {
+        PublicClient resident = resident(null);
+        HttpResponse<String> page = resident.get("/track/FQ0000000000");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("没有找到这个查询码");
+        assertThat(resident("en").get("/track/FQ0000000000").body()).contains("No report with this tracking code");
+        assertThat(resident.get("/api/public/v1/track/FQ0000000000").statusCode()).isEqualTo(404);
+        assertThat(resident.get("/track?code=fq0000000000").headers().firstValue("Location").orElseThrow())
+                .endsWith("/track/FQ0000000000");
+    }
+
+    @Test
+    void satisfactionPerGridIsScopedLikeEveryRead() {
+        for (String[] r : new String[][] {{"5", "很好"}, {"3", "一般"}}) {
+            PublicClient resident = resident(null);
+            String code = answered(codeOf(resident.post("/report", "/report", report(grid, "满意度-" + n + r[0]), List.of())));
+            resident.post("/track/" + code, "/track/" + code + "/rate", Map.of("score", r[0], "comment", r[1]), List.of());
+        }
+        PublicClient resident = resident(null);
+        String theirs = answered(codeOf(resident.post("/report", "/report", report(otherGrid, "满意度乙-" + n), List.of())));
+        resident.post("/track/" + theirs, "/track/" + theirs + "/rate", Map.of("score", "1"), List.of());
+
+        JsonNode mine = row(api.token("officer", DEMO_PASSWORD), grid);
+        assertThat(mine.get("ratings").asLong()).isEqualTo(2);
+        assertThat(mine.get("mean").asDouble()).isEqualTo(4.0);
+        assertThat(mine.get("satisfied").asLong()).isEqualTo(1);
+        assertThat(mine.get("satisfactionRate").asDouble()).isEqualTo(0.5);
+        assertThat(row(api.token("officer", DEMO_PASSWORD), otherGrid)).as("officer2's grid, outside officer's subtree").isNull();
+        assertThat(row(api.token("officer2", DEMO_PASSWORD), grid)).isNull();
+        assertThat(row(api.token("officer2", DEMO_PASSWORD), otherGrid).get("satisfactionRate").asDouble()).isEqualTo(0.0);
+        String bureau = api.token("bureau", DEMO_PASSWORD);
+        assertThat(row(bureau, grid)).isNotNull();
+        assertThat(row(bureau, otherGrid)).isNotNull();
+    }
+
+    JsonNode row(String token, Grid g) {
+        HttpResponse<String> r = api.get("/api/v1/incidents/satisfaction", token);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        for (JsonNode row : ApiClient.json(r).get("grids")) {
+            if (row.get("gridId").asText().equals(g.id().value().toString())) {
+                return row;
+            }
+        }
+        return null;
+    }
+}
