@@ -32,7 +32,9 @@ public enum Permission {
     /** Push incidents from another system (the 110 centre); held by a unit's API key, never by a role. */
     INCIDENT_PUSH,
     /** Who an informant (信息员) is, on the clues he gave: besides his handler (who filed the clue), only the station chief. */
-    INCIDENT_INFORMANT_IDENTITY;
+    INCIDENT_INFORMANT_IDENTITY,
+    /** Register, disable and retry the outbound webhooks of the units of one's scope (a unit's head, the bureau). */
+    WEBHOOK_MANAGE;
 
     public String authority() {
         return name();
