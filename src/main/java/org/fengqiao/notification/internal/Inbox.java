@@ -61,8 +61,7 @@ public class Inbox {
 
     /** The caller's entries, unread first, newest first within each. */
     public Page list(Caller caller, boolean unreadOnly, int limit, int offset) {
-        List<Entry> items = jdbc.sql("SELECT " + COLUMNS + """
-                 FROM inbox_entry
+        List<Entry> items = jdbc.sql("SELECT " + COLUMNS + " FROM inbox_entry " + """
                 WHERE recipient_id = :me AND unit_path LIKE ANY(CAST(:scope AS text[]))
                   AND (NOT :unreadOnly OR read_at IS NULL)
                 ORDER BY read_at IS NOT NULL, created_at DESC, id
@@ -89,8 +88,8 @@ public class Inbox {
     }
 
     public Optional<Entry> find(UUID id, Caller caller) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM inbox_entry WHERE id = :id AND recipient_id = :me AND unit_path LIKE ANY(CAST(:scope AS text[]))""")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM inbox_entry " + """
+                 WHERE id = :id AND recipient_id = :me AND unit_path LIKE ANY(CAST(:scope AS text[]))""")
                 .param("id", id).param("me", caller.staffId()).param("scope", caller.scopePatterns())
                 .query(Inbox::entry).optional();
     }
