@@ -66,3 +66,5 @@ CREATE TABLE webhook_delivery (
 );
 CREATE INDEX webhook_delivery_due ON webhook_delivery (next_attempt_at) WHERE status = 'PENDING';
 CREATE INDEX webhook_delivery_recent ON webhook_delivery (webhook_id, created_at DESC);
+-- the worker drops delivered rows past their retention; this keeps that look-up to the rows it drops
+CREATE INDEX webhook_delivery_delivered ON webhook_delivery (delivered_at) WHERE status = 'DELIVERED';

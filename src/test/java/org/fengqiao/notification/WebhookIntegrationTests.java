@@ -361,4 +361,45 @@ class WebhookIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM webhook WHERE unit_id = ?").param(workstation.id().value())
                 .query(Long.class).single()).as("nothing saved").isZero();
     }
+    @Test
+    void theHeadOfAUnitRegistersAndDisablesAWebhookOnThePage() {
+        ApiClient browser = new ApiClient(port);
+        browser.formLogin("officer", DEMO_PASSWORD);
+        String list = browser.get("/webhooks", null).body();
+        assertThat(list).contains("id=\"webhook-form\"").contains(workstation.name());
+
+        Map<String, String> form = new HashMap<>();
+        form.put("_csrf", browser.csrfFrom("/webhooks"));
+        form.put("unitId", workstation.id().value().toString());
+        form.put("url", "mailto:someone@example.org");
+        form.put("secret", SECRET);
+        HttpResponse<String> bad = browser.form("/webhooks", form);
+        assertThat(bad.statusCode()).isEqualTo(302);
+        assertThat(bad.headers().firstValue("Location").orElseThrow()).endsWith("/webhooks");
+        assertThat(browser.get("/webhooks", null).body()).contains("请填写有效的 http 或 https 地址");
+
+        form.put("_csrf", browser.csrfFrom("/webhooks"));
+        form.put("url", receiver.url());
+        form.put("description", "页面登记");
+        HttpResponse<String> saved = browser.form("/webhooks", form);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        String location = saved.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches(".*/webhooks/[0-9a-f-]{36}$");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        webhooks.add(id);
+        String detail = browser.get("/webhooks/" + id, null).body();
+        assertThat(detail).contains(receiver.url()).contains("页面登记").contains("id=\"webhook-disable\"")
+                .doesNotContain(SECRET);
+
+        Map<String, String> disable = Map.of("_csrf", browser.csrfFrom("/webhooks/" + id));
+        assertThat(browser.form("/webhooks/" + id + "/disable", disable).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/webhooks/" + id, null).body()).contains("已停用").contains("id=\"webhook-enable\"");
+        assertThat(jdbc.sql("SELECT active FROM webhook WHERE id = ?").param(UUID.fromString(id)).query(Boolean.class)
+                .single()).isFalse();
+
+        ApiClient other = new ApiClient(port);
+        other.formLogin("officer2", DEMO_PASSWORD);
+        assertThat(other.get("/webhooks/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(other.get("/webhooks", null).body()).doesNotContain(id);
+    }
 }

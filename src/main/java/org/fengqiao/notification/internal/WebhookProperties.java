@@ -9,12 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * twice as long each time up to {@code maxBackoff}, and is marked failed after {@code maxAttempts}
  * attempts (a person can then retry it by hand). {@code timeout} bounds one request; {@code batch} is how
  * many deliveries one run of the worker sends at most; {@code poll} (an ISO duration, read by the
- * scheduler) is the pause between runs.
+ * scheduler) is the pause between runs; delivered rows are kept {@code retention} long for the page,
+ * failed ones until retried.
  */
 @ConfigurationProperties("fengqiao.notification.webhooks")
 public record WebhookProperties(@DefaultValue("8") int maxAttempts, @DefaultValue("30s") Duration initialBackoff,
         @DefaultValue("1h") Duration maxBackoff, @DefaultValue("10s") Duration timeout, @DefaultValue("50") int batch,
-        @DefaultValue("PT5S") String poll) {
+        @DefaultValue("PT5S") String poll, @DefaultValue("30d") Duration retention) {
 
     /** The pause after the given (1-based) failed attempt: initial × 2^(attempt-1), at most the maximum. */
     public Duration backoff(int attempt) {

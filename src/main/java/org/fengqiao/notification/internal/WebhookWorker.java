@@ -55,10 +55,20 @@ public class WebhookWorker {
 
     @Scheduled(fixedDelayString = "${fengqiao.notification.webhooks.poll:PT5S}", initialDelayString = "PT15S")
     public void run() {
-        int sent = deliverDue(clock.instant());
+        Instant now = clock.instant();
+        int sent = deliverDue(now);
         if (sent > 0) {
             log.debug("Webhooks: {} deliveries attempted", sent);
         }
+        forgetDelivered(now.minus(properties.retention()));
+    }
+
+    /** Drops delivered rows older than the retention, a bounded batch at a time. */
+    int forgetDelivered(Instant before) {
+        return jdbc.sql("""
+                DELETE FROM webhook_delivery WHERE id IN (
+                    SELECT id FROM webhook_delivery WHERE status = 'DELIVERED' AND delivered_at < ? LIMIT 1000)""")
+                .param(OffsetDateTime.ofInstant(before, ZoneOffset.UTC)).update();
     }
 
     /** Attempts the deliveries due at the given moment, up to a batch; answers how many were attempted. */
