@@ -89,4 +89,32 @@ class InboxBrowserTests extends BrowserTest {
         assertThat(page.locator("#inbox-summary")).hasText("0 条未读，共 2 条");
         assertThat(page.locator(".entry").last().locator("button.open")).isVisible();
     }
+    @Test
+    void theOfficerRegistersAWebhookOnAPhone() {
+        Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        login("officer");
+        page.navigate(url("/webhooks"));
+        assertThat(fitsTheScreen()).as("the webhook page fits a phone's width").isTrue();
+        page.selectOption("#unitId", office.id().value().toString());
+        page.fill("#url", "https://receiver.example.org/fengqiao");
+        page.fill("#secret", "phone-registered-secret-1");
+        page.fill("#description", "手机登记");
+        page.click("#webhook-submit");
+        page.waitForURL(u -> u.matches(".*/webhooks/[0-9a-f-]{36}$"));
+        String id = page.url().substring(page.url().lastIndexOf('/') + 1);
+        try {
+            assertThat(page.locator("#webhook-state")).hasText("启用");
+            assertThat(fitsTheScreen()).isTrue();
+            page.click("#webhook-disable");
+            assertThat(page.locator("#webhook-state")).hasText("已停用");
+        } finally {
+            // whatever happened, this receiver does not exist: stop queueing for it
+            page.navigate(url("/webhooks/" + id));
+            if (page.locator("#webhook-disable").count() > 0) {
+                page.click("#webhook-disable");
+            }
+        }
+        page.navigate(url("/webhooks"));
+        assertThat(page.locator("tr[data-id='" + id + "']")).containsText("已停用");
+    }
 }
