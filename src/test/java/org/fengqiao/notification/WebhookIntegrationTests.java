@@ -242,15 +242,22 @@ class WebhookIntegrationTests extends IntegrationTest {
         assertThat(browser.get("/webhooks", null).body()).contains(receiver.url()).contains("失败 1");
 
         receiver.answer(200);
-        HttpResponse<String> retried = api.send("POST", "/api/v1/webhooks/deliveries/" + failed.id() + "/retry", officer, null);
-        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
-        assertThat(ApiClient.json(retried).get("status").asText()).isEqualTo("PENDING");
-        assertThat(ApiClient.json(retried).get("attempts").asInt()).isZero();
+        // "retry now" on the page: a fresh run of attempts
+        HttpResponse<String> retried = browser.form("/webhooks/" + webhook + "/deliveries/" + failed.id() + "/retry",
+                Map.of("_csrf", browser.csrfFrom("/webhooks/" + webhook)));
+        assertThat(retried.statusCode()).isEqualTo(302);
+        assertThat(retried.headers().firstValue("Location").orElseThrow()).endsWith("/webhooks/" + webhook);
+        Row again = deliveries(webhook).get(0);
+        assertThat(again.status()).isEqualTo("PENDING");
+        assertThat(again.attempts()).isZero();
         deliver(webhook, Instant.now().plusSeconds(1));
         assertThat(deliveries(webhook).get(0).status()).isEqualTo("DELIVERED");
         assertThat(receiver.accepted()).containsOnlyKeys(failed.eventId().toString());
         assertThat(api.send("POST", "/api/v1/webhooks/deliveries/" + failed.id() + "/retry", officer, null).statusCode())
                 .as("nothing to retry once delivered").isEqualTo(409);
+        assertThat(browser.form("/webhooks/" + UUID.randomUUID() + "/deliveries/" + failed.id() + "/retry",
+                Map.of("_csrf", browser.csrfFrom("/webhooks/" + webhook))).statusCode())
+                .as("a delivery under another webhook's address").isEqualTo(404);
 
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'webhook_delivery' AND record_id = ?")
                 .param(failed.id().toString()).query(Long.class).single()).isEqualTo(1);

@@ -144,10 +144,18 @@ public class Webhooks {
     /** Sends a failed or waiting delivery again now; a failed one gets a fresh run of attempts. */
     @Transactional
     public Delivery retry(UUID deliveryId, Caller caller) {
+        return retry(null, deliveryId, caller);
+    }
+
+    /** As {@link #retry(UUID, Caller)}, for a delivery of the given webhook only (null: of any). */
+    @Transactional
+    public Delivery retry(UUID webhookId, UUID deliveryId, Caller caller) {
         Delivery before = jdbc.sql("""
                 SELECT d.* FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id JOIN unit u ON u.id = w.unit_id
-                WHERE d.id = :id AND u.path LIKE ANY(CAST(:scope AS text[])) FOR UPDATE OF d""")
-                .param("id", deliveryId).param("scope", caller.scopePatterns()).query(Webhooks::delivery).optional()
+                WHERE d.id = :id AND (CAST(:webhook AS uuid) IS NULL OR d.webhook_id = :webhook)
+                  AND u.path LIKE ANY(CAST(:scope AS text[])) FOR UPDATE OF d""")
+                .param("id", deliveryId).param("webhook", webhookId).param("scope", caller.scopePatterns())
+                .query(Webhooks::delivery).optional()
                 .orElseThrow(() -> new NotFound("webhook delivery", deliveryId));
         if ("DELIVERED".equals(before.status())) {
             throw new Conflict("notification.webhook.retry.delivered");

@@ -93,10 +93,7 @@ class WebhookPages {
     @PostMapping("/webhooks/{id}/deliveries/{delivery}/retry")
     String retry(@PathVariable UUID id, @PathVariable UUID delivery, Locale locale, RedirectAttributes redirect) {
         try {
-            Webhooks.Delivery d = webhooks.retry(delivery, Callers.require());
-            if (!d.webhookId().equals(id)) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-            }
+            webhooks.retry(id, delivery, Callers.require());
             redirect.addFlashAttribute("notice", messages.getMessage("notification.webhook.retried", null, locale));
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
