@@ -34,7 +34,9 @@ public enum Permission {
     /** Who an informant (信息员) is, on the clues he gave: besides his handler (who filed the clue), only the station chief. */
     INCIDENT_INFORMANT_IDENTITY,
     /** List, create and revoke the API keys (110 centre, Open311 clients) of the units of one's scope. */
-    INCIDENT_API_KEYS;
+    INCIDENT_API_KEYS,
+    /** Register, disable and retry the outbound webhooks of the units of one's scope (a unit's head, the bureau). */
+    WEBHOOK_MANAGE;
 
     public String authority() {
         return name();

@@ -24,7 +24,19 @@ public final class RolePolicy {
         if (role == StaffRole.STATION_CHIEF || role == StaffRole.BUREAU_COMMAND) {
             granted.add(INCIDENT_API_KEYS);
         }
+        granted.addAll(notificationPermissionsOf(role));
         return granted;
+    }
+
+    /**
+     * Outbound webhooks: the head of a unit registers them for his unit's subtree: the bureau command, the
+     * station chief, and the community officer who leads a workstation or central police office.
+     */
+    static Set<Permission> notificationPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER -> EnumSet.of(WEBHOOK_MANAGE);
+            default -> EnumSet.noneOf(Permission.class);
+        };
     }
 
     /**

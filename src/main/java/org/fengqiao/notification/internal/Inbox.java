@@ -1,0 +1,122 @@
+package org.fengqiao.notification.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The inbox entries. An entry is read only by its recipient, and only while the record it points to lies
+ * in the recipient's scope ({@code unit_path LIKE ANY(scope)} in the SQL): anyone else, or a record
+ * outside the scope, finds nothing, exactly as for an entry that does not exist.
+ */
+@Component
+public class Inbox {
+
+    public enum Kind { INCIDENT_ASSIGNED, INCIDENT_ESCALATED, INCIDENT_INFORMED, VISIT_OVERDUE }
+
+    public record Entry(UUID id, UUID recipientId, Kind kind, String recordType, UUID recordId, String link,
+            String unitPath, String subject, String category, String reason, LocalDate dueOn, OffsetDateTime createdAt,
+            OffsetDateTime readAt) {
+
+        public boolean unread() {
+            return readAt == null;
+        }
+    }
+
+    public record New(UUID recipientId, Kind kind, String recordType, UUID recordId, String link, String unitPath,
+            String subject, String category, String reason, LocalDate dueOn, Instant at) {
+    }
+
+    public record Page(List<Entry> items, long total, long unread) {
+    }
+
+    private static final String COLUMNS = """
+            id, recipient_id, kind, record_type, record_id, link, unit_path, subject, category, reason, due_on,
+            created_at, read_at""";
+
+    private final JdbcClient jdbc;
+
+    Inbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public UUID add(New n) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO inbox_entry (id, recipient_id, kind, record_type, record_id, link, unit_path, subject, category,
+                                         reason, due_on, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, n.recipientId(), n.kind().name(), n.recordType(), n.recordId(), n.link(), n.unitPath(),
+                        n.subject(), n.category(), n.reason(), n.dueOn(), OffsetDateTime.ofInstant(n.at(), ZoneOffset.UTC))
+                .update();
+        return id;
+    }
+
+    /** The caller's entries, unread first, newest first within each. */
+    public Page list(Caller caller, boolean unreadOnly, int limit, int offset) {
+        List<Entry> items = jdbc.sql("SELECT " + COLUMNS + " FROM inbox_entry " + """
+                WHERE recipient_id = :me AND unit_path LIKE ANY(CAST(:scope AS text[]))
+                  AND (NOT :unreadOnly OR read_at IS NULL)
+                ORDER BY read_at IS NOT NULL, created_at DESC, id
+                LIMIT :limit OFFSET :offset""")
+                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("unreadOnly", unreadOnly)
+                .param("limit", limit).param("offset", offset)
+                .query(Inbox::entry).list();
+        long total = jdbc.sql("""
+                SELECT count(*) FROM inbox_entry WHERE recipient_id = :me AND unit_path LIKE ANY(CAST(:scope AS text[]))
+                  AND (NOT :unreadOnly OR read_at IS NULL)""")
+                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("unreadOnly", unreadOnly)
+                .query(Long.class).single();
+        return new Page(items, total, unread(caller));
+    }
+
+    public long unread(Caller caller) {
+        if (caller.staffId() == null) {
+            return 0;
+        }
+        return jdbc.sql("""
+                SELECT count(*) FROM inbox_entry WHERE recipient_id = :me AND read_at IS NULL
+                  AND unit_path LIKE ANY(CAST(:scope AS text[]))""")
+                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).query(Long.class).single();
+    }
+
+    public Optional<Entry> find(UUID id, Caller caller) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM inbox_entry " + """
+                 WHERE id = :id AND recipient_id = :me AND unit_path LIKE ANY(CAST(:scope AS text[]))""")
+                .param("id", id).param("me", caller.staffId()).param("scope", caller.scopePatterns())
+                .query(Inbox::entry).optional();
+    }
+
+    /** Marks the caller's entry read (once: the first reading's time stays); answers whether it was his. */
+    public boolean markRead(UUID id, Caller caller, Instant at) {
+        return jdbc.sql("""
+                UPDATE inbox_entry SET read_at = coalesce(read_at, :at)
+                WHERE id = :id AND recipient_id = :me AND unit_path LIKE ANY(CAST(:scope AS text[]))""")
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("id", id)
+                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).update() == 1;
+    }
+
+    public int markAllRead(Caller caller, Instant at) {
+        return jdbc.sql("""
+                UPDATE inbox_entry SET read_at = :at
+                WHERE recipient_id = :me AND read_at IS NULL AND unit_path LIKE ANY(CAST(:scope AS text[]))""")
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).update();
+    }
+
+    private static Entry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        java.sql.Date due = rs.getDate("due_on");
+        return new Entry(rs.getObject("id", UUID.class), rs.getObject("recipient_id", UUID.class),
+                Kind.valueOf(rs.getString("kind")), rs.getString("record_type"), rs.getObject("record_id", UUID.class),
+                rs.getString("link"), rs.getString("unit_path"), rs.getString("subject"), rs.getString("category"),
+                rs.getString("reason"), due == null ? null : due.toLocalDate(),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("read_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,78 @@
+package org.fengqiao.notification.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.fengqiao.incident.IncidentStepRecorded;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.notification.internal.Inbox.Kind;
+import org.fengqiao.population.KeyPersonVisitOverdue;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the inbox entries of incidents given to someone (routed or escalated to him), of the grid chief
+ * kept informed of what his grid's manager or coordinator handles, and of key persons' visits overdue for
+ * the grid chiefs.
+ * <p>
+ * A plain synchronous {@link EventListener}, like the audit trail: the entry is written in the
+ * transaction of the step (or of the sweep's notice) that it tells of, so a step that rolls back leaves
+ * no entry, and a step that commits always has its entry; no entry is written twice by a retry.
+ */
+@Component
+class InboxListener {
+
+    private final Inbox inbox;
+    private final JdbcClient jdbc;
+    private final Jurisdictions jurisdictions;
+    private final Clock clock;
+
+    InboxListener(Inbox inbox, JdbcClient jdbc, Jurisdictions jurisdictions, Clock clock) {
+        this.inbox = inbox;
+        this.jdbc = jdbc;
+        this.jurisdictions = jurisdictions;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(IncidentStepRecorded step) {
+        if (!step.assigns() || step.ownerStaffId() == null) {
+            return;
+        }
+        String link = "/incidents/" + step.incidentId();
+        String category = "incident.category." + step.category().name();
+        boolean routed = "ROUTED".equals(step.kind());
+        inbox.add(new Inbox.New(step.ownerStaffId(), routed ? Kind.INCIDENT_ASSIGNED : Kind.INCIDENT_ESCALATED,
+                "incident", step.incidentId(), link, step.unitPath(), step.trackingCode(), category, step.reason(), null,
+                step.at()));
+        if (routed) {
+            // the routing keeps the grid chief informed of what his grid's manager or coordinator handles
+            // (RoutingPolicy's decision.informed: the chief, unless he owns the item himself)
+            for (UUID chief : informedChiefs(step.incidentId(), step.ownerStaffId())) {
+                inbox.add(new Inbox.New(chief, Kind.INCIDENT_INFORMED, "incident", step.incidentId(), link,
+                        step.unitPath(), step.trackingCode(), category, step.reason(), null, step.at()));
+            }
+        }
+    }
+
+    @EventListener
+    void on(KeyPersonVisitOverdue overdue) {
+        String grid = jurisdictions.grid(overdue.grid()).map(Grid::name).orElse("");
+        for (UUID chief : overdue.gridChiefs()) {
+            inbox.add(new Inbox.New(chief, Kind.VISIT_OVERDUE, "person", overdue.person().value(),
+                    "/key-persons/" + overdue.person().value(), overdue.unitPath(), grid,
+                    "care.risk." + overdue.risk().name(), null, overdue.dueOn(), clock.instant()));
+        }
+    }
+
+    private List<UUID> informedChiefs(UUID incident, UUID owner) {
+        return jdbc.sql("""
+                SELECT s.id FROM incident i
+                  JOIN grid_role r ON r.grid_id = i.grid_id AND r.role = 'GRID_CHIEF' AND r.ended_on IS NULL
+                  JOIN staff s ON s.id = r.staff_id AND s.active
+                WHERE i.id = ? AND s.id <> ?""")
+                .params(incident, owner).query(UUID.class).list();
+    }
+}

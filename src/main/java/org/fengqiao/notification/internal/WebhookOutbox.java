@@ -1,0 +1,84 @@
+package org.fengqiao.notification.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.incident.IncidentStepRecorded;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitId;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Queues every incident step for the active webhooks of the units above the incident's grid (the unit's
+ * subtree holds the incident). A plain synchronous {@link EventListener}, like the audit trail: the rows
+ * are written in the transaction of the step, so the outbox holds exactly the steps that committed, and a
+ * receiver that is down loses nothing; {@link WebhookWorker} sends them later.
+ * <p>
+ * The payload carries no personal data: the event id, the incident's id, tracking code and category, the
+ * step's kind, the owning unit (id and name) and the time. Not the description, the reporter, the owner's
+ * name nor a reason (a person's words may name someone).
+ */
+@Component
+class WebhookOutbox {
+
+    static final String EVENT_TYPE = "incident.step";
+
+    private final JdbcClient jdbc;
+    private final Jurisdictions jurisdictions;
+    private final ObjectMapper json;
+
+    WebhookOutbox(JdbcClient jdbc, Jurisdictions jurisdictions, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.jurisdictions = jurisdictions;
+        this.json = json;
+    }
+
+    @EventListener
+    void on(IncidentStepRecorded step) {
+        List<UUID> webhooks = jdbc.sql("""
+                SELECT w.id FROM webhook w JOIN unit u ON u.id = w.unit_id
+                WHERE w.active AND left(:path, length(u.path)) = u.path""")
+                .param("path", step.unitPath()).query(UUID.class).list();
+        if (webhooks.isEmpty()) {
+            return;
+        }
+        UUID eventId = UUID.randomUUID();
+        String payload = payload(eventId, step);
+        OffsetDateTime at = OffsetDateTime.ofInstant(step.at(), ZoneOffset.UTC);
+        for (UUID webhook : webhooks) {
+            jdbc.sql("""
+                    INSERT INTO webhook_delivery (id, webhook_id, event_id, event_type, payload, status, attempts,
+                                                  next_attempt_at, created_at)
+                    VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+                    .params(UUID.randomUUID(), webhook, eventId, EVENT_TYPE, payload, at, at).update();
+        }
+    }
+
+    private String payload(UUID eventId, IncidentStepRecorded step) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", eventId.toString());
+        m.put("type", EVENT_TYPE);
+        m.put("incidentId", step.incidentId().toString());
+        m.put("trackingCode", step.trackingCode());
+        m.put("kind", step.kind());
+        m.put("category", step.category().name());
+        if (step.ownerUnitId() != null) {
+            m.put("ownerUnitId", step.ownerUnitId().toString());
+            m.put("ownerUnitName", jurisdictions.unit(new UnitId(step.ownerUnitId())).map(Unit::name).orElse(null));
+        }
+        m.put("at", step.at().toString());
+        try {
+            return json.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write webhook payload", e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.fengqiao.notification.web;
+
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.UUID;
+import org.fengqiao.notification.internal.Inbox;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** An inbox entry in the reader's language: what happened, why, and where to look. */
+@Component
+class InboxViews {
+
+    record View(UUID id, String kind, String title, String reason, String recordType, UUID recordId, String link,
+            String unitPath, OffsetDateTime createdAt, OffsetDateTime readAt, boolean unread) {
+    }
+
+    private final MessageSource messages;
+
+    InboxViews(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    View view(Inbox.Entry e, Locale locale) {
+        String category = e.category() == null ? "" : messages.getMessage(e.category(), null, e.category(), locale);
+        String title = messages.getMessage("notification.inbox.kind." + e.kind().name(),
+                new Object[] {e.subject(), category, e.dueOn() == null ? "" : e.dueOn().toString()}, locale);
+        // a routing or escalation reason is a message key; a reason given by hand is a person's words
+        String reason = e.reason() == null ? null : messages.getMessage(e.reason(), null, e.reason(), locale);
+        return new View(e.id(), e.kind().name(), title, reason, e.recordType(), e.recordId(), e.link(), e.unitPath(),
+                e.createdAt(), e.readAt(), e.unread());
+    }
+}

@@ -1,0 +1,105 @@
+package org.fengqiao.notification.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.notification.internal.Webhooks;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The webhooks of the caller's units: the list with a form to add one, and each with its recent deliveries. */
+@Controller
+@PreAuthorize("hasAuthority('WEBHOOK_MANAGE')")
+class WebhookPages {
+
+    static final int RECENT = 30;
+
+    private final Webhooks webhooks;
+    private final Jurisdictions jurisdictions;
+    private final MessageSource messages;
+
+    WebhookPages(Webhooks webhooks, Jurisdictions jurisdictions, MessageSource messages) {
+        this.webhooks = webhooks;
+        this.jurisdictions = jurisdictions;
+        this.messages = messages;
+    }
+
+    @GetMapping("/webhooks")
+    String list(Model model) {
+        Caller caller = Callers.require();
+        model.addAttribute("webhooks", webhooks.list(caller));
+        model.addAttribute("units", jurisdictions.visibleUnits(caller).stream()
+                .sorted(Comparator.comparing(Unit::path)).toList());
+        return "notification/webhooks";
+    }
+
+    @PostMapping("/webhooks")
+    String register(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) String url,
+            @RequestParam(required = false) String secret, @RequestParam(required = false) String description,
+            Locale locale, RedirectAttributes redirect) {
+        try {
+            Webhooks.Webhook created = webhooks.register(unitId, url, secret, description, Callers.require());
+            redirect.addFlashAttribute("notice", messages.getMessage("notification.webhook.saved", null, locale));
+            return "redirect:/webhooks/" + created.id();
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.problems().stream()
+                    .map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList());
+            redirect.addFlashAttribute("url", url);
+            redirect.addFlashAttribute("description", description);
+            return "redirect:/webhooks";
+        }
+    }
+
+    @GetMapping("/webhooks/{id}")
+    String detail(@PathVariable UUID id, Model model) {
+        Caller caller = Callers.require();
+        try {
+            model.addAttribute("webhook", webhooks.get(id, caller));
+            model.addAttribute("deliveries", webhooks.deliveries(id, caller, RECENT));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "notification/webhook";
+    }
+
+    @PostMapping("/webhooks/{id}/{action:disable|enable}")
+    String toggle(@PathVariable UUID id, @PathVariable String action, Locale locale, RedirectAttributes redirect) {
+        try {
+            webhooks.setActive(id, action.equals("enable"), Callers.require());
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("notice", messages.getMessage("notification.webhook.saved", null, locale));
+        return "redirect:/webhooks/" + id;
+    }
+
+    @PostMapping("/webhooks/{id}/deliveries/{delivery}/retry")
+    String retry(@PathVariable UUID id, @PathVariable UUID delivery, Locale locale, RedirectAttributes redirect) {
+        try {
+            webhooks.retry(id, delivery, Callers.require());
+            redirect.addFlashAttribute("notice", messages.getMessage("notification.webhook.retried", null, locale));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
+        }
+        return "redirect:/webhooks/" + id;
+    }
+}

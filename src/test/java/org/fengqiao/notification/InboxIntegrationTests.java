@@ -1,0 +1,237 @@
+package org.fengqiao.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.Staff;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.incident.internal.EscalationSweep;
+import org.fengqiao.incident.internal.IncidentDesk;
+import org.fengqiao.incident.internal.Incidents;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitKind;
+import org.fengqiao.notification.NotificationFixtures.TestGrid;
+import org.fengqiao.population.internal.OverdueSweep;
+import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.MovableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The inbox: whoever the routing or an escalation gives an item to finds it in his inbox, the grid chief
+ * hears of what his grid's manager handles, and a key person's overdue visit reaches the grid chief; an
+ * entry is its recipient's alone (anyone else, inside the scope or out, gets 404).
+ */
+class InboxIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    Incidents incidents;
+    @Autowired
+    IncidentDesk desk;
+    @Autowired
+    OverdueSweep overdueSweep;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    String token(String username) {
+        return api.token(username, DEMO_PASSWORD);
+    }
+
+    JsonNode fileHelp(String token, UUID grid) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("category", "HELP");
+        body.put("gridId", grid);
+        body.put("description", "通知测试求助-" + UUID.randomUUID());
+        body.put("address", "测试地址");
+        HttpResponse<String> r = api.send("POST", "/api/v1/incidents", token, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return ApiClient.json(r).get("incident");
+    }
+
+    /** The caller's inbox entries about one record. */
+    List<JsonNode> entriesAbout(String token, String recordId) {
+        JsonNode page = ApiClient.json(api.get("/api/v1/inbox?size=100", token));
+        List<JsonNode> found = new ArrayList<>();
+        page.get("items").forEach(e -> {
+            if (e.get("recordId").asText().equals(recordId)) {
+                found.add(e);
+            }
+        });
+        return found;
+    }
+
+    long unread(String token) {
+        return ApiClient.json(api.get("/api/v1/inbox?size=1", token)).get("unread").asLong();
+    }
+
+    @Test
+    void theGridManagerTheRoutingNamesFindsTheItemAndTheChiefIsInformed() {
+        Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        TestGrid g = NotificationFixtures.grid(jurisdictions, staff, office);
+        String manager = token(g.managerLogin());
+        String chief = token(g.chiefLogin());
+        long managerUnreadBefore = unread(manager);
+
+        JsonNode incident = fileHelp(token("officer"), g.grid().id().value());
+        String id = incident.get("id").asText();
+        String code = incident.get("trackingCode").asText();
+
+        List<JsonNode> mine = entriesAbout(manager, id);
+        assertThat(mine).hasSize(1);
+        JsonNode entry = mine.get(0);
+        assertThat(entry.get("kind").asText()).isEqualTo("INCIDENT_ASSIGNED");
+        assertThat(entry.get("title").asText()).contains(code).contains("求助").contains("交由您办理");
+        assertThat(entry.get("reason").asText()).contains("网格管理员");
+        assertThat(entry.get("link").asText()).isEqualTo("/incidents/" + id);
+        assertThat(entry.get("unitPath").asText()).isEqualTo(g.grid().unitPath());
+        assertThat(entry.get("unread").asBoolean()).isTrue();
+        assertThat(unread(manager)).isEqualTo(managerUnreadBefore + 1);
+
+        List<JsonNode> informed = entriesAbout(chief, id);
+        assertThat(informed).hasSize(1);
+        assertThat(informed.get(0).get("kind").asText()).isEqualTo("INCIDENT_INFORMED");
+        assertThat(ApiClient.json(api.get("/api/v1/inbox?size=100", token("officer"))).get("items").findValuesAsText("recordId"))
+                .as("the officer who filed it owns nothing and is not the grid's chief").doesNotContain(id);
+
+        // English titles for an English reader
+        JsonNode en = ApiClient.json(api.get("/api/v1/inbox?size=100", manager, "Accept-Language", "en"));
+        assertThat(en.get("items").findValuesAsText("title")).anyMatch(t -> t.contains(code) && t.contains("yours to handle"));
+
+        // an entry is its recipient's alone: the chief of the same grid, the officer of the same office,
+        // the officer of another station all find nothing
+        String entryId = entry.get("id").asText();
+        for (String other : List.of(chief, token("officer"), token("officer2"), token("bureau"))) {
+            assertThat(api.send("POST", "/api/v1/inbox/" + entryId + "/read", other, null).statusCode()).isEqualTo(404);
+        }
+        assertThat(entriesAbout(manager, id).get(0).get("unread").asBoolean()).as("nobody else marked it").isTrue();
+        assertThat(api.send("POST", "/api/v1/inbox/" + UUID.randomUUID() + "/read", manager, null).statusCode())
+                .isEqualTo(404);
+
+        HttpResponse<String> read = api.send("POST", "/api/v1/inbox/" + entryId + "/read", manager, null);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(read).get("unread").asBoolean()).isFalse();
+        assertThat(unread(manager)).isEqualTo(managerUnreadBefore);
+        JsonNode unreadOnly = ApiClient.json(api.get("/api/v1/inbox?unread=true&size=100", manager));
+        assertThat(unreadOnly.get("items").findValuesAsText("id")).doesNotContain(entryId);
+    }
+
+    @Test
+    void unreadEntriesComeFirst() {
+        Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        TestGrid g = NotificationFixtures.grid(jurisdictions, staff, office);
+        String manager = token(g.managerLogin());
+        String officer = token("officer");
+        String first = fileHelp(officer, g.grid().id().value()).get("id").asText();
+        String second = fileHelp(officer, g.grid().id().value()).get("id").asText();
+        String third = fileHelp(officer, g.grid().id().value()).get("id").asText();
+        String secondEntry = entriesAbout(manager, second).get(0).get("id").asText();
+        api.send("POST", "/api/v1/inbox/" + secondEntry + "/read", manager, null);
+
+        List<String> order = ApiClient.json(api.get("/api/v1/inbox?size=100", manager)).get("items")
+                .findValuesAsText("recordId");
+        assertThat(order).containsExactly(third, first, second);
+    }
+
+    @Test
+    void anItemTheSweepEscalatesReachesTheNewOwnersInbox() {
+        Unit bureau = jurisdictions.unitByCode("320722000000").orElseThrow();
+        String n = NotificationFixtures.unique();
+        Unit station = jurisdictions.createUnit(bureau.id(), UnitKind.STATION, "IT-N-ST-" + n, "通知派出所" + n, "320722");
+        Unit office = jurisdictions.createUnit(station.id(), UnitKind.CENTRAL_OFFICE, "IT-N-CO-" + n, "通知警务室" + n,
+                "320722");
+        String chiefLogin = "ntstation" + n;
+        Staff stationChief = staff.register(station.id(), StaffRole.STATION_CHIEF, "通知所长" + n, null, null, "所长",
+                chiefLogin, DEMO_PASSWORD);
+        TestGrid g = NotificationFixtures.grid(jurisdictions, staff, office);
+        String stationToken = token(chiefLogin);
+        JsonNode incident = fileHelp(stationToken, g.grid().id().value());
+        String id = incident.get("id").asText();
+        assertThat(entriesAbout(stationToken, id)).as("not his until it is escalated").isEmpty();
+
+        // the central office has 30 minutes to take it up; past that the sweep moves it to the station
+        MovableClock clock = new MovableClock(java.time.Instant.now().plus(Duration.ofMinutes(31)), ZoneOffset.UTC);
+        assertThat(new EscalationSweep(incidents, desk, clock).sweep(g.grid().id().value())).isEqualTo(1);
+        assertThat(incidents.find(UUID.fromString(id)).orElseThrow().ownerStaffId()).isEqualTo(stationChief.id().value());
+
+        List<JsonNode> entries = entriesAbout(stationToken, id);
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).get("kind").asText()).isEqualTo("INCIDENT_ESCALATED");
+        assertThat(entries.get(0).get("title").asText()).contains(incident.get("trackingCode").asText()).contains("上报至您处");
+        assertThat(entries.get(0).get("reason").asText()).isEqualTo("超时未受理，自动上报");
+        assertThat(entries.get(0).get("link").asText()).isEqualTo("/incidents/" + id);
+        assertThat(entriesAbout(token(g.managerLogin()), id)).as("the first owner's entry stays, no new one")
+                .extracting(e -> e.get("kind").asText()).containsExactly("INCIDENT_ASSIGNED");
+
+        // escalation by hand, with a reason in a person's words, reaches the bureau's duty person
+        HttpResponse<String> up = api.send("POST", "/api/v1/incidents/" + id + "/escalate", stationToken,
+                Map.of("reason", "需要局指挥中心协调"));
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+        List<JsonNode> atBureau = entriesAbout(token("bureau"), id);
+        assertThat(atBureau).hasSize(1);
+        assertThat(atBureau.get(0).get("reason").asText()).isEqualTo("需要局指挥中心协调");
+    }
+
+    @Test
+    void anOverdueKeyPersonVisitReachesTheGridChief() {
+        Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        TestGrid g = NotificationFixtures.grid(jurisdictions, staff, office);
+        UUID grid = g.grid().id().value();
+        UUID household = UUID.randomUUID();
+        jdbc.sql("INSERT INTO household (id, grid_id, number, trusted) VALUES (?, ?, ?, false)")
+                .params(household, grid, "NT-" + household.toString().substring(0, 8)).update();
+        UUID person = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO person (id, grid_id, household_id, name, name_initials, name_pinyin, relation, residence, content_hash)
+                VALUES (?, ?, ?, '逾期走访', 'x', 'x', 'HEAD', 'PERMANENT', 'fixture')""")
+                .params(person, grid, household).update();
+        LocalDate since = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(30);
+        jdbc.sql("INSERT INTO person_category (person_id, category, subtype, risk, since) VALUES (?, 'KEY_PERSON', 'MENTAL', 'HIGH', ?)")
+                .params(person, since).update();
+
+        assertThat(overdueSweep.sweep(grid)).isEqualTo(1);
+
+        String chief = token(g.chiefLogin());
+        List<JsonNode> entries = entriesAbout(chief, person.toString());
+        assertThat(entries).hasSize(1);
+        JsonNode e = entries.get(0);
+        assertThat(e.get("kind").asText()).isEqualTo("VISIT_OVERDUE");
+        assertThat(e.get("recordType").asText()).isEqualTo("person");
+        assertThat(e.get("link").asText()).isEqualTo("/key-persons/" + person);
+        assertThat(e.get("title").asText()).contains(g.grid().name()).contains("高风险").contains("逾期");
+        assertThat(e.get("title").asText()).as("no name in the inbox").doesNotContain("逾期走访");
+        assertThat(e.get("unitPath").asText()).isEqualTo(g.grid().unitPath());
+        assertThat(entriesAbout(token(g.managerLogin()), person.toString())).as("for the grid chief only").isEmpty();
+
+        assertThat(overdueSweep.sweep(grid)).as("the same overdue period is announced once").isZero();
+        assertThat(entriesAbout(chief, person.toString())).hasSize(1);
+    }
+}

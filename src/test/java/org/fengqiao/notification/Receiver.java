@@ -1,0 +1,104 @@
+package org.fengqiao.notification;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A webhook receiver on a local port (com.sun.net.httpserver): answers each request with the status the
+ * test sets, and keeps every request it saw with the status it answered. It can be stopped and started
+ * again on the same port, as a receiver that goes down and comes back.
+ */
+final class Receiver implements AutoCloseable {
+
+    record Request(String eventId, String eventType, String timestamp, String signature, String body, int answered) {
+    }
+
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile int status = 200;
+    private volatile long delayMillis;
+    private int port;
+    private HttpServer server;
+
+    Receiver() {
+        start(0);
+    }
+
+    private void start(int onPort) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        port = server.getAddress().getPort();
+        server.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            int answer = status;
+            var h = exchange.getRequestHeaders();
+            requests.add(new Request(h.getFirst("X-Fengqiao-Event-Id"), h.getFirst("X-Fengqiao-Event"),
+                    h.getFirst("X-Fengqiao-Timestamp"), h.getFirst("X-Fengqiao-Signature"),
+                    new String(body, StandardCharsets.UTF_8), answer));
+            byte[] reply = (answer >= 300 ? "boom" : "ok").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer, reply.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(reply);
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port + "/hook";
+    }
+
+    void answer(int status) {
+        this.status = status;
+    }
+
+    void delay(long millis) {
+        this.delayMillis = millis;
+    }
+
+    void stop() {
+        server.stop(0);
+    }
+
+    void restart() {
+        start(port);
+    }
+
+    List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** How many times each event id was accepted (answered 2xx). */
+    Map<String, Long> accepted() {
+        return requests.stream().filter(r -> r.answered() >= 200 && r.answered() < 300)
+                .collect(Collectors.groupingBy(Request::eventId, Collectors.counting()));
+    }
+
+    <T> List<T> map(Function<Request, T> f) {
+        return requests.stream().map(f).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,412 @@
+package org.fengqiao.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitKind;
+import org.fengqiao.notification.NotificationFixtures.TestGrid;
+import org.fengqiao.notification.internal.WebhookProperties;
+import org.fengqiao.notification.internal.WebhookSignature;
+import org.fengqiao.notification.internal.WebhookWorker;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A unit's outbound webhook against a local receiver: every step of an item in the unit's subtree is
+ * queued in the step's transaction and arrives signed and without personal data; a receiver answering
+ * 503 or not listening loses nothing, each event id is accepted exactly once; after the last attempt a
+ * delivery shows as failed with its error until retried by hand; two workers never send one delivery
+ * twice; webhooks are scoped like every record.
+ */
+class WebhookIntegrationTests extends IntegrationTest {
+
+    static final String SECRET = "s3cret-for-the-receiver";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    WebhookWorker worker;
+    @Autowired
+    WebhookProperties properties;
+
+    ApiClient api;
+    String officer;
+    Receiver receiver;
+    Unit workstation;
+    TestGrid grid;
+    final List<String> webhooks = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        officer = api.token("officer", DEMO_PASSWORD);
+        receiver = new Receiver();
+        Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        String n = NotificationFixtures.unique();
+        workstation = jurisdictions.createUnit(office.id(), UnitKind.WORKSTATION, "IT-N-WS-" + n, "推送工作站" + n, "320722");
+        grid = NotificationFixtures.grid(jurisdictions, staff, workstation);
+    }
+
+    @AfterEach
+    void tearDown() {
+        for (String id : webhooks) {
+            jdbc.sql("UPDATE webhook SET active = false WHERE id = ?").param(UUID.fromString(id)).update();
+        }
+        receiver.close();
+    }
+
+    String register(String token, UUID unit, String url) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("unitId", unit);
+        body.put("url", url);
+        body.put("secret", SECRET);
+        body.put("description", "测试接收方");
+        HttpResponse<String> r = api.send("POST", "/api/v1/webhooks", token, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        String id = ApiClient.json(r).get("id").asText();
+        webhooks.add(id);
+        return id;
+    }
+
+    JsonNode file(String description) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("category", "HELP");
+        body.put("gridId", grid.grid().id().value());
+        body.put("description", description);
+        body.put("address", "推送测试地址");
+        body.put("reporterName", "报告人甲");
+        body.put("reporterPhone", "13912345678");
+        HttpResponse<String> r = api.send("POST", "/api/v1/incidents", officer, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return ApiClient.json(r).get("incident");
+    }
+
+    record Row(UUID id, UUID eventId, String status, int attempts, String lastError, Integer lastStatus) {
+    }
+
+    List<Row> deliveries(String webhook) {
+        return jdbc.sql("""
+                SELECT id, event_id, status, attempts, last_error, last_status FROM webhook_delivery
+                WHERE webhook_id = ? ORDER BY created_at, id""")
+                .param(UUID.fromString(webhook))
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getInt(4), rs.getString(5), (Integer) rs.getObject(6)))
+                .list();
+    }
+
+    /** Sends what is due at the moment given, and waits until no attempt of this webhook is in flight
+     *  (the application's own scheduled worker may have claimed some). */
+    void deliver(String webhook, Instant at) throws InterruptedException {
+        worker.deliverDue(at);
+        for (int i = 0; i < 200; i++) {
+            long inFlight = jdbc.sql("SELECT count(*) FROM webhook_delivery WHERE webhook_id = ? AND locked_until IS NOT NULL")
+                    .param(UUID.fromString(webhook)).query(Long.class).single();
+            if (inFlight == 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("deliveries still in flight");
+    }
+
+    @Test
+    void stepsArriveSignedWithoutPersonalDataAndOnceEachThroughA503AndAnOutage() throws Exception {
+        String webhook = register(officer, workstation.id().value(), receiver.url());
+        receiver.answer(503);
+        String description = "推送测试-" + UUID.randomUUID();
+        JsonNode incident = file(description);
+        String id = incident.get("id").asText();
+
+        List<Row> queued = deliveries(webhook);
+        assertThat(queued).as("RECEIVED and ROUTED, queued with the step").hasSize(2);
+        Instant now = Instant.now();
+        deliver(webhook, now);
+        assertThat(deliveries(webhook)).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo("PENDING");
+            assertThat(r.attempts()).isEqualTo(1);
+            assertThat(r.lastStatus()).isEqualTo(503);
+            assertThat(r.lastError()).startsWith("HTTP 503");
+        });
+        assertThat(receiver.accepted()).isEmpty();
+
+        deliver(webhook, now.plusSeconds(10));
+        assertThat(deliveries(webhook)).as("the backoff is not over yet").allSatisfy(r -> assertThat(r.attempts()).isEqualTo(1));
+
+        receiver.answer(200);
+        deliver(webhook, now.plus(properties.backoff(1)).plusSeconds(1));
+        assertThat(deliveries(webhook)).allSatisfy(r -> assertThat(r.status()).isEqualTo("DELIVERED"));
+
+        // the receiver goes down: the next step waits in the outbox, then arrives when it is back
+        receiver.stop();
+        assertThat(api.send("POST", "/api/v1/incidents/" + id + "/acknowledge", officer, null).statusCode()).isEqualTo(200);
+        deliver(webhook, now.plusSeconds(120));
+        Row waiting = deliveries(webhook).get(2);
+        assertThat(waiting.status()).isEqualTo("PENDING");
+        assertThat(waiting.attempts()).isPositive();
+        assertThat(waiting.lastStatus()).isNull();
+        assertThat(waiting.lastError()).as("connection refused").isNotBlank();
+        deliver(webhook, now.plusSeconds(400));
+        assertThat(deliveries(webhook).get(2).attempts()).isEqualTo(waiting.attempts() + 1);
+        assertThat(deliveries(webhook).get(2).status()).isEqualTo("PENDING");
+        receiver.restart();
+        deliver(webhook, now.plus(Duration.ofHours(2)));
+        List<Row> all = deliveries(webhook);
+        assertThat(all).hasSize(3).allSatisfy(r -> assertThat(r.status()).isEqualTo("DELIVERED"));
+
+        // exactly once per event id
+        Map<String, Long> accepted = receiver.accepted();
+        assertThat(accepted).hasSize(3).allSatisfy((event, times) -> assertThat(times).isEqualTo(1L));
+        assertThat(accepted.keySet()).containsExactlyInAnyOrderElementsOf(all.stream().map(r -> r.eventId().toString()).toList());
+
+        List<String> kinds = new ArrayList<>();
+        for (Receiver.Request r : receiver.requests()) {
+            assertThat(r.signature()).as("signed with the secret")
+                    .isEqualTo(WebhookSignature.sign(SECRET, Long.parseLong(r.timestamp()), r.body()));
+            assertThat(r.signature()).isNotEqualTo(WebhookSignature.sign("another-secret-entirely", Long.parseLong(r.timestamp()), r.body()));
+            assertThat(r.eventType()).isEqualTo("incident.step");
+            JsonNode payload = ApiClient.JSON.readTree(r.body());
+            assertThat(payload.get("id").asText()).isEqualTo(r.eventId());
+            assertThat(payload.get("incidentId").asText()).isEqualTo(id);
+            assertThat(payload.get("trackingCode").asText()).isEqualTo(incident.get("trackingCode").asText());
+            assertThat(payload.get("category").asText()).isEqualTo("HELP");
+            assertThat(payload.get("ownerUnitId").asText()).isEqualTo(workstation.id().value().toString());
+            assertThat(payload.get("ownerUnitName").asText()).isEqualTo(workstation.name());
+            assertThat(payload.hasNonNull("at")).isTrue();
+            assertThat(r.body()).as("no personal data").doesNotContain(description, "报告人甲", "13912345678", "5678",
+                    "推送测试地址", grid.manager().name());
+            if (r.answered() == 200) {
+                kinds.add(payload.get("kind").asText());
+            }
+        }
+        assertThat(kinds).containsExactlyInAnyOrder("RECEIVED", "ROUTED", "ACKNOWLEDGED");
+    }
+
+    @Test
+    void afterTheLastAttemptADeliveryShowsAsFailedWithItsErrorUntilRetriedByHand() throws Exception {
+        String webhook = register(officer, workstation.id().value(), receiver.url());
+        receiver.answer(500);
+        file("失败测试-" + UUID.randomUUID());
+        // keep only the first step's delivery in play
+        Row kept = deliveries(webhook).get(0);
+        jdbc.sql("UPDATE webhook_delivery SET status = 'DELIVERED' WHERE webhook_id = ? AND id <> ?")
+                .params(UUID.fromString(webhook), kept.id()).update();
+
+        Instant at = Instant.now();
+        for (int attempt = 1; attempt <= properties.maxAttempts(); attempt++) {
+            deliver(webhook, at);
+            Row r = deliveries(webhook).get(0);
+            assertThat(r.attempts()).isEqualTo(attempt);
+            assertThat(r.status()).isEqualTo(attempt < properties.maxAttempts() ? "PENDING" : "FAILED");
+            at = at.plus(properties.backoff(attempt)).plusSeconds(1);
+        }
+        deliver(webhook, at.plus(Duration.ofDays(1)));
+        Row failed = deliveries(webhook).get(0);
+        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(failed.attempts()).isEqualTo(properties.maxAttempts());
+        assertThat(failed.lastError()).isEqualTo("HTTP 500: boom");
+        assertThat(receiver.requests().stream().filter(r -> r.eventId().equals(kept.eventId().toString())))
+                .hasSize(properties.maxAttempts());
+
+        // the page shows it failed, with its error
+        ApiClient browser = new ApiClient(port);
+        browser.formLogin("officer", DEMO_PASSWORD);
+        String page = browser.get("/webhooks/" + webhook, null).body();
+        assertThat(page).contains("HTTP 500: boom").contains("失败").contains("立即重试");
+        assertThat(browser.get("/webhooks", null).body()).contains(receiver.url()).contains("失败 1");
+
+        receiver.answer(200);
+        // "retry now" on the page: a fresh run of attempts
+        HttpResponse<String> retried = browser.form("/webhooks/" + webhook + "/deliveries/" + failed.id() + "/retry",
+                Map.of("_csrf", browser.csrfFrom("/webhooks/" + webhook)));
+        assertThat(retried.statusCode()).isEqualTo(302);
+        assertThat(retried.headers().firstValue("Location").orElseThrow()).endsWith("/webhooks/" + webhook);
+        Row again = deliveries(webhook).get(0);
+        assertThat(again.status()).isEqualTo("PENDING");
+        assertThat(again.attempts()).isZero();
+        deliver(webhook, Instant.now().plusSeconds(1));
+        assertThat(deliveries(webhook).get(0).status()).isEqualTo("DELIVERED");
+        assertThat(receiver.accepted()).containsOnlyKeys(failed.eventId().toString());
+        assertThat(api.send("POST", "/api/v1/webhooks/deliveries/" + failed.id() + "/retry", officer, null).statusCode())
+                .as("nothing to retry once delivered").isEqualTo(409);
+        assertThat(browser.form("/webhooks/" + UUID.randomUUID() + "/deliveries/" + failed.id() + "/retry",
+                Map.of("_csrf", browser.csrfFrom("/webhooks/" + webhook))).statusCode())
+                .as("a delivery under another webhook's address").isEqualTo(404);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'webhook_delivery' AND record_id = ?")
+                .param(failed.id().toString()).query(Long.class).single()).isEqualTo(1);
+        String registered = jdbc.sql("SELECT after::text FROM audit_entry WHERE record_type = 'webhook' AND record_id = ? AND action = 'CREATE'")
+                .param(webhook).query(String.class).single();
+        assertThat(registered).contains(receiver.url()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void twoWorkersAtOnceSendEachDeliveryOnce() throws Exception {
+        String webhook = register(officer, workstation.id().value(), receiver.url());
+        receiver.delay(20);
+        for (int i = 0; i < 10; i++) {
+            file("并发测试-" + i + "-" + UUID.randomUUID());
+        }
+        assertThat(deliveries(webhook)).hasSize(20);
+        Instant at = Instant.now();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> workers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                workers.add(() -> worker.deliverDue(at));
+            }
+            int attempted = 0;
+            for (Future<Integer> f : pool.invokeAll(workers)) {
+                attempted += f.get();
+            }
+            assertThat(attempted).isLessThanOrEqualTo(20);
+        } finally {
+            pool.shutdown();
+        }
+        deliver(webhook, at);
+        assertThat(deliveries(webhook)).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo("DELIVERED");
+            assertThat(r.attempts()).isEqualTo(1);
+        });
+        assertThat(receiver.requests()).as("no delivery sent twice").hasSize(20);
+        assertThat(receiver.accepted()).hasSize(20);
+    }
+
+    @Test
+    void aWebhookOfAnotherStationIsNotFoundAndTheBureauSeesBoth() {
+        String officer2 = api.token("officer2", DEMO_PASSWORD);
+        String bureau = api.token("bureau", DEMO_PASSWORD);
+        Unit heping = jurisdictions.unitByCode("320722020100").orElseThrow();
+        String mine = register(officer, workstation.id().value(), receiver.url());
+        String theirs = register(officer2, heping.id().value(), receiver.url() + "?from=heping");
+
+        assertThat(api.get("/api/v1/webhooks/" + mine, officer2).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/webhooks/" + theirs, officer).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", "/api/v1/webhooks/" + mine + "/disable", officer2, null).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", "/api/v1/webhooks/" + theirs + "/disable", officer, null).statusCode()).isEqualTo(404);
+        assertThat(ApiClient.json(api.get("/api/v1/webhooks", officer)).findValuesAsText("id")).contains(mine)
+                .doesNotContain(theirs);
+        assertThat(ApiClient.json(api.get("/api/v1/webhooks", officer2)).findValuesAsText("id")).contains(theirs)
+                .doesNotContain(mine);
+        assertThat(api.get("/api/v1/webhooks/" + mine, bureau).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/webhooks/" + theirs, bureau).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/webhooks/" + UUID.randomUUID(), bureau).statusCode()).isEqualTo(404);
+
+        // a delivery of another station's webhook cannot be retried either
+        file("范围测试-" + UUID.randomUUID());
+        UUID delivery = deliveries(mine).get(0).id();
+        assertThat(api.send("POST", "/api/v1/webhooks/deliveries/" + delivery + "/retry", officer2, null).statusCode())
+                .isEqualTo(404);
+        assertThat(deliveries(theirs)).as("an item of the rural office is not the urban workstation's").isEmpty();
+
+        // nor registered for a unit outside one's scope
+        HttpResponse<String> outside = api.send("POST", "/api/v1/webhooks", officer,
+                Map.of("unitId", heping.id().value(), "url", "https://example.org/hook", "secret", SECRET));
+        assertThat(outside.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(outside).get("errors").findValuesAsText("field")).containsExactly("unitId");
+
+        // disabling is audited, and a disabled webhook queues nothing
+        HttpResponse<String> disabled = api.send("POST", "/api/v1/webhooks/" + mine + "/disable", officer, null);
+        assertThat(disabled.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(disabled).get("active").asBoolean()).isFalse();
+        int before = deliveries(mine).size();
+        file("停用后-" + UUID.randomUUID());
+        assertThat(deliveries(mine)).hasSize(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'webhook' AND record_id = ? AND action = 'UPDATE'")
+                .param(mine).query(Long.class).single()).isEqualTo(1);
+
+        // who does not head a unit has no webhooks at all
+        String volunteer = api.token("volunteer", DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/webhooks", volunteer).statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/webhooks/" + mine, volunteer).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aUrlMustBeHttpOrHttpsAndTheSecretLongEnoughInTheCallersLanguage() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("unitId", workstation.id().value());
+        body.put("url", "ftp://example.org/hook");
+        body.put("secret", "short");
+        HttpResponse<String> zh = api.send("POST", "/api/v1/webhooks", officer, body);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        JsonNode errors = ApiClient.json(zh).get("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactlyInAnyOrder("url", "secret");
+        assertThat(errors.findValuesAsText("message")).contains("请填写有效的 http 或 https 地址", "签名密钥须为 16 至 256 个字符");
+        HttpResponse<String> en = api.send("POST", "/api/v1/webhooks", officer, body, "Accept-Language", "en");
+        assertThat(ApiClient.json(en).get("errors").findValuesAsText("message")).contains("Give a valid http or https URL");
+        for (String bad : List.of("javascript:alert(1)", "http://", "https://user:pw@example.org/x", "not a url", "//example.org")) {
+            body.put("url", bad);
+            body.put("secret", SECRET);
+            assertThat(api.send("POST", "/api/v1/webhooks", officer, body).statusCode()).as(bad).isEqualTo(400);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM webhook WHERE unit_id = ?").param(workstation.id().value())
+                .query(Long.class).single()).as("nothing saved").isZero();
+    }
+    @Test
+    void theHeadOfAUnitRegistersAndDisablesAWebhookOnThePage() {
+        ApiClient browser = new ApiClient(port);
+        browser.formLogin("officer", DEMO_PASSWORD);
+        String list = browser.get("/webhooks", null).body();
+        assertThat(list).contains("id=\"webhook-form\"").contains(workstation.name());
+
+        Map<String, String> form = new HashMap<>();
+        form.put("_csrf", browser.csrfFrom("/webhooks"));
+        form.put("unitId", workstation.id().value().toString());
+        form.put("url", "mailto:someone@example.org");
+        form.put("secret", SECRET);
+        HttpResponse<String> bad = browser.form("/webhooks", form);
+        assertThat(bad.statusCode()).isEqualTo(302);
+        assertThat(bad.headers().firstValue("Location").orElseThrow()).endsWith("/webhooks");
+        assertThat(browser.get("/webhooks", null).body()).contains("请填写有效的 http 或 https 地址");
+
+        form.put("_csrf", browser.csrfFrom("/webhooks"));
+        form.put("url", receiver.url());
+        form.put("description", "页面登记");
+        HttpResponse<String> saved = browser.form("/webhooks", form);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        String location = saved.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches(".*/webhooks/[0-9a-f-]{36}$");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        webhooks.add(id);
+        String detail = browser.get("/webhooks/" + id, null).body();
+        assertThat(detail).contains(receiver.url()).contains("页面登记").contains("id=\"webhook-disable\"")
+                .doesNotContain(SECRET);
+
+        Map<String, String> disable = Map.of("_csrf", browser.csrfFrom("/webhooks/" + id));
+        assertThat(browser.form("/webhooks/" + id + "/disable", disable).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/webhooks/" + id, null).body()).contains("已停用").contains("id=\"webhook-enable\"");
+        assertThat(jdbc.sql("SELECT active FROM webhook WHERE id = ?").param(UUID.fromString(id)).query(Boolean.class)
+                .single()).isFalse();
+
+        ApiClient other = new ApiClient(port);
+        other.formLogin("officer2", DEMO_PASSWORD);
+        assertThat(other.get("/webhooks/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(other.get("/webhooks", null).body()).doesNotContain(id);
+    }
+}
