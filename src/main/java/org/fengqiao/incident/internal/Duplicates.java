@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 public class Duplicates {
 
     /** The located candidates: the box and window on the index {@code incident_open_located}. */
-    static final String NEAR = """
+    public static final String NEAR = """
             SELECT id, category, occurred_at, lon, lat, grid_id, address FROM incident
             WHERE category = :category AND answered_at IS NULL AND status <> 'MERGED' AND lat IS NOT NULL
               AND lat BETWEEN :minLat AND :maxLat AND lon BETWEEN :minLon AND :maxLon
