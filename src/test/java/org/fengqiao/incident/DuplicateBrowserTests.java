@@ -76,6 +76,15 @@ class DuplicateBrowserTests extends BrowserTest {
         return (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
     }
 
+    /** With -Dfengqiao.screenshots=DIR, a picture of the page for a person to look at. */
+    void shot(String name) {
+        String dir = System.getProperty("fengqiao.screenshots");
+        if (dir != null) {
+            page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(java.nio.file.Path.of(dir, name + ".png")));
+        }
+    }
+
     String n = String.valueOf(100000 + new Random().nextInt(899999));
     double lon = 110 + new Random().nextInt(4000) / 1000.0;
     double lat = 20 + new Random().nextInt(4000) / 1000.0;
@@ -119,6 +128,7 @@ class DuplicateBrowserTests extends BrowserTest {
         assertThat(offered.locator(".distance")).hasText("约44米");
         assertThat(offered).containsText("先报：老人走失" + n);
         assertThat(fitsTheScreen()).as("the page with its duplicates fits a phone").isTrue();
+        shot("duplicate-offered");
 
         page.click("#merge-into-" + first.trackingCode());
         assertThat(page.locator("#incident-status")).hasText("已合并");
@@ -142,6 +152,7 @@ class DuplicateBrowserTests extends BrowserTest {
         page.navigate(url("/incidents/" + second));
         assertThat(page.locator("#incident-status")).hasText("已回复办结");
         assertThat(page.locator("#incident-timeline li").last()).containsText("老人已在村东头找到并送回家中");
+        shot("duplicate-answered");
         assertThat(jdbc.sql("SELECT answered_at IS NOT NULL FROM incident WHERE id = ?").param(UUID.fromString(second))
                 .query(Boolean.class).single()).isTrue();
     }
@@ -246,6 +257,11 @@ class DuplicateBrowserTests extends BrowserTest {
         assertThat(week.get("incidents").asLong()).isEqualTo(3);
         assertThat(week.get("arrive").get("p90Seconds").asDouble()).isEqualTo(378.0);
         assertThat(fitsTheScreen()).isTrue();
+        shot("response-times");
+        if (System.getProperty("fengqiao.screenshots") != null) {
+            page.locator("#times-grids tr[data-id='" + grid.id().value() + "']").screenshot(new Locator.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of(System.getProperty("fengqiao.screenshots"), "response-times-row.png")));
+        }
 
         // officer2 does not see the grid's figures
         context.clearCookies();
