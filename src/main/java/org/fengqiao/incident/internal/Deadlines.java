@@ -7,7 +7,7 @@ import org.fengqiao.jurisdiction.UnitKind;
 /**
  * The deadline of an incident's present step at its present level: to take it up (acknowledge) within the
  * level's answer time, then to resolve it within the resolve time, both from the moment the unit became
- * the owner; once resolved, to answer the reporter within the answer time from the resolution. Answered
+ * the owner; once resolved, to answer the reporter within the answer time from the resolution. Answered and merged
  * items have none.
  */
 public final class Deadlines {
@@ -24,7 +24,7 @@ public final class Deadlines {
             case RECEIVED -> ownerSince.plus(times.answer());
             case ACKNOWLEDGED, DISPATCHED, ARRIVED -> ownerSince.plus(times.resolve());
             case RESOLVED -> (resolvedAt.isAfter(ownerSince) ? resolvedAt : ownerSince).plus(times.answer());
-            case ANSWERED -> null;
+            case ANSWERED, MERGED -> null;
         };
     }
 }

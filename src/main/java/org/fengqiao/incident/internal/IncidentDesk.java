@@ -64,9 +64,11 @@ public class IncidentDesk {
     private final Clock clock;
     private final Deadlines deadlines;
     private final RoutingPolicy policy = new RoutingPolicy();
+    private final Duplicates duplicates;
 
     public IncidentDesk(Incidents incidents, Owners owners, Jurisdictions jurisdictions, PersonalDataCipher cipher,
-            ApplicationEventPublisher events, Clock clock, IncidentProperties properties) {
+            ApplicationEventPublisher events, Clock clock, IncidentProperties properties, Duplicates duplicates) {
+        this.duplicates = duplicates;
         this.incidents = incidents;
         this.owners = owners;
         this.jurisdictions = jurisdictions;
@@ -144,6 +146,9 @@ public class IncidentDesk {
             published(filed, "MEDIATION", now, "incident.routing.DISPUTE_FROM_110");
             events.publishEvent(new IncidentDisputeForMediation(id, filed.trackingCode(), grid.id(), grid.unitPath(),
                     filed.description(), filed.address()));
+        }
+        if (!duplicates.offer(filed, now).isEmpty()) {
+            recordStep(filed, "DUPLICATE_OFFERED", now, null, null, "incident.duplicate.offered", null);
         }
         events.publishEvent(Audited.created("incident", id, grid.unitPath(), snapshot(filed)).by(who.name()));
         return new Filed(incidents.find(id).orElseThrow(), true);
@@ -270,12 +275,36 @@ public class IncidentDesk {
         if (note == null || note.isBlank()) {
             throw Invalid.of("note", "incident.answer.noteRequired");
         }
-        return step(id, who, "ANSWERED", (i, now) -> {
+        Incident answered = step(id, who, "ANSWERED", (i, now) -> {
             if (i.status() != Status.RESOLVED) {
                 throw new Conflict("incident.step.notNow");
             }
             incidents.update(i.id(), "status = 'ANSWERED', answered_at = ?, due_at = NULL, next_escalation_at = NULL", now);
         }, note);
+        answerMerged(answered, note.trim(), who);
+        return answered;
+    }
+
+    /** The reporters of the duplicates merged into an answered item get its answer too, each on his own timeline. */
+    private void answerMerged(Incident primary, String note, Submitter who) {
+        for (UUID d : duplicates.awaitingAnswer(primary.id())) {
+            Incident before = incidents.find(d).orElseThrow();
+            OffsetDateTime now = primary.answeredAt();
+            incidents.update(d, "status = 'ANSWERED', answered_at = ?, due_at = NULL, next_escalation_at = NULL", now);
+            recordStep(before, "ANSWERED", now, who.staffId(), who.name(), "incident.merge.answeredWithPrimary", note);
+            audited(before, who);
+        }
+    }
+
+    /**
+     * Writes a step that leaves the owner as it is (duplicates offered, merged) to the timeline and tells the
+     * listeners, like every other step.
+     */
+    void recordStep(Incident i, String kind, OffsetDateTime now, UUID actorId, String actorName, String reason,
+            String note) {
+        incidents.event(i.id(), kind, now, actorId, actorName, i.ownerUnitId(), i.ownerUnitName(), i.ownerStaffId(),
+                i.ownerStaffName(), reason, null, null, null, note);
+        published(i, kind, now, reason);
     }
 
     /**

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Incident settings. {@code escalation.levels.<unit kind>.answer} is the time the owning unit has to take
  * up (acknowledge) an item, and after it is resolved to answer the reporter; {@code resolve} the time to
  * resolve it once taken up; both count from the moment the unit became the owner. {@code response} holds
- * the quick-response targets of seed 003 (1-3-5: acknowledge in 1 minute, dispatch in 3, arrive in 5).
+ * the quick-response targets of seed 003 (1-3-5: acknowledge in 1 minute, dispatch in 3, arrive in 5), and the
+ * target to resolve (default 4 hours, the workstation's resolve time).
  */
 @ConfigurationProperties("fengqiao.incident")
 public record IncidentProperties(@DefaultValue Escalation escalation, @DefaultValue Response response) {
@@ -41,6 +42,6 @@ public record IncidentProperties(@DefaultValue Escalation escalation, @DefaultVa
     }
 
     public record Response(@DefaultValue("PT1M") Duration acknowledge, @DefaultValue("PT3M") Duration dispatch,
-            @DefaultValue("PT5M") Duration arrive) {
+            @DefaultValue("PT5M") Duration arrive, @DefaultValue("PT4H") Duration resolve) {
     }
 }

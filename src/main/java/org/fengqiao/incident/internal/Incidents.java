@@ -22,10 +22,12 @@ import org.springframework.stereotype.Repository;
 public class Incidents {
 
     public enum Status {
-        RECEIVED, ACKNOWLEDGED, DISPATCHED, ARRIVED, RESOLVED, ANSWERED;
+        RECEIVED, ACKNOWLEDGED, DISPATCHED, ARRIVED, RESOLVED, ANSWERED,
+        /** Merged into another report (a duplicate): closed, answered when its primary is. */
+        MERGED;
 
         public boolean open() {
-            return this != ANSWERED;
+            return this != ANSWERED && this != MERGED;
         }
     }
 
@@ -145,9 +147,9 @@ public class Incidents {
             where.append(" AND NOT (i.answered_at IS NULL AND i.due_at <= :now AND i.due_at IS NOT NULL)");
         }
         if (Boolean.TRUE.equals(f.open())) {
-            where.append(" AND i.answered_at IS NULL");
+            where.append(" AND i.answered_at IS NULL AND i.status <> 'MERGED'");
         } else if (Boolean.FALSE.equals(f.open())) {
-            where.append(" AND i.answered_at IS NOT NULL");
+            where.append(" AND (i.answered_at IS NOT NULL OR i.status = 'MERGED')");
         }
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         var count = jdbc.sql("SELECT count(*) FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id"

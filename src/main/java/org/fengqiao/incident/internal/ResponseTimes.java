@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Quick-response figures (seed 003's 1-3-5 minutes): for each grid and each person who took items up,
- * the median and 90th percentile of the seconds from receipt to acknowledgement, dispatch and arrival,
+ * the median and 90th percentile of the seconds from receipt to acknowledgement, dispatch, arrival and resolution,
  * and how many met the configured targets. Scoped in the SQL like every read.
  */
 @Repository
@@ -18,7 +18,7 @@ public class ResponseTimes {
     }
 
     public record Row(UUID id, String code, String name, long incidents, Measure acknowledge, Measure dispatch,
-            Measure arrive) {
+            Measure arrive, Measure resolve) {
     }
 
     private final JdbcClient jdbc;
@@ -42,7 +42,11 @@ public class ResponseTimes {
             count(i.arrived_at) AS arr_n,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM i.arrived_at - i.received_at)) AS arr_med,
             percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM i.arrived_at - i.received_at)) AS arr_p90,
-            count(*) FILTER (WHERE i.arrived_at - i.received_at <= make_interval(secs => :arr)) AS arr_ok
+            count(*) FILTER (WHERE i.arrived_at - i.received_at <= make_interval(secs => :arr)) AS arr_ok,
+            count(i.resolved_at) AS res_n,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM i.resolved_at - i.received_at)) AS res_med,
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM i.resolved_at - i.received_at)) AS res_p90,
+            count(*) FILTER (WHERE i.resolved_at - i.received_at <= make_interval(secs => :res)) AS res_ok
             """;
 
     public List<Row> byGrid(List<String> scopePaths, OffsetDateTime from, OffsetDateTime to) {
@@ -67,15 +71,18 @@ public class ResponseTimes {
         long ack = targets.acknowledge().toSeconds();
         long dis = targets.dispatch().toSeconds();
         long arr = targets.arrive().toSeconds();
+        long res = targets.resolve().toSeconds();
         return jdbc.sql(sql).param("scope", Incidents.patterns(scopePaths)).param("from", from).param("to", to)
-                .param("ack", (double) ack).param("dis", (double) dis).param("arr", (double) arr)
+                .param("ack", (double) ack).param("dis", (double) dis).param("arr", (double) arr).param("res", (double) res)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getLong("n"),
                         new Measure(rs.getLong("ack_n"), (Double) rs.getObject("ack_med"), (Double) rs.getObject("ack_p90"),
                                 rs.getLong("ack_ok"), ack),
                         new Measure(rs.getLong("dis_n"), (Double) rs.getObject("dis_med"), (Double) rs.getObject("dis_p90"),
                                 rs.getLong("dis_ok"), dis),
                         new Measure(rs.getLong("arr_n"), (Double) rs.getObject("arr_med"), (Double) rs.getObject("arr_p90"),
-                                rs.getLong("arr_ok"), arr)))
+                                rs.getLong("arr_ok"), arr),
+                        new Measure(rs.getLong("res_n"), (Double) rs.getObject("res_med"), (Double) rs.getObject("res_p90"),
+                                rs.getLong("res_ok"), res)))
                 .list();
     }
 

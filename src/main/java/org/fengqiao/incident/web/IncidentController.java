@@ -178,7 +178,7 @@ class IncidentController {
     @GetMapping("/response-times")
     @PreAuthorize("hasAuthority('INCIDENT_READ')")
     @Operation(summary = "Quick-response times per grid and per person against the targets",
-            description = "Median and 90th percentile seconds from receipt to acknowledgement, dispatch and arrival, "
+            description = "Median and 90th percentile seconds from receipt to acknowledgement, dispatch, arrival and resolution, "
                     + "for incidents received in [from, to) (default: the last 30 days).")
     Figures responseTimes(@RequestParam(required = false) OffsetDateTime from,
             @RequestParam(required = false) OffsetDateTime to) {

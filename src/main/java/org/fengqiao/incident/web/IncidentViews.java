@@ -37,14 +37,16 @@ public class IncidentViews {
             String reason, String department, String contact, String outcome, String note) {
     }
 
-    public record Detail(View incident, List<Step> timeline) {
+    public record Detail(View incident, List<Step> timeline, DuplicateViews.Panel duplicates) {
     }
 
     private final MessageSource messages;
     private final Incidents incidents;
     private final Clock clock;
+    private final DuplicateViews duplicates;
 
-    IncidentViews(MessageSource messages, Incidents incidents, Clock clock) {
+    IncidentViews(MessageSource messages, Incidents incidents, Clock clock, DuplicateViews duplicates) {
+        this.duplicates = duplicates;
         this.messages = messages;
         this.incidents = incidents;
         this.clock = clock;
@@ -75,7 +77,7 @@ public class IncidentViews {
                 text("incident.event." + e.kind(), locale), e.at(), e.actorName(), e.ownerUnitName(), e.ownerStaffName(),
                 e.reason() == null ? null : text(e.reason(), locale), e.department(), e.contact(), e.outcome(),
                 note(e, locale))).toList();
-        return new Detail(view(i, locale), steps);
+        return new Detail(view(i, locale), steps, duplicates.panel(i));
     }
 
     private String note(Incidents.Event e, Locale locale) {

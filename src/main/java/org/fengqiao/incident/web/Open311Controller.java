@@ -259,7 +259,9 @@ class Open311Controller {
     /** A request as the public sees it: no reporter's name, phone or e-mail, no internal notes. */
     private Map<String, Object> view(PublicRequest r, Locale locale) {
         Service service = Open311Services.find(r.serviceCode()).orElse(null);
-        boolean open = r.status().open();
+        // open until the reporter is answered: a report merged into another is still being handled (with that one),
+        // and is answered when it is, as the status filter (answered or not) has it
+        boolean open = r.status() != org.fengqiao.incident.internal.Incidents.Status.ANSWERED;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("service_request_id", r.serviceRequestId());
         m.put("status", open ? "open" : "closed");

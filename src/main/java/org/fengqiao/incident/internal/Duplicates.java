@@ -1,0 +1,163 @@
+package org.fengqiao.incident.internal;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.incident.Category;
+import org.fengqiao.incident.internal.DuplicatePolicy.Match;
+import org.fengqiao.incident.internal.DuplicatePolicy.Report;
+import org.fengqiao.incident.internal.Incidents.Incident;
+import org.fengqiao.incident.internal.Incidents.Status;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Possible duplicates and merges in the database: finding the open reports near a new one (through the
+ * partial indexes of V83, so only a bounding box and a time window are read), storing what was offered, and
+ * reading both back for a viewer, scoped in the SQL like every read.
+ */
+@Repository
+public class Duplicates {
+
+    /** The located candidates: the box and window on the index {@code incident_open_located}. */
+    public static final String NEAR = """
+            SELECT id, category, occurred_at, lon, lat, grid_id, address FROM incident
+            WHERE category = :category AND answered_at IS NULL AND status <> 'MERGED' AND lat IS NOT NULL
+              AND lat BETWEEN :minLat AND :maxLat AND lon BETWEEN :minLon AND :maxLon
+              AND occurred_at BETWEEN :from AND :to AND id <> :id
+            LIMIT 200""";
+    /** The candidates compared by grid and address: the grid's open items of the category in the window. */
+    static final String SAME_GRID = """
+            SELECT id, category, occurred_at, lon, lat, grid_id, address FROM incident
+            WHERE grid_id = :grid AND category = :category AND answered_at IS NULL AND status <> 'MERGED'
+              AND occurred_at BETWEEN :from AND :to AND id <> :id AND address IS NOT NULL
+            LIMIT 200""";
+    private static final String SCOPE = " u.path LIKE ANY(CAST(:scope AS text[])) ";
+
+    /** An offer as a viewer sees it: the other report of the pair, with distance and time apart. */
+    public record Offered(UUID id, String trackingCode, Category category, Status status, String description,
+            String gridName, OffsetDateTime occurredAt, Double distanceMetres, long secondsApart, boolean newer) {
+    }
+
+    /** A report linked by a merge. */
+    public record Linked(UUID id, String trackingCode, Category category, Status status, OffsetDateTime mergedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final DuplicatePolicy policy;
+
+    Duplicates(JdbcClient jdbc, DuplicateProperties properties) {
+        this.jdbc = jdbc;
+        this.policy = properties.policy();
+    }
+
+    public DuplicatePolicy policy() {
+        return policy;
+    }
+
+    /** Finds the possible duplicates of a report just filed, stores them as offered and answers them. */
+    public List<Match> offer(Incident filed, OffsetDateTime now) {
+        Report report = new Report(filed.id(), filed.category(), filed.occurredAt(), filed.lon(), filed.lat(),
+                filed.gridId(), filed.address(), true);
+        List<Match> matches = policy.matches(report, candidates(report));
+        for (Match m : matches) {
+            jdbc.sql("""
+                    INSERT INTO incident_duplicate (incident_id, candidate_id, distance_m, seconds_apart, offered_at)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                    .params(filed.id(), m.candidate().id(), m.distanceMetres(), m.apart().toSeconds(), now).update();
+        }
+        return matches;
+    }
+
+    /** The open reports that may be duplicates: those in the box and window, and the grid's without a location. */
+    List<Report> candidates(Report r) {
+        OffsetDateTime from = r.occurredAt().minus(policy.window());
+        OffsetDateTime to = r.occurredAt().plus(policy.window());
+        List<Report> found = new ArrayList<>();
+        if (r.located()) {
+            DuplicatePolicy.Box box = policy.box(r.lon(), r.lat());
+            found.addAll(jdbc.sql(NEAR).param("category", r.category().name()).param("minLat", box.minLat())
+                    .param("maxLat", box.maxLat()).param("minLon", box.minLon()).param("maxLon", box.maxLon())
+                    .param("from", from).param("to", to).param("id", r.id()).query(Duplicates::report).list());
+        }
+        if (!DuplicatePolicy.normalise(r.address()).isEmpty()) {
+            // a located report meets the grid's unlocated ones here; an unlocated one meets them all
+            String sql = r.located() ? SAME_GRID.replace("LIMIT 200", "AND lat IS NULL LIMIT 200") : SAME_GRID;
+            found.addAll(jdbc.sql(sql)
+                    .param("grid", r.gridId()).param("category", r.category().name()).param("from", from)
+                    .param("to", to).param("id", r.id()).query(Duplicates::report).list());
+        }
+        return found;
+    }
+
+    private static Report report(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Report(rs.getObject("id", UUID.class), Category.valueOf(rs.getString("category")),
+                rs.getObject("occurred_at", OffsetDateTime.class), (Double) rs.getObject("lon"),
+                (Double) rs.getObject("lat"), rs.getObject("grid_id", UUID.class), rs.getString("address"), true);
+    }
+
+    /** The reports offered with this one (either way round) that the scope sees; null scope sees all. */
+    public List<Offered> offered(UUID id, List<String> scopePaths) {
+        return jdbc.sql("""
+                SELECT o.id, o.tracking_code, o.category, o.status, o.description, g.name AS grid_name, o.occurred_at,
+                       d.distance_m, d.seconds_apart, d.newer
+                FROM (SELECT candidate_id AS other, distance_m, seconds_apart, false AS newer
+                        FROM incident_duplicate WHERE incident_id = :id
+                      UNION ALL
+                      SELECT incident_id, distance_m, seconds_apart, true FROM incident_duplicate WHERE candidate_id = :id) d
+                JOIN incident o ON o.id = d.other JOIN grid g ON g.id = o.grid_id JOIN unit u ON u.id = g.unit_id
+                WHERE""" + (scopePaths == null ? " true" : SCOPE) + """
+                 ORDER BY d.distance_m NULLS FIRST, d.seconds_apart, o.id""")
+                .param("id", id).param("scope", scopePaths == null ? new String[0] : Incidents.patterns(scopePaths))
+                .query((rs, n) -> new Offered(rs.getObject(1, UUID.class), rs.getString(2),
+                        Category.valueOf(rs.getString(3)), Status.valueOf(rs.getString(4)), rs.getString(5),
+                        rs.getString(6), rs.getObject(7, OffsetDateTime.class), (Double) rs.getObject(8), rs.getLong(9),
+                        rs.getBoolean(10)))
+                .list();
+    }
+
+    /** The primary this report was merged into, if the scope sees it. */
+    public Optional<Linked> mergedInto(UUID id, List<String> scopePaths) {
+        return linked("p.id = (SELECT merged_into FROM incident WHERE id = :id)", id, scopePaths).stream().findFirst();
+    }
+
+    /** The reports merged into this one that the scope sees. */
+    public List<Linked> merged(UUID primary, List<String> scopePaths) {
+        return linked("p.merged_into = :id", primary, scopePaths);
+    }
+
+    private List<Linked> linked(String condition, UUID id, List<String> scopePaths) {
+        return jdbc.sql("""
+                SELECT p.id, p.tracking_code, p.category, p.status, p.merged_at
+                FROM incident p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
+                WHERE""" + " " + condition + " AND" + (scopePaths == null ? " true" : SCOPE) + " ORDER BY p.merged_at, p.id")
+                .param("id", id).param("scope", scopePaths == null ? new String[0] : Incidents.patterns(scopePaths))
+                .query((rs, n) -> new Linked(rs.getObject(1, UUID.class), rs.getString(2), Category.valueOf(rs.getString(3)),
+                        Status.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class)))
+                .list();
+    }
+
+    /** The primary a report was merged into (unscoped), to follow a chain. */
+    public Optional<UUID> primaryOf(UUID id) {
+        return jdbc.sql("SELECT merged_into FROM incident WHERE id = ?").param(id).query(UUID.class).optional();
+    }
+
+    /** The duplicates merged into a primary that still wait for the answer, locked, oldest merge first. */
+    public List<UUID> awaitingAnswer(UUID primary) {
+        return jdbc.sql("""
+                SELECT id FROM incident WHERE merged_into = ? AND status = 'MERGED' ORDER BY merged_at, id FOR UPDATE""")
+                .param(primary).query(UUID.class).list();
+    }
+
+    /** The incident with this tracking code, if the scope sees it. */
+    public Optional<UUID> byTrackingCode(String code, List<String> scopePaths) {
+        return jdbc.sql("""
+                SELECT i.id FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id
+                WHERE i.tracking_code = :code AND""" + (scopePaths == null ? " true" : SCOPE))
+                .param("code", code.trim().toUpperCase(java.util.Locale.ROOT))
+                .param("scope", scopePaths == null ? new String[0] : Incidents.patterns(scopePaths))
+                .query(UUID.class).optional();
+    }
+}

@@ -1,0 +1,142 @@
+package org.fengqiao.incident.web;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.fengqiao.incident.internal.IncidentProperties;
+import org.fengqiao.incident.internal.Merges;
+import org.fengqiao.incident.internal.ResponseTimes;
+import org.fengqiao.incident.internal.Submitter;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Merging a duplicate from the incident's page (a plain form that posts and redirects), and the response-times
+ * page: each grid's and each person's median and 90th percentile times against the targets, over the last 7,
+ * 30 or 90 days, with what is over target marked.
+ */
+@Controller
+class DuplicatePages {
+
+    static final List<Integer> PERIODS = List.of(7, 30, 90);
+
+    private final Merges merges;
+    private final ResponseTimes times;
+    private final IncidentProperties properties;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    DuplicatePages(Merges merges, ResponseTimes times, IncidentProperties properties, MessageSource messages,
+            Clock clock) {
+        this.merges = merges;
+        this.times = times;
+        this.properties = properties;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @PostMapping("/incidents/{id}/merge")
+    @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
+    String merge(@PathVariable UUID id, @RequestParam(required = false) UUID primaryId,
+            @RequestParam(required = false) String trackingCode, @RequestParam(required = false) Boolean acrossCategories,
+            @RequestParam(required = false) String reason, Locale locale, RedirectAttributes redirect) {
+        try {
+            merges.merge(id, new Merges.Into(primaryId, trackingCode, Boolean.TRUE.equals(acrossCategories), reason),
+                    Submitter.of(Callers.require()));
+            redirect.addFlashAttribute("notice", messages.getMessage("incident.merge.done", null, locale));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.problems().stream()
+                    .map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList());
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/incidents/" + id;
+    }
+
+    /** One figure of a row: median and 90th percentile in seconds, and whether each is over the target. */
+    public record Cell(String step, long count, Double median, Double p90, long withinTarget, long target,
+            boolean medianOver, boolean p90Over) {
+
+        static Cell of(String step, ResponseTimes.Measure m) {
+            return new Cell(step, m.count(), m.medianSeconds(), m.p90Seconds(), m.withinTarget(), m.targetSeconds(),
+                    m.medianSeconds() != null && m.medianSeconds() > m.targetSeconds(),
+                    m.p90Seconds() != null && m.p90Seconds() > m.targetSeconds());
+        }
+
+        public boolean over() {
+            return medianOver || p90Over;
+        }
+
+        public String medianText() {
+            return DuplicatePages.duration(median);
+        }
+
+        public String p90Text() {
+            return DuplicatePages.duration(p90);
+        }
+
+        public String targetText() {
+            return DuplicatePages.duration((double) target);
+        }
+    }
+
+    public record Line(UUID id, String code, String name, long incidents, List<Cell> cells) {
+
+        static Line of(ResponseTimes.Row r) {
+            return new Line(r.id(), r.code(), r.name(), r.incidents(), List.of(Cell.of("acknowledge", r.acknowledge()),
+                    Cell.of("dispatch", r.dispatch()), Cell.of("arrive", r.arrive()), Cell.of("resolve", r.resolve())));
+        }
+    }
+
+    @GetMapping("/incidents/response-times")
+    @PreAuthorize("hasAuthority('INCIDENT_READ')")
+    String responseTimes(@RequestParam(defaultValue = "30") int days, Model model) {
+        int period = PERIODS.contains(days) ? days : 30;
+        // the same window as the endpoint's default: up to now (inclusive), back the period's days
+        OffsetDateTime to = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusSeconds(1);
+        OffsetDateTime from = to.minusDays(period);
+        List<String> scope = Callers.require().unitPaths();
+        model.addAttribute("days", period);
+        model.addAttribute("periods", PERIODS);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("grids", times.byGrid(scope, from, to).stream().map(Line::of).toList());
+        model.addAttribute("people", times.byPerson(scope, from, to).stream().map(Line::of).toList());
+        model.addAttribute("steps", List.of("acknowledge", "dispatch", "arrive", "resolve"));
+        IncidentProperties.Response t = properties.response();
+        model.addAttribute("targetTexts", java.util.Map.of("acknowledge", duration((double) t.acknowledge().toSeconds()),
+                "dispatch", duration((double) t.dispatch().toSeconds()), "arrive", duration((double) t.arrive().toSeconds()),
+                "resolve", duration((double) t.resolve().toSeconds())));
+        return "incident/response-times";
+    }
+
+    /** Seconds as m:ss under an hour, else h:mm:ss; a dash when there is no figure. */
+    static String duration(Double seconds) {
+        if (seconds == null) {
+            return "–";
+        }
+        long s = Math.round(seconds);
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60);
+    }
+}

@@ -1,0 +1,69 @@
+package org.fengqiao.incident.web;
+
+import java.util.List;
+import java.util.UUID;
+import org.fengqiao.incident.Category;
+import org.fengqiao.incident.internal.Duplicates;
+import org.fengqiao.incident.internal.Incidents.Incident;
+import org.fengqiao.incident.internal.Incidents.Status;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.springframework.stereotype.Component;
+
+/**
+ * The duplicates part of an incident as staff see it: the possible duplicates offered (either way round), the
+ * primary it was merged into and the reports merged into it, each only if the viewer's scope sees it. Without a
+ * signed-in caller (a resident's page) it is empty: one reporter never learns of another's report.
+ */
+@Component
+public class DuplicateViews {
+
+    /** A possible duplicate: distance in metres (null when matched by grid and address), minutes apart. */
+    public record Candidate(UUID id, String trackingCode, Category category, Status status, boolean open,
+            String description, String gridName, Long distanceMetres, long minutesApart, long secondsApart,
+            boolean newer) {
+    }
+
+    public record Link(UUID id, String trackingCode, Category category, Status status) {
+    }
+
+    public record Panel(List<Candidate> candidates, Link mergedInto, List<Link> merged) {
+
+        public boolean isEmpty() {
+            return candidates.isEmpty() && mergedInto == null && merged.isEmpty();
+        }
+    }
+
+    static final Panel NONE = new Panel(List.of(), null, List.of());
+
+    private final Duplicates duplicates;
+
+    DuplicateViews(Duplicates duplicates) {
+        this.duplicates = duplicates;
+    }
+
+    public Panel panel(Incident i) {
+        Caller caller = Callers.current().orElse(null);
+        if (caller == null || caller.unitPaths() == null || caller.unitPaths().isEmpty()) {
+            return NONE;
+        }
+        List<String> scope = caller.unitPaths();
+        List<Candidate> candidates = duplicates.offered(i.id(), scope).stream()
+                .map(o -> new Candidate(o.id(), o.trackingCode(), o.category(), o.status(), o.status().open(),
+                        abbreviate(o.description()), o.gridName(),
+                        o.distanceMetres() == null ? null : Math.round(o.distanceMetres()),
+                        Math.round(o.secondsApart() / 60.0), o.secondsApart(), o.newer()))
+                .toList();
+        Link into = duplicates.mergedInto(i.id(), scope).map(DuplicateViews::link).orElse(null);
+        List<Link> merged = duplicates.merged(i.id(), scope).stream().map(DuplicateViews::link).toList();
+        return new Panel(candidates, into, merged);
+    }
+
+    private static Link link(Duplicates.Linked l) {
+        return new Link(l.id(), l.trackingCode(), l.category(), l.status());
+    }
+
+    private static String abbreviate(String s) {
+        return s == null || s.length() <= 60 ? s : s.substring(0, 59) + "…";
+    }
+}
