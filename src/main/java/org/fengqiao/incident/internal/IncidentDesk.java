@@ -88,17 +88,17 @@ public class IncidentDesk {
     public Filed file(NewIncident n, Submitter who) {
         OffsetDateTime now = now();
         String key = n.idempotencyKey() == null || n.idempotencyKey().isBlank() ? null : n.idempotencyKey().trim();
+        byte[] hash = key == null ? null : SubmissionHash.of(n);
         if (key != null) {
-            Optional<UUID> existing = incidents.byIdempotencyKey(who.key(), key);
-            if (existing.isPresent()) {
-                return new Filed(incidents.find(existing.get()).orElseThrow(), false);
+            Optional<Incidents.Prior> prior = incidents.prior(who.key(), key);
+            if (prior.isPresent()) {
+                return repeated(prior.get(), hash);
             }
         }
         List<Invalid.Problem> problems = new ArrayList<>();
         check(n, now, problems);
         Grid grid = problems.isEmpty() ? grid(n, who, problems) : null;
-        String phone = n.reporterPhone() == null || n.reporterPhone().isBlank() ? null
-                : n.reporterPhone().replace(" ", "").replace("+86", "");
+        String phone = SubmissionHash.phone(n.reporterPhone());
         if (phone != null && !MOBILE.matcher(phone).matches() && !FIXED.matcher(phone).matches()) {
             problems.add(problem("reporterPhone", "incident.reporterPhone.invalid"));
         }
@@ -122,11 +122,10 @@ public class IncidentDesk {
                 decision.owner().staffId(), now, decision.rule().name(), decision.reasonKey(), decision.fallbackKey(), due,
                 ownerUnit.parentId() == null ? null : due, blankToNull(n.reporterName()),
                 phone == null ? null : cipher.encrypt(phone), masked, blankToNull(n.externalRef()), who.key(), key,
-                who.staffId());
+                who.staffId(), hash);
         if (!incidents.insert(row)) {
-            // the same submission filed meanwhile by a concurrent request
-            UUID existing = incidents.byIdempotencyKey(who.key(), key).orElseThrow();
-            return new Filed(incidents.find(existing).orElseThrow(), false);
+            // the same key filed meanwhile by a concurrent request
+            return repeated(incidents.prior(who.key(), key).orElseThrow(), hash);
         }
         incidents.event(id, "RECEIVED", now, who.staffId(), who.name(), ownerUnit.id().value(), ownerUnit.name(),
                 decision.owner().staffId(), decision.owner().name(), null, null, null, null, n.source().name());
@@ -147,6 +146,17 @@ public class IncidentDesk {
         }
         events.publishEvent(Audited.created("incident", id, grid.unitPath(), snapshot(filed)).by(who.name()));
         return new Filed(incidents.find(id).orElseThrow(), true);
+    }
+
+    /**
+     * A key filed before: the same submission answers the first incident; a different one is refused, nothing
+     * filed. Incidents filed before submissions were hashed (no hash) answer as the same.
+     */
+    private Filed repeated(Incidents.Prior prior, byte[] hash) {
+        if (prior.submissionHash() != null && !java.security.MessageDigest.isEqual(prior.submissionHash(), hash)) {
+            throw new IdempotencyKeyReused(prior.id());
+        }
+        return new Filed(incidents.find(prior.id()).orElseThrow(), false);
     }
 
     private void check(NewIncident n, OffsetDateTime now, List<Invalid.Problem> problems) {

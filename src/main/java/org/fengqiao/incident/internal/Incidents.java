@@ -80,10 +80,11 @@ public class Incidents {
                 INSERT INTO incident (id, tracking_code, source, category, subtype, department, description, occurred_at,
                     lon, lat, address, grid_id, status, owner_unit_id, owner_staff_id, owner_since, routing_rule,
                     routing_reason, routing_fallback, received_at, due_at, next_escalation_at, reporter_name,
-                    reporter_phone, reporter_phone_masked, external_ref, submitter, idempotency_key, created_by)
+                    reporter_phone, reporter_phone_masked, external_ref, submitter, idempotency_key, created_by,
+                    submission_hash)
                 VALUES (:id, :code, :source, :category, :subtype, :department, :description, :occurredAt, :lon, :lat,
                     :address, :grid, 'RECEIVED', :unit, :staff, :now, :rule, :reason, :fallback, :now, :due, :next,
-                    :reporterName, :phone, :phoneMasked, :externalRef, :submitter, :key, :createdBy)
+                    :reporterName, :phone, :phoneMasked, :externalRef, :submitter, :key, :createdBy, :hash)
                 ON CONFLICT (submitter, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING""")
                 .param("id", n.id()).param("code", n.trackingCode()).param("source", n.source().name())
                 .param("category", n.category().name()).param("subtype", n.subtype() == null ? null : n.subtype().name())
@@ -95,6 +96,7 @@ public class Incidents {
                 .param("next", n.nextEscalation()).param("reporterName", n.reporterName())
                 .param("phone", n.phone()).param("phoneMasked", n.phoneMasked()).param("externalRef", n.externalRef())
                 .param("submitter", n.submitter()).param("key", n.idempotencyKey()).param("createdBy", n.createdBy())
+                .param("hash", n.submissionHash())
                 .update() > 0;
     }
 
@@ -102,7 +104,17 @@ public class Incidents {
             String department, String description, OffsetDateTime occurredAt, Double lon, Double lat, String address,
             UUID gridId, UUID ownerUnitId, UUID ownerStaffId, OffsetDateTime now, String rule, String reason,
             String fallback, OffsetDateTime due, OffsetDateTime nextEscalation, String reporterName, byte[] phone,
-            String phoneMasked, String externalRef, String submitter, String idempotencyKey, UUID createdBy) {
+            String phoneMasked, String externalRef, String submitter, String idempotencyKey, UUID createdBy,
+            byte[] submissionHash) {
+    }
+
+    /** What a submitter filed under an idempotency key: the incident and the hash of its submission (null before V86). */
+    public record Prior(UUID id, byte[] submissionHash) {
+    }
+
+    public Optional<Prior> prior(String submitter, String key) {
+        return jdbc.sql("SELECT id, submission_hash FROM incident WHERE submitter = ? AND idempotency_key = ?")
+                .params(submitter, key).query((rs, n) -> new Prior(rs.getObject(1, UUID.class), rs.getBytes(2))).optional();
     }
 
     public Optional<UUID> byIdempotencyKey(String submitter, String key) {
