@@ -67,8 +67,10 @@ class IntakeCrashIntegrationTests extends IntegrationTest {
             int port = freePort();
             Path dir = Files.createTempDirectory("fengqiao-crash");
 
+            long t0 = System.nanoTime();
             child = start(url, port, dir, "first");
             awaitUp(port, child);
+            long t1 = System.nanoTime();
             Map<String, UUID> acknowledged = new ConcurrentHashMap<>();
             Set<String> sent = ConcurrentHashMap.newKeySet();
             AtomicBoolean stop = new AtomicBoolean();
@@ -109,8 +111,13 @@ class IntakeCrashIntegrationTests extends IntegrationTest {
             assertThat(acknowledged.size()).as("reports answered 201 before the kill").isGreaterThanOrEqualTo(20);
             assertThat(sent.size()).as("requests were still being sent when it died").isGreaterThan(acknowledged.size());
 
+            long t2 = System.nanoTime();
             child = start(url, port, dir, "second");
             awaitUp(port, child);
+            long t3 = System.nanoTime();
+            System.out.printf(java.util.Locale.ROOT, "crash test: first start %.1f s, load until the kill %.1f s (%d answered 201, "
+                    + "%d sent), restart %.1f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, acknowledged.size(), sent.size(),
+                    (t3 - t2) / 1e9);
             Map<String, Long> stored = new java.util.HashMap<>();
             db.sql("SELECT idempotency_key, count(*) FROM incident GROUP BY idempotency_key")
                     .query(rs -> {

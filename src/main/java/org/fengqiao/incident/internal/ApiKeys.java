@@ -17,19 +17,31 @@ public class ApiKeys {
     }
 
     private final JdbcClient jdbc;
+    private final ShortLived<String, Object> cache;
 
-    ApiKeys(JdbcClient jdbc) {
+    ApiKeys(JdbcClient jdbc, IntakeCaches caches) {
         this.jdbc = jdbc;
+        this.cache = caches.keys;
     }
 
+    /**
+     * The holder of a key. A known key is remembered a few seconds (IntakeCaches), so a revocation takes that
+     * long to bite; an unknown one is asked every time (and cannot fill the cache).
+     */
     public Optional<KeyHolder> resolve(String key) {
         if (key == null || key.isBlank()) {
             return Optional.empty();
         }
+        String hash = hash(key.trim());
+        Object known = cache.get(hash, h -> lookUp(h).orElse(null));
+        return Optional.ofNullable((KeyHolder) known);
+    }
+
+    private Optional<KeyHolder> lookUp(String hash) {
         return jdbc.sql("""
                 SELECT u.id, u.code, u.name, u.path, k.name FROM incident_api_key k JOIN unit u ON u.id = k.unit_id
                 WHERE k.key_hash = ? AND k.revoked_at IS NULL""")
-                .param(hash(key.trim()))
+                .param(hash)
                 .query((rs, n) -> new KeyHolder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5)))
                 .optional();

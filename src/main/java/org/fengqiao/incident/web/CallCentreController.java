@@ -49,6 +49,7 @@ class CallCentreController {
                 p.caseNumber());
         IncidentDesk.Filed filed = desk.file(n, Submitter.of(Callers.require()));
         return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(views.detail(filed.incident(), locale));
+                .body(filed.timeline() != null ? views.detail(filed.incident(), filed.timeline(), locale)
+                        : views.detail(filed.incident(), locale));
     }
 }
