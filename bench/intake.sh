@@ -2,8 +2,9 @@
 # Intake through the full HTTP path (the 110 push with the demo key, a staff report with a bearer token) with
 # 50 concurrent kept-alive clients for a fixed time after a warm-up, beside /actuator/health of the same
 # application in the same run, on its own embedded PostgreSQL with the demo district. Prints reports/s,
-# p50/p99, CPU per request (application, database, clients), the ratios, the costliest statements.
-# Usage: bench/intake.sh [--clients N] [--seconds S] [--warmup S] [--paths 110,staff] [--jfr FILE] [--data DIR]
+# p50/p99, CPU per request (application, database, clients), the ratios, the costliest statements, and the
+# floor under any filing: JDBC commits of a plain row and of an audit entry (paths commit, audit).
+# Usage: bench/intake.sh [--clients N] [--seconds S] [--warmup S] [--paths 110,staff,commit,audit] [--jfr FILE] [--data DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cp_file=target/bench.classpath

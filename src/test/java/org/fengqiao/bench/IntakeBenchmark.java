@@ -49,7 +49,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * 201 is looked up: it must be stored once, with its timeline and its audit entry.
  *
  * <p>Usage: {@code bench/intake.sh [--clients N] [--seconds S] [--warmup S] [--paths 110,staff] [--jfr FILE]
- * [--data DIR]}; with {@code --data} the database is kept in DIR and the next run reuses it (no demo load).
+ * [--data DIR]}; paths {@code commit} and {@code audit} (default on) measure the floor under any
+ * filing through JDBC, without the application: a commit of a plain row, and of an audit entry; with {@code --data} the database is kept in DIR and the next run reuses it (no demo load).
  */
 public final class IntakeBenchmark {
 
@@ -63,7 +64,7 @@ public final class IntakeBenchmark {
             int clients = 50;
             int seconds = 20;
             int warmup = 15;
-            List<String> paths = List.of("110", "staff");
+            List<String> paths = List.of("110", "staff", "commit", "audit");
             Path jfr = null;
             Path data = null;
             for (int i = 0; i < args.length; i += 2) {
@@ -110,7 +111,7 @@ public final class IntakeBenchmark {
             System.out.printf(Locale.ROOT, "application with the demo district up in %.0f s%n", (System.nanoTime() - started) / 1e9);
             try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-                new Run(options, port, c, options.data().resolve("pg"), points(app.getBean(Jurisdictions.class), c)).go();
+                new Run(options, port, c, url, options.data().resolve("pg"), points(app.getBean(Jurisdictions.class), c)).go();
             } finally {
                 app.close();
             }
@@ -258,6 +259,7 @@ public final class IntakeBenchmark {
         final Options options;
         final int port;
         final Connection c;
+        final String url;
         final Path pgData;
         final List<Point> points;
         final List<Result> results = new ArrayList<>();
@@ -268,10 +270,11 @@ public final class IntakeBenchmark {
         final LeanHttp[] connections;
         String token;
 
-        Run(Options options, int port, Connection c, Path pgData, List<Point> points) {
+        Run(Options options, int port, Connection c, String url, Path pgData, List<Point> points) {
             this.options = options;
             this.port = port;
             this.c = c;
+            this.url = url;
             this.pgData = pgData;
             this.points = points;
             this.connections = new LeanHttp[options.clients()];
@@ -292,7 +295,13 @@ public final class IntakeBenchmark {
             Map<String, Call> calls = new LinkedHashMap<>();
             calls.put("health", health());
             for (String p : options.paths()) {
-                calls.put(p, p.equals("110") ? push() : staff());
+                calls.put(p, switch (p) {
+                    case "110" -> push();
+                    case "staff" -> staff();
+                    case "commit" -> commit(false);
+                    case "audit" -> commit(true);
+                    default -> throw new IllegalArgumentException("unknown path " + p + " (known: 110, staff, commit, audit)");
+                });
             }
             long warm = System.nanoTime();
             for (Map.Entry<String, Call> e : calls.entrySet()) {
@@ -302,22 +311,28 @@ public final class IntakeBenchmark {
             acknowledged.clear();
             execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             execute("SELECT pg_stat_statements_reset()");
+            // the application's paths first, recorded and with their statements counted, then the JDBC floors
             Recording recording = null;
+            if (options.jfr() != null) {
+                recording = new Recording(Configuration.getConfiguration("profile"));
+                recording.start();
+            }
+            boolean counted = false;
             for (Map.Entry<String, Call> e : calls.entrySet()) {
-                if (!e.getKey().equals("health") && options.jfr() != null && recording == null) {
-                    recording = new Recording(Configuration.getConfiguration("profile"));
-                    recording.start();
+                boolean app = e.getKey().equals("health") || e.getKey().equals("110") || e.getKey().equals("staff");
+                if (!app && !counted) {
+                    counted = stopped(recording);
                 }
                 measure(e.getKey(), e.getValue(), options.seconds(), true);
             }
-            if (recording != null) {
-                recording.stop();
-                recording.dump(options.jfr());
-                recording.close();
-                System.out.println("flight recording of the intake in " + options.jfr());
+            if (!counted) {
+                stopped(recording);
+            }
+            for (Connection own : jdbc.values()) {
+                own.close();
             }
             print();
-            statements();
+            System.out.print(statements);
             verify();
         }
 
@@ -338,6 +353,43 @@ public final class IntakeBenchmark {
                     + (category.equals("CASE") ? ",\"subtype\":\"PUBLIC_ORDER\"" : "")
                     + ",\"description\":\"压测报告 " + n + "：路口有人需要帮助\",\"lon\":" + p.lon() + ",\"lat\":" + p.lat()
                     + ",\"address\":\"测试路" + (n % 500) + "号\"";
+        }
+
+        final Map<Integer, Connection> jdbc = new ConcurrentHashMap<>();
+
+        /**
+         * The floor under any filing, without the application: each client's own JDBC connection commits one row
+         * per transaction, with fsync on. {@code commit}: a row of a plain table (commits of concurrent clients
+         * share a flush). {@code audit}: an audit entry, chained by its trigger under the chain's lock, which is
+         * held until the commit has been flushed, so these commits follow one another.
+         */
+        Call commit(boolean audit) throws Exception {
+            execute("CREATE TABLE IF NOT EXISTS bench_commit (id bigserial PRIMARY KEY, client int, n bigint, at timestamptz DEFAULT now())");
+            String sql = audit
+                    ? "INSERT INTO audit_entry (actor, action, record_type, record_id, unit_path, after) "
+                            + "VALUES ('intake-bench', 'CREATE', 'bench-commit', ?, '/', CAST('{\"bench\":true}' AS jsonb))"
+                    : "INSERT INTO bench_commit (client, n) VALUES (0, ?)";
+            return (http, client, n) -> {
+                Connection own = jdbc.computeIfAbsent(client, k -> {
+                    try {
+                        Connection opened = DriverManager.getConnection(url, "postgres", "postgres");
+                        opened.setAutoCommit(false);
+                        return opened;
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                try (java.sql.PreparedStatement p = own.prepareStatement(sql)) {
+                    if (audit) {
+                        p.setString(1, Long.toString(n));
+                    } else {
+                        p.setLong(1, n);
+                    }
+                    p.executeUpdate();
+                }
+                own.commit();
+                return 200;
+            };
         }
 
         /** The 110 centre's push: the demo key of the bureau, its case number the idempotency key. */
@@ -450,7 +502,12 @@ public final class IntakeBenchmark {
                         r.load());
             }
             Result health = results.get(0);
+            Map<String, Result> byPath = new LinkedHashMap<>();
+            results.forEach(r -> byPath.put(r.path(), r));
             for (Result r : results.subList(1, results.size())) {
+                if (!r.path().equals("110") && !r.path().equals("staff")) {
+                    continue;
+                }
                 double cpu = Math.max(0, r.cpuApp()) + Math.max(0, r.cpuDb()) + r.cpuClients();
                 System.out.printf(Locale.ROOT, "%-8s reports/s %,.0f (%s 1,000), p99 %.1f ms (%s 100); health / intake: "
                         + "%.1fx the rate, %.1fx the CPU; CPU bound: %d cores / %.2f ms = %,.0f req/s%n", r.path(), r.rate(),
@@ -458,19 +515,48 @@ public final class IntakeBenchmark {
                         health.rate() / r.rate(), cpu / (Math.max(0, health.cpuApp()) + Math.max(0, health.cpuDb())
                                 + health.cpuClients()), cores, cpu, cores * 1000 / cpu);
             }
+            Result commit = byPath.get("commit");
+            Result audit = byPath.get("audit");
+            if (commit != null && audit != null) {
+                System.out.printf(Locale.ROOT, "JDBC floor, one row per transaction, %d clients: %,.0f commits/s of a plain row, "
+                        + "%,.0f of an audit entry (%.1fx fewer: the chain's lock is held until each commit is flushed)%n",
+                        options.clients(), commit.rate(), audit.rate(), commit.rate() / audit.rate());
+                for (String path : List.of("110", "staff")) {
+                    Result r = byPath.get(path);
+                    if (r != null) {
+                        System.out.printf(Locale.ROOT, "%-8s reaches %.0f%% of the audit floor%n", path, 100 * r.rate() / audit.rate());
+                    }
+                }
+            }
         }
 
-        /** The statements that cost PostgreSQL most during the measured intake. */
-        void statements() throws Exception {
-            System.out.println();
-            System.out.println("pg_stat_statements during the measurement (top 15 by total time):");
-            System.out.printf(Locale.ROOT, "%10s %9s %9s  %s%n", "calls", "total ms", "mean ms", "query");
+        String statements = "";
+
+        /** Ends the flight recording and notes the statements of the application's paths; answers true. */
+        boolean stopped(Recording recording) throws Exception {
+            if (recording != null) {
+                recording.stop();
+                recording.dump(options.jfr());
+                recording.close();
+                System.out.println("flight recording of the application's paths in " + options.jfr());
+            }
+            java.io.StringWriter out = new java.io.StringWriter();
+            statements(new java.io.PrintWriter(out, true));
+            statements = out.toString();
+            return true;
+        }
+
+        /** The statements that cost PostgreSQL most during the measured intake (and health). */
+        void statements(java.io.PrintWriter out) throws Exception {
+            out.println();
+            out.println("pg_stat_statements while the application's paths were measured (top 15 by total time):");
+            out.printf(Locale.ROOT, "%10s %9s %9s  %s%n", "calls", "total ms", "mean ms", "query");
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                     SELECT calls, total_exec_time, mean_exec_time, regexp_replace(query, '\\s+', ' ', 'g')
                     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15""")) {
                 while (rs.next()) {
                     String q = rs.getString(4);
-                    System.out.printf(Locale.ROOT, "%10d %9.0f %9.3f  %s%n", rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
+                    out.printf(Locale.ROOT, "%10d %9.0f %9.3f  %s%n", rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
                             q.length() > 150 ? q.substring(0, 150) + "…" : q);
                 }
             }
