@@ -45,9 +45,11 @@ public class ApiKeys {
             """;
 
     private final JdbcClient jdbc;
+    private final ShortLived<String, Object> cache;
 
-    ApiKeys(JdbcClient jdbc) {
+    ApiKeys(JdbcClient jdbc, IntakeCaches caches) {
         this.jdbc = jdbc;
+        this.cache = caches.keys;
     }
 
     /** The holder of a 110 centre key. */
@@ -55,16 +57,26 @@ public class ApiKeys {
         return resolve(key, Purpose.CALL_110);
     }
 
-    /** The holder of a key of the given purpose that is not revoked. */
+    /**
+     * The holder of a key of the given purpose that is not revoked. A known key is remembered a few seconds
+     * (IntakeCaches; revoking on the key page clears it at once on this instance), so on another instance a
+     * revocation takes that long to bite; an unknown one is asked every time (and cannot fill the cache).
+     */
     public Optional<KeyHolder> resolve(String key, Purpose purpose) {
         if (key == null || key.isBlank()) {
             return Optional.empty();
         }
+        String hash = hash(key.trim());
+        Object known = cache.get(purpose.name() + ":" + hash, h -> lookUp(hash, purpose).orElse(null));
+        return Optional.ofNullable((KeyHolder) known);
+    }
+
+    private Optional<KeyHolder> lookUp(String hash, Purpose purpose) {
         return jdbc.sql("""
                 SELECT u.id, u.code, u.name, u.path, k.name, k.id, k.purpose FROM incident_api_key k
                 JOIN unit u ON u.id = k.unit_id
                 WHERE k.key_hash = ? AND k.purpose = ? AND k.revoked_at IS NULL""")
-                .params(hash(key.trim()), purpose.name())
+                .params(hash, purpose.name())
                 .query((rs, n) -> new KeyHolder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class), Purpose.valueOf(rs.getString(7))))
                 .optional();

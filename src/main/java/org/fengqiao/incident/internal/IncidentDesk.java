@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,12 @@ public class IncidentDesk {
     private static final char[] CODE = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public record Filed(Incident incident, boolean created) {
+    /** A report filed (created) or found filed before under its key; the timeline when it was just written, else null. */
+    public record Filed(Incident incident, boolean created, List<Incidents.Event> timeline) {
+
+        public Filed(Incident incident, boolean created) {
+            this(incident, created, null);
+        }
     }
 
     public enum Arrival { MANAGER, GRID_CHIEF }
@@ -78,8 +84,9 @@ public class IncidentDesk {
         this.deadlines = new Deadlines(properties.escalation());
     }
 
+    /** Now, to the microsecond the database keeps, so what a step answers equals what is read back later. */
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     public Incident get(UUID id, Submitter who) {
@@ -90,17 +97,17 @@ public class IncidentDesk {
     public Filed file(NewIncident n, Submitter who) {
         OffsetDateTime now = now();
         String key = n.idempotencyKey() == null || n.idempotencyKey().isBlank() ? null : n.idempotencyKey().trim();
+        byte[] hash = key == null ? null : SubmissionHash.of(n);
         if (key != null) {
-            Optional<UUID> existing = incidents.byIdempotencyKey(who.key(), key);
-            if (existing.isPresent()) {
-                return new Filed(incidents.find(existing.get()).orElseThrow(), false);
+            Optional<Incidents.Prior> prior = incidents.prior(who.key(), key);
+            if (prior.isPresent()) {
+                return repeated(prior.get(), hash);
             }
         }
         List<Invalid.Problem> problems = new ArrayList<>();
         check(n, now, problems);
         Grid grid = problems.isEmpty() ? grid(n, who, problems) : null;
-        String phone = n.reporterPhone() == null || n.reporterPhone().isBlank() ? null
-                : n.reporterPhone().replace(" ", "").replace("+86", "");
+        String phone = SubmissionHash.phone(n.reporterPhone());
         if (phone != null && !MOBILE.matcher(phone).matches() && !FIXED.matcher(phone).matches()) {
             problems.add(problem("reporterPhone", "incident.reporterPhone.invalid"));
         }
@@ -118,40 +125,65 @@ public class IncidentDesk {
         OffsetDateTime due = deadlines.due(Status.RECEIVED, ownerUnit.kind(), now, null);
         UUID id = UUID.randomUUID();
         String masked = phone == null ? null : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+        OffsetDateTime occurred = n.occurredAt() == null ? now
+                : n.occurredAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime next = ownerUnit.parentId() == null ? null : due;
         Incidents.New row = new Incidents.New(id, trackingCode(), n.source(), n.category(), n.subtype(),
-                blankToNull(n.department()), n.description().trim(), n.occurredAt() == null ? now : n.occurredAt(),
+                blankToNull(n.department()), n.description().trim(), occurred,
                 n.lon(), n.lat(), blankToNull(n.address()), grid.id().value(), ownerUnit.id().value(),
                 decision.owner().staffId(), now, decision.rule().name(), decision.reasonKey(), decision.fallbackKey(), due,
-                ownerUnit.parentId() == null ? null : due, blankToNull(n.reporterName()),
+                next, blankToNull(n.reporterName()),
                 phone == null ? null : cipher.encrypt(phone), masked, blankToNull(n.externalRef()), who.key(), key,
-                who.staffId());
+                who.staffId(), hash);
         if (!incidents.insert(row)) {
-            // the same submission filed meanwhile by a concurrent request
-            UUID existing = incidents.byIdempotencyKey(who.key(), key).orElseThrow();
-            return new Filed(incidents.find(existing).orElseThrow(), false);
+            // the same key filed meanwhile by a concurrent request
+            return repeated(incidents.prior(who.key(), key).orElseThrow(), hash);
         }
-        incidents.event(id, "RECEIVED", now, who.staffId(), who.name(), ownerUnit.id().value(), ownerUnit.name(),
-                decision.owner().staffId(), decision.owner().name(), null, null, null, null, n.source().name());
+        // the first steps of the timeline in one statement; the incident as stored, built here rather than read back
         List<String> informed = decision.informed().stream().map(Person::name).toList();
-        incidents.event(id, "ROUTED", now, null, null, ownerUnit.id().value(), ownerUnit.name(),
-                decision.owner().staffId(), decision.owner().name(), decision.reasonKey(), null, null, null,
-                String.join(",", informed) + (decision.fallbackKey() == null ? "" : "|" + decision.fallbackKey()));
-        Incident filed = incidents.find(id).orElseThrow();
-        published(filed, "RECEIVED", now, null);
-        published(filed, "ROUTED", now, decision.reasonKey());
+        UUID unitId = ownerUnit.id().value();
+        Person owner = decision.owner();
+        List<Incidents.Event> steps = new ArrayList<>();
+        steps.add(new Incidents.Event(0, "RECEIVED", now, who.name(), unitId, ownerUnit.name(), owner.staffId(),
+                owner.name(), null, null, null, null, n.source().name()));
+        steps.add(new Incidents.Event(0, "ROUTED", now, null, unitId, ownerUnit.name(), owner.staffId(), owner.name(),
+                decision.reasonKey(), null, null, null,
+                String.join(",", informed) + (decision.fallbackKey() == null ? "" : "|" + decision.fallbackKey())));
         if (decision.mediation()) {
-            incidents.event(id, "MEDIATION", now, null, null, ownerUnit.id().value(), ownerUnit.name(),
-                    decision.owner().staffId(), decision.owner().name(), "incident.routing.DISPUTE_FROM_110", null, null,
-                    null, null);
-            published(filed, "MEDIATION", now, "incident.routing.DISPUTE_FROM_110");
+            steps.add(new Incidents.Event(0, "MEDIATION", now, null, unitId, ownerUnit.name(), owner.staffId(),
+                    owner.name(), "incident.routing.DISPUTE_FROM_110", null, null, null, null));
+        }
+        List<Incidents.Event> timeline = incidents.steps(id, who.staffId(), steps);
+        Incident filed = new Incident(id, row.trackingCode(), n.source(), n.category(), n.subtype(), row.department(),
+                row.description(), occurred, n.lon(), n.lat(), row.address(), grid.id().value(), grid.code(), grid.name(),
+                grid.unitPath(), Status.RECEIVED, unitId, ownerUnit.name(), ownerUnit.kind().name(), owner.staffId(),
+                owner.name(), now, 0, row.rule(), row.reason(), row.fallback(), now, null, null, null, null, null, null,
+                due, next, row.reporterName(), masked, row.externalRef(), who.staffId(), now, 0);
+        for (Incidents.Event step : timeline) {
+            published(filed, step.kind(), now, step.kind().equals("RECEIVED") ? null : step.reason());
+        }
+        if (decision.mediation()) {
             events.publishEvent(new IncidentDisputeForMediation(id, filed.trackingCode(), grid.id(), grid.unitPath(),
                     filed.description(), filed.address()));
         }
         if (!duplicates.offer(filed, now).isEmpty()) {
             recordStep(filed, "DUPLICATE_OFFERED", now, null, null, "incident.duplicate.offered", null);
+            timeline = incidents.timeline(id);
         }
+        // the audit entry last: the audit chain's lock is held from its insert to the commit (bench/README.md)
         events.publishEvent(Audited.created("incident", id, grid.unitPath(), snapshot(filed)).by(who.name()));
-        return new Filed(incidents.find(id).orElseThrow(), true);
+        return new Filed(filed, true, timeline);
+    }
+
+    /**
+     * A key filed before: the same submission answers the first incident; a different one is refused, nothing
+     * filed. Incidents filed before submissions were hashed (no hash) answer as the same.
+     */
+    private Filed repeated(Incidents.Prior prior, byte[] hash) {
+        if (prior.submissionHash() != null && !java.security.MessageDigest.isEqual(prior.submissionHash(), hash)) {
+            throw new IdempotencyKeyReused(prior.id());
+        }
+        return new Filed(incidents.find(prior.id()).orElseThrow(), false);
     }
 
     private void check(NewIncident n, OffsetDateTime now, List<Invalid.Problem> problems) {

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -82,10 +84,11 @@ public class Incidents {
                 INSERT INTO incident (id, tracking_code, source, category, subtype, department, description, occurred_at,
                     lon, lat, address, grid_id, status, owner_unit_id, owner_staff_id, owner_since, routing_rule,
                     routing_reason, routing_fallback, received_at, due_at, next_escalation_at, reporter_name,
-                    reporter_phone, reporter_phone_masked, external_ref, submitter, idempotency_key, created_by)
+                    reporter_phone, reporter_phone_masked, external_ref, submitter, idempotency_key, created_by,
+                    submission_hash, created_at, updated_at)
                 VALUES (:id, :code, :source, :category, :subtype, :department, :description, :occurredAt, :lon, :lat,
                     :address, :grid, 'RECEIVED', :unit, :staff, :now, :rule, :reason, :fallback, :now, :due, :next,
-                    :reporterName, :phone, :phoneMasked, :externalRef, :submitter, :key, :createdBy)
+                    :reporterName, :phone, :phoneMasked, :externalRef, :submitter, :key, :createdBy, :hash, :now, :now)
                 ON CONFLICT (submitter, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING""")
                 .param("id", n.id()).param("code", n.trackingCode()).param("source", n.source().name())
                 .param("category", n.category().name()).param("subtype", n.subtype() == null ? null : n.subtype().name())
@@ -97,6 +100,7 @@ public class Incidents {
                 .param("next", n.nextEscalation()).param("reporterName", n.reporterName())
                 .param("phone", n.phone()).param("phoneMasked", n.phoneMasked()).param("externalRef", n.externalRef())
                 .param("submitter", n.submitter()).param("key", n.idempotencyKey()).param("createdBy", n.createdBy())
+                .param("hash", n.submissionHash())
                 .update() > 0;
     }
 
@@ -104,7 +108,17 @@ public class Incidents {
             String department, String description, OffsetDateTime occurredAt, Double lon, Double lat, String address,
             UUID gridId, UUID ownerUnitId, UUID ownerStaffId, OffsetDateTime now, String rule, String reason,
             String fallback, OffsetDateTime due, OffsetDateTime nextEscalation, String reporterName, byte[] phone,
-            String phoneMasked, String externalRef, String submitter, String idempotencyKey, UUID createdBy) {
+            String phoneMasked, String externalRef, String submitter, String idempotencyKey, UUID createdBy,
+            byte[] submissionHash) {
+    }
+
+    /** What a submitter filed under an idempotency key: the incident and the hash of its submission (null before V86). */
+    public record Prior(UUID id, byte[] submissionHash) {
+    }
+
+    public Optional<Prior> prior(String submitter, String key) {
+        return jdbc.sql("SELECT id, submission_hash FROM incident WHERE submitter = ? AND idempotency_key = ?")
+                .params(submitter, key).query((rs, n) -> new Prior(rs.getObject(1, UUID.class), rs.getBytes(2))).optional();
     }
 
     public Optional<UUID> byIdempotencyKey(String submitter, String key) {
@@ -185,6 +199,29 @@ public class Incidents {
                 .params(incident, kind, at, actorId, actorName, unitId, unitName, staffId, staffName, reason, department,
                         contact, outcome, note)
                 .update();
+    }
+
+    /** Several steps of one incident in one statement, in order; answers them with their ids. */
+    public List<Event> steps(UUID incident, UUID actorId, List<Event> steps) {
+        StringBuilder sql = new StringBuilder("INSERT INTO incident_event (incident_id, kind, at, actor_id, actor_name, "
+                + "owner_unit_id, owner_unit_name, owner_staff_id, owner_staff_name, reason, department, contact, outcome, "
+                + "note) VALUES ");
+        List<Object> params = new ArrayList<>();
+        for (int k = 0; k < steps.size(); k++) {
+            Event e = steps.get(k);
+            sql.append(k == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(Arrays.asList(incident, e.kind(), e.at(), e.actorName() == null ? null : actorId, e.actorName(),
+                    e.ownerUnitId(), e.ownerUnitName(), e.ownerStaffId(), e.ownerStaffName(), e.reason(), e.department(),
+                    e.contact(), e.outcome(), e.note()));
+        }
+        List<Long> ids = jdbc.sql(sql.append(" RETURNING id").toString()).params(params).query(Long.class).list();
+        List<Event> stored = new ArrayList<>();
+        for (int k = 0; k < steps.size(); k++) {
+            Event e = steps.get(k);
+            stored.add(new Event(ids.get(k), e.kind(), e.at(), e.actorName(), e.ownerUnitId(), e.ownerUnitName(),
+                    e.ownerStaffId(), e.ownerStaffName(), e.reason(), e.department(), e.contact(), e.outcome(), e.note()));
+        }
+        return stored;
     }
 
     public List<Event> timeline(UUID incident) {

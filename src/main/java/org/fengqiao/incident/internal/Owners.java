@@ -24,15 +24,31 @@ public class Owners {
     public record Level(Unit unit, Person person) {
     }
 
-    private final JdbcClient jdbc;
-    private final Jurisdictions jurisdictions;
-
-    Owners(JdbcClient jdbc, Jurisdictions jurisdictions) {
-        this.jdbc = jdbc;
-        this.jurisdictions = jurisdictions;
+    private record RosterOf(UUID grid) {
     }
 
+    private record UnitOf(UUID unit) {
+    }
+
+    private record DutyOf(UUID unit) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Jurisdictions jurisdictions;
+    private final ShortLived<Object, Object> cache;
+
+    Owners(JdbcClient jdbc, Jurisdictions jurisdictions, IntakeCaches caches) {
+        this.jdbc = jdbc;
+        this.jurisdictions = jurisdictions;
+        this.cache = caches.owners;
+    }
+
+    /** The current holders of the grid's chief, coordinator and manager roles (cached a few seconds, see IntakeCaches). */
     public Roster roster(UUID gridId) {
+        return (Roster) cache.get(new RosterOf(gridId), k -> loadRoster(gridId));
+    }
+
+    private Roster loadRoster(UUID gridId) {
         Person[] holders = new Person[3];
         jdbc.sql("""
                 SELECT r.role, s.id, s.name FROM grid_role r JOIN staff s ON s.id = r.staff_id
@@ -49,7 +65,12 @@ public class Owners {
         return new Roster(holders[0], holders[1], holders[2]);
     }
 
+    @SuppressWarnings("unchecked")
     public Optional<Person> dutyPerson(UnitId unit) {
+        return (Optional<Person>) cache.get(new DutyOf(unit.value()), k -> loadDutyPerson(unit));
+    }
+
+    private Optional<Person> loadDutyPerson(UnitId unit) {
         return jdbc.sql("""
                 SELECT id, name FROM staff WHERE unit_id = ? AND active
                   AND role IN ('STATION_CHIEF', 'BUREAU_COMMAND', 'COMMUNITY_OFFICER', 'INSPECTOR', 'AUXILIARY_POLICE')
@@ -61,14 +82,14 @@ public class Owners {
     }
 
     public Unit unit(UUID id) {
-        return jurisdictions.unit(new UnitId(id)).orElseThrow();
+        return (Unit) cache.get(new UnitOf(id), k -> jurisdictions.unit(new UnitId(id)).orElseThrow());
     }
 
     /** The next unit up from this one that has a duty person, with that person; empty at the top. */
     public Optional<Level> above(UnitId unit) {
-        Unit current = jurisdictions.unit(unit).orElseThrow();
+        Unit current = unit(unit.value());
         while (current.parentId() != null) {
-            current = jurisdictions.unit(current.parentId()).orElseThrow();
+            current = unit(current.parentId().value());
             Optional<Person> person = dutyPerson(current.id());
             if (person.isPresent()) {
                 return Optional.of(new Level(current, person.get()));
@@ -82,7 +103,7 @@ public class Owners {
      * station at or above the grid's unit, else of the first unit up that has one.
      */
     public Level stationDuty(UnitId gridUnit) {
-        Unit current = jurisdictions.unit(gridUnit).orElseThrow();
+        Unit current = unit(gridUnit.value());
         Level first = null;
         while (current != null) {
             Optional<Person> person = dutyPerson(current.id());
@@ -95,7 +116,7 @@ public class Owners {
                     first = level;
                 }
             }
-            current = current.parentId() == null ? null : jurisdictions.unit(current.parentId()).orElseThrow();
+            current = current.parentId() == null ? null : unit(current.parentId().value());
         }
         if (first == null) {
             throw new IllegalStateException("nobody in the units above " + gridUnit + " can own an incident");

@@ -41,13 +41,15 @@ class CallCentreController {
     @PreAuthorize("hasAuthority('INCIDENT_PUSH')")
     @Operation(summary = "Push an incident from the 110 centre (X-Api-Key)",
             description = "The location (lon/lat) finds the grid, which must lie under the key's unit. The same "
-                    + "caseNumber pushed again answers the incident filed the first time (200).")
+                    + "caseNumber pushed again with the same report answers the incident filed the first time (200); "
+                    + "with a different report it is refused (422) and nothing is filed.")
     ResponseEntity<IncidentViews.Detail> push(@RequestBody Push p, Locale locale) {
         NewIncident n = new NewIncident(Source.CALL_110, p.category(), p.subtype(), p.department(), p.description(),
                 p.occurredAt(), p.lon(), p.lat(), p.address(), p.gridId(), p.callerName(), p.callerPhone(), p.caseNumber(),
                 p.caseNumber());
         IncidentDesk.Filed filed = desk.file(n, Submitter.of(Callers.require()));
         return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(views.detail(filed.incident(), locale));
+                .body(filed.timeline() != null ? views.detail(filed.incident(), filed.timeline(), locale)
+                        : views.detail(filed.incident(), locale));
     }
 }

@@ -83,7 +83,8 @@ class IncidentController {
     @Operation(summary = "File a report from the field",
             description = "The grid is the one given (gridId) or the police grid holding lon/lat; it must lie in the "
                     + "caller's scope. An Idempotency-Key header (or idempotencyKey) makes a repeated submission "
-                    + "answer the incident filed the first time (200) instead of filing another (201).")
+                    + "answer the incident filed the first time (200) instead of filing another (201); the same key "
+                    + "with a different report is refused (422) and nothing is filed.")
     ResponseEntity<IncidentViews.Detail> file(@RequestBody Report r,
             @RequestHeader(value = "Idempotency-Key", required = false) String key, Locale locale) {
         Caller caller = Callers.require();
@@ -96,7 +97,8 @@ class IncidentController {
                 key != null ? key : r.idempotencyKey());
         IncidentDesk.Filed filed = desk.file(n, Submitter.of(caller));
         return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(views.detail(filed.incident(), locale));
+                .body(filed.timeline() != null ? views.detail(filed.incident(), filed.timeline(), locale)
+                        : views.detail(filed.incident(), locale));
     }
 
     @GetMapping

@@ -73,7 +73,12 @@ public class IncidentViews {
     }
 
     public Detail detail(Incident i, Locale locale) {
-        List<Step> steps = incidents.timeline(i.id()).stream().map(e -> new Step(e.kind(),
+        return detail(i, incidents.timeline(i.id()), locale);
+    }
+
+    /** With the timeline at hand (a report just filed), so it is not read again. */
+    public Detail detail(Incident i, List<Incidents.Event> timeline, Locale locale) {
+        List<Step> steps = timeline.stream().map(e -> new Step(e.kind(),
                 text("incident.event." + e.kind(), locale), e.at(), e.actorName(), e.ownerUnitName(), e.ownerStaffName(),
                 e.reason() == null ? null : text(e.reason(), locale), e.department(), e.contact(), e.outcome(),
                 note(e, locale))).toList();

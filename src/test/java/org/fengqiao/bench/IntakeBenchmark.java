@@ -1,0 +1,593 @@
+package org.fengqiao.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.fengqiao.FengqiaoApplication;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Intake through the full HTTP path — authentication (the 110 centre's API key, or a person's bearer token),
+ * validation, the grid lookup of the location, routing, the incident row, its timeline, the events, the audit
+ * entry, the commit — with N concurrent clients (default 50) on kept-alive HTTP/1.1 connections, each sending
+ * its next report as soon as the last is answered, for a fixed time after a warm-up; beside it, in the same run
+ * and with the same clients, {@code /actuator/health} of the same application, the fixed cost of a request.
+ *
+ * <p>The application runs on its own embedded PostgreSQL (fsync and synchronous commit on, as the platform's
+ * own server) in a temporary directory, with the demo district loaded; the reports' locations are points of
+ * the demo's police grids, spread over all of them. {@code pg_stat_statements} is loaded, and the run prints
+ * the statements that cost the database most during the measured intake. After the run every report answered
+ * 201 is looked up: it must be stored once, with its timeline and its audit entry.
+ *
+ * <p>Usage: {@code bench/intake.sh [--clients N] [--seconds S] [--warmup S] [--paths 110,staff] [--jfr FILE]
+ * [--data DIR]}; paths {@code commit} and {@code audit} (default on) measure the floor under any
+ * filing through JDBC, without the application: a commit of a plain row, and of an audit entry; with {@code --data} the database is kept in DIR and the next run reuses it (no demo load).
+ */
+public final class IntakeBenchmark {
+
+    static final String KEY = Base64.getEncoder().encodeToString("fengqiao-intake-benchmark-key-32".getBytes(StandardCharsets.US_ASCII));
+    static final String API_KEY = "demo-110-key";
+    static final String PASSWORD = "Fengqiao-2026";
+
+    record Options(int clients, int seconds, int warmup, List<String> paths, Path jfr, Path data, boolean keep) {
+
+        static Options parse(String[] args) throws IOException {
+            int clients = 50;
+            int seconds = 20;
+            int warmup = 15;
+            List<String> paths = List.of("110", "staff", "commit", "audit");
+            Path jfr = null;
+            Path data = null;
+            for (int i = 0; i < args.length; i += 2) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--clients" -> clients = Integer.parseInt(value);
+                    case "--seconds" -> seconds = Integer.parseInt(value);
+                    case "--warmup" -> warmup = Integer.parseInt(value);
+                    case "--paths" -> paths = List.of(value.split(","));
+                    case "--jfr" -> jfr = Path.of(value).toAbsolutePath();
+                    case "--data" -> data = Path.of(value).toAbsolutePath();
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + " (known: --clients --seconds --warmup --paths --jfr --data)");
+                }
+            }
+            boolean keep = data != null;
+            if (data == null) {
+                data = Files.createTempDirectory("fengqiao-intake-bench");
+            }
+            return new Options(clients, seconds, warmup, paths, jfr, data, keep);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        long runStarted = System.nanoTime();
+        Options options = Options.parse(args);
+        // with --data the database (and the demo district in it) is kept for the next run
+        Files.createDirectories(options.data());
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(options.data().resolve("pg"))
+                .setCleanDataDirectory(false).setLocaleConfig("locale", "C.UTF-8").setLocaleConfig("encoding", "UTF8")
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on").setServerConfig("timezone", "Asia/Shanghai")
+                .setServerConfig("shared_buffers", "512MB").setServerConfig("max_connections", "100")
+                .setServerConfig("max_wal_size", "4GB").setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .start()) {
+            String url = pg.getJdbcUrl("postgres", "postgres");
+            long started = System.nanoTime();
+            ConfigurableApplicationContext app = new SpringApplicationBuilder(FengqiaoApplication.class).run(
+                    "--server.port=0", "--fengqiao.db.url=" + url, "--fengqiao.db.user=postgres",
+                    "--fengqiao.db.password=postgres", "--fengqiao.demo=true", "--fengqiao.personal-data.key=" + KEY,
+                    "--fengqiao.db.data-dir=" + options.data().resolve("app"), "--logging.level.root=WARN",
+                    // no escalation sweep: items of earlier runs fall due and its moves would be measured with the intake
+                    "--fengqiao.incident.escalation.sweep-cron=-");
+            System.out.printf(Locale.ROOT, "application with the demo district up in %.0f s%n", (System.nanoTime() - started) / 1e9);
+            try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+                int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+                new Run(options, port, c, url, options.data().resolve("pg"), points(app.getBean(Jurisdictions.class), c)).go();
+            } finally {
+                app.close();
+            }
+        } finally {
+            if (!options.keep()) {
+                SearchBenchmark.deleteTree(options.data());
+            }
+        }
+        System.out.printf(Locale.ROOT, "bench run time %.0f s%n", (System.nanoTime() - runStarted) / 1e9);
+    }
+
+    record Point(double lon, double lat, UUID grid) {
+    }
+
+    /** Up to 8 points of each police grid of the demo, each checked to be located in its own grid. */
+    static List<Point> points(Jurisdictions jurisdictions, Connection c) throws Exception {
+        List<Point> points = new ArrayList<>();
+        int grids = 0;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT id, min_lon, min_lat, max_lon, max_lat FROM grid WHERE network = 'POLICE' ORDER BY code")) {
+            while (rs.next()) {
+                grids++;
+                UUID grid = rs.getObject(1, UUID.class);
+                int found = 0;
+                for (int i = 1; i < 10 && found < 8; i++) {
+                    for (int j = 1; j < 10 && found < 8; j += 2) {
+                        double lon = rs.getDouble(2) + (rs.getDouble(4) - rs.getDouble(2)) * i / 10;
+                        double lat = rs.getDouble(3) + (rs.getDouble(5) - rs.getDouble(3)) * ((j + i) % 10) / 10;
+                        var located = jurisdictions.locate(lat, lon, GridNetwork.POLICE).map(Grid::id);
+                        if (located.isPresent() && located.get().value().equals(grid)) {
+                            points.add(new Point(lon, lat, grid));
+                            found++;
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d points in %d police grids%n", points.size(), grids);
+        return points;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    /** A minimal HTTP/1.1 client on one kept-alive socket (see SearchBenchmark.LeanHttp), with POST. */
+    static final class LeanHttp {
+        final int port;
+        java.net.Socket socket;
+        java.io.BufferedInputStream in;
+        OutputStream out;
+        String body;
+
+        LeanHttp(int port) {
+            this.port = port;
+        }
+
+        /** Sends a request and answers its status; the body is left in {@link #body}. */
+        int send(String method, String path, String header, String json) throws IOException {
+            if (socket == null) {
+                socket = new java.net.Socket("localhost", port);
+                socket.setTcpNoDelay(true);
+                in = new java.io.BufferedInputStream(socket.getInputStream(), 65536);
+                out = new java.io.BufferedOutputStream(socket.getOutputStream(), 8192);
+            }
+            byte[] payload = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+            StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path)
+                    .append(" HTTP/1.1\r\nHost: localhost\r\n");
+            if (header != null) {
+                head.append(header).append("\r\n");
+            }
+            if (json != null) {
+                head.append("Content-Type: application/json\r\nContent-Length: ").append(payload.length).append("\r\n");
+            }
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            out.write(payload);
+            out.flush();
+            String status = line();
+            int length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String h = line(); !h.isEmpty(); h = line()) {
+                String lower = h.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            ByteArrayOutputStream b = new ByteArrayOutputStream(4096);
+            if (chunked) {
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                        size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                    b.write(in.readNBytes(size));
+                    line();
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else if (length >= 0) {
+                b.write(in.readNBytes(length));
+            }
+            if (close) {
+                socket.close();
+                socket = null;
+            }
+            body = b.toString(StandardCharsets.UTF_8);
+            return Integer.parseInt(status.substring(9, 12));
+        }
+
+        private String line() throws IOException {
+            StringBuilder b = new StringBuilder(64);
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
+    }
+
+    /** One measurement of a path: latencies of its requests, the time and the CPU it took. */
+    record Result(String path, int n, int errors, long[] sorted, double seconds, double cpuApp, double cpuDb,
+            double cpuClients, double load) {
+        double percentile(double p) {
+            return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+        }
+
+        double rate() {
+            return n / seconds;
+        }
+    }
+
+    /** One request of a client; answers the HTTP status. */
+    interface Call {
+        int apply(LeanHttp http, int client, long sequence) throws Exception;
+    }
+
+    static final class Run {
+        static final String[] CATEGORIES = {"HELP", "HELP", "DISPUTE", "TRAFFIC", "CASE", "COMPLAINT", "DISASTER"};
+
+        final Options options;
+        final int port;
+        final Connection c;
+        final String url;
+        final Path pgData;
+        final List<Point> points;
+        final List<Result> results = new ArrayList<>();
+        final String run = Long.toString(System.currentTimeMillis(), 36);
+        /** The incidents answered 201, by idempotency key (the 110 case number, the staff key). */
+        final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        final AtomicLong sequence = new AtomicLong();
+        final LeanHttp[] connections;
+        String token;
+
+        Run(Options options, int port, Connection c, String url, Path pgData, List<Point> points) {
+            this.options = options;
+            this.port = port;
+            this.c = c;
+            this.url = url;
+            this.pgData = pgData;
+            this.points = points;
+            this.connections = new LeanHttp[options.clients()];
+            for (int i = 0; i < connections.length; i++) {
+                connections[i] = new LeanHttp(port);
+            }
+        }
+
+        void go() throws Exception {
+            LeanHttp http = new LeanHttp(port);
+            int status = http.send("POST", "/api/v1/auth/token", null,
+                    "{\"username\":\"bureau\",\"password\":\"" + PASSWORD + "\"}");
+            Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(http.body);
+            if (status != 200 || !m.find()) {
+                throw new IllegalStateException("no token: " + status + " " + http.body);
+            }
+            token = m.group(1);
+            Map<String, Call> calls = new LinkedHashMap<>();
+            calls.put("health", health());
+            for (String p : options.paths()) {
+                calls.put(p, switch (p) {
+                    case "110" -> push();
+                    case "staff" -> staff();
+                    case "commit" -> commit(false);
+                    case "audit" -> commit(true);
+                    default -> throw new IllegalArgumentException("unknown path " + p + " (known: 110, staff, commit, audit)");
+                });
+            }
+            long warm = System.nanoTime();
+            for (Map.Entry<String, Call> e : calls.entrySet()) {
+                measure(e.getKey(), e.getValue(), Math.max(1, options.warmup() / calls.size()), false);
+            }
+            System.out.printf(Locale.ROOT, "warm-up %.0f s%n", (System.nanoTime() - warm) / 1e9);
+            acknowledged.clear();
+            execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            execute("SELECT pg_stat_statements_reset()");
+            // the application's paths first, recorded and with their statements counted, then the JDBC floors
+            Recording recording = null;
+            if (options.jfr() != null) {
+                recording = new Recording(Configuration.getConfiguration("profile"));
+                recording.start();
+            }
+            boolean counted = false;
+            for (Map.Entry<String, Call> e : calls.entrySet()) {
+                boolean app = e.getKey().equals("health") || e.getKey().equals("110") || e.getKey().equals("staff");
+                if (!app && !counted) {
+                    counted = stopped(recording);
+                }
+                measure(e.getKey(), e.getValue(), options.seconds(), true);
+            }
+            if (!counted) {
+                stopped(recording);
+            }
+            for (Connection own : jdbc.values()) {
+                own.close();
+            }
+            print();
+            System.out.print(statements);
+            verify();
+        }
+
+        void execute(String sql) throws Exception {
+            try (Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+        }
+
+        Call health() {
+            return (http, client, n) -> http.send("GET", "/actuator/health", null, null);
+        }
+
+        String report(long n, String keyField, String key) {
+            Point p = points.get((int) ((n * 7919) % points.size()));
+            String category = CATEGORIES[(int) (n % CATEGORIES.length)];
+            return "{\"" + keyField + "\":\"" + key + "\",\"category\":\"" + category + "\""
+                    + (category.equals("CASE") ? ",\"subtype\":\"PUBLIC_ORDER\"" : "")
+                    + ",\"description\":\"压测报告 " + n + "：路口有人需要帮助\",\"lon\":" + p.lon() + ",\"lat\":" + p.lat()
+                    + ",\"address\":\"测试路" + (n % 500) + "号\"";
+        }
+
+        final Map<Integer, Connection> jdbc = new ConcurrentHashMap<>();
+
+        /**
+         * The floor under any filing, without the application: each client's own JDBC connection commits one row
+         * per transaction, with fsync on. {@code commit}: a row of a plain table (commits of concurrent clients
+         * share a flush). {@code audit}: an audit entry, chained by its trigger under the chain's lock, which is
+         * held until the commit has been flushed, so these commits follow one another.
+         */
+        Call commit(boolean audit) throws Exception {
+            execute("CREATE TABLE IF NOT EXISTS bench_commit (id bigserial PRIMARY KEY, client int, n bigint, at timestamptz DEFAULT now())");
+            String sql = audit
+                    ? "INSERT INTO audit_entry (actor, action, record_type, record_id, unit_path, after) "
+                            + "VALUES ('intake-bench', 'CREATE', 'bench-commit', ?, '/', CAST('{\"bench\":true}' AS jsonb))"
+                    : "INSERT INTO bench_commit (client, n) VALUES (0, ?)";
+            return (http, client, n) -> {
+                Connection own = jdbc.computeIfAbsent(client, k -> {
+                    try {
+                        Connection opened = DriverManager.getConnection(url, "postgres", "postgres");
+                        opened.setAutoCommit(false);
+                        return opened;
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                try (java.sql.PreparedStatement p = own.prepareStatement(sql)) {
+                    if (audit) {
+                        p.setString(1, Long.toString(n));
+                    } else {
+                        p.setLong(1, n);
+                    }
+                    p.executeUpdate();
+                }
+                own.commit();
+                return 200;
+            };
+        }
+
+        /** The 110 centre's push: the demo key of the bureau, its case number the idempotency key. */
+        Call push() {
+            return (http, client, n) -> {
+                String key = "BENCH-" + run + "-" + n;
+                int status = http.send("POST", "/api/v1/incidents/110", "X-Api-Key: " + API_KEY,
+                        report(n, "caseNumber", key) + ",\"callerName\":\"张先生\",\"callerPhone\":\"1391234" + String.format(Locale.ROOT, "%04d", n % 10000) + "\"}");
+                if (status == 201) {
+                    acknowledged.put(key, "110");
+                }
+                return status;
+            };
+        }
+
+        /** A report from the field by the bureau's commander (bearer token), with an Idempotency-Key. */
+        Call staff() {
+            return (http, client, n) -> {
+                String key = "BENCH-" + run + "-" + n;
+                int status = http.send("POST", "/api/v1/incidents", "Authorization: Bearer " + token + "\r\nIdempotency-Key: " + key,
+                        report(n, "reporterName", "李四") + "}");
+                if (status == 201) {
+                    acknowledged.put(key, "staff");
+                }
+                return status;
+            };
+        }
+
+        void measure(String path, Call call, int seconds, boolean keep) throws Exception {
+            int clients = options.clients();
+            long[][] latencies = new long[clients][];
+            int[] counts = new int[clients];
+            LongAdder errors = new LongAdder();
+            LongAdder clientCpu = new LongAdder();
+            Map<String, String> firstError = new ConcurrentHashMap<>();
+            CountDownLatch done = new CountDownLatch(clients);
+            long processCpu = SearchBenchmark.Cpu.process();
+            Map<Long, Long> dbCpu = SearchBenchmark.Cpu.database(pgData);
+            long started = System.nanoTime();
+            long end = started + seconds * 1_000_000_000L;
+            for (int t = 0; t < clients; t++) {
+                int client = t;
+                Thread thread = new Thread(() -> {
+                    long cpu = SearchBenchmark.Cpu.THREADS.getCurrentThreadCpuTime();
+                    long[] mine = new long[4096];
+                    int n = 0;
+                    LeanHttp http = connections[client];
+                    try {
+                        for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+                            long s = sequence.getAndIncrement();
+                            int status = call.apply(http, client, s);
+                            long took = System.nanoTime() - now;
+                            if (status >= 300) {
+                                errors.increment();
+                                firstError.putIfAbsent(path, status + " " + http.body);
+                            }
+                            if (n == mine.length) {
+                                mine = Arrays.copyOf(mine, n * 2);
+                            }
+                            mine[n++] = took;
+                        }
+                    } catch (Exception e) {
+                        errors.increment();
+                        firstError.putIfAbsent(path, e.toString());
+                    } finally {
+                        latencies[client] = mine;
+                        counts[client] = n;
+                        clientCpu.add(SearchBenchmark.Cpu.THREADS.getCurrentThreadCpuTime() - cpu);
+                        done.countDown();
+                    }
+                }, "intake-client-" + t);
+                thread.start();
+            }
+            done.await();
+            double took = (System.nanoTime() - started) / 1e9;
+            int total = Arrays.stream(counts).sum();
+            long[] all = new long[total];
+            int at = 0;
+            for (int t = 0; t < clients; t++) {
+                System.arraycopy(latencies[t], 0, all, at, counts[t]);
+                at += counts[t];
+            }
+            Arrays.sort(all);
+            double cpuApp = (SearchBenchmark.Cpu.process() - processCpu - clientCpu.sum()) / 1e6 / Math.max(1, total);
+            double cpuDb = dbCpu.isEmpty() ? -1 : SearchBenchmark.Cpu.databaseSince(dbCpu, pgData) / 1e6 / Math.max(1, total);
+            Result r = new Result(path, total, (int) errors.sum(), all, took, cpuApp, cpuDb,
+                    clientCpu.sum() / 1e6 / Math.max(1, total), SearchBenchmark.Cpu.load());
+            if (!firstError.isEmpty()) {
+                System.out.println("  first error of " + path + ": " + firstError.get(path));
+            }
+            System.out.printf(Locale.ROOT, "  %-8s %-8s %7d req %8.0f req/s  p50 %7.2f  p99 %7.2f ms  errors %d  cpu/req app %.2f db %.2f client %.2f ms%n",
+                    keep ? "measure" : "warm-up", path, r.n(), r.rate(), r.percentile(0.5), r.percentile(0.99), r.errors(),
+                    cpuApp, cpuDb, r.cpuClients());
+            if (keep) {
+                results.add(r);
+            }
+        }
+
+        void print() {
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.println();
+            System.out.printf(Locale.ROOT, "Intake, %d concurrent clients (closed loop, kept-alive HTTP/1.1), %d s per path, %d cores%n",
+                    options.clients(), options.seconds(), cores);
+            System.out.printf(Locale.ROOT, "%-8s %8s %8s %7s %7s %7s %8s %6s %27s %5s%n", "path", "n", "req/s", "p50 ms",
+                    "p99 ms", "max ms", "errors", "", "CPU ms/req app+db+client", "load");
+            for (Result r : results) {
+                System.out.printf(Locale.ROOT, "%-8s %8d %8.0f %7.2f %7.2f %7.1f %8d %6s %27s %5.1f%n", r.path(), r.n(),
+                        r.rate(), r.percentile(0.5), r.percentile(0.99), r.percentile(1.0), r.errors(), "",
+                        String.format(Locale.ROOT, "%.2f + %.2f + %.2f", Math.max(0, r.cpuApp()), r.cpuDb(), r.cpuClients()),
+                        r.load());
+            }
+            Result health = results.get(0);
+            Map<String, Result> byPath = new LinkedHashMap<>();
+            results.forEach(r -> byPath.put(r.path(), r));
+            for (Result r : results.subList(1, results.size())) {
+                if (!r.path().equals("110") && !r.path().equals("staff")) {
+                    continue;
+                }
+                double cpu = Math.max(0, r.cpuApp()) + Math.max(0, r.cpuDb()) + r.cpuClients();
+                System.out.printf(Locale.ROOT, "%-8s reports/s %,.0f (%s 1,000), p99 %.1f ms (%s 100); health / intake: "
+                        + "%.1fx the rate, %.1fx the CPU; CPU bound: %d cores / %.2f ms = %,.0f req/s%n", r.path(), r.rate(),
+                        r.rate() >= 1000 ? ">=" : "<", r.percentile(0.99), r.percentile(0.99) < 100 ? "<" : ">=",
+                        health.rate() / r.rate(), cpu / (Math.max(0, health.cpuApp()) + Math.max(0, health.cpuDb())
+                                + health.cpuClients()), cores, cpu, cores * 1000 / cpu);
+            }
+            Result commit = byPath.get("commit");
+            Result audit = byPath.get("audit");
+            if (commit != null && audit != null) {
+                System.out.printf(Locale.ROOT, "JDBC floor, one row per transaction, %d clients: %,.0f commits/s of a plain row, "
+                        + "%,.0f of an audit entry (%.1fx fewer: the chain's lock is held until each commit is flushed)%n",
+                        options.clients(), commit.rate(), audit.rate(), commit.rate() / audit.rate());
+                for (String path : List.of("110", "staff")) {
+                    Result r = byPath.get(path);
+                    if (r != null) {
+                        System.out.printf(Locale.ROOT, "%-8s reaches %.0f%% of the audit floor%n", path, 100 * r.rate() / audit.rate());
+                    }
+                }
+            }
+        }
+
+        String statements = "";
+
+        /** Ends the flight recording and notes the statements of the application's paths; answers true. */
+        boolean stopped(Recording recording) throws Exception {
+            if (recording != null) {
+                recording.stop();
+                recording.dump(options.jfr());
+                recording.close();
+                System.out.println("flight recording of the application's paths in " + options.jfr());
+            }
+            java.io.StringWriter out = new java.io.StringWriter();
+            statements(new java.io.PrintWriter(out, true));
+            statements = out.toString();
+            return true;
+        }
+
+        /** The statements that cost PostgreSQL most during the measured intake (and health). */
+        void statements(java.io.PrintWriter out) throws Exception {
+            out.println();
+            out.println("pg_stat_statements while the application's paths were measured (top 15 by total time):");
+            out.printf(Locale.ROOT, "%10s %9s %9s  %s%n", "calls", "total ms", "mean ms", "query");
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                    SELECT calls, total_exec_time, mean_exec_time, regexp_replace(query, '\\s+', ' ', 'g')
+                    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15""")) {
+                while (rs.next()) {
+                    String q = rs.getString(4);
+                    out.printf(Locale.ROOT, "%10d %9.0f %9.3f  %s%n", rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
+                            q.length() > 150 ? q.substring(0, 150) + "…" : q);
+                }
+            }
+        }
+
+        /** Every report answered 201 is stored once, with its timeline and its audit entry. */
+        void verify() throws Exception {
+            long stored = 0;
+            long events = 0;
+            long audited = 0;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                    SELECT count(*), sum((SELECT count(*) FROM incident_event e WHERE e.incident_id = i.id)),
+                           sum((SELECT count(*) FROM audit_entry a WHERE a.record_type = 'incident' AND a.record_id = i.id::text))
+                    FROM incident i WHERE i.idempotency_key LIKE 'BENCH-""" + run + "-%'")) {
+                rs.next();
+                stored = rs.getLong(1);
+                events = rs.getLong(2);
+                audited = rs.getLong(3);
+            }
+            System.out.printf(Locale.ROOT, "check: %,d reports answered 201 while measured; %,d stored with this run's keys "
+                    + "(warm-up included), %,d timeline steps, %,d audit entries%n", acknowledged.size(), stored, events, audited);
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT idempotency_key FROM incident WHERE idempotency_key LIKE 'BENCH-" + run + "-%'")) {
+                java.util.Set<String> keys = new java.util.HashSet<>();
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+                long missing = acknowledged.keySet().stream().filter(k -> !keys.contains(k)).count();
+                System.out.printf(Locale.ROOT, "check: %d acknowledged reports missing (expected 0); every stored report has "
+                        + "an audit entry: %s%n", missing, audited == stored);
+            }
+        }
+    }
+}
