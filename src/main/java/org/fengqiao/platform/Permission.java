@@ -32,7 +32,13 @@ public enum Permission {
     /** Push incidents from another system (the 110 centre); held by a unit's API key, never by a role. */
     INCIDENT_PUSH,
     /** Who an informant (信息员) is, on the clues he gave: besides his handler (who filed the clue), only the station chief. */
-    INCIDENT_INFORMANT_IDENTITY;
+    INCIDENT_INFORMANT_IDENTITY,
+    /** See the points ledgers, pending awards and leaderboards of one's scope (everyone sees his own points). */
+    POINTS_READ,
+    /** Approve or reject pending awards of the grids in one's scope, award by hand, reverse entries, confirm activists. */
+    POINTS_APPROVE,
+    /** Run the points store of one's scope: items and stock, fund accounts, scanning vouchers at pickup. */
+    POINTS_STORE;
 
     public String authority() {
         return name();

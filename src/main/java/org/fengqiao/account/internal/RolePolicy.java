@@ -20,7 +20,21 @@ public final class RolePolicy {
     public static Set<Permission> permissionsOf(StaffRole role) {
         Set<Permission> granted = basePermissionsOf(role);
         granted.addAll(incidentPermissionsOf(role));
+        granted.addAll(pointsPermissionsOf(role));
         return granted;
+    }
+
+    /**
+     * Points (积分) and the points store: the grid chief (community officer) and those above him approve
+     * awards and run the store; the grid manager (auxiliary police) keeps the store's counter; inspectors read.
+     */
+    static Set<Permission> pointsPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER -> EnumSet.of(POINTS_READ, POINTS_APPROVE, POINTS_STORE);
+            case AUXILIARY_POLICE -> EnumSet.of(POINTS_READ, POINTS_STORE);
+            case INSPECTOR -> EnumSet.of(POINTS_READ);
+            default -> EnumSet.noneOf(Permission.class);
+        };
     }
 
     /**
