@@ -221,7 +221,7 @@ public class Awards {
             SELECT a.*, s.name AS holder_name, g.name AS grid_name, u.path AS unit_path, p.name AS proposer_name,
                 d.name AS decider_name
             FROM points_award a JOIN staff s ON s.id = a.holder_id JOIN grid g ON g.id = a.grid_id
-            JOIN unit u ON u.id = g.unit_id LEFT JOIN staff p ON p.id = a.proposed_by LEFT JOIN staff d ON d.id = a.decided_by""";
+            JOIN unit u ON u.id = g.unit_id LEFT JOIN staff p ON p.id = a.proposed_by LEFT JOIN staff d ON d.id = a.decided_by""" + " ";
 
     private Award row(ResultSet rs, int n) throws SQLException {
         OffsetDateTime decided = rs.getObject("decided_at", OffsetDateTime.class);

@@ -152,7 +152,7 @@ public class Ledger {
             SELECT e.*, s.name AS holder_name, u.path AS unit_path, g.name AS grid_name, a.name AS approver_name,
                 EXISTS (SELECT 1 FROM points_entry r WHERE r.reverses_id = e.id) AS reversed
             FROM points_entry e JOIN staff s ON s.id = e.holder_id JOIN unit u ON u.id = s.unit_id
-            LEFT JOIN grid g ON g.id = e.grid_id LEFT JOIN staff a ON a.id = e.approved_by""";
+            LEFT JOIN grid g ON g.id = e.grid_id LEFT JOIN staff a ON a.id = e.approved_by""" + " ";
 
     private Entry row(ResultSet rs, int n) throws SQLException {
         long reverses = rs.getLong("reverses_id");

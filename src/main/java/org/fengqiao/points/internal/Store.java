@@ -302,14 +302,14 @@ public class Store {
     }
 
     private static final String ITEM = """
-            SELECT i.*, u.name AS unit_name, u.path AS unit_path FROM store_item i JOIN unit u ON u.id = i.unit_id""";
+            SELECT i.*, u.name AS unit_name, u.path AS unit_path FROM store_item i JOIN unit u ON u.id = i.unit_id""" + " ";
     private static final String FUND = """
-            SELECT f.*, u.name AS unit_name, u.path AS unit_path FROM fund_account f JOIN unit u ON u.id = f.unit_id""";
+            SELECT f.*, u.name AS unit_name, u.path AS unit_path FROM fund_account f JOIN unit u ON u.id = f.unit_id""" + " ";
     private static final String VOUCHER = """
             SELECT v.*, s.name AS holder_name, i.name AS item_name, u.name AS store_name, u.path AS unit_path,
                 w.name AS used_by_name
             FROM points_voucher v JOIN staff s ON s.id = v.holder_id JOIN store_item i ON i.id = v.item_id
-            JOIN unit u ON u.id = i.unit_id LEFT JOIN staff w ON w.id = v.used_by""";
+            JOIN unit u ON u.id = i.unit_id LEFT JOIN staff w ON w.id = v.used_by""" + " ";
 
     private Item itemRow(ResultSet rs, int n) throws SQLException {
         return new Item(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class), rs.getString("unit_name"),
