@@ -146,4 +146,38 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         assertThat(api.send("POST", "/api/v1/points/activists", officer, Map.of("unitId", unit, "year", year, "top", 1))
                 .statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void theStoreFormsStockAnItemAndTakeInAGrantInYuan() {
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("chief", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        UUID office = PointsFixtures.office(jurisdictions).id().value();
+        String name = "表单测试保温杯" + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> created = browser.form("/points/store/items", Map.of("_csrf", browser.csrfFrom("/points/store"),
+                "unitId", office.toString(), "name", name, "source", "DONATED", "donor", "房山镇测试五金店",
+                "pricePoints", "25", "stock", "4"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        UUID item = jdbc.sql("SELECT id FROM store_item WHERE name = ?").param(name).query(UUID.class).single();
+        browser.form("/points/store/items/" + item + "/stock", Map.of("_csrf", browser.csrfFrom("/points/store"),
+                "quantity", "3"));
+        assertThat(store.item(item).orElseThrow().stock()).isEqualTo(7);
+
+        UUID fund = jdbc.sql("SELECT id FROM fund_account WHERE unit_id = ? AND kind = 'VOLUNTEER_FUND'").param(office)
+                .query(UUID.class).single();
+        long before = jdbc.sql("SELECT balance_fen FROM fund_account WHERE id = ?").param(fund).query(Long.class).single();
+        browser.form("/points/funds/" + fund + "/income", Map.of("_csrf", browser.csrfFrom("/points/store"),
+                "amountYuan", "12.34", "note", "社会捐助"));
+        assertThat(jdbc.sql("SELECT balance_fen FROM fund_account WHERE id = ?").param(fund).query(Long.class).single())
+                .isEqualTo(before + 1234);
+        HttpResponse<String> page = browser.get("/points/store?fund=" + fund, null);
+        assertThat(page.body()).contains(name).contains("社会捐助");
+
+        // a bad amount changes nothing and says why
+        HttpResponse<String> bad = browser.form("/points/funds/" + fund + "/income", Map.of("_csrf",
+                browser.csrfFrom("/points/store"), "amountYuan", "1.234", "note", "x"));
+        assertThat(bad.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/points/store?fund=" + fund, null).body()).contains("请填写有效金额");
+        assertThat(jdbc.sql("SELECT balance_fen FROM fund_account WHERE id = ?").param(fund).query(Long.class).single())
+                .isEqualTo(before + 1234);
+    }
 }
