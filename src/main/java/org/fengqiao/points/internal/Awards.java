@@ -82,7 +82,7 @@ public class Awards {
         if (grid == null) {
             throw Invalid.of("gridId", "points.error.grid");
         }
-        String gridPath = gridPath(grid).filter(caller::sees).orElseThrow(() -> new NotFound("grid", grid));
+        String gridPath = gridPath(grid, caller).orElseThrow(() -> new NotFound("grid", grid));
         Integer points = properties.pointsOf(rule);
         if (points == null) {
             throw Invalid.of("rule", "points.error.rule");
@@ -107,12 +107,18 @@ public class Awards {
         return award;
     }
 
+    /** A holder in the caller's scope (checked in the query), active and not one of the three administrators. */
     private Ledger.Holder holderFor(UUID id, Caller caller, String field) {
         if (id == null) {
             throw Invalid.of(field, "points.error.holder");
         }
-        Ledger.Holder h = ledger.holder(id).filter(x -> caller.sees(x.unitPath()))
-                .orElseThrow(() -> Invalid.of(field, "points.error.holder"));
+        Ledger.Holder h = jdbc.sql("""
+                SELECT s.id, s.name, s.role, u.path, s.active FROM staff s JOIN unit u ON u.id = s.unit_id
+                WHERE s.id = :id AND u.path LIKE ANY(CAST(:scope AS text[]))""")
+                .param("id", id).param("scope", caller.scopePatterns())
+                .query((rs, n) -> new Ledger.Holder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5)))
+                .optional().orElseThrow(() -> Invalid.of(field, "points.error.holder"));
         if (!h.active() || ADMINISTRATORS.contains(h.role())) {
             throw Invalid.of(field, "points.error.holder");
         }
@@ -175,11 +181,14 @@ public class Awards {
         return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(this::row).optional();
     }
 
-    /** An award whose grid lies in the caller's scope (with POINTS_READ), or the caller's own. */
+    /** An award whose grid lies in the caller's scope (with POINTS_READ), or the caller's own; checked in the query. */
     public Award visible(UUID id, Caller caller) {
-        return award(id).filter(a -> a.holderId().equals(caller.staffId())
-                        || (caller.may("POINTS_READ") && caller.sees(a.unitPath())))
-                .orElseThrow(() -> new NotFound("points award", id));
+        return jdbc.sql(SELECT + """
+                 WHERE a.id = :id AND (a.holder_id = :me
+                    OR (CAST(:read AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))))""")
+                .param("id", id).param("me", caller.staffId()).param("read", caller.may("POINTS_READ"))
+                .param("scope", caller.scopePatterns())
+                .query(this::row).optional().orElseThrow(() -> new NotFound("points award", id));
     }
 
     /** The awards of the grids in the caller's scope with a status, newest first. */
@@ -200,9 +209,11 @@ public class Awards {
         return jdbc.sql(SELECT + " WHERE a.linked_award_id = ?").param(caseAward).query(this::row).list();
     }
 
-    private Optional<String> gridPath(UUID grid) {
-        return jdbc.sql("SELECT u.path FROM grid g JOIN unit u ON u.id = g.unit_id WHERE g.id = ?").param(grid)
-                .query(String.class).optional();
+    private Optional<String> gridPath(UUID grid, Caller caller) {
+        return jdbc.sql("""
+                SELECT u.path FROM grid g JOIN unit u ON u.id = g.unit_id
+                WHERE g.id = :id AND u.path LIKE ANY(CAST(:scope AS text[]))""")
+                .param("id", grid).param("scope", caller.scopePatterns()).query(String.class).optional();
     }
 
     private int insert(UUID id, UUID holder, UUID grid, String rule, int points, String sourceType, String sourceId,

@@ -47,18 +47,22 @@ public class Leaderboards {
     }
 
     public Place visibleGrid(UUID grid, Caller caller) {
-        return jdbc.sql("SELECT g.id, g.name, u.path FROM grid g JOIN unit u ON u.id = g.unit_id WHERE g.id = ?")
-                .param(grid).query((rs, n) -> new Place(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
-                .optional().filter(p -> caller.may("POINTS_READ") && caller.sees(p.path()))
-                .orElseThrow(() -> new NotFound("grid", grid));
+        return jdbc.sql("""
+                SELECT g.id, g.name, u.path FROM grid g JOIN unit u ON u.id = g.unit_id
+                WHERE g.id = :id AND CAST(:read AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))""")
+                .param("id", grid).param("read", caller.may("POINTS_READ")).param("scope", caller.scopePatterns())
+                .query((rs, n) -> new Place(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .optional().orElseThrow(() -> new NotFound("grid", grid));
     }
 
     /** A unit the caller sees (its own or below); a station board covers everything under it. */
     public Place visibleUnit(UUID unit, Caller caller) {
-        return jdbc.sql("SELECT id, name, path FROM unit WHERE id = ?").param(unit)
+        return jdbc.sql("""
+                SELECT id, name, path FROM unit
+                WHERE id = :id AND CAST(:read AS boolean) AND path LIKE ANY(CAST(:scope AS text[]))""")
+                .param("id", unit).param("read", caller.may("POINTS_READ")).param("scope", caller.scopePatterns())
                 .query((rs, n) -> new Place(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
-                .optional().filter(p -> caller.may("POINTS_READ") && caller.sees(p.path()))
-                .orElseThrow(() -> new NotFound("unit", unit));
+                .optional().orElseThrow(() -> new NotFound("unit", unit));
     }
 
     /** The units whose boards the caller may open (stations and offices in scope). */

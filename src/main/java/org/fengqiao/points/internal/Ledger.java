@@ -55,11 +55,16 @@ public class Ledger {
                 .optional();
     }
 
-    /** A holder the caller may see: himself, or one whose unit lies in the caller's scope. */
+    /** A holder the caller may see: himself, or one whose unit lies in the caller's scope (checked in the query). */
     public Holder visibleHolder(UUID id, Caller caller) {
-        return holder(id).filter(h -> h.id().equals(caller.staffId())
-                        || (caller.may("POINTS_READ") && caller.sees(h.unitPath())))
-                .orElseThrow(() -> new NotFound("holder", id));
+        return jdbc.sql("""
+                SELECT s.id, s.name, s.role, u.path, s.active FROM staff s JOIN unit u ON u.id = s.unit_id
+                WHERE s.id = :id AND (s.id = :me OR (CAST(:read AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))))""")
+                .param("id", id).param("me", caller.staffId()).param("read", caller.may("POINTS_READ"))
+                .param("scope", caller.scopePatterns())
+                .query((rs, n) -> new Holder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5)))
+                .optional().orElseThrow(() -> new NotFound("holder", id));
     }
 
     public int balance(UUID holder) {
@@ -122,11 +127,14 @@ public class Ledger {
         return jdbc.sql(SELECT + " WHERE e.id = ?").param(id).query(this::row).optional();
     }
 
-    /** An entry whose holder the caller may see (himself, or in scope with POINTS_READ). */
+    /** An entry whose holder the caller may see (himself, or in scope with POINTS_READ), checked in the query. */
     public Entry visibleEntry(long id, Caller caller) {
-        return entry(id).filter(e -> e.holderId().equals(caller.staffId())
-                        || (caller.may("POINTS_READ") && caller.sees(e.unitPath())))
-                .orElseThrow(() -> new NotFound("points entry", id));
+        return jdbc.sql(SELECT + """
+                 WHERE e.id = :id AND (e.holder_id = :me
+                    OR (CAST(:read AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))))""")
+                .param("id", id).param("me", caller.staffId()).param("read", caller.may("POINTS_READ"))
+                .param("scope", caller.scopePatterns())
+                .query(this::row).optional().orElseThrow(() -> new NotFound("points entry", id));
     }
 
     public List<Entry> history(UUID holder, int limit) {

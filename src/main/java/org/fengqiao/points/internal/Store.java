@@ -87,16 +87,17 @@ public class Store {
         return jdbc.sql(ITEM + " WHERE i.id = ?").param(id).query(this::itemRow).optional();
     }
 
+    /** An item of a store in the caller's scope, for its staff (POINTS_STORE); checked in the query. */
     public Item visibleItem(UUID id, Caller caller) {
-        return item(id).filter(i -> caller.may("POINTS_STORE") && caller.sees(i.unitPath()))
-                .orElseThrow(() -> new NotFound("store item", id));
+        return jdbc.sql(ITEM + " WHERE i.id = :id AND CAST(:store AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))")
+                .param("id", id).param("store", caller.may("POINTS_STORE")).param("scope", caller.scopePatterns())
+                .query(this::itemRow).optional().orElseThrow(() -> new NotFound("store item", id));
     }
 
     @Transactional
     public Item createItem(UUID unitId, String name, String source, String donor, Integer price, Integer stock,
             Caller caller) {
-        String path = unitPath(unitId).filter(p -> caller.may("POINTS_STORE") && caller.sees(p))
-                .orElseThrow(() -> Invalid.of("unitId", "points.error.unit"));
+        String path = unitPath(unitId, caller).orElseThrow(() -> Invalid.of("unitId", "points.error.unit"));
         if (name == null || name.isBlank() || name.length() > 100) {
             throw Invalid.of("name", "points.error.itemName");
         }
@@ -163,9 +164,9 @@ public class Store {
     }
 
     public Fund visibleFund(UUID id, Caller caller) {
-        return jdbc.sql(FUND + " WHERE f.id = ?").param(id).query(this::fundRow).optional()
-                .filter(f -> caller.may("POINTS_STORE") && caller.sees(f.unitPath()))
-                .orElseThrow(() -> new NotFound("fund", id));
+        return jdbc.sql(FUND + " WHERE f.id = :id AND CAST(:store AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))")
+                .param("id", id).param("store", caller.may("POINTS_STORE")).param("scope", caller.scopePatterns())
+                .query(this::fundRow).optional().orElseThrow(() -> new NotFound("fund", id));
     }
 
     public List<FundEntry> fundEntries(UUID fund) {
@@ -183,8 +184,7 @@ public class Store {
     /** Opens a fund account of a unit (one per kind). */
     @Transactional
     public Fund openFund(UUID unitId, String kind, String name, Caller caller) {
-        String path = unitPath(unitId).filter(p -> caller.may("POINTS_STORE") && caller.sees(p))
-                .orElseThrow(() -> Invalid.of("unitId", "points.error.unit"));
+        String path = unitPath(unitId, caller).orElseThrow(() -> Invalid.of("unitId", "points.error.unit"));
         if (kind == null || !FUND_OF.containsKey(kind)) {
             throw Invalid.of("kind", "points.error.fundKind");
         }
@@ -264,9 +264,19 @@ public class Store {
 
     /** A voucher its holder or the store's staff may see. */
     public Voucher visibleVoucher(String code, Caller caller) {
-        return voucher(code).filter(v -> v.holderId().equals(caller.staffId())
-                        || (caller.may("POINTS_STORE") && caller.sees(v.unitPath())))
-                .orElseThrow(() -> new NotFound("voucher", code));
+        return jdbc.sql(VOUCHER + """
+                 WHERE v.code = :code AND (v.holder_id = :me
+                    OR (CAST(:store AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))))""")
+                .param("code", code).param("me", caller.staffId()).param("store", caller.may("POINTS_STORE"))
+                .param("scope", caller.scopePatterns())
+                .query(this::voucherRow).optional().orElseThrow(() -> new NotFound("voucher", code));
+    }
+
+    /** A voucher of a store in the caller's scope, for the store's staff at pickup; checked in the query. */
+    public Voucher storeVoucher(String code, Caller caller) {
+        return jdbc.sql(VOUCHER + " WHERE v.code = :code AND CAST(:store AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))")
+                .param("code", code).param("store", caller.may("POINTS_STORE")).param("scope", caller.scopePatterns())
+                .query(this::voucherRow).optional().orElseThrow(() -> new NotFound("voucher", code));
     }
 
     public List<Voucher> vouchersOf(UUID holder) {
@@ -277,8 +287,7 @@ public class Store {
     /** The store's scan at pickup: marks the voucher used once; a second scan answers that it was used. */
     @Transactional
     public Scan scan(String code, Caller caller) {
-        Voucher before = voucher(code).filter(v -> caller.may("POINTS_STORE") && caller.sees(v.unitPath()))
-                .orElseThrow(() -> new NotFound("voucher", code));
+        Voucher before = storeVoucher(code, caller);
         int n = jdbc.sql("UPDATE points_voucher SET used_at = ?, used_by = ? WHERE code = ? AND used_at IS NULL")
                 .params(ledger.now(), caller.staffId(), code).update();
         Voucher after = voucher(code).orElseThrow();
@@ -296,9 +305,13 @@ public class Store {
         return b.toString();
     }
 
-    private Optional<String> unitPath(UUID unit) {
-        return unit == null ? Optional.empty()
-                : jdbc.sql("SELECT path FROM unit WHERE id = ?").param(unit).query(String.class).optional();
+    /** The path of a unit in the caller's scope, for the store's staff. */
+    private Optional<String> unitPath(UUID unit, Caller caller) {
+        if (unit == null || !caller.may("POINTS_STORE")) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT path FROM unit WHERE id = :id AND path LIKE ANY(CAST(:scope AS text[]))")
+                .param("id", unit).param("scope", caller.scopePatterns()).query(String.class).optional();
     }
 
     private static final String ITEM = """

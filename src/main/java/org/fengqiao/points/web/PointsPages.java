@@ -120,9 +120,7 @@ class PointsPages {
     @GetMapping("/points/vouchers/{code}/scan")
     @PreAuthorize("hasAuthority('POINTS_STORE')")
     String scanPage(@PathVariable String code, Model model) {
-        Caller caller = Callers.require();
-        Store.Voucher v = visible(() -> store.voucher(code)
-                .filter(x -> caller.sees(x.unitPath())).orElseThrow(() -> new NotFound("voucher", code)));
+        Store.Voucher v = visible(() -> store.storeVoucher(code, Callers.require()));
         model.addAttribute("voucher", v);
         model.addAttribute("fmt", PointsFormat.INSTANCE);
         return "points/scan";
