@@ -37,6 +37,12 @@ public enum Permission {
     INCIDENT_API_KEYS,
     /** Register, disable and retry the outbound webhooks of the units of one's scope (a unit's head, the bureau). */
     WEBHOOK_MANAGE;
+    /** See the points ledgers, pending awards and leaderboards of one's scope (everyone sees his own points). */
+    POINTS_READ,
+    /** Approve or reject pending awards of the grids in one's scope, award by hand, reverse entries, confirm activists. */
+    POINTS_APPROVE,
+    /** Run the points store of one's scope: items and stock, fund accounts, scanning vouchers at pickup. */
+    POINTS_STORE;
 
     public String authority() {
         return name();

@@ -188,7 +188,7 @@ class IntakeCrashIntegrationTests extends IntegrationTest {
                         "{\"type\":\"Polygon\",\"coordinates\":[[[100,30],[100.005,30],[100.005,30.005],[100,30.005],[100,30]]]}")
                 .update();
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(API_KEY.getBytes(StandardCharsets.UTF_8)));
-        db.sql("INSERT INTO incident_api_key (key_hash, unit_id, name) VALUES (?, ?, '110（崩溃测试）')").params(hash, bureau).update();
+        db.sql("INSERT INTO incident_api_key (key_hash, id, unit_id, name) VALUES (?, gen_random_uuid(), ?, '110（崩溃测试）')").params(hash, bureau).update();
         return grid;
     }
 

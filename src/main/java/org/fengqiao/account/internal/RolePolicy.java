@@ -25,6 +25,7 @@ public final class RolePolicy {
             granted.add(INCIDENT_API_KEYS);
         }
         granted.addAll(notificationPermissionsOf(role));
+        granted.addAll(pointsPermissionsOf(role));
         return granted;
     }
 
@@ -35,6 +36,19 @@ public final class RolePolicy {
     static Set<Permission> notificationPermissionsOf(StaffRole role) {
         return switch (role) {
             case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER -> EnumSet.of(WEBHOOK_MANAGE);
+            default -> EnumSet.noneOf(Permission.class);
+        };
+    }
+
+    /**
+     * Points (积分) and the points store: the grid chief (community officer) and those above him approve
+     * awards and run the store; the grid manager (auxiliary police) keeps the store's counter; inspectors read.
+     */
+    static Set<Permission> pointsPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER -> EnumSet.of(POINTS_READ, POINTS_APPROVE, POINTS_STORE);
+            case AUXILIARY_POLICE -> EnumSet.of(POINTS_READ, POINTS_STORE);
+            case INSPECTOR -> EnumSet.of(POINTS_READ);
             default -> EnumSet.noneOf(Permission.class);
         };
     }

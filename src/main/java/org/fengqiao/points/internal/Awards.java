@@ -1,0 +1,247 @@
+package org.fengqiao.points.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Awards: proposed (pending), then approved or rejected by the grid chief of the award's grid: whoever holds
+ * {@code POINTS_APPROVE} and sees the grid. An approved award writes its entry to the ledger. The case award of
+ * an investigator may name the clue giver whose clue cracked it (seed 004: 同功同奖、一案一奖): the giver's award
+ * is linked to it, carries the same points and is approved or rejected with it.
+ */
+@Service
+public class Awards {
+
+    public record Award(UUID id, UUID holderId, String holderName, UUID gridId, String gridName, String rule,
+            int points, String sourceType, String sourceId, String note, UUID linkedAwardId, String status,
+            String proposedByName, Instant proposedAt, String decidedByName, Instant decidedAt, String decisionNote,
+            String unitPath) {
+    }
+
+    /** Roles of the community's own forces, who earn points for what they report. */
+    static final Set<String> FORCES = Set.of("GRID_COORDINATOR", "GRID_MEMBER", "INFORMANT", "VOLUNTEER",
+            "SECURITY_GUARD", "MEDIATOR");
+    static final Set<String> ADMINISTRATORS = Set.of("SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN");
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final PointsProperties properties;
+    private final ApplicationEventPublisher events;
+
+    Awards(JdbcClient jdbc, Ledger ledger, PointsProperties properties, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.properties = properties;
+        this.events = events;
+    }
+
+    /**
+     * Proposes an award as the application (from another module's event): nothing new when the same holder,
+     * rule and source record were proposed before. Returns the award's id, or empty when it was there already.
+     */
+    @Transactional
+    public Optional<UUID> propose(UUID holder, UUID grid, String rule, String sourceType, String sourceId,
+            String note, UUID proposedBy) {
+        Integer points = properties.pointsOf(rule);
+        if (points == null) {
+            throw Invalid.of("rule", "points.error.rule");
+        }
+        UUID id = UUID.randomUUID();
+        int inserted = insert(id, holder, grid, rule, points, sourceType, sourceId, note, null, proposedBy);
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        Award award = award(id).orElseThrow();
+        events.publishEvent(Audited.created("points_award", id, award.unitPath(), award).by("points"));
+        return Optional.of(id);
+    }
+
+    /**
+     * An award by hand (the grid chief's form): a rule, a holder, the grid and a note on what it is for; with a
+     * clue giver, the case award and the giver's equal award linked to it.
+     */
+    @Transactional
+    public Award award(UUID holder, UUID grid, String rule, String note, UUID clueGiver, Caller caller) {
+        if (!caller.may("POINTS_APPROVE")) {
+            throw new NotFound("grid", grid);
+        }
+        if (grid == null) {
+            throw Invalid.of("gridId", "points.error.grid");
+        }
+        String gridPath = gridPath(grid, caller).orElseThrow(() -> new NotFound("grid", grid));
+        Integer points = properties.pointsOf(rule);
+        if (points == null) {
+            throw Invalid.of("rule", "points.error.rule");
+        }
+        if (note == null || note.isBlank()) {
+            throw Invalid.of("note", "points.error.noteRequired");
+        }
+        Ledger.Holder h = holderFor(holder, caller, "holderId");
+        String source = UUID.randomUUID().toString();
+        UUID id = UUID.randomUUID();
+        insert(id, h.id(), grid, rule, points, "manual", source, note.strip(), null, caller.staffId());
+        if (clueGiver != null) {
+            Ledger.Holder giver = holderFor(clueGiver, caller, "clueGiverId");
+            if (giver.id().equals(h.id())) {
+                throw Invalid.of("clueGiverId", "points.error.clueGiverSame");
+            }
+            insert(UUID.randomUUID(), giver.id(), grid, rule, points, "clue", id.toString(), note.strip(), id,
+                    caller.staffId());
+        }
+        Award award = award(id).orElseThrow();
+        events.publishEvent(Audited.created("points_award", id, gridPath, award));
+        return award;
+    }
+
+    /** A holder in the caller's scope (checked in the query), active and not one of the three administrators. */
+    private Ledger.Holder holderFor(UUID id, Caller caller, String field) {
+        if (id == null) {
+            throw Invalid.of(field, "points.error.holder");
+        }
+        Ledger.Holder h = jdbc.sql("""
+                SELECT s.id, s.name, s.role, u.path, s.active FROM staff s JOIN unit u ON u.id = s.unit_id
+                WHERE s.id = :id AND u.path LIKE ANY(CAST(:scope AS text[]))""")
+                .param("id", id).param("scope", caller.scopePatterns())
+                .query((rs, n) -> new Ledger.Holder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5)))
+                .optional().orElseThrow(() -> Invalid.of(field, "points.error.holder"));
+        if (!h.active() || ADMINISTRATORS.contains(h.role())) {
+            throw Invalid.of(field, "points.error.holder");
+        }
+        return h;
+    }
+
+    /** Approves a pending award (and the clue giver's award linked to it): each writes its entry. */
+    @Transactional
+    public Award approve(UUID id, String note, Caller caller) {
+        return decide(id, "APPROVED", note, caller);
+    }
+
+    @Transactional
+    public Award reject(UUID id, String note, Caller caller) {
+        if (note == null || note.isBlank()) {
+            throw Invalid.of("note", "points.error.reasonRequired");
+        }
+        return decide(id, "REJECTED", note, caller);
+    }
+
+    private Award decide(UUID id, String status, String note, Caller caller) {
+        Award before = visible(id, caller);
+        if (!caller.may("POINTS_APPROVE")) {
+            throw new NotFound("points award", id);
+        }
+        jdbc.sql("SELECT 1 FROM points_award WHERE id = ? FOR UPDATE").param(id).query(Integer.class).single();
+        before = award(id).orElseThrow();
+        if (!before.status().equals("PENDING")) {
+            throw Invalid.of("award", "points.error.decided");
+        }
+        if (before.linkedAwardId() != null) {
+            throw Invalid.of("award", "points.error.decideWithCase");
+        }
+        List<Award> group = new java.util.ArrayList<>();
+        group.add(before);
+        group.addAll(jdbc.sql(SELECT + " WHERE a.linked_award_id = ? AND a.status = 'PENDING' ORDER BY a.proposed_at")
+                .param(id).query(this::row).list());
+        for (Award a : group) {
+            if (a.holderId().equals(caller.staffId())) {
+                throw Invalid.of("award", "points.error.ownAward");
+            }
+        }
+        for (Award a : group) {
+            jdbc.sql("""
+                    UPDATE points_award SET status = :status, decided_by = :by, decided_at = :at, decision_note = :note
+                    WHERE id = :id AND status = 'PENDING'""")
+                    .param("status", status).param("by", caller.staffId()).param("at", ledger.now())
+                    .param("note", note == null || note.isBlank() ? null : note.strip()).param("id", a.id()).update();
+            if (status.equals("APPROVED")) {
+                ledger.append(a.holderId(), "AWARD", a.points(), a.rule(), a.sourceType(), a.sourceId(), a.gridId(),
+                        a.id(), null, caller.staffId(), a.note());
+            }
+            Award after = award(a.id()).orElseThrow();
+            events.publishEvent(Audited.updated("points_award", a.id(), a.unitPath(), a, after));
+        }
+        return award(id).orElseThrow();
+    }
+
+    public Optional<Award> award(UUID id) {
+        return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(this::row).optional();
+    }
+
+    /** An award whose grid lies in the caller's scope (with POINTS_READ), or the caller's own; checked in the query. */
+    public Award visible(UUID id, Caller caller) {
+        return jdbc.sql(SELECT + """
+                 WHERE a.id = :id AND (a.holder_id = :me
+                    OR (CAST(:read AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))))""")
+                .param("id", id).param("me", caller.staffId()).param("read", caller.may("POINTS_READ"))
+                .param("scope", caller.scopePatterns())
+                .query(this::row).optional().orElseThrow(() -> new NotFound("points award", id));
+    }
+
+    /** The awards of the grids in the caller's scope with a status, newest first. */
+    public List<Award> list(String status, Caller caller, int limit) {
+        return jdbc.sql(SELECT + """
+                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND (CAST(:status AS text) IS NULL OR a.status = :status)
+                ORDER BY a.proposed_at DESC LIMIT :limit""")
+                .param("scope", caller.scopePatterns()).param("status", status).param("limit", limit)
+                .query(this::row).list();
+    }
+
+    public List<Award> ofHolder(UUID holder, String status) {
+        return jdbc.sql(SELECT + " WHERE a.holder_id = ? AND a.status = ? ORDER BY a.proposed_at DESC")
+                .params(holder, status).query(this::row).list();
+    }
+
+    public List<Award> linkedTo(UUID caseAward) {
+        return jdbc.sql(SELECT + " WHERE a.linked_award_id = ?").param(caseAward).query(this::row).list();
+    }
+
+    private Optional<String> gridPath(UUID grid, Caller caller) {
+        return jdbc.sql("""
+                SELECT u.path FROM grid g JOIN unit u ON u.id = g.unit_id
+                WHERE g.id = :id AND u.path LIKE ANY(CAST(:scope AS text[]))""")
+                .param("id", grid).param("scope", caller.scopePatterns()).query(String.class).optional();
+    }
+
+    private int insert(UUID id, UUID holder, UUID grid, String rule, int points, String sourceType, String sourceId,
+            String note, UUID linked, UUID proposedBy) {
+        return jdbc.sql("""
+                INSERT INTO points_award (id, holder_id, grid_id, rule, points, source_type, source_id, note,
+                    linked_award_id, status, proposed_by, proposed_at)
+                VALUES (:id, :holder, :grid, :rule, :points, :stype, :sid, :note, :linked, 'PENDING', :by, :at)
+                ON CONFLICT DO NOTHING""")
+                .param("id", id).param("holder", holder).param("grid", grid).param("rule", rule)
+                .param("points", points).param("stype", sourceType).param("sid", sourceId).param("note", note)
+                .param("linked", linked).param("by", proposedBy).param("at", ledger.now()).update();
+    }
+
+    private static final String SELECT = """
+            SELECT a.*, s.name AS holder_name, g.name AS grid_name, u.path AS unit_path, p.name AS proposer_name,
+                d.name AS decider_name
+            FROM points_award a JOIN staff s ON s.id = a.holder_id JOIN grid g ON g.id = a.grid_id
+            JOIN unit u ON u.id = g.unit_id LEFT JOIN staff p ON p.id = a.proposed_by LEFT JOIN staff d ON d.id = a.decided_by""" + " ";
+
+    private Award row(ResultSet rs, int n) throws SQLException {
+        OffsetDateTime decided = rs.getObject("decided_at", OffsetDateTime.class);
+        return new Award(rs.getObject("id", UUID.class), rs.getObject("holder_id", UUID.class),
+                rs.getString("holder_name"), rs.getObject("grid_id", UUID.class), rs.getString("grid_name"),
+                rs.getString("rule"), rs.getInt("points"), rs.getString("source_type"), rs.getString("source_id"),
+                rs.getString("note"), rs.getObject("linked_award_id", UUID.class), rs.getString("status"),
+                rs.getString("proposer_name"), rs.getObject("proposed_at", OffsetDateTime.class).toInstant(),
+                rs.getString("decider_name"), decided == null ? null : decided.toInstant(),
+                rs.getString("decision_note"), rs.getString("unit_path"));
+    }
+}

@@ -1,0 +1,345 @@
+package org.fengqiao.points.internal;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The points store (积分超市): items with stock and a points price, fund accounts with their income and spending
+ * in fen, redemptions and their vouchers. A redemption takes one unit of stock (a conditional UPDATE that locks
+ * the item row) and then the points (under the holder's lock) in one transaction, always in that order, so
+ * concurrent redemptions neither oversell nor overdraw nor deadlock.
+ */
+@Service
+public class Store {
+
+    public record Item(UUID id, UUID unitId, String unitName, String name, String source, String donor,
+            int pricePoints, int stock, boolean active, String unitPath) {
+    }
+
+    public record Fund(UUID id, UUID unitId, String unitName, String kind, String name, long balanceFen,
+            String unitPath) {
+    }
+
+    public record FundEntry(long id, String kind, long amountFen, long balanceAfterFen, String itemName,
+            Integer quantity, String note, String byName, Instant at) {
+    }
+
+    public record Voucher(UUID id, String code, UUID holderId, String holderName, UUID itemId, String itemName,
+            String storeName, int points, Instant issuedAt, Instant usedAt, String usedByName, String unitPath) {
+
+        public boolean used() {
+            return usedAt != null;
+        }
+    }
+
+    /** The result of a scan: the voucher, and whether this scan used it or it was used before. */
+    public record Scan(Voucher voucher, boolean alreadyUsed) {
+    }
+
+    static final Set<String> SOURCES = Set.of("DONATED", "SUPERMARKET_CARD", "VOLUNTEER_FUND", "BRAVERY_FUND");
+    static final Map<String, String> FUND_OF = Map.of("VOLUNTEER_FUND", "VOLUNTEER_FUND", "BRAVERY_FUND",
+            "BRAVERY_FUND");
+    private static final char[] CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final ApplicationEventPublisher events;
+
+    Store(JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.events = events;
+    }
+
+    // ---- items ----
+
+    /** The items a holder may redeem: those of the stores of his unit and the units above it. */
+    public List<Item> forHolder(UUID holder) {
+        String path = ledger.holder(holder).map(Ledger.Holder::unitPath).orElse("-");
+        return jdbc.sql(ITEM + """
+                 WHERE i.active AND :path LIKE u.path || '%' ORDER BY i.price_points, i.name""")
+                .param("path", path).query(this::itemRow).list();
+    }
+
+    public List<Item> items(Caller caller) {
+        return jdbc.sql(ITEM + " WHERE u.path LIKE ANY(CAST(:scope AS text[])) ORDER BY u.path, i.name")
+                .param("scope", caller.scopePatterns()).query(this::itemRow).list();
+    }
+
+    public Optional<Item> item(UUID id) {
+        return jdbc.sql(ITEM + " WHERE i.id = ?").param(id).query(this::itemRow).optional();
+    }
+
+    /** An item of a store in the caller's scope, for its staff (POINTS_STORE); checked in the query. */
+    public Item visibleItem(UUID id, Caller caller) {
+        return jdbc.sql(ITEM + " WHERE i.id = :id AND CAST(:store AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))")
+                .param("id", id).param("store", caller.may("POINTS_STORE")).param("scope", caller.scopePatterns())
+                .query(this::itemRow).optional().orElseThrow(() -> new NotFound("store item", id));
+    }
+
+    @Transactional
+    public Item createItem(UUID unitId, String name, String source, String donor, Integer price, Integer stock,
+            Caller caller) {
+        String path = unitPath(unitId, caller).orElseThrow(() -> Invalid.of("unitId", "points.error.unit"));
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw Invalid.of("name", "points.error.itemName");
+        }
+        if (source == null || !SOURCES.contains(source)) {
+            throw Invalid.of("source", "points.error.source");
+        }
+        if (source.equals("DONATED") && (donor == null || donor.isBlank())) {
+            throw Invalid.of("donor", "points.error.donor");
+        }
+        if (price == null || price <= 0 || price > 100_000) {
+            throw Invalid.of("pricePoints", "points.error.price");
+        }
+        int initial = stock == null ? 0 : stock;
+        if (initial < 0 || initial > 100_000) {
+            throw Invalid.of("stock", "points.error.quantity");
+        }
+        if (FUND_OF.containsKey(source) && initial > 0) {
+            // bought stock comes in through a purchase that spends the fund
+            throw Invalid.of("stock", "points.error.boughtStock");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO store_item (id, unit_id, name, source, donor, price_points, stock, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, unitId, name.strip(), source, donor == null || donor.isBlank() ? null : donor.strip(), price,
+                        initial, ledger.now()).update();
+        Item item = item(id).orElseThrow();
+        events.publishEvent(Audited.created("store_item", id, path, item));
+        return item;
+    }
+
+    /**
+     * Adds stock: donated goods and supermarket cards come in as given; an item bought with a fund spends
+     * {@code costFen} from the fund of its kind at the item's unit, which may not go below zero.
+     */
+    @Transactional
+    public Item addStock(UUID itemId, Integer quantity, Long costFen, String note, Caller caller) {
+        Item before = visibleItem(itemId, caller);
+        if (quantity == null || quantity <= 0 || quantity > 100_000) {
+            throw Invalid.of("quantity", "points.error.quantity");
+        }
+        String fundKind = FUND_OF.get(before.source());
+        if (fundKind != null) {
+            if (costFen == null || costFen <= 0) {
+                throw Invalid.of("costFen", "points.error.cost");
+            }
+            Fund fund = jdbc.sql(FUND + " WHERE f.unit_id = ? AND f.kind = ?").params(before.unitId(), fundKind)
+                    .query(this::fundRow).optional().orElseThrow(() -> Invalid.of("costFen", "points.error.noFund"));
+            spend(fund, costFen, itemId, quantity, note == null || note.isBlank() ? before.name() : note.strip(),
+                    caller);
+        }
+        jdbc.sql("UPDATE store_item SET stock = stock + ?, version = version + 1 WHERE id = ?").params(quantity, itemId)
+                .update();
+        Item after = item(itemId).orElseThrow();
+        events.publishEvent(Audited.updated("store_item", itemId, after.unitPath(), before, after));
+        return after;
+    }
+
+    // ---- funds ----
+
+    public List<Fund> funds(Caller caller) {
+        return jdbc.sql(FUND + " WHERE u.path LIKE ANY(CAST(:scope AS text[])) ORDER BY u.path, f.kind")
+                .param("scope", caller.scopePatterns()).query(this::fundRow).list();
+    }
+
+    public Fund visibleFund(UUID id, Caller caller) {
+        return jdbc.sql(FUND + " WHERE f.id = :id AND CAST(:store AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))")
+                .param("id", id).param("store", caller.may("POINTS_STORE")).param("scope", caller.scopePatterns())
+                .query(this::fundRow).optional().orElseThrow(() -> new NotFound("fund", id));
+    }
+
+    public List<FundEntry> fundEntries(UUID fund) {
+        return jdbc.sql("""
+                SELECT e.*, i.name AS item_name, s.name AS by_name FROM fund_entry e
+                LEFT JOIN store_item i ON i.id = e.item_id LEFT JOIN staff s ON s.id = e.by_staff
+                WHERE e.fund_id = ? ORDER BY e.id DESC""").param(fund)
+                .query((rs, n) -> new FundEntry(rs.getLong("id"), rs.getString("kind"), rs.getLong("amount_fen"),
+                        rs.getLong("balance_after_fen"), rs.getString("item_name"),
+                        (Integer) rs.getObject("quantity"), rs.getString("note"), rs.getString("by_name"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Opens a fund account of a unit (one per kind). */
+    @Transactional
+    public Fund openFund(UUID unitId, String kind, String name, Caller caller) {
+        String path = unitPath(unitId, caller).orElseThrow(() -> Invalid.of("unitId", "points.error.unit"));
+        if (kind == null || !FUND_OF.containsKey(kind)) {
+            throw Invalid.of("kind", "points.error.fundKind");
+        }
+        if (name == null || name.isBlank()) {
+            throw Invalid.of("name", "points.error.fundName");
+        }
+        UUID id = UUID.randomUUID();
+        int n = jdbc.sql("INSERT INTO fund_account (id, unit_id, kind, name) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(id, unitId, kind, name.strip()).update();
+        if (n == 0) {
+            throw Invalid.of("kind", "points.error.fundExists");
+        }
+        Fund fund = visibleFund(id, caller);
+        events.publishEvent(Audited.created("fund_account", id, path, fund));
+        return fund;
+    }
+
+    /** Money coming into a fund (a grant), in fen. */
+    @Transactional
+    public Fund income(UUID fundId, Long amountFen, String note, Caller caller) {
+        Fund before = visibleFund(fundId, caller);
+        if (amountFen == null || amountFen <= 0 || amountFen > 100_000_000_00L) {
+            throw Invalid.of("amountFen", "points.error.amount");
+        }
+        if (note == null || note.isBlank()) {
+            throw Invalid.of("note", "points.error.noteRequired");
+        }
+        long after = jdbc.sql("UPDATE fund_account SET balance_fen = balance_fen + ? WHERE id = ? RETURNING balance_fen")
+                .params(amountFen, fundId).query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO fund_entry (fund_id, kind, amount_fen, balance_after_fen, note, by_staff, at)
+                VALUES (?, 'INCOME', ?, ?, ?, ?, ?)""")
+                .params(fundId, amountFen, after, note.strip(), caller.staffId(), ledger.now()).update();
+        Fund fund = visibleFund(fundId, caller);
+        events.publishEvent(Audited.updated("fund_account", fundId, fund.unitPath(), before, fund));
+        return fund;
+    }
+
+    private void spend(Fund fund, long costFen, UUID itemId, int quantity, String note, Caller caller) {
+        Long after = jdbc.sql("""
+                UPDATE fund_account SET balance_fen = balance_fen - :cost WHERE id = :id AND balance_fen >= :cost
+                RETURNING balance_fen""").param("cost", costFen).param("id", fund.id()).query(Long.class)
+                .optional().orElseThrow(() -> Invalid.of("costFen", "points.error.fundShort"));
+        jdbc.sql("""
+                INSERT INTO fund_entry (fund_id, kind, amount_fen, balance_after_fen, item_id, quantity, note, by_staff, at)
+                VALUES (?, 'PURCHASE', ?, ?, ?, ?, ?, ?, ?)""")
+                .params(fund.id(), -costFen, after, itemId, quantity, note, caller.staffId(), ledger.now()).update();
+    }
+
+    // ---- redemptions and vouchers ----
+
+    /** Takes one unit of stock and the price in points from the caller's balance; gives a voucher. */
+    @Transactional
+    public Voucher redeem(UUID itemId, Caller caller) {
+        Item item = forHolder(caller.staffId()).stream().filter(i -> i.id().equals(itemId)).findFirst()
+                .orElseThrow(() -> new NotFound("store item", itemId));
+        Integer price = jdbc.sql("""
+                UPDATE store_item SET stock = stock - 1, version = version + 1 WHERE id = ? AND active AND stock > 0
+                RETURNING price_points""").param(itemId).query(Integer.class).optional()
+                .orElseThrow(() -> Invalid.of("item", "points.error.outOfStock"));
+        long entry = ledger.append(caller.staffId(), "REDEMPTION", -price, null, "store_item", itemId.toString(),
+                null, null, null, null, item.name());
+        UUID id = UUID.randomUUID();
+        String code = newCode();
+        jdbc.sql("""
+                INSERT INTO points_voucher (id, code, holder_id, item_id, entry_id, points, issued_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""").params(id, code, caller.staffId(), itemId, entry, price, ledger.now())
+                .update();
+        Voucher voucher = voucher(code).orElseThrow();
+        events.publishEvent(Audited.created("points_voucher", id, item.unitPath(), voucher));
+        return voucher;
+    }
+
+    public Optional<Voucher> voucher(String code) {
+        return jdbc.sql(VOUCHER + " WHERE v.code = ?").param(code).query(this::voucherRow).optional();
+    }
+
+    /** A voucher its holder or the store's staff may see. */
+    public Voucher visibleVoucher(String code, Caller caller) {
+        return jdbc.sql(VOUCHER + """
+                 WHERE v.code = :code AND (v.holder_id = :me
+                    OR (CAST(:store AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))))""")
+                .param("code", code).param("me", caller.staffId()).param("store", caller.may("POINTS_STORE"))
+                .param("scope", caller.scopePatterns())
+                .query(this::voucherRow).optional().orElseThrow(() -> new NotFound("voucher", code));
+    }
+
+    /** A voucher of a store in the caller's scope, for the store's staff at pickup; checked in the query. */
+    public Voucher storeVoucher(String code, Caller caller) {
+        return jdbc.sql(VOUCHER + " WHERE v.code = :code AND CAST(:store AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))")
+                .param("code", code).param("store", caller.may("POINTS_STORE")).param("scope", caller.scopePatterns())
+                .query(this::voucherRow).optional().orElseThrow(() -> new NotFound("voucher", code));
+    }
+
+    public List<Voucher> vouchersOf(UUID holder) {
+        return jdbc.sql(VOUCHER + " WHERE v.holder_id = ? ORDER BY v.issued_at DESC").param(holder)
+                .query(this::voucherRow).list();
+    }
+
+    /** The store's scan at pickup: marks the voucher used once; a second scan answers that it was used. */
+    @Transactional
+    public Scan scan(String code, Caller caller) {
+        Voucher before = storeVoucher(code, caller);
+        int n = jdbc.sql("UPDATE points_voucher SET used_at = ?, used_by = ? WHERE code = ? AND used_at IS NULL")
+                .params(ledger.now(), caller.staffId(), code).update();
+        Voucher after = voucher(code).orElseThrow();
+        if (n == 1) {
+            events.publishEvent(Audited.updated("points_voucher", after.id(), after.unitPath(), before, after));
+        }
+        return new Scan(after, n == 0);
+    }
+
+    private static String newCode() {
+        StringBuilder b = new StringBuilder("JF");
+        for (int i = 0; i < 12; i++) {
+            b.append(CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)]);
+        }
+        return b.toString();
+    }
+
+    /** The path of a unit in the caller's scope, for the store's staff. */
+    private Optional<String> unitPath(UUID unit, Caller caller) {
+        if (unit == null || !caller.may("POINTS_STORE")) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT path FROM unit WHERE id = :id AND path LIKE ANY(CAST(:scope AS text[]))")
+                .param("id", unit).param("scope", caller.scopePatterns()).query(String.class).optional();
+    }
+
+    private static final String ITEM = """
+            SELECT i.*, u.name AS unit_name, u.path AS unit_path FROM store_item i JOIN unit u ON u.id = i.unit_id""" + " ";
+    private static final String FUND = """
+            SELECT f.*, u.name AS unit_name, u.path AS unit_path FROM fund_account f JOIN unit u ON u.id = f.unit_id""" + " ";
+    private static final String VOUCHER = """
+            SELECT v.*, s.name AS holder_name, i.name AS item_name, u.name AS store_name, u.path AS unit_path,
+                w.name AS used_by_name
+            FROM points_voucher v JOIN staff s ON s.id = v.holder_id JOIN store_item i ON i.id = v.item_id
+            JOIN unit u ON u.id = i.unit_id LEFT JOIN staff w ON w.id = v.used_by""" + " ";
+
+    private Item itemRow(ResultSet rs, int n) throws SQLException {
+        return new Item(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class), rs.getString("unit_name"),
+                rs.getString("name"), rs.getString("source"), rs.getString("donor"), rs.getInt("price_points"),
+                rs.getInt("stock"), rs.getBoolean("active"), rs.getString("unit_path"));
+    }
+
+    private Fund fundRow(ResultSet rs, int n) throws SQLException {
+        return new Fund(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class), rs.getString("unit_name"),
+                rs.getString("kind"), rs.getString("name"), rs.getLong("balance_fen"), rs.getString("unit_path"));
+    }
+
+    private Voucher voucherRow(ResultSet rs, int n) throws SQLException {
+        OffsetDateTime used = rs.getObject("used_at", OffsetDateTime.class);
+        return new Voucher(rs.getObject("id", UUID.class), rs.getString("code"), rs.getObject("holder_id", UUID.class),
+                rs.getString("holder_name"), rs.getObject("item_id", UUID.class), rs.getString("item_name"),
+                rs.getString("store_name"), rs.getInt("points"), rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
+                used == null ? null : used.toInstant(), rs.getString("used_by_name"), rs.getString("unit_path"));
+    }
+}

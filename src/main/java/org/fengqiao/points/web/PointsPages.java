@@ -1,0 +1,442 @@
+package org.fengqiao.points.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.points.internal.Awards;
+import org.fengqiao.points.internal.Exports;
+import org.fengqiao.points.internal.Leaderboards;
+import org.fengqiao.points.internal.Ledger;
+import org.fengqiao.points.internal.PointsProperties;
+import org.fengqiao.points.internal.QrCode;
+import org.fengqiao.points.internal.Store;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages: the holder's own (my points, history, the store, my vouchers with their QR codes) and the staff's
+ * (approvals and the award form, one holder's ledger with reversals, the store's items, stock and funds, the
+ * leaderboards with activists and the xlsx exports, the voucher scan at pickup). Plain forms that post and
+ * redirect, so they work on a phone without scripts.
+ */
+@Controller
+class PointsPages {
+
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(Leaderboards.ZONE);
+
+    private final Ledger ledger;
+    private final Awards awards;
+    private final Store store;
+    private final Leaderboards boards;
+    private final PointsProperties properties;
+    private final PointsLinks links;
+    private final MessageSource messages;
+    private final JdbcClient jdbc;
+
+    PointsPages(Ledger ledger, Awards awards, Store store, Leaderboards boards, PointsProperties properties,
+            PointsLinks links, MessageSource messages, JdbcClient jdbc) {
+        this.ledger = ledger;
+        this.awards = awards;
+        this.store = store;
+        this.boards = boards;
+        this.properties = properties;
+        this.links = links;
+        this.messages = messages;
+        this.jdbc = jdbc;
+    }
+
+    /** Formats an instant for the pages, in China's time. */
+    public static String at(Instant i) {
+        return i == null ? "" : AT.format(i);
+    }
+
+    /** Fen as yuan with two decimals. */
+    public static String yuan(long fen) {
+        return BigDecimal.valueOf(fen, 2).toPlainString();
+    }
+
+    // ---- the holder's page ----
+
+    @GetMapping("/points")
+    String mine(Model model) {
+        Caller caller = Callers.require();
+        UUID me = caller.staffId();
+        model.addAttribute("balance", ledger.balance(me));
+        model.addAttribute("history", ledger.history(me, 100));
+        model.addAttribute("pending", awards.ofHolder(me, "PENDING"));
+        model.addAttribute("items", store.forHolder(me));
+        model.addAttribute("vouchers", store.vouchersOf(me));
+        model.addAttribute("fmt", PointsFormat.INSTANCE);
+        return "points/mine";
+    }
+
+    @PostMapping("/points/store/{id}/redeem")
+    String redeem(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
+        try {
+            Store.Voucher v = store.redeem(id, Callers.require());
+            redirect.addFlashAttribute("notice", messages.getMessage("points.my.redeemed", new Object[] {v.code()}, locale));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", texts(e, locale));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/points";
+    }
+
+    @GetMapping(value = "/points/vouchers/{code}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> qr(@PathVariable String code) {
+        Store.Voucher v = visible(() -> store.visibleVoucher(code, Callers.require()));
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "private, max-age=300")
+                .contentType(MediaType.IMAGE_PNG).body(QrCode.encode(links.scanUrl(v.code())).png(6));
+    }
+
+    // ---- the scan at pickup ----
+
+    @GetMapping("/points/vouchers/{code}/scan")
+    @PreAuthorize("hasAuthority('POINTS_STORE')")
+    String scanPage(@PathVariable String code, Model model) {
+        Store.Voucher v = visible(() -> store.storeVoucher(code, Callers.require()));
+        model.addAttribute("voucher", v);
+        model.addAttribute("fmt", PointsFormat.INSTANCE);
+        return "points/scan";
+    }
+
+    @PostMapping("/points/vouchers/{code}/scan")
+    @PreAuthorize("hasAuthority('POINTS_STORE')")
+    String scan(@PathVariable String code, Locale locale, RedirectAttributes redirect) {
+        Store.Scan scan = visible(() -> store.scan(code, Callers.require()));
+        if (scan.alreadyUsed()) {
+            redirect.addFlashAttribute("problems", List.of(messages.getMessage("points.scan.already",
+                    new Object[] {at(scan.voucher().usedAt())}, locale)));
+        } else {
+            redirect.addFlashAttribute("notice", messages.getMessage("points.scan.done",
+                    new Object[] {scan.voucher().itemName()}, locale));
+        }
+        return "redirect:/points/vouchers/" + code + "/scan";
+    }
+
+    /** The store's counter: a code typed in (or read by a hand scanner) opens its scan page. */
+    @PostMapping("/points/scan")
+    @PreAuthorize("hasAuthority('POINTS_STORE')")
+    String scanCode(@RequestParam(required = false) String code) {
+        String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+        int slash = c.indexOf("/VOUCHERS/");
+        if (slash >= 0) {
+            c = c.substring(slash + "/VOUCHERS/".length()).replace("/SCAN", "");
+        }
+        if (!c.matches("[A-Z0-9]{4,32}")) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/points/vouchers/" + c + "/scan";
+    }
+
+    // ---- approvals ----
+
+    @GetMapping("/points/approvals")
+    @PreAuthorize("hasAuthority('POINTS_APPROVE')")
+    String approvals(Model model) {
+        Caller caller = Callers.require();
+        model.addAttribute("pending", awards.list("PENDING", caller, 200));
+        model.addAttribute("recent", awards.list(null, caller, 60).stream().filter(a -> !a.status().equals("PENDING"))
+                .limit(30).toList());
+        model.addAttribute("rules", properties.rules().keySet());
+        model.addAttribute("holders", holdersInScope(caller));
+        model.addAttribute("grids", gridsInScope(caller));
+        model.addAttribute("fmt", PointsFormat.INSTANCE);
+        return "points/approvals";
+    }
+
+    @PostMapping("/points/awards")
+    @PreAuthorize("hasAuthority('POINTS_APPROVE')")
+    String award(@RequestParam(required = false) UUID holderId, @RequestParam(required = false) UUID gridId,
+            @RequestParam(required = false) String rule, @RequestParam(required = false) String note,
+            @RequestParam(required = false) UUID clueGiverId, Locale locale, RedirectAttributes redirect) {
+        try {
+            awards.award(holderId, gridId, rule, note, clueGiverId, Callers.require());
+            redirect.addFlashAttribute("notice", messages.getMessage("points.award.done", null, locale));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", texts(e, locale));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/points/approvals";
+    }
+
+    @PostMapping("/points/awards/{id}/{decision}")
+    @PreAuthorize("hasAuthority('POINTS_APPROVE')")
+    String decide(@PathVariable UUID id, @PathVariable String decision, @RequestParam(required = false) String note,
+            Locale locale, RedirectAttributes redirect) {
+        try {
+            switch (decision) {
+                case "approve" -> awards.approve(id, note, Callers.require());
+                case "reject" -> awards.reject(id, note, Callers.require());
+                default -> throw new NotFound("points award", id);
+            }
+            redirect.addFlashAttribute("notice", messages.getMessage("points.action.done", null, locale));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", texts(e, locale));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/points/approvals";
+    }
+
+    // ---- one holder's ledger ----
+
+    @GetMapping("/points/holders/{id}")
+    @PreAuthorize("hasAuthority('POINTS_READ')")
+    String holder(@PathVariable UUID id, Model model) {
+        Ledger.Holder h = visible(() -> ledger.visibleHolder(id, Callers.require()));
+        model.addAttribute("holder", h);
+        model.addAttribute("balance", ledger.balance(id));
+        model.addAttribute("history", ledger.history(id, 500));
+        model.addAttribute("mayReverse", Callers.require().may("POINTS_APPROVE"));
+        model.addAttribute("fmt", PointsFormat.INSTANCE);
+        return "points/holder";
+    }
+
+    @PostMapping("/points/entries/{id}/reverse")
+    @PreAuthorize("hasAuthority('POINTS_APPROVE')")
+    String reverse(@PathVariable long id, @RequestParam(required = false) String reason, Locale locale,
+            RedirectAttributes redirect) {
+        Ledger.Entry entry = visible(() -> ledger.visibleEntry(id, Callers.require()));
+        try {
+            ledger.reverse(id, reason, Callers.require());
+            redirect.addFlashAttribute("notice", messages.getMessage("points.holder.done", null, locale));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", texts(e, locale));
+        }
+        return "redirect:/points/holders/" + entry.holderId();
+    }
+
+    // ---- the store's items, stock and funds ----
+
+    @GetMapping("/points/store")
+    @PreAuthorize("hasAuthority('POINTS_STORE')")
+    String storePage(@RequestParam(required = false) UUID fund, Model model) {
+        Caller caller = Callers.require();
+        List<Store.Fund> funds = store.funds(caller);
+        model.addAttribute("items", store.items(caller));
+        model.addAttribute("funds", funds);
+        model.addAttribute("units", boards.units(caller));
+        Store.Fund shown = fund == null ? (funds.isEmpty() ? null : funds.get(0)) : visible(() -> store.visibleFund(fund, caller));
+        model.addAttribute("shownFund", shown);
+        model.addAttribute("fundEntries", shown == null ? List.of() : store.fundEntries(shown.id()));
+        model.addAttribute("fmt", PointsFormat.INSTANCE);
+        return "points/store";
+    }
+
+    @PostMapping("/points/store/items")
+    @PreAuthorize("hasAuthority('POINTS_STORE')")
+    String createItem(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String source, @RequestParam(required = false) String donor,
+            @RequestParam(required = false) Integer pricePoints, @RequestParam(required = false) Integer stock,
+            Locale locale, RedirectAttributes redirect) {
+        return act(locale, redirect, "/points/store",
+                () -> store.createItem(unitId, name, source, donor, pricePoints, stock, Callers.require()));
+    }
+
+    @PostMapping("/points/store/items/{id}/stock")
+    @PreAuthorize("hasAuthority('POINTS_STORE')")
+    String addStock(@PathVariable UUID id, @RequestParam(required = false) Integer quantity,
+            @RequestParam(required = false) String costYuan, @RequestParam(required = false) String note,
+            Locale locale, RedirectAttributes redirect) {
+        return act(locale, redirect, "/points/store",
+                () -> store.addStock(id, quantity, fen(costYuan, "costFen"), note, Callers.require()));
+    }
+
+    @PostMapping("/points/funds")
+    @PreAuthorize("hasAuthority('POINTS_STORE')")
+    String openFund(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String name, Locale locale, RedirectAttributes redirect) {
+        return act(locale, redirect, "/points/store", () -> store.openFund(unitId, kind, name, Callers.require()));
+    }
+
+    @PostMapping("/points/funds/{id}/income")
+    @PreAuthorize("hasAuthority('POINTS_STORE')")
+    String income(@PathVariable UUID id, @RequestParam(required = false) String amountYuan,
+            @RequestParam(required = false) String note, Locale locale, RedirectAttributes redirect) {
+        return act(locale, redirect, "/points/store?fund=" + id,
+                () -> store.income(id, fen(amountYuan, "amountFen"), note, Callers.require()));
+    }
+
+    /** Yuan typed with up to two decimals, as fen; never through a float. */
+    static Long fen(String yuan, String field) {
+        if (yuan == null || yuan.isBlank()) {
+            return null;
+        }
+        try {
+            BigDecimal v = new BigDecimal(yuan.strip());
+            if (v.scale() > 2) {
+                throw Invalid.of(field, "points.error.amount");
+            }
+            return v.movePointRight(2).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw Invalid.of(field, "points.error.amount");
+        }
+    }
+
+    // ---- leaderboards, activists, exports ----
+
+    @GetMapping("/points/leaderboard")
+    @PreAuthorize("hasAuthority('POINTS_READ')")
+    String leaderboard(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) UUID gridId,
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+            @RequestParam(required = false) Integer year, Locale locale, Model model) {
+        Caller caller = Callers.require();
+        List<Leaderboards.Place> units = boards.units(caller);
+        LocalDate f = from == null ? LocalDate.now(Leaderboards.ZONE).withDayOfYear(1) : from;
+        LocalDate t = to == null ? LocalDate.now(Leaderboards.ZONE) : to;
+        UUID unit = unitId == null && gridId == null && !units.isEmpty() ? units.get(0).id() : unitId;
+        model.addAttribute("units", units);
+        model.addAttribute("grids", gridsInScope(caller));
+        model.addAttribute("unitId", unit);
+        model.addAttribute("gridId", gridId);
+        model.addAttribute("from", f);
+        model.addAttribute("to", t);
+        int y = year == null ? LocalDate.now(Leaderboards.ZONE).getYear() : year;
+        model.addAttribute("year", y);
+        try {
+            model.addAttribute("rows", gridId != null ? boards.byGrid(gridId, f, t, 100, caller)
+                    : unit == null ? List.of() : boards.byUnit(unit, f, t, 100, caller));
+        } catch (Invalid e) {
+            model.addAttribute("rows", List.of());
+            model.addAttribute("problems", texts(e, locale));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("activists", unit == null ? List.of() : boards.activists(unit, y, caller));
+        model.addAttribute("mayConfirm", caller.may("POINTS_APPROVE"));
+        model.addAttribute("fmt", PointsFormat.INSTANCE);
+        return "points/leaderboard";
+    }
+
+    @PostMapping("/points/activists")
+    @PreAuthorize("hasAuthority('POINTS_APPROVE')")
+    String confirmActivists(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer top, Locale locale, RedirectAttributes redirect) {
+        if (unitId == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return act(locale, redirect, "/points/leaderboard?unitId=" + unitId + "&year=" + year,
+                () -> boards.confirmActivists(unitId, year == null ? 0 : year, top == null ? 10 : top, Callers.require()));
+    }
+
+    @GetMapping("/points/leaderboard.xlsx")
+    @PreAuthorize("hasAuthority('POINTS_READ')")
+    ResponseEntity<byte[]> leaderboardXlsx(@RequestParam(required = false) UUID unitId,
+            @RequestParam(required = false) UUID gridId, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, Locale locale) {
+        Caller caller = Callers.require();
+        LocalDate f = from == null ? LocalDate.now(Leaderboards.ZONE).withDayOfYear(1) : from;
+        LocalDate t = to == null ? LocalDate.now(Leaderboards.ZONE) : to;
+        if (gridId == null && unitId == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        List<Leaderboards.Row> rows = visible(() -> gridId != null ? boards.byGrid(gridId, f, t, 1000, caller)
+                : boards.byUnit(unitId, f, t, 1000, caller));
+        byte[] body = Exports.leaderboard(rows, List.of(msg("points.board.rank", locale),
+                msg("points.board.name", locale), msg("points.board.role", locale),
+                msg("points.export.unit", locale), msg("points.field.points", locale), msg("points.board.awards", locale)),
+                k -> msg(k, locale));
+        return xlsx(body, "leaderboard-" + f + "-" + t + ".xlsx");
+    }
+
+    @GetMapping("/points/ledger.xlsx")
+    @PreAuthorize("hasAuthority('POINTS_READ')")
+    ResponseEntity<byte[]> ledgerXlsx(@RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, Locale locale) {
+        LocalDate f = from == null ? LocalDate.now(Leaderboards.ZONE).withDayOfYear(1) : from;
+        LocalDate t = to == null ? LocalDate.now(Leaderboards.ZONE) : to;
+        List<Ledger.Entry> entries = ledger.inScope(Callers.require(), f.atStartOfDay(Leaderboards.ZONE).toInstant(),
+                t.plusDays(1).atStartOfDay(Leaderboards.ZONE).toInstant(), 100_000);
+        byte[] body = Exports.ledger(entries, List.of(msg("points.export.id", locale), msg("points.field.at", locale),
+                msg("points.field.holder", locale), msg("points.field.kind", locale), msg("points.field.points", locale),
+                msg("points.field.balance", locale), msg("points.field.rule", locale), msg("points.field.grid", locale),
+                msg("points.field.source", locale), msg("points.field.approvedBy", locale),
+                msg("points.field.note", locale)), k -> msg(k, locale));
+        return xlsx(body, "points-ledger-" + f + "-" + t + ".xlsx");
+    }
+
+    private static ResponseEntity<byte[]> xlsx(byte[] body, String name) {
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(body);
+    }
+
+    // ---- helpers ----
+
+    record Option(UUID id, String label) {
+    }
+
+    /** The people of the caller's scope who may hold points (not the three administrators). */
+    private List<Option> holdersInScope(Caller caller) {
+        return jdbc.sql("""
+                SELECT s.id, s.name || '（' || coalesce(s.title, s.role) || '）' FROM staff s JOIN unit u ON u.id = s.unit_id
+                WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND s.active
+                    AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')
+                ORDER BY s.role, s.name LIMIT 2000""").param("scope", caller.scopePatterns())
+                .query((rs, n) -> new Option(rs.getObject(1, UUID.class), rs.getString(2))).list();
+    }
+
+    private List<Option> gridsInScope(Caller caller) {
+        return jdbc.sql("""
+                SELECT g.id, g.name || '（' || g.code || '）' FROM grid g JOIN unit u ON u.id = g.unit_id
+                WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND g.network = 'POLICE' ORDER BY g.code""")
+                .param("scope", caller.scopePatterns())
+                .query((rs, n) -> new Option(rs.getObject(1, UUID.class), rs.getString(2))).list();
+    }
+
+    private String msg(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    private List<String> texts(Invalid e, Locale locale) {
+        return e.problems().stream().map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList();
+    }
+
+    private String act(Locale locale, RedirectAttributes redirect, String back, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", messages.getMessage("points.action.done", null, locale));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", texts(e, locale));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:" + back;
+    }
+
+    private static <T> T visible(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+}

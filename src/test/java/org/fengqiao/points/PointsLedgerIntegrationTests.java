@@ -1,0 +1,218 @@
+package org.fengqiao.points;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.Staff;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The ledger's rules over the API: approval by the grid chief, reversals, no negative balance, scope. */
+class PointsLedgerIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    Jurisdictions jurisdictions;
+
+    ApiClient api;
+    String officer;
+    String officer2;
+    String bureau;
+    String chief;
+
+    @BeforeEach
+    void signIn() {
+        api = new ApiClient(port);
+        officer = api.token("officer", DEMO_PASSWORD);
+        officer2 = api.token("officer2", DEMO_PASSWORD);
+        bureau = api.token("bureau", DEMO_PASSWORD);
+        chief = api.token("chief", DEMO_PASSWORD);
+    }
+
+    JsonNode award(String token, UUID holder, String grid, String rule, UUID clueGiver, int expected) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("holderId", holder);
+        body.put("gridId", PointsFixtures.grid(jdbc, grid));
+        body.put("rule", rule);
+        body.put("note", "测试奖励 " + UUID.randomUUID());
+        if (clueGiver != null) {
+            body.put("clueGiverId", clueGiver);
+        }
+        HttpResponse<String> r = api.send("POST", "/api/v1/points/awards", token, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(expected);
+        return ApiClient.json(r);
+    }
+
+    int balance(String token, UUID holder) {
+        HttpResponse<String> r = api.get("/api/v1/points/holders/" + holder, token);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return ApiClient.json(r).get("balance").asInt();
+    }
+
+    @Test
+    void anAwardCountsOnlyOnceTheGridChiefApprovesIt() {
+        Staff member = PointsFixtures.holder(staff, jurisdictions, StaffRole.GRID_MEMBER, "网格员");
+        String id = award(officer, member.id().value(), "FS-1-04", "patrol-hour", null, 201).get("id").asText();
+        assertThat(balance(officer, member.id().value())).isZero();
+
+        assertThat(api.send("POST", "/api/v1/points/awards/" + id + "/approve", officer2, null).statusCode())
+                .as("another station's officer does not see the grid").isEqualTo(404);
+        assertThat(api.get("/api/v1/points/awards/" + id, officer2).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/points/holders/" + member.id(), officer2).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/points/awards/" + id, bureau).statusCode()).isEqualTo(200);
+        String volunteer = api.token("volunteer", DEMO_PASSWORD);
+        assertThat(api.send("POST", "/api/v1/points/awards/" + id + "/approve", volunteer, null).statusCode())
+                .as("a volunteer holds no approval permission").isEqualTo(403);
+
+        HttpResponse<String> approved = api.send("POST", "/api/v1/points/awards/" + id + "/approve", officer, null);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(ApiClient.json(approved).get("status").asText()).isEqualTo("APPROVED");
+        assertThat(balance(officer, member.id().value())).isEqualTo(2);
+        HttpResponse<String> again = api.send("POST", "/api/v1/points/awards/" + id + "/approve", officer, null);
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(balance(bureau, member.id().value())).as("approving twice pays once").isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'points_award' AND record_id = ?")
+                .param(id).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aRejectedAwardPaysNothingAndNeedsAReason() {
+        Staff member = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "志愿者");
+        String id = award(officer, member.id().value(), "FS-1-05", "publicity-session", null, 201).get("id").asText();
+        HttpResponse<String> noReason = api.send("POST", "/api/v1/points/awards/" + id + "/reject", officer,
+                Map.of("note", " "), "Accept-Language", "en");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("Give a reason");
+        assertThat(api.send("POST", "/api/v1/points/awards/" + id + "/reject", officer, Map.of("note", "重复申报"))
+                .statusCode()).isEqualTo(200);
+        assertThat(balance(officer, member.id().value())).isZero();
+    }
+
+    @Test
+    void aCorrectionIsAReversingEntryNeverAnEdit() {
+        Staff member = PointsFixtures.holder(staff, jurisdictions, StaffRole.GRID_MEMBER, "网格员");
+        String id = award(officer, member.id().value(), "FS-1-04", "dispute-settled", null, 201).get("id").asText();
+        api.send("POST", "/api/v1/points/awards/" + id + "/approve", officer, null);
+        long entry = jdbc.sql("SELECT id FROM points_entry WHERE award_id = ?").param(UUID.fromString(id))
+                .query(Long.class).single();
+
+        assertThat(api.send("POST", "/api/v1/points/entries/" + entry + "/reverse", officer2, Map.of("reason", "x"))
+                .statusCode()).isEqualTo(404);
+        HttpResponse<String> reversed = api.send("POST", "/api/v1/points/entries/" + entry + "/reverse", officer,
+                Map.of("reason", "核实为重复记录"));
+        assertThat(reversed.statusCode()).as(reversed.body()).isEqualTo(201);
+        assertThat(ApiClient.json(reversed).get("points").asInt()).isEqualTo(-15);
+        assertThat(balance(officer, member.id().value())).isZero();
+        HttpResponse<String> twice = api.send("POST", "/api/v1/points/entries/" + entry + "/reverse", officer,
+                Map.of("reason", "再次"));
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.body()).contains("该记录已冲正");
+
+        JsonNode history = ApiClient.json(api.get("/api/v1/points/holders/" + member.id(), officer)).get("history");
+        assertThat(history.findValuesAsText("kind")).containsExactly("REVERSAL", "AWARD");
+        assertThat(history.get(1).get("points").asInt()).as("the award is kept as it was").isEqualTo(15);
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE points_entry SET points = 99 WHERE id = ?").param(entry).update())
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM points_entry WHERE id = ?").param(entry).update())
+                .rootCause().hasMessageContaining("append-only");
+    }
+
+    @Test
+    void aReversalThatWouldTakeTheBalanceBelowZeroIsRefused() {
+        Staff member = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "志愿者");
+        UUID holder = member.id().value();
+        String id = award(officer, holder, "FS-1-04", "verified-clue", null, 201).get("id").asText();
+        api.send("POST", "/api/v1/points/awards/" + id + "/approve", officer, null);
+        // the holder spends 20 of his points in the store
+        UUID item = jdbc.sql("""
+                INSERT INTO store_item (id, unit_id, name, source, donor, price_points, stock, created_at)
+                VALUES (gen_random_uuid(), ?, ?, 'DONATED', '测试企业', 20, 1, now()) RETURNING id""")
+                .params(PointsFixtures.office(jurisdictions).id().value(), "测试商品" + UUID.randomUUID())
+                .query(UUID.class).single();
+        store.redeem(item, PointsFixtures.self(member, PointsFixtures.office(jurisdictions).path()));
+        long entry = jdbc.sql("SELECT id FROM points_entry WHERE award_id = ?").param(UUID.fromString(id))
+                .query(Long.class).single();
+        HttpResponse<String> r = api.send("POST", "/api/v1/points/entries/" + entry + "/reverse", officer,
+                Map.of("reason", "线索不实"));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("积分不足");
+        assertThat(balance(officer, holder)).isZero();
+        assertThatThrownBy(() -> jdbc.sql("UPDATE points_balance SET balance = -1 WHERE holder_id = ?").param(holder)
+                .update()).as("the database refuses a negative balance too").rootCause().hasMessageContaining("points_balance_balance_check");
+    }
+
+    @Autowired
+    org.fengqiao.points.internal.Store store;
+
+    @Test
+    void theClueGiverEarnsWhatTheInvestigatorEarns() {
+        Staff investigator = PointsFixtures.holder(staff, jurisdictions, StaffRole.AUXILIARY_POLICE, "办案辅警");
+        Staff informant = PointsFixtures.holder(staff, jurisdictions, StaffRole.INFORMANT, "信息员");
+        JsonNode award = award(officer, investigator.id().value(), "FS-2-01", "case-cracked",
+                informant.id().value(), 201);
+        String id = award.get("id").asText();
+        JsonNode clue = ApiClient.json(api.get("/api/v1/points/awards?status=PENDING", officer));
+        JsonNode linked = null;
+        for (JsonNode a : clue) {
+            if (id.equals(a.path("linkedAwardId").asText())) {
+                linked = a;
+            }
+        }
+        assertThat(linked).as("the clue giver's award is linked to the case award").isNotNull();
+        assertThat(linked.get("holderId").asText()).isEqualTo(informant.id().toString());
+        assertThat(linked.get("points").asInt()).isEqualTo(award.get("points").asInt()).isEqualTo(50);
+        assertThat(api.send("POST", "/api/v1/points/awards/" + linked.get("id").asText() + "/approve", chief, null)
+                .statusCode()).as("decided only with the case").isEqualTo(400);
+
+        HttpResponse<String> approved = api.send("POST", "/api/v1/points/awards/" + id + "/approve", chief, null);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(balance(chief, investigator.id().value())).isEqualTo(50);
+        assertThat(balance(chief, informant.id().value())).as("同功同奖").isEqualTo(50);
+    }
+
+    @Test
+    void nobodyApprovesHisOwnAward() {
+        UUID self = PointsFixtures.staffId(jdbc, "officer");
+        String id = award(chief, self, "FS-1-06", "hard-case-on-time", null, 201).get("id").asText();
+        HttpResponse<String> r = api.send("POST", "/api/v1/points/awards/" + id + "/approve", officer, null);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("不能审批自己的奖励");
+    }
+
+    @Test
+    void anUnknownRuleOrAHolderOutsideTheScopeIsRefusedInTheCallersLanguage() {
+        Staff member = PointsFixtures.holder(staff, jurisdictions, StaffRole.GRID_MEMBER, "网格员");
+        Map<String, Object> body = new HashMap<>();
+        body.put("holderId", member.id().value());
+        body.put("gridId", PointsFixtures.grid(jdbc, "FS-1-04"));
+        body.put("rule", "free-lunch");
+        body.put("note", "x");
+        HttpResponse<String> r = api.send("POST", "/api/v1/points/awards", officer, body, "Accept-Language", "en");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("Choose a configured rule");
+        body.put("rule", "patrol-hour");
+        assertThat(api.send("POST", "/api/v1/points/awards", officer2, body).statusCode())
+                .as("the grid lies outside officer2's station").isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM points_award WHERE holder_id = ?").param(member.id().value())
+                .query(Long.class).single()).isZero();
+    }
+}

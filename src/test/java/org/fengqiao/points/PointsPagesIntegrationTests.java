@@ -1,0 +1,183 @@
+package org.fengqiao.points;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.Staff;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.points.internal.Store;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The demo store and awards, the pages' scope (404 outside the subtree, bureau sees all), yearly activists. */
+class PointsPagesIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    PointsLoader loader;
+    @Autowired
+    Store store;
+
+    ApiClient api;
+    String officer;
+    String officer2;
+    String bureau;
+
+    @BeforeEach
+    void signIn() {
+        api = new ApiClient(port);
+        officer = api.token("officer", DEMO_PASSWORD);
+        officer2 = api.token("officer2", DEMO_PASSWORD);
+        bureau = api.token("bureau", DEMO_PASSWORD);
+    }
+
+    @Test
+    void theDemoStoreIsStockedFromFirmsCardsAndBothFundsAndTheVolunteerHasPoints() {
+        String volunteer = api.token("volunteer", DEMO_PASSWORD);
+        JsonNode items = ApiClient.json(api.get("/api/v1/points/store", volunteer));
+        assertThat(items.findValuesAsText("source")).contains("DONATED", "SUPERMARKET_CARD", "VOLUNTEER_FUND",
+                "BRAVERY_FUND");
+        assertThat(items.findValuesAsText("donor")).contains("东海县房山镇兴谷粮油店");
+        JsonNode me = ApiClient.json(api.get("/api/v1/points/me", volunteer));
+        assertThat(me.get("balance").asInt()).as("patrols, publicity and a clue of the demo").isPositive();
+        JsonNode funds = ApiClient.json(api.get("/api/v1/points/funds", officer));
+        assertThat(funds.findValuesAsText("kind")).contains("VOLUNTEER_FUND", "BRAVERY_FUND");
+        for (JsonNode f : funds) {
+            if (f.get("name").asText().equals("房山镇平安志愿者基金")) {
+                assertThat(f.get("balanceFen").asLong()).as("the grant less the vests bought").isEqualTo(2_000_000 - 120_000);
+            }
+        }
+        UUID office = PointsFixtures.office(jurisdictions).id().value();
+        JsonNode board = ApiClient.json(api.get("/api/v1/points/leaderboard?unitId=" + office, officer));
+        assertThat(board.size()).isGreaterThan(3);
+        assertThat(api.get("/api/v1/points/leaderboard?unitId=" + office, officer2).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/points/funds", officer2).body()).doesNotContain("房山镇平安志愿者基金");
+    }
+
+    @Test
+    void everyPageThatTakesAnIdAnswers404OutsideTheSubtree() {
+        Staff holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "志愿者");
+        loader.awardApproved(holder.id().value(), PointsFixtures.grid(jdbc, "FS-3-01"), "verified-clue", "测试", null,
+                PointsFixtures.staffId(jdbc, "officer"), PointsFixtures.staffId(jdbc, "chief"));
+        UUID item = loader.stock(PointsFixtures.office(jurisdictions).id().value(), "测试毛巾" + UUID.randomUUID(),
+                "DONATED", "房山镇测试纺织厂", 5, 2, 0, PointsFixtures.staffId(jdbc, "chief"));
+        Store.Voucher v = store.redeem(item, PointsFixtures.self(holder, PointsFixtures.office(jurisdictions).path()));
+        long entry = jdbc.sql("SELECT id FROM points_entry WHERE holder_id = ? AND kind = 'AWARD'")
+                .param(holder.id().value()).query(Long.class).single();
+        String[] pages = {"/points/holders/" + holder.id(), "/points/vouchers/" + v.code() + "/scan",
+            "/points/vouchers/" + v.code() + "/qr.png", "/api/v1/points/vouchers/" + v.code() + "/qr.png",
+            "/api/v1/points/holders/" + holder.id(), "/api/v1/points/store/items/" + item,
+            "/points/leaderboard?gridId=" + PointsFixtures.grid(jdbc, "FS-3-01")};
+        for (String p : pages) {
+            assertThat(api.get(p, officer2).statusCode()).as("officer2 on " + p).isEqualTo(404);
+            assertThat(api.get(p, officer).statusCode()).as("officer on " + p).isEqualTo(200);
+            assertThat(api.get(p, bureau).statusCode()).as("bureau on " + p).isEqualTo(200);
+        }
+        assertThat(api.send("POST", "/api/v1/points/entries/" + entry + "/reverse", officer2, Map.of("reason", "x"))
+                .statusCode()).isEqualTo(404);
+        assertThat(api.get("/points/holders/" + holder.id(), officer).body()).contains(holder.name());
+
+        // officer2's own station: his subtree is his, and the rural office is not
+        Staff urban = staff.registerWithHash(jurisdictions.unitByCode("320722020100").orElseThrow().id(),
+                jurisdictions.unitByCode("320722020100").orElseThrow().path(), StaffRole.GRID_MEMBER,
+                "和平网格员" + UUID.randomUUID().toString().substring(0, 4), null, null, "网格员", null, null);
+        assertThat(api.get("/points/holders/" + urban.id(), officer2).statusCode()).isEqualTo(200);
+        assertThat(api.get("/points/holders/" + urban.id(), officer).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theStaffPagesRenderForTheirPermissionsOnly() {
+        assertThat(api.get("/points/approvals", officer).statusCode()).isEqualTo(200);
+        assertThat(api.get("/points/store", officer).statusCode()).isEqualTo(200);
+        HttpResponse<String> board = api.get("/points/leaderboard", officer);
+        assertThat(board.statusCode()).isEqualTo(200);
+        assertThat(board.body()).contains("龙虎榜");
+        String volunteer = api.token("volunteer", DEMO_PASSWORD);
+        assertThat(api.get("/points", volunteer).statusCode()).isEqualTo(200);
+        assertThat(api.get("/points/approvals", volunteer).statusCode()).isEqualTo(403);
+        assertThat(api.get("/points/store", volunteer).statusCode()).isEqualTo(403);
+        HttpResponse<String> en = api.get("/points", volunteer, "Accept-Language", "en");
+        assertThat(en.body()).contains("My points");
+    }
+
+    @Test
+    void theTopOfAStationsYearAreConfirmedAsActivistsOnce() {
+        // a station of its own, so the test's year is not the demo's
+        UUID unit = jdbc.sql("SELECT id FROM unit WHERE code = '320722030000'").query(UUID.class).single();
+        UUID grid = PointsFixtures.grid(jdbc, "SL-1-01");
+        String path = jdbc.sql("SELECT path FROM unit WHERE id = ?").param(unit).query(String.class).single();
+        int year = LocalDate.now().getYear();
+        if (jdbc.sql("SELECT count(*) FROM points_activist WHERE station_id = ? AND year = ?").params(unit, year)
+                .query(Long.class).single() > 0) {
+            return; // a rerun on the same database
+        }
+        Staff a = staff.registerWithHash(new org.fengqiao.jurisdiction.UnitId(unit), path, StaffRole.VOLUNTEER,
+                "石榴志愿者甲" + UUID.randomUUID().toString().substring(0, 4), null, null, "志愿者", null, null);
+        Staff b = staff.registerWithHash(new org.fengqiao.jurisdiction.UnitId(unit), path, StaffRole.INFORMANT,
+                "石榴信息员乙" + UUID.randomUUID().toString().substring(0, 4), null, null, "信息员", null, null);
+        UUID chief = PointsFixtures.staffId(jdbc, "bureau");
+        loader.awardApproved(a.id().value(), grid, "case-cracked", "测试", null, chief, chief);
+        loader.awardApproved(b.id().value(), grid, "patrol-hour", "测试", null, chief, chief);
+        HttpResponse<String> confirmed = api.send("POST", "/api/v1/points/activists", bureau,
+                Map.of("unitId", unit, "year", year, "top", 1));
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(201);
+        JsonNode list = ApiClient.json(confirmed);
+        assertThat(list.findValuesAsText("holderName")).containsExactly(a.name());
+        assertThat(api.send("POST", "/api/v1/points/activists", bureau, Map.of("unitId", unit, "year", year, "top", 1))
+                .statusCode()).as("a year is confirmed once").isEqualTo(400);
+        assertThat(api.send("POST", "/api/v1/points/activists", officer, Map.of("unitId", unit, "year", year, "top", 1))
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theStoreFormsStockAnItemAndTakeInAGrantInYuan() {
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("chief", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        UUID office = PointsFixtures.office(jurisdictions).id().value();
+        String name = "表单测试保温杯" + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> created = browser.form("/points/store/items", Map.of("_csrf", browser.csrfFrom("/points/store"),
+                "unitId", office.toString(), "name", name, "source", "DONATED", "donor", "房山镇测试五金店",
+                "pricePoints", "25", "stock", "4"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        UUID item = jdbc.sql("SELECT id FROM store_item WHERE name = ?").param(name).query(UUID.class).single();
+        browser.form("/points/store/items/" + item + "/stock", Map.of("_csrf", browser.csrfFrom("/points/store"),
+                "quantity", "3"));
+        assertThat(store.item(item).orElseThrow().stock()).isEqualTo(7);
+
+        UUID fund = jdbc.sql("SELECT id FROM fund_account WHERE unit_id = ? AND kind = 'VOLUNTEER_FUND'").param(office)
+                .query(UUID.class).single();
+        long before = jdbc.sql("SELECT balance_fen FROM fund_account WHERE id = ?").param(fund).query(Long.class).single();
+        browser.form("/points/funds/" + fund + "/income", Map.of("_csrf", browser.csrfFrom("/points/store"),
+                "amountYuan", "12.34", "note", "社会捐助"));
+        assertThat(jdbc.sql("SELECT balance_fen FROM fund_account WHERE id = ?").param(fund).query(Long.class).single())
+                .isEqualTo(before + 1234);
+        HttpResponse<String> page = browser.get("/points/store?fund=" + fund, null);
+        assertThat(page.body()).contains(name).contains("社会捐助");
+
+        // a bad amount changes nothing and says why
+        HttpResponse<String> bad = browser.form("/points/funds/" + fund + "/income", Map.of("_csrf",
+                browser.csrfFrom("/points/store"), "amountYuan", "1.234", "note", "x"));
+        assertThat(bad.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/points/store?fund=" + fund, null).body()).contains("请填写有效金额");
+        assertThat(jdbc.sql("SELECT balance_fen FROM fund_account WHERE id = ?").param(fund).query(Long.class).single())
+                .isEqualTo(before + 1234);
+    }
+}

@@ -1,0 +1,304 @@
+package org.fengqiao.points;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.Staff;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.points.internal.Awards;
+import org.fengqiao.points.internal.Ledger;
+import org.fengqiao.points.internal.Store;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The store: funds and stock, redemptions under concurrency, vouchers scanned once, exports, the incident hook. */
+class PointsStoreIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    Store store;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    Awards awards;
+    @Autowired
+    PointsLoader loader;
+
+    ApiClient api;
+    String officer;
+    String officer2;
+    String bureau;
+
+    @BeforeEach
+    void signIn() {
+        api = new ApiClient(port);
+        officer = api.token("officer", DEMO_PASSWORD);
+        officer2 = api.token("officer2", DEMO_PASSWORD);
+        bureau = api.token("bureau", DEMO_PASSWORD);
+    }
+
+    UUID officerId() {
+        return PointsFixtures.staffId(jdbc, "officer");
+    }
+
+    /** A holder with points, given through an approved award of the grid chief (the chief approves). */
+    Staff holderWith(String rule) {
+        Staff h = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "志愿者");
+        loader.awardApproved(h.id().value(), PointsFixtures.grid(jdbc, "FS-1-07"), rule, "测试积分", null, officerId(),
+                PointsFixtures.staffId(jdbc, "chief"));
+        return h;
+    }
+
+    UUID donated(String name, int price, int stock) {
+        return loader.stock(PointsFixtures.office(jurisdictions).id().value(), name + UUID.randomUUID(), "DONATED",
+                "房山镇测试商贸有限公司", price, stock, 0, officerId());
+    }
+
+    @Test
+    void manyRedemptionsAtOnceNeverOversellNorOverdraw() throws Exception {
+        String path = PointsFixtures.office(jurisdictions).path();
+        // stock is the limit: 3 units, 12 holders with enough points each
+        UUID scarce = donated("限量商品", 10, 3);
+        List<Staff> holders = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            holders.add(holderWith("verified-clue"));
+        }
+        // the balance is the limit: one holder with 20 points, 12 attempts at 6 points each
+        Staff rich = holderWith("verified-clue");
+        UUID plenty = donated("充足商品", 6, 100);
+
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger scarceOk = new AtomicInteger();
+        AtomicInteger plentyOk = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Caller h = PointsFixtures.self(holders.get(i), path);
+            Caller r = PointsFixtures.self(rich, path);
+            done.add(pool.submit(() -> {
+                start.await();
+                try {
+                    store.redeem(scarce, h);
+                    scarceOk.incrementAndGet();
+                } catch (Invalid e) {
+                    refused.incrementAndGet();
+                }
+                try {
+                    store.redeem(plenty, r);
+                    plentyOk.incrementAndGet();
+                } catch (Invalid e) {
+                    refused.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(scarceOk.get()).isEqualTo(3);
+        assertThat(store.item(scarce).orElseThrow().stock()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM points_voucher WHERE item_id = ?").param(scarce).query(Long.class)
+                .single()).isEqualTo(3);
+        int spent = holders.stream().mapToInt(h -> 20 - ledger.balance(h.id().value())).sum();
+        assertThat(spent).as("points taken only for the units handed out").isEqualTo(30);
+
+        assertThat(plentyOk.get()).as("20 points buy three items of 6").isEqualTo(3);
+        assertThat(ledger.balance(rich.id().value())).isEqualTo(2);
+        assertThat(store.item(plenty).orElseThrow().stock()).isEqualTo(97);
+        assertThat(refused.get()).isEqualTo(9 + 9);
+        assertThat(jdbc.sql("SELECT min(balance_after) FROM points_entry WHERE holder_id = ?")
+                .param(rich.id().value()).query(Integer.class).single()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void aPurchaseSpendsFromTheFundAndNeverBelowZero() {
+        UUID station = jurisdictions.unitByCode("320722030000").orElseThrow().id().value(); // 石榴派出所
+        Map<String, Object> open = Map.of("unitId", station, "kind", "BRAVERY_FUND", "name", "测试见义勇为基金");
+        HttpResponse<String> opened = api.send("POST", "/api/v1/points/funds", bureau, open);
+        if (opened.statusCode() == 400) {
+            // a rerun on the same database: the account is there
+            assertThat(opened.body()).contains("已有此基金账户");
+        } else {
+            assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        }
+        JsonNode fund = null;
+        for (JsonNode f : ApiClient.json(api.get("/api/v1/points/funds", bureau))) {
+            if (f.get("unitId").asText().equals(station.toString()) && f.get("kind").asText().equals("BRAVERY_FUND")) {
+                fund = f;
+            }
+        }
+        String fundId = fund.get("id").asText();
+        long before = fund.get("balanceFen").asLong();
+        assertThat(api.send("POST", "/api/v1/points/funds/" + fundId + "/income", bureau,
+                Map.of("amountFen", 50_000, "note", "县见义勇为基金会拨款")).statusCode()).isEqualTo(200);
+        Map<String, Object> item = new HashMap<>();
+        item.put("unitId", station);
+        item.put("name", "电饭煲" + UUID.randomUUID());
+        item.put("source", "BRAVERY_FUND");
+        item.put("pricePoints", 300);
+        HttpResponse<String> created = api.send("POST", "/api/v1/points/store/items", bureau, item);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String itemId = ApiClient.json(created).get("id").asText();
+        HttpResponse<String> bought = api.send("POST", "/api/v1/points/store/items/" + itemId + "/stock", bureau,
+                Map.of("quantity", 2, "costFen", 39_800));
+        assertThat(bought.statusCode()).as(bought.body()).isEqualTo(200);
+        assertThat(ApiClient.json(bought).get("stock").asInt()).isEqualTo(2);
+        JsonNode entries = ApiClient.json(api.get("/api/v1/points/funds/" + fundId + "/entries", bureau));
+        assertThat(entries.get(0).get("kind").asText()).isEqualTo("PURCHASE");
+        assertThat(entries.get(0).get("amountFen").asLong()).isEqualTo(-39_800);
+        assertThat(entries.get(0).get("balanceAfterFen").asLong()).isEqualTo(before + 50_000 - 39_800);
+
+        HttpResponse<String> tooMuch = api.send("POST", "/api/v1/points/store/items/" + itemId + "/stock", bureau,
+                Map.of("quantity", 1, "costFen", before + 50_000));
+        assertThat(tooMuch.statusCode()).isEqualTo(400);
+        assertThat(tooMuch.body()).contains("基金余额不足");
+        assertThat(store.item(UUID.fromString(itemId)).orElseThrow().stock()).as("nothing half-applied").isEqualTo(2);
+
+        assertThat(api.get("/api/v1/points/funds/" + fundId + "/entries", officer).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/points/store/items/" + itemId, officer).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/points/store/items/" + itemId, officer2).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aVoucherScansAsUsedOnceWithARealQrCode() throws Exception {
+        Staff holder = holderWith("dispute-settled");
+        UUID item = donated("洗衣液", 5, 4);
+        Store.Voucher v = store.redeem(item, PointsFixtures.self(holder, PointsFixtures.office(jurisdictions).path()));
+        assertThat(ledger.balance(holder.id().value())).isEqualTo(10);
+
+        assertThat(api.get("/api/v1/points/vouchers/" + v.code(), officer2).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", "/api/v1/points/vouchers/" + v.code() + "/scan", officer2, null).statusCode())
+                .isEqualTo(404);
+        HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/points/vouchers/" + v.code() + "/qr.png"))
+                .header("Authorization", "Bearer " + bureau).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(QrReader.read(png.body())).endsWith("/points/vouchers/" + v.code() + "/scan");
+
+        HttpResponse<String> first = api.send("POST", "/api/v1/points/vouchers/" + v.code() + "/scan", officer, null);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(ApiClient.json(first).get("voucher").get("usedAt").isNull()).isFalse();
+        HttpResponse<String> second = api.send("POST", "/api/v1/points/vouchers/" + v.code() + "/scan", bureau, null);
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(ApiClient.json(second).get("alreadyUsed").asBoolean()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'points_voucher' AND record_id = ?")
+                .param(v.id().toString()).query(Long.class).single()).as("created and used").isEqualTo(2);
+    }
+
+    @Test
+    void theLeaderboardExportOpensAsASpreadsheet() throws Exception {
+        Staff top = holderWith("case-cracked");
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/points/leaderboard.xlsx?gridId=" + PointsFixtures.grid(jdbc, "FS-1-07")
+                        + "&from=" + LocalDate.now().minusDays(1) + "&to=" + LocalDate.now().plusDays(1)))
+                .header("Authorization", "Bearer " + officer).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("姓名");
+            boolean found = false;
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                if (sheet.getRow(i).getCell(1).getStringCellValue().equals(top.name())) {
+                    found = true;
+                    assertThat(sheet.getRow(i).getCell(4).getNumericCellValue()).isEqualTo(50);
+                }
+            }
+            assertThat(found).isTrue();
+        }
+        HttpResponse<String> outside = api.get("/points/leaderboard.xlsx?gridId=" + PointsFixtures.grid(jdbc, "FS-1-07"),
+                officer2);
+        assertThat(outside.statusCode()).isEqualTo(404);
+        JsonNode board = ApiClient.json(api.get("/api/v1/points/leaderboard?gridId=" + PointsFixtures.grid(jdbc, "FS-1-07")
+                + "&from=" + LocalDate.now().minusDays(1) + "&to=" + LocalDate.now().plusDays(1), bureau));
+        assertThat(board.findValuesAsText("holderName")).contains(top.name());
+    }
+
+    @Test
+    void aResolvedFieldReportOfAVolunteerBecomesAPendingAward() throws Exception {
+        String volunteer = api.token("volunteer", DEMO_PASSWORD);
+        UUID grid = PointsFixtures.grid(jdbc, "FS-1-01");
+        Map<String, Object> body = new HashMap<>();
+        body.put("category", "DISASTER");
+        body.put("gridId", grid);
+        body.put("description", "村道旁电线杆倾斜，有倒伏隐患 " + UUID.randomUUID());
+        body.put("address", "吴场村一组");
+        HttpResponse<String> filed = api.send("POST", "/api/v1/incidents", volunteer, body);
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String id = ApiClient.json(filed).get("incident").get("id").asText();
+        HttpResponse<String> ack = api.send("POST", "/api/v1/incidents/" + id + "/acknowledge", officer, null);
+        assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
+        HttpResponse<String> resolved = api.send("POST", "/api/v1/incidents/" + id + "/resolve", officer,
+                Map.of("note", "已通知供电所加固"));
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+
+        UUID volunteerId = PointsFixtures.staffId(jdbc, "volunteer");
+        Long pending = null;
+        for (int i = 0; i < 100 && (pending == null || pending == 0); i++) {
+            pending = jdbc.sql("""
+                    SELECT count(*) FROM points_award WHERE holder_id = ? AND source_type = 'incident' AND source_id = ?
+                        AND status = 'PENDING' AND rule = 'hazard-reported'""").params(volunteerId, id)
+                    .query(Long.class).single();
+            Thread.sleep(100);
+        }
+        assertThat(pending).isEqualTo(1);
+        // the same step delivered again proposes nothing new
+        awards.propose(volunteerId, grid, "hazard-reported", "incident", id, "again", null);
+        assertThat(jdbc.sql("SELECT count(*) FROM points_award WHERE source_id = ?").param(id).query(Long.class)
+                .single()).isEqualTo(1);
+    }
+
+    @Test
+    void aReportFiledByAnOfficerEarnsNoPoints() throws Exception {
+        UUID grid = PointsFixtures.grid(jdbc, "FS-1-02");
+        Map<String, Object> body = new HashMap<>();
+        body.put("category", "HELP");
+        body.put("gridId", grid);
+        body.put("description", "民警自报 " + UUID.randomUUID());
+        String id = ApiClient.json(api.send("POST", "/api/v1/incidents", officer, body)).get("incident").get("id").asText();
+        assertThat(api.send("POST", "/api/v1/incidents/" + id + "/acknowledge", officer, null).statusCode()).isEqualTo(200);
+        assertThat(api.send("POST", "/api/v1/incidents/" + id + "/resolve", officer, Map.of("note", "处理完毕"))
+                .statusCode()).isEqualTo(200);
+        Thread.sleep(1500);
+        assertThat(jdbc.sql("SELECT count(*) FROM points_award WHERE source_id = ?").param(id).query(Long.class)
+                .single()).isZero();
+    }
+}
