@@ -36,7 +36,7 @@ public enum Permission {
     /** List, create and revoke the API keys (110 centre, Open311 clients) of the units of one's scope. */
     INCIDENT_API_KEYS,
     /** Register, disable and retry the outbound webhooks of the units of one's scope (a unit's head, the bureau). */
-    WEBHOOK_MANAGE;
+    WEBHOOK_MANAGE,
     /** See the points ledgers, pending awards and leaderboards of one's scope (everyone sees his own points). */
     POINTS_READ,
     /** Approve or reject pending awards of the grids in one's scope, award by hand, reverse entries, confirm activists. */
