@@ -32,7 +32,11 @@ public enum Permission {
     /** Push incidents from another system (the 110 centre); held by a unit's API key, never by a role. */
     INCIDENT_PUSH,
     /** Who an informant (信息员) is, on the clues he gave: besides his handler (who filed the clue), only the station chief. */
-    INCIDENT_INFORMANT_IDENTITY;
+    INCIDENT_INFORMANT_IDENTITY,
+    /** See the rosters of the community's forces (teams, members, security companies, posts and shifts) of one's scope. */
+    FORCES_READ,
+    /** Create and change teams, member profiles, security companies, posts and shifts of one's scope. */
+    FORCES_MANAGE;
 
     public String authority() {
         return name();

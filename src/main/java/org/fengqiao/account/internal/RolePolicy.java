@@ -20,7 +20,20 @@ public final class RolePolicy {
     public static Set<Permission> permissionsOf(StaffRole role) {
         Set<Permission> granted = basePermissionsOf(role);
         granted.addAll(incidentPermissionsOf(role));
+        granted.addAll(forcesPermissionsOf(role));
         return granted;
+    }
+
+    /**
+     * The community's forces: police and cadres keep the rosters; volunteers, informants, guards and mediators
+     * see only their own page (/me/forces), never the others' contacts.
+     */
+    static Set<Permission> forcesPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER -> EnumSet.of(FORCES_READ, FORCES_MANAGE);
+            case AUXILIARY_POLICE, GRID_COORDINATOR, INSPECTOR -> EnumSet.of(FORCES_READ);
+            default -> EnumSet.noneOf(Permission.class);
+        };
     }
 
     /**
