@@ -45,6 +45,7 @@ public class ForcesDesk {
     /** A member may check in this long before his shift starts. */
     static final Duration EARLY_CHECK_IN = Duration.ofHours(1);
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA_ZONE = CHINA;
 
     private final Teams teams;
     private final Members members;

@@ -22,6 +22,11 @@ public class Posts {
     public record Shift(UUID id, UUID postId, String postName, String place, UUID gridId, String gridName,
             String unitPath, UUID staffId, String staffName, OffsetDateTime startsAt, OffsetDateTime endsAt,
             OffsetDateTime checkedInAt, OffsetDateTime checkedOutAt, long version) {
+
+        /** The patrol hours of a finished shift (the checked-in time), null before check-out. */
+        public java.math.BigDecimal hours() {
+            return checkedOutAt == null || checkedInAt == null ? null : ForcesDesk.hours(checkedInAt, checkedOutAt);
+        }
     }
 
     /** The shift list's filters; null means any. */
