@@ -377,6 +377,31 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         assertThat(api.get("/api/v1/forces/export.xlsx", api.token("volunteer", DEMO_PASSWORD)).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void thePagesAnswer404OutsideTheSubtreeAndShowTheRosterInside() {
+        String theirs = ok(api.send("POST", "/api/v1/forces/teams", officer2, team(HEPING, "页面他队" + n())), 201)
+                .get("id").asText();
+        String mineName = "页面本队" + n();
+        String mine = ok(api.send("POST", "/api/v1/forces/teams", officer, team(RURAL_OFFICE, mineName)), 201)
+                .get("id").asText();
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/forces/teams/" + theirs, null).statusCode()).isEqualTo(404);
+        HttpResponse<String> page = browser.get("/forces/teams/" + mine, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(mineName);
+        HttpResponse<String> roster = browser.get("/forces?tab=teams&q=" + java.net.URLEncoder.encode(mineName,
+                java.nio.charset.StandardCharsets.UTF_8), null);
+        assertThat(roster.body()).contains(mineName);
+        String companies = browser.get("/forces?tab=companies", null).body();
+        assertThat(companies).doesNotContain("东海县平安保安服务有限公司");
+        ApiClient volunteer = new ApiClient(port);
+        volunteer.formLogin("volunteer", DEMO_PASSWORD);
+        assertThat(volunteer.get("/forces", null).statusCode()).isEqualTo(403);
+        String mePage = volunteer.get("/me/forces", null).body();
+        assertThat(mePage).contains("吴场村平安志愿者", "吴场村村口固定岗", "/incidents/new");
+    }
+
     static List<String> column(Sheet sheet, int col) {
         List<String> values = new ArrayList<>();
         for (Row row : sheet) {

@@ -85,7 +85,7 @@ public class Posts {
                 .params(id, postId, staffId, startsAt, endsAt, createdBy).update();
     }
 
-    /** Whether the member already has a shift overlapping [startsAt, endsAt). */
+    /** Whether the member already has a shift overlapping the time from startsAt to endsAt. */
     public boolean overlaps(UUID staffId, OffsetDateTime startsAt, OffsetDateTime endsAt) {
         return jdbc.sql("SELECT count(*) FROM force_shift WHERE staff_id = ? AND starts_at < ? AND ends_at > ?")
                 .params(staffId, endsAt, startsAt).query(Long.class).single() > 0;
