@@ -390,6 +390,13 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         HttpResponse<String> page = browser.get("/forces/teams/" + mine, null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(mineName);
+        String csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body())
+                .results().findFirst().orElseThrow().group(1);
+        HttpResponse<String> joined = browser.form("/forces/teams/" + mine + "/members",
+                Map.of("staffId", staffId("volunteer").toString(), "joinedOn", "2025-02-01", "_csrf", csrf));
+        assertThat(joined.statusCode()).isEqualTo(302);
+        assertThat(ok(api.get("/api/v1/forces/teams/" + mine, officer), 200).get("members").findValuesAsText("name"))
+                .containsExactly("陈红梅");
         HttpResponse<String> roster = browser.get("/forces?tab=teams&q=" + java.net.URLEncoder.encode(mineName,
                 java.nio.charset.StandardCharsets.UTF_8), null);
         assertThat(roster.body()).contains(mineName);

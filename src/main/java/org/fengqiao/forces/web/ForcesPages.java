@@ -124,6 +124,10 @@ class ForcesPages {
         Caller caller = Callers.require();
         model.addAttribute("team", desk.team(caller, id));
         model.addAttribute("members", desk.teamMembers(caller, id));
+        if (caller.may("FORCES_MANAGE")) {
+            model.addAttribute("people", desk.members(caller, new Members.Filter(null, null, MemberStatus.ACTIVE, null,
+                    null, null), 1000, 0).items());
+        }
         return "forces/team";
     }
 
