@@ -42,7 +42,11 @@ public enum Permission {
     /** Approve or reject pending awards of the grids in one's scope, award by hand, reverse entries, confirm activists. */
     POINTS_APPROVE,
     /** Run the points store of one's scope: items and stock, fund accounts, scanning vouchers at pickup. */
-    POINTS_STORE;
+    POINTS_STORE,
+    /** See the rosters of the community's forces (teams, members, security companies, posts and shifts) of one's scope. */
+    FORCES_READ,
+    /** Create and change teams, member profiles, security companies, posts and shifts of one's scope. */
+    FORCES_MANAGE;
 
     public String authority() {
         return name();

@@ -26,6 +26,7 @@ public final class RolePolicy {
         }
         granted.addAll(notificationPermissionsOf(role));
         granted.addAll(pointsPermissionsOf(role));
+        granted.addAll(forcesPermissionsOf(role));
         return granted;
     }
 
@@ -49,6 +50,18 @@ public final class RolePolicy {
             case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER -> EnumSet.of(POINTS_READ, POINTS_APPROVE, POINTS_STORE);
             case AUXILIARY_POLICE -> EnumSet.of(POINTS_READ, POINTS_STORE);
             case INSPECTOR -> EnumSet.of(POINTS_READ);
+            default -> EnumSet.noneOf(Permission.class);
+        };
+    }
+
+    /**
+     * The community's forces: police and cadres keep the rosters; volunteers, informants, guards and mediators
+     * see only their own page (/me/forces), never the others' contacts.
+     */
+    static Set<Permission> forcesPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER -> EnumSet.of(FORCES_READ, FORCES_MANAGE);
+            case AUXILIARY_POLICE, GRID_COORDINATOR, INSPECTOR -> EnumSet.of(FORCES_READ);
             default -> EnumSet.noneOf(Permission.class);
         };
     }

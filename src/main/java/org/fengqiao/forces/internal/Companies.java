@@ -1,0 +1,125 @@
+package org.fengqiao.forces.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Security companies (保安从业单位) with their licence and the joint-patrol zones (联勤联防区, groupings of kind
+ * JOINT_PATROL_ZONE) they serve, scoped through the company's unit. A licence is EXPIRING from
+ * {@link #WARN_DAYS} days before its last valid day and EXPIRED after it.
+ */
+@Repository
+public class Companies {
+
+    public static final int WARN_DAYS = 60;
+
+    public enum LicenceState {
+        VALID, EXPIRING, EXPIRED
+    }
+
+    public record Company(UUID id, UUID unitId, String unitName, String unitPath, String name, String licenceNumber,
+            LocalDate licenceValidUntil, LicenceState licenceState, String contactName, String contactPhoneMasked,
+            String address, String zones, long guards, long version) {
+    }
+
+    public record Zone(UUID id, String code, String name, String unitPath) {
+    }
+
+    private static final String SELECT = """
+            SELECT c.id, c.unit_id, u.name AS unit_name, u.path, c.name, c.licence_number, c.licence_valid_until,
+                   CASE WHEN c.licence_valid_until < :today THEN 'EXPIRED'
+                        WHEN c.licence_valid_until <= :soon THEN 'EXPIRING' ELSE 'VALID' END AS licence_state,
+                   c.contact_name, c.contact_phone_masked, c.address,
+                   (SELECT string_agg(z.name, '、' ORDER BY z.name) FROM security_company_zone cz
+                        JOIN grouping z ON z.id = cz.grouping_id WHERE cz.company_id = c.id) AS zones,
+                   (SELECT count(*) FROM force_member fm JOIN staff gs ON gs.id = fm.staff_id
+                        WHERE fm.company_id = c.id AND gs.role = 'SECURITY_GUARD' AND fm.status <> 'LEFT') AS guards,
+                   c.version
+            FROM security_company c JOIN unit u ON u.id = c.unit_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Companies(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID id, UUID unitId, String name, String licenceNumber, LocalDate validUntil, String contactName,
+            byte[] phoneCipher, String phoneMasked, String address, List<UUID> zones) {
+        jdbc.sql("""
+                INSERT INTO security_company (id, unit_id, name, licence_number, licence_valid_until, contact_name,
+                    contact_phone_cipher, contact_phone_masked, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, unitId, name, licenceNumber, validUntil, contactName, phoneCipher, phoneMasked, address)
+                .update();
+        for (UUID zone : zones) {
+            jdbc.sql("INSERT INTO security_company_zone (company_id, grouping_id) VALUES (?, ?)").params(id, zone).update();
+        }
+    }
+
+    public boolean licenceTaken(String licenceNumber) {
+        return jdbc.sql("SELECT count(*) FROM security_company WHERE licence_number = ?").param(licenceNumber)
+                .query(Long.class).single() > 0;
+    }
+
+    public Optional<Company> find(UUID id, Visibility v, LocalDate today) {
+        return v.bind(jdbc.sql(SELECT + " WHERE c.id = :id AND" + Visibility.SCOPE)).param("id", id)
+                .param("today", today).param("soon", today.plusDays(WARN_DAYS)).query(Companies::map).optional();
+    }
+
+    /** Companies of the scope; {@code expiring} keeps those whose licence runs out within the warning days or has. */
+    public List<Company> list(Visibility v, LocalDate today, UUID zoneId, boolean expiring, String q) {
+        StringBuilder where = new StringBuilder(" WHERE" + Visibility.SCOPE);
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (zoneId != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM security_company_zone w WHERE w.company_id = c.id AND w.grouping_id = :zone)");
+            params.put("zone", zoneId);
+        }
+        if (expiring) {
+            where.append(" AND c.licence_valid_until <= :soon");
+        }
+        if (q != null) {
+            where.append(" AND c.name LIKE :q");
+            params.put("q", "%" + q + "%");
+        }
+        var spec = v.bind(jdbc.sql(SELECT + where + " ORDER BY c.licence_valid_until, c.name LIMIT 500"))
+                .param("today", today).param("soon", today.plusDays(WARN_DAYS));
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        return spec.query(Companies::map).list();
+    }
+
+    /** The joint-patrol zones of the caller's scope. */
+    public List<Zone> zones(Visibility v) {
+        return v.bind(jdbc.sql("""
+                SELECT z.id, z.code, z.name, u.path FROM grouping z JOIN unit u ON u.id = z.unit_id
+                WHERE z.kind = 'JOINT_PATROL_ZONE' AND""" + Visibility.SCOPE + " ORDER BY z.code"))
+                .query((rs, n) -> new Zone(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    public Optional<Zone> zone(UUID id, Visibility v) {
+        return v.bind(jdbc.sql("""
+                SELECT z.id, z.code, z.name, u.path FROM grouping z JOIN unit u ON u.id = z.unit_id
+                WHERE z.id = :id AND z.kind = 'JOINT_PATROL_ZONE' AND""" + Visibility.SCOPE))
+                .param("id", id)
+                .query((rs, n) -> new Zone(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    static Company map(ResultSet rs, int n) throws SQLException {
+        return new Company(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class), rs.getString("unit_name"),
+                rs.getString("path"), rs.getString("name"), rs.getString("licence_number"),
+                rs.getObject("licence_valid_until", LocalDate.class), LicenceState.valueOf(rs.getString("licence_state")),
+                rs.getString("contact_name"), rs.getString("contact_phone_masked"), rs.getString("address"),
+                rs.getString("zones"), rs.getLong("guards"), rs.getLong("version"));
+    }
+}

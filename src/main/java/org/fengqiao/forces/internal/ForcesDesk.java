@@ -1,0 +1,518 @@
+package org.fengqiao.forces.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.forces.MemberStatus;
+import org.fengqiao.forces.ShiftCompleted;
+import org.fengqiao.forces.TeamKind;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The commands and reads of the forces' rosters. Everything a caller names (unit, grid, zone, team, person,
+ * company, post, shift) must lie in his scope, or it is not found; an informant is not found by anyone but
+ * his handler and those who may know informants. Input is checked in full before anything is written, each
+ * change is audited with before and after, each read of a person's profile is audited.
+ */
+@Service
+public class ForcesDesk {
+
+    static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
+    static final Pattern FIXED = Pattern.compile("0[0-9]{2,3}-?[0-9]{7,8}");
+    /** A member may check in this long before his shift starts. */
+    static final Duration EARLY_CHECK_IN = Duration.ofHours(1);
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA_ZONE = CHINA;
+
+    private final Teams teams;
+    private final Members members;
+    private final Companies companies;
+    private final Posts posts;
+    private final Jurisdictions jurisdictions;
+    private final PersonalDataCipher cipher;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ForcesDesk(Teams teams, Members members, Companies companies, Posts posts, Jurisdictions jurisdictions,
+            PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock) {
+        this.teams = teams;
+        this.members = members;
+        this.companies = companies;
+        this.posts = posts;
+        this.jurisdictions = jurisdictions;
+        this.cipher = cipher;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(CHINA));
+    }
+
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock.withZone(CHINA));
+    }
+
+    // ---------------------------------------------------------------- teams
+
+    public record NewTeam(UUID unitId, UUID gridId, TeamKind kind, String name, String note) {
+    }
+
+    @Transactional
+    public Teams.Team createTeam(Caller caller, NewTeam t) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        Unit unit = t.unitId() == null ? null : jurisdictions.visibleUnit(new UnitId(t.unitId()), caller).orElse(null);
+        if (unit == null) {
+            problems.add(problem("unitId", "forces.unit.unknown"));
+        }
+        Grid grid = null;
+        if (t.gridId() != null) {
+            grid = jurisdictions.visibleGrid(new GridId(t.gridId()), caller).orElse(null);
+            if (grid == null) {
+                problems.add(problem("gridId", "forces.grid.unknown"));
+            }
+        }
+        if (t.kind() == null) {
+            problems.add(problem("kind", "forces.team.kind.required"));
+        }
+        String name = trim(t.name());
+        if (name == null) {
+            problems.add(problem("name", "forces.team.name.required"));
+        } else if (name.length() > 100) {
+            problems.add(problem("name", "forces.name.tooLong"));
+        } else if (unit != null && teams.nameTaken(unit.id().value(), name)) {
+            problems.add(problem("name", "forces.team.name.taken"));
+        }
+        check(problems);
+        UUID id = UUID.randomUUID();
+        teams.insert(id, unit.id().value(), grid == null ? null : grid.id().value(), t.kind(), name, trim(t.note()));
+        Teams.Team team = teams.find(id, Visibility.of(caller)).orElseThrow();
+        events.publishEvent(Audited.created("force_team", id, team.unitPath(), team));
+        return team;
+    }
+
+    public Teams.Team team(Caller caller, UUID id) {
+        return teams.find(id, Visibility.of(caller)).orElseThrow(() -> new NotFound("team", id));
+    }
+
+    public List<Teams.Team> teams(Caller caller, TeamKind kind, UUID gridId, String q) {
+        return teams.list(Visibility.of(caller), kind, gridId, trim(q));
+    }
+
+    public List<Teams.Membership> teamMembers(Caller caller, UUID teamId) {
+        team(caller, teamId);
+        return teams.members(teamId, Visibility.of(caller));
+    }
+
+    @Transactional
+    public Teams.Membership join(Caller caller, UUID teamId, UUID staffId, boolean leader, LocalDate joinedOn) {
+        Teams.Team team = team(caller, teamId);
+        if (staffId == null) {
+            throw Invalid.of("staffId", "forces.member.required");
+        }
+        members.find(staffId, Visibility.of(caller)).orElseThrow(() -> new NotFound("member", staffId));
+        LocalDate on = joinedOn == null ? today() : joinedOn;
+        if (on.isAfter(today().plusYears(1))) {
+            throw Invalid.of("joinedOn", "forces.date.tooLate");
+        }
+        if (teams.openTerm(teamId, staffId).isPresent()) {
+            throw Invalid.of("staffId", "forces.team.member.already");
+        }
+        UUID id = UUID.randomUUID();
+        teams.join(id, teamId, staffId, leader, on);
+        Teams.Membership term = teams.openTerm(teamId, staffId).orElseThrow();
+        events.publishEvent(Audited.created("force_team_member", id, team.unitPath(),
+                Map.of("team", teamId, "staff", staffId, "leader", leader, "joinedOn", on.toString())));
+        return term;
+    }
+
+    @Transactional
+    public Teams.Membership leave(Caller caller, UUID teamId, UUID staffId, LocalDate leftOn) {
+        Teams.Team team = team(caller, teamId);
+        members.find(staffId, Visibility.of(caller)).orElseThrow(() -> new NotFound("member", staffId));
+        Teams.Membership term = teams.openTerm(teamId, staffId).orElseThrow(() -> new NotFound("membership", staffId));
+        LocalDate on = leftOn == null ? today() : leftOn;
+        if (on.isBefore(term.joinedOn())) {
+            throw Invalid.of("leftOn", "forces.team.member.leftBeforeJoined");
+        }
+        teams.leave(term.id(), on);
+        events.publishEvent(Audited.updated("force_team_member", term.id(), team.unitPath(),
+                Map.of("leftOn", "null"), Map.of("leftOn", on.toString())));
+        return new Teams.Membership(term.id(), term.teamId(), term.teamName(), term.kind(), term.staffId(), term.name(),
+                term.role(), term.phoneMasked(), term.leader(), term.joinedOn(), on);
+    }
+
+    // ---------------------------------------------------------------- members
+
+    public record Profile(String phone, UUID gridId, UUID zoneId, List<String> skills, String availability,
+            MemberStatus status, UUID handlerId, UUID companyId, String licenceNumber) {
+    }
+
+    /** What the audit trail keeps of a profile: the phone only masked. */
+    record Snapshot(UUID gridId, UUID zoneId, String phoneMasked, List<String> skills, String availability,
+            MemberStatus status, UUID handlerId, UUID companyId, String licenceNumber) {
+        static Snapshot of(Members.Member m) {
+            return new Snapshot(m.gridId(), m.zoneId(), m.phoneMasked(), m.skills(), m.availability(), m.status(),
+                    m.handlerId(), m.companyId(), m.licenceNumber());
+        }
+    }
+
+    /** One person's roster profile; the read is audited. */
+    public Members.Member member(Caller caller, UUID staffId) {
+        Members.Member m = members.find(staffId, Visibility.of(caller)).orElseThrow(() -> new NotFound("member", staffId));
+        events.publishEvent(Audited.read("force_member", staffId, m.unitPath()));
+        return m;
+    }
+
+    public List<Members.Training> trainings(Caller caller, UUID staffId) {
+        members.find(staffId, Visibility.of(caller)).orElseThrow(() -> new NotFound("member", staffId));
+        return members.trainings(staffId);
+    }
+
+    public Members.Page members(Caller caller, Members.Filter filter, int limit, int offset) {
+        return members.list(filter, Visibility.of(caller), limit, offset);
+    }
+
+    @Transactional
+    public Members.Member saveProfile(Caller caller, UUID staffId, Profile p) {
+        Visibility v = Visibility.of(caller);
+        Members.Member before = members.find(staffId, v).orElseThrow(() -> new NotFound("member", staffId));
+        List<Invalid.Problem> problems = new ArrayList<>();
+        String phone = null;
+        if (p.phone() != null && !p.phone().isBlank()) {
+            phone = normalisedPhone(p.phone());
+            if (phone == null) {
+                problems.add(problem("phone", "forces.phone.invalid"));
+            }
+        }
+        if (p.gridId() != null && jurisdictions.visibleGrid(new GridId(p.gridId()), caller).isEmpty()) {
+            problems.add(problem("gridId", "forces.grid.unknown"));
+        }
+        if (p.zoneId() != null && companies.zone(p.zoneId(), v).isEmpty()) {
+            problems.add(problem("zoneId", "forces.zone.unknown"));
+        }
+        List<String> skills = new ArrayList<>(new LinkedHashSet<>(
+                (p.skills() == null ? List.<String>of() : p.skills()).stream().map(ForcesDesk::trim)
+                        .filter(s -> s != null).toList()));
+        if (skills.size() > 20 || skills.stream().anyMatch(s -> s.length() > 40)) {
+            problems.add(problem("skills", "forces.skills.tooMany"));
+        }
+        String availability = trim(p.availability());
+        if (availability != null && availability.length() > 200) {
+            problems.add(problem("availability", "forces.availability.tooLong"));
+        }
+        if (p.handlerId() != null) {
+            if (!"INFORMANT".equals(before.role())) {
+                problems.add(problem("handlerId", "forces.handler.onlyInformants"));
+            } else if (members.find(p.handlerId(), v).filter(h -> !"INFORMANT".equals(h.role())).isEmpty()) {
+                problems.add(problem("handlerId", "forces.handler.unknown"));
+            }
+        } else if ("INFORMANT".equals(before.role()) && before.handlerId() != null) {
+            // an informant keeps a handler: without one, nobody but the station chief would know him
+            problems.add(problem("handlerId", "forces.handler.required"));
+        }
+        if (p.companyId() != null) {
+            if (!"SECURITY_GUARD".equals(before.role())) {
+                problems.add(problem("companyId", "forces.company.onlyGuards"));
+            } else if (companies.find(p.companyId(), v, today()).isEmpty()) {
+                problems.add(problem("companyId", "forces.company.unknown"));
+            }
+        }
+        String licence = trim(p.licenceNumber());
+        if (licence != null && licence.length() > 40) {
+            problems.add(problem("licenceNumber", "forces.licence.tooLong"));
+        }
+        check(problems);
+        members.upsert(staffId, p.gridId(), p.zoneId(), phone == null ? null : cipher.encrypt(phone), masked(phone),
+                phone != null, skills, availability, p.status() == null ? MemberStatus.ACTIVE : p.status(),
+                p.handlerId(), p.companyId(), licence);
+        Members.Member after = members.find(staffId, v).or(() -> members.self(staffId)).orElseThrow();
+        events.publishEvent(Audited.updated("force_member", staffId, before.unitPath(), Snapshot.of(before),
+                Snapshot.of(after)));
+        return after;
+    }
+
+    /** A member's full phone for one who manages the roster, with a stated reason; audited. */
+    public String revealPhone(Caller caller, UUID staffId, String reason) {
+        if (reason == null || reason.trim().length() < 4) {
+            throw Invalid.of("reason", "forces.reveal.reason");
+        }
+        Members.Member m = members.find(staffId, Visibility.of(caller)).orElseThrow(() -> new NotFound("member", staffId));
+        byte[] sealed = members.phoneCipher(staffId).orElseThrow(() -> Invalid.of("phone", "forces.reveal.empty"));
+        events.publishEvent(new Audited("REVEAL", "force_member", staffId.toString(), m.unitPath(), null,
+                Map.of("field", "phone", "reason", reason.trim()), null));
+        return cipher.decrypt(sealed);
+    }
+
+    @Transactional
+    public Members.Training addTraining(Caller caller, UUID staffId, LocalDate heldOn, String topic, BigDecimal hours) {
+        Members.Member m = members.find(staffId, Visibility.of(caller)).orElseThrow(() -> new NotFound("member", staffId));
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (heldOn == null) {
+            problems.add(problem("heldOn", "forces.training.date.required"));
+        } else if (heldOn.isAfter(today())) {
+            problems.add(problem("heldOn", "forces.training.date.future"));
+        }
+        String t = trim(topic);
+        if (t == null) {
+            problems.add(problem("topic", "forces.training.topic.required"));
+        } else if (t.length() > 200) {
+            problems.add(problem("topic", "forces.name.tooLong"));
+        }
+        if (hours == null || hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(1000)) > 0) {
+            problems.add(problem("hours", "forces.training.hours.invalid"));
+        }
+        check(problems);
+        UUID id = UUID.randomUUID();
+        BigDecimal h = hours.setScale(1, RoundingMode.HALF_UP);
+        members.addTraining(id, staffId, heldOn, t, h);
+        Members.Training training = new Members.Training(id, heldOn, t, h);
+        events.publishEvent(Audited.created("force_training", id, m.unitPath(),
+                Map.of("staff", staffId, "heldOn", heldOn.toString(), "topic", t, "hours", h)));
+        return training;
+    }
+
+    // ---------------------------------------------------------------- security companies
+
+    public record NewCompany(UUID unitId, String name, String licenceNumber, LocalDate licenceValidUntil,
+            String contactName, String contactPhone, String address, List<UUID> zoneIds) {
+    }
+
+    @Transactional
+    public Companies.Company createCompany(Caller caller, NewCompany c) {
+        Visibility v = Visibility.of(caller);
+        List<Invalid.Problem> problems = new ArrayList<>();
+        Unit unit = c.unitId() == null ? null : jurisdictions.visibleUnit(new UnitId(c.unitId()), caller).orElse(null);
+        if (unit == null) {
+            problems.add(problem("unitId", "forces.unit.unknown"));
+        }
+        String name = trim(c.name());
+        if (name == null) {
+            problems.add(problem("name", "forces.company.name.required"));
+        } else if (name.length() > 100) {
+            problems.add(problem("name", "forces.name.tooLong"));
+        }
+        String licence = trim(c.licenceNumber());
+        if (licence == null) {
+            problems.add(problem("licenceNumber", "forces.company.licence.required"));
+        } else if (licence.length() > 40) {
+            problems.add(problem("licenceNumber", "forces.licence.tooLong"));
+        } else if (companies.licenceTaken(licence)) {
+            problems.add(problem("licenceNumber", "forces.company.licence.taken"));
+        }
+        if (c.licenceValidUntil() == null) {
+            problems.add(problem("licenceValidUntil", "forces.company.licence.validUntil.required"));
+        }
+        String phone = null;
+        if (c.contactPhone() != null && !c.contactPhone().isBlank()) {
+            phone = normalisedPhone(c.contactPhone());
+            if (phone == null) {
+                problems.add(problem("contactPhone", "forces.phone.invalid"));
+            }
+        }
+        List<UUID> zones = c.zoneIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(c.zoneIds()));
+        for (UUID zone : zones) {
+            if (zone == null || companies.zone(zone, v).isEmpty()) {
+                problems.add(problem("zoneIds", "forces.zone.unknown"));
+                break;
+            }
+        }
+        check(problems);
+        UUID id = UUID.randomUUID();
+        companies.insert(id, unit.id().value(), name, licence, c.licenceValidUntil(), trim(c.contactName()),
+                phone == null ? null : cipher.encrypt(phone), masked(phone), trim(c.address()), zones);
+        Companies.Company company = companies.find(id, v, today()).orElseThrow();
+        events.publishEvent(Audited.created("security_company", id, company.unitPath(), company));
+        return company;
+    }
+
+    public Companies.Company company(Caller caller, UUID id) {
+        return companies.find(id, Visibility.of(caller), today()).orElseThrow(() -> new NotFound("company", id));
+    }
+
+    public List<Companies.Company> companies(Caller caller, UUID zoneId, boolean expiring, String q) {
+        return companies.list(Visibility.of(caller), today(), zoneId, expiring, trim(q));
+    }
+
+    public List<Companies.Zone> zones(Caller caller) {
+        return companies.zones(Visibility.of(caller));
+    }
+
+    // ---------------------------------------------------------------- posts and shifts
+
+    public record NewPost(UUID gridId, String name, String place, Double lon, Double lat) {
+    }
+
+    @Transactional
+    public Posts.Post createPost(Caller caller, NewPost p) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        Grid grid = p.gridId() == null ? null : jurisdictions.visibleGrid(new GridId(p.gridId()), caller).orElse(null);
+        if (grid == null) {
+            problems.add(problem("gridId", "forces.grid.unknown"));
+        }
+        String name = trim(p.name());
+        if (name == null) {
+            problems.add(problem("name", "forces.post.name.required"));
+        } else if (name.length() > 100) {
+            problems.add(problem("name", "forces.name.tooLong"));
+        }
+        if ((p.lon() == null) != (p.lat() == null)
+                || (p.lon() != null && (Math.abs(p.lon()) > 180 || Math.abs(p.lat()) > 90))) {
+            problems.add(problem("lon", "forces.post.location.invalid"));
+        }
+        check(problems);
+        UUID id = UUID.randomUUID();
+        posts.insert(id, grid.id().value(), name, trim(p.place()), p.lon(), p.lat());
+        Posts.Post post = posts.find(id, Visibility.of(caller)).orElseThrow();
+        events.publishEvent(Audited.created("force_post", id, post.unitPath(), post));
+        return post;
+    }
+
+    public Posts.Post post(Caller caller, UUID id) {
+        return posts.find(id, Visibility.of(caller)).orElseThrow(() -> new NotFound("post", id));
+    }
+
+    public List<Posts.Post> posts(Caller caller, UUID gridId, String q) {
+        return posts.list(Visibility.of(caller), gridId, trim(q));
+    }
+
+    @Transactional
+    public Posts.Shift createShift(Caller caller, UUID postId, UUID staffId, OffsetDateTime startsAt,
+            OffsetDateTime endsAt) {
+        Visibility v = Visibility.of(caller);
+        List<Invalid.Problem> problems = new ArrayList<>();
+        Posts.Post post = postId == null ? null : posts.find(postId, v).orElse(null);
+        if (post == null) {
+            problems.add(problem("postId", "forces.post.unknown"));
+        }
+        Members.Member member = staffId == null ? null : members.find(staffId, v).orElse(null);
+        if (member == null) {
+            problems.add(problem("staffId", "forces.member.unknown"));
+        } else if (member.status() != MemberStatus.ACTIVE || !member.active()) {
+            problems.add(problem("staffId", "forces.member.notActive"));
+        }
+        if (startsAt == null || endsAt == null) {
+            problems.add(problem("startsAt", "forces.shift.time.required"));
+        } else if (!endsAt.isAfter(startsAt)) {
+            problems.add(problem("endsAt", "forces.shift.endBeforeStart"));
+        } else if (Duration.between(startsAt, endsAt).compareTo(Duration.ofHours(24)) > 0) {
+            problems.add(problem("endsAt", "forces.shift.tooLong"));
+        } else if (member != null && posts.overlaps(staffId, startsAt, endsAt)) {
+            problems.add(problem("startsAt", "forces.shift.overlaps"));
+        }
+        check(problems);
+        UUID id = UUID.randomUUID();
+        posts.insertShift(id, postId, staffId, startsAt, endsAt, caller.staffId());
+        Posts.Shift shift = posts.findShift(id, v).orElseThrow();
+        events.publishEvent(Audited.created("force_shift", id, shift.unitPath(), shift));
+        return shift;
+    }
+
+    public Posts.Shift shift(Caller caller, UUID id) {
+        return posts.findShift(id, Visibility.of(caller)).orElseThrow(() -> new NotFound("shift", id));
+    }
+
+    public List<Posts.Shift> shifts(Caller caller, Posts.ShiftFilter filter, int limit) {
+        return posts.shifts(Visibility.of(caller), filter, limit);
+    }
+
+    /** The member himself checks in, from an hour before the start until the end; the time is the server's. */
+    @Transactional
+    public Posts.Shift checkIn(Caller caller, UUID shiftId) {
+        Posts.Shift s = posts.ownShiftForUpdate(shiftId, caller.staffId()).orElseThrow(() -> new NotFound("shift", shiftId));
+        OffsetDateTime now = now();
+        if (s.checkedInAt() != null) {
+            throw Invalid.of("shift", "forces.shift.alreadyCheckedIn");
+        }
+        if (now.isBefore(s.startsAt().minus(EARLY_CHECK_IN)) || !now.isBefore(s.endsAt())) {
+            throw Invalid.of("shift", "forces.shift.outsideWindow");
+        }
+        posts.checkIn(shiftId, now);
+        events.publishEvent(Audited.updated("force_shift", shiftId, s.unitPath(), Map.of("checkedInAt", "null"),
+                Map.of("checkedInAt", now.toString())));
+        return posts.ownShiftForUpdate(shiftId, caller.staffId()).orElseThrow();
+    }
+
+    /** The member checks out; the checked-in time becomes his patrol hours, published as {@link ShiftCompleted}. */
+    @Transactional
+    public Posts.Shift checkOut(Caller caller, UUID shiftId) {
+        Posts.Shift s = posts.ownShiftForUpdate(shiftId, caller.staffId()).orElseThrow(() -> new NotFound("shift", shiftId));
+        if (s.checkedInAt() == null) {
+            throw Invalid.of("shift", "forces.shift.notCheckedIn");
+        }
+        if (s.checkedOutAt() != null) {
+            throw Invalid.of("shift", "forces.shift.alreadyCheckedOut");
+        }
+        OffsetDateTime now = now();
+        posts.checkOut(shiftId, now);
+        BigDecimal hours = hours(s.checkedInAt(), now);
+        events.publishEvent(Audited.updated("force_shift", shiftId, s.unitPath(), Map.of("checkedOutAt", "null"),
+                Map.of("checkedOutAt", now.toString(), "hours", hours)));
+        events.publishEvent(new ShiftCompleted(s.staffId(), s.unitPath(), hours, shiftId, s.postId(), s.gridId(),
+                s.checkedInAt(), now));
+        return posts.ownShiftForUpdate(shiftId, caller.staffId()).orElseThrow();
+    }
+
+    public List<Posts.Shift> myShifts(Caller caller) {
+        return posts.ownShifts(caller.staffId(), now().minusHours(12), 50);
+    }
+
+    public List<Teams.Membership> myTeams(Caller caller) {
+        return teams.ofStaff(caller.staffId());
+    }
+
+    static BigDecimal hours(OffsetDateTime in, OffsetDateTime out) {
+        long seconds = Math.max(0, Duration.between(in, out).getSeconds());
+        return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static String normalisedPhone(String raw) {
+        String digits = raw.replace(" ", "").replace("+86", "");
+        return MOBILE.matcher(digits).matches() || FIXED.matcher(digits).matches() ? digits : null;
+    }
+
+    static String masked(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        return phone.length() < 7 ? "****" : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+
+    static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static Invalid.Problem problem(String field, String key) {
+        return new Invalid.Problem(field, key, new Object[0]);
+    }
+
+    private static void check(List<Invalid.Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.fengqiao.forces.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Fixed posts and their shifts, scoped through the post's grid and its unit. */
+@Repository
+public class Posts {
+
+    public record Post(UUID id, UUID gridId, String gridCode, String gridName, String unitPath, String name, String place,
+            Double lon, Double lat, long version) {
+    }
+
+    public record Shift(UUID id, UUID postId, String postName, String place, UUID gridId, String gridName,
+            String unitPath, UUID staffId, String staffName, OffsetDateTime startsAt, OffsetDateTime endsAt,
+            OffsetDateTime checkedInAt, OffsetDateTime checkedOutAt, long version) {
+
+        /** The patrol hours of a finished shift (the checked-in time), null before check-out. */
+        public java.math.BigDecimal hours() {
+            return checkedOutAt == null || checkedInAt == null ? null : ForcesDesk.hours(checkedInAt, checkedOutAt);
+        }
+    }
+
+    /** The shift list's filters; null means any. */
+    public record ShiftFilter(UUID postId, UUID staffId, OffsetDateTime from, OffsetDateTime to) {
+    }
+
+    private static final String POST = """
+            SELECT p.id, p.grid_id, g.code AS grid_code, g.name AS grid_name, u.path, p.name, p.place, p.lon, p.lat, p.version
+            FROM force_post p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
+            """;
+    private static final String SHIFT = """
+            SELECT f.id, f.post_id, p.name AS post_name, p.place, p.grid_id, g.name AS grid_name, u.path, f.staff_id,
+                   s.name AS staff_name, f.starts_at, f.ends_at, f.checked_in_at, f.checked_out_at, f.version
+            FROM force_shift f JOIN force_post p ON p.id = f.post_id JOIN grid g ON g.id = p.grid_id
+            JOIN unit u ON u.id = g.unit_id JOIN staff s ON s.id = f.staff_id LEFT JOIN force_member m ON m.staff_id = s.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Posts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID id, UUID gridId, String name, String place, Double lon, Double lat) {
+        jdbc.sql("INSERT INTO force_post (id, grid_id, name, place, lon, lat) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(id, gridId, name, place, lon, lat).update();
+    }
+
+    public Optional<Post> find(UUID id, Visibility v) {
+        return v.bind(jdbc.sql(POST + " WHERE p.id = :id AND" + Visibility.SCOPE)).param("id", id).query(Posts::post)
+                .optional();
+    }
+
+    public List<Post> list(Visibility v, UUID gridId, String q) {
+        StringBuilder where = new StringBuilder(" WHERE" + Visibility.SCOPE);
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (gridId != null) {
+            where.append(" AND p.grid_id = :grid");
+            params.put("grid", gridId);
+        }
+        if (q != null) {
+            where.append(" AND (p.name LIKE :q OR p.place LIKE :q)");
+            params.put("q", "%" + q + "%");
+        }
+        var spec = v.bind(jdbc.sql(POST + where + " ORDER BY g.code, p.name LIMIT 500"));
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        return spec.query(Posts::post).list();
+    }
+
+    public void insertShift(UUID id, UUID postId, UUID staffId, OffsetDateTime startsAt, OffsetDateTime endsAt,
+            UUID createdBy) {
+        jdbc.sql("""
+                INSERT INTO force_shift (id, post_id, staff_id, starts_at, ends_at, created_by) VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(id, postId, staffId, startsAt, endsAt, createdBy).update();
+    }
+
+    /** Whether the member already has a shift overlapping the time from startsAt to endsAt. */
+    public boolean overlaps(UUID staffId, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+        return jdbc.sql("SELECT count(*) FROM force_shift WHERE staff_id = ? AND starts_at < ? AND ends_at > ?")
+                .params(staffId, endsAt, startsAt).query(Long.class).single() > 0;
+    }
+
+    public Optional<Shift> findShift(UUID id, Visibility v) {
+        return v.bind(jdbc.sql(SHIFT + " WHERE f.id = :id AND" + Visibility.SCOPE + "AND" + Visibility.INFORMANT))
+                .param("id", id).query(Posts::shift).optional();
+    }
+
+    /** One's own shift, locked for check-in or check-out. */
+    public Optional<Shift> ownShiftForUpdate(UUID id, UUID staffId) {
+        return jdbc.sql(SHIFT + " WHERE f.id = :id AND f.staff_id = :staff FOR UPDATE OF f").param("id", id)
+                .param("staff", staffId).query(Posts::shift).optional();
+    }
+
+    public List<Shift> shifts(Visibility v, ShiftFilter f, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE" + Visibility.SCOPE + "AND" + Visibility.INFORMANT);
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (f.postId() != null) {
+            where.append(" AND f.post_id = :post");
+            params.put("post", f.postId());
+        }
+        if (f.staffId() != null) {
+            where.append(" AND f.staff_id = :staff");
+            params.put("staff", f.staffId());
+        }
+        if (f.from() != null) {
+            where.append(" AND f.ends_at > :from");
+            params.put("from", f.from());
+        }
+        if (f.to() != null) {
+            where.append(" AND f.starts_at < :to");
+            params.put("to", f.to());
+        }
+        var spec = v.bind(jdbc.sql(SHIFT + where + " ORDER BY f.starts_at, p.name, s.name LIMIT :limit"))
+                .param("limit", limit);
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        return spec.query(Posts::shift).list();
+    }
+
+    /** One's own shifts from a time on, soonest first. */
+    public List<Shift> ownShifts(UUID staffId, OffsetDateTime from, int limit) {
+        return jdbc.sql(SHIFT + " WHERE f.staff_id = :staff AND (f.ends_at > :from OR (f.checked_in_at IS NOT NULL"
+                + " AND f.checked_out_at IS NULL)) ORDER BY f.starts_at LIMIT :limit")
+                .param("staff", staffId).param("from", from).param("limit", limit).query(Posts::shift).list();
+    }
+
+    public void checkIn(UUID id, OffsetDateTime at) {
+        jdbc.sql("UPDATE force_shift SET checked_in_at = ?, version = version + 1 WHERE id = ?").params(at, id).update();
+    }
+
+    public void checkOut(UUID id, OffsetDateTime at) {
+        jdbc.sql("UPDATE force_shift SET checked_out_at = ?, version = version + 1 WHERE id = ?").params(at, id).update();
+    }
+
+    static Post post(ResultSet rs, int n) throws SQLException {
+        return new Post(rs.getObject("id", UUID.class), rs.getObject("grid_id", UUID.class), rs.getString("grid_code"),
+                rs.getString("grid_name"), rs.getString("path"), rs.getString("name"), rs.getString("place"),
+                (Double) rs.getObject("lon"), (Double) rs.getObject("lat"), rs.getLong("version"));
+    }
+
+    static Shift shift(ResultSet rs, int n) throws SQLException {
+        return new Shift(rs.getObject("id", UUID.class), rs.getObject("post_id", UUID.class), rs.getString("post_name"),
+                rs.getString("place"), rs.getObject("grid_id", UUID.class), rs.getString("grid_name"),
+                rs.getString("path"), rs.getObject("staff_id", UUID.class), rs.getString("staff_name"),
+                rs.getObject("starts_at", OffsetDateTime.class), rs.getObject("ends_at", OffsetDateTime.class),
+                rs.getObject("checked_in_at", OffsetDateTime.class), rs.getObject("checked_out_at", OffsetDateTime.class),
+                rs.getLong("version"));
+    }
+}

@@ -1,0 +1,422 @@
+package org.fengqiao.forces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.Staff;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.account.TestStaff;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class ForcesApiIntegrationTests extends IntegrationTest {
+
+    static final String RURAL_OFFICE = "320722010100";
+    static final String HEPING = "320722020100";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory directory;
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    ApiClient api;
+    String officer;
+    String officer2;
+    String bureau;
+    String chief;
+    final List<ShiftCompleted> completed = new CopyOnWriteArrayList<>();
+    final ApplicationListener<ApplicationEvent> listener = e -> {
+        if (e instanceof PayloadApplicationEvent<?> p && p.getPayload() instanceof ShiftCompleted done) {
+            completed.add(done);
+        }
+    };
+
+    @BeforeEach
+    void signIn() {
+        api = new ApiClient(port);
+        officer = api.token("officer", DEMO_PASSWORD);
+        officer2 = api.token("officer2", DEMO_PASSWORD);
+        bureau = api.token("bureau", DEMO_PASSWORD);
+        chief = api.token("chief", DEMO_PASSWORD);
+        context.addApplicationListener(listener);
+    }
+
+    @AfterEach
+    void stopListening() {
+        context.removeApplicationListener(listener);
+    }
+
+    static String n() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    Unit unit(String code) {
+        return jurisdictions.unitByCode(code).orElseThrow();
+    }
+
+    UUID grid(String code) {
+        return jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = ?").param(code).query(UUID.class).single();
+    }
+
+    UUID staffId(String username) {
+        return jdbc.sql("SELECT id FROM staff WHERE username = ?").param(username).query(UUID.class).single();
+    }
+
+    JsonNode ok(HttpResponse<String> r, int status) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        return ApiClient.json(r);
+    }
+
+    Map<String, Object> team(String unitCode, String name) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("unitId", unit(unitCode).id().value());
+        body.put("kind", "FIRE_PATROL");
+        body.put("name", name);
+        return body;
+    }
+
+    Map<String, Object> profile(String phone) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("phone", phone);
+        p.put("skills", List.of("急救"));
+        p.put("availability", "周末");
+        p.put("status", "ACTIVE");
+        return p;
+    }
+
+    @Test
+    void aTeamOfOneStationIsNotFoundFromTheOtherAndTheBureauSeesBoth() {
+        String mine = ok(api.send("POST", "/api/v1/forces/teams", officer, team(RURAL_OFFICE, "测试消防巡查队" + n())), 201)
+                .get("id").asText();
+        String theirs = ok(api.send("POST", "/api/v1/forces/teams", officer2, team(HEPING, "测试护院队" + n())), 201)
+                .get("id").asText();
+
+        assertThat(api.get("/api/v1/forces/teams/" + mine, officer2).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/forces/teams/" + theirs, officer).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/forces/teams/" + mine, bureau).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/forces/teams/" + theirs, bureau).statusCode()).isEqualTo(200);
+        assertThat(api.send("POST", "/api/v1/forces/teams/" + theirs + "/members", officer,
+                Map.of("staffId", staffId("volunteer"))).statusCode()).isEqualTo(404);
+        assertThat(ok(api.get("/api/v1/forces/teams?q=测试护院队", officer), 200).findValuesAsText("id")).doesNotContain(theirs);
+        // a team in a unit outside one's subtree cannot be created there
+        HttpResponse<String> outside = api.send("POST", "/api/v1/forces/teams", officer2, team(RURAL_OFFICE, "越界队" + n()));
+        assertThat(ok(outside, 400).get("errors").findValuesAsText("field")).containsExactly("unitId");
+    }
+
+    @Test
+    void aPersonJoinsSeveralTeamsAndLeavesOneWithTheTermKept() {
+        String name = "测试志愿者" + n();
+        Staff person = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, name, null, null, "志愿者", null, null);
+        UUID id = person.id().value();
+        String a = ok(api.send("POST", "/api/v1/forces/teams", officer, team(RURAL_OFFICE, "甲队" + n())), 201).get("id").asText();
+        Map<String, Object> other = team(RURAL_OFFICE, "乙队" + n());
+        other.put("kind", "PUBLICITY");
+        String b = ok(api.send("POST", "/api/v1/forces/teams", officer, other), 201).get("id").asText();
+        ok(api.send("POST", "/api/v1/forces/teams/" + a + "/members", officer,
+                Map.of("staffId", id, "joinedOn", "2025-01-01")), 201);
+        ok(api.send("POST", "/api/v1/forces/teams/" + b + "/members", officer, Map.of("staffId", id, "leader", true)), 201);
+
+        HttpResponse<String> again = api.send("POST", "/api/v1/forces/teams/" + a + "/members", officer, Map.of("staffId", id));
+        assertThat(ok(again, 400).get("errors").findValuesAsText("message")).containsExactly("该人员已在本队伍中");
+
+        JsonNode left = ok(api.send("POST", "/api/v1/forces/teams/" + a + "/members/" + id + "/leave", officer,
+                Map.of("leftOn", "2025-06-30")), 200);
+        assertThat(left.get("leftOn").asText()).isEqualTo("2025-06-30");
+        JsonNode teamA = ok(api.get("/api/v1/forces/teams/" + a, officer), 200);
+        assertThat(teamA.get("team").get("members").asLong()).isZero();
+        assertThat(teamA.get("members").get(0).get("leftOn").asText()).isEqualTo("2025-06-30");
+        JsonNode member = ok(api.get("/api/v1/forces/members?teamId=" + b, officer), 200);
+        assertThat(member.get("items").findValuesAsText("name")).containsExactly(name);
+        assertThat(ok(api.get("/api/v1/forces/members?teamId=" + a, officer), 200).get("total").asLong()).isZero();
+        assertThat(member.get("items").get(0).get("teams").asText()).contains(other.get("name").toString())
+                .doesNotContain("甲队");
+    }
+
+    @Test
+    void aProfileKeepsThePhoneEncryptedShowsItMaskedAndAuditsReadsAndChanges() {
+        String name = "档案测试" + n();
+        UUID id = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, name, null, null, "志愿者", null, null)
+                .id().value();
+        Map<String, Object> p = profile("13912345678");
+        p.put("gridId", grid("FS-1-03"));
+        JsonNode saved = ok(api.send("PUT", "/api/v1/forces/members/" + id, officer, p), 200);
+        assertThat(saved.get("phoneMasked").asText()).isEqualTo("139****5678");
+        assertThat(saved.get("gridName").asText()).isNotBlank();
+        byte[] stored = jdbc.sql("SELECT phone_cipher FROM force_member WHERE staff_id = ?").param(id)
+                .query((rs, i) -> rs.getBytes(1)).single();
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("13912345678");
+
+        ok(api.send("POST", "/api/v1/forces/members/" + id + "/trainings", officer,
+                Map.of("heldOn", "2025-05-01", "topic", "消防器材使用", "hours", 2.5)), 201);
+        JsonNode detail = ok(api.get("/api/v1/forces/members/" + id, officer), 200);
+        assertThat(detail.get("trainings").findValuesAsText("topic")).containsExactly("消防器材使用");
+        assertThat(detail.toString()).doesNotContain("13912345678");
+        assertThat(ok(api.send("POST", "/api/v1/forces/members/" + id + "/reveal", officer,
+                Map.of("reason", "联系排班事宜")), 200).get("phone").asText()).isEqualTo("13912345678");
+        assertThat(jdbc.sql("""
+                SELECT string_agg(action, ',' ORDER BY action) FROM audit_entry
+                WHERE record_type = 'force_member' AND record_id = ?""").param(id.toString()).query(String.class).single())
+                .isEqualTo("READ,REVEAL,UPDATE");
+        assertThat(api.get("/api/v1/forces/members/" + id, officer2).statusCode()).isEqualTo(404);
+        assertThat(api.send("PUT", "/api/v1/forces/members/" + id, officer2, p).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/forces/members/" + id, bureau).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void badInputIsRefusedInTheCallersLanguageWithNothingWritten() {
+        UUID id = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "校验测试" + n(), null, null, null,
+                null, null).id().value();
+        Map<String, Object> p = profile("12345");
+        p.put("gridId", grid("NS-1-01"));
+        HttpResponse<String> zh = api.send("PUT", "/api/v1/forces/members/" + id, officer, p);
+        JsonNode errors = ok(zh, 400).get("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactly("phone", "gridId");
+        assertThat(errors.findValuesAsText("message")).contains("电话号码格式不正确（手机11位或固定电话）");
+        HttpResponse<String> en = api.send("PUT", "/api/v1/forces/members/" + id, officer, p, "Accept-Language", "en");
+        assertThat(ok(en, 400).get("errors").findValuesAsText("message"))
+                .contains("The phone number is not valid (11-digit mobile or fixed line)",
+                        "The grid does not exist or lies outside your jurisdiction");
+        assertThat(jdbc.sql("SELECT count(*) FROM force_member WHERE staff_id = ?").param(id).query(Long.class).single())
+                .isZero();
+
+        HttpResponse<String> training = api.send("POST", "/api/v1/forces/members/" + id + "/trainings", officer,
+                Map.of("heldOn", LocalDate.now().plusDays(5).toString(), "topic", " ", "hours", 0), "Accept-Language", "en");
+        assertThat(ok(training, 400).get("errors").findValuesAsText("field")).containsExactly("heldOn", "topic", "hours");
+        HttpResponse<String> noName = api.send("POST", "/api/v1/forces/teams", officer, team(RURAL_OFFICE, ""));
+        assertThat(ok(noName, 400).get("errors").findValuesAsText("message")).containsExactly("请填写队伍名称");
+    }
+
+    @Test
+    void anInformantIsKnownOnlyToHisHandlerAndTheStationChief() {
+        String name = "信息员测试" + n();
+        UUID informant = directory.register(unit(RURAL_OFFICE).id(), StaffRole.INFORMANT, name, null, null, "五老人员",
+                null, null).id().value();
+        // without a handler only the chief knows him; the chief gives him the officer as handler
+        assertThat(api.get("/api/v1/forces/members/" + informant, officer).statusCode()).isEqualTo(404);
+        Map<String, Object> p = profile("13700001111");
+        p.put("handlerId", staffId("officer"));
+        ok(api.send("PUT", "/api/v1/forces/members/" + informant, chief, p), 200);
+        String team = ok(api.send("POST", "/api/v1/forces/teams", chief, team(RURAL_OFFICE, "信息员队" + n())), 201)
+                .get("id").asText();
+        ok(api.send("POST", "/api/v1/forces/teams/" + team + "/members", chief, Map.of("staffId", informant)), 201);
+
+        JsonNode byHandler = ok(api.get("/api/v1/forces/members/" + informant, officer), 200).get("member");
+        assertThat(byHandler.get("name").asText()).isEqualTo(name);
+        assertThat(byHandler.get("phoneMasked").asText()).isEqualTo("137****1111");
+        assertThat(ok(api.get("/api/v1/forces/members/" + informant, chief), 200).get("member").get("name").asText())
+                .isEqualTo(name);
+        assertThat(ok(api.get("/api/v1/forces/members?q=" + name, officer), 200).get("total").asLong()).isEqualTo(1);
+
+        String otherOfficer = TestStaff.uniqueUsername("fo");
+        TestStaff.officerWithSignIn(directory, jurisdictions, otherOfficer);
+        String colleague = api.token(otherOfficer, TestStaff.PASSWORD);
+        for (String token : List.of(bureau, colleague, officer2)) {
+            assertThat(api.get("/api/v1/forces/members/" + informant, token).statusCode()).isEqualTo(404);
+            assertThat(api.send("PUT", "/api/v1/forces/members/" + informant, token, p).statusCode()).isEqualTo(404);
+            assertThat(api.get("/api/v1/forces/members?size=200&role=INFORMANT", token).body()).doesNotContain(name);
+            assertThat(api.get("/api/v1/forces/members?q=" + name, token).body()).doesNotContain(name);
+        }
+        JsonNode seenByBureau = ok(api.get("/api/v1/forces/teams/" + team, bureau), 200);
+        assertThat(seenByBureau.toString()).doesNotContain(name);
+        assertThat(seenByBureau.get("team").get("members").asLong()).isZero();
+        assertThat(ok(api.get("/api/v1/forces/teams/" + team, officer), 200).get("members").findValuesAsText("name"))
+                .containsExactly(name);
+        // the demo's 75 informants are not in the bureau's roster either
+        assertThat(ok(api.get("/api/v1/forces/members?role=INFORMANT", bureau), 200).get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aSecurityCompanyWithAnExpiringLicenceIsFlaggedAndListsItsGuards() {
+        String name = "测试保安公司" + n();
+        Map<String, Object> company = new HashMap<>();
+        company.put("unitId", unit(HEPING).id().value());
+        company.put("name", name);
+        company.put("licenceNumber", "苏公保服字T" + n());
+        company.put("licenceValidUntil", LocalDate.now().plusDays(20).toString());
+        company.put("contactName", "王经理");
+        company.put("contactPhone", "13800002222");
+        JsonNode created = ok(api.send("POST", "/api/v1/forces/companies", officer2, company), 201);
+        assertThat(created.get("licenceState").asText()).isEqualTo("EXPIRING");
+        assertThat(created.get("contactPhoneMasked").asText()).isEqualTo("138****2222");
+        String id = created.get("id").asText();
+        assertThat(ok(api.get("/api/v1/forces/companies?expiring=true", officer2), 200).findValuesAsText("id")).contains(id);
+
+        UUID guard = directory.register(unit(HEPING).id(), StaffRole.SECURITY_GUARD, "保安测试" + n(), null, null,
+                "保安员", null, null).id().value();
+        Map<String, Object> p = profile("13800003333");
+        p.put("companyId", id);
+        p.put("licenceNumber", "苏保证T" + n());
+        ok(api.send("PUT", "/api/v1/forces/members/" + guard, officer2, p), 200);
+        JsonNode detail = ok(api.get("/api/v1/forces/companies/" + id, officer2), 200);
+        assertThat(detail.get("company").get("guards").asLong()).isEqualTo(1);
+        assertThat(detail.get("guards").findValuesAsText("staffId")).containsExactly(guard.toString());
+
+        UUID notAGuard = directory.register(unit(HEPING).id(), StaffRole.VOLUNTEER, "非保安" + n(), null, null, null, null,
+                null).id().value();
+        assertThat(ok(api.send("PUT", "/api/v1/forces/members/" + notAGuard, officer2, p), 400).get("errors")
+                .findValuesAsText("field")).containsExactly("companyId");
+        assertThat(api.get("/api/v1/forces/companies/" + id, officer).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/forces/companies/" + id, bureau).statusCode()).isEqualTo(200);
+        company.put("name", name + "二");
+        assertThat(ok(api.send("POST", "/api/v1/forces/companies", officer2, company), 400).get("errors")
+                .findValuesAsText("field")).containsExactly("licenceNumber");
+        // the demo's companies serve the joint-patrol zone, one of them with a licence about to run out
+        JsonNode demo = ok(api.get("/api/v1/forces/companies?q=东海县", bureau), 200);
+        assertThat(demo.size()).isGreaterThanOrEqualTo(3);
+        assertThat(demo.findValuesAsText("zones")).contains("牛山城区第一联勤联防区");
+        assertThat(demo.findValuesAsText("licenceState")).contains("EXPIRING");
+    }
+
+    @Test
+    void aVolunteerChecksInAndOutOfHisOwnShiftAndItsHoursArePublished() {
+        String username = TestStaff.uniqueUsername("vol");
+        UUID volunteer = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "签到测试" + n(), null, null,
+                "平安志愿者", username, TestStaff.PASSWORD).id().value();
+        String token = api.token(username, TestStaff.PASSWORD);
+        Map<String, Object> post = new HashMap<>();
+        post.put("gridId", grid("FS-1-04"));
+        post.put("name", "测试岗" + n());
+        post.put("place", "村口");
+        post.put("lon", 118.70);
+        post.put("lat", 34.51);
+        String postId = ok(api.send("POST", "/api/v1/forces/posts", officer, post), 201).get("id").asText();
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10);
+        Map<String, Object> shift = Map.of("postId", postId, "staffId", volunteer, "startsAt", start.toString(),
+                "endsAt", start.plusHours(2).toString());
+        String shiftId = ok(api.send("POST", "/api/v1/forces/shifts", officer, shift), 201).get("id").asText();
+        Map<String, Object> overlapping = new HashMap<>(shift);
+        overlapping.put("startsAt", start.plusHours(1).toString());
+        overlapping.put("endsAt", start.plusHours(3).toString());
+        assertThat(ok(api.send("POST", "/api/v1/forces/shifts", officer, overlapping, "Accept-Language", "en"), 400)
+                .get("errors").findValuesAsText("message")).containsExactly("This person already has a shift at that time");
+
+        assertThat(api.get("/api/v1/forces/posts/" + postId, officer2).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/forces/shifts/" + shiftId, officer2).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/forces/shifts/" + shiftId, bureau).statusCode()).isEqualTo(200);
+        assertThat(ok(api.get("/api/v1/forces/posts/" + postId, bureau), 200).get("shifts").findValuesAsText("id"))
+                .containsExactly(shiftId);
+        // only the member himself checks in
+        assertThat(api.send("POST", "/api/v1/forces/shifts/" + shiftId + "/check-in", officer, null).statusCode())
+                .isEqualTo(404);
+        assertThat(ok(api.send("POST", "/api/v1/forces/shifts/" + shiftId + "/check-out", token, null), 400)
+                .get("errors").findValuesAsText("message")).containsExactly("尚未签到");
+        JsonNode in = ok(api.send("POST", "/api/v1/forces/shifts/" + shiftId + "/check-in", token, null), 200);
+        assertThat(in.get("checkedInAt").isNull()).isFalse();
+        assertThat(api.send("POST", "/api/v1/forces/shifts/" + shiftId + "/check-in", token, null).statusCode())
+                .isEqualTo(400);
+        // an hour and a half on patrol
+        jdbc.sql("UPDATE force_shift SET checked_in_at = now() - interval '90 minutes' WHERE id = ?")
+                .param(UUID.fromString(shiftId)).update();
+        JsonNode out = ok(api.send("POST", "/api/v1/forces/shifts/" + shiftId + "/check-out", token, null), 200);
+        assertThat(out.get("checkedOutAt").isNull()).isFalse();
+
+        List<ShiftCompleted> mine = new ArrayList<>(completed.stream()
+                .filter(e -> e.shiftId().toString().equals(shiftId)).toList());
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0).staffId()).isEqualTo(volunteer);
+        assertThat(mine.get(0).hours().doubleValue()).isBetween(1.49, 1.52);
+        assertThat(mine.get(0).unitPath()).startsWith(unit(RURAL_OFFICE).path());
+        assertThat(ok(api.get("/api/v1/forces/me", token), 200).get("shifts").findValuesAsText("id")).contains(shiftId);
+    }
+
+    @Test
+    void theRosterExportOpensAsAWorkbookScopedToTheCaller() throws Exception {
+        String mine = "导出测试队" + n();
+        String theirs = "导出他队" + n();
+        ok(api.send("POST", "/api/v1/forces/teams", officer, team(RURAL_OFFICE, mine)), 201);
+        ok(api.send("POST", "/api/v1/forces/teams", officer2, team(HEPING, theirs)), 201);
+        HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/forces/export.xlsx"))
+                        .header("Authorization", "Bearer " + officer).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+            assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("队伍");
+            List<String> teams = column(book.getSheet("队伍"), 0);
+            assertThat(teams).contains(mine, "吴场村平安志愿者").doesNotContain(theirs);
+            List<String> members = column(book.getSheet("队员"), 0);
+            assertThat(members).contains("陈红梅");
+            assertThat(book.getSheet("队员").getRow(0).getCell(5).getStringCellValue()).isEqualTo("联系电话");
+            assertThat(column(book.getSheet("岗点与班次"), 0)).contains("吴场村村口固定岗");
+        }
+        assertThat(api.get("/api/v1/forces/export.xlsx", api.token("volunteer", DEMO_PASSWORD)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void thePagesAnswer404OutsideTheSubtreeAndShowTheRosterInside() {
+        String theirs = ok(api.send("POST", "/api/v1/forces/teams", officer2, team(HEPING, "页面他队" + n())), 201)
+                .get("id").asText();
+        String mineName = "页面本队" + n();
+        String mine = ok(api.send("POST", "/api/v1/forces/teams", officer, team(RURAL_OFFICE, mineName)), 201)
+                .get("id").asText();
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/forces/teams/" + theirs, null).statusCode()).isEqualTo(404);
+        HttpResponse<String> page = browser.get("/forces/teams/" + mine, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(mineName);
+        String csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body())
+                .results().findFirst().orElseThrow().group(1);
+        HttpResponse<String> joined = browser.form("/forces/teams/" + mine + "/members",
+                Map.of("staffId", staffId("volunteer").toString(), "joinedOn", "2025-02-01", "_csrf", csrf));
+        assertThat(joined.statusCode()).isEqualTo(302);
+        assertThat(ok(api.get("/api/v1/forces/teams/" + mine, officer), 200).get("members").findValuesAsText("name"))
+                .containsExactly("陈红梅");
+        HttpResponse<String> roster = browser.get("/forces?tab=teams&q=" + java.net.URLEncoder.encode(mineName,
+                java.nio.charset.StandardCharsets.UTF_8), null);
+        assertThat(roster.body()).contains(mineName);
+        String companies = browser.get("/forces?tab=companies", null).body();
+        assertThat(companies).doesNotContain("东海县平安保安服务有限公司");
+        ApiClient volunteer = new ApiClient(port);
+        volunteer.formLogin("volunteer", DEMO_PASSWORD);
+        assertThat(volunteer.get("/forces", null).statusCode()).isEqualTo(403);
+        String mePage = volunteer.get("/me/forces", null).body();
+        assertThat(mePage).contains("吴场村平安志愿者", "吴场村村口固定岗", "/incidents/new");
+    }
+
+    static List<String> column(Sheet sheet, int col) {
+        List<String> values = new ArrayList<>();
+        for (Row row : sheet) {
+            Cell cell = row.getCell(col);
+            if (cell != null) {
+                values.add(cell.toString());
+            }
+        }
+        return values;
+    }
+}
