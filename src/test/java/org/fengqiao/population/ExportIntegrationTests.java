@@ -50,7 +50,9 @@ class ExportIntegrationTests extends IntegrationTest {
                 .header("Authorization", "Bearer " + officer).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         long visible = jdbc.sql("""
-                SELECT count(*) FROM person p JOIN grid g ON g.id = p.grid_id WHERE g.code LIKE 'FS-%'""")
+                SELECT count(*) FROM person p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
+                WHERE u.path LIKE (SELECT su.path || '%' FROM staff s JOIN unit su ON su.id = s.unit_id
+                                   WHERE s.username = 'officer')""")
                 .query(Long.class).single();
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
             Sheet sheet = workbook.getSheetAt(0);

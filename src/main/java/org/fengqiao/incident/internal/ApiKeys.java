@@ -124,9 +124,12 @@ public class ApiKeys {
     }
 
     /** Revokes a key; answers whether it was live. */
+    /** Revokes a key; this instance forgets the keys it remembered at once, so the key stops working here now. */
     public boolean revoke(UUID id, UUID by) {
-        return jdbc.sql("UPDATE incident_api_key SET revoked_at = now(), revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
+        boolean revoked = jdbc.sql("UPDATE incident_api_key SET revoked_at = now(), revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
                 .params(by, id).update() > 0;
+        cache.clear();
+        return revoked;
     }
 
     private static Key map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -54,7 +54,12 @@ public class Incidents {
     }
 
     /** The list's filters; null means any. */
-    public record Filter(Status status, Category category, UUID gridId, Boolean overdue, Boolean open) {
+    /** {@code owner}: only the items this person owns (his own to-do list), else everyone's. */
+    public record Filter(Status status, Category category, UUID gridId, Boolean overdue, Boolean open, UUID owner) {
+
+        public Filter(Status status, Category category, UUID gridId, Boolean overdue, Boolean open) {
+            this(status, category, gridId, overdue, open, null);
+        }
     }
 
     public record Page(List<Incident> items, long total) {
@@ -155,6 +160,9 @@ public class Incidents {
         if (f.gridId() != null) {
             where.append(" AND i.grid_id = :grid");
         }
+        if (f.owner() != null) {
+            where.append(" AND i.owner_staff_id = :owner");
+        }
         if (Boolean.TRUE.equals(f.overdue())) {
             where.append(" AND i.answered_at IS NULL AND i.due_at <= :now");
         } else if (Boolean.FALSE.equals(f.overdue())) {
@@ -182,6 +190,9 @@ public class Incidents {
             }
             if (f.gridId() != null) {
                 spec.param("grid", f.gridId());
+            }
+            if (f.owner() != null) {
+                spec.param("owner", f.owner());
             }
         }
         long total = count.query(Long.class).single();

@@ -65,10 +65,12 @@ class IncidentPages {
             @RequestParam(required = false) String show, @RequestParam(defaultValue = "1") int page, Locale locale,
             Model model) {
         String filter = show == null ? "open" : show;
-        Boolean open = filter.equals("open") ? Boolean.TRUE : null;
+        Boolean open = filter.equals("open") || filter.equals("mine") ? Boolean.TRUE : null;
         Boolean overdue = filter.equals("overdue") ? Boolean.TRUE : null;
+        // "mine": the open items the signed-in person owns, his to-do list on the phone
+        UUID owner = filter.equals("mine") ? Callers.require().staffId() : null;
         int p = Math.max(1, page);
-        Incidents.Page found = incidents.list(new Incidents.Filter(status, category, null, overdue, open),
+        Incidents.Page found = incidents.list(new Incidents.Filter(status, category, null, overdue, open, owner),
                 Callers.require().unitPaths(), clock.instant(), PAGE_SIZE, (p - 1) * PAGE_SIZE);
         model.addAttribute("items", found.items().stream().map(i -> views.view(i, locale)).toList());
         model.addAttribute("total", found.total());

@@ -56,9 +56,23 @@ public class Awards {
     @Transactional
     public Optional<UUID> propose(UUID holder, UUID grid, String rule, String sourceType, String sourceId,
             String note, UUID proposedBy) {
-        Integer points = properties.pointsOf(rule);
-        if (points == null) {
+        return propose(holder, grid, rule, java.math.BigDecimal.ONE, sourceType, sourceId, note, proposedBy);
+    }
+
+    /**
+     * A pending award for {@code units} of a rule counted per unit (a patrol of 1.5 hours at 2 points an hour is
+     * 3 points), rounded half up to whole points; nothing when that is no point at all.
+     */
+    public Optional<UUID> propose(UUID holder, UUID grid, String rule, java.math.BigDecimal units, String sourceType,
+            String sourceId, String note, UUID proposedBy) {
+        Integer rate = properties.pointsOf(rule);
+        if (rate == null) {
             throw Invalid.of("rule", "points.error.rule");
+        }
+        int points = units.multiply(java.math.BigDecimal.valueOf(rate)).setScale(0, java.math.RoundingMode.HALF_UP)
+                .intValueExact();
+        if (points <= 0) {
+            return Optional.empty();
         }
         UUID id = UUID.randomUUID();
         int inserted = insert(id, holder, grid, rule, points, sourceType, sourceId, note, null, proposedBy);

@@ -54,7 +54,8 @@ class MediationAndDemoIntegrationTests extends IntegrationTest {
         List<String> demo = jdbc.sql("""
                 SELECT DISTINCT s.code FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id
                 JOIN unit s ON u.path LIKE s.path || '%' AND s.kind = 'STATION' WHERE i.submitter = 'system'
-                  AND i.created_at < (SELECT min(created_at) + interval '5 minutes' FROM incident)""")
+                  AND EXISTS (SELECT 1 FROM incident_event e WHERE e.incident_id = i.id AND e.kind = 'RECEIVED'
+                              AND e.actor_name = 'demo')""")
                 .query(String.class).list();
         assertThat(demo).contains("320722010000", "320722020000", "320722030000");
         assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE status = 'ANSWERED'").query(Long.class).single())

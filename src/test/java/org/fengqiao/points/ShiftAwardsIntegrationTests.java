@@ -1,0 +1,99 @@
+package org.fengqiao.points;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.account.TestStaff;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A volunteer's hours at a fixed post earn patrol-hour points (seed 002: 一事一积分): checking out of a shift
+ * proposes an award of the configured points per hour for the hours checked in, in the post's grid, pending the
+ * grid chief's approval; an auxiliary policeman (a village policeman, say) earns nothing for his shift, being paid for it.
+ */
+class ShiftAwardsIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory directory;
+
+    record Pending(String rule, int points, String status, UUID grid) {
+    }
+
+    List<Pending> awards(UUID holder, String shift) {
+        return jdbc.sql("SELECT rule, points, status, grid_id FROM points_award WHERE holder_id = ? AND source_type = 'force_shift' AND source_id = ?")
+                .params(holder, shift)
+                .query((rs, n) -> new Pending(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getObject(4, UUID.class)))
+                .list();
+    }
+
+    /** A shift of the member at a new post of the grid, checked in 90 minutes ago and checked out now. */
+    String patrol(ApiClient api, String officer, UUID member, String memberToken, UUID grid) {
+        Map<String, Object> post = new HashMap<>();
+        post.put("gridId", grid);
+        post.put("name", "积分测试岗" + UUID.randomUUID().toString().substring(0, 6));
+        post.put("place", "村口");
+        String postId = ApiClient.json(api.send("POST", "/api/v1/forces/posts", officer, post)).get("id").asText();
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(100);
+        String shiftId = ApiClient.json(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", postId,
+                "staffId", member, "startsAt", start.toString(), "endsAt", start.plusHours(3).toString()))).get("id").asText();
+        assertThat(api.send("POST", "/api/v1/forces/shifts/" + shiftId + "/check-in", memberToken, null).statusCode())
+                .isEqualTo(200);
+        jdbc.sql("UPDATE force_shift SET checked_in_at = now() - interval '90 minutes' WHERE id = ?")
+                .param(UUID.fromString(shiftId)).update();
+        assertThat(api.send("POST", "/api/v1/forces/shifts/" + shiftId + "/check-out", memberToken, null).statusCode())
+                .isEqualTo(200);
+        return shiftId;
+    }
+
+    List<Pending> awaitAwards(UUID holder, String shift) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            List<Pending> found = awards(holder, shift);
+            if (!found.isEmpty()) {
+                return found;
+            }
+            Thread.sleep(100);
+        }
+        return awards(holder, shift);
+    }
+
+    @Test
+    void aVolunteersHoursAtAPostBecomeAPendingPatrolAwardAndAnAuxiliaryPolicemansDoNot() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        org.fengqiao.jurisdiction.UnitId office = jurisdictions.unitByCode("320722010100").orElseThrow().id();
+        UUID grid = jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = 'FS-1-04'").query(UUID.class).single();
+
+        String volunteerName = TestStaff.uniqueUsername("pvol");
+        UUID volunteer = directory.register(office, StaffRole.VOLUNTEER, "巡逻积分" + volunteerName, null, null,
+                "平安志愿者", volunteerName, TestStaff.PASSWORD).id().value();
+        String shift = patrol(api, officer, volunteer, api.token(volunteerName, TestStaff.PASSWORD), grid);
+        // 1.5 hours at the configured 2 points an hour
+        assertThat(awaitAwards(volunteer, shift)).containsExactly(new Pending("patrol-hour", 3, "PENDING", grid));
+
+        String auxiliaryName = TestStaff.uniqueUsername("paux");
+        UUID auxiliary = directory.register(office, StaffRole.AUXILIARY_POLICE, "巡逻辅警" + auxiliaryName, null, null,
+                "村警", auxiliaryName, TestStaff.PASSWORD).id().value();
+        String paid = patrol(api, officer, auxiliary, api.token(auxiliaryName, TestStaff.PASSWORD), grid);
+        Thread.sleep(1500);
+        assertThat(awards(auxiliary, paid)).isEmpty();
+    }
+}
