@@ -32,7 +32,11 @@ public enum Permission {
     /** Push incidents from another system (the 110 centre); held by a unit's API key, never by a role. */
     INCIDENT_PUSH,
     /** Who an informant (信息员) is, on the clues he gave: besides his handler (who filed the clue), only the station chief. */
-    INCIDENT_INFORMANT_IDENTITY;
+    INCIDENT_INFORMANT_IDENTITY,
+    /** See the dispute cases (矛盾纠纷调解), weekly screenings and the settlement ladder of one's scope. */
+    MEDIATION_READ,
+    /** Open and mediate dispute cases, record sessions and screenings, flag a risk, end a case. */
+    MEDIATION_WRITE;
 
     public String authority() {
         return name();

@@ -20,7 +20,21 @@ public final class RolePolicy {
     public static Set<Permission> permissionsOf(StaffRole role) {
         Set<Permission> granted = basePermissionsOf(role);
         granted.addAll(incidentPermissionsOf(role));
+        granted.addAll(mediationPermissionsOf(role));
         return granted;
+    }
+
+    /**
+     * Dispute mediation: the officers, auxiliary police, grid staff, mediators and social-work volunteers who sit on
+     * the teams mediate; inspectors only read; informants, guards and the three administrators neither.
+     */
+    static Set<Permission> mediationPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER, AUXILIARY_POLICE, GRID_COORDINATOR, GRID_MEMBER,
+                    VOLUNTEER, MEDIATOR -> EnumSet.of(MEDIATION_READ, MEDIATION_WRITE);
+            case INSPECTOR -> EnumSet.of(MEDIATION_READ);
+            case INFORMANT, SECURITY_GUARD, SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> EnumSet.noneOf(Permission.class);
+        };
     }
 
     /**
