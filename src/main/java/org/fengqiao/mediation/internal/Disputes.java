@@ -201,6 +201,18 @@ public class Disputes {
                 .optional();
     }
 
+    /** The staff who may sit on a case's team (see {@link #eligibleStaff}), for the team form; at most 300. */
+    public List<Member> candidates(String caseUnitPath, List<String> scopePaths) {
+        return jdbc.sql("""
+                SELECT s.id, s.name, su.name FROM staff s JOIN unit su ON su.id = s.unit_id
+                WHERE s.active AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')
+                  AND (:casePath LIKE su.path || '%' OR su.path LIKE ANY(CAST(:scope AS text[])))
+                ORDER BY su.path, s.name LIMIT 300""")
+                .param("casePath", caseUnitPath).param("scope", patterns(scopePaths))
+                .query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), null))
+                .list();
+    }
+
     /** The grid chief (the community officer) of a grid today, to sit on a new case's team. */
     public Optional<UUID> gridChief(UUID gridId) {
         return jdbc.sql("""
