@@ -128,7 +128,7 @@ public class Disputes {
         }
         var count = jdbc.sql("SELECT count(*) FROM dispute_case c JOIN grid g ON g.id = c.grid_id JOIN unit u ON u.id = g.unit_id"
                 + where);
-        var rows = jdbc.sql(SELECT + where + """
+        var rows = jdbc.sql(SELECT + where + "\n" + """
                  ORDER BY (c.status = 'OPEN' AND c.at_risk) DESC, (c.status = 'OPEN') DESC, c.opened_at DESC, c.id
                  LIMIT :limit OFFSET :offset""");
         for (var spec : List.of(count, rows)) {
