@@ -43,7 +43,8 @@ public class Ladder {
 
     /**
      * One row per unit of {@code by} (each case counted under its grid's ancestor of that kind, or its grid's own
-     * unit when it has none of that kind) for cases ended in [from, to), within the caller's scope.
+     * unit when it has none of that kind) for the cases ended from {@code from} (inclusive) to {@code to}
+     * (exclusive), within the caller's scope. (No brackets here: Spring Modulith's docs parse this comment as JSON.)
      */
     public List<Row> count(UnitKind by, OffsetDateTime from, OffsetDateTime to, List<String> scopePaths) {
         return jdbc.sql("""
