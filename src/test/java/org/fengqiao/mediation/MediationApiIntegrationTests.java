@@ -100,6 +100,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
             assertThat(api.send("POST", base + "/parties", pair[1], Map.of("parties", List.of(Map.of("name", "丙"))))
                     .statusCode()).isEqualTo(404);
             assertThat(api.send("PUT", base + "/team", pair[1], Map.of("team", List.of())).statusCode()).isEqualTo(404);
+            assertThat(api.send("PUT", base + "/kind", pair[1], Map.of("kind", "LAND")).statusCode()).isEqualTo(404);
             assertThat(api.send("POST", base + "/risk", pair[1], Map.of("note", "风险")).statusCode()).isEqualTo(404);
             assertThat(api.send("POST", base + "/end", pair[1], agreement("协议")).statusCode()).isEqualTo(404);
             assertThat(api.get(base + "/agreement.pdf", pair[1]).statusCode()).isEqualTo(404);
@@ -208,6 +209,10 @@ class MediationApiIntegrationTests extends IntegrationTest {
         String base = "/api/v1/mediation/cases/" + id;
         JsonNode detail = send("GET", base, officer, null, 200);
         assertThat(detail.get("team").findValuesAsText("role")).as("the grid chief takes it up").containsExactly("OFFICER");
+        assertThat(detail.get("dispute").get("kind").asText()).isEqualTo("OTHER");
+        assertThat(send("PUT", base + "/kind", officer, Map.of("kind", "NEIGHBOURS"), 200).get("dispute").get("kind")
+                .asText()).isEqualTo("NEIGHBOURS");
+        assertThat(api.send("PUT", base + "/kind", officer2, Map.of("kind", "LAND")).statusCode()).isEqualTo(404);
 
         send("POST", base + "/parties", officer, Map.of("parties", List.of(Map.of("name", "兴东甲" + n, "phone",
                 "13800001111"), Map.of("name", "兴东乙" + n))), 200);

@@ -177,6 +177,18 @@ public class MediationDesk {
         return audited(before, who);
     }
 
+    /** Sets what the dispute is about: a 110 push arrives as OTHER until the officer hears the parties. */
+    @Transactional
+    public Case classify(UUID id, DisputeKind kind, Actor who) {
+        if (kind == null) {
+            throw Invalid.of("kind", "error.field.required");
+        }
+        Case before = lockVisible(id, who);
+        requireOpen(before);
+        disputes.update(id, "kind = ?", kind.name());
+        return audited(before, who);
+    }
+
     @Transactional
     public Case setTeam(UUID id, List<MemberForm> forms, Actor who) {
         Case before = lockVisible(id, who);

@@ -106,6 +106,16 @@ class MediationController {
         return views.detail(desk.addParties(id, p == null ? List.of() : p.parties(), me()));
     }
 
+    record Kind(DisputeKind kind) {
+    }
+
+    @PutMapping("/cases/{id}/kind")
+    @PreAuthorize("hasAuthority('MEDIATION_WRITE')")
+    @Operation(summary = "Set what the dispute is about (a 110 push arrives as OTHER)")
+    MediationViews.Detail classify(@PathVariable UUID id, @RequestBody(required = false) Kind k) {
+        return views.detail(desk.classify(id, k == null ? null : k.kind(), me()));
+    }
+
     @PutMapping("/cases/{id}/team")
     @PreAuthorize("hasAuthority('MEDIATION_WRITE')")
     @Operation(summary = "Name the mediation team: officer + community mediator + social-work volunteer, or officer + village police")

@@ -131,6 +131,7 @@ class MediationPages {
             model.addAttribute("levels", SettledLevel.values());
             model.addAttribute("referrals", Disputes.Referral.values());
             model.addAttribute("today", desk.today());
+            model.addAttribute("kinds", DisputeKind.values());
         }
         return "mediation/detail";
     }
@@ -151,11 +152,13 @@ class MediationPages {
             @RequestParam(required = false) Disputes.Referral referredTo,
             @RequestParam(required = false) String referralBody,
             @RequestParam(name = "followUp", required = false) List<LocalDate> followUps,
-            @RequestParam(required = false) UUID followUpId, Locale locale, RedirectAttributes redirect) {
+            @RequestParam(required = false) UUID followUpId, @RequestParam(required = false) DisputeKind kind,
+            Locale locale, RedirectAttributes redirect) {
         Actor me = me();
         try {
             switch (action) {
                 case "parties" -> desk.addParties(id, parties(names, phones), me);
+                case "kind" -> desk.classify(id, kind, me);
                 case "team" -> desk.setTeam(id, team(staffIds, roles), me);
                 case "sessions" -> desk.addSession(id, new MediationDesk.SessionForm(heldOn, place, attendees, said,
                         nextStep), me);
