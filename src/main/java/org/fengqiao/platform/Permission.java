@@ -46,7 +46,11 @@ public enum Permission {
     /** See the rosters of the community's forces (teams, members, security companies, posts and shifts) of one's scope. */
     FORCES_READ,
     /** Create and change teams, member profiles, security companies, posts and shifts of one's scope. */
-    FORCES_MANAGE;
+    FORCES_MANAGE,
+    /** See the dispute cases (矛盾纠纷调解), weekly screenings and the settlement ladder of one's scope. */
+    MEDIATION_READ,
+    /** Open and mediate dispute cases, record sessions and screenings, flag a risk, end a case. */
+    MEDIATION_WRITE;
 
     public String authority() {
         return name();

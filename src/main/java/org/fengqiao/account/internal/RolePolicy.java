@@ -27,6 +27,7 @@ public final class RolePolicy {
         granted.addAll(notificationPermissionsOf(role));
         granted.addAll(pointsPermissionsOf(role));
         granted.addAll(forcesPermissionsOf(role));
+        granted.addAll(mediationPermissionsOf(role));
         return granted;
     }
 
@@ -63,6 +64,19 @@ public final class RolePolicy {
             case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER -> EnumSet.of(FORCES_READ, FORCES_MANAGE);
             case AUXILIARY_POLICE, GRID_COORDINATOR, INSPECTOR -> EnumSet.of(FORCES_READ);
             default -> EnumSet.noneOf(Permission.class);
+        };
+    }
+
+    /**
+     * Dispute mediation: the officers, auxiliary police, grid staff, mediators and social-work volunteers who sit on
+     * the teams mediate; inspectors only read; informants, guards and the three administrators neither.
+     */
+    static Set<Permission> mediationPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER, AUXILIARY_POLICE, GRID_COORDINATOR, GRID_MEMBER,
+                    VOLUNTEER, MEDIATOR -> EnumSet.of(MEDIATION_READ, MEDIATION_WRITE);
+            case INSPECTOR -> EnumSet.of(MEDIATION_READ);
+            case INFORMANT, SECURITY_GUARD, SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> EnumSet.noneOf(Permission.class);
         };
     }
 

@@ -1,0 +1,11 @@
+package org.fengqiao.mediation;
+
+/** Where a dispute case came from. */
+public enum DisputeOrigin {
+    /** Pushed by the 110 centre to the grid's mediation office. */
+    CALL_110,
+    WALK_IN,
+    PATROL,
+    /** Found by the weekly screening of a grid (每周一次矛盾纠纷排查化解). */
+    SCREENING
+}

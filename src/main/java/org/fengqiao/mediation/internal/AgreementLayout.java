@@ -1,0 +1,377 @@
+package org.fengqiao.mediation.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * The A4 writer of the population module's register and file exports (copied, as that one is internal to its
+ * module), for the mediation agreement: a title, headings, label/value blocks and
+ * tables whose cells wrap, new pages as the text runs down, and a footer on every page. Chinese text
+ * is set in Droid Sans Fallback (Apache License 2.0, shipped in resources/fonts), embedded as a subset,
+ * so every reader shows the same glyphs without a CJK font of its own. That font has no Latin letters
+ * or digits (Android paired it with Droid Sans), so those are set in the standard Helvetica every PDF
+ * reader has; each line is written as runs of one font. A character neither font has prints as "?"
+ * instead of failing the export.
+ */
+final class AgreementLayout implements AutoCloseable {
+
+    static final String FONT = "fonts/DroidSansFallbackFull.ttf";
+    private static final float MARGIN = 48;
+    private static final float FOOTER = 28;
+    private static final float BODY = 10;
+    /** Table cells are a point smaller than running text, so a row of eight columns fits A4. */
+    private static final float CELL = 9;
+    private static final float LEADING = 1.45f;
+    private static final char MISSING = '?';
+    private static volatile byte[] fontBytes;
+
+    private final PDDocument doc = new PDDocument();
+    private final PDType0Font font;
+    private final PDType1Font latin = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private final TrueTypeFont ttf;
+    private final java.util.Map<Integer, PDFont> fonts = new java.util.HashMap<>();
+    private final PDRectangle size = PDRectangle.A4;
+    private PDPage page;
+    private PDPageContentStream out;
+    private float y;
+
+    AgreementLayout(String title, String author) {
+        try {
+            ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes()));
+            font = PDType0Font.load(doc, ttf, true);
+            PDDocumentInformation info = doc.getDocumentInformation();
+            info.setTitle(title);
+            info.setAuthor(author);
+            info.setCreator("Fengqiao 枫桥社区警务平台");
+            newPage();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] fontBytes() throws IOException {
+        byte[] bytes = fontBytes;
+        if (bytes == null) {
+            try (InputStream in = AgreementLayout.class.getClassLoader().getResourceAsStream(FONT)) {
+                if (in == null) {
+                    throw new IOException("font missing from the classpath: " + FONT);
+                }
+                bytes = in.readAllBytes();
+            }
+            fontBytes = bytes;
+        }
+        return bytes;
+    }
+
+    private float width() {
+        return size.getWidth() - 2 * MARGIN;
+    }
+
+    private void newPage() throws IOException {
+        if (out != null) {
+            out.close();
+        }
+        page = new PDPage(size);
+        doc.addPage(page);
+        out = new PDPageContentStream(doc, page);
+        y = size.getHeight() - MARGIN;
+    }
+
+    private void room(float needed) throws IOException {
+        if (y - needed < MARGIN + FOOTER) {
+            newPage();
+        }
+    }
+
+    /** The font that has the character: the CJK font, else Helvetica, else none. */
+    private PDFont fontFor(int cp) {
+        return fonts.computeIfAbsent(cp, c -> {
+            try {
+                if (ttf.getUnicodeCmapLookup().getGlyphId(c) > 0) {
+                    return font;
+                }
+            } catch (IOException e) {
+                // fall through to Helvetica
+            }
+            try {
+                latin.encode(new String(Character.toChars(c)));
+                return latin;
+            } catch (IOException | IllegalArgumentException e) {
+                return null;
+            }
+        });
+    }
+
+    /** The text with every character no font can show replaced, and no control characters. */
+    String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (cp == '\t' || cp == '\r' || cp == '\n') {
+                b.append(' ');
+            } else if (!Character.isISOControl(cp)) {
+                b.appendCodePoint(fontFor(cp) != null ? cp : MISSING);
+            }
+        });
+        return b.toString();
+    }
+
+    /** The width of printable text, each character in its own font. */
+    private float textWidth(String s, float fontSize) {
+        float width = 0;
+        try {
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                String ch = new String(Character.toChars(cp));
+                width += fontFor(cp).getStringWidth(ch) / 1000f * fontSize;
+                i += ch.length();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return width;
+    }
+
+    /** Lines of at most maxWidth, broken between characters (Chinese has no spaces to break at), keeping newlines. */
+    List<String> wrap(String text, float fontSize, float maxWidth) {
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : (text == null ? "" : text).split("\\R", -1)) {
+            String p = printable(paragraph);
+            StringBuilder line = new StringBuilder();
+            float used = 0;
+            int i = 0;
+            while (i < p.length()) {
+                int cp = p.codePointAt(i);
+                float w = textWidth(new String(Character.toChars(cp)), fontSize);
+                if (line.length() > 0 && used + w > maxWidth) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                    used = 0;
+                    if (cp == ' ') {
+                        i += Character.charCount(cp);
+                    }
+                    continue;
+                }
+                line.appendCodePoint(cp);
+                used += w;
+                i += Character.charCount(cp);
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private void show(String text, float x, float baseline, float fontSize) throws IOException {
+        show(out, text, x, baseline, fontSize);
+    }
+
+    /** Writes printable text as runs of one font each. */
+    private void show(PDPageContentStream stream, String text, float x, float baseline, float fontSize) throws IOException {
+        int i = 0;
+        float at = x;
+        while (i < text.length()) {
+            PDFont runFont = fontFor(text.codePointAt(i));
+            int end = i;
+            while (end < text.length() && fontFor(text.codePointAt(end)) == runFont) {
+                end += Character.charCount(text.codePointAt(end));
+            }
+            String run = text.substring(i, end);
+            stream.beginText();
+            stream.setFont(runFont, fontSize);
+            stream.newLineAtOffset(at, baseline);
+            stream.showText(run);
+            stream.endText();
+            at += textWidth(run, fontSize);
+            i = end;
+        }
+    }
+
+    AgreementLayout title(String text, String subtitle) {
+        try {
+            float s = 18;
+            room(s * 2.5f);
+            y -= s;
+            String t = printable(text);
+            show(t, MARGIN + (width() - textWidth(t, s)) / 2, y, s);
+            y -= s * 0.6f;
+            if (subtitle != null) {
+                String sub = printable(subtitle);
+                y -= BODY * LEADING;
+                show(sub, MARGIN + (width() - textWidth(sub, 9)) / 2, y, 9);
+            }
+            y -= BODY;
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    AgreementLayout heading(String text) {
+        try {
+            float s = 13;
+            room(s * 2 + BODY * LEADING * 2);
+            y -= s * 1.2f;
+            show(printable(text), MARGIN, y, s);
+            y -= 4;
+            out.setLineWidth(0.6f);
+            out.moveTo(MARGIN, y);
+            out.lineTo(MARGIN + width(), y);
+            out.stroke();
+            y -= BODY * 0.6f;
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    AgreementLayout paragraph(String text) {
+        try {
+            for (String line : wrap(text, BODY, width())) {
+                room(BODY * LEADING);
+                y -= BODY * LEADING;
+                show(line, MARGIN, y, BODY);
+            }
+            y -= BODY * 0.4f;
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Label and value pairs in two columns of pairs, each value wrapping in its cell. */
+    AgreementLayout facts(List<String[]> pairs) {
+        float[] widths = {0.16f, 0.34f, 0.16f, 0.34f};
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i += 2) {
+            String[] a = pairs.get(i);
+            String[] b = i + 1 < pairs.size() ? pairs.get(i + 1) : new String[] {"", ""};
+            rows.add(new String[] {a[0], a[1], b[0], b[1]});
+        }
+        return grid(null, widths, rows, true);
+    }
+
+    /** A table with a header row (repeated on each new page) and wrapping cells; widths are fractions. */
+    AgreementLayout table(String[] header, float[] widths, List<String[]> rows) {
+        return grid(header, widths, rows, false);
+    }
+
+    private AgreementLayout grid(String[] header, float[] widths, List<String[]> rows, boolean labels) {
+        try {
+            float total = 0;
+            for (float w : widths) {
+                total += w;
+            }
+            float[] cols = new float[widths.length];
+            for (int i = 0; i < widths.length; i++) {
+                cols[i] = widths[i] / total * width();
+            }
+            if (header != null) {
+                row(header, cols, true, false);
+            }
+            for (String[] r : rows) {
+                if (row(r, cols, false, labels) && header != null) {
+                    // the row did not fit: it went to a new page, under the header again
+                    row(header, cols, true, false);
+                    row(r, cols, false, labels);
+                }
+            }
+            y -= BODY * 0.6f;
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Draws one row; answers true (drawing nothing) when it had to start a new page first and a header should repeat. */
+    private boolean row(String[] cells, float[] cols, boolean header, boolean labels) throws IOException {
+        float pad = 3;
+        List<List<String>> wrapped = new ArrayList<>();
+        int lines = 1;
+        for (int i = 0; i < cols.length; i++) {
+            List<String> l = wrap(i < cells.length ? cells[i] : "", CELL, cols[i] - 2 * pad);
+            wrapped.add(l);
+            lines = Math.max(lines, l.size());
+        }
+        float height = lines * CELL * LEADING + 2 * pad;
+        if (y - height < MARGIN + FOOTER) {
+            newPage();
+            if (!header) {
+                return true;
+            }
+        }
+        float x = MARGIN;
+        out.setLineWidth(0.4f);
+        for (int i = 0; i < cols.length; i++) {
+            boolean shaded = header || labels && i % 2 == 0;
+            if (shaded) {
+                out.setNonStrokingColor(0.92f, 0.93f, 0.95f);
+                out.addRect(x, y - height, cols[i], height);
+                out.fill();
+                out.setNonStrokingColor(0f, 0f, 0f);
+            }
+            out.addRect(x, y - height, cols[i], height);
+            out.stroke();
+            float baseline = y - pad - CELL * 1.1f;
+            for (String line : wrapped.get(i)) {
+                show(line, x + pad, baseline, CELL);
+                baseline -= CELL * LEADING;
+            }
+            x += cols[i];
+        }
+        y -= height;
+        return false;
+    }
+
+    /** The document with a footer on every page: its title, who exported it and when, page n of m. */
+    byte[] finish(String footer) {
+        try {
+            out.close();
+            out = null;
+            int pages = doc.getNumberOfPages();
+            for (int i = 0; i < pages; i++) {
+                PDPage p = doc.getPage(i);
+                try (PDPageContentStream f = new PDPageContentStream(doc, p, PDPageContentStream.AppendMode.APPEND, true, true)) {
+                    String left = printable(footer);
+                    String right = (i + 1) + " / " + pages;
+                    show(f, left, MARGIN, MARGIN / 2, 8);
+                    show(f, right, size.getWidth() - MARGIN - textWidth(right, 8), MARGIN / 2, 8);
+                }
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            doc.save(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (out != null) {
+                out.close();
+            }
+            doc.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package org.fengqiao.mediation.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.mediation.DisputeKind;
+import org.fengqiao.mediation.DisputeOrigin;
+import org.fengqiao.mediation.SettledLevel;
+import org.fengqiao.mediation.TeamRole;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The dispute cases with their parties, team, sessions and follow-ups. Reads for a person are scoped inside the
+ * SQL through the grid's unit ({@code u.path LIKE ANY(:scope)}), so a case outside the caller's subtree is not found.
+ */
+@Repository
+public class Disputes {
+
+    public enum Status { OPEN, AGREED, FAILED, REFERRED }
+
+    public enum Referral { MEDIATION_COMMITTEE, COURT, DEPARTMENT }
+
+    public record Case(UUID id, String code, DisputeOrigin origin, DisputeKind kind, UUID gridId, String gridCode,
+            String gridName, UUID unitId, String unitName, String unitPath, String summary, String address,
+            UUID incidentId, String incidentCode, UUID screeningId, Status status, boolean atRisk, String riskNote,
+            OffsetDateTime riskFlaggedAt, SettledLevel settledLevel, OffsetDateTime endedAt, String agreementText,
+            UUID witnessStaffId, String witnessName, Referral referredTo, String referralBody, String outcomeNote,
+            OffsetDateTime openedAt, long version, int sessions) {
+
+        public boolean open() {
+            return status == Status.OPEN;
+        }
+    }
+
+    public record Party(UUID id, int position, String name, String phoneMasked) {
+    }
+
+    public record Member(UUID staffId, String name, String unitName, TeamRole role) {
+    }
+
+    public record Session(UUID id, LocalDate heldOn, String place, String attendees, String said, String nextStep,
+            String recordedBy, OffsetDateTime recordedAt) {
+    }
+
+    public record FollowUp(UUID id, LocalDate dueOn, LocalDate doneOn, String note) {
+    }
+
+    public record Filter(Status status, DisputeKind kind, Boolean atRisk, UUID screeningId) {
+    }
+
+    public record Page(List<Case> items, long total) {
+    }
+
+    static final String SELECT = """
+            SELECT c.*, g.code AS grid_code, g.name AS grid_name, u.id AS unit_id, u.name AS unit_name, u.path AS unit_path,
+                   w.name AS witness_name, (SELECT count(*) FROM dispute_session s WHERE s.case_id = c.id) AS sessions
+            FROM dispute_case c JOIN grid g ON g.id = c.grid_id JOIN unit u ON u.id = g.unit_id
+            LEFT JOIN staff w ON w.id = c.witness_staff_id
+            """;
+    private static final String SCOPE = " u.path LIKE ANY(CAST(:scope AS text[])) ";
+
+    private final JdbcClient jdbc;
+
+    Disputes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record New(UUID id, String code, DisputeOrigin origin, DisputeKind kind, UUID gridId, String summary,
+            String address, UUID incidentId, String incidentCode, UUID screeningId, OffsetDateTime openedAt,
+            UUID openedBy) {
+    }
+
+    /** A new case; false when a case for the same incident exists already. */
+    public boolean insert(New n) {
+        return jdbc.sql("""
+                INSERT INTO dispute_case (id, code, origin, kind, grid_id, summary, address, incident_id, incident_code,
+                    screening_id, status, opened_at, opened_by)
+                VALUES (:id, :code, :origin, :kind, :grid, :summary, :address, :incident, :incidentCode, :screening,
+                    'OPEN', :openedAt, :openedBy)
+                ON CONFLICT (incident_id) DO NOTHING""")
+                .param("id", n.id()).param("code", n.code()).param("origin", n.origin().name())
+                .param("kind", n.kind().name()).param("grid", n.gridId()).param("summary", n.summary())
+                .param("address", n.address()).param("incident", n.incidentId()).param("incidentCode", n.incidentCode())
+                .param("screening", n.screeningId()).param("openedAt", n.openedAt()).param("openedBy", n.openedBy())
+                .update() > 0;
+    }
+
+    public Optional<Case> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE c.id = :id").param("id", id).query(Disputes::map).optional();
+    }
+
+    /** The case if the scope (unit paths) sees its grid; null scope sees all. */
+    public Optional<Case> findVisible(UUID id, List<String> scopePaths) {
+        if (scopePaths == null) {
+            return find(id);
+        }
+        return jdbc.sql(SELECT + " WHERE c.id = :id AND" + SCOPE).param("id", id).param("scope", patterns(scopePaths))
+                .query(Disputes::map).optional();
+    }
+
+    public Optional<UUID> byIncident(UUID incidentId) {
+        return jdbc.sql("SELECT id FROM dispute_case WHERE incident_id = ?").param(incidentId).query(UUID.class).optional();
+    }
+
+    public void lock(UUID id) {
+        jdbc.sql("SELECT id FROM dispute_case WHERE id = ? FOR UPDATE").param(id).query(UUID.class).single();
+    }
+
+    /** Open cases at risk first (urgent for the station chief), then open ones, newest first. */
+    public Page list(Filter f, List<String> scopePaths, int limit, int offset) {
+        StringBuilder where = new StringBuilder(" WHERE" + SCOPE);
+        if (f.status() != null) {
+            where.append(" AND c.status = :status");
+        }
+        if (f.kind() != null) {
+            where.append(" AND c.kind = :kind");
+        }
+        if (f.atRisk() != null) {
+            where.append(" AND c.at_risk = :atRisk");
+        }
+        if (f.screeningId() != null) {
+            where.append(" AND c.screening_id = :screening");
+        }
+        var count = jdbc.sql("SELECT count(*) FROM dispute_case c JOIN grid g ON g.id = c.grid_id JOIN unit u ON u.id = g.unit_id"
+                + where);
+        var rows = jdbc.sql(SELECT + where + "\n" + """
+                 ORDER BY (c.status = 'OPEN' AND c.at_risk) DESC, (c.status = 'OPEN') DESC, c.opened_at DESC, c.id
+                 LIMIT :limit OFFSET :offset""");
+        for (var spec : List.of(count, rows)) {
+            spec.param("scope", patterns(scopePaths));
+            if (f.status() != null) {
+                spec.param("status", f.status().name());
+            }
+            if (f.kind() != null) {
+                spec.param("kind", f.kind().name());
+            }
+            if (f.atRisk() != null) {
+                spec.param("atRisk", f.atRisk());
+            }
+            if (f.screeningId() != null) {
+                spec.param("screening", f.screeningId());
+            }
+        }
+        long total = count.query(Long.class).single();
+        return new Page(rows.param("limit", limit).param("offset", offset).query(Disputes::map).list(), total);
+    }
+
+    public void update(UUID id, String setClause, Object... params) {
+        Object[] all = new Object[params.length + 1];
+        System.arraycopy(params, 0, all, 0, params.length);
+        all[params.length] = id;
+        jdbc.sql("UPDATE dispute_case SET " + setClause + ", updated_at = now(), version = version + 1 WHERE id = ?")
+                .params(all).update();
+    }
+
+    public void addParty(UUID caseId, int position, String name, byte[] phone, String phoneMasked) {
+        jdbc.sql("INSERT INTO dispute_party (id, case_id, position, name, phone, phone_masked) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), caseId, position, name, phone, phoneMasked).update();
+    }
+
+    public List<Party> parties(UUID caseId) {
+        return jdbc.sql("SELECT id, position, name, phone_masked FROM dispute_party WHERE case_id = ? ORDER BY position")
+                .param(caseId).query((rs, n) -> new Party(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+                        rs.getString(4))).list();
+    }
+
+    public void replaceTeam(UUID caseId, List<Member> team) {
+        jdbc.sql("DELETE FROM dispute_team WHERE case_id = ?").param(caseId).update();
+        for (Member m : team) {
+            jdbc.sql("INSERT INTO dispute_team (case_id, staff_id, role) VALUES (?, ?, ?)")
+                    .params(caseId, m.staffId(), m.role().name()).update();
+        }
+    }
+
+    public List<Member> team(UUID caseId) {
+        return jdbc.sql("""
+                SELECT t.staff_id, s.name, su.name, t.role FROM dispute_team t JOIN staff s ON s.id = t.staff_id
+                JOIN unit su ON su.id = s.unit_id WHERE t.case_id = ?
+                ORDER BY array_position(ARRAY['OFFICER','COMMUNITY_MEDIATOR','SOCIAL_WORK_VOLUNTEER','VILLAGE_POLICE'], t.role), s.name""")
+                .param(caseId).query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        TeamRole.valueOf(rs.getString(4)))).list();
+    }
+
+    /**
+     * A staff member who may sit on a team for a case of this unit: active, and working in the caller's scope or in
+     * a unit above the case's (the station's officers mediate in its villages).
+     */
+    public Optional<Member> eligibleStaff(UUID staffId, String caseUnitPath, List<String> scopePaths) {
+        return jdbc.sql("""
+                SELECT s.id, s.name, su.name FROM staff s JOIN unit su ON su.id = s.unit_id
+                WHERE s.id = :id AND s.active AND (:casePath LIKE su.path || '%'
+                   OR (CAST(:scope AS text[]) IS NULL OR su.path LIKE ANY(CAST(:scope AS text[]))))""")
+                .param("id", staffId).param("casePath", caseUnitPath)
+                .param("scope", scopePaths == null ? null : patterns(scopePaths))
+                .query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), null))
+                .optional();
+    }
+
+    /** The staff who may sit on a case's team (see {@link #eligibleStaff}), for the team form; at most 300. */
+    public List<Member> candidates(String caseUnitPath, List<String> scopePaths) {
+        return jdbc.sql("""
+                SELECT s.id, s.name, su.name FROM staff s JOIN unit su ON su.id = s.unit_id
+                WHERE s.active AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')
+                  AND (:casePath LIKE su.path || '%' OR su.path LIKE ANY(CAST(:scope AS text[])))
+                ORDER BY su.path, s.name LIMIT 300""")
+                .param("casePath", caseUnitPath).param("scope", patterns(scopePaths))
+                .query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), null))
+                .list();
+    }
+
+    /** The grid chief (the community officer) of a grid today, to sit on a new case's team. */
+    public Optional<UUID> gridChief(UUID gridId) {
+        return jdbc.sql("""
+                SELECT r.staff_id FROM grid_role r JOIN staff s ON s.id = r.staff_id
+                WHERE r.grid_id = ? AND r.role = 'GRID_CHIEF' AND r.ended_on IS NULL AND s.active LIMIT 1""")
+                .param(gridId).query(UUID.class).optional();
+    }
+
+    public void addSession(UUID caseId, LocalDate heldOn, String place, String attendees, String said, String nextStep,
+            UUID recordedBy, OffsetDateTime at) {
+        jdbc.sql("""
+                INSERT INTO dispute_session (id, case_id, held_on, place, attendees, said, next_step, recorded_by, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), caseId, heldOn, place, attendees, said, nextStep, recordedBy, at).update();
+    }
+
+    public List<Session> sessions(UUID caseId) {
+        return jdbc.sql("""
+                SELECT d.id, d.held_on, d.place, d.attendees, d.said, d.next_step, s.name, d.recorded_at
+                FROM dispute_session d LEFT JOIN staff s ON s.id = d.recorded_by WHERE d.case_id = ?
+                ORDER BY d.held_on, d.recorded_at""")
+                .param(caseId).query((rs, n) -> new Session(rs.getObject(1, UUID.class),
+                        rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class))).list();
+    }
+
+    public void addFollowUp(UUID caseId, LocalDate dueOn) {
+        jdbc.sql("INSERT INTO dispute_follow_up (id, case_id, due_on) VALUES (?, ?, ?)")
+                .params(UUID.randomUUID(), caseId, dueOn).update();
+    }
+
+    public List<FollowUp> followUps(UUID caseId) {
+        return jdbc.sql("SELECT id, due_on, done_on, note FROM dispute_follow_up WHERE case_id = ? ORDER BY due_on, id")
+                .param(caseId).query((rs, n) -> new FollowUp(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class), rs.getString(4))).list();
+    }
+
+    /** Marks a follow-up of the case done; false when the case has no such follow-up or it was done already. */
+    public boolean followUpDone(UUID caseId, UUID followUpId, LocalDate on, String note) {
+        return jdbc.sql("UPDATE dispute_follow_up SET done_on = ?, note = ? WHERE id = ? AND case_id = ? AND done_on IS NULL")
+                .params(on, note, followUpId, caseId).update() > 0;
+    }
+
+    /** The staff unit's station (the ancestor of kind STATION) of a unit path, if any. */
+    public Optional<UUID> stationOf(String unitPath) {
+        return jdbc.sql("SELECT id FROM unit WHERE kind = 'STATION' AND :path LIKE path || '%' ORDER BY depth DESC LIMIT 1")
+                .param("path", unitPath).query(UUID.class).optional();
+    }
+
+    static String[] patterns(List<String> paths) {
+        return paths.stream().map(p -> p + "%").toArray(String[]::new);
+    }
+
+    static Case map(ResultSet rs, int row) throws SQLException {
+        String level = rs.getString("settled_level");
+        String referred = rs.getString("referred_to");
+        return new Case(rs.getObject("id", UUID.class), rs.getString("code"), DisputeOrigin.valueOf(rs.getString("origin")),
+                DisputeKind.valueOf(rs.getString("kind")), rs.getObject("grid_id", UUID.class), rs.getString("grid_code"),
+                rs.getString("grid_name"), rs.getObject("unit_id", UUID.class), rs.getString("unit_name"),
+                rs.getString("unit_path"), rs.getString("summary"), rs.getString("address"),
+                rs.getObject("incident_id", UUID.class), rs.getString("incident_code"),
+                rs.getObject("screening_id", UUID.class), Status.valueOf(rs.getString("status")), rs.getBoolean("at_risk"),
+                rs.getString("risk_note"), rs.getObject("risk_flagged_at", OffsetDateTime.class),
+                level == null ? null : SettledLevel.valueOf(level), rs.getObject("ended_at", OffsetDateTime.class),
+                rs.getString("agreement_text"), rs.getObject("witness_staff_id", UUID.class), rs.getString("witness_name"),
+                referred == null ? null : Referral.valueOf(referred), rs.getString("referral_body"),
+                rs.getString("outcome_note"), rs.getObject("opened_at", OffsetDateTime.class), rs.getLong("version"),
+                rs.getInt("sessions"));
+    }
+}

@@ -1,0 +1,464 @@
+package org.fengqiao.mediation.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.mediation.DisputeAtRisk;
+import org.fengqiao.mediation.DisputeKind;
+import org.fengqiao.mediation.DisputeOrigin;
+import org.fengqiao.mediation.DisputeSettled;
+import org.fengqiao.mediation.SettledLevel;
+import org.fengqiao.mediation.TeamRole;
+import org.fengqiao.mediation.internal.Disputes.Case;
+import org.fengqiao.mediation.internal.Disputes.Member;
+import org.fengqiao.mediation.internal.Disputes.Referral;
+import org.fengqiao.mediation.internal.Disputes.Status;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens dispute cases and carries them to their end. Each change is one transaction with the case row locked,
+ * checked whole before anything is written (nothing half applied), and audited with before and after.
+ */
+@Service
+public class MediationDesk {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
+    private static final Pattern FIXED = Pattern.compile("0[0-9]{2,3}-?[0-9]{7,8}");
+    private static final char[] CODE = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final int MAX_TEXT = 4000;
+
+    public record PartyForm(String name, String phone) {
+    }
+
+    public record MemberForm(UUID staffId, TeamRole role) {
+    }
+
+    public record NewCase(DisputeOrigin origin, DisputeKind kind, UUID gridId, String summary, String address,
+            List<PartyForm> parties, List<MemberForm> team) {
+    }
+
+    public record SessionForm(LocalDate heldOn, String place, String attendees, String said, String nextStep) {
+    }
+
+    public enum Outcome { AGREEMENT, FAILURE, REFERRAL }
+
+    public record EndForm(Outcome outcome, SettledLevel level, String agreementText, Boolean officerWitness,
+            Referral referredTo, String referralBody, String note, List<LocalDate> followUps) {
+    }
+
+    private final Disputes disputes;
+    private final Jurisdictions jurisdictions;
+    private final PersonalDataCipher cipher;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MediationDesk(Disputes disputes, Jurisdictions jurisdictions, PersonalDataCipher cipher,
+            ApplicationEventPublisher events, Clock clock) {
+        this.disputes = disputes;
+        this.jurisdictions = jurisdictions;
+        this.cipher = cipher;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
+    public Case get(UUID id, Actor who) {
+        return disputes.findVisible(id, who.scopePaths()).orElseThrow(() -> new NotFound("dispute", id));
+    }
+
+    /** A case as a person reads it: the parties' names and masked phones are personal data, so the read is audited. */
+    public Case read(UUID id, Actor who) {
+        Case c = get(id, who);
+        events.publishEvent(Audited.read("dispute", id, c.unitPath()).by(who.name()));
+        return c;
+    }
+
+    @Transactional
+    public Case open(NewCase n, Actor who) {
+        return open(n, who, null, null, null);
+    }
+
+    /** Opens a case (from a 110 incident or a screening when those are given); checks everything before writing. */
+    Case open(NewCase n, Actor who, UUID incidentId, String incidentCode, UUID screeningId) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (n.origin() == null) {
+            problems.add(problem("origin", "error.field.required"));
+        }
+        if (n.kind() == null) {
+            problems.add(problem("kind", "error.field.required"));
+        }
+        text(n.summary(), "summary", true, problems);
+        text(n.address(), "address", false, problems);
+        Grid grid = null;
+        if (n.gridId() == null) {
+            problems.add(problem("gridId", "error.field.required"));
+        } else {
+            grid = jurisdictions.grid(new GridId(n.gridId())).filter(g -> who.sees(g.unitPath())).orElse(null);
+            if (grid == null) {
+                problems.add(problem("gridId", "mediation.grid.unknown"));
+            }
+        }
+        List<String[]> parties = parties(n.parties(), problems);
+        List<Member> team = grid == null ? List.of() : team(n.team(), grid.unitPath(), who, problems, false);
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        UUID id = UUID.randomUUID();
+        OffsetDateTime now = now();
+        if (!disputes.insert(new Disputes.New(id, code(), n.origin(), n.kind(), grid.id().value(), n.summary().trim(),
+                blankToNull(n.address()), incidentId, incidentCode, screeningId, now, who.staffId()))) {
+            return disputes.find(disputes.byIncident(incidentId).orElseThrow()).orElseThrow();
+        }
+        for (int i = 0; i < parties.size(); i++) {
+            String phone = parties.get(i)[1];
+            disputes.addParty(id, i + 1, parties.get(i)[0], phone == null ? null : cipher.encrypt(phone),
+                    phone == null ? null : mask(phone));
+        }
+        if (team.isEmpty() && n.origin() == DisputeOrigin.CALL_110) {
+            // the grid chief (the community officer) takes a 110 dispute up until a team is named
+            disputes.gridChief(grid.id().value()).ifPresent(chief -> disputes.replaceTeam(id,
+                    List.of(new Member(chief, null, null, TeamRole.OFFICER))));
+        } else {
+            disputes.replaceTeam(id, team);
+        }
+        Case created = disputes.find(id).orElseThrow();
+        events.publishEvent(Audited.created("dispute", id, created.unitPath(), snapshot(created)).by(who.name()));
+        return created;
+    }
+
+    @Transactional
+    public Case addParties(UUID id, List<PartyForm> forms, Actor who) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        List<String[]> parties = parties(forms, problems);
+        if (parties.isEmpty() && problems.isEmpty()) {
+            problems.add(problem("parties", "mediation.parties.required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        Case before = lockVisible(id, who);
+        requireOpen(before);
+        int next = disputes.parties(id).size();
+        for (String[] p : parties) {
+            next++;
+            disputes.addParty(id, next, p[0], p[1] == null ? null : cipher.encrypt(p[1]), p[1] == null ? null : mask(p[1]));
+        }
+        return audited(before, who);
+    }
+
+    /** Sets what the dispute is about: a 110 push arrives as OTHER until the officer hears the parties. */
+    @Transactional
+    public Case classify(UUID id, DisputeKind kind, Actor who) {
+        if (kind == null) {
+            throw Invalid.of("kind", "error.field.required");
+        }
+        Case before = lockVisible(id, who);
+        requireOpen(before);
+        disputes.update(id, "kind = ?", kind.name());
+        return audited(before, who);
+    }
+
+    @Transactional
+    public Case setTeam(UUID id, List<MemberForm> forms, Actor who) {
+        Case before = lockVisible(id, who);
+        requireOpen(before);
+        List<Invalid.Problem> problems = new ArrayList<>();
+        List<Member> team = team(forms, before.unitPath(), who, problems, true);
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        disputes.replaceTeam(id, team);
+        return audited(before, who);
+    }
+
+    @Transactional
+    public Case addSession(UUID id, SessionForm s, Actor who) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (s.heldOn() == null) {
+            problems.add(problem("heldOn", "error.field.required"));
+        } else if (s.heldOn().isAfter(today())) {
+            problems.add(problem("heldOn", "mediation.session.future"));
+        }
+        text(s.place(), "place", true, problems);
+        text(s.attendees(), "attendees", true, problems);
+        text(s.said(), "said", true, problems);
+        text(s.nextStep(), "nextStep", false, problems);
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        Case before = lockVisible(id, who);
+        requireOpen(before);
+        disputes.addSession(id, s.heldOn(), s.place().trim(), s.attendees().trim(), s.said().trim(),
+                blankToNull(s.nextStep()), who.staffId(), now());
+        return audited(before, who);
+    }
+
+    /** 民转刑: flags the case and tells the station chief at once, through {@link DisputeAtRisk}. */
+    @Transactional
+    public Case flagRisk(UUID id, String note, Actor who) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        text(note, "note", true, problems);
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        Case before = lockVisible(id, who);
+        requireOpen(before);
+        if (before.atRisk()) {
+            throw new Conflict("mediation.risk.already");
+        }
+        OffsetDateTime now = now();
+        disputes.update(id, "at_risk = true, risk_note = ?, risk_flagged_at = ?, risk_flagged_by = ?", note.trim(), now,
+                who.staffId());
+        Case after = audited(before, who);
+        events.publishEvent(new DisputeAtRisk(id, after.code(), after.unitPath(),
+                disputes.stationOf(after.unitPath()).orElse(null), note.trim(), who.staffId(), now.toInstant()));
+        return after;
+    }
+
+    @Transactional
+    public Case end(UUID id, EndForm f, Actor who) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (f.outcome() == null) {
+            problems.add(problem("outcome", "error.field.required"));
+        }
+        if (f.outcome() == Outcome.AGREEMENT) {
+            text(f.agreementText(), "agreementText", true, problems);
+            if (f.level() == null) {
+                problems.add(problem("level", "mediation.level.required"));
+            }
+        }
+        if (f.outcome() == Outcome.REFERRAL) {
+            if (f.referredTo() == null) {
+                problems.add(problem("referredTo", "error.field.required"));
+            }
+            text(f.referralBody(), "referralBody", f.referredTo() == Referral.DEPARTMENT, problems);
+        }
+        if (f.outcome() == Outcome.FAILURE) {
+            text(f.note(), "note", true, problems);
+        } else {
+            text(f.note(), "note", false, problems);
+        }
+        List<LocalDate> followUps = f.followUps() == null ? List.of()
+                : f.followUps().stream().filter(d -> d != null).distinct().sorted().toList();
+        if (followUps.stream().anyMatch(d -> d.isBefore(today()))) {
+            problems.add(problem("followUps", "mediation.followUp.past"));
+        }
+        if (followUps.size() > 20) {
+            problems.add(problem("followUps", "mediation.followUp.tooMany"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        Case before = lockVisible(id, who);
+        requireOpen(before);
+        List<Member> team = disputes.team(id);
+        if (f.outcome() == Outcome.AGREEMENT && disputes.parties(id).size() < 2) {
+            throw Invalid.of("parties", "mediation.agreement.twoParties");
+        }
+        UUID witness = null;
+        if (f.outcome() == Outcome.AGREEMENT && Boolean.TRUE.equals(f.officerWitness())) {
+            witness = team.stream().filter(m -> m.role() == TeamRole.OFFICER).map(Member::staffId).findFirst()
+                    .orElseThrow(() -> Invalid.of("officerWitness", "mediation.witness.noOfficer"));
+        }
+        Status status = switch (f.outcome()) {
+            case AGREEMENT -> Status.AGREED;
+            case FAILURE -> Status.FAILED;
+            case REFERRAL -> Status.REFERRED;
+        };
+        OffsetDateTime now = now();
+        disputes.update(id, "status = ?, settled_level = ?, ended_at = ?, ended_by = ?, agreement_text = ?, "
+                + "witness_staff_id = ?, referred_to = ?, referral_body = ?, outcome_note = ?", status.name(),
+                f.outcome() == Outcome.AGREEMENT ? f.level().name() : null, now, who.staffId(),
+                f.outcome() == Outcome.AGREEMENT ? f.agreementText().trim() : null, witness,
+                f.outcome() == Outcome.REFERRAL ? f.referredTo().name() : null,
+                f.outcome() == Outcome.REFERRAL ? blankToNull(f.referralBody()) : null, blankToNull(f.note()));
+        for (LocalDate d : followUps) {
+            disputes.addFollowUp(id, d);
+        }
+        Case after = audited(before, who);
+        if (status == Status.AGREED) {
+            events.publishEvent(new DisputeSettled(id, after.unitPath(), team.stream().map(Member::staffId).toList(),
+                    f.level()));
+        }
+        return after;
+    }
+
+    @Transactional
+    public Case followUpDone(UUID id, UUID followUpId, String note, Actor who) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        text(note, "note", false, problems);
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        Case before = lockVisible(id, who);
+        if (!disputes.followUpDone(id, followUpId, today(), blankToNull(note))) {
+            throw new NotFound("follow-up", followUpId);
+        }
+        return audited(before, who);
+    }
+
+    private void requireOpen(Case c) {
+        if (!c.open()) {
+            throw new Conflict("mediation.case.ended");
+        }
+    }
+
+    private List<String[]> parties(List<PartyForm> forms, List<Invalid.Problem> problems) {
+        List<String[]> out = new ArrayList<>();
+        if (forms == null) {
+            return out;
+        }
+        for (int i = 0; i < forms.size(); i++) {
+            PartyForm p = forms.get(i);
+            if (p == null || ((p.name() == null || p.name().isBlank()) && (p.phone() == null || p.phone().isBlank()))) {
+                continue;
+            }
+            String field = "parties[" + i + "]";
+            if (p.name() == null || p.name().isBlank()) {
+                problems.add(problem(field + ".name", "mediation.party.nameRequired"));
+                continue;
+            }
+            if (p.name().trim().length() > 100) {
+                problems.add(problem(field + ".name", "mediation.text.tooLong"));
+            }
+            String phone = p.phone() == null || p.phone().isBlank() ? null
+                    : p.phone().replace(" ", "").replace("+86", "");
+            if (phone != null && !MOBILE.matcher(phone).matches() && !FIXED.matcher(phone).matches()) {
+                problems.add(problem(field + ".phone", "mediation.party.phoneInvalid"));
+            }
+            out.add(new String[] {p.name().trim(), phone});
+        }
+        if (out.size() > 20) {
+            problems.add(problem("parties", "mediation.parties.tooMany"));
+        }
+        return out;
+    }
+
+    private List<Member> team(List<MemberForm> forms, String caseUnitPath, Actor who, List<Invalid.Problem> problems,
+            boolean required) {
+        List<Member> team = new ArrayList<>();
+        if (forms == null || forms.isEmpty()) {
+            if (required) {
+                problems.add(problem("team", "mediation.team.officerRequired"));
+            }
+            return team;
+        }
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < forms.size(); i++) {
+            MemberForm m = forms.get(i);
+            String field = "team[" + i + "]";
+            if (m == null || m.staffId() == null || m.role() == null) {
+                problems.add(problem(field, "mediation.team.memberIncomplete"));
+                continue;
+            }
+            if (!seen.add(m.staffId())) {
+                problems.add(problem(field, "mediation.team.duplicate"));
+                continue;
+            }
+            Optional<Member> staff = disputes.eligibleStaff(m.staffId(), caseUnitPath, who.scopePaths());
+            if (staff.isEmpty()) {
+                problems.add(problem(field, "mediation.team.unknownStaff"));
+                continue;
+            }
+            team.add(new Member(m.staffId(), staff.get().name(), staff.get().unitName(), m.role()));
+        }
+        long officers = team.stream().filter(m -> m.role() == TeamRole.OFFICER).count();
+        if (problems.isEmpty() && officers != 1) {
+            problems.add(problem("team", "mediation.team.officerRequired"));
+        }
+        return team;
+    }
+
+    private static void text(String value, String field, boolean required, List<Invalid.Problem> problems) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                problems.add(problem(field, "error.field.required"));
+            }
+        } else if (value.length() > MAX_TEXT) {
+            problems.add(problem(field, "mediation.text.tooLong"));
+        }
+    }
+
+    Case lockVisible(UUID id, Actor who) {
+        disputes.findVisible(id, who.scopePaths()).orElseThrow(() -> new NotFound("dispute", id));
+        disputes.lock(id);
+        return disputes.find(id).orElseThrow();
+    }
+
+    private Case audited(Case before, Actor who) {
+        Case after = disputes.find(before.id()).orElseThrow();
+        events.publishEvent(Audited.updated("dispute", before.id(), before.unitPath(), snapshot(before), snapshot(after))
+                .by(who.name()));
+        return after;
+    }
+
+    Map<String, Object> snapshot(Case c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", c.code());
+        m.put("origin", c.origin().name());
+        m.put("kind", c.kind().name());
+        m.put("grid", c.gridCode());
+        m.put("status", c.status().name());
+        m.put("atRisk", c.atRisk());
+        m.put("settledLevel", String.valueOf(c.settledLevel()));
+        m.put("referredTo", String.valueOf(c.referredTo()));
+        m.put("sessions", c.sessions());
+        m.put("parties", disputes.parties(c.id()).stream().map(p -> p.name() + " " + (p.phoneMasked() == null ? ""
+                : p.phoneMasked())).toList());
+        m.put("team", disputes.team(c.id()).stream().map(t -> t.name() + ":" + t.role()).toList());
+        m.put("followUps", disputes.followUps(c.id()).stream().map(u -> u.dueOn() + (u.doneOn() == null ? "" : " done "
+                + u.doneOn())).toList());
+        return m;
+    }
+
+    static String mask(String phone) {
+        return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+
+    private static String code() {
+        StringBuilder code = new StringBuilder("TJ");
+        for (int k = 0; k < 10; k++) {
+            code.append(CODE[RANDOM.nextInt(CODE.length)]);
+        }
+        return code.toString();
+    }
+
+    static Invalid.Problem problem(String field, String key) {
+        return new Invalid.Problem(field, key, new Object[0]);
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

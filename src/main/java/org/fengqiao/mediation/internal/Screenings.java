@@ -1,0 +1,170 @@
+package org.fengqiao.mediation.internal;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.mediation.DisputeKind;
+import org.fengqiao.mediation.DisputeOrigin;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The weekly dispute screening of each grid (每周一次矛盾纠纷排查化解, seed 000): who screened, what they found, and
+ * the disputes found, each opened as a case in the same transaction; and the grids of a scope not screened in a week.
+ */
+@Service
+public class Screenings {
+
+    public record Screening(UUID id, UUID gridId, String gridCode, String gridName, String unitPath, LocalDate weekStart,
+            LocalDate screenedOn, String screenedBy, String participants, String findings, int disputesFound) {
+    }
+
+    public record Found(DisputeKind kind, String summary, String address, List<MediationDesk.PartyForm> parties) {
+    }
+
+    public record Form(UUID gridId, LocalDate screenedOn, String participants, String findings, List<Found> disputes) {
+    }
+
+    public record Unscreened(UUID gridId, String gridCode, String gridName, String unitName, LocalDate lastScreened) {
+    }
+
+    private static final String SELECT = """
+            SELECT s.id, s.grid_id, g.code, g.name, u.path, s.week_start, s.screened_on, st.name, s.participants, s.findings,
+                   (SELECT count(*) FROM dispute_case c WHERE c.screening_id = s.id)
+            FROM dispute_screening s JOIN grid g ON g.id = s.grid_id JOIN unit u ON u.id = g.unit_id
+            LEFT JOIN staff st ON st.id = s.screened_by
+            """;
+
+    private final JdbcClient jdbc;
+    private final Jurisdictions jurisdictions;
+    private final MediationDesk desk;
+    private final ApplicationEventPublisher events;
+
+    Screenings(JdbcClient jdbc, Jurisdictions jurisdictions, MediationDesk desk, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.jurisdictions = jurisdictions;
+        this.desk = desk;
+        this.events = events;
+    }
+
+    public static LocalDate weekOf(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    public LocalDate thisWeek() {
+        return weekOf(desk.today());
+    }
+
+    @Transactional
+    public Screening record(Form f, Actor who) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        Grid grid = null;
+        if (f.gridId() == null) {
+            problems.add(MediationDesk.problem("gridId", "error.field.required"));
+        } else {
+            grid = jurisdictions.grid(new GridId(f.gridId())).filter(g -> who.sees(g.unitPath())).orElse(null);
+            if (grid == null) {
+                problems.add(MediationDesk.problem("gridId", "mediation.grid.unknown"));
+            }
+        }
+        LocalDate on = f.screenedOn() == null ? desk.today() : f.screenedOn();
+        if (on.isAfter(desk.today())) {
+            problems.add(MediationDesk.problem("screenedOn", "mediation.session.future"));
+        }
+        required(f.participants(), "participants", problems);
+        required(f.findings(), "findings", problems);
+        List<Found> found = f.disputes() == null ? List.of()
+                : f.disputes().stream().filter(d -> d != null && d.kind() != null && d.summary() != null
+                        && !d.summary().isBlank()).toList();
+        if (f.disputes() != null) {
+            for (int i = 0; i < f.disputes().size(); i++) {
+                Found d = f.disputes().get(i);
+                if (d != null && (d.kind() == null) != (d.summary() == null || d.summary().isBlank())) {
+                    problems.add(MediationDesk.problem("disputes[" + i + "]", "mediation.screening.disputeIncomplete"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO dispute_screening (id, grid_id, week_start, screened_on, screened_by, participants, findings)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, grid.id().value(), weekOf(on), on, who.staffId(), f.participants().trim(), f.findings().trim())
+                .update();
+        for (Found d : found) {
+            // a problem in any found dispute throws before commit: the screening and its cases stand or fall together
+            desk.open(new MediationDesk.NewCase(DisputeOrigin.SCREENING, d.kind(), grid.id().value(), d.summary(),
+                    d.address(), d.parties(), null), who, null, null, id);
+        }
+        Screening s = find(id, null).orElseThrow();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("grid", s.gridCode());
+        after.put("week", s.weekStart().toString());
+        after.put("findings", s.findings());
+        after.put("disputesFound", s.disputesFound());
+        events.publishEvent(Audited.created("dispute-screening", id, s.unitPath(), after).by(who.name()));
+        return s;
+    }
+
+    public Optional<Screening> find(UUID id, List<String> scopePaths) {
+        if (scopePaths == null) {
+            return jdbc.sql(SELECT + " WHERE s.id = ?").param(id).query(Screenings::map).optional();
+        }
+        return jdbc.sql(SELECT + " WHERE s.id = :id AND u.path LIKE ANY(CAST(:scope AS text[]))").param("id", id)
+                .param("scope", Disputes.patterns(scopePaths)).query(Screenings::map).optional();
+    }
+
+    public Screening get(UUID id, Actor who) {
+        return find(id, who.scopePaths()).orElseThrow(() -> new NotFound("dispute-screening", id));
+    }
+
+    /** The screenings of a week in the scope, by grid. */
+    public List<Screening> ofWeek(LocalDate week, List<String> scopePaths) {
+        return jdbc.sql(SELECT + " WHERE s.week_start = :week AND u.path LIKE ANY(CAST(:scope AS text[])) ORDER BY g.code, s.screened_on")
+                .param("week", weekOf(week)).param("scope", Disputes.patterns(scopePaths)).query(Screenings::map).list();
+    }
+
+    /** The police grids of the scope with no screening in the week, with the last week each was screened. */
+    public List<Unscreened> unscreened(LocalDate week, List<String> scopePaths) {
+        return jdbc.sql("""
+                SELECT g.id, g.code, g.name, u.name,
+                       (SELECT max(s.screened_on) FROM dispute_screening s WHERE s.grid_id = g.id)
+                FROM grid g JOIN unit u ON u.id = g.unit_id
+                WHERE g.network = 'POLICE' AND u.path LIKE ANY(CAST(:scope AS text[]))
+                  AND NOT EXISTS (SELECT 1 FROM dispute_screening s WHERE s.grid_id = g.id AND s.week_start = :week)
+                ORDER BY g.code""")
+                .param("week", weekOf(week)).param("scope", Disputes.patterns(scopePaths))
+                .query((rs, n) -> new Unscreened(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, LocalDate.class))).list();
+    }
+
+    private static void required(String value, String field, List<Invalid.Problem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(MediationDesk.problem(field, "error.field.required"));
+        } else if (value.length() > MediationDesk.MAX_TEXT) {
+            problems.add(MediationDesk.problem(field, "mediation.text.tooLong"));
+        }
+    }
+
+    private static Screening map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Screening(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
+                rs.getString(9), rs.getString(10), rs.getInt(11));
+    }
+}

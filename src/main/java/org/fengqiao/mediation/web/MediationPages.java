@@ -1,0 +1,293 @@
+package org.fengqiao.mediation.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.UnitKind;
+import org.fengqiao.mediation.DisputeKind;
+import org.fengqiao.mediation.DisputeOrigin;
+import org.fengqiao.mediation.SettledLevel;
+import org.fengqiao.mediation.TeamRole;
+import org.fengqiao.mediation.internal.Actor;
+import org.fengqiao.mediation.internal.AgreementPdf;
+import org.fengqiao.mediation.internal.Disputes;
+import org.fengqiao.mediation.internal.Ladder;
+import org.fengqiao.mediation.internal.MediationDesk;
+import org.fengqiao.mediation.internal.Screenings;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The mediation pages: the case list (at-risk ones first, marked urgent), opening a case, one case with its
+ * parties, team, sessions and end, the agreement PDF, the ladder, and the weekly screenings. Plain forms that
+ * post and redirect, so they work on a phone without scripts.
+ */
+@Controller
+class MediationPages {
+
+    static final int PAGE_SIZE = 30;
+
+    private final MediationDesk desk;
+    private final Disputes disputes;
+    private final MediationViews views;
+    private final AgreementPdf pdf;
+    private final Ladder ladder;
+    private final Screenings screenings;
+    private final Jurisdictions jurisdictions;
+    private final MessageSource messages;
+
+    MediationPages(MediationDesk desk, Disputes disputes, MediationViews views, AgreementPdf pdf, Ladder ladder,
+            Screenings screenings, Jurisdictions jurisdictions, MessageSource messages) {
+        this.desk = desk;
+        this.disputes = disputes;
+        this.views = views;
+        this.pdf = pdf;
+        this.ladder = ladder;
+        this.screenings = screenings;
+        this.jurisdictions = jurisdictions;
+        this.messages = messages;
+    }
+
+    @GetMapping("/mediation")
+    @PreAuthorize("hasAuthority('MEDIATION_READ')")
+    String list(@RequestParam(required = false) String show, @RequestParam(defaultValue = "1") int page, Model model) {
+        String filter = show == null ? "open" : show;
+        Disputes.Status status = filter.equals("open") || filter.equals("risk") ? Disputes.Status.OPEN : null;
+        Boolean atRisk = filter.equals("risk") ? Boolean.TRUE : null;
+        int p = Math.max(1, page);
+        Disputes.Page found = disputes.list(new Disputes.Filter(status, null, atRisk, null),
+                Callers.require().unitPaths(), PAGE_SIZE, (p - 1) * PAGE_SIZE);
+        model.addAttribute("items", found.items());
+        model.addAttribute("total", found.total());
+        model.addAttribute("page", p);
+        model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("show", filter);
+        return "mediation/list";
+    }
+
+    @GetMapping("/mediation/new")
+    @PreAuthorize("hasAuthority('MEDIATION_WRITE')")
+    String newForm(Model model) {
+        model.addAttribute("grids", grids(Callers.require()));
+        model.addAttribute("origins", List.of(DisputeOrigin.WALK_IN, DisputeOrigin.PATROL));
+        model.addAttribute("kinds", DisputeKind.values());
+        return "mediation/new";
+    }
+
+    @PostMapping("/mediation")
+    @PreAuthorize("hasAuthority('MEDIATION_WRITE')")
+    String open(@RequestParam(required = false) DisputeOrigin origin, @RequestParam(required = false) DisputeKind kind,
+            @RequestParam(required = false) UUID gridId, @RequestParam(required = false) String summary,
+            @RequestParam(required = false) String address,
+            @RequestParam(name = "partyName", required = false) List<String> names,
+            @RequestParam(name = "partyPhone", required = false) List<String> phones, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            UUID id = desk.open(new MediationDesk.NewCase(origin, kind, gridId, summary, address, parties(names, phones),
+                    null), me()).id();
+            return "redirect:/mediation/" + id;
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", texts(e, locale));
+            return "redirect:/mediation/new";
+        }
+    }
+
+    @GetMapping("/mediation/{id}")
+    @PreAuthorize("hasAuthority('MEDIATION_READ')")
+    String detail(@PathVariable UUID id, Model model) {
+        Caller caller = Callers.require();
+        Disputes.Case c;
+        try {
+            c = desk.read(id, Actor.of(caller));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("detail", views.detail(c));
+        model.addAttribute("mayWrite", caller.may("MEDIATION_WRITE"));
+        if (c.open() && caller.may("MEDIATION_WRITE")) {
+            model.addAttribute("candidates", disputes.candidates(c.unitPath(), caller.unitPaths()));
+            model.addAttribute("roles", TeamRole.values());
+            model.addAttribute("levels", SettledLevel.values());
+            model.addAttribute("referrals", Disputes.Referral.values());
+            model.addAttribute("today", desk.today());
+            model.addAttribute("kinds", DisputeKind.values());
+        }
+        return "mediation/detail";
+    }
+
+    @PostMapping("/mediation/{id}/{action}")
+    @PreAuthorize("hasAuthority('MEDIATION_WRITE')")
+    String act(@PathVariable UUID id, @PathVariable String action,
+            @RequestParam(name = "partyName", required = false) List<String> names,
+            @RequestParam(name = "partyPhone", required = false) List<String> phones,
+            @RequestParam(name = "staffId", required = false) List<String> staffIds,
+            @RequestParam(name = "role", required = false) List<String> roles,
+            @RequestParam(required = false) LocalDate heldOn, @RequestParam(required = false) String place,
+            @RequestParam(required = false) String attendees, @RequestParam(required = false) String said,
+            @RequestParam(required = false) String nextStep, @RequestParam(required = false) String note,
+            @RequestParam(required = false) MediationDesk.Outcome outcome,
+            @RequestParam(required = false) SettledLevel level, @RequestParam(required = false) String agreementText,
+            @RequestParam(required = false) Boolean officerWitness,
+            @RequestParam(required = false) Disputes.Referral referredTo,
+            @RequestParam(required = false) String referralBody,
+            @RequestParam(name = "followUp", required = false) List<LocalDate> followUps,
+            @RequestParam(required = false) UUID followUpId, @RequestParam(required = false) DisputeKind kind,
+            Locale locale, RedirectAttributes redirect) {
+        Actor me = me();
+        try {
+            switch (action) {
+                case "parties" -> desk.addParties(id, parties(names, phones), me);
+                case "kind" -> desk.classify(id, kind, me);
+                case "team" -> desk.setTeam(id, team(staffIds, roles), me);
+                case "sessions" -> desk.addSession(id, new MediationDesk.SessionForm(heldOn, place, attendees, said,
+                        nextStep), me);
+                case "risk" -> desk.flagRisk(id, note, me);
+                case "end" -> desk.end(id, new MediationDesk.EndForm(outcome, level, agreementText, officerWitness,
+                        referredTo, referralBody, note, followUps), me);
+                case "follow-up" -> desk.followUpDone(id, followUpId, note, me);
+                default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            redirect.addFlashAttribute("notice", messages.getMessage("mediation.action.done", null, locale));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", texts(e, locale));
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/mediation/" + id;
+    }
+
+    @GetMapping("/mediation/{id}/agreement.pdf")
+    @PreAuthorize("hasAuthority('MEDIATION_READ')")
+    ResponseEntity<byte[]> agreement(@PathVariable UUID id, Locale locale) {
+        try {
+            return MediationController.pdf(pdf.print(id, me(), locale));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    @GetMapping("/mediation/ladder")
+    @PreAuthorize("hasAuthority('MEDIATION_READ')")
+    String ladder(@RequestParam(required = false) UnitKind by, @RequestParam(required = false) Integer year,
+            Model model) {
+        UnitKind kind = by == null ? UnitKind.STATION : by;
+        MediationViews.Period period = views.period(null, null);
+        if (year != null && year > 2000 && year < 2100) {
+            var start = LocalDate.of(year, 1, 1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
+            period = new MediationViews.Period(start, start.plusYears(1));
+        }
+        List<Ladder.Row> rows = ladder.count(kind, period.from(), period.to(), Callers.require().unitPaths());
+        model.addAttribute("rows", rows);
+        model.addAttribute("total", new Ladder.Row("", "", rows.stream().mapToLong(Ladder.Row::grid).sum(),
+                rows.stream().mapToLong(Ladder.Row::village).sum(), rows.stream().mapToLong(Ladder.Row::station).sum(),
+                rows.stream().mapToLong(Ladder.Row::county).sum(), rows.stream().mapToLong(Ladder.Row::failed).sum(),
+                rows.stream().mapToLong(Ladder.Row::referred).sum()));
+        model.addAttribute("by", kind);
+        model.addAttribute("kinds", List.of(UnitKind.STATION, UnitKind.CENTRAL_OFFICE, UnitKind.WORKSTATION));
+        model.addAttribute("year", period.from().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).getYear());
+        return "mediation/ladder";
+    }
+
+    @GetMapping("/mediation/screenings")
+    @PreAuthorize("hasAuthority('MEDIATION_READ')")
+    String screenings(@RequestParam(required = false) LocalDate week, Model model) {
+        Caller caller = Callers.require();
+        LocalDate w = Screenings.weekOf(week == null ? screenings.thisWeek() : week);
+        model.addAttribute("week", w);
+        model.addAttribute("screenings", screenings.ofWeek(w, caller.unitPaths()));
+        model.addAttribute("unscreened", screenings.unscreened(w, caller.unitPaths()));
+        model.addAttribute("grids", grids(caller));
+        model.addAttribute("kinds", DisputeKind.values());
+        model.addAttribute("today", desk.today());
+        return "mediation/screenings";
+    }
+
+    @PostMapping("/mediation/screenings")
+    @PreAuthorize("hasAuthority('MEDIATION_WRITE')")
+    String screen(@RequestParam(required = false) UUID gridId, @RequestParam(required = false) LocalDate screenedOn,
+            @RequestParam(required = false) String participants, @RequestParam(required = false) String findings,
+            @RequestParam(name = "disputeKind", required = false) List<String> kinds,
+            @RequestParam(name = "disputeSummary", required = false) List<String> summaries, Locale locale,
+            RedirectAttributes redirect) {
+        List<Screenings.Found> found = new ArrayList<>();
+        int n = Math.max(kinds == null ? 0 : kinds.size(), summaries == null ? 0 : summaries.size());
+        for (int i = 0; i < n; i++) {
+            String k = kinds != null && i < kinds.size() ? kinds.get(i) : null;
+            String s = summaries != null && i < summaries.size() ? summaries.get(i) : null;
+            if ((k == null || k.isBlank()) && (s == null || s.isBlank())) {
+                continue;
+            }
+            found.add(new Screenings.Found(k == null || k.isBlank() ? null : DisputeKind.valueOf(k), s, null, List.of()));
+        }
+        try {
+            Screenings.Screening s = screenings.record(new Screenings.Form(gridId, screenedOn, participants, findings,
+                    found), me());
+            redirect.addFlashAttribute("notice", messages.getMessage("mediation.screening.saved",
+                    new Object[] {s.gridName(), s.disputesFound()}, locale));
+            return "redirect:/mediation/screenings?week=" + s.weekStart();
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", texts(e, locale));
+            return "redirect:/mediation/screenings";
+        }
+    }
+
+    private List<Grid> grids(Caller caller) {
+        return jurisdictions.visibleGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE)
+                .sorted(Comparator.comparing(Grid::code)).toList();
+    }
+
+    private static List<MediationDesk.PartyForm> parties(List<String> names, List<String> phones) {
+        List<MediationDesk.PartyForm> out = new ArrayList<>();
+        int n = Math.max(names == null ? 0 : names.size(), phones == null ? 0 : phones.size());
+        for (int i = 0; i < n; i++) {
+            out.add(new MediationDesk.PartyForm(names != null && i < names.size() ? names.get(i) : null,
+                    phones != null && i < phones.size() ? phones.get(i) : null));
+        }
+        return out;
+    }
+
+    private static List<MediationDesk.MemberForm> team(List<String> staffIds, List<String> roles) {
+        List<MediationDesk.MemberForm> out = new ArrayList<>();
+        int n = Math.max(staffIds == null ? 0 : staffIds.size(), roles == null ? 0 : roles.size());
+        for (int i = 0; i < n; i++) {
+            String s = staffIds != null && i < staffIds.size() ? staffIds.get(i) : null;
+            String r = roles != null && i < roles.size() ? roles.get(i) : null;
+            if (s == null || s.isBlank()) {
+                continue;
+            }
+            out.add(new MediationDesk.MemberForm(UUID.fromString(s), r == null || r.isBlank() ? null : TeamRole.valueOf(r)));
+        }
+        return out;
+    }
+
+    private List<String> texts(Invalid e, Locale locale) {
+        return e.problems().stream().map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList();
+    }
+
+    private static Actor me() {
+        return Actor.of(Callers.require());
+    }
+}

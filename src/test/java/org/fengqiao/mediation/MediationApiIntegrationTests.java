@@ -1,0 +1,335 @@
+package org.fengqiao.mediation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class MediationApiIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient api;
+    String officer;
+    String officer2;
+    String bureau;
+
+    @BeforeEach
+    void signIn() {
+        api = new ApiClient(port);
+        officer = api.token("officer", DEMO_PASSWORD);
+        officer2 = api.token("officer2", DEMO_PASSWORD);
+        bureau = api.token("bureau", DEMO_PASSWORD);
+    }
+
+    UUID grid(String code) {
+        return jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = ?").param(code).query(UUID.class).single();
+    }
+
+    UUID staff(String username) {
+        return jdbc.sql("SELECT id FROM staff WHERE username = ?").param(username).query(UUID.class).single();
+    }
+
+    static String n() {
+        return String.valueOf(100000 + new Random().nextInt(899999));
+    }
+
+    Map<String, Object> dispute(UUID grid, String summary, String officerUsername) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("origin", "WALK_IN");
+        body.put("kind", "NEIGHBOURS");
+        body.put("gridId", grid);
+        body.put("summary", summary);
+        body.put("parties", List.of(Map.of("name", "甲方" + summary, "phone", "13912345678"), Map.of("name", "乙方" + summary)));
+        body.put("team", List.of(Map.of("staffId", staff(officerUsername), "role", "OFFICER")));
+        return body;
+    }
+
+    JsonNode send(String method, String path, String token, Object body, int expected) {
+        HttpResponse<String> r = api.send(method, path, token, body);
+        assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(expected);
+        return ApiClient.json(r);
+    }
+
+    Map<String, Object> agreement(String text) {
+        Map<String, Object> end = new HashMap<>();
+        end.put("outcome", "AGREEMENT");
+        end.put("level", "GRID");
+        end.put("agreementText", text);
+        end.put("officerWitness", true);
+        end.put("followUps", List.of(LocalDate.now().plusDays(10).toString()));
+        return end;
+    }
+
+    @Test
+    void aCaseOutsideTheSubtreeIsNotFoundOnEveryEndpointAndTheBureauSeesBoth() {
+        String n = n();
+        String mine = send("POST", "/api/v1/mediation/cases", officer, dispute(grid("FS-1-04"), "范围甲" + n, "officer"), 201)
+                .get("dispute").get("id").asText();
+        String theirs = send("POST", "/api/v1/mediation/cases", officer2, dispute(grid("NS-1-01"), "范围乙" + n, "officer2"),
+                201).get("dispute").get("id").asText();
+        Map<String, Object> session = Map.of("heldOn", LocalDate.now().toString(), "place", "村委会", "attendees", "双方",
+                "said", "劝说");
+        for (String[] pair : new String[][] {{mine, officer2}, {theirs, officer}}) {
+            String base = "/api/v1/mediation/cases/" + pair[0];
+            assertThat(api.get(base, pair[1]).statusCode()).isEqualTo(404);
+            assertThat(api.send("POST", base + "/sessions", pair[1], session).statusCode()).isEqualTo(404);
+            assertThat(api.send("POST", base + "/parties", pair[1], Map.of("parties", List.of(Map.of("name", "丙"))))
+                    .statusCode()).isEqualTo(404);
+            assertThat(api.send("PUT", base + "/team", pair[1], Map.of("team", List.of())).statusCode()).isEqualTo(404);
+            assertThat(api.send("PUT", base + "/kind", pair[1], Map.of("kind", "LAND")).statusCode()).isEqualTo(404);
+            assertThat(api.send("POST", base + "/risk", pair[1], Map.of("note", "风险")).statusCode()).isEqualTo(404);
+            assertThat(api.send("POST", base + "/end", pair[1], agreement("协议")).statusCode()).isEqualTo(404);
+            assertThat(api.get(base + "/agreement.pdf", pair[1]).statusCode()).isEqualTo(404);
+            assertThat(api.send("POST", base + "/follow-ups/" + UUID.randomUUID() + "/done", pair[1], null).statusCode())
+                    .isEqualTo(404);
+        }
+        assertThat(api.get("/api/v1/mediation/cases/" + UUID.randomUUID(), bureau).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v1/mediation/cases/" + mine, bureau, null, 200).get("dispute").get("summary").asText())
+                .isEqualTo("范围甲" + n);
+        assertThat(send("GET", "/api/v1/mediation/cases/" + theirs, bureau, null, 200).get("dispute").get("summary").asText())
+                .isEqualTo("范围乙" + n);
+        String officersList = api.get("/api/v1/mediation/cases?status=OPEN&size=100", officer).body();
+        assertThat(officersList).contains("范围甲" + n).doesNotContain("范围乙" + n);
+        // nothing changed by the refused attempts
+        assertThat(jdbc.sql("SELECT count(*) FROM dispute_session WHERE case_id IN (?, ?)")
+                .params(UUID.fromString(mine), UUID.fromString(theirs)).query(Long.class).single()).isZero();
+
+        Map<String, Object> screening = Map.of("gridId", grid("NS-1-02"), "participants", "网格员", "findings", "无");
+        String screeningId = send("POST", "/api/v1/mediation/screenings", officer2, screening, 201).get("id").asText();
+        assertThat(api.get("/api/v1/mediation/screenings/" + screeningId, officer).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/mediation/screenings/" + screeningId, bureau).statusCode()).isEqualTo(200);
+        assertThat(api.send("POST", "/api/v1/mediation/screenings", officer, screening).statusCode()).as("another's grid")
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aPartysPhoneIsStoredEncryptedShownMaskedAndReadsAndChangesAreAudited() {
+        String n = n();
+        JsonNode d = send("POST", "/api/v1/mediation/cases", officer, dispute(grid("FS-1-02"), "电话" + n, "officer"), 201);
+        String id = d.get("dispute").get("id").asText();
+        assertThat(d.get("parties").get(0).get("phoneMasked").asText()).isEqualTo("139****5678");
+        assertThat(d.toString()).doesNotContain("13912345678");
+        byte[] stored = jdbc.sql("SELECT phone FROM dispute_party WHERE case_id = ? AND position = 1")
+                .param(UUID.fromString(id)).query(byte[].class).single();
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("13912345678");
+        send("GET", "/api/v1/mediation/cases/" + id, officer, null, 200);
+        send("POST", "/api/v1/mediation/cases/" + id + "/risk", officer, Map.of("note", "扬言报复"), 200);
+        assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE record_type = 'dispute' AND record_id = ? ORDER BY seq")
+                .param(id).query(String.class).list()).containsExactly("CREATE", "READ", "UPDATE");
+    }
+
+    @Test
+    void badInputIsRefusedInTheCallersLanguageAndAScreeningWithABadDisputeLeavesNothing() {
+        Map<String, Object> bad = dispute(grid("FS-1-02"), "坏" + n(), "officer");
+        bad.remove("summary");
+        bad.put("parties", List.of(Map.of("name", "某", "phone", "12345")));
+        HttpResponse<String> r = api.send("POST", "/api/v1/mediation/cases", officer, bad, "Accept-Language", "en");
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode errors = ApiClient.json(r).get("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactlyInAnyOrder("summary", "parties[0].phone");
+        assertThat(errors.toString()).contains("Not a valid phone number");
+        HttpResponse<String> zh = api.send("POST", "/api/v1/mediation/cases", officer, bad);
+        assertThat(ApiClient.json(zh).get("errors").toString()).contains("电话号码格式不正确");
+
+        String findings = "排查" + n();
+        Map<String, Object> screening = new HashMap<>();
+        screening.put("gridId", grid("FS-2-01"));
+        screening.put("participants", "网格员");
+        screening.put("findings", findings);
+        screening.put("disputes", List.of(Map.of("kind", "LAND", "summary", "地界"),
+                Map.of("kind", "FAMILY", "summary", "家务", "parties", List.of(Map.of("name", "某", "phone", "1")))));
+        assertThat(api.send("POST", "/api/v1/mediation/screenings", officer, screening).statusCode()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT count(*) FROM dispute_screening WHERE findings = ?").param(findings).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM dispute_case WHERE summary IN ('地界', '家务') AND opened_at > now() - interval '1 minute'")
+                .query(Long.class).single()).isZero();
+
+        Map<String, Object> team = Map.of("team", List.of(Map.of("staffId", staff("officer2"), "role", "OFFICER")));
+        String id = send("POST", "/api/v1/mediation/cases", officer, dispute(grid("FS-1-02"), "组" + n(), "officer"), 201)
+                .get("dispute").get("id").asText();
+        assertThat(api.send("PUT", "/api/v1/mediation/cases/" + id + "/team", officer, team).statusCode())
+                .as("an officer of another station is not offered").isEqualTo(400);
+        HttpResponse<String> noLevel = api.send("POST", "/api/v1/mediation/cases/" + id + "/end", officer,
+                Map.of("outcome", "AGREEMENT", "agreementText", "协议"));
+        assertThat(ApiClient.json(noLevel).get("errors").findValuesAsText("field")).containsExactly("level");
+        assertThat(send("GET", "/api/v1/mediation/cases/" + id, officer, null, 200).get("dispute").get("status").asText())
+                .isEqualTo("OPEN");
+    }
+
+    @Test
+    void aDisputePushedBy110OpensOneCaseThatEndsInAnAgreementPrintedWithThePartiesAndTheText() throws IOException {
+        String n = n();
+        String caseNumber = "110-MED-" + UUID.randomUUID();
+        Map<String, Object> push = new HashMap<>();
+        push.put("caseNumber", caseNumber);
+        push.put("category", "DISPUTE");
+        push.put("description", "110推送：邻里因排水沟堵塞争吵" + n);
+        push.put("gridId", grid("FS-3-01"));
+        push.put("address", "兴东村三组");
+        assertThat(api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key").statusCode())
+                .isEqualTo(201);
+        assertThat(api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key").statusCode())
+                .isEqualTo(200);
+        JsonNode list = send("GET", "/api/v1/mediation/cases?status=OPEN&size=100", officer, null, 200).get("items");
+        List<JsonNode> found = new java.util.ArrayList<>();
+        list.forEach(c -> {
+            if (c.get("summary").asText().endsWith(n)) {
+                found.add(c);
+            }
+        });
+        assertThat(found).hasSize(1);
+        JsonNode c = found.get(0);
+        assertThat(c.get("origin").asText()).isEqualTo("CALL_110");
+        assertThat(c.get("incidentCode").asText()).startsWith("FQ");
+        String id = c.get("id").asText();
+        String base = "/api/v1/mediation/cases/" + id;
+        JsonNode detail = send("GET", base, officer, null, 200);
+        assertThat(detail.get("team").findValuesAsText("role")).as("the grid chief takes it up").containsExactly("OFFICER");
+        assertThat(detail.get("dispute").get("kind").asText()).isEqualTo("OTHER");
+        assertThat(send("PUT", base + "/kind", officer, Map.of("kind", "NEIGHBOURS"), 200).get("dispute").get("kind")
+                .asText()).isEqualTo("NEIGHBOURS");
+        assertThat(api.send("PUT", base + "/kind", officer2, Map.of("kind", "LAND")).statusCode()).isEqualTo(404);
+
+        send("POST", base + "/parties", officer, Map.of("parties", List.of(Map.of("name", "兴东甲" + n, "phone",
+                "13800001111"), Map.of("name", "兴东乙" + n))), 200);
+        for (int i = 1; i <= 3; i++) {
+            send("POST", base + "/sessions", officer, Map.of("heldOn", LocalDate.now().minusDays(3 - i).toString(),
+                    "place", "兴东村委会", "attendees", "双方", "said", "第" + i + "次调解", "nextStep", "继续"), 200);
+        }
+        String text = "双方共同出资疏通排水沟，今后轮流清理。" + n;
+        JsonNode ended = send("POST", base + "/end", officer, agreement(text), 200);
+        assertThat(ended.get("dispute").get("status").asText()).isEqualTo("AGREED");
+        assertThat(ended.get("dispute").get("sessions").asInt()).isEqualTo(3);
+        assertThat(ended.get("dispute").get("witnessName").asText()).isNotBlank();
+        assertThat(ended.get("followUps")).hasSize(1);
+        assertThat(api.send("POST", base + "/sessions", officer, Map.of("heldOn", LocalDate.now().toString(), "place",
+                "x", "attendees", "x", "said", "x")).statusCode()).as("an ended case does not change").isEqualTo(409);
+
+        HttpResponse<byte[]> pdf;
+        try {
+            pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + base
+                    + "/agreement.pdf")).header("Authorization", "Bearer " + officer).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            String read = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertThat(read).contains("人民调解协议书", "兴东甲" + n, "兴东乙" + n, text, "138****1111")
+                    .doesNotContain("13800001111");
+        }
+    }
+
+    @Test
+    void theLadderCountsWhereTheCasesOfAStationWereSettledInThePeriodAndOnlyInScope() {
+        // counted in one station of the demo: compare before and after, so other tests' cases do not matter
+        UUID g = grid("SL-1-02");
+        JsonNode before = row(send("GET", "/api/v1/mediation/ladder", bureau, null, 200), "320722030000");
+        String[] levels = {"GRID", "GRID", "VILLAGE", "STATION", "COUNTY"};
+        for (String level : levels) {
+            Map<String, Object> body = dispute(g, "层级" + n(), "officer");
+            body.remove("team");
+            String id = send("POST", "/api/v1/mediation/cases", bureau, body, 201).get("dispute").get("id").asText();
+            Map<String, Object> end = agreement("协议" + level);
+            end.put("level", level);
+            end.put("officerWitness", false);
+            send("POST", "/api/v1/mediation/cases/" + id + "/end", bureau, end, 200);
+        }
+        String failed = send("POST", "/api/v1/mediation/cases", bureau, Map.of("origin", "PATROL", "kind", "OTHER",
+                "gridId", g, "summary", "失败" + n()), 201).get("dispute").get("id").asText();
+        send("POST", "/api/v1/mediation/cases/" + failed + "/end", bureau, Map.of("outcome", "FAILURE", "note", "不成"), 200);
+        String referred = send("POST", "/api/v1/mediation/cases", bureau, Map.of("origin", "PATROL", "kind", "OTHER",
+                "gridId", g, "summary", "移交" + n()), 201).get("dispute").get("id").asText();
+        send("POST", "/api/v1/mediation/cases/" + referred + "/end", bureau, Map.of("outcome", "REFERRAL",
+                "referredTo", "COURT"), 200);
+
+        JsonNode after = row(send("GET", "/api/v1/mediation/ladder", bureau, null, 200), "320722030000");
+        assertThat(after.get("grid").asLong() - count(before, "grid")).isEqualTo(2);
+        assertThat(after.get("village").asLong() - count(before, "village")).isEqualTo(1);
+        assertThat(after.get("station").asLong() - count(before, "station")).isEqualTo(1);
+        assertThat(after.get("county").asLong() - count(before, "county")).isEqualTo(1);
+        assertThat(after.get("failed").asLong() - count(before, "failed")).isEqualTo(1);
+        assertThat(after.get("referred").asLong() - count(before, "referred")).isEqualTo(1);
+
+        JsonNode lastYear = send("GET", "/api/v1/mediation/ladder?from=2001-01-01T00:00:00Z&to=2002-01-01T00:00:00Z",
+                bureau, null, 200);
+        assertThat(lastYear.get("rows")).isEmpty();
+        JsonNode officers = send("GET", "/api/v1/mediation/ladder", officer, null, 200);
+        assertThat(officers.get("rows").findValuesAsText("unitCode")).doesNotContain("320722030000", "320722020000");
+    }
+
+    static JsonNode row(JsonNode ladder, String unitCode) {
+        for (JsonNode r : ladder.get("rows")) {
+            if (r.get("unitCode").asText().equals(unitCode)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    static long count(JsonNode row, String field) {
+        return row == null ? 0 : row.get(field).asLong();
+    }
+
+    @Test
+    void aWeeksScreeningOpensTheDisputesItFoundAndTakesTheGridOffTheUnscreenedList() {
+        UUID g = grid("SL-2-01");
+        String week = LocalDate.now().toString();
+        List<String> before = send("GET", "/api/v1/mediation/screenings/unscreened?week=" + week, bureau, null, 200)
+                .findValuesAsText("gridCode");
+        String n = n();
+        Map<String, Object> screening = new HashMap<>();
+        screening.put("gridId", g);
+        screening.put("participants", "村警、网格员");
+        screening.put("findings", "走访" + n);
+        screening.put("disputes", List.of(Map.of("kind", "LAND", "summary", "地界" + n),
+                Map.of("kind", "FAMILY", "summary", "赡养" + n)));
+        JsonNode s = send("POST", "/api/v1/mediation/screenings", bureau, screening, 201);
+        assertThat(s.get("disputesFound").asInt()).isEqualTo(2);
+        assertThat(send("GET", "/api/v1/mediation/cases?screeningId=" + s.get("id").asText(), bureau, null, 200)
+                .get("items").findValuesAsText("origin")).containsExactly("SCREENING", "SCREENING");
+        List<String> after = send("GET", "/api/v1/mediation/screenings/unscreened?week=" + week, bureau, null, 200)
+                .findValuesAsText("gridCode");
+        assertThat(after).doesNotContain("SL-2-01");
+        assertThat(before.size() - after.size()).isLessThanOrEqualTo(before.contains("SL-2-01") ? 1 : 0);
+        assertThat(send("GET", "/api/v1/mediation/screenings/unscreened", officer2, null, 200).findValuesAsText("gridCode"))
+                .allMatch(code -> code.startsWith("NS-"));
+        assertThat(send("GET", "/api/v1/mediation/screenings?week=" + week, bureau, null, 200).findValuesAsText("findings"))
+                .contains("走访" + n);
+    }
+
+    @Test
+    void permissionsNotRolesGuardTheApi() {
+        String auditor = api.token("auditor", DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/mediation/cases", auditor).statusCode()).isEqualTo(403);
+        String admin = api.token("admin", DEMO_PASSWORD);
+        assertThat(api.send("POST", "/api/v1/mediation/cases", admin, dispute(grid("FS-1-01"), "管理员", "officer"))
+                .statusCode()).isEqualTo(403);
+    }
+}
