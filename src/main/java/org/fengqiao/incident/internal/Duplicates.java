@@ -35,6 +35,8 @@ public class Duplicates {
               AND occurred_at BETWEEN :from AND :to AND id <> :id AND address IS NOT NULL
             LIMIT 200""";
     private static final String SCOPE = " u.path LIKE ANY(CAST(:scope AS text[])) ";
+    /** The possible duplicates offered for one new report, closest first. */
+    static final int MAX_OFFERS = 5;
 
     /** An offer as a viewer sees it: the other report of the pair, with distance and time apart. */
     public record Offered(UUID id, String trackingCode, Category category, Status status, String description,
@@ -61,7 +63,9 @@ public class Duplicates {
     public List<Match> offer(Incident filed, OffsetDateTime now) {
         Report report = new Report(filed.id(), filed.category(), filed.occurredAt(), filed.lon(), filed.lat(),
                 filed.gridId(), filed.address(), true);
-        List<Match> matches = policy.matches(report, candidates(report));
+        // the closest few only: a crowd reporting one event would otherwise offer every report to every other
+        List<Match> all = policy.matches(report, candidates(report));
+        List<Match> matches = all.subList(0, Math.min(MAX_OFFERS, all.size()));
         for (Match m : matches) {
             jdbc.sql("""
                     INSERT INTO incident_duplicate (incident_id, candidate_id, distance_m, seconds_apart, offered_at)
@@ -109,7 +113,7 @@ public class Duplicates {
                       SELECT incident_id, distance_m, seconds_apart, true FROM incident_duplicate WHERE candidate_id = :id) d
                 JOIN incident o ON o.id = d.other JOIN grid g ON g.id = o.grid_id JOIN unit u ON u.id = g.unit_id
                 WHERE""" + (scopePaths == null ? " true" : SCOPE) + """
-                 ORDER BY d.distance_m NULLS FIRST, d.seconds_apart, o.id""")
+                 ORDER BY d.distance_m NULLS FIRST, d.seconds_apart, o.id LIMIT 20""")
                 .param("id", id).param("scope", scopePaths == null ? new String[0] : Incidents.patterns(scopePaths))
                 .query((rs, n) -> new Offered(rs.getObject(1, UUID.class), rs.getString(2),
                         Category.valueOf(rs.getString(3)), Status.valueOf(rs.getString(4)), rs.getString(5),

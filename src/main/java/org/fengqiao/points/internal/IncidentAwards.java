@@ -29,7 +29,8 @@ class IncidentAwards {
         this.awards = awards;
     }
 
-    @ApplicationModuleListener
+    // only the resolving step: the condition keeps every other step out of the event publication registry
+    @ApplicationModuleListener(condition = "#root.args[0].kind() == 'RESOLVED'")
     void on(IncidentStepRecorded step) {
         if (!"RESOLVED".equals(step.kind())) {
             return;
