@@ -1,5 +1,6 @@
 package org.fengqiao.mediation.internal;
 
+import org.fengqiao.platform.pdf.PdfLayout;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ public class AgreementPdf {
         List<Member> team = disputes.team(id);
         String title = t("mediation.pdf.title", locale);
         byte[] bytes;
-        try (AgreementLayout pdf = new AgreementLayout(title + " " + c.code(), who.name())) {
+        try (PdfLayout pdf = new PdfLayout(title + " " + c.code(), who.name())) {
             pdf.title(title, t("mediation.pdf.number", locale) + " " + c.code());
             List<String[]> facts = new ArrayList<>();
             facts.add(new String[] {t("mediation.field.kind", locale), t("mediation.kind." + c.kind(), locale)});

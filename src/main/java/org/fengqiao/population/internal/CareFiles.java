@@ -1,5 +1,6 @@
 package org.fengqiao.population.internal;
 
+import org.fengqiao.platform.pdf.PdfLayout;
 import java.sql.Array;
 import java.time.Clock;
 import java.time.OffsetDateTime;

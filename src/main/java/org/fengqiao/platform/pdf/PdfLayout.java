@@ -1,4 +1,4 @@
-package org.fengqiao.mediation.internal;
+package org.fengqiao.platform.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,8 +20,8 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * The A4 writer of the population module's register and file exports (copied, as that one is internal to its
- * module), for the mediation agreement: a title, headings, label/value blocks and
+ * A small A4 writer for the documents the platform prints (the household register, the personal file, the
+ * mediation agreement): a title, headings, label/value blocks and
  * tables whose cells wrap, new pages as the text runs down, and a footer on every page. Chinese text
  * is set in Droid Sans Fallback (Apache License 2.0, shipped in resources/fonts), embedded as a subset,
  * so every reader shows the same glyphs without a CJK font of its own. That font has no Latin letters
@@ -29,7 +29,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * reader has; each line is written as runs of one font. A character neither font has prints as "?"
  * instead of failing the export.
  */
-final class AgreementLayout implements AutoCloseable {
+public final class PdfLayout implements AutoCloseable {
 
     static final String FONT = "fonts/DroidSansFallbackFull.ttf";
     private static final float MARGIN = 48;
@@ -51,7 +51,7 @@ final class AgreementLayout implements AutoCloseable {
     private PDPageContentStream out;
     private float y;
 
-    AgreementLayout(String title, String author) {
+    public PdfLayout(String title, String author) {
         try {
             ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes()));
             font = PDType0Font.load(doc, ttf, true);
@@ -65,10 +65,10 @@ final class AgreementLayout implements AutoCloseable {
         }
     }
 
-    static byte[] fontBytes() throws IOException {
+    public static byte[] fontBytes() throws IOException {
         byte[] bytes = fontBytes;
         if (bytes == null) {
-            try (InputStream in = AgreementLayout.class.getClassLoader().getResourceAsStream(FONT)) {
+            try (InputStream in = PdfLayout.class.getClassLoader().getResourceAsStream(FONT)) {
                 if (in == null) {
                     throw new IOException("font missing from the classpath: " + FONT);
                 }
@@ -119,7 +119,7 @@ final class AgreementLayout implements AutoCloseable {
     }
 
     /** The text with every character no font can show replaced, and no control characters. */
-    String printable(String text) {
+    public String printable(String text) {
         if (text == null) {
             return "";
         }
@@ -151,7 +151,7 @@ final class AgreementLayout implements AutoCloseable {
     }
 
     /** Lines of at most maxWidth, broken between characters (Chinese has no spaces to break at), keeping newlines. */
-    List<String> wrap(String text, float fontSize, float maxWidth) {
+    public List<String> wrap(String text, float fontSize, float maxWidth) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : (text == null ? "" : text).split("\\R", -1)) {
             String p = printable(paragraph);
@@ -204,7 +204,7 @@ final class AgreementLayout implements AutoCloseable {
         }
     }
 
-    AgreementLayout title(String text, String subtitle) {
+    public PdfLayout title(String text, String subtitle) {
         try {
             float s = 18;
             room(s * 2.5f);
@@ -224,7 +224,7 @@ final class AgreementLayout implements AutoCloseable {
         }
     }
 
-    AgreementLayout heading(String text) {
+    public PdfLayout heading(String text) {
         try {
             float s = 13;
             room(s * 2 + BODY * LEADING * 2);
@@ -242,7 +242,7 @@ final class AgreementLayout implements AutoCloseable {
         }
     }
 
-    AgreementLayout paragraph(String text) {
+    public PdfLayout paragraph(String text) {
         try {
             for (String line : wrap(text, BODY, width())) {
                 room(BODY * LEADING);
@@ -257,7 +257,7 @@ final class AgreementLayout implements AutoCloseable {
     }
 
     /** Label and value pairs in two columns of pairs, each value wrapping in its cell. */
-    AgreementLayout facts(List<String[]> pairs) {
+    public PdfLayout facts(List<String[]> pairs) {
         float[] widths = {0.16f, 0.34f, 0.16f, 0.34f};
         List<String[]> rows = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i += 2) {
@@ -269,11 +269,11 @@ final class AgreementLayout implements AutoCloseable {
     }
 
     /** A table with a header row (repeated on each new page) and wrapping cells; widths are fractions. */
-    AgreementLayout table(String[] header, float[] widths, List<String[]> rows) {
+    public PdfLayout table(String[] header, float[] widths, List<String[]> rows) {
         return grid(header, widths, rows, false);
     }
 
-    private AgreementLayout grid(String[] header, float[] widths, List<String[]> rows, boolean labels) {
+    private PdfLayout grid(String[] header, float[] widths, List<String[]> rows, boolean labels) {
         try {
             float total = 0;
             for (float w : widths) {
@@ -341,7 +341,7 @@ final class AgreementLayout implements AutoCloseable {
     }
 
     /** The document with a footer on every page: its title, who exported it and when, page n of m. */
-    byte[] finish(String footer) {
+    public byte[] finish(String footer) {
         try {
             out.close();
             out = null;

@@ -1,4 +1,4 @@
-package org.fengqiao.population.internal;
+package org.fengqiao.platform.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
