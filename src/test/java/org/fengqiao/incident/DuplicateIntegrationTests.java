@@ -172,6 +172,19 @@ class DuplicateIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aCrowdReportingOneEventIsOfferedTheFiveClosestOnly() {
+        List<String> earlier = new java.util.ArrayList<>();
+        for (int k = 7; k >= 1; k--) {
+            earlier.add(0, id(file(officer, report("DISASTER", mine, at(200, 200 + 10 * k), "山体滑坡" + k))));
+        }
+        // earlier.get(0) is 10 m away, earlier.get(6) 70 m: the five closest are offered, nearest first
+        JsonNode last = file(officer, report("DISASTER", mine, at(200, 200), "山体滑坡又报"));
+        assertThat(candidates(last)).containsExactlyElementsOf(earlier.subList(0, 5));
+        assertThat(jdbc.sql("SELECT count(*) FROM incident_duplicate WHERE incident_id = ?")
+                .param(java.util.UUID.fromString(id(last))).query(Long.class).single()).isEqualTo(5);
+    }
+
+    @Test
     void reportsWithoutALocationAreComparedByGridAndAddress() {
         Map<String, Object> first = report("COMPLAINT", mine, null, "噪音投诉");
         first.put("address", "重复测试村 8号");
