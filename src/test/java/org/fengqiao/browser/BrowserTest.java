@@ -84,6 +84,17 @@ public abstract class BrowserTest extends IntegrationTest {
         return new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 800);
     }
 
+    /** A phone-sized touch screen in Chinese (390 x 844), the size the phone pages are checked at. */
+    protected static Browser.NewContextOptions phone() {
+        return new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(390, 844).setIsMobile(true)
+                .setHasTouch(true);
+    }
+
+    /** Whether the page fits the screen's width, with nothing to scroll sideways, as a phone page must. */
+    protected boolean fitsTheScreen() {
+        return (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
+    }
+
     protected String url(String path) {
         return "http://localhost:" + port + path;
     }

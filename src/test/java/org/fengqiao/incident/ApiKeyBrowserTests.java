@@ -23,8 +23,7 @@ class ApiKeyBrowserTests extends BrowserTest {
 
     @Override
     protected Browser.NewContextOptions contextOptions() {
-        return new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(390, 844).setIsMobile(true)
-                .setHasTouch(true);
+        return phone();
     }
 
     int open311(String key) {

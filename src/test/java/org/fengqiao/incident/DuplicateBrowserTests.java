@@ -68,13 +68,9 @@ class DuplicateBrowserTests extends BrowserTest {
 
     @Override
     protected Browser.NewContextOptions contextOptions() {
-        return new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(390, 844).setIsMobile(true)
-                .setHasTouch(true);
+        return phone();
     }
 
-    boolean fitsTheScreen() {
-        return (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
-    }
 
     /** With -Dfengqiao.screenshots=DIR, a picture of the page for a person to look at. */
     void shot(String name) {

@@ -37,13 +37,9 @@ class IncidentBrowserTests extends BrowserTest {
 
     @Override
     protected Browser.NewContextOptions contextOptions() {
-        return new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(390, 844).setIsMobile(true)
-                .setHasTouch(true);
+        return phone();
     }
 
-    boolean fitsTheScreen() {
-        return (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
-    }
 
     @Test
     void theOfficerFilesAndTheGridManagerNamedByThePolicyHandlesItOnAPhone() {

@@ -38,9 +38,6 @@ class MediationBrowserTests extends BrowserTest {
                 .setHasTouch(true).setAcceptDownloads(true);
     }
 
-    boolean fitsTheScreen() {
-        return (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
-    }
 
     @Test
     void aDisputeFrom110GoesThroughThreeSessionsToASignedAgreementPdf() throws IOException {

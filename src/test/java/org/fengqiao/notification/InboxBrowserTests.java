@@ -34,13 +34,9 @@ class InboxBrowserTests extends BrowserTest {
 
     @Override
     protected Browser.NewContextOptions contextOptions() {
-        return new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(390, 844).setIsMobile(true)
-                .setHasTouch(true);
+        return phone();
     }
 
-    boolean fitsTheScreen() {
-        return (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
-    }
 
     UUID file(TestGrid g, String description) {
         return incidents.file(new NewIncident(Source.FIELD, Category.HELP, null, null, description, null, null, null,

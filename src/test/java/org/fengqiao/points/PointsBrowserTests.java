@@ -23,13 +23,9 @@ class PointsBrowserTests extends BrowserTest {
 
     @Override
     protected Browser.NewContextOptions contextOptions() {
-        return new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(390, 844).setIsMobile(true)
-                .setHasTouch(true);
+        return phone();
     }
 
-    boolean fitsTheScreen() {
-        return (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
-    }
 
     @Test
     void aVolunteersHazardReportEarnsPointsThatBuyAVoucherScannedOnce() {

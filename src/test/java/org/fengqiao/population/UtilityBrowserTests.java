@@ -26,13 +26,9 @@ class UtilityBrowserTests extends BrowserTest {
 
     @Override
     protected Browser.NewContextOptions contextOptions() {
-        return new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(390, 844).setIsMobile(true)
-                .setHasTouch(true);
+        return phone();
     }
 
-    boolean fitsTheScreen() {
-        return (Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth");
-    }
 
     @Test
     void anOfficerImportsReadingsAndResolvesTheTaskTheyRaiseOnAPhone() throws Exception {
