@@ -30,6 +30,11 @@ public class Invalid extends RuntimeException {
         return problems;
     }
 
+    /** Every problem as a sentence in the given language, for a page that shows them above its form. */
+    public List<String> texts(org.springframework.context.MessageSource messages, java.util.Locale locale) {
+        return problems.stream().map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList();
+    }
+
     /** One problem: the field (or record) it concerns, a message key and its arguments. */
     public record Problem(String field, String key, Object[] args) {
         @Override

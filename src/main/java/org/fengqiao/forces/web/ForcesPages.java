@@ -113,7 +113,7 @@ class ForcesPages {
             UUID id = desk.createTeam(Callers.require(), new ForcesDesk.NewTeam(unitId, gridId, kind, name, note)).id();
             return "redirect:/forces/teams/" + id;
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
             return "redirect:/forces?tab=teams";
         }
     }
@@ -141,7 +141,7 @@ class ForcesPages {
             desk.join(Callers.require(), id, staffId, leader, joinedOn);
             redirect.addFlashAttribute("notice", text("forces.saved", locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
         }
         return "redirect:/forces/teams/" + id;
     }
@@ -153,7 +153,7 @@ class ForcesPages {
             desk.leave(Callers.require(), id, staffId, null);
             redirect.addFlashAttribute("notice", text("forces.saved", locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
         }
         return "redirect:/forces/teams/" + id;
     }
@@ -204,7 +204,7 @@ class ForcesPages {
                     endsAt == null ? null : endsAt.atZone(ForcesDesk.CHINA_ZONE).toOffsetDateTime());
             redirect.addFlashAttribute("notice", text("forces.saved", locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
         }
         return "redirect:/forces/posts/" + id;
     }
@@ -236,7 +236,7 @@ class ForcesPages {
                 default -> throw new NotFound("action", action);
             }
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
         }
         return "redirect:/me/forces";
     }
@@ -250,9 +250,6 @@ class ForcesPages {
         return messages.getMessage(key, null, key, locale);
     }
 
-    private List<String> texts(Invalid e, Locale locale) {
-        return e.problems().stream().map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList();
-    }
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();

@@ -109,7 +109,7 @@ class IncidentPages {
             UUID id = desk.file(n, Submitter.of(Callers.require())).incident().id();
             return "redirect:/incidents/" + id;
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
             return "redirect:/incidents/new";
         }
     }
@@ -150,7 +150,7 @@ class IncidentPages {
             }
             redirect.addFlashAttribute("notice", messages.getMessage("incident.action.done", null, locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
         } catch (Conflict e) {
             redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
         } catch (NotFound e) {
@@ -159,7 +159,4 @@ class IncidentPages {
         return "redirect:/incidents/" + id;
     }
 
-    private List<String> texts(Invalid e, Locale locale) {
-        return e.problems().stream().map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList();
-    }
 }

@@ -94,7 +94,7 @@ class ResidentPages {
             return "redirect:/track/" + filed.trackingCode();
         } catch (Invalid e) {
             response.setStatus(400);
-            model.addAttribute("problems", texts(e, locale));
+            model.addAttribute("problems", e.texts(messages, locale));
         } catch (ResidentDesk.Limited e) {
             response.setStatus(429);
             model.addAttribute("problems", List.of(messages.getMessage("incident.report.limited",
@@ -171,7 +171,7 @@ class ResidentPages {
             response.setStatus(404);
             return "incident/track-missing";
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
         } catch (Conflict e) {
             redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
         } catch (ResidentDesk.Limited e) {
@@ -221,7 +221,4 @@ class ResidentPages {
         }
     }
 
-    private List<String> texts(Invalid e, Locale locale) {
-        return e.problems().stream().map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList();
-    }
 }

@@ -108,7 +108,7 @@ class MediationPages {
                     null), me()).id();
             return "redirect:/mediation/" + id;
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
             return "redirect:/mediation/new";
         }
     }
@@ -170,7 +170,7 @@ class MediationPages {
             }
             redirect.addFlashAttribute("notice", messages.getMessage("mediation.action.done", null, locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
         } catch (Conflict e) {
             redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
         } catch (NotFound e) {
@@ -249,7 +249,7 @@ class MediationPages {
                     new Object[] {s.gridName(), s.disputesFound()}, locale));
             return "redirect:/mediation/screenings?week=" + s.weekStart();
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
             return "redirect:/mediation/screenings";
         }
     }
@@ -283,9 +283,6 @@ class MediationPages {
         return out;
     }
 
-    private List<String> texts(Invalid e, Locale locale) {
-        return e.problems().stream().map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList();
-    }
 
     private static Actor me() {
         return Actor.of(Callers.require());

@@ -101,7 +101,7 @@ class PointsPages {
             Store.Voucher v = store.redeem(id, Callers.require());
             redirect.addFlashAttribute("notice", messages.getMessage("points.my.redeemed", new Object[] {v.code()}, locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -180,7 +180,7 @@ class PointsPages {
             awards.award(holderId, gridId, rule, note, clueGiverId, Callers.require());
             redirect.addFlashAttribute("notice", messages.getMessage("points.award.done", null, locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -199,7 +199,7 @@ class PointsPages {
             }
             redirect.addFlashAttribute("notice", messages.getMessage("points.action.done", null, locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -229,7 +229,7 @@ class PointsPages {
             ledger.reverse(id, reason, Callers.require());
             redirect.addFlashAttribute("notice", messages.getMessage("points.holder.done", null, locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
         }
         return "redirect:/points/holders/" + entry.holderId();
     }
@@ -326,7 +326,7 @@ class PointsPages {
                     : unit == null ? List.of() : boards.byUnit(unit, f, t, 100, caller));
         } catch (Invalid e) {
             model.addAttribute("rows", List.of());
-            model.addAttribute("problems", texts(e, locale));
+            model.addAttribute("problems", e.texts(messages, locale));
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -416,16 +416,13 @@ class PointsPages {
         return messages.getMessage(key, null, key, locale);
     }
 
-    private List<String> texts(Invalid e, Locale locale) {
-        return e.problems().stream().map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList();
-    }
 
     private String act(Locale locale, RedirectAttributes redirect, String back, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("notice", messages.getMessage("points.action.done", null, locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

@@ -67,7 +67,7 @@ class UtilityPages {
             UUID id = UtilityReadingController.submit(imports, file, dryRun, locale);
             return "redirect:/utility-readings/imports/" + id;
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
             return "redirect:/utility-readings/import";
         }
     }
@@ -183,7 +183,7 @@ class UtilityPages {
             action.run();
             redirect.addFlashAttribute("notice", messages.getMessage(done, null, locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", texts(e, locale));
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
         } catch (Conflict e) {
             redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), locale)));
         } catch (NotFound e) {
@@ -192,7 +192,4 @@ class UtilityPages {
         return "redirect:/verification-tasks/" + id;
     }
 
-    private List<String> texts(Invalid e, Locale locale) {
-        return e.problems().stream().map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList();
-    }
 }
