@@ -83,3 +83,42 @@ document.addEventListener('submit', function (event) {
       status.classList.add('error');
     });
 });
+// Menus of the top navigation (<details class="menu">): one open at a time, closed by a click elsewhere or
+// Escape, and the menu holding the page shown marked as current.
+document.addEventListener('DOMContentLoaded', function () {
+  var menus = Array.prototype.slice.call(document.querySelectorAll('.topnav details.menu'));
+  if (!menus.length) {
+    return;
+  }
+  var here = window.location.pathname;
+  menus.forEach(function (menu) {
+    var links = Array.prototype.slice.call(menu.querySelectorAll('a[href]'));
+    if (links.some(function (a) {
+      var path = new URL(a.href, window.location.href).pathname;
+      return here === path || here.indexOf(path + '/') === 0;
+    })) {
+      menu.classList.add('current');
+    }
+    menu.addEventListener('toggle', function () {
+      if (menu.open) {
+        menus.forEach(function (other) {
+          if (other !== menu) {
+            other.open = false;
+          }
+        });
+      }
+    });
+  });
+  document.addEventListener('click', function (event) {
+    menus.forEach(function (menu) {
+      if (menu.open && !menu.contains(event.target)) {
+        menu.open = false;
+      }
+    });
+  });
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') {
+      menus.forEach(function (menu) { menu.open = false; });
+    }
+  });
+});

@@ -3,6 +3,7 @@ package org.fengqiao.browser;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -93,6 +94,20 @@ public abstract class BrowserTest extends IntegrationTest {
     /** Whether the page fits the screen's width, with nothing to scroll sideways, as a phone page must. */
     protected boolean fitsTheScreen() {
         return (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
+    }
+
+    /**
+     * Follows the navigation bar's link to the page whose path ends with {@code path}, as a user does: opens the
+     * menu that holds it (one click on its heading), then the link. Fails if the signed-in user has no such link.
+     */
+    protected void navigateByMenu(String path) {
+        Locator link = page.locator("nav a[href$='" + path + "']");
+        Locator menu = page.locator("nav details.menu")
+                .filter(new Locator.FilterOptions().setHas(page.locator("a[href$='" + path + "']")));
+        if (menu.count() > 0 && menu.first().getAttribute("open") == null) {
+            menu.first().locator("summary").click();
+        }
+        link.click();
     }
 
     protected String url(String path) {

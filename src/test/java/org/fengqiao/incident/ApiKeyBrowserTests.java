@@ -38,7 +38,7 @@ class ApiKeyBrowserTests extends BrowserTest {
         String name = "浏览器客户端-" + UUID.randomUUID().toString().substring(0, 8);
         login("chief");
         page.navigate(url("/incidents"));
-        page.click("nav a[href$='/incidents/api-keys']");
+        navigateByMenu("/incidents/api-keys");
         page.waitForURL(u -> u.endsWith("/incidents/api-keys"));
         page.selectOption("#unitId", office.id().value().toString());
         page.fill("#name", name);

@@ -54,7 +54,7 @@ class ImportPageBrowserTests extends BrowserTest {
 
         login("officer");
         page.navigate(url("/"));
-        page.click("nav a[href$='/imports']");
+        navigateByMenu("/imports");
         page.waitForURL("**/imports");
         upload("新居民.xlsx", ImportIntegrationTests.xlsx(rows), false);
 
@@ -75,7 +75,7 @@ class ImportPageBrowserTests extends BrowserTest {
         assertThat(first.locator(".status")).hasText("已完成");
         assertThat(stored("乜霁川", nie) + stored("眭檀音", sui) + stored("厍岫筠", she)).isEqualTo(3);
 
-        page.click("nav a[href$='/persons']");
+        navigateByMenu("/persons");
         page.fill("#person-q", "njc");
         page.press("#person-q", "Enter");
         page.waitForURL("**/persons?q=njc**");
