@@ -370,6 +370,43 @@ class WebhookIntegrationTests extends IntegrationTest {
                 .query(Long.class).single()).as("nothing saved").isZero();
     }
     @Test
+    void aWebhookCannotPointAtThisHostTheMetadataServiceOrAMulticastGroup() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("unitId", workstation.id().value());
+        body.put("secret", SECRET);
+        // the tests allow 127.0.0.1 and ::1 only (their receivers); the rest of loopback stays refused
+        for (String refused : List.of("http://169.254.169.254/latest/meta-data/", "http://127.0.0.2:5432/",
+                "http://0.0.0.0:8080/hook", "http://[fe80::1]/hook", "http://224.0.0.1/hook")) {
+            body.put("url", refused);
+            HttpResponse<String> zh = api.send("POST", "/api/v1/webhooks", officer, body);
+            assertThat(zh.statusCode()).as(refused).isEqualTo(400);
+            assertThat(ApiClient.json(zh).get("errors").findValuesAsText("message")).as(refused)
+                    .anySatisfy(m -> assertThat(m).startsWith("不能推送到本机、链路本地或组播地址"));
+        }
+        HttpResponse<String> en = api.send("POST", "/api/v1/webhooks", officer, body, "Accept-Language", "en");
+        assertThat(ApiClient.json(en).get("errors").findValuesAsText("message"))
+                .anySatisfy(m -> assertThat(m).startsWith("Webhooks cannot be sent to this host"));
+        assertThat(jdbc.sql("SELECT count(*) FROM webhook WHERE unit_id = ?").param(workstation.id().value())
+                .query(Long.class).single()).as("nothing saved").isZero();
+    }
+
+    @Test
+    void aDeliveryToAnAddressRefusedSinceRegistrationFailsWithoutBeingSent() throws Exception {
+        String webhook = register(officer, workstation.id().value(), receiver.url());
+        // as if the name now resolved elsewhere: the stored URL points at the metadata service
+        jdbc.sql("UPDATE webhook SET url = 'http://169.254.169.254/latest/meta-data/' WHERE id = ?")
+                .param(UUID.fromString(webhook)).update();
+        file("拒绝地址-" + UUID.randomUUID());
+        deliver(webhook, Instant.now().plusSeconds(1));
+        assertThat(deliveries(webhook)).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo("PENDING");
+            assertThat(r.attempts()).isEqualTo(1);
+            assertThat(r.lastError()).startsWith("address refused: 169.254.169.254");
+        });
+        assertThat(receiver.requests()).isEmpty();
+    }
+
+    @Test
     void theHeadOfAUnitRegistersAndDisablesAWebhookOnThePage() {
         ApiClient browser = new ApiClient(port);
         browser.formLogin("officer", DEMO_PASSWORD);

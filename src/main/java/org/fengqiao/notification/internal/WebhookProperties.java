@@ -1,6 +1,7 @@
 package org.fengqiao.notification.internal;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,12 +11,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * attempts (a person can then retry it by hand). {@code timeout} bounds one request; {@code batch} is how
  * many deliveries one run of the worker sends at most; {@code poll} (an ISO duration, read by the
  * scheduler) is the pause between runs; delivered rows are kept {@code retention} long for the page,
- * failed ones until retried.
+ * failed ones until retried. {@code allowedNetworks} (CIDR blocks) are addresses a webhook may be sent to even
+ * though {@link WebhookAddressPolicy} refuses them by default (loopback, link-local, ...), e.g. a receiver on
+ * this same host.
  */
 @ConfigurationProperties("fengqiao.notification.webhooks")
 public record WebhookProperties(@DefaultValue("8") int maxAttempts, @DefaultValue("30s") Duration initialBackoff,
         @DefaultValue("1h") Duration maxBackoff, @DefaultValue("10s") Duration timeout, @DefaultValue("50") int batch,
-        @DefaultValue("PT5S") String poll, @DefaultValue("30d") Duration retention) {
+        @DefaultValue("PT5S") String poll, @DefaultValue("30d") Duration retention,
+        @DefaultValue({}) List<String> allowedNetworks) {
+
+    /** The address policy these settings give. */
+    WebhookAddressPolicy addressPolicy() {
+        return new WebhookAddressPolicy(allowedNetworks);
+    }
 
     /** The pause after the given (1-based) failed attempt: initial × 2^(attempt-1), at most the maximum. */
     public Duration backoff(int attempt) {

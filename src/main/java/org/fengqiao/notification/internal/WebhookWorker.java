@@ -1,6 +1,7 @@
 package org.fengqiao.notification.internal;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,12 +44,14 @@ public class WebhookWorker {
     private final WebhookProperties properties;
     private final Clock clock;
     private final HttpClient http;
+    private final WebhookAddressPolicy addresses;
 
     WebhookWorker(JdbcClient jdbc, PersonalDataCipher cipher, WebhookProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.properties = properties;
         this.clock = clock;
+        this.addresses = properties.addressPolicy();
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -111,6 +114,13 @@ public class WebhookWorker {
         Integer status = null;
         String error;
         try {
+            // the host may resolve elsewhere now than when the webhook was registered
+            Optional<InetAddress> refused = addresses.refused(URI.create(claim.url()).getHost());
+            if (refused.isPresent()) {
+                failed(claim, null, "address refused: " + refused.get().getHostAddress()
+                        + " (loopback, link-local or multicast; see fengqiao.notification.webhooks.allowed-networks)", now);
+                return;
+            }
             long timestamp = clock.instant().getEpochSecond();
             HttpRequest request = HttpRequest.newBuilder(URI.create(claim.url()))
                     .timeout(properties.timeout())

@@ -60,14 +60,16 @@ public class Webhooks {
     private final PersonalDataCipher cipher;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final WebhookAddressPolicy addresses;
 
     Webhooks(JdbcClient jdbc, Jurisdictions jurisdictions, PersonalDataCipher cipher, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, WebhookProperties properties) {
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
         this.cipher = cipher;
         this.events = events;
         this.clock = clock;
+        this.addresses = properties.addressPolicy();
     }
 
     public List<Webhook> list(Caller caller) {
@@ -101,6 +103,8 @@ public class Webhooks {
             problems.add(problem("url", "error.field.required"));
         } else if (!validUrl(cleanUrl)) {
             problems.add(problem("url", "notification.webhook.url.invalid"));
+        } else if (addresses.refused(URI.create(cleanUrl).getHost()).isPresent()) {
+            problems.add(problem("url", "notification.webhook.url.refused"));
         }
         if (secret == null || secret.isEmpty()) {
             problems.add(problem("secret", "error.field.required"));
