@@ -87,6 +87,10 @@ class ResidentIntegrationTests extends IntegrationTest {
     ApplicationEventPublisher events;
     @Autowired
     ApplicationEvents recorded;
+    @Autowired
+    org.fengqiao.platform.crypto.PersonalDataCipher cipher;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     ApiClient api;
     Grid grid;
@@ -353,7 +357,8 @@ class ResidentIntegrationTests extends IntegrationTest {
         UUID id = idOf(code);
         OffsetDateTime answeredAt = incidents.find(id).orElseThrow().answeredAt();
         MovableClock clock = new MovableClock(answeredAt.toInstant(), ZoneOffset.UTC);
-        ResidentDesk residents = new ResidentDesk(desk, incidents, photos, ratings, properties, events, jdbc, clock);
+        ResidentDesk residents = new ResidentDesk(desk, incidents, photos, ratings, properties, events, jdbc, clock, cipher,
+                transactions);
 
         assertThatThrownBy(() -> residents.reopen(code, " ")).isInstanceOf(Invalid.class);
         clock.advance(Duration.ofDays(6));
@@ -386,7 +391,8 @@ class ResidentIntegrationTests extends IntegrationTest {
         OffsetDateTime second = incidents.find(id).orElseThrow().answeredAt();
         MovableClock later = new MovableClock(second.toInstant().plus(properties.reopenWithin()).plusSeconds(60),
                 ZoneOffset.UTC);
-        ResidentDesk tooLate = new ResidentDesk(desk, incidents, photos, ratings, properties, events, jdbc, later);
+        ResidentDesk tooLate = new ResidentDesk(desk, incidents, photos, ratings, properties, events, jdbc, later, cipher,
+                transactions);
         assertThatThrownBy(() -> tooLate.reopen(code, "还是不满意")).isInstanceOf(Conflict.class)
                 .satisfies(e -> assertThat(((Conflict) e).key()).isEqualTo("incident.reopen.tooLate"));
         assertThat(incidents.find(id).orElseThrow().status()).isEqualTo(Incidents.Status.ANSWERED);

@@ -19,10 +19,13 @@ import org.fengqiao.incident.internal.Incidents.Status;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -78,7 +81,8 @@ public class ResidentDesk {
 
     @Autowired
     public ResidentDesk(IncidentDesk desk, Incidents incidents, Photos photos, Ratings ratings,
-            ResidentProperties properties, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+            ResidentProperties properties, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
+            PersonalDataCipher cipher, PlatformTransactionManager transactions) {
         this.desk = desk;
         this.incidents = incidents;
         this.photos = photos;
@@ -87,7 +91,13 @@ public class ResidentDesk {
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.limit = new FilingLimit(properties.filingsPerHour(), clock);
+        this.limit = new FilingLimit(properties.filingsPerHour(), clock, jdbc, cipher, transactions);
+    }
+
+    /** Every ten minutes, on every instance (deleting twice is harmless): counts older than the hour go. */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    public void forgetOldFilingCounts() {
+        limit.forgetOld();
     }
 
     public ResidentProperties properties() {
