@@ -387,6 +387,9 @@ class ResidentIntegrationTests extends IntegrationTest {
 
         Submitter by = Submitter.system("test");
         desk.resolve(id, "再次找到", by);
+        assertThat(recorded.stream(org.fengqiao.incident.IncidentResolved.class).filter(e -> e.incidentId().equals(id)))
+                .as("each resolving (before the reopening and now) is published on its own, for points and the hard-case"
+                        + " board").hasSize(2).allSatisfy(e -> assertThat(e.merged()).isFalse());
         desk.answer(id, "再次找到老人，已联系家属看护", by);
         OffsetDateTime second = incidents.find(id).orElseThrow().answeredAt();
         MovableClock later = new MovableClock(second.toInstant().plus(properties.reopenWithin()).plusSeconds(60),

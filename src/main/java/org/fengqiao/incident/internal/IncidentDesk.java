@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.IncidentDisputeForMediation;
+import org.fengqiao.incident.IncidentResolved;
 import org.fengqiao.incident.IncidentStepRecorded;
 import org.fengqiao.incident.NewIncident;
 import org.fengqiao.incident.Source;
@@ -472,6 +473,10 @@ public class IncidentDesk {
     private void published(Incident i, String kind, OffsetDateTime now, String reason) {
         events.publishEvent(new IncidentStepRecorded(i.id(), i.trackingCode(), i.category(), i.unitPath(), kind,
                 i.ownerUnitId(), i.ownerStaffId(), reason, now.toInstant()));
+        if ("RESOLVED".equals(kind) || "MERGED_INTO".equals(kind)) {
+            events.publishEvent(new IncidentResolved(i.id(), i.trackingCode(), i.category(), i.unitPath(),
+                    "MERGED_INTO".equals(kind), now.toInstant()));
+        }
     }
 
     private interface Change {

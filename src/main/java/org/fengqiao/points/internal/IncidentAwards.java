@@ -2,7 +2,7 @@ package org.fengqiao.points.internal;
 
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.IncidentFacts;
-import org.fengqiao.incident.IncidentStepRecorded;
+import org.fengqiao.incident.IncidentResolved;
 import org.fengqiao.incident.Source;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -29,10 +29,9 @@ class IncidentAwards {
         this.awards = awards;
     }
 
-    // only the resolving step: the condition keeps every other step out of the event publication registry
-    @ApplicationModuleListener(condition = "#root.args[0].kind() == 'RESOLVED'")
-    void on(IncidentStepRecorded step) {
-        if (!"RESOLVED".equals(step.kind())) {
+    @ApplicationModuleListener
+    void on(IncidentResolved step) {
+        if (step.merged()) {
             return;
         }
         incidents.filed(step.incidentId())
