@@ -3,11 +3,10 @@ package org.fengqiao.incident.internal;
 import java.time.Duration;
 import java.util.Set;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.platform.ShortLived;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The short-lived caches of intake (bench/README.md: each report asked the database for its grid's roster,
@@ -34,15 +33,7 @@ public class IntakeCaches {
         if (!CLEARING.contains(event.recordType())) {
             return;
         }
-        clear();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    clear();
-                }
-            });
-        }
+        ShortLived.clearNowAndAtTransactionEnd(this::clear);
     }
 
     public void clear() {

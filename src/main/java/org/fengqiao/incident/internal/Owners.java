@@ -8,6 +8,7 @@ import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.jurisdiction.UnitKind;
+import org.fengqiao.platform.ShortLived;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

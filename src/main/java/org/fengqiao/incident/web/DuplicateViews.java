@@ -42,7 +42,8 @@ public class DuplicateViews {
         this.duplicates = duplicates;
     }
 
-    public Panel panel(Incident i) {
+    /** The panel of an incident; of a report just filed, without looking up merges it cannot have yet. */
+    public Panel panel(Incident i, boolean justFiled) {
         Caller caller = Callers.current().orElse(null);
         if (caller == null || caller.unitPaths() == null || caller.unitPaths().isEmpty()) {
             return NONE;
@@ -54,6 +55,9 @@ public class DuplicateViews {
                         o.distanceMetres() == null ? null : Math.round(o.distanceMetres()),
                         Math.round(o.secondsApart() / 60.0), o.secondsApart(), o.newer()))
                 .toList();
+        if (justFiled) {
+            return new Panel(candidates, null, List.of());
+        }
         Link into = duplicates.mergedInto(i.id(), scope).map(DuplicateViews::link).orElse(null);
         List<Link> merged = duplicates.merged(i.id(), scope).stream().map(DuplicateViews::link).toList();
         return new Panel(candidates, into, merged);

@@ -73,16 +73,23 @@ public class IncidentViews {
     }
 
     public Detail detail(Incident i, Locale locale) {
-        return detail(i, incidents.timeline(i.id()), locale);
+        return detail(i, incidents.timeline(i.id()), false, locale);
     }
 
-    /** With the timeline at hand (a report just filed), so it is not read again. */
+    /**
+     * A report just filed, with the timeline at hand, so it is not read again; nothing can have been merged into
+     * it or it into another yet, so that is not looked up either.
+     */
     public Detail detail(Incident i, List<Incidents.Event> timeline, Locale locale) {
+        return detail(i, timeline, true, locale);
+    }
+
+    private Detail detail(Incident i, List<Incidents.Event> timeline, boolean justFiled, Locale locale) {
         List<Step> steps = timeline.stream().map(e -> new Step(e.kind(),
                 text("incident.event." + e.kind(), locale), e.at(), e.actorName(), e.ownerUnitName(), e.ownerStaffName(),
                 e.reason() == null ? null : text(e.reason(), locale), e.department(), e.contact(), e.outcome(),
                 note(e, locale))).toList();
-        return new Detail(view(i, locale), steps, duplicates.panel(i));
+        return new Detail(view(i, locale), steps, duplicates.panel(i, justFiled));
     }
 
     private String note(Incidents.Event e, Locale locale) {

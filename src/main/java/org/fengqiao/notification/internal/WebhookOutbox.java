@@ -2,16 +2,20 @@ package org.fengqiao.notification.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.fengqiao.audit.Audited;
 import org.fengqiao.incident.IncidentStepRecorded;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.platform.ShortLived;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,19 +38,34 @@ class WebhookOutbox {
     private final JdbcClient jdbc;
     private final Jurisdictions jurisdictions;
     private final ObjectMapper json;
+    /** The active webhooks above a unit path: asked on every step of every report, changed rarely. */
+    private final ShortLived<String, List<UUID>> active;
 
-    WebhookOutbox(JdbcClient jdbc, Jurisdictions jurisdictions, ObjectMapper json) {
+    WebhookOutbox(JdbcClient jdbc, Jurisdictions jurisdictions, ObjectMapper json,
+            @Value("${fengqiao.notification.webhooks.lookup-cache:5s}") Duration lookupCache) {
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
         this.json = json;
+        this.active = new ShortLived<>(lookupCache, 10_000);
+    }
+
+    /**
+     * A webhook registered, stopped or resumed on this instance counts from the next step on; on another
+     * instance within {@code fengqiao.notification.webhooks.lookup-cache} (5 s; 0 asks the database each time).
+     */
+    @EventListener
+    void changed(Audited event) {
+        if ("webhook".equals(event.recordType())) {
+            ShortLived.clearNowAndAtTransactionEnd(active::clear);
+        }
     }
 
     @EventListener
     void on(IncidentStepRecorded step) {
-        List<UUID> webhooks = jdbc.sql("""
+        List<UUID> webhooks = active.get(step.unitPath(), path -> jdbc.sql("""
                 SELECT w.id FROM webhook w JOIN unit u ON u.id = w.unit_id
                 WHERE w.active AND left(:path, length(u.path)) = u.path""")
-                .param("path", step.unitPath()).query(UUID.class).list();
+                .param("path", path).query(UUID.class).list());
         if (webhooks.isEmpty()) {
             return;
         }
