@@ -363,6 +363,8 @@ class ResidentIntegrationTests extends IntegrationTest {
         assertThatThrownBy(() -> residents.reopen(code, " ")).isInstanceOf(Invalid.class);
         clock.advance(Duration.ofDays(6));
         Incidents.Incident reopened = residents.reopen(code, "老人又走失了，问题没解决");
+        assertThat(recorded.stream(org.fengqiao.incident.IncidentReopened.class).filter(e -> e.incidentId().equals(id)))
+                .as("published on its own, for the hard-case board").hasSize(1);
         assertThat(reopened.status()).isEqualTo(Incidents.Status.ACKNOWLEDGED);
         assertThat(reopened.ownerStaffId()).as("back to its last owner").isEqualTo(manager.id().value());
         assertThat(reopened.answeredAt()).isNull();

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.IncidentDisputeForMediation;
+import org.fengqiao.incident.IncidentReopened;
 import org.fengqiao.incident.IncidentResolved;
 import org.fengqiao.incident.IncidentStepRecorded;
 import org.fengqiao.incident.NewIncident;
@@ -476,6 +477,9 @@ public class IncidentDesk {
         if ("RESOLVED".equals(kind) || "MERGED_INTO".equals(kind)) {
             events.publishEvent(new IncidentResolved(i.id(), i.trackingCode(), i.category(), i.unitPath(),
                     "MERGED_INTO".equals(kind), now.toInstant()));
+        } else if ("REOPENED".equals(kind)) {
+            events.publishEvent(new IncidentReopened(i.id(), i.trackingCode(), i.category(), i.unitPath(),
+                    now.toInstant()));
         }
     }
 
