@@ -308,7 +308,8 @@ public class MediationDesk {
         }
         Case after = audited(before, who);
         if (status == Status.AGREED) {
-            events.publishEvent(new DisputeSettled(id, after.unitPath(), team.stream().map(Member::staffId).toList(),
+            events.publishEvent(new DisputeSettled(id, after.code(), after.gridId(), after.unitPath(),
+                    team.stream().map(Member::staffId).toList(),
                     f.level()));
         }
         return after;
