@@ -255,6 +255,14 @@ class MediationPartiesIntegrationTests extends IntegrationTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void theDemoHasADisputeBetweenTwoResidentsOfThePopulationRecords() {
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM dispute_case c WHERE c.opened_by IS NULL
+                  AND (SELECT count(*) FROM dispute_party p JOIN person r ON r.id = p.person_id
+                       WHERE p.case_id = c.id AND r.name = p.name) = 2""").query(Long.class).single()).isPositive();
+    }
+
     long personReads(UUID person) {
         return jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'person' AND record_id = ? AND action = 'READ'")
                 .param(person.toString()).query(Long.class).single();
