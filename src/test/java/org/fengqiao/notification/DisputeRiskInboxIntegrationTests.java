@@ -94,5 +94,9 @@ class DisputeRiskInboxIntegrationTests extends IntegrationTest {
         String code = jdbc.sql("SELECT code FROM dispute_case WHERE id = ?").param(rural).query(String.class).single();
         assertThat(entry.get("title").asText()).contains(code).contains("民转刑");
         assertThat(api.get("/mediation/" + rural, token).statusCode()).as("the link opens the case for him").isEqualTo(200);
+        assertThat(api.get("/inbox", token).body()).contains("纠纷 " + code + " 有民转刑风险").contains("扬言动刀")
+                .contains("data-record=\"" + rural + "\"");
+        assertThat(api.get("/inbox", token, "Accept-Language", "en").body())
+                .contains("Dispute " + code + " is at risk of turning violent");
     }
 }
