@@ -26,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Disputes at several stages (seeds 001 and 003): a family quarrel settled in the grid with the officer as witness,
  * a land quarrel between two clans flagged at risk of turning violent, a neighbours' quarrel settled in the
- * community, a labour dispute referred out and a consumer dispute that failed, each with its team and sessions; and
- * this week's screenings of four grids of 吴场村, one of which found a dispute. A community mediator joins
+ * community, a labour dispute referred out and a consumer dispute that failed, each with its team and sessions; a
+ * drain quarrel between two residents picked from the population records; and this week's screenings of four grids
+ * of 吴场村, one of which found a dispute. A community mediator joins
  * 房山中心警务室 for the teams. Loads once, after the demo incidents (whose 110 dispute opened a case already).
  */
 @Component
@@ -184,6 +185,21 @@ class DemoMediation extends BeforeServing {
         loader.refer(labour, "DEPARTMENT", "县人社局劳动保障监察大队", "已移交并告知村民维权途径。",
                 List.of(today.plusDays(14)), BY);
         n++;
+
+        // seed 001: two residents of the population records quarrel over a drain between their houses
+        UUID g12 = grid("FS-1-02");
+        List<UUID> residents = g12 == null ? List.of() : jdbc.sql("""
+                SELECT id FROM person WHERE grid_id = ? AND left_on IS NULL ORDER BY name, id LIMIT 2""")
+                .param(g12).query(UUID.class).list();
+        if (residents.size() == 2) {
+            UUID drain = loader.open(DisputeOrigin.WALK_IN, DisputeKind.NEIGHBOURS, g12,
+                    "两户相邻村民因房屋之间排水沟的走向发生争执，一方堵沟致另一方院内积水。", "吴场村二组", List.of(),
+                    team(officer, TeamRole.OFFICER, mediator, TeamRole.COMMUNITY_MEDIATOR), BY);
+            loader.addPersons(drain, residents, BY);
+            loader.session(drain, today.minusDays(2), "吴场村二组现场", "双方当事人、李建国、周玉兰",
+                    "现场查看排水沟走向，双方同意等村里测量后再定。", "请村委会测量宅基地边界", BY);
+            n++;
+        }
 
         // this week's screenings of 吴场村: four grids screened, the rest still to do
         LocalDate monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));

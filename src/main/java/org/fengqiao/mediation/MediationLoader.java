@@ -48,6 +48,13 @@ public class MediationLoader {
         return desk.open(new MediationDesk.NewCase(origin, kind, grid, summary, address, p, t), Actor.system(by)).id();
     }
 
+    /** Adds persons of the population records (by id) as parties of a case. */
+    @Transactional
+    public void addPersons(UUID id, List<UUID> persons, String by) {
+        desk.addParties(id, persons.stream().map(p -> new MediationDesk.PartyForm(null, null, p)).toList(),
+                Actor.system(by));
+    }
+
     @Transactional
     public void session(UUID id, LocalDate on, String place, String attendees, String said, String nextStep, String by) {
         desk.addSession(id, new MediationDesk.SessionForm(on, place, attendees, said, nextStep), Actor.system(by));

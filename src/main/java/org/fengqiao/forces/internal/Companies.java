@@ -64,6 +64,40 @@ public class Companies {
         }
     }
 
+    /**
+     * Writes a company's fields and the zones it serves; a null phone cipher keeps the phone on record. The unit
+     * stays: a company moves to another station by being registered there.
+     */
+    public void update(UUID id, String name, String licenceNumber, LocalDate validUntil, String contactName,
+            byte[] phoneCipher, String phoneMasked, String address, List<UUID> zones) {
+        jdbc.sql("""
+                UPDATE security_company SET name = ?, licence_number = ?, licence_valid_until = ?, contact_name = ?,
+                    contact_phone_cipher = coalesce(?, contact_phone_cipher),
+                    contact_phone_masked = coalesce(?, contact_phone_masked), address = ?, version = version + 1
+                WHERE id = ?""")
+                .params(name, licenceNumber, validUntil, contactName, phoneCipher, phoneMasked, address, id).update();
+        jdbc.sql("DELETE FROM security_company_zone WHERE company_id = ?").param(id).update();
+        for (UUID zone : zones) {
+            jdbc.sql("INSERT INTO security_company_zone (company_id, grouping_id) VALUES (?, ?)").params(id, zone).update();
+        }
+    }
+
+    public void lock(UUID id) {
+        jdbc.sql("SELECT id FROM security_company WHERE id = ? FOR UPDATE").param(id).query(UUID.class).single();
+    }
+
+    /** The zones a company serves, by id, for its edit form. */
+    public List<UUID> zoneIds(UUID companyId) {
+        return jdbc.sql("SELECT grouping_id FROM security_company_zone WHERE company_id = ?").param(companyId)
+                .query(UUID.class).list();
+    }
+
+    /** Whether another company than {@code except} holds the licence number. */
+    public boolean licenceTaken(String licenceNumber, UUID except) {
+        return jdbc.sql("SELECT count(*) FROM security_company WHERE licence_number = ? AND id <> ?")
+                .params(licenceNumber, except).query(Long.class).single() > 0;
+    }
+
     public boolean licenceTaken(String licenceNumber) {
         return jdbc.sql("SELECT count(*) FROM security_company WHERE licence_number = ?").param(licenceNumber)
                 .query(Long.class).single() > 0;

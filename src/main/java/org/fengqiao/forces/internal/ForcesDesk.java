@@ -348,6 +348,65 @@ public class ForcesDesk {
         return company;
     }
 
+    /**
+     * Changes a company of the scope: name, licence number and its last valid day, contact (a blank phone keeps the
+     * one on record), address and the zones it serves; checked whole before writing, audited with before and after.
+     */
+    @Transactional
+    public Companies.Company updateCompany(Caller caller, UUID id, NewCompany c) {
+        Visibility v = Visibility.of(caller);
+        Companies.Company before = companies.find(id, v, today()).orElseThrow(() -> new NotFound("company", id));
+        List<Invalid.Problem> problems = new ArrayList<>();
+        String name = trim(c.name());
+        if (name == null) {
+            problems.add(problem("name", "forces.company.name.required"));
+        } else if (name.length() > 100) {
+            problems.add(problem("name", "forces.name.tooLong"));
+        }
+        String licence = trim(c.licenceNumber());
+        if (licence == null) {
+            problems.add(problem("licenceNumber", "forces.company.licence.required"));
+        } else if (licence.length() > 40) {
+            problems.add(problem("licenceNumber", "forces.licence.tooLong"));
+        } else if (companies.licenceTaken(licence, id)) {
+            problems.add(problem("licenceNumber", "forces.company.licence.taken"));
+        }
+        if (c.licenceValidUntil() == null) {
+            problems.add(problem("licenceValidUntil", "forces.company.licence.validUntil.required"));
+        }
+        String phone = null;
+        if (c.contactPhone() != null && !c.contactPhone().isBlank()) {
+            phone = normalisedPhone(c.contactPhone());
+            if (phone == null) {
+                problems.add(problem("contactPhone", "forces.phone.invalid"));
+            }
+        }
+        List<UUID> zones = c.zoneIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(c.zoneIds()));
+        for (UUID zone : zones) {
+            if (zone == null || companies.zone(zone, v).isEmpty()) {
+                problems.add(problem("zoneIds", "forces.zone.unknown"));
+                break;
+            }
+        }
+        String address = trim(c.address());
+        if (address != null && address.length() > 200) {
+            problems.add(problem("address", "forces.name.tooLong"));
+        }
+        check(problems);
+        companies.lock(id);
+        companies.update(id, name, licence, c.licenceValidUntil(), trim(c.contactName()),
+                phone == null ? null : cipher.encrypt(phone), masked(phone), address, zones);
+        Companies.Company after = companies.find(id, v, today()).orElseThrow();
+        events.publishEvent(Audited.updated("security_company", id, before.unitPath(), before, after));
+        return after;
+    }
+
+    /** The zones a company of the scope serves, for its edit form. */
+    public List<UUID> companyZones(Caller caller, UUID id) {
+        company(caller, id);
+        return companies.zoneIds(id);
+    }
+
     public Companies.Company company(Caller caller, UUID id) {
         return companies.find(id, Visibility.of(caller), today()).orElseThrow(() -> new NotFound("company", id));
     }
@@ -390,6 +449,34 @@ public class ForcesDesk {
         return post;
     }
 
+    /** Changes a post of the scope: its grid (one the caller sees), name, place and location; audited. */
+    @Transactional
+    public Posts.Post updatePost(Caller caller, UUID id, NewPost p) {
+        Visibility v = Visibility.of(caller);
+        Posts.Post before = posts.find(id, v).orElseThrow(() -> new NotFound("post", id));
+        List<Invalid.Problem> problems = new ArrayList<>();
+        Grid grid = p.gridId() == null ? null : jurisdictions.visibleGrid(new GridId(p.gridId()), caller).orElse(null);
+        if (grid == null) {
+            problems.add(problem("gridId", "forces.grid.unknown"));
+        }
+        String name = trim(p.name());
+        if (name == null) {
+            problems.add(problem("name", "forces.post.name.required"));
+        } else if (name.length() > 100) {
+            problems.add(problem("name", "forces.name.tooLong"));
+        }
+        if ((p.lon() == null) != (p.lat() == null)
+                || (p.lon() != null && (Math.abs(p.lon()) > 180 || Math.abs(p.lat()) > 90))) {
+            problems.add(problem("lon", "forces.post.location.invalid"));
+        }
+        check(problems);
+        posts.lock(id);
+        posts.update(id, grid.id().value(), name, trim(p.place()), p.lon(), p.lat());
+        Posts.Post after = posts.find(id, v).orElseThrow();
+        events.publishEvent(Audited.updated("force_post", id, before.unitPath(), before, after));
+        return after;
+    }
+
     public Posts.Post post(Caller caller, UUID id) {
         return posts.find(id, Visibility.of(caller)).orElseThrow(() -> new NotFound("post", id));
     }
@@ -428,6 +515,38 @@ public class ForcesDesk {
         Posts.Shift shift = posts.findShift(id, v).orElseThrow();
         events.publishEvent(Audited.created("force_shift", id, shift.unitPath(), shift));
         return shift;
+    }
+
+    /**
+     * Moves a shift of the scope to another time or post (one the caller sees) until the member checks in; after
+     * that it is what happened and stays. The same rules as a new shift; audited with before and after.
+     */
+    @Transactional
+    public Posts.Shift updateShift(Caller caller, UUID id, UUID postId, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+        Visibility v = Visibility.of(caller);
+        Posts.Shift before = posts.findShiftForUpdate(id, v).orElseThrow(() -> new NotFound("shift", id));
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (before.checkedInAt() != null) {
+            problems.add(problem("shift", "forces.shift.alreadyCheckedIn"));
+        }
+        Posts.Post post = postId == null ? null : posts.find(postId, v).orElse(null);
+        if (post == null) {
+            problems.add(problem("postId", "forces.post.unknown"));
+        }
+        if (startsAt == null || endsAt == null) {
+            problems.add(problem("startsAt", "forces.shift.time.required"));
+        } else if (!endsAt.isAfter(startsAt)) {
+            problems.add(problem("endsAt", "forces.shift.endBeforeStart"));
+        } else if (Duration.between(startsAt, endsAt).compareTo(Duration.ofHours(24)) > 0) {
+            problems.add(problem("endsAt", "forces.shift.tooLong"));
+        } else if (posts.overlaps(before.staffId(), startsAt, endsAt, id)) {
+            problems.add(problem("startsAt", "forces.shift.overlaps"));
+        }
+        check(problems);
+        posts.moveShift(id, postId, startsAt, endsAt);
+        Posts.Shift after = posts.findShift(id, v).orElseThrow();
+        events.publishEvent(Audited.updated("force_shift", id, before.unitPath(), before, after));
+        return after;
     }
 
     public Posts.Shift shift(Caller caller, UUID id) {

@@ -55,6 +55,33 @@ public class Posts {
                 .params(id, gridId, name, place, lon, lat).update();
     }
 
+    public void update(UUID id, UUID gridId, String name, String place, Double lon, Double lat) {
+        jdbc.sql("""
+                UPDATE force_post SET grid_id = ?, name = ?, place = ?, lon = ?, lat = ?, version = version + 1
+                WHERE id = ?""").params(gridId, name, place, lon, lat, id).update();
+    }
+
+    public void lock(UUID id) {
+        jdbc.sql("SELECT id FROM force_post WHERE id = ? FOR UPDATE").param(id).query(UUID.class).single();
+    }
+
+    /** A shift of the scope, its row locked, for a change before check-in. */
+    public Optional<Shift> findShiftForUpdate(UUID id, Visibility v) {
+        return v.bind(jdbc.sql(SHIFT + " WHERE f.id = :id AND" + Visibility.SCOPE + "AND" + Visibility.INFORMANT
+                + " FOR UPDATE OF f")).param("id", id).query(Posts::shift).optional();
+    }
+
+    public void moveShift(UUID id, UUID postId, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+        jdbc.sql("UPDATE force_shift SET post_id = ?, starts_at = ?, ends_at = ?, version = version + 1 WHERE id = ?")
+                .params(postId, startsAt, endsAt, id).update();
+    }
+
+    /** Whether the member has a shift other than {@code except} overlapping the time from startsAt to endsAt. */
+    public boolean overlaps(UUID staffId, OffsetDateTime startsAt, OffsetDateTime endsAt, UUID except) {
+        return jdbc.sql("SELECT count(*) FROM force_shift WHERE staff_id = ? AND starts_at < ? AND ends_at > ? AND id <> ?")
+                .params(staffId, endsAt, startsAt, except).query(Long.class).single() > 0;
+    }
+
     public Optional<Post> find(UUID id, Visibility v) {
         return v.bind(jdbc.sql(POST + " WHERE p.id = :id AND" + Visibility.SCOPE)).param("id", id).query(Posts::post)
                 .optional();

@@ -182,6 +182,14 @@ class ForcesController {
         return desk.createCompany(Callers.require(), company);
     }
 
+    @PutMapping("/companies/{id}")
+    @PreAuthorize("hasAuthority('FORCES_MANAGE')")
+    @Operation(summary = "Change a security company: name, licence and its validity, contact (a blank phone keeps the one "
+            + "on record), address, zones; the unit stays")
+    Companies.Company updateCompany(@PathVariable UUID id, @RequestBody ForcesDesk.NewCompany company) {
+        return desk.updateCompany(Callers.require(), id, company);
+    }
+
     @GetMapping("/companies")
     @PreAuthorize("hasAuthority('FORCES_READ')")
     @Operation(summary = "Security companies of the scope, soonest-expiring licence first",
@@ -218,6 +226,13 @@ class ForcesController {
         return desk.createPost(Callers.require(), post);
     }
 
+    @PutMapping("/posts/{id}")
+    @PreAuthorize("hasAuthority('FORCES_MANAGE')")
+    @Operation(summary = "Change a fixed post: grid, name, place, lon/lat")
+    Posts.Post updatePost(@PathVariable UUID id, @RequestBody ForcesDesk.NewPost post) {
+        return desk.updatePost(Callers.require(), id, post);
+    }
+
     @GetMapping("/posts")
     @PreAuthorize("hasAuthority('FORCES_READ')")
     @Operation(summary = "Fixed posts of the scope", description = "Filters: gridId, q.")
@@ -241,6 +256,16 @@ class ForcesController {
     @Operation(summary = "A shift of a member at a post, at most 24 hours, not overlapping his other shifts")
     Posts.Shift createShift(@RequestBody NewShift s) {
         return desk.createShift(Callers.require(), s.postId(), s.staffId(), s.startsAt(), s.endsAt());
+    }
+
+    record ShiftChange(UUID postId, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+    }
+
+    @PutMapping("/shifts/{id}")
+    @PreAuthorize("hasAuthority('FORCES_MANAGE')")
+    @Operation(summary = "Move a shift to another time or post, until the member checks in")
+    Posts.Shift updateShift(@PathVariable UUID id, @RequestBody ShiftChange s) {
+        return desk.updateShift(Callers.require(), id, s.postId(), s.startsAt(), s.endsAt());
     }
 
     @GetMapping("/shifts")

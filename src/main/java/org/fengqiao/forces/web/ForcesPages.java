@@ -1,5 +1,6 @@
 package org.fengqiao.forces.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Comparator;
@@ -90,6 +91,7 @@ class ForcesPages {
             }
             case "companies" -> {
                 model.addAttribute("companies", desk.companies(caller, zoneId, expiring, q));
+                model.addAttribute("units", jurisdictions.visibleUnits(caller));
                 model.addAttribute("zones", desk.zones(caller));
                 model.addAttribute("zoneId", zoneId);
                 model.addAttribute("expiring", expiring);
@@ -166,7 +168,156 @@ class ForcesPages {
         model.addAttribute("trainings", desk.trainings(caller, staffId));
         model.addAttribute("shifts", desk.shifts(caller, new Posts.ShiftFilter(null, staffId,
                 desk.now().minusDays(30), desk.now().plusDays(30)), 100));
+        if (caller.may("FORCES_MANAGE")) {
+            model.addAttribute("grids", grids(caller));
+            model.addAttribute("zones", desk.zones(caller));
+            model.addAttribute("statuses", MemberStatus.values());
+            model.addAttribute("companies", desk.companies(caller, null, false, null));
+            model.addAttribute("today", desk.today());
+        }
         return "forces/member";
+    }
+
+    /** The profile form: every field of the profile as it stands, changed where the user changed it. */
+    @PostMapping("/forces/members/{staffId}/profile")
+    @PreAuthorize("hasAuthority('FORCES_MANAGE')")
+    String saveProfile(@PathVariable UUID staffId, @RequestParam(required = false) String phone,
+            @RequestParam(required = false) UUID gridId, @RequestParam(required = false) UUID zoneId,
+            @RequestParam(required = false) String skills, @RequestParam(required = false) String availability,
+            @RequestParam(required = false) MemberStatus status, @RequestParam(required = false) UUID handlerId,
+            @RequestParam(required = false) UUID companyId, @RequestParam(required = false) String licenceNumber,
+            Locale locale, RedirectAttributes redirect) {
+        List<String> skillList = skills == null ? List.of()
+                : java.util.Arrays.stream(skills.split("[,，、;；\\s]+")).filter(x -> !x.isBlank()).toList();
+        try {
+            desk.saveProfile(Callers.require(), staffId, new ForcesDesk.Profile(phone, gridId, zoneId, skillList,
+                    availability, status, handlerId, companyId, licenceNumber));
+            redirect.addFlashAttribute("notice", text("forces.saved", locale));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+        }
+        return "redirect:/forces/members/" + staffId;
+    }
+
+    @PostMapping("/forces/members/{staffId}/trainings")
+    @PreAuthorize("hasAuthority('FORCES_MANAGE')")
+    String addTraining(@PathVariable UUID staffId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
+            @RequestParam(required = false) String topic, @RequestParam(required = false) String hours, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            desk.addTraining(Callers.require(), staffId, heldOn, topic, decimal(hours, "hours",
+                    "forces.training.hours.invalid"));
+            redirect.addFlashAttribute("notice", text("forces.saved", locale));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+        }
+        return "redirect:/forces/members/" + staffId;
+    }
+
+    /** The member's full phone, shown once on the page after the reason is given; audited like the API's. */
+    @PostMapping("/forces/members/{staffId}/reveal")
+    @PreAuthorize("hasAuthority('FORCES_MANAGE')")
+    String reveal(@PathVariable UUID staffId, @RequestParam(required = false) String reason, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("revealedPhone", desk.revealPhone(Callers.require(), staffId, reason));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+        }
+        return "redirect:/forces/members/" + staffId;
+    }
+
+    @PostMapping("/forces/companies")
+    @PreAuthorize("hasAuthority('FORCES_MANAGE')")
+    String createCompany(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String licenceNumber,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate licenceValidUntil,
+            @RequestParam(required = false) String contactName, @RequestParam(required = false) String contactPhone,
+            @RequestParam(required = false) String address,
+            @RequestParam(name = "zoneIds", required = false) List<UUID> zoneIds, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            UUID id = desk.createCompany(Callers.require(), new ForcesDesk.NewCompany(unitId, name, licenceNumber,
+                    licenceValidUntil, contactName, contactPhone, address, zoneIds)).id();
+            redirect.addFlashAttribute("notice", text("forces.saved", locale));
+            return "redirect:/forces/companies/" + id;
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            return "redirect:/forces?tab=companies";
+        }
+    }
+
+    @PostMapping("/forces/companies/{id}")
+    @PreAuthorize("hasAuthority('FORCES_MANAGE')")
+    String updateCompany(@PathVariable UUID id, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String licenceNumber,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate licenceValidUntil,
+            @RequestParam(required = false) String contactName, @RequestParam(required = false) String contactPhone,
+            @RequestParam(required = false) String address,
+            @RequestParam(name = "zoneIds", required = false) List<UUID> zoneIds, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            desk.updateCompany(Callers.require(), id, new ForcesDesk.NewCompany(null, name, licenceNumber,
+                    licenceValidUntil, contactName, contactPhone, address, zoneIds));
+            redirect.addFlashAttribute("notice", text("forces.saved", locale));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+        }
+        return "redirect:/forces/companies/" + id;
+    }
+
+    @PostMapping("/forces/posts")
+    @PreAuthorize("hasAuthority('FORCES_MANAGE')")
+    String createPost(@RequestParam(required = false) UUID gridId, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String place, @RequestParam(required = false) String lon,
+            @RequestParam(required = false) String lat, Locale locale, RedirectAttributes redirect) {
+        try {
+            UUID id = desk.createPost(Callers.require(), new ForcesDesk.NewPost(gridId, name, place,
+                    coordinate(lon), coordinate(lat))).id();
+            redirect.addFlashAttribute("notice", text("forces.saved", locale));
+            return "redirect:/forces/posts/" + id;
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            return "redirect:/forces?tab=posts";
+        }
+    }
+
+    @PostMapping("/forces/posts/{id}")
+    @PreAuthorize("hasAuthority('FORCES_MANAGE')")
+    String updatePost(@PathVariable UUID id, @RequestParam(required = false) UUID gridId,
+            @RequestParam(required = false) String name, @RequestParam(required = false) String place,
+            @RequestParam(required = false) String lon, @RequestParam(required = false) String lat, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            desk.updatePost(Callers.require(), id, new ForcesDesk.NewPost(gridId, name, place, coordinate(lon),
+                    coordinate(lat)));
+            redirect.addFlashAttribute("notice", text("forces.saved", locale));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+        }
+        return "redirect:/forces/posts/" + id;
+    }
+
+    /** A shift moved to another time or post before the member checks in; back to the post it is at afterwards. */
+    @PostMapping("/forces/shifts/{id}")
+    @PreAuthorize("hasAuthority('FORCES_MANAGE')")
+    String updateShift(@PathVariable UUID id, @RequestParam(required = false) UUID postId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt,
+            Locale locale, RedirectAttributes redirect) {
+        Caller caller = Callers.require();
+        Posts.Shift before = desk.shift(caller, id);
+        try {
+            Posts.Shift after = desk.updateShift(caller, id, postId,
+                    startsAt == null ? null : startsAt.atZone(ForcesDesk.CHINA_ZONE).toOffsetDateTime(),
+                    endsAt == null ? null : endsAt.atZone(ForcesDesk.CHINA_ZONE).toOffsetDateTime());
+            redirect.addFlashAttribute("notice", text("forces.saved", locale));
+            return "redirect:/forces/posts/" + after.postId();
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            return "redirect:/forces/posts/" + before.postId();
+        }
     }
 
     @GetMapping("/forces/companies/{id}")
@@ -174,6 +325,10 @@ class ForcesPages {
     String company(@PathVariable UUID id, Model model) {
         Caller caller = Callers.require();
         model.addAttribute("company", desk.company(caller, id));
+        if (caller.may("FORCES_MANAGE")) {
+            model.addAttribute("zones", desk.zones(caller));
+            model.addAttribute("companyZones", desk.companyZones(caller, id));
+        }
         model.addAttribute("guards", desk.members(caller, new Members.Filter(null, "SECURITY_GUARD", null, null, id, null),
                 1000, 0).items());
         return "forces/company";
@@ -184,10 +339,23 @@ class ForcesPages {
     String post(@PathVariable UUID id, Model model) {
         Caller caller = Callers.require();
         model.addAttribute("post", desk.post(caller, id));
-        model.addAttribute("shifts", desk.shifts(caller, new Posts.ShiftFilter(id, null, desk.now().minusDays(7),
-                desk.now().plusDays(30)), 500));
+        List<Posts.Shift> shifts = desk.shifts(caller, new Posts.ShiftFilter(id, null, desk.now().minusDays(7),
+                desk.now().plusDays(30)), 500);
+        model.addAttribute("shifts", shifts);
+        // the shift edit form's datetime-local values, in China time like the times typed into it
+        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+        java.util.Map<UUID, String[]> localTimes = new java.util.HashMap<>();
+        for (Posts.Shift s : shifts) {
+            localTimes.put(s.id(), new String[] {s.startsAt().atZoneSameInstant(ForcesDesk.CHINA_ZONE).format(local),
+                s.endsAt().atZoneSameInstant(ForcesDesk.CHINA_ZONE).format(local)});
+        }
+        model.addAttribute("localTimes", localTimes);
         model.addAttribute("people", desk.members(caller, new Members.Filter(null, null, MemberStatus.ACTIVE, null, null,
                 null), 1000, 0).items());
+        if (caller.may("FORCES_MANAGE")) {
+            model.addAttribute("grids", grids(caller));
+            model.addAttribute("allPosts", desk.posts(caller, null, null));
+        }
         return "forces/post";
     }
 
@@ -244,6 +412,23 @@ class ForcesPages {
     private List<Grid> grids(Caller caller) {
         return jurisdictions.visibleGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE)
                 .sorted(Comparator.comparing(Grid::code)).toList();
+    }
+
+    /** A number typed on a form; anything else is the field's problem, in the user's language. */
+    private static BigDecimal decimal(String raw, String field, String key) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(raw.trim());
+        } catch (NumberFormatException e) {
+            throw Invalid.of(field, key);
+        }
+    }
+
+    private static Double coordinate(String raw) {
+        BigDecimal d = decimal(raw, "lon", "forces.post.location.invalid");
+        return d == null ? null : d.doubleValue();
     }
 
     private String text(String key, Locale locale) {

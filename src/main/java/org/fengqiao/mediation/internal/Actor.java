@@ -4,15 +4,18 @@ import java.util.List;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 
-/** Who acts on a case: a signed-in person scoped to his units, or the application itself (scope null: everything). */
-public record Actor(UUID staffId, String name, List<String> scopePaths) {
+/**
+ * Who acts on a case: a signed-in person scoped to his units, or the application itself (scope null: everything).
+ * {@code readsPeople}: whether he may read the population records (POPULATION_READ), to link and see persons of them.
+ */
+public record Actor(UUID staffId, String name, List<String> scopePaths, boolean readsPeople) {
 
     public static Actor of(Caller caller) {
-        return new Actor(caller.staffId(), caller.displayName(), caller.unitPaths());
+        return new Actor(caller.staffId(), caller.displayName(), caller.unitPaths(), caller.may("POPULATION_READ"));
     }
 
     public static Actor system(String name) {
-        return new Actor(null, name, null);
+        return new Actor(null, name, null, true);
     }
 
     public boolean sees(String path) {

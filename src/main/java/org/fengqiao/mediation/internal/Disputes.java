@@ -37,7 +37,8 @@ public class Disputes {
         }
     }
 
-    public record Party(UUID id, int position, String name, String phoneMasked) {
+    /** A party: named here (phone masked), or a person of the population records ({@code personId}). */
+    public record Party(UUID id, int position, String name, String phoneMasked, UUID personId) {
     }
 
     public record Member(UUID staffId, String name, String unitName, TeamRole role) {
@@ -158,15 +159,18 @@ public class Disputes {
                 .params(all).update();
     }
 
-    public void addParty(UUID caseId, int position, String name, byte[] phone, String phoneMasked) {
-        jdbc.sql("INSERT INTO dispute_party (id, case_id, position, name, phone, phone_masked) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), caseId, position, name, phone, phoneMasked).update();
+    public void addParty(UUID caseId, int position, String name, byte[] phone, String phoneMasked, UUID personId) {
+        jdbc.sql("""
+                INSERT INTO dispute_party (id, case_id, position, name, phone, phone_masked, person_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), caseId, position, name, phone, phoneMasked, personId).update();
     }
 
     public List<Party> parties(UUID caseId) {
-        return jdbc.sql("SELECT id, position, name, phone_masked FROM dispute_party WHERE case_id = ? ORDER BY position")
+        return jdbc.sql("""
+                SELECT id, position, name, phone_masked, person_id FROM dispute_party WHERE case_id = ? ORDER BY position""")
                 .param(caseId).query((rs, n) -> new Party(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
-                        rs.getString(4))).list();
+                        rs.getString(4), rs.getObject(5, UUID.class))).list();
     }
 
     public void replaceTeam(UUID caseId, List<Member> team) {

@@ -33,6 +33,7 @@ import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.fengqiao.population.PersonLookup;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +52,19 @@ public class MediationDesk {
     private static final SecureRandom RANDOM = new SecureRandom();
     static final int MAX_TEXT = 4000;
 
-    public record PartyForm(String name, String phone) {
+    /**
+     * A party: a person of the population records ({@code personId}; his name and numbers are then read from his
+     * record) or a person named here with an optional phone.
+     */
+    public record PartyForm(String name, String phone, UUID personId) {
+
+        public PartyForm(String name, String phone) {
+            this(name, phone, null);
+        }
+    }
+
+    /** A party checked: a person of the records (his name as it stands now) or one named here. */
+    record NewParty(String name, String phone, UUID personId) {
     }
 
     public record MemberForm(UUID staffId, TeamRole role) {
@@ -71,14 +84,16 @@ public class MediationDesk {
     }
 
     private final Disputes disputes;
+    private final PersonLookup persons;
     private final Jurisdictions jurisdictions;
     private final PersonalDataCipher cipher;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MediationDesk(Disputes disputes, Jurisdictions jurisdictions, PersonalDataCipher cipher,
+    MediationDesk(Disputes disputes, PersonLookup persons, Jurisdictions jurisdictions, PersonalDataCipher cipher,
             ApplicationEventPublisher events, Clock clock) {
         this.disputes = disputes;
+        this.persons = persons;
         this.jurisdictions = jurisdictions;
         this.cipher = cipher;
         this.events = events;
@@ -129,7 +144,7 @@ public class MediationDesk {
                 problems.add(problem("gridId", "mediation.grid.unknown"));
             }
         }
-        List<String[]> parties = parties(n.parties(), problems);
+        List<NewParty> parties = parties(n.parties(), who, problems);
         List<Member> team = grid == null ? List.of() : team(n.team(), grid.unitPath(), who, problems, false);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
@@ -141,9 +156,7 @@ public class MediationDesk {
             return disputes.find(disputes.byIncident(incidentId).orElseThrow()).orElseThrow();
         }
         for (int i = 0; i < parties.size(); i++) {
-            String phone = parties.get(i)[1];
-            disputes.addParty(id, i + 1, parties.get(i)[0], phone == null ? null : cipher.encrypt(phone),
-                    phone == null ? null : mask(phone));
+            addParty(id, i + 1, parties.get(i));
         }
         if (team.isEmpty() && n.origin() == DisputeOrigin.CALL_110) {
             // the grid chief (the community officer) takes a 110 dispute up until a team is named
@@ -160,7 +173,7 @@ public class MediationDesk {
     @Transactional
     public Case addParties(UUID id, List<PartyForm> forms, Actor who) {
         List<Invalid.Problem> problems = new ArrayList<>();
-        List<String[]> parties = parties(forms, problems);
+        List<NewParty> parties = parties(forms, who, problems);
         if (parties.isEmpty() && problems.isEmpty()) {
             problems.add(problem("parties", "mediation.parties.required"));
         }
@@ -169,10 +182,16 @@ public class MediationDesk {
         }
         Case before = lockVisible(id, who);
         requireOpen(before);
-        int next = disputes.parties(id).size();
-        for (String[] p : parties) {
-            next++;
-            disputes.addParty(id, next, p[0], p[1] == null ? null : cipher.encrypt(p[1]), p[1] == null ? null : mask(p[1]));
+        List<Disputes.Party> present = disputes.parties(id);
+        for (int i = 0; i < parties.size(); i++) {
+            UUID person = parties.get(i).personId();
+            if (person != null && present.stream().anyMatch(p -> person.equals(p.personId()))) {
+                throw Invalid.of("parties[" + i + "].personId", "mediation.party.personTwice");
+            }
+        }
+        int next = present.size();
+        for (NewParty p : parties) {
+            addParty(id, ++next, p);
         }
         return audited(before, who);
     }
@@ -308,7 +327,8 @@ public class MediationDesk {
         }
         Case after = audited(before, who);
         if (status == Status.AGREED) {
-            events.publishEvent(new DisputeSettled(id, after.unitPath(), team.stream().map(Member::staffId).toList(),
+            events.publishEvent(new DisputeSettled(id, after.code(), after.gridId(), after.unitPath(),
+                    team.stream().map(Member::staffId).toList(),
                     f.level()));
         }
         return after;
@@ -334,17 +354,37 @@ public class MediationDesk {
         }
     }
 
-    private List<String[]> parties(List<PartyForm> forms, List<Invalid.Problem> problems) {
-        List<String[]> out = new ArrayList<>();
+    private void addParty(UUID caseId, int position, NewParty p) {
+        disputes.addParty(caseId, position, p.name(), p.phone() == null ? null : cipher.encrypt(p.phone()),
+                p.phone() == null ? null : mask(p.phone()), p.personId());
+    }
+
+    private List<NewParty> parties(List<PartyForm> forms, Actor who, List<Invalid.Problem> problems) {
+        List<NewParty> out = new ArrayList<>();
         if (forms == null) {
             return out;
         }
+        Set<UUID> linked = new HashSet<>();
         for (int i = 0; i < forms.size(); i++) {
             PartyForm p = forms.get(i);
+            String field = "parties[" + i + "]";
+            if (p != null && p.personId() != null) {
+                // a person of the records as whoever links him sees them: one outside his subtree, or any person for
+                // a caller who may not read the records, gets the answer of a person who does not exist
+                Optional<PersonLookup.PersonCard> card = who.readsPeople()
+                        ? persons.read(p.personId(), who.scopePaths(), who.name()) : Optional.empty();
+                if (card.isEmpty()) {
+                    problems.add(problem(field + ".personId", "mediation.party.personUnknown"));
+                } else if (!linked.add(p.personId())) {
+                    problems.add(problem(field + ".personId", "mediation.party.personTwice"));
+                } else {
+                    out.add(new NewParty(card.get().name(), null, p.personId()));
+                }
+                continue;
+            }
             if (p == null || ((p.name() == null || p.name().isBlank()) && (p.phone() == null || p.phone().isBlank()))) {
                 continue;
             }
-            String field = "parties[" + i + "]";
             if (p.name() == null || p.name().isBlank()) {
                 problems.add(problem(field + ".name", "mediation.party.nameRequired"));
                 continue;
@@ -357,7 +397,7 @@ public class MediationDesk {
             if (phone != null && !MOBILE.matcher(phone).matches() && !FIXED.matcher(phone).matches()) {
                 problems.add(problem(field + ".phone", "mediation.party.phoneInvalid"));
             }
-            out.add(new String[] {p.name().trim(), phone});
+            out.add(new NewParty(p.name().trim(), phone, null));
         }
         if (out.size() > 20) {
             problems.add(problem("parties", "mediation.parties.tooMany"));
@@ -435,7 +475,7 @@ public class MediationDesk {
         m.put("referredTo", String.valueOf(c.referredTo()));
         m.put("sessions", c.sessions());
         m.put("parties", disputes.parties(c.id()).stream().map(p -> p.name() + " " + (p.phoneMasked() == null ? ""
-                : p.phoneMasked())).toList());
+                : p.phoneMasked()) + (p.personId() == null ? "" : " person:" + p.personId())).toList());
         m.put("team", disputes.team(c.id()).stream().map(t -> t.name() + ":" + t.role()).toList());
         m.put("followUps", disputes.followUps(c.id()).stream().map(u -> u.dueOn() + (u.doneOn() == null ? "" : " done "
                 + u.doneOn())).toList());

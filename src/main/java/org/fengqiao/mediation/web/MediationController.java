@@ -16,6 +16,7 @@ import org.fengqiao.mediation.internal.Ladder;
 import org.fengqiao.mediation.internal.MediationDesk;
 import org.fengqiao.mediation.internal.Screenings;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.population.PersonLookup;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,9 +46,11 @@ class MediationController {
     private final AgreementPdf pdf;
     private final Ladder ladder;
     private final Screenings screenings;
+    private final PersonLookup persons;
 
     MediationController(MediationDesk desk, Disputes disputes, MediationViews views, AgreementPdf pdf, Ladder ladder,
-            Screenings screenings) {
+            Screenings screenings, PersonLookup persons) {
+        this.persons = persons;
         this.desk = desk;
         this.disputes = disputes;
         this.views = views;
@@ -63,6 +66,9 @@ class MediationController {
     }
 
     record Team(List<MediationDesk.MemberForm> team) {
+    }
+
+    record PersonsFound(List<PersonLookup.PersonCard> items) {
     }
 
     record Note(String note) {
@@ -86,24 +92,35 @@ class MediationController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('MEDIATION_WRITE')")
     @Operation(summary = "Open a dispute case (walk-in, patrol, ...)",
-            description = "Parties are named here, each with an optional phone (stored encrypted, shown masked); the "
-                    + "team is staff ids with their role, exactly one OFFICER.")
+            description = "Parties are persons of the population records ({\"personId\": ...}, see /persons; one outside "
+                    + "the caller's jurisdiction is refused like one that does not exist) or named here, each with an "
+                    + "optional phone (stored encrypted, shown masked); the team is staff ids with their role, exactly one OFFICER.")
     MediationViews.Detail open(@RequestBody MediationDesk.NewCase n) {
-        return views.detail(desk.open(n, me()));
+        return views.detail(desk.open(n, me()), me());
+    }
+
+    @GetMapping("/persons")
+    @PreAuthorize("hasAuthority('MEDIATION_WRITE') and hasAuthority('POPULATION_READ')")
+    @Operation(summary = "Find a person of the population records to link as a party (the picker)",
+            description = "q: a name or two or more characters of it, pinyin or initials, or the last 6 characters of "
+                    + "the identity number; the caller's jurisdiction only, numbers masked, at most 20; the search is "
+                    + "audited. Link the person with {\"personId\": ...} in the parties of a case.")
+    PersonsFound persons(@RequestParam(required = false) String q) {
+        return new PersonsFound(persons.search(q, Callers.require(), PersonLookup.MAX_RESULTS));
     }
 
     @GetMapping("/cases/{id}")
     @PreAuthorize("hasAuthority('MEDIATION_READ')")
     @Operation(summary = "One case with its parties, team, sessions and follow-ups")
     MediationViews.Detail get(@PathVariable UUID id) {
-        return views.detail(desk.read(id, me()));
+        return views.detail(desk.read(id, me()), me());
     }
 
     @PostMapping("/cases/{id}/parties")
     @PreAuthorize("hasAuthority('MEDIATION_WRITE')")
     @Operation(summary = "Add parties to an open case")
     MediationViews.Detail addParties(@PathVariable UUID id, @RequestBody(required = false) Parties p) {
-        return views.detail(desk.addParties(id, p == null ? List.of() : p.parties(), me()));
+        return views.detail(desk.addParties(id, p == null ? List.of() : p.parties(), me()), me());
     }
 
     record Kind(DisputeKind kind) {
@@ -113,28 +130,28 @@ class MediationController {
     @PreAuthorize("hasAuthority('MEDIATION_WRITE')")
     @Operation(summary = "Set what the dispute is about (a 110 push arrives as OTHER)")
     MediationViews.Detail classify(@PathVariable UUID id, @RequestBody(required = false) Kind k) {
-        return views.detail(desk.classify(id, k == null ? null : k.kind(), me()));
+        return views.detail(desk.classify(id, k == null ? null : k.kind(), me()), me());
     }
 
     @PutMapping("/cases/{id}/team")
     @PreAuthorize("hasAuthority('MEDIATION_WRITE')")
     @Operation(summary = "Name the mediation team: officer + community mediator + social-work volunteer, or officer + village police")
     MediationViews.Detail team(@PathVariable UUID id, @RequestBody(required = false) Team t) {
-        return views.detail(desk.setTeam(id, t == null ? List.of() : t.team(), me()));
+        return views.detail(desk.setTeam(id, t == null ? List.of() : t.team(), me()), me());
     }
 
     @PostMapping("/cases/{id}/sessions")
     @PreAuthorize("hasAuthority('MEDIATION_WRITE')")
     @Operation(summary = "Record a mediation session: date, place, who came, what was said, next step")
     MediationViews.Detail session(@PathVariable UUID id, @RequestBody MediationDesk.SessionForm s) {
-        return views.detail(desk.addSession(id, s, me()));
+        return views.detail(desk.addSession(id, s, me()), me());
     }
 
     @PostMapping("/cases/{id}/risk")
     @PreAuthorize("hasAuthority('MEDIATION_WRITE')")
     @Operation(summary = "Flag the dispute at risk of turning violent (民转刑): the station chief is told at once")
     MediationViews.Detail risk(@PathVariable UUID id, @RequestBody(required = false) Note note) {
-        return views.detail(desk.flagRisk(id, note == null ? null : note.note(), me()));
+        return views.detail(desk.flagRisk(id, note == null ? null : note.note(), me()), me());
     }
 
     @PostMapping("/cases/{id}/end")
@@ -142,7 +159,7 @@ class MediationController {
     @Operation(summary = "End the case: AGREEMENT (text, level settled, officer as witness), FAILURE (note) or REFERRAL",
             description = "followUps: the dates of the follow-up visits to schedule.")
     MediationViews.Detail end(@PathVariable UUID id, @RequestBody MediationDesk.EndForm f) {
-        return views.detail(desk.end(id, f, me()));
+        return views.detail(desk.end(id, f, me()), me());
     }
 
     @PostMapping("/cases/{id}/follow-ups/{followUpId}/done")
@@ -150,7 +167,7 @@ class MediationController {
     @Operation(summary = "A follow-up visit was made")
     MediationViews.Detail followUpDone(@PathVariable UUID id, @PathVariable UUID followUpId,
             @RequestBody(required = false) Note note) {
-        return views.detail(desk.followUpDone(id, followUpId, note == null ? null : note.note(), me()));
+        return views.detail(desk.followUpDone(id, followUpId, note == null ? null : note.note(), me()), me());
     }
 
     @GetMapping("/cases/{id}/agreement.pdf")

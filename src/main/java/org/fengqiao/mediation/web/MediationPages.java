@@ -25,6 +25,7 @@ import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.population.PersonLookup;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -56,9 +57,11 @@ class MediationPages {
     private final Screenings screenings;
     private final Jurisdictions jurisdictions;
     private final MessageSource messages;
+    private final PersonLookup persons;
 
     MediationPages(MediationDesk desk, Disputes disputes, MediationViews views, AgreementPdf pdf, Ladder ladder,
-            Screenings screenings, Jurisdictions jurisdictions, MessageSource messages) {
+            Screenings screenings, Jurisdictions jurisdictions, MessageSource messages, PersonLookup persons) {
+        this.persons = persons;
         this.desk = desk;
         this.disputes = disputes;
         this.views = views;
@@ -115,7 +118,7 @@ class MediationPages {
 
     @GetMapping("/mediation/{id}")
     @PreAuthorize("hasAuthority('MEDIATION_READ')")
-    String detail(@PathVariable UUID id, Model model) {
+    String detail(@PathVariable UUID id, @RequestParam(required = false) String personQ, Locale locale, Model model) {
         Caller caller = Callers.require();
         Disputes.Case c;
         try {
@@ -123,7 +126,7 @@ class MediationPages {
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        model.addAttribute("detail", views.detail(c));
+        model.addAttribute("detail", views.detail(c, Actor.of(caller)));
         model.addAttribute("mayWrite", caller.may("MEDIATION_WRITE"));
         if (c.open() && caller.may("MEDIATION_WRITE")) {
             model.addAttribute("candidates", disputes.candidates(c.unitPath(), caller.unitPaths()));
@@ -132,6 +135,16 @@ class MediationPages {
             model.addAttribute("referrals", Disputes.Referral.values());
             model.addAttribute("today", desk.today());
             model.addAttribute("kinds", DisputeKind.values());
+            boolean picks = caller.may("POPULATION_READ");
+            model.addAttribute("mayPickPersons", picks);
+            if (picks && personQ != null && !personQ.isBlank()) {
+                model.addAttribute("personQ", personQ.trim());
+                try {
+                    model.addAttribute("personsFound", persons.search(personQ, caller, 10));
+                } catch (Invalid e) {
+                    model.addAttribute("problems", e.texts(messages, locale));
+                }
+            }
         }
         return "mediation/detail";
     }
@@ -153,11 +166,12 @@ class MediationPages {
             @RequestParam(required = false) String referralBody,
             @RequestParam(name = "followUp", required = false) List<LocalDate> followUps,
             @RequestParam(required = false) UUID followUpId, @RequestParam(required = false) DisputeKind kind,
-            Locale locale, RedirectAttributes redirect) {
+            @RequestParam(required = false) UUID personId, Locale locale, RedirectAttributes redirect) {
         Actor me = me();
         try {
             switch (action) {
-                case "parties" -> desk.addParties(id, parties(names, phones), me);
+                case "parties" -> desk.addParties(id, personId != null
+                        ? List.of(new MediationDesk.PartyForm(null, null, personId)) : parties(names, phones), me);
                 case "kind" -> desk.classify(id, kind, me);
                 case "team" -> desk.setTeam(id, team(staffIds, roles), me);
                 case "sessions" -> desk.addSession(id, new MediationDesk.SessionForm(heldOn, place, attendees, said,

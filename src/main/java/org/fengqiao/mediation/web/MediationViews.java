@@ -4,31 +4,59 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fengqiao.mediation.internal.Actor;
 import org.fengqiao.mediation.internal.Disputes;
+import org.fengqiao.population.PersonLookup;
 import org.springframework.stereotype.Component;
 
 /** A case with everything hanging on it, as the API and the pages show it (phones masked). */
 @Component
 class MediationViews {
 
-    record Detail(Disputes.Case dispute, List<Disputes.Party> parties, List<Disputes.Member> team,
+    record Detail(Disputes.Case dispute, List<PartyView> parties, List<Disputes.Member> team,
             List<Disputes.Session> sessions, List<Disputes.FollowUp> followUps) {
+    }
+
+    /**
+     * A party as the reader sees him. A person of the population records shows his name and masked identity number
+     * and phone from his record, to a reader who may read the records and sees his grid (each such read audited);
+     * to anyone else the name he bore when linked, without numbers ({@code fromRecords} false).
+     */
+    record PartyView(UUID id, int position, String name, String phoneMasked, String idMasked, UUID personId,
+            boolean fromRecords) {
     }
 
     record Period(OffsetDateTime from, OffsetDateTime to) {
     }
 
     private final Disputes disputes;
+    private final PersonLookup persons;
     private final Clock clock;
 
-    MediationViews(Disputes disputes, Clock clock) {
+    MediationViews(Disputes disputes, PersonLookup persons, Clock clock) {
         this.disputes = disputes;
+        this.persons = persons;
         this.clock = clock;
     }
 
-    Detail detail(Disputes.Case c) {
-        return new Detail(c, disputes.parties(c.id()), disputes.team(c.id()), disputes.sessions(c.id()),
+    Detail detail(Disputes.Case c, Actor reader) {
+        return new Detail(c, parties(c.id(), reader), disputes.team(c.id()), disputes.sessions(c.id()),
                 disputes.followUps(c.id()));
+    }
+
+    List<PartyView> parties(UUID caseId, Actor reader) {
+        return disputes.parties(caseId).stream().map(p -> {
+            if (p.personId() == null) {
+                return new PartyView(p.id(), p.position(), p.name(), p.phoneMasked(), null, null, false);
+            }
+            Optional<PersonLookup.PersonCard> card = reader.readsPeople()
+                    ? persons.read(p.personId(), reader.scopePaths(), reader.name()) : Optional.empty();
+            return card.map(r -> new PartyView(p.id(), p.position(), r.name(), r.phoneMasked(), r.idMasked(),
+                    p.personId(), true))
+                    .orElseGet(() -> new PartyView(p.id(), p.position(), p.name(), null, null, p.personId(), false));
+        }).toList();
     }
 
     /** The period asked for, by default this calendar year (China time). */

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Inbox {
 
-    public enum Kind { INCIDENT_ASSIGNED, INCIDENT_ESCALATED, INCIDENT_INFORMED, VISIT_OVERDUE }
+    public enum Kind { INCIDENT_ASSIGNED, INCIDENT_ESCALATED, INCIDENT_INFORMED, VISIT_OVERDUE, DISPUTE_AT_RISK }
 
     public record Entry(UUID id, UUID recipientId, Kind kind, String recordType, UUID recordId, String link,
             String unitPath, String subject, String category, String reason, LocalDate dueOn, OffsetDateTime createdAt,

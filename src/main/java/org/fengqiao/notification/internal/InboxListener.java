@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.fengqiao.incident.IncidentStepRecorded;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.mediation.DisputeAtRisk;
 import org.fengqiao.notification.internal.Inbox.Kind;
 import org.fengqiao.population.KeyPersonVisitOverdue;
 import org.springframework.context.event.EventListener;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the inbox entries of incidents given to someone (routed or escalated to him), of the grid chief
  * kept informed of what his grid's manager or coordinator handles, and of key persons' visits overdue for
- * the grid chiefs.
+ * the grid chiefs, and of disputes flagged at risk of turning violent (民转刑) for the chiefs of the station above.
  * <p>
  * A plain synchronous {@link EventListener}, like the audit trail: the entry is written in the
  * transaction of the step (or of the sweep's notice) that it tells of, so a step that rolls back leaves
@@ -65,6 +66,26 @@ class InboxListener {
                     "/key-persons/" + overdue.person().value(), overdue.unitPath(), grid,
                     "care.risk." + overdue.risk().name(), null, overdue.dueOn(), clock.instant()));
         }
+    }
+
+    /**
+     * 民转刑: the chief(s) of the station above the case's grid hear of it the moment it is flagged, in the flagging
+     * transaction; the entry links to the case and carries its unit path, so it is read within the chief's scope.
+     */
+    @EventListener
+    void on(DisputeAtRisk risk) {
+        if (risk.stationUnitId() == null) {
+            return;
+        }
+        for (UUID chief : stationChiefs(risk.stationUnitId())) {
+            inbox.add(new Inbox.New(chief, Kind.DISPUTE_AT_RISK, "dispute", risk.caseId(), "/mediation/" + risk.caseId(),
+                    risk.unitPath(), risk.caseCode(), null, risk.note(), null, risk.at()));
+        }
+    }
+
+    private List<UUID> stationChiefs(UUID station) {
+        return jdbc.sql("SELECT id FROM staff WHERE unit_id = ? AND role = 'STATION_CHIEF' AND active ORDER BY id")
+                .param(station).query(UUID.class).list();
     }
 
     private List<UUID> informedChiefs(UUID incident, UUID owner) {

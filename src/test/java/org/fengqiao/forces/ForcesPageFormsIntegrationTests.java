@@ -1,0 +1,405 @@
+package org.fengqiao.forces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.Staff;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.account.TestStaff;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The forms of the forces pages, posted as a browser posts them (signed in, with the page's CSRF token): a member's
+ * profile (status, availability, phone, with the full phone shown only for a reason that is audited), a training, a
+ * security company created and edited (licence expiry), a post created and edited, a shift moved before check-in.
+ * Each change is audited, bad input is answered on the page in the user's language and changes nothing, and a record
+ * of officer2's station answers 404 to officer (and the other way round) while the bureau may change either.
+ */
+class ForcesPageFormsIntegrationTests extends IntegrationTest {
+
+    static final String RURAL_OFFICE = "320722010100";
+    static final String HEPING = "320722020100";
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory directory;
+
+    Browser officer;
+    Browser officer2;
+    Browser bureau;
+
+    /** A signed-in browser: a session cookie, and the CSRF token each page's forms carry. */
+    final class Browser {
+        final ApiClient client = new ApiClient(port);
+        final HttpClient http;
+
+        Browser(String username) {
+            client.formLogin(username, DEMO_PASSWORD);
+            http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(client.cookies())
+                    .build();
+        }
+
+        String page(String path, String... headers) {
+            HttpResponse<String> r = client.get(path, null, headers);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            return r.body();
+        }
+
+        int status(String path) {
+            return client.get(path, null).statusCode();
+        }
+
+        /** Posts the form fields (a name may repeat) with the CSRF token of the page it sits on. */
+        HttpResponse<String> post(String path, String formPage, List<String[]> fields, String language) {
+            Matcher m = CSRF.matcher(client.get(formPage, null).body());
+            String csrf = m.find() ? m.group(1) : client.csrfFrom("/login");
+            List<String[]> all = new ArrayList<>(fields);
+            all.add(new String[] {"_csrf", csrf});
+            String body = all.stream().map(f -> URLEncoder.encode(f[0], StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(f[1], StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            try {
+                // the language chosen as the page's language switch chooses it (the session's cookie wins over
+                // Accept-Language), so the answer comes in it and the page after the redirect too
+                String chosen = path + (path.contains("?") ? "&" : "?") + "lang=" + language;
+                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + chosen))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept-Language", language)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        HttpResponse<String> post(String path, String formPage, List<String[]> fields) {
+            return post(path, formPage, fields, "zh-CN");
+        }
+    }
+
+    static List<String[]> form(String[]... fields) {
+        return new ArrayList<>(java.util.Arrays.asList(fields));
+    }
+
+    static String[] f(String name, Object value) {
+        return new String[] {name, String.valueOf(value)};
+    }
+
+    static String location(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+        return r.headers().firstValue("Location").orElseThrow();
+    }
+
+    @BeforeEach
+    void signIn() {
+        officer = new Browser("officer");
+        officer2 = new Browser("officer2");
+        bureau = new Browser("bureau");
+    }
+
+    static String n() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    UUID grid(String code) {
+        return jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = ?").param(code).query(UUID.class).single();
+    }
+
+    Staff volunteer(String unitCode) {
+        String username = TestStaff.uniqueUsername("fvol");
+        return directory.register(jurisdictions.unitByCode(unitCode).orElseThrow().id(), StaffRole.VOLUNTEER,
+                "表单志愿者" + n(), null, null, "平安志愿者", username, TestStaff.PASSWORD);
+    }
+
+    long audits(String type, Object id, String action) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = ? AND record_id = ? AND action = ?")
+                .params(type, id.toString(), action).query(Long.class).single();
+    }
+
+    static String licenceState(String page) {
+        Matcher m = Pattern.compile("id=\"licence-state\"[^>]*>([^<]+)<").matcher(page);
+        assertThat(m.find()).as("the licence state badge").isTrue();
+        return m.group(1).trim();
+    }
+
+    record Profile(String status, String availability, String phoneMasked, String skills) {
+    }
+
+    Profile profile(UUID staff) {
+        return jdbc.sql("""
+                SELECT status, availability, phone_masked, array_to_string(skills, ',') FROM force_member WHERE staff_id = ?""")
+                .param(staff).query((rs, i) -> new Profile(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4))).optional().orElse(null);
+    }
+
+    @Test
+    void aMembersProfileIsEditedOnHisPageAndHisFullPhoneShownOnlyForAReason() {
+        Staff member = volunteer(RURAL_OFFICE);
+        String page = "/forces/members/" + member.id();
+        assertThat(officer.page(page)).contains("id=\"profile-form\"").contains("id=\"add-training\"");
+
+        List<String[]> form = form(f("phone", "135 1234 5678"), f("status", "PAUSED"),
+                f("availability", "周六上午"), f("skills", "急救、消防"), f("gridId", grid("FS-1-02")));
+        assertThat(location(officer.post(page + "/profile", page, form))).endsWith(page);
+        assertThat(profile(member.id().value())).isEqualTo(new Profile("PAUSED", "周六上午", "135****5678", "急救,消防"));
+        String shown = officer.page(page);
+        assertThat(shown).contains("id=\"member-phone\">135****5678<").contains("value=\"周六上午\"")
+                .doesNotContain("13512345678");
+        assertThat(audits("force_member", member.id(), "UPDATE")).isEqualTo(1);
+
+        // a bad phone: said on the page in the user's language, nothing changed
+        List<String[]> bad = form(f("phone", "12345"), f("status", "ACTIVE"), f("availability", "随时"));
+        officer.post(page + "/profile", page, bad);
+        assertThat(officer.page(page)).contains("电话号码格式不正确");
+        officer.post(page + "/profile", page, bad, "en");
+        assertThat(officer.page(page, "Accept-Language", "en")).contains("The phone number is not valid");
+        assertThat(profile(member.id().value()).status()).isEqualTo("PAUSED");
+        assertThat(audits("force_member", member.id(), "UPDATE")).isEqualTo(1);
+
+        // a blank phone keeps the one on record
+        officer.post(page + "/profile", page, form(f("phone", ""), f("status", "ACTIVE"), f("availability", "周末")));
+        assertThat(profile(member.id().value())).isEqualTo(new Profile("ACTIVE", "周末", "135****5678", ""));
+
+        // the full number: for a reason of four characters or more, audited
+        officer.post(page + "/reveal", page, form(f("reason", "查")));
+        assertThat(officer.page(page)).contains("请说明查看完整号码的理由").doesNotContain("13512345678");
+        officer.post(page + "/reveal", page, form(f("reason", "联系核实巡逻情况")));
+        assertThat(officer.page(page)).contains("13512345678");
+        assertThat(officer.page(page)).as("shown once, not kept on the page").doesNotContain("13512345678");
+        assertThat(audits("force_member", member.id(), "REVEAL")).isEqualTo(1);
+
+        // outside the subtree: 404, nothing changed; the bureau may
+        assertThat(officer2.post(page + "/profile", "/forces", form(f("status", "LEFT"))).statusCode()).isEqualTo(404);
+        assertThat(officer2.post(page + "/reveal", "/forces", form(f("reason", "联系核实巡逻情况"))).statusCode())
+                .isEqualTo(404);
+        assertThat(profile(member.id().value()).status()).isEqualTo("ACTIVE");
+        assertThat(location(bureau.post(page + "/profile", page, form(f("status", "LEFT"))))).endsWith(page);
+        assertThat(profile(member.id().value()).status()).isEqualTo("LEFT");
+
+        Staff theirs = volunteer(HEPING);
+        assertThat(officer.post("/forces/members/" + theirs.id() + "/profile", "/forces", form(f("status", "PAUSED")))
+                .statusCode()).isEqualTo(404);
+        assertThat(profile(theirs.id().value())).isNull();
+    }
+
+    @Test
+    void aTrainingIsAddedOnTheMembersPage() {
+        Staff member = volunteer(RURAL_OFFICE);
+        String page = "/forces/members/" + member.id();
+        LocalDate today = LocalDate.now(CHINA);
+        String topic = "消防器材使用" + n();
+        assertThat(location(officer.post(page + "/trainings", page, form(f("heldOn", today), f("topic", topic),
+                f("hours", "2.5"))))).endsWith(page);
+        assertThat(jdbc.sql("SELECT hours FROM force_training WHERE staff_id = ? AND topic = ?")
+                .params(member.id().value(), topic).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("2.5");
+        assertThat(officer.page(page)).contains(topic);
+
+        String later = "急救" + n();
+        officer.post(page + "/trainings", page, form(f("heldOn", today.plusDays(3)), f("topic", later),
+                f("hours", "两小时")), "en");
+        String answered = officer.page(page, "Accept-Language", "en");
+        assertThat(answered).contains("Hours must be above 0 and at most 1000");
+        officer.post(page + "/trainings", page, form(f("heldOn", today.plusDays(3)), f("topic", later), f("hours", "2")));
+        assertThat(officer.page(page)).contains("培训日期不能晚于今天");
+        assertThat(jdbc.sql("SELECT count(*) FROM force_training WHERE topic = ?").param(later).query(Long.class).single())
+                .isZero();
+        assertThat(officer2.post(page + "/trainings", "/forces", form(f("heldOn", today), f("topic", later),
+                f("hours", "1"))).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM force_training WHERE topic = ?").param(later).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void aSecurityCompanyIsRegisteredAndItsLicenceRenewedOnThePages() {
+        UUID office = jurisdictions.unitByCode(RURAL_OFFICE).orElseThrow().id().value();
+        String name = "表单保安服务公司" + n();
+        String licence = "苏公保服" + n();
+        LocalDate soon = LocalDate.now(CHINA).plusDays(20);
+        String created = location(officer.post("/forces/companies", "/forces?tab=companies", form(f("unitId", office),
+                f("name", name), f("licenceNumber", licence), f("licenceValidUntil", soon), f("contactName", "李经理"),
+                f("contactPhone", "13612345678"), f("address", "房山镇工业园"))));
+        assertThat(created).matches(".*/forces/companies/[0-9a-f-]{36}$");
+        String id = created.substring(created.lastIndexOf('/') + 1);
+        String page = "/forces/companies/" + id;
+        String shown = officer.page(page);
+        assertThat(licenceState(shown)).isEqualTo("即将到期");
+        assertThat(shown).contains(name).contains("136****5678").doesNotContain("13612345678")
+                .contains("id=\"company-edit\"");
+        assertThat(audits("security_company", id, "CREATE")).isEqualTo(1);
+
+        // renewed: a year on, the phone kept
+        LocalDate renewed = LocalDate.now(CHINA).plusYears(1);
+        assertThat(location(officer.post(page, page, form(f("name", name), f("licenceNumber", licence),
+                f("licenceValidUntil", renewed), f("contactName", "李经理"), f("contactPhone", ""),
+                f("address", "房山镇工业园"))))).endsWith(page);
+        assertThat(jdbc.sql("SELECT licence_valid_until FROM security_company WHERE id = ?").param(UUID.fromString(id))
+                .query(LocalDate.class).single()).isEqualTo(renewed);
+        assertThat(licenceState(officer.page(page))).isEqualTo("有效");
+        assertThat(officer.page(page)).contains("136****5678");
+        assertThat(audits("security_company", id, "UPDATE")).isEqualTo(1);
+
+        // another company's licence number is refused, nothing changed
+        String other = "苏公保服" + n();
+        officer.post("/forces/companies", "/forces?tab=companies", form(f("unitId", office), f("name", name + "乙"),
+                f("licenceNumber", other), f("licenceValidUntil", renewed)));
+        officer.post(page, page, form(f("name", name), f("licenceNumber", other), f("licenceValidUntil", soon)), "en");
+        assertThat(officer.page(page, "Accept-Language", "en")).contains("This licence number is already registered");
+        assertThat(jdbc.sql("SELECT licence_number FROM security_company WHERE id = ?").param(UUID.fromString(id))
+                .query(String.class).single()).isEqualTo(licence);
+
+        // a bad create says why on the roster page
+        officer.post("/forces/companies", "/forces?tab=companies", form(f("unitId", office), f("name", ""),
+                f("licenceNumber", "")));
+        assertThat(officer.page("/forces?tab=companies")).contains("请填写公司名称").contains("请填写保安服务许可证号");
+
+        // officer2 neither sees nor changes it; the bureau may
+        assertThat(officer2.status(page)).isEqualTo(404);
+        assertThat(officer2.post(page, "/forces", form(f("name", "改名"), f("licenceNumber", licence),
+                f("licenceValidUntil", soon))).statusCode()).isEqualTo(404);
+        assertThat(location(bureau.post(page, page, form(f("name", name + "（更名）"), f("licenceNumber", licence),
+                f("licenceValidUntil", renewed))))).endsWith(page);
+        assertThat(jdbc.sql("SELECT name FROM security_company WHERE id = ?").param(UUID.fromString(id))
+                .query(String.class).single()).isEqualTo(name + "（更名）");
+    }
+
+    @Test
+    void aPostIsSetUpAndItsShiftMovedBeforeCheckInButNotAfter() {
+        String name = "表单岗" + n();
+        String created = location(officer.post("/forces/posts", "/forces?tab=posts", form(f("gridId", grid("FS-1-02")),
+                f("name", name), f("place", "村口"), f("lon", "118.77"), f("lat", "34.52"))));
+        String postId = created.substring(created.lastIndexOf('/') + 1);
+        String page = "/forces/posts/" + postId;
+        assertThat(officer.page(page)).contains(name).contains("id=\"post-edit\"");
+        assertThat(audits("force_post", postId, "CREATE")).isEqualTo(1);
+
+        assertThat(location(officer.post(page, page, form(f("gridId", grid("FS-1-03")), f("name", name + "东"),
+                f("place", "村东桥头"), f("lon", ""), f("lat", ""))))).endsWith(page);
+        assertThat(jdbc.sql("SELECT name || '|' || place || '|' || (lon IS NULL) FROM force_post WHERE id = ?")
+                .param(UUID.fromString(postId)).query(String.class).single()).isEqualTo(name + "东|村东桥头|true");
+        assertThat(audits("force_post", postId, "UPDATE")).isEqualTo(1);
+        officer.post(page, page, form(f("gridId", grid("FS-1-03")), f("name", name), f("lon", "118.7")), "en");
+        assertThat(officer.page(page, "Accept-Language", "en")).contains("Longitude and latitude come together");
+        assertThat(jdbc.sql("SELECT name FROM force_post WHERE id = ?").param(UUID.fromString(postId))
+                .query(String.class).single()).isEqualTo(name + "东");
+        assertThat(officer2.status(page)).isEqualTo(404);
+        assertThat(officer2.post(page, "/forces", form(f("gridId", grid("FS-1-03")), f("name", "改"))).statusCode())
+                .isEqualTo(404);
+
+        // a shift at the post, moved to another post and time before the member checks in
+        String otherCreated = location(officer.post("/forces/posts", "/forces?tab=posts",
+                form(f("gridId", grid("FS-1-03")), f("name", name + "西"))));
+        String otherPost = otherCreated.substring(otherCreated.lastIndexOf('/') + 1);
+        Staff member = volunteer(RURAL_OFFICE);
+        LocalDateTime start = LocalDateTime.now(CHINA).plusDays(2).truncatedTo(ChronoUnit.HOURS);
+        assertThat(location(officer.post(page + "/shifts", page, form(f("staffId", member.id()),
+                f("startsAt", start), f("endsAt", start.plusHours(3)))))).endsWith(page);
+        UUID shift = jdbc.sql("SELECT id FROM force_shift WHERE staff_id = ?").param(member.id().value())
+                .query(UUID.class).single();
+        assertThat(officer.page(page)).contains("data-shift=\"" + shift + "\"").contains("shift-post-" + shift);
+
+        LocalDateTime moved = start.plusDays(1).withHour(19);
+        assertThat(location(officer.post("/forces/shifts/" + shift, page, form(f("postId", otherPost),
+                f("startsAt", moved), f("endsAt", moved.plusHours(2)))))).endsWith("/forces/posts/" + otherPost);
+        assertThat(officer.page("/forces/posts/" + otherPost)).contains("已保存").contains("data-shift=\"" + shift + "\"");
+        record Times(UUID post, OffsetDateTime start, OffsetDateTime end) {
+        }
+        Times now = jdbc.sql("SELECT post_id, starts_at, ends_at FROM force_shift WHERE id = ?").param(shift)
+                .query((rs, i) -> new Times(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class),
+                        rs.getObject(3, OffsetDateTime.class))).single();
+        assertThat(now.post()).isEqualTo(UUID.fromString(otherPost));
+        assertThat(now.start().toInstant()).isEqualTo(moved.atZone(CHINA).toInstant());
+        assertThat(now.end().toInstant()).isEqualTo(moved.plusHours(2).atZone(CHINA).toInstant());
+        assertThat(audits("force_shift", shift, "UPDATE")).isEqualTo(1);
+
+        // ending before it starts: refused in the user's language
+        officer.post("/forces/shifts/" + shift, page, form(f("postId", otherPost), f("startsAt", moved),
+                f("endsAt", moved.minusHours(1))));
+        assertThat(officer.page("/forces/posts/" + otherPost)).contains("结束时间须晚于开始时间");
+        assertThat(officer2.post("/forces/shifts/" + shift, "/forces", form(f("postId", otherPost),
+                f("startsAt", moved), f("endsAt", moved.plusHours(1)))).statusCode()).isEqualTo(404);
+
+        // once he has checked in, the shift is what happened and stays
+        jdbc.sql("UPDATE force_shift SET checked_in_at = now() WHERE id = ?").param(shift).update();
+        assertThat(officer.page("/forces/posts/" + otherPost)).doesNotContain("shift-post-" + shift);
+        officer.post("/forces/shifts/" + shift, page, form(f("postId", postId), f("startsAt", start),
+                f("endsAt", start.plusHours(1))), "en");
+        assertThat(officer.page("/forces/posts/" + otherPost, "Accept-Language", "en")).contains("Already checked in");
+        assertThat(jdbc.sql("SELECT post_id FROM force_shift WHERE id = ?").param(shift).query(UUID.class).single())
+                .isEqualTo(UUID.fromString(otherPost));
+        assertThat(audits("force_shift", shift, "UPDATE")).isEqualTo(1);
+    }
+
+    @Test
+    void theApiChangesCompaniesPostsAndShiftsWithTheSameRules() {
+        ApiClient api = new ApiClient(port);
+        String token = api.token("officer", DEMO_PASSWORD);
+        String token2 = api.token("officer2", DEMO_PASSWORD);
+        String company = ApiClient.json(api.send("POST", "/api/v1/forces/companies", token, Map.of("unitId",
+                jurisdictions.unitByCode(RURAL_OFFICE).orElseThrow().id().value(), "name", "接口保安" + n(),
+                "licenceNumber", "接口" + n(), "licenceValidUntil", LocalDate.now(CHINA).plusDays(10).toString())))
+                .get("id").asText();
+        Map<String, Object> renewal = Map.of("name", "接口保安续", "licenceNumber", "接口" + n(), "licenceValidUntil",
+                LocalDate.now(CHINA).plusYears(2).toString());
+        assertThat(api.send("PUT", "/api/v1/forces/companies/" + company, token2, renewal).statusCode()).isEqualTo(404);
+        HttpResponse<String> ok = api.send("PUT", "/api/v1/forces/companies/" + company, token, renewal);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(ApiClient.json(ok).get("licenceState").asText()).isEqualTo("VALID");
+
+        String post = ApiClient.json(api.send("POST", "/api/v1/forces/posts", token, Map.of("gridId", grid("FS-1-02"),
+                "name", "接口岗" + n()))).get("id").asText();
+        assertThat(api.send("PUT", "/api/v1/forces/posts/" + post, token2, Map.of("gridId", grid("FS-1-02"), "name", "改"))
+                .statusCode()).isEqualTo(404);
+        HttpResponse<String> badPost = api.send("PUT", "/api/v1/forces/posts/" + post, token, Map.of("gridId",
+                grid("NS-1-01"), "name", "改"), "Accept-Language", "en");
+        assertThat(badPost.statusCode()).isEqualTo(400);
+        assertThat(badPost.body()).contains("gridId");
+
+        Staff member = volunteer(RURAL_OFFICE);
+        OffsetDateTime start = OffsetDateTime.now(CHINA).plusDays(3).truncatedTo(ChronoUnit.HOURS);
+        String shift = ApiClient.json(api.send("POST", "/api/v1/forces/shifts", token, Map.of("postId", post, "staffId",
+                member.id().value(), "startsAt", start.toString(), "endsAt", start.plusHours(2).toString()))).get("id")
+                .asText();
+        Map<String, Object> later = Map.of("postId", post, "startsAt", start.plusHours(4).toString(), "endsAt",
+                start.plusHours(6).toString());
+        assertThat(api.send("PUT", "/api/v1/forces/shifts/" + shift, token2, later).statusCode()).isEqualTo(404);
+        HttpResponse<String> moved = api.send("PUT", "/api/v1/forces/shifts/" + shift, token, later);
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(OffsetDateTime.parse(ApiClient.json(moved).get("startsAt").asText()).toInstant())
+                .isEqualTo(start.plusHours(4).toInstant());
+    }
+}
