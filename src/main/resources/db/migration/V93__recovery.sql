@@ -48,7 +48,7 @@ CREATE TABLE recovery_victim (
     name         text NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
     phone        bytea,
     phone_masked text,
-    created_at   timestamptz NOT NULL DEFAULT now(),
+    created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
     UNIQUE (file_id, person_id)
 );
 CREATE INDEX recovery_victim_file ON recovery_victim (file_id);
@@ -75,7 +75,7 @@ CREATE TABLE recovery_suspect (
     id_masked  text,
     caught_on  date,
     note       text,
-    created_at timestamptz NOT NULL DEFAULT now()
+    created_at timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX recovery_suspect_file ON recovery_suspect (file_id);
 
@@ -90,7 +90,7 @@ CREATE TABLE recovery_asset (
     held_at     text,
     state       text NOT NULL CHECK (state IN ('TRACED', 'SEIZED', 'FROZEN', 'RETURNED', 'CONFISCATED')),
     traced_on   date NOT NULL,
-    created_at  timestamptz NOT NULL DEFAULT now()
+    created_at timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX recovery_asset_file ON recovery_asset (file_id);
 CREATE INDEX recovery_asset_suspect ON recovery_asset (suspect_id);
@@ -104,7 +104,7 @@ CREATE TABLE recovery_asset_step (
     on_day     date NOT NULL,
     note       text,
     by_staff   uuid REFERENCES staff (id),
-    at         timestamptz NOT NULL DEFAULT now()
+    at         timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX recovery_asset_step_asset ON recovery_asset_step (asset_id, at);
 CREATE INDEX recovery_asset_step_by ON recovery_asset_step (by_staff);
@@ -119,7 +119,7 @@ CREATE TABLE recovery_return_event (
     officer_staff_id uuid NOT NULL REFERENCES staff (id),
     victims_present text,
     note            text,
-    created_at      timestamptz NOT NULL DEFAULT now(),
+    created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
     created_by      uuid REFERENCES staff (id)
 );
 CREATE INDEX recovery_return_event_unit ON recovery_return_event (unit_id, held_on DESC);
@@ -142,7 +142,7 @@ CREATE TABLE recovery_return (
     receipt_recorded_by uuid REFERENCES staff (id),
     scan               bytea,
     scan_type          text CHECK (scan_type IN ('application/pdf', 'image/jpeg', 'image/png')),
-    created_at         timestamptz NOT NULL DEFAULT now(),
+    created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
     CHECK ((scan IS NULL) = (scan_type IS NULL)),
     CHECK (scan IS NULL OR receipt_signed_on IS NOT NULL)
 );
@@ -162,7 +162,7 @@ CREATE TABLE recovery_revisit (
     visited_by  uuid NOT NULL REFERENCES staff (id),
     said        text NOT NULL,
     satisfied   boolean NOT NULL,
-    created_at  timestamptz NOT NULL DEFAULT now()
+    created_at timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX recovery_revisit_file ON recovery_revisit (file_id, visited_on);
 CREATE INDEX recovery_revisit_victim ON recovery_revisit (victim_id);

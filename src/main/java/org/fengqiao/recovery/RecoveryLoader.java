@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import org.fengqiao.recovery.internal.Actor;
 import org.fengqiao.recovery.internal.RecoveryDesk;
-import org.fengqiao.recovery.internal.RecoveryFiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,12 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecoveryLoader {
 
     private final RecoveryDesk desk;
-    private final RecoveryFiles files;
     private final JdbcClient jdbc;
 
-    RecoveryLoader(RecoveryDesk desk, RecoveryFiles files, JdbcClient jdbc) {
+    RecoveryLoader(RecoveryDesk desk, JdbcClient jdbc) {
         this.desk = desk;
-        this.files = files;
         this.jdbc = jdbc;
     }
 
@@ -61,9 +58,7 @@ public class RecoveryLoader {
     }
 
     private UUID addVictim(UUID file, RecoveryDesk.VictimForm form, String by) {
-        desk.addVictim(file, form, Actor.system(by));
-        List<RecoveryFiles.Victim> victims = files.victims(file);
-        return victims.get(victims.size() - 1).id();
+        return desk.newVictim(file, form, Actor.system(by));
     }
 
     private static List<RecoveryDesk.LossForm> forms(List<Lost> losses) {
@@ -72,18 +67,14 @@ public class RecoveryLoader {
 
     @Transactional
     public UUID suspect(UUID file, String name, String idNumber, LocalDate caughtOn, String note, String by) {
-        desk.addSuspect(file, new RecoveryDesk.SuspectForm(name, idNumber, caughtOn, note), Actor.system(by));
-        List<RecoveryFiles.Suspect> suspects = files.suspects(file);
-        return suspects.get(suspects.size() - 1).id();
+        return desk.newSuspect(file, new RecoveryDesk.SuspectForm(name, idNumber, caughtOn, note), Actor.system(by));
     }
 
     @Transactional
     public UUID asset(UUID file, UUID suspect, AssetKind kind, String description, long valueFen, String heldAt,
             LocalDate tracedOn, String by) {
-        desk.addAsset(file, new RecoveryDesk.AssetForm(kind, description, valueFen, heldAt, AssetState.TRACED, tracedOn,
-                suspect), Actor.system(by));
-        List<RecoveryFiles.Asset> assets = files.assets(file);
-        return assets.get(assets.size() - 1).id();
+        return desk.newAsset(file, new RecoveryDesk.AssetForm(kind, description, valueFen, heldAt, AssetState.TRACED,
+                tracedOn, suspect), Actor.system(by));
     }
 
     @Transactional

@@ -229,6 +229,13 @@ public class RecoveryDesk {
     /** A victim from the population records (personId) or named here, with what he lost. */
     @Transactional
     public File addVictim(UUID id, VictimForm v, Actor who) {
+        newVictim(id, v, who);
+        return files.find(id).orElseThrow();
+    }
+
+    /** Adds a victim (see {@link #addVictim}) and answers his id. */
+    @Transactional
+    public UUID newVictim(UUID id, VictimForm v, Actor who) {
         List<Invalid.Problem> problems = new ArrayList<>();
         String name = null;
         String phone = null;
@@ -266,7 +273,8 @@ public class RecoveryDesk {
         for (LossForm l : losses) {
             files.addLoss(id, victim, l.description().trim(), l.quantity() == null ? 1 : l.quantity(), l.amountFen());
         }
-        return audited(before, who);
+        audited(before, who);
+        return victim;
     }
 
     @Transactional
@@ -284,6 +292,13 @@ public class RecoveryDesk {
 
     @Transactional
     public File addSuspect(UUID id, SuspectForm s, Actor who) {
+        newSuspect(id, s, who);
+        return files.find(id).orElseThrow();
+    }
+
+    /** Adds a suspect (see {@link #addSuspect}) and answers his id. */
+    @Transactional
+    public UUID newSuspect(UUID id, SuspectForm s, Actor who) {
         List<Invalid.Problem> problems = new ArrayList<>();
         text(s.name(), "name", true, 100, problems);
         text(s.note(), "note", false, MAX_TEXT, problems);
@@ -300,9 +315,10 @@ public class RecoveryDesk {
         }
         check(problems);
         File before = lockOpen(id, who);
-        files.addSuspect(id, s.name().trim(), number == null ? null : cipher.encrypt(number.value()),
+        UUID suspect = files.addSuspect(id, s.name().trim(), number == null ? null : cipher.encrypt(number.value()),
                 number == null ? null : number.masked(), s.caughtOn(), blankToNull(s.note()));
-        return audited(before, who);
+        audited(before, who);
+        return suspect;
     }
 
     /** A suspect's full identity number, for a role that may reveal, with a stated reason; audited. */
@@ -319,6 +335,13 @@ public class RecoveryDesk {
 
     @Transactional
     public File addAsset(UUID id, AssetForm a, Actor who) {
+        newAsset(id, a, who);
+        return files.find(id).orElseThrow();
+    }
+
+    /** Adds an asset (see {@link #addAsset}) and answers its id. */
+    @Transactional
+    public UUID newAsset(UUID id, AssetForm a, Actor who) {
         List<Invalid.Problem> problems = new ArrayList<>();
         if (a.kind() == null) {
             problems.add(problem("kind", "error.field.required"));
@@ -345,7 +368,8 @@ public class RecoveryDesk {
         if (state != AssetState.TRACED) {
             files.step(asset, AssetState.TRACED, state, traced, null, who.staffId());
         }
-        return audited(before, who);
+        audited(before, who);
+        return asset;
     }
 
     /** Seizes, freezes or confiscates an asset; RETURNED follows from the returns, never by hand. */
