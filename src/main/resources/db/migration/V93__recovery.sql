@@ -182,7 +182,7 @@ BEGIN
       FROM recovery_asset a JOIN recovery_return r ON r.asset_id = a.id
      WHERE a.file_id = f GROUP BY a.id, a.value_fen HAVING sum(r.amount_fen) > a.value_fen LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'recovery: asset % returned % fen of a value of % fen', bad.id, bad.returned, bad.value_fen
+        RAISE EXCEPTION 'recovery_asset_returned_within_value: asset % returned % fen of a value of % fen', bad.id, bad.returned, bad.value_fen
             USING ERRCODE = 'check_violation', CONSTRAINT = 'recovery_asset_returned_within_value';
     END IF;
     SELECT v.id, (SELECT coalesce(sum(l.amount_fen), 0) FROM recovery_loss l WHERE l.victim_id = v.id) AS lost,
@@ -192,24 +192,24 @@ BEGIN
     HAVING sum(r.amount_fen) > (SELECT coalesce(sum(l.amount_fen), 0) FROM recovery_loss l WHERE l.victim_id = v.id)
      LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'recovery: victim % got back % fen of a loss of % fen', bad.id, bad.returned, bad.lost
+        RAISE EXCEPTION 'recovery_victim_returned_within_loss: victim % got back % fen of a loss of % fen', bad.id, bad.returned, bad.lost
             USING ERRCODE = 'check_violation', CONSTRAINT = 'recovery_victim_returned_within_loss';
     END IF;
     SELECT coalesce(sum(value_fen), 0) INTO recovered FROM recovery_asset
      WHERE file_id = f AND state IN ('SEIZED', 'FROZEN', 'RETURNED');
     SELECT coalesce(sum(amount_fen), 0) INTO returned FROM recovery_return WHERE file_id = f;
     IF returned > recovered THEN
-        RAISE EXCEPTION 'recovery: file % returned % fen of % fen recovered', f, returned, recovered
+        RAISE EXCEPTION 'recovery_file_returned_within_recovered: file % returned % fen of % fen recovered', f, returned, recovered
             USING ERRCODE = 'check_violation', CONSTRAINT = 'recovery_file_returned_within_recovered';
     END IF;
     IF EXISTS (SELECT 1 FROM recovery_return r JOIN recovery_asset a ON a.id = r.asset_id
                 WHERE r.file_id = f AND (a.file_id <> r.file_id OR a.state NOT IN ('SEIZED', 'FROZEN', 'RETURNED'))) THEN
-        RAISE EXCEPTION 'recovery: file % has a return from an asset not recovered for it', f
+        RAISE EXCEPTION 'recovery_return_from_recovered_asset: file % has a return from an asset not recovered for it', f
             USING ERRCODE = 'check_violation', CONSTRAINT = 'recovery_return_from_recovered_asset';
     END IF;
     IF EXISTS (SELECT 1 FROM recovery_return r JOIN recovery_victim v ON v.id = r.victim_id
                 WHERE r.file_id = f AND v.file_id <> r.file_id) THEN
-        RAISE EXCEPTION 'recovery: file % has a return to a victim of another file', f
+        RAISE EXCEPTION 'recovery_return_to_own_victim: file % has a return to a victim of another file', f
             USING ERRCODE = 'check_violation', CONSTRAINT = 'recovery_return_to_own_victim';
     END IF;
 END $$;

@@ -144,7 +144,7 @@ public class RecoveryFiles {
             where.append(" AND (strpos(f.title, :text) > 0 OR strpos(f.case_number, :text) > 0 OR f.code = :text)");
         }
         var count = jdbc.sql("SELECT count(*) " + FROM + where);
-        var rows = jdbc.sql(SELECT + where + """
+        var rows = jdbc.sql(SELECT + where + "\n" + """
                  ORDER BY (f.status = 'OPEN') DESC, f.registered_on DESC, f.opened_at DESC, f.id
                  LIMIT :limit OFFSET :offset""");
         for (var spec : List.of(count, rows)) {

@@ -3,7 +3,7 @@ package org.fengqiao.recovery.web;
 import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
 
-/** Money and rates as the recovery pages show them: {@code ${@recoveryMoney.yuan(fen)}}, {@code percent(rate)}. */
+/** Money and rates as the recovery pages show them, as the bean recoveryMoney: yuan of fen, a rate in percent. */
 @Component("recoveryMoney")
 public class RecoveryMoney {
 
