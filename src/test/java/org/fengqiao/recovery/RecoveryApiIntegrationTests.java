@@ -435,7 +435,7 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void theDemoDistrictHoldsSeed001sFileWithACollectiveReturnAndRevisits() {
+    void theDemoDistrictHoldsSeed001sFileWithACollectiveReturnAndRevisits() throws IOException {
         JsonNode list = fx.send("GET", "/api/v1/recovery/files?q=" + java.net.URLEncoder.encode("系列入户盗窃",
                 java.nio.charset.StandardCharsets.UTF_8), bureau, null, 200).get("items");
         assertThat(list).hasSize(1);
@@ -450,5 +450,19 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
         JsonNode f = d.get("figures");
         assertThat(f.get("returnedFen").asLong()).isLessThanOrEqualTo(f.get("recoveredFen").asLong());
         assertThat(api.get("/api/v1/recovery/files/" + list.get(0).get("id").asText(), officer2).statusCode()).isEqualTo(404);
+
+        // a receipt of the collective return names the event, in the reader's language
+        String file = list.get(0).get("id").asText();
+        String ret = d.get("returns").get(0).get("id").asText();
+        HttpResponse<byte[]> pdf = fx.bytes("/api/v1/recovery/files/" + file + "/returns/" + ret + "/receipt.pdf", officer);
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", "")).contains("集中返赃活动", "房山派出所院内",
+                    "8000.00", "现金8000元");
+        }
+        HttpResponse<byte[]> english = fx.bytes("/api/v1/recovery/files/" + file + "/returns/" + ret + "/receipt.pdf?lang=en",
+                officer);
+        try (PDDocument doc = Loader.loadPDF(english.body())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Receipt for returned stolen property", "Received by");
+        }
     }
 }

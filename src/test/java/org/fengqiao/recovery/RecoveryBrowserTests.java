@@ -84,9 +84,31 @@ class RecoveryBrowserTests extends BrowserTest {
         }
         page.click("#returns .receipt-sign");
         assertThat(page.locator("#returns .receipt-state")).containsText("已签收");
+        shot("recovery-file");
 
         page.navigate(url("/recovery/rates"));
         assertThat(page.locator("#rates")).containsText("房山派出所");
         assertThat(fitsTheScreen()).as("the rates page fits a phone's width").isTrue();
+        shot("recovery-rates");
+
+        // the demo's file of seed 001 with its collective return, and the event's page
+        page.navigate(url("/recovery?show=all&q=系列入户盗窃"));
+        page.click("a.file-link");
+        assertThat(page.locator("#returns tbody tr")).hasCount(4);
+        assertThat(fitsTheScreen()).as("the demo file fits a phone's width").isTrue();
+        shot("recovery-demo-file");
+        page.locator("#returns a:has-text('集中返赃')").first().click();
+        assertThat(page.locator("#event-place")).hasText("房山派出所院内");
+        assertThat(page.locator("#event-return-list tbody tr")).hasCount(4);
+        shot("recovery-event");
+    }
+
+    /** With -Dfengqiao.screenshots=DIR, a picture of the page for a person to look at. */
+    void shot(String name) {
+        String dir = System.getProperty("fengqiao.screenshots");
+        if (dir != null) {
+            page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(java.nio.file.Path.of(dir, name + ".png")));
+        }
     }
 }
