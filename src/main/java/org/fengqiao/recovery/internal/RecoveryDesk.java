@@ -429,7 +429,8 @@ public class RecoveryDesk {
         check(problems);
         File before = lockOpen(id, who);
         if (r.eventId() != null) {
-            RecoveryFiles.Event event = files.findEvent(r.eventId(), who.scopePaths()).orElse(null);
+            // the file is the caller's; an event held by its unit or one above it may hold its returns
+            RecoveryFiles.Event event = files.findEvent(r.eventId(), null).orElse(null);
             if (event == null || !before.unitPath().startsWith(event.unitPath())) {
                 throw Invalid.of("eventId", "recovery.event.unknown");
             }

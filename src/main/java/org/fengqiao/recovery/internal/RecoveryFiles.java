@@ -347,8 +347,12 @@ public class RecoveryFiles {
                 .query(RecoveryFiles::mapReturn).optional();
     }
 
-    public List<Return> eventReturns(UUID eventId) {
-        return jdbc.sql(RETURNS + " WHERE r.event_id = ? ORDER BY v.name, r.id").param(eventId)
+    /** The returns of an event on files the caller sees (an event of the station shows each office its own). */
+    public List<Return> eventReturns(UUID eventId, List<String> scopePaths) {
+        return jdbc.sql(RETURNS + """
+                 WHERE r.event_id = :event AND EXISTS (SELECT 1 FROM recovery_file f JOIN grid g ON g.id = f.grid_id
+                   JOIN unit u ON u.id = g.unit_id WHERE f.id = r.file_id AND u.path LIKE ANY(CAST(:scope AS text[])))
+                 ORDER BY v.name, r.id""").param("event", eventId).param("scope", patterns(scopePaths))
                 .query(RecoveryFiles::mapReturn).list();
     }
 
@@ -403,25 +407,32 @@ public class RecoveryFiles {
                 .params(id, unitId, heldOn, place, officer, victimsPresent, note, by).update();
     }
 
-    public Optional<Event> findEvent(UUID id, List<String> scopePaths) {
-        return jdbc.sql(EVENTS + " WHERE e.id = :id AND (CAST(:scope AS text[]) IS NULL OR u.path LIKE ANY(CAST(:scope AS text[])))")
-                .param("id", id).param("scope", scopePaths == null ? null : patterns(scopePaths))
+    /**
+     * Who sees an event: one held by a unit of the caller's subtree, or by a unit above the caller's own (the station's
+     * collective return covers its offices' files); null paths see all.
+     */
+    private static final String EVENT_SCOPE = """
+             (CAST(:paths AS text[]) IS NULL OR u.path LIKE ANY(CAST(:scope AS text[]))
+               OR EXISTS (SELECT 1 FROM unnest(CAST(:paths AS text[])) AS mine(path) WHERE mine.path LIKE u.path || '%'))
+            """;
+
+    public Optional<Event> findEvent(UUID id, List<String> unitPaths) {
+        return jdbc.sql(EVENTS + " WHERE e.id = :id AND" + EVENT_SCOPE).param("id", id)
+                .param("paths", unitPaths == null ? null : unitPaths.toArray(String[]::new))
+                .param("scope", unitPaths == null ? null : patterns(unitPaths))
                 .query(RecoveryFiles::mapEvent).optional();
     }
 
-    public List<Event> events(List<String> scopePaths, int limit) {
-        return jdbc.sql(EVENTS + " WHERE u.path LIKE ANY(CAST(:scope AS text[])) ORDER BY e.held_on DESC, e.id LIMIT :limit")
-                .param("scope", patterns(scopePaths)).param("limit", limit).query(RecoveryFiles::mapEvent).list();
+    public List<Event> events(List<String> unitPaths, int limit) {
+        return jdbc.sql(EVENTS + " WHERE" + EVENT_SCOPE + " ORDER BY e.held_on DESC, e.id LIMIT :limit")
+                .param("paths", unitPaths.toArray(String[]::new)).param("scope", patterns(unitPaths))
+                .param("limit", limit).query(RecoveryFiles::mapEvent).list();
     }
 
-    /** The events a file's returns may belong to: held by a unit above the file's grid, and visible to the caller. */
-    public List<Event> eventsFor(String fileUnitPath, List<String> scopePaths) {
-        return jdbc.sql(EVENTS + """
-                 WHERE :path LIKE u.path || '%'
-                   AND (CAST(:scope AS text[]) IS NULL OR u.path LIKE ANY(CAST(:scope AS text[])))
-                 ORDER BY e.held_on DESC, e.id LIMIT 50""")
-                .param("path", fileUnitPath).param("scope", scopePaths == null ? null : patterns(scopePaths))
-                .query(RecoveryFiles::mapEvent).list();
+    /** The events a file's returns may belong to: held by its grid's unit or a unit above it. */
+    public List<Event> eventsFor(String fileUnitPath) {
+        return jdbc.sql(EVENTS + " WHERE :path LIKE u.path || '%' ORDER BY e.held_on DESC, e.id LIMIT 50")
+                .param("path", fileUnitPath).query(RecoveryFiles::mapEvent).list();
     }
 
     /** The unit of a path (the caller's own units), for the event form. */

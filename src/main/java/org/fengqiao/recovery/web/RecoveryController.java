@@ -238,7 +238,7 @@ class RecoveryController {
     @PreAuthorize("hasAuthority('RECOVERY_READ')")
     @Operation(summary = "One collective return event with its returns")
     RecoveryViews.EventDetail event(@PathVariable UUID id) {
-        return views.event(desk.event(id, me()));
+        return views.event(desk.event(id, me()), Callers.require().unitPaths());
     }
 
     @GetMapping("/rates")

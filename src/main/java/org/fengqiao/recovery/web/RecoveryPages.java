@@ -137,7 +137,7 @@ class RecoveryPages {
             model.addAttribute("kinds", AssetKind.values());
             model.addAttribute("departments", Department.values());
             model.addAttribute("owners", files.owners(caller.unitPaths()));
-            model.addAttribute("events", files.eventsFor(f.unitPath(), caller.unitPaths()));
+            model.addAttribute("events", files.eventsFor(f.unitPath()));
         }
         return "recovery/detail";
     }
@@ -254,7 +254,7 @@ class RecoveryPages {
     @PreAuthorize("hasAuthority('RECOVERY_READ')")
     String event(@PathVariable UUID id, Model model) {
         try {
-            model.addAttribute("detail", views.event(desk.event(id, me())));
+            model.addAttribute("detail", views.event(desk.event(id, me()), Callers.require().unitPaths()));
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

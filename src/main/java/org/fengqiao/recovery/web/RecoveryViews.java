@@ -29,7 +29,8 @@ class RecoveryViews {
                 files.assets(f.id()), files.steps(f.id()), files.returns(f.id()), files.revisits(f.id()));
     }
 
-    EventDetail event(RecoveryFiles.Event e) {
-        return new EventDetail(e, files.eventReturns(e.id()));
+    /** An event with the returns on files the caller sees. */
+    EventDetail event(RecoveryFiles.Event e, java.util.List<String> scopePaths) {
+        return new EventDetail(e, files.eventReturns(e.id(), scopePaths));
     }
 }
