@@ -451,6 +451,14 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
         assertThat(f.get("returnedFen").asLong()).isLessThanOrEqualTo(f.get("recoveredFen").asLong());
         assertThat(api.get("/api/v1/recovery/files/" + list.get(0).get("id").asText(), officer2).statusCode()).isEqualTo(404);
 
+        // the station's collective return is seen from the office under it, not from another station
+        String eventId = d.get("returns").get(0).get("eventId").asText();
+        JsonNode event = fx.send("GET", "/api/v1/recovery/events/" + eventId, officer, null, 200);
+        assertThat(event.get("event").get("place").asText()).isEqualTo("房山派出所院内");
+        assertThat(event.get("returns")).hasSize(4);
+        assertThat(api.get("/api/v1/recovery/events/" + eventId, officer2).statusCode()).isEqualTo(404);
+        assertThat(fx.send("GET", "/api/v1/recovery/events", officer, null, 200).findValuesAsText("id")).contains(eventId);
+
         // a receipt of the collective return names the event, in the reader's language
         String file = list.get(0).get("id").asText();
         String ret = d.get("returns").get(0).get("id").asText();
