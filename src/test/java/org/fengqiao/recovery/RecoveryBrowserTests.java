@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class RecoveryBrowserTests extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Override
     protected Browser.NewContextOptions contextOptions() {
         return phone().setAcceptDownloads(true);
@@ -61,6 +64,18 @@ class RecoveryBrowserTests extends BrowserTest {
         page.click("#action-asset");
         assertThat(page.locator("#assets .asset-state")).hasText("已扣押");
         assertThat(page.locator("#fig-recovered")).hasText("2000.50");
+
+        // a second victim picked from the population records of the grid
+        String resident = jdbc.sql("""
+                SELECT p.name FROM person p JOIN grid g ON g.id = p.grid_id WHERE g.code = 'FS-3-03'
+                ORDER BY p.name LIMIT 1""").query(String.class).single();
+        page.click("#victim-card > summary");
+        page.fill("#person-search", resident);
+        page.click("#action-person-search");
+        page.locator("#people li").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(resident))
+                .first().locator("button.add-person").click();
+        assertThat(page.locator("#victims .victim-name").nth(1)).hasText(resident);
+        assertThat(page.locator("#victims")).containsText("实有人口");
 
         page.fill("#return-amount", "1600");
         page.fill("#return-items", "现金1600元");

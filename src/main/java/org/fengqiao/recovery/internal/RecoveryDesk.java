@@ -24,7 +24,7 @@ import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.fengqiao.population.IdentityNumber;
-import org.fengqiao.population.PersonFacts;
+import org.fengqiao.population.PersonLookup;
 import org.fengqiao.recovery.AssetKind;
 import org.fengqiao.recovery.AssetState;
 import org.fengqiao.recovery.Department;
@@ -90,12 +90,12 @@ public class RecoveryDesk {
     private final RecoveryFiles files;
     private final Jurisdictions jurisdictions;
     private final IncidentFacts incidents;
-    private final PersonFacts persons;
+    private final PersonLookup persons;
     private final PersonalDataCipher cipher;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RecoveryDesk(RecoveryFiles files, Jurisdictions jurisdictions, IncidentFacts incidents, PersonFacts persons,
+    RecoveryDesk(RecoveryFiles files, Jurisdictions jurisdictions, IncidentFacts incidents, PersonLookup persons,
             PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock) {
         this.files = files;
         this.jurisdictions = jurisdictions;
@@ -241,13 +241,13 @@ public class RecoveryDesk {
         String phone = null;
         String phoneMasked = null;
         if (v.personId() != null) {
-            Optional<PersonFacts.Person> person = persons.visible(v.personId(), who.scopePaths());
+            // the read of the person's record is audited by the lookup
+            Optional<PersonLookup.PersonCard> person = persons.read(v.personId(), who.scopePaths(), who.name());
             if (person.isEmpty()) {
                 problems.add(problem("personId", "recovery.person.unknown"));
             } else {
                 name = person.get().name();
                 phoneMasked = person.get().phoneMasked();
-                events.publishEvent(Audited.read("person", v.personId(), person.get().unitPath()).by(who.name()));
             }
         } else {
             text(v.name(), "name", true, 100, problems);

@@ -15,6 +15,7 @@ import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.population.PersonLookup;
 import org.fengqiao.recovery.AssetKind;
 import org.fengqiao.recovery.AssetState;
 import org.fengqiao.recovery.Department;
@@ -55,9 +56,11 @@ class RecoveryPages {
     private final Rates rates;
     private final Jurisdictions jurisdictions;
     private final MessageSource messages;
+    private final PersonLookup persons;
 
     RecoveryPages(RecoveryDesk desk, RecoveryFiles files, RecoveryViews views, ReceiptPdf receipts, Rates rates,
-            Jurisdictions jurisdictions, MessageSource messages) {
+            Jurisdictions jurisdictions, MessageSource messages, PersonLookup persons) {
+        this.persons = persons;
         this.desk = desk;
         this.files = files;
         this.views = views;
@@ -121,7 +124,7 @@ class RecoveryPages {
 
     @GetMapping("/recovery/{id}")
     @PreAuthorize("hasAuthority('RECOVERY_READ')")
-    String detail(@PathVariable UUID id, Model model) {
+    String detail(@PathVariable UUID id, @RequestParam(required = false) String personQ, Locale locale, Model model) {
         Caller caller = Callers.require();
         RecoveryFiles.File f;
         try {
@@ -138,6 +141,15 @@ class RecoveryPages {
             model.addAttribute("departments", Department.values());
             model.addAttribute("owners", files.owners(caller.unitPaths()));
             model.addAttribute("events", files.eventsFor(f.unitPath()));
+            model.addAttribute("maySearchPersons", caller.may("POPULATION_READ"));
+            if (personQ != null && !personQ.isBlank() && caller.may("POPULATION_READ")) {
+                model.addAttribute("personQ", personQ.trim());
+                try {
+                    model.addAttribute("people", persons.search(personQ, caller, PersonLookup.MAX_RESULTS));
+                } catch (Invalid e) {
+                    model.addAttribute("problems", e.texts(messages, locale));
+                }
+            }
         }
         return "recovery/detail";
     }
