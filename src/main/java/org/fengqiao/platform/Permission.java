@@ -50,7 +50,11 @@ public enum Permission {
     /** See the dispute cases (矛盾纠纷调解), weekly screenings and the settlement ladder of one's scope. */
     MEDIATION_READ,
     /** Open and mediate dispute cases, record sessions and screenings, flag a risk, end a case. */
-    MEDIATION_WRITE;
+    MEDIATION_WRITE,
+    /** See the recovery files (追赃挽损) of one's scope: victims, losses, suspects (numbers masked), assets, returns, rates. */
+    RECOVERY_READ,
+    /** Open recovery files and record victims, suspects, assets, returns with receipts, collective returns, revisits. */
+    RECOVERY_WRITE;
 
     public String authority() {
         return name();

@@ -28,6 +28,7 @@ public final class RolePolicy {
         granted.addAll(pointsPermissionsOf(role));
         granted.addAll(forcesPermissionsOf(role));
         granted.addAll(mediationPermissionsOf(role));
+        granted.addAll(recoveryPermissionsOf(role));
         return granted;
     }
 
@@ -111,6 +112,19 @@ public final class RolePolicy {
             case SYSTEM_ADMIN -> EnumSet.of(JURISDICTION_READ, JURISDICTION_MANAGE, STAFF_READ, STAFF_MANAGE);
             case SECURITY_ADMIN -> EnumSet.of(STAFF_READ, ACCOUNT_MANAGE);
             case AUDIT_ADMIN -> EnumSet.of(AUDIT_READ);
+        };
+    }
+
+    /**
+     * Stolen property recovery (追赃挽损): the police who work cases and return property keep the files; inspectors
+     * read them; grid staff, volunteers, informants, guards, mediators and the administrators see none (victims and
+     * suspects are personal data of a criminal case).
+     */
+    static Set<Permission> recoveryPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER, AUXILIARY_POLICE -> EnumSet.of(RECOVERY_READ, RECOVERY_WRITE);
+            case INSPECTOR -> EnumSet.of(RECOVERY_READ);
+            default -> EnumSet.noneOf(Permission.class);
         };
     }
 }

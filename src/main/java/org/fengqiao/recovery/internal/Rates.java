@@ -1,0 +1,83 @@
+package org.fengqiao.recovery.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Recovery and return rates (挽损率, 返还率): recovered / lost, returned / lost and returned / recovered, per file,
+ * and per station and year (the year the file was registered), over the caller's files only (the scope inside the
+ * SQL). Sums in fen; each rate a percentage with one decimal, rounded half up, or none when nothing was lost (or
+ * nothing recovered).
+ */
+@Service
+public class Rates {
+
+    /** Money of one file or a group of files, with its three rates in percent (null where the base is 0). */
+    public record Figures(long lostFen, long recoveredFen, long returnedFen, BigDecimal recoveryRate,
+            BigDecimal returnRate, BigDecimal returnOfRecovered) {
+
+        public static Figures of(long lostFen, long recoveredFen, long returnedFen) {
+            return new Figures(lostFen, recoveredFen, returnedFen, percent(recoveredFen, lostFen),
+                    percent(returnedFen, lostFen), percent(returnedFen, recoveredFen));
+        }
+    }
+
+    /** One station's files of one year. */
+    public record Row(UUID unitId, String unitCode, String unitName, int year, long files, Figures figures) {
+    }
+
+    public record Table(List<Row> rows, Figures total, long files) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Rates(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** {@code part / whole} in percent with one decimal, half up; null when whole is 0. */
+    public static BigDecimal percent(long part, long whole) {
+        if (whole == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 1,
+                RoundingMode.HALF_UP);
+    }
+
+    public static Figures of(RecoveryFiles.File f) {
+        return Figures.of(f.lostFen(), f.recoveredFen(), f.returnedFen());
+    }
+
+    /** Per station and year, newest year first; {@code year} null for every year. */
+    public Table byStationAndYear(Integer year, List<String> scopePaths) {
+        List<Row> rows = jdbc.sql("""
+                WITH f AS (
+                  SELECT extract(year FROM f.registered_on)::int AS year,
+                         coalesce((SELECT s.id FROM unit s WHERE s.kind = 'STATION' AND u.path LIKE s.path || '%'
+                                   ORDER BY s.depth DESC LIMIT 1), u.id) AS station,
+                         (SELECT coalesce(sum(l.amount_fen), 0) FROM recovery_loss l WHERE l.file_id = f.id) AS lost,
+                         (SELECT coalesce(sum(a.value_fen), 0) FROM recovery_asset a
+                           WHERE a.file_id = f.id AND a.state IN ('SEIZED', 'FROZEN', 'RETURNED')) AS recovered,
+                         (SELECT coalesce(sum(r.amount_fen), 0) FROM recovery_return r WHERE r.file_id = f.id) AS returned
+                  FROM recovery_file f JOIN grid g ON g.id = f.grid_id JOIN unit u ON u.id = g.unit_id
+                  WHERE u.path LIKE ANY(CAST(:scope AS text[]))
+                    AND (CAST(:year AS int) IS NULL OR (f.registered_on >= make_date(CAST(:year AS int), 1, 1)
+                         AND f.registered_on < make_date(CAST(:year AS int) + 1, 1, 1))))
+                SELECT f.station, s.code, s.name, f.year, count(*) AS files, sum(f.lost) AS lost,
+                       sum(f.recovered) AS recovered, sum(f.returned) AS returned
+                FROM f JOIN unit s ON s.id = f.station
+                GROUP BY f.station, s.code, s.name, f.year ORDER BY f.year DESC, s.code""")
+                .param("scope", RecoveryFiles.patterns(scopePaths)).param("year", year)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getLong(5), Figures.of(rs.getLong(6), rs.getLong(7), rs.getLong(8))))
+                .list();
+        long lost = rows.stream().mapToLong(r -> r.figures().lostFen()).sum();
+        long recovered = rows.stream().mapToLong(r -> r.figures().recoveredFen()).sum();
+        long returned = rows.stream().mapToLong(r -> r.figures().returnedFen()).sum();
+        return new Table(rows, Figures.of(lost, recovered, returned), rows.stream().mapToLong(Row::files).sum());
+    }
+}

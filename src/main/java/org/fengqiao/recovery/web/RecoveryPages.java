@@ -1,0 +1,323 @@
+package org.fengqiao.recovery.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.population.PersonLookup;
+import org.fengqiao.recovery.AssetKind;
+import org.fengqiao.recovery.AssetState;
+import org.fengqiao.recovery.Department;
+import org.fengqiao.recovery.internal.Actor;
+import org.fengqiao.recovery.internal.Rates;
+import org.fengqiao.recovery.internal.ReceiptPdf;
+import org.fengqiao.recovery.internal.RecoveryDesk;
+import org.fengqiao.recovery.internal.RecoveryFiles;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The recovery pages: the list of files (filters), opening a file, one file with its victims, losses, suspects,
+ * assets, returns and revisits and a form for each, the receipt PDF, the collective return events and the rates.
+ * Plain forms that post and redirect, so they work on a phone without scripts; amounts are typed in yuan and kept
+ * in fen exactly.
+ */
+@Controller
+class RecoveryPages {
+
+    static final int PAGE_SIZE = 30;
+
+    private final RecoveryDesk desk;
+    private final RecoveryFiles files;
+    private final RecoveryViews views;
+    private final ReceiptPdf receipts;
+    private final Rates rates;
+    private final Jurisdictions jurisdictions;
+    private final MessageSource messages;
+    private final PersonLookup persons;
+
+    RecoveryPages(RecoveryDesk desk, RecoveryFiles files, RecoveryViews views, ReceiptPdf receipts, Rates rates,
+            Jurisdictions jurisdictions, MessageSource messages, PersonLookup persons) {
+        this.persons = persons;
+        this.desk = desk;
+        this.files = files;
+        this.views = views;
+        this.receipts = receipts;
+        this.rates = rates;
+        this.jurisdictions = jurisdictions;
+        this.messages = messages;
+    }
+
+    @GetMapping("/recovery")
+    @PreAuthorize("hasAuthority('RECOVERY_READ')")
+    String list(@RequestParam(required = false) String show, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
+        String filter = show == null ? "open" : show;
+        RecoveryFiles.Status status = switch (filter) {
+            case "open" -> RecoveryFiles.Status.OPEN;
+            case "closed" -> RecoveryFiles.Status.CLOSED;
+            default -> null;
+        };
+        int p = Math.max(1, page);
+        String text = q == null || q.isBlank() ? null : q.trim();
+        RecoveryFiles.Page found = files.list(new RecoveryFiles.Filter(status, year, text), Callers.require().unitPaths(),
+                PAGE_SIZE, (p - 1) * PAGE_SIZE);
+        model.addAttribute("items", found.items());
+        model.addAttribute("total", found.total());
+        model.addAttribute("page", p);
+        model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("show", filter);
+        model.addAttribute("year", year);
+        model.addAttribute("q", text);
+        return "recovery/list";
+    }
+
+    @GetMapping("/recovery/new")
+    @PreAuthorize("hasAuthority('RECOVERY_WRITE')")
+    String newForm(@RequestParam(required = false) UUID incidentId, Model model) {
+        Caller caller = Callers.require();
+        model.addAttribute("grids", grids(caller));
+        model.addAttribute("owners", files.owners(caller.unitPaths()));
+        model.addAttribute("me", caller.staffId());
+        model.addAttribute("incidentId", incidentId);
+        model.addAttribute("today", desk.today());
+        return "recovery/new";
+    }
+
+    @PostMapping("/recovery")
+    @PreAuthorize("hasAuthority('RECOVERY_WRITE')")
+    String open(@RequestParam(required = false) String caseNumber, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String summary, @RequestParam(required = false) UUID gridId,
+            @RequestParam(required = false) String incidentId, @RequestParam(required = false) LocalDate registeredOn,
+            @RequestParam(required = false) UUID ownerId, Locale locale, RedirectAttributes redirect) {
+        try {
+            UUID id = desk.open(new RecoveryDesk.NewFile(caseNumber, title, summary, gridId,
+                    uuid(incidentId, "incidentId", "recovery.incident.unknown"), registeredOn, ownerId), me()).id();
+            return "redirect:/recovery/" + id;
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            return "redirect:/recovery/new";
+        }
+    }
+
+    @GetMapping("/recovery/{id}")
+    @PreAuthorize("hasAuthority('RECOVERY_READ')")
+    String detail(@PathVariable UUID id, @RequestParam(required = false) String personQ, Locale locale, Model model) {
+        Caller caller = Callers.require();
+        RecoveryFiles.File f;
+        try {
+            f = desk.read(id, Actor.of(caller));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("detail", views.detail(f));
+        boolean mayWrite = caller.may("RECOVERY_WRITE");
+        model.addAttribute("mayWrite", mayWrite);
+        if (mayWrite) {
+            model.addAttribute("today", desk.today());
+            model.addAttribute("kinds", AssetKind.values());
+            model.addAttribute("departments", Department.values());
+            model.addAttribute("owners", files.owners(caller.unitPaths()));
+            model.addAttribute("events", files.eventsFor(f.unitPath()));
+            model.addAttribute("maySearchPersons", caller.may("POPULATION_READ"));
+            if (personQ != null && !personQ.isBlank() && caller.may("POPULATION_READ")) {
+                model.addAttribute("personQ", personQ.trim());
+                try {
+                    model.addAttribute("people", persons.search(personQ, caller, PersonLookup.MAX_RESULTS));
+                } catch (Invalid e) {
+                    model.addAttribute("problems", e.texts(messages, locale));
+                }
+            }
+        }
+        return "recovery/detail";
+    }
+
+    @PostMapping("/recovery/{id}/{action}")
+    @PreAuthorize("hasAuthority('RECOVERY_WRITE')")
+    String act(@PathVariable UUID id, @PathVariable String action,
+            @RequestParam(required = false) Department department, @RequestParam(required = false) String verifierName,
+            @RequestParam(required = false) LocalDate verifiedOn, @RequestParam(required = false) String result,
+            @RequestParam(required = false) UUID ownerId, @RequestParam(required = false) String personId,
+            @RequestParam(required = false) String name, @RequestParam(required = false) String phone,
+            @RequestParam(required = false) UUID victimId, @RequestParam(required = false) String description,
+            @RequestParam(required = false) Integer quantity, @RequestParam(required = false) String amountYuan,
+            @RequestParam(required = false) String idNumber, @RequestParam(required = false) LocalDate caughtOn,
+            @RequestParam(required = false) String note, @RequestParam(required = false) AssetKind kind,
+            @RequestParam(required = false) String valueYuan, @RequestParam(required = false) String heldAt,
+            @RequestParam(required = false) AssetState state, @RequestParam(required = false) LocalDate on,
+            @RequestParam(required = false) UUID suspectId, @RequestParam(required = false) UUID assetId,
+            @RequestParam(required = false) String items, @RequestParam(required = false) UUID eventId,
+            @RequestParam(required = false) UUID returnId, @RequestParam(required = false) MultipartFile scan,
+            @RequestParam(required = false) String said, @RequestParam(required = false) Boolean satisfied,
+            Locale locale, RedirectAttributes redirect) {
+        Actor me = me();
+        try {
+            switch (action) {
+                case "verify" -> desk.verify(id, new RecoveryDesk.VerifyForm(department, verifierName, verifiedOn,
+                        result), me);
+                case "owner" -> desk.setOwner(id, ownerId, me);
+                case "close" -> desk.close(id, me);
+                case "reopen" -> desk.reopen(id, me);
+                case "victim" -> {
+                    List<RecoveryDesk.LossForm> losses = new ArrayList<>();
+                    if (description != null && !description.isBlank() || amountYuan != null && !amountYuan.isBlank()) {
+                        losses.add(new RecoveryDesk.LossForm(description, quantity, fen(amountYuan, "amountFen")));
+                    }
+                    desk.addVictim(id, new RecoveryDesk.VictimForm(uuid(personId, "personId", "recovery.person.unknown"), name,
+                            phone, losses), me);
+                }
+                case "loss" -> desk.addLoss(id, victimId, new RecoveryDesk.LossForm(description, quantity,
+                        fen(amountYuan, "amountFen")), me);
+                case "suspect" -> desk.addSuspect(id, new RecoveryDesk.SuspectForm(name, idNumber, caughtOn, note), me);
+                case "asset" -> desk.addAsset(id, new RecoveryDesk.AssetForm(kind, description, fen(valueYuan, "valueFen"),
+                        heldAt, state, on, suspectId), me);
+                case "state" -> desk.moveAsset(id, assetId, new RecoveryDesk.MoveForm(state, on, note), me);
+                case "value" -> desk.revalue(id, assetId, fen(valueYuan, "valueFen"), me);
+                case "return" -> desk.addReturn(id, new RecoveryDesk.ReturnForm(victimId, assetId,
+                        fen(amountYuan, "amountFen"), items, on, eventId), me);
+                case "receipt" -> desk.signReceipt(id, returnId, on, RecoveryController.bytes(scan), me);
+                case "revisit" -> desk.addRevisit(id, new RecoveryDesk.RevisitForm(victimId, on, said, satisfied), me);
+                default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            redirect.addFlashAttribute("notice", messages.getMessage("recovery.action.done", null, locale));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/recovery/" + id;
+    }
+
+    @GetMapping("/recovery/{id}/returns/{returnId}/receipt.pdf")
+    @PreAuthorize("hasAuthority('RECOVERY_READ')")
+    ResponseEntity<byte[]> receipt(@PathVariable UUID id, @PathVariable UUID returnId, Locale locale) {
+        try {
+            return RecoveryController.pdf(receipts.print(id, returnId, me(), locale));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    @GetMapping("/recovery/{id}/returns/{returnId}/scan")
+    @PreAuthorize("hasAuthority('RECOVERY_READ')")
+    ResponseEntity<byte[]> scan(@PathVariable UUID id, @PathVariable UUID returnId) {
+        try {
+            return RecoveryController.scanResponse(desk.scan(id, returnId, me()), returnId);
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    @GetMapping("/recovery/events")
+    @PreAuthorize("hasAuthority('RECOVERY_READ')")
+    String events(Model model) {
+        Caller caller = Callers.require();
+        model.addAttribute("events", files.events(caller.unitPaths(), 200));
+        if (caller.may("RECOVERY_WRITE")) {
+            model.addAttribute("units", files.units(caller.unitPaths()));
+            model.addAttribute("owners", files.owners(caller.unitPaths()));
+            model.addAttribute("me", caller.staffId());
+            model.addAttribute("today", desk.today());
+        }
+        return "recovery/events";
+    }
+
+    @PostMapping("/recovery/events")
+    @PreAuthorize("hasAuthority('RECOVERY_WRITE')")
+    String addEvent(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) LocalDate heldOn,
+            @RequestParam(required = false) String place, @RequestParam(required = false) UUID officerId,
+            @RequestParam(required = false) String victimsPresent, @RequestParam(required = false) String note,
+            Locale locale, RedirectAttributes redirect) {
+        try {
+            UUID id = desk.addEvent(new RecoveryDesk.EventForm(unitId, heldOn, place, officerId, victimsPresent, note),
+                    me()).id();
+            return "redirect:/recovery/events/" + id;
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            return "redirect:/recovery/events";
+        }
+    }
+
+    @GetMapping("/recovery/events/{id}")
+    @PreAuthorize("hasAuthority('RECOVERY_READ')")
+    String event(@PathVariable UUID id, Model model) {
+        try {
+            model.addAttribute("detail", views.event(desk.event(id, me()), Callers.require().unitPaths()));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "recovery/event";
+    }
+
+    @GetMapping("/recovery/rates")
+    @PreAuthorize("hasAuthority('RECOVERY_READ')")
+    String rates(@RequestParam(required = false) Integer year, Model model) {
+        Integer y = year != null && year > 2000 && year < 2100 ? year : null;
+        model.addAttribute("table", rates.byStationAndYear(y, Callers.require().unitPaths()));
+        model.addAttribute("year", y);
+        int thisYear = desk.today().getYear();
+        model.addAttribute("years", List.of(thisYear, thisYear - 1, thisYear - 2, thisYear - 3, thisYear - 4));
+        return "recovery/rates";
+    }
+
+    /** An id typed into a form, or null when left blank; anything else than an id is refused with {@code key}. */
+    static UUID uuid(String text, String field, String key) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw Invalid.of(field, key);
+        }
+    }
+
+    /** Yuan typed with up to two decimals, as fen; never through a float. */
+    static Long fen(String yuan, String field) {
+        if (yuan == null || yuan.isBlank()) {
+            return null;
+        }
+        try {
+            BigDecimal v = new BigDecimal(yuan.strip().replace(",", "").replace("，", ""));
+            if (v.scale() > 2) {
+                throw Invalid.of(field, "recovery.amount.format");
+            }
+            return v.movePointRight(2).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw Invalid.of(field, "recovery.amount.format");
+        }
+    }
+
+    private List<Grid> grids(Caller caller) {
+        return jurisdictions.visibleGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE)
+                .sorted(Comparator.comparing(Grid::code)).toList();
+    }
+
+    private static Actor me() {
+        return Actor.of(Callers.require());
+    }
+}

@@ -1,0 +1,476 @@
+package org.fengqiao.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class RecoveryApiIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient api;
+    RecoveryFixtures fx;
+    String officer;
+    String officer2;
+    String bureau;
+
+    @BeforeEach
+    void signIn() {
+        api = new ApiClient(port);
+        fx = new RecoveryFixtures(api, jdbc, port);
+        officer = api.token("officer", DEMO_PASSWORD);
+        officer2 = api.token("officer2", DEMO_PASSWORD);
+        bureau = api.token("bureau", DEMO_PASSWORD);
+    }
+
+    long returnedOf(String file) {
+        return jdbc.sql("SELECT coalesce(sum(amount_fen), 0) FROM recovery_return WHERE file_id = ?")
+                .param(UUID.fromString(file)).query(Long.class).single();
+    }
+
+    @Test
+    void aFileOutsideTheSubtreeIsNotFoundOnEveryEndpointAndTheBureauSeesBoth() {
+        String n = RecoveryFixtures.n();
+        String mine = fx.file(officer, "FS-1-03", "officer", "范围甲" + n, null);
+        String theirs = fx.file(officer2, "NS-1-01", "officer2", "范围乙" + n, null);
+        Map<String, String[]> ids = new HashMap<>();
+        for (String[] f : new String[][] {{mine, officer}, {theirs, officer2}}) {
+            String victim = fx.victim(f[1], f[0], "受害" + n, 50_000);
+            String asset = fx.asset(f[1], f[0], "扣押现金" + n, 50_000, "SEIZED");
+            String ret = ApiClient.json(fx.returned(f[1], f[0], victim, asset, 10_000)).get("id").asText();
+            JsonNode d = fx.send("POST", "/api/v1/recovery/files/" + f[0] + "/suspects", f[1], Map.of("name", "嫌疑" + n,
+                    "idNumber", "320722199003151237"), 200);
+            ids.put(f[0], new String[] {victim, asset, ret, d.get("suspects").get(0).get("id").asText()});
+        }
+        for (String[] pair : new String[][] {{mine, officer2}, {theirs, officer}}) {
+            String base = "/api/v1/recovery/files/" + pair[0];
+            String[] i = ids.get(pair[0]);
+            String t = pair[1];
+            assertThat(api.get(base, t).statusCode()).isEqualTo(404);
+            assertThat(api.send("PUT", base + "/verification", t, Map.of("department", "CRIMINAL", "verifierName", "某",
+                    "verifiedOn", LocalDate.now().toString(), "result", "属实")).statusCode()).isEqualTo(404);
+            assertThat(api.send("PUT", base + "/owner", t, Map.of("ownerId", fx.staff("officer"))).statusCode()).isEqualTo(404);
+            assertThat(api.send("POST", base + "/close", t, null).statusCode()).isEqualTo(404);
+            assertThat(api.send("POST", base + "/reopen", t, null).statusCode()).isEqualTo(404);
+            assertThat(api.send("POST", base + "/victims", t, Map.of("name", "丙")).statusCode()).isEqualTo(404);
+            assertThat(api.send("POST", base + "/victims/" + i[0] + "/losses", t, Map.of("description", "x", "amountFen", 1))
+                    .statusCode()).isEqualTo(404);
+            assertThat(api.send("POST", base + "/suspects", t, Map.of("name", "丁")).statusCode()).isEqualTo(404);
+            assertThat(api.send("POST", base + "/suspects/" + i[3] + "/reveal", t, Map.of("reason", "核对身份信息"))
+                    .statusCode()).isEqualTo(404);
+            assertThat(api.send("POST", base + "/assets", t, Map.of("kind", "CASH", "description", "x", "valueFen", 1))
+                    .statusCode()).isEqualTo(404);
+            assertThat(api.send("POST", base + "/assets/" + i[1] + "/state", t, Map.of("state", "CONFISCATED"))
+                    .statusCode()).isEqualTo(404);
+            assertThat(api.send("PUT", base + "/assets/" + i[1] + "/value", t, Map.of("valueFen", 60_000)).statusCode())
+                    .isEqualTo(404);
+            assertThat(fx.returned(t, pair[0], i[0], i[1], 100).statusCode()).isEqualTo(404);
+            assertThat(fx.bytes(base + "/returns/" + i[2] + "/receipt.pdf", t).statusCode()).isEqualTo(404);
+            assertThat(fx.upload(base + "/returns/" + i[2] + "/receipt", t, null, null, null).statusCode()).isEqualTo(404);
+            assertThat(fx.bytes(base + "/returns/" + i[2] + "/scan", t).statusCode()).isEqualTo(404);
+            assertThat(api.send("POST", base + "/revisits", t, Map.of("victimId", i[0], "visitedOn",
+                    LocalDate.now().toString(), "said", "满意", "satisfied", true)).statusCode()).isEqualTo(404);
+        }
+        // the pages answer the same, to a signed-in officer of the other station
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer2", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        String csrf = browser.csrfFrom("/recovery");
+        String[] m = ids.get(mine);
+        assertThat(browser.get("/recovery/" + mine, null).statusCode()).isEqualTo(404);
+        assertThat(browser.get("/recovery/" + theirs, null).statusCode()).isEqualTo(200);
+        assertThat(browser.get("/recovery/" + mine + "/returns/" + m[2] + "/receipt.pdf", null).statusCode()).isEqualTo(404);
+        assertThat(browser.form("/recovery/" + mine + "/return", Map.of("_csrf", csrf, "victimId", m[0], "assetId", m[1],
+                "amountYuan", "1")).statusCode()).isEqualTo(404);
+        assertThat(browser.form("/recovery/" + mine + "/close", Map.of("_csrf", csrf)).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/recovery/files/" + UUID.randomUUID(), bureau).statusCode()).isEqualTo(404);
+        assertThat(fx.detail(bureau, mine).get("file").get("title").asText()).isEqualTo("范围甲" + n);
+        assertThat(fx.detail(bureau, theirs).get("file").get("title").asText()).isEqualTo("范围乙" + n);
+        assertThat(api.get("/api/v1/recovery/files?status=OPEN&size=100&q=" + n, officer).body())
+                .contains("范围甲" + n).doesNotContain("范围乙" + n);
+        // nothing changed by the refused attempts
+        for (String f : List.of(mine, theirs)) {
+            JsonNode d = fx.detail(bureau, f);
+            assertThat(d.get("victims")).hasSize(1);
+            assertThat(d.get("assets")).hasSize(1);
+            assertThat(d.get("returns")).hasSize(1);
+            assertThat(d.get("revisits")).isEmpty();
+            assertThat(d.get("file").get("status").asText()).isEqualTo("OPEN");
+            assertThat(d.get("file").has("verifyDepartment")).isFalse();
+            assertThat(returnedOf(f)).isEqualTo(10_000);
+        }
+
+        // collective return events: scoped by the unit that held them
+        UUID station2 = jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer2'").query(UUID.class).single();
+        String event = fx.send("POST", "/api/v1/recovery/events", officer2, Map.of("unitId", station2, "heldOn",
+                LocalDate.now().toString(), "place", "牛山派出所" + n, "officerId", fx.staff("officer2")), 201).get("id").asText();
+        assertThat(api.get("/api/v1/recovery/events/" + event, officer).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/recovery/events/" + event, bureau).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/recovery/events", officer).body()).doesNotContain("牛山派出所" + n);
+        assertThat(api.send("POST", "/api/v1/recovery/events", officer, Map.of("unitId", station2, "heldOn",
+                LocalDate.now().toString(), "place", "x", "officerId", fx.staff("officer"))).statusCode())
+                .as("another station's unit").isEqualTo(400);
+        String[] i = ids.get(mine);
+        HttpResponse<String> wrongEvent = api.send("POST", "/api/v1/recovery/files/" + mine + "/returns", bureau,
+                Map.of("victimId", i[0], "assetId", i[1], "amountFen", 100, "eventId", event), "Accept-Language", "en");
+        assertThat(wrongEvent.statusCode()).as("an event of another station").isEqualTo(400);
+        assertThat(wrongEvent.body()).contains("was not held by a unit above this file");
+    }
+
+    @Test
+    void nothingIsReturnedThatWasNotRecoveredAndEveryRefusalSaysWhyInTheCallersLanguageAndChangesNothing() {
+        String n = RecoveryFixtures.n();
+        String file = fx.file(officer, "FS-2-01", "officer", "对账" + n, null);
+        String a = fx.victim(officer, file, "甲" + n, 100_000);
+        String b = fx.victim(officer, file, "乙" + n, 30_000);
+        String traced = fx.asset(officer, file, "追查" + n, 500_000, "TRACED");
+        String cash = fx.asset(officer, file, "现金" + n, 80_000, "SEIZED");
+
+        HttpResponse<String> notRecovered = fx.returned(officer, file, a, traced, 1_000, "Accept-Language", "en");
+        assertThat(notRecovered.statusCode()).isEqualTo(400);
+        assertThat(notRecovered.body()).contains("not seized or frozen yet");
+        assertThat(fx.returned(officer, file, a, traced, 1_000).body()).contains("尚未扣押或冻结");
+
+        HttpResponse<String> overAsset = fx.returned(officer, file, a, cash, 80_001, "Accept-Language", "en");
+        assertThat(overAsset.statusCode()).isEqualTo(400);
+        assertThat(overAsset.body()).contains("More than is left of the asset (at most 800.00 yuan");
+        HttpResponse<String> overLoss = fx.returned(officer, file, b, cash, 30_001, "Accept-Language", "en");
+        assertThat(overLoss.body()).contains("More than the victim still misses (at most 300.00 yuan)");
+        assertThat(fx.returned(officer, file, b, cash, 30_001).body()).contains("超出该被害人尚未挽回的损失（还差 300.00 元）");
+        HttpResponse<String> negative = fx.returned(officer, file, b, cash, -5, "Accept-Language", "en");
+        assertThat(negative.body()).contains("The amount must be more than 0");
+        assertThat(returnedOf(file)).isZero();
+
+        assertThat(fx.returned(officer, file, b, cash, 30_000).statusCode()).isEqualTo(201);
+        assertThat(fx.returned(officer, file, a, cash, 50_000).statusCode()).isEqualTo(201);
+        JsonNode d = fx.detail(officer, file);
+        assertThat(d.get("assets").findValuesAsText("state")).containsExactly("TRACED", "RETURNED");
+        assertThat(fx.returned(officer, file, a, cash, 1).body()).as("returned in full").contains("该财物已全部返还");
+
+        // the file recovered 800 yuan, returned all of it; a frozen 200 yuan more lets 200 more go back, no more
+        String frozen = fx.asset(officer, file, "冻结" + n, 20_000, "FROZEN");
+        HttpResponse<String> overVictim = fx.returned(officer, file, b, frozen, 1, "Accept-Language", "en");
+        assertThat(overVictim.body()).contains("More than the victim still misses (at most 0.00 yuan)");
+        assertThat(fx.returned(officer, file, a, frozen, 20_000).statusCode()).isEqualTo(201);
+        assertThat(returnedOf(file)).isEqualTo(100_000);
+
+        // an asset's value never drops below what was returned of it; a returned asset is never confiscated
+        HttpResponse<String> lower = api.send("PUT", "/api/v1/recovery/files/" + file + "/assets/" + cash + "/value",
+                officer, Map.of("valueFen", 79_999), "Accept-Language", "en");
+        assertThat(lower.statusCode()).isEqualTo(400);
+        assertThat(lower.body()).contains("cannot be below the 800.00 yuan already returned");
+        HttpResponse<String> negativeValue = api.send("POST", "/api/v1/recovery/files/" + file + "/assets", officer,
+                Map.of("kind", "CASH", "description", "负" + n, "valueFen", -1), "Accept-Language", "en");
+        assertThat(negativeValue.body()).contains("Amounts cannot be negative");
+        HttpResponse<String> confiscate = api.send("POST", "/api/v1/recovery/files/" + file + "/assets/" + frozen + "/state",
+                officer, Map.of("state", "CONFISCATED"), "Accept-Language", "en");
+        assertThat(confiscate.statusCode()).isEqualTo(400);
+        HttpResponse<String> back = api.send("POST", "/api/v1/recovery/files/" + file + "/assets/" + traced + "/state",
+                officer, Map.of("state", "RETURNED"), "Accept-Language", "en");
+        assertThat(back.body()).contains("cannot make that change");
+        JsonNode after = fx.detail(officer, file);
+        assertThat(after.get("assets").findValuesAsText("valueFen")).containsExactly("500000", "80000", "20000");
+        assertThat(after.get("assets").findValuesAsText("state")).containsExactly("TRACED", "RETURNED", "RETURNED");
+        assertThat(after.get("figures").get("recoveredFen").asLong()).isEqualTo(100_000);
+        assertThat(after.get("figures").get("returnedFen").asLong()).isEqualTo(100_000);
+        assertThat(after.get("figures").get("lostFen").asLong()).isEqualTo(130_000);
+
+        // the database refuses what slips past the application: a return over the asset's value, written directly
+        UUID f = UUID.fromString(file);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql("""
+                INSERT INTO recovery_return (id, file_id, victim_id, asset_id, amount_fen, returned_on, returned_by)
+                VALUES (?, ?, ?, ?, 1, current_date, ?)""").params(UUID.randomUUID(), f, UUID.fromString(b),
+                UUID.fromString(cash), fx.staff("officer")).update())).hasMessageContaining("recovery_");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql(
+                "UPDATE recovery_asset SET state = 'CONFISCATED' WHERE id = ?").param(UUID.fromString(cash)).update()))
+                .hasMessageContaining("recovery_");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql(
+                "UPDATE recovery_loss SET amount_fen = 0 WHERE victim_id = ?").param(UUID.fromString(a)).update()))
+                .hasMessageContaining("recovery_victim_returned_within_loss");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql(
+                "UPDATE recovery_loss SET amount_fen = -1 WHERE victim_id = ?").param(UUID.fromString(a)).update()))
+                .hasMessageContaining("check");
+        assertThat(returnedOf(file)).isEqualTo(100_000);
+    }
+
+    @Test
+    void concurrentReturnsCanNeverTogetherExceedWhatWasRecovered() throws Exception {
+        String n = RecoveryFixtures.n();
+        String file = fx.file(officer, "FS-2-02", "officer", "并发" + n, null);
+        String victim = fx.victim(officer, file, "并发甲" + n, 10_000_000);
+        String asset = fx.asset(officer, file, "并发现金" + n, 100_000, "SEIZED");
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                Callable<Integer> call = () -> {
+                    start.await();
+                    return fx.returned(officer, file, victim, asset, 30_000).statusCode();
+                };
+                results.add(pool.submit(call));
+            }
+            start.countDown();
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> r : results) {
+                codes.add(r.get());
+            }
+            assertThat(codes).as("1000 yuan recovered: three returns of 300 fit, a fourth would not")
+                    .containsOnly(201, 400).filteredOn(c -> c == 201).hasSize(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(returnedOf(file)).isEqualTo(90_000);
+        JsonNode d = fx.detail(officer, file);
+        assertThat(d.get("returns")).hasSize(3);
+        assertThat(d.get("assets").get(0).get("returnedFen").asLong()).isEqualTo(90_000);
+    }
+
+    @Test
+    void ratesPerFileStationAndYearAddUpTheFilesOfThatYearInScope() {
+        String n = RecoveryFixtures.n();
+        // 2011: a year no demo file and no other test uses, in 石榴派出所
+        String one = fx.file(bureau, "SL-1-01", "officer", "率一" + n, "2011-03-01");
+        String v1 = fx.victim(bureau, one, "率甲" + n, 300_000);
+        String a1 = fx.asset(bureau, one, "率现金" + n, 200_000, "SEIZED");
+        fx.asset(bureau, one, "率追查" + n, 90_000, "TRACED");
+        assertThat(fx.returned(bureau, one, v1, a1, 150_000).statusCode()).isEqualTo(201);
+        String two = fx.file(bureau, "SL-2-01", "officer", "率二" + n, "2011-11-30");
+        fx.victim(bureau, two, "率乙" + n, 100_000);
+        fx.asset(bureau, two, "率冻结" + n, 70_000, "FROZEN");
+        String other = fx.file(bureau, "SL-1-02", "officer", "率三" + n, "2012-01-01");
+        fx.victim(bureau, other, "率丙" + n, 999_900);
+
+        JsonNode fileOne = fx.detail(bureau, one).get("figures");
+        assertThat(fileOne.get("recoveryRate").decimalValue()).isEqualByComparingTo("66.7");
+        assertThat(fileOne.get("returnRate").decimalValue()).isEqualByComparingTo("50.0");
+        assertThat(fileOne.get("returnOfRecovered").decimalValue()).isEqualByComparingTo("75.0");
+
+        JsonNode table = fx.send("GET", "/api/v1/recovery/rates?year=2011", bureau, null, 200);
+        assertThat(table.get("rows")).hasSize(1);
+        JsonNode row = table.get("rows").get(0);
+        assertThat(row.get("unitCode").asText()).isEqualTo("320722030000");
+        assertThat(row.get("year").asInt()).isEqualTo(2011);
+        assertThat(row.get("files").asLong()).isEqualTo(2);
+        JsonNode g = row.get("figures");
+        assertThat(g.get("lostFen").asLong()).isEqualTo(400_000);
+        assertThat(g.get("recoveredFen").asLong()).isEqualTo(270_000);
+        assertThat(g.get("returnedFen").asLong()).isEqualTo(150_000);
+        assertThat(g.get("recoveryRate").decimalValue()).isEqualByComparingTo("67.5");
+        assertThat(g.get("returnRate").decimalValue()).isEqualByComparingTo("37.5");
+        assertThat(g.get("returnOfRecovered").decimalValue()).isEqualByComparingTo("55.6");
+        assertThat(table.get("total").get("lostFen").asLong()).isEqualTo(400_000);
+
+        JsonNode all = fx.send("GET", "/api/v1/recovery/rates", bureau, null, 200);
+        assertThat(all.get("rows").findValuesAsText("year")).contains("2011", "2012");
+        assertThat(fx.send("GET", "/api/v1/recovery/rates?year=2011", officer, null, 200).get("rows"))
+                .as("the rural officer sees no file of 石榴派出所").isEmpty();
+        assertThat(fx.send("GET", "/api/v1/recovery/files?year=2011&size=100", bureau, null, 200).get("items")
+                .findValuesAsText("title")).contains("率一" + n, "率二" + n).doesNotContain("率三" + n);
+    }
+
+    @Test
+    void theReceiptPrintsTheVictimTheAmountInYuanAndTheItemsAndIsRecordedSignedWithAScanCheckedByItsBytes()
+            throws IOException {
+        String n = RecoveryFixtures.n();
+        String file = fx.file(officer, "FS-3-01", "officer", "凭证" + n, null);
+        JsonNode d = fx.send("POST", "/api/v1/recovery/files/" + file + "/victims", officer, Map.of("name", "收条人" + n,
+                "phone", "13812345678", "losses", List.of(Map.of("description", "金戒指" + n, "quantity", 2, "amountFen", 523_456),
+                        Map.of("description", "现金" + n, "amountFen", 100_000))), 200);
+        String victim = d.get("victims").get(0).get("id").asText();
+        assertThat(d.get("victims").get(0).get("phoneMasked").asText()).isEqualTo("138****5678");
+        assertThat(d.toString()).doesNotContain("13812345678");
+        String asset = fx.asset(officer, file, "追回金戒指" + n, 523_456, "SEIZED");
+        Map<String, Object> body = new HashMap<>();
+        body.put("victimId", victim);
+        body.put("assetId", asset);
+        body.put("amountFen", 523_456);
+        body.put("items", "金戒指2枚" + n);
+        String ret = fx.send("POST", "/api/v1/recovery/files/" + file + "/returns", officer, body, 201).get("id").asText();
+
+        HttpResponse<byte[]> pdf = fx.bytes("/api/v1/recovery/files/" + file + "/returns/" + ret + "/receipt.pdf", officer);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertThat(text).contains("发还赃款赃物领取凭证", "收条人" + n, "5234.56", "金戒指2枚" + n, "金戒指" + n,
+                    "138****5678", "领取人").doesNotContain("13812345678");
+        }
+
+        String receipt = "/api/v1/recovery/files/" + file + "/returns/" + ret + "/receipt";
+        HttpResponse<String> text = fx.upload(receipt, officer, "not a scan".getBytes(), "scan.txt", null,
+                "Accept-Language", "en");
+        assertThat(text.statusCode()).isEqualTo(400);
+        assertThat(text.body()).contains("must be a PDF, JPEG or PNG");
+        HttpResponse<String> early = fx.upload(receipt, officer, null, null, LocalDate.now().minusDays(1).toString(),
+                "Accept-Language", "en");
+        assertThat(early.body()).contains("cannot be signed before the return");
+        assertThat(fx.detail(officer, file).get("returns").get(0).has("receiptSignedOn")).isFalse();
+
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        HttpResponse<String> signed = fx.upload(receipt, officer, png, "scan.png", LocalDate.now().toString());
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        JsonNode r = ApiClient.json(signed).get("returns").get(0);
+        assertThat(r.get("receiptSignedOn").asText()).isEqualTo(LocalDate.now().toString());
+        assertThat(r.get("scanType").asText()).isEqualTo("image/png");
+        HttpResponse<byte[]> scan = fx.bytes("/api/v1/recovery/files/" + file + "/returns/" + ret + "/scan", officer);
+        assertThat(scan.statusCode()).isEqualTo(200);
+        assertThat(scan.body()).isEqualTo(png);
+        assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE record_type = 'recovery-file' AND record_id = ? ORDER BY seq")
+                .param(file).query(String.class).list()).startsWith("CREATE", "UPDATE").contains("READ");
+    }
+
+    @Test
+    void aVictimFromThePopulationRecordsMustBeInScopeAndASuspectsNumberIsMaskedAndRevealedOnlyWithAReason() {
+        String n = RecoveryFixtures.n();
+        String file = fx.file(officer, "FS-4-01", "officer", "人口" + n, null);
+        UUID mine = jdbc.sql("SELECT p.id FROM person p JOIN grid g ON g.id = p.grid_id WHERE g.code = 'FS-4-01' LIMIT 1")
+                .query(UUID.class).single();
+        UUID theirs = jdbc.sql("SELECT p.id FROM person p JOIN grid g ON g.id = p.grid_id WHERE g.code LIKE 'NS-%' LIMIT 1")
+                .query(UUID.class).single();
+        String name = jdbc.sql("SELECT name FROM person WHERE id = ?").param(mine).query(String.class).single();
+        HttpResponse<String> out = api.send("POST", "/api/v1/recovery/files/" + file + "/victims", officer,
+                Map.of("personId", theirs), "Accept-Language", "en");
+        assertThat(out.statusCode()).isEqualTo(400);
+        assertThat(out.body()).contains("outside your jurisdiction");
+        JsonNode d = fx.send("POST", "/api/v1/recovery/files/" + file + "/victims", officer, Map.of("personId", mine,
+                "losses", List.of(Map.of("description", "手机", "amountFen", 299_900))), 200);
+        assertThat(d.get("victims").get(0).get("name").asText()).isEqualTo(name);
+        assertThat(d.get("victims").get(0).get("personId").asText()).isEqualTo(mine.toString());
+        assertThat(api.send("POST", "/api/v1/recovery/files/" + file + "/victims", officer, Map.of("personId", mine))
+                .statusCode()).as("the same person twice").isEqualTo(409);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'person' AND record_id = ? AND action = 'READ'")
+                .param(mine.toString()).query(Long.class).single()).isPositive();
+
+        HttpResponse<String> badNumber = api.send("POST", "/api/v1/recovery/files/" + file + "/suspects", officer,
+                Map.of("name", "嫌" + n, "idNumber", "320722199003151238"));
+        assertThat(badNumber.statusCode()).isEqualTo(400);
+        JsonNode s = fx.send("POST", "/api/v1/recovery/files/" + file + "/suspects", officer, Map.of("name", "嫌" + n,
+                "idNumber", "320722199003151237", "caughtOn", LocalDate.now().toString()), 200).get("suspects").get(0);
+        assertThat(s.get("idMasked").asText()).isEqualTo("320722********1237");
+        assertThat(fx.detail(officer, file).toString()).doesNotContain("320722199003151237");
+        String reveal = "/api/v1/recovery/files/" + file + "/suspects/" + s.get("id").asText() + "/reveal";
+        assertThat(api.send("POST", reveal, officer, Map.of("reason", "x")).statusCode()).isEqualTo(400);
+        assertThat(fx.send("POST", reveal, officer, Map.of("reason", "核对在逃人员信息"), 200).get("idNumber").asText())
+                .isEqualTo("320722199003151237");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'recovery-suspect' AND action = 'REVEAL' AND record_id = ?")
+                .param(s.get("id").asText()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aFileFromAnIncidentTakesItsGridAndTheInvestigatorsVerificationAndARevisitAreRecorded() {
+        String n = RecoveryFixtures.n();
+        Map<String, Object> report = new HashMap<>();
+        report.put("source", "FIELD");
+        report.put("category", "CASE");
+        report.put("subtype", "CRIMINAL");
+        report.put("description", "村民家中被盗现金" + n);
+        report.put("gridId", fx.grid("FS-5-02"));
+        report.put("address", "林疃村二组");
+        JsonNode incident = fx.send("POST", "/api/v1/incidents", officer, report, 201);
+        String incidentId = incident.has("incident") ? incident.get("incident").get("id").asText() : incident.get("id").asText();
+        assertThat(api.send("POST", "/api/v1/recovery/files", officer2, Map.of("caseNumber", "x", "title", "x",
+                "incidentId", incidentId, "ownerId", fx.staff("officer2"))).statusCode())
+                .as("another station's incident").isEqualTo(400);
+        JsonNode d = fx.send("POST", "/api/v1/recovery/files", officer, Map.of("caseNumber", "事-" + n, "title",
+                "入室盗窃" + n, "incidentId", incidentId, "ownerId", fx.staff("officer")), 201);
+        String file = d.get("file").get("id").asText();
+        assertThat(d.get("file").get("gridCode").asText()).isEqualTo("FS-5-02");
+        assertThat(d.get("file").get("incidentCode").asText()).startsWith("FQ");
+        assertThat(d.get("file").get("ownerName").asText()).isNotBlank();
+
+        HttpResponse<String> noResult = api.send("PUT", "/api/v1/recovery/files/" + file + "/verification", officer,
+                Map.of("department", "CYBER", "verifierName", "网安大队", "verifiedOn", LocalDate.now().toString()),
+                "Accept-Language", "en");
+        assertThat(ApiClient.json(noResult).get("errors").findValuesAsText("field")).containsExactly("result");
+        JsonNode v = fx.send("PUT", "/api/v1/recovery/files/" + file + "/verification", officer, Map.of("department",
+                "CRIMINAL", "verifierName", "刑侦大队 孙某", "verifiedOn", LocalDate.now().toString(), "result", "损失属实"), 200);
+        assertThat(v.get("file").get("verifyDepartment").asText()).isEqualTo("CRIMINAL");
+        String victim = fx.victim(officer, file, "回访" + n, 10_000);
+        fx.send("POST", "/api/v1/recovery/files/" + file + "/revisits", officer, Map.of("victimId", victim, "visitedOn",
+                LocalDate.now().toString(), "said", "希望尽快追回", "satisfied", false), 200);
+        fx.send("POST", "/api/v1/recovery/files/" + file + "/close", officer, null, 200);
+        assertThat(api.send("POST", "/api/v1/recovery/files/" + file + "/assets", officer, Map.of("kind", "CASH",
+                "description", "x", "valueFen", 1)).statusCode()).as("a closed file takes no more").isEqualTo(409);
+        JsonNode closed = fx.send("POST", "/api/v1/recovery/files/" + file + "/revisits", officer, Map.of("victimId",
+                victim, "visitedOn", LocalDate.now().toString(), "said", "已满意", "satisfied", true), 200);
+        assertThat(closed.get("revisits").findValuesAsText("satisfied")).containsExactly("false", "true");
+    }
+
+    @Test
+    void permissionsNotRolesGuardTheApi() {
+        String auditor = api.token("auditor", DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/recovery/files", auditor).statusCode()).isEqualTo(403);
+        String volunteer = api.token("volunteer", DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/recovery/files", volunteer).statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/recovery/rates", volunteer).statusCode()).isEqualTo(403);
+        String admin = api.token("admin", DEMO_PASSWORD);
+        assertThat(api.send("POST", "/api/v1/recovery/files", admin, Map.of("title", "x")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theDemoDistrictHoldsSeed001sFileWithACollectiveReturnAndRevisits() throws IOException {
+        JsonNode list = fx.send("GET", "/api/v1/recovery/files?q=" + java.net.URLEncoder.encode("系列入户盗窃",
+                java.nio.charset.StandardCharsets.UTF_8), bureau, null, 200).get("items");
+        assertThat(list).hasSize(1);
+        JsonNode d = fx.detail(officer, list.get(0).get("id").asText());
+        assertThat(d.get("victims")).hasSize(3);
+        assertThat(d.get("suspects")).hasSize(2);
+        assertThat(d.get("assets").findValuesAsText("state")).contains("RETURNED", "FROZEN", "CONFISCATED", "TRACED");
+        assertThat(d.get("returns")).hasSize(4);
+        assertThat(d.get("returns").findValuesAsText("eventId")).hasSize(4).doesNotContain("null");
+        assertThat(d.get("revisits").findValuesAsText("satisfied")).contains("true", "false");
+        assertThat(d.get("file").get("verifyDepartment").asText()).isEqualTo("CRIMINAL");
+        JsonNode f = d.get("figures");
+        assertThat(f.get("returnedFen").asLong()).isLessThanOrEqualTo(f.get("recoveredFen").asLong());
+        assertThat(api.get("/api/v1/recovery/files/" + list.get(0).get("id").asText(), officer2).statusCode()).isEqualTo(404);
+
+        // the station's collective return is seen from the office under it, not from another station
+        String eventId = d.get("returns").get(0).get("eventId").asText();
+        JsonNode event = fx.send("GET", "/api/v1/recovery/events/" + eventId, officer, null, 200);
+        assertThat(event.get("event").get("place").asText()).isEqualTo("房山派出所院内");
+        assertThat(event.get("returns")).hasSize(4);
+        assertThat(api.get("/api/v1/recovery/events/" + eventId, officer2).statusCode()).isEqualTo(404);
+        assertThat(fx.send("GET", "/api/v1/recovery/events", officer, null, 200).findValuesAsText("id")).contains(eventId);
+
+        // a receipt of the collective return names the event, in the reader's language
+        String file = list.get(0).get("id").asText();
+        String ret = d.get("returns").get(0).get("id").asText();
+        HttpResponse<byte[]> pdf = fx.bytes("/api/v1/recovery/files/" + file + "/returns/" + ret + "/receipt.pdf", officer);
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", "")).contains("集中返赃活动", "房山派出所院内",
+                    "8000.00", "现金8000元");
+        }
+        HttpResponse<byte[]> english = fx.bytes("/api/v1/recovery/files/" + file + "/returns/" + ret + "/receipt.pdf?lang=en",
+                officer);
+        try (PDDocument doc = Loader.loadPDF(english.body())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Receipt for returned stolen property", "Received by");
+        }
+    }
+}
