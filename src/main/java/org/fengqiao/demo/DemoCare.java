@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.GridId;
-import org.fengqiao.platform.BeforeServing;
 import org.fengqiao.platform.FengqiaoProperties;
 import org.fengqiao.population.CareLoader;
 import org.fengqiao.population.CareLoader.AgreementHelper;
@@ -31,8 +30,6 @@ import org.fengqiao.population.Relation;
 import org.fengqiao.population.Residence;
 import org.fengqiao.population.Risk;
 import org.fengqiao.population.Sex;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,9 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs after {@link DemoDistrict} (a later lifecycle phase), in one transaction under an advisory lock.
  */
 @Component
-class DemoCare extends BeforeServing {
+class DemoCare extends DemoPart {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoCare.class);
     private static final long LOAD_LOCK = 0x46514445_4d4f4341L;
     private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
     /** How many key persons are left overdue for a visit, out of the rural villages' 89. */
@@ -62,46 +58,29 @@ class DemoCare extends BeforeServing {
         "按时参加社区康复，服药规律。", "外出务工返乡，已登记去向。", "与家属交谈，了解近况，无异常情况。"};
 
     private final CareLoader loader;
-    private final FengqiaoProperties properties;
-    private final TransactionTemplate tx;
-    private final JdbcClient jdbc;
 
     DemoCare(CareLoader loader, FengqiaoProperties properties, TransactionTemplate tx, JdbcClient jdbc) {
+        super(LOAD_LOCK, 1, properties, tx, jdbc);
         this.loader = loader;
-        this.properties = properties;
-        this.tx = tx;
-        this.jdbc = jdbc;
-    }
-
-    /** After the demo district (phase 0), before the web server listens. */
-    @Override
-    public int getPhase() {
-        return 1;
     }
 
     @Override
-    protected void prepare() {
-        if (!properties.demoEnabled()) {
-            return;
-        }
-        long started = System.nanoTime();
-        Integer loaded = tx.execute(status -> {
-            jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(LOAD_LOCK).query(Integer.class).single();
-            // the rural villages of 房山中心警务室 (seed 002), by their police grid codes
-            Map<GridId, String> villages = new HashMap<>();
-            jdbc.sql("SELECT id, name FROM grid WHERE network = 'POLICE' AND code LIKE 'FS-%'").query(rs -> {
-                String name = rs.getString("name");
-                villages.put(new GridId(rs.getObject("id", UUID.class)), name.contains("第") ? name.substring(0, name.indexOf('第')) : name);
-            });
-            if (villages.isEmpty() || loader.anyCare(villages.keySet())) {
-                return 0;
-            }
-            return load(villages, LocalDate.now(LOCAL));
+    int loadOnce() {
+        // the rural villages of 房山中心警务室 (seed 002), by their police grid codes
+        Map<GridId, String> villages = new HashMap<>();
+        jdbc.sql("SELECT id, name FROM grid WHERE network = 'POLICE' AND code LIKE 'FS-%'").query(rs -> {
+            String name = rs.getString("name");
+            villages.put(new GridId(rs.getObject("id", UUID.class)), name.contains("第") ? name.substring(0, name.indexOf('第')) : name);
         });
-        if (loaded != null && loaded > 0) {
-            log.info("Demo care: {} helper memberships, visits and agreements in {} ms", loaded,
-                    (System.nanoTime() - started) / 1_000_000);
+        if (villages.isEmpty() || loader.anyCare(villages.keySet())) {
+            return 0;
         }
+        return load(villages, LocalDate.now(LOCAL));
+    }
+
+    @Override
+    String loaded(int count) {
+        return "Demo care: " + count + " helper memberships, visits and agreements";
     }
 
     int load(Map<GridId, String> villages, LocalDate today) {

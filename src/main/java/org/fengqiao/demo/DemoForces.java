@@ -16,10 +16,7 @@ import org.fengqiao.forces.ForcesLoader;
 import org.fengqiao.forces.TeamKind;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
-import org.fengqiao.platform.BeforeServing;
 import org.fengqiao.platform.FengqiaoProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,65 +29,41 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and has a shift at the 吴场 village gate now, one done yesterday and one tomorrow. Loads only into an empty roster.
  */
 @Component
-class DemoForces extends BeforeServing {
+class DemoForces extends DemoPart {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoForces.class);
     private static final long LOAD_LOCK = 0x46514445_4d4f464fL;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final ForcesLoader forces;
     private final StaffDirectory staff;
     private final Jurisdictions jurisdictions;
-    private final FengqiaoProperties properties;
-    private final TransactionTemplate tx;
-    private final JdbcClient jdbc;
     private final DemoPeople people = new DemoPeople(DemoDistrict.SEED + 87);
 
     DemoForces(ForcesLoader forces, StaffDirectory staff, Jurisdictions jurisdictions, FengqiaoProperties properties,
             TransactionTemplate tx, JdbcClient jdbc) {
+        super(LOAD_LOCK, 3, properties, tx, jdbc);
         this.forces = forces;
         this.staff = staff;
         this.jurisdictions = jurisdictions;
-        this.properties = properties;
-        this.tx = tx;
-        this.jdbc = jdbc;
-    }
-
-    /** After the district (0), its care (1) and the incidents (2). */
-    @Override
-    public int getPhase() {
-        return 3;
     }
 
     @Override
-    protected void prepare() {
-        if (!properties.demoEnabled()) {
-            return;
+    int loadOnce() {
+        if (jurisdictions.unitByCode("320722010100").isEmpty() || forces.anyTeams()) {
+            return 0;
         }
-        Integer loaded = tx.execute(status -> {
-            jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(LOAD_LOCK).query(Integer.class).single();
-            if (jurisdictions.unitByCode("320722010100").isEmpty() || forces.anyTeams()) {
-                return 0;
-            }
-            return load();
-        });
-        if (loaded != null && loaded > 0) {
-            log.info("Demo forces: {} teams with members, security companies, posts and shifts", loaded);
-        }
+        return load();
     }
 
-    private UUID grid(String code) {
-        return jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = ?").param(code).query(UUID.class).single();
+    @Override
+    String loaded(int count) {
+        return "Demo forces: " + count + " teams with members, security companies, posts and shifts";
     }
 
     private List<UUID> staffOf(String unitCode, String role, int limit) {
         return jdbc.sql("""
                 SELECT s.id FROM staff s JOIN unit u ON u.id = s.unit_id WHERE u.code = ? AND s.role = ?
                 ORDER BY s.name, s.id LIMIT ?""").params(unitCode, role, limit).query(UUID.class).list();
-    }
-
-    private UUID login(String username) {
-        return jdbc.sql("SELECT id FROM staff WHERE username = ?").param(username).query(UUID.class).single();
     }
 
     private List<UUID> newPeople(Unit unit, StaffRole role, String title, int count) {

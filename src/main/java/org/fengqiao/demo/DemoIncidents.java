@@ -11,10 +11,7 @@ import org.fengqiao.incident.Source;
 import org.fengqiao.incident.Subtype;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
-import org.fengqiao.platform.BeforeServing;
 import org.fengqiao.platform.FengqiaoProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,9 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code demo-110-key} for the demo bureau. Loads only into an empty incident table, after the district.
  */
 @Component
-class DemoIncidents extends BeforeServing {
+class DemoIncidents extends DemoPart {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoIncidents.class);
     private static final long LOAD_LOCK = 0x46514445_4d4f494eL;
     static final String API_KEY = "demo-110-key";
 
@@ -53,45 +49,30 @@ class DemoIncidents extends BeforeServing {
 
     private final IncidentLoader loader;
     private final Jurisdictions jurisdictions;
-    private final FengqiaoProperties properties;
-    private final TransactionTemplate tx;
-    private final JdbcClient jdbc;
 
     DemoIncidents(IncidentLoader loader, Jurisdictions jurisdictions, FengqiaoProperties properties,
             TransactionTemplate tx, JdbcClient jdbc) {
+        super(LOAD_LOCK, 2, properties, tx, jdbc);
         this.loader = loader;
         this.jurisdictions = jurisdictions;
-        this.properties = properties;
-        this.tx = tx;
-        this.jdbc = jdbc;
-    }
-
-    /** After the district (0) and its care (1). */
-    @Override
-    public int getPhase() {
-        return 2;
     }
 
     @Override
-    protected void prepare() {
-        if (!properties.demoEnabled()) {
-            return;
+    int loadOnce() {
+        Unit bureau = jurisdictions.unitByCode("320722000000").orElse(null);
+        if (bureau == null) {
+            return 0;
         }
-        Integer loaded = tx.execute(status -> {
-            jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(LOAD_LOCK).query(Integer.class).single();
-            Unit bureau = jurisdictions.unitByCode("320722000000").orElse(null);
-            if (bureau == null) {
-                return 0;
-            }
-            loader.registerApiKey(bureau.id(), "110指挥中心（演示）", API_KEY);
-            if (loader.anyIncidents()) {
-                return 0;
-            }
-            return load();
-        });
-        if (loaded != null && loaded > 0) {
-            log.info("Demo incidents: {} filed; the 110 centre's API key is {}", loaded, API_KEY);
+        loader.registerApiKey(bureau.id(), "110指挥中心（演示）", API_KEY);
+        if (loader.anyIncidents()) {
+            return 0;
         }
+        return load();
+    }
+
+    @Override
+    String loaded(int count) {
+        return "Demo incidents: " + count + " filed; the 110 centre's API key is " + API_KEY;
     }
 
     int load() {

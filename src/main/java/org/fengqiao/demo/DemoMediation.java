@@ -15,10 +15,7 @@ import org.fengqiao.mediation.DisputeOrigin;
 import org.fengqiao.mediation.MediationLoader;
 import org.fengqiao.mediation.SettledLevel;
 import org.fengqiao.mediation.TeamRole;
-import org.fengqiao.platform.BeforeServing;
 import org.fengqiao.platform.FengqiaoProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,60 +29,35 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 房山中心警务室 for the teams. Loads once, after the demo incidents (whose 110 dispute opened a case already).
  */
 @Component
-class DemoMediation extends BeforeServing {
+class DemoMediation extends DemoPart {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoMediation.class);
     private static final long LOAD_LOCK = 0x46514445_4d454449L;
     private static final String BY = "demo";
 
     private final MediationLoader loader;
     private final StaffDirectory staff;
     private final Jurisdictions jurisdictions;
-    private final FengqiaoProperties properties;
-    private final TransactionTemplate tx;
-    private final JdbcClient jdbc;
 
     DemoMediation(MediationLoader loader, StaffDirectory staff, Jurisdictions jurisdictions,
             FengqiaoProperties properties, TransactionTemplate tx, JdbcClient jdbc) {
+        super(LOAD_LOCK, 3, properties, tx, jdbc);
         this.loader = loader;
         this.staff = staff;
         this.jurisdictions = jurisdictions;
-        this.properties = properties;
-        this.tx = tx;
-        this.jdbc = jdbc;
-    }
-
-    /** After the demo incidents (2). */
-    @Override
-    public int getPhase() {
-        return 3;
     }
 
     @Override
-    protected void prepare() {
-        if (!properties.demoEnabled()) {
-            return;
+    int loadOnce() {
+        Unit office = jurisdictions.unitByCode("320722010100").orElse(null);
+        if (office == null || loader.anyBesides110()) {
+            return 0;
         }
-        Integer loaded = tx.execute(status -> {
-            jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(LOAD_LOCK).query(Integer.class).single();
-            Unit office = jurisdictions.unitByCode("320722010100").orElse(null);
-            if (office == null || loader.anyBesides110()) {
-                return 0;
-            }
-            return load(office);
-        });
-        if (loaded != null && loaded > 0) {
-            log.info("Demo mediation: {} dispute cases and screenings", loaded);
-        }
+        return load(office);
     }
 
-    private UUID grid(String code) {
-        return jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = ?").param(code).query(UUID.class)
-                .optional().orElse(null);
-    }
-
-    private UUID login(String username) {
-        return jdbc.sql("SELECT id FROM staff WHERE username = ?").param(username).query(UUID.class).optional().orElse(null);
+    @Override
+    String loaded(int count) {
+        return "Demo mediation: " + count + " dispute cases and screenings";
     }
 
     /** The community officer of a unit, or the fallback. */

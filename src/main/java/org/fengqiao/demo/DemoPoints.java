@@ -4,11 +4,8 @@ import java.util.List;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
-import org.fengqiao.platform.BeforeServing;
 import org.fengqiao.platform.FengqiaoProperties;
 import org.fengqiao.points.PointsLoader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,56 +18,36 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after the district, its care and its incidents.
  */
 @Component
-class DemoPoints extends BeforeServing {
+class DemoPoints extends DemoPart {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoPoints.class);
     private static final long LOAD_LOCK = 0x46514445_4d4f5054L;
 
     private final PointsLoader points;
     private final Jurisdictions jurisdictions;
-    private final FengqiaoProperties properties;
-    private final TransactionTemplate tx;
-    private final JdbcClient jdbc;
 
     DemoPoints(PointsLoader points, Jurisdictions jurisdictions, FengqiaoProperties properties, TransactionTemplate tx,
             JdbcClient jdbc) {
+        super(LOAD_LOCK, 3, properties, tx, jdbc);
         this.points = points;
         this.jurisdictions = jurisdictions;
-        this.properties = properties;
-        this.tx = tx;
-        this.jdbc = jdbc;
-    }
-
-    /** After the district (0), its care (1) and its incidents (2). */
-    @Override
-    public int getPhase() {
-        return 3;
     }
 
     @Override
-    protected void prepare() {
-        if (!properties.demoEnabled()) {
-            return;
+    int loadOnce() {
+        Unit office = jurisdictions.unitByCode("320722010100").orElse(null);
+        if (office == null || points.anyStore()) {
+            return 0;
         }
-        Integer awards = tx.execute(status -> {
-            jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(LOAD_LOCK).query(Integer.class).single();
-            Unit office = jurisdictions.unitByCode("320722010100").orElse(null);
-            if (office == null || points.anyStore()) {
-                return 0;
-            }
-            return load(office.id().value());
-        });
-        if (awards != null && awards > 0) {
-            log.info("Demo points: a stocked store at 房山中心警务室 and {} approved awards", awards);
-        }
+        return load(office.id().value());
+    }
+
+    @Override
+    String loaded(int count) {
+        return "Demo points: a stocked store at 房山中心警务室 and " + count + " approved awards";
     }
 
     private UUID staff(String username) {
         return jdbc.sql("SELECT id FROM staff WHERE username = ?").param(username).query(UUID.class).single();
-    }
-
-    private UUID grid(String code) {
-        return jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = ?").param(code).query(UUID.class).single();
     }
 
     int load(UUID office) {

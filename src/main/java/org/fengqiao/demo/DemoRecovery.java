@@ -6,15 +6,12 @@ import java.util.List;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
-import org.fengqiao.platform.BeforeServing;
 import org.fengqiao.platform.FengqiaoProperties;
 import org.fengqiao.recovery.AssetKind;
 import org.fengqiao.recovery.AssetState;
 import org.fengqiao.recovery.Department;
 import org.fengqiao.recovery.RecoveryLoader;
 import org.fengqiao.recovery.RecoveryLoader.Lost;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,58 +27,33 @@ import org.springframework.transaction.support.TransactionTemplate;
  * advisory lock like the other demo loaders.
  */
 @Component
-class DemoRecovery extends BeforeServing {
+class DemoRecovery extends DemoPart {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoRecovery.class);
     private static final long LOAD_LOCK = 0x46514445_5245434fL;
     private static final String BY = "demo";
 
     private final RecoveryLoader loader;
     private final Jurisdictions jurisdictions;
-    private final FengqiaoProperties properties;
-    private final TransactionTemplate tx;
-    private final JdbcClient jdbc;
 
     DemoRecovery(RecoveryLoader loader, Jurisdictions jurisdictions, FengqiaoProperties properties,
             TransactionTemplate tx, JdbcClient jdbc) {
+        super(LOAD_LOCK, 3, properties, tx, jdbc);
         this.loader = loader;
         this.jurisdictions = jurisdictions;
-        this.properties = properties;
-        this.tx = tx;
-        this.jdbc = jdbc;
-    }
-
-    /** After the demo incidents (2). */
-    @Override
-    public int getPhase() {
-        return 3;
     }
 
     @Override
-    protected void prepare() {
-        if (!properties.demoEnabled()) {
-            return;
+    int loadOnce() {
+        Unit station = jurisdictions.unitByCode("320722010000").orElse(null);
+        if (station == null || loader.any()) {
+            return 0;
         }
-        Integer loaded = tx.execute(status -> {
-            jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(LOAD_LOCK).query(Integer.class).single();
-            Unit station = jurisdictions.unitByCode("320722010000").orElse(null);
-            if (station == null || loader.any()) {
-                return 0;
-            }
-            return load(station);
-        });
-        if (loaded != null && loaded > 0) {
-            log.info("Demo recovery: {} files", loaded);
-        }
+        return load(station);
     }
 
-    private UUID grid(String code) {
-        return jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = ?").param(code).query(UUID.class)
-                .optional().orElse(null);
-    }
-
-    private UUID login(String username) {
-        return jdbc.sql("SELECT id FROM staff WHERE username = ?").param(username).query(UUID.class).optional().orElse(null);
+    @Override
+    String loaded(int count) {
+        return "Demo recovery: " + count + " files";
     }
 
     /** A resident of a grid from the population records, the same one on every load of the same district. */
