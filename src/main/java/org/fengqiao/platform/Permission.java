@@ -50,7 +50,13 @@ public enum Permission {
     /** See the dispute cases (矛盾纠纷调解), weekly screenings and the settlement ladder of one's scope. */
     MEDIATION_READ,
     /** Open and mediate dispute cases, record sessions and screenings, flag a risk, end a case. */
-    MEDIATION_WRITE;
+    MEDIATION_WRITE,
+    /** See the board of hard cases (疑难案事件清单) of one's scope with its claims; claim where one is on the grid's roster. */
+    CLAIMS_READ,
+    /** Claim hard cases of any grid of one's unit's subtree as its station's staff (police), not only on the roster. */
+    CLAIMS_STATION,
+    /** Confirm or send back completed hard cases of the grids of one's scope (the station chief above the grid chief). */
+    CLAIMS_CONFIRM;
 
     public String authority() {
         return name();

@@ -28,6 +28,7 @@ public final class RolePolicy {
         granted.addAll(pointsPermissionsOf(role));
         granted.addAll(forcesPermissionsOf(role));
         granted.addAll(mediationPermissionsOf(role));
+        granted.addAll(claimsPermissionsOf(role));
         return granted;
     }
 
@@ -111,6 +112,22 @@ public final class RolePolicy {
             case SYSTEM_ADMIN -> EnumSet.of(JURISDICTION_READ, JURISDICTION_MANAGE, STAFF_READ, STAFF_MANAGE);
             case SECURITY_ADMIN -> EnumSet.of(STAFF_READ, ACCOUNT_MANAGE);
             case AUDIT_ADMIN -> EnumSet.of(AUDIT_READ);
+        };
+    }
+
+    /**
+     * Hard cases claimed (疑难案事件清单认领): everyone who works in the grids sees the board and claims where he is
+     * on the roster; the station's police claim in any grid of their subtree; the grid chief (by the roster) and the
+     * station chief or bureau above confirm completions.
+     */
+    static Set<Permission> claimsPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case BUREAU_COMMAND -> EnumSet.of(CLAIMS_READ, CLAIMS_CONFIRM);
+            case STATION_CHIEF -> EnumSet.of(CLAIMS_READ, CLAIMS_STATION, CLAIMS_CONFIRM);
+            case COMMUNITY_OFFICER, AUXILIARY_POLICE -> EnumSet.of(CLAIMS_READ, CLAIMS_STATION);
+            case GRID_COORDINATOR, GRID_MEMBER, INFORMANT, VOLUNTEER, SECURITY_GUARD, MEDIATOR, INSPECTOR ->
+                    EnumSet.of(CLAIMS_READ);
+            case SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> EnumSet.noneOf(Permission.class);
         };
     }
 }
