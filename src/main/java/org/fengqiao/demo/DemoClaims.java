@@ -112,10 +112,10 @@ class DemoClaims extends BeforeServing {
         Instant now = Instant.now();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
-        UUID well = incidents.fileAs(field(Category.DISASTER, "吴场村三组废弃机井无井盖，井口仅用木板遮挡，儿童放学常经过，存在坠落隐患。",
+        UUID well = incidents.fileAs(field(Category.DISASTER, null, "吴场村三组废弃机井无井盖，井口仅用木板遮挡，儿童放学常经过，存在坠落隐患。",
                 "吴场村三组东侧田埂", grid), volunteer, volunteerName);
         incidents.backdate(well, now.minus(Duration.ofDays(16)), 600, 3600);
-        UUID wires = incidents.fileAs(field(Category.DEPARTMENT, "吴场村二组村道旁电线杆倾斜，电线下垂离地不足两米，雨天有触电隐患，需联系供电所处理。",
+        UUID wires = incidents.fileAs(field(Category.DEPARTMENT, "供电所", "吴场村二组村道旁电线杆倾斜，电线下垂离地不足两米，雨天有触电隐患，需联系供电所处理。",
                 "吴场村二组村道", grid), volunteer, volunteerName);
         incidents.backdate(wires, now.minus(Duration.ofDays(12)), 900, 5400);
         UUID call = incidents.file(new NewIncident(Source.CALL_110, Category.COMPLAINT, null, null,
@@ -138,8 +138,9 @@ class DemoClaims extends BeforeServing {
         return up;
     }
 
-    private static NewIncident field(Category category, String description, String address, UUID grid) {
-        return new NewIncident(Source.FIELD, category, null, null, description, null, null, null, address, grid, null,
+    private static NewIncident field(Category category, String department, String description, String address,
+            UUID grid) {
+        return new NewIncident(Source.FIELD, category, null, department, description, null, null, null, address, grid, null,
                 null, null, null);
     }
 }

@@ -67,12 +67,12 @@ final class ClaimsFixtures {
                 .query(UUID.class).single();
     }
 
-    /** Another grid member of the grid (not the volunteer). */
+    /** Another person on the grid's roster below its chief (not the volunteer): a member, the coordinator or manager. */
     UUID fellowMember(UUID grid) {
         return jdbc.sql("""
                 SELECT r.staff_id FROM grid_role r JOIN staff s ON s.id = r.staff_id
-                WHERE r.grid_id = ? AND r.role = 'MEMBER' AND r.ended_on IS NULL AND s.active
-                  AND coalesce(s.username, '') <> 'volunteer' ORDER BY s.name LIMIT 1""").param(grid).query(UUID.class)
+                WHERE r.grid_id = ? AND r.role IN ('MEMBER', 'COORDINATOR', 'MANAGER') AND r.ended_on IS NULL AND s.active
+                  AND coalesce(s.username, '') <> 'volunteer' ORDER BY r.role = 'MEMBER' DESC, s.name LIMIT 1""").param(grid).query(UUID.class)
                 .single();
     }
 
