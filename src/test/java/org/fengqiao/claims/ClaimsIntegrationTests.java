@@ -328,4 +328,48 @@ class ClaimsIntegrationTests extends IntegrationTest {
                 .query(Long.class).single()).isZero();
         assertThat(f.state(item)).isEqualTo("OPEN");
     }
+
+    @Test
+    void aDisputePushedBy110StandsOnTheBoardOnceAsItsMediationCase() {
+        UUID grid = f.volunteersGrid();
+        Map<String, Object> push = new java.util.HashMap<>();
+        push.put("caseNumber", "110-CLAIM-" + UUID.randomUUID());
+        push.put("category", "DISPUTE");
+        push.put("description", "110推送：邻里争吵" + UUID.randomUUID());
+        push.put("gridId", grid);
+        HttpResponse<String> r = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        UUID incident = UUID.fromString(ApiClient.json(r).get("incident").get("id").asText());
+        UUID dispute = ClaimsFixtures.await(() -> jdbc.sql("SELECT id FROM dispute_case WHERE incident_id = ?")
+                .param(incident).query(UUID.class).optional().orElse(null), "the mediation case");
+        assertThat(f.awaitItem(dispute).get("source_kind")).isEqualTo("DISPUTE");
+        ClaimsFixtures.await(() -> jdbc.sql("""
+                SELECT NOT EXISTS (SELECT 1 FROM event_publication WHERE completion_date IS NULL
+                  AND serialized_event LIKE ?)""").param("%" + incident + "%").query(Boolean.class).single()
+                ? Boolean.TRUE : null, "the incident's events handled");
+        assertThat(jdbc.sql("SELECT count(*) FROM claim_item WHERE source_id = ?").param(incident).query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void theDemoDistrictHasOldItemsOnTheBoardOneClaimedAndOneCompletedOnTimeWithItsPendingAwards() {
+        List<Map<String, Object>> demo = jdbc.sql("""
+                SELECT i.source_kind, i.state, c.state AS claim_state, c.on_time, c.id AS claim_id
+                FROM claim_item i JOIN incident inc ON inc.id = i.source_id
+                LEFT JOIN claim c ON c.item_id = i.id
+                WHERE inc.description LIKE '吴场村三组废弃机井%' OR inc.description LIKE '吴场村二组村道旁电线杆%'
+                ORDER BY inc.description""").query().listOfRows();
+        assertThat(demo).hasSize(2);
+        assertThat(demo).extracting(m -> m.get("source_kind")).containsOnly("HAZARD");
+        Map<String, Object> done = demo.stream().filter(m -> "DONE".equals(m.get("state"))).findFirst().orElseThrow();
+        assertThat(done.get("claim_state")).isEqualTo("CONFIRMED");
+        assertThat(done.get("on_time")).isEqualTo(true);
+        assertThat(demo).anyMatch(m -> "CLAIMED".equals(m.get("state")) && "ACTIVE".equals(m.get("claim_state")));
+        ClaimsFixtures.await(() -> awards(done.get("claim_id").toString()) >= 2 ? Boolean.TRUE : null,
+                "the demo's pending awards");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM claim_item i JOIN dispute_case d ON d.id = i.source_id
+                WHERE i.state = 'OPEN' AND d.summary LIKE '两户因宅基地滴水檐%'""").query(Long.class).single())
+                .as("an old dispute waits on the board").isEqualTo(1);
+    }
 }

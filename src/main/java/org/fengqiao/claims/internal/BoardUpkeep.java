@@ -85,11 +85,16 @@ public class BoardUpkeep {
     }
 
     private void registerIncident(UUID id) {
-        incidents.standing(id).filter(IncidentFacts.Standing::open).ifPresent(s -> {
+        incidents.standing(id).filter(IncidentFacts.Standing::open).filter(s -> !handedToMediation(s)).ifPresent(s -> {
             Board.Kind kind = kindOf(s);
             board.register(kind, s.id(), s.trackingCode(), s.category().name(), s.gridId(),
                     incidentTitle(kind, s.category().name(), s.trackingCode()), s.receivedAt());
         });
+    }
+
+    /** A dispute pushed by 110 opens a mediation case, which stands for it on the board (not both). */
+    static boolean handedToMediation(IncidentFacts.Standing s) {
+        return s.source() == Source.CALL_110 && s.category() == org.fengqiao.incident.Category.DISPUTE;
     }
 
     Board.Kind kindOf(IncidentFacts.Standing s) {
@@ -149,6 +154,9 @@ public class BoardUpkeep {
     public void reconcile() {
         Instant now = clock.instant();
         for (IncidentFacts.Standing s : incidents.openBefore(now)) {
+            if (handedToMediation(s)) {
+                continue;
+            }
             Board.Kind kind = kindOf(s);
             board.upsert(kind, s.id(), s.trackingCode(), s.category().name(), s.gridId(),
                     incidentTitle(kind, s.category().name(), s.trackingCode()), s.receivedAt());
