@@ -209,6 +209,10 @@ class ClaimsIntegrationTests extends IntegrationTest {
         assertThat(view.get("claims").findValuesAsText("state")).containsExactly("GAVE_UP", "EXPIRED");
         assertThat(view.get("item").get("state").asText()).isEqualTo("OPEN");
         assertThat(view.get("mayClaim").asBoolean()).isTrue();
+        HttpResponse<String> page = api.get("/claims/items/" + item, officer, "Accept-Language", "en");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Incident · Help", "Given up", "Expired", "Claim");
+        assertThat(api.get("/claims/items/" + item, officer).body()).contains("事项·求助", "已逾期", "已放弃");
         assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE record_type = 'claim' AND record_id = ? ORDER BY seq")
                 .param(first).query(String.class).list()).containsExactly("CREATE", "UPDATE");
     }

@@ -41,13 +41,13 @@ public class Board {
     }
 
     public record Claim(UUID id, UUID itemId, UUID gridId, String gridName, String unitPath, Kind kind,
-            String itemTitle, UUID claimedBy, String claimedByName, OffsetDateTime claimedAt, OffsetDateTime deadline,
+            String itemTitle, String itemCategory, String itemCode, UUID claimedBy, String claimedByName, OffsetDateTime claimedAt, OffsetDateTime deadline,
             ClaimState state, String note, OffsetDateTime reportedAt, String reportNote, OffsetDateTime sentBackAt,
             String sentBackNote, OffsetDateTime decidedAt, String decidedByName, Boolean onTime,
             OffsetDateTime endedAt, long version, List<Member> members) {
 
         public Claim withMembers(List<Member> m) {
-            return new Claim(id, itemId, gridId, gridName, unitPath, kind, itemTitle, claimedBy, claimedByName,
+            return new Claim(id, itemId, gridId, gridName, unitPath, kind, itemTitle, itemCategory, itemCode, claimedBy, claimedByName,
                     claimedAt, deadline, state, note, reportedAt, reportNote, sentBackAt, sentBackNote, decidedAt,
                     decidedByName, onTime, endedAt, version, List.copyOf(m));
         }
@@ -73,6 +73,7 @@ public class Board {
             """;
     private static final String CLAIM = """
             SELECT c.*, g.name AS grid_name, u.path AS unit_path, i.source_kind, i.title AS item_title,
+                   i.category AS item_category, i.source_code AS item_code,
                    cb.name AS claimed_by_name, db.name AS decided_by_name
             FROM claim c JOIN claim_item i ON i.id = c.item_id JOIN grid g ON g.id = c.grid_id
             JOIN unit u ON u.id = g.unit_id JOIN staff cb ON cb.id = c.claimed_by LEFT JOIN staff db ON db.id = c.decided_by
@@ -364,7 +365,8 @@ public class Board {
         Object onTime = rs.getObject("on_time");
         return new Claim(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
                 rs.getObject("grid_id", UUID.class), rs.getString("grid_name"), rs.getString("unit_path"),
-                Kind.valueOf(rs.getString("source_kind")), rs.getString("item_title"),
+                Kind.valueOf(rs.getString("source_kind")), rs.getString("item_title"), rs.getString("item_category"),
+                rs.getString("item_code"),
                 rs.getObject("claimed_by", UUID.class), rs.getString("claimed_by_name"),
                 rs.getObject("claimed_at", OffsetDateTime.class), rs.getObject("deadline", OffsetDateTime.class),
                 ClaimState.valueOf(rs.getString("state")), rs.getString("note"),
