@@ -126,7 +126,11 @@ final class ClaimsFixtures {
 
     /** A new incident of the grid, put on the board by a sweep eight days ahead; answers the item's id. */
     UUID onBoard(String token, UUID grid, String description) {
-        UUID source = incident(token, grid, "HELP", description);
+        return onBoard(token, grid, "HELP", description);
+    }
+
+    UUID onBoard(String token, UUID grid, String category, String description) {
+        UUID source = incident(token, grid, category, description);
         UUID item = (UUID) awaitItem(source).get("id");
         upkeep(daysAhead(8)).sweep(grid);
         assertThat(state(item)).isEqualTo("OPEN");

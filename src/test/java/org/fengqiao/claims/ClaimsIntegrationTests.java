@@ -328,6 +328,12 @@ class ClaimsIntegrationTests extends IntegrationTest {
                 claimBody(today().plusDays(2), List.of()), "Accept-Language", "en");
         assertThat(notHis.statusCode()).isEqualTo(400);
         assertThat(notHis.body()).contains("not on this grid's roster");
+        // his own grids only, or all he may see
+        assertThat(api.get("/api/v1/claims/board?size=100&mine=true&kind=INCIDENT&state=OPEN", volunteer).body())
+                .contains(item.toString()).doesNotContain(elsewhere.toString());
+        assertThat(api.get("/api/v1/claims/board?size=100&mine=false&gridId=" + otherGrid, volunteer).body())
+                .contains(elsewhere.toString());
+        assertThat(api.get("/claims", volunteer).body()).contains(item.toString()).doesNotContain(elsewhere.toString());
         assertThat(jdbc.sql("SELECT count(*) FROM claim WHERE item_id IN (?, ?)").params(item, elsewhere)
                 .query(Long.class).single()).isZero();
         assertThat(f.state(item)).isEqualTo("OPEN");

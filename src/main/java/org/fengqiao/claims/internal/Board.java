@@ -57,7 +57,12 @@ public class Board {
         }
     }
 
-    public record Filter(UUID gridId, Kind kind, State state) {
+    /** {@code rosterOf}: only the grids where this person is on the roster today (his own grids), or null. */
+    public record Filter(UUID gridId, Kind kind, State state, UUID rosterOf) {
+
+        public Filter(UUID gridId, Kind kind, State state) {
+            this(gridId, kind, state, null);
+        }
     }
 
     public record Page(List<Item> items, long total) {
@@ -177,6 +182,10 @@ public class Board {
         if (f.gridId() != null) {
             where.append(" AND i.grid_id = :grid");
         }
+        if (f.rosterOf() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM grid_role r WHERE r.grid_id = i.grid_id AND r.staff_id = :me")
+                    .append(" AND r.started_on <= CURRENT_DATE AND (r.ended_on IS NULL OR r.ended_on >= CURRENT_DATE))");
+        }
         var items = jdbc.sql(ITEM + where + " ORDER BY i.since, i.id LIMIT :limit OFFSET :offset");
         var count = jdbc.sql("SELECT count(*) FROM claim_item i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id"
                 + where);
@@ -194,6 +203,10 @@ public class Board {
         if (f.gridId() != null) {
             items = items.param("grid", f.gridId());
             count = count.param("grid", f.gridId());
+        }
+        if (f.rosterOf() != null) {
+            items = items.param("me", f.rosterOf());
+            count = count.param("me", f.rosterOf());
         }
         List<Item> found = items.param("limit", limit).param("offset", offset).query(Board::item).list();
         return new Page(found, count.query(Long.class).single());

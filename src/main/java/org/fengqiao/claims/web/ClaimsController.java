@@ -50,14 +50,15 @@ class ClaimsController {
     @PreAuthorize("hasAuthority('CLAIMS_READ')")
     @Operation(summary = "The board of the caller's jurisdiction, oldest first",
             description = "Filters: gridId, kind (DISPUTE, INCIDENT, HAZARD), state (OPEN, CLAIMED, DONE, CLOSED; "
-                    + "default: OPEN and CLAIMED).")
+                    + "default: OPEN and CLAIMED), mine (only the grids where the caller is on the roster).")
     PageView board(@RequestParam(required = false) UUID gridId, @RequestParam(required = false) Board.Kind kind,
-            @RequestParam(required = false) Board.State state, @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(required = false) Board.State state, @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int p = Math.max(1, page);
-        Board.Page found = board.list(new Board.Filter(gridId, kind, state), Callers.require().unitPaths(), limit,
-                (p - 1) * limit);
+        Caller caller = Callers.require();
+        Board.Page found = board.list(new Board.Filter(gridId, kind, state, mine ? caller.staffId() : null),
+                caller.unitPaths(), limit, (p - 1) * limit);
         return new PageView(found.items(), found.total(), p, limit);
     }
 

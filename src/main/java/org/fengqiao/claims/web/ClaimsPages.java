@@ -54,11 +54,15 @@ class ClaimsPages {
     @GetMapping("/claims")
     @PreAuthorize("hasAuthority('CLAIMS_READ')")
     String board(@RequestParam(required = false) UUID gridId, @RequestParam(required = false) Board.Kind kind,
-            @RequestParam(required = false) Board.State state, @RequestParam(defaultValue = "1") int page, Model model) {
+            @RequestParam(required = false) Board.State state, @RequestParam(required = false) Boolean mine,
+            @RequestParam(defaultValue = "1") int page, Model model) {
         Caller caller = Callers.require();
         int p = Math.max(1, page);
-        Board.Page found = board.list(new Board.Filter(gridId, kind, state), caller.unitPaths(), PAGE_SIZE,
-                (p - 1) * PAGE_SIZE);
+        // a grid member's board is his own grids unless he asks for all he may see; the police see their scope
+        boolean onlyMine = mine != null ? mine : !caller.may(Permission.CLAIMS_STATION.authority());
+        Board.Page found = board.list(new Board.Filter(gridId, kind, state, onlyMine ? caller.staffId() : null),
+                caller.unitPaths(), PAGE_SIZE, (p - 1) * PAGE_SIZE);
+        model.addAttribute("mine", onlyMine);
         model.addAttribute("items", found.items());
         model.addAttribute("total", found.total());
         model.addAttribute("page", p);
@@ -71,7 +75,7 @@ class ClaimsPages {
         model.addAttribute("kinds", Board.Kind.values());
         model.addAttribute("states", List.of(Board.State.OPEN, Board.State.CLAIMED, Board.State.DONE,
                 Board.State.CLOSED));
-        model.addAttribute("mine", board.mine(caller.staffId(), caller.unitPaths(), 20).stream()
+        model.addAttribute("myClaims", board.mine(caller.staffId(), caller.unitPaths(), 20).stream()
                 .filter(c -> c.state().live()).toList());
         model.addAttribute("queue", board.queue(caller.staffId(), caller.may(Permission.CLAIMS_CONFIRM.authority()),
                 caller.unitPaths(), desk.today()));
