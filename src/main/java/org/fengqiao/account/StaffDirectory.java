@@ -87,4 +87,11 @@ public class StaffDirectory {
     public void assignGridRole(GridId grid, StaffId staff, GridRole role, LocalDate from, StaffId assignedBy) {
         roster.assign(grid, staff, role, from, assignedBy);
     }
+
+    /** Whether a person's role grants a permission (another module checking someone other than the caller). */
+    public boolean may(StaffId id, org.fengqiao.platform.Permission permission) {
+        return staff(id).filter(Staff::active)
+                .map(s -> org.fengqiao.account.internal.RolePolicy.permissionsOf(s.role()).contains(permission))
+                .orElse(false);
+    }
 }

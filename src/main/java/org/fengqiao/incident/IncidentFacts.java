@@ -1,5 +1,7 @@
 package org.fengqiao.incident;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,5 +35,34 @@ public class IncidentFacts {
                         rs.getObject("grid_id", UUID.class), rs.getString("status"),
                         rs.getObject("created_by", UUID.class)))
                 .optional();
+    }
+
+    /**
+     * An incident as a board of hard cases sees it (no personal data): what and where it is, when it was received
+     * and whether it is still open (not resolved, answered or merged into another).
+     */
+    public record Standing(UUID id, String trackingCode, Source source, Category category, UUID gridId,
+            Instant receivedAt, boolean open) {
+    }
+
+    private static final String STANDING = """
+            SELECT id, tracking_code, source, category, grid_id, received_at,
+                   status NOT IN ('RESOLVED', 'ANSWERED', 'MERGED') AS open
+            FROM incident""";
+
+    public Optional<Standing> standing(UUID incidentId) {
+        return jdbc.sql(STANDING + " WHERE id = ?").param(incidentId).query(IncidentFacts::standing).optional();
+    }
+
+    /** Every open incident received before {@code before}, oldest first (a full pass: reconciling a board). */
+    public List<Standing> openBefore(Instant before) {
+        return jdbc.sql(STANDING + " WHERE status NOT IN ('RESOLVED', 'ANSWERED', 'MERGED') AND received_at < ? "
+                + "ORDER BY received_at").param(java.sql.Timestamp.from(before)).query(IncidentFacts::standing).list();
+    }
+
+    private static Standing standing(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Standing(rs.getObject("id", UUID.class), rs.getString("tracking_code"),
+                Source.valueOf(rs.getString("source")), Category.valueOf(rs.getString("category")),
+                rs.getObject("grid_id", UUID.class), rs.getTimestamp("received_at").toInstant(), rs.getBoolean("open"));
     }
 }

@@ -35,6 +35,11 @@ public class IncidentLoader {
         return desk.file(incident, Submitter.system(by)).incident().id();
     }
 
+    /** Files an item as a staff member from the field (a hazard a volunteer found): he is its filer. */
+    public UUID fileAs(NewIncident incident, UUID staffId, String name) {
+        return desk.file(incident, new Submitter("staff:" + staffId, staffId, name, null)).incident().id();
+    }
+
     /** The steps a handled item went through, in order, up to the one named (ACKNOWLEDGED .. ANSWERED). */
     public void handle(UUID id, String upTo, String resolution, String by) {
         Submitter who = Submitter.system(by);

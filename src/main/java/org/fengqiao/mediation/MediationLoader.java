@@ -94,4 +94,11 @@ public class MediationLoader {
         return screenings.record(new Screenings.Form(grid, on, participants, findings, f), Actor.system(by))
                 .disputesFound();
     }
+
+    /** Sets a case's opening back (the demo's old disputes, waiting for someone to take them up). */
+    @Transactional
+    public void backdate(UUID id, java.time.Instant opened) {
+        jdbc.sql("UPDATE dispute_case SET opened_at = ? WHERE id = ?")
+                .param(java.time.OffsetDateTime.ofInstant(opened, java.time.ZoneOffset.UTC)).param(id).update();
+    }
 }

@@ -54,7 +54,13 @@ public enum Permission {
     /** See the recovery files (追赃挽损) of one's scope: victims, losses, suspects (numbers masked), assets, returns, rates. */
     RECOVERY_READ,
     /** Open recovery files and record victims, suspects, assets, returns with receipts, collective returns, revisits. */
-    RECOVERY_WRITE;
+    RECOVERY_WRITE,
+    /** See the board of hard cases (疑难案事件清单) of one's scope with its claims; claim where one is on the grid's roster. */
+    CLAIMS_READ,
+    /** Claim hard cases of any grid of one's unit's subtree as its station's staff (police), not only on the roster. */
+    CLAIMS_STATION,
+    /** Confirm or send back completed hard cases of the grids of one's scope (the station chief above the grid chief). */
+    CLAIMS_CONFIRM;
 
     public String authority() {
         return name();

@@ -29,6 +29,7 @@ public final class RolePolicy {
         granted.addAll(forcesPermissionsOf(role));
         granted.addAll(mediationPermissionsOf(role));
         granted.addAll(recoveryPermissionsOf(role));
+        granted.addAll(claimsPermissionsOf(role));
         return granted;
     }
 
@@ -125,6 +126,22 @@ public final class RolePolicy {
             case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER, AUXILIARY_POLICE -> EnumSet.of(RECOVERY_READ, RECOVERY_WRITE);
             case INSPECTOR -> EnumSet.of(RECOVERY_READ);
             default -> EnumSet.noneOf(Permission.class);
+        };
+    }
+
+    /**
+     * Hard cases claimed (疑难案事件清单认领): everyone who works in the grids sees the board and claims where he is
+     * on the roster; the station's police claim in any grid of their subtree; the grid chief (by the roster) and the
+     * station chief or bureau above confirm completions.
+     */
+    static Set<Permission> claimsPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case BUREAU_COMMAND -> EnumSet.of(CLAIMS_READ, CLAIMS_CONFIRM);
+            case STATION_CHIEF -> EnumSet.of(CLAIMS_READ, CLAIMS_STATION, CLAIMS_CONFIRM);
+            case COMMUNITY_OFFICER, AUXILIARY_POLICE -> EnumSet.of(CLAIMS_READ, CLAIMS_STATION);
+            case GRID_COORDINATOR, GRID_MEMBER, INFORMANT, VOLUNTEER, SECURITY_GUARD, MEDIATOR, INSPECTOR ->
+                    EnumSet.of(CLAIMS_READ);
+            case SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> EnumSet.noneOf(Permission.class);
         };
     }
 }

@@ -167,6 +167,8 @@ public class MediationDesk {
         }
         Case created = disputes.find(id).orElseThrow();
         events.publishEvent(Audited.created("dispute", id, created.unitPath(), snapshot(created)).by(who.name()));
+        events.publishEvent(new org.fengqiao.mediation.DisputeOpened(id, created.code(), created.kind(),
+                created.gridId(), created.unitPath(), now.toInstant()));
         return created;
     }
 
@@ -326,6 +328,8 @@ public class MediationDesk {
             disputes.addFollowUp(id, d);
         }
         Case after = audited(before, who);
+        events.publishEvent(new org.fengqiao.mediation.DisputeClosed(id, after.unitPath(), status.name(),
+                now.toInstant()));
         if (status == Status.AGREED) {
             events.publishEvent(new DisputeSettled(id, after.code(), after.gridId(), after.unitPath(),
                     team.stream().map(Member::staffId).toList(),

@@ -1,0 +1,180 @@
+package org.fengqiao.claims.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffId;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.incident.IncidentFacts;
+import org.fengqiao.incident.IncidentStepRecorded;
+import org.fengqiao.incident.Source;
+import org.fengqiao.mediation.DisputeClosed;
+import org.fengqiao.mediation.DisputeFacts;
+import org.fengqiao.mediation.DisputeOpened;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the board: every incident and dispute is registered as waiting when it is opened (from the incident's
+ * RECEIVED step and {@link DisputeOpened}, after their transactions commit), the sweep puts up the waiting ones that
+ * became older than the age (one UPDATE per kind on a partial index of waiting rows: its cost follows the items that
+ * come of age, not the size of the tables), and an item whose source closes (resolved, answered, merged, a dispute
+ * ended) leaves the board. A nightly reconciliation reads the open records through the sources' public facts and
+ * repairs whatever an event missed (records older than the board, a backdated opening).
+ */
+@Component
+public class BoardUpkeep {
+
+    private static final Logger log = LoggerFactory.getLogger(BoardUpkeep.class);
+    static final Set<String> CLOSING = Set.of("RESOLVED", "ANSWERED", "MERGED_INTO");
+    /** Who files hazards from the field (seed 002: 网格员、平安志愿者 排查安全隐患). */
+    static final Set<StaffRole> HAZARD_FILERS = Set.of(StaffRole.GRID_MEMBER, StaffRole.VOLUNTEER,
+            StaffRole.GRID_COORDINATOR);
+
+    private final Board board;
+    private final IncidentFacts incidents;
+    private final DisputeFacts disputes;
+    private final StaffDirectory staff;
+    private final ClaimsProperties properties;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    public BoardUpkeep(Board board, IncidentFacts incidents, DisputeFacts disputes, StaffDirectory staff,
+            ClaimsProperties properties, MessageSource messages, Clock clock) {
+        this.board = board;
+        this.incidents = incidents;
+        this.disputes = disputes;
+        this.staff = staff;
+        this.properties = properties;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    // only the steps that open, close or reopen an item: the rest stay out of the event publication registry
+    @ApplicationModuleListener(condition = "#root.args[0].kind() == 'RECEIVED' or #root.args[0].kind() == 'RESOLVED' "
+            + "or #root.args[0].kind() == 'ANSWERED' or #root.args[0].kind() == 'MERGED_INTO' "
+            + "or #root.args[0].kind() == 'REOPENED'")
+    void on(IncidentStepRecorded step) {
+        if ("RECEIVED".equals(step.kind())) {
+            registerIncident(step.incidentId());
+        } else if (CLOSING.contains(step.kind())) {
+            board.sourceClosed(step.incidentId(), step.at());
+        } else if ("REOPENED".equals(step.kind())) {
+            board.sourceReopened(step.incidentId());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(DisputeOpened opened) {
+        board.register(Board.Kind.DISPUTE, opened.caseId(), opened.code(), opened.kind().name(), opened.gridId(),
+                disputeTitle(opened.kind().name(), opened.code()), opened.at());
+    }
+
+    @ApplicationModuleListener
+    void on(DisputeClosed closed) {
+        board.sourceClosed(closed.caseId(), closed.at());
+    }
+
+    private void registerIncident(UUID id) {
+        incidents.standing(id).filter(IncidentFacts.Standing::open).filter(s -> !handedToMediation(s)).ifPresent(s -> {
+            Board.Kind kind = kindOf(s);
+            board.register(kind, s.id(), s.trackingCode(), s.category().name(), s.gridId(),
+                    incidentTitle(kind, s.category().name(), s.trackingCode()), s.receivedAt());
+        });
+    }
+
+    /** A dispute pushed by 110 opens a mediation case, which stands for it on the board (not both). */
+    static boolean handedToMediation(IncidentFacts.Standing s) {
+        return s.source() == Source.CALL_110 && s.category() == org.fengqiao.incident.Category.DISPUTE;
+    }
+
+    Board.Kind kindOf(IncidentFacts.Standing s) {
+        if (s.source() != Source.FIELD) {
+            return Board.Kind.INCIDENT;
+        }
+        return incidents.filed(s.id()).map(IncidentFacts.Filed::filedBy)
+                .flatMap(by -> staff.staff(new StaffId(by)))
+                .filter(f -> HAZARD_FILERS.contains(f.role()))
+                .map(f -> Board.Kind.HAZARD).orElse(Board.Kind.INCIDENT);
+    }
+
+    /** A title without personal data, in the default language: what it is and its code. */
+    String incidentTitle(Board.Kind kind, String category, String code) {
+        String what = messages.getMessage("incident.category." + category, null, category, Locale.SIMPLIFIED_CHINESE);
+        String prefix = kind == Board.Kind.HAZARD ? "隐患·" : "事项·";
+        return prefix + what + " " + code;
+    }
+
+    String disputeTitle(String disputeKind, String code) {
+        return "纠纷·" + messages.getMessage("mediation.kind." + disputeKind, null, disputeKind,
+                Locale.SIMPLIFIED_CHINESE) + " " + code;
+    }
+
+    @Scheduled(cron = "${fengqiao.claims.sweep-cron:30 * * * * *}")
+    @SchedulerLock(name = "claims-board-sweep", lockAtLeastFor = "PT10S", lockAtMostFor = "PT10M")
+    public void run() {
+        int up = sweep(null);
+        if (up > 0) {
+            log.info("Hard cases board: {} items older than their age put up", up);
+        }
+    }
+
+    /** Puts up the waiting items (of one grid, or all) that came of age by now; answers how many. */
+    @Transactional
+    public int sweep(UUID gridId) {
+        Instant now = clock.instant();
+        int up = 0;
+        for (Board.Kind kind : Board.Kind.values()) {
+            up += board.promote(kind, now.minus(properties.ageOf(kind)), now, gridId);
+        }
+        return up;
+    }
+
+    @Scheduled(cron = "${fengqiao.claims.reconcile-cron:0 17 3 * * *}")
+    @SchedulerLock(name = "claims-board-reconcile", lockAtLeastFor = "PT30S", lockAtMostFor = "PT30M")
+    public void nightly() {
+        reconcile();
+        run();
+    }
+
+    /**
+     * A full pass: registers every open incident and dispute not on the board yet (a waiting one takes its
+     * source's present opening), and closes the items whose source is no longer open.
+     */
+    @Transactional
+    public void reconcile() {
+        Instant now = clock.instant();
+        for (IncidentFacts.Standing s : incidents.openBefore(now)) {
+            if (handedToMediation(s)) {
+                continue;
+            }
+            Board.Kind kind = kindOf(s);
+            board.upsert(kind, s.id(), s.trackingCode(), s.category().name(), s.gridId(),
+                    incidentTitle(kind, s.category().name(), s.trackingCode()), s.receivedAt());
+            board.sourceReopened(s.id());
+        }
+        for (DisputeFacts.Standing d : disputes.openBefore(now)) {
+            board.upsert(Board.Kind.DISPUTE, d.id(), d.code(), d.kind().name(), d.gridId(),
+                    disputeTitle(d.kind().name(), d.code()), d.openedAt());
+        }
+        for (Board.Kind kind : Board.Kind.values()) {
+            for (UUID source : board.standingSources(kind)) {
+                boolean open = kind == Board.Kind.DISPUTE
+                        ? disputes.standing(source).map(DisputeFacts.Standing::open).orElse(false)
+                        : incidents.standing(source).map(IncidentFacts.Standing::open).orElse(false);
+                if (!open) {
+                    board.sourceClosed(source, now);
+                }
+            }
+        }
+    }
+}

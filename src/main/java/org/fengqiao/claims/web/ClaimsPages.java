@@ -1,0 +1,162 @@
+package org.fengqiao.claims.web;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.fengqiao.claims.internal.Board;
+import org.fengqiao.claims.internal.ClaimDesk;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Permission;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The board pages: the board of the caller's grids (filters by grid, kind and state), his claims, the completions
+ * waiting for his decision, and one item with its claim form and its history of claims. Plain forms that post and
+ * redirect, so they work on a phone without scripts.
+ */
+@Controller
+class ClaimsPages {
+
+    static final int PAGE_SIZE = 30;
+
+    private final Board board;
+    private final ClaimDesk desk;
+    private final Jurisdictions jurisdictions;
+    private final MessageSource messages;
+
+    ClaimsPages(Board board, ClaimDesk desk, Jurisdictions jurisdictions, MessageSource messages) {
+        this.board = board;
+        this.desk = desk;
+        this.jurisdictions = jurisdictions;
+        this.messages = messages;
+    }
+
+    @GetMapping("/claims")
+    @PreAuthorize("hasAuthority('CLAIMS_READ')")
+    String board(@RequestParam(required = false) UUID gridId, @RequestParam(required = false) Board.Kind kind,
+            @RequestParam(required = false) Board.State state, @RequestParam(required = false) Boolean mine,
+            @RequestParam(defaultValue = "1") int page, Model model) {
+        Caller caller = Callers.require();
+        int p = Math.max(1, page);
+        // a grid member's board is his own grids unless he asks for all he may see; the police see their scope
+        boolean onlyMine = mine != null ? mine : !caller.may(Permission.CLAIMS_STATION.authority());
+        Board.Page found = board.list(new Board.Filter(gridId, kind, state, onlyMine ? caller.staffId() : null),
+                caller.unitPaths(), PAGE_SIZE, (p - 1) * PAGE_SIZE);
+        model.addAttribute("mine", onlyMine);
+        model.addAttribute("items", found.items());
+        model.addAttribute("total", found.total());
+        model.addAttribute("page", p);
+        model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("gridId", gridId);
+        model.addAttribute("kind", kind);
+        model.addAttribute("state", state);
+        model.addAttribute("grids", jurisdictions.visibleGrids(caller).stream()
+                .filter(g -> g.network() == GridNetwork.POLICE).sorted(Comparator.comparing(Grid::code)).toList());
+        model.addAttribute("kinds", Board.Kind.values());
+        model.addAttribute("states", List.of(Board.State.OPEN, Board.State.CLAIMED, Board.State.DONE,
+                Board.State.CLOSED));
+        model.addAttribute("myClaims", board.mine(caller.staffId(), caller.unitPaths(), 20).stream()
+                .filter(c -> c.state().live()).toList());
+        model.addAttribute("queue", board.queue(caller.staffId(), caller.may(Permission.CLAIMS_CONFIRM.authority()),
+                caller.unitPaths(), desk.today()));
+        model.addAttribute("now", java.time.OffsetDateTime.now());
+        return "claims/board";
+    }
+
+    @GetMapping("/claims/items/{id}")
+    @PreAuthorize("hasAuthority('CLAIMS_READ')")
+    String item(@PathVariable UUID id, Model model) {
+        Caller caller = Callers.require();
+        Board.Item item;
+        try {
+            item = desk.item(id, caller);
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        boolean mayClaim = item.state() == Board.State.OPEN && desk.mayClaim(item.gridId(), caller.staffId(),
+                caller.may(Permission.CLAIMS_STATION.authority()));
+        List<Board.Claim> history = board.history(id);
+        model.addAttribute("item", item);
+        model.addAttribute("ageDays", Duration.between(item.since(), java.time.OffsetDateTime.now()).toDays());
+        model.addAttribute("mayClaim", mayClaim);
+        model.addAttribute("history", history);
+        model.addAttribute("me", caller.staffId());
+        model.addAttribute("deciders", history.stream().filter(c -> c.state() == Board.ClaimState.REPORTED)
+                .filter(c -> desk.mayConfirm(c, caller)).map(Board.Claim::id).toList());
+        if (mayClaim) {
+            LocalDate today = desk.today();
+            model.addAttribute("today", today);
+            model.addAttribute("latestDue", desk.latestDue());
+            model.addAttribute("suggestedDue", today.plusDays(Math.min(7, desk.latestDue().toEpochDay() - today.toEpochDay())));
+            model.addAttribute("candidates", board.candidates(item.gridId(), today).stream()
+                    .filter(c -> !c.id().equals(caller.staffId())).toList());
+        }
+        return "claims/item";
+    }
+
+    @PostMapping("/claims/items/{id}/claim")
+    @PreAuthorize("hasAuthority('CLAIMS_READ')")
+    String claim(@PathVariable UUID id, @RequestParam(required = false) LocalDate due,
+            @RequestParam(name = "coClaimer", required = false) List<UUID> coClaimers,
+            @RequestParam(required = false) String note, Locale locale, RedirectAttributes redirect) {
+        try {
+            desk.claim(id, new ClaimDesk.ClaimForm(due, coClaimers, note), Callers.require());
+            redirect.addFlashAttribute("notice", messages.getMessage("claims.action.claimed", null, locale));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/claims/items/" + id;
+    }
+
+    @PostMapping("/claims/{claimId}/{action}")
+    @PreAuthorize("hasAuthority('CLAIMS_READ')")
+    String act(@PathVariable UUID claimId, @PathVariable String action, @RequestParam(required = false) String note,
+            Locale locale, RedirectAttributes redirect) {
+        Caller caller = Callers.require();
+        Board.Claim claim;
+        try {
+            claim = desk.claim(claimId, caller);
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        try {
+            switch (action) {
+                case "give-up" -> desk.giveUp(claimId, caller);
+                case "report" -> desk.report(claimId, note, caller);
+                case "confirm" -> desk.confirm(claimId, caller);
+                case "send-back" -> desk.sendBack(claimId, note, caller);
+                default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            redirect.addFlashAttribute("notice", messages.getMessage("claims.action." + action, null, locale));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
+        }
+        return "redirect:/claims/items/" + claim.itemId();
+    }
+}

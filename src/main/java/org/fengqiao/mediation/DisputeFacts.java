@@ -1,0 +1,44 @@
+package org.fengqiao.mediation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What other modules may read about a dispute case without its personal data (no summary, no parties): its code,
+ * kind, grid, when it was opened and whether it is still open.
+ */
+@Service
+public class DisputeFacts {
+
+    public record Standing(UUID id, String code, DisputeKind kind, UUID gridId, Instant openedAt, boolean open) {
+    }
+
+    private static final String SELECT = "SELECT id, code, kind, grid_id, opened_at, status = 'OPEN' AS open FROM dispute_case";
+
+    private final JdbcClient jdbc;
+
+    DisputeFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Standing> standing(UUID caseId) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(caseId).query(DisputeFacts::map).optional();
+    }
+
+    /** Every open case opened before {@code before}, oldest first (a full pass: reconciling a board). */
+    public List<Standing> openBefore(Instant before) {
+        return jdbc.sql(SELECT + " WHERE status = 'OPEN' AND opened_at < ? ORDER BY opened_at")
+                .param(java.sql.Timestamp.from(before)).query(DisputeFacts::map).list();
+    }
+
+    private static Standing map(ResultSet rs, int n) throws SQLException {
+        return new Standing(rs.getObject("id", UUID.class), rs.getString("code"), DisputeKind.valueOf(rs.getString("kind")),
+                rs.getObject("grid_id", UUID.class), rs.getTimestamp("opened_at").toInstant(), rs.getBoolean("open"));
+    }
+}

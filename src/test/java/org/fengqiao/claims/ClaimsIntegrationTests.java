@@ -1,0 +1,385 @@
+package org.fengqiao.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.claims.internal.Board;
+import org.fengqiao.claims.internal.ClaimDesk;
+import org.fengqiao.claims.internal.ClaimsProperties;
+import org.fengqiao.claims.internal.ExpirySweep;
+import org.fengqiao.incident.IncidentFacts;
+import org.fengqiao.incident.IncidentLoader;
+import org.fengqiao.mediation.DisputeFacts;
+import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.MovableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class ClaimsIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Board board;
+    @Autowired
+    IncidentFacts incidentFacts;
+    @Autowired
+    DisputeFacts disputeFacts;
+    @Autowired
+    StaffDirectory staffDirectory;
+    @Autowired
+    ClaimsProperties properties;
+    @Autowired
+    MessageSource messages;
+    @Autowired
+    ClaimDesk desk;
+    @Autowired
+    IncidentLoader incidentLoader;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate tx;
+
+    ApiClient api;
+    ClaimsFixtures f;
+    String officer;
+    String officer2;
+    String bureau;
+    String chief;
+    String volunteer;
+
+    @BeforeEach
+    void signIn() {
+        api = new ApiClient(port);
+        f = new ClaimsFixtures(api, jdbc, board, incidentFacts, disputeFacts, staffDirectory, properties, messages);
+        officer = api.token("officer", DEMO_PASSWORD);
+        officer2 = api.token("officer2", DEMO_PASSWORD);
+        bureau = api.token("bureau", DEMO_PASSWORD);
+        chief = api.token("chief", DEMO_PASSWORD);
+        volunteer = api.token("volunteer", DEMO_PASSWORD);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    }
+
+    static Map<String, Object> claimBody(LocalDate due, List<UUID> co) {
+        return Map.of("due", due.toString(), "coClaimers", co, "note", "我来跟进");
+    }
+
+    @Test
+    void incidentsHazardsAndDisputesGoUpOnlyOnceOlderThanTheAgeAndLeaveWhenClosedAtTheirSource() {
+        UUID grid = f.volunteersGrid();
+        String n = UUID.randomUUID().toString().substring(0, 8);
+        UUID call = f.incident(officer, grid, "COMPLAINT", "久拖未决的投诉-" + n);
+        UUID hazard = f.incident(volunteer, grid, "DISASTER", "志愿者发现的隐患-" + n);
+        UUID dispute = f.dispute(officer, grid, "久调未决" + n, "officer");
+        Map<String, Object> callItem = f.awaitItem(call);
+        Map<String, Object> hazardItem = f.awaitItem(hazard);
+        Map<String, Object> disputeItem = f.awaitItem(dispute);
+        assertThat(callItem.get("source_kind")).isEqualTo("INCIDENT");
+        assertThat(hazardItem.get("source_kind")).as("filed from the field by a grid member").isEqualTo("HAZARD");
+        assertThat(disputeItem.get("source_kind")).isEqualTo("DISPUTE");
+        assertThat((String) hazardItem.get("title")).startsWith("隐患·").doesNotContain(n);
+        assertThat((String) disputeItem.get("title")).startsWith("纠纷·").doesNotContain(n);
+
+        UUID callId = (UUID) callItem.get("id");
+        assertThat(f.state(callId)).isEqualTo("WAITING");
+        f.upkeep(ClaimsFixtures.daysAhead(6)).sweep(grid);
+        assertThat(f.state(callId)).as("six days old is not old enough").isEqualTo("WAITING");
+        String boardJson = api.get("/api/v1/claims/board?size=100&gridId=" + grid, officer).body();
+        assertThat(boardJson).doesNotContain(callId.toString());
+
+        assertThat(f.upkeep(ClaimsFixtures.daysAhead(8)).sweep(grid)).isGreaterThanOrEqualTo(3);
+        for (Map<String, Object> item : List.of(callItem, hazardItem, disputeItem)) {
+            assertThat(f.state((UUID) item.get("id"))).isEqualTo("OPEN");
+        }
+        JsonNode hazards = f.send("GET", "/api/v1/claims/board?size=100&kind=HAZARD&gridId=" + grid, volunteer, null, 200);
+        assertThat(hazards.get("items").findValuesAsText("id")).contains(hazardItem.get("id").toString())
+                .doesNotContain(callId.toString());
+        assertThat(hazards.toString()).doesNotContain(n);
+
+        incidentLoader.handle(call, "RESOLVED", "已处理", "test");
+        f.awaitState(callId, "CLOSED");
+        f.send("POST", "/api/v1/mediation/cases/" + dispute + "/end", officer,
+                Map.of("outcome", "FAILURE", "note", "双方拒绝调解"), 200);
+        f.awaitState((UUID) disputeItem.get("id"), "CLOSED");
+        assertThat(api.get("/api/v1/claims/board?size=100&gridId=" + grid, officer).body())
+                .doesNotContain(callId.toString(), disputeItem.get("id").toString())
+                .contains(hazardItem.get("id").toString());
+        HttpResponse<String> r = api.send("POST", "/api/v1/claims/items/" + callId + "/claim", officer,
+                claimBody(today().plusDays(3), List.of()));
+        assertThat(r.statusCode()).as("an item closed at its source is not claimed").isEqualTo(409);
+    }
+
+    @Test
+    void sixteenClaimsAtOnceMakeOneWinnerAndFifteenConflictsWithOneActiveClaim() throws Exception {
+        UUID grid = f.volunteersGrid();
+        UUID item = f.onBoard(officer, grid, "并发认领-" + UUID.randomUUID());
+        String[] tokens = {officer, chief, volunteer};
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> results = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String token = tokens[i % tokens.length];
+            results.add(pool.submit(() -> {
+                go.await();
+                return api.send("POST", "/api/v1/claims/items/" + item + "/claim", token,
+                        claimBody(today().plusDays(5), List.of()), "Accept-Language", "en");
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        List<String> conflicts = new ArrayList<>();
+        for (Future<HttpResponse<String>> r : results) {
+            HttpResponse<String> response = r.get(60, TimeUnit.SECONDS);
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 409) {
+                conflicts.add(ApiClient.json(response).get("detail").asText());
+            }
+        }
+        pool.shutdown();
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(15);
+        assertThat(conflicts).allMatch(d -> d.equals("Someone else has claimed this item"));
+        assertThat(jdbc.sql("SELECT count(*) FROM claim WHERE item_id = ?").param(item).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM claim WHERE item_id = ? AND state = 'ACTIVE'").param(item)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(f.state(item)).isEqualTo("CLAIMED");
+        // in Chinese by default
+        HttpResponse<String> zh = api.send("POST", "/api/v1/claims/items/" + item + "/claim", officer,
+                claimBody(today().plusDays(5), List.of()));
+        assertThat(zh.statusCode()).isEqualTo(409);
+        assertThat(ApiClient.json(zh).get("detail").asText()).isEqualTo("该事项已被他人认领");
+    }
+
+    @Test
+    void anExpiredClaimReturnsTheItemToTheBoardAndTheHistoryOfClaimsIsKept() {
+        UUID grid = f.volunteersGrid();
+        UUID item = f.onBoard(officer, grid, "逾期认领-" + UUID.randomUUID());
+        String first = f.send("POST", "/api/v1/claims/items/" + item + "/claim", volunteer,
+                claimBody(today().plusDays(1), List.of()), 201).get("id").asText();
+        assertThat(f.state(item)).isEqualTo("CLAIMED");
+
+        MovableClock clock = new MovableClock(java.time.Instant.now(), java.time.ZoneOffset.UTC);
+        ExpirySweep sweep = new ExpirySweep(board, desk, clock);
+        assertThat(sweep.sweep(grid)).as("not yet due").isZero();
+        clock.advance(Duration.ofDays(3));
+        assertThat(sweep.sweep(grid)).isGreaterThanOrEqualTo(1);
+        assertThat(f.state(item)).isEqualTo("OPEN");
+        assertThat(f.send("GET", "/api/v1/claims/" + first, volunteer, null, 200).get("state").asText())
+                .isEqualTo("EXPIRED");
+        HttpResponse<String> late = api.send("POST", "/api/v1/claims/" + first + "/report", volunteer,
+                Map.of("note", "晚了"));
+        assertThat(late.statusCode()).isEqualTo(409);
+
+        String second = f.send("POST", "/api/v1/claims/items/" + item + "/claim", officer,
+                claimBody(today().plusDays(10), List.of()), 201).get("id").asText();
+        assertThat(api.send("POST", "/api/v1/claims/" + second + "/give-up", volunteer, null).statusCode())
+                .as("only the claimer gives up").isEqualTo(400);
+        f.send("POST", "/api/v1/claims/" + second + "/give-up", officer, null, 200);
+        assertThat(f.state(item)).isEqualTo("OPEN");
+
+        JsonNode view = f.send("GET", "/api/v1/claims/items/" + item, officer, null, 200);
+        assertThat(view.get("claims").findValuesAsText("state")).containsExactly("GAVE_UP", "EXPIRED");
+        assertThat(view.get("item").get("state").asText()).isEqualTo("OPEN");
+        assertThat(view.get("mayClaim").asBoolean()).isTrue();
+        HttpResponse<String> page = api.get("/claims/items/" + item, officer, "Accept-Language", "en");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Incident · Help", "Given up", "Expired", "Claim");
+        assertThat(api.get("/claims/items/" + item, officer).body()).contains("事项·求助", "已逾期", "已放弃");
+        assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE record_type = 'claim' AND record_id = ? ORDER BY seq")
+                .param(first).query(String.class).list()).containsExactly("CREATE", "UPDATE");
+    }
+
+    long awards(String claimId) {
+        return jdbc.sql("SELECT count(*) FROM points_award WHERE rule = 'hard-case-on-time' AND source_type = 'claim' "
+                + "AND source_id = ? AND status = 'PENDING'").param(claimId).query(Long.class).single();
+    }
+
+    void awaitDelivered(String claimId) {
+        ClaimsFixtures.await(() -> jdbc.sql("""
+                SELECT NOT EXISTS (SELECT 1 FROM event_publication WHERE completion_date IS NULL
+                  AND event_type LIKE '%HardCaseCompleted' AND serialized_event LIKE ?)""")
+                .param("%" + claimId + "%").query(Boolean.class).single() ? Boolean.TRUE : null, "delivery");
+    }
+
+    @Test
+    void aTeamFinishingOnTimeGetsAPendingAwardEachAndALateConfirmationGivesNone() {
+        UUID grid = f.volunteersGrid();
+        UUID fellow = f.fellowMember(grid);
+        UUID item = f.onBoard(officer, grid, "按期办结-" + UUID.randomUUID());
+        JsonNode claim = f.send("POST", "/api/v1/claims/items/" + item + "/claim", volunteer,
+                claimBody(today().plusDays(4), List.of(fellow)), 201);
+        String id = claim.get("id").asText();
+        assertThat(claim.get("members").findValuesAsText("staffId"))
+                .containsExactlyInAnyOrder(f.staff("volunteer").toString(), fellow.toString());
+        assertThat(api.send("POST", "/api/v1/claims/" + id + "/confirm", officer, null).statusCode())
+                .as("nothing reported yet").isEqualTo(409);
+        assertThat(api.send("POST", "/api/v1/claims/" + id + "/report", volunteer, Map.of("note", " ")).statusCode())
+                .isEqualTo(400);
+        f.send("POST", "/api/v1/claims/" + id + "/report", volunteer, Map.of("note", "已协调解决"), 200);
+        assertThat(api.send("POST", "/api/v1/claims/" + id + "/confirm", volunteer, null).statusCode())
+                .as("a claimer does not confirm his own work").isEqualTo(400);
+        f.send("POST", "/api/v1/claims/" + id + "/send-back", officer, Map.of("note", "请补充照片"), 200);
+        f.send("POST", "/api/v1/claims/" + id + "/report", volunteer, Map.of("note", "已补充照片"), 200);
+        assertThat(f.send("GET", "/api/v1/claims/queue", officer, null, 200).findValuesAsText("id")).contains(id);
+        JsonNode confirmed = f.send("POST", "/api/v1/claims/" + id + "/confirm", officer, null, 200);
+        assertThat(confirmed.get("state").asText()).isEqualTo("CONFIRMED");
+        assertThat(confirmed.get("onTime").asBoolean()).isTrue();
+        assertThat(f.state(item)).isEqualTo("DONE");
+        ClaimsFixtures.await(() -> awards(id) == 2 ? Boolean.TRUE : null, "two pending awards");
+        assertThat(jdbc.sql("SELECT sum(points) FROM points_award WHERE source_type = 'claim' AND source_id = ?")
+                .param(id).query(Long.class).single()).isEqualTo(60);
+
+        // confirmed after the deadline: done, but no points
+        UUID lateItem = f.onBoard(officer, grid, "逾期确认-" + UUID.randomUUID());
+        String late = f.send("POST", "/api/v1/claims/items/" + lateItem + "/claim", volunteer,
+                claimBody(today(), List.of(fellow)), 201).get("id").asText();
+        f.send("POST", "/api/v1/claims/" + late + "/report", volunteer, Map.of("note", "做完了"), 200);
+        ClaimDesk lateDesk = new ClaimDesk(board, staffDirectory, properties, events, ClaimsFixtures.daysAhead(2));
+        org.fengqiao.platform.Caller officerCaller = new org.fengqiao.platform.Caller(f.staff("officer"), "officer",
+                "李建国", "COMMUNITY_OFFICER", List.of(jdbc.sql("""
+                        SELECT u.path FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.username = 'officer'""")
+                        .query(String.class).single()), java.util.Set.of("CLAIMS_READ", "CLAIMS_STATION"));
+        Board.Claim lateConfirmed = tx.execute(s -> lateDesk.confirm(UUID.fromString(late), officerCaller));
+        assertThat(lateConfirmed.onTime()).isFalse();
+        assertThat(f.state(lateItem)).isEqualTo("DONE");
+        awaitDelivered(late);
+        assertThat(awards(late)).isZero();
+    }
+
+    @Test
+    void anItemOrClaimOutsideTheSubtreeIsNotFoundOnEveryEndpointAndTheBureauSeesBoth() {
+        UUID mine = f.onBoard(officer, f.grid("FS-1-04"), "范围甲-" + UUID.randomUUID());
+        UUID theirs = f.onBoard(officer2, f.grid("NS-1-01"), "范围乙-" + UUID.randomUUID());
+        String myClaim = f.send("POST", "/api/v1/claims/items/" + mine + "/claim", officer,
+                claimBody(today().plusDays(3), List.of()), 201).get("id").asText();
+        String theirClaim = f.send("POST", "/api/v1/claims/items/" + theirs + "/claim", officer2,
+                claimBody(today().plusDays(3), List.of()), 201).get("id").asText();
+        for (String[] c : new String[][] {{mine.toString(), myClaim, officer2}, {theirs.toString(), theirClaim, officer}}) {
+            assertThat(api.get("/api/v1/claims/items/" + c[0], c[2]).statusCode()).isEqualTo(404);
+            assertThat(api.send("POST", "/api/v1/claims/items/" + c[0] + "/claim", c[2],
+                    claimBody(today().plusDays(3), List.of())).statusCode()).isEqualTo(404);
+            assertThat(api.get("/api/v1/claims/" + c[1], c[2]).statusCode()).isEqualTo(404);
+            for (String action : List.of("give-up", "report", "confirm", "send-back")) {
+                assertThat(api.send("POST", "/api/v1/claims/" + c[1] + "/" + action, c[2], Map.of("note", "越权"))
+                        .statusCode()).as(action).isEqualTo(404);
+            }
+            assertThat(api.get("/claims/items/" + c[0], c[2]).statusCode()).isEqualTo(404);
+        }
+        assertThat(api.get("/api/v1/claims/items/" + UUID.randomUUID(), bureau).statusCode()).isEqualTo(404);
+        assertThat(f.send("GET", "/api/v1/claims/items/" + mine, bureau, null, 200).get("item").get("id").asText())
+                .isEqualTo(mine.toString());
+        assertThat(f.send("GET", "/api/v1/claims/" + theirClaim, bureau, null, 200).get("state").asText())
+                .isEqualTo("ACTIVE");
+        assertThat(api.get("/api/v1/claims/board?size=100&state=CLAIMED", officer).body()).contains(mine.toString())
+                .doesNotContain(theirs.toString());
+        assertThat(jdbc.sql("SELECT state FROM claim WHERE id IN (?, ?)").params(UUID.fromString(myClaim),
+                UUID.fromString(theirClaim)).query(String.class).list()).containsOnly("ACTIVE");
+    }
+
+    @Test
+    void badInputIsRefusedInTheCallersLanguageAndNothingIsClaimed() {
+        UUID grid = f.volunteersGrid();
+        UUID item = f.onBoard(officer, grid, "坏输入-" + UUID.randomUUID());
+        HttpResponse<String> en = api.send("POST", "/api/v1/claims/items/" + item + "/claim", volunteer,
+                Map.of("due", today().plusDays(31).toString(), "coClaimers", List.of(f.staff("officer2"))),
+                "Accept-Language", "en");
+        assertThat(en.statusCode()).isEqualTo(400);
+        JsonNode errors = ApiClient.json(en).get("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactlyInAnyOrder("due", "coClaimers[0]");
+        assertThat(errors.toString()).contains("between today and 30 days ahead", "people of this grid");
+        HttpResponse<String> zh = api.send("POST", "/api/v1/claims/items/" + item + "/claim", volunteer, Map.of());
+        assertThat(ApiClient.json(zh).get("errors").findValuesAsText("field")).containsExactly("due");
+        // officer2 sees nothing of the rural grid: 404; a grid member of another grid may not claim
+        UUID otherGrid = jdbc.sql("""
+                SELECT g.id FROM grid g JOIN unit u ON u.id = g.unit_id WHERE g.network = 'POLICE' AND g.code LIKE 'FS-%'
+                  AND NOT EXISTS (SELECT 1 FROM grid_role r JOIN staff s ON s.id = r.staff_id
+                                  WHERE r.grid_id = g.id AND s.username = 'volunteer') ORDER BY g.code LIMIT 1""")
+                .query(UUID.class).single();
+        UUID elsewhere = f.onBoard(officer, otherGrid, "别格-" + UUID.randomUUID());
+        HttpResponse<String> notHis = api.send("POST", "/api/v1/claims/items/" + elsewhere + "/claim", volunteer,
+                claimBody(today().plusDays(2), List.of()), "Accept-Language", "en");
+        assertThat(notHis.statusCode()).isEqualTo(400);
+        assertThat(notHis.body()).contains("not on this grid's roster");
+        // his own grids only, or all he may see
+        assertThat(api.get("/api/v1/claims/board?size=100&mine=true&kind=INCIDENT&state=OPEN", volunteer).body())
+                .contains(item.toString()).doesNotContain(elsewhere.toString());
+        assertThat(api.get("/api/v1/claims/board?size=100&mine=false&gridId=" + otherGrid, volunteer).body())
+                .contains(elsewhere.toString());
+        assertThat(api.get("/claims", volunteer).body()).contains(item.toString()).doesNotContain(elsewhere.toString());
+        assertThat(jdbc.sql("SELECT count(*) FROM claim WHERE item_id IN (?, ?)").params(item, elsewhere)
+                .query(Long.class).single()).isZero();
+        assertThat(f.state(item)).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aDisputePushedBy110StandsOnTheBoardOnceAsItsMediationCase() {
+        UUID grid = f.volunteersGrid();
+        Map<String, Object> push = new java.util.HashMap<>();
+        push.put("caseNumber", "110-CLAIM-" + UUID.randomUUID());
+        push.put("category", "DISPUTE");
+        push.put("description", "110推送：邻里争吵" + UUID.randomUUID());
+        push.put("gridId", grid);
+        HttpResponse<String> r = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        UUID incident = UUID.fromString(ApiClient.json(r).get("incident").get("id").asText());
+        UUID dispute = ClaimsFixtures.await(() -> jdbc.sql("SELECT id FROM dispute_case WHERE incident_id = ?")
+                .param(incident).query(UUID.class).optional().orElse(null), "the mediation case");
+        assertThat(f.awaitItem(dispute).get("source_kind")).isEqualTo("DISPUTE");
+        ClaimsFixtures.await(() -> jdbc.sql("""
+                SELECT NOT EXISTS (SELECT 1 FROM event_publication WHERE completion_date IS NULL
+                  AND serialized_event LIKE ?)""").param("%" + incident + "%").query(Boolean.class).single()
+                ? Boolean.TRUE : null, "the incident's events handled");
+        assertThat(jdbc.sql("SELECT count(*) FROM claim_item WHERE source_id = ?").param(incident).query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void theDemoDistrictHasOldItemsOnTheBoardOneClaimedAndOneCompletedOnTimeWithItsPendingAwards() {
+        List<Map<String, Object>> demo = jdbc.sql("""
+                SELECT i.source_kind, i.state, c.state AS claim_state, c.on_time, c.id AS claim_id
+                FROM claim_item i JOIN incident inc ON inc.id = i.source_id
+                LEFT JOIN claim c ON c.item_id = i.id
+                WHERE inc.description LIKE '吴场村三组废弃机井%' OR inc.description LIKE '吴场村二组村道旁电线杆%'
+                ORDER BY inc.description""").query().listOfRows();
+        assertThat(demo).hasSize(2);
+        assertThat(demo).extracting(m -> m.get("source_kind")).containsOnly("HAZARD");
+        Map<String, Object> done = demo.stream().filter(m -> "DONE".equals(m.get("state"))).findFirst().orElseThrow();
+        assertThat(done.get("claim_state")).isEqualTo("CONFIRMED");
+        assertThat(done.get("on_time")).isEqualTo(true);
+        assertThat(demo).anyMatch(m -> "CLAIMED".equals(m.get("state")) && "ACTIVE".equals(m.get("claim_state")));
+        ClaimsFixtures.await(() -> awards(done.get("claim_id").toString()) >= 2 ? Boolean.TRUE : null,
+                "the demo's pending awards");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM claim_item i JOIN dispute_case d ON d.id = i.source_id
+                WHERE i.state = 'OPEN' AND d.summary LIKE '两户因宅基地滴水檐%'""").query(Long.class).single())
+                .as("an old dispute waits on the board").isEqualTo(1);
+    }
+}
