@@ -60,6 +60,24 @@ public class IncidentFacts {
                 + "ORDER BY received_at").param(java.sql.Timestamp.from(before)).query(IncidentFacts::standing).list();
     }
 
+    /**
+     * The open incidents received after {@code after} (none: since ever) up to {@code upTo}, in one grid or all
+     * (null), oldest first: what came of age for a board since it last looked.
+     */
+    public List<Standing> openReceivedBetween(Instant after, Instant upTo, UUID gridId) {
+        // conditions only for what is given, so that the index on received_at serves the window
+        var spec = jdbc.sql(STANDING + " WHERE status NOT IN ('RESOLVED', 'ANSWERED', 'MERGED') AND received_at <= :upTo"
+                + (after == null ? "" : " AND received_at > :after") + (gridId == null ? "" : " AND grid_id = :grid")
+                + " ORDER BY received_at").param("upTo", java.sql.Timestamp.from(upTo));
+        if (after != null) {
+            spec = spec.param("after", java.sql.Timestamp.from(after));
+        }
+        if (gridId != null) {
+            spec = spec.param("grid", gridId);
+        }
+        return spec.query(IncidentFacts::standing).list();
+    }
+
     private static Standing standing(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Standing(rs.getObject("id", UUID.class), rs.getString("tracking_code"),
                 Source.valueOf(rs.getString("source")), Category.valueOf(rs.getString("category")),

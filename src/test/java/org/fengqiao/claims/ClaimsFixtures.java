@@ -110,10 +110,15 @@ final class ClaimsFixtures {
         return UUID.fromString(ApiClient.json(r).get("dispute").get("id").asText());
     }
 
-    /** The board row of a source record, once the listener registered it. */
+    /** The board row of a source record, or null. */
+    Map<String, Object> item(UUID sourceId) {
+        return jdbc.sql("SELECT id, state, source_kind, title FROM claim_item WHERE source_id = ?")
+                .param(sourceId).query().listOfRows().stream().findFirst().orElse(null);
+    }
+
+    /** The board row of a dispute, once the listener of its opening registered it. */
     Map<String, Object> awaitItem(UUID sourceId) {
-        return await(() -> jdbc.sql("SELECT id, state, source_kind, title FROM claim_item WHERE source_id = ?")
-                .param(sourceId).query().listOfRows().stream().findFirst().orElse(null), "item of " + sourceId);
+        return await(() -> item(sourceId), "item of " + sourceId);
     }
 
     String state(UUID itemId) {
@@ -131,8 +136,8 @@ final class ClaimsFixtures {
 
     UUID onBoard(String token, UUID grid, String category, String description) {
         UUID source = incident(token, grid, category, description);
-        UUID item = (UUID) awaitItem(source).get("id");
         upkeep(daysAhead(8)).sweep(grid);
+        UUID item = (UUID) item(source).get("id");
         assertThat(state(item)).isEqualTo("OPEN");
         return item;
     }

@@ -1,6 +1,7 @@
 package org.fengqiao.claims.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
@@ -10,7 +11,8 @@ import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffId;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.incident.IncidentFacts;
-import org.fengqiao.incident.IncidentStepRecorded;
+import org.fengqiao.incident.IncidentReopened;
+import org.fengqiao.incident.IncidentResolved;
 import org.fengqiao.incident.Source;
 import org.fengqiao.mediation.DisputeClosed;
 import org.fengqiao.mediation.DisputeFacts;
@@ -24,18 +26,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the board: every incident and dispute is registered as waiting when it is opened (from the incident's
- * RECEIVED step and {@link DisputeOpened}, after their transactions commit), the sweep puts up the waiting ones that
- * became older than the age (one UPDATE per kind on a partial index of waiting rows: its cost follows the items that
- * come of age, not the size of the tables), and an item whose source closes (resolved, answered, merged, a dispute
- * ended) leaves the board. A nightly reconciliation reads the open records through the sources' public facts and
- * repairs whatever an event missed (records older than the board, a backdated opening).
+ * Keeps the board. A dispute is registered as waiting when it is opened ({@link DisputeOpened}, after its
+ * transaction commits). Incidents cost intake nothing: the sweep registers the open ones that came of age since
+ * it last looked (received in a window of time, on an index of the receipt time; the first sweep of an instance
+ * looks at every open incident of age), then puts up the waiting items older than their kind's age (one UPDATE
+ * per kind on a partial index of waiting rows). Either way its cost follows the items that come of age, not the
+ * size of the tables. An item whose source closes ({@link IncidentResolved}: resolved or merged; a dispute ended)
+ * leaves the board, and a reopened incident ({@link IncidentReopened}) comes back. A nightly reconciliation reads
+ * the open records through the sources' public facts and repairs whatever was missed (an instance down longer than
+ * the overlap of the windows, a backdated opening).
  */
 @Component
 public class BoardUpkeep {
 
     private static final Logger log = LoggerFactory.getLogger(BoardUpkeep.class);
-    static final Set<String> CLOSING = Set.of("RESOLVED", "ANSWERED", "MERGED_INTO");
+    /** How far back each sweep looks again, for receipts whose transactions committed after the last sweep. */
+    static final Duration OVERLAP = Duration.ofMinutes(10);
     /** Who files hazards from the field (seed 002: 网格员、平安志愿者 排查安全隐患). */
     static final Set<StaffRole> HAZARD_FILERS = Set.of(StaffRole.GRID_MEMBER, StaffRole.VOLUNTEER,
             StaffRole.GRID_COORDINATOR);
@@ -47,6 +53,8 @@ public class BoardUpkeep {
     private final ClaimsProperties properties;
     private final MessageSource messages;
     private final Clock clock;
+    /** Up to which receipt time this instance's sweeps of all grids have looked (null: not yet since start). */
+    private volatile Instant lookedUpTo;
 
     public BoardUpkeep(Board board, IncidentFacts incidents, DisputeFacts disputes, StaffDirectory staff,
             ClaimsProperties properties, MessageSource messages, Clock clock) {
@@ -59,18 +67,15 @@ public class BoardUpkeep {
         this.clock = clock;
     }
 
-    // only the steps that open, close or reopen an item: the rest stay out of the event publication registry
-    @ApplicationModuleListener(condition = "#root.args[0].kind() == 'RECEIVED' or #root.args[0].kind() == 'RESOLVED' "
-            + "or #root.args[0].kind() == 'ANSWERED' or #root.args[0].kind() == 'MERGED_INTO' "
-            + "or #root.args[0].kind() == 'REOPENED'")
-    void on(IncidentStepRecorded step) {
-        if ("RECEIVED".equals(step.kind())) {
-            registerIncident(step.incidentId());
-        } else if (CLOSING.contains(step.kind())) {
-            board.sourceClosed(step.incidentId(), step.at());
-        } else if ("REOPENED".equals(step.kind())) {
-            board.sourceReopened(step.incidentId());
-        }
+    @ApplicationModuleListener
+    void on(IncidentResolved resolved) {
+        board.sourceClosed(resolved.incidentId(), resolved.at());
+    }
+
+    @ApplicationModuleListener
+    void on(IncidentReopened reopened) {
+        registerIncident(reopened.incidentId());
+        board.sourceReopened(reopened.incidentId());
     }
 
     @ApplicationModuleListener
@@ -85,11 +90,16 @@ public class BoardUpkeep {
     }
 
     private void registerIncident(UUID id) {
-        incidents.standing(id).filter(IncidentFacts.Standing::open).filter(s -> !handedToMediation(s)).ifPresent(s -> {
-            Board.Kind kind = kindOf(s);
-            board.register(kind, s.id(), s.trackingCode(), s.category().name(), s.gridId(),
-                    incidentTitle(kind, s.category().name(), s.trackingCode()), s.receivedAt());
-        });
+        incidents.standing(id).filter(IncidentFacts.Standing::open).ifPresent(this::register);
+    }
+
+    private void register(IncidentFacts.Standing s) {
+        if (handedToMediation(s)) {
+            return;
+        }
+        Board.Kind kind = kindOf(s);
+        board.register(kind, s.id(), s.trackingCode(), s.category().name(), s.gridId(),
+                incidentTitle(kind, s.category().name(), s.trackingCode()), s.receivedAt());
     }
 
     /** A dispute pushed by 110 opens a mediation case, which stands for it on the board (not both). */
@@ -132,11 +142,29 @@ public class BoardUpkeep {
     @Transactional
     public int sweep(UUID gridId) {
         Instant now = clock.instant();
+        registerComeOfAge(now, gridId);
         int up = 0;
         for (Board.Kind kind : Board.Kind.values()) {
             up += board.promote(kind, now.minus(properties.ageOf(kind)), now, gridId);
         }
         return up;
+    }
+
+    /**
+     * Registers the open incidents (of one grid, or all) that reached the youngest incident age since the last
+     * sweep of all grids on this instance, with an overlap for receipts committed late; registering is idempotent.
+     */
+    private void registerComeOfAge(Instant now, UUID gridId) {
+        Duration youngest = properties.ageOf(Board.Kind.INCIDENT).compareTo(properties.ageOf(Board.Kind.HAZARD)) <= 0
+                ? properties.ageOf(Board.Kind.INCIDENT) : properties.ageOf(Board.Kind.HAZARD);
+        Instant upTo = now.minus(youngest);
+        Instant after = gridId != null || lookedUpTo == null ? null : lookedUpTo.minus(OVERLAP);
+        for (IncidentFacts.Standing s : incidents.openReceivedBetween(after, upTo, gridId)) {
+            register(s);
+        }
+        if (gridId == null) {
+            lookedUpTo = upTo;
+        }
     }
 
     @Scheduled(cron = "${fengqiao.claims.reconcile-cron:0 17 3 * * *}")
