@@ -308,41 +308,11 @@ public class ForcesDesk {
         if (unit == null) {
             problems.add(problem("unitId", "forces.unit.unknown"));
         }
-        String name = trim(c.name());
-        if (name == null) {
-            problems.add(problem("name", "forces.company.name.required"));
-        } else if (name.length() > 100) {
-            problems.add(problem("name", "forces.name.tooLong"));
-        }
-        String licence = trim(c.licenceNumber());
-        if (licence == null) {
-            problems.add(problem("licenceNumber", "forces.company.licence.required"));
-        } else if (licence.length() > 40) {
-            problems.add(problem("licenceNumber", "forces.licence.tooLong"));
-        } else if (companies.licenceTaken(licence)) {
-            problems.add(problem("licenceNumber", "forces.company.licence.taken"));
-        }
-        if (c.licenceValidUntil() == null) {
-            problems.add(problem("licenceValidUntil", "forces.company.licence.validUntil.required"));
-        }
-        String phone = null;
-        if (c.contactPhone() != null && !c.contactPhone().isBlank()) {
-            phone = normalisedPhone(c.contactPhone());
-            if (phone == null) {
-                problems.add(problem("contactPhone", "forces.phone.invalid"));
-            }
-        }
-        List<UUID> zones = c.zoneIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(c.zoneIds()));
-        for (UUID zone : zones) {
-            if (zone == null || companies.zone(zone, v).isEmpty()) {
-                problems.add(problem("zoneIds", "forces.zone.unknown"));
-                break;
-            }
-        }
+        CompanyFields f = companyFields(c, v, null, problems);
         check(problems);
         UUID id = UUID.randomUUID();
-        companies.insert(id, unit.id().value(), name, licence, c.licenceValidUntil(), trim(c.contactName()),
-                phone == null ? null : cipher.encrypt(phone), masked(phone), trim(c.address()), zones);
+        companies.insert(id, unit.id().value(), f.name(), f.licence(), c.licenceValidUntil(), trim(c.contactName()),
+                f.phone() == null ? null : cipher.encrypt(f.phone()), masked(f.phone()), f.address(), f.zones());
         Companies.Company company = companies.find(id, v, today()).orElseThrow();
         events.publishEvent(Audited.created("security_company", id, company.unitPath(), company));
         return company;
@@ -357,6 +327,22 @@ public class ForcesDesk {
         Visibility v = Visibility.of(caller);
         Companies.Company before = companies.find(id, v, today()).orElseThrow(() -> new NotFound("company", id));
         List<Invalid.Problem> problems = new ArrayList<>();
+        CompanyFields f = companyFields(c, v, id, problems);
+        check(problems);
+        companies.lock(id);
+        companies.update(id, f.name(), f.licence(), c.licenceValidUntil(), trim(c.contactName()),
+                f.phone() == null ? null : cipher.encrypt(f.phone()), masked(f.phone()), f.address(), f.zones());
+        Companies.Company after = companies.find(id, v, today()).orElseThrow();
+        events.publishEvent(Audited.updated("security_company", id, before.unitPath(), before, after));
+        return after;
+    }
+
+    /** A company's fields as entered, checked; each broken rule is added to {@code problems}. */
+    private record CompanyFields(String name, String licence, String phone, String address, List<UUID> zones) {
+    }
+
+    /** Checks what a company form or call sent; {@code except}: the company being changed (its own licence). */
+    private CompanyFields companyFields(NewCompany c, Visibility v, UUID except, List<Invalid.Problem> problems) {
         String name = trim(c.name());
         if (name == null) {
             problems.add(problem("name", "forces.company.name.required"));
@@ -368,7 +354,7 @@ public class ForcesDesk {
             problems.add(problem("licenceNumber", "forces.company.licence.required"));
         } else if (licence.length() > 40) {
             problems.add(problem("licenceNumber", "forces.licence.tooLong"));
-        } else if (companies.licenceTaken(licence, id)) {
+        } else if ((except == null ? companies.licenceTaken(licence) : companies.licenceTaken(licence, except))) {
             problems.add(problem("licenceNumber", "forces.company.licence.taken"));
         }
         if (c.licenceValidUntil() == null) {
@@ -392,13 +378,7 @@ public class ForcesDesk {
         if (address != null && address.length() > 200) {
             problems.add(problem("address", "forces.name.tooLong"));
         }
-        check(problems);
-        companies.lock(id);
-        companies.update(id, name, licence, c.licenceValidUntil(), trim(c.contactName()),
-                phone == null ? null : cipher.encrypt(phone), masked(phone), address, zones);
-        Companies.Company after = companies.find(id, v, today()).orElseThrow();
-        events.publishEvent(Audited.updated("security_company", id, before.unitPath(), before, after));
-        return after;
+        return new CompanyFields(name, licence, phone, address, zones);
     }
 
     /** The zones a company of the scope serves, for its edit form. */
