@@ -406,24 +406,9 @@ public class ForcesDesk {
 
     @Transactional
     public Posts.Post createPost(Caller caller, NewPost p) {
-        List<Invalid.Problem> problems = new ArrayList<>();
-        Grid grid = p.gridId() == null ? null : jurisdictions.visibleGrid(new GridId(p.gridId()), caller).orElse(null);
-        if (grid == null) {
-            problems.add(problem("gridId", "forces.grid.unknown"));
-        }
-        String name = trim(p.name());
-        if (name == null) {
-            problems.add(problem("name", "forces.post.name.required"));
-        } else if (name.length() > 100) {
-            problems.add(problem("name", "forces.name.tooLong"));
-        }
-        if ((p.lon() == null) != (p.lat() == null)
-                || (p.lon() != null && (Math.abs(p.lon()) > 180 || Math.abs(p.lat()) > 90))) {
-            problems.add(problem("lon", "forces.post.location.invalid"));
-        }
-        check(problems);
+        PostFields f = postFields(caller, p);
         UUID id = UUID.randomUUID();
-        posts.insert(id, grid.id().value(), name, trim(p.place()), p.lon(), p.lat());
+        posts.insert(id, f.grid().id().value(), f.name(), trim(p.place()), p.lon(), p.lat());
         Posts.Post post = posts.find(id, Visibility.of(caller)).orElseThrow();
         events.publishEvent(Audited.created("force_post", id, post.unitPath(), post));
         return post;
@@ -434,6 +419,19 @@ public class ForcesDesk {
     public Posts.Post updatePost(Caller caller, UUID id, NewPost p) {
         Visibility v = Visibility.of(caller);
         Posts.Post before = posts.find(id, v).orElseThrow(() -> new NotFound("post", id));
+        PostFields f = postFields(caller, p);
+        posts.lock(id);
+        posts.update(id, f.grid().id().value(), f.name(), trim(p.place()), p.lon(), p.lat());
+        Posts.Post after = posts.find(id, v).orElseThrow();
+        events.publishEvent(Audited.updated("force_post", id, before.unitPath(), before, after));
+        return after;
+    }
+
+    private record PostFields(Grid grid, String name) {
+    }
+
+    /** A post's grid (one the caller sees), name and location as sent, checked whole; refused with every problem. */
+    private PostFields postFields(Caller caller, NewPost p) {
         List<Invalid.Problem> problems = new ArrayList<>();
         Grid grid = p.gridId() == null ? null : jurisdictions.visibleGrid(new GridId(p.gridId()), caller).orElse(null);
         if (grid == null) {
@@ -450,11 +448,7 @@ public class ForcesDesk {
             problems.add(problem("lon", "forces.post.location.invalid"));
         }
         check(problems);
-        posts.lock(id);
-        posts.update(id, grid.id().value(), name, trim(p.place()), p.lon(), p.lat());
-        Posts.Post after = posts.find(id, v).orElseThrow();
-        events.publishEvent(Audited.updated("force_post", id, before.unitPath(), before, after));
-        return after;
+        return new PostFields(grid, name);
     }
 
     public Posts.Post post(Caller caller, UUID id) {
