@@ -68,6 +68,22 @@ public final class ApiClient {
         return send("GET", path, token, null, headers);
     }
 
+    /** A GET whose answer is a file (a PDF, an xlsx), as bytes. */
+    public HttpResponse<byte[]> download(String path, String token) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** POST of an HTML form, as a browser sends it. */
     public HttpResponse<String> form(String path, Map<String, String> fields) {
         try {

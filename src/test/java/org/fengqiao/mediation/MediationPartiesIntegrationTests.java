@@ -156,6 +156,22 @@ class MediationPartiesIntegrationTests extends IntegrationTest {
                 Map.of("parties", List.of(Map.of("personId", p.id()))));
         assertThat(twice.statusCode()).isEqualTo(400);
         assertThat(twice.body()).contains("此人已是本案当事人");
+        // the agreement to sign names him as the records do now, his phone masked from his record
+        Map<String, Object> end = new HashMap<>();
+        end.put("outcome", "AGREEMENT");
+        end.put("level", "GRID");
+        end.put("agreementText", "双方同意各退一步" + renamed);
+        send("POST", "/api/v1/mediation/cases/" + id + "/end", officer, end, 200);
+        long readsBeforePdf = personReads(p.id());
+        HttpResponse<byte[]> pdf = api.download("/api/v1/mediation/cases/" + id + "/agreement.pdf", officer);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String read = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertThat(read).contains(renamed, "137****5678").doesNotContain(p.name()).doesNotContain("13712345678");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(personReads(p.id())).as("printing reads his record, audited").isEqualTo(readsBeforePdf + 1);
     }
 
     @Test

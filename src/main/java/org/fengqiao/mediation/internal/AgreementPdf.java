@@ -10,7 +10,6 @@ import org.fengqiao.audit.Audited;
 import org.fengqiao.mediation.TeamRole;
 import org.fengqiao.mediation.internal.Disputes.Case;
 import org.fengqiao.mediation.internal.Disputes.Member;
-import org.fengqiao.mediation.internal.Disputes.Party;
 import org.fengqiao.platform.Conflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -30,8 +29,11 @@ public class AgreementPdf {
     private final Disputes disputes;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
+    private final CurrentParties current;
 
-    AgreementPdf(MediationDesk desk, Disputes disputes, MessageSource messages, ApplicationEventPublisher events) {
+    AgreementPdf(MediationDesk desk, Disputes disputes, MessageSource messages, ApplicationEventPublisher events,
+            CurrentParties current) {
+        this.current = current;
         this.desk = desk;
         this.disputes = disputes;
         this.messages = messages;
@@ -46,7 +48,8 @@ public class AgreementPdf {
         if (c.status() != Disputes.Status.AGREED) {
             throw new Conflict("mediation.agreement.none");
         }
-        List<Party> parties = disputes.parties(id);
+        // the names and masked phones as they stand in the records now (a linked party's are read, audited)
+        List<CurrentParties.PartyNow> parties = current.of(id, who);
         List<Member> team = disputes.team(id);
         String title = t("mediation.pdf.title", locale);
         byte[] bytes;
@@ -64,7 +67,7 @@ public class AgreementPdf {
             pdf.facts(facts);
             pdf.heading(t("mediation.field.parties", locale));
             List<String[]> rows = new ArrayList<>();
-            for (Party p : parties) {
+            for (CurrentParties.PartyNow p : parties) {
                 rows.add(new String[] {t("mediation.pdf.party", locale) + p.position(), p.name(),
                         p.phoneMasked() == null ? "" : p.phoneMasked()});
             }
@@ -84,7 +87,7 @@ public class AgreementPdf {
                     t("mediation.field.unit", locale)}, new float[] {0.3f, 0.3f, 0.4f}, members);
             pdf.heading(t("mediation.pdf.signatures", locale));
             List<String[]> signs = new ArrayList<>();
-            for (Party p : parties) {
+            for (CurrentParties.PartyNow p : parties) {
                 signs.add(new String[] {t("mediation.pdf.party", locale) + p.position() + " " + p.name(), "\n\n", ""});
             }
             team.stream().filter(m -> m.role() != TeamRole.OFFICER || c.witnessStaffId() == null)

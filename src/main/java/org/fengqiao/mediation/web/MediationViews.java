@@ -8,14 +8,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.mediation.internal.Actor;
 import org.fengqiao.mediation.internal.Disputes;
-import org.fengqiao.population.PersonLookup;
+import org.fengqiao.mediation.internal.CurrentParties;
+import org.fengqiao.mediation.internal.CurrentParties.PartyNow;
 import org.springframework.stereotype.Component;
 
 /** A case with everything hanging on it, as the API and the pages show it (phones masked). */
 @Component
 class MediationViews {
 
-    record Detail(Disputes.Case dispute, List<PartyView> parties, List<Disputes.Member> team,
+    record Detail(Disputes.Case dispute, List<PartyNow> parties, List<Disputes.Member> team,
             List<Disputes.Session> sessions, List<Disputes.FollowUp> followUps) {
     }
 
@@ -24,20 +25,17 @@ class MediationViews {
      * and phone from his record, to a reader who may read the records and sees his grid (each such read audited);
      * to anyone else the name he bore when linked, without numbers ({@code fromRecords} false).
      */
-    record PartyView(UUID id, int position, String name, String phoneMasked, String idMasked, UUID personId,
-            boolean fromRecords) {
-    }
 
     record Period(OffsetDateTime from, OffsetDateTime to) {
     }
 
     private final Disputes disputes;
-    private final PersonLookup persons;
+    private final CurrentParties parties;
     private final Clock clock;
 
-    MediationViews(Disputes disputes, PersonLookup persons, Clock clock) {
+    MediationViews(Disputes disputes, CurrentParties parties, Clock clock) {
         this.disputes = disputes;
-        this.persons = persons;
+        this.parties = parties;
         this.clock = clock;
     }
 
@@ -46,17 +44,8 @@ class MediationViews {
                 disputes.followUps(c.id()));
     }
 
-    List<PartyView> parties(UUID caseId, Actor reader) {
-        return disputes.parties(caseId).stream().map(p -> {
-            if (p.personId() == null) {
-                return new PartyView(p.id(), p.position(), p.name(), p.phoneMasked(), null, null, false);
-            }
-            Optional<PersonLookup.PersonCard> card = reader.readsPeople()
-                    ? persons.read(p.personId(), reader.scopePaths(), reader.name()) : Optional.empty();
-            return card.map(r -> new PartyView(p.id(), p.position(), r.name(), r.phoneMasked(), r.idMasked(),
-                    p.personId(), true))
-                    .orElseGet(() -> new PartyView(p.id(), p.position(), p.name(), null, null, p.personId(), false));
-        }).toList();
+    List<PartyNow> parties(UUID caseId, Actor reader) {
+        return parties.of(caseId, reader);
     }
 
     /** The period asked for, by default this calendar year (China time). */
