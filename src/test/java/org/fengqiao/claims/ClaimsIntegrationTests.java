@@ -120,6 +120,13 @@ class ClaimsIntegrationTests extends IntegrationTest {
         for (Map<String, Object> item : List.of(callItem, hazardItem, disputeItem)) {
             assertThat(f.state((UUID) item.get("id"))).isEqualTo("OPEN");
         }
+        // the dispute heard and classified: its item on the board follows
+        f.send("PUT", "/api/v1/mediation/cases/" + dispute + "/kind", officer, Map.of("kind", "LAND"), 200);
+        UUID disputeItemId = (UUID) disputeItem.get("id");
+        ClaimsFixtures.await(() -> "LAND".equals(jdbc.sql("SELECT category FROM claim_item WHERE id = ?")
+                .param(disputeItemId).query(String.class).single()) ? Boolean.TRUE : null, "the item recategorised");
+        assertThat(jdbc.sql("SELECT title FROM claim_item WHERE id = ?").param(disputeItemId).query(String.class)
+                .single()).startsWith("纠纷·土地").doesNotContain("邻里");
         JsonNode hazards = f.send("GET", "/api/v1/claims/board?size=100&kind=HAZARD&gridId=" + grid, volunteer, null, 200);
         assertThat(hazards.get("items").findValuesAsText("id")).contains(hazardItem.get("id").toString())
                 .doesNotContain(callId.toString());

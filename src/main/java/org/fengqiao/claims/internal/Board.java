@@ -139,6 +139,12 @@ public class Board {
                 WHERE source_id = ? AND closed_at IS NULL""").params(at(when), sourceId).update() > 0;
     }
 
+    /** The source's category changed (a dispute classified): its item shows the new one, whatever its state. */
+    public boolean recategorised(UUID sourceId, String category, String title) {
+        return jdbc.sql("UPDATE claim_item SET category = ?, title = ?, version = version + 1 WHERE source_id = ?")
+                .params(category, title, sourceId).update() > 0;
+    }
+
     /** The source opened again (an incident reopened): back to the board, or to waiting if never up. */
     public boolean sourceReopened(UUID sourceId) {
         return jdbc.sql("""

@@ -14,6 +14,7 @@ import org.fengqiao.incident.IncidentFacts;
 import org.fengqiao.incident.IncidentReopened;
 import org.fengqiao.incident.IncidentResolved;
 import org.fengqiao.incident.Source;
+import org.fengqiao.mediation.DisputeClassified;
 import org.fengqiao.mediation.DisputeClosed;
 import org.fengqiao.mediation.DisputeFacts;
 import org.fengqiao.mediation.DisputeOpened;
@@ -82,6 +83,12 @@ public class BoardUpkeep {
     void on(DisputeOpened opened) {
         board.register(Board.Kind.DISPUTE, opened.caseId(), opened.code(), opened.kind().name(), opened.gridId(),
                 disputeTitle(opened.kind().name(), opened.code()), opened.at());
+    }
+
+    @ApplicationModuleListener
+    void on(DisputeClassified classified) {
+        board.recategorised(classified.caseId(), classified.kind().name(),
+                disputeTitle(classified.kind().name(), classified.code()));
     }
 
     @ApplicationModuleListener

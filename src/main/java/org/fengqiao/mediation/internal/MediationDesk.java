@@ -207,6 +207,9 @@ public class MediationDesk {
         Case before = lockVisible(id, who);
         requireOpen(before);
         disputes.update(id, "kind = ?", kind.name());
+        if (before.kind() != kind) {
+            events.publishEvent(new org.fengqiao.mediation.DisputeClassified(id, before.code(), kind));
+        }
         return audited(before, who);
     }
 
