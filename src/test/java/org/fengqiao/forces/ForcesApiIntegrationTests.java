@@ -359,10 +359,7 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         String theirs = "导出他队" + n();
         ok(api.send("POST", "/api/v1/forces/teams", officer, team(RURAL_OFFICE, mine)), 201);
         ok(api.send("POST", "/api/v1/forces/teams", officer2, team(HEPING, theirs)), 201);
-        HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://localhost:" + port + "/api/v1/forces/export.xlsx"))
-                        .header("Authorization", "Bearer " + officer).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = api.download("/api/v1/forces/export.xlsx", officer);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -229,14 +226,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
         assertThat(api.send("POST", base + "/sessions", officer, Map.of("heldOn", LocalDate.now().toString(), "place",
                 "x", "attendees", "x", "said", "x")).statusCode()).as("an ended case does not change").isEqualTo(409);
 
-        HttpResponse<byte[]> pdf;
-        try {
-            pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + base
-                    + "/agreement.pdf")).header("Authorization", "Bearer " + officer).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<byte[]> pdf = api.download(base + "/agreement.pdf", officer);
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -208,9 +205,7 @@ class PointsStoreIntegrationTests extends IntegrationTest {
         assertThat(api.get("/api/v1/points/vouchers/" + v.code(), officer2).statusCode()).isEqualTo(404);
         assertThat(api.send("POST", "/api/v1/points/vouchers/" + v.code() + "/scan", officer2, null).statusCode())
                 .isEqualTo(404);
-        HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/points/vouchers/" + v.code() + "/qr.png"))
-                .header("Authorization", "Bearer " + bureau).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> png = api.download("/api/v1/points/vouchers/" + v.code() + "/qr.png", bureau);
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(QrReader.read(png.body())).endsWith("/points/vouchers/" + v.code() + "/scan");
 
@@ -227,10 +222,8 @@ class PointsStoreIntegrationTests extends IntegrationTest {
     @Test
     void theLeaderboardExportOpensAsASpreadsheet() throws Exception {
         Staff top = holderWith("case-cracked");
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://localhost:" + port + "/points/leaderboard.xlsx?gridId=" + PointsFixtures.grid(jdbc, "FS-1-07")
-                        + "&from=" + LocalDate.now().minusDays(1) + "&to=" + LocalDate.now().plusDays(1)))
-                .header("Authorization", "Bearer " + officer).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = api.download("/points/leaderboard.xlsx?gridId=" + PointsFixtures.grid(jdbc, "FS-1-07")
+                + "&from=" + LocalDate.now().minusDays(1) + "&to=" + LocalDate.now().plusDays(1), officer);
         assertThat(r.statusCode()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
             Sheet sheet = book.getSheetAt(0);

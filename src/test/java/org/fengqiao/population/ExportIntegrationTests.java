@@ -3,9 +3,6 @@ package org.fengqiao.population;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.Set;
@@ -45,9 +42,7 @@ class ExportIntegrationTests extends IntegrationTest {
         String officer2 = api.token("officer2", DEMO_PASSWORD);
         register(api, officer, "导出甲", "FS-1-01");
         register(api, officer2, "导出乙", "NS-1-01");
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/persons/export.xlsx"))
-                .header("Authorization", "Bearer " + officer).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = api.download("/api/v1/persons/export.xlsx", officer);
         assertThat(response.statusCode()).isEqualTo(200);
         long visible = jdbc.sql("""
                 SELECT count(*) FROM person p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id

@@ -102,15 +102,7 @@ final class RecoveryFixtures {
     }
 
     HttpResponse<byte[]> bytes(String path, String token) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api.download(path, token);
     }
 
     /** A multipart POST with one file part named "scan" and one field "signedOn". */
