@@ -3,10 +3,12 @@ package org.fengqiao.forces.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.fengqiao.forces.MemberStatus;
 import org.fengqiao.forces.TeamKind;
 import org.fengqiao.forces.internal.ForcesDesk;
@@ -139,25 +141,19 @@ class ForcesPages {
             @RequestParam(defaultValue = "false") boolean leader,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate joinedOn,
             Locale locale, RedirectAttributes redirect) {
-        try {
+        return saved(redirect, locale, "/forces/teams/" + id, () -> {
             desk.join(Callers.require(), id, staffId, leader, joinedOn);
-            redirect.addFlashAttribute("notice", text("forces.saved", locale));
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-        }
-        return "redirect:/forces/teams/" + id;
+            return "/forces/teams/" + id;
+        });
     }
 
     @PostMapping("/forces/teams/{id}/members/{staffId}/leave")
     @PreAuthorize("hasAuthority('FORCES_MANAGE')")
     String leave(@PathVariable UUID id, @PathVariable UUID staffId, Locale locale, RedirectAttributes redirect) {
-        try {
+        return saved(redirect, locale, "/forces/teams/" + id, () -> {
             desk.leave(Callers.require(), id, staffId, null);
-            redirect.addFlashAttribute("notice", text("forces.saved", locale));
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-        }
-        return "redirect:/forces/teams/" + id;
+            return "/forces/teams/" + id;
+        });
     }
 
     @GetMapping("/forces/members/{staffId}")
@@ -189,14 +185,11 @@ class ForcesPages {
             Locale locale, RedirectAttributes redirect) {
         List<String> skillList = skills == null ? List.of()
                 : java.util.Arrays.stream(skills.split("[,，、;；\\s]+")).filter(x -> !x.isBlank()).toList();
-        try {
+        return saved(redirect, locale, "/forces/members/" + staffId, () -> {
             desk.saveProfile(Callers.require(), staffId, new ForcesDesk.Profile(phone, gridId, zoneId, skillList,
                     availability, status, handlerId, companyId, licenceNumber));
-            redirect.addFlashAttribute("notice", text("forces.saved", locale));
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-        }
-        return "redirect:/forces/members/" + staffId;
+            return "/forces/members/" + staffId;
+        });
     }
 
     @PostMapping("/forces/members/{staffId}/trainings")
@@ -205,14 +198,11 @@ class ForcesPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
             @RequestParam(required = false) String topic, @RequestParam(required = false) String hours, Locale locale,
             RedirectAttributes redirect) {
-        try {
+        return saved(redirect, locale, "/forces/members/" + staffId, () -> {
             desk.addTraining(Callers.require(), staffId, heldOn, topic, decimal(hours, "hours",
                     "forces.training.hours.invalid"));
-            redirect.addFlashAttribute("notice", text("forces.saved", locale));
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-        }
-        return "redirect:/forces/members/" + staffId;
+            return "/forces/members/" + staffId;
+        });
     }
 
     /** The member's full phone, shown once on the page after the reason is given; audited like the API's. */
@@ -237,15 +227,11 @@ class ForcesPages {
             @RequestParam(required = false) String address,
             @RequestParam(name = "zoneIds", required = false) List<UUID> zoneIds, Locale locale,
             RedirectAttributes redirect) {
-        try {
+        return saved(redirect, locale, "/forces?tab=companies", () -> {
             UUID id = desk.createCompany(Callers.require(), new ForcesDesk.NewCompany(unitId, name, licenceNumber,
                     licenceValidUntil, contactName, contactPhone, address, zoneIds)).id();
-            redirect.addFlashAttribute("notice", text("forces.saved", locale));
-            return "redirect:/forces/companies/" + id;
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-            return "redirect:/forces?tab=companies";
-        }
+            return "/forces/companies/" + id;
+        });
     }
 
     @PostMapping("/forces/companies/{id}")
@@ -257,14 +243,11 @@ class ForcesPages {
             @RequestParam(required = false) String address,
             @RequestParam(name = "zoneIds", required = false) List<UUID> zoneIds, Locale locale,
             RedirectAttributes redirect) {
-        try {
+        return saved(redirect, locale, "/forces/companies/" + id, () -> {
             desk.updateCompany(Callers.require(), id, new ForcesDesk.NewCompany(null, name, licenceNumber,
                     licenceValidUntil, contactName, contactPhone, address, zoneIds));
-            redirect.addFlashAttribute("notice", text("forces.saved", locale));
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-        }
-        return "redirect:/forces/companies/" + id;
+            return "/forces/companies/" + id;
+        });
     }
 
     @PostMapping("/forces/posts")
@@ -272,15 +255,11 @@ class ForcesPages {
     String createPost(@RequestParam(required = false) UUID gridId, @RequestParam(required = false) String name,
             @RequestParam(required = false) String place, @RequestParam(required = false) String lon,
             @RequestParam(required = false) String lat, Locale locale, RedirectAttributes redirect) {
-        try {
+        return saved(redirect, locale, "/forces?tab=posts", () -> {
             UUID id = desk.createPost(Callers.require(), new ForcesDesk.NewPost(gridId, name, place,
                     coordinate(lon), coordinate(lat))).id();
-            redirect.addFlashAttribute("notice", text("forces.saved", locale));
-            return "redirect:/forces/posts/" + id;
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-            return "redirect:/forces?tab=posts";
-        }
+            return "/forces/posts/" + id;
+        });
     }
 
     @PostMapping("/forces/posts/{id}")
@@ -289,14 +268,11 @@ class ForcesPages {
             @RequestParam(required = false) String name, @RequestParam(required = false) String place,
             @RequestParam(required = false) String lon, @RequestParam(required = false) String lat, Locale locale,
             RedirectAttributes redirect) {
-        try {
+        return saved(redirect, locale, "/forces/posts/" + id, () -> {
             desk.updatePost(Callers.require(), id, new ForcesDesk.NewPost(gridId, name, place, coordinate(lon),
                     coordinate(lat)));
-            redirect.addFlashAttribute("notice", text("forces.saved", locale));
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-        }
-        return "redirect:/forces/posts/" + id;
+            return "/forces/posts/" + id;
+        });
     }
 
     /** A shift moved to another time or post before the member checks in; back to the post it is at afterwards. */
@@ -308,16 +284,10 @@ class ForcesPages {
             Locale locale, RedirectAttributes redirect) {
         Caller caller = Callers.require();
         Posts.Shift before = desk.shift(caller, id);
-        try {
-            Posts.Shift after = desk.updateShift(caller, id, postId,
-                    startsAt == null ? null : startsAt.atZone(ForcesDesk.CHINA_ZONE).toOffsetDateTime(),
-                    endsAt == null ? null : endsAt.atZone(ForcesDesk.CHINA_ZONE).toOffsetDateTime());
-            redirect.addFlashAttribute("notice", text("forces.saved", locale));
-            return "redirect:/forces/posts/" + after.postId();
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-            return "redirect:/forces/posts/" + before.postId();
-        }
+        return saved(redirect, locale, "/forces/posts/" + before.postId(), () -> {
+            Posts.Shift after = desk.updateShift(caller, id, postId, china(startsAt), china(endsAt));
+            return "/forces/posts/" + after.postId();
+        });
     }
 
     @GetMapping("/forces/companies/{id}")
@@ -365,16 +335,12 @@ class ForcesPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt,
             Locale locale, RedirectAttributes redirect) {
-        try {
+        return saved(redirect, locale, "/forces/posts/" + id, () -> {
             Caller caller = Callers.require();
             desk.post(caller, id);
-            desk.createShift(caller, id, staffId, startsAt == null ? null : startsAt.atZone(ForcesDesk.CHINA_ZONE).toOffsetDateTime(),
-                    endsAt == null ? null : endsAt.atZone(ForcesDesk.CHINA_ZONE).toOffsetDateTime());
-            redirect.addFlashAttribute("notice", text("forces.saved", locale));
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-        }
-        return "redirect:/forces/posts/" + id;
+            desk.createShift(caller, id, staffId, china(startsAt), china(endsAt));
+            return "/forces/posts/" + id;
+        });
     }
 
     // ---------------------------------------------------------------- the member's own page
@@ -407,6 +373,26 @@ class ForcesPages {
             redirect.addFlashAttribute("problems", e.texts(messages, locale));
         }
         return "redirect:/me/forces";
+    }
+
+    /**
+     * A form's change: on success a notice and the page {@code change} answers, otherwise the broken rules in the
+     * reader's language on {@code onProblems}. Either way a redirect, so a reload never posts twice.
+     */
+    private String saved(RedirectAttributes redirect, Locale locale, String onProblems, Supplier<String> change) {
+        try {
+            String to = change.get();
+            redirect.addFlashAttribute("notice", text("forces.saved", locale));
+            return "redirect:" + to;
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            return "redirect:" + onProblems;
+        }
+    }
+
+    /** A time typed into a datetime-local field, in China time. */
+    private static OffsetDateTime china(LocalDateTime local) {
+        return local == null ? null : local.atZone(ForcesDesk.CHINA_ZONE).toOffsetDateTime();
     }
 
     private List<Grid> grids(Caller caller) {
