@@ -53,6 +53,13 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** Every security filter chain (pages and API, the 110 centre, Open311) sits behind this one firewall. */
+    @Bean
+    org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer firewall() {
+        org.springframework.security.web.firewall.StrictHttpFirewall firewall = HeaderText.firewall();
+        return web -> web.httpFirewall(firewall);
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // Argon2id, the memory-hard winner of the Password Hashing Competition; the prefix lets the
