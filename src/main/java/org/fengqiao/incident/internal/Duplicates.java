@@ -69,11 +69,19 @@ public class Duplicates {
         // the closest few only: a crowd reporting one event would otherwise offer every report to every other
         List<Match> all = policy.matches(report, candidates(report));
         List<Match> matches = all.subList(0, Math.min(MAX_OFFERS, all.size()));
-        for (Match m : matches) {
+        if (!matches.isEmpty()) {
+            // every offer of the report in one statement
             jdbc.sql("""
                     INSERT INTO incident_duplicate (incident_id, candidate_id, distance_m, seconds_apart, offered_at)
-                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                    .params(filed.id(), m.candidate().id(), m.distanceMetres(), m.apart().toSeconds(), now).update();
+                    SELECT :id, o.candidate, o.distance, o.apart, :now
+                    FROM unnest(CAST(:candidates AS uuid[]), CAST(:distances AS float8[]), CAST(:aparts AS bigint[]))
+                         AS o (candidate, distance, apart)
+                    ON CONFLICT DO NOTHING""")
+                    .param("id", filed.id()).param("now", now)
+                    .param("candidates", matches.stream().map(m -> m.candidate().id()).toArray(UUID[]::new))
+                    .param("distances", matches.stream().map(Match::distanceMetres).toArray(Double[]::new))
+                    .param("aparts", matches.stream().map(m -> m.apart().toSeconds()).toArray(Long[]::new))
+                    .update();
         }
         return matches;
     }
@@ -82,21 +90,27 @@ public class Duplicates {
     List<Report> candidates(Report r) {
         OffsetDateTime from = r.occurredAt().minus(policy.window());
         OffsetDateTime to = r.occurredAt().plus(policy.window());
-        List<Report> found = new ArrayList<>();
-        if (r.located()) {
-            DuplicatePolicy.Box box = policy.box(r.lon(), r.lat());
-            found.addAll(jdbc.sql(NEAR).param("category", r.category().name()).param("minLat", box.minLat())
-                    .param("maxLat", box.maxLat()).param("minLon", box.minLon()).param("maxLon", box.maxLon())
-                    .param("from", from).param("to", to).param("id", r.id()).query(Duplicates::report).list());
+        boolean near = r.located();
+        boolean sameGrid = !DuplicatePolicy.normalise(r.address()).isEmpty();
+        if (!near && !sameGrid) {
+            return List.of();
         }
-        if (!DuplicatePolicy.normalise(r.address()).isEmpty()) {
+        // both kinds in one statement when both apply: a round trip costs more than either query
+        List<String> parts = new ArrayList<>();
+        if (near) {
+            parts.add("(" + NEAR + ")");
+        }
+        if (sameGrid) {
             // a located report meets the grid's unlocated ones here; an unlocated one meets them all
-            String sql = r.located() ? SAME_GRID.replace("LIMIT 200", "AND lat IS NULL LIMIT 200") : SAME_GRID;
-            found.addAll(jdbc.sql(sql)
-                    .param("grid", r.gridId()).param("category", r.category().name()).param("from", from)
-                    .param("to", to).param("id", r.id()).query(Duplicates::report).list());
+            parts.add("(" + (near ? SAME_GRID.replace("LIMIT 200", "AND lat IS NULL LIMIT 200") : SAME_GRID) + ")");
         }
-        return found;
+        DuplicatePolicy.Box box = near ? policy.box(r.lon(), r.lat()) : null;
+        return jdbc.sql(String.join("\nUNION ALL\n", parts))
+                .params(near ? Map.of("minLat", box.minLat(), "maxLat", box.maxLat(), "minLon", box.minLon(),
+                        "maxLon", box.maxLon()) : Map.of())
+                .param("category", r.category().name()).param("grid", r.gridId())
+                .param("from", from).param("to", to).param("id", r.id())
+                .query(Duplicates::report).list();
     }
 
     private static Report report(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -124,6 +138,20 @@ public class Duplicates {
                 .query((rs, n) -> new Offer(rs.getObject(1, UUID.class), (Double) rs.getObject(2), rs.getLong(3),
                         rs.getBoolean(4)))
                 .list();
+        return shown(offers, scopePaths);
+    }
+
+    /**
+     * The offers just made for a report being filed (by {@link #offer}), as its filer sees them: the same answer as
+     * {@link #offered} gives once it has committed (nothing can have offered the new report yet), without reading
+     * back what was just written.
+     */
+    public List<Offered> offeredJustNow(List<Match> matches, List<String> scopePaths) {
+        return shown(matches.stream().map(m -> new Offer(m.candidate().id(), m.distanceMetres(), m.apart().toSeconds(),
+                false)).toList(), scopePaths);
+    }
+
+    private List<Offered> shown(List<Offer> offers, List<String> scopePaths) {
         if (offers.isEmpty()) {
             return List.of();
         }

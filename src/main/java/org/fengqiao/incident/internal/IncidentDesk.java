@@ -55,10 +55,15 @@ public class IncidentDesk {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A report filed (created) or found filed before under its key; the timeline when it was just written, else null. */
-    public record Filed(Incident incident, boolean created, List<Incidents.Event> timeline) {
+    /**
+     * The answer to a filing: the incident; for one filed now, its timeline and the possible duplicates offered
+     * (so the answer reads neither back), for a repeated submission null for both.
+     */
+    public record Filed(Incident incident, boolean created, List<Incidents.Event> timeline,
+            List<DuplicatePolicy.Match> offers) {
 
         public Filed(Incident incident, boolean created) {
-            this(incident, created, null);
+            this(incident, created, null, null);
         }
     }
 
@@ -100,12 +105,9 @@ public class IncidentDesk {
         OffsetDateTime now = now();
         String key = n.idempotencyKey() == null || n.idempotencyKey().isBlank() ? null : n.idempotencyKey().trim();
         byte[] hash = key == null ? null : SubmissionHash.of(n);
-        if (key != null) {
-            Optional<Incidents.Prior> prior = incidents.prior(who.key(), key);
-            if (prior.isPresent()) {
-                return repeated(prior.get(), hash);
-            }
-        }
+        // A key filed before is found by the insert below (its unique index), not looked up first: every filing
+        // would pay a round trip for what only a retry needs. A retry is checked and routed again like a new
+        // report; should it no longer pass the checks (a grid removed meanwhile), it still answers the first report.
         List<Invalid.Problem> problems = new ArrayList<>();
         check(n, now, problems);
         Grid grid = problems.isEmpty() ? grid(n, who, problems) : null;
@@ -114,6 +116,10 @@ public class IncidentDesk {
             problems.add(problem("reporterPhone", "incident.reporterPhone.invalid"));
         }
         if (!problems.isEmpty()) {
+            Optional<Incidents.Prior> prior = key == null ? Optional.empty() : incidents.prior(who.key(), key);
+            if (prior.isPresent()) {
+                return repeated(prior.get(), hash);
+            }
             throw new Invalid("error.invalid", problems);
         }
 
@@ -138,13 +144,20 @@ public class IncidentDesk {
                 phone == null ? null : cipher.encrypt(phone), masked, blankToNull(n.externalRef()), who.key(), key,
                 who.staffId(), hash);
         if (!incidents.insert(row)) {
-            // the same key filed meanwhile by a concurrent request
+            // the same key filed before, or meanwhile by a concurrent request
             return repeated(incidents.prior(who.key(), key).orElseThrow(), hash);
         }
-        // the first steps of the timeline in one statement; the incident as stored, built here rather than read back
+        // the incident as stored, built here rather than read back
         List<String> informed = decision.informed().stream().map(Person::name).toList();
         UUID unitId = ownerUnit.id().value();
         Person owner = decision.owner();
+        Incident filed = new Incident(id, row.trackingCode(), n.source(), n.category(), n.subtype(), row.department(),
+                row.description(), occurred, n.lon(), n.lat(), row.address(), grid.id().value(), grid.code(), grid.name(),
+                grid.unitPath(), Status.RECEIVED, unitId, ownerUnit.name(), ownerUnit.kind().name(), owner.staffId(),
+                owner.name(), now, 0, row.rule(), row.reason(), row.fallback(), now, null, null, null, null, null, null,
+                due, next, row.reporterName(), masked, row.externalRef(), who.staffId(), now, 0);
+        List<DuplicatePolicy.Match> offers = duplicates.offer(filed, now);
+        // the first steps of the timeline in one statement, the duplicates offered among them
         List<Incidents.Event> steps = new ArrayList<>();
         steps.add(new Incidents.Event(0, "RECEIVED", now, who.name(), unitId, ownerUnit.name(), owner.staffId(),
                 owner.name(), null, null, null, null, n.source().name()));
@@ -155,12 +168,11 @@ public class IncidentDesk {
             steps.add(new Incidents.Event(0, "MEDIATION", now, null, unitId, ownerUnit.name(), owner.staffId(),
                     owner.name(), "incident.routing.DISPUTE_FROM_110", null, null, null, null));
         }
+        if (!offers.isEmpty()) {
+            steps.add(new Incidents.Event(0, "DUPLICATE_OFFERED", now, null, unitId, ownerUnit.name(), owner.staffId(),
+                    owner.name(), "incident.duplicate.offered", null, null, null, null));
+        }
         List<Incidents.Event> timeline = incidents.steps(id, who.staffId(), steps);
-        Incident filed = new Incident(id, row.trackingCode(), n.source(), n.category(), n.subtype(), row.department(),
-                row.description(), occurred, n.lon(), n.lat(), row.address(), grid.id().value(), grid.code(), grid.name(),
-                grid.unitPath(), Status.RECEIVED, unitId, ownerUnit.name(), ownerUnit.kind().name(), owner.staffId(),
-                owner.name(), now, 0, row.rule(), row.reason(), row.fallback(), now, null, null, null, null, null, null,
-                due, next, row.reporterName(), masked, row.externalRef(), who.staffId(), now, 0);
         for (Incidents.Event step : timeline) {
             published(filed, step.kind(), now, step.kind().equals("RECEIVED") ? null : step.reason());
         }
@@ -168,13 +180,9 @@ public class IncidentDesk {
             events.publishEvent(new IncidentDisputeForMediation(id, filed.trackingCode(), grid.id(), grid.unitPath(),
                     filed.description(), filed.address()));
         }
-        if (!duplicates.offer(filed, now).isEmpty()) {
-            recordStep(filed, "DUPLICATE_OFFERED", now, null, null, "incident.duplicate.offered", null);
-            timeline = incidents.timeline(id);
-        }
         // the audit entry last: the audit chain's lock is held from its insert to the commit (bench/README.md)
         events.publishEvent(Audited.created("incident", id, grid.unitPath(), snapshot(filed)).by(who.name()));
-        return new Filed(filed, true, timeline);
+        return new Filed(filed, true, timeline, offers);
     }
 
     /**

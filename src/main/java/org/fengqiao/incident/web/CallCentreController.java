@@ -49,7 +49,6 @@ class CallCentreController {
                 p.caseNumber());
         IncidentDesk.Filed filed = desk.file(n, Submitter.of(Callers.require()));
         return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(filed.timeline() != null ? views.detail(filed.incident(), filed.timeline(), locale)
-                        : views.detail(filed.incident(), locale));
+                .body(views.detail(filed, locale));
     }
 }

@@ -3,6 +3,7 @@ package org.fengqiao.incident.web;
 import java.util.List;
 import java.util.UUID;
 import org.fengqiao.incident.Category;
+import org.fengqiao.incident.internal.DuplicatePolicy;
 import org.fengqiao.incident.internal.Duplicates;
 import org.fengqiao.incident.internal.Incidents.Incident;
 import org.fengqiao.incident.internal.Incidents.Status;
@@ -42,25 +43,40 @@ public class DuplicateViews {
         this.duplicates = duplicates;
     }
 
+    /** The panel of a report being filed, from the offers just made: nothing read back, no merges looked up. */
+    public Panel justFiled(Incident i, List<DuplicatePolicy.Match> offers) {
+        List<String> scope = scope();
+        return scope == null ? NONE : new Panel(candidates(duplicates.offeredJustNow(offers, scope)), null, List.of());
+    }
+
     /** The panel of an incident; of a report just filed, without looking up merges it cannot have yet. */
     public Panel panel(Incident i, boolean justFiled) {
-        Caller caller = Callers.current().orElse(null);
-        if (caller == null || caller.unitPaths() == null || caller.unitPaths().isEmpty()) {
+        List<String> scope = scope();
+        if (scope == null) {
             return NONE;
         }
-        List<String> scope = caller.unitPaths();
-        List<Candidate> candidates = duplicates.offered(i.id(), scope).stream()
-                .map(o -> new Candidate(o.id(), o.trackingCode(), o.category(), o.status(), o.status().open(),
-                        abbreviate(o.description()), o.gridName(),
-                        o.distanceMetres() == null ? null : Math.round(o.distanceMetres()),
-                        Math.round(o.secondsApart() / 60.0), o.secondsApart(), o.newer()))
-                .toList();
+        List<Candidate> candidates = candidates(duplicates.offered(i.id(), scope));
         if (justFiled) {
             return new Panel(candidates, null, List.of());
         }
         Link into = duplicates.mergedInto(i.id(), scope).map(DuplicateViews::link).orElse(null);
         List<Link> merged = duplicates.merged(i.id(), scope).stream().map(DuplicateViews::link).toList();
         return new Panel(candidates, into, merged);
+    }
+
+    /** The caller's units, or null for nobody signed in with a scope (the panel is then empty). */
+    private static List<String> scope() {
+        Caller caller = Callers.current().orElse(null);
+        return caller == null || caller.unitPaths() == null || caller.unitPaths().isEmpty() ? null : caller.unitPaths();
+    }
+
+    private static List<Candidate> candidates(List<Duplicates.Offered> offered) {
+        return offered.stream()
+                .map(o -> new Candidate(o.id(), o.trackingCode(), o.category(), o.status(), o.status().open(),
+                        abbreviate(o.description()), o.gridName(),
+                        o.distanceMetres() == null ? null : Math.round(o.distanceMetres()),
+                        Math.round(o.secondsApart() / 60.0), o.secondsApart(), o.newer()))
+                .toList();
     }
 
     private static Link link(Duplicates.Linked l) {

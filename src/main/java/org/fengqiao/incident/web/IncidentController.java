@@ -97,8 +97,7 @@ class IncidentController {
                 key != null ? key : r.idempotencyKey());
         IncidentDesk.Filed filed = desk.file(n, Submitter.of(caller));
         return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(filed.timeline() != null ? views.detail(filed.incident(), filed.timeline(), locale)
-                        : views.detail(filed.incident(), locale));
+                .body(views.detail(filed, locale));
     }
 
     @GetMapping

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.Source;
 import org.fengqiao.incident.Subtype;
+import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.Incidents.Incident;
 import org.fengqiao.incident.internal.Incidents.Status;
@@ -77,19 +78,27 @@ public class IncidentViews {
     }
 
     /**
-     * A report just filed, with the timeline at hand, so it is not read again; nothing can have been merged into
-     * it or it into another yet, so that is not looked up either.
+     * The answer to a filing. A report filed now comes with its timeline and the duplicates offered, so neither
+     * is read again, and nothing can have been merged into it or it into another yet; a repeated submission
+     * answers the first report as it stands.
      */
-    public Detail detail(Incident i, List<Incidents.Event> timeline, Locale locale) {
-        return detail(i, timeline, true, locale);
+    public Detail detail(IncidentDesk.Filed filed, Locale locale) {
+        if (filed.timeline() == null) {
+            return detail(filed.incident(), locale);
+        }
+        return detail(filed.incident(), filed.timeline(), duplicates.justFiled(filed.incident(), filed.offers()), locale);
     }
 
     private Detail detail(Incident i, List<Incidents.Event> timeline, boolean justFiled, Locale locale) {
+        return detail(i, timeline, duplicates.panel(i, justFiled), locale);
+    }
+
+    private Detail detail(Incident i, List<Incidents.Event> timeline, DuplicateViews.Panel panel, Locale locale) {
         List<Step> steps = timeline.stream().map(e -> new Step(e.kind(),
                 text("incident.event." + e.kind(), locale), e.at(), e.actorName(), e.ownerUnitName(), e.ownerStaffName(),
                 e.reason() == null ? null : text(e.reason(), locale), e.department(), e.contact(), e.outcome(),
                 note(e, locale))).toList();
-        return new Detail(view(i, locale), steps, duplicates.panel(i, justFiled));
+        return new Detail(view(i, locale), steps, panel);
     }
 
     private String note(Incidents.Event e, Locale locale) {
