@@ -59,6 +59,29 @@ public class Inbox {
         return id;
     }
 
+    /**
+     * The entry of {@code n} and, in the same statement, one of kind {@code also} for each staff id that
+     * {@code alsoQuery} selects (it may name {@code :recordId} and {@code :recipient}, the first entry's record and
+     * recipient): an item's owner and those kept informed of it, in one round trip instead of a look-up and an
+     * insert for each.
+     */
+    public void add(New n, Kind also, String alsoQuery) {
+        jdbc.sql("""
+                INSERT INTO inbox_entry (id, recipient_id, kind, record_type, record_id, link, unit_path, subject, category,
+                                         reason, due_on, created_at)
+                SELECT gen_random_uuid(), r.recipient, r.kind, :recordType, :recordId, :link, :unitPath, :subject,
+                       :category, :reason, CAST(:dueOn AS date), :at
+                FROM (SELECT CAST(:recipient AS uuid) AS recipient, CAST(:kind AS text) AS kind
+                      UNION ALL
+                      SELECT a.id, CAST(:also AS text) FROM (""" + alsoQuery + ") a (id)) r")
+                .param("recipient", n.recipientId()).param("kind", n.kind().name()).param("also", also.name())
+                .param("recordType", n.recordType()).param("recordId", n.recordId()).param("link", n.link())
+                .param("unitPath", n.unitPath()).param("subject", n.subject()).param("category", n.category())
+                .param("reason", n.reason()).param("dueOn", n.dueOn())
+                .param("at", OffsetDateTime.ofInstant(n.at(), ZoneOffset.UTC))
+                .update();
+    }
+
     /** The caller's entries, unread first, newest first within each. */
     public Page list(Caller caller, boolean unreadOnly, int limit, int offset) {
         List<Entry> items = jdbc.sql("SELECT " + COLUMNS + " FROM inbox_entry " + """

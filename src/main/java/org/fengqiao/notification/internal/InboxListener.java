@@ -25,6 +25,13 @@ import org.springframework.stereotype.Component;
 @Component
 class InboxListener {
 
+    /** The active chiefs of the incident's grid other than its owner, for {@link Inbox#add(Inbox.New, Kind, String)}. */
+    private static final String INFORMED_CHIEFS = """
+            SELECT s.id FROM incident i
+              JOIN grid_role r ON r.grid_id = i.grid_id AND r.role = 'GRID_CHIEF' AND r.ended_on IS NULL
+              JOIN staff s ON s.id = r.staff_id AND s.active
+            WHERE i.id = :recordId AND s.id <> :recipient""";
+
     private final Inbox inbox;
     private final JdbcClient jdbc;
     private final Jurisdictions jurisdictions;
@@ -45,16 +52,16 @@ class InboxListener {
         String link = "/incidents/" + step.incidentId();
         String category = "incident.category." + step.category().name();
         boolean routed = "ROUTED".equals(step.kind());
-        inbox.add(new Inbox.New(step.ownerStaffId(), routed ? Kind.INCIDENT_ASSIGNED : Kind.INCIDENT_ESCALATED,
+        Inbox.New owner = new Inbox.New(step.ownerStaffId(), routed ? Kind.INCIDENT_ASSIGNED : Kind.INCIDENT_ESCALATED,
                 "incident", step.incidentId(), link, step.unitPath(), step.trackingCode(), category, step.reason(), null,
-                step.at()));
+                step.at());
         if (routed) {
             // the routing keeps the grid chief informed of what his grid's manager or coordinator handles
-            // (RoutingPolicy's decision.informed: the chief, unless he owns the item himself)
-            for (UUID chief : informedChiefs(step.incidentId(), step.ownerStaffId())) {
-                inbox.add(new Inbox.New(chief, Kind.INCIDENT_INFORMED, "incident", step.incidentId(), link,
-                        step.unitPath(), step.trackingCode(), category, step.reason(), null, step.at()));
-            }
+            // (RoutingPolicy's decision.informed: the chief, unless he owns the item himself); every filing is
+            // routed, so the owner's entry and the chiefs' go in one statement
+            inbox.add(owner, Kind.INCIDENT_INFORMED, INFORMED_CHIEFS);
+        } else {
+            inbox.add(owner);
         }
     }
 
@@ -86,14 +93,5 @@ class InboxListener {
     private List<UUID> stationChiefs(UUID station) {
         return jdbc.sql("SELECT id FROM staff WHERE unit_id = ? AND role = 'STATION_CHIEF' AND active ORDER BY id")
                 .param(station).query(UUID.class).list();
-    }
-
-    private List<UUID> informedChiefs(UUID incident, UUID owner) {
-        return jdbc.sql("""
-                SELECT s.id FROM incident i
-                  JOIN grid_role r ON r.grid_id = i.grid_id AND r.role = 'GRID_CHIEF' AND r.ended_on IS NULL
-                  JOIN staff s ON s.id = r.staff_id AND s.active
-                WHERE i.id = ? AND s.id <> ?""")
-                .params(incident, owner).query(UUID.class).list();
     }
 }
