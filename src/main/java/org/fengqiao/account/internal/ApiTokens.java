@@ -60,11 +60,13 @@ public class ApiTokens {
 
     public void revoke(String token) {
         jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE token_hash = ?").param(hash(token)).update();
+        register.forgetTokenHolders();
     }
 
     /** Every token of a person ends, e.g. when the password changes or the account is disabled. */
     public void revokeAll(UUID staffId) {
         jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE staff_id = ? AND revoked_at IS NULL").param(staffId).update();
+        register.forgetTokenHolders();
     }
 
     static String hash(String token) {
