@@ -126,7 +126,8 @@ public final class SearchBenchmark {
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on").setServerConfig("timezone", "Asia/Shanghai")
                 .setServerConfig("shared_buffers", "512MB").setServerConfig("max_connections", "100")
-                .setServerConfig("max_wal_size", "4GB").start()) {
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements").start()) {
             String url = pg.getJdbcUrl("postgres", "postgres");
             ConfigurableApplicationContext app = new SpringApplicationBuilder(FengqiaoApplication.class).run(
                     "--server.port=0", "--fengqiao.db.url=" + url, "--fengqiao.db.user=postgres",
@@ -624,6 +625,9 @@ public final class SearchBenchmark {
         }
 
         void go(double loadSeconds) throws Exception {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            }
             long persons = single("SELECT count(*) FROM person");
             Map<String, Long> visible = new LinkedHashMap<>();
             Map<String, Map<Kind, List<String>>> values = new LinkedHashMap<>();
@@ -880,6 +884,11 @@ public final class SearchBenchmark {
             long processCpu = Cpu.process();
             Map<Long, Long> dbCpu = Cpu.database(pgData);
             long started = System.nanoTime();
+            if (keep) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SELECT pg_stat_statements_reset()");
+                }
+            }
             List<Future<?>> futures = new ArrayList<>();
             int clients = options.clients();
             for (int t = 0; t < clients; t++) {
@@ -947,6 +956,25 @@ public final class SearchBenchmark {
             results.add(r);
             System.out.printf(Locale.ROOT, "  %-30s %-24s %-10s p50 %6.2f  p99 %7.2f ms  %6.0f req/s  cpu/req app %.2f db %.2f ms%n",
                     query, path, rate > 0 ? String.format(Locale.ROOT, "%.0f/s", rate) : "closed", r.percentile(0.50), r.percentile(0.99), r.n() / r.seconds(), cpuApp, cpuDb);
+            statements(requests);
+        }
+
+        /**
+         * What PostgreSQL ran for the row just measured, per request: calls and time of its costliest statements
+         * (the server's own time, not the round trips), so a row's database CPU can be told apart.
+         */
+        void statements(int requests) throws Exception {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                    SELECT calls, total_exec_time + total_plan_time, regexp_replace(query, '\\s+', ' ', 'g')
+                    FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'
+                    ORDER BY total_exec_time + total_plan_time DESC LIMIT 4""")) {
+                while (rs.next()) {
+                    String q = rs.getString(3);
+                    System.out.printf(Locale.ROOT, "      %5.2f statements of %6.3f ms per request: %s%n",
+                            rs.getLong(1) / (double) requests, rs.getDouble(2) / rs.getLong(1),
+                            q.length() > 110 ? q.substring(0, 110) + "…" : q);
+                }
+            }
         }
 
         void table(String title, List<Result> rows) {
