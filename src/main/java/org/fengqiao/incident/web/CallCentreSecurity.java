@@ -74,8 +74,13 @@ class CallCentreSecurity {
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
-    /** The system behind a key, as a caller. */
-    record SystemPrincipal(Caller caller) implements CallerAware {
+    /** The system behind a key, as a caller; its name is the caller's (not the whole record written out). */
+    record SystemPrincipal(Caller caller) implements CallerAware, java.security.Principal {
+
+        @Override
+        public String getName() {
+            return caller.username();
+        }
     }
 
     static final class KeyFilter extends OncePerRequestFilter {
