@@ -43,22 +43,22 @@ public class DuplicateViews {
         this.duplicates = duplicates;
     }
 
-    /** The panel of a report being filed, from the offers just made: nothing read back, no merges looked up. */
-    public Panel justFiled(Incident i, List<DuplicatePolicy.Match> offers) {
+    /**
+     * The panel of a report being filed, from the offers just made: nothing read back, and no merges looked up (it
+     * can have none yet).
+     */
+    public Panel justFiled(List<DuplicatePolicy.Match> offers) {
         List<String> scope = scope();
         return scope == null ? NONE : new Panel(candidates(duplicates.offeredJustNow(offers, scope)), null, List.of());
     }
 
-    /** The panel of an incident; of a report just filed, without looking up merges it cannot have yet. */
-    public Panel panel(Incident i, boolean justFiled) {
+    /** The panel of an incident: the offers either way round, and the merges into it and of it. */
+    public Panel panel(Incident i) {
         List<String> scope = scope();
         if (scope == null) {
             return NONE;
         }
         List<Candidate> candidates = candidates(duplicates.offered(i.id(), scope));
-        if (justFiled) {
-            return new Panel(candidates, null, List.of());
-        }
         Link into = duplicates.mergedInto(i.id(), scope).map(DuplicateViews::link).orElse(null);
         List<Link> merged = duplicates.merged(i.id(), scope).stream().map(DuplicateViews::link).toList();
         return new Panel(candidates, into, merged);

@@ -74,7 +74,7 @@ public class IncidentViews {
     }
 
     public Detail detail(Incident i, Locale locale) {
-        return detail(i, incidents.timeline(i.id()), false, locale);
+        return detail(i, incidents.timeline(i.id()), duplicates.panel(i), locale);
     }
 
     /**
@@ -86,11 +86,7 @@ public class IncidentViews {
         if (filed.timeline() == null) {
             return detail(filed.incident(), locale);
         }
-        return detail(filed.incident(), filed.timeline(), duplicates.justFiled(filed.incident(), filed.offers()), locale);
-    }
-
-    private Detail detail(Incident i, List<Incidents.Event> timeline, boolean justFiled, Locale locale) {
-        return detail(i, timeline, duplicates.panel(i, justFiled), locale);
+        return detail(filed.incident(), filed.timeline(), duplicates.justFiled(filed.offers()), locale);
     }
 
     private Detail detail(Incident i, List<Incidents.Event> timeline, DuplicateViews.Panel panel, Locale locale) {
