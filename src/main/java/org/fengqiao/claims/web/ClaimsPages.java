@@ -13,10 +13,9 @@ import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
-import org.fengqiao.platform.Conflict;
-import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Permission;
+import org.fengqiao.platform.web.FormAnswers;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,12 +42,14 @@ class ClaimsPages {
     private final ClaimDesk desk;
     private final Jurisdictions jurisdictions;
     private final MessageSource messages;
+    private final FormAnswers answers;
 
-    ClaimsPages(Board board, ClaimDesk desk, Jurisdictions jurisdictions, MessageSource messages) {
+    ClaimsPages(Board board, ClaimDesk desk, Jurisdictions jurisdictions, MessageSource messages, FormAnswers answers) {
         this.board = board;
         this.desk = desk;
         this.jurisdictions = jurisdictions;
         this.messages = messages;
+        this.answers = answers;
     }
 
     @GetMapping("/claims")
@@ -119,17 +120,8 @@ class ClaimsPages {
     String claim(@PathVariable UUID id, @RequestParam(required = false) LocalDate due,
             @RequestParam(name = "coClaimer", required = false) List<UUID> coClaimers,
             @RequestParam(required = false) String note, Locale locale, RedirectAttributes redirect) {
-        try {
-            desk.claim(id, new ClaimDesk.ClaimForm(due, coClaimers, note), Callers.require());
-            redirect.addFlashAttribute("notice", messages.getMessage("claims.action.claimed", null, locale));
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
-        } catch (NotFound e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return "redirect:/claims/items/" + id;
+        return answers.redirect("/claims/items/" + id, "claims.action.claimed", locale, redirect,
+                () -> desk.claim(id, new ClaimDesk.ClaimForm(due, coClaimers, note), Callers.require()));
     }
 
     @PostMapping("/claims/{claimId}/{action}")
@@ -143,7 +135,7 @@ class ClaimsPages {
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        try {
+        return answers.redirect("/claims/items/" + claim.itemId(), "claims.action." + action, locale, redirect, () -> {
             switch (action) {
                 case "give-up" -> desk.giveUp(claimId, caller);
                 case "report" -> desk.report(claimId, note, caller);
@@ -151,12 +143,6 @@ class ClaimsPages {
                 case "send-back" -> desk.sendBack(claimId, note, caller);
                 default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
-            redirect.addFlashAttribute("notice", messages.getMessage("claims.action." + action, null, locale));
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
-        }
-        return "redirect:/claims/items/" + claim.itemId();
+        });
     }
 }

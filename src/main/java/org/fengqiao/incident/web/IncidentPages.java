@@ -18,9 +18,9 @@ import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
-import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.FormAnswers;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,15 +47,17 @@ class IncidentPages {
     private final IncidentViews views;
     private final Jurisdictions jurisdictions;
     private final MessageSource messages;
+    private final FormAnswers answers;
     private final Clock clock;
 
     IncidentPages(IncidentDesk desk, Incidents incidents, IncidentViews views, Jurisdictions jurisdictions,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, FormAnswers answers) {
         this.desk = desk;
         this.incidents = incidents;
         this.views = views;
         this.jurisdictions = jurisdictions;
         this.messages = messages;
+        this.answers = answers;
         this.clock = clock;
     }
 
@@ -136,7 +138,7 @@ class IncidentPages {
             @RequestParam(required = false) String contact, @RequestParam(required = false) String outcome,
             Locale locale, RedirectAttributes redirect) {
         Submitter me = Submitter.of(Callers.require());
-        try {
+        return answers.redirect("/incidents/" + id, "incident.action.done", locale, redirect, () -> {
             switch (action) {
                 case "acknowledge" -> desk.acknowledge(id, me);
                 case "dispatch" -> desk.dispatch(id, note, me);
@@ -148,15 +150,7 @@ class IncidentPages {
                 case "refer" -> desk.refer(id, department, contact, outcome, me);
                 default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
-            redirect.addFlashAttribute("notice", messages.getMessage("incident.action.done", null, locale));
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
-        } catch (NotFound e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return "redirect:/incidents/" + id;
+        });
     }
 
 }

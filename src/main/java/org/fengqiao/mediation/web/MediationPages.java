@@ -22,9 +22,9 @@ import org.fengqiao.mediation.internal.MediationDesk;
 import org.fengqiao.mediation.internal.Screenings;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
-import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.population.PersonLookup;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -57,10 +57,11 @@ class MediationPages {
     private final Screenings screenings;
     private final Jurisdictions jurisdictions;
     private final MessageSource messages;
+    private final FormAnswers answers;
     private final PersonLookup persons;
 
     MediationPages(MediationDesk desk, Disputes disputes, MediationViews views, AgreementPdf pdf, Ladder ladder,
-            Screenings screenings, Jurisdictions jurisdictions, MessageSource messages, PersonLookup persons) {
+            Screenings screenings, Jurisdictions jurisdictions, MessageSource messages, PersonLookup persons, FormAnswers answers) {
         this.persons = persons;
         this.desk = desk;
         this.disputes = disputes;
@@ -70,6 +71,7 @@ class MediationPages {
         this.screenings = screenings;
         this.jurisdictions = jurisdictions;
         this.messages = messages;
+        this.answers = answers;
     }
 
     @GetMapping("/mediation")
@@ -168,7 +170,7 @@ class MediationPages {
             @RequestParam(required = false) UUID followUpId, @RequestParam(required = false) DisputeKind kind,
             @RequestParam(required = false) UUID personId, Locale locale, RedirectAttributes redirect) {
         Actor me = me();
-        try {
+        return answers.redirect("/mediation/" + id, "mediation.action.done", locale, redirect, () -> {
             switch (action) {
                 case "parties" -> desk.addParties(id, personId != null
                         ? List.of(new MediationDesk.PartyForm(null, null, personId)) : parties(names, phones), me);
@@ -182,15 +184,7 @@ class MediationPages {
                 case "follow-up" -> desk.followUpDone(id, followUpId, note, me);
                 default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
-            redirect.addFlashAttribute("notice", messages.getMessage("mediation.action.done", null, locale));
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
-        } catch (NotFound e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return "redirect:/mediation/" + id;
+        });
     }
 
     @GetMapping("/mediation/{id}/agreement.pdf")

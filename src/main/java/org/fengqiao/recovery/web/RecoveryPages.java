@@ -12,9 +12,9 @@ import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
-import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.population.PersonLookup;
 import org.fengqiao.recovery.AssetKind;
 import org.fengqiao.recovery.AssetState;
@@ -56,10 +56,11 @@ class RecoveryPages {
     private final Rates rates;
     private final Jurisdictions jurisdictions;
     private final MessageSource messages;
+    private final FormAnswers answers;
     private final PersonLookup persons;
 
     RecoveryPages(RecoveryDesk desk, RecoveryFiles files, RecoveryViews views, ReceiptPdf receipts, Rates rates,
-            Jurisdictions jurisdictions, MessageSource messages, PersonLookup persons) {
+            Jurisdictions jurisdictions, MessageSource messages, PersonLookup persons, FormAnswers answers) {
         this.persons = persons;
         this.desk = desk;
         this.files = files;
@@ -68,6 +69,7 @@ class RecoveryPages {
         this.rates = rates;
         this.jurisdictions = jurisdictions;
         this.messages = messages;
+        this.answers = answers;
     }
 
     @GetMapping("/recovery")
@@ -173,7 +175,7 @@ class RecoveryPages {
             @RequestParam(required = false) String said, @RequestParam(required = false) Boolean satisfied,
             Locale locale, RedirectAttributes redirect) {
         Actor me = me();
-        try {
+        return answers.redirect("/recovery/" + id, "recovery.action.done", locale, redirect, () -> {
             switch (action) {
                 case "verify" -> desk.verify(id, new RecoveryDesk.VerifyForm(department, verifierName, verifiedOn,
                         result), me);
@@ -201,15 +203,7 @@ class RecoveryPages {
                 case "revisit" -> desk.addRevisit(id, new RecoveryDesk.RevisitForm(victimId, on, said, satisfied), me);
                 default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
-            redirect.addFlashAttribute("notice", messages.getMessage("recovery.action.done", null, locale));
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
-        } catch (NotFound e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return "redirect:/recovery/" + id;
+        });
     }
 
     @GetMapping("/recovery/{id}/returns/{returnId}/receipt.pdf")
