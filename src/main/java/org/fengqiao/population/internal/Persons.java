@@ -336,19 +336,19 @@ public class Persons {
         query.appendTo(where, params, cipher);
         String condition = String.join(" AND ", where);
         String order = query.order();
-        // One statement: the page's ids in list order, straight from the index that orders them; the
-        // columns of those rows only; and the matches counted up to the cap (or the end of the page),
-        // in no particular order, which is the cheapest way to count them.
+        // One statement and one walk: the matches in list order, straight from the index that orders them,
+        // up to the cap (or the end of the page asked for) and one more; the page is the stretch of them it
+        // shows, with the columns of those rows only; the count is how many the walk found. Walking the first
+        // rows once for the page and again for the count cost a sixth more and built the scope twice.
         // The numbers are written into the statement: a prepared statement's generic plan then knows how
         // few rows it fetches, is as cheap as a custom one, and is kept instead of planning every search.
         int window = Math.max(COUNT_CAP, offset + limit) + 1;
         long[] matched = {-1};
-        List<Row> rows = jdbc.sql("WITH page AS MATERIALIZED (SELECT p.id, row_number() OVER (ORDER BY " + order
-                        + ") AS ord FROM person p WHERE " + condition + " ORDER BY " + order
-                        + " LIMIT " + limit + " OFFSET " + offset + ") "
-                        + COLUMNS + ", (SELECT count(*) FROM (SELECT 1 FROM person p WHERE " + condition
-                        + " LIMIT " + window + ") m) AS matched FROM page JOIN person p ON p.id = page.id "
-                        + "JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id ORDER BY page.ord")
+        List<Row> rows = jdbc.sql("WITH walk AS MATERIALIZED (SELECT p.id, row_number() OVER (ORDER BY " + order
+                        + ") AS ord FROM person p WHERE " + condition + " ORDER BY " + order + " LIMIT " + window + ") "
+                        + COLUMNS + ", (SELECT count(*) FROM walk) AS matched FROM walk JOIN person p ON p.id = walk.id "
+                        + "JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id WHERE walk.ord > " + offset
+                        + " AND walk.ord <= " + (offset + limit) + " ORDER BY walk.ord")
                 .params(params).query((rs, n) -> {
                     matched[0] = rs.getLong("matched");
                     return map(rs, n);
