@@ -72,7 +72,7 @@ public final class SearchBenchmark {
     static final int PAGE_SIZE = 20;
 
     record Options(int persons, int requests, int baselineRequests, int clients, double rate, List<String> users, Path data,
-            boolean keep, boolean loadOnly) {
+            boolean keep, boolean loadOnly, boolean openOnly) {
 
         static Options parse(String[] args) throws IOException {
             int persons = 1_000_000;
@@ -83,10 +83,15 @@ public final class SearchBenchmark {
             List<String> users = List.of("bureau", "chief");
             Path data = null;
             boolean loadOnly = false;
+            boolean openOnly = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("--load-only")) {
                     loadOnly = true;
+                    continue;
+                }
+                if (a.equals("--open-only")) {
+                    openOnly = true;
                     continue;
                 }
                 String value = i + 1 < args.length ? args[i + 1] : null;
@@ -99,7 +104,7 @@ public final class SearchBenchmark {
                     case "--users" -> users = List.of(value.split(","));
                     case "--data" -> data = Path.of(value).toAbsolutePath();
                     default -> throw new IllegalArgumentException("unknown option " + a
-                            + " (known: --persons --requests --baseline-requests --clients --rate --users --data --load-only)");
+                            + " (known: --persons --requests --baseline-requests --clients --rate --users --data --load-only --open-only)");
                 }
                 i++;
             }
@@ -107,7 +112,7 @@ public final class SearchBenchmark {
             if (data == null) {
                 data = Files.createTempDirectory("fengqiao-search-bench");
             }
-            return new Options(persons, requests, baseline, clients, rate, users, data, keep, loadOnly);
+            return new Options(persons, requests, baseline, clients, rate, users, data, keep, loadOnly, openOnly);
         }
     }
 
@@ -663,7 +668,7 @@ public final class SearchBenchmark {
                     }
                 }
             }
-            for (Kind kind : Kind.values()) {
+            for (Kind kind : options.openOnly() ? new Kind[0] : Kind.values()) {
                 for (String user : options.users()) {
                     measure(kind.label, "API as " + user, options.requests(), values.get(user).get(kind), api(user, kind), true);
                 }
@@ -879,6 +884,9 @@ public final class SearchBenchmark {
             ExecutorService pool = Executors.newFixedThreadPool(options.clients());
             long[] latencies = new long[requests];
             long[] totals = new long[requests];
+            long[] dues = new long[requests];
+            Background background = new Background(c);
+            long[] sentAt = new long[requests];
             AtomicInteger next = new AtomicInteger();
             LongAdder clientCpu = new LongAdder();
             long processCpu = Cpu.process();
@@ -910,8 +918,12 @@ public final class SearchBenchmark {
                                 }
                             }
                             String value = values.get((int) ((i * 7919L) % values.size()));
+                            long sent = System.nanoTime();
                             totals[i] = call.apply(client, value);
                             latencies[i] = System.nanoTime() - due;
+                            dues[i] = due - started;
+                            // what the request itself took, apart from any wait for its client
+                            sentAt[i] = sent - due;
                         }
                         clientCpu.add(Cpu.THREADS.getCurrentThreadCpuTime() - cpu);
                         return null;
@@ -937,6 +949,10 @@ public final class SearchBenchmark {
             if (!keep) {
                 return;
             }
+            if (rate > 0) {
+                slowest(values, latencies, dues, sentAt, call);
+                System.out.println("      meanwhile: " + background.since());
+            }
             Arrays.sort(latencies);
             double sum = 0;
             int lower = 0;
@@ -957,6 +973,86 @@ public final class SearchBenchmark {
             System.out.printf(Locale.ROOT, "  %-30s %-24s %-10s p50 %6.2f  p99 %7.2f ms  %6.0f req/s  cpu/req app %.2f db %.2f ms%n",
                     query, path, rate > 0 ? String.format(Locale.ROOT, "%.0f/s", rate) : "closed", r.percentile(0.50), r.percentile(0.99), r.n() / r.seconds(), cpuApp, cpuDb);
             statements(requests);
+        }
+
+        /**
+         * What ran beside a row and can stall every request at once: the JVM's collections, PostgreSQL's
+         * checkpoints and its autovacuum and autoanalyze runs.
+         */
+        static final class Background {
+            private final Connection c;
+            private final long gcCount;
+            private final long gcMillis;
+            private final long[] server;
+
+            Background(Connection c) throws Exception {
+                this.c = c;
+                long count = 0;
+                long millis = 0;
+                for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                    count += gc.getCollectionCount();
+                    millis += gc.getCollectionTime();
+                }
+                this.gcCount = count;
+                this.gcMillis = millis;
+                this.server = server();
+            }
+
+            private long[] server() throws Exception {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                        SELECT (SELECT num_timed + num_requested FROM pg_stat_checkpointer),
+                               (SELECT coalesce(sum(autovacuum_count), 0) FROM pg_stat_all_tables),
+                               (SELECT coalesce(sum(autoanalyze_count), 0) FROM pg_stat_all_tables)""")) {
+                    rs.next();
+                    return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+                }
+            }
+
+            String since() throws Exception {
+                Background now = new Background(c);
+                return String.format(Locale.ROOT, "%d collections (%d ms in all), %d checkpoints, %d autovacuums, "
+                        + "%d autoanalyzes", now.gcCount - gcCount, now.gcMillis - gcMillis, now.server[0] - server[0],
+                        now.server[1] - server[1], now.server[2] - server[2]);
+            }
+        }
+
+        /**
+         * The open loop's slowest requests: when each was due, what it asked for, how long it waited for its client
+         * and then took; then each of their values asked again alone, to tell a slow query from a slow moment.
+         */
+        void slowest(List<String> values, long[] latencies, long[] dues, long[] sentAt, Call call) throws Exception {
+            Integer[] order = new Integer[latencies.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Long.compare(latencies[b], latencies[a]));
+            int shown = Math.max(1, latencies.length / 100);
+            StringBuilder line = new StringBuilder("      slowest 1%: ");
+            for (int k = 0; k < shown; k++) {
+                int i = order[k];
+                String value = values.get((int) ((i * 7919L) % values.size()));
+                line.append(String.format(Locale.ROOT, "%s%.0f ms at %.2f s%s", k == 0 ? "" : ", ", latencies[i] / 1e6,
+                        dues[i] / 1e9, value.isEmpty() ? "" : " (" + value + (sentAt[i] > 1_000_000
+                                ? String.format(Locale.ROOT, ", waited %.0f", sentAt[i] / 1e6) : "") + ")"));
+            }
+            System.out.println(line);
+            if (values.get(0).isEmpty()) {
+                return;
+            }
+            // the main thread's kept-alive connection may have been closed by the server while idle
+            connections.remove();
+            StringBuilder again = new StringBuilder("      the same alone: ");
+            for (int k = 0; k < Math.min(shown, 10); k++) {
+                String value = values.get((int) ((order[k] * 7919L) % values.size()));
+                long best = Long.MAX_VALUE;
+                for (int r = 0; r < 3; r++) {
+                    long t0 = System.nanoTime();
+                    call.apply(0, value);
+                    best = Math.min(best, System.nanoTime() - t0);
+                }
+                again.append(String.format(Locale.ROOT, "%s%s %.1f ms", k == 0 ? "" : ", ", value, best / 1e6));
+            }
+            System.out.println(again);
         }
 
         /**
