@@ -12,5 +12,5 @@ mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file
   || mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
 # the application and its clients share one JVM; a 2 GB young generation keeps young collections to
 # about one every ten seconds of load (they pause every request in flight)
-exec java -Xms3g -Xmx3g -Xmn2g -XX:+UseParallelGC -Xlog:gc:file=target/search-bench-gc.log -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
+exec java -Xms3g -Xmx3g -Xmn2g -XX:+UseParallelGC -Xlog:gc:file=target/search-bench-gc.log ${BENCH_JAVA_OPTS:-} -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
   org.fengqiao.bench.SearchBenchmark "$@"
