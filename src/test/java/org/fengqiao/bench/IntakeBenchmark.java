@@ -99,6 +99,8 @@ public final class IntakeBenchmark {
                 .setServerConfig("full_page_writes", "on").setServerConfig("timezone", "Asia/Shanghai")
                 .setServerConfig("shared_buffers", "512MB").setServerConfig("max_connections", "100")
                 .setServerConfig("max_wal_size", "4GB").setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                // planning counted apart: a statement planned at every execution shows its cost there
+                .setServerConfig("pg_stat_statements.track_planning", "on")
                 .start()) {
             String url = pg.getJdbcUrl("postgres", "postgres");
             long started = System.nanoTime();
@@ -493,6 +495,7 @@ public final class IntakeBenchmark {
             }
             Arrays.sort(all);
             double cpuApp = (SearchBenchmark.Cpu.process() - processCpu - clientCpu.sum()) / 1e6 / Math.max(1, total);
+            Map<String, Long> dbRoles = SearchBenchmark.Cpu.databaseByRole(dbCpu, pgData);
             double cpuDb = dbCpu.isEmpty() ? -1 : SearchBenchmark.Cpu.databaseSince(dbCpu, pgData) / 1e6 / Math.max(1, total);
             Result r = new Result(path, total, (int) errors.sum(), all, took, cpuApp, cpuDb,
                     clientCpu.sum() / 1e6 / Math.max(1, total), SearchBenchmark.Cpu.load());
@@ -502,6 +505,12 @@ public final class IntakeBenchmark {
             System.out.printf(Locale.ROOT, "  %-8s %-8s %7d req %8.0f req/s  p50 %7.2f  p99 %7.2f ms  errors %d  cpu/req app %.2f db %.2f client %.2f ms%n",
                     keep ? "measure" : "warm-up", path, r.n(), r.rate(), r.percentile(0.5), r.percentile(0.99), r.errors(),
                     cpuApp, cpuDb, r.cpuClients());
+            if (keep && !dbRoles.isEmpty()) {
+                StringBuilder line = new StringBuilder("           database CPU ms per request by process:");
+                dbRoles.forEach((role, nanos) -> line.append(String.format(Locale.ROOT, " %s %.2f,", role,
+                        nanos / 1e6 / Math.max(1, total))));
+                System.out.println(line.substring(0, line.length() - 1));
+            }
             if (keep) {
                 results.add(r);
             }
@@ -569,14 +578,16 @@ public final class IntakeBenchmark {
         void statements(java.io.PrintWriter out) throws Exception {
             out.println();
             out.println("pg_stat_statements while the application's paths were measured (top 15 by total time):");
-            out.printf(Locale.ROOT, "%10s %9s %9s  %s%n", "calls", "total ms", "mean ms", "query");
+            out.printf(Locale.ROOT, "%10s %9s %9s %9s %7s  %s%n", "calls", "total ms", "mean ms", "plan ms", "plans",
+                    "query");
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
-                    SELECT calls, total_exec_time, mean_exec_time, regexp_replace(query, '\\s+', ' ', 'g')
+                    SELECT calls, total_exec_time, mean_exec_time, mean_plan_time, plans,
+                           regexp_replace(query, '\\s+', ' ', 'g')
                     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15""")) {
                 while (rs.next()) {
-                    String q = rs.getString(4);
-                    out.printf(Locale.ROOT, "%10d %9.0f %9.3f  %s%n", rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
-                            q.length() > 150 ? q.substring(0, 150) + "…" : q);
+                    String q = rs.getString(6);
+                    out.printf(Locale.ROOT, "%10d %9.0f %9.3f %9.3f %7d  %s%n", rs.getLong(1), rs.getDouble(2),
+                            rs.getDouble(3), rs.getDouble(4), rs.getLong(5), q.length() > 150 ? q.substring(0, 150) + "…" : q);
                 }
             }
             // every statement is a round trip between two processes, which on these virtual cores costs more

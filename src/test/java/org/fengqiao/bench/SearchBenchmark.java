@@ -545,7 +545,12 @@ public final class SearchBenchmark {
                         }
                         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         long pid = Long.parseLong(proc.getFileName().toString());
-                        if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
+                        if (pid == postmaster) {
+                            // with what its children that ended used (autovacuum workers come and go): the
+                            // postmaster reaps them, and the kernel adds their time to its children's time
+                            cpu.put(pid, (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+                                    + Long.parseLong(f[14])) * NANOS_PER_TICK);
+                        } else if (Long.parseLong(f[1]) == postmaster) {
                             cpu.put(pid, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK);
                         }
                     }
@@ -556,13 +561,46 @@ public final class SearchBenchmark {
             return cpu;
         }
 
-        /** CPU the database's processes used between two snapshots (a process that ended meanwhile is not counted). */
+        /**
+         * CPU the database's processes used between two snapshots; a process that ended meanwhile is counted once the
+         * postmaster has reaped it (as its child), except what it had used before the first snapshot.
+         */
         static long databaseSince(Map<Long, Long> before, Path dataDir) {
             long used = 0;
             for (Map.Entry<Long, Long> now : database(dataDir).entrySet()) {
                 used += now.getValue() - before.getOrDefault(now.getKey(), 0L);
             }
             return used;
+        }
+
+        /**
+         * The same CPU by kind of process, from each one's title: the connections' backends, the WAL writer, the
+         * checkpointer, the background writer, autovacuum workers, and the postmaster with the children it reaped.
+         */
+        static Map<String, Long> databaseByRole(Map<Long, Long> before, Path dataDir) {
+            Map<String, Long> roles = new java.util.TreeMap<>();
+            long postmaster;
+            try {
+                postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+            } catch (IOException | RuntimeException e) {
+                return roles;
+            }
+            for (Map.Entry<Long, Long> now : database(dataDir).entrySet()) {
+                String title;
+                try {
+                    title = Files.readString(Path.of("/proc", String.valueOf(now.getKey()), "cmdline")).replace('\0', ' ');
+                } catch (IOException gone) {
+                    title = "";
+                }
+                String role = now.getKey() == postmaster ? "postmaster and ended children"
+                        : title.contains("autovacuum") ? "autovacuum"
+                        : title.contains("walwriter") ? "WAL writer"
+                        : title.contains("checkpointer") ? "checkpointer"
+                        : title.contains("background writer") ? "background writer"
+                        : title.contains("(") ? "backends" : "other";
+                roles.merge(role, now.getValue() - before.getOrDefault(now.getKey(), 0L), Long::sum);
+            }
+            return roles;
         }
 
         static double load() {
