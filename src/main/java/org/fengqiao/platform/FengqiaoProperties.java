@@ -35,7 +35,8 @@ public record FengqiaoProperties(
             @DefaultValue("") String user,
             @DefaultValue("") String password,
             @NotBlank @DefaultValue("./data") String dataDir,
-            @DefaultValue("0") int embeddedPort) {
+            @DefaultValue("0") int embeddedPort,
+            @jakarta.validation.constraints.Min(4) @DefaultValue("20") int poolSize) {
 
         public boolean embedded() {
             return url == null || url.isBlank();

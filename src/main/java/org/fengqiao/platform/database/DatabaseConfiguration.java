@@ -20,7 +20,9 @@ class DatabaseConfiguration {
         FengqiaoProperties.Database db = properties.db();
         HikariConfig config = new HikariConfig();
         config.setPoolName("fengqiao");
-        config.setMaximumPoolSize(20);
+        // Connections at once (FENGQIAO_DB_POOL): every busy connection is a busy server process, so past a few per
+        // core of the database machine more of them only wait for each other.
+        config.setMaximumPoolSize(db.poolSize());
         if (db.embedded()) {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(Path.of(db.dataDir()), db.embeddedPort());
             config.setJdbcUrl(server.jdbcUrl());
