@@ -29,6 +29,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class RecoveryApiIntegrationTests extends IntegrationTest {
 
+    /**
+     * The desk's today: China's date, not the test machine's (from 16:00 UTC they differ, and a receipt signed on
+     * the machine's date would be "before the return").
+     */
+    static LocalDate today() {
+        return LocalDate.now(org.fengqiao.recovery.internal.RecoveryDesk.ZONE);
+    }
+
     @LocalServerPort
     int port;
     @Autowired
@@ -74,7 +82,7 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
             String t = pair[1];
             assertThat(api.get(base, t).statusCode()).isEqualTo(404);
             assertThat(api.send("PUT", base + "/verification", t, Map.of("department", "CRIMINAL", "verifierName", "某",
-                    "verifiedOn", LocalDate.now().toString(), "result", "属实")).statusCode()).isEqualTo(404);
+                    "verifiedOn", today().toString(), "result", "属实")).statusCode()).isEqualTo(404);
             assertThat(api.send("PUT", base + "/owner", t, Map.of("ownerId", fx.staff("officer"))).statusCode()).isEqualTo(404);
             assertThat(api.send("POST", base + "/close", t, null).statusCode()).isEqualTo(404);
             assertThat(api.send("POST", base + "/reopen", t, null).statusCode()).isEqualTo(404);
@@ -95,7 +103,7 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
             assertThat(fx.upload(base + "/returns/" + i[2] + "/receipt", t, null, null, null).statusCode()).isEqualTo(404);
             assertThat(fx.bytes(base + "/returns/" + i[2] + "/scan", t).statusCode()).isEqualTo(404);
             assertThat(api.send("POST", base + "/revisits", t, Map.of("victimId", i[0], "visitedOn",
-                    LocalDate.now().toString(), "said", "满意", "satisfied", true)).statusCode()).isEqualTo(404);
+                    today().toString(), "said", "满意", "satisfied", true)).statusCode()).isEqualTo(404);
         }
         // the pages answer the same, to a signed-in officer of the other station
         ApiClient browser = new ApiClient(port);
@@ -128,12 +136,12 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
         // collective return events: scoped by the unit that held them
         UUID station2 = jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer2'").query(UUID.class).single();
         String event = fx.send("POST", "/api/v1/recovery/events", officer2, Map.of("unitId", station2, "heldOn",
-                LocalDate.now().toString(), "place", "牛山派出所" + n, "officerId", fx.staff("officer2")), 201).get("id").asText();
+                today().toString(), "place", "牛山派出所" + n, "officerId", fx.staff("officer2")), 201).get("id").asText();
         assertThat(api.get("/api/v1/recovery/events/" + event, officer).statusCode()).isEqualTo(404);
         assertThat(api.get("/api/v1/recovery/events/" + event, bureau).statusCode()).isEqualTo(200);
         assertThat(api.get("/api/v1/recovery/events", officer).body()).doesNotContain("牛山派出所" + n);
         assertThat(api.send("POST", "/api/v1/recovery/events", officer, Map.of("unitId", station2, "heldOn",
-                LocalDate.now().toString(), "place", "x", "officerId", fx.staff("officer"))).statusCode())
+                today().toString(), "place", "x", "officerId", fx.staff("officer"))).statusCode())
                 .as("another station's unit").isEqualTo(400);
         String[] i = ids.get(mine);
         HttpResponse<String> wrongEvent = api.send("POST", "/api/v1/recovery/files/" + mine + "/returns", bureau,
@@ -328,16 +336,16 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
                 "Accept-Language", "en");
         assertThat(text.statusCode()).isEqualTo(400);
         assertThat(text.body()).contains("must be a PDF, JPEG or PNG");
-        HttpResponse<String> early = fx.upload(receipt, officer, null, null, LocalDate.now().minusDays(1).toString(),
+        HttpResponse<String> early = fx.upload(receipt, officer, null, null, today().minusDays(1).toString(),
                 "Accept-Language", "en");
         assertThat(early.body()).contains("cannot be signed before the return");
         assertThat(fx.detail(officer, file).get("returns").get(0).has("receiptSignedOn")).isFalse();
 
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-        HttpResponse<String> signed = fx.upload(receipt, officer, png, "scan.png", LocalDate.now().toString());
+        HttpResponse<String> signed = fx.upload(receipt, officer, png, "scan.png", today().toString());
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
         JsonNode r = ApiClient.json(signed).get("returns").get(0);
-        assertThat(r.get("receiptSignedOn").asText()).isEqualTo(LocalDate.now().toString());
+        assertThat(r.get("receiptSignedOn").asText()).isEqualTo(today().toString());
         assertThat(r.get("scanType").asText()).isEqualTo("image/png");
         HttpResponse<byte[]> scan = fx.bytes("/api/v1/recovery/files/" + file + "/returns/" + ret + "/scan", officer);
         assertThat(scan.statusCode()).isEqualTo(200);
@@ -372,7 +380,7 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
                 Map.of("name", "嫌" + n, "idNumber", "320722199003151238"));
         assertThat(badNumber.statusCode()).isEqualTo(400);
         JsonNode s = fx.send("POST", "/api/v1/recovery/files/" + file + "/suspects", officer, Map.of("name", "嫌" + n,
-                "idNumber", "320722199003151237", "caughtOn", LocalDate.now().toString()), 200).get("suspects").get(0);
+                "idNumber", "320722199003151237", "caughtOn", today().toString()), 200).get("suspects").get(0);
         assertThat(s.get("idMasked").asText()).isEqualTo("320722********1237");
         assertThat(fx.detail(officer, file).toString()).doesNotContain("320722199003151237");
         String reveal = "/api/v1/recovery/files/" + file + "/suspects/" + s.get("id").asText() + "/reveal";
@@ -406,20 +414,20 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
         assertThat(d.get("file").get("ownerName").asText()).isNotBlank();
 
         HttpResponse<String> noResult = api.send("PUT", "/api/v1/recovery/files/" + file + "/verification", officer,
-                Map.of("department", "CYBER", "verifierName", "网安大队", "verifiedOn", LocalDate.now().toString()),
+                Map.of("department", "CYBER", "verifierName", "网安大队", "verifiedOn", today().toString()),
                 "Accept-Language", "en");
         assertThat(ApiClient.json(noResult).get("errors").findValuesAsText("field")).containsExactly("result");
         JsonNode v = fx.send("PUT", "/api/v1/recovery/files/" + file + "/verification", officer, Map.of("department",
-                "CRIMINAL", "verifierName", "刑侦大队 孙某", "verifiedOn", LocalDate.now().toString(), "result", "损失属实"), 200);
+                "CRIMINAL", "verifierName", "刑侦大队 孙某", "verifiedOn", today().toString(), "result", "损失属实"), 200);
         assertThat(v.get("file").get("verifyDepartment").asText()).isEqualTo("CRIMINAL");
         String victim = fx.victim(officer, file, "回访" + n, 10_000);
         fx.send("POST", "/api/v1/recovery/files/" + file + "/revisits", officer, Map.of("victimId", victim, "visitedOn",
-                LocalDate.now().toString(), "said", "希望尽快追回", "satisfied", false), 200);
+                today().toString(), "said", "希望尽快追回", "satisfied", false), 200);
         fx.send("POST", "/api/v1/recovery/files/" + file + "/close", officer, null, 200);
         assertThat(api.send("POST", "/api/v1/recovery/files/" + file + "/assets", officer, Map.of("kind", "CASH",
                 "description", "x", "valueFen", 1)).statusCode()).as("a closed file takes no more").isEqualTo(409);
         JsonNode closed = fx.send("POST", "/api/v1/recovery/files/" + file + "/revisits", officer, Map.of("victimId",
-                victim, "visitedOn", LocalDate.now().toString(), "said", "已满意", "satisfied", true), 200);
+                victim, "visitedOn", today().toString(), "said", "已满意", "satisfied", true), 200);
         assertThat(closed.get("revisits").findValuesAsText("satisfied")).containsExactly("false", "true");
     }
 
