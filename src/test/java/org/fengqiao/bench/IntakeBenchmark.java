@@ -305,30 +305,15 @@ public final class IntakeBenchmark {
                     default -> throw new IllegalArgumentException("unknown path " + p + " (known: 110, staff, commit, audit)");
                 });
             }
-            // Warm-up in rounds (every path for --warmup seconds each) until the JIT has settled: at least three rounds,
-            // then until a round compiles for less than a seventh of its time, at most eight. A fixed 15 s left the
-            // compiler working through the measured paths (on the search bench it compiled for 70 s of processor time
-            // in the first three rounds), its threads charged to the reports' CPU and taking the cores from them.
-            long warm = System.nanoTime();
-            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-            for (int round = 1; round <= 8; round++) {
-                long roundStarted = System.nanoTime();
-                long compiled = jit.getTotalCompilationTime();
+            // every path for --warmup seconds a round (the JDBC floors only in the first), until the JIT has settled
+            SearchBenchmark.warmUp(round -> {
                 for (Map.Entry<String, Call> e : calls.entrySet()) {
                     boolean app = e.getKey().equals("health") || e.getKey().equals("110") || e.getKey().equals("staff");
                     if (app || round == 1) {
                         measure(e.getKey(), e.getValue(), app ? options.warmup() : 1, false);
                     }
                 }
-                long compiling = jit.getTotalCompilationTime() - compiled;
-                double roundMillis = (System.nanoTime() - roundStarted) / 1e6;
-                System.out.printf(Locale.ROOT, "warm-up round %d: %.1f s, the JIT compiled for %d ms%n", round,
-                        roundMillis / 1000, compiling);
-                if (round >= 3 && compiling < roundMillis / 7) {
-                    break;
-                }
-            }
-            System.out.printf(Locale.ROOT, "warm-up %.0f s%n", (System.nanoTime() - warm) / 1e9);
+            });
             acknowledged.clear();
             execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             execute("SELECT pg_stat_statements_reset()");

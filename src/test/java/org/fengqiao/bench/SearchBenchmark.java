@@ -612,6 +612,36 @@ public final class SearchBenchmark {
         }
     }
 
+    /** One round of a bench's warm-up. */
+    interface WarmUpRound {
+        void run(int round) throws Exception;
+    }
+
+    /**
+     * Runs a bench's warm-up in rounds until the JIT has settled: at least three rounds, then until a round compiles
+     * for less than a seventh of its time (it never stops altogether: about a tenth from the fourth round on), at
+     * most eight. A fixed warm-up left C2 compiling for two more minutes of processor time on these 2 cores, through
+     * the measured rows: charged to the requests' CPU and taking the cores from them (a health check measured
+     * 0.87 ms of application CPU after one round, 0.24 after eight).
+     */
+    static void warmUp(WarmUpRound each) throws Exception {
+        long warm = System.nanoTime();
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        for (int round = 1; round <= 8; round++) {
+            long started = System.nanoTime();
+            long compiled = jit.getTotalCompilationTime();
+            each.run(round);
+            long compiling = jit.getTotalCompilationTime() - compiled;
+            double millis = (System.nanoTime() - started) / 1e6;
+            System.out.printf(Locale.ROOT, "warm-up round %d: %.1f s, the JIT compiled for %d ms%n", round, millis / 1000,
+                    compiling);
+            if (round >= 3 && compiling < millis / 7) {
+                break;
+            }
+        }
+        System.out.printf(Locale.ROOT, "warm-up %.0f s%n", (System.nanoTime() - warm) / 1e9);
+    }
+
     enum Kind {
         NAME("two-character name fragment", "SELECT name FROM bench_plain WHERE name ILIKE ? ORDER BY name LIMIT 20"),
         INITIALS("pinyin initials (2-3 letters)", "SELECT name FROM bench_plain WHERE initials ILIKE ? ORDER BY name LIMIT 20"),
@@ -688,17 +718,9 @@ public final class SearchBenchmark {
                     .map(e -> e.getKey() + " sees " + String.format(Locale.ROOT, "%,d", e.getValue())).toList());
             check(options.users().get(0), values.get(options.users().get(0)));
 
-            // warm-up: every path, every kind, as every user, closed and open loop, round after round until the JIT
-            // has settled: at least three rounds, then until a round compiles for less than a seventh of its time (it
-            // never stops altogether: about a tenth from the fourth round on), at most eight. A fixed warm-up of half a
-            // round left the compiler working through the first measured rows, its threads taking the cores from the
-            // requests: a health check then cost 1.3 ms of processor time instead of 0.5.
+            // warm-up: every path, every kind, as every user, closed and open loop, in rounds until the JIT has settled
             String first = options.users().get(0);
-            long warm = System.nanoTime();
-            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-            for (int round = 1; round <= 8; round++) {
-                long roundStarted = System.nanoTime();
-                long compiled = jit.getTotalCompilationTime();
+            warmUp(round -> {
                 for (Kind kind : Kind.values()) {
                     for (String user : options.users()) {
                         measure(kind.label, "warm-up", options.requests() / 4, values.get(user).get(kind), api(user, kind), false);
@@ -708,15 +730,7 @@ public final class SearchBenchmark {
                 }
                 measure("health", "warm-up", options.requests() / 4, List.of(""), health(), false);
                 measure("me", "warm-up", options.requests() / 4, List.of(""), me(first), false);
-                long compiling = jit.getTotalCompilationTime() - compiled;
-                double roundMillis = (System.nanoTime() - roundStarted) / 1e6;
-                System.out.printf(Locale.ROOT, "warm-up round %d: %.1f s, the JIT compiled for %d ms%n", round,
-                        roundMillis / 1000, compiling);
-                if (round >= 3 && compiling < roundMillis / 7) {
-                    break;
-                }
-            }
-            System.out.printf(Locale.ROOT, "warm-up %.0f s%n", (System.nanoTime() - warm) / 1e9);
+            });
 
             measure("health (no sign-in)", "HTTP /actuator/health", options.requests(), List.of(""), health(), true);
             measure("me (bearer, 1 query)", "HTTP /api/v1/me", options.requests(), List.of(""), me(first), true);
