@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
-import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.population.internal.UtilityAnomalyPolicy;
 import org.fengqiao.population.internal.UtilityImport;
 import org.fengqiao.population.internal.ImportJobs;
@@ -42,14 +42,16 @@ class UtilityPages {
     private final Verifications verifications;
     private final VerificationTasks tasks;
     private final MessageSource messages;
+    private final FormAnswers forms;
 
     UtilityPages(UtilityImport imports, ImportJobs jobs, Verifications verifications, VerificationTasks tasks,
-            MessageSource messages) {
+            MessageSource messages, FormAnswers forms) {
         this.imports = imports;
         this.jobs = jobs;
         this.verifications = verifications;
         this.tasks = tasks;
         this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping("/utility-readings/import")
@@ -179,17 +181,7 @@ class UtilityPages {
     }
 
     private String change(UUID id, Locale locale, RedirectAttributes redirect, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", messages.getMessage(done, null, locale));
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), locale)));
-        } catch (NotFound e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return "redirect:/verification-tasks/" + id;
+        return forms.redirect("/verification-tasks/" + id, done, locale, redirect, action);
     }
 
 }
