@@ -338,25 +338,25 @@ public class Persons {
         String order = query.order();
         // One statement and one walk: the matches in list order, straight from the index that orders them,
         // up to the cap (or the end of the page asked for) and one more; the page is the stretch of them it
-        // shows, with the columns of those rows only; the count is how many the walk found. Walking the first
-        // rows once for the page and again for the count cost a sixth more and built the scope twice.
+        // shows, with the columns of those rows only; the count is how many the walk found, answered on a row
+        // of its own when the page is past the last match. Walking the first rows once for the page and again
+        // for the count cost a sixth more and built the scope twice.
         // The numbers are written into the statement: a prepared statement's generic plan then knows how
         // few rows it fetches, is as cheap as a custom one, and is kept instead of planning every search.
         int window = Math.max(COUNT_CAP, offset + limit) + 1;
-        long[] matched = {-1};
+        long[] matched = {0};
         List<Row> rows = jdbc.sql("WITH walk AS MATERIALIZED (SELECT p.id, row_number() OVER (ORDER BY " + order
-                        + ") AS ord FROM person p WHERE " + condition + " ORDER BY " + order + " LIMIT " + window + ") "
-                        + COLUMNS + ", (SELECT count(*) FROM walk) AS matched FROM walk JOIN person p ON p.id = walk.id "
+                        + ") AS ord FROM person p WHERE " + condition + " ORDER BY " + order + " LIMIT " + window + "), "
+                        + "page AS (" + COLUMNS + ", walk.ord FROM walk JOIN person p ON p.id = walk.id "
                         + "JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id WHERE walk.ord > " + offset
-                        + " AND walk.ord <= " + (offset + limit) + " ORDER BY walk.ord")
+                        + " AND walk.ord <= " + (offset + limit) + ") "
+                        + "SELECT page.*, (SELECT count(*) FROM walk) AS matched FROM (SELECT 1) one LEFT JOIN page ON true "
+                        + "ORDER BY page.ord")
                 .params(params).query((rs, n) -> {
                     matched[0] = rs.getLong("matched");
-                    return map(rs, n);
-                }).list();
-        long count = matched[0] >= 0 ? matched[0] : offset == 0 ? 0
-                // a page past the last match: how many there are, for the pager
-                : jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM person p WHERE " + condition + " LIMIT " + window + ") m")
-                        .params(params).query(Long.class).single();
+                    return rs.getObject("id") == null ? null : map(rs, n);
+                }).list().stream().filter(java.util.Objects::nonNull).toList();
+        long count = matched[0];
         boolean more = count >= window;
         return new Page(rows, more ? window - 1 : count, more);
     }
