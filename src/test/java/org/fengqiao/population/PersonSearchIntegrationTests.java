@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.account.ApiClient;
+import org.fengqiao.population.internal.SearchTurns;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,8 @@ class PersonSearchIntegrationTests extends IntegrationTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     ApiClient api;
     String officer;
@@ -198,5 +201,48 @@ class PersonSearchIntegrationTests extends IntegrationTest {
         assertThat(crowd.body()).contains("超过 " + CAP + " 人");
         HttpResponse<String> few = browser.get("/persons?q=" + URLEncoder.encode(CROWD + "甲", StandardCharsets.UTF_8), null);
         assertThat(few.body()).containsPattern("共 \\d+ 人").doesNotContain("超过");
+    }
+
+    @Test
+    void aSearchThatGetsNoTurnIsAnsweredBusyInTheUsersLanguageAndLeavesNoTrace() throws Exception {
+        SearchTurns turns = context.getBean(SearchTurns.class);
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(turns.permits());
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService others = java.util.concurrent.Executors.newFixedThreadPool(turns.permits());
+        long before = jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_entry").query(Long.class).single();
+        try {
+            // every turn taken by a search that has not finished
+            for (int i = 0; i < turns.permits(); i++) {
+                others.submit(() -> turns.take(() -> {
+                    holding.countDown();
+                    try {
+                        return done.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            assertThat(holding.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            String path = "/api/v1/persons?size=20&q=" + URLEncoder.encode(CROWD, StandardCharsets.UTF_8);
+            HttpResponse<String> zh = api.get(path, officer);
+            assertThat(zh.statusCode()).as(zh.body()).isEqualTo(503);
+            assertThat(zh.headers().firstValue("Retry-After")).contains("1");
+            assertThat(ApiClient.json(zh).path("title").asText()).isEqualTo("系统繁忙，请稍后重试");
+            HttpResponse<String> en = api.get(path, officer, "Accept-Language", "en");
+            assertThat(ApiClient.json(en).path("title").asText()).isEqualTo("The system is busy; please try again in a moment");
+            ApiClient browser = new ApiClient(port);
+            assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+            HttpResponse<String> page = browser.get("/persons?q=" + URLEncoder.encode(CROWD, StandardCharsets.UTF_8), null);
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.body()).contains("系统繁忙，请稍后重试");
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE seq > ? AND record_type = 'person-search'")
+                    .param(before).query(Long.class).single()).as("a search refused is not recorded as made").isZero();
+        } finally {
+            done.countDown();
+            others.shutdown();
+            assertThat(others.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        // the turns are free again: the same search is answered
+        assertThat(search(CROWD, 1, officer).path("total").asLong()).isEqualTo(CAP);
     }
 }

@@ -23,5 +23,7 @@ public abstract class IntegrationTest {
         registry.add("fengqiao.demo", () -> "true");
         // the tests' webhook receivers listen on this host, which webhooks are otherwise refused
         registry.add("fengqiao.notification.webhooks.allowed-networks", () -> "127.0.0.1/32,::1/128");
+        // a search refused as busy after one second instead of ten (PersonSearchIntegrationTests)
+        registry.add("fengqiao.search.queue-timeout", () -> "1s");
     }
 }

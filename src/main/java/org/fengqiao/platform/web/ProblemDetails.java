@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.fengqiao.platform.Busy;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
@@ -59,6 +60,13 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         ProblemDetail pd = problem(HttpStatus.CONFLICT, "error.conflict", "conflict");
         pd.setDetail(text(e.key(), e.args()));
         return pd;
+    }
+
+    @ExceptionHandler(Busy.class)
+    ResponseEntity<ProblemDetail> busy(Busy e) {
+        ProblemDetail pd = problem(HttpStatus.SERVICE_UNAVAILABLE, "error.busy", "busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(pd);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -36,12 +36,15 @@ public class PersonRegister {
     private final Jurisdictions jurisdictions;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final SearchTurns searches;
 
-    PersonRegister(Persons persons, Jurisdictions jurisdictions, JdbcClient jdbc, ApplicationEventPublisher events) {
+    PersonRegister(Persons persons, Jurisdictions jurisdictions, JdbcClient jdbc, ApplicationEventPublisher events,
+            SearchTurns searches) {
         this.persons = persons;
         this.jurisdictions = jurisdictions;
         this.jdbc = jdbc;
         this.events = events;
+        this.searches = searches;
     }
 
     /** What a user typed for a person, before any check. */
@@ -167,10 +170,16 @@ public class PersonRegister {
         return value;
     }
 
-    /** A search over the caller's persons; the search itself is audited, its text masked when it is a number. */
+    /**
+     * A search over the caller's persons; the search itself is audited, its text masked when it is a number.
+     * Searches take turns: a few at once, the others waiting in arrival order ({@link SearchProperties}).
+     */
     public Persons.Page search(PersonQuery query, Caller caller, int limit, int offset) {
         PersonQuery.Kind kind = query.kind();
-        Persons.Page page = persons.search(query, caller, limit, offset);
+        return searches.take(() -> audited(query, kind, persons.search(query, caller, limit, offset)));
+    }
+
+    private Persons.Page audited(PersonQuery query, PersonQuery.Kind kind, Persons.Page page) {
         String shown = switch (kind) {
             case ID_NUMBER, ID_LAST4, ID_LAST6, PHONE -> kind.name();
             default -> query.text();
