@@ -47,18 +47,9 @@ class ConcurrencyLimitTests {
     @Test
     void theWaitingTakeTheirTurnsInTheOrderTheyCame() throws Exception {
         ConcurrencyLimit limit = new ConcurrencyLimit(1, Duration.ofSeconds(30));
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(6);
-        pool.submit(() -> limit.through(() -> {
-            holding.countDown();
-            try {
-                return release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        holdTheOnlyTurn(limit, pool, release);
         List<Integer> order = Collections.synchronizedList(new ArrayList<>());
         List<Future<?>> waiting = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -82,18 +73,9 @@ class ConcurrencyLimitTests {
     @Test
     void noTurnWithinTheWaitIsBusyAndTheWorkIsNotDone() throws Exception {
         ConcurrencyLimit limit = new ConcurrencyLimit(1, Duration.ofMillis(200));
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        pool.submit(() -> limit.through(() -> {
-            holding.countDown();
-            try {
-                return release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        holdTheOnlyTurn(limit, pool, release);
         AtomicInteger done = new AtomicInteger();
         assertThatThrownBy(() -> limit.through(done::incrementAndGet)).isInstanceOf(Busy.class)
                 .satisfies(e -> assertThat(((Busy) e).retryAfterSeconds()).isEqualTo(1));
@@ -117,5 +99,20 @@ class ConcurrencyLimitTests {
     void withoutAGivenNumberItIsTwiceTheProcessors() {
         assertThat(new ConcurrencyLimit(0, Duration.ofSeconds(1)).permits())
                 .isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Takes the limit's one turn on the pool until release, and returns once it has it. */
+    private static void holdTheOnlyTurn(ConcurrencyLimit limit, ExecutorService pool, CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        pool.submit(() -> limit.through(() -> {
+            holding.countDown();
+            try {
+                return release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
     }
 }
