@@ -17,6 +17,10 @@ public abstract class IntegrationTest {
             "fengqiao-test-" + UUID.randomUUID()).toString();
     public static final String DEMO_PASSWORD = "Fengqiao-2026";
 
+    static {
+        StaleTestData.sweep(Path.of(System.getProperty("java.io.tmpdir")), java.time.Instant.now());
+    }
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("fengqiao.db.data-dir", () -> DATA_DIR);
