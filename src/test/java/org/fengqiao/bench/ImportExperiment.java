@@ -135,7 +135,7 @@ public final class ImportExperiment {
                     api.copyIn("COPY address (id, grid_id, full_text) FROM STDIN", new java.io.StringReader(ad.toString()));
                     api.copyIn("COPY household (id, grid_id, address_id, number) FROM STDIN", new java.io.StringReader(hh.toString()));
                     CopyIn in = api.copyIn("COPY person (id, grid_id, household_id, name, "
-                            + "name_initials, name_pinyin, id_cipher, id_index, id_last4, id_last6, id_masked, "
+                            + "name_initials, name_pinyin, id_cipher, id_index, id_last6, id_masked, "
                             + "phone_cipher, phone_index, phone_masked, sex, birth_date, ethnicity, relation, residence, "
                             + "registered_on, left_on, occupation, workplace, note, content_hash) FROM STDIN");
                     for (int i = from; i < to; i++) {

@@ -300,7 +300,7 @@ public final class SearchBenchmark {
     static final class Loader {
         static final int CHUNK = 20_000;
         static final String PERSON_COLUMNS = "id, grid_id, household_id, name, name_initials, name_pinyin, "
-                + "id_cipher, id_index, id_last4, id_last6, id_masked, phone_cipher, phone_index, phone_masked, sex, "
+                + "id_cipher, id_index, id_last6, id_masked, phone_cipher, phone_index, phone_masked, sex, "
                 + "birth_date, ethnicity, relation, residence, registered_on, content_hash";
         static final String[] RELATIONS = {"HEAD", "SPOUSE", "CHILD", "CHILD", "PARENT"};
 
@@ -416,7 +416,6 @@ public final class SearchBenchmark {
                             .append(initials).append('\t').append(ChineseNames.fullPinyin(name)).append('\t')
                             .append("\\\\x").append(hex.formatHex(cipher.encrypt(number))).append('\t')
                             .append(cipher.blindIndex("id", number)).append('\t')
-                            .append(cipher.blindIndex("id-last4", id.last4())).append('\t')
                             .append(cipher.blindIndex("id-last6", id.last6())).append('\t')
                             .append(id.masked()).append('\t')
                             .append("\\\\x").append(hex.formatHex(cipher.encrypt(phone))).append('\t')

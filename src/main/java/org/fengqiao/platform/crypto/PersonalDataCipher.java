@@ -190,7 +190,7 @@ public class PersonalDataCipher {
     }
 
     /**
-     * The index of a value for one purpose ("id", "id-last4", "id-last6", "phone"): the first 32
+     * The index of a value for one purpose ("id", "id-last6", "phone"; "id-last4" is no longer stored): the first 32
      * hex characters of an HMAC-SHA256 under a key derived for that purpose. The same value gives
      * the same index for the same purpose, so callers must pass it normalised (an identity number
      * as {@code IdentityNumber.value()}, a phone as digits only).

@@ -36,10 +36,10 @@ public class Persons {
 
     private static final String INSERT = """
                 INSERT INTO person (id, grid_id, household_id, name, name_initials, name_pinyin,
-                    id_cipher, id_index, id_last4, id_last6, id_masked, phone_cipher, phone_index, phone_masked,
+                    id_cipher, id_index, id_last6, id_masked, phone_cipher, phone_index, phone_masked,
                     sex, birth_date, ethnicity, relation, residence, registered_on, left_on, occupation, workplace, note,
                     content_hash)
-                VALUES (:id, :grid, :household, :name, :initials, :pinyin, :idCipher, :idIndex, :idLast4,
+                VALUES (:id, :grid, :household, :name, :initials, :pinyin, :idCipher, :idIndex,
                     :idLast6, :idMasked, :phoneCipher, :phoneIndex, :phoneMasked, :sex, :birth, :ethnicity, :relation,
                     :residence, :registered, :left, :occupation, :workplace, :note, :hash)""";
 
@@ -116,7 +116,7 @@ public class Persons {
     }
 
     static final String COPY_COLUMNS = """
-            id, grid_id, household_id, name, name_initials, name_pinyin, id_cipher, id_index, id_last4,
+            id, grid_id, household_id, name, name_initials, name_pinyin, id_cipher, id_index,
             id_last6, id_masked, phone_cipher, phone_index, phone_masked, sex, birth_date, ethnicity, relation,
             residence, registered_on, left_on, occupation, workplace, note, content_hash""";
 
@@ -158,9 +158,9 @@ public class Persons {
             CopyText line = buffers.get().reset();
             line.uuid(id).uuid(f.gridId()).uuid(f.householdId()).text(f.name()).text(pinyin.initials()).text(pinyin.full());
             if (number == null) {
-                line.nul().nul().nul().nul().nul();
+                line.nul().nul().nul().nul();
             } else {
-                line.bytea(cipher.encrypt(number.value())).text(index).text(cipher.blindIndex("id-last4", number.last4()))
+                line.bytea(cipher.encrypt(number.value())).text(index)
                         .text(cipher.blindIndex("id-last6", number.last6())).text(number.masked());
             }
             if (phone == null) {
@@ -225,7 +225,7 @@ public class Persons {
                 UPDATE person SET grid_id = :grid, household_id = :household, name = :name,
                     name_initials = :initials, name_pinyin = :pinyin,
                     id_cipher = CASE WHEN id_index IS NOT DISTINCT FROM :idIndex THEN id_cipher ELSE :idCipher END,
-                    id_index = :idIndex, id_last4 = :idLast4, id_last6 = :idLast6, id_masked = :idMasked,
+                    id_index = :idIndex, id_last6 = :idLast6, id_masked = :idMasked,
                     phone_cipher = CASE WHEN phone_index IS NOT DISTINCT FROM :phoneIndex THEN phone_cipher ELSE :phoneCipher END,
                     phone_index = :phoneIndex, phone_masked = :phoneMasked, sex = :sex, birth_date = :birth,
                     ethnicity = :ethnicity, relation = :relation, residence = :residence, registered_on = :registered,
@@ -245,7 +245,6 @@ public class Persons {
         IdentityNumber number = f.idNumber();
         p.put("idCipher", number == null ? null : cipher.encrypt(number.value()));
         p.put("idIndex", number == null ? null : cipher.blindIndex("id", number.value()));
-        p.put("idLast4", number == null ? null : cipher.blindIndex("id-last4", number.last4()));
         p.put("idLast6", number == null ? null : cipher.blindIndex("id-last6", number.last6()));
         p.put("idMasked", number == null ? null : number.masked());
         String phone = f.phone();

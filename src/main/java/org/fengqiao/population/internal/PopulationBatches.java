@@ -30,7 +30,7 @@ public class PopulationBatches {
 
     private static final String[] PERSON_COLUMNS = {"id uuid", "grid_id uuid", "household_id uuid", "name text",
         "name_initials text", "name_pinyin text", "id_cipher bytea", "id_index text",
-        "id_last4 text", "id_last6 text", "id_masked text", "phone_cipher bytea", "phone_index text",
+        "id_last6 text", "id_masked text", "phone_cipher bytea", "phone_index text",
         "phone_masked text", "sex text", "birth_date date", "ethnicity text", "relation text", "residence text",
         "registered_on date", "left_on date", "occupation text", "workplace text", "note text", "content_hash text"};
     private static final String PERSON_INSERT = "INSERT INTO person ("
@@ -75,7 +75,6 @@ public class PopulationBatches {
                 ChineseNames.fullPinyin(f.name()),
                 number == null ? null : cipher.encrypt(number.value()),
                 number == null ? null : cipher.blindIndex("id", number.value()),
-                number == null ? null : cipher.blindIndex("id-last4", number.last4()),
                 number == null ? null : cipher.blindIndex("id-last6", number.last6()),
                 number == null ? null : number.masked(),
                 phone == null ? null : cipher.encrypt(phone),

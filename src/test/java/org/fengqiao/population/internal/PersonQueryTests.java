@@ -3,8 +3,15 @@ package org.fengqiao.population.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.fengqiao.population.IdentityNumber;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PersonQueryTests {
 
@@ -58,5 +65,20 @@ class PersonQueryTests {
             assertThat(new PersonQuery(text, null, null, null, null, null, null).order()).as(text)
                     .isEqualTo("p.name COLLATE \"C\", p.id");
         }
+    }
+
+    @Test
+    void aSearchByTheLast4AsksForTheLast6OfEveryDayOfBirthAndNoOther(@TempDir Path dir) {
+        PersonalDataCipher cipher = new PersonalDataCipher(Base64.getEncoder().encodeToString(new byte[32]), dir, false);
+        // numbers born on every day of a long and a short month
+        for (LocalDate day = LocalDate.of(1988, 1, 1); day.isBefore(LocalDate.of(1988, 3, 1)); day = day.plusDays(1)) {
+            String body = "110105" + day.toString().replace("-", "") + "002";
+            IdentityNumber number = IdentityNumber.parse(body + IdentityNumber.checkCharacter(body));
+            List<String> asked = List.of(PersonQuery.lastSixes(number.last4(), cipher));
+            assertThat(asked).as(number.value()).contains(cipher.blindIndex("id-last6", number.last6()))
+                    .hasSize(31).doesNotHaveDuplicates();
+        }
+        // a number ending otherwise is not among them
+        assertThat(PersonQuery.lastSixes("0021", cipher)).doesNotContain(cipher.blindIndex("id-last6", "150022"));
     }
 }
