@@ -88,7 +88,7 @@ class DemoPopulationIntegrationTests extends IntegrationTest {
                 + " OR p.id_index IS NULL OR p.sex IS NULL OR p.birth_date IS NULL OR p.ethnicity IS NULL)")
                 .param("rural", RURAL_ADDRESS).param("urban", URBAN_ADDRESS).query().listOfRows();
         assertThat(odd).isEmpty();
-        // person.id_index is UNIQUE, so a repeated number would have failed the load; here every demo person has one
+        // a number is unique (person_id_number), so a repeated one would have failed the load; here every demo person has one
         Map<String, Object> numbers = jdbc.sql("SELECT count(*) AS persons, count(DISTINCT p.id_index) AS numbers FROM "
                 + DEMO_PERSONS + " WHERE a.full_text LIKE :rural OR a.full_text LIKE :urban")
                 .param("rural", RURAL_ADDRESS).param("urban", URBAN_ADDRESS).query().singleRow();

@@ -326,8 +326,8 @@ public class PersonImport {
         Persons.Fields fields;
         String householdNumber;
         String address;
-        /** The blind index of the row's identity number, null without one. */
-        String idIndex;
+        /** The blind indexes of the row's identity number, null without one. */
+        Persons.NumberIndex idIndex;
         /** The stored person holding the number, and his content hash, when the number is known. */
         UUID knownId;
         String knownHash;
@@ -487,8 +487,10 @@ public class PersonImport {
          */
         void lookUp(List<Candidate> candidates) {
             known.clear();
-            String[] indexes = candidates.stream().filter(c -> c.problems.isEmpty() && c.idIndex != null)
-                    .map(c -> c.idIndex).toArray(String[]::new);
+            List<Persons.NumberIndex> numbered = candidates.stream()
+                    .filter(c -> c.problems.isEmpty() && c.idIndex != null).map(c -> c.idIndex).toList();
+            String[] indexes = numbered.stream().map(Persons.NumberIndex::whole).toArray(String[]::new);
+            String[] lastSixes = numbered.stream().map(Persons.NumberIndex::last6).toArray(String[]::new);
             String[] numbers = candidates.stream().filter(c -> c.problems.isEmpty() && c.householdNumber != null)
                     .map(c -> c.householdNumber).filter(n -> !households.containsKey(n)).distinct().toArray(String[]::new);
             String[] places = candidates.stream().filter(c -> c.problems.isEmpty() && c.address != null)
@@ -498,13 +500,14 @@ public class PersonImport {
             }
             jdbc.sql("""
                     SELECT 'P', p.id_index, p.id, p.content_hash, u.path LIKE ANY(?)
-                    FROM person p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
-                    WHERE p.id_index = ANY(?)
+                    FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS k(last6, whole)
+                    JOIN person p ON p.id_last6 = k.last6 AND p.id_index = k.whole
+                    JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
                     UNION ALL
                     SELECT 'H', number, id, grid_id::text, NULL FROM household WHERE number = ANY(?)
                     UNION ALL
                     SELECT 'A', full_text, id, grid_id::text, NULL FROM address WHERE full_text = ANY(?)""")
-                    .params(caller.scopePatterns(), indexes, numbers, places)
+                    .params(caller.scopePatterns(), lastSixes, indexes, numbers, places)
                     .query((rs, n) -> {
                         String kind = rs.getString(1);
                         String key = rs.getString(2);
@@ -526,7 +529,7 @@ public class PersonImport {
          */
         void knownNumbers(List<Candidate> candidates) {
             for (Candidate c : candidates) {
-                Object[] k = c.idIndex == null || !c.problems.isEmpty() ? null : known.get(c.idIndex);
+                Object[] k = c.idIndex == null || !c.problems.isEmpty() ? null : known.get(c.idIndex.whole());
                 if (k == null) {
                     continue;
                 }
@@ -573,7 +576,7 @@ public class PersonImport {
                 c.problems.add(new Invalid.Problem("address", "imports.address.withoutHousehold", new Object[0]));
             }
             if (c.problems.isEmpty() && c.fields.idNumber() != null) {
-                c.idIndex = preparer.idIndex(c.fields.idNumber());
+                c.idIndex = preparer.numberIndex(c.fields.idNumber());
             }
             return c;
         }

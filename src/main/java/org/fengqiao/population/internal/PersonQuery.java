@@ -67,8 +67,11 @@ public record PersonQuery(String text, String address, Category category, KeyPer
         switch (kind()) {
             case NONE -> { }
             case ID_NUMBER -> {
-                where.add("p.id_index = " + value("idIndex", "text"));
-                params.put("idIndex", cipher.blindIndex("id", IdentityNumber.parse(q).value()));
+                // the pair the unique index person_id_number holds
+                IdentityNumber number = IdentityNumber.parse(q);
+                where.add("p.id_last6 = " + value("idLast6", "text") + " AND p.id_index = " + value("idIndex", "text"));
+                params.put("idLast6", cipher.blindIndex("id-last6", number.last6()));
+                params.put("idIndex", cipher.blindIndex("id", number.value()));
             }
             case PHONE -> {
                 where.add("p.phone_index = " + value("phoneIndex", "text"));

@@ -77,7 +77,8 @@ public class Persons {
 
     /** The person holding an identity number, whatever the scope: import uses it to update instead of duplicating. */
     public Optional<UUID> idOfNumber(IdentityNumber number) {
-        return jdbc.sql("SELECT id FROM person WHERE id_index = ?").param(cipher.blindIndex("id", number.value()))
+        return jdbc.sql("SELECT id FROM person WHERE id_last6 = ? AND id_index = ?")
+                .param(cipher.blindIndex("id-last6", number.last6())).param(cipher.blindIndex("id", number.value()))
                 .query(UUID.class).optional();
     }
 
@@ -115,6 +116,13 @@ public class Persons {
     public record Prepared(UUID id, String idIndex, String hash, byte[] copyLine) {
     }
 
+    /**
+     * The blind indexes of an identity number: of the whole number ({@code id_index}) and of its last 6
+     * ({@code id_last6}). One unique B-tree holds the pair (V101), so a look-up by number gives both.
+     */
+    public record NumberIndex(String whole, String last6) {
+    }
+
     static final String COPY_COLUMNS = """
             id, grid_id, household_id, name, name_initials, name_pinyin, id_cipher, id_index,
             id_last6, id_masked, phone_cipher, phone_index, phone_masked, sex, birth_date, ethnicity, relation,
@@ -139,19 +147,19 @@ public class Persons {
         private Preparer() {
         }
 
-        /** The keyed blind index of a number, as stored in {@code id_index}. */
-        public String idIndex(IdentityNumber number) {
-            return cipher.blindIndex("id", number.value());
+        /** The keyed blind indexes of a number, as stored in {@code id_last6} and {@code id_index}. */
+        public NumberIndex numberIndex(IdentityNumber number) {
+            return new NumberIndex(cipher.blindIndex("id", number.value()), cipher.blindIndex("id-last6", number.last6()));
         }
 
         /**
          * The stored form of {@link #insert}, field for field: the same derived name columns, ciphertexts, blind
-         * indexes, masks and content hash. {@code idIndex} is the number's blind index when the caller already
-         * has it (null computes it).
+         * indexes, masks and content hash. {@code known} is the number's blind indexes when the caller already
+         * has them (null computes them).
          */
-        public Prepared prepare(Fields f, UUID id, String idIndex) {
+        public Prepared prepare(Fields f, UUID id, NumberIndex known) {
             IdentityNumber number = f.idNumber();
-            String index = number == null ? null : idIndex != null ? idIndex : idIndex(number);
+            NumberIndex index = number == null ? null : known != null ? known : numberIndex(number);
             String phone = f.phone();
             ChineseNames.Pinyin pinyin = ChineseNames.pinyin(f.name());
             String hash = contentHash(f);
@@ -160,8 +168,7 @@ public class Persons {
             if (number == null) {
                 line.nul().nul().nul().nul();
             } else {
-                line.bytea(cipher.encrypt(number.value())).text(index)
-                        .text(cipher.blindIndex("id-last6", number.last6())).text(number.masked());
+                line.bytea(cipher.encrypt(number.value())).text(index.whole()).text(index.last6()).text(number.masked());
             }
             if (phone == null) {
                 line.nul().nul().nul();
@@ -171,7 +178,7 @@ public class Persons {
             line.text(f.sex()).date(f.birthDate()).text(f.ethnicity()).text(f.relation() == null ? null : f.relation().name())
                     .text(f.residence().name()).date(f.registeredOn()).date(f.leftOn()).text(f.occupation())
                     .text(f.workplace()).text(f.note()).text(hash).endRow();
-            return new Prepared(id, index, hash, line.toByteArray());
+            return new Prepared(id, index == null ? null : index.whole(), hash, line.toByteArray());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.fengqiao.population.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -67,5 +68,25 @@ class PersonsCopyIntegrationTests extends IntegrationTest {
         assertThat(byCopy.get("name")).isEqualTo("欧阳𠮷\"娜\\娜");
         assertThat(byCopy.get("id_cipher")).isEqualTo(number.value());
         jdbc.sql("DELETE FROM person WHERE id = ?").param(copiedId).update();
+    }
+
+    @Test
+    void anIdentityNumberIsStoredForOnePersonOnlyWhicheverWayTheSecondComesIn() {
+        UUID grid = jdbc.sql("SELECT id FROM grid WHERE code = 'FS-1-01' AND network = 'POLICE'").query(UUID.class).single();
+        IdentityNumber number = IdentityNumber.parse(TestIdentityNumbers.next(Sex.MALE));
+        Persons.Fields first = new Persons.Fields(grid, null, "唯一号", number, null, "MALE", number.birthDate(), "01",
+                null, Residence.PERMANENT, null, null, null, null, null);
+        Persons.Fields second = new Persons.Fields(grid, null, "重号人", number, "13912345678", "MALE",
+                number.birthDate(), "01", null, Residence.PERMANENT, null, null, null, null, null);
+        UUID id = persons.insert(first);
+
+        assertThatThrownBy(() -> persons.insert(second))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> persons.insertCopy(List.of(persons.preparer().prepare(second, PersonIds.next(), null))))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM person WHERE name IN ('唯一号', '重号人') AND id_masked = ?")
+                .param(number.masked()).query(Long.class).single()).isEqualTo(1);
+        assertThat(persons.idOfNumber(number)).contains(id);
+        jdbc.sql("DELETE FROM person WHERE id = ?").param(id).update();
     }
 }
