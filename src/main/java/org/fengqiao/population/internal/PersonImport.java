@@ -500,9 +500,8 @@ public class PersonImport {
             }
             jdbc.sql("""
                     SELECT 'P', p.id_index, p.id, p.content_hash, u.path LIKE ANY(?)
-                    FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS k(last6, whole)
-                    JOIN person p ON p.id_last6 = k.last6 AND p.id_index = k.whole
-                    JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
+                    FROM person p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
+                    WHERE p.id_last6 = ANY(?) AND p.id_index = ANY(?)
                     UNION ALL
                     SELECT 'H', number, id, grid_id::text, NULL FROM household WHERE number = ANY(?)
                     UNION ALL
