@@ -376,23 +376,24 @@ public final class ImportBenchmark {
     }
 
     /** What the server did besides: write-ahead log written, checkpoints, pages read and written by backends. */
-    record Server(long walBytes, long checkpoints, long reads, long writes) {
+    record Server(long walBytes, long checkpoints, long reads, long writes, long walRecords, long fullPages) {
         static Server now(DataSource ds) throws Exception {
             try (Connection c = ds.getConnection(); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("""
                             SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint,
                                    (SELECT num_timed + num_requested FROM pg_stat_checkpointer),
                                    (SELECT coalesce(sum(reads), 0) FROM pg_stat_io WHERE backend_type = 'client backend'),
-                                   (SELECT coalesce(sum(writes), 0) FROM pg_stat_io WHERE backend_type = 'client backend')""")) {
+                                   (SELECT coalesce(sum(writes), 0) FROM pg_stat_io WHERE backend_type = 'client backend'),
+                                   (SELECT wal_records FROM pg_stat_wal), (SELECT wal_fpi FROM pg_stat_wal)""")) {
                 rs.next();
-                return new Server(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                return new Server(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
             }
         }
 
         String since(Server before) {
-            return String.format(Locale.ROOT, "server: %,d MB of WAL, %d checkpoints, backends read %,d and wrote %,d pages",
-                    (walBytes - before.walBytes) >> 20, checkpoints - before.checkpoints, reads - before.reads,
-                    writes - before.writes);
+            return String.format(Locale.ROOT, "server: %,d MB of WAL in %,d records (%,d full-page images), %d checkpoints, "
+                    + "backends read %,d and wrote %,d pages", (walBytes - before.walBytes) >> 20, walRecords - before.walRecords,
+                    fullPages - before.fullPages, checkpoints - before.checkpoints, reads - before.reads, writes - before.writes);
         }
     }
 
