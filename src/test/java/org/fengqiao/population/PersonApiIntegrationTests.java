@@ -96,6 +96,21 @@ class PersonApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aRenamedPersonIsFoundByTheNewNamesPinyinAndNoLongerByTheOld() {
+        String number = TestIdentityNumbers.next(Sex.FEMALE);
+        String id = register(person("闵秀珍", number, "FEMALE", "FS-1-01")).path("id").asText();
+        assertThat(idsFound("minxiuzhen", officer)).contains(id);
+
+        HttpResponse<String> renamed = api.send("PUT", "/api/v1/persons/" + id, officer,
+                person("闵秀瑛", number, "FEMALE", "FS-1-01"));
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+
+        assertThat(idsFound("minxiuying", officer)).contains(id);
+        assertThat(idsFound("minxiuzhen", officer)).doesNotContain(id);
+        assertThat(idsFound("minxiu", officer)).contains(id);
+    }
+
+    @Test
     void anotherStationsOfficerGets404ForThePersonOnEveryEndpointAndCannotFindHim() {
         String number = TestIdentityNumbers.next(Sex.FEMALE);
         String id = register(person("林晓燕", number, "FEMALE", "FS-2-01")).path("id").asText();

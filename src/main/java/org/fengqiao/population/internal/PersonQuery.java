@@ -92,7 +92,15 @@ public record PersonQuery(String text, String address, Category category, KeyPer
             // Prefixes as ranges in the "C" collation (the order of the indexes): unlike LIKE with a
             // value the planner does not see, a range reaches the index.
             case INITIALS -> prefix("p.name_initials", q.toLowerCase(Locale.ROOT), where, params);
-            case PINYIN -> prefix("p.name_pinyin", q.toLowerCase(Locale.ROOT), where, params);
+            // The names whose pinyin starts so, from the dictionary of names (name_pinyin); their persons then
+            // come in name order from person_name_order, as a fragment's do.
+            case PINYIN -> {
+                String pinyin = q.toLowerCase(Locale.ROOT);
+                where.add("p.name COLLATE \"C\" = ANY(ARRAY(SELECT r.name FROM name_pinyin r WHERE r.pinyin >= "
+                        + value("from", "text") + " AND r.pinyin < " + value("to", "text") + "))");
+                params.put("from", pinyin);
+                params.put("to", successor(pinyin));
+            }
             case SURNAME -> prefix("p.name", q, where, params);
             case NAME -> {
                 // The names holding the fragment, from the names that hold its first two characters
@@ -175,13 +183,12 @@ public record PersonQuery(String text, String address, Category category, KeyPer
 
     /**
      * The order the matches are listed in, which the index that answers the search gives by itself:
-     * prefixes of initials or pinyin by those (the closest first: zs before zsf), then by name;
-     * everything else by name. Names compare in the "C" collation (code point order), the id breaks ties.
+     * a prefix of initials by those (the closest first: zs before zsf), then by name; everything else
+     * (full pinyin too, whose names come from the name_pinyin dictionary) by name. Names compare in the "C" collation (code point order), the id breaks ties.
      */
     String order() {
         return switch (kind()) {
             case INITIALS -> "p.name_initials COLLATE \"C\", p.name COLLATE \"C\", p.id";
-            case PINYIN -> "p.name_pinyin COLLATE \"C\", p.name COLLATE \"C\", p.id";
             default -> "p.name COLLATE \"C\", p.id";
         };
     }
