@@ -335,6 +335,23 @@ public class Persons {
                             WHERE u.path LIKE ANY (SELECT unnest(CAST(:scope AS text[]))))) IS TRUE""";
 
     public Page search(PersonQuery query, Caller caller, int limit, int offset) {
+        Statement statement = searchStatement(query, caller, limit, offset);
+        long[] matched = {0};
+        List<Row> rows = jdbc.sql(statement.sql()).params(statement.params()).query((rs, n) -> {
+                    matched[0] = rs.getLong("matched");
+                    return rs.getObject("id") == null ? null : map(rs, n);
+                }).list().stream().filter(java.util.Objects::nonNull).toList();
+        long count = matched[0];
+        boolean more = count >= statement.window();
+        return new Page(rows, more ? statement.window() - 1 : count, more);
+    }
+
+    /** A search's one statement, its named parameters, and how many matches its walk goes to at most. */
+    record Statement(String sql, java.util.Map<String, Object> params, int window) {
+    }
+
+    /** The statement {@link #search} runs: what docs/adr/0005 shows the plans of, and what PersonSearchPlanIntegrationTests explains. */
+    Statement searchStatement(PersonQuery query, Caller caller, int limit, int offset) {
         List<String> where = new ArrayList<>();
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         where.add(IN_SCOPE);
@@ -350,21 +367,13 @@ public class Persons {
         // The numbers are written into the statement: a prepared statement's generic plan then knows how
         // few rows it fetches, is as cheap as a custom one, and is kept instead of planning every search.
         int window = Math.max(COUNT_CAP, offset + limit) + 1;
-        long[] matched = {0};
-        List<Row> rows = jdbc.sql("WITH walk AS MATERIALIZED (SELECT p.id, row_number() OVER (ORDER BY " + order
+        return new Statement("WITH walk AS MATERIALIZED (SELECT p.id, row_number() OVER (ORDER BY " + order
                         + ") AS ord FROM person p WHERE " + condition + " ORDER BY " + order + " LIMIT " + window + "), "
                         + "page AS (" + COLUMNS + ", walk.ord FROM walk JOIN person p ON p.id = walk.id "
                         + "JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id WHERE walk.ord > " + offset
                         + " AND walk.ord <= " + (offset + limit) + ") "
                         + "SELECT page.*, (SELECT count(*) FROM walk) AS matched FROM (SELECT 1) one LEFT JOIN page ON true "
-                        + "ORDER BY page.ord")
-                .params(params).query((rs, n) -> {
-                    matched[0] = rs.getLong("matched");
-                    return rs.getObject("id") == null ? null : map(rs, n);
-                }).list().stream().filter(java.util.Objects::nonNull).toList();
-        long count = matched[0];
-        boolean more = count >= window;
-        return new Page(rows, more ? window - 1 : count, more);
+                        + "ORDER BY page.ord", params, window);
     }
 
     static Row map(ResultSet rs, int n) throws SQLException {
