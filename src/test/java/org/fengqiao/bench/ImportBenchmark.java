@@ -46,7 +46,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Usage: {@code ImportBenchmark [persons] [rounds] [again]}. With several rounds the bench persons are
  * deleted between rounds and both measurements repeat, which shows the noise of a shared machine; with
- * {@code again} the same file is imported a second time in each round (nothing may change).
+ * {@code again} the same file is imported a second time in each round (nothing may change). With
+ * {@code -DholdSeconds=N} the database stays up N seconds after the last round, its address printed, for psql.
  */
 public final class ImportBenchmark {
 
@@ -137,6 +138,14 @@ public final class ImportBenchmark {
                         throw new IllegalStateException("the second import changed something: " + second.job());
                     }
                 }
+            }
+            long hold = Long.getLong("holdSeconds", 0);
+            if (hold > 0) {
+                // to look at the imported database (EXPLAIN, sizes) with psql before it is deleted
+                try (Connection c = ds.getConnection()) {
+                    System.out.printf(Locale.ROOT, "database kept for %d s: %s%n", hold, c.getMetaData().getURL());
+                }
+                Thread.sleep(hold * 1000);
             }
         } finally {
             app.close();
