@@ -300,6 +300,13 @@ class IncidentApiIntegrationTests extends IntegrationTest {
         assertThat(d.get("incident").get("routingRule").asText()).isEqualTo("DISPUTE_FROM_110");
         assertThat(d.get("incident").get("reporterPhone").asText()).isEqualTo("139****5678");
         assertThat(d.get("timeline").findValuesAsText("kind")).containsExactly("RECEIVED", "ROUTED", "MEDIATION");
+        // The mediation case opens in the incident's own transaction (IncidentDisputes, before the commit): opened
+        // after it, on the same thread, the case asked the pool for a second connection while the first was still
+        // held, and with a small pool 110 disputes waited on each other for 30 s and failed.
+        assertThat(jdbc.sql("""
+                SELECT c.xmin::text = e.xmin::text FROM dispute_case c JOIN incident i ON i.id = c.incident_id
+                JOIN incident_event e ON e.incident_id = i.id AND e.kind = 'RECEIVED' WHERE i.external_ref = ?""")
+                .param(caseNumber).query(Boolean.class).single()).as("case and report in one transaction").isTrue();
         byte[] stored = jdbc.sql("SELECT reporter_phone FROM incident WHERE external_ref = ?").param(caseNumber)
                 .query(byte[].class).single();
         assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("13912345678");
