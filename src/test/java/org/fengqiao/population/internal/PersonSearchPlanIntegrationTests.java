@@ -52,9 +52,11 @@ class PersonSearchPlanIntegrationTests extends IntegrationTest {
         });
 
         String walk = walkOf(plan);
-        // an ordered walk ("Index [Only] Scan using …") at a million, a bitmap and a sort on the demo's few thousand
-        assertThat(walk).as(String.join("\n", plan))
-                .containsPattern("(Scan using " + index + " on person p|Bitmap Index Scan on " + index + "\n)");
+        // An ordered walk ("Index [Only] Scan using …") at a million, a bitmap and a sort on the demo's few thousand;
+        // either way with an Index Cond: a scan of the whole index with the search as a filter (how the last 6 walked
+        // person_name_order) is no use of the index.
+        assertThat(walk).as(String.join("\n", plan)).containsPattern("(Scan using " + index
+                + " on person p\\w*|Bitmap Index Scan on " + index + ")\n\\s+Index Cond: ");
         assertThat(plan).as("nothing reads every person").noneMatch(line -> line.contains("Seq Scan on person"));
     }
 
