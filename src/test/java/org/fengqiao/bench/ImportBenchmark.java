@@ -120,10 +120,13 @@ public final class ImportBenchmark {
                 cpu = Cpu.now(postgres);
                 Server before = Server.now(ds);
                 Map<String, Double> threads = threadCpu();
+                Map<String, Double> pgKinds = Cpu.byKind(postgres);
                 Outcome imported = importThroughApi(port, token, csv);
                 report(round, "application import (HTTP job API)", imported.seconds(), persons, cpu.since(postgres));
                 System.out.printf(Locale.ROOT, "%-6s   %s%n", "", Server.now(ds).since(before));
                 System.out.printf(Locale.ROOT, "%-6s   java cpu s by thread: %s%n", "", since(threads));
+                System.out.printf(Locale.ROOT, "%-6s   postgres cpu s by process: %s%n", "",
+                        Cpu.byKindSince(pgKinds, Cpu.byKind(postgres)));
                 System.out.printf(Locale.ROOT, "%-6s   upload %.1f s, job %.1f s; created %,d, updated %,d, unchanged %,d, "
                         + "failed %,d; ratio import/COPY time: %.1fx%n", "", imported.uploadSeconds(),
                         imported.seconds() - imported.uploadSeconds(), imported.job().path("createdRows").asLong(),
@@ -215,6 +218,56 @@ public final class ImportBenchmark {
         Cpu since(long postmaster) throws Exception {
             Cpu now = now(postmaster);
             return new Cpu(now.java - java, now.postgres - postgres);
+        }
+
+        /**
+         * PostgreSQL's processor seconds so far by kind of process: the backends (the application's connections)
+         * together, each auxiliary process (WAL writer, checkpointer, ...) by its title, and the processes that
+         * have ended (autovacuum workers, mostly) together.
+         */
+        static Map<String, Double> byKind(long postmaster) throws Exception {
+            Map<String, Double> kinds = new java.util.TreeMap<>();
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path p : (Iterable<Path>) procs::iterator) {
+                    String name = p.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    String stat;
+                    String title;
+                    try {
+                        stat = Files.readString(p.resolve("stat"));
+                        title = Files.readString(p.resolve("cmdline")).replace('\0', ' ').strip();
+                    } catch (IOException gone) {
+                        continue;
+                    }
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(name);
+                    long ppid = Long.parseLong(f[1]);
+                    if (pid == postmaster) {
+                        kinds.merge("ended processes", (Long.parseLong(f[13]) + Long.parseLong(f[14])) / TICK, Double::sum);
+                        kinds.merge("postmaster", (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICK, Double::sum);
+                    } else if (ppid == postmaster) {
+                        String kind = title.startsWith("postgres: ") ? title.substring(10) : title;
+                        // "user database host(port) STATEMENT" for a backend; "walwriter", "autovacuum worker" otherwise
+                        kind = kind.matches("\\S+ \\S+ \\S+\\(\\d+\\).*") ? "backends" : kind.replaceAll("\\s+\\S*\\d.*$", "");
+                        kinds.merge(kind, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICK, Double::sum);
+                    }
+                }
+            }
+            return kinds;
+        }
+
+        static String byKindSince(Map<String, Double> before, Map<String, Double> after) {
+            StringBuilder out = new StringBuilder();
+            after.forEach((kind, seconds) -> {
+                double d = seconds - before.getOrDefault(kind, 0.0);
+                if (d >= 0.05) {
+                    out.append(out.length() == 0 ? "" : ", ").append(kind).append(' ')
+                            .append(String.format(Locale.ROOT, "%.1f", d));
+                }
+            });
+            return out.toString();
         }
     }
 
