@@ -29,5 +29,8 @@ public abstract class IntegrationTest {
         registry.add("fengqiao.notification.webhooks.allowed-networks", () -> "127.0.0.1/32,::1/128");
         // a search refused as busy after one second instead of ten (PersonSearchIntegrationTests)
         registry.add("fengqiao.search.queue-timeout", () -> "1s");
+        // an import of the demo's size sets the indexes aside (DeferredIndexesIntegrationTests); the other tests'
+        // imports are far smaller than what is stored and keep them up row by row, as in production
+        registry.add("fengqiao.imports.defer-indexes-from", () -> "1000");
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * running ones beat with each progress write as well), and any instance fails the jobs whose process has
  * not beaten for {@code fengqiao.imports.abandoned-after} (default two minutes), with a message in the
  * submitter's language saying to import the file again. Without it a job cut off by a crash or a redeploy
- * showed RUNNING for ever. Not under ShedLock on purpose: each instance must beat for its own jobs, and
+ * showed RUNNING for ever. It also builds the indexes a large import had set aside and whose job has ended
+ * without building them ({@link DeferredIndexes#buildAbandoned}). Not under ShedLock on purpose: each instance must beat for its own jobs, and
  * failing a job takes its row lock (SKIP LOCKED), so two instances never fail the same job twice.
  */
 @Component
@@ -30,13 +31,15 @@ public class ImportJobWatch {
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final long silenceSeconds;
+    private final DeferredIndexes deferredIndexes;
 
     ImportJobWatch(ImportJobs jobs, MessageSource messages, ApplicationEventPublisher events,
-            @Value("${fengqiao.imports.abandoned-after:PT2M}") java.time.Duration abandonedAfter) {
+            DeferredIndexes deferredIndexes, @Value("${fengqiao.imports.abandoned-after:PT2M}") java.time.Duration abandonedAfter) {
         this.jobs = jobs;
         this.messages = messages;
         this.events = events;
         this.silenceSeconds = abandonedAfter.toSeconds();
+        this.deferredIndexes = deferredIndexes;
     }
 
     @Scheduled(fixedDelayString = "${fengqiao.imports.heartbeat:PT30S}", initialDelayString = "PT5S")
@@ -47,6 +50,8 @@ public class ImportJobWatch {
             log.warn("Import jobs abandoned by a stopped process, now failed: {}",
                     failed.stream().map(a -> a.id().toString()).toList());
         }
+        // indexes a large import set aside and did not build again: its process stopped, or the build failed
+        deferredIndexes.buildAbandoned();
     }
 
     /** Fails the jobs no process beats for any more, each audited; answers them. */

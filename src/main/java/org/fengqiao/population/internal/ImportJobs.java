@@ -134,6 +134,16 @@ public class ImportJobs {
     }
 
     /** The job's end, with its last counts: an ordinary commit, so a job shown finished has everything on disk. */
+    /** A running job's counts with a word on what it is doing now (its page shows the message). */
+    void note(UUID id, Counts c, String message) {
+        jdbc.sql("""
+                UPDATE import_job SET total_rows = ?, processed_rows = ?, created_rows = ?, updated_rows = ?,
+                    unchanged_rows = ?, failed_rows = ?, tasks_opened = ?, message = ?, heartbeat_at = now()
+                WHERE id = ? AND status = 'RUNNING'""")
+                .params(c.total(), c.processed(), c.created(), c.updated(), c.unchanged(), c.failed(), c.tasksOpened(),
+                        message, id).update();
+    }
+
     void finish(UUID id, Status status, Counts c, String message, byte[] errorFile, String errorFileName) {
         jdbc.sql("""
                 UPDATE import_job SET total_rows = ?, processed_rows = ?, created_rows = ?, updated_rows = ?,

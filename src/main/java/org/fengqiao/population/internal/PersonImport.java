@@ -107,12 +107,13 @@ public class PersonImport {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
+    private final DeferredIndexes deferredIndexes;
     // bounded: two imports at a time on this 2-core machine, a few more waiting, the rest refused
     private final ThreadPoolExecutor executor = ImportFiles.executor("person-import", 2, 8);
 
     public PersonImport(Persons persons, PersonRegister register, Jurisdictions jurisdictions, ImportJobs jobs,
             JdbcClient jdbc, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
-            MessageSource messages) {
+            MessageSource messages, DeferredIndexes deferredIndexes) {
         this.persons = persons;
         this.register = register;
         this.jurisdictions = jurisdictions;
@@ -121,6 +122,7 @@ public class PersonImport {
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.messages = messages;
+        this.deferredIndexes = deferredIndexes;
     }
 
     /** The counts of a finished run. */
@@ -169,6 +171,12 @@ public class PersonImport {
                 throw new Invalid("error.invalid", List.of(new Invalid.Problem("file", "imports.headers.missing",
                         new Object[] {Column.NAME.chinese + ", " + Column.GRID_CODE.chinese})));
             }
+            IndexDeferralPolicy.Decision deferral = deferredIndexes.decide(run.expected, dryRun);
+            if (deferral.defer()) {
+                run.deferredIndexes = deferredIndexes.defer(jobId);
+                log.info("Import {} builds {} indexes at its end ({}): {}", jobId, run.deferredIndexes.size(),
+                        deferral.reason(), run.deferredIndexes);
+            }
             // Three stages side by side: this thread reads and checks a batch, the resolver looks up and plans the
             // one before and prepares its rows, and the writers write those before it, each batch on its own
             // connection. A stage that gets ahead waits, so only a few batches are in memory at a time.
@@ -199,6 +207,7 @@ public class PersonImport {
             while (!run.writing.isEmpty()) {
                 run.writing.removeFirst().get();
             }
+            buildDeferredIndexes(run);
             run.finished = true;
             if (log.isDebugEnabled()) {
                 log.debug("Import {} of {} rows in {} ms, time per phase (ms, summed over threads): {}", jobId,
@@ -225,6 +234,12 @@ public class PersonImport {
                     .map(p -> messages.getMessage(p.key(), p.args(), locale)).reduce((a, b) -> a + "；" + b).orElse("")
                     : messages.getMessage("imports.failed", new Object[] {String.valueOf(cause.getMessage())}, locale);
             log.warn("Import {} failed", jobId, cause);
+            try {
+                buildDeferredIndexes(run);
+            } catch (RuntimeException notBuilt) {
+                // ImportJobWatch builds them once the job shows FAILED
+                log.warn("Import {} could not build the indexes it set aside; the import watch will", jobId, notBuilt);
+            }
             run.finished = true;
             jobs.finish(jobId, ImportJobs.Status.FAILED, run.counts(), message, null, null);
             audit(run, fileName, ImportJobs.Status.FAILED);
@@ -232,6 +247,16 @@ public class PersonImport {
         } finally {
             resolver.shutdownNow();
             writers.shutdownNow();
+        }
+    }
+
+    /** Builds the indexes the run set aside, before its job shows finished: searches need them. */
+    private void buildDeferredIndexes(Run run) {
+        if (!run.deferredIndexes.isEmpty()) {
+            long t = System.nanoTime();
+            jobs.note(run.jobId, run.counts(), messages.getMessage("imports.buildingIndexes", null, run.locale));
+            deferredIndexes.build(run.jobId);
+            run.time("build deferred indexes", t);
         }
     }
 
@@ -313,6 +338,9 @@ public class PersonImport {
         after.put("updated", c.updated());
         after.put("unchanged", c.unchanged());
         after.put("failed", c.failed());
+        if (!run.deferredIndexes.isEmpty()) {
+            after.put("indexesSetAside", run.deferredIndexes);
+        }
         events.publishEvent(new Audited("IMPORT", "import-job", run.jobId.toString(), jobUnitPath(run.caller), null,
                 after, null).by(run.caller.username()));
     }
@@ -387,6 +415,8 @@ public class PersonImport {
         final AtomicLong unchanged = new AtomicLong();
         final AtomicLong progressWritten = new AtomicLong();
         ImportTable<Column> table;
+        /** The indexes this run set aside, to build at its end (see {@link DeferredIndexes}). */
+        List<String> deferredIndexes = List.of();
         volatile long expected;
         volatile boolean finished;
         final Map<String, AtomicLong> timings = Collections.synchronizedMap(new LinkedHashMap<>());

@@ -1,0 +1,208 @@
+package org.fengqiao.population.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.population.Sex;
+import org.fengqiao.population.TestIdentityNumbers;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A large first load sets the secondary indexes of person, household and address aside and builds them again at
+ * its end, exactly as they were; the unique ones, which keep numbers from being stored twice, always stay; and no
+ * index is ever lost, even when the process stops in between.
+ */
+class DeferredIndexesIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DeferredIndexes deferred;
+    @Autowired
+    ImportJobWatch watch;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Every index of the three tables, by name, with its definition. */
+    Map<String, String> indexes() {
+        Map<String, String> all = new TreeMap<>();
+        jdbc.sql("""
+                SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                WHERE i.indrelid IN ('person'::regclass, 'household'::regclass, 'address'::regclass)""")
+                .query((rs, n) -> all.put(rs.getString(1), rs.getString(2))).list();
+        return all;
+    }
+
+    UUID job(String instance, int silentSeconds) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO import_job (id, kind, file_name, file_sha256, dry_run, status, created_by, created_by_name,
+                    unit_path, locale, instance_id, heartbeat_at)
+                SELECT ?, 'PERSONS', 'load.csv', 'sha', false, 'RUNNING', s.id, s.username, u.path, 'zh-CN', ?,
+                       now() - make_interval(secs => ?)
+                FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.username = 'officer'""")
+                .params(id, instance, silentSeconds).update();
+        return id;
+    }
+
+    @Test
+    void theSecondaryIndexesAreSetAsideAndBuiltAgainAsTheyWereWhileSearchesStillAnswer() throws Exception {
+        Map<String, String> before = indexes();
+        UUID job = job(ImportJobs.INSTANCE, 0);
+        List<String> setAside;
+        try {
+            setAside = deferred.defer(job);
+            assertThat(setAside).contains("person_name_order", "person_initials_order", "person_phone", "person_grid",
+                    "person_household", "household_grid", "address_text_trgm");
+            Map<String, String> during = indexes();
+            assertThat(during.keySet()).doesNotContainAnyElementsOf(setAside)
+                    // the keys and unique indexes the import looks up through and that keep a number, a household
+                    // number and an address from being stored twice
+                    .contains("person_pkey", "person_id_number", "household_pkey", "household_number_key",
+                            "address_pkey", "address_full_text_key");
+            assertThat(deferred.pending()).containsExactlyInAnyOrderElementsOf(setAside);
+            // nothing left to set aside for another job meanwhile
+            assertThat(deferred.defer(UUID.randomUUID())).isEmpty();
+
+            // a search without its index reads the table, and answers the same
+            String name = jdbc.sql("SELECT p.name FROM person p JOIN grid g ON g.id = p.grid_id WHERE g.code = 'FS-1-01' "
+                    + "AND char_length(p.name) >= 2 ORDER BY p.name LIMIT 1").query(String.class).single();
+            ApiClient api = new ApiClient(port);
+            String officer = api.token("officer", DEMO_PASSWORD);
+            JsonNode found = ApiClient.json(api.get("/api/v1/persons?q="
+                    + URLEncoder.encode(name, StandardCharsets.UTF_8), officer));
+            assertThat(found.path("items").findValuesAsText("name")).contains(name);
+
+            // the watch leaves the indexes of a job that is still running alone
+            watch.watch();
+            assertThat(deferred.pending()).containsExactlyInAnyOrderElementsOf(setAside);
+
+            assertThat(deferred.build(job)).containsExactlyInAnyOrderElementsOf(setAside);
+        } finally {
+            deferred.build(job);
+            jdbc.sql("UPDATE import_job SET status = 'DONE' WHERE id = ?").param(job).update();
+        }
+        assertThat(indexes()).isEqualTo(before);
+        assertThat(deferred.pending()).isEmpty();
+    }
+
+    @Test
+    void theIndexesOfAnImportWhoseProcessStoppedAreBuiltByTheWatch() {
+        Map<String, String> before = indexes();
+        UUID crashed = job("stopped-instance", 600);
+        try {
+            assertThat(deferred.defer(crashed)).isNotEmpty();
+            // the process that set them aside has stopped: the watch fails its job, then builds what it left
+            watch.watch();
+            assertThat(jdbc.sql("SELECT status FROM import_job WHERE id = ?").param(crashed).query(String.class).single())
+                    .isEqualTo("FAILED");
+            assertThat(deferred.pending()).isEmpty();
+            assertThat(indexes()).isEqualTo(before);
+        } finally {
+            deferred.build(crashed);
+        }
+    }
+
+    @Test
+    void aMigrationAfterARestartFindsTheIndexesBuiltFirst() throws Exception {
+        Map<String, String> before = indexes();
+        UUID crashed = job("stopped-instance", 5);
+        try {
+            assertThat(deferred.defer(crashed)).isNotEmpty();
+            // what Flyway runs before each pending migration, before the watch has had its two minutes
+            String callback = new String(getClass().getResourceAsStream("/db/migration/beforeEachMigrate.sql").readAllBytes(),
+                    StandardCharsets.UTF_8);
+            jdbc.sql(callback).update();
+            assertThat(deferred.pending()).isEmpty();
+            assertThat(indexes()).isEqualTo(before);
+        } finally {
+            deferred.build(crashed);
+            jdbc.sql("UPDATE import_job SET status = 'FAILED' WHERE id = ?").param(crashed).update();
+        }
+    }
+
+    @Test
+    void anImportAtLeastAsLargeAsWhatIsStoredBuildsTheIndexesAtItsEndAndItsPersonsAreFound() throws Exception {
+        Map<String, String> before = indexes();
+        jdbc.sql("ANALYZE person").update();
+        long stored = Math.max(jdbc.sql("SELECT count(*) FROM person").query(Long.class).single(),
+                jdbc.sql("SELECT reltuples::bigint FROM pg_class WHERE oid = 'person'::regclass").query(Long.class).single());
+        int rows = (int) stored + 600;
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        StringBuilder csv = new StringBuilder("姓名,身份证号,性别,电话,网格编码,户号,与户主关系,居住类型,地址\n");
+        String probeNumber = null;
+        for (int i = 0; i < rows; i++) {
+            Sex sex = i % 2 == 0 ? Sex.MALE : Sex.FEMALE;
+            String number = TestIdentityNumbers.of("320707", LocalDate.of(1950, 1, 1).plusDays(i / 400), i % 400, sex);
+            int household = i / 3;
+            csv.append(i % 3 == 0 ? "载" : "荷").append(Character.toChars(0x4E00 + 0x100 + i % 900)).append(',')
+                    .append(number).append(',').append(sex == Sex.MALE ? "男" : "女").append(",,FS-1-01,")
+                    .append("DL-").append(run).append('-').append(household).append(',')
+                    .append(i % 3 == 0 ? "户主" : "子女").append(",常住,东海县载荷村").append(run).append('-')
+                    .append(household).append("号\n");
+            if (i == rows - 1) {
+                probeNumber = number;
+            }
+        }
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        try {
+            JsonNode job = importCsv(api, officer, csv.toString());
+            assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("DONE");
+            assertThat(job.path("createdRows").asLong()).isEqualTo(rows);
+            assertThat(job.path("failedRows").asLong()).isZero();
+
+            String setAside = jdbc.sql("SELECT after->>'indexesSetAside' FROM audit_entry WHERE record_type = 'import-job' "
+                    + "AND record_id = ?").param(job.path("id").asText()).query(String.class).single();
+            assertThat(setAside).contains("person_name_order", "address_text_trgm");
+            assertThat(deferred.pending()).isEmpty();
+            assertThat(indexes()).isEqualTo(before);
+
+            // found by the whole number, through the indexes built again
+            JsonNode found = ApiClient.json(api.get("/api/v1/persons?q=" + probeNumber, officer));
+            assertThat(found.path("items")).hasSize(1);
+        } finally {
+            jdbc.sql("DELETE FROM person WHERE id_masked LIKE '320707%'").update();
+            jdbc.sql("DELETE FROM household WHERE number LIKE ?").param("DL-" + run + "-%").update();
+            jdbc.sql("DELETE FROM address WHERE full_text LIKE ?").param("%载荷村" + run + "-%").update();
+        }
+    }
+
+    JsonNode importCsv(ApiClient api, String token, String csv) throws Exception {
+        String boundary = "----fq" + UUID.randomUUID();
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\nfalse\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"load.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/imports"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = ApiClient.JSON.readTree(accepted.body()).path("id").asText();
+        for (int i = 0; i < 1200; i++) {
+            JsonNode job = ApiClient.json(api.get("/api/v1/imports/" + id, token));
+            if (job.path("status").asText().equals("DONE") || job.path("status").asText().equals("FAILED")) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("import " + id + " did not finish");
+    }
+}
