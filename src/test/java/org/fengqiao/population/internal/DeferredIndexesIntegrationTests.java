@@ -37,6 +37,8 @@ class DeferredIndexesIntegrationTests extends IntegrationTest {
     @Autowired
     ImportJobWatch watch;
     @Autowired
+    ImportJobs jobs;
+    @Autowired
     JdbcClient jdbc;
 
     /** Every index of the three tables, by name, with its definition. */
@@ -117,6 +119,30 @@ class DeferredIndexesIntegrationTests extends IntegrationTest {
         } finally {
             deferred.build(crashed);
         }
+    }
+
+    @Test
+    void whileTheIndexesAreBuiltTheJobsPageSaysSoAndTheEndClearsIt() throws Exception {
+        UUID building = job(ImportJobs.INSTANCE, 0);
+        jobs.note(building, new ImportJobs.Counts(30_000, 30_000, 29_990, 0, 0, 10),
+                "所有行已写入，正在建立查询索引");
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        JsonNode running = ApiClient.json(api.get("/api/v1/imports/" + building, officer));
+        assertThat(running.path("status").asText()).isEqualTo("RUNNING");
+        assertThat(running.path("message").asText()).isEqualTo("所有行已写入，正在建立查询索引");
+        assertThat(running.path("processedRows").asLong()).isEqualTo(30_000);
+        assertThat(running.path("createdRows").asLong()).isEqualTo(29_990);
+
+        jobs.finish(building, ImportJobs.Status.DONE, new ImportJobs.Counts(30_000, 30_000, 29_990, 0, 0, 10), null,
+                null, null);
+        JsonNode done = ApiClient.json(api.get("/api/v1/imports/" + building, officer));
+        assertThat(done.path("status").asText()).isEqualTo("DONE");
+        assertThat(done.path("message").isNull() || done.path("message").isMissingNode()).as(done.toString()).isTrue();
+        // a finished job is not noted again
+        jobs.note(building, new ImportJobs.Counts(1, 1, 1, 0, 0, 0), "late");
+        assertThat(ApiClient.json(api.get("/api/v1/imports/" + building, officer)).path("processedRows").asLong())
+                .isEqualTo(30_000);
     }
 
     @Test
