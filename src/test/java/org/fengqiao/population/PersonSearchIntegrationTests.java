@@ -177,6 +177,37 @@ class PersonSearchIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void namesNewToTheDictionaryAreFoundByEveryFragmentAndKnownNamesByTheirNewReading() {
+        // one statement, as a batch of an import writes it: a new name twice, a new name beside a known one, and a
+        // known name under another reading (单 as a surname reads shan, elsewhere dan)
+        String known = jdbc.sql("SELECT name FROM name_pinyin WHERE char_length(name) = 3 ORDER BY name LIMIT 1")
+                .query(String.class).single();
+        jdbc.sql("""
+                INSERT INTO person (id, grid_id, name, name_initials, name_pinyin, residence, content_hash)
+                SELECT gen_random_uuid(), (SELECT id FROM grid WHERE code = 'FS-1-06'), n, i, p, 'PERMANENT', 'dictionary'
+                  FROM (VALUES ('鼋鼍新名', 'ytxm', 'yuantuoxinming'), ('鼋鼍新名', 'ytxm', 'yuantuoxinming'),
+                               ('鼋鼍又名', 'ytym', 'yuantuoyouming'), (?, 'xx', 'xianzaiyoubieduyin')) v (n, i, p)""")
+                .param(known).update();
+        try {
+            assertThat(jdbc.sql("SELECT bigram FROM name_bigram WHERE name = '鼋鼍新名' ORDER BY bigram")
+                    .query(String.class).list()).containsExactlyInAnyOrder("鼋鼍", "鼍新", "新名");
+            assertThat(jdbc.sql("SELECT count(*) FROM name_pinyin WHERE name = '鼋鼍新名'").query(Long.class).single())
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("SELECT count(*) FROM name_pinyin WHERE name = ? AND pinyin = 'xianzaiyoubieduyin'")
+                    .param(known).query(Long.class).single()).isEqualTo(1);
+            JsonNode middle = search("鼍新", 1, officer);
+            assertThat(middle.path("items").findValuesAsText("name")).containsExactly("鼋鼍新名", "鼋鼍新名");
+            assertThat(search("鼍又", 1, officer).path("items").findValuesAsText("name")).containsExactly("鼋鼍又名");
+            // every person of that name is listed (a full pinyin search finds names, then their persons), this one too
+            String reread = jdbc.sql("SELECT id::text FROM person WHERE content_hash = 'dictionary' AND name = ?")
+                    .param(known).query(String.class).single();
+            assertThat(ids(search("xianzaiyoubieduyin", 1, officer))).contains(reread);
+        } finally {
+            jdbc.sql("DELETE FROM person WHERE content_hash = 'dictionary'").update();
+        }
+    }
+
+    @Test
     void everySearchIsOneAuditEntryWithWhatWasAskedAndHowManyWereFound() {
         long before = jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_entry").query(Long.class).single();
         search(CROWD, 2, officer);
