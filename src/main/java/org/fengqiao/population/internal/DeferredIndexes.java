@@ -138,7 +138,7 @@ public class DeferredIndexes {
         return built;
     }
 
-    /** The indexes set aside now, by name, with the job that set them aside. */
+    /** The names of the indexes set aside now, of any job. */
     public List<String> pending() {
         return jdbc.sql("SELECT name FROM deferred_index ORDER BY name").query(String.class).list();
     }
