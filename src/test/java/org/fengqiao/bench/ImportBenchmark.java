@@ -189,30 +189,8 @@ public final class ImportBenchmark {
         static Cpu now(long postmaster) throws Exception {
             double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime() / 1e9;
-            long ticks = 0;
-            try (var procs = Files.list(Path.of("/proc"))) {
-                for (Path p : (Iterable<Path>) procs::iterator) {
-                    String name = p.getFileName().toString();
-                    if (!name.chars().allMatch(Character::isDigit)) {
-                        continue;
-                    }
-                    String stat;
-                    try {
-                        stat = Files.readString(p.resolve("stat"));
-                    } catch (IOException gone) {
-                        continue;
-                    }
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long pid = Long.parseLong(name);
-                    long ppid = Long.parseLong(f[1]);
-                    if (pid == postmaster) {
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
-                    } else if (ppid == postmaster) {
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    }
-                }
-            }
-            return new Cpu(jvm, ticks / TICK);
+            double postgres = byKind(postmaster).values().stream().mapToDouble(Double::doubleValue).sum();
+            return new Cpu(jvm, postgres);
         }
 
         Cpu since(long postmaster) throws Exception {
