@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Importing persons from xlsx and CSV: counts, the error file, nothing of a bad row saved, idempotency, scope. */
-class ImportIntegrationTests extends IntegrationTest {
+public class ImportIntegrationTests extends IntegrationTest {
 
     static final String[] HEADERS = {"姓名", "身份证号", "性别", "电话", "网格编码", "户号", "与户主关系", "居住类型", "地址"};
 
@@ -53,6 +53,12 @@ class ImportIntegrationTests extends IntegrationTest {
     }
 
     HttpResponse<byte[]> upload(String token, String fileName, byte[] content, boolean dryRun) throws Exception {
+        return upload(port, token, fileName, content, dryRun);
+    }
+
+    /** The file posted to the import job API as the page posts it. */
+    public static HttpResponse<byte[]> upload(int port, String token, String fileName, byte[] content, boolean dryRun)
+            throws Exception {
         String boundary = "----fq" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\n" + dryRun + "\r\n")
@@ -69,10 +75,16 @@ class ImportIntegrationTests extends IntegrationTest {
     }
 
     JsonNode importAndWait(ApiClient api, String token, String fileName, byte[] content, boolean dryRun) throws Exception {
-        HttpResponse<byte[]> accepted = upload(token, fileName, content, dryRun);
+        return importAndWait(api, port, token, fileName, content, dryRun, java.time.Duration.ofSeconds(20));
+    }
+
+    /** Uploads the file and follows its job until it is DONE or FAILED, for at most {@code patience}. */
+    public static JsonNode importAndWait(ApiClient api, int port, String token, String fileName, byte[] content,
+            boolean dryRun, java.time.Duration patience) throws Exception {
+        HttpResponse<byte[]> accepted = upload(port, token, fileName, content, dryRun);
         assertThat(accepted.statusCode()).as(new String(accepted.body(), StandardCharsets.UTF_8)).isEqualTo(202);
         String id = ApiClient.JSON.readTree(accepted.body()).path("id").asText();
-        for (int i = 0; i < 200; i++) {
+        for (long i = 0; i < patience.toMillis() / 100; i++) {
             JsonNode job = ApiClient.json(api.get("/api/v1/imports/" + id, token));
             if (job.path("status").asText().equals("DONE") || job.path("status").asText().equals("FAILED")) {
                 return job;

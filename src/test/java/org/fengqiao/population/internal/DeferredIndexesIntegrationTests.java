@@ -3,11 +3,7 @@ package org.fengqiao.population.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.fengqiao.account.ApiClient;
+import org.fengqiao.population.ImportIntegrationTests;
 import org.fengqiao.population.Sex;
 import org.fengqiao.population.TestIdentityNumbers;
 import org.fengqiao.support.IntegrationTest;
@@ -52,15 +49,7 @@ class DeferredIndexesIntegrationTests extends IntegrationTest {
     }
 
     UUID job(String instance, int silentSeconds) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO import_job (id, kind, file_name, file_sha256, dry_run, status, created_by, created_by_name,
-                    unit_path, locale, instance_id, heartbeat_at)
-                SELECT ?, 'PERSONS', 'load.csv', 'sha', false, 'RUNNING', s.id, s.username, u.path, 'zh-CN', ?,
-                       now() - make_interval(secs => ?)
-                FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.username = 'officer'""")
-                .params(id, instance, silentSeconds).update();
-        return id;
+        return ImportJobWatchIntegrationTests.job(jdbc, "RUNNING", instance, "zh-CN", silentSeconds);
     }
 
     @Test
@@ -189,7 +178,8 @@ class DeferredIndexesIntegrationTests extends IntegrationTest {
         ApiClient api = new ApiClient(port);
         String officer = api.token("officer", DEMO_PASSWORD);
         try {
-            JsonNode job = importCsv(api, officer, csv.toString());
+            JsonNode job = ImportIntegrationTests.importAndWait(api, port, officer, "load.csv",
+                    csv.toString().getBytes(StandardCharsets.UTF_8), false, java.time.Duration.ofMinutes(2));
             assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("DONE");
             assertThat(job.path("createdRows").asLong()).isEqualTo(rows);
             assertThat(job.path("failedRows").asLong()).isZero();
@@ -208,27 +198,5 @@ class DeferredIndexesIntegrationTests extends IntegrationTest {
             jdbc.sql("DELETE FROM household WHERE number LIKE ?").param("DL-" + run + "-%").update();
             jdbc.sql("DELETE FROM address WHERE full_text LIKE ?").param("%载荷村" + run + "-%").update();
         }
-    }
-
-    JsonNode importCsv(ApiClient api, String token, String csv) throws Exception {
-        String boundary = "----fq" + UUID.randomUUID();
-        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\nfalse\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"load.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/imports"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String id = ApiClient.JSON.readTree(accepted.body()).path("id").asText();
-        for (int i = 0; i < 1200; i++) {
-            JsonNode job = ApiClient.json(api.get("/api/v1/imports/" + id, token));
-            if (job.path("status").asText().equals("DONE") || job.path("status").asText().equals("FAILED")) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import " + id + " did not finish");
     }
 }

@@ -28,6 +28,11 @@ class ImportJobWatchIntegrationTests extends IntegrationTest {
     JdbcClient jdbc;
 
     UUID job(String status, String instance, String locale, int silentSeconds) {
+        return job(jdbc, status, instance, locale, silentSeconds);
+    }
+
+    /** A person import job of the officer's, 4,000 rows in, last beaten for by {@code instance} that long ago. */
+    static UUID job(JdbcClient jdbc, String status, String instance, String locale, int silentSeconds) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO import_job (id, kind, file_name, file_sha256, dry_run, status, processed_rows, created_rows,
