@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Person search over a generated county of 1,000,000 persons through the HTTP API with 8 concurrent clients,
 # beside a plain pg_trgm ILIKE over the same persons in the same run. Prints a summary table.
-# Usage: bench/search.sh [--persons N] [--requests N] [--baseline-requests N] [--clients N]
-#                        [--users bureau,chief] [--data DIR]
+# Usage: bench/search.sh [--persons N] [--requests N] [--baseline-requests N] [--clients N] [--kinds name,initials,id_last6]
+#                        [--users bureau,chief] [--data DIR] [--open-only] [--no-baseline]
 # --load-only loads (or checks) the data and stops. --data DIR keeps the database in DIR; the next run with the same --persons reuses it (no load).
 set -euo pipefail
 cd "$(dirname "$0")/.."

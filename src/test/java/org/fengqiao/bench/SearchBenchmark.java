@@ -72,7 +72,7 @@ public final class SearchBenchmark {
     static final int PAGE_SIZE = 20;
 
     record Options(int persons, int requests, int baselineRequests, int clients, double rate, List<String> users, Path data,
-            boolean keep, boolean loadOnly, boolean openOnly) {
+            boolean keep, boolean loadOnly, boolean openOnly, List<Kind> kinds, boolean baselines) {
 
         static Options parse(String[] args) throws IOException {
             int persons = 1_000_000;
@@ -84,6 +84,8 @@ public final class SearchBenchmark {
             Path data = null;
             boolean loadOnly = false;
             boolean openOnly = false;
+            List<Kind> kinds = List.of(Kind.values());
+            boolean baselines = true;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("--load-only")) {
@@ -92,6 +94,10 @@ public final class SearchBenchmark {
                 }
                 if (a.equals("--open-only")) {
                     openOnly = true;
+                    continue;
+                }
+                if (a.equals("--no-baseline")) {
+                    baselines = false;
                     continue;
                 }
                 String value = i + 1 < args.length ? args[i + 1] : null;
@@ -103,8 +109,11 @@ public final class SearchBenchmark {
                     case "--rate" -> rate = Double.parseDouble(value);
                     case "--users" -> users = List.of(value.split(","));
                     case "--data" -> data = Path.of(value).toAbsolutePath();
+                    case "--kinds" -> kinds = java.util.Arrays.stream(value.split(","))
+                            .map(k -> Kind.valueOf(k.trim().toUpperCase(Locale.ROOT))).toList();
                     default -> throw new IllegalArgumentException("unknown option " + a
-                            + " (known: --persons --requests --baseline-requests --clients --rate --users --data --load-only --open-only)");
+                            + " (known: --persons --requests --baseline-requests --clients --rate --users --data --kinds --load-only --open-only "
+                            + "--no-baseline)");
                 }
                 i++;
             }
@@ -112,7 +121,8 @@ public final class SearchBenchmark {
             if (data == null) {
                 data = Files.createTempDirectory("fengqiao-search-bench");
             }
-            return new Options(persons, requests, baseline, clients, rate, users, data, keep, loadOnly, openOnly);
+            return new Options(persons, requests, baseline, clients, rate, users, data, keep, loadOnly, openOnly, kinds,
+                    baselines);
         }
     }
 
@@ -749,16 +759,19 @@ public final class SearchBenchmark {
             measure("me (bearer, 1 query)", "HTTP /api/v1/me", options.requests(), List.of(""), me(first), true);
             if (options.rate() > 0) {
                 measure("health (no sign-in)", "HTTP /actuator/health", options.requests(), List.of(""), health(), options.rate());
-                for (Kind kind : Kind.values()) {
+                for (Kind kind : options.kinds()) {
                     for (String user : options.users()) {
                         measure(kind.label, "API as " + user, options.requests(), values.get(user).get(kind), api(user, kind),
                                 options.rate());
                     }
                 }
             }
-            for (Kind kind : options.openOnly() ? new Kind[0] : Kind.values()) {
+            for (Kind kind : options.openOnly() ? List.<Kind>of() : options.kinds()) {
                 for (String user : options.users()) {
                     measure(kind.label, "API as " + user, options.requests(), values.get(user).get(kind), api(user, kind), true);
+                }
+                if (!options.baselines()) {
+                    continue;
                 }
                 measure(kind.label, "pg_trgm ILIKE (JDBC)", kind == Kind.NAME ? options.baselineRequests()
                         : options.requests(), values.get(first).get(kind), baseline(kind), true);
@@ -1204,8 +1217,12 @@ public final class SearchBenchmark {
             }
             System.out.println("ratio pg_trgm ILIKE / API (higher is better for the API):");
             for (Kind kind : Kind.values()) {
+                // an open-only run, or one with --no-baseline or without this kind, has no baseline to compare with
                 Result base = results.stream().filter(r -> r.query().equals(kind.label) && r.path().startsWith("pg_trgm"))
-                        .findFirst().orElseThrow();
+                        .findFirst().orElse(null);
+                if (base == null) {
+                    continue;
+                }
                 for (Result r : results) {
                     if (r.rate() == 0 && r.query().equals(kind.label) && r.path().startsWith("API")) {
                         System.out.printf(Locale.ROOT, "  %-30s %-24s p50 %6.1fx   p99 %6.1fx   p99 %s 20 ms%n", kind.label,
