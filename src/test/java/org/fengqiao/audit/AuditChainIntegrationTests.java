@@ -86,6 +86,21 @@ class AuditChainIntegrationTests extends IntegrationTest {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void theChainsTriggerHashesEveryFieldAsTheCheckRecomputesIt() {
+        // The trigger spells audit_digest out (V105) and the check recomputes with audit_digest: an entry with
+        // every field filled, in Chinese and with the separator in a value, must come out the same both ways.
+        long seq = jdbc.sql("""
+                INSERT INTO audit_entry (actor_id, actor, actor_role, remote_addr, action, record_type, record_id,
+                                         unit_path, before, after)
+                VALUES (gen_random_uuid(), '张警官', 'OFFICER', '203.0.113.9', 'UPDATE', 'person', 'p-1', '/a/b/',
+                        '{"name": "张三", "phone": "138****5678"}', '{"name": "张叁", "note": "走访|核实"}')
+                RETURNING seq""").query(Long.class).single();
+
+        assertThat(jdbc.sql("SELECT hash = audit_digest(e) FROM audit_entry e WHERE seq = ?").param(seq)
+                .query(Boolean.class).single()).isTrue();
+    }
+
     private void rewriteAfter(long seq, String json) {
         jdbc.sql("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only").update();
         try {
