@@ -87,18 +87,31 @@ class AuditChainIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void theChainsTriggerHashesEveryFieldAsTheCheckRecomputesIt() {
-        // The trigger spells audit_digest out (V105) and the check recomputes with audit_digest: an entry with
-        // every field filled, in Chinese and with the separator in a value, must come out the same both ways.
+    void anEntrysHashIsTheSha256OfItsFieldsInTheDocumentedOrder() throws Exception {
+        // Recomputed here, outside the database: the chain's formula (V4, V105) must not move, or every entry
+        // written before the change would stop matching. Every field filled, in Chinese, a separator in a value.
         long seq = jdbc.sql("""
                 INSERT INTO audit_entry (actor_id, actor, actor_role, remote_addr, action, record_type, record_id,
                                          unit_path, before, after)
                 VALUES (gen_random_uuid(), '张警官', 'OFFICER', '203.0.113.9', 'UPDATE', 'person', 'p-1', '/a/b/',
                         '{"name": "张三", "phone": "138****5678"}', '{"name": "张叁", "note": "走访|核实"}')
                 RETURNING seq""").query(Long.class).single();
+        Map<String, Object> e = jdbc.sql("""
+                SELECT prev_hash, seq, at, actor_id::text AS actor_id, actor, actor_role, remote_addr, action,
+                       record_type, record_id, unit_path, before::text AS before, after::text AS after, hash
+                FROM audit_entry WHERE seq = ?""").param(seq).query().singleRow();
+        String at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
+                .format(((java.sql.Timestamp) e.get("at")).toInstant().atOffset(java.time.ZoneOffset.UTC));
+        String fields = String.join("|", (String) e.get("prev_hash"), String.valueOf(seq), at,
+                (String) e.get("actor_id"), (String) e.get("actor"), (String) e.get("actor_role"),
+                (String) e.get("remote_addr"), (String) e.get("action"), (String) e.get("record_type"),
+                (String) e.get("record_id"), (String) e.get("unit_path"), (String) e.get("before"),
+                (String) e.get("after"));
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(fields.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        assertThat(jdbc.sql("SELECT hash = audit_digest(e) FROM audit_entry e WHERE seq = ?").param(seq)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(e.get("hash")).isEqualTo(java.util.HexFormat.of().formatHex(digest));
+        assertThat(api.get("/api/v1/audit/verify", "auditor", Map.class).getBody()).containsEntry("valid", true);
     }
 
     private void rewriteAfter(long seq, String json) {
