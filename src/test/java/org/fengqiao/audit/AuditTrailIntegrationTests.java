@@ -14,6 +14,8 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every change and sign-in lands in the trail, in the same transaction as the change itself. */
@@ -62,10 +64,25 @@ class AuditTrailIntegrationTests extends IntegrationTest {
         String id = UUID.randomUUID().toString();
         tx.executeWithoutResult(status -> {
             events.publishEvent(Audited.created("probe", id, null, Map.of("name", "rolled back")));
-            // Same transaction, same connection: the entry is there until the change rolls back.
-            assertThat(entriesFor(id)).isEqualTo(1);
             status.setRollbackOnly();
         });
+        assertThat(entriesFor(id)).isZero();
+    }
+
+    @Test
+    void anEntryWrittenBeforeTheCommitGoesWithAChangeThatFailsToCommit() {
+        // the entry is written just before the commit; a later step of the commit fails, and both are gone
+        String id = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            events.publishEvent(Audited.created("probe", id, null, Map.of("name", "failed to commit")));
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    assertThat(entriesFor(id)).as("written in the transaction before it commits").isEqualTo(1);
+                    throw new IllegalStateException("the commit fails after the entry was written");
+                }
+            });
+        })).hasMessageContaining("the commit fails");
         assertThat(entriesFor(id)).isZero();
     }
 

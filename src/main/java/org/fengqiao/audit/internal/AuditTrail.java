@@ -2,11 +2,14 @@ package org.fengqiao.audit.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.database.BeforeCommitWrites;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,8 +19,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Writes every {@link Audited} event to {@code audit_entry}.
  * <p>
  * A plain synchronous {@link EventListener} on purpose, not {@code @ApplicationModuleListener} nor
- * {@code @TransactionalEventListener}: the entry must be written on the publisher's thread, with
- * the publisher's connection, inside the publisher's transaction. Then a change that rolls back
+ * {@code @TransactionalEventListener}: the entry is taken on the publisher's thread (who, from where) and
+ * written inside the publisher's transaction, with its other entries just before it commits
+ * ({@link BeforeCommitWrites}: one round trip for all of them). Then a change that rolls back
  * takes its entry with it, and an entry that cannot be written makes the change fail, so no
  * change commits unrecorded. Spring Modulith only keeps publications for transactional listeners,
  * so this one never lands in the event publication registry (where a retry could write an entry
@@ -35,10 +39,12 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final BeforeCommitWrites writes;
 
-    AuditTrail(JdbcClient jdbc, ObjectMapper json) {
+    AuditTrail(JdbcClient jdbc, ObjectMapper json, BeforeCommitWrites writes) {
         this.jdbc = jdbc;
         this.json = json;
+        this.writes = writes;
     }
 
     @EventListener
@@ -61,27 +67,37 @@ public class AuditTrail {
         String actor = caller.map(Caller::username)
                 .orElseGet(() -> event.actor() != null && !event.actor().isBlank() ? event.actor() : SYSTEM);
         String role = caller.map(Caller::role).orElse(null);
-        // set_config(..., true) lasts until the end of the statement's own transaction, so its commit
-        // is asynchronous; in a caller's transaction the entry is an ordinary insert of that transaction.
-        jdbc.sql((asynchronousCommit ? "WITH async AS (SELECT set_config('synchronous_commit', 'off', true))\n" : "") + """
-                INSERT INTO audit_entry (actor_id, actor, actor_role, remote_addr, action, record_type, record_id,
-                                         unit_path, before, after)
-                SELECT CAST(:actorId AS uuid), CAST(:actor AS text), CAST(:role AS text), CAST(:addr AS text),
-                       CAST(:action AS text), CAST(:recordType AS text), CAST(:recordId AS text), CAST(:unitPath AS text),
-                       CAST(:before AS jsonb), CAST(:after AS jsonb)
-                """ + (asynchronousCommit ? " FROM async" : ""))
-                .param("actorId", actorId)
-                .param("actor", actor)
-                .param("role", role)
-                .param("addr", Callers.remoteAddress().orElse(null))
-                .param("action", event.action())
-                .param("recordType", event.recordType())
-                .param("recordId", event.recordId())
-                .param("unitPath", event.unitPath())
-                .param("before", toJson(event.before()))
-                .param("after", toJson(event.after()))
-                .update();
+        // every value as text, cast in the statement: a null and a value then reach the driver with the same type,
+        // and the rows of a transaction go to the database as one batch of one prepared statement
+        Map<String, Object> params = new HashMap<>();
+        params.put("actorId", actorId == null ? null : actorId.toString());
+        params.put("actor", actor);
+        params.put("role", role);
+        params.put("addr", Callers.remoteAddress().orElse(null));
+        params.put("action", event.action());
+        params.put("recordType", event.recordType());
+        params.put("recordId", event.recordId());
+        params.put("unitPath", event.unitPath());
+        params.put("before", toJson(event.before()));
+        params.put("after", toJson(event.after()));
+        if (asynchronousCommit) {
+            // set_config(..., true) lasts until the end of the statement's own transaction, so its commit is asynchronous
+            jdbc.sql("WITH async AS (SELECT set_config('synchronous_commit', 'off', true))\n" + INSERT + " FROM async")
+                    .params(params).update();
+        } else {
+            // In a transaction the entry is written with the transaction's other entries just before it commits,
+            // after every other gathered row: the chain's lock, which its insert takes, is held from there to the
+            // commit only. Without one it is written at once.
+            writes.addLast(INSERT, params);
+        }
     }
+
+    private static final String INSERT = """
+            INSERT INTO audit_entry (actor_id, actor, actor_role, remote_addr, action, record_type, record_id,
+                                     unit_path, before, after)
+            SELECT CAST(:actorId AS uuid), CAST(:actor AS text), CAST(:role AS text), CAST(:addr AS text),
+                   CAST(:action AS text), CAST(:recordType AS text), CAST(:recordId AS text), CAST(:unitPath AS text),
+                   CAST(:before AS jsonb), CAST(:after AS jsonb)""";
 
     private String toJson(Object value) {
         if (value == null) {

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.database.BeforeCommitWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,9 +45,11 @@ public class Inbox {
             created_at, read_at""";
 
     private final JdbcClient jdbc;
+    private final BeforeCommitWrites writes;
 
-    Inbox(JdbcClient jdbc) {
+    Inbox(JdbcClient jdbc, BeforeCommitWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     public UUID add(New n) {
@@ -62,24 +67,35 @@ public class Inbox {
     /**
      * The entry of {@code n} and, in the same statement, one of kind {@code also} for each staff id that
      * {@code alsoQuery} selects (it may name {@code :recordId} and {@code :recipient}, the first entry's record and
-     * recipient): an item's owner and those kept informed of it, in one round trip instead of a look-up and an
+     * recipient, as text to cast): an item's owner and those kept informed of it, in one round trip instead of a look-up and an
      * insert for each.
      */
     public void add(New n, Kind also, String alsoQuery) {
-        jdbc.sql("""
+        // Written with the transaction's other such entries just before it commits, as one batch; nothing in the
+        // transaction reads them. Every value as text, cast in the statement, so nulls and values bind alike.
+        Map<String, Object> params = new HashMap<>();
+        params.put("recipient", n.recipientId().toString());
+        params.put("kind", n.kind().name());
+        params.put("also", also.name());
+        params.put("recordType", n.recordType());
+        params.put("recordId", n.recordId().toString());
+        params.put("link", n.link());
+        params.put("unitPath", n.unitPath());
+        params.put("subject", n.subject());
+        params.put("category", n.category());
+        params.put("reason", n.reason());
+        params.put("dueOn", n.dueOn() == null ? null : n.dueOn().toString());
+        params.put("at", OffsetDateTime.ofInstant(n.at(), ZoneOffset.UTC).toString());
+        writes.add("""
                 INSERT INTO inbox_entry (id, recipient_id, kind, record_type, record_id, link, unit_path, subject, category,
                                          reason, due_on, created_at)
-                SELECT gen_random_uuid(), r.recipient, r.kind, :recordType, :recordId, :link, :unitPath, :subject,
-                       :category, :reason, CAST(:dueOn AS date), :at
-                FROM (SELECT CAST(:recipient AS uuid) AS recipient, CAST(:kind AS text) AS kind
+                SELECT gen_random_uuid(), r.recipient, r.kind, CAST(:recordType AS text), r.record, CAST(:link AS text),
+                       CAST(:unitPath AS text), CAST(:subject AS text), CAST(:category AS text), CAST(:reason AS text),
+                       CAST(:dueOn AS date), CAST(:at AS timestamptz)
+                FROM (SELECT CAST(:recipient AS uuid) AS recipient, CAST(:kind AS text) AS kind,
+                             CAST(:recordId AS uuid) AS record
                       UNION ALL
-                      SELECT a.id, CAST(:also AS text) FROM (""" + alsoQuery + ") a (id)) r")
-                .param("recipient", n.recipientId()).param("kind", n.kind().name()).param("also", also.name())
-                .param("recordType", n.recordType()).param("recordId", n.recordId()).param("link", n.link())
-                .param("unitPath", n.unitPath()).param("subject", n.subject()).param("category", n.category())
-                .param("reason", n.reason()).param("dueOn", n.dueOn())
-                .param("at", OffsetDateTime.ofInstant(n.at(), ZoneOffset.UTC))
-                .update();
+                      SELECT a.id, CAST(:also AS text), CAST(:recordId AS uuid) FROM (""" + alsoQuery + ") a (id)) r", params);
     }
 
     /** The caller's entries, unread first, newest first within each. */
