@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * On a phone: the officer files a report next to an open one, the page after filing offers it as a possible
@@ -65,6 +66,8 @@ class DuplicateBrowserTests extends BrowserTest {
     IncidentProperties properties;
     @Autowired
     Duplicates duplicates;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Override
     protected Browser.NewContextOptions contextOptions() {
@@ -156,18 +159,19 @@ class DuplicateBrowserTests extends BrowserTest {
     /** Files an item at {@code start} and takes it through its steps at the given seconds after, by a movable clock. */
     void handled(Grid grid, Submitter by, Instant start, long ack, long dispatch, long arrive, long resolve) {
         MovableClock clock = new MovableClock(start, ZoneOffset.UTC);
-        IncidentDesk timed = new IncidentDesk(incidents, owners, jurisdictions, cipher, events, clock, properties,
-                duplicates);
-        UUID id = timed.file(new NewIncident(Source.FIELD, Category.HELP, null, null, "时效测试" + n + "-" + start, null,
-                null, null, null, grid.id().value(), null, null, null, null), by).incident().id();
-        clock.advance(Duration.ofSeconds(ack));
-        timed.acknowledge(id, by);
-        clock.advance(Duration.ofSeconds(dispatch - ack));
-        timed.dispatch(id, null, by);
-        clock.advance(Duration.ofSeconds(arrive - dispatch));
-        timed.arrive(id, IncidentDesk.Arrival.MANAGER, by);
-        clock.advance(Duration.ofSeconds(resolve - arrive));
-        timed.resolve(id, "已处置", by);
+        try (IncidentDesk timed = new IncidentDesk(incidents, owners, jurisdictions, cipher, events, clock, properties,
+                duplicates, transactions)) {
+            UUID id = timed.file(new NewIncident(Source.FIELD, Category.HELP, null, null, "时效测试" + n + "-" + start, null,
+                    null, null, null, grid.id().value(), null, null, null, null), by).incident().id();
+            clock.advance(Duration.ofSeconds(ack));
+            timed.acknowledge(id, by);
+            clock.advance(Duration.ofSeconds(dispatch - ack));
+            timed.dispatch(id, null, by);
+            clock.advance(Duration.ofSeconds(arrive - dispatch));
+            timed.arrive(id, IncidentDesk.Arrival.MANAGER, by);
+            clock.advance(Duration.ofSeconds(resolve - arrive));
+            timed.resolve(id, "已处置", by);
+        }
     }
 
     Locator cell(String table, UUID row, String step) {

@@ -377,9 +377,15 @@ class DuplicateIntegrationTests extends IntegrationTest {
             jdbc.sql("ANALYZE incident").update();
             double dLat = 200 / M_PER_DEG;
             double dLon = 200 / (M_PER_DEG * Math.cos(Math.toRadians(p[1])));
-            String plan = String.join("", jdbc.sql("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + Duplicates.NEAR)
-                    .param("category", "HELP").param("id", UUID.randomUUID()).param("minLat", p[1] - dLat).param("maxLat", p[1] + dLat).param("minLon", p[0] - dLon)
-                    .param("maxLon", p[0] + dLon).param("from", now.minusHours(2)).param("to", now.plusHours(2))
+            // the statement that files use, for one located report without an address
+            String plan = String.join("", jdbc.sql("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + Duplicates.CANDIDATES)
+                    .param("ids", new UUID[] {UUID.randomUUID()}).param("categories", new String[] {"HELP"})
+                    .param("grids", new UUID[] {mine.id().value()})
+                    .param("froms", new String[] {now.minusHours(2).toString()})
+                    .param("tos", new String[] {now.plusHours(2).toString()})
+                    .param("minLats", new Double[] {p[1] - dLat}).param("maxLats", new Double[] {p[1] + dLat})
+                    .param("minLons", new Double[] {p[0] - dLon}).param("maxLons", new Double[] {p[0] + dLon})
+                    .param("near", new Boolean[] {true}).param("sameGrid", new Boolean[] {false})
                     .query(String.class).list());
             long pages = jdbc.sql("SELECT pg_relation_size('incident') / current_setting('block_size')::int")
                     .query(Long.class).single();

@@ -24,19 +24,32 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Duplicates {
 
-    /** The located candidates: the box and window on the index {@code incident_open_located}. */
-    public static final String NEAR = """
-            SELECT id, category, occurred_at, lon, lat, grid_id, address FROM incident
-            WHERE category = :category AND answered_at IS NULL AND status <> 'MERGED' AND lat IS NOT NULL
-              AND lat BETWEEN :minLat AND :maxLat AND lon BETWEEN :minLon AND :maxLon
-              AND occurred_at BETWEEN :from AND :to AND id <> :id
-            LIMIT 200""";
-    /** The candidates compared by grid and address: the grid's open items of the category in the window. */
-    static final String SAME_GRID = """
-            SELECT id, category, occurred_at, lon, lat, grid_id, address FROM incident
-            WHERE grid_id = :grid AND category = :category AND answered_at IS NULL AND status <> 'MERGED'
-              AND occurred_at BETWEEN :from AND :to AND id <> :id AND address IS NOT NULL
-            LIMIT 200""";
+    /**
+     * The open reports that may be duplicates of each of several reports (numbered {@code k} from 1): those in the
+     * report's box and window, through the partial index {@code incident_open_located}, and those of its grid in the
+     * window compared by address (for a located report only the grid's unlocated ones), through
+     * {@code incident_open_grid}. A report without a location skips the first, one without an address the second.
+     * One statement for all the reports, one array per column, the same statement for any number of them.
+     */
+    public static final String CANDIDATES = """
+            SELECT r.k, c.id, c.category, c.occurred_at, c.lon, c.lat, c.grid_id, c.address
+            FROM unnest(CAST(:ids AS uuid[]), CAST(:categories AS text[]), CAST(:grids AS uuid[]),
+                        CAST(:froms AS timestamptz[]), CAST(:tos AS timestamptz[]), CAST(:minLats AS float8[]),
+                        CAST(:maxLats AS float8[]), CAST(:minLons AS float8[]), CAST(:maxLons AS float8[]),
+                        CAST(:near AS boolean[]), CAST(:sameGrid AS boolean[])) WITH ORDINALITY
+                 AS r (id, category, grid, t_from, t_to, min_lat, max_lat, min_lon, max_lon, near, same_grid, k)
+            CROSS JOIN LATERAL (
+                (SELECT id, category, occurred_at, lon, lat, grid_id, address FROM incident
+                 WHERE r.near AND category = r.category AND answered_at IS NULL AND status <> 'MERGED'
+                   AND lat IS NOT NULL AND lat BETWEEN r.min_lat AND r.max_lat AND lon BETWEEN r.min_lon AND r.max_lon
+                   AND occurred_at BETWEEN r.t_from AND r.t_to AND id <> r.id
+                 LIMIT 200)
+                UNION ALL
+                (SELECT id, category, occurred_at, lon, lat, grid_id, address FROM incident
+                 WHERE r.same_grid AND grid_id = r.grid AND category = r.category AND answered_at IS NULL
+                   AND status <> 'MERGED' AND occurred_at BETWEEN r.t_from AND r.t_to AND id <> r.id
+                   AND address IS NOT NULL AND (NOT r.near OR lat IS NULL)
+                 LIMIT 200)) c""";
     private static final String SCOPE = " u.path LIKE ANY(CAST(:scope AS text[])) ";
     /** The possible duplicates offered for one new report, closest first. */
     static final int MAX_OFFERS = 5;
@@ -62,61 +75,121 @@ public class Duplicates {
         return policy;
     }
 
-    /** Finds the possible duplicates of a report just filed, stores them as offered and answers them. */
-    public List<Match> offer(Incident filed, OffsetDateTime now) {
-        Report report = new Report(filed.id(), filed.category(), filed.occurredAt(), filed.lon(), filed.lat(),
-                filed.gridId(), filed.address(), true);
-        // the closest few only: a crowd reporting one event would otherwise offer every report to every other
-        List<Match> all = policy.matches(report, candidates(report));
-        List<Match> matches = all.subList(0, Math.min(MAX_OFFERS, all.size()));
-        if (!matches.isEmpty()) {
-            // every offer of the report in one statement
+    /**
+     * Finds the possible duplicates of reports just filed together (in the order they were filed, each at its
+     * {@code now}), stores them as offered and answers them, report by report. A report meets the reports filed
+     * before it, also those earlier in the same list, never a later one: the answer is the one filing them one after
+     * the other would give.
+     */
+    public List<List<Shown>> offer(List<Incident> filed, List<OffsetDateTime> now) {
+        List<Report> reports = filed.stream().map(f -> new Report(f.id(), f.category(), f.occurredAt(), f.lon(), f.lat(),
+                f.gridId(), f.address(), true)).toList();
+        List<List<Report>> candidates = candidates(reports);
+        Map<UUID, Integer> position = new HashMap<>();
+        for (int k = 0; k < reports.size(); k++) {
+            position.put(reports.get(k).id(), k);
+        }
+        List<List<Match>> offers = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        List<UUID> others = new ArrayList<>();
+        List<Double> distances = new ArrayList<>();
+        List<Long> aparts = new ArrayList<>();
+        List<String> times = new ArrayList<>();
+        for (int k = 0; k < reports.size(); k++) {
+            int mine = k;
+            List<Report> before = candidates.get(k).stream()
+                    .filter(c -> position.getOrDefault(c.id(), -1) < mine).toList();
+            // the closest few only: a crowd reporting one event would otherwise offer every report to every other
+            List<Match> all = policy.matches(reports.get(k), before);
+            List<Match> matches = all.subList(0, Math.min(MAX_OFFERS, all.size()));
+            offers.add(matches);
+            for (Match m : matches) {
+                ids.add(reports.get(k).id());
+                others.add(m.candidate().id());
+                distances.add(m.distanceMetres());
+                aparts.add(m.apart().toSeconds());
+                times.add(now.get(k).toString());
+            }
+        }
+        if (!ids.isEmpty()) {
+            // every offer of every report in one statement
             jdbc.sql("""
                     INSERT INTO incident_duplicate (incident_id, candidate_id, distance_m, seconds_apart, offered_at)
-                    SELECT :id, o.candidate, o.distance, o.apart, :now
-                    FROM unnest(CAST(:candidates AS uuid[]), CAST(:distances AS float8[]), CAST(:aparts AS bigint[]))
-                         AS o (candidate, distance, apart)
+                    SELECT o.incident, o.candidate, o.distance, o.apart, o.at
+                    FROM unnest(CAST(:ids AS uuid[]), CAST(:candidates AS uuid[]), CAST(:distances AS float8[]),
+                                CAST(:aparts AS bigint[]), CAST(:times AS timestamptz[]))
+                         AS o (incident, candidate, distance, apart, at)
                     ON CONFLICT DO NOTHING""")
-                    .param("id", filed.id()).param("now", now)
-                    .param("candidates", matches.stream().map(m -> m.candidate().id()).toArray(UUID[]::new))
-                    .param("distances", matches.stream().map(Match::distanceMetres).toArray(Double[]::new))
-                    .param("aparts", matches.stream().map(m -> m.apart().toSeconds()).toArray(Long[]::new))
+                    .param("ids", ids.toArray(UUID[]::new))
+                    .param("candidates", others.toArray(UUID[]::new))
+                    .param("distances", distances.toArray(Double[]::new))
+                    .param("aparts", aparts.toArray(Long[]::new))
+                    .param("times", times.toArray(String[]::new))
                     .update();
         }
-        return matches;
+        // what a filer is shown of the reports offered, read once for all the reports (unscoped: each filer's
+        // answer keeps what his scope sees, offeredJustNow)
+        Map<UUID, Seen> seen = others.isEmpty() ? Map.of() : seen(new java.util.HashSet<>(others), null);
+        List<List<Shown>> shown = new ArrayList<>();
+        for (List<Match> matches : offers) {
+            shown.add(matches.stream().filter(m -> seen.containsKey(m.candidate().id())).map(m -> {
+                Seen o = seen.get(m.candidate().id());
+                return new Shown(new Offered(o.id(), o.trackingCode(), o.category(), o.status(), o.description(),
+                        o.gridName(), o.occurredAt(), m.distanceMetres(), m.apart().toSeconds(), false), o.unitPath());
+            }).toList());
+        }
+        return shown;
     }
 
-    /** The open reports that may be duplicates: those in the box and window, and the grid's without a location. */
-    List<Report> candidates(Report r) {
-        OffsetDateTime from = r.occurredAt().minus(policy.window());
-        OffsetDateTime to = r.occurredAt().plus(policy.window());
-        boolean near = r.located();
-        boolean sameGrid = !DuplicatePolicy.normalise(r.address()).isEmpty();
-        if (!near && !sameGrid) {
-            return List.of();
-        }
-        // both kinds in one statement when both apply: a round trip costs more than either query
-        List<String> parts = new ArrayList<>();
-        if (near) {
-            parts.add("(" + NEAR + ")");
-        }
-        if (sameGrid) {
-            // a located report meets the grid's unlocated ones here; an unlocated one meets them all
-            parts.add("(" + (near ? SAME_GRID.replace("LIMIT 200", "AND lat IS NULL LIMIT 200") : SAME_GRID) + ")");
-        }
-        DuplicatePolicy.Box box = near ? policy.box(r.lon(), r.lat()) : null;
-        return jdbc.sql(String.join("\nUNION ALL\n", parts))
-                .params(near ? Map.of("minLat", box.minLat(), "maxLat", box.maxLat(), "minLon", box.minLon(),
-                        "maxLon", box.maxLon()) : Map.of())
-                .param("category", r.category().name()).param("grid", r.gridId())
-                .param("from", from).param("to", to).param("id", r.id())
-                .query(Duplicates::report).list();
+    /** A report offered to one just filed, with the path of its grid's unit (whose scope sees it). */
+    public record Shown(Offered offered, String unitPath) {
     }
 
-    private static Report report(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Report(rs.getObject("id", UUID.class), Category.valueOf(rs.getString("category")),
-                rs.getObject("occurred_at", OffsetDateTime.class), (Double) rs.getObject("lon"),
-                (Double) rs.getObject("lat"), rs.getObject("grid_id", UUID.class), rs.getString("address"), true);
+    /** The open reports that may be duplicates of each report: those in its box and window, and its grid's without a location. */
+    List<List<Report>> candidates(List<Report> reports) {
+        int n = reports.size();
+        UUID[] ids = new UUID[n], grids = new UUID[n];
+        String[] categories = new String[n], froms = new String[n], tos = new String[n];
+        Double[] minLats = new Double[n], maxLats = new Double[n], minLons = new Double[n], maxLons = new Double[n];
+        Boolean[] near = new Boolean[n], sameGrid = new Boolean[n];
+        List<List<Report>> found = new ArrayList<>();
+        boolean any = false;
+        for (int k = 0; k < n; k++) {
+            Report r = reports.get(k);
+            ids[k] = r.id();
+            grids[k] = r.gridId();
+            categories[k] = r.category().name();
+            froms[k] = r.occurredAt().minus(policy.window()).toString();
+            tos[k] = r.occurredAt().plus(policy.window()).toString();
+            near[k] = r.located();
+            // a located report meets the grid's unlocated ones by address; an unlocated one meets them all
+            sameGrid[k] = !DuplicatePolicy.normalise(r.address()).isEmpty();
+            if (near[k]) {
+                DuplicatePolicy.Box box = policy.box(r.lon(), r.lat());
+                minLats[k] = box.minLat();
+                maxLats[k] = box.maxLat();
+                minLons[k] = box.minLon();
+                maxLons[k] = box.maxLon();
+            }
+            any |= near[k] || sameGrid[k];
+            found.add(new ArrayList<>());
+        }
+        if (!any) {
+            return found;
+        }
+        // every report's candidates in one statement: a round trip costs more than the queries
+        jdbc.sql(CANDIDATES)
+                .param("ids", ids).param("categories", categories).param("grids", grids).param("froms", froms)
+                .param("tos", tos).param("minLats", minLats).param("maxLats", maxLats).param("minLons", minLons)
+                .param("maxLons", maxLons).param("near", near).param("sameGrid", sameGrid)
+                .query((rs, row) -> {
+                    found.get(rs.getInt(1) - 1).add(new Report(rs.getObject(2, UUID.class),
+                            Category.valueOf(rs.getString(3)), rs.getObject(4, OffsetDateTime.class),
+                            (Double) rs.getObject(5), (Double) rs.getObject(6), rs.getObject(7, UUID.class),
+                            rs.getString(8), true));
+                    return null;
+                }).list();
+        return found;
     }
 
     private record Offer(UUID other, Double distanceMetres, long secondsApart, boolean newer) {
@@ -144,11 +217,17 @@ public class Duplicates {
     /**
      * The offers just made for a report being filed (by {@link #offer}), as its filer sees them: the same answer as
      * {@link #offered} gives once it has committed (nothing can have offered the new report yet), without reading
-     * back what was just written.
+     * anything back.
      */
-    public List<Offered> offeredJustNow(List<Match> matches, List<String> scopePaths) {
-        return shown(matches.stream().map(m -> new Offer(m.candidate().id(), m.distanceMetres(), m.apart().toSeconds(),
-                false)).toList(), scopePaths);
+    public List<Offered> offeredJustNow(List<Shown> offers, List<String> scopePaths) {
+        return sorted(offers.stream()
+                .filter(o -> scopePaths == null || (o.unitPath() != null && scopePaths.stream().anyMatch(o.unitPath()::startsWith)))
+                .map(Shown::offered));
+    }
+
+    /** A report as a viewer is shown it, with the path of its grid's unit. */
+    private record Seen(UUID id, String trackingCode, Category category, Status status, String description,
+            String gridName, OffsetDateTime occurredAt, String unitPath) {
     }
 
     private List<Offered> shown(List<Offer> offers, List<String> scopePaths) {
@@ -157,31 +236,44 @@ public class Duplicates {
         }
         Map<UUID, Offer> byId = new HashMap<>();
         offers.forEach(o -> byId.putIfAbsent(o.other(), o));
+        Map<UUID, Seen> seen = seen(byId.keySet(), scopePaths);
+        return sorted(seen.values().stream().map(r -> {
+            Offer o = byId.get(r.id());
+            return new Offered(o.other(), r.trackingCode(), r.category(), r.status(), r.description(), r.gridName(),
+                    r.occurredAt(), o.distanceMetres(), o.secondsApart(), o.newer());
+        }));
+    }
+
+    /** Nearest first, then closest in time; at most 20. */
+    private static List<Offered> sorted(java.util.stream.Stream<Offered> offered) {
+        return offered
+                .sorted(Comparator.comparing(Offered::distanceMetres, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparingLong(Offered::secondsApart).thenComparing(o -> o.id().toString()))
+                .limit(20).toList();
+    }
+
+    /** The reports with these ids that the scope sees (null scope: all), by id. */
+    private Map<UUID, Seen> seen(java.util.Collection<UUID> ids, List<String> scopePaths) {
         // OFFSET 0 keeps the inner query whole: the reports by key, then the scope on those few rows (joined
         // with the scope's condition, the planner may again walk every report of the scope's grids). The keys and
         // the scope reach the planner as subqueries it cannot see into, so every plan is the same and PostgreSQL
         // keeps one: with the values in sight it planned this statement at every filing with offers (0.46 ms,
         // three times its execution; intake bench with pg_stat_statements.track_planning).
-        List<Offered> seen = jdbc.sql("""
+        Map<UUID, Seen> seen = new HashMap<>();
+        jdbc.sql("""
                 SELECT * FROM (
                     SELECT o.id, o.tracking_code, o.category, o.status, o.description, g.name AS grid_name,
                            o.occurred_at, u.path
                     FROM incident o JOIN grid g ON g.id = o.grid_id JOIN unit u ON u.id = g.unit_id
                     WHERE o.id = ANY(ARRAY(SELECT unnest(CAST(:ids AS uuid[])))) OFFSET 0) u
                 WHERE""" + (scopePaths == null ? " true" : " u.path LIKE ANY(ARRAY(SELECT unnest(CAST(:scope AS text[])))) "))
-                .param("ids", byId.keySet().toArray(new UUID[0]))
+                .param("ids", ids.toArray(new UUID[0]))
                 .param("scope", scopePaths == null ? new String[0] : Incidents.patterns(scopePaths))
-                .query((rs, n) -> {
-                    Offer o = byId.get(rs.getObject(1, UUID.class));
-                    return new Offered(o.other(), rs.getString(2), Category.valueOf(rs.getString(3)),
-                            Status.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                            rs.getObject(7, OffsetDateTime.class), o.distanceMetres(), o.secondsApart(), o.newer());
-                })
+                .query((rs, n) -> seen.put(rs.getObject(1, UUID.class), new Seen(rs.getObject(1, UUID.class),
+                        rs.getString(2), Category.valueOf(rs.getString(3)), Status.valueOf(rs.getString(4)),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getString(8))))
                 .list();
-        return seen.stream()
-                .sorted(Comparator.comparing(Offered::distanceMetres, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparingLong(Offered::secondsApart).thenComparing(o -> o.id().toString()))
-                .limit(20).toList();
+        return seen;
     }
 
     /** The primary this report was merged into, if the scope sees it. */

@@ -36,9 +36,17 @@ import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.fengqiao.platform.database.GroupCommit;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Files incidents and carries them through their steps: routes a new one by {@link RoutingPolicy} to a
@@ -47,20 +55,19 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction with the row locked; at its end an open item has one owning unit and one named person.
  */
 @Service
-public class IncidentDesk {
+public class IncidentDesk implements AutoCloseable {
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
     private static final Pattern FIXED = Pattern.compile("0[0-9]{2,3}-?[0-9]{7,8}");
     private static final char[] CODE = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A report filed (created) or found filed before under its key; the timeline when it was just written, else null. */
     /**
      * The answer to a filing: the incident; for one filed now, its timeline and the possible duplicates offered
      * (so the answer reads neither back), for a repeated submission null for both.
      */
     public record Filed(Incident incident, boolean created, List<Incidents.Event> timeline,
-            List<DuplicatePolicy.Match> offers) {
+            List<Duplicates.Shown> offers) {
 
         public Filed(Incident incident, boolean created) {
             this(incident, created, null, null);
@@ -79,8 +86,17 @@ public class IncidentDesk {
     private final RoutingPolicy policy = new RoutingPolicy();
     private final Duplicates duplicates;
 
+    /** The group commit of filings; null when it is off (no writers): each report in a transaction of its own. */
+    private final GroupCommit<Prepared, Filed> intake;
+    private final TransactionTemplate tx;
+
     public IncidentDesk(Incidents incidents, Owners owners, Jurisdictions jurisdictions, PersonalDataCipher cipher,
-            ApplicationEventPublisher events, Clock clock, IncidentProperties properties, Duplicates duplicates) {
+            ApplicationEventPublisher events, Clock clock, IncidentProperties properties, Duplicates duplicates,
+            PlatformTransactionManager transactions) {
+        this.tx = new TransactionTemplate(transactions);
+        IncidentProperties.GroupCommit group = properties.groupCommit();
+        this.intake = group.writers() < 1 ? null
+                : new GroupCommit<>("incident-intake", group.writers(), group.maxBatch(), tx, this::write);
         this.duplicates = duplicates;
         this.incidents = incidents;
         this.owners = owners;
@@ -89,6 +105,19 @@ public class IncidentDesk {
         this.events = events;
         this.clock = clock;
         this.deadlines = new Deadlines(properties.escalation());
+    }
+
+    /** How many filings were handed to the group commit and not yet answered. */
+    int pendingFilings() {
+        return intake == null ? 0 : intake.pending();
+    }
+
+    /** Writes the filings still waiting; later ones are written on their filer's thread. */
+    @Override
+    public void close() {
+        if (intake != null) {
+            intake.close();
+        }
     }
 
     /** Now, to the microsecond the database keeps, so what a step answers equals what is read back later. */
@@ -100,7 +129,13 @@ public class IncidentDesk {
         return incidents.findVisible(id, who.scopePaths()).orElseThrow(() -> new NotFound("incident", id));
     }
 
-    @Transactional
+    /**
+     * Files a report: checks it, finds its grid, routes it, and writes it with its first steps, its possible
+     * duplicates, its events and its audit entry. Reports that arrive together are written together, in one
+     * transaction, by a writer of {@link #intake} (group commit); the filer waits for that commit, so a report
+     * answered is stored. A report filed within a transaction of the caller (a resident's report with its photos) is
+     * written in it.
+     */
     public Filed file(NewIncident n, Submitter who) {
         OffsetDateTime now = now();
         String key = n.idempotencyKey() == null || n.idempotencyKey().isBlank() ? null : n.idempotencyKey().trim();
@@ -122,7 +157,24 @@ public class IncidentDesk {
             }
             throw new Invalid("error.invalid", problems);
         }
+        Prepared report = routed(n, who, now, key, hash, grid, phone);
+        Filed filed = intake == null || TransactionSynchronizationManager.isActualTransactionActive()
+                ? tx.execute(status -> write(List.of(report)).get(0))
+                : intake.submit(report);
+        // null: the same key filed before, or meanwhile by a concurrent request
+        return filed != null ? filed : repeated(incidents.prior(who.key(), key).orElseThrow(), hash);
+    }
 
+    /**
+     * A report checked and routed, with the incident as it will be stored; and who filed it, from where (the
+     * security context and the request), for the events and the audit entry a writer publishes for it.
+     */
+    record Prepared(NewIncident n, Submitter who, OffsetDateTime now, Grid grid, Decision decision, Unit ownerUnit,
+            Incidents.New row, Incident filed, SecurityContext security, RequestAttributes request) {
+    }
+
+    private Prepared routed(NewIncident n, Submitter who, OffsetDateTime now, String key, byte[] hash, Grid grid,
+            String phone) {
         RoutingPolicy.Roster roster = owners.roster(grid.id().value());
         Owners.Level[] duty = new Owners.Level[1];
         Decision decision = policy.decide(n.category(), n.source(), roster, () -> {
@@ -143,12 +195,7 @@ public class IncidentDesk {
                 next, blankToNull(n.reporterName()),
                 phone == null ? null : cipher.encrypt(phone), masked, blankToNull(n.externalRef()), who.key(), key,
                 who.staffId(), hash);
-        if (!incidents.insert(row)) {
-            // the same key filed before, or meanwhile by a concurrent request
-            return repeated(incidents.prior(who.key(), key).orElseThrow(), hash);
-        }
         // the incident as stored, built here rather than read back
-        List<String> informed = decision.informed().stream().map(Person::name).toList();
         UUID unitId = ownerUnit.id().value();
         Person owner = decision.owner();
         Incident filed = new Incident(id, row.trackingCode(), n.source(), n.category(), n.subtype(), row.department(),
@@ -156,33 +203,88 @@ public class IncidentDesk {
                 grid.unitPath(), Status.RECEIVED, unitId, ownerUnit.name(), ownerUnit.kind().name(), owner.staffId(),
                 owner.name(), now, 0, row.rule(), row.reason(), row.fallback(), now, null, null, null, null, null, null,
                 due, next, row.reporterName(), masked, row.externalRef(), who.staffId(), now, 0);
-        List<DuplicatePolicy.Match> offers = duplicates.offer(filed, now);
-        // the first steps of the timeline in one statement, the duplicates offered among them
+        return new Prepared(n, who, now, grid, decision, ownerUnit, row, filed, SecurityContextHolder.getContext(),
+                RequestContextHolder.getRequestAttributes());
+    }
+
+    /**
+     * Writes reports in the transaction it is called in, each as if filed alone one after the other: the incidents,
+     * their possible duplicates and their first steps in one statement each, then each report's events and audit
+     * entry in the name of whoever filed it. Answers each report as filed, or null when its key was filed before.
+     */
+    private List<Filed> write(List<Prepared> reports) {
+        boolean[] created = incidents.insert(reports.stream().map(Prepared::row).toList());
+        List<Prepared> made = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            if (created[i]) {
+                made.add(reports.get(i));
+            }
+        }
+        List<List<Duplicates.Shown>> offers = made.isEmpty() ? List.of()
+                : duplicates.offer(made.stream().map(Prepared::filed).toList(), made.stream().map(Prepared::now).toList());
+        // the first steps of the timelines in one statement, the duplicates offered among them
+        List<Incidents.Steps> steps = new ArrayList<>();
+        for (int k = 0; k < made.size(); k++) {
+            steps.add(firstSteps(made.get(k), !offers.get(k).isEmpty()));
+        }
+        List<List<Incidents.Event>> timelines = steps.isEmpty() ? List.of() : incidents.steps(steps);
+        Map<UUID, Filed> filed = new java.util.HashMap<>();
+        for (int k = 0; k < made.size(); k++) {
+            Prepared p = made.get(k);
+            List<Incidents.Event> timeline = timelines.get(k);
+            as(p, () -> {
+                for (Incidents.Event step : timeline) {
+                    published(p.filed(), step.kind(), p.now(), step.kind().equals("RECEIVED") ? null : step.reason());
+                }
+                if (p.decision().mediation()) {
+                    events.publishEvent(new IncidentDisputeForMediation(p.filed().id(), p.filed().trackingCode(),
+                            p.grid().id(), p.grid().unitPath(), p.filed().description(), p.filed().address()));
+                }
+                events.publishEvent(Audited.created("incident", p.filed().id(), p.grid().unitPath(), snapshot(p.filed()))
+                        .by(p.who().name()));
+            });
+            filed.put(p.filed().id(), new Filed(p.filed(), true, timeline, offers.get(k)));
+        }
+        return reports.stream().map(p -> filed.get(p.filed().id())).toList();
+    }
+
+    private static Incidents.Steps firstSteps(Prepared p, boolean offered) {
+        Incident i = p.filed();
+        Decision decision = p.decision();
+        List<String> informed = decision.informed().stream().map(Person::name).toList();
         List<Incidents.Event> steps = new ArrayList<>();
-        steps.add(new Incidents.Event(0, "RECEIVED", now, who.name(), unitId, ownerUnit.name(), owner.staffId(),
-                owner.name(), null, null, null, null, n.source().name()));
-        steps.add(new Incidents.Event(0, "ROUTED", now, null, unitId, ownerUnit.name(), owner.staffId(), owner.name(),
-                decision.reasonKey(), null, null, null,
+        steps.add(new Incidents.Event(0, "RECEIVED", p.now(), p.who().name(), i.ownerUnitId(), i.ownerUnitName(),
+                i.ownerStaffId(), i.ownerStaffName(), null, null, null, null, p.n().source().name()));
+        steps.add(new Incidents.Event(0, "ROUTED", p.now(), null, i.ownerUnitId(), i.ownerUnitName(), i.ownerStaffId(),
+                i.ownerStaffName(), decision.reasonKey(), null, null, null,
                 String.join(",", informed) + (decision.fallbackKey() == null ? "" : "|" + decision.fallbackKey())));
         if (decision.mediation()) {
-            steps.add(new Incidents.Event(0, "MEDIATION", now, null, unitId, ownerUnit.name(), owner.staffId(),
-                    owner.name(), "incident.routing.DISPUTE_FROM_110", null, null, null, null));
+            steps.add(new Incidents.Event(0, "MEDIATION", p.now(), null, i.ownerUnitId(), i.ownerUnitName(),
+                    i.ownerStaffId(), i.ownerStaffName(), "incident.routing.DISPUTE_FROM_110", null, null, null, null));
         }
-        if (!offers.isEmpty()) {
-            steps.add(new Incidents.Event(0, "DUPLICATE_OFFERED", now, null, unitId, ownerUnit.name(), owner.staffId(),
-                    owner.name(), "incident.duplicate.offered", null, null, null, null));
+        if (offered) {
+            steps.add(new Incidents.Event(0, "DUPLICATE_OFFERED", p.now(), null, i.ownerUnitId(), i.ownerUnitName(),
+                    i.ownerStaffId(), i.ownerStaffName(), "incident.duplicate.offered", null, null, null, null));
         }
-        List<Incidents.Event> timeline = incidents.steps(id, who.staffId(), steps);
-        for (Incidents.Event step : timeline) {
-            published(filed, step.kind(), now, step.kind().equals("RECEIVED") ? null : step.reason());
+        return new Incidents.Steps(i.id(), p.who().staffId(), steps);
+    }
+
+    /** Runs with the filer's security context and request, as on his own thread (a writer writes for many). */
+    private static void as(Prepared p, Runnable action) {
+        SecurityContext security = SecurityContextHolder.getContext();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (security == p.security() && request == p.request()) {
+            action.run();
+            return;
         }
-        if (decision.mediation()) {
-            events.publishEvent(new IncidentDisputeForMediation(id, filed.trackingCode(), grid.id(), grid.unitPath(),
-                    filed.description(), filed.address()));
+        SecurityContextHolder.setContext(p.security());
+        RequestContextHolder.setRequestAttributes(p.request());
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.setContext(security);
+            RequestContextHolder.setRequestAttributes(request);
         }
-        // the audit entry last: the audit chain's lock is held from its insert to the commit (bench/README.md)
-        events.publishEvent(Audited.created("incident", id, grid.unitPath(), snapshot(filed)).by(who.name()));
-        return new Filed(filed, true, timeline, offers);
     }
 
     /**

@@ -15,7 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * target to resolve (default 4 hours, the workstation's resolve time).
  */
 @ConfigurationProperties("fengqiao.incident")
-public record IncidentProperties(@DefaultValue Escalation escalation, @DefaultValue Response response) {
+public record IncidentProperties(@DefaultValue Escalation escalation, @DefaultValue Response response,
+        @DefaultValue GroupCommit groupCommit) {
+
+    /**
+     * Filings that arrive together are written together (group commit, {@code IncidentDesk}): by {@code writers}
+     * threads, up to {@code maxBatch} in one transaction. 0 writers files each report in a transaction of its own.
+     */
+    public record GroupCommit(@DefaultValue("2") int writers, @DefaultValue("32") int maxBatch) {
+    }
 
     public record Level(Duration answer, Duration resolve) {
     }

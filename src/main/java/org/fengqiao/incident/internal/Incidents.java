@@ -83,30 +83,97 @@ public class Incidents {
         this.jdbc = jdbc;
     }
 
-    /** A new incident row; false when the same submitter filed the same idempotency key before. */
-    public boolean insert(New n) {
-        return jdbc.sql("""
+    /**
+     * New incident rows in one statement, in order; answers for each whether it was stored: false when the same
+     * submitter filed the same idempotency key before (or earlier in the same list). One array per column, so the
+     * statement is the same for any number of rows and is prepared and planned once.
+     */
+    public boolean[] insert(List<New> rows) {
+        int n = rows.size();
+        UUID[] ids = new UUID[n];
+        String[] codes = new String[n], sources = new String[n], categories = new String[n], subtypes = new String[n],
+                departments = new String[n], descriptions = new String[n], occurred = new String[n],
+                addresses = new String[n], nows = new String[n], rules = new String[n], reasons = new String[n],
+                fallbacks = new String[n], dues = new String[n], nexts = new String[n], reporterNames = new String[n],
+                masks = new String[n], externalRefs = new String[n], submitters = new String[n], keys = new String[n];
+        Double[] lons = new Double[n], lats = new Double[n];
+        UUID[] grids = new UUID[n], units = new UUID[n], staff = new UUID[n], createdBy = new UUID[n];
+        byte[][] phones = new byte[n][], hashes = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            New r = rows.get(i);
+            ids[i] = r.id();
+            codes[i] = r.trackingCode();
+            sources[i] = r.source().name();
+            categories[i] = r.category().name();
+            subtypes[i] = r.subtype() == null ? null : r.subtype().name();
+            departments[i] = r.department();
+            descriptions[i] = r.description();
+            occurred[i] = text(r.occurredAt());
+            lons[i] = r.lon();
+            lats[i] = r.lat();
+            addresses[i] = r.address();
+            grids[i] = r.gridId();
+            units[i] = r.ownerUnitId();
+            staff[i] = r.ownerStaffId();
+            nows[i] = text(r.now());
+            rules[i] = r.rule();
+            reasons[i] = r.reason();
+            fallbacks[i] = r.fallback();
+            dues[i] = text(r.due());
+            nexts[i] = text(r.nextEscalation());
+            reporterNames[i] = r.reporterName();
+            phones[i] = r.phone();
+            masks[i] = r.phoneMasked();
+            externalRefs[i] = r.externalRef();
+            submitters[i] = r.submitter();
+            keys[i] = r.idempotencyKey();
+            createdBy[i] = r.createdBy();
+            hashes[i] = r.submissionHash();
+        }
+        java.util.Set<UUID> stored = new java.util.HashSet<>(jdbc.sql("""
                 INSERT INTO incident (id, tracking_code, source, category, subtype, department, description, occurred_at,
                     lon, lat, address, grid_id, status, owner_unit_id, owner_staff_id, owner_since, routing_rule,
                     routing_reason, routing_fallback, received_at, due_at, next_escalation_at, reporter_name,
                     reporter_phone, reporter_phone_masked, external_ref, submitter, idempotency_key, created_by,
                     submission_hash, created_at, updated_at)
-                VALUES (:id, :code, :source, :category, :subtype, :department, :description, :occurredAt, :lon, :lat,
-                    :address, :grid, 'RECEIVED', :unit, :staff, :now, :rule, :reason, :fallback, :now, :due, :next,
-                    :reporterName, :phone, :phoneMasked, :externalRef, :submitter, :key, :createdBy, :hash, :now, :now)
-                ON CONFLICT (submitter, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING""")
-                .param("id", n.id()).param("code", n.trackingCode()).param("source", n.source().name())
-                .param("category", n.category().name()).param("subtype", n.subtype() == null ? null : n.subtype().name())
-                .param("department", n.department()).param("description", n.description())
-                .param("occurredAt", n.occurredAt()).param("lon", n.lon()).param("lat", n.lat())
-                .param("address", n.address()).param("grid", n.gridId()).param("unit", n.ownerUnitId())
-                .param("staff", n.ownerStaffId()).param("now", n.now()).param("rule", n.rule())
-                .param("reason", n.reason()).param("fallback", n.fallback()).param("due", n.due())
-                .param("next", n.nextEscalation()).param("reporterName", n.reporterName())
-                .param("phone", n.phone()).param("phoneMasked", n.phoneMasked()).param("externalRef", n.externalRef())
-                .param("submitter", n.submitter()).param("key", n.idempotencyKey()).param("createdBy", n.createdBy())
-                .param("hash", n.submissionHash())
-                .update() > 0;
+                SELECT r.id, r.code, r.source, r.category, r.subtype, r.department, r.description, r.occurred, r.lon,
+                    r.lat, r.address, r.grid, 'RECEIVED', r.unit, r.staff, r.now, r.rule, r.reason, r.fallback, r.now,
+                    r.due, r.next, r.reporter_name, r.phone, r.phone_masked, r.external_ref, r.submitter, r.key,
+                    r.created_by, r.hash, r.now, r.now
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:codes AS text[]), CAST(:sources AS text[]),
+                    CAST(:categories AS text[]), CAST(:subtypes AS text[]), CAST(:departments AS text[]),
+                    CAST(:descriptions AS text[]), CAST(:occurred AS timestamptz[]), CAST(:lons AS float8[]),
+                    CAST(:lats AS float8[]), CAST(:addresses AS text[]), CAST(:grids AS uuid[]), CAST(:units AS uuid[]),
+                    CAST(:staff AS uuid[]), CAST(:nows AS timestamptz[]), CAST(:rules AS text[]),
+                    CAST(:reasons AS text[]), CAST(:fallbacks AS text[]), CAST(:dues AS timestamptz[]),
+                    CAST(:nexts AS timestamptz[]), CAST(:reporterNames AS text[]), CAST(:phones AS bytea[]),
+                    CAST(:masks AS text[]), CAST(:externalRefs AS text[]), CAST(:submitters AS text[]),
+                    CAST(:keys AS text[]), CAST(:createdBy AS uuid[]), CAST(:hashes AS bytea[])) WITH ORDINALITY
+                    AS r (id, code, source, category, subtype, department, description, occurred, lon, lat, address, grid,
+                          unit, staff, now, rule, reason, fallback, due, next, reporter_name, phone, phone_masked,
+                          external_ref, submitter, key, created_by, hash, ord)
+                ORDER BY r.ord
+                ON CONFLICT (submitter, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+                RETURNING id""")
+                .param("ids", ids).param("codes", codes).param("sources", sources).param("categories", categories)
+                .param("subtypes", subtypes).param("departments", departments).param("descriptions", descriptions)
+                .param("occurred", occurred).param("lons", lons).param("lats", lats).param("addresses", addresses)
+                .param("grids", grids).param("units", units).param("staff", staff).param("nows", nows)
+                .param("rules", rules).param("reasons", reasons).param("fallbacks", fallbacks).param("dues", dues)
+                .param("nexts", nexts).param("reporterNames", reporterNames).param("phones", phones)
+                .param("masks", masks).param("externalRefs", externalRefs).param("submitters", submitters)
+                .param("keys", keys).param("createdBy", createdBy).param("hashes", hashes)
+                .query(UUID.class).list());
+        boolean[] created = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            created[i] = stored.contains(ids[i]);
+        }
+        return created;
+    }
+
+    /** A moment as PostgreSQL reads it (ISO 8601 with its offset), or null. */
+    private static String text(OffsetDateTime at) {
+        return at == null ? null : at.toString();
     }
 
     public record New(UUID id, String trackingCode, Source source, Category category, Subtype subtype,
@@ -212,25 +279,73 @@ public class Incidents {
                 .update();
     }
 
-    /** Several steps of one incident in one statement, in order; answers them with their ids. */
-    public List<Event> steps(UUID incident, UUID actorId, List<Event> steps) {
-        StringBuilder sql = new StringBuilder("INSERT INTO incident_event (incident_id, kind, at, actor_id, actor_name, "
-                + "owner_unit_id, owner_unit_name, owner_staff_id, owner_staff_name, reason, department, contact, outcome, "
-                + "note) VALUES ");
-        List<Object> params = new ArrayList<>();
-        for (int k = 0; k < steps.size(); k++) {
-            Event e = steps.get(k);
-            sql.append(k == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            params.addAll(Arrays.asList(incident, e.kind(), e.at(), e.actorName() == null ? null : actorId, e.actorName(),
-                    e.ownerUnitId(), e.ownerUnitName(), e.ownerStaffId(), e.ownerStaffName(), e.reason(), e.department(),
-                    e.contact(), e.outcome(), e.note()));
+    /** Steps of one incident, in order, by one person (the actor of those steps that name one). */
+    public record Steps(UUID incident, UUID actorId, List<Event> events) {
+    }
+
+    /**
+     * The steps of several incidents in one statement, in order; answers them with their ids, incident by incident.
+     * One array per column, so the statement is the same for any number of steps and is prepared and planned once.
+     */
+    public List<List<Event>> steps(List<Steps> all) {
+        List<UUID> incident = new ArrayList<>(), actorId = new ArrayList<>(), unitId = new ArrayList<>(),
+                staffId = new ArrayList<>();
+        List<String> kind = new ArrayList<>(), at = new ArrayList<>(), actorName = new ArrayList<>(),
+                unitName = new ArrayList<>(), staffName = new ArrayList<>(), reason = new ArrayList<>(),
+                department = new ArrayList<>(), contact = new ArrayList<>(), outcome = new ArrayList<>(),
+                note = new ArrayList<>();
+        for (Steps of : all) {
+            for (Event e : of.events()) {
+                incident.add(of.incident());
+                kind.add(e.kind());
+                at.add(e.at().toString());
+                actorId.add(e.actorName() == null ? null : of.actorId());
+                actorName.add(e.actorName());
+                unitId.add(e.ownerUnitId());
+                unitName.add(e.ownerUnitName());
+                staffId.add(e.ownerStaffId());
+                staffName.add(e.ownerStaffName());
+                reason.add(e.reason());
+                department.add(e.department());
+                contact.add(e.contact());
+                outcome.add(e.outcome());
+                note.add(e.note());
+            }
         }
-        List<Long> ids = jdbc.sql(sql.append(" RETURNING id").toString()).params(params).query(Long.class).list();
-        List<Event> stored = new ArrayList<>();
-        for (int k = 0; k < steps.size(); k++) {
-            Event e = steps.get(k);
-            stored.add(new Event(ids.get(k), e.kind(), e.at(), e.actorName(), e.ownerUnitId(), e.ownerUnitName(),
-                    e.ownerStaffId(), e.ownerStaffName(), e.reason(), e.department(), e.contact(), e.outcome(), e.note()));
+        // the sequence numbers the rows in the order the ordered SELECT yields them: the ids in ascending order are
+        // the rows' (sorted, whatever order RETURNING gives them in)
+        List<Long> ids = jdbc.sql("""
+                INSERT INTO incident_event (incident_id, kind, at, actor_id, actor_name, owner_unit_id, owner_unit_name,
+                    owner_staff_id, owner_staff_name, reason, department, contact, outcome, note)
+                SELECT r.incident, r.kind, r.at, r.actor, r.actor_name, r.unit, r.unit_name, r.staff, r.staff_name,
+                    r.reason, r.department, r.contact, r.outcome, r.note
+                FROM unnest(CAST(:incident AS uuid[]), CAST(:kind AS text[]), CAST(:at AS timestamptz[]),
+                    CAST(:actorId AS uuid[]), CAST(:actorName AS text[]), CAST(:unitId AS uuid[]),
+                    CAST(:unitName AS text[]), CAST(:staffId AS uuid[]), CAST(:staffName AS text[]),
+                    CAST(:reason AS text[]), CAST(:department AS text[]), CAST(:contact AS text[]),
+                    CAST(:outcome AS text[]), CAST(:note AS text[])) WITH ORDINALITY
+                    AS r (incident, kind, at, actor, actor_name, unit, unit_name, staff, staff_name, reason, department,
+                          contact, outcome, note, ord)
+                ORDER BY r.ord
+                RETURNING id""")
+                .param("incident", incident.toArray(UUID[]::new)).param("kind", kind.toArray(String[]::new))
+                .param("at", at.toArray(String[]::new)).param("actorId", actorId.toArray(UUID[]::new))
+                .param("actorName", actorName.toArray(String[]::new)).param("unitId", unitId.toArray(UUID[]::new))
+                .param("unitName", unitName.toArray(String[]::new)).param("staffId", staffId.toArray(UUID[]::new))
+                .param("staffName", staffName.toArray(String[]::new)).param("reason", reason.toArray(String[]::new))
+                .param("department", department.toArray(String[]::new)).param("contact", contact.toArray(String[]::new))
+                .param("outcome", outcome.toArray(String[]::new)).param("note", note.toArray(String[]::new))
+                .query(Long.class).list().stream().sorted().toList();
+        List<List<Event>> stored = new ArrayList<>();
+        int k = 0;
+        for (Steps of : all) {
+            List<Event> mine = new ArrayList<>();
+            for (Event e : of.events()) {
+                mine.add(new Event(ids.get(k++), e.kind(), e.at(), e.actorName(), e.ownerUnitId(), e.ownerUnitName(),
+                        e.ownerStaffId(), e.ownerStaffName(), e.reason(), e.department(), e.contact(), e.outcome(),
+                        e.note()));
+            }
+            stored.add(mine);
         }
         return stored;
     }

@@ -3,7 +3,6 @@ package org.fengqiao.incident.web;
 import java.util.List;
 import java.util.UUID;
 import org.fengqiao.incident.Category;
-import org.fengqiao.incident.internal.DuplicatePolicy;
 import org.fengqiao.incident.internal.Duplicates;
 import org.fengqiao.incident.internal.Incidents.Incident;
 import org.fengqiao.incident.internal.Incidents.Status;
@@ -47,7 +46,7 @@ public class DuplicateViews {
      * The panel of a report being filed, from the offers just made: nothing read back, and no merges looked up (it
      * can have none yet).
      */
-    public Panel justFiled(List<DuplicatePolicy.Match> offers) {
+    public Panel justFiled(List<Duplicates.Shown> offers) {
         List<String> scope = scope();
         return scope == null ? NONE : new Panel(candidates(duplicates.offeredJustNow(offers, scope)), null, List.of());
     }

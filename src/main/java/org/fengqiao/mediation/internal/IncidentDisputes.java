@@ -4,15 +4,16 @@ import java.util.List;
 import org.fengqiao.incident.IncidentDisputeForMediation;
 import org.fengqiao.mediation.DisputeKind;
 import org.fengqiao.mediation.DisputeOrigin;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Opens a case for each dispute the 110 centre pushed to a grid's mediation office, in the incident's own transaction
- * just before it commits: the case exists when the 110 push is answered, and the incident and its case are stored
- * together or not at all (a case that cannot be opened fails the push, which the 110 centre sends again with its
- * idempotency key). A second delivery of the same incident finds its case and opens none.
+ * Opens a case for each dispute the 110 centre pushed to a grid's mediation office, in the incident's own transaction,
+ * when the incident publishes it (after its rows are written, in the name of the 110 centre that pushed it): the case
+ * exists when the 110 push is answered, and the incident and its case are stored together or not at all (a case that
+ * cannot be opened fails the push, which the 110 centre sends again with its idempotency key). A second delivery of
+ * the same incident finds its case and opens none. A synchronous listener, not one before the commit: reports filed
+ * together are committed together (the intake's group commit), and each case must be opened for its own report.
  * <p>
  * Not after the commit in a transaction of its own, as before: the thread then still held the incident's connection
  * while it asked the pool for another, so a burst of 110 disputes holding every connection of the pool waited for
@@ -29,7 +30,7 @@ class IncidentDisputes {
         this.disputes = disputes;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    @EventListener
     public void on(IncidentDisputeForMediation e) {
         if (disputes.byIncident(e.incidentId()).isPresent()) {
             return;

@@ -17,10 +17,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @RecordApplicationEvents
 class MediationAndDemoIntegrationTests extends IntegrationTest {
 
+    @Autowired
+    TransactionTemplate tx;
     @Autowired
     IncidentDesk desk;
     @Autowired
@@ -40,8 +43,11 @@ class MediationAndDemoIntegrationTests extends IntegrationTest {
     @Test
     void aDisputeFrom110IsPublishedForTheMediationModuleAndOneFromTheFieldIsNot() {
         String from110 = "调解测试-" + UUID.randomUUID();
-        UUID id = desk.file(dispute(Source.CALL_110, from110), Submitter.system("test")).incident().id();
-        desk.file(dispute(Source.FIELD, "现场纠纷-" + UUID.randomUUID()), Submitter.system("test"));
+        // filed in a transaction of the test's, so on its thread, where its events are recorded (alone, a report is
+        // written by the intake's group commit, on a writer's thread)
+        UUID id = tx.execute(s -> desk.file(dispute(Source.CALL_110, from110), Submitter.system("test")).incident().id());
+        tx.executeWithoutResult(s -> desk.file(dispute(Source.FIELD, "现场纠纷-" + UUID.randomUUID()),
+                Submitter.system("test")));
         List<IncidentDisputeForMediation> published = events.stream(IncidentDisputeForMediation.class).toList();
         assertThat(published).hasSize(1);
         assertThat(published.get(0).incidentId()).isEqualTo(id);

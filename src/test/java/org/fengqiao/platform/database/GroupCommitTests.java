@@ -1,0 +1,147 @@
+package org.fengqiao.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The group commit's promises to its callers, with a write that records its batches and a counting transaction manager. */
+class GroupCommitTests {
+
+    /** Counts the transactions begun, committed and rolled back. */
+    static final class Transactions implements PlatformTransactionManager {
+        final AtomicInteger begun = new AtomicInteger();
+        final AtomicInteger committed = new AtomicInteger();
+        final AtomicInteger rolledBack = new AtomicInteger();
+
+        @Override
+        public TransactionStatus getTransaction(TransactionDefinition definition) {
+            begun.incrementAndGet();
+            return new SimpleTransactionStatus();
+        }
+
+        @Override
+        public void commit(TransactionStatus status) {
+            committed.incrementAndGet();
+        }
+
+        @Override
+        public void rollback(TransactionStatus status) {
+            rolledBack.incrementAndGet();
+        }
+    }
+
+    final Transactions transactions = new Transactions();
+    final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+    final CountDownLatch release = new CountDownLatch(1);
+
+    /** Tens each item; 13 is refused; the first batch waits for the release. */
+    List<Integer> write(List<Integer> items) {
+        batches.add(List.copyOf(items));
+        if (batches.size() == 1) {
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (items.contains(13)) {
+            throw new IllegalArgumentException("13 refused");
+        }
+        return items.stream().map(i -> i * 10).toList();
+    }
+
+    static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Instant until = Instant.now().plusSeconds(20);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).isBefore(until);
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void itemsThatWaitTogetherAreWrittenInOneTransactionAndEachCallerGetsItsOwnAnswer() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try (GroupCommit<Integer, Integer> group = new GroupCommit<>("test", 1, 32, new TransactionTemplate(transactions),
+                this::write)) {
+            Future<Integer> first = callers.submit(() -> group.submit(1));
+            await(() -> batches.size() == 1);
+            List<Future<Integer>> others = new ArrayList<>();
+            for (int i = 2; i <= 6; i++) {
+                int item = i;
+                others.add(callers.submit(() -> group.submit(item)));
+            }
+            await(() -> group.pending() == 6);
+            release.countDown();
+            assertThat(first.get()).isEqualTo(10);
+            for (int i = 0; i < others.size(); i++) {
+                assertThat(others.get(i).get()).isEqualTo((i + 2) * 10);
+            }
+            assertThat(batches).hasSize(2);
+            assertThat(batches.get(1)).containsExactlyInAnyOrder(2, 3, 4, 5, 6);
+            assertThat(transactions.committed.get()).isEqualTo(2);
+            assertThat(group.pending()).isZero();
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBatchThatFailsIsRolledBackAndEachItemWrittenAloneSoOnlyTheFaultyOneFails() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try (GroupCommit<Integer, Integer> group = new GroupCommit<>("test", 1, 32, new TransactionTemplate(transactions),
+                this::write)) {
+            Future<Integer> first = callers.submit(() -> group.submit(1));
+            await(() -> batches.size() == 1);
+            List<Future<Integer>> others = new ArrayList<>();
+            for (int item : new int[] {12, 13, 14}) {
+                others.add(callers.submit(() -> group.submit(item)));
+            }
+            await(() -> group.pending() == 4);
+            release.countDown();
+            assertThat(first.get()).isEqualTo(10);
+            assertThat(others.get(0).get()).isEqualTo(120);
+            assertThat(others.get(2).get()).isEqualTo(140);
+            assertThatThrownBy(() -> others.get(1).get()).hasCauseInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("13 refused");
+            // the batch of three, rolled back; then each alone, in the same order: two commits, one more rollback
+            assertThat(batches).hasSize(5);
+            assertThat(batches.get(1)).containsExactlyInAnyOrder(12, 13, 14);
+            assertThat(batches.subList(2, 5)).containsExactlyElementsOf(batches.get(1).stream().map(List::of).toList());
+            assertThat(transactions.committed.get()).isEqualTo(3);
+            assertThat(transactions.rolledBack.get()).isEqualTo(2);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void afterClosingAnItemIsWrittenOnTheCallersThread() {
+        release.countDown();
+        GroupCommit<Integer, Integer> group = new GroupCommit<>("test", 2, 32, new TransactionTemplate(transactions),
+                items -> {
+                    batches.add(List.of(Thread.currentThread().getName().startsWith("test-") ? -1 : items.get(0)));
+                    return items;
+                });
+        group.close();
+        assertThat(group.submit(7)).isEqualTo(7);
+        assertThat(batches).containsExactly(List.of(7));
+        assertThatThrownBy(() -> new GroupCommit<>("test", 0, 1, new TransactionTemplate(transactions), this::write))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
