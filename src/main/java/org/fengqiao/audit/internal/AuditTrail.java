@@ -2,8 +2,7 @@ package org.fengqiao.audit.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.audit.Audited;
@@ -59,6 +58,11 @@ public class AuditTrail {
         write(event, "READ".equals(event.action()) && !TransactionSynchronizationManager.isActualTransactionActive());
     }
 
+    /** An entry as taken when its event was published: who, from where, what. */
+    private record Entry(UUID actorId, String actor, String role, String addr, String action, String recordType,
+            String recordId, String unitPath, String before, String after) {
+    }
+
     private void write(Audited event, boolean asynchronousCommit) {
         Optional<Caller> caller = Callers.current();
         // The signed-in caller is the proven identity and wins; the publisher's own actor name is
@@ -67,37 +71,58 @@ public class AuditTrail {
         String actor = caller.map(Caller::username)
                 .orElseGet(() -> event.actor() != null && !event.actor().isBlank() ? event.actor() : SYSTEM);
         String role = caller.map(Caller::role).orElse(null);
-        // every value as text, cast in the statement: a null and a value then reach the driver with the same type,
-        // and the rows of a transaction go to the database as one batch of one prepared statement
-        Map<String, Object> params = new HashMap<>();
-        params.put("actorId", actorId == null ? null : actorId.toString());
-        params.put("actor", actor);
-        params.put("role", role);
-        params.put("addr", Callers.remoteAddress().orElse(null));
-        params.put("action", event.action());
-        params.put("recordType", event.recordType());
-        params.put("recordId", event.recordId());
-        params.put("unitPath", event.unitPath());
-        params.put("before", toJson(event.before()));
-        params.put("after", toJson(event.after()));
+        Entry entry = new Entry(actorId, actor, role, Callers.remoteAddress().orElse(null), event.action(),
+                event.recordType(), event.recordId(), event.unitPath(), toJson(event.before()), toJson(event.after()));
         if (asynchronousCommit) {
             // set_config(..., true) lasts until the end of the statement's own transaction, so its commit is asynchronous
-            jdbc.sql("WITH async AS (SELECT set_config('synchronous_commit', 'off', true))\n" + INSERT + " FROM async")
-                    .params(params).update();
+            insert(List.of(entry), "WITH async AS (SELECT set_config('synchronous_commit', 'off', true))\n", ", async");
         } else {
             // In a transaction the entry is written with the transaction's other entries just before it commits,
-            // after every other gathered row: the chain's lock, which its insert takes, is held from there to the
+            // after every other gathered row: the chain's lock, which their insert takes, is held from there to the
             // commit only. Without one it is written at once.
-            writes.addLast(INSERT, params);
+            writes.add(entries, entry);
         }
     }
 
-    private static final String INSERT = """
-            INSERT INTO audit_entry (actor_id, actor, actor_role, remote_addr, action, record_type, record_id,
-                                     unit_path, before, after)
-            SELECT CAST(:actorId AS uuid), CAST(:actor AS text), CAST(:role AS text), CAST(:addr AS text),
-                   CAST(:action AS text), CAST(:recordType AS text), CAST(:recordId AS text), CAST(:unitPath AS text),
-                   CAST(:before AS jsonb), CAST(:after AS jsonb)""";
+    /** The entries of a transaction, in the order they were published, in one statement; after its other rows. */
+    private final BeforeCommitWrites.Batch<Entry> entries = new BeforeCommitWrites.Batch<>() {
+        @Override
+        public void write(List<Entry> rows) {
+            insert(rows, "", "");
+        }
+
+        @Override
+        public boolean last() {
+            return true;
+        }
+    };
+
+    private void insert(List<Entry> rows, String before, String after) {
+        // one array per column: the same statement for any number of entries; the trigger numbers and chains them
+        // in the order of the rows
+        jdbc.sql(before + """
+                INSERT INTO audit_entry (actor_id, actor, actor_role, remote_addr, action, record_type, record_id,
+                                         unit_path, before, after)
+                SELECT e.actor_id, e.actor, e.role, e.addr, e.action, e.record_type, e.record_id, e.unit_path,
+                       e.before, e.after
+                FROM unnest(CAST(:actorIds AS uuid[]), CAST(:actors AS text[]), CAST(:roles AS text[]),
+                            CAST(:addrs AS text[]), CAST(:actions AS text[]), CAST(:recordTypes AS text[]),
+                            CAST(:recordIds AS text[]), CAST(:unitPaths AS text[]), CAST(:befores AS jsonb[]),
+                            CAST(:afters AS jsonb[])) WITH ORDINALITY
+                     AS e (actor_id, actor, role, addr, action, record_type, record_id, unit_path, before, after, ord)
+                """ + after + "\nORDER BY e.ord")
+                .param("actorIds", rows.stream().map(Entry::actorId).toArray(UUID[]::new))
+                .param("actors", rows.stream().map(Entry::actor).toArray(String[]::new))
+                .param("roles", rows.stream().map(Entry::role).toArray(String[]::new))
+                .param("addrs", rows.stream().map(Entry::addr).toArray(String[]::new))
+                .param("actions", rows.stream().map(Entry::action).toArray(String[]::new))
+                .param("recordTypes", rows.stream().map(Entry::recordType).toArray(String[]::new))
+                .param("recordIds", rows.stream().map(Entry::recordId).toArray(String[]::new))
+                .param("unitPaths", rows.stream().map(Entry::unitPath).toArray(String[]::new))
+                .param("befores", rows.stream().map(Entry::before).toArray(String[]::new))
+                .param("afters", rows.stream().map(Entry::after).toArray(String[]::new))
+                .update();
+    }
 
     private String toJson(Object value) {
         if (value == null) {

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.database.BeforeCommitWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,37 +65,52 @@ public class Inbox {
     }
 
     /**
-     * The entry of {@code n} and, in the same statement, one of kind {@code also} for each staff id that
-     * {@code alsoQuery} selects (it may name {@code :recordId} and {@code :recipient}, the first entry's record and
-     * recipient, as text to cast): an item's owner and those kept informed of it, in one round trip instead of a look-up and an
-     * insert for each.
+     * The entry of {@code n} and one of kind {@code also} for each staff id that {@code alsoQuery} selects (it may
+     * name {@code entry.record_id} and {@code entry.recipient}, the first entry's record and recipient): an item's owner and
+     * those kept informed of it. Written with the transaction's other such entries just before it commits, all in one
+     * statement (nothing in the transaction reads them); at once without a transaction.
      */
     public void add(New n, Kind also, String alsoQuery) {
-        // Written with the transaction's other such entries just before it commits, as one batch; nothing in the
-        // transaction reads them. Every value as text, cast in the statement, so nulls and values bind alike.
-        Map<String, Object> params = new HashMap<>();
-        params.put("recipient", n.recipientId().toString());
-        params.put("kind", n.kind().name());
-        params.put("also", also.name());
-        params.put("recordType", n.recordType());
-        params.put("recordId", n.recordId().toString());
-        params.put("link", n.link());
-        params.put("unitPath", n.unitPath());
-        params.put("subject", n.subject());
-        params.put("category", n.category());
-        params.put("reason", n.reason());
-        params.put("dueOn", n.dueOn() == null ? null : n.dueOn().toString());
-        params.put("at", OffsetDateTime.ofInstant(n.at(), ZoneOffset.UTC).toString());
-        writes.add("""
+        writes.add(withOthers.computeIfAbsent(alsoQuery, q -> rows -> addAll(rows, q)), new WithOthers(n, also));
+    }
+
+    private record WithOthers(New entry, Kind also) {
+    }
+
+    private final Map<String, BeforeCommitWrites.Batch<WithOthers>> withOthers = new ConcurrentHashMap<>();
+
+    private void addAll(List<WithOthers> rows, String alsoQuery) {
+        jdbc.sql("""
                 INSERT INTO inbox_entry (id, recipient_id, kind, record_type, record_id, link, unit_path, subject, category,
                                          reason, due_on, created_at)
-                SELECT gen_random_uuid(), r.recipient, r.kind, CAST(:recordType AS text), r.record, CAST(:link AS text),
-                       CAST(:unitPath AS text), CAST(:subject AS text), CAST(:category AS text), CAST(:reason AS text),
-                       CAST(:dueOn AS date), CAST(:at AS timestamptz)
-                FROM (SELECT CAST(:recipient AS uuid) AS recipient, CAST(:kind AS text) AS kind,
-                             CAST(:recordId AS uuid) AS record
-                      UNION ALL
-                      SELECT a.id, CAST(:also AS text), CAST(:recordId AS uuid) FROM (""" + alsoQuery + ") a (id)) r", params);
+                SELECT gen_random_uuid(), x.recipient, x.kind, entry.record_type, entry.record_id, entry.link, entry.unit_path, entry.subject,
+                       entry.category, entry.reason, entry.due_on, entry.at
+                FROM unnest(CAST(:recipients AS uuid[]), CAST(:kinds AS text[]), CAST(:alsos AS text[]),
+                            CAST(:recordTypes AS text[]), CAST(:recordIds AS uuid[]), CAST(:links AS text[]),
+                            CAST(:unitPaths AS text[]), CAST(:subjects AS text[]), CAST(:categories AS text[]),
+                            CAST(:reasons AS text[]), CAST(:dueOns AS date[]), CAST(:ats AS timestamptz[])) WITH ORDINALITY
+                     AS entry (recipient, kind, also, record_type, record_id, link, unit_path, subject, category, reason,
+                           due_on, at, ord)
+                CROSS JOIN LATERAL (SELECT entry.recipient, entry.kind
+                                    UNION ALL
+                                    SELECT a.id, entry.also FROM (""" + alsoQuery + """
+                ) a (id)) x (recipient, kind)
+                ORDER BY entry.ord""")
+                .param("recipients", rows.stream().map(w -> w.entry().recipientId()).toArray(UUID[]::new))
+                .param("kinds", rows.stream().map(w -> w.entry().kind().name()).toArray(String[]::new))
+                .param("alsos", rows.stream().map(w -> w.also().name()).toArray(String[]::new))
+                .param("recordTypes", rows.stream().map(w -> w.entry().recordType()).toArray(String[]::new))
+                .param("recordIds", rows.stream().map(w -> w.entry().recordId()).toArray(UUID[]::new))
+                .param("links", rows.stream().map(w -> w.entry().link()).toArray(String[]::new))
+                .param("unitPaths", rows.stream().map(w -> w.entry().unitPath()).toArray(String[]::new))
+                .param("subjects", rows.stream().map(w -> w.entry().subject()).toArray(String[]::new))
+                .param("categories", rows.stream().map(w -> w.entry().category()).toArray(String[]::new))
+                .param("reasons", rows.stream().map(w -> w.entry().reason()).toArray(String[]::new))
+                .param("dueOns", rows.stream().map(w -> w.entry().dueOn() == null ? null : w.entry().dueOn().toString())
+                        .toArray(String[]::new))
+                .param("ats", rows.stream().map(w -> OffsetDateTime.ofInstant(w.entry().at(), ZoneOffset.UTC).toString())
+                        .toArray(String[]::new))
+                .update();
     }
 
     /** The caller's entries, unread first, newest first within each. */

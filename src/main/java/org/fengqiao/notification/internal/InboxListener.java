@@ -30,7 +30,7 @@ class InboxListener {
             SELECT s.id FROM incident i
               JOIN grid_role r ON r.grid_id = i.grid_id AND r.role = 'GRID_CHIEF' AND r.ended_on IS NULL
               JOIN staff s ON s.id = r.staff_id AND s.active
-            WHERE i.id = CAST(:recordId AS uuid) AND s.id <> CAST(:recipient AS uuid)""";
+            WHERE i.id = entry.record_id AND s.id <> entry.recipient""";
 
     private final Inbox inbox;
     private final JdbcClient jdbc;

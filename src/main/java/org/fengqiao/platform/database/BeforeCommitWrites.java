@@ -5,48 +5,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.Ordered;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Rows that belong to the caller's transaction but that nothing in it reads back, such as audit entries and inbox
- * entries: gathered while the transaction runs and written just before it commits, the rows of each statement as one
- * JDBC batch (one round trip for all of them). A transaction that files many reports at once (group commit) then pays
- * one round trip per kind of row, not one per row.
+ * entries: gathered while the transaction runs and written just before it commits, the rows of each kind together
+ * (one statement for all of them, {@link Batch}). A transaction that files many reports at once (group commit) then
+ * pays one round trip per kind of row, not one per row.
  * <p>
  * The guarantees of writing them at once stay: they are written in the same transaction, so a change that rolls back
  * takes them with it, and a row that cannot be written fails the commit, so the change does not happen. Outside a
  * transaction a row is written at once; so is a row added after the gathered ones were written (by another callback
- * that runs before the commit). Rows added with {@link #addLast} are written after the others: the audit chain's lock,
- * taken by an entry's insert, is then held only from the last statement to the commit.
+ * that runs before the commit). Rows of a batch marked {@link Batch#last() last} are written after the others: the
+ * audit chain's lock, taken by an entry's insert, is then held only from the last statement to the commit.
  */
 @Component
 public class BeforeCommitWrites {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    /**
+     * A kind of row and how to write several of them at once (one statement for all, say). Rows of a batch marked
+     * {@code last} are written after every other batch's.
+     */
+    public interface Batch<T> {
 
-    BeforeCommitWrites(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        void write(List<T> rows);
+
+        default boolean last() {
+            return false;
+        }
     }
 
-    /** A row to write before the caller's transaction commits (at once without one); {@code sql} names its parameters. */
-    public void add(String sql, Map<String, ?> params) {
-        add(sql, params, false);
-    }
-
-    /** As {@link #add}, written after every row added with {@link #add}. */
-    public void addLast(String sql, Map<String, ?> params) {
-        add(sql, params, true);
-    }
-
-    private void add(String sql, Map<String, ?> params, boolean last) {
+    /** A row to write before the caller's transaction commits, with the other rows of its batch; at once without one. */
+    @SuppressWarnings("unchecked")
+    public <T> void add(Batch<T> batch, T row) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()
                 || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            jdbc.update(sql, params);
+            batch.write(List.of(row));
             return;
         }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
@@ -56,17 +52,17 @@ public class BeforeCommitWrites {
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
         if (pending.written) {
-            jdbc.update(sql, params);
+            batch.write(List.of(row));
             return;
         }
-        (last ? pending.last : pending.first).computeIfAbsent(sql, s -> new ArrayList<>()).add(params);
+        ((List<T>) (batch.last() ? pending.last : pending.first).computeIfAbsent(batch, b -> new ArrayList<>())).add(row);
     }
 
-    /** The rows gathered in one transaction, by statement in the order each statement was first added. */
+    /** The rows gathered in one transaction, by batch in the order each batch was first added to. */
     private final class Pending implements TransactionSynchronization {
 
-        private final Map<String, List<Map<String, ?>>> first = new LinkedHashMap<>();
-        private final Map<String, List<Map<String, ?>>> last = new LinkedHashMap<>();
+        private final Map<Batch<?>, List<?>> first = new LinkedHashMap<>();
+        private final Map<Batch<?>, List<?>> last = new LinkedHashMap<>();
         private boolean written;
 
         @Override
@@ -91,15 +87,9 @@ public class BeforeCommitWrites {
             write(last);
         }
 
-        private void write(Map<String, List<Map<String, ?>>> rows) {
-            rows.forEach((sql, list) -> {
-                if (list.size() == 1) {
-                    jdbc.update(sql, list.get(0));
-                } else {
-                    SqlParameterSource[] batch = SqlParameterSourceUtils.createBatch(list.toArray(Map[]::new));
-                    jdbc.batchUpdate(sql, batch);
-                }
-            });
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private void write(Map<Batch<?>, List<?>> rows) {
+            rows.forEach((batch, list) -> ((Batch) batch).write(list));
             rows.clear();
         }
 
