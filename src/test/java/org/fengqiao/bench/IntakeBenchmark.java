@@ -563,16 +563,17 @@ public final class IntakeBenchmark {
         void statements(java.io.PrintWriter out) throws Exception {
             out.println();
             out.println("pg_stat_statements while the application's paths were measured (top 15 by total time):");
-            out.printf(Locale.ROOT, "%10s %9s %9s %9s %7s  %s%n", "calls", "total ms", "mean ms", "plan ms", "plans",
-                    "query");
+            out.printf(Locale.ROOT, "%10s %9s %9s %9s %7s %9s  %s%n", "calls", "total ms", "mean ms", "plan ms", "plans",
+                    "rows/call", "query");
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                     SELECT calls, total_exec_time, mean_exec_time, mean_plan_time, plans,
-                           regexp_replace(query, '\\s+', ' ', 'g')
+                           regexp_replace(query, '\\s+', ' ', 'g'), rows::float8 / greatest(calls, 1)
                     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15""")) {
                 while (rs.next()) {
                     String q = rs.getString(6);
-                    out.printf(Locale.ROOT, "%10d %9.0f %9.3f %9.3f %7d  %s%n", rs.getLong(1), rs.getDouble(2),
-                            rs.getDouble(3), rs.getDouble(4), rs.getLong(5), q.length() > 150 ? q.substring(0, 150) + "…" : q);
+                    out.printf(Locale.ROOT, "%10d %9.0f %9.3f %9.3f %7d %9.1f  %s%n", rs.getLong(1), rs.getDouble(2),
+                            rs.getDouble(3), rs.getDouble(4), rs.getLong(5), rs.getDouble(7),
+                            q.length() > 150 ? q.substring(0, 150) + "…" : q);
                 }
             }
             // every statement is a round trip between two processes, which on these virtual cores costs more

@@ -386,6 +386,8 @@ class DuplicateIntegrationTests extends IntegrationTest {
                     .param("minLats", new Double[] {p[1] - dLat}).param("maxLats", new Double[] {p[1] + dLat})
                     .param("minLons", new Double[] {p[0] - dLon}).param("maxLons", new Double[] {p[0] + dLon})
                     .param("near", new Boolean[] {true}).param("sameGrid", new Boolean[] {false})
+                    .param("lons", new Double[] {p[0]}).param("lats", new Double[] {p[1]})
+                    .param("occurred", new String[] {now.toString()})
                     .query(String.class).list());
             long pages = jdbc.sql("SELECT pg_relation_size('incident') / current_setting('block_size')::int")
                     .query(Long.class).single();
