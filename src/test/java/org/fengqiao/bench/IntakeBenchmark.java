@@ -306,7 +306,9 @@ public final class IntakeBenchmark {
                 });
             }
             // every path for --warmup seconds a round (the JDBC floors only in the first), until the JIT has settled
-            SearchBenchmark.warmUp(round -> {
+            // up to 16 rounds: with the group commit's writers the JIT of this application compiled for most of
+            // each of the first eight rounds
+            SearchBenchmark.warmUp(16, round -> {
                 for (Map.Entry<String, Call> e : calls.entrySet()) {
                     boolean app = e.getKey().equals("health") || e.getKey().equals("110") || e.getKey().equals("staff");
                     if (app || round == 1) {
