@@ -7,3 +7,7 @@ CREATE INDEX incident_open_located_v107 ON incident (category, lat, lon, occurre
     WHERE answered_at IS NULL AND status <> 'MERGED' AND lat IS NOT NULL;
 DROP INDEX incident_open_located;
 ALTER INDEX incident_open_located_v107 RENAME TO incident_open_located;
+-- An index-only scan visits the table for the pages vacuum has not yet marked all-visible. Incidents are mostly
+-- inserted, so vacuum is started by inserts: after 1,000 and 1 % of the table (instead of 20 %), the newest reports
+-- included; such a pass only reads the pages not yet marked.
+ALTER TABLE incident SET (autovacuum_vacuum_insert_scale_factor = 0.01);
