@@ -30,9 +30,7 @@ public class Duplicates {
      * window compared by address (for a located report only the grid's unlocated ones), through
      * {@code incident_open_grid}. Of those in the box only the nearest 20 (then the closest in time) come back, by the
      * distance the policy measures: the policy offers the 5 nearest within its distance, and a crowd reporting one
-     * event would otherwise send back hundreds of rows a report (66 on average in the intake bench) to be measured.
-     * A located candidate of a located report is compared by distance only, so its grid and address are not read:
-     * the ranking then reads the index only (V107), not the table. A report without a location skips the first, one without an address the second.
+     * event would otherwise send back hundreds of rows a report (66 on average in the intake bench) to be measured. A report without a location skips the first, one without an address the second.
      * One statement for all the reports, one array per column, the same statement for any number of them.
      */
     public static final String CANDIDATES = """
@@ -45,7 +43,7 @@ public class Duplicates {
                  AS r (id, category, grid, t_from, t_to, min_lat, max_lat, min_lon, max_lon, near, same_grid, lon, lat,
                        occurred, k)
             CROSS JOIN LATERAL (
-                (SELECT id, category, occurred_at, lon, lat, NULL::uuid AS grid_id, NULL::text AS address FROM incident
+                (SELECT id, category, occurred_at, lon, lat, grid_id, address FROM incident
                  WHERE r.near AND category = r.category AND answered_at IS NULL AND status <> 'MERGED'
                    AND lat IS NOT NULL AND lat BETWEEN r.min_lat AND r.max_lat AND lon BETWEEN r.min_lon AND r.max_lon
                    AND occurred_at BETWEEN r.t_from AND r.t_to AND id <> r.id
