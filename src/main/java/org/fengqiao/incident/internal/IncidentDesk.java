@@ -20,7 +20,6 @@ import org.fengqiao.incident.IncidentReopened;
 import org.fengqiao.incident.IncidentResolved;
 import org.fengqiao.incident.IncidentStepRecorded;
 import org.fengqiao.incident.NewIncident;
-import org.fengqiao.incident.Source;
 import org.fengqiao.incident.internal.Incidents.Incident;
 import org.fengqiao.incident.internal.Incidents.Status;
 import org.fengqiao.incident.internal.RoutingPolicy.Decision;

@@ -74,23 +74,31 @@ class GroupCommitTests {
         }
     }
 
+    /**
+     * Item 1 goes first and its batch is held (the release latch); the others are handed in meanwhile, from threads of
+     * {@code callers}, and wait. Answers the futures, item 1's first, once all are waiting.
+     */
+    List<Future<Integer>> heldThenQueued(GroupCommit<Integer, Integer> group, ExecutorService callers, int... others)
+            throws InterruptedException {
+        List<Future<Integer>> answers = new ArrayList<>();
+        answers.add(callers.submit(() -> group.submit(1)));
+        await(() -> batches.size() == 1);
+        for (int item : others) {
+            answers.add(callers.submit(() -> group.submit(item)));
+        }
+        await(() -> group.pending() == others.length + 1);
+        return answers;
+    }
+
     @Test
     void itemsThatWaitTogetherAreWrittenInOneTransactionAndEachCallerGetsItsOwnAnswer() throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try (GroupCommit<Integer, Integer> group = new GroupCommit<>("test", 1, 32, new TransactionTemplate(transactions),
                 this::write)) {
-            Future<Integer> first = callers.submit(() -> group.submit(1));
-            await(() -> batches.size() == 1);
-            List<Future<Integer>> others = new ArrayList<>();
-            for (int i = 2; i <= 6; i++) {
-                int item = i;
-                others.add(callers.submit(() -> group.submit(item)));
-            }
-            await(() -> group.pending() == 6);
+            List<Future<Integer>> answers = heldThenQueued(group, callers, 2, 3, 4, 5, 6);
             release.countDown();
-            assertThat(first.get()).isEqualTo(10);
-            for (int i = 0; i < others.size(); i++) {
-                assertThat(others.get(i).get()).isEqualTo((i + 2) * 10);
+            for (int i = 0; i < answers.size(); i++) {
+                assertThat(answers.get(i).get()).isEqualTo((i + 1) * 10);
             }
             assertThat(batches).hasSize(2);
             assertThat(batches.get(1)).containsExactlyInAnyOrder(2, 3, 4, 5, 6);
@@ -106,13 +114,9 @@ class GroupCommitTests {
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try (GroupCommit<Integer, Integer> group = new GroupCommit<>("test", 1, 32, new TransactionTemplate(transactions),
                 this::write)) {
-            Future<Integer> first = callers.submit(() -> group.submit(1));
-            await(() -> batches.size() == 1);
-            List<Future<Integer>> others = new ArrayList<>();
-            for (int item : new int[] {12, 13, 14}) {
-                others.add(callers.submit(() -> group.submit(item)));
-            }
-            await(() -> group.pending() == 4);
+            List<Future<Integer>> answers = heldThenQueued(group, callers, 12, 13, 14);
+            Future<Integer> first = answers.get(0);
+            List<Future<Integer>> others = answers.subList(1, answers.size());
             release.countDown();
             assertThat(first.get()).isEqualTo(10);
             assertThat(others.get(0).get()).isEqualTo(120);
