@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,8 +169,8 @@ public class IncidentDesk implements AutoCloseable {
      * A report checked and routed, with the incident as it will be stored; and who filed it, from where (the
      * security context and the request), for the events and the audit entry a writer publishes for it.
      */
-    record Prepared(NewIncident n, Submitter who, OffsetDateTime now, Grid grid, Decision decision, Unit ownerUnit,
-            Incidents.New row, Incident filed, SecurityContext security, RequestAttributes request) {
+    record Prepared(NewIncident n, Submitter who, OffsetDateTime now, Grid grid, Decision decision, Incidents.New row,
+            Incident filed, SecurityContext security, RequestAttributes request) {
     }
 
     private Prepared routed(NewIncident n, Submitter who, OffsetDateTime now, String key, byte[] hash, Grid grid,
@@ -202,7 +203,7 @@ public class IncidentDesk implements AutoCloseable {
                 grid.unitPath(), Status.RECEIVED, unitId, ownerUnit.name(), ownerUnit.kind().name(), owner.staffId(),
                 owner.name(), now, 0, row.rule(), row.reason(), row.fallback(), now, null, null, null, null, null, null,
                 due, next, row.reporterName(), masked, row.externalRef(), who.staffId(), now, 0);
-        return new Prepared(n, who, now, grid, decision, ownerUnit, row, filed, SecurityContextHolder.getContext(),
+        return new Prepared(n, who, now, grid, decision, row, filed, SecurityContextHolder.getContext(),
                 RequestContextHolder.getRequestAttributes());
     }
 
@@ -227,7 +228,7 @@ public class IncidentDesk implements AutoCloseable {
             steps.add(firstSteps(made.get(k), !offers.get(k).isEmpty()));
         }
         List<List<Incidents.Event>> timelines = steps.isEmpty() ? List.of() : incidents.steps(steps);
-        Map<UUID, Filed> filed = new java.util.HashMap<>();
+        Map<UUID, Filed> filed = new HashMap<>();
         for (int k = 0; k < made.size(); k++) {
             Prepared p = made.get(k);
             List<Incidents.Event> timeline = timelines.get(k);
