@@ -75,7 +75,7 @@ public class AuditTrail {
                 event.recordType(), event.recordId(), event.unitPath(), toJson(event.before()), toJson(event.after()));
         if (asynchronousCommit) {
             // set_config(..., true) lasts until the end of the statement's own transaction, so its commit is asynchronous
-            insert(List.of(entry), true);
+            insert(entry, true);
         } else {
             // In a transaction the entry is written with the transaction's other entries just before it commits,
             // after every other gathered row: the chain's lock, which their insert takes, is held from there to the
@@ -88,7 +88,11 @@ public class AuditTrail {
     private final BeforeCommitWrites.Batch<Entry> entries = new BeforeCommitWrites.Batch<>() {
         @Override
         public void write(List<Entry> rows) {
-            insert(rows, false);
+            if (rows.size() == 1) {
+                insert(rows.get(0), false);
+            } else {
+                insert(rows);
+            }
         }
 
         @Override
@@ -97,27 +101,28 @@ public class AuditTrail {
         }
     };
 
-    private void insert(List<Entry> rows, boolean asynchronousCommit) {
-        String before = asynchronousCommit ? "WITH async AS (SELECT set_config('synchronous_commit', 'off', true))\n" : "";
-        if (rows.size() == 1) {
-            // one entry (a search, a sign-in, most changes): its values as they are, the cheapest statement
-            Entry e = rows.get(0);
-            jdbc.sql(before + """
-                    INSERT INTO audit_entry (actor_id, actor, actor_role, remote_addr, action, record_type, record_id,
-                                             unit_path, before, after)
-                    SELECT CAST(:actorId AS uuid), CAST(:actor AS text), CAST(:role AS text), CAST(:addr AS text),
-                           CAST(:action AS text), CAST(:recordType AS text), CAST(:recordId AS text),
-                           CAST(:unitPath AS text), CAST(:before AS jsonb), CAST(:after AS jsonb)""" + (asynchronousCommit ? " FROM async" : ""))
-                    .param("actorId", e.actorId()).param("actor", e.actor()).param("role", e.role())
-                    .param("addr", e.addr()).param("action", e.action()).param("recordType", e.recordType())
-                    .param("recordId", e.recordId()).param("unitPath", e.unitPath()).param("before", e.before())
-                    .param("after", e.after())
-                    .update();
-            return;
-        }
-        // several (a batch of filings): one array per column, the same statement for any number of entries; the
-        // trigger numbers and chains them in the order of the rows
-        jdbc.sql(before + """
+    /** One entry (a search, a sign-in, most changes): its values as they are, the cheapest statement. */
+    private void insert(Entry e, boolean asynchronousCommit) {
+        jdbc.sql((asynchronousCommit ? "WITH async AS (SELECT set_config('synchronous_commit', 'off', true))\n" : "") + """
+                INSERT INTO audit_entry (actor_id, actor, actor_role, remote_addr, action, record_type, record_id,
+                                         unit_path, before, after)
+                SELECT CAST(:actorId AS uuid), CAST(:actor AS text), CAST(:role AS text), CAST(:addr AS text),
+                       CAST(:action AS text), CAST(:recordType AS text), CAST(:recordId AS text),
+                       CAST(:unitPath AS text), CAST(:before AS jsonb), CAST(:after AS jsonb)"""
+                + (asynchronousCommit ? " FROM async" : ""))
+                .param("actorId", e.actorId()).param("actor", e.actor()).param("role", e.role())
+                .param("addr", e.addr()).param("action", e.action()).param("recordType", e.recordType())
+                .param("recordId", e.recordId()).param("unitPath", e.unitPath()).param("before", e.before())
+                .param("after", e.after())
+                .update();
+    }
+
+    /**
+     * Several entries (a batch of filings): one array per column, the same statement for any number of entries; the
+     * trigger numbers and chains them in the order of the rows.
+     */
+    private void insert(List<Entry> rows) {
+        jdbc.sql("""
                 INSERT INTO audit_entry (actor_id, actor, actor_role, remote_addr, action, record_type, record_id,
                                          unit_path, before, after)
                 SELECT e.actor_id, e.actor, e.role, e.addr, e.action, e.record_type, e.record_id, e.unit_path,
@@ -127,7 +132,7 @@ public class AuditTrail {
                             CAST(:recordIds AS text[]), CAST(:unitPaths AS text[]), CAST(:befores AS jsonb[]),
                             CAST(:afters AS jsonb[])) WITH ORDINALITY
                      AS e (actor_id, actor, role, addr, action, record_type, record_id, unit_path, before, after, ord)
-                """ + (asynchronousCommit ? ", async" : "") + "\nORDER BY e.ord")
+                ORDER BY e.ord""")
                 .param("actorIds", rows.stream().map(Entry::actorId).toArray(UUID[]::new))
                 .param("actors", rows.stream().map(Entry::actor).toArray(String[]::new))
                 .param("roles", rows.stream().map(Entry::role).toArray(String[]::new))

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +31,9 @@ public class Duplicates {
      * window compared by address (for a located report only the grid's unlocated ones), through
      * {@code incident_open_grid}. Of those in the box only the nearest 20 (then the closest in time) come back, by the
      * distance the policy measures: the policy offers the 5 nearest within its distance, and a crowd reporting one
-     * event would otherwise send back hundreds of rows a report (66 on average in the intake bench) to be measured. A report without a location skips the first, one without an address the second.
-     * One statement for all the reports, one array per column, the same statement for any number of them.
+     * event would otherwise send back hundreds of rows a report (66 on average in the intake bench) to be measured.
+     * A report without a location skips the first, one without an address the second. One statement for all the
+     * reports, one array per column, the same statement for any number of them.
      */
     public static final String CANDIDATES = """
             SELECT r.k, c.id, c.category, c.occurred_at, c.lon, c.lat, c.grid_id, c.address
@@ -136,7 +138,7 @@ public class Duplicates {
         }
         // what a filer is shown of the reports offered, read once for all the reports (unscoped: each filer's
         // answer keeps what his scope sees, offeredJustNow)
-        Map<UUID, Seen> seen = others.isEmpty() ? Map.of() : seen(new java.util.HashSet<>(others), null);
+        Map<UUID, Seen> seen = others.isEmpty() ? Map.of() : seen(new HashSet<>(others), null);
         List<List<Shown>> shown = new ArrayList<>();
         for (List<Match> matches : offers) {
             shown.add(matches.stream().filter(m -> seen.containsKey(m.candidate().id())).map(m -> {

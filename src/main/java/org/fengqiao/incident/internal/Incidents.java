@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.Source;
 import org.fengqiao.incident.Subtype;
@@ -88,48 +92,7 @@ public class Incidents {
      * statement is the same for any number of rows and is prepared and planned once.
      */
     public boolean[] insert(List<New> rows) {
-        int n = rows.size();
-        UUID[] ids = new UUID[n];
-        String[] codes = new String[n], sources = new String[n], categories = new String[n], subtypes = new String[n],
-                departments = new String[n], descriptions = new String[n], occurred = new String[n],
-                addresses = new String[n], nows = new String[n], rules = new String[n], reasons = new String[n],
-                fallbacks = new String[n], dues = new String[n], nexts = new String[n], reporterNames = new String[n],
-                masks = new String[n], externalRefs = new String[n], submitters = new String[n], keys = new String[n];
-        Double[] lons = new Double[n], lats = new Double[n];
-        UUID[] grids = new UUID[n], units = new UUID[n], staff = new UUID[n], createdBy = new UUID[n];
-        byte[][] phones = new byte[n][], hashes = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            New r = rows.get(i);
-            ids[i] = r.id();
-            codes[i] = r.trackingCode();
-            sources[i] = r.source().name();
-            categories[i] = r.category().name();
-            subtypes[i] = r.subtype() == null ? null : r.subtype().name();
-            departments[i] = r.department();
-            descriptions[i] = r.description();
-            occurred[i] = text(r.occurredAt());
-            lons[i] = r.lon();
-            lats[i] = r.lat();
-            addresses[i] = r.address();
-            grids[i] = r.gridId();
-            units[i] = r.ownerUnitId();
-            staff[i] = r.ownerStaffId();
-            nows[i] = text(r.now());
-            rules[i] = r.rule();
-            reasons[i] = r.reason();
-            fallbacks[i] = r.fallback();
-            dues[i] = text(r.due());
-            nexts[i] = text(r.nextEscalation());
-            reporterNames[i] = r.reporterName();
-            phones[i] = r.phone();
-            masks[i] = r.phoneMasked();
-            externalRefs[i] = r.externalRef();
-            submitters[i] = r.submitter();
-            keys[i] = r.idempotencyKey();
-            createdBy[i] = r.createdBy();
-            hashes[i] = r.submissionHash();
-        }
-        java.util.Set<UUID> stored = new java.util.HashSet<>(jdbc.sql("""
+        Set<UUID> stored = new HashSet<>(jdbc.sql("""
                 INSERT INTO incident (id, tracking_code, source, category, subtype, department, description, occurred_at,
                     lon, lat, address, grid_id, status, owner_unit_id, owner_staff_id, owner_since, routing_rule,
                     routing_reason, routing_fallback, received_at, due_at, next_escalation_at, reporter_name,
@@ -154,20 +117,45 @@ public class Incidents {
                 ORDER BY r.ord
                 ON CONFLICT (submitter, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                 RETURNING id""")
-                .param("ids", ids).param("codes", codes).param("sources", sources).param("categories", categories)
-                .param("subtypes", subtypes).param("departments", departments).param("descriptions", descriptions)
-                .param("occurred", occurred).param("lons", lons).param("lats", lats).param("addresses", addresses)
-                .param("grids", grids).param("units", units).param("staff", staff).param("nows", nows)
-                .param("rules", rules).param("reasons", reasons).param("fallbacks", fallbacks).param("dues", dues)
-                .param("nexts", nexts).param("reporterNames", reporterNames).param("phones", phones)
-                .param("masks", masks).param("externalRefs", externalRefs).param("submitters", submitters)
-                .param("keys", keys).param("createdBy", createdBy).param("hashes", hashes)
+                .param("ids", column(rows, New::id, UUID[]::new))
+                .param("codes", column(rows, New::trackingCode, String[]::new))
+                .param("sources", column(rows, r -> r.source().name(), String[]::new))
+                .param("categories", column(rows, r -> r.category().name(), String[]::new))
+                .param("subtypes", column(rows, r -> r.subtype() == null ? null : r.subtype().name(), String[]::new))
+                .param("departments", column(rows, New::department, String[]::new))
+                .param("descriptions", column(rows, New::description, String[]::new))
+                .param("occurred", column(rows, r -> text(r.occurredAt()), String[]::new))
+                .param("lons", column(rows, New::lon, Double[]::new))
+                .param("lats", column(rows, New::lat, Double[]::new))
+                .param("addresses", column(rows, New::address, String[]::new))
+                .param("grids", column(rows, New::gridId, UUID[]::new))
+                .param("units", column(rows, New::ownerUnitId, UUID[]::new))
+                .param("staff", column(rows, New::ownerStaffId, UUID[]::new))
+                .param("nows", column(rows, r -> text(r.now()), String[]::new))
+                .param("rules", column(rows, New::rule, String[]::new))
+                .param("reasons", column(rows, New::reason, String[]::new))
+                .param("fallbacks", column(rows, New::fallback, String[]::new))
+                .param("dues", column(rows, r -> text(r.due()), String[]::new))
+                .param("nexts", column(rows, r -> text(r.nextEscalation()), String[]::new))
+                .param("reporterNames", column(rows, New::reporterName, String[]::new))
+                .param("phones", column(rows, New::phone, byte[][]::new))
+                .param("masks", column(rows, New::phoneMasked, String[]::new))
+                .param("externalRefs", column(rows, New::externalRef, String[]::new))
+                .param("submitters", column(rows, New::submitter, String[]::new))
+                .param("keys", column(rows, New::idempotencyKey, String[]::new))
+                .param("createdBy", column(rows, New::createdBy, UUID[]::new))
+                .param("hashes", column(rows, New::submissionHash, byte[][]::new))
                 .query(UUID.class).list());
-        boolean[] created = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            created[i] = stored.contains(ids[i]);
+        boolean[] created = new boolean[rows.size()];
+        for (int i = 0; i < created.length; i++) {
+            created[i] = stored.contains(rows.get(i).id());
         }
         return created;
+    }
+
+    /** One column of rows, as the array a statement unnests. */
+    private static <T, C> C[] column(List<T> rows, Function<T, C> value, IntFunction<C[]> array) {
+        return rows.stream().map(value).toArray(array);
     }
 
     /** A moment as PostgreSQL reads it (ISO 8601 with its offset), or null. */
@@ -287,30 +275,10 @@ public class Incidents {
      * One array per column, so the statement is the same for any number of steps and is prepared and planned once.
      */
     public List<List<Event>> steps(List<Steps> all) {
-        List<UUID> incident = new ArrayList<>(), actorId = new ArrayList<>(), unitId = new ArrayList<>(),
-                staffId = new ArrayList<>();
-        List<String> kind = new ArrayList<>(), at = new ArrayList<>(), actorName = new ArrayList<>(),
-                unitName = new ArrayList<>(), staffName = new ArrayList<>(), reason = new ArrayList<>(),
-                department = new ArrayList<>(), contact = new ArrayList<>(), outcome = new ArrayList<>(),
-                note = new ArrayList<>();
-        for (Steps of : all) {
-            for (Event e : of.events()) {
-                incident.add(of.incident());
-                kind.add(e.kind());
-                at.add(e.at().toString());
-                actorId.add(e.actorName() == null ? null : of.actorId());
-                actorName.add(e.actorName());
-                unitId.add(e.ownerUnitId());
-                unitName.add(e.ownerUnitName());
-                staffId.add(e.ownerStaffId());
-                staffName.add(e.ownerStaffName());
-                reason.add(e.reason());
-                department.add(e.department());
-                contact.add(e.contact());
-                outcome.add(e.outcome());
-                note.add(e.note());
-            }
+        // each step with its incident and actor, in order
+        record Row(Steps of, Event e) {
         }
+        List<Row> rows = all.stream().flatMap(of -> of.events().stream().map(e -> new Row(of, e))).toList();
         // the sequence numbers the rows in the order the ordered SELECT yields them: the ids in ascending order are
         // the rows' (sorted, whatever order RETURNING gives them in)
         List<Long> ids = jdbc.sql("""
@@ -327,13 +295,20 @@ public class Incidents {
                           contact, outcome, note, ord)
                 ORDER BY r.ord
                 RETURNING id""")
-                .param("incident", incident.toArray(UUID[]::new)).param("kind", kind.toArray(String[]::new))
-                .param("at", at.toArray(String[]::new)).param("actorId", actorId.toArray(UUID[]::new))
-                .param("actorName", actorName.toArray(String[]::new)).param("unitId", unitId.toArray(UUID[]::new))
-                .param("unitName", unitName.toArray(String[]::new)).param("staffId", staffId.toArray(UUID[]::new))
-                .param("staffName", staffName.toArray(String[]::new)).param("reason", reason.toArray(String[]::new))
-                .param("department", department.toArray(String[]::new)).param("contact", contact.toArray(String[]::new))
-                .param("outcome", outcome.toArray(String[]::new)).param("note", note.toArray(String[]::new))
+                .param("incident", column(rows, r -> r.of().incident(), UUID[]::new))
+                .param("kind", column(rows, r -> r.e().kind(), String[]::new))
+                .param("at", column(rows, r -> text(r.e().at()), String[]::new))
+                .param("actorId", column(rows, r -> r.e().actorName() == null ? null : r.of().actorId(), UUID[]::new))
+                .param("actorName", column(rows, r -> r.e().actorName(), String[]::new))
+                .param("unitId", column(rows, r -> r.e().ownerUnitId(), UUID[]::new))
+                .param("unitName", column(rows, r -> r.e().ownerUnitName(), String[]::new))
+                .param("staffId", column(rows, r -> r.e().ownerStaffId(), UUID[]::new))
+                .param("staffName", column(rows, r -> r.e().ownerStaffName(), String[]::new))
+                .param("reason", column(rows, r -> r.e().reason(), String[]::new))
+                .param("department", column(rows, r -> r.e().department(), String[]::new))
+                .param("contact", column(rows, r -> r.e().contact(), String[]::new))
+                .param("outcome", column(rows, r -> r.e().outcome(), String[]::new))
+                .param("note", column(rows, r -> r.e().note(), String[]::new))
                 .query(Long.class).list().stream().sorted().toList();
         List<List<Event>> stored = new ArrayList<>();
         int k = 0;
