@@ -72,7 +72,9 @@ public final class DuplicatePolicy {
             match(report, c).ifPresent(found::add);
         }
         found.sort(Comparator.comparing((Match m) -> m.distanceMetres() == null ? 0.0 : m.distanceMetres())
-                .thenComparing(Match::apart).thenComparing(m -> m.candidate().id()));
+                .thenComparing(Match::apart)
+                // as text, the order PostgreSQL gives uuids (Duplicates.CANDIDATES ranks the same way)
+                .thenComparing(m -> m.candidate().id().toString()));
         return found;
     }
 

@@ -19,21 +19,26 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Possible duplicates and merges in the database: finding the open reports near a new one (through the
- * partial indexes of V83, so only a bounding box and a time window are read), storing what was offered, and
+ * partial indexes of V83 and V107, so only a bounding box and a time window are read), storing what was offered, and
  * reading both back for a viewer, scoped in the SQL like every read.
  */
 @Repository
 public class Duplicates {
 
+    /** The possible duplicates offered for one new report, closest first. */
+    static final int MAX_OFFERS = 5;
+
     /**
-     * The open reports that may be duplicates of each of several reports (numbered {@code k} from 1): those in the
-     * report's box and window, through the partial index {@code incident_open_located}, and those of its grid in the
-     * window compared by address (for a located report only the grid's unlocated ones), through
-     * {@code incident_open_grid}. Of those in the box only the nearest 20 (then the closest in time) come back, by the
-     * distance the policy measures: the policy offers the 5 nearest within its distance, and a crowd reporting one
-     * event would otherwise send back hundreds of rows a report (66 on average in the intake bench) to be measured.
-     * A report without a location skips the first, one without an address the second. One statement for all the
-     * reports, one array per column, the same statement for any number of them.
+     * The open reports that may be duplicates of each of several reports (numbered {@code k} from 1, in the order they
+     * were filed): those in the report's box and window, through the partial index {@code incident_open_located}, and
+     * those of its grid in the window compared by address: for a located report only the grid's unlocated ones,
+     * through {@code incident_open_unlocated}, for an unlocated one all of them, through {@code incident_open_grid}.
+     * Of those in the box only the {@value #MAX_OFFERS} the policy may offer come back: the nearest by the distance the
+     * policy measures, then the closest in time, then by id, the policy's own order; the rest of the box (66 reports
+     * on average in the intake bench) stays in PostgreSQL. Reports filed later in the same list ({@code ids[k:]}) are
+     * never candidates, so they cannot take the places of earlier ones. A report without a location skips the box, one
+     * without an address the grid. One statement for all the reports, one array per column, the same statement for
+     * any number of them.
      */
     public static final String CANDIDATES = """
             SELECT r.k, c.id, c.category, c.occurred_at, c.lon, c.lat, c.grid_id, c.address
@@ -44,24 +49,29 @@ public class Duplicates {
                         CAST(:lats AS float8[]), CAST(:occurred AS timestamptz[])) WITH ORDINALITY
                  AS r (id, category, grid, t_from, t_to, min_lat, max_lat, min_lon, max_lon, near, same_grid, lon, lat,
                        occurred, k)
+            CROSS JOIN LATERAL (SELECT (CAST(:ids AS uuid[]))[CAST(r.k AS int):] AS later) l
             CROSS JOIN LATERAL (
                 (SELECT id, category, occurred_at, lon, lat, grid_id, address FROM incident
                  WHERE r.near AND category = r.category AND answered_at IS NULL AND status <> 'MERGED'
                    AND lat IS NOT NULL AND lat BETWEEN r.min_lat AND r.max_lat AND lon BETWEEN r.min_lon AND r.max_lon
-                   AND occurred_at BETWEEN r.t_from AND r.t_to AND id <> r.id
+                   AND occurred_at BETWEEN r.t_from AND r.t_to AND id <> ALL(l.later)
                  ORDER BY 2 * 6371008.8 * asin(least(1.0, sqrt(power(sin(radians(lat - r.lat) / 2), 2)
                               + cos(radians(r.lat)) * cos(radians(lat)) * power(sin(radians(lon - r.lon) / 2), 2)))),
-                          abs(extract(epoch FROM occurred_at - r.occurred))
-                 LIMIT 20)
+                          abs(extract(epoch FROM occurred_at - r.occurred)), id
+                 LIMIT %d)
                 UNION ALL
                 (SELECT id, category, occurred_at, lon, lat, grid_id, address FROM incident
-                 WHERE r.same_grid AND grid_id = r.grid AND category = r.category AND answered_at IS NULL
-                   AND status <> 'MERGED' AND occurred_at BETWEEN r.t_from AND r.t_to AND id <> r.id
-                   AND address IS NOT NULL AND (NOT r.near OR lat IS NULL)
-                 LIMIT 200)) c""";
+                 WHERE r.same_grid AND r.near AND lat IS NULL AND grid_id = r.grid AND category = r.category
+                   AND answered_at IS NULL AND status <> 'MERGED' AND occurred_at BETWEEN r.t_from AND r.t_to
+                   AND id <> ALL(l.later) AND address IS NOT NULL
+                 LIMIT 200)
+                UNION ALL
+                (SELECT id, category, occurred_at, lon, lat, grid_id, address FROM incident
+                 WHERE r.same_grid AND NOT r.near AND grid_id = r.grid AND category = r.category
+                   AND answered_at IS NULL AND status <> 'MERGED' AND occurred_at BETWEEN r.t_from AND r.t_to
+                   AND id <> ALL(l.later) AND address IS NOT NULL
+                 LIMIT 200)) c""".formatted(MAX_OFFERS);
     private static final String SCOPE = " u.path LIKE ANY(CAST(:scope AS text[])) ";
-    /** The possible duplicates offered for one new report, closest first. */
-    static final int MAX_OFFERS = 5;
 
     /** An offer as a viewer sees it: the other report of the pair, with distance and time apart. */
     public record Offered(UUID id, String trackingCode, Category category, Status status, String description,
@@ -94,10 +104,6 @@ public class Duplicates {
         List<Report> reports = filed.stream().map(f -> new Report(f.id(), f.category(), f.occurredAt(), f.lon(), f.lat(),
                 f.gridId(), f.address(), true)).toList();
         List<List<Report>> candidates = candidates(reports);
-        Map<UUID, Integer> position = new HashMap<>();
-        for (int k = 0; k < reports.size(); k++) {
-            position.put(reports.get(k).id(), k);
-        }
         List<List<Match>> offers = new ArrayList<>();
         List<UUID> ids = new ArrayList<>();
         List<UUID> others = new ArrayList<>();
@@ -105,11 +111,8 @@ public class Duplicates {
         List<Long> aparts = new ArrayList<>();
         List<String> times = new ArrayList<>();
         for (int k = 0; k < reports.size(); k++) {
-            int mine = k;
-            List<Report> before = candidates.get(k).stream()
-                    .filter(c -> position.getOrDefault(c.id(), -1) < mine).toList();
             // the closest few only: a crowd reporting one event would otherwise offer every report to every other
-            List<Match> all = policy.matches(reports.get(k), before);
+            List<Match> all = policy.matches(reports.get(k), candidates.get(k));
             List<Match> matches = all.subList(0, Math.min(MAX_OFFERS, all.size()));
             offers.add(matches);
             for (Match m : matches) {

@@ -196,4 +196,44 @@ class GroupCommitIntegrationTests extends IntegrationTest {
         long withoutOffer = ids.stream().filter(id -> offers.stream().noneMatch(o -> o.get("incident_id").equals(id))).count();
         assertThat(withoutOffer).as("reports with no earlier report to be offered").isBetween(1L, 2L);
     }
+
+    @Test
+    void laterReportsOfABatchNeverCrowdOutTheEarlierOnesAReportIsOffered() throws Exception {
+        String tag = "成批人群-" + UUID.randomUUID();
+        // a spot of this test's own, in a grid given by id
+        double lon = 100 + new java.util.Random().nextInt(100000) / 10000.0;
+        double lat = 20 + new java.util.Random().nextInt(100000) / 10000.0;
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> earlier = report(tag + "-前" + i, null);
+            earlier.put("lon", lon);
+            earlier.put("lat", lat + 30 / 111_195.0);
+            assertThat(api.send("POST", "/api/v1/incidents", tokens.get("officer"), earlier).statusCode()).isEqualTo(201);
+        }
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Map<String, Object> body = report(tag + "-" + i, null);
+            body.put("lon", lon);
+            body.put("lat", lat);
+            bodies.add(body);
+            keys.add(null);
+        }
+        List<HttpResponse<String>> answers = filedTogether(java.util.Collections.nCopies(8, "officer"), bodies, keys);
+
+        // the batch's own later reports are nearer (0 m against 30 m), yet each report has five earlier ones to offer
+        List<UUID> ids = new ArrayList<>();
+        for (HttpResponse<String> a : answers) {
+            assertThat(a.statusCode()).as(a.body()).isEqualTo(201);
+            UUID id = UUID.fromString(ApiClient.json(a).get("incident").get("id").asText());
+            ids.add(id);
+            assertThat(jdbc.sql("SELECT count(*) FROM incident_duplicate WHERE incident_id = ?").param(id)
+                    .query(Long.class).single()).as("offers of %s", id).isEqualTo(5);
+            assertThat(ApiClient.json(a).get("duplicates").get("candidates")).as("the filer's answer").hasSize(5);
+        }
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM incident_duplicate d JOIN incident_duplicate e
+                    ON e.incident_id = d.candidate_id AND e.candidate_id = d.incident_id
+                WHERE d.incident_id = ANY(?)""").param(ids.toArray(UUID[]::new)).query(Long.class).single())
+                .as("pairs of the batch offered both ways: a later report offered to an earlier one").isZero();
+    }
 }
