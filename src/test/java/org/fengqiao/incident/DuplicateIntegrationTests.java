@@ -350,8 +350,9 @@ class DuplicateIntegrationTests extends IntegrationTest {
     }
 
     /**
-     * With 20,000 open reports of the category spread over a degree beside 3 near the new one, the candidate
-     * query's index scan hands back the 3 and touches a few pages, not the table. Rolled back at the end.
+     * Beside 3 open reports near the new one, 10,000 of the category spread over a degree in the time window, and
+     * 10,000 older ones on the new one's parallel, spread over a degree of longitude: the candidate query hands back
+     * the 3 and touches a few pages, not the table, nor the parallel's band. Rolled back at the end.
      */
     @Test
     void theCandidateQueryReadsABoxAndTheGridsUnlocatedReportsThroughTheirIndexesNotEveryOpenItem() throws Exception {
@@ -366,19 +367,26 @@ class DuplicateIntegrationTests extends IntegrationTest {
                         status, owner_unit_id, owner_staff_id, owner_since, routing_rule, routing_reason, received_at,
                         submitter)
                     SELECT gen_random_uuid(), 'LOAD' || md5(random()::text), 'FIELD', 'HELP', 'x',
-                        :now - make_interval(mins => (g % 100)), :lon + CAST(:spread AS double precision) * random(),
-                        :lat + CAST(:spread AS double precision) * random(), :grid, 'RECEIVED', :unit, :staff, :now,
+                        :occurred - make_interval(mins => (g % 100)), :lon + CAST(:lonSpread AS double precision) * random(),
+                        :lat + CAST(:latSpread AS double precision) * random(), :grid, 'RECEIVED', :unit, :staff, :now,
                         'HELP_OR_DISPUTE', 'r', :now, 'load'
                     FROM generate_series(1, :n) g""";
-            jdbc.sql(insert).param("now", now).param("lon", lon - 0.5).param("lat", lat - 0.5).param("spread", 1.0)
-                    .param("grid", mine.id().value()).param("unit", unit).param("staff", staff).param("n", 20000).update();
-            jdbc.sql(insert).param("now", now).param("lon", p[0]).param("lat", p[1]).param("spread", 0.0005)
-                    .param("grid", mine.id().value()).param("unit", unit).param("staff", staff).param("n", 3).update();
+            // in the window, over a degree: a located report's grid branch must not read them
+            jdbc.sql(insert).param("now", now).param("occurred", now).param("lon", lon - 0.5).param("lat", lat - 0.5)
+                    .param("lonSpread", 1.0).param("latSpread", 1.0).param("grid", mine.id().value()).param("unit", unit)
+                    .param("staff", staff).param("n", 10000).update();
+            // older than the window, on the parallel through the box (within about 20 m of it): the box's band of latitude
+            jdbc.sql(insert).param("now", now).param("occurred", now.minusHours(10)).param("lon", lon - 0.5)
+                    .param("lat", p[1] - 0.0002).param("lonSpread", 1.0).param("latSpread", 0.0004)
+                    .param("grid", mine.id().value()).param("unit", unit).param("staff", staff).param("n", 10000).update();
+            jdbc.sql(insert).param("now", now).param("occurred", now).param("lon", p[0]).param("lat", p[1])
+                    .param("lonSpread", 0.0005).param("latSpread", 0.0005).param("grid", mine.id().value())
+                    .param("unit", unit).param("staff", staff).param("n", 3).update();
             jdbc.sql("ANALYZE incident").update();
             double dLat = 200 / M_PER_DEG;
             double dLon = 200 / (M_PER_DEG * Math.cos(Math.toRadians(p[1])));
             // the statement that files use, for one located report with an address: it meets the reports in its box
-            // and those of its grid without a location, never reading the grid's 20,000 located ones
+            // and those of its grid without a location, never reading the grid's 20,000 located ones nor the band
             String plan = String.join("", jdbc.sql("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + Duplicates.CANDIDATES)
                     .param("ids", new UUID[] {UUID.randomUUID()}).param("categories", new String[] {"HELP"})
                     .param("grids", new UUID[] {mine.id().value()})
@@ -401,7 +409,7 @@ class DuplicateIntegrationTests extends IntegrationTest {
         });
         JsonNode root = new ObjectMapper().readTree(out[0]).get(0).get("Plan");
         JsonNode scan = root.findParents("Index Name").stream()
-                .filter(n -> n.get("Index Name").asText().equals("incident_open_located")).findFirst().orElseThrow();
+                .filter(n -> n.get("Index Name").asText().equals("incident_open_cell")).findFirst().orElseThrow();
         assertThat(Long.parseLong(out[2])).as("the 3 near ones, maybe a random one besides").isGreaterThanOrEqualTo(3);
         assertThat(scan.get("Actual Rows").asLong()).isEqualTo(Long.parseLong(out[2]));
         long touched = scan.get("Shared Hit Blocks").asLong() + scan.get("Shared Read Blocks").asLong();

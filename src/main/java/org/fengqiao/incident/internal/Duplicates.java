@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Possible duplicates and merges in the database: finding the open reports near a new one (through the
- * partial indexes of V83 and V107, so only a bounding box and a time window are read), storing what was offered, and
+ * partial indexes of V83, V107 and V108, so only a bounding box and a time window are read), storing what was offered, and
  * reading both back for a viewer, scoped in the SQL like every read.
  */
 @Repository
@@ -30,7 +30,8 @@ public class Duplicates {
 
     /**
      * The open reports that may be duplicates of each of several reports (numbered {@code k} from 1, in the order they
-     * were filed): those in the report's box and window, through the partial index {@code incident_open_located}, and
+     * were filed): those in the report's box and window, through the partial index {@code incident_open_cell} (one
+     * range of latitude in each strip of 0.01 degree of longitude the box touches), and
      * those of its grid in the window compared by address: for a located report only the grid's unlocated ones,
      * through {@code incident_open_unlocated}, for an unlocated one all of them, through {@code incident_open_grid}.
      * Of those in the box only the {@value #MAX_OFFERS} the policy may offer come back: the nearest by the distance the
@@ -54,6 +55,8 @@ public class Duplicates {
                 (SELECT id, category, occurred_at, lon, lat, grid_id, address FROM incident
                  WHERE r.near AND category = r.category AND answered_at IS NULL AND status <> 'MERGED'
                    AND lat IS NOT NULL AND lat BETWEEN r.min_lat AND r.max_lat AND lon BETWEEN r.min_lon AND r.max_lon
+                   AND floor(lon * 100) = ANY(ARRAY(SELECT CAST(generate_series(CAST(floor(r.min_lon * 100) AS int),
+                                                                                CAST(floor(r.max_lon * 100) AS int)) AS float8)))
                    AND occurred_at BETWEEN r.t_from AND r.t_to AND id <> ALL(l.later)
                  ORDER BY 2 * 6371008.8 * asin(least(1.0, sqrt(power(sin(radians(lat - r.lat) / 2), 2)
                               + cos(radians(r.lat)) * cos(radians(lat)) * power(sin(radians(lon - r.lon) / 2), 2)))),
