@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Possible duplicates and merges in the database: finding the open reports near a new one (through the
- * partial indexes of V83, V107 and V108, so only a bounding box and a time window are read), storing what was offered, and
+ * Possible duplicates and merges in the database: finding the open reports near a new one (through the partial
+ * indexes of V83, V107 and V108, so only a bounding box and a time window are read), storing what was offered, and
  * reading both back for a viewer, scoped in the SQL like every read.
  */
 @Repository
@@ -29,17 +29,17 @@ public class Duplicates {
     static final int MAX_OFFERS = 5;
 
     /**
-     * The open reports that may be duplicates of each of several reports (numbered {@code k} from 1, in the order they
-     * were filed): those in the report's box and window, through the partial index {@code incident_open_cell} (one
-     * range of latitude in each strip of 0.01 degree of longitude the box touches), and
-     * those of its grid in the window compared by address: for a located report only the grid's unlocated ones,
-     * through {@code incident_open_unlocated}, for an unlocated one all of them, through {@code incident_open_grid}.
-     * Of those in the box only the {@value #MAX_OFFERS} the policy may offer come back: the nearest by the distance the
-     * policy measures, then the closest in time, then by id, the policy's own order; the rest of the box (66 reports
-     * on average in the intake bench) stays in PostgreSQL. Reports filed later in the same list ({@code ids[k:]}) are
-     * never candidates, so they cannot take the places of earlier ones. A report without a location skips the box, one
-     * without an address the grid. One statement for all the reports, one array per column, the same statement for
-     * any number of them.
+     * The open reports that may be duplicates of each of several reports (numbered {@code k} from 1, in the order
+     * they were filed): those in the report's box and window, through the partial index {@code incident_open_cell}
+     * (one range of latitude in each strip of 0.01 degree of longitude the box touches), and those of its grid in the
+     * window compared by address: for a located report only the grid's unlocated ones, through
+     * {@code incident_open_unlocated}, for an unlocated one all of them, through {@code incident_open_grid}. Of those
+     * in the box only the {@value #MAX_OFFERS} the policy may offer come back: the nearest by the distance the policy
+     * measures, then the closest in time, then by id, the policy's own order; the rest of the box (66 reports on
+     * average in the intake bench) stays in PostgreSQL. Reports filed later in the same list ({@code ids[k:]}) are
+     * never candidates, so they cannot take the places of earlier ones. A report without a location skips the box,
+     * one without an address the grid. One statement for all the reports, one array per column, the same statement
+     * for any number of them.
      */
     public static final String CANDIDATES = """
             SELECT r.k, c.id, c.category, c.occurred_at, c.lon, c.lat, c.grid_id, c.address
