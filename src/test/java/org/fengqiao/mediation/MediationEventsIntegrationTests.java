@@ -8,13 +8,17 @@ import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.account.internal.RolePolicy;
+import org.fengqiao.incident.IncidentDisputeForMediation;
+import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.platform.Permission;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @RecordApplicationEvents
 class MediationEventsIntegrationTests extends IntegrationTest {
@@ -25,6 +29,10 @@ class MediationEventsIntegrationTests extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    ApplicationEventPublisher publisher;
+    @Autowired
+    TransactionTemplate tx;
 
     UUID grid(String code) {
         return jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = ?").param(code).query(UUID.class).single();
@@ -106,5 +114,18 @@ class MediationEventsIntegrationTests extends IntegrationTest {
                 StaffRole.INFORMANT}) {
             assertThat(RolePolicy.permissionsOf(r)).doesNotContain(Permission.MEDIATION_READ, Permission.MEDIATION_WRITE);
         }
+    }
+
+    @Test
+    void aSecondDeliveryOfA110DisputeFindsItsCaseAndOpensNone() {
+        Map<String, Object> opened = jdbc.sql("""
+                SELECT id, incident_id, incident_code, grid_id, summary FROM dispute_case
+                WHERE origin = 'CALL_110' AND incident_id IS NOT NULL ORDER BY opened_at LIMIT 1""").query().singleRow();
+        UUID incident = (UUID) opened.get("incident_id");
+        tx.executeWithoutResult(s -> publisher.publishEvent(new IncidentDisputeForMediation(incident,
+                (String) opened.get("incident_code"), new GridId((UUID) opened.get("grid_id")), "/", "再次送达的纠纷", null)));
+        assertThat(jdbc.sql("SELECT id, summary FROM dispute_case WHERE incident_id = ?").param(incident).query()
+                .listOfRows()).as("the incident's cases").containsExactly(Map.of("id", opened.get("id"),
+                        "summary", opened.get("summary")));
     }
 }

@@ -175,6 +175,11 @@ public class Disputes {
 
     public void replaceTeam(UUID caseId, List<Member> team) {
         jdbc.sql("DELETE FROM dispute_team WHERE case_id = ?").param(caseId).update();
+        addTeam(caseId, team);
+    }
+
+    /** Names the team of a case that has none yet (one just opened). */
+    public void addTeam(UUID caseId, List<Member> team) {
         for (Member m : team) {
             jdbc.sql("INSERT INTO dispute_team (case_id, staff_id, role) VALUES (?, ?, ?)")
                     .params(caseId, m.staffId(), m.role().name()).update();

@@ -23,18 +23,14 @@ import org.springframework.stereotype.Component;
 class IncidentDisputes {
 
     private final MediationDesk desk;
-    private final Disputes disputes;
 
-    IncidentDisputes(MediationDesk desk, Disputes disputes) {
+    IncidentDisputes(MediationDesk desk) {
         this.desk = desk;
-        this.disputes = disputes;
     }
 
     @EventListener
     public void on(IncidentDisputeForMediation e) {
-        if (disputes.byIncident(e.incidentId()).isPresent()) {
-            return;
-        }
+        // a second delivery finds the incident's case at its insert (one case an incident), not by a look-up first
         String summary = e.description().length() > MediationDesk.MAX_TEXT
                 ? e.description().substring(0, MediationDesk.MAX_TEXT) : e.description();
         desk.open(new MediationDesk.NewCase(DisputeOrigin.CALL_110, DisputeKind.OTHER, e.grid().value(), summary,

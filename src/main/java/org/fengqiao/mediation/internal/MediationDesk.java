@@ -160,10 +160,10 @@ public class MediationDesk {
         }
         if (team.isEmpty() && n.origin() == DisputeOrigin.CALL_110) {
             // the grid chief (the community officer) takes a 110 dispute up until a team is named
-            disputes.gridChief(grid.id().value()).ifPresent(chief -> disputes.replaceTeam(id,
+            disputes.gridChief(grid.id().value()).ifPresent(chief -> disputes.addTeam(id,
                     List.of(new Member(chief, null, null, TeamRole.OFFICER))));
         } else {
-            disputes.replaceTeam(id, team);
+            disputes.addTeam(id, team);
         }
         Case created = disputes.find(id).orElseThrow();
         events.publishEvent(Audited.created("dispute", id, created.unitPath(), snapshot(created)).by(who.name()));
