@@ -37,6 +37,24 @@ public class DisputeFacts {
                 .param(java.sql.Timestamp.from(before)).query(DisputeFacts::map).list();
     }
 
+    /**
+     * The open cases opened after {@code after} (none: since ever) up to {@code upTo}, in one grid or all (null),
+     * oldest first: what came of age for a board since it last looked.
+     */
+    public List<Standing> openOpenedBetween(Instant after, Instant upTo, UUID gridId) {
+        // conditions only for what is given, so that the index on opened_at (or the grid's) serves the window
+        var spec = jdbc.sql(SELECT + " WHERE status = 'OPEN' AND opened_at <= :upTo"
+                + (after == null ? "" : " AND opened_at > :after") + (gridId == null ? "" : " AND grid_id = :grid")
+                + " ORDER BY opened_at").param("upTo", java.sql.Timestamp.from(upTo));
+        if (after != null) {
+            spec = spec.param("after", java.sql.Timestamp.from(after));
+        }
+        if (gridId != null) {
+            spec = spec.param("grid", gridId);
+        }
+        return spec.query(DisputeFacts::map).list();
+    }
+
     private static Standing map(ResultSet rs, int n) throws SQLException {
         return new Standing(rs.getObject("id", UUID.class), rs.getString("code"), DisputeKind.valueOf(rs.getString("kind")),
                 rs.getObject("grid_id", UUID.class), rs.getTimestamp("opened_at").toInstant(), rs.getBoolean("open"));

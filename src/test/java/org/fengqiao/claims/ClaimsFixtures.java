@@ -25,8 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Puts items on the board the way the application does: an incident or dispute filed through the API is registered
- * by the board's listener (after its transaction), and the board's sweep, driven by a clock moved past the age,
- * puts it up.
+ * and put up by the board's sweep, driven by a clock moved past the age.
  */
 final class ClaimsFixtures {
 
@@ -114,11 +113,6 @@ final class ClaimsFixtures {
     Map<String, Object> item(UUID sourceId) {
         return jdbc.sql("SELECT id, state, source_kind, title FROM claim_item WHERE source_id = ?")
                 .param(sourceId).query().listOfRows().stream().findFirst().orElse(null);
-    }
-
-    /** The board row of a dispute, once the listener of its opening registered it. */
-    Map<String, Object> awaitItem(UUID sourceId) {
-        return await(() -> item(sourceId), "item of " + sourceId);
     }
 
     String state(UUID itemId) {

@@ -17,7 +17,6 @@ import org.fengqiao.incident.Source;
 import org.fengqiao.mediation.DisputeClassified;
 import org.fengqiao.mediation.DisputeClosed;
 import org.fengqiao.mediation.DisputeFacts;
-import org.fengqiao.mediation.DisputeOpened;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -27,15 +26,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the board. A dispute is registered as waiting when it is opened ({@link DisputeOpened}, after its
- * transaction commits). Incidents cost intake nothing: the sweep registers the open ones that came of age since
- * it last looked (received in a window of time, on an index of the receipt time; the first sweep of an instance
- * looks at every open incident of age), then puts up the waiting items older than their kind's age (one UPDATE
- * per kind on a partial index of waiting rows). Either way its cost follows the items that come of age, not the
- * size of the tables. An item whose source closes ({@link IncidentResolved}: resolved or merged; a dispute ended)
- * leaves the board, and a reopened incident ({@link IncidentReopened}) comes back. A nightly reconciliation reads
- * the open records through the sources' public facts and repairs whatever was missed (an instance down longer than
- * the overlap of the windows, a backdated opening).
+ * Keeps the board. Incidents and disputes cost their intake nothing: the sweep registers the open ones that came
+ * of age since it last looked (received or opened in a window of time, on an index of that time; the first sweep of
+ * an instance looks at every open one of age), then puts up the waiting items older than their kind's age (one UPDATE
+ * per kind on a partial index of waiting rows). Its cost follows the items that come of age, not the size of the
+ * tables. An item whose source closes ({@link IncidentResolved}: resolved or merged; {@link DisputeClosed}) leaves
+ * the board, a reopened incident ({@link IncidentReopened}) comes back, and a dispute classified anew
+ * ({@link DisputeClassified}) is renamed; a source not registered yet is registered as it then stands. A nightly
+ * reconciliation reads the open records through the sources' public facts and repairs whatever was missed (an
+ * instance down longer than the overlap of the windows, a backdated opening).
+ * <p>
+ * Disputes were registered when opened ({@code DisputeOpened}, after the commit) until the twelfth session: every
+ * dispute the 110 centre pushed then cost a stored event publication, a task and a transaction of its own, about
+ * a tenth of the 110 intake's processor time, for a row that waits days before anyone sees it.
  */
 @Component
 public class BoardUpkeep {
@@ -54,8 +57,8 @@ public class BoardUpkeep {
     private final ClaimsProperties properties;
     private final MessageSource messages;
     private final Clock clock;
-    /** Up to which receipt time this instance's sweeps of all grids have looked (null: not yet since start). */
-    private volatile Instant lookedUpTo;
+    /** When this instance last swept all grids (null: not yet since start). */
+    private volatile Instant lastSwept;
 
     public BoardUpkeep(Board board, IncidentFacts incidents, DisputeFacts disputes, StaffDirectory staff,
             ClaimsProperties properties, MessageSource messages, Clock clock) {
@@ -77,12 +80,6 @@ public class BoardUpkeep {
     void on(IncidentReopened reopened) {
         registerIncident(reopened.incidentId());
         board.sourceReopened(reopened.incidentId());
-    }
-
-    @ApplicationModuleListener
-    void on(DisputeOpened opened) {
-        board.register(Board.Kind.DISPUTE, opened.caseId(), opened.code(), opened.kind().name(), opened.gridId(),
-                disputeTitle(opened.kind().name(), opened.code()), opened.at());
     }
 
     @ApplicationModuleListener
@@ -158,20 +155,31 @@ public class BoardUpkeep {
     }
 
     /**
-     * Registers the open incidents (of one grid, or all) that reached the youngest incident age since the last
-     * sweep of all grids on this instance, with an overlap for receipts committed late; registering is idempotent.
+     * Registers the open incidents and disputes (of one grid, or all) that reached their youngest age since the last
+     * sweep of all grids on this instance, with an overlap for records committed late; registering is idempotent.
      */
     private void registerComeOfAge(Instant now, UUID gridId) {
         Duration youngest = properties.ageOf(Board.Kind.INCIDENT).compareTo(properties.ageOf(Board.Kind.HAZARD)) <= 0
                 ? properties.ageOf(Board.Kind.INCIDENT) : properties.ageOf(Board.Kind.HAZARD);
-        Instant upTo = now.minus(youngest);
-        Instant after = gridId != null || lookedUpTo == null ? null : lookedUpTo.minus(OVERLAP);
-        for (IncidentFacts.Standing s : incidents.openReceivedBetween(after, upTo, gridId)) {
+        for (IncidentFacts.Standing s : incidents.openReceivedBetween(since(youngest, gridId), now.minus(youngest),
+                gridId)) {
             register(s);
         }
-        if (gridId == null) {
-            lookedUpTo = upTo;
+        Duration disputeAge = properties.ageOf(Board.Kind.DISPUTE);
+        for (DisputeFacts.Standing d : disputes.openOpenedBetween(since(disputeAge, gridId), now.minus(disputeAge),
+                gridId)) {
+            board.register(Board.Kind.DISPUTE, d.id(), d.code(), d.kind().name(), d.gridId(),
+                    disputeTitle(d.kind().name(), d.code()), d.openedAt());
         }
+        if (gridId == null) {
+            lastSwept = now;
+        }
+    }
+
+    /** From when records of this age may have come of age since the last sweep of all grids (null: since ever). */
+    private Instant since(Duration age, UUID gridId) {
+        Instant last = lastSwept;
+        return gridId != null || last == null ? null : last.minus(age).minus(OVERLAP);
     }
 
     @Scheduled(cron = "${fengqiao.claims.reconcile-cron:0 17 3 * * *}")
