@@ -322,4 +322,46 @@ class MediationApiIntegrationTests extends IntegrationTest {
         assertThat(api.send("POST", "/api/v1/mediation/cases", admin, dispute(grid("FS-1-01"), "管理员", "officer"))
                 .statusCode()).isEqualTo(403);
     }
+
+    /** The audit entries of a case, oldest first: action, before and after as JSON. */
+    List<Map<String, Object>> audits(UUID caseId) {
+        return jdbc.sql("""
+                SELECT action, CAST(before AS text) AS before, CAST(after AS text) AS after FROM audit_entry
+                WHERE record_type = 'dispute' AND record_id = ? AND action IN ('CREATE', 'UPDATE') ORDER BY seq""")
+                .param(caseId.toString()).query().listOfRows();
+    }
+
+    @Test
+    void aNewCaseIsAuditedAsItIsStoredWhetherOpenedAtTheDeskOrPushedBy110() throws IOException {
+        // at the desk: parties and a team named; the next change's "before" is the case as read back then
+        UUID desk = UUID.fromString(send("POST", "/api/v1/mediation/cases", officer, dispute(grid("FS-1-04"),
+                "审计快照" + n(), "officer"), 201).get("dispute").get("id").asText());
+        send("PUT", "/api/v1/mediation/cases/" + desk + "/kind", officer, Map.of("kind", "LAND"), 200);
+        List<Map<String, Object>> deskAudits = audits(desk);
+        assertThat(deskAudits).extracting(m -> m.get("action")).containsExactly("CREATE", "UPDATE");
+        assertThat(ApiClient.JSON.readTree((String) deskAudits.get(1).get("before")))
+                .isEqualTo(ApiClient.JSON.readTree((String) deskAudits.get(0).get("after")));
+
+        // pushed by 110: no party, the grid chief on the team, the case written without reading it back
+        Map<String, Object> chief = jdbc.sql("""
+                SELECT r.grid_id, s.name FROM grid_role r JOIN staff s ON s.id = r.staff_id JOIN grid g ON g.id = r.grid_id
+                WHERE r.role = 'GRID_CHIEF' AND r.ended_on IS NULL AND s.active AND g.network = 'POLICE'
+                ORDER BY g.code LIMIT 1""").query().singleRow();
+        Map<String, Object> push = new HashMap<>();
+        push.put("caseNumber", "110-AUDIT-" + UUID.randomUUID());
+        push.put("category", "DISPUTE");
+        push.put("description", "110推送：审计快照" + n());
+        push.put("gridId", chief.get("grid_id"));
+        HttpResponse<String> r = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        UUID pushed = jdbc.sql("SELECT id FROM dispute_case WHERE incident_id = ?")
+                .param(UUID.fromString(ApiClient.json(r).get("incident").get("id").asText())).query(UUID.class).single();
+        send("PUT", "/api/v1/mediation/cases/" + pushed + "/kind", bureau, Map.of("kind", "LAND"), 200);
+        List<Map<String, Object>> pushedAudits = audits(pushed);
+        assertThat(pushedAudits).extracting(m -> m.get("action")).containsExactly("CREATE", "UPDATE");
+        JsonNode created = ApiClient.JSON.readTree((String) pushedAudits.get(0).get("after"));
+        assertThat(created.get("origin").asText()).isEqualTo("CALL_110");
+        assertThat(created.get("team").toString()).isEqualTo("[\"" + chief.get("name") + ":OFFICER\"]");
+        assertThat(ApiClient.JSON.readTree((String) pushedAudits.get(1).get("before"))).isEqualTo(created);
+    }
 }

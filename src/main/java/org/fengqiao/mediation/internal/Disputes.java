@@ -222,12 +222,14 @@ public class Disputes {
                 .list();
     }
 
-    /** The grid chief (the community officer) of a grid today, to sit on a new case's team. */
-    public Optional<UUID> gridChief(UUID gridId) {
+    /** The grid chief (the community officer) of a grid today, to sit on a new case's team as its officer. */
+    public Optional<Member> gridChief(UUID gridId) {
         return jdbc.sql("""
-                SELECT r.staff_id FROM grid_role r JOIN staff s ON s.id = r.staff_id
+                SELECT s.id, s.name, su.name FROM grid_role r JOIN staff s ON s.id = r.staff_id
+                JOIN unit su ON su.id = s.unit_id
                 WHERE r.grid_id = ? AND r.role = 'GRID_CHIEF' AND r.ended_on IS NULL AND s.active LIMIT 1""")
-                .param(gridId).query(UUID.class).optional();
+                .param(gridId).query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        TeamRole.OFFICER)).optional();
     }
 
     public void addSession(UUID caseId, LocalDate heldOn, String place, String attendees, String said, String nextStep,

@@ -121,11 +121,14 @@ public class MediationDesk {
 
     @Transactional
     public Case open(NewCase n, Actor who) {
-        return open(n, who, null, null, null);
+        return disputes.find(open(n, who, null, null, null)).orElseThrow();
     }
 
-    /** Opens a case (from a 110 incident or a screening when those are given); checks everything before writing. */
-    Case open(NewCase n, Actor who, UUID incidentId, String incidentCode, UUID screeningId) {
+    /**
+     * Opens a case (from a 110 incident or a screening when those are given); checks everything before writing;
+     * answers its id (the case an incident has already, for a second delivery of the incident).
+     */
+    UUID open(NewCase n, Actor who, UUID incidentId, String incidentCode, UUID screeningId) {
         List<Invalid.Problem> problems = new ArrayList<>();
         if (n.origin() == null) {
             problems.add(problem("origin", "error.field.required"));
@@ -151,25 +154,31 @@ public class MediationDesk {
         }
         UUID id = UUID.randomUUID();
         OffsetDateTime now = now();
-        if (!disputes.insert(new Disputes.New(id, code(), n.origin(), n.kind(), grid.id().value(), n.summary().trim(),
-                blankToNull(n.address()), incidentId, incidentCode, screeningId, now, who.staffId()))) {
-            return disputes.find(disputes.byIncident(incidentId).orElseThrow()).orElseThrow();
+        Disputes.New row = new Disputes.New(id, code(), n.origin(), n.kind(), grid.id().value(), n.summary().trim(),
+                blankToNull(n.address()), incidentId, incidentCode, screeningId, now, who.staffId());
+        if (!disputes.insert(row)) {
+            return disputes.byIncident(incidentId).orElseThrow();
         }
         for (int i = 0; i < parties.size(); i++) {
             addParty(id, i + 1, parties.get(i));
         }
         if (team.isEmpty() && n.origin() == DisputeOrigin.CALL_110) {
             // the grid chief (the community officer) takes a 110 dispute up until a team is named
-            disputes.gridChief(grid.id().value()).ifPresent(chief -> disputes.addTeam(id,
-                    List.of(new Member(chief, null, null, TeamRole.OFFICER))));
-        } else {
-            disputes.addTeam(id, team);
+            team = disputes.gridChief(grid.id().value()).map(List::of).orElse(List.of());
         }
-        Case created = disputes.find(id).orElseThrow();
-        events.publishEvent(Audited.created("dispute", id, created.unitPath(), snapshot(created)).by(who.name()));
-        events.publishEvent(new org.fengqiao.mediation.DisputeOpened(id, created.code(), created.kind(),
-                created.gridId(), created.unitPath(), now.toInstant()));
-        return created;
+        disputes.addTeam(id, team);
+        // the case as just written, not read back (four statements fewer at every dispute the 110 centre pushes):
+        // nothing else can have touched it yet, and a new case has no session and no follow-up; its parties and a
+        // team of several are read, in the order the case shows them
+        Case written = new Case(id, row.code(), row.origin(), row.kind(), row.gridId(), grid.code(), grid.name(),
+                grid.unitId().value(), null, grid.unitPath(), row.summary(), row.address(), incidentId, incidentCode,
+                screeningId, Status.OPEN, false, null, null, null, null, null, null, null, null, null, null, now, 0, 0);
+        Map<String, Object> snapshot = snapshot(written, parties.isEmpty() ? List.of() : disputes.parties(id),
+                team.size() <= 1 ? team : disputes.team(id), List.of());
+        events.publishEvent(Audited.created("dispute", id, grid.unitPath(), snapshot).by(who.name()));
+        events.publishEvent(new org.fengqiao.mediation.DisputeOpened(id, row.code(), row.kind(), row.gridId(),
+                grid.unitPath(), now.toInstant()));
+        return id;
     }
 
     @Transactional
@@ -471,6 +480,11 @@ public class MediationDesk {
     }
 
     Map<String, Object> snapshot(Case c) {
+        return snapshot(c, disputes.parties(c.id()), disputes.team(c.id()), disputes.followUps(c.id()));
+    }
+
+    static Map<String, Object> snapshot(Case c, List<Disputes.Party> parties, List<Member> team,
+            List<Disputes.FollowUp> followUps) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("code", c.code());
         m.put("origin", c.origin().name());
@@ -481,10 +495,10 @@ public class MediationDesk {
         m.put("settledLevel", String.valueOf(c.settledLevel()));
         m.put("referredTo", String.valueOf(c.referredTo()));
         m.put("sessions", c.sessions());
-        m.put("parties", disputes.parties(c.id()).stream().map(p -> p.name() + " " + (p.phoneMasked() == null ? ""
+        m.put("parties", parties.stream().map(p -> p.name() + " " + (p.phoneMasked() == null ? ""
                 : p.phoneMasked()) + (p.personId() == null ? "" : " person:" + p.personId())).toList());
-        m.put("team", disputes.team(c.id()).stream().map(t -> t.name() + ":" + t.role()).toList());
-        m.put("followUps", disputes.followUps(c.id()).stream().map(u -> u.dueOn() + (u.doneOn() == null ? "" : " done "
+        m.put("team", team.stream().map(t -> t.name() + ":" + t.role()).toList());
+        m.put("followUps", followUps.stream().map(u -> u.dueOn() + (u.doneOn() == null ? "" : " done "
                 + u.doneOn())).toList());
         return m;
     }
