@@ -331,7 +331,13 @@ public final class IntakeBenchmark {
                 if (!app && !counted) {
                     counted = stopped(recording);
                 }
+                if (app) {
+                    SearchBenchmark.profile();
+                }
                 measure(e.getKey(), e.getValue(), options.seconds(), true);
+                if (app) {
+                    SearchBenchmark.profiled(e.getKey());
+                }
             }
             if (!counted) {
                 stopped(recording);

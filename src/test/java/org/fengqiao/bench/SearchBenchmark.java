@@ -647,6 +647,32 @@ public final class SearchBenchmark {
      * the measured rows: charged to the requests' CPU and taking the cores from them (a health check measured
      * 0.87 ms of application CPU after one round, 0.24 after eight).
      */
+    /** Where async-profiler writes the profiles of measured rows (-Dbench.asprof=DIR), or null: none. */
+    static final String ASPROF = System.getProperty("bench.asprof");
+
+    /**
+     * Starts sampling the JVM's threads (processor time, every millisecond) for a measured row, with async-profiler,
+     * whose jar must then be on the boot class path (see bench/README.md): unlike a flight recording, it throws no
+     * compiled code away when it starts. Nothing without -Dbench.asprof.
+     */
+    static void profile() throws Exception {
+        asprof("start,event=cpu,interval=1ms,threads");
+    }
+
+    /** Stops sampling and writes the row's collapsed stacks, with thread names, to DIR/row.collapsed. */
+    static void profiled(String row) throws Exception {
+        asprof("stop,collapsed,file=" + ASPROF + "/" + row + ".collapsed");
+    }
+
+    private static void asprof(String command) throws Exception {
+        if (ASPROF == null) {
+            return;
+        }
+        Class<?> type = Class.forName("one.profiler.AsyncProfiler");
+        Object profiler = type.getMethod("getInstance").invoke(null);
+        System.out.println("async-profiler " + command + ": " + type.getMethod("execute", String.class).invoke(profiler, command));
+    }
+
     static void warmUp(WarmUpRound each) throws Exception {
         warmUp(8, each);
     }
@@ -774,7 +800,9 @@ public final class SearchBenchmark {
             List<Kind> closed = options.openOnly() ? List.<Kind>of() : options.kinds();
             for (Kind kind : closed) {
                 for (String user : options.users()) {
+                    profile();
                     measure(kind.label, "API as " + user, options.requests(), values.get(user).get(kind), api(user, kind), true);
+                    profiled("closed-" + kind.name().toLowerCase(Locale.ROOT) + "-" + user);
                 }
             }
             // the baselines after every API row: the fragments' ILIKE walks the whole table for minutes on eight
