@@ -640,13 +640,6 @@ public final class SearchBenchmark {
         void run(int round) throws Exception;
     }
 
-    /**
-     * Runs a bench's warm-up in rounds until the JIT has settled: at least three rounds, then until a round compiles
-     * for less than a seventh of its time (it never stops altogether: about a tenth from the fourth round on), at
-     * most eight. A fixed warm-up left C2 compiling for two more minutes of processor time on these 2 cores, through
-     * the measured rows: charged to the requests' CPU and taking the cores from them (a health check measured
-     * 0.87 ms of application CPU after one round, 0.24 after eight).
-     */
     /** Where async-profiler writes the profiles of measured rows (-Dbench.asprof=DIR), or null: none. */
     static final String ASPROF = System.getProperty("bench.asprof");
 
@@ -670,9 +663,17 @@ public final class SearchBenchmark {
         }
         Class<?> type = Class.forName("one.profiler.AsyncProfiler");
         Object profiler = type.getMethod("getInstance").invoke(null);
-        System.out.println("async-profiler " + command + ": " + type.getMethod("execute", String.class).invoke(profiler, command));
+        Object answer = type.getMethod("execute", String.class).invoke(profiler, command);
+        System.out.println("async-profiler " + command + ": " + answer);
     }
 
+    /**
+     * Runs a bench's warm-up in rounds until the JIT has settled: at least three rounds, then until a round compiles
+     * for less than a seventh of its time (it never stops altogether: about a tenth from the fourth round on), at
+     * most eight. A fixed warm-up left C2 compiling for two more minutes of processor time on these 2 cores, through
+     * the measured rows: charged to the requests' CPU and taking the cores from them (a health check measured
+     * 0.87 ms of application CPU after one round, 0.24 after eight).
+     */
     static void warmUp(WarmUpRound each) throws Exception {
         warmUp(8, each);
     }
