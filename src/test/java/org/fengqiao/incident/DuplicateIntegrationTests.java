@@ -421,4 +421,50 @@ class DuplicateIntegrationTests extends IntegrationTest {
         long all = root.get("Shared Hit Blocks").asLong() + root.get("Shared Read Blocks").asLong();
         assertThat(all).as("pages touched by the whole statement, of %s", pages).isLessThan(pages / 20);
     }
+
+    /**
+     * Once a vacuum has marked the table's pages all-visible, the box is answered from its index alone: the reports in
+     * it come back without a visit to the table (V112). Four reports are filed at one spot, the table vacuumed (again,
+     * should an older transaction elsewhere have kept the pages from being marked), and the statement explained for a
+     * fifth at the spot.
+     */
+    @Test
+    void onceVacuumedTheBoxIsReadFromItsIndexAloneWithoutVisitingTheTable() throws Exception {
+        double[] p = at(250, 250);
+        for (int i = 0; i < 4; i++) {
+            file(officer, report("HELP", mine, p, "索引扫描"));
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        double dLat = 200 / M_PER_DEG;
+        double dLon = 200 / (M_PER_DEG * Math.cos(Math.toRadians(p[1])));
+        JsonNode scan = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            jdbc.sql("VACUUM ANALYZE incident").update();
+            // the suite's table is small enough to be read whole: the plan with the table as large as in service
+            String plan = tx.execute(status -> {
+                jdbc.sql("SET LOCAL enable_seqscan = off").update();
+                jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
+                return String.join("", jdbc.sql("EXPLAIN (ANALYZE, FORMAT JSON) " + Duplicates.CANDIDATES)
+                        .param("ids", new UUID[] {UUID.randomUUID()}).param("categories", new String[] {"HELP"})
+                        .param("grids", new UUID[] {mine.id().value()})
+                        .param("froms", new String[] {now.minusHours(2).toString()})
+                        .param("tos", new String[] {now.plusHours(2).toString()})
+                        .param("minLats", new Double[] {p[1] - dLat}).param("maxLats", new Double[] {p[1] + dLat})
+                        .param("minLons", new Double[] {p[0] - dLon}).param("maxLons", new Double[] {p[0] + dLon})
+                        .param("near", new Boolean[] {true}).param("sameGrid", new Boolean[] {false})
+                        .param("lons", new Double[] {p[0]}).param("lats", new Double[] {p[1]})
+                        .param("occurred", new String[] {now.toString()})
+                        .query(String.class).list());
+            });
+            scan = new ObjectMapper().readTree(plan).get(0).get("Plan").findParents("Index Name").stream()
+                    .filter(n -> n.get("Index Name").asText().equals("incident_open_cell")).findFirst().orElseThrow();
+            if (scan.path("Heap Fetches").asLong(-1) == 0) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(scan.get("Node Type").asText()).isEqualTo("Index Only Scan");
+        assertThat(scan.get("Actual Rows").asLong()).as("the four reports at the spot").isEqualTo(4);
+        assertThat(scan.get("Heap Fetches").asLong()).as("visits to the table").isZero();
+    }
 }

@@ -37,9 +37,11 @@ public class Duplicates {
      * in the box only the {@value #MAX_OFFERS} the policy may offer come back: the nearest by the distance the policy
      * measures, then the closest in time, then by id, the policy's own order; the rest of the box (66 reports on
      * average in the intake bench) stays in PostgreSQL. Reports filed later in the same list ({@code ids[k:]}) are
-     * never candidates, so they cannot take the places of earlier ones. A report without a location skips the box,
-     * one without an address the grid. One statement for all the reports, one array per column, the same statement
-     * for any number of them.
+     * never candidates, so they cannot take the places of earlier ones. The box comes back without addresses (the
+     * policy compares two located reports by distance alone), so its index, which holds ids and grids too, answers
+     * it without reading the table wherever the table's pages are all visible (V112). A report without a location
+     * skips the box, one without an address the grid. One statement for all the reports, one array per column, the
+     * same statement for any number of them.
      */
     public static final String CANDIDATES = """
             SELECT r.k, c.id, c.category, c.occurred_at, c.lon, c.lat, c.grid_id, c.address
@@ -52,7 +54,7 @@ public class Duplicates {
                        occurred, k)
             CROSS JOIN LATERAL (SELECT (CAST(:ids AS uuid[]))[CAST(r.k AS int):] AS later) l
             CROSS JOIN LATERAL (
-                (SELECT id, category, occurred_at, lon, lat, grid_id, address FROM incident
+                (SELECT id, category, occurred_at, lon, lat, grid_id, CAST(NULL AS text) AS address FROM incident
                  WHERE r.near AND category = r.category AND answered_at IS NULL AND status <> 'MERGED'
                    AND lat IS NOT NULL AND lat BETWEEN r.min_lat AND r.max_lat AND lon BETWEEN r.min_lon AND r.max_lon
                    AND floor(lon * 100) = ANY(ARRAY(SELECT CAST(generate_series(CAST(floor(r.min_lon * 100) AS int),
