@@ -350,6 +350,26 @@ class DuplicateIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * The plan (JSON, with the given EXPLAIN options) of the statement filings use, for one located report of category
+     * HELP in grid {@code mine} at point {@code p} occurring {@code now}, with a box of 200 m and a window of 2 hours.
+     */
+    String explainCandidates(String options, double[] p, OffsetDateTime now, boolean sameGrid) {
+        double dLat = 200 / M_PER_DEG;
+        double dLon = 200 / (M_PER_DEG * Math.cos(Math.toRadians(p[1])));
+        return String.join("", jdbc.sql("EXPLAIN (" + options + ", FORMAT JSON) " + Duplicates.CANDIDATES)
+                .param("ids", new UUID[] {UUID.randomUUID()}).param("categories", new String[] {"HELP"})
+                .param("grids", new UUID[] {mine.id().value()})
+                .param("froms", new String[] {now.minusHours(2).toString()})
+                .param("tos", new String[] {now.plusHours(2).toString()})
+                .param("minLats", new Double[] {p[1] - dLat}).param("maxLats", new Double[] {p[1] + dLat})
+                .param("minLons", new Double[] {p[0] - dLon}).param("maxLons", new Double[] {p[0] + dLon})
+                .param("near", new Boolean[] {true}).param("sameGrid", new Boolean[] {sameGrid})
+                .param("lons", new Double[] {p[0]}).param("lats", new Double[] {p[1]})
+                .param("occurred", new String[] {now.toString()})
+                .query(String.class).list());
+    }
+
+    /**
      * Beside 3 open reports near the new one, 10,000 of the category spread over a degree in the time window, and
      * 10,000 older ones on the new one's parallel, spread over a degree of longitude: the candidate query hands back
      * the 3 and touches a few pages, not the table, nor the parallel's band. Rolled back at the end.
@@ -387,17 +407,7 @@ class DuplicateIntegrationTests extends IntegrationTest {
             double dLon = 200 / (M_PER_DEG * Math.cos(Math.toRadians(p[1])));
             // the statement that files use, for one located report with an address: it meets the reports in its box
             // and those of its grid without a location, never reading the grid's 20,000 located ones nor the band
-            String plan = String.join("", jdbc.sql("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + Duplicates.CANDIDATES)
-                    .param("ids", new UUID[] {UUID.randomUUID()}).param("categories", new String[] {"HELP"})
-                    .param("grids", new UUID[] {mine.id().value()})
-                    .param("froms", new String[] {now.minusHours(2).toString()})
-                    .param("tos", new String[] {now.plusHours(2).toString()})
-                    .param("minLats", new Double[] {p[1] - dLat}).param("maxLats", new Double[] {p[1] + dLat})
-                    .param("minLons", new Double[] {p[0] - dLon}).param("maxLons", new Double[] {p[0] + dLon})
-                    .param("near", new Boolean[] {true}).param("sameGrid", new Boolean[] {true})
-                    .param("lons", new Double[] {p[0]}).param("lats", new Double[] {p[1]})
-                    .param("occurred", new String[] {now.toString()})
-                    .query(String.class).list());
+            String plan = explainCandidates("ANALYZE, BUFFERS", p, now, true);
             long pages = jdbc.sql("SELECT pg_relation_size('incident') / current_setting('block_size')::int")
                     .query(Long.class).single();
             long inBox = jdbc.sql("""
@@ -435,8 +445,6 @@ class DuplicateIntegrationTests extends IntegrationTest {
             file(officer, report("HELP", mine, p, "索引扫描"));
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        double dLat = 200 / M_PER_DEG;
-        double dLon = 200 / (M_PER_DEG * Math.cos(Math.toRadians(p[1])));
         JsonNode scan = null;
         for (int attempt = 0; attempt < 10; attempt++) {
             jdbc.sql("VACUUM ANALYZE incident").update();
@@ -444,17 +452,7 @@ class DuplicateIntegrationTests extends IntegrationTest {
             String plan = tx.execute(status -> {
                 jdbc.sql("SET LOCAL enable_seqscan = off").update();
                 jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
-                return String.join("", jdbc.sql("EXPLAIN (ANALYZE, FORMAT JSON) " + Duplicates.CANDIDATES)
-                        .param("ids", new UUID[] {UUID.randomUUID()}).param("categories", new String[] {"HELP"})
-                        .param("grids", new UUID[] {mine.id().value()})
-                        .param("froms", new String[] {now.minusHours(2).toString()})
-                        .param("tos", new String[] {now.plusHours(2).toString()})
-                        .param("minLats", new Double[] {p[1] - dLat}).param("maxLats", new Double[] {p[1] + dLat})
-                        .param("minLons", new Double[] {p[0] - dLon}).param("maxLons", new Double[] {p[0] + dLon})
-                        .param("near", new Boolean[] {true}).param("sameGrid", new Boolean[] {false})
-                        .param("lons", new Double[] {p[0]}).param("lats", new Double[] {p[1]})
-                        .param("occurred", new String[] {now.toString()})
-                        .query(String.class).list());
+                return explainCandidates("ANALYZE", p, now, false);
             });
             scan = new ObjectMapper().readTree(plan).get(0).get("Plan").findParents("Index Name").stream()
                     .filter(n -> n.get("Index Name").asText().equals("incident_open_cell")).findFirst().orElseThrow();
