@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reconciliation reads the open records through the sources' public facts and repairs whatever was missed (an
  * instance down longer than the overlap of the windows, a backdated opening).
  * <p>
- * Disputes were registered when opened ({@code DisputeOpened}, after the commit) until the twelfth session: every
+ * Disputes were registered when opened, by an event of their own after the commit, until the twelfth session: every
  * dispute the 110 centre pushed then cost a stored event publication, a task and a transaction of its own, about
  * a tenth of the 110 intake's processor time, for a row that waits days before anyone sees it.
  */

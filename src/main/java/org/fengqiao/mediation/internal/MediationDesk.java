@@ -167,17 +167,15 @@ public class MediationDesk {
             team = disputes.gridChief(grid.id().value()).map(List::of).orElse(List.of());
         }
         disputes.addTeam(id, team);
-        // the case as just written, not read back (four statements fewer at every dispute the 110 centre pushes):
-        // nothing else can have touched it yet, and a new case has no session and no follow-up; its parties and a
-        // team of several are read, in the order the case shows them
+        // the case as just written, not read back for its audit entry (four statements fewer at every dispute the 110
+        // centre pushes): nothing else can have touched it yet, and a new case has no session and no follow-up; its
+        // parties and a team of several are read, in the order the case shows them
         Case written = new Case(id, row.code(), row.origin(), row.kind(), row.gridId(), grid.code(), grid.name(),
                 grid.unitId().value(), null, grid.unitPath(), row.summary(), row.address(), incidentId, incidentCode,
                 screeningId, Status.OPEN, false, null, null, null, null, null, null, null, null, null, null, now, 0, 0);
         Map<String, Object> snapshot = snapshot(written, parties.isEmpty() ? List.of() : disputes.parties(id),
                 team.size() <= 1 ? team : disputes.team(id), List.of());
         events.publishEvent(Audited.created("dispute", id, grid.unitPath(), snapshot).by(who.name()));
-        events.publishEvent(new org.fengqiao.mediation.DisputeOpened(id, row.code(), row.kind(), row.gridId(),
-                grid.unitPath(), now.toInstant()));
         return id;
     }
 
