@@ -23,6 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (one item breaks a constraint, say), it is rolled back whole and each of its items is written again alone, so an
  * item fails only for its own reason and never half-applies. The write must therefore answer one result per item, in
  * order, and must not have effects outside its transaction.
+ * <p>
+ * Several writers take turns, half a batch apart ({@link #gatherUntil}): a writer that finds items waiting just after
+ * another one started a batch gathers what comes until half a batch's time (the recent mean, at most
+ * {@link #MAX_GATHER_NANOS}) has passed since that start. Taking them at once made the writers' batches lopsided
+ * under load (one of 25, the next of 2): the few in the small batch paid a commit almost alone, and the many who
+ * came meanwhile waited for the big one to end. A lone item, with no other writer busy, is written at once.
  *
  * @param <T> what a caller hands in
  * @param <R> what it is answered
@@ -40,18 +46,33 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     private final int maxBatch;
     private final List<Thread> writers = new ArrayList<>();
     private final AtomicInteger pending = new AtomicInteger();
+    /** Writers writing a batch now. */
+    private final AtomicInteger busy = new AtomicInteger();
+    /** When the latest batch started (System.nanoTime), and the mean time of recent batches, start to commit. */
+    private volatile long lastStart;
+    private volatile long meanNanos;
     private volatile boolean closed;
+
+    /** The longest a writer gathers by default: half a batch of 50 ms, whatever an outlier did to the mean. */
+    static final long MAX_GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+    private final long maxGatherNanos;
 
     /**
      * @param write writes items in the transaction it is called in and answers one result per item, in order
      */
     public GroupCommit(String name, int writers, int maxBatch, TransactionTemplate tx, Function<List<T>, List<R>> write) {
+        this(name, writers, maxBatch, MAX_GATHER_NANOS, tx, write);
+    }
+
+    GroupCommit(String name, int writers, int maxBatch, long maxGatherNanos, TransactionTemplate tx,
+            Function<List<T>, List<R>> write) {
         if (writers < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("writers and maxBatch must be at least 1");
         }
         this.tx = tx;
         this.write = write;
         this.maxBatch = maxBatch;
+        this.maxGatherNanos = maxGatherNanos;
         for (int i = 0; i < writers; i++) {
             Thread t = new Thread(this::run, name + "-" + (i + 1));
             t.setDaemon(true);
@@ -102,7 +123,20 @@ public final class GroupCommit<T, R> implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
-                write(batch);
+                gather(batch);
+                long started = System.nanoTime();
+                lastStart = started;
+                busy.incrementAndGet();
+                try {
+                    write(batch);
+                } finally {
+                    busy.decrementAndGet();
+                    long took = System.nanoTime() - started;
+                    // a running mean of the recent batches (the first one as it came); races between writers only
+                    // lose a sample
+                    long mean = meanNanos;
+                    meanNanos = mean == 0 ? took : mean + (took - mean) / 8;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -114,6 +148,40 @@ public final class GroupCommit<T, R> implements AutoCloseable {
                 batch.clear();
             }
         }
+    }
+
+    /**
+     * Adds to the batch what comes until {@link #gatherUntil} (or the batch is full), while another writer is busy.
+     * Interrupted, it stops gathering: the batch it holds is still written, and the writer stops after it.
+     */
+    private void gather(List<Job<T, R>> batch) {
+        long until = gatherUntil(lastStart, meanNanos, writers.size(), maxGatherNanos);
+        while (batch.size() < maxBatch && busy.get() > 0) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            Job<T, R> more;
+            try {
+                more = queue.poll(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (more == null) {
+                return;
+            }
+            batch.add(more);
+            queue.drainTo(batch, maxBatch - batch.size());
+        }
+    }
+
+    /**
+     * When a writer may start its batch: a share of a batch's time after the latest one started, so that the writers'
+     * batches start evenly spaced (half a batch apart for two); no later than {@code maxGatherNanos} after it.
+     */
+    static long gatherUntil(long lastStart, long meanNanos, int writers, long maxGatherNanos) {
+        return lastStart + Math.min(meanNanos / writers, maxGatherNanos);
     }
 
     private void write(List<Job<T, R>> batch) {
@@ -139,6 +207,11 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).answer().complete(results.get(i));
         }
+    }
+
+    /** How many items wait for a writer (not yet taken into a batch). */
+    int waiting() {
+        return queue.size();
     }
 
     /** How many items were handed in and not yet answered: waiting for a writer or being written. */

@@ -135,6 +135,56 @@ class GroupCommitTests {
     }
 
     @Test
+    void aWriterThatFindsItemsJustAfterAnotherStartedABatchGathersThemUntilHalfABatchHasPassed() throws Exception {
+        CountDownLatch hold = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try (GroupCommit<Integer, Integer> group = new GroupCommit<>("test", 2, 32, TimeUnit.SECONDS.toNanos(10),
+                new TransactionTemplate(transactions), items -> {
+                    batches.add(List.copyOf(items));
+                    try {
+                        if (items.contains(0)) {
+                            Thread.sleep(1000);
+                        }
+                        if (items.contains(1)) {
+                            hold.await(20, TimeUnit.SECONDS);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return items.stream().map(i -> i * 10).toList();
+                })) {
+            // a batch alone first: the writers learn that a batch takes about a second
+            assertThat(group.submit(0)).isZero();
+            // the next one is held: one writer busy since it started
+            Future<Integer> held = callers.submit(() -> group.submit(1));
+            await(() -> batches.size() == 2);
+            // the other writer takes item 2 at once, and does not write it alone: half a batch has not passed
+            Future<Integer> two = callers.submit(() -> group.submit(2));
+            await(() -> group.pending() == 2 && group.waiting() == 0);
+            Future<Integer> three = callers.submit(() -> group.submit(3));
+            Future<Integer> four = callers.submit(() -> group.submit(4));
+            assertThat(List.of(two.get(), three.get(), four.get())).containsExactly(20, 30, 40);
+            assertThat(batches).hasSize(3);
+            assertThat(batches.get(2)).containsExactlyInAnyOrder(2, 3, 4);
+            assertThat(held.isDone()).isFalse();
+            hold.countDown();
+            assertThat(held.get()).isEqualTo(10);
+        } finally {
+            hold.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void theWaitIsASharePerWriterOfTheMeanBatchAndNeverLongerThanTheCap() {
+        long ms = TimeUnit.MILLISECONDS.toNanos(1);
+        assertThat(GroupCommit.gatherUntil(1000 * ms, 30 * ms, 2, 25 * ms)).isEqualTo(1015 * ms);
+        assertThat(GroupCommit.gatherUntil(1000 * ms, 30 * ms, 3, 25 * ms)).isEqualTo(1010 * ms);
+        // an outlier batch of two seconds in the mean: still at most the cap
+        assertThat(GroupCommit.gatherUntil(1000 * ms, 2000 * ms, 2, 25 * ms)).isEqualTo(1025 * ms);
+    }
+
+    @Test
     void afterClosingAnItemIsWrittenOnTheCallersThread() {
         release.countDown();
         GroupCommit<Integer, Integer> group = new GroupCommit<>("test", 2, 32, new TransactionTemplate(transactions),
