@@ -97,6 +97,8 @@ class ResidentBrowserTests extends BrowserTest {
         page.waitForURL(u -> u.endsWith(id.toString()));
         assertThat(page.locator("#incident-owner")).hasText("网格管理员乙" + n);
         assertThat(page.locator("#incident-photos img")).hasCount(1);
+        // the image is counted as soon as its element is there; its width once it has loaded (or failed to)
+        page.waitForFunction("() => document.querySelector('#incident-photos img').complete");
         assertThat((Boolean) page.evaluate("() => document.querySelector('#incident-photos img').naturalWidth > 0"))
                 .as("the photo shows").isTrue();
         page.click("#action-acknowledge");
