@@ -176,6 +176,35 @@ class GroupCommitTests {
     }
 
     @Test
+    void aReportThatComesWhenNoOtherWriterIsBusyIsWrittenAtOnceEvenRightAfterABatch() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try (GroupCommit<Integer, Integer> group = new GroupCommit<>("test", 2, 32, TimeUnit.SECONDS.toNanos(10),
+                new TransactionTemplate(transactions), items -> {
+                    batches.add(List.copyOf(items));
+                    if (items.contains(0)) {
+                        try {
+                            Thread.sleep(2000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return items;
+                })) {
+            // the writers learn that a batch takes about two seconds; then a quick batch has just started and ended
+            group.submit(0);
+            group.submit(5);
+            Thread.sleep(50);
+            // were it to wait for a share of the mean since that start, as beside a busy writer, it would wait
+            // most of a second; with nobody busy nothing is gathered
+            Future<Integer> six = callers.submit(() -> group.submit(6));
+            assertThat(six.get(400, TimeUnit.MILLISECONDS)).isEqualTo(6);
+            assertThat(batches).containsExactly(List.of(0), List.of(5), List.of(6));
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     void theWaitIsASharePerWriterOfTheMeanBatchAndNeverLongerThanTheCap() {
         long ms = TimeUnit.MILLISECONDS.toNanos(1);
         assertThat(GroupCommit.gatherUntil(1000 * ms, 30 * ms, 2, 25 * ms)).isEqualTo(1015 * ms);
