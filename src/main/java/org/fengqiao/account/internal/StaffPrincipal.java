@@ -1,7 +1,9 @@
 package org.fengqiao.account.internal;
 
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,11 +21,30 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 public record StaffPrincipal(Caller caller) implements UserDetails, CallerAware {
 
+    /**
+     * Each role's permissions by name and as authorities, worked out once: every call of the API signs its caller in
+     * from the bearer token, and building them again took a twentieth of a request's time in the intake bench.
+     */
+    private static final Map<StaffRole, Set<String>> PERMISSIONS = new EnumMap<>(StaffRole.class);
+    private static final Map<StaffRole, List<GrantedAuthority>> AUTHORITIES = new EnumMap<>(StaffRole.class);
+
+    static {
+        for (StaffRole role : StaffRole.values()) {
+            Set<String> permissions = RolePolicy.permissionsOf(role).stream().map(Permission::name)
+                    .collect(Collectors.toUnmodifiableSet());
+            PERMISSIONS.put(role, permissions);
+            AUTHORITIES.put(role, authorities(role.name(), permissions));
+        }
+    }
+
     static StaffPrincipal of(StaffRegister.Row row) {
-        Set<String> permissions = RolePolicy.permissionsOf(row.role()).stream().map(Permission::name)
-                .collect(Collectors.toUnmodifiableSet());
         return new StaffPrincipal(new Caller(row.id(), row.username(), row.name(), row.role().name(),
-                List.of(row.unitPath()), permissions));
+                List.of(row.unitPath()), PERMISSIONS.get(row.role())));
+    }
+
+    private static List<GrantedAuthority> authorities(String role, Set<String> permissions) {
+        return Stream.concat(Stream.of("ROLE_" + role), permissions.stream())
+                .<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
     }
 
     public StaffRole role() {
@@ -32,8 +53,10 @@ public record StaffPrincipal(Caller caller) implements UserDetails, CallerAware 
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return Stream.concat(Stream.of("ROLE_" + caller.role()), caller.permissions().stream())
-                .map(SimpleGrantedAuthority::new).toList();
+        // a principal made here holds its role's own set; one read back from a session holds a copy
+        StaffRole role = StaffRole.valueOf(caller.role());
+        return caller.permissions() == PERMISSIONS.get(role) ? AUTHORITIES.get(role)
+                : authorities(caller.role(), caller.permissions());
     }
 
     @Override
