@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridId;
-import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.mediation.DisputeAtRisk;
 import org.fengqiao.mediation.DisputeKind;
 import org.fengqiao.mediation.DisputeOrigin;
@@ -85,16 +84,16 @@ public class MediationDesk {
 
     private final Disputes disputes;
     private final PersonLookup persons;
-    private final Jurisdictions jurisdictions;
+    private final CaseLookups lookups;
     private final PersonalDataCipher cipher;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MediationDesk(Disputes disputes, PersonLookup persons, Jurisdictions jurisdictions, PersonalDataCipher cipher,
-            ApplicationEventPublisher events, Clock clock) {
+    MediationDesk(Disputes disputes, PersonLookup persons, CaseLookups lookups,
+            PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock) {
         this.disputes = disputes;
+        this.lookups = lookups;
         this.persons = persons;
-        this.jurisdictions = jurisdictions;
         this.cipher = cipher;
         this.events = events;
         this.clock = clock;
@@ -142,7 +141,7 @@ public class MediationDesk {
         if (n.gridId() == null) {
             problems.add(problem("gridId", "error.field.required"));
         } else {
-            grid = jurisdictions.grid(new GridId(n.gridId())).filter(g -> who.sees(g.unitPath())).orElse(null);
+            grid = lookups.grid(new GridId(n.gridId())).filter(g -> who.sees(g.unitPath())).orElse(null);
             if (grid == null) {
                 problems.add(problem("gridId", "mediation.grid.unknown"));
             }
@@ -164,7 +163,7 @@ public class MediationDesk {
         }
         if (team.isEmpty() && n.origin() == DisputeOrigin.CALL_110) {
             // the grid chief (the community officer) takes a 110 dispute up until a team is named
-            team = disputes.gridChief(grid.id().value()).map(List::of).orElse(List.of());
+            team = lookups.gridChief(grid.id().value()).map(List::of).orElse(List.of());
         }
         disputes.addTeam(id, team);
         // the case as just written, not read back for its audit entry (four statements fewer at every dispute the 110
