@@ -5,6 +5,7 @@
 # p50/p99, CPU per request (application, database, clients), the ratios, the costliest statements, and the
 # floor under any filing: JDBC commits of a plain row and of an audit entry (paths commit, audit).
 # Usage: bench/intake.sh [--clients N] [--seconds S] [--warmup S] [--paths 110,staff,commit,audit] [--jfr FILE] [--data DIR]
+#                        [--window apart|shared]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cp_file=target/bench.classpath
