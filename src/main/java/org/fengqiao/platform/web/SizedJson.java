@@ -20,7 +20,8 @@ import org.springframework.lang.Nullable;
  * write: two writes to the socket and two segments to the client for every answer of the API, where one carries it
  * (seen with {@code strace} on a health check and a 110 push). Here the JSON is written into memory first; an answer
  * of the API is a page at most (a few kilobytes), and exports are files, not JSON. Replaces Spring Boot's converter
- * (the same class, with the application's {@link ObjectMapper}), so everything else about the JSON stays the same.
+ * (the same class, with the application's {@link ObjectMapper}), so everything else about the JSON stays the same. The
+ * actuator's answers (the health check) have a converter of their own and are still chunked.
  */
 @Configuration(proxyBeanMethods = false)
 class SizedJson {
