@@ -336,17 +336,18 @@ public final class IntakeBenchmark {
             // Each measured path files into a duplicate window of its own: its reports occurred a multiple of three
             // windows before now, so they meet only those of its settling run (below), each other and the demo's open
             // reports, never the warm-up's nor the other path's. Filed at now, as before this option (--window
-            // shared), a measured path met every open report of the warm-up at its 720 points: 38,000-75,000 of them,
+            // shared), a measured path met every open report of the warm-up at its 720 points: 38,000-100,000 of them,
             // as many as the JIT took rounds to settle, so a slow phase of the machine also made the duplicate check
             // of the measured reports costlier.
             List<String> measured = calls.keySet().stream().filter(p -> p.equals("110") || p.equals("staff")).toList();
-            before = options.sharedWindow() ? null : apart.multipliedBy(measured.size() + 1);
+            Duration warmUpWindow = options.sharedWindow() ? null : apart.multipliedBy(measured.size() + 1);
+            before = warmUpWindow;
             // every path for --warmup seconds a round (the JDBC floors only in the first), until the JIT has settled
             // up to 16 rounds: with the group commit's writers the JIT of this application compiled for most of
             // each of the first eight rounds
             SearchBenchmark.warmUp(16, round -> {
                 for (Map.Entry<String, Call> e : calls.entrySet()) {
-                    boolean app = e.getKey().equals("health") || e.getKey().equals("110") || e.getKey().equals("staff");
+                    boolean app = e.getKey().equals("health") || measured.contains(e.getKey());
                     if (app || round == 1) {
                         measure(e.getKey(), e.getValue(), app ? options.warmup() : 1, false);
                     }
@@ -359,11 +360,10 @@ public final class IntakeBenchmark {
                 recording = new Recording(Configuration.getConfiguration("profile"));
                 recording.start();
             }
-            boolean counted = false;
             for (Map.Entry<String, Call> e : calls.entrySet()) {
-                boolean app = e.getKey().equals("health") || e.getKey().equals("110") || e.getKey().equals("staff");
-                if (!app && !counted) {
-                    counted = stopped(recording);
+                boolean app = e.getKey().equals("health") || measured.contains(e.getKey());
+                if (!app) {
+                    recording = stopped(recording);
                 }
                 if (app) {
                     // Right before it is measured, each path runs once for as long, into its own window: the measured
@@ -385,7 +385,7 @@ public final class IntakeBenchmark {
                 if (app) {
                     SearchBenchmark.profiled(e.getKey());
                     measuring = false;
-                    before = options.sharedWindow() ? null : apart.multipliedBy(measured.size() + 1);
+                    before = warmUpWindow;
                     if (!e.getKey().equals("health")) {
                         java.io.StringWriter out = new java.io.StringWriter();
                         statements(e.getKey(), new java.io.PrintWriter(out, true));
@@ -393,9 +393,7 @@ public final class IntakeBenchmark {
                     }
                 }
             }
-            if (!counted) {
-                stopped(recording);
-            }
+            stopped(recording);
             for (Connection own : jdbc.values()) {
                 own.close();
             }
@@ -629,14 +627,15 @@ public final class IntakeBenchmark {
         String statements = "";
 
         /** Ends the flight recording and notes the statements of the application's paths; answers true. */
-        boolean stopped(Recording recording) throws Exception {
+        /** Stops and writes the flight recording of the application's paths, if there is one; answers none left. */
+        Recording stopped(Recording recording) throws Exception {
             if (recording != null) {
                 recording.stop();
                 recording.dump(options.jfr());
                 recording.close();
                 System.out.println("flight recording of the application's paths in " + options.jfr());
             }
-            return true;
+            return null;
         }
 
         /** The statements that cost PostgreSQL most while one path of the application was measured. */
