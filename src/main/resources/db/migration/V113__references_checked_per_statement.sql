@@ -96,12 +96,12 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- An UPDATE checks only the references it changed, as a foreign key does.
+-- An UPDATE checks only the references it changed, as a foreign key does (all of a row whose id it changed).
 CREATE FUNCTION incident_references_updated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM incident_references_hold(array_agg(r.col), array_agg(r.val))
     FROM new_rows n
-    JOIN old_rows o ON o.id = n.id
+    LEFT JOIN old_rows o ON o.id = n.id
     CROSS JOIN LATERAL (VALUES ('grid_id', n.grid_id, o.grid_id), ('owner_unit_id', n.owner_unit_id, o.owner_unit_id),
                                ('owner_staff_id', n.owner_staff_id, o.owner_staff_id),
                                ('acknowledged_by', n.acknowledged_by, o.acknowledged_by),
