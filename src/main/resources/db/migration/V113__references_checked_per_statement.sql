@@ -5,7 +5,7 @@
 -- (FOR KEY SHARE). The intake writes its reports in batches of about 17 rows a statement, an incident with four
 -- references and eight foreign keys, and its steps and inbox entries with one each: in a measurement on the intake
 -- bench's database (pgbench, 2 connections, 17 incidents a statement, its 8 foreign keys) the foreign keys halved the
--- rate of the incidents' insert: 510-750 statements/s against 1,300-1,600 without them, 780-1,140 with the triggers
+-- rate of the incidents' insert: 510-750 statements/s against 1,300-1,600 without them, 780-990 with the triggers
 -- below.
 --
 -- The triggers below keep what the foreign keys guaranteed, with the same locks and the same errors:
