@@ -3,14 +3,16 @@ package org.fengqiao.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.fengqiao.support.IntegrationTest;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -178,7 +180,10 @@ class IncidentReferencesIntegrationTests extends IntegrationTest {
     void aReportBeingFiledAndADeleteOfWhatItRefersToWaitForEachOther() throws SQLException {
         UUID staff = newStaff();
         UUID incident = UUID.randomUUID();
-        try (Connection filer = dataSource.getConnection(); Connection deleter = dataSource.getConnection()) {
+        // connections of their own, not the pool's: the lock timeouts set on them end with them
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        try (Connection filer = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+                Connection deleter = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
             deleter.createStatement().execute("SET lock_timeout = '300ms'");
             filer.setAutoCommit(false);
             try (PreparedStatement copy = filer.prepareStatement(COPY.replace("CAST(:changes AS jsonb)", "CAST(? AS jsonb)")
@@ -194,7 +199,8 @@ class IncidentReferencesIntegrationTests extends IntegrationTest {
             assertThatThrownBy(() -> delete(deleter, staff)).isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23503"));
 
-            // the other way round: the staff member of a report deleted first, then the delete goes through
+            // the other way round: with the report gone the delete goes through, and a write that refers to the
+            // staff member meanwhile waits for it, then is refused
             filer.createStatement().execute("DELETE FROM incident WHERE id = '" + incident + "'");
             filer.commit();
             deleter.setAutoCommit(false);
