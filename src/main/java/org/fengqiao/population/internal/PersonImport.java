@@ -214,9 +214,10 @@ public class PersonImport {
                         run.total.get(), (System.nanoTime() - started) / 1_000_000, run.timings);
             }
             byte[] errorFile = run.errorFile();
+            // audited before the job shows its end: whoever sees it ended finds its audit entry
+            audit(run, fileName, ImportJobs.Status.DONE);
             jobs.finish(jobId, ImportJobs.Status.DONE, run.counts(), null, errorFile,
                     errorFile == null ? null : ImportFiles.baseName(fileName, "import") + "-errors.xlsx");
-            audit(run, fileName, ImportJobs.Status.DONE);
             return new Result(jobId, ImportJobs.Status.DONE, run.counts());
         } catch (Exception e) {
             // batches already sent are let finish, so the counts say what was written
@@ -241,8 +242,8 @@ public class PersonImport {
                 log.warn("Import {} could not build the indexes it set aside; the import watch will", jobId, notBuilt);
             }
             run.finished = true;
-            jobs.finish(jobId, ImportJobs.Status.FAILED, run.counts(), message, null, null);
             audit(run, fileName, ImportJobs.Status.FAILED);
+            jobs.finish(jobId, ImportJobs.Status.FAILED, run.counts(), message, null, null);
             return new Result(jobId, ImportJobs.Status.FAILED, run.counts());
         } finally {
             resolver.shutdownNow();

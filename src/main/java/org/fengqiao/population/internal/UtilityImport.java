@@ -169,9 +169,10 @@ public class UtilityImport {
             }
             run.finished = true;
             byte[] errors = run.errorFile();
+            // audited before the job shows its end: whoever sees it ended finds its audit entry
+            audit(run, fileName, ImportJobs.Status.DONE);
             jobs.finish(jobId, ImportJobs.Status.DONE, run.counts(), null, errors,
                     errors == null ? null : ImportFiles.baseName(fileName, "readings") + "-errors.xlsx");
-            audit(run, fileName, ImportJobs.Status.DONE);
             return new Result(jobId, ImportJobs.Status.DONE, run.counts());
         } catch (Exception e) {
             String message = e instanceof Invalid invalid ? invalid.problems().stream()
@@ -181,8 +182,8 @@ public class UtilityImport {
                 log.warn("Utility import {} failed", jobId, e);
             }
             run.finished = true;
-            jobs.finish(jobId, ImportJobs.Status.FAILED, run.counts(), message, null, null);
             audit(run, fileName, ImportJobs.Status.FAILED);
+            jobs.finish(jobId, ImportJobs.Status.FAILED, run.counts(), message, null, null);
             return new Result(jobId, ImportJobs.Status.FAILED, run.counts());
         }
     }
