@@ -160,49 +160,22 @@ CREATE TRIGGER inbox_entry_reference_fixed BEFORE UPDATE OF recipient_id ON inbo
     FOR EACH ROW WHEN (NEW.recipient_id IS DISTINCT FROM OLD.recipient_id) EXECUTE FUNCTION reference_fixed('recipient_id');
 
 -- The referenced side. A row trigger BEFORE DELETE runs once the row is locked for the delete, that is after every
--- writer holding it FOR KEY SHARE has ended; its queries see what they committed.
-CREATE FUNCTION grid_referenced() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'UPDATE' AND NEW.id = OLD.id THEN
-        RETURN NEW;
-    END IF;
-    IF EXISTS (SELECT 1 FROM incident WHERE grid_id = OLD.id) THEN
-        PERFORM reference_still_held('grid', 'incident_grid_id_fkey', 'incident', OLD.id);
-    END IF;
-    RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
-END $$;
-
-CREATE FUNCTION unit_referenced() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'UPDATE' AND NEW.id = OLD.id THEN
-        RETURN NEW;
-    END IF;
-    IF EXISTS (SELECT 1 FROM incident WHERE owner_unit_id = OLD.id) THEN
-        PERFORM reference_still_held('unit', 'incident_owner_unit_id_fkey', 'incident', OLD.id);
-    END IF;
-    RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
-END $$;
-
-CREATE FUNCTION staff_referenced() RETURNS trigger LANGUAGE plpgsql AS $$
+-- writer holding it FOR KEY SHARE has ended; its queries see what they committed. The trigger's arguments name the
+-- references to the table, as (table, column) pairs; each foreign key was named <table>_<column>_fkey. Deletes of
+-- these rows are rare and made by hand, so the look-ups are built for each call.
+CREATE FUNCTION row_referenced() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    held text;
+    held boolean;
 BEGIN
     IF TG_OP = 'UPDATE' AND NEW.id = OLD.id THEN
         RETURN NEW;
     END IF;
-    held := CASE
-        WHEN EXISTS (SELECT 1 FROM incident WHERE owner_staff_id = OLD.id) THEN 'owner_staff_id'
-        WHEN EXISTS (SELECT 1 FROM incident WHERE acknowledged_by = OLD.id) THEN 'acknowledged_by'
-        WHEN EXISTS (SELECT 1 FROM incident WHERE arrived_by = OLD.id) THEN 'arrived_by'
-        WHEN EXISTS (SELECT 1 FROM incident WHERE created_by = OLD.id) THEN 'created_by'
-        WHEN EXISTS (SELECT 1 FROM incident WHERE merged_by = OLD.id) THEN 'merged_by'
-        END;
-    IF held IS NOT NULL THEN
-        PERFORM reference_still_held('staff', 'incident_' || held || '_fkey', 'incident', OLD.id);
-    END IF;
-    IF EXISTS (SELECT 1 FROM inbox_entry WHERE recipient_id = OLD.id) THEN
-        PERFORM reference_still_held('staff', 'inbox_entry_recipient_id_fkey', 'inbox_entry', OLD.id);
-    END IF;
+    FOR i IN 0 .. TG_NARGS - 1 BY 2 LOOP
+        EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE %I = $1)', TG_ARGV[i], TG_ARGV[i + 1]) INTO held USING OLD.id;
+        IF held THEN
+            PERFORM reference_still_held(TG_TABLE_NAME, TG_ARGV[i] || '_' || TG_ARGV[i + 1] || '_fkey', TG_ARGV[i], OLD.id);
+        END IF;
+    END LOOP;
     RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 END $$;
 
@@ -225,9 +198,13 @@ BEGIN
     RETURN OLD;
 END $$;
 
-CREATE TRIGGER grid_referenced BEFORE DELETE OR UPDATE OF id ON grid FOR EACH ROW EXECUTE FUNCTION grid_referenced();
-CREATE TRIGGER unit_referenced BEFORE DELETE OR UPDATE OF id ON unit FOR EACH ROW EXECUTE FUNCTION unit_referenced();
-CREATE TRIGGER staff_referenced BEFORE DELETE OR UPDATE OF id ON staff FOR EACH ROW EXECUTE FUNCTION staff_referenced();
+CREATE TRIGGER grid_referenced BEFORE DELETE OR UPDATE OF id ON grid FOR EACH ROW
+    EXECUTE FUNCTION row_referenced('incident', 'grid_id');
+CREATE TRIGGER unit_referenced BEFORE DELETE OR UPDATE OF id ON unit FOR EACH ROW
+    EXECUTE FUNCTION row_referenced('incident', 'owner_unit_id');
+CREATE TRIGGER staff_referenced BEFORE DELETE OR UPDATE OF id ON staff FOR EACH ROW
+    EXECUTE FUNCTION row_referenced('incident', 'owner_staff_id', 'incident', 'acknowledged_by', 'incident', 'arrived_by',
+                                    'incident', 'created_by', 'incident', 'merged_by', 'inbox_entry', 'recipient_id');
 CREATE TRIGGER incident_referenced BEFORE DELETE OR UPDATE OF id ON incident FOR EACH ROW
     EXECUTE FUNCTION incident_referenced();
 

@@ -105,7 +105,7 @@ class IncidentReferencesIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void anUpdateIsCheckedForTheReferencesItChanges() {
+    void anUpdateThatPointsANewReferenceAtNobodyIsRefused() {
         rolledBack(tx -> {
             UUID incident = copy("{}");
             UUID staff = newStaff();
