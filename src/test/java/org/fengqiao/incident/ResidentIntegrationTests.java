@@ -201,6 +201,9 @@ class ResidentIntegrationTests extends IntegrationTest {
         assertThat(html).contains(code, "老人走失，穿蓝色外套-" + n, "139****5678", "收到您的报告");
         assertThat(html).doesNotContain("13912345678", "王小明", "居民侧管理员" + n, "房山中心警务室", "居民村东头");
         assertThat(html).containsPattern("/track/" + code + "/photos/[0-9a-f-]{36}");
+        assertThat(html).as("the time of receipt as a resident's watch shows it, China Standard Time")
+                .contains(incident.receivedAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
 
         JsonNode json = ApiClient.json(resident.get("/api/public/v1/track/" + code));
         assertThat(json.get("trackingCode").asText()).isEqualTo(code);
