@@ -193,14 +193,17 @@ class Open311IntegrationTests extends IntegrationTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode answer = json(r).get(0);
         String id = answer.get("service_request_id").asText();
-        assertThat(id).startsWith("FQ").hasSize(12);
+        assertThat(UUID.fromString(id)).as("the incident's id").isNotNull();
         assertThat(answer.get("token").asText()).hasSize(16);
         assertThat(answer.get("service_notice").asText()).contains("120");
+        String code = jdbc.sql("SELECT tracking_code FROM incident WHERE id = CAST(? AS uuid)").param(id)
+                .query(String.class).single();
+        assertThat(answer.get("service_notice").asText()).as("the tracking code goes to the filer").contains(code);
         assertThat(answer.get("account_id").asText()).isEqualTo("acct-7");
 
         var row = jdbc.sql("""
                 SELECT i.source, i.category, i.grid_id, i.owner_unit_id, i.owner_staff_id, i.reporter_name,
-                       i.reporter_phone_masked, i.description, i.id FROM incident i WHERE i.tracking_code = ?""")
+                       i.reporter_phone_masked, i.description, i.id FROM incident i WHERE i.id = CAST(? AS uuid)""")
                 .param(id).query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class),
                         rs.getObject(4), rs.getObject(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getObject(9, UUID.class)}).single();
@@ -235,9 +238,9 @@ class Open311IntegrationTests extends IntegrationTest {
         Document doc = xml(x);
         assertThat(doc.getDocumentElement().getNodeName()).isEqualTo("service_requests");
         String xid = text(doc, "/service_requests/request/service_request_id");
-        assertThat(xid).startsWith("FQ");
+        assertThat(UUID.fromString(xid)).isNotNull();
         assertThat(texts(doc, "/service_requests/request/account_id")).containsExactly("");
-        assertThat(jdbc.sql("SELECT description FROM incident WHERE tracking_code = ?").param(xid).query(String.class)
+        assertThat(jdbc.sql("SELECT description FROM incident WHERE id = CAST(? AS uuid)").param(xid).query(String.class)
                 .single()).contains("火灾、燃气泄漏");
     }
 
@@ -258,7 +261,7 @@ class Open311IntegrationTests extends IntegrationTest {
         assertThat(r.get("service_name").asText()).isEqualTo("城管事项");
         assertThat(r.get("description").asText()).isEqualTo(description);
         assertThat(r.get("agency_responsible").asText()).as("the owning unit (no roster here: the station's duty)")
-                .isEqualTo(jdbc.sql("SELECT u.name FROM incident i JOIN unit u ON u.id = i.owner_unit_id WHERE tracking_code = ?")
+                .isEqualTo(jdbc.sql("SELECT u.name FROM incident i JOIN unit u ON u.id = i.owner_unit_id WHERE i.id = CAST(? AS uuid)")
                         .param(id).query(String.class).single()).isEqualTo("房山派出所");
         assertThat(r.get("lat").asDouble()).isEqualTo(Double.parseDouble(lat()));
         assertThat(r.get("long").asDouble()).isEqualTo(Double.parseDouble(lon()));
@@ -273,7 +276,7 @@ class Open311IntegrationTests extends IntegrationTest {
         assertThat(text(x, "/service_requests/request/description")).isEqualTo(description);
         assertThat(text(x, "/service_requests/request/expected_datetime")).isEqualTo(r.get("expected_datetime").asText());
 
-        UUID incident = jdbc.sql("SELECT id FROM incident WHERE tracking_code = ?").param(id).query(UUID.class).single();
+        UUID incident = jdbc.sql("SELECT id FROM incident WHERE id = CAST(? AS uuid)").param(id).query(UUID.class).single();
         Submitter staff = Submitter.system("test");
         desk.acknowledge(incident, staff);
         desk.arrive(incident, IncidentDesk.Arrival.MANAGER, staff);
@@ -301,7 +304,7 @@ class Open311IntegrationTests extends IntegrationTest {
                 .add("long", lon()).add("description", "旧事-" + UUID.randomUUID()));
         String tip = file(new Form().add("api_key", DEMO_KEY).add("service_code", "CRIME_TIP").add("lat", lat())
                 .add("long", lon()).add("description", "线索-" + UUID.randomUUID()));
-        jdbc.sql("UPDATE incident SET received_at = now() - interval '120 days' WHERE tracking_code = ?").param(old).update();
+        jdbc.sql("UPDATE incident SET received_at = now() - interval '120 days' WHERE id = CAST(? AS uuid)").param(old).update();
 
         JsonNode byIds = json(client.get("requests.json?service_request_id=" + help + "," + market + "," + tip));
         assertThat(byIds.findValuesAsText("service_request_id")).containsExactlyInAnyOrder(help, market, tip);
@@ -324,7 +327,7 @@ class Open311IntegrationTests extends IntegrationTest {
                 + "&end_date=" + end));
         assertThat(ended.findValuesAsText("service_request_id")).contains(old).doesNotContain(market);
 
-        UUID helpId = jdbc.sql("SELECT id FROM incident WHERE tracking_code = ?").param(help).query(UUID.class).single();
+        UUID helpId = jdbc.sql("SELECT id FROM incident WHERE id = CAST(? AS uuid)").param(help).query(UUID.class).single();
         desk.acknowledge(helpId, Submitter.system("test"));
         desk.arrive(helpId, IncidentDesk.Arrival.MANAGER, Submitter.system("test"));
         desk.resolve(helpId, "已处理", Submitter.system("test"));
@@ -375,7 +378,7 @@ class Open311IntegrationTests extends IntegrationTest {
         JsonNode r = json(client.get("requests/" + byText + ".json")).get(0);
         assertThat(r.get("address").asText()).isEqualTo(fullText);
         assertThat(r.get("address_id").asText()).isEqualTo(address.toString());
-        assertThat(jdbc.sql("SELECT grid_id FROM incident WHERE tracking_code = ?").param(byText).query(UUID.class).single())
+        assertThat(jdbc.sql("SELECT grid_id FROM incident WHERE id = CAST(? AS uuid)").param(byText).query(UUID.class).single())
                 .isEqualTo(grid.id().value());
 
         String byId = file(new Form().add("api_key", DEMO_KEY).add("service_code", "HELP")
@@ -454,10 +457,37 @@ class Open311IntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void thePublicListNeverHandsOutTheTrackingCodeThatOpensAResidentsTrackingPage() throws Exception {
+        String description = "井盖缺失-" + UUID.randomUUID();
+        String id = file(new Form().add("api_key", DEMO_KEY).add("service_code", "HELP").add("lat", lat())
+                .add("long", lon()).add("description", description));
+        String code = jdbc.sql("SELECT tracking_code FROM incident WHERE id = CAST(? AS uuid)").param(id)
+                .query(String.class).single();
+        // anyone may read GET requests, without a key
+        String list = client.get("requests.json").body() + client.get("requests.xml").body()
+                + client.get("requests/" + id + ".json").body() + client.get("requests/" + id + ".xml").body();
+        assertThat(list).contains(id, description).doesNotContain(code);
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, Integer> status = path -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(status.apply("/track/" + id)).as("the public id opens no tracking page").isEqualTo(404);
+        assertThat(status.apply("/api/public/v1/track/" + id)).isEqualTo(404);
+        assertThat(status.apply("/track/" + code)).as("the filer's code does").isEqualTo(200);
+        assertThat(client.get("requests/" + code + ".json").statusCode()).as("nor is a tracking code an id here")
+                .isEqualTo(404);
+    }
+
+    @Test
     void otherIncidentsAreNotServedAndTheJurisdictionIsTheBureau() {
         String fieldCode = desk.file(new NewIncident(Source.FIELD, Category.HELP, null, null, "巡查-" + UUID.randomUUID(), null,
                 null, null, "测试", grid.id().value(), "报告人", "13900001111", null, null), Submitter.system("test"))
-                .incident().trackingCode();
+                .incident().id().toString();
         assertThat(client.get("requests/" + fieldCode + ".json").statusCode()).isEqualTo(404);
         assertThat(json(client.get("requests.json?service_request_id=" + fieldCode)).size()).isZero();
 

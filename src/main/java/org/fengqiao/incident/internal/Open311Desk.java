@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Files an Open311 GeoReport v2 request (POST requests) as an incident of source OPEN311, through
  * {@link IncidentDesk#file} like any other report: located to its grid (by lat/long, or by the standard
  * address it names with address_id or address_string), routed, timed, audited; its service_request_id is
- * the incident's tracking code. The request is checked against its service definition first, and filed in
+ * the incident's id. The tracking code, the only key to the resident's tracking page, goes to the client that
+ * filed it alone (its service_notice): GET requests is public and must not hand it out. The request is checked against its service definition first, and filed in
  * one transaction with what Open311 carries beyond the incident.
  */
 @org.springframework.stereotype.Service
@@ -43,7 +44,7 @@ public class Open311Desk {
             String phone, String description, String mediaUrl, Map<String, List<String>> attributes) {
     }
 
-    public record Filed(String serviceRequestId, String token, Service service, String accountId) {
+    public record Filed(String serviceRequestId, String trackingCode, String token, Service service, String accountId) {
     }
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -135,7 +136,8 @@ public class Open311Desk {
         requests.insert(filed.incident().id(), token, service.code(), trimmed(s.jurisdictionId()), json(answers),
                 email == null ? null : cipher.encrypt(email), trimmed(s.deviceId()), trimmed(s.accountId()), mediaUrl,
                 address == null ? null : addressId(address, addressId), key.keyId(), trimmed(s.description()));
-        return new Filed(filed.incident().trackingCode(), token, service, trimmed(s.accountId()));
+        return new Filed(filed.incident().id().toString(), filed.incident().trackingCode(), token, service,
+                trimmed(s.accountId()));
     }
 
     /** A Chinese name is family name first, run together (张小明); any other, given name first. */

@@ -30,7 +30,7 @@ public class Open311Requests {
     }
 
     private static final String SELECT = """
-            SELECT i.id, i.tracking_code, o.token, o.service_code, i.status, o.description, i.address, o.address_id,
+            SELECT i.id, o.token, o.service_code, i.status, o.description, i.address, o.address_id,
                    i.lat, i.lon, o.media_url, coalesce(ou.name, gu.name) AS agency, i.received_at, i.updated_at,
                    i.due_at, i.category,
                    (SELECT e.note FROM incident_event e WHERE e.incident_id = i.id AND e.kind = 'ANSWERED'
@@ -58,9 +58,22 @@ public class Open311Requests {
                 .update();
     }
 
+    /** A request by its service_request_id, the incident's id (not its tracking code, which stays the reporter's). */
     public Optional<PublicRequest> byId(String serviceRequestId, String rootPath) {
-        return jdbc.sql(SELECT + " AND i.tracking_code = :code").param("root", rootPath + "%")
-                .param("code", serviceRequestId).query(Open311Requests::map).optional();
+        UUID id = uuid(serviceRequestId);
+        if (id == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql(SELECT + " AND i.id = :id").param("root", rootPath + "%").param("id", id)
+                .query(Open311Requests::map).optional();
+    }
+
+    private static UUID uuid(String s) {
+        try {
+            return s == null ? null : UUID.fromString(s.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public Optional<PublicRequest> byToken(String token, String rootPath) {
@@ -77,8 +90,10 @@ public class Open311Requests {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("root", q.rootPath() + "%");
         if (q.ids() != null && !q.ids().isEmpty()) {
-            sql.append(" AND i.tracking_code = ANY(CAST(:ids AS text[]))");
-            params.put("ids", q.ids().toArray(String[]::new));
+            // ids that are no incident's id find nothing, as an unknown one does
+            sql.append(" AND i.id = ANY(CAST(:ids AS uuid[]))");
+            params.put("ids", q.ids().stream().map(Open311Requests::uuid).filter(java.util.Objects::nonNull)
+                    .toArray(UUID[]::new));
         } else {
             sql.append(" AND i.category <> 'CASE'");
             if (q.serviceCodes() != null && !q.serviceCodes().isEmpty()) {
@@ -103,7 +118,8 @@ public class Open311Requests {
     }
 
     private static PublicRequest map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new PublicRequest(rs.getObject("id", UUID.class), rs.getString("tracking_code"), rs.getString("token"),
+        UUID id = rs.getObject("id", UUID.class);
+        return new PublicRequest(id, id.toString(), rs.getString("token"),
                 rs.getString("service_code"), Status.valueOf(rs.getString("status")), rs.getString("description"),
                 rs.getString("address"), rs.getObject("address_id", UUID.class), (Double) rs.getObject("lat"),
                 (Double) rs.getObject("lon"), rs.getString("media_url"), rs.getString("agency"),

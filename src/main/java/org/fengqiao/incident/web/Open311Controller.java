@@ -162,8 +162,8 @@ class Open311Controller {
     @Operation(summary = "File a service request (form-encoded, api_key required)",
             description = "Fields as the standard names them: api_key, service_code, lat/long or address_string or "
                     + "address_id, attribute[CODE]=..., email, device_id, account_id, first_name, last_name, phone, "
-                    + "description, media_url, jurisdiction_id. Answers the service_request_id (the tracking code) and a "
-                    + "token.")
+                    + "description, media_url, jurisdiction_id. Answers the service_request_id (the incident's id), a "
+                    + "token, and in service_notice the reporter's tracking code for the resident's tracking page.")
     ResponseEntity<String> create(@PathVariable String format, HttpServletRequest request, Locale locale) {
         Open311Format f = format(format);
         String root = jurisdiction(request.getParameter("jurisdiction_id"));
@@ -193,7 +193,9 @@ class Open311Controller {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("service_request_id", filed.serviceRequestId());
         m.put("token", filed.token());
-        m.put("service_notice", text(filed.service().noticeKey(), locale));
+        // the tracking code to the filer only: with it the reporter follows, adds to, rates and reopens the report
+        m.put("service_notice", text(filed.service().noticeKey(), locale) + " "
+                + messages.getMessage("open311.notice.tracking", new Object[] {filed.trackingCode()}, locale));
         m.put("account_id", filed.accountId());
         return f.write(201, "service_requests", List.of(m));
     }
@@ -212,7 +214,7 @@ class Open311Controller {
     }
 
     @GetMapping(Open311Security.BASE + "/requests/{id}.{format}")
-    @Operation(summary = "One service request by its service_request_id (the tracking code)")
+    @Operation(summary = "One service request by its service_request_id")
     ResponseEntity<String> request(@PathVariable String id, @PathVariable String format,
             @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction, Locale locale) {
         Open311Format f = format(format);
