@@ -484,6 +484,26 @@ class Open311IntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aControlCharacterIsRefusedAtTheDoorAndOneStoredBeforeCannotBreakTheXmlList() {
+        String description = "控制字符-" + UUID.randomUUID();
+        HttpResponse<String> refused = client.post("requests.xml", new Form().add("api_key", DEMO_KEY)
+                .add("service_code", "HELP").add("lat", lat()).add("long", lon()).add("description", description + "\u0001end"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(texts(xml(refused), "/errors/error/description").toString()).contains("控制字符");
+        assertThat(filed(description)).as("nothing filed").isZero();
+
+        String id = file(new Form().add("api_key", DEMO_KEY).add("service_code", "HELP").add("lat", lat())
+                .add("long", lon()).add("description", description));
+        // as a report stored before the check came would hold it
+        jdbc.sql("UPDATE open311_request SET description = description || chr(1) || 'end' WHERE incident_id = CAST(? AS uuid)")
+                .param(id).update();
+        Document list = xml(client.get("requests.xml"));
+        assertThat(texts(list, "/service_requests/request/description")).contains(description + "end");
+        assertThat(text(xml(client.get("requests/" + id + ".xml")), "/service_requests/request/description"))
+                .isEqualTo(description + "end");
+    }
+
+    @Test
     void otherIncidentsAreNotServedAndTheJurisdictionIsTheBureau() {
         String fieldCode = desk.file(new NewIncident(Source.FIELD, Category.HELP, null, null, "巡查-" + UUID.randomUUID(), null,
                 null, null, "测试", grid.id().value(), "报告人", "13900001111", null, null), Submitter.system("test"))

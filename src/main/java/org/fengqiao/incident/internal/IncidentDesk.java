@@ -316,6 +316,8 @@ public class IncidentDesk implements AutoCloseable {
             problems.add(problem("description", "error.field.required"));
         } else if (n.description().length() > 4000) {
             problems.add(problem("description", "incident.description.tooLong"));
+        } else if (hasControlCharacters(n.description())) {
+            problems.add(problem("description", "incident.text.control"));
         }
         if (n.occurredAt() != null && n.occurredAt().isAfter(now.plusMinutes(5))) {
             problems.add(problem("occurredAt", "incident.occurredAt.future"));
@@ -330,7 +332,14 @@ public class IncidentDesk implements AutoCloseable {
         }
         if (n.address() != null && n.address().length() > 500) {
             problems.add(problem("address", "incident.address.tooLong"));
+        } else if (n.address() != null && hasControlCharacters(n.address())) {
+            problems.add(problem("address", "incident.text.control"));
         }
+    }
+
+    /** Control characters other than tab and line breaks: nobody types them, and XML (Open311) cannot carry them. */
+    static boolean hasControlCharacters(String s) {
+        return s.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r');
     }
 
     /** The grid chosen, or the police grid holding the location; either must lie in the submitter's scope. */

@@ -88,6 +88,33 @@ enum Open311Format {
         }
     }
 
+    /**
+     * The text without the characters XML 1.0 cannot carry even escaped (controls other than tab, line feed and carriage
+     * return, unpaired surrogates, U+FFFE and U+FFFF): one such character in one request's description would make the
+     * whole list unreadable to every client's parser. Intake refuses them now; reports stored before may hold them.
+     */
+    static String xmlText(String s) {
+        StringBuilder kept = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean allowed;
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                if (kept != null) {
+                    kept.append(c).append(s.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            if (!allowed && kept == null) {
+                kept = new StringBuilder(s.length()).append(s, 0, i);
+            } else if (allowed && kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? s : kept.toString();
+    }
+
     private static void element(XMLStreamWriter w, String name, Object value) throws XMLStreamException {
         if (value == null) {
             w.writeEmptyElement(name);
@@ -104,7 +131,7 @@ enum Open311Format {
                 element(w, item, o);
             }
         } else {
-            w.writeCharacters(String.valueOf(value));
+            w.writeCharacters(xmlText(String.valueOf(value)));
         }
         w.writeEndElement();
     }
