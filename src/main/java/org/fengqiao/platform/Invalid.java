@@ -30,6 +30,12 @@ public class Invalid extends RuntimeException {
         return problems;
     }
 
+    /** The same problems under the field names of another door to the same check (an API's own names for them). */
+    public Invalid renamed(java.util.Map<String, String> fields) {
+        return new Invalid(titleKey, problems.stream()
+                .map(p -> new Problem(fields.getOrDefault(p.field(), p.field()), p.key(), p.args())).toList());
+    }
+
     /** Every problem as a sentence in the given language, for a page that shows them above its form. */
     public List<String> texts(org.springframework.context.MessageSource messages, java.util.Locale locale) {
         return problems.stream().map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList();

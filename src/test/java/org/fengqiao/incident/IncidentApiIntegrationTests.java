@@ -323,6 +323,37 @@ class IncidentApiIntegrationTests extends IntegrationTest {
                 "Accept-Language", "en");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(ApiClient.json(invalid).get("errors").findValuesAsText("field")).containsExactly("description");
+
+        // without its case number a retried push could not be told from a new one: refused, nothing filed
+        Map<String, Object> unnumbered = new HashMap<>(push);
+        unnumbered.remove("caseNumber");
+        unnumbered.put("description", "无案件编号-" + UUID.randomUUID());
+        HttpResponse<String> noNumber = api.send("POST", "/api/v1/incidents/110", null, unnumbered, "X-Api-Key", "demo-110-key");
+        assertThat(noNumber.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(noNumber).get("errors").get(0).get("field").asText()).isEqualTo("caseNumber");
+        assertThat(ApiClient.json(noNumber).get("errors").get(0).get("message").asText()).contains("接警单号");
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param(unnumbered.get("description"))
+                .query(Long.class).single()).isZero();
+        // each error names the field as this API names it, also for a value of the wrong kind
+        Map<String, Object> badPhone = new HashMap<>(push);
+        badPhone.put("caseNumber", "110-" + UUID.randomUUID());
+        badPhone.put("callerPhone", "12345");
+        assertThat(ApiClient.json(api.send("POST", "/api/v1/incidents/110", null, badPhone, "X-Api-Key", "demo-110-key"))
+                .get("errors").findValuesAsText("field")).containsExactly("callerPhone");
+        Map<String, Object> badCategory = new HashMap<>(badPhone);
+        badCategory.put("callerPhone", "13912345678");
+        badCategory.put("category", "FOO");
+        HttpResponse<String> foo = api.send("POST", "/api/v1/incidents/110", null, badCategory, "X-Api-Key", "demo-110-key");
+        assertThat(foo.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(foo).get("errors").get(0).get("field").asText()).isEqualTo("category");
+        assertThat(ApiClient.json(foo).get("errors").get(0).get("message").asText()).contains("HELP", "DISPUTE");
+        Map<String, Object> badLon = new HashMap<>(badCategory);
+        badLon.put("category", "HELP");
+        badLon.put("lon", "abc");
+        HttpResponse<String> abc = api.send("POST", "/api/v1/incidents/110", null, badLon, "X-Api-Key", "demo-110-key",
+                "Accept-Language", "en");
+        assertThat(ApiClient.json(abc).get("errors").get(0).get("field").asText()).isEqualTo("lon");
+        assertThat(ApiClient.json(abc).get("errors").get(0).get("message").asText()).isEqualTo("Wrong format");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.NewIncident;
@@ -12,6 +13,7 @@ import org.fengqiao.incident.Subtype;
 import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,7 +33,10 @@ class CallCentreController {
         this.views = views;
     }
 
-    /** An incident as the 110 system sends it; its case number (caseNumber) is its idempotency key. */
+    /** The desk's names of the fields this API names otherwise. */
+    private static final Map<String, String> FIELDS = Map.of("reporterPhone", "callerPhone", "reporterName", "callerName");
+
+    /** An incident as the 110 system sends it; its case number (caseNumber, required) is its idempotency key. */
     record Push(String caseNumber, Category category, Subtype subtype, String department, String description,
             OffsetDateTime occurredAt, Double lon, Double lat, String address, UUID gridId, String callerName,
             String callerPhone) {
@@ -44,10 +49,19 @@ class CallCentreController {
                     + "caseNumber pushed again with the same report answers the incident filed the first time (200); "
                     + "with a different report it is refused (422) and nothing is filed.")
     ResponseEntity<IncidentViews.Detail> push(@RequestBody Push p, Locale locale) {
+        if (p.caseNumber() == null || p.caseNumber().isBlank()) {
+            // the only thing that tells a retried push from a new one: without it every retry would file again
+            throw Invalid.of("caseNumber", "incident.caseNumber.required");
+        }
         NewIncident n = new NewIncident(Source.CALL_110, p.category(), p.subtype(), p.department(), p.description(),
                 p.occurredAt(), p.lon(), p.lat(), p.address(), p.gridId(), p.callerName(), p.callerPhone(), p.caseNumber(),
                 p.caseNumber());
-        IncidentDesk.Filed filed = desk.file(n, Submitter.of(Callers.require()));
+        IncidentDesk.Filed filed;
+        try {
+            filed = desk.file(n, Submitter.of(Callers.require()));
+        } catch (Invalid e) {
+            throw e.renamed(FIELDS);
+        }
         return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(views.detail(filed, locale));
     }

@@ -1,5 +1,7 @@
 package org.fengqiao.platform.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +101,31 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "error.unreadable", "unreadable");
+        // a value of the wrong kind in readable JSON ("category": "FOO", "lon": "abc"): name its field, as a
+        // check of the value would, and for a choice say what may be chosen
+        if (ex.getCause() instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            String field = field(m.getPath());
+            Class<?> target = m.getTargetType();
+            String message = target != null && target.isEnum()
+                    ? text("error.field.oneOf", java.util.Arrays.stream(target.getEnumConstants()).map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", ")))
+                    : text("error.field.format");
+            pd.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        }
         return ResponseEntity.badRequest().body(pd);
+    }
+
+    /** The JSON path of a value as a field name: {@code parties[1].phone}. */
+    private static String field(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                field.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     private ProblemDetail problem(HttpStatus status, String titleKey, String type) {
