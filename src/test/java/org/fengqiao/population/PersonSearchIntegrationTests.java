@@ -224,12 +224,33 @@ class PersonSearchIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aSurnameSpelledOutInPinyinFindsItsPeopleWhereNobodyHasThoseInitials() {
+        JsonNode wang = search("wang", 1, officer);
+        assertThat(wang.path("searchedAs").asText()).as("nobody's initials start wang: read as pinyin").isEqualTo("PINYIN");
+        assertThat(wang.path("total").asLong()).isEqualTo(Math.min(CAP,
+                count("p.name_pinyin >= 'wang' AND p.name_pinyin < 'wanh'"))).isPositive();
+        for (String id : ids(wang)) {
+            assertThat(jdbc.sql("SELECT name_pinyin FROM person WHERE id = CAST(? AS uuid)").param(id).query(String.class)
+                    .single()).startsWith("wang");
+        }
+        JsonNode liu = search("liu", 1, officer);
+        assertThat(liu.path("searchedAs").asText()).isEqualTo("PINYIN");
+        assertThat(liu.path("total").asLong()).isPositive();
+        assertThat(search("yt", 1, officer).path("searchedAs").asText()).as("initials somebody has stay initials")
+                .isEqualTo("INITIALS");
+    }
+
+    @Test
     void thePersonsPageSaysMoreThanTheCountInsteadOfAnExactNumber() {
         ApiClient browser = new ApiClient(port);
         assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
         HttpResponse<String> crowd = browser.get("/persons?q=" + URLEncoder.encode(CROWD, StandardCharsets.UTF_8), null);
         assertThat(crowd.statusCode()).isEqualTo(200);
         assertThat(crowd.body()).contains("超过 " + CAP + " 人");
+        // the pages the count reaches are not all there are: the last of them still leads on
+        String tenth = browser.get("/persons?page=" + CAP / 20 + "&q=" + URLEncoder.encode(CROWD, StandardCharsets.UTF_8),
+                null).body();
+        assertThat(tenth).contains("第 " + CAP / 20 + " 页，共 " + CAP / 20 + " 页以上", ">下一页<");
         HttpResponse<String> few = browser.get("/persons?q=" + URLEncoder.encode(CROWD + "甲", StandardCharsets.UTF_8), null);
         assertThat(few.body()).containsPattern("共 \\d+ 人").doesNotContain("超过");
     }

@@ -21,13 +21,25 @@ import org.fengqiao.population.Residence;
  * B-trees, the encrypted numbers by their blind indexes (equality).
  */
 public record PersonQuery(String text, String address, Category category, KeyPersonType keyPersonType,
-        Residence residence, UUID gridId, UUID householdId) {
+        Residence residence, UUID gridId, UUID householdId, Kind readAs) {
+
+    /** A search whose text is read by its form ({@link #kind()}). */
+    public PersonQuery(String text, String address, Category category, KeyPersonType keyPersonType,
+            Residence residence, UUID gridId, UUID householdId) {
+        this(text, address, category, keyPersonType, residence, gridId, householdId, null);
+    }
+
+    /** The same search with its letters read as the start of whole pinyin ("wang" → 王), not as initials. */
+    public PersonQuery asPinyin() {
+        return new PersonQuery(text, address, category, keyPersonType, residence, gridId, householdId, Kind.PINYIN);
+    }
 
     private static final Pattern LAST4 = Pattern.compile("[0-9]{3}[0-9Xx]");
     private static final Pattern LAST6 = Pattern.compile("[0-9]{5}[0-9Xx]");
     private static final Pattern ID = Pattern.compile("[0-9]{17}[0-9Xx]|[0-9]{15}");
     private static final Pattern PHONE = Pattern.compile("1[3-9][0-9]{9}");
     private static final Pattern LATIN = Pattern.compile("[A-Za-z]+");
+    private static final Pattern NOT_INITIAL = Pattern.compile("[iuvIUV]");
     private static final Pattern HAN = Pattern.compile("[\\p{IsHan}·]+");
 
     /** What the search text was read as: shown to the user so a surprising result explains itself. */
@@ -37,6 +49,9 @@ public record PersonQuery(String text, String address, Category category, KeyPer
         String q = text == null ? "" : text.trim();
         if (q.isEmpty()) {
             return Kind.NONE;
+        }
+        if (readAs == Kind.PINYIN && LATIN.matcher(q).matches() && q.length() >= 2) {
+            return Kind.PINYIN;
         }
         if (ID.matcher(q).matches()) {
             return Kind.ID_NUMBER;
@@ -54,7 +69,8 @@ public record PersonQuery(String text, String address, Category category, KeyPer
             if (q.length() < 2) {
                 throw Invalid.of("q", "population.search.tooShort");
             }
-            return q.length() <= 4 ? Kind.INITIALS : Kind.PINYIN;
+            // no syllable starts with i, u or v, so letters holding one are not initials ("liu", "ding", "zhou")
+            return q.length() <= 4 && !NOT_INITIAL.matcher(q).find() ? Kind.INITIALS : Kind.PINYIN;
         }
         if (HAN.matcher(q).matches()) {
             return q.codePointCount(0, q.length()) == 1 ? Kind.SURNAME : Kind.NAME;

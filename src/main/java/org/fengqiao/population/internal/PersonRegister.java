@@ -176,7 +176,18 @@ public class PersonRegister {
      */
     public Persons.Page search(PersonQuery query, Caller caller, int limit, int offset) {
         PersonQuery.Kind kind = query.kind();
-        return searches.take(() -> audited(query, kind, persons.search(query, caller, limit, offset)));
+        return searches.take(() -> {
+            Persons.Page page = persons.search(query, caller, limit, offset);
+            if (kind == PersonQuery.Kind.INITIALS && page.total() == 0) {
+                // letters that are nobody's initials may be a surname spelled out ("wang", "chen"): read so
+                PersonQuery spelled = query.asPinyin();
+                Persons.Page byPinyin = persons.search(spelled, caller, limit, offset);
+                if (byPinyin.total() > 0) {
+                    return audited(spelled, PersonQuery.Kind.PINYIN, byPinyin);
+                }
+            }
+            return audited(query, kind, page);
+        });
     }
 
     private Persons.Page audited(PersonQuery query, PersonQuery.Kind kind, Persons.Page page) {

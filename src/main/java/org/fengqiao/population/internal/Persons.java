@@ -312,7 +312,7 @@ public class Persons {
      * exactly when they are no more than {@link #COUNT_CAP} (or than the page reaches), otherwise that
      * many with {@code more} set ("more than").
      */
-    public record Page(List<Row> rows, long total, boolean more) {
+    public record Page(List<Row> rows, long total, boolean more, PersonQuery.Kind searchedAs) {
     }
 
     /**
@@ -343,7 +343,7 @@ public class Persons {
                 }).list().stream().filter(java.util.Objects::nonNull).toList();
         long count = matched[0];
         boolean more = count >= statement.window();
-        return new Page(rows, more ? statement.window() - 1 : count, more);
+        return new Page(rows, more ? statement.window() - 1 : count, more, query.kind());
     }
 
     /** A search's one statement, its named parameters, and how many matches its walk goes to at most. */

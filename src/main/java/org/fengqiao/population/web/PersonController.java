@@ -96,7 +96,7 @@ class PersonController {
         PersonQuery query = new PersonQuery(q, address, category, keyPersonType, residence, gridId, householdId);
         Persons.Page found = register.search(query, caller, limit, (current - 1) * limit);
         return new PersonPage(found.rows().stream().map(PersonView::of).toList(), found.total(), found.more(), current,
-                limit, query.kind());
+                limit, found.searchedAs());
     }
 
     @GetMapping("/{id}")

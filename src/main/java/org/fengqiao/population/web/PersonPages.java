@@ -56,11 +56,12 @@ class PersonPages {
             model.addAttribute("persons", found.rows().stream().map(PersonController.PersonView::of).toList());
             model.addAttribute("total", found.total());
             model.addAttribute("more", found.more());
-            model.addAttribute("searchedAs", query.kind().name());
+            model.addAttribute("searchedAs", found.searchedAs().name());
             model.addAttribute("pages", (found.total() + PAGE - 1) / PAGE);
         } catch (Invalid e) {
             model.addAttribute("persons", List.of());
             model.addAttribute("total", 0L);
+            model.addAttribute("more", false);
             model.addAttribute("pages", 0L);
             model.addAttribute("problems", e.problems().stream()
                     .map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList());

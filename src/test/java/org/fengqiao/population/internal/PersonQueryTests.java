@@ -28,6 +28,14 @@ class PersonQueryTests {
         assertThat(kindOf("zs")).isEqualTo(PersonQuery.Kind.INITIALS);
         assertThat(kindOf("ZSF")).isEqualTo(PersonQuery.Kind.INITIALS);
         assertThat(kindOf("zhangsan")).isEqualTo(PersonQuery.Kind.PINYIN);
+        // no syllable starts with i, u or v: such letters are whole pinyin however short
+        assertThat(kindOf("liu")).isEqualTo(PersonQuery.Kind.PINYIN);
+        assertThat(kindOf("ding")).isEqualTo(PersonQuery.Kind.PINYIN);
+        assertThat(kindOf("Zhou")).isEqualTo(PersonQuery.Kind.PINYIN);
+        assertThat(kindOf("wang")).as("initials by its shape; the search falls back to pinyin when nobody has them")
+                .isEqualTo(PersonQuery.Kind.INITIALS);
+        assertThat(new PersonQuery("wang", null, null, null, null, null, null).asPinyin().kind())
+                .isEqualTo(PersonQuery.Kind.PINYIN);
         assertThat(kindOf("002X")).isEqualTo(PersonQuery.Kind.ID_LAST4);
         assertThat(kindOf("12002x")).isEqualTo(PersonQuery.Kind.ID_LAST6);
         assertThat(kindOf("11010519491231002X")).isEqualTo(PersonQuery.Kind.ID_NUMBER);
