@@ -16,6 +16,12 @@ public record NewIncident(Source source, Category category, Subtype subtype, Str
                 reporterName, reporterPhone, externalRef, key);
     }
 
+    /** The same report placed in the grid, and at the point, of the standard address it names. */
+    public NewIncident locatedAt(UUID grid, Double longitude, Double latitude) {
+        return new NewIncident(source, category, subtype, department, description, occurredAt, longitude, latitude, address,
+                grid, reporterName, reporterPhone, externalRef, idempotencyKey);
+    }
+
     public NewIncident withSource(Source s) {
         return new NewIncident(s, category, subtype, department, description, occurredAt, lon, lat, address, gridId,
                 reporterName, reporterPhone, externalRef, idempotencyKey);

@@ -68,6 +68,8 @@ class DuplicateBrowserTests extends BrowserTest {
     Duplicates duplicates;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    org.fengqiao.incident.internal.StandardAddresses addresses;
 
     @Override
     protected Browser.NewContextOptions contextOptions() {
@@ -160,7 +162,7 @@ class DuplicateBrowserTests extends BrowserTest {
     void handled(Grid grid, Submitter by, Instant start, long ack, long dispatch, long arrive, long resolve) {
         MovableClock clock = new MovableClock(start, ZoneOffset.UTC);
         try (IncidentDesk timed = new IncidentDesk(incidents, owners, jurisdictions, cipher, events, clock, properties,
-                duplicates, transactions)) {
+                duplicates, transactions, addresses)) {
             UUID id = timed.file(new NewIncident(Source.FIELD, Category.HELP, null, null, "时效测试" + n + "-" + start, null,
                     null, null, null, grid.id().value(), null, null, null, null), by).incident().id();
             clock.advance(Duration.ofSeconds(ack));

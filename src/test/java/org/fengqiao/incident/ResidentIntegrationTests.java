@@ -431,6 +431,32 @@ class ResidentIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aResidentWhoWritesOnlyTheAddressIsRoutedByItsStandardAddressOrToldPlainlyToSayMore() {
+        String fullText = "江苏省连云港市东海县居民测试村" + n + "组12号";
+        jdbc.sql("INSERT INTO address (id, grid_id, full_text, lon, lat) VALUES (gen_random_uuid(), ?, ?, NULL, NULL)")
+                .params(grid.id().value(), fullText).update();
+        Map<String, String> form = report(grid, "路灯不亮-" + n);
+        form.remove("gridId");
+        // written a little otherwise than the register has it: the most similar standard address
+        form.put("address", "东海县居民测试村" + n + "组12号");
+        String code = codeOf(resident(null).post("/report", "/report", form, List.of()));
+        Incidents.Incident filed = incidents.find(idOf(code)).orElseThrow();
+        assertThat(filed.gridId()).as("the grid of the standard address").isEqualTo(grid.id().value());
+        assertThat(filed.ownerStaffId()).isEqualTo(manager.id().value());
+        assertThat(filed.address()).as("the resident's own words kept").isEqualTo("东海县居民测试村" + n + "组12号");
+
+        Map<String, String> nowhere = report(grid, "无处可寻-" + n);
+        nowhere.remove("gridId");
+        nowhere.put("address", "火星基地" + n + "号");
+        HttpResponse<String> refused = resident(null).post("/report", "/report", nowhere, List.of());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("未能按这个地址找到所在网格").as("what he wrote stays in the form")
+                .contains("火星基地" + n + "号");
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param("无处可寻-" + n)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void anUnknownCodeIsAPlainNotFound() {
         PublicClient resident = resident(null);
         HttpResponse<String> page = resident.get("/track/FQ0000000000");

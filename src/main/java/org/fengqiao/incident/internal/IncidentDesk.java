@@ -84,6 +84,7 @@ public class IncidentDesk implements AutoCloseable {
     private final Clock clock;
     private final Deadlines deadlines;
     private final RoutingPolicy policy = new RoutingPolicy();
+    private final StandardAddresses addresses;
     private final Duplicates duplicates;
 
     /** The group commit of filings; null when it is off (no writers): each report in a transaction of its own. */
@@ -92,7 +93,8 @@ public class IncidentDesk implements AutoCloseable {
 
     public IncidentDesk(Incidents incidents, Owners owners, Jurisdictions jurisdictions, PersonalDataCipher cipher,
             ApplicationEventPublisher events, Clock clock, IncidentProperties properties, Duplicates duplicates,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, StandardAddresses addresses) {
+        this.addresses = addresses;
         this.tx = new TransactionTemplate(transactions);
         IncidentProperties.GroupCommit group = properties.groupCommit();
         this.intake = group.writers() < 1 ? null
@@ -145,6 +147,18 @@ public class IncidentDesk implements AutoCloseable {
         // report; should it no longer pass the checks (a grid removed meanwhile), it still answers the first report.
         List<Invalid.Problem> problems = new ArrayList<>();
         check(n, now, problems);
+        if (problems.isEmpty() && n.lon() == null && n.gridId() == null) {
+            // no point and no grid, but where it happened in words: the standard address so written, or the most
+            // like it, gives the grid and the point (the duplicate check needs one)
+            Optional<StandardAddresses.Address> named = addresses.matching(n.address(), who.scopePaths());
+            if (named.isPresent()) {
+                StandardAddresses.Address a = named.get();
+                n = n.locatedAt(a.gridId(), a.lon() != null && a.lat() != null ? a.lon() : null,
+                        a.lon() != null && a.lat() != null ? a.lat() : null);
+            } else {
+                problems.add(problem("address", "incident.address.notFound"));
+            }
+        }
         Grid grid = problems.isEmpty() ? grid(n, who, problems) : null;
         String phone = SubmissionHash.phone(n.reporterPhone());
         if (phone != null && !MOBILE.matcher(phone).matches() && !FIXED.matcher(phone).matches()) {
@@ -327,7 +341,7 @@ public class IncidentDesk implements AutoCloseable {
         } else if (n.lon() != null && (n.lon() < -180 || n.lon() > 180 || n.lat() < -90 || n.lat() > 90)) {
             problems.add(problem("location", "incident.location.outOfRange"));
         }
-        if (n.lon() == null && n.gridId() == null) {
+        if (n.lon() == null && n.gridId() == null && (n.address() == null || n.address().isBlank())) {
             problems.add(problem("location", "incident.location.required"));
         }
         if (n.address() != null && n.address().length() > 500) {

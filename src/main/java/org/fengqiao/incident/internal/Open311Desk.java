@@ -23,7 +23,6 @@ import org.fengqiao.incident.internal.Open311Services.Service;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,15 +56,15 @@ public class Open311Desk {
     private final Open311Requests requests;
     private final PersonalDataCipher cipher;
     private final MessageSource messages;
-    private final JdbcClient jdbc;
+    private final StandardAddresses addresses;
 
     Open311Desk(IncidentDesk desk, Open311Requests requests, PersonalDataCipher cipher, MessageSource messages,
-            JdbcClient jdbc) {
+            StandardAddresses addresses) {
         this.desk = desk;
+        this.addresses = addresses;
         this.requests = requests;
         this.cipher = cipher;
         this.messages = messages;
-        this.jdbc = jdbc;
     }
 
     @Transactional
@@ -80,14 +79,14 @@ public class Open311Desk {
         Map<String, Object> answers = found.map(service -> answers(service, s.attributes(), problems)).orElse(Map.of());
         Double lat = number(s.lat(), "lat", problems);
         Double lon = number(s.lon(), "long", problems);
-        Address address = null;
+        StandardAddresses.Address address = null;
         UUID addressId = null;
         if ((lat == null) != (lon == null) && problems.stream().noneMatch(p -> p.field().equals("lat") || p.field().equals("long"))) {
             problems.add(problem(lat == null ? "lat" : "long", "open311.error.latLong.incomplete"));
         } else if (lat == null && lon == null && !blank(s.addressId())) {
             try {
                 addressId = UUID.fromString(s.addressId().trim());
-                address = address(addressId, key.unitPath()).orElse(null);
+                address = addresses.byId(addressId, List.of(key.unitPath())).orElse(null);
             } catch (IllegalArgumentException e) {
                 address = null;
             }
@@ -95,7 +94,7 @@ public class Open311Desk {
                 problems.add(problem("address_id", "open311.error.address.unknown"));
             }
         } else if (lat == null && lon == null && !blank(s.addressString())) {
-            address = address(s.addressString().trim(), key.unitPath()).orElse(null);
+            address = addresses.matching(s.addressString(), List.of(key.unitPath())).orElse(null);
             if (address == null) {
                 problems.add(problem("address_string", "open311.error.address.notFound"));
             }
@@ -149,7 +148,7 @@ public class Open311Desk {
         return chinese ? last + first : first + " " + last;
     }
 
-    private static UUID addressId(Address a, UUID given) {
+    private static UUID addressId(StandardAddresses.Address a, UUID given) {
         return given != null ? given : a.id();
     }
 
@@ -239,32 +238,6 @@ public class Open311Desk {
             text.append('\n').append(text(a.descriptionKey())).append('：').append(value);
         }
         return text.length() > 4000 ? text.substring(0, 4000) : text.toString();
-    }
-
-    record Address(UUID id, UUID gridId, Double lon, Double lat, String fullText) {
-    }
-
-    /** A standard address (一标) by its id, within the key's unit. */
-    private Optional<Address> address(UUID id, String unitPath) {
-        return jdbc.sql("""
-                SELECT a.id, a.grid_id, a.lon, a.lat, a.full_text FROM address a JOIN grid g ON g.id = a.grid_id
-                JOIN unit u ON u.id = g.unit_id WHERE a.id = ? AND u.path LIKE ?""")
-                .params(id, unitPath + "%").query(Open311Desk::address).optional();
-    }
-
-    /** The standard address written so, or else the most similar one (trigram similarity), within the key's unit. */
-    private Optional<Address> address(String text, String unitPath) {
-        return jdbc.sql("""
-                SELECT a.id, a.grid_id, a.lon, a.lat, a.full_text FROM address a JOIN grid g ON g.id = a.grid_id
-                JOIN unit u ON u.id = g.unit_id
-                WHERE (a.full_text = :t OR a.full_text % :t) AND u.path LIKE :scope
-                ORDER BY a.full_text = :t DESC, similarity(a.full_text, :t) DESC, a.id LIMIT 1""")
-                .param("t", text).param("scope", unitPath + "%").query(Open311Desk::address).optional();
-    }
-
-    private static Address address(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Address(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), (Double) rs.getObject(3),
-                (Double) rs.getObject(4), rs.getString(5));
     }
 
     private String text(String key) {
