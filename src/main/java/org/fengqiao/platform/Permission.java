@@ -33,6 +33,11 @@ public enum Permission {
     INCIDENT_PUSH,
     /** Who an informant (信息员) is, on the clues he gave: besides his handler (who filed the clue), only the station chief. */
     INCIDENT_INFORMANT_IDENTITY,
+    /**
+     * Reveal a reporter's full phone on an incident of one's scope, to call him back, with a stated reason that is
+     * audited: the police and auxiliary police who handle the items, never volunteers, informants or administrators.
+     */
+    INCIDENT_REPORTER_REVEAL,
     /** List, create and revoke the API keys (110 centre, Open311 clients) of the units of one's scope. */
     INCIDENT_API_KEYS,
     /** Register, disable and retry the outbound webhooks of the units of one's scope (a unit's head, the bureau). */

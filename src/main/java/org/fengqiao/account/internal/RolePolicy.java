@@ -84,14 +84,18 @@ public final class RolePolicy {
 
     /**
      * Incidents (事项): everyone who works in the field files and handles them; inspectors only read;
-     * the three administrators never touch them.
+     * the three administrators never touch them. The police who own items (bureau, station chief, community
+     * officer as grid chief, auxiliary police as grid manager) call reporters back, so they may reveal a reporter's
+     * full phone with a reason; nobody else may.
      */
     static Set<Permission> incidentPermissionsOf(StaffRole role) {
         if (role == StaffRole.STATION_CHIEF) {
-            return EnumSet.of(INCIDENT_READ, INCIDENT_WRITE, INCIDENT_INFORMANT_IDENTITY);
+            return EnumSet.of(INCIDENT_READ, INCIDENT_WRITE, INCIDENT_INFORMANT_IDENTITY, INCIDENT_REPORTER_REVEAL);
         }
         return switch (role) {
-            case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER, AUXILIARY_POLICE, GRID_COORDINATOR, GRID_MEMBER,
+            case BUREAU_COMMAND, COMMUNITY_OFFICER, AUXILIARY_POLICE ->
+                    EnumSet.of(INCIDENT_READ, INCIDENT_WRITE, INCIDENT_REPORTER_REVEAL);
+            case STATION_CHIEF, GRID_COORDINATOR, GRID_MEMBER,
                     INFORMANT, VOLUNTEER, SECURITY_GUARD, MEDIATOR -> EnumSet.of(INCIDENT_READ, INCIDENT_WRITE);
             case INSPECTOR -> EnumSet.of(INCIDENT_READ);
             case SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> EnumSet.noneOf(Permission.class);

@@ -198,6 +198,12 @@ public class Incidents {
                 .query(Incidents::map).optional();
     }
 
+    /** The reporter's phone as stored (encrypted), if he left one. */
+    public Optional<byte[]> reporterPhone(UUID id) {
+        return jdbc.sql("SELECT reporter_phone FROM incident WHERE id = ? AND reporter_phone IS NOT NULL").param(id)
+                .query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
     /** Locks the row for a change, so two changes to one incident run one after the other. */
     public void lock(UUID id) {
         jdbc.sql("SELECT id FROM incident WHERE id = ? FOR UPDATE").param(id).query(UUID.class).single();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.incident.IncidentMerged;
 import org.fengqiao.incident.internal.Incidents.Incident;
 import org.fengqiao.incident.internal.Incidents.Status;
 import org.fengqiao.platform.Conflict;
@@ -29,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>into a merged report means into its primary, so merges never chain; the duplicates already merged into
  * the duplicate move to the primary with it.</li>
  * </ul>
- * The tracking codes stay out of the timeline (residents read it); the staff pages show the links.
+ * The tracking codes stay out of the timeline (residents read it); the staff pages show the links. Each merge is
+ * published as {@link IncidentMerged} in its transaction (mediation closes the duplicate's case).
  */
 @Service
 public class Merges {
@@ -109,6 +111,9 @@ public class Merges {
         }
         events.publishEvent(Audited.updated("incident", primary.id(), primary.unitPath(), snapshot(primary, null),
                 primaryAfter).by(who.name()));
+        // in this transaction: the duplicate's mediation case (a 110 dispute's) ends with the merge or neither happens
+        events.publishEvent(new IncidentMerged(before.id(), before.trackingCode(), primary.id(), primary.trackingCode(),
+                before.unitPath(), who.staffId(), who.name(), now.toInstant()));
         return after;
     }
 

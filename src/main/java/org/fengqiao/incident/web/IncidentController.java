@@ -16,6 +16,7 @@ import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.IncidentProperties;
 import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.Incidents.Status;
+import org.fengqiao.incident.internal.ReporterPhones;
 import org.fengqiao.incident.internal.ResponseTimes;
 import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.platform.Caller;
@@ -45,11 +46,13 @@ class IncidentController {
     private final ResponseTimes times;
     private final IncidentViews views;
     private final IncidentProperties properties;
+    private final ReporterPhones phones;
     private final Clock clock;
 
     IncidentController(IncidentDesk desk, Incidents incidents, ResponseTimes times, IncidentViews views,
-            IncidentProperties properties, Clock clock) {
+            IncidentProperties properties, ReporterPhones phones, Clock clock) {
         this.desk = desk;
+        this.phones = phones;
         this.incidents = incidents;
         this.times = times;
         this.views = views;
@@ -67,6 +70,9 @@ class IncidentController {
     }
 
     record Reason(String reason) {
+    }
+
+    record Phone(String phone) {
     }
 
     record ArrivalForm(IncidentDesk.Arrival role) {
@@ -122,6 +128,16 @@ class IncidentController {
     @Operation(summary = "One incident with its timeline")
     IncidentViews.Detail get(@PathVariable UUID id, Locale locale) {
         return views.detail(desk.get(id, Submitter.of(Callers.require())), locale);
+    }
+
+    @PostMapping("/{id}/reporter-phone")
+    @PreAuthorize("hasAuthority('INCIDENT_REPORTER_REVEAL')")
+    @Operation(summary = "The reporter's full phone, to call him back, with a reason that is audited",
+            description = "Body {\"reason\": \"...\"} (at least 4 characters). Answers {\"phone\": \"...\"}. 404 outside "
+                    + "the caller's scope; 400 without a reason, or when there is no phone to reveal. Each reveal is "
+                    + "written to the audit trail (REVEAL, incident) with its reason.")
+    Phone reporterPhone(@PathVariable UUID id, @RequestBody(required = false) Reason reason) {
+        return new Phone(phones.reveal(id, reason == null ? null : reason.reason(), Callers.require()));
     }
 
     @PostMapping("/{id}/acknowledge")

@@ -12,6 +12,7 @@ import org.fengqiao.incident.Subtype;
 import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.Incidents.Status;
+import org.fengqiao.incident.internal.ReporterPhones;
 import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridNetwork;
@@ -48,11 +49,13 @@ class IncidentPages {
     private final Jurisdictions jurisdictions;
     private final MessageSource messages;
     private final FormAnswers answers;
+    private final ReporterPhones phones;
     private final Clock clock;
 
     IncidentPages(IncidentDesk desk, Incidents incidents, IncidentViews views, Jurisdictions jurisdictions,
-            MessageSource messages, Clock clock, FormAnswers answers) {
+            MessageSource messages, Clock clock, FormAnswers answers, ReporterPhones phones) {
         this.desk = desk;
+        this.phones = phones;
         this.incidents = incidents;
         this.views = views;
         this.jurisdictions = jurisdictions;
@@ -128,7 +131,26 @@ class IncidentPages {
         }
         model.addAttribute("detail", views.detail(incident, locale));
         model.addAttribute("mayWrite", caller.may("INCIDENT_WRITE"));
+        model.addAttribute("mayRevealPhone", caller.may("INCIDENT_REPORTER_REVEAL"));
         return "incident/detail";
+    }
+
+    /**
+     * The reporter's full phone, shown once on the page after the redirect (so a reload does not reveal it again),
+     * with the reason given; audited like the API's. A missing reason comes back as the form's error.
+     */
+    @PostMapping("/incidents/{id}/reporter-phone")
+    @PreAuthorize("hasAuthority('INCIDENT_REPORTER_REVEAL')")
+    String revealPhone(@PathVariable UUID id, @RequestParam(required = false) String reason, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("revealedPhone", phones.reveal(id, reason, Callers.require()));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/incidents/" + id;
     }
 
     @PostMapping("/incidents/{id}/{action}")

@@ -21,7 +21,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Disputes {
 
-    public enum Status { OPEN, AGREED, FAILED, REFERRED }
+    public enum Status {
+        OPEN, AGREED, FAILED, REFERRED,
+        /** Ended because its 110 report was merged into another as a duplicate: neither settled nor failed. */
+        DUPLICATE
+    }
 
     public enum Referral { MEDIATION_COMMITTEE, COURT, DEPARTMENT }
 

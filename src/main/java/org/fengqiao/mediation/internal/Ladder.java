@@ -8,7 +8,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The ladder 小事不出村、大事不出镇、矛盾不上交: the cases that ended in a period, counted per unit of a level (the
- * stations, say) by where each was settled, with those that failed or were referred out. Scoped in the SQL.
+ * stations, say) by where each was settled, with those that failed or were referred out. Scoped in the SQL. A case
+ * ended as a duplicate of another report (DUPLICATE) was never mediated to an end and is not counted.
  */
 @Repository
 public class Ladder {
@@ -53,7 +54,8 @@ public class Ladder {
                            coalesce((SELECT a.id FROM unit a WHERE a.kind = :kind AND u.path LIKE a.path || '%'
                                      ORDER BY a.depth DESC LIMIT 1), u.id) AS unit_id
                     FROM dispute_case c JOIN grid g ON g.id = c.grid_id JOIN unit u ON u.id = g.unit_id
-                    WHERE c.ended_at >= :from AND c.ended_at < :to AND u.path LIKE ANY(CAST(:scope AS text[])))
+                    WHERE c.ended_at >= :from AND c.ended_at < :to AND u.path LIKE ANY(CAST(:scope AS text[]))
+                      AND c.status <> 'DUPLICATE')
                 SELECT x.code, x.name,
                        count(*) FILTER (WHERE e.settled_level = 'GRID'),
                        count(*) FILTER (WHERE e.settled_level = 'VILLAGE'),

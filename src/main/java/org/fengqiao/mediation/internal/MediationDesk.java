@@ -347,6 +347,38 @@ public class MediationDesk {
         return after;
     }
 
+    /**
+     * The 110 report this case came from was merged into another report as its duplicate: the case ends as
+     * {@link Status#DUPLICATE} with a note naming the primary report, audited and announced as {@link
+     * org.fengqiao.mediation.DisputeClosed} like every other end, in the merging transaction. A case already ended
+     * keeps its end; an incident without a case has nothing to close. Answers the case as it is after, if any.
+     */
+    Optional<Case> endAsDuplicate(UUID incidentId, String primaryCode, Actor who) {
+        Optional<UUID> found = disputes.byIncident(incidentId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID id = found.get();
+        disputes.lock(id);
+        Case before = disputes.find(id).orElseThrow();
+        if (!before.open()) {
+            return Optional.of(before);
+        }
+        OffsetDateTime now = now();
+        disputes.update(id, "status = ?, ended_at = ?, ended_by = ?, outcome_note = ?", Status.DUPLICATE.name(), now,
+                who.staffId(), DUPLICATE_NOTE.formatted(primaryCode));
+        Case after = audited(before, who);
+        events.publishEvent(new org.fengqiao.mediation.DisputeClosed(id, after.unitPath(), Status.DUPLICATE.name(),
+                now.toInstant()));
+        return Optional.of(after);
+    }
+
+    /**
+     * The closing note of a case ended as a duplicate; stored, like the notes mediators write, in the words of the
+     * office that reads them (the status itself is shown in the reader's language).
+     */
+    static final String DUPLICATE_NOTE = "已作为重复报告并入 %s";
+
     @Transactional
     public Case followUpDone(UUID id, UUID followUpId, String note, Actor who) {
         List<Invalid.Problem> problems = new ArrayList<>();

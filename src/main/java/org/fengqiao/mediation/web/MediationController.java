@@ -77,7 +77,8 @@ class MediationController {
     @GetMapping("/cases")
     @PreAuthorize("hasAuthority('MEDIATION_READ')")
     @Operation(summary = "The dispute cases of the caller's jurisdiction: open ones at risk (民转刑) first",
-            description = "Filters: status (OPEN, AGREED, FAILED, REFERRED), kind, atRisk, screeningId.")
+            description = "Filters: status (OPEN, AGREED, FAILED, REFERRED, DUPLICATE: its 110 report merged into another), kind, "
+                    + "atRisk, screeningId.")
     PageView list(@RequestParam(required = false) Disputes.Status status, @RequestParam(required = false) DisputeKind kind,
             @RequestParam(required = false) Boolean atRisk, @RequestParam(required = false) UUID screeningId,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {

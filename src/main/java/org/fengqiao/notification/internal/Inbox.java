@@ -22,7 +22,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class Inbox {
 
-    public enum Kind { INCIDENT_ASSIGNED, INCIDENT_ESCALATED, INCIDENT_INFORMED, VISIT_OVERDUE, DISPUTE_AT_RISK }
+    public enum Kind {
+        INCIDENT_ASSIGNED, INCIDENT_ESCALATED, INCIDENT_INFORMED, VISIT_OVERDUE, DISPUTE_AT_RISK,
+        /** The resident reopened his answered report (its owner, and the grid chief). */
+        INCIDENT_REOPENED,
+        /** The resident added information or photos to his open report (its owner). */
+        INCIDENT_INFORMATION_ADDED
+    }
 
     public record Entry(UUID id, UUID recipientId, Kind kind, String recordType, UUID recordId, String link,
             String unitPath, String subject, String category, String reason, LocalDate dueOn, OffsetDateTime createdAt,

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the inbox entries of incidents given to someone (routed or escalated to him), of the grid chief
- * kept informed of what his grid's manager or coordinator handles, and of key persons' visits overdue for
+ * kept informed of what his grid's manager or coordinator handles, of reports their residents reopened or added
+ * information to (for the owner, and the grid chief of a reopening), and of key persons' visits overdue for
  * the grid chiefs, and of disputes flagged at risk of turning violent (民转刑) for the chiefs of the station above.
  * <p>
  * A plain synchronous {@link EventListener}, like the audit trail: the entry is written in the
@@ -46,7 +47,14 @@ class InboxListener {
 
     @EventListener
     void on(IncidentStepRecorded step) {
-        if (!step.assigns() || step.ownerStaffId() == null) {
+        if (step.ownerStaffId() == null) {
+            return;
+        }
+        if ("REOPENED".equals(step.kind()) || "INFORMATION_ADDED".equals(step.kind())) {
+            residentStep(step);
+            return;
+        }
+        if (!step.assigns()) {
             return;
         }
         String link = "/incidents/" + step.incidentId();
@@ -60,6 +68,24 @@ class InboxListener {
             // (RoutingPolicy's decision.informed: the chief, unless he owns the item himself); every filing is
             // routed, so the owner's entry and the chiefs' go in one statement
             inbox.add(owner, Kind.INCIDENT_INFORMED, INFORMED_CHIEFS);
+        } else {
+            inbox.add(owner);
+        }
+    }
+
+    /**
+     * The resident reopened his report or added information on the tracking page (only residents take these steps):
+     * the report's present owner hears of it, and of a reopening the grid's chief too (unless he owns it), since an
+     * answer the resident did not accept is the chief's concern. The reason of a reopening is the resident's words.
+     */
+    private void residentStep(IncidentStepRecorded step) {
+        boolean reopened = "REOPENED".equals(step.kind());
+        Inbox.New owner = new Inbox.New(step.ownerStaffId(),
+                reopened ? Kind.INCIDENT_REOPENED : Kind.INCIDENT_INFORMATION_ADDED, "incident", step.incidentId(),
+                "/incidents/" + step.incidentId(), step.unitPath(), step.trackingCode(),
+                "incident.category." + step.category().name(), reopened ? step.reason() : null, null, step.at());
+        if (reopened) {
+            inbox.add(owner, Kind.INCIDENT_REOPENED, INFORMED_CHIEFS);
         } else {
             inbox.add(owner);
         }

@@ -1,0 +1,60 @@
+package org.fengqiao.incident.internal;
+
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.incident.Source;
+import org.fengqiao.incident.internal.Incidents.Incident;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Permission;
+import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reporter's full phone, for the person who must call him back: lists and pages show it masked; the full number
+ * comes out one incident at a time, for an incident in the caller's scope (else 404, like a missing one), with a
+ * stated reason of at least 4 characters, and every reveal is audited with that reason (action REVEAL, as a person's
+ * number is in the population records). Endpoints require {@link Permission#INCIDENT_REPORTER_REVEAL}. An informant's
+ * phone stays hidden from whoever may not know who gave the clue, as on the page.
+ */
+@Service
+public class ReporterPhones {
+
+    static final int MIN_REASON = 4;
+
+    private final Incidents incidents;
+    private final PersonalDataCipher cipher;
+    private final ApplicationEventPublisher events;
+
+    ReporterPhones(Incidents incidents, PersonalDataCipher cipher, ApplicationEventPublisher events) {
+        this.incidents = incidents;
+        this.cipher = cipher;
+        this.events = events;
+    }
+
+    /** The full phone of the incident's reporter; the audit entry is written in the same transaction. */
+    @Transactional
+    public String reveal(UUID id, String reason, Caller caller) {
+        if (reason == null || reason.trim().length() < MIN_REASON) {
+            throw Invalid.of("reason", "incident.reveal.reason");
+        }
+        Incident i = incidents.findVisible(id, caller.unitPaths()).orElseThrow(() -> new NotFound("incident", id));
+        if (informantHidden(i, caller)) {
+            // nothing beyond what the page shows: for this reader the clue has no reporter
+            throw Invalid.of("reason", "incident.reveal.none");
+        }
+        byte[] sealed = incidents.reporterPhone(id).orElseThrow(() -> Invalid.of("reason", "incident.reveal.none"));
+        events.publishEvent(new Audited("REVEAL", "incident", id.toString(), i.unitPath(), null,
+                Map.of("field", "reporterPhone", "trackingCode", i.trackingCode(), "reason", reason.trim()), null));
+        return cipher.decrypt(sealed);
+    }
+
+    private static boolean informantHidden(Incident i, Caller caller) {
+        return i.source() == Source.INFORMANT && !caller.may(Permission.INCIDENT_INFORMANT_IDENTITY.name())
+                && !(i.createdBy() != null && i.createdBy().equals(caller.staffId()));
+    }
+}
