@@ -181,6 +181,19 @@ class CareFilesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aReasonOfSpacesIsRefusedInsteadOfAnsweredWithTheMaskedFile() {
+        long reveals = audits("REVEAL", head, "file.pdf");
+        for (String path : List.of("/api/v1/persons/" + head + "/file.pdf", "/api/v1/households/" + household + "/register.pdf")) {
+            HttpResponse<byte[]> blank = pdf("officer", path + "?reason=%20%20%20%20");
+            assertThat(blank.statusCode()).as(path).isEqualTo(400);
+            assertThat(new String(blank.body(), StandardCharsets.UTF_8)).contains("请说明查看完整信息的理由（至少 4 个字）");
+            assertThat(pdf("officer", path + "?reason=").statusCode()).as(path + " with an empty reason").isEqualTo(400);
+            assertThat(pdf("officer", path).statusCode()).as(path + " without a reason: the masked file").isEqualTo(200);
+        }
+        assertThat(audits("REVEAL", head, "file.pdf")).isEqualTo(reveals);
+    }
+
+    @Test
     void aRoleWithoutRevealSeesMaskedNumbersInBothFilesAndMayNotAskForFullOnes() {
         String register = text(pdf(auxiliary, "/api/v1/households/" + household + "/register.pdf"));
         assertThat(register).contains(masked(headNumber)).doesNotContain(headNumber);

@@ -2,10 +2,18 @@ package org.fengqiao.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -17,7 +25,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The xlsx export holds what the caller may see, masked, and nothing else. */
+/**
+ * The xlsx export holds what the caller may see, masked, and nothing else; it is written in the person import's
+ * columns and values, so exported and imported back it changes nothing, and edited it updates its persons while
+ * their masked numbers keep the stored ones.
+ */
 class ExportIntegrationTests extends IntegrationTest {
 
     @LocalServerPort
@@ -68,5 +80,135 @@ class ExportIntegrationTests extends IntegrationTest {
             assertThat(grids).contains("FS-").doesNotContain("NS-");
         }
         assertThat(visible).isPositive();
+    }
+
+    static final String IMPORT_HEADERS = "姓名,身份证号,性别,出生日期,民族,电话,网格编码,户号,与户主关系,居住类型,登记日期,地址,职业,工作单位";
+
+    /** The first sheet as rows of cells by header, for assertions and for editing a cell before importing again. */
+    static List<Map<String, String>> rows(byte[] xlsx) throws Exception {
+        List<Map<String, String>> rows = new ArrayList<>();
+        org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            Row header = sheet.getRow(0);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < header.getLastCellNum(); i++) {
+                    row.put(header.getCell(i).getStringCellValue(), formatter.formatCellValue(sheet.getRow(r).getCell(i)));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    static List<String> headers(byte[] xlsx) throws Exception {
+        List<String> headers = new ArrayList<>();
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            workbook.getSheetAt(0).getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+        }
+        return headers;
+    }
+
+    /** The workbook with one cell of the row of the named person set to a value (a blank value removes the cell). */
+    static byte[] edited(byte[] xlsx, String name, String header, String value) throws Exception {
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.getSheetAt(0);
+            int column = headers(xlsx).indexOf(header);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row.getCell(0).getStringCellValue().equals(name)) {
+                    if (value.isEmpty()) {
+                        row.removeCell(row.getCell(column));
+                    } else {
+                        row.createCell(column).setCellValue(value);
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    Map<String, Object> stored(String name, String place) {
+        return jdbc.sql("""
+                SELECT p.id_index, p.id_masked, p.phone_index, p.phone_masked, p.occupation, p.household_id, p.content_hash
+                FROM person p JOIN household h ON h.id = p.household_id JOIN address a ON a.id = h.address_id
+                WHERE p.name = ? AND a.full_text LIKE ?""").params(name, "%" + place + "%").query().singleRow();
+    }
+
+    @Test
+    void anExportedFileImportedBackUnchangedChangesNothingAndEditedKeepsTheStoredNumbersBehindTheMasks() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String place = "东海县往返村 " + tag + " 号";
+        String household = "RT-" + tag;
+        String head = TestIdentityNumbers.next(Sex.MALE);
+        String wife = TestIdentityNumbers.next(Sex.FEMALE);
+        String sonInLaw = TestIdentityNumbers.next(Sex.MALE);
+        String csv = "\uFEFF" + IMPORT_HEADERS + "\n"
+                + String.join(",", "往返甲", head, "男", "", "汉", "15800001111", "FS-1-01", household, "户主", "常住", "", place, "农民", "") + "\n"
+                + String.join(",", "往返乙", wife, "女", "", "回族", "", "FS-1-01", household, "配偶", "常住", "", place, "", "") + "\n"
+                + String.join(",", "往返丙", sonInLaw, "男", "", "汉", "15800003333", "FS-1-01", household, "女婿", "流动", "2026-01-05", place, "", "东海县某厂") + "\n"
+                + String.join(",", "往返丁", "", "女", "2015-06-01", "汉", "", "FS-1-01", household, "子女", "常住", "", place, "学生", "") + "\n";
+        JsonNode created = ImportIntegrationTests.importAndWait(api, port, officer, "family.csv",
+                csv.getBytes(StandardCharsets.UTF_8), false, java.time.Duration.ofSeconds(30));
+        assertThat(created.path("createdRows").asLong()).as(created.toString()).isEqualTo(4);
+        jdbc.sql("INSERT INTO person_category (person_id, category) SELECT id, 'LEFT_BEHIND_CHILD' FROM person WHERE name = '往返丁' AND household_id = ?")
+                .param(stored("往返甲", tag).get("household_id")).update();
+        Map<String, Map<String, Object>> before = new HashMap<>();
+        for (String name : List.of("往返甲", "往返乙", "往返丙", "往返丁")) {
+            before.put(name, stored(name, tag));
+        }
+
+        HttpResponse<byte[]> export = api.download("/api/v1/persons/export.xlsx?address="
+                + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8), officer);
+        assertThat(export.statusCode()).isEqualTo(200);
+        byte[] file = export.body();
+        assertThat(headers(file)).startsWith(IMPORT_HEADERS.split(",")).endsWith("类别", "人员编号");
+        Map<String, Map<String, String>> byName = new HashMap<>();
+        rows(file).forEach(r -> byName.put(r.get("姓名"), r));
+        assertThat(byName).containsOnlyKeys("往返甲", "往返乙", "往返丙", "往返丁");
+        assertThat(byName.get("往返甲")).containsEntry("性别", "男").containsEntry("与户主关系", "户主")
+                .containsEntry("居住类型", "常住").containsEntry("民族", "汉族").containsEntry("户号", household)
+                .containsEntry("电话", "158****1111").containsEntry("身份证号", head.substring(0, 6) + "********" + head.substring(14));
+        assertThat(byName.get("往返乙")).containsEntry("性别", "女").containsEntry("与户主关系", "配偶").containsEntry("民族", "回族");
+        assertThat(byName.get("往返丙")).containsEntry("与户主关系", "女婿").containsEntry("居住类型", "流动")
+                .containsEntry("登记日期", "2026-01-05");
+        assertThat(byName.get("往返丁")).containsEntry("类别", "留守儿童").containsEntry("与户主关系", "子女");
+
+        // imported back as it is: nothing new, nothing refused, nothing changed
+        JsonNode back = ImportIntegrationTests.importAndWait(api, port, officer, "persons.xlsx", file, false,
+                java.time.Duration.ofSeconds(30));
+        assertThat(back.path("status").asText()).isEqualTo("DONE");
+        assertThat(back.path("createdRows").asLong()).as(back.toString()).isZero();
+        assertThat(back.path("failedRows").asLong()).as(back.toString()).isZero();
+        assertThat(back.path("updatedRows").asLong()).as(back.toString()).isZero();
+        assertThat(back.path("unchangedRows").asLong()).isEqualTo(4);
+        for (String name : before.keySet()) {
+            assertThat(stored(name, tag)).as(name).isEqualTo(before.get(name));
+        }
+
+        // edited: the change is written, the masked numbers stand for the stored ones and are never written over them
+        JsonNode edited = ImportIntegrationTests.importAndWait(api, port, officer, "persons.xlsx",
+                edited(file, "往返甲", "职业", "个体经营"), false, java.time.Duration.ofSeconds(30));
+        assertThat(edited.path("updatedRows").asLong()).as(edited.toString()).isEqualTo(1);
+        assertThat(edited.path("unchangedRows").asLong()).isEqualTo(3);
+        assertThat(edited.path("failedRows").asLong()).isZero();
+        Map<String, Object> after = stored("往返甲", tag);
+        assertThat(after.get("occupation")).isEqualTo("个体经营");
+        assertThat(after).containsEntry("id_index", before.get("往返甲").get("id_index"))
+                .containsEntry("phone_index", before.get("往返甲").get("phone_index"))
+                .containsEntry("id_masked", before.get("往返甲").get("id_masked"));
+        assertThat(ApiClient.json(api.get("/api/v1/persons?q=" + head, officer)).path("items").findValuesAsText("name"))
+                .as("still found by the full number").containsExactly("往返甲");
+
+        // a masked number without the person's id says which person it stands for no more: refused, nothing written
+        JsonNode anonymous = ImportIntegrationTests.importAndWait(api, port, officer, "persons.xlsx",
+                edited(edited(file, "往返乙", "人员编号", ""), "往返乙", "职业", "教师"), false, java.time.Duration.ofSeconds(30));
+        assertThat(anonymous.path("failedRows").asLong()).isEqualTo(1);
+        assertThat(anonymous.path("createdRows").asLong()).isZero();
+        assertThat(stored("往返乙", tag)).isEqualTo(before.get("往返乙"));
     }
 }

@@ -123,6 +123,27 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aVisitWithoutFindingsIsRefusedInTheCallersLanguageAndChangesNothing() {
+        UUID household = fx.household(grid, null, false, false);
+
+        for (String blank : List.of("", "   \n\t")) {
+            HousingFixtures.Answer zh = fx.call("officer", "POST", "/api/v1/visits",
+                    Map.of("householdId", household, "findings", blank, "contactCard", true));
+            assertThat(zh.status()).isEqualTo(400);
+            assertThat(HousingFixtures.errors(zh.body())).containsEntry("findings", "必填");
+        }
+        HousingFixtures.Answer en = fx.call("officer", "POST", "/api/v1/visits",
+                Map.of("householdId", household, "contactCard", true), "Accept-Language", "en");
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(en.body())).containsEntry("findings", "Required");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM visit WHERE household_id = ?").param(household).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM household WHERE id = ? AND contact_card_on IS NOT NULL")
+                .param(household).query(Long.class).single()).as("a refused visit dates no contact card").isZero();
+    }
+
+    @Test
     void listsVisitsNewestFirstAndLinksChangesMadeDuringAVisit() {
         UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
         UUID room = fx.room(building, 1, "101");
@@ -166,7 +187,7 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
         UUID household = fx.household(grid, null, false, false);
         UUID urbanHousehold = fx.household(fx.gridId("NS-1-01"), null, false, false);
         UUID urbanVisit = UUID.fromString(fx.call("officer2", "POST", "/api/v1/visits",
-                Map.of("householdId", urbanHousehold, "contactCard", false)).body().get("id").asText());
+                Map.of("householdId", urbanHousehold, "findings", "入户核对", "contactCard", false)).body().get("id").asText());
 
         HousingFixtures.Answer link = fx.call("officer", "PUT", "/api/v1/households/" + household,
                 Map.of("trusted", true, "inDifficulty", false, "visitId", urbanVisit));
@@ -176,7 +197,7 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
                 .isFalse();
 
         HousingFixtures.Answer visit = fx.call("officer", "POST", "/api/v1/visits",
-                Map.of("householdId", urbanHousehold, "contactCard", true), "Accept-Language", "en");
+                Map.of("householdId", urbanHousehold, "findings", "入户核对", "contactCard", true), "Accept-Language", "en");
         assertThat(visit.status()).isEqualTo(400);
         assertThat(HousingFixtures.errors(visit.body()))
                 .containsEntry("householdId", "no such household in your jurisdiction");

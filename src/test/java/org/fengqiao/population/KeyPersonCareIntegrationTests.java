@@ -206,6 +206,27 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aKeyPersonVisitWithoutFindingsIsRefusedAndThePersonStaysOverdue() {
+        UUID person = keyPerson("FS-1-06", "空访", "HIGH", today.minusDays(30), false);
+        assertThat(fx.get("officer", "/api/v1/key-persons/" + person).body().path("rhythm").path("overdue").asBoolean()).isTrue();
+
+        HousingFixtures.Answer empty = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/visits",
+                Map.of("findings", "", "state", "STABLE"));
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(empty.body())).containsEntry("findings", "必填");
+        HousingFixtures.Answer blank = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/visits",
+                Map.of("findings", "  \u3000 ", "state", "STABLE"), "Accept-Language", "en");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(blank.body())).containsEntry("findings", "Required");
+
+        JsonNode after = fx.get("officer", "/api/v1/key-persons/" + person).body();
+        assertThat(after.path("rhythm").path("overdue").asBoolean()).as("still overdue").isTrue();
+        assertThat(after.path("visits")).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM visit_person WHERE person_id = ?").param(person).query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
     void everyEndpointWithAnIdAnswers404OutsideTheCallersSubtree() {
         UUID rural = keyPerson("FS-2-02", "乡村", "HIGH", today.minusDays(10), false);
         UUID urban = keyPerson("NS-1-01", "城区", "HIGH", today.minusDays(10), false);

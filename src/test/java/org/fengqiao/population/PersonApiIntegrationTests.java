@@ -96,6 +96,28 @@ class PersonApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aPhoneTypedWithSpacesDashesOrTheCountryCodeFindsThePerson() {
+        String number = TestIdentityNumbers.next(Sex.FEMALE);
+        Map<String, Object> body = person("柯淑敏", number, "FEMALE", "FS-1-01");
+        String phone = "153" + String.format("%08d", Math.abs(number.hashCode()) % 100_000_000);
+        body.put("phone", phone);
+        String id = register(body).path("id").asText();
+        String spaced = phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7);
+        String dashed = phone.substring(0, 3) + "-" + phone.substring(3, 7) + "-" + phone.substring(7);
+
+        for (String typed : List.of(phone, spaced, dashed, "+86" + phone, "+86 " + spaced, " " + dashed + " ")) {
+            HttpResponse<String> found = api.get("/api/v1/persons?size=100&q=" + java.net.URLEncoder.encode(typed,
+                    java.nio.charset.StandardCharsets.UTF_8), officer);
+            assertThat(found.statusCode()).as(typed + ": " + found.body()).isEqualTo(200);
+            assertThat(ApiClient.json(found).path("searchedAs").asText()).as(typed).isEqualTo("PHONE");
+            assertThat(ApiClient.json(found).path("items").findValuesAsText("id")).as(typed).containsExactly(id);
+        }
+        // a number that is no phone once its separators are gone is still refused as before
+        assertThat(api.get("/api/v1/persons?q=" + java.net.URLEncoder.encode("153-1764",
+                java.nio.charset.StandardCharsets.UTF_8), officer).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aRenamedPersonIsFoundByTheNewNamesPinyinAndNoLongerByTheOld() {
         String number = TestIdentityNumbers.next(Sex.FEMALE);
         String id = register(person("闵秀珍", number, "FEMALE", "FS-1-01")).path("id").asText();

@@ -562,6 +562,42 @@ class UtilityIntegrationTests extends IntegrationTest {
         assertThat(api.get("/utility-readings/import", token("volunteer")).statusCode()).isEqualTo(403);
     }
 
+    /** The actors of a task page's history (办理记录), as the page shows them. */
+    static List<String> historyActors(String page) {
+        List<String> actors = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<span class=\"muted actor\">([^<]*)</span>").matcher(page);
+        while (m.find()) {
+            actors.add(m.group(1));
+        }
+        return actors;
+    }
+
+    @Test
+    void theHistoryNamesThePersonWhoActedOrTheSystemAndAOneMonthPeriodOnce() throws Exception {
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
+        UUID task = openTask(fx.room(building, 1, "101"), buildingName(building));
+        UUID officer = jdbc.sql("SELECT id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        String officerName = jdbc.sql("SELECT name FROM staff WHERE id = ?").param(officer).query(String.class).single();
+        assertThat(fx.call("officer", "POST", "/api/v1/verification-tasks/" + task + "/assign",
+                Map.of("assigneeId", officer)).status()).isEqualTo(200);
+
+        String page = new ApiClient(port).get("/verification-tasks/" + task, token("officer")).body();
+        assertThat(historyActors(page)).containsExactly(officerName, officerName);
+        String history = page.substring(page.indexOf("class=\"history\""));
+        assertThat(history).contains(LAST.toString()).doesNotContain(LAST + " – " + LAST);
+
+        // a task the demo load opened (no caller): the system, in the reader's language
+        UUID demo = jdbc.sql("""
+                SELECT t.id FROM verification_task t JOIN grid g ON g.id = t.grid_id
+                WHERE g.code LIKE 'NS-1-%' AND EXISTS (SELECT 1 FROM verification_task_event e
+                                                      WHERE e.task_id = t.id AND e.actor_id IS NULL)
+                ORDER BY t.created_at LIMIT 1""").query(UUID.class).single();
+        assertThat(historyActors(new ApiClient(port).get("/verification-tasks/" + demo, token("officer2")).body()))
+                .first().isEqualTo("系统");
+        assertThat(historyActors(new ApiClient(port).get("/verification-tasks/" + demo + "?lang=en", token("officer2"))
+                .body())).first().isEqualTo("System");
+    }
+
     @Test
     void theImportAndResolveFormsWorkInASignedInSession() throws Exception {
         UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);

@@ -93,9 +93,13 @@ public class CareFiles {
                 }).list();
     }
 
-    /** Whether the file shows full numbers: only with the right to reveal and a reason of 4 characters or more. */
+    /**
+     * Whether the file shows full numbers: only with the right to reveal and a reason of 4 characters or more. No
+     * reason asks for the masked file; a reason given but blank (four spaces pass a field's minlength) is refused,
+     * not read as no reason: whoever sent it asked for full numbers and must learn that he did not get them.
+     */
     private static String revealReason(String reason, Caller caller) {
-        if (reason == null || reason.isBlank()) {
+        if (reason == null) {
             return null;
         }
         if (!caller.may("POPULATION_REVEAL")) {

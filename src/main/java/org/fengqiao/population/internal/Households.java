@@ -102,6 +102,18 @@ public class Households {
                 .params(on, id).update();
     }
 
+    /** The numbers (户号) of the given households that have one, by id: what an export writes beside each person. */
+    public Map<UUID, String> numbers(java.util.Collection<UUID> ids) {
+        Map<UUID, String> numbers = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return numbers;
+        }
+        jdbc.sql("SELECT id, number FROM household WHERE id = ANY(?) AND number IS NOT NULL")
+                .param(ids.toArray(UUID[]::new))
+                .query((rs, n) -> numbers.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return numbers;
+    }
+
     /** The members, head first, each with its categories, in one query. */
     public List<Member> members(UUID householdId) {
         Map<UUID, Member> members = new LinkedHashMap<>();

@@ -226,8 +226,11 @@ public class Housing {
                 problems.add(problem("householdId", "housing.household.unknown"));
             }
         }
+        // a visit is a record of what the officer found at the door; one without it tells nobody anything
         String findings = trim(v.findings());
-        if (findings != null && findings.length() > MAX_TEXT) {
+        if (findings == null) {
+            problems.add(problem("findings", "error.field.required"));
+        } else if (findings.length() > MAX_TEXT) {
             problems.add(problem("findings", "housing.text.tooLong", MAX_TEXT));
         }
         OffsetDateTime now = OffsetDateTime.now(clock);

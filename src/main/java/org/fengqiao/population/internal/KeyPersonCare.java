@@ -268,8 +268,11 @@ public class KeyPersonCare {
     public KeyPersons.Visit recordVisit(UUID personId, NewVisit in, Caller caller) {
         KeyPersons.Row person = visible(personId, caller);
         List<Invalid.Problem> problems = new ArrayList<>();
+        // an empty visit would restart the person's rhythm (and clear his overdue flag) with nothing to show for it
         String findings = trim(in.findings());
-        if (findings != null && findings.length() > MAX_TEXT) {
+        if (findings == null) {
+            problems.add(problem("findings", "error.field.required"));
+        } else if (findings.length() > MAX_TEXT) {
             problems.add(problem("findings", "care.text.tooLong", MAX_TEXT));
         }
         if (in.state() == null) {

@@ -2,32 +2,57 @@ package org.fengqiao.population.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
  * What the caller may see of the population as xlsx, written as it is read (SXSSF keeps 200 rows in memory),
  * identity numbers and phones masked as in every list. The export is one audited READ with its count.
+ *
+ * <p>It is written in the person import's own columns and values (男, 户主, 常住, 汉 …, see
+ * {@link PersonImport.Column}), so a file exported, edited and imported back updates the persons it lists: each row
+ * names its person by id (人员编号), which lets the import keep the stored numbers behind the masked ones. The
+ * categories (类别) are there to read; the import does not read them.
  */
 @Service
 public class PersonExport {
 
     static final int PAGE = 5000;
-    static final String[] HEADERS = {"姓名", "身份证号", "性别", "出生日期", "民族", "电话", "网格编码", "与户主关系",
-        "居住类型", "登记日期", "地址", "职业", "工作单位"};
+    static final String CATEGORIES = "类别";
+    /** The import's columns in its order, the person's id last (a long code nobody edits), categories before it. */
+    static final List<PersonImport.Column> COLUMNS = java.util.Arrays.stream(PersonImport.Column.values())
+            .filter(c -> c != PersonImport.Column.PERSON_ID).toList();
 
     private final Persons persons;
+    private final Households households;
+    private final MessageSource messages;
     private final ApplicationEventPublisher events;
 
-    PersonExport(Persons persons, ApplicationEventPublisher events) {
+    PersonExport(Persons persons, Households households, MessageSource messages, ApplicationEventPublisher events) {
         this.persons = persons;
+        this.households = households;
+        this.messages = messages;
         this.events = events;
+    }
+
+    static List<String> headers() {
+        List<String> headers = new ArrayList<>();
+        COLUMNS.forEach(c -> headers.add(c.chinese()));
+        headers.add(CATEGORIES);
+        headers.add(PersonImport.Column.PERSON_ID.chinese());
+        return headers;
     }
 
     public long write(PersonQuery query, Caller caller, OutputStream out) throws IOException {
@@ -36,20 +61,26 @@ public class PersonExport {
         try {
             Sheet sheet = workbook.createSheet("persons");
             Row header = sheet.createRow(0);
-            for (int i = 0; i < HEADERS.length; i++) {
-                header.createCell(i).setCellValue(HEADERS[i]);
+            List<String> headers = headers();
+            for (int i = 0; i < headers.size(); i++) {
+                header.createCell(i).setCellValue(headers.get(i));
             }
             int offset = 0;
             while (true) {
                 Persons.Page page = persons.search(query, caller, PAGE, offset);
+                Map<UUID, String> numbers = households.numbers(page.rows().stream().map(Persons.Row::householdId)
+                        .filter(Objects::nonNull).distinct().toList());
                 for (Persons.Row p : page.rows()) {
                     Row row = sheet.createRow((int) ++count);
-                    Object[] values = {p.name(), p.idMasked(), p.sex(), p.birthDate(), p.ethnicity(), p.phoneMasked(),
-                        p.gridCode(), p.relation(), p.residence(), p.registeredOn(), p.address(), p.occupation(),
-                        p.workplace()};
-                    for (int i = 0; i < values.length; i++) {
-                        if (values[i] != null) {
-                            row.createCell(i).setCellValue(values[i].toString());
+                    List<String> values = new ArrayList<>(headers.size());
+                    for (PersonImport.Column c : COLUMNS) {
+                        values.add(value(c, p, numbers));
+                    }
+                    values.add(categories(p.categories()));
+                    values.add(p.id().toString());
+                    for (int i = 0; i < values.size(); i++) {
+                        if (values.get(i) != null) {
+                            row.createCell(i).setCellValue(values.get(i));
                         }
                     }
                 }
@@ -66,5 +97,40 @@ public class PersonExport {
         events.publishEvent(new Audited("READ", "person-export", null, null, null,
                 Map.of("kind", query.kind().name(), "rows", count), null));
         return count;
+    }
+
+    /** A person's field as the import reads it back. */
+    private static String value(PersonImport.Column column, Persons.Row p, Map<UUID, String> householdNumbers) {
+        Object value = switch (column) {
+            case NAME -> p.name();
+            case ID_NUMBER -> p.idMasked();
+            case SEX -> PersonImport.sexText(p.sex());
+            case BIRTH_DATE -> p.birthDate();
+            case ETHNICITY -> PersonImport.ethnicityText(p.ethnicity());
+            case PHONE -> p.phoneMasked();
+            case GRID_CODE -> p.gridCode();
+            case HOUSEHOLD_NUMBER -> p.householdId() == null ? null : householdNumbers.get(p.householdId());
+            case RELATION -> PersonImport.relationText(p.relation(), p.sex());
+            case RESIDENCE -> PersonImport.residenceText(p.residence());
+            case REGISTERED_ON -> p.registeredOn();
+            case ADDRESS -> p.address();
+            case OCCUPATION -> p.occupation();
+            case WORKPLACE -> p.workplace();
+            case PERSON_ID -> p.id();
+        };
+        return value == null ? null : value.toString();
+    }
+
+    /** The categories as the person page names them (涉毒人员、留守儿童), in Chinese like every header and value. */
+    private String categories(List<String> categories) {
+        if (categories == null || categories.isEmpty()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (String c : categories) {
+            String key = "population.mark." + c.replace(':', '.');
+            names.add(messages.getMessage(key, null, c, Locale.SIMPLIFIED_CHINESE));
+        }
+        return String.join("、", names);
     }
 }

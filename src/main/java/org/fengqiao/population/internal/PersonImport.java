@@ -62,7 +62,12 @@ public class PersonImport {
         ETHNICITY("民族", "ethnicity"), PHONE("电话", "phone"), GRID_CODE("网格编码", "gridCode"),
         HOUSEHOLD_NUMBER("户号", "householdNumber"), RELATION("与户主关系", "relation"), RESIDENCE("居住类型", "residence"),
         REGISTERED_ON("登记日期", "registeredOn"), ADDRESS("地址", "address"), OCCUPATION("职业", "occupation"),
-        WORKPLACE("工作单位", "workplace");
+        WORKPLACE("工作单位", "workplace"),
+        /**
+         * The stored person a row is about, as the export writes it: his identity number and phone go out masked,
+         * so a row with a masked number or phone names its person by this id, and the masked values keep his own.
+         */
+        PERSON_ID("人员编号", "personId");
 
         public final String chinese;
         public final String english;
@@ -98,6 +103,49 @@ public class PersonImport {
             Map.entry("其他亲属", Relation.OTHER_RELATIVE), Map.entry("非亲属", Relation.NON_RELATIVE));
     private static final Map<String, Residence> RESIDENCES = Map.of("常住", Residence.PERMANENT,
             "流动", Residence.FLOATING, "暂住", Residence.FLOATING, "离开", Residence.LEFT, "已离开", Residence.LEFT);
+    private static final Map<Relation, String> RELATION_TEXTS = Map.ofEntries(Map.entry(Relation.HEAD, "户主"),
+            Map.entry(Relation.SPOUSE, "配偶"), Map.entry(Relation.CHILD, "子女"), Map.entry(Relation.PARENT, "父母"),
+            Map.entry(Relation.GRANDCHILD, "孙子女"), Map.entry(Relation.GRANDPARENT, "祖父母"),
+            Map.entry(Relation.SIBLING, "兄弟姐妹"), Map.entry(Relation.OTHER_RELATIVE, "其他亲属"),
+            Map.entry(Relation.NON_RELATIVE, "非亲属"));
+    private static final Map<Residence, String> RESIDENCE_TEXTS = Map.of(Residence.PERMANENT, "常住",
+            Residence.FLOATING, "流动", Residence.LEFT, "离开");
+
+    /** A sex as this import reads it (男, 女); null for none. */
+    public static String sexText(String sex) {
+        return sex == null ? null : switch (sex) {
+            case "MALE" -> "男";
+            case "FEMALE" -> "女";
+            default -> sex;
+        };
+    }
+
+    /** A relation to the head as this import reads it (户主, 子女 …); a child-in-law is 女婿 or 儿媳 by sex. */
+    public static String relationText(String relation, String sex) {
+        if (relation == null) {
+            return null;
+        }
+        Relation r = Relation.valueOf(relation);
+        if (r == Relation.CHILD_IN_LAW) {
+            return "MALE".equals(sex) ? "女婿" : "儿媳";
+        }
+        return RELATION_TEXTS.getOrDefault(r, relation);
+    }
+
+    /** A residence as this import reads it (常住, 流动, 离开). */
+    public static String residenceText(Residence residence) {
+        return residence == null ? null : RESIDENCE_TEXTS.get(residence);
+    }
+
+    /** An ethnicity code (01) by the name this import reads (汉); a code it does not know as it is. */
+    public static String ethnicityText(String code) {
+        return code == null ? null : Ethnicities.byCode(code).map(Ethnicity::name).orElse(code);
+    }
+
+    /** Whether a cell holds a masked value as lists and exports show it (320722********002X, 138****5678). */
+    static boolean masked(String text) {
+        return text != null && text.indexOf('*') >= 0;
+    }
 
     private final Persons persons;
     private final PersonRegister register;
@@ -108,12 +156,14 @@ public class PersonImport {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final DeferredIndexes deferredIndexes;
+    private final org.fengqiao.platform.crypto.PersonalDataCipher cipher;
     // bounded: two imports at a time on this 2-core machine, a few more waiting, the rest refused
     private final ThreadPoolExecutor executor = ImportFiles.executor("person-import", 2, 8);
 
     public PersonImport(Persons persons, PersonRegister register, Jurisdictions jurisdictions, ImportJobs jobs,
             JdbcClient jdbc, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
-            MessageSource messages, DeferredIndexes deferredIndexes) {
+            MessageSource messages, DeferredIndexes deferredIndexes,
+            org.fengqiao.platform.crypto.PersonalDataCipher cipher) {
         this.persons = persons;
         this.register = register;
         this.jurisdictions = jurisdictions;
@@ -123,6 +173,7 @@ public class PersonImport {
         this.events = events;
         this.messages = messages;
         this.deferredIndexes = deferredIndexes;
+        this.cipher = cipher;
     }
 
     /** The counts of a finished run. */
@@ -368,6 +419,10 @@ public class PersonImport {
         String hash;
         UUID gridId;
         UUID householdId;
+        /** The person the row names by id (人员编号), and its masked identity number and phone, kept as stored. */
+        UUID personId;
+        String maskedId;
+        String maskedPhone;
 
         Candidate(ImportTable.Line line) {
             this.line = line;
@@ -404,6 +459,8 @@ public class PersonImport {
         final Locale locale;
         final Map<String, Grid> grids = new HashMap<>();
         final ImportNumbers numbers = new ImportNumbers();
+        /** The person ids met so far in the file, with their row: a person is named once per file. */
+        final Map<UUID, Long> personIds = new HashMap<>();
         final Map<String, Known> households = new HashMap<>();
         final Map<String, Known> addresses = new HashMap<>();
         final Persons.Preparer preparer = persons.preparer();
@@ -469,6 +526,12 @@ public class PersonImport {
                         c.problems.add(new Invalid.Problem("idNumber", "imports.idNumber.duplicate", new Object[] {earlier}));
                     }
                 }
+                if (c.personId != null) {
+                    Long earlier = personIds.putIfAbsent(c.personId, c.line.number());
+                    if (earlier != null) {
+                        c.problems.add(new Invalid.Problem("personId", "imports.personId.duplicate", new Object[] {earlier}));
+                    }
+                }
             }
             time("numbers met earlier", t);
             return candidates;
@@ -485,6 +548,7 @@ public class PersonImport {
             time("look up stored numbers, households, addresses", t);
             t = System.nanoTime();
             knownNumbers(candidates);
+            namedPersons(candidates);
             Batch batch = new Batch();
             resolveHouseholds(candidates, batch);
             for (Candidate c : candidates) {
@@ -577,6 +641,78 @@ public class PersonImport {
             }
         }
 
+        /**
+         * The rows that name their person by id (人员编号, as the export writes it): the person must be one the
+         * caller sees, and a number the row gives must be his or nobody's. What the file cannot carry is kept as
+         * stored: a masked identity number or phone that is his masked one, his note and the day he left (no
+         * column holds them), and a household without a number (no row can name it). A masked value that is not
+         * his is refused: it would stand for a number nobody typed.
+         */
+        void namedPersons(List<Candidate> candidates) {
+            List<Candidate> named = candidates.stream().filter(c -> c.problems.isEmpty() && c.personId != null).toList();
+            if (named.isEmpty()) {
+                return;
+            }
+            Map<UUID, Object[]> stored = new HashMap<>();
+            jdbc.sql("""
+                    SELECT p.id, p.content_hash, p.id_masked, p.id_cipher, p.phone_masked, p.phone_cipher, p.note,
+                           p.left_on, h.id AS household, h.grid_id AS household_grid
+                    FROM person p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
+                    LEFT JOIN household h ON h.id = p.household_id AND h.number IS NULL
+                    WHERE p.id = ANY(?) AND u.path LIKE ANY(?)""")
+                    .params(named.stream().map(c -> c.personId).toArray(UUID[]::new), caller.scopePatterns())
+                    .query((rs, n) -> stored.put(rs.getObject(1, UUID.class), new Object[] {rs.getString(2),
+                        rs.getString(3), rs.getBytes(4), rs.getString(5), rs.getBytes(6), rs.getString(7),
+                        rs.getObject(8, LocalDate.class), rs.getObject(9, UUID.class), rs.getObject(10, UUID.class)}))
+                    .list();
+            for (Candidate c : named) {
+                Object[] s = stored.get(c.personId);
+                if (s == null) {
+                    c.problems.add(new Invalid.Problem("personId", "imports.personId.unknown",
+                            new Object[] {c.personId.toString()}));
+                    continue;
+                }
+                if (c.knownId != null && !c.knownId.equals(c.personId)) {
+                    c.problems.add(new Invalid.Problem("idNumber", "population.idNumber.taken", new Object[0]));
+                    continue;
+                }
+                c.knownId = c.personId;
+                c.knownHash = (String) s[0];
+                Persons.Fields f = c.fields;
+                org.fengqiao.population.IdentityNumber id = f.idNumber();
+                if (c.maskedId != null) {
+                    if (s[2] == null || !c.maskedId.equalsIgnoreCase((String) s[1])) {
+                        c.problems.add(new Invalid.Problem("idNumber", "imports.masked.notStored", new Object[] {c.maskedId}));
+                    } else {
+                        id = org.fengqiao.population.IdentityNumber.parse(cipher.decrypt((byte[]) s[2]));
+                    }
+                }
+                if (c.maskedId != null && id != null) {
+                    // the birth date and sex written beside a kept number must still agree with it
+                    try {
+                        org.fengqiao.population.IdentityNumber.checkAgainst(id, f.birthDate(),
+                                f.sex() == null ? null : Sex.valueOf(f.sex()));
+                    } catch (Invalid e) {
+                        c.problems.addAll(e.problems());
+                    }
+                }
+                String phone = f.phone();
+                if (c.maskedPhone != null) {
+                    if (s[4] == null || !c.maskedPhone.equals(s[3])) {
+                        c.problems.add(new Invalid.Problem("phone", "imports.masked.notStored", new Object[] {c.maskedPhone}));
+                    } else {
+                        phone = cipher.decrypt((byte[]) s[4]);
+                    }
+                }
+                UUID household = c.householdNumber == null && s[7] != null && s[8].equals(f.gridId()) ? (UUID) s[7]
+                        : f.householdId();
+                LocalDate leftOn = f.residence() == Residence.LEFT ? (LocalDate) s[6] : f.leftOn();
+                c.fields = new Persons.Fields(f.gridId(), household, f.name(), id, phone, f.sex(),
+                        f.birthDate(), f.ethnicity(), f.relation(), f.residence(), f.registeredOn(), leftOn,
+                        f.occupation(), f.workplace(), (String) s[5]);
+            }
+        }
+
         Candidate checkRow(ImportTable.Line line) {
             Candidate c = new Candidate(line);
             Map<Column, String> f = table.fields(line);
@@ -597,11 +733,33 @@ public class PersonImport {
                 c.problems.add(new Invalid.Problem("gridCode", gridCode == null ? "imports.grid.required"
                         : "imports.grid.unknown", new Object[] {String.valueOf(gridCode)}));
             }
+            c.personId = parse(f.get(Column.PERSON_ID), "personId", c, UUID::fromString);
+            // A masked identity number or phone (as exported) cannot be written: it stands for the stored one of
+            // the person the row names by id, filled in once he is looked up (namedPersons); without an id it is
+            // a number nobody can read, refused rather than stored or read as no number.
+            String idNumber = f.get(Column.ID_NUMBER);
+            if (masked(idNumber)) {
+                c.maskedId = idNumber;
+                idNumber = null;
+            }
+            String phone = f.get(Column.PHONE);
+            if (masked(phone)) {
+                c.maskedPhone = phone;
+                phone = null;
+            }
+            if (f.get(Column.PERSON_ID) == null) {
+                if (c.maskedId != null) {
+                    c.problems.add(new Invalid.Problem("idNumber", "imports.masked.withoutPerson", new Object[0]));
+                }
+                if (c.maskedPhone != null) {
+                    c.problems.add(new Invalid.Problem("phone", "imports.masked.withoutPerson", new Object[0]));
+                }
+            }
             List<Invalid.Problem> checked = new ArrayList<>();
             // the grid is resolved above from the caller's grids, held in memory: checking it again per row
             // would cost a query per row, so the register's grid check is given no grid and its answer dropped
             Persons.Fields fields = register.check(new PersonRegister.Input(null, null, f.get(Column.NAME),
-                    f.get(Column.ID_NUMBER), f.get(Column.PHONE), sex, birth, ethnicity(f.get(Column.ETHNICITY)), relation,
+                    idNumber, phone, sex, birth, ethnicity(f.get(Column.ETHNICITY)), relation,
                     residence, registered, null, f.get(Column.OCCUPATION), f.get(Column.WORKPLACE), null), caller, checked);
             checked.stream().filter(p -> !"gridId".equals(p.field())).forEach(c.problems::add);
             c.fields = withPlace(fields, grid == null ? null : grid.id().value(), null);

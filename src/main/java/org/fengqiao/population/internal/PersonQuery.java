@@ -42,6 +42,26 @@ public record PersonQuery(String text, String address, Category category, KeyPer
     private static final Pattern NOT_INITIAL = Pattern.compile("[iuvIUV]");
     private static final Pattern HAN = Pattern.compile("[\\p{IsHan}·]+");
 
+    /** A mobile number as people write it: grouped by spaces or dashes, with the country code in front. */
+    private static final Pattern WRITTEN_PHONE = Pattern.compile("(?:\\+86|0086|86)?(1[3-9][0-9]{9})");
+    private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s\\u3000\\-\\u2010-\\u2015()（）]");
+
+    public PersonQuery {
+        text = normalisedPhone(text);
+    }
+
+    /**
+     * "153 1764 3680", "153-1764-3680" or "+8615317643680" is the phone 15317643680: read as those 11 digits, so
+     * it is searched as the phone it is rather than refused as unreadable. Any other text is left as typed.
+     */
+    static String normalisedPhone(String text) {
+        if (text == null) {
+            return null;
+        }
+        java.util.regex.Matcher phone = WRITTEN_PHONE.matcher(PHONE_SEPARATORS.matcher(text).replaceAll(""));
+        return phone.matches() ? phone.group(1) : text;
+    }
+
     /** What the search text was read as: shown to the user so a surprising result explains itself. */
     public enum Kind { NONE, NAME, SURNAME, INITIALS, PINYIN, ID_NUMBER, ID_LAST4, ID_LAST6, PHONE }
 

@@ -37,7 +37,8 @@ public class VerificationTasks {
             long version) {
     }
 
-    public record Event(String action, String actorName, String detail, OffsetDateTime at) {
+    /** One line of a task's history: actorName is the staff member's name, null when the system acted. */
+    public record Event(String action, String actorName, boolean bySystem, String detail, OffsetDateTime at) {
     }
 
     /** A registered or former resident of a place, as the task page lists them. */
@@ -174,11 +175,22 @@ public class VerificationTasks {
                 .params(task, action, actorId, actorName, detail).update();
     }
 
+    /**
+     * The task's history, oldest first. actor_name holds the login name of whoever acted (or "system"); a page
+     * shows people by their name, so the staff member's current name is read here, and none for the system
+     * (bySystem), whose name each page writes in its reader's language.
+     */
     public List<Event> history(UUID task) {
-        return jdbc.sql("SELECT action, actor_name, detail, at FROM verification_task_event WHERE task_id = ? ORDER BY id")
+        return jdbc.sql("""
+                SELECT e.action, coalesce(s.name, e.actor_name), e.detail, e.at, e.actor_id IS NULL
+                FROM verification_task_event e LEFT JOIN staff s ON s.id = e.actor_id
+                WHERE e.task_id = ? ORDER BY e.id""")
                 .param(task)
-                .query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class)))
+                .query((rs, n) -> {
+                    boolean bySystem = rs.getBoolean(5);
+                    return new Event(rs.getString(1), bySystem ? null : rs.getString(2), bySystem, rs.getString(3),
+                            rs.getObject(4, OffsetDateTime.class));
+                })
                 .list();
     }
 

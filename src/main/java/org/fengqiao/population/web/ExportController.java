@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.population.Category;
+import org.fengqiao.population.KeyPersonType;
 import org.fengqiao.population.Residence;
 import org.fengqiao.population.internal.PersonExport;
 import org.fengqiao.population.internal.PersonQuery;
@@ -26,13 +27,17 @@ class ExportController {
 
     @GetMapping("/api/v1/persons/export.xlsx")
     @PreAuthorize("hasAuthority('POPULATION_READ')")
-    @Operation(summary = "The caller's persons matching the search filters as xlsx, masked; audited with the count")
+    @Operation(summary = "The caller's persons matching the search filters as xlsx, masked; audited with the count",
+            description = "Written in the person import's columns and values (男, 户主, 常住, 汉 …) with the household "
+                    + "number, the categories (not read back) and each person's id (人员编号): imported back, a row "
+                    + "updates its person and its masked numbers keep the stored ones.")
     void export(@RequestParam(required = false) String q,
             @RequestParam(required = false) String address, @RequestParam(required = false) Category category,
+            @RequestParam(required = false) KeyPersonType keyPersonType,
             @RequestParam(required = false) Residence residence, @RequestParam(required = false) UUID gridId,
             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         Caller caller = Callers.require();
-        PersonQuery query = new PersonQuery(q, address, category, null, residence, gridId, null);
+        PersonQuery query = new PersonQuery(q, address, category, keyPersonType, residence, gridId, null);
         query.kind(); // an unreadable search answers 400 before the download starts
         // written on the request thread, not as an async StreamingResponseBody: the token-authenticated
         // async dispatch would be checked again without a security context

@@ -9,6 +9,7 @@ import org.fengqiao.platform.Invalid;
 import org.fengqiao.population.Category;
 import org.fengqiao.population.KeyPersonType;
 import org.fengqiao.population.Residence;
+import org.fengqiao.population.internal.Households;
 import org.fengqiao.population.internal.PersonQuery;
 import org.fengqiao.population.internal.PersonRegister;
 import org.fengqiao.population.internal.Persons;
@@ -27,10 +28,12 @@ class PersonPages {
     static final int PAGE = 20;
 
     private final PersonRegister register;
+    private final Households households;
     private final MessageSource messages;
 
-    PersonPages(PersonRegister register, MessageSource messages) {
+    PersonPages(PersonRegister register, Households households, MessageSource messages) {
         this.register = register;
+        this.households = households;
         this.messages = messages;
     }
 
@@ -75,7 +78,11 @@ class PersonPages {
     @PreAuthorize("hasAuthority('POPULATION_READ')")
     String person(@PathVariable UUID id, Model model) {
         Caller caller = Callers.require();
-        model.addAttribute("person", PersonController.PersonView.of(register.read(id, caller)));
+        PersonController.PersonView person = PersonController.PersonView.of(register.read(id, caller));
+        model.addAttribute("person", person);
+        // the link to the person's household (所在户), only when the caller may open that page
+        model.addAttribute("household", person.householdId() == null ? null
+                : households.findVisible(person.householdId(), caller).orElse(null));
         model.addAttribute("mayReveal", caller.may("POPULATION_REVEAL"));
         return "population/person";
     }
