@@ -31,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link IncidentDesk#file} like any other report: located to its grid (by lat/long, or by the standard
  * address it names with address_id or address_string), routed, timed, audited; its service_request_id is
  * the incident's id. The tracking code, the only key to the resident's tracking page, goes to the client that
- * filed it alone (its service_notice): GET requests is public and must not hand it out. The request is checked against its service definition first, and filed in
- * one transaction with what Open311 carries beyond the incident.
+ * filed it alone (its service_notice): GET requests is public and must not hand it out. The request is checked
+ * against its service definition first, and filed in one transaction with what Open311 carries beyond the incident.
  */
 @org.springframework.stereotype.Service
 public class Open311Desk {
