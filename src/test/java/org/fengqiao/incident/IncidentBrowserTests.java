@@ -66,7 +66,11 @@ class IncidentBrowserTests extends BrowserTest {
         login("officer");
         page.navigate(url("/incidents"));
         page.click("#new-incident");
+        page.selectOption("#category", "CASE");
+        assertThat((Boolean) page.evaluate("() => document.getElementById('subtype').required"))
+                .as("a case asks for its 性质 before the form is sent").isTrue();
         page.selectOption("#category", "HELP");
+        assertThat((Boolean) page.evaluate("() => document.getElementById('subtype').required")).isFalse();
         page.fill("#description", description);
         page.selectOption("#gridId", grid.id().value().toString());
         page.fill("#address", "浏览器村东头");

@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -34,7 +36,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The staff pages of incidents as a person reads them: the list's 发生时间 is when it happened (not when it was
- * received), and the incident's page shows that time and the 110 case number to look it up in the 110 system.
+ * received), the incident's page shows that time and the 110 case number to look it up in the 110 system, and a
+ * form refused for bad input comes back with what was typed.
  */
 class IncidentPagesIntegrationTests extends IntegrationTest {
 
@@ -109,6 +112,41 @@ class IncidentPagesIntegrationTests extends IntegrationTest {
         String other = page(c, "/incidents/" + field);
         assertThat(other).as("no case number line without one").doesNotContain("incident-external-ref")
                 .doesNotContain("110接警单号").contains("incident-occurred");
+    }
+
+    @Test
+    void aFormRefusedForBadInputComesBackWithWhatWasTyped() {
+        ApiClient c = signedIn(manager);
+        String description = "案件未注明性质" + n;
+        String key = UUID.randomUUID().toString();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("idempotencyKey", key);
+        form.put("category", "CASE");
+        form.put("subtype", "");
+        form.put("description", description);
+        form.put("gridId", grid.id().value().toString());
+        form.put("address", "页面村北" + n);
+        form.put("reporterName", "报告人" + n);
+        form.put("reporterPhone", "13912345678");
+        form.put("_csrf", c.csrfFrom("/incidents/new"));
+        HttpResponse<String> refused = c.form("/incidents", form);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/incidents/new");
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param(description)
+                .query(Long.class).single()).as("nothing filed").isZero();
+
+        String again = page(c, "/incidents/new");
+        assertThat(again).contains("案事件须注明刑事或治安");
+        assertThat(again).contains(">" + description + "</textarea>");
+        assertThat(again).containsPattern("value=\"CASE\"[^>]*selected");
+        assertThat(again).containsPattern("value=\"" + grid.id().value() + "\"[^>]*selected");
+        assertThat(again).contains("value=\"页面村北" + n + "\"", "value=\"报告人" + n + "\"", "value=\"13912345678\"");
+        assertThat(again).containsPattern("<select id=\"subtype\"[^>]*\\srequired[\\s=>]");
+        assertThat(again).as("the same key, so the corrected form sent twice files once").contains("value=\"" + key + "\"");
+
+        String fresh = page(c, "/incidents/new");
+        assertThat(fresh).as("once shown, the typed values are gone").doesNotContain(description)
+                .doesNotContainPattern("<select id=\"subtype\"[^>]*\\srequired[\\s=>]");
     }
 
     /** The text of the element with this id (no markup inside it). */
