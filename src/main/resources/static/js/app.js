@@ -14,6 +14,21 @@ document.addEventListener('change', function (event) {
     el.form.submit();
   }
 });
+// A control with data-required-if="otherId=VALUE" is required while that other control holds VALUE (an incident's
+// 性质 while its category is 案事件): a hint before sending, the server checks the same rule.
+(function () {
+  function update() {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-required-if]'), function (el) {
+      var rule = el.getAttribute('data-required-if').split('=');
+      var other = document.getElementById(rule[0]);
+      if (other) {
+        el.required = other.value === rule[1];
+      }
+    });
+  }
+  document.addEventListener('change', update);
+  document.addEventListener('DOMContentLoaded', update);
+})();
 // JSON calls to the API from page scripts (loaded before them, so they may use Fq at once).
 // Fq.request resolves to {status, body}; Fq.send to the body alone (null when there is none); both
 // reject with an Error carrying the problem detail in error.body and the HTTP status in error.status.

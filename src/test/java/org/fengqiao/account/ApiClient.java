@@ -84,15 +84,18 @@ public final class ApiClient {
         }
     }
 
-    /** POST of an HTML form, as a browser sends it. */
-    public HttpResponse<String> form(String path, Map<String, String> fields) {
+    /** POST of an HTML form, as a browser sends it, with any further headers as name, value pairs. */
+    public HttpResponse<String> form(String path, Map<String, String> fields, String... headers) {
         try {
             String body = fields.entrySet().stream()
                     .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                builder.header(headers[i], headers[i + 1]);
+            }
+            HttpRequest request = builder.header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

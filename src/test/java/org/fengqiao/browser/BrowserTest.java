@@ -91,9 +91,15 @@ public abstract class BrowserTest extends IntegrationTest {
                 .setHasTouch(true);
     }
 
-    /** Whether the page fits the screen's width, with nothing to scroll sideways, as a phone page must. */
+    /**
+     * Whether the page fits the screen's width, with nothing to scroll sideways, as a phone page must. Measured
+     * against the layout viewport (the root's clientWidth, the device's width on a phone): a mobile browser zooms
+     * out to show content wider than the screen, and window.innerWidth then grows with the content, so it would
+     * call any page fitting.
+     */
     protected boolean fitsTheScreen() {
-        return (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
+        return (Boolean) page.evaluate(
+                "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1");
     }
 
     /**

@@ -263,6 +263,28 @@ class DuplicateIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aMergedDuplicateIsListedWithItsPrimaryAndNoLongerOfferedAsAPossibleDuplicate() {
+        JsonNode a = file(officer, report("HELP", mine, at(600, 600), "合并后原件"));
+        JsonNode b = file(officer, report("HELP", mine, at(610, 600), "合并后重复"));
+        assertThat(candidates(b)).containsExactly(id(a));
+        assertThat(candidates(get(officer, id(a)))).containsExactly(id(b));
+
+        HttpResponse<String> r = merge(officer, id(b), Map.of("primaryId", id(a), "reason", "同一件事"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+
+        JsonNode primary = get(officer, id(a));
+        assertThat(primary.get("duplicates").get("merged").findValuesAsText("id")).containsExactly(id(b));
+        assertThat(candidates(primary)).as("merged, no longer a possible duplicate").isEmpty();
+        JsonNode duplicate = get(officer, id(b));
+        assertThat(duplicate.get("duplicates").get("mergedInto").get("id").asText()).isEqualTo(id(a));
+        assertThat(candidates(duplicate)).as("its primary shows as such, not again as a candidate").isEmpty();
+
+        String page = api.get("/incidents/" + id(a), officer, "Accept", "text/html").body();
+        assertThat(page).contains("已并入的重复报告", code(b)).doesNotContain("可能重复的报告")
+                .doesNotContain("duplicate-candidates");
+    }
+
+    @Test
     void theRulesOfMergingAnswerInTheCallersLanguage() {
         JsonNode a = file(officer, report("DISPUTE", mine, at(50, 400), "纠纷甲"));
         JsonNode b = file(officer, report("DISPUTE", mine, at(60, 400), "纠纷乙"));

@@ -12,6 +12,8 @@ import org.fengqiao.account.Staff;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.browser.BrowserTest;
+import org.fengqiao.incident.internal.IncidentDesk;
+import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.jurisdiction.Community;
 import org.fengqiao.jurisdiction.CommunityKind;
 import org.fengqiao.jurisdiction.Grid;
@@ -24,7 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * On a phone: the officer files a help request for a grid of his central office; the routing names the
- * grid's manager, who signs in, takes it up, arrives and resolves it from the incident's page.
+ * grid's manager, who signs in, takes it up, arrives and resolves it from the incident's page. A long unbroken
+ * word in a description (a pasted link or code) wraps in the list instead of pushing the page sideways.
  */
 class IncidentBrowserTests extends BrowserTest {
 
@@ -34,6 +37,8 @@ class IncidentBrowserTests extends BrowserTest {
     StaffDirectory staff;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    IncidentDesk desk;
 
     @Override
     protected Browser.NewContextOptions contextOptions() {
@@ -61,7 +66,11 @@ class IncidentBrowserTests extends BrowserTest {
         login("officer");
         page.navigate(url("/incidents"));
         page.click("#new-incident");
+        page.selectOption("#category", "CASE");
+        assertThat((Boolean) page.evaluate("() => document.getElementById('subtype').required"))
+                .as("a case asks for its 性质 before the form is sent").isTrue();
         page.selectOption("#category", "HELP");
+        assertThat((Boolean) page.evaluate("() => document.getElementById('subtype').required")).isFalse();
         page.fill("#description", description);
         page.selectOption("#gridId", grid.id().value().toString());
         page.fill("#address", "浏览器村东头");
@@ -96,5 +105,31 @@ class IncidentBrowserTests extends BrowserTest {
                 .query(UUID.class).single()).isEqualTo(staffId);
         assertThat(jdbc.sql("SELECT status FROM incident WHERE id = ?").param(UUID.fromString(incident))
                 .query(String.class).single()).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void aLongUnbrokenWordInADescriptionWrapsInTheListInsteadOfWideningThePhonePage() {
+        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
+        String n = String.valueOf(100000 + new Random().nextInt(899999));
+        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "B-W-" + n, "换行村" + n,
+                null, null, null);
+        double lon = 100 + new Random().nextInt(400) / 100.0;
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,31],[%s,31],[%s,31.005],[%s,31.005],[%s,31]]]}"
+                .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
+        Grid grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-B-W-" + n, "换行网格" + n, square, null,
+                null, null);
+        String username = "wrapmgr" + n;
+        Staff manager = staff.register(office.id(), StaffRole.AUXILIARY_POLICE, "换行管理员" + n, null, null, "辅警",
+                username, DEMO_PASSWORD);
+        staff.assignGridRole(grid.id(), manager.id(), GridRole.MANAGER, LocalDate.of(2024, 1, 1), null);
+        // the first 40 characters the list shows hold no place to break: a link's tail, a pasted token
+        String link = "QWxhZGRpbjpvcGVuIHNlc2FtZQMWWmmWW".repeat(5).substring(0, 150);
+        UUID id = desk.file(new NewIncident(Source.FIELD, Category.HELP, null, null, link + " 求助" + n, null, null, null,
+                "换行村口", grid.id().value(), null, null, null, null), Submitter.system("test")).incident().id();
+
+        login(username);
+        page.navigate(url("/incidents?show=mine"));
+        assertThat(page.locator("tr[data-id='" + id + "'] a.incident-link")).containsText("QWxhZGRpbjpvcGVu");
+        assertThat(fitsTheScreen()).as("the list fits a phone's width with a 150-letter word in it").isTrue();
     }
 }

@@ -284,6 +284,26 @@ class ResidentIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aFormSentAgainChangedIsToldInPlainWordsWhichReportItBecameAndHowToFileAnother() {
+        PublicClient resident = resident(null);
+        Map<String, String> first = report(grid, "第一次提交-" + n);
+        String code = codeOf(resident.post("/report", "/report", first, List.of()));
+        Map<String, String> changed = new HashMap<>(first);
+        changed.put("description", "改过再提交-" + n);
+
+        HttpResponse<String> again = resident.post("/report", "/report", changed, List.of());
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.body()).contains("这份表单已经提交过，登记为报告 " + code, 
+                "id=\"already-filed-track\" href=\"/track/" + code + "\"", "id=\"already-filed-new\" href=\"/report\"",
+                "如要反映另一件事").doesNotContain("幂等键");
+        assertThat(filed("改过再提交-" + n)).as("nothing filed").isZero();
+
+        HttpResponse<String> english = resident("en").post("/report", "/report", changed, List.of());
+        assertThat(english.body()).contains("This form was already submitted, as report " + code, "start a new form")
+                .doesNotContainIgnoringCase("idempotency key");
+    }
+
+    @Test
     void oneAddressMayFileItsShareAnHourAndIsToldClearlyWhenItIsUsedUp() {
         PublicClient flood = resident(null);
         for (int i = 0; i < properties.filingsPerHour(); i++) {

@@ -219,7 +219,9 @@ public class Duplicates {
     }
 
     /**
-     * The reports offered with this one (either way round) that the scope sees; null scope sees all. Two steps on
+     * The reports offered with this one (either way round) that the scope sees and that were not merged into a
+     * report since (merged, a duplicate is settled: it is listed with its primary, not offered again); null scope
+     * sees all. Two steps on
      * purpose: the offers from their two indexes, then only those reports by their keys. As one join, a planner
      * whose statistics lag behind a fast-growing table read every report of the scope's grids to find the one or
      * two offered (3 to 4 ms a filing in the intake bench); most reports have no offer, and then the second step
@@ -288,7 +290,7 @@ public class Duplicates {
                     SELECT o.id, o.tracking_code, o.category, o.status, o.description, g.name AS grid_name,
                            o.occurred_at, u.path
                     FROM incident o JOIN grid g ON g.id = o.grid_id JOIN unit u ON u.id = g.unit_id
-                    WHERE o.id = ANY(ARRAY(SELECT unnest(CAST(:ids AS uuid[])))) OFFSET 0) u
+                    WHERE o.id = ANY(ARRAY(SELECT unnest(CAST(:ids AS uuid[])))) AND o.merged_into IS NULL OFFSET 0) u
                 WHERE""" + (scopePaths == null ? " true" : " u.path LIKE ANY(ARRAY(SELECT unnest(CAST(:scope AS text[])))) "))
                 .param("ids", ids.toArray(new UUID[0]))
                 .param("scope", scopePaths == null ? new String[0] : Incidents.patterns(scopePaths))

@@ -122,6 +122,11 @@ public class ResidentDesk {
         return filed.incident();
     }
 
+    /** The tracking code of a report filed by a resident before (the one a resent form's key names). */
+    public String trackingCode(UUID incident) {
+        return incidents.find(incident).map(Incident::trackingCode).orElseThrow(() -> new NotFound("incident", incident));
+    }
+
     public Tracked track(String code) {
         Incident i = byCode(code);
         List<Photos.Photo> mine = photos.of(i.id()).stream().filter(p -> p.addedBy().equals("RESIDENT")).toList();

@@ -57,8 +57,10 @@ public class DuplicateViews {
         if (scope == null) {
             return NONE;
         }
-        List<Candidate> candidates = candidates(duplicates.offered(i.id(), scope));
         Link into = duplicates.mergedInto(i.id(), scope).map(DuplicateViews::link).orElse(null);
+        // the primary it was merged into is shown as such, not offered again beside it
+        List<Candidate> candidates = candidates(duplicates.offered(i.id(), scope).stream()
+                .filter(o -> into == null || !o.id().equals(into.id())).toList());
         List<Link> merged = duplicates.merged(i.id(), scope).stream().map(DuplicateViews::link).toList();
         return new Panel(candidates, into, merged);
     }

@@ -2,6 +2,7 @@ package org.fengqiao.incident.web;
 
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -90,6 +91,9 @@ class IncidentPages {
     @GetMapping("/incidents/new")
     @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
     String newForm(Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new LinkedHashMap<String, String>());
+        }
         Caller caller = Callers.require();
         List<Grid> grids = jurisdictions.visibleGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE)
                 .sorted(Comparator.comparing(Grid::code)).toList();
@@ -114,9 +118,32 @@ class IncidentPages {
             UUID id = desk.file(n, Submitter.of(Callers.require())).incident().id();
             return "redirect:/incidents/" + id;
         } catch (Invalid e) {
+            // nothing was filed: the form comes back with what was typed, and with the same key, so that the
+            // corrected form sent twice still files one incident
             redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            redirect.addFlashAttribute("form", typed(category, subtype, department, description, gridId, lon, lat,
+                    address, reporterName, reporterPhone, idempotencyKey));
             return "redirect:/incidents/new";
         }
+    }
+
+    /** The form's fields as typed, by name (a map of strings: flash attributes live in the session). */
+    private static LinkedHashMap<String, String> typed(Category category, Subtype subtype, String department,
+            String description, UUID gridId, Double lon, Double lat, String address, String reporterName,
+            String reporterPhone, String idempotencyKey) {
+        LinkedHashMap<String, String> form = new LinkedHashMap<>();
+        form.put("category", category == null ? null : category.name());
+        form.put("subtype", subtype == null ? null : subtype.name());
+        form.put("department", department);
+        form.put("description", description);
+        form.put("gridId", gridId == null ? null : gridId.toString());
+        form.put("lon", lon == null ? null : lon.toString());
+        form.put("lat", lat == null ? null : lat.toString());
+        form.put("address", address);
+        form.put("reporterName", reporterName);
+        form.put("reporterPhone", reporterPhone);
+        form.put("idempotencyKey", idempotencyKey);
+        return form;
     }
 
     @GetMapping("/incidents/{id}")

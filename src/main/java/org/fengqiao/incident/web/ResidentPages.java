@@ -14,6 +14,7 @@ import org.fengqiao.incident.Category;
 import org.fengqiao.incident.NewIncident;
 import org.fengqiao.incident.Source;
 import org.fengqiao.incident.Subtype;
+import org.fengqiao.incident.internal.IdempotencyKeyReused;
 import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.Photos;
 import org.fengqiao.incident.internal.ResidentDesk;
@@ -92,6 +93,13 @@ class ResidentPages {
             Incidents.Incident filed = residents.file(n, uploads(files), request.getRemoteAddr());
             redirect.addFlashAttribute("filed", true);
             return "redirect:/track/" + filed.trackingCode();
+        } catch (IdempotencyKeyReused e) {
+            // this very form was filed before and has been changed since: say so in plain words, with the report it
+            // became, and offer a new form (a fresh one: sent again, the edited one would file a second report)
+            response.setStatus(422);
+            model.addAttribute("alreadyFiled", residents.trackingCode(e.firstIncident()));
+            model.addAttribute("form", new LinkedHashMap<String, String>());
+            return formPage(model);
         } catch (Invalid e) {
             response.setStatus(400);
             model.addAttribute("problems", e.texts(messages, locale));

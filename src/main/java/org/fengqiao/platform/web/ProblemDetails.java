@@ -2,6 +2,10 @@ package org.fengqiao.platform.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +20,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -23,7 +29,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -31,6 +39,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Errors of the JSON API leave as RFC 9457 problem details with a message per field,
  * in the language of Accept-Language (Chinese by default).
+ *
+ * <p>A person's browser asking for a page (Accept names text/html, a path outside {@code /api/} and
+ * {@code /open311/}) gets the application's error page in his language instead, with the same status: the
+ * response is sent as an error, so it takes the path of an unknown URL ({@code /error}, template
+ * {@code error.html}). On pages a path variable that is not even an id (/incidents/not-a-uuid) names nothing,
+ * so it answers 404 there, where the API says 400 with the field.
  */
 @RestControllerAdvice(basePackages = "org.fengqiao", annotations = org.springframework.web.bind.annotation.RestController.class)
 public class ProblemDetails extends ResponseEntityExceptionHandler {
@@ -42,50 +56,70 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(NotFound.class)
-    ProblemDetail notFound(NotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "error.notFound", "not-found");
+    ResponseEntity<ProblemDetail> notFound(NotFound e, HttpServletRequest request, HttpServletResponse response) {
+        return answer(problem(HttpStatus.NOT_FOUND, "error.notFound", "not-found"), request, response);
     }
 
     @ExceptionHandler(Invalid.class)
-    ProblemDetail invalid(Invalid e) {
+    ResponseEntity<ProblemDetail> invalid(Invalid e, HttpServletRequest request, HttpServletResponse response) {
         ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, e.titleKey(), "invalid");
         List<Map<String, String>> errors = new ArrayList<>();
         for (Invalid.Problem p : e.problems()) {
             errors.add(Map.of("field", p.field(), "message", text(p.key(), p.args())));
         }
         pd.setProperty("errors", errors);
-        return pd;
+        return answer(pd, request, response);
     }
 
     @ExceptionHandler(Conflict.class)
-    ProblemDetail conflict(Conflict e) {
+    ResponseEntity<ProblemDetail> conflict(Conflict e, HttpServletRequest request, HttpServletResponse response) {
         ProblemDetail pd = problem(HttpStatus.CONFLICT, "error.conflict", "conflict");
         pd.setDetail(text(e.key(), e.args()));
-        return pd;
+        return answer(pd, request, response);
     }
 
     @ExceptionHandler(Busy.class)
-    ResponseEntity<ProblemDetail> busy(Busy e) {
-        ProblemDetail pd = problem(HttpStatus.SERVICE_UNAVAILABLE, "error.busy", "busy");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(pd);
+    ResponseEntity<ProblemDetail> busy(Busy e, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        return answer(problem(HttpStatus.SERVICE_UNAVAILABLE, "error.busy", "busy"), request, response);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail forbidden(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "error.forbidden", "forbidden");
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, HttpServletRequest request,
+            HttpServletResponse response) {
+        return answer(problem(HttpStatus.FORBIDDEN, "error.forbidden", "forbidden"), request, response);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request,
+            HttpServletResponse response) {
+        if (wantsPage(request) && e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return answer(problem(HttpStatus.NOT_FOUND, "error.notFound", "not-found"), request, response);
+        }
         ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "error.invalid", "invalid");
         pd.setProperty("errors", List.of(Map.of("field", e.getName(), "message", text("error.field.format"))));
-        return pd;
+        return answer(pd, request, response);
+    }
+
+    /**
+     * The errors Spring MVC itself raises (a ResponseStatusException, a missing parameter, a wrong method…): their
+     * problem detail for the API, the error page for a browser.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (sentAsPage(statusCode, request)) {
+            return null;
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (sentAsPage(HttpStatus.BAD_REQUEST, request)) {
+            return null;
+        }
         ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "error.invalid", "invalid");
         List<Map<String, String>> errors = new ArrayList<>();
         for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
@@ -100,6 +134,9 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (sentAsPage(HttpStatus.BAD_REQUEST, request)) {
+            return null;
+        }
         ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "error.unreadable", "unreadable");
         // a value of the wrong kind in readable JSON ("category": "FOO", "lon": "abc"): name its field, as a
         // check of the value would, and for a choice say what may be chosen
@@ -126,6 +163,58 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
             }
         }
         return field.toString();
+    }
+
+    /**
+     * Whether the request is a person's browser asking for a page: it names text/html among what it accepts (a
+     * browser's navigation does; API clients, the pages' own scripts and images do not) and its path is not the
+     * API's.
+     */
+    static boolean wantsPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/") || path.startsWith("/open311/")) {
+            return false;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("html"));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    /** The problem detail for the API; for a browser, the error page with the problem's status. */
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail pd, HttpServletRequest request,
+            HttpServletResponse response) {
+        if (wantsPage(request)) {
+            sendError(response, pd.getStatus());
+            return null;
+        }
+        return ResponseEntity.status(pd.getStatus()).body(pd);
+    }
+
+    private static boolean sentAsPage(HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest web && web.getResponse() != null && wantsPage(web.getRequest())) {
+            sendError(web.getResponse(), status.value());
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Sent as an error, the response goes to /error like an unknown URL's and shows error.html; the handler's null
+     * answer then writes nothing more.
+     */
+    private static void sendError(HttpServletResponse response, int status) {
+        try {
+            response.sendError(status);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ProblemDetail problem(HttpStatus status, String titleKey, String type) {

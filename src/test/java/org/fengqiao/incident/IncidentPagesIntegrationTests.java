@@ -1,0 +1,158 @@
+package org.fengqiao.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.GridRole;
+import org.fengqiao.account.Staff;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.incident.internal.IncidentDesk;
+import org.fengqiao.incident.internal.Submitter;
+import org.fengqiao.jurisdiction.Community;
+import org.fengqiao.jurisdiction.CommunityKind;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The staff pages of incidents as a person reads them: the list's 发生时间 is when it happened (not when it was
+ * received), the incident's page shows that time and the 110 case number to look it up in the 110 system, and a
+ * form refused for bad input comes back with what was typed.
+ */
+class IncidentPagesIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    IncidentDesk desk;
+    @Autowired
+    JdbcClient jdbc;
+
+    String n;
+    Grid grid;
+    String manager;
+
+    @BeforeEach
+    void aGridWithItsManager() {
+        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
+        n = String.valueOf(100000 + new Random().nextInt(899999));
+        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "P-V-" + n, "页面村" + n,
+                null, null, null);
+        double lon = 100 + new Random().nextInt(400) / 100.0;
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,32],[%s,32],[%s,32.005],[%s,32.005],[%s,32]]]}"
+                .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
+        grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-P-" + n, "页面网格" + n, square, null, null,
+                null);
+        manager = "pagemgr" + n;
+        Staff person = staff.register(office.id(), StaffRole.AUXILIARY_POLICE, "页面管理员" + n, null, null, "辅警", manager,
+                DEMO_PASSWORD);
+        staff.assignGridRole(grid.id(), person.id(), GridRole.MANAGER, LocalDate.of(2024, 1, 1), null);
+    }
+
+    ApiClient signedIn(String username) {
+        ApiClient c = new ApiClient(port);
+        assertThat(c.formLogin(username, DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        return c;
+    }
+
+    String page(ApiClient c, String path) {
+        HttpResponse<String> r = c.get(path, null, "Accept", "text/html");
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return r.body();
+    }
+
+    @Test
+    void theListAndThePageShowWhenItHappenedAndThePageThe110CaseNumber() {
+        // five days ago at 02:00 UTC: the same day in UTC and in China, and never the day it is received (now)
+        OffsetDateTime occurred = OffsetDateTime.now(ZoneOffset.UTC).minusDays(5).truncatedTo(ChronoUnit.DAYS)
+                .plusHours(2);
+        String caseNumber = "J" + n + "0042";
+        UUID id = desk.file(new NewIncident(Source.CALL_110, Category.HELP, null, null, "110推送求助" + n, occurred, null,
+                null, "页面村口", grid.id().value(), null, null, caseNumber, null), Submitter.system("110")).incident().id();
+        UUID field = desk.file(new NewIncident(Source.FIELD, Category.HELP, null, null, "巡查求助" + n, null, null, null,
+                "页面村西", grid.id().value(), null, null, null, null), Submitter.system("test")).incident().id();
+        ApiClient c = signedIn(manager);
+
+        String list = page(c, "/incidents?show=mine");
+        Matcher row = Pattern.compile("data-id=\"" + id + "\"[^>]*>\\s*<td[^>]*>([^<]*)</td>").matcher(list);
+        assertThat(row.find()).as("the row of the 110 report").isTrue();
+        String day = occurred.format(DateTimeFormatter.ofPattern("MM-dd"));
+        String today = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("MM-dd"));
+        assertThat(row.group(1)).as("发生时间 is when it happened, five days ago").contains(day).doesNotContain(today);
+
+        String detail = page(c, "/incidents/" + id);
+        assertThat(detail).contains("发生时间").contains("110接警单号");
+        assertThat(text(detail, "incident-external-ref")).isEqualTo(caseNumber);
+        assertThat(text(detail, "incident-occurred")).contains(occurred.format(DateTimeFormatter.ofPattern("MM-dd")));
+
+        String other = page(c, "/incidents/" + field);
+        assertThat(other).as("no case number line without one").doesNotContain("incident-external-ref")
+                .doesNotContain("110接警单号").contains("incident-occurred");
+    }
+
+    @Test
+    void aFormRefusedForBadInputComesBackWithWhatWasTyped() {
+        ApiClient c = signedIn(manager);
+        String description = "案件未注明性质" + n;
+        String key = UUID.randomUUID().toString();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("idempotencyKey", key);
+        form.put("category", "CASE");
+        form.put("subtype", "");
+        form.put("description", description);
+        form.put("gridId", grid.id().value().toString());
+        form.put("address", "页面村北" + n);
+        form.put("reporterName", "报告人" + n);
+        form.put("reporterPhone", "13912345678");
+        form.put("_csrf", c.csrfFrom("/incidents/new"));
+        HttpResponse<String> refused = c.form("/incidents", form);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/incidents/new");
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param(description)
+                .query(Long.class).single()).as("nothing filed").isZero();
+
+        String again = page(c, "/incidents/new");
+        assertThat(again).contains("案事件须注明刑事或治安");
+        assertThat(again).contains(">" + description + "</textarea>");
+        assertThat(again).containsPattern("value=\"CASE\"[^>]*selected");
+        assertThat(again).containsPattern("value=\"" + grid.id().value() + "\"[^>]*selected");
+        assertThat(again).contains("value=\"页面村北" + n + "\"", "value=\"报告人" + n + "\"", "value=\"13912345678\"");
+        assertThat(again).containsPattern("<select id=\"subtype\"[^>]*\\srequired[\\s=>]");
+        assertThat(again).as("the same key, so the corrected form sent twice files once").contains("value=\"" + key + "\"");
+
+        String fresh = page(c, "/incidents/new");
+        assertThat(fresh).as("once shown, the typed values are gone").doesNotContain(description)
+                .doesNotContainPattern("<select id=\"subtype\"[^>]*\\srequired[\\s=>]");
+    }
+
+    /** The text of the element with this id (no markup inside it). */
+    static String text(String html, String id) {
+        Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(html);
+        assertThat(m.find()).as(id).isTrue();
+        return m.group(1).trim();
+    }
+}

@@ -1,0 +1,85 @@
+package org.fengqiao.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A person's browser asking for a staff page gets the application's error page in his language, with the right
+ * status, never a problem detail in JSON: a page he may not open (403), a record that does not exist or lies outside
+ * his subtree (404, the same), an address whose id is not an id (404). The API keeps its problem details.
+ */
+class ErrorPagesIntegrationTests extends IntegrationTest {
+
+    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient signedIn(String username) {
+        ApiClient c = new ApiClient(port);
+        assertThat(c.formLogin(username, DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        return c;
+    }
+
+    static void isTheErrorPage(HttpResponse<String> r, int status, String heading) {
+        assertThat(r.statusCode()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(r.body()).contains("<h1>" + heading + "</h1>").doesNotContain("\"status\":")
+                .doesNotContain("problems/");
+    }
+
+    @Test
+    void aPageTheOfficerMayNotOpenIsTheForbiddenPage() {
+        ApiClient officer = signedIn("officer");
+        isTheErrorPage(officer.get("/incidents/api-keys", null, "Accept", BROWSER), 403, "无权进行此操作");
+        ApiClient english = signedIn("officer");
+        assertThat(english.get("/?lang=en", null, "Accept", BROWSER).statusCode()).as("English chosen").isEqualTo(200);
+        isTheErrorPage(english.get("/incidents/api-keys", null, "Accept", BROWSER), 403, "You are not allowed to do this");
+    }
+
+    @Test
+    void aMissingOrOutOfScopeRecordAndAnIdThatIsNoIdAreTheNotFoundPage() {
+        ApiClient officer = signedIn("officer");
+        String officerPath = jdbc.sql("SELECT u.path FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.username = 'officer'")
+                .query(String.class).single();
+        UUID elsewhere = jdbc.sql("""
+                SELECT i.id FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id
+                WHERE u.path NOT LIKE ? LIMIT 1""").param(officerPath + "%").query(UUID.class).single();
+
+        isTheErrorPage(officer.get("/incidents/" + UUID.randomUUID(), null, "Accept", BROWSER), 404, "记录不存在");
+        isTheErrorPage(officer.get("/incidents/" + elsewhere, null, "Accept", BROWSER), 404, "记录不存在");
+        isTheErrorPage(officer.get("/incidents/not-a-uuid", null, "Accept", BROWSER), 404, "记录不存在");
+        isTheErrorPage(officer.form("/inbox/not-a-uuid/open", Map.of("_csrf", officer.csrfFrom("/inbox")), "Accept",
+                BROWSER), 404, "记录不存在");
+    }
+
+    @Test
+    void theApiAnswersProblemDetailsEvenToABrowser() {
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        HttpResponse<String> missing = api.get("/api/v1/incidents/" + UUID.randomUUID(), officer, "Accept", BROWSER);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(ApiClient.json(missing).get("title").asText()).isEqualTo("记录不存在");
+
+        HttpResponse<String> malformed = api.get("/api/v1/incidents/not-a-uuid", officer, "Accept", BROWSER);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(malformed).get("errors").get(0).get("field").asText()).isEqualTo("id");
+
+        // a client that does not ask for HTML keeps getting problem details from a page's address too
+        HttpResponse<String> script = signedIn("officer").get("/incidents/api-keys", null, "Accept", "application/json");
+        assertThat(script.statusCode()).isEqualTo(403);
+        assertThat(script.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+}
