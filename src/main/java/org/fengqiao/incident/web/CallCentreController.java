@@ -10,6 +10,7 @@ import org.fengqiao.incident.Category;
 import org.fengqiao.incident.NewIncident;
 import org.fengqiao.incident.Source;
 import org.fengqiao.incident.Subtype;
+import org.fengqiao.incident.internal.IdempotencyKeyReused;
 import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.platform.Callers;
@@ -59,6 +60,8 @@ class CallCentreController {
         IncidentDesk.Filed filed;
         try {
             filed = desk.file(n, Submitter.of(Callers.require()));
+        } catch (IdempotencyKeyReused e) {
+            throw e; // answered 422 naming caseNumber (IdempotencyErrors)
         } catch (Invalid e) {
             throw e.renamed(FIELDS);
         }
