@@ -52,6 +52,35 @@ class DeferredIndexesIntegrationTests extends IntegrationTest {
         return ImportJobWatchIntegrationTests.job(jdbc, "RUNNING", instance, "zh-CN", silentSeconds);
     }
 
+    /**
+     * The indexes still set aside once no builder holds one. The application's own watch runs on its schedule beside
+     * the test: a builder skips an index another is building (SKIP LOCKED), so right after a build that index may
+     * still be listed until the other builder commits.
+     */
+    List<String> pendingOnceBuildersEnd() {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        List<String> pending = deferred.pending();
+        while (!pending.isEmpty() && System.nanoTime() < until && beingBuilt()) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            pending = deferred.pending();
+        }
+        return pending;
+    }
+
+    /**
+     * Whether builders hold every index still listed (a build runs in the transaction that locks its record): one that
+     * nobody holds is not being built, and waiting for it would hide a failure.
+     */
+    boolean beingBuilt() {
+        return jdbc.sql("SELECT name FROM deferred_index FOR UPDATE SKIP LOCKED").query(String.class).list().isEmpty()
+                && !deferred.pending().isEmpty();
+    }
+
     @Test
     void theSecondaryIndexesAreSetAsideAndBuiltAgainAsTheyWereWhileSearchesStillAnswer() throws Exception {
         Map<String, String> before = indexes();
@@ -103,7 +132,7 @@ class DeferredIndexesIntegrationTests extends IntegrationTest {
             watch.watch();
             assertThat(jdbc.sql("SELECT status FROM import_job WHERE id = ?").param(crashed).query(String.class).single())
                     .isEqualTo("FAILED");
-            assertThat(deferred.pending()).isEmpty();
+            assertThat(pendingOnceBuildersEnd()).isEmpty();
             assertThat(indexes()).isEqualTo(before);
         } finally {
             deferred.build(crashed);
@@ -144,7 +173,7 @@ class DeferredIndexesIntegrationTests extends IntegrationTest {
             String callback = new String(getClass().getResourceAsStream("/db/migration/beforeEachMigrate.sql").readAllBytes(),
                     StandardCharsets.UTF_8);
             jdbc.sql(callback).update();
-            assertThat(deferred.pending()).isEmpty();
+            assertThat(pendingOnceBuildersEnd()).isEmpty();
             assertThat(indexes()).isEqualTo(before);
         } finally {
             deferred.build(crashed);
