@@ -153,8 +153,8 @@ public class IncidentDesk implements AutoCloseable {
             Optional<StandardAddresses.Address> named = addresses.matching(n.address(), who.scopePaths());
             if (named.isPresent()) {
                 StandardAddresses.Address a = named.get();
-                n = n.locatedAt(a.gridId(), a.lon() != null && a.lat() != null ? a.lon() : null,
-                        a.lon() != null && a.lat() != null ? a.lat() : null);
+                boolean point = a.lon() != null && a.lat() != null;
+                n = n.locatedAt(a.gridId(), point ? a.lon() : null, point ? a.lat() : null);
             } else {
                 problems.add(problem("address", "incident.address.notFound"));
             }
