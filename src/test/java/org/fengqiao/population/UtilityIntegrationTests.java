@@ -585,6 +585,9 @@ class UtilityIntegrationTests extends IntegrationTest {
         assertThat(historyActors(page)).containsExactly(officerName, officerName);
         String history = page.substring(page.indexOf("class=\"history\""));
         assertThat(history).contains(LAST.toString()).doesNotContain(LAST + " – " + LAST);
+        // the API's history reads the same
+        assertThat(fx.get("officer", "/api/v1/verification-tasks/" + task).body().get("history").get(0).get("detail")
+                .asText()).isEqualTo(LAST.toString());
 
         // a task the demo load opened (no caller): the system, in the reader's language
         UUID demo = jdbc.sql("""

@@ -180,6 +180,15 @@ public class VerificationTasks {
      * shows people by their name, so the staff member's current name is read here, and none for the system
      * (bySystem), whose name each page writes in its reader's language.
      */
+    /** A period as written ("2026-11 – 2026-12"), shown with a one-month period's month once ("2026-11"). */
+    static String period(String written) {
+        int dash = written == null ? -1 : written.indexOf(" – ");
+        if (dash > 0 && written.substring(0, dash).equals(written.substring(dash + 3))) {
+            return written.substring(0, dash);
+        }
+        return written;
+    }
+
     public List<Event> history(UUID task) {
         return jdbc.sql("""
                 SELECT e.action, coalesce(s.name, e.actor_name), e.detail, e.at, e.actor_id IS NULL
@@ -188,7 +197,10 @@ public class VerificationTasks {
                 .param(task)
                 .query((rs, n) -> {
                     boolean bySystem = rs.getBoolean(5);
-                    return new Event(rs.getString(1), bySystem ? null : rs.getString(2), bySystem, rs.getString(3),
+                    String action = rs.getString(1);
+                    String detail = "OPENED".equals(action) || "EXTENDED".equals(action) ? period(rs.getString(3))
+                            : rs.getString(3);
+                    return new Event(action, bySystem ? null : rs.getString(2), bySystem, detail,
                             rs.getObject(4, OffsetDateTime.class));
                 })
                 .list();

@@ -143,7 +143,7 @@ public class Verifications {
                     UUID id = UUID.randomUUID();
                     if (tasks.insert(id, ref, d.kind(), plan.from(), plan.to(), d.reason(), d.args())) {
                         opened++;
-                        tasks.event(id, "OPENED", actorId, actor, period(plan.from(), plan.to()));
+                        tasks.event(id, "OPENED", actorId, actor, plan.from() + " – " + plan.to());
                         if (caller != null) {
                             Task t = tasks.find(id).orElseThrow();
                             events.publishEvent(Audited.created("verification-task", id, t.unitPath(), state(t)));
@@ -153,7 +153,7 @@ public class Verifications {
                 case EXTEND -> {
                     Task before = caller == null ? null : tasks.find(plan.task()).orElseThrow();
                     tasks.extend(plan.task(), plan.to(), d.reason(), d.args());
-                    tasks.event(plan.task(), "EXTENDED", actorId, actor, period(plan.from(), plan.to()));
+                    tasks.event(plan.task(), "EXTENDED", actorId, actor, plan.from() + " – " + plan.to());
                     if (caller != null) {
                         Task after = tasks.find(plan.task()).orElseThrow();
                         events.publishEvent(Audited.updated("verification-task", after.id(), after.unitPath(),
@@ -165,11 +165,6 @@ public class Verifications {
             }
         }
         return opened;
-    }
-
-    /** A period as the history shows it: one month once, a longer one as its first and last month. */
-    static String period(java.time.YearMonth from, java.time.YearMonth to) {
-        return from.equals(to) ? from.toString() : from + " – " + to;
     }
 
     /** A task with what its page shows: the place's readings, its residents (masked by role) and the history. */

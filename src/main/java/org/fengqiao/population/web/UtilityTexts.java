@@ -41,9 +41,6 @@ class UtilityTexts {
     /** A history line's detail: a resolution's finding in the reader's language, then the note. */
     public String eventDetail(org.fengqiao.population.internal.VerificationTasks.Event e, Locale locale) {
         String detail = e.detail() == null ? "" : e.detail();
-        if ("OPENED".equals(e.action()) || "EXTENDED".equals(e.action())) {
-            return onePeriod(detail);
-        }
         if (!"RESOLVED".equals(e.action())) {
             return detail;
         }
@@ -51,15 +48,6 @@ class UtilityTexts {
         String finding = colon < 0 ? detail : detail.substring(0, colon);
         String shown = messages.getMessage("utilities.finding." + finding, null, finding, locale);
         return colon < 0 ? shown : shown + "：" + detail.substring(colon + 2);
-    }
-
-    /** Events written before a one-month period was stored once read "2026-11 – 2026-11": show the month once. */
-    static String onePeriod(String detail) {
-        int dash = detail.indexOf(" – ");
-        if (dash > 0 && detail.substring(0, dash).equals(detail.substring(dash + 3))) {
-            return detail.substring(0, dash);
-        }
-        return detail;
     }
 
     private static Utility utility(String arg) {
