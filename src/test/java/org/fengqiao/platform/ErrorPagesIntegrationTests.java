@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A person's browser asking for a staff page gets the application's error page in his language, with the right
  * status, never a problem detail in JSON: a page he may not open (403), a record that does not exist or lies outside
- * his subtree (404, the same), an address whose id is not an id (404). The API keeps its problem details.
+ * his subtree (404, the same, on the staff pages too), an address whose id is not an id (404). The API keeps its
+ * problem details.
  */
 class ErrorPagesIntegrationTests extends IntegrationTest {
 
@@ -62,6 +63,23 @@ class ErrorPagesIntegrationTests extends IntegrationTest {
         isTheErrorPage(officer.get("/incidents/not-a-uuid", null, "Accept", BROWSER), 404, "记录不存在");
         isTheErrorPage(officer.form("/inbox/not-a-uuid/open", Map.of("_csrf", officer.csrfFrom("/inbox")), "Accept",
                 BROWSER), 404, "记录不存在");
+    }
+
+    @Test
+    void aStaffMemberOutsideTheCallersStationIsTheNotFoundPageAsOnEveryOtherPage() {
+        UUID elsewhere = jdbc.sql("SELECT id FROM staff WHERE username = 'officer2'").query(UUID.class).single();
+        ApiClient officer = signedIn("officer");
+        isTheErrorPage(officer.get("/staff/" + elsewhere, null, "Accept", BROWSER), 404, "记录不存在");
+        isTheErrorPage(officer.get("/staff/" + UUID.randomUUID(), null, "Accept", BROWSER), 404, "记录不存在");
+        ApiClient english = signedIn("officer");
+        english.get("/?lang=en", null, "Accept", BROWSER);
+        isTheErrorPage(english.get("/staff/" + elsewhere, null, "Accept", BROWSER), 404, "Record not found");
+
+        // a script asking a staff page for JSON gets a problem detail, as from any other page's address
+        HttpResponse<String> script = officer.get("/staff/" + elsewhere, null, "Accept", "application/json");
+        assertThat(script.statusCode()).isEqualTo(404);
+        assertThat(script.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(ApiClient.json(script).get("title").asText()).isEqualTo("记录不存在");
     }
 
     @Test
