@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Calling a reporter back: the phone is masked on the incident, and the police who handle items reveal the full
  * number of a report in their scope with a reason, on the API and the page, each reveal audited with its reason;
  * outside the scope 404, without a reason a clear error in the reader's language and nothing revealed or audited;
- * volunteers and administrators may not; an informant's phone stays hidden from whoever may not know him.
+ * the grid coordinator and the mediators call back too; grid members, volunteers and administrators may not; an
+ * informant's phone stays hidden from whoever may not know him.
  */
 class ReporterPhoneIntegrationTests extends IntegrationTest {
 
@@ -147,10 +148,89 @@ class ReporterPhoneIntegrationTests extends IntegrationTest {
 
         for (StaffRole role : StaffRole.values()) {
             boolean callsBack = role == StaffRole.BUREAU_COMMAND || role == StaffRole.STATION_CHIEF
-                    || role == StaffRole.COMMUNITY_OFFICER || role == StaffRole.AUXILIARY_POLICE;
+                    || role == StaffRole.COMMUNITY_OFFICER || role == StaffRole.AUXILIARY_POLICE
+                    || role == StaffRole.GRID_COORDINATOR || role == StaffRole.MEDIATOR;
             assertThat(RolePolicy.permissionsOf(role).contains(Permission.INCIDENT_REPORTER_REVEAL)).as(role.name())
                     .isEqualTo(callsBack);
         }
+    }
+
+    /** A person of the given role working in the unit of that code, signed in through the API. */
+    String signedIn(StaffRole role, String unitCode, String prefix) {
+        String n = String.valueOf(100000 + new Random().nextInt(899999));
+        UUID unit = jdbc.sql("SELECT id FROM unit WHERE code = ?").param(unitCode).query(UUID.class).single();
+        staff.register(new UnitId(unit), role, prefix + n, null, null, null, prefix + n, DEMO_PASSWORD);
+        return token(prefix + n);
+    }
+
+    String unitCodeOf(String username) {
+        return jdbc.sql("SELECT u.code FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.username = ?")
+                .param(username).query(String.class).single();
+    }
+
+    /**
+     * The grid coordinator brings other departments in on referrals and the mediators mediate the disputes 110 pushes
+     * to the grid: both must call the reporter back, within their subtree, each reveal audited in their name, and an
+     * informant's phone stays hidden from them as from the bureau.
+     */
+    @Test
+    void theGridCoordinatorAndTheMediatorCallTheReporterBackWithinTheirSubtree() {
+        String id = file("officer", "FIELD");
+        String clue = file("officer", "INFORMANT");
+        String office = unitCodeOf("officer");
+        for (StaffRole role : List.of(StaffRole.GRID_COORDINATOR, StaffRole.MEDIATOR)) {
+            String prefix = role == StaffRole.MEDIATOR ? "callmed" : "callcoord";
+            String token = signedIn(role, office, prefix);
+            HttpResponse<String> shown = reveal(token, id, Map.of("reason", "回访报告人了解纠纷情况"));
+            assertThat(shown.statusCode()).as(role + ": " + shown.body()).isEqualTo(200);
+            assertThat(ApiClient.json(shown).get("phone").asText()).as(role.name()).isEqualTo(PHONE);
+
+            HttpResponse<String> informant = reveal(token, clue, Map.of("reason", "回访信息员了解情况"));
+            assertThat(informant.statusCode()).as(role.name()).isEqualTo(400);
+            assertThat(informant.body()).doesNotContain(PHONE);
+
+            String elsewhere = signedIn(role, unitCodeOf("officer2"), prefix + "x");
+            assertThat(reveal(elsewhere, id, Map.of("reason", "回访报告人了解纠纷情况")).statusCode())
+                    .as(role + " of another station").isEqualTo(404);
+        }
+        List<String> actors = jdbc.sql("""
+                SELECT actor FROM audit_entry WHERE action = 'REVEAL' AND record_type = 'incident' AND record_id = ?
+                ORDER BY seq""").param(id).query(String.class).list();
+        assertThat(actors).hasSize(2).anyMatch(a -> a.startsWith("callcoord")).anyMatch(a -> a.startsWith("callmed"));
+        assertThat(reveals(clue)).isZero();
+    }
+
+    @Test
+    void onTheMediatorsIncidentPageTheRevealFormStandsBesideTheMaskedPhone() {
+        String id = file("officer", "FIELD");
+        String n = String.valueOf(100000 + new Random().nextInt(899999));
+        UUID office = jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        staff.register(new UnitId(office), StaffRole.MEDIATOR, "回拨调解员" + n, null, null, "调解员", "pagemed" + n,
+                DEMO_PASSWORD);
+        ApiClient page = new ApiClient(port);
+        assertThat(page.formLogin("pagemed" + n, DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        String path = "/incidents/" + id;
+        assertThat(page.get(path, null).body()).contains("139****5678", "id=\"reveal-reason\"").doesNotContain(PHONE);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("reason", "调解前电话回访报告人");
+        form.put("_csrf", page.csrfFrom(path));
+        assertThat(page.form(path + "/reporter-phone", form).statusCode()).isEqualTo(302);
+        assertThat(page.get(path, null).body()).contains("href=\"tel:" + PHONE + "\"");
+        assertThat(reveals(id)).isEqualTo(1);
+    }
+
+    /** Grid members, volunteers, informants, guards and inspectors still may not, in their own subtree either. */
+    @Test
+    void rolesThatDoNotCallBackStillMayNot() {
+        String id = file("officer", "FIELD");
+        String office = unitCodeOf("officer");
+        for (StaffRole role : List.of(StaffRole.GRID_MEMBER, StaffRole.VOLUNTEER, StaffRole.INFORMANT,
+                StaffRole.SECURITY_GUARD, StaffRole.INSPECTOR)) {
+            HttpResponse<String> r = reveal(signedIn(role, office, "nocall"), id, Map.of("reason", "回访报告人核实"));
+            assertThat(r.statusCode()).as(role.name()).isEqualTo(403);
+            assertThat(r.body()).doesNotContain(PHONE);
+        }
+        assertThat(reveals(id)).isZero();
     }
 
     @Test

@@ -84,19 +84,21 @@ public final class RolePolicy {
 
     /**
      * Incidents (事项): everyone who works in the field files and handles them; inspectors only read;
-     * the three administrators never touch them. The police who own items (bureau, station chief, community
-     * officer as grid chief, auxiliary police as grid manager) call reporters back, so they may reveal a reporter's
-     * full phone with a reason; nobody else may.
+     * the three administrators never touch them. Those who call reporters back may reveal a reporter's full phone
+     * with a reason (in their subtree, audited): the police who own items (bureau, station chief, community officer
+     * as grid chief, auxiliary police as grid manager), the grid coordinator who brings other departments in on an
+     * item (seed 002) and the mediators who take up the disputes 110 pushes to the grid (seed 003, 和为贵); nobody
+     * else may.
      */
     static Set<Permission> incidentPermissionsOf(StaffRole role) {
         if (role == StaffRole.STATION_CHIEF) {
             return EnumSet.of(INCIDENT_READ, INCIDENT_WRITE, INCIDENT_INFORMANT_IDENTITY, INCIDENT_REPORTER_REVEAL);
         }
         return switch (role) {
-            case BUREAU_COMMAND, COMMUNITY_OFFICER, AUXILIARY_POLICE ->
+            case BUREAU_COMMAND, COMMUNITY_OFFICER, AUXILIARY_POLICE, GRID_COORDINATOR, MEDIATOR ->
                     EnumSet.of(INCIDENT_READ, INCIDENT_WRITE, INCIDENT_REPORTER_REVEAL);
-            case STATION_CHIEF, GRID_COORDINATOR, GRID_MEMBER,
-                    INFORMANT, VOLUNTEER, SECURITY_GUARD, MEDIATOR -> EnumSet.of(INCIDENT_READ, INCIDENT_WRITE);
+            case STATION_CHIEF, GRID_MEMBER, INFORMANT, VOLUNTEER, SECURITY_GUARD ->
+                    EnumSet.of(INCIDENT_READ, INCIDENT_WRITE);
             case INSPECTOR -> EnumSet.of(INCIDENT_READ);
             case SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> EnumSet.noneOf(Permission.class);
         };
