@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What a resident does on the tracking page reaches the inbox: information he adds reaches the report's owner, a
  * report he reopens reaches its owner and the grid chief, each with a title in the reader's language that says what
- * the resident did (and, for a reopening, his reason).
+ * the resident did, and his own words: his reason for a reopening, what he added (shortened to a line when long).
  */
 class ResidentStepsInboxIntegrationTests extends IntegrationTest {
 
@@ -111,12 +111,44 @@ class ResidentStepsInboxIntegrationTests extends IntegrationTest {
         JsonNode entry = mine.stream().filter(e -> e.get("kind").asText().equals("INCIDENT_INFORMATION_ADDED"))
                 .findFirst().orElseThrow();
         assertThat(entry.get("title").asText()).isEqualTo("群众为事项 " + code + "（求助）补充了情况，请查看");
+        assertThat(entry.get("reason").asText()).as("what he wrote, without opening the report")
+                .isEqualTo("老人穿蓝色外套，往河边方向走了");
         assertThat(entry.get("link").asText()).isEqualTo("/incidents/" + id);
         assertThat(entry.get("unread").asBoolean()).isTrue();
         assertThat(entriesAbout(manager, id, "Accept-Language", "en")).extracting(e -> e.get("title").asText())
                 .contains("The resident added information to item " + code + " (Help)");
         assertThat(kinds(entriesAbout(chief, id))).as("the chief was informed of the routing, not of every addition")
                 .containsExactly("INCIDENT_INFORMED");
+    }
+
+    @Test
+    void aLongAdditionReachesTheInboxShortenedOnOneLineAndInFullOnTheReport() {
+        Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        TestGrid g = NotificationFixtures.grid(jurisdictions, staff, office);
+        PublicClient resident = resident();
+        String code = file(resident, g);
+        UUID id = idOf(code);
+        String words = "老人身高一米六左右，\n\n  穿蓝色外套、黑裤子，" + "拄着拐杖慢慢往河边方向走".repeat(30) + "，最后在桥头看到。";
+        resident.post("/track/" + code, "/track/" + code + "/information", Map.of("information", words), List.of());
+        // a resident's words that happen to read like a message key stay his words
+        resident.post("/track/" + code, "/track/" + code + "/information",
+                Map.of("information", "incident.escalation.unanswered"), List.of());
+
+        String manager = token(g.managerLogin());
+        List<String> reasons = entriesAbout(manager, id, "Accept-Language", "en").stream()
+                .filter(e -> e.get("kind").asText().equals("INCIDENT_INFORMATION_ADDED"))
+                .map(e -> e.get("reason").asText()).toList();
+        assertThat(reasons).hasSize(2).contains("incident.escalation.unanswered");
+        String shortened = reasons.stream().filter(r -> r.startsWith("老人")).findFirst().orElseThrow();
+        assertThat(shortened).startsWith("老人身高一米六左右， 穿蓝色外套、黑裤子，拄着拐杖").endsWith("…")
+                .doesNotContain("\n", "桥头");
+        assertThat(shortened.codePointCount(0, shortened.length())).isLessThanOrEqualTo(120);
+
+        ApiClient page = new ApiClient(port);
+        assertThat(page.formLogin(g.managerLogin(), DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(page.get("/inbox", null).body()).contains(shortened);
+        JsonNode timeline = ApiClient.json(api.get("/api/v1/incidents/" + id, manager)).get("timeline");
+        assertThat(timeline.findValuesAsText("note")).as("the report keeps every word").contains(words);
     }
 
     @Test

@@ -476,7 +476,8 @@ public class IncidentDesk implements AutoCloseable {
 
     /**
      * A step the reporter took on the public pages (INFORMATION_ADDED, RATED) at the given moment: written to
-     * the timeline with the present owner, and published, so the owner hears of it. The owner stays.
+     * the timeline with the present owner, and published with his words as its reason, so the owner hears of it and
+     * of what he wrote. The owner stays.
      */
     @Transactional
     public Incident reporterStep(UUID id, String kind, String actorName, String note, Instant at) {
@@ -485,7 +486,7 @@ public class IncidentDesk implements AutoCloseable {
         OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         incidents.event(id, kind, now, null, actorName, i.ownerUnitId(), i.ownerUnitName(), i.ownerStaffId(),
                 i.ownerStaffName(), null, null, null, null, blankToNull(note));
-        published(i, kind, now, null);
+        published(i, kind, now, blankToNull(note));
         return i;
     }
 

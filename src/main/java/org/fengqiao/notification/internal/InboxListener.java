@@ -3,6 +3,7 @@ package org.fengqiao.notification.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.fengqiao.incident.IncidentStepRecorded;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.Jurisdictions;
@@ -76,19 +77,43 @@ class InboxListener {
     /**
      * The resident reopened his report or added information on the tracking page (only residents take these steps):
      * the report's present owner hears of it, and of a reopening the grid's chief too (unless he owns it), since an
-     * answer the resident did not accept is the chief's concern. The reason of a reopening is the resident's words.
+     * answer the resident did not accept is the chief's concern. The entry carries the resident's words (his reason
+     * to reopen, what he added) as a line of at most {@value #LINE} characters, so the officer knows what came
+     * without opening the report, where the whole text stands on the timeline; photos alone bring no words.
      */
     private void residentStep(IncidentStepRecorded step) {
         boolean reopened = "REOPENED".equals(step.kind());
         Inbox.New owner = new Inbox.New(step.ownerStaffId(),
                 reopened ? Kind.INCIDENT_REOPENED : Kind.INCIDENT_INFORMATION_ADDED, "incident", step.incidentId(),
                 "/incidents/" + step.incidentId(), step.unitPath(), step.trackingCode(),
-                "incident.category." + step.category().name(), reopened ? step.reason() : null, null, step.at());
+                "incident.category." + step.category().name(), line(step.reason()), null, step.at());
         if (reopened) {
             inbox.add(owner, Kind.INCIDENT_REOPENED, INFORMED_CHIEFS);
         } else {
             inbox.add(owner);
         }
+    }
+
+    /** The longest line of a person's words an entry carries, ellipsis included. */
+    static final int LINE = 120;
+    private static final Pattern WHITE_SPACE = Pattern.compile("(?U)\\s+");
+
+    /**
+     * A person's words as one line of at most {@link #LINE} characters: every run of white space (line breaks, the
+     * ideographic space) as one space, and where they are cut an ellipsis, never inside a character; null for none.
+     */
+    static String line(String words) {
+        if (words == null) {
+            return null;
+        }
+        String one = WHITE_SPACE.matcher(words).replaceAll(" ").strip();
+        if (one.isEmpty()) {
+            return null;
+        }
+        if (one.codePointCount(0, one.length()) <= LINE) {
+            return one;
+        }
+        return one.substring(0, one.offsetByCodePoints(0, LINE - 1)).stripTrailing() + "…";
     }
 
     @EventListener

@@ -1,7 +1,9 @@
 package org.fengqiao.notification.web;
 
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.fengqiao.notification.internal.Inbox;
 import org.springframework.context.MessageSource;
@@ -15,6 +17,10 @@ class InboxViews {
             String unitPath, OffsetDateTime createdAt, OffsetDateTime readAt, boolean unread) {
     }
 
+    /** The kinds whose reason is always a person's words, never a message key. */
+    private static final Set<Inbox.Kind> WORDS = EnumSet.of(Inbox.Kind.INCIDENT_REOPENED,
+            Inbox.Kind.INCIDENT_INFORMATION_ADDED, Inbox.Kind.DISPUTE_AT_RISK);
+
     private final MessageSource messages;
 
     InboxViews(MessageSource messages) {
@@ -25,8 +31,10 @@ class InboxViews {
         String category = e.category() == null ? "" : messages.getMessage(e.category(), null, e.category(), locale);
         String title = messages.getMessage("notification.inbox.kind." + e.kind().name(),
                 new Object[] {e.subject(), category, e.dueOn() == null ? "" : e.dueOn().toString()}, locale);
-        // a routing or escalation reason is a message key; a reason given by hand is a person's words
-        String reason = e.reason() == null ? null : messages.getMessage(e.reason(), null, e.reason(), locale);
+        // a routing or escalation reason is a message key; a reason given by hand is a person's words, and what a
+        // resident wrote or an officer noted of a risk always is (words that read like a key stay words)
+        String reason = e.reason() == null || WORDS.contains(e.kind()) ? e.reason()
+                : messages.getMessage(e.reason(), null, e.reason(), locale);
         return new View(e.id(), e.kind().name(), title, reason, e.recordType(), e.recordId(), e.link(), e.unitPath(),
                 e.createdAt(), e.readAt(), e.unread());
     }
