@@ -298,9 +298,56 @@ class ResidentIntegrationTests extends IntegrationTest {
                 "如要反映另一件事").doesNotContain("幂等键");
         assertThat(filed("改过再提交-" + n)).as("nothing filed").isZero();
 
-        HttpResponse<String> english = resident("en").post("/report", "/report", changed, List.of());
+        // the same browser, switched to English
+        HttpResponse<String> english = resident.post("/report?lang=en", "/report", changed, List.of());
+        assertThat(english.statusCode()).isEqualTo(422);
         assertThat(english.body()).contains("This form was already submitted, as report " + code, "start a new form")
                 .doesNotContainIgnoringCase("idempotency key");
+    }
+
+    /** The key the report page put in its form, as a browser sends it back. */
+    static String formKey(PublicClient browser) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"")
+                .matcher(browser.get("/report").body());
+        assertThat(m.find()).as("the form carries its key").isTrue();
+        return m.group(1);
+    }
+
+    /**
+     * The tracking code is the only key to a resident's report: a form's key that another browser holds (seen on a
+     * shared phone, guessed, copied from the page) files that browser's own report and tells it nothing of the
+     * resident's, whether the form it sends is the resident's changed or the very same.
+     */
+    @Test
+    void aFormKeyOfAnotherBrowserRevealsNothingOfTheReportItBecame() {
+        PublicClient owner = resident(null);
+        String key = formKey(owner);
+        assertThat(key).as("unguessable: a random UUID").matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        Map<String, String> first = report(grid, "钥匙-" + n);
+        first.put("idempotencyKey", key);
+        String code = codeOf(owner.post("/report", "/report", first, List.of()));
+        assertThat(formKey(owner)).as("every form gets a key of its own").isNotEqualTo(key);
+
+        PublicClient stranger = resident(null);
+        Map<String, String> changed = new HashMap<>(first);
+        changed.put("description", "陌生人用别人的钥匙-" + n);
+        HttpResponse<String> edited = stranger.post("/report", "/report", changed, List.of());
+        assertThat(edited.body()).doesNotContain(code);
+        String his = codeOf(edited);
+        assertThat(his).as("his own report").isNotEqualTo(code);
+        assertThat(stranger.follow(edited).body()).doesNotContain(code);
+
+        HttpResponse<String> same = resident(null).post("/report", "/report", first, List.of());
+        assertThat(same.body()).doesNotContain(code);
+        assertThat(codeOf(same)).as("not sent to the resident's tracking page").isNotEqualTo(code).isNotEqualTo(his);
+
+        // the resident's own browser still learns which report his form became
+        HttpResponse<String> again = owner.post("/report", "/report", changed, List.of());
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.body()).contains(code);
+        assertThat(owner.post("/report", "/report", first, List.of()).headers().firstValue("Location").orElseThrow())
+                .endsWith("/track/" + code);
+        assertThat(filed("钥匙-" + n)).isEqualTo(2);
     }
 
     @Test

@@ -1,16 +1,21 @@
 package org.fengqiao.incident.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.incident.NewIncident;
 import org.fengqiao.incident.Source;
@@ -106,20 +111,37 @@ public class ResidentDesk {
 
     /**
      * Files a resident's report from the given address: routed like any other, with its photos stored
-     * stripped. An idempotency key shorter than 16 characters is ignored (the form sends a random one).
+     * stripped. The form's idempotency key (the form sends a random one; one shorter than 16 characters is ignored)
+     * names the submission only together with the browser that got the form, by its {@code browser} secret (the
+     * session's): what is stored is the HMAC-SHA256 of the key under that secret. So the same form sent again from
+     * that browser answers the report it became (and the resend page may name it), while the same key sent from any
+     * other browser (seen on a shared phone, copied from the page, guessed) files that browser's own report and
+     * learns nothing of the resident's: his tracking code is the only key to his report. Without a secret the key
+     * is ignored.
      */
     @Transactional
-    public Incident file(NewIncident report, List<Upload> uploads, String address) {
+    public Incident file(NewIncident report, List<Upload> uploads, String address, byte[] browser) {
         admit(address);
         List<PhotoSanitizer.Clean> clean = clean(uploads);
         String key = report.idempotencyKey() != null && report.idempotencyKey().trim().length() >= MIN_KEY
-                ? report.idempotencyKey().trim() : null;
+                && browser != null ? bound(report.idempotencyKey().trim(), browser) : null;
         IncidentDesk.Filed filed = desk.file(report.withSource(Source.RESIDENT).withIdempotencyKey(key), RESIDENT);
         if (filed.created()) {
             OffsetDateTime at = filed.incident().receivedAt();
             clean.forEach(p -> photos.add(filed.incident().id(), p, "RESIDENT", null, at));
         }
         return filed.incident();
+    }
+
+    /** A form's key bound to the browser that sent it: HMAC-SHA256 under the browser's secret, in hex. */
+    static String bound(String key, byte[] browser) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(browser, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     /** The tracking code of a report filed by a resident before (the one a resent form's key names). */

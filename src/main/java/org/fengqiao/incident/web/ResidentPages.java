@@ -2,9 +2,12 @@ package org.fengqiao.incident.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +47,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ResidentPages {
 
+    /** The session attribute holding the secret the browser's form keys are bound to. */
+    static final String FORM_SECRET = "fengqiao.resident.formSecret";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     /** The categories a resident chooses from; a case comes as its kind, so he need not know the word. */
     static final List<String> CHOICES = List.of("HELP", "DISPUTE", "CASE_CRIMINAL", "CASE_PUBLIC_ORDER", "TRAFFIC",
             "DISASTER", "COMPLAINT", "DEPARTMENT");
@@ -64,9 +71,9 @@ class ResidentPages {
     }
 
     @GetMapping("/report")
-    String form(Model model) {
+    String form(Model model, HttpServletRequest request) {
         model.addAttribute("form", new LinkedHashMap<String, String>());
-        return formPage(model);
+        return formPage(model, request);
     }
 
     @PostMapping("/report")
@@ -90,16 +97,17 @@ class ResidentPages {
                     number(fields.get("lon"), "location"), number(fields.get("lat"), "location"),
                     fields.get("address"), uuid(fields.get("gridId")), fields.get("reporterName"),
                     fields.get("reporterPhone"), null, fields.get("idempotencyKey"));
-            Incidents.Incident filed = residents.file(n, uploads(files), request.getRemoteAddr());
+            Incidents.Incident filed = residents.file(n, uploads(files), request.getRemoteAddr(), browser(request));
             redirect.addFlashAttribute("filed", true);
             return "redirect:/track/" + filed.trackingCode();
         } catch (IdempotencyKeyReused e) {
-            // this very form was filed before and has been changed since: say so in plain words, with the report it
-            // became, and offer a new form (a fresh one: sent again, the edited one would file a second report)
+            // this very form was filed before from this browser (the key is bound to it) and has been changed since:
+            // say so in plain words, with the report it became, and offer a new form (a fresh one: sent again, the
+            // edited one would file a second report)
             response.setStatus(422);
             model.addAttribute("alreadyFiled", residents.trackingCode(e.firstIncident()));
             model.addAttribute("form", new LinkedHashMap<String, String>());
-            return formPage(model);
+            return formPage(model, request);
         } catch (Invalid e) {
             response.setStatus(400);
             model.addAttribute("problems", e.texts(messages, locale));
@@ -109,10 +117,28 @@ class ResidentPages {
                     new Object[] {e.perHour()}, locale)));
         }
         model.addAttribute("form", fields);
-        return formPage(model);
+        return formPage(model, request);
     }
 
-    private String formPage(Model model) {
+    /**
+     * The secret of this browser's session, to which the form keys it sends are bound (see {@link ResidentDesk#file}):
+     * made when the session first gets a form, so that a form sent twice at once (a double tap) finds it already
+     * there; made on the spot for a form the session never got from here. The session is the one that holds the CSRF
+     * token every form is checked against, so a browser that sends a form has it.
+     */
+    static byte[] browser(HttpServletRequest request) {
+        HttpSession session = request.getSession();
+        if (session.getAttribute(FORM_SECRET) instanceof String secret) {
+            return Base64.getDecoder().decode(secret);
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        session.setAttribute(FORM_SECRET, Base64.getEncoder().encodeToString(secret));
+        return secret;
+    }
+
+    private String formPage(Model model, HttpServletRequest request) {
+        browser(request);
         model.addAttribute("choices", CHOICES);
         model.addAttribute("grids", jdbc.sql("""
                 SELECT g.id, g.name, c.name FROM grid g JOIN community c ON c.id = g.community_id
