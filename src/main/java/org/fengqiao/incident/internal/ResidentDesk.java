@@ -46,7 +46,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ResidentDesk {
 
-    /** Who the steps a resident takes are written as (timeline and audit trail). */
+    /**
+     * Who the steps a resident takes are written as (timeline and audit trail): no person's name but the mark of the
+     * resident, the same in every row ever written, which the pages and the API say in the reader's language
+     * ({@code incident.actor.resident}) by {@link #byResident}.
+     */
     public static final String ACTOR = "群众";
     static final Submitter RESIDENT = new Submitter("resident", null, ACTOR, null);
     private static final int MIN_KEY = 16;
@@ -58,6 +62,11 @@ public class ResidentDesk {
     /** A report as the resident follows it: his own photos only, the rating, and whether he may still reopen. */
     public record Tracked(Incident incident, List<Incidents.Event> timeline, List<Photos.Photo> photos,
             Optional<Ratings.Rating> rating, boolean mayRate, boolean mayReopen, OffsetDateTime reopenUntil) {
+    }
+
+    /** Whether the resident took the step (filed, added information, rated, reopened) on the public pages. */
+    public static boolean byResident(Incidents.Event step) {
+        return ACTOR.equals(step.actorName());
     }
 
     /** Too many submissions from one address within the hour. */

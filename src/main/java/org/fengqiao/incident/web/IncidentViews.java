@@ -12,6 +12,7 @@ import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.Incidents.Incident;
 import org.fengqiao.incident.internal.Incidents.Status;
+import org.fengqiao.incident.internal.ResidentDesk;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Permission;
 import org.springframework.context.MessageSource;
@@ -91,10 +92,18 @@ public class IncidentViews {
 
     private Detail detail(Incident i, List<Incidents.Event> timeline, DuplicateViews.Panel panel, Locale locale) {
         List<Step> steps = timeline.stream().map(e -> new Step(e.kind(),
-                text("incident.event." + e.kind(), locale), e.at(), e.actorName(), e.ownerUnitName(), e.ownerStaffName(),
+                text("incident.event." + e.kind(), locale), e.at(), actor(e, locale), e.ownerUnitName(), e.ownerStaffName(),
                 e.reason() == null ? null : text(e.reason(), locale), e.department(), e.contact(), e.outcome(),
                 note(e, locale))).toList();
         return new Detail(view(i, locale), steps, panel);
+    }
+
+    /**
+     * Who took a step: a person's (or a system's) name as it was stored; the resident, who has none, in the reader's
+     * language.
+     */
+    private String actor(Incidents.Event e, Locale locale) {
+        return ResidentDesk.byResident(e) ? text("incident.actor.resident", locale) : e.actorName();
     }
 
     private String note(Incidents.Event e, Locale locale) {

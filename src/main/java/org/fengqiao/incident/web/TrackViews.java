@@ -43,7 +43,7 @@ class TrackViews {
         List<Step> steps = new ArrayList<>();
         String answer = null;
         for (Incidents.Event e : t.timeline()) {
-            boolean byReporter = e.actorName() != null && e.actorName().equals(ResidentDesk.ACTOR);
+            boolean byReporter = ResidentDesk.byResident(e);
             String text = switch (e.kind()) {
                 case "ANSWERED" -> e.note();
                 case "REFERRED" -> e.department();
