@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A 110 dispute merged into another report as its duplicate ends its mediation case in the same step: the case reads
- * "已并入重复报告" with a note naming the primary report, is audited and leaves the open list, takes no more work, and
+ * "已并入重复报告" with a note naming the primary report (in the reader's language: the system wrote it), is audited and leaves the open list, takes no more work, and
  * is counted neither settled nor failed on the ladder; the primary's case goes on. A case already ended keeps its end.
  * Each incident page links to its case.
  */
@@ -85,7 +85,9 @@ class MergedDisputeIntegrationTests extends IntegrationTest {
     }
 
     Map<String, Object> caseOf(String incidentId) {
-        return jdbc.sql("SELECT id, code, status, ended_at, ended_by, outcome_note FROM dispute_case WHERE incident_id = ?")
+        return jdbc.sql("""
+                SELECT id, code, status, ended_at, ended_by, outcome_note, duplicate_of FROM dispute_case
+                WHERE incident_id = ?""")
                 .param(UUID.fromString(incidentId)).query().singleRow();
     }
 
@@ -112,7 +114,8 @@ class MergedDisputeIntegrationTests extends IntegrationTest {
         assertThat(after.get("ended_at")).isNotNull();
         assertThat(after.get("ended_by")).isEqualTo(
                 jdbc.sql("SELECT id FROM staff WHERE username = 'chief'").query(UUID.class).single());
-        assertThat(after.get("outcome_note")).isEqualTo("已作为重复报告并入 " + primaryCode);
+        assertThat(after.get("duplicate_of")).isEqualTo(primaryCode);
+        assertThat(after.get("outcome_note")).as("nobody wrote a note: the system's is said at reading").isNull();
         assertThat(caseOf(primary.get("id").asText()).get("status")).as("the primary's case goes on").isEqualTo("OPEN");
 
         Map<String, Object> audit = jdbc.sql("""
@@ -125,6 +128,7 @@ class MergedDisputeIntegrationTests extends IntegrationTest {
         String base = "/api/v1/mediation/cases/" + caseId;
         JsonNode shown = ApiClient.json(api.get(base, chief)).get("dispute");
         assertThat(shown.get("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(shown.get("duplicateOf").asText()).isEqualTo(primaryCode);
         assertThat(api.send("PUT", base + "/kind", chief, Map.of("kind", "NEIGHBOURS")).statusCode()).isEqualTo(409);
         List<String> open = ApiClient.json(api.get("/api/v1/mediation/cases?status=OPEN&size=100", chief)).get("items")
                 .findValuesAsText("id");
@@ -134,11 +138,35 @@ class MergedDisputeIntegrationTests extends IntegrationTest {
         page.formLogin("chief", DEMO_PASSWORD);
         assertThat(page.get("/mediation/" + caseId, null).body()).contains("已并入重复报告", "已作为重复报告并入 " + primaryCode);
         assertThat(page.get("/mediation/" + caseId + "?lang=en", null).body())
-                .contains("Closed: report merged as a duplicate");
+                .contains("Closed: report merged as a duplicate", "Merged as a duplicate report into " + primaryCode)
+                .doesNotContain("已作为重复报告并入");
 
         // the ladder counts what was mediated to an end; a duplicate was not
         JsonNode ladder = ApiClient.json(api.get("/api/v1/mediation/ladder?by=CENTRAL_OFFICE", chief));
         assertThat(ladder.get("rows").findValuesAsText("unitCode")).doesNotContain(o.unit().code());
+    }
+
+    /** Cases ended as duplicates before the note was said at reading carry it in Chinese; they read the same. */
+    @Test
+    void aCaseEndedAsADuplicateBeforeReadsInTheReadersLanguageToo() {
+        Office o = office();
+        JsonNode primary = push(o.grid(), "110推送：旧案并入-主");
+        JsonNode duplicate = push(o.grid(), "110推送：旧案并入-重复");
+        merge(duplicate.get("id").asText(), primary.get("id").asText());
+        String primaryCode = primary.get("trackingCode").asText();
+        UUID caseId = (UUID) caseOf(duplicate.get("id").asText()).get("id");
+        jdbc.sql("UPDATE dispute_case SET outcome_note = ?, duplicate_of = NULL WHERE id = ?")
+                .params("已作为重复报告并入 " + primaryCode, caseId).update();
+
+        ApiClient page = new ApiClient(port);
+        page.formLogin("chief", DEMO_PASSWORD);
+        assertThat(page.get("/mediation/" + caseId + "?lang=en", null).body())
+                .contains("Merged as a duplicate report into " + primaryCode).doesNotContain("已作为重复报告并入");
+        assertThat(page.get("/mediation/" + caseId + "?lang=zh-CN", null).body())
+                .contains("已作为重复报告并入 " + primaryCode);
+        JsonNode shown = ApiClient.json(api.get("/api/v1/mediation/cases/" + caseId, chief)).get("dispute");
+        assertThat(shown.get("duplicateOf").asText()).isEqualTo(primaryCode);
+        assertThat(shown.hasNonNull("outcomeNote")).as("nobody wrote a note").isFalse();
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.fengqiao.mediation.DisputeKind;
 import org.fengqiao.mediation.DisputeOrigin;
 import org.fengqiao.mediation.SettledLevel;
@@ -29,12 +31,16 @@ public class Disputes {
 
     public enum Referral { MEDIATION_COMMITTEE, COURT, DEPARTMENT }
 
+    /**
+     * A case. {@code outcomeNote} is what the person who ended it wrote; {@code duplicateOf} the tracking code of the
+     * report its 110 report was merged into (status DUPLICATE), which the pages say in the reader's language.
+     */
     public record Case(UUID id, String code, DisputeOrigin origin, DisputeKind kind, UUID gridId, String gridCode,
             String gridName, UUID unitId, String unitName, String unitPath, String summary, String address,
             UUID incidentId, String incidentCode, UUID screeningId, Status status, boolean atRisk, String riskNote,
             OffsetDateTime riskFlaggedAt, SettledLevel settledLevel, OffsetDateTime endedAt, String agreementText,
             UUID witnessStaffId, String witnessName, Referral referredTo, String referralBody, String outcomeNote,
-            OffsetDateTime openedAt, long version, int sessions) {
+            String duplicateOf, OffsetDateTime openedAt, long version, int sessions) {
 
         public boolean open() {
             return status == Status.OPEN;
@@ -284,6 +290,10 @@ public class Disputes {
     static Case map(ResultSet rs, int row) throws SQLException {
         String level = rs.getString("settled_level");
         String referred = rs.getString("referred_to");
+        String note = rs.getString("outcome_note");
+        Matcher duplicateOf = BEFORE_V116.matcher(note == null ? "" : note);
+        boolean legacy = Status.DUPLICATE.name().equals(rs.getString("status")) && rs.getString("duplicate_of") == null
+                && duplicateOf.matches();
         return new Case(rs.getObject("id", UUID.class), rs.getString("code"), DisputeOrigin.valueOf(rs.getString("origin")),
                 DisputeKind.valueOf(rs.getString("kind")), rs.getObject("grid_id", UUID.class), rs.getString("grid_code"),
                 rs.getString("grid_name"), rs.getObject("unit_id", UUID.class), rs.getString("unit_name"),
@@ -294,7 +304,14 @@ public class Disputes {
                 level == null ? null : SettledLevel.valueOf(level), rs.getObject("ended_at", OffsetDateTime.class),
                 rs.getString("agreement_text"), rs.getObject("witness_staff_id", UUID.class), rs.getString("witness_name"),
                 referred == null ? null : Referral.valueOf(referred), rs.getString("referral_body"),
-                rs.getString("outcome_note"), rs.getObject("opened_at", OffsetDateTime.class), rs.getLong("version"),
-                rs.getInt("sessions"));
+                legacy ? null : note, legacy ? duplicateOf.group(1) : rs.getString("duplicate_of"),
+                rs.getObject("opened_at", OffsetDateTime.class), rs.getLong("version"), rs.getInt("sessions"));
     }
+
+    /**
+     * How a case ended as a duplicate was written before V116 (and still is by an instance of that version, while
+     * a new one is rolled out beside it): the primary's code inside a Chinese note. Read so, it is said in the reader's
+     * language like the cases ended since.
+     */
+    private static final Pattern BEFORE_V116 = Pattern.compile("已作为重复报告并入 (\\S+)");
 }

@@ -171,7 +171,8 @@ public class MediationDesk {
         // parties and a team of several are read, in the order the case shows them
         Case written = new Case(id, row.code(), row.origin(), row.kind(), row.gridId(), grid.code(), grid.name(),
                 grid.unitId().value(), null, grid.unitPath(), row.summary(), row.address(), incidentId, incidentCode,
-                screeningId, Status.OPEN, false, null, null, null, null, null, null, null, null, null, null, now, 0, 0);
+                screeningId, Status.OPEN, false, null, null, null, null, null, null, null, null, null, null, null, now, 0,
+                0);
         Map<String, Object> snapshot = snapshot(written, parties.isEmpty() ? List.of() : disputes.parties(id),
                 team.size() <= 1 ? team : disputes.team(id), List.of());
         events.publishEvent(Audited.created("dispute", id, grid.unitPath(), snapshot).by(who.name()));
@@ -349,7 +350,8 @@ public class MediationDesk {
 
     /**
      * The 110 report this case came from was merged into another report as its duplicate: the case ends as
-     * {@link Status#DUPLICATE} with a note naming the primary report, audited and announced as {@link
+     * {@link Status#DUPLICATE} naming the primary report (its tracking code; the pages say so in the reader's
+     * language, as nobody wrote it), audited and announced as {@link
      * org.fengqiao.mediation.DisputeClosed} like every other end, in the merging transaction. A case already ended
      * keeps its end; an incident without a case has nothing to close. Answers the case as it is after, if any.
      */
@@ -365,19 +367,13 @@ public class MediationDesk {
             return Optional.of(before);
         }
         OffsetDateTime now = now();
-        disputes.update(id, "status = ?, ended_at = ?, ended_by = ?, outcome_note = ?", Status.DUPLICATE.name(), now,
-                who.staffId(), DUPLICATE_NOTE.formatted(primaryCode));
+        disputes.update(id, "status = ?, ended_at = ?, ended_by = ?, duplicate_of = ?", Status.DUPLICATE.name(), now,
+                who.staffId(), primaryCode);
         Case after = audited(before, who);
         events.publishEvent(new org.fengqiao.mediation.DisputeClosed(id, after.unitPath(), Status.DUPLICATE.name(),
                 now.toInstant()));
         return Optional.of(after);
     }
-
-    /**
-     * The closing note of a case ended as a duplicate; stored, like the notes mediators write, in the words of the
-     * office that reads them (the status itself is shown in the reader's language).
-     */
-    static final String DUPLICATE_NOTE = "已作为重复报告并入 %s";
 
     @Transactional
     public Case followUpDone(UUID id, UUID followUpId, String note, Actor who) {
