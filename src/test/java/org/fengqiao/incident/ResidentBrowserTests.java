@@ -44,8 +44,11 @@ class ResidentBrowserTests extends BrowserTest {
     }
 
 
-    @Test
-    void aResidentReportsFromThePublicPageTheGridManagerAnswersAndTheResidentsRatingArrives() {
+    /** A grid of its own in a new village of 房山中心警务室, with a grid manager who signs in as {@code username}. */
+    record TestGrid(Grid grid, double lon, String n, String username) {
+    }
+
+    TestGrid grid() {
         Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
         String n = String.valueOf(100000 + new Random().nextInt(899999));
         Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "R-V-" + n, "群众村" + n,
@@ -59,6 +62,16 @@ class ResidentBrowserTests extends BrowserTest {
         Staff manager = staff.register(office.id(), StaffRole.AUXILIARY_POLICE, "网格管理员乙" + n, null, null, "辅警",
                 username, DEMO_PASSWORD);
         staff.assignGridRole(grid.id(), manager.id(), GridRole.MANAGER, LocalDate.of(2024, 1, 1), null);
+        return new TestGrid(grid, lon, n, username);
+    }
+
+    @Test
+    void aResidentReportsFromThePublicPageTheGridManagerAnswersAndTheResidentsRatingArrives() {
+        TestGrid g = grid();
+        Grid grid = g.grid();
+        double lon = g.lon();
+        String n = g.n();
+        String username = g.username();
         String description = "楼道里有人摔倒，需要帮助" + n;
 
         // the resident, no account
@@ -133,5 +146,39 @@ class ResidentBrowserTests extends BrowserTest {
         assertThat(page.locator("#incident-rating")).containsText("5/5");
         assertThat(page.locator("#incident-rating")).containsText("处理得很快，非常满意");
         assertThat(page.locator("#incident-timeline li[data-kind=RATED]")).hasCount(1);
+    }
+
+    /**
+     * What a resident adds reaches his grid manager's inbox in his own words, and the manager, who reads English,
+     * sees on the report's timeline that the resident (not a person's name in Chinese) added it.
+     */
+    @Test
+    void theGridManagerReadsWhatTheResidentAddedInHisInboxAndWhoAddedItInEnglish() {
+        TestGrid g = grid();
+        page.navigate(url("/report"));
+        page.selectOption("#category", "HELP");
+        page.fill("#description", "孩子放学没有回家" + g.n());
+        page.selectOption("#gridId", g.grid().id().value().toString());
+        page.click("#submit-report");
+        page.waitForURL(u -> u.matches(".*/track/FQ[0-9A-Z]{10}$"));
+        String code = page.locator("#tracking-code").textContent().trim();
+        page.fill("#information", "孩子穿红色校服，\n背黄色书包");
+        page.click("#submit-information");
+        assertThat(page.locator(".notice")).hasText("已收到您补充的情况");
+
+        context.clearCookies();
+        login(g.username());
+        page.navigate(url("/inbox?lang=en"));
+        Locator entry = page.locator(".entry").filter(new Locator.FilterOptions()
+                .setHasText("The resident added information to item " + code));
+        assertThat(entry).hasCount(1);
+        assertThat(entry.locator(".meta").first()).hasText("孩子穿红色校服， 背黄色书包");
+        entry.locator("button.open").click();
+        page.waitForURL(u -> u.matches(".*/incidents/[0-9a-f-]{36}$"));
+        Locator added = page.locator("#incident-timeline li[data-kind=INFORMATION_ADDED]");
+        assertThat(added).containsText("Resident");
+        assertThat(added).containsText("背黄色书包");
+        assertThat(page.locator("#incident-timeline")).not().containsText("群众");
+        assertThat(fitsTheScreen()).isTrue();
     }
 }
