@@ -83,6 +83,13 @@ class ErrorPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aFilterThatIsNoneOfItsChoicesIsTheInvalidInputPageNamingTheParameterAndTheChoices() {
+        HttpResponse<String> r = signedIn("officer").get("/persons?category=BOGUS", null, "Accept", BROWSER);
+        isTheErrorPage(r, 400, "输入有误");
+        assertThat(r.body()).contains("category：不是可选的值", "KEY_PERSON", "LEFT_BEHIND_CHILD");
+    }
+
+    @Test
     void theApiAnswersProblemDetailsEvenToABrowser() {
         ApiClient api = new ApiClient(port);
         String officer = api.token("officer", DEMO_PASSWORD);

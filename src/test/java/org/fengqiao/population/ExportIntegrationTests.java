@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The xlsx export holds what the caller may see, masked, and nothing else; it is written in the person import's
  * columns and values, so exported and imported back it changes nothing, and edited it updates its persons while
- * their masked numbers keep the stored ones.
+ * their masked numbers keep the stored ones; a category added to or taken from a 类别 cell is added or taken away.
  */
 class ExportIntegrationTests extends IntegrationTest {
 
@@ -137,6 +137,14 @@ class ExportIntegrationTests extends IntegrationTest {
                 WHERE p.name = ? AND a.full_text LIKE ?""").params(name, "%" + place + "%").query().singleRow();
     }
 
+    List<String> categories(String name, String place) {
+        return jdbc.sql("""
+                SELECT c.category || coalesce(':' || c.subtype, '') FROM person_category c JOIN person p ON p.id = c.person_id
+                JOIN household h ON h.id = p.household_id JOIN address a ON a.id = h.address_id
+                WHERE p.name = ? AND a.full_text LIKE ? ORDER BY 1""").params(name, "%" + place + "%")
+                .query(String.class).list();
+    }
+
     @Test
     void anExportedFileImportedBackUnchangedChangesNothingAndEditedKeepsTheStoredNumbersBehindTheMasks() throws Exception {
         ApiClient api = new ApiClient(port);
@@ -156,6 +164,10 @@ class ExportIntegrationTests extends IntegrationTest {
                 csv.getBytes(StandardCharsets.UTF_8), false, java.time.Duration.ofSeconds(30));
         assertThat(created.path("createdRows").asLong()).as(created.toString()).isEqualTo(4);
         jdbc.sql("INSERT INTO person_category (person_id, category) SELECT id, 'LEFT_BEHIND_CHILD' FROM person WHERE name = '往返丁' AND household_id = ?")
+                .param(stored("往返甲", tag).get("household_id")).update();
+        jdbc.sql("""
+                INSERT INTO person_category (person_id, category, subtype, risk, since)
+                SELECT id, 'KEY_PERSON', 'EX_OFFENDER', 'LOW', DATE '2025-03-01' FROM person WHERE name = '往返丙' AND household_id = ?""")
                 .param(stored("往返甲", tag).get("household_id")).update();
         Map<String, Map<String, Object>> before = new HashMap<>();
         for (String name : List.of("往返甲", "往返乙", "往返丙", "往返丁")) {
@@ -177,6 +189,8 @@ class ExportIntegrationTests extends IntegrationTest {
         assertThat(byName.get("往返丙")).containsEntry("与户主关系", "女婿").containsEntry("居住类型", "流动")
                 .containsEntry("登记日期", "2026-01-05");
         assertThat(byName.get("往返丁")).containsEntry("类别", "留守儿童").containsEntry("与户主关系", "子女");
+        assertThat(byName.get("往返丙")).containsEntry("类别", "刑满释放人员");
+        assertThat(byName.get("往返甲")).containsEntry("类别", "");
 
         // imported back as it is: nothing new, nothing refused, nothing changed
         JsonNode back = ImportIntegrationTests.importAndWait(api, port, officer, "persons.xlsx", file, false,
@@ -189,6 +203,9 @@ class ExportIntegrationTests extends IntegrationTest {
         for (String name : before.keySet()) {
             assertThat(stored(name, tag)).as(name).isEqualTo(before.get(name));
         }
+        assertThat(categories("往返丁", tag)).containsExactly("LEFT_BEHIND_CHILD");
+        assertThat(categories("往返丙", tag)).containsExactly("KEY_PERSON:EX_OFFENDER");
+        assertThat(categories("往返甲", tag)).isEmpty();
 
         // edited: the change is written, the masked numbers stand for the stored ones and are never written over them
         JsonNode edited = ImportIntegrationTests.importAndWait(api, port, officer, "persons.xlsx",
@@ -210,5 +227,50 @@ class ExportIntegrationTests extends IntegrationTest {
         assertThat(anonymous.path("failedRows").asLong()).isEqualTo(1);
         assertThat(anonymous.path("createdRows").asLong()).isZero();
         assertThat(stored("往返乙", tag)).isEqualTo(before.get("往返乙"));
+
+        // the categories edited in the file as exported now: a name written in gives the category, a name taken
+        // out takes it away, a key person's type changed keeps his risk and the day he became one
+        byte[] now = api.download("/api/v1/persons/export.xlsx?address="
+                + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8), officer).body();
+        Map<String, Object> hashes = new HashMap<>();
+        for (String name : before.keySet()) {
+            hashes.put(name, stored(name, tag).get("content_hash"));
+        }
+        byte[] recategorised = edited(edited(edited(now, "往返甲", "类别", "涉毒人员、独居老人"), "往返丁", "类别", ""),
+                "往返丙", "类别", "涉稳人员");
+        JsonNode dry = ImportIntegrationTests.importAndWait(api, port, officer, "persons.xlsx", recategorised, true,
+                java.time.Duration.ofSeconds(30));
+        assertThat(dry.path("updatedRows").asLong()).as(dry.toString()).isEqualTo(3);
+        assertThat(categories("往返甲", tag)).as("a dry run writes nothing").isEmpty();
+        JsonNode recategorisedJob = ImportIntegrationTests.importAndWait(api, port, officer, "persons.xlsx",
+                recategorised, false, java.time.Duration.ofSeconds(30));
+        assertThat(recategorisedJob.path("updatedRows").asLong()).as(recategorisedJob.toString()).isEqualTo(3);
+        assertThat(recategorisedJob.path("unchangedRows").asLong()).isEqualTo(1);
+        assertThat(recategorisedJob.path("failedRows").asLong()).isZero();
+        assertThat(recategorisedJob.path("createdRows").asLong()).isZero();
+        assertThat(categories("往返甲", tag)).containsExactly("ELDERLY_ALONE", "KEY_PERSON:DRUG");
+        assertThat(categories("往返丁", tag)).isEmpty();
+        assertThat(categories("往返丙", tag)).containsExactly("KEY_PERSON:STABILITY");
+        assertThat(jdbc.sql("""
+                SELECT c.risk || ' ' || c.since FROM person_category c JOIN person p ON p.id = c.person_id
+                WHERE p.name = '往返丙' AND p.household_id = ?""").param(before.get("往返甲").get("household_id"))
+                .query(String.class).single()).isEqualTo("LOW 2025-03-01");
+        for (String name : before.keySet()) {
+            assertThat(stored(name, tag).get("content_hash")).as(name + ": only the categories changed")
+                    .isEqualTo(hashes.get(name));
+        }
+
+        // and that file exported again and imported back changes nothing
+        byte[] again = api.download("/api/v1/persons/export.xlsx?address="
+                + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8), officer).body();
+        Map<String, Map<String, String>> exportedAgain = new HashMap<>();
+        rows(again).forEach(r -> exportedAgain.put(r.get("姓名"), r));
+        assertThat(exportedAgain.get("往返甲")).containsEntry("类别", "独居老人、涉毒人员");
+        JsonNode unchanged = ImportIntegrationTests.importAndWait(api, port, officer, "persons.xlsx", again, false,
+                java.time.Duration.ofSeconds(30));
+        assertThat(unchanged.path("createdRows").asLong()).as(unchanged.toString()).isZero();
+        assertThat(unchanged.path("updatedRows").asLong()).as(unchanged.toString()).isZero();
+        assertThat(unchanged.path("failedRows").asLong()).as(unchanged.toString()).isZero();
+        assertThat(unchanged.path("unchangedRows").asLong()).isEqualTo(4);
     }
 }

@@ -49,6 +49,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(basePackages = "org.fengqiao", annotations = org.springframework.web.bind.annotation.RestController.class)
 public class ProblemDetails extends ResponseEntityExceptionHandler {
 
+    /** The request attribute that carries a problem's messages to the error page (error.html). */
+    public static final String PAGE_PROBLEMS = "pageProblems";
+
     private final MessageSource messages;
 
     public ProblemDetails(MessageSource messages) {
@@ -97,7 +100,17 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
             return answer(problem(HttpStatus.NOT_FOUND, "error.notFound", "not-found"), request, response);
         }
         ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "error.invalid", "invalid");
-        pd.setProperty("errors", List.of(Map.of("field", e.getName(), "message", text("error.field.format"))));
+        // a choice (?kind=CASINO) says what may be chosen, as a value of the wrong kind in a JSON body does
+        Class<?> type = e.getRequiredType();
+        String message = type != null && type.isEnum()
+                ? text("error.field.oneOf", java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")))
+                : text("error.field.format");
+        if (wantsPage(request)) {
+            // the error page shows the message alone: let it name the parameter
+            message = text("error.parameter", e.getName(), message);
+        }
+        pd.setProperty("errors", List.of(Map.of("field", e.getName(), "message", message)));
         return answer(pd, request, response);
     }
 
@@ -187,14 +200,34 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         }
     }
 
-    /** The problem detail for the API; for a browser, the error page with the problem's status. */
+    /**
+     * The problem detail for the API; for a browser, the error page with the problem's status and its messages
+     * (request attribute {@link #PAGE_PROBLEMS}), so that a page refusing bad input says what was wrong.
+     */
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail pd, HttpServletRequest request,
             HttpServletResponse response) {
         if (wantsPage(request)) {
+            request.setAttribute(PAGE_PROBLEMS, messages(pd));
             sendError(response, pd.getStatus());
             return null;
         }
         return ResponseEntity.status(pd.getStatus()).body(pd);
+    }
+
+    /** The problem's detail and the message of each of its fields, in the order given. */
+    static List<String> messages(ProblemDetail pd) {
+        List<String> texts = new ArrayList<>();
+        if (pd.getDetail() != null) {
+            texts.add(pd.getDetail());
+        }
+        if (pd.getProperties() != null && pd.getProperties().get("errors") instanceof List<?> errors) {
+            for (Object error : errors) {
+                if (error instanceof Map<?, ?> e && e.get("message") != null) {
+                    texts.add(String.valueOf(e.get("message")));
+                }
+            }
+        }
+        return texts;
     }
 
     private static boolean sentAsPage(HttpStatusCode status, WebRequest request) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -14,7 +13,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,34 +22,32 @@ import org.springframework.stereotype.Service;
  * <p>It is written in the person import's own columns and values (男, 户主, 常住, 汉 …, see
  * {@link PersonImport.Column}), so a file exported, edited and imported back updates the persons it lists: each row
  * names its person by id (人员编号), which lets the import keep the stored numbers behind the masked ones. The
- * categories (类别) are there to read; the import does not read them.
+ * categories (类别) are written by their names (涉毒人员、留守儿童, {@link PersonCategories#names}), which the import
+ * reads back: a name added to or taken from the cell adds or takes away that category.
  */
 @Service
 public class PersonExport {
 
     static final int PAGE = 5000;
-    static final String CATEGORIES = "类别";
-    /** The import's columns in its order, the person's id last (a long code nobody edits), categories before it. */
-    static final List<PersonImport.Column> COLUMNS = java.util.Arrays.stream(PersonImport.Column.values())
-            .filter(c -> c != PersonImport.Column.PERSON_ID).toList();
+    /** The import's columns in its order: the categories, then the person's id last (a long code nobody edits). */
+    static final List<PersonImport.Column> COLUMNS = List.of(PersonImport.Column.values());
 
     private final Persons persons;
     private final Households households;
-    private final MessageSource messages;
+    private final PersonCategories categories;
     private final ApplicationEventPublisher events;
 
-    PersonExport(Persons persons, Households households, MessageSource messages, ApplicationEventPublisher events) {
+    PersonExport(Persons persons, Households households, PersonCategories categories,
+            ApplicationEventPublisher events) {
         this.persons = persons;
         this.households = households;
-        this.messages = messages;
+        this.categories = categories;
         this.events = events;
     }
 
     static List<String> headers() {
         List<String> headers = new ArrayList<>();
         COLUMNS.forEach(c -> headers.add(c.chinese()));
-        headers.add(CATEGORIES);
-        headers.add(PersonImport.Column.PERSON_ID.chinese());
         return headers;
     }
 
@@ -76,8 +72,6 @@ public class PersonExport {
                     for (PersonImport.Column c : COLUMNS) {
                         values.add(value(c, p, numbers));
                     }
-                    values.add(categories(p.categories()));
-                    values.add(p.id().toString());
                     for (int i = 0; i < values.size(); i++) {
                         if (values.get(i) != null) {
                             row.createCell(i).setCellValue(values.get(i));
@@ -100,7 +94,7 @@ public class PersonExport {
     }
 
     /** A person's field as the import reads it back. */
-    private static String value(PersonImport.Column column, Persons.Row p, Map<UUID, String> householdNumbers) {
+    private String value(PersonImport.Column column, Persons.Row p, Map<UUID, String> householdNumbers) {
         Object value = switch (column) {
             case NAME -> p.name();
             case ID_NUMBER -> p.idMasked();
@@ -116,21 +110,9 @@ public class PersonExport {
             case ADDRESS -> p.address();
             case OCCUPATION -> p.occupation();
             case WORKPLACE -> p.workplace();
+            case CATEGORIES -> categories.names(p.categories());
             case PERSON_ID -> p.id();
         };
         return value == null ? null : value.toString();
-    }
-
-    /** The categories as the person page names them (涉毒人员、留守儿童), in Chinese like every header and value. */
-    private String categories(List<String> categories) {
-        if (categories == null || categories.isEmpty()) {
-            return null;
-        }
-        List<String> names = new ArrayList<>();
-        for (String c : categories) {
-            String key = "population.mark." + c.replace(':', '.');
-            names.add(messages.getMessage(key, null, c, Locale.SIMPLIFIED_CHINESE));
-        }
-        return String.join("、", names);
     }
 }

@@ -52,6 +52,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A known identity number updates its person; equal content (the stored SHA-256 content hash) counts as
  * unchanged and is not written, so importing the same file twice changes nothing.
+ *
+ * <p>A file with a 类别 column sets each row's person's categories to the ones his cell names, through
+ * {@link PersonCategories} like any change of them: the batch looks up the stored categories of its known persons
+ * (one query), and a person whose categories differ counts as updated even when nothing else of him changed. A cell
+ * with a word that names no category refuses its row. A file without the column reads, looks up and writes no
+ * categories: it takes the import's path as it was before the column was read.
  */
 @Service
 public class PersonImport {
@@ -63,6 +69,12 @@ public class PersonImport {
         HOUSEHOLD_NUMBER("户号", "householdNumber"), RELATION("与户主关系", "relation"), RESIDENCE("居住类型", "residence"),
         REGISTERED_ON("登记日期", "registeredOn"), ADDRESS("地址", "address"), OCCUPATION("职业", "occupation"),
         WORKPLACE("工作单位", "workplace"),
+        /**
+         * The person's categories by name, as the export writes them (涉毒人员、留守儿童, see {@link PersonCategories#read}).
+         * A file with this column sets each person's categories to what his cell lists, blank for none; a file
+         * without it leaves them as they are.
+         */
+        CATEGORIES("类别", "categories"),
         /**
          * The stored person a row is about, as the export writes it: his identity number and phone go out masked,
          * so a row with a masked number or phone names its person by this id, and the masked values keep his own.
@@ -157,13 +169,14 @@ public class PersonImport {
     private final MessageSource messages;
     private final DeferredIndexes deferredIndexes;
     private final org.fengqiao.platform.crypto.PersonalDataCipher cipher;
+    private final PersonCategories categories;
     // bounded: two imports at a time on this 2-core machine, a few more waiting, the rest refused
     private final ThreadPoolExecutor executor = ImportFiles.executor("person-import", 2, 8);
 
     public PersonImport(Persons persons, PersonRegister register, Jurisdictions jurisdictions, ImportJobs jobs,
             JdbcClient jdbc, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
             MessageSource messages, DeferredIndexes deferredIndexes,
-            org.fengqiao.platform.crypto.PersonalDataCipher cipher) {
+            org.fengqiao.platform.crypto.PersonalDataCipher cipher, PersonCategories categories) {
         this.persons = persons;
         this.register = register;
         this.jurisdictions = jurisdictions;
@@ -174,6 +187,7 @@ public class PersonImport {
         this.messages = messages;
         this.deferredIndexes = deferredIndexes;
         this.cipher = cipher;
+        this.categories = categories;
     }
 
     /** The counts of a finished run. */
@@ -216,6 +230,7 @@ public class PersonImport {
         java.util.ArrayDeque<Future<?>> resolving = new java.util.ArrayDeque<>();
         try (ImportTable<Column> table = ImportTable.open(file, fileName, Column.class)) {
             run.table = table;
+            run.readsCategories = table.has(Column.CATEGORIES);
             run.expected = table.expectedRows();
             jobs.running(jobId, run.expected);
             if (!table.has(Column.NAME) || !table.has(Column.GRID_CODE)) {
@@ -423,6 +438,10 @@ public class PersonImport {
         UUID personId;
         String maskedId;
         String maskedPhone;
+        /** The categories the row's 类别 cell names, sorted; null when the file has no such column. */
+        List<String> categories;
+        /** The stored categories of the known person, sorted, when the file has a 类别 column. */
+        List<String> storedCategories;
 
         Candidate(ImportTable.Line line) {
             this.line = line;
@@ -465,6 +484,10 @@ public class PersonImport {
         final Map<String, Known> addresses = new HashMap<>();
         final Persons.Preparer preparer = persons.preparer();
         final Map<String, String> ethnicities = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Whether the file has a 类别 column; without one no category is read, looked up or written. */
+        boolean readsCategories;
+        /** The 类别 cells read so far: a file holds few different ones. */
+        final Map<String, PersonCategories.Cell> categoryCells = new HashMap<>();
         final List<Candidate> failures = Collections.synchronizedList(new ArrayList<>());
         final AtomicLong total = new AtomicLong();
         final AtomicLong processed = new AtomicLong();
@@ -551,6 +574,9 @@ public class PersonImport {
             namedPersons(candidates);
             Batch batch = new Batch();
             resolveHouseholds(candidates, batch);
+            if (readsCategories) {
+                storedCategories(candidates);
+            }
             for (Candidate c : candidates) {
                 if (c.problems.isEmpty()) {
                     batch.valid.add(c);
@@ -575,6 +601,22 @@ public class PersonImport {
             });
             time("prepare (encrypt, index, hash, pinyin)", t);
             return batch;
+        }
+
+        /** The stored categories of the batch's known persons still valid (one query), for {@link #write}. */
+        void storedCategories(List<Candidate> candidates) {
+            List<UUID> known = new ArrayList<>();
+            for (Candidate c : candidates) {
+                if (c.problems.isEmpty() && c.knownId != null) {
+                    known.add(c.knownId);
+                }
+            }
+            Map<UUID, List<String>> stored = categories.stored(known);
+            for (Candidate c : candidates) {
+                if (c.problems.isEmpty() && c.knownId != null) {
+                    c.storedCategories = stored.getOrDefault(c.knownId, List.of());
+                }
+            }
         }
 
         /** Stored persons by number index (with whether the caller sees them), for {@link #knownNumbers}. */
@@ -765,6 +807,20 @@ public class PersonImport {
             c.fields = withPlace(fields, grid == null ? null : grid.id().value(), null);
             c.householdNumber = f.get(Column.HOUSEHOLD_NUMBER);
             c.address = f.get(Column.ADDRESS);
+            if (readsCategories) {
+                String cell = f.get(Column.CATEGORIES);
+                String text = cell == null ? "" : cell;
+                PersonCategories.Cell read = categoryCells.get(text);
+                if (read == null) {
+                    read = categories.read(text);
+                    // kept while few: the same few cells over and over, not a file of a different typo per row
+                    if (categoryCells.size() < 1000) {
+                        categoryCells.put(text, read);
+                    }
+                }
+                c.problems.addAll(read.problems());
+                c.categories = read.codes();
+            }
             if (c.address != null && c.householdNumber == null) {
                 c.problems.add(new Invalid.Problem("address", "imports.address.withoutHousehold", new Object[0]));
             }
@@ -843,14 +899,29 @@ public class PersonImport {
                 time("write: wait for earlier batches", t);
                 List<Persons.Prepared> fresh = new ArrayList<>();
                 List<Candidate> changed = new ArrayList<>();
+                List<Candidate> rewritten = new ArrayList<>();
+                List<PersonCategories.Change> categorised = new ArrayList<>();
                 long same = 0;
                 for (Candidate c : batch.valid) {
                     if (c.knownId == null) {
                         fresh.add(c.prepared);
-                    } else if (c.hash.equals(c.knownHash)) {
+                        if (c.categories != null && !c.categories.isEmpty()) {
+                            categorised.add(new PersonCategories.Change(c.prepared.id(), List.of(), c.categories));
+                        }
+                        continue;
+                    }
+                    boolean fieldsSame = c.hash.equals(c.knownHash);
+                    boolean categoriesSame = c.categories == null || c.categories.equals(c.storedCategories);
+                    if (fieldsSame && categoriesSame) {
                         same++;
-                    } else {
-                        changed.add(c);
+                        continue;
+                    }
+                    changed.add(c);
+                    if (!fieldsSame) {
+                        rewritten.add(c);
+                    }
+                    if (!categoriesSame) {
+                        categorised.add(new PersonCategories.Change(c.knownId, c.storedCategories, c.categories));
                     }
                 }
                 if (!dryRun) {
@@ -893,10 +964,15 @@ public class PersonImport {
                         }
                         time("write: copy persons", w);
                         w = System.nanoTime();
-                        for (Candidate c : changed) {
+                        for (Candidate c : rewritten) {
                             persons.update(c.knownId, c.fields);
                         }
                         time("write: updates", w);
+                        if (!categorised.isEmpty()) {
+                            w = System.nanoTime();
+                            categories.apply(categorised);
+                            time("write: categories", w);
+                        }
                         w = System.nanoTime();
                         if (!fresh.isEmpty() || !changed.isEmpty()) {
                             // One entry per batch listing the persons it created and changed, not one chained entry
@@ -906,6 +982,19 @@ public class PersonImport {
                             after.put("job", jobId.toString());
                             after.put("created", fresh.stream().map(Persons.Prepared::id).toList());
                             after.put("updated", changed.stream().map(c -> c.knownId).toList());
+                            if (!categorised.isEmpty()) {
+                                // who was made or unmade a key person, a left-behind child…: each with his
+                                // categories before and after, which the batch's lists of ids alone do not say
+                                List<Map<String, Object>> changes = new ArrayList<>(categorised.size());
+                                for (PersonCategories.Change change : categorised) {
+                                    Map<String, Object> one = new LinkedHashMap<>();
+                                    one.put("person", change.personId());
+                                    one.put("before", change.before());
+                                    one.put("after", change.after());
+                                    changes.add(one);
+                                }
+                                after.put("categories", changes);
+                            }
                             events.publishEvent(new Audited("IMPORT", "person-batch", jobId.toString(),
                                     jobUnitPath(caller), null, after, null).by(caller.username()));
                         }

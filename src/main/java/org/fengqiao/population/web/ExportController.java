@@ -29,8 +29,9 @@ class ExportController {
     @PreAuthorize("hasAuthority('POPULATION_READ')")
     @Operation(summary = "The caller's persons matching the search filters as xlsx, masked; audited with the count",
             description = "Written in the person import's columns and values (男, 户主, 常住, 汉 …) with the household "
-                    + "number, the categories (not read back) and each person's id (人员编号): imported back, a row "
-                    + "updates its person and its masked numbers keep the stored ones.")
+                    + "number, the categories (类别, by name: 涉毒人员、留守儿童) and each person's id (人员编号): imported "
+                    + "back, a row updates its person, its masked numbers keep the stored ones and its categories "
+                    + "become those of its 类别 cell.")
     void export(@RequestParam(required = false) String q,
             @RequestParam(required = false) String address, @RequestParam(required = false) Category category,
             @RequestParam(required = false) KeyPersonType keyPersonType,

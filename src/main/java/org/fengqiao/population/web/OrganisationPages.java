@@ -1,8 +1,11 @@
 package org.fengqiao.population.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.population.OrganisationKind;
 import org.fengqiao.population.OrganisationRole;
@@ -10,6 +13,7 @@ import org.fengqiao.population.SmallPlace;
 import org.fengqiao.population.internal.FireSafety;
 import org.fengqiao.population.internal.OrganisationRegister;
 import org.fengqiao.population.internal.Organisations;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -36,34 +40,38 @@ class OrganisationPages {
         this.grids = grids;
     }
 
-    /** smallPlace may be ALL: every one of the nine small places. */
+    /**
+     * smallPlace may be ALL: every one of the nine small places. A filter naming a value the list does not know (a
+     * stale bookmark, an address edited by hand) is refused with the error page, saying which filter, in the user's
+     * language: read as no filter, it would pass the whole list off as the one asked for.
+     */
     @GetMapping("/organisations")
-    String list(@RequestParam(required = false) OrganisationKind kind, @RequestParam(required = false) String smallPlace,
-            @RequestParam(required = false) UUID gridId, @RequestParam(required = false) FireSafety fireSafety,
+    String list(@RequestParam(required = false) String kind, @RequestParam(required = false) String smallPlace,
+            @RequestParam(required = false) UUID gridId, @RequestParam(required = false) String fireSafety,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
         Caller caller = Callers.require();
         int current = Math.max(1, page);
         boolean all = "ALL".equals(smallPlace);
-        SmallPlace place = null;
-        if (smallPlace != null && !smallPlace.isBlank() && !all) {
-            try {
-                place = SmallPlace.valueOf(smallPlace);
-            } catch (IllegalArgumentException e) {
-                place = null;
-            }
+        List<Invalid.Problem> problems = new ArrayList<>();
+        OrganisationKind theKind = choice(OrganisationKind.class, kind, "kind", "places.organisation.kind", problems);
+        SmallPlace place = all ? null
+                : choice(SmallPlace.class, smallPlace, "smallPlace", "places.organisation.smallPlace", problems);
+        FireSafety state = choice(FireSafety.class, fireSafety, "fireSafety", "places.organisation.fireSafety", problems);
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
         }
-        Organisations.Page found = register.list(new Organisations.Filter(kind == null ? null : kind.name(),
-                place == null ? null : place.name(), all ? Boolean.TRUE : null, gridId, fireSafety, q), caller, PAGE,
+        Organisations.Page found = register.list(new Organisations.Filter(theKind == null ? null : theKind.name(),
+                place == null ? null : place.name(), all ? Boolean.TRUE : null, gridId, state, q), caller, PAGE,
                 (current - 1) * PAGE);
         model.addAttribute("organisations", found.rows().stream().map(OrganisationController.OrganisationSummary::of)
                 .toList());
         model.addAttribute("total", found.total());
         model.addAttribute("page", current);
         model.addAttribute("pages", (found.total() + PAGE - 1) / PAGE);
-        model.addAttribute("kind", kind);
+        model.addAttribute("kind", theKind);
         model.addAttribute("smallPlace", all ? "ALL" : place == null ? null : place.name());
         model.addAttribute("gridId", gridId);
-        model.addAttribute("fireSafety", fireSafety);
+        model.addAttribute("fireSafety", state);
         model.addAttribute("q", q);
         model.addAttribute("kinds", OrganisationKind.values());
         model.addAttribute("smallPlaces", SmallPlace.values());
@@ -71,6 +79,21 @@ class OrganisationPages {
         model.addAttribute("grids", grids.of(caller));
         model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
         return "population/organisations";
+    }
+
+    /** A filter's value by its name; blank is no filter, and a name the filter does not know is a problem. */
+    static <E extends Enum<E>> E choice(Class<E> type, String value, String field, String label,
+            List<Invalid.Problem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            problems.add(new Invalid.Problem(field, "places.filter.unknown",
+                    new Object[] {new DefaultMessageSourceResolvable(label), value.strip()}));
+            return null;
+        }
     }
 
     @GetMapping("/organisations/new")

@@ -1,0 +1,238 @@
+package org.fengqiao.population.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.population.Category;
+import org.fengqiao.population.KeyPersonType;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A person's categories (类别): key person with its type, left-behind child, elderly living alone, in difficulty.
+ * The one way they change, and their names in a 类别 cell, written by the persons export and read back by the import.
+ *
+ * <p>A category is written as its code: the category, and for a key person his type after a colon
+ * ({@code KEY_PERSON:DRUG}, {@code LEFT_BEHIND_CHILD}), as {@link Persons.Row#categories()} lists them. A person's
+ * categories are his codes sorted, so equal categories are equal lists.
+ *
+ * <p>Stored in {@code person_category}, a row per category; a key person's row also holds his risk level and the
+ * day he became one, which his visit rhythm ({@link VisitRhythm}) counts from. Changing them keeps to what the
+ * key-person care relies on:
+ * <ul>
+ *   <li>a person who becomes a key person is one from today: his rhythm counts from today, not from the day he was
+ *       registered (which would make him overdue at once), and his risk is not assessed yet, so he is visited at the
+ *       high-risk rhythm until a grid chief sets it;</li>
+ *   <li>a key person whose type changes stays one: the day he became one and his risk are kept;</li>
+ *   <li>a category taken away is deleted; a key person's helper team, risk history and visits are the person's
+ *       record, not the category's, and stay.</li>
+ * </ul>
+ */
+@Component
+public class PersonCategories {
+
+    /** What the export writes between two names; the import also takes commas and semicolons, half or full width. */
+    public static final String SEPARATOR = "、";
+    private static final Pattern SEPARATORS = Pattern.compile("[、,，;；]");
+
+    /** A cell read: the codes it names, sorted, or what is wrong with it (then no codes). */
+    public record Cell(List<String> codes, List<Invalid.Problem> problems) {
+    }
+
+    /** One person's categories going from what is stored to what is wanted. */
+    public record Change(UUID personId, List<String> before, List<String> after) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    /** Every code, in the order of the enums, by its Chinese name: what the export writes. */
+    private final Map<String, String> chinese = new LinkedHashMap<>();
+    /** Every word a cell may use for a code: its Chinese name, its English name and the code, those two in lower case. */
+    private final Map<String, String> words = new HashMap<>();
+    private final String chineseChoices;
+    private final String englishChoices;
+
+    PersonCategories(JdbcClient jdbc, Clock clock, MessageSource messages) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        List<String> english = new ArrayList<>();
+        for (String code : codes()) {
+            String key = "population.mark." + code.replace(':', '.');
+            String zh = messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE);
+            String en = messages.getMessage(key, null, Locale.ENGLISH);
+            chinese.put(code, zh);
+            english.add(en);
+            words.put(zh, code);
+            words.put(en.toLowerCase(Locale.ROOT), code);
+            words.put(code.toLowerCase(Locale.ROOT), code);
+        }
+        this.chineseChoices = String.join(SEPARATOR, chinese.values());
+        this.englishChoices = String.join(", ", english);
+    }
+
+    /** Every code there is: a key person of each type, then the other categories. */
+    static List<String> codes() {
+        List<String> codes = new ArrayList<>();
+        for (Category c : Category.values()) {
+            if (c == Category.KEY_PERSON) {
+                for (KeyPersonType t : KeyPersonType.values()) {
+                    codes.add(c.name() + ":" + t.name());
+                }
+            } else {
+                codes.add(c.name());
+            }
+        }
+        return codes;
+    }
+
+    /** The categories as the person page names them, in Chinese like every header and value of the export. */
+    public String names(List<String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>(codes.size());
+        for (String code : codes) {
+            names.add(chinese.getOrDefault(code, code));
+        }
+        return String.join(SEPARATOR, names);
+    }
+
+    /**
+     * A cell as the export writes it (涉毒人员、留守儿童), or with the English names or the codes, separated by 、 , ;
+     * (half or full width); blank is no category. A word that names no category, or two types of key person (a
+     * person is one key person, of one type), is a problem of the cell, field {@code categories}.
+     */
+    public Cell read(String text) {
+        if (text == null || text.isBlank()) {
+            return new Cell(List.of(), List.of());
+        }
+        Set<String> codes = new HashSet<>();
+        List<Invalid.Problem> problems = new ArrayList<>();
+        String keyPerson = null;
+        String keyPersonWord = null;
+        for (String part : SEPARATORS.split(text)) {
+            String word = part.strip();
+            if (word.isEmpty()) {
+                continue;
+            }
+            String code = words.get(word);
+            if (code == null) {
+                code = words.get(word.toLowerCase(Locale.ROOT));
+            }
+            if (code == null) {
+                problems.add(new Invalid.Problem("categories", "imports.categories.unknown",
+                        new Object[] {word, chineseChoices, englishChoices}));
+                continue;
+            }
+            if (code.startsWith("KEY_PERSON:")) {
+                if (keyPerson != null && !keyPerson.equals(code)) {
+                    problems.add(new Invalid.Problem("categories", "imports.categories.twoKeyPersonTypes",
+                            new Object[] {keyPersonWord, word}));
+                    continue;
+                }
+                keyPerson = code;
+                keyPersonWord = word;
+            }
+            codes.add(code);
+        }
+        if (!problems.isEmpty()) {
+            return new Cell(List.of(), List.copyOf(problems));
+        }
+        return new Cell(sorted(codes), List.of());
+    }
+
+    static List<String> sorted(Collection<String> codes) {
+        return codes.stream().sorted().toList();
+    }
+
+    /** The stored categories of the persons given that have any, each person's sorted. */
+    public Map<UUID, List<String>> stored(Collection<UUID> personIds) {
+        Map<UUID, List<String>> found = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return found;
+        }
+        Map<UUID, List<String>> unsorted = new HashMap<>();
+        jdbc.sql("SELECT person_id, category, subtype FROM person_category WHERE person_id = ANY(?)")
+                .param(personIds.toArray(UUID[]::new))
+                .query((rs, n) -> unsorted.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                        .add(code(rs.getString(2), rs.getString(3))))
+                .list();
+        unsorted.forEach((id, codes) -> found.put(id, sorted(codes)));
+        return found;
+    }
+
+    /**
+     * Writes the changes in the caller's transaction, the persons' rows already written: at most two statements for
+     * any number of persons (an import writes a batch's at once). A category in {@code after} and not in
+     * {@code before} is written (a key person's type over the stored one, should it have changed meanwhile), one in
+     * {@code before} whose category is not in {@code after} is deleted.
+     */
+    public void apply(List<Change> changes) {
+        List<UUID> gonePersons = new ArrayList<>();
+        List<String> goneCategories = new ArrayList<>();
+        List<UUID> setPersons = new ArrayList<>();
+        List<String> setCategories = new ArrayList<>();
+        List<String> setTypes = new ArrayList<>();
+        for (Change change : changes) {
+            Set<String> wanted = new HashSet<>();
+            for (String code : change.after()) {
+                wanted.add(category(code));
+                if (!change.before().contains(code)) {
+                    setPersons.add(change.personId());
+                    setCategories.add(category(code));
+                    setTypes.add(type(code));
+                }
+            }
+            for (String code : change.before()) {
+                if (!wanted.contains(category(code))) {
+                    gonePersons.add(change.personId());
+                    goneCategories.add(category(code));
+                }
+            }
+        }
+        if (!gonePersons.isEmpty()) {
+            jdbc.sql("""
+                    DELETE FROM person_category c USING unnest(?::uuid[], ?::text[]) AS g(person_id, category)
+                    WHERE c.person_id = g.person_id AND c.category = g.category""")
+                    .params(gonePersons.toArray(UUID[]::new), goneCategories.toArray(String[]::new)).update();
+        }
+        if (!setPersons.isEmpty()) {
+            // a new key person from today, risk not assessed; one whose type changes keeps his day and his risk
+            jdbc.sql("""
+                    INSERT INTO person_category (person_id, category, subtype, since)
+                    SELECT s.person_id, s.category, s.subtype, CASE WHEN s.category = 'KEY_PERSON' THEN ?::date END
+                    FROM unnest(?::uuid[], ?::text[], ?::text[]) AS s(person_id, category, subtype)
+                    ON CONFLICT (person_id, category) DO UPDATE SET subtype = EXCLUDED.subtype
+                    WHERE person_category.subtype IS DISTINCT FROM EXCLUDED.subtype""")
+                    .params(LocalDate.now(clock.withZone(KeyPersons.LOCAL)), setPersons.toArray(UUID[]::new),
+                            setCategories.toArray(String[]::new), setTypes.toArray(String[]::new))
+                    .update();
+        }
+    }
+
+    static String code(String category, String subtype) {
+        return subtype == null ? category : category + ":" + subtype;
+    }
+
+    private static String category(String code) {
+        int colon = code.indexOf(':');
+        return colon < 0 ? code : code.substring(0, colon);
+    }
+
+    private static String type(String code) {
+        int colon = code.indexOf(':');
+        return colon < 0 ? null : code.substring(colon + 1);
+    }
+}

@@ -1,0 +1,70 @@
+package org.fengqiao.population.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * The 类别 cell: every name the export writes is read back as the category it names, alone or with others; what
+ * names no category, or a second type of key person, is a problem of the cell and gives no categories at all.
+ */
+class PersonCategoriesTests {
+
+    static final PersonCategories CATEGORIES = new PersonCategories(null, Clock.systemUTC(), messages());
+
+    static ResourceBundleMessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("i18n/persons", "i18n/imports");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+
+    @Test
+    void everyCategoryTheExportNamesIsReadBackAsItselfAndAllOfThemTogetherSaveASecondKeyPersonType() {
+        for (String code : PersonCategories.codes()) {
+            PersonCategories.Cell cell = CATEGORIES.read(CATEGORIES.names(List.of(code)));
+            assertThat(cell.problems()).as(code).isEmpty();
+            assertThat(cell.codes()).as(code).containsExactly(code);
+        }
+        List<String> several = List.of("ELDERLY_ALONE", "IN_DIFFICULTY", "KEY_PERSON:DRUG", "LEFT_BEHIND_CHILD");
+        assertThat(CATEGORIES.names(several)).isEqualTo("独居老人、困难群众、涉毒人员、留守儿童");
+        assertThat(CATEGORIES.read(CATEGORIES.names(several)).codes()).isEqualTo(several);
+    }
+
+    @Test
+    void namesAreReadInAnyOrderWithCommasSemicolonsEnglishNamesOrCodesAndBlankIsNone() {
+        assertThat(CATEGORIES.read(" 留守儿童 ，涉稳人员;独居老人；困难群众,").codes())
+                .containsExactly("ELDERLY_ALONE", "IN_DIFFICULTY", "KEY_PERSON:STABILITY", "LEFT_BEHIND_CHILD");
+        assertThat(CATEGORIES.read("Left-behind child, ex-offender").codes())
+                .containsExactly("KEY_PERSON:EX_OFFENDER", "LEFT_BEHIND_CHILD");
+        assertThat(CATEGORIES.read("key_person:mental、LEFT_BEHIND_CHILD、留守儿童").codes())
+                .containsExactly("KEY_PERSON:MENTAL", "LEFT_BEHIND_CHILD");
+        assertThat(CATEGORIES.read("").codes()).isEmpty();
+        assertThat(CATEGORIES.read("  ").problems()).isEmpty();
+        assertThat(CATEGORIES.read(null).codes()).isEmpty();
+    }
+
+    @Test
+    void aWordThatIsNoCategoryOrASecondKeyPersonTypeIsAProblemSayingWhatMayBeWritten() {
+        PersonCategories.Cell unknown = CATEGORIES.read("留守儿童、吸毒人员");
+        assertThat(unknown.codes()).isEmpty();
+        assertThat(unknown.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("categories");
+            String zh = messages().getMessage(p.key(), p.args(), Locale.SIMPLIFIED_CHINESE);
+            assertThat(zh).startsWith("无法识别的类别：吸毒人员").contains("涉毒人员、肇事肇祸精神病人", "留守儿童");
+            String en = messages().getMessage(p.key(), p.args(), Locale.ENGLISH);
+            assertThat(en).startsWith("Unknown category: 吸毒人员").contains("Drug-involved", "Left-behind child");
+        });
+
+        PersonCategories.Cell two = CATEGORIES.read("涉毒人员、留守儿童、Stability-related");
+        assertThat(two.codes()).isEmpty();
+        assertThat(two.problems()).singleElement().satisfies(p -> assertThat(messages().getMessage(p.key(), p.args(),
+                Locale.SIMPLIFIED_CHINESE)).contains("一种重点人口类型", "涉毒人员", "Stability-related"));
+        assertThat(CATEGORIES.read("涉毒人员、涉毒人员").codes()).containsExactly("KEY_PERSON:DRUG");
+    }
+}
