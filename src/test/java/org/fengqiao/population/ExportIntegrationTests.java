@@ -229,14 +229,14 @@ class ExportIntegrationTests extends IntegrationTest {
         assertThat(stored("往返乙", tag)).isEqualTo(before.get("往返乙"));
 
         // the categories edited in the file as exported now: a name written in gives the category, a name taken
-        // out takes it away, a key person's type changed keeps his risk and the day he became one
+        // out takes it away ("无": none), a key person's type changed keeps his risk and the day he became one
         byte[] now = api.download("/api/v1/persons/export.xlsx?address="
                 + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8), officer).body();
         Map<String, Object> hashes = new HashMap<>();
         for (String name : before.keySet()) {
             hashes.put(name, stored(name, tag).get("content_hash"));
         }
-        byte[] recategorised = edited(edited(edited(now, "往返甲", "类别", "涉毒人员、独居老人"), "往返丁", "类别", ""),
+        byte[] recategorised = edited(edited(edited(now, "往返甲", "类别", "涉毒人员、独居老人"), "往返丁", "类别", "无"),
                 "往返丙", "类别", "涉稳人员");
         JsonNode dry = ImportIntegrationTests.importAndWait(api, port, officer, "persons.xlsx", recategorised, true,
                 java.time.Duration.ofSeconds(30));

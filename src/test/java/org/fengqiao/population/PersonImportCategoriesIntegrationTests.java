@@ -126,12 +126,16 @@ class PersonImportCategoriesIntegrationTests extends IntegrationTest {
         assertThat(occupation(id)).isEqualTo("个体经营");
         assertThat(categories(id)).containsExactly("KEY_PERSON:STABILITY");
 
-        // the same cell again changes nothing; a blank cell takes every category away
+        // the same cell again changes nothing; nor does a blank cell (a file made from the template says nothing of
+        // categories); "无" takes every category away
         JsonNode same = imported(csv(HEADERS + ",类别", row(name, number, "男", "FS-1-01", "常住", "个体经营", "涉稳人员")), false);
         assertThat(same.path("unchangedRows").asLong()).as(same.toString()).isEqualTo(1);
         assertThat(same.path("updatedRows").asLong()).isZero();
         JsonNode blank = imported(csv(HEADERS + ",类别", row(name, number, "男", "FS-1-01", "常住", "个体经营", "")), false);
-        assertThat(blank.path("updatedRows").asLong()).isEqualTo(1);
+        assertThat(blank.path("unchangedRows").asLong()).as(blank.toString()).isEqualTo(1);
+        assertThat(categories(id)).containsExactly("KEY_PERSON:STABILITY");
+        JsonNode none = imported(csv(HEADERS + ",类别", row(name, number, "男", "FS-1-01", "常住", "个体经营", "无")), false);
+        assertThat(none.path("updatedRows").asLong()).isEqualTo(1);
         assertThat(categories(id)).isEmpty();
         assertThat(api.get("/api/v1/key-persons/" + id, officer).statusCode()).isEqualTo(404);
     }
@@ -148,14 +152,14 @@ class PersonImportCategoriesIntegrationTests extends IntegrationTest {
         UUID otherId = person(other);
         assertThat(categories(childId)).containsExactly("LEFT_BEHIND_CHILD");
 
-        // 吸毒人员 is not what the export writes (涉毒人员): refused with the words that are; the row beside it is imported
-        byte[] file = csv(HEADERS + ",类别", row(child, childNumber, "女", "FS-1-01", "常住", "无业", "留守儿童、吸毒人员"),
+        // 涉黑人员 is no category here: refused with the words that are; the row beside it is imported
+        byte[] file = csv(HEADERS + ",类别", row(child, childNumber, "女", "FS-1-01", "常住", "无业", "留守儿童、涉黑人员"),
                 row(other, otherNumber, "男", "FS-1-01", "常住", "工人", "困难群众"));
         JsonNode dry = imported(file, true);
         assertThat(dry.path("failedRows").asLong()).as(dry.toString()).isEqualTo(1);
         assertThat(dry.path("updatedRows").asLong()).isEqualTo(1);
         assertThat(problems(dry.path("id").asText(), "zh")).singleElement().asString()
-                .contains("类别", "吸毒人员", "涉毒人员", "留守儿童");
+                .contains("类别", "涉黑人员", "涉毒人员", "留守儿童");
         assertThat(categories(otherId)).as("a dry run writes nothing").isEmpty();
 
         JsonNode job = imported(file, false);
@@ -169,7 +173,7 @@ class PersonImportCategoriesIntegrationTests extends IntegrationTest {
         JsonNode english = ApiClient.JSON.readTree(upload(file, "en").body());
         JsonNode englishJob = waitFor(english.path("id").asText());
         assertThat(problems(englishJob.path("id").asText(), "en")).singleElement().asString()
-                .contains("Unknown category: 吸毒人员", "Drug-involved", "Left-behind child");
+                .contains("Unknown category: 涉黑人员", "Drug-involved", "Left-behind child");
 
         // a person is one key person, of one type
         JsonNode two = imported(csv(HEADERS + ",类别", row(other, otherNumber, "男", "FS-1-01", "常住", "工人", "涉毒人员、涉稳人员")), false);

@@ -47,7 +47,10 @@ public class PersonCategories {
     public static final String SEPARATOR = "、";
     private static final Pattern SEPARATORS = Pattern.compile("[、,，;；]");
 
-    /** A cell read: the codes it names, sorted, or what is wrong with it (then no codes). */
+    /**
+     * A cell read: the codes it names, sorted, or what is wrong with it (then no codes); {@code null} codes for a blank
+     * cell, which leaves the person's categories as they are.
+     */
     public record Cell(List<String> codes, List<Invalid.Problem> problems) {
     }
 
@@ -59,6 +62,16 @@ public class PersonCategories {
     private final Clock clock;
     /** Every code, in the order of the enums, by its Chinese name: what the export writes. */
     private final Map<String, String> chinese = new LinkedHashMap<>();
+    /**
+     * The word a cell says "no category" with ("无", "none"): a blank cell leaves the stored categories alone, since a
+     * file made from the import's template, or a sheet a grid keeps with the column left empty, says nothing of them;
+     * taking every category away has to be written.
+     */
+    static final Set<String> NONE = Set.of("无", "none");
+    /**
+     * Words officers write for a category beside the name the export writes: 吸毒人员 (drug user) for 涉毒人员.
+     */
+    private static final Map<String, String> ALIASES = Map.of("吸毒人员", "KEY_PERSON:DRUG");
     /** Every word a cell may use for a code: its Chinese name, its English name and the code, those two in lower case. */
     private final Map<String, String> words = new HashMap<>();
     private final String chineseChoices;
@@ -78,6 +91,7 @@ public class PersonCategories {
             words.put(en.toLowerCase(Locale.ROOT), code);
             words.put(code.toLowerCase(Locale.ROOT), code);
         }
+        ALIASES.forEach(words::putIfAbsent);
         this.chineseChoices = String.join(SEPARATOR, chinese.values());
         this.englishChoices = String.join(", ", english);
     }
@@ -111,11 +125,15 @@ public class PersonCategories {
 
     /**
      * A cell as the export writes it (涉毒人员、留守儿童), or with the English names or the codes, separated by 、 , ;
-     * (half or full width); blank is no category. A word that names no category, or two types of key person (a
-     * person is one key person, of one type), is a problem of the cell, field {@code categories}.
+     * (half or full width); "无" or "none" is no category; blank leaves the categories as they are (codes
+     * {@code null}). A word that names no category, or two types of key person (a person is one key person, of one
+     * type), is a problem of the cell, field {@code categories}.
      */
     public Cell read(String text) {
         if (text == null || text.isBlank()) {
+            return new Cell(null, List.of());
+        }
+        if (NONE.contains(text.strip().toLowerCase(Locale.ROOT))) {
             return new Cell(List.of(), List.of());
         }
         Set<String> codes = new HashSet<>();

@@ -31,7 +31,7 @@ class ExportController {
             description = "Written in the person import's columns and values (男, 户主, 常住, 汉 …) with the household "
                     + "number, the categories (类别, by name: 涉毒人员、留守儿童) and each person's id (人员编号): imported "
                     + "back, a row updates its person, its masked numbers keep the stored ones and its categories "
-                    + "become those of its 类别 cell.")
+                    + "become those of its 类别 cell (\"无\" for none; a blank cell leaves them as they are).")
     void export(@RequestParam(required = false) String q,
             @RequestParam(required = false) String address, @RequestParam(required = false) Category category,
             @RequestParam(required = false) KeyPersonType keyPersonType,

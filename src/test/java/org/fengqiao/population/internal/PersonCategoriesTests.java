@@ -37,28 +37,34 @@ class PersonCategoriesTests {
     }
 
     @Test
-    void namesAreReadInAnyOrderWithCommasSemicolonsEnglishNamesOrCodesAndBlankIsNone() {
+    void namesAreReadInAnyOrderWithCommasSemicolonsEnglishNamesOrCodesNoneIsWrittenAndBlankKeeps() {
         assertThat(CATEGORIES.read(" 留守儿童 ，涉稳人员;独居老人；困难群众,").codes())
                 .containsExactly("ELDERLY_ALONE", "IN_DIFFICULTY", "KEY_PERSON:STABILITY", "LEFT_BEHIND_CHILD");
         assertThat(CATEGORIES.read("Left-behind child, ex-offender").codes())
                 .containsExactly("KEY_PERSON:EX_OFFENDER", "LEFT_BEHIND_CHILD");
         assertThat(CATEGORIES.read("key_person:mental、LEFT_BEHIND_CHILD、留守儿童").codes())
                 .containsExactly("KEY_PERSON:MENTAL", "LEFT_BEHIND_CHILD");
-        assertThat(CATEGORIES.read("").codes()).isEmpty();
+        assertThat(CATEGORIES.read("吸毒人员、留守儿童").codes()).as("what officers also call it")
+                .containsExactly("KEY_PERSON:DRUG", "LEFT_BEHIND_CHILD");
+        assertThat(CATEGORIES.read(" 无 ").codes()).isEmpty();
+        assertThat(CATEGORIES.read("None").codes()).isEmpty();
+        // blank says nothing: the stored categories stay (a template's empty column must not clear key persons)
+        assertThat(CATEGORIES.read("").codes()).isNull();
+        assertThat(CATEGORIES.read("  ").codes()).isNull();
         assertThat(CATEGORIES.read("  ").problems()).isEmpty();
-        assertThat(CATEGORIES.read(null).codes()).isEmpty();
+        assertThat(CATEGORIES.read(null).codes()).isNull();
     }
 
     @Test
     void aWordThatIsNoCategoryOrASecondKeyPersonTypeIsAProblemSayingWhatMayBeWritten() {
-        PersonCategories.Cell unknown = CATEGORIES.read("留守儿童、吸毒人员");
+        PersonCategories.Cell unknown = CATEGORIES.read("留守儿童、涉黑人员");
         assertThat(unknown.codes()).isEmpty();
         assertThat(unknown.problems()).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("categories");
             String zh = messages().getMessage(p.key(), p.args(), Locale.SIMPLIFIED_CHINESE);
-            assertThat(zh).startsWith("无法识别的类别：吸毒人员").contains("涉毒人员、肇事肇祸精神病人", "留守儿童");
+            assertThat(zh).startsWith("无法识别的类别：涉黑人员").contains("涉毒人员、肇事肇祸精神病人", "留守儿童");
             String en = messages().getMessage(p.key(), p.args(), Locale.ENGLISH);
-            assertThat(en).startsWith("Unknown category: 吸毒人员").contains("Drug-involved", "Left-behind child");
+            assertThat(en).startsWith("Unknown category: 涉黑人员").contains("Drug-involved", "Left-behind child");
         });
 
         PersonCategories.Cell two = CATEGORIES.read("涉毒人员、留守儿童、Stability-related");
