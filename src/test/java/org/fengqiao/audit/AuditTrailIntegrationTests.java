@@ -3,8 +3,14 @@ package org.fengqiao.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,6 +124,44 @@ class AuditTrailIntegrationTests extends IntegrationTest {
         assertThat(entriesFor(id)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type = ?")
                 .param(Audited.class.getName()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void readsFromManyThreadsAtOnceAreEachWrittenOnceInAnUnbrokenChain() throws Exception {
+        // reads outside a transaction (searches, a person's page) from many threads at once, each writing its
+        // entry under the chain's lock beside the others: every one is written, once, and the chain holds
+        String type = "probe-" + UUID.randomUUID();
+        int threads = 8;
+        int each = 150;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> readers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                readers.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        events.publishEvent(Audited.read(type, thread + "-" + i, null));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> reader : readers) {
+                reader.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count(type)).isEqualTo(threads * each);
+        assertThat(jdbc.sql("SELECT count(DISTINCT record_id) FROM audit_entry WHERE record_type = ?").param(type)
+                .query(Long.class).single()).isEqualTo(threads * each);
+        assertThat(jdbc.sql("SELECT broken_seq FROM audit_verify()").query(Long.class).list()).isEmpty();
+    }
+
+    private long count(String type) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = ?").param(type).query(Long.class).single();
     }
 
     @Test
