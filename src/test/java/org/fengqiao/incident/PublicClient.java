@@ -93,6 +93,22 @@ public final class PublicClient {
     }
 
     /** Follows a redirect the way a browser would, with the same cookies (the flash message travels in the session). */
+    /** Files a request for help (求助) in a grid on the public form: the tracking code of the report it became. */
+    public String fileHelp(UUID gridId, String description, String address) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("category", "HELP");
+        form.put("gridId", gridId.toString());
+        form.put("description", description);
+        form.put("address", address);
+        form.put("idempotencyKey", UUID.randomUUID().toString());
+        HttpResponse<String> filed = post("/report", "/report", form, List.of());
+        if (filed.statusCode() != 302) {
+            throw new AssertionError("the report was not filed: " + filed.statusCode() + " " + filed.body());
+        }
+        String location = filed.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
     public HttpResponse<String> follow(HttpResponse<String> redirect) {
         String location = redirect.headers().firstValue("Location").orElseThrow();
         return get(location.startsWith("http") ? URI.create(location).getRawPath() : location);

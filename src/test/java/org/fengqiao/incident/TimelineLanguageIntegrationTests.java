@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -56,16 +55,7 @@ class TimelineLanguageIntegrationTests extends IntegrationTest {
     }
 
     String file(PublicClient resident, String description) {
-        Map<String, String> f = new HashMap<>();
-        f.put("category", "HELP");
-        f.put("gridId", grid("FS-2-03").toString());
-        f.put("description", description);
-        f.put("address", "语言村东头");
-        f.put("idempotencyKey", UUID.randomUUID().toString());
-        HttpResponse<String> filed = resident.post("/report", "/report", f, List.of());
-        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(302);
-        String location = filed.headers().firstValue("Location").orElseThrow();
-        return location.substring(location.lastIndexOf('/') + 1);
+        return resident.fileHelp(grid("FS-2-03"), description, "语言村东头");
     }
 
     UUID idOf(String code) {

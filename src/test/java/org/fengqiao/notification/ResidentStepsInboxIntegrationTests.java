@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -60,16 +59,7 @@ class ResidentStepsInboxIntegrationTests extends IntegrationTest {
     }
 
     String file(PublicClient resident, TestGrid g) {
-        Map<String, String> f = new HashMap<>();
-        f.put("category", "HELP");
-        f.put("gridId", g.grid().id().value().toString());
-        f.put("description", "居民补充通知测试-" + UUID.randomUUID());
-        f.put("address", "通知村东头");
-        f.put("idempotencyKey", UUID.randomUUID().toString());
-        HttpResponse<String> filed = resident.post("/report", "/report", f, List.of());
-        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(302);
-        String location = filed.headers().firstValue("Location").orElseThrow();
-        return location.substring(location.lastIndexOf('/') + 1);
+        return resident.fileHelp(g.grid().id().value(), "居民补充通知测试-" + UUID.randomUUID(), "通知村东头");
     }
 
     UUID idOf(String code) {
