@@ -8,6 +8,7 @@ import org.fengqiao.incident.internal.Incidents.Incident;
 import org.fengqiao.incident.internal.Incidents.Status;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Texts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,7 +75,7 @@ public class DuplicateViews {
     private static List<Candidate> candidates(List<Duplicates.Offered> offered) {
         return offered.stream()
                 .map(o -> new Candidate(o.id(), o.trackingCode(), o.category(), o.status(), o.status().open(),
-                        abbreviate(o.description()), o.gridName(),
+                        Texts.line(o.description(), 60), o.gridName(),
                         o.distanceMetres() == null ? null : Math.round(o.distanceMetres()),
                         Math.round(o.secondsApart() / 60.0), o.secondsApart(), o.newer()))
                 .toList();
@@ -82,9 +83,5 @@ public class DuplicateViews {
 
     private static Link link(Duplicates.Linked l) {
         return new Link(l.id(), l.trackingCode(), l.category(), l.status());
-    }
-
-    private static String abbreviate(String s) {
-        return s == null || s.length() <= 60 ? s : s.substring(0, 59) + "…";
     }
 }

@@ -3,12 +3,12 @@ package org.fengqiao.notification.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.fengqiao.incident.IncidentStepRecorded;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.mediation.DisputeAtRisk;
 import org.fengqiao.notification.internal.Inbox.Kind;
+import org.fengqiao.platform.Texts;
 import org.fengqiao.population.KeyPersonVisitOverdue;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,7 +86,7 @@ class InboxListener {
         Inbox.New owner = new Inbox.New(step.ownerStaffId(),
                 reopened ? Kind.INCIDENT_REOPENED : Kind.INCIDENT_INFORMATION_ADDED, "incident", step.incidentId(),
                 "/incidents/" + step.incidentId(), step.unitPath(), step.trackingCode(),
-                "incident.category." + step.category().name(), line(step.reason()), null, step.at());
+                "incident.category." + step.category().name(), Texts.line(step.reason(), LINE), null, step.at());
         if (reopened) {
             inbox.add(owner, Kind.INCIDENT_REOPENED, INFORMED_CHIEFS);
         } else {
@@ -96,25 +96,6 @@ class InboxListener {
 
     /** The longest line of a person's words an entry carries, ellipsis included. */
     static final int LINE = 120;
-    private static final Pattern WHITE_SPACE = Pattern.compile("(?U)\\s+");
-
-    /**
-     * A person's words as one line of at most {@link #LINE} characters: every run of white space (line breaks, the
-     * ideographic space) as one space, and where they are cut an ellipsis, never inside a character; null for none.
-     */
-    static String line(String words) {
-        if (words == null) {
-            return null;
-        }
-        String one = WHITE_SPACE.matcher(words).replaceAll(" ").strip();
-        if (one.isEmpty()) {
-            return null;
-        }
-        if (one.codePointCount(0, one.length()) <= LINE) {
-            return one;
-        }
-        return one.substring(0, one.offsetByCodePoints(0, LINE - 1)).stripTrailing() + "…";
-    }
 
     @EventListener
     void on(KeyPersonVisitOverdue overdue) {

@@ -71,8 +71,8 @@ public class PersonImport {
         WORKPLACE("工作单位", "workplace"),
         /**
          * The person's categories by name, as the export writes them (涉毒人员、留守儿童, see {@link PersonCategories#read}).
-         * A file with this column sets each person's categories to what his cell lists, blank for none; a file
-         * without it leaves them as they are.
+         * A file with this column sets each person's categories to what his cell lists ("无" for none; a blank cell
+         * leaves them as they are); a file without it leaves them as they are.
          */
         CATEGORIES("类别", "categories"),
         /**
@@ -438,7 +438,7 @@ public class PersonImport {
         UUID personId;
         String maskedId;
         String maskedPhone;
-        /** The categories the row's 类别 cell names, sorted; null when the file has no such column. */
+        /** The categories the row's 类别 cell names, sorted; null when the cell is blank or the file has no such column. */
         List<String> categories;
         /** The stored categories of the known person, sorted, when the file has a 类别 column. */
         List<String> storedCategories;

@@ -1,0 +1,43 @@
+package org.fengqiao.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an inbox entry or a list shows of a person's words: one line, cut with an ellipsis when long, never inside a
+ * character.
+ */
+class TextsTests {
+
+    static final int LINE = 120;
+
+    @Test
+    void shortWordsStayAsTheyAreOnOneLine() {
+        assertThat(Texts.line("老人穿蓝色外套", LINE)).isEqualTo("老人穿蓝色外套");
+        assertThat(Texts.line("  老人穿蓝色外套，\r\n\n往河边\t走了\u3000\u3000快来 ", LINE)).isEqualTo("老人穿蓝色外套， 往河边 走了 快来");
+    }
+
+    @Test
+    void nothingOrOnlySpaceIsNoLine() {
+        assertThat(Texts.line(null, LINE)).isNull();
+        assertThat(Texts.line(" \n\u3000", LINE)).isNull();
+    }
+
+    @Test
+    void longWordsAreCutToTheLineWithAnEllipsis() {
+        String words = "一二三四五六七八九十".repeat(20);
+        String line = Texts.line(words, LINE);
+        assertThat(line).hasSize(LINE).endsWith("…").startsWith("一二三四五");
+        assertThat(Texts.line(words.substring(0, LINE), LINE)).as("exactly a line is not cut")
+                .isEqualTo(words.substring(0, LINE));
+    }
+
+    @Test
+    void aCharacterOutsideTheBasicPlaneIsNeverCutInHalf() {
+        String words = "😀".repeat(200);
+        String line = Texts.line(words, LINE);
+        assertThat(line.codePointCount(0, line.length())).isEqualTo(LINE);
+        assertThat(line).isEqualTo("😀".repeat(LINE - 1) + "…");
+    }
+}
