@@ -27,12 +27,24 @@ public class Inbox {
         /** The resident reopened his answered report (its owner, and the grid chief). */
         INCIDENT_REOPENED,
         /** The resident added information or photos to his open report (its owner). */
-        INCIDENT_INFORMATION_ADDED
+        INCIDENT_INFORMATION_ADDED,
+        /** A person of the grid was made a key person by the person form (the grid chief). */
+        KEY_PERSON_DESIGNATED,
+        /** A key person of the grid changed type by the person form (the grid chief). */
+        KEY_PERSON_TYPE_CHANGED,
+        /** A person of the grid is no longer a key person, by the person form (the grid chief). */
+        KEY_PERSON_ENDED,
+        /** A persons import changed who is a key person in the grid: one entry per grid and job (the grid chief). */
+        KEY_PERSONS_IMPORTED
     }
 
+    /**
+     * items and itemCount: for an entry that gathers several records ({@link #gather}), the first of them (at most
+     * {@value #ITEMS}) and how many there are; null otherwise.
+     */
     public record Entry(UUID id, UUID recipientId, Kind kind, String recordType, UUID recordId, String link,
             String unitPath, String subject, String category, String reason, LocalDate dueOn, OffsetDateTime createdAt,
-            OffsetDateTime readAt) {
+            OffsetDateTime readAt, List<String> items, Integer itemCount) {
 
         public boolean unread() {
             return readAt == null;
@@ -48,7 +60,7 @@ public class Inbox {
 
     private static final String COLUMNS = """
             id, recipient_id, kind, record_type, record_id, link, unit_path, subject, category, reason, due_on,
-            created_at, read_at""";
+            created_at, read_at, items, item_count""";
 
     private final JdbcClient jdbc;
     private final BeforeCommitWrites writes;
@@ -119,6 +131,110 @@ public class Inbox {
                 .update();
     }
 
+    /**
+     * One record for an entry that gathers the records of one occasion ({@code group}, say an import job) under one
+     * subject ({@code recordId}, say a grid): the first gathered makes the entry, later ones add their item to it, count
+     * in {@code itemCount}, bring its due day forward to the earliest and make it unread again. Gathered with the
+     * transaction's others and written just before it commits, one statement for all; at once without a transaction.
+     *
+     * @param item  what the entry lists of this record (the first {@value #ITEMS} are kept)
+     * @param dueOn a day the record asks something by, null for none
+     */
+    public record Gathered(UUID recipientId, Kind kind, UUID group, String recordType, UUID recordId, String link,
+            String unitPath, String subject, String item, LocalDate dueOn, Instant at) {
+    }
+
+    /** How many items an entry that gathers records lists: it says what came, the page it links to has them all. */
+    public static final int ITEMS = 20;
+
+    public void gather(Gathered g) {
+        writes.add(gathered, g);
+    }
+
+    private final BeforeCommitWrites.Batch<Gathered> gathered = this::gatherAll;
+
+    private void gatherAll(List<Gathered> rows) {
+        // one row per entry, as ON CONFLICT may touch a row once per statement; in a fixed order, so two
+        // transactions adding to the same entries lock them in the same order
+        Map<List<UUID>, List<Gathered>> byEntry = new java.util.TreeMap<>(java.util.Comparator
+                .comparing((List<UUID> k) -> k.get(0)).thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)));
+        for (Gathered g : rows) {
+            byEntry.computeIfAbsent(List.of(g.recipientId(), g.group(), g.recordId()), k -> new java.util.ArrayList<>())
+                    .add(g);
+        }
+        int n = byEntry.size();
+        UUID[] recipients = new UUID[n];
+        String[] kinds = new String[n];
+        UUID[] groups = new UUID[n];
+        String[] recordTypes = new String[n];
+        UUID[] recordIds = new UUID[n];
+        String[] links = new String[n];
+        String[] unitPaths = new String[n];
+        String[] subjects = new String[n];
+        String[] items = new String[n];
+        int[] counts = new int[n];
+        String[] dueOns = new String[n];
+        String[] ats = new String[n];
+        int i = 0;
+        for (List<Gathered> entry : byEntry.values()) {
+            Gathered first = entry.get(0);
+            LocalDate due = null;
+            Instant at = first.at();
+            List<String> listed = new java.util.ArrayList<>();
+            for (Gathered g : entry) {
+                if (listed.size() < ITEMS) {
+                    listed.add(g.item());
+                }
+                if (g.dueOn() != null && (due == null || g.dueOn().isBefore(due))) {
+                    due = g.dueOn();
+                }
+                if (g.at().isAfter(at)) {
+                    at = g.at();
+                }
+            }
+            recipients[i] = first.recipientId();
+            kinds[i] = first.kind().name();
+            groups[i] = first.group();
+            recordTypes[i] = first.recordType();
+            recordIds[i] = first.recordId();
+            links[i] = first.link();
+            unitPaths[i] = first.unitPath();
+            subjects[i] = first.subject();
+            items[i] = String.join(ITEM_SEPARATOR, listed);
+            counts[i] = entry.size();
+            dueOns[i] = due == null ? null : due.toString();
+            ats[i] = OffsetDateTime.ofInstant(at, ZoneOffset.UTC).toString();
+            i++;
+        }
+        jdbc.sql("""
+                INSERT INTO inbox_entry (id, recipient_id, kind, group_id, record_type, record_id, link, unit_path, subject,
+                                         items, item_count, due_on, created_at)
+                SELECT gen_random_uuid(), g.recipient, g.kind, g.group_id, g.record_type, g.record_id, g.link, g.unit_path,
+                       g.subject, string_to_array(g.items, :separator), g.item_count, g.due_on, g.at
+                FROM unnest(CAST(:recipients AS uuid[]), CAST(:kinds AS text[]), CAST(:groups AS uuid[]),
+                            CAST(:recordTypes AS text[]), CAST(:recordIds AS uuid[]), CAST(:links AS text[]),
+                            CAST(:unitPaths AS text[]), CAST(:subjects AS text[]), CAST(:items AS text[]),
+                            CAST(:counts AS int[]), CAST(:dueOns AS date[]), CAST(:ats AS timestamptz[])) WITH ORDINALITY
+                     AS g (recipient, kind, group_id, record_type, record_id, link, unit_path, subject, items, item_count,
+                           due_on, at, ord)
+                ORDER BY g.ord
+                ON CONFLICT (recipient_id, group_id, record_id) WHERE group_id IS NOT NULL DO UPDATE
+                SET items = (inbox_entry.items || EXCLUDED.items)[1 : %d],
+                    item_count = inbox_entry.item_count + EXCLUDED.item_count,
+                    due_on = least(inbox_entry.due_on, EXCLUDED.due_on),
+                    read_at = NULL""".formatted(ITEMS))
+                .param("separator", ITEM_SEPARATOR)
+                .param("recipients", recipients).param("kinds", kinds).param("groups", groups)
+                .param("recordTypes", recordTypes).param("recordIds", recordIds).param("links", links)
+                .param("unitPaths", unitPaths).param("subjects", subjects).param("items", items)
+                .param("counts", java.util.Arrays.stream(counts).boxed().toArray(Integer[]::new))
+                .param("dueOns", dueOns).param("ats", ats)
+                .update();
+    }
+
+    /** Between the items of an entry on their way to the database: a character no name or code holds. */
+    private static final String ITEM_SEPARATOR = "\u001f";
+
     /** The caller's entries, unread first, newest first within each. */
     public Page list(Caller caller, boolean unreadOnly, int limit, int offset) {
         List<Entry> items = jdbc.sql("SELECT " + COLUMNS + " FROM inbox_entry " + """
@@ -177,6 +293,11 @@ public class Inbox {
                 Kind.valueOf(rs.getString("kind")), rs.getString("record_type"), rs.getObject("record_id", UUID.class),
                 rs.getString("link"), rs.getString("unit_path"), rs.getString("subject"), rs.getString("category"),
                 rs.getString("reason"), due == null ? null : due.toLocalDate(),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("read_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("read_at", OffsetDateTime.class),
+                items(rs.getArray("items")), (Integer) rs.getObject("item_count"));
+    }
+
+    private static List<String> items(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? null : List.of((String[]) array.getArray());
     }
 }

@@ -9,6 +9,7 @@ import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.mediation.DisputeAtRisk;
 import org.fengqiao.notification.internal.Inbox.Kind;
 import org.fengqiao.platform.Texts;
+import org.fengqiao.population.KeyPersonDesignationChanged;
 import org.fengqiao.population.KeyPersonVisitOverdue;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the inbox entries of incidents given to someone (routed or escalated to him), of the grid chief
  * kept informed of what his grid's manager or coordinator handles, of reports their residents reopened or added
- * information to (for the owner, and the grid chief of a reopening), and of key persons' visits overdue for
- * the grid chiefs, and of disputes flagged at risk of turning violent (民转刑) for the chiefs of the station above.
+ * information to (for the owner, and the grid chief of a reopening), of key persons' visits overdue and of persons
+ * made, changed or unmade key persons for the grid chiefs, and of disputes flagged at risk of turning violent (民转刑)
+ * for the chiefs of the station above.
  * <p>
  * A plain synchronous {@link EventListener}, like the audit trail: the entry is written in the
  * transaction of the step (or of the sweep's notice) that it tells of, so a step that rolls back leaves
@@ -106,6 +108,59 @@ class InboxListener {
                     "care.risk." + overdue.risk().name(), null, overdue.dueOn(), clock.instant()));
         }
     }
+
+    /**
+     * A person became a key person, changed type or is no longer one: the grid's chiefs are to form (or rethink) his
+     * helper team and visit him, so each hears of it, with the person's name and type, the day of the first visit,
+     * and a link to the key-person page (to the person's page once he is none). The name is what the chief's own
+     * key-person list shows; no identity number is written.
+     * <p>
+     * Made by the person form, it is one entry per person. Made by a persons import, the changes of one job are
+     * gathered into one entry per grid chief and grid, listing the first {@value Inbox#ITEMS} persons and counting
+     * all, linked to the grid's key-person list: a county's file can make hundreds of key persons at once, and an
+     * entry per person would bury everything else in the chief's inbox while telling him nothing the list does not.
+     * Per grid rather than per job, since a chief's scope is his grids, and an entry is read within its grid's unit.
+     * Batches of the same job add to the same entry (and make it unread again), each in its own transaction.
+     */
+    @EventListener
+    void on(KeyPersonDesignationChanged changed) {
+        if (changed.gridChiefs().isEmpty()) {
+            return;
+        }
+        if (changed.importJob() != null) {
+            UUID grid = changed.grid().value();
+            String item = changed.change().name() + ":" + changed.type().name() + ":" + changed.name();
+            for (UUID chief : changed.gridChiefs()) {
+                inbox.gather(new Inbox.Gathered(chief, Kind.KEY_PERSONS_IMPORTED, changed.importJob(), "grid", grid,
+                        "/key-persons?gridId=" + grid, changed.unitPath(), changed.gridName(), item,
+                        changed.firstVisitDue(), changed.at()));
+            }
+            return;
+        }
+        UUID person = changed.person().value();
+        Kind kind;
+        String link = "/key-persons/" + person;
+        String reason = null;
+        switch (changed.change()) {
+            case DESIGNATED -> kind = Kind.KEY_PERSON_DESIGNATED;
+            case TYPE_CHANGED -> {
+                kind = Kind.KEY_PERSON_TYPE_CHANGED;
+                reason = KEY_PERSON_TYPE + changed.before().name();
+            }
+            default -> {
+                kind = Kind.KEY_PERSON_ENDED;
+                // no key-person page any more: his record keeps the team and the visits
+                link = "/persons/" + person;
+            }
+        }
+        for (UUID chief : changed.gridChiefs()) {
+            inbox.add(new Inbox.New(chief, kind, "person", person, link, changed.unitPath(), changed.name(),
+                    KEY_PERSON_TYPE + changed.type().name(), reason, changed.firstVisitDue(), changed.at()));
+        }
+    }
+
+    /** The message key prefix of a key-person type's name (涉毒人员). */
+    static final String KEY_PERSON_TYPE = "population.mark.KEY_PERSON.";
 
     /**
      * 民转刑: the chief(s) of the station above the case's grid hear of it the moment it is flagged, in the flagging

@@ -1,11 +1,15 @@
 package org.fengqiao.notification.web;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.fengqiao.notification.internal.Inbox;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Permission;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +31,67 @@ class InboxViews {
         this.messages = messages;
     }
 
+    /** The kinds that name persons of the population records (by name only, never by number). */
+    static final Set<Inbox.Kind> PERSONS = EnumSet.of(Inbox.Kind.KEY_PERSON_DESIGNATED,
+            Inbox.Kind.KEY_PERSON_TYPE_CHANGED, Inbox.Kind.KEY_PERSON_ENDED, Inbox.Kind.KEY_PERSONS_IMPORTED);
+
+    /** The kinds whose title has a variant for an entry without a due day (a key person exempt from visits). */
+    private static final Set<Inbox.Kind> DUE_OR_NOT = EnumSet.of(Inbox.Kind.KEY_PERSON_DESIGNATED,
+            Inbox.Kind.KEY_PERSONS_IMPORTED);
+
     View view(Inbox.Entry e, Locale locale) {
+        return view(e, locale, Callers.current().map(c -> c.may(Permission.POPULATION_READ.name())).orElse(false));
+    }
+
+    /**
+     * @param seesPersons whether the reader may read the population records: an entry about persons names them only
+     *                    for a reader who may (a grid chief whose role changed since keeps the entry, not the names)
+     */
+    View view(Inbox.Entry e, Locale locale, boolean seesPersons) {
+        boolean hidden = PERSONS.contains(e.kind()) && !seesPersons;
+        String subject = hidden && e.kind() != Inbox.Kind.KEY_PERSONS_IMPORTED ? HIDDEN : e.subject();
         String category = e.category() == null ? "" : messages.getMessage(e.category(), null, e.category(), locale);
-        String title = messages.getMessage("notification.inbox.kind." + e.kind().name(),
-                new Object[] {e.subject(), category, e.dueOn() == null ? "" : e.dueOn().toString()}, locale);
-        // a routing or escalation reason is a message key; a reason given by hand is a person's words, and what a
-        // resident wrote or an officer noted of a risk always is (words that read like a key stay words)
-        String reason = e.reason() == null || WORDS.contains(e.kind()) ? e.reason()
-                : messages.getMessage(e.reason(), null, e.reason(), locale);
+        String key = "notification.inbox.kind." + e.kind().name()
+                + (DUE_OR_NOT.contains(e.kind()) && e.dueOn() == null ? ".noVisit" : "");
+        String title = messages.getMessage(key, new Object[] {subject, category,
+            e.dueOn() == null ? "" : e.dueOn().toString(), e.itemCount() == null ? 0 : e.itemCount()}, locale);
+        String reason;
+        if (e.kind() == Inbox.Kind.KEY_PERSONS_IMPORTED) {
+            reason = hidden ? null : listed(e, locale);
+        } else if (e.kind() == Inbox.Kind.KEY_PERSON_TYPE_CHANGED && e.reason() != null) {
+            reason = messages.getMessage("notification.inbox.keyPerson.before",
+                    new Object[] {messages.getMessage(e.reason(), null, e.reason(), locale)}, locale);
+        } else {
+            // a routing or escalation reason is a message key; a reason given by hand is a person's words, and what a
+            // resident wrote or an officer noted of a risk always is (words that read like a key stay words)
+            reason = e.reason() == null || WORDS.contains(e.kind()) ? e.reason()
+                    : messages.getMessage(e.reason(), null, e.reason(), locale);
+        }
         return new View(e.id(), e.kind().name(), title, reason, e.recordType(), e.recordId(), e.link(), e.unitPath(),
                 e.createdAt(), e.readAt(), e.unread());
+    }
+
+    /** What a person's name is shown as to a reader who may not read the population records. */
+    static final String HIDDEN = "—";
+
+    /** The persons an import's entry lists (张三（列为涉毒人员）、李四（不再是重点人员，原为涉稳人员）), and how many more. */
+    private String listed(Inbox.Entry e, Locale locale) {
+        if (e.items() == null || e.items().isEmpty()) {
+            return null;
+        }
+        List<String> shown = new ArrayList<>(e.items().size());
+        for (String item : e.items()) {
+            String[] parts = item.split(":", 3);
+            if (parts.length < 3) {
+                continue;
+            }
+            String type = messages.getMessage("population.mark.KEY_PERSON." + parts[1], null, parts[1], locale);
+            shown.add(messages.getMessage("notification.inbox.keyPersons." + parts[0], new Object[] {parts[2], type},
+                    item, locale));
+        }
+        String list = String.join(messages.getMessage("notification.inbox.listSeparator", null, "、", locale), shown);
+        int total = e.itemCount() == null ? shown.size() : e.itemCount();
+        return total <= shown.size() ? list : messages.getMessage("notification.inbox.keyPersons.more",
+                new Object[] {list, total, total - shown.size()}, locale);
     }
 }

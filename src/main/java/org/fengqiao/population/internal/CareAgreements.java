@@ -25,10 +25,17 @@ import org.springframework.transaction.annotation.Transactional;
  * Care agreements of left-behind children (留守儿童 三帮一 / 四帮一 帮扶协议): the actual guardian and two
  * or three more helpers (grid manager, volunteer, a school teacher) sign with the police on a day; the
  * agreement says where the parents are and when it is reviewed. Signing a new one ends the current
- * one on its signing day, so the history stays. Phones are encrypted, pages show them masked.
+ * one on its signing day, so the history stays; so does the child's ceasing to be a left-behind child
+ * ({@link PersonCategories#apply}), on that day. An ended agreement says why it ended and is never in force
+ * again. Phones are encrypted, pages show them masked.
  */
 @Service
 public class CareAgreements {
+
+    /** Why an agreement ended: a new one was signed in its place. */
+    public static final String SUPERSEDED = "SUPERSEDED";
+    /** Why an agreement ended: the child is no longer a left-behind child (the category was taken away). */
+    public static final String NO_LONGER_LEFT_BEHIND = "NO_LONGER_LEFT_BEHIND";
 
     static final int MIN_HELPERS = 2;
     static final int MAX_HELPERS = 4;
@@ -51,7 +58,8 @@ public class CareAgreements {
 
     public record Agreement(UUID id, UUID personId, LocalDate signedOn, LocalDate reviewOn, String guardianName,
             String guardianRelation, String guardianPhoneMasked, String fatherWhereabouts, String motherWhereabouts,
-            String note, LocalDate endedOn, String createdByName, List<Helper> helpers, List<Review> reviews) {
+            String note, LocalDate endedOn, String endedReason, String createdByName, List<Helper> helpers,
+            List<Review> reviews) {
 
         /** 三帮一 with the guardian and two helpers, 四帮一 with three, 五帮一 with four. */
         @com.fasterxml.jackson.annotation.JsonProperty("helperCount")
@@ -98,7 +106,7 @@ public class CareAgreements {
         jdbc.sql("""
                 SELECT a.id, a.person_id, a.signed_on, a.review_on, a.guardian_name, a.guardian_relation,
                        a.guardian_phone_masked, a.father_whereabouts, a.mother_whereabouts, a.note, a.ended_on,
-                       s.name AS created_by_name, h.staff_id, h.name AS helper_name, h.role, h.relation, h.phone_masked
+                       a.ended_reason, s.name AS created_by_name, h.staff_id, h.name AS helper_name, h.role, h.relation, h.phone_masked
                 FROM care_agreement a LEFT JOIN staff s ON s.id = a.created_by
                 LEFT JOIN care_helper h ON h.agreement_id = a.id
                 WHERE a.person_id = ?
@@ -207,9 +215,10 @@ public class CareAgreements {
             throw new Invalid("error.invalid", problems);
         }
         if (current.isPresent()) {
-            jdbc.sql("UPDATE care_agreement SET ended_on = ? WHERE id = ?").params(in.signedOn(), current.get().id()).update();
+            jdbc.sql("UPDATE care_agreement SET ended_on = ?, ended_reason = ? WHERE id = ?")
+                    .params(in.signedOn(), SUPERSEDED, current.get().id()).update();
             events.publishEvent(Audited.updated("care-agreement", current.get().id(), child.unitPath(),
-                    Map.of("endedOn", "null"), Map.of("endedOn", in.signedOn().toString())));
+                    Map.of("endedOn", "null"), Map.of("endedOn", in.signedOn().toString(), "endedReason", SUPERSEDED)));
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -323,7 +332,7 @@ public class CareAgreements {
                     rs.getString("guardian_name"), rs.getString("guardian_relation"),
                     rs.getString("guardian_phone_masked"), rs.getString("father_whereabouts"),
                     rs.getString("mother_whereabouts"), rs.getString("note"), rs.getObject("ended_on", LocalDate.class),
-                    rs.getString("created_by_name"), new ArrayList<>(), new ArrayList<>());
+                    rs.getString("ended_reason"), rs.getString("created_by_name"), new ArrayList<>(), new ArrayList<>());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

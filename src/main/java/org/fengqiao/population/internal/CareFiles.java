@@ -299,6 +299,10 @@ public class CareFiles {
                     if (a.endedOn() != null) {
                         facts2.add(new String[] {m.t("care.agreement.endedOn"), a.endedOn().toString()});
                     }
+                    if (a.endedReason() != null) {
+                        facts2.add(new String[] {m.t("care.agreement.endedReason"),
+                            m.t("care.agreement.endedReason." + a.endedReason())});
+                    }
                     if (a.note() != null) {
                         facts2.add(new String[] {m.t("care.pdf.note"), a.note()});
                     }

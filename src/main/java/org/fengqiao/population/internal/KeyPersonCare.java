@@ -76,6 +76,9 @@ public class KeyPersonCare {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("mine", mine);
         details.put("overdueOnly", overdueOnly);
+        if (gridId != null) {
+            details.put("gridId", gridId.toString());
+        }
         details.put("results", items.size());
         events.publishEvent(new Audited("READ", "key-person-list", null, null, null, details, null));
         return new Listing(items, all.size(), overdue);

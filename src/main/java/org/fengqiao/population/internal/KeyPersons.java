@@ -85,6 +85,15 @@ public class KeyPersons {
         return jdbc.sql(SELECT + " AND p.grid_id = ? ORDER BY p.id").param(gridId).query(KeyPersons::row).list();
     }
 
+    /** The key persons among these persons, unscoped: for a change of categories the caller already made. */
+    public List<Row> of(java.util.Collection<UUID> personIds) {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " AND p.id = ANY(?) ORDER BY p.id").param(personIds.toArray(UUID[]::new))
+                .query(KeyPersons::row).list();
+    }
+
     public Optional<Row> findVisible(UUID personId, Caller caller) {
         return jdbc.sql(SELECT + " AND p.id = ? AND u.path LIKE ANY(?)").param(personId).param(caller.scopePatterns())
                 .query(KeyPersons::row).optional();

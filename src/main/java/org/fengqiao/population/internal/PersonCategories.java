@@ -1,6 +1,7 @@
 package org.fengqiao.population.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,9 +14,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.population.Category;
+import org.fengqiao.population.KeyPersonDesignationChanged;
 import org.fengqiao.population.KeyPersonType;
+import org.fengqiao.population.PersonId;
+import org.fengqiao.population.Residence;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,8 +43,14 @@ import org.springframework.stereotype.Component;
  *       high-risk rhythm until a grid chief sets it;</li>
  *   <li>a key person whose type changes stays one: the day he became one and his risk are kept;</li>
  *   <li>a category taken away is deleted; a key person's helper team, risk history and visits are the person's
- *       record, not the category's, and stay.</li>
+ *       record, not the category's, and stay;</li>
+ *   <li>a child who is no longer a left-behind child (parents home, grown up) has his care agreement in force ended
+ *       that day: kept, shown ended with its reason, and no longer in force anywhere;</li>
+ *   <li>a person who becomes a key person, changes type or stops being one is announced to his grid's chiefs
+ *       ({@link KeyPersonDesignationChanged}).</li>
  * </ul>
+ * The person form ({@link PersonRegister}) and the persons import ({@link PersonImport}) both change categories
+ * through {@link #apply}, so the two cannot differ in what follows.
  */
 @Component
 public class PersonCategories {
@@ -58,8 +70,13 @@ public class PersonCategories {
     public record Change(UUID personId, List<String> before, List<String> after) {
     }
 
+    private static final String KEY_PERSON = Category.KEY_PERSON.name() + ":";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final KeyPersons keyPersons;
+    private final VisitRhythm rhythm;
     /** Every code, in the order of the enums, by its Chinese name: what the export writes. */
     private final Map<String, String> chinese = new LinkedHashMap<>();
     /**
@@ -77,9 +94,13 @@ public class PersonCategories {
     private final String chineseChoices;
     private final String englishChoices;
 
-    PersonCategories(JdbcClient jdbc, Clock clock, MessageSource messages) {
+    PersonCategories(JdbcClient jdbc, Clock clock, MessageSource messages, ApplicationEventPublisher events,
+            KeyPersons keyPersons, CareProperties care) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
+        this.keyPersons = keyPersons;
+        this.rhythm = new VisitRhythm(care.rhythm());
         List<String> english = new ArrayList<>();
         for (String code : codes()) {
             String key = "population.mark." + code.replace(':', '.');
@@ -136,11 +157,32 @@ public class PersonCategories {
         if (NONE.contains(text.strip().toLowerCase(Locale.ROOT))) {
             return new Cell(List.of(), List.of());
         }
+        return parse(List.of(SEPARATORS.split(text)), "imports.categories.");
+    }
+
+    /**
+     * The categories the person form gives: a list of codes ({@code KEY_PERSON:DRUG}, {@code LEFT_BEHIND_CHILD}) or
+     * of the names a 类别 cell may use; {@code null} leaves the person's categories as they are, an empty list takes
+     * them all away. A word that names no category, or two types of key person, is a problem of field
+     * {@code categories}, in the form's words.
+     */
+    public Cell given(List<String> words) {
+        if (words == null) {
+            return new Cell(null, List.of());
+        }
+        List<String> named = new ArrayList<>(words.size());
+        for (String word : words) {
+            named.add(word == null ? "" : word);
+        }
+        return parse(named, "population.categories.");
+    }
+
+    private Cell parse(List<String> parts, String messages) {
         Set<String> codes = new HashSet<>();
         List<Invalid.Problem> problems = new ArrayList<>();
         String keyPerson = null;
         String keyPersonWord = null;
-        for (String part : SEPARATORS.split(text)) {
+        for (String part : parts) {
             String word = part.strip();
             if (word.isEmpty()) {
                 continue;
@@ -150,13 +192,13 @@ public class PersonCategories {
                 code = words.get(word.toLowerCase(Locale.ROOT));
             }
             if (code == null) {
-                problems.add(new Invalid.Problem("categories", "imports.categories.unknown",
+                problems.add(new Invalid.Problem("categories", messages + "unknown",
                         new Object[] {word, chineseChoices, englishChoices}));
                 continue;
             }
-            if (code.startsWith("KEY_PERSON:")) {
+            if (code.startsWith(KEY_PERSON)) {
                 if (keyPerson != null && !keyPerson.equals(code)) {
-                    problems.add(new Invalid.Problem("categories", "imports.categories.twoKeyPersonTypes",
+                    problems.add(new Invalid.Problem("categories", messages + "twoKeyPersonTypes",
                             new Object[] {keyPersonWord, word}));
                     continue;
                 }
@@ -191,18 +233,41 @@ public class PersonCategories {
         return found;
     }
 
+    /** A care agreement that ended because its child is no longer a left-behind child. */
+    public record EndedAgreement(UUID agreementId, UUID personId, String unitPath, LocalDate endedOn) {
+    }
+
+    /** What a change of categories did besides the categories: the agreements it ended, the key persons it made. */
+    public record Applied(List<EndedAgreement> endedAgreements, List<KeyPersonDesignationChanged> keyPersons) {
+    }
+
     /**
-     * Writes the changes in the caller's transaction, the persons' rows already written: at most two statements for
-     * any number of persons (an import writes a batch's at once). A category in {@code after} and not in
-     * {@code before} is written (a key person's type over the stored one, should it have changed meanwhile), one in
-     * {@code before} whose category is not in {@code after} is deleted.
+     * Writes the changes in the caller's transaction, the persons' rows already written, and makes the records that
+     * hang on the categories follow; a few statements for any number of persons (an import writes a batch's at once).
+     * A category in {@code after} and not in {@code before} is written (a key person's type over the stored one,
+     * should it have changed meanwhile), one in {@code before} whose category is not in {@code after} is deleted.
+     * Then:
+     * <ul>
+     *   <li>a child who is no longer a left-behind child has his care agreement in force ended today, reason
+     *       {@code NO_LONGER_LEFT_BEHIND}: it stays on record, ended; should he become one again, a new agreement is
+     *       signed (an ended one is never in force again);</li>
+     *   <li>each person who became a key person, changed type or stopped being one is announced
+     *       ({@link KeyPersonDesignationChanged}, for his grid's chiefs), as the statements found him: a type written
+     *       over the same type announces nothing.</li>
+     * </ul>
+     * The caller audits: the person form an entry per record, an import an entry per batch, with the agreements
+     * ended that this answers.
+     *
+     * @param importJob the persons import making the changes, null for the person form
      */
-    public void apply(List<Change> changes) {
+    public Applied apply(List<Change> changes, UUID importJob) {
         List<UUID> gonePersons = new ArrayList<>();
         List<String> goneCategories = new ArrayList<>();
         List<UUID> setPersons = new ArrayList<>();
         List<String> setCategories = new ArrayList<>();
         List<String> setTypes = new ArrayList<>();
+        Set<UUID> noLongerLeftBehind = new HashSet<>();
+        Set<UUID> keyPersonSet = new HashSet<>();
         for (Change change : changes) {
             Set<String> wanted = new HashSet<>();
             for (String code : change.after()) {
@@ -211,33 +276,150 @@ public class PersonCategories {
                     setPersons.add(change.personId());
                     setCategories.add(category(code));
                     setTypes.add(type(code));
+                    if (code.startsWith(KEY_PERSON)) {
+                        keyPersonSet.add(change.personId());
+                    }
                 }
             }
             for (String code : change.before()) {
                 if (!wanted.contains(category(code))) {
                     gonePersons.add(change.personId());
                     goneCategories.add(category(code));
+                    if (code.equals(Category.LEFT_BEHIND_CHILD.name())) {
+                        noLongerLeftBehind.add(change.personId());
+                    }
                 }
             }
         }
+        LocalDate today = LocalDate.now(clock.withZone(KeyPersons.LOCAL));
+        // what the statements found, not what the caller read before: only a real change is announced
+        Map<UUID, KeyPersonType> keyPersonsBefore = new HashMap<>();
+        Map<UUID, KeyPersonType> keyPersonsAfter = new HashMap<>();
+        Map<UUID, KeyPersonType> storedKeyPersons = new HashMap<>();
         if (!gonePersons.isEmpty()) {
             jdbc.sql("""
                     DELETE FROM person_category c USING unnest(?::uuid[], ?::text[]) AS g(person_id, category)
-                    WHERE c.person_id = g.person_id AND c.category = g.category""")
-                    .params(gonePersons.toArray(UUID[]::new), goneCategories.toArray(String[]::new)).update();
+                    WHERE c.person_id = g.person_id AND c.category = g.category
+                    RETURNING c.person_id, c.category, c.subtype""")
+                    .params(gonePersons.toArray(UUID[]::new), goneCategories.toArray(String[]::new))
+                    .query((rs, n) -> {
+                        if (Category.KEY_PERSON.name().equals(rs.getString(2))) {
+                            keyPersonsBefore.put(rs.getObject(1, UUID.class), keyPersonType(rs.getString(3)));
+                        }
+                        return n;
+                    }).list();
         }
         if (!setPersons.isEmpty()) {
+            if (!keyPersonSet.isEmpty()) {
+                jdbc.sql("""
+                        SELECT person_id, subtype FROM person_category
+                        WHERE person_id = ANY(?) AND category = 'KEY_PERSON' FOR UPDATE""")
+                        .param(keyPersonSet.toArray(UUID[]::new))
+                        .query((rs, n) -> storedKeyPersons.put(rs.getObject(1, UUID.class), keyPersonType(rs.getString(2))))
+                        .list();
+            }
             // a new key person from today, risk not assessed; one whose type changes keeps his day and his risk
             jdbc.sql("""
                     INSERT INTO person_category (person_id, category, subtype, since)
                     SELECT s.person_id, s.category, s.subtype, CASE WHEN s.category = 'KEY_PERSON' THEN ?::date END
                     FROM unnest(?::uuid[], ?::text[], ?::text[]) AS s(person_id, category, subtype)
                     ON CONFLICT (person_id, category) DO UPDATE SET subtype = EXCLUDED.subtype
-                    WHERE person_category.subtype IS DISTINCT FROM EXCLUDED.subtype""")
-                    .params(LocalDate.now(clock.withZone(KeyPersons.LOCAL)), setPersons.toArray(UUID[]::new),
-                            setCategories.toArray(String[]::new), setTypes.toArray(String[]::new))
-                    .update();
+                    WHERE person_category.subtype IS DISTINCT FROM EXCLUDED.subtype
+                    RETURNING person_id, category, subtype""")
+                    .params(today, setPersons.toArray(UUID[]::new), setCategories.toArray(String[]::new),
+                            setTypes.toArray(String[]::new))
+                    .query((rs, n) -> {
+                        if (Category.KEY_PERSON.name().equals(rs.getString(2))) {
+                            keyPersonsAfter.put(rs.getObject(1, UUID.class), keyPersonType(rs.getString(3)));
+                        }
+                        return n;
+                    }).list();
         }
+        // a key person written over with another type had the stored one before (the same type written again
+        // returns no row above, and is no change)
+        keyPersonsAfter.keySet().forEach(p -> {
+            if (storedKeyPersons.containsKey(p)) {
+                keyPersonsBefore.put(p, storedKeyPersons.get(p));
+            }
+        });
+        return new Applied(endAgreements(noLongerLeftBehind, today),
+                announce(keyPersonsBefore, keyPersonsAfter, today, importJob));
+    }
+
+    /**
+     * Ends the agreement in force of each of these persons who is no longer a left-behind child, today (or on its
+     * signing day, were it signed later): kept on record, shown as ended with its reason.
+     */
+    private List<EndedAgreement> endAgreements(Set<UUID> persons, LocalDate today) {
+        if (persons.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                UPDATE care_agreement a SET ended_on = greatest(a.signed_on, ?), ended_reason = 'NO_LONGER_LEFT_BEHIND'
+                FROM person p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
+                WHERE p.id = a.person_id AND a.person_id = ANY(?) AND a.ended_on IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM person_category c
+                                  WHERE c.person_id = a.person_id AND c.category = 'LEFT_BEHIND_CHILD')
+                RETURNING a.id, a.person_id, u.path, a.ended_on""")
+                .params(today, persons.toArray(UUID[]::new))
+                .query((rs, n) -> new EndedAgreement(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getObject(4, LocalDate.class)))
+                .list();
+    }
+
+    /** Publishes a {@link KeyPersonDesignationChanged} for each person whose key-person type is not what it was. */
+    private List<KeyPersonDesignationChanged> announce(Map<UUID, KeyPersonType> before, Map<UUID, KeyPersonType> after,
+            LocalDate today, UUID importJob) {
+        Set<UUID> changed = new HashSet<>(before.keySet());
+        changed.addAll(after.keySet());
+        changed.removeIf(p -> before.get(p) == after.get(p));
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        record Person(String name, UUID grid, String gridName, String unitPath) {
+        }
+        Map<UUID, Person> persons = new HashMap<>();
+        jdbc.sql("""
+                SELECT p.id, p.name, p.grid_id, g.name, u.path
+                FROM person p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id WHERE p.id = ANY(?)""")
+                .param(changed.toArray(UUID[]::new))
+                .query((rs, n) -> persons.put(rs.getObject(1, UUID.class), new Person(rs.getString(2),
+                        rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5))))
+                .list();
+        Map<UUID, List<UUID>> chiefs = new HashMap<>();
+        jdbc.sql("""
+                SELECT r.grid_id, r.staff_id FROM grid_role r JOIN staff s ON s.id = r.staff_id AND s.active
+                WHERE r.grid_id = ANY(?) AND r.role = 'GRID_CHIEF' AND r.ended_on IS NULL
+                ORDER BY r.started_on, r.staff_id""")
+                .param(persons.values().stream().map(Person::grid).distinct().toArray(UUID[]::new))
+                .query((rs, n) -> chiefs.computeIfAbsent(rs.getObject(1, UUID.class), g -> new ArrayList<>())
+                        .add(rs.getObject(2, UUID.class)))
+                .list();
+        // the first visit as the key-person page will show it: the rhythm of one not assessed yet (exempt, and so
+        // no day, in a trusted household or gone from the area)
+        Map<UUID, LocalDate> firstVisits = new HashMap<>();
+        for (KeyPersons.Row r : keyPersons.of(changed.stream().filter(p -> before.get(p) == null).toList())) {
+            firstVisits.put(r.id(), rhythm.status(r.risk(), r.since(), r.lastVisitOn(), r.trusted(),
+                    r.residence() == Residence.LEFT, today).nextDue());
+        }
+        Instant at = clock.instant();
+        List<KeyPersonDesignationChanged> published = new ArrayList<>();
+        for (UUID id : changed.stream().sorted().toList()) {
+            Person p = persons.get(id);
+            if (p == null) {
+                continue;
+            }
+            KeyPersonDesignationChanged event = new KeyPersonDesignationChanged(new PersonId(id), p.name(),
+                    new GridId(p.grid()), p.gridName(), p.unitPath(), before.get(id), after.get(id), firstVisits.get(id),
+                    List.copyOf(chiefs.getOrDefault(p.grid(), List.of())), importJob, at);
+            events.publishEvent(event);
+            published.add(event);
+        }
+        return published;
+    }
+
+    private static KeyPersonType keyPersonType(String subtype) {
+        return subtype == null ? null : KeyPersonType.valueOf(subtype);
     }
 
     static String code(String category, String subtype) {

@@ -57,7 +57,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link PersonCategories} like any change of them: the batch looks up the stored categories of its known persons
  * (one query), and a person whose categories differ counts as updated even when nothing else of him changed. A cell
  * with a word that names no category refuses its row. A file without the column reads, looks up and writes no
- * categories: it takes the import's path as it was before the column was read.
+ * categories: it takes the import's path as it was before the column was read. What follows a change of categories
+ * follows it here as after the person form: a child no longer left-behind has his care agreement ended (listed in the
+ * batch's audit entry), and the grid chiefs hear of the key persons the job made, changed or unmade.
  */
 @Service
 public class PersonImport {
@@ -968,9 +970,10 @@ public class PersonImport {
                             persons.update(c.knownId, c.fields);
                         }
                         time("write: updates", w);
+                        PersonCategories.Applied applied = null;
                         if (!categorised.isEmpty()) {
                             w = System.nanoTime();
-                            categories.apply(categorised);
+                            applied = categories.apply(categorised, jobId);
                             time("write: categories", w);
                         }
                         w = System.nanoTime();
@@ -994,6 +997,19 @@ public class PersonImport {
                                     changes.add(one);
                                 }
                                 after.put("categories", changes);
+                                if (!applied.endedAgreements().isEmpty()) {
+                                    // the care agreements of children no longer left-behind, ended by this batch
+                                    List<Map<String, Object>> ended = new ArrayList<>();
+                                    for (PersonCategories.EndedAgreement a : applied.endedAgreements()) {
+                                        Map<String, Object> one = new LinkedHashMap<>();
+                                        one.put("agreement", a.agreementId());
+                                        one.put("person", a.personId());
+                                        one.put("endedOn", a.endedOn().toString());
+                                        one.put("endedReason", CareAgreements.NO_LONGER_LEFT_BEHIND);
+                                        ended.add(one);
+                                    }
+                                    after.put("careAgreementsEnded", ended);
+                                }
                             }
                             events.publishEvent(new Audited("IMPORT", "person-batch", jobId.toString(),
                                     jobUnitPath(caller), null, after, null).by(caller.username()));

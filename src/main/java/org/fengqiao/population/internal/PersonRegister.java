@@ -37,14 +37,16 @@ public class PersonRegister {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final SearchTurns searches;
+    private final PersonCategories categories;
 
     PersonRegister(Persons persons, Jurisdictions jurisdictions, JdbcClient jdbc, ApplicationEventPublisher events,
-            SearchTurns searches) {
+            SearchTurns searches, PersonCategories categories) {
         this.persons = persons;
         this.jurisdictions = jurisdictions;
         this.jdbc = jdbc;
         this.events = events;
         this.searches = searches;
+        this.categories = categories;
     }
 
     /** What a user typed for a person, before any check. */
@@ -111,8 +113,20 @@ public class PersonRegister {
 
     @Transactional
     public Persons.Row register(Input in, Caller caller) {
+        return register(in, null, caller);
+    }
+
+    /**
+     * Registers a person with his categories ({@link PersonCategories#given}: codes or names; null or empty for none),
+     * written through {@link PersonCategories#apply} like every change of them: a key person is announced to his grid's
+     * chiefs.
+     */
+    @Transactional
+    public Persons.Row register(Input in, List<String> categoryWords, Caller caller) {
         List<Invalid.Problem> problems = new ArrayList<>();
         Persons.Fields fields = check(in, caller, problems);
+        PersonCategories.Cell given = categories.given(categoryWords);
+        problems.addAll(given.problems());
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
@@ -120,6 +134,9 @@ public class PersonRegister {
             throw new Conflict("population.idNumber.taken");
         }
         UUID id = persons.insert(fields);
+        if (given.codes() != null && !given.codes().isEmpty()) {
+            categories.apply(List.of(new PersonCategories.Change(id, List.of(), given.codes())), null);
+        }
         Persons.Row row = persons.findVisible(id, caller).orElseThrow();
         events.publishEvent(Audited.created("person", id, row.unitPath(), row));
         return row;
@@ -127,9 +144,23 @@ public class PersonRegister {
 
     @Transactional
     public Persons.Row change(UUID id, Input in, Caller caller) {
+        return change(id, in, null, caller);
+    }
+
+    /**
+     * Changes a person's record and, unless {@code categoryWords} is null, sets his categories to those it names (an
+     * empty list: none), through {@link PersonCategories#apply} like the persons import: a child no longer
+     * left-behind has his care agreement ended, a key person made, changed or unmade is announced. The person's
+     * change is audited with before and after (his categories among them), each care agreement ended by it as a
+     * change of that agreement. Nothing is written when anything given is wrong.
+     */
+    @Transactional
+    public Persons.Row change(UUID id, Input in, List<String> categoryWords, Caller caller) {
         Persons.Row before = persons.findVisible(id, caller).orElseThrow(() -> new NotFound("person", id));
         List<Invalid.Problem> problems = new ArrayList<>();
         Persons.Fields fields = check(in, caller, problems);
+        PersonCategories.Cell given = categories.given(categoryWords);
+        problems.addAll(given.problems());
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
@@ -139,12 +170,26 @@ public class PersonRegister {
                 throw new Conflict("population.idNumber.taken");
             }
         }
-        if (persons.update(id, fields)) {
-            Persons.Row after = persons.findVisible(id, caller).orElseThrow();
-            events.publishEvent(Audited.updated("person", id, after.unitPath(), before, after));
-            return after;
+        boolean changed = persons.update(id, fields);
+        List<String> stored = PersonCategories.sorted(before.categories());
+        PersonCategories.Applied applied = null;
+        if (given.codes() != null && !given.codes().equals(stored)) {
+            applied = categories.apply(List.of(new PersonCategories.Change(id, stored, given.codes())), null);
+            changed = true;
         }
-        return before;
+        if (!changed) {
+            return before;
+        }
+        Persons.Row after = persons.findVisible(id, caller).orElseThrow();
+        events.publishEvent(Audited.updated("person", id, after.unitPath(), before, after));
+        if (applied != null) {
+            for (PersonCategories.EndedAgreement a : applied.endedAgreements()) {
+                events.publishEvent(Audited.updated("care-agreement", a.agreementId(), a.unitPath(),
+                        Map.of("endedOn", "null"), Map.of("endedOn", a.endedOn().toString(),
+                                "endedReason", CareAgreements.NO_LONGER_LEFT_BEHIND)));
+            }
+        }
+        return after;
     }
 
     /** One person's record; reading it is audited. */

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
@@ -30,10 +33,12 @@ class CarePages {
 
     private final KeyPersonCare care;
     private final MessageSource messages;
+    private final Jurisdictions jurisdictions;
 
-    CarePages(KeyPersonCare care, MessageSource messages) {
+    CarePages(KeyPersonCare care, MessageSource messages, Jurisdictions jurisdictions) {
         this.care = care;
         this.messages = messages;
+        this.jurisdictions = jurisdictions;
     }
 
     /** The configured rhythm per risk level, in words: 每周, 每 2 周, 每月. */
@@ -50,15 +55,21 @@ class CarePages {
         return messages.getMessage((String) d[0], new Object[] {d[1]}, locale);
     }
 
-    /** mine defaults to the grids the caller heads as grid chief, when he heads any. */
+    /**
+     * mine defaults to the grids the caller heads as grid chief, when he heads any; gridId keeps one grid's key persons
+     * (the link of an inbox entry about a persons import), 404 for a grid outside the caller's jurisdiction.
+     */
     @GetMapping("/key-persons")
     String list(@RequestParam(required = false) Boolean mine, @RequestParam(defaultValue = "false") boolean overdue,
-            Model model, Locale locale) {
+            @RequestParam(required = false) UUID gridId, Model model, Locale locale) {
         Caller caller = Callers.require();
+        Grid grid = gridId == null ? null : jurisdictions.visibleGrid(new GridId(gridId), caller)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("rhythmTexts", rhythmTexts(locale));
         boolean chief = care.headsAGrid(caller);
-        boolean onlyMine = mine == null ? chief : mine;
-        KeyPersonCare.Listing listing = care.list(caller, onlyMine, overdue, null);
+        boolean onlyMine = mine == null ? chief && grid == null : mine;
+        KeyPersonCare.Listing listing = care.list(caller, onlyMine, overdue, gridId);
+        model.addAttribute("grid", grid);
         model.addAttribute("items", listing.items());
         model.addAttribute("total", listing.total());
         model.addAttribute("overdueCount", listing.overdue());

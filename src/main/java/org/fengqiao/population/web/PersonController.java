@@ -64,9 +64,13 @@ class PersonController {
             PersonQuery.Kind searchedAs) {
     }
 
+    /**
+     * categories: the person's categories as codes (KEY_PERSON:DRUG, LEFT_BEHIND_CHILD, ELDERLY_ALONE, IN_DIFFICULTY)
+     * or by name (涉毒人员, 留守儿童); absent (null) leaves them as they are, an empty list takes them all away.
+     */
     record PersonForm(UUID gridId, UUID householdId, String name, String idNumber, String phone, Sex sex,
             LocalDate birthDate, String ethnicity, Relation relation, Residence residence, LocalDate registeredOn,
-            LocalDate leftOn, String occupation, String workplace, String note) {
+            LocalDate leftOn, String occupation, String workplace, String note, List<String> categories) {
 
         PersonRegister.Input input() {
             return new PersonRegister.Input(gridId, householdId, name, idNumber, phone, sex, birthDate, ethnicity,
@@ -114,14 +118,19 @@ class PersonController {
             description = "The identity number is checked (GB 11643 check character, a real birth date) and must agree "
                     + "with the sex and birth date entered; a number already registered answers 409.")
     PersonView create(@RequestBody PersonForm form) {
-        return PersonView.of(register.register(form.input(), Callers.require()));
+        return PersonView.of(register.register(form.input(), form.categories(), Callers.require()));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "Change a person's record; the change is audited with before and after")
+    @Operation(summary = "Change a person's record; the change is audited with before and after",
+            description = "categories, when given, sets the person's categories (an empty list: none), as a persons "
+                    + "import does: a child who is no longer a left-behind child has his care agreement in force "
+                    + "ended today (kept, shown ended); the grid chief hears in his inbox of a person made a key "
+                    + "person, changed key-person type or no longer one. 404 for a person outside the caller's "
+                    + "jurisdiction.")
     PersonView change(@PathVariable UUID id, @RequestBody PersonForm form) {
-        return PersonView.of(register.change(id, form.input(), Callers.require()));
+        return PersonView.of(register.change(id, form.input(), form.categories(), Callers.require()));
     }
 
     @PostMapping("/{id}/reveal")

@@ -14,7 +14,9 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  */
 class PersonCategoriesTests {
 
-    static final PersonCategories CATEGORIES = new PersonCategories(null, Clock.systemUTC(), messages());
+    static final PersonCategories CATEGORIES = new PersonCategories(null, Clock.systemUTC(), messages(), null, null,
+            new CareProperties(new CareProperties.Rhythm(java.time.Period.ofWeeks(1), java.time.Period.ofWeeks(2),
+                    java.time.Period.ofMonths(1)), "0 5 * * * *"));
 
     static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
