@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Calling a reporter back: the phone is masked on the incident, and the police who handle items reveal the full
  * number of a report in their scope with a reason, on the API and the page, each reveal audited with its reason;
  * outside the scope 404, without a reason a clear error in the reader's language and nothing revealed or audited;
- * the grid coordinator and the mediators call back too; grid members, volunteers and administrators may not; an
+ * the grid coordinator and the mediators call back too, on the items of their own line of work; grid members,
+ * volunteers and administrators may not; an
  * informant's phone stays hidden from whoever may not know him.
  */
 class ReporterPhoneIntegrationTests extends IntegrationTest {
@@ -56,11 +57,19 @@ class ReporterPhoneIntegrationTests extends IntegrationTest {
         return jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = ?").param(code).query(UUID.class).single();
     }
 
-    /** A report from the field with the reporter's phone, filed by {@code username}. */
+    /** A request for help from the field with the reporter's phone, filed by {@code username}. */
     String file(String username, String source) {
+        return file(username, source, "HELP");
+    }
+
+    /** A report of the category with the reporter's phone, filed by {@code username}. */
+    String file(String username, String source, String category) {
         Map<String, Object> body = new HashMap<>();
         body.put("source", source);
-        body.put("category", "HELP");
+        body.put("category", category);
+        if (category.equals("DEPARTMENT")) {
+            body.put("department", "城管");
+        }
         body.put("gridId", grid("FS-2-03"));
         body.put("description", "回拨测试-" + UUID.randomUUID());
         body.put("address", "测试地址");
@@ -170,15 +179,18 @@ class ReporterPhoneIntegrationTests extends IntegrationTest {
 
     /**
      * The grid coordinator brings other departments in on referrals and the mediators mediate the disputes 110 pushes
-     * to the grid: both must call the reporter back, within their subtree, each reveal audited in their name, and an
-     * informant's phone stays hidden from them as from the bureau.
+     * to the grid: both must call the reporter back on those items, within their subtree, each reveal audited in their
+     * name, and an informant's phone stays hidden from them as from the bureau.
      */
     @Test
     void theGridCoordinatorAndTheMediatorCallTheReporterBackWithinTheirSubtree() {
-        String id = file("officer", "FIELD");
-        String clue = file("officer", "INFORMANT");
         String office = unitCodeOf("officer");
+        List<String> items = new java.util.ArrayList<>();
         for (StaffRole role : List.of(StaffRole.GRID_COORDINATOR, StaffRole.MEDIATOR)) {
+            String category = role == StaffRole.MEDIATOR ? "DISPUTE" : "DEPARTMENT";
+            String id = file("officer", "FIELD", category);
+            String clue = file("officer", "INFORMANT", category);
+            items.add(id);
             String prefix = role == StaffRole.MEDIATOR ? "callmed" : "callcoord";
             String token = signedIn(role, office, prefix);
             HttpResponse<String> shown = reveal(token, id, Map.of("reason", "回访报告人了解纠纷情况"));
@@ -192,17 +204,53 @@ class ReporterPhoneIntegrationTests extends IntegrationTest {
             String elsewhere = signedIn(role, unitCodeOf("officer2"), prefix + "x");
             assertThat(reveal(elsewhere, id, Map.of("reason", "回访报告人了解纠纷情况")).statusCode())
                     .as(role + " of another station").isEqualTo(404);
+            assertThat(reveals(clue)).isZero();
         }
         List<String> actors = jdbc.sql("""
-                SELECT actor FROM audit_entry WHERE action = 'REVEAL' AND record_type = 'incident' AND record_id = ?
-                ORDER BY seq""").param(id).query(String.class).list();
+                SELECT actor FROM audit_entry WHERE action = 'REVEAL' AND record_type = 'incident'
+                AND record_id = ANY(CAST(? AS text[])) ORDER BY seq""").param(items.toArray(String[]::new))
+                .query(String.class).list();
         assertThat(actors).hasSize(2).anyMatch(a -> a.startsWith("callcoord")).anyMatch(a -> a.startsWith("callmed"));
-        assertThat(reveals(clue)).isZero();
+    }
+
+    /**
+     * Outside their line of work the two civilian roles may not, although they read the item: a mediator has no reason
+     * to learn who reported a request for help or a burglary, a coordinator who reported a dispute. The answer says
+     * why in the reader's language, and nothing is revealed or audited. An item one of them owns himself is his to
+     * call back whatever its category.
+     */
+    @Test
+    void theMediatorAndTheGridCoordinatorMayNotOutsideTheirLineOfWork() {
+        String office = unitCodeOf("officer");
+        String help = file("officer", "FIELD", "HELP");
+        String dispute = file("officer", "FIELD", "DISPUTE");
+        String mediator = signedIn(StaffRole.MEDIATOR, office, "linemed");
+        String coordinator = signedIn(StaffRole.GRID_COORDINATOR, office, "linecoord");
+
+        HttpResponse<String> byMediator = reveal(mediator, help, Map.of("reason", "回访报告人了解情况"));
+        assertThat(byMediator.statusCode()).isEqualTo(403);
+        assertThat(byMediator.body()).doesNotContain(PHONE).contains("调解员只能查看纠纷事项报告人的完整号码");
+        assertThat(reveal(mediator, help, Map.of("reason", "回访报告人了解情况"), "Accept-Language", "en").body())
+                .contains("A mediator may see the reporter's full number on disputes only");
+        assertThat(api.get("/api/v1/incidents/" + help, mediator).statusCode()).as("he still reads it").isEqualTo(200);
+
+        HttpResponse<String> byCoordinator = reveal(coordinator, dispute, Map.of("reason", "回访报告人了解情况"));
+        assertThat(byCoordinator.statusCode()).isEqualTo(403);
+        assertThat(byCoordinator.body()).doesNotContain(PHONE).contains("网格协调员只能查看其他部门事项报告人的完整号码");
+        assertThat(reveals(help) + reveals(dispute)).isZero();
+
+        UUID coordinatorId = jdbc.sql("SELECT id FROM staff WHERE username LIKE 'linecoord%' ORDER BY created_at DESC LIMIT 1")
+                .query(UUID.class).single();
+        jdbc.sql("UPDATE incident SET owner_staff_id = ? WHERE id = CAST(? AS uuid)").params(coordinatorId, dispute).update();
+        HttpResponse<String> owned = reveal(coordinator, dispute, Map.of("reason", "经办人回访报告人"));
+        assertThat(owned.statusCode()).as(owned.body()).isEqualTo(200);
+        assertThat(ApiClient.json(owned).get("phone").asText()).isEqualTo(PHONE);
     }
 
     @Test
-    void onTheMediatorsIncidentPageTheRevealFormStandsBesideTheMaskedPhone() {
-        String id = file("officer", "FIELD");
+    void onTheMediatorsIncidentPageTheRevealFormStandsBesideTheMaskedPhoneOfADispute() {
+        String id = file("officer", "FIELD", "DISPUTE");
+        String help = file("officer", "FIELD", "HELP");
         String n = String.valueOf(100000 + new Random().nextInt(899999));
         UUID office = jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer'").query(UUID.class).single();
         staff.register(new UnitId(office), StaffRole.MEDIATOR, "回拨调解员" + n, null, null, "调解员", "pagemed" + n,
@@ -211,6 +259,8 @@ class ReporterPhoneIntegrationTests extends IntegrationTest {
         assertThat(page.formLogin("pagemed" + n, DEMO_PASSWORD).statusCode()).isEqualTo(302);
         String path = "/incidents/" + id;
         assertThat(page.get(path, null).body()).contains("139****5678", "id=\"reveal-reason\"").doesNotContain(PHONE);
+        assertThat(page.get("/incidents/" + help, null).body()).as("a request for help is not his to call back")
+                .contains("139****5678").doesNotContain("id=\"reveal-reason\"", PHONE);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("reason", "调解前电话回访报告人");
         form.put("_csrf", page.csrfFrom(path));

@@ -239,8 +239,12 @@ class WebhookIntegrationTests extends IntegrationTest {
         ApiClient browser = new ApiClient(port);
         browser.formLogin("officer", DEMO_PASSWORD);
         String page = browser.get("/webhooks/" + webhook, null).body();
-        assertThat(page).contains("HTTP 500: boom").contains("失败").contains("立即重试");
+        assertThat(page).contains("HTTP 500: boom").contains("失败").contains("立即重试")
+                .as("what the error means, beside it").contains("接收方拒收了推送（HTTP 500）");
         assertThat(browser.get("/webhooks", null).body()).contains(receiver.url()).contains("失败 1");
+        assertThat(browser.get("/webhooks/" + webhook + "?lang=en", null).body())
+                .contains("The receiver refused the event (HTTP 500)");
+        browser.get("/webhooks/" + webhook + "?lang=zh-CN", null);
 
         receiver.answer(200);
         // "retry now" on the page: a fresh run of attempts

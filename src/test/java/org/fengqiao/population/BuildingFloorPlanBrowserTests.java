@@ -27,6 +27,10 @@ class BuildingFloorPlanBrowserTests extends BrowserTest {
         fx.person(grid, household, "韩磊", "HEAD", null, null);
         fx.person(grid, household, "韩冰", "CHILD", "KEY_PERSON", "MENTAL");
         UUID emptyRoom = fx.room(building, 1, "402");
+        // a household whose only member moved away: registered, so not shown vacant, but nobody lives there
+        UUID movedAway = fx.household(grid, fx.room(building, 1, "401"), false, false);
+        UUID gone = fx.person(grid, movedAway, "韩去", "HEAD", null, null);
+        jdbc.sql("UPDATE person SET residence = 'LEFT' WHERE id = ?").param(gone).update();
 
         login("officer");
         page.navigate(url("/buildings"));
@@ -51,8 +55,19 @@ class BuildingFloorPlanBrowserTests extends BrowserTest {
         assertThat(dialog.locator("#room-household")).isVisible();
         dialog.locator("input[name=vacant]").check();
         dialog.locator("button[value=save]").click();
-        assertThat(page.locator("#room-2-301 .mark-VACANT")).isVisible();
+        // people live there: the dialog says why it cannot be vacant, and nothing changes
+        assertThat(dialog.locator("#room-form .form-status")).hasText("房间内有登记在住的人员，不能标记为空置：请先登记其迁出");
         assertThat(jdbc.sql("SELECT vacant FROM room WHERE id = ?").param(fx.room(building, 2, "301"))
+                .query(Boolean.class).single()).isFalse();
+        dialog.locator("#room-cancel").click();
+
+        Locator left = page.locator("#room-1-401");
+        assertThat(left.locator(".mark-VACANT")).hasCount(0);
+        left.click();
+        dialog.locator("input[name=vacant]").check();
+        dialog.locator("button[value=save]").click();
+        assertThat(page.locator("#room-1-401 .mark-VACANT")).isVisible();
+        assertThat(jdbc.sql("SELECT vacant FROM room WHERE id = ?").param(fx.room(building, 1, "401"))
                 .query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("SELECT vacant FROM room WHERE id = ?").param(emptyRoom).query(Boolean.class).single())
                 .isFalse();

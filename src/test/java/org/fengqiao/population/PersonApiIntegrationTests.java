@@ -203,6 +203,33 @@ class PersonApiIntegrationTests extends IntegrationTest {
         assertThat(api.send("POST", "/api/v1/persons", officer, wrongSex).statusCode()).isEqualTo(400);
     }
 
+    /**
+     * An occupation, workplace or note longer than a register's field holds is refused field by field in the reader's
+     * language, and nothing is saved: a 30,000-character note made the personal file (一人一档) three pages long. At the
+     * limit it is saved.
+     */
+    @Test
+    void anOverLongOccupationWorkplaceOrNoteIsRefusedFieldByFieldAndSavesNothing() {
+        Map<String, Object> body = person("长字段", TestIdentityNumbers.next(Sex.MALE), "MALE", "FS-1-03");
+        body.put("occupation", "农".repeat(65));
+        body.put("workplace", "厂".repeat(101));
+        body.put("note", "记".repeat(501));
+        long before = jdbc.sql("SELECT count(*) FROM person").query(Long.class).single();
+        HttpResponse<String> zh = api.send("POST", "/api/v1/persons", officer, body);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(zh).path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("occupation", "workplace", "note");
+        assertThat(ApiClient.json(zh).path("errors").findValuesAsText("message")).contains("不能超过 500 个字");
+        HttpResponse<String> en = api.send("POST", "/api/v1/persons", officer, body, "Accept-Language", "en");
+        assertThat(ApiClient.json(en).path("errors").findValuesAsText("message")).contains("At most 64 characters");
+        assertThat(jdbc.sql("SELECT count(*) FROM person").query(Long.class).single()).isEqualTo(before);
+
+        body.put("occupation", "农".repeat(64));
+        body.put("workplace", "厂".repeat(100));
+        body.put("note", "记".repeat(500));
+        assertThat(register(body).path("note").asText()).hasSize(500);
+    }
+
     @Test
     void aNumberRegisteredTwiceIsAConflictAndAFloatingResidentKnowsWhenHeMayApplyForAPermit() {
         String number = TestIdentityNumbers.next(Sex.FEMALE);

@@ -116,6 +116,37 @@ class RentalMarkIntegrationTests extends IntegrationTest {
         assertThat(shown(building, "101")).isTrue();
     }
 
+    /**
+     * A room where people are registered as living, or that is let today, cannot be marked vacant: the plan would show
+     * it empty and the utility check would read its use as nobody's. The refusal says why in the reader's language and
+     * changes nothing; once they moved out and the rental ended, it may.
+     */
+    @Test
+    void aRoomWithResidentsOrARentalInForceCannotBeMarkedVacant() {
+        UUID building = fx.building("officer", "FS-2-03", 2, 1, 2);
+        PlacesFixtures.Person landlord = places.person("officer", "FS-2-03", "空置房东" + UUID.randomUUID().toString().substring(0, 4),
+                Residence.PERMANENT, null);
+        UUID lived = fx.room(building, 1, "101");
+        UUID household = fx.household(fx.gridId("FS-2-03"), lived, false, false);
+        UUID resident = fx.person(fx.gridId("FS-2-03"), household, "住户", "HEAD", null, null);
+        UUID let = fx.room(building, 1, "102");
+        let(let, landlord, today.minusDays(10), today.plusMonths(6));
+        Map<String, Object> vacant = Map.of("vacant", true, "rental", false);
+
+        HousingFixtures.Answer withResidents = fx.call("officer", "PUT", "/api/v1/rooms/" + lived, vacant);
+        assertThat(withResidents.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(withResidents.body())).containsEntry("vacant",
+                "房间内有登记在住的人员，不能标记为空置：请先登记其迁出");
+        HousingFixtures.Answer whileLet = fx.call("officer", "PUT", "/api/v1/rooms/" + let, vacant, "Accept-Language", "en");
+        assertThat(whileLet.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(whileLet.body()).get("vacant")).startsWith("This room is let");
+        assertThat(jdbc.sql("SELECT count(*) FROM room WHERE id IN (?, ?) AND vacant").params(lived, let)
+                .query(Long.class).single()).isZero();
+
+        jdbc.sql("UPDATE person SET residence = 'LEFT' WHERE id = ?").param(resident).update();
+        assertThat(fx.call("officer", "PUT", "/api/v1/rooms/" + lived, vacant).status()).as("everyone moved out").isEqualTo(200);
+    }
+
     @Test
     void anOfficersHandMarkStillShowsAndARegisteredRentalTakesItsPlace() {
         UUID building = fx.building("officer", "FS-2-02", 2, 1, 2);

@@ -87,8 +87,8 @@ public final class RolePolicy {
      * the three administrators never touch them. Those who call reporters back may reveal a reporter's full phone
      * with a reason (in their subtree, audited): the police who own items (bureau, station chief, community officer
      * as grid chief, auxiliary police as grid manager), the grid coordinator who brings other departments in on an
-     * item (seed 002) and the mediators who take up the disputes 110 pushes to the grid (seed 003, 和为贵); nobody
-     * else may.
+     * item (seed 002) and the mediators who take up the disputes 110 pushes to the grid (seed 003, 和为贵), these two
+     * on the items of their own line of work only (the incident module's ReporterRevealPolicy); nobody else may.
      */
     static Set<Permission> incidentPermissionsOf(StaffRole role) {
         if (role == StaffRole.STATION_CHIEF) {

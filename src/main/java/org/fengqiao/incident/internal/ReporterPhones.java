@@ -9,6 +9,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Permission;
+import org.fengqiao.platform.Refused;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * comes out one incident at a time, for an incident in the caller's scope (else 404, like a missing one), with a
  * stated reason of at least 4 characters, and every reveal is audited with that reason (action REVEAL, as a person's
  * number is in the population records). Endpoints require {@link Permission#INCIDENT_REPORTER_REVEAL}. An informant's
- * phone stays hidden from whoever may not know who gave the clue, as on the page.
+ * phone stays hidden from whoever may not know who gave the clue, as on the page. A mediator or grid coordinator may only
+ * on the items of his own line of work ({@link ReporterRevealPolicy}): 403 on others, which he may still read.
  */
 @Service
 public class ReporterPhones {
@@ -43,6 +45,10 @@ public class ReporterPhones {
             throw Invalid.of("reason", "incident.reveal.reason");
         }
         Incident i = incidents.findVisible(id, caller.unitPaths()).orElseThrow(() -> new NotFound("incident", id));
+        String refusal = ReporterRevealPolicy.refusal(i, caller);
+        if (refusal != null) {
+            throw new Refused(refusal);
+        }
         if (informantHidden(i, caller)) {
             // nothing beyond what the page shows: for this reader the clue has no reporter
             throw Invalid.of("reason", "incident.reveal.none");
@@ -51,6 +57,11 @@ public class ReporterPhones {
         events.publishEvent(new Audited("REVEAL", "incident", id.toString(), i.unitPath(), null,
                 Map.of("field", "reporterPhone", "trackingCode", i.trackingCode(), "reason", reason.trim()), null));
         return cipher.decrypt(sealed);
+    }
+
+    /** Whether the page offers this caller the reveal of this item's reporter. */
+    public boolean offered(Incident i, Caller caller) {
+        return ReporterRevealPolicy.allows(i, caller);
     }
 
     private static boolean informantHidden(Incident i, Caller caller) {

@@ -134,7 +134,9 @@ class IncidentController {
     @PreAuthorize("hasAuthority('INCIDENT_REPORTER_REVEAL')")
     @Operation(summary = "The reporter's full phone, to call him back, with a reason that is audited",
             description = "Body {\"reason\": \"...\"} (at least 4 characters). Answers {\"phone\": \"...\"}. 404 outside "
-                    + "the caller's scope; 400 without a reason, or when there is no phone to reveal. Each reveal is "
+                    + "the caller's scope; 400 without a reason, or when there is no phone to reveal; 403 for a mediator on an item "
+                    + "that is not a dispute, or a grid coordinator on one that is not for another department, unless "
+                    + "he owns it. Each reveal is "
                     + "written to the audit trail (REVEAL, incident) with its reason.")
     Phone reporterPhone(@PathVariable UUID id, @RequestBody(required = false) Reason reason) {
         return new Phone(phones.reveal(id, reason == null ? null : reason.reason(), Callers.require()));

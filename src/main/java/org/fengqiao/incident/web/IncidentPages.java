@@ -158,7 +158,7 @@ class IncidentPages {
         }
         model.addAttribute("detail", views.detail(incident, locale));
         model.addAttribute("mayWrite", caller.may("INCIDENT_WRITE"));
-        model.addAttribute("mayRevealPhone", caller.may("INCIDENT_REPORTER_REVEAL"));
+        model.addAttribute("mayRevealPhone", phones.offered(incident, caller));
         return "incident/detail";
     }
 

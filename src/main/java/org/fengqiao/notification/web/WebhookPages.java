@@ -68,11 +68,20 @@ class WebhookPages {
     }
 
     @GetMapping("/webhooks/{id}")
-    String detail(@PathVariable UUID id, Model model) {
+    String detail(@PathVariable UUID id, Locale locale, Model model) {
         Caller caller = Callers.require();
         try {
             model.addAttribute("webhook", webhooks.get(id, caller));
-            model.addAttribute("deliveries", webhooks.deliveries(id, caller, RECENT));
+            List<Webhooks.Delivery> deliveries = webhooks.deliveries(id, caller, RECENT);
+            model.addAttribute("deliveries", deliveries);
+            java.util.Map<UUID, String> errors = new java.util.HashMap<>();
+            deliveries.forEach(d -> {
+                String text = DeliveryErrors.text(d.lastError(), messages, locale);
+                if (text != null) {
+                    errors.put(d.id(), text);
+                }
+            });
+            model.addAttribute("deliveryErrors", errors);
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

@@ -15,6 +15,7 @@ import org.fengqiao.platform.Busy;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Refused;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -91,6 +92,13 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, HttpServletRequest request,
             HttpServletResponse response) {
         return answer(problem(HttpStatus.FORBIDDEN, "error.forbidden", "forbidden"), request, response);
+    }
+
+    @ExceptionHandler(Refused.class)
+    ResponseEntity<ProblemDetail> refused(Refused e, HttpServletRequest request, HttpServletResponse response) {
+        ProblemDetail pd = problem(HttpStatus.FORBIDDEN, "error.forbidden", "forbidden");
+        pd.setDetail(text(e.key()));
+        return answer(pd, request, response);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

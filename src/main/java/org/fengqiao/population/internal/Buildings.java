@@ -152,6 +152,21 @@ public class Buildings {
         return jdbc.sql(ROOM + " WHERE r.id = ?").param(id).query(Buildings::room).optional();
     }
 
+    /** Who lives in the room today: whether a household registered there has someone not moved out, whether it is let. */
+    public record Occupancy(boolean residents, boolean let) {
+    }
+
+    public Occupancy occupancy(UUID roomId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM household h JOIN person p ON p.household_id = h.id
+                               WHERE h.room_id = :room AND p.residence <> 'LEFT') AS residents,
+                       EXISTS (SELECT 1 FROM rental rt WHERE rt.room_id = :room
+                               AND (rt.contract_from IS NULL OR rt.contract_from <= :today)
+                               AND (rt.contract_to IS NULL OR rt.contract_to >= :today)) AS let""")
+                .param("room", roomId).param("today", LocalDate.now(clock.withZone(Housing.LOCAL)))
+                .query((rs, n) -> new Occupancy(rs.getBoolean("residents"), rs.getBoolean("let"))).single();
+    }
+
     public void markRoom(UUID id, boolean vacant, boolean rental) {
         jdbc.sql("UPDATE room SET vacant = ?, rental = ?, updated_at = now(), version = version + 1 WHERE id = ?")
                 .params(vacant, rental, id).update();

@@ -109,6 +109,17 @@ public class Housing {
             problems.add(problem("rental", "error.field.required"));
         }
         checkVisit(problems, visitId, before.gridId());
+        if (Boolean.TRUE.equals(vacant) && !before.vacant()) {
+            // a vacant room with people registered in it would hide them from the plan's marks and from the utility
+            // check (use without residents): they must move out, or the rental end, first
+            Buildings.Occupancy occupancy = buildings.occupancy(roomId);
+            if (occupancy.residents()) {
+                problems.add(problem("vacant", "housing.room.vacantWithResidents"));
+            }
+            if (occupancy.let()) {
+                problems.add(problem("vacant", "housing.room.vacantButLet"));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }

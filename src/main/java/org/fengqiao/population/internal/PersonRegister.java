@@ -49,6 +49,20 @@ public class PersonRegister {
         this.categories = categories;
     }
 
+    /**
+     * The longest occupation, workplace and note a person may have, in characters: what a register's field holds, and
+     * what the personal file (一人一档) prints on its one page.
+     */
+    static final int MAX_OCCUPATION = 64;
+    static final int MAX_WORKPLACE = 100;
+    static final int MAX_NOTE = 500;
+
+    private static void tooLong(List<Invalid.Problem> problems, String field, String value, int max) {
+        if (value != null && value.trim().codePointCount(0, value.trim().length()) > max) {
+            problems.add(new Invalid.Problem(field, "population.text.tooLong", new Object[] {max}));
+        }
+    }
+
     /** What a user typed for a person, before any check. */
     public record Input(UUID gridId, UUID householdId, String name, String idNumber, String phone, Sex sex,
             LocalDate birthDate, String ethnicity, Relation relation, Residence residence, LocalDate registeredOn,
@@ -63,6 +77,9 @@ public class PersonRegister {
         } else if (name.length() > 64) {
             problems.add(new Invalid.Problem("name", "population.name.tooLong", new Object[0]));
         }
+        tooLong(problems, "occupation", in.occupation(), MAX_OCCUPATION);
+        tooLong(problems, "workplace", in.workplace(), MAX_WORKPLACE);
+        tooLong(problems, "note", in.note(), MAX_NOTE);
         IdentityNumber id = null;
         if (in.idNumber() != null && !in.idNumber().isBlank()) {
             try {
