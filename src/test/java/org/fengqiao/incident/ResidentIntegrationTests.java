@@ -167,6 +167,14 @@ class ResidentIntegrationTests extends IntegrationTest {
         return code;
     }
 
+    /** A resident looks for his grid in the list as he counts: 第2网格 before 第10网格, not after it as in text order. */
+    @Test
+    void theGridsOnTheReportFormComeInTheOrderResidentsCountThem() {
+        String html = resident(null).get("/report").body();
+        assertThat(html.indexOf("兴东村 · 兴东村第1网格<")).isPositive().isLessThan(html.indexOf("兴东村 · 兴东村第2网格<"));
+        assertThat(html.indexOf("兴东村 · 兴东村第2网格<")).isLessThan(html.indexOf("兴东村 · 兴东村第10网格<"));
+    }
+
     @Test
     void aResidentFilesWithAPhotoWhoseLocationIsGoneAndFollowsItWithoutSeeingAnyonesData() {
         PublicClient resident = resident(null);

@@ -40,4 +40,15 @@ class TextsTests {
         assertThat(line.codePointCount(0, line.length())).isEqualTo(LINE);
         assertThat(line).isEqualTo("😀".repeat(LINE - 1) + "…");
     }
+
+    @Test
+    void namesWithNumbersSortAsPeopleCountThem() {
+        java.util.List<String> grids = new java.util.ArrayList<>(java.util.List.of("兴东村第10网格", "兴东村第2网格",
+                "兴东村第1网格", "兴东村第11网格", "东风村第3网格", "兴东村第01网格"));
+        grids.sort(Texts.NATURAL);
+        assertThat(grids).containsExactly("东风村第3网格", "兴东村第1网格", "兴东村第01网格", "兴东村第2网格", "兴东村第10网格",
+                "兴东村第11网格");
+        assertThat(Texts.NATURAL.compare("1号楼", "1号楼")).isZero();
+        assertThat(Texts.NATURAL.compare("A", "A1")).isNegative();
+    }
 }

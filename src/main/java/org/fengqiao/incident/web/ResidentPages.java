@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import org.fengqiao.incident.internal.ResidentDesk;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Texts;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -140,10 +142,13 @@ class ResidentPages {
     private String formPage(Model model, HttpServletRequest request) {
         browser(request);
         model.addAttribute("choices", CHOICES);
-        model.addAttribute("grids", jdbc.sql("""
+        // in the order residents count them: 第2网格 before 第10网格
+        List<GridChoice> grids = new ArrayList<>(jdbc.sql("""
                 SELECT g.id, g.name, c.name FROM grid g JOIN community c ON c.id = g.community_id
-                WHERE g.network = 'POLICE' ORDER BY c.name, g.name, g.code""")
+                WHERE g.network = 'POLICE' ORDER BY g.code""")
                 .query((rs, n) -> new GridChoice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list());
+        grids.sort(Comparator.comparing(GridChoice::community, Texts.NATURAL).thenComparing(GridChoice::name, Texts.NATURAL));
+        model.addAttribute("grids", grids);
         model.addAttribute("key", UUID.randomUUID().toString());
         model.addAttribute("maxPhotos", residents.properties().maxPhotos());
         model.addAttribute("maxPhotoMb", residents.properties().maxPhotoSize().toMegabytes());
