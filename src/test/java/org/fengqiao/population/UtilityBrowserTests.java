@@ -66,7 +66,8 @@ class UtilityBrowserTests extends BrowserTest {
         page.fill("#resolve-note", "房东自住，已核实");
         page.click("#resolve-form button[type=submit]");
         assertThat(page.locator("#task-status")).hasText("已办结");
-        assertThat(page.locator("#task-finding")).containsText("房东自住，已核实");
+        assertThat(page.locator("#task-finding")).hasText("无异常");
+        assertThat(page.locator("#task-finding-note")).hasText("房东自住，已核实");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "utility-task-phone.png")).setFullPage(true));
         assertThat(jdbc.sql("SELECT status FROM verification_task WHERE id = ?").param(task).query(String.class).single())
                 .isEqualTo("RESOLVED");

@@ -644,7 +644,7 @@ class UtilityIntegrationTests extends IntegrationTest {
         HttpResponse<String> resolved = browser.form(taskPage + "/resolve", form);
         assertThat(resolved.statusCode()).isEqualTo(302);
         String after = browser.get(taskPage, null).body();
-        assertThat(after).contains("已办结").contains("空置，已标记空置").contains("门锁已换，无人居住");
+        assertThat(after).contains("已办结").contains("空置，房间已标记空置").contains("门锁已换，无人居住");
         assertThat(jdbc.sql("SELECT vacant FROM room WHERE id = ?").param(room).query(Boolean.class).single()).isTrue();
     }
 
@@ -677,5 +677,13 @@ class UtilityIntegrationTests extends IntegrationTest {
                 .query(String.class).list()).containsExactly("UNREGISTERED_USE");
         assertThat(fx.get("officer", "/api/v1/utility-readings?addressId=" + address).body()).hasSize(1);
         assertThat(fx.get("officer2", "/api/v1/utility-readings?addressId=" + address).status()).isEqualTo(404);
+
+        // found empty: an address has no room to mark, so the conclusion does not say one was marked
+        UUID task = jdbc.sql("SELECT id FROM verification_task WHERE address_id = ?").param(address).query(UUID.class).single();
+        assertThat(fx.call("officer", "POST", "/api/v1/verification-tasks/" + task + "/resolve",
+                Map.of("finding", "VACANT", "note", "现场无人居住")).status()).isEqualTo(200);
+        String page = new ApiClient(port).get("/verification-tasks/" + task, token("officer")).body();
+        assertThat(page).contains("空置（无人居住、无人登记）", "id=\"task-finding-note\">现场无人居住<")
+                .doesNotContain("已标记空置");
     }
 }
