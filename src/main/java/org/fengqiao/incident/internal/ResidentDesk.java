@@ -17,6 +17,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.audit.SystemActor;
 import org.fengqiao.incident.NewIncident;
 import org.fengqiao.incident.Source;
 import org.fengqiao.incident.internal.Incidents.Incident;
@@ -51,7 +52,7 @@ public class ResidentDesk {
      * resident, the same in every row ever written, which the pages and the API say in the reader's language
      * ({@code incident.actor.resident}) by {@link #byResident}.
      */
-    public static final String ACTOR = "群众";
+    public static final String ACTOR = SystemActor.RESIDENT;
     static final Submitter RESIDENT = new Submitter("resident", null, ACTOR, null);
     private static final int MIN_KEY = 16;
 
