@@ -93,9 +93,14 @@ public class IncidentViews {
     private Detail detail(Incident i, List<Incidents.Event> timeline, DuplicateViews.Panel panel, Locale locale) {
         List<Step> steps = timeline.stream().map(e -> new Step(e.kind(),
                 text("incident.event." + e.kind(), locale), e.at(), actor(e, locale), e.ownerUnitName(), e.ownerStaffName(),
-                e.reason() == null ? null : text(e.reason(), locale), e.department(), e.contact(), e.outcome(),
+                reason(e, locale), e.department(), e.contact(), e.outcome(),
                 note(e, locale))).toList();
         return new Detail(view(i, locale), steps, panel);
+    }
+
+    /** A step's reason: the system's (a message key) in the reader's language, a person's words as he typed them. */
+    private String reason(Incidents.Event e, Locale locale) {
+        return Incidents.reasonIsKey(e) ? text(e.reason(), locale) : e.reason();
     }
 
     /**
