@@ -50,7 +50,8 @@ public class ResidentDesk {
     /**
      * Who the steps a resident takes are written as (timeline and audit trail): no person's name but the mark of the
      * resident, the same in every row ever written, which the pages and the API say in the reader's language
-     * ({@code incident.actor.resident}) by {@link #byResident}.
+     * ({@code incident.actor.resident}) by {@link #byResident}, and the audit trail as one of its
+     * {@link SystemActor}s ({@code audit.actor.resident}).
      */
     public static final String ACTOR = SystemActor.RESIDENT;
     static final Submitter RESIDENT = new Submitter("resident", null, ACTOR, null);
