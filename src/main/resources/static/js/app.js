@@ -67,15 +67,31 @@ window.Fq = (function () {
     return request(method, url, payload).then(function (r) { return r.body; });
   }
 
+  // Punctuation as the page's language writes it (the html element's lang): ASCII in English, full-width in Chinese.
+  function english() {
+    return document.documentElement.lang === 'en';
+  }
+
+  // A name with a note in brackets: 张三（房山派出所）, or Zhang San (Fangshan station) on an English page.
+  function aside(text, note) {
+    return english() ? text + ' (' + note + ')' : text + '（' + note + '）';
+  }
+
+  // Several messages in one line: 甲；乙, or one; two on an English page.
+  function joined(texts) {
+    return texts.join(english() ? '; ' : '；');
+  }
+
   // The problem's field messages joined, else its detail or title, else the fallback.
   function problemText(body, fallback) {
     if (body && body.errors && body.errors.length) {
-      return body.errors.map(function (e) { return e.message; }).join('；');
+      return joined(body.errors.map(function (e) { return e.message; }));
     }
     return (body && (body.detail || body.title)) || fallback;
   }
 
-  return { csrfHeaders: csrfHeaders, request: request, send: send, problemText: problemText };
+  return { csrfHeaders: csrfHeaders, request: request, send: send, problemText: problemText, aside: aside,
+    joined: joined };
 })();
 // Revealing a full phone on a rental's or an organisation's page (form.reveal-phone): the reason goes to
 // the API, which checks it and audits the reveal; its answer replaces the masked value in data-target,

@@ -59,7 +59,7 @@
           people.forEach(function (p) {
             var option = document.createElement('option');
             option.value = p.id;
-            option.textContent = p.name + (p.unitName ? '（' + p.unitName + '）' : '');
+            option.textContent = p.unitName ? window.Fq.aside(p.name, p.unitName) : p.name;
             select.appendChild(option);
           });
         });
@@ -176,7 +176,7 @@
       people.forEach(function (p) {
         var option = document.createElement('option');
         option.value = p.id;
-        option.textContent = p.name + (p.unitName ? '（' + p.unitName + '）' : '');
+        option.textContent = p.unitName ? window.Fq.aside(p.name, p.unitName) : p.name;
         form.elements.staffId.appendChild(option);
       });
     });

@@ -22,7 +22,7 @@
     }).then(function (result) {
       if (!result.ok) {
         var body = result.body || {};
-        status.textContent = (body.errors && body.errors.map(function (e) { return e.message; }).join('；'))
+        status.textContent = (body.errors && window.Fq.joined(body.errors.map(function (e) { return e.message; })))
           || body.detail || body.title || form.dataset.textFailed;
         status.classList.add('error');
         return;

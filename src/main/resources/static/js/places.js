@@ -62,7 +62,7 @@
       rest.push((body && (body.detail || body.title)) || form.dataset.textFailed || 'Error');
     }
     if (status && rest.length) {
-      status.textContent = rest.join('；');
+      status.textContent = window.Fq.joined(rest);
       status.classList.add('error');
     }
   }
@@ -149,7 +149,7 @@
       }).catch(function (e) {
         var li = document.createElement('li');
         li.className = 'error';
-        li.textContent = (e.body && e.body.errors && e.body.errors.map(function (x) { return x.message; }).join('；'))
+        li.textContent = (e.body && e.body.errors && window.Fq.joined(e.body.errors.map(function (x) { return x.message; })))
           || (e.body && e.body.title) || '—';
         list.appendChild(li);
       });
@@ -194,7 +194,7 @@
         townships.forEach(function (t) {
           var option = document.createElement('option');
           option.value = t.code;
-          option.textContent = t.name + '（' + t.code + '）';
+          option.textContent = window.Fq.aside(t.name, t.code);
           select.appendChild(option);
         });
       });

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.audit.SystemActor;
 import org.fengqiao.forces.internal.Companies;
 import org.fengqiao.forces.internal.Members;
 import org.fengqiao.forces.internal.Posts;
@@ -52,7 +53,7 @@ public class ForcesLoader {
         UUID id = UUID.randomUUID();
         teams.insert(id, unitId, gridId, kind, name, note);
         events.publishEvent(Audited.created("force_team", id, pathOfUnit(unitId),
-                Map.of("kind", kind, "name", name)).by("demo"));
+                Map.of("kind", kind, "name", name)).by(SystemActor.DEMO));
         return id;
     }
 
@@ -77,7 +78,7 @@ public class ForcesLoader {
         companies.insert(id, unitId, name, licenceNumber, validUntil, contactName, cipher.encrypt(contactPhone),
                 contactPhone.substring(0, 3) + "****" + contactPhone.substring(contactPhone.length() - 4), address, zones);
         events.publishEvent(Audited.created("security_company", id, pathOfUnit(unitId),
-                Map.of("name", name, "licenceNumber", licenceNumber)).by("demo"));
+                Map.of("name", name, "licenceNumber", licenceNumber)).by(SystemActor.DEMO));
         return id;
     }
 

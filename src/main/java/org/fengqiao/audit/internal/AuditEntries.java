@@ -21,9 +21,11 @@ public class AuditEntries {
             + "record_id, unit_path, before::text AS before, after::text AS after, prev_hash, hash";
 
     private final JdbcClient jdbc;
+    private final ActorNames actors;
 
-    AuditEntries(JdbcClient jdbc) {
+    AuditEntries(JdbcClient jdbc, ActorNames actors) {
         this.jdbc = jdbc;
+        this.actors = actors;
     }
 
     /**
@@ -39,8 +41,9 @@ public class AuditEntries {
                 : "unit_path LIKE ANY(:scope)");
         params.put("scope", caller.scopePatterns());
         if (q.actor() != null) {
-            where.add("actor = :actor");
-            params.put("actor", q.actor());
+            // a system's stored name, or its name in either language
+            where.add("actor = ANY(:actors)");
+            params.put("actors", actors.stored(q.actor()).toArray(String[]::new));
         }
         if (q.action() != null) {
             where.add("action = :action");
@@ -98,7 +101,7 @@ public class AuditEntries {
 
     private static AuditEntry map(ResultSet rs, int n) throws SQLException {
         return new AuditEntry(rs.getLong("seq"), rs.getTimestamp("at").toInstant(),
-                rs.getObject("actor_id", UUID.class), rs.getString("actor"), rs.getString("actor_role"),
+                rs.getObject("actor_id", UUID.class), rs.getString("actor"), rs.getString("actor"), rs.getString("actor_role"),
                 rs.getString("remote_addr"), rs.getString("action"), rs.getString("record_type"),
                 rs.getString("record_id"), rs.getString("unit_path"), rs.getString("before"), rs.getString("after"),
                 rs.getString("prev_hash"), rs.getString("hash"));

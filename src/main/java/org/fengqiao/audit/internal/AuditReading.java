@@ -1,6 +1,7 @@
 package org.fengqiao.audit.internal;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Callers;
@@ -17,19 +18,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditReading {
 
     private final AuditEntries entries;
+    private final ActorNames actors;
     private final ApplicationEventPublisher events;
 
-    AuditReading(AuditEntries entries, ApplicationEventPublisher events) {
+    AuditReading(AuditEntries entries, ActorNames actors, ApplicationEventPublisher events) {
         this.entries = entries;
+        this.actors = actors;
         this.events = events;
     }
 
+    /** The entries as stored, each actor also named in the reader's language ({@code actorName}). */
     @Transactional
-    public AuditPage search(AuditQuery query) {
+    public AuditPage search(AuditQuery query, Locale locale) {
         AuditPage page = entries.search(query, Callers.require());
         // What was looked for goes into "after", so the trail shows what the auditor searched for.
         events.publishEvent(new Audited("READ", "audit", null, null, null, filters(query, page), null));
-        return page;
+        return new AuditPage(page.items().stream().map(e -> e.named(actors.shown(e, locale))).toList(), page.page(),
+                page.size(), page.total());
     }
 
     @Transactional

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.audit.SystemActor;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.database.BeforeCommitWrites;
@@ -34,7 +35,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class AuditTrail {
 
     /** The actor written when nobody is signed in and the publisher named nobody (start-up, jobs). */
-    static final String SYSTEM = "system";
+    static final String SYSTEM = SystemActor.SYSTEM;
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;

@@ -2,6 +2,7 @@ package org.fengqiao.audit.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Locale;
 import org.fengqiao.audit.internal.AuditPage;
 import org.fengqiao.audit.internal.AuditQuery;
 import org.fengqiao.audit.internal.AuditReading;
@@ -33,14 +34,16 @@ class AuditController {
     @Operation(summary = "Entries of the audit trail, newest first",
             description = "Filters are optional. from/to take an ISO date (Beijing time), a local date-time "
                     + "(Beijing time) or a date-time with offset; from is inclusive, to exclusive, a bare date as "
-                    + "to includes that whole day. This read is itself recorded (action READ).")
+                    + "to includes that whole day. actor is stored as written; actorName is the actor as the reader's "
+                    + "language names it (a resident as Resident or 群众, the system as System or 系统), and the actor "
+                    + "filter takes either. This read is itself recorded (action READ).")
     AuditPage list(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) String recordType, @RequestParam(required = false) String recordId,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "" + AuditQuery.DEFAULT_SIZE) int size) {
+            @RequestParam(defaultValue = "" + AuditQuery.DEFAULT_SIZE) int size, Locale locale) {
         return reading.search(new AuditQuery(actor, action, recordType, recordId, TimeBound.from(from),
-                TimeBound.to(to), page, size));
+                TimeBound.to(to), page, size), locale);
     }
 
     @GetMapping("/verify")

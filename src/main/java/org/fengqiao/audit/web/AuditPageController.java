@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.fengqiao.audit.internal.AuditPage;
 import org.fengqiao.audit.internal.AuditQuery;
 import org.fengqiao.audit.internal.AuditReading;
@@ -42,14 +43,14 @@ class AuditPageController {
     }
 
     @GetMapping
-    String trail(@ModelAttribute("filter") Filter filter, Model model) {
+    String trail(@ModelAttribute("filter") Filter filter, Model model, Locale locale) {
         List<String> errors = new ArrayList<>();
         Instant from = bound(filter.from(), true, errors);
         Instant to = bound(filter.to(), false, errors);
         if (errors.isEmpty()) {
             AuditQuery query = new AuditQuery(filter.actor(), filter.action(), filter.recordType(), filter.recordId(),
                     from, to, filter.page() == null ? 0 : filter.page(), filter.size() == null ? AuditQuery.DEFAULT_SIZE : filter.size());
-            AuditPage page = reading.search(query);
+            AuditPage page = reading.search(query, locale);
             model.addAttribute("page", page);
             model.addAttribute("previous", page.hasPrevious() ? link(filter, page.size(), page.page() - 1) : null);
             model.addAttribute("next", page.hasNext() ? link(filter, page.size(), page.page() + 1) : null);
@@ -60,9 +61,9 @@ class AuditPageController {
     }
 
     @GetMapping("/verify")
-    String verify(@ModelAttribute("filter") Filter filter, Model model) {
+    String verify(@ModelAttribute("filter") Filter filter, Model model, Locale locale) {
         model.addAttribute("check", reading.verify());
-        return trail(filter, model);
+        return trail(filter, model, locale);
     }
 
     private static Instant bound(String text, boolean isFrom, List<String> errors) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.audit.SystemActor;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.IncidentDisputeForMediation;
 import org.fengqiao.incident.IncidentReopened;
@@ -248,7 +249,8 @@ public class IncidentDesk implements AutoCloseable {
             List<Incidents.Event> timeline = timelines.get(k);
             as(p, () -> {
                 for (Incidents.Event step : timeline) {
-                    published(p.filed(), step.kind(), p.now(), step.kind().equals("RECEIVED") ? null : step.reason());
+                    published(p.filed(), step.kind(), p.now(), step.kind().equals("RECEIVED") ? null : step.reason(),
+                            Incidents.reasonIsKey(step));
                 }
                 if (p.decision().mediation()) {
                     events.publishEvent(new IncidentDisputeForMediation(p.filed().id(), p.filed().trackingCode(),
@@ -268,17 +270,18 @@ public class IncidentDesk implements AutoCloseable {
         List<String> informed = decision.informed().stream().map(Person::name).toList();
         List<Incidents.Event> steps = new ArrayList<>();
         steps.add(new Incidents.Event(0, "RECEIVED", p.now(), p.who().name(), i.ownerUnitId(), i.ownerUnitName(),
-                i.ownerStaffId(), i.ownerStaffName(), null, null, null, null, p.n().source().name()));
+                i.ownerStaffId(), i.ownerStaffName(), null, null, null, null, null, p.n().source().name()));
         steps.add(new Incidents.Event(0, "ROUTED", p.now(), null, i.ownerUnitId(), i.ownerUnitName(), i.ownerStaffId(),
-                i.ownerStaffName(), decision.reasonKey(), null, null, null,
+                i.ownerStaffName(), decision.reasonKey(), true, null, null, null,
                 String.join(",", informed) + (decision.fallbackKey() == null ? "" : "|" + decision.fallbackKey())));
         if (decision.mediation()) {
             steps.add(new Incidents.Event(0, "MEDIATION", p.now(), null, i.ownerUnitId(), i.ownerUnitName(),
-                    i.ownerStaffId(), i.ownerStaffName(), "incident.routing.DISPUTE_FROM_110", null, null, null, null));
+                    i.ownerStaffId(), i.ownerStaffName(), "incident.routing.DISPUTE_FROM_110", true, null, null, null,
+                    null));
         }
         if (offered) {
             steps.add(new Incidents.Event(0, "DUPLICATE_OFFERED", p.now(), null, i.ownerUnitId(), i.ownerUnitName(),
-                    i.ownerStaffId(), i.ownerStaffName(), "incident.duplicate.offered", null, null, null, null));
+                    i.ownerStaffId(), i.ownerStaffName(), "incident.duplicate.offered", true, null, null, null, null));
         }
         return new Incidents.Steps(i.id(), p.who().staffId(), steps);
     }
@@ -467,11 +470,11 @@ public class IncidentDesk implements AutoCloseable {
      * Writes a step that leaves the owner as it is (duplicates offered, merged) to the timeline and tells the
      * listeners, like every other step.
      */
-    void recordStep(Incident i, String kind, OffsetDateTime now, UUID actorId, String actorName, String reason,
+    void recordStep(Incident i, String kind, OffsetDateTime now, UUID actorId, String actorName, String reasonKey,
             String note) {
         incidents.event(i.id(), kind, now, actorId, actorName, i.ownerUnitId(), i.ownerUnitName(), i.ownerStaffId(),
-                i.ownerStaffName(), reason, null, null, null, note);
-        published(i, kind, now, reason);
+                i.ownerStaffName(), reasonKey, true, null, null, null, note);
+        published(i, kind, now, reasonKey, true);
     }
 
     /**
@@ -485,8 +488,8 @@ public class IncidentDesk implements AutoCloseable {
         Incident i = incidents.find(id).orElseThrow(() -> new NotFound("incident", id));
         OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         incidents.event(id, kind, now, null, actorName, i.ownerUnitId(), i.ownerUnitName(), i.ownerStaffId(),
-                i.ownerStaffName(), null, null, null, null, blankToNull(note));
-        published(i, kind, now, blankToNull(note));
+                i.ownerStaffName(), null, false, null, null, null, blankToNull(note));
+        published(i, kind, now, blankToNull(note), false);
         return i;
     }
 
@@ -513,11 +516,11 @@ public class IncidentDesk implements AutoCloseable {
         incidents.update(id, "status = 'ACKNOWLEDGED', owner_since = ?, resolved_at = NULL, answered_at = NULL, "
                 + "due_at = ?, next_escalation_at = ?", now, due, isTop(before) ? null : due);
         incidents.event(id, "REOPENED", now, null, actorName, before.ownerUnitId(), before.ownerUnitName(),
-                before.ownerStaffId(), before.ownerStaffName(), null, null, null, null, reason.trim());
+                before.ownerStaffId(), before.ownerStaffName(), null, false, null, null, null, reason.trim());
         Incident after = incidents.find(id).orElseThrow();
         events.publishEvent(Audited.updated("incident", id, before.unitPath(), snapshot(before), snapshot(after))
                 .by(actorName));
-        published(after, "REOPENED", now, reason.trim());
+        published(after, "REOPENED", now, reason.trim(), false);
         return after;
     }
 
@@ -539,11 +542,11 @@ public class IncidentDesk implements AutoCloseable {
         }
         OffsetDateTime now = now();
         incidents.event(id, "REFERRED", now, who.staffId(), who.name(), before.ownerUnitId(), before.ownerUnitName(),
-                before.ownerStaffId(), before.ownerStaffName(), null, department.trim(), contact.trim(),
+                before.ownerStaffId(), before.ownerStaffName(), null, false, department.trim(), contact.trim(),
                 blankToNull(outcome), null);
         incidents.update(id, "department = coalesce(department, ?)", department.trim());
         Incident after = audited(before, who);
-        published(after, "REFERRED", now, department.trim());
+        published(after, "REFERRED", now, department.trim(), false);
         return after;
     }
 
@@ -561,7 +564,7 @@ public class IncidentDesk implements AutoCloseable {
         if (up.isEmpty()) {
             throw new Conflict("incident.escalate.atTop");
         }
-        moveUp(before, up.get(), now(), who.staffId(), who.name(), reason.trim());
+        moveUp(before, up.get(), now(), who.staffId(), who.name(), reason.trim(), false);
         return audited(before, who);
     }
 
@@ -585,29 +588,34 @@ public class IncidentDesk implements AutoCloseable {
         String reason = before.status() == Status.RECEIVED ? "incident.escalation.unanswered"
                 : before.status() == Status.RESOLVED ? "incident.escalation.reporterUnanswered"
                 : "incident.escalation.unresolved";
-        moveUp(before, up.get(), now, null, null, reason);
+        moveUp(before, up.get(), now, null, null, reason, true);
         Incident after = incidents.find(id).orElseThrow();
         events.publishEvent(Audited.updated("incident", id, before.unitPath(), snapshot(before), snapshot(after))
-                .by("incident-escalation-sweep"));
+                .by(SystemActor.INCIDENT_ESCALATION_SWEEP));
         return true;
     }
 
-    private void moveUp(Incident i, Owners.Level up, OffsetDateTime now, UUID actorId, String actorName, String reason) {
+    /** Moves the item up one level; {@code reasonIsKey}: the sweep's reason is a message key, an officer's his words. */
+    private void moveUp(Incident i, Owners.Level up, OffsetDateTime now, UUID actorId, String actorName, String reason,
+            boolean reasonIsKey) {
         OffsetDateTime due = deadlines.due(i.status(), up.unit().kind(), now, i.resolvedAt());
         boolean top = up.unit().parentId() == null;
         incidents.update(i.id(), "owner_unit_id = ?, owner_staff_id = ?, owner_since = ?, escalations = escalations + 1, "
                 + "due_at = ?, next_escalation_at = ?", up.unit().id().value(), up.person().staffId(), now, due,
                 top ? null : due);
         incidents.event(i.id(), "ESCALATED", now, actorId, actorName, up.unit().id().value(), up.unit().name(),
-                up.person().staffId(), up.person().name(), reason, null, null, null, i.ownerUnitName());
+                up.person().staffId(), up.person().name(), reason, reasonIsKey, null, null, null, i.ownerUnitName());
         events.publishEvent(new IncidentStepRecorded(i.id(), i.trackingCode(), i.category(), i.unitPath(), "ESCALATED",
-                up.unit().id().value(), up.person().staffId(), reason, now.toInstant()));
+                up.unit().id().value(), up.person().staffId(), reason, reasonIsKey, now.toInstant()));
     }
 
-    /** Tells the listeners of a step just written, with the owner it left the item with. */
-    private void published(Incident i, String kind, OffsetDateTime now, String reason) {
+    /**
+     * Tells the listeners of a step just written, with the owner it left the item with, and whether its reason is a
+     * message key or a person's words.
+     */
+    private void published(Incident i, String kind, OffsetDateTime now, String reason, boolean reasonIsKey) {
         events.publishEvent(new IncidentStepRecorded(i.id(), i.trackingCode(), i.category(), i.unitPath(), kind,
-                i.ownerUnitId(), i.ownerStaffId(), reason, now.toInstant()));
+                i.ownerUnitId(), i.ownerStaffId(), reason, reason != null && reasonIsKey, now.toInstant()));
         if ("RESOLVED".equals(kind) || "MERGED_INTO".equals(kind)) {
             events.publishEvent(new IncidentResolved(i.id(), i.trackingCode(), i.category(), i.unitPath(),
                     "MERGED_INTO".equals(kind), now.toInstant()));
@@ -626,9 +634,9 @@ public class IncidentDesk implements AutoCloseable {
         OffsetDateTime now = now();
         change.apply(before, now);
         incidents.event(id, kind, now, who.staffId(), who.name(), before.ownerUnitId(), before.ownerUnitName(),
-                before.ownerStaffId(), before.ownerStaffName(), null, null, null, null, blankToNull(note));
+                before.ownerStaffId(), before.ownerStaffName(), null, false, null, null, null, blankToNull(note));
         Incident after = audited(before, who);
-        published(after, kind, now, null);
+        published(after, kind, now, null, false);
         return after;
     }
 

@@ -51,9 +51,22 @@ public class Incidents {
         }
     }
 
+    /**
+     * A step of the timeline. {@code reason} is a message key the system wrote ({@code reasonIsKey} true: shown in
+     * the reader's language) or a person's words (false: shown as typed); null for a step written before the two were
+     * told apart, whose reason reads as it always did ({@link #reasonIsKey(Event)}).
+     */
     public record Event(long id, String kind, OffsetDateTime at, String actorName, UUID ownerUnitId, String ownerUnitName,
-            UUID ownerStaffId, String ownerStaffName, String reason, String department, String contact, String outcome,
-            String note) {
+            UUID ownerStaffId, String ownerStaffName, String reason, Boolean reasonIsKey, String department,
+            String contact, String outcome, String note) {
+    }
+
+    /**
+     * Whether a step's reason is to be translated: as the step says, and for a step written before steps said so,
+     * as it always was (whatever the bundles know as a key).
+     */
+    public static boolean reasonIsKey(Event e) {
+        return e.reason() != null && !Boolean.FALSE.equals(e.reasonIsKey());
     }
 
     /** The list's filters; null means any. */
@@ -260,15 +273,16 @@ public class Incidents {
         return new Page(items, total);
     }
 
+    /** Writes a step; {@code reasonIsKey} says whether the reason is a message key (true) or a person's words. */
     public void event(UUID incident, String kind, OffsetDateTime at, UUID actorId, String actorName, UUID unitId,
-            String unitName, UUID staffId, String staffName, String reason, String department, String contact,
-            String outcome, String note) {
+            String unitName, UUID staffId, String staffName, String reason, boolean reasonIsKey, String department,
+            String contact, String outcome, String note) {
         jdbc.sql("""
                 INSERT INTO incident_event (incident_id, kind, at, actor_id, actor_name, owner_unit_id, owner_unit_name,
-                    owner_staff_id, owner_staff_name, reason, department, contact, outcome, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(incident, kind, at, actorId, actorName, unitId, unitName, staffId, staffName, reason, department,
-                        contact, outcome, note)
+                    owner_staff_id, owner_staff_name, reason, reason_is_key, department, contact, outcome, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(incident, kind, at, actorId, actorName, unitId, unitName, staffId, staffName, reason,
+                        reason == null ? null : reasonIsKey, department, contact, outcome, note)
                 .update();
     }
 
@@ -289,16 +303,16 @@ public class Incidents {
         // the rows' (sorted, whatever order RETURNING gives them in)
         List<Long> ids = jdbc.sql("""
                 INSERT INTO incident_event (incident_id, kind, at, actor_id, actor_name, owner_unit_id, owner_unit_name,
-                    owner_staff_id, owner_staff_name, reason, department, contact, outcome, note)
+                    owner_staff_id, owner_staff_name, reason, reason_is_key, department, contact, outcome, note)
                 SELECT r.incident, r.kind, r.at, r.actor, r.actor_name, r.unit, r.unit_name, r.staff, r.staff_name,
-                    r.reason, r.department, r.contact, r.outcome, r.note
+                    r.reason, r.reason_is_key, r.department, r.contact, r.outcome, r.note
                 FROM unnest(CAST(:incident AS uuid[]), CAST(:kind AS text[]), CAST(:at AS timestamptz[]),
                     CAST(:actorId AS uuid[]), CAST(:actorName AS text[]), CAST(:unitId AS uuid[]),
                     CAST(:unitName AS text[]), CAST(:staffId AS uuid[]), CAST(:staffName AS text[]),
-                    CAST(:reason AS text[]), CAST(:department AS text[]), CAST(:contact AS text[]),
-                    CAST(:outcome AS text[]), CAST(:note AS text[])) WITH ORDINALITY
-                    AS r (incident, kind, at, actor, actor_name, unit, unit_name, staff, staff_name, reason, department,
-                          contact, outcome, note, ord)
+                    CAST(:reason AS text[]), CAST(:reasonIsKey AS boolean[]), CAST(:department AS text[]),
+                    CAST(:contact AS text[]), CAST(:outcome AS text[]), CAST(:note AS text[])) WITH ORDINALITY
+                    AS r (incident, kind, at, actor, actor_name, unit, unit_name, staff, staff_name, reason, reason_is_key,
+                          department, contact, outcome, note, ord)
                 ORDER BY r.ord
                 RETURNING id""")
                 .param("incident", column(rows, r -> r.of().incident(), UUID[]::new))
@@ -311,6 +325,7 @@ public class Incidents {
                 .param("staffId", column(rows, r -> r.e().ownerStaffId(), UUID[]::new))
                 .param("staffName", column(rows, r -> r.e().ownerStaffName(), String[]::new))
                 .param("reason", column(rows, r -> r.e().reason(), String[]::new))
+                .param("reasonIsKey", column(rows, r -> r.e().reason() == null ? null : r.e().reasonIsKey(), Boolean[]::new))
                 .param("department", column(rows, r -> r.e().department(), String[]::new))
                 .param("contact", column(rows, r -> r.e().contact(), String[]::new))
                 .param("outcome", column(rows, r -> r.e().outcome(), String[]::new))
@@ -322,8 +337,8 @@ public class Incidents {
             List<Event> mine = new ArrayList<>();
             for (Event e : of.events()) {
                 mine.add(new Event(ids.get(k++), e.kind(), e.at(), e.actorName(), e.ownerUnitId(), e.ownerUnitName(),
-                        e.ownerStaffId(), e.ownerStaffName(), e.reason(), e.department(), e.contact(), e.outcome(),
-                        e.note()));
+                        e.ownerStaffId(), e.ownerStaffName(), e.reason(), e.reasonIsKey(), e.department(), e.contact(),
+                        e.outcome(), e.note()));
             }
             stored.add(mine);
         }
@@ -333,13 +348,13 @@ public class Incidents {
     public List<Event> timeline(UUID incident) {
         return jdbc.sql("""
                 SELECT id, kind, at, actor_name, owner_unit_id, owner_unit_name, owner_staff_id, owner_staff_name, reason,
-                       department, contact, outcome, note
+                       department, contact, outcome, note, reason_is_key
                 FROM incident_event WHERE incident_id = ? ORDER BY id""")
                 .param(incident)
                 .query((rs, n) -> new Event(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
                         rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getObject(7, UUID.class),
-                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                        rs.getString(13)))
+                        rs.getString(8), rs.getString(9), rs.getObject(14, Boolean.class), rs.getString(10),
+                        rs.getString(11), rs.getString(12), rs.getString(13)))
                 .list();
     }
 

@@ -17,6 +17,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.audit.SystemActor;
 import org.fengqiao.incident.NewIncident;
 import org.fengqiao.incident.Source;
 import org.fengqiao.incident.internal.Incidents.Incident;
@@ -49,9 +50,10 @@ public class ResidentDesk {
     /**
      * Who the steps a resident takes are written as (timeline and audit trail): no person's name but the mark of the
      * resident, the same in every row ever written, which the pages and the API say in the reader's language
-     * ({@code incident.actor.resident}) by {@link #byResident}.
+     * ({@code incident.actor.resident}) by {@link #byResident}, and the audit trail as one of its
+     * {@link SystemActor}s ({@code audit.actor.resident}).
      */
-    public static final String ACTOR = "群众";
+    public static final String ACTOR = SystemActor.RESIDENT;
     static final Submitter RESIDENT = new Submitter("resident", null, ACTOR, null);
     private static final int MIN_KEY = 16;
 

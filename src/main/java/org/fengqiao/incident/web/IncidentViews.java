@@ -46,16 +46,20 @@ public class IncidentViews {
     private final Incidents incidents;
     private final Clock clock;
     private final DuplicateViews duplicates;
+    private final Departments departments;
 
-    IncidentViews(MessageSource messages, Incidents incidents, Clock clock, DuplicateViews duplicates) {
+    IncidentViews(MessageSource messages, Incidents incidents, Clock clock, DuplicateViews duplicates,
+            Departments departments) {
         this.duplicates = duplicates;
+        this.departments = departments;
         this.messages = messages;
         this.incidents = incidents;
         this.clock = clock;
     }
 
     public View view(Incident i, Locale locale) {
-        return new View(i.id(), i.trackingCode(), i.source(), i.category(), i.subtype(), i.department(), i.description(),
+        return new View(i.id(), i.trackingCode(), i.source(), i.category(), i.subtype(),
+                departments.shown(i.department(), locale), i.description(),
                 i.occurredAt(), i.lon(), i.lat(), i.address(), i.gridId(), i.gridCode(), i.gridName(), i.status(),
                 i.status().open(), i.overdue(clock.instant()), i.ownerUnitId(), i.ownerUnitName(), i.ownerStaffId(),
                 i.ownerStaffName(), i.escalations(), i.routingRule(), text(i.routingReason(), locale),
@@ -93,9 +97,14 @@ public class IncidentViews {
     private Detail detail(Incident i, List<Incidents.Event> timeline, DuplicateViews.Panel panel, Locale locale) {
         List<Step> steps = timeline.stream().map(e -> new Step(e.kind(),
                 text("incident.event." + e.kind(), locale), e.at(), actor(e, locale), e.ownerUnitName(), e.ownerStaffName(),
-                e.reason() == null ? null : text(e.reason(), locale), e.department(), e.contact(), e.outcome(),
+                reason(e, locale), departments.shown(e.department(), locale), e.contact(), e.outcome(),
                 note(e, locale))).toList();
         return new Detail(view(i, locale), steps, panel);
+    }
+
+    /** A step's reason: the system's (a message key) in the reader's language, a person's words as he typed them. */
+    private String reason(Incidents.Event e, Locale locale) {
+        return Incidents.reasonIsKey(e) ? text(e.reason(), locale) : e.reason();
     }
 
     /**

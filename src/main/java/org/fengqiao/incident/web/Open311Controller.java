@@ -44,7 +44,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * their definitions, POST a request (with an OPEN311 API key), GET requests with the standard's filters, one
  * request, and tokens. Every resource in XML ({@code .xml}, the standard's required format) and JSON
  * ({@code .json}); errors as {@code <errors><error><code/><description/></error></errors>} with the HTTP
- * status 400, 403 or 404 in the code. Texts follow Accept-Language (Chinese by default, English).
+ * status 400, 403 or 404 in the code. Texts follow Accept-Language (Chinese by default, English), or the CitySDK
+ * extension's {@code locale} parameter ({@link Open311Language}).
  */
 @RestController
 @Tag(name = "Open311 GeoReport v2", description = "The Open311 standard for service requests, at /open311/v2")

@@ -63,6 +63,8 @@ enum Open311Format {
         headers.setContentType(new MediaType(MediaType.parseMediaType(mediaType), StandardCharsets.UTF_8));
         // web clients on other sites may read the answers: nothing here rides on a cookie, the key is a form field
         headers.setAccessControlAllowOrigin("*");
+        // the texts follow Accept-Language (Open311Language): a cache keeps each language's answer apart
+        headers.setVary(List.of(HttpHeaders.ACCEPT_LANGUAGE));
         return ResponseEntity.status(status).headers(headers).body(body);
     }
 

@@ -33,9 +33,11 @@ class TrackViews {
     }
 
     private final MessageSource messages;
+    private final Departments departments;
 
-    TrackViews(MessageSource messages) {
+    TrackViews(MessageSource messages, Departments departments) {
         this.messages = messages;
+        this.departments = departments;
     }
 
     TrackView view(ResidentDesk.Tracked t, Locale locale) {
@@ -46,7 +48,7 @@ class TrackViews {
             boolean byReporter = ResidentDesk.byResident(e);
             String text = switch (e.kind()) {
                 case "ANSWERED" -> e.note();
-                case "REFERRED" -> e.department();
+                case "REFERRED" -> departments.shown(e.department(), locale);
                 case "INFORMATION_ADDED", "RATED", "REOPENED" -> byReporter ? e.note() : null;
                 default -> null;
             };

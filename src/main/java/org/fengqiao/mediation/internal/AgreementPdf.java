@@ -57,7 +57,8 @@ public class AgreementPdf {
             pdf.title(title, t("mediation.pdf.number", locale) + " " + c.code());
             List<String[]> facts = new ArrayList<>();
             facts.add(new String[] {t("mediation.field.kind", locale), t("mediation.kind." + c.kind(), locale)});
-            facts.add(new String[] {t("mediation.field.grid", locale), c.gridName() + "（" + c.unitName() + "）"});
+            facts.add(new String[] {t("mediation.field.grid", locale), messages.getMessage("text.aside",
+                    new Object[] {c.gridName(), c.unitName()}, locale)});
             facts.add(new String[] {t("mediation.field.openedAt", locale),
                     c.openedAt().atZoneSameInstant(MediationDesk.ZONE).format(DAY)});
             facts.add(new String[] {t("mediation.field.endedAt", locale),

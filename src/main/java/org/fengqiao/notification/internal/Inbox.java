@@ -43,24 +43,28 @@ public class Inbox {
      * {@value #ITEMS}) and how many there are; null otherwise.
      */
     public record Entry(UUID id, UUID recipientId, Kind kind, String recordType, UUID recordId, String link,
-            String unitPath, String subject, String category, String reason, LocalDate dueOn, OffsetDateTime createdAt,
-            OffsetDateTime readAt, List<String> items, Integer itemCount) {
+            String unitPath, String subject, String category, String reason, Boolean reasonIsKey, LocalDate dueOn,
+            OffsetDateTime createdAt, OffsetDateTime readAt, List<String> items, Integer itemCount) {
 
         public boolean unread() {
             return readAt == null;
         }
     }
 
+    /**
+     * An entry to write. {@code reason} is a message key the system wrote ({@code reasonIsKey} true) or a person's
+     * words (false), and is shown accordingly; entries written before the two were told apart hold null there.
+     */
     public record New(UUID recipientId, Kind kind, String recordType, UUID recordId, String link, String unitPath,
-            String subject, String category, String reason, LocalDate dueOn, Instant at) {
+            String subject, String category, String reason, boolean reasonIsKey, LocalDate dueOn, Instant at) {
     }
 
     public record Page(List<Entry> items, long total, long unread) {
     }
 
     private static final String COLUMNS = """
-            id, recipient_id, kind, record_type, record_id, link, unit_path, subject, category, reason, due_on,
-            created_at, read_at, items, item_count""";
+            id, recipient_id, kind, record_type, record_id, link, unit_path, subject, category, reason, reason_is_key,
+            due_on, created_at, read_at, items, item_count""";
 
     private final JdbcClient jdbc;
     private final BeforeCommitWrites writes;
@@ -74,10 +78,11 @@ public class Inbox {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO inbox_entry (id, recipient_id, kind, record_type, record_id, link, unit_path, subject, category,
-                                         reason, due_on, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                         reason, reason_is_key, due_on, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, n.recipientId(), n.kind().name(), n.recordType(), n.recordId(), n.link(), n.unitPath(),
-                        n.subject(), n.category(), n.reason(), n.dueOn(), OffsetDateTime.ofInstant(n.at(), ZoneOffset.UTC))
+                        n.subject(), n.category(), n.reason(), reasonIsKey(n), n.dueOn(),
+                        OffsetDateTime.ofInstant(n.at(), ZoneOffset.UTC))
                 .update();
         return id;
     }
@@ -100,15 +105,16 @@ public class Inbox {
     private void addAll(List<WithOthers> rows, String alsoQuery) {
         jdbc.sql("""
                 INSERT INTO inbox_entry (id, recipient_id, kind, record_type, record_id, link, unit_path, subject, category,
-                                         reason, due_on, created_at)
+                                         reason, reason_is_key, due_on, created_at)
                 SELECT gen_random_uuid(), x.recipient, x.kind, entry.record_type, entry.record_id, entry.link, entry.unit_path, entry.subject,
-                       entry.category, entry.reason, entry.due_on, entry.at
+                       entry.category, entry.reason, entry.reason_is_key, entry.due_on, entry.at
                 FROM unnest(CAST(:recipients AS uuid[]), CAST(:kinds AS text[]), CAST(:alsos AS text[]),
                             CAST(:recordTypes AS text[]), CAST(:recordIds AS uuid[]), CAST(:links AS text[]),
                             CAST(:unitPaths AS text[]), CAST(:subjects AS text[]), CAST(:categories AS text[]),
-                            CAST(:reasons AS text[]), CAST(:dueOns AS date[]), CAST(:ats AS timestamptz[])) WITH ORDINALITY
+                            CAST(:reasons AS text[]), CAST(:reasonIsKeys AS boolean[]), CAST(:dueOns AS date[]),
+                            CAST(:ats AS timestamptz[])) WITH ORDINALITY
                      AS entry (recipient, kind, also, record_type, record_id, link, unit_path, subject, category, reason,
-                           due_on, at, ord)
+                           reason_is_key, due_on, at, ord)
                 CROSS JOIN LATERAL (SELECT entry.recipient, entry.kind
                                     UNION ALL
                                     SELECT a.id, entry.also FROM (""" + alsoQuery + """
@@ -124,6 +130,7 @@ public class Inbox {
                 .param("subjects", rows.stream().map(w -> w.entry().subject()).toArray(String[]::new))
                 .param("categories", rows.stream().map(w -> w.entry().category()).toArray(String[]::new))
                 .param("reasons", rows.stream().map(w -> w.entry().reason()).toArray(String[]::new))
+                .param("reasonIsKeys", rows.stream().map(w -> reasonIsKey(w.entry())).toArray(Boolean[]::new))
                 .param("dueOns", rows.stream().map(w -> w.entry().dueOn() == null ? null : w.entry().dueOn().toString())
                         .toArray(String[]::new))
                 .param("ats", rows.stream().map(w -> OffsetDateTime.ofInstant(w.entry().at(), ZoneOffset.UTC).toString())
@@ -287,12 +294,17 @@ public class Inbox {
                 .param("me", caller.staffId()).param("scope", caller.scopePatterns()).update();
     }
 
+    /** Stored with the reason only: null where there is none. */
+    private static Boolean reasonIsKey(New n) {
+        return n.reason() == null ? null : n.reasonIsKey();
+    }
+
     private static Entry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         java.sql.Date due = rs.getDate("due_on");
         return new Entry(rs.getObject("id", UUID.class), rs.getObject("recipient_id", UUID.class),
                 Kind.valueOf(rs.getString("kind")), rs.getString("record_type"), rs.getObject("record_id", UUID.class),
                 rs.getString("link"), rs.getString("unit_path"), rs.getString("subject"), rs.getString("category"),
-                rs.getString("reason"), due == null ? null : due.toLocalDate(),
+                rs.getString("reason"), rs.getObject("reason_is_key", Boolean.class), due == null ? null : due.toLocalDate(),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("read_at", OffsetDateTime.class),
                 items(rs.getArray("items")), (Integer) rs.getObject("item_count"));
     }

@@ -64,8 +64,8 @@ class InboxListener {
         String category = "incident.category." + step.category().name();
         boolean routed = "ROUTED".equals(step.kind());
         Inbox.New owner = new Inbox.New(step.ownerStaffId(), routed ? Kind.INCIDENT_ASSIGNED : Kind.INCIDENT_ESCALATED,
-                "incident", step.incidentId(), link, step.unitPath(), step.trackingCode(), category, step.reason(), null,
-                step.at());
+                "incident", step.incidentId(), link, step.unitPath(), step.trackingCode(), category, step.reason(),
+                step.reasonIsKey(), null, step.at());
         if (routed) {
             // the routing keeps the grid chief informed of what his grid's manager or coordinator handles
             // (RoutingPolicy's decision.informed: the chief, unless he owns the item himself); every filing is
@@ -88,7 +88,7 @@ class InboxListener {
         Inbox.New owner = new Inbox.New(step.ownerStaffId(),
                 reopened ? Kind.INCIDENT_REOPENED : Kind.INCIDENT_INFORMATION_ADDED, "incident", step.incidentId(),
                 "/incidents/" + step.incidentId(), step.unitPath(), step.trackingCode(),
-                "incident.category." + step.category().name(), Texts.line(step.reason(), LINE), null, step.at());
+                "incident.category." + step.category().name(), Texts.line(step.reason(), LINE), false, null, step.at());
         if (reopened) {
             inbox.add(owner, Kind.INCIDENT_REOPENED, INFORMED_CHIEFS);
         } else {
@@ -105,7 +105,7 @@ class InboxListener {
         for (UUID chief : overdue.gridChiefs()) {
             inbox.add(new Inbox.New(chief, Kind.VISIT_OVERDUE, "person", overdue.person().value(),
                     "/key-persons/" + overdue.person().value(), overdue.unitPath(), grid,
-                    "care.risk." + overdue.risk().name(), null, overdue.dueOn(), clock.instant()));
+                    "care.risk." + overdue.risk().name(), null, false, overdue.dueOn(), clock.instant()));
         }
     }
 
@@ -155,7 +155,7 @@ class InboxListener {
         }
         for (UUID chief : changed.gridChiefs()) {
             inbox.add(new Inbox.New(chief, kind, "person", person, link, changed.unitPath(), changed.name(),
-                    KEY_PERSON_TYPE + changed.type().name(), reason, changed.firstVisitDue(), changed.at()));
+                    KEY_PERSON_TYPE + changed.type().name(), reason, reason != null, changed.firstVisitDue(), changed.at()));
         }
     }
 
@@ -173,7 +173,7 @@ class InboxListener {
         }
         for (UUID chief : stationChiefs(risk.stationUnitId())) {
             inbox.add(new Inbox.New(chief, Kind.DISPUTE_AT_RISK, "dispute", risk.caseId(), "/mediation/" + risk.caseId(),
-                    risk.unitPath(), risk.caseCode(), null, risk.note(), null, risk.at()));
+                    risk.unitPath(), risk.caseCode(), null, risk.note(), false, null, risk.at()));
         }
     }
 

@@ -21,7 +21,10 @@ class InboxViews {
             String unitPath, OffsetDateTime createdAt, OffsetDateTime readAt, boolean unread) {
     }
 
-    /** The kinds whose reason is always a person's words, never a message key. */
+    /**
+     * The kinds whose reason is always a person's words, never a message key: how entries written before each entry
+     * said which it holds are read.
+     */
     private static final Set<Inbox.Kind> WORDS = EnumSet.of(Inbox.Kind.INCIDENT_REOPENED,
             Inbox.Kind.INCIDENT_INFORMATION_ADDED, Inbox.Kind.DISPUTE_AT_RISK);
 
@@ -62,10 +65,11 @@ class InboxViews {
             reason = messages.getMessage("notification.inbox.keyPerson.before",
                     new Object[] {messages.getMessage(e.reason(), null, e.reason(), locale)}, locale);
         } else {
-            // a routing or escalation reason is a message key; a reason given by hand is a person's words, and what a
-            // resident wrote or an officer noted of a risk always is (words that read like a key stay words)
-            reason = e.reason() == null || WORDS.contains(e.kind()) ? e.reason()
-                    : messages.getMessage(e.reason(), null, e.reason(), locale);
+            // a routing or escalation reason the system gave is a message key; a reason given by hand is a person's
+            // words, shown as typed even where they read like a key. An entry written before it said which reads as
+            // it always did.
+            boolean isKey = e.reason() != null && (e.reasonIsKey() != null ? e.reasonIsKey() : !WORDS.contains(e.kind()));
+            reason = isKey ? messages.getMessage(e.reason(), null, e.reason(), locale) : e.reason();
         }
         return new View(e.id(), e.kind().name(), title, reason, e.recordType(), e.recordId(), e.link(), e.unitPath(),
                 e.createdAt(), e.readAt(), e.unread());

@@ -159,14 +159,14 @@ class PointsPages {
 
     @GetMapping("/points/approvals")
     @PreAuthorize("hasAuthority('POINTS_APPROVE')")
-    String approvals(Model model) {
+    String approvals(Model model, Locale locale) {
         Caller caller = Callers.require();
         model.addAttribute("pending", awards.list("PENDING", caller, 200));
         model.addAttribute("recent", awards.list(null, caller, 60).stream().filter(a -> !a.status().equals("PENDING"))
                 .limit(30).toList());
         model.addAttribute("rules", properties.rules().keySet());
-        model.addAttribute("holders", holdersInScope(caller));
-        model.addAttribute("grids", gridsInScope(caller));
+        model.addAttribute("holders", holdersInScope(caller, locale));
+        model.addAttribute("grids", gridsInScope(caller, locale));
         model.addAttribute("fmt", PointsFormat.INSTANCE);
         return "points/approvals";
     }
@@ -314,7 +314,7 @@ class PointsPages {
         LocalDate t = to == null ? LocalDate.now(Leaderboards.ZONE) : to;
         UUID unit = unitId == null && gridId == null && !units.isEmpty() ? units.get(0).id() : unitId;
         model.addAttribute("units", units);
-        model.addAttribute("grids", gridsInScope(caller));
+        model.addAttribute("grids", gridsInScope(caller, locale));
         model.addAttribute("unitId", unit);
         model.addAttribute("gridId", gridId);
         model.addAttribute("from", f);
@@ -395,21 +395,28 @@ class PointsPages {
     }
 
     /** The people of the caller's scope who may hold points (not the three administrators). */
-    private List<Option> holdersInScope(Caller caller) {
+    private List<Option> holdersInScope(Caller caller, Locale locale) {
         return jdbc.sql("""
-                SELECT s.id, s.name || '（' || coalesce(s.title, s.role) || '）' FROM staff s JOIN unit u ON u.id = s.unit_id
+                SELECT s.id, s.name, coalesce(s.title, s.role) FROM staff s JOIN unit u ON u.id = s.unit_id
                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND s.active
                     AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')
                 ORDER BY s.role, s.name LIMIT 2000""").param("scope", caller.scopePatterns())
-                .query((rs, n) -> new Option(rs.getObject(1, UUID.class), rs.getString(2))).list();
+                .query((rs, n) -> new Option(rs.getObject(1, UUID.class), aside(rs.getString(2), rs.getString(3), locale)))
+                .list();
     }
 
-    private List<Option> gridsInScope(Caller caller) {
+    private List<Option> gridsInScope(Caller caller, Locale locale) {
         return jdbc.sql("""
-                SELECT g.id, g.name || '（' || g.code || '）' FROM grid g JOIN unit u ON u.id = g.unit_id
+                SELECT g.id, g.name, g.code FROM grid g JOIN unit u ON u.id = g.unit_id
                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND g.network = 'POLICE' ORDER BY g.code""")
                 .param("scope", caller.scopePatterns())
-                .query((rs, n) -> new Option(rs.getObject(1, UUID.class), rs.getString(2))).list();
+                .query((rs, n) -> new Option(rs.getObject(1, UUID.class), aside(rs.getString(2), rs.getString(3), locale)))
+                .list();
+    }
+
+    /** A name with a note in brackets, as the reader's language writes it: 张三（网格长）, Zhang San (grid chief). */
+    private String aside(String name, String note, Locale locale) {
+        return messages.getMessage("text.aside", new Object[] {name, note}, locale);
     }
 
     private String msg(String key, Locale locale) {

@@ -150,7 +150,7 @@ public class CareFiles {
             if (h.inDifficulty()) {
                 marks.add(m.t("housing.mark.IN_DIFFICULTY"));
             }
-            facts.add(new String[] {m.t("care.pdf.marks"), marks.isEmpty() ? "—" : String.join("、", marks)});
+            facts.add(new String[] {m.t("care.pdf.marks"), marks.isEmpty() ? "—" : String.join(m.t("text.listSeparator"), marks)});
             facts.add(new String[] {m.t("care.pdf.contactCard"), h.contactCardOn() == null
                     ? m.t("housing.household.noCard") : h.contactCardOn().toString()});
             facts.add(new String[] {m.t("care.pdf.memberCount"), String.valueOf(members.size())});
@@ -291,8 +291,8 @@ public class CareFiles {
                     List<String[]> facts2 = new ArrayList<>();
                     facts2.add(new String[] {m.t("care.agreement.signedOn"), a.signedOn().toString()});
                     facts2.add(new String[] {m.t("care.agreement.reviewOn"), a.reviewOn().toString()});
-                    facts2.add(new String[] {m.t("care.agreement.guardian"), a.guardianName()
-                            + (a.guardianRelation() == null ? "" : "（" + a.guardianRelation() + "）")});
+                    facts2.add(new String[] {m.t("care.agreement.guardian"), a.guardianRelation() == null
+                            ? a.guardianName() : m.t("text.aside", a.guardianName(), a.guardianRelation())});
                     facts2.add(new String[] {m.t("care.agreement.guardianPhone"), dash(a.guardianPhoneMasked())});
                     facts2.add(new String[] {m.t("care.agreement.father"), dash(a.fatherWhereabouts())});
                     facts2.add(new String[] {m.t("care.agreement.mother"), dash(a.motherWhereabouts())});
@@ -359,11 +359,11 @@ public class CareFiles {
             String[] parts = code.split(":");
             String name = m.t("population.mark." + parts[0]);
             if (parts.length > 1) {
-                name += "（" + m.t("care.risk." + parts[1]) + "）";
+                name = m.t("text.aside", name, m.t("care.risk." + parts[1]));
             }
             names.add(name);
         }
-        return names.isEmpty() ? "—" : String.join("、", names);
+        return names.isEmpty() ? "—" : String.join(m.t("text.listSeparator"), names);
     }
 
     private static String dash(String s) {

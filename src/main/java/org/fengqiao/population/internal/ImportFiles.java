@@ -92,7 +92,7 @@ final class ImportFiles {
             String text = messages.getMessage(p.key(), p.args(), p.key(), locale);
             texts.add(column == null ? text : column + ": " + text);
         }
-        return String.join("；", texts);
+        return String.join(messages.getMessage("text.semicolon", null, "；", locale), texts);
     }
 
     /** The label of the column a problem's field names (its English header), null for none. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.audit.SystemActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -68,7 +69,7 @@ public class ImportJobWatch {
             after.put("created", a.counts().created());
             after.put("updated", a.counts().updated());
             events.publishEvent(new Audited("IMPORT", "import-job", a.id().toString(), a.unitPath(), null, after, null)
-                    .by("import-job-watch"));
+                    .by(SystemActor.IMPORT_JOB_WATCH));
         }
         return failed;
     }

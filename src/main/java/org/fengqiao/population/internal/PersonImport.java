@@ -300,7 +300,7 @@ public class PersonImport {
             }
             Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
             String message = cause instanceof Invalid invalid ? invalid.problems().stream()
-                    .map(p -> messages.getMessage(p.key(), p.args(), locale)).reduce((a, b) -> a + "；" + b).orElse("")
+                    .map(p -> messages.getMessage(p.key(), p.args(), locale)).reduce((a, b) -> a + messages.getMessage("text.semicolon", null, "；", locale) + b).orElse("")
                     : messages.getMessage("imports.failed", new Object[] {String.valueOf(cause.getMessage())}, locale);
             log.warn("Import {} failed", jobId, cause);
             try {

@@ -176,7 +176,7 @@ public class UtilityImport {
             return new Result(jobId, ImportJobs.Status.DONE, run.counts());
         } catch (Exception e) {
             String message = e instanceof Invalid invalid ? invalid.problems().stream()
-                    .map(p -> messages.getMessage(p.key(), p.args(), locale)).reduce((a, b) -> a + "；" + b).orElse("")
+                    .map(p -> messages.getMessage(p.key(), p.args(), locale)).reduce((a, b) -> a + messages.getMessage("text.semicolon", null, "；", locale) + b).orElse("")
                     : messages.getMessage("utilities.import.failed", new Object[] {String.valueOf(e.getMessage())}, locale);
             if (!(e instanceof Invalid)) {
                 log.warn("Utility import {} failed", jobId, e);

@@ -47,7 +47,8 @@ class UtilityTexts {
         int colon = detail.indexOf(": ");
         String finding = colon < 0 ? detail : detail.substring(0, colon);
         String shown = messages.getMessage("utilities.finding." + finding, null, finding, locale);
-        return colon < 0 ? shown : shown + ("zh".equals(locale.getLanguage()) ? "：" : ": ") + detail.substring(colon + 2);
+        return colon < 0 ? shown
+                : messages.getMessage("text.labelled", new Object[] {shown, detail.substring(colon + 2)}, locale);
     }
 
     private static Utility utility(String arg) {

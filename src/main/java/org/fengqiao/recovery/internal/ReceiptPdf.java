@@ -50,7 +50,8 @@ public class ReceiptPdf {
             List<String[]> facts = new ArrayList<>();
             facts.add(new String[] {t("recovery.field.caseNumber", locale), f.caseNumber()});
             facts.add(new String[] {t("recovery.field.title", locale), f.title()});
-            facts.add(new String[] {t("recovery.field.grid", locale), f.gridName() + "（" + f.unitName() + "）"});
+            facts.add(new String[] {t("recovery.field.grid", locale), messages.getMessage("text.aside",
+                    new Object[] {f.gridName(), f.unitName()}, locale)});
             facts.add(new String[] {t("recovery.field.owner", locale), f.ownerName()});
             facts.add(new String[] {t("recovery.field.victim", locale), victim.name()});
             facts.add(new String[] {t("recovery.field.phone", locale), victim.phoneMasked() == null ? "" : victim.phoneMasked()});

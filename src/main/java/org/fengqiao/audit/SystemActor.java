@@ -1,0 +1,29 @@
+package org.fengqiao.audit;
+
+import java.util.List;
+
+/**
+ * The actors of the trail that are no person: what a publisher names with {@link Audited#by} (or the trail writes
+ * when nobody is signed in and nobody was named). They are stored exactly as here, in every entry ever written (the
+ * entries are chained and never rewritten), and the trail shows each in the reader's language
+ * ({@code audit.actor.<name>}) and finds it by that name too.
+ */
+public final class SystemActor {
+
+    /** Nobody signed in and no actor named: start-up, a job. */
+    public static final String SYSTEM = "system";
+    /** A resident on the public pages, who has no account: the same mark as on the incident's timeline. */
+    public static final String RESIDENT = "群众";
+    /** The demo district's loader. */
+    public static final String DEMO = "demo";
+    /** The sweep that escalates overdue incidents. */
+    public static final String INCIDENT_ESCALATION_SWEEP = "incident-escalation-sweep";
+    /** The watch that records finished import jobs. */
+    public static final String IMPORT_JOB_WATCH = "import-job-watch";
+
+    /** Every one of them, as stored. */
+    public static final List<String> ALL = List.of(SYSTEM, RESIDENT, DEMO, INCIDENT_ESCALATION_SWEEP, IMPORT_JOB_WATCH);
+
+    private SystemActor() {
+    }
+}
