@@ -187,6 +187,14 @@ class LatinNameSearchIntegrationTests extends IntegrationTest {
         assertThat(ids.subList(0, byInitials.size())).containsExactlyElementsOf(byInitials);
         assertThat(ids.subList(byInitials.size(), ids.size())).contains(id("Ella Banfield"));
         assertThat(found.path("total").asLong()).isEqualTo(ids.size());
+        // paged two at a time, across the point where the initials' matches end, the same list
+        List<String> paged = new ArrayList<>();
+        for (int page = 1; page <= (ids.size() + 1) / 2; page++) {
+            JsonNode two = ApiClient.json(api.get("/api/v1/persons?size=2&page=" + page + "&q=ban", officer));
+            assertThat(two.path("total").asLong()).isEqualTo(ids.size());
+            paged.addAll(two.path("items").findValuesAsText("id"));
+        }
+        assertThat(paged).containsExactlyElementsOf(ids);
     }
 
     @Test

@@ -385,24 +385,27 @@ public class Persons {
                             + "ORDER BY page.ord", params, window, false);
         }
         // Letters read as initials that also start a word of a Latin name: after the initials' walk, as it is, the
-        // walk of those names' persons the initials did not find, in name order from person_name_order; the matches
-        // are the first walk and then the second, numbered on, up to the same window. Foreign names are few: the
-        // second walk is one range of name_word, mostly empty, and costs the initials search about nothing.
+        // walk of those names' persons the initials did not find, in name order from person_name_order, numbered on
+        // after the first; the page takes its stretch of either, and the count is both walks' up to the same window.
+        // Foreign names are few: the second walk is one range of name_word, mostly empty. (Gathering both walks
+        // into one more materialised list first cost an initials search three times what this does.)
         List<String> later = new ArrayList<>();
         later.add(IN_SCOPE);
         later.add(also);
         query.appendFilters(later, params);
         String byName = PersonQuery.BY_NAME;
+        String from = " > " + offset;
+        String to = " <= " + (offset + limit);
         return new Statement("WITH " + walk + ", "
                         + "later AS MATERIALIZED (SELECT p.id, row_number() OVER (ORDER BY " + byName + ") AS ord "
                         + "FROM person p WHERE " + String.join(" AND ", later) + " ORDER BY " + byName + " LIMIT " + window + "), "
-                        + "matches AS MATERIALIZED (SELECT walk.id, walk.ord FROM walk UNION ALL "
-                        + "SELECT later.id, later.ord + (SELECT count(*) FROM walk) FROM later "
-                        + "WHERE later.ord + (SELECT count(*) FROM walk) <= " + window + "), "
-                        + "page AS (" + COLUMNS + ", matches.ord FROM matches JOIN person p ON p.id = matches.id "
-                        + "JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id WHERE matches.ord > " + offset
-                        + " AND matches.ord <= " + (offset + limit) + ") "
-                        + "SELECT page.*, (SELECT count(*) FROM matches) AS matched, (SELECT count(*) FROM walk) AS matched_as_read "
+                        + "counted AS MATERIALIZED (SELECT count(*) AS n FROM walk), "
+                        + "page AS (" + COLUMNS + ", m.ord FROM (SELECT walk.id, walk.ord FROM walk WHERE walk.ord" + from
+                        + " AND walk.ord" + to + " UNION ALL SELECT later.id, later.ord + counted.n FROM later, counted "
+                        + "WHERE later.ord + counted.n" + from + " AND later.ord + counted.n" + to + ") m "
+                        + "JOIN person p ON p.id = m.id JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id) "
+                        + "SELECT page.*, least((SELECT n FROM counted) + (SELECT count(*) FROM later), " + window
+                        + ") AS matched, (SELECT n FROM counted) AS matched_as_read "
                         + "FROM (SELECT 1) one LEFT JOIN page ON true ORDER BY page.ord", params, window, true);
     }
 
