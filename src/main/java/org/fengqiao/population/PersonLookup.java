@@ -40,7 +40,8 @@ public class PersonLookup {
     }
 
     /**
-     * The caller's persons matching a name (or two or more characters of it, its pinyin or initials) or the last 6
+     * The caller's persons matching a name (or two or more characters of it, its pinyin or initials, any word of a name
+     * in Latin letters) or the last 6
      * characters of an identity number, in the person search's order; the search is audited like the person API's.
      * A text the search cannot read answers {@link Invalid} on field {@code q}.
      */

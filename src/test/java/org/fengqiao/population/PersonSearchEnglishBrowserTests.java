@@ -37,12 +37,12 @@ class PersonSearchEnglishBrowserTests extends BrowserTest {
         page.locator("form.filters button[type=submit]").click();
         assertThat(page.locator("a.person-name", new com.microsoft.playwright.Page.LocatorOptions()
                 .setHasText("司马羿辰"))).isVisible();
-        assertThat(page.locator("p.count .muted")).hasText("Searched by pinyin initials");
+        assertThat(page.locator("p.count .muted")).hasText("Searched by pinyin initials, then by the words of Latin-letter names");
 
-        // one latin letter is too short to be initials: the page says so in English and shows nothing
+        // one latin letter is too short to be initials or a word: the page says so in English and shows nothing
         page.fill("#person-q", "m");
         page.locator("form.filters button[type=submit]").click();
-        assertThat(page.locator("ul.problems")).containsText("Type at least two letters of pinyin initials");
+        assertThat(page.locator("ul.problems")).containsText("Type at least two letters");
         assertThat(page.locator("a.person-name")).hasCount(0);
 
         // the language is kept for the next page, and the switch back gives Chinese again

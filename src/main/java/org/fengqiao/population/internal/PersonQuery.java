@@ -1,5 +1,6 @@
 package org.fengqiao.population.internal;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,11 +15,13 @@ import org.fengqiao.population.Residence;
 
 /**
  * One search box for everything an officer types: a name or two or more characters of it, pinyin
- * initials (zs → 张三) or whole pinyin, an identity number whole or its last 4 or 6 characters, a
- * phone number; beside it an address fragment and filters. Each kind of text is answered by its own
- * index, in the order the results are listed (see {@link #order()} and docs/adr/0005): a name fragment
- * by the names holding it (name_bigram) and their persons in name order, initials and pinyin by prefix
- * B-trees, the encrypted numbers by their blind indexes (equality).
+ * initials (zs → 张三) or whole pinyin, any word of a name in Latin letters or its start (a foreign
+ * resident's: smith → John Smith), an identity number whole or its last 4 or 6 characters, a phone
+ * number; beside it an address fragment and filters. Each kind of text is answered by its own index, in
+ * the order the results are listed (see {@link #order()} and docs/adr/0005): a name fragment by the names
+ * holding it (name_bigram) and their persons in name order, initials by a prefix B-tree, pinyin and the
+ * words of Latin names by the names whose pinyin or a word starts so (name_pinyin, name_word), the
+ * encrypted numbers by their blind indexes (equality).
  */
 public record PersonQuery(String text, String address, Category category, KeyPersonType keyPersonType,
         Residence residence, UUID gridId, UUID householdId, Kind readAs) {
@@ -38,8 +41,7 @@ public record PersonQuery(String text, String address, Category category, KeyPer
     private static final Pattern LAST6 = Pattern.compile("[0-9]{5}[0-9Xx]");
     private static final Pattern ID = Pattern.compile("[0-9]{17}[0-9Xx]|[0-9]{15}");
     private static final Pattern PHONE = Pattern.compile("1[3-9][0-9]{9}");
-    private static final Pattern LATIN = Pattern.compile("[A-Za-z]+");
-    private static final Pattern NOT_INITIAL = Pattern.compile("[iuvIUV]");
+    private static final Pattern NOT_INITIAL = Pattern.compile("[iuv]");
     private static final Pattern HAN = Pattern.compile("[\\p{IsHan}·]+");
 
     /** A mobile number as people write it: grouped by spaces or dashes, with the country code in front. */
@@ -62,16 +64,27 @@ public record PersonQuery(String text, String address, Category category, KeyPer
         return phone.matches() ? phone.group(1) : text;
     }
 
+    /**
+     * Text in Latin letters, as a name in them is typed: letters (accented ones too, and fullwidth ones from a Chinese
+     * input method), apostrophes inside a word (O'Brien), and between the words spaces, hyphens, dots, commas or the
+     * middle dot. It holds a letter; what it says is its words ({@link #latinWords}).
+     */
+    private static final Pattern LATIN_TEXT = Pattern.compile(
+            "[\\p{IsLatin}\\p{M}'`\\u2018\\u2019\\u02bc\\s\\u3000\\-\\u2010-\\u2015.,，·]+");
+    private static final Pattern LATIN_LETTER = Pattern.compile("\\p{IsLatin}");
+    /** The combining marks name_words (V117) drops: those of accented letters. */
+    private static final Pattern MARKS = Pattern.compile(
+            "[\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f]");
+    private static final Pattern APOSTROPHES = Pattern.compile("['`\\u2018\\u2019\\u02bc]");
+    private static final Pattern NOT_A_TO_Z = Pattern.compile("[^a-z]+");
+
     /** What the search text was read as: shown to the user so a surprising result explains itself. */
-    public enum Kind { NONE, NAME, SURNAME, INITIALS, PINYIN, ID_NUMBER, ID_LAST4, ID_LAST6, PHONE }
+    public enum Kind { NONE, NAME, SURNAME, INITIALS, PINYIN, LATIN_WORDS, ID_NUMBER, ID_LAST4, ID_LAST6, PHONE }
 
     public Kind kind() {
         String q = text == null ? "" : text.trim();
         if (q.isEmpty()) {
             return Kind.NONE;
-        }
-        if (readAs == Kind.PINYIN && LATIN.matcher(q).matches() && q.length() >= 2) {
-            return Kind.PINYIN;
         }
         if (ID.matcher(q).matches()) {
             return Kind.ID_NUMBER;
@@ -85,12 +98,24 @@ public record PersonQuery(String text, String address, Category category, KeyPer
         if (LAST4.matcher(q).matches()) {
             return Kind.ID_LAST4;
         }
-        if (LATIN.matcher(q).matches()) {
-            if (q.length() < 2) {
+        List<String> words = latinWords(q);
+        if (words != null) {
+            if (words.isEmpty()) {
+                throw Invalid.of("q", "population.search.unreadable");
+            }
+            if (words.size() == 1) {
+                String letters = words.get(0);
+                if (letters.length() < 2) {
+                    throw Invalid.of("q", "population.search.tooShort");
+                }
+                // no syllable starts with i, u or v, so letters holding one are not initials ("liu", "ding", "zhou")
+                return readAs != Kind.PINYIN && letters.length() <= 4 && !NOT_INITIAL.matcher(letters).find()
+                        ? Kind.INITIALS : Kind.PINYIN;
+            }
+            if (words.stream().allMatch(w -> w.length() < 2)) {
                 throw Invalid.of("q", "population.search.tooShort");
             }
-            // no syllable starts with i, u or v, so letters holding one are not initials ("liu", "ding", "zhou")
-            return q.length() <= 4 && !NOT_INITIAL.matcher(q).find() ? Kind.INITIALS : Kind.PINYIN;
+            return Kind.LATIN_WORDS;
         }
         if (HAN.matcher(q).matches()) {
             return q.codePointCount(0, q.length()) == 1 ? Kind.SURNAME : Kind.NAME;
@@ -98,7 +123,33 @@ public record PersonQuery(String text, String address, Category category, KeyPer
         throw Invalid.of("q", "population.search.unreadable");
     }
 
+    /**
+     * The words of a text in Latin letters as name_words (V117) holds a name's: compatibility-decomposed, combining
+     * marks dropped (José → jose), lower-cased, apostrophes dropped (O'Brien → obrien), split at anything but a to z;
+     * each once, in the order typed. Null when the text is not in Latin letters ({@link #LATIN_TEXT}).
+     */
+    static List<String> latinWords(String text) {
+        if (!LATIN_TEXT.matcher(text).matches() || !LATIN_LETTER.matcher(text).find()) {
+            return null;
+        }
+        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
+                .toLowerCase(Locale.ROOT);
+        java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
+        for (String word : NOT_A_TO_Z.split(APOSTROPHES.matcher(folded).replaceAll(""))) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return List.copyOf(words);
+    }
+
     void appendTo(List<String> where, Map<String, Object> params, PersonalDataCipher cipher) {
+        appendText(where, params, cipher);
+        appendFilters(where, params);
+    }
+
+    /** The condition the search text sets, for the walk in {@link #order()}. */
+    private void appendText(List<String> where, Map<String, Object> params, PersonalDataCipher cipher) {
         String q = text == null ? "" : text.trim();
         switch (kind()) {
             case NONE -> { }
@@ -127,15 +178,35 @@ public record PersonQuery(String text, String address, Category category, KeyPer
             }
             // Prefixes as ranges in the "C" collation (the order of the indexes): unlike LIKE with a
             // value the planner does not see, a range reaches the index.
-            case INITIALS -> prefix("p.name_initials", q.toLowerCase(Locale.ROOT), where, params);
-            // The names whose pinyin starts so, from the dictionary of names (name_pinyin); their persons then
-            // come in name order from person_name_order, as a fragment's do.
+            case INITIALS -> prefix("p.name_initials", latinWords(q).get(0), where, params);
+            // The names whose pinyin or a word of whose Latin letters starts so, from the dictionaries of names
+            // (name_pinyin, name_word); their persons then come in name order from person_name_order, as a
+            // fragment's do.
             case PINYIN -> {
-                String pinyin = q.toLowerCase(Locale.ROOT);
+                String letters = latinWords(q).get(0);
                 where.add("p.name COLLATE \"C\" = ANY(ARRAY(SELECT r.name FROM name_pinyin r WHERE r.pinyin >= "
-                        + value("from", "text") + " AND r.pinyin < " + value("to", "text") + "))");
-                params.put("from", pinyin);
-                params.put("to", successor(pinyin));
+                        + value("from", "text") + " AND r.pinyin < " + value("to", "text")
+                        + " UNION ALL SELECT w.name FROM name_word w WHERE w.word >= " + value("from", "text")
+                        + " AND w.word < " + value("to", "text") + "))");
+                params.put("from", letters);
+                params.put("to", successor(letters));
+            }
+            // The names with a word starting with each word typed, in any order: the longest word typed (the
+            // fewest names) gives the names from name_word, each of which must hold a word starting with every
+            // other; their persons come in name order from person_name_order.
+            case LATIN_WORDS -> {
+                List<String> words = new java.util.ArrayList<>(latinWords(q));
+                String longest = words.stream().max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
+                words.remove(longest);
+                where.add("p.name COLLATE \"C\" = ANY(ARRAY(SELECT w.name FROM name_word w WHERE w.word >= "
+                        + value("from", "text") + " AND w.word < " + value("to", "text") + " AND NOT EXISTS ("
+                        + "SELECT 1 FROM unnest(" + value("froms", "text[]") + ", " + value("tos", "text[]")
+                        + ") o (f, t) WHERE NOT EXISTS (SELECT 1 FROM name_word v WHERE v.name = w.name"
+                        + " AND v.word >= o.f AND v.word < o.t))))");
+                params.put("from", longest);
+                params.put("to", successor(longest));
+                params.put("froms", words.toArray(String[]::new));
+                params.put("tos", words.stream().map(PersonQuery::successor).toArray(String[]::new));
             }
             case SURNAME -> prefix("p.name", q, where, params);
             case NAME -> {
@@ -153,6 +224,31 @@ public record PersonQuery(String text, String address, Category category, KeyPer
                 }
             }
         }
+    }
+
+    /**
+     * Letters read as initials may also start a word of a name in Latin letters (sm: 孙敏 and John Smith): the
+     * persons of those names that the initials did not find, listed after the initials' matches in name order,
+     * as the names whose pinyin starts so would be (docs/adr/0005). Null for every other kind of search.
+     */
+    String alsoByLatinWords(Map<String, Object> params) {
+        if (kind() != Kind.INITIALS) {
+            return null;
+        }
+        String letters = latinWords(text.trim()).get(0);
+        params.put("wordFrom", letters);
+        params.put("wordTo", successor(letters));
+        return "p.name COLLATE \"C\" = ANY(ARRAY(SELECT w.name FROM name_word w WHERE w.word >= "
+                + value("wordFrom", "text") + " AND w.word < " + value("wordTo", "text") + ")) AND NOT (p.name_initials "
+                + "COLLATE \"C\" >= " + value("wordFrom", "text") + " AND p.name_initials COLLATE \"C\" < "
+                + value("wordTo", "text") + ")";
+    }
+
+    /** The order of the matches {@link #alsoByLatinWords} adds. */
+    static final String BY_NAME = "p.name COLLATE \"C\", p.id";
+
+    /** The conditions of the filters beside the search text (address, category, residence, grid, household). */
+    void appendFilters(List<String> where, Map<String, Object> params) {
         if (address != null && !address.isBlank()) {
             where.add("""
                     EXISTS (SELECT 1 FROM household h JOIN address a ON a.id = h.address_id
@@ -233,7 +329,7 @@ public record PersonQuery(String text, String address, Category category, KeyPer
     String order() {
         return switch (kind()) {
             case INITIALS -> "p.name_initials COLLATE \"C\", p.name COLLATE \"C\", p.id";
-            default -> "p.name COLLATE \"C\", p.id";
+            default -> BY_NAME;
         };
     }
 

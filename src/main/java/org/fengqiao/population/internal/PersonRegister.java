@@ -240,8 +240,9 @@ public class PersonRegister {
         PersonQuery.Kind kind = query.kind();
         return searches.take(() -> {
             Persons.Page page = persons.search(query, caller, limit, offset);
-            if (kind == PersonQuery.Kind.INITIALS && page.total() == 0) {
-                // letters that are nobody's initials may be a surname spelled out ("wang", "chen"): read so
+            if (kind == PersonQuery.Kind.INITIALS && !page.foundAsRead()) {
+                // letters that are nobody's initials may be a surname spelled out ("wang", "chen"): read so, which
+                // finds the Latin names they start a word of as well
                 PersonQuery spelled = query.asPinyin();
                 Persons.Page byPinyin = persons.search(spelled, caller, limit, offset);
                 if (byPinyin.total() > 0) {

@@ -310,9 +310,11 @@ public class Persons {
     /**
      * A page of the caller's persons that match the search, in the query's order, and how many match:
      * exactly when they are no more than {@link #COUNT_CAP} (or than the page reaches), otherwise that
-     * many with {@code more} set ("more than").
+     * many with {@code more} set ("more than"). {@code foundAsRead}: whether the text found anybody read as
+     * {@code searchedAs}; only letters read as initials find others too, the persons a word of whose Latin name
+     * they start ({@link PersonQuery#alsoByLatinWords}), after them.
      */
-    public record Page(List<Row> rows, long total, boolean more, PersonQuery.Kind searchedAs) {
+    public record Page(List<Row> rows, long total, boolean more, PersonQuery.Kind searchedAs, boolean foundAsRead) {
     }
 
     /**
@@ -336,18 +338,22 @@ public class Persons {
 
     public Page search(PersonQuery query, Caller caller, int limit, int offset) {
         Statement statement = searchStatement(query, caller, limit, offset);
-        long[] matched = {0};
+        long[] matched = {0, 0};
         List<Row> rows = jdbc.sql(statement.sql()).params(statement.params()).query((rs, n) -> {
                     matched[0] = rs.getLong("matched");
+                    matched[1] = statement.twoParts() ? rs.getLong("matched_as_read") : matched[0];
                     return rs.getObject("id") == null ? null : map(rs, n);
                 }).list().stream().filter(java.util.Objects::nonNull).toList();
         long count = matched[0];
         boolean more = count >= statement.window();
-        return new Page(rows, more ? statement.window() - 1 : count, more, query.kind());
+        return new Page(rows, more ? statement.window() - 1 : count, more, query.kind(), matched[1] > 0);
     }
 
-    /** A search's one statement, its named parameters, and how many matches its walk goes to at most. */
-    record Statement(String sql, java.util.Map<String, Object> params, int window) {
+    /**
+     * A search's one statement, its named parameters, how many matches its walk goes to at most, and whether it
+     * walks a second part after the first (the names letters read as initials start a Latin word of).
+     */
+    record Statement(String sql, java.util.Map<String, Object> params, int window, boolean twoParts) {
     }
 
     /** The statement {@link #search} runs: what docs/adr/0005 shows the plans of, and what PersonSearchPlanIntegrationTests explains. */
@@ -367,13 +373,40 @@ public class Persons {
         // The numbers are written into the statement: a prepared statement's generic plan then knows how
         // few rows it fetches, is as cheap as a custom one, and is kept instead of planning every search.
         int window = Math.max(COUNT_CAP, offset + limit) + 1;
-        return new Statement("WITH walk AS MATERIALIZED (SELECT p.id, row_number() OVER (ORDER BY " + order
-                        + ") AS ord FROM person p WHERE " + condition + " ORDER BY " + order + " LIMIT " + window + "), "
-                        + "page AS (" + COLUMNS + ", walk.ord FROM walk JOIN person p ON p.id = walk.id "
-                        + "JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id WHERE walk.ord > " + offset
-                        + " AND walk.ord <= " + (offset + limit) + ") "
-                        + "SELECT page.*, (SELECT count(*) FROM walk) AS matched FROM (SELECT 1) one LEFT JOIN page ON true "
-                        + "ORDER BY page.ord", params, window);
+        String walk = "walk AS MATERIALIZED (SELECT p.id, row_number() OVER (ORDER BY " + order + ") AS ord FROM person p "
+                + "WHERE " + condition + " ORDER BY " + order + " LIMIT " + window + ")";
+        String also = query.alsoByLatinWords(params);
+        if (also == null) {
+            return new Statement("WITH " + walk + ", "
+                            + "page AS (" + COLUMNS + ", walk.ord FROM walk JOIN person p ON p.id = walk.id "
+                            + "JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id WHERE walk.ord > " + offset
+                            + " AND walk.ord <= " + (offset + limit) + ") "
+                            + "SELECT page.*, (SELECT count(*) FROM walk) AS matched FROM (SELECT 1) one LEFT JOIN page ON true "
+                            + "ORDER BY page.ord", params, window, false);
+        }
+        // Letters read as initials that also start a word of a Latin name: after the initials' walk, as it is, the
+        // walk of those names' persons the initials did not find, in name order from person_name_order, numbered on
+        // after the first; the page takes its stretch of either, and the count is both walks' up to the same window.
+        // Foreign names are few: the second walk is one range of name_word, mostly empty. (Gathering both walks
+        // into one more materialised list first cost an initials search three times what this does.)
+        List<String> later = new ArrayList<>();
+        later.add(IN_SCOPE);
+        later.add(also);
+        query.appendFilters(later, params);
+        String byName = PersonQuery.BY_NAME;
+        String from = " > " + offset;
+        String to = " <= " + (offset + limit);
+        return new Statement("WITH " + walk + ", "
+                        + "later AS MATERIALIZED (SELECT p.id, row_number() OVER (ORDER BY " + byName + ") AS ord "
+                        + "FROM person p WHERE " + String.join(" AND ", later) + " ORDER BY " + byName + " LIMIT " + window + "), "
+                        + "counted AS MATERIALIZED (SELECT count(*) AS n FROM walk), "
+                        + "page AS (" + COLUMNS + ", m.ord FROM (SELECT walk.id, walk.ord FROM walk WHERE walk.ord" + from
+                        + " AND walk.ord" + to + " UNION ALL SELECT later.id, later.ord + counted.n FROM later, counted "
+                        + "WHERE later.ord + counted.n" + from + " AND later.ord + counted.n" + to + ") m "
+                        + "JOIN person p ON p.id = m.id JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id) "
+                        + "SELECT page.*, least((SELECT n FROM counted) + (SELECT count(*) FROM later), " + window
+                        + ") AS matched, (SELECT n FROM counted) AS matched_as_read "
+                        + "FROM (SELECT 1) one LEFT JOIN page ON true ORDER BY page.ord", params, window, true);
     }
 
     static Row map(ResultSet rs, int n) throws SQLException {

@@ -87,8 +87,11 @@ class PersonController {
     @GetMapping
     @PreAuthorize("hasAuthority('POPULATION_READ')")
     @Operation(summary = "Search the persons of the caller's jurisdiction",
-            description = "q is a name or two or more characters of it, pinyin initials (zs) or pinyin, an identity "
-                    + "number whole or its last 4 or 6 characters, or a phone number. Identity numbers and phones are masked.")
+            description = "q is a name or two or more characters of it, pinyin initials (zs) or pinyin, any word of a name "
+                    + "in Latin letters or its start, case and accents ignored (smith, smi or john smith in either order "
+                    + "find John Smith; letters that are also initials list the initials' matches first), an identity "
+                    + "number whole or its last 4 or 6 characters, or a phone number. searchedAs says how q was read. "
+                    + "Identity numbers and phones are masked.")
     PersonPage search(@RequestParam(required = false) String q, @RequestParam(required = false) String address,
             @RequestParam(required = false) Category category, @RequestParam(required = false) KeyPersonType keyPersonType,
             @RequestParam(required = false) Residence residence, @RequestParam(required = false) UUID gridId,

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.fengqiao.population.IdentityNumber;
@@ -46,6 +47,92 @@ class PersonQueryTests {
     void refusesASingleLetterAndTextItCannotRead() {
         assertThatThrownBy(() -> kindOf("z")).isInstanceOf(Invalid.class);
         assertThatThrownBy(() -> kindOf("张3")).isInstanceOf(Invalid.class);
+        // words of one letter each, letters beside digits or Chinese characters
+        assertThat(problemOf("j s")).isEqualTo("population.search.tooShort");
+        assertThat(problemOf("é")).isEqualTo("population.search.tooShort");
+        assertThat(problemOf("john 3")).isEqualTo("population.search.unreadable");
+        assertThat(problemOf("john 约翰")).isEqualTo("population.search.unreadable");
+        assertThat(problemOf("'-'")).isEqualTo("population.search.unreadable");
+    }
+
+    static String problemOf(String text) {
+        try {
+            kindOf(text);
+        } catch (Invalid e) {
+            return e.problems().get(0).key();
+        }
+        throw new AssertionError(text + " was read");
+    }
+
+    @Test
+    void readsLettersAsInitialsOrPinyinByTheirShapeAndAlsoAsTheStartOfAWordOfALatinName() {
+        // one word: initials (then the Latin names it starts a word of) or pinyin (and those names), as before
+        assertThat(kindOf("jo")).isEqualTo(PersonQuery.Kind.INITIALS);
+        assertThat(kindOf("JOHN")).isEqualTo(PersonQuery.Kind.INITIALS);
+        assertThat(kindOf("smith")).isEqualTo(PersonQuery.Kind.PINYIN);
+        assertThat(kindOf("Smi")).isEqualTo(PersonQuery.Kind.PINYIN);
+        assertThat(kindOf("o'brien")).as("an apostrophe inside a word").isEqualTo(PersonQuery.Kind.PINYIN);
+        assertThat(kindOf("José")).as("an accented letter").isEqualTo(PersonQuery.Kind.INITIALS);
+        assertThat(kindOf("ｊｏｈｎ")).as("fullwidth letters of a Chinese input method").isEqualTo(PersonQuery.Kind.INITIALS);
+        // two or more words, whatever separates them
+        for (String text : new String[] {"john smith", "Smith John", "smith,  john", "garcia-lopez", "John·Smith",
+                "jo s", "Nguyễn Văn An", "ｊｏｈｎ　ｓｍｉｔｈ"}) {
+            assertThat(kindOf(text)).as(text).isEqualTo(PersonQuery.Kind.LATIN_WORDS);
+        }
+        // Chinese text as before, the middle dot of a transliteration too
+        assertThat(kindOf("约翰·史密斯")).isEqualTo(PersonQuery.Kind.NAME);
+        assertThat(kindOf("·")).isEqualTo(PersonQuery.Kind.SURNAME);
+    }
+
+    @Test
+    void theWordsOfALatinNameAreItsLettersLowerCasedWithoutAccentsOrApostrophes() {
+        assertThat(PersonQuery.latinWords("John Smith")).containsExactly("john", "smith");
+        assertThat(PersonQuery.latinWords("  SMITH, John ")).containsExactly("smith", "john");
+        assertThat(PersonQuery.latinWords("Maria Garcia-Lopez")).containsExactly("maria", "garcia", "lopez");
+        assertThat(PersonQuery.latinWords("O'Brien Sean")).containsExactly("obrien", "sean");
+        assertThat(PersonQuery.latinWords("O’Brien")).containsExactly("obrien");
+        assertThat(PersonQuery.latinWords("José Müller")).containsExactly("jose", "muller");
+        assertThat(PersonQuery.latinWords("Nguyễn Văn An")).containsExactly("nguyen", "van", "an");
+        // typed decomposed (letter, then its accent) the same
+        assertThat(PersonQuery.latinWords("Jose\u0301")).containsExactly("jose");
+        assertThat(PersonQuery.latinWords("ｊｏｈｎ　ｓｍｉｔｈ")).containsExactly("john", "smith");
+        assertThat(PersonQuery.latinWords("john john")).containsExactly("john");
+        assertThat(PersonQuery.latinWords("约翰")).isNull();
+        assertThat(PersonQuery.latinWords("123")).isNull();
+        assertThat(PersonQuery.latinWords("john 约翰")).isNull();
+    }
+
+    @Test
+    void wordsAndTheirOrderAreOneSearchForTheSameNames() {
+        Map<String, Object> one = statementParams("john smith");
+        Map<String, Object> other = statementParams("SMITH  John");
+        assertThat(one).isEqualTo(other);
+        // the longest word picks the names, the others must each start a word of them
+        assertThat(one.get("from")).isEqualTo("smith");
+        assertThat(one.get("to")).isEqualTo("smiti");
+        assertThat(one.get("froms")).isEqualTo(List.of("john"));
+        assertThat(one.get("tos")).isEqualTo(List.of("joho"));
+    }
+
+    static Map<String, Object> statementParams(String text) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        new PersonQuery(text, null, null, null, null, null, null).appendTo(new java.util.ArrayList<>(), params, null);
+        params.replaceAll((k, v) -> v instanceof String[] a ? List.of(a) : v);
+        return params;
+    }
+
+    @Test
+    void onlyLettersReadAsInitialsAlsoListTheLatinNamesTheyStartAWordOfAfterTheirOwnMatches() {
+        Map<String, Object> params = new java.util.HashMap<>();
+        String also = new PersonQuery("Sm", null, null, null, null, null, null).alsoByLatinWords(params);
+        assertThat(also).contains("name_word").contains("NOT (p.name_initials");
+        assertThat(params).containsEntry("wordFrom", "sm").containsEntry("wordTo", "sn");
+        for (String text : new String[] {"smith", "john smith", "张三", "张", "", "002X", "13805180001"}) {
+            assertThat(new PersonQuery(text, null, null, null, null, null, null).alsoByLatinWords(new java.util.HashMap<>()))
+                    .as(text).isNull();
+        }
+        assertThat(new PersonQuery("wang", null, null, null, null, null, null).asPinyin()
+                .alsoByLatinWords(new java.util.HashMap<>())).as("read as pinyin, which holds the words itself").isNull();
     }
 
     @Test
@@ -68,7 +155,7 @@ class PersonQueryTests {
     @Test
     void listsPrefixesOfInitialsByThoseFirstAndEverythingElseByName() {
         assertThat(new PersonQuery("zs", null, null, null, null, null, null).order()).startsWith("p.name_initials");
-        for (String text : new String[] {"张", "建国", "002X", "", "13805180001", "zhangsan"}) {
+        for (String text : new String[] {"张", "建国", "002X", "", "13805180001", "zhangsan", "john smith", "smith"}) {
             assertThat(new PersonQuery(text, null, null, null, null, null, null).order()).as(text)
                     .isEqualTo("p.name COLLATE \"C\", p.id");
         }

@@ -37,6 +37,7 @@ class PersonSearchPlanIntegrationTests extends IntegrationTest {
         "张, SURNAME, person_name_order",
         "zs, INITIALS, person_initials_order",
         "zhangwei, PINYIN, person_name_order",
+        "john smith, LATIN_WORDS, person_name_order",
         "320722198001010014, ID_NUMBER, person_id_number",
         "010014, ID_LAST6, person_id_number",
         "0014, ID_LAST4, person_id_number",
@@ -60,12 +61,39 @@ class PersonSearchPlanIntegrationTests extends IntegrationTest {
         assertThat(plan).as("nothing reads every person").noneMatch(line -> line.contains("Seq Scan on person"));
     }
 
+    @org.junit.jupiter.api.Test
+    void theLatinNamesLettersReadAsInitialsStartAWordOfAreWalkedInNameOrderAfterTheInitials() {
+        PersonQuery query = new PersonQuery("sm", null, null, null, null, null, null);
+        Persons.Statement statement = persons.searchStatement(query, bureau(), 20, 0);
+        List<String> plan = plan(statement);
+        assertThat(walkOf(plan, "walk")).as(String.join("\n", plan))
+                .containsPattern("(Scan using person_initials_order on person p\\w*|Bitmap Index Scan on person_initials_order)"
+                        + "\n\\s+Index Cond: ");
+        assertThat(walkOf(plan, "later")).as(String.join("\n", plan))
+                .containsPattern("(Scan using person_name_order on person p\\w*|Bitmap Index Scan on person_name_order)"
+                        + "\n\\s+Index Cond: ")
+                .contains("on name_word_pkey");
+        assertThat(plan).as("nothing reads every person").noneMatch(line -> line.contains("Seq Scan on person"));
+    }
+
+    List<String> plan(Persons.Statement statement) {
+        return new TransactionTemplate(transactions).execute(status -> {
+            jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            return jdbc.sql("EXPLAIN (COSTS OFF) " + statement.sql()).params(statement.params()).query(String.class).list();
+        });
+    }
+
     /** The plan of the walk: the lines of the CTE named walk, up to the next one. */
     static String walkOf(List<String> plan) {
+        return walkOf(plan, "walk");
+    }
+
+    /** The lines of the plan of the CTE with that name, up to the next one. */
+    static String walkOf(List<String> plan, String cte) {
         StringBuilder walk = new StringBuilder();
         boolean in = false;
         for (String line : plan) {
-            if (line.contains("CTE walk")) {
+            if (line.contains("CTE " + cte)) {
                 in = true;
             } else if (in && line.contains("CTE ")) {
                 break;
