@@ -16,16 +16,35 @@
     return v === '' ? null : v;
   }
 
+  // Disables the form's buttons while a save runs; false if one runs already (the second tap of a double tap).
+  function busy(form, on) {
+    if (on && form.dataset.busy === 'true') {
+      return false;
+    }
+    form.dataset.busy = on ? 'true' : 'false';
+    form.querySelectorAll('button').forEach(function (b) { b.disabled = on; });
+    return true;
+  }
+
+  // A form whose page drew an idempotency key sends it, so the server records what it sends once.
   function wire(form, method, payload) {
     if (!form) {
       return;
     }
     form.addEventListener('submit', function (event) {
       event.preventDefault();
+      if (!busy(form, true)) {
+        return;
+      }
       var out = form.querySelector('.form-status');
-      send(method, form.dataset.url, payload(form)).then(function () {
+      var body = payload(form);
+      if (form.elements.idempotencyKey) {
+        body.idempotencyKey = form.elements.idempotencyKey.value;
+      }
+      send(method, form.dataset.url, body).then(function () {
         window.location.reload();
       }).catch(function (e) {
+        busy(form, false);
         out.textContent = problemText(e.body, form.dataset.textFailed);
         out.classList.add('error');
       });
@@ -103,6 +122,12 @@
   document.querySelectorAll('form.review-form').forEach(function (form) {
     form.addEventListener('submit', function (event) {
       event.preventDefault();
+      if (form.dataset.busy === 'true') {
+        return;
+      }
+      var buttons = form.querySelectorAll('button');
+      form.dataset.busy = 'true';
+      buttons.forEach(function (b) { b.disabled = true; });
       var out = form.querySelector('.form-status');
       var text = function (name) {
         var v = form.elements[name].value.trim();
@@ -112,6 +137,8 @@
         changed: form.elements.changed.checked, nextReviewOn: text('nextReviewOn') }).then(function () {
         window.location.reload();
       }).catch(function (e) {
+        form.dataset.busy = 'false';
+        buttons.forEach(function (b) { b.disabled = false; });
         out.textContent = Fq.problemText(e.body, form.dataset.textFailed);
         out.classList.add('error');
       });

@@ -1,10 +1,23 @@
 // Housing pages: the floor plan (tap a room to mark it vacant or rented out, or open its household),
-// printing the plan, and recording a visit on the household page. No inline scripts: the CSP forbids them.
+// printing the plan, and recording a visit on the household page with the household's marks and note as the
+// officer set them at the door. No inline scripts: the CSP forbids them. A form's buttons are disabled while it
+// saves, so a second tap sends nothing; the visit also carries the key drawn when the page was shown, so the
+// server records one visit even if a request is sent twice.
 (function () {
   'use strict';
 
   var send = Fq.send;
   var problemText = Fq.problemText;
+
+  // Disables the form's buttons while a save runs; false if one runs already (the second tap of a double tap).
+  function busy(form, on) {
+    if (on && form.dataset.busy === 'true') {
+      return false;
+    }
+    form.dataset.busy = on ? 'true' : 'false';
+    form.querySelectorAll('button').forEach(function (b) { b.disabled = on; });
+    return true;
+  }
 
   var print = document.getElementById('print-plan');
   if (print) {
@@ -52,11 +65,15 @@
     dialog.querySelector('form').addEventListener('submit', function (event) {
       event.preventDefault();
       var form = event.target;
+      if (!busy(form, true)) {
+        return;
+      }
       send('PUT', dialog.dataset.url + form.dataset.roomId, {
         vacant: form.elements.vacant.checked, rental: form.elements.rental.checked
       }).then(function () {
         window.location.reload();
       }).catch(function (e) {
+        busy(form, false);
         var out = dialog.querySelector('.form-status');
         out.textContent = problemText(e.body, dialog.dataset.textFailed);
         out.classList.add('error');
@@ -66,19 +83,37 @@
 
   var visit = document.getElementById('visit-form');
   if (visit) {
-    visit.addEventListener('submit', function (event) {
-      event.preventDefault();
-      send('POST', visit.dataset.url, {
-        householdId: visit.dataset.household,
-        findings: visit.elements.findings.value,
-        contactCard: visit.elements.contactCard.checked
-      }).then(function () {
+    // records the visit with the marks as set (submit), or saves the marks alone, without a visit (#save-marks)
+    var save = function (onlyMarks) {
+      if (!busy(visit, true)) {
+        return;
+      }
+      var out = visit.querySelector('.form-status');
+      out.classList.remove('error');
+      out.textContent = visit.dataset.textSaving || '';
+      var f = visit.elements;
+      var marks = { trusted: f.trusted.checked, inDifficulty: f.inDifficulty.checked, note: f.note.value };
+      var saved = onlyMarks
+        ? send('PUT', visit.dataset.householdUrl, marks)
+        : send('POST', visit.dataset.url, {
+          householdId: visit.dataset.household,
+          findings: f.findings.value,
+          contactCard: f.contactCard.checked,
+          idempotencyKey: f.idempotencyKey.value,
+          household: marks
+        });
+      saved.then(function () {
         window.location.reload();
       }).catch(function (e) {
-        var out = visit.querySelector('.form-status');
+        busy(visit, false);
         out.textContent = problemText(e.body, visit.dataset.textFailed);
         out.classList.add('error');
       });
+    };
+    visit.addEventListener('submit', function (event) {
+      event.preventDefault();
+      save(false);
     });
+    document.getElementById('save-marks').addEventListener('click', function () { save(true); });
   }
 })();

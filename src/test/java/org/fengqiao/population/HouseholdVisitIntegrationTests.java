@@ -162,17 +162,18 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
         JsonNode visits = fx.get("officer", "/api/v1/households/" + household + "/visits").body();
         assertThat(visits.get(0).get("findings").asText()).isEqualTo("第二次");
         assertThat(visits.get(1).get("findings").asText()).isEqualTo("第一次");
-        assertThat(visits.get(0).get("changes")).hasSize(2);
+        // the room, and each of the household's fields that changed: trusted and the note
+        assertThat(visits.get(0).get("changes")).hasSize(3);
         assertThat(visits.get(1).get("changes")).isEmpty();
         assertThat(jdbc.sql("SELECT record_type FROM visit_change WHERE visit_id = ? ORDER BY changed_at, record_type")
-                .param(second).query(String.class).list()).containsExactlyInAnyOrder("room", "household");
+                .param(second).query(String.class).list()).containsExactlyInAnyOrder("room", "household", "household");
 
         // the public facade links a change of another kind of record to the same visit
         Visits facade = applicationVisits();
         UUID person = fx.person(grid, household, "钱多", "HEAD", null, null);
         facade.recordChange(new VisitId(second), "person", person, "phone changed");
         assertThat(fx.get("officer", "/api/v1/households/" + household + "/visits").body().get(0).get("changes"))
-                .hasSize(3);
+                .hasSize(4);
     }
 
     @Autowired

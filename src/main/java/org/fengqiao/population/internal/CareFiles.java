@@ -43,9 +43,12 @@ public class CareFiles {
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final VisitChangeTexts changeTexts;
 
     CareFiles(JdbcClient jdbc, Households households, VisitLog visitLog, KeyPersonCare care, CareAgreements agreements,
-            PersonalDataCipher cipher, MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+            PersonalDataCipher cipher, MessageSource messages, ApplicationEventPublisher events, Clock clock,
+            VisitChangeTexts changeTexts) {
+        this.changeTexts = changeTexts;
         this.jdbc = jdbc;
         this.households = households;
         this.visitLog = visitLog;
@@ -181,7 +184,7 @@ public class CareFiles {
                         what.append("\n").append(m.t("housing.visits.cardGiven"));
                     }
                     for (VisitLog.Change c : v.changes()) {
-                        what.append("\n· ").append(c.summary());
+                        what.append("\n· ").append(changeTexts.text(c, locale));
                     }
                     visitRows.add(new String[] {v.visitedAt().atZoneSameInstant(KeyPersons.LOCAL).format(DAY_TIME),
                         v.visitedByName(), what.toString()});

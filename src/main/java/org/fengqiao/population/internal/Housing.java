@@ -56,7 +56,20 @@ public class Housing {
             boolean inDifficulty) {
     }
 
-    public record NewVisit(UUID householdId, String findings, boolean contactCard, OffsetDateTime visitedAt) {
+    /**
+     * A visit to a household; {@code marks}, when given, are the household's marks and note as the officer set them
+     * at the door, written with the visit and linked to it.
+     */
+    public record NewVisit(UUID householdId, String findings, boolean contactCard, OffsetDateTime visitedAt,
+            HouseholdMarks marks) {
+
+        public NewVisit(UUID householdId, String findings, boolean contactCard, OffsetDateTime visitedAt) {
+            this(householdId, findings, contactCard, visitedAt, null);
+        }
+    }
+
+    /** A visit as recorded, and whether this request recorded it (false: the same key recorded it before). */
+    public record Recorded(VisitLog.Visit visit, boolean created) {
     }
 
     @Transactional
@@ -127,8 +140,9 @@ public class Housing {
         Buildings.Room after = buildings.findRoom(roomId).orElseThrow();
         events.publishEvent(Audited.updated("room", roomId, after.unitPath(), state(before), state(after)));
         if (visitId != null) {
-            visits.recordChange(new VisitId(visitId), "room", roomId,
-                    "room " + after.number() + ": vacant=" + vacant + ", rental=" + rental);
+            visits.recordChange(new VisitId(visitId), "room", roomId, "housing.change.room",
+                    List.of(VisitChangeTexts.literal(after.number()), VisitChangeTexts.yesNo(vacant),
+                            VisitChangeTexts.yesNo(rental)));
         }
         return after;
     }
@@ -172,31 +186,72 @@ public class Housing {
         return created;
     }
 
+    /** The marks and note of a household as a caller sets them: both marks required, a blank note clears it. */
+    public record HouseholdMarks(Boolean trusted, Boolean inDifficulty, String note) {
+    }
+
     @Transactional
     public Households.Household updateHousehold(UUID id, Boolean trusted, Boolean inDifficulty, String note,
             UUID visitId, Caller caller) {
         Households.Household before = households.findVisible(id, caller).orElseThrow(() -> new NotFound("household", id));
         List<Invalid.Problem> problems = new ArrayList<>();
-        if (trusted == null) {
-            problems.add(problem("trusted", "error.field.required"));
-        }
-        if (inDifficulty == null) {
-            problems.add(problem("inDifficulty", "error.field.required"));
-        }
-        String cleanNote = trim(note);
-        if (cleanNote != null && cleanNote.length() > MAX_TEXT) {
-            problems.add(problem("note", "housing.text.tooLong", MAX_TEXT));
-        }
+        HouseholdMarks marks = checkMarks(new HouseholdMarks(trusted, inDifficulty, note), "", problems);
         checkVisit(problems, visitId, before.gridId());
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
-        households.update(id, trusted, inDifficulty, cleanNote);
+        return mark(before, marks, visitId);
+    }
+
+    /** The marks checked, the note trimmed (blank is none); problems named with the field prefix. */
+    private static HouseholdMarks checkMarks(HouseholdMarks m, String prefix, List<Invalid.Problem> problems) {
+        if (m.trusted() == null) {
+            problems.add(problem(prefix + "trusted", "error.field.required"));
+        }
+        if (m.inDifficulty() == null) {
+            problems.add(problem(prefix + "inDifficulty", "error.field.required"));
+        }
+        String cleanNote = trim(m.note());
+        if (cleanNote != null && cleanNote.length() > MAX_TEXT) {
+            problems.add(problem(prefix + "note", "housing.text.tooLong", MAX_TEXT));
+        }
+        return new HouseholdMarks(m.trusted(), m.inDifficulty(), cleanNote);
+    }
+
+    /**
+     * Writes checked marks, audits them, and links to the visit what changed: one entry per mark or note changed,
+     * or one that says the household was confirmed as it was.
+     */
+    private Households.Household mark(Households.Household before, HouseholdMarks m, UUID visitId) {
+        UUID id = before.id();
+        households.update(id, m.trusted(), m.inDifficulty(), m.note());
         Households.Household after = households.find(id).orElseThrow();
         events.publishEvent(Audited.updated("household", id, after.unitPath(), state(before), state(after)));
         if (visitId != null) {
-            visits.recordChange(new VisitId(visitId), "household", id,
-                    "trusted=" + trusted + ", inDifficulty=" + inDifficulty);
+            VisitId visit = new VisitId(visitId);
+            boolean changed = false;
+            if (before.trusted() != after.trusted()) {
+                visits.recordChange(visit, "household", id, "housing.change.trusted." + after.trusted(), List.of());
+                changed = true;
+            }
+            if (before.inDifficulty() != after.inDifficulty()) {
+                visits.recordChange(visit, "household", id, "housing.change.inDifficulty." + after.inDifficulty(),
+                        List.of());
+                changed = true;
+            }
+            if (!java.util.Objects.equals(before.note(), after.note())) {
+                if (after.note() == null) {
+                    visits.recordChange(visit, "household", id, "housing.change.noteCleared", List.of());
+                } else {
+                    visits.recordChange(visit, "household", id, "housing.change.note",
+                            List.of(VisitChangeTexts.literal(after.note())));
+                }
+                changed = true;
+            }
+            if (!changed) {
+                visits.recordChange(visit, "household", id, "housing.change.household",
+                        List.of(VisitChangeTexts.yesNo(after.trusted()), VisitChangeTexts.yesNo(after.inDifficulty())));
+            }
         }
         return after;
     }
@@ -219,7 +274,8 @@ public class Housing {
         Households.Household after = households.find(id).orElseThrow();
         events.publishEvent(Audited.updated("household", id, after.unitPath(), state(before), state(after)));
         if (visitId != null) {
-            visits.recordChange(new VisitId(visitId), "household", id, "contact card handed over " + on);
+            visits.recordChange(new VisitId(visitId), "household", id, "housing.change.contactCard",
+                    List.of(on.toString()));
         }
         return after;
     }
@@ -227,7 +283,32 @@ public class Housing {
     /** Records a visit by the caller; a contact card handed over sets the household's card date to the visit's day. */
     @Transactional
     public VisitLog.Visit recordVisit(NewVisit v, Caller caller) {
+        return recordVisit(v, null, caller).visit();
+    }
+
+    /**
+     * Records a visit by the caller, once per idempotency key (none: every call records one): the same key again
+     * answers the visit recorded the first time, and changes nothing; the same key with another visit is refused.
+     * A contact card handed over sets the household's card date to the visit's day; marks given are written as
+     * {@link #updateHousehold} writes them, linked to the visit.
+     */
+    @Transactional
+    public Recorded recordVisit(NewVisit v, String idempotencyKey, Caller caller) {
         List<Invalid.Problem> problems = new ArrayList<>();
+        String key = VisitKeys.clean(idempotencyKey, problems);
+        byte[] hash = key == null ? null : VisitKeys.hash("kind", "household", "householdId", v.householdId(),
+                "findings", trim(v.findings()), "contactCard", v.contactCard(),
+                "visitedAt", v.visitedAt() == null ? null : v.visitedAt().toInstant(),
+                "marks", v.marks() != null, "trusted", v.marks() == null ? null : v.marks().trusted(),
+                "inDifficulty", v.marks() == null ? null : v.marks().inDifficulty(),
+                "note", v.marks() == null ? null : trim(v.marks().note()));
+        // a retry is answered before it is checked: the first request passed the checks and was recorded
+        if (key != null) {
+            java.util.Optional<VisitLog.Prior> prior = visitLog.prior(caller.staffId(), key);
+            if (prior.isPresent()) {
+                return again(prior.get(), hash);
+            }
+        }
         Households.Household household = null;
         if (v.householdId() == null) {
             problems.add(problem("householdId", "error.field.required"));
@@ -250,11 +331,16 @@ public class Housing {
         if (visitedAt.isAfter(now.plusMinutes(5))) {
             problems.add(problem("visitedAt", "housing.date.future"));
         }
+        HouseholdMarks marks = v.marks() == null ? null : checkMarks(v.marks(), "", problems);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
         UUID id = UUID.randomUUID();
-        visitLog.insert(id, household.gridId(), household.id(), caller.staffId(), visitedAt, findings, v.contactCard());
+        if (!visitLog.insert(id, household.gridId(), household.id(), caller.staffId(), visitedAt, findings,
+                v.contactCard(), key, hash)) {
+            // a concurrent request with the same key recorded it meanwhile
+            return again(visitLog.prior(caller.staffId(), key).orElseThrow(), hash);
+        }
         VisitLog.Visit visit = visitLog.find(id).orElseThrow();
         events.publishEvent(Audited.created("visit", id, household.unitPath(), visitState(visit)));
         if (v.contactCard()) {
@@ -263,10 +349,20 @@ public class Housing {
             Households.Household after = households.find(household.id()).orElseThrow();
             events.publishEvent(Audited.updated("household", household.id(), after.unitPath(), state(household),
                     state(after)));
-            visits.recordChange(new VisitId(id), "household", household.id(), "contact card handed over " + day);
-            visit = visitLog.find(id).orElseThrow();
+            visits.recordChange(new VisitId(id), "household", household.id(), "housing.change.contactCard",
+                    List.of(day.toString()));
+            household = after;
         }
-        return visit;
+        // the visit form sends the marks as the page showed them: only a change is written and linked
+        if (marks != null && (marks.trusted() != household.trusted() || marks.inDifficulty() != household.inDifficulty()
+                || !java.util.Objects.equals(marks.note(), household.note()))) {
+            mark(household, marks, id);
+        }
+        return new Recorded(visitLog.find(id).orElseThrow(), true);
+    }
+
+    private Recorded again(VisitLog.Prior prior, byte[] hash) {
+        return new Recorded(visitLog.find(VisitKeys.repeated(prior, hash)).orElseThrow(), false);
     }
 
     private void checkVisit(List<Invalid.Problem> problems, UUID visitId, UUID gridId) {

@@ -269,8 +269,32 @@ public class KeyPersonCare {
     /** A visit to the key person by the caller, with the team members who came and the person's state. */
     @Transactional
     public KeyPersons.Visit recordVisit(UUID personId, NewVisit in, Caller caller) {
+        return recordVisit(personId, in, null, caller).visit();
+    }
+
+    /** A visit as recorded, and whether this request recorded it (false: the same key recorded it before). */
+    public record RecordedVisit(KeyPersons.Visit visit, boolean created) {
+    }
+
+    /**
+     * A visit to the key person by the caller, once per idempotency key (none: every call records one): the same
+     * key again answers the visit recorded the first time; the same key with another visit is refused.
+     */
+    @Transactional
+    public RecordedVisit recordVisit(UUID personId, NewVisit in, String idempotencyKey, Caller caller) {
         KeyPersons.Row person = visible(personId, caller);
         List<Invalid.Problem> problems = new ArrayList<>();
+        String key = VisitKeys.clean(idempotencyKey, problems);
+        byte[] hash = key == null ? null : VisitKeys.hash("kind", "key-person", "personId", personId,
+                "findings", trim(in.findings()), "state", in.state(),
+                "helperIds", in.helperIds() == null ? null : in.helperIds().stream().distinct().sorted().toList(),
+                "visitedAt", in.visitedAt() == null ? null : in.visitedAt().toInstant());
+        if (key != null) {
+            java.util.Optional<VisitLog.Prior> prior = visitLog.prior(caller.staffId(), key);
+            if (prior.isPresent()) {
+                return again(personId, person, prior.get(), hash);
+            }
+        }
         // an empty visit would restart the person's rhythm (and clear his overdue flag) with nothing to show for it
         String findings = trim(in.findings());
         if (findings == null) {
@@ -296,7 +320,11 @@ public class KeyPersonCare {
             throw new Invalid("error.invalid", problems);
         }
         UUID id = UUID.randomUUID();
-        visitLog.insert(id, person.gridId(), person.householdId(), caller.staffId(), visitedAt, findings, false);
+        if (!visitLog.insert(id, person.gridId(), person.householdId(), caller.staffId(), visitedAt, findings, false,
+                key, hash)) {
+            // a concurrent request with the same key recorded it meanwhile
+            return again(personId, person, visitLog.prior(caller.staffId(), key).orElseThrow(), hash);
+        }
         keyPersons.insertVisitPerson(id, personId, in.state(), helpers);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("personId", personId.toString());
@@ -306,8 +334,16 @@ public class KeyPersonCare {
         after.put("state", in.state().name());
         after.put("helperIds", helpers.stream().map(UUID::toString).toList());
         events.publishEvent(Audited.created("visit", id, person.unitPath(), after));
+        return new RecordedVisit(visit(personId, person, id), true);
+    }
+
+    private RecordedVisit again(UUID personId, KeyPersons.Row person, VisitLog.Prior prior, byte[] hash) {
+        return new RecordedVisit(visit(personId, person, VisitKeys.repeated(prior, hash)), false);
+    }
+
+    private KeyPersons.Visit visit(UUID personId, KeyPersons.Row person, UUID visitId) {
         return keyPersons.visits(personId, person.householdId(), MAX_VISITS).stream()
-                .filter(v -> v.id().equals(id)).findFirst().orElseThrow();
+                .filter(v -> v.id().equals(visitId)).findFirst().orElseThrow();
     }
 
     LocalDate today() {

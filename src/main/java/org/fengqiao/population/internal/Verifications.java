@@ -299,7 +299,8 @@ public class Verifications {
         tasks.event(id, "RESOLVED", caller.staffId(), caller.username(), finding.name() + (note == null ? "" : ": " + note));
         events.publishEvent(Audited.updated("verification-task", id, after.unitPath(), state(before), state(after)));
         if (r.visitId() != null) {
-            visits.recordChange(new VisitId(r.visitId()), "verification-task", id, "verification task resolved: " + finding);
+            visits.recordChange(new VisitId(r.visitId()), "verification-task", id, "housing.change.verification",
+                    List.of(VisitChangeTexts.message("utilities.finding." + finding.name())));
         }
         return after;
     }
@@ -323,7 +324,8 @@ public class Verifications {
                 Persons.Row after = persons.findVisible(resident.id(), caller).orElseThrow();
                 events.publishEvent(Audited.updated("person", resident.id(), after.unitPath(), before, after));
                 if (visitId != null) {
-                    visits.recordChange(new VisitId(visitId), "person", resident.id(), "residence LEFT on " + today);
+                    visits.recordChange(new VisitId(visitId), "person", resident.id(), "housing.change.personLeft",
+                            List.of(VisitChangeTexts.literal(after.name()), today.toString()));
                 }
             }
         }

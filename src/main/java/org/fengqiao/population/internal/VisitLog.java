@@ -22,11 +22,29 @@ public class VisitLog {
         this.jdbc = jdbc;
     }
 
-    public record Change(String recordType, UUID recordId, String summary, OffsetDateTime changedAt) {
+    /**
+     * A change made during a visit. {@code summary} is the text to show: as stored until {@link VisitChangeTexts}
+     * puts it in the reader's language from {@code messageKey} and {@code args} (null for rows written before V120,
+     * and for free text a caller of the facade wrote).
+     */
+    public record Change(String recordType, UUID recordId, String summary, OffsetDateTime changedAt,
+            String messageKey, List<String> args) {
+
+        Change withSummary(String text) {
+            return new Change(recordType, recordId, text, changedAt, messageKey, args);
+        }
     }
 
     public record Visit(UUID id, UUID gridId, UUID householdId, UUID visitedBy, String visitedByName,
             OffsetDateTime visitedAt, String findings, boolean contactCard, List<Change> changes) {
+
+        Visit withChanges(List<Change> shown) {
+            return new Visit(id, gridId, householdId, visitedBy, visitedByName, visitedAt, findings, contactCard, shown);
+        }
+    }
+
+    /** A visit recorded before under an idempotency key: its id and the hash of what was submitted then. */
+    public record Prior(UUID id, byte[] submissionHash) {
     }
 
     /** Where a visit took place, to check that a change linked to it concerns the same grid. */
@@ -36,15 +54,43 @@ public class VisitLog {
 
     public void insert(UUID id, UUID gridId, UUID householdId, UUID visitedBy, OffsetDateTime visitedAt,
             String findings, boolean contactCard) {
-        jdbc.sql("""
-                INSERT INTO visit (id, grid_id, household_id, visited_by, visited_at, findings, contact_card)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, gridId, householdId, visitedBy, visitedAt, findings, contactCard).update();
+        insert(id, gridId, householdId, visitedBy, visitedAt, findings, contactCard, null, null);
+    }
+
+    /**
+     * Writes a visit; false when the officer recorded one under the same idempotency key before (or a concurrent
+     * request of his just did: the unique index makes this insert wait for it and then write nothing).
+     */
+    public boolean insert(UUID id, UUID gridId, UUID householdId, UUID visitedBy, OffsetDateTime visitedAt,
+            String findings, boolean contactCard, String idempotencyKey, byte[] submissionHash) {
+        return jdbc.sql("""
+                INSERT INTO visit (id, grid_id, household_id, visited_by, visited_at, findings, contact_card,
+                                   idempotency_key, submission_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (visited_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING""")
+                .params(id, gridId, householdId, visitedBy, visitedAt, findings, contactCard, idempotencyKey,
+                        submissionHash).update() == 1;
+    }
+
+    /** The visit an officer recorded under an idempotency key, if any. */
+    public Optional<Prior> prior(UUID visitedBy, String idempotencyKey) {
+        return jdbc.sql("SELECT id, submission_hash FROM visit WHERE visited_by = ? AND idempotency_key = ?")
+                .params(visitedBy, idempotencyKey)
+                .query((rs, n) -> new Prior(rs.getObject("id", UUID.class), rs.getBytes("submission_hash")))
+                .optional();
     }
 
     public void recordChange(UUID visitId, String recordType, UUID recordId, String summary) {
-        jdbc.sql("INSERT INTO visit_change (visit_id, record_type, record_id, summary) VALUES (?, ?, ?, ?)")
-                .params(visitId, recordType, recordId, summary).update();
+        recordChange(visitId, recordType, recordId, summary, null, null);
+    }
+
+    public void recordChange(UUID visitId, String recordType, UUID recordId, String summary, String messageKey,
+            List<String> args) {
+        jdbc.sql("""
+                INSERT INTO visit_change (visit_id, record_type, record_id, summary, message_key, message_args)
+                VALUES (?, ?, ?, ?, ?, CAST(? AS text[]))""")
+                .params(visitId, recordType, recordId, summary, messageKey,
+                        args == null ? null : args.toArray(String[]::new)).update();
     }
 
     public Optional<Visit> find(UUID id) {
@@ -60,15 +106,18 @@ public class VisitLog {
         Map<UUID, Visit> visits = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT v.id, v.grid_id, v.household_id, v.visited_by, s.name AS staff_name, v.visited_at, v.findings,
-                       v.contact_card, c.record_type, c.record_id, c.summary, c.changed_at
+                       v.contact_card, c.record_type, c.record_id, c.summary, c.changed_at,
+                       c.message_key, c.message_args
                 FROM visit v JOIN staff s ON s.id = v.visited_by
                 LEFT JOIN visit_change c ON c.visit_id = v.id
                 WHERE\s""" + where + " ORDER BY v.visited_at DESC, v.created_at DESC, v.id, c.changed_at")
                 .param(param).query((ResultSet rs) -> {
                     Visit v = visits.computeIfAbsent(rs.getObject("id", UUID.class), k -> visit(rs));
                     if (rs.getString("record_type") != null) {
+                        java.sql.Array args = rs.getArray("message_args");
                         v.changes().add(new Change(rs.getString("record_type"), rs.getObject("record_id", UUID.class),
-                                rs.getString("summary"), rs.getObject("changed_at", OffsetDateTime.class)));
+                                rs.getString("summary"), rs.getObject("changed_at", OffsetDateTime.class),
+                                rs.getString("message_key"), args == null ? null : List.of((String[]) args.getArray())));
                     }
                 });
         return List.copyOf(visits.values());

@@ -5,20 +5,24 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.population.internal.Housing;
 import org.fengqiao.population.internal.Households;
+import org.fengqiao.population.internal.VisitChangeTexts;
 import org.fengqiao.population.internal.VisitLog;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,11 +36,13 @@ class HouseholdController {
     private final Households households;
     private final VisitLog visits;
     private final Housing housing;
+    private final VisitChangeTexts texts;
 
-    HouseholdController(Households households, VisitLog visits, Housing housing) {
+    HouseholdController(Households households, VisitLog visits, Housing housing, VisitChangeTexts texts) {
         this.households = households;
         this.visits = visits;
         this.housing = housing;
+        this.texts = texts;
     }
 
     record NewHousehold(UUID gridId, UUID roomId, UUID addressId, String number, boolean trusted,
@@ -49,7 +55,12 @@ class HouseholdController {
     record ContactCard(LocalDate on, UUID visitId) {
     }
 
-    record NewVisit(UUID householdId, String findings, boolean contactCard, OffsetDateTime visitedAt) {
+    /** The household's marks as set at the door (optional; both marks then required, a blank note clears it). */
+    record Marks(Boolean trusted, Boolean inDifficulty, String note) {
+    }
+
+    record NewVisit(UUID householdId, String findings, boolean contactCard, OffsetDateTime visitedAt,
+            String idempotencyKey, Marks household) {
     }
 
     record HouseholdView(UUID id, UUID gridId, String gridCode, String number, UUID roomId, String roomNumber,
@@ -98,18 +109,28 @@ class HouseholdController {
 
     @GetMapping("/households/{id}/visits")
     @Operation(summary = "The visits (走访) of a household, newest first, each with the changes made during it")
-    List<VisitLog.Visit> visits(@PathVariable UUID id) {
+    List<VisitLog.Visit> visits(@PathVariable UUID id, Locale locale) {
         visible(id, Callers.require());
-        return visits.ofHousehold(id);
+        return texts.shown(visits.ofHousehold(id), locale);
     }
 
     @PostMapping("/visits")
-    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "Record a door-to-door visit by the caller; a contact card handed over sets the household's card date")
-    VisitLog.Visit visit(@RequestBody NewVisit v) {
-        return housing.recordVisit(new Housing.NewVisit(v.householdId(), v.findings(), v.contactCard(), v.visitedAt()),
-                Callers.require());
+    @Operation(summary = "Record a door-to-door visit by the caller; a contact card handed over sets the household's card date",
+            description = "household {trusted, inDifficulty, note}, when given, is the household as the officer set it "
+                    + "at the door: what differs is written with the visit and listed under it. An Idempotency-Key "
+                    + "header (or idempotencyKey) makes a repeated submission answer the visit recorded the first time "
+                    + "(200) instead of recording another (201); the same key with a different visit is refused (422) "
+                    + "and nothing is recorded. Each change of the visit reads in the caller's language (summary), "
+                    + "with its messageKey and args.")
+    ResponseEntity<VisitLog.Visit> visit(@RequestBody NewVisit v,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key, Locale locale) {
+        Marks m = v.household();
+        Housing.Recorded r = housing.recordVisit(new Housing.NewVisit(v.householdId(), v.findings(), v.contactCard(),
+                v.visitedAt(), m == null ? null : new Housing.HouseholdMarks(m.trusted(), m.inDifficulty(), m.note())),
+                key != null ? key : v.idempotencyKey(), Callers.require());
+        return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(texts.shown(r.visit(), locale));
     }
 
     private Households.Household visible(UUID id, Caller caller) {

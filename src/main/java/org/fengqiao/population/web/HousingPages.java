@@ -2,6 +2,7 @@ package org.fengqiao.population.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
@@ -9,6 +10,7 @@ import org.fengqiao.platform.Callers;
 import org.fengqiao.population.internal.Buildings;
 import org.fengqiao.population.internal.FloorPlan;
 import org.fengqiao.population.internal.Households;
+import org.fengqiao.population.internal.VisitChangeTexts;
 import org.fengqiao.population.internal.VisitLog;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,12 +30,15 @@ class HousingPages {
     private final Households households;
     private final VisitLog visits;
     private final GridChoices grids;
+    private final VisitChangeTexts texts;
 
-    HousingPages(Buildings buildings, Households households, VisitLog visits, GridChoices grids) {
+    HousingPages(Buildings buildings, Households households, VisitLog visits, GridChoices grids,
+            VisitChangeTexts texts) {
         this.buildings = buildings;
         this.households = households;
         this.visits = visits;
         this.grids = grids;
+        this.texts = texts;
     }
 
     /** The buildings of one grid, for the list grouped by grid. */
@@ -74,14 +79,16 @@ class HousingPages {
     }
 
     @GetMapping("/households/{id}")
-    String household(@PathVariable UUID id, Model model) {
+    String household(@PathVariable UUID id, Model model, Locale locale) {
         Caller caller = Callers.require();
         Households.Household h = households.findVisible(id, caller)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("household", h);
         model.addAttribute("members", households.members(id));
-        model.addAttribute("visits", visits.ofHousehold(id));
+        model.addAttribute("visits", texts.shown(visits.ofHousehold(id), locale));
         model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
+        // drawn when the form is shown: a double tap or a retry of this form records one visit
+        model.addAttribute("visitKey", UUID.randomUUID().toString());
         return "population/household";
     }
 }

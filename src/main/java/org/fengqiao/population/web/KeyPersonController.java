@@ -15,12 +15,14 @@ import org.fengqiao.population.internal.KeyPersonCare;
 import org.fengqiao.population.internal.KeyPersons;
 import org.fengqiao.population.internal.VisitRhythm;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -87,7 +89,8 @@ class KeyPersonController {
     record RiskForm(Risk risk, String reason) {
     }
 
-    record VisitForm(String findings, PersonState state, List<UUID> helperIds, OffsetDateTime visitedAt) {
+    record VisitForm(String findings, PersonState state, List<UUID> helperIds, OffsetDateTime visitedAt,
+            String idempotencyKey) {
     }
 
     @GetMapping
@@ -138,14 +141,18 @@ class KeyPersonController {
     }
 
     @PostMapping("/{personId}/visits")
-    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "Record a visit to the key person: the person's state and the team members who came")
-    VisitView visit(@PathVariable UUID personId, @RequestBody VisitForm f) {
-        KeyPersons.Visit v = care.recordVisit(personId, new KeyPersonCare.NewVisit(f.findings(), f.state(),
-                f.helperIds(), f.visitedAt()), Callers.require());
+    @Operation(summary = "Record a visit to the key person: the person's state and the team members who came",
+            description = "An Idempotency-Key header (or idempotencyKey) makes a repeated submission answer the visit "
+                    + "recorded the first time (200) instead of recording another (201); the same key with a different "
+                    + "visit is refused (422) and nothing is recorded.")
+    ResponseEntity<VisitView> visit(@PathVariable UUID personId, @RequestBody VisitForm f,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        KeyPersonCare.RecordedVisit r = care.recordVisit(personId, new KeyPersonCare.NewVisit(f.findings(), f.state(),
+                f.helperIds(), f.visitedAt()), key != null ? key : f.idempotencyKey(), Callers.require());
+        KeyPersons.Visit v = r.visit();
         KeyPersonCare.Detail d = care.detail(personId, Callers.require());
-        return new VisitView(v.id(), v.visitedAt(), v.visitedByName(), v.findings(), v.state(), v.helperIds(),
-                d.helperNames(v));
+        return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(new VisitView(v.id(),
+                v.visitedAt(), v.visitedByName(), v.findings(), v.state(), v.helperIds(), d.helperNames(v)));
     }
 }

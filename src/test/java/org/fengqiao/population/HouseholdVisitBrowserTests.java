@@ -1,0 +1,92 @@
+package org.fengqiao.population;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import java.util.UUID;
+import org.fengqiao.browser.BrowserTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * An officer at the door with his phone: a double tap on "记录走访" records one visit (on a household's page and
+ * on a key person's); he marks the household 放心户 while recording the visit and finds the change listed under
+ * the visit, in Chinese, and in English when the page is shown in English.
+ */
+class HouseholdVisitBrowserTests extends BrowserTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Override
+    protected Browser.NewContextOptions contextOptions() {
+        return phone();
+    }
+
+    long visits(UUID household) {
+        return jdbc.sql("SELECT count(*) FROM visit WHERE household_id = ?").param(household).query(Long.class).single();
+    }
+
+    @Test
+    void aDoubleTapOnRecordVisitRecordsOneVisit() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID grid = fx.gridId("FS-1-01");
+        UUID household = fx.household(grid, null, false, false);
+        fx.person(grid, household, "双击", "HEAD", null, null);
+        login("officer");
+
+        page.navigate(url("/households/" + household));
+        page.fill("#visit-findings", "住户在家，已宣传防诈");
+        page.locator("#visit-form button[type=submit]").dblclick();
+        assertThat(page.locator(".visits .findings")).hasText("住户在家，已宣传防诈");
+        page.waitForTimeout(500);
+        assertThat(visits(household)).isEqualTo(1);
+
+        UUID keyHousehold = fx.household(grid, null, false, false);
+        UUID person = fx.person(grid, keyHousehold, "双访", "HEAD", "KEY_PERSON", "DRUG");
+        page.navigate(url("/key-persons/" + person));
+        page.selectOption("#visit-state", "STABLE");
+        page.fill("#visit-findings", "情绪稳定");
+        page.locator("#key-visit-form button[type=submit]").dblclick();
+        assertThat(page.locator("#visits .visit").first()).containsText("情绪稳定");
+        page.waitForTimeout(500);
+        assertThat(visits(keyHousehold)).isEqualTo(1);
+    }
+
+    @Test
+    void theOfficerMarksTheHouseholdTrustedDuringAVisitAndSeesItUnderTheVisit() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID grid = fx.gridId("FS-1-01");
+        UUID household = fx.household(grid, null, false, false);
+        fx.person(grid, household, "放心", "HEAD", null, null);
+        login("officer");
+
+        page.navigate(url("/households/" + household));
+        assertThat(page.locator(".household-marks .mark-TRUSTED")).hasCount(0);
+        page.fill("#visit-findings", "邻里和睦，无安全隐患");
+        page.locator("#household-trusted").check();
+        assertThat(fitsTheScreen()).as("the visit form fits a phone's width").isTrue();
+        page.locator("#visit-form button[type=submit]").click();
+
+        Locator visit = page.locator(".visits .visit").first();
+        assertThat(visit.locator(".findings")).hasText("邻里和睦，无安全隐患");
+        assertThat(visit.locator(".changes li")).hasText("设为放心户");
+        assertThat(page.locator(".household-marks .mark-TRUSTED")).hasText("放心户");
+        assertThat(page.locator("#household-trusted")).isChecked();
+        assertThat(jdbc.sql("SELECT trusted FROM household WHERE id = ?").param(household).query(Boolean.class).single())
+                .isTrue();
+
+        page.navigate(url("/households/" + household + "?lang=en"));
+        assertThat(page.locator(".visits .visit").first().locator(".changes li")).hasText("marked as a trusted household");
+
+        // outside a visit: the note alone, saved without recording a visit
+        page.navigate(url("/households/" + household + "?lang=zh-CN"));
+        page.fill("#household-note", "独居老人常来往");
+        page.locator("#save-marks").click();
+        assertThat(page.locator("#household-note")).hasValue("独居老人常来往");
+        assertThat(visits(household)).isEqualTo(1);
+    }
+}
