@@ -108,7 +108,7 @@ class PersonFormPages {
             return codes;
         }
 
-        boolean checked(String category) {
+        public boolean checked(String category) {
             return categories.contains(category);
         }
 
