@@ -173,7 +173,54 @@ public class PersonRegister {
      */
     @Transactional
     public Persons.Row change(UUID id, Input in, List<String> categoryWords, Caller caller) {
+        return change(id, in, categoryWords, null, Blank.ERASES, caller);
+    }
+
+    /**
+     * What a blank identity number or phone means to a change. The API's PUT and the import send the whole record, so
+     * there a blank one is taken away ({@code ERASES}); the edit page never shows them in full (they are masked), so
+     * there blank means "as stored" ({@code KEEPS}) and only a number typed anew replaces the stored one.
+     */
+    public enum Blank {
+        ERASES, KEEPS
+    }
+
+    /**
+     * {@link #change(UUID, Input, List, Caller)} made from a form that showed the person at {@code expectedVersion}
+     * (null: not checked): if someone changed him since, nothing is written and the answer is a conflict
+     * ({@code population.person.stale}). With {@link Blank#KEEPS} a blank identity number or phone keeps the stored
+     * one, checked again like a typed one (the identity number against the sex and birth date given).
+     */
+    @Transactional
+    public Persons.Row change(UUID id, Input in, List<String> categoryWords, Long expectedVersion, Blank blank,
+            Caller caller) {
+        Optional<Long> stored = expectedVersion == null ? Optional.empty() : persons.lockVersion(id);
         Persons.Row before = persons.findVisible(id, caller).orElseThrow(() -> new NotFound("person", id));
+        if (expectedVersion != null && !stored.map(expectedVersion::equals).orElse(false)) {
+            throw new Conflict("population.person.stale");
+        }
+        if (blank == Blank.KEEPS) {
+            in = keepingStored(id, in, caller);
+        }
+        return changeChecked(id, before, in, categoryWords, caller);
+    }
+
+    private Input keepingStored(UUID id, Input in, Caller caller) {
+        String idNumber = in.idNumber();
+        if (idNumber == null || idNumber.isBlank()) {
+            idNumber = persons.reveal(id, "idNumber", caller).orElse(null);
+        }
+        String phone = in.phone();
+        if (phone == null || phone.isBlank()) {
+            phone = persons.reveal(id, "phone", caller).orElse(null);
+        }
+        return new Input(in.gridId(), in.householdId(), in.name(), idNumber, phone, in.sex(), in.birthDate(),
+                in.ethnicity(), in.relation(), in.residence(), in.registeredOn(), in.leftOn(), in.occupation(),
+                in.workplace(), in.note());
+    }
+
+    private Persons.Row changeChecked(UUID id, Persons.Row before, Input in, List<String> categoryWords,
+            Caller caller) {
         List<Invalid.Problem> problems = new ArrayList<>();
         Persons.Fields fields = check(in, caller, problems);
         PersonCategories.Cell given = categories.given(categoryWords);

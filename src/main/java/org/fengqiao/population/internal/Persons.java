@@ -226,6 +226,14 @@ public class Persons {
         }
     }
 
+    /**
+     * The stored version of a person, his row locked until the transaction ends: a change checked against the version
+     * its form was made from cannot then be overtaken between the check and the write.
+     */
+    public Optional<Long> lockVersion(UUID id) {
+        return jdbc.sql("SELECT version FROM person WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional();
+    }
+
     /** Writes the fields over the stored person; returns false when nothing differed (an idempotent import). */
     public boolean update(UUID id, Fields f) {
         return jdbc.sql("""

@@ -67,10 +67,13 @@ class PersonController {
     /**
      * categories: the person's categories as codes (KEY_PERSON:DRUG, LEFT_BEHIND_CHILD, ELDERLY_ALONE, IN_DIFFICULTY)
      * or by name (涉毒人员, 留守儿童); absent (null) leaves them as they are, an empty list takes them all away.
+     * version, on a change: the version the client read; if the person was changed since, 409 and nothing written
+     * (absent: not checked).
      */
     record PersonForm(UUID gridId, UUID householdId, String name, String idNumber, String phone, Sex sex,
             LocalDate birthDate, String ethnicity, Relation relation, Residence residence, LocalDate registeredOn,
-            LocalDate leftOn, String occupation, String workplace, String note, List<String> categories) {
+            LocalDate leftOn, String occupation, String workplace, String note, List<String> categories,
+            Long version) {
 
         PersonRegister.Input input() {
             return new PersonRegister.Input(gridId, householdId, name, idNumber, phone, sex, birthDate, ethnicity,
@@ -131,9 +134,10 @@ class PersonController {
                     + "import does: a child who is no longer a left-behind child has his care agreement in force "
                     + "ended today (kept, shown ended); the grid chief hears in his inbox of a person made a key "
                     + "person, changed key-person type or no longer one. 404 for a person outside the caller's "
-                    + "jurisdiction.")
+                    + "jurisdiction; 409 when version is given and the person was changed since.")
     PersonView change(@PathVariable UUID id, @RequestBody PersonForm form) {
-        return PersonView.of(register.change(id, form.input(), form.categories(), Callers.require()));
+        return PersonView.of(register.change(id, form.input(), form.categories(), form.version(),
+                PersonRegister.Blank.ERASES, Callers.require()));
     }
 
     @PostMapping("/{id}/reveal")

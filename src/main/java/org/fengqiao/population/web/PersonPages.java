@@ -84,6 +84,7 @@ class PersonPages {
         model.addAttribute("household", person.householdId() == null ? null
                 : households.findVisible(person.householdId(), caller).orElse(null));
         model.addAttribute("mayReveal", caller.may("POPULATION_REVEAL"));
+        model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
         return "population/person";
     }
 }

@@ -1,0 +1,312 @@
+package org.fengqiao.population.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.population.Category;
+import org.fengqiao.population.KeyPersonType;
+import org.fengqiao.population.Relation;
+import org.fengqiao.population.Residence;
+import org.fengqiao.population.Sex;
+import org.fengqiao.population.internal.Ethnicities;
+import org.fengqiao.population.internal.Households;
+import org.fengqiao.population.internal.PersonRegister;
+import org.fengqiao.population.internal.Persons;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Registering a person and changing one on the staff pages (the officer at the door: a newborn, a new tenant, someone
+ * moved out, a corrected phone, a key person), through the same {@link PersonRegister} methods as the API, so every
+ * rule, the audit and the events are the same. A refused form comes back with what was typed and each problem beside
+ * its field; a person or household outside the caller's jurisdiction answers 404. The identity number and phone are
+ * never put into the page: the edit form shows them masked, and left blank they stay as stored.
+ */
+@Controller
+@PreAuthorize("hasAuthority('POPULATION_WRITE')")
+class PersonFormPages {
+
+    /** The fields the form shows, so a problem of any other field (a hidden one) is shown above the form. */
+    static final Set<String> SHOWN = Set.of("gridId", "name", "idNumber", "phone", "sex", "birthDate", "ethnicity",
+            "relation", "residence", "registeredOn", "leftOn", "occupation", "workplace", "note", "categories",
+            "keyPersonType");
+
+    private final PersonRegister register;
+    private final Households households;
+    private final GridChoices grids;
+    private final MessageSource messages;
+
+    PersonFormPages(PersonRegister register, Households households, GridChoices grids, MessageSource messages) {
+        this.register = register;
+        this.households = households;
+        this.grids = grids;
+        this.messages = messages;
+    }
+
+    /**
+     * What the officer typed, as typed (a date he mistyped comes back to him as he wrote it). categories are the
+     * categories other than key person, each a checkbox; keyPersonType is the key person's type, blank for none.
+     */
+    record Typed(String gridId, String householdId, String name, String idNumber, String phone, String sex,
+            String birthDate, String ethnicity, String relation, String residence, String registeredOn, String leftOn,
+            String occupation, String workplace, String note, List<String> categories, String keyPersonType,
+            String version) {
+
+        Typed {
+            categories = categories == null ? List.of() : List.copyOf(categories);
+        }
+
+        /** The form of a stored person: everything but his identity number and phone, which the page never holds. */
+        static Typed of(Persons.Row r) {
+            List<String> others = new ArrayList<>();
+            String keyPerson = null;
+            for (String code : r.categories()) {
+                if (code.startsWith(Category.KEY_PERSON.name() + ":")) {
+                    keyPerson = code.substring(code.indexOf(':') + 1);
+                } else {
+                    others.add(code);
+                }
+            }
+            return new Typed(String.valueOf(r.gridId()), r.householdId() == null ? null : r.householdId().toString(),
+                    r.name(), null, null, r.sex(), text(r.birthDate()), r.ethnicity(), r.relation(),
+                    r.residence().name(), text(r.registeredOn()), text(r.leftOn()), r.occupation(), r.workplace(),
+                    r.note(), others, keyPerson, String.valueOf(r.version()));
+        }
+
+        /** The categories as the register takes them: codes, the key person's with his type. */
+        List<String> categoryCodes() {
+            List<String> codes = new ArrayList<>();
+            if (keyPersonType != null && !keyPersonType.isBlank()) {
+                codes.add(Category.KEY_PERSON.name() + ":" + keyPersonType.strip());
+            }
+            for (String c : categories) {
+                if (c != null && !c.isBlank() && !c.strip().startsWith(Category.KEY_PERSON.name())) {
+                    codes.add(c.strip());
+                }
+            }
+            return codes;
+        }
+
+        public boolean checked(String category) {
+            return categories.contains(category);
+        }
+
+        private static String text(LocalDate d) {
+            return d == null ? null : d.toString();
+        }
+    }
+
+    @GetMapping("/persons/new")
+    String newPerson(@RequestParam(required = false) UUID householdId, @RequestParam(required = false) UUID gridId,
+            Model model) {
+        Caller caller = Callers.require();
+        Households.Household household = household(householdId, caller);
+        UUID grid = household != null ? household.gridId() : gridId;
+        Typed blank = new Typed(grid == null ? null : grid.toString(), householdId == null ? null : householdId.toString(),
+                null, null, null, null, null, "01", null,
+                Residence.PERMANENT.name(), null, null, null, null, null, List.of(), null, null);
+        return form(model, caller, blank, household, null, Map.of(), List.of());
+    }
+
+    @PostMapping("/persons/new")
+    String register(@ModelAttribute Typed typed, Model model, Locale locale, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        Caller caller = Callers.require();
+        Households.Household household = household(uuidOrNotFound(typed.householdId()), caller);
+        List<Invalid.Problem> problems = new ArrayList<>();
+        PersonRegister.Input input = input(typed, household, problems);
+        try {
+            if (!problems.isEmpty()) {
+                throw new Invalid("error.invalid", problems);
+            }
+            Persons.Row row = register.register(input, typed.categoryCodes(), caller);
+            redirect.addFlashAttribute("notice", messages.getMessage("population.form.registered",
+                    new Object[] {row.name()}, locale));
+            return "redirect:/persons/" + row.id();
+        } catch (Invalid e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return refused(model, caller, typed, household, null, e.problems(), List.of(), locale);
+        } catch (Conflict e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return refused(model, caller, typed, household, null,
+                    List.of(new Invalid.Problem("idNumber", e.key(), e.args())), List.of(), locale);
+        }
+    }
+
+    @GetMapping("/persons/{id}/edit")
+    String edit(@PathVariable UUID id, Model model) {
+        Caller caller = Callers.require();
+        Persons.Row row = register.read(id, caller);
+        return form(model, caller, Typed.of(row), household(row.householdId(), caller), PersonController.PersonView.of(row),
+                Map.of(), List.of());
+    }
+
+    @PostMapping("/persons/{id}/edit")
+    String change(@PathVariable UUID id, @ModelAttribute Typed typed, Model model, Locale locale,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        Caller caller = Callers.require();
+        // the person as stored: 404 outside the caller's jurisdiction before anything typed is looked at
+        Persons.Row stored = register.read(id, caller);
+        Households.Household household = household(uuidOrNotFound(typed.householdId()), caller);
+        PersonController.PersonView shown = PersonController.PersonView.of(stored);
+        List<Invalid.Problem> problems = new ArrayList<>();
+        PersonRegister.Input input = input(typed, household, problems);
+        Long version = null;
+        try {
+            version = typed.version() == null || typed.version().isBlank() ? null : Long.valueOf(typed.version().strip());
+        } catch (NumberFormatException e) {
+            version = -1L;
+        }
+        try {
+            if (!problems.isEmpty()) {
+                throw new Invalid("error.invalid", problems);
+            }
+            Persons.Row row = register.change(id, input, typed.categoryCodes(), version, PersonRegister.Blank.KEEPS,
+                    caller);
+            redirect.addFlashAttribute("notice", messages.getMessage("population.form.changed",
+                    new Object[] {row.name()}, locale));
+            return "redirect:/persons/" + row.id();
+        } catch (Invalid e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return refused(model, caller, typed, household, shown, e.problems(), List.of(), locale);
+        } catch (Conflict e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            if ("population.person.stale".equals(e.key())) {
+                // what he typed stays, and the form now carries the version he has been told of: saving it again is
+                // his choice, made knowing the record changed
+                Typed again = new Typed(typed.gridId(), typed.householdId(), typed.name(), typed.idNumber(),
+                        typed.phone(), typed.sex(), typed.birthDate(), typed.ethnicity(), typed.relation(),
+                        typed.residence(), typed.registeredOn(), typed.leftOn(), typed.occupation(), typed.workplace(),
+                        typed.note(), typed.categories(), typed.keyPersonType(), String.valueOf(stored.version()));
+                return refused(model, caller, again, household, shown, List.of(),
+                        List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)), locale);
+            }
+            return refused(model, caller, typed, household, shown,
+                    List.of(new Invalid.Problem("idNumber", e.key(), e.args())), List.of(), locale);
+        }
+    }
+
+    /** The household named, when the caller may see it; none named is none, one he may not see is 404. */
+    private Households.Household household(UUID id, Caller caller) {
+        if (id == null) {
+            return null;
+        }
+        return households.findVisible(id, caller).orElseThrow(() -> new NotFound("household", id));
+    }
+
+    private static UUID uuidOrNotFound(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("household", text);
+        }
+    }
+
+    /** The register's input from what was typed; a value the form's fields cannot hold is a problem of its field. */
+    private static PersonRegister.Input input(Typed t, Households.Household household, List<Invalid.Problem> problems) {
+        UUID grid = household != null ? household.gridId() : null;
+        if (grid == null && t.gridId() != null && !t.gridId().isBlank()) {
+            try {
+                grid = UUID.fromString(t.gridId().strip());
+            } catch (IllegalArgumentException e) {
+                problems.add(new Invalid.Problem("gridId", "population.grid.unknown", new Object[0]));
+            }
+        }
+        String keyPersonType = t.keyPersonType() == null ? null : t.keyPersonType().strip();
+        if (keyPersonType != null && !keyPersonType.isEmpty()) {
+            choice(KeyPersonType.class, keyPersonType, "keyPersonType", problems);
+        }
+        return new PersonRegister.Input(grid, household == null ? null : household.id(), t.name(), t.idNumber(),
+                t.phone(), choice(Sex.class, t.sex(), "sex", problems), date(t.birthDate(), "birthDate", problems),
+                t.ethnicity(), choice(Relation.class, t.relation(), "relation", problems),
+                choice(Residence.class, t.residence(), "residence", problems),
+                date(t.registeredOn(), "registeredOn", problems), date(t.leftOn(), "leftOn", problems),
+                t.occupation(), t.workplace(), t.note());
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value, String field,
+            List<Invalid.Problem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            problems.add(new Invalid.Problem(field, "error.field.format", new Object[0]));
+            return null;
+        }
+    }
+
+    private static LocalDate date(String value, String field, List<Invalid.Problem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(new Invalid.Problem(field, "population.form.date", new Object[0]));
+            return null;
+        }
+    }
+
+    private String refused(Model model, Caller caller, Typed typed, Households.Household household,
+            PersonController.PersonView person, List<Invalid.Problem> problems, List<String> general, Locale locale) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        List<String> above = new ArrayList<>(general);
+        for (Invalid.Problem p : problems) {
+            String text = messages.getMessage(p.key(), p.args(), p.key(), locale);
+            String field = "householdId".equals(p.field()) && household == null ? "gridId" : p.field();
+            if (SHOWN.contains(field)) {
+                errors.computeIfAbsent(field, f -> new ArrayList<>()).add(text);
+            } else {
+                above.add(text);
+            }
+        }
+        if (!errors.isEmpty() && above.isEmpty()) {
+            above.add(messages.getMessage("population.form.refused", null, locale));
+        }
+        return form(model, caller, typed, household, person, errors, above);
+    }
+
+    private String form(Model model, Caller caller, Typed typed, Households.Household household,
+            PersonController.PersonView person, Map<String, List<String>> errors, List<String> problems) {
+        model.addAttribute("f", typed);
+        model.addAttribute("household", household);
+        model.addAttribute("person", person);
+        model.addAttribute("errors", errors);
+        model.addAttribute("problems", problems);
+        model.addAttribute("grids", grids.of(caller));
+        model.addAttribute("ethnicities", Ethnicities.all());
+        model.addAttribute("sexes", Sex.values());
+        model.addAttribute("relations", Relation.values());
+        model.addAttribute("residences", Residence.values());
+        model.addAttribute("keyPersonTypes", KeyPersonType.values());
+        model.addAttribute("otherCategories", List.of(Category.LEFT_BEHIND_CHILD.name(),
+                Category.ELDERLY_ALONE.name(), Category.IN_DIFFICULTY.name()));
+        return "population/person-form";
+    }
+}

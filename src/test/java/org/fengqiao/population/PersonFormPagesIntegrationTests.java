@@ -1,0 +1,303 @@
+package org.fengqiao.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.account.TestStaff;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The officer at the door registers and corrects persons on the pages, posted as a browser posts them (signed in, with
+ * the form's CSRF token): a newborn registered into a household, his phone corrected and his moving out recorded, a
+ * wrong identity number refused beside its field in Chinese and in English with everything typed still in the form, a
+ * form made from a version someone has since changed refused with nothing overwritten, the identity number kept when
+ * left blank on the edit form (it is never in the page). Another station's officer gets 404, a volunteer 403, and a
+ * role that may only read sees no link to the forms.
+ */
+class PersonFormPagesIntegrationTests extends IntegrationTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern LOCATION_ID = Pattern.compile("/persons/([0-9a-f-]{36})$");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StaffDirectory directory;
+    @Autowired
+    Jurisdictions jurisdictions;
+
+    /** A signed-in browser: its session cookie, and the CSRF token of the page a form sits on. */
+    final class Browser {
+        final ApiClient client = new ApiClient(port);
+        final HttpClient http;
+
+        Browser(String username, String password) {
+            client.formLogin(username, password);
+            http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(client.cookies())
+                    .build();
+        }
+
+        HttpResponse<String> get(String path) {
+            return client.get(path, null);
+        }
+
+        String page(String path) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            return r.body();
+        }
+
+        /** Posts the fields (a name may repeat) with the CSRF token of {@code formPage}. */
+        HttpResponse<String> post(String path, String formPage, List<String[]> fields) {
+            Matcher m = CSRF.matcher(get(formPage).body());
+            String csrf = m.find() ? m.group(1) : client.csrfFrom("/login");
+            List<String[]> all = new ArrayList<>(fields);
+            all.add(new String[] {"_csrf", csrf});
+            String body = all.stream().map(f -> URLEncoder.encode(f[0], StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(f[1], StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static List<String[]> fields(String[]... f) {
+        return new ArrayList<>(Arrays.asList(f));
+    }
+
+    static String[] f(String name, Object value) {
+        return new String[] {name, String.valueOf(value)};
+    }
+
+    static List<String[]> replaced(List<String[]> fields, String name, Object value) {
+        List<String[]> copy = new ArrayList<>();
+        for (String[] x : fields) {
+            if (!x[0].equals(name)) {
+                copy.add(x);
+            }
+        }
+        copy.add(f(name, value));
+        return copy;
+    }
+
+    UUID household() {
+        UUID grid = jdbc.sql("SELECT id FROM grid WHERE code = 'FS-1-01' AND network = 'POLICE'").query(UUID.class)
+                .single();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO household (id, grid_id, number) VALUES (?, ?, ?)")
+                .params(id, grid, "PF-" + id.toString().substring(0, 8)).update();
+        return id;
+    }
+
+    Map<String, Object> stored(UUID person) {
+        return jdbc.sql("""
+                SELECT p.name, p.household_id, p.phone_masked, p.id_masked, p.id_index, p.residence, p.left_on,
+                       p.relation, p.version, g.code AS grid
+                FROM person p JOIN grid g ON g.id = p.grid_id WHERE p.id = ?""").param(person).query().singleRow();
+    }
+
+    String revealed(UUID person, String field) {
+        ApiClient api = new ApiClient(port);
+        HttpResponse<String> r = api.send("POST", "/api/v1/persons/" + person + "/reveal",
+                api.token("officer", DEMO_PASSWORD), Map.of("field", field, "reason", "核对登记结果"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return ApiClient.json(r).get("value").asText();
+    }
+
+    static String version(String page) {
+        Matcher m = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
+        assertThat(m.find()).as("the edit form carries the version it was made from").isTrue();
+        return m.group(1);
+    }
+
+    /** A boy registered into a household on the register form; answers his id. */
+    UUID registerNewborn(Browser officer, UUID household, String name, String number, List<String[]> extra) {
+        List<String[]> form = fields(f("householdId", household), f("name", name), f("idNumber", number),
+                f("phone", "13912340001"), f("sex", "MALE"), f("ethnicity", "01"), f("relation", "CHILD"),
+                f("residence", "PERMANENT"));
+        form.addAll(extra);
+        HttpResponse<String> r = officer.post("/persons/new", "/persons/new?householdId=" + household, form);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+        String location = r.headers().firstValue("Location").orElseThrow();
+        Matcher m = LOCATION_ID.matcher(location);
+        assertThat(m.find()).as(location).isTrue();
+        return UUID.fromString(m.group(1));
+    }
+
+    @Test
+    void anOfficerRegistersAMemberOfAHouseholdThenCorrectsHisPhoneAndRecordsHisMovingOut() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        assertThat(officer.page("/households/" + household)).contains("id=\"add-member\"")
+                .contains("/persons/new?householdId=" + household);
+        assertThat(officer.page("/persons")).contains("id=\"register-person\"");
+        String form = officer.page("/persons/new?householdId=" + household);
+        assertThat(form).contains("name=\"_csrf\"").contains("name=\"householdId\" value=\"" + household + "\"");
+
+        String number = TestIdentityNumbers.next(org.fengqiao.population.Sex.MALE);
+        String name = "钱" + "多多";
+        UUID id = registerNewborn(officer, household, name, number, fields(f("categories", "IN_DIFFICULTY")));
+
+        Map<String, Object> row = stored(id);
+        assertThat(row.get("household_id")).isEqualTo(household);
+        assertThat(row.get("grid")).isEqualTo("FS-1-01");
+        assertThat(row.get("relation")).isEqualTo("CHILD");
+        assertThat(revealed(id, "idNumber")).isEqualTo(number);
+        assertThat(jdbc.sql("SELECT category FROM person_category WHERE person_id = ?").param(id).query(String.class)
+                .list()).containsExactly("IN_DIFFICULTY");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'person' AND record_id = ? "
+                + "AND action = 'CREATE' AND actor = 'officer'").param(id.toString()).query(Integer.class).single())
+                .as("registered on the page, audited as through the API").isEqualTo(1);
+        String personPage = officer.page("/persons/" + id);
+        assertThat(personPage).contains("已登记：" + name).contains("id=\"edit-person\"");
+        assertThat(officer.page("/households/" + household)).contains(name);
+
+        // the edit form never holds the full identity number or phone
+        String edit = officer.page("/persons/" + id + "/edit");
+        assertThat(edit).doesNotContain(number).doesNotContain("13912340001")
+                .contains(number.substring(0, 6)).contains("name=\"name\"").contains(name);
+        String version = version(edit);
+
+        List<String[]> change = fields(f("householdId", household), f("name", name), f("idNumber", ""),
+                f("phone", "13800001111"), f("sex", "MALE"), f("birthDate", birth(number)),
+                f("ethnicity", "01"), f("relation", "CHILD"), f("residence", "LEFT"),
+                f("leftOn", LocalDate.now().minusDays(1)), f("keyPersonType", "OTHER"),
+                f("categories", "IN_DIFFICULTY"), f("version", version));
+        HttpResponse<String> saved = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit", change);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith("/persons/" + id);
+
+        row = stored(id);
+        assertThat(row.get("residence")).isEqualTo("LEFT");
+        assertThat(row.get("left_on").toString()).isEqualTo(LocalDate.now().minusDays(1).toString());
+        assertThat(revealed(id, "phone")).isEqualTo("13800001111");
+        assertThat(revealed(id, "idNumber")).as("a blank identity number on the edit form keeps the stored one")
+                .isEqualTo(number);
+        assertThat(jdbc.sql("SELECT category || coalesce(':' || subtype, '') FROM person_category WHERE person_id = ?")
+                .param(id).query(String.class).list()).containsExactlyInAnyOrder("KEY_PERSON:OTHER", "IN_DIFFICULTY");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'person' AND record_id = ? "
+                + "AND action = 'UPDATE' AND actor = 'officer'").param(id.toString()).query(Integer.class).single())
+                .isEqualTo(1);
+        assertThat(officer.page("/persons/" + id)).contains("已保存 " + name + " 的信息").contains("已离开");
+
+        // the form he had open is now stale: refused, what he typed still there, nothing overwritten
+        HttpResponse<String> stale = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(replaced(change, "phone", "13700002222"), "occupation", "木匠"));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("该人员的信息在您编辑期间已被他人修改，本次未保存")
+                .contains("value=\"13700002222\"").contains("value=\"木匠\"");
+        assertThat(revealed(id, "phone")).isEqualTo("13800001111");
+        assertThat(stored(id).get("version")).isEqualTo(row.get("version"));
+    }
+
+    static String birth(String number) {
+        return number.substring(6, 10) + "-" + number.substring(10, 12) + "-" + number.substring(12, 14);
+    }
+
+    @Test
+    void aWrongIdentityNumberIsRefusedBesideItsFieldInChineseAndEnglishWithEverythingTypedKept() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        String good = TestIdentityNumbers.next(org.fengqiao.population.Sex.FEMALE);
+        String wrong = good.substring(0, 17) + (good.charAt(17) == '0' ? '1' : '0');
+        List<String[]> form = fields(f("householdId", household), f("name", "孙" + "小红"), f("idNumber", wrong),
+                f("phone", "13912340002"), f("sex", "FEMALE"), f("ethnicity", "01"), f("relation", "SPOUSE"),
+                f("residence", "FLOATING"), f("registeredOn", "2025-03-01"), f("occupation", "裁缝"),
+                f("categories", "ELDERLY_ALONE"));
+        long before = jdbc.sql("SELECT count(*) FROM person WHERE household_id = ?").param(household)
+                .query(Long.class).single();
+
+        HttpResponse<String> zh = officer.post("/persons/new", "/persons/new?householdId=" + household, form);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).contains("公民身份号码校验码不正确")
+                .contains("data-error-for=\"idNumber\"")
+                .contains("value=\"" + wrong + "\"").contains("value=\"孙小红\"").contains("value=\"13912340002\"")
+                .contains("value=\"裁缝\"").contains("value=\"2025-03-01\"")
+                .containsPattern("value=\"ELDERLY_ALONE\"\\s+checked")
+                .containsPattern("<option value=\"SPOUSE\" selected")
+                .containsPattern("<option value=\"FLOATING\" selected");
+        assertThat(zh.body()).as("the error sits beside the identity number field")
+                .containsPattern("name=\"idNumber\"[^>]*>\\s*<span class=\"field-error\" data-error-for=\"idNumber\">"
+                        + "公民身份号码校验码不正确");
+
+        HttpResponse<String> en = officer.post("/persons/new?lang=en", "/persons/new?householdId=" + household, form);
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(en.body()).contains("The check character of the identity number is wrong")
+                .contains("value=\"" + wrong + "\"").contains("value=\"孙小红\"").contains("value=\"裁缝\"");
+        officer.get("/persons?lang=zh-CN");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM person WHERE household_id = ?").param(household)
+                .query(Long.class).single()).as("nothing registered").isEqualTo(before);
+    }
+
+    @Test
+    void anotherStationsOfficerGets404AndAVolunteer403AndAReaderNoLinks() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        String number = TestIdentityNumbers.next(org.fengqiao.population.Sex.MALE);
+        UUID id = registerNewborn(officer, household, "周" + "一鸣", number, List.of());
+        Map<String, Object> before = stored(id);
+
+        Browser officer2 = new Browser("officer2", DEMO_PASSWORD);
+        assertThat(officer2.get("/persons/" + id + "/edit").statusCode()).isEqualTo(404);
+        assertThat(officer2.get("/persons/new?householdId=" + household).statusCode()).isEqualTo(404);
+        assertThat(officer2.post("/persons/" + id + "/edit", "/persons/new", fields(f("householdId", household),
+                f("name", "改名"), f("residence", "LEFT"), f("version", before.get("version")))).statusCode())
+                .isEqualTo(404);
+        assertThat(officer2.post("/persons/new", "/persons/new", fields(f("householdId", household),
+                f("name", "冒名"), f("residence", "PERMANENT"))).statusCode()).isEqualTo(404);
+        assertThat(stored(id)).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM person WHERE household_id = ?").param(household)
+                .query(Long.class).single()).isEqualTo(1L);
+
+        Browser volunteer = new Browser("volunteer", DEMO_PASSWORD);
+        assertThat(volunteer.get("/persons/new").statusCode()).isEqualTo(403);
+        assertThat(volunteer.get("/persons/" + id + "/edit").statusCode()).isEqualTo(403);
+        assertThat(volunteer.post("/persons/new", "/", fields(f("householdId", household), f("name", "志愿"),
+                f("residence", "PERMANENT"))).statusCode()).isEqualTo(403);
+
+        String reader = TestStaff.uniqueUsername("gm");
+        var office = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
+        directory.register(office.id(), StaffRole.GRID_MEMBER, "测试网格员", null, null, null, reader, TestStaff.PASSWORD);
+        Browser gridMember = new Browser(reader, TestStaff.PASSWORD);
+        assertThat(gridMember.page("/households/" + household)).contains("周一鸣").doesNotContain("add-member")
+                .doesNotContain("/persons/new");
+        assertThat(gridMember.page("/persons/" + id)).doesNotContain("edit-person").doesNotContain("/edit");
+        assertThat(gridMember.page("/persons")).doesNotContain("register-person");
+        assertThat(gridMember.get("/persons/new?householdId=" + household).statusCode()).isEqualTo(403);
+        assertThat(stored(id)).isEqualTo(before);
+    }
+}
