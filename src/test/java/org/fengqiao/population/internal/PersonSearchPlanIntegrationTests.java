@@ -72,7 +72,8 @@ class PersonSearchPlanIntegrationTests extends IntegrationTest {
         assertThat(walkOf(plan, "later")).as(String.join("\n", plan))
                 .containsPattern("(Scan using person_name_order on person p\\w*|Bitmap Index Scan on person_name_order)"
                         + "\n\\s+Index Cond: ")
-                .contains("on name_word_pkey");
+                // an index-only scan ("using name_word_pkey") or a bitmap ("on name_word_pkey"), as the statistics fall
+                .containsPattern("(using|on) name_word_pkey");
         assertThat(plan).as("nothing reads every person").noneMatch(line -> line.contains("Seq Scan on person"));
     }
 
