@@ -99,13 +99,18 @@ class InboxListener {
     /** The longest line of a person's words an entry carries, ellipsis included. */
     static final int LINE = 120;
 
+    /**
+     * A key person's visit is overdue: the entry names him as the key-person entries do (the subject, name only) and
+     * carries his grid's name as its words (a chief may head several grids), which the inbox shows in the title.
+     * Entries written before named the grid alone (subject the grid's name, no words) and read as they did.
+     */
     @EventListener
     void on(KeyPersonVisitOverdue overdue) {
         String grid = jurisdictions.grid(overdue.grid()).map(Grid::name).orElse("");
         for (UUID chief : overdue.gridChiefs()) {
             inbox.add(new Inbox.New(chief, Kind.VISIT_OVERDUE, "person", overdue.person().value(),
-                    "/key-persons/" + overdue.person().value(), overdue.unitPath(), grid,
-                    "care.risk." + overdue.risk().name(), null, false, overdue.dueOn(), clock.instant()));
+                    "/key-persons/" + overdue.person().value(), overdue.unitPath(), overdue.name(),
+                    "care.risk." + overdue.risk().name(), grid, false, overdue.dueOn(), clock.instant()));
         }
     }
 
