@@ -11,6 +11,7 @@ import org.fengqiao.notification.internal.Inbox.Kind;
 import org.fengqiao.platform.Texts;
 import org.fengqiao.population.KeyPersonDesignationChanged;
 import org.fengqiao.population.KeyPersonVisitOverdue;
+import org.fengqiao.population.LeftBehindChildTurned16;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -163,6 +164,24 @@ class InboxListener {
                     KEY_PERSON_TYPE + changed.type().name(), reason, reason != null, changed.firstVisitDue(), changed.at()));
         }
     }
+
+    /**
+     * A left-behind child of the grid turned 16: the age sweep took the category away and ended his care agreement, so
+     * the grid's chiefs hear of it, with his name (as his record shows it, no number), linked to his record, where the
+     * ended agreement stays; the entry says whether an agreement ended.
+     */
+    @EventListener
+    void on(LeftBehindChildTurned16 turned) {
+        UUID person = turned.person().value();
+        String reason = turned.agreementEndedOn() == null ? null : AGREEMENT_ENDED;
+        for (UUID chief : turned.gridChiefs()) {
+            inbox.add(new Inbox.New(chief, Kind.LEFT_BEHIND_CHILD_TURNED_16, "person", person, "/persons/" + person,
+                    turned.unitPath(), turned.name(), null, reason, reason != null, turned.turned16On(), turned.at()));
+        }
+    }
+
+    /** What an entry of a child who turned 16 says of his care agreement, when one ended. */
+    static final String AGREEMENT_ENDED = "notification.inbox.leftBehind.agreementEnded";
 
     /** The message key prefix of a key-person type's name (涉毒人员). */
     static final String KEY_PERSON_TYPE = "population.mark.KEY_PERSON.";

@@ -37,7 +37,7 @@ class InboxViews {
     /** The kinds that name persons of the population records (by name only, never by number). */
     static final Set<Inbox.Kind> PERSONS = EnumSet.of(Inbox.Kind.KEY_PERSON_DESIGNATED,
             Inbox.Kind.KEY_PERSON_TYPE_CHANGED, Inbox.Kind.KEY_PERSON_ENDED, Inbox.Kind.KEY_PERSONS_IMPORTED,
-            Inbox.Kind.VISIT_OVERDUE);
+            Inbox.Kind.VISIT_OVERDUE, Inbox.Kind.LEFT_BEHIND_CHILD_TURNED_16);
 
     /** The kinds whose title has a variant for an entry without a due day (a key person exempt from visits). */
     private static final Set<Inbox.Kind> DUE_OR_NOT = EnumSet.of(Inbox.Kind.KEY_PERSON_DESIGNATED,

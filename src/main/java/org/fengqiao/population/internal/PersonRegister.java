@@ -144,6 +144,7 @@ public class PersonRegister {
         Persons.Fields fields = check(in, caller, problems);
         PersonCategories.Cell given = categories.given(categoryWords);
         problems.addAll(given.problems());
+        problems.addAll(categories.ageProblems(given.codes(), fields.birthDate(), false));
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
@@ -225,6 +226,7 @@ public class PersonRegister {
         Persons.Fields fields = check(in, caller, problems);
         PersonCategories.Cell given = categories.given(categoryWords);
         problems.addAll(given.problems());
+        problems.addAll(categories.ageProblems(given.codes(), fields.birthDate(), false));
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
