@@ -1,4 +1,5 @@
-// Housing pages: the floor plan (tap a room to mark it vacant or rented out, or open its household),
+// Housing pages: the floor plan (tap a room to mark it vacant or rented out, or open its household; opened from a
+// visit on the household page, the room's change is linked to that visit),
 // printing the plan, and recording a visit on the household page with the household's marks and note as the
 // officer set them at the door. No inline scripts: the CSP forbids them. A form's buttons are disabled while it
 // saves, so a second tap sends nothing; the visit also carries the key drawn when the page was shown, so the
@@ -68,9 +69,12 @@
       if (!busy(form, true)) {
         return;
       }
-      send('PUT', dialog.dataset.url + form.dataset.roomId, {
-        vacant: form.elements.vacant.checked, rental: form.elements.rental.checked
-      }).then(function () {
+      var marks = { vacant: form.elements.vacant.checked, rental: form.elements.rental.checked };
+      // opened from the household page during a visit: the change is listed under that visit
+      if (dialog.dataset.visitId) {
+        marks.visitId = dialog.dataset.visitId;
+      }
+      send('PUT', dialog.dataset.url + form.dataset.roomId, marks).then(function () {
         window.location.reload();
       }).catch(function (e) {
         busy(form, false);

@@ -11,13 +11,15 @@ import org.fengqiao.jurisdiction.GridId;
  * the person's grid. Modules that keep an inbox or send reminders listen for it.
  *
  * @param person      the key person
+ * @param name        his name, as the grid chief's lists show it (never an identity number or phone)
  * @param grid        the person's grid
  * @param unitPath    where the grid sits in the jurisdiction tree
  * @param risk        the risk level that set the rhythm
- * @param countedFrom the day the rhythm counted from (last visit, or the day the person became a key person)
+ * @param countedFrom the day the rhythm counted from (the later of the last visit and the day the person became a
+ *                    key person)
  * @param dueOn       the last day the visit was due
  * @param gridChiefs  the staff ids of the grid's current grid chiefs (网格长), usually one
  */
-public record KeyPersonVisitOverdue(PersonId person, GridId grid, String unitPath, Risk risk, LocalDate countedFrom,
+public record KeyPersonVisitOverdue(PersonId person, String name, GridId grid, String unitPath, Risk risk, LocalDate countedFrom,
         LocalDate dueOn, List<UUID> gridChiefs) {
 }

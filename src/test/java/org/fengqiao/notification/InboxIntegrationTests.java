@@ -78,8 +78,8 @@ class InboxIntegrationTests extends IntegrationTest {
     }
 
     /** The caller's inbox entries about one record. */
-    List<JsonNode> entriesAbout(String token, String recordId) {
-        JsonNode page = ApiClient.json(api.get("/api/v1/inbox?size=100", token));
+    List<JsonNode> entriesAbout(String token, String recordId, String... headers) {
+        JsonNode page = ApiClient.json(api.get("/api/v1/inbox?size=100", token, headers));
         List<JsonNode> found = new ArrayList<>();
         page.get("items").forEach(e -> {
             if (e.get("recordId").asText().equals(recordId)) {
@@ -226,8 +226,11 @@ class InboxIntegrationTests extends IntegrationTest {
         assertThat(e.get("kind").asText()).isEqualTo("VISIT_OVERDUE");
         assertThat(e.get("recordType").asText()).isEqualTo("person");
         assertThat(e.get("link").asText()).isEqualTo("/key-persons/" + person);
-        assertThat(e.get("title").asText()).contains(g.grid().name()).contains("高风险").contains("逾期");
-        assertThat(e.get("title").asText()).as("no name in the inbox").doesNotContain("逾期走访");
+        assertThat(e.get("title").asText()).as("named like the key-person entries, with his grid")
+                .startsWith("逾期走访（" + g.grid().name() + "）").contains("高风险", "逾期", since.plusWeeks(1).toString());
+        assertThat(e.has("reason") && !e.get("reason").isNull()).as("the grid is in the title, not a reason").isFalse();
+        assertThat(entriesAbout(chief, person.toString(), "Accept-Language", "en").get(0).get("title").asText())
+                .startsWith("逾期走访 (" + g.grid().name() + "): a key person visit is overdue (High risk)");
         assertThat(e.get("unitPath").asText()).isEqualTo(g.grid().unitPath());
         assertThat(entriesAbout(token(g.managerLogin()), person.toString())).as("for the grid chief only").isEmpty();
 

@@ -155,6 +155,35 @@ class KeyPersonInboxIntegrationTests extends IntegrationTest {
         }
     }
 
+    @Test
+    void aKeyPersonDesignatedAfterAnOldHouseholdVisitGetsTheWholeIntervalForHisFirstVisit() {
+        UUID household = UUID.randomUUID();
+        jdbc.sql("INSERT INTO household (id, grid_id, number, trusted) VALUES (?, ?, ?, false)")
+                .params(household, g.grid().id().value(), "KV-" + household.toString().substring(0, 8)).update();
+        jdbc.sql("INSERT INTO visit (id, grid_id, household_id, visited_by, visited_at) VALUES (?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), g.grid().id().value(), household, g.chief().id().value(),
+                        java.time.OffsetDateTime.now().minusDays(30)).update();
+        String name = "旧访" + tag;
+        String number = TestIdentityNumbers.next(Sex.MALE);
+        Map<String, Object> body = form(g, name, number, null);
+        body.put("householdId", household.toString());
+        HttpResponse<String> created = api.send("POST", "/api/v1/persons", officer, body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        UUID person = UUID.fromString(ApiClient.json(created).get("id").asText());
+
+        body.put("categories", List.of("涉毒人员"));
+        put(person, body);
+        String chief = token(g.chiefLogin());
+        JsonNode e = about(chief, person).get(0);
+        assertThat(e.get("title").asText()).as("a week from the day he was designated, not from the old visit")
+                .contains(today.plusWeeks(1).toString());
+        JsonNode rhythm = ApiClient.json(api.get("/api/v1/key-persons/" + person, chief)).get("rhythm");
+        assertThat(rhythm.get("countedFrom").asText()).isEqualTo(today.toString());
+        assertThat(rhythm.get("nextDue").asText()).isEqualTo(today.plusWeeks(1).toString());
+        assertThat(rhythm.get("overdue").asBoolean()).isFalse();
+        assertThat(rhythm.get("lastVisitOn").asText()).isEqualTo(today.minusDays(30).toString());
+    }
+
     static byte[] csv(String... rows) {
         return ("\uFEFF姓名,身份证号,性别,网格编码,居住类型,类别\n" + String.join("\n", rows) + "\n")
                 .getBytes(StandardCharsets.UTF_8);

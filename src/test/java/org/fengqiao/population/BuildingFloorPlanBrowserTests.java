@@ -116,4 +116,62 @@ class BuildingFloorPlanBrowserTests extends BrowserTest {
         assertThat(page.locator(".visits .findings")).hasText("住户在家，已讲解防盗");
         assertThat(page.locator("#contact-card")).not().hasText("未发放");
     }
+
+    @Test
+    void aRoomChangedOnThePlanDuringAVisitIsListedUnderThatVisit() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID grid = fx.gridId("FS-1-01");
+        UUID building = fx.building("officer", "FS-1-01", 3, 1, 2);
+        UUID household = fx.household(grid, fx.room(building, 1, "201"), false, false);
+        fx.person(grid, household, "蔡明", "HEAD", null, null);
+        UUID emptyRoom = fx.room(building, 1, "302");
+        login("officer");
+        page.navigate(url("/households/" + household));
+        assertThat(page.locator("#plan-during-visit")).hasCount(0);
+        page.fill("#visit-findings", "楼上302已出租给外地务工人员");
+        page.locator("#visit-form button[type=submit]").click();
+        assertThat(page.locator(".visits .findings").first()).hasText("楼上302已出租给外地务工人员");
+        UUID visit = jdbc.sql("SELECT id FROM visit WHERE household_id = ?").param(household).query(UUID.class).single();
+
+        page.locator("#plan-during-visit").click();
+        page.waitForURL(u -> u.contains("/buildings/" + building) && u.contains("visitId=" + visit));
+        assertThat(page.locator("#plan-visit")).containsText("正在记录");
+        page.locator("#room-1-302").click();
+        Locator dialog = page.locator("#room-dialog");
+        dialog.locator("input[name=rental]").check();
+        dialog.locator("button[value=save]").click();
+        assertThat(page.locator("#room-1-302 .mark-RENTAL")).isVisible();
+        assertThat(jdbc.sql("SELECT count(*) FROM visit_change WHERE visit_id = ? AND record_type = 'room' AND record_id = ?")
+                .params(visit, emptyRoom).query(Long.class).single()).as("linked to the visit").isEqualTo(1);
+
+        page.locator("#plan-visit a").click();
+        page.waitForURL("**/households/" + household);
+        assertThat(page.locator(".visits .visit").first().locator(".changes")).containsText("302");
+
+        // the plan opened on its own changes rooms without a visit
+        page.navigate(url("/buildings/" + building));
+        assertThat(page.locator("#plan-visit")).hasCount(0);
+        page.locator("#room-1-302").click();
+        dialog.locator("input[name=rental]").uncheck();
+        dialog.locator("button[value=save]").click();
+        assertThat(page.locator("#room-1-302 .mark-RENTAL")).hasCount(0);
+        assertThat(jdbc.sql("SELECT count(*) FROM visit_change WHERE record_type = 'room' AND record_id = ?")
+                .param(emptyRoom).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aVisitOfAnotherGridOrNoneAtAllOpensNoPlan() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID building = fx.building("officer", "FS-1-01", 2, 1, 2);
+        UUID otherGrid = fx.gridId("FS-1-02");
+        UUID foreignVisit = UUID.randomUUID();
+        UUID officerId = jdbc.sql("SELECT id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        jdbc.sql("INSERT INTO visit (id, grid_id, visited_by, visited_at) VALUES (?, ?, ?, now())")
+                .params(foreignVisit, otherGrid, officerId).update();
+        login("officer");
+        assertThat(page.navigate(url("/buildings/" + building + "?visitId=" + foreignVisit)).status()).isEqualTo(404);
+        assertThat(page.navigate(url("/buildings/" + building + "?visitId=" + UUID.randomUUID())).status())
+                .isEqualTo(404);
+        assertThat(page.navigate(url("/buildings/" + building)).status()).isEqualTo(200);
+    }
 }

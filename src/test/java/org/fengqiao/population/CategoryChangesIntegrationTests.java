@@ -180,8 +180,8 @@ class CategoryChangesIntegrationTests extends IntegrationTest {
         String officer = api.token("officer", DEMO_PASSWORD);
         String gone = "导留" + tag;
         String stays = "导在" + tag;
-        String goneNumber = TestIdentityNumbers.next(Sex.FEMALE);
-        String staysNumber = TestIdentityNumbers.next(Sex.MALE);
+        String goneNumber = TestIdentityNumbers.child(Sex.FEMALE);
+        String staysNumber = TestIdentityNumbers.child(Sex.MALE);
         String headers = PersonImportCategoriesIntegrationTests.HEADERS + ",类别";
         JsonNode first = ImportIntegrationTests.importAndWait(api, port, officer, "persons.csv",
                 PersonImportCategoriesIntegrationTests.csv(headers,

@@ -40,7 +40,7 @@ class PersonFormBrowserTests extends BrowserTest {
         assertThat(fitsTheScreen()).as("the form fits a phone's width").isTrue();
 
         page.fill("input[name=name]", "诸葛" + "小禾");
-        page.fill("input[name=idNumber]", TestIdentityNumbers.next(Sex.FEMALE));
+        page.fill("input[name=idNumber]", TestIdentityNumbers.child(Sex.FEMALE));
         page.fill("input[name=phone]", "13912345679");
         page.selectOption("select[name=relation]", new SelectOption().setValue("CHILD"));
         page.check("input[name=categories][value=LEFT_BEHIND_CHILD]");
@@ -56,5 +56,31 @@ class PersonFormBrowserTests extends BrowserTest {
         assertThat(page.locator("table.members a", new Page.LocatorOptions().setHasText("诸葛小禾"))).isVisible();
         assertThat(page.locator("table.members tr", new Page.LocatorOptions().setHasText("诸葛小禾")))
                 .containsText("子女");
+    }
+
+    /** The look of a link that stands for a button: its frame, corners, padding and height. */
+    Object[] buttonLook(String selector) {
+        return ((java.util.List<?>) page.locator(selector).evaluate("""
+                e => { const s = getComputedStyle(e);
+                       return [s.borderTopStyle, s.borderTopWidth, s.borderRadius, s.paddingLeft, s.minHeight,
+                               s.textDecorationLine]; }""")).toArray();
+    }
+
+    @Test
+    void theLinksToRegisterAndToChangeAPersonLookLikeTheOtherPagesButtons() {
+        login("officer");
+        page.navigate(url("/rentals"));
+        Object[] button = buttonLook("#new-rental");
+        assertThat(button[0]).as("framed like a button").isEqualTo("solid");
+
+        page.navigate(url("/persons"));
+        assertThat(buttonLook("#register-person")).containsExactly(button);
+        page.click("#register-person");
+        page.waitForURL(u -> u.contains("/persons/new"));
+
+        UUID person = jdbc.sql("SELECT p.id FROM person p JOIN grid g ON g.id = p.grid_id WHERE g.code = 'FS-1-01' LIMIT 1")
+                .query(UUID.class).single();
+        page.navigate(url("/persons/" + person));
+        assertThat(buttonLook("#edit-person")).containsExactly(button);
     }
 }

@@ -114,8 +114,12 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
     }
 
     UUID household() {
-        UUID grid = jdbc.sql("SELECT id FROM grid WHERE code = 'FS-1-01' AND network = 'POLICE'").query(UUID.class)
-                .single();
+        return household("FS-1-01");
+    }
+
+    UUID household(String gridCode) {
+        UUID grid = jdbc.sql("SELECT id FROM grid WHERE code = ? AND network = 'POLICE'").param(gridCode)
+                .query(UUID.class).single();
         UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO household (id, grid_id, number) VALUES (?, ?, ?)")
                 .params(id, grid, "PF-" + id.toString().substring(0, 8)).update();
@@ -298,6 +302,98 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
         assertThat(gridMember.page("/persons/" + id)).doesNotContain("edit-person").doesNotContain("/edit");
         assertThat(gridMember.page("/persons")).doesNotContain("register-person");
         assertThat(gridMember.get("/persons/new?householdId=" + household).statusCode()).isEqualTo(403);
+        assertThat(stored(id)).isEqualTo(before);
+    }
+
+    String number(UUID household) {
+        return jdbc.sql("SELECT number FROM household WHERE id = ?").param(household).query(String.class).single();
+    }
+
+    /** The person's last change in the audit trail: a field of his record before and after. */
+    String audited(UUID person, String field) {
+        return jdbc.sql("""
+                SELECT coalesce(before->>CAST(:field AS text), '-') || ' -> ' || coalesce(after->>CAST(:field AS text), '-')
+                FROM audit_entry
+                WHERE record_type = 'person' AND record_id = :id AND action = 'UPDATE' AND actor = 'officer'
+                ORDER BY seq DESC LIMIT 1""").param("field", field).param("id", person.toString())
+                .query(String.class).single();
+    }
+
+    @Test
+    void anOfficerMovesAPersonToAnotherHouseholdOfHisAndDeletesHisPhoneEachAudited() {
+        UUID household = household("FS-1-01");
+        UUID next = household("FS-1-02");
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        String number = TestIdentityNumbers.next(org.fengqiao.population.Sex.MALE);
+        String name = "迁" + "户" + UUID.randomUUID().toString().substring(0, 3);
+        UUID id = registerNewborn(officer, household, name, number, List.of());
+        String edit = officer.page("/persons/" + id + "/edit");
+        assertThat(edit).contains("name=\"householdNumber\"").contains("id=\"clear-phone\"").contains("删除电话");
+
+        // moved to the household next door, in another grid of his: blank phone and number stay as stored
+        List<String[]> move = fields(f("householdId", household), f("householdNumber", number(next)), f("name", name),
+                f("idNumber", ""), f("phone", ""), f("sex", "MALE"), f("birthDate", birth(number)),
+                f("ethnicity", "01"), f("relation", "CHILD"), f("residence", "PERMANENT"), f("version", version(edit)));
+        HttpResponse<String> moved = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit", move);
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(302);
+        Map<String, Object> row = stored(id);
+        assertThat(row.get("household_id")).isEqualTo(next);
+        assertThat(row.get("grid")).as("he takes his new household's grid").isEqualTo("FS-1-02");
+        assertThat(row.get("phone_masked")).as("a blank phone keeps the stored one").isEqualTo("139****0001");
+        assertThat(revealed(id, "idNumber")).isEqualTo(number);
+        assertThat(audited(id, "householdId")).isEqualTo(household + " -> " + next);
+        assertThat(officer.page("/households/" + next)).contains(name);
+        assertThat(officer.page("/households/" + household)).doesNotContain(name);
+
+        // the phone deleted by its checkbox, the identity number still kept
+        edit = officer.page("/persons/" + id + "/edit");
+        List<String[]> clear = fields(f("householdId", next), f("name", name), f("idNumber", ""), f("phone", ""),
+                f("clearPhone", "true"), f("sex", "MALE"), f("birthDate", birth(number)), f("ethnicity", "01"),
+                f("relation", "CHILD"), f("residence", "PERMANENT"), f("version", version(edit)));
+        HttpResponse<String> cleared = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit", clear);
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(302);
+        assertThat(stored(id).get("phone_masked")).isNull();
+        assertThat(jdbc.sql("SELECT phone_cipher IS NULL AND phone_index IS NULL FROM person WHERE id = ?").param(id)
+                .query(Boolean.class).single()).isTrue();
+        assertThat(revealed(id, "idNumber")).isEqualTo(number);
+        assertThat(audited(id, "phoneMasked")).isEqualTo("139****0001 -> -");
+        assertThat(officer.page("/persons/" + id + "/edit")).as("no phone left to delete").doesNotContain("id=\"clear-phone\"");
+    }
+
+    @Test
+    void aHouseholdOutsideHisJurisdictionOrAPhoneBothTypedAndDeletedIsRefusedAndNothingChanges() {
+        UUID household = household("FS-1-01");
+        UUID foreign = household("NS-2-01");
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        String number = TestIdentityNumbers.next(org.fengqiao.population.Sex.MALE);
+        UUID id = registerNewborn(officer, household, "拒" + "迁", number, List.of());
+        Map<String, Object> before = stored(id);
+        String edit = officer.page("/persons/" + id + "/edit");
+        List<String[]> form = fields(f("householdId", household), f("name", "拒迁"), f("idNumber", ""), f("phone", ""),
+                f("sex", "MALE"), f("birthDate", birth(number)), f("ethnicity", "01"), f("relation", "CHILD"),
+                f("residence", "PERMANENT"), f("version", version(edit)));
+
+        // another station's household, by its number: refused beside the field as if it did not exist
+        HttpResponse<String> zh = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(form, "householdNumber", number(foreign)));
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).containsPattern("data-error-for=\"householdNumber\">找不到户号为“" + number(foreign))
+                .contains("value=\"" + number(foreign) + "\"");
+        HttpResponse<String> en = officer.post("/persons/" + id + "/edit?lang=en", "/persons/" + id + "/edit",
+                replaced(form, "householdNumber", "NO-SUCH-" + UUID.randomUUID()));
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(en.body()).contains("No household numbered “NO-SUCH-");
+        officer.get("/persons?lang=zh-CN");
+        // named by its id, as a forged form would: 404
+        assertThat(officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(form, "householdId", foreign)).statusCode()).isEqualTo(404);
+
+        // a new phone typed and the phone deleted at once: which did he mean? refused
+        HttpResponse<String> both = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(replaced(form, "phone", "13700003333"), "clearPhone", "true"));
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(both.body()).contains("请填写新电话或勾选“删除电话”");
+
         assertThat(stored(id)).isEqualTo(before);
     }
 }

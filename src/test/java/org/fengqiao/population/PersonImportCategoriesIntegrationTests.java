@@ -144,7 +144,7 @@ class PersonImportCategoriesIntegrationTests extends IntegrationTest {
     void aWordThatIsNoCategoryRefusesItsRowInTheUsersLanguageAndWritesNothingOfIt() throws Exception {
         String child = "类别乙" + tag;
         String other = "类别丙" + tag;
-        String childNumber = TestIdentityNumbers.next(Sex.FEMALE);
+        String childNumber = TestIdentityNumbers.child(Sex.FEMALE);
         String otherNumber = TestIdentityNumbers.next(Sex.MALE);
         imported(csv(HEADERS + ",类别", row(child, childNumber, "女", "FS-1-01", "常住", "学生", "留守儿童"),
                 row(other, otherNumber, "男", "FS-1-01", "常住", "农民", "")), false);
@@ -184,6 +184,28 @@ class PersonImportCategoriesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aLeftBehindChildOf16OrOlderRefusesItsRowInTheUsersLanguageAndTheChildBesideItIsImported() throws Exception {
+        String adult = "类别成" + tag;
+        String child = "类别童" + tag;
+        String adultNumber = TestIdentityNumbers.of("320722", today.minusYears(16), 7, Sex.MALE);
+        byte[] file = csv(HEADERS + ",类别", row(adult, adultNumber, "男", "FS-1-01", "常住", "学生", "留守儿童"),
+                row(child, TestIdentityNumbers.child(Sex.FEMALE), "女", "FS-1-01", "常住", "学生", "留守儿童"));
+        JsonNode job = imported(file, false);
+        assertThat(job.path("failedRows").asLong()).as(job.toString()).isEqualTo(1);
+        assertThat(job.path("createdRows").asLong()).isEqualTo(1);
+        assertThat(problems(job.path("id").asText(), "zh")).singleElement().asString()
+                .contains("留守儿童须未满16周岁", today.minusYears(16).toString());
+        assertThat(jdbc.sql("SELECT count(*) FROM person WHERE name = ?").param(adult).query(Long.class).single())
+                .as("nothing of the refused row").isZero();
+        assertThat(categories(person(child))).containsExactly("LEFT_BEHIND_CHILD");
+
+        JsonNode english = waitFor(ApiClient.JSON.readTree(upload(csv(HEADERS + ",类别",
+                row(adult, adultNumber, "男", "FS-1-01", "常住", "学生", "留守儿童")), "en").body()).path("id").asText());
+        assertThat(problems(english.path("id").asText(), "en")).singleElement().asString()
+                .contains("A left-behind child is under 16");
+    }
+
+    @Test
     void newPersonsComeWithTheirCategoriesReadFromChineseOrEnglishHeadersNamesAndSeparators() throws Exception {
         String a = "类别丁" + tag;
         String b = "Leibie" + tag;
@@ -193,7 +215,7 @@ class PersonImportCategoriesIntegrationTests extends IntegrationTest {
         assertThat(categories(person(a))).containsExactly("ELDERLY_ALONE", "IN_DIFFICULTY");
 
         JsonNode english = imported(csv("name,idNumber,sex,gridCode,residence,categories", row(b,
-                TestIdentityNumbers.next(Sex.MALE), "male", "FS-1-01", "PERMANENT", "\"left-behind child; Mentally ill with incidents\"")), false);
+                TestIdentityNumbers.child(Sex.MALE), "male", "FS-1-01", "PERMANENT", "\"left-behind child; Mentally ill with incidents\"")), false);
         assertThat(english.path("createdRows").asLong()).as(english.toString()).isEqualTo(1);
         assertThat(categories(person(b))).containsExactly("KEY_PERSON:MENTAL", "LEFT_BEHIND_CHILD");
     }

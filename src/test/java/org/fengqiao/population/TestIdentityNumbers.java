@@ -30,6 +30,16 @@ public final class TestIdentityNumbers {
         return of("320722", birth, n % 500, sex);
     }
 
+    /**
+     * A fresh number of a child of about ten (born 10 years and up to 300 days ago): who may be a left-behind child,
+     * which nobody of 16 or older may be.
+     */
+    public static String child(Sex sex) {
+        int n = SEQUENCE.incrementAndGet();
+        LocalDate birth = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusYears(10).minusDays(n % 300);
+        return of("320722", birth, n % 500, sex);
+    }
+
     public static char check(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {

@@ -35,7 +35,9 @@ public class Inbox {
         /** A person of the grid is no longer a key person, by the person form (the grid chief). */
         KEY_PERSON_ENDED,
         /** A persons import changed who is a key person in the grid: one entry per grid and job (the grid chief). */
-        KEY_PERSONS_IMPORTED
+        KEY_PERSONS_IMPORTED,
+        /** A left-behind child of the grid turned 16 and is one no longer (the grid chief). */
+        LEFT_BEHIND_CHILD_TURNED_16
     }
 
     /**

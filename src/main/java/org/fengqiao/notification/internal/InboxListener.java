@@ -11,6 +11,7 @@ import org.fengqiao.notification.internal.Inbox.Kind;
 import org.fengqiao.platform.Texts;
 import org.fengqiao.population.KeyPersonDesignationChanged;
 import org.fengqiao.population.KeyPersonVisitOverdue;
+import org.fengqiao.population.LeftBehindChildTurned16;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -99,13 +100,18 @@ class InboxListener {
     /** The longest line of a person's words an entry carries, ellipsis included. */
     static final int LINE = 120;
 
+    /**
+     * A key person's visit is overdue: the entry names him as the key-person entries do (the subject, name only) and
+     * carries his grid's name as its words (a chief may head several grids), which the inbox shows in the title.
+     * Entries written before named the grid alone (subject the grid's name, no words) and read as they did.
+     */
     @EventListener
     void on(KeyPersonVisitOverdue overdue) {
         String grid = jurisdictions.grid(overdue.grid()).map(Grid::name).orElse("");
         for (UUID chief : overdue.gridChiefs()) {
             inbox.add(new Inbox.New(chief, Kind.VISIT_OVERDUE, "person", overdue.person().value(),
-                    "/key-persons/" + overdue.person().value(), overdue.unitPath(), grid,
-                    "care.risk." + overdue.risk().name(), null, false, overdue.dueOn(), clock.instant()));
+                    "/key-persons/" + overdue.person().value(), overdue.unitPath(), overdue.name(),
+                    "care.risk." + overdue.risk().name(), grid, false, overdue.dueOn(), clock.instant()));
         }
     }
 
@@ -158,6 +164,24 @@ class InboxListener {
                     KEY_PERSON_TYPE + changed.type().name(), reason, reason != null, changed.firstVisitDue(), changed.at()));
         }
     }
+
+    /**
+     * A left-behind child of the grid turned 16: the age sweep took the category away and ended his care agreement, so
+     * the grid's chiefs hear of it, with his name (as his record shows it, no number), linked to his record, where the
+     * ended agreement stays; the entry says whether an agreement ended.
+     */
+    @EventListener
+    void on(LeftBehindChildTurned16 turned) {
+        UUID person = turned.person().value();
+        String reason = turned.agreementEndedOn() == null ? null : AGREEMENT_ENDED;
+        for (UUID chief : turned.gridChiefs()) {
+            inbox.add(new Inbox.New(chief, Kind.LEFT_BEHIND_CHILD_TURNED_16, "person", person, "/persons/" + person,
+                    turned.unitPath(), turned.name(), null, reason, reason != null, turned.turned16On(), turned.at()));
+        }
+    }
+
+    /** What an entry of a child who turned 16 says of his care agreement, when one ended. */
+    static final String AGREEMENT_ENDED = "notification.inbox.leftBehind.agreementEnded";
 
     /** The message key prefix of a key-person type's name (涉毒人员). */
     static final String KEY_PERSON_TYPE = "population.mark.KEY_PERSON.";

@@ -36,7 +36,8 @@ class InboxViews {
 
     /** The kinds that name persons of the population records (by name only, never by number). */
     static final Set<Inbox.Kind> PERSONS = EnumSet.of(Inbox.Kind.KEY_PERSON_DESIGNATED,
-            Inbox.Kind.KEY_PERSON_TYPE_CHANGED, Inbox.Kind.KEY_PERSON_ENDED, Inbox.Kind.KEY_PERSONS_IMPORTED);
+            Inbox.Kind.KEY_PERSON_TYPE_CHANGED, Inbox.Kind.KEY_PERSON_ENDED, Inbox.Kind.KEY_PERSONS_IMPORTED,
+            Inbox.Kind.VISIT_OVERDUE, Inbox.Kind.LEFT_BEHIND_CHILD_TURNED_16);
 
     /** The kinds whose title has a variant for an entry without a due day (a key person exempt from visits). */
     private static final Set<Inbox.Kind> DUE_OR_NOT = EnumSet.of(Inbox.Kind.KEY_PERSON_DESIGNATED,
@@ -52,14 +53,22 @@ class InboxViews {
      */
     View view(Inbox.Entry e, Locale locale, boolean seesPersons) {
         boolean hidden = PERSONS.contains(e.kind()) && !seesPersons;
-        String subject = hidden && e.kind() != Inbox.Kind.KEY_PERSONS_IMPORTED ? HIDDEN : e.subject();
+        // an overdue visit names the key person and holds his grid's name as its words; one written before named
+        // the grid alone, as its subject
+        boolean namedOverdue = e.kind() == Inbox.Kind.VISIT_OVERDUE && e.reason() != null;
+        String subject = hidden && e.kind() != Inbox.Kind.KEY_PERSONS_IMPORTED
+                && (e.kind() != Inbox.Kind.VISIT_OVERDUE || namedOverdue) ? HIDDEN : e.subject();
         String category = e.category() == null ? "" : messages.getMessage(e.category(), null, e.category(), locale);
         String key = "notification.inbox.kind." + e.kind().name()
-                + (DUE_OR_NOT.contains(e.kind()) && e.dueOn() == null ? ".noVisit" : "");
+                + (DUE_OR_NOT.contains(e.kind()) && e.dueOn() == null ? ".noVisit" : "")
+                + (namedOverdue ? ".named" : "");
         String title = messages.getMessage(key, new Object[] {subject, category,
-            e.dueOn() == null ? "" : e.dueOn().toString(), e.itemCount() == null ? 0 : e.itemCount()}, locale);
+            e.dueOn() == null ? "" : e.dueOn().toString(), e.itemCount() == null ? 0 : e.itemCount(),
+            namedOverdue ? e.reason() : ""}, locale);
         String reason;
-        if (e.kind() == Inbox.Kind.KEY_PERSONS_IMPORTED) {
+        if (namedOverdue) {
+            reason = null;
+        } else if (e.kind() == Inbox.Kind.KEY_PERSONS_IMPORTED) {
             reason = hidden ? null : listed(e, locale);
         } else if (e.kind() == Inbox.Kind.KEY_PERSON_TYPE_CHANGED && e.reason() != null) {
             reason = messages.getMessage("notification.inbox.keyPerson.before",

@@ -36,6 +36,8 @@ public class CareAgreements {
     public static final String SUPERSEDED = "SUPERSEDED";
     /** Why an agreement ended: the child is no longer a left-behind child (the category was taken away). */
     public static final String NO_LONGER_LEFT_BEHIND = "NO_LONGER_LEFT_BEHIND";
+    /** Why an agreement ended: the child turned 16, and the age sweep took the category away that day. */
+    public static final String TURNED_16 = "TURNED_16";
 
     static final int MIN_HELPERS = 2;
     static final int MAX_HELPERS = 4;

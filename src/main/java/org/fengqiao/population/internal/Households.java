@@ -73,6 +73,16 @@ public class Households {
                 .query(Households::household).optional();
     }
 
+    /**
+     * The household numbered {@code number} (户号, as its page shows it) among those the caller may see; none when
+     * there is none, it lies outside his jurisdiction, or (numbers being the officers' own) two he may see share it.
+     */
+    public Optional<Household> findVisibleByNumber(String number, Caller caller) {
+        List<Household> found = jdbc.sql(SELECT + " WHERE h.number = ? AND u.path LIKE ANY(?) LIMIT 2")
+                .param(number).param(caller.scopePatterns()).query(Households::household).list();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
     public Optional<Household> find(UUID id) {
         return jdbc.sql(SELECT + " WHERE h.id = ?").param(id).query(Households::household).optional();
     }

@@ -58,7 +58,7 @@ public class OverdueSweep {
             VisitRhythm.Status s = rhythm.status(r.risk(), r.since(), r.lastVisitOn(), r.trusted(),
                     r.residence() == Residence.LEFT, today);
             if (s.overdue() && keyPersons.notice(r.id(), s.countedFrom(), s.nextDue(), r.gridId())) {
-                events.publishEvent(new KeyPersonVisitOverdue(new PersonId(r.id()), new GridId(r.gridId()),
+                events.publishEvent(new KeyPersonVisitOverdue(new PersonId(r.id()), r.name(), new GridId(r.gridId()),
                         r.unitPath(), s.risk(), s.countedFrom(), s.nextDue(), keyPersons.gridChiefs(r.gridId())));
                 announced++;
             }

@@ -213,6 +213,25 @@ public class PersonCategories {
         return new Cell(sorted(codes), List.of());
     }
 
+    /**
+     * What is wrong with giving these categories to a person born on {@code birthDate}: a left-behind child is under
+     * 16 ({@link LeftBehindChildPolicy}), so the category is a problem of field {@code categories} for a person 16 or
+     * older today, in the words of the form ({@code population.categories.}) or of the import
+     * ({@code imports.categories.}). Nothing for codes {@code null} (the categories left as they are).
+     */
+    public List<Invalid.Problem> ageProblems(List<String> codes, LocalDate birthDate, boolean imported) {
+        if (codes == null || !codes.contains(Category.LEFT_BEHIND_CHILD.name())) {
+            return List.of();
+        }
+        LeftBehindChildPolicy.Decision d = LeftBehindChildPolicy.on(birthDate, LocalDate.now(clock.withZone(KeyPersons.LOCAL)));
+        if (d.allowed()) {
+            return List.of();
+        }
+        return List.of(new Invalid.Problem("categories",
+                (imported ? "imports.categories." : "population.categories.") + "leftBehindTooOld",
+                new Object[] {birthDate.toString(), d.turns16On().toString()}));
+    }
+
     static List<String> sorted(Collection<String> codes) {
         return codes.stream().sorted().toList();
     }
@@ -261,6 +280,15 @@ public class PersonCategories {
      * @param importJob the persons import making the changes, null for the person form
      */
     public Applied apply(List<Change> changes, UUID importJob) {
+        return apply(changes, importJob, CareAgreements.NO_LONGER_LEFT_BEHIND);
+    }
+
+    /**
+     * {@link #apply(List, UUID)} saying why a child who is no longer a left-behind child has his agreement ended:
+     * {@link CareAgreements#NO_LONGER_LEFT_BEHIND} when an officer took the category away,
+     * {@link CareAgreements#TURNED_16} when the age sweep did on his sixteenth birthday.
+     */
+    public Applied apply(List<Change> changes, UUID importJob, String endedReason) {
         List<UUID> gonePersons = new ArrayList<>();
         List<String> goneCategories = new ArrayList<>();
         List<UUID> setPersons = new ArrayList<>();
@@ -342,7 +370,7 @@ public class PersonCategories {
                 keyPersonsBefore.put(p, storedKeyPersons.get(p));
             }
         });
-        return new Applied(endAgreements(noLongerLeftBehind, today),
+        return new Applied(endAgreements(noLongerLeftBehind, today, endedReason),
                 announce(keyPersonsBefore, keyPersonsAfter, today, importJob));
     }
 
@@ -350,18 +378,18 @@ public class PersonCategories {
      * Ends the agreement in force of each of these persons who is no longer a left-behind child, today (or on its
      * signing day, were it signed later): kept on record, shown as ended with its reason.
      */
-    private List<EndedAgreement> endAgreements(Set<UUID> persons, LocalDate today) {
+    private List<EndedAgreement> endAgreements(Set<UUID> persons, LocalDate today, String reason) {
         if (persons.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                UPDATE care_agreement a SET ended_on = greatest(a.signed_on, ?), ended_reason = 'NO_LONGER_LEFT_BEHIND'
+                UPDATE care_agreement a SET ended_on = greatest(a.signed_on, ?), ended_reason = ?
                 FROM person p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
                 WHERE p.id = a.person_id AND a.person_id = ANY(?) AND a.ended_on IS NULL
                   AND NOT EXISTS (SELECT 1 FROM person_category c
                                   WHERE c.person_id = a.person_id AND c.category = 'LEFT_BEHIND_CHILD')
                 RETURNING a.id, a.person_id, u.path, a.ended_on""")
-                .params(today, persons.toArray(UUID[]::new))
+                .params(today, reason, persons.toArray(UUID[]::new))
                 .query((rs, n) -> new EndedAgreement(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getObject(4, LocalDate.class)))
                 .list();

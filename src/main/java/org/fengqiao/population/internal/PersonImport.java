@@ -821,6 +821,7 @@ public class PersonImport {
                     }
                 }
                 c.problems.addAll(read.problems());
+                c.problems.addAll(categories.ageProblems(read.codes(), c.fields.birthDate(), true));
                 c.categories = read.codes();
             }
             if (c.address != null && c.householdNumber == null) {

@@ -144,6 +144,7 @@ public class PersonRegister {
         Persons.Fields fields = check(in, caller, problems);
         PersonCategories.Cell given = categories.given(categoryWords);
         problems.addAll(given.problems());
+        problems.addAll(categories.ageProblems(given.codes(), fields.birthDate(), false));
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
@@ -182,7 +183,12 @@ public class PersonRegister {
      * there blank means "as stored" ({@code KEEPS}) and only a number typed anew replaces the stored one.
      */
     public enum Blank {
-        ERASES, KEEPS
+        ERASES, KEEPS,
+        /**
+         * As {@code KEEPS} for the identity number, while the phone is taken away: the edit page's explicit choice to
+         * delete a stored phone (a blank phone there keeps it, so blank cannot say "none").
+         */
+        KEEPS_ID_NUMBER
     }
 
     /**
@@ -199,19 +205,19 @@ public class PersonRegister {
         if (expectedVersion != null && !stored.map(expectedVersion::equals).orElse(false)) {
             throw new Conflict("population.person.stale");
         }
-        if (blank == Blank.KEEPS) {
-            in = keepingStored(id, in, caller);
+        if (blank == Blank.KEEPS || blank == Blank.KEEPS_ID_NUMBER) {
+            in = keepingStored(id, in, blank == Blank.KEEPS, caller);
         }
         return changeChecked(id, before, in, categoryWords, caller);
     }
 
-    private Input keepingStored(UUID id, Input in, Caller caller) {
+    private Input keepingStored(UUID id, Input in, boolean keepPhone, Caller caller) {
         String idNumber = in.idNumber();
         if (idNumber == null || idNumber.isBlank()) {
             idNumber = persons.reveal(id, "idNumber", caller).orElse(null);
         }
         String phone = in.phone();
-        if (phone == null || phone.isBlank()) {
+        if (keepPhone && (phone == null || phone.isBlank())) {
             phone = persons.reveal(id, "phone", caller).orElse(null);
         }
         return new Input(in.gridId(), in.householdId(), in.name(), idNumber, phone, in.sex(), in.birthDate(),
@@ -225,6 +231,7 @@ public class PersonRegister {
         Persons.Fields fields = check(in, caller, problems);
         PersonCategories.Cell given = categories.given(categoryWords);
         problems.addAll(given.problems());
+        problems.addAll(categories.ageProblems(given.codes(), fields.birthDate(), false));
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }

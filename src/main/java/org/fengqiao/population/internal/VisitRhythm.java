@@ -9,9 +9,11 @@ import org.fengqiao.population.Risk;
  * The visit rhythm of key persons (重点人员走访频次), the rule the overdue list and the sweep share.
  *
  * <ul>
- *   <li>The next visit is due one interval after the day the rhythm counts from: the day of the last
- *       visit recorded for the person or their household, or, when there was none, the day the person
- *       became a key person. The interval is set by the current risk level (configuration
+ *   <li>The next visit is due one interval after the day the rhythm counts from: the later of the day of
+ *       the last visit recorded for the person or their household and the day the person became a key
+ *       person. A household visit made before he was designated is no visit to a key person: counted from
+ *       it, a person designated a month after his household's last visit would be overdue at once, and his
+ *       grid chief would never get the rhythm's interval for the first visit. The interval is set by the current risk level (configuration
  *       {@code fengqiao.care.rhythm}; defaults: high weekly, medium every two weeks, low monthly).
  *       Changing the risk level moves the due date at once.</li>
  *   <li>A key person with no risk level yet is visited at the high-risk rhythm until assessed.</li>
@@ -59,14 +61,15 @@ public final class VisitRhythm {
     /**
      * @param risk             the current risk level, null when not assessed yet
      * @param keyPersonSince   the day the person became a key person
-     * @param lastVisitOn      the day of the last visit to the person or their household, null if none
+     * @param lastVisitOn      the day of the last visit to the person or their household, null if none (a visit
+     *                         before keyPersonSince does not count)
      * @param trustedHousehold whether the person's household is a trusted household (放心户)
      * @param leftArea         whether the person has left the area
      * @param today            the day asked about
      */
     public Status status(Risk risk, LocalDate keyPersonSince, LocalDate lastVisitOn, boolean trustedHousehold,
             boolean leftArea, LocalDate today) {
-        LocalDate countedFrom = lastVisitOn != null ? lastVisitOn : keyPersonSince;
+        LocalDate countedFrom = later(lastVisitOn, keyPersonSince);
         if (trustedHousehold || leftArea) {
             return new Status(risk, null, countedFrom, lastVisitOn, null, false, 0,
                     trustedHousehold ? Exemption.TRUSTED_HOUSEHOLD : Exemption.LEFT_AREA);
@@ -75,5 +78,13 @@ public final class VisitRhythm {
         LocalDate due = (countedFrom == null ? today : countedFrom).plus(interval);
         long late = ChronoUnit.DAYS.between(due, today);
         return new Status(risk, interval, countedFrom, lastVisitOn, due, late > 0, Math.max(0, late), null);
+    }
+
+    /** The later of two days, either of which may be missing. */
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
     }
 }

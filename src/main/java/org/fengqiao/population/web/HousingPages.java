@@ -1,5 +1,6 @@
 package org.fengqiao.population.web;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,9 @@ class HousingPages {
         this.texts = texts;
     }
 
+    /** Whose days the pages count in: the jurisdiction's. */
+    private static final java.time.ZoneId LOCAL = java.time.ZoneId.of("Asia/Shanghai");
+
     /** The buildings of one grid, for the list grouped by grid. */
     record GridGroup(String code, String name, List<Buildings.Building> buildings) {
     }
@@ -66,11 +70,21 @@ class HousingPages {
         return "population/buildings";
     }
 
+    /**
+     * The floor plan; with {@code visitId}, opened from the household page during that visit (a visit in the building's
+     * grid, else 404 like anything the caller may not see): the room dialog then links what it changes to the visit,
+     * so it is listed under the visit like the household's own changes.
+     */
     @GetMapping("/buildings/{id}")
-    String plan(@PathVariable UUID id, Model model) {
+    String plan(@PathVariable UUID id, @RequestParam(required = false) UUID visitId, Model model) {
         Caller caller = Callers.require();
         Buildings.Building b = buildings.findVisible(id, caller)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (visitId != null) {
+            VisitLog.Visit visit = visits.find(visitId).filter(v -> v.gridId().equals(b.gridId()))
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            model.addAttribute("visit", visit);
+        }
         model.addAttribute("building", b);
         model.addAttribute("plan", FloorPlan.of(buildings.plan(id)));
         model.addAttribute("legend", FloorPlan.Mark.values());
@@ -85,8 +99,15 @@ class HousingPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("household", h);
         model.addAttribute("members", households.members(id));
-        model.addAttribute("visits", texts.shown(visits.ofHousehold(id), locale));
+        List<VisitLog.Visit> shown = texts.shown(visits.ofHousehold(id), locale);
+        model.addAttribute("visits", shown);
         model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
+        // the visit the officer is making: his own, recorded today; the floor plan opened from it links its changes
+        LocalDate today = LocalDate.now(LOCAL);
+        model.addAttribute("currentVisitId", shown.stream().findFirst()
+                .filter(v -> v.visitedBy().equals(caller.staffId())
+                        && v.visitedAt().atZoneSameInstant(LOCAL).toLocalDate().equals(today))
+                .map(VisitLog.Visit::id).orElse(null));
         // drawn when the form is shown: a double tap or a retry of this form records one visit
         model.addAttribute("visitKey", UUID.randomUUID().toString());
         return "population/household";

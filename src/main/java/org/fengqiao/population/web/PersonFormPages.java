@@ -41,7 +41,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * moved out, a corrected phone, a key person), through the same {@link PersonRegister} methods as the API, so every
  * rule, the audit and the events are the same. A refused form comes back with what was typed and each problem beside
  * its field; a person or household outside the caller's jurisdiction answers 404. The identity number and phone are
- * never put into the page: the edit form shows them masked, and left blank they stay as stored.
+ * never put into the page: the edit form shows them masked, and left blank they stay as stored; the phone is deleted
+ * by a checkbox of its own (删除电话). The edit form moves a person to another household by its number (户号), one the
+ * officer may see (refused beside the field otherwise, as if there were none); he takes its grid. Both are audited
+ * with the person's change, before and after.
  */
 @Controller
 @PreAuthorize("hasAuthority('POPULATION_WRITE')")
@@ -50,7 +53,7 @@ class PersonFormPages {
     /** The fields the form shows, so a problem of any other field (a hidden one) is shown above the form. */
     static final Set<String> SHOWN = Set.of("gridId", "name", "idNumber", "phone", "sex", "birthDate", "ethnicity",
             "relation", "residence", "registeredOn", "leftOn", "occupation", "workplace", "note", "categories",
-            "keyPersonType");
+            "keyPersonType", "householdNumber");
 
     private final PersonRegister register;
     private final Households households;
@@ -66,12 +69,14 @@ class PersonFormPages {
 
     /**
      * What the officer typed, as typed (a date he mistyped comes back to him as he wrote it). categories are the
-     * categories other than key person, each a checkbox; keyPersonType is the key person's type, blank for none.
+     * categories other than key person, each a checkbox; keyPersonType is the key person's type, blank for none. On the
+     * edit form, householdNumber is the number (户号) of the household he moves to (blank: he stays), and clearPhone
+     * the checkbox that deletes his stored phone (a blank phone keeps it).
      */
     record Typed(String gridId, String householdId, String name, String idNumber, String phone, String sex,
             String birthDate, String ethnicity, String relation, String residence, String registeredOn, String leftOn,
             String occupation, String workplace, String note, List<String> categories, String keyPersonType,
-            String version) {
+            String version, String householdNumber, String clearPhone) {
 
         Typed {
             categories = categories == null ? List.of() : List.copyOf(categories);
@@ -91,7 +96,7 @@ class PersonFormPages {
             return new Typed(String.valueOf(r.gridId()), r.householdId() == null ? null : r.householdId().toString(),
                     r.name(), null, null, r.sex(), text(r.birthDate()), r.ethnicity(), r.relation(),
                     r.residence().name(), text(r.registeredOn()), text(r.leftOn()), r.occupation(), r.workplace(),
-                    r.note(), others, keyPerson, String.valueOf(r.version()));
+                    r.note(), others, keyPerson, String.valueOf(r.version()), null, null);
         }
 
         /** The categories as the register takes them: codes, the key person's with his type. */
@@ -106,6 +111,16 @@ class PersonFormPages {
                 }
             }
             return codes;
+        }
+
+        /** Whether the officer chose to delete the stored phone. */
+        public boolean clearsPhone() {
+            return clearPhone != null && !clearPhone.isBlank() && !"false".equalsIgnoreCase(clearPhone.strip());
+        }
+
+        /** The household number typed to move him, or null. */
+        String movedToNumber() {
+            return householdNumber == null || householdNumber.isBlank() ? null : householdNumber.strip();
         }
 
         public boolean checked(String category) {
@@ -125,7 +140,7 @@ class PersonFormPages {
         UUID grid = household != null ? household.gridId() : gridId;
         Typed blank = new Typed(grid == null ? null : grid.toString(), householdId == null ? null : householdId.toString(),
                 null, null, null, null, null, "01", null,
-                Residence.PERMANENT.name(), null, null, null, null, null, List.of(), null, null);
+                Residence.PERMANENT.name(), null, null, null, null, null, List.of(), null, null, null, null);
         return form(model, caller, blank, household, null, Map.of(), List.of());
     }
 
@@ -171,7 +186,19 @@ class PersonFormPages {
         Households.Household household = household(uuidOrNotFound(typed.householdId()), caller);
         PersonController.PersonView shown = PersonController.PersonView.of(stored);
         List<Invalid.Problem> problems = new ArrayList<>();
-        PersonRegister.Input input = input(typed, household, problems);
+        // moved to another household: one the officer may see, named by its number; he takes its grid
+        Households.Household movedTo = null;
+        if (typed.movedToNumber() != null) {
+            movedTo = households.findVisibleByNumber(typed.movedToNumber(), caller).orElse(null);
+            if (movedTo == null) {
+                problems.add(new Invalid.Problem("householdNumber", "population.form.householdNumber.unknown",
+                        new Object[] {typed.movedToNumber()}));
+            }
+        }
+        if (typed.clearsPhone() && typed.phone() != null && !typed.phone().isBlank()) {
+            problems.add(new Invalid.Problem("phone", "population.form.phoneClearOrType", new Object[0]));
+        }
+        PersonRegister.Input input = input(typed, movedTo != null ? movedTo : household, problems);
         Long version = null;
         try {
             version = typed.version() == null || typed.version().isBlank() ? null : Long.valueOf(typed.version().strip());
@@ -182,8 +209,8 @@ class PersonFormPages {
             if (!problems.isEmpty()) {
                 throw new Invalid("error.invalid", problems);
             }
-            Persons.Row row = register.change(id, input, typed.categoryCodes(), version, PersonRegister.Blank.KEEPS,
-                    caller);
+            Persons.Row row = register.change(id, input, typed.categoryCodes(), version,
+                    typed.clearsPhone() ? PersonRegister.Blank.KEEPS_ID_NUMBER : PersonRegister.Blank.KEEPS, caller);
             redirect.addFlashAttribute("notice", messages.getMessage("population.form.changed",
                     new Object[] {row.name()}, locale));
             return "redirect:/persons/" + row.id();
@@ -198,7 +225,8 @@ class PersonFormPages {
                 Typed again = new Typed(typed.gridId(), typed.householdId(), typed.name(), typed.idNumber(),
                         typed.phone(), typed.sex(), typed.birthDate(), typed.ethnicity(), typed.relation(),
                         typed.residence(), typed.registeredOn(), typed.leftOn(), typed.occupation(), typed.workplace(),
-                        typed.note(), typed.categories(), typed.keyPersonType(), String.valueOf(stored.version()));
+                        typed.note(), typed.categories(), typed.keyPersonType(), String.valueOf(stored.version()),
+                        typed.householdNumber(), typed.clearPhone());
                 return refused(model, caller, again, household, shown, List.of(),
                         List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)), locale);
             }

@@ -54,6 +54,21 @@ class VisitRhythmTests {
     }
 
     @Test
+    void aHouseholdVisitBeforeThePersonBecameAKeyPersonGivesHimTheWholeIntervalForHisFirstVisit() {
+        LocalDate designated = LocalDate.of(2026, 3, 20);
+        VisitRhythm.Status s = DEFAULTS.status(null, designated, VISITED, false, false, designated);
+        assertThat(s.countedFrom()).isEqualTo(designated);
+        assertThat(s.nextDue()).isEqualTo("2026-03-27");
+        assertThat(s.overdue()).isFalse();
+        assertThat(s.lastVisitOn()).as("the visit is still the last one shown").isEqualTo(VISITED);
+        VisitRhythm.Status visitedSince = DEFAULTS.status(null, designated, LocalDate.of(2026, 3, 22), false, false,
+                LocalDate.of(2026, 3, 23));
+        assertThat(visitedSince.countedFrom()).as("a visit after he was designated counts from itself")
+                .isEqualTo("2026-03-22");
+        assertThat(visitedSince.nextDue()).isEqualTo("2026-03-29");
+    }
+
+    @Test
     void aTrustedHouseholdOnlyRecordsChangesSoItsKeyPersonHasNoRhythmAndIsNeverOverdue() {
         VisitRhythm.Status s = DEFAULTS.status(Risk.HIGH, SINCE, null, true, false, LocalDate.of(2026, 12, 31));
         assertThat(s.exemption()).isEqualTo(VisitRhythm.Exemption.TRUSTED_HOUSEHOLD);

@@ -1,0 +1,168 @@
+package org.fengqiao.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.population.internal.LeftBehindAgeSweep;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A left-behind child (留守儿童) is under 16. The API refuses the category for a person of 16 or older, in the user's
+ * language, and writes nothing; on his sixteenth birthday the age sweep takes it from a child as an officer would:
+ * his agreement ends with the reason that he turned 16 (on his page too), the change is audited as the system, and his
+ * grid's chief, and nobody else, finds it in his inbox, once.
+ */
+class LeftBehindChildAgeIntegrationTests extends IntegrationTest {
+
+    static final String GRID = "FS-3-01";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    LeftBehindAgeSweep sweep;
+
+    HousingFixtures fx;
+    LocalDate today;
+    String tag;
+
+    @BeforeEach
+    void setUp() {
+        fx = new HousingFixtures(port, jdbc);
+        today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        tag = UUID.randomUUID().toString().substring(0, 4);
+    }
+
+    Map<String, Object> form(String name, String idNumber, LocalDate birthDate, List<String> categories) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("gridId", fx.gridId(GRID).toString());
+        body.put("name", name);
+        body.put("idNumber", idNumber);
+        body.put("birthDate", birthDate == null ? null : birthDate.toString());
+        body.put("relation", "GRANDCHILD");
+        body.put("residence", "PERMANENT");
+        body.put("categories", categories);
+        return body;
+    }
+
+    long named(String name) {
+        return jdbc.sql("SELECT count(*) FROM person WHERE name = ?").param(name).query(Long.class).single();
+    }
+
+    @Test
+    void theApiRefusesTheCategoryForAPersonOf16InBothLanguagesAndWritesNothing() {
+        String name = "满十六" + tag;
+        String sixteen = TestIdentityNumbers.of("320722", today.minusYears(16), 11, Sex.FEMALE);
+        HousingFixtures.Answer zh = fx.call("officer", "POST", "/api/v1/persons",
+                form(name, sixteen, null, List.of("留守儿童")));
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(zh.body()).get("categories"))
+                .isEqualTo("留守儿童须未满16周岁：此人生于 " + today.minusYears(16) + "，已于 " + today + " 年满16周岁");
+        HousingFixtures.Answer en = fx.call("officer", "POST", "/api/v1/persons",
+                form(name, sixteen, null, List.of("LEFT_BEHIND_CHILD")), "Accept-Language", "en");
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(en.body()).get("categories")).startsWith("A left-behind child is under 16");
+        assertThat(named(name)).as("nothing registered").isZero();
+
+        // a day younger, he is one still
+        HousingFixtures.Answer child = fx.call("officer", "POST", "/api/v1/persons",
+                form("差一天" + tag, null, today.minusYears(16).plusDays(1), List.of("留守儿童")));
+        assertThat(child.status()).as(String.valueOf(child.body())).isEqualTo(201);
+
+        // an adult given the category by a change: refused, his record as it was
+        String adultName = "成年" + tag;
+        String adultNumber = TestIdentityNumbers.next(Sex.MALE);
+        HousingFixtures.Answer adult = fx.call("officer", "POST", "/api/v1/persons",
+                form(adultName, adultNumber, null, List.of("困难群众")));
+        assertThat(adult.status()).isEqualTo(201);
+        UUID adultId = UUID.fromString(adult.body().path("id").asText());
+        HousingFixtures.Answer changed = fx.call("officer", "PUT", "/api/v1/persons/" + adultId,
+                form(adultName, adultNumber, null, List.of("困难群众", "留守儿童")));
+        assertThat(changed.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(changed.body())).containsKey("categories");
+        assertThat(jdbc.sql("SELECT category FROM person_category WHERE person_id = ?").param(adultId)
+                .query(String.class).list()).containsExactly("IN_DIFFICULTY");
+    }
+
+    @Test
+    void onHisSixteenthBirthdayTheSweepEndsHisAgreementAuditedAsTheSystemAndTellsHisGridChiefOnce() {
+        String name = "生日" + tag;
+        HousingFixtures.Answer created = fx.call("officer", "POST", "/api/v1/persons",
+                form(name, null, today.minusYears(16), List.of()));
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        UUID child = UUID.fromString(created.body().path("id").asText());
+        // the category as it was given before his birthday
+        jdbc.sql("INSERT INTO person_category (person_id, category) VALUES (?, 'LEFT_BEHIND_CHILD')").param(child).update();
+        Map<String, Object> agreement = new HashMap<>();
+        agreement.put("signedOn", today.minusMonths(2).toString());
+        agreement.put("reviewOn", today.plusMonths(4).toString());
+        agreement.put("guardianName", "奶奶");
+        agreement.put("guardianRelation", "祖母");
+        agreement.put("fatherWhereabouts", "在苏州务工");
+        agreement.put("helpers", List.of(Map.of("name", "管理员甲", "role", "GRID_MANAGER"),
+                Map.of("name", "志愿者乙", "role", "VOLUNTEER")));
+        HousingFixtures.Answer signed = fx.call("officer", "POST", "/api/v1/persons/" + child + "/care-agreements",
+                agreement);
+        assertThat(signed.status()).as(String.valueOf(signed.body())).isEqualTo(201);
+        String agreementId = signed.body().path("id").asText();
+        UUID grid = fx.gridId(GRID);
+        String chief = jdbc.sql("""
+                SELECT s.username FROM grid_role r JOIN staff s ON s.id = r.staff_id
+                WHERE r.grid_id = ? AND r.role = 'GRID_CHIEF' AND r.ended_on IS NULL AND s.active LIMIT 1""")
+                .param(grid).query(String.class).single();
+
+        assertThat(sweep.sweep(grid)).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM person_category WHERE person_id = ?").param(child)
+                .query(Long.class).single()).isZero();
+        JsonNode agreements = fx.get("officer", "/api/v1/persons/" + child + "/care-agreements").body();
+        assertThat(agreements.hasNonNull("current")).isFalse();
+        JsonNode ended = agreements.path("history").get(0);
+        assertThat(ended.path("endedReason").asText()).isEqualTo("TURNED_16");
+        assertThat(ended.path("endedOn").asText()).isEqualTo(today.toString());
+        ApiClient api = new ApiClient(port);
+        assertThat(api.get("/persons/" + child, api.token("officer", DEMO_PASSWORD), "Accept", "text/html").body())
+                .contains("已年满16周岁，不再是留守儿童");
+        assertThat(jdbc.sql("""
+                SELECT record_type || ' ' || actor FROM audit_entry WHERE action = 'UPDATE'
+                  AND ((record_type = 'person' AND record_id = ?) OR (record_type = 'care-agreement' AND record_id = ?))""")
+                .params(child.toString(), agreementId).query(String.class).list())
+                .containsExactlyInAnyOrder("person system", "care-agreement system");
+
+        List<JsonNode> entries = about(fx.get(chief, "/api/v1/inbox?size=100").body(), child);
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.path("kind").asText()).isEqualTo("LEFT_BEHIND_CHILD_TURNED_16");
+            assertThat(e.path("title").asText()).contains(name, today.toString(), "年满16周岁", "不再列为留守儿童");
+            assertThat(e.path("reason").asText()).contains("帮扶协议同日终止");
+            assertThat(e.path("link").asText()).isEqualTo("/persons/" + child);
+        });
+        assertThat(about(fx.get(chief, "/api/v1/inbox?size=100", "Accept-Language", "en").body(), child).get(0)
+                .path("title").asText()).contains(name, "turned 16", "no longer a left-behind child");
+        assertThat(about(fx.get("officer2", "/api/v1/inbox?size=100").body(), child)).isEmpty();
+
+        // running it again changes nothing and tells nobody again
+        sweep.sweep(grid);
+        assertThat(about(fx.get(chief, "/api/v1/inbox?size=100").body(), child)).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'care-agreement' AND record_id = ?"
+                + " AND action = 'UPDATE'").param(agreementId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    static List<JsonNode> about(JsonNode inbox, UUID record) {
+        return StreamSupport.stream(inbox.path("items").spliterator(), false)
+                .filter(e -> e.path("recordId").asText().equals(record.toString())).toList();
+    }
+}
