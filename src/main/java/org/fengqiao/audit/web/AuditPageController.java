@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.fengqiao.audit.Audited;
 import org.fengqiao.audit.internal.AuditPage;
 import org.fengqiao.audit.internal.AuditQuery;
 import org.fengqiao.audit.internal.AuditReading;
@@ -57,6 +58,7 @@ class AuditPageController {
         }
         model.addAttribute("timeErrors", errors);
         model.addAttribute("shown", SHOWN);
+        model.addAttribute("actions", Audited.ACTIONS);
         return "audit/trail";
     }
 
