@@ -56,7 +56,8 @@ public class SatisfactionReport {
     }
 
     /**
-     * The ratings given in [from, to) within the caller's scope, or within {@code unitId}'s subtree when given.
+     * The ratings given from {@code from} (inclusive) to {@code to} (exclusive) within the caller's scope, or
+     * within {@code unitId}'s subtree when given.
      *
      * @throws Invalid   when the period is empty or reversed (field {@code to})
      * @throws NotFound  when the unit does not exist or lies outside the caller's scope
