@@ -1,6 +1,9 @@
 package org.fengqiao.account;
 
+import org.fengqiao.platform.ChoiceNames;
+
 /** The five levels of a grid's roster (seed 002: 五级网格). */
+@ChoiceNames("gridRole.")
 public enum GridRole {
     /** 网格长: the community officer. */
     GRID_CHIEF,

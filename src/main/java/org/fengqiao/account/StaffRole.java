@@ -1,6 +1,9 @@
 package org.fengqiao.account;
 
+import org.fengqiao.platform.ChoiceNames;
+
 /** The roles of people who work in Fengqiao (see MISSION.md, "Who uses it"). */
+@ChoiceNames("role.")
 public enum StaffRole {
     BUREAU_COMMAND,
     STATION_CHIEF,

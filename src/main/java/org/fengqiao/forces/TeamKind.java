@@ -1,6 +1,9 @@
 package org.fengqiao.forces;
 
+import org.fengqiao.platform.ChoiceNames;
+
 /** The kinds of teams of seeds 000, 002 and 003. */
+@ChoiceNames("forces.team.kind.")
 public enum TeamKind {
     /** 民事纠纷调解队 */
     MEDIATION,

@@ -1,6 +1,9 @@
 package org.fengqiao.incident;
 
+import org.fengqiao.platform.ChoiceNames;
+
 /** What an incident is about (seed 002's classified handling turns on it). */
+@ChoiceNames("incident.category.")
 public enum Category {
     /** 求助 */
     HELP,

@@ -1,6 +1,9 @@
 package org.fengqiao.incident;
 
+import org.fengqiao.platform.ChoiceNames;
+
 /** Where an incident came from. */
+@ChoiceNames("incident.source.")
 public enum Source {
     /** pushed by the 110 command centre's system */
     CALL_110,

@@ -1,5 +1,8 @@
 package org.fengqiao.jurisdiction;
 
+import org.fengqiao.platform.ChoiceNames;
+
+@ChoiceNames("jurisdiction.groupingKind.")
 public enum GroupingKind {
     /** 警务区 */
     POLICE_DISTRICT,

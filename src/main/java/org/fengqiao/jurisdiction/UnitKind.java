@@ -1,8 +1,10 @@
 package org.fengqiao.jurisdiction;
 
 import java.util.Set;
+import org.fengqiao.platform.ChoiceNames;
 
 /** The levels of the police hierarchy, top to bottom. */
+@ChoiceNames("jurisdiction.unitKind.")
 public enum UnitKind {
     BUREAU, STATION, CENTRAL_OFFICE, WORKSTATION, WORK_POINT;
 

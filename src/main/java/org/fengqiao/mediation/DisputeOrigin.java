@@ -1,6 +1,9 @@
 package org.fengqiao.mediation;
 
+import org.fengqiao.platform.ChoiceNames;
+
 /** Where a dispute case came from. */
+@ChoiceNames("mediation.origin.")
 public enum DisputeOrigin {
     /** Pushed by the 110 centre to the grid's mediation office. */
     CALL_110,

@@ -1,6 +1,9 @@
 package org.fengqiao.population;
 
+import org.fengqiao.platform.ChoiceNames;
+
 /** What a person is followed for. A trusted household (放心户) is a mark of the household, not of a person. */
+@ChoiceNames("population.category.")
 public enum Category {
     /** 重点人口, with a {@link KeyPersonType} and a risk level. */
     KEY_PERSON,

@@ -1,5 +1,7 @@
 package org.fengqiao.population;
 
+import org.fengqiao.platform.ChoiceNames;
+
 /**
  * What a helper does in a key person's team (N帮一) or a left-behind child's care agreement (seed 002):
  * drug-involved and mentally ill persons get grid chief, family member, community doctor and volunteer;
@@ -7,6 +9,7 @@ package org.fengqiao.population;
  * informant; the other key persons grid manager, grid member and village cadre; left-behind children
  * grid manager, volunteer and their actual guardian, with a school teacher as the fourth.
  */
+@ChoiceNames("care.role.")
 public enum HelperRole {
     /** 网格长 (the community officer) */
     GRID_CHIEF,

@@ -1,6 +1,9 @@
 package org.fengqiao.population;
 
+import org.fengqiao.platform.ChoiceNames;
+
 /** How a key person was found at a visit. */
+@ChoiceNames("care.state.")
 public enum PersonState {
     /** 稳定在控 */
     STABLE,

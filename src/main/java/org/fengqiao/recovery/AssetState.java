@@ -1,8 +1,10 @@
 package org.fengqiao.recovery;
 
 import java.util.Set;
+import org.fengqiao.platform.ChoiceNames;
 
 /** Where an asset stands: traced, then seized or frozen (recovered), then returned to victims or confiscated. */
+@ChoiceNames("recovery.state.")
 public enum AssetState {
     TRACED, SEIZED, FROZEN, RETURNED, CONFISCATED;
 

@@ -17,6 +17,10 @@ class AuditPageIntegrationTests extends IntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     AuditApi api;
 
@@ -66,6 +70,24 @@ class AuditPageIntegrationTests extends IntegrationTest {
         ResponseEntity<String> page = page("/audit?from=not-a-time", "auditor", "en");
         assertThat(page.getStatusCode().value()).isEqualTo(200);
         assertThat(page.getBody()).contains("Invalid time").contains("value=\"not-a-time\"");
+    }
+
+    @Test
+    void everyActionReadsAsAWordInBothLanguagesInTheRowsAndTheFilter() {
+        String id = java.util.UUID.randomUUID().toString();
+        for (String action : java.util.List.of("EXPORT", "IMPORT", "REVEAL")) {
+            events.publishEvent(new Audited(action, "test-record", id, null, null, null, "tester"));
+        }
+        String zh = page("/audit?recordId=" + id, "auditor", null).getBody();
+        assertThat(zh).contains("<td>导出</td>", "<td>导入</td>", "<td>查看完整信息</td>")
+                .doesNotContain("<td>EXPORT</td>").doesNotContain("<td>IMPORT</td>").doesNotContain("<td>REVEAL</td>");
+        String en = page("/audit?recordId=" + id + "&action=export", "auditor", "en").getBody();
+        assertThat(en).contains("<td>Exported</td>").doesNotContain("<td>Imported</td>")
+                .contains("<option value=\"EXPORT\" selected=\"selected\">Exported</option>")
+                .contains(">Imported</option>", ">Revealed in full</option>", ">Signed in</option>");
+        // whatever the tests before this one wrote to the trail, each action of it has its name
+        java.util.List<String> stored = jdbc.sql("SELECT DISTINCT action FROM audit_entry").query(String.class).list();
+        assertThat(Audited.ACTIONS).containsAll(stored);
     }
 
     @Test

@@ -86,7 +86,27 @@ class ErrorPagesIntegrationTests extends IntegrationTest {
     void aFilterThatIsNoneOfItsChoicesIsTheInvalidInputPageNamingTheParameterAndTheChoices() {
         HttpResponse<String> r = signedIn("officer").get("/persons?category=BOGUS", null, "Accept", BROWSER);
         isTheErrorPage(r, 400, "输入有误");
-        assertThat(r.body()).contains("category：不是可选的值", "KEY_PERSON", "LEFT_BEHIND_CHILD");
+        assertThat(r.body()).contains("category：不是可选的值，可选：重点人口、留守儿童、独居老人、困难群众")
+                .as("the choices by their names, not their codes").doesNotContain("KEY_PERSON");
+        ApiClient english = signedIn("officer");
+        english.get("/?lang=en", null, "Accept", BROWSER);
+        HttpResponse<String> en = english.get("/persons?category=BOGUS", null, "Accept", BROWSER);
+        isTheErrorPage(en, 400, "Invalid input");
+        assertThat(en.body()).contains("Not one of the values allowed: Key person, Left-behind child, "
+                + "Elderly living alone, In difficulty").doesNotContain("LEFT_BEHIND_CHILD");
+    }
+
+    @Test
+    void theApiNamesAChoicesCodesWithTheirNamesInTheCallersLanguage() {
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        HttpResponse<String> zh = api.get("/api/v1/incidents?category=BOGUS", officer);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(zh).get("errors").get(0).get("message").asText())
+                .startsWith("不是可选的值，可选：HELP（求助）、");
+        HttpResponse<String> en = api.get("/api/v1/incidents?category=BOGUS", officer, "Accept-Language", "en");
+        assertThat(ApiClient.json(en).get("errors").get(0).get("message").asText())
+                .startsWith("Not one of the values allowed: HELP (");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.Permission;
+import org.fengqiao.platform.web.Paging;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +45,10 @@ class StaffPages {
         Caller caller = Callers.require();
         StaffRole chosen = parseRole(role);
         StaffAdministration.Listing listing = administration.list(caller, chosen, q, page - 1, PAGE_SIZE);
+        String pastTheEnd = Paging.lastPageIfPast(page, listing.pages()).orElse(null);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
         model.addAttribute("staff", listing.rows().stream().map(views::summary).toList());
         model.addAttribute("listing", listing);
         model.addAttribute("roles", StaffRole.values());

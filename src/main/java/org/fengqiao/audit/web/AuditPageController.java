@@ -5,11 +5,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.fengqiao.audit.Audited;
 import org.fengqiao.audit.internal.AuditPage;
 import org.fengqiao.audit.internal.AuditQuery;
 import org.fengqiao.audit.internal.AuditReading;
 import org.fengqiao.audit.internal.TimeBound;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.web.Paging;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,12 +53,17 @@ class AuditPageController {
             AuditQuery query = new AuditQuery(filter.actor(), filter.action(), filter.recordType(), filter.recordId(),
                     from, to, filter.page() == null ? 0 : filter.page(), filter.size() == null ? AuditQuery.DEFAULT_SIZE : filter.size());
             AuditPage page = reading.search(query, locale);
+            String pastTheEnd = Paging.lastPageIfPastFromZero(page.page(), page.pages()).orElse(null);
+            if (pastTheEnd != null) {
+                return pastTheEnd;
+            }
             model.addAttribute("page", page);
             model.addAttribute("previous", page.hasPrevious() ? link(filter, page.size(), page.page() - 1) : null);
             model.addAttribute("next", page.hasNext() ? link(filter, page.size(), page.page() + 1) : null);
         }
         model.addAttribute("timeErrors", errors);
         model.addAttribute("shown", SHOWN);
+        model.addAttribute("actions", Audited.ACTIONS);
         return "audit/trail";
     }
 

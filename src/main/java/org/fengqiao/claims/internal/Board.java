@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.platform.ChoiceNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,8 +19,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Board {
 
+    @ChoiceNames("claims.kind.")
     public enum Kind { DISPUTE, INCIDENT, HAZARD }
 
+    @ChoiceNames("claims.state.")
     public enum State { WAITING, OPEN, CLAIMED, DONE, CLOSED }
 
     public enum ClaimState {

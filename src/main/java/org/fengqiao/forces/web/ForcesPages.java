@@ -22,6 +22,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.Paging;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -85,6 +86,10 @@ class ForcesPages {
                 model.addAttribute("members", found.items());
                 model.addAttribute("total", found.total());
                 model.addAttribute("page", p);
+                String pastTheEnd = Paging.lastPageIfPast(p, Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE)).orElse(null);
+                if (pastTheEnd != null) {
+                    return pastTheEnd;
+                }
                 model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
                 model.addAttribute("role", blank(role));
                 model.addAttribute("status", status);

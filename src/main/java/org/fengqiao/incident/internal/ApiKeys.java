@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.platform.ChoiceNames;
 import org.fengqiao.platform.ShortLived;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ApiKeys {
 
+    @ChoiceNames("incident.apiKeys.purpose.")
     public enum Purpose { CALL_110, OPEN311 }
 
     public record KeyHolder(UUID unitId, String unitCode, String unitName, String unitPath, String name, UUID keyId,

@@ -33,6 +33,7 @@ import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.jurisdiction.UnitKind;
+import org.fengqiao.platform.ChoiceNames;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
@@ -75,6 +76,7 @@ public class IncidentDesk implements AutoCloseable {
         }
     }
 
+    @ChoiceNames("gridRole.")
     public enum Arrival { MANAGER, GRID_CHIEF }
 
     private final Incidents incidents;

@@ -16,6 +16,7 @@ import java.util.function.IntFunction;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.Source;
 import org.fengqiao.incident.Subtype;
+import org.fengqiao.platform.ChoiceNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Incidents {
 
+    @ChoiceNames("incident.status.")
     public enum Status {
         RECEIVED, ACKNOWLEDGED, DISPATCHED, ARRIVED, RESOLVED, ANSWERED,
         /** Merged into another report (a duplicate): closed, answered when its primary is. */

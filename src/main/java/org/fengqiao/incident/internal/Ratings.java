@@ -9,8 +9,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The reporters' ratings of the answers, one per report (a new rating replaces the last), and the
- * satisfaction figures of seed 002 per grid: how many rated, the mean, and the share of 4 and 5 (满意率),
- * scoped in the SQL like every read.
+ * satisfaction figures of seed 002 per unit, grid and person in charge: how many rated, the mean, and the share of
+ * 4 and 5 (满意率), with the low ratings' comments, scoped in the SQL like every read.
  */
 @Repository
 public class Ratings {
@@ -44,20 +44,73 @@ public class Ratings {
                 .params(incident, (short) score, comment, at).update();
     }
 
+    /** The ratings of the scope given from {@code from} (inclusive) to {@code to} (exclusive), joined to where they sit. */
+    private static final String RATED = """
+            FROM incident_rating r JOIN incident i ON i.id = r.incident_id JOIN grid g ON g.id = i.grid_id
+            JOIN unit u ON u.id = g.unit_id
+            """;
+    private static final String IN_SCOPE = """
+            WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND r.rated_at >= :from AND r.rated_at < :to
+            """;
+    private static final String FIGURES = """
+            count(*) AS n, avg(r.score) AS mean, count(*) FILTER (WHERE r.score >= 4) AS satisfied
+            """;
+
+    /** Ratings at or below this score are not counted satisfied (满意 is 4 and 5): the ones a chief reads. */
+    public static final int LOW = 3;
+
     /** Per grid of the scope, the ratings given from {@code from} (inclusive) to {@code to} (exclusive). */
     public List<GridSatisfaction> byGrid(List<String> scopePaths, OffsetDateTime from, OffsetDateTime to) {
-        return jdbc.sql("""
-                SELECT g.id, g.code, g.name, count(*) AS n, avg(r.score) AS mean,
-                       count(*) FILTER (WHERE r.score >= 4) AS satisfied
-                FROM incident_rating r JOIN incident i ON i.id = r.incident_id JOIN grid g ON g.id = i.grid_id
-                JOIN unit u ON u.id = g.unit_id
-                WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND r.rated_at >= :from AND r.rated_at < :to
-                GROUP BY g.id, g.code, g.name ORDER BY g.code""")
+        return figures("SELECT g.id, g.code, g.name, " + FIGURES + RATED + IN_SCOPE
+                + "GROUP BY g.id, g.code, g.name ORDER BY g.code", scopePaths, from, to)
+                .stream().map(f -> new GridSatisfaction(f.id(), f.code(), f.name(), f.ratings(), f.mean(), f.satisfied(),
+                        f.satisfactionRate()))
+                .toList();
+    }
+
+    /** One row of figures: a unit, a grid or an officer, how many rated, the mean and the share of 4 and 5. */
+    public record Figures(UUID id, String code, String name, long ratings, double mean, long satisfied,
+            double satisfactionRate) {
+    }
+
+    /** Per unit that holds the rated items' grids (a station, a police office, a workstation). */
+    public List<Figures> byUnit(List<String> scopePaths, OffsetDateTime from, OffsetDateTime to) {
+        return figures("SELECT u.id, u.code, u.name, " + FIGURES + RATED + IN_SCOPE
+                + "GROUP BY u.id, u.code, u.name, u.path ORDER BY u.path", scopePaths, from, to);
+    }
+
+    /**
+     * Per officer who owned the rated item (责任人: the answer went out under his name, and the owner stays when an
+     * item is answered). Items without a person as owner are counted in their grid and unit only.
+     */
+    public List<Figures> byOfficer(List<String> scopePaths, OffsetDateTime from, OffsetDateTime to) {
+        return figures("SELECT s.id, s.police_number, s.name, " + FIGURES + RATED + "JOIN staff s ON s.id = i.owner_staff_id "
+                + IN_SCOPE + "GROUP BY s.id, s.police_number, s.name ORDER BY s.name, s.id", scopePaths, from, to);
+    }
+
+    /** A rating not counted satisfied (1 to {@link #LOW}), with the resident's words and where it sits. */
+    public record LowRating(UUID incidentId, String trackingCode, int score, String comment, OffsetDateTime ratedAt,
+            String gridName, String unitName, String officerName) {
+    }
+
+    /** The low ratings of the period, newest first, at most {@code limit}. */
+    public List<LowRating> low(List<String> scopePaths, OffsetDateTime from, OffsetDateTime to, int limit) {
+        return jdbc.sql("SELECT i.id, i.tracking_code, r.score, r.comment, r.rated_at, g.name AS grid_name, "
+                + "u.name AS unit_name, s.name AS officer_name " + RATED + "LEFT JOIN staff s ON s.id = i.owner_staff_id "
+                + IN_SCOPE + "AND r.score <= " + LOW + " ORDER BY r.rated_at DESC, i.id LIMIT :limit")
+                .param("scope", Incidents.patterns(scopePaths)).param("from", from).param("to", to).param("limit", limit)
+                .query((rs, n) -> new LowRating(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getString(7), rs.getString(8)))
+                .list();
+    }
+
+    private List<Figures> figures(String sql, List<String> scopePaths, OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.sql(sql)
                 .param("scope", Incidents.patterns(scopePaths)).param("from", from).param("to", to)
                 .query((rs, n) -> {
                     long count = rs.getLong("n");
                     long satisfied = rs.getLong("satisfied");
-                    return new GridSatisfaction(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), count,
+                    return new Figures(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), count,
                             Math.round(rs.getDouble("mean") * 100) / 100.0, satisfied,
                             Math.round(satisfied * 1000.0 / count) / 1000.0);
                 })

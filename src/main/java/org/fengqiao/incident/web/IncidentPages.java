@@ -23,6 +23,7 @@ import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FormAnswers;
+import org.fengqiao.platform.web.Paging;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -81,6 +82,10 @@ class IncidentPages {
         model.addAttribute("items", found.items().stream().map(i -> views.view(i, locale)).toList());
         model.addAttribute("total", found.total());
         model.addAttribute("page", p);
+        String pastTheEnd = Paging.lastPageIfPast(p, Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE)).orElse(null);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
         model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("show", filter);
         model.addAttribute("category", category);

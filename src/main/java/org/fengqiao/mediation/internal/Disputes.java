@@ -13,6 +13,7 @@ import org.fengqiao.mediation.DisputeKind;
 import org.fengqiao.mediation.DisputeOrigin;
 import org.fengqiao.mediation.SettledLevel;
 import org.fengqiao.mediation.TeamRole;
+import org.fengqiao.platform.ChoiceNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,12 +24,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Disputes {
 
+    @ChoiceNames("mediation.status.")
     public enum Status {
         OPEN, AGREED, FAILED, REFERRED,
         /** Ended because its 110 report was merged into another as a duplicate: neither settled nor failed. */
         DUPLICATE
     }
 
+    @ChoiceNames("mediation.referral.")
     public enum Referral { MEDIATION_COMMITTEE, COURT, DEPARTMENT }
 
     /**

@@ -28,6 +28,7 @@ import org.fengqiao.mediation.internal.Disputes.Case;
 import org.fengqiao.mediation.internal.Disputes.Member;
 import org.fengqiao.mediation.internal.Disputes.Referral;
 import org.fengqiao.mediation.internal.Disputes.Status;
+import org.fengqiao.platform.ChoiceNames;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
@@ -76,6 +77,7 @@ public class MediationDesk {
     public record SessionForm(LocalDate heldOn, String place, String attendees, String said, String nextStep) {
     }
 
+    @ChoiceNames("mediation.outcome.")
     public enum Outcome { AGREEMENT, FAILURE, REFERRAL }
 
     public record EndForm(Outcome outcome, SettledLevel level, String agreementText, Boolean officerWitness,

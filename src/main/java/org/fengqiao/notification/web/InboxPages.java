@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.fengqiao.notification.internal.Inbox;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,6 +43,10 @@ class InboxPages {
         model.addAttribute("total", found.total());
         model.addAttribute("unread", found.unread());
         model.addAttribute("page", p);
+        String pastTheEnd = Paging.lastPageIfPast(p, Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE)).orElse(null);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
         model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         return "notification/inbox";
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.fengqiao.platform.Busy;
+import org.fengqiao.platform.ChoiceNames;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
@@ -110,11 +111,11 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "error.invalid", "invalid");
         // a choice (?kind=CASINO) says what may be chosen, as a value of the wrong kind in a JSON body does
         Class<?> type = e.getRequiredType();
+        boolean page = wantsPage(request);
         String message = type != null && type.isEnum()
-                ? text("error.field.oneOf", java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(", ")))
+                ? text("error.field.oneOf", choices(type, !page))
                 : text("error.field.format");
-        if (wantsPage(request)) {
+        if (page) {
             // the error page shows the message alone: let it name the parameter
             message = text("error.parameter", e.getName(), message);
         }
@@ -165,12 +166,27 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
             String field = field(m.getPath());
             Class<?> target = m.getTargetType();
             String message = target != null && target.isEnum()
-                    ? text("error.field.oneOf", java.util.Arrays.stream(target.getEnumConstants()).map(String::valueOf)
-                            .collect(java.util.stream.Collectors.joining(", ")))
+                    ? text("error.field.oneOf", choices(target, true))
                     : text("error.field.format");
             pd.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         }
         return ResponseEntity.badRequest().body(pd);
+    }
+
+    /**
+     * The values a choice may take, in the reader's language: by their names ({@link ChoiceNames}) on a page, where a
+     * person reads them; for the API by the codes a client sends, each with its name ({@code KEY_PERSON（重点人口）}).
+     * A choice without names is listed by its codes.
+     */
+    private String choices(Class<?> type, boolean withCodes) {
+        ChoiceNames names = type.getAnnotation(ChoiceNames.class);
+        List<String> values = new ArrayList<>();
+        for (Object constant : type.getEnumConstants()) {
+            String code = ((Enum<?>) constant).name();
+            String name = names == null ? null : messages.getMessage(names.value() + code, null, null, locale());
+            values.add(name == null ? code : withCodes ? text("error.field.choice", code, name) : name);
+        }
+        return String.join(text("error.field.choiceSeparator"), values);
     }
 
     /** The JSON path of a value as a field name: {@code parties[1].phone}. */

@@ -2,6 +2,7 @@ package org.fengqiao.population.internal;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import org.fengqiao.platform.ChoiceNames;
 
 /**
  * The fire-safety state of a place (消防安全状态), derived from its inspections on a given day,
@@ -16,6 +17,7 @@ import java.util.Collection;
  * filter by state in SQL on the same three counts ({@link Summary}); {@link #sqlCondition} is
  * where the two meet.
  */
+@ChoiceNames("places.fire.")
 public enum FireSafety {
     OVERDUE, HAZARD_OPEN, COMPLIANT, NOT_INSPECTED;
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.fengqiao.platform.ChoiceNames;
 
 /**
  * When utility use at a place calls for a door-to-door check (seed 000: 一旦发现异常，立即入户核查).
@@ -31,6 +32,7 @@ import java.util.UUID;
  */
 public final class UtilityAnomalyPolicy {
 
+    @ChoiceNames("utilities.kind.")
     public enum Kind { UNREGISTERED_USE, REGISTERED_NO_USE }
 
     /** One month's use of one utility at the place. */

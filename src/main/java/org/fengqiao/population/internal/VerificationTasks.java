@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.ChoiceNames;
 import org.fengqiao.population.internal.UtilityAnomalyPolicy.Existing;
 import org.fengqiao.population.internal.UtilityAnomalyPolicy.Kind;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,8 +26,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class VerificationTasks {
 
+    @ChoiceNames("utilities.status.")
     public enum Status { OPEN, ASSIGNED, RESOLVED }
 
+    @ChoiceNames("utilities.finding.")
     public enum Finding { TENANTS_REGISTERED, VACANT, RESIDENTS_LEFT, NO_ISSUE }
 
     public record Task(UUID id, UUID gridId, String gridCode, String gridName, String unitPath, UUID roomId,

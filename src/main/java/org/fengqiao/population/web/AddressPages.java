@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.internal.Addresses;
 import org.fengqiao.population.internal.StandardAddress;
 import org.springframework.http.HttpStatus;
@@ -45,6 +46,10 @@ class AddressPages {
         model.addAttribute("addresses", found.rows());
         model.addAttribute("total", found.total());
         model.addAttribute("page", current);
+        String pastTheEnd = Paging.lastPageIfPast(current, (found.total() + PAGE - 1) / PAGE).orElse(null);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
         model.addAttribute("pages", (found.total() + PAGE - 1) / PAGE);
         model.addAttribute("county", county);
         model.addAttribute("townships", StandardAddress.townshipsOf(county));

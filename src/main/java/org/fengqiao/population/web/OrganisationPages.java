@@ -7,6 +7,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.OrganisationKind;
 import org.fengqiao.population.OrganisationRole;
 import org.fengqiao.population.SmallPlace;
@@ -67,6 +68,10 @@ class OrganisationPages {
                 .toList());
         model.addAttribute("total", found.total());
         model.addAttribute("page", current);
+        String pastTheEnd = Paging.lastPageIfPast(current, (found.total() + PAGE - 1) / PAGE).orElse(null);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
         model.addAttribute("pages", (found.total() + PAGE - 1) / PAGE);
         model.addAttribute("kind", theKind);
         model.addAttribute("smallPlace", all ? "ALL" : place == null ? null : place.name());

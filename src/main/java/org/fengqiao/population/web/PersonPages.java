@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.Category;
 import org.fengqiao.population.KeyPersonType;
 import org.fengqiao.population.Residence;
@@ -56,6 +57,12 @@ class PersonPages {
         try {
             PersonQuery query = new PersonQuery(q, address, category, keyPersonType, residence, null, null);
             Persons.Page found = register.search(query, caller, PAGE, (current - 1) * PAGE);
+            // a total that is only a lower bound (more) may have pages past it: only a counted one has a last page
+            String pastTheEnd = found.more() ? null
+                    : Paging.lastPageIfPast(current, (found.total() + PAGE - 1) / PAGE).orElse(null);
+            if (pastTheEnd != null) {
+                return pastTheEnd;
+            }
             model.addAttribute("persons", found.rows().stream().map(PersonController.PersonView::of).toList());
             model.addAttribute("total", found.total());
             model.addAttribute("more", found.more());

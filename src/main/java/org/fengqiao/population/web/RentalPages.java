@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.RentalPurpose;
 import org.fengqiao.population.internal.Addresses;
 import org.fengqiao.population.internal.Buildings;
@@ -54,6 +55,10 @@ class RentalPages {
         model.addAttribute("rentals", found.rows().stream().map(r -> RentalController.RentalSummary.of(r, today)).toList());
         model.addAttribute("total", found.total());
         model.addAttribute("page", current);
+        String pastTheEnd = Paging.lastPageIfPast(current, (found.total() + PAGE - 1) / PAGE).orElse(null);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
         model.addAttribute("pages", (found.total() + PAGE - 1) / PAGE);
         model.addAttribute("gridId", gridId);
         model.addAttribute("landlord", landlord);

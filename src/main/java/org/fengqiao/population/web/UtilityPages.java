@@ -10,6 +10,7 @@ import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FormAnswers;
+import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.internal.UtilityAnomalyPolicy;
 import org.fengqiao.population.internal.UtilityImport;
 import org.fengqiao.population.internal.ImportJobs;
@@ -121,6 +122,10 @@ class UtilityPages {
         model.addAttribute("tasks", found.tasks());
         model.addAttribute("total", found.total());
         model.addAttribute("page", current);
+        String pastTheEnd = Paging.lastPageIfPast(current, (found.total() + size - 1) / size).orElse(null);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
         model.addAttribute("pages", (found.total() + size - 1) / size);
         model.addAttribute("status", status);
         model.addAttribute("kind", kind);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.platform.ChoiceNames;
 import org.fengqiao.recovery.AssetKind;
 import org.fengqiao.recovery.AssetState;
 import org.fengqiao.recovery.Department;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RecoveryFiles {
 
+    @ChoiceNames("recovery.status.")
     public enum Status { OPEN, CLOSED }
 
     public record File(UUID id, String code, String caseNumber, String title, String summary, UUID gridId,

@@ -15,6 +15,7 @@ import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FormAnswers;
+import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.PersonLookup;
 import org.fengqiao.recovery.AssetKind;
 import org.fengqiao.recovery.AssetState;
@@ -89,6 +90,10 @@ class RecoveryPages {
         model.addAttribute("items", found.items());
         model.addAttribute("total", found.total());
         model.addAttribute("page", p);
+        String pastTheEnd = Paging.lastPageIfPast(p, Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE)).orElse(null);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
         model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("show", filter);
         model.addAttribute("year", year);

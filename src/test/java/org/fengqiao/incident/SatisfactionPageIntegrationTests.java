@@ -1,0 +1,272 @@
+package org.fengqiao.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.GridRole;
+import org.fengqiao.account.Staff;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.incident.internal.IncidentDesk;
+import org.fengqiao.incident.internal.Ratings;
+import org.fengqiao.incident.internal.Submitter;
+import org.fengqiao.jurisdiction.Community;
+import org.fengqiao.jurisdiction.CommunityKind;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitKind;
+import org.fengqiao.platform.web.LocalTimes;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The satisfaction page (群众满意率) a station chief opens beside the response times: the residents' ratings filed
+ * here, counted per unit, grid and person in charge over the period he chooses, with the low ratings' words; another
+ * station's ratings never on it; 404 for a unit outside his jurisdiction, 403 for a role that reads no incidents; in
+ * both languages; a period that is no period refused with the reason.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SatisfactionPageIntegrationTests extends IntegrationTest {
+
+    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    IncidentDesk desk;
+    @Autowired
+    Ratings ratings;
+
+    String n;
+    Unit unit;
+    Grid grid;
+    Staff manager;
+    Unit elsewhere;
+    LocalDate today;
+    LocalDate oldDay;
+
+    @BeforeAll
+    void ratingsFiledInTwoStations() {
+        n = String.valueOf(100000 + new Random().nextInt(899999));
+        today = LocalDate.now(LocalTimes.ZONE);
+        Unit station = jurisdictions.unitByCode("320722010000").orElseThrow();
+        unit = jurisdictions.createUnit(station.id(), UnitKind.WORKSTATION, "SAT-" + n, "满意工作站" + n, null);
+        grid = grid(unit, "IT-SAT-" + n, 104);
+        manager = staff.register(unit.id(), StaffRole.AUXILIARY_POLICE, "满意管理员" + n, null, null, "辅警",
+                "satmgr" + n, DEMO_PASSWORD);
+        staff.assignGridRole(grid.id(), manager.id(), GridRole.MANAGER, LocalDate.of(2024, 1, 1), null);
+        // 牛山派出所, another station: officer2's workstation
+        elsewhere = jurisdictions.unitByCode("320722020100").orElseThrow();
+        Grid theirs = grid(elsewhere, "IT-SAT2-" + n, 106);
+
+        rated(grid, 5, "处理得很及时" + n);
+        rated(grid, 4, null);
+        rated(grid, 2, "等了两个小时才来人" + n);
+        rated(grid, 1, null);
+        rated(theirs, 1, "牛山差评" + n);
+        // forty-five days ago at 10:00 in China: outside the last 30 days, inside a period chosen around it
+        oldDay = today.minusDays(45);
+        UUID old = answered(grid);
+        ratings.put(old, 3, "上个月的差评" + n, oldDay.atTime(10, 0).atZone(LocalTimes.ZONE).toOffsetDateTime());
+    }
+
+    Grid grid(Unit owner, String code, double lonBase) {
+        Community village = jurisdictions.createCommunity(owner.id(), CommunityKind.VILLAGE, code + "-V", "满意村" + code,
+                null, null, null);
+        double lon = lonBase + new Random().nextInt(400) / 100.0;
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,24],[%s,24],[%s,24.005],[%s,24.005],[%s,24]]]}"
+                .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
+        return jurisdictions.createGrid(village.id(), GridNetwork.POLICE, code, "满意网格" + code, square, null, null, null);
+    }
+
+    UUID answered(Grid where) {
+        Submitter by = Submitter.system("test");
+        UUID id = desk.file(new NewIncident(Source.FIELD, Category.HELP, null, null, "求助" + n, null, null, null,
+                "满意村口", where.id().value(), null, null, null, null), by).incident().id();
+        desk.acknowledge(id, by);
+        desk.resolve(id, "已处理", by);
+        desk.answer(id, "已处理，谢谢反映", by);
+        return id;
+    }
+
+    /** An answered report rated by its reporter on the tracking page. */
+    void rated(Grid where, int score, String comment) {
+        String code = jdbc.sql("SELECT tracking_code FROM incident WHERE id = ?").param(answered(where))
+                .query(String.class).single();
+        PublicClient resident = new PublicClient(port, "198.51.100." + (new Random().nextInt(250) + 1), null);
+        HttpResponse<String> r = resident.post("/track/" + code, "/track/" + code + "/rate",
+                comment == null ? Map.of("score", String.valueOf(score)) : Map.of("score", String.valueOf(score), "comment", comment),
+                List.of());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+    }
+
+    ApiClient signedIn(String username, String language) {
+        ApiClient c = new ApiClient(port);
+        assertThat(c.formLogin(username, DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        if (language != null) {
+            c.get("/?lang=" + language, null, "Accept", BROWSER);
+        }
+        return c;
+    }
+
+    static String page(ApiClient c, String path) {
+        HttpResponse<String> r = c.get(path, null, "Accept", BROWSER);
+        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** The opening tag of the row of a table that carries the id, with its figures as data attributes. */
+    static Map<String, String> row(String html, String table, UUID id) {
+        int start = html.indexOf("id=\"satisfaction-" + table + "\"");
+        assertThat(start).as("table " + table).isPositive();
+        String rest = html.substring(start, html.indexOf("</table>", start));
+        Matcher m = Pattern.compile("<tr data-id=\"" + id + "\" data-ratings=\"(\\d+)\" data-satisfied=\"(\\d+)\""
+                + " data-rate=\"([0-9.]+)\">(.*?)</tr>", Pattern.DOTALL).matcher(rest);
+        if (!m.find()) {
+            return null;
+        }
+        return Map.of("ratings", m.group(1), "satisfied", m.group(2), "rate", m.group(3), "html", m.group(4));
+    }
+
+    @Test
+    void theChiefSeesTheRatingsFiledPerUnitGridAndPersonInChargeWithTheLowOnesWords() {
+        UUID owner = jdbc.sql("SELECT DISTINCT owner_staff_id FROM incident WHERE grid_id = ?")
+                .param(grid.id().value()).query(UUID.class).single();
+        assertThat(owner).as("the grid manager owns the answered reports").isEqualTo(manager.id().value());
+
+        String html = page(signedIn("chief", null), "/incidents/satisfaction");
+        assertThat(html).contains("<h1>群众满意率</h1>");
+        for (String table : List.of("units", "grids", "officers")) {
+            UUID id = switch (table) {
+                case "units" -> unit.id().value();
+                case "grids" -> grid.id().value();
+                default -> manager.id().value();
+            };
+            Map<String, String> r = row(html, table, id);
+            assertThat(r).as(table).isNotNull();
+            assertThat(r.get("ratings")).as(table + ": four ratings in the last 30 days").isEqualTo("4");
+            assertThat(r.get("satisfied")).as(table + ": the 5 and the 4").isEqualTo("2");
+            assertThat(r.get("html")).contains("50.0%").contains("3.00");
+        }
+        assertThat(row(html, "units", unit.id().value()).get("html")).contains("满意工作站" + n);
+        assertThat(row(html, "officers", manager.id().value()).get("html")).contains("满意管理员" + n);
+        String low = html.substring(html.indexOf("id=\"satisfaction-low\""));
+        assertThat(low).contains("等了两个小时才来人" + n).contains("（未留言）")
+                .as("a 5 is no low rating").doesNotContain("处理得很及时" + n)
+                .as("a rating older than the period").doesNotContain("上个月的差评" + n);
+
+        // the chief narrows it to the unit: the same figures, and the old rating when the period reaches back to it
+        String chosen = page(signedIn("chief", null), "/incidents/satisfaction?unit=" + unit.id().value() + "&from="
+                + oldDay.minusDays(1) + "&to=" + oldDay.plusDays(1));
+        Map<String, String> old = row(chosen, "grids", grid.id().value());
+        assertThat(old.get("ratings")).isEqualTo("1");
+        assertThat(old.get("satisfied")).isEqualTo("0");
+        assertThat(chosen).contains("上个月的差评" + n).doesNotContain("等了两个小时才来人" + n)
+                .contains(oldDay.minusDays(1) + " 至 " + oldDay.plusDays(1));
+        String both = page(signedIn("chief", null), "/incidents/satisfaction?unit=" + unit.id().value() + "&from="
+                + oldDay + "&to=" + today);
+        assertThat(row(both, "units", unit.id().value()).get("ratings")).isEqualTo("5");
+        assertThat(row(both, "units", unit.id().value()).get("html")).contains("40.0%");
+    }
+
+    @Test
+    void anotherStationsRatingsAreNeverShownAndItsUnitIsNotFound() {
+        String chief = page(signedIn("chief", null), "/incidents/satisfaction?days=90");
+        assertThat(chief).doesNotContain("牛山差评" + n).doesNotContain("IT-SAT2-" + n).contains("IT-SAT-" + n);
+        String officer2 = page(signedIn("officer2", null), "/incidents/satisfaction?days=90");
+        assertThat(officer2).contains("牛山差评" + n).doesNotContain("IT-SAT-" + n + "<")
+                .doesNotContain("等了两个小时才来人" + n);
+        String bureau = page(signedIn("bureau", null), "/incidents/satisfaction?days=90");
+        assertThat(bureau).contains("牛山差评" + n).contains("等了两个小时才来人" + n);
+
+        HttpResponse<String> outside = signedIn("chief", null).get("/incidents/satisfaction?unit="
+                + elsewhere.id().value(), null, "Accept", BROWSER);
+        assertThat(outside.statusCode()).isEqualTo(404);
+        assertThat(outside.body()).doesNotContain("牛山差评" + n);
+        assertThat(signedIn("chief", null).get("/incidents/satisfaction?unit=" + UUID.randomUUID(), null, "Accept",
+                BROWSER).statusCode()).isEqualTo(404);
+
+        ApiClient api = new ApiClient(port);
+        String token = api.token("chief", DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/incidents/satisfaction?unitId=" + elsewhere.id().value(), token).statusCode())
+                .isEqualTo(404);
+        JsonNode mine = ApiClient.json(api.get("/api/v1/incidents/satisfaction?unitId=" + unit.id().value(), token));
+        assertThat(mine.get("ratings").asLong()).isEqualTo(4);
+        assertThat(mine.get("officers").get(0).get("id").asText()).isEqualTo(manager.id().value().toString());
+        assertThat(mine.get("low").findValuesAsText("comment")).contains("等了两个小时才来人" + n);
+        assertThat(api.get("/api/v1/incidents/satisfaction", token).body()).doesNotContain("牛山差评" + n);
+    }
+
+    @Test
+    void aRoleThatReadsNoIncidentsIsForbiddenThePageAndTheApi() {
+        HttpResponse<String> page = signedIn("auditor", null).get("/incidents/satisfaction", null, "Accept", BROWSER);
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).doesNotContain("满意率");
+        ApiClient api = new ApiClient(port);
+        assertThat(api.get("/api/v1/incidents/satisfaction", api.token("auditor", DEMO_PASSWORD)).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theNavigationLinksItAndItReadsInEnglish() {
+        ApiClient chief = signedIn("chief", null);
+        assertThat(page(chief, "/incidents")).contains("id=\"satisfaction\"").contains("href=\"/incidents/satisfaction\"");
+        assertThat(page(chief, "/incidents/response-times")).contains("href=\"/incidents/satisfaction\"");
+
+        String english = page(signedIn("chief", "en"), "/incidents/satisfaction");
+        assertThat(english).contains("<h1>Residents&#39; satisfaction</h1>").contains("Per unit").contains("Per grid")
+                .contains("Per person in charge").contains("Satisfaction rate").contains("(no comment)")
+                .contains("Low ratings (3 or less)").doesNotContain("群众满意率");
+        assertThat(row(english, "grids", grid.id().value()).get("html")).contains("50.0%");
+    }
+
+    @Test
+    void aPeriodThatIsNoPeriodIsRefusedWithTheReasonAndNoFigures() {
+        HttpResponse<String> bad = signedIn("chief", null).get("/incidents/satisfaction?from=2026-13-45", null,
+                "Accept", BROWSER);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("起始日期“2026-13-45”不是日期，请写成 2026-05-01 这样")
+                .doesNotContain("satisfaction-grids").doesNotContain("等了两个小时才来人" + n)
+                .as("the form comes back with what was typed").contains("value=\"2026-13-45\"");
+
+        HttpResponse<String> reversed = signedIn("chief", null).get("/incidents/satisfaction?from=" + today
+                + "&to=" + today.minusDays(3), null, "Accept", BROWSER);
+        assertThat(reversed.statusCode()).isEqualTo(400);
+        assertThat(reversed.body()).contains("起始日期晚于截止日期，请重新选择期间").doesNotContain("satisfaction-grids");
+
+        HttpResponse<String> english = signedIn("chief", "en").get("/incidents/satisfaction?to=yesterday", null,
+                "Accept", BROWSER);
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(english.body()).contains("End date &quot;yesterday&quot; is not a date: write it as 2026-05-01");
+
+        ApiClient api = new ApiClient(port);
+        OffsetDateTime now = OffsetDateTime.now();
+        HttpResponse<String> api400 = api.get("/api/v1/incidents/satisfaction?from=" + now.plusDays(1).toInstant()
+                + "&to=" + now.toInstant(), api.token("chief", DEMO_PASSWORD));
+        assertThat(api400.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(api400).get("errors").get(0).get("message").asText()).isEqualTo("起始时间必须早于截止时间");
+    }
+}
