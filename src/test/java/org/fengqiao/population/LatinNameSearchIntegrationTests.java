@@ -50,7 +50,7 @@ class LatinNameSearchIntegrationTests extends IntegrationTest {
             }
             // through the API, as the form registers them
             for (String name : List.of("John Smith", "Maria Garcia-Lopez", "Ella Banfield", "José Müller", "Lee Wang",
-                    "Nguyễn Thị Hoà")) {
+                    "Nguyễn Thị Hoà", "Søren Kierkegaard", "ŁUKASZ Nowak", "Đặng Văn Đức", "Hans Weiß")) {
                 REGISTERED.put(name, register(name, "FS-1-01", officer));
             }
             outsideId = register("John Smith", "NS-1-01", api.token("officer2", DEMO_PASSWORD));
@@ -127,6 +127,18 @@ class LatinNameSearchIntegrationTests extends IntegrationTest {
         assertThat(ids("provisional")).as("the name before the rename").doesNotContain(id("Zoltan Kovacs"));
         assertThat(ids("muller")).as("typed without the umlaut").contains(id("José Müller"));
         assertThat(ids("Müller")).contains(id("José Müller"));
+    }
+
+    @Test
+    void lettersWithoutAMarkToDropAreFoundAsTypedOnAPlainKeyboard() {
+        assertThat(ids("soren")).contains(id("Søren Kierkegaard"));
+        assertThat(ids("Søren")).contains(id("Søren Kierkegaard"));
+        assertThat(ids("kierkegaard soren")).containsExactly(id("Søren Kierkegaard"));
+        assertThat(ids("ren")).as("the letters after ø are no word of their own").doesNotContain(id("Søren Kierkegaard"));
+        assertThat(ids("lukasz")).contains(id("ŁUKASZ Nowak"));
+        assertThat(ids("duc dang")).containsExactly(id("Đặng Văn Đức"));
+        assertThat(ids("weiss")).contains(id("Hans Weiß"));
+        assertThat(ids("hans weiß")).containsExactly(id("Hans Weiß"));
     }
 
     @Test
