@@ -124,7 +124,7 @@ public record PersonQuery(String text, String address, Category category, KeyPer
     }
 
     /**
-     * The words of a text in Latin letters as name_words (V117) holds a name's: compatibility-decomposed, combining
+     * The words of a text in Latin letters as name_words (V117, V127) holds a name's: compatibility-decomposed, combining
      * marks dropped (José → jose), lower-cased, apostrophes dropped (O'Brien → obrien), split at anything but a to z;
      * each once, in the order typed. Null when the text is not in Latin letters ({@link #LATIN_TEXT}).
      */
@@ -132,8 +132,8 @@ public record PersonQuery(String text, String address, Category category, KeyPer
         if (!LATIN_TEXT.matcher(text).matches() || !LATIN_LETTER.matcher(text).find()) {
             return null;
         }
-        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
-                .toLowerCase(Locale.ROOT);
+        String folded = foldLetters(MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
+                .toLowerCase(Locale.ROOT));
         java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
         for (String word : NOT_A_TO_Z.split(APOSTROPHES.matcher(folded).replaceAll(""))) {
             if (!word.isEmpty()) {
@@ -141,6 +141,37 @@ public record PersonQuery(String text, String address, Category category, KeyPer
             }
         }
         return List.copyOf(words);
+    }
+
+    /**
+     * The letters with no decomposition into a to z and a mark, written as people type them on a keyboard without
+     * them (Søren as soren, Łukasz as lukasz, Straße as strasse), as name_words (V127) stores them; lower case.
+     */
+    static String foldLetters(String lowerCase) {
+        StringBuilder b = null;
+        for (int i = 0; i < lowerCase.length(); i++) {
+            char c = lowerCase.charAt(i);
+            String as = switch (c) {
+                case 'ø' -> "o";
+                case 'đ', 'ð' -> "d";
+                case 'ł' -> "l";
+                case 'ı' -> "i";
+                case 'ħ' -> "h";
+                case 'ŧ' -> "t";
+                case 'ß' -> "ss";
+                case 'æ' -> "ae";
+                case 'œ' -> "oe";
+                case 'þ' -> "th";
+                default -> null;
+            };
+            if (as != null && b == null) {
+                b = new StringBuilder(lowerCase.length() + 2).append(lowerCase, 0, i);
+            }
+            if (b != null) {
+                b.append(as != null ? as : String.valueOf(c));
+            }
+        }
+        return b == null ? lowerCase : b.toString();
     }
 
     void appendTo(List<String> where, Map<String, Object> params, PersonalDataCipher cipher) {

@@ -294,9 +294,10 @@ public class PersonRegister {
         PersonQuery.Kind kind = query.kind();
         return searches.take(() -> {
             Persons.Page page = persons.search(query, caller, limit, offset);
-            if (kind == PersonQuery.Kind.INITIALS && !page.foundAsRead()) {
+            if (kind == PersonQuery.Kind.INITIALS && (!page.foundAsRead() || onlyLatinNames(page, offset))) {
                 // letters that are nobody's initials may be a surname spelled out ("wang", "chen"): read so, which
-                // finds the Latin names they start a word of as well
+                // finds the Latin names they start a word of as well. So may letters that are only the start of a
+                // Latin name's letters (a Latin name's initials are all its letters: "Wang Lee", wanglee)
                 PersonQuery spelled = query.asPinyin();
                 Persons.Page byPinyin = persons.search(spelled, caller, limit, offset);
                 if (byPinyin.total() > 0) {
@@ -305,6 +306,12 @@ public class PersonRegister {
             }
             return audited(query, kind, page);
         });
+    }
+
+    /** Whether every match of a first page is on it, and each is a name in Latin letters. */
+    private static boolean onlyLatinNames(Persons.Page page, int offset) {
+        return offset == 0 && !page.rows().isEmpty() && !page.more() && page.total() <= page.rows().size()
+                && page.rows().stream().allMatch(r -> PersonQuery.latinWords(r.name()) != null);
     }
 
     private Persons.Page audited(PersonQuery query, PersonQuery.Kind kind, Persons.Page page) {

@@ -97,6 +97,11 @@ class PersonQueryTests {
         assertThat(PersonQuery.latinWords("Jose\u0301")).containsExactly("jose");
         assertThat(PersonQuery.latinWords("ｊｏｈｎ　ｓｍｉｔｈ")).containsExactly("john", "smith");
         assertThat(PersonQuery.latinWords("john john")).containsExactly("john");
+        // letters with no decomposition into a to z and a mark, as typed on a keyboard without them
+        assertThat(PersonQuery.latinWords("Søren Kierkegaard")).containsExactly("soren", "kierkegaard");
+        assertThat(PersonQuery.latinWords("ŁUKASZ Nowak")).containsExactly("lukasz", "nowak");
+        assertThat(PersonQuery.latinWords("Đặng Thị Đào")).containsExactly("dang", "thi", "dao");
+        assertThat(PersonQuery.latinWords("Weiß Æsa Œuvre Þór")).containsExactly("weiss", "aesa", "oeuvre", "thor");
         assertThat(PersonQuery.latinWords("约翰")).isNull();
         assertThat(PersonQuery.latinWords("123")).isNull();
         assertThat(PersonQuery.latinWords("john 约翰")).isNull();
