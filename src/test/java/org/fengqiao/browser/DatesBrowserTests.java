@@ -34,9 +34,11 @@ class DatesBrowserTests extends BrowserTest {
 
     String language = "zh-CN";
 
+    boolean onPhone;
+
     @Override
     protected Browser.NewContextOptions contextOptions() {
-        return new Browser.NewContextOptions().setLocale(language).setViewportSize(1280, 800);
+        return onPhone ? phone() : new Browser.NewContextOptions().setLocale(language).setViewportSize(1280, 800);
     }
 
     /** A rental of a demo address in the officer's village, with its contract's days and its police registration. */
@@ -125,5 +127,18 @@ class DatesBrowserTests extends BrowserTest {
         language = "en-US";
         openPage();
         pagesWriteDatesOneWay("en");
+    }
+
+    @Test
+    void theDateFieldsWithTheirCalendarButtonStillFitAPhone() {
+        context.close();
+        onPhone = true;
+        openPage();
+        login("officer");
+        page.navigate(url("/rentals/" + rental()));
+        assertThat(page.locator("#tenant-form input[name=from] + button.date-button").isVisible()).isTrue();
+        assertThat(fitsTheScreen()).as("the rental page fits a phone").isTrue();
+        page.navigate(url("/recovery/new"));
+        assertThat(fitsTheScreen()).as("the new recovery file fits a phone").isTrue();
     }
 }
