@@ -153,3 +153,121 @@ document.addEventListener('DOMContentLoaded', function () {
     }
   });
 });
+// Dates read one way on every page, in both languages: 2026-12-01, as the pages print them. A native date field shows
+// the browser's own format instead (2026/12/2 in Chinese Chromium, 12/02/2026 in English) beside the printed dates, so
+// each <input type="date"> becomes a text field in that one format, with a button that opens the browser's calendar.
+// What a person types the other ways (2026/12/2, 2026.12.2, 20261202, 2026年12月2日) is written back as 2026-12-02
+// when he leaves the field or sends the form; the server still checks the value.
+window.FqDates = (function () {
+  'use strict';
+
+  function pad(n) {
+    return (n < 10 ? '0' : '') + n;
+  }
+
+  function normalise(value) {
+    var s = (value || '').trim().replace(/[\uff10-\uff19]/g, function (d) {
+      return String.fromCharCode(d.charCodeAt(0) - 0xfee0);
+    });
+    var m = /^(\d{4})\s*[-\/.年]\s*(\d{1,2})\s*[-\/.月]\s*(\d{1,2})\s*日?$/.exec(s) || /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+    return m ? m[1] + '-' + pad(+m[2]) + '-' + pad(+m[3]) : (value || '').trim();
+  }
+
+  function chinese() {
+    return (document.documentElement.lang || 'zh').indexOf('zh') === 0;
+  }
+
+  function enhance(input) {
+    if (input.hasAttribute('data-iso-date')) {
+      return;
+    }
+    var picker = document.createElement('input');
+    picker.type = 'date';
+    picker.tabIndex = -1;
+    picker.className = 'date-picker';
+    picker.setAttribute('aria-hidden', 'true');
+    if (input.min) {
+      picker.min = input.min;
+    }
+    if (input.max) {
+      picker.max = input.max;
+    }
+    var value = input.value;
+    input.setAttribute('data-iso-date', '');
+    input.type = 'text';
+    input.value = value;
+    input.setAttribute('inputmode', 'numeric');
+    input.setAttribute('autocomplete', 'off');
+    input.setAttribute('maxlength', '11');
+    input.setAttribute('pattern', '\\d{4}-\\d{2}-\\d{2}');
+    if (!input.placeholder) {
+      input.placeholder = chinese() ? '年-月-日' : 'yyyy-mm-dd';
+    }
+    if (!input.title) {
+      input.title = chinese() ? '日期，如 2026-01-31' : 'Date, e.g. 2026-01-31';
+    }
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'date-button';
+    button.textContent = '\ud83d\udcc5';
+    button.setAttribute('aria-label', chinese() ? '选择日期' : 'Choose a date');
+    button.disabled = input.disabled;
+    var field = document.createElement('span');
+    field.className = 'date-field';
+    input.parentNode.insertBefore(field, input);
+    field.appendChild(input);
+    field.appendChild(button);
+    field.appendChild(picker);
+    button.addEventListener('click', function () {
+      picker.value = normalise(input.value);
+      try {
+        picker.showPicker();
+      } catch (e) {
+        picker.focus();
+        picker.click();
+      }
+    });
+    picker.addEventListener('change', function () {
+      input.value = picker.value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    input.addEventListener('change', function () {
+      var iso = normalise(input.value);
+      if (iso !== input.value) {
+        input.value = iso;
+      }
+    });
+  }
+
+  function enhanceAll(root) {
+    if (root.matches && root.matches('input[type="date"]')) {
+      enhance(root);
+    }
+    if (root.querySelectorAll) {
+      Array.prototype.forEach.call(root.querySelectorAll('input[type="date"]:not(.date-picker)'), enhance);
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    enhanceAll(document);
+    // date fields a page script adds later (a grid's boundary form) are turned the same way
+    new MutationObserver(function (changes) {
+      changes.forEach(function (c) {
+        Array.prototype.forEach.call(c.addedNodes, function (n) {
+          if (n.nodeType === 1 && !(n.classList && n.classList.contains('date-picker'))) {
+            enhanceAll(n);
+          }
+        });
+      });
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  // a form sent straight from the field (Enter) carries the date in the one format too
+  document.addEventListener('submit', function (event) {
+    Array.prototype.forEach.call(event.target.querySelectorAll('input[data-iso-date]'), function (input) {
+      input.value = normalise(input.value);
+    });
+  }, true);
+
+  return { normalise: normalise };
+})();

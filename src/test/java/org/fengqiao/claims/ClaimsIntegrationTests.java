@@ -247,6 +247,17 @@ class ClaimsIntegrationTests extends IntegrationTest {
         String id = claim.get("id").asText();
         assertThat(claim.get("members").findValuesAsText("staffId"))
                 .containsExactlyInAnyOrder(f.staff("volunteer").toString(), fellow.toString());
+        // the board names the claimers as a list, the lead first, for each reader to join in his language
+        JsonNode onBoard = null;
+        for (JsonNode i : f.send("GET", "/api/v1/claims/board?size=100&gridId=" + grid, officer, null, 200).get("items")) {
+            if (i.get("id").asText().equals(item.toString())) {
+                onBoard = i;
+            }
+        }
+        assertThat(onBoard).isNotNull();
+        assertThat(onBoard.get("claimers").isArray()).as(onBoard.toString()).isTrue();
+        assertThat(onBoard.get("claimers")).hasSize(2);
+        assertThat(onBoard.get("claimers").get(0).asText()).isEqualTo(claim.get("members").get(0).get("name").asText());
         assertThat(api.send("POST", "/api/v1/claims/" + id + "/confirm", officer, null).statusCode())
                 .as("nothing reported yet").isEqualTo(409);
         assertThat(api.send("POST", "/api/v1/claims/" + id + "/report", volunteer, Map.of("note", " ")).statusCode())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -162,8 +163,8 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         JsonNode member = ok(api.get("/api/v1/forces/members?teamId=" + b, officer), 200);
         assertThat(member.get("items").findValuesAsText("name")).containsExactly(name);
         assertThat(ok(api.get("/api/v1/forces/members?teamId=" + a, officer), 200).get("total").asLong()).isZero();
-        assertThat(member.get("items").get(0).get("teams").asText()).contains(other.get("name").toString())
-                .doesNotContain("甲队");
+        assertThat(member.get("items").get(0).get("teams")).extracting(JsonNode::asText)
+                .containsExactly(other.get("name").toString());
     }
 
     @Test
@@ -297,7 +298,9 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         // the demo's companies serve the joint-patrol zone, one of them with a licence about to run out
         JsonNode demo = ok(api.get("/api/v1/forces/companies?q=东海县", bureau), 200);
         assertThat(demo.size()).isGreaterThanOrEqualTo(3);
-        assertThat(demo.findValuesAsText("zones")).contains("牛山城区第一联勤联防区");
+        List<String> zones = new ArrayList<>();
+        demo.forEach(c -> c.get("zones").forEach(z -> zones.add(z.asText())));
+        assertThat(zones).contains("牛山城区第一联勤联防区");
         assertThat(demo.findValuesAsText("licenceState")).contains("EXPIRING");
     }
 
@@ -415,5 +418,62 @@ class ForcesApiIntegrationTests extends IntegrationTest {
             }
         }
         return values;
+    }
+
+    HttpResponse<byte[]> export(String language) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/forces/export.xlsx"))
+                .header("Authorization", "Bearer " + officer).header("Accept-Language", language).GET().build();
+        return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static String cellOf(Sheet sheet, String first, int col) {
+        for (Row row : sheet) {
+            if (row.getCell(0) != null && first.equals(row.getCell(0).toString())) {
+                return row.getCell(col).toString();
+            }
+        }
+        throw new AssertionError(first + " is not in " + sheet.getSheetName());
+    }
+
+    @Test
+    void aMembersTeamsComeAsAListFromTheApiAndAreJoinedInTheReadersLanguageOnThePagesAndInTheExport() throws Exception {
+        String name = "列表测试" + n();
+        UUID id = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, name, null, null, "志愿者", null, null)
+                .id().value();
+        String first = "列表甲队" + n();
+        String second = "列表乙队" + n();
+        for (String team : List.of(first, second)) {
+            String teamId = ok(api.send("POST", "/api/v1/forces/teams", officer, team(RURAL_OFFICE, team)), 201).get("id").asText();
+            ok(api.send("POST", "/api/v1/forces/teams/" + teamId + "/members", officer, Map.of("staffId", id)), 201);
+        }
+        Map<String, Object> p = profile("13912340000");
+        p.put("skills", List.of("急救", "游泳"));
+        ok(api.send("PUT", "/api/v1/forces/members/" + id, officer, p), 200);
+
+        JsonNode item = ok(api.get("/api/v1/forces/members?q=" + java.net.URLEncoder.encode(name,
+                java.nio.charset.StandardCharsets.UTF_8), officer, "Accept-Language", "en"), 200).get("items").get(0);
+        assertThat(item.get("teams").isArray()).as(item.toString()).isTrue();
+        List<String> teams = new ArrayList<>();
+        item.get("teams").forEach(t -> teams.add(t.asText()));
+        assertThat(teams).containsExactlyInAnyOrder(first, second);
+
+        for (String language : List.of("zh-CN", "en")) {
+            String separator = language.equals("en") ? ", " : "、";
+            HttpResponse<byte[]> r = export(language);
+            assertThat(r.statusCode()).isEqualTo(200);
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+                Sheet members = book.getSheetAt(1);
+                assertThat(cellOf(members, name, 6)).as(language).isEqualTo(String.join(separator, teams));
+                assertThat(cellOf(members, name, 7)).as(language).isEqualTo("急救" + separator + "游泳");
+                assertThat(cellOf(members, name, 6) + cellOf(members, name, 7)).as(language)
+                        .doesNotContain(language.equals("en") ? "、" : ", ");
+            }
+        }
+
+        ApiClient browser = new ApiClient(port);
+        browser.formLogin("officer", DEMO_PASSWORD);
+        assertThat(browser.get("/forces/members/" + id + "?lang=en", null).body()).contains(String.join(", ", teams))
+                .doesNotContain(String.join("、", teams));
+        assertThat(browser.get("/forces/members/" + id + "?lang=zh-CN", null).body()).contains(String.join("、", teams));
     }
 }

@@ -256,4 +256,18 @@ class AddressApiIntegrationTests extends IntegrationTest {
         page.get("items").forEach(i -> ids.add(i.get("id").asText()));
         return ids;
     }
+
+    @Test
+    void theListFindsADemoAddressByTheShortFormsAPersonTypesBestMatchFirstAndOnlyInTheCallersSubtree() {
+        String full = "江苏省连云港市东海县房山镇吴场村1组40号";
+        for (String typed : List.of("吴场村1组40号", "东海县吴场村1组40号", "房山镇吴场村一组四十号", "吴场村1组40")) {
+            JsonNode found = fx.get("officer", "/api/v1/addresses?q=" + enc(typed)).body();
+            assertThat(found.get("items").size()).as(typed).isPositive();
+            assertThat(found.get("items").get(0).get("fullText").asText()).as(typed).isEqualTo(full);
+            assertThat(ids(fx.get("officer2", "/api/v1/addresses?q=" + enc(typed)).body())).as(typed).isEmpty();
+        }
+        // 1组4号 is not 1组40号: the address ending so comes first
+        JsonNode four = fx.get("officer", "/api/v1/addresses?q=" + enc("吴场村1组4号")).body();
+        assertThat(four.get("items").get(0).get("fullText").asText()).isEqualTo("江苏省连云港市东海县房山镇吴场村1组4号");
+    }
 }

@@ -234,4 +234,84 @@ class CareFilesIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'person' AND record_id = ? AND after->>'export' IS NOT NULL")
                 .param(urbanPerson.toString()).query(Long.class).single()).as("the 404s read nothing").isEqualTo(2);
     }
+
+    static final String NOTE_EN = "Elderly couple living alone since their son moved to Shanghai; the daughter-in-law "
+            + "calls every Sunday evening. Remind them about the winter heating subsidy application before December.";
+    static final String FINDINGS_EN = "Checked the household members against the register, explained the anti-fraud "
+            + "leaflet and the contact card, and noted that the gas meter in the kitchen needs replacing soon.";
+    static final String NOTE_ZH = "老两口独居，儿子在上海务工，儿媳每周日晚上打电话回家；冬季取暖补贴申请须在十二月前提醒其办理，"
+            + "另需关注老人用电安全和防范电信网络诈骗。";
+
+    HttpResponse<byte[]> pdf(String user, String path, String language) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + token(user)).header("Accept-Language", language).GET().build();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String lines(HttpResponse<byte[]> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (PDDocument doc = Loader.loadPDF(response.body())) {
+            return new PDFTextStripper().getText(doc);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static java.util.Set<String> latinWords(String text) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]+").matcher(text);
+        while (m.find()) {
+            words.add(m.group());
+        }
+        return words;
+    }
+
+    /** Every Latin word of every English message: what the English PDFs may print besides the data. */
+    static java.util.Set<String> englishMessageWords() throws IOException {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (org.springframework.core.io.Resource r : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath*:i18n/*_en.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = new java.io.InputStreamReader(r.getInputStream(), StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+            p.values().forEach(v -> words.addAll(latinWords(v.toString())));
+        }
+        return words;
+    }
+
+    @Test
+    void theEnglishRegisterAndFileBreakLinesBetweenWordsAndTheChineseOnesStillWrapWithoutLosingACharacter() throws IOException {
+        UUID longHousehold = fx.household(fx.gridId("FS-4-01"), null, true, true);
+        jdbc.sql("UPDATE household SET note = ? WHERE id = ?").params(NOTE_EN, longHousehold).update();
+        UUID member = fx.person(fx.gridId("FS-4-01"), longHousehold, "吴场", "CHILD_IN_LAW", "KEY_PERSON", "DRUG");
+        jdbc.sql("UPDATE person SET sex = 'FEMALE' WHERE id = ?").param(member).update();
+        fx.call("officer", "POST", "/api/v1/visits", Map.of("householdId", longHousehold, "findings", FINDINGS_EN,
+                "contactCard", true));
+        String number = jdbc.sql("SELECT number FROM household WHERE id = ?").param(longHousehold).query(String.class).single();
+
+        java.util.Set<String> known = englishMessageWords();
+        known.addAll(latinWords(NOTE_EN + " " + FINDINGS_EN + " FS " + number));
+        String register = lines(pdf("officer", "/api/v1/households/" + longHousehold + "/register.pdf", "en"));
+        String file = lines(pdf("officer", "/api/v1/persons/" + member + "/file.pdf", "en"));
+        assertThat(register).contains("Household register", "Female", "Child-in-law", "Trusted");
+        assertThat(file).contains("Personal file");
+        // a word cut in two leaves pieces that are no word of the messages or the data ("Mal", "t", "ouseho")
+        assertThat(latinWords(register)).as("words split across lines in the register").isSubsetOf(known);
+        assertThat(latinWords(file)).as("words split across lines in the personal file").isSubsetOf(known);
+        assertThat(register.replaceAll("\\s*\\R\\s*", " ")).contains(NOTE_EN.substring(0, 40));
+
+        jdbc.sql("UPDATE household SET note = ? WHERE id = ?").params(NOTE_ZH, longHousehold).update();
+        String chinese = lines(pdf("officer", "/api/v1/households/" + longHousehold + "/register.pdf", "zh-CN"));
+        assertThat(chinese.lines().filter(l -> NOTE_ZH.contains(l.strip()) && l.strip().length() > 3).count())
+                .as("the note wraps over several lines").isGreaterThan(1);
+        assertThat(chinese.replaceAll("\\s*\\R\\s*", "")).contains(NOTE_ZH);
+    }
 }

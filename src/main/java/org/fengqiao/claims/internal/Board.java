@@ -37,7 +37,7 @@ public class Board {
     public record Item(UUID id, Kind kind, UUID sourceId, String sourceCode, String category, UUID gridId,
             String gridCode, String gridName, String unitPath, String title, OffsetDateTime since,
             OffsetDateTime onBoardAt, OffsetDateTime closedAt, State state, UUID claimId, ClaimState claimState,
-            OffsetDateTime deadline, String claimers) {
+            OffsetDateTime deadline, List<String> claimers) {
     }
 
     public record Member(UUID staffId, String name, boolean lead) {
@@ -74,7 +74,7 @@ public class Board {
     private static final String ITEM = """
             SELECT i.*, g.code AS grid_code, g.name AS grid_name, u.path AS unit_path,
                    c.id AS claim_id, c.state AS claim_state, c.deadline AS claim_deadline,
-                   (SELECT string_agg(s.name, '、' ORDER BY m.lead DESC, s.name) FROM claim_member m
+                   (SELECT array_agg(s.name ORDER BY m.lead DESC, s.name) FROM claim_member m
                       JOIN staff s ON s.id = m.staff_id WHERE m.claim_id = c.id) AS claimers
             FROM claim_item i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id
             LEFT JOIN claim c ON c.item_id = i.id AND c.state IN ('ACTIVE', 'REPORTED')
@@ -380,7 +380,7 @@ public class Board {
                 rs.getObject("on_board_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class),
                 State.valueOf(rs.getString("state")), rs.getObject("claim_id", UUID.class),
                 cs == null ? null : ClaimState.valueOf(cs), rs.getObject("claim_deadline", OffsetDateTime.class),
-                rs.getString("claimers"));
+                rs.getArray("claimers") == null ? null : List.of((String[]) rs.getArray("claimers").getArray()));
     }
 
     private static Claim claim(ResultSet rs, int n) throws SQLException {

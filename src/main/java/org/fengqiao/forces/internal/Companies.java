@@ -27,7 +27,7 @@ public class Companies {
 
     public record Company(UUID id, UUID unitId, String unitName, String unitPath, String name, String licenceNumber,
             LocalDate licenceValidUntil, LicenceState licenceState, String contactName, String contactPhoneMasked,
-            String address, String zones, long guards, long version) {
+            String address, List<String> zones, long guards, long version) {
     }
 
     public record Zone(UUID id, String code, String name, String unitPath) {
@@ -38,7 +38,7 @@ public class Companies {
                    CASE WHEN c.licence_valid_until < :today THEN 'EXPIRED'
                         WHEN c.licence_valid_until <= :soon THEN 'EXPIRING' ELSE 'VALID' END AS licence_state,
                    c.contact_name, c.contact_phone_masked, c.address,
-                   (SELECT string_agg(z.name, '、' ORDER BY z.name) FROM security_company_zone cz
+                   (SELECT array_agg(z.name ORDER BY z.name) FROM security_company_zone cz
                         JOIN grouping z ON z.id = cz.grouping_id WHERE cz.company_id = c.id) AS zones,
                    (SELECT count(*) FROM force_member fm JOIN staff gs ON gs.id = fm.staff_id
                         WHERE fm.company_id = c.id AND gs.role = 'SECURITY_GUARD' AND fm.status <> 'LEFT') AS guards,
@@ -154,6 +154,6 @@ public class Companies {
                 rs.getString("path"), rs.getString("name"), rs.getString("licence_number"),
                 rs.getObject("licence_valid_until", LocalDate.class), LicenceState.valueOf(rs.getString("licence_state")),
                 rs.getString("contact_name"), rs.getString("contact_phone_masked"), rs.getString("address"),
-                rs.getString("zones"), rs.getLong("guards"), rs.getLong("version"));
+                Members.names(rs.getArray("zones")), rs.getLong("guards"), rs.getLong("version"));
     }
 }

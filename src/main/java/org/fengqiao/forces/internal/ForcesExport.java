@@ -36,6 +36,8 @@ public class ForcesExport {
     }
 
     public byte[] export(Caller caller, Locale locale) {
+        // lists in a cell are joined in the reader's language: 、 in Chinese, ", " in English
+        String separator = text("text.listSeparator", locale);
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             List<Teams.Team> teams = desk.teams(caller, null, null, null);
             Sheet sheet = sheet(book, "forces.tab.teams", locale, "forces.field.name", "forces.field.kind",
@@ -52,7 +54,7 @@ public class ForcesExport {
                     "forces.field.company", "forces.field.certNumber");
             for (Members.Member m : members.items()) {
                 row(sheet, m.name(), role(m.role(), locale), m.unitName(), m.gridName(), m.zoneName(), m.phoneMasked(),
-                        m.teams(), String.join("、", m.skills()), m.availability(),
+                        String.join(separator, m.teams()), String.join(separator, m.skills()), m.availability(),
                         text("forces.status." + m.status(), locale), m.companyName(), m.licenceNumber());
             }
             List<Companies.Company> companies = desk.companies(caller, null, false, null);
@@ -62,7 +64,7 @@ public class ForcesExport {
             for (Companies.Company c : companies) {
                 row(sheet, c.name(), c.licenceNumber(), c.licenceValidUntil().toString(),
                         text("forces.licence." + c.licenceState(), locale), c.contactName(), c.contactPhoneMasked(),
-                        c.zones(), c.guards(), c.unitName());
+                        String.join(separator, c.zones()), c.guards(), c.unitName());
             }
             List<Posts.Post> posts = desk.posts(caller, null, null);
             sheet = sheet(book, "forces.tab.posts", locale, "forces.field.post", "forces.field.place",

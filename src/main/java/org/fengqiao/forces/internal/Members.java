@@ -29,7 +29,7 @@ public class Members {
     public record Member(UUID staffId, String name, String role, String title, boolean active, UUID unitId,
             String unitName, String unitPath, UUID gridId, String gridName, UUID zoneId, String zoneName,
             String phoneMasked, List<String> skills, String availability, MemberStatus status, UUID handlerId,
-            String handlerName, UUID companyId, String companyName, String licenceNumber, String teams, long version) {
+            String handlerName, UUID companyId, String companyName, String licenceNumber, List<String> teams, long version) {
     }
 
     public record Training(UUID id, LocalDate heldOn, String topic, BigDecimal hours) {
@@ -52,7 +52,7 @@ public class Members {
                    g.name AS grid_name, m.zone_id, z.name AS zone_name, m.phone_masked, m.skills, m.availability,
                    COALESCE(m.status, 'ACTIVE') AS status, m.handler_id, h.name AS handler_name, m.company_id,
                    c.name AS company_name, m.licence_number, COALESCE(m.version, 0) AS version,
-                   (SELECT string_agg(t.name, '、' ORDER BY t.name) FROM force_team_member tm
+                   (SELECT array_agg(t.name ORDER BY t.name) FROM force_team_member tm
                         JOIN force_team t ON t.id = tm.team_id WHERE tm.staff_id = s.id AND tm.left_on IS NULL) AS teams
             """ + FROM;
     private static final String ON_ROSTER = " (s.role IN " + ROSTER_ROLES + " OR m.staff_id IS NOT NULL"
@@ -166,6 +166,11 @@ public class Members {
                 rs.getString("phone_masked"), skillList, rs.getString("availability"),
                 MemberStatus.valueOf(rs.getString("status")), rs.getObject("handler_id", UUID.class),
                 rs.getString("handler_name"), rs.getObject("company_id", UUID.class), rs.getString("company_name"),
-                rs.getString("licence_number"), rs.getString("teams"), rs.getLong("version"));
+                rs.getString("licence_number"), names(rs.getArray("teams")), rs.getLong("version"));
+    }
+
+    /** A list of names from an array_agg: empty for none. The API answers a list, and each reader joins it in his language. */
+    static List<String> names(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 }

@@ -3,12 +3,14 @@ package org.fengqiao.incident.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.platform.AddressQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The standard addresses (一标) a report names, read for its grid and its point: by id, or by what was written, that
- * address exactly, else the most similar one (trigram similarity over the full text); within the filer's scope only.
+ * address exactly, else the one most like it (a shorter form of it first, then trigram similarity); within the filer's
+ * scope only.
  * How a report without a location finds its grid when its address does (Open311's address_id and address_string, a
  * resident or a grid member who writes where it happened).
  */
@@ -32,14 +34,33 @@ public class StandardAddresses {
                 .param("id", id).param("scope", patterns(scopePaths)).query(StandardAddresses::map).optional();
     }
 
-    /** The address written so, or else the most similar one (pg_trgm's %, similarity at least 0.3). */
+    /**
+     * The address written so, or else the one most like it, best first: an address whose text ends with what was
+     * written (吴场村1组40号, the province, city, county and town left out), then one that holds it, then one that
+     * holds it with the divisions written in it left out (东海县吴场村1组40号), then the most similar (pg_trgm's word
+     * similarity, so a typo in a short form still finds it, and whole-text similarity). Numbers are read as the
+     * standard writes them (吴场村一组40 is 吴场村1组40号); see {@link AddressQuery}. Every condition is one the
+     * trigram index on the text answers.
+     */
     public Optional<Address> matching(String text, List<String> scopePaths) {
-        return jdbc.sql("""
+        AddressQuery q = AddressQuery.of(text);
+        if (q == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql(matchingSql(q)).params(q.params()).param("scope", patterns(scopePaths))
+                .query(StandardAddresses::map).optional();
+    }
+
+    /** The statement of {@link #matching}: its parameters are the query's and the scope's patterns. */
+    static String matchingSql(AddressQuery q) {
+        return """
                 SELECT a.id, a.grid_id, a.lon, a.lat, a.full_text FROM address a JOIN grid g ON g.id = a.grid_id
                 JOIN unit u ON u.id = g.unit_id
-                WHERE (a.full_text = :t OR a.full_text % :t) AND u.path LIKE ANY(CAST(:scope AS text[]))
-                ORDER BY a.full_text = :t DESC, similarity(a.full_text, :t) DESC, a.id LIMIT 1""")
-                .param("t", text.trim()).param("scope", patterns(scopePaths)).query(StandardAddresses::map).optional();
+                WHERE (a.full_text = :addressText OR %s OR a.full_text %% :addressText OR :addressText <%% a.full_text)
+                  AND u.path LIKE ANY(CAST(:scope AS text[]))
+                ORDER BY %s, word_similarity(:addressText, a.full_text) DESC, similarity(a.full_text, :addressText) DESC,
+                         length(a.full_text), a.id
+                LIMIT 1""".formatted(q.anyInside("a.full_text"), q.bestFirst("a.full_text"));
     }
 
     private static String[] patterns(List<String> scopePaths) {

@@ -150,33 +150,111 @@ public final class PdfLayout implements AutoCloseable {
         return width;
     }
 
-    /** Lines of at most maxWidth, broken between characters (Chinese has no spaces to break at), keeping newlines. */
+    /**
+     * Lines of at most maxWidth, keeping newlines. Latin words (and numbers, masked identity numbers) break only at
+     * spaces, so "Relation to head" never reads "Relation t|o head"; Chinese, Japanese and Korean text has no spaces and
+     * breaks between any two of its characters, and so on either side of a Latin word inside it (a Chinese address with
+     * a Latin name). A word wider than the whole line still breaks between its characters, the only way it fits.
+     */
     public List<String> wrap(String text, float fontSize, float maxWidth) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : (text == null ? "" : text).split("\\R", -1)) {
             String p = printable(paragraph);
             StringBuilder line = new StringBuilder();
             float used = 0;
+            boolean broken = false;
             int i = 0;
             while (i < p.length()) {
                 int cp = p.codePointAt(i);
-                float w = textWidth(new String(Character.toChars(cp)), fontSize);
-                if (line.length() > 0 && used + w > maxWidth) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                    used = 0;
-                    if (cp == ' ') {
-                        i += Character.charCount(cp);
+                if (cp == ' ') {
+                    // a space stays inside a line and goes where the line breaks
+                    float w = textWidth(" ", fontSize);
+                    if (line.length() > 0 && used + w > maxWidth) {
+                        lines.add(stripTrailingSpaces(line));
+                        line.setLength(0);
+                        used = 0;
+                        broken = true;
+                    } else if (line.length() > 0 || !broken) {
+                        line.append(' ');
+                        used += w;
                     }
+                    i++;
                     continue;
                 }
-                line.appendCodePoint(cp);
-                used += w;
-                i += Character.charCount(cp);
+                int end = unitEnd(p, i);
+                String unit = p.substring(i, end);
+                float w = textWidth(unit, fontSize);
+                if (line.length() > 0 && used + w > maxWidth) {
+                    lines.add(stripTrailingSpaces(line));
+                    line.setLength(0);
+                    used = 0;
+                    broken = true;
+                }
+                if (w <= maxWidth) {
+                    line.append(unit);
+                    used += w;
+                } else {
+                    // longer than a line: between its characters
+                    for (int k = 0; k < unit.length(); ) {
+                        int c = unit.codePointAt(k);
+                        float cw = textWidth(new String(Character.toChars(c)), fontSize);
+                        if (line.length() > 0 && used + cw > maxWidth) {
+                            lines.add(line.toString());
+                            line.setLength(0);
+                            used = 0;
+                            broken = true;
+                        }
+                        line.appendCodePoint(c);
+                        used += cw;
+                        k += Character.charCount(c);
+                    }
+                }
+                i = end;
             }
-            lines.add(line.toString());
+            lines.add(stripTrailingSpaces(line));
         }
         return lines;
+    }
+
+    /** Where the unbreakable piece starting at {@code from} ends: one CJK character, or a run of other non-space ones. */
+    static int unitEnd(String p, int from) {
+        int cp = p.codePointAt(from);
+        int end = from + Character.charCount(cp);
+        if (breaksAround(cp)) {
+            return end;
+        }
+        while (end < p.length()) {
+            int next = p.codePointAt(end);
+            if (next == ' ' || breaksAround(next)) {
+                break;
+            }
+            end += Character.charCount(next);
+        }
+        return end;
+    }
+
+    /** Scripts written without spaces, and their punctuation: a line may break before and after each character. */
+    static boolean breaksAround(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
+                || script == Character.UnicodeScript.BOPOMOFO) {
+            return true;
+        }
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(cp);
+        return block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
+                || block == Character.UnicodeBlock.CJK_COMPATIBILITY_FORMS
+                || block == Character.UnicodeBlock.VERTICAL_FORMS
+                || cp == '\u2014' || cp == '\u2026' || cp == '\u00b7';
+    }
+
+    private static String stripTrailingSpaces(StringBuilder line) {
+        int end = line.length();
+        while (end > 0 && line.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return line.substring(0, end);
     }
 
     private void show(String text, float x, float baseline, float fontSize) throws IOException {
@@ -208,14 +286,17 @@ public final class PdfLayout implements AutoCloseable {
         try {
             float s = 18;
             room(s * 2.5f);
-            y -= s;
-            String t = printable(text);
-            show(t, MARGIN + (width() - textWidth(t, s)) / 2, y, s);
+            List<String> lines = wrap(text, s, width());
+            for (int i = 0; i < lines.size(); i++) {
+                y -= i == 0 ? s : s * 1.25f;
+                show(lines.get(i), MARGIN + (width() - textWidth(lines.get(i), s)) / 2, y, s);
+            }
             y -= s * 0.6f;
             if (subtitle != null) {
-                String sub = printable(subtitle);
-                y -= BODY * LEADING;
-                show(sub, MARGIN + (width() - textWidth(sub, 9)) / 2, y, 9);
+                for (String sub : wrap(subtitle, 9, width())) {
+                    y -= BODY * LEADING;
+                    show(sub, MARGIN + (width() - textWidth(sub, 9)) / 2, y, 9);
+                }
             }
             y -= BODY;
             return this;
@@ -227,9 +308,12 @@ public final class PdfLayout implements AutoCloseable {
     public PdfLayout heading(String text) {
         try {
             float s = 13;
-            room(s * 2 + BODY * LEADING * 2);
-            y -= s * 1.2f;
-            show(printable(text), MARGIN, y, s);
+            List<String> lines = wrap(text, s, width());
+            room(s * 1.2f * lines.size() + s * 0.8f + BODY * LEADING * 2);
+            for (String line : lines) {
+                y -= s * 1.2f;
+                show(line, MARGIN, y, s);
+            }
             y -= 4;
             out.setLineWidth(0.6f);
             out.moveTo(MARGIN, y);
@@ -275,14 +359,7 @@ public final class PdfLayout implements AutoCloseable {
 
     private PdfLayout grid(String[] header, float[] widths, List<String[]> rows, boolean labels) {
         try {
-            float total = 0;
-            for (float w : widths) {
-                total += w;
-            }
-            float[] cols = new float[widths.length];
-            for (int i = 0; i < widths.length; i++) {
-                cols[i] = widths[i] / total * width();
-            }
+            float[] cols = columns(widths, header, rows);
             if (header != null) {
                 row(header, cols, true, false);
             }
@@ -300,9 +377,74 @@ public final class PdfLayout implements AutoCloseable {
         }
     }
 
+    private static final float PAD = 3;
+
+    /**
+     * Column widths in points: the fractions asked for, except that a column too narrow for its longest word (an
+     * English header such as "household" or a value such as "Female") gets that word's width, taken from the columns
+     * with room to spare. When the words cannot all fit, the fractions stand and a long word breaks between letters.
+     */
+    private float[] columns(float[] widths, String[] header, List<String[]> rows) {
+        int n = widths.length;
+        float[] least = new float[n];
+        for (int i = 0; i < n; i++) {
+            float longest = header != null && i < header.length ? longestWord(header[i], CELL) : 0;
+            for (String[] r : rows) {
+                if (i < r.length) {
+                    longest = Math.max(longest, longestWord(r[i], CELL));
+                }
+            }
+            least[i] = longest + 2 * PAD + 0.5f;
+        }
+        float[] cols = new float[n];
+        boolean[] fixed = new boolean[n];
+        float sumLeast = 0;
+        for (float l : least) {
+            sumLeast += l;
+        }
+        boolean fits = sumLeast <= width();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            float free = width();
+            float weights = 0;
+            for (int i = 0; i < n; i++) {
+                if (fixed[i]) {
+                    free -= least[i];
+                } else {
+                    weights += widths[i];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                cols[i] = fixed[i] ? least[i] : weights == 0 ? 0 : widths[i] / weights * free;
+                if (fits && !fixed[i] && cols[i] < least[i]) {
+                    fixed[i] = true;
+                    changed = true;
+                }
+            }
+        }
+        return cols;
+    }
+
+    /** The width of the widest piece of the text a line cannot break inside (a Latin word, a number). */
+    private float longestWord(String text, float fontSize) {
+        float longest = 0;
+        String p = printable(text);
+        for (int i = 0; i < p.length(); ) {
+            if (p.charAt(i) == ' ') {
+                i++;
+                continue;
+            }
+            int end = unitEnd(p, i);
+            longest = Math.max(longest, textWidth(p.substring(i, end), fontSize));
+            i = end;
+        }
+        return longest;
+    }
+
     /** Draws one row; answers true (drawing nothing) when it had to start a new page first and a header should repeat. */
     private boolean row(String[] cells, float[] cols, boolean header, boolean labels) throws IOException {
-        float pad = 3;
+        float pad = PAD;
         List<List<String>> wrapped = new ArrayList<>();
         int lines = 1;
         for (int i = 0; i < cols.length; i++) {

@@ -2,9 +2,12 @@ package org.fengqiao.population.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.platform.AddressQuery;
 import org.fengqiao.platform.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -52,19 +55,26 @@ public class Addresses {
         return jdbc.sql(SELECT + " WHERE a.full_text = ?").param(fullText).query(Addresses::map).optional();
     }
 
-    /** The caller's addresses whose text holds the fragment, of one grid when given, in text order. */
+    /**
+     * The caller's addresses whose text holds what was typed, of one grid when given. What was typed is read as a
+     * person writes an address ({@link AddressQuery}: numbers the standard way, and the divisions above the village
+     * may be left out, 东海县吴场村1组40号 finding 江苏省连云港市东海县房山镇吴场村1组40号); the address written so
+     * comes first, then those ending with it, then the rest in text order. Without a query, text order.
+     */
     public Page page(Caller caller, String fragment, UUID gridId, int limit, int offset) {
+        AddressQuery q = AddressQuery.of(fragment);
         String where = """
-                 WHERE u.path LIKE ANY(:scope) AND (CAST(:grid AS uuid) IS NULL OR a.grid_id = :grid)
-                   AND (CAST(:q AS text) IS NULL OR a.full_text LIKE '%' || CAST(:q AS text) || '%' ESCAPE '\\')""";
-        String q = fragment == null || fragment.isBlank() ? null : likeEscaped(fragment.strip());
-        List<Address> rows = jdbc.sql(SELECT + where + " ORDER BY a.full_text LIMIT :limit OFFSET :offset")
-                .param("scope", caller.scopePatterns()).param("grid", gridId).param("q", q).param("limit", limit)
-                .param("offset", offset).query(Addresses::map).list();
+                 WHERE u.path LIKE ANY(:scope) AND (CAST(:grid AS uuid) IS NULL OR a.grid_id = :grid)"""
+                + (q == null ? "" : " AND " + q.anyInside("a.full_text"));
+        String order = q == null ? " ORDER BY a.full_text" : " ORDER BY " + q.bestFirst("a.full_text") + ", a.full_text";
+        Map<String, Object> params = new HashMap<>(q == null ? Map.of() : q.params());
+        params.put("scope", caller.scopePatterns());
+        params.put("grid", gridId);
+        List<Address> rows = jdbc.sql(SELECT + where + order + " LIMIT :limit OFFSET :offset").params(params)
+                .param("limit", limit).param("offset", offset).query(Addresses::map).list();
         long total = rows.size() < limit && offset == 0 ? rows.size()
                 : jdbc.sql("SELECT count(*) FROM address a JOIN grid g ON g.id = a.grid_id JOIN unit u ON u.id = g.unit_id\n"
-                        + where).param("scope", caller.scopePatterns()).param("grid", gridId).param("q", q)
-                        .query(Long.class).single();
+                        + where).params(params).query(Long.class).single();
         return new Page(rows, total);
     }
 
