@@ -289,6 +289,9 @@ class PersonSearchIntegrationTests extends IntegrationTest {
             assertThat(page.body()).contains("系统繁忙，请稍后重试");
             assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE seq > ? AND record_type = 'person-search'")
                     .param(before).query(Long.class).single()).as("a search refused is not recorded as made").isZero();
+            // the turns are the searches' alone: one who is not signed in is told so at once, and other reads go on
+            assertThat(new ApiClient(port).get(path, null).statusCode()).isEqualTo(401);
+            assertThat(api.get("/api/v1/me", officer).statusCode()).isEqualTo(200);
         } finally {
             done.countDown();
             others.shutdown();
