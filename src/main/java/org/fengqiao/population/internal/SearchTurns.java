@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * The turns person searches take ({@link SearchProperties}): one limit for every way a search comes in. A search
  * request takes its turn for the whole request (population.web.SearchTurnsFilter: reading the parameters, the
- * search, writing the answer); the search itself takes one only when it comes another way (an export). A thread
- * that holds a turn runs the work inside it at once: a turn is never taken twice.
+ * search, writing the answer); the search itself takes one only when it comes another way (PersonLookup, for other
+ * modules). A thread that holds a turn runs the work inside it at once: a turn is never taken twice.
  */
 @Component
 public class SearchTurns {
