@@ -91,6 +91,36 @@ class AuditPageIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void everyRecordTypeReadsAsANameWithItsCodeAtHandAndTheFilterOffersNamesButFiltersByCode() {
+        String id = java.util.UUID.randomUUID().toString();
+        events.publishEvent(new Audited("EXPORT", "force_roster", id, null, null, null, "tester"));
+        events.publishEvent(new Audited("IMPORT", "import-job", id, null, null, null, "tester"));
+        events.publishEvent(new Audited("READ", "person", id, null, null, null, "tester"));
+        events.publishEvent(new Audited("READ", "test-record", id, null, null, null, "tester"));
+
+        String zh = page("/audit?recordId=" + id, "auditor", null).getBody();
+        assertThat(zh).contains("title=\"force_roster\" data-record-type=\"force_roster\">群防群治力量名册</span>",
+                        "title=\"import-job\" data-record-type=\"import-job\">导入任务</span>",
+                        "title=\"person\" data-record-type=\"person\">实有人口</span>")
+                .as("a code nothing names any more is shown as it is")
+                .contains("data-record-type=\"test-record\">test-record</span>")
+                .doesNotContain(">force_roster</span>").doesNotContain(">import-job</span>");
+        assertThat(zh).contains("<option value=\"force_roster\" title=\"force_roster\">群防群治力量名册</option>")
+                .doesNotContain("name=\"recordType\" value=");
+
+        // choosing a name filters by its code, and the choice stays selected
+        String en = page("/audit?recordId=" + id + "&recordType=import-job", "auditor", "en").getBody();
+        assertThat(en).contains(">Import job</span>").doesNotContain(">Forces roster</span>")
+                .doesNotContain(">Person</span>")
+                .contains("<option value=\"import-job\" title=\"import-job\" selected=\"selected\">Import job</option>")
+                .contains(">Forces roster</option>", ">Person</option>");
+        // a type typed into the address that the list does not offer still filters, and is kept
+        String other = page("/audit?recordId=" + id + "&recordType=test-record", "auditor", "en").getBody();
+        assertThat(other).contains("data-record-type=\"test-record\"").doesNotContain(">Import job</span>")
+                .contains("<option value=\"test-record\" selected>test-record</option>");
+    }
+
+    @Test
     void systemAdministratorMayNotOpenThePage() {
         assertThat(page("/audit", "admin", null).getStatusCode().value()).isEqualTo(403);
         assertThat(page("/audit/verify", "admin", null).getStatusCode().value()).isEqualTo(403);
