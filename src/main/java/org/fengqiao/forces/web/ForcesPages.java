@@ -22,6 +22,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.Paging;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -42,6 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and check-out, and the way to report what I see. Plain forms that post and redirect.
  */
 @Controller
+@FieldLabels("forces.field.")
 class ForcesPages {
 
     static final int PAGE_SIZE = 50;
