@@ -73,6 +73,25 @@ class AuditPageIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theWindowIsReadAsThePageWritesItWithASpaceAndAsIso() {
+        String id = java.util.UUID.randomUUID().toString();
+        events.publishEvent(new Audited("READ", "person", id, null, null, null, "tester"));
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String before = now.minusMinutes(5).toLocalDate() + " " + now.minusMinutes(5).toLocalTime();
+        String after = now.plusMinutes(5).toString();
+        for (String window : java.util.List.of("from=" + before + "&to=" + after, "from=" + before.replace(' ', 'T')
+                + "&to=" + after.replace('T', ' '))) {
+            ResponseEntity<String> page = page("/audit?recordId=" + id + "&" + window, "auditor", "en");
+            assertThat(page.getStatusCode().value()).isEqualTo(200);
+            assertThat(page.getBody()).as(window).doesNotContain("Invalid time").contains("data-record-type=\"person\"");
+        }
+        ResponseEntity<String> later = page("/audit?recordId=" + id + "&from=" + now.plusMinutes(5).toLocalDate()
+                + " " + now.plusMinutes(5).toLocalTime(), "auditor", "en");
+        assertThat(later.getBody()).doesNotContain("Invalid time").doesNotContain("data-record-type=\"person\"");
+    }
+
+    @Test
     void everyActionReadsAsAWordInBothLanguagesInTheRowsAndTheFilter() {
         String id = java.util.UUID.randomUUID().toString();
         for (String action : java.util.List.of("EXPORT", "IMPORT", "REVEAL")) {
