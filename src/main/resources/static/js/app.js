@@ -158,6 +158,10 @@ document.addEventListener('DOMContentLoaded', function () {
 // each <input type="date"> becomes a text field in that one format, with a button that opens the browser's calendar.
 // What a person types the other ways (2026/12/2, 2026.12.2, 20261202, 2026年12月2日) is written back as 2026-12-02
 // when he leaves the field or sends the form; the server still checks the value.
+// A date-and-time field (<input type="datetime-local">) is turned the same way: 2026-12-02 10:00, with seconds where
+// the field takes them (step below 60), its button opening the browser's own picker; 2026/12/2 10:00,
+// 2026-12-02T10:00 and 2026年12月2日 10时05分 are written back as 2026-12-02 10:00. The server reads the space and
+// the T alike.
 window.FqDates = (function () {
   'use strict';
 
@@ -171,6 +175,21 @@ window.FqDates = (function () {
     });
     var m = /^(\d{4})\s*[-\/.年]\s*(\d{1,2})\s*[-\/.月]\s*(\d{1,2})\s*日?$/.exec(s) || /^(\d{4})(\d{2})(\d{2})$/.exec(s);
     return m ? m[1] + '-' + pad(+m[2]) + '-' + pad(+m[3]) : (value || '').trim();
+  }
+
+  // 2026-12-02 10:00 (10:00:05 where the field takes seconds, else they are dropped) from the ways a person types a
+  // date and a time; anything else as typed
+  function normaliseDateTime(value, seconds) {
+    var s = (value || '').trim().replace(/[\uff10-\uff19]/g, function (d) {
+      return String.fromCharCode(d.charCodeAt(0) - 0xfee0);
+    }).replace(/\uff1a/g, ':');
+    var m = /^(\d{4})\s*[-\/.年]\s*(\d{1,2})\s*[-\/.月]\s*(\d{1,2})\s*日?\s*[T\s]?\s*(\d{1,2})\s*[:时點点]\s*(\d{1,2})\s*分?(?:\s*:?\s*(\d{1,2})\s*秒?)?$/
+        .exec(s);
+    if (!m) {
+      return (value || '').trim();
+    }
+    var text = m[1] + '-' + pad(+m[2]) + '-' + pad(+m[3]) + ' ' + pad(+m[4]) + ':' + pad(+m[5]);
+    return m[6] !== undefined && seconds ? text + ':' + pad(+m[6]) : text;
   }
 
   function chinese() {
@@ -240,12 +259,90 @@ window.FqDates = (function () {
     });
   }
 
+  function enhanceDateTime(input) {
+    if (input.hasAttribute('data-iso-datetime')) {
+      return;
+    }
+    var seconds = input.step !== '' && +input.step > 0 && +input.step < 60;
+    var picker = document.createElement('input');
+    picker.type = 'datetime-local';
+    picker.tabIndex = -1;
+    picker.className = 'date-picker';
+    picker.setAttribute('aria-hidden', 'true');
+    if (input.step) {
+      picker.step = input.step;
+    }
+    if (input.min) {
+      picker.min = input.min;
+    }
+    if (input.max) {
+      picker.max = input.max;
+    }
+    // the value as the page wrote it: the browser empties a datetime-local value it cannot read (one typed wrong and
+    // shown back with its error), which the text field should show
+    var value = normaliseDateTime(input.value || input.getAttribute('value') || '', seconds);
+    input.setAttribute('data-iso-datetime', seconds ? 'seconds' : 'minutes');
+    input.type = 'text';
+    input.value = value;
+    input.removeAttribute('step');
+    input.removeAttribute('min');
+    input.removeAttribute('max');
+    input.setAttribute('autocomplete', 'off');
+    // room for the longer ways it may be typed (2026年12月2日 10时05分) before they are written back
+    input.setAttribute('maxlength', '24');
+    input.setAttribute('pattern', seconds ? '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2})?' : '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}');
+    if (!input.placeholder) {
+      input.placeholder = chinese() ? (seconds ? '年-月-日 时:分(:秒)' : '年-月-日 时:分')
+          : (seconds ? 'yyyy-mm-dd hh:mm(:ss)' : 'yyyy-mm-dd hh:mm');
+    }
+    if (!input.title) {
+      input.title = chinese() ? '日期和时间，如 2026-01-31 08:30' : 'Date and time, e.g. 2026-01-31 08:30';
+    }
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'date-button';
+    button.textContent = '\ud83d\udcc5';
+    button.setAttribute('aria-label', chinese() ? '选择日期和时间' : 'Choose a date and time');
+    button.disabled = input.disabled;
+    var field = document.createElement('span');
+    field.className = 'date-field datetime-field';
+    input.parentNode.insertBefore(field, input);
+    field.appendChild(input);
+    field.appendChild(button);
+    field.appendChild(picker);
+    button.addEventListener('click', function () {
+      picker.value = normaliseDateTime(input.value, seconds).replace(' ', 'T');
+      try {
+        picker.showPicker();
+      } catch (e) {
+        picker.focus();
+        picker.click();
+      }
+    });
+    picker.addEventListener('change', function () {
+      input.value = normaliseDateTime(picker.value, seconds);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    input.addEventListener('change', function () {
+      var text = normaliseDateTime(input.value, seconds);
+      if (text !== input.value) {
+        input.value = text;
+      }
+    });
+  }
+
   function enhanceAll(root) {
     if (root.matches && root.matches('input[type="date"]')) {
       enhance(root);
     }
+    if (root.matches && root.matches('input[type="datetime-local"]')) {
+      enhanceDateTime(root);
+    }
     if (root.querySelectorAll) {
       Array.prototype.forEach.call(root.querySelectorAll('input[type="date"]:not(.date-picker)'), enhance);
+      Array.prototype.forEach.call(root.querySelectorAll('input[type="datetime-local"]:not(.date-picker)'),
+          enhanceDateTime);
     }
   }
 
@@ -267,7 +364,10 @@ window.FqDates = (function () {
     Array.prototype.forEach.call(event.target.querySelectorAll('input[data-iso-date]'), function (input) {
       input.value = normalise(input.value);
     });
+    Array.prototype.forEach.call(event.target.querySelectorAll('input[data-iso-datetime]'), function (input) {
+      input.value = normaliseDateTime(input.value, input.getAttribute('data-iso-datetime') === 'seconds');
+    });
   }, true);
 
-  return { normalise: normalise };
+  return { normalise: normalise, normaliseDateTime: normaliseDateTime };
 })();

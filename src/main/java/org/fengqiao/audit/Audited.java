@@ -23,6 +23,32 @@ public record Audited(String action, String recordType, String recordId, String 
     public static final java.util.List<String> ACTIONS = java.util.List.of("CREATE", "UPDATE", "DELETE", "READ",
             "REVEAL", "EXPORT", "IMPORT", "SIGN_IN", "SIGN_IN_FAILED", "VERIFY");
 
+    /**
+     * Every kind of record the trail holds, in the order the audit page offers them (grouped by module). Each has its
+     * name in both languages ({@code audit.recordType.<type>}); a module that publishes a new record type adds it here
+     * and names it there, which {@code AuditRecordTypeNamesTests} checks against the code. The trail stores and the
+     * filter matches the code; the page shows the name.
+     */
+    public static final java.util.List<String> RECORD_TYPES = java.util.List.of(
+            // jurisdiction and accounts
+            "unit", "community", "grid", "grouping", "grid_role", "staff",
+            // population, housing, places
+            "person", "person-search", "person-export", "person-batch", "import-job", "household", "building", "room",
+            "address", "visit", "key-person-list", "key-person-risk", "care-agreement", "helper_membership",
+            "rental", "rental-list", "organisation", "organisation-list", "fire-inspection", "utility-import",
+            "utility-reading", "utility-reading-batch", "verification-task",
+            // incidents and notifications
+            "incident", "incident_rating", "incident_api_key", "webhook", "webhook_delivery",
+            // mediation, hard cases, recovery
+            "dispute", "dispute-screening", "claim", "claim_item", "recovery-file", "recovery-suspect", "recovery-event",
+            // community forces
+            "force_team", "force_team_member", "force_member", "force_training", "force_post", "force_shift",
+            "force_roster", "security_company",
+            // points
+            "points_award", "points_entry", "points_activists", "points_voucher", "store_item", "fund_account",
+            // the trail itself
+            "audit");
+
     public static Audited created(String type, Object id, String unitPath, Object after) {
         return new Audited("CREATE", type, String.valueOf(id), unitPath, null, after, null);
     }

@@ -38,6 +38,12 @@ public enum Permission {
      * audited: the police and auxiliary police who handle the items, never volunteers, informants or administrators.
      */
     INCIDENT_REPORTER_REVEAL,
+    /**
+     * See the residents' satisfaction (满意率) per unit, grid and officer of one's scope with the low ratings' words:
+     * a performance evaluation for the police who lead and handle the items and for inspectors, never for grid staff,
+     * village cadres, volunteers, informants, guards, mediators or administrators.
+     */
+    INCIDENT_STATS,
     /** List, create and revoke the API keys (110 centre, Open311 clients) of the units of one's scope. */
     INCIDENT_API_KEYS,
     /** Register, disable and retry the outbound webhooks of the units of one's scope (a unit's head, the bureau). */

@@ -73,6 +73,25 @@ class AuditPageIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theWindowIsReadAsThePageWritesItWithASpaceAndAsIso() {
+        String id = java.util.UUID.randomUUID().toString();
+        events.publishEvent(new Audited("READ", "person", id, null, null, null, "tester"));
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String before = now.minusMinutes(5).toLocalDate() + " " + now.minusMinutes(5).toLocalTime();
+        String after = now.plusMinutes(5).toString();
+        for (String window : java.util.List.of("from=" + before + "&to=" + after, "from=" + before.replace(' ', 'T')
+                + "&to=" + after.replace('T', ' '))) {
+            ResponseEntity<String> page = page("/audit?recordId=" + id + "&" + window, "auditor", "en");
+            assertThat(page.getStatusCode().value()).isEqualTo(200);
+            assertThat(page.getBody()).as(window).doesNotContain("Invalid time").contains("data-record-type=\"person\"");
+        }
+        ResponseEntity<String> later = page("/audit?recordId=" + id + "&from=" + now.plusMinutes(5).toLocalDate()
+                + " " + now.plusMinutes(5).toLocalTime(), "auditor", "en");
+        assertThat(later.getBody()).doesNotContain("Invalid time").doesNotContain("data-record-type=\"person\"");
+    }
+
+    @Test
     void everyActionReadsAsAWordInBothLanguagesInTheRowsAndTheFilter() {
         String id = java.util.UUID.randomUUID().toString();
         for (String action : java.util.List.of("EXPORT", "IMPORT", "REVEAL")) {
@@ -88,6 +107,36 @@ class AuditPageIntegrationTests extends IntegrationTest {
         // whatever the tests before this one wrote to the trail, each action of it has its name
         java.util.List<String> stored = jdbc.sql("SELECT DISTINCT action FROM audit_entry").query(String.class).list();
         assertThat(Audited.ACTIONS).containsAll(stored);
+    }
+
+    @Test
+    void everyRecordTypeReadsAsANameWithItsCodeAtHandAndTheFilterOffersNamesButFiltersByCode() {
+        String id = java.util.UUID.randomUUID().toString();
+        events.publishEvent(new Audited("EXPORT", "force_roster", id, null, null, null, "tester"));
+        events.publishEvent(new Audited("IMPORT", "import-job", id, null, null, null, "tester"));
+        events.publishEvent(new Audited("READ", "person", id, null, null, null, "tester"));
+        events.publishEvent(new Audited("READ", "test-record", id, null, null, null, "tester"));
+
+        String zh = page("/audit?recordId=" + id, "auditor", null).getBody();
+        assertThat(zh).contains("title=\"force_roster\" data-record-type=\"force_roster\">群防群治力量名册</span>",
+                        "title=\"import-job\" data-record-type=\"import-job\">导入任务</span>",
+                        "title=\"person\" data-record-type=\"person\">实有人口</span>")
+                .as("a code nothing names any more is shown as it is")
+                .contains("data-record-type=\"test-record\">test-record</span>")
+                .doesNotContain(">force_roster</span>").doesNotContain(">import-job</span>");
+        assertThat(zh).contains("<option value=\"force_roster\" title=\"force_roster\">群防群治力量名册</option>")
+                .doesNotContain("name=\"recordType\" value=");
+
+        // choosing a name filters by its code, and the choice stays selected
+        String en = page("/audit?recordId=" + id + "&recordType=import-job", "auditor", "en").getBody();
+        assertThat(en).contains(">Import job</span>").doesNotContain(">Forces roster</span>")
+                .doesNotContain(">Person</span>")
+                .contains("<option value=\"import-job\" title=\"import-job\" selected=\"selected\">Import job</option>")
+                .contains(">Forces roster</option>", ">Person</option>");
+        // a type typed into the address that the list does not offer still filters, and is kept
+        String other = page("/audit?recordId=" + id + "&recordType=test-record", "auditor", "en").getBody();
+        assertThat(other).contains("data-record-type=\"test-record\"").doesNotContain(">Import job</span>")
+                .contains("<option value=\"test-record\" selected>test-record</option>");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,11 @@ class ForcesPageFormsIntegrationTests extends IntegrationTest {
 
         /** Posts the form fields (a name may repeat) with the CSRF token of the page it sits on. */
         HttpResponse<String> post(String path, String formPage, List<String[]> fields, String language) {
+            return post(path, formPage, fields, language, null);
+        }
+
+        /** The form posted as a browser's navigation, which asks for a page (text/html) when accept says so. */
+        HttpResponse<String> post(String path, String formPage, List<String[]> fields, String language, String accept) {
             Matcher m = CSRF.matcher(client.get(formPage, null).body());
             String csrf = m.find() ? m.group(1) : client.csrfFrom("/login");
             List<String[]> all = new ArrayList<>(fields);
@@ -94,10 +100,13 @@ class ForcesPageFormsIntegrationTests extends IntegrationTest {
                 // the language chosen as the page's language switch chooses it (the session's cookie wins over
                 // Accept-Language), so the answer comes in it and the page after the redirect too
                 String chosen = path + (path.contains("?") ? "&" : "?") + "lang=" + language;
-                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + chosen))
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + chosen))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Accept-Language", language)
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        .header("Accept-Language", language);
+                if (accept != null) {
+                    request.header("Accept", accept);
+                }
+                return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -362,6 +371,55 @@ class ForcesPageFormsIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT post_id FROM force_shift WHERE id = ?").param(shift).query(UUID.class).single())
                 .isEqualTo(UUID.fromString(otherPost));
         assertThat(audits("force_shift", shift, "UPDATE")).isEqualTo(1);
+    }
+
+    @Test
+    void aShiftsTimesAreReadAsThePageWritesThemAndInIsoFormAndOneThatIsNoTimeChangesNothing() {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        DateTimeFormatter typed = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        String created = location(officer.post("/forces/posts", "/forces?tab=posts", form(f("gridId", grid("FS-1-02")),
+                f("name", "时间岗" + n()))));
+        String postId = created.substring(created.lastIndexOf('/') + 1);
+        String page = "/forces/posts/" + postId;
+        Staff member = volunteer(RURAL_OFFICE);
+        LocalDateTime start = LocalDateTime.now(CHINA).plusDays(3).truncatedTo(ChronoUnit.HOURS).withHour(8);
+
+        // as the page's field writes it: 2026-12-02 08:00
+        assertThat(location(officer.post(page + "/shifts", page, form(f("staffId", member.id()),
+                f("startsAt", start.format(typed)), f("endsAt", start.plusHours(4).format(typed)))))).endsWith(page);
+        UUID shift = jdbc.sql("SELECT id FROM force_shift WHERE staff_id = ?").param(member.id().value())
+                .query(UUID.class).single();
+        assertThat(startAndEnd(shift)).containsExactly(start.atZone(CHINA).toInstant(),
+                start.plusHours(4).atZone(CHINA).toInstant());
+
+        // with seconds, and in the ISO form (T) the browser's own field and older clients send
+        LocalDateTime later = start.plusHours(1).plusMinutes(30);
+        assertThat(location(officer.post("/forces/shifts/" + shift, page, form(f("postId", postId),
+                f("startsAt", later.format(typed) + ":00"), f("endsAt", later.plusHours(2) + ":00"))))).endsWith(page);
+        assertThat(startAndEnd(shift)).containsExactly(later.atZone(CHINA).toInstant(),
+                later.plusHours(2).atZone(CHINA).toInstant());
+        assertThat(audits("force_shift", shift, "UPDATE")).isEqualTo(1);
+
+        // a time that is no time: the error page names the field as the form does, in the reader's language
+        HttpResponse<String> zh = officer.post("/forces/shifts/" + shift, page, form(f("postId", postId),
+                f("startsAt", "2026-12-02 25:00"), f("endsAt", later.plusHours(3).format(typed))), "zh-CN", browser);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).contains("<h1>输入有误</h1>").contains("<li>开始时间：不是日期和时间，请写成 2026-05-01 08:30 这样</li>");
+        HttpResponse<String> en = officer.post(page + "/shifts", page, form(f("staffId", member.id()),
+                f("startsAt", later.format(typed)), f("endsAt", "tomorrow 9am")), "en", browser);
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(en.body()).contains("<li>End time: Not a date and time: write it as 2026-05-01 08:30</li>");
+        assertThat(startAndEnd(shift)).as("nothing changed").containsExactly(later.atZone(CHINA).toInstant(),
+                later.plusHours(2).atZone(CHINA).toInstant());
+        assertThat(jdbc.sql("SELECT count(*) FROM force_shift WHERE staff_id = ?").param(member.id().value())
+                .query(Long.class).single()).as("no shift added").isEqualTo(1);
+        assertThat(audits("force_shift", shift, "UPDATE")).isEqualTo(1);
+    }
+
+    List<java.time.Instant> startAndEnd(UUID shift) {
+        return jdbc.sql("SELECT starts_at, ends_at FROM force_shift WHERE id = ?").param(shift)
+                .query((rs, i) -> List.of(rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        rs.getObject(2, OffsetDateTime.class).toInstant())).single();
     }
 
     @Test

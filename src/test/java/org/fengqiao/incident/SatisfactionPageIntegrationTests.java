@@ -39,8 +39,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The satisfaction page (群众满意率) a station chief opens beside the response times: the residents' ratings filed
  * here, counted per unit, grid and person in charge over the period he chooses, with the low ratings' words; another
- * station's ratings never on it; 404 for a unit outside his jurisdiction, 403 for a role that reads no incidents; in
- * both languages; a period that is no period refused with the reason.
+ * station's ratings never on it; 404 for a unit outside his jurisdiction, 403 for a role that reads no incidents and
+ * for the volunteers and informants who file them (an evaluation of the police's work is not theirs to read); in both
+ * languages; a period that is no period refused with the reason.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SatisfactionPageIntegrationTests extends IntegrationTest {
@@ -78,6 +79,7 @@ class SatisfactionPageIntegrationTests extends IntegrationTest {
         manager = staff.register(unit.id(), StaffRole.AUXILIARY_POLICE, "满意管理员" + n, null, null, "辅警",
                 "satmgr" + n, DEMO_PASSWORD);
         staff.assignGridRole(grid.id(), manager.id(), GridRole.MANAGER, LocalDate.of(2024, 1, 1), null);
+        staff.register(unit.id(), StaffRole.INFORMANT, "满意信息员" + n, null, null, "信息员", "satinf" + n, DEMO_PASSWORD);
         // 牛山派出所, another station: officer2's workstation
         elsewhere = jurisdictions.unitByCode("320722020100").orElseThrow();
         Grid theirs = grid(elsewhere, "IT-SAT2-" + n, 106);
@@ -228,6 +230,42 @@ class SatisfactionPageIntegrationTests extends IntegrationTest {
         ApiClient api = new ApiClient(port);
         assertThat(api.get("/api/v1/incidents/satisfaction", api.token("auditor", DEMO_PASSWORD)).statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void volunteersAndInformantsWhoFileIncidentsAreForbiddenThePageTheApiAndTheLink() {
+        ApiClient api = new ApiClient(port);
+        for (String username : List.of("volunteer", "satinf" + n)) {
+            ApiClient c = signedIn(username, null);
+            assertThat(page(c, "/incidents")).as(username + " still reads the incidents")
+                    .doesNotContain("href=\"/incidents/satisfaction\"").doesNotContain("满意率");
+            assertThat(page(c, "/incidents/response-times")).doesNotContain("href=\"/incidents/satisfaction\"");
+            HttpResponse<String> forbidden = c.get("/incidents/satisfaction?days=90", null, "Accept", BROWSER);
+            assertThat(forbidden.statusCode()).as(username).isEqualTo(403);
+            assertThat(forbidden.body()).doesNotContain("等了两个小时才来人" + n).doesNotContain("满意管理员" + n);
+            HttpResponse<String> json = api.get("/api/v1/incidents/satisfaction", api.token(username, DEMO_PASSWORD));
+            assertThat(json.statusCode()).as(username).isEqualTo(403);
+            assertThat(json.body()).doesNotContain("等了两个小时才来人" + n);
+        }
+    }
+
+    @Test
+    void theOfficersWhoHandleTheItemsSeeTheirFiguresAndTheLink() {
+        // officer2, 牛山's community officer, on the page and through the API: his station's ratings only
+        ApiClient officer2 = signedIn("officer2", null);
+        assertThat(page(officer2, "/incidents")).contains("href=\"/incidents/satisfaction\"");
+        assertThat(page(officer2, "/incidents/satisfaction?days=90")).contains("牛山差评" + n);
+        ApiClient api = new ApiClient(port);
+        JsonNode theirs = ApiClient.json(api.get("/api/v1/incidents/satisfaction", api.token("officer2", DEMO_PASSWORD)));
+        assertThat(theirs.get("low").findValuesAsText("comment")).contains("牛山差评" + n)
+                .doesNotContain("等了两个小时才来人" + n);
+        assertThat(api.get("/api/v1/incidents/satisfaction?unitId=" + unit.id().value(),
+                api.token("officer2", DEMO_PASSWORD)).statusCode()).as("a unit of another station").isEqualTo(404);
+        // the grid manager (auxiliary police) who answered the reports sees his grid's figures
+        JsonNode own = ApiClient.json(api.get("/api/v1/incidents/satisfaction?unitId=" + unit.id().value(),
+                api.token("satmgr" + n, DEMO_PASSWORD)));
+        assertThat(own.get("ratings").asLong()).isEqualTo(4);
+        assertThat(own.get("satisfied").asLong()).isEqualTo(2);
     }
 
     @Test

@@ -83,17 +83,35 @@ class ErrorPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aFilterThatIsNoneOfItsChoicesIsTheInvalidInputPageNamingTheParameterAndTheChoices() {
+    void aFilterThatIsNoneOfItsChoicesIsTheInvalidInputPageNamingTheFieldAsTheFormDoesAndTheChoices() {
         HttpResponse<String> r = signedIn("officer").get("/persons?category=BOGUS", null, "Accept", BROWSER);
         isTheErrorPage(r, 400, "输入有误");
-        assertThat(r.body()).contains("category：不是可选的值，可选：重点人口、留守儿童、独居老人、困难群众")
+        assertThat(r.body()).contains("类别：不是可选的值，可选：重点人口、留守儿童、独居老人、困难群众")
+                .as("the field by the form's label, not the address's name").doesNotContain("category：")
                 .as("the choices by their names, not their codes").doesNotContain("KEY_PERSON");
         ApiClient english = signedIn("officer");
         english.get("/?lang=en", null, "Accept", BROWSER);
         HttpResponse<String> en = english.get("/persons?category=BOGUS", null, "Accept", BROWSER);
         isTheErrorPage(en, 400, "Invalid input");
-        assertThat(en.body()).contains("Not one of the values allowed: Key person, Left-behind child, "
-                + "Elderly living alone, In difficulty").doesNotContain("LEFT_BEHIND_CHILD");
+        assertThat(en.body()).contains("Category: Not one of the values allowed: Key person, Left-behind child, "
+                + "Elderly living alone, In difficulty").doesNotContain("category:").doesNotContain("LEFT_BEHIND_CHILD");
+        // a label of the page's own form (incident.field.status) rather than a shared one
+        assertThat(english.get("/incidents?status=SOLVED", null, "Accept", BROWSER).body())
+                .contains("<li>Status: Not one of the values allowed: ").doesNotContain("status:");
+    }
+
+    @Test
+    void aDateThatIsNoDateIsTheInvalidInputPageNamingTheFieldAndHowToWriteIt() {
+        HttpResponse<String> r = signedIn("officer").get("/points/leaderboard?from=2026-13-45", null, "Accept", BROWSER);
+        isTheErrorPage(r, 400, "输入有误");
+        assertThat(r.body()).contains("<li>起始日期：不是日期，请写成 2026-05-01 这样</li>").doesNotContain("from：");
+        ApiClient english = signedIn("officer");
+        english.get("/?lang=en", null, "Accept", BROWSER);
+        HttpResponse<String> en = english.get("/points/leaderboard?to=yesterday", null, "Accept", BROWSER);
+        isTheErrorPage(en, 400, "Invalid input");
+        assertThat(en.body()).contains("<li>End date: Not a date: write it as 2026-05-01</li>").doesNotContain("to:");
+        assertThat(english.get("/points/leaderboard?year=many", null, "Accept", BROWSER).body())
+                .contains("<li>Year: Wrong format</li>");
     }
 
     @Test
@@ -107,6 +125,8 @@ class ErrorPagesIntegrationTests extends IntegrationTest {
         HttpResponse<String> en = api.get("/api/v1/incidents?category=BOGUS", officer, "Accept-Language", "en");
         assertThat(ApiClient.json(en).get("errors").get(0).get("message").asText())
                 .startsWith("Not one of the values allowed: HELP (");
+        // clients key on the parameter's name; the message stays without it
+        assertThat(ApiClient.json(en).get("errors").get(0).get("field").asText()).isEqualTo("category");
     }
 
     @Test

@@ -89,17 +89,22 @@ public final class RolePolicy {
      * as grid chief, auxiliary police as grid manager), the grid coordinator who brings other departments in on an
      * item (seed 002) and the mediators who take up the disputes 110 pushes to the grid (seed 003, 和为贵), these two
      * on the items of their own line of work only (the incident module's ReporterRevealPolicy); nobody else may.
+     * The residents' satisfaction per unit, grid and officer is an evaluation of the police's work: the police who
+     * own items and the inspectors who oversee them read it; the village cadre (grid coordinator) and the mediator,
+     * though they call reporters back on their line of work, do not rate the police, nor do the others.
      */
     static Set<Permission> incidentPermissionsOf(StaffRole role) {
         if (role == StaffRole.STATION_CHIEF) {
-            return EnumSet.of(INCIDENT_READ, INCIDENT_WRITE, INCIDENT_INFORMANT_IDENTITY, INCIDENT_REPORTER_REVEAL);
+            return EnumSet.of(INCIDENT_READ, INCIDENT_WRITE, INCIDENT_INFORMANT_IDENTITY, INCIDENT_REPORTER_REVEAL,
+                    INCIDENT_STATS);
         }
         return switch (role) {
-            case BUREAU_COMMAND, COMMUNITY_OFFICER, AUXILIARY_POLICE, GRID_COORDINATOR, MEDIATOR ->
-                    EnumSet.of(INCIDENT_READ, INCIDENT_WRITE, INCIDENT_REPORTER_REVEAL);
+            case BUREAU_COMMAND, COMMUNITY_OFFICER, AUXILIARY_POLICE ->
+                    EnumSet.of(INCIDENT_READ, INCIDENT_WRITE, INCIDENT_REPORTER_REVEAL, INCIDENT_STATS);
+            case GRID_COORDINATOR, MEDIATOR -> EnumSet.of(INCIDENT_READ, INCIDENT_WRITE, INCIDENT_REPORTER_REVEAL);
             case STATION_CHIEF, GRID_MEMBER, INFORMANT, VOLUNTEER, SECURITY_GUARD ->
                     EnumSet.of(INCIDENT_READ, INCIDENT_WRITE);
-            case INSPECTOR -> EnumSet.of(INCIDENT_READ);
+            case INSPECTOR -> EnumSet.of(INCIDENT_READ, INCIDENT_STATS);
             case SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> EnumSet.noneOf(Permission.class);
         };
     }

@@ -64,6 +64,7 @@ class AuditPageController {
         model.addAttribute("timeErrors", errors);
         model.addAttribute("shown", SHOWN);
         model.addAttribute("actions", Audited.ACTIONS);
+        model.addAttribute("recordTypes", Audited.RECORD_TYPES);
         return "audit/trail";
     }
 

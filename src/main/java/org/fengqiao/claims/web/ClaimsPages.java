@@ -15,6 +15,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Permission;
+import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.platform.web.Paging;
 import org.springframework.context.MessageSource;
@@ -35,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * redirect, so they work on a phone without scripts.
  */
 @Controller
+@FieldLabels("claims.field.")
 class ClaimsPages {
 
     static final int PAGE_SIZE = 30;

@@ -22,6 +22,8 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.FieldLabels;
+import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.platform.web.Paging;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -42,6 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and check-out, and the way to report what I see. Plain forms that post and redirect.
  */
 @Controller
+@FieldLabels("forces.field.")
 class ForcesPages {
 
     static final int PAGE_SIZE = 50;
@@ -284,8 +287,10 @@ class ForcesPages {
     @PostMapping("/forces/shifts/{id}")
     @PreAuthorize("hasAuthority('FORCES_MANAGE')")
     String updateShift(@PathVariable UUID id, @RequestParam(required = false) UUID postId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME, fallbackPatterns = {
+                    LocalTimes.TYPED_MINUTES, LocalTimes.TYPED_SECONDS}) LocalDateTime startsAt,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME, fallbackPatterns = {
+                    LocalTimes.TYPED_MINUTES, LocalTimes.TYPED_SECONDS}) LocalDateTime endsAt,
             Locale locale, RedirectAttributes redirect) {
         Caller caller = Callers.require();
         Posts.Shift before = desk.shift(caller, id);
@@ -337,8 +342,10 @@ class ForcesPages {
     @PostMapping("/forces/posts/{id}/shifts")
     @PreAuthorize("hasAuthority('FORCES_MANAGE')")
     String addShift(@PathVariable UUID id, @RequestParam(required = false) UUID staffId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME, fallbackPatterns = {
+                    LocalTimes.TYPED_MINUTES, LocalTimes.TYPED_SECONDS}) LocalDateTime startsAt,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME, fallbackPatterns = {
+                    LocalTimes.TYPED_MINUTES, LocalTimes.TYPED_SECONDS}) LocalDateTime endsAt,
             Locale locale, RedirectAttributes redirect) {
         return saved(redirect, locale, "/forces/posts/" + id, () -> {
             Caller caller = Callers.require();
@@ -395,7 +402,10 @@ class ForcesPages {
         }
     }
 
-    /** A time typed into a datetime-local field, in China time. */
+    /**
+     * A time typed into a shift's start or end, in China time: as the page's field writes it (2026-12-02 10:00) or
+     * as ISO 8601 (2026-12-02T10:00, what the browser's own field and older clients send).
+     */
     private static OffsetDateTime china(LocalDateTime local) {
         return local == null ? null : local.atZone(ForcesDesk.CHINA_ZONE).toOffsetDateTime();
     }

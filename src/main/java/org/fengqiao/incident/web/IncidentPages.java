@@ -22,6 +22,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.platform.web.Paging;
 import org.springframework.context.MessageSource;
@@ -41,6 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * steps its status allows. Plain forms that post and redirect, so they work on a phone without scripts.
  */
 @Controller
+@FieldLabels("incident.field.")
 class IncidentPages {
 
     static final int PAGE_SIZE = 30;

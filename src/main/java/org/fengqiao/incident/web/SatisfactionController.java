@@ -37,7 +37,7 @@ class SatisfactionController {
     }
 
     @GetMapping("/satisfaction")
-    @PreAuthorize("hasAuthority('INCIDENT_READ')")
+    @PreAuthorize("hasAuthority('INCIDENT_STATS')")
     @Operation(summary = "Reporters' ratings per unit, grid and officer: count, mean and the share of 4 and 5 (满意率)",
             description = "Ratings given in [from, to) (default: the last 30 days), one per report (the latest), in the "
                     + "caller's scope or in the subtree of unitId (404 outside the scope). Units are the units holding "

@@ -43,7 +43,7 @@ class SatisfactionPages {
     }
 
     @GetMapping("/incidents/satisfaction")
-    @PreAuthorize("hasAuthority('INCIDENT_READ')")
+    @PreAuthorize("hasAuthority('INCIDENT_STATS')")
     String satisfaction(@RequestParam(required = false) Integer days, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) UUID unit, Model model,
             Locale locale, HttpServletResponse response) {

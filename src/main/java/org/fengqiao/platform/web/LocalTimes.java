@@ -31,6 +31,15 @@ public final class LocalTimes {
     /** The time every page shows. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    /**
+     * A date and a time as the pages' date-and-time fields show and send them (app.js turns the browser's own field
+     * into a text field): 2026-12-02 10:00, or 2026-12-02 10:00:05 where the field takes seconds. For
+     * {@code @DateTimeFormat(iso = DATE_TIME, fallbackPatterns = {TYPED_MINUTES, TYPED_SECONDS})}, which reads the
+     * ISO 8601 form (2026-12-02T10:00) of the browser's field and API clients as well.
+     */
+    public static final String TYPED_MINUTES = "yyyy-MM-dd HH:mm";
+    public static final String TYPED_SECONDS = "yyyy-MM-dd HH:mm:ss";
+
     private final Locale locale;
 
     LocalTimes(Locale locale) {

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -112,12 +114,13 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         // a choice (?kind=CASINO) says what may be chosen, as a value of the wrong kind in a JSON body does
         Class<?> type = e.getRequiredType();
         boolean page = wantsPage(request);
-        String message = type != null && type.isEnum()
-                ? text("error.field.oneOf", choices(type, !page))
+        String message = type != null && type.isEnum() ? text("error.field.oneOf", choices(type, !page))
+                : type == LocalDate.class ? text("error.field.date")
+                : type == LocalDateTime.class ? text("error.field.dateTime")
                 : text("error.field.format");
         if (page) {
-            // the error page shows the message alone: let it name the parameter
-            message = text("error.parameter", e.getName(), message);
+            // the error page shows the message alone: let it name the parameter as the form labels it
+            message = text("error.parameter", label(e.getParameter().getDeclaringClass(), e.getName()), message);
         }
         pd.setProperty("errors", List.of(Map.of("field", e.getName(), "message", message)));
         return answer(pd, request, response);
@@ -187,6 +190,30 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
             values.add(name == null ? code : withCodes ? text("error.field.choice", code, name) : name);
         }
         return String.join(text("error.field.choiceSeparator"), values);
+    }
+
+    /**
+     * A request parameter as the page's form labels it, in the reader's language: under the controller's
+     * {@link FieldLabels} prefixes, then among the shared {@code field.*} labels, each by the name and by the name
+     * less a trailing {@code Id}; the name itself when no label is found.
+     */
+    String label(Class<?> controller, String name) {
+        List<String> prefixes = new ArrayList<>();
+        FieldLabels labels = controller == null ? null : controller.getAnnotation(FieldLabels.class);
+        if (labels != null) {
+            prefixes.addAll(List.of(labels.value()));
+        }
+        prefixes.add("field.");
+        String bare = name.length() > 2 && name.endsWith("Id") ? name.substring(0, name.length() - 2) : null;
+        for (String prefix : prefixes) {
+            for (String candidate : bare == null ? List.of(name) : List.of(name, bare)) {
+                String label = messages.getMessage(prefix + candidate, null, null, locale());
+                if (label != null && !label.isBlank()) {
+                    return label;
+                }
+            }
+        }
+        return name;
     }
 
     /** The JSON path of a value as a field name: {@code parties[1].phone}. */

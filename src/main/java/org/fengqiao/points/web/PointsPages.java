@@ -11,6 +11,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.points.internal.Awards;
 import org.fengqiao.points.internal.Exports;
 import org.fengqiao.points.internal.Leaderboards;
@@ -42,6 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * redirect, so they work on a phone without scripts.
  */
 @Controller
+@FieldLabels("points.field.")
 class PointsPages {
 
     static final MediaType XLSX = MediaType.parseMediaType(

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.Category;
 import org.fengqiao.population.KeyPersonType;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The officer's search box over the population of his jurisdiction, and a person's page. */
 @Controller
+@FieldLabels({"population.search.", "population.form."})
 class PersonPages {
 
     static final int PAGE = 20;

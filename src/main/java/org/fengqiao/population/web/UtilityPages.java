@@ -9,6 +9,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.internal.UtilityAnomalyPolicy;
@@ -36,6 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and resolve it. Plain forms that post and redirect, so they work on a phone without scripts.
  */
 @Controller
+@FieldLabels({"utilities.tasks.", "utilities.task."})
 class UtilityPages {
 
     private final UtilityImport imports;

@@ -14,6 +14,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.PersonLookup;
@@ -46,6 +47,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * in fen exactly.
  */
 @Controller
+@FieldLabels("recovery.field.")
 class RecoveryPages {
 
     static final int PAGE_SIZE = 30;

@@ -3,6 +3,7 @@ package org.fengqiao.account.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fengqiao.platform.Permission.ACCOUNT_MANAGE;
 import static org.fengqiao.platform.Permission.AUDIT_READ;
+import static org.fengqiao.platform.Permission.INCIDENT_STATS;
 import static org.fengqiao.platform.Permission.JURISDICTION_MANAGE;
 
 import java.util.Arrays;
@@ -33,5 +34,12 @@ class RolePolicyTests {
     void nobodyButTheAuditAdministratorReadsTheAuditTrail() {
         assertThat(Arrays.stream(StaffRole.values()).filter(r -> RolePolicy.permissionsOf(r).contains(AUDIT_READ)))
                 .containsExactly(StaffRole.AUDIT_ADMIN);
+    }
+
+    @Test
+    void onlyThePoliceWhoHandleTheItemsAndTheInspectorsReadTheResidentsSatisfaction() {
+        assertThat(Arrays.stream(StaffRole.values()).filter(r -> RolePolicy.permissionsOf(r).contains(INCIDENT_STATS)))
+                .containsExactlyInAnyOrder(StaffRole.BUREAU_COMMAND, StaffRole.STATION_CHIEF,
+                        StaffRole.COMMUNITY_OFFICER, StaffRole.AUXILIARY_POLICE, StaffRole.INSPECTOR);
     }
 }

@@ -21,6 +21,14 @@ class TimeBoundTests {
     }
 
     @Test
+    void theTimeAsThePageShowsItWithASpaceAndOptionalSecondsIsBeijingTimeToo() {
+        assertThat(TimeBound.from("2026-05-01 08:30")).isEqualTo(Instant.parse("2026-05-01T00:30:00Z"));
+        assertThat(TimeBound.to(" 2026-05-01 08:30:15 ")).isEqualTo(Instant.parse("2026-05-01T00:30:15Z"));
+        assertThat(TimeBound.from("2026-05-01T08:30:15")).isEqualTo(Instant.parse("2026-05-01T00:30:15Z"));
+        assertThat(TimeBound.from("2026-05-01 08:30:00 08:00")).isEqualTo(Instant.parse("2026-05-01T00:30:00Z"));
+    }
+
+    @Test
     void dateTimeWithOffsetIsTakenAsGivenEvenWhenItsPlusSignArrivedAsASpace() {
         assertThat(TimeBound.from("2026-05-01T08:30:00Z")).isEqualTo(Instant.parse("2026-05-01T08:30:00Z"));
         assertThat(TimeBound.to("2026-05-01T08:30:00 08:00")).isEqualTo(Instant.parse("2026-05-01T00:30:00Z"));
@@ -33,6 +41,7 @@ class TimeBoundTests {
 
     @Test
     void anythingElseIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> TimeBound.from("2026-05-01 25:00")).isInstanceOf(Invalid.class);
         assertThatThrownBy(() -> TimeBound.to("tomorrow")).isInstanceOfSatisfying(Invalid.class,
                 e -> assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("to")));
     }
