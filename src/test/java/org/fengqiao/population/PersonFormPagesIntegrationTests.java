@@ -50,6 +50,8 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
     StaffDirectory directory;
     @Autowired
     Jurisdictions jurisdictions;
+    @Autowired
+    org.fengqiao.population.internal.LeftBehindAgeSweep sweep;
 
     /** A signed-in browser: its session cookie, and the CSRF token of the page a form sits on. */
     final class Browser {
@@ -225,6 +227,85 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
                 .contains("value=\"13700002222\"").contains("value=\"木匠\"");
         assertThat(revealed(id, "phone")).isEqualTo("13800001111");
         assertThat(stored(id).get("version")).isEqualTo(row.get("version"));
+    }
+
+    List<String> categoriesOf(UUID person) {
+        return jdbc.sql("SELECT category || coalesce(':' || subtype, '') FROM person_category WHERE person_id = ? "
+                + "ORDER BY 1").param(person).query(String.class).list();
+    }
+
+    /** A child with no identity number registered on the form, born on the day given; answers his id. */
+    UUID registerChild(Browser officer, UUID household, String name, LocalDate born) {
+        HttpResponse<String> r = officer.post("/persons/new", "/persons/new?householdId=" + household,
+                fields(f("householdId", household), f("name", name), f("idNumber", ""), f("phone", ""),
+                        f("sex", "FEMALE"), f("birthDate", born), f("ethnicity", "01"), f("relation", "GRANDCHILD"),
+                        f("residence", "PERMANENT")));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+        Matcher m = LOCATION_ID.matcher(r.headers().firstValue("Location").orElseThrow());
+        assertThat(m.find()).isTrue();
+        return UUID.fromString(m.group(1));
+    }
+
+    @Test
+    void aFormOpenedBeforeTheAgeSweepTookLeftBehindChildIsRefusedAsChangedMeanwhileAndNothingIsWritten() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String name = "满龄" + UUID.randomUUID().toString().substring(0, 4);
+        UUID id = registerChild(officer, household, name, today.minusYears(16));
+        // the category as it was given before her sixteenth birthday
+        jdbc.sql("INSERT INTO person_category (person_id, category) VALUES (?, 'LEFT_BEHIND_CHILD')").param(id).update();
+        String edit = officer.page("/persons/" + id + "/edit");
+        List<String[]> form = fields(f("householdId", household), f("name", name), f("idNumber", ""), f("phone", ""),
+                f("sex", "FEMALE"), f("birthDate", today.minusYears(16)), f("ethnicity", "01"),
+                f("relation", "GRANDCHILD"), f("residence", "PERMANENT"), f("occupation", "学生"),
+                f("categories", "LEFT_BEHIND_CHILD"), f("version", version(edit)));
+
+        UUID grid = jdbc.sql("SELECT grid_id FROM household WHERE id = ?").param(household).query(UUID.class).single();
+        assertThat(sweep.sweep(grid)).isGreaterThanOrEqualTo(1);
+        Map<String, Object> swept = stored(id);
+        assertThat(swept.get("version")).as("the sweep changed her record").isNotEqualTo(Long.valueOf(version(edit)));
+
+        // saved after the sweep, as the form was opened: the record changed meanwhile, not the age rule
+        HttpResponse<String> saved = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit", form);
+        assertThat(saved.statusCode()).isEqualTo(409);
+        assertThat(saved.body()).contains("该人员的信息在您编辑期间已被他人修改，本次未保存").contains("value=\"学生\"")
+                .doesNotContain("留守儿童须未满16周岁");
+        assertThat(stored(id)).isEqualTo(swept);
+        assertThat(categoriesOf(id)).isEmpty();
+
+        // the sweep again: nothing more changes
+        sweep.sweep(grid);
+        assertThat(stored(id)).isEqualTo(swept);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'person' AND record_id = ? "
+                + "AND action = 'UPDATE'").param(id.toString()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeOfCategoriesAloneMakesAFormOpenedBeforeItStale() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        String number = TestIdentityNumbers.next(org.fengqiao.population.Sex.MALE);
+        String name = "类别" + UUID.randomUUID().toString().substring(0, 4);
+        UUID id = registerNewborn(officer, household, name, number, List.of());
+        String version = version(officer.page("/persons/" + id + "/edit"));
+        List<String[]> form = fields(f("householdId", household), f("name", name), f("idNumber", ""), f("phone", ""),
+                f("sex", "MALE"), f("birthDate", birth(number)), f("ethnicity", "01"), f("relation", "CHILD"),
+                f("residence", "PERMANENT"), f("version", version));
+
+        // one officer marks him in difficulty, and nothing else
+        HttpResponse<String> marked = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(form, "categories", "IN_DIFFICULTY"));
+        assertThat(marked.statusCode()).as(marked.body()).isEqualTo(302);
+        Map<String, Object> after = stored(id);
+
+        // the other, with the form opened before, would have taken the category away unknowingly: refused
+        HttpResponse<String> stale = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(form, "occupation", "木匠"));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("该人员的信息在您编辑期间已被他人修改，本次未保存");
+        assertThat(stored(id)).isEqualTo(after);
+        assertThat(categoriesOf(id)).containsExactly("IN_DIFFICULTY");
     }
 
     static String birth(String number) {
