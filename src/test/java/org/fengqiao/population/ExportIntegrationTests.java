@@ -82,6 +82,40 @@ class ExportIntegrationTests extends IntegrationTest {
         assertThat(visible).isPositive();
     }
 
+    @Test
+    void anExportOfLettersTheListReadAsASurnameSpelledOutListsWhatTheListListed() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        String officer2 = api.token("officer2", DEMO_PASSWORD);
+        // a Latin name whose letters start with wang as if they were initials, and a 王 of his grids
+        register(api, officer, "Wang Lee", "FS-1-01");
+        register(api, officer, "王导出", "FS-1-01");
+
+        JsonNode listed = ApiClient.json(api.get("/api/v1/persons?q=wang", officer));
+        assertThat(listed.path("searchedAs").asText()).isEqualTo("PINYIN");
+        List<String> shown = listed.path("items").findValuesAsText("name");
+        assertThat(shown).anyMatch(n -> n.startsWith("王") || n.startsWith("汪"));
+
+        HttpResponse<byte[]> response = api.download("/api/v1/persons/export.xlsx?q=wang", officer);
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> exported = rows(response.body()).stream().map(r -> r.get("姓名")).toList();
+        // the list's page first, in its order, then the rest of what it counted
+        assertThat(exported.size()).isGreaterThanOrEqualTo(shown.size());
+        assertThat(exported.subList(0, shown.size())).containsExactlyElementsOf(shown);
+        if (listed.path("totalIsLowerBound").asBoolean()) {
+            assertThat((long) exported.size()).isGreaterThanOrEqualTo(listed.path("total").asLong());
+        } else {
+            assertThat((long) exported.size()).isEqualTo(listed.path("total").asLong());
+        }
+        assertThat(exported).contains("王导出", "Wang Lee")
+                .allMatch(n -> n.startsWith("王") || n.startsWith("汪") || n.toLowerCase().contains("wang"));
+
+        // his 王 is not another station's officer's to export
+        List<String> theirs = rows(api.download("/api/v1/persons/export.xlsx?q=wang", officer2).body()).stream()
+                .map(r -> r.get("姓名")).toList();
+        assertThat(theirs).doesNotContain("王导出");
+    }
+
     static final String IMPORT_HEADERS = "姓名,身份证号,性别,出生日期,民族,电话,网格编码,户号,与户主关系,居住类型,登记日期,地址,职业,工作单位";
 
     /** The first sheet as rows of cells by header, for assertions and for editing a cell before importing again. */

@@ -50,6 +50,8 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
     StaffDirectory directory;
     @Autowired
     Jurisdictions jurisdictions;
+    @Autowired
+    org.fengqiao.population.internal.LeftBehindAgeSweep sweep;
 
     /** A signed-in browser: its session cookie, and the CSRF token of the page a form sits on. */
     final class Browser {
@@ -227,6 +229,85 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
         assertThat(stored(id).get("version")).isEqualTo(row.get("version"));
     }
 
+    List<String> categoriesOf(UUID person) {
+        return jdbc.sql("SELECT category || coalesce(':' || subtype, '') FROM person_category WHERE person_id = ? "
+                + "ORDER BY 1").param(person).query(String.class).list();
+    }
+
+    /** A child with no identity number registered on the form, born on the day given; answers his id. */
+    UUID registerChild(Browser officer, UUID household, String name, LocalDate born) {
+        HttpResponse<String> r = officer.post("/persons/new", "/persons/new?householdId=" + household,
+                fields(f("householdId", household), f("name", name), f("idNumber", ""), f("phone", ""),
+                        f("sex", "FEMALE"), f("birthDate", born), f("ethnicity", "01"), f("relation", "GRANDCHILD"),
+                        f("residence", "PERMANENT")));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+        Matcher m = LOCATION_ID.matcher(r.headers().firstValue("Location").orElseThrow());
+        assertThat(m.find()).isTrue();
+        return UUID.fromString(m.group(1));
+    }
+
+    @Test
+    void aFormOpenedBeforeTheAgeSweepTookLeftBehindChildIsRefusedAsChangedMeanwhileAndNothingIsWritten() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String name = "满龄" + UUID.randomUUID().toString().substring(0, 4);
+        UUID id = registerChild(officer, household, name, today.minusYears(16));
+        // the category as it was given before her sixteenth birthday
+        jdbc.sql("INSERT INTO person_category (person_id, category) VALUES (?, 'LEFT_BEHIND_CHILD')").param(id).update();
+        String edit = officer.page("/persons/" + id + "/edit");
+        List<String[]> form = fields(f("householdId", household), f("name", name), f("idNumber", ""), f("phone", ""),
+                f("sex", "FEMALE"), f("birthDate", today.minusYears(16)), f("ethnicity", "01"),
+                f("relation", "GRANDCHILD"), f("residence", "PERMANENT"), f("occupation", "学生"),
+                f("categories", "LEFT_BEHIND_CHILD"), f("version", version(edit)));
+
+        UUID grid = jdbc.sql("SELECT grid_id FROM household WHERE id = ?").param(household).query(UUID.class).single();
+        assertThat(sweep.sweep(grid)).isGreaterThanOrEqualTo(1);
+        Map<String, Object> swept = stored(id);
+        assertThat(swept.get("version")).as("the sweep changed her record").isNotEqualTo(Long.valueOf(version(edit)));
+
+        // saved after the sweep, as the form was opened: the record changed meanwhile, not the age rule
+        HttpResponse<String> saved = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit", form);
+        assertThat(saved.statusCode()).isEqualTo(409);
+        assertThat(saved.body()).contains("该人员的信息在您编辑期间已被他人修改，本次未保存").contains("value=\"学生\"")
+                .doesNotContain("留守儿童须未满16周岁");
+        assertThat(stored(id)).isEqualTo(swept);
+        assertThat(categoriesOf(id)).isEmpty();
+
+        // the sweep again: nothing more changes
+        sweep.sweep(grid);
+        assertThat(stored(id)).isEqualTo(swept);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'person' AND record_id = ? "
+                + "AND action = 'UPDATE'").param(id.toString()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeOfCategoriesAloneMakesAFormOpenedBeforeItStale() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        String number = TestIdentityNumbers.next(org.fengqiao.population.Sex.MALE);
+        String name = "类别" + UUID.randomUUID().toString().substring(0, 4);
+        UUID id = registerNewborn(officer, household, name, number, List.of());
+        String version = version(officer.page("/persons/" + id + "/edit"));
+        List<String[]> form = fields(f("householdId", household), f("name", name), f("idNumber", ""), f("phone", ""),
+                f("sex", "MALE"), f("birthDate", birth(number)), f("ethnicity", "01"), f("relation", "CHILD"),
+                f("residence", "PERMANENT"), f("version", version));
+
+        // one officer marks him in difficulty, and nothing else
+        HttpResponse<String> marked = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(form, "categories", "IN_DIFFICULTY"));
+        assertThat(marked.statusCode()).as(marked.body()).isEqualTo(302);
+        Map<String, Object> after = stored(id);
+
+        // the other, with the form opened before, would have taken the category away unknowingly: refused
+        HttpResponse<String> stale = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(form, "occupation", "木匠"));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("该人员的信息在您编辑期间已被他人修改，本次未保存");
+        assertThat(stored(id)).isEqualTo(after);
+        assertThat(categoriesOf(id)).containsExactly("IN_DIFFICULTY");
+    }
+
     static String birth(String number) {
         return number.substring(6, 10) + "-" + number.substring(10, 12) + "-" + number.substring(12, 14);
     }
@@ -303,6 +384,106 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
         assertThat(gridMember.page("/persons")).doesNotContain("register-person");
         assertThat(gridMember.get("/persons/new?householdId=" + household).statusCode()).isEqualTo(403);
         assertThat(stored(id)).isEqualTo(before);
+    }
+
+    /** A household without a number (as one registered from the floor plan), in a room of a new building. */
+    UUID unnumberedHouseholdInARoom(String gridCode, HousingFixtures fx, UUID building) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO household (id, grid_id, room_id) VALUES (?, ?, ?)")
+                .params(id, fx.gridId(gridCode), fx.room(building, 1, "101")).update();
+        return id;
+    }
+
+    @Test
+    void anOfficerMovesAPersonIntoAHouseholdWithoutANumberChosenByWhereItIsThenOutOfEveryHouseholdEachAudited() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID household = household("FS-1-01");
+        UUID building = fx.building("officer", "FS-1-01", 2, 1, 2);
+        String buildingName = jdbc.sql("SELECT name FROM building WHERE id = ?").param(building).query(String.class)
+                .single();
+        UUID unnumbered = unnumberedHouseholdInARoom("FS-1-01", fx, building);
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        String number = TestIdentityNumbers.next(org.fengqiao.population.Sex.MALE);
+        String name = "无号" + UUID.randomUUID().toString().substring(0, 3);
+        UUID id = registerNewborn(officer, household, name, number, List.of());
+        String edit = officer.page("/persons/" + id + "/edit");
+        // his grid's households, the one without a number told by its building and room; his own not offered
+        assertThat(edit).contains("name=\"moveTo\"").contains("value=\"NONE\"").contains("不属于任何户")
+                .containsPattern("value=\"" + unnumbered + "\">" + buildingName + " 1-101</option>")
+                .doesNotContain("<option value=\"" + household + "\"");
+        List<String[]> form = fields(f("householdId", household), f("name", name), f("idNumber", ""), f("phone", ""),
+                f("sex", "MALE"), f("birthDate", birth(number)), f("ethnicity", "01"), f("relation", "HEAD"),
+                f("residence", "PERMANENT"));
+
+        HttpResponse<String> moved = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(replaced(form, "moveTo", unnumbered), "version", version(edit)));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(302);
+        assertThat(stored(id).get("household_id")).isEqualTo(unnumbered);
+        assertThat(stored(id).get("grid")).isEqualTo("FS-1-01");
+        assertThat(audited(id, "householdId")).isEqualTo(household + " -> " + unnumbered);
+        assertThat(officer.page("/households/" + unnumbered)).contains(name);
+        assertThat(officer.page("/households/" + household)).doesNotContain(name);
+        assertThat(officer.page("/buildings/" + building)).as("the floor plan shows him at the room's household")
+                .contains(name);
+        // the household he is in now offers leaving it, and the one he left
+        edit = officer.page("/persons/" + id + "/edit");
+        assertThat(edit).contains("<option value=\"" + household + "\"")
+                .doesNotContain("<option value=\"" + unnumbered + "\"");
+
+        // registered in the wrong household after all: in none now, still in his grid
+        HttpResponse<String> left = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(replaced(replaced(form, "householdId", unnumbered), "moveTo", "NONE"), "version",
+                        version(edit)));
+        assertThat(left.statusCode()).as(left.body()).isEqualTo(302);
+        assertThat(stored(id).get("household_id")).isNull();
+        assertThat(stored(id).get("grid")).isEqualTo("FS-1-01");
+        assertThat(audited(id, "householdId")).isEqualTo(unnumbered + " -> -");
+        assertThat(officer.page("/households/" + unnumbered)).doesNotContain(name);
+        assertThat(officer.page("/buildings/" + building)).doesNotContain(name);
+        assertThat(officer.page("/persons/" + id)).contains(name);
+        assertThat(officer.page("/persons/" + id + "/edit")).as("no household to leave any more")
+                .doesNotContain("value=\"NONE\"").contains("name=\"gridId\"");
+    }
+
+    @Test
+    void aChosenHouseholdOutsideHisJurisdictionOrNotAHouseholdIsRefusedInHisLanguageAndNothingChanges() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID household = household("FS-1-01");
+        UUID foreign = household("NS-2-01");
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        String number = TestIdentityNumbers.next(org.fengqiao.population.Sex.MALE);
+        String name = "错选" + UUID.randomUUID().toString().substring(0, 3);
+        UUID id = registerNewborn(officer, household, name, number, List.of());
+        Map<String, Object> before = stored(id);
+        String edit = officer.page("/persons/" + id + "/edit");
+        assertThat(edit).as("another station's household is never offered").doesNotContain(foreign.toString());
+        List<String[]> form = fields(f("householdId", household), f("name", name), f("idNumber", ""), f("phone", ""),
+                f("sex", "MALE"), f("birthDate", birth(number)), f("ethnicity", "01"), f("relation", "CHILD"),
+                f("residence", "PERMANENT"), f("version", version(edit)));
+
+        // another station's household, as a forged form would choose it: refused beside the field, as if none
+        HttpResponse<String> zh = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(form, "moveTo", foreign));
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).containsPattern("data-error-for=\"moveTo\">所选的户不存在或不在您的辖区，未作迁移");
+        HttpResponse<String> en = officer.post("/persons/" + id + "/edit?lang=en", "/persons/" + id + "/edit",
+                replaced(form, "moveTo", "not-a-household"));
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(en.body()).contains("The household chosen does not exist or is not in your jurisdiction");
+        officer.get("/persons?lang=zh-CN");
+        // a number typed and a household chosen: which did he mean? refused
+        HttpResponse<String> both = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(replaced(form, "moveTo", "NONE"), "householdNumber", number(household("FS-1-02"))));
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(both.body()).contains("请只填写户号或只从列表中选择一户");
+        assertThat(stored(id)).isEqualTo(before);
+
+        // another station's officer cannot take him out of his household either
+        Browser officer2 = new Browser("officer2", DEMO_PASSWORD);
+        assertThat(officer2.post("/persons/" + id + "/edit", "/persons/new", replaced(form, "moveTo", "NONE"))
+                .statusCode()).isEqualTo(404);
+        assertThat(stored(id)).isEqualTo(before);
+        assertThat(fx.gridId("FS-1-01")).isNotNull();
     }
 
     String number(UUID household) {

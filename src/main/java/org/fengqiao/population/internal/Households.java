@@ -83,6 +83,64 @@ public class Households {
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
+    /**
+     * A household a person may be moved into, as the person form offers it: its number when it has one, where it is
+     * (its address, or its building and room) and the name of its head, so one without a number can be told apart.
+     */
+    public record Choice(UUID id, String number, String address, String buildingName, Integer roomUnit,
+            String roomNumber, String head) {
+
+        /** Where it is: its address, or its building and room (3号楼 1-301). */
+        public String place() {
+            if (address != null) {
+                return address;
+            }
+            if (buildingName == null) {
+                return null;
+            }
+            return buildingName + (roomNumber == null ? "" : " " + (roomUnit == null ? "" : roomUnit + "-") + roomNumber);
+        }
+
+        /** Number, place and head, those it has, the head after {@code headWord} (户主). */
+        public String label(String headWord) {
+            List<String> parts = new ArrayList<>();
+            if (number != null) {
+                parts.add(number);
+            }
+            if (place() != null) {
+                parts.add(place());
+            }
+            if (head != null) {
+                parts.add(headWord + " " + head);
+            }
+            return parts.isEmpty() ? "—" : String.join(" · ", parts);
+        }
+    }
+
+    /** The most households one grid's choice lists; a grid holds a few hundred. */
+    static final int MAX_CHOICES = 2000;
+
+    /**
+     * The households of a grid the caller may see (none outside his jurisdiction), but {@code except}, ordered by
+     * where they are: what the person form offers to move someone within his grid, numbered or not.
+     */
+    public List<Choice> choices(UUID gridId, UUID except, Caller caller) {
+        return jdbc.sql("""
+                SELECT h.id, h.number, a.full_text, b.name, r.unit_no, r.number AS room_number, hd.head
+                FROM household h JOIN grid g ON g.id = h.grid_id JOIN unit u ON u.id = g.unit_id
+                LEFT JOIN address a ON a.id = h.address_id
+                LEFT JOIN room r ON r.id = h.room_id LEFT JOIN building b ON b.id = r.building_id
+                LEFT JOIN LATERAL (SELECT min(p.name) FILTER (WHERE p.relation = 'HEAD') AS head
+                                   FROM person p WHERE p.household_id = h.id) hd ON true
+                WHERE h.grid_id = ? AND u.path LIKE ANY(?) AND h.id IS DISTINCT FROM ?
+                ORDER BY coalesce(a.full_text, b.name, h.number, ''), b.name, r.unit_no, r.number, h.number, h.id
+                LIMIT ?""")
+                .param(gridId).param(caller.scopePatterns()).param(except).param(MAX_CHOICES)
+                .query((rs, n) -> new Choice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
     public Optional<Household> find(UUID id) {
         return jdbc.sql(SELECT + " WHERE h.id = ?").param(id).query(Households::household).optional();
     }

@@ -33,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Runs every day ten minutes after midnight (Asia/Shanghai; {@code fengqiao.care.age-sweep-cron}, "-" switches it
  * off) under ShedLock, so one instance runs it at a time. It takes whoever is 16 or older and still has the category,
  * so a day it did not run is made up the next, and running it again changes nothing more.
+ *
+ * <p>Like every change of a person's categories it raises the person's version, so an edit form opened before the sweep
+ * is refused as made from a changed record (the stale-form answer), not by the age rule it could not know of.
  */
 @Component
 public class LeftBehindAgeSweep {
@@ -68,27 +71,38 @@ public class LeftBehindAgeSweep {
         LocalDate today = LocalDate.now(clock.withZone(KeyPersons.LOCAL));
         record Child(UUID id, String name, LocalDate birthDate, UUID grid, String gridName, String unitPath) {
         }
-        // the rows locked, so a form saving the same child meanwhile waits and then sees the category gone
-        List<Child> children = jdbc.sql("""
+        // the persons' rows locked, in the order a form saving one takes them (the person, then his categories), so
+        // such a form waits, and then finds the person's version raised: refused as stale, nothing written
+        List<Child> locked = jdbc.sql("""
                 SELECT p.id, p.name, p.birth_date, p.grid_id, g.name, u.path
-                FROM person_category c JOIN person p ON p.id = c.person_id
-                JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
-                WHERE c.category = 'LEFT_BEHIND_CHILD' AND p.birth_date <= :limit
+                FROM person p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
+                WHERE p.birth_date <= :limit
+                  AND EXISTS (SELECT 1 FROM person_category c
+                              WHERE c.person_id = p.id AND c.category = 'LEFT_BEHIND_CHILD')
                   AND (CAST(:grid AS uuid) IS NULL OR p.grid_id = CAST(:grid AS uuid))
-                ORDER BY p.id FOR UPDATE OF c""")
+                ORDER BY p.id FOR UPDATE OF p""")
                 .param("limit", LeftBehindChildPolicy.bornOnOrBefore(today)).param("grid", gridId)
                 .query((rs, n) -> new Child(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getObject(3, LocalDate.class), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6)))
                 .list();
-        if (children.isEmpty()) {
+        if (locked.isEmpty()) {
             return 0;
         }
-        Map<UUID, List<String>> stored = categories.stored(children.stream().map(Child::id).toList());
+        // read once the rows are locked: a child whose category an officer took away meanwhile is no change
+        Map<UUID, List<String>> stored = categories.stored(locked.stream().map(Child::id).toList());
+        List<Child> children = new ArrayList<>();
         List<PersonCategories.Change> changes = new ArrayList<>();
-        for (Child c : children) {
+        for (Child c : locked) {
             List<String> before = stored.getOrDefault(c.id(), List.of());
+            if (!before.contains(Category.LEFT_BEHIND_CHILD.name())) {
+                continue;
+            }
             List<String> after = before.stream().filter(code -> !code.equals(Category.LEFT_BEHIND_CHILD.name())).toList();
+            children.add(c);
             changes.add(new PersonCategories.Change(c.id(), before, after));
+        }
+        if (children.isEmpty()) {
+            return 0;
         }
         PersonCategories.Applied applied = categories.apply(changes, null, CareAgreements.TURNED_16);
         Map<UUID, LocalDate> ended = new HashMap<>();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.platform.AddressQuery;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -122,10 +123,14 @@ public class Organisations {
             where.append(" AND ").append(f.fireSafety().sqlCondition());
         }
         if (f.text() != null && !f.text().isBlank()) {
+            // the address read as the address list reads it (AddressQuery: 吴场村一组四十号, 1组40, without the township)
+            AddressQuery address = AddressQuery.of(f.text());
             where.append(" AND (o.name LIKE :text ESCAPE '\\' OR o.business LIKE :text ESCAPE '\\'"
-                    + " OR a.full_text LIKE :text ESCAPE '\\' OR op.name LIKE :text ESCAPE '\\' OR o.licence_no = :exact)");
+                    + " OR a.full_text LIKE :text ESCAPE '\\' OR " + address.anyInside("a.full_text")
+                    + " OR op.name LIKE :text ESCAPE '\\' OR o.licence_no = :exact)");
             params.put("text", "%" + Addresses.likeEscaped(f.text().strip()) + "%");
             params.put("exact", f.text().strip().toUpperCase(java.util.Locale.ROOT));
+            params.putAll(address.params());
         }
         List<Organisation> rows = jdbc.sql(SELECT + FROM + where
                         + " ORDER BY g.code, o.name, o.id LIMIT :limit OFFSET :offset")

@@ -274,6 +274,8 @@ public class PersonCategories {
      *       ({@link KeyPersonDesignationChanged}, for his grid's chiefs), as the statements found him: a type written
      *       over the same type announces nothing.</li>
      * </ul>
+     * Each person whose categories the statements changed has his version raised, as any change of his record does,
+     * so a form made before it is refused as stale; writing what is stored already raises nothing.
      * The caller audits: the person form an entry per record, an import an entry per batch, with the agreements
      * ended that this answers.
      *
@@ -324,6 +326,8 @@ public class PersonCategories {
         Map<UUID, KeyPersonType> keyPersonsBefore = new HashMap<>();
         Map<UUID, KeyPersonType> keyPersonsAfter = new HashMap<>();
         Map<UUID, KeyPersonType> storedKeyPersons = new HashMap<>();
+        // every person whose categories the statements changed: a change of the person like any other
+        Set<UUID> changedPersons = new HashSet<>();
         if (!gonePersons.isEmpty()) {
             jdbc.sql("""
                     DELETE FROM person_category c USING unnest(?::uuid[], ?::text[]) AS g(person_id, category)
@@ -331,6 +335,7 @@ public class PersonCategories {
                     RETURNING c.person_id, c.category, c.subtype""")
                     .params(gonePersons.toArray(UUID[]::new), goneCategories.toArray(String[]::new))
                     .query((rs, n) -> {
+                        changedPersons.add(rs.getObject(1, UUID.class));
                         if (Category.KEY_PERSON.name().equals(rs.getString(2))) {
                             keyPersonsBefore.put(rs.getObject(1, UUID.class), keyPersonType(rs.getString(3)));
                         }
@@ -357,11 +362,18 @@ public class PersonCategories {
                     .params(today, setPersons.toArray(UUID[]::new), setCategories.toArray(String[]::new),
                             setTypes.toArray(String[]::new))
                     .query((rs, n) -> {
+                        changedPersons.add(rs.getObject(1, UUID.class));
                         if (Category.KEY_PERSON.name().equals(rs.getString(2))) {
                             keyPersonsAfter.put(rs.getObject(1, UUID.class), keyPersonType(rs.getString(3)));
                         }
                         return n;
                     }).list();
+        }
+        if (!changedPersons.isEmpty()) {
+            // a form made before this change (an officer's, or one open when the age sweep ran) is then refused as
+            // stale (population.person.stale) instead of being saved over it or refused by a rule it cannot know of
+            jdbc.sql("UPDATE person SET version = version + 1, updated_at = now() WHERE id = ANY(?)")
+                    .param(changedPersons.stream().sorted().toArray(UUID[]::new)).update();
         }
         // a key person written over with another type had the stored one before (the same type written again
         // returns no row above, and is no change)

@@ -33,13 +33,15 @@ public class PersonExport {
     static final List<PersonImport.Column> COLUMNS = List.of(PersonImport.Column.values());
 
     private final Persons persons;
+    private final PersonRegister register;
     private final Households households;
     private final PersonCategories categories;
     private final ApplicationEventPublisher events;
 
-    PersonExport(Persons persons, Households households, PersonCategories categories,
+    PersonExport(Persons persons, PersonRegister register, Households households, PersonCategories categories,
             ApplicationEventPublisher events) {
         this.persons = persons;
+        this.register = register;
         this.households = households;
         this.categories = categories;
         this.events = events;
@@ -51,7 +53,12 @@ public class PersonExport {
         return headers;
     }
 
-    public long write(PersonQuery query, Caller caller, OutputStream out) throws IOException {
+    /**
+     * Writes the persons the search lists: its text read as the list read it ({@link PersonRegister#readAs}: letters
+     * the list took for a surname spelled out are exported so too), every page of it.
+     */
+    public long write(PersonQuery typed, Caller caller, OutputStream out) throws IOException {
+        PersonQuery query = register.readAs(typed, caller);
         long count = 0;
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try {

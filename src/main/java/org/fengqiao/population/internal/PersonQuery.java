@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.fengqiao.platform.AddressQuery;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.fengqiao.population.Category;
@@ -280,11 +281,19 @@ public record PersonQuery(String text, String address, Category category, KeyPer
 
     /** The conditions of the filters beside the search text (address, category, residence, grid, household). */
     void appendFilters(List<String> where, Map<String, Object> params) {
-        if (address != null && !address.isBlank()) {
-            where.add("""
-                    EXISTS (SELECT 1 FROM household h JOIN address a ON a.id = h.address_id
-                            WHERE h.id = p.household_id AND a.full_text LIKE (SELECT CAST(:address AS text)))""");
-            params.put("address", "%" + address.trim() + "%");
+        AddressQuery typed = AddressQuery.of(address);
+        if (typed != null) {
+            // read as the address list reads it (AddressQuery: 吴场村一组四十号, 1组40, without the township), each form
+            // hidden from the planner like every value; the households at those addresses come from the address
+            // text's trigram index, and their persons from person_household, so a search by address alone reads the
+            // few persons it finds instead of walking every person in name order to test each one's address
+            List<String> inside = new java.util.ArrayList<>();
+            for (int i = 0; i < typed.forms().size(); i++) {
+                inside.add("a.full_text LIKE " + value("address" + i, "text"));
+                params.put("address" + i, AddressQuery.inside(typed.forms().get(i)));
+            }
+            where.add("p.household_id = ANY(ARRAY(SELECT h.id FROM household h JOIN address a ON a.id = h.address_id"
+                    + " WHERE " + String.join(" OR ", inside) + "))");
         }
         if (category != null) {
             where.add("EXISTS (SELECT 1 FROM person_category c WHERE c.person_id = p.id AND c.category = "

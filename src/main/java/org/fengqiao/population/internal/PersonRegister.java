@@ -291,21 +291,44 @@ public class PersonRegister {
      * Searches take turns: a few at once, the others waiting in arrival order ({@link SearchProperties}).
      */
     public Persons.Page search(PersonQuery query, Caller caller, int limit, int offset) {
-        PersonQuery.Kind kind = query.kind();
         return searches.take(() -> {
-            Persons.Page page = persons.search(query, caller, limit, offset);
-            if (kind == PersonQuery.Kind.INITIALS && (!page.foundAsRead() || onlyLatinNames(page, offset))) {
-                // letters that are nobody's initials may be a surname spelled out ("wang", "chen"): read so, which
-                // finds the Latin names they start a word of as well. So may letters that are only the start of a
-                // Latin name's letters (a Latin name's initials are all its letters: "Wang Lee", wanglee)
-                PersonQuery spelled = query.asPinyin();
-                Persons.Page byPinyin = persons.search(spelled, caller, limit, offset);
-                if (byPinyin.total() > 0) {
-                    return audited(spelled, PersonQuery.Kind.PINYIN, byPinyin);
-                }
-            }
-            return audited(query, kind, page);
+            Answer answer = answer(query, caller, limit, offset);
+            return audited(answer.query(), answer.query().kind(), answer.page());
         });
+    }
+
+    /** The first page of the persons list (its page and the API's default size): what a search's reading is decided on. */
+    public static final int FIRST_PAGE = 20;
+
+    /**
+     * The query the persons list answers this search by: letters read as initials may be read as pinyin instead, as
+     * {@link #search} decides on the list's first page. The export of a search lists what the list listed by
+     * exporting this query, not the query as typed ("wang", whose 王 persons the officer saw, would export none).
+     */
+    public PersonQuery readAs(PersonQuery query, Caller caller) {
+        if (query.kind() != PersonQuery.Kind.INITIALS) {
+            return query;
+        }
+        return answer(query, caller, FIRST_PAGE, 0).query();
+    }
+
+    /** A page of a search and the query that found it: as typed, or its letters read as pinyin. */
+    private record Answer(PersonQuery query, Persons.Page page) {
+    }
+
+    private Answer answer(PersonQuery query, Caller caller, int limit, int offset) {
+        Persons.Page page = persons.search(query, caller, limit, offset);
+        if (query.kind() == PersonQuery.Kind.INITIALS && (!page.foundAsRead() || onlyLatinNames(page, offset))) {
+            // letters that are nobody's initials may be a surname spelled out ("wang", "chen"): read so, which
+            // finds the Latin names they start a word of as well. So may letters that are only the start of a
+            // Latin name's letters (a Latin name's initials are all its letters: "Wang Lee", wanglee)
+            PersonQuery spelled = query.asPinyin();
+            Persons.Page byPinyin = persons.search(spelled, caller, limit, offset);
+            if (byPinyin.total() > 0) {
+                return new Answer(spelled, byPinyin);
+            }
+        }
+        return new Answer(query, page);
     }
 
     /** Whether every match of a first page is on it, and each is a name in Latin letters. */

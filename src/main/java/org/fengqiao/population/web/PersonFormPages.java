@@ -42,9 +42,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * rule, the audit and the events are the same. A refused form comes back with what was typed and each problem beside
  * its field; a person or household outside the caller's jurisdiction answers 404. The identity number and phone are
  * never put into the page: the edit form shows them masked, and left blank they stay as stored; the phone is deleted
- * by a checkbox of its own (删除电话). The edit form moves a person to another household by its number (户号), one the
- * officer may see (refused beside the field otherwise, as if there were none); he takes its grid. Both are audited
- * with the person's change, before and after.
+ * by a checkbox of its own (删除电话). The edit form moves a person to another household by its number (户号), or by
+ * choosing one of his grid's households by where it is and its head (one without a number too), or takes him out of
+ * every household (不属于任何户: moved away, or registered in the wrong one; he stays in his grid). Only a household
+ * the officer may see is taken (refused beside the field otherwise, as if there were none); he takes its grid. Each is
+ * audited with the person's change, before and after.
  */
 @Controller
 @PreAuthorize("hasAuthority('POPULATION_WRITE')")
@@ -53,7 +55,10 @@ class PersonFormPages {
     /** The fields the form shows, so a problem of any other field (a hidden one) is shown above the form. */
     static final Set<String> SHOWN = Set.of("gridId", "name", "idNumber", "phone", "sex", "birthDate", "ethnicity",
             "relation", "residence", "registeredOn", "leftOn", "occupation", "workplace", "note", "categories",
-            "keyPersonType", "householdNumber");
+            "keyPersonType", "householdNumber", "moveTo");
+
+    /** The form's choice that takes the person out of every household (不属于任何户). */
+    static final String NO_HOUSEHOLD = "NONE";
 
     private final PersonRegister register;
     private final Households households;
@@ -70,13 +75,15 @@ class PersonFormPages {
     /**
      * What the officer typed, as typed (a date he mistyped comes back to him as he wrote it). categories are the
      * categories other than key person, each a checkbox; keyPersonType is the key person's type, blank for none. On the
-     * edit form, householdNumber is the number (户号) of the household he moves to (blank: he stays), and clearPhone
-     * the checkbox that deletes his stored phone (a blank phone keeps it).
+     * edit form, householdNumber is the number (户号) of the household he moves to (blank: he stays); moveTo is the
+     * choice of a household of his grid by where it is and its head (its id, from the list the form offers: blank, he
+     * stays; {@link #NO_HOUSEHOLD}, he belongs to no household any more); clearPhone the checkbox that deletes his
+     * stored phone (a blank phone keeps it).
      */
     record Typed(String gridId, String householdId, String name, String idNumber, String phone, String sex,
             String birthDate, String ethnicity, String relation, String residence, String registeredOn, String leftOn,
             String occupation, String workplace, String note, List<String> categories, String keyPersonType,
-            String version, String householdNumber, String clearPhone) {
+            String version, String householdNumber, String moveTo, String clearPhone) {
 
         Typed {
             categories = categories == null ? List.of() : List.copyOf(categories);
@@ -96,7 +103,7 @@ class PersonFormPages {
             return new Typed(String.valueOf(r.gridId()), r.householdId() == null ? null : r.householdId().toString(),
                     r.name(), null, null, r.sex(), text(r.birthDate()), r.ethnicity(), r.relation(),
                     r.residence().name(), text(r.registeredOn()), text(r.leftOn()), r.occupation(), r.workplace(),
-                    r.note(), others, keyPerson, String.valueOf(r.version()), null, null);
+                    r.note(), others, keyPerson, String.valueOf(r.version()), null, null, null);
         }
 
         /** The categories as the register takes them: codes, the key person's with his type. */
@@ -123,6 +130,11 @@ class PersonFormPages {
             return householdNumber == null || householdNumber.isBlank() ? null : householdNumber.strip();
         }
 
+        /** The household chosen from the list to move him ({@link #NO_HOUSEHOLD}: none), or null. */
+        String movedToChoice() {
+            return moveTo == null || moveTo.isBlank() ? null : moveTo.strip();
+        }
+
         public boolean checked(String category) {
             return categories.contains(category);
         }
@@ -140,7 +152,7 @@ class PersonFormPages {
         UUID grid = household != null ? household.gridId() : gridId;
         Typed blank = new Typed(grid == null ? null : grid.toString(), householdId == null ? null : householdId.toString(),
                 null, null, null, null, null, "01", null,
-                Residence.PERMANENT.name(), null, null, null, null, null, List.of(), null, null, null, null);
+                Residence.PERMANENT.name(), null, null, null, null, null, List.of(), null, null, null, null, null);
         return form(model, caller, blank, household, null, Map.of(), List.of());
     }
 
@@ -186,19 +198,33 @@ class PersonFormPages {
         Households.Household household = household(uuidOrNotFound(typed.householdId()), caller);
         PersonController.PersonView shown = PersonController.PersonView.of(stored);
         List<Invalid.Problem> problems = new ArrayList<>();
-        // moved to another household: one the officer may see, named by its number; he takes its grid
+        // moved to another household: one the officer may see, named by its number or chosen from his grid's; he
+        // takes its grid. Or taken out of every household: he stays in his grid
         Households.Household movedTo = null;
-        if (typed.movedToNumber() != null) {
+        boolean leaves = false;
+        if (typed.movedToNumber() != null && typed.movedToChoice() != null) {
+            problems.add(new Invalid.Problem("moveTo", "population.form.moveTo.both", new Object[0]));
+        } else if (typed.movedToNumber() != null) {
             movedTo = households.findVisibleByNumber(typed.movedToNumber(), caller).orElse(null);
             if (movedTo == null) {
                 problems.add(new Invalid.Problem("householdNumber", "population.form.householdNumber.unknown",
                         new Object[] {typed.movedToNumber()}));
+            }
+        } else if (NO_HOUSEHOLD.equals(typed.movedToChoice())) {
+            leaves = true;
+        } else if (typed.movedToChoice() != null) {
+            movedTo = chosen(typed.movedToChoice(), caller);
+            if (movedTo == null) {
+                problems.add(new Invalid.Problem("moveTo", "population.form.moveTo.unknown", new Object[0]));
             }
         }
         if (typed.clearsPhone() && typed.phone() != null && !typed.phone().isBlank()) {
             problems.add(new Invalid.Problem("phone", "population.form.phoneClearOrType", new Object[0]));
         }
         PersonRegister.Input input = input(typed, movedTo != null ? movedTo : household, problems);
+        if (leaves) {
+            input = withoutHousehold(input, stored.gridId());
+        }
         Long version = null;
         try {
             version = typed.version() == null || typed.version().isBlank() ? null : Long.valueOf(typed.version().strip());
@@ -226,7 +252,7 @@ class PersonFormPages {
                         typed.phone(), typed.sex(), typed.birthDate(), typed.ethnicity(), typed.relation(),
                         typed.residence(), typed.registeredOn(), typed.leftOn(), typed.occupation(), typed.workplace(),
                         typed.note(), typed.categories(), typed.keyPersonType(), String.valueOf(stored.version()),
-                        typed.householdNumber(), typed.clearPhone());
+                        typed.householdNumber(), typed.moveTo(), typed.clearPhone());
                 return refused(model, caller, again, household, shown, List.of(),
                         List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)), locale);
             }
@@ -241,6 +267,25 @@ class PersonFormPages {
             return null;
         }
         return households.findVisible(id, caller).orElseThrow(() -> new NotFound("household", id));
+    }
+
+    /**
+     * The household chosen from the list, when the caller may see it: a value the list never held (forged, or a
+     * household since gone from his jurisdiction) is none, refused beside the field like an unknown number.
+     */
+    private Households.Household chosen(String value, Caller caller) {
+        try {
+            return households.findVisible(UUID.fromString(value), caller).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The input with no household, the person kept in his grid. */
+    private static PersonRegister.Input withoutHousehold(PersonRegister.Input in, UUID grid) {
+        return new PersonRegister.Input(grid, null, in.name(), in.idNumber(), in.phone(), in.sex(), in.birthDate(),
+                in.ethnicity(), in.relation(), in.residence(), in.registeredOn(), in.leftOn(), in.occupation(),
+                in.workplace(), in.note());
     }
 
     private static UUID uuidOrNotFound(String text) {
@@ -328,6 +373,9 @@ class PersonFormPages {
         model.addAttribute("errors", errors);
         model.addAttribute("problems", problems);
         model.addAttribute("grids", grids.of(caller));
+        // the households of his grid he may be moved into, for one without a number too
+        model.addAttribute("moveChoices", person == null ? List.of()
+                : households.choices(person.gridId(), person.householdId(), caller));
         model.addAttribute("ethnicities", Ethnicities.all());
         model.addAttribute("sexes", Sex.values());
         model.addAttribute("relations", Relation.values());

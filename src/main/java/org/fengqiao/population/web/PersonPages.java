@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @FieldLabels({"population.search.", "population.form."})
 class PersonPages {
 
-    static final int PAGE = 20;
+    static final int PAGE = org.fengqiao.population.internal.PersonRegister.FIRST_PAGE;
 
     private final PersonRegister register;
     private final Households households;

@@ -36,7 +36,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * The left-behind children's age sweep with a clock the test moves: nothing the day before a child turns 16; on his
  * birthday his category goes (his other categories stay), his care agreement in force ends that day with the reason
  * that he turned 16, the change is audited as the system and his grid's chief is told; a younger child is left alone;
- * a second run changes nothing more. Works in a grid of its own.
+ * his version is raised like any change of his record; a second run changes nothing more. Works in a grid of its own.
  */
 class LeftBehindAgeSweepIntegrationTests extends IntegrationTest {
 
@@ -108,6 +108,10 @@ class LeftBehindAgeSweepIntegrationTests extends IntegrationTest {
                 .param(agreement).query(String.class).single();
     }
 
+    long version(UUID person) {
+        return jdbc.sql("SELECT version FROM person WHERE id = ?").param(person).query(Long.class).single();
+    }
+
     <T> List<T> eventsOf(Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
@@ -137,9 +141,14 @@ class LeftBehindAgeSweepIntegrationTests extends IntegrationTest {
         assertThat(categories(turning)).containsExactly("IN_DIFFICULTY", "LEFT_BEHIND_CHILD");
         assertThat(events).isEmpty();
 
+        long turningVersion = version(turning);
+        long youngerVersion = version(younger);
         clock.advance(Duration.ofDays(1));
         assertThat(sweep.sweep(grid)).isEqualTo(1);
         assertThat(categories(turning)).as("his other categories stay").containsExactly("IN_DIFFICULTY");
+        assertThat(version(turning)).as("a change of his record: a form opened before is stale").isGreaterThan(turningVersion);
+        assertThat(version(younger)).isEqualTo(youngerVersion);
+        long sweptVersion = version(turning);
         assertThat(ended(agreement)).isEqualTo(birthday + " TURNED_16");
         assertThat(categories(younger)).containsExactly("LEFT_BEHIND_CHILD");
         assertThat(ended(youngerAgreement)).isEqualTo("- -");
@@ -170,6 +179,7 @@ class LeftBehindAgeSweepIntegrationTests extends IntegrationTest {
         assertThat(sweep.sweep(grid)).isZero();
         assertThat(events).hasSize(before);
         assertThat(ended(agreement)).isEqualTo(birthday + " TURNED_16");
+        assertThat(version(turning)).isEqualTo(sweptVersion);
     }
 
     @Test

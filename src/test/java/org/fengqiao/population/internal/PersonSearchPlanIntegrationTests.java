@@ -77,6 +77,22 @@ class PersonSearchPlanIntegrationTests extends IntegrationTest {
         assertThat(plan).as("nothing reads every person").noneMatch(line -> line.contains("Seq Scan on person"));
     }
 
+    @ParameterizedTest(name = "{0} at {1} walks {2}")
+    @CsvSource({
+        "'', 吴场村一组四十号, person_household",
+        "'', 1组40, person_household",
+        "张伟, 吴场村1组40号, person_name_order|person_household"})
+    void theAddressFilterReadsThePersonsOfTheHouseholdsAtTheAddressNotEveryPerson(String text, String address,
+            String index) {
+        PersonQuery query = new PersonQuery(text, address, null, null, null, null, null);
+        List<String> plan = plan(persons.searchStatement(query, bureau(), 20, 0));
+        assertThat(walkOf(plan)).as(String.join("\n", plan)).containsPattern("(Scan using (" + index
+                + ") on person p\\w*|Bitmap Index Scan on (" + index + "))\n\\s+Index Cond: ");
+        // the addresses from the trigram index of their text, not read one by one
+        assertThat(String.join("\n", plan)).contains("address_text_trgm");
+        assertThat(plan).as("nothing reads every person").noneMatch(line -> line.contains("Seq Scan on person"));
+    }
+
     List<String> plan(Persons.Statement statement) {
         return new TransactionTemplate(transactions).execute(status -> {
             jdbc.sql("SET LOCAL enable_seqscan = off").update();
