@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Pages an officer opens on a phone in English, whose longer words widened tables past the screen: the household's
  * members and the grid's roster show one card per row, each value with its column's name, and nothing needs scrolling
- * sideways.
+ * sideways; the grid's facts are labelled in English.
  */
 class EnglishPhoneBrowserTests extends BrowserTest {
 
@@ -44,6 +44,10 @@ class EnglishPhoneBrowserTests extends BrowserTest {
         page.waitForSelector("#roster-current tr[data-term-id]");
         assertThat(page.locator("#roster-current tr[data-term-id] td").first()).hasAttribute("data-label", "Grid role");
         assertThat(fitsTheScreen()).as("the roster fits the phone").isTrue();
+        // the grid's facts are labelled in English, the other networks' names given in Chinese only as an aside
+        assertThat(page.locator("table.facts th").allInnerTexts()).isNotEmpty()
+                .allSatisfy(th -> assertThat(th).matches("[A-Za-z].*"))
+                .contains("Comprehensive governance (综治) grid code");
         // ending a term is still within reach
         Locator end = page.locator("#roster-current tr[data-term-id] button").first();
         assertThat(end).isVisible();
