@@ -104,6 +104,20 @@
     return td;
   }
 
+  /* Each cell names its column, so that on a phone, where a list table shows one card per row, it keeps its label. */
+  function label(body) {
+    var headers = Array.prototype.map.call(body.closest('table').querySelectorAll('thead th'), function (th) {
+      return th.textContent.trim();
+    });
+    Array.prototype.forEach.call(body.rows, function (tr) {
+      Array.prototype.forEach.call(tr.cells, function (td, i) {
+        if (headers[i]) {
+          td.setAttribute('data-label', headers[i]);
+        }
+      });
+    });
+  }
+
   function emptyRow(body, columns) {
     var tr = document.createElement('tr');
     var td = cell(tr, roster.dataset.textNone);
@@ -153,6 +167,8 @@
     if (!past.children.length) {
       emptyRow(past, 4);
     }
+    label(current);
+    label(past);
   }
 
   function today() {

@@ -99,4 +99,47 @@ class MediationBrowserTests extends BrowserTest {
                     "见证人");
         }
     }
+
+    @Test
+    void aNewDisputeRefusedForAWrongPhoneComesBackWithEverythingTypedAndOpensOnceCorrected() {
+        String n = String.valueOf(100000 + new Random().nextInt(899999));
+        login("officer");
+        page.navigate(url("/mediation/new"));
+        page.selectOption("#origin", "PATROL");
+        page.selectOption("#kind", new com.microsoft.playwright.options.SelectOption().setIndex(2));
+        String kind = page.inputValue("#kind");
+        page.selectOption("#gridId", new com.microsoft.playwright.options.SelectOption().setIndex(3));
+        String grid = page.inputValue("#gridId");
+        String summary = "两户为宅基地边界争执，一方砌墙占用公共通道" + n + "，另一方要求拆除。";
+        page.fill("#summary", summary);
+        page.fill("#address", "吴场村三组" + n);
+        page.fill("#party-name-1", "王建军" + n);
+        page.fill("#party-phone-1", "1391234");
+        page.fill("#party-name-2", "李秀兰" + n);
+        page.fill("#party-phone-2", "13912340002");
+        page.click("#submit-dispute");
+
+        page.waitForURL(u -> u.endsWith("/mediation/new"));
+        assertThat(page.locator("ul.problems")).containsText("电话号码格式不正确");
+        assertThat(page.locator("#origin")).hasValue("PATROL");
+        assertThat(page.locator("#kind")).hasValue(kind);
+        assertThat(page.locator("#gridId")).hasValue(grid);
+        assertThat(page.locator("#summary")).hasValue(summary);
+        assertThat(page.locator("#address")).hasValue("吴场村三组" + n);
+        assertThat(page.locator("#party-name-1")).hasValue("王建军" + n);
+        assertThat(page.locator("#party-phone-1")).hasValue("1391234");
+        assertThat(page.locator("#party-name-2")).hasValue("李秀兰" + n);
+        assertThat(page.locator("#party-phone-2")).hasValue("13912340002");
+        assertThat(jdbc.sql("SELECT count(*) FROM dispute_case WHERE summary = ?").param(summary).query(Long.class).single())
+                .as("nothing opened").isZero();
+
+        page.fill("#party-phone-1", "13912340001");
+        page.click("#submit-dispute");
+        page.waitForURL(u -> u.matches(".*/mediation/[0-9a-f-]{36}$"));
+        assertThat(page.locator("#dispute-summary")).hasText(summary);
+        assertThat(page.locator("#dispute-parties li")).hasCount(2);
+        // a fresh form after a case was opened is empty again
+        page.navigate(url("/mediation/new"));
+        assertThat(page.locator("#summary")).hasValue("");
+    }
 }

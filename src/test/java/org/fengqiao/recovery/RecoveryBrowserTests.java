@@ -119,6 +119,34 @@ class RecoveryBrowserTests extends BrowserTest {
     }
 
     /** With -Dfengqiao.screenshots=DIR, a picture of the page for a person to look at. */
+    @Test
+    void aFileRefusedForAMissingGridComesBackWithWhatWasTypedAndOpensOnceTheGridIsChosen() {
+        String n = String.valueOf(100000 + new Random().nextInt(899999));
+        login("officer");
+        page.navigate(url("/recovery/new"));
+        String caseNumber = "东公（房）刑立字〔2026〕" + n;
+        String summary = "夜间撬锁入室，盗走电动车两辆" + n + "，嫌疑人已到案。";
+        page.fill("#caseNumber", caseNumber);
+        page.fill("#title", "吴场村电动车被盗案" + n);
+        page.fill("#summary", summary);
+        page.fill("#registeredOn", "2026-01-15");
+        page.click("#action-open");
+
+        page.waitForURL(u -> u.endsWith("/recovery/new"));
+        assertThat(page.locator("ul.problems")).isVisible();
+        assertThat(page.locator("#caseNumber")).hasValue(caseNumber);
+        assertThat(page.locator("#title")).hasValue("吴场村电动车被盗案" + n);
+        assertThat(page.locator("#summary")).hasValue(summary);
+        assertThat(page.locator("#registeredOn")).hasValue("2026-01-15");
+        assertThat(jdbc.sql("SELECT count(*) FROM recovery_file WHERE title = ?").param("吴场村电动车被盗案" + n)
+                .query(Long.class).single()).as("nothing opened").isZero();
+
+        page.selectOption("#gridId", new com.microsoft.playwright.options.SelectOption().setLabel("FS-1-01 吴场村第1网格"));
+        page.click("#action-open");
+        page.waitForURL(u -> u.matches(".*/recovery/[0-9a-f-]{36}$"));
+        assertThat(page.locator("#file-title")).hasText("吴场村电动车被盗案" + n);
+    }
+
     void shot(String name) {
         String dir = System.getProperty("fengqiao.screenshots");
         if (dir != null) {

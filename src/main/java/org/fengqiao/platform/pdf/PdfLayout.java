@@ -154,7 +154,10 @@ public final class PdfLayout implements AutoCloseable {
      * Lines of at most maxWidth, keeping newlines. Latin words (and numbers, masked identity numbers) break only at
      * spaces, so "Relation to head" never reads "Relation t|o head"; Chinese, Japanese and Korean text has no spaces and
      * breaks between any two of its characters, and so on either side of a Latin word inside it (a Chinese address with
-     * a Latin name). A word wider than the whole line still breaks between its characters, the only way it fits.
+     * a Latin name). No line starts with closing punctuation or ends with an opening bracket (禁则, see
+     * {@link #unitEnd}): the character before such punctuation moves to the next line with it, even across a space
+     * ("户主 · 张三" breaks before "户主", not before "·"). A word wider than the whole line still breaks between its
+     * characters, the only way it fits.
      */
     public List<String> wrap(String text, float fontSize, float maxWidth) {
         List<String> lines = new ArrayList<>();
@@ -162,21 +165,17 @@ public final class PdfLayout implements AutoCloseable {
             String p = printable(paragraph);
             StringBuilder line = new StringBuilder();
             float used = 0;
+            // where the last unbreakable piece on the line starts, the one that moves down with closing punctuation
+            int lastUnit = 0;
             boolean broken = false;
             int i = 0;
             while (i < p.length()) {
                 int cp = p.codePointAt(i);
                 if (cp == ' ') {
-                    // a space stays inside a line and goes where the line breaks
-                    float w = textWidth(" ", fontSize);
-                    if (line.length() > 0 && used + w > maxWidth) {
-                        lines.add(stripTrailingSpaces(line));
-                        line.setLength(0);
-                        used = 0;
-                        broken = true;
-                    } else if (line.length() > 0 || !broken) {
+                    // a space stays inside a line; where the line breaks it is dropped, and none starts a broken line
+                    if (line.length() > 0 || !broken) {
                         line.append(' ');
-                        used += w;
+                        used += textWidth(" ", fontSize);
                     }
                     i++;
                     continue;
@@ -185,23 +184,47 @@ public final class PdfLayout implements AutoCloseable {
                 String unit = p.substring(i, end);
                 float w = textWidth(unit, fontSize);
                 if (line.length() > 0 && used + w > maxWidth) {
+                    String carried = "";
+                    if (closing(unit.codePointAt(0)) && lastUnit > 0) {
+                        carried = line.substring(lastUnit);
+                        if (textWidth(carried, fontSize) + w > maxWidth) {
+                            carried = "";
+                        }
+                    }
+                    line.setLength(line.length() - carried.length());
                     lines.add(stripTrailingSpaces(line));
                     line.setLength(0);
-                    used = 0;
+                    line.append(carried);
+                    used = textWidth(carried, fontSize);
+                    lastUnit = 0;
                     broken = true;
+                }
+                if (line.length() == 0 || !closing(unit.codePointAt(0))) {
+                    lastUnit = line.length();
                 }
                 if (w <= maxWidth) {
                     line.append(unit);
                     used += w;
                 } else {
-                    // longer than a line: between its characters
+                    // longer than a line: between its characters, where the punctuation rules allow
+                    lastUnit = line.length();
                     for (int k = 0; k < unit.length(); ) {
                         int c = unit.codePointAt(k);
                         float cw = textWidth(new String(Character.toChars(c)), fontSize);
                         if (line.length() > 0 && used + cw > maxWidth) {
-                            lines.add(line.toString());
+                            int split = kinsokuSplit(line, c);
+                            String carried = line.substring(split);
+                            float carriedWidth = textWidth(carried, fontSize);
+                            if (carried.isEmpty() || carriedWidth + cw > maxWidth) {
+                                split = line.length();
+                                carried = "";
+                                carriedWidth = 0;
+                            }
+                            lines.add(stripTrailingSpaces(new StringBuilder(line.substring(0, split))));
                             line.setLength(0);
-                            used = 0;
+                            line.append(carried);
+                            used = carriedWidth;
+                            lastUnit = 0;
                             broken = true;
                         }
                         line.appendCodePoint(c);
@@ -216,8 +239,62 @@ public final class PdfLayout implements AutoCloseable {
         return lines;
     }
 
-    /** Where the unbreakable piece starting at {@code from} ends: one CJK character, or a run of other non-space ones. */
+    /**
+     * Where the unbreakable piece starting at {@code from} ends: one CJK character, or a run of other non-space ones,
+     * together with what the Chinese line-breaking rules (禁则) keep it with: closing punctuation that follows it (a line
+     * never starts with ，。、）》”…), and what follows an opening bracket it ends with (a line never ends with （《“), so
+     * "说：“好。”" stays whole and the character before a comma moves to the next line with it.
+     */
     static int unitEnd(String p, int from) {
+        int end = pieceEnd(p, from);
+        while (end < p.length()) {
+            int last = p.codePointBefore(end);
+            int next = p.codePointAt(end);
+            if (next == ' ' || !(opening(last) || closing(next) || last == '\u2014' && next == '\u2014')) {
+                break;
+            }
+            end = pieceEnd(p, end);
+        }
+        return end;
+    }
+
+    /** Closing punctuation, which must not start a line: Chinese, full-width and the Latin ones written after Chinese. */
+    private static final String CLOSING = "，。、；：？！）」』”’》〉】〕〗〙〛…‥·・～％"
+            + "\uff01\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\uff3d\uff5d\uff5e\uff60\uff61\uff63\uff64\uff05"
+            + ",.;:?!)]}%";
+    /** Opening brackets and quotes, which must not end a line. */
+    private static final String OPENING = "（「『“‘《〈【〔〖〘〚\uff08\uff3b\uff5b\uff5f\uff62([{";
+
+    static boolean closing(int cp) {
+        return cp < 0x10000 && CLOSING.indexOf(cp) >= 0;
+    }
+
+    static boolean opening(int cp) {
+        return cp < 0x10000 && OPENING.indexOf(cp) >= 0;
+    }
+
+    /**
+     * Where to end a line that is full before {@code next} inside a piece too long for any line: the break moves back
+     * over the characters that would leave closing punctuation at the start of the next line or an opening bracket at
+     * the end of this one, but never to the start of the line.
+     */
+    private static int kinsokuSplit(CharSequence line, int next) {
+        int split = line.length();
+        while (split > 0) {
+            int before = Character.codePointBefore(line, split);
+            int after = split == line.length() ? next : Character.codePointAt(line, split);
+            int back = Character.charCount(before);
+            if ((closing(after) || opening(before)) && split - back > 0) {
+                split -= back;
+            } else {
+                break;
+            }
+        }
+        return split;
+    }
+
+    /** One CJK character, or a run of other non-space ones. */
+    private static int pieceEnd(String p, int from) {
         int cp = p.codePointAt(from);
         int end = from + Character.charCount(cp);
         if (breaksAround(cp)) {
@@ -482,19 +559,59 @@ public final class PdfLayout implements AutoCloseable {
         return false;
     }
 
+    /** The footer's type size, and the smallest it shrinks to when a long footer needs more lines than the band holds. */
+    private static final float FOOTER_SIZE = 8;
+    private static final float FOOTER_MIN_SIZE = 5;
+    /** The lowest a footer line's baseline goes: its descenders stay on the page. */
+    private static final float FOOTER_FLOOR = 10;
+
+    /** A footer's lines, their type size and the baseline of the first one. */
+    private record Footer(List<String> lines, float size, float top) {
+        float leading() {
+            return size * 1.25f;
+        }
+    }
+
+    /**
+     * The footer wrapped like body text beside the page number, in the band under the body: one line sits where it
+     * always did, more lines grow upwards into the band and then downwards into the margin, and a footer too long
+     * even for that is set smaller, so no word runs off the page or over the last line of the body.
+     */
+    private Footer footerLines(String footer, int pages) {
+        String widest = pages + " / " + pages;
+        // the body's lowest line has its baseline at MARGIN + FOOTER: the footer's tallest letters stay clear of it
+        float ceiling = MARGIN + FOOTER - 6;
+        Footer fitted = null;
+        for (float s = FOOTER_SIZE; s >= FOOTER_MIN_SIZE; s -= 0.5f) {
+            List<String> lines = wrap(footer, s, width() - textWidth(widest, s) - 12);
+            float leading = s * 1.25f;
+            float top = Math.min(MARGIN / 2 + (lines.size() - 1) * leading, ceiling - s);
+            fitted = new Footer(lines, s, top);
+            if (top - (lines.size() - 1) * leading >= FOOTER_FLOOR) {
+                break;
+            }
+        }
+        return fitted;
+    }
+
     /** The document with a footer on every page: its title, who exported it and when, page n of m. */
     public byte[] finish(String footer) {
         try {
             out.close();
             out = null;
             int pages = doc.getNumberOfPages();
+            Footer lines = footerLines(footer, pages);
             for (int i = 0; i < pages; i++) {
                 PDPage p = doc.getPage(i);
                 try (PDPageContentStream f = new PDPageContentStream(doc, p, PDPageContentStream.AppendMode.APPEND, true, true)) {
-                    String left = printable(footer);
+                    float baseline = lines.top();
+                    for (String line : lines.lines()) {
+                        show(f, line, MARGIN, baseline, lines.size());
+                        baseline -= lines.leading();
+                    }
                     String right = (i + 1) + " / " + pages;
-                    show(f, left, MARGIN, MARGIN / 2, 8);
-                    show(f, right, size.getWidth() - MARGIN - textWidth(right, 8), MARGIN / 2, 8);
+                    float last = lines.top() - (lines.lines().size() - 1) * lines.leading();
+                    show(f, right, size.getWidth() - MARGIN - textWidth(right, lines.size()), last, lines.size());
                 }
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

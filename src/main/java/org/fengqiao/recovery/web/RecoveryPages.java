@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -106,6 +107,9 @@ class RecoveryPages {
     @GetMapping("/recovery/new")
     @PreAuthorize("hasAuthority('RECOVERY_WRITE')")
     String newForm(@RequestParam(required = false) UUID incidentId, Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new LinkedHashMap<String, String>());
+        }
         Caller caller = Callers.require();
         model.addAttribute("grids", grids(caller));
         model.addAttribute("owners", files.owners(caller.unitPaths()));
@@ -126,7 +130,17 @@ class RecoveryPages {
                     uuid(incidentId, "incidentId", "recovery.incident.unknown"), registeredOn, ownerId), me()).id();
             return "redirect:/recovery/" + id;
         } catch (Invalid e) {
+            // nothing was opened: the form comes back with what was typed, not empty for one missing choice
             redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            LinkedHashMap<String, String> form = new LinkedHashMap<>();
+            form.put("caseNumber", caseNumber);
+            form.put("title", title);
+            form.put("summary", summary);
+            form.put("gridId", gridId == null ? null : gridId.toString());
+            form.put("incidentId", incidentId);
+            form.put("registeredOn", registeredOn == null ? null : registeredOn.toString());
+            form.put("ownerId", ownerId == null ? null : ownerId.toString());
+            redirect.addFlashAttribute("form", form);
             return "redirect:/recovery/new";
         }
     }

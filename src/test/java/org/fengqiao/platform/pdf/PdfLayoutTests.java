@@ -14,16 +14,21 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 /** The PDF writer: Chinese and Latin text read back as text, cells wrap, long tables run onto more pages. */
 class PdfLayoutTests {
 
     static PDDocument written(java.util.function.Consumer<PdfLayout> content) throws IOException {
+        return written(content, "一户一册 · 测试民警 导出于 2026-03-01 10:00");
+    }
+
+    static PDDocument written(java.util.function.Consumer<PdfLayout> content, String footer) throws IOException {
         byte[] pdf;
         try (PdfLayout layout = new PdfLayout("测试", "测试民警")) {
             content.accept(layout);
-            pdf = layout.finish("一户一册 · 测试民警 导出于 2026-03-01 10:00");
+            pdf = layout.finish(footer);
         }
         return Loader.loadPDF(pdf);
     }
@@ -161,6 +166,114 @@ class PdfLayoutTests {
             assertThat(String.join("", lines).replace(" ", "")).isEqualTo("Diagnosis:" + word + "confirmed");
             assertThat(lines.get(lines.size() - 1)).endsWith("confirmed");
             assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain("confirme ").doesNotEndWith("confirme"));
+        }
+    }
+
+    /** Chinese as officers write it: quotes, brackets, book titles, enumeration commas, ellipses, full-width forms. */
+    static final String PUNCTUATED = "居民王秀英反映：“楼道里的灯坏了（已经三天），晚上看不清台阶！”民警答复：“明天就修。”"
+            + "宣传了《中华人民共和国治安管理处罚法》、《反电信网络诈骗法》【重点条款】，发放联系卡、宣传册……"
+            + "她问：『真的吗？』我们说：「是的。」〔注〕登记车辆苏G·12345，电话１３９（手机）！";
+
+    static final String CLOSING = "，。、；：？！）」』”’》〉】〕…·～％！），．：；？］｝";
+    static final String OPENING = "（「『“‘《〈【〔（［｛";
+
+    static void assertNoForbiddenBreaks(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (i > 0) {
+                assertThat(CLOSING.indexOf(line.codePointAt(0))).as("line %d starts with closing punctuation: %s", i, line)
+                        .isNegative();
+            }
+            if (i < lines.size() - 1) {
+                assertThat(OPENING.indexOf(line.codePointBefore(line.length())))
+                        .as("line %d ends with an opening bracket: %s", i, line).isNegative();
+            }
+        }
+    }
+
+    @Test
+    void noLineStartsWithClosingPunctuationOrEndsWithAnOpeningBracketAtAnyWidth() {
+        try (PdfLayout layout = new PdfLayout("t", "a")) {
+            for (float width = 30; width <= 400; width += 1.5f) {
+                List<String> lines = layout.wrap(PUNCTUATED, 9, width);
+                assertThat(String.join("", lines)).as("width %s loses nothing", width).isEqualTo(PUNCTUATED);
+                assertNoForbiddenBreaks(lines);
+                // the character before the punctuation moved down with it: lines are still nearly full
+                float w = width;
+                assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(line ->
+                        assertThat(line.codePointCount(0, line.length())).isGreaterThanOrEqualTo((int) (w / 9) - 4));
+            }
+            // across a space too: the separator dot stays with the word before it
+            List<String> footer = layout.wrap("一户一册 · 测试民警 · 导出于 2026-03-01 10:00", 9, 45);
+            assertNoForbiddenBreaks(footer);
+        }
+    }
+
+    @Test
+    void printedParagraphsAndTableCellsKeepPunctuationOffTheStartOfLinesAndBracketsOffTheirEnds() throws IOException {
+        try (PDDocument doc = written(l -> {
+            l.paragraph(PUNCTUATED);
+            for (int share = 8; share <= 100; share += 4) {
+                l.table(new String[] {"走访情况", ""}, new float[] {share, 100 - share},
+                        List.<String[]>of(new String[] {PUNCTUATED, ""}));
+            }
+        })) {
+            List<String> lines = new PDFTextStripper().getText(doc).lines().toList();
+            assertThat(lines.size()).isGreaterThan(200);
+            assertNoForbiddenBreaks(lines);
+        }
+    }
+
+    /** Every glyph the PDF shows with its position: the footer's are those below the body's lowest baseline. */
+    static List<TextPosition> glyphs(PDDocument doc) throws IOException {
+        List<TextPosition> all = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(TextPosition text) {
+                all.add(text);
+            }
+        };
+        stripper.getText(doc);
+        return all;
+    }
+
+    static final String LONG_FOOTER_EN = "Household register FS1010001 of the Wuchang village group 1 · exported by "
+            + "community officer Alexander Williamson-Smith of the Fangshan central community police office at "
+            + "2026-03-01 10:00 · personal data, confidential: do not copy, forward or leave unattended";
+    static final String LONG_FOOTER_ZH = "一户一册 FS1010001（东海县公安局房山派出所房山中心警务室吴场村第一网格） · 欧阳振华 导出于 "
+            + "2026-03-01 10:00 · 涉及个人信息，注意保密，不得复制、转发或随意放置，用毕请交回社区警务室统一销毁";
+
+    @Test
+    void aLongFooterWrapsInsideTheBottomMarginBelowTheBodyInBothLanguages() throws IOException {
+        for (String footer : List.of(LONG_FOOTER_EN, LONG_FOOTER_ZH)) {
+            try (PDDocument doc = written(l -> l.paragraph(NOTE.repeat(40)), footer)) {
+                assertThat(doc.getNumberOfPages()).isGreaterThan(1);
+                float width = doc.getPage(0).getMediaBox().getWidth();
+                float height = doc.getPage(0).getMediaBox().getHeight();
+                List<TextPosition> glyphs = glyphs(doc);
+                // the body's lowest line on a full page
+                float bodyBottom = (float) glyphs.stream().filter(g -> height - g.getYDirAdj() > 74)
+                        .mapToDouble(g -> height - g.getYDirAdj()).min().orElseThrow();
+                List<TextPosition> foot = glyphs.stream().filter(g -> height - g.getYDirAdj() <= 74).toList();
+                String printed = foot.stream().map(TextPosition::getUnicode).collect(Collectors.joining()).replaceAll("\\s", "");
+                String once = footer.replaceAll("\\s", "");
+                assertThat(printed).as("the whole footer on each page").contains(once + "1/" + doc.getNumberOfPages())
+                        .contains(once + "2/" + doc.getNumberOfPages());
+                assertThat(foot).allSatisfy(g -> {
+                    assertThat(g.getXDirAdj()).isGreaterThanOrEqualTo(0);
+                    assertThat(g.getXDirAdj() + g.getWidthDirAdj()).as("inside the page's width: " + g.getUnicode())
+                            .isLessThanOrEqualTo(width - 40);
+                    float baseline = height - g.getYDirAdj();
+                    assertThat(baseline).as("descenders on the page").isGreaterThanOrEqualTo(8);
+                    assertThat(baseline + g.getFontSizeInPt()).as("clear of the body's last line")
+                            .isLessThan(bodyBottom);
+                });
+                assertThat(foot.stream().map(g -> Math.round(g.getYDirAdj())).distinct().count())
+                        .as("the footer wrapped onto more lines").isGreaterThan(1);
+            }
         }
     }
 }
