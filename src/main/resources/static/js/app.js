@@ -196,21 +196,68 @@ window.FqDates = (function () {
     return (document.documentElement.lang || 'zh').indexOf('zh') === 0;
   }
 
-  function enhance(input) {
-    if (input.hasAttribute('data-iso-date')) {
-      return;
-    }
+  // the browser's own date or date-and-time input, hidden beside a text field, for its calendar
+  function pickerFor(type, input) {
     var picker = document.createElement('input');
-    picker.type = 'date';
+    picker.type = type;
     picker.tabIndex = -1;
     picker.className = 'date-picker';
     picker.setAttribute('aria-hidden', 'true');
+    if (type !== 'date' && input.step) {
+      picker.step = input.step;
+    }
     if (input.min) {
       picker.min = input.min;
     }
     if (input.max) {
       picker.max = input.max;
     }
+    return picker;
+  }
+
+  // the text field, a button that opens the picker (given the field's value as toPicker writes it) and the picker,
+  // in one span; what is picked is written into the field (fromPicker), and what is typed is tidied when the field
+  // is left (tidy)
+  function besidePicker(input, picker, label, fieldClass, toPicker, fromPicker, tidy) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'date-button';
+    button.textContent = '\ud83d\udcc5';
+    button.setAttribute('aria-label', label);
+    button.disabled = input.disabled;
+    var field = document.createElement('span');
+    field.className = fieldClass;
+    input.parentNode.insertBefore(field, input);
+    field.appendChild(input);
+    field.appendChild(button);
+    field.appendChild(picker);
+    button.addEventListener('click', function () {
+      picker.value = toPicker(input.value);
+      try {
+        picker.showPicker();
+      } catch (e) {
+        picker.focus();
+        picker.click();
+      }
+    });
+    picker.addEventListener('change', function () {
+      input.value = fromPicker(picker.value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    input.addEventListener('change', function () {
+      var text = tidy(input.value);
+      if (text !== input.value) {
+        input.value = text;
+      }
+    });
+  }
+
+  function enhance(input) {
+    if (input.hasAttribute('data-iso-date')) {
+      return;
+    }
+    var picker = pickerFor('date', input);
     var value = input.value;
     input.setAttribute('data-iso-date', '');
     input.type = 'text';
@@ -225,38 +272,8 @@ window.FqDates = (function () {
     if (!input.title) {
       input.title = chinese() ? '日期，如 2026-01-31' : 'Date, e.g. 2026-01-31';
     }
-    var button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'date-button';
-    button.textContent = '\ud83d\udcc5';
-    button.setAttribute('aria-label', chinese() ? '选择日期' : 'Choose a date');
-    button.disabled = input.disabled;
-    var field = document.createElement('span');
-    field.className = 'date-field';
-    input.parentNode.insertBefore(field, input);
-    field.appendChild(input);
-    field.appendChild(button);
-    field.appendChild(picker);
-    button.addEventListener('click', function () {
-      picker.value = normalise(input.value);
-      try {
-        picker.showPicker();
-      } catch (e) {
-        picker.focus();
-        picker.click();
-      }
-    });
-    picker.addEventListener('change', function () {
-      input.value = picker.value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    });
-    input.addEventListener('change', function () {
-      var iso = normalise(input.value);
-      if (iso !== input.value) {
-        input.value = iso;
-      }
-    });
+    besidePicker(input, picker, chinese() ? '选择日期' : 'Choose a date', 'date-field', normalise,
+        function (picked) { return picked; }, normalise);
   }
 
   function enhanceDateTime(input) {
@@ -264,20 +281,7 @@ window.FqDates = (function () {
       return;
     }
     var seconds = input.step !== '' && +input.step > 0 && +input.step < 60;
-    var picker = document.createElement('input');
-    picker.type = 'datetime-local';
-    picker.tabIndex = -1;
-    picker.className = 'date-picker';
-    picker.setAttribute('aria-hidden', 'true');
-    if (input.step) {
-      picker.step = input.step;
-    }
-    if (input.min) {
-      picker.min = input.min;
-    }
-    if (input.max) {
-      picker.max = input.max;
-    }
+    var picker = pickerFor('datetime-local', input);
     // the value as the page wrote it: the browser empties a datetime-local value it cannot read (one typed wrong and
     // shown back with its error), which the text field should show
     var value = normaliseDateTime(input.value || input.getAttribute('value') || '', seconds);
@@ -298,38 +302,11 @@ window.FqDates = (function () {
     if (!input.title) {
       input.title = chinese() ? '日期和时间，如 2026-01-31 08:30' : 'Date and time, e.g. 2026-01-31 08:30';
     }
-    var button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'date-button';
-    button.textContent = '\ud83d\udcc5';
-    button.setAttribute('aria-label', chinese() ? '选择日期和时间' : 'Choose a date and time');
-    button.disabled = input.disabled;
-    var field = document.createElement('span');
-    field.className = 'date-field datetime-field';
-    input.parentNode.insertBefore(field, input);
-    field.appendChild(input);
-    field.appendChild(button);
-    field.appendChild(picker);
-    button.addEventListener('click', function () {
-      picker.value = normaliseDateTime(input.value, seconds).replace(' ', 'T');
-      try {
-        picker.showPicker();
-      } catch (e) {
-        picker.focus();
-        picker.click();
-      }
-    });
-    picker.addEventListener('change', function () {
-      input.value = normaliseDateTime(picker.value, seconds);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    });
-    input.addEventListener('change', function () {
-      var text = normaliseDateTime(input.value, seconds);
-      if (text !== input.value) {
-        input.value = text;
-      }
-    });
+    function written(text) {
+      return normaliseDateTime(text, seconds);
+    }
+    besidePicker(input, picker, chinese() ? '选择日期和时间' : 'Choose a date and time', 'date-field datetime-field',
+        function (text) { return written(text).replace(' ', 'T'); }, written, written);
   }
 
   function enhanceAll(root) {
