@@ -285,8 +285,11 @@ final class DemoResidents {
             if (!home.threeGenerations || home.members.size() < 3 || !permanent(home)) {
                 continue;
             }
+            // 14 at most on the first day of the year the demo is made for (asOf), so none turns 16 before the year
+            // ends: a left-behind child is under 16 (LeftBehindChildPolicy), and the daily sweep takes the category
+            // from whoever turns 16 (with 15, the demo lost those born after New Year as their birthdays came)
             List<Member> kids = home.members.stream()
-                    .filter(m -> m.relation == Relation.GRANDCHILD && ageOf(m) >= 3 && ageOf(m) <= 15).toList();
+                    .filter(m -> m.relation == Relation.GRANDCHILD && ageOf(m) >= 3 && ageOf(m) <= 14).toList();
             if (kids.isEmpty() || children + kids.size() > 209) {
                 continue;
             }

@@ -116,7 +116,7 @@ class DemoPopulationIntegrationTests extends IntegrationTest {
         List<Integer> ages = jdbc.sql("SELECT extract(year FROM age(current_date, p.birth_date))::int FROM person_category c JOIN "
                 + DEMO_PERSONS + " ON p.id = c.person_id WHERE" + RURAL + " AND c.category = 'LEFT_BEHIND_CHILD'")
                 .query(Integer.class).list();
-        assertThat(ages).hasSize(209).allSatisfy(age -> assertThat(age).isBetween(3, 16));
+        assertThat(ages).hasSize(209).allSatisfy(age -> assertThat(age).isBetween(3, 15));
         assertThat(jdbc.sql("SELECT count(*) FROM person_category c JOIN " + DEMO_PERSONS + " ON p.id = c.person_id WHERE"
                 + RURAL + """
                  AND c.category = 'LEFT_BEHIND_CHILD' AND NOT EXISTS (
