@@ -109,17 +109,9 @@ class CareFilesIntegrationTests extends IntegrationTest {
         directory.register(office.id(), StaffRole.AUXILIARY_POLICE, "测试辅警", null, null, null, auxiliary, TestStaff.PASSWORD);
     }
 
+    /** The PDF in the platform's default language: the request names none. */
     HttpResponse<byte[]> pdf(String user, String path) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Bearer " + token(user)).GET().build();
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return pdf(user, path, null);
     }
 
     static String text(HttpResponse<byte[]> response) {
@@ -242,11 +234,15 @@ class CareFilesIntegrationTests extends IntegrationTest {
     static final String NOTE_ZH = "老两口独居，儿子在上海务工，儿媳每周日晚上打电话回家；冬季取暖补贴申请须在十二月前提醒其办理，"
             + "另需关注老人用电安全和防范电信网络诈骗。";
 
+    /** The PDF in the language asked for (Accept-Language), or in the default one when language is null. */
     HttpResponse<byte[]> pdf(String user, String path, String language) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Bearer " + token(user)).header("Accept-Language", language).GET().build();
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + token(user));
+            if (language != null) {
+                request.header("Accept-Language", language);
+            }
+            return HttpClient.newHttpClient().send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
