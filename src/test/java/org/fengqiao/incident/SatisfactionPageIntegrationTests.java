@@ -239,7 +239,9 @@ class SatisfactionPageIntegrationTests extends IntegrationTest {
             ApiClient c = signedIn(username, null);
             assertThat(page(c, "/incidents")).as(username + " still reads the incidents")
                     .doesNotContain("href=\"/incidents/satisfaction\"").doesNotContain("满意率");
-            assertThat(page(c, "/incidents/response-times")).doesNotContain("href=\"/incidents/satisfaction\"");
+            // the response times, where the other link to the satisfaction page is, are closed to them too
+            assertThat(c.get("/incidents/response-times", null, "Accept", BROWSER).statusCode()).as(username)
+                    .isEqualTo(403);
             HttpResponse<String> forbidden = c.get("/incidents/satisfaction?days=90", null, "Accept", BROWSER);
             assertThat(forbidden.statusCode()).as(username).isEqualTo(403);
             assertThat(forbidden.body()).doesNotContain("等了两个小时才来人" + n).doesNotContain("满意管理员" + n);

@@ -91,7 +91,8 @@ public final class RolePolicy {
      * on the items of their own line of work only (the incident module's ReporterRevealPolicy); nobody else may.
      * The residents' satisfaction per unit, grid and officer is an evaluation of the police's work: the police who
      * own items and the inspectors who oversee them read it; the village cadre (grid coordinator) and the mediator,
-     * though they call reporters back on their line of work, do not rate the police, nor do the others.
+     * though they call reporters back on their line of work, do not rate the police, nor do the others. The response
+     * times per grid and person against the targets rate the same work and need the same right.
      */
     static Set<Permission> incidentPermissionsOf(StaffRole role) {
         if (role == StaffRole.STATION_CHIEF) {

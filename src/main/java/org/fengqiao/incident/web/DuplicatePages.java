@@ -106,8 +106,12 @@ class DuplicatePages {
         }
     }
 
+    /**
+     * Like the satisfaction page, the response times rate the police's work: behind INCIDENT_STATS, so the volunteers,
+     * informants and grid members who file and follow items (INCIDENT_READ) do not read them.
+     */
     @GetMapping("/incidents/response-times")
-    @PreAuthorize("hasAuthority('INCIDENT_READ')")
+    @PreAuthorize("hasAuthority('INCIDENT_STATS')")
     String responseTimes(@RequestParam(defaultValue = "30") int days, Model model) {
         int period = PERIODS.contains(days) ? days : 30;
         // the same window as the endpoint's default: up to now (inclusive), back the period's days
