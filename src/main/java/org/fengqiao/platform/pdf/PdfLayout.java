@@ -22,7 +22,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 /**
  * A small A4 writer for the documents the platform prints (the household register, the personal file, the
  * mediation agreement): a title, headings, label/value blocks and
- * tables whose cells wrap, new pages as the text runs down, and a footer on every page. Chinese text
+ * tables whose cells wrap, new pages as the text runs down, and a footer on every page. A document that lays
+ * itself out (the building's floor plan) measures text, turns the page and draws boxes and text where it chose. Chinese text
  * is set in Droid Sans Fallback (Apache License 2.0, shipped in resources/fonts), embedded as a subset,
  * so every reader shows the same glyphs without a CJK font of its own. That font has no Latin letters
  * or digits (Android paired it with Droid Sans), so those are set in the standard Helvetica every PDF
@@ -46,12 +47,22 @@ public final class PdfLayout implements AutoCloseable {
     private final PDType1Font latin = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final TrueTypeFont ttf;
     private final java.util.Map<Integer, PDFont> fonts = new java.util.HashMap<>();
-    private final PDRectangle size = PDRectangle.A4;
+    private PDRectangle size = PDRectangle.A4;
+    private final float margin;
     private PDPage page;
     private PDPageContentStream out;
     private float y;
 
     public PdfLayout(String title, String author) {
+        this(title, author, MARGIN);
+    }
+
+    /**
+     * A4 with a margin of its own (in points), for a document laid out by its own rules on a page it may turn
+     * ({@link #landscape}), such as the floor plan that must fit one sheet.
+     */
+    public PdfLayout(String title, String author, float margin) {
+        this.margin = margin;
         try {
             ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes()));
             font = PDType0Font.load(doc, ttf, true);
@@ -80,7 +91,7 @@ public final class PdfLayout implements AutoCloseable {
     }
 
     private float width() {
-        return size.getWidth() - 2 * MARGIN;
+        return size.getWidth() - 2 * margin;
     }
 
     private void newPage() throws IOException {
@@ -90,11 +101,11 @@ public final class PdfLayout implements AutoCloseable {
         page = new PDPage(size);
         doc.addPage(page);
         out = new PDPageContentStream(doc, page);
-        y = size.getHeight() - MARGIN;
+        y = size.getHeight() - margin;
     }
 
     private void room(float needed) throws IOException {
-        if (y - needed < MARGIN + FOOTER) {
+        if (y - needed < margin + FOOTER) {
             newPage();
         }
     }
@@ -366,16 +377,129 @@ public final class PdfLayout implements AutoCloseable {
             List<String> lines = wrap(text, s, width());
             for (int i = 0; i < lines.size(); i++) {
                 y -= i == 0 ? s : s * 1.25f;
-                show(lines.get(i), MARGIN + (width() - textWidth(lines.get(i), s)) / 2, y, s);
+                show(lines.get(i), margin + (width() - textWidth(lines.get(i), s)) / 2, y, s);
             }
             y -= s * 0.6f;
             if (subtitle != null) {
                 for (String sub : wrap(subtitle, 9, width())) {
                     y -= BODY * LEADING;
-                    show(sub, MARGIN + (width() - textWidth(sub, 9)) / 2, y, 9);
+                    show(sub, margin + (width() - textWidth(sub, 9)) / 2, y, 9);
                 }
             }
             y -= BODY;
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How far {@link #title} moves down the page, on the page as it is turned now. */
+    public float titleHeight(String text, String subtitle) {
+        float s = 18;
+        int lines = wrap(text, s, width()).size();
+        int subLines = subtitle == null ? 0 : wrap(subtitle, 9, width()).size();
+        return s + (lines - 1) * s * 1.25f + s * 0.6f + subLines * BODY * LEADING + BODY;
+    }
+
+    /*
+     * Drawing at given places, for a document that lays itself out (the floor plan): it measures with these, decides
+     * where everything goes, and draws boxes and text at those places between the margins and above the footer.
+     */
+
+    /**
+     * Turns the page to landscape (or back), before anything is drawn on it: a document that lays itself out first
+     * measures what fits either way.
+     */
+    public PdfLayout landscape(boolean on) {
+        if (doc.getNumberOfPages() != 1 || y != size.getHeight() - margin) {
+            throw new IllegalStateException("the page turns only while nothing is drawn on it");
+        }
+        size = on ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()) : PDRectangle.A4;
+        try {
+            out.close();
+            out = null;
+            doc.removePage(0);
+            newPage();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** The left edge of the body. */
+    public float left() {
+        return margin;
+    }
+
+    /** The width between the margins. */
+    public float bodyWidth() {
+        return width();
+    }
+
+    /** The height of a whole page's body, from the top margin down to the footer's band. */
+    public float bodyHeight() {
+        return size.getHeight() - 2 * margin - FOOTER;
+    }
+
+    /** Where the next thing goes: the distance from the bottom of the page. */
+    public float cursor() {
+        return y;
+    }
+
+    /** Room left on this page above the footer's band. */
+    public float remaining() {
+        return y - margin - FOOTER;
+    }
+
+    public PdfLayout down(float by) {
+        y -= by;
+        return this;
+    }
+
+    /** Starts a new page; the cursor goes to its top. */
+    public PdfLayout nextPage() {
+        try {
+            newPage();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** The width of the text as it prints, a character no font has counted as "?". */
+    public float measure(String text, float fontSize) {
+        return textWidth(printable(text), fontSize);
+    }
+
+    /** Text on one line, its baseline at {@code baseline}, in the colour given. */
+    public PdfLayout text(String text, float x, float baseline, float fontSize, java.awt.Color colour) {
+        try {
+            out.setNonStrokingColor(colour);
+            show(printable(text), x, baseline, fontSize);
+            out.setNonStrokingColor(java.awt.Color.BLACK);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A rectangle from its top-left corner down, filled and outlined as asked (null for none). */
+    public PdfLayout box(float x, float top, float w, float h, java.awt.Color fill, java.awt.Color line,
+            float lineWidth) {
+        try {
+            if (fill != null) {
+                out.setNonStrokingColor(fill);
+                out.addRect(x, top - h, w, h);
+                out.fill();
+                out.setNonStrokingColor(java.awt.Color.BLACK);
+            }
+            if (line != null) {
+                out.setStrokingColor(line);
+                out.setLineWidth(lineWidth);
+                out.addRect(x, top - h, w, h);
+                out.stroke();
+                out.setStrokingColor(java.awt.Color.BLACK);
+            }
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -389,12 +513,12 @@ public final class PdfLayout implements AutoCloseable {
             room(s * 1.2f * lines.size() + s * 0.8f + BODY * LEADING * 2);
             for (String line : lines) {
                 y -= s * 1.2f;
-                show(line, MARGIN, y, s);
+                show(line, margin, y, s);
             }
             y -= 4;
             out.setLineWidth(0.6f);
-            out.moveTo(MARGIN, y);
-            out.lineTo(MARGIN + width(), y);
+            out.moveTo(margin, y);
+            out.lineTo(margin + width(), y);
             out.stroke();
             y -= BODY * 0.6f;
             return this;
@@ -408,7 +532,7 @@ public final class PdfLayout implements AutoCloseable {
             for (String line : wrap(text, BODY, width())) {
                 room(BODY * LEADING);
                 y -= BODY * LEADING;
-                show(line, MARGIN, y, BODY);
+                show(line, margin, y, BODY);
             }
             y -= BODY * 0.4f;
             return this;
@@ -530,13 +654,13 @@ public final class PdfLayout implements AutoCloseable {
             lines = Math.max(lines, l.size());
         }
         float height = lines * CELL * LEADING + 2 * pad;
-        if (y - height < MARGIN + FOOTER) {
+        if (y - height < margin + FOOTER) {
             newPage();
             if (!header) {
                 return true;
             }
         }
-        float x = MARGIN;
+        float x = margin;
         out.setLineWidth(0.4f);
         for (int i = 0; i < cols.length; i++) {
             boolean shaded = header || labels && i % 2 == 0;
@@ -579,13 +703,13 @@ public final class PdfLayout implements AutoCloseable {
      */
     private Footer footerLines(String footer, int pages) {
         String widest = pages + " / " + pages;
-        // the body's lowest line has its baseline at MARGIN + FOOTER: the footer's tallest letters stay clear of it
-        float ceiling = MARGIN + FOOTER - 6;
+        // the body's lowest line has its baseline at margin + FOOTER: the footer's tallest letters stay clear of it
+        float ceiling = margin + FOOTER - 6;
         Footer fitted = null;
         for (float s = FOOTER_SIZE; s >= FOOTER_MIN_SIZE; s -= 0.5f) {
             List<String> lines = wrap(footer, s, width() - textWidth(widest, s) - 12);
             float leading = s * 1.25f;
-            float top = Math.min(MARGIN / 2 + (lines.size() - 1) * leading, ceiling - s);
+            float top = Math.min(margin / 2 + (lines.size() - 1) * leading, ceiling - s);
             fitted = new Footer(lines, s, top);
             if (top - (lines.size() - 1) * leading >= FOOTER_FLOOR) {
                 break;
@@ -606,12 +730,12 @@ public final class PdfLayout implements AutoCloseable {
                 try (PDPageContentStream f = new PDPageContentStream(doc, p, PDPageContentStream.AppendMode.APPEND, true, true)) {
                     float baseline = lines.top();
                     for (String line : lines.lines()) {
-                        show(f, line, MARGIN, baseline, lines.size());
+                        show(f, line, margin, baseline, lines.size());
                         baseline -= lines.leading();
                     }
                     String right = (i + 1) + " / " + pages;
                     float last = lines.top() - (lines.lines().size() - 1) * lines.leading();
-                    show(f, right, size.getWidth() - MARGIN - textWidth(right, lines.size()), last, lines.size());
+                    show(f, right, size.getWidth() - margin - textWidth(right, lines.size()), last, lines.size());
                 }
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -276,4 +276,26 @@ class PdfLayoutTests {
             }
         }
     }
+
+    @Test
+    void aPageTurnsToLandscapeOnlyWhileNothingIsDrawnAndBoxesAndTextGoWhereTheyAreAsked() throws IOException {
+        byte[] pdf;
+        try (PdfLayout layout = new PdfLayout("平面图", "测试民警", 28)) {
+            float portrait = layout.bodyWidth();
+            layout.landscape(true);
+            assertThat(layout.bodyWidth()).isGreaterThan(portrait);
+            assertThat(layout.bodyHeight()).isLessThan(portrait);
+            layout.box(layout.left(), layout.cursor(), 60, 20, java.awt.Color.LIGHT_GRAY, java.awt.Color.RED, 1);
+            layout.text("1201 欧阳振华", layout.left() + 2, layout.cursor() - 12, 7, java.awt.Color.BLACK);
+            layout.down(20);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> layout.landscape(false))
+                    .isInstanceOf(IllegalStateException.class);
+            pdf = layout.finish("平面图 · 测试民警");
+        }
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            assertThat(doc.getPage(0).getMediaBox().getWidth()).isGreaterThan(doc.getPage(0).getMediaBox().getHeight());
+            assertThat(new PDFTextStripper().getText(doc)).contains("1201 欧阳振华", "1 / 1");
+        }
+    }
 }
