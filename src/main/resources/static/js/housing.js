@@ -1,6 +1,6 @@
 // Housing pages: the floor plan (tap a room to mark it vacant or rented out, or open its household; opened from a
 // visit on the household page, the room's change is linked to that visit),
-// printing the plan, and recording a visit on the household page with the household's marks and note as the
+// and recording a visit on the household page with the household's marks and note as the
 // officer set them at the door. No inline scripts: the CSP forbids them. A form's buttons are disabled while it
 // saves, so a second tap sends nothing; the visit also carries the key drawn when the page was shown, so the
 // server records one visit even if a request is sent twice.
@@ -18,11 +18,6 @@
     form.dataset.busy = on ? 'true' : 'false';
     form.querySelectorAll('button').forEach(function (b) { b.disabled = on; });
     return true;
-  }
-
-  var print = document.getElementById('print-plan');
-  if (print) {
-    print.addEventListener('click', function () { window.print(); });
   }
 
   var dialog = document.getElementById('room-dialog');

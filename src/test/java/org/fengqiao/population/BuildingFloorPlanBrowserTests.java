@@ -80,14 +80,21 @@ class BuildingFloorPlanBrowserTests extends BrowserTest {
     }
 
     @Test
-    void printingHidesTheControlsAndKeepsThePlan() {
+    void printOpensTheServersPdfAndABrowsersPrintHidesTheControls() {
         HousingFixtures fx = new HousingFixtures(port, jdbc);
         UUID building = fx.building("officer", "FS-1-01", 12, 3, 4);
         login("officer");
         page.navigate(url("/buildings/" + building));
         assertThat(page.locator(".floor-plan .plan-row")).hasCount(13);
         assertThat(page.locator("#print-plan")).isVisible();
+        // 打印 opens the server's one-page PDF, laid out the same whatever the browser
+        assertThat(page.locator("#print-plan")).hasAttribute("href", "/buildings/" + building + "/floor-plan.pdf");
+        var pdf = page.request().get(url("/buildings/" + building + "/floor-plan.pdf"));
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
+        // a browser's own print of the page (Ctrl+P) still leaves the controls out
         String css = page.request().get(url("/css/housing.css")).text();
         assertThat(css).contains("@media print", "size: A4", ".floor-plan", ".room-cell", ".no-print", ".topnav");
 

@@ -1,5 +1,6 @@
 package org.fengqiao.population.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,12 +9,18 @@ import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.NotFound;
 import org.fengqiao.population.internal.Buildings;
 import org.fengqiao.population.internal.FloorPlan;
+import org.fengqiao.population.internal.FloorPlanPdf;
 import org.fengqiao.population.internal.Households;
 import org.fengqiao.population.internal.VisitChangeTexts;
 import org.fengqiao.population.internal.VisitLog;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +29,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The housing pages: the buildings of the scope, a building's floor plan (one A4 page in print), a household. */
+/**
+ * The housing pages: the buildings of the scope, a building's floor plan and its printable PDF (one A4 page, laid out
+ * by the server), a household.
+ */
 @Controller
 @PreAuthorize("hasAuthority('POPULATION_READ')")
 class HousingPages {
@@ -32,9 +42,11 @@ class HousingPages {
     private final VisitLog visits;
     private final GridChoices grids;
     private final VisitChangeTexts texts;
+    private final FloorPlanPdf floorPlanPdf;
 
     HousingPages(Buildings buildings, Households households, VisitLog visits, GridChoices grids,
-            VisitChangeTexts texts) {
+            VisitChangeTexts texts, FloorPlanPdf floorPlanPdf) {
+        this.floorPlanPdf = floorPlanPdf;
         this.buildings = buildings;
         this.households = households;
         this.visits = visits;
@@ -90,6 +102,26 @@ class HousingPages {
         model.addAttribute("legend", FloorPlan.Mark.values());
         model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
         return "population/floor-plan";
+    }
+
+    /**
+     * The floor plan as the PDF its 打印 button opens: what the page shows the caller, on one A4 page (more only for a
+     * building too large for one even in the smallest readable type); 404 outside the caller's subtree, as the page.
+     */
+    @GetMapping("/buildings/{id}/floor-plan.pdf")
+    ResponseEntity<byte[]> planPdf(@PathVariable UUID id, Locale locale) {
+        byte[] pdf;
+        try {
+            pdf = floorPlanPdf.print(id, Callers.require(), locale);
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("floor-plan-" + id + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(pdf);
     }
 
     @GetMapping("/households/{id}")
