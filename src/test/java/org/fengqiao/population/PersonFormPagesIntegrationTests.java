@@ -308,6 +308,57 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
         assertThat(categoriesOf(id)).containsExactly("IN_DIFFICULTY");
     }
 
+    @Test
+    void aChangeOfRiskLevelMakesAFormOpenedBeforeItStaleAndTheSameLevelAgainChangesNothing() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        String number = TestIdentityNumbers.next(org.fengqiao.population.Sex.MALE);
+        String name = "风险" + UUID.randomUUID().toString().substring(0, 4);
+        UUID id = registerNewborn(officer, household, name, number, fields(f("keyPersonType", "DRUG")));
+        String version = version(officer.page("/persons/" + id + "/edit"));
+        List<String[]> form = fields(f("householdId", household), f("name", name), f("idNumber", ""), f("phone", ""),
+                f("sex", "MALE"), f("birthDate", birth(number)), f("ethnicity", "01"), f("relation", "CHILD"),
+                f("residence", "PERMANENT"), f("keyPersonType", "DRUG"), f("version", version));
+
+        // the grid chief assesses him as high risk while the form is open
+        ApiClient api = new ApiClient(port);
+        String token = api.token("officer", DEMO_PASSWORD);
+        HttpResponse<String> assessed = api.send("PUT", "/api/v1/key-persons/" + id + "/risk", token,
+                Map.of("risk", "HIGH", "reason", "多次复吸，需重点关注"));
+        assertThat(assessed.statusCode()).as(assessed.body()).isEqualTo(200);
+        Map<String, Object> after = stored(id);
+        assertThat(after.get("version")).as("the risk change raised his version").isNotEqualTo(Long.valueOf(version));
+
+        // the form opened before, which would take him off the key persons with his risk: refused, nothing lost
+        HttpResponse<String> stale = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(replaced(form, "keyPersonType", ""), "occupation", "木匠"));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("该人员的信息在您编辑期间已被他人修改，本次未保存").contains("value=\"木匠\"");
+        assertThat(stored(id)).isEqualTo(after);
+        assertThat(categoriesOf(id)).containsExactly("KEY_PERSON:DRUG");
+        assertThat(risk(id)).isEqualTo("HIGH");
+
+        // the same level again is refused as unchanged and raises nothing; a form saved unchanged changes nothing
+        HttpResponse<String> again = api.send("PUT", "/api/v1/key-persons/" + id + "/risk", token,
+                Map.of("risk", "HIGH", "reason", "再次评估，仍为高风险"));
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("风险等级没有变化");
+        String fresh = version(officer.page("/persons/" + id + "/edit"));
+        assertThat(fresh).isEqualTo(String.valueOf(after.get("version")));
+        HttpResponse<String> unchanged = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(form, "version", fresh));
+        assertThat(unchanged.statusCode()).as(unchanged.body()).isEqualTo(302);
+        assertThat(stored(id)).isEqualTo(after);
+        assertThat(risk(id)).isEqualTo("HIGH");
+        assertThat(jdbc.sql("SELECT count(*) FROM risk_change WHERE person_id = ?").param(id).query(Integer.class)
+                .single()).isEqualTo(1);
+    }
+
+    String risk(UUID person) {
+        return jdbc.sql("SELECT risk FROM person_category WHERE person_id = ? AND category = 'KEY_PERSON'").param(person)
+                .query(String.class).single();
+    }
+
     static String birth(String number) {
         return number.substring(6, 10) + "-" + number.substring(10, 12) + "-" + number.substring(12, 14);
     }
