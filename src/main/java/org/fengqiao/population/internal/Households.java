@@ -4,12 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.platform.AddressQuery;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Invalid;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -170,18 +173,19 @@ public class Households {
      * (户号) is or holds the text, whose address holds it (read as the address list reads an address: 吴场村一组四十号,
      * 1组40), whose building's name holds it, or whose head's name does (two or more characters of it): what the person
      * form offers to move someone into a household of another grid, numbered or not. The number typed whole comes
-     * first, then by where they are. Each kind is its own indexed lookup (the number's unique index, the address's
-     * trigrams, the names' bigrams); the caller's scope then keeps his own.
+     * first, then by where they are. Each kind is its own lookup (the address by its trigrams, the head by the names'
+     * bigrams; numbers and building names, far fewer than persons, are read through); the caller's scope then keeps
+     * his own.
      */
     public List<Choice> lookup(String text, UUID except, Caller caller, int limit) {
         String q = text == null ? "" : text.strip();
         if (q.codePointCount(0, q.length()) < SHORTEST_LOOKUP) {
-            throw org.fengqiao.platform.Invalid.of("q", "housing.lookup.tooShort", SHORTEST_LOOKUP);
+            throw Invalid.of("q", "housing.lookup.tooShort", SHORTEST_LOOKUP);
         }
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         List<String> found = new ArrayList<>();
         found.add("SELECT h2.id FROM household h2 WHERE h2.number = :number OR h2.number LIKE :inside");
-        org.fengqiao.platform.AddressQuery address = org.fengqiao.platform.AddressQuery.of(q);
+        AddressQuery address = AddressQuery.of(q);
         found.add("SELECT h2.id FROM household h2 JOIN address a2 ON a2.id = h2.address_id WHERE "
                 + address.anyInside("a2.full_text"));
         params.putAll(address.params());
@@ -195,7 +199,7 @@ public class Households {
                 + "AND nb.name LIKE :inside))");
         params.put("bigram", new String(cps, 0, 2));
         params.put("number", q);
-        params.put("inside", org.fengqiao.platform.AddressQuery.inside(q));
+        params.put("inside", AddressQuery.inside(q));
         params.put("scope", caller.scopePatterns());
         params.put("except", except);
         params.put("limit", Math.max(1, Math.min(limit, 50)));
