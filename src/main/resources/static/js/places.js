@@ -93,8 +93,9 @@
     });
   });
 
-  // A picker: a search box that lists matches from the API; choosing one fills the hidden input
-  // data-target names and shows what was chosen. data-kind is "persons" or "addresses".
+  // A picker: a search box that lists matches from the API; choosing one fills the hidden input (or
+  // the list) data-target names and shows what was chosen. data-picker is "persons", "addresses" or
+  // "households"; data-except, when set, is sent as except (a record left out of the matches).
   document.querySelectorAll('[data-picker]').forEach(function (picker) {
     var input = picker.querySelector('input[type=search]');
     var list = picker.querySelector('.picker-results');
@@ -105,6 +106,9 @@
     var clear = picker.querySelector('.picker-clear');
 
     function label(item) {
+      if (kind === 'households') {
+        return item.label;
+      }
       if (kind === 'persons') {
         return item.name + ' · ' + (item.idNumber || '—') + ' · ' + item.gridCode;
       }
@@ -117,7 +121,8 @@
       if (q.length < 2) {
         return;
       }
-      var url = picker.dataset.url + '?size=8&q=' + encodeURIComponent(q);
+      var url = picker.dataset.url + '?size=8&q=' + encodeURIComponent(q)
+          + (picker.dataset.except ? '&except=' + encodeURIComponent(picker.dataset.except) : '');
       send('GET', url).then(function (body) {
         list.innerHTML = '';
         (body.items || []).forEach(function (item) {
@@ -127,6 +132,15 @@
           b.className = 'picker-option';
           b.textContent = label(item);
           b.addEventListener('click', function () {
+            // a list to choose from (the person form's households) takes the one found as a choice of its own
+            if (target.tagName === 'SELECT' && !Array.prototype.some.call(target.options, function (o) {
+              return o.value === item.id;
+            })) {
+              var option = document.createElement('option');
+              option.value = item.id;
+              option.textContent = label(item);
+              target.appendChild(option);
+            }
             target.value = item.id;
             chosen.textContent = label(item);
             chosen.hidden = false;

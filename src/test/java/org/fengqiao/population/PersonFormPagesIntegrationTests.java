@@ -308,6 +308,57 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
         assertThat(categoriesOf(id)).containsExactly("IN_DIFFICULTY");
     }
 
+    @Test
+    void aChangeOfRiskLevelMakesAFormOpenedBeforeItStaleAndTheSameLevelAgainChangesNothing() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        String number = TestIdentityNumbers.next(org.fengqiao.population.Sex.MALE);
+        String name = "风险" + UUID.randomUUID().toString().substring(0, 4);
+        UUID id = registerNewborn(officer, household, name, number, fields(f("keyPersonType", "DRUG")));
+        String version = version(officer.page("/persons/" + id + "/edit"));
+        List<String[]> form = fields(f("householdId", household), f("name", name), f("idNumber", ""), f("phone", ""),
+                f("sex", "MALE"), f("birthDate", birth(number)), f("ethnicity", "01"), f("relation", "CHILD"),
+                f("residence", "PERMANENT"), f("keyPersonType", "DRUG"), f("version", version));
+
+        // the grid chief assesses him as high risk while the form is open
+        ApiClient api = new ApiClient(port);
+        String token = api.token("officer", DEMO_PASSWORD);
+        HttpResponse<String> assessed = api.send("PUT", "/api/v1/key-persons/" + id + "/risk", token,
+                Map.of("risk", "HIGH", "reason", "多次复吸，需重点关注"));
+        assertThat(assessed.statusCode()).as(assessed.body()).isEqualTo(200);
+        Map<String, Object> after = stored(id);
+        assertThat(after.get("version")).as("the risk change raised his version").isNotEqualTo(Long.valueOf(version));
+
+        // the form opened before, which would take him off the key persons with his risk: refused, nothing lost
+        HttpResponse<String> stale = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(replaced(form, "keyPersonType", ""), "occupation", "木匠"));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("该人员的信息在您编辑期间已被他人修改，本次未保存").contains("value=\"木匠\"");
+        assertThat(stored(id)).isEqualTo(after);
+        assertThat(categoriesOf(id)).containsExactly("KEY_PERSON:DRUG");
+        assertThat(risk(id)).isEqualTo("HIGH");
+
+        // the same level again is refused as unchanged and raises nothing; a form saved unchanged changes nothing
+        HttpResponse<String> again = api.send("PUT", "/api/v1/key-persons/" + id + "/risk", token,
+                Map.of("risk", "HIGH", "reason", "再次评估，仍为高风险"));
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("风险等级没有变化");
+        String fresh = version(officer.page("/persons/" + id + "/edit"));
+        assertThat(fresh).isEqualTo(String.valueOf(after.get("version")));
+        HttpResponse<String> unchanged = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(form, "version", fresh));
+        assertThat(unchanged.statusCode()).as(unchanged.body()).isEqualTo(302);
+        assertThat(stored(id)).isEqualTo(after);
+        assertThat(risk(id)).isEqualTo("HIGH");
+        assertThat(jdbc.sql("SELECT count(*) FROM risk_change WHERE person_id = ?").param(id).query(Integer.class)
+                .single()).isEqualTo(1);
+    }
+
+    String risk(UUID person) {
+        return jdbc.sql("SELECT risk FROM person_category WHERE person_id = ? AND category = 'KEY_PERSON'").param(person)
+                .query(String.class).single();
+    }
+
     static String birth(String number) {
         return number.substring(6, 10) + "-" + number.substring(10, 12) + "-" + number.substring(12, 14);
     }
@@ -443,6 +494,98 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
         assertThat(officer.page("/persons/" + id)).contains(name);
         assertThat(officer.page("/persons/" + id + "/edit")).as("no household to leave any more")
                 .doesNotContain("value=\"NONE\"").contains("name=\"gridId\"");
+    }
+
+    /** A head of the household, straight into the table as the bulk paths write him; answers his name. */
+    String headOf(UUID household, String gridCode) {
+        String name = "甄" + "甲乙丙丁戊己庚辛壬癸".charAt((int) (Math.random() * 10)) + UUID.randomUUID().toString()
+                .substring(0, 4).chars().mapToObj(c -> String.valueOf((char) ('鸠' + c % 16))).collect(Collectors.joining());
+        org.fengqiao.population.internal.ChineseNames.Pinyin pinyin = org.fengqiao.population.internal.ChineseNames.pinyin(name);
+        jdbc.sql("""
+                INSERT INTO person (id, grid_id, household_id, name, name_initials, name_pinyin, residence, relation,
+                                    content_hash)
+                VALUES (gen_random_uuid(), (SELECT id FROM grid WHERE code = ? AND network = 'POLICE'), ?, ?, ?, ?,
+                        'PERMANENT', 'HEAD', 'household-lookup')""")
+                .params(gridCode, household, name, pinyin.initials(), pinyin.full()).update();
+        return name;
+    }
+
+    static String encoded(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anOfficerLooksUpAHouseholdWithoutANumberInAnotherGridOfHisAndMovesAPersonIntoItWhoTakesItsGrid() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID household = household("FS-1-01");
+        UUID building = fx.building("officer", "FS-1-02", 2, 1, 2);
+        String buildingName = jdbc.sql("SELECT name FROM building WHERE id = ?").param(building).query(String.class)
+                .single();
+        UUID elsewhere = unnumberedHouseholdInARoom("FS-1-02", fx, building);
+        String head = headOf(elsewhere, "FS-1-02");
+        UUID numbered = household("FS-1-02");
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        String number = TestIdentityNumbers.next(org.fengqiao.population.Sex.MALE);
+        String name = "跨格" + UUID.randomUUID().toString().substring(0, 3);
+        UUID id = registerNewborn(officer, household, name, number, List.of());
+        String edit = officer.page("/persons/" + id + "/edit");
+        assertThat(edit).as("another grid's households are not in his grid's list; they are looked up")
+                .doesNotContain("<option value=\"" + elsewhere + "\"").contains("id=\"move-lookup\"")
+                .contains("data-picker=\"households\"").contains("data-except=\"" + household + "\"");
+
+        // looked up by its building, by its head, or by a number: only what he may see, his own household left out
+        ApiClient api = new ApiClient(port);
+        String token = api.token("officer", DEMO_PASSWORD);
+        com.fasterxml.jackson.databind.JsonNode byBuilding = ApiClient.json(api.get("/api/v1/households?q="
+                + encoded(buildingName) + "&except=" + household, token));
+        assertThat(byBuilding.path("items").findValuesAsText("id")).containsExactly(elsewhere.toString());
+        assertThat(byBuilding.path("items").get(0).path("label").asText())
+                .isEqualTo(buildingName + " 1-101 · 户主 " + head + " · FS-1-02");
+        assertThat(byBuilding.path("items").get(0).path("gridCode").asText()).isEqualTo("FS-1-02");
+        assertThat(ApiClient.json(api.get("/api/v1/households?q=" + encoded(head), token)).path("items")
+                .findValuesAsText("id")).containsExactly(elsewhere.toString());
+        assertThat(ApiClient.json(api.get("/api/v1/households?q=" + encoded(number(numbered)), token)).path("items")
+                .findValuesAsText("id")).first().isEqualTo(numbered.toString());
+        assertThat(ApiClient.json(api.get("/api/v1/households?q=" + encoded(number(household)) + "&except=" + household,
+                token)).path("items").findValuesAsText("id")).doesNotContain(household.toString());
+        String token2 = api.token("officer2", DEMO_PASSWORD);
+        assertThat(ApiClient.json(api.get("/api/v1/households?q=" + encoded(buildingName), token2)).path("items"))
+                .as("another station's officer finds none of his households").isEmpty();
+        assertThat(ApiClient.json(api.get("/api/v1/households?q=" + encoded(head), token2)).path("items")).isEmpty();
+        HttpResponse<String> tooShort = api.get("/api/v1/households?q=" + encoded("甄"), token);
+        assertThat(tooShort.statusCode()).isEqualTo(400);
+        assertThat(tooShort.body()).contains("请至少输入 2 个字查找住户");
+        assertThat(api.get("/api/v1/households?q=x", token, "Accept-Language", "en").body())
+                .contains("Type at least 2 characters to look up a household");
+
+        List<String[]> form = fields(f("householdId", household), f("name", name), f("idNumber", ""), f("phone", ""),
+                f("sex", "MALE"), f("birthDate", birth(number)), f("ethnicity", "01"), f("relation", "CHILD"),
+                f("residence", "PERMANENT"), f("version", version(edit)));
+        // refused for another field: the household looked up stays chosen in the list, named with its grid
+        Map<String, Object> before = stored(id);
+        HttpResponse<String> refused = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(replaced(form, "moveTo", elsewhere), "registeredOn", "昨天"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).containsPattern("<option value=\"" + elsewhere + "\"\\s+selected=\"selected\">"
+                + Pattern.quote(buildingName + " 1-101 · 户主 " + head + " · FS-1-02") + "</option>");
+        assertThat(stored(id)).isEqualTo(before);
+
+        // moved into it: he takes its grid, as a person is always in his household's grid
+        HttpResponse<String> moved = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit",
+                replaced(form, "moveTo", elsewhere));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(302);
+        assertThat(stored(id).get("household_id")).isEqualTo(elsewhere);
+        assertThat(stored(id).get("grid")).isEqualTo("FS-1-02");
+        assertThat(audited(id, "householdId")).isEqualTo(household + " -> " + elsewhere);
+        assertThat(audited(id, "gridCode")).isEqualTo("FS-1-01 -> FS-1-02");
+        assertThat(officer.page("/households/" + elsewhere)).contains(name).contains(head);
+
+        // another station's officer cannot move him back, nor anywhere: 404, nothing changed
+        Map<String, Object> after = stored(id);
+        Browser officer2 = new Browser("officer2", DEMO_PASSWORD);
+        assertThat(officer2.post("/persons/" + id + "/edit", "/persons/new",
+                replaced(replaced(form, "householdId", elsewhere), "moveTo", household)).statusCode()).isEqualTo(404);
+        assertThat(stored(id)).isEqualTo(after);
     }
 
     @Test

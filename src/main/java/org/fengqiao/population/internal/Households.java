@@ -4,12 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.platform.AddressQuery;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Invalid;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -88,7 +91,7 @@ public class Households {
      * (its address, or its building and room) and the name of its head, so one without a number can be told apart.
      */
     public record Choice(UUID id, String number, String address, String buildingName, Integer roomUnit,
-            String roomNumber, String head) {
+            String roomNumber, String head, UUID gridId, String gridCode) {
 
         /** Where it is: its address, or its building and room (3号楼 1-301). */
         public String place() {
@@ -115,6 +118,31 @@ public class Households {
             }
             return parts.isEmpty() ? "—" : String.join(" · ", parts);
         }
+
+        /** {@link #label} with the household's grid after it, for a household of any grid of the officer's. */
+        public String labelWithGrid(String headWord) {
+            return label(headWord) + " · " + gridCode;
+        }
+    }
+
+    /** The columns of a {@link Choice}: its household h, where it is, its head, its grid. */
+    private static final String CHOICE = """
+            SELECT h.id, h.number, a.full_text, b.name, r.unit_no, r.number AS room_number, hd.head, g.id AS grid_id,
+                   g.code AS grid_code
+            FROM household h JOIN grid g ON g.id = h.grid_id JOIN unit u ON u.id = g.unit_id
+            LEFT JOIN address a ON a.id = h.address_id
+            LEFT JOIN room r ON r.id = h.room_id LEFT JOIN building b ON b.id = r.building_id
+            LEFT JOIN LATERAL (SELECT min(p.name) FILTER (WHERE p.relation = 'HEAD') AS head
+                               FROM person p WHERE p.household_id = h.id) hd ON true
+            """;
+
+    private static final String CHOICE_ORDER =
+            " ORDER BY coalesce(a.full_text, b.name, h.number, ''), b.name, r.unit_no, r.number, h.number, h.id";
+
+    private static Choice choice(ResultSet rs, int n) throws SQLException {
+        return new Choice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                (Integer) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getObject(8, UUID.class),
+                rs.getString(9));
     }
 
     /** The most households one grid's choice lists; a grid holds a few hundred. */
@@ -125,20 +153,61 @@ public class Households {
      * where they are: what the person form offers to move someone within his grid, numbered or not.
      */
     public List<Choice> choices(UUID gridId, UUID except, Caller caller) {
-        return jdbc.sql("""
-                SELECT h.id, h.number, a.full_text, b.name, r.unit_no, r.number AS room_number, hd.head
-                FROM household h JOIN grid g ON g.id = h.grid_id JOIN unit u ON u.id = g.unit_id
-                LEFT JOIN address a ON a.id = h.address_id
-                LEFT JOIN room r ON r.id = h.room_id LEFT JOIN building b ON b.id = r.building_id
-                LEFT JOIN LATERAL (SELECT min(p.name) FILTER (WHERE p.relation = 'HEAD') AS head
-                                   FROM person p WHERE p.household_id = h.id) hd ON true
-                WHERE h.grid_id = ? AND u.path LIKE ANY(?) AND h.id IS DISTINCT FROM ?
-                ORDER BY coalesce(a.full_text, b.name, h.number, ''), b.name, r.unit_no, r.number, h.number, h.id
-                LIMIT ?""")
+        return jdbc.sql(CHOICE + " WHERE h.grid_id = ? AND u.path LIKE ANY(?) AND h.id IS DISTINCT FROM ?" + CHOICE_ORDER
+                        + " LIMIT ?")
                 .param(gridId).param(caller.scopePatterns()).param(except).param(MAX_CHOICES)
-                .query((rs, n) -> new Choice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7)))
-                .list();
+                .query(Households::choice).list();
+    }
+
+    /** One household as a {@link Choice}, when the caller may see it. */
+    public Optional<Choice> choice(UUID id, Caller caller) {
+        return jdbc.sql(CHOICE + " WHERE h.id = ? AND u.path LIKE ANY(?)").param(id).param(caller.scopePatterns())
+                .query(Households::choice).optional();
+    }
+
+    /** The fewest characters a household is looked up by: two make a name's bigram and a number worth matching. */
+    public static final int SHORTEST_LOOKUP = 2;
+
+    /**
+     * The households of any grid the caller may see (none outside his jurisdiction), but {@code except}, whose number
+     * (户号) is or holds the text, whose address holds it (read as the address list reads an address: 吴场村一组四十号,
+     * 1组40), whose building's name holds it, or whose head's name does (two or more characters of it): what the person
+     * form offers to move someone into a household of another grid, numbered or not. The number typed whole comes
+     * first, then by where they are. Each kind is its own lookup (the address by its trigrams, the head by the names'
+     * bigrams; numbers and building names, far fewer than persons, are read through); the caller's scope then keeps
+     * his own.
+     */
+    public List<Choice> lookup(String text, UUID except, Caller caller, int limit) {
+        String q = text == null ? "" : text.strip();
+        if (q.codePointCount(0, q.length()) < SHORTEST_LOOKUP) {
+            throw Invalid.of("q", "housing.lookup.tooShort", SHORTEST_LOOKUP);
+        }
+        Map<String, Object> params = new HashMap<>();
+        List<String> found = new ArrayList<>();
+        found.add("SELECT h2.id FROM household h2 WHERE h2.number = :number OR h2.number LIKE :inside");
+        AddressQuery address = AddressQuery.of(q);
+        found.add("SELECT h2.id FROM household h2 JOIN address a2 ON a2.id = h2.address_id WHERE "
+                + address.anyInside("a2.full_text"));
+        params.putAll(address.params());
+        found.add("SELECT h2.id FROM household h2 JOIN room r2 ON r2.id = h2.room_id "
+                + "JOIN building b2 ON b2.id = r2.building_id WHERE b2.name LIKE :inside");
+        int[] cps = q.codePoints().toArray();
+        // a head by two or more characters of his name: the names holding its first two (name_bigram), as the
+        // person search finds a name fragment, and their persons from person_name_order
+        found.add("SELECT p2.household_id FROM person p2 WHERE p2.relation = 'HEAD' AND p2.household_id IS NOT NULL "
+                + "AND p2.name COLLATE \"C\" = ANY(ARRAY(SELECT nb.name FROM name_bigram nb WHERE nb.bigram = :bigram "
+                + "AND nb.name LIKE :inside))");
+        params.put("bigram", new String(cps, 0, 2));
+        params.put("number", q);
+        params.put("inside", AddressQuery.inside(q));
+        params.put("scope", caller.scopePatterns());
+        params.put("except", except);
+        params.put("limit", Math.max(1, Math.min(limit, 50)));
+        return jdbc.sql(CHOICE + " WHERE h.id IN (" + String.join(" UNION ", found) + ") AND u.path LIKE ANY(:scope)"
+                        + " AND h.id IS DISTINCT FROM CAST(:except AS uuid)"
+                        + CHOICE_ORDER.replace(" ORDER BY ", " ORDER BY h.number IS NOT DISTINCT FROM :number DESC, ")
+                        + " LIMIT :limit")
+                .params(params).query(Households::choice).list();
     }
 
     public Optional<Household> find(UUID id) {

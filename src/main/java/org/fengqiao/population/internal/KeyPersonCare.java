@@ -236,6 +236,8 @@ public class KeyPersonCare {
 
     @Transactional
     public KeyPersons.Row setRisk(UUID personId, Risk risk, String reason, Caller caller) {
+        // his row locked first: two changes at once each record the level the other left, and raise his version in turn
+        keyPersons.lockPerson(personId);
         KeyPersons.Row before = visible(personId, caller);
         List<Invalid.Problem> problems = new ArrayList<>();
         if (risk == null) {

@@ -182,9 +182,20 @@ public class KeyPersons {
                         rs.getString(3), rs.getString(4), rs.getObject(5, OffsetDateTime.class))).list();
     }
 
+    /** Locks the person's row until the transaction ends (none when there is no such person). */
+    public void lockPerson(UUID personId) {
+        jdbc.sql("SELECT id FROM person WHERE id = ? FOR UPDATE").param(personId).query(UUID.class).optional();
+    }
+
+    /**
+     * Sets the key person's risk level and records the change. His version is raised, as any change of his record and
+     * his categories raises it (PersonCategories): an edit form opened before the change is refused as stale
+     * (population.person.stale) instead of being saved over a designation its officer never saw.
+     */
     public void setRisk(UUID personId, Risk from, Risk to, String reason, UUID changedBy, OffsetDateTime at) {
         jdbc.sql("UPDATE person_category SET risk = ? WHERE person_id = ? AND category = 'KEY_PERSON'")
                 .params(to.name(), personId).update();
+        jdbc.sql("UPDATE person SET version = version + 1, updated_at = now() WHERE id = ?").param(personId).update();
         jdbc.sql("""
                 INSERT INTO risk_change (id, person_id, from_risk, to_risk, reason, changed_by, changed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")

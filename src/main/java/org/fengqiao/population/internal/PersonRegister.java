@@ -302,8 +302,8 @@ public class PersonRegister {
 
     /**
      * The query the persons list answers this search by: letters read as initials may be read as pinyin instead, as
-     * {@link #search} decides on the list's first page. The export of a search lists what the list listed by
-     * exporting this query, not the query as typed ("wang", whose 王 persons the officer saw, would export none).
+     * {@link #search} decides for every page alike. The export of a search lists what the list listed by exporting
+     * this query, not the query as typed ("wang", whose 王 persons the officer saw, would export none).
      */
     public PersonQuery readAs(PersonQuery query, Caller caller) {
         if (query.kind() != PersonQuery.Kind.INITIALS) {
@@ -316,12 +316,18 @@ public class PersonRegister {
     private record Answer(PersonQuery query, Persons.Page page) {
     }
 
+    /**
+     * Letters read as initials are read as pinyin instead when the initials find nobody, or when all they find (with
+     * the Latin names they start a word of) fits on the list's first page and is names in Latin letters only (a Latin
+     * name's initials are all its letters: "Wang Lee", wanglee) — and the pinyin finds somebody. Both are facts of the
+     * search, not of the page asked for: every page, of any size, and the export read the letters the same way
+     * (page 2 of "wang" lists the 王 persons after page 1's, not the initials' nobody).
+     */
     private Answer answer(PersonQuery query, Caller caller, int limit, int offset) {
         Persons.Page page = persons.search(query, caller, limit, offset);
-        if (query.kind() == PersonQuery.Kind.INITIALS && (!page.foundAsRead() || onlyLatinNames(page, offset))) {
+        if (query.kind() == PersonQuery.Kind.INITIALS && (!page.foundAsRead() || onlyLatinNames(query, caller, page, offset))) {
             // letters that are nobody's initials may be a surname spelled out ("wang", "chen"): read so, which
-            // finds the Latin names they start a word of as well. So may letters that are only the start of a
-            // Latin name's letters (a Latin name's initials are all its letters: "Wang Lee", wanglee)
+            // finds the Latin names they start a word of as well
             PersonQuery spelled = query.asPinyin();
             Persons.Page byPinyin = persons.search(spelled, caller, limit, offset);
             if (byPinyin.total() > 0) {
@@ -331,10 +337,19 @@ public class PersonRegister {
         return new Answer(query, page);
     }
 
-    /** Whether every match of a first page is on it, and each is a name in Latin letters. */
-    private static boolean onlyLatinNames(Persons.Page page, int offset) {
-        return offset == 0 && !page.rows().isEmpty() && !page.more() && page.total() <= page.rows().size()
-                && page.rows().stream().allMatch(r -> PersonQuery.latinWords(r.name()) != null);
+    /**
+     * Whether every match of the search fits on the list's first page and each is a name in Latin letters. The count
+     * is the same on every page; the names are this page's when it holds every match, otherwise the first page's,
+     * read once more only for a search of so few matches (a later page of at most {@link #FIRST_PAGE}, or a page
+     * smaller than they are), which costs little.
+     */
+    private boolean onlyLatinNames(PersonQuery query, Caller caller, Persons.Page page, int offset) {
+        if (page.more() || page.total() == 0 || page.total() > FIRST_PAGE) {
+            return false;
+        }
+        List<Persons.Row> all = offset == 0 && page.rows().size() >= page.total() ? page.rows()
+                : persons.search(query, caller, FIRST_PAGE, 0).rows();
+        return !all.isEmpty() && all.stream().allMatch(r -> PersonQuery.latinWords(r.name()) != null);
     }
 
     private Persons.Page audited(PersonQuery query, PersonQuery.Kind kind, Persons.Page page) {

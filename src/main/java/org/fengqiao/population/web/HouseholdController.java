@@ -14,6 +14,7 @@ import org.fengqiao.population.internal.Housing;
 import org.fengqiao.population.internal.Households;
 import org.fengqiao.population.internal.VisitChangeTexts;
 import org.fengqiao.population.internal.VisitLog;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,12 +39,15 @@ class HouseholdController {
     private final VisitLog visits;
     private final Housing housing;
     private final VisitChangeTexts texts;
+    private final MessageSource messages;
 
-    HouseholdController(Households households, VisitLog visits, Housing housing, VisitChangeTexts texts) {
+    HouseholdController(Households households, VisitLog visits, Housing housing, VisitChangeTexts texts,
+            MessageSource messages) {
         this.households = households;
         this.visits = visits;
         this.housing = housing;
         this.texts = texts;
+        this.messages = messages;
     }
 
     record NewHousehold(UUID gridId, UUID roomId, UUID addressId, String number, boolean trusted,
@@ -71,6 +76,29 @@ class HouseholdController {
                     h.roomUnit(), h.buildingId(), h.buildingName(), h.addressId(), h.address(), h.trusted(),
                     h.inDifficulty(), h.contactCardOn(), h.note(), members);
         }
+    }
+
+    /** A household found by its number, address, building or head: label is all of them and its grid, as listed. */
+    record HouseholdChoice(UUID id, String number, String place, String head, UUID gridId, String gridCode,
+            String label) {
+    }
+
+    record HouseholdChoices(List<HouseholdChoice> items) {
+    }
+
+    @GetMapping("/households")
+    @Operation(summary = "Look up households of the caller's jurisdiction by number (户号), address, building or head",
+            description = "q (two characters or more): the household number whole or a part of it, a part of the "
+                    + "address (吴场村一组四十号 and 1组40 alike), of the building's name, or of the head's name. except: a "
+                    + "household left out (the one a person is in, when moving him). Households outside the caller's "
+                    + "jurisdiction are never listed. size: at most 50.")
+    HouseholdChoices lookup(@RequestParam(required = false) String q, @RequestParam(required = false) UUID except,
+            @RequestParam(defaultValue = "8") int size, Locale locale) {
+        String head = messages.getMessage("population.form.moveTo.head", null, locale);
+        return new HouseholdChoices(households.lookup(q, except, Callers.require(), size).stream()
+                .map(c -> new HouseholdChoice(c.id(), c.number(), c.place(), c.head(), c.gridId(), c.gridCode(),
+                        c.labelWithGrid(head)))
+                .toList());
     }
 
     @PostMapping("/households")

@@ -43,10 +43,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * its field; a person or household outside the caller's jurisdiction answers 404. The identity number and phone are
  * never put into the page: the edit form shows them masked, and left blank they stay as stored; the phone is deleted
  * by a checkbox of its own (删除电话). The edit form moves a person to another household by its number (户号), or by
- * choosing one of his grid's households by where it is and its head (one without a number too), or takes him out of
- * every household (不属于任何户: moved away, or registered in the wrong one; he stays in his grid). Only a household
- * the officer may see is taken (refused beside the field otherwise, as if there were none); he takes its grid. Each is
- * audited with the person's change, before and after.
+ * choosing one of his grid's households by where it is and its head (one without a number too), or one of any grid of
+ * the officer's looked up by number, address, building or head ({@code GET /api/v1/households}, which adds it to the
+ * list), or takes him out of every household (不属于任何户: moved away, or registered in the wrong one; he stays in his
+ * grid). Only a household the officer may see is taken (refused beside the field otherwise, as if there were none); he
+ * takes its grid, as a person is always in his household's grid (PersonRegister: population.household.notInGrid). Each
+ * is audited with the person's change, before and after.
  */
 @Controller
 @PreAuthorize("hasAuthority('POPULATION_WRITE')")
@@ -373,9 +375,21 @@ class PersonFormPages {
         model.addAttribute("errors", errors);
         model.addAttribute("problems", problems);
         model.addAttribute("grids", grids.of(caller));
-        // the households of his grid he may be moved into, for one without a number too
-        model.addAttribute("moveChoices", person == null ? List.of()
-                : households.choices(person.gridId(), person.householdId(), caller));
+        // the households of his grid he may be moved into, for one without a number too; and a household of another
+        // grid of the officer's chosen by looking it up, when the form comes back refused, so it stays chosen
+        List<Households.Choice> choices = person == null ? List.of()
+                : new ArrayList<>(households.choices(person.gridId(), person.householdId(), caller));
+        String looked = typed.movedToChoice();
+        if (person != null && looked != null && !NO_HOUSEHOLD.equals(looked)
+                && choices.stream().noneMatch(c -> c.id().toString().equals(looked))) {
+            try {
+                households.choice(UUID.fromString(looked), caller)
+                        .filter(c -> !c.id().equals(person.householdId())).ifPresent(c -> choices.add(0, c));
+            } catch (IllegalArgumentException e) {
+                // not a household: refused beside the field already, nothing to keep
+            }
+        }
+        model.addAttribute("moveChoices", choices);
         model.addAttribute("ethnicities", Ethnicities.all());
         model.addAttribute("sexes", Sex.values());
         model.addAttribute("relations", Relation.values());
