@@ -140,6 +140,19 @@ class AuditPageIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theActorsRoleReadsAsItsNameInBothLanguagesWithItsCodeAtHand() {
+        // the auditor's reading of the trail through the API is itself an entry, made by an AUDIT_ADMIN
+        api.get("/api/v1/audit?size=1", "auditor", java.util.Map.class);
+        String filter = "/audit?actor=auditor&action=READ&recordType=audit&size=1";
+        String zh = page(filter, "auditor", null).getBody();
+        assertThat(zh).contains("title=\"AUDIT_ADMIN\" data-role=\"AUDIT_ADMIN\">安全审计员</small>")
+                .doesNotContain(">AUDIT_ADMIN</small>");
+        String en = page(filter, "auditor", "en").getBody();
+        assertThat(en).contains("title=\"AUDIT_ADMIN\" data-role=\"AUDIT_ADMIN\">Audit administrator</small>")
+                .doesNotContain(">AUDIT_ADMIN</small>").doesNotContain(">安全审计员</small>");
+    }
+
+    @Test
     void systemAdministratorMayNotOpenThePage() {
         assertThat(page("/audit", "admin", null).getStatusCode().value()).isEqualTo(403);
         assertThat(page("/audit/verify", "admin", null).getStatusCode().value()).isEqualTo(403);

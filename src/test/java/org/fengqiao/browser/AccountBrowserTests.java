@@ -19,6 +19,10 @@ class AccountBrowserTests extends BrowserTest {
     StaffDirectory directory;
     @Autowired
     Jurisdictions jurisdictions;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.fengqiao.account.internal.StaffRegister register;
 
     @Test
     void officerLogsInThroughTheLoginPageAndSeesHisNameAndUnitOnTheHomePage() {
@@ -39,6 +43,60 @@ class AccountBrowserTests extends BrowserTest {
         assertThat(page.locator("h1")).hasText("Staff");
         page.click("nav a:text-is('中文')");
         assertThat(page.locator("h1")).hasText("人员");
+    }
+
+    @Test
+    void englishChosenOnTheSignInPageWinsOverTheProfileAndIsKeptForTheNextSignIn() {
+        String saved = jdbc.sql("SELECT locale FROM staff WHERE username = 'chief'").query(String.class).single();
+        assertThat(saved).as("the demo station chief reads Chinese").isEqualTo("zh-CN");
+        try {
+            page.navigate(url("/login"));
+            page.click("nav a:text-is('English')");
+            assertThat(page.locator("h1")).hasText("Sign in");
+            signInOnThisPage("chief");
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
+            assertThat(page.locator("#me-role")).hasText("Station chief");
+            assertThat(jdbc.sql("SELECT locale FROM staff WHERE username = 'chief'").query(String.class).single())
+                    .as("the choice is saved on the profile").isEqualTo("en");
+
+            // signed out and in again without choosing: still English
+            page.click("nav button[type=submit]");
+            login("chief");
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
+            assertThat(page.locator("#me-role")).hasText("Station chief");
+
+            // and on another browser, which never chose: the profile's language, English now
+            try (var other = browser.newContext(contextOptions())) {
+                page = other.newPage();
+                login("chief");
+                assertThat(page.locator("html")).hasAttribute("lang", "en");
+                page.navigate(url("/staff"));
+                assertThat(page.locator("h1")).hasText("Staff");
+            }
+
+            // without a choice on the sign-in page the profile's language applies, over the language cookie: the
+            // first browser still holds English in its cookie, the profile says Chinese again
+            register.setLocale(chief(), "zh-CN");
+            page = context.newPage();
+            page.navigate(url("/"));
+            page.click("nav button[type=submit]");
+            login("chief");
+            assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
+            assertThat(page.locator("#me-role")).hasText("派出所所长");
+        } finally {
+            register.setLocale(chief(), saved);
+        }
+    }
+
+    private java.util.UUID chief() {
+        return jdbc.sql("SELECT id FROM staff WHERE username = 'chief'").query(java.util.UUID.class).single();
+    }
+
+    private void signInOnThisPage(String username) {
+        page.fill("#username", username);
+        page.fill("#password", DEMO_PASSWORD);
+        page.click("form[action$='/login'] button[type=submit]");
+        page.waitForURL(u -> !u.contains("/login"));
     }
 
     @Test

@@ -227,6 +227,30 @@ class ForcesPageFormsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aNewTeamRefusedComesBackWithWhatWasTypedAndNothingSaved() {
+        UUID unit = jurisdictions.unitByCode(RURAL_OFFICE).orElseThrow().id().value();
+        String name = "同名队" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(location(officer.post("/forces/teams", "/forces?tab=teams", form(f("unitId", unit),
+                f("kind", "FIRE_PATROL"), f("gridId", ""), f("name", name), f("note", "第一支"))))).contains("/forces/teams/");
+
+        String note = "每周二、四晚巡查沿街商铺消防通道" + UUID.randomUUID().toString().substring(0, 4);
+        assertThat(location(officer.post("/forces/teams", "/forces?tab=teams", form(f("unitId", unit),
+                f("kind", "COMPOUND_PATROL"), f("gridId", ""), f("name", name), f("note", note)))))
+                .endsWith("/forces?tab=teams");
+        assertThat(jdbc.sql("SELECT count(*) FROM force_team WHERE note = ?").param(note).query(Long.class).single())
+                .as("nothing saved").isZero();
+
+        String page = officer.page("/forces?tab=teams");
+        assertThat(page).contains("本单位已有同名队伍");
+        assertThat(page).contains("id=\"team-name\" name=\"name\" maxlength=\"100\" value=\"" + name + "\"",
+                "id=\"team-note\" name=\"note\" maxlength=\"500\" value=\"" + note + "\"");
+        assertThat(page).containsPattern("value=\"COMPOUND_PATROL\"[^>]*selected")
+                .containsPattern("value=\"" + unit + "\"[^>]*selected")
+                .as("the form is open, not folded away").containsPattern("<details[^>]*open[^>]*>\\s*<summary[^>]*>新建");
+        assertThat(officer.page("/forces?tab=teams")).as("shown once").doesNotContain(note);
+    }
+
+    @Test
     void aTrainingIsAddedOnTheMembersPage() {
         Staff member = volunteer(RURAL_OFFICE);
         String page = "/forces/members/" + member.id();

@@ -65,6 +65,27 @@ class ApiKeyPagesIntegrationTests extends IntegrationTest {
         return c.form("/incidents/api-keys/" + id + "/revoke", Map.of("_csrf", c.csrfFrom("/incidents/api-keys")));
     }
 
+    @Test
+    void aKeyRefusedForAMissingNameSaysWhichFieldInBothLanguagesAndKeepsWhatWasChosen() {
+        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
+        ApiClient chief = signedIn("chief");
+        long before = jdbc.sql("SELECT count(*) FROM incident_api_key").query(Long.class).single();
+        for (String[] language : new String[][] {{"zh-CN", "<li>名称：必填</li>"}, {"en", "<li>Name: Required</li>"}}) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("unitId", office.id().value().toString());
+            form.put("name", " ");
+            form.put("purpose", "OPEN311");
+            form.put("_csrf", chief.csrfFrom("/incidents/api-keys"));
+            // the language as the page's switch chooses it (signing in set the profile's, Chinese, in a cookie)
+            assertThat(chief.form("/incidents/api-keys?lang=" + language[0], form).statusCode()).isEqualTo(302);
+            String page = chief.get("/incidents/api-keys", null).body();
+            assertThat(page).as(language[0]).contains(language[1]);
+            assertThat(page).containsPattern("value=\"" + office.id().value() + "\"[^>]*selected")
+                    .containsPattern("value=\"OPEN311\"[^>]*selected");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM incident_api_key").query(Long.class).single()).isEqualTo(before);
+    }
+
     HttpResponse<String> open311(String key) {
         return new Open311Client(port).post("requests.json", new Open311Client.Form().add("api_key", key)
                 .add("service_code", "HELP").add("address_id", UUID.randomUUID().toString()).add("description", "x"));

@@ -149,6 +149,33 @@ class IncidentPagesIntegrationTests extends IntegrationTest {
                 .doesNotContainPattern("<select id=\"subtype\"[^>]*\\srequired[\\s=>]");
     }
 
+    @Test
+    void anActionsNoteRefusedComesBackInItsFieldAndNothingIsRecorded() {
+        UUID id = desk.file(new NewIncident(Source.FIELD, Category.HELP, null, null, "处置说明测试" + n, null, null, null,
+                "页面村南", grid.id().value(), null, null, null, null), Submitter.system("test")).incident().id();
+        ApiClient c = signedIn(manager);
+        c.form("/incidents/" + id + "/acknowledge", Map.of("_csrf", c.csrfFrom("/incidents/" + id)));
+        assertThat(jdbc.sql("SELECT status FROM incident WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo("ACKNOWLEDGED");
+
+        // pasted from a longer report, the note is over the page's limit of 2000 characters
+        String note = "已到现场劝离围观群众，" + "老人已由家属接回。".repeat(250) + n;
+        HttpResponse<String> refused = c.form("/incidents/" + id + "/resolve",
+                Map.of("_csrf", c.csrfFrom("/incidents/" + id), "note", note));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT status FROM incident WHERE id = ?").param(id).query(String.class).single())
+                .as("not resolved").isEqualTo("ACKNOWLEDGED");
+        assertThat(jdbc.sql("SELECT count(*) FROM incident_event WHERE incident_id = ? AND kind = 'RESOLVED'").param(id)
+                .query(Long.class).single()).isZero();
+
+        String again = page(c, "/incidents/" + id);
+        assertThat(again).contains("说明不能超过2000字");
+        assertThat(again).containsPattern("id=\"resolve-note\"[^>]*>" + Pattern.quote(note) + "</textarea>");
+        assertThat(again).as("the other forms on the page stay empty")
+                .containsPattern("id=\"escalate-reason\"[^>]*></textarea>");
+        assertThat(page(c, "/incidents/" + id)).as("shown once").doesNotContain(note);
+    }
+
     /** The text of the element with this id (no markup inside it). */
     static String text(String html, String id) {
         Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(html);

@@ -292,6 +292,29 @@ class ResidentIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anErrorOfTheReportFormNamesTheFieldItIsAboutInTheResidentsLanguage() {
+        String description = "字段名称-" + n;
+        Map<String, String> badLocation = report(grid, description);
+        badLocation.put("lon", "东经118度");
+        badLocation.put("lat", "34.5");
+        HttpResponse<String> zh = resident(null).post("/report", "/report", badLocation, List.of());
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).contains("<li>位置（经度,纬度）：格式不正确</li>").doesNotContain("<li>格式不正确</li>");
+        HttpResponse<String> en = resident("en").post("/report", "/report", badLocation, List.of());
+        assertThat(en.body()).contains("<li>Location (lon, lat): Wrong format</li>")
+                .doesNotContain("<li>Wrong format</li>");
+
+        Map<String, String> unsaid = report(grid, "");
+        unsaid.put("category", "");
+        assertThat(resident(null).post("/report", "/report", unsaid, List.of()).body())
+                .contains("<li>反映什么事：必填</li>", "<li>情况描述：必填</li>").doesNotContain("<li>必填</li>");
+        assertThat(resident("en").post("/report", "/report", unsaid, List.of()).body())
+                .contains("<li>What is it about: Required</li>", "<li>What happened: Required</li>")
+                .doesNotContain("<li>Required</li>");
+        assertThat(filed(description)).as("nothing filed").isZero();
+    }
+
+    @Test
     void aFormSentAgainChangedIsToldInPlainWordsWhichReportItBecameAndHowToFileAnother() {
         PublicClient resident = resident(null);
         Map<String, String> first = report(grid, "第一次提交-" + n);

@@ -180,4 +180,42 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT balance_fen FROM fund_account WHERE id = ?").param(fund).query(Long.class).single())
                 .isEqualTo(before + 1234);
     }
+
+    @Test
+    void anAwardRefusedComesBackWithWhatWasTypedAndNothingSaved() {
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("chief", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        UUID holder = PointsFixtures.holder(staff, jurisdictions, org.fengqiao.account.StaffRole.VOLUNTEER, "表单奖励")
+                .id().value();
+        UUID grid = PointsFixtures.grid(jdbc, "FS-1-05");
+        String note = "协助抓获盗窃电动车嫌疑人" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("_csrf", browser.csrfFrom("/points/approvals"));
+        form.put("holderId", holder.toString());
+        form.put("gridId", grid.toString());
+        form.put("rule", "verified-clue");
+        form.put("note", note);
+        form.put("clueGiverId", holder.toString());
+        HttpResponse<String> refused = browser.form("/points/awards", form);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/points/approvals");
+        assertThat(jdbc.sql("SELECT count(*) FROM points_award WHERE note = ?").param(note).query(Long.class).single())
+                .as("nothing saved, not even the award before the clue giver was checked").isZero();
+
+        String page = browser.get("/points/approvals", null).body();
+        assertThat(page).contains("线索提供人不能是获奖人本人");
+        assertThat(page).contains("id=\"note\" name=\"note\" maxlength=\"500\" required value=\"" + note + "\"");
+        assertThat(select(page, "holderId")).contains("value=\"" + holder + "\" selected");
+        assertThat(select(page, "gridId")).contains("value=\"" + grid + "\" selected");
+        assertThat(select(page, "rule")).contains("value=\"verified-clue\" selected");
+        assertThat(select(page, "clueGiverId")).contains("value=\"" + holder + "\" selected");
+        assertThat(browser.get("/points/approvals", null).body()).as("shown once").doesNotContain(note);
+    }
+
+    /** The select element of this id, its options and nothing after it. */
+    static String select(String html, String id) {
+        int from = html.indexOf("<select id=\"" + id + "\"");
+        assertThat(from).as(id).isNotNegative();
+        return html.substring(from, html.indexOf("</select>", from));
+    }
 }

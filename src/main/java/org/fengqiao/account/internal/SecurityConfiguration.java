@@ -70,7 +70,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, SignIn signIn, ApiTokens tokens, MessageSource messages,
-            LocaleResolver locales, ObjectMapper json, StaffRegister register) throws Exception {
+            LocaleResolver locales, ObjectMapper json, StaffRegister register, StaffAdministration administration)
+            throws Exception {
         AuthenticationEntryPoint apiEntryPoint = (request, response, e) ->
                 problem(response, json, HttpStatus.UNAUTHORIZED, "unauthorized",
                         messages.getMessage("error.unauthorized", null, locales.resolveLocale(request)));
@@ -82,14 +83,18 @@ class SecurityConfiguration {
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };
 
-        // The language a person chose on their profile applies from the moment they sign in.
+        // A language chosen on the sign-in page wins and becomes the profile's (the next sign-in keeps it); without
+        // such a choice the language saved on the profile applies from the moment the person signs in.
         SavedRequestAwareAuthenticationSuccessHandler loginSuccess = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                     Authentication authentication) throws java.io.IOException, jakarta.servlet.ServletException {
+                java.util.Optional<String> chosen = SignInLanguage.take(request);
                 if (authentication.getPrincipal() instanceof StaffPrincipal principal) {
-                    register.byId(principal.caller().staffId()).ifPresent(row ->
-                            locales.setLocale(request, response, Locale.forLanguageTag(row.locale())));
+                    java.util.Optional<StaffRegister.Row> row = chosen.isPresent()
+                            ? java.util.Optional.of(administration.keepLanguage(principal.caller(), chosen.get()))
+                            : register.byId(principal.caller().staffId());
+                    row.ifPresent(r -> locales.setLocale(request, response, Locale.forLanguageTag(r.locale())));
                 }
                 super.onAuthenticationSuccess(request, response, authentication);
             }

@@ -1,9 +1,9 @@
 package org.fengqiao.account.web;
 
-import java.util.List;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.springframework.context.MessageSource;
+import org.fengqiao.platform.web.FormAnswers;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -16,22 +16,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PageMessages {
 
     private final MessageSource messages;
+    private final FormAnswers answers;
 
-    PageMessages(MessageSource messages) {
+    PageMessages(MessageSource messages, FormAnswers answers) {
         this.messages = messages;
+        this.answers = answers;
     }
 
     void notice(RedirectAttributes redirect, String key) {
         redirect.addFlashAttribute("notice", text(key));
     }
 
+    /** Refused for broken rules: their lines, each naming its field, and the form as typed (passwords aside). */
     void problems(RedirectAttributes redirect, Invalid e) {
-        List<String> lines = e.problems().stream().map(p -> text(p.key(), p.args())).toList();
-        redirect.addFlashAttribute("problems", lines);
+        answers.refused(redirect, e, LocaleContextHolder.getLocale());
     }
 
     void conflict(RedirectAttributes redirect, Conflict e) {
-        redirect.addFlashAttribute("problems", List.of(text(e.key(), e.args())));
+        answers.refused(redirect, e, LocaleContextHolder.getLocale());
     }
 
     String text(String key, Object... args) {

@@ -23,6 +23,7 @@ import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FieldLabels;
+import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.platform.web.Paging;
 import org.springframework.context.MessageSource;
@@ -54,7 +55,11 @@ class ForcesPages {
     private final Jurisdictions jurisdictions;
     private final MessageSource messages;
 
-    ForcesPages(ForcesDesk desk, ForcesExport export, Jurisdictions jurisdictions, MessageSource messages) {
+    private final FormAnswers answers;
+
+    ForcesPages(ForcesDesk desk, ForcesExport export, Jurisdictions jurisdictions, MessageSource messages,
+            FormAnswers answers) {
+        this.answers = answers;
         this.desk = desk;
         this.export = export;
         this.jurisdictions = jurisdictions;
@@ -125,7 +130,7 @@ class ForcesPages {
             UUID id = desk.createTeam(Callers.require(), new ForcesDesk.NewTeam(unitId, gridId, kind, name, note)).id();
             return "redirect:/forces/teams/" + id;
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            answers.refused(redirect, e, locale);
             return "redirect:/forces?tab=teams";
         }
     }
@@ -221,7 +226,7 @@ class ForcesPages {
         try {
             redirect.addFlashAttribute("revealedPhone", desk.revealPhone(Callers.require(), staffId, reason));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            answers.refused(redirect, e, locale);
         }
         return "redirect:/forces/members/" + staffId;
     }
@@ -382,7 +387,7 @@ class ForcesPages {
                 default -> throw new NotFound("action", action);
             }
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            answers.refused(redirect, e, locale);
         }
         return "redirect:/me/forces";
     }
@@ -397,7 +402,7 @@ class ForcesPages {
             redirect.addFlashAttribute("notice", text("forces.saved", locale));
             return "redirect:" + to;
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            answers.refused(redirect, e, locale);
             return "redirect:" + onProblems;
         }
     }

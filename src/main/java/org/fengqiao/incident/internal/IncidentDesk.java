@@ -356,6 +356,19 @@ public class IncidentDesk implements AutoCloseable {
         }
     }
 
+    /**
+     * A step's note as the page's form allows it (2000 characters, no control characters): the form's limit is the
+     * browser's, a pasted text or a client of its own may pass it.
+     */
+    private static void checkNote(String field, String note) {
+        if (note != null && note.length() > 2000) {
+            throw Invalid.of(field, "incident.note.tooLong");
+        }
+        if (note != null && hasControlCharacters(note)) {
+            throw Invalid.of(field, "incident.text.control");
+        }
+    }
+
     /** Control characters other than tab and line breaks: nobody types them, and XML (Open311) cannot carry them. */
     static boolean hasControlCharacters(String s) {
         return s.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r');
@@ -395,6 +408,7 @@ public class IncidentDesk implements AutoCloseable {
 
     @Transactional
     public Incident dispatch(UUID id, String note, Submitter who) {
+        checkNote("note", note);
         return step(id, who, "DISPATCHED", (i, now) -> {
             if (i.status() != Status.RECEIVED && i.status() != Status.ACKNOWLEDGED) {
                 throw new Conflict("incident.step.notNow");
@@ -432,6 +446,7 @@ public class IncidentDesk implements AutoCloseable {
         if (note == null || note.isBlank()) {
             throw Invalid.of("note", "incident.resolve.noteRequired");
         }
+        checkNote("note", note);
         return step(id, who, "RESOLVED", (i, now) -> {
             if (i.status() == Status.RECEIVED || !i.status().open() || i.status() == Status.RESOLVED) {
                 throw new Conflict("incident.step.notNow");
@@ -447,6 +462,7 @@ public class IncidentDesk implements AutoCloseable {
         if (note == null || note.isBlank()) {
             throw Invalid.of("note", "incident.answer.noteRequired");
         }
+        checkNote("note", note);
         Incident answered = step(id, who, "ANSWERED", (i, now) -> {
             if (i.status() != Status.RESOLVED) {
                 throw new Conflict("incident.step.notNow");

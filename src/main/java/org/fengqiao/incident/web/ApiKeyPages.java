@@ -1,7 +1,6 @@
 package org.fengqiao.incident.web;
 
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.incident.internal.ApiKeyDesk;
@@ -12,6 +11,8 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.FieldLabels;
+import org.fengqiao.platform.web.FormAnswers;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * unit outside the scope answers 404 like a missing one.
  */
 @Controller
+@FieldLabels("incident.apiKeys.")
 class ApiKeyPages {
 
     static final String PATH = "/incidents/api-keys";
@@ -38,7 +40,10 @@ class ApiKeyPages {
     private final Jurisdictions jurisdictions;
     private final MessageSource messages;
 
-    ApiKeyPages(ApiKeyDesk desk, Jurisdictions jurisdictions, MessageSource messages) {
+    private final FormAnswers answers;
+
+    ApiKeyPages(ApiKeyDesk desk, Jurisdictions jurisdictions, MessageSource messages, FormAnswers answers) {
+        this.answers = answers;
         this.desk = desk;
         this.jurisdictions = jurisdictions;
         this.messages = messages;
@@ -65,8 +70,7 @@ class ApiKeyPages {
             redirect.addFlashAttribute("newKey", created.key());
             redirect.addFlashAttribute("newKeyId", created.id());
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.problems().stream()
-                    .map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList());
+            answers.refused(redirect, e, locale);
         }
         return "redirect:" + PATH;
     }

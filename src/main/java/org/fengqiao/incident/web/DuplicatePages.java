@@ -14,6 +14,8 @@ import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.FieldLabels;
+import org.fengqiao.platform.web.FormAnswers;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,6 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * 30 or 90 days, with what is over target marked.
  */
 @Controller
+@FieldLabels({"incident.merge.", "incident.field."})
 class DuplicatePages {
 
     static final List<Integer> PERIODS = List.of(7, 30, 90);
@@ -42,8 +45,11 @@ class DuplicatePages {
     private final MessageSource messages;
     private final Clock clock;
 
+    private final FormAnswers answers;
+
     DuplicatePages(Merges merges, ResponseTimes times, IncidentProperties properties, MessageSource messages,
-            Clock clock) {
+            Clock clock, FormAnswers answers) {
+        this.answers = answers;
         this.merges = merges;
         this.times = times;
         this.properties = properties;
@@ -61,10 +67,9 @@ class DuplicatePages {
                     Submitter.of(Callers.require()));
             redirect.addFlashAttribute("notice", messages.getMessage("incident.merge.done", null, locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.problems().stream()
-                    .map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList());
+            answers.refused(redirect, e, locale);
         } catch (Conflict e) {
-            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
+            answers.refused(redirect, e, locale);
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

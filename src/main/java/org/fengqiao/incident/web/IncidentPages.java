@@ -2,7 +2,6 @@ package org.fengqiao.incident.web;
 
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -98,9 +97,6 @@ class IncidentPages {
     @GetMapping("/incidents/new")
     @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
     String newForm(Model model) {
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new LinkedHashMap<String, String>());
-        }
         Caller caller = Callers.require();
         List<Grid> grids = jurisdictions.visibleGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE)
                 .sorted(Comparator.comparing(Grid::code)).toList();
@@ -127,30 +123,9 @@ class IncidentPages {
         } catch (Invalid e) {
             // nothing was filed: the form comes back with what was typed, and with the same key, so that the
             // corrected form sent twice still files one incident
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-            redirect.addFlashAttribute("form", typed(category, subtype, department, description, gridId, lon, lat,
-                    address, reporterName, reporterPhone, idempotencyKey));
+            answers.refused(redirect, e, locale);
             return "redirect:/incidents/new";
         }
-    }
-
-    /** The form's fields as typed, by name (a map of strings: flash attributes live in the session). */
-    private static LinkedHashMap<String, String> typed(Category category, Subtype subtype, String department,
-            String description, UUID gridId, Double lon, Double lat, String address, String reporterName,
-            String reporterPhone, String idempotencyKey) {
-        LinkedHashMap<String, String> form = new LinkedHashMap<>();
-        form.put("category", category == null ? null : category.name());
-        form.put("subtype", subtype == null ? null : subtype.name());
-        form.put("department", department);
-        form.put("description", description);
-        form.put("gridId", gridId == null ? null : gridId.toString());
-        form.put("lon", lon == null ? null : lon.toString());
-        form.put("lat", lat == null ? null : lat.toString());
-        form.put("address", address);
-        form.put("reporterName", reporterName);
-        form.put("reporterPhone", reporterPhone);
-        form.put("idempotencyKey", idempotencyKey);
-        return form;
     }
 
     @GetMapping("/incidents/{id}")
@@ -180,7 +155,7 @@ class IncidentPages {
         try {
             redirect.addFlashAttribute("revealedPhone", phones.reveal(id, reason, Callers.require()));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            answers.refused(redirect, e, locale);
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

@@ -26,6 +26,8 @@ import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Texts;
+import org.fengqiao.platform.web.FieldLabels;
+import org.fengqiao.platform.web.FormAnswers;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -47,6 +49,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * location when asked.
  */
 @Controller
+@FieldLabels({"incident.report.", "incident.field."})
 class ResidentPages {
 
     /** The session attribute holding the secret the browser's form keys are bound to. */
@@ -65,7 +68,11 @@ class ResidentPages {
     private final JdbcClient jdbc;
     private final MessageSource messages;
 
-    ResidentPages(ResidentDesk residents, TrackViews views, JdbcClient jdbc, MessageSource messages) {
+    private final FormAnswers answers;
+
+    ResidentPages(ResidentDesk residents, TrackViews views, JdbcClient jdbc, MessageSource messages,
+            FormAnswers answers) {
+        this.answers = answers;
         this.residents = residents;
         this.views = views;
         this.jdbc = jdbc;
@@ -112,7 +119,7 @@ class ResidentPages {
             return formPage(model, request);
         } catch (Invalid e) {
             response.setStatus(400);
-            model.addAttribute("problems", e.texts(messages, locale));
+            model.addAttribute("problems", answers.texts(e, locale));
         } catch (ResidentDesk.Limited e) {
             response.setStatus(429);
             model.addAttribute("problems", List.of(messages.getMessage("incident.report.limited",
@@ -210,11 +217,11 @@ class ResidentPages {
             response.setStatus(404);
             return "incident/track-missing";
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            answers.refused(redirect, e, locale);
         } catch (Conflict e) {
-            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
+            answers.refused(redirect, e, locale);
         } catch (ResidentDesk.Limited e) {
-            redirect.addFlashAttribute("problems", List.of(messages.getMessage("incident.report.limited",
+            answers.refused(redirect, List.of(messages.getMessage("incident.report.limited",
                     new Object[] {e.perHour()}, locale)));
         }
         return "redirect:/track/" + code;

@@ -3,7 +3,6 @@ package org.fengqiao.mediation.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -102,9 +101,6 @@ class MediationPages {
     @GetMapping("/mediation/new")
     @PreAuthorize("hasAuthority('MEDIATION_WRITE')")
     String newForm(Model model) {
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new LinkedHashMap<String, String>());
-        }
         model.addAttribute("grids", grids(Callers.require()));
         model.addAttribute("origins", List.of(DisputeOrigin.WALK_IN, DisputeOrigin.PATROL));
         model.addAttribute("kinds", DisputeKind.values());
@@ -125,26 +121,9 @@ class MediationPages {
             return "redirect:/mediation/" + id;
         } catch (Invalid e) {
             // nothing was opened: the form comes back with what was typed, so one wrong phone does not cost the summary
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-            redirect.addFlashAttribute("form", typed(origin, kind, gridId, summary, address, names, phones));
+            answers.refused(redirect, e, locale);
             return "redirect:/mediation/new";
         }
-    }
-
-    /** The new-case form's fields as typed, by name (strings only: flash attributes live in the session). */
-    private static LinkedHashMap<String, String> typed(DisputeOrigin origin, DisputeKind kind, UUID gridId,
-            String summary, String address, List<String> names, List<String> phones) {
-        LinkedHashMap<String, String> form = new LinkedHashMap<>();
-        form.put("origin", origin == null ? null : origin.name());
-        form.put("kind", kind == null ? null : kind.name());
-        form.put("gridId", gridId == null ? null : gridId.toString());
-        form.put("summary", summary);
-        form.put("address", address);
-        for (int i = 0; i < 3; i++) {
-            form.put("partyName" + (i + 1), names != null && i < names.size() ? names.get(i) : null);
-            form.put("partyPhone" + (i + 1), phones != null && i < phones.size() ? phones.get(i) : null);
-        }
-        return form;
     }
 
     @GetMapping("/mediation/{id}")
@@ -173,7 +152,7 @@ class MediationPages {
                 try {
                     model.addAttribute("personsFound", persons.search(personQ, caller, 10));
                 } catch (Invalid e) {
-                    model.addAttribute("problems", e.texts(messages, locale));
+                    model.addAttribute("problems", answers.texts(e, locale));
                 }
             }
         }
@@ -286,7 +265,7 @@ class MediationPages {
                     new Object[] {s.gridName(), s.disputesFound()}, locale));
             return "redirect:/mediation/screenings?week=" + s.weekStart();
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            answers.refused(redirect, e, locale);
             return "redirect:/mediation/screenings";
         }
     }

@@ -12,6 +12,8 @@ import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.FieldLabels;
+import org.fengqiao.platform.web.FormAnswers;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,6 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The webhooks of the caller's units: the list with a form to add one, and each with its recent deliveries. */
 @Controller
 @PreAuthorize("hasAuthority('WEBHOOK_MANAGE')")
+@FieldLabels("notification.webhook.")
 class WebhookPages {
 
     static final int RECENT = 30;
@@ -35,7 +38,10 @@ class WebhookPages {
     private final Jurisdictions jurisdictions;
     private final MessageSource messages;
 
-    WebhookPages(Webhooks webhooks, Jurisdictions jurisdictions, MessageSource messages) {
+    private final FormAnswers answers;
+
+    WebhookPages(Webhooks webhooks, Jurisdictions jurisdictions, MessageSource messages, FormAnswers answers) {
+        this.answers = answers;
         this.webhooks = webhooks;
         this.jurisdictions = jurisdictions;
         this.messages = messages;
@@ -59,10 +65,7 @@ class WebhookPages {
             redirect.addFlashAttribute("notice", messages.getMessage("notification.webhook.saved", null, locale));
             return "redirect:/webhooks/" + created.id();
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.problems().stream()
-                    .map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList());
-            redirect.addFlashAttribute("url", url);
-            redirect.addFlashAttribute("description", description);
+            answers.refused(redirect, e, locale); // the secret is not carried back: typed again
             return "redirect:/webhooks";
         }
     }
@@ -107,7 +110,7 @@ class WebhookPages {
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (Conflict e) {
-            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
+            answers.refused(redirect, e, locale);
         }
         return "redirect:/webhooks/" + id;
     }

@@ -1,5 +1,6 @@
 package org.fengqiao.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import org.fengqiao.platform.Conflict;
@@ -7,17 +8,32 @@ import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * How a page answers a form that changes something: always with a redirect (a reload never posts twice), carrying the
  * outcome as a flash message in the reader's language. A notice when the change was made; one line per broken rule,
  * or the conflict's line, when it was refused (nothing changed); 404 for a record the reader may not see.
+ *
+ * <p>A refused form comes back as it was typed: its fields travel with the refusal as the flash attribute
+ * {@value #FORM} (a {@link TypedForm}), from which the page fills its fields again; every page has that attribute,
+ * empty when nothing was refused, so a template reads {@code ${form['note']}} without asking whether it is there.
+ * A rule's line that does not name its field (必填, 格式不正确) is prefixed with the field's label as the page's form
+ * labels it ({@link FieldLabels}).
  */
-@Component
+@ControllerAdvice(annotations = Controller.class)
 public class FormAnswers {
+
+    /** The model attribute holding the fields of a refused form as typed. */
+    public static final String FORM = "form";
 
     private final MessageSource messages;
 
@@ -31,12 +47,72 @@ public class FormAnswers {
             change.run();
             redirect.addFlashAttribute("notice", messages.getMessage(noticeKey, null, locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            refused(redirect, e, locale);
         } catch (Conflict e) {
-            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
+            refused(redirect, e, locale);
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return "redirect:" + to;
+    }
+
+    /** The form was refused for broken rules: they go with the redirect, and so does what was typed. */
+    public void refused(RedirectAttributes redirect, Invalid e, Locale locale) {
+        redirect.addFlashAttribute("problems", texts(e, locale));
+        keepTyped(redirect);
+    }
+
+    /** The form was refused for a conflict with what is recorded: its line goes with the redirect, and what was typed. */
+    public void refused(RedirectAttributes redirect, Conflict e, Locale locale) {
+        redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)));
+        keepTyped(redirect);
+    }
+
+    /** The form was refused for another reason already said in {@code problems}: what was typed goes with it. */
+    public void refused(RedirectAttributes redirect, List<String> problems) {
+        redirect.addFlashAttribute("problems", problems);
+        keepTyped(redirect);
+    }
+
+    /** The fields of the form being answered, as typed, for the page the redirect leads to. */
+    public void keepTyped(RedirectAttributes redirect) {
+        HttpServletRequest request = request();
+        if (request != null) {
+            redirect.addFlashAttribute(FORM, TypedForm.of(request));
+        }
+    }
+
+    /**
+     * Every broken rule as a line in the reader's language; a line that does not say which field it is about (the
+     * shared {@code error.field.*} messages: 必填, 格式不正确…) is prefixed with that field's label on this page.
+     */
+    public List<String> texts(Invalid e, Locale locale) {
+        Class<?> controller = controller();
+        return e.problems().stream().map(p -> {
+            String text = messages.getMessage(p.key(), p.args(), p.key(), locale);
+            if (!p.key().startsWith("error.field.") || p.field() == null || p.field().isBlank()) {
+                return text;
+            }
+            String label = ParameterLabels.label(messages, locale, controller, p.field());
+            return messages.getMessage("error.parameter", new Object[] {label, text}, locale);
+        }).toList();
+    }
+
+    /** Nothing refused: an empty form, so that every page may read its fields (a flashed one comes first). */
+    @ModelAttribute(FORM)
+    TypedForm noForm() {
+        return TypedForm.none();
+    }
+
+    private static HttpServletRequest request() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
+    }
+
+    /** The page controller answering the current request, whose {@link FieldLabels} name its fields. */
+    private static Class<?> controller() {
+        HttpServletRequest request = request();
+        return request != null && request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE)
+                instanceof HandlerMethod handler ? handler.getBeanType() : null;
     }
 }

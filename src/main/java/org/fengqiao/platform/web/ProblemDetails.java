@@ -198,22 +198,7 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
      * less a trailing {@code Id}; the name itself when no label is found.
      */
     String label(Class<?> controller, String name) {
-        List<String> prefixes = new ArrayList<>();
-        FieldLabels labels = controller == null ? null : controller.getAnnotation(FieldLabels.class);
-        if (labels != null) {
-            prefixes.addAll(List.of(labels.value()));
-        }
-        prefixes.add("field.");
-        String bare = name.length() > 2 && name.endsWith("Id") ? name.substring(0, name.length() - 2) : null;
-        for (String prefix : prefixes) {
-            for (String candidate : bare == null ? List.of(name) : List.of(name, bare)) {
-                String label = messages.getMessage(prefix + candidate, null, null, locale());
-                if (label != null && !label.isBlank()) {
-                    return label;
-                }
-            }
-        }
-        return name;
+        return ParameterLabels.label(messages, locale(), controller, name);
     }
 
     /** The JSON path of a value as a field name: {@code parties[1].phone}. */

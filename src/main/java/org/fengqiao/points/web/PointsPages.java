@@ -12,6 +12,7 @@ import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FieldLabels;
+import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.points.internal.Awards;
 import org.fengqiao.points.internal.Exports;
 import org.fengqiao.points.internal.Leaderboards;
@@ -59,9 +60,11 @@ class PointsPages {
     private final PointsLinks links;
     private final MessageSource messages;
     private final JdbcClient jdbc;
+    private final FormAnswers answers;
 
     PointsPages(Ledger ledger, Awards awards, Store store, Leaderboards boards, PointsProperties properties,
-            PointsLinks links, MessageSource messages, JdbcClient jdbc) {
+            PointsLinks links, MessageSource messages, JdbcClient jdbc, FormAnswers answers) {
+        this.answers = answers;
         this.ledger = ledger;
         this.awards = awards;
         this.store = store;
@@ -103,7 +106,7 @@ class PointsPages {
             Store.Voucher v = store.redeem(id, Callers.require());
             redirect.addFlashAttribute("notice", messages.getMessage("points.my.redeemed", new Object[] {v.code()}, locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            answers.refused(redirect, e, locale);
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -182,7 +185,7 @@ class PointsPages {
             awards.award(holderId, gridId, rule, note, clueGiverId, Callers.require());
             redirect.addFlashAttribute("notice", messages.getMessage("points.award.done", null, locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            answers.refused(redirect, e, locale);
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -201,7 +204,7 @@ class PointsPages {
             }
             redirect.addFlashAttribute("notice", messages.getMessage("points.action.done", null, locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            answers.refused(redirect, e, locale);
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -231,7 +234,7 @@ class PointsPages {
             ledger.reverse(id, reason, Callers.require());
             redirect.addFlashAttribute("notice", messages.getMessage("points.holder.done", null, locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            answers.refused(redirect, e, locale);
         }
         return "redirect:/points/holders/" + entry.holderId();
     }
@@ -328,7 +331,7 @@ class PointsPages {
                     : unit == null ? List.of() : boards.byUnit(unit, f, t, 100, caller));
         } catch (Invalid e) {
             model.addAttribute("rows", List.of());
-            model.addAttribute("problems", e.texts(messages, locale));
+            model.addAttribute("problems", answers.texts(e, locale));
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -431,7 +434,7 @@ class PointsPages {
             action.run();
             redirect.addFlashAttribute("notice", messages.getMessage("points.action.done", null, locale));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            answers.refused(redirect, e, locale);
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

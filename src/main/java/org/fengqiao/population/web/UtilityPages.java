@@ -72,7 +72,7 @@ class UtilityPages {
             UUID id = UtilityReadingController.submit(imports, file, dryRun, locale);
             return "redirect:/utility-readings/imports/" + id;
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            forms.refused(redirect, e, locale);
             return "redirect:/utility-readings/import";
         }
     }

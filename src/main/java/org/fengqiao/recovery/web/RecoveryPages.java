@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -107,9 +106,6 @@ class RecoveryPages {
     @GetMapping("/recovery/new")
     @PreAuthorize("hasAuthority('RECOVERY_WRITE')")
     String newForm(@RequestParam(required = false) UUID incidentId, Model model) {
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new LinkedHashMap<String, String>());
-        }
         Caller caller = Callers.require();
         model.addAttribute("grids", grids(caller));
         model.addAttribute("owners", files.owners(caller.unitPaths()));
@@ -131,16 +127,7 @@ class RecoveryPages {
             return "redirect:/recovery/" + id;
         } catch (Invalid e) {
             // nothing was opened: the form comes back with what was typed, not empty for one missing choice
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
-            LinkedHashMap<String, String> form = new LinkedHashMap<>();
-            form.put("caseNumber", caseNumber);
-            form.put("title", title);
-            form.put("summary", summary);
-            form.put("gridId", gridId == null ? null : gridId.toString());
-            form.put("incidentId", incidentId);
-            form.put("registeredOn", registeredOn == null ? null : registeredOn.toString());
-            form.put("ownerId", ownerId == null ? null : ownerId.toString());
-            redirect.addFlashAttribute("form", form);
+            answers.refused(redirect, e, locale);
             return "redirect:/recovery/new";
         }
     }
@@ -170,7 +157,7 @@ class RecoveryPages {
                 try {
                     model.addAttribute("people", persons.search(personQ, caller, PersonLookup.MAX_RESULTS));
                 } catch (Invalid e) {
-                    model.addAttribute("problems", e.texts(messages, locale));
+                    model.addAttribute("problems", answers.texts(e, locale));
                 }
             }
         }
@@ -272,7 +259,7 @@ class RecoveryPages {
                     me()).id();
             return "redirect:/recovery/events/" + id;
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problems", e.texts(messages, locale));
+            answers.refused(redirect, e, locale);
             return "redirect:/recovery/events";
         }
     }
