@@ -149,7 +149,12 @@ class FloorPlanPdfIntegrationTests extends IntegrationTest {
     @Test
     void aDemoBuildingPrintsOnOneA4PageWithEveryRoomItsHeadsAndTheLegend() {
         ApiClient officer2 = signedIn("officer2", null);
+        String printed = "SELECT count(*) FROM audit_entry WHERE action = 'READ' AND record_type = 'building' "
+                + "AND record_id = ? AND actor_id = (SELECT id FROM staff WHERE username = 'officer2')";
+        long before = jdbc.sql(printed).param(demo.toString()).query(Long.class).single();
         Read pdf = read(officer2.download("/buildings/" + demo + "/floor-plan.pdf", null));
+        // the sheet names every head of a household in the building: who printed it is on the audit trail
+        assertThat(jdbc.sql(printed).param(demo.toString()).query(Long.class).single()).isEqualTo(before + 1);
         assertThat(pdf.pages()).isEqualTo(1);
         assertThat(a4(pdf.size())).as(pdf.size().toString()).isTrue();
         String joined = pdf.text().replaceAll("\\s*\\R\\s*", "");

@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.pdf.PdfLayout;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -61,8 +63,11 @@ public class FloorPlanPdf {
     private final VerificationTasks tasks;
     private final MessageSource messages;
     private final java.time.Clock clock;
+    private final ApplicationEventPublisher events;
 
-    FloorPlanPdf(Buildings buildings, VerificationTasks tasks, MessageSource messages, java.time.Clock clock) {
+    FloorPlanPdf(Buildings buildings, VerificationTasks tasks, MessageSource messages, java.time.Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.buildings = buildings;
         this.tasks = tasks;
         this.messages = messages;
@@ -101,7 +106,11 @@ public class FloorPlanPdf {
             Fit fit = sheet.fit(pdf, title, subtitle);
             pdf.landscape(fit.landscape());
             sheet.draw(pdf, fit, title, subtitle);
-            return pdf.finish(t(locale, "housing.pdf.footer", title, caller.displayName(), now.format(DAY_TIME)));
+            byte[] printed = pdf.finish(t(locale, "housing.pdf.footer", title, caller.displayName(), now.format(DAY_TIME)));
+            // a sheet of every household head's name in a building leaves the system: who printed which building
+            // is on the audit trail, as an export of persons is (the page itself, read on screen, is not)
+            events.publishEvent(Audited.read("building", buildingId, b.unitPath()));
+            return printed;
         }
     }
 
