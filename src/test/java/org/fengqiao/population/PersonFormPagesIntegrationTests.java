@@ -548,7 +548,16 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
                 .findValuesAsText("id")).first().isEqualTo(numbered.toString());
         assertThat(ApiClient.json(api.get("/api/v1/households?q=" + encoded(number(household)) + "&except=" + household,
                 token)).path("items").findValuesAsText("id")).doesNotContain(household.toString());
+        // and by its address, from the addresses' trigram index
+        List<String> atAddress = jdbc.sql("SELECT h.id::text, a.full_text FROM household h "
+                + "JOIN address a ON a.id = h.address_id JOIN grid g ON g.id = h.grid_id "
+                + "WHERE g.code LIKE 'FS-1-%' AND h.id <> ? ORDER BY h.id LIMIT 1")
+                .param(household).query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+        String address = atAddress.get(1);
+        assertThat(ApiClient.json(api.get("/api/v1/households?q=" + encoded(address) + "&size=50", token)).path("items")
+                .findValuesAsText("id")).contains(atAddress.get(0));
         String token2 = api.token("officer2", DEMO_PASSWORD);
+        assertThat(ApiClient.json(api.get("/api/v1/households?q=" + encoded(address), token2)).path("items")).isEmpty();
         assertThat(ApiClient.json(api.get("/api/v1/households?q=" + encoded(buildingName), token2)).path("items"))
                 .as("another station's officer finds none of his households").isEmpty();
         assertThat(ApiClient.json(api.get("/api/v1/households?q=" + encoded(head), token2)).path("items")).isEmpty();

@@ -168,14 +168,24 @@ public class Households {
     /** The fewest characters a household is looked up by: two make a name's bigram and a number worth matching. */
     public static final int SHORTEST_LOOKUP = 2;
 
+    /** How many households each kind of a {@link #lookup} gathers at most before the page is made of them. */
+    static final int LOOKUP_GATHERED = 200;
+
     /**
      * The households of any grid the caller may see (none outside his jurisdiction), but {@code except}, whose number
      * (户号) is or holds the text, whose address holds it (read as the address list reads an address: 吴场村一组四十号,
      * 1组40), whose building's name holds it, or whose head's name does (two or more characters of it): what the person
      * form offers to move someone into a household of another grid, numbered or not. The number typed whole comes
-     * first, then by where they are. Each kind is its own lookup (the address by its trigrams, the head by the names'
-     * bigrams; numbers and building names, far fewer than persons, are read through); the caller's scope then keeps
-     * his own.
+     * first, then by where they are.
+     * <p>
+     * Each kind is its own lookup within the caller's grids, bounded to {@value #LOOKUP_GATHERED} households: the number
+     * typed whole by its unique index; the address (three characters or more: two make no trigram) from its trigram
+     * index; the head by the names' bigrams and persons in name order; a part of a number and building names read
+     * through. Only the households gathered are then joined, ordered and cut to the page: a text many households share
+     * (a village's name) lists some of them, and the officer types more. Written as one join with the scope and the
+     * order after it, the planner read, joined and sorted every household of the county first, 1 to 12 s a lookup at a
+     * million persons (bench/README.md, twenty-first session). An index of the numbers' trigrams would cost every
+     * import of households more than the rare lookup by a part of a number saves.
      */
     public List<Choice> lookup(String text, UUID except, Caller caller, int limit) {
         String q = text == null ? "" : text.strip();
@@ -183,27 +193,40 @@ public class Households {
             throw Invalid.of("q", "housing.lookup.tooShort", SHORTEST_LOOKUP);
         }
         Map<String, Object> params = new HashMap<>();
+        // the caller's grids as a hashed filter on the rows each kind yields (IS TRUE keeps the planner from turning
+        // it into a join that walks every household of those grids first), as Persons.IN_SCOPE does
+        String inScope = "(h2.grid_id IN (SELECT g2.id FROM grid g2 JOIN unit u2 ON u2.id = g2.unit_id "
+                + "WHERE u2.path LIKE ANY (SELECT unnest(CAST(:scope AS text[]))))) IS TRUE";
+        String bounded = " LIMIT " + LOOKUP_GATHERED + ")";
         List<String> found = new ArrayList<>();
-        found.add("SELECT h2.id FROM household h2 WHERE h2.number = :number OR h2.number LIKE :inside");
-        AddressQuery address = AddressQuery.of(q);
-        found.add("SELECT h2.id FROM household h2 JOIN address a2 ON a2.id = h2.address_id WHERE "
-                + address.anyInside("a2.full_text"));
-        params.putAll(address.params());
-        found.add("SELECT h2.id FROM household h2 JOIN room r2 ON r2.id = h2.room_id "
-                + "JOIN building b2 ON b2.id = r2.building_id WHERE b2.name LIKE :inside");
+        found.add("(SELECT h2.id FROM household h2 WHERE h2.number = :number AND " + inScope + ")");
+        found.add("(SELECT h2.id FROM household h2 WHERE h2.number LIKE :inside AND " + inScope + bounded);
         int[] cps = q.codePoints().toArray();
+        if (cps.length >= 3) {
+            // the addresses from their trigram index (OFFSET 0 keeps it the start), then their households; two
+            // characters make no trigram, and an address is not looked up by two
+            AddressQuery address = AddressQuery.of(q);
+            found.add("(SELECT h2.id FROM (SELECT a2.id FROM address a2 WHERE " + address.anyInside("a2.full_text")
+                    + " OFFSET 0) a2 JOIN household h2 ON h2.address_id = a2.id WHERE " + inScope + bounded);
+            params.putAll(address.params());
+        }
+        found.add("(SELECT h2.id FROM household h2 JOIN room r2 ON r2.id = h2.room_id "
+                + "JOIN building b2 ON b2.id = r2.building_id WHERE b2.name LIKE :inside AND " + inScope + bounded);
         // a head by two or more characters of his name: the names holding its first two (name_bigram), as the
         // person search finds a name fragment, and their persons from person_name_order
-        found.add("SELECT p2.household_id FROM person p2 WHERE p2.relation = 'HEAD' AND p2.household_id IS NOT NULL "
+        found.add("(SELECT p2.household_id FROM person p2 WHERE p2.relation = 'HEAD' AND p2.household_id IS NOT NULL "
                 + "AND p2.name COLLATE \"C\" = ANY(ARRAY(SELECT nb.name FROM name_bigram nb WHERE nb.bigram = :bigram "
-                + "AND nb.name LIKE :inside))");
+                + "AND nb.name LIKE :inside)) AND " + inScope.replace("h2.grid_id", "p2.grid_id") + bounded);
         params.put("bigram", new String(cps, 0, 2));
         params.put("number", q);
         params.put("inside", AddressQuery.inside(q));
         params.put("scope", caller.scopePatterns());
         params.put("except", except);
         params.put("limit", Math.max(1, Math.min(limit, 50)));
-        return jdbc.sql(CHOICE + " WHERE h.id IN (" + String.join(" UNION ", found) + ") AND u.path LIKE ANY(:scope)"
+        // the gathered households first (materialised), then their rows by key (as an array, so that a generic plan
+        // reads them by key too rather than hashing every household): the page is made of those only
+        return jdbc.sql("WITH found AS MATERIALIZED (" + String.join(" UNION ", found) + ") " + CHOICE
+                        + " WHERE h.id = ANY(ARRAY(SELECT id FROM found)) AND u.path LIKE ANY(:scope)"
                         + " AND h.id IS DISTINCT FROM CAST(:except AS uuid)"
                         + CHOICE_ORDER.replace(" ORDER BY ", " ORDER BY h.number IS NOT DISTINCT FROM :number DESC, ")
                         + " LIMIT :limit")
