@@ -15,10 +15,7 @@ import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.Submitter;
-import org.fengqiao.jurisdiction.Community;
-import org.fengqiao.jurisdiction.CommunityKind;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitKind;
@@ -76,12 +73,7 @@ class ResponseTimesAccessIntegrationTests extends IntegrationTest {
     }
 
     Grid grid(Unit owner, String code, double lonBase) {
-        Community village = jurisdictions.createCommunity(owner.id(), CommunityKind.VILLAGE, code + "-V", "时效村" + code,
-                null, null, null);
-        double lon = lonBase + new Random().nextInt(400) / 100.0;
-        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,24],[%s,24],[%s,24.005],[%s,24.005],[%s,24]]]}"
-                .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
-        return jurisdictions.createGrid(village.id(), GridNetwork.POLICE, code, "时效网格" + code, square, null, null, null);
+        return SatisfactionPageIntegrationTests.testGrid(jurisdictions, owner, code, "时效", lonBase);
     }
 
     void handled(Grid where) {

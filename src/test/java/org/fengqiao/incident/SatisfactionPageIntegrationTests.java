@@ -96,12 +96,20 @@ class SatisfactionPageIntegrationTests extends IntegrationTest {
     }
 
     Grid grid(Unit owner, String code, double lonBase) {
-        Community village = jurisdictions.createCommunity(owner.id(), CommunityKind.VILLAGE, code + "-V", "满意村" + code,
+        return testGrid(jurisdictions, owner, code, "满意", lonBase);
+    }
+
+    /**
+     * A police grid of its own under {@code owner}: a village named {@code name}村 and a square of about 500 m at a random
+     * longitude past {@code lonBase}, away from the demo's grids and from other tests' ones.
+     */
+    static Grid testGrid(Jurisdictions jurisdictions, Unit owner, String code, String name, double lonBase) {
+        Community village = jurisdictions.createCommunity(owner.id(), CommunityKind.VILLAGE, code + "-V", name + "村" + code,
                 null, null, null);
         double lon = lonBase + new Random().nextInt(400) / 100.0;
         String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,24],[%s,24],[%s,24.005],[%s,24.005],[%s,24]]]}"
                 .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
-        return jurisdictions.createGrid(village.id(), GridNetwork.POLICE, code, "满意网格" + code, square, null, null, null);
+        return jurisdictions.createGrid(village.id(), GridNetwork.POLICE, code, name + "网格" + code, square, null, null, null);
     }
 
     UUID answered(Grid where) {
