@@ -125,6 +125,21 @@ public final class ApiClient {
         return form("/login", fields);
     }
 
+    /**
+     * Signs in through the login form, as a browser does, and when {@code language} is given (zh-CN, en) switches the
+     * pages to it; answers this client, holding the session.
+     */
+    public ApiClient signedIn(String username, String password, String language) {
+        HttpResponse<String> login = formLogin(username, password);
+        if (login.statusCode() != 302) {
+            throw new IllegalStateException("sign-in of " + username + " answered " + login.statusCode());
+        }
+        if (language != null) {
+            get("/?lang=" + language, null, "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        }
+        return this;
+    }
+
     public String token(String username, String password) {
         HttpResponse<String> response = send("POST", "/api/v1/auth/token", null,
                 Map.of("username", username, "password", password));

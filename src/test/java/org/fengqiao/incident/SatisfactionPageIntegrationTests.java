@@ -134,12 +134,7 @@ class SatisfactionPageIntegrationTests extends IntegrationTest {
     }
 
     ApiClient signedIn(String username, String language) {
-        ApiClient c = new ApiClient(port);
-        assertThat(c.formLogin(username, DEMO_PASSWORD).statusCode()).isEqualTo(302);
-        if (language != null) {
-            c.get("/?lang=" + language, null, "Accept", BROWSER);
-        }
-        return c;
+        return new ApiClient(port).signedIn(username, DEMO_PASSWORD, language);
     }
 
     static String page(ApiClient c, String path) {
