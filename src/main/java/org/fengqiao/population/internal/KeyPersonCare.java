@@ -36,15 +36,17 @@ public class KeyPersonCare {
     static final int MAX_VISITS = 200;
 
     private final KeyPersons keyPersons;
+    private final Persons persons;
     private final VisitLog visitLog;
     private final PersonalDataCipher cipher;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final VisitRhythm rhythm;
 
-    KeyPersonCare(KeyPersons keyPersons, VisitLog visitLog, PersonalDataCipher cipher, ApplicationEventPublisher events,
-            Clock clock, CareProperties properties) {
+    KeyPersonCare(KeyPersons keyPersons, Persons persons, VisitLog visitLog, PersonalDataCipher cipher,
+            ApplicationEventPublisher events, Clock clock, CareProperties properties) {
         this.keyPersons = keyPersons;
+        this.persons = persons;
         this.visitLog = visitLog;
         this.cipher = cipher;
         this.events = events;
@@ -237,7 +239,7 @@ public class KeyPersonCare {
     @Transactional
     public KeyPersons.Row setRisk(UUID personId, Risk risk, String reason, Caller caller) {
         // his row locked first: two changes at once each record the level the other left, and raise his version in turn
-        keyPersons.lockPerson(personId);
+        persons.lockVersion(personId);
         KeyPersons.Row before = visible(personId, caller);
         List<Invalid.Problem> problems = new ArrayList<>();
         if (risk == null) {

@@ -182,11 +182,6 @@ public class KeyPersons {
                         rs.getString(3), rs.getString(4), rs.getObject(5, OffsetDateTime.class))).list();
     }
 
-    /** Locks the person's row until the transaction ends (none when there is no such person). */
-    public void lockPerson(UUID personId) {
-        jdbc.sql("SELECT id FROM person WHERE id = ? FOR UPDATE").param(personId).query(UUID.class).optional();
-    }
-
     /**
      * Sets the key person's risk level and records the change. His version is raised, as any change of his record and
      * his categories raises it (PersonCategories): an edit form opened before the change is refused as stale
