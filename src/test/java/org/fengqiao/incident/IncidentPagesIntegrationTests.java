@@ -176,6 +176,65 @@ class IncidentPagesIntegrationTests extends IntegrationTest {
         assertThat(page(c, "/incidents/" + id)).as("shown once").doesNotContain(note);
     }
 
+    @Test
+    void anEscalationReasonOrReferralOverThePagesLimitsIsRefusedNamingItsFieldAndKeptAsTyped() {
+        UUID id = openItem("上报移交测试");
+        ApiClient c = signedIn(manager);
+
+        String reason = "群众多次反映，" + "村民聚集讨要工钱，".repeat(230) + n; // over the form's 2000 characters
+        assertThat(c.form("/incidents/" + id + "/escalate", Map.of("_csrf", c.csrfFrom("/incidents/" + id),
+                "reason", reason)).statusCode()).isEqualTo(302);
+        String page = page(c, "/incidents/" + id);
+        assertThat(page).contains("上报原因不能超过2000字");
+        assertThat(page).containsPattern("id=\"escalate-reason\"[^>]*>" + Pattern.quote(reason) + "</textarea>")
+                .as("the other forms stay empty").contains("id=\"refer-contact\" name=\"contact\" required maxlength=\"200\" value=\"\">");
+
+        String department = "镇综治中心" + n;
+        String outcome = "已电话告知\u0007对方" + n; // a control character pasted from another program
+        assertThat(c.form("/incidents/" + id + "/refer", Map.of("_csrf", c.csrfFrom("/incidents/" + id),
+                "department", department, "contact", "王主任 13800000000", "outcome", outcome)).statusCode())
+                .isEqualTo(302);
+        page = page(c, "/incidents/" + id);
+        assertThat(page).contains("结果含有无法显示的控制字符，请删除后重新提交");
+        assertThat(page).containsPattern("id=\"refer-department\"[^>]*\\svalue=\"" + department + "\"")
+                .contains("id=\"refer-contact\" name=\"contact\" required maxlength=\"200\" value=\"王主任 13800000000\"")
+                .as("the escalation's form stays empty").containsPattern("id=\"escalate-reason\"[^>]*></textarea>");
+        assertNothingRecorded(id);
+    }
+
+    @Test
+    void inEnglishTheEscalationAndReferralLimitsNameTheirFields() {
+        UUID id = openItem("limits in English");
+        ApiClient c = new ApiClient(port).signedIn(manager, DEMO_PASSWORD, "en");
+
+        assertThat(c.form("/incidents/" + id + "/escalate", Map.of("_csrf", c.csrfFrom("/incidents/" + id),
+                "reason", "Crowd at the gate\u0000" + n)).statusCode()).isEqualTo(302);
+        assertThat(page(c, "/incidents/" + id))
+                .contains("Reason contains control characters that cannot be shown; remove them and send it again");
+
+        String department = "Township mediation centre ".repeat(5) + n; // over the form's 100 characters
+        assertThat(c.form("/incidents/" + id + "/refer", Map.of("_csrf", c.csrfFrom("/incidents/" + id),
+                "department", department, "contact", "Mr Wang " + "13800000000 ".repeat(20), "outcome", "told")).statusCode())
+                .isEqualTo(302);
+        String page = page(c, "/incidents/" + id);
+        assertThat(page).contains("Department may not exceed 100 characters", "Contact and phone may not exceed 200 characters");
+        assertThat(page).contains("value=\"" + department + "\"");
+        assertNothingRecorded(id);
+    }
+
+    /** An item received in the manager's grid, open: it may be escalated or referred. */
+    private UUID openItem(String description) {
+        return desk.file(new NewIncident(Source.FIELD, Category.HELP, null, null, description + n, null, null, null,
+                "页面村北", grid.id().value(), null, null, null, null), Submitter.system("test")).incident().id();
+    }
+
+    private void assertNothingRecorded(UUID id) {
+        assertThat(jdbc.sql("SELECT count(*) FROM incident_event WHERE incident_id = ? AND kind IN ('ESCALATED', "
+                + "'REFERRED')").param(id).query(Long.class).single()).as("neither escalated nor referred").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE id = ? AND department IS NOT NULL").param(id)
+                .query(Long.class).single()).as("no department set").isZero();
+    }
+
     /** The text of the element with this id (no markup inside it). */
     static String text(String html, String id) {
         Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(html);

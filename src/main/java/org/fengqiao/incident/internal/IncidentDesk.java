@@ -40,6 +40,8 @@ import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.fengqiao.platform.database.GroupCommit;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -369,6 +371,24 @@ public class IncidentDesk implements AutoCloseable {
         }
     }
 
+    /**
+     * A field of a step's form checked as a step's note is ({@link #checkNote}), to the length the page's form allows
+     * it: the line names the field by the form's label ({@code label}, resolved in the reader's language), as the
+     * escalation's and the referral's fields share one form's worth of lines.
+     */
+    private static void checkText(List<Invalid.Problem> problems, String field, String label, int max, String text) {
+        if (text == null) {
+            return;
+        }
+        MessageSourceResolvable named = new DefaultMessageSourceResolvable(label);
+        if (text.length() > max) {
+            problems.add(new Invalid.Problem(field, "incident.text.fieldTooLong",
+                    new Object[] {named, String.valueOf(max)}));
+        } else if (hasControlCharacters(text)) {
+            problems.add(new Invalid.Problem(field, "incident.text.fieldControl", new Object[] {named}));
+        }
+    }
+
     /** Control characters other than tab and line breaks: nobody types them, and XML (Open311) cannot carry them. */
     static boolean hasControlCharacters(String s) {
         return s.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r');
@@ -551,6 +571,10 @@ public class IncidentDesk implements AutoCloseable {
         if (contact == null || contact.isBlank()) {
             problems.add(problem("contact", "error.field.required"));
         }
+        // the page's form limits: 部门 100, 联系人及电话 200, 结果 2000 characters
+        checkText(problems, "department", "incident.field.department", 100, department);
+        checkText(problems, "contact", "incident.action.contact", 200, contact);
+        checkText(problems, "outcome", "incident.action.outcome", 2000, outcome);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
@@ -573,6 +597,11 @@ public class IncidentDesk implements AutoCloseable {
     public Incident escalate(UUID id, String reason, Submitter who) {
         if (reason == null || reason.isBlank()) {
             throw Invalid.of("reason", "incident.escalate.reasonRequired");
+        }
+        List<Invalid.Problem> problems = new ArrayList<>();
+        checkText(problems, "reason", "incident.action.reason", 2000, reason);
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
         }
         Incident before = lockVisible(id, who);
         if (!before.status().open()) {
