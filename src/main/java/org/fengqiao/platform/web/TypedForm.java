@@ -11,8 +11,8 @@ import java.util.Map;
  * A form's fields as the person typed them, carried back to the form when the server refused it, so that nothing
  * typed is lost: by name, the first value ({@code form['note']}); every value of a repeated field
  * ({@link #at}, {@link #has}); and the path the form was sent to ({@link #sentTo}), for a page with several forms
- * that share field names. Strings only, as a flash attribute lives in the session. Passwords and the CSRF token are
- * never carried.
+ * that share field names, and the row's id ({@link #row}) where a form repeats on every row. Strings only, as a
+ * flash attribute lives in the session. Passwords and the CSRF token are never carried.
  */
 public final class TypedForm extends LinkedHashMap<String, String> {
 
@@ -51,6 +51,20 @@ public final class TypedForm extends LinkedHashMap<String, String> {
     /** This form if it was sent to {@code path}, otherwise no form: the one refused form on a page gets its fields back. */
     public TypedForm sentTo(String path) {
         return this.path != null && this.path.equals(path) ? this : none();
+    }
+
+    /**
+     * This form if its field {@code name} was sent as {@code id}, otherwise no form: on a page of rows whose forms
+     * share one path (an asset's state, a return's receipt), the row refused, told by its id, gets its fields back
+     * and the others stay as they are.
+     */
+    public TypedForm row(String name, Object id) {
+        return id != null && id.toString().equals(get(name)) ? this : none();
+    }
+
+    /** This form unless it has the field {@code name}, by which another form sent to the same path is told apart. */
+    public TypedForm unless(String name) {
+        return containsKey(name) ? none() : this;
     }
 
     /** The {@code i}-th value (from 0) of a repeated field, or null. */
