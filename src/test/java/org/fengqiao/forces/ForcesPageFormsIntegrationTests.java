@@ -440,6 +440,58 @@ class ForcesPageFormsIntegrationTests extends IntegrationTest {
         assertThat(audits("force_shift", shift, "UPDATE")).isEqualTo(1);
     }
 
+    @Test
+    void aShiftsEditRefusedComesBackInItsOwnRowOnlyAndNothingIsSaved() {
+        String created = location(officer.post("/forces/posts", "/forces?tab=posts", form(f("gridId", grid("FS-1-02")),
+                f("name", "调整岗" + n()))));
+        String postId = created.substring(created.lastIndexOf('/') + 1);
+        String page = "/forces/posts/" + postId;
+        String other = location(officer.post("/forces/posts", "/forces?tab=posts", form(f("gridId", grid("FS-1-03")),
+                f("name", "调整岗西" + n()))));
+        String otherPost = other.substring(other.lastIndexOf('/') + 1);
+        LocalDateTime start = LocalDateTime.now(CHINA).plusDays(4).truncatedTo(ChronoUnit.HOURS).withHour(8);
+        UUID first = shiftAt(page, volunteer(RURAL_OFFICE), start);
+        UUID second = shiftAt(page, volunteer(RURAL_OFFICE), start.plusHours(4));
+        List<java.time.Instant> before = startAndEnd(second);
+
+        // moved to the other post, but ending before it starts
+        String from = start.plusDays(1).withHour(19) + "";
+        String to = start.plusDays(1).withHour(18) + "";
+        assertThat(location(officer.post("/forces/shifts/" + second, page, form(f("postId", otherPost),
+                f("startsAt", from), f("endsAt", to))))).endsWith(page);
+        assertThat(startAndEnd(second)).as("nothing saved").isEqualTo(before);
+        assertThat(jdbc.sql("SELECT post_id FROM force_shift WHERE id = ?").param(second).query(UUID.class).single())
+                .isEqualTo(UUID.fromString(postId));
+
+        String again = officer.page(page);
+        assertThat(again).contains("结束时间须晚于开始时间");
+        String refused = shiftRow(again, second);
+        assertThat(refused).as("the row refused is open").containsPattern("<details[^>]*open[^>]*>\\s*<summary");
+        assertThat(refused).containsPattern("value=\"" + otherPost + "\"[^>]*selected")
+                .contains("value=\"" + from + "\"", "value=\"" + to + "\"");
+        String untouched = shiftRow(again, first);
+        assertThat(untouched).as("another row stays folded, with its own values").doesNotContainPattern("<details[^>]*open")
+                .containsPattern("value=\"" + postId + "\"[^>]*selected")
+                .contains("value=\"" + start.toString().substring(0, 16) + "\"")
+                .doesNotContain(from, to);
+        assertThat(officer.page(page)).as("shown once").doesNotContain("value=\"" + from + "\"");
+    }
+
+    /** A shift added through the post's page for this member, three hours from {@code start}. */
+    UUID shiftAt(String page, Staff member, LocalDateTime start) {
+        assertThat(location(officer.post(page + "/shifts", page, form(f("staffId", member.id()), f("startsAt", start),
+                f("endsAt", start.plusHours(3)))))).endsWith(page);
+        return jdbc.sql("SELECT id FROM force_shift WHERE staff_id = ?").param(member.id().value()).query(UUID.class)
+                .single();
+    }
+
+    /** The table row of this shift on a post's page. */
+    static String shiftRow(String html, UUID shift) {
+        int from = html.indexOf("data-shift=\"" + shift + "\"");
+        assertThat(from).as("row of " + shift).isNotNegative();
+        return html.substring(from, html.indexOf("</tr>", from));
+    }
+
     List<java.time.Instant> startAndEnd(UUID shift) {
         return jdbc.sql("SELECT starts_at, ends_at FROM force_shift WHERE id = ?").param(shift)
                 .query((rs, i) -> List.of(rs.getObject(1, OffsetDateTime.class).toInstant(),
