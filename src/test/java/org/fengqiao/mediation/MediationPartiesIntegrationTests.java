@@ -23,9 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A party may be a person picked from the population records: found by name or the last 6 characters of the identity
  * number within the caller's jurisdiction, linked by id, shown with the name and masked numbers of his record (each
  * read audited); a person outside the caller's subtree cannot be linked and is refused exactly like one who does not
- * exist.
+ * exist. A pick or a change of the case's type refused on the case's page comes back as it was sent.
  */
-class MediationPartiesIntegrationTests extends IntegrationTest {
+public class MediationPartiesIntegrationTests extends IntegrationTest {
 
     @LocalServerPort
     int port;
@@ -58,7 +58,7 @@ class MediationPartiesIntegrationTests extends IntegrationTest {
     }
 
     /** A name nobody else bears: a surname and three rare characters drawn at random. */
-    static String uniqueName() {
+    public static String uniqueName() {
         Random r = new Random();
         StringBuilder name = new StringBuilder("欧阳");
         for (int i = 0; i < 3; i++) {
@@ -257,10 +257,13 @@ class MediationPartiesIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM dispute_party WHERE case_id = ? AND person_id = ?")
                 .params(UUID.fromString(id), p.id()).query(Long.class).single()).isEqualTo(1);
 
-        // picking him again tells why on the page, and adds nothing
+        // picking him again from the results tells why on the page, among the same results, and adds nothing
         browser.form("/mediation/" + id + "/parties", Map.of("_csrf", browser.csrfFrom("/mediation/" + id),
-                "personId", p.id().toString()));
-        assertThat(browser.get("/mediation/" + id, null).body()).contains("此人已是本案当事人");
+                "personId", p.id().toString(), "personQ", p.name()));
+        assertThat(browser.get("/mediation/" + id, null).body()).contains("此人已是本案当事人")
+                .containsPattern("<details class=\"card\" id=\"person-picker\"[^>]*open")
+                .contains("id=\"person-q\" name=\"personQ\" type=\"search\" maxlength=\"40\" required value=\"" + p.name() + "\"")
+                .contains("data-person=\"" + p.id() + "\"");
         assertThat(jdbc.sql("SELECT count(*) FROM dispute_party WHERE case_id = ? AND person_id = ?")
                 .params(UUID.fromString(id), p.id()).query(Long.class).single()).isEqualTo(1);
 
@@ -269,6 +272,28 @@ class MediationPartiesIntegrationTests extends IntegrationTest {
         other.formLogin("officer2", DEMO_PASSWORD);
         assertThat(other.get("/mediation/" + id + "?personQ=" + p.idNumber().substring(12), null).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theCaseTypeFormRefusedComesBackOpenWithTheChoiceAsSentAndChangesNothing() {
+        String id = openCase(officer, "FS-1-03", "officer");
+        ApiClient browser = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null);
+        String page = "/mediation/" + id;
+        assertThat(browser.get(page, null).body()).as("folded, the case's type chosen")
+                .doesNotContainPattern("<details[^>]*open[^>]*>\\s*<summary>更改纠纷类型")
+                .containsPattern("value=\"NEIGHBOURS\"[^>]*selected");
+
+        // a client that sends no type (the page's select always has one)
+        assertThat(browser.form(page + "/kind", Map.of("_csrf", browser.csrfFrom(page), "kind", "")).statusCode())
+                .isEqualTo(302);
+        assertThat(jdbc.sql("SELECT kind FROM dispute_case WHERE id = ?").param(UUID.fromString(id))
+                .query(String.class).single()).isEqualTo("NEIGHBOURS");
+        String again = browser.get(page, null).body();
+        assertThat(again).contains("类型：必填");
+        String form = again.substring(again.indexOf("<select id=\"kind\""), again.indexOf("id=\"action-kind\""));
+        assertThat(form).as("the choice as sent, not the saved type").doesNotContain("selected");
+        assertThat(again).as("open").containsPattern("<details[^>]*open[^>]*>\\s*<summary>更改纠纷类型")
+                .as("the other forms stay folded").doesNotContainPattern("<details[^>]*open[^>]*>\\s*<summary>添加当事人");
     }
 
     @Test

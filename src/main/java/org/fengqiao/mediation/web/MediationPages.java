@@ -27,6 +27,7 @@ import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.platform.web.Paging;
+import org.fengqiao.platform.web.TypedForm;
 import org.fengqiao.population.PersonLookup;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -147,6 +148,10 @@ class MediationPages {
             model.addAttribute("kinds", DisputeKind.values());
             boolean picks = caller.may("POPULATION_READ");
             model.addAttribute("mayPickPersons", picks);
+            if (personQ == null && model.getAttribute(FormAnswers.FORM) instanceof TypedForm typed) {
+                // a person picked from the search's results and refused: the same results again
+                personQ = typed.sentTo("/mediation/" + id + "/parties").get("personQ");
+            }
             if (picks && personQ != null && !personQ.isBlank()) {
                 model.addAttribute("personQ", personQ.trim());
                 try {
