@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * languages; a period that is no period refused with the reason.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SatisfactionPageIntegrationTests extends IntegrationTest {
+public class SatisfactionPageIntegrationTests extends IntegrationTest {
 
     static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
@@ -103,7 +103,7 @@ class SatisfactionPageIntegrationTests extends IntegrationTest {
      * A police grid of its own under {@code owner}: a village named {@code name}村 and a square of about 500 m at a random
      * longitude past {@code lonBase}, away from the demo's grids and from other tests' ones.
      */
-    static Grid testGrid(Jurisdictions jurisdictions, Unit owner, String code, String name, double lonBase) {
+    public static Grid testGrid(Jurisdictions jurisdictions, Unit owner, String code, String name, double lonBase) {
         Community village = jurisdictions.createCommunity(owner.id(), CommunityKind.VILLAGE, code + "-V", name + "村" + code,
                 null, null, null);
         double lon = lonBase + new Random().nextInt(400) / 100.0;

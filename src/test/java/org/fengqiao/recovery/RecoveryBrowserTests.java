@@ -118,6 +118,33 @@ class RecoveryBrowserTests extends BrowserTest {
         shot("recovery-event");
     }
 
+    @Test
+    void aReceiptRefusedForItsDateComesBackInItsOwnRowWithTheDateTyped() {
+        org.fengqiao.account.ApiClient api = new org.fengqiao.account.ApiClient(port);
+        RecoveryFixtures fx = new RecoveryFixtures(api, jdbc, port);
+        String token = api.token("officer", DEMO_PASSWORD);
+        String n = RecoveryFixtures.n();
+        String file = fx.file(token, "FS-3-03", "officer", "凭证签收" + n, null);
+        String victim = fx.victim(token, file, "领取人" + n, 50_000);
+        String asset = fx.asset(token, file, "扣押现金" + n, 50_000, "SEIZED");
+        String first = org.fengqiao.account.ApiClient.json(fx.returned(token, file, victim, asset, 10_000)).get("id").asText();
+        String second = org.fengqiao.account.ApiClient.json(fx.returned(token, file, victim, asset, 20_000)).get("id").asText();
+        String today = RecoveryApiIntegrationTests.today().toString();
+        String before = RecoveryApiIntegrationTests.today().minusDays(2).toString(); // returned today
+
+        login("officer");
+        page.navigate(url("/recovery/" + file));
+        page.locator("tr[data-id='" + second + "'] input[name=on]").fill(before);
+        page.locator("tr[data-id='" + second + "'] .receipt-sign").click(); // a multipart form, as with a scan
+
+        assertThat(page.locator(".problems")).containsText("签收日期不能早于返还日期");
+        assertThat(page.locator("tr[data-id='" + second + "'] input[name=on]")).hasValue(before);
+        assertThat(page.locator("tr[data-id='" + first + "'] input[name=on]")).hasValue(today);
+        assertThat(page.locator("#returns .receipt-state").first()).hasText("未签收");
+        assertThat(jdbc.sql("SELECT count(*) FROM recovery_return WHERE file_id = ? AND receipt_signed_on IS NOT NULL")
+                .param(java.util.UUID.fromString(file)).query(Long.class).single()).as("nothing signed").isZero();
+    }
+
     /** With -Dfengqiao.screenshots=DIR, a picture of the page for a person to look at. */
     @Test
     void aFileRefusedForAMissingGridComesBackWithWhatWasTypedAndOpensOnceTheGridIsChosen() {

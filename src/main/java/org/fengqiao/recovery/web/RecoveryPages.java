@@ -17,6 +17,7 @@ import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.platform.web.Paging;
+import org.fengqiao.platform.web.TypedForm;
 import org.fengqiao.population.PersonLookup;
 import org.fengqiao.recovery.AssetKind;
 import org.fengqiao.recovery.AssetState;
@@ -152,6 +153,10 @@ class RecoveryPages {
             model.addAttribute("owners", files.owners(caller.unitPaths()));
             model.addAttribute("events", files.eventsFor(f.unitPath()));
             model.addAttribute("maySearchPersons", caller.may("POPULATION_READ"));
+            if (personQ == null && model.getAttribute(FormAnswers.FORM) instanceof TypedForm typed) {
+                // a victim added from the search's results and refused: the same results, his row as it was typed
+                personQ = typed.sentTo("/recovery/" + id + "/victim").get("personQ");
+            }
             if (personQ != null && !personQ.isBlank() && caller.may("POPULATION_READ")) {
                 model.addAttribute("personQ", personQ.trim());
                 try {
