@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.account.ApiClient;
@@ -210,6 +211,36 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         assertThat(select(page, "rule")).contains("value=\"verified-clue\" selected");
         assertThat(select(page, "clueGiverId")).contains("value=\"" + holder + "\" selected");
         assertThat(browser.get("/points/approvals", null).body()).as("shown once").doesNotContain(note);
+    }
+
+    @Test
+    void aReversalRefusedComesBackInItsOwnEntrysFormAndNothingIsReversed() {
+        ApiClient browser = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+        UUID holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "冲正表单")
+                .id().value();
+        for (String note : List.of("夜间巡逻", "反诈宣传")) {
+            loader.awardApproved(holder, PointsFixtures.grid(jdbc, "FS-3-01"), "verified-clue", note, null,
+                    PointsFixtures.staffId(jdbc, "officer"), PointsFixtures.staffId(jdbc, "chief"));
+        }
+        List<Long> entries = jdbc.sql("SELECT id FROM points_entry WHERE holder_id = ? AND kind = 'AWARD' ORDER BY id")
+                .param(holder).query(Long.class).list();
+        String page = "/points/holders/" + holder;
+        // pasted from the complaint: over the 200 characters the form allows
+        String reason = "经核实该线索与已破案件重复，" + "群众反映情况属实但已由他人提供。".repeat(14);
+
+        HttpResponse<String> refused = browser.form("/points/entries/" + entries.get(1) + "/reverse",
+                Map.of("_csrf", browser.csrfFrom(page), "reason", reason));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith(page);
+        assertThat(jdbc.sql("SELECT count(*) FROM points_entry WHERE holder_id = ? AND kind = 'REVERSAL'").param(holder)
+                .query(Long.class).single()).as("nothing reversed").isZero();
+
+        String again = browser.get(page, null).body();
+        assertThat(again).contains("原因不能超过200字");
+        assertThat(again).containsPattern("id=\"reverse-reason-" + entries.get(1) + "\"[^>]*value=\"" + reason + "\"")
+                .as("the other entry's form stays empty")
+                .containsPattern("id=\"reverse-reason-" + entries.get(0) + "\"[^>]*value=\"\">");
+        assertThat(browser.get(page, null).body()).as("shown once").doesNotContain(reason);
     }
 
     /** The select element of this id, its options and nothing after it. */

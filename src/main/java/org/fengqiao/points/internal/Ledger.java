@@ -110,6 +110,10 @@ public class Ledger {
         if (reason == null || reason.isBlank()) {
             throw Invalid.of("reason", "points.error.reasonRequired");
         }
+        if (reason.strip().length() > 200) {
+            // the holder's page allows 200 characters; a pasted longer text or a client of its own is refused too
+            throw Invalid.of("reason", "points.error.reasonTooLong");
+        }
         if (entry.kind().equals("REVERSAL") || entry.reversed()) {
             throw Invalid.of("entry", "points.error.alreadyReversed");
         }
