@@ -62,7 +62,6 @@ public class IncidentViews {
     private final Clock clock;
     private final DuplicateViews duplicates;
     private final Departments departments;
-
     private final Open311Requests open311;
 
     IncidentViews(MessageSource messages, Incidents incidents, Clock clock, DuplicateViews duplicates,
@@ -108,8 +107,9 @@ public class IncidentViews {
         if (filed == null) {
             return List.of();
         }
-        List<Attribute> defined = Open311Services.find(filed.serviceCode()).map(Service::attributes).orElse(List.of());
-        List<String> codes = new ArrayList<>(defined.stream().map(Attribute::code).filter(filed.attributes()::has).toList());
+        Optional<Service> service = Open311Services.find(filed.serviceCode());
+        List<String> codes = new ArrayList<>(service.map(Service::attributes).orElse(List.of()).stream()
+                .map(Attribute::code).filter(filed.attributes()::has).toList());
         filed.attributes().fieldNames().forEachRemaining(code -> {
             if (!codes.contains(code)) {
                 codes.add(code);
@@ -117,7 +117,7 @@ public class IncidentViews {
         });
         List<Answer> shown = new ArrayList<>();
         for (String code : codes) {
-            Optional<Attribute> attribute = defined.stream().filter(a -> a.code().equals(code)).findFirst();
+            Optional<Attribute> attribute = service.flatMap(s -> s.attribute(code));
             JsonNode answer = filed.attributes().get(code);
             List<String> values = new ArrayList<>();
             for (JsonNode v : answer.isArray() ? answer : List.of(answer)) {
