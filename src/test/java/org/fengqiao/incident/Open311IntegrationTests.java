@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.fengqiao.account.ApiClient;
 import org.fengqiao.incident.Open311Client.Form;
 import org.fengqiao.incident.internal.ApiKeys;
 import org.fengqiao.incident.internal.IncidentDesk;
@@ -214,7 +215,7 @@ class Open311IntegrationTests extends IntegrationTest {
         assertThat(row[4]).as("a named owner").isNotNull();
         assertThat(row[5]).isEqualTo("张小明");
         assertThat(row[6]).isEqualTo("139****5678");
-        assertThat((String) row[7]).startsWith(description).contains("是否有人受伤：是").contains("涉及车辆数：2");
+        assertThat((String) row[7]).as("the reporter's own words; the answers are kept apart").isEqualTo(description);
         UUID incident = (UUID) row[8];
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'incident' AND record_id = ?")
                 .param(incident.toString()).query(Long.class).single()).isEqualTo(1);
@@ -241,7 +242,58 @@ class Open311IntegrationTests extends IntegrationTest {
         assertThat(UUID.fromString(xid)).isNotNull();
         assertThat(texts(doc, "/service_requests/request/account_id")).containsExactly("");
         assertThat(jdbc.sql("SELECT description FROM incident WHERE id = CAST(? AS uuid)").param(xid).query(String.class)
-                .single()).contains("火灾、燃气泄漏");
+                .single()).isEqualTo(disaster);
+        assertThat(jdbc.sql("SELECT attributes->>'HAZARDS' FROM open311_request WHERE incident_id = CAST(? AS uuid)")
+                .param(xid).query(String.class).single()).isEqualTo("[\"fire\", \"gas\"]");
+    }
+
+    @Test
+    void staffReadTheAnswersOnTheIncidentInTheirOwnLanguage() {
+        String words = "路口两车相撞-" + UUID.randomUUID();
+        String traffic = file(new Form().add("api_key", DEMO_KEY).add("service_code", "TRAFFIC").add("lat", lat())
+                .add("long", lon()).add("description", words).add("attribute[INJURED]", "yes")
+                .add("attribute[VEHICLES]", "2").add("attribute[PLATE]", "苏G12345"));
+        String hazards = "仓库冒烟-" + UUID.randomUUID();
+        String disaster = file(new Form().add("api_key", DEMO_KEY).add("service_code", "DISASTER").add("lat", lat())
+                .add("long", lon()).add("description", hazards).add("attribute[HAZARDS][]", "fire")
+                .add("attribute[HAZARDS][]", "gas"));
+
+        ApiClient chinese = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+        String page = chinese.get("/incidents/" + traffic, null, "Accept", "text/html").body();
+        assertThat(page).contains("id=\"incident-description\">" + words + "</dd>")
+                .contains("<dt>是否有人受伤</dt><dd class=\"incident-answer\" data-code=\"INJURED\">是</dd>")
+                .contains("<dt>涉及车辆数</dt><dd class=\"incident-answer\" data-code=\"VEHICLES\">2</dd>")
+                .contains("<dt>车牌号（如有）</dt><dd class=\"incident-answer\" data-code=\"PLATE\">苏G12345</dd>");
+        assertThat(chinese.get("/incidents/" + disaster, null, "Accept", "text/html").body())
+                .contains("data-code=\"HAZARDS\">火灾、燃气泄漏</dd>");
+
+        ApiClient english = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en");
+        assertThat(english.get("/incidents/" + traffic, null, "Accept", "text/html").body())
+                .contains("id=\"incident-description\">" + words + "</dd>")
+                .contains("<dt>Is anyone injured</dt><dd class=\"incident-answer\" data-code=\"INJURED\">Yes</dd>")
+                .contains("<dt>Vehicles involved</dt><dd class=\"incident-answer\" data-code=\"VEHICLES\">2</dd>")
+                .doesNotContain("是否有人受伤");
+        assertThat(english.get("/incidents/" + disaster, null, "Accept", "text/html").body())
+                .contains("data-code=\"HAZARDS\">Fire, Gas leak</dd>");
+
+        // the API answers them too, one incident and the list, labelled in the reader's language
+        String token = new ApiClient(port).token("chief", DEMO_PASSWORD);
+        JsonNode one = ApiClient.json(new ApiClient(port).get("/api/v1/incidents/" + disaster, token, "Accept-Language",
+                "en")).get("incident");
+        assertThat(one.get("description").asText()).isEqualTo(hazards);
+        assertThat(one.get("answers").get(0).get("code").asText()).isEqualTo("HAZARDS");
+        assertThat(one.get("answers").get(0).get("value").asText()).isEqualTo("Fire, Gas leak");
+        JsonNode list = ApiClient.json(new ApiClient(port).get("/api/v1/incidents?gridId=" + grid.id().value() + "&size=100", token))
+                .get("items");
+        JsonNode listed = null;
+        for (JsonNode item : list) {
+            if (item.get("id").asText().equals(traffic)) {
+                listed = item;
+            }
+        }
+        assertThat(listed).as("the traffic report is listed").isNotNull();
+        assertThat(listed.get("answers").toString()).contains("\"label\":\"是否有人受伤\",\"value\":\"是\"")
+                .contains("\"label\":\"涉及车辆数\",\"value\":\"2\"");
     }
 
     @Test

@@ -1,8 +1,12 @@
 package org.fengqiao.support;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,9 +20,26 @@ public abstract class IntegrationTest {
     public static final String DATA_DIR = Path.of(System.getProperty("java.io.tmpdir"),
             "fengqiao-test-" + UUID.randomUUID()).toString();
     public static final String DEMO_PASSWORD = "Fengqiao-2026";
+    /** The demo district's sign-ins (DemoDistrict), all reading Chinese. */
+    static final List<String> DEMO_LOGINS = List.of("admin", "security", "auditor", "bureau", "chief", "officer",
+            "officer2", "volunteer");
+
+    @Autowired
+    private JdbcClient demoAccounts;
 
     static {
         StaleTestData.sweep(Path.of(System.getProperty("java.io.tmpdir")), java.time.Instant.now());
+    }
+
+    /**
+     * A page switched to English while signed in ({@code ?lang=en}) saves English on the profile, and the next sign-in
+     * brings it: a test reading pages in English as a demo account must not leave the tests after it, which sign in
+     * as the same account and read Chinese, in English.
+     */
+    @AfterEach
+    void demoAccountsReadChineseAgain() {
+        demoAccounts.sql("UPDATE staff SET locale = 'zh-CN' WHERE username IN (:logins) AND locale <> 'zh-CN'")
+                .param("logins", DEMO_LOGINS).update();
     }
 
     @DynamicPropertySource

@@ -9,7 +9,8 @@ import java.util.Optional;
  * A language chosen on the sign-in page ({@code /login?lang=en}, the page's own language links): kept in the session
  * until the person signs in, where it wins over the language saved on their profile and becomes the profile's. A
  * sign-in without such a choice takes the profile's language. Only a choice made on the sign-in page counts: the
- * language cookie alone may be a year old, or another person's on a shared computer.
+ * language cookie alone may be a year old, or another person's on a shared computer. A switch made once signed in is
+ * saved at once ({@link LanguageSwitch}).
  */
 public final class SignInLanguage {
 
@@ -18,13 +19,24 @@ public final class SignInLanguage {
     private SignInLanguage() {
     }
 
-    /** Remembers the language asked for on the sign-in page, as the pages read it: English, or else Chinese. */
+    /** Remembers the language asked for on the sign-in page, if the platform speaks it (English or Chinese). */
     public static void chosen(HttpServletRequest request, String lang) {
+        known(lang).ifPresent(tag -> request.getSession().setAttribute(ATTRIBUTE, tag));
+    }
+
+    /**
+     * The profile language a {@code lang} parameter names: {@code en} or {@code zh-CN} (any Chinese); nothing for a
+     * language the platform does not speak, which no profile should be given.
+     */
+    static Optional<String> known(String lang) {
         if (lang == null || lang.isBlank()) {
-            return;
+            return Optional.empty();
         }
-        String tag = "en".equals(Locale.forLanguageTag(lang.trim().replace('_', '-')).getLanguage()) ? "en" : "zh-CN";
-        request.getSession().setAttribute(ATTRIBUTE, tag);
+        return switch (Locale.forLanguageTag(lang.trim().replace('_', '-')).getLanguage()) {
+            case "en" -> Optional.of("en");
+            case "zh" -> Optional.of("zh-CN");
+            default -> Optional.empty();
+        };
     }
 
     /** The language chosen on the sign-in page, if one was, forgotten once taken (it applies to one sign-in). */

@@ -125,7 +125,7 @@ public class Open311Desk {
                 : address != null ? address.fullText() : null;
         OffsetDateTime happened = answers.get("HAPPENED_AT") instanceof OffsetDateTime t ? t : null;
         NewIncident incident = new NewIncident(Source.OPEN311, service.category(), service.subtype(), service.department(),
-                description(service, trimmed(s.description()), answers), happened,
+                description(service, trimmed(s.description())), happened,
                 lon != null ? lon : address == null ? null : address.lon(),
                 lat != null ? lat : address == null ? null : address.lat(), addressText,
                 address == null ? null : address.gridId(), name.isEmpty() ? null : name, trimmed(s.phone()), null, null);
@@ -223,21 +223,13 @@ public class Open311Desk {
         return answers;
     }
 
-    /** The reporter's words, or the service's name, followed by the attributes' answers as staff read them. */
-    private String description(Service service, String description, Map<String, Object> answers) {
-        StringBuilder text = new StringBuilder(description != null ? description : text(service.nameKey()));
-        for (Map.Entry<String, Object> answer : answers.entrySet()) {
-            Attribute a = service.attribute(answer.getKey()).orElseThrow();
-            String value = switch (a.datatype()) {
-                case SINGLEVALUELIST -> text(a.value((String) answer.getValue()).orElseThrow().nameKey());
-                case MULTIVALUELIST -> String.join("、", ((List<?>) answer.getValue()).stream()
-                        .map(k -> text(a.value((String) k).orElseThrow().nameKey())).toList());
-                case NUMBER -> ((BigDecimal) answer.getValue()).toPlainString();
-                default -> answer.getValue().toString();
-            };
-            text.append('\n').append(text(a.descriptionKey())).append('：').append(value);
-        }
-        return text.length() > 4000 ? text.substring(0, 4000) : text.toString();
+    /**
+     * The incident's description: the reporter's own words, or without any the service's name. The attributes'
+     * answers are not written into it: they are kept as answered (open311_request.attributes) and shown to each
+     * reader in his language (IncidentViews).
+     */
+    private String description(Service service, String description) {
+        return description != null ? description : text(service.nameKey());
     }
 
     private String text(String key) {

@@ -1,6 +1,11 @@
 package org.fengqiao.incident.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +44,8 @@ public class Open311Requests {
             JOIN unit gu ON gu.id = g.unit_id LEFT JOIN unit ou ON ou.id = i.owner_unit_id
             WHERE i.source = 'OPEN311' AND gu.path LIKE :root
             """;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcClient jdbc;
 
@@ -115,6 +122,35 @@ public class Open311Requests {
         sql.append(" ORDER BY i.received_at DESC, i.id LIMIT :limit");
         params.put("limit", q.limit());
         return jdbc.sql(sql.toString()).params(params).query(Open311Requests::map).list();
+    }
+
+    /**
+     * What an Open311 client answered to its service's attributes, as filed: the service's code and each attribute's
+     * answer by its code (a list key, several keys, a number or text), for staff to read in their own language.
+     */
+    public record Answers(String serviceCode, JsonNode attributes) {
+    }
+
+    /** The answers of those of these incidents that came through Open311, by incident. */
+    public Map<UUID, Answers> answers(Collection<UUID> incidents) {
+        if (incidents.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Answers> found = new HashMap<>();
+        jdbc.sql("SELECT incident_id, service_code, attributes::text FROM open311_request WHERE incident_id = ANY(?)")
+                .param(incidents.toArray(UUID[]::new))
+                .query(rs -> {
+                    found.put(rs.getObject(1, UUID.class), new Answers(rs.getString(2), parsed(rs.getString(3))));
+                });
+        return found;
+    }
+
+    private static JsonNode parsed(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static PublicRequest map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -120,7 +120,7 @@ class IncidentController {
         Incidents.Page found = incidents.list(new Incidents.Filter(status, category, gridId, overdue, open,
                 mine ? Callers.require().staffId() : null),
                 Callers.require().unitPaths(), clock.instant(), limit, (p - 1) * limit);
-        return new PageView(found.items().stream().map(i -> views.view(i, locale)).toList(), found.total(), p, limit);
+        return new PageView(views.views(found.items(), locale), found.total(), p, limit);
     }
 
     @GetMapping("/{id}")

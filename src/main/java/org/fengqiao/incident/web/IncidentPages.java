@@ -80,7 +80,7 @@ class IncidentPages {
         int p = Math.max(1, page);
         Incidents.Page found = incidents.list(new Incidents.Filter(status, category, null, overdue, open, owner),
                 Callers.require().unitPaths(), clock.instant(), PAGE_SIZE, (p - 1) * PAGE_SIZE);
-        model.addAttribute("items", found.items().stream().map(i -> views.view(i, locale)).toList());
+        model.addAttribute("items", views.views(found.items(), locale));
         model.addAttribute("total", found.total());
         model.addAttribute("page", p);
         String pastTheEnd = Paging.lastPageIfPast(p, Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE)).orElse(null);

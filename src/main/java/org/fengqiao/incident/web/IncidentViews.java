@@ -1,9 +1,13 @@
 package org.fengqiao.incident.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.Source;
@@ -12,6 +16,10 @@ import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.Incidents.Incident;
 import org.fengqiao.incident.internal.Incidents.Status;
+import org.fengqiao.incident.internal.Open311Requests;
+import org.fengqiao.incident.internal.Open311Services;
+import org.fengqiao.incident.internal.Open311Services.Attribute;
+import org.fengqiao.incident.internal.Open311Services.Service;
 import org.fengqiao.incident.internal.ResidentDesk;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Permission;
@@ -32,7 +40,14 @@ public class IncidentViews {
             String routingRule, String routingReason, String routingFallback, OffsetDateTime receivedAt,
             OffsetDateTime acknowledgedAt, OffsetDateTime dispatchedAt, OffsetDateTime arrivedAt,
             OffsetDateTime chiefArrivedAt, OffsetDateTime resolvedAt, OffsetDateTime answeredAt, OffsetDateTime dueAt,
-            String reporterName, String reporterPhone, String externalRef, long version) {
+            String reporterName, String reporterPhone, String externalRef, long version, List<Answer> answers) {
+    }
+
+    /**
+     * An answer an Open311 client gave to one of its service's attributes: the attribute's code, its name and the
+     * answer in the reader's language (several choices joined as the language lists them).
+     */
+    public record Answer(String code, String label, String value) {
     }
 
     public record Step(String kind, String label, OffsetDateTime at, String actor, String ownerUnit, String ownerPerson,
@@ -47,9 +62,11 @@ public class IncidentViews {
     private final Clock clock;
     private final DuplicateViews duplicates;
     private final Departments departments;
+    private final Open311Requests open311;
 
     IncidentViews(MessageSource messages, Incidents incidents, Clock clock, DuplicateViews duplicates,
-            Departments departments) {
+            Departments departments, Open311Requests open311) {
+        this.open311 = open311;
         this.duplicates = duplicates;
         this.departments = departments;
         this.messages = messages;
@@ -58,6 +75,19 @@ public class IncidentViews {
     }
 
     public View view(Incident i, Locale locale) {
+        Map<UUID, Open311Requests.Answers> answers = i.source() == Source.OPEN311 ? open311.answers(List.of(i.id()))
+                : Map.of();
+        return view(i, answers.get(i.id()), locale);
+    }
+
+    /** A page of incidents, the Open311 answers of all of them read at once. */
+    public List<View> views(List<Incident> items, Locale locale) {
+        Map<UUID, Open311Requests.Answers> answers = open311.answers(
+                items.stream().filter(i -> i.source() == Source.OPEN311).map(Incident::id).toList());
+        return items.stream().map(i -> view(i, answers.get(i.id()), locale)).toList();
+    }
+
+    private View view(Incident i, Open311Requests.Answers answers, Locale locale) {
         return new View(i.id(), i.trackingCode(), i.source(), i.category(), i.subtype(),
                 departments.shown(i.department(), locale), i.description(),
                 i.occurredAt(), i.lon(), i.lat(), i.address(), i.gridId(), i.gridCode(), i.gridName(), i.status(),
@@ -66,7 +96,38 @@ public class IncidentViews {
                 i.routingFallback() == null ? null : text(i.routingFallback(), locale), i.receivedAt(),
                 i.acknowledgedAt(), i.dispatchedAt(), i.arrivedAt(), i.chiefArrivedAt(), i.resolvedAt(), i.answeredAt(),
                 i.dueAt(), informantHidden(i) ? text("incident.informant.withheld", locale) : i.reporterName(),
-                informantHidden(i) ? null : i.reporterPhoneMasked(), i.externalRef(), i.version());
+                informantHidden(i) ? null : i.reporterPhoneMasked(), i.externalRef(), i.version(), answers(answers, locale));
+    }
+
+    /**
+     * The answers in the order the service asks its attributes, each named and answered in the reader's language. An
+     * attribute or a choice the service no longer defines shows its code, so nothing answered is lost.
+     */
+    private List<Answer> answers(Open311Requests.Answers filed, Locale locale) {
+        if (filed == null) {
+            return List.of();
+        }
+        Optional<Service> service = Open311Services.find(filed.serviceCode());
+        List<String> codes = new ArrayList<>(service.map(Service::attributes).orElse(List.of()).stream()
+                .map(Attribute::code).filter(filed.attributes()::has).toList());
+        filed.attributes().fieldNames().forEachRemaining(code -> {
+            if (!codes.contains(code)) {
+                codes.add(code);
+            }
+        });
+        List<Answer> shown = new ArrayList<>();
+        for (String code : codes) {
+            Optional<Attribute> attribute = service.flatMap(s -> s.attribute(code));
+            JsonNode answer = filed.attributes().get(code);
+            List<String> values = new ArrayList<>();
+            for (JsonNode v : answer.isArray() ? answer : List.of(answer)) {
+                values.add(v.isNumber() ? v.decimalValue().toPlainString()
+                        : attribute.flatMap(a -> a.value(v.asText())).map(c -> text(c.nameKey(), locale)).orElse(v.asText()));
+            }
+            shown.add(new Answer(code, attribute.map(a -> text(a.descriptionKey(), locale)).orElse(code),
+                    String.join(text("text.listSeparator", locale), values)));
+        }
+        return shown;
     }
 
     /** Whether the reader may not know who gave this clue. */

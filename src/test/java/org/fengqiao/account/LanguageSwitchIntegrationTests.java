@@ -1,0 +1,90 @@
+package org.fengqiao.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The language a signed-in person picks from the page header is the one they find at their next sign-in: it is saved
+ * on their profile (audited, once per change), never for a language the platform does not speak, and a switch by
+ * somebody not signed in saves nothing.
+ */
+class LanguageSwitchIntegrationTests extends IntegrationTest {
+
+    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StaffDirectory directory;
+    @Autowired
+    Jurisdictions jurisdictions;
+
+    @Test
+    void aLanguageSwitchedWhileSignedInIsTheOneTheNextSignInBrings() {
+        String username = TestStaff.uniqueUsername("lang");
+        UUID id = TestStaff.officerWithSignIn(directory, jurisdictions, username).id().value();
+        ApiClient browser = new ApiClient(port).signedIn(username, TestStaff.PASSWORD, null);
+        assertThat(language(home(browser))).as("a new profile reads Chinese").isEqualTo("zh-CN");
+
+        assertThat(language(browser.get("/staff?lang=en", null, "Accept", BROWSER).body())).isEqualTo("en");
+        assertThat(locale(id)).as("the switch is saved on the profile").isEqualTo("en");
+        assertThat(languageChanges(id)).as("and audited").isEqualTo(1);
+        browser.get("/?lang=en", null, "Accept", BROWSER);
+        assertThat(languageChanges(id)).as("switching to the language one reads writes nothing").isEqualTo(1);
+        browser.get("/?lang=fr", null, "Accept", BROWSER);
+        assertThat(locale(id)).as("a language the platform does not speak is never saved").isEqualTo("en");
+        assertThat(languageChanges(id)).isEqualTo(1);
+
+        // signed out and in again, without choosing: English, in this browser and in one that never chose
+        assertThat(browser.form("/logout", Map.of("_csrf", browser.csrfFrom("/"))).statusCode()).isEqualTo(302);
+        assertThat(language(home(browser.signedIn(username, TestStaff.PASSWORD, null)))).isEqualTo("en");
+        assertThat(language(home(new ApiClient(port).signedIn(username, TestStaff.PASSWORD, null)))).isEqualTo("en");
+
+        // and back to Chinese the same way
+        browser.get("/?lang=zh-CN", null, "Accept", BROWSER);
+        assertThat(locale(id)).isEqualTo("zh-CN");
+        assertThat(language(home(new ApiClient(port).signedIn(username, TestStaff.PASSWORD, null)))).isEqualTo("zh-CN");
+    }
+
+    @Test
+    void aSwitchOnThePublicReportPageSavesNothing() {
+        long english = jdbc.sql("SELECT count(*) FROM staff WHERE locale = 'en'").query(Long.class).single();
+        long staffChanges = jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'staff'").query(Long.class).single();
+        ApiClient resident = new ApiClient(port);
+        assertThat(language(resident.get("/report?lang=en", null, "Accept", BROWSER).body())).isEqualTo("en");
+        assertThat(jdbc.sql("SELECT count(*) FROM staff WHERE locale = 'en'").query(Long.class).single()).isEqualTo(english);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'staff'").query(Long.class).single())
+                .isEqualTo(staffChanges);
+    }
+
+    /** The language a page is written in, as its html element says. */
+    private static String language(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<html[^>]*\\slang=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("a page").isTrue();
+        return m.group(1);
+    }
+
+    private String home(ApiClient browser) {
+        return browser.get("/", null, "Accept", BROWSER).body();
+    }
+
+    private String locale(UUID id) {
+        return jdbc.sql("SELECT locale FROM staff WHERE id = ?").param(id).query(String.class).single();
+    }
+
+    private long languageChanges(UUID id) {
+        return jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE record_type = 'staff' AND record_id = ? AND action = 'UPDATE'
+                AND before->>'locale' IS DISTINCT FROM after->>'locale'""").param(id.toString()).query(Long.class).single();
+    }
+}
