@@ -567,6 +567,22 @@ class ResidentIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aCodeWithoutALetterOrDigitSaysWhatACodeLooksLike() {
+        for (String typed : List.of("查询码", " - ")) {
+            PublicClient resident = resident(null);
+            HttpResponse<String> page = resident.get("/track?code="
+                    + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8));
+            if (page.statusCode() == 302) {
+                page = resident.follow(page);
+            }
+            assertThat(page.statusCode()).as(typed).isEqualTo(404);
+            assertThat(page.body()).as(typed).contains("没有找到这个查询码", "FQ开头的12位字母和数字");
+        }
+        HttpResponse<String> english = resident("en").get("/track?code=%E6%9F%A5");
+        assertThat(english.body()).contains("No report with this tracking code");
+    }
+
+    @Test
     void satisfactionPerGridIsScopedLikeEveryRead() {
         for (String[] r : new String[][] {{"5", "很好"}, {"3", "一般"}}) {
             PublicClient resident = resident(null);
