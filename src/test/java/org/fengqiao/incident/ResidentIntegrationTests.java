@@ -555,6 +555,22 @@ class ResidentIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aLocationOutsideEveryGridTellsTheResidentToChooseHisGridInstead() {
+        Map<String, String> farAway = report(grid, "定位在外-" + n);
+        farAway.remove("gridId");
+        farAway.put("lat", "0.5");
+        farAway.put("lon", "0.5");
+        HttpResponse<String> refused = resident(null).post("/report", "/report", farAway, List.of());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("该位置不在任何警务网格内，请选择所在社区/网格");
+        farAway.put("idempotencyKey", UUID.randomUUID().toString());
+        HttpResponse<String> english = resident("en").post("/report", "/report", farAway, List.of());
+        assertThat(english.body()).contains("choose the community or grid instead");
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param("定位在外-" + n)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void anUnknownCodeIsAPlainNotFound() {
         PublicClient resident = resident(null);
         HttpResponse<String> page = resident.get("/track/FQ0000000000");
