@@ -25,4 +25,12 @@ public final class TestStaff {
         return directory.register(unit.id(), StaffRole.COMMUNITY_OFFICER, "测试民警" + username.substring(username.length() - 4),
                 null, "13900000000", "社区民警", username, PASSWORD);
     }
+
+    /** A volunteer of the rural office who signs in as {@code username}, named {@code name} and its last 4 letters. */
+    public static Staff volunteerWithSignIn(StaffDirectory directory, Jurisdictions jurisdictions, String username,
+            String name) {
+        var unit = jurisdictions.unitByCode(RURAL_OFFICE).orElseThrow();
+        return directory.register(unit.id(), StaffRole.VOLUNTEER, name + username.substring(username.length() - 4),
+                null, null, "平安志愿者", username, PASSWORD);
+    }
 }

@@ -7,8 +7,8 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.fengqiao.account.Staff;
 import org.fengqiao.account.StaffDirectory;
-import org.fengqiao.account.StaffRole;
 import org.fengqiao.account.TestStaff;
 import org.fengqiao.browser.BrowserTest;
 import org.fengqiao.jurisdiction.Jurisdictions;
@@ -37,13 +37,12 @@ class ForcesBrowserTests extends BrowserTest {
     @Test
     void aVolunteerChecksInAndOutOfHisShiftOnAPhone() {
         String username = TestStaff.uniqueUsername("bvol");
-        var office = jurisdictions.unitByCode("320722010100").orElseThrow();
-        UUID volunteer = staff.register(office.id(), StaffRole.VOLUNTEER, "浏览器志愿者" + username.substring(4, 8), null,
-                null, "平安志愿者", username, TestStaff.PASSWORD).id().value();
+        Staff registered = TestStaff.volunteerWithSignIn(staff, jurisdictions, username, "浏览器志愿者");
+        UUID volunteer = registered.id().value();
         UUID grid = jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = 'FS-1-05'").query(UUID.class).single();
         String postName = "浏览器测试岗" + username.substring(4);
         UUID post = forces.post(grid, postName, "村委会门口", null, null);
-        UUID team = forces.team(office.id().value(), grid, TeamKind.POST_VOLUNTEERS, "浏览器平安志愿者" + username, null);
+        UUID team = forces.team(registered.unitId().value(), grid, TeamKind.POST_VOLUNTEERS, "浏览器平安志愿者" + username, null);
         forces.join(team, volunteer, false, java.time.LocalDate.of(2025, 1, 1));
         OffsetDateTime start = OffsetDateTime.now().minusMinutes(5);
         UUID shift = forces.shift(post, volunteer, start, start.plusHours(2), null, null);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import java.util.UUID;
 import org.fengqiao.account.StaffDirectory;
-import org.fengqiao.account.StaffRole;
 import org.fengqiao.account.TestStaff;
 import org.fengqiao.browser.BrowserTest;
 import org.fengqiao.jurisdiction.Jurisdictions;
@@ -32,8 +31,7 @@ class ForcesFormsBrowserTests extends BrowserTest {
     @Test
     void theOfficerEditsAVolunteersProfileOnAPhone() {
         String username = TestStaff.uniqueUsername("bpro");
-        UUID volunteer = staff.register(jurisdictions.unitByCode("320722010100").orElseThrow().id(), StaffRole.VOLUNTEER,
-                "资料志愿者" + username.substring(4, 8), null, null, "平安志愿者", username, TestStaff.PASSWORD).id().value();
+        UUID volunteer = TestStaff.volunteerWithSignIn(staff, jurisdictions, username, "资料志愿者").id().value();
 
         login("officer");
         page.navigate(url("/forces/members/" + volunteer));

@@ -13,8 +13,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.fengqiao.account.Staff;
 import org.fengqiao.account.StaffDirectory;
-import org.fengqiao.account.StaffRole;
 import org.fengqiao.account.TestStaff;
 import org.fengqiao.browser.BrowserTest;
 import org.fengqiao.jurisdiction.Jurisdictions;
@@ -49,12 +49,11 @@ class ShiftTimesBrowserTests extends BrowserTest {
     @Test
     void theOfficerTypesAShiftsStartAndEndAsHeLikesAndTheShiftIsSavedAtThoseTimes() {
         String username = TestStaff.uniqueUsername("bsft");
-        var office = jurisdictions.unitByCode("320722010100").orElseThrow();
-        UUID volunteer = staff.register(office.id(), StaffRole.VOLUNTEER, "排班志愿者" + username.substring(4, 8), null,
-                null, "平安志愿者", username, TestStaff.PASSWORD).id().value();
+        Staff registered = TestStaff.volunteerWithSignIn(staff, jurisdictions, username, "排班志愿者");
+        UUID volunteer = registered.id().value();
         UUID grid = jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = 'FS-1-05'").query(UUID.class).single();
         UUID post = forces.post(grid, "排班岗" + username.substring(4), "村委会门口", null, null);
-        UUID team = forces.team(office.id().value(), grid, TeamKind.POST_VOLUNTEERS, "排班志愿队" + username, null);
+        UUID team = forces.team(registered.unitId().value(), grid, TeamKind.POST_VOLUNTEERS, "排班志愿队" + username, null);
         forces.join(team, volunteer, false, LocalDate.of(2025, 1, 1));
         LocalDateTime start = LocalDateTime.now(CHINA).plusDays(2).truncatedTo(ChronoUnit.DAYS).withHour(8);
         LocalDateTime end = start.withHour(12).withMinute(30);

@@ -555,6 +555,22 @@ class ResidentIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aLocationOutsideEveryGridTellsTheResidentToChooseHisGridInstead() {
+        Map<String, String> farAway = report(grid, "定位在外-" + n);
+        farAway.remove("gridId");
+        farAway.put("lat", "0.5");
+        farAway.put("lon", "0.5");
+        HttpResponse<String> refused = resident(null).post("/report", "/report", farAway, List.of());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("该位置不在任何警务网格内，请选择所在社区/网格");
+        farAway.put("idempotencyKey", UUID.randomUUID().toString());
+        HttpResponse<String> english = resident("en").post("/report", "/report", farAway, List.of());
+        assertThat(english.body()).contains("choose the community or grid instead");
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param("定位在外-" + n)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void anUnknownCodeIsAPlainNotFound() {
         PublicClient resident = resident(null);
         HttpResponse<String> page = resident.get("/track/FQ0000000000");
@@ -564,6 +580,22 @@ class ResidentIntegrationTests extends IntegrationTest {
         assertThat(resident.get("/api/public/v1/track/FQ0000000000").statusCode()).isEqualTo(404);
         assertThat(resident.get("/track?code=fq0000000000").headers().firstValue("Location").orElseThrow())
                 .endsWith("/track/FQ0000000000");
+    }
+
+    @Test
+    void aCodeWithoutALetterOrDigitSaysWhatACodeLooksLike() {
+        for (String typed : List.of("查询码", " - ")) {
+            PublicClient resident = resident(null);
+            HttpResponse<String> page = resident.get("/track?code="
+                    + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8));
+            if (page.statusCode() == 302) {
+                page = resident.follow(page);
+            }
+            assertThat(page.statusCode()).as(typed).isEqualTo(404);
+            assertThat(page.body()).as(typed).contains("没有找到这个查询码", "FQ开头的12位字母和数字");
+        }
+        HttpResponse<String> english = resident("en").get("/track?code=%E6%9F%A5");
+        assertThat(english.body()).contains("No report with this tracking code");
     }
 
     @Test

@@ -110,6 +110,8 @@ class TimelineLanguageIntegrationTests extends IntegrationTest {
         assertThat(page.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
         String english = timelineOf(page.get("/incidents/" + id + "?lang=en", null).body());
         assertThat(english).contains("Resident", "老人穿蓝色外套", "老人又走丢了").doesNotContain("群众");
+        // the staff answered the reporter: the step does not read as if the reporter had answered
+        assertThat(english).contains("Answered the reporter").doesNotContain("Reporter answered");
         String chinese = timelineOf(page.get("/incidents/" + id + "?lang=zh-CN", null).body());
         assertThat(chinese).contains("群众", "老人穿蓝色外套").doesNotContain("Resident");
     }

@@ -31,6 +31,8 @@ class LatinNameSearchIntegrationTests extends IntegrationTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     ApiClient api;
     String officer;
@@ -183,6 +185,48 @@ class LatinNameSearchIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theFirstLettersOfTheWordsAreHisInitialsAsZsIsZhangSans() {
+        JsonNode js = search("js", officer);
+        assertThat(js.path("searchedAs").asText()).isEqualTo("INITIALS");
+        assertThat(js.path("items").findValuesAsText("id")).contains(id("John Smith")).doesNotContain(outsideId);
+        assertThat(ids("JS")).contains(id("John Smith"));
+        assertThat(ids("mgl")).as("a hyphen parts words").contains(id("Maria Garcia-Lopez"));
+        assertThat(ids("nth")).as("typed without the marks").contains(id("Nguyễn Thị Hoà"));
+        assertThat(ids("sk")).contains(id("Søren Kierkegaard"));
+        assertThat(ids("os")).as("imported").contains(id("O'Brien Sean"));
+        assertThat(ids("zk")).as("renamed").contains(id("Zoltan Kovacs"));
+        // the other station's officer finds his own John Smith by them, not the officer's
+        assertThat(search("js", api.token("officer2", DEMO_PASSWORD)).path("items").findValuesAsText("id"))
+                .contains(outsideId).doesNotContain(id("John Smith"));
+    }
+
+    @Test
+    void theMigrationGivesAPersonRegisteredBeforeItTheInitialsOfHisWords() throws Exception {
+        String mixed = register("Pierre-Émile 李 O'Neill", "FS-1-05", officer);
+        // as V130 found them: every Latin letter, lower-cased, and the Chinese character's initial
+        jdbc.sql("UPDATE person SET name_initials = 'pierreémileloneill' WHERE id = ?::uuid").param(mixed).update();
+        assertThat(ids("pel")).doesNotContain(mixed);
+
+        String migration = new String(getClass().getResourceAsStream(
+                "/db/migration/V130__latin_name_initials_per_word.sql").readAllBytes(), StandardCharsets.UTF_8);
+        migrate(migration);
+        assertThat(jdbc.sql("SELECT name_initials FROM person WHERE id = ?::uuid").param(mixed).query(String.class)
+                .single()).isEqualTo("pelo");
+        assertThat(ids("pelo")).contains(mixed);
+        // run again, and over initials already written per word, it changes nothing
+        migrate(migration);
+        assertThat(jdbc.sql("SELECT name_initials FROM person WHERE id = ?::uuid").param(mixed).query(String.class)
+                .single()).isEqualTo("pelo");
+    }
+
+    /** The script as Flyway runs it: one statement, its := and $$ left to PostgreSQL. */
+    void migrate(String script) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute(script);
+        }
+    }
+
+    @Test
     void lettersThatAreInitialsListThePersonsWithThoseInitialsFirstThenTheNamesTheyStartAWordOf() {
         String chinese = register("白安娜", "FS-1-04", officer);
         JsonNode found = search("ban", officer);
@@ -216,7 +260,7 @@ class LatinNameSearchIntegrationTests extends IntegrationTest {
         List<String> names = wang.path("items").findValuesAsText("name");
         // in name order (code points): the Latin letters before every Chinese character
         assertThat(names.get(0)).isEqualTo("Lee Wang");
-        // Wang Lee's letters start with wang as if they were initials: he does not hide the 王 and 汪 from the officer
+        // Wang Lee's first word is wang: he does not hide the 王 and 汪 from the officer
         assertThat(names.get(1)).isEqualTo("Wang Lee");
         assertThat(names).as("汪 and 王 read wang").anyMatch(n -> n.startsWith("汪") || n.startsWith("王"));
         assertThat(wang.path("total").asLong()).isGreaterThan(1);

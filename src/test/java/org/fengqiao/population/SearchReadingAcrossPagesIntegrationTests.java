@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Letters whose reading falls back from initials to pinyin are read so on every page: "zang" read as initials finds
- * only the Latin name Zang Ola (whose initials are all his letters), so the list reads it as pinyin and lists the 臧
+ * only the Latin name Zang Ola (a word of whose name it is), so the list reads it as pinyin and lists the 臧
  * persons; page 2 lists the 臧 persons after page 1's, not the initials' nobody. 臧 is no demo name's character; the
  * persons are 25 of them and Zang Ola in a grid of the rural office, no household.
  */
@@ -77,9 +77,10 @@ class SearchReadingAcrossPagesIntegrationTests extends IntegrationTest {
 
     @Test
     void everyPageOfTheApiReadsTheLettersAsTheFirstPageDid() {
-        // the letters as initials find only a Latin name: the reason the first page reads them as pinyin
+        // the letters are nobody's initials and start a word of a Latin name only: the reason the first page reads them
+        // as pinyin
         assertThat(jdbc.sql("SELECT name FROM person WHERE name_initials >= 'zang' AND name_initials < 'zanh'")
-                .query(String.class).list()).containsOnly("Zang Ola");
+                .query(String.class).list()).isEmpty();
         List<String> expected = byPinyin();
         assertThat(expected).hasSize(ZANGS + 1);
 

@@ -163,11 +163,17 @@ class ResidentPages {
     }
 
     @GetMapping("/track")
-    String find(@RequestParam(required = false) String code) {
+    String find(@RequestParam(required = false) String code, HttpServletResponse response) {
         if (code == null || code.isBlank()) {
             return "redirect:/report";
         }
-        return "redirect:/track/" + code.trim().toUpperCase(Locale.ROOT).replaceAll("[^0-9A-Z]", "");
+        String letters = code.trim().toUpperCase(Locale.ROOT).replaceAll("[^0-9A-Z]", "");
+        if (letters.isEmpty()) {
+            // no letter or digit of a code ("查询码", "-"): the page that says what a code looks like, not /track/'s 404
+            response.setStatus(404);
+            return "incident/track-missing";
+        }
+        return "redirect:/track/" + letters;
     }
 
     @GetMapping("/track/{code}")

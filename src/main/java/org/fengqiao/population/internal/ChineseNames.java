@@ -79,15 +79,31 @@ public final class ChineseNames {
         StringBuilder initials = new StringBuilder(syllables.size());
         StringBuilder full = new StringBuilder(syllables.size() * 5);
         for (String s : syllables) {
-            initials.append(s.charAt(0));
+            initials.append(initial(s));
             full.append(s);
         }
         return new Pinyin(initials.toString(), full.toString());
     }
 
-    /** Lower-case initials of each syllable, Latin letters kept: 张三 → zs, 欧阳娜娜 → oynn. */
+    /**
+     * Lower-case initials of each syllable and of each word in Latin letters: 张三 → zs, 欧阳娜娜 → oynn,
+     * John Smith → js, Anna 李 → al.
+     */
     public static String initials(String name) {
-        return syllables(name).stream().map(s -> s.substring(0, 1)).collect(Collectors.joining());
+        return syllables(name).stream().map(ChineseNames::initial).collect(Collectors.joining());
+    }
+
+    /**
+     * A syllable's first letter; a Latin word's folded as a search's text is (José → j, Émile → e, Øster → o), so
+     * the initials an officer types on a plain keyboard find it. A letter with no such folding stays as it is.
+     */
+    private static String initial(String syllable) {
+        String first = syllable.substring(0, 1);
+        if (first.charAt(0) >= 'a' && first.charAt(0) <= 'z') {
+            return first;
+        }
+        List<String> folded = PersonQuery.latinWords(first);
+        return folded == null || folded.isEmpty() ? first : folded.get(0).substring(0, 1);
     }
 
     /** The whole name in toneless pinyin, ü written v: 单田芳 → shantianfang, 吕布 → lvbu. */
@@ -96,9 +112,10 @@ public final class ChineseNames {
     }
 
     /**
-     * One entry per Han character or Latin letter: a Han character gives its syllable, a letter
-     * gives itself lower-cased (so initials keep it whole), anything else (spaces, the middle dot
-     * of transliterated names, digits) gives nothing.
+     * One entry per Han character or word in Latin letters: a Han character gives its syllable, a word
+     * its letters lower-cased (so its initial is its first letter: an officer types js for John Smith as
+     * zs for 张三), anything else (spaces, hyphens, the middle dot of transliterated names, digits) gives
+     * nothing. Accents written as combining marks and apostrophes keep a word whole (O'Brien is one word).
      */
     private static List<String> syllables(String name) {
         if (name == null) {
@@ -121,11 +138,27 @@ public final class ChineseNames {
                 if (reading != null) {
                     result.add(reading);
                 }
-            } else if (Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
-                result.add(String.valueOf(Character.toLowerCase(c)));
+            } else if (isLatinLetter(c)) {
+                StringBuilder word = new StringBuilder();
+                for (; i < text.length() && (isLatinLetter(text.charAt(i)) || continuesWord(text.charAt(i))); i++) {
+                    if (isLatinLetter(text.charAt(i))) {
+                        word.append(Character.toLowerCase(text.charAt(i)));
+                    }
+                }
+                i--;
+                result.add(word.toString());
             }
         }
         return result;
+    }
+
+    private static boolean isLatinLetter(char c) {
+        return Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+    }
+
+    /** A combining mark (an accent typed after its letter) or an apostrophe inside a word. */
+    private static boolean continuesWord(char c) {
+        return Character.getType(c) == Character.NON_SPACING_MARK || "'`\u2018\u2019\u02bc".indexOf(c) >= 0;
     }
 
     /** Readings by character, filled as met: the dictionary parses its text entry on every call. */

@@ -318,8 +318,8 @@ public class PersonRegister {
 
     /**
      * Letters read as initials are read as pinyin instead when the initials find nobody, or when all they find (with
-     * the Latin names they start a word of) fits on the list's first page and is names in Latin letters only (a Latin
-     * name's initials are all its letters: "Wang Lee", wanglee) — and the pinyin finds somebody. Both are facts of the
+     * the Latin names they start a word of) fits on the list's first page and is names in Latin letters only ("wang"
+     * starts a word of "Wang Lee") — and the pinyin finds somebody. Both are facts of the
      * search, not of the page asked for: every page, of any size, and the export read the letters the same way
      * (page 2 of "wang" lists the 王 persons after page 1's, not the initials' nobody).
      */

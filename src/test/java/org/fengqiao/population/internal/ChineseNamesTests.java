@@ -47,9 +47,31 @@ class ChineseNamesTests {
     @Test
     void keepsLatinLettersLowerCaseAndDropsEverythingElse() {
         assertThat(ChineseNames.initials("买买提·艾力")).isEqualTo("mmtal");
-        assertThat(ChineseNames.initials("Anna 李")).isEqualTo("annal");
+        assertThat(ChineseNames.fullPinyin("Anna 李")).isEqualTo("annali");
         assertThat(ChineseNames.fullPinyin("吕布")).isEqualTo("lvbu");
         assertThat(ChineseNames.initials("张三2")).isEqualTo("zs");
         assertThat(ChineseNames.initials(null)).isEmpty();
+    }
+
+    @Test
+    void givesTheFirstLetterOfEachWordOfANameInLatinLetters() {
+        assertThat(ChineseNames.initials("John Smith")).isEqualTo("js");
+        assertThat(ChineseNames.pinyin("John Smith")).isEqualTo(new ChineseNames.Pinyin("js", "johnsmith"));
+        assertThat(ChineseNames.initials("Maria Garcia-Lopez")).isEqualTo("mgl");
+        assertThat(ChineseNames.initials("Sean O'Brien")).as("the apostrophe keeps the word whole").isEqualTo("so");
+        // folded as a search's text is, so a plain keyboard types them
+        assertThat(ChineseNames.initials("Émile Zola")).isEqualTo("ez");
+        assertThat(ChineseNames.initials("E\u0301mile Zola")).as("the accent as a combining mark").isEqualTo("ez");
+        assertThat(ChineseNames.initials("Đặng Văn Đức")).isEqualTo("dvd");
+        assertThat(ChineseNames.initials("Øster Ærø")).isEqualTo("oa");
+        assertThat(ChineseNames.initials("ＪＯＨＮ ＳＭＩＴＨ")).as("fullwidth").isEqualTo("js");
+    }
+
+    @Test
+    void readsAMixedNameAsItsChineseSyllablesAndLatinWordsInOrder() {
+        assertThat(ChineseNames.initials("Anna 李")).isEqualTo("al");
+        assertThat(ChineseNames.initials("李Anna")).isEqualTo("la");
+        assertThat(ChineseNames.initials("张三Tom")).isEqualTo("zst");
+        assertThat(ChineseNames.initials("欧阳John")).isEqualTo("oyj");
     }
 }
