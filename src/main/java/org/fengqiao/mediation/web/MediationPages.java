@@ -148,9 +148,9 @@ class MediationPages {
             model.addAttribute("kinds", DisputeKind.values());
             boolean picks = caller.may("POPULATION_READ");
             model.addAttribute("mayPickPersons", picks);
-            if (personQ == null && model.getAttribute(FormAnswers.FORM) instanceof TypedForm typed) {
+            if (personQ == null) {
                 // a person picked from the search's results and refused: the same results again
-                personQ = typed.sentTo("/mediation/" + id + "/parties").get("personQ");
+                personQ = TypedForm.in(model).sentTo("/mediation/" + id + "/parties").get("personQ");
             }
             if (picks && personQ != null && !personQ.isBlank()) {
                 model.addAttribute("personQ", personQ.trim());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.ui.Model;
 
 /**
  * A form's fields as the person typed them, carried back to the form when the server refused it, so that nothing
@@ -23,6 +24,11 @@ public final class TypedForm extends LinkedHashMap<String, String> {
 
     private TypedForm(String path) {
         this.path = path;
+    }
+
+    /** The form typed and refused that this page's model carries back ({@link FormAnswers#FORM}), or no form. */
+    public static TypedForm in(Model model) {
+        return model.getAttribute(FormAnswers.FORM) instanceof TypedForm typed ? typed : none();
     }
 
     /** No form typed: every field reads empty, every page shows its defaults. */

@@ -153,9 +153,9 @@ class RecoveryPages {
             model.addAttribute("owners", files.owners(caller.unitPaths()));
             model.addAttribute("events", files.eventsFor(f.unitPath()));
             model.addAttribute("maySearchPersons", caller.may("POPULATION_READ"));
-            if (personQ == null && model.getAttribute(FormAnswers.FORM) instanceof TypedForm typed) {
+            if (personQ == null) {
                 // a victim added from the search's results and refused: the same results, his row as it was typed
-                personQ = typed.sentTo("/recovery/" + id + "/victim").get("personQ");
+                personQ = TypedForm.in(model).sentTo("/recovery/" + id + "/victim").get("personQ");
             }
             if (personQ != null && !personQ.isBlank() && caller.may("POPULATION_READ")) {
                 model.addAttribute("personQ", personQ.trim());
