@@ -129,12 +129,12 @@ class DemoCare extends DemoPart {
         // interval except for OVERDUE persons spread over the list, whose last visit is a few days too old
         List<NewVisit> visits = new ArrayList<>();
         List<NewRiskChange> raises = new ArrayList<>();
-        int overdueEvery = Math.max(1, keyPersons.size() / OVERDUE);
+        java.util.Set<Integer> overdueAt = overdueChoice(keyPersons, today);
         for (int i = 0; i < keyPersons.size(); i++) {
             Subject s = keyPersons.get(i);
             GridRoster roster = rosters.get(s.grid());
             int interval = days(s.risk());
-            boolean overdue = i % overdueEvery == overdueEvery / 2 && i / overdueEvery < OVERDUE;
+            boolean overdue = overdueAt.contains(i);
             int lastAgo = overdue ? interval + 4 + random.nextInt(8) : 1 + random.nextInt(Math.max(1, interval - 3));
             int end = i + 1 < teamStart.size() ? teamStart.get(i + 1) : members.size();
             List<UUID> team = memberIds.subList(teamStart.get(i), end);
@@ -261,6 +261,34 @@ class DemoCare extends DemoPart {
     }
 
     /** The default rhythm (docs/care.md): the demo does not follow an operator's own setting. */
+    /**
+     * Which key persons (by their place in the list) the demo leaves overdue: OVERDUE of them spread over
+     * the list, chosen among those whose rhythm will count from the demo's own last visit. A household's
+     * visit counts for everyone in it, so a key person sharing his household with another one (whose
+     * visits are recent) would not be overdue; nor would one designated after his last visit, whose rhythm
+     * counts from the designation. The persons' order follows their random ids, so without this choice a
+     * demo now and then came out with one overdue person fewer.
+     */
+    static java.util.Set<Integer> overdueChoice(List<Subject> keyPersons, LocalDate today) {
+        Map<Object, Integer> perHousehold = new HashMap<>();
+        keyPersons.forEach(s -> perHousehold.merge(s.household() == null ? s.id() : s.household(), 1, Integer::sum));
+        List<Integer> eligible = new ArrayList<>();
+        for (int i = 0; i < keyPersons.size(); i++) {
+            Subject s = keyPersons.get(i);
+            // the last visit is at most interval + 12 days ago; a month's interval may be 31 days
+            boolean designatedBefore = s.since() == null || s.since().isBefore(today.minusDays(days(s.risk()) + 14));
+            if (designatedBefore && perHousehold.get(s.household() == null ? s.id() : s.household()) == 1) {
+                eligible.add(i);
+            }
+        }
+        int every = Math.max(1, eligible.size() / OVERDUE);
+        java.util.Set<Integer> chosen = new java.util.HashSet<>();
+        for (int k = 0; k < OVERDUE && k * every + every / 2 < eligible.size(); k++) {
+            chosen.add(eligible.get(k * every + every / 2));
+        }
+        return chosen;
+    }
+
     private static int days(Risk risk) {
         return switch (risk == null ? Risk.HIGH : risk) {
             case HIGH -> 7;
