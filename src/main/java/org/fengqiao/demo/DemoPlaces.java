@@ -132,7 +132,7 @@ class DemoPlaces extends BeforeServing {
     @Override
     protected void prepare() {
         if (properties.demoEnabled()) {
-            load(LocalDate.now());
+            load(LocalDate.now(org.fengqiao.platform.web.LocalTimes.ZONE));
         }
     }
 

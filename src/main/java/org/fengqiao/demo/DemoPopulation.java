@@ -54,7 +54,7 @@ class DemoPopulation {
     }
 
     Loaded load(List<List<Grid>> villages, List<List<Grid>> communities) {
-        return load(villages, communities, LocalDate.now().withDayOfYear(1));
+        return load(villages, communities, LocalDate.now(org.fengqiao.platform.web.LocalTimes.ZONE).withDayOfYear(1));
     }
 
     Loaded load(List<List<Grid>> villages, List<List<Grid>> communities, LocalDate asOf) {

@@ -36,9 +36,9 @@ public record IdentityNumber(String value) {
         }
     }
 
-    /** Parses with today's date as the limit for the birth date. */
+    /** Parses with today's date (in the jurisdiction's time) as the limit for the birth date. */
     public static IdentityNumber parse(String raw) {
-        return parse(raw, LocalDate.now());
+        return parse(raw, LocalDate.now(org.fengqiao.platform.web.LocalTimes.ZONE));
     }
 
     /**

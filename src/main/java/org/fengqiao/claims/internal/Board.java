@@ -89,9 +89,11 @@ public class Board {
     private static final String SCOPE = " u.path LIKE ANY(CAST(:scope AS text[])) ";
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    Board(JdbcClient jdbc) {
+    Board(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     static String[] patterns(List<String> paths) {
@@ -193,7 +195,7 @@ public class Board {
         }
         if (f.rosterOf() != null) {
             where.append(" AND EXISTS (SELECT 1 FROM grid_role r WHERE r.grid_id = i.grid_id AND r.staff_id = :me")
-                    .append(" AND r.started_on <= CURRENT_DATE AND (r.ended_on IS NULL OR r.ended_on >= CURRENT_DATE))");
+                    .append(" AND r.started_on <= :today AND (r.ended_on IS NULL OR r.ended_on >= :today))");
         }
         var items = jdbc.sql(ITEM + where + " ORDER BY i.since, i.id LIMIT :limit OFFSET :offset");
         var count = jdbc.sql("SELECT count(*) FROM claim_item i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id"
@@ -214,8 +216,11 @@ public class Board {
             count = count.param("grid", f.gridId());
         }
         if (f.rosterOf() != null) {
-            items = items.param("me", f.rosterOf());
-            count = count.param("me", f.rosterOf());
+            // the roster of the officers' today (the clock's), not the database session's CURRENT_DATE, whose zone
+            // is the server's
+            java.time.LocalDate today = java.time.LocalDate.now(clock);
+            items = items.param("me", f.rosterOf()).param("today", today);
+            count = count.param("me", f.rosterOf()).param("today", today);
         }
         List<Item> found = items.param("limit", limit).param("offset", offset).query(Board::item).list();
         return new Page(found, count.query(Long.class).single());

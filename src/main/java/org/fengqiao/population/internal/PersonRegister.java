@@ -104,7 +104,7 @@ public class PersonRegister {
         if (residence == Residence.FLOATING && in.registeredOn() == null) {
             problems.add(new Invalid.Problem("registeredOn", "population.registeredOn.required", new Object[0]));
         }
-        if (in.registeredOn() != null && in.registeredOn().isAfter(LocalDate.now())) {
+        if (in.registeredOn() != null && in.registeredOn().isAfter(LocalDate.now(org.fengqiao.platform.web.LocalTimes.ZONE))) {
             problems.add(new Invalid.Problem("registeredOn", "population.date.future", new Object[0]));
         }
         Optional<Grid> grid = in.gridId() == null ? Optional.empty()
