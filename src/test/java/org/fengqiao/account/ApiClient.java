@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,8 +87,13 @@ public final class ApiClient {
 
     /** POST of an HTML form, as a browser sends it, with any further headers as name, value pairs. */
     public HttpResponse<String> form(String path, Map<String, String> fields, String... headers) {
+        return form(path, List.copyOf(fields.entrySet()), headers);
+    }
+
+    /** POST of an HTML form whose fields may repeat (a row of selects per member), in the order given. */
+    public HttpResponse<String> form(String path, List<Map.Entry<String, String>> fields, String... headers) {
         try {
-            String body = fields.entrySet().stream()
+            String body = fields.stream()
                     .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));

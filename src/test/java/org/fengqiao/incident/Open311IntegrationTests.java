@@ -50,6 +50,8 @@ class Open311IntegrationTests extends IntegrationTest {
     ApiKeys keys;
     @Autowired
     IncidentDesk desk;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     Open311Client client;
     static Grid grid;
@@ -294,6 +296,78 @@ class Open311IntegrationTests extends IntegrationTest {
         assertThat(listed).as("the traffic report is listed").isNotNull();
         assertThat(listed.get("answers").toString()).contains("\"label\":\"是否有人受伤\",\"value\":\"是\"")
                 .contains("\"label\":\"涉及车辆数\",\"value\":\"2\"");
+    }
+
+    @Test
+    void aRequestFiledWithItsAnswersWrittenIntoItsDescriptionShowsThemOnceAndKeepsTheTextAsReceivedOnItsTimeline()
+            throws Exception {
+        String words = "路口两车相撞-" + UUID.randomUUID();
+        String traffic = file(new Form().add("api_key", DEMO_KEY).add("service_code", "TRAFFIC").add("lat", lat())
+                .add("long", lon()).add("description", words).add("attribute[INJURED]", "yes")
+                .add("attribute[VEHICLES]", "2").add("attribute[PLATE]", "苏G12345"));
+        String wordless = file(new Form().add("api_key", DEMO_KEY).add("service_code", "DISASTER").add("lat", lat())
+                .add("long", lon()).add("attribute[HAZARDS][]", "gas").add("attribute[HAZARDS][]", "fire"));
+        String otherWords = "车辆追尾-" + UUID.randomUUID();
+        String differs = file(new Form().add("api_key", DEMO_KEY).add("service_code", "TRAFFIC").add("lat", lat())
+                .add("long", lon()).add("description", otherWords).add("attribute[INJURED]", "no"));
+        // as Open311Desk composed them before 7a3d85a: the words, or the service's name, and a line per answer
+        String received = words + "\n是否有人受伤：是\n涉及车辆数：2\n车牌号（如有）：苏G12345";
+        String receivedWordless = "灾害事故\n灾害或隐患类型（可多选）：燃气泄漏、火灾";
+        // not what the stored answers compose (否 was answered): not the old code's, left as it is
+        String notComposed = otherWords + "\n是否有人受伤：是";
+        for (String[] row : new String[][] {{traffic, received}, {wordless, receivedWordless}, {differs, notComposed}}) {
+            jdbc.sql("UPDATE incident SET description = ? WHERE id = CAST(? AS uuid)").params(row[1], row[0]).update();
+        }
+
+        String migration = new String(getClass().getResourceAsStream(
+                "/db/migration/V131__open311_description_without_composed_answers.sql").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        migrate(migration);
+        assertThat(description(traffic)).isEqualTo(words);
+        assertThat(description(wordless)).isEqualTo("灾害事故");
+        assertThat(description(differs)).isEqualTo(notComposed);
+        assertThat(notes(traffic)).containsExactly(received);
+        assertThat(notes(wordless)).containsExactly(receivedWordless);
+        assertThat(notes(differs)).isEmpty();
+
+        ApiClient chinese = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+        String page = chinese.get("/incidents/" + traffic, null, "Accept", "text/html").body();
+        assertThat(page).contains("id=\"incident-description\">" + words + "</dd>")
+                .contains("<dt>是否有人受伤</dt><dd class=\"incident-answer\" data-code=\"INJURED\">是</dd>");
+        String step = page.substring(page.indexOf("data-kind=\"NOTE\""));
+        step = step.substring(0, step.indexOf("</li>"));
+        assertThat(step).contains("<strong>备注</strong>").contains("接报时的情况描述").contains(received);
+        assertThat(page.split(java.util.regex.Pattern.quote(received), -1)).as("the text as received, once: on the timeline")
+                .hasSize(2);
+        ApiClient english = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en");
+        assertThat(english.get("/incidents/" + traffic, null, "Accept", "text/html").body())
+                .contains("<strong>Note</strong>").contains("The description as received");
+        String code = jdbc.sql("SELECT tracking_code FROM incident WHERE id = CAST(? AS uuid)").param(traffic)
+                .query(String.class).single();
+        assertThat(new ApiClient(port).get("/track/" + code, null, "Accept", "text/html").body())
+                .as("the resident's page shows no note").contains(words).doesNotContain("是否有人受伤：是");
+
+        // run again, it changes nothing
+        migrate(migration);
+        assertThat(description(traffic)).isEqualTo(words);
+        assertThat(notes(traffic)).containsExactly(received);
+    }
+
+    String description(String incident) {
+        return jdbc.sql("SELECT description FROM incident WHERE id = CAST(? AS uuid)").param(incident)
+                .query(String.class).single();
+    }
+
+    List<String> notes(String incident) {
+        return jdbc.sql("SELECT note FROM incident_event WHERE incident_id = CAST(? AS uuid) AND kind = 'NOTE'")
+                .param(incident).query(String.class).list();
+    }
+
+    /** The script as Flyway runs it: one statement. */
+    void migrate(String script) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute(script);
+        }
     }
 
     @Test

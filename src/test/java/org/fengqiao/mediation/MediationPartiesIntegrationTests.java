@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A party may be a person picked from the population records: found by name or the last 6 characters of the identity
  * number within the caller's jurisdiction, linked by id, shown with the name and masked numbers of his record (each
  * read audited); a person outside the caller's subtree cannot be linked and is refused exactly like one who does not
- * exist. A pick or a change of the case's type refused on the case's page comes back as it was sent.
+ * exist. A pick, a change of the case's type or a team refused on the case's page comes back as it was sent.
  */
 public class MediationPartiesIntegrationTests extends IntegrationTest {
 
@@ -294,6 +294,48 @@ public class MediationPartiesIntegrationTests extends IntegrationTest {
         assertThat(form).as("the choice as sent, not the saved type").doesNotContain("selected");
         assertThat(again).as("open").containsPattern("<details[^>]*open[^>]*>\\s*<summary>更改纠纷类型")
                 .as("the other forms stay folded").doesNotContainPattern("<details[^>]*open[^>]*>\\s*<summary>添加当事人");
+    }
+
+    @Test
+    void theTeamFormRefusedComesBackOpenWithTheMembersAsSentAndChangesNothing() {
+        String id = openCase(officer, "FS-1-03", "officer");
+        UUID officerId = staff("officer");
+        ApiClient browser = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null);
+        String page = "/mediation/" + id;
+        String before = browser.get(page, null).body();
+        assertThat(before).as("folded").doesNotContainPattern("<details[^>]*open[^>]*>\\s*<summary>组成调解组");
+        assertThat(select(before, "team-staff-0")).as("the saved team chosen")
+                .containsPattern("value=\"" + officerId + "\"[^>]*selected");
+
+        // the first row left empty, the officer named on the second as a village policeman: the team has no officer
+        HttpResponse<String> refused = browser.form(page + "/team", List.of(Map.entry("_csrf", browser.csrfFrom(page)),
+                Map.entry("staffId", ""), Map.entry("role", "OFFICER"),
+                Map.entry("staffId", officerId.toString()), Map.entry("role", "VILLAGE_POLICE")));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT role FROM dispute_team WHERE case_id = ? AND staff_id = ?")
+                .params(UUID.fromString(id), officerId).query(String.class).list()).containsExactly("OFFICER");
+        String again = browser.get(page, null).body();
+        assertThat(again).contains("调解组须有且只有一名民警")
+                .as("open").containsPattern("<details[^>]*open[^>]*>\\s*<summary>组成调解组")
+                .as("the other forms stay folded").doesNotContainPattern("<details[^>]*open[^>]*>\\s*<summary>添加当事人");
+        assertThat(select(again, "team-staff-0")).as("the first row as sent: nobody").doesNotContain("selected");
+        assertThat(select(again, "team-staff-1")).as("the officer where he was sent")
+                .containsPattern("value=\"" + officerId + "\"[^>]*selected");
+        assertThat(select(again, "team-role-0")).containsPattern("value=\"OFFICER\"[^>]*selected");
+        assertThat(select(again, "team-role-1")).as("the role as sent, not the default")
+                .containsPattern("value=\"VILLAGE_POLICE\"[^>]*selected")
+                .doesNotContainPattern("value=\"COMMUNITY_MEDIATOR\"[^>]*selected");
+
+        // the page read again: the saved team, folded
+        assertThat(select(browser.get(page, null).body(), "team-staff-0"))
+                .containsPattern("value=\"" + officerId + "\"[^>]*selected");
+    }
+
+    /** The options of the page's select with this id. */
+    static String select(String page, String id) {
+        int from = page.indexOf("id=\"" + id + "\"");
+        assertThat(from).as(id).isPositive();
+        return page.substring(from, page.indexOf("</select>", from));
     }
 
     @Test

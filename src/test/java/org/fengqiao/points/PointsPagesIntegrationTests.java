@@ -214,6 +214,52 @@ class PointsPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anAwardsNoteOverTheFormsLimitOrWithControlCharactersIsRefusedByNameInEitherLanguageAndNothingRecorded() {
+        UUID holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "说明长度").id().value();
+        UUID grid = PointsFixtures.grid(jdbc, "FS-1-05");
+        // pasted from the case file: over the 500 characters the form allows
+        String tooLong = "协助民警核实线索，" + "群众反映的情况经走访属实，已移交派出所处理。".repeat(23);
+        assertThat(tooLong.strip().length()).isGreaterThan(500);
+        String bell = "协助抓获盗窃电动车嫌疑人\u0007";
+        String exactly500 = "夜".repeat(500);
+
+        ApiClient zh = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+        ApiClient en = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en");
+        for (Object[] c : new Object[][] {
+            {zh, tooLong, "事由说明不能超过500字"}, {zh, bell, "事由说明不能含有控制字符"},
+            {en, tooLong, "The note on what the award is for may not exceed 500 characters"},
+            {en, bell, "The note on what the award is for may not contain control characters"}}) {
+            ApiClient browser = (ApiClient) c[0];
+            Map<String, String> form = new java.util.LinkedHashMap<>();
+            form.put("_csrf", browser.csrfFrom("/points/approvals"));
+            form.put("holderId", holder.toString());
+            form.put("gridId", grid.toString());
+            form.put("rule", "verified-clue");
+            form.put("note", (String) c[1]);
+            HttpResponse<String> refused = browser.form("/points/awards", form);
+            assertThat(refused.statusCode()).isEqualTo(302);
+            assertThat(browser.get("/points/approvals", null).body()).contains((String) c[2]);
+        }
+
+        String chief = api.token("chief", DEMO_PASSWORD);
+        for (String note : List.of(tooLong, bell)) {
+            Map<String, Object> body = Map.of("holderId", holder, "gridId", grid, "rule", "verified-clue", "note", note);
+            HttpResponse<String> r = api.send("POST", "/api/v1/points/awards", chief, body);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("\"note\"").contains(note == bell ? "事由说明不能含有控制字符" : "事由说明不能超过500字");
+            HttpResponse<String> english = api.send("POST", "/api/v1/points/awards", chief, body, "Accept-Language", "en");
+            assertThat(english.statusCode()).isEqualTo(400);
+            assertThat(english.body()).contains(note == bell ? "may not contain control characters" : "may not exceed 500 characters");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM points_award WHERE holder_id = ?").param(holder).query(Long.class)
+                .single()).as("nothing recorded").isZero();
+
+        // the form's limit itself is taken
+        assertThat(api.send("POST", "/api/v1/points/awards", chief, Map.of("holderId", holder, "gridId", grid, "rule",
+                "verified-clue", "note", exactly500)).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void aReversalRefusedComesBackInItsOwnEntrysFormAndNothingIsReversed() {
         ApiClient browser = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
         UUID holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "冲正表单")

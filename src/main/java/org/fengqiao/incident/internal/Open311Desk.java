@@ -49,7 +49,6 @@ public class Open311Desk {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final char[] TOKEN = "23456789abcdefghjkmnpqrstuvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Locale STAFF = Locale.SIMPLIFIED_CHINESE;
 
     private final IncidentDesk desk;
@@ -57,10 +56,16 @@ public class Open311Desk {
     private final PersonalDataCipher cipher;
     private final MessageSource messages;
     private final StandardAddresses addresses;
+    /**
+     * The application's mapper: it writes the answers (strings, numbers, lists of keys; times already as text, none
+     * null) exactly as a mapper of its own did, its date and null settings having nothing here to apply to.
+     */
+    private final ObjectMapper json;
 
     Open311Desk(IncidentDesk desk, Open311Requests requests, PersonalDataCipher cipher, MessageSource messages,
-            StandardAddresses addresses) {
+            StandardAddresses addresses, ObjectMapper json) {
         this.desk = desk;
+        this.json = json;
         this.addresses = addresses;
         this.requests = requests;
         this.cipher = cipher;
@@ -273,11 +278,11 @@ public class Open311Desk {
         }
     }
 
-    private static String json(Map<String, Object> answers) {
+    private String json(Map<String, Object> answers) {
         Map<String, Object> plain = new LinkedHashMap<>();
         answers.forEach((k, v) -> plain.put(k, v instanceof OffsetDateTime t ? t.toString() : v));
         try {
-            return JSON.writeValueAsString(plain);
+            return json.writeValueAsString(plain);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -45,12 +45,13 @@ public class Open311Requests {
             WHERE i.source = 'OPEN311' AND gu.path LIKE :root
             """;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final JdbcClient jdbc;
+    /** The application's mapper: the answers are read back as a tree, which none of its settings changes. */
+    private final ObjectMapper json;
 
-    Open311Requests(JdbcClient jdbc) {
+    Open311Requests(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     void insert(UUID incident, String token, String serviceCode, String jurisdictionId, String attributesJson,
@@ -145,9 +146,9 @@ public class Open311Requests {
         return found;
     }
 
-    private static JsonNode parsed(String json) {
+    private JsonNode parsed(String text) {
         try {
-            return JSON.readTree(json);
+            return json.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

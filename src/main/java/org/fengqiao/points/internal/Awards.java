@@ -35,6 +35,8 @@ public class Awards {
     /** Roles of the community's own forces, who earn points for what they report. */
     static final Set<String> FORCES = Set.of("GRID_COORDINATOR", "GRID_MEMBER", "INFORMANT", "VOLUNTEER",
             "SECURITY_GUARD", "MEDIATOR");
+    /** The award form's limit on its note (maxlength of the page's field). */
+    static final int NOTE_MAX = 500;
     static final Set<String> ADMINISTRATORS = Set.of("SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN");
 
     private final JdbcClient jdbc;
@@ -104,6 +106,13 @@ public class Awards {
         if (note == null || note.isBlank()) {
             throw Invalid.of("note", "points.error.noteRequired");
         }
+        if (note.strip().length() > NOTE_MAX) {
+            // the award form allows 500 characters; a pasted longer text or a client of its own is refused too
+            throw Invalid.of("note", "points.error.noteTooLong");
+        }
+        if (hasControlCharacters(note)) {
+            throw Invalid.of("note", "points.error.noteControl");
+        }
         Ledger.Holder h = holderFor(holder, caller, "holderId");
         String source = UUID.randomUUID().toString();
         UUID id = UUID.randomUUID();
@@ -119,6 +128,14 @@ public class Awards {
         Award award = award(id).orElseThrow();
         events.publishEvent(Audited.created("points_award", id, gridPath, award));
         return award;
+    }
+
+    /**
+     * Control characters other than tab and line breaks: nobody types them, and the ledger's xlsx export (XML) cannot
+     * carry them.
+     */
+    static boolean hasControlCharacters(String s) {
+        return s.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r');
     }
 
     /** A holder in the caller's scope (checked in the query), active and not one of the three administrators. */
