@@ -331,6 +331,29 @@ public class MediationPartiesIntegrationTests extends IntegrationTest {
                 .containsPattern("value=\"" + officerId + "\"[^>]*selected");
     }
 
+    @Test
+    void aTeamOfWhatTheFormCannotSendIsRefusedInThePagesLanguageNotAServerError() {
+        String id = openCase(officer, "FS-1-03", "officer");
+        UUID officerId = staff("officer");
+        ApiClient browser = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null);
+        String page = "/mediation/" + id;
+        // an edited page: a member that is no staff id, then a role the platform does not know
+        Map<List<Map.Entry<String, String>>, String> refusals = Map.of(
+                List.of(Map.entry("staffId", "not-a-staff-id"), Map.entry("role", "OFFICER")), "人员不存在或不能参加本案调解",
+                List.of(Map.entry("staffId", officerId.toString()), Map.entry("role", "CAPTAIN")), "请为每名成员选择人员和职责");
+        for (var refusal : refusals.entrySet()) {
+            List<Map.Entry<String, String>> sent = refusal.getKey();
+            List<Map.Entry<String, String>> form = new java.util.ArrayList<>(sent);
+            form.add(0, Map.entry("_csrf", browser.csrfFrom(page)));
+            HttpResponse<String> refused = browser.form(page + "/team", form);
+            assertThat(refused.statusCode()).as(sent.toString()).isEqualTo(302);
+            assertThat(browser.get(page, null).body()).as(sent.toString())
+                    .contains(refusal.getValue());
+            assertThat(jdbc.sql("SELECT role FROM dispute_team WHERE case_id = ? AND staff_id = ?")
+                    .params(UUID.fromString(id), officerId).query(String.class).list()).containsExactly("OFFICER");
+        }
+    }
+
     /** The options of the page's select with this id. */
     static String select(String page, String id) {
         int from = page.indexOf("id=\"" + id + "\"");

@@ -299,7 +299,23 @@ class MediationPages {
             if (s == null || s.isBlank()) {
                 continue;
             }
-            out.add(new MediationDesk.MemberForm(UUID.fromString(s), r == null || r.isBlank() ? null : TeamRole.valueOf(r)));
+            // what the form's choices cannot send (an edited or stale page) is refused as the desk refuses a stranger
+            // or a missing role, not left to fail as a server error
+            UUID staff;
+            try {
+                staff = UUID.fromString(s.strip());
+            } catch (IllegalArgumentException e) {
+                throw new Invalid("error.invalid", List.of(new Invalid.Problem("staffId", "mediation.team.unknownStaff", new Object[0])));
+            }
+            TeamRole role = null;
+            if (r != null && !r.isBlank()) {
+                try {
+                    role = TeamRole.valueOf(r.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new Invalid("error.invalid", List.of(new Invalid.Problem("role", "mediation.team.memberIncomplete", new Object[0])));
+                }
+            }
+            out.add(new MediationDesk.MemberForm(staff, role));
         }
         return out;
     }
