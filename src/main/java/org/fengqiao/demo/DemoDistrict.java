@@ -218,7 +218,9 @@ class DemoDistrict extends BeforeServing {
             }
             // 网格管理员: six auxiliary police, each managing a run of neighbouring grids; the last two
             // joined later. On MANAGER_CHANGE the two grids at the end of the second run passed to the
-            // third manager, whose grids they border.
+            // third manager, whose grids they border. The first, who manages 吴场村's first eleven grids,
+            // signs in as the demo's grid manager ("manager"); his name and phone are drawn like the
+            // others' so that every person generated after him keeps the same name.
             List<Staff> managers = new ArrayList<>();
             LocalDate[] managerStart = {ROSTER_START, ROSTER_START, ROSTER_START, ROSTER_START,
                 LocalDate.of(2023, 9, 1), LocalDate.of(2024, 2, 1)};
@@ -226,7 +228,10 @@ class DemoDistrict extends BeforeServing {
             List<Staff> managerOfGrid = new ArrayList<>();
             int next = 0;
             for (int m = 0; m < runs.length; m++) {
-                Staff manager = person(office, StaffRole.AUXILIARY_POLICE, people.name(null), "社区专职辅警（网格管理员）");
+                Staff manager = m == 0
+                        ? login(office, StaffRole.AUXILIARY_POLICE, people.name(null), null, people.phone(),
+                                "社区专职辅警（网格管理员）", "manager")
+                        : person(office, StaffRole.AUXILIARY_POLICE, people.name(null), "社区专职辅警（网格管理员）");
                 managers.add(manager);
                 for (int i = 0; i < runs[m]; i++, next++) {
                     staff.assignGridRole(allGrids.get(next).id(), manager.id(), GridRole.MANAGER, managerStart[m], officer.id());
@@ -425,6 +430,7 @@ class DemoDistrict extends BeforeServing {
                 "  chief     chief of 房山派出所 (rural station) 王海涛",
                 "  officer   community officer 李建国, grid chief of the 65 grids of 房山中心警务室",
                 "  officer2  community officer 张卫东 of 牛山派出所 (urban station), grid chief in 和平社区 and 福海社区",
+                "  manager   auxiliary police 彭学英, grid manager (网格管理员) of 吴场村's first 11 grids under officer",
                 "  volunteer 陈红梅, 平安志愿者 and grid member in 吴场村");
         log.info("\n{}", String.join("\n", lines));
     }

@@ -244,7 +244,7 @@ class DemoDistrictIntegrationTests extends IntegrationTest {
     void signsInEveryDemoLoginWithThePublishedPassword() {
         Map<String, String> roles = Map.of("admin", "SYSTEM_ADMIN", "security", "SECURITY_ADMIN", "auditor",
                 "AUDIT_ADMIN", "bureau", "BUREAU_COMMAND", "chief", "STATION_CHIEF", "officer", "COMMUNITY_OFFICER",
-                "officer2", "COMMUNITY_OFFICER", "volunteer", "VOLUNTEER");
+                "officer2", "COMMUNITY_OFFICER", "manager", "AUXILIARY_POLICE", "volunteer", "VOLUNTEER");
         // other tests of the suite add accounts of their own; the demo's are exactly these
         assertThat(jdbc.sql("SELECT count(*) FROM staff WHERE username = ANY(?)")
                 .param(roles.keySet().toArray(String[]::new)).query(Integer.class).single()).isEqualTo(roles.size());

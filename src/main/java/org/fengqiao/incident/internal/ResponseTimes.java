@@ -1,15 +1,23 @@
 package org.fengqiao.incident.internal;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Quick-response figures (seed 003's 1-3-5 minutes): for each grid and each person who took items up,
  * the median and 90th percentile of the seconds from receipt to acknowledgement, dispatch, arrival and resolution,
- * and how many met the configured targets. Scoped in the SQL like every read.
+ * and how many met the configured targets. Scoped in the SQL like every read: the caller's whole scope, or one unit
+ * of it (404 for a unit outside it, as for every record), over a period {@link ResponsePeriodPolicy} accepts.
  */
 @Repository
 public class ResponseTimes {
@@ -21,12 +29,39 @@ public class ResponseTimes {
             Measure arrive, Measure resolve) {
     }
 
+    /** The figures of a period: per grid and per person, in the caller's scope or in {@code unit}'s subtree. */
+    public record Report(OffsetDateTime from, OffsetDateTime to, Unit unit, List<Row> grids, List<Row> people) {
+    }
+
     private final JdbcClient jdbc;
     private final IncidentProperties properties;
+    private final Jurisdictions jurisdictions;
 
-    ResponseTimes(JdbcClient jdbc, IncidentProperties properties) {
+    ResponseTimes(JdbcClient jdbc, IncidentProperties properties, Jurisdictions jurisdictions) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.jurisdictions = jurisdictions;
+    }
+
+    /**
+     * The figures of the items received from {@code from} (inclusive) to {@code to} (exclusive) in the caller's scope,
+     * or in {@code unitId}'s subtree when given.
+     *
+     * @throws Invalid  when the period is no period at {@code now} (see {@link ResponsePeriodPolicy#checkInstants})
+     * @throws NotFound when the unit does not exist or lies outside the caller's scope
+     */
+    public Report of(Caller caller, UUID unitId, OffsetDateTime from, OffsetDateTime to, Instant now) {
+        List<Invalid.Problem> problems = ResponsePeriodPolicy.checkInstants(from, to, now);
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        List<String> scope = caller.unitPaths();
+        Unit unit = null;
+        if (unitId != null) {
+            unit = jurisdictions.visibleUnit(new UnitId(unitId), caller).orElseThrow(() -> new NotFound("unit", unitId));
+            scope = List.of(unit.path());
+        }
+        return new Report(from, to, unit, byGrid(scope, from, to), byPerson(scope, from, to));
     }
 
     private static final String MEASURES = """

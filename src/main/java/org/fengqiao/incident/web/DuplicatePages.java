@@ -1,21 +1,30 @@
 package org.fengqiao.incident.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.incident.internal.IncidentProperties;
 import org.fengqiao.incident.internal.Merges;
+import org.fengqiao.incident.internal.ResponsePeriodPolicy;
 import org.fengqiao.incident.internal.ResponseTimes;
 import org.fengqiao.incident.internal.Submitter;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
+import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Merging a duplicate from the incident's page (a plain form that posts and redirects), and the response-times
  * page: each grid's and each person's median and 90th percentile times against the targets, over the last 7,
- * 30 or 90 days, with what is over target marked.
+ * 30 or 90 days or the days chosen, in the whole jurisdiction or one unit of it, with what is over target marked.
  */
 @Controller
 @FieldLabels({"incident.merge.", "incident.field."})
@@ -44,12 +53,14 @@ class DuplicatePages {
     private final IncidentProperties properties;
     private final MessageSource messages;
     private final Clock clock;
+    private final Jurisdictions jurisdictions;
 
     private final FormAnswers answers;
 
     DuplicatePages(Merges merges, ResponseTimes times, IncidentProperties properties, MessageSource messages,
-            Clock clock, FormAnswers answers) {
+            Clock clock, Jurisdictions jurisdictions, FormAnswers answers) {
         this.answers = answers;
+        this.jurisdictions = jurisdictions;
         this.merges = merges;
         this.times = times;
         this.properties = properties;
@@ -113,28 +124,79 @@ class DuplicatePages {
 
     /**
      * Like the satisfaction page, the response times rate the police's work: behind INCIDENT_STATS, so the volunteers,
-     * informants and grid members who file and follow items (INCIDENT_READ) do not read them.
+     * informants and grid members who file and follow items (INCIDENT_READ) do not read them. Over the last 7, 30 or
+     * 90 days up to now, or the days chosen (China Standard Time, both included, none after today); in the caller's
+     * whole jurisdiction or one unit of it (404 outside it). A period that is no period answers 400 with the reasons,
+     * the form as typed and no figures.
      */
     @GetMapping("/incidents/response-times")
     @PreAuthorize("hasAuthority('INCIDENT_STATS')")
-    String responseTimes(@RequestParam(defaultValue = "30") int days, Model model) {
-        int period = PERIODS.contains(days) ? days : 30;
-        // the same window as the endpoint's default: up to now (inclusive), back the period's days
-        OffsetDateTime to = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusSeconds(1);
-        OffsetDateTime from = to.minusDays(period);
-        List<String> scope = Callers.require().unitPaths();
+    String responseTimes(@RequestParam(required = false) Integer days, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) UUID unit, Model model,
+            Locale locale, HttpServletResponse response) {
+        Caller caller = Callers.require();
+        Instant now = clock.instant();
+        boolean chosen = !blank(from) || !blank(to);
+        Integer period = chosen ? null : (days != null && PERIODS.contains(days) ? days : 30);
         model.addAttribute("days", period);
         model.addAttribute("periods", PERIODS);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
-        model.addAttribute("grids", times.byGrid(scope, from, to).stream().map(Line::of).toList());
-        model.addAttribute("people", times.byPerson(scope, from, to).stream().map(Line::of).toList());
+        model.addAttribute("unitId", unit);
+        model.addAttribute("units", jurisdictions.visibleUnits(caller));
         model.addAttribute("steps", List.of("acknowledge", "dispatch", "arrive", "resolve"));
         IncidentProperties.Response t = properties.response();
         model.addAttribute("targetTexts", java.util.Map.of("acknowledge", duration((double) t.acknowledge().toSeconds()),
                 "dispatch", duration((double) t.dispatch().toSeconds()), "arrive", duration((double) t.arrive().toSeconds()),
                 "resolve", duration((double) t.resolve().toSeconds())));
+
+        OffsetDateTime start;
+        OffsetDateTime end;
+        List<String> problems = new ArrayList<>();
+        if (chosen) {
+            LocalDate today = LocalDate.ofInstant(now, LocalTimes.ZONE);
+            LocalDate last = blank(to) ? today : date(to, "to", problems, locale);
+            LocalDate first = blank(from) ? (last == null ? null : last.minusDays(29)) : date(from, "from", problems, locale);
+            if (problems.isEmpty()) {
+                problems.addAll(new Invalid("error.invalid", ResponsePeriodPolicy.checkDays(first, last, today))
+                        .texts(messages, locale));
+            }
+            model.addAttribute("from", problems.isEmpty() ? first.toString() : from);
+            model.addAttribute("to", problems.isEmpty() ? last.toString() : to);
+            start = problems.isEmpty() ? first.atStartOfDay(LocalTimes.ZONE).toOffsetDateTime() : null;
+            end = problems.isEmpty() ? last.plusDays(1).atStartOfDay(LocalTimes.ZONE).toOffsetDateTime() : null;
+        } else {
+            // the same window as the endpoint's default: up to now (inclusive), back the period's days
+            end = OffsetDateTime.ofInstant(now, ZoneOffset.UTC).plusSeconds(1);
+            OffsetDateTime endOfToday = ResponsePeriodPolicy.endOfToday(now);
+            end = end.isAfter(endOfToday) ? endOfToday : end;
+            start = end.minusDays(period);
+        }
+        model.addAttribute("problems", problems);
+        if (!problems.isEmpty()) {
+            // nothing to count over: say why, with the form to put it right, and show no figures
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "incident/response-times";
+        }
+        ResponseTimes.Report report = times.of(caller, unit, start, end, now);
+        model.addAttribute("report", report);
+        model.addAttribute("start", start);
+        model.addAttribute("end", end);
+        model.addAttribute("grids", report.grids().stream().map(Line::of).toList());
+        model.addAttribute("people", report.people().stream().map(Line::of).toList());
         return "incident/response-times";
+    }
+
+    private LocalDate date(String text, String field, List<String> problems, Locale locale) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            String name = messages.getMessage("incident.times.field." + field, null, locale);
+            problems.add(messages.getMessage("incident.times.period.format", new Object[] {name, text}, locale));
+            return null;
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Seconds as m:ss under an hour, else h:mm:ss; a dash when there is no figure. */

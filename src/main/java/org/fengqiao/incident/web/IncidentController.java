@@ -3,6 +3,7 @@ package org.fengqiao.incident.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.fengqiao.incident.internal.IncidentProperties;
 import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.Incidents.Status;
 import org.fengqiao.incident.internal.ReporterPhones;
+import org.fengqiao.incident.internal.ResponsePeriodPolicy;
 import org.fengqiao.incident.internal.ResponseTimes;
 import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.platform.Caller;
@@ -192,7 +194,7 @@ class IncidentController {
         return views.detail(desk.refer(id, f.department(), f.contact(), f.outcome(), me()), locale);
     }
 
-    record Figures(IncidentProperties.Response targets, OffsetDateTime from, OffsetDateTime to,
+    record Figures(IncidentProperties.Response targets, OffsetDateTime from, OffsetDateTime to, UUID unitId,
             List<ResponseTimes.Row> grids, List<ResponseTimes.Row> people) {
     }
 
@@ -200,15 +202,23 @@ class IncidentController {
     @PreAuthorize("hasAuthority('INCIDENT_STATS')")
     @Operation(summary = "Quick-response times per grid and per person against the targets",
             description = "Median and 90th percentile seconds from receipt to acknowledgement, dispatch, arrival and resolution, "
-                    + "for incidents received in [from, to) (default: the last 30 days). Needs INCIDENT_STATS, like the "
+                    + "for incidents received in [from, to) (default: the last 30 days up to now), in the caller's scope or "
+                    + "in the subtree of unitId (404 outside the scope). 400 when from is not before to, from is later than "
+                    + "now, or to is later than the end of today (China Standard Time). Needs INCIDENT_STATS, like the "
                     + "satisfaction figures: volunteers, informants and grid members who read items do not rate the police.")
     Figures responseTimes(@RequestParam(required = false) OffsetDateTime from,
-            @RequestParam(required = false) OffsetDateTime to) {
-        OffsetDateTime end = to != null ? to : OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusSeconds(1);
+            @RequestParam(required = false) OffsetDateTime to, @RequestParam(required = false) UUID unitId) {
+        Instant now = clock.instant();
+        OffsetDateTime end = to;
+        if (end == null) {
+            // up to now (inclusive), but never past today's end, which a period may not reach beyond
+            end = OffsetDateTime.ofInstant(now, ZoneOffset.UTC).plusSeconds(1);
+            OffsetDateTime endOfToday = ResponsePeriodPolicy.endOfToday(now);
+            end = end.isAfter(endOfToday) ? endOfToday : end;
+        }
         OffsetDateTime start = from != null ? from : end.minusDays(30);
-        List<String> scope = Callers.require().unitPaths();
-        return new Figures(properties.response(), start, end, times.byGrid(scope, start, end),
-                times.byPerson(scope, start, end));
+        ResponseTimes.Report r = times.of(Callers.require(), unitId, start, end, now);
+        return new Figures(properties.response(), r.from(), r.to(), unitId, r.grids(), r.people());
     }
 
     private static Submitter me() {
