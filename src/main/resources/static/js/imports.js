@@ -143,7 +143,7 @@
     tr.querySelector('.updated').textContent = job.updatedRows;
     tr.querySelector('.unchanged').textContent = job.unchangedRows;
     tr.querySelector('.failed').textContent = job.failedRows;
-    tr.querySelector('.by').textContent = job.createdBy;
+    tr.querySelector('.by').textContent = job.createdByName;
     var link = tr.querySelector('.errors');
     if (job.hasErrorFile) {
       link.hidden = false;

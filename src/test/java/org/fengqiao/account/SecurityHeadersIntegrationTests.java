@@ -42,6 +42,23 @@ class SecurityHeadersIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theFaviconIsServedToAVisitorWhoHasNotSignedIn() {
+        HttpResponse<byte[]> icon = api.download("/favicon.ico", null);
+
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).isIn("image/x-icon", "image/vnd.microsoft.icon"));
+        byte[] body = icon.body();
+        // ICONDIR: reserved 0, type 1 (icon), then the little-endian count of images (16, 32 and 48 px)
+        assertThat(body).startsWith(new byte[] {0, 0, 1, 0});
+        assertThat((body[4] & 0xff) | (body[5] & 0xff) << 8).isEqualTo(3);
+        List<Integer> widths = List.of(body[6] & 0xff, body[6 + 16] & 0xff, body[6 + 32] & 0xff);
+        assertThat(widths).containsExactly(16, 32, 48);
+        // and every page names it, so a browser need not guess
+        assertThat(api.get("/login", null).body()).contains("<link rel=\"icon\" href=\"/favicon.ico\">");
+    }
+
+    @Test
     void aFormPostWithoutACsrfTokenIsRefused() {
         HttpResponse<String> login = api.form("/login", Map.of("username", "officer", "password", DEMO_PASSWORD));
         assertThat(login.statusCode()).isEqualTo(403);

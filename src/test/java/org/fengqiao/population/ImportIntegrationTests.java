@@ -211,7 +211,14 @@ public class ImportIntegrationTests extends IntegrationTest {
         assertThat(jobIds(api, officer)).contains(id);
         assertThat(jobIds(api, api.token("bureau", DEMO_PASSWORD))).contains(id);
         assertThat(jobIds(api, api.token("officer2", DEMO_PASSWORD))).doesNotContain(id);
-        assertThat(api.get("/imports", officer).body()).contains(name);
+        String page = api.get("/imports", officer).body();
+        assertThat(page).contains(name);
+        // the job's row names who imported it as other pages name staff: by his name, not his username
+        String officerName = jdbc.sql("SELECT name FROM staff WHERE username = 'officer'").query(String.class).single();
+        String row = page.substring(page.indexOf("data-job-id=\"" + id + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains(">" + officerName + "</td>").doesNotContain(">officer</td>");
+        assertThat(job.path("createdByName").asText()).isEqualTo(officerName);
         assertThat(api.get("/imports", api.token("officer2", DEMO_PASSWORD)).body()).doesNotContain(name);
         assertThat(api.get("/imports", api.token("volunteer", DEMO_PASSWORD)).statusCode()).isEqualTo(403);
     }

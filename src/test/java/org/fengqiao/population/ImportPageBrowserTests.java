@@ -73,6 +73,12 @@ class ImportPageBrowserTests extends BrowserTest {
         Locator first = page.locator("#job-list tr").first();
         assertThat(first.locator(".file")).hasText("新居民.xlsx");
         assertThat(first.locator(".status")).hasText("已完成");
+        // by the officer's name, not his username, both in the row the page added and in the list it renders
+        String officerName = jdbc.sql("SELECT name FROM staff WHERE username = 'officer'").query(String.class).single();
+        assertThat(first.locator(".by")).hasText(officerName);
+        String jobId = first.getAttribute("data-job-id");
+        page.reload();
+        assertThat(page.locator("#job-list tr[data-job-id='" + jobId + "'] td.by")).hasText(officerName);
         assertThat(stored("乜霁川", nie) + stored("眭檀音", sui) + stored("厍岫筠", she)).isEqualTo(3);
 
         navigateByMenu("/persons");

@@ -23,11 +23,15 @@ public class ImportJobs {
 
     public enum Status { QUEUED, RUNNING, DONE, FAILED }
 
-    /** {@code tasksOpened}: the verification tasks a readings import opened (a dry run: would open); 0 for persons. */
+    /**
+     * {@code tasksOpened}: the verification tasks a readings import opened (a dry run: would open); 0 for persons.
+     * {@code createdBy} is the submitter's username, {@code createdByName} his name as pages show staff (his username
+     * should his account be gone).
+     */
     public record Job(UUID id, String kind, String fileName, String fileSha256, boolean dryRun, Status status,
             long totalRows, long processedRows, long createdRows, long updatedRows, long unchangedRows, long failedRows,
             long tasksOpened, String message, boolean hasErrorFile, String errorFileName, String createdBy,
-            Instant createdAt, Instant finishedAt, String unitPath) {
+            String createdByName, Instant createdAt, Instant finishedAt, String unitPath) {
 
         public boolean finished() {
             return status == Status.DONE || status == Status.FAILED;
@@ -46,7 +50,9 @@ public class ImportJobs {
     private static final String COLUMNS = """
             SELECT id, kind, file_name, file_sha256, dry_run, status, total_rows, processed_rows, created_rows,
                    updated_rows, unchanged_rows, failed_rows, tasks_opened, message, error_file IS NOT NULL AS has_errors,
-                   error_file_name, created_by_name, created_at, finished_at, unit_path
+                   error_file_name, created_by_name,
+                   coalesce((SELECT s.name FROM staff s WHERE s.id = import_job.created_by), created_by_name) AS staff_name,
+                   created_at, finished_at, unit_path
             FROM import_job""";
     private static final String VISIBLE = " WHERE id = ? AND kind = ? AND (created_by = ? OR unit_path LIKE ANY(?))";
 
@@ -178,7 +184,8 @@ public class ImportJobs {
                 rs.getLong("total_rows"), rs.getLong("processed_rows"), rs.getLong("created_rows"),
                 rs.getLong("updated_rows"), rs.getLong("unchanged_rows"), rs.getLong("failed_rows"),
                 rs.getLong("tasks_opened"), rs.getString("message"), rs.getBoolean("has_errors"),
-                rs.getString("error_file_name"), rs.getString("created_by_name"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("error_file_name"), rs.getString("created_by_name"), rs.getString("staff_name"),
+                rs.getTimestamp("created_at").toInstant(),
                 finished == null ? null : finished.toInstant(), rs.getString("unit_path"));
     }
 }
