@@ -300,6 +300,18 @@ public class SatisfactionPageIntegrationTests extends IntegrationTest {
         assertThat(reversed.statusCode()).isEqualTo(400);
         assertThat(reversed.body()).contains("起始日期晚于截止日期，请重新选择期间").doesNotContain("satisfaction-grids");
 
+        HttpResponse<String> ahead = signedIn("chief", null).get("/incidents/satisfaction?from=" + today.minusDays(3)
+                + "&to=" + today.plusDays(1), null, "Accept", BROWSER);
+        assertThat(ahead.statusCode()).isEqualTo(400);
+        assertThat(ahead.body()).contains("截止日期“" + today.plusDays(1) + "”晚于今天（" + today + "）")
+                .doesNotContain("satisfaction-grids");
+        assertThat(signedIn("chief", "en").get("/incidents/satisfaction?from=" + today.plusDays(2), null, "Accept", BROWSER)
+                .body()).contains("Start date " + today.plusDays(2) + " is after today (" + today + ")");
+        assertThat(signedIn("chief", null).get("/incidents/satisfaction?from=" + today.minusDays(3) + "&to=" + today, null,
+                "Accept", BROWSER).statusCode()).as("today itself is a day that has come").isEqualTo(200);
+        assertThat(signedIn("chief", null).get("/incidents/satisfaction", null, "Accept", BROWSER).body())
+                .as("the period links carry no empty unit").contains("href=\"/incidents/satisfaction?days=7\"");
+
         HttpResponse<String> english = signedIn("chief", "en").get("/incidents/satisfaction?to=yesterday", null,
                 "Accept", BROWSER);
         assertThat(english.statusCode()).isEqualTo(400);

@@ -56,6 +56,9 @@ class SatisfactionPages {
         LocalDate first = blank(from)
                 ? (last == null ? null : last.minusDays((period == null ? 30 : period) - 1L))
                 : date(from, "from", problems, locale);
+        // a period reaching past today would read as the rate of days that have not come (as the response times' does)
+        notAfter(today, "from", blank(from) ? null : first, problems, locale);
+        notAfter(today, "to", blank(to) ? null : last, problems, locale);
         if (problems.isEmpty() && first.isAfter(last)) {
             problems.add(messages.getMessage("incident.satisfaction.period.datesReversed", null, locale));
         }
@@ -85,6 +88,14 @@ class SatisfactionPages {
             String name = messages.getMessage("incident.satisfaction.field." + field, null, locale);
             problems.add(messages.getMessage("incident.satisfaction.period.format", new Object[] {name, text}, locale));
             return null;
+        }
+    }
+
+    private void notAfter(LocalDate today, String field, LocalDate day, List<String> problems, Locale locale) {
+        if (day != null && day.isAfter(today)) {
+            String name = messages.getMessage("incident.satisfaction.field." + field, null, locale);
+            problems.add(messages.getMessage("incident.satisfaction.period.dayAfterToday",
+                    new Object[] {name, day.toString(), today.toString()}, locale));
         }
     }
 
