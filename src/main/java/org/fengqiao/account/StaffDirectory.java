@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.account.internal.PasswordPolicy;
 import org.fengqiao.account.internal.Roster;
+import org.fengqiao.account.internal.StaffAdministration;
 import org.fengqiao.account.internal.StaffRegister;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.jurisdiction.GridId;
@@ -76,6 +77,24 @@ public class StaffDirectory {
         Staff staff = new Staff(new StaffId(id), unit, role, name, username, true);
         events.publishEvent(Audited.created("staff", id, unitPath, staff));
         return staff;
+    }
+
+    /**
+     * Gives a person who has no sign-in this user name and password hash (computed by the caller, as for
+     * {@link #registerWithHash}), unless the name is someone's already; answers whether it did. Written and audited
+     * as the security administrator's giving of a sign-in is, under {@code actor}: nobody is signed in (start-up).
+     */
+    @Transactional
+    public boolean giveSignIn(StaffId id, String username, String passwordHash, String actor) {
+        StaffRegister.Row before = register.byId(id.value()).orElseThrow(() -> new NotFound("staff", id));
+        if (before.username() != null || register.usernameTaken(username)) {
+            return false;
+        }
+        register.setAccount(id.value(), username, passwordHash);
+        StaffRegister.Row after = register.byId(id.value()).orElseThrow();
+        events.publishEvent(Audited.updated("staff", id.value(), before.unitPath(),
+                StaffAdministration.Snapshot.of(before), StaffAdministration.Snapshot.of(after)).by(actor));
+        return true;
     }
 
     public String hash(String password) {

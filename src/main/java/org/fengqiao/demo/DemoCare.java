@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.platform.FengqiaoProperties;
+import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.population.CareLoader;
 import org.fengqiao.population.CareLoader.AgreementHelper;
 import org.fengqiao.population.CareLoader.GridRoster;
@@ -50,7 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoCare extends DemoPart {
 
     private static final long LOAD_LOCK = 0x46514445_4d4f4341L;
-    private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId LOCAL = LocalTimes.ZONE;
     /** How many key persons are left overdue for a visit, out of the rural villages' 89. */
     static final int OVERDUE = 6;
     private static final String[] CITIES = {"上海", "苏州", "南京", "无锡", "常州", "杭州", "宁波", "深圳", "广州", "连云港市区"};

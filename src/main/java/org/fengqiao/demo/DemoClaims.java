@@ -3,7 +3,6 @@ package org.fengqiao.demo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import org.fengqiao.mediation.DisputeOrigin;
 import org.fengqiao.mediation.MediationLoader;
 import org.fengqiao.mediation.TeamRole;
 import org.fengqiao.platform.FengqiaoProperties;
+import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -87,7 +87,7 @@ class DemoClaims extends DemoPart {
         String volunteerName = name(volunteer);
         String officerName = name(officer);
         Instant now = Instant.now();
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(LocalTimes.ZONE);
 
         UUID well = incidents.fileAs(field(Category.DISASTER, null, "吴场村三组废弃机井无井盖，井口仅用木板遮挡，儿童放学常经过，存在坠落隐患。",
                 "吴场村三组东侧田埂", grid), volunteer, volunteerName);

@@ -219,8 +219,9 @@ class DemoDistrict extends BeforeServing {
             // 网格管理员: six auxiliary police, each managing a run of neighbouring grids; the last two
             // joined later. On MANAGER_CHANGE the two grids at the end of the second run passed to the
             // third manager, whose grids they border. The first, who manages 吴场村's first eleven grids,
-            // signs in as the demo's grid manager ("manager"); his name and phone are drawn like the
-            // others' so that every person generated after him keeps the same name.
+            // signs in as the demo's grid manager ("manager"; DemoManagerLogin gives it to him in a demo
+            // loaded before he had it); his name and phone are drawn like the others' so that every person
+            // generated after him keeps the same name.
             List<Staff> managers = new ArrayList<>();
             LocalDate[] managerStart = {ROSTER_START, ROSTER_START, ROSTER_START, ROSTER_START,
                 LocalDate.of(2023, 9, 1), LocalDate.of(2024, 2, 1)};

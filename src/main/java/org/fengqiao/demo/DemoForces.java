@@ -17,6 +17,7 @@ import org.fengqiao.forces.TeamKind;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.platform.FengqiaoProperties;
+import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoForces extends DemoPart {
 
     private static final long LOAD_LOCK = 0x46514445_4d4f464fL;
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = LocalTimes.ZONE;
 
     private final ForcesLoader forces;
     private final StaffDirectory staff;

@@ -1,7 +1,6 @@
 package org.fengqiao.demo;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.fengqiao.mediation.MediationLoader;
 import org.fengqiao.mediation.SettledLevel;
 import org.fengqiao.mediation.TeamRole;
 import org.fengqiao.platform.FengqiaoProperties;
+import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -98,7 +98,7 @@ class DemoMediation extends DemoPart {
         }
         UUID mediator = staff.registerWithHash(office.id(), office.path(), StaffRole.MEDIATOR, "周玉兰", null, null,
                 "社区调解员（吴场村人民调解委员会）", null, null).id().value();
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(LocalTimes.ZONE);
         int n = 0;
 
         // seed 001: a wife smashed the window of her husband's training car over his chats with a student

@@ -1,12 +1,12 @@
 package org.fengqiao.demo;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.platform.FengqiaoProperties;
+import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.recovery.AssetKind;
 import org.fengqiao.recovery.AssetState;
 import org.fengqiao.recovery.Department;
@@ -70,7 +70,7 @@ class DemoRecovery extends DemoPart {
         if (officer == null || officer2 == null || fs11 == null || ns21 == null) {
             return 0;
         }
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(LocalTimes.ZONE);
         LocalDate registered = today.minusDays(60);
 
         UUID file = loader.open("东公（房）刑立字〔" + registered.getYear() + "〕0317号", "吴场村、陆圩村系列入户盗窃案",

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.population.RoomId;
 import org.fengqiao.population.UtilityLoader;
 import org.fengqiao.population.UtilityLoader.NewReading;
@@ -42,7 +43,7 @@ class DemoUtilities {
     }
 
     Loaded load(List<List<Grid>> communities) {
-        return load(communities, YearMonth.from(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))).minusMonths(1));
+        return load(communities, YearMonth.from(LocalDate.now(LocalTimes.ZONE)).minusMonths(1));
     }
 
     Loaded load(List<List<Grid>> communities, YearMonth last) {

@@ -289,6 +289,42 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         assertThat(browser.get(page, null).body()).as("shown once").doesNotContain(reason);
     }
 
+    @Test
+    void aReversalsReasonWithControlCharactersIsRefusedByNameInEitherLanguageAsAnAwardsNoteIsAndNothingIsReversed() {
+        UUID holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "冲正原因字符").id().value();
+        loader.awardApproved(holder, PointsFixtures.grid(jdbc, "FS-3-02"), "verified-clue", "夜间巡逻", null,
+                PointsFixtures.staffId(jdbc, "officer"), PointsFixtures.staffId(jdbc, "chief"));
+        long entry = jdbc.sql("SELECT id FROM points_entry WHERE holder_id = ? AND kind = 'AWARD'").param(holder)
+                .query(Long.class).single();
+        String page = "/points/holders/" + holder;
+        // pasted from a chat window with its bell
+        String bell = "经核实该线索与已破案件重复\u0007";
+
+        for (Object[] c : new Object[][] {{null, "原因不能含有控制字符"}, {"en", "The reason may not contain control characters"}}) {
+            ApiClient browser = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, (String) c[0]);
+            HttpResponse<String> refused = browser.form("/points/entries/" + entry + "/reverse",
+                    Map.of("_csrf", browser.csrfFrom(page), "reason", bell));
+            assertThat(refused.statusCode()).isEqualTo(302);
+            assertThat(browser.get(page, null).body()).contains((String) c[1]);
+        }
+        String chief = api.token("chief", DEMO_PASSWORD);
+        HttpResponse<String> r = api.send("POST", "/api/v1/points/entries/" + entry + "/reverse", chief,
+                Map.of("reason", bell));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("\"reason\"").contains("原因不能含有控制字符");
+        HttpResponse<String> english = api.send("POST", "/api/v1/points/entries/" + entry + "/reverse", chief,
+                Map.of("reason", bell), "Accept-Language", "en");
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(english.body()).contains("The reason may not contain control characters");
+        assertThat(jdbc.sql("SELECT count(*) FROM points_entry WHERE holder_id = ? AND kind = 'REVERSAL'").param(holder)
+                .query(Long.class).single()).as("nothing reversed").isZero();
+
+        // a reason written over two lines is a reason
+        HttpResponse<String> taken = api.send("POST", "/api/v1/points/entries/" + entry + "/reverse", chief,
+                Map.of("reason", "经核实该线索与已破案件重复\n已告知本人"));
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+    }
+
     /** The select element of this id, its options and nothing after it. */
     static String select(String html, String id) {
         int from = html.indexOf("<select id=\"" + id + "\"");

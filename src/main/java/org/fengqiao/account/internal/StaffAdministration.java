@@ -61,9 +61,9 @@ public class StaffAdministration {
     }
 
     /** What the audit trail keeps of a person: everything but the password hash and lockout counters. */
-    record Snapshot(String name, String role, UUID unitId, String policeNumber, String phone, String title,
+    public record Snapshot(String name, String role, UUID unitId, String policeNumber, String phone, String title,
             String username, boolean active, String locale) {
-        static Snapshot of(StaffRegister.Row row) {
+        public static Snapshot of(StaffRegister.Row row) {
             return new Snapshot(row.name(), row.role().name(), row.unitId(), row.policeNumber(), row.phone(),
                     row.title(), row.username(), row.active(), row.locale());
         }

@@ -2,7 +2,6 @@ package org.fengqiao.account.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.stereotype.Component;
 
 /** Turns stored staff rows into what a caller may see: phones masked unless the caller needs them. */
@@ -56,7 +56,7 @@ class StaffViews {
         }
     }
 
-    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(LocalTimes.ZONE);
 
     static String shown(Instant instant) {
         return instant == null ? null : SHOWN.format(instant);

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.web.LocalTimes;
 
 /**
  * Reads the from/to filters. An API client sends an instant with its offset; the page's date and
@@ -16,7 +17,7 @@ import org.fengqiao.platform.Invalid;
  */
 public final class TimeBound {
 
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId BEIJING = LocalTimes.ZONE;
 
     private TimeBound() {
     }

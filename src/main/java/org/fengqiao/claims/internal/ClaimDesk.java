@@ -18,6 +18,7 @@ import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Permission;
+import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -34,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClaimDesk {
 
     /** Deadlines are days in the jurisdiction's time: a claim due on a day runs to the end of it. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = LocalTimes.ZONE;
     static final int NOTE_MAX = 2000;
 
     private final Board board;

@@ -26,6 +26,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +44,7 @@ public class ForcesDesk {
     static final Pattern FIXED = Pattern.compile("0[0-9]{2,3}-?[0-9]{7,8}");
     /** A member may check in this long before his shift starts. */
     static final Duration EARLY_CHECK_IN = Duration.ofHours(1);
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = LocalTimes.ZONE;
     public static final ZoneId CHINA_ZONE = CHINA;
 
     private final Teams teams;

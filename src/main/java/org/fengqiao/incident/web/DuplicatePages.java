@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -152,17 +151,13 @@ class DuplicatePages {
         OffsetDateTime end;
         List<String> problems = new ArrayList<>();
         if (chosen) {
-            LocalDate today = LocalDate.ofInstant(now, LocalTimes.ZONE);
-            LocalDate last = blank(to) ? today : date(to, "to", problems, locale);
-            LocalDate first = blank(from) ? (last == null ? null : last.minusDays(29)) : date(from, "from", problems, locale);
-            if (problems.isEmpty()) {
-                problems.addAll(new Invalid("error.invalid", ResponsePeriodPolicy.checkDays(first, last, today))
-                        .texts(messages, locale));
-            }
-            model.addAttribute("from", problems.isEmpty() ? first.toString() : from);
-            model.addAttribute("to", problems.isEmpty() ? last.toString() : to);
-            start = problems.isEmpty() ? first.atStartOfDay(LocalTimes.ZONE).toOffsetDateTime() : null;
-            end = problems.isEmpty() ? last.plusDays(1).atStartOfDay(LocalTimes.ZONE).toOffsetDateTime() : null;
+            ChosenDays counted = ChosenDays.read(from, to, 30, LocalDate.ofInstant(now, LocalTimes.ZONE),
+                    "incident.times", messages, locale);
+            problems.addAll(counted.problems());
+            model.addAttribute("from", counted.period() ? counted.first().toString() : from);
+            model.addAttribute("to", counted.period() ? counted.last().toString() : to);
+            start = counted.period() ? counted.first().atStartOfDay(LocalTimes.ZONE).toOffsetDateTime() : null;
+            end = counted.period() ? counted.last().plusDays(1).atStartOfDay(LocalTimes.ZONE).toOffsetDateTime() : null;
         } else {
             // the same window as the endpoint's default: up to now (inclusive), back the period's days
             end = OffsetDateTime.ofInstant(now, ZoneOffset.UTC).plusSeconds(1);
@@ -183,16 +178,6 @@ class DuplicatePages {
         model.addAttribute("grids", report.grids().stream().map(Line::of).toList());
         model.addAttribute("people", report.people().stream().map(Line::of).toList());
         return "incident/response-times";
-    }
-
-    private LocalDate date(String text, String field, List<String> problems, Locale locale) {
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            String name = messages.getMessage("incident.times.field." + field, null, locale);
-            problems.add(messages.getMessage("incident.times.period.format", new Object[] {name, text}, locale));
-            return null;
-        }
     }
 
     private static boolean blank(String s) {

@@ -28,6 +28,7 @@ import org.fengqiao.incident.internal.Open311Services;
 import org.fengqiao.incident.internal.Open311Services.Attribute;
 import org.fengqiao.incident.internal.Open311Services.Service;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +56,7 @@ class Open311Controller {
     static final String CHANGESET = "2026-11-30T00:00:00+08:00";
     static final int MAX_REQUESTS = 1000;
     static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = LocalTimes.ZONE;
     private static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\]]+)\\](\\[[^\\]]*\\])?");
 

@@ -4,9 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.incident.internal.SatisfactionReport;
@@ -50,53 +47,26 @@ class SatisfactionPages {
         Caller caller = Callers.require();
         LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTimes.ZONE);
         boolean chosen = !blank(from) || !blank(to);
-        List<String> problems = new ArrayList<>();
-        LocalDate last = blank(to) ? today : date(to, "to", problems, locale);
         Integer period = chosen ? null : (days != null && DuplicatePages.PERIODS.contains(days) ? days : 30);
-        LocalDate first = blank(from)
-                ? (last == null ? null : last.minusDays((period == null ? 30 : period) - 1L))
-                : date(from, "from", problems, locale);
-        // a period reaching past today would read as the rate of days that have not come (as the response times' does)
-        notAfter(today, "from", blank(from) ? null : first, problems, locale);
-        notAfter(today, "to", blank(to) ? null : last, problems, locale);
-        if (problems.isEmpty() && first.isAfter(last)) {
-            problems.add(messages.getMessage("incident.satisfaction.period.datesReversed", null, locale));
-        }
+        ChosenDays counted = ChosenDays.read(from, to, period == null ? 30 : period, today, "incident.satisfaction",
+                messages, locale);
         model.addAttribute("days", period);
         model.addAttribute("periods", DuplicatePages.PERIODS);
-        model.addAttribute("from", first != null && problems.isEmpty() ? first.toString() : from);
-        model.addAttribute("to", last != null && problems.isEmpty() ? last.toString() : to);
+        model.addAttribute("from", counted.period() ? counted.first().toString() : from);
+        model.addAttribute("to", counted.period() ? counted.last().toString() : to);
         model.addAttribute("unitId", unit);
         model.addAttribute("units", jurisdictions.visibleUnits(caller));
-        model.addAttribute("problems", problems);
-        if (!problems.isEmpty()) {
+        model.addAttribute("problems", counted.problems());
+        if (!counted.period()) {
             // nothing to count over: say why, with the form to put it right, and show no figures
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "incident/satisfaction";
         }
-        OffsetDateTime start = first.atStartOfDay(LocalTimes.ZONE).toOffsetDateTime();
-        OffsetDateTime end = last.plusDays(1).atStartOfDay(LocalTimes.ZONE).toOffsetDateTime();
+        OffsetDateTime start = counted.first().atStartOfDay(LocalTimes.ZONE).toOffsetDateTime();
+        OffsetDateTime end = counted.last().plusDays(1).atStartOfDay(LocalTimes.ZONE).toOffsetDateTime();
         model.addAttribute("report", report.of(caller, unit, start, end));
         model.addAttribute("lowListed", SatisfactionReport.LOW_LISTED);
         return "incident/satisfaction";
-    }
-
-    private LocalDate date(String text, String field, List<String> problems, Locale locale) {
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            String name = messages.getMessage("incident.satisfaction.field." + field, null, locale);
-            problems.add(messages.getMessage("incident.satisfaction.period.format", new Object[] {name, text}, locale));
-            return null;
-        }
-    }
-
-    private void notAfter(LocalDate today, String field, LocalDate day, List<String> problems, Locale locale) {
-        if (day != null && day.isAfter(today)) {
-            String name = messages.getMessage("incident.satisfaction.field." + field, null, locale);
-            problems.add(messages.getMessage("incident.satisfaction.period.dayAfterToday",
-                    new Object[] {name, day.toString(), today.toString()}, locale));
-        }
     }
 
     private static boolean blank(String s) {

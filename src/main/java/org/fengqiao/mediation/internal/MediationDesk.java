@@ -33,6 +33,7 @@ import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.population.PersonLookup;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -45,7 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MediationDesk {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = LocalTimes.ZONE;
     private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
     private static final Pattern FIXED = Pattern.compile("0[0-9]{2,3}-?[0-9]{7,8}");
     private static final char[] CODE = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();

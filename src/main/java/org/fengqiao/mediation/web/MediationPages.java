@@ -26,6 +26,7 @@ import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
+import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.platform.web.Paging;
 import org.fengqiao.platform.web.TypedForm;
 import org.fengqiao.population.PersonLookup;
@@ -217,7 +218,7 @@ class MediationPages {
         UnitKind kind = by == null ? UnitKind.STATION : by;
         MediationViews.Period period = views.period(null, null);
         if (year != null && year > 2000 && year < 2100) {
-            var start = LocalDate.of(year, 1, 1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
+            var start = LocalDate.of(year, 1, 1).atStartOfDay(LocalTimes.ZONE).toOffsetDateTime();
             period = new MediationViews.Period(start, start.plusYears(1));
         }
         List<Ladder.Row> rows = ladder.count(kind, period.from(), period.to(), Callers.require().unitPaths());
@@ -228,7 +229,7 @@ class MediationPages {
                 rows.stream().mapToLong(Ladder.Row::referred).sum()));
         model.addAttribute("by", kind);
         model.addAttribute("kinds", List.of(UnitKind.STATION, UnitKind.CENTRAL_OFFICE, UnitKind.WORKSTATION));
-        model.addAttribute("year", period.from().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).getYear());
+        model.addAttribute("year", period.from().atZoneSameInstant(LocalTimes.ZONE).getYear());
         return "mediation/ladder";
     }
 

@@ -10,6 +10,7 @@ import org.fengqiao.mediation.internal.Actor;
 import org.fengqiao.mediation.internal.Disputes;
 import org.fengqiao.mediation.internal.CurrentParties;
 import org.fengqiao.mediation.internal.CurrentParties.PartyNow;
+import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.stereotype.Component;
 
 /** A case with everything hanging on it, as the API and the pages show it (phones masked). */
@@ -50,9 +51,9 @@ class MediationViews {
 
     /** The period asked for, by default this calendar year (China time). */
     Period period(OffsetDateTime from, OffsetDateTime to) {
-        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+        LocalDate today = LocalDate.now(clock.withZone(LocalTimes.ZONE));
         OffsetDateTime start = from != null ? from
-                : today.withDayOfYear(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
+                : today.withDayOfYear(1).atStartOfDay(LocalTimes.ZONE).toOffsetDateTime();
         OffsetDateTime end = to != null ? to : start.plusYears(1);
         return new Period(start, end);
     }

@@ -10,6 +10,7 @@ import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Leaderboards {
 
     /** The day boundaries of a period are local days in China. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = LocalTimes.ZONE;
 
     public record Row(int rank, UUID holderId, String holderName, String role, String unitName, long points,
             long awards) {

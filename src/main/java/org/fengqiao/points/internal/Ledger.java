@@ -114,6 +114,10 @@ public class Ledger {
             // the holder's page allows 200 characters; a pasted longer text or a client of its own is refused too
             throw Invalid.of("reason", "points.error.reasonTooLong");
         }
+        if (Awards.hasControlCharacters(reason)) {
+            // as an award's note: the ledger's xlsx export writes the reason too
+            throw Invalid.of("reason", "points.error.reasonControl");
+        }
         if (entry.kind().equals("REVERSAL") || entry.reversed()) {
             throw Invalid.of("entry", "points.error.alreadyReversed");
         }

@@ -13,6 +13,7 @@ import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.population.VisitId;
 import org.fengqiao.population.Visits;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Housing {
 
-    static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    static final ZoneId LOCAL = LocalTimes.ZONE;
     static final int MAX_ROOMS = 10_000;
     static final int MAX_TEXT = 2000;
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.population.HelperRole;
 import org.fengqiao.population.KeyPersonType;
 import org.fengqiao.population.PersonState;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class KeyPersons {
 
-    static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    static final ZoneId LOCAL = LocalTimes.ZONE;
 
     private static final String SELECT = """
             SELECT p.id, p.name, p.grid_id, g.code AS grid_code, g.name AS grid_name, u.path AS unit_path,

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.population.internal.CareAgreements;
 import org.fengqiao.population.internal.KeyPersonCare;
 import org.springframework.context.annotation.Configuration;
@@ -61,7 +62,7 @@ class CarePageModels implements WebMvcConfigurer, HandlerInterceptor {
                 UUID personId = UUID.fromString(id);
                 Callers.current().flatMap(caller -> agreements.child(personId, caller)).ifPresent(child ->
                         modelAndView.addObject("careAgreements", agreements.of(personId)));
-                modelAndView.addObject("careToday", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+                modelAndView.addObject("careToday", java.time.LocalDate.now(LocalTimes.ZONE));
                 modelAndView.addObject("careRoles", org.fengqiao.population.HelperRole.values());
             }
         }

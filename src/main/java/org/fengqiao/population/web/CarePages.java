@@ -11,6 +11,7 @@ import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.population.HelperRole;
 import org.fengqiao.population.PersonState;
 import org.fengqiao.population.Risk;
@@ -95,7 +96,7 @@ class CarePages {
         model.addAttribute("states", PersonState.values());
         model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
         model.addAttribute("mayReveal", caller.may("POPULATION_REVEAL"));
-        model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        model.addAttribute("today", java.time.LocalDate.now(LocalTimes.ZONE));
         return "population/key-person";
     }
 }

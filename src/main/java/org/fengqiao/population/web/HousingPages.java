@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.population.internal.Buildings;
 import org.fengqiao.population.internal.FloorPlan;
 import org.fengqiao.population.internal.FloorPlanPdf;
@@ -55,7 +56,7 @@ class HousingPages {
     }
 
     /** Whose days the pages count in: the jurisdiction's. */
-    private static final java.time.ZoneId LOCAL = java.time.ZoneId.of("Asia/Shanghai");
+    private static final java.time.ZoneId LOCAL = LocalTimes.ZONE;
 
     /** The buildings of one grid, for the list grouped by grid. */
     record GridGroup(String code, String name, List<Buildings.Building> buildings) {

@@ -23,6 +23,7 @@ import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.population.IdentityNumber;
 import org.fengqiao.population.PersonLookup;
 import org.fengqiao.recovery.AssetKind;
@@ -42,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RecoveryDesk {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = LocalTimes.ZONE;
     static final int MAX_TEXT = 4000;
     /** 100 million yuan: more than any one loss or asset of a county's case, and far from overflowing a sum. */
     static final long MAX_FEN = 10_000_000_000L;
