@@ -10,6 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -59,6 +62,43 @@ class ImportNulCellIntegrationTests extends IntegrationTest {
             assertThat((long) row.getCell(0).getNumericCellValue()).isEqualTo(3);
             assertThat(row.getCell(row.getLastCellNum() - 1).getStringCellValue()).contains("姓名").contains("控制字符");
         }
+    }
+
+    @Test
+    void aUtilityReadingCellHoldingANulRefusesItsRowAndTheOthersAreImported() throws Exception {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 2);
+        String name = jdbc.sql("SELECT name FROM building WHERE id = ?").param(building).query(String.class).single();
+        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
+        String csv = "类别,月份,网格编码,楼栋,单元,房号,用量,供应单位\n"
+                + "电," + month + ",FS-1-01," + name + ",1,101,50,供电公司\n"
+                + "电," + month + ",FS-1-01," + name + ",1,102,50,供电\u0000公司\n";
+        String token = new ApiClient(port).token("officer", DEMO_PASSWORD);
+        String boundary = "----fq" + UUID.randomUUID();
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\nfalse\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"readings.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/utility-readings/imports"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = ApiClient.json(accepted).path("id").asText();
+        JsonNode job = null;
+        for (int i = 0; i < 200; i++) {
+            job = ApiClient.json(new ApiClient(port).get("/api/v1/utility-readings/imports/" + id, token));
+            if (job.path("status").asText().equals("DONE") || job.path("status").asText().equals("FAILED")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+
+        assertThat(job.path("status").asText()).isEqualTo("DONE");
+        assertThat(job.path("createdRows").asLong()).isEqualTo(1);
+        assertThat(job.path("failedRows").asLong()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM utility_reading r JOIN room m ON m.id = r.room_id WHERE m.building_id = ?")
+                .param(building).query(Long.class).single()).isEqualTo(1);
     }
 
     private long count(String name, String idNumber) {

@@ -760,13 +760,7 @@ public class PersonImport {
         Candidate checkRow(ImportTable.Line line) {
             Candidate c = new Candidate(line);
             Map<Column, String> f = table.fields(line);
-            // a damaged cell holding a NUL cannot be stored (PostgreSQL's text holds none): its row is refused, the
-            // others go on, instead of the whole job failing when the batch is written
-            for (Map.Entry<Column, String> cell : f.entrySet()) {
-                if (cell.getValue().indexOf('\u0000') >= 0) {
-                    c.problems.add(new Invalid.Problem(cell.getKey().english, "error.field.nul", new Object[0]));
-                }
-            }
+            c.problems.addAll(ImportTable.nulCells(f));
             Sex sex = parse(f.get(Column.SEX), "sex", c, s -> switch (s.toUpperCase(Locale.ROOT)) {
                 case "男", "MALE", "M" -> Sex.MALE;
                 case "女", "FEMALE", "F" -> Sex.FEMALE;
