@@ -170,6 +170,7 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
             Class<?> target = m.getTargetType();
             String message = target != null && target.isEnum()
                     ? text("error.field.oneOf", choices(target, true))
+                    : NulCharacters.holdsNul(m) ? text("error.field.nul")
                     : text("error.field.format");
             pd.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         }

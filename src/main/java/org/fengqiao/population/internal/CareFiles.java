@@ -222,9 +222,7 @@ public class CareFiles {
             facts.add(new String[] {m.t("population.person.idNumber"), dash(p.idNumber())});
             facts.add(new String[] {m.t("population.person.sex"), p.sex() == null ? "—" : m.t("population.sex." + p.sex())});
             facts.add(new String[] {m.t("population.person.birthDate"), p.birthDate() == null ? "—" : p.birthDate().toString()});
-            facts.add(new String[] {m.t("care.pdf.ethnicity"), p.ethnicity() == null ? "—"
-                    : Ethnicities.byCode(p.ethnicity()).map(e -> "en".equals(locale.getLanguage()) ? e.englishName() : e.name())
-                            .orElse(p.ethnicity())});
+            facts.add(new String[] {m.t("care.pdf.ethnicity"), dash(Ethnicities.shown(p.ethnicity(), locale))});
             facts.add(new String[] {m.t("population.person.phone"), dash(p.phone())});
             facts.add(new String[] {m.t("population.person.residence"), m.t("population.residence." + p.residence())});
             facts.add(new String[] {m.t("population.person.relation"), p.relation() == null ? "—" : m.t("population.relation." + p.relation())});

@@ -93,6 +93,17 @@ public final class Ethnicities {
     }
 
     /**
+     * A stored code as a reader of {@code locale} reads it: 回族, or Hui in English; a code the standard does not
+     * have as it is, and none as null.
+     */
+    public static String shown(String code, java.util.Locale locale) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        return byCode(code).map(e -> "en".equals(locale.getLanguage()) ? e.englishName() : e.name()).orElse(code);
+    }
+
+    /**
      * By name as people write it: the full name (汉族), without its 族 (汉), or the romanised name
      * in any case (Han).
      */

@@ -24,6 +24,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.fengqiao.platform.Invalid;
 
 /**
  * The rows of an uploaded table, one at a time: a CSV is streamed line by line (a million rows never sit in
@@ -181,6 +182,20 @@ public final class ImportTable<C extends Enum<C> & ImportTable.Header> implement
             }
         }
         return false;
+    }
+
+    /**
+     * The problems of a line's cells holding a NUL character (a damaged file): PostgreSQL's text cannot store one, so
+     * such a row is refused with its reason, as any bad cell is, instead of failing the whole job when written.
+     */
+    public static <C extends Enum<C> & Header> List<Invalid.Problem> nulCells(Map<C, String> fields) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        fields.forEach((column, value) -> {
+            if (value.indexOf('\u0000') >= 0) {
+                problems.add(new Invalid.Problem(column.english(), "error.field.nul", new Object[0]));
+            }
+        });
+        return problems;
     }
 
     /** A line's cells by column. */

@@ -760,6 +760,7 @@ public class PersonImport {
         Candidate checkRow(ImportTable.Line line) {
             Candidate c = new Candidate(line);
             Map<Column, String> f = table.fields(line);
+            c.problems.addAll(ImportTable.nulCells(f));
             Sex sex = parse(f.get(Column.SEX), "sex", c, s -> switch (s.toUpperCase(Locale.ROOT)) {
                 case "男", "MALE", "M" -> Sex.MALE;
                 case "女", "FEMALE", "F" -> Sex.FEMALE;

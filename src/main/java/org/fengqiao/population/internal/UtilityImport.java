@@ -392,6 +392,7 @@ public class UtilityImport {
         Candidate read(ImportTable.Line line) {
             Candidate c = new Candidate(line);
             Map<Column, String> f = table.fields(line);
+            c.problems.addAll(ImportTable.nulCells(f));
             String utility = f.get(Column.UTILITY);
             if (utility == null) {
                 c.problem("utility", "utilities.import.utility.required");

@@ -11,6 +11,7 @@ import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.Category;
 import org.fengqiao.population.KeyPersonType;
 import org.fengqiao.population.Residence;
+import org.fengqiao.population.internal.Ethnicities;
 import org.fengqiao.population.internal.Households;
 import org.fengqiao.population.internal.PersonQuery;
 import org.fengqiao.population.internal.PersonRegister;
@@ -85,10 +86,11 @@ class PersonPages {
 
     @GetMapping("/persons/{id}")
     @PreAuthorize("hasAuthority('POPULATION_READ')")
-    String person(@PathVariable UUID id, Model model) {
+    String person(@PathVariable UUID id, Model model, Locale locale) {
         Caller caller = Callers.require();
         PersonController.PersonView person = PersonController.PersonView.of(register.read(id, caller));
         model.addAttribute("person", person);
+        model.addAttribute("ethnicity", Ethnicities.shown(person.ethnicity(), locale));
         // the link to the person's household (所在户), only when the caller may open that page
         model.addAttribute("household", person.householdId() == null ? null
                 : households.findVisible(person.householdId(), caller).orElse(null));

@@ -1,0 +1,67 @@
+package org.fengqiao.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A person's page shows what the officer recorded on his form, as the personal file (一人一档) prints it: his
+ * ethnicity by name, the day he left, the note; in the reader's language.
+ */
+class PersonPageFactsIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void thePersonPageShowsEthnicityTheDayHeLeftAndTheNoteInEitherLanguage() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID grid = fx.gridId("FS-1-01");
+        UUID household = fx.household(grid, null, false, false);
+        UUID person = fx.person(grid, household, "回离", "HEAD", null, null);
+        jdbc.sql("UPDATE person SET ethnicity = '03', residence = 'LEFT', left_on = DATE '2026-03-15', "
+                + "note = '去无锡打工，春节回家' WHERE id = ?").param(person).update();
+
+        String zh = page("zh-CN", "/persons/" + person);
+        assertThat(zh).containsPattern(fact("民族", "回族")).containsPattern(fact("离开日期", "2026-03-15"))
+                .containsPattern(fact("备注", "去无锡打工，春节回家"));
+
+        String en = page("en", "/persons/" + person);
+        assertThat(en).containsPattern(fact("Ethnicity", "Hui")).containsPattern(fact("Left on", "2026-03-15"))
+                .containsPattern(fact("Note", "去无锡打工，春节回家"));
+    }
+
+    @Test
+    void aPersonWhoNeverLeftShowsNoDayOfLeaving() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID grid = fx.gridId("FS-1-01");
+        UUID person = fx.person(grid, fx.household(grid, null, false, false), "韦明", "HEAD", null, null);
+
+        String zh = page("zh-CN", "/persons/" + person);
+        assertThat(zh).doesNotContain("离开日期");
+        // nothing recorded: a dash, as for the other facts
+        assertThat(zh).containsPattern(fact("民族", "—"));
+    }
+
+    /** A row of the page's facts table: its label, then its value. */
+    private static Pattern fact(String label, String value) {
+        return Pattern.compile("<th[^>]*>" + Pattern.quote(label) + "</th>\\s*<td[^>]*>"
+                + Pattern.quote(value) + "</td>");
+    }
+
+    private String page(String language, String path) {
+        HttpResponse<String> r = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, language).get(path, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+}
