@@ -24,6 +24,7 @@ import org.fengqiao.account.StaffRole;
 import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.IncidentProperties;
 import org.fengqiao.incident.internal.Incidents;
+import org.fengqiao.incident.internal.Merges;
 import org.fengqiao.incident.internal.Photos;
 import org.fengqiao.incident.internal.Ratings;
 import org.fengqiao.incident.internal.ResidentDesk;
@@ -77,6 +78,8 @@ class ResidentIntegrationTests extends IntegrationTest {
     Incidents incidents;
     @Autowired
     Photos photos;
+    @Autowired
+    Merges merges;
     @Autowired
     Ratings ratings;
     @Autowired
@@ -568,6 +571,32 @@ class ResidentIntegrationTests extends IntegrationTest {
         assertThat(english.body()).contains("choose the community or grid instead");
         assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param("定位在外-" + n)
                 .query(Long.class).single()).isZero();
+    }
+
+    /**
+     * Staff merged the resident's report into another one of the same matter: his tracking page says in his language
+     * where it stands (handled with the other, answered with it), never a message key; and when the other is
+     * answered, he reads the answer.
+     */
+    @Test
+    void aResidentWhoseReportWasMergedReadsWhereItStandsInHisLanguage() {
+        String primary = codeOf(resident(null).post("/report", "/report", report(grid, "路灯坏了-主-" + n), List.of()));
+        String code = codeOf(resident(null).post("/report", "/report", report(grid, "路灯坏了-重复-" + n), List.of()));
+        merges.merge(idOf(code), new Merges.Into(idOf(primary), null, false, "同一盏路灯"), Submitter.system("test"));
+
+        String zh = resident(null).get("/track/" + code).body();
+        assertThat(zh).doesNotContain("incident.track").contains("与反映同一件事的报告合并办理");
+        JsonNode json = ApiClient.json(resident(null).get("/api/public/v1/track/" + code));
+        assertThat(json.get("status").asText()).doesNotContain("incident.track").contains("合并办理");
+        String en = resident("en").get("/track/" + code).body();
+        assertThat(en).doesNotContain("incident.track").contains("Handled together with");
+        assertThat(ApiClient.json(resident("en").get("/api/public/v1/track/" + code)).get("status").asText())
+                .doesNotContain("incident.track").contains("together");
+
+        answered(primary);
+        JsonNode after = ApiClient.json(resident(null).get("/api/public/v1/track/" + code));
+        assertThat(after.get("status").asText()).isEqualTo("已答复");
+        assertThat(after.get("answer").asText()).isEqualTo("已找到老人并送回家中，感谢您的反映");
     }
 
     @Test
