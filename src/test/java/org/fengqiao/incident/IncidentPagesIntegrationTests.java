@@ -198,6 +198,24 @@ class IncidentPagesIntegrationTests extends IntegrationTest {
         assertThat(page(officer, "/incidents/new")).contains("来源只能是巡查上报或信息员线索");
     }
 
+    /** A form with several faults is told all of them at once, where it happened among them. */
+    @Test
+    void everyFaultOfTheFormIsToldAtOnceTheAddressItCannotPlaceIncluded() {
+        ApiClient c = signedIn(manager);
+        String description = "多处错误" + n;
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("idempotencyKey", UUID.randomUUID().toString());
+        form.put("category", "CASE");
+        form.put("subtype", "");
+        form.put("description", description);
+        form.put("address", "不存在的地方xyz" + n);
+        form.put("_csrf", c.csrfFrom("/incidents/new"));
+        assertThat(c.form("/incidents", form).headers().firstValue("Location").orElseThrow()).endsWith("/incidents/new");
+        assertThat(page(c, "/incidents/new")).contains("案事件须注明刑事或治安", "未能按这个地址找到所在网格");
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param(description)
+                .query(Long.class).single()).as("nothing filed").isZero();
+    }
+
     @Test
     void anActionsNoteRefusedComesBackInItsFieldAndNothingIsRecorded() {
         UUID id = desk.file(new NewIncident(Source.FIELD, Category.HELP, null, null, "处置说明测试" + n, null, null, null,

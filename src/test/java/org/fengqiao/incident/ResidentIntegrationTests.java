@@ -294,6 +294,26 @@ class ResidentIntegrationTests extends IntegrationTest {
         assertThat(TestPhotos.webpChunks(kept.get(1))).doesNotContain("EXIF", "XMP ");
     }
 
+    /**
+     * A refused form comes back without its photos (no browser keeps a file chosen): so everything wrong in it is said
+     * at once, the photos' faults with the others', and the resident chooses his photos again once, not per fault.
+     */
+    @Test
+    void everythingWrongInTheReportFormIsSaidAtOnceWithItsPhotos() {
+        String description = "一次说全-" + n;
+        Map<String, String> form = report(grid, description);
+        form.put("category", "");
+        form.put("reporterPhone", "12345");
+        List<PublicClient.File> notAPhoto = List.of(new PublicClient.File("x.jpg", "image/jpeg", "不是照片".getBytes()));
+        HttpResponse<String> zh = resident(null).post("/report", "/report", form, notAPhoto);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).contains("<li>反映什么事：必填</li>", "电话号码格式不正确", "只接受JPEG、PNG或WebP格式的照片");
+        HttpResponse<String> en = resident("en").post("/report", "/report", form, notAPhoto);
+        assertThat(en.body()).contains("<li>What is it about: Required</li>", "The phone number is not valid",
+                "Only JPEG, PNG or WebP photos are accepted");
+        assertThat(filed(description)).as("nothing filed").isZero();
+    }
+
     @Test
     void anErrorOfTheReportFormNamesTheFieldItIsAboutInTheResidentsLanguage() {
         String description = "字段名称-" + n;
