@@ -314,6 +314,34 @@ class ResidentIntegrationTests extends IntegrationTest {
         assertThat(filed(description)).as("nothing filed").isZero();
     }
 
+    /**
+     * A resident who left the form open past the session's idle time (a phone put away, a photo fetched) and sends it
+     * then: the page the form came from again, saying it had expired, with what he typed, not a bare "not allowed"
+     * answer in JSON that loses it all; sent again from there, it is filed.
+     */
+    @Test
+    void aFormSentAfterThePageExpiredComesBackAsTypedToSendAgain() {
+        String description = "页面过期-" + n;
+        Map<String, String> form = report(grid, description);
+        form.put("reporterName", "赵六");
+        form.put("_csrf", "expired-" + UUID.randomUUID());
+        PublicClient resident = resident(null);
+        HttpResponse<String> refused = resident.post("/report", "/report", form, List.of());
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/report");
+        String page = resident.follow(refused).body();
+        assertThat(page).contains("页面已过期", ">" + description + "</textarea>", "value=\"赵六\"");
+        assertThat(filed(description)).as("nothing filed").isZero();
+        form.remove("_csrf");
+        codeOf(resident.post("/report", "/report", form, List.of()));
+        assertThat(filed(description)).isEqualTo(1);
+
+        PublicClient en = resident("en");
+        Map<String, String> english = report(grid, "expired-" + n);
+        english.put("_csrf", "expired");
+        assertThat(en.follow(en.post("/report", "/report", english, List.of())).body()).contains("The page had expired");
+    }
+
     @Test
     void anErrorOfTheReportFormNamesTheFieldItIsAboutInTheResidentsLanguage() {
         String description = "字段名称-" + n;
