@@ -342,6 +342,33 @@ class ResidentIntegrationTests extends IntegrationTest {
         assertThat(en.follow(en.post("/report", "/report", english, List.of())).body()).contains("The page had expired");
     }
 
+    /**
+     * What the public form limits in the browser (a name of 100 characters, a department of 100, a reason to reopen of
+     * 2000) is limited on the server too: a client of its own cannot put a page of text where staff read a name.
+     */
+    @Test
+    void theNameDepartmentAndReasonToReopenAreLimitedOnTheServerAsTheFormLimitsThem() {
+        String description = "超长字段-" + n;
+        Map<String, String> form = report(grid, description);
+        form.put("category", "DEPARTMENT");
+        form.put("department", "城管".repeat(51));
+        form.put("reporterName", "王".repeat(101));
+        HttpResponse<String> zh = resident(null).post("/report", "/report", form, List.of());
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).contains("涉及部门不能超过100字", "报告人不能超过100字");
+        assertThat(resident("en").post("/report", "/report", form, List.of()).body())
+                .contains("Department may not exceed 100 characters");
+        assertThat(filed(description)).as("nothing filed").isZero();
+
+        String code = answered(codeOf(resident(null).post("/report", "/report", report(grid, "超长原因-" + n), List.of())));
+        PublicClient resident = resident(null);
+        String page = resident.follow(resident.post("/track/" + code, "/track/" + code + "/reopen",
+                Map.of("reason", "还是不行，" + "老人又走失了。".repeat(300)), List.of())).body();
+        assertThat(page).contains("重新办理的原因不能超过2000字");
+        assertThat(incidents.find(idOf(code)).orElseThrow().status()).as("not reopened")
+                .isEqualTo(Incidents.Status.ANSWERED);
+    }
+
     @Test
     void anErrorOfTheReportFormNamesTheFieldItIsAboutInTheResidentsLanguage() {
         String description = "字段名称-" + n;

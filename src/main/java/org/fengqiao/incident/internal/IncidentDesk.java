@@ -382,6 +382,10 @@ public class IncidentDesk implements AutoCloseable {
         } else if (n.address() != null && hasControlCharacters(n.address())) {
             problems.add(problem("address", "incident.text.control"));
         }
+        // as the forms limit them in the browser (the residents' name field 100 characters, the staff's 50; the
+        // department 100, as a referral's): the staff read these where a name or a department stands
+        checkText(problems, "reporterName", "incident.field.reporter", 100, n.reporterName());
+        checkText(problems, "department", "incident.field.department", 100, n.department());
     }
 
     /**
@@ -566,6 +570,11 @@ public class IncidentDesk implements AutoCloseable {
     public Incident reopen(UUID id, String reason, String actorName, Instant at, java.time.Duration window) {
         if (reason == null || reason.isBlank()) {
             throw Invalid.of("reason", "incident.reopen.reasonRequired");
+        }
+        List<Invalid.Problem> problems = new ArrayList<>();
+        checkText(problems, "reason", "incident.reopen.reasonLabel", 2000, reason); // the tracking page's limit
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
         }
         incidents.lock(id);
         Incident before = incidents.find(id).orElseThrow(() -> new NotFound("incident", id));
