@@ -1,5 +1,5 @@
-// The public report form: "use my location" asks the browser for its position and fills lon/lat; the
-// department field shows only for matters of other departments.
+// The residents' report form and the staff's: "use my location" asks the browser for its position and fills lon/lat;
+// on the residents' form the department field shows only for matters of other departments.
 (function () {
   'use strict';
   var category = document.getElementById('category');

@@ -107,6 +107,40 @@ class IncidentBrowserTests extends BrowserTest {
                 .query(String.class).single()).isEqualTo("RESOLVED");
     }
 
+    /**
+     * On patrol the grid worker files where he stands: the form takes his phone's location with one tap, as the
+     * resident's form does and as the form's own refusal of an address it cannot place tells him to, and the location
+     * finds the grid.
+     */
+    @Test
+    void onPatrolTheFormTakesThePhonesLocationAndItFindsTheGrid() {
+        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
+        String n = String.valueOf(100000 + new Random().nextInt(899999));
+        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "B-L-" + n, "定位村" + n,
+                null, null, null);
+        double lon = 100 + new Random().nextInt(400) / 100.0;
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,31],[%s,31],[%s,31.005],[%s,31.005],[%s,31]]]}"
+                .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
+        Grid grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-B-L-" + n, "定位网格" + n, square, null,
+                null, null);
+
+        login("officer");
+        page.navigate(url("/incidents/new"));
+        page.selectOption("#category", "HELP");
+        page.fill("#description", "巡逻发现老人摔倒" + n);
+        context.grantPermissions(java.util.List.of("geolocation"));
+        context.setGeolocation(new com.microsoft.playwright.options.Geolocation(31.0025, lon + 0.0025));
+        page.click("#use-location");
+        assertThat(page.locator("#lat")).hasValue("31.002500");
+        assertThat(page.locator("#location-status")).containsText("已获取位置");
+        assertThat(fitsTheScreen()).as("the form with its location button fits a phone's width").isTrue();
+        page.click("#submit-incident");
+        page.waitForURL(u -> u.matches(".*/incidents/[0-9a-f-]{36}$"));
+        String incident = page.url().substring(page.url().lastIndexOf('/') + 1);
+        assertThat(jdbc.sql("SELECT grid_id FROM incident WHERE id = ?").param(UUID.fromString(incident))
+                .query(UUID.class).single()).as("the phone's location found the grid").isEqualTo(grid.id().value());
+    }
+
     @Test
     void aLongUnbrokenWordInADescriptionWrapsInTheListInsteadOfWideningThePhonePage() {
         Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();

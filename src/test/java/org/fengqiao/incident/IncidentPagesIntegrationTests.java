@@ -149,6 +149,73 @@ class IncidentPagesIntegrationTests extends IntegrationTest {
                 .doesNotContainPattern("<select id=\"subtype\"[^>]*\\srequired[\\s=>]");
     }
 
+    /**
+     * The officer who handles an informant files the informant's clue from the staff page on his phone: the form lets
+     * him say it is one, and then the informant's name and phone are known to him and the station chief only, as the
+     * API has it; the bureau (and everyone else in scope) reads the clue without them.
+     */
+    @Test
+    void anInformantsClueFiledFromThePageIsKnownOnlyToHisHandlerAndTheStationChief() {
+        ApiClient officer = signedIn("officer");
+        String form = page(officer, "/incidents/new");
+        assertThat(form).contains("name=\"source\"").containsPattern("value=\"INFORMANT\"[^>]*>信息员线索<");
+        String informant = "线人" + n;
+        Map<String, String> clue = new LinkedHashMap<>();
+        clue.put("idempotencyKey", UUID.randomUUID().toString());
+        clue.put("source", "INFORMANT");
+        clue.put("category", "CASE");
+        clue.put("subtype", "CRIMINAL");
+        clue.put("description", "有人在村西仓库收购赃物" + n);
+        clue.put("gridId", grid.id().value().toString());
+        clue.put("reporterName", informant);
+        clue.put("reporterPhone", "13955556666");
+        clue.put("_csrf", officer.csrfFrom("/incidents/new"));
+        HttpResponse<String> filed = officer.form("/incidents", clue);
+        assertThat(filed.statusCode()).isEqualTo(302);
+        String location = filed.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches(".*/incidents/[0-9a-f-]{36}$");
+        String path = location.substring(location.indexOf("/incidents/"));
+        assertThat(jdbc.sql("SELECT source FROM incident WHERE id = ?")
+                .param(UUID.fromString(path.substring(path.lastIndexOf('/') + 1))).query(String.class).single())
+                .isEqualTo("INFORMANT");
+
+        assertThat(page(officer, path)).as("his handler, who filed it").contains(informant, "139****6666");
+        assertThat(page(signedIn("chief"), path)).as("the station chief").contains(informant, "139****6666");
+        String byBureau = page(signedIn("bureau"), path);
+        assertThat(byBureau).contains("信息员（身份保密）", "有人在村西仓库收购赃物" + n)
+                .doesNotContain(informant, "139****6666", "13955556666");
+        assertThat(page(signedIn(manager), path)).doesNotContain(informant, "139****6666");
+
+        Map<String, String> other = new LinkedHashMap<>(clue);
+        other.put("idempotencyKey", UUID.randomUUID().toString());
+        other.put("source", "CALL_110");
+        other.put("description", "冒充110推送" + n);
+        other.put("_csrf", officer.csrfFrom("/incidents/new"));
+        assertThat(officer.form("/incidents", other).headers().firstValue("Location").orElseThrow())
+                .as("the page files the field's reports and informants' clues only").endsWith("/incidents/new");
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param("冒充110推送" + n)
+                .query(Long.class).single()).isZero();
+        assertThat(page(officer, "/incidents/new")).contains("来源只能是巡查上报或信息员线索");
+    }
+
+    /** A form with several faults is told all of them at once, where it happened among them. */
+    @Test
+    void everyFaultOfTheFormIsToldAtOnceTheAddressItCannotPlaceIncluded() {
+        ApiClient c = signedIn(manager);
+        String description = "多处错误" + n;
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("idempotencyKey", UUID.randomUUID().toString());
+        form.put("category", "CASE");
+        form.put("subtype", "");
+        form.put("description", description);
+        form.put("address", "不存在的地方xyz" + n);
+        form.put("_csrf", c.csrfFrom("/incidents/new"));
+        assertThat(c.form("/incidents", form).headers().firstValue("Location").orElseThrow()).endsWith("/incidents/new");
+        assertThat(page(c, "/incidents/new")).contains("案事件须注明刑事或治安", "未能按这个地址找到所在网格");
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param(description)
+                .query(Long.class).single()).as("nothing filed").isZero();
+    }
+
     @Test
     void anActionsNoteRefusedComesBackInItsFieldAndNothingIsRecorded() {
         UUID id = desk.file(new NewIncident(Source.FIELD, Category.HELP, null, null, "处置说明测试" + n, null, null, null,

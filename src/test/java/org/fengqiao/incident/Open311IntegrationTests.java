@@ -202,6 +202,8 @@ class Open311IntegrationTests extends IntegrationTest {
         String code = jdbc.sql("SELECT tracking_code FROM incident WHERE id = CAST(? AS uuid)").param(id)
                 .query(String.class).single();
         assertThat(answer.get("service_notice").asText()).as("the tracking code goes to the filer").contains(code);
+        assertThat(answer.get("service_notice").asText()).as("with the address of the page it opens, for the reporter")
+                .contains("http://localhost:" + port + "/track/" + code);
         assertThat(answer.get("account_id").asText()).isEqualTo("acct-7");
 
         var row = jdbc.sql("""

@@ -24,6 +24,7 @@ import org.fengqiao.account.StaffRole;
 import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.IncidentProperties;
 import org.fengqiao.incident.internal.Incidents;
+import org.fengqiao.incident.internal.Merges;
 import org.fengqiao.incident.internal.Photos;
 import org.fengqiao.incident.internal.Ratings;
 import org.fengqiao.incident.internal.ResidentDesk;
@@ -77,6 +78,8 @@ class ResidentIntegrationTests extends IntegrationTest {
     Incidents incidents;
     @Autowired
     Photos photos;
+    @Autowired
+    Merges merges;
     @Autowired
     Ratings ratings;
     @Autowired
@@ -289,6 +292,81 @@ class ResidentIntegrationTests extends IntegrationTest {
                 .param(idOf(code)).query(byte[].class).list();
         assertThat(TestPhotos.pngChunks(kept.get(0))).doesNotContain("tEXt", "eXIf");
         assertThat(TestPhotos.webpChunks(kept.get(1))).doesNotContain("EXIF", "XMP ");
+    }
+
+    /**
+     * A refused form comes back without its photos (no browser keeps a file chosen): so everything wrong in it is said
+     * at once, the photos' faults with the others', and the resident chooses his photos again once, not per fault.
+     */
+    @Test
+    void everythingWrongInTheReportFormIsSaidAtOnceWithItsPhotos() {
+        String description = "一次说全-" + n;
+        Map<String, String> form = report(grid, description);
+        form.put("category", "");
+        form.put("reporterPhone", "12345");
+        List<PublicClient.File> notAPhoto = List.of(new PublicClient.File("x.jpg", "image/jpeg", "不是照片".getBytes()));
+        HttpResponse<String> zh = resident(null).post("/report", "/report", form, notAPhoto);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).contains("<li>反映什么事：必填</li>", "电话号码格式不正确", "只接受JPEG、PNG或WebP格式的照片");
+        HttpResponse<String> en = resident("en").post("/report", "/report", form, notAPhoto);
+        assertThat(en.body()).contains("<li>What is it about: Required</li>", "The phone number is not valid",
+                "Only JPEG, PNG or WebP photos are accepted");
+        assertThat(filed(description)).as("nothing filed").isZero();
+    }
+
+    /**
+     * A resident who left the form open past the session's idle time (a phone put away, a photo fetched) and sends it
+     * then: the page the form came from again, saying it had expired, with what he typed, not a bare "not allowed"
+     * answer in JSON that loses it all; sent again from there, it is filed.
+     */
+    @Test
+    void aFormSentAfterThePageExpiredComesBackAsTypedToSendAgain() {
+        String description = "页面过期-" + n;
+        Map<String, String> form = report(grid, description);
+        form.put("reporterName", "赵六");
+        form.put("_csrf", "expired-" + UUID.randomUUID());
+        PublicClient resident = resident(null);
+        HttpResponse<String> refused = resident.post("/report", "/report", form, List.of());
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/report");
+        String page = resident.follow(refused).body();
+        assertThat(page).contains("页面已过期", ">" + description + "</textarea>", "value=\"赵六\"");
+        assertThat(filed(description)).as("nothing filed").isZero();
+        form.remove("_csrf");
+        codeOf(resident.post("/report", "/report", form, List.of()));
+        assertThat(filed(description)).isEqualTo(1);
+
+        PublicClient en = resident("en");
+        Map<String, String> english = report(grid, "expired-" + n);
+        english.put("_csrf", "expired");
+        assertThat(en.follow(en.post("/report", "/report", english, List.of())).body()).contains("The page had expired");
+    }
+
+    /**
+     * What the public form limits in the browser (a name of 100 characters, a department of 100, a reason to reopen of
+     * 2000) is limited on the server too: a client of its own cannot put a page of text where staff read a name.
+     */
+    @Test
+    void theNameDepartmentAndReasonToReopenAreLimitedOnTheServerAsTheFormLimitsThem() {
+        String description = "超长字段-" + n;
+        Map<String, String> form = report(grid, description);
+        form.put("category", "DEPARTMENT");
+        form.put("department", "城管".repeat(51));
+        form.put("reporterName", "王".repeat(101));
+        HttpResponse<String> zh = resident(null).post("/report", "/report", form, List.of());
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).contains("涉及部门不能超过100字", "报告人不能超过100字");
+        assertThat(resident("en").post("/report", "/report", form, List.of()).body())
+                .contains("Department may not exceed 100 characters");
+        assertThat(filed(description)).as("nothing filed").isZero();
+
+        String code = answered(codeOf(resident(null).post("/report", "/report", report(grid, "超长原因-" + n), List.of())));
+        PublicClient resident = resident(null);
+        String page = resident.follow(resident.post("/track/" + code, "/track/" + code + "/reopen",
+                Map.of("reason", "还是不行，" + "老人又走失了。".repeat(300)), List.of())).body();
+        assertThat(page).contains("重新办理的原因不能超过2000字");
+        assertThat(incidents.find(idOf(code)).orElseThrow().status()).as("not reopened")
+                .isEqualTo(Incidents.Status.ANSWERED);
     }
 
     @Test
@@ -568,6 +646,32 @@ class ResidentIntegrationTests extends IntegrationTest {
         assertThat(english.body()).contains("choose the community or grid instead");
         assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param("定位在外-" + n)
                 .query(Long.class).single()).isZero();
+    }
+
+    /**
+     * Staff merged the resident's report into another one of the same matter: his tracking page says in his language
+     * where it stands (handled with the other, answered with it), never a message key; and when the other is
+     * answered, he reads the answer.
+     */
+    @Test
+    void aResidentWhoseReportWasMergedReadsWhereItStandsInHisLanguage() {
+        String primary = codeOf(resident(null).post("/report", "/report", report(grid, "路灯坏了-主-" + n), List.of()));
+        String code = codeOf(resident(null).post("/report", "/report", report(grid, "路灯坏了-重复-" + n), List.of()));
+        merges.merge(idOf(code), new Merges.Into(idOf(primary), null, false, "同一盏路灯"), Submitter.system("test"));
+
+        String zh = resident(null).get("/track/" + code).body();
+        assertThat(zh).doesNotContain("incident.track").contains("与反映同一件事的报告合并办理");
+        JsonNode json = ApiClient.json(resident(null).get("/api/public/v1/track/" + code));
+        assertThat(json.get("status").asText()).doesNotContain("incident.track").contains("合并办理");
+        String en = resident("en").get("/track/" + code).body();
+        assertThat(en).doesNotContain("incident.track").contains("Handled together with");
+        assertThat(ApiClient.json(resident("en").get("/api/public/v1/track/" + code)).get("status").asText())
+                .doesNotContain("incident.track").contains("together");
+
+        answered(primary);
+        JsonNode after = ApiClient.json(resident(null).get("/api/public/v1/track/" + code));
+        assertThat(after.get("status").asText()).isEqualTo("已答复");
+        assertThat(after.get("answer").asText()).isEqualTo("已找到老人并送回家中，感谢您的反映");
     }
 
     @Test

@@ -284,6 +284,10 @@ public class SatisfactionPageIntegrationTests extends IntegrationTest {
                 .contains("Per person in charge").contains("Satisfaction rate").contains("(no comment)")
                 .contains("Low ratings (3 or less)").doesNotContain("群众满意率");
         assertThat(row(english, "grids", grid.id().value()).get("html")).contains("50.0%");
+        // the one rating of a day forty-five days ago: one rating, not "1 ratings"
+        String oneDay = page(signedIn("chief", "en"), "/incidents/satisfaction?unit=" + unit.id().value() + "&from="
+                + oldDay + "&to=" + oldDay);
+        assertThat(oneDay).contains("1 rating, 0 satisfied").doesNotContain("1 ratings");
     }
 
     @Test

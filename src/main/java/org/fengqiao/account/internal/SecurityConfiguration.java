@@ -1,13 +1,15 @@
 package org.fengqiao.account.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.fengqiao.account.StaffRole;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Locale;
 import java.net.URI;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.platform.web.FormAnswers;
+import org.fengqiao.platform.web.TypedForm;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +18,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,14 +27,16 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * Pages sign in with a form and keep the session in the database; API clients send a bearer token.
@@ -78,6 +84,27 @@ class SecurityConfiguration {
         AccessDeniedHandler apiDenied = (request, response, e) ->
                 problem(response, json, HttpStatus.FORBIDDEN, "forbidden",
                         messages.getMessage("error.forbidden", null, locales.resolveLocale(request)));
+        // A page's form sent after its session idled out (the page left open on a phone) carries a CSRF token the
+        // session no longer holds: back to the page of this site it came from, with what was typed and a line saying
+        // to send it again (its fresh token now on the page), not the API's bare "not allowed" in JSON. A form from
+        // no page of this site (a forgery's) and every other refusal are answered 403 as before.
+        AccessDeniedHandler pageDenied = (request, response, e) -> {
+            String back = e instanceof CsrfException ? sameSiteReferer(request) : null;
+            if (back == null) {
+                apiDenied.handle(request, response, e);
+                return;
+            }
+            if (back.startsWith("/login")) {
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+                return;
+            }
+            FlashMap flash = new FlashMap();
+            flash.put("problems", List.of(messages.getMessage("error.pageExpired", null, locales.resolveLocale(request))));
+            flash.put(FormAnswers.FORM, TypedForm.of(request));
+            flash.setTargetRequestPath(request.getContextPath() + back.replaceFirst("[?#].*", ""));
+            new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
+            response.sendRedirect(request.getContextPath() + back);
+        };
         AuthenticationFailureHandler loginFailure = (request, response, e) -> {
             String reason = e instanceof org.springframework.security.authentication.LockedException ? "locked" : "bad";
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
@@ -139,7 +166,8 @@ class SecurityConfiguration {
             .exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(apiEntryPoint, API)
                 .defaultAuthenticationEntryPointFor(pageEntryPoint, request -> true)
-                .defaultAccessDeniedHandlerFor(apiDenied, API))
+                .defaultAccessDeniedHandlerFor(apiDenied, API)
+                .defaultAccessDeniedHandlerFor(pageDenied, request -> true))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self' 'unsafe-inline'; "
@@ -147,6 +175,28 @@ class SecurityConfiguration {
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(p -> p.policy("geolocation=(self), camera=(self), microphone=()")));
         return http.build();
+    }
+
+    /** The path (and query) of the page of this site the request came from, by its Referer; null for none. */
+    static String sameSiteReferer(HttpServletRequest request) {
+        String referer = request.getHeader("Referer");
+        if (referer == null) {
+            return null;
+        }
+        try {
+            URI from = URI.create(referer);
+            boolean sameSite = from.getHost() != null && from.getHost().equalsIgnoreCase(request.getServerName())
+                    && (from.getPort() == -1 ? "http".equalsIgnoreCase(from.getScheme()) ? 80 : 443 : from.getPort())
+                            == request.getServerPort();
+            String path = from.getRawPath();
+            if (!sameSite || path == null || !path.startsWith(request.getContextPath() + "/")) {
+                return null;
+            }
+            path = path.substring(request.getContextPath().length());
+            return from.getRawQuery() == null ? path : path + "?" + from.getRawQuery();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static boolean writesSomethingOtherThanOneself(jakarta.servlet.http.HttpServletRequest request) {

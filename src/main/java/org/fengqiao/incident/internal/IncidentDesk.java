@@ -151,8 +151,45 @@ public class IncidentDesk implements AutoCloseable {
         // would pay a round trip for what only a retry needs. A retry is checked and routed again like a new
         // report; should it no longer pass the checks (a grid removed meanwhile), it still answers the first report.
         List<Invalid.Problem> problems = new ArrayList<>();
+        Located at = located(n, who, now, problems);
+        if (!problems.isEmpty()) {
+            Optional<Incidents.Prior> prior = key == null ? Optional.empty() : incidents.prior(who.key(), key);
+            if (prior.isPresent()) {
+                return repeated(prior.get(), hash);
+            }
+            throw new Invalid("error.invalid", problems);
+        }
+        Prepared report = routed(at.report(), who, now, key, hash, at.grid(), at.phone());
+        Filed filed = intake == null || TransactionSynchronizationManager.isActualTransactionActive()
+                ? tx.execute(status -> write(List.of(report)).get(0))
+                : intake.submit(report);
+        // null: the same key filed before, or meanwhile by a concurrent request
+        return filed != null ? filed : repeated(incidents.prior(who.key(), key).orElseThrow(), hash);
+    }
+
+    /** What filing this report would refuse in it, all at once; nothing is written. */
+    public List<Invalid.Problem> problems(NewIncident n, Submitter who) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        located(n, who, now(), problems);
+        return problems;
+    }
+
+    /** A report checked: located (its grid, and its point when its address gave one), its phone as stored. */
+    private record Located(NewIncident report, Grid grid, String phone) {
+    }
+
+    /** The fields that say where it happened: while one is wrong, no grid is looked for. */
+    private static final java.util.Set<String> WHERE = java.util.Set.of("location", "address", "gridId");
+
+    /**
+     * Checks a report and finds its grid, adding every problem found to {@code problems}: where it happened is looked
+     * up unless the fields saying so are wrong themselves, so a form is told all its faults at once (a missing category
+     * does not hide an address that names nowhere). The grid is null when there is a problem.
+     */
+    private Located located(NewIncident n, Submitter who, OffsetDateTime now, List<Invalid.Problem> problems) {
         check(n, now, problems);
-        if (problems.isEmpty() && n.lon() == null && n.gridId() == null) {
+        boolean placeable = problems.stream().noneMatch(p -> WHERE.contains(p.field()));
+        if (placeable && n.lon() == null && n.gridId() == null) {
             // no point and no grid, but where it happened in words: the standard address so written, or the most
             // like it, gives the grid and the point (the duplicate check needs one)
             Optional<StandardAddresses.Address> named = addresses.matching(n.address(), who.scopePaths());
@@ -162,26 +199,15 @@ public class IncidentDesk implements AutoCloseable {
                 n = n.locatedAt(a.gridId(), point ? a.lon() : null, point ? a.lat() : null);
             } else {
                 problems.add(problem("address", "incident.address.notFound"));
+                placeable = false;
             }
         }
-        Grid grid = problems.isEmpty() ? grid(n, who, problems) : null;
+        Grid grid = placeable ? grid(n, who, problems) : null;
         String phone = SubmissionHash.phone(n.reporterPhone());
         if (phone != null && !MOBILE.matcher(phone).matches() && !FIXED.matcher(phone).matches()) {
             problems.add(problem("reporterPhone", "incident.reporterPhone.invalid"));
         }
-        if (!problems.isEmpty()) {
-            Optional<Incidents.Prior> prior = key == null ? Optional.empty() : incidents.prior(who.key(), key);
-            if (prior.isPresent()) {
-                return repeated(prior.get(), hash);
-            }
-            throw new Invalid("error.invalid", problems);
-        }
-        Prepared report = routed(n, who, now, key, hash, grid, phone);
-        Filed filed = intake == null || TransactionSynchronizationManager.isActualTransactionActive()
-                ? tx.execute(status -> write(List.of(report)).get(0))
-                : intake.submit(report);
-        // null: the same key filed before, or meanwhile by a concurrent request
-        return filed != null ? filed : repeated(incidents.prior(who.key(), key).orElseThrow(), hash);
+        return new Located(n, problems.isEmpty() ? grid : null, phone);
     }
 
     /**
@@ -356,6 +382,10 @@ public class IncidentDesk implements AutoCloseable {
         } else if (n.address() != null && hasControlCharacters(n.address())) {
             problems.add(problem("address", "incident.text.control"));
         }
+        // as the forms limit them in the browser (the residents' name field 100 characters, the staff's 50; the
+        // department 100, as a referral's): the staff read these where a name or a department stands
+        checkText(problems, "reporterName", "incident.field.reporter", 100, n.reporterName());
+        checkText(problems, "department", "incident.field.department", 100, n.department());
     }
 
     /**
@@ -541,6 +571,11 @@ public class IncidentDesk implements AutoCloseable {
     public Incident reopen(UUID id, String reason, String actorName, Instant at, java.time.Duration window) {
         if (reason == null || reason.isBlank()) {
             throw Invalid.of("reason", "incident.reopen.reasonRequired");
+        }
+        List<Invalid.Problem> problems = new ArrayList<>();
+        checkText(problems, "reason", "incident.reopen.reasonLabel", 2000, reason); // the tracking page's limit
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
         }
         incidents.lock(id);
         Incident before = incidents.find(id).orElseThrow(() -> new NotFound("incident", id));

@@ -133,7 +133,16 @@ public class ResidentDesk {
     @Transactional
     public Incident file(NewIncident report, List<Upload> uploads, String address, byte[] browser) {
         admit(address);
-        List<PhotoSanitizer.Clean> clean = clean(uploads);
+        List<PhotoSanitizer.Clean> clean;
+        try {
+            clean = clean(uploads);
+        } catch (Invalid refused) {
+            // the form comes back without its photos (no browser keeps a file chosen): say its other faults with
+            // theirs, so that the resident chooses his photos again once, not once per fault
+            List<Invalid.Problem> all = new ArrayList<>(desk.problems(report.withSource(Source.RESIDENT), RESIDENT));
+            all.addAll(refused.problems());
+            throw new Invalid("error.invalid", all);
+        }
         String key = report.idempotencyKey() != null && report.idempotencyKey().trim().length() >= MIN_KEY
                 && browser != null ? bound(report.idempotencyKey().trim(), browser) : null;
         IncidentDesk.Filed filed = desk.file(report.withSource(Source.RESIDENT).withIdempotencyKey(key), RESIDENT);

@@ -46,6 +46,12 @@ class IncidentPages {
 
     static final int PAGE_SIZE = 30;
 
+    /**
+     * What staff file from the page: what they found in the field, or a clue an informant they handle gave them, whose
+     * name and phone only they and the station chief then see (IncidentViews), as the API's {@code source} has it.
+     */
+    static final List<Source> SOURCES = List.of(Source.FIELD, Source.INFORMANT);
+
     private final IncidentDesk desk;
     private final Incidents incidents;
     private final IncidentViews views;
@@ -101,6 +107,7 @@ class IncidentPages {
         List<Grid> grids = jurisdictions.visibleGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE)
                 .sorted(Comparator.comparing(Grid::code)).toList();
         model.addAttribute("grids", grids);
+        model.addAttribute("sources", SOURCES);
         model.addAttribute("categories", Category.values());
         model.addAttribute("subtypes", Subtype.values());
         return "incident/new";
@@ -108,14 +115,15 @@ class IncidentPages {
 
     @PostMapping("/incidents")
     @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
-    String file(@RequestParam(required = false) Category category, @RequestParam(required = false) Subtype subtype,
+    String file(@RequestParam(required = false) String source, @RequestParam(required = false) Category category,
+            @RequestParam(required = false) Subtype subtype,
             @RequestParam(required = false) String department, @RequestParam(required = false) String description,
             @RequestParam(required = false) UUID gridId, @RequestParam(required = false) Double lon,
             @RequestParam(required = false) Double lat, @RequestParam(required = false) String address,
             @RequestParam(required = false) String reporterName, @RequestParam(required = false) String reporterPhone,
             @RequestParam(required = false) String idempotencyKey, Locale locale, RedirectAttributes redirect) {
         try {
-            NewIncident n = new NewIncident(Source.FIELD, category, category == Category.CASE ? subtype : null,
+            NewIncident n = new NewIncident(source(source), category, category == Category.CASE ? subtype : null,
                     department, description, null, lon, lat, address, gridId, reporterName, reporterPhone, null,
                     idempotencyKey);
             UUID id = desk.file(n, Submitter.of(Callers.require())).incident().id();
@@ -126,6 +134,15 @@ class IncidentPages {
             answers.refused(redirect, e, locale);
             return "redirect:/incidents/new";
         }
+    }
+
+    /** The source chosen on the form: from the field unless said otherwise, never another system's. */
+    private static Source source(String chosen) {
+        if (chosen == null || chosen.isBlank()) {
+            return Source.FIELD;
+        }
+        return SOURCES.stream().filter(s -> s.name().equals(chosen.trim())).findFirst()
+                .orElseThrow(() -> Invalid.of("source", "incident.new.source.invalid"));
     }
 
     @GetMapping("/incidents/{id}")

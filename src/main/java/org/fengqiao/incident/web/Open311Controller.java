@@ -195,9 +195,12 @@ class Open311Controller {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("service_request_id", filed.serviceRequestId());
         m.put("token", filed.token());
-        // the tracking code to the filer only: with it the reporter follows, adds to, rates and reopens the report
+        // the tracking code to the filer only: with it the reporter follows, adds to, rates and reopens the report, on
+        // the page whose address the notice gives (a client's user has never seen this site)
+        String page = ServletUriComponentsBuilder.fromCurrentContextPath().path("/track/{code}")
+                .buildAndExpand(filed.trackingCode()).toUriString();
         m.put("service_notice", text(filed.service().noticeKey(), locale) + " "
-                + messages.getMessage("open311.notice.tracking", new Object[] {filed.trackingCode()}, locale));
+                + messages.getMessage("open311.notice.tracking", new Object[] {filed.trackingCode(), page}, locale));
         m.put("account_id", filed.accountId());
         return f.write(201, "service_requests", List.of(m));
     }

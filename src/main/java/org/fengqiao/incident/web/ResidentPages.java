@@ -81,7 +81,7 @@ class ResidentPages {
 
     @GetMapping("/report")
     String form(Model model, HttpServletRequest request) {
-        model.addAttribute("form", new LinkedHashMap<String, String>());
+        // empty, or as typed when it comes back to be sent again (a page that had expired: see SecurityConfiguration)
         return formPage(model, request);
     }
 
