@@ -576,6 +576,13 @@ class Open311IntegrationTests extends IntegrationTest {
         assertThat(json(badValue).size()).isEqualTo(2);
         assertThat(client.post("requests.json", new Form().add("api_key", DEMO_KEY).add("service_code", "HELP")
                 .add("lat", "91").add("long", lon()).add("description", d)).statusCode()).isEqualTo(400);
+        // each name within its 50 characters, but together (a space between Latin names) past the reporter's 100:
+        // refused naming the standard's field, not a field of the platform the client never sent
+        HttpResponse<String> longNames = client.post("requests.json", new Form().add("api_key", DEMO_KEY)
+                .add("service_code", "HELP").add("lat", lat()).add("long", lon()).add("description", d)
+                .add("first_name", "A".repeat(50)).add("last_name", "B".repeat(50)), "Accept-Language", "en");
+        assertThat(longNames.statusCode()).isEqualTo(400);
+        assertThat(json(longNames).get(0).get("description").asText()).startsWith("last_name");
         assertThat(filed(d)).isZero();
 
         assertThat(client.get("services.csv").statusCode()).isEqualTo(400);

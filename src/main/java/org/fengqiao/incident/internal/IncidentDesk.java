@@ -61,6 +61,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 @Service
 public class IncidentDesk implements AutoCloseable {
 
+    /** The longest reporter's name a report keeps, as the forms limit it. */
+    static final int REPORTER_NAME_MAX = 100;
+
     private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
     private static final Pattern FIXED = Pattern.compile("0[0-9]{2,3}-?[0-9]{7,8}");
     private static final char[] CODE = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
@@ -384,7 +387,7 @@ public class IncidentDesk implements AutoCloseable {
         }
         // as the forms limit them in the browser (the residents' name field 100 characters, the staff's 50; the
         // department 100, as a referral's): the staff read these where a name or a department stands
-        checkText(problems, "reporterName", "incident.field.reporter", 100, n.reporterName());
+        checkText(problems, "reporterName", "incident.field.reporter", REPORTER_NAME_MAX, n.reporterName());
         checkText(problems, "department", "incident.field.department", 100, n.department());
     }
 

@@ -118,6 +118,11 @@ public class Open311Desk {
         tooLong("account_id", s.accountId(), 200, problems);
         tooLong("first_name", s.firstName(), 50, problems);
         tooLong("last_name", s.lastName(), 50, problems);
+        // the names are kept joined (a space between Latin ones): two of 50 would pass the reporter's limit by one
+        if (problems.stream().noneMatch(p -> p.field().endsWith("_name"))
+                && name(trimmed(s.firstName()), trimmed(s.lastName())).length() > IncidentDesk.REPORTER_NAME_MAX) {
+            problems.add(problem("last_name", "open311.error.tooLong"));
+        }
         tooLong("address_string", s.addressString(), 500, problems);
         tooLong("description", s.description(), 4000, problems);
         if (!problems.isEmpty()) {
