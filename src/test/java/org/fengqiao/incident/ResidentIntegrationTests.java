@@ -257,6 +257,12 @@ class ResidentIntegrationTests extends IntegrationTest {
         HttpResponse<String> tooLarge = zh.post("/report", "/report", report(grid, description), List.of(jpeg(big)));
         assertThat(tooLarge.statusCode()).isEqualTo(400);
         assertThat(tooLarge.body()).contains("每张照片不能超过5MB");
+        // one far past the limit is read only as far as the limit and refused the same
+        byte[] huge = new byte[(int) properties.maxPhotoSize().toBytes() * 3];
+        System.arraycopy(TestPhotos.jpegWithGps(1, 1), 0, huge, 0, 100);
+        HttpResponse<String> farTooLarge = zh.post("/report", "/report", report(grid, description), List.of(jpeg(huge)));
+        assertThat(farTooLarge.statusCode()).isEqualTo(400);
+        assertThat(farTooLarge.body()).contains("每张照片不能超过5MB").contains(description);
 
         List<PublicClient.File> many = new ArrayList<>();
         for (int i = 0; i <= properties.maxPhotos(); i++) {
@@ -264,6 +270,11 @@ class ResidentIntegrationTests extends IntegrationTest {
         }
         HttpResponse<String> tooMany = zh.post("/report", "/report", report(grid, description), many);
         assertThat(tooMany.body()).contains("每次最多上传4张照片");
+        for (int i = 0; i < 20; i++) {
+            many.add(jpeg(TestPhotos.jpegWithGps(1, 1)));
+        }
+        assertThat(zh.post("/report", "/report", report(grid, description), many).body())
+                .as("any number past the limit, read no further than one past it").contains("每次最多上传4张照片");
 
         PublicClient en = resident("en");
         Map<String, String> bad = report(grid, description);

@@ -61,6 +61,19 @@ public class ResidentDesk {
     public record Upload(String name, byte[] bytes) {
     }
 
+    /**
+     * How much of what was sent a page needs to read to judge it: one photo more than a report may have, and of each
+     * one byte more than a photo may be. Anything past that is refused as it is (too many, too large) without being
+     * read into memory: an anonymous sender could otherwise make the server hold any upload the multipart limit
+     * allows (set for imports of a million persons) in memory at once.
+     */
+    public record UploadLimit(int files, long bytesPerFile) {
+    }
+
+    public UploadLimit uploadLimit() {
+        return new UploadLimit(properties.maxPhotos() + 1, properties.maxPhotoSize().toBytes() + 1);
+    }
+
     /** A report as the resident follows it: his own photos only, the rating, and whether he may still reopen. */
     public record Tracked(Incident incident, List<Incidents.Event> timeline, List<Photos.Photo> photos,
             Optional<Ratings.Rating> rating, boolean mayRate, boolean mayReopen, OffsetDateTime reopenUntil) {

@@ -233,17 +233,23 @@ class ResidentPages {
         return "redirect:/track/" + code;
     }
 
-    private static List<ResidentDesk.Upload> uploads(List<MultipartFile> files) {
+    /** The photos sent, each read no further than the desk needs to judge it ({@link ResidentDesk#uploadLimit}). */
+    private List<ResidentDesk.Upload> uploads(List<MultipartFile> files) {
         List<ResidentDesk.Upload> uploads = new ArrayList<>();
         if (files == null) {
             return uploads;
         }
+        ResidentDesk.UploadLimit limit = residents.uploadLimit();
         for (MultipartFile f : files) {
             if (f == null || f.isEmpty()) {
                 continue;
             }
-            try {
-                uploads.add(new ResidentDesk.Upload(f.getOriginalFilename(), f.getBytes()));
+            if (uploads.size() == limit.files()) {
+                break;
+            }
+            try (java.io.InputStream in = f.getInputStream()) {
+                uploads.add(new ResidentDesk.Upload(f.getOriginalFilename(),
+                        in.readNBytes((int) Math.min(limit.bytesPerFile(), Integer.MAX_VALUE - 8))));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
