@@ -299,9 +299,7 @@ public class PersonImport {
                 }
             }
             Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
-            String message = cause instanceof Invalid invalid ? invalid.problems().stream()
-                    .map(p -> messages.getMessage(p.key(), p.args(), locale)).reduce((a, b) -> a + messages.getMessage("text.semicolon", null, "；", locale) + b).orElse("")
-                    : messages.getMessage("imports.failed", new Object[] {String.valueOf(cause.getMessage())}, locale);
+            String message = ImportFailures.message(cause, jobId, "imports.failed", messages, locale);
             log.warn("Import {} failed", jobId, cause);
             try {
                 buildDeferredIndexes(run);

@@ -175,9 +175,7 @@ public class UtilityImport {
                     errors == null ? null : ImportFiles.baseName(fileName, "readings") + "-errors.xlsx");
             return new Result(jobId, ImportJobs.Status.DONE, run.counts());
         } catch (Exception e) {
-            String message = e instanceof Invalid invalid ? invalid.problems().stream()
-                    .map(p -> messages.getMessage(p.key(), p.args(), locale)).reduce((a, b) -> a + messages.getMessage("text.semicolon", null, "；", locale) + b).orElse("")
-                    : messages.getMessage("utilities.import.failed", new Object[] {String.valueOf(e.getMessage())}, locale);
+            String message = ImportFailures.message(e, jobId, "utilities.import.failed", messages, locale);
             if (!(e instanceof Invalid)) {
                 log.warn("Utility import {} failed", jobId, e);
             }
