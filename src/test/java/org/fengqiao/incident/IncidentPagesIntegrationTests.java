@@ -275,7 +275,7 @@ class IncidentPagesIntegrationTests extends IntegrationTest {
         ApiClient c = new ApiClient(port).signedIn(manager, DEMO_PASSWORD, "en");
 
         assertThat(c.form("/incidents/" + id + "/escalate", Map.of("_csrf", c.csrfFrom("/incidents/" + id),
-                "reason", "Crowd at the gate\u0000" + n)).statusCode()).isEqualTo(302);
+                "reason", "Crowd at the gate\u0007" + n)).statusCode()).isEqualTo(302);
         assertThat(page(c, "/incidents/" + id))
                 .contains("Reason contains control characters that cannot be shown; remove them and send it again");
 
