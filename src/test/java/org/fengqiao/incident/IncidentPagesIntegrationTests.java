@@ -115,6 +115,23 @@ class IncidentPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theEscalateFormIsOfferedUntilTheItemIsWithTheBureauWhereNothingIsAbove() {
+        UUID id = desk.file(new NewIncident(Source.FIELD, Category.HELP, null, null, "逐级上报" + n, null, null, null,
+                "页面村东", grid.id().value(), null, null, null, null), Submitter.system("test")).incident().id();
+        ApiClient bureau = signedIn("bureau");
+        Submitter who = Submitter.system("test");
+        int moves = 0;
+        while (page(bureau, "/incidents/" + id).contains("id=\"action-escalate\"")) {
+            desk.escalate(id, "测试逐级上报", who);
+            assertThat(++moves).as("workstation, central office, station, bureau").isLessThan(5);
+        }
+        assertThat(moves).as("it moved up to the top before the form went away").isGreaterThanOrEqualTo(2);
+        var top = desk.get(id, who);
+        assertThat(jdbc.sql("SELECT parent_id IS NULL FROM unit WHERE id = ?").param(top.ownerUnitId())
+                .query(Boolean.class).single()).as("the form is gone only at the bureau").isTrue();
+    }
+
+    @Test
     void aFormRefusedForBadInputComesBackWithWhatWasTyped() {
         ApiClient c = signedIn(manager);
         String description = "案件未注明性质" + n;

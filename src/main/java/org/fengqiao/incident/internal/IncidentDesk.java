@@ -633,6 +633,11 @@ public class IncidentDesk implements AutoCloseable {
 
     /** Moves an open item up one level by hand, with a reason. */
     @Transactional
+    /** Whether the item may be moved up now: it is open and its owning unit has one above it (the bureau has none). */
+    public boolean escalatable(Incident i) {
+        return i.status().open() && owners.above(new UnitId(i.ownerUnitId())).isPresent();
+    }
+
     public Incident escalate(UUID id, String reason, Submitter who) {
         if (reason == null || reason.isBlank()) {
             throw Invalid.of("reason", "incident.escalate.reasonRequired");

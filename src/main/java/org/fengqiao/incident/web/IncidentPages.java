@@ -158,6 +158,7 @@ class IncidentPages {
         model.addAttribute("detail", views.detail(incident, locale));
         model.addAttribute("mayWrite", caller.may("INCIDENT_WRITE"));
         model.addAttribute("mayRevealPhone", phones.offered(incident, caller));
+        model.addAttribute("mayEscalate", desk.escalatable(incident));
         return "incident/detail";
     }
 
