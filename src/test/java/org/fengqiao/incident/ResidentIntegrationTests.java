@@ -610,7 +610,7 @@ class ResidentIntegrationTests extends IntegrationTest {
         desk.escalate(id, "信息员李四反映情况复杂", by);
         JsonNode json = ApiClient.json(resident.get("/api/public/v1/track/" + code));
         assertThat(json.get("timeline").findValuesAsText("label"))
-                .containsSubsequence("收到您的报告", "工作人员正在赶往现场", "已请相关部门办理", "已转到上一级办理");
+                .containsSubsequence("收到您的报告", "已派工作人员赶往现场", "已请相关部门办理", "已转到上一级办理");
         assertThat(json.get("timeline").findValuesAsText("text")).contains("城管");
         assertThat(json.toString()).doesNotContain("李四", "王队长", "13800001111", "已约定明早处理", "派出所", "警务室");
         JsonNode en = ApiClient.json(resident("en").get("/api/public/v1/track/" + code));
