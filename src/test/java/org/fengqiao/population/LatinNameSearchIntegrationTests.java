@@ -267,6 +267,21 @@ class LatinNameSearchIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aChineseNameSpelledOutSyllableBySyllableIsReadAsItsPinyinWhenNoLatinNameHasThoseWords() {
+        JsonNode together = search("zhangwei", officer);
+        assertThat(together.path("total").asLong()).as("the demo's 张伟 and 张薇").isPositive();
+        JsonNode apart = search("zhang wei", officer);
+        assertThat(apart.path("searchedAs").asText()).isEqualTo("PINYIN");
+        assertThat(apart.path("items").findValuesAsText("id"))
+                .containsExactlyElementsOf(together.path("items").findValuesAsText("id"));
+        assertThat(search("Zhang  WEI", officer).path("total").asLong()).isEqualTo(together.path("total").asLong());
+        // a Latin name with those words still wins: Wang Lee is found as his words, not 王丽 as pinyin
+        JsonNode latin = search("wang lee", officer);
+        assertThat(latin.path("searchedAs").asText()).isEqualTo("LATIN_WORDS");
+        assertThat(latin.path("items").findValuesAsText("id")).contains(id("Wang Lee"));
+    }
+
+    @Test
     void aChineseTransliterationWithAMiddleDotIsStillFoundByItsFragment() {
         String id = register("约翰·史密斯", "FS-1-05", officer);
         assertThat(ids("史密斯")).contains(id);

@@ -116,7 +116,8 @@ public record PersonQuery(String text, String address, Category category, KeyPer
             if (words.stream().allMatch(w -> w.length() < 2)) {
                 throw Invalid.of("q", "population.search.tooShort");
             }
-            return Kind.LATIN_WORDS;
+            // several words read as pinyin: a Chinese name spelled out syllable by syllable ("zhang wei")
+            return readAs == Kind.PINYIN ? Kind.PINYIN : Kind.LATIN_WORDS;
         }
         if (HAN.matcher(q).matches()) {
             return q.codePointCount(0, q.length()) == 1 ? Kind.SURNAME : Kind.NAME;
@@ -130,18 +131,29 @@ public record PersonQuery(String text, String address, Category category, KeyPer
      * each once, in the order typed. Null when the text is not in Latin letters ({@link #LATIN_TEXT}).
      */
     static List<String> latinWords(String text) {
+        List<String> all = allLatinWords(text);
+        return all == null ? null : List.copyOf(new java.util.LinkedHashSet<>(all));
+    }
+
+    /** {@link #latinWords}, every word as typed, repeated ones too; null when the text is not in Latin letters. */
+    private static List<String> allLatinWords(String text) {
         if (!LATIN_TEXT.matcher(text).matches() || !LATIN_LETTER.matcher(text).find()) {
             return null;
         }
         String folded = foldLetters(MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
                 .toLowerCase(Locale.ROOT));
-        java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
+        List<String> words = new java.util.ArrayList<>();
         for (String word : NOT_A_TO_Z.split(APOSTROPHES.matcher(folded).replaceAll(""))) {
             if (!word.isEmpty()) {
                 words.add(word);
             }
         }
-        return List.copyOf(words);
+        return words;
+    }
+
+    /** The letters a pinyin reading looks for: the words typed, joined in their order ("li li" → lili). */
+    static String pinyinLetters(String text) {
+        return String.join("", allLatinWords(text));
     }
 
     /**
@@ -215,7 +227,7 @@ public record PersonQuery(String text, String address, Category category, KeyPer
             // (name_pinyin, name_word); their persons then come in name order from person_name_order, as a
             // fragment's do.
             case PINYIN -> {
-                String letters = latinWords(q).get(0);
+                String letters = pinyinLetters(q);
                 where.add("p.name COLLATE \"C\" = ANY(ARRAY(SELECT r.name FROM name_pinyin r WHERE r.pinyin >= "
                         + value("from", "text") + " AND r.pinyin < " + value("to", "text")
                         + " UNION ALL SELECT w.name FROM name_word w WHERE w.word >= " + value("from", "text")

@@ -306,7 +306,7 @@ public class PersonRegister {
      * this query, not the query as typed ("wang", whose 王 persons the officer saw, would export none).
      */
     public PersonQuery readAs(PersonQuery query, Caller caller) {
-        if (query.kind() != PersonQuery.Kind.INITIALS) {
+        if (query.kind() != PersonQuery.Kind.INITIALS && query.kind() != PersonQuery.Kind.LATIN_WORDS) {
             return query;
         }
         return answer(query, caller, FIRST_PAGE, 0).query();
@@ -328,6 +328,15 @@ public class PersonRegister {
         if (query.kind() == PersonQuery.Kind.INITIALS && (!page.foundAsRead() || onlyLatinNames(query, caller, page, offset))) {
             // letters that are nobody's initials may be a surname spelled out ("wang", "chen"): read so, which
             // finds the Latin names they start a word of as well
+            PersonQuery spelled = query.asPinyin();
+            Persons.Page byPinyin = persons.search(spelled, caller, limit, offset);
+            if (byPinyin.total() > 0) {
+                return new Answer(spelled, byPinyin);
+            }
+        }
+        if (query.kind() == PersonQuery.Kind.LATIN_WORDS && page.total() == 0) {
+            // words that are no Latin name's may be a Chinese name spelled out syllable by syllable ("zeng lin"): read
+            // as its pinyin, as the same letters typed together ("zenglin") are
             PersonQuery spelled = query.asPinyin();
             Persons.Page byPinyin = persons.search(spelled, caller, limit, offset);
             if (byPinyin.total() > 0) {
