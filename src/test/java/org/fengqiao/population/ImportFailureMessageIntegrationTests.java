@@ -33,4 +33,13 @@ class ImportFailureMessageIntegrationTests extends IntegrationTest {
         assertThat(message).doesNotContainIgnoringCase("exception").doesNotContain("org.apache").doesNotContain("poi");
         assertThat(job.path("createdRows").asLong()).isZero();
     }
+
+    @Test
+    void anEmptyFileIsCalledEmptyNotAFileOfTheWrongKind() throws Exception {
+        String officer = new ApiClient(port).token("officer", DEMO_PASSWORD);
+        java.net.http.HttpResponse<byte[]> empty = ImportIntegrationTests.upload(port, officer, "persons.csv", new byte[0],
+                false);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(new String(empty.body(), StandardCharsets.UTF_8)).contains("文件是空的").doesNotContain(".xlsx");
+    }
 }

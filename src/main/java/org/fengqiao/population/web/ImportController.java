@@ -51,7 +51,11 @@ class ImportController {
             @RequestParam(defaultValue = "false") boolean dryRun, Locale locale) throws IOException {
         String name = file.getOriginalFilename() == null ? "import.csv" : Path.of(file.getOriginalFilename()).getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
-        if (file.isEmpty() || !(lower.endsWith(".xlsx") || lower.endsWith(".csv"))) {
+        if (file.isEmpty()) {
+            // no file chosen, or one of 0 bytes: its name may well be right, so not "upload an .xlsx or .csv"
+            throw Invalid.of("file", "imports.file.empty");
+        }
+        if (!(lower.endsWith(".xlsx") || lower.endsWith(".csv"))) {
             throw Invalid.of("file", "imports.file.type");
         }
         Path saved = Files.createTempFile("fengqiao-import-", lower.endsWith(".xlsx") ? ".xlsx" : ".csv");

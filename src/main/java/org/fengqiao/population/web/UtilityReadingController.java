@@ -83,7 +83,11 @@ class UtilityReadingController {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "readings.csv"
                 : Path.of(file.getOriginalFilename()).getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
-        if (file.isEmpty() || !(lower.endsWith(".xlsx") || lower.endsWith(".csv"))) {
+        if (file.isEmpty()) {
+            // no file chosen, or one of 0 bytes: its name may well be right, so not "upload an .xlsx or .csv"
+            throw Invalid.of("file", "utilities.import.file.empty");
+        }
+        if (!(lower.endsWith(".xlsx") || lower.endsWith(".csv"))) {
             throw Invalid.of("file", "utilities.import.file.type");
         }
         Path saved = Files.createTempFile("fengqiao-utilities-", lower.endsWith(".xlsx") ? ".xlsx" : ".csv");
