@@ -392,34 +392,33 @@ public class IncidentDesk implements AutoCloseable {
     }
 
     /**
-     * A step's note as the page's form allows it (2000 characters, no control characters), checked as every field of
-     * a step's form is ({@link #checkText}), its line naming no field.
+     * A step's note as the page's form allows it (2000 characters, no control characters): the form's limit is the
+     * browser's, a pasted text or a client of its own may pass it.
      */
     private static void checkNote(String field, String note) {
-        List<Invalid.Problem> problems = new ArrayList<>();
-        checkText(problems, field, null, 2000, note);
-        if (!problems.isEmpty()) {
-            throw new Invalid("error.invalid", problems);
+        if (note != null && note.length() > 2000) {
+            throw Invalid.of(field, "incident.note.tooLong");
+        }
+        if (note != null && hasControlCharacters(note)) {
+            throw Invalid.of(field, "incident.text.control");
         }
     }
 
     /**
-     * A field of a step's form to the length the page's form allows it, without control characters: the form's limit
-     * is the browser's, a pasted text or a client of its own may pass it. The line names the field by the form's label
-     * ({@code label}, resolved in the reader's language), as the escalation's and the referral's fields share one
-     * form's worth of lines; a step's note ({@code label} null) is the form's only field, and its line names none.
+     * A field of a step's form checked as a step's note is ({@link #checkNote}), to the length the page's form allows
+     * it: the line names the field by the form's label ({@code label}, resolved in the reader's language), as the
+     * escalation's and the referral's fields share one form's worth of lines.
      */
     private static void checkText(List<Invalid.Problem> problems, String field, String label, int max, String text) {
         if (text == null) {
             return;
         }
-        MessageSourceResolvable named = label == null ? null : new DefaultMessageSourceResolvable(label);
+        MessageSourceResolvable named = new DefaultMessageSourceResolvable(label);
         if (text.length() > max) {
-            problems.add(named == null ? problem(field, "incident.note.tooLong")
-                    : new Invalid.Problem(field, "incident.text.fieldTooLong", new Object[] {named, String.valueOf(max)}));
+            problems.add(new Invalid.Problem(field, "incident.text.fieldTooLong",
+                    new Object[] {named, String.valueOf(max)}));
         } else if (hasControlCharacters(text)) {
-            problems.add(named == null ? problem(field, "incident.text.control")
-                    : new Invalid.Problem(field, "incident.text.fieldControl", new Object[] {named}));
+            problems.add(new Invalid.Problem(field, "incident.text.fieldControl", new Object[] {named}));
         }
     }
 
