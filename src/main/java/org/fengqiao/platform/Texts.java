@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Text as lists and entries show it. */
+/** Text as lists and entries show it, and what typed text may hold. */
 public final class Texts {
 
     private static final Pattern WHITE_SPACE = Pattern.compile("(?U)\\s+");
@@ -30,6 +30,15 @@ public final class Texts {
             return one;
         }
         return one.substring(0, one.offsetByCodePoints(0, max - 1)).stripTrailing() + "…";
+    }
+
+    /**
+     * Whether the text holds a control character other than tab and line breaks: nobody types them (they come pasted
+     * from another program), and XML (Open311, the xlsx exports) cannot carry them. A form's or a client's text with
+     * one is refused as bad input.
+     */
+    public static boolean hasControlCharacters(String text) {
+        return text.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r');
     }
 
     /**

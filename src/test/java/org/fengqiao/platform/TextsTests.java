@@ -51,4 +51,14 @@ class TextsTests {
         assertThat(Texts.NATURAL.compare("1号楼", "1号楼")).isZero();
         assertThat(Texts.NATURAL.compare("A", "A1")).isNegative();
     }
+
+    @Test
+    void typedTextMayHoldTabsAndLineBreaksButNoOtherControlCharacter() {
+        assertThat(Texts.hasControlCharacters("已电话告知对方，\r\n明天\t回访 𠀀")).isFalse();
+        assertThat(Texts.hasControlCharacters("")).isFalse();
+        // pasted from another program: the bell, escape, NUL, DEL and the C1 next line
+        for (String c : new String[] {"\u0007", "\u001b", "\u0000", "\u007f", "\u0085", "\u000b", "\u000c"}) {
+            assertThat(Texts.hasControlCharacters("已电话告知" + c + "对方")).as("U+%04X", (int) c.charAt(0)).isTrue();
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.platform.web.FormAnswers;
+import org.fengqiao.platform.web.ProblemDetails;
 import org.fengqiao.platform.web.TypedForm;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -87,9 +88,19 @@ class SecurityConfiguration {
         // A page's form sent after its session idled out (the page left open on a phone) carries a CSRF token the
         // session no longer holds: back to the page of this site it came from, with what was typed and a line saying
         // to send it again (its fresh token now on the page), not the API's bare "not allowed" in JSON. A form from
-        // no page of this site (a forgery's) and every other refusal are answered 403 as before.
+        // no page of this site (a forgery's) and every other refusal here (the audit administrator's forms) are
+        // answered 403: for a person's browser with the application's error page in his language, as a refusal
+        // inside a page's handler is (ProblemDetails), saying what happened; a script keeps its problem detail.
         AccessDeniedHandler pageDenied = (request, response, e) -> {
             String back = e instanceof CsrfException ? sameSiteReferer(request) : null;
+            if (back == null && ProblemDetails.wantsPage(request)) {
+                if (e instanceof CsrfException) {
+                    request.setAttribute(ProblemDetails.PAGE_PROBLEMS,
+                            List.of(messages.getMessage("error.formNotFromHere", null, locales.resolveLocale(request))));
+                }
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                return;
+            }
             if (back == null) {
                 apiDenied.handle(request, response, e);
                 return;

@@ -37,6 +37,7 @@ import org.fengqiao.platform.ChoiceNames;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Texts;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.fengqiao.platform.database.GroupCommit;
 import org.springframework.context.ApplicationEventPublisher;
@@ -366,7 +367,7 @@ public class IncidentDesk implements AutoCloseable {
             problems.add(problem("description", "error.field.required"));
         } else if (n.description().length() > 4000) {
             problems.add(problem("description", "incident.description.tooLong"));
-        } else if (hasControlCharacters(n.description())) {
+        } else if (Texts.hasControlCharacters(n.description())) {
             problems.add(problem("description", "incident.text.control"));
         }
         if (n.occurredAt() != null && n.occurredAt().isAfter(now.plusMinutes(5))) {
@@ -382,7 +383,7 @@ public class IncidentDesk implements AutoCloseable {
         }
         if (n.address() != null && n.address().length() > 500) {
             problems.add(problem("address", "incident.address.tooLong"));
-        } else if (n.address() != null && hasControlCharacters(n.address())) {
+        } else if (n.address() != null && Texts.hasControlCharacters(n.address())) {
             problems.add(problem("address", "incident.text.control"));
         }
         // as the forms limit them in the browser (the residents' name field 100 characters, the staff's 50; the
@@ -399,7 +400,7 @@ public class IncidentDesk implements AutoCloseable {
         if (note != null && note.length() > 2000) {
             throw Invalid.of(field, "incident.note.tooLong");
         }
-        if (note != null && hasControlCharacters(note)) {
+        if (note != null && Texts.hasControlCharacters(note)) {
             throw Invalid.of(field, "incident.text.control");
         }
     }
@@ -417,14 +418,9 @@ public class IncidentDesk implements AutoCloseable {
         if (text.length() > max) {
             problems.add(new Invalid.Problem(field, "incident.text.fieldTooLong",
                     new Object[] {named, String.valueOf(max)}));
-        } else if (hasControlCharacters(text)) {
+        } else if (Texts.hasControlCharacters(text)) {
             problems.add(new Invalid.Problem(field, "incident.text.fieldControl", new Object[] {named}));
         }
-    }
-
-    /** Control characters other than tab and line breaks: nobody types them, and XML (Open311) cannot carry them. */
-    static boolean hasControlCharacters(String s) {
-        return s.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r');
     }
 
     /** The grid chosen, or the police grid holding the location; either must lie in the submitter's scope. */

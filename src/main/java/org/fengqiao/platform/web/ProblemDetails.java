@@ -220,7 +220,7 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
      * browser's navigation does; API clients, the pages' own scripts and images do not) and its path is not the
      * API's.
      */
-    static boolean wantsPage(HttpServletRequest request) {
+    public static boolean wantsPage(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/") || path.startsWith("/open311/")) {
             return false;

@@ -12,6 +12,7 @@ import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Texts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -110,7 +111,7 @@ public class Awards {
             // the award form allows 500 characters; a pasted longer text or a client of its own is refused too
             throw Invalid.of("note", "points.error.noteTooLong");
         }
-        if (hasControlCharacters(note)) {
+        if (Texts.hasControlCharacters(note)) {
             throw Invalid.of("note", "points.error.noteControl");
         }
         Ledger.Holder h = holderFor(holder, caller, "holderId");
@@ -128,14 +129,6 @@ public class Awards {
         Award award = award(id).orElseThrow();
         events.publishEvent(Audited.created("points_award", id, gridPath, award));
         return award;
-    }
-
-    /**
-     * Control characters other than tab and line breaks: nobody types them, and the ledger's xlsx export (XML) cannot
-     * carry them.
-     */
-    static boolean hasControlCharacters(String s) {
-        return s.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r');
     }
 
     /** A holder in the caller's scope (checked in the query), active and not one of the three administrators. */

@@ -13,6 +13,7 @@ import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Texts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -114,7 +115,7 @@ public class Ledger {
             // the holder's page allows 200 characters; a pasted longer text or a client of its own is refused too
             throw Invalid.of("reason", "points.error.reasonTooLong");
         }
-        if (Awards.hasControlCharacters(reason)) {
+        if (Texts.hasControlCharacters(reason)) {
             // as an award's note: the ledger's xlsx export writes the reason too
             throw Invalid.of("reason", "points.error.reasonControl");
         }

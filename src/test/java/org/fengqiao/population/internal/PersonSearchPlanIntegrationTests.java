@@ -85,6 +85,12 @@ class PersonSearchPlanIntegrationTests extends IntegrationTest {
     void theAddressFilterReadsThePersonsOfTheHouseholdsAtTheAddressNotEveryPerson(String text, String address,
             String index) {
         PersonQuery query = new PersonQuery(text, address, null, null, null, null, null);
+        // The demo's addresses are inserted after the trigram index was made, so they wait in the index's pending
+        // list (GIN fast update, 488 pages for the demo's 7,331 addresses) until a VACUUM merges them: every scan of
+        // the index reads that whole list, and the planner rightly prefers reading the 235 pages of the addresses
+        // themselves. Autovacuum merges it a minute or so after the load (a plain ANALYZE does not), which is why
+        // this passed in the suite and failed when its class ran first. The plan checked is the settled index's.
+        jdbc.sql("SELECT gin_clean_pending_list('address_text_trgm')").query(Long.class).single();
         List<String> plan = plan(persons.searchStatement(query, bureau(), 20, 0));
         assertThat(walkOf(plan)).as(String.join("\n", plan)).containsPattern("(Scan using (" + index
                 + ") on person p\\w*|Bitmap Index Scan on (" + index + "))\n\\s+Index Cond: ");
