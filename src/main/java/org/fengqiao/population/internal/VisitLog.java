@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.platform.Invalid;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,6 +51,17 @@ public class VisitLog {
     /** Where a visit took place, to check that a change linked to it concerns the same grid. */
     public Optional<UUID> gridOf(UUID visitId) {
         return jdbc.sql("SELECT grid_id FROM visit WHERE id = ?").param(visitId).query(UUID.class).optional();
+    }
+
+    /**
+     * Adds the problem of a change linked to a visit that is not one of the grid the changed record is in (none when
+     * no visit is named): the link is refused and nothing is written, whether the visit does not exist, is of another
+     * grid, or of another station's.
+     */
+    public void checkInGrid(UUID visitId, UUID gridId, List<Invalid.Problem> problems) {
+        if (visitId != null && !gridOf(visitId).map(g -> g.equals(gridId)).orElse(false)) {
+            problems.add(new Invalid.Problem("visitId", "housing.visit.unknown", new Object[0]));
+        }
     }
 
     public void insert(UUID id, UUID gridId, UUID householdId, UUID visitedBy, OffsetDateTime visitedAt,
