@@ -98,9 +98,12 @@ public class VisitLog {
 
     public void recordChange(UUID visitId, String recordType, UUID recordId, String summary, String messageKey,
             List<String> args) {
+        // stamped when written, not when the transaction began: the changes one request makes (a person's phone,
+        // then his moving out) are listed in the order they were made, not in any order
         jdbc.sql("""
-                INSERT INTO visit_change (visit_id, record_type, record_id, summary, message_key, message_args)
-                VALUES (?, ?, ?, ?, ?, CAST(? AS text[]))""")
+                INSERT INTO visit_change (visit_id, record_type, record_id, summary, message_key, message_args,
+                                          changed_at)
+                VALUES (?, ?, ?, ?, ?, CAST(? AS text[]), clock_timestamp())""")
                 .params(visitId, recordType, recordId, summary, messageKey,
                         args == null ? null : args.toArray(String[]::new)).update();
     }
