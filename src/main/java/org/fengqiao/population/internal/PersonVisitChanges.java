@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.fengqiao.population.Residence;
 
 /**
@@ -19,6 +20,21 @@ final class PersonVisitChanges {
     /** One line under the visit. */
     record Said(String key, List<String> args) {
     }
+
+    /** A field said only as changed, by its label: its value is nothing the visit's list needs. */
+    private record Field(String label, Function<Persons.Row, Object> value) {
+    }
+
+    private static final List<Field> FIELDS = List.of(
+            new Field("population.person.sex", Persons.Row::sex),
+            new Field("population.person.birthDate", Persons.Row::birthDate),
+            new Field("population.person.ethnicity", Persons.Row::ethnicity),
+            new Field("population.person.relation", Persons.Row::relation),
+            new Field("population.person.registeredOn", Persons.Row::registeredOn),
+            new Field("population.person.occupation", Persons.Row::occupation),
+            new Field("population.person.workplace", Persons.Row::workplace),
+            new Field("population.person.note", Persons.Row::note),
+            new Field("population.person.categories", r -> new HashSet<>(r.categories())));
 
     private PersonVisitChanges() {
     }
@@ -60,34 +76,13 @@ final class PersonVisitChanges {
         }
         if (!Objects.equals(before.householdId(), after.householdId())) {
             said.add(after.householdId() == null ? new Said("housing.change.personNoHousehold", List.of(name))
-                    : new Said("housing.change.personHousehold", List.of(name, literal(household == null ? "—" : household))));
+                    : new Said("housing.change.personHousehold",
+                            List.of(name, literal(household == null ? "—" : household))));
         }
-        if (!Objects.equals(before.sex(), after.sex())) {
-            said.add(field(name, "population.person.sex"));
-        }
-        if (!Objects.equals(before.birthDate(), after.birthDate())) {
-            said.add(field(name, "population.person.birthDate"));
-        }
-        if (!Objects.equals(before.ethnicity(), after.ethnicity())) {
-            said.add(field(name, "population.person.ethnicity"));
-        }
-        if (!Objects.equals(before.relation(), after.relation())) {
-            said.add(field(name, "population.person.relation"));
-        }
-        if (!Objects.equals(before.registeredOn(), after.registeredOn())) {
-            said.add(field(name, "population.person.registeredOn"));
-        }
-        if (!Objects.equals(before.occupation(), after.occupation())) {
-            said.add(field(name, "population.person.occupation"));
-        }
-        if (!Objects.equals(before.workplace(), after.workplace())) {
-            said.add(field(name, "population.person.workplace"));
-        }
-        if (!Objects.equals(before.note(), after.note())) {
-            said.add(field(name, "population.person.note"));
-        }
-        if (!new HashSet<>(before.categories()).equals(new HashSet<>(after.categories()))) {
-            said.add(field(name, "population.person.categories"));
+        for (Field f : FIELDS) {
+            if (!Objects.equals(f.value().apply(before), f.value().apply(after))) {
+                said.add(field(name, f.label()));
+            }
         }
         return said;
     }
