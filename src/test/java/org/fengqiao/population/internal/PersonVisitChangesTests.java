@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.population.Residence;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * What a person's change made during a visit says under the visit, as the officer reads it in Chinese and in English:
@@ -17,15 +16,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  */
 class PersonVisitChangesTests {
 
-    static final VisitChangeTexts TEXTS = new VisitChangeTexts(messages());
-
-    static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/housing", "i18n/persons");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
-    }
+    static final VisitChangeTexts TEXTS = new VisitChangeTexts(PersonCategoriesTests.messages("i18n/housing",
+            "i18n/persons"));
 
     static final UUID HOUSEHOLD = UUID.randomUUID();
 
