@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * An officer at the door with his phone: a double tap on "记录走访" records one visit (on a household's page and
  * on a key person's); he marks the household 放心户 while recording the visit and finds the change listed under
- * the visit, in Chinese, and in English when the page is shown in English.
+ * the visit, in Chinese, and in English when the page is shown in English; he registers a newborn and corrects the
+ * mother's phone from the household page during the visit and finds both under it.
  */
 class HouseholdVisitBrowserTests extends BrowserTest {
 
@@ -88,5 +89,40 @@ class HouseholdVisitBrowserTests extends BrowserTest {
         page.locator("#save-marks").click();
         assertThat(page.locator("#household-note")).hasValue("独居老人常来往");
         assertThat(visits(household)).isEqualTo(1);
+    }
+
+    @Test
+    void duringTheVisitTheOfficerRegistersANewbornAndCorrectsAPhoneAndFindsThemUnderTheVisit() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID grid = fx.gridId("FS-1-01");
+        UUID household = fx.household(grid, null, false, false);
+        String mother = "走母" + UUID.randomUUID().toString().substring(0, 4);
+        fx.person(grid, household, mother, "HEAD", null, null);
+        login("officer");
+
+        page.navigate(url("/households/" + household));
+        page.fill("#visit-findings", "新生儿出生，母亲换了手机号");
+        page.locator("#visit-form button[type=submit]").click();
+        assertThat(page.locator(".visits .findings")).hasText("新生儿出生，母亲换了手机号");
+
+        // the page, reloaded during the visit, opens the register form with it and comes back to the household
+        assertThat(page.locator("#add-member")).hasText("登记新成员（记入本次走访）");
+        page.locator("#add-member").click();
+        assertThat(page.locator("#during-visit")).isVisible();
+        String baby = "走婴" + UUID.randomUUID().toString().substring(0, 4);
+        page.fill("#person-form input[name=name]", baby);
+        page.selectOption("#person-form select[name=sex]", "MALE");
+        page.selectOption("#person-form select[name=relation]", "CHILD");
+        page.locator("#person-form button[type=submit]").click();
+        page.waitForURL(u -> u.endsWith("/households/" + household));
+
+        page.locator(".members tr:has-text('" + mother + "') a.edit-member").click();
+        page.fill("#person-form input[name=phone]", "13800004444");
+        page.locator("#person-form button[type=submit]").click();
+        page.waitForURL(u -> u.endsWith("/households/" + household));
+
+        Locator changes = page.locator(".visits .visit").first().locator(".changes li");
+        assertThat(changes).hasText(new String[] {"新登记人员 " + baby, mother + "：电话已更新为 138****4444"});
+        assertThat(page.locator("main")).not().containsText("13800004444");
     }
 }

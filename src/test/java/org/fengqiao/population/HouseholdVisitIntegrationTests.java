@@ -252,4 +252,100 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM visit WHERE household_id = ?").param(household).query(Long.class)
                 .single()).isZero();
     }
+
+    /** A visit the user records now at the household; answers its id. */
+    UUID visitNow(String user, UUID household) {
+        HousingFixtures.Answer v = fx.call(user, "POST", "/api/v1/visits",
+                Map.of("householdId", household, "findings", "入户登记核对", "contactCard", false));
+        assertThat(v.status()).as(String.valueOf(v.body())).isEqualTo(201);
+        return UUID.fromString(v.body().get("id").asText());
+    }
+
+    /** A member registered through the API, outside any visit; answers his id. */
+    UUID member(UUID household, String name, String phone) {
+        HousingFixtures.Answer a = fx.call("officer", "POST", "/api/v1/persons", Map.of("gridId", grid,
+                "householdId", household, "name", name, "phone", phone, "sex", "FEMALE", "relation", "SPOUSE",
+                "residence", "PERMANENT"));
+        assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(201);
+        return UUID.fromString(a.body().get("id").asText());
+    }
+
+    static Map<String, Object> personBody(UUID grid, UUID household, String name, String phone, Object... more) {
+        Map<String, Object> body = new HashMap<>(Map.of("gridId", grid, "householdId", household, "name", name,
+                "phone", phone, "sex", "FEMALE", "relation", "SPOUSE", "residence", "PERMANENT"));
+        for (int i = 0; i < more.length; i += 2) {
+            body.put((String) more[i], more[i + 1]);
+        }
+        return body;
+    }
+
+    List<String> summaries(UUID household, String... headers) {
+        List<String> out = new java.util.ArrayList<>();
+        fx.get("officer", "/api/v1/households/" + household + "/visits", headers).body().get(0).get("changes")
+                .forEach(c -> out.add(c.get("summary").asText()));
+        return out;
+    }
+
+    @Test
+    void aNewbornRegisteredAndAMemberChangedDuringAVisitAreListedUnderItWithNumbersMasked() {
+        UUID household = fx.household(grid, null, false, false);
+        String mother = "访母" + UUID.randomUUID().toString().substring(0, 4);
+        UUID motherId = member(household, mother, "13912340001");
+        UUID visit = visitNow("officer", household);
+
+        String baby = "访婴" + UUID.randomUUID().toString().substring(0, 4);
+        HousingFixtures.Answer born = fx.call("officer", "POST", "/api/v1/persons", Map.of("gridId", grid,
+                "householdId", household, "name", baby, "sex", "MALE", "birthDate", LocalDate.now().minusDays(10).toString(),
+                "relation", "CHILD", "residence", "PERMANENT", "visitId", visit));
+        assertThat(born.status()).as(String.valueOf(born.body())).isEqualTo(201);
+        UUID babyId = UUID.fromString(born.body().get("id").asText());
+
+        LocalDate left = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+        HousingFixtures.Answer changed = fx.call("officer", "PUT", "/api/v1/persons/" + motherId,
+                personBody(grid, household, mother, "13987650002", "residence", "LEFT", "leftOn", left.toString(),
+                        "visitId", visit));
+        assertThat(changed.status()).as(String.valueOf(changed.body())).isEqualTo(200);
+
+        // the registration and each thing changed, under the visit, in the reader's language; the mother's own
+        // registration before the visit is not the visit's
+        assertThat(summaries(household)).containsExactly("新登记人员 " + baby, mother + "：电话已更新为 139****0002",
+                mother + "：居住状态改为已离开（" + left + "）");
+        assertThat(summaries(household, "Accept-Language", "en")).containsExactly("new member registered: " + baby,
+                mother + ": Phone changed to 139****0002", mother + ": residence set to left on " + left);
+        assertThat(jdbc.sql("SELECT record_id FROM visit_change WHERE visit_id = ? AND record_type = 'person'")
+                .param(visit).query(UUID.class).list()).containsExactlyInAnyOrder(babyId, motherId, motherId);
+        assertThat(jdbc.sql("SELECT summary || ' ' || coalesce(array_to_string(message_args, ' '), '') "
+                + "FROM visit_change WHERE visit_id = ?").param(visit).query(String.class).list())
+                .as("the full phone, old or new, is never in the visit's record")
+                .noneMatch(t -> t.contains("13987650002") || t.contains("13912340001"));
+    }
+
+    @Test
+    void aPersonChangeLinkedToAVisitOfAnotherGridOrStationIsRefusedAndChangesNothing() {
+        UUID household = fx.household(grid, null, false, false);
+        String name = "他访" + UUID.randomUUID().toString().substring(0, 4);
+        UUID person = member(household, name, "13912340003");
+        Map<String, Object> before = jdbc.sql("SELECT version, residence, phone_masked FROM person WHERE id = ?")
+                .param(person).query().singleRow();
+        UUID otherGridVisit = visitNow("officer", fx.household(fx.gridId("FS-2-01"), null, false, false));
+        UUID otherStationVisit = visitNow("officer2", fx.household(fx.gridId("NS-1-01"), null, false, false));
+
+        for (UUID visit : List.of(otherGridVisit, otherStationVisit, UUID.randomUUID())) {
+            HousingFixtures.Answer zh = fx.call("officer", "PUT", "/api/v1/persons/" + person,
+                    personBody(grid, household, name, "13987650004", "residence", "LEFT", "visitId", visit));
+            assertThat(zh.status()).isEqualTo(400);
+            assertThat(HousingFixtures.errors(zh.body())).containsEntry("visitId", "走访记录不存在或不属于该网格");
+            HousingFixtures.Answer en = fx.call("officer", "POST", "/api/v1/persons",
+                    personBody(grid, household, name + "新", "13987650005", "visitId", visit), "Accept-Language", "en");
+            assertThat(en.status()).isEqualTo(400);
+            assertThat(HousingFixtures.errors(en.body())).containsEntry("visitId", "no such visit in this grid");
+        }
+
+        assertThat(jdbc.sql("SELECT version, residence, phone_masked FROM person WHERE id = ?").param(person).query()
+                .singleRow()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM person WHERE name = ?").param(name + "新").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM visit_change WHERE visit_id IN (?, ?)")
+                .params(otherGridVisit, otherStationVisit).query(Long.class).single()).isZero();
+    }
 }

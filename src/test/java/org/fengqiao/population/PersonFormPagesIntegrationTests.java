@@ -729,4 +729,96 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
 
         assertThat(stored(id)).isEqualTo(before);
     }
+
+    /** A visit the user records now at the household, through the API; answers its id. */
+    UUID visitNow(String user, UUID household) {
+        ApiClient api = new ApiClient(port);
+        HttpResponse<String> r = api.send("POST", "/api/v1/visits", api.token(user, DEMO_PASSWORD),
+                Map.of("householdId", household, "findings", "入户核对人口", "contactCard", false));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return UUID.fromString(ApiClient.json(r).get("id").asText());
+    }
+
+    @Test
+    void duringAVisitANewbornAndAMemberCorrectedOnThePagesAreListedUnderTheVisitAndTheFormsLeadBackToIt() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        String mother = "页母" + UUID.randomUUID().toString().substring(0, 4);
+        LocalDate born = LocalDate.now().minusYears(30);
+        UUID motherId = registerChild(officer, household, mother, born);
+        assertThat(officer.page("/households/" + household)).as("no visit today: the plain links")
+                .doesNotContain("visitId=");
+        UUID visit = visitNow("officer", household);
+
+        // the household page during the visit opens the forms with it
+        String page = officer.page("/households/" + household);
+        assertThat(page).contains("/persons/new?householdId=" + household + "&amp;visitId=" + visit)
+                .contains("/persons/" + motherId + "/edit?visitId=" + visit);
+        String form = officer.page("/persons/new?householdId=" + household + "&visitId=" + visit);
+        assertThat(form).contains("name=\"visitId\" value=\"" + visit + "\"").contains("id=\"during-visit\"")
+                .contains("href=\"/households/" + household + "\"");
+
+        String number = TestIdentityNumbers.next(org.fengqiao.population.Sex.MALE);
+        String baby = "页婴" + UUID.randomUUID().toString().substring(0, 4);
+        HttpResponse<String> registered = officer.post("/persons/new",
+                "/persons/new?householdId=" + household + "&visitId=" + visit,
+                fields(f("householdId", household), f("name", baby), f("idNumber", number), f("phone", ""),
+                        f("sex", "MALE"), f("ethnicity", "01"), f("relation", "CHILD"), f("residence", "PERMANENT"),
+                        f("visitId", visit)));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(302);
+        assertThat(registered.headers().firstValue("Location").orElseThrow()).endsWith("/households/" + household);
+
+        String edit = officer.page("/persons/" + motherId + "/edit?visitId=" + visit);
+        assertThat(edit).contains("name=\"visitId\" value=\"" + visit + "\"");
+        HttpResponse<String> corrected = officer.post("/persons/" + motherId + "/edit",
+                "/persons/" + motherId + "/edit?visitId=" + visit,
+                fields(f("householdId", household), f("name", mother), f("idNumber", ""), f("phone", "13800002222"),
+                        f("sex", "FEMALE"), f("birthDate", born), f("ethnicity", "01"), f("relation", "GRANDCHILD"),
+                        f("residence", "PERMANENT"), f("version", version(edit)), f("visitId", visit)));
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(302);
+        assertThat(corrected.headers().firstValue("Location").orElseThrow()).endsWith("/households/" + household);
+
+        String after = officer.page("/households/" + household);
+        assertThat(after).contains("<li>新登记人员 " + baby + "</li>")
+                .contains("<li>" + mother + "：电话已更新为 138****2222</li>")
+                .doesNotContain("13800002222").doesNotContain(number);
+        assertThat(officer.page("/households/" + household + "?lang=en"))
+                .contains("<li>" + mother + ": Phone changed to 138****2222</li>");
+        assertThat(revealed(motherId, "phone")).isEqualTo("13800002222");
+    }
+
+    @Test
+    void aFormWithAVisitOfAnotherGridOrStationIsNotOfferedAndWhenPostedIsRefusedWithNothingSaved() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        String name = "外访" + UUID.randomUUID().toString().substring(0, 4);
+        UUID member = registerChild(officer, household, name, LocalDate.now().minusYears(20));
+        Map<String, Object> before = stored(member);
+        UUID otherGrid = visitNow("officer", household("FS-2-01"));
+        UUID otherStation = visitNow("officer2", household("NS-1-01"));
+
+        for (UUID visit : List.of(otherGrid, otherStation)) {
+            assertThat(officer.get("/persons/new?householdId=" + household + "&visitId=" + visit).statusCode())
+                    .isEqualTo(404);
+            assertThat(officer.get("/persons/" + member + "/edit?visitId=" + visit).statusCode()).isEqualTo(404);
+
+            HttpResponse<String> registered = officer.post("/persons/new?lang=zh-CN",
+                    "/persons/new?householdId=" + household, fields(f("householdId", household), f("name", name + "弟"), f("sex", "MALE"),
+                            f("residence", "PERMANENT"), f("visitId", visit)));
+            assertThat(registered.statusCode()).isEqualTo(400);
+            assertThat(registered.body()).contains("走访记录不存在或不属于该网格").contains("value=\"" + name + "弟\"");
+            HttpResponse<String> changed = officer.post("/persons/" + member + "/edit?lang=en",
+                    "/persons/" + member + "/edit",
+                    fields(f("householdId", household), f("name", name), f("sex", "FEMALE"),
+                            f("birthDate", LocalDate.now().minusYears(20)), f("relation", "GRANDCHILD"),
+                            f("residence", "LEFT"), f("phone", "13800003333"), f("visitId", visit)));
+            assertThat(changed.statusCode()).isEqualTo(400);
+            assertThat(changed.body()).contains("no such visit in this grid");
+        }
+        assertThat(stored(member)).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM person WHERE name = ?").param(name + "弟").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM visit_change WHERE visit_id IN (?, ?)")
+                .params(otherGrid, otherStation).query(Long.class).single()).isZero();
+    }
 }

@@ -367,9 +367,7 @@ public class Housing {
     }
 
     private void checkVisit(List<Invalid.Problem> problems, UUID visitId, UUID gridId) {
-        if (visitId != null && !visitLog.gridOf(visitId).map(gridId::equals).orElse(false)) {
-            problems.add(problem("visitId", "housing.visit.unknown"));
-        }
+        visitLog.checkInGrid(visitId, gridId, problems);
     }
 
     private static boolean sameGrid(java.util.Optional<Households.GridRef> ref, UUID gridId) {

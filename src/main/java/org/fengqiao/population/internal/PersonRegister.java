@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.audit.Audited;
@@ -18,6 +19,8 @@ import org.fengqiao.population.IdentityNumber;
 import org.fengqiao.population.Relation;
 import org.fengqiao.population.Residence;
 import org.fengqiao.population.Sex;
+import org.fengqiao.population.VisitId;
+import org.fengqiao.population.Visits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,15 +41,22 @@ public class PersonRegister {
     private final ApplicationEventPublisher events;
     private final SearchTurns searches;
     private final PersonCategories categories;
+    private final VisitLog visitLog;
+    private final Visits visits;
+    private final Households households;
 
     PersonRegister(Persons persons, Jurisdictions jurisdictions, JdbcClient jdbc, ApplicationEventPublisher events,
-            SearchTurns searches, PersonCategories categories) {
+            SearchTurns searches, PersonCategories categories, VisitLog visitLog, Visits visits,
+            Households households) {
         this.persons = persons;
         this.jurisdictions = jurisdictions;
         this.jdbc = jdbc;
         this.events = events;
         this.searches = searches;
         this.categories = categories;
+        this.visitLog = visitLog;
+        this.visits = visits;
+        this.households = households;
     }
 
     /**
@@ -140,8 +150,18 @@ public class PersonRegister {
      */
     @Transactional
     public Persons.Row register(Input in, List<String> categoryWords, Caller caller) {
+        return register(in, categoryWords, null, caller);
+    }
+
+    /**
+     * {@link #register(Input, List, Caller)} during a visit (走访, null: none): the registration is listed under the
+     * visit. A visit that is not one of the person's grid is refused ({@code housing.visit.unknown}), nothing written.
+     */
+    @Transactional
+    public Persons.Row register(Input in, List<String> categoryWords, UUID visitId, Caller caller) {
         List<Invalid.Problem> problems = new ArrayList<>();
         Persons.Fields fields = check(in, caller, problems);
+        visitLog.checkInGrid(visitId, in.gridId(), problems);
         PersonCategories.Cell given = categories.given(categoryWords);
         problems.addAll(given.problems());
         problems.addAll(categories.ageProblems(given.codes(), fields.birthDate(), false));
@@ -157,6 +177,9 @@ public class PersonRegister {
         }
         Persons.Row row = persons.findVisible(id, caller).orElseThrow();
         events.publishEvent(Audited.created("person", id, row.unitPath(), row));
+        if (visitId != null) {
+            link(visitId, id, List.of(PersonVisitChanges.registered(row)));
+        }
         return row;
     }
 
@@ -200,6 +223,17 @@ public class PersonRegister {
     @Transactional
     public Persons.Row change(UUID id, Input in, List<String> categoryWords, Long expectedVersion, Blank blank,
             Caller caller) {
+        return change(id, in, categoryWords, expectedVersion, blank, null, caller);
+    }
+
+    /**
+     * {@link #change(UUID, Input, List, Long, Blank, Caller)} during a visit (走访, null: none): each thing changed is
+     * listed under the visit, an identity number or phone only masked. A visit that is not one of the grid the person
+     * is in is refused ({@code housing.visit.unknown}), nothing written.
+     */
+    @Transactional
+    public Persons.Row change(UUID id, Input in, List<String> categoryWords, Long expectedVersion, Blank blank,
+            UUID visitId, Caller caller) {
         Optional<Long> stored = expectedVersion == null ? Optional.empty() : persons.lockVersion(id);
         Persons.Row before = persons.findVisible(id, caller).orElseThrow(() -> new NotFound("person", id));
         if (expectedVersion != null && !stored.map(expectedVersion::equals).orElse(false)) {
@@ -208,7 +242,7 @@ public class PersonRegister {
         if (blank == Blank.KEEPS || blank == Blank.KEEPS_ID_NUMBER) {
             in = keepingStored(id, in, blank == Blank.KEEPS, caller);
         }
-        return changeChecked(id, before, in, categoryWords, caller);
+        return changeChecked(id, before, in, categoryWords, visitId, caller);
     }
 
     private Input keepingStored(UUID id, Input in, boolean keepPhone, Caller caller) {
@@ -226,9 +260,10 @@ public class PersonRegister {
     }
 
     private Persons.Row changeChecked(UUID id, Persons.Row before, Input in, List<String> categoryWords,
-            Caller caller) {
+            UUID visitId, Caller caller) {
         List<Invalid.Problem> problems = new ArrayList<>();
         Persons.Fields fields = check(in, caller, problems);
+        visitLog.checkInGrid(visitId, before.gridId(), problems);
         PersonCategories.Cell given = categories.given(categoryWords);
         problems.addAll(given.problems());
         problems.addAll(categories.ageProblems(given.codes(), fields.birthDate(), false));
@@ -240,6 +275,14 @@ public class PersonRegister {
             if (holder.isPresent() && !holder.get().equals(id)) {
                 throw new Conflict("population.idNumber.taken");
             }
+        }
+        // a visit says whether the identity number or phone changed; their masks may read alike for two numbers
+        boolean idNumberChanged = false;
+        boolean phoneChanged = false;
+        if (visitId != null) {
+            idNumberChanged = !Objects.equals(persons.reveal(id, "idNumber", caller).orElse(null),
+                    fields.idNumber() == null ? null : fields.idNumber().value());
+            phoneChanged = !Objects.equals(persons.reveal(id, "phone", caller).orElse(null), fields.phone());
         }
         boolean changed = persons.update(id, fields);
         List<String> stored = PersonCategories.sorted(before.categories());
@@ -253,6 +296,11 @@ public class PersonRegister {
         }
         Persons.Row after = persons.findVisible(id, caller).orElseThrow();
         events.publishEvent(Audited.updated("person", id, after.unitPath(), before, after));
+        if (visitId != null) {
+            String household = after.householdId() == null ? null : households.find(after.householdId())
+                    .map(h -> h.number() != null ? h.number() : h.address()).orElse(null);
+            link(visitId, id, PersonVisitChanges.between(before, after, idNumberChanged, phoneChanged, household));
+        }
         if (applied != null) {
             for (PersonCategories.EndedAgreement a : applied.endedAgreements()) {
                 events.publishEvent(Audited.updated("care-agreement", a.agreementId(), a.unitPath(),
@@ -261,6 +309,13 @@ public class PersonRegister {
             }
         }
         return after;
+    }
+
+    /** Lists what was done to a person under the visit during which it was done. */
+    private void link(UUID visitId, UUID person, List<PersonVisitChanges.Said> said) {
+        for (PersonVisitChanges.Said s : said) {
+            visits.recordChange(new VisitId(visitId), "person", person, s.key(), s.args());
+        }
     }
 
     /** One person's record; reading it is audited. */

@@ -262,9 +262,7 @@ public class Verifications {
         if (note != null && note.length() > MAX_NOTE) {
             problems.add(new Invalid.Problem("note", "housing.text.tooLong", new Object[] {MAX_NOTE}));
         }
-        if (r.visitId() != null && !visitLog.gridOf(r.visitId()).map(before.gridId()::equals).orElse(false)) {
-            problems.add(new Invalid.Problem("visitId", "housing.visit.unknown", new Object[0]));
-        }
+        visitLog.checkInGrid(r.visitId(), before.gridId(), problems);
         Finding finding = r.finding();
         int registered = tasks.registered(List.of(before.placeId())).getOrDefault(before.placeId(), 0);
         if (finding == null) {

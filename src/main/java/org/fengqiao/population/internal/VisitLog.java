@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.platform.Invalid;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,6 +53,17 @@ public class VisitLog {
         return jdbc.sql("SELECT grid_id FROM visit WHERE id = ?").param(visitId).query(UUID.class).optional();
     }
 
+    /**
+     * Adds the problem of a change linked to a visit that is not one of the grid the changed record is in (none when
+     * no visit is named): the link is refused and nothing is written, whether the visit does not exist, is of another
+     * grid, or of another station's.
+     */
+    public void checkInGrid(UUID visitId, UUID gridId, List<Invalid.Problem> problems) {
+        if (visitId != null && !gridOf(visitId).map(g -> g.equals(gridId)).orElse(false)) {
+            problems.add(new Invalid.Problem("visitId", "housing.visit.unknown", new Object[0]));
+        }
+    }
+
     public void insert(UUID id, UUID gridId, UUID householdId, UUID visitedBy, OffsetDateTime visitedAt,
             String findings, boolean contactCard) {
         insert(id, gridId, householdId, visitedBy, visitedAt, findings, contactCard, null, null);
@@ -86,9 +98,12 @@ public class VisitLog {
 
     public void recordChange(UUID visitId, String recordType, UUID recordId, String summary, String messageKey,
             List<String> args) {
+        // stamped when written, not when the transaction began: the changes one request makes (a person's phone,
+        // then his moving out) are listed in the order they were made, not in any order
         jdbc.sql("""
-                INSERT INTO visit_change (visit_id, record_type, record_id, summary, message_key, message_args)
-                VALUES (?, ?, ?, ?, ?, CAST(? AS text[]))""")
+                INSERT INTO visit_change (visit_id, record_type, record_id, summary, message_key, message_args,
+                                          changed_at)
+                VALUES (?, ?, ?, ?, ?, CAST(? AS text[]), clock_timestamp())""")
                 .params(visitId, recordType, recordId, summary, messageKey,
                         args == null ? null : args.toArray(String[]::new)).update();
     }

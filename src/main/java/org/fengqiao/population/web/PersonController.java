@@ -68,12 +68,13 @@ class PersonController {
      * categories: the person's categories as codes (KEY_PERSON:DRUG, LEFT_BEHIND_CHILD, ELDERLY_ALONE, IN_DIFFICULTY)
      * or by name (涉毒人员, 留守儿童); absent (null) leaves them as they are, an empty list takes them all away.
      * version, on a change: the version the client read; if the person was changed since, 409 and nothing written
-     * (absent: not checked).
+     * (absent: not checked). visitId: the visit (走访) during which the person is registered or changed, in his grid;
+     * what was done is then listed under it (absent: none).
      */
     record PersonForm(UUID gridId, UUID householdId, String name, String idNumber, String phone, Sex sex,
             LocalDate birthDate, String ethnicity, Relation relation, Residence residence, LocalDate registeredOn,
             LocalDate leftOn, String occupation, String workplace, String note, List<String> categories,
-            Long version) {
+            Long version, UUID visitId) {
 
         PersonRegister.Input input() {
             return new PersonRegister.Input(gridId, householdId, name, idNumber, phone, sex, birthDate, ethnicity,
@@ -122,9 +123,11 @@ class PersonController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a person in a grid of the caller's jurisdiction",
             description = "The identity number is checked (GB 11643 check character, a real birth date) and must agree "
-                    + "with the sex and birth date entered; a number already registered answers 409.")
+                    + "with the sex and birth date entered; a number already registered answers 409. With visitId, "
+                    + "registered during that visit of the person's grid and listed under it (another visit: 400, "
+                    + "nothing registered).")
     PersonView create(@RequestBody PersonForm form) {
-        return PersonView.of(register.register(form.input(), form.categories(), Callers.require()));
+        return PersonView.of(register.register(form.input(), form.categories(), form.visitId(), Callers.require()));
     }
 
     @PutMapping("/{id}")
@@ -134,10 +137,12 @@ class PersonController {
                     + "import does: a child who is no longer a left-behind child has his care agreement in force "
                     + "ended today (kept, shown ended); the grid chief hears in his inbox of a person made a key "
                     + "person, changed key-person type or no longer one. 404 for a person outside the caller's "
-                    + "jurisdiction; 409 when version is given and the person was changed since.")
+                    + "jurisdiction; 409 when version is given and the person was changed since. With visitId, changed "
+                    + "during that visit of the person's grid: each thing changed (moved out, phone, residence...) is "
+                    + "listed under it, numbers masked (another visit: 400, nothing changed).")
     PersonView change(@PathVariable UUID id, @RequestBody PersonForm form) {
         return PersonView.of(register.change(id, form.input(), form.categories(), form.version(),
-                PersonRegister.Blank.ERASES, Callers.require()));
+                PersonRegister.Blank.ERASES, form.visitId(), Callers.require()));
     }
 
     @PostMapping("/{id}/reveal")

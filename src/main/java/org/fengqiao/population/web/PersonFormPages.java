@@ -24,6 +24,7 @@ import org.fengqiao.population.internal.Ethnicities;
 import org.fengqiao.population.internal.Households;
 import org.fengqiao.population.internal.PersonRegister;
 import org.fengqiao.population.internal.Persons;
+import org.fengqiao.population.internal.VisitLog;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -66,12 +67,15 @@ class PersonFormPages {
     private final Households households;
     private final GridChoices grids;
     private final MessageSource messages;
+    private final VisitLog visits;
 
-    PersonFormPages(PersonRegister register, Households households, GridChoices grids, MessageSource messages) {
+    PersonFormPages(PersonRegister register, Households households, GridChoices grids, MessageSource messages,
+            VisitLog visits) {
         this.register = register;
         this.households = households;
         this.grids = grids;
         this.messages = messages;
+        this.visits = visits;
     }
 
     /**
@@ -85,7 +89,7 @@ class PersonFormPages {
     record Typed(String gridId, String householdId, String name, String idNumber, String phone, String sex,
             String birthDate, String ethnicity, String relation, String residence, String registeredOn, String leftOn,
             String occupation, String workplace, String note, List<String> categories, String keyPersonType,
-            String version, String householdNumber, String moveTo, String clearPhone) {
+            String version, String householdNumber, String moveTo, String clearPhone, String visitId) {
 
         Typed {
             categories = categories == null ? List.of() : List.copyOf(categories);
@@ -105,7 +109,14 @@ class PersonFormPages {
             return new Typed(String.valueOf(r.gridId()), r.householdId() == null ? null : r.householdId().toString(),
                     r.name(), null, null, r.sex(), text(r.birthDate()), r.ethnicity(), r.relation(),
                     r.residence().name(), text(r.registeredOn()), text(r.leftOn()), r.occupation(), r.workplace(),
-                    r.note(), others, keyPerson, String.valueOf(r.version()), null, null, null);
+                    r.note(), others, keyPerson, String.valueOf(r.version()), null, null, null, null);
+        }
+
+        /** This form opened during a visit (走访): what it saves is listed under the visit. */
+        Typed during(UUID visit) {
+            return new Typed(gridId, householdId, name, idNumber, phone, sex, birthDate, ethnicity, relation,
+                    residence, registeredOn, leftOn, occupation, workplace, note, categories, keyPersonType, version,
+                    householdNumber, moveTo, clearPhone, visit == null ? null : visit.toString());
         }
 
         /** The categories as the register takes them: codes, the key person's with his type. */
@@ -146,15 +157,21 @@ class PersonFormPages {
         }
     }
 
+    /**
+     * The register form; with {@code visitId}, opened from the household page during that visit (a visit of the
+     * household's grid, else 404 like anything the caller may not see): the person registered is listed under it.
+     */
     @GetMapping("/persons/new")
     String newPerson(@RequestParam(required = false) UUID householdId, @RequestParam(required = false) UUID gridId,
-            Model model) {
+            @RequestParam(required = false) UUID visitId, Model model) {
         Caller caller = Callers.require();
         Households.Household household = household(householdId, caller);
         UUID grid = household != null ? household.gridId() : gridId;
+        visitIn(visitId, grid);
         Typed blank = new Typed(grid == null ? null : grid.toString(), householdId == null ? null : householdId.toString(),
                 null, null, null, null, null, "01", null,
-                Residence.PERMANENT.name(), null, null, null, null, null, List.of(), null, null, null, null, null);
+                Residence.PERMANENT.name(), null, null, null, null, null, List.of(), null, null, null, null, null,
+                visitId == null ? null : visitId.toString());
         return form(model, caller, blank, household, null, Map.of(), List.of());
     }
 
@@ -165,14 +182,15 @@ class PersonFormPages {
         Households.Household household = household(uuidOrNotFound(typed.householdId()), caller);
         List<Invalid.Problem> problems = new ArrayList<>();
         PersonRegister.Input input = input(typed, household, problems);
+        UUID visit = visit(typed, problems);
         try {
             if (!problems.isEmpty()) {
                 throw new Invalid("error.invalid", problems);
             }
-            Persons.Row row = register.register(input, typed.categoryCodes(), caller);
+            Persons.Row row = register.register(input, typed.categoryCodes(), visit, caller);
             redirect.addFlashAttribute("notice", messages.getMessage("population.form.registered",
                     new Object[] {row.name()}, locale));
-            return "redirect:/persons/" + row.id();
+            return saved(row, visit);
         } catch (Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return refused(model, caller, typed, household, null, e.problems(), List.of(), locale);
@@ -183,12 +201,17 @@ class PersonFormPages {
         }
     }
 
+    /**
+     * The edit form; with {@code visitId}, opened from the household page during that visit (a visit of the person's
+     * grid, else 404): what it changes (moved out, a new phone...) is listed under the visit.
+     */
     @GetMapping("/persons/{id}/edit")
-    String edit(@PathVariable UUID id, Model model) {
+    String edit(@PathVariable UUID id, @RequestParam(required = false) UUID visitId, Model model) {
         Caller caller = Callers.require();
         Persons.Row row = register.read(id, caller);
-        return form(model, caller, Typed.of(row), household(row.householdId(), caller), PersonController.PersonView.of(row),
-                Map.of(), List.of());
+        visitIn(visitId, row.gridId());
+        return form(model, caller, Typed.of(row).during(visitId), household(row.householdId(), caller),
+                PersonController.PersonView.of(row), Map.of(), List.of());
     }
 
     @PostMapping("/persons/{id}/edit")
@@ -224,6 +247,7 @@ class PersonFormPages {
             problems.add(new Invalid.Problem("phone", "population.form.phoneClearOrType", new Object[0]));
         }
         PersonRegister.Input input = input(typed, movedTo != null ? movedTo : household, problems);
+        UUID visit = visit(typed, problems);
         if (leaves) {
             input = withoutHousehold(input, stored.gridId());
         }
@@ -238,10 +262,11 @@ class PersonFormPages {
                 throw new Invalid("error.invalid", problems);
             }
             Persons.Row row = register.change(id, input, typed.categoryCodes(), version,
-                    typed.clearsPhone() ? PersonRegister.Blank.KEEPS_ID_NUMBER : PersonRegister.Blank.KEEPS, caller);
+                    typed.clearsPhone() ? PersonRegister.Blank.KEEPS_ID_NUMBER : PersonRegister.Blank.KEEPS, visit,
+                    caller);
             redirect.addFlashAttribute("notice", messages.getMessage("population.form.changed",
                     new Object[] {row.name()}, locale));
-            return "redirect:/persons/" + row.id();
+            return saved(row, visit);
         } catch (Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return refused(model, caller, typed, household, shown, e.problems(), List.of(), locale);
@@ -254,13 +279,40 @@ class PersonFormPages {
                         typed.phone(), typed.sex(), typed.birthDate(), typed.ethnicity(), typed.relation(),
                         typed.residence(), typed.registeredOn(), typed.leftOn(), typed.occupation(), typed.workplace(),
                         typed.note(), typed.categories(), typed.keyPersonType(), String.valueOf(stored.version()),
-                        typed.householdNumber(), typed.moveTo(), typed.clearPhone());
+                        typed.householdNumber(), typed.moveTo(), typed.clearPhone(), typed.visitId());
                 return refused(model, caller, again, household, shown, List.of(),
                         List.of(messages.getMessage(e.key(), e.args(), e.key(), locale)), locale);
             }
             return refused(model, caller, typed, household, shown,
                     List.of(new Invalid.Problem("idNumber", e.key(), e.args())), List.of(), locale);
         }
+    }
+
+    /** A visit named in a form's address must be one of the grid the person is (to be) in: any other is 404. */
+    private void visitIn(UUID visitId, UUID grid) {
+        if (visitId != null && !visits.gridOf(visitId).map(g -> g.equals(grid)).orElse(false)) {
+            throw new NotFound("visit", visitId);
+        }
+    }
+
+    /** The visit the form was opened during, or null; one that is no visit id is refused like a visit elsewhere. */
+    private static UUID visit(Typed typed, List<Invalid.Problem> problems) {
+        if (typed.visitId() == null || typed.visitId().isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(typed.visitId().strip());
+        } catch (IllegalArgumentException e) {
+            problems.add(new Invalid.Problem("visitId", "housing.visit.unknown", new Object[0]));
+            return null;
+        }
+    }
+
+    /** Where a saved form goes: the household page of the visit it was saved during, else the person's page. */
+    private String saved(Persons.Row row, UUID visit) {
+        return visit == null ? "redirect:/persons/" + row.id()
+                : visits.find(visit).map(v -> v.householdId()).filter(java.util.Objects::nonNull)
+                        .map(h -> "redirect:/households/" + h).orElse("redirect:/persons/" + row.id());
     }
 
     /** The household named, when the caller may see it; none named is none, one he may not see is 404. */
@@ -370,6 +422,13 @@ class PersonFormPages {
     private String form(Model model, Caller caller, Typed typed, Households.Household household,
             PersonController.PersonView person, Map<String, List<String>> errors, List<String> problems) {
         model.addAttribute("f", typed);
+        // the visit the form was opened during, to say so and to lead back to the visit's household: only one of the
+        // person's grid (a visit elsewhere, refused, is not shown)
+        UUID during = visit(typed, new ArrayList<>());
+        String grid = person != null ? String.valueOf(person.gridId())
+                : household != null ? String.valueOf(household.gridId()) : typed.gridId();
+        model.addAttribute("visit", during == null ? null
+                : visits.find(during).filter(v -> v.gridId().toString().equals(grid)).orElse(null));
         model.addAttribute("household", household);
         model.addAttribute("person", person);
         model.addAttribute("errors", errors);

@@ -19,8 +19,13 @@ class PersonCategoriesTests {
                     java.time.Period.ofMonths(1)), "0 5 * * * *"));
 
     static ResourceBundleMessageSource messages() {
+        return messages("i18n/persons", "i18n/imports");
+    }
+
+    /** The message bundles named, read as the application reads them. */
+    static ResourceBundleMessageSource messages(String... basenames) {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/persons", "i18n/imports");
+        messages.setBasenames(basenames);
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         return messages;
