@@ -555,11 +555,20 @@ public class IncidentDesk implements AutoCloseable {
      */
     @Transactional
     public Incident reporterStep(UUID id, String kind, String actorName, String note, Instant at) {
+        return reporterStep(id, kind, actorName, note, at, null);
+    }
+
+    /**
+     * As {@link #reporterStep(UUID, String, String, String, Instant)}, for a step the reporter of another report took:
+     * {@code from} is the message key that says whose it is (the step's reason), null for the report's own reporter.
+     */
+    @Transactional
+    public Incident reporterStep(UUID id, String kind, String actorName, String note, Instant at, String from) {
         incidents.lock(id);
         Incident i = incidents.find(id).orElseThrow(() -> new NotFound("incident", id));
         OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         incidents.event(id, kind, now, null, actorName, i.ownerUnitId(), i.ownerUnitName(), i.ownerStaffId(),
-                i.ownerStaffName(), null, false, null, null, null, blankToNull(note));
+                i.ownerStaffName(), from, from != null, null, null, null, blankToNull(note));
         published(i, kind, now, blankToNull(note), false);
         return i;
     }
