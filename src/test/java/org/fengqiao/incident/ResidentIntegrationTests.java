@@ -550,8 +550,8 @@ class ResidentIntegrationTests extends IntegrationTest {
         UUID id = idOf(code);
         OffsetDateTime answeredAt = incidents.find(id).orElseThrow().answeredAt();
         MovableClock clock = new MovableClock(answeredAt.toInstant(), ZoneOffset.UTC);
-        ResidentDesk residents = new ResidentDesk(desk, incidents, duplicates, photos, ratings, properties, events, jdbc, clock, cipher,
-                transactions);
+        ResidentDesk residents = new ResidentDesk(desk, incidents, duplicates, photos, ratings, properties, events, jdbc,
+                clock, cipher, transactions);
 
         assertThatThrownBy(() -> residents.reopen(code, " ")).isInstanceOf(Invalid.class);
         clock.advance(Duration.ofDays(6));
@@ -589,8 +589,8 @@ class ResidentIntegrationTests extends IntegrationTest {
         OffsetDateTime second = incidents.find(id).orElseThrow().answeredAt();
         MovableClock later = new MovableClock(second.toInstant().plus(properties.reopenWithin()).plusSeconds(60),
                 ZoneOffset.UTC);
-        ResidentDesk tooLate = new ResidentDesk(desk, incidents, duplicates, photos, ratings, properties, events, jdbc, later, cipher,
-                transactions);
+        ResidentDesk tooLate = new ResidentDesk(desk, incidents, duplicates, photos, ratings, properties, events, jdbc,
+                later, cipher, transactions);
         assertThatThrownBy(() -> tooLate.reopen(code, "还是不满意")).isInstanceOf(Conflict.class)
                 .satisfies(e -> assertThat(((Conflict) e).key()).isEqualTo("incident.reopen.tooLate"));
         assertThat(incidents.find(id).orElseThrow().status()).isEqualTo(Incidents.Status.ANSWERED);
@@ -741,6 +741,42 @@ class ResidentIntegrationTests extends IntegrationTest {
         assertThat(en.follow(more).body()).contains("You added information", "The lid is still missing-" + n);
         assertThat(en.follow(en.post("/track/" + code, "/track/" + code + "/information", Map.of(), List.of())).body())
                 .as("bad input still refused in his language").contains("Write what you want to add or choose a photo");
+    }
+
+    /**
+     * A merged report's resident reopens it once answered with the report it was merged into: it is his own open
+     * item again (with its owner, taken up anew), no longer merged into the other. The staff page says so, not
+     * 已合并到; the other report no longer lists it as merged into it; the timeline keeps the merge.
+     */
+    @Test
+    void aMergedReportReopenedByItsResidentIsItsOwnOpenItemAgainOnTheStaffPage() {
+        String primary = codeOf(resident(null).post("/report", "/report", report(grid, "噪音扰民-主-" + n), List.of()));
+        PublicClient resident = resident(null);
+        String code = codeOf(resident.post("/report", "/report", report(grid, "噪音扰民-重复-" + n), List.of()));
+        UUID id = idOf(code);
+        merges.merge(id, new Merges.Into(idOf(primary), null, false, "同一处工地"), Submitter.system("test"));
+        answered(primary);
+        assertThat(incidents.find(id).orElseThrow().status()).isEqualTo(Incidents.Status.ANSWERED);
+
+        HttpResponse<String> reopened = resident.post("/track/" + code, "/track/" + code + "/reopen",
+                Map.of("reason", "夜里还在施工，没有解决"), List.of());
+        assertThat(resident.follow(reopened).body()).contains("已重新办理，工作人员会再次处理");
+        Incidents.Incident again = incidents.find(id).orElseThrow();
+        assertThat(again.status()).isEqualTo(Incidents.Status.ACKNOWLEDGED);
+        assertThat(again.ownerStaffId()).as("its own owner, as the merge left it").isEqualTo(manager.id().value());
+
+        String officer = api.token("officer", DEMO_PASSWORD);
+        JsonNode detail = ApiClient.json(api.get("/api/v1/incidents/" + id, officer));
+        assertThat(detail.get("duplicates").hasNonNull("mergedInto")).as("no longer merged into the other").isFalse();
+        assertThat(detail.get("timeline").findValuesAsText("kind")).contains("MERGED_INTO", "ANSWERED", "REOPENED");
+        String page = api.get("/incidents/" + id, officer, "Accept", "text/html").body();
+        assertThat(page).doesNotContain("已合并到").doesNotContain("id=\"merged-into\"").contains("已受理");
+        assertThat(ApiClient.json(api.get("/api/v1/incidents/" + idOf(primary), officer)).get("duplicates").get("merged"))
+                .as("the other report no longer lists it as merged into it").isEmpty();
+        assertThat(ApiClient.json(api.get("/api/v1/incidents?size=100&open=true&gridId=" + grid.id().value(), officer))
+                .get("items").findValuesAsText("id")).contains(id.toString());
+        assertThat(api.send("POST", "/api/v1/incidents/" + id + "/resolve", officer, Map.of("note", "已协调工地停工"))
+                .statusCode()).as("handled as any open item").isEqualTo(200);
     }
 
     @Test
