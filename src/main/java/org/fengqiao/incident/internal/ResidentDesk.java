@@ -41,8 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
  * so it lands on the timeline and is published like any other.
  *
  * <p>Ratings: one per report; while the report stands answered the resident may change it (the latest counts
- * in the satisfaction rate, each one given stays on the timeline). A reopened report cannot be rated until it
- * is answered again.
+ * in the satisfaction rate, each one given stays on the timeline). Reopening the report rejects the answer rated:
+ * its rating no longer counts (it stays on the timeline), and the report cannot be rated until it is answered
+ * again, when the rating of that answer counts.
  */
 @Service
 public class ResidentDesk {
@@ -307,11 +308,17 @@ public class ResidentDesk {
         return after;
     }
 
-    /** Reopens the answered report with a reason, within the configured days of the answer. */
+    /**
+     * Reopens the answered report with a reason, within the configured days of the answer; the rating of the answer
+     * no longer counts toward the satisfaction rate (withdrawn, audited; it stays on the timeline).
+     */
     @Transactional
     public Incident reopen(String code, String reason) {
         Incident i = byCode(code);
-        return desk.reopen(i.id(), reason, ACTOR, clock.instant(), properties.reopenWithin());
+        Incident reopened = desk.reopen(i.id(), reason, ACTOR, clock.instant(), properties.reopenWithin());
+        ratings.withdraw(i.id()).ifPresent(r -> events.publishEvent(
+                Audited.deleted("incident_rating", i.id(), i.unitPath(), snapshot(i, r)).by(ACTOR)));
+        return reopened;
     }
 
     private Incident byCode(String code) {
