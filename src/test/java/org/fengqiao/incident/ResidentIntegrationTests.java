@@ -724,6 +724,9 @@ class ResidentIntegrationTests extends IntegrationTest {
         assertThat(reached).hasSize(1);
         assertThat(api.get("/incidents/" + idOf(primary) + "/photos/" + reached.get(0).id(), officer).statusCode())
                 .as("the owner of the report handled sees the photo").isEqualTo(200);
+        assertThat(api.get("/incidents/" + idOf(primary), officer, "Accept", "text/html").body())
+                .as("and whose it is").containsPattern("<a [^>]*href=\"/incidents/" + idOf(primary) + "/photos/"
+                        + reached.get(0).id() + "\"[^>]*title=\"来自已并入本件的重复报告的报告人\"");
         assertThat(jdbc.sql("SELECT count(*) FROM inbox_entry WHERE record_id = ? AND kind = 'INCIDENT_INFORMATION_ADDED'")
                 .param(idOf(primary)).query(Long.class).single()).as("its owner hears of it").isEqualTo(1);
 
