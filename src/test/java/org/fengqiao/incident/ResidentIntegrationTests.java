@@ -21,6 +21,7 @@ import org.fengqiao.account.GridRole;
 import org.fengqiao.account.Staff;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
+import org.fengqiao.incident.internal.Duplicates;
 import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.IncidentProperties;
 import org.fengqiao.incident.internal.Incidents;
@@ -76,6 +77,8 @@ class ResidentIntegrationTests extends IntegrationTest {
     IncidentDesk desk;
     @Autowired
     Incidents incidents;
+    @Autowired
+    Duplicates duplicates;
     @Autowired
     Photos photos;
     @Autowired
@@ -547,8 +550,8 @@ class ResidentIntegrationTests extends IntegrationTest {
         UUID id = idOf(code);
         OffsetDateTime answeredAt = incidents.find(id).orElseThrow().answeredAt();
         MovableClock clock = new MovableClock(answeredAt.toInstant(), ZoneOffset.UTC);
-        ResidentDesk residents = new ResidentDesk(desk, incidents, photos, ratings, properties, events, jdbc, clock, cipher,
-                transactions);
+        ResidentDesk residents = new ResidentDesk(desk, incidents, duplicates, photos, ratings, properties, events, jdbc,
+                clock, cipher, transactions);
 
         assertThatThrownBy(() -> residents.reopen(code, " ")).isInstanceOf(Invalid.class);
         clock.advance(Duration.ofDays(6));
@@ -586,8 +589,8 @@ class ResidentIntegrationTests extends IntegrationTest {
         OffsetDateTime second = incidents.find(id).orElseThrow().answeredAt();
         MovableClock later = new MovableClock(second.toInstant().plus(properties.reopenWithin()).plusSeconds(60),
                 ZoneOffset.UTC);
-        ResidentDesk tooLate = new ResidentDesk(desk, incidents, photos, ratings, properties, events, jdbc, later, cipher,
-                transactions);
+        ResidentDesk tooLate = new ResidentDesk(desk, incidents, duplicates, photos, ratings, properties, events, jdbc,
+                later, cipher, transactions);
         assertThatThrownBy(() -> tooLate.reopen(code, "还是不满意")).isInstanceOf(Conflict.class)
                 .satisfies(e -> assertThat(((Conflict) e).key()).isEqualTo("incident.reopen.tooLate"));
         assertThat(incidents.find(id).orElseThrow().status()).isEqualTo(Incidents.Status.ANSWERED);
@@ -683,6 +686,100 @@ class ResidentIntegrationTests extends IntegrationTest {
         JsonNode after = ApiClient.json(resident(null).get("/api/public/v1/track/" + code));
         assertThat(after.get("status").asText()).isEqualTo("已答复");
         assertThat(after.get("answer").asText()).isEqualTo("已找到老人并送回家中，感谢您的反映");
+    }
+
+    /**
+     * The resident whose report was merged into another still adds information and photos on his tracking page: he
+     * reads them on his own page, and they reach the report being handled, on its timeline as the resident's
+     * information from the merged report's reporter (in the reader's language), with the photos, so its owner has
+     * them; the other report's reporter reads none of it on his page.
+     */
+    @Test
+    void aMergedReportsResidentAddsInformationThatReachesTheReportItWasMergedIntoAndOnlyItsStaff() {
+        PublicClient first = resident(null);
+        String primary = codeOf(first.post("/report", "/report", report(grid, "井盖丢了-主-" + n), List.of()));
+        PublicClient resident = resident(null);
+        String code = codeOf(resident.post("/report", "/report", report(grid, "井盖丢了-重复-" + n), List.of()));
+        merges.merge(idOf(code), new Merges.Into(idOf(primary), null, false, "同一个井盖"), Submitter.system("test"));
+
+        String words = "晚上没有路灯，已有老人差点掉进去-" + n;
+        HttpResponse<String> added = resident.post("/track/" + code, "/track/" + code + "/information",
+                Map.of("information", words), List.of(jpeg(TestPhotos.jpegWithGps(30.27, 120.15))));
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(resident.follow(added).body()).contains("已收到您补充的情况", "您补充了情况", words);
+        assertThat(photos.of(idOf(code))).extracting(Photos.Photo::addedBy).containsExactly("RESIDENT");
+        assertThat(ApiClient.json(resident.get("/api/public/v1/track/" + code)).get("photos")).hasSize(1);
+
+        String officer = api.token("officer", DEMO_PASSWORD);
+        JsonNode handled = ApiClient.json(api.get("/api/v1/incidents/" + idOf(primary), officer));
+        JsonNode last = handled.get("timeline").get(handled.get("timeline").size() - 1);
+        assertThat(last.get("kind").asText()).isEqualTo("INFORMATION_ADDED");
+        assertThat(last.get("note").asText()).isEqualTo(words);
+        assertThat(last.get("actor").asText()).isEqualTo("群众");
+        assertThat(last.get("reason").asText()).isEqualTo("来自已并入本件的重复报告的报告人");
+        JsonNode english = ApiClient.json(api.get("/api/v1/incidents/" + idOf(primary), officer, "Accept-Language", "en"));
+        assertThat(english.get("timeline").get(english.get("timeline").size() - 1).get("reason").asText())
+                .isEqualTo("From the reporter of a duplicate report merged into this one");
+        List<Photos.Photo> reached = photos.of(idOf(primary));
+        assertThat(reached).hasSize(1);
+        assertThat(api.get("/incidents/" + idOf(primary) + "/photos/" + reached.get(0).id(), officer).statusCode())
+                .as("the owner of the report handled sees the photo").isEqualTo(200);
+        assertThat(api.get("/incidents/" + idOf(primary), officer, "Accept", "text/html").body())
+                .as("and whose it is").containsPattern("<a [^>]*href=\"/incidents/" + idOf(primary) + "/photos/"
+                        + reached.get(0).id() + "\"[^>]*title=\"来自已并入本件的重复报告的报告人\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM inbox_entry WHERE record_id = ? AND kind = 'INCIDENT_INFORMATION_ADDED'")
+                .param(idOf(primary)).query(Long.class).single()).as("its owner hears of it").isEqualTo(1);
+
+        String theirs = first.get("/track/" + primary).body();
+        assertThat(theirs).doesNotContain(words).doesNotContain("您补充了情况").doesNotContainPattern("/photos/[0-9a-f-]{36}");
+        JsonNode theirJson = ApiClient.json(first.get("/api/public/v1/track/" + primary));
+        assertThat(theirJson.toString()).doesNotContain(words);
+        assertThat(theirJson.get("photos")).isEmpty();
+        assertThat(first.bytes("/track/" + primary + "/photos/" + reached.get(0).id()).statusCode())
+                .as("not the other reporter's photo by its id either").isEqualTo(404);
+
+        PublicClient en = resident("en");
+        HttpResponse<String> more = en.post("/track/" + code, "/track/" + code + "/information",
+                Map.of("information", "The lid is still missing-" + n), List.of());
+        assertThat(en.follow(more).body()).contains("You added information", "The lid is still missing-" + n);
+        assertThat(en.follow(en.post("/track/" + code, "/track/" + code + "/information", Map.of(), List.of())).body())
+                .as("bad input still refused in his language").contains("Write what you want to add or choose a photo");
+    }
+
+    /**
+     * A merged report's resident reopens it once answered with the report it was merged into: it is his own open
+     * item again (with its owner, taken up anew), no longer merged into the other. The staff page says so, not
+     * 已合并到; the other report no longer lists it as merged into it; the timeline keeps the merge.
+     */
+    @Test
+    void aMergedReportReopenedByItsResidentIsItsOwnOpenItemAgainOnTheStaffPage() {
+        String primary = codeOf(resident(null).post("/report", "/report", report(grid, "噪音扰民-主-" + n), List.of()));
+        PublicClient resident = resident(null);
+        String code = codeOf(resident.post("/report", "/report", report(grid, "噪音扰民-重复-" + n), List.of()));
+        UUID id = idOf(code);
+        merges.merge(id, new Merges.Into(idOf(primary), null, false, "同一处工地"), Submitter.system("test"));
+        answered(primary);
+        assertThat(incidents.find(id).orElseThrow().status()).isEqualTo(Incidents.Status.ANSWERED);
+
+        HttpResponse<String> reopened = resident.post("/track/" + code, "/track/" + code + "/reopen",
+                Map.of("reason", "夜里还在施工，没有解决"), List.of());
+        assertThat(resident.follow(reopened).body()).contains("已重新办理，工作人员会再次处理");
+        Incidents.Incident again = incidents.find(id).orElseThrow();
+        assertThat(again.status()).isEqualTo(Incidents.Status.ACKNOWLEDGED);
+        assertThat(again.ownerStaffId()).as("its own owner, as the merge left it").isEqualTo(manager.id().value());
+
+        String officer = api.token("officer", DEMO_PASSWORD);
+        JsonNode detail = ApiClient.json(api.get("/api/v1/incidents/" + id, officer));
+        assertThat(detail.get("duplicates").hasNonNull("mergedInto")).as("no longer merged into the other").isFalse();
+        assertThat(detail.get("timeline").findValuesAsText("kind")).contains("MERGED_INTO", "ANSWERED", "REOPENED");
+        String page = api.get("/incidents/" + id, officer, "Accept", "text/html").body();
+        assertThat(page).doesNotContain("已合并到").doesNotContain("id=\"merged-into\"").contains("已受理");
+        assertThat(ApiClient.json(api.get("/api/v1/incidents/" + idOf(primary), officer)).get("duplicates").get("merged"))
+                .as("the other report no longer lists it as merged into it").isEmpty();
+        assertThat(ApiClient.json(api.get("/api/v1/incidents?size=100&open=true&gridId=" + grid.id().value(), officer))
+                .get("items").findValuesAsText("id")).contains(id.toString());
+        assertThat(api.send("POST", "/api/v1/incidents/" + id + "/resolve", officer, Map.of("note", "已协调工地停工"))
+                .statusCode()).as("handled as any open item").isEqualTo(200);
     }
 
     @Test

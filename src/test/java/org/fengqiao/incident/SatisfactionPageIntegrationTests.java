@@ -197,6 +197,53 @@ public class SatisfactionPageIntegrationTests extends IntegrationTest {
         assertThat(row(both, "units", unit.id().value()).get("html")).contains("40.0%");
     }
 
+    /**
+     * Policy: a resident who reopens his report rejects the answer he rated, so that rating leaves the satisfaction
+     * figures (the page's and the API's) and the low ones listed; his report's timeline keeps it. The rating he gives
+     * the next answer counts.
+     */
+    @Test
+    void aRatingStopsCountingOnceItsReportIsReopenedAndTheRatingOfTheNextAnswerCounts() {
+        Unit own = jurisdictions.createUnit(jurisdictions.unitByCode("320722010000").orElseThrow().id(),
+                UnitKind.WORKSTATION, "SATR-" + n, "重开工作站" + n, null);
+        Grid where = grid(own, "IT-SATR-" + n, 108);
+        rated(where, 5, null);
+        UUID id = answered(where);
+        String code = jdbc.sql("SELECT tracking_code FROM incident WHERE id = ?").param(id).query(String.class).single();
+        PublicClient resident = new PublicClient(port, "198.51.100." + (new Random().nextInt(250) + 1), null);
+        assertThat(resident.post("/track/" + code, "/track/" + code + "/rate",
+                Map.of("score", "1", "comment", "答非所问" + n), List.of()).statusCode()).isEqualTo(302);
+        ApiClient api = new ApiClient(port);
+        String chief = api.token("chief", DEMO_PASSWORD);
+        JsonNode before = ApiClient.json(api.get("/api/v1/incidents/satisfaction?unitId=" + own.id().value(), chief));
+        assertThat(before.get("ratings").asLong()).isEqualTo(2);
+        assertThat(before.get("satisfactionRate").asDouble()).isEqualTo(0.5);
+        assertThat(before.get("low").findValuesAsText("comment")).contains("答非所问" + n);
+
+        assertThat(resident.post("/track/" + code, "/track/" + code + "/reopen", Map.of("reason", "问题没有解决"),
+                List.of()).statusCode()).isEqualTo(302);
+        JsonNode reopened = ApiClient.json(api.get("/api/v1/incidents/satisfaction?unitId=" + own.id().value(), chief));
+        assertThat(reopened.get("ratings").asLong()).as("the rejected answer's rating no longer counts").isEqualTo(1);
+        assertThat(reopened.get("satisfied").asLong()).isEqualTo(1);
+        assertThat(reopened.get("satisfactionRate").asDouble()).isEqualTo(1.0);
+        assertThat(reopened.get("low").findValuesAsText("comment")).doesNotContain("答非所问" + n);
+        Map<String, String> shown = row(page(signedIn("chief", null), "/incidents/satisfaction?unit=" + own.id().value()),
+                "units", own.id().value());
+        assertThat(shown.get("ratings")).isEqualTo("1");
+        assertThat(shown.get("html")).contains("100.0%");
+        JsonNode timeline = ApiClient.json(api.get("/api/v1/incidents/" + id, chief)).get("timeline");
+        assertThat(timeline.findValuesAsText("note")).as("the timeline keeps it").contains("1/5 · 答非所问" + n);
+
+        Submitter by = Submitter.system("test");
+        desk.resolve(id, "已再次处理", by);
+        desk.answer(id, "已再次处理，问题已解决", by);
+        assertThat(resident.post("/track/" + code, "/track/" + code + "/rate", Map.of("score", "4"), List.of())
+                .statusCode()).isEqualTo(302);
+        JsonNode after = ApiClient.json(api.get("/api/v1/incidents/satisfaction?unitId=" + own.id().value(), chief));
+        assertThat(after.get("ratings").asLong()).as("the rating of the next answer counts").isEqualTo(2);
+        assertThat(after.get("satisfied").asLong()).isEqualTo(2);
+    }
+
     @Test
     void anotherStationsRatingsAreNeverShownAndItsUnitIsNotFound() {
         String chief = page(signedIn("chief", null), "/incidents/satisfaction?days=90");

@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.incident.Category;
+import org.fengqiao.incident.IncidentStepRecorded;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitKind;
@@ -30,7 +32,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A unit's outbound webhook against a local receiver: every step of an item in the unit's subtree is
@@ -55,6 +59,10 @@ class WebhookIntegrationTests extends IntegrationTest {
     WebhookWorker worker;
     @Autowired
     WebhookProperties properties;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate tx;
 
     ApiClient api;
     String officer;
@@ -135,6 +143,43 @@ class WebhookIntegrationTests extends IntegrationTest {
             Thread.sleep(50);
         }
         throw new AssertionError("deliveries still in flight");
+    }
+
+    /**
+     * A webhook registered now tells of what happens from now on: a step that took place before it was registered
+     * (the sweep's moment, a filing written late by the group commit) is not sent to it, one after is; a receiver
+     * registered before that step still gets it.
+     */
+    @Test
+    void aNewWebhookReceivesTheStepsAfterItsRegistrationNotThoseBefore() throws Exception {
+        String earlier = register(officer, workstation.id().value(), receiver.url());
+        Instant before = Instant.now();
+        Thread.sleep(20);
+        String webhook = register(officer, workstation.id().value(), receiver.url());
+        Instant registered = jdbc.sql("SELECT created_at FROM webhook WHERE id = ?").param(UUID.fromString(webhook))
+                .query(java.time.OffsetDateTime.class).single().toInstant();
+        assertThat(before).isBefore(registered);
+        UUID incident = UUID.fromString(file("注册前后-" + UUID.randomUUID()).get("id").asText());
+        jdbc.sql("DELETE FROM webhook_delivery WHERE webhook_id IN (?, ?)")
+                .params(UUID.fromString(earlier), UUID.fromString(webhook)).update();
+
+        tx.executeWithoutResult(s -> events.publishEvent(new IncidentStepRecorded(incident, "FQ0000000000",
+                Category.HELP, workstation.path(), "ESCALATED", workstation.id().value(), null, null, false, before)));
+        assertThat(deliveries(webhook)).as("a step from before its registration").isEmpty();
+        assertThat(deliveries(earlier)).as("the receiver registered before it still gets it").hasSize(1);
+
+        Instant after = registered.plusSeconds(1);
+        tx.executeWithoutResult(s -> events.publishEvent(new IncidentStepRecorded(incident, "FQ0000000000",
+                Category.HELP, workstation.path(), "ACKNOWLEDGED", workstation.id().value(), null, null, false, after)));
+        deliver(webhook, after.plusSeconds(1));
+        deliver(earlier, after.plusSeconds(1));
+        assertThat(deliveries(webhook)).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("DELIVERED"));
+        List<String> kinds = new ArrayList<>();
+        for (Receiver.Request r : receiver.requests()) {
+            kinds.add(ApiClient.JSON.readTree(r.body()).get("kind").asText());
+        }
+        assertThat(kinds).as("the earlier receiver both, the new one the later step only")
+                .containsExactlyInAnyOrder("ESCALATED", "ACKNOWLEDGED", "ACKNOWLEDGED");
     }
 
     @Test

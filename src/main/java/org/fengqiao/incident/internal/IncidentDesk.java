@@ -551,11 +551,20 @@ public class IncidentDesk implements AutoCloseable {
      */
     @Transactional
     public Incident reporterStep(UUID id, String kind, String actorName, String note, Instant at) {
+        return reporterStep(id, kind, actorName, note, at, null);
+    }
+
+    /**
+     * As {@link #reporterStep(UUID, String, String, String, Instant)}, for a step the reporter of another report took:
+     * {@code from} is the message key that says whose it is (the step's reason), null for the report's own reporter.
+     */
+    @Transactional
+    public Incident reporterStep(UUID id, String kind, String actorName, String note, Instant at, String from) {
         incidents.lock(id);
         Incident i = incidents.find(id).orElseThrow(() -> new NotFound("incident", id));
         OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         incidents.event(id, kind, now, null, actorName, i.ownerUnitId(), i.ownerUnitName(), i.ownerStaffId(),
-                i.ownerStaffName(), null, false, null, null, null, blankToNull(note));
+                i.ownerStaffName(), from, from != null, null, null, null, blankToNull(note));
         published(i, kind, now, blankToNull(note), false);
         return i;
     }
@@ -563,7 +572,10 @@ public class IncidentDesk implements AutoCloseable {
     /**
      * The reporter reopens an answered item within {@code window} of the answer, with a reason: it goes back to
      * its last owner at that level, taken up (it was once), with a fresh deadline to resolve it; the first
-     * resolution and answer stay in the timeline.
+     * resolution and answer stay in the timeline. A report that was merged into another and answered with it is its own
+     * open item again: its reporter did not accept the answer they shared, the other's reporter may have. It is no longer
+     * merged (merged_into cleared: not listed with the other, offered as a possible duplicate again, mergeable again);
+     * the merge stays on both timelines and the audit entry names the report it was merged into.
      */
     @Transactional
     public Incident reopen(UUID id, String reason, String actorName, Instant at, java.time.Duration window) {
@@ -585,13 +597,16 @@ public class IncidentDesk implements AutoCloseable {
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         OffsetDateTime due = deadlines.due(Status.ACKNOWLEDGED, kind(before), now, null);
+        Optional<Duplicates.Linked> wasMergedInto = duplicates.mergedInto(id, null);
         incidents.update(id, "status = 'ACKNOWLEDGED', owner_since = ?, resolved_at = NULL, answered_at = NULL, "
-                + "due_at = ?, next_escalation_at = ?", now, due, isTop(before) ? null : due);
+                + "due_at = ?, next_escalation_at = ?, merged_into = NULL, merged_at = NULL, merged_by = NULL", now, due,
+                isTop(before) ? null : due);
         incidents.event(id, "REOPENED", now, null, actorName, before.ownerUnitId(), before.ownerUnitName(),
                 before.ownerStaffId(), before.ownerStaffName(), null, false, null, null, null, reason.trim());
         Incident after = incidents.find(id).orElseThrow();
-        events.publishEvent(Audited.updated("incident", id, before.unitPath(), snapshot(before), snapshot(after))
-                .by(actorName));
+        Map<String, Object> was = snapshot(before);
+        wasMergedInto.ifPresent(p -> was.put("mergedInto", p.trackingCode()));
+        events.publishEvent(Audited.updated("incident", id, before.unitPath(), was, snapshot(after)).by(actorName));
         published(after, "REOPENED", now, reason.trim(), false);
         return after;
     }

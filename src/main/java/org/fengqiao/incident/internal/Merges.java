@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>into a merged report means into its primary, so merges never chain; the duplicates already merged into
  * the duplicate move to the primary with it.</li>
  * </ul>
+ * A duplicate answered with its primary and reopened by its reporter is its own open item again, no longer merged
+ * ({@code IncidentDesk.reopen}): the answer they shared is the one he did not accept.
  * The tracking codes stay out of the timeline (residents read it); the staff pages show the links. Each merge is
  * published as {@link IncidentMerged} in its transaction (mediation closes the duplicate's case).
  */

@@ -17,6 +17,11 @@ public class Photos {
     /** A photo without its bytes. */
     public record Photo(UUID id, UUID incidentId, String contentType, int size, String addedBy, OffsetDateTime addedAt,
             String stripped) {
+
+        /** Whether it reached this report from the reporter of a report merged into it. */
+        public boolean fromMergedReporter() {
+            return ResidentDesk.MERGED_RESIDENT.equals(addedBy);
+        }
     }
 
     public record Content(String contentType, byte[] bytes) {

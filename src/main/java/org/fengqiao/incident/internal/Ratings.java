@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The reporters' ratings of the answers, one per report (a new rating replaces the last), and the
+ * The reporters' ratings of the answers, one per report (a new rating replaces the last, a reopening withdraws it), and the
  * satisfaction figures of seed 002 per unit, grid and person in charge: how many rated, the mean, and the share of
  * 4 and 5 (满意率), with the low ratings' comments, scoped in the SQL like every read.
  */
@@ -30,10 +30,11 @@ public class Ratings {
 
     public Optional<Rating> of(UUID incident) {
         return jdbc.sql("SELECT score, comment, rated_at, changes FROM incident_rating WHERE incident_id = ?")
-                .param(incident)
-                .query((rs, n) -> new Rating(rs.getInt(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-                        rs.getInt(4)))
-                .optional();
+                .param(incident).query(Ratings::rating).optional();
+    }
+
+    private static Rating rating(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Rating(rs.getInt(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class), rs.getInt(4));
     }
 
     public void put(UUID incident, int score, String comment, OffsetDateTime at) {
@@ -42,6 +43,15 @@ public class Ratings {
                 ON CONFLICT (incident_id) DO UPDATE SET score = excluded.score, comment = excluded.comment,
                     rated_at = excluded.rated_at, changes = incident_rating.changes + 1""")
                 .params(incident, (short) score, comment, at).update();
+    }
+
+    /**
+     * Takes the rating of a report out of the figures (its report was reopened: the answer rated was not accepted),
+     * answering what it was; every rating given stays on the report's timeline (RATED).
+     */
+    public Optional<Rating> withdraw(UUID incident) {
+        return jdbc.sql("DELETE FROM incident_rating WHERE incident_id = ? RETURNING score, comment, rated_at, changes")
+                .param(incident).query(Ratings::rating).optional();
     }
 
     /** The ratings of the scope given from {@code from} (inclusive) to {@code to} (exclusive), joined to where they sit. */

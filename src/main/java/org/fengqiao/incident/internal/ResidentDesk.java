@@ -41,8 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
  * so it lands on the timeline and is published like any other.
  *
  * <p>Ratings: one per report; while the report stands answered the resident may change it (the latest counts
- * in the satisfaction rate, each one given stays on the timeline). A reopened report cannot be rated until it
- * is answered again.
+ * in the satisfaction rate, each one given stays on the timeline). Reopening the report rejects the answer rated:
+ * its rating no longer counts (it stays on the timeline), and the report cannot be rated until it is answered
+ * again, when the rating of that answer counts.
  */
 @Service
 public class ResidentDesk {
@@ -55,6 +56,13 @@ public class ResidentDesk {
      */
     public static final String ACTOR = SystemActor.RESIDENT;
     static final Submitter RESIDENT = new Submitter("resident", null, ACTOR, null);
+    /**
+     * What marks a step on a report as taken by the reporter of a report merged into it, not by its own (the step's
+     * reason, a message key): its staff read whose it is, its own reporter's tracking page leaves it out.
+     */
+    public static final String FROM_MERGED_REPORTER = "incident.merge.fromMergedReporter";
+    /** Who added a photo that reached a report from the reporter of one merged into it (see V135). */
+    static final String MERGED_RESIDENT = "MERGED_RESIDENT";
     private static final int MIN_KEY = 16;
 
     /** A file as sent: the name is ignored, the bytes say what it is. */
@@ -74,14 +82,29 @@ public class ResidentDesk {
         return new UploadLimit(properties.maxPhotos() + 1, properties.maxPhotoSize().toBytes() + 1);
     }
 
-    /** A report as the resident follows it: his own photos only, the rating, and whether he may still reopen. */
+    /**
+     * A report as the resident follows it: his own photos only, the rating, whether he may still reopen, and whether
+     * he may add information (while it is open or merged into another, see {@link #addInformation}).
+     */
     public record Tracked(Incident incident, List<Incidents.Event> timeline, List<Photos.Photo> photos,
             Optional<Ratings.Rating> rating, boolean mayRate, boolean mayReopen, OffsetDateTime reopenUntil) {
+
+        public boolean mayAddInformation() {
+            return incident.status().open() || incident.status() == Status.MERGED;
+        }
     }
 
     /** Whether the resident took the step (filed, added information, rated, reopened) on the public pages. */
     public static boolean byResident(Incidents.Event step) {
         return ACTOR.equals(step.actorName());
+    }
+
+    /**
+     * Whether the report's own reporter took the step on the public pages: a resident, and not the reporter of a
+     * report merged into it ({@link #FROM_MERGED_REPORTER}), whose words are not for this one's reporter to read.
+     */
+    public static boolean byItsReporter(Incidents.Event step) {
+        return byResident(step) && !FROM_MERGED_REPORTER.equals(step.reason());
     }
 
     /** Too many submissions from one address within the hour. */
@@ -100,6 +123,7 @@ public class ResidentDesk {
 
     private final IncidentDesk desk;
     private final Incidents incidents;
+    private final Duplicates duplicates;
     private final Photos photos;
     private final Ratings ratings;
     private final ResidentProperties properties;
@@ -109,11 +133,12 @@ public class ResidentDesk {
     private final FilingLimit limit;
 
     @Autowired
-    public ResidentDesk(IncidentDesk desk, Incidents incidents, Photos photos, Ratings ratings,
+    public ResidentDesk(IncidentDesk desk, Incidents incidents, Duplicates duplicates, Photos photos, Ratings ratings,
             ResidentProperties properties, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
             PersonalDataCipher cipher, PlatformTransactionManager transactions) {
         this.desk = desk;
         this.incidents = incidents;
+        this.duplicates = duplicates;
         this.photos = photos;
         this.ratings = ratings;
         this.properties = properties;
@@ -196,7 +221,12 @@ public class ResidentDesk {
         return photos.content(i.id(), photo, true).orElseThrow(() -> new NotFound("photo", photo));
     }
 
-    /** More information and photos from the reporter, while the report is open. */
+    /**
+     * More information and photos from the reporter, while the report is open, or merged into another: then they
+     * stay on his report (he reads them there) and reach the one it was merged into, which is being handled, marked
+     * as its merged report's reporter's ({@link #FROM_MERGED_REPORTER}, {@link #MERGED_RESIDENT}): its owner hears of
+     * them, its own reporter does not read them.
+     */
     @Transactional
     public Incident addInformation(String code, String text, List<Upload> uploads, String address) {
         Incident i = byCode(code);
@@ -210,15 +240,45 @@ public class ResidentDesk {
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
-        if (!i.status().open()) {
+        boolean merged = i.status() == Status.MERGED;
+        UUID primary = merged ? lockedWithPrimary(i.id()) : null;
+        if (merged ? primary == null : !i.status().open()) {
             throw new Conflict("incident.information.closed");
         }
         admit(address);
         List<PhotoSanitizer.Clean> clean = clean(files);
         Instant now = clock.instant();
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         desk.reporterStep(i.id(), "INFORMATION_ADDED", ACTOR, text, now);
-        clean.forEach(p -> photos.add(i.id(), p, "RESIDENT", null, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)));
+        clean.forEach(p -> photos.add(i.id(), p, "RESIDENT", null, at));
+        if (primary != null) {
+            desk.reporterStep(primary, "INFORMATION_ADDED", ACTOR, text, now, FROM_MERGED_REPORTER);
+            clean.forEach(p -> photos.add(primary, p, MERGED_RESIDENT, null, at));
+        }
         return incidents.find(i.id()).orElseThrow();
+    }
+
+    /**
+     * Locks a merged report and the one it was merged into, that one first (as answering it and merging do, so
+     * neither waits on the other), and answers that one; null when the report is no longer merged (answered with
+     * it meanwhile). A merge into the report meanwhile moves it on: the lock is taken again on its new primary.
+     */
+    private UUID lockedWithPrimary(UUID merged) {
+        UUID primary = duplicates.primaryOf(merged).orElse(null);
+        while (primary != null) {
+            incidents.lock(primary);
+            incidents.lock(merged);
+            Incident now = incidents.find(merged).orElseThrow();
+            UUID still = duplicates.primaryOf(merged).orElse(null);
+            if (now.status() != Status.MERGED) {
+                return null;
+            }
+            if (primary.equals(still)) {
+                return primary;
+            }
+            primary = still;
+        }
+        return null;
     }
 
     /** The reporter's rating of the answer: 1 to 5 with an optional comment, while the report stands answered. */
@@ -248,11 +308,17 @@ public class ResidentDesk {
         return after;
     }
 
-    /** Reopens the answered report with a reason, within the configured days of the answer. */
+    /**
+     * Reopens the answered report with a reason, within the configured days of the answer; the rating of the answer
+     * no longer counts toward the satisfaction rate (withdrawn, audited; it stays on the timeline).
+     */
     @Transactional
     public Incident reopen(String code, String reason) {
         Incident i = byCode(code);
-        return desk.reopen(i.id(), reason, ACTOR, clock.instant(), properties.reopenWithin());
+        Incident reopened = desk.reopen(i.id(), reason, ACTOR, clock.instant(), properties.reopenWithin());
+        ratings.withdraw(i.id()).ifPresent(r -> events.publishEvent(
+                Audited.deleted("incident_rating", i.id(), i.unitPath(), snapshot(i, r)).by(ACTOR)));
+        return reopened;
     }
 
     private Incident byCode(String code) {

@@ -29,7 +29,7 @@ class TrackViews {
     record TrackView(String trackingCode, String category, String status, boolean open, String description,
             String grid, String reporterPhone, OffsetDateTime receivedAt, OffsetDateTime answeredAt, String answer,
             List<Step> timeline, List<Photo> photos, Rating rating, boolean mayRate, boolean mayReopen,
-            OffsetDateTime reopenUntil) {
+            OffsetDateTime reopenUntil, boolean mayAddInformation) {
     }
 
     private final MessageSource messages;
@@ -45,7 +45,8 @@ class TrackViews {
         List<Step> steps = new ArrayList<>();
         String answer = null;
         for (Incidents.Event e : t.timeline()) {
-            boolean byReporter = ResidentDesk.byResident(e);
+            // what the reporter of a report merged into this one added is not for this one's reporter
+            boolean byReporter = ResidentDesk.byItsReporter(e);
             String text = switch (e.kind()) {
                 case "ANSWERED" -> e.note();
                 case "REFERRED" -> departments.shown(e.department(), locale);
@@ -74,7 +75,7 @@ class TrackViews {
         return new TrackView(i.trackingCode(), text("incident.category." + i.category(), locale),
                 text("incident.track.status." + i.status(), locale), i.status().open(), i.description(), i.gridName(),
                 i.reporterPhoneMasked(), i.receivedAt(), i.answeredAt(), answer, steps, photos, rating, t.mayRate(),
-                t.mayReopen(), t.reopenUntil());
+                t.mayReopen(), t.reopenUntil(), t.mayAddInformation());
     }
 
     private String text(String key, Locale locale) {

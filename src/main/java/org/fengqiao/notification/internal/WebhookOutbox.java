@@ -3,6 +3,7 @@ package org.fengqiao.notification.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -22,7 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Queues every incident step for the active webhooks of the units above the incident's grid (the unit's
- * subtree holds the incident). A plain synchronous {@link EventListener}, like the audit trail: the rows
+ * subtree holds the incident) that were registered when it took place: a webhook tells of what happens from its
+ * registration on, not of a step that took place before and is written after (the sweep writes its escalations at
+ * the moment it began, the group commit a filing at the moment it came in). A plain synchronous
+ * {@link EventListener}, like the audit trail: the rows
  * are written in the transaction of the step, so the outbox holds exactly the steps that committed, and a
  * receiver that is down loses nothing; {@link WebhookWorker} sends them later.
  * <p>
@@ -38,8 +42,12 @@ class WebhookOutbox {
     private final JdbcClient jdbc;
     private final Jurisdictions jurisdictions;
     private final ObjectMapper json;
+    /** An active webhook and when it was registered. */
+    private record Active(UUID id, Instant since) {
+    }
+
     /** The active webhooks above a unit path: asked on every step of every report, changed rarely. */
-    private final ShortLived<String, List<UUID>> active;
+    private final ShortLived<String, List<Active>> active;
 
     WebhookOutbox(JdbcClient jdbc, Jurisdictions jurisdictions, ObjectMapper json,
             @Value("${fengqiao.notification.webhooks.lookup-cache:5s}") Duration lookupCache) {
@@ -63,9 +71,11 @@ class WebhookOutbox {
     @EventListener
     void on(IncidentStepRecorded step) {
         List<UUID> webhooks = active.get(step.unitPath(), path -> jdbc.sql("""
-                SELECT w.id FROM webhook w JOIN unit u ON u.id = w.unit_id
+                SELECT w.id, w.created_at FROM webhook w JOIN unit u ON u.id = w.unit_id
                 WHERE w.active AND left(:path, length(u.path)) = u.path""")
-                .param("path", path).query(UUID.class).list());
+                .param("path", path)
+                .query((rs, n) -> new Active(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .list()).stream().filter(w -> !step.at().isBefore(w.since())).map(Active::id).toList();
         if (webhooks.isEmpty()) {
             return;
         }
