@@ -116,6 +116,9 @@ class HouseholdVisitBrowserTests extends BrowserTest {
         page.locator("#person-form button[type=submit]").click();
         page.waitForURL(u -> u.endsWith("/households/" + household));
 
+        // on a phone the members are cards, each cell under its column's name: the edit link's is the visit
+        assertThat(page.locator(".members tr:has-text('" + mother + "') td:has(a.edit-member)"))
+                .hasAttribute("data-label", "本次走访");
         page.locator(".members tr:has-text('" + mother + "') a.edit-member").click();
         page.fill("#person-form input[name=phone]", "13800004444");
         page.locator("#person-form button[type=submit]").click();
