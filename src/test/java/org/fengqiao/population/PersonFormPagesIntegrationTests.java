@@ -754,6 +754,10 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
         String page = officer.page("/households/" + household);
         assertThat(page).contains("/persons/new?householdId=" + household + "&amp;visitId=" + visit)
                 .contains("/persons/" + motherId + "/edit?visitId=" + visit);
+        // so does the member's own page, reached by his name
+        assertThat(page).contains("href=\"/persons/" + motherId + "?visitId=" + visit + "\"");
+        assertThat(officer.page("/persons/" + motherId + "?visitId=" + visit))
+                .contains("href=\"/persons/" + motherId + "/edit?visitId=" + visit + "\"").contains("修改（记入本次走访）");
         String form = officer.page("/persons/new?householdId=" + household + "&visitId=" + visit);
         assertThat(form).contains("name=\"visitId\" value=\"" + visit + "\"").contains("id=\"during-visit\"")
                 .contains("href=\"/households/" + household + "\"");
@@ -801,6 +805,7 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
             assertThat(officer.get("/persons/new?householdId=" + household + "&visitId=" + visit).statusCode())
                     .isEqualTo(404);
             assertThat(officer.get("/persons/" + member + "/edit?visitId=" + visit).statusCode()).isEqualTo(404);
+            assertThat(officer.get("/persons/" + member + "?visitId=" + visit).statusCode()).isEqualTo(404);
 
             HttpResponse<String> registered = officer.post("/persons/new?lang=zh-CN",
                     "/persons/new?householdId=" + household, fields(f("householdId", household), f("name", name + "弟"), f("sex", "MALE"),

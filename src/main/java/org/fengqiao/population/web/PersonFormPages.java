@@ -290,6 +290,11 @@ class PersonFormPages {
 
     /** A visit named in a form's address must be one of the grid the person is (to be) in: any other is 404. */
     private void visitIn(UUID visitId, UUID grid) {
+        visitIn(visits, visitId, grid);
+    }
+
+    /** A page opened during a visit (走访) names one of the grid it shows a record of; else 404 like anything unseen. */
+    static void visitIn(VisitLog visits, UUID visitId, UUID grid) {
         if (visitId != null && !visits.gridOf(visitId).map(g -> g.equals(grid)).orElse(false)) {
             throw new NotFound("visit", visitId);
         }

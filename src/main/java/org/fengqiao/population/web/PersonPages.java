@@ -15,6 +15,7 @@ import org.fengqiao.population.internal.Ethnicities;
 import org.fengqiao.population.internal.Households;
 import org.fengqiao.population.internal.PersonQuery;
 import org.fengqiao.population.internal.PersonRegister;
+import org.fengqiao.population.internal.VisitLog;
 import org.fengqiao.population.internal.Persons;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,11 +35,13 @@ class PersonPages {
     private final PersonRegister register;
     private final Households households;
     private final MessageSource messages;
+    private final VisitLog visits;
 
-    PersonPages(PersonRegister register, Households households, MessageSource messages) {
+    PersonPages(PersonRegister register, Households households, MessageSource messages, VisitLog visits) {
         this.register = register;
         this.households = households;
         this.messages = messages;
+        this.visits = visits;
     }
 
     @GetMapping("/persons")
@@ -86,9 +89,12 @@ class PersonPages {
 
     @GetMapping("/persons/{id}")
     @PreAuthorize("hasAuthority('POPULATION_READ')")
-    String person(@PathVariable UUID id, Model model, Locale locale) {
+    String person(@PathVariable UUID id, @RequestParam(required = false) UUID visitId, Model model, Locale locale) {
         Caller caller = Callers.require();
         PersonController.PersonView person = PersonController.PersonView.of(register.read(id, caller));
+        // opened from his household's page during a visit: the edit link carries the visit, as the household's does
+        PersonFormPages.visitIn(visits, visitId, person.gridId());
+        model.addAttribute("visitId", visitId);
         model.addAttribute("person", person);
         model.addAttribute("ethnicity", Ethnicities.shown(person.ethnicity(), locale));
         // the link to the person's household (所在户), only when the caller may open that page
