@@ -53,13 +53,18 @@ public class VisitLog {
         return jdbc.sql("SELECT grid_id FROM visit WHERE id = ?").param(visitId).query(UUID.class).optional();
     }
 
+    /** Whether the visit is one of the grid's (false when there is no such visit). */
+    public boolean ofGrid(UUID visitId, UUID gridId) {
+        return gridOf(visitId).map(g -> g.equals(gridId)).orElse(false);
+    }
+
     /**
      * Adds the problem of a change linked to a visit that is not one of the grid the changed record is in (none when
      * no visit is named): the link is refused and nothing is written, whether the visit does not exist, is of another
      * grid, or of another station's.
      */
     public void checkInGrid(UUID visitId, UUID gridId, List<Invalid.Problem> problems) {
-        if (visitId != null && !gridOf(visitId).map(g -> g.equals(gridId)).orElse(false)) {
+        if (visitId != null && !ofGrid(visitId, gridId)) {
             problems.add(new Invalid.Problem("visitId", "housing.visit.unknown", new Object[0]));
         }
     }

@@ -167,7 +167,7 @@ class PersonFormPages {
         Caller caller = Callers.require();
         Households.Household household = household(householdId, caller);
         UUID grid = household != null ? household.gridId() : gridId;
-        visitIn(visitId, grid);
+        visitIn(visits, visitId, grid);
         Typed blank = new Typed(grid == null ? null : grid.toString(), householdId == null ? null : householdId.toString(),
                 null, null, null, null, null, "01", null,
                 Residence.PERMANENT.name(), null, null, null, null, null, List.of(), null, null, null, null, null,
@@ -209,7 +209,7 @@ class PersonFormPages {
     String edit(@PathVariable UUID id, @RequestParam(required = false) UUID visitId, Model model) {
         Caller caller = Callers.require();
         Persons.Row row = register.read(id, caller);
-        visitIn(visitId, row.gridId());
+        visitIn(visits, visitId, row.gridId());
         return form(model, caller, Typed.of(row).during(visitId), household(row.householdId(), caller),
                 PersonController.PersonView.of(row), Map.of(), List.of());
     }
@@ -288,14 +288,12 @@ class PersonFormPages {
         }
     }
 
-    /** A visit named in a form's address must be one of the grid the person is (to be) in: any other is 404. */
-    private void visitIn(UUID visitId, UUID grid) {
-        visitIn(visits, visitId, grid);
-    }
-
-    /** A page opened during a visit (走访) names one of the grid it shows a record of; else 404 like anything unseen. */
+    /**
+     * A page opened during a visit (走访, named in its address) shows a record of the visit's grid: a visit of any other
+     * grid is 404, like anything the caller may not see.
+     */
     static void visitIn(VisitLog visits, UUID visitId, UUID grid) {
-        if (visitId != null && !visits.gridOf(visitId).map(g -> g.equals(grid)).orElse(false)) {
+        if (visitId != null && !visits.ofGrid(visitId, grid)) {
             throw new NotFound("visit", visitId);
         }
     }
