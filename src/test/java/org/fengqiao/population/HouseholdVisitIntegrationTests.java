@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -150,8 +151,9 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
         UUID household = fx.household(grid, room, false, false);
         fx.call("officer", "POST", "/api/v1/visits", Map.of("householdId", household, "findings", "第一次",
                 "contactCard", false, "visitedAt", "2026-01-05T10:00:00+08:00"));
+        // the second is today's: changes are linked only to the officer's own visit of the day
         UUID second = UUID.fromString(fx.call("officer", "POST", "/api/v1/visits", Map.of("householdId", household,
-                "findings", "第二次", "contactCard", false, "visitedAt", "2026-02-05T10:00:00+08:00")).body().get("id").asText());
+                "findings", "第二次", "contactCard", false)).body().get("id").asText());
 
         assertThat(fx.call("officer", "PUT", "/api/v1/rooms/" + room,
                 Map.of("vacant", false, "rental", true, "visitId", second)).status()).isEqualTo(200);
@@ -261,6 +263,15 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
         return UUID.fromString(v.body().get("id").asText());
     }
 
+    /** A visit the user records at the household, dated a day ago (the API takes the time it was made). */
+    UUID visitYesterday(String user, UUID household) {
+        OffsetDateTime yesterday = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+        HousingFixtures.Answer v = fx.call(user, "POST", "/api/v1/visits", Map.of("householdId", household,
+                "findings", "昨天入户核对", "contactCard", false, "visitedAt", yesterday.toString()));
+        assertThat(v.status()).as(String.valueOf(v.body())).isEqualTo(201);
+        return UUID.fromString(v.body().get("id").asText());
+    }
+
     /** A member registered through the API, outside any visit; answers his id. */
     UUID member(UUID household, String name, String phone) {
         HousingFixtures.Answer a = fx.call("officer", "POST", "/api/v1/persons", Map.of("gridId", grid,
@@ -321,7 +332,7 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aPersonChangeLinkedToAVisitOfAnotherGridOrStationIsRefusedAndChangesNothing() {
+    void aPersonChangeLinkedToAVisitTheOfficerMayNotLinkItToIsRefusedWithTheReasonAndChangesNothing() {
         UUID household = fx.household(grid, null, false, false);
         String name = "他访" + UUID.randomUUID().toString().substring(0, 4);
         UUID person = member(household, name, "13912340003");
@@ -329,23 +340,68 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
                 .param(person).query().singleRow();
         UUID otherGridVisit = visitNow("officer", fx.household(fx.gridId("FS-2-01"), null, false, false));
         UUID otherStationVisit = visitNow("officer2", fx.household(fx.gridId("NS-1-01"), null, false, false));
+        // the station chief's visit to the same household, today: his, not the officer's
+        UUID colleagues = visitNow("chief", household);
+        String[] unknown = {"走访记录不存在或不属于该网格", "no such visit in this grid"};
+        Map<UUID, String[]> why = Map.of(otherGridVisit, unknown, otherStationVisit, unknown, UUID.randomUUID(), unknown,
+                colleagues, new String[] {"这次走访不是您记录的，不能把修改记入其中",
+                        "This visit was recorded by another staff member; changes cannot be added to it"});
 
-        for (UUID visit : List.of(otherGridVisit, otherStationVisit, UUID.randomUUID())) {
+        for (Map.Entry<UUID, String[]> e : why.entrySet()) {
+            UUID visit = e.getKey();
             HousingFixtures.Answer zh = fx.call("officer", "PUT", "/api/v1/persons/" + person,
                     personBody(grid, household, name, "13987650004", "residence", "LEFT", "visitId", visit));
             assertThat(zh.status()).isEqualTo(400);
-            assertThat(HousingFixtures.errors(zh.body())).containsEntry("visitId", "走访记录不存在或不属于该网格");
+            assertThat(HousingFixtures.errors(zh.body())).containsEntry("visitId", e.getValue()[0]);
             HousingFixtures.Answer en = fx.call("officer", "POST", "/api/v1/persons",
                     personBody(grid, household, name + "新", "13987650005", "visitId", visit), "Accept-Language", "en");
             assertThat(en.status()).isEqualTo(400);
-            assertThat(HousingFixtures.errors(en.body())).containsEntry("visitId", "no such visit in this grid");
+            assertThat(HousingFixtures.errors(en.body())).containsEntry("visitId", e.getValue()[1]);
         }
 
         assertThat(jdbc.sql("SELECT version, residence, phone_masked FROM person WHERE id = ?").param(person).query()
                 .singleRow()).isEqualTo(before);
         assertThat(jdbc.sql("SELECT count(*) FROM person WHERE name = ?").param(name + "新").query(Long.class).single())
                 .isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM visit_change WHERE visit_id IN (?, ?)")
-                .params(otherGridVisit, otherStationVisit).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM visit_change WHERE visit_id IN (?, ?, ?)")
+                .params(otherGridVisit, otherStationVisit, colleagues).query(Long.class).single()).isZero();
+
+        // the colleague who recorded the visit links his own change to it
+        HousingFixtures.Answer his = fx.call("chief", "PUT", "/api/v1/persons/" + person,
+                personBody(grid, household, name, "13987650007", "visitId", colleagues));
+        assertThat(his.status()).as(String.valueOf(his.body())).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM visit_change WHERE visit_id = ?").param(colleagues)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeLinkedToTheOfficersOwnVisitOfYesterdayIsRefusedAndChangesNothing() {
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
+        UUID room = fx.room(building, 1, "101");
+        UUID household = fx.household(grid, room, false, false);
+        UUID yesterdays = visitYesterday("officer", household);
+        Map<String, Object> roomBefore = jdbc.sql("SELECT vacant, rental FROM room WHERE id = ?").param(room).query()
+                .singleRow();
+
+        HousingFixtures.Answer roomChange = fx.call("officer", "PUT", "/api/v1/rooms/" + room,
+                Map.of("vacant", false, "rental", true, "visitId", yesterdays));
+        assertThat(roomChange.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(roomChange.body())).containsEntry("visitId", "只能在走访当天把修改记入该次走访");
+        HousingFixtures.Answer marks = fx.call("officer", "PUT", "/api/v1/households/" + household,
+                Map.of("trusted", true, "inDifficulty", false, "visitId", yesterdays), "Accept-Language", "en");
+        assertThat(marks.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(marks.body()))
+                .containsEntry("visitId", "Changes can be added to a visit only on the day it was recorded");
+        HousingFixtures.Answer card = fx.call("officer", "POST", "/api/v1/households/" + household + "/contact-card",
+                Map.of("on", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "visitId", yesterdays));
+        assertThat(card.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(card.body())).containsEntry("visitId", "只能在走访当天把修改记入该次走访");
+
+        assertThat(jdbc.sql("SELECT vacant, rental FROM room WHERE id = ?").param(room).query().singleRow())
+                .isEqualTo(roomBefore);
+        assertThat(jdbc.sql("SELECT trusted OR contact_card_on IS NOT NULL FROM household WHERE id = ?")
+                .param(household).query(Boolean.class).single()).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM visit_change WHERE visit_id = ?").param(yesterdays)
+                .query(Long.class).single()).isZero();
     }
 }

@@ -732,9 +732,18 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
 
     /** A visit the user records now at the household, through the API; answers its id. */
     UUID visitNow(String user, UUID household) {
+        return visitAt(user, household, null);
+    }
+
+    /** A visit the user records at the household, made at the time given (null: now); answers its id. */
+    UUID visitAt(String user, UUID household, java.time.OffsetDateTime at) {
         ApiClient api = new ApiClient(port);
-        HttpResponse<String> r = api.send("POST", "/api/v1/visits", api.token(user, DEMO_PASSWORD),
+        Map<String, Object> body = new java.util.HashMap<>(
                 Map.of("householdId", household, "findings", "入户核对人口", "contactCard", false));
+        if (at != null) {
+            body.put("visitedAt", at.toString());
+        }
+        HttpResponse<String> r = api.send("POST", "/api/v1/visits", api.token(user, DEMO_PASSWORD), body);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return UUID.fromString(ApiClient.json(r).get("id").asText());
     }
@@ -792,38 +801,52 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aFormWithAVisitOfAnotherGridOrStationIsNotOfferedAndWhenPostedIsRefusedWithNothingSaved() {
+    void aVisitOfAnotherGridOrStationAColleaguesOrTheOfficersOwnOfYesterdayOpensNoPageAndWhenPostedIsRefusedWithWhy() {
         UUID household = household();
         Browser officer = new Browser("officer", DEMO_PASSWORD);
         String name = "外访" + UUID.randomUUID().toString().substring(0, 4);
         UUID member = registerChild(officer, household, name, LocalDate.now().minusYears(20));
         Map<String, Object> before = stored(member);
+        UUID building = new HousingFixtures(port, jdbc).building("officer", "FS-1-01", 1, 1, 1);
         UUID otherGrid = visitNow("officer", household("FS-2-01"));
         UUID otherStation = visitNow("officer2", household("NS-1-01"));
+        UUID colleagues = visitNow("chief", household);
+        UUID yesterdays = visitAt("officer", household,
+                java.time.OffsetDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1));
+        String[] unknown = {"走访记录不存在或不属于该网格", "no such visit in this grid"};
+        Map<UUID, String[]> why = Map.of(otherGrid, unknown, otherStation, unknown,
+                colleagues, new String[] {"这次走访不是您记录的，不能把修改记入其中",
+                        "This visit was recorded by another staff member; changes cannot be added to it"},
+                yesterdays, new String[] {"只能在走访当天把修改记入该次走访",
+                        "Changes can be added to a visit only on the day it was recorded"});
 
-        for (UUID visit : List.of(otherGrid, otherStation)) {
+        for (Map.Entry<UUID, String[]> e : why.entrySet()) {
+            UUID visit = e.getKey();
             assertThat(officer.get("/persons/new?householdId=" + household + "&visitId=" + visit).statusCode())
                     .isEqualTo(404);
             assertThat(officer.get("/persons/" + member + "/edit?visitId=" + visit).statusCode()).isEqualTo(404);
             assertThat(officer.get("/persons/" + member + "?visitId=" + visit).statusCode()).isEqualTo(404);
+            assertThat(officer.get("/buildings/" + building + "?visitId=" + visit).statusCode()).isEqualTo(404);
 
             HttpResponse<String> registered = officer.post("/persons/new?lang=zh-CN",
                     "/persons/new?householdId=" + household, fields(f("householdId", household), f("name", name + "弟"), f("sex", "MALE"),
                             f("residence", "PERMANENT"), f("visitId", visit)));
             assertThat(registered.statusCode()).isEqualTo(400);
-            assertThat(registered.body()).contains("走访记录不存在或不属于该网格").contains("value=\"" + name + "弟\"");
+            assertThat(registered.body()).contains(e.getValue()[0]).contains("value=\"" + name + "弟\"");
             HttpResponse<String> changed = officer.post("/persons/" + member + "/edit?lang=en",
                     "/persons/" + member + "/edit",
                     fields(f("householdId", household), f("name", name), f("sex", "FEMALE"),
                             f("birthDate", LocalDate.now().minusYears(20)), f("relation", "GRANDCHILD"),
                             f("residence", "LEFT"), f("phone", "13800003333"), f("visitId", visit)));
             assertThat(changed.statusCode()).isEqualTo(400);
-            assertThat(changed.body()).contains("no such visit in this grid");
+            assertThat(changed.body()).contains(e.getValue()[1]);
         }
+        assertThat(officer.page("/households/" + household)).as("neither visit is offered on the household page")
+                .doesNotContain("visitId=");
         assertThat(stored(member)).isEqualTo(before);
         assertThat(jdbc.sql("SELECT count(*) FROM person WHERE name = ?").param(name + "弟").query(Long.class).single())
                 .isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM visit_change WHERE visit_id IN (?, ?)")
-                .params(otherGrid, otherStation).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM visit_change WHERE visit_id IN (?, ?, ?, ?)")
+                .params(otherGrid, otherStation, colleagues, yesterdays).query(Long.class).single()).isZero();
     }
 }

@@ -505,6 +505,28 @@ class UtilityIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void resolvingDuringAColleaguesVisitIsRefusedWithTheReasonAndChangesNothing() throws Exception {
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
+        UUID empty = fx.room(building, 1, "101");
+        UUID task = openTask(empty, buildingName(building));
+        UUID household = fx.household(fx.gridId("FS-1-01"), null, false, false);
+        HousingFixtures.Answer visit = fx.call("chief", "POST", "/api/v1/visits",
+                Map.of("householdId", household, "findings", "所长入户核对", "contactCard", false));
+        assertThat(visit.status()).isEqualTo(201);
+        UUID colleagues = UUID.fromString(visit.body().get("id").asText());
+
+        HousingFixtures.Answer refused = fx.call("officer", "POST", "/api/v1/verification-tasks/" + task + "/resolve",
+                Map.of("finding", "VACANT", "visitId", colleagues), "Accept-Language", "en");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(refused.body()))
+                .containsEntry("visitId", "This visit was recorded by another staff member; changes cannot be added to it");
+        assertThat(jdbc.sql("SELECT vacant FROM room WHERE id = ?").param(empty).query(Boolean.class).single()).isFalse();
+        assertThat(tasks(empty).get(0).get("status")).isNotEqualTo("RESOLVED");
+        assertThat(jdbc.sql("SELECT count(*) FROM visit_change WHERE visit_id = ?").param(colleagues)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void theDemoHasOpenTasksOfBothKindsInTheUrbanCompounds() {
         List<Map<String, Object>> kinds = jdbc.sql("""
                 SELECT t.kind, count(*) AS n FROM verification_task t JOIN grid g ON g.id = t.grid_id

@@ -122,7 +122,7 @@ public class Housing {
         if (rental == null) {
             problems.add(problem("rental", "error.field.required"));
         }
-        checkVisit(problems, visitId, before.gridId());
+        visitLog.checkLink(visitId, before.gridId(), caller.staffId(), problems);
         if (Boolean.TRUE.equals(vacant) && !before.vacant()) {
             // a vacant room with people registered in it would hide them from the plan's marks and from the utility
             // check (use without residents): they must move out, or the rental end, first
@@ -197,7 +197,7 @@ public class Housing {
         Households.Household before = households.findVisible(id, caller).orElseThrow(() -> new NotFound("household", id));
         List<Invalid.Problem> problems = new ArrayList<>();
         HouseholdMarks marks = checkMarks(new HouseholdMarks(trusted, inDifficulty, note), "", problems);
-        checkVisit(problems, visitId, before.gridId());
+        visitLog.checkLink(visitId, before.gridId(), caller.staffId(), problems);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
@@ -267,7 +267,7 @@ public class Housing {
         } else if (on.isAfter(LocalDate.now(clock.withZone(LOCAL)))) {
             problems.add(problem("on", "housing.date.future"));
         }
-        checkVisit(problems, visitId, before.gridId());
+        visitLog.checkLink(visitId, before.gridId(), caller.staffId(), problems);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
@@ -364,10 +364,6 @@ public class Housing {
 
     private Recorded again(VisitLog.Prior prior, byte[] hash) {
         return new Recorded(visitLog.find(VisitKeys.repeated(prior, hash)).orElseThrow(), false);
-    }
-
-    private void checkVisit(List<Invalid.Problem> problems, UUID visitId, UUID gridId) {
-        visitLog.checkInGrid(visitId, gridId, problems);
     }
 
     private static boolean sameGrid(java.util.Optional<Households.GridRef> ref, UUID gridId) {

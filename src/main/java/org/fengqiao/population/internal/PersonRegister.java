@@ -155,13 +155,14 @@ public class PersonRegister {
 
     /**
      * {@link #register(Input, List, Caller)} during a visit (走访, null: none): the registration is listed under the
-     * visit. A visit that is not one of the person's grid is refused ({@code housing.visit.unknown}), nothing written.
+     * visit. A visit the caller may not link it to ({@link VisitLinkPolicy}: not of the person's grid, not his, not of
+     * today) is refused with the reason, nothing written.
      */
     @Transactional
     public Persons.Row register(Input in, List<String> categoryWords, UUID visitId, Caller caller) {
         List<Invalid.Problem> problems = new ArrayList<>();
         Persons.Fields fields = check(in, caller, problems);
-        visitLog.checkInGrid(visitId, in.gridId(), problems);
+        visitLog.checkLink(visitId, in.gridId(), caller.staffId(), problems);
         PersonCategories.Cell given = categories.given(categoryWords);
         problems.addAll(given.problems());
         problems.addAll(categories.ageProblems(given.codes(), fields.birthDate(), false));
@@ -228,8 +229,9 @@ public class PersonRegister {
 
     /**
      * {@link #change(UUID, Input, List, Long, Blank, Caller)} during a visit (走访, null: none): each thing changed is
-     * listed under the visit, an identity number or phone only masked. A visit that is not one of the grid the person
-     * is in is refused ({@code housing.visit.unknown}), nothing written.
+     * listed under the visit, an identity number or phone only masked. A visit the caller may not link it to
+     * ({@link VisitLinkPolicy}: not of the person's grid, not his, not of today) is refused with the reason, nothing
+     * written.
      */
     @Transactional
     public Persons.Row change(UUID id, Input in, List<String> categoryWords, Long expectedVersion, Blank blank,
@@ -263,7 +265,7 @@ public class PersonRegister {
             UUID visitId, Caller caller) {
         List<Invalid.Problem> problems = new ArrayList<>();
         Persons.Fields fields = check(in, caller, problems);
-        visitLog.checkInGrid(visitId, before.gridId(), problems);
+        visitLog.checkLink(visitId, before.gridId(), caller.staffId(), problems);
         PersonCategories.Cell given = categories.given(categoryWords);
         problems.addAll(given.problems());
         problems.addAll(categories.ageProblems(given.codes(), fields.birthDate(), false));

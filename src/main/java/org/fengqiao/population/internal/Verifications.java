@@ -244,7 +244,8 @@ public class Verifications {
      * VACANT needs nobody registered and marks the room vacant; RESIDENTS_LEFT marks every registered
      * resident as left today and the room vacant; NO_ISSUE changes nothing. The two findings that change
      * records need the permission to change population records; the assignee without it may record the
-     * other two. A visit given must be one in the task's grid; every change is linked to it.
+     * other two. A visit given must be one the caller may link changes to ({@link VisitLinkPolicy}: of the task's grid,
+     * his own, of today); every change is linked to it.
      */
     @Transactional
     public Task resolve(UUID id, Resolution r, Caller caller) {
@@ -262,7 +263,7 @@ public class Verifications {
         if (note != null && note.length() > MAX_NOTE) {
             problems.add(new Invalid.Problem("note", "housing.text.tooLong", new Object[] {MAX_NOTE}));
         }
-        visitLog.checkInGrid(r.visitId(), before.gridId(), problems);
+        visitLog.checkLink(r.visitId(), before.gridId(), caller.staffId(), problems);
         Finding finding = r.finding();
         int registered = tasks.registered(List.of(before.placeId())).getOrDefault(before.placeId(), 0);
         if (finding == null) {

@@ -2,6 +2,7 @@ package org.fengqiao.population.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Repository;
 public class VisitLog {
 
     private final JdbcClient jdbc;
+    private final VisitLinkPolicy policy;
 
-    VisitLog(JdbcClient jdbc) {
+    VisitLog(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.policy = new VisitLinkPolicy(clock);
     }
 
     /**
@@ -48,24 +51,36 @@ public class VisitLog {
     public record Prior(UUID id, byte[] submissionHash) {
     }
 
-    /** Where a visit took place, to check that a change linked to it concerns the same grid. */
-    public Optional<UUID> gridOf(UUID visitId) {
-        return jdbc.sql("SELECT grid_id FROM visit WHERE id = ?").param(visitId).query(UUID.class).optional();
-    }
-
-    /** Whether the visit is one of the grid's (false when there is no such visit). */
-    public boolean ofGrid(UUID visitId, UUID gridId) {
-        return gridOf(visitId).map(g -> g.equals(gridId)).orElse(false);
+    /**
+     * Why the staff member may not link a change of a record in the grid to the visit ({@link VisitLinkPolicy}: a
+     * visit of another grid or none is unknown, another's is not his, an earlier day's is closed); empty when he may.
+     */
+    private Optional<VisitLinkPolicy.Refusal> refusal(UUID visitId, UUID gridId, UUID staffId) {
+        return policy.refusal(find(visitId), gridId, staffId);
     }
 
     /**
-     * Adds the problem of a change linked to a visit that is not one of the grid the changed record is in (none when
-     * no visit is named): the link is refused and nothing is written, whether the visit does not exist, is of another
-     * grid, or of another station's.
+     * The visit, when the staff member may link changes of the grid's records to it now: what a page opened during a
+     * visit (named in its address) shows; empty, and the page 404s, for any visit he may not link to.
      */
-    public void checkInGrid(UUID visitId, UUID gridId, List<Invalid.Problem> problems) {
-        if (visitId != null && !ofGrid(visitId, gridId)) {
-            problems.add(new Invalid.Problem("visitId", "housing.visit.unknown", new Object[0]));
+    public Optional<Visit> linkable(UUID visitId, UUID gridId, UUID staffId) {
+        Optional<Visit> visit = find(visitId);
+        return policy.refusal(visit, gridId, staffId).isEmpty() ? visit : Optional.empty();
+    }
+
+    /** Whether the staff member may link changes to the visit now: his own, of today. */
+    public boolean linkable(Visit visit, UUID staffId) {
+        return policy.open(visit, staffId);
+    }
+
+    /**
+     * Adds the problem of a change linked to a visit the staff member may not link it to (none when no visit is named),
+     * with the reason as its message key: the link is refused and nothing is written.
+     */
+    public void checkLink(UUID visitId, UUID gridId, UUID staffId, List<Invalid.Problem> problems) {
+        if (visitId != null) {
+            refusal(visitId, gridId, staffId)
+                    .ifPresent(r -> problems.add(new Invalid.Problem("visitId", r.key(), new Object[0])));
         }
     }
 

@@ -83,7 +83,9 @@ class BuildingController {
 
     @PutMapping("/rooms/{id}")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "Mark a room vacant or rented out, on the spot; with visitId the change is linked to that visit")
+    @Operation(summary = "Mark a room vacant or rented out, on the spot; with visitId the change is linked to that visit",
+            description = "Only the caller's own visit of the room's grid, on the day it was made: another's or an "
+                    + "earlier day's is refused with 400 and nothing changed.")
     RoomView mark(@PathVariable UUID id, @RequestBody RoomMarks marks) {
         return RoomView.of(housing.markRoom(id, marks.vacant(), marks.rental(), marks.visitId(), Callers.require()));
     }

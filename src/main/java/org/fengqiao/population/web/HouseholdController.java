@@ -54,6 +54,10 @@ class HouseholdController {
             boolean inDifficulty) {
     }
 
+    /**
+     * visitId, in this and {@link ContactCard}: the visit (走访) the change is made during, listed under it; only the
+     * caller's own visit of the household's grid, on the day it was made (else 400, nothing changed).
+     */
     record HouseholdChange(Boolean trusted, Boolean inDifficulty, String note, UUID visitId) {
     }
 

@@ -1,7 +1,6 @@
 package org.fengqiao.population.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,6 @@ import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
-import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.population.internal.Buildings;
 import org.fengqiao.population.internal.FloorPlan;
 import org.fengqiao.population.internal.FloorPlanPdf;
@@ -55,9 +53,6 @@ class HousingPages {
         this.texts = texts;
     }
 
-    /** Whose days the pages count in: the jurisdiction's. */
-    private static final java.time.ZoneId LOCAL = LocalTimes.ZONE;
-
     /** The buildings of one grid, for the list grouped by grid. */
     record GridGroup(String code, String name, List<Buildings.Building> buildings) {
     }
@@ -84,9 +79,9 @@ class HousingPages {
     }
 
     /**
-     * The floor plan; with {@code visitId}, opened from the household page during that visit (a visit in the building's
-     * grid, else 404 like anything the caller may not see): the room dialog then links what it changes to the visit,
-     * so it is listed under the visit like the household's own changes.
+     * The floor plan; with {@code visitId}, opened from the household page during that visit (one the caller may link
+     * changes of the building's grid to: his own, of today; else 404 like anything he may not see): the room dialog
+     * then links what it changes to the visit, so it is listed under the visit like the household's own changes.
      */
     @GetMapping("/buildings/{id}")
     String plan(@PathVariable UUID id, @RequestParam(required = false) UUID visitId, Model model) {
@@ -94,7 +89,7 @@ class HousingPages {
         Buildings.Building b = buildings.findVisible(id, caller)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (visitId != null) {
-            VisitLog.Visit visit = visits.find(visitId).filter(v -> v.gridId().equals(b.gridId()))
+            VisitLog.Visit visit = visits.linkable(visitId, b.gridId(), caller.staffId())
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
             model.addAttribute("visit", visit);
         }
@@ -135,11 +130,10 @@ class HousingPages {
         List<VisitLog.Visit> shown = texts.shown(visits.ofHousehold(id), locale);
         model.addAttribute("visits", shown);
         model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
-        // the visit the officer is making: his own, recorded today; the floor plan opened from it links its changes
-        LocalDate today = LocalDate.now(LOCAL);
+        // the visit the officer is making: the newest, when he may link changes to it (his own, recorded today); the
+        // floor plan and the person forms opened from it link their changes
         model.addAttribute("currentVisitId", shown.stream().findFirst()
-                .filter(v -> v.visitedBy().equals(caller.staffId())
-                        && v.visitedAt().atZoneSameInstant(LOCAL).toLocalDate().equals(today))
+                .filter(v -> visits.linkable(v, caller.staffId()))
                 .map(VisitLog.Visit::id).orElse(null));
         // drawn when the form is shown: a double tap or a retry of this form records one visit
         model.addAttribute("visitKey", UUID.randomUUID().toString());

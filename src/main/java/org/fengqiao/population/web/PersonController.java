@@ -68,8 +68,8 @@ class PersonController {
      * categories: the person's categories as codes (KEY_PERSON:DRUG, LEFT_BEHIND_CHILD, ELDERLY_ALONE, IN_DIFFICULTY)
      * or by name (涉毒人员, 留守儿童); absent (null) leaves them as they are, an empty list takes them all away.
      * version, on a change: the version the client read; if the person was changed since, 409 and nothing written
-     * (absent: not checked). visitId: the visit (走访) during which the person is registered or changed, in his grid;
-     * what was done is then listed under it (absent: none).
+     * (absent: not checked). visitId: the visit (走访) during which the person is registered or changed, in his grid,
+     * recorded by the caller today; what was done is then listed under it (absent: none).
      */
     record PersonForm(UUID gridId, UUID householdId, String name, String idNumber, String phone, Sex sex,
             LocalDate birthDate, String ethnicity, Relation relation, Residence residence, LocalDate registeredOn,
@@ -124,7 +124,9 @@ class PersonController {
     @Operation(summary = "Register a person in a grid of the caller's jurisdiction",
             description = "The identity number is checked (GB 11643 check character, a real birth date) and must agree "
                     + "with the sex and birth date entered; a number already registered answers 409. With visitId, "
-                    + "registered during that visit of the person's grid and listed under it (another visit: 400, "
+                    + "registered during that visit of the person's grid and listed under it; only the caller's own "
+                    + "visit, on the day it was made (another grid's or none: 400 housing.visit.unknown, another "
+                    + "staff member's: 400 housing.visit.notYours, an earlier day's: 400 housing.visit.closed; "
                     + "nothing registered).")
     PersonView create(@RequestBody PersonForm form) {
         return PersonView.of(register.register(form.input(), form.categories(), form.visitId(), Callers.require()));
@@ -139,7 +141,8 @@ class PersonController {
                     + "person, changed key-person type or no longer one. 404 for a person outside the caller's "
                     + "jurisdiction; 409 when version is given and the person was changed since. With visitId, changed "
                     + "during that visit of the person's grid: each thing changed (moved out, phone, residence...) is "
-                    + "listed under it, numbers masked (another visit: 400, nothing changed).")
+                    + "listed under it, numbers masked; only the caller's own visit, on the day it was made (else 400 "
+                    + "as on registering, nothing changed).")
     PersonView change(@PathVariable UUID id, @RequestBody PersonForm form) {
         return PersonView.of(register.change(id, form.input(), form.categories(), form.version(),
                 PersonRegister.Blank.ERASES, form.visitId(), Callers.require()));

@@ -158,8 +158,9 @@ class PersonFormPages {
     }
 
     /**
-     * The register form; with {@code visitId}, opened from the household page during that visit (a visit of the
-     * household's grid, else 404 like anything the caller may not see): the person registered is listed under it.
+     * The register form; with {@code visitId}, opened from the household page during that visit (one the caller may link
+     * changes of the household's grid to, else 404 like anything he may not see): the person registered is listed
+     * under it.
      */
     @GetMapping("/persons/new")
     String newPerson(@RequestParam(required = false) UUID householdId, @RequestParam(required = false) UUID gridId,
@@ -167,7 +168,7 @@ class PersonFormPages {
         Caller caller = Callers.require();
         Households.Household household = household(householdId, caller);
         UUID grid = household != null ? household.gridId() : gridId;
-        visitIn(visits, visitId, grid);
+        visitIn(visits, visitId, grid, caller);
         Typed blank = new Typed(grid == null ? null : grid.toString(), householdId == null ? null : householdId.toString(),
                 null, null, null, null, null, "01", null,
                 Residence.PERMANENT.name(), null, null, null, null, null, List.of(), null, null, null, null, null,
@@ -202,14 +203,14 @@ class PersonFormPages {
     }
 
     /**
-     * The edit form; with {@code visitId}, opened from the household page during that visit (a visit of the person's
-     * grid, else 404): what it changes (moved out, a new phone...) is listed under the visit.
+     * The edit form; with {@code visitId}, opened from the household page during that visit (one the caller may link
+     * changes of the person's grid to, else 404): what it changes (moved out, a new phone...) is listed under the visit.
      */
     @GetMapping("/persons/{id}/edit")
     String edit(@PathVariable UUID id, @RequestParam(required = false) UUID visitId, Model model) {
         Caller caller = Callers.require();
         Persons.Row row = register.read(id, caller);
-        visitIn(visits, visitId, row.gridId());
+        visitIn(visits, visitId, row.gridId(), caller);
         return form(model, caller, Typed.of(row).during(visitId), household(row.householdId(), caller),
                 PersonController.PersonView.of(row), Map.of(), List.of());
     }
@@ -289,11 +290,12 @@ class PersonFormPages {
     }
 
     /**
-     * A page opened during a visit (走访, named in its address) shows a record of the visit's grid: a visit of any other
-     * grid is 404, like anything the caller may not see.
+     * A page opened during a visit (走访, named in its address) shows a record of the visit's grid, and only during a
+     * visit the caller may link its changes to (his own, of today: {@link VisitLog#linkable}); any other visit is 404,
+     * like anything the caller may not see.
      */
-    static void visitIn(VisitLog visits, UUID visitId, UUID grid) {
-        if (visitId != null && !visits.ofGrid(visitId, grid)) {
+    static void visitIn(VisitLog visits, UUID visitId, UUID grid, Caller caller) {
+        if (visitId != null && visits.linkable(visitId, grid, caller.staffId()).isEmpty()) {
             throw new NotFound("visit", visitId);
         }
     }
@@ -425,13 +427,15 @@ class PersonFormPages {
     private String form(Model model, Caller caller, Typed typed, Households.Household household,
             PersonController.PersonView person, Map<String, List<String>> errors, List<String> problems) {
         model.addAttribute("f", typed);
-        // the visit the form was opened during, to say so and to lead back to the visit's household: only one of the
-        // person's grid (a visit elsewhere, refused, is not shown)
+        // the visit the form was opened during, to say so and to lead back to the visit's household: only one the
+        // caller may link the person's changes to (a visit elsewhere, another's or an earlier day's, refused, is not
+        // shown)
         UUID during = visit(typed, new ArrayList<>());
         String grid = person != null ? String.valueOf(person.gridId())
                 : household != null ? String.valueOf(household.gridId()) : typed.gridId();
         model.addAttribute("visit", during == null ? null
-                : visits.find(during).filter(v -> v.gridId().toString().equals(grid)).orElse(null));
+                : visits.find(during).filter(v -> v.gridId().toString().equals(grid)
+                        && visits.linkable(v, caller.staffId())).orElse(null));
         model.addAttribute("household", household);
         model.addAttribute("person", person);
         model.addAttribute("errors", errors);

@@ -93,7 +93,7 @@ class PersonPages {
         Caller caller = Callers.require();
         PersonController.PersonView person = PersonController.PersonView.of(register.read(id, caller));
         // opened from his household's page during a visit: the edit link carries the visit, as the household's does
-        PersonFormPages.visitIn(visits, visitId, person.gridId());
+        PersonFormPages.visitIn(visits, visitId, person.gridId(), caller);
         model.addAttribute("visitId", visitId);
         model.addAttribute("person", person);
         model.addAttribute("ethnicity", Ethnicities.shown(person.ethnicity(), locale));

@@ -110,7 +110,8 @@ class VerificationTaskController {
     @Operation(summary = "Resolve the task with a finding",
             description = "TENANTS_REGISTERED (someone is registered there now), VACANT (marks the room vacant), "
                     + "RESIDENTS_LEFT (marks every registered resident as left today and the room vacant), NO_ISSUE. "
-                    + "visitId links the resolution and its changes to a visit in the task's grid. Needs POPULATION_WRITE, "
+                    + "visitId links the resolution and its changes to a visit in the task's grid, the caller's own "
+                    + "of today (else 400, nothing changed). Needs POPULATION_WRITE, "
                     + "or the assignment for TENANTS_REGISTERED and NO_ISSUE.")
     TaskView resolve(@PathVariable UUID id, @RequestBody ResolutionForm body, Locale locale) {
         ResolutionForm form = body == null ? new ResolutionForm(null, null, null) : body;
