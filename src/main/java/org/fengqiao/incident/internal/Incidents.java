@@ -275,6 +275,19 @@ public class Incidents {
         return new Page(items, total);
     }
 
+    /** How many open items a person owns in the scope (unit paths), and how many of them are past their deadline. */
+    public record Owned(long open, long overdue) {
+    }
+
+    /** The start page's count of a person's to-do list: what {@link #list} lists with the "mine" filter, counted. */
+    public Owned owned(UUID owner, List<String> scopePaths, Instant now) {
+        return jdbc.sql("SELECT count(*), count(*) FILTER (WHERE i.due_at <= :now) FROM incident i "
+                        + "JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id WHERE" + SCOPE
+                        + "AND i.owner_staff_id = :owner AND i.answered_at IS NULL AND i.status <> 'MERGED'")
+                .param("scope", patterns(scopePaths)).param("owner", owner).param("now", now.atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> new Owned(rs.getLong(1), rs.getLong(2))).single();
+    }
+
     /** Writes a step; {@code reasonIsKey} says whether the reason is a message key (true) or a person's words. */
     public void event(UUID incident, String kind, OffsetDateTime at, UUID actorId, String actorName, UUID unitId,
             String unitName, UUID staffId, String staffName, String reason, boolean reasonIsKey, String department,

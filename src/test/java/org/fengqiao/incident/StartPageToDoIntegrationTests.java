@@ -1,0 +1,135 @@
+package org.fengqiao.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.GridRole;
+import org.fengqiao.account.Staff;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.incident.internal.IncidentDesk;
+import org.fengqiao.incident.internal.Submitter;
+import org.fengqiao.jurisdiction.Community;
+import org.fengqiao.jurisdiction.CommunityKind;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The start page is a grid manager's first screen on his phone: it says how many items wait for him and how many of
+ * them are past their deadline, and leads to that list; it says how many verification tasks wait in the officer's
+ * jurisdiction. Roles that handle no items see no such tile.
+ */
+class StartPageToDoIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    IncidentDesk desk;
+    @Autowired
+    JdbcClient jdbc;
+
+    String n;
+    Grid grid;
+    String manager;
+
+    @BeforeEach
+    void aGridWithItsManager() {
+        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
+        n = String.valueOf(100000 + new Random().nextInt(899999));
+        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "S-V-" + n, "首页村" + n,
+                null, null, null);
+        double lon = 100 + new Random().nextInt(400) / 100.0;
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,33],[%s,33],[%s,33.005],[%s,33.005],[%s,33]]]}"
+                .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
+        grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-S-" + n, "首页网格" + n, square, null, null,
+                null);
+        manager = "startmgr" + n;
+        Staff person = staff.register(office.id(), StaffRole.AUXILIARY_POLICE, "首页管理员" + n, null, null, "辅警", manager,
+                DEMO_PASSWORD);
+        staff.assignGridRole(grid.id(), person.id(), GridRole.MANAGER, LocalDate.of(2024, 1, 1), null);
+    }
+
+    UUID help(String what) {
+        return desk.file(new NewIncident(Source.FIELD, Category.HELP, null, null, what + n, null, null, null, "首页村口",
+                grid.id().value(), null, null, null, null), Submitter.system("test")).incident().id();
+    }
+
+    static String home(ApiClient c) {
+        HttpResponse<String> r = c.get("/", null, "Accept", "text/html");
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    static String text(String html, String id) {
+        Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(html);
+        assertThat(m.find()).as(id).isTrue();
+        return m.group(1).trim();
+    }
+
+    static String href(String html, String id) {
+        Matcher m = Pattern.compile("id=\"" + id + "\" href=\"([^\"]*)\"").matcher(html);
+        assertThat(m.find()).as(id).isTrue();
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    @Test
+    void theManagersItemsAndThoseOverdueAreCountedOnHisStartPageAndLeadToHisList() {
+        ApiClient c = new ApiClient(port).signedIn(manager, DEMO_PASSWORD, null);
+        String before = home(c);
+        assertThat(text(before, "my-open-items")).isEqualTo("暂无我的待办，查看辖区未办结事项");
+        assertThat(href(before, "tile-incidents")).isEqualTo("/incidents");
+
+        UUID first = help("首页求助");
+        help("首页求助二");
+        UUID answered = help("首页已答复");
+        jdbc.sql("UPDATE incident SET due_at = now() - interval '1 minute' WHERE id = ?").param(first).update();
+        Submitter who = Submitter.system("test");
+        desk.acknowledge(answered, who);
+        desk.resolve(answered, "已到场处理", who);
+        desk.answer(answered, "已答复求助人", who);
+
+        String after = home(c);
+        assertThat(text(after, "my-open-items")).isEqualTo("我的待办 2 件，其中已超时 1 件");
+        assertThat(href(after, "tile-incidents")).isEqualTo("/incidents?show=mine");
+        assertThat(c.get("/incidents?show=mine", null, "Accept", "text/html").body()).contains("首页求助" + n)
+                .contains("首页求助二" + n).doesNotContain("首页已答复" + n);
+
+        ApiClient english = new ApiClient(port).signedIn(manager, DEMO_PASSWORD, "en");
+        assertThat(text(home(english), "my-open-items")).isEqualTo("My items: 2, 1 of them overdue");
+    }
+
+    @Test
+    void theOfficerSeesTheVerificationTasksOfHisJurisdictionAndTheAuditorNoWorkTiles() {
+        long open = jdbc.sql("""
+                SELECT count(*) FROM verification_task t JOIN grid g ON g.id = t.grid_id JOIN unit u ON u.id = g.unit_id
+                WHERE t.status <> 'RESOLVED' AND u.path LIKE (SELECT u2.path || '%' FROM staff s JOIN unit u2 ON u2.id = s.unit_id
+                                                            WHERE s.username = 'officer2')""").query(Long.class).single();
+        assertThat(open).as("the demo's urban compounds have open tasks").isPositive();
+        String page = home(new ApiClient(port).signedIn("officer2", DEMO_PASSWORD, null));
+        assertThat(text(page, "open-verification-tasks")).isEqualTo("辖区待核查 " + open + " 件");
+        assertThat(href(page, "tile-verification-tasks")).isEqualTo("/verification-tasks");
+        assertThat(page).contains("id=\"tile-persons\"").contains("id=\"tile-incidents\"");
+
+        String auditor = home(new ApiClient(port).signedIn("auditor", DEMO_PASSWORD, null));
+        assertThat(auditor).doesNotContain("tile-incidents").doesNotContain("tile-verification-tasks")
+                .doesNotContain("tile-persons").doesNotContain("tile-key-persons");
+    }
+}
