@@ -42,7 +42,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * twice; and a submission sent again with its key after the restart (acknowledged or left unanswered by the
  * kill) still makes one report.
  */
-class IntakeCrashIntegrationTests extends IntegrationTest {
+public class IntakeCrashIntegrationTests extends IntegrationTest {
 
     static final String API_KEY = "crash-test-110-key";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -171,7 +171,7 @@ class IntakeCrashIntegrationTests extends IntegrationTest {
     }
 
     /** A bureau with its commander (who owns what nobody nearer can) and one grid, and the 110 key of the bureau. */
-    static UUID fixtures(JdbcClient db) throws Exception {
+    public static UUID fixtures(JdbcClient db) throws Exception {
         UUID bureau = UUID.randomUUID();
         db.sql("INSERT INTO unit (id, kind, code, name, path, depth) VALUES (?, 'BUREAU', 'CRASH-B', '崩溃测试公安局', ?, 0)")
                 .params(bureau, "/" + bureau + "/").update();
