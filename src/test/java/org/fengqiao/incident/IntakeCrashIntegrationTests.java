@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,10 +28,10 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.fengqiao.FengqiaoApplication;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.OwnDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A report answered 201 is never lost. The application runs as a child JVM (the same class path, on a
@@ -58,10 +57,9 @@ public class IntakeCrashIntegrationTests extends IntegrationTest {
 
     @Test
     void everyAcknowledgedReportSurvivesAKillAndNoneIsFiledTwice() throws Exception {
-        String database = "crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        JdbcClient.create(dataSource).sql("CREATE DATABASE " + database).update();
-        String url = ((HikariDataSource) dataSource).getJdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
-        DriverManagerDataSource own = new DriverManagerDataSource(url, "postgres", "postgres");
+        OwnDatabase database = OwnDatabase.create(dataSource, "crash_");
+        String url = database.url();
+        DataSource own = database.dataSource();
         Process child = null;
         try {
             Flyway.configure().dataSource(own).locations("classpath:db/migration").load().migrate();
@@ -166,7 +164,7 @@ public class IntakeCrashIntegrationTests extends IntegrationTest {
                 child.destroyForcibly();
                 child.waitFor();
             }
-            JdbcClient.create(dataSource).sql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)").update();
+            database.close();
         }
     }
 

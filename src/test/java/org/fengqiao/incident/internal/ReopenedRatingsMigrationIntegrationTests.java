@@ -2,7 +2,6 @@ package org.fengqiao.incident.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -15,10 +14,10 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.fengqiao.incident.IntakeCrashIntegrationTests;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.OwnDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V135 on a database shaped like one in production before it: reports reopened while the reopening did not yet
@@ -35,17 +34,14 @@ class ReopenedRatingsMigrationIntegrationTests extends IntegrationTest {
 
     @Test
     void v135KeepsOnlyTheRatingsGivenAfterTheLastReopeningAndEveryRatedStep() throws Exception {
-        String database = "v135_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        JdbcClient.create(dataSource).sql("CREATE DATABASE " + database).update();
-        String url = ((HikariDataSource) dataSource).getJdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
-        DriverManagerDataSource own = new DriverManagerDataSource(url, "postgres", "postgres");
-        try {
+        try (OwnDatabase database = OwnDatabase.create(dataSource, "v135_")) {
+            DataSource own = database.dataSource();
             // the schema as V135 found it: the last migration before it (V132 to V134 were never written)
             MigrationVersion v135 = MigrationVersion.fromVersion("135");
             MigrationVersion before135 = Arrays.stream(flyway(own, MigrationVersion.LATEST).info().all())
                     .map(MigrationInfo::getVersion).filter(v -> v != null && v.compareTo(v135) < 0)
                     .max(Comparator.naturalOrder()).orElseThrow();
-            flyway(own, v135).migrate();
+            flyway(own, before135).migrate();
             JdbcClient db = JdbcClient.create(own);
             UUID grid = IntakeCrashIntegrationTests.fixtures(db);
             UUID unit = db.sql("SELECT unit_id FROM grid WHERE id = ?").param(grid).query(UUID.class).single();
@@ -101,8 +97,6 @@ class ReopenedRatingsMigrationIntegrationTests extends IntegrationTest {
             assertThat(after.ratings()).as("the satisfaction page counts the two answers standing").isEqualTo(2);
             assertThat(after.satisfied()).isEqualTo(2);
             assertThat(after.satisfactionRate()).isEqualTo(1.0);
-        } finally {
-            JdbcClient.create(dataSource).sql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)").update();
         }
     }
 

@@ -182,6 +182,15 @@ class DeferredIndexesIntegrationTests extends IntegrationTest {
         }
     }
 
+    /** The file imported through the API, done with every row created. */
+    JsonNode imported(ApiClient api, String officer, String fileName, CharSequence csv, int rows) throws Exception {
+        JsonNode job = ImportIntegrationTests.importAndWait(api, port, officer, fileName,
+                csv.toString().getBytes(StandardCharsets.UTF_8), false, java.time.Duration.ofMinutes(2));
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.path("createdRows").asLong()).isEqualTo(rows);
+        return job;
+    }
+
     @Test
     void anImportAtLeastAsLargeAsWhatIsStoredBuildsTheIndexesAtItsEndAndItsPersonsAreFound() throws Exception {
         Map<String, String> before = indexes();
@@ -208,10 +217,7 @@ class DeferredIndexesIntegrationTests extends IntegrationTest {
         ApiClient api = new ApiClient(port);
         String officer = api.token("officer", DEMO_PASSWORD);
         try {
-            JsonNode job = ImportIntegrationTests.importAndWait(api, port, officer, "load.csv",
-                    csv.toString().getBytes(StandardCharsets.UTF_8), false, java.time.Duration.ofMinutes(2));
-            assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("DONE");
-            assertThat(job.path("createdRows").asLong()).isEqualTo(rows);
+            JsonNode job = imported(api, officer, "load.csv", csv, rows);
             assertThat(job.path("failedRows").asLong()).isZero();
 
             String setAside = jdbc.sql("SELECT after->>'indexesSetAside' FROM audit_entry WHERE record_type = 'import-job' "
@@ -261,10 +267,7 @@ class DeferredIndexesIntegrationTests extends IntegrationTest {
         ApiClient api = new ApiClient(port);
         String officer = api.token("officer", DEMO_PASSWORD);
         try {
-            JsonNode job = ImportIntegrationTests.importAndWait(api, port, officer, "pending.csv",
-                    csv.toString().getBytes(StandardCharsets.UTF_8), false, java.time.Duration.ofMinutes(1));
-            assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("DONE");
-            assertThat(job.path("createdRows").asLong()).isEqualTo(12);
+            imported(api, officer, "pending.csv", csv, 12);
             assertThat(jdbc.sql("SELECT count(*) FROM address WHERE full_text LIKE ?").param("%待并村" + run + "-%")
                     .query(Long.class).single()).as("the import wrote its addresses through the index").isEqualTo(12);
 
