@@ -5,9 +5,9 @@ import java.util.UUID;
 
 /**
  * A step written to an incident's timeline (received, routed, acknowledged, escalated, answered, ...),
- * published in the transaction that wrote it, with the owner after the step. The unit path is the
- * incident's grid's place in the jurisdiction tree, so listeners (the inbox, outbound webhooks) can scope
- * what they pass on. {@code reason} is a message key ({@code reasonIsKey}: shown in the reader's language) or a
+ * published in the transaction that wrote it, with the owner after the step (no person for a report merged into
+ * another: it is handled on that one, nobody is to act on it). The unit path is the incident's grid's place in the
+ * jurisdiction tree, so listeners (the inbox, outbound webhooks) can scope what they pass on. {@code reason} is a message key ({@code reasonIsKey}: shown in the reader's language) or a
  * person's words (shown as typed, even where they read like a key), as in the timeline; for the steps the reporter
  * takes on the tracking page (INFORMATION_ADDED, RATED, REOPENED) always his words, what he wrote.
  */

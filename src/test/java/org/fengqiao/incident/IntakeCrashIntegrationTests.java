@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,10 +28,10 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.fengqiao.FengqiaoApplication;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.OwnDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A report answered 201 is never lost. The application runs as a child JVM (the same class path, on a
@@ -42,7 +41,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * twice; and a submission sent again with its key after the restart (acknowledged or left unanswered by the
  * kill) still makes one report.
  */
-class IntakeCrashIntegrationTests extends IntegrationTest {
+public class IntakeCrashIntegrationTests extends IntegrationTest {
 
     static final String API_KEY = "crash-test-110-key";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -58,10 +57,9 @@ class IntakeCrashIntegrationTests extends IntegrationTest {
 
     @Test
     void everyAcknowledgedReportSurvivesAKillAndNoneIsFiledTwice() throws Exception {
-        String database = "crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        JdbcClient.create(dataSource).sql("CREATE DATABASE " + database).update();
-        String url = ((HikariDataSource) dataSource).getJdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
-        DriverManagerDataSource own = new DriverManagerDataSource(url, "postgres", "postgres");
+        OwnDatabase database = OwnDatabase.create(dataSource, "crash_");
+        String url = database.url();
+        DataSource own = database.dataSource();
         Process child = null;
         try {
             Flyway.configure().dataSource(own).locations("classpath:db/migration").load().migrate();
@@ -166,12 +164,12 @@ class IntakeCrashIntegrationTests extends IntegrationTest {
                 child.destroyForcibly();
                 child.waitFor();
             }
-            JdbcClient.create(dataSource).sql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)").update();
+            database.close();
         }
     }
 
     /** A bureau with its commander (who owns what nobody nearer can) and one grid, and the 110 key of the bureau. */
-    static UUID fixtures(JdbcClient db) throws Exception {
+    public static UUID fixtures(JdbcClient db) throws Exception {
         UUID bureau = UUID.randomUUID();
         db.sql("INSERT INTO unit (id, kind, code, name, path, depth) VALUES (?, 'BUREAU', 'CRASH-B', '崩溃测试公安局', ?, 0)")
                 .params(bureau, "/" + bureau + "/").update();

@@ -692,7 +692,8 @@ class ResidentIntegrationTests extends IntegrationTest {
      * The resident whose report was merged into another still adds information and photos on his tracking page: he
      * reads them on his own page, and they reach the report being handled, on its timeline as the resident's
      * information from the merged report's reporter (in the reader's language), with the photos, so its owner has
-     * them; the other report's reporter reads none of it on his page.
+     * them; the other report's reporter reads none of it on his page. The merged report's own owner hears nothing of
+     * it: nobody handles that report any more.
      */
     @Test
     void aMergedReportsResidentAddsInformationThatReachesTheReportItWasMergedIntoAndOnlyItsStaff() {
@@ -729,6 +730,9 @@ class ResidentIntegrationTests extends IntegrationTest {
                         + reached.get(0).id() + "\"[^>]*title=\"来自已并入本件的重复报告的报告人\"");
         assertThat(jdbc.sql("SELECT count(*) FROM inbox_entry WHERE record_id = ? AND kind = 'INCIDENT_INFORMATION_ADDED'")
                 .param(idOf(primary)).query(Long.class).single()).as("its owner hears of it").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM inbox_entry WHERE record_id = ? AND kind = 'INCIDENT_INFORMATION_ADDED'")
+                .param(idOf(code)).query(Long.class).single())
+                .as("the merged report's owner does not: it is handled on the other").isZero();
 
         String theirs = first.get("/track/" + primary).body();
         assertThat(theirs).doesNotContain(words).doesNotContain("您补充了情况").doesNotContainPattern("/photos/[0-9a-f-]{36}");
@@ -749,7 +753,8 @@ class ResidentIntegrationTests extends IntegrationTest {
     /**
      * A merged report's resident reopens it once answered with the report it was merged into: it is his own open
      * item again (with its owner, taken up anew), no longer merged into the other. The staff page says so, not
-     * 已合并到; the other report no longer lists it as merged into it; the timeline keeps the merge.
+     * 已合并到; the other report no longer lists it as merged into it; the timeline keeps the merge; what its resident
+     * adds now reaches its own owner's inbox.
      */
     @Test
     void aMergedReportReopenedByItsResidentIsItsOwnOpenItemAgainOnTheStaffPage() {
@@ -778,6 +783,11 @@ class ResidentIntegrationTests extends IntegrationTest {
                 .as("the other report no longer lists it as merged into it").isEmpty();
         assertThat(ApiClient.json(api.get("/api/v1/incidents?size=100&open=true&gridId=" + grid.id().value(), officer))
                 .get("items").findValuesAsText("id")).contains(id.toString());
+        resident.follow(resident.post("/track/" + code, "/track/" + code + "/information",
+                Map.of("information", "凌晨两点还在打桩-" + n), List.of()));
+        assertThat(jdbc.sql("SELECT recipient_id FROM inbox_entry WHERE record_id = ? AND kind = 'INCIDENT_INFORMATION_ADDED'")
+                .param(id).query(UUID.class).list()).as("what its resident adds now reaches its own owner")
+                .containsExactly(manager.id().value());
         assertThat(api.send("POST", "/api/v1/incidents/" + id + "/resolve", officer, Map.of("note", "已协调工地停工"))
                 .statusCode()).as("handled as any open item").isEqualTo(200);
     }

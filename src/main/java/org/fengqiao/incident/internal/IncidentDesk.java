@@ -712,11 +712,13 @@ public class IncidentDesk implements AutoCloseable {
 
     /**
      * Tells the listeners of a step just written, with the owner it left the item with, and whether its reason is a
-     * message key or a person's words.
+     * message key or a person's words. A report merged into another names no person as owner: it is handled on that
+     * one (whose owner hears of what its reporter adds there), and its own owner has nothing more to do with it.
      */
     private void published(Incident i, String kind, OffsetDateTime now, String reason, boolean reasonIsKey) {
+        UUID ownerStaff = i.status() == Status.MERGED ? null : i.ownerStaffId();
         events.publishEvent(new IncidentStepRecorded(i.id(), i.trackingCode(), i.category(), i.unitPath(), kind,
-                i.ownerUnitId(), i.ownerStaffId(), reason, reason != null && reasonIsKey, now.toInstant()));
+                i.ownerUnitId(), ownerStaff, reason, reason != null && reasonIsKey, now.toInstant()));
         if ("RESOLVED".equals(kind) || "MERGED_INTO".equals(kind)) {
             events.publishEvent(new IncidentResolved(i.id(), i.trackingCode(), i.category(), i.unitPath(),
                     "MERGED_INTO".equals(kind), now.toInstant()));

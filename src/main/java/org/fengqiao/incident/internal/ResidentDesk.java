@@ -225,7 +225,7 @@ public class ResidentDesk {
      * More information and photos from the reporter, while the report is open, or merged into another: then they
      * stay on his report (he reads them there) and reach the one it was merged into, which is being handled, marked
      * as its merged report's reporter's ({@link #FROM_MERGED_REPORTER}, {@link #MERGED_RESIDENT}): its owner hears of
-     * them, its own reporter does not read them.
+     * them, its own reporter does not read them, and the merged report's owner, who no longer handles it, is not told.
      */
     @Transactional
     public Incident addInformation(String code, String text, List<Upload> uploads, String address) {

@@ -138,6 +138,28 @@ public class DeferredIndexes {
         return built;
     }
 
+    /**
+     * Merges into their GIN indexes of {@link #TABLES} (the trigram index of addresses) the rows an import wrote into
+     * them one by one: with fast update they wait in the index's pending list until autovacuum merges them, a minute
+     * or so after the load, and meanwhile every scan of the index reads the whole list, so that a search by address
+     * reads the addresses by their key rather than through their trigram index. Indexes built again at the import's
+     * end have no pending list; merging one costs at most {@code gin_pending_list_limit} (4 MB), which an insert
+     * merges by itself beyond. Answers the pages merged; a failure leaves the merge to autovacuum.
+     */
+    public long mergePendingLists() {
+        try {
+            return jdbc.sql("""
+                    SELECT coalesce(sum(gin_clean_pending_list(i.indexrelid::regclass)), 0)
+                    FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+                    WHERE i.indrelid = ANY(?::text[]::regclass[]) AND a.amname = 'gin' AND i.indisvalid""")
+                    .param(TABLES.toArray(String[]::new)).query(Long.class).single();
+        } catch (DataAccessException failed) {
+            log.warn("The pending lists of the GIN indexes of {} are left to autovacuum: {}", TABLES,
+                    failed.getMostSpecificCause().getMessage());
+            return 0;
+        }
+    }
+
     /** The names of the indexes set aside now, of any job. */
     public List<String> pending() {
         return jdbc.sql("SELECT name FROM deferred_index ORDER BY name").query(String.class).list();

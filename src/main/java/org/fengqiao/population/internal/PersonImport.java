@@ -276,6 +276,7 @@ public class PersonImport {
                 run.writing.removeFirst().get();
             }
             buildDeferredIndexes(run);
+            mergePendingLists(run);
             run.finished = true;
             if (log.isDebugEnabled()) {
                 log.debug("Import {} of {} rows in {} ms, time per phase (ms, summed over threads): {}", jobId,
@@ -307,6 +308,8 @@ public class PersonImport {
                 // ImportJobWatch builds them once the job shows FAILED
                 log.warn("Import {} could not build the indexes it set aside; the import watch will", jobId, notBuilt);
             }
+            // the batches it wrote before failing stay
+            mergePendingLists(run);
             run.finished = true;
             audit(run, fileName, ImportJobs.Status.FAILED);
             jobs.finish(jobId, ImportJobs.Status.FAILED, run.counts(), message, null, null);
@@ -325,6 +328,16 @@ public class PersonImport {
             deferredIndexes.build(run.jobId);
             run.time("build deferred indexes", t);
         }
+    }
+
+    /**
+     * Merges what the run wrote into the GIN indexes it kept up row by row ({@link DeferredIndexes#mergePendingLists}),
+     * before its job shows finished: a search by address right after it uses the trigram index.
+     */
+    private void mergePendingLists(Run run) {
+        long t = System.nanoTime();
+        deferredIndexes.mergePendingLists();
+        run.time("merge GIN pending lists", t);
     }
 
     /**
