@@ -268,6 +268,29 @@ class PersonDepartureIntegrationTests extends IntegrationTest {
         assertThat(updates(head)).isZero();
     }
 
+    @Test
+    void theEditsPutChecksTheDayHeLeftAsTheDepartureDoes() {
+        UUID household = fx.household(grid, null, false, false);
+        String name = name("改期");
+        LocalDate today = LocalDate.now(LOCAL);
+        UUID person = member(household, name, "NON_RELATIVE", "FLOATING", today.minusDays(10).toString());
+        Map<String, Object> before = stored(person);
+        Map<String, Object> body = new HashMap<>(Map.of("gridId", grid, "householdId", household, "name", name,
+                "sex", "FEMALE", "relation", "NON_RELATIVE", "residence", "LEFT",
+                "registeredOn", today.minusDays(10).toString()));
+
+        body.put("leftOn", today.plusDays(1).toString());
+        HousingFixtures.Answer future = fx.call("officer", "PUT", "/api/v1/persons/" + person, body);
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(future.body())).containsEntry("leftOn", "日期不能晚于今天");
+        body.put("leftOn", today.minusDays(11).toString());
+        HousingFixtures.Answer early = fx.call("officer", "PUT", "/api/v1/persons/" + person, body);
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(early.body()))
+                .containsEntry("leftOn", "离开日期不能早于登记日期（" + today.minusDays(10) + "）");
+        assertThat(stored(person)).isEqualTo(before);
+    }
+
     UUID visitNow(String user, UUID household) {
         HousingFixtures.Answer v = fx.call(user, "POST", "/api/v1/visits",
                 Map.of("householdId", household, "findings", "入户核对", "contactCard", false));
