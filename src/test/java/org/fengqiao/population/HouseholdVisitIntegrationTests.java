@@ -253,14 +253,6 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
                 .single()).isZero();
     }
 
-    /** A visit the user records now at the household; answers its id. */
-    UUID visitNow(String user, UUID household) {
-        HousingFixtures.Answer v = fx.call(user, "POST", "/api/v1/visits",
-                Map.of("householdId", household, "findings", "入户登记核对", "contactCard", false));
-        assertThat(v.status()).as(String.valueOf(v.body())).isEqualTo(201);
-        return UUID.fromString(v.body().get("id").asText());
-    }
-
     /** A member registered through the API, outside any visit; answers his id. */
     UUID member(UUID household, String name, String phone) {
         HousingFixtures.Answer a = fx.call("officer", "POST", "/api/v1/persons", Map.of("gridId", grid,
@@ -291,7 +283,7 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
         UUID household = fx.household(grid, null, false, false);
         String mother = "访母" + UUID.randomUUID().toString().substring(0, 4);
         UUID motherId = member(household, mother, "13912340001");
-        UUID visit = visitNow("officer", household);
+        UUID visit = fx.visitNow("officer", household);
 
         String baby = "访婴" + UUID.randomUUID().toString().substring(0, 4);
         HousingFixtures.Answer born = fx.call("officer", "POST", "/api/v1/persons", Map.of("gridId", grid,
@@ -327,8 +319,8 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
         UUID person = member(household, name, "13912340003");
         Map<String, Object> before = jdbc.sql("SELECT version, residence, phone_masked FROM person WHERE id = ?")
                 .param(person).query().singleRow();
-        UUID otherGridVisit = visitNow("officer", fx.household(fx.gridId("FS-2-01"), null, false, false));
-        UUID otherStationVisit = visitNow("officer2", fx.household(fx.gridId("NS-1-01"), null, false, false));
+        UUID otherGridVisit = fx.visitNow("officer", fx.household(fx.gridId("FS-2-01"), null, false, false));
+        UUID otherStationVisit = fx.visitNow("officer2", fx.household(fx.gridId("NS-1-01"), null, false, false));
 
         for (UUID visit : List.of(otherGridVisit, otherStationVisit, UUID.randomUUID())) {
             HousingFixtures.Answer zh = fx.call("officer", "PUT", "/api/v1/persons/" + person,

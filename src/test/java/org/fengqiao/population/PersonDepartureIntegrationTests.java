@@ -164,7 +164,7 @@ class PersonDepartureIntegrationTests extends IntegrationTest {
         UUID household = fx.household(grid, null, false, false);
         String name = name("访离");
         UUID person = member(household, name, "SPOUSE", "PERMANENT", null);
-        UUID otherGridVisit = visitNow("officer", fx.household(fx.gridId("FS-2-01"), null, false, false));
+        UUID otherGridVisit = fx.visitNow("officer", fx.household(fx.gridId("FS-2-01"), null, false, false));
         LocalDate left = LocalDate.now(LOCAL).minusDays(1);
         Map<String, Object> before = stored(person);
 
@@ -174,7 +174,7 @@ class PersonDepartureIntegrationTests extends IntegrationTest {
         assertThat(HousingFixtures.errors(refused.body())).containsEntry("visitId", "走访记录不存在或不属于该网格");
         assertThat(stored(person)).isEqualTo(before);
 
-        UUID visit = visitNow("officer", household);
+        UUID visit = fx.visitNow("officer", household);
         HousingFixtures.Answer a = fx.call("officer", "POST", "/api/v1/persons/" + person + "/departure",
                 Map.of("leftOn", left.toString(), "visitId", visit));
         assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(200);
@@ -223,7 +223,7 @@ class PersonDepartureIntegrationTests extends IntegrationTest {
         assertThat(fx.call("officer", "POST", "/api/v1/persons/" + earlier + "/departure",
                 Map.of("leftOn", today.minusYears(1).toString())).status()).isEqualTo(200);
         Map<String, Object> earlierBefore = stored(earlier);
-        UUID visit = visitNow("officer", household);
+        UUID visit = fx.visitNow("officer", household);
 
         HousingFixtures.Answer a = fx.call("officer", "POST", "/api/v1/households/" + household + "/departure",
                 Map.of("leftOn", today.toString(), "destination", "上海市", "visitId", visit));
@@ -291,10 +291,4 @@ class PersonDepartureIntegrationTests extends IntegrationTest {
         assertThat(stored(person)).isEqualTo(before);
     }
 
-    UUID visitNow(String user, UUID household) {
-        HousingFixtures.Answer v = fx.call(user, "POST", "/api/v1/visits",
-                Map.of("householdId", household, "findings", "入户核对", "contactCard", false));
-        assertThat(v.status()).as(String.valueOf(v.body())).isEqualTo(201);
-        return UUID.fromString(v.body().get("id").asText());
-    }
 }
