@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * An officer at the door with his phone: a double tap on "记录走访" records one visit (on a household's page and
  * on a key person's); he marks the household 放心户 while recording the visit and finds the change listed under
  * the visit, in Chinese, and in English when the page is shown in English; he registers a newborn and corrects the
- * mother's phone from the household page during the visit and finds both under it.
+ * mother's phone from the household page during the visit and finds both under it; he records that a son moved
+ * away from the son's row during the visit and finds it under the visit.
  */
 class HouseholdVisitBrowserTests extends BrowserTest {
 
@@ -127,5 +128,45 @@ class HouseholdVisitBrowserTests extends BrowserTest {
         Locator changes = page.locator(".visits .visit").first().locator(".changes li");
         assertThat(changes).hasText(new String[] {"新登记人员 " + baby, mother + "：电话已更新为 138****4444"});
         assertThat(page.locator("main")).not().containsText("13800004444");
+    }
+
+    @Test
+    void duringTheVisitTheOfficerRecordsThatAMemberLeftFromTheHouseholdPageAndFindsItUnderTheVisit() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID grid = fx.gridId("FS-1-01");
+        UUID household = fx.household(grid, null, false, false);
+        String head = "留户" + UUID.randomUUID().toString().substring(0, 4);
+        String son = "外出" + UUID.randomUUID().toString().substring(0, 4);
+        fx.person(grid, household, head, "HEAD", null, null);
+        UUID sonId = fx.person(grid, household, son, "CHILD", null, null);
+        login("officer");
+
+        page.navigate(url("/households/" + household));
+        page.fill("#visit-findings", "儿子已去南京工作");
+        page.locator("#visit-form button[type=submit]").click();
+        assertThat(page.locator(".visits .findings")).hasText("儿子已去南京工作");
+
+        // the page, reloaded during the visit, offers the departure on the son's row, with the visit
+        page.reload();
+        Locator depart = page.locator(".members tr:has-text('" + son + "') a.depart-member");
+        assertThat(depart).hasText("登记离开（记入本次走访）");
+        depart.click();
+        assertThat(page.locator("#during-visit")).isVisible();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        assertThat(page.locator("#departure-form input[name=leftOn]")).hasValue(today);
+        page.fill("#departure-form input[name=destination]", "江苏省南京市");
+        assertThat(fitsTheScreen()).as("the departure form fits a phone's width").isTrue();
+        page.locator("#departure-form button[type=submit]").click();
+        page.waitForURL(u -> u.endsWith("/households/" + household));
+
+        // where he went is added to his note: said under the visit as a change of the note
+        assertThat(page.locator(".visits .visit").first().locator(".changes li"))
+                .hasText(new String[] {son + "：居住状态改为已离开（" + today + "）", son + "：备注已更新"});
+        Locator row = page.locator(".members tr:has-text('" + son + "')");
+        assertThat(row).containsText("已离开");
+        assertThat(row.locator("a.depart-member")).hasCount(0);
+        assertThat(page.locator(".members tr:has-text('" + head + "') a.depart-member")).hasCount(1);
+        assertThat(jdbc.sql("SELECT residence FROM person WHERE id = ?").param(sonId).query(String.class).single())
+                .isEqualTo("LEFT");
     }
 }

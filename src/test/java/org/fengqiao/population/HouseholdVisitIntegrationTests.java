@@ -255,14 +255,6 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
                 .single()).isZero();
     }
 
-    /** A visit the user records now at the household; answers its id. */
-    UUID visitNow(String user, UUID household) {
-        HousingFixtures.Answer v = fx.call(user, "POST", "/api/v1/visits",
-                Map.of("householdId", household, "findings", "入户登记核对", "contactCard", false));
-        assertThat(v.status()).as(String.valueOf(v.body())).isEqualTo(201);
-        return UUID.fromString(v.body().get("id").asText());
-    }
-
     /** A visit the user records at the household, dated a day ago (the API takes the time it was made). */
     UUID visitYesterday(String user, UUID household) {
         OffsetDateTime yesterday = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
@@ -302,7 +294,7 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
         UUID household = fx.household(grid, null, false, false);
         String mother = "访母" + UUID.randomUUID().toString().substring(0, 4);
         UUID motherId = member(household, mother, "13912340001");
-        UUID visit = visitNow("officer", household);
+        UUID visit = fx.visitNow("officer", household);
 
         String baby = "访婴" + UUID.randomUUID().toString().substring(0, 4);
         HousingFixtures.Answer born = fx.call("officer", "POST", "/api/v1/persons", Map.of("gridId", grid,
@@ -338,10 +330,10 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
         UUID person = member(household, name, "13912340003");
         Map<String, Object> before = jdbc.sql("SELECT version, residence, phone_masked FROM person WHERE id = ?")
                 .param(person).query().singleRow();
-        UUID otherGridVisit = visitNow("officer", fx.household(fx.gridId("FS-2-01"), null, false, false));
-        UUID otherStationVisit = visitNow("officer2", fx.household(fx.gridId("NS-1-01"), null, false, false));
+        UUID otherGridVisit = fx.visitNow("officer", fx.household(fx.gridId("FS-2-01"), null, false, false));
+        UUID otherStationVisit = fx.visitNow("officer2", fx.household(fx.gridId("NS-1-01"), null, false, false));
         // the station chief's visit to the same household, today: his, not the officer's
-        UUID colleagues = visitNow("chief", household);
+        UUID colleagues = fx.visitNow("chief", household);
         String[] unknown = {"走访记录不存在或不属于该网格", "no such visit in this grid"};
         Map<UUID, String[]> why = Map.of(otherGridVisit, unknown, otherStationVisit, unknown, UUID.randomUUID(), unknown,
                 colleagues, new String[] {"这次走访不是您记录的，不能把修改记入其中",

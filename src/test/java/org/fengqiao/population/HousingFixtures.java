@@ -81,6 +81,16 @@ final class HousingFixtures {
         return id;
     }
 
+    /** A visit the user records now at the household, through the API; answers its id. */
+    UUID visitNow(String user, UUID household) {
+        Answer v = call(user, "POST", "/api/v1/visits",
+                Map.of("householdId", household, "findings", "入户登记核对", "contactCard", false));
+        if (v.status() != 201) {
+            throw new IllegalStateException("visit not recorded: " + v.status() + " " + v.body());
+        }
+        return UUID.fromString(v.body().get("id").asText());
+    }
+
     /** A problem detail without the path it answered, which names the id asked for. */
     static JsonNode withoutInstance(JsonNode problem) {
         com.fasterxml.jackson.databind.node.ObjectNode copy = problem.deepCopy();

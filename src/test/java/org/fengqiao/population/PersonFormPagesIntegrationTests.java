@@ -849,4 +849,100 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM visit_change WHERE visit_id IN (?, ?, ?, ?)")
                 .params(otherGrid, otherStation, colleagues, yesterdays).query(Long.class).single()).isZero();
     }
+
+    @Test
+    void anOfficerRecordsADepartureFromTheHouseholdPageAndIsBroughtBackThereWithEverythingElseKept() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String name = "迁出" + UUID.randomUUID().toString().substring(0, 4);
+        UUID id = registerChild(officer, household, name, today.minusYears(30));
+        Map<String, Object> before = stored(id);
+
+        // offered on his row of the household page and on his own page
+        String householdPage = officer.page("/households/" + household);
+        assertThat(householdPage).contains("href=\"/persons/" + id + "/departure?back=household\"")
+                .contains("id=\"depart-household\"");
+        assertThat(officer.page("/persons/" + id)).contains("id=\"depart-person\"")
+                .contains("href=\"/persons/" + id + "/departure\"");
+        String form = officer.page("/persons/" + id + "/departure?back=household");
+        assertThat(form).contains("name=\"leftOn\" type=\"date\"").contains("value=\"" + today + "\"")
+                .contains("name=\"version\" value=\"" + before.get("version") + "\"")
+                .contains("name=\"back\" value=\"household\"");
+
+        // a day to come: refused beside the day, what he typed kept, nothing changed
+        List<String[]> typed = fields(f("leftOn", today.plusDays(2)), f("destination", "江苏省南京市"),
+                f("note", "随子女生活"), f("version", before.get("version")), f("back", "household"));
+        HttpResponse<String> future = officer.post("/persons/" + id + "/departure", "/persons/" + id + "/departure",
+                typed);
+        assertThat(future.statusCode()).isEqualTo(400);
+        assertThat(future.body()).contains("日期不能晚于今天").contains("value=\"江苏省南京市\"").contains("随子女生活");
+        assertThat(stored(id)).isEqualTo(before);
+
+        HttpResponse<String> saved = officer.post("/persons/" + id + "/departure", "/persons/" + id + "/departure",
+                replaced(typed, "leftOn", today.minusDays(2)));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith("/households/" + household);
+        Map<String, Object> after = stored(id);
+        assertThat(after.get("residence")).isEqualTo("LEFT");
+        assertThat(after.get("left_on").toString()).isEqualTo(today.minusDays(2).toString());
+        assertThat(after.get("household_id")).isEqualTo(before.get("household_id"));
+        assertThat(after.get("relation")).isEqualTo(before.get("relation"));
+        assertThat(officer.page("/households/" + household)).contains("已登记 " + name + " 离开")
+                .doesNotContain("/persons/" + id + "/departure");
+        String personPage = officer.page("/persons/" + id);
+        assertThat(personPage).contains("已离开").contains(today.minusDays(2) + " 离开，去向：江苏省南京市；随子女生活")
+                .doesNotContain("id=\"depart-person\"");
+
+        // already left: the form is not offered, and a post is refused with nothing changed
+        assertThat(officer.page("/persons/" + id + "/departure")).contains("该人员已登记离开，无需再次登记")
+                .doesNotContain("id=\"departure-form\"");
+        HttpResponse<String> again = officer.post("/persons/" + id + "/departure?lang=en", "/persons/" + id,
+                fields(f("leftOn", today)));
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("This person is already recorded as left");
+        assertThat(stored(id)).isEqualTo(after);
+    }
+
+    @Test
+    void duringAVisitADepartureAndAWholeHouseholdsAreListedUnderItAndOutsideTheJurisdiction404() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String head = "户离" + UUID.randomUUID().toString().substring(0, 4);
+        String spouse = "偶离" + UUID.randomUUID().toString().substring(0, 4);
+        UUID headId = registerChild(officer, household, head, today.minusYears(40));
+        UUID spouseId = registerChild(officer, household, spouse, today.minusYears(38));
+        Map<String, Object> before = stored(headId);
+
+        Browser officer2 = new Browser("officer2", DEMO_PASSWORD);
+        assertThat(officer2.get("/persons/" + headId + "/departure").statusCode()).isEqualTo(404);
+        assertThat(officer2.get("/households/" + household + "/departure").statusCode()).isEqualTo(404);
+        assertThat(officer2.post("/persons/" + headId + "/departure", "/persons/new", fields(f("leftOn", today)))
+                .statusCode()).isEqualTo(404);
+        assertThat(officer2.post("/households/" + household + "/departure", "/persons/new", fields(f("leftOn", today)))
+                .statusCode()).isEqualTo(404);
+        Browser volunteer = new Browser("volunteer", DEMO_PASSWORD);
+        assertThat(volunteer.get("/persons/" + headId + "/departure").statusCode()).isEqualTo(403);
+        assertThat(stored(headId)).isEqualTo(before);
+
+        UUID visit = visitNow("officer", household);
+        String page = officer.page("/households/" + household);
+        assertThat(page).contains("/persons/" + headId + "/departure?visitId=" + visit)
+                .contains("/households/" + household + "/departure?visitId=" + visit);
+        String form = officer.page("/households/" + household + "/departure?visitId=" + visit);
+        assertThat(form).contains("id=\"during-visit\"").contains(head).contains(spouse)
+                .contains("name=\"visitId\" value=\"" + visit + "\"");
+        HttpResponse<String> saved = officer.post("/households/" + household + "/departure",
+                "/households/" + household + "/departure?visitId=" + visit,
+                fields(f("leftOn", today), f("destination", "上海市"), f("visitId", visit)));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith("/households/" + household);
+        assertThat(stored(headId).get("residence")).isEqualTo("LEFT");
+        assertThat(stored(spouseId).get("residence")).isEqualTo("LEFT");
+        assertThat(officer.page("/households/" + household)).contains("已登记该户 2 人离开")
+                .contains("<li>" + head + "：居住状态改为已离开（" + today + "）</li>")
+                .contains("<li>" + spouse + "：居住状态改为已离开（" + today + "）</li>")
+                .doesNotContain("id=\"depart-household\"");
+    }
 }

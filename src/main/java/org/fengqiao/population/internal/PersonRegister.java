@@ -134,6 +134,18 @@ public class PersonRegister {
                         .map(Ethnicity::code).orElse(null);
         LocalDate birth = id != null ? id.birthDate() : in.birthDate();
         String sex = id != null ? id.sex().name() : in.sex() == null ? null : in.sex().name();
+        // the day he left: one that has come, and not before he was registered here or born
+        if (in.leftOn() != null) {
+            if (in.leftOn().isAfter(LocalDate.now(org.fengqiao.platform.web.LocalTimes.ZONE))) {
+                problems.add(new Invalid.Problem("leftOn", "population.date.future", new Object[0]));
+            } else if (in.registeredOn() != null && in.leftOn().isBefore(in.registeredOn())) {
+                problems.add(new Invalid.Problem("leftOn", "population.leftOn.beforeRegistered",
+                        new Object[] {in.registeredOn().toString()}));
+            } else if (birth != null && in.leftOn().isBefore(birth)) {
+                problems.add(new Invalid.Problem("leftOn", "population.leftOn.beforeBirth",
+                        new Object[] {birth.toString()}));
+            }
+        }
         return new Persons.Fields(in.gridId(), in.householdId(), name, id, phone, sex, birth, ethnicity, in.relation(),
                 residence, in.registeredOn(), in.leftOn(), blank(in.occupation()), blank(in.workplace()), blank(in.note()));
     }

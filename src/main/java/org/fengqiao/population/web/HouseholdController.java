@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.population.internal.Departures;
 import org.fengqiao.population.internal.Housing;
 import org.fengqiao.population.internal.Households;
 import org.fengqiao.population.internal.VisitChangeTexts;
@@ -40,9 +41,11 @@ class HouseholdController {
     private final Housing housing;
     private final VisitChangeTexts texts;
     private final MessageSource messages;
+    private final Departures departures;
 
     HouseholdController(Households households, VisitLog visits, Housing housing, VisitChangeTexts texts,
-            MessageSource messages) {
+            MessageSource messages, Departures departures) {
+        this.departures = departures;
         this.households = households;
         this.visits = visits;
         this.housing = housing;
@@ -137,6 +140,20 @@ class HouseholdController {
     HouseholdView contactCard(@PathVariable UUID id, @RequestBody ContactCard c) {
         Households.Household h = housing.contactCard(id, c.on(), c.visitId(), Callers.require());
         return HouseholdView.of(h, households.members(id));
+    }
+
+    @PostMapping("/households/{id}/departure")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Record that a whole household moved away (整户迁出)",
+            description = "Each member still living there is recorded as left, as POST /api/v1/persons/{id}/departure "
+                    + "does (leftOn, destination, note, visitId), one audit entry each, all or nothing: a member whose "
+                    + "departure is refused refuses them all (400, the problem said with his name). Nobody living "
+                    + "there any more: 400. 404 outside the caller's jurisdiction. Answers the members recorded, "
+                    + "masked.")
+    List<PersonController.PersonView> depart(@PathVariable UUID id, @RequestBody PersonController.DepartureForm form,
+            Locale locale) {
+        return departures.departHousehold(id, form.departure(), form.visitId(), locale, Callers.require()).stream()
+                .map(PersonController.PersonView::of).toList();
     }
 
     @GetMapping("/households/{id}/visits")

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
@@ -12,6 +13,7 @@ import org.fengqiao.population.KeyPersonType;
 import org.fengqiao.population.Relation;
 import org.fengqiao.population.Residence;
 import org.fengqiao.population.Sex;
+import org.fengqiao.population.internal.Departures;
 import org.fengqiao.population.internal.PersonQuery;
 import org.fengqiao.population.internal.PersonRegister;
 import org.fengqiao.population.internal.Persons;
@@ -35,9 +37,11 @@ class PersonController {
     static final int MAX_PAGE = 100;
 
     private final PersonRegister register;
+    private final Departures departures;
 
-    PersonController(PersonRegister register) {
+    PersonController(PersonRegister register, Departures departures) {
         this.register = register;
+        this.departures = departures;
     }
 
     record PersonView(UUID id, UUID gridId, String gridCode, UUID householdId, String name, String idNumber,
@@ -79,6 +83,17 @@ class PersonController {
         PersonRegister.Input input() {
             return new PersonRegister.Input(gridId, householdId, name, idNumber, phone, sex, birthDate, ethnicity,
                     relation, residence, registeredOn, leftOn, occupation, workplace, note);
+        }
+    }
+
+    /**
+     * A departure (登记离开): leftOn, the day he left (absent: today); destination, where to, and note, both optional,
+     * added to his note; version and visitId as for a change of the person.
+     */
+    record DepartureForm(LocalDate leftOn, String destination, String note, Long version, UUID visitId) {
+
+        Departures.Departure departure() {
+            return new Departures.Departure(leftOn, destination, note);
         }
     }
 
@@ -146,6 +161,20 @@ class PersonController {
     PersonView change(@PathVariable UUID id, @RequestBody PersonForm form) {
         return PersonView.of(register.change(id, form.input(), form.categories(), form.version(),
                 PersonRegister.Blank.ERASES, form.visitId(), Callers.require()));
+    }
+
+    @PostMapping("/{id}/departure")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Record that a person has moved away (登记离开); audited with before and after",
+            description = "Sets his residence to left on leftOn (absent: today; not after today, not before his "
+                    + "registration or birth) and keeps everything else; destination and note, when given, are added "
+                    + "to his note as one dated line. Saved as a change of the person (PUT): 409 when version is given "
+                    + "and he was changed since; with visitId, listed under that visit of his grid. One already "
+                    + "recorded as left: 400, nothing changed. 404 outside the caller's jurisdiction. Answers him "
+                    + "masked.")
+    PersonView depart(@PathVariable UUID id, @RequestBody DepartureForm form, Locale locale) {
+        return PersonView.of(departures.depart(id, form.departure(), form.version(), form.visitId(), locale,
+                Callers.require()));
     }
 
     @PostMapping("/{id}/reveal")

@@ -302,11 +302,16 @@ class PersonFormPages {
 
     /** The visit the form was opened during, or null; one that is no visit id is refused like a visit elsewhere. */
     private static UUID visit(Typed typed, List<Invalid.Problem> problems) {
-        if (typed.visitId() == null || typed.visitId().isBlank()) {
+        return visit(typed.visitId(), problems);
+    }
+
+    /** The visit a form names (its hidden field), or null; one that is no visit id is refused like a visit elsewhere. */
+    static UUID visit(String visitId, List<Invalid.Problem> problems) {
+        if (visitId == null || visitId.isBlank()) {
             return null;
         }
         try {
-            return UUID.fromString(typed.visitId().strip());
+            return UUID.fromString(visitId.strip());
         } catch (IllegalArgumentException e) {
             problems.add(new Invalid.Problem("visitId", "housing.visit.unknown", new Object[0]));
             return null;
@@ -315,6 +320,10 @@ class PersonFormPages {
 
     /** Where a saved form goes: the household page of the visit it was saved during, else the person's page. */
     private String saved(Persons.Row row, UUID visit) {
+        return saved(visits, row, visit);
+    }
+
+    static String saved(VisitLog visits, Persons.Row row, UUID visit) {
         return visit == null ? "redirect:/persons/" + row.id()
                 : visits.find(visit).map(v -> v.householdId()).filter(java.util.Objects::nonNull)
                         .map(h -> "redirect:/households/" + h).orElse("redirect:/persons/" + row.id());
@@ -393,7 +402,7 @@ class PersonFormPages {
         }
     }
 
-    private static LocalDate date(String value, String field, List<Invalid.Problem> problems) {
+    static LocalDate date(String value, String field, List<Invalid.Problem> problems) {
         if (value == null || value.isBlank()) {
             return null;
         }
