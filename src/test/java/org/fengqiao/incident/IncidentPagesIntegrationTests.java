@@ -3,30 +3,21 @@ package org.fengqiao.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fengqiao.account.ApiClient;
-import org.fengqiao.account.GridRole;
-import org.fengqiao.account.Staff;
 import org.fengqiao.account.StaffDirectory;
-import org.fengqiao.account.StaffRole;
 import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.Submitter;
-import org.fengqiao.jurisdiction.Community;
-import org.fengqiao.jurisdiction.CommunityKind;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
-import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,19 +49,10 @@ class IncidentPagesIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void aGridWithItsManager() {
-        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
-        n = String.valueOf(100000 + new Random().nextInt(899999));
-        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "P-V-" + n, "页面村" + n,
-                null, null, null);
-        double lon = 100 + new Random().nextInt(400) / 100.0;
-        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,32],[%s,32],[%s,32.005],[%s,32.005],[%s,32]]]}"
-                .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
-        grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-P-" + n, "页面网格" + n, square, null, null,
-                null);
-        manager = "pagemgr" + n;
-        Staff person = staff.register(office.id(), StaffRole.AUXILIARY_POLICE, "页面管理员" + n, null, null, "辅警", manager,
-                DEMO_PASSWORD);
-        staff.assignGridRole(grid.id(), person.id(), GridRole.MANAGER, LocalDate.of(2024, 1, 1), null);
+        ManagedGrid g = ManagedGrid.create(jurisdictions, staff, "P", "页面", 32);
+        n = g.n();
+        grid = g.grid();
+        manager = g.manager();
     }
 
     ApiClient signedIn(String username) {

@@ -1,26 +1,18 @@
 package org.fengqiao.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fengqiao.incident.IncidentPagesIntegrationTests.text;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fengqiao.account.ApiClient;
-import org.fengqiao.account.GridRole;
-import org.fengqiao.account.Staff;
 import org.fengqiao.account.StaffDirectory;
-import org.fengqiao.account.StaffRole;
 import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.Submitter;
-import org.fengqiao.jurisdiction.Community;
-import org.fengqiao.jurisdiction.CommunityKind;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
-import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,19 +44,10 @@ class StartPageToDoIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void aGridWithItsManager() {
-        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
-        n = String.valueOf(100000 + new Random().nextInt(899999));
-        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "S-V-" + n, "首页村" + n,
-                null, null, null);
-        double lon = 100 + new Random().nextInt(400) / 100.0;
-        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,33],[%s,33],[%s,33.005],[%s,33.005],[%s,33]]]}"
-                .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
-        grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-S-" + n, "首页网格" + n, square, null, null,
-                null);
-        manager = "startmgr" + n;
-        Staff person = staff.register(office.id(), StaffRole.AUXILIARY_POLICE, "首页管理员" + n, null, null, "辅警", manager,
-                DEMO_PASSWORD);
-        staff.assignGridRole(grid.id(), person.id(), GridRole.MANAGER, LocalDate.of(2024, 1, 1), null);
+        ManagedGrid g = ManagedGrid.create(jurisdictions, staff, "S", "首页", 33);
+        n = g.n();
+        grid = g.grid();
+        manager = g.manager();
     }
 
     UUID help(String what) {
@@ -76,12 +59,6 @@ class StartPageToDoIntegrationTests extends IntegrationTest {
         HttpResponse<String> r = c.get("/", null, "Accept", "text/html");
         assertThat(r.statusCode()).isEqualTo(200);
         return r.body();
-    }
-
-    static String text(String html, String id) {
-        Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(html);
-        assertThat(m.find()).as(id).isTrue();
-        return m.group(1).trim();
     }
 
     static String href(String html, String id) {

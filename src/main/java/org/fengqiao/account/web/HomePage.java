@@ -1,21 +1,28 @@
 package org.fengqiao.account.web;
 
+import java.util.List;
 import org.fengqiao.account.internal.StaffRegister;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.StartPageFigures;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The start page: who I am, where I sit, and the pages my role lets me use. */
+/**
+ * The start page: who I am, where I sit, the work that waits for me (each module's {@link StartPageFigures}), and the
+ * pages my role lets me use.
+ */
 @Controller
 class HomePage {
 
     private final StaffRegister register;
+    private final List<StartPageFigures> figures;
 
-    HomePage(StaffRegister register) {
+    HomePage(StaffRegister register, List<StartPageFigures> figures) {
         this.register = register;
+        this.figures = figures;
     }
 
     @GetMapping("/")
@@ -24,6 +31,7 @@ class HomePage {
         StaffRegister.Row me = register.byId(caller.staffId()).orElseThrow(() -> new NotFound("staff", caller.staffId()));
         model.addAttribute("me", me);
         model.addAttribute("caller", caller);
+        figures.forEach(f -> f.addTo(caller, model));
         return "account/home";
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Adds the care data to pages rendered by other controllers, so those stay untouched: a person's page gets the
  * person's care agreements (the page's read is audited by the page itself, and it answered 404 before this runs when
- * the person is outside the caller's scope). The start page's figures are {@link PopulationHomeModels}'.
+ * the person is outside the caller's scope). The start page's figures are {@link PopulationStartPage}'s.
  */
 @Configuration(proxyBeanMethods = false)
 class CarePageModels implements WebMvcConfigurer, HandlerInterceptor {
