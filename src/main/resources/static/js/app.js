@@ -222,7 +222,11 @@ window.FqDates = (function () {
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'date-button';
-    button.textContent = '\ud83d\udcc5';
+    // a calendar drawn here, not the calendar emoji: a desktop without an emoji font (many office Linux machines)
+    // showed an empty box in its place
+    button.innerHTML = '<svg class="date-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" '
+        + 'focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">'
+        + '<rect x="3" y="5" width="18" height="16" rx="2"/><path d="M3 10h18M8 3v4M16 3v4"/></svg>';
     button.setAttribute('aria-label', label);
     button.disabled = input.disabled;
     var field = document.createElement('span');
