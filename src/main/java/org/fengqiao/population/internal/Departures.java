@@ -88,8 +88,7 @@ public class Departures {
     public List<Persons.Row> departHousehold(UUID householdId, Departure departure, UUID visitId, Locale locale,
             Caller caller) {
         households.findVisible(householdId, caller).orElseThrow(() -> new NotFound("household", householdId));
-        List<Households.Member> living = households.members(householdId).stream()
-                .filter(m -> !Residence.LEFT.name().equals(m.residence())).toList();
+        List<Households.Member> living = living(householdId);
         if (living.isEmpty()) {
             throw Invalid.of("residence", "population.departure.noneLiving");
         }
@@ -110,6 +109,12 @@ public class Departures {
             throw new Invalid("error.invalid", problems);
         }
         return left;
+    }
+
+    /** The members still living in the household: whom its whole departure records as left. */
+    public List<Households.Member> living(UUID householdId) {
+        return households.members(householdId).stream().filter(m -> !Residence.LEFT.name().equals(m.residence()))
+                .toList();
     }
 
     /**

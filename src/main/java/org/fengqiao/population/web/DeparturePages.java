@@ -3,7 +3,6 @@ package org.fengqiao.population.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,7 +91,7 @@ class DeparturePages {
         List<Invalid.Problem> problems = new ArrayList<>();
         Departures.Departure departure = departure(typed, problems);
         UUID visit = PersonFormPages.visit(typed.visitId(), problems);
-        Long version = version(typed);
+        Long version = PersonFormPages.version(typed.version());
         try {
             if (!problems.isEmpty()) {
                 throw new Invalid("error.invalid", problems);
@@ -124,7 +123,7 @@ class DeparturePages {
         PersonFormPages.visitIn(visits, visitId, household.gridId(), caller);
         Typed blank = new Typed(LocalDate.now(LocalTimes.ZONE).toString(), null, null, null,
                 visitId == null ? null : visitId.toString(), null);
-        return form(model, blank, null, household, living(id), Map.of(), List.of());
+        return form(model, blank, null, household, departures.living(id), Map.of(), List.of());
     }
 
     @PostMapping("/households/{id}/departure")
@@ -145,7 +144,7 @@ class DeparturePages {
             return "redirect:/households/" + id;
         } catch (Invalid e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return refused(model, typed, null, household, living(id), e.problems(), List.of(), locale);
+            return refused(model, typed, null, household, departures.living(id), e.problems(), List.of(), locale);
         }
     }
 
@@ -153,45 +152,15 @@ class DeparturePages {
         return households.findVisible(id, caller).orElseThrow(() -> new NotFound("household", id));
     }
 
-    /** The members still living in the household: who the whole household's departure records as left. */
-    private List<Households.Member> living(UUID household) {
-        return households.members(household).stream().filter(m -> !Residence.LEFT.name().equals(m.residence()))
-                .toList();
-    }
-
     private static Departures.Departure departure(Typed typed, List<Invalid.Problem> problems) {
         return new Departures.Departure(PersonFormPages.date(typed.leftOn(), "leftOn", problems), typed.destination(),
                 typed.note());
     }
 
-    /** The version the form was made from; one that is no number is stale, as no version stored reads so. */
-    private static Long version(Typed typed) {
-        if (typed.version() == null || typed.version().isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(typed.version().strip());
-        } catch (NumberFormatException e) {
-            return -1L;
-        }
-    }
-
     private String refused(Model model, Typed typed, Persons.Row person, Households.Household household,
             List<Households.Member> members, List<Invalid.Problem> problems, List<String> general, Locale locale) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        List<String> above = new ArrayList<>(general);
-        for (Invalid.Problem p : problems) {
-            String text = messages.getMessage(p.key(), p.args(), p.key(), locale);
-            if (SHOWN.contains(p.field())) {
-                errors.computeIfAbsent(p.field(), f -> new ArrayList<>()).add(text);
-            } else {
-                above.add(text);
-            }
-        }
-        if (!errors.isEmpty() && above.isEmpty()) {
-            above.add(messages.getMessage("population.form.refused", null, locale));
-        }
-        return form(model, typed, person, household, members, errors, above);
+        PersonFormPages.Refusal refusal = PersonFormPages.refusal(messages, problems, general, SHOWN, f -> f, locale);
+        return form(model, typed, person, household, members, refusal.errors(), refusal.above());
     }
 
     private String form(Model model, Typed typed, Persons.Row person, Households.Household household,

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Conflict;
@@ -252,12 +253,7 @@ class PersonFormPages {
         if (leaves) {
             input = withoutHousehold(input, stored.gridId());
         }
-        Long version = null;
-        try {
-            version = typed.version() == null || typed.version().isBlank() ? null : Long.valueOf(typed.version().strip());
-        } catch (NumberFormatException e) {
-            version = -1L;
-        }
+        Long version = version(typed.version());
         try {
             if (!problems.isEmpty()) {
                 throw new Invalid("error.invalid", problems);
@@ -416,13 +412,29 @@ class PersonFormPages {
 
     private String refused(Model model, Caller caller, Typed typed, Households.Household household,
             PersonController.PersonView person, List<Invalid.Problem> problems, List<String> general, Locale locale) {
+        Refusal refusal = refusal(messages, problems, general, SHOWN,
+                f -> "householdId".equals(f) && household == null ? "gridId" : f, locale);
+        return form(model, caller, typed, household, person, refusal.errors(), refusal.above());
+    }
+
+    /** A refused form's problems in the reader's language: beside the fields the form shows, and above it. */
+    record Refusal(Map<String, List<String>> errors, List<String> above) {
+    }
+
+    /**
+     * Sorts a refused form's problems: each beside its field (as {@code field} names it on the form) when the form
+     * shows that field, the others above it after the general ones; when every problem stands beside a field, the
+     * notice that nothing was saved goes above.
+     */
+    static Refusal refusal(MessageSource messages, List<Invalid.Problem> problems, List<String> general,
+            Set<String> shown, UnaryOperator<String> field, Locale locale) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         List<String> above = new ArrayList<>(general);
         for (Invalid.Problem p : problems) {
             String text = messages.getMessage(p.key(), p.args(), p.key(), locale);
-            String field = "householdId".equals(p.field()) && household == null ? "gridId" : p.field();
-            if (SHOWN.contains(field)) {
-                errors.computeIfAbsent(field, f -> new ArrayList<>()).add(text);
+            String on = field.apply(p.field());
+            if (shown.contains(on)) {
+                errors.computeIfAbsent(on, f -> new ArrayList<>()).add(text);
             } else {
                 above.add(text);
             }
@@ -430,7 +442,19 @@ class PersonFormPages {
         if (!errors.isEmpty() && above.isEmpty()) {
             above.add(messages.getMessage("population.form.refused", null, locale));
         }
-        return form(model, caller, typed, household, person, errors, above);
+        return new Refusal(errors, above);
+    }
+
+    /** The version a form was made from (none typed: none); one that is no number is stale, as no stored one reads so. */
+    static Long version(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(typed.strip());
+        } catch (NumberFormatException e) {
+            return -1L;
+        }
     }
 
     private String form(Model model, Caller caller, Typed typed, Households.Household household,
