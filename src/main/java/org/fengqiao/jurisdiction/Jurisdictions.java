@@ -136,14 +136,35 @@ public class Jurisdictions {
     @Transactional
     public Grid createGrid(CommunityId communityId, GridNetwork network, String code, String name, String geoJsonGeometry,
             String comprehensiveCode, String urbanCode, String civilizationCode) {
+        return createGrid(communityId, null, network, code, name, geoJsonGeometry, comprehensiveCode, urbanCode,
+                civilizationCode);
+    }
+
+    /**
+     * A grid placed under a unit of its own, a work point (网格有点, seed 003) or workstation below the community's
+     * unit, so that whoever sits there, or serves only this grid, is scoped to it; null places it at the
+     * community's unit. A unit outside the community's unit's subtree is refused.
+     */
+    @Transactional
+    public Grid createGrid(CommunityId communityId, UnitId unitId, GridNetwork network, String code, String name,
+            String geoJsonGeometry, String comprehensiveCode, String urbanCode, String civilizationCode) {
         Community community = communities.find(communityId).orElseThrow(() -> new NotFound("community", communityId));
+        UnitId placed = community.unitId();
+        if (unitId != null) {
+            Unit unit = units.find(unitId).orElseThrow(() -> new NotFound("unit", unitId));
+            Unit communityUnit = units.find(community.unitId()).orElseThrow();
+            if (!unit.path().startsWith(communityUnit.path())) {
+                throw Invalid.of("unitId", "jurisdiction.grid.unitOutsideCommunity", unit.name(), community.name());
+            }
+            placed = unit.id();
+        }
         Boundary boundary;
         try {
             boundary = Boundary.parse(geoJsonGeometry);
         } catch (ParseException e) {
             throw Invalid.of("boundary", "jurisdiction.grid.boundaryUnreadable", e.getMessage());
         }
-        Grid grid = grids.insert(UUID.randomUUID(), network, code, name, communityId, community.unitId(), boundary,
+        Grid grid = grids.insert(UUID.randomUUID(), network, code, name, communityId, placed, boundary,
                 comprehensiveCode, urbanCode, civilizationCode);
         events.publishEvent(Audited.created("grid", grid.id(), grid.unitPath(), grid));
         index.refreshAfterCommit();
