@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.fengqiao.jurisdiction.internal.Boundary;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +44,22 @@ class GridImportIntegrationTests extends IntegrationTest {
             jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-BASE", "导入测试基准网格",
                     square(118.60, 34.40, 0.02), null, null, null);
         }
+        if (jurisdictions.unitByCode(WORK_POINT).isEmpty()) {
+            Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
+            jurisdictions.createUnit(office.id(), UnitKind.WORK_POINT, WORK_POINT, "导入测试工作点", null);
+        }
+    }
+
+    /** A work point of the tests' own under the central office that answers for {@link #VILLAGE}. */
+    static final String WORK_POINT = "T-IMPORT-WP";
+
+    static String feature(String code, String community, String unitCode, String geometry) {
+        return GridImportPolicyTests.feature(code, community, unitCode, geometry);
+    }
+
+    UUID unitOf(String gridCode) {
+        return jdbc.sql("SELECT unit_id FROM grid WHERE network = 'POLICE' AND code = ?").param(gridCode)
+                .query(UUID.class).single();
     }
 
     static String square(double lon, double lat, double size) {
@@ -131,5 +148,70 @@ class GridImportIntegrationTests extends IntegrationTest {
         assertThat(foreign.status()).isEqualTo(400);
         assertThat(foreign.body().get("errors").findValuesAsText("message"))
                 .containsExactly("Feature 1 (grid IT-FOREIGN): no community or village 320722001001 in your jurisdiction");
+    }
+
+    @Test
+    void aUnitCodePlacesANewGridAtThatWorkPoint() {
+        JurisdictionApi.Answer answer = api.call("chief", HttpMethod.POST, "/api/v1/grids/import",
+                collection(feature("IT-WP-NEW", VILLAGE, WORK_POINT, square(118.64, 34.44, 0.01)),
+                        feature("IT-WP-PLAIN", VILLAGE, square(118.65, 34.44, 0.01))), null);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("created").asInt()).isEqualTo(2);
+        assertThat(unitOf("IT-WP-NEW")).isEqualTo(api.unitId(WORK_POINT));
+        // without a unit code a new grid goes to its community's unit, as before
+        assertThat(unitOf("IT-WP-PLAIN")).isEqualTo(api.unitId("320722010100"));
+        assertThat(api.get("chief", "/api/v1/grids/" + api.gridId("IT-WP-NEW")).body().get("unit").get("name").asText())
+                .isEqualTo("导入测试工作点");
+    }
+
+    @Test
+    void aReimportWithoutUnitCodeKeepsTheGridAtItsWorkPoint() {
+        Community village = jurisdictions.communityByCode(VILLAGE).orElseThrow();
+        jurisdictions.createGrid(village.id(), jurisdictions.unitByCode(WORK_POINT).orElseThrow().id(),
+                GridNetwork.POLICE, "IT-WP-KEEP", "工作点网格", square(118.64, 34.46, 0.01), null, null, null);
+        JurisdictionApi.Answer again = api.call("chief", HttpMethod.POST, "/api/v1/grids/import",
+                collection(feature("IT-WP-KEEP", VILLAGE, square(118.64, 34.465, 0.01))), null);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("updated").asInt()).isEqualTo(1);
+        assertThat(unitOf("IT-WP-KEEP")).isEqualTo(api.unitId(WORK_POINT));
+    }
+
+    @Test
+    void refusesAUnitOutsideTheCommunitysUnitAndSavesNothing() {
+        String before = api.gridTable();
+        // the rural station is the chief's own unit, above the central office that answers for the village
+        String file = collection(feature("IT-WP-OK", VILLAGE, square(118.66, 34.44, 0.01)),
+                feature("IT-WP-ABOVE", VILLAGE, "320722010000", square(118.67, 34.44, 0.01)));
+        JurisdictionApi.Answer zh = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", file, null);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.body().get("errors").findValuesAsText("field")).containsExactly("features[1].unitCode");
+        String station = jdbc.sql("SELECT name FROM unit WHERE code = '320722010000'").query(String.class).single();
+        assertThat(zh.body().get("errors").findValuesAsText("message")).containsExactly("第 2 个要素（网格 IT-WP-ABOVE）：单位 "
+                + "320722010000（" + station + "）不在社区/村 " + VILLAGE + " 所属单位之下，网格只能设在其社区/村所属单位或其下级单位");
+        JurisdictionApi.Answer en = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", file, "en");
+        assertThat(en.body().get("errors").findValuesAsText("message")).containsExactly("Feature 2 (grid IT-WP-ABOVE): "
+                + "the unit 320722010000 (" + station + ") is not under the unit of the community or village " + VILLAGE
+                + "; a grid can only be placed at its community's unit or below it");
+        assertThat(api.gridTable()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAnUnknownUnitCodeAndOneOutsideTheImportersJurisdictionAlike() {
+        String before = api.gridTable();
+        // 320722020100 is the urban central office, which the rural chief does not see
+        String file = collection(feature("IT-WP-NONE", VILLAGE, "T-NO-SUCH-UNIT", square(118.66, 34.46, 0.01)),
+                feature("IT-WP-URBAN", VILLAGE, "320722020100", square(118.67, 34.46, 0.01)));
+        JurisdictionApi.Answer en = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", file, "en");
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(en.body().get("errors").findValuesAsText("field"))
+                .containsExactly("features[0].unitCode", "features[1].unitCode");
+        assertThat(en.body().get("errors").findValuesAsText("message")).containsExactly(
+                "Feature 1 (grid IT-WP-NONE): no unit T-NO-SUCH-UNIT in your jurisdiction",
+                "Feature 2 (grid IT-WP-URBAN): no unit 320722020100 in your jurisdiction");
+        JurisdictionApi.Answer zh = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", file, null);
+        assertThat(zh.body().get("errors").findValuesAsText("message")).containsExactly(
+                "第 1 个要素（网格 IT-WP-NONE）：单位代码 T-NO-SUCH-UNIT 不存在或不在您的辖区内",
+                "第 2 个要素（网格 IT-WP-URBAN）：单位代码 320722020100 不存在或不在您的辖区内");
+        assertThat(api.gridTable()).isEqualTo(before);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.fengqiao.jurisdiction.internal.Boundary;
 import org.fengqiao.jurisdiction.internal.GridImportPolicy;
 import org.fengqiao.platform.Invalid;
@@ -22,20 +23,38 @@ class GridImportPolicyTests {
     static final ObjectMapper JSON = new ObjectMapper();
     static final UUID COMMUNITY = UUID.randomUUID();
     static final UUID UNIT = UUID.randomUUID();
+    static final UUID OTHER_UNIT = UUID.randomUUID();
+    /** Village V1 answered for by the office /b/s/o/, village V2 by the workstation /b/s/w/ beside it. */
+    static final GridImportPolicy.CommunityRef V1 = new GridImportPolicy.CommunityRef(COMMUNITY, UNIT, "/b/s/o/", "V1", "村");
+    static final GridImportPolicy.CommunityRef V2 = new GridImportPolicy.CommunityRef(UUID.randomUUID(), OTHER_UNIT,
+            "/b/s/w/", "V2", "二村");
+    /** A work point under V1's office, and one under V2's workstation. */
+    static final GridImportPolicy.UnitRef WP = new GridImportPolicy.UnitRef(UUID.randomUUID(), "WP", "工作点", "/b/s/o/wp/");
+    static final GridImportPolicy.UnitRef WP2 = new GridImportPolicy.UnitRef(UUID.randomUUID(), "WP2", "二村工作点",
+            "/b/s/w/wp2/");
 
-    /** A stored world with one community "V1" and the given stored grids. */
+    /** A stored world with villages "V1" and "V2", work points "WP" and "WP2", and the given stored grids. */
     static final class World implements GridImportPolicy.World {
         final List<GridImportPolicy.StoredGrid> stored = new ArrayList<>();
 
         World with(String code, String polygon, boolean visible) throws ParseException {
+            return with(code, polygon, visible, UNIT, V1.unitPath());
+        }
+
+        World with(String code, String polygon, boolean visible, UUID unitId, String unitPath) throws ParseException {
             stored.add(new GridImportPolicy.StoredGrid(UUID.randomUUID(), GridNetwork.POLICE, code,
-                    Boundary.parse(polygon).geometry(), visible));
+                    Boundary.parse(polygon).geometry(), visible, unitId, unitPath));
             return this;
         }
 
         @Override
         public Optional<GridImportPolicy.CommunityRef> community(String code) {
-            return "V1".equals(code) ? Optional.of(new GridImportPolicy.CommunityRef(COMMUNITY, UNIT, "V1", "村")) : Optional.empty();
+            return Stream.of(V1, V2).filter(c -> c.code().equals(code)).findFirst();
+        }
+
+        @Override
+        public Optional<GridImportPolicy.UnitRef> unit(String code) {
+            return Stream.of(WP, WP2).filter(u -> u.code().equals(code)).findFirst();
         }
 
         @Override
@@ -57,6 +76,13 @@ class GridImportPolicyTests {
     static String feature(String code, String community, String geometry) {
         return "{\"type\":\"Feature\",\"properties\":{\"code\":\"" + code + "\",\"name\":\"网格" + code
                 + "\",\"communityCode\":\"" + community + "\"},\"geometry\":" + geometry + "}";
+    }
+
+    /** A feature placed under the unit with this code (a work point or workstation). */
+    static String feature(String code, String community, String unitCode, String geometry) {
+        return "{\"type\":\"Feature\",\"properties\":{\"code\":\"" + code + "\",\"name\":\"网格" + code
+                + "\",\"communityCode\":\"" + community + "\",\"unitCode\":\"" + unitCode + "\"},\"geometry\":"
+                + geometry + "}";
     }
 
     static JsonNode collection(String... features) throws Exception {
@@ -148,5 +174,39 @@ class GridImportPolicyTests {
         assertThat(keys(GridImportPolicy.decide(JSON.readTree(square(118, 34, 0.01)), new World())))
                 .containsExactly("jurisdiction.import.notCollection");
         assertThat(keys(GridImportPolicy.decide(collection(), new World()))).containsExactly("jurisdiction.import.empty");
+    }
+
+    @Test
+    void placesAGridAtTheUnitItsUnitCodeNamesAndANewOneWithoutAtItsCommunitysUnit() throws Exception {
+        GridImportPolicy.Decision d = GridImportPolicy.decide(collection(
+                feature("A", "V1", "WP", square(118.0, 34.0, 0.01)),
+                feature("B", "V1", square(118.1, 34.0, 0.01))), new World());
+        assertThat(d.problems()).isEmpty();
+        assertThat(d.accepted()).extracting(GridImportPolicy.Accepted::unitId).containsExactly(WP.id(), UNIT);
+    }
+
+    @Test
+    void refusesAUnitOutsideTheCommunitysUnitAndAnUnknownOneOnTheUnitCode() throws Exception {
+        GridImportPolicy.Decision d = GridImportPolicy.decide(collection(
+                feature("A", "V1", "WP2", square(118.0, 34.0, 0.01)),
+                feature("B", "V1", "NOPE", square(118.1, 34.0, 0.01))), new World());
+        assertThat(d.accepted()).isEmpty();
+        assertThat(d.problems()).extracting(Invalid.Problem::field, Invalid.Problem::key).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("features[0].unitCode", "jurisdiction.import.unitOutsideCommunity"),
+                org.assertj.core.groups.Tuple.tuple("features[1].unitCode", "jurisdiction.import.unitUnknown"));
+        assertThat(d.problems().get(0).args()).containsExactly("1", "A", "WP2", "二村工作点", "V1");
+        assertThat(d.problems().get(1).args()).containsExactly("2", "B", "NOPE");
+    }
+
+    @Test
+    void aReplacedGridKeepsItsUnitWhileThatLiesUnderItsCommunitysUnitElseTakesTheCommunitys() throws Exception {
+        World world = new World().with("KEEP", square(118.0, 34.0, 0.01), true, WP.id(), WP.path())
+                .with("MOVE", square(118.1, 34.0, 0.01), true, WP.id(), WP.path());
+        GridImportPolicy.Decision d = GridImportPolicy.decide(collection(
+                feature("KEEP", "V1", square(118.0, 34.0, 0.01)),
+                feature("MOVE", "V2", square(118.1, 34.0, 0.01))), world);
+        assertThat(d.problems()).isEmpty();
+        // MOVE now belongs to V2, whose workstation does not hold V1's work point
+        assertThat(d.accepted()).extracting(GridImportPolicy.Accepted::unitId).containsExactly(WP.id(), OTHER_UNIT);
     }
 }

@@ -35,13 +35,16 @@ public class GridChanges {
 
     private final Grids grids;
     private final Communities communities;
+    private final Units units;
     private final GridIndex index;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
 
-    GridChanges(Grids grids, Communities communities, GridIndex index, ApplicationEventPublisher events, JdbcClient jdbc) {
+    GridChanges(Grids grids, Communities communities, Units units, GridIndex index, ApplicationEventPublisher events,
+            JdbcClient jdbc) {
         this.grids = grids;
         this.communities = communities;
+        this.units = units;
         this.index = index;
         this.events = events;
         this.jdbc = jdbc;
@@ -73,7 +76,7 @@ public class GridChanges {
             GridImportPolicy.Candidate c = a.candidate();
             Boundary boundary = new Boundary(c.geometry());
             CommunityId community = new CommunityId(a.community().id());
-            UnitId unit = new UnitId(a.community().unitId());
+            UnitId unit = new UnitId(a.unitId());
             if (a.replaces().isPresent()) {
                 GridId id = new GridId(a.replaces().get().id());
                 Grids.Detail before = grids.detail(id).orElseThrow();
@@ -106,7 +109,15 @@ public class GridChanges {
         @Override
         public Optional<GridImportPolicy.CommunityRef> community(String code) {
             return communities.findVisibleByCode(code, caller).map(c -> new GridImportPolicy.CommunityRef(
-                    c.id().value(), c.unitId().value(), c.code(), c.name()));
+                    c.id().value(), c.unitId().value(), units.find(c.unitId()).orElseThrow().path(), c.code(),
+                    c.name()));
+        }
+
+        @Override
+        public Optional<GridImportPolicy.UnitRef> unit(String code) {
+            // an unknown code and one outside the scope look the same
+            return units.findByCode(code).filter(u -> caller.sees(u.path()))
+                    .map(u -> new GridImportPolicy.UnitRef(u.id().value(), u.code(), u.name(), u.path()));
         }
 
         @Override
@@ -122,7 +133,7 @@ public class GridChanges {
         private GridImportPolicy.StoredGrid stored(Grids.Detail d) {
             try {
                 return new GridImportPolicy.StoredGrid(d.id(), d.network(), d.code(),
-                        Boundary.parse(d.boundary()).geometry(), caller.sees(d.unitPath()));
+                        Boundary.parse(d.boundary()).geometry(), caller.sees(d.unitPath()), d.unitId(), d.unitPath());
             } catch (ParseException e) {
                 throw new IllegalStateException("stored boundary of grid " + d.code() + " is unreadable", e);
             }

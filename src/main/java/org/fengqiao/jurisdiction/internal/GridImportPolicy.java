@@ -30,11 +30,16 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  * the feature (1-based, as a person counts), its grid code and what is wrong:
  * unreadable or non-polygonal geometry, unclosed rings, invalid polygons (self-intersection and the
  * other JTS validity rules), coordinates outside China, missing or unknown properties, a community
- * the importer does not see, codes repeated in the file, a code held by a grid outside the
+ * the importer does not see, a unit (unitCode) the importer does not see or that lies outside the
+ * community's unit's subtree, codes repeated in the file, a code held by a grid outside the
  * importer's scope, and overlaps with the other features or with stored grids of the same network
  * that the file does not replace, with the overlap's area. Touching edges are not overlaps: only
  * an intersection larger than {@link #OVERLAP_TOLERANCE_M2} counts, which absorbs the rounding of
  * shared vertices written with seven decimals.
+ * <p>
+ * Each accepted feature is placed under a unit: the one its unitCode names (a work point or workstation under the
+ * community's unit, 网格有点), else for a replaced grid the unit it already has if that still lies at or under its
+ * community's unit, so that a re-import does not move grids off their work points, else the community's unit.
  */
 public final class GridImportPolicy {
 
@@ -64,6 +69,9 @@ public final class GridImportPolicy {
         /** The community with this code, if the importer sees it. */
         Optional<CommunityRef> community(String code);
 
+        /** The unit with this code, if the importer sees it. */
+        Optional<UnitRef> unit(String code);
+
         /** The stored grid of the network with this code, whoever sees it. */
         Optional<StoredGrid> stored(GridNetwork network, String code);
 
@@ -71,20 +79,31 @@ public final class GridImportPolicy {
         List<StoredGrid> storedIn(GridNetwork network, Envelope box);
     }
 
-    public record CommunityRef(UUID id, UUID unitId, String code, String name) {
+    /** A community with the unit that answers for it and that unit's path. */
+    public record CommunityRef(UUID id, UUID unitId, String unitPath, String code, String name) {
     }
 
-    /** A stored grid; {@code visible} says whether the importer may see (and so replace) it. */
-    public record StoredGrid(UUID id, GridNetwork network, String code, Geometry boundary, boolean visible) {
+    public record UnitRef(UUID id, String code, String name, String path) {
+    }
+
+    /**
+     * A stored grid; {@code visible} says whether the importer may see (and so replace) it; {@code unitId} and
+     * {@code unitPath} are those of the unit it is placed under.
+     */
+    public record StoredGrid(UUID id, GridNetwork network, String code, Geometry boundary, boolean visible,
+            UUID unitId, String unitPath) {
     }
 
     /** One feature of the file as read, before the checks against the world. */
     public record Candidate(int index, String code, String name, GridNetwork network, String communityCode,
-            Geometry geometry, String comprehensiveCode, String urbanCode, String civilizationCode) {
+            String unitCode, Geometry geometry, String comprehensiveCode, String urbanCode, String civilizationCode) {
     }
 
-    /** A feature that passed, with what it becomes: a new grid or the replacement of a stored one. */
-    public record Accepted(Candidate candidate, CommunityRef community, Optional<StoredGrid> replaces) {
+    /**
+     * A feature that passed, with what it becomes: a new grid or the replacement of a stored one, placed under the
+     * unit {@code unitId}.
+     */
+    public record Accepted(Candidate candidate, CommunityRef community, Optional<StoredGrid> replaces, UUID unitId) {
     }
 
     public record Decision(List<Accepted> accepted, List<Invalid.Problem> problems) {
@@ -139,6 +158,16 @@ public final class GridImportPolicy {
                     add(c, "communityCode", "jurisdiction.import.communityUnknown", c.communityCode());
                 }
             }
+            UnitRef unit = null;
+            if (c.unitCode() != null) {
+                unit = world.unit(c.unitCode()).orElse(null);
+                if (unit == null) {
+                    add(c, "unitCode", "jurisdiction.import.unitUnknown", c.unitCode());
+                } else if (community != null && !unit.path().startsWith(community.unitPath())) {
+                    add(c, "unitCode", "jurisdiction.import.unitOutsideCommunity", unit.code(), unit.name(),
+                            community.code());
+                }
+            }
             Optional<StoredGrid> replaces = Optional.empty();
             if (c.code() != null && c.network() != null) {
                 replaces = world.stored(c.network(), c.code());
@@ -146,11 +175,26 @@ public final class GridImportPolicy {
                     add(c, "code", "jurisdiction.import.codeTaken");
                 }
             }
-            accepted.add(new Accepted(c, community, replaces));
+            accepted.add(new Accepted(c, community, replaces, placement(community, unit, replaces)));
         }
         checkOverlapsWithinFile(candidates);
         checkOverlapsWithStored(candidates, replacedKeys, world);
         return new Decision(problems.isEmpty() ? accepted : List.of(), problems);
+    }
+
+    /**
+     * The unit a grid goes under: the named one, else a replaced grid's own if it still lies at or under the
+     * community's unit, else the community's unit. Null only when the community is unknown (the file is refused).
+     */
+    private static UUID placement(CommunityRef community, UnitRef unit, Optional<StoredGrid> replaces) {
+        if (community == null) {
+            return null;
+        }
+        if (unit != null) {
+            return unit.id();
+        }
+        return replaces.filter(r -> r.unitPath() != null && r.unitPath().startsWith(community.unitPath()))
+                .map(StoredGrid::unitId).orElse(community.unitId());
     }
 
     /** Reads the properties and the geometry of one feature; the geometry is null when it is unusable. */
@@ -186,7 +230,7 @@ public final class GridImportPolicy {
             problems.add(problem(index, label, "communityCode", "jurisdiction.import.communityMissing"));
         }
         Geometry geometry = geometry(index, label, feature.path("geometry"));
-        return Optional.of(new Candidate(index, code, name, network, communityCode, geometry,
+        return Optional.of(new Candidate(index, code, name, network, communityCode, text(props, "unitCode"), geometry,
                 text(props, "comprehensiveCode"), text(props, "urbanCode"), text(props, "civilizationCode")));
     }
 

@@ -147,10 +147,15 @@ class GridController {
     @PostMapping(value = "/import", consumes = {"application/json", "application/geo+json"})
     @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
     @Operation(summary = "Import grids from a GeoJSON FeatureCollection, all or nothing",
-            description = "Properties: code, name, network (default POLICE), communityCode, optional comprehensiveCode, "
-                    + "urbanCode, civilizationCode. A code already stored in the network replaces that grid's boundary "
-                    + "and name. Refused as a whole, listing every problem, when a geometry is invalid, a coordinate "
-                    + "lies outside China, a community is unknown, a code repeats, or grids of one network overlap.")
+            description = "Properties: code, name, network (default POLICE), communityCode, optional unitCode, "
+                    + "comprehensiveCode, urbanCode, civilizationCode. unitCode is the code of the unit the grid is "
+                    + "placed under (a work point or workstation at or under the community's unit, 网格有点); without "
+                    + "it a new grid goes to the community's unit and a replaced grid keeps its unit while that lies "
+                    + "at or under the community's unit. A code already stored in the network replaces that grid's "
+                    + "boundary and name. Refused as a whole, listing every problem, when a geometry is invalid, a "
+                    + "coordinate lies outside China, a community or unit is unknown or outside the importer's "
+                    + "jurisdiction, a unit lies outside the community's unit, a code repeats, or grids of one "
+                    + "network overlap.")
     ImportResult importGrids(@RequestBody JsonNode collection) {
         List<GridChanges.Imported> imported = changes.importCollection(collection, Callers.require());
         int created = (int) imported.stream().filter(GridChanges.Imported::created).count();
