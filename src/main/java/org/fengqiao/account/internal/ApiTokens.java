@@ -53,9 +53,9 @@ public class ApiTokens {
     /** The principal of a valid, unexpired, unrevoked token of an active account. */
     public Optional<StaffPrincipal> resolve(String token) {
         return register.byTokenHash(hash(token), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .filter(StaffRegister.Row::active)
-                .filter(row -> !row.lockedAt(clock.instant()))
-                .map(StaffPrincipal::of);
+                .filter(signing -> signing.row().active())
+                .filter(signing -> !signing.row().lockedAt(clock.instant()))
+                .map(signing -> StaffPrincipal.of(signing.row(), signing.servedGridUnits()));
     }
 
     public void revoke(String token) {

@@ -74,7 +74,7 @@ public class SignIn implements AuthenticationProvider {
         }
         register.recordSuccess(row.id());
         audit("SIGN_IN", row, username, "ok");
-        return StaffPrincipal.of(row);
+        return StaffPrincipal.of(row, register.servedGridUnits(row.id()));
     }
 
     @Override

@@ -38,9 +38,10 @@ public record StaffPrincipal(Caller caller) implements UserDetails, CallerAware 
         }
     }
 
-    static StaffPrincipal of(StaffRegister.Row row) {
+    /** The principal of a person, scoped as {@link ScopePolicy} says from his unit and the grids he serves. */
+    static StaffPrincipal of(StaffRegister.Row row, List<String> servedGridUnits) {
         return new StaffPrincipal(new Caller(row.id(), row.username(), row.name(), row.role().name(),
-                List.of(row.unitPath()), PERMISSIONS.get(row.role())));
+                ScopePolicy.scope(row.role(), row.unitPath(), servedGridUnits), PERMISSIONS.get(row.role())));
     }
 
     private static List<GrantedAuthority> authorities(String role, Set<String> permissions) {

@@ -37,11 +37,21 @@ public class StaffRegister {
      */
     private final ShortLived<String, TokenHolder> tokenHolders = new ShortLived<>(Duration.ofSeconds(1), 10_000);
 
-    private static final String BY_TOKEN = SELECT.replace("AS unit_name", "AS unit_name, t.expires_at") + """
+    /** The unit paths of the grids a person serves now (his current grid roles): what {@link ScopePolicy} narrows to. */
+    private static final String SERVED = """
+            ARRAY(SELECT DISTINCT gu.path FROM grid_role r JOIN grid g ON g.id = r.grid_id JOIN unit gu ON gu.id = g.unit_id
+                  WHERE r.staff_id = s.id AND r.ended_on IS NULL)""";
+
+    private static final String BY_TOKEN = SELECT.replace("AS unit_name",
+            "AS unit_name, t.expires_at, " + SERVED + " AS served") + """
              JOIN api_token t ON t.staff_id = s.id
             WHERE t.token_hash = ? AND t.revoked_at IS NULL""";
 
-    private record TokenHolder(Row row, java.time.OffsetDateTime expiresAt) {
+    private record TokenHolder(Row row, java.time.OffsetDateTime expiresAt, List<String> served) {
+    }
+
+    /** A person as sign-in sees him: his row and the unit paths of the grids he serves now. */
+    public record Signing(Row row, List<String> servedGridUnits) {
     }
 
     private final JdbcClient jdbc;
@@ -73,11 +83,24 @@ public class StaffRegister {
     }
 
     /** The holder of an unexpired, unrevoked API token (by the token's SHA-256), in one query per API request. */
-    Optional<Row> byTokenHash(String tokenHash, java.time.OffsetDateTime now) {
+    Optional<Signing> byTokenHash(String tokenHash, java.time.OffsetDateTime now) {
         TokenHolder holder = tokenHolders.get(tokenHash, hash -> jdbc.sql(BY_TOKEN).param(hash)
-                .query((rs, n) -> new TokenHolder(map(rs, n), rs.getObject("expires_at", java.time.OffsetDateTime.class)))
+                .query((rs, n) -> new TokenHolder(map(rs, n), rs.getObject("expires_at", java.time.OffsetDateTime.class),
+                        served(rs)))
                 .optional().orElse(null));
-        return holder == null || !holder.expiresAt().isAfter(now) ? Optional.empty() : Optional.of(holder.row());
+        return holder == null || !holder.expiresAt().isAfter(now) ? Optional.empty()
+                : Optional.of(new Signing(holder.row(), holder.served()));
+    }
+
+    /** The unit paths of the grids this person serves now. */
+    List<String> servedGridUnits(UUID staffId) {
+        return jdbc.sql("SELECT " + SERVED.replace("s.id", "?") + " AS served").param(staffId)
+                .query((rs, n) -> served(rs)).single();
+    }
+
+    private static List<String> served(ResultSet rs) throws SQLException {
+        java.sql.Array array = rs.getArray("served");
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     /** Forgets the token holders looked up: a person or a token changed. */

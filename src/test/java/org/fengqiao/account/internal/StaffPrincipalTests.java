@@ -33,7 +33,7 @@ class StaffPrincipalTests {
     @Test
     void aPrincipalSignedInCarriesItsRolesPermissionsAndAuthoritiesForEveryRole() {
         for (StaffRole role : StaffRole.values()) {
-            StaffPrincipal principal = StaffPrincipal.of(row(role));
+            StaffPrincipal principal = StaffPrincipal.of(row(role), List.of());
 
             assertThat(principal.caller().permissions())
                     .containsExactlyInAnyOrderElementsOf(RolePolicy.permissionsOf(role).stream().map(Permission::name).toList());
@@ -44,7 +44,7 @@ class StaffPrincipalTests {
 
     @Test
     void aPrincipalReadBackFromItsSessionHasTheSameAuthorities() throws Exception {
-        StaffPrincipal signedIn = StaffPrincipal.of(row(StaffRole.STATION_CHIEF));
+        StaffPrincipal signedIn = StaffPrincipal.of(row(StaffRole.STATION_CHIEF), List.of());
         ByteArrayOutputStream stored = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(stored)) {
             out.writeObject(signedIn);
