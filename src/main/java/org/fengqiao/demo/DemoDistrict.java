@@ -384,12 +384,16 @@ class DemoDistrict extends BeforeServing {
         private List<Grid> grids(Community community, String codePrefix, String namePattern, Region region,
                 int townOffset, String[] compounds) {
             List<Grid> grids = new ArrayList<>();
+            Unit owner = jurisdictions.unit(community.unitId()).orElseThrow();
             for (int i = 0; i < region.cells().size(); i++) {
                 int n = i + 1;
                 String name = compounds != null ? community.name() + compounds[i] + "网格" : namePattern.formatted(n);
                 String division = community.divisionCode();
-                grids.add(jurisdictions.createGrid(community.id(), GridNetwork.POLICE,
-                        codePrefix + "-" + String.format("%02d", n), name, DemoGeography.geoJson(region.cells().get(i)),
+                String code = codePrefix + "-" + String.format("%02d", n);
+                // 网格有点 (seed 003): each grid has a work point of its own, so that those who serve it see it alone
+                Unit point = unit(owner, UnitKind.WORK_POINT, "JWD-" + code, name + "警务工作点");
+                grids.add(jurisdictions.createGrid(community.id(), point.id(), GridNetwork.POLICE,
+                        code, name, DemoGeography.geoJson(region.cells().get(i)),
                         division + String.format("%03d", n),
                         "CG" + division.substring(0, 9) + String.format("%03d", townOffset + n),
                         "CC" + division + String.format("%02d", n)));

@@ -343,14 +343,26 @@ class ClaimsIntegrationTests extends IntegrationTest {
                                   WHERE r.grid_id = g.id AND s.username = 'volunteer') ORDER BY g.code LIMIT 1""")
                 .query(UUID.class).single();
         UUID elsewhere = f.onBoard(officer, otherGrid, "别格-" + UUID.randomUUID());
+        // the volunteer sees only the grids she serves (each under its own work point): another grid's item is 404
         HttpResponse<String> notHis = api.send("POST", "/api/v1/claims/items/" + elsewhere + "/claim", volunteer,
                 claimBody(today().plusDays(2), List.of()), "Accept-Language", "en");
-        assertThat(notHis.statusCode()).isEqualTo(400);
-        assertThat(notHis.body()).contains("not on this grid's roster");
+        assertThat(notHis.statusCode()).isEqualTo(404);
+        // a grid member who serves no grid yet sees his whole office, and may not claim where he is not on the roster
+        String username = "claims-nogrid-" + UUID.randomUUID().toString().substring(0, 8);
+        staffDirectory.register(jdbc.sql("SELECT unit_id FROM staff WHERE username = 'volunteer'")
+                .query((rs, n) -> new org.fengqiao.jurisdiction.UnitId(rs.getObject(1, UUID.class))).single(),
+                org.fengqiao.account.StaffRole.GRID_MEMBER, "未分网格员", null, null, "村民组长", username, "Qiao-Test-2026");
+        String unplaced = api.token(username, "Qiao-Test-2026");
+        HttpResponse<String> notOnRoster = api.send("POST", "/api/v1/claims/items/" + elsewhere + "/claim", unplaced,
+                claimBody(today().plusDays(2), List.of()), "Accept-Language", "en");
+        assertThat(notOnRoster.statusCode()).isEqualTo(400);
+        assertThat(notOnRoster.body()).contains("not on this grid's roster");
         // his own grids only, or all he may see
         assertThat(api.get("/api/v1/claims/board?size=100&mine=true&kind=INCIDENT&state=OPEN", volunteer).body())
                 .contains(item.toString()).doesNotContain(elsewhere.toString());
         assertThat(api.get("/api/v1/claims/board?size=100&mine=false&gridId=" + otherGrid, volunteer).body())
+                .doesNotContain(elsewhere.toString());
+        assertThat(api.get("/api/v1/claims/board?size=100&mine=false&gridId=" + otherGrid, unplaced).body())
                 .contains(elsewhere.toString());
         assertThat(api.get("/claims", volunteer).body()).contains(item.toString()).doesNotContain(elsewhere.toString());
         assertThat(jdbc.sql("SELECT count(*) FROM claim WHERE item_id IN (?, ?)").params(item, elsewhere)

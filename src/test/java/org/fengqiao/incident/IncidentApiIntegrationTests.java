@@ -100,7 +100,8 @@ class IncidentApiIntegrationTests extends IntegrationTest {
         JsonNode i = filed.get("incident");
         assertThat(i.get("status").asText()).isEqualTo("RECEIVED");
         assertThat(i.get("ownerStaffName").asText()).isEqualTo(holder(grid, "MANAGER"));
-        assertThat(i.get("ownerUnitName").asText()).isEqualTo("房山中心警务室");
+        // the grid's own work point (网格有点) is the first of the four levels
+        assertThat(i.get("ownerUnitName").asText()).isEqualTo("吴场村第2网格警务工作点");
         assertThat(i.get("routingRule").asText()).isEqualTo("HELP_OR_DISPUTE");
         assertThat(i.get("routingReason").asText()).contains("网格管理员");
         assertThat(i.get("trackingCode").asText()).startsWith("FQ").hasSize(12);
@@ -262,15 +263,16 @@ class IncidentApiIntegrationTests extends IntegrationTest {
                 .get("incident").get("id").asText();
         assertThat(api.send("POST", "/api/v1/incidents/" + id + "/escalate", officer, Map.of()).statusCode()).isEqualTo(400);
         HttpResponse<String> up = api.send("POST", "/api/v1/incidents/" + id + "/escalate", officer,
-                Map.of("reason", "群众情绪激动，需派出所出面"));
+                Map.of("reason", "群众情绪激动，需民警出面"));
         assertThat(up.statusCode()).isEqualTo(200);
         JsonNode i = ApiClient.json(up).get("incident");
-        assertThat(i.get("ownerUnitName").asText()).isEqualTo("房山派出所");
-        assertThat(i.get("ownerStaffName").asText()).isEqualTo("王海涛");
+        // from the grid's work point to the central office above it, whose officer stands duty
+        assertThat(i.get("ownerUnitName").asText()).isEqualTo("房山中心警务室");
+        assertThat(i.get("ownerStaffName").asText()).isEqualTo("李建国");
         assertThat(i.get("escalations").asInt()).isEqualTo(1);
         JsonNode last = ApiClient.json(up).get("timeline").get(2);
         assertThat(last.get("kind").asText()).isEqualTo("ESCALATED");
-        assertThat(last.get("reason").asText()).isEqualTo("群众情绪激动，需派出所出面");
+        assertThat(last.get("reason").asText()).isEqualTo("群众情绪激动，需民警出面");
     }
 
     @Test

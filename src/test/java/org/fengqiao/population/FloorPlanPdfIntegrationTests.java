@@ -63,7 +63,8 @@ class FloorPlanPdfIntegrationTests extends IntegrationTest {
     @BeforeAll
     void buildings() {
         demo = jdbc.sql("""
-                SELECT b.id FROM building b JOIN grid g ON g.id = b.grid_id JOIN unit u ON u.id = g.unit_id
+                SELECT b.id FROM building b JOIN grid g ON g.id = b.grid_id JOIN community c ON c.id = g.community_id
+                JOIN unit u ON u.id = c.unit_id
                 WHERE u.code = '320722020100' AND b.name LIKE '%号楼'
                 ORDER BY b.floors * b.units * b.rooms_per_floor DESC, b.id LIMIT 1""").query(UUID.class).single();
 

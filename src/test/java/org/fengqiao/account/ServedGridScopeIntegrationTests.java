@@ -1,0 +1,110 @@
+package org.fengqiao.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A grid member seated at 房山中心警务室, which answers for 65 grids each under a work point of its own, sees the
+ * grids he serves and their records, not the other grids of his office: through the API (a token) and the pages
+ * (a session) alike. His officer still sees them all.
+ */
+class ServedGridScopeIntegrationTests extends IntegrationTest {
+
+    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StaffDirectory directory;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    UUID grid(String code) {
+        return jdbc.sql("SELECT id FROM grid WHERE code = ? AND network = 'POLICE'").param(code).query(UUID.class).single();
+    }
+
+    UUID personIn(String gridCode) {
+        return jdbc.sql("SELECT p.id FROM person p WHERE p.grid_id = ? ORDER BY p.id LIMIT 1").param(grid(gridCode))
+                .query(UUID.class).single();
+    }
+
+    /** A grid member of the rural office with a sign-in, serving the grids given. */
+    String member(String... gridCodes) {
+        String username = TestStaff.uniqueUsername("served");
+        var office = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
+        Staff member = directory.register(office.id(), StaffRole.GRID_MEMBER, "网格员" + username.substring(username.length() - 4),
+                null, null, "村民组长", username, TestStaff.PASSWORD);
+        for (String code : gridCodes) {
+            directory.assignGridRole(new GridId(grid(code)), member.id(), GridRole.MEMBER, LocalDate.of(2025, 1, 1), null);
+        }
+        return username;
+    }
+
+    static List<String> codes(JsonNode grids) {
+        List<String> codes = new ArrayList<>();
+        (grids.has("items") ? grids.get("items") : grids).forEach(g -> codes.add(g.get("code").asText()));
+        return codes;
+    }
+
+    @Test
+    void aGridMemberSeesTheGridsHeServesAndTheirPersonsOnly() {
+        String username = member("FS-1-02", "FS-2-01");
+        String token = api.token(username, TestStaff.PASSWORD);
+
+        assertThat(codes(ApiClient.json(api.get("/api/v1/grids?network=POLICE", token))))
+                .containsExactlyInAnyOrder("FS-1-02", "FS-2-01");
+        assertThat(api.get("/api/v1/grids/" + grid("FS-5-01"), token).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/persons/" + personIn("FS-2-01"), token).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/persons/" + personIn("FS-5-01"), token).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/persons/" + personIn("FS-1-01"), token).statusCode()).isEqualTo(404);
+
+        // the pages, signed in with a session, are scoped the same way
+        ApiClient pages = new ApiClient(port).signedIn(username, TestStaff.PASSWORD, null);
+        assertThat(pages.get("/persons/" + personIn("FS-1-02"), null, "Accept", BROWSER).statusCode()).isEqualTo(200);
+        assertThat(pages.get("/persons/" + personIn("FS-5-01"), null, "Accept", BROWSER).statusCode()).isEqualTo(404);
+
+        // his officer heads every grid of the office and still sees them all
+        String officer = api.token("officer", DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/persons/" + personIn("FS-5-01"), officer).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theDemoVolunteerSeesTheGridsOfHerVillageSheServesNotTheOtherVillages() {
+        String token = api.token("volunteer", DEMO_PASSWORD);
+        List<String> served = jdbc.sql("""
+                SELECT g.code FROM grid_role r JOIN grid g ON g.id = r.grid_id JOIN staff s ON s.id = r.staff_id
+                WHERE s.username = 'volunteer' AND r.ended_on IS NULL""").query(String.class).list();
+        assertThat(served).isNotEmpty().allMatch(c -> c.startsWith("FS-1-"));
+        assertThat(codes(ApiClient.json(api.get("/api/v1/grids?network=POLICE", token))))
+                .containsExactlyInAnyOrderElementsOf(served);
+        assertThat(api.get("/api/v1/grids/" + grid("FS-5-01"), token).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aGridMemberWhoServesNoGridYetSeesHisOffice() {
+        String token = api.token(member(), TestStaff.PASSWORD);
+        assertThat(api.get("/api/v1/persons/" + personIn("FS-5-01"), token).statusCode()).isEqualTo(200);
+    }
+}
