@@ -131,6 +131,11 @@ class GridWorkPointIntegrationTests extends IntegrationTest {
         // the grid shows the work point as the unit that answers for it
         assertThat(seen.body().get("unit").get("id").asText()).isEqualTo(workPoint.id().value().toString());
         assertThat(seen.body().get("unit").get("name").asText()).isEqualTo("第一网格工作点" + n);
+        assertThat(seen.body().get("unit").get("code").asText()).isEqualTo("T-WP-" + n);
+        // the export names the work point, so that the file imported elsewhere places the grid there too
+        JsonNode exported = api.get(username, "/api/v1/grids/export").body().get("features");
+        assertThat(exported).hasSize(1);
+        assertThat(exported.get(0).get("properties").get("unitCode").asText()).isEqualTo("T-WP-" + n);
         assertThat(api.get(username, "/api/v1/grids/" + sibling.id().value()).status()).isEqualTo(404);
         JsonNode list = api.get(username, "/api/v1/grids").body();
         assertThat(GridScopeIntegrationTests.codes(list, "code")).containsExactly(own.code());

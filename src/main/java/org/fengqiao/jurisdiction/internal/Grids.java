@@ -26,7 +26,8 @@ public class Grids {
 
     private static final String DETAIL = """
             SELECT g.id, g.network, g.code, g.name, g.community_id, c.code AS community_code, c.name AS community_name,
-                   g.unit_id, u.name AS unit_name, u.path AS unit_path, g.boundary::text AS boundary, g.area_m2,
+                   g.unit_id, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path, g.boundary::text AS boundary,
+                   g.area_m2,
                    g.comprehensive_code, g.urban_code, g.civilization_code, g.updated_at, g.version
             FROM grid g JOIN unit u ON u.id = g.unit_id JOIN community c ON c.id = g.community_id
             """;
@@ -39,7 +40,7 @@ public class Grids {
 
     /** Everything stored about a grid, boundary included, as the API and the grid page show it. */
     public record Detail(UUID id, GridNetwork network, String code, String name, UUID communityId,
-            String communityCode, String communityName, UUID unitId, String unitName, String unitPath,
+            String communityCode, String communityName, UUID unitId, String unitCode, String unitName, String unitPath,
             String boundary, double areaSquareMetres, String comprehensiveCode, String urbanCode,
             String civilizationCode, OffsetDateTime updatedAt, long version) {
     }
@@ -172,7 +173,7 @@ public class Grids {
         return new Detail(rs.getObject("id", UUID.class), GridNetwork.valueOf(rs.getString("network")),
                 rs.getString("code"), rs.getString("name"), rs.getObject("community_id", UUID.class),
                 rs.getString("community_code"), rs.getString("community_name"), rs.getObject("unit_id", UUID.class),
-                rs.getString("unit_name"), rs.getString("unit_path"), rs.getString("boundary"),
+                rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("unit_path"), rs.getString("boundary"),
                 rs.getDouble("area_m2"), rs.getString("comprehensive_code"), rs.getString("urban_code"),
                 rs.getString("civilization_code"), rs.getObject("updated_at", OffsetDateTime.class),
                 rs.getLong("version"));

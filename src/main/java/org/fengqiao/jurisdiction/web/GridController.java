@@ -135,6 +135,8 @@ class GridController {
             p.put("communityId", d.communityId().toString());
             p.put("communityCode", d.communityCode());
             p.put("communityName", d.communityName());
+            // the unit it is placed under (its work point, or its community's unit): a re-import of the file keeps it
+            p.put("unitCode", d.unitCode());
             p.put("comprehensiveCode", d.comprehensiveCode());
             p.put("urbanCode", d.urbanCode());
             p.put("civilizationCode", d.civilizationCode());
@@ -200,7 +202,7 @@ class GridController {
 
     private GridDetail detail(Grids.Detail d) {
         return new GridDetail(d.id(), d.network(), d.code(), d.name(),
-                new Ref(d.communityId(), d.communityCode(), d.communityName()), new Ref(d.unitId(), null, d.unitName()),
+                new Ref(d.communityId(), d.communityCode(), d.communityName()), new Ref(d.unitId(), d.unitCode(), d.unitName()),
                 read(d.boundary()), Math.round(d.areaSquareMetres() * 10) / 10.0, d.comprehensiveCode(), d.urbanCode(),
                 d.civilizationCode(), d.updatedAt(), d.version());
     }
