@@ -2,6 +2,7 @@ package org.fengqiao.jurisdiction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,5 +69,27 @@ class GridPagesIntegrationTests extends IntegrationTest {
         String officer = page("officer", "/units", "en").getBody();
         assertThat(officer).contains("Jurisdiction tree").contains("房山中心警务室").contains("Central police office")
                 .doesNotContain("牛山派出所").doesNotContain("和平社区");
+        // the office counts the grids of its villages, though each sits at a work point of its own under it
+        long officeGrids = jdbc.sql("""
+                SELECT count(*) FROM grid g JOIN community c ON c.id = g.community_id JOIN unit u ON u.id = c.unit_id
+                WHERE u.code = '320722010100'""").query(Long.class).single();
+        assertThat(officeGrids).isGreaterThanOrEqualTo(65);
+        assertThat(officer).contains(officeGrids + " grids");
+    }
+
+    @Test
+    void theVolunteerFindsTheGridsSheServesAtTheirWorkPoints() {
+        String volunteer = page("volunteer", "/units", null).getBody();
+        List<String> served = jdbc.sql("""
+                SELECT g.id::text FROM grid_role r JOIN grid g ON g.id = r.grid_id JOIN staff s ON s.id = r.staff_id
+                WHERE s.username = 'volunteer' AND r.ended_on IS NULL""").query(String.class).list();
+        assertThat(served).isNotEmpty();
+        for (String id : served) {
+            assertThat(volunteer).contains("href=\"/grids/" + id + "\"");
+        }
+        assertThat(volunteer).contains("吴场村第1网格警务工作点").doesNotContain("房山中心警务室")
+                .doesNotContain("href=\"/grids/" + api.gridId("FS-5-01") + "\"");
+        // the work points in the order of their codes
+        assertThat(volunteer.indexOf("JWD-FS-1-01")).isLessThan(volunteer.indexOf("JWD-FS-1-11"));
     }
 }

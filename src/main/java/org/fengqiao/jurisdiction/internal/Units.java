@@ -56,7 +56,8 @@ public class Units {
     public List<Counted> visibleCounted(Caller caller) {
         return jdbc.sql("SELECT " + COLUMNS + """
                 , (SELECT count(*) FROM community c WHERE c.unit_id = u.id) AS communities,
-                  (SELECT count(*) FROM grid g WHERE g.unit_id = u.id) AS grids
+                  (SELECT count(*) FROM grid g JOIN community c ON c.id = g.community_id
+                    WHERE c.unit_id = u.id OR g.unit_id = u.id) AS grids
                 FROM unit u WHERE u.path LIKE ANY(?) ORDER BY u.path""")
                 .param(caller.scopePatterns())
                 .query((rs, n) -> new Counted(map(rs, n), rs.getLong("communities"), rs.getLong("grids"))).list();

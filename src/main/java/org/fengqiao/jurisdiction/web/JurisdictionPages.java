@@ -39,7 +39,11 @@ class JurisdictionPages {
     }
 
     /** One unit of the tree page with what it answers for and the units under it. */
-    record Node(Units.Counted unit, List<CommunityNode> communities, List<Node> children) {
+    /**
+     * A unit with its communities (and their grids), the grids placed at it from a community of a unit above (a
+     * work point's grid, 网格有点), and the units under it.
+     */
+    record Node(Units.Counted unit, List<CommunityNode> communities, List<Grids.Detail> grids, List<Node> children) {
     }
 
     record CommunityNode(Community community, List<Grids.Detail> grids) {
@@ -68,20 +72,33 @@ class JurisdictionPages {
     @GetMapping("/units")
     String units(Model model) {
         Caller caller = Callers.require();
+        List<Grids.Detail> visibleGrids = grids.visible(caller, null, null, Integer.MAX_VALUE, 0);
         Map<UUID, List<Grids.Detail>> gridsByCommunity = new HashMap<>();
-        for (Grids.Detail g : grids.visible(caller, null, null, Integer.MAX_VALUE, 0)) {
+        for (Grids.Detail g : visibleGrids) {
             gridsByCommunity.computeIfAbsent(g.communityId(), k -> new ArrayList<>()).add(g);
         }
         Map<UUID, List<CommunityNode>> communitiesByUnit = new HashMap<>();
+        Map<UUID, UUID> unitOfCommunity = new HashMap<>();
         for (Community c : communities.visible(caller)) {
+            unitOfCommunity.put(c.id().value(), c.unitId().value());
             communitiesByUnit.computeIfAbsent(c.unitId().value(), k -> new ArrayList<>())
                     .add(new CommunityNode(c, gridsByCommunity.getOrDefault(c.id().value(), List.of())));
+        }
+        // a grid placed at a unit other than its community's (its work point) is listed at that unit too: whoever
+        // sees the work point and not the community above it still finds his grid
+        Map<UUID, List<Grids.Detail>> placedByUnit = new HashMap<>();
+        for (Grids.Detail g : visibleGrids) {
+            if (!g.unitId().equals(unitOfCommunity.get(g.communityId()))) {
+                placedByUnit.computeIfAbsent(g.unitId(), k -> new ArrayList<>()).add(g);
+            }
         }
         // units come in path order, so a parent is always met before its children
         Map<UUID, Node> nodes = new HashMap<>();
         List<Node> roots = new ArrayList<>();
         for (Units.Counted u : units.visibleCounted(caller)) {
-            Node node = new Node(u, communitiesByUnit.getOrDefault(u.unit().id().value(), List.of()), new ArrayList<>());
+            UUID id = u.unit().id().value();
+            Node node = new Node(u, communitiesByUnit.getOrDefault(id, List.of()), placedByUnit.getOrDefault(id, List.of()),
+                    new ArrayList<>());
             nodes.put(u.unit().id().value(), node);
             Node parent = u.unit().parentId() == null ? null : nodes.get(u.unit().parentId().value());
             if (parent == null) {
@@ -90,6 +107,9 @@ class JurisdictionPages {
                 parent.children().add(node);
             }
         }
+        // siblings by code (a central office's work points JWD-FS-1-01, -02, …), not by the ids in their paths
+        nodes.values().forEach(n -> n.children().sort(java.util.Comparator.comparing(c -> c.unit().unit().code())));
+        roots.sort(java.util.Comparator.comparing(c -> c.unit().unit().code()));
         model.addAttribute("roots", roots);
         return "jurisdiction/units";
     }
