@@ -68,6 +68,14 @@ public class Jurisdictions {
         return units.visible(caller);
     }
 
+    /**
+     * The visible units a figure is compared by: every kind but the work point, which stands for its one grid (网格有点)
+     * and whose figures are the grid's. The choices of a "unit" filter on a report.
+     */
+    public List<Unit> visibleOffices(Caller caller) {
+        return units.visible(caller).stream().filter(u -> u.kind() != UnitKind.WORK_POINT).toList();
+    }
+
     public Optional<Community> communityByCode(String code) {
         return communities.findByCode(code);
     }

@@ -135,6 +135,8 @@ class ResponseTimesFilterIntegrationTests extends IntegrationTest {
         assertThat(items(whole, "IT-RTF-" + n)).isEqualTo(1);
         assertThat(whole).contains("id=\"unit\"").contains("时效筛选站" + n)
                 .as("a fixed period without a unit").contains("href=\"/incidents/response-times?days=30\"");
+        assertThat(whole).as("the central office is a choice, the work points of its grids are not (their grids' rows"
+                + " are the figures)").contains("房山中心警务室").doesNotContain("吴场村第1网格警务工作点");
 
         String narrowed = page(chief, "/incidents/response-times?days=7&unit=" + workstation.id().value());
         assertThat(items(narrowed, "IT-RTF-" + n)).isEqualTo(1);

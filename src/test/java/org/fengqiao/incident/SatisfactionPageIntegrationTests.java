@@ -99,6 +99,28 @@ public class SatisfactionPageIntegrationTests extends IntegrationTest {
         return testGrid(jurisdictions, owner, code, "满意", lonBase);
     }
 
+    @Test
+    void aGridAtAWorkPointOfItsOwnCountsInTheOfficeAboveItAndWorkPointsAreNoChoiceOfUnit() {
+        Unit station = jurisdictions.unitByCode("320722010000").orElseThrow();
+        Unit office = jurisdictions.createUnit(station.id(), UnitKind.WORKSTATION, "SATW-" + n, "网格点工作站" + n, null);
+        Unit point = jurisdictions.createUnit(office.id(), UnitKind.WORK_POINT, "SATP-" + n, "满意网格警务工作点" + n, null);
+        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "IT-SATP-" + n + "-V",
+                "网格点村" + n, null, null, null);
+        double lon = 108 + new Random().nextInt(400) / 100.0;
+        Grid atPoint = jurisdictions.createGrid(village.id(), point.id(), GridNetwork.POLICE, "IT-SATP-" + n, "网格点" + n,
+                "{\"type\":\"Polygon\",\"coordinates\":[[[%s,24],[%s,24],[%s,24.005],[%s,24.005],[%s,24]]]}"
+                        .formatted(lon, lon + 0.005, lon + 0.005, lon, lon), null, null, null);
+        rated(atPoint, 5, null);
+
+        String html = page(signedIn("chief", null), "/incidents/satisfaction");
+        assertThat(row(html, "units", office.id().value())).as("the workstation holds its work point's rating")
+                .containsEntry("ratings", "1");
+        assertThat(row(html, "units", point.id().value())).as("no row per work point").isNull();
+        assertThat(row(html, "grids", atPoint.id().value())).containsEntry("ratings", "1");
+        String choices = html.substring(html.indexOf("<select"), html.indexOf("</select>"));
+        assertThat(choices).contains("网格点工作站" + n).doesNotContain("满意网格警务工作点" + n);
+    }
+
     /**
      * A police grid of its own under {@code owner}: a village named {@code name}村 and a square of about 500 m at a random
      * longitude past {@code lonBase}, away from the demo's grids and from other tests' ones.

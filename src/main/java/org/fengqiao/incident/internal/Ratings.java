@@ -83,10 +83,17 @@ public class Ratings {
             double satisfactionRate) {
     }
 
-    /** Per unit that holds the rated items' grids (a station, a police office, a workstation). */
+    /**
+     * Per unit that holds the rated items' grids (a station, a police office, a workstation). A grid at a work point
+     * of its own (网格有点) counts in the unit above it that the caller sees, so that the rows are the offices a
+     * chief compares and not one per grid again; a caller who sees only the work point gets it as his row.
+     */
     public List<Figures> byUnit(List<String> scopePaths, OffsetDateTime from, OffsetDateTime to) {
-        return figures("SELECT u.id, u.code, u.name, " + FIGURES + RATED + IN_SCOPE
-                + "GROUP BY u.id, u.code, u.name, u.path ORDER BY u.path", scopePaths, from, to);
+        return figures("SELECT x.id, x.code, x.name, " + FIGURES + RATED + """
+                CROSS JOIN LATERAL (SELECT a.id, a.code, a.name, a.path FROM unit a WHERE u.path LIKE a.path || '%'
+                                      AND (a.id = u.id OR (a.kind <> 'WORK_POINT' AND a.path LIKE ANY(CAST(:scope AS text[]))))
+                                    ORDER BY a.kind = 'WORK_POINT', a.depth DESC LIMIT 1) x
+                """ + IN_SCOPE + "GROUP BY x.id, x.code, x.name, x.path ORDER BY x.path", scopePaths, from, to);
     }
 
     /**

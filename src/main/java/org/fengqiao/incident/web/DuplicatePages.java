@@ -140,7 +140,7 @@ class DuplicatePages {
         model.addAttribute("days", period);
         model.addAttribute("periods", PERIODS);
         model.addAttribute("unitId", unit);
-        model.addAttribute("units", jurisdictions.visibleUnits(caller));
+        model.addAttribute("units", jurisdictions.visibleOffices(caller));
         model.addAttribute("steps", List.of("acknowledge", "dispatch", "arrive", "resolve"));
         IncidentProperties.Response t = properties.response();
         model.addAttribute("targetTexts", java.util.Map.of("acknowledge", duration((double) t.acknowledge().toSeconds()),

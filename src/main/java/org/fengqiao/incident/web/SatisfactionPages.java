@@ -55,7 +55,7 @@ class SatisfactionPages {
         model.addAttribute("from", counted.period() ? counted.first().toString() : from);
         model.addAttribute("to", counted.period() ? counted.last().toString() : to);
         model.addAttribute("unitId", unit);
-        model.addAttribute("units", jurisdictions.visibleUnits(caller));
+        model.addAttribute("units", jurisdictions.visibleOffices(caller));
         model.addAttribute("problems", counted.problems());
         if (!counted.period()) {
             // nothing to count over: say why, with the form to put it right, and show no figures
