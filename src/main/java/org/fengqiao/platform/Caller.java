@@ -9,6 +9,9 @@ import java.util.UUID;
  * Who is asking: the signed-in staff member, the role, and the materialised paths of the units
  * whose subtrees the caller may see. Every scoped query takes {@link #unitPaths()} as its
  * prefix list, so the scope is applied inside the database query itself.
+ * <p>
+ * {@link #reportPaths()} are where he may report what he sees: his unit's subtree, which for those who serve grids is
+ * wider than what they read (a grid member reads the grids he serves and reports anywhere his office answers for).
  */
 public record Caller(
         UUID staffId,
@@ -16,7 +19,20 @@ public record Caller(
         String displayName,
         String role,
         List<String> unitPaths,
-        Set<String> permissions) implements Serializable {
+        Set<String> permissions,
+        List<String> reportPaths) implements Serializable {
+
+    /** A caller who reports where he reads. */
+    public Caller(UUID staffId, String username, String displayName, String role, List<String> unitPaths,
+            Set<String> permissions) {
+        this(staffId, username, displayName, role, unitPaths, permissions, unitPaths);
+    }
+
+    /** Where he may report; where he reads when not given (a session signed in before there was the difference). */
+    @Override
+    public List<String> reportPaths() {
+        return reportPaths != null ? reportPaths : unitPaths;
+    }
 
     public boolean may(String permission) {
         return permissions.contains(permission);

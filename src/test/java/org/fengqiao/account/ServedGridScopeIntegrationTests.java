@@ -90,6 +90,32 @@ class ServedGridScopeIntegrationTests extends IntegrationTest {
         assertThat(api.get("/api/v1/persons/" + personIn("FS-5-01"), officer).statusCode()).isEqualTo(200);
     }
 
+    String report(String token, String gridCode, int expected) {
+        var r = api.send("POST", "/api/v1/incidents", token, java.util.Map.of("source", "FIELD", "category", "HELP",
+                "gridId", grid(gridCode), "description", "巡逻所见-" + UUID.randomUUID(), "address", "村道旁"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(expected);
+        return expected == 201 ? ApiClient.json(r).get("incident").get("id").asText() : null;
+    }
+
+    @Test
+    void heReportsWhatHeSeesInAnyGridOfHisOfficeAndFollowsHisOwnReportOnly() {
+        String username = member("FS-1-02");
+        String token = api.token(username, TestStaff.PASSWORD);
+
+        String mine = report(token, "FS-5-01", 201);
+        assertThat(api.get("/api/v1/incidents/" + mine, token).statusCode()).isEqualTo(200);
+        ApiClient pages = new ApiClient(port).signedIn(username, TestStaff.PASSWORD, null);
+        assertThat(pages.get("/incidents/" + mine, null, "Accept", BROWSER).statusCode()).isEqualTo(200);
+        // he follows it, and does not handle it: that is the grid's manager's
+        assertThat(api.send("POST", "/api/v1/incidents/" + mine + "/acknowledge", token, java.util.Map.of()).statusCode())
+                .isIn(403, 404);
+
+        String theirs = report(api.token("officer", DEMO_PASSWORD), "FS-5-01", 201);
+        assertThat(api.get("/api/v1/incidents/" + theirs, token).statusCode()).isEqualTo(404);
+        // outside his office he may not report: another station's grid is unknown to him
+        report(token, "NS-1-01", 400);
+    }
+
     @Test
     void theDemoVolunteerSeesTheGridsOfHerVillageSheServesNotTheOtherVillages() {
         String token = api.token("volunteer", DEMO_PASSWORD);

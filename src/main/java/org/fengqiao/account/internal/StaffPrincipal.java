@@ -41,7 +41,8 @@ public record StaffPrincipal(Caller caller) implements UserDetails, CallerAware 
     /** The principal of a person, scoped as {@link ScopePolicy} says from his unit and the grids he serves. */
     static StaffPrincipal of(StaffRegister.Row row, List<String> servedGridUnits) {
         return new StaffPrincipal(new Caller(row.id(), row.username(), row.name(), row.role().name(),
-                ScopePolicy.scope(row.role(), row.unitPath(), servedGridUnits), PERMISSIONS.get(row.role())));
+                ScopePolicy.scope(row.role(), row.unitPath(), servedGridUnits), PERMISSIONS.get(row.role()),
+                List.of(row.unitPath())));
     }
 
     private static List<GrantedAuthority> authorities(String role, Set<String> permissions) {

@@ -136,8 +136,15 @@ public class IncidentDesk implements AutoCloseable {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * The incident if the person sees its grid, or if he filed it himself: a grid member reports what he sees in any
+     * grid of his office and follows his report, though he reads only the grids he serves.
+     */
     public Incident get(UUID id, Submitter who) {
-        return incidents.findVisible(id, who.scopePaths()).orElseThrow(() -> new NotFound("incident", id));
+        return incidents.findVisible(id, who.scopePaths())
+                .or(() -> who.staffId() == null ? Optional.empty()
+                        : incidents.find(id).filter(i -> who.staffId().equals(i.createdBy())))
+                .orElseThrow(() -> new NotFound("incident", id));
     }
 
     /**
@@ -196,7 +203,7 @@ public class IncidentDesk implements AutoCloseable {
         if (placeable && n.lon() == null && n.gridId() == null) {
             // no point and no grid, but where it happened in words: the standard address so written, or the most
             // like it, gives the grid and the point (the duplicate check needs one)
-            Optional<StandardAddresses.Address> named = addresses.matching(n.address(), who.scopePaths());
+            Optional<StandardAddresses.Address> named = addresses.matching(n.address(), who.reportPaths());
             if (named.isPresent()) {
                 StandardAddresses.Address a = named.get();
                 boolean point = a.lon() != null && a.lat() != null;
@@ -423,10 +430,10 @@ public class IncidentDesk implements AutoCloseable {
         }
     }
 
-    /** The grid chosen, or the police grid holding the location; either must lie in the submitter's scope. */
+    /** The grid chosen, or the police grid holding the location; either must lie where the submitter may report. */
     private Grid grid(NewIncident n, Submitter who, List<Invalid.Problem> problems) {
         if (n.gridId() != null) {
-            Optional<Grid> grid = jurisdictions.grid(new GridId(n.gridId())).filter(g -> who.sees(g.unitPath()));
+            Optional<Grid> grid = jurisdictions.grid(new GridId(n.gridId())).filter(g -> who.mayReportIn(g.unitPath()));
             if (grid.isEmpty()) {
                 problems.add(problem("gridId", "incident.grid.unknown"));
                 return null;
@@ -438,7 +445,7 @@ public class IncidentDesk implements AutoCloseable {
             problems.add(problem("location", "incident.grid.notLocated"));
             return null;
         }
-        if (!who.sees(located.get().unitPath())) {
+        if (!who.mayReportIn(located.get().unitPath())) {
             problems.add(problem("location", "incident.grid.outsideScope"));
             return null;
         }
