@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,10 +36,21 @@ class ServedGridScopeIntegrationTests extends IntegrationTest {
     JdbcClient jdbc;
 
     ApiClient api;
+    /** The grid members this test made: their terms end after each test, so the demo's roster counts stay its own. */
+    final List<UUID> made = new ArrayList<>();
 
     @BeforeEach
     void client() {
         api = new ApiClient(port);
+    }
+
+    @AfterEach
+    void endTheirTerms() {
+        for (UUID id : made) {
+            jdbc.sql("UPDATE grid_role SET ended_on = greatest(started_on, current_date) WHERE staff_id = ? AND ended_on IS NULL")
+                    .param(id).update();
+        }
+        made.clear();
     }
 
     UUID grid(String code) {
@@ -56,6 +68,7 @@ class ServedGridScopeIntegrationTests extends IntegrationTest {
         var office = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
         Staff member = directory.register(office.id(), StaffRole.GRID_MEMBER, "网格员" + username.substring(username.length() - 4),
                 null, null, "村民组长", username, TestStaff.PASSWORD);
+        made.add(member.id().value());
         for (String code : gridCodes) {
             directory.assignGridRole(new GridId(grid(code)), member.id(), GridRole.MEMBER, LocalDate.of(2025, 1, 1), null);
         }

@@ -64,7 +64,8 @@ class PunctuationLanguageIntegrationTests extends IntegrationTest {
             assertThat(fullWidth(text(chinese.body()))).as("the Chinese page " + path + " as before").isNotEmpty();
         }
         String list = text(api.get("/incidents", chief, "Accept-Language", "en").body());
-        assertThat(list).containsPattern("\\p{IsHan}+ \\(\\p{IsHan}+\\)");
+        // an owner and his unit: 彭学英 (吴场村第1网格警务工作点)
+        assertThat(list).containsPattern("\\p{IsHan}+ \\([\\p{IsHan}0-9]+\\)");
         String team = text(api.get("/mediation/" + dispute, chief, "Accept-Language", "en").body());
         assertThat(team).as("a team member: name (role, unit)").containsPattern("\\p{IsHan}+ \\([A-Z][a-z][^()]*, \\p{IsHan}+\\)");
     }
