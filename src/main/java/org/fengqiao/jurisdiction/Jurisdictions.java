@@ -64,16 +64,43 @@ public class Jurisdictions {
         return units.findVisible(id, caller);
     }
 
+    /** The visible units in the order of the tree: each after its parent, siblings by code (as a choice list reads). */
     public List<Unit> visibleUnits(Caller caller) {
-        return units.visible(caller);
+        return inTreeOrder(units.visible(caller));
     }
 
     /**
-     * The visible units a figure is compared by: every kind but the work point, which stands for its one grid (网格有点)
-     * and whose figures are the grid's. The choices of a "unit" filter on a report.
+     * The visible units a figure is compared by, or a setting is made for: every kind but the work point, which stands
+     * for its one grid (网格有点) and whose figures are the grid's. The choices of a "unit" filter on a report, of the
+     * unit of an API key or a webhook.
      */
     public List<Unit> visibleOffices(Caller caller) {
-        return units.visible(caller).stream().filter(u -> u.kind() != UnitKind.WORK_POINT).toList();
+        return visibleUnits(caller).stream().filter(u -> u.kind() != UnitKind.WORK_POINT).toList();
+    }
+
+    /** Units each after its parent (when it is among them) and its elder siblings, siblings ordered by code. */
+    static List<Unit> inTreeOrder(List<Unit> all) {
+        java.util.Map<UnitId, List<Unit>> children = new java.util.HashMap<>();
+        java.util.Set<UnitId> present = new java.util.HashSet<>();
+        all.forEach(u -> present.add(u.id()));
+        List<Unit> roots = new java.util.ArrayList<>();
+        for (Unit u : all) {
+            if (u.parentId() != null && present.contains(u.parentId())) {
+                children.computeIfAbsent(u.parentId(), k -> new java.util.ArrayList<>()).add(u);
+            } else {
+                roots.add(u);
+            }
+        }
+        java.util.Comparator<Unit> byCode = java.util.Comparator.comparing(Unit::code);
+        List<Unit> ordered = new java.util.ArrayList<>(all.size());
+        java.util.Deque<Unit> stack = new java.util.ArrayDeque<>();
+        roots.stream().sorted(byCode.reversed()).forEach(stack::push);
+        while (!stack.isEmpty()) {
+            Unit u = stack.pop();
+            ordered.add(u);
+            children.getOrDefault(u.id(), List.of()).stream().sorted(byCode.reversed()).forEach(stack::push);
+        }
+        return ordered;
     }
 
     public Optional<Community> communityByCode(String code) {

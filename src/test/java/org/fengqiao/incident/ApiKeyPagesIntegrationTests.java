@@ -150,6 +150,14 @@ class ApiKeyPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theUnitsAKeyMayBeForAreTheOfficesInTreeOrderNotTheWorkPointsOfSingleGrids() {
+        String page = signedIn("chief").get("/incidents/api-keys", null).body();
+        String choices = page.substring(page.indexOf("name=\"unitId\""), page.indexOf("</select>", page.indexOf("name=\"unitId\"")));
+        assertThat(choices).contains("房山派出所", "房山中心警务室").doesNotContain("网格警务工作点");
+        assertThat(choices.indexOf("房山派出所")).as("the station before its central office").isLessThan(choices.indexOf("房山中心警务室"));
+    }
+
+    @Test
     void thoseWithoutThePermissionAreRefused() {
         ApiClient officer = signedIn("officer");
         assertThat(officer.get("/incidents/api-keys", null).statusCode()).isEqualTo(403);

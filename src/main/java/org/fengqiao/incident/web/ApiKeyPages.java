@@ -1,12 +1,10 @@
 package org.fengqiao.incident.web;
 
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.incident.internal.ApiKeyDesk;
 import org.fengqiao.incident.internal.ApiKeys;
 import org.fengqiao.jurisdiction.Jurisdictions;
-import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
@@ -54,8 +52,7 @@ class ApiKeyPages {
     String list(Model model) {
         Caller caller = Callers.require();
         model.addAttribute("keys", desk.list(caller));
-        model.addAttribute("units", jurisdictions.visibleUnits(caller).stream()
-                .sorted(Comparator.comparing(Unit::path)).toList());
+        model.addAttribute("units", jurisdictions.visibleOffices(caller));
         model.addAttribute("purposes", ApiKeys.Purpose.values());
         return "incident/api-keys";
     }

@@ -1,11 +1,9 @@
 package org.fengqiao.notification.web;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.Jurisdictions;
-import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.notification.internal.Webhooks;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
@@ -51,8 +49,7 @@ class WebhookPages {
     String list(Model model) {
         Caller caller = Callers.require();
         model.addAttribute("webhooks", webhooks.list(caller));
-        model.addAttribute("units", jurisdictions.visibleUnits(caller).stream()
-                .sorted(Comparator.comparing(Unit::path)).toList());
+        model.addAttribute("units", jurisdictions.visibleOffices(caller));
         return "notification/webhooks";
     }
 
