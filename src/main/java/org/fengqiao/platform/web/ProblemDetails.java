@@ -46,9 +46,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Errors of the JSON API leave as RFC 9457 problem details with a message per field,
  * in the language of Accept-Language (Chinese by default).
  *
- * <p>A person's browser asking for a page (Accept names text/html, a path outside {@code /api/} and
- * {@code /open311/}) gets the application's error page in his language instead, with the same status: the
- * response is sent as an error, so it takes the path of an unknown URL ({@code /error}, template
+ * <p>A person's browser asking for a page (Accept names text/html, or states no preference, on a path outside
+ * {@code /api/} and {@code /open311/}) gets the application's error page in his language instead, with the same
+ * status: the response is sent as an error, so it takes the path of an unknown URL ({@code /error}, template
  * {@code error.html}). On pages a path variable that is not even an id (/incidents/not-a-uuid) names nothing,
  * so it answers 404 there, where the API says 400 with the field.
  */
