@@ -3,6 +3,7 @@ package org.fengqiao.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.account.ApiClient;
@@ -176,6 +177,53 @@ class ErrorPagesIntegrationTests extends IntegrationTest {
         assertThat(en.body()).contains("<li>End date: Not a date: write it as 2026-05-01</li>").doesNotContain("to:");
         assertThat(english.get("/points/leaderboard?year=many", null, "Accept", BROWSER).body())
                 .contains("<li>Year: Wrong format</li>");
+    }
+
+    /**
+     * A client that states no preference (no Accept header, as java.net.http and ApiClient send; or only {@code *}{@code
+     * /*}, as curl sends) asking a page's address gets what a browser gets: the error page, with the same status, in
+     * the reader's language, signed in; the login page, signed out. The API keeps its problem details for it.
+     */
+    @Test
+    void aClientStatingNoPreferenceGetsThePageAsABrowserDoesAndTheApiKeepsItsProblemDetails() {
+        ApiClient officer = signedIn("officer");
+        for (String[] accept : List.of(new String[0], new String[] {"Accept", "*/*"})) {
+            String as = accept.length == 0 ? "no Accept header" : "Accept: */*";
+            isTheErrorPage(officer.get("/no-such-page", null, accept), 404, "记录不存在");
+            isTheErrorPage(officer.get("/incidents/" + UUID.randomUUID(), null, accept), 404, "记录不存在");
+            isTheErrorPage(officer.get("/incidents/not-a-uuid", null, accept), 404, "记录不存在");
+            isTheForbiddenPage(officer.get("/incidents/api-keys", null, accept), "无权进行此操作",
+                    "您的账号无权打开此页面或进行此操作，什么也没有改变。");
+            HttpResponse<String> bad = officer.get("/persons?category=BOGUS", null, accept);
+            isTheErrorPage(bad, 400, "输入有误");
+            assertThat(bad.body()).as(as).contains("类别：不是可选的值，可选：重点人口、留守儿童、独居老人、困难群众");
+            assertThat(officer.get("/persons", null, accept).headers().firstValue("Content-Type").orElseThrow())
+                    .as(as).startsWith("text/html");
+
+            HttpResponse<String> signedOut = new ApiClient(port).get("/persons", null, accept);
+            assertThat(signedOut.statusCode()).as(as).isEqualTo(302);
+            assertThat(signedOut.headers().firstValue("Location").orElseThrow()).as(as).endsWith("/login");
+
+            ApiClient api = new ApiClient(port);
+            HttpResponse<String> missing = api.get("/api/v1/incidents/" + UUID.randomUUID(),
+                    api.token("officer", DEMO_PASSWORD), accept);
+            assertThat(missing.statusCode()).as(as).isEqualTo(404);
+            assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).as(as)
+                    .startsWith("application/problem+json");
+            assertThat(ApiClient.json(missing).get("title").asText()).isEqualTo("记录不存在");
+            HttpResponse<String> unsigned = api.get("/api/v1/incidents", null, accept);
+            assertThat(unsigned.statusCode()).as(as).isEqualTo(401);
+            assertThat(unsigned.headers().firstValue("Content-Type").orElseThrow()).as(as)
+                    .startsWith("application/problem+json");
+        }
+        ApiClient english = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en");
+        isTheErrorPage(english.get("/incidents/" + UUID.randomUUID(), null), 404, "Record not found");
+        isTheForbiddenPage(english.get("/incidents/api-keys", null), "You are not allowed to do this",
+                "Your account may not open this page or do this; nothing was changed.");
+        // a client asking for JSON keeps it on a page's address
+        HttpResponse<String> script = officer.get("/incidents/" + UUID.randomUUID(), null, "Accept", "application/json");
+        assertThat(script.statusCode()).isEqualTo(404);
+        assertThat(script.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     }
 
     @Test

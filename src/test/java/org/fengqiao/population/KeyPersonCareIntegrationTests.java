@@ -261,6 +261,44 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
         assertThat(fx.get("volunteer", "/api/v1/key-persons").status()).as("volunteers see no population records").isEqualTo(403);
     }
 
+    /**
+     * A grid of another station in the filter matches nothing, on the page as in the API and on every other list
+     * page: an empty list, neither a 404 nor that grid's name or persons. A grid id that is no id is bad input.
+     */
+    @Test
+    void aGridOutsideTheCallersSubtreeListsNoKeyPersonsOnThePageAsInTheApi() {
+        String neighbour = "邻所" + UUID.randomUUID().toString().substring(0, 6);
+        keyPerson("NS-1-01", neighbour, "HIGH", today.minusDays(40), false);
+        UUID urbanGrid = fx.gridId("NS-1-01");
+        String gridName = jdbc.sql("SELECT name FROM grid WHERE id = ?").param(urbanGrid).query(String.class).single();
+        org.fengqiao.account.ApiClient web = new org.fengqiao.account.ApiClient(port);
+        String officer = web.token("officer", DEMO_PASSWORD);
+
+        java.net.http.HttpResponse<String> page = web.get("/key-persons?gridId=" + urbanGrid, officer, "Accept", "text/html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("共 0 人", "没有符合条件的重点人员").doesNotContain(neighbour)
+                .doesNotContain(gridName);
+        assertThat(web.get("/key-persons?gridId=" + urbanGrid + "&overdue=true", officer, "Accept", "text/html")
+                .statusCode()).isEqualTo(200);
+        HousingFixtures.Answer api = fx.get("officer", "/api/v1/key-persons?gridId=" + urbanGrid);
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.body().path("total").asInt()).isZero();
+        assertThat(api.body().path("items").size()).isZero();
+        // the same filter lists them for the station that holds the grid
+        assertThat(web.get("/key-persons?gridId=" + urbanGrid, web.token("officer2", DEMO_PASSWORD), "Accept",
+                "text/html").body()).contains(neighbour, gridName);
+
+        java.net.http.HttpResponse<String> bad = web.get("/key-persons?gridId=not-a-grid", officer, "Accept", "text/html");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("网格：格式不正确");
+        assertThat(web.get("/key-persons?gridId=not-a-grid", officer, "Accept", "text/html", "Accept-Language", "en")
+                .body()).contains("Grid: Wrong format");
+        HousingFixtures.Answer badApi = fx.get("officer", "/api/v1/key-persons?gridId=not-a-grid", "Accept-Language", "en");
+        assertThat(badApi.status()).isEqualTo(400);
+        assertThat(badApi.body().path("errors").get(0).path("field").asText()).isEqualTo("gridId");
+        assertThat(badApi.body().path("errors").get(0).path("message").asText()).isEqualTo("Wrong format");
+    }
+
     @Test
     void theGridChiefsPagesListHisOverdueKeyPersonsFirstAndTheHomePageCountsThem() {
         UUID late = keyPerson("FS-1-07", "页逾", "HIGH", today.minusDays(40), false);

@@ -2,6 +2,8 @@ package org.fengqiao.platform.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -44,9 +46,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Errors of the JSON API leave as RFC 9457 problem details with a message per field,
  * in the language of Accept-Language (Chinese by default).
  *
- * <p>A person's browser asking for a page (Accept names text/html, a path outside {@code /api/} and
- * {@code /open311/}) gets the application's error page in his language instead, with the same status: the
- * response is sent as an error, so it takes the path of an unknown URL ({@code /error}, template
+ * <p>A person's browser asking for a page (Accept names text/html, or states no preference, on a path outside
+ * {@code /api/} and {@code /open311/}) gets the application's error page in his language instead, with the same
+ * status: the response is sent as an error, so it takes the path of an unknown URL ({@code /error}, template
  * {@code error.html}). On pages a path variable that is not even an id (/incidents/not-a-uuid) names nothing,
  * so it answers 404 there, where the API says 400 with the field.
  */
@@ -216,25 +218,35 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Whether the request is a person's browser asking for a page: it names text/html among what it accepts (a
-     * browser's navigation does; API clients, the pages' own scripts and images do not) and its path is not the
-     * API's.
+     * Whether the request asks for a page: its path is not the API's and it names text/html among what it accepts (a
+     * browser's navigation does; API clients, the pages' own scripts and images name JSON or images), or it states no
+     * preference at all (no Accept header, or only {@code *}{@code /*}: curl, a link checker) and its path is a page's,
+     * which answers as what it is. On the error dispatch the path is the one first asked for, not {@code /error}.
      */
     public static boolean wantsPage(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = requestedPath(request);
         if (path.startsWith("/api/") || path.startsWith("/open311/")) {
             return false;
         }
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
+        List<MediaType> accepted;
         try {
-            return MediaType.parseMediaTypes(accept).stream()
-                    .anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("html"));
+            String accept = request.getHeader(HttpHeaders.ACCEPT);
+            accepted = accept == null || accept.isBlank() ? List.of() : MediaType.parseMediaTypes(accept);
         } catch (InvalidMediaTypeException e) {
             return false;
         }
+        if (accepted.stream().allMatch(MediaType::isWildcardType)) {
+            return !path.startsWith("/actuator/") && !path.startsWith("/v3/api-docs");
+        }
+        return accepted.stream().anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("html"));
+    }
+
+    /** The path the client asked for, without the context path: on the error dispatch, that of the failed request. */
+    private static String requestedPath(HttpServletRequest request) {
+        Object failed = request.getDispatcherType() == DispatcherType.ERROR
+                ? request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) : null;
+        String uri = failed instanceof String s ? s : request.getRequestURI();
+        return uri.startsWith(request.getContextPath()) ? uri.substring(request.getContextPath().length()) : uri;
     }
 
     /**

@@ -58,19 +58,20 @@ class CarePages {
 
     /**
      * mine defaults to the grids the caller heads as grid chief, when he heads any; gridId keeps one grid's key persons
-     * (the link of an inbox entry about a persons import), 404 for a grid outside the caller's jurisdiction.
+     * (the link of an inbox entry about a persons import). A grid outside the caller's jurisdiction is a filter that
+     * matches nothing: an empty list, as on every other list page and in the API, never its name.
      */
     @GetMapping("/key-persons")
     String list(@RequestParam(required = false) Boolean mine, @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(required = false) UUID gridId, Model model, Locale locale) {
         Caller caller = Callers.require();
-        Grid grid = gridId == null ? null : jurisdictions.visibleGrid(new GridId(gridId), caller)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Grid grid = gridId == null ? null : jurisdictions.visibleGrid(new GridId(gridId), caller).orElse(null);
         model.addAttribute("rhythmTexts", rhythmTexts(locale));
         boolean chief = care.headsAGrid(caller);
-        boolean onlyMine = mine == null ? chief && grid == null : mine;
+        boolean onlyMine = mine == null ? chief && gridId == null : mine;
         KeyPersonCare.Listing listing = care.list(caller, onlyMine, overdue, gridId);
         model.addAttribute("grid", grid);
+        model.addAttribute("gridId", gridId);
         model.addAttribute("items", listing.items());
         model.addAttribute("total", listing.total());
         model.addAttribute("overdueCount", listing.overdue());
