@@ -34,6 +34,11 @@ public record Caller(
         return reportPaths != null ? reportPaths : unitPaths;
     }
 
+    /** The same person scoped to where he may report: what a report's form offers him to choose from. */
+    public Caller asReporter() {
+        return new Caller(staffId, username, displayName, role, reportPaths(), permissions, reportPaths());
+    }
+
     public boolean may(String permission) {
         return permissions.contains(permission);
     }

@@ -125,6 +125,14 @@ class ServedGridScopeIntegrationTests extends IntegrationTest {
 
         String theirs = report(api.token("officer", DEMO_PASSWORD), "FS-5-01", 201);
         assertThat(api.get("/api/v1/incidents/" + theirs, token).statusCode()).isEqualTo(404);
+        // he finds his reports under 我上报的, on the page and in the API, and nobody else's
+        String filed = pages.get("/incidents?show=filed", null, "Accept", BROWSER).body();
+        assertThat(filed).contains("/incidents/" + mine).doesNotContain("/incidents/" + theirs);
+        JsonNode listed = ApiClient.json(api.get("/api/v1/incidents?filed=true", token));
+        assertThat(listed.get("total").asLong()).isEqualTo(1);
+        assertThat(listed.get("items").get(0).get("id").asText()).isEqualTo(mine);
+        // the report form offers every grid of his office, not only the one he serves
+        assertThat(pages.get("/incidents/new", null, "Accept", BROWSER).body()).contains(grid("FS-5-01").toString());
         // outside his office he may not report: another station's grid is unknown to him
         report(token, "NS-1-01", 400);
     }

@@ -72,11 +72,19 @@ public class Incidents {
     }
 
     /** The list's filters; null means any. */
-    /** {@code owner}: only the items this person owns (his own to-do list), else everyone's. */
-    public record Filter(Status status, Category category, UUID gridId, Boolean overdue, Boolean open, UUID owner) {
+    /**
+     * {@code owner}: only the items this person owns (his own to-do list), else everyone's. {@code filedBy}: only the
+     * reports this person filed, those outside the scope included (he may report beyond the grids he reads).
+     */
+    public record Filter(Status status, Category category, UUID gridId, Boolean overdue, Boolean open, UUID owner,
+            UUID filedBy) {
+
+        public Filter(Status status, Category category, UUID gridId, Boolean overdue, Boolean open, UUID owner) {
+            this(status, category, gridId, overdue, open, owner, null);
+        }
 
         public Filter(Status status, Category category, UUID gridId, Boolean overdue, Boolean open) {
-            this(status, category, gridId, overdue, open, null);
+            this(status, category, gridId, overdue, open, null, null);
         }
     }
 
@@ -225,7 +233,8 @@ public class Incidents {
     }
 
     public Page list(Filter f, List<String> scopePaths, Instant now, int limit, int offset) {
-        StringBuilder where = new StringBuilder(" WHERE" + SCOPE);
+        StringBuilder where = new StringBuilder(f.filedBy() == null ? " WHERE" + SCOPE
+                : " WHERE (" + SCOPE + "OR i.created_by = :filedBy) AND i.created_by = :filedBy");
         if (f.status() != null) {
             where.append(" AND i.status = :status");
         }
@@ -268,6 +277,9 @@ public class Incidents {
             }
             if (f.owner() != null) {
                 spec.param("owner", f.owner());
+            }
+            if (f.filedBy() != null) {
+                spec.param("filedBy", f.filedBy());
             }
         }
         long total = count.query(Long.class).single();

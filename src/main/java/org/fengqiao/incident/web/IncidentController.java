@@ -112,15 +112,17 @@ class IncidentController {
     @PreAuthorize("hasAuthority('INCIDENT_READ')")
     @Operation(summary = "The incidents of the caller's jurisdiction, overdue first",
             description = "Filters: status, category, gridId, overdue=true|false, open=true|false, mine=true (the items "
-                    + "the caller owns).")
+                    + "the caller owns), filed=true (the reports the caller filed himself, in any grid he may report in, "
+                    + "those outside the grids he reads included).")
     PageView list(@RequestParam(required = false) Status status, @RequestParam(required = false) Category category,
             @RequestParam(required = false) UUID gridId, @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "false") boolean filed,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size, Locale locale) {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int p = Math.max(1, page);
         Incidents.Page found = incidents.list(new Incidents.Filter(status, category, gridId, overdue, open,
-                mine ? Callers.require().staffId() : null),
+                mine ? Callers.require().staffId() : null, filed ? Callers.require().staffId() : null),
                 Callers.require().unitPaths(), clock.instant(), limit, (p - 1) * limit);
         return new PageView(views.views(found.items(), locale), found.total(), p, limit);
     }

@@ -83,8 +83,11 @@ class IncidentPages {
         Boolean overdue = filter.equals("overdue") ? Boolean.TRUE : null;
         // "mine": the open items the signed-in person owns, his to-do list on the phone
         UUID owner = filter.equals("mine") ? Callers.require().staffId() : null;
+        // "filed": the reports he filed himself, wherever he reported them (a grid member reports in any grid of his
+        // office and reads only the grids he serves)
+        UUID filedBy = filter.equals("filed") ? Callers.require().staffId() : null;
         int p = Math.max(1, page);
-        Incidents.Page found = incidents.list(new Incidents.Filter(status, category, null, overdue, open, owner),
+        Incidents.Page found = incidents.list(new Incidents.Filter(status, category, null, overdue, open, owner, filedBy),
                 Callers.require().unitPaths(), clock.instant(), PAGE_SIZE, (p - 1) * PAGE_SIZE);
         model.addAttribute("items", views.views(found.items(), locale));
         model.addAttribute("total", found.total());
@@ -104,7 +107,9 @@ class IncidentPages {
     @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
     String newForm(Model model) {
         Caller caller = Callers.require();
-        List<Grid> grids = jurisdictions.visibleGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE)
+        // the grids he may report in: a grid member serves two grids and reports what he sees in any of his office's
+        List<Grid> grids = jurisdictions.visibleGrids(caller.asReporter()).stream()
+                .filter(g -> g.network() == GridNetwork.POLICE)
                 .sorted(Comparator.comparing(Grid::code)).toList();
         model.addAttribute("grids", grids);
         model.addAttribute("sources", SOURCES);
