@@ -184,15 +184,7 @@ public class Jurisdictions {
     public Grid createGrid(CommunityId communityId, UnitId unitId, GridNetwork network, String code, String name,
             String geoJsonGeometry, String comprehensiveCode, String urbanCode, String civilizationCode) {
         Community community = communities.find(communityId).orElseThrow(() -> new NotFound("community", communityId));
-        UnitId placed = community.unitId();
-        if (unitId != null) {
-            Unit unit = units.find(unitId).orElseThrow(() -> new NotFound("unit", unitId));
-            Unit communityUnit = units.find(community.unitId()).orElseThrow();
-            if (!unit.path().startsWith(communityUnit.path())) {
-                throw Invalid.of("unitId", "jurisdiction.grid.unitOutsideCommunity", unit.name(), community.name());
-            }
-            placed = unit.id();
-        }
+        UnitId placed = unitId == null ? community.unitId() : placement(community, unitId);
         Boundary boundary;
         try {
             boundary = Boundary.parse(geoJsonGeometry);
@@ -204,6 +196,31 @@ public class Jurisdictions {
         events.publishEvent(Audited.created("grid", grid.id(), grid.unitPath(), grid));
         index.refreshAfterCommit();
         return grid;
+    }
+
+    /**
+     * Moves a grid to a unit at or under its community's unit (its work point, 网格有点): whoever is scoped to that
+     * unit sees it from then on, and a new item starts there. Audited; a unit outside is refused as for a new grid.
+     */
+    @Transactional
+    public Grid placeGrid(GridId id, UnitId unitId) {
+        Grid before = grids.find(id).orElseThrow(() -> new NotFound("grid", id));
+        Community community = communities.find(before.communityId()).orElseThrow();
+        grids.place(id, placement(community, unitId));
+        Grid after = grids.find(id).orElseThrow();
+        events.publishEvent(Audited.updated("grid", id, after.unitPath(), before, after));
+        index.refreshAfterCommit();
+        return after;
+    }
+
+    /** The unit, when it lies at or under the community's unit; refused otherwise. */
+    private UnitId placement(Community community, UnitId unitId) {
+        Unit unit = units.find(unitId).orElseThrow(() -> new NotFound("unit", unitId));
+        Unit communityUnit = units.find(community.unitId()).orElseThrow();
+        if (!unit.path().startsWith(communityUnit.path())) {
+            throw Invalid.of("unitId", "jurisdiction.grid.unitOutsideCommunity", unit.name(), community.name());
+        }
+        return unit.id();
     }
 
     /**

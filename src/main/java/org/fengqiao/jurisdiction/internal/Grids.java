@@ -152,6 +152,12 @@ public class Grids {
                 .update();
     }
 
+    /** Places the grid under another unit (its work point). */
+    public void place(GridId id, UnitId unit) {
+        jdbc.sql("UPDATE grid SET unit_id = ?, updated_at = now(), version = version + 1 WHERE id = ?")
+                .params(unit.value(), id.value()).update();
+    }
+
     public void link(GridId id, String comprehensiveCode, String urbanCode, String civilizationCode) {
         jdbc.sql("""
                 UPDATE grid SET comprehensive_code = ?, urban_code = ?, civilization_code = ?, updated_at = now(),
