@@ -38,10 +38,9 @@ class JurisdictionPages {
         this.properties = properties;
     }
 
-    /** One unit of the tree page with what it answers for and the units under it. */
     /**
-     * A unit with its communities (and their grids), the grids placed at it from a community of a unit above (a
-     * work point's grid, 网格有点), and the units under it.
+     * One unit of the tree page: its communities (and their grids), the grids placed at it from a community of a
+     * unit above (a work point's grid, 网格有点), and the units under it.
      */
     record Node(Units.Counted unit, List<CommunityNode> communities, List<Grids.Detail> grids, List<Node> children) {
     }
