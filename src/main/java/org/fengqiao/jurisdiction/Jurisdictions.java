@@ -213,6 +213,19 @@ public class Jurisdictions {
         return after;
     }
 
+    /**
+     * {@link #placeGrid(GridId, UnitId)} for a person: a grid outside his jurisdiction is not found, a unit outside it
+     * is refused like an unknown one.
+     */
+    @Transactional
+    public Grid placeGrid(GridId id, UnitId unitId, Caller caller) {
+        grids.findVisible(id, caller).orElseThrow(() -> new NotFound("grid", id));
+        if (unitId == null || units.findVisible(unitId, caller).isEmpty()) {
+            throw Invalid.of("unitId", "jurisdiction.grid.unitUnknown");
+        }
+        return placeGrid(id, unitId);
+    }
+
     /** The unit, when it lies at or under the community's unit; refused otherwise. */
     private UnitId placement(Community community, UnitId unitId) {
         Unit unit = units.find(unitId).orElseThrow(() -> new NotFound("unit", unitId));

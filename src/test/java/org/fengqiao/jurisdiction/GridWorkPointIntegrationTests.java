@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -141,5 +142,43 @@ class GridWorkPointIntegrationTests extends IntegrationTest {
         assertThat(GridScopeIntegrationTests.codes(list, "code")).containsExactly(own.code());
         // the sibling is there for whoever sits above: the rural central office's officer sees it
         assertThat(api.get("officer", "/api/v1/grids/" + sibling.id().value()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theChiefPlacesAGridUnderItsWorkPointOverTheApiAuditedAndAUnitOutsideOrUnknownIsRefused() {
+        Grid grid = jurisdictions.createGrid(village.id(), null, GridNetwork.POLICE, "IT-WPG-" + n, "网格" + n,
+                square(0), null, null, null);
+        JurisdictionApi api = new JurisdictionApi(http, jdbc);
+        String path = "/api/v1/grids/" + grid.id().value() + "/unit";
+
+        JurisdictionApi.Answer placed = api.call("chief", HttpMethod.PUT, path,
+                java.util.Map.of("unitId", workPoint.id().value()), null);
+        assertThat(placed.status()).isEqualTo(200);
+        assertThat(placed.body().get("unit").get("code").asText()).isEqualTo("T-WP-" + n);
+        assertThat(jurisdictions.grid(grid.id()).orElseThrow().unitId()).isEqualTo(workPoint.id());
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE record_type = 'grid' AND action = 'UPDATE' AND record_id = ?
+                  AND actor = 'chief'""").param(grid.id().value().toString()).query(Long.class).single()).isEqualTo(1);
+
+        // a unit outside the village's unit, in Chinese and in English; nothing moves
+        JurisdictionApi.Answer outside = api.call("chief", HttpMethod.PUT, path,
+                java.util.Map.of("unitId", stray.id().value()), null);
+        assertThat(outside.status()).isEqualTo(400);
+        assertThat(outside.body().toString()).contains("网格只能设在其社区（村）所属单位或其下级单位");
+        assertThat(api.call("chief", HttpMethod.PUT, path, java.util.Map.of("unitId", stray.id().value()), "en").body()
+                .toString()).contains("a grid can only be placed at its community's unit or below it");
+        // a unit of another station, or none, is as unknown
+        UUID urban = jurisdictions.unitByCode("320722020100").orElseThrow().id().value();
+        JurisdictionApi.Answer unknown = api.call("chief", HttpMethod.PUT, path, java.util.Map.of("unitId", urban), null);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().toString()).contains("单位不存在或不在您的辖区内");
+        assertThat(api.call("chief", HttpMethod.PUT, path, java.util.Map.of(), null).status()).isEqualTo(400);
+        assertThat(jurisdictions.grid(grid.id()).orElseThrow().unitId()).isEqualTo(workPoint.id());
+
+        // another station's chief does not find the grid; an officer may not place grids
+        assertThat(api.call("officer2", HttpMethod.PUT, path, java.util.Map.of("unitId", workPoint.id().value()), null)
+                .status()).isIn(403, 404);
+        assertThat(api.call("officer", HttpMethod.PUT, path, java.util.Map.of("unitId", workstation.id().value()), null)
+                .status()).isEqualTo(403);
     }
 }

@@ -16,6 +16,8 @@ import java.util.UUID;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.jurisdiction.internal.GridChanges;
 import org.fengqiao.jurisdiction.internal.GridIndex;
 import org.fengqiao.jurisdiction.internal.Grids;
@@ -48,12 +50,14 @@ class GridController {
     private final GridChanges changes;
     private final GridIndex index;
     private final ObjectMapper json;
+    private final Jurisdictions jurisdictions;
 
-    GridController(Grids grids, GridChanges changes, GridIndex index, ObjectMapper json) {
+    GridController(Grids grids, GridChanges changes, GridIndex index, ObjectMapper json, Jurisdictions jurisdictions) {
         this.grids = grids;
         this.changes = changes;
         this.index = index;
         this.json = json;
+        this.jurisdictions = jurisdictions;
     }
 
     record Page(List<Views.GridSummary> items, long total, int page, int size) {
@@ -107,6 +111,22 @@ class GridController {
     @Operation(summary = "A grid with its boundary as a GeoJSON geometry, its area and the linked 综治/城管/创城 codes")
     GridDetail one(@PathVariable UUID id) {
         return detail(grids.detailVisible(new GridId(id), Callers.require()).orElseThrow(() -> new NotFound("grid", id)));
+    }
+
+    /** The unit a grid is placed under. */
+    record Placement(UUID unitId) {
+    }
+
+    @PutMapping("/{id}/unit")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    @Operation(summary = "Place the grid under a unit at or under its community's unit (its work point, 网格有点)",
+            description = "Those who serve the grid (grid coordinators, members, informants, volunteers) are scoped to "
+                    + "the units of the grids they serve, and a new item of the grid starts at this unit. 404 for a grid "
+                    + "outside the caller's jurisdiction; 400 for a unit unknown to him or outside the community's unit.")
+    GridDetail place(@PathVariable UUID id, @RequestBody Placement placement) {
+        jurisdictions.placeGrid(new GridId(id), placement.unitId() == null ? null : new UnitId(placement.unitId()),
+                Callers.require());
+        return detail(grids.detail(new GridId(id)).orElseThrow());
     }
 
     @PutMapping("/{id}/links")
