@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import java.util.UUID;
-import org.fengqiao.jurisdiction.Community;
-import org.fengqiao.jurisdiction.CommunityKind;
+import org.fengqiao.incident.SatisfactionPageIntegrationTests;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.support.IntegrationTest;
@@ -43,12 +41,7 @@ class DemoWorkPointsIntegrationTests extends IntegrationTest {
                 .update();
         // and a grid of a village the earlier demo had, with no work point at all
         String code = "FS-9-" + (10 + new Random().nextInt(89));
-        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "IT-WPD-" + code,
-                "旧演示村" + code, null, null, null);
-        double lon = 100 + new Random().nextInt(400) / 100.0;
-        Grid old = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, code, "旧演示村第1网格" + code,
-                "{\"type\":\"Polygon\",\"coordinates\":[[[%s,30],[%s,30],[%s,30.004],[%s,30.004],[%s,30]]]}"
-                        .formatted(lon, lon + 0.004, lon + 0.004, lon, lon), null, null, null);
+        Grid old = SatisfactionPageIntegrationTests.testGrid(jurisdictions, office, code, "旧演示", 100);
         assertThat(old.unitId()).isEqualTo(office.id());
 
         demoWorkPoints.prepare();
@@ -56,7 +49,7 @@ class DemoWorkPointsIntegrationTests extends IntegrationTest {
         assertThat(unitOf("FS-3-05")).as("back under the work point it had").isEqualTo(point);
         Unit made = jurisdictions.unitByCode("JWD-" + code).orElseThrow();
         assertThat(made.parentId()).isEqualTo(office.id());
-        assertThat(made.name()).isEqualTo("旧演示村第1网格" + code + "警务工作点");
+        assertThat(made.name()).isEqualTo(old.name() + "警务工作点");
         assertThat(unitOf(code)).isEqualTo(made.id().value());
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM audit_entry WHERE record_type = 'grid' AND action = 'UPDATE' AND record_id = ?""")

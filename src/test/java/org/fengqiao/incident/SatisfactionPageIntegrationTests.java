@@ -104,12 +104,7 @@ public class SatisfactionPageIntegrationTests extends IntegrationTest {
         Unit station = jurisdictions.unitByCode("320722010000").orElseThrow();
         Unit office = jurisdictions.createUnit(station.id(), UnitKind.WORKSTATION, "SATW-" + n, "网格点工作站" + n, null);
         Unit point = jurisdictions.createUnit(office.id(), UnitKind.WORK_POINT, "SATP-" + n, "满意网格警务工作点" + n, null);
-        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "IT-SATP-" + n + "-V",
-                "网格点村" + n, null, null, null);
-        double lon = 108 + new Random().nextInt(400) / 100.0;
-        Grid atPoint = jurisdictions.createGrid(village.id(), point.id(), GridNetwork.POLICE, "IT-SATP-" + n, "网格点" + n,
-                "{\"type\":\"Polygon\",\"coordinates\":[[[%s,24],[%s,24],[%s,24.005],[%s,24.005],[%s,24]]]}"
-                        .formatted(lon, lon + 0.005, lon + 0.005, lon, lon), null, null, null);
+        Grid atPoint = testGrid(jurisdictions, office, "IT-SATP-" + n, "网格点", 108, point);
         rated(atPoint, 5, null);
 
         String html = page(signedIn("chief", null), "/incidents/satisfaction");
@@ -126,12 +121,19 @@ public class SatisfactionPageIntegrationTests extends IntegrationTest {
      * longitude past {@code lonBase}, away from the demo's grids and from other tests' ones.
      */
     public static Grid testGrid(Jurisdictions jurisdictions, Unit owner, String code, String name, double lonBase) {
+        return testGrid(jurisdictions, owner, code, name, lonBase, null);
+    }
+
+    /** As above, the grid placed under {@code placedAt} (a work point under {@code owner}); null: at {@code owner}. */
+    public static Grid testGrid(Jurisdictions jurisdictions, Unit owner, String code, String name, double lonBase,
+            Unit placedAt) {
         Community village = jurisdictions.createCommunity(owner.id(), CommunityKind.VILLAGE, code + "-V", name + "村" + code,
                 null, null, null);
         double lon = lonBase + new Random().nextInt(400) / 100.0;
         String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,24],[%s,24],[%s,24.005],[%s,24.005],[%s,24]]]}"
                 .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
-        return jurisdictions.createGrid(village.id(), GridNetwork.POLICE, code, name + "网格" + code, square, null, null, null);
+        return jurisdictions.createGrid(village.id(), placedAt == null ? null : placedAt.id(), GridNetwork.POLICE, code,
+                name + "网格" + code, square, null, null, null);
     }
 
     UUID answered(Grid where) {

@@ -37,13 +37,18 @@ public class StaffRegister {
      */
     private final ShortLived<String, TokenHolder> tokenHolders = new ShortLived<>(Duration.ofSeconds(1), 10_000);
 
-    /** The unit paths of the grids a person serves now (his current grid roles): what {@link ScopePolicy} narrows to. */
-    private static final String SERVED = """
-            ARRAY(SELECT DISTINCT gu.path FROM grid_role r JOIN grid g ON g.id = r.grid_id JOIN unit gu ON gu.id = g.unit_id
-                  WHERE r.staff_id = s.id AND r.ended_on IS NULL)""";
+    /**
+     * The unit paths of the grids the person {@code staff} (an SQL expression) serves now, his current grid roles,
+     * as the column {@code served}: what {@link ScopePolicy} narrows to.
+     */
+    private static String served(String staff) {
+        return """
+                ARRAY(SELECT DISTINCT gu.path FROM grid_role r JOIN grid g ON g.id = r.grid_id JOIN unit gu ON gu.id = g.unit_id
+                      WHERE r.staff_id = %s AND r.ended_on IS NULL) AS served""".formatted(staff);
+    }
 
     private static final String BY_TOKEN = SELECT.replace("AS unit_name",
-            "AS unit_name, t.expires_at, " + SERVED + " AS served") + """
+            "AS unit_name, t.expires_at, " + served("s.id")) + """
              JOIN api_token t ON t.staff_id = s.id
             WHERE t.token_hash = ? AND t.revoked_at IS NULL""";
 
@@ -94,7 +99,7 @@ public class StaffRegister {
 
     /** The unit paths of the grids this person serves now. */
     List<String> servedGridUnits(UUID staffId) {
-        return jdbc.sql("SELECT " + SERVED.replace("s.id", "?") + " AS served").param(staffId)
+        return jdbc.sql("SELECT " + served("?")).param(staffId)
                 .query((rs, n) -> served(rs)).single();
     }
 

@@ -233,8 +233,8 @@ public class Incidents {
     }
 
     public Page list(Filter f, List<String> scopePaths, Instant now, int limit, int offset) {
-        StringBuilder where = new StringBuilder(f.filedBy() == null ? " WHERE" + SCOPE
-                : " WHERE (" + SCOPE + "OR i.created_by = :filedBy) AND i.created_by = :filedBy");
+        // the reports a person filed are his to follow wherever he filed them (IncidentDesk.get), so they need no scope
+        StringBuilder where = new StringBuilder(f.filedBy() == null ? " WHERE" + SCOPE : " WHERE i.created_by = :filedBy");
         if (f.status() != null) {
             where.append(" AND i.status = :status");
         }
