@@ -1070,6 +1070,7 @@ public final class SearchBenchmark {
                         long t0 = System.nanoTime();
                         totals[i] = call.apply(client, value);
                         latencies[i] = System.nanoTime() - t0;
+                        dues[i] = t0 - started;
                     }
                     clientCpu.add(Cpu.THREADS.getCurrentThreadCpuTime() - cpu);
                     return null;
@@ -1086,10 +1087,8 @@ public final class SearchBenchmark {
             if (!keep) {
                 return;
             }
-            if (rate > 0) {
-                slowest(values, latencies, dues, sentAt, call);
-                System.out.println("      meanwhile: " + background.since());
-            }
+            slowest(values, latencies, dues, sentAt, call);
+            System.out.println("      meanwhile: " + background.since());
             Arrays.sort(latencies);
             double sum = 0;
             int lower = 0;
@@ -1121,6 +1120,8 @@ public final class SearchBenchmark {
             private final long gcCount;
             private final long gcMillis;
             private final long[] server;
+            /** When the row began, in the JVM's uptime: the time stamps of target/search-bench-gc.log. */
+            private final long uptime;
 
             Background(Connection c) throws Exception {
                 this.c = c;
@@ -1133,6 +1134,7 @@ public final class SearchBenchmark {
                 this.gcCount = count;
                 this.gcMillis = millis;
                 this.server = server();
+                this.uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
             }
 
             private long[] server() throws Exception {
@@ -1148,14 +1150,15 @@ public final class SearchBenchmark {
             String since() throws Exception {
                 Background now = new Background(c);
                 return String.format(Locale.ROOT, "%d collections (%d ms in all), %d checkpoints, %d autovacuums, "
-                        + "%d autoanalyzes", now.gcCount - gcCount, now.gcMillis - gcMillis, now.server[0] - server[0],
-                        now.server[1] - server[1], now.server[2] - server[2]);
+                        + "%d autoanalyzes (the row began at %.3f s of the JVM's uptime)", now.gcCount - gcCount, now.gcMillis - gcMillis, now.server[0] - server[0],
+                        now.server[1] - server[1], now.server[2] - server[2], uptime / 1e3);
             }
         }
 
         /**
-         * The open loop's slowest requests: when each was due, what it asked for, how long it waited for its client
-         * and then took; then each of their values asked again alone, to tell a slow query from a slow moment.
+         * A row's slowest requests: when each was due (the open loop) or sent (the closed loop), what it asked for, how
+         * long it waited for its client (the open loop) and then took; then each of their values asked again alone, to
+         * tell a slow query from a slow moment.
          */
         void slowest(List<String> values, long[] latencies, long[] dues, long[] sentAt, Call call) throws Exception {
             Integer[] order = new Integer[latencies.length];
