@@ -28,10 +28,18 @@ final class ParameterLabels {
             for (String candidate : bare == null ? List.of(name) : List.of(name, bare)) {
                 String label = messages.getMessage(prefix + candidate, null, null, locale);
                 if (label != null && !label.isBlank()) {
-                    return label;
+                    return withoutArguments(label);
                 }
             }
         }
         return name;
+    }
+
+    /**
+     * A label whose form fills a value in (完成期限（最晚 {0}）, "Due on (at the latest {0})") without the bracket that
+     * holds it: where a parameter is named, there is no value to put there.
+     */
+    private static String withoutArguments(String label) {
+        return label.contains("{") ? label.replaceAll("\\s*[（(][^（()）]*\\{\\d+}[^（()）]*[）)]", "").strip() : label;
     }
 }

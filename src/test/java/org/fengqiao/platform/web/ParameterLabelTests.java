@@ -30,6 +30,8 @@ class ParameterLabelTests {
         messages.addMessage("field.kind", Locale.CHINA, "类型");
         messages.addMessage("field.grid", Locale.CHINA, "网格");
         messages.addMessage("field.grid", Locale.ENGLISH, "Grid");
+        messages.addMessage("things.field.due", Locale.CHINA, "完成期限（最晚 {0}）");
+        messages.addMessage("things.field.due", Locale.ENGLISH, "Due on (at the latest {0})");
         LocaleContextHolder.setLocale(Locale.CHINA);
     }
 
@@ -56,5 +58,13 @@ class ParameterLabelTests {
     void aParameterNothingLabelsKeepsItsName() {
         assertThat(details.label(ThingPages.class, "acrossCategories")).isEqualTo("acrossCategories");
         assertThat(details.label(null, "Id")).isEqualTo("Id");
+    }
+
+    @Test
+    void aLabelWhoseFormFillsInAValueIsNamedWithoutIt() {
+        // the claim form's "完成期限（最晚 2026-12-10）": the error page has no date to put there, and showed "{0}"
+        assertThat(details.label(ThingPages.class, "due")).isEqualTo("完成期限");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(details.label(ThingPages.class, "due")).isEqualTo("Due on");
     }
 }
