@@ -51,16 +51,6 @@ class DemoDistrict extends BeforeServing {
 
     static final String COUNTY = "320722";
 
-    /** The code of the work point of the demo's grid with this code (网格有点). */
-    static String workPointCode(String gridCode) {
-        return "JWD-" + gridCode;
-    }
-
-    /** The name of the work point of the demo's grid with this name. */
-    static String workPointName(String gridName) {
-        return gridName + "警务工作点";
-    }
-
     /** Seed 002's villages, each with its clan surname, households and people (summing to 4530 and 21295). */
     static final String[] RURAL_VILLAGES = {"吴场", "陆圩", "兴东", "兴谷", "林疃"};
     static final String[] RURAL_SURNAMES = {"吴", "陆", "张", "王", "林"};
@@ -401,7 +391,8 @@ class DemoDistrict extends BeforeServing {
                 String division = community.divisionCode();
                 String code = codePrefix + "-" + String.format("%02d", n);
                 // 网格有点 (seed 003): each grid has a work point of its own, so that those who serve it see it alone
-                Unit point = unit(owner, UnitKind.WORK_POINT, workPointCode(code), workPointName(name));
+                Unit point = unit(owner, UnitKind.WORK_POINT, Jurisdictions.workPointCode(code),
+                        Jurisdictions.workPointName(name));
                 grids.add(jurisdictions.createGrid(community.id(), point.id(), GridNetwork.POLICE,
                         code, name, DemoGeography.geoJson(region.cells().get(i)),
                         division + String.format("%03d", n),

@@ -6,7 +6,6 @@ import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitId;
-import org.fengqiao.jurisdiction.UnitKind;
 import org.fengqiao.platform.FengqiaoProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * earlier version has every grid at its community's unit, and its grid members, informants and volunteers would go
  * on reading their whole central office. On every demo start it looks: each of the demo's police grids (codes
  * FS-, NS-, SL-) still at its community's unit is placed under its work point, made when missing; both audited. A grid
- * someone placed elsewhere is left where it is, and so is one whose work point's code names a unit elsewhere.
+ * someone placed elsewhere is left where it is, and so is one whose work point's code names a unit elsewhere. The work
+ * point is set up as the grid page's button does it ({@link Jurisdictions#setUpWorkPoint(GridId)}).
  */
 @Component
 class DemoWorkPoints extends DemoPart {
@@ -32,28 +32,25 @@ class DemoWorkPoints extends DemoPart {
         this.jurisdictions = jurisdictions;
     }
 
-    private record Unplaced(UUID grid, String code, String name, UUID communityUnit) {
+    private record Unplaced(UUID grid, String code, UUID communityUnit) {
     }
 
     @Override
     int loadOnce() {
         List<Unplaced> unplaced = jdbc.sql("""
-                SELECT g.id, g.code, g.name, c.unit_id FROM grid g JOIN community c ON c.id = g.community_id
+                SELECT g.id, g.code, c.unit_id FROM grid g JOIN community c ON c.id = g.community_id
                 WHERE g.network = 'POLICE' AND g.code ~ '^(FS|NS|SL)-[0-9]+-[0-9]+$' AND g.unit_id = c.unit_id
                 ORDER BY g.code""")
-                .query((rs, n) -> new Unplaced(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, UUID.class))).list();
+                .query((rs, n) -> new Unplaced(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class)))
+                .list();
         int placed = 0;
         for (Unplaced g : unplaced) {
             UnitId owner = new UnitId(g.communityUnit());
-            String code = DemoDistrict.workPointCode(g.code());
-            java.util.Optional<Unit> existing = jurisdictions.unitByCode(code);
+            java.util.Optional<Unit> existing = jurisdictions.unitByCode(Jurisdictions.workPointCode(g.code()));
             if (existing.isPresent() && !owner.equals(existing.get().parentId())) {
                 continue;
             }
-            Unit point = existing.orElseGet(() -> jurisdictions.createUnit(owner, UnitKind.WORK_POINT, code,
-                    DemoDistrict.workPointName(g.name()), DemoDistrict.COUNTY));
-            jurisdictions.placeGrid(new GridId(g.grid()), point.id());
+            jurisdictions.setUpWorkPoint(new GridId(g.grid()));
             placed++;
         }
         return placed;

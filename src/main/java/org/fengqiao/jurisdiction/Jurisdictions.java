@@ -11,6 +11,7 @@ import org.fengqiao.jurisdiction.internal.Groupings;
 import org.fengqiao.jurisdiction.internal.Units;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.locationtech.jts.io.ParseException;
@@ -131,13 +132,55 @@ public class Jurisdictions {
         return units.count() == 0;
     }
 
+    /**
+     * {@link #createUnit(UnitId, UnitKind, String, String, String)} for a person, as the API and the tree page both ask
+     * it: every field checked (the parent, kind, code and name required, code and name trimmed), the parent among the
+     * units he sees, the code not yet used by any unit.
+     */
+    @Transactional
+    public Unit createUnit(UnitId parentId, UnitKind kind, String code, String name, String divisionCode,
+            Caller caller) {
+        List<Invalid.Problem> problems = new java.util.ArrayList<>();
+        if (parentId == null) {
+            problems.add(new Invalid.Problem("parentId", "error.field.required", new Object[0]));
+        }
+        if (kind == null) {
+            problems.add(new Invalid.Problem("kind", "error.field.required", new Object[0]));
+        }
+        String trimmedCode = code == null ? "" : code.trim();
+        String trimmedName = name == null ? "" : name.trim();
+        String division = divisionCode == null || divisionCode.isBlank() ? null : divisionCode.trim();
+        if (trimmedCode.isEmpty()) {
+            problems.add(new Invalid.Problem("code", "error.field.required", new Object[0]));
+        } else if (trimmedCode.length() > 32) {
+            problems.add(new Invalid.Problem("code", "error.field.format", new Object[0]));
+        }
+        if (trimmedName.isEmpty()) {
+            problems.add(new Invalid.Problem("name", "error.field.required", new Object[0]));
+        } else if (trimmedName.length() > 100) {
+            problems.add(new Invalid.Problem("name", "error.field.format", new Object[0]));
+        }
+        if (division != null && !division.matches("^[0-9]{6}([0-9]{6})?$")) {
+            problems.add(new Invalid.Problem("divisionCode", "error.field.format", new Object[0]));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        units.findVisible(parentId, caller).orElseThrow(() -> Invalid.of("parentId", "jurisdiction.unit.parentUnknown"));
+        if (units.codeTaken(trimmedCode)) {
+            throw new Conflict("jurisdiction.unit.codeTaken", trimmedCode);
+        }
+        return createUnit(parentId, kind, trimmedCode, trimmedName, division);
+    }
+
     @Transactional
     public Unit createUnit(UnitId parentId, UnitKind kind, String code, String name, String divisionCode) {
         Unit parent = null;
         if (parentId != null) {
             parent = units.find(parentId).orElseThrow(() -> new NotFound("unit", parentId));
             if (!parent.kind().childKinds().contains(kind)) {
-                throw Invalid.of("kind", "jurisdiction.unit.kindNotAllowed", kind, parent.kind());
+                // the kinds by their names in the reader's language (警务工作点, Work point), not by their codes
+                throw Invalid.of("kind", "jurisdiction.unit.kindNotAllowed", kindName(kind), kindName(parent.kind()));
             }
         } else if (kind != UnitKind.BUREAU) {
             throw Invalid.of("parentId", "jurisdiction.unit.parentRequired");
@@ -145,6 +188,10 @@ public class Jurisdictions {
         Unit unit = units.insert(UUID.randomUUID(), parent, kind, code, name, divisionCode, null, null);
         events.publishEvent(Audited.created("unit", unit.id(), unit.path(), unit));
         return unit;
+    }
+
+    private static org.springframework.context.MessageSourceResolvable kindName(UnitKind kind) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable("jurisdiction.unitKind." + kind);
     }
 
     @Transactional
@@ -226,11 +273,76 @@ public class Jurisdictions {
         return placeGrid(id, unitId);
     }
 
+    /**
+     * The units a person may place a grid under on its page: those he sees at or under the grid's community's unit,
+     * in the order of the tree. Empty for a grid he does not see.
+     */
+    public List<Unit> placements(GridId id, Caller caller) {
+        Optional<Grid> grid = grids.findVisible(id, caller);
+        if (grid.isEmpty()) {
+            return List.of();
+        }
+        Unit communityUnit = units.find(communities.find(grid.get().communityId()).orElseThrow().unitId()).orElseThrow();
+        return visibleUnits(caller).stream().filter(u -> placeable(u, communityUnit)).toList();
+    }
+
+    /** The rule of a grid's placement: at or under its community's unit. */
+    private static boolean placeable(Unit unit, Unit communityUnit) {
+        return unit.path().startsWith(communityUnit.path());
+    }
+
+    /** The code of the work point of the grid with this code (网格有点, seed 003): JWD-FS-1-01 for FS-1-01. */
+    public static String workPointCode(String gridCode) {
+        return "JWD-" + gridCode;
+    }
+
+    /** The name of the work point of the grid with this name: 吴场村第1网格警务工作点. */
+    public static String workPointName(String gridName) {
+        return gridName + "警务工作点";
+    }
+
+    /**
+     * The grid's own work point (网格有点, seed 003): the work point named after the grid under its community's unit
+     * ({@link #workPointCode}, {@link #workPointName}), made when missing, and the grid placed under it; in one
+     * transaction, both audited. A police grid only; a unit elsewhere holding the work point's code is refused.
+     */
+    @Transactional
+    public Grid setUpWorkPoint(GridId id) {
+        Grid grid = grids.find(id).orElseThrow(() -> new NotFound("grid", id));
+        if (grid.network() != GridNetwork.POLICE) {
+            throw Invalid.of("network", "jurisdiction.grid.workPointPoliceOnly");
+        }
+        Community community = communities.find(grid.communityId()).orElseThrow();
+        String code = workPointCode(grid.code());
+        Optional<Unit> existing = units.findByCode(code);
+        if (existing.isPresent() && (existing.get().kind() != UnitKind.WORK_POINT
+                || !community.unitId().equals(existing.get().parentId()))) {
+            throw new Conflict("jurisdiction.grid.workPointCodeTaken", code, existing.get().name());
+        }
+        Unit point = existing.orElseGet(() -> createUnit(community.unitId(), UnitKind.WORK_POINT, code,
+                workPointName(grid.name()), community.divisionCode()));
+        return point.id().equals(grid.unitId()) ? grid : placeGrid(id, point.id());
+    }
+
+    /**
+     * {@link #setUpWorkPoint(GridId)} for a person: a grid outside his jurisdiction is not found, and one whose
+     * community's unit he does not see (he sits below it) is refused, as a unit there is not his to make.
+     */
+    @Transactional
+    public Grid setUpWorkPoint(GridId id, Caller caller) {
+        Grid grid = grids.findVisible(id, caller).orElseThrow(() -> new NotFound("grid", id));
+        UnitId communityUnit = communities.find(grid.communityId()).orElseThrow().unitId();
+        if (units.findVisible(communityUnit, caller).isEmpty()) {
+            throw Invalid.of("unitId", "jurisdiction.unit.parentUnknown");
+        }
+        return setUpWorkPoint(id);
+    }
+
     /** The unit, when it lies at or under the community's unit; refused otherwise. */
     private UnitId placement(Community community, UnitId unitId) {
         Unit unit = units.find(unitId).orElseThrow(() -> new NotFound("unit", unitId));
         Unit communityUnit = units.find(community.unitId()).orElseThrow();
-        if (!unit.path().startsWith(communityUnit.path())) {
+        if (!placeable(unit, communityUnit)) {
             throw Invalid.of("unitId", "jurisdiction.grid.unitOutsideCommunity", unit.name(), community.name());
         }
         return unit.id();

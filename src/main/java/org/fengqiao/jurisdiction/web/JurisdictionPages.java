@@ -3,39 +3,60 @@ package org.fengqiao.jurisdiction.web;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.Community;
 import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.jurisdiction.UnitKind;
 import org.fengqiao.jurisdiction.internal.Communities;
 import org.fengqiao.jurisdiction.internal.Grids;
 import org.fengqiao.jurisdiction.internal.Units;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.FengqiaoProperties;
+import org.fengqiao.platform.web.FieldLabels;
+import org.fengqiao.platform.web.FormAnswers;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The pages of the jurisdiction: the grid map, a grid's page and the jurisdiction tree. */
+/**
+ * The pages of the jurisdiction: the grid map, a grid's page and the jurisdiction tree. Those who manage the
+ * jurisdiction keep its structure there too (社区有室、小区有站、网格有点, seed 003): a grid placed under a unit at or
+ * under its community's unit, or under a work point of its own set up with one button, and a unit added under one of
+ * theirs; the same commands, checks and audit as the API's.
+ */
 @Controller
 @PreAuthorize("hasAuthority('JURISDICTION_READ')")
+@FieldLabels("jurisdiction.unitForm.")
 class JurisdictionPages {
 
     private final Units units;
     private final Communities communities;
     private final Grids grids;
+    private final Jurisdictions jurisdictions;
     private final FengqiaoProperties properties;
+    private final FormAnswers answers;
 
-    JurisdictionPages(Units units, Communities communities, Grids grids, FengqiaoProperties properties) {
+    JurisdictionPages(Units units, Communities communities, Grids grids, Jurisdictions jurisdictions,
+            FengqiaoProperties properties, FormAnswers answers) {
         this.units = units;
         this.communities = communities;
         this.grids = grids;
+        this.jurisdictions = jurisdictions;
         this.properties = properties;
+        this.answers = answers;
     }
 
     /**
@@ -61,16 +82,59 @@ class JurisdictionPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("grid", grid);
         model.addAttribute("map", properties.map());
-        model.addAttribute("mayManage", caller.may("JURISDICTION_MANAGE"));
+        boolean mayManage = caller.may("JURISDICTION_MANAGE");
+        model.addAttribute("mayManage", mayManage);
+        if (mayManage) {
+            model.addAttribute("placements", jurisdictions.placements(new GridId(id), caller));
+            model.addAttribute("mayHaveWorkPoint", grid.network() == GridNetwork.POLICE);
+            model.addAttribute("workPointName", Jurisdictions.workPointName(grid.name()));
+            model.addAttribute("workPointCode", Jurisdictions.workPointCode(grid.code()));
+        }
         model.addAttribute("mayRoster", caller.may("ROSTER_MANAGE"));
         // the roles belong to the account module, which depends on this one, so the page names them itself
         model.addAttribute("gridRoles", List.of("GRID_CHIEF", "COORDINATOR", "MANAGER", "MEMBER", "INFORMANT"));
         return "jurisdiction/grid";
     }
 
+    /** The grid placed under a unit at or under its community's unit (its work point), as the API's PUT does it. */
+    @PostMapping("/grids/{id}/unit")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    String place(@PathVariable UUID id, @RequestParam(required = false) UUID unitId, Locale locale,
+            RedirectAttributes redirect) {
+        return answers.redirect("/grids/" + id, "jurisdiction.placement.placed", locale, redirect,
+                () -> jurisdictions.placeGrid(new GridId(id), unitId == null ? null : new UnitId(unitId),
+                        Callers.require()));
+    }
+
+    /** The grid's own work point (网格有点) under its community's unit, made when missing, and the grid placed there. */
+    @PostMapping("/grids/{id}/work-point")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    String setUpWorkPoint(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
+        return answers.redirect("/grids/" + id, "jurisdiction.placement.workPointSetUp", locale, redirect,
+                () -> jurisdictions.setUpWorkPoint(new GridId(id), Callers.require()));
+    }
+
+    /** A unit added under one the caller sees, with the API's checks and messages. */
+    @PostMapping("/units")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    String addUnit(@RequestParam(required = false) UUID parentId, @RequestParam(required = false) UnitKind kind,
+            @RequestParam(required = false) String code, @RequestParam(required = false) String name, Locale locale,
+            RedirectAttributes redirect) {
+        return answers.redirect("/units", "jurisdiction.unitForm.created", locale, redirect,
+                () -> jurisdictions.createUnit(parentId == null ? null : new UnitId(parentId), kind, code, name, null,
+                        Callers.require()));
+    }
+
     @GetMapping("/units")
     String units(Model model) {
         Caller caller = Callers.require();
+        if (caller.may("JURISDICTION_MANAGE")) {
+            // the units another may sit under (a work point has none), and the kinds below the bureau
+            model.addAttribute("parents", jurisdictions.visibleUnits(caller).stream()
+                    .filter(u -> !u.kind().childKinds().isEmpty()).toList());
+            model.addAttribute("unitKinds", java.util.Arrays.stream(UnitKind.values())
+                    .filter(k -> k != UnitKind.BUREAU).toList());
+        }
         List<Grids.Detail> visibleGrids = grids.visible(caller, null, null, Integer.MAX_VALUE, 0);
         Map<UUID, List<Grids.Detail>> gridsByCommunity = new HashMap<>();
         for (Grids.Detail g : visibleGrids) {

@@ -18,8 +18,6 @@ import org.fengqiao.jurisdiction.internal.Communities;
 import org.fengqiao.jurisdiction.internal.Units;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
-import org.fengqiao.platform.Conflict;
-import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -85,14 +83,8 @@ class UnitController {
     @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
     @Operation(summary = "Create a unit under a unit the caller sees")
     ResponseEntity<UnitView> create(@Valid @RequestBody NewUnit body) {
-        Caller caller = Callers.require();
-        units.findVisible(new UnitId(body.parentId()), caller)
-                .orElseThrow(() -> Invalid.of("parentId", "jurisdiction.unit.parentUnknown"));
-        if (units.codeTaken(body.code().trim())) {
-            throw new Conflict("jurisdiction.unit.codeTaken", body.code().trim());
-        }
-        Unit created = jurisdictions.createUnit(new UnitId(body.parentId()), body.kind(), body.code().trim(),
-                body.name().trim(), body.divisionCode());
+        Unit created = jurisdictions.createUnit(new UnitId(body.parentId()), body.kind(), body.code(), body.name(),
+                body.divisionCode(), Callers.require());
         return ResponseEntity.created(URI.create("/api/v1/units/" + created.id())).body(UnitView.of(created, 0L, 0L));
     }
 }
