@@ -331,4 +331,57 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         assertThat(from).as(id).isNotNegative();
         return html.substring(from, html.indexOf("</select>", from));
     }
+
+    @Test
+    void aVoucherCodeTheCounterDoesNotKnowIsSaidOnTheStorePageWithTheCodeKeptAndNothingScanned() {
+        Staff holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "志愿者");
+        loader.awardApproved(holder.id().value(), PointsFixtures.grid(jdbc, "FS-3-01"), "verified-clue", "测试", null,
+                PointsFixtures.staffId(jdbc, "officer"), PointsFixtures.staffId(jdbc, "chief"));
+        UUID item = loader.stock(PointsFixtures.office(jurisdictions).id().value(), "测试手电" + UUID.randomUUID(),
+                "DONATED", "房山镇测试五金店", 5, 2, 0, PointsFixtures.staffId(jdbc, "chief"));
+        Store.Voucher v = store.redeem(item, PointsFixtures.self(holder, PointsFixtures.office(jurisdictions).path()));
+
+        ApiClient counter = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null);
+        HttpResponse<String> unknown = counter.form("/points/scan", Map.of("_csrf", counter.csrfFrom("/points/store"),
+                "code", "zzzz0000"));
+        assertThat(unknown.statusCode()).isEqualTo(302);
+        assertThat(unknown.headers().firstValue("Location").orElseThrow()).endsWith("/points/store");
+        String page = counter.get("/points/store", null).body();
+        assertThat(page).contains("没有券号为 ZZZZ0000 的兑换券").contains("value=\"zzzz0000\"");
+        counter.form("/points/scan", Map.of("_csrf", counter.csrfFrom("/points/store"), "code", " "));
+        assertThat(counter.get("/points/store", null).body()).contains("请填写兑换券上的券号");
+
+        // another station's counter does not know this office's voucher either, and it stays unused
+        ApiClient other = new ApiClient(port).signedIn("officer2", DEMO_PASSWORD, "en");
+        try {
+            HttpResponse<String> elsewhere = other.form("/points/scan", Map.of("_csrf", other.csrfFrom("/points/store"),
+                    "code", v.code()));
+            assertThat(elsewhere.headers().firstValue("Location").orElseThrow()).endsWith("/points/store");
+            assertThat(other.get("/points/store", null).body()).contains("There is no voucher " + v.code());
+        } finally {
+            other.get("/?lang=zh-CN", null, "Accept", "text/html");
+        }
+        assertThat(jdbc.sql("SELECT used_at IS NULL FROM points_voucher WHERE code = ?").param(v.code())
+                .query(Boolean.class).single()).as("unused").isTrue();
+
+        // its own counter opens the voucher's scan page, typed in lower case with spaces around
+        HttpResponse<String> known = counter.form("/points/scan", Map.of("_csrf", counter.csrfFrom("/points/store"),
+                "code", " " + v.code().toLowerCase(java.util.Locale.ROOT) + " "));
+        assertThat(known.headers().firstValue("Location").orElseThrow()).endsWith("/points/vouchers/" + v.code() + "/scan");
+    }
+
+    @Test
+    void activistsConfirmedWithoutAYearAreRefusedOnTheLeaderboardNotOnAnErrorPage() {
+        ApiClient chief = new ApiClient(port).signedIn("bureau", DEMO_PASSWORD, null);
+        UUID unit = jdbc.sql("SELECT id FROM unit WHERE code = '320722030000'").query(UUID.class).single();
+        long confirmed = jdbc.sql("SELECT count(*) FROM points_activist").query(Long.class).single();
+        HttpResponse<String> refused = chief.form("/points/activists", Map.of("_csrf",
+                chief.csrfFrom("/points/leaderboard?unitId=" + unit), "unitId", unit.toString(), "top", "3"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        String back = refused.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> page = chief.get(back.substring(back.indexOf("/points/")), null);
+        assertThat(page.statusCode()).as(back).isEqualTo(200);
+        assertThat(page.body()).contains("请填写有效的年度");
+        assertThat(jdbc.sql("SELECT count(*) FROM points_activist").query(Long.class).single()).isEqualTo(confirmed);
+    }
 }

@@ -145,17 +145,30 @@ class PointsPages {
         return "redirect:/points/vouchers/" + code + "/scan";
     }
 
-    /** The store's counter: a code typed in (or read by a hand scanner) opens its scan page. */
+    /**
+     * The store's counter: a code typed in (or read by a hand scanner) opens its scan page. A code that is no voucher
+     * of this counter's (mistyped, or another station's) is said on the store page, the code kept in its field.
+     */
     @PostMapping("/points/scan")
     @PreAuthorize("hasAuthority('POINTS_STORE')")
-    String scanCode(@RequestParam(required = false) String code) {
+    String scanCode(@RequestParam(required = false) String code, Locale locale, RedirectAttributes redirect) {
         String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
         int slash = c.indexOf("/VOUCHERS/");
         if (slash >= 0) {
             c = c.substring(slash + "/VOUCHERS/".length()).replace("/SCAN", "");
         }
-        if (!c.matches("[A-Z0-9]{4,32}")) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        if (c.isEmpty()) {
+            answers.refused(redirect, List.of(msg("points.scan.noCode", locale)));
+            return "redirect:/points/store";
+        }
+        try {
+            if (!c.matches("[A-Z0-9]{4,32}")) {
+                throw new NotFound("voucher", c);
+            }
+            store.storeVoucher(c, Callers.require());
+        } catch (NotFound e) {
+            answers.refused(redirect, List.of(messages.getMessage("points.scan.unknown", new Object[] {c}, locale)));
+            return "redirect:/points/store";
         }
         return "redirect:/points/vouchers/" + c + "/scan";
     }
@@ -348,7 +361,7 @@ class PointsPages {
         if (unitId == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return act(locale, redirect, "/points/leaderboard?unitId=" + unitId + "&year=" + year,
+        return act(locale, redirect, "/points/leaderboard?unitId=" + unitId + (year == null ? "" : "&year=" + year),
                 () -> boards.confirmActivists(unitId, year == null ? 0 : year, top == null ? 10 : top, Callers.require()));
     }
 
