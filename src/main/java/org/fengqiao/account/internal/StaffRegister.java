@@ -46,6 +46,9 @@ public class StaffRegister {
     /** The record types whose change (each audited) may change who a person is now: his row, grid roles, units, grids. */
     private static final java.util.Set<String> CHANGING_HOLDERS = java.util.Set.of("staff", "grid_role", "unit", "grid");
 
+    /** The audited actions that change a record. */
+    private static final java.util.Set<String> CHANGES = java.util.Set.of("CREATE", "UPDATE", "DELETE", "IMPORT");
+
     /**
      * The unit paths of the grids the person {@code staff} (an SQL expression) serves now, his current grid roles,
      * as the column {@code served}: what {@link ScopePolicy} narrows to.
@@ -141,11 +144,12 @@ public class StaffRegister {
 
     /**
      * A change of grid roles, units or grids made through the application (each is audited) reaches tokens and
-     * sessions at once on this instance, not only when the second runs out.
+     * sessions at once on this instance, not only when the second runs out. Reads, reveals and sign-ins (audited
+     * too) change nothing.
      */
     @org.springframework.context.event.EventListener
     void changed(org.fengqiao.audit.Audited event) {
-        if (CHANGING_HOLDERS.contains(event.recordType())) {
+        if (CHANGING_HOLDERS.contains(event.recordType()) && CHANGES.contains(event.action())) {
             forgetHolders();
         }
     }
