@@ -3,77 +3,17 @@ package org.fengqiao.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.fengqiao.jurisdiction.GridId;
-import org.fengqiao.jurisdiction.Jurisdictions;
-import org.fengqiao.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A grid member seated at 房山中心警务室, which answers for 65 grids each under a work point of its own, sees the
  * grids he serves and their records, not the other grids of his office: through the API (a token) and the pages
  * (a session) alike. His officer still sees them all.
  */
-class ServedGridScopeIntegrationTests extends IntegrationTest {
-
-    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    StaffDirectory directory;
-    @Autowired
-    Jurisdictions jurisdictions;
-    @Autowired
-    JdbcClient jdbc;
-
-    ApiClient api;
-    /** The grid members this test made: their terms end after each test, so the demo's roster counts stay its own. */
-    final List<UUID> made = new ArrayList<>();
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
-
-    @AfterEach
-    void endTheirTerms() {
-        for (UUID id : made) {
-            jdbc.sql("UPDATE grid_role SET ended_on = greatest(started_on, current_date) WHERE staff_id = ? AND ended_on IS NULL")
-                    .param(id).update();
-        }
-        made.clear();
-    }
-
-    UUID grid(String code) {
-        return jdbc.sql("SELECT id FROM grid WHERE code = ? AND network = 'POLICE'").param(code).query(UUID.class).single();
-    }
-
-    UUID personIn(String gridCode) {
-        return jdbc.sql("SELECT p.id FROM person p WHERE p.grid_id = ? ORDER BY p.id LIMIT 1").param(grid(gridCode))
-                .query(UUID.class).single();
-    }
-
-    /** A grid member of the rural office with a sign-in, serving the grids given. */
-    String member(String... gridCodes) {
-        String username = TestStaff.uniqueUsername("served");
-        var office = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
-        Staff member = directory.register(office.id(), StaffRole.GRID_MEMBER, "网格员" + username.substring(username.length() - 4),
-                null, null, "村民组长", username, TestStaff.PASSWORD);
-        made.add(member.id().value());
-        for (String code : gridCodes) {
-            directory.assignGridRole(new GridId(grid(code)), member.id(), GridRole.MEMBER, LocalDate.of(2025, 1, 1), null);
-        }
-        return username;
-    }
+class ServedGridScopeIntegrationTests extends ServedGridsIntegrationTest {
 
     static List<String> codes(JsonNode grids) {
         List<String> codes = new ArrayList<>();
@@ -83,7 +23,7 @@ class ServedGridScopeIntegrationTests extends IntegrationTest {
 
     @Test
     void aGridMemberSeesTheGridsHeServesAndTheirPersonsOnly() {
-        String username = member("FS-1-02", "FS-2-01");
+        String username = member("FS-1-02", "FS-2-01").username();
         String token = api.token(username, TestStaff.PASSWORD);
 
         assertThat(codes(ApiClient.json(api.get("/api/v1/grids?network=POLICE", token))))
@@ -112,7 +52,7 @@ class ServedGridScopeIntegrationTests extends IntegrationTest {
 
     @Test
     void heReportsWhatHeSeesInAnyGridOfHisOfficeAndFollowsHisOwnReportOnly() {
-        String username = member("FS-1-02");
+        String username = member("FS-1-02").username();
         String token = api.token(username, TestStaff.PASSWORD);
 
         String mine = report(token, "FS-5-01", 201);
@@ -151,7 +91,7 @@ class ServedGridScopeIntegrationTests extends IntegrationTest {
 
     @Test
     void aGridMemberWhoServesNoGridYetSeesHisOffice() {
-        String token = api.token(member(), TestStaff.PASSWORD);
+        String token = api.token(member().username(), TestStaff.PASSWORD);
         assertThat(api.get("/api/v1/persons/" + personIn("FS-5-01"), token).statusCode()).isEqualTo(200);
     }
 }

@@ -55,18 +55,18 @@ public class ApiTokens {
         return register.byTokenHash(hash(token), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .filter(signing -> signing.row().active())
                 .filter(signing -> !signing.row().lockedAt(clock.instant()))
-                .map(signing -> StaffPrincipal.of(signing.row(), signing.servedGridUnits()));
+                .map(StaffRegister.Signing::principal);
     }
 
     public void revoke(String token) {
         jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE token_hash = ?").param(hash(token)).update();
-        register.forgetTokenHolders();
+        register.forgetHolders();
     }
 
     /** Every token of a person ends, e.g. when the password changes or the account is disabled. */
     public void revokeAll(UUID staffId) {
         jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE staff_id = ? AND revoked_at IS NULL").param(staffId).update();
-        register.forgetTokenHolders();
+        register.forgetHolders();
     }
 
     static String hash(String token) {

@@ -27,20 +27,27 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
- * Pages sign in with a form and keep the session in the database; API clients send a bearer token.
+ * Pages sign in with a form and keep the session in the database; API clients send a bearer token. Both follow the
+ * account as it is now: a token's holder and a session's are read again on each request (SessionHolderFilter).
  * API errors (401, 403) come back as problem details, pages redirect to the login page.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,6 +55,9 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 class SecurityConfiguration {
 
     static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
+
+    /** Style sheets, scripts and images: open to all, and never a reason to read the session. */
+    static final String[] STATIC = {"/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico"};
 
     /**
      * No tracing observation around each security filter and each authorization decision: nothing reads them
@@ -142,6 +152,10 @@ class SecurityConfiguration {
         // says so on the login page, instead of a bare login form.
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
         AuthenticationEntryPoint pageEntryPoint = (request, response, e) -> {
+            if (request.getAttribute(SessionHolderFilter.ACCOUNT_ENDED) != null) {
+                response.sendRedirect(request.getContextPath() + "/login?deactivated");
+                return;
+            }
             if (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
                 response.sendRedirect(request.getContextPath() + "/login?expired");
                 return;
@@ -149,11 +163,21 @@ class SecurityConfiguration {
             loginPage.commence(request, response, e);
         };
 
+        // the default's two places, named so that the session's holder, read again on each request, can be put back
+        SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+                new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+        RequestMatcher staticFiles = new OrRequestMatcher(java.util.Arrays.stream(STATIC)
+                .<RequestMatcher>map(AntPathRequestMatcher::new).toList());
+
         http
             .authenticationProvider(signIn)
+            .securityContext(context -> context.securityContextRepository(contexts))
             .addFilterBefore(new BearerTokenFilter(tokens, apiEntryPoint), UsernamePasswordAuthenticationFilter.class)
+            // before the anonymous caller is put in and the request authorised: a session ended here goes on signed out
+            .addFilterBefore(new SessionHolderFilter(register, contexts, staticFiles), AnonymousAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+                .requestMatchers(STATIC).permitAll()
+                .requestMatchers("/login", "/error",
                         "/actuator/health", "/actuator/health/**", "/actuator/info",
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/api/v1/auth/token").permitAll()

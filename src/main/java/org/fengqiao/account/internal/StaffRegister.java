@@ -31,11 +31,23 @@ public class StaffRegister {
     /**
      * The holders of bearer tokens, by token hash, for a second: an API client sends its token with every request,
      * and looking it up was a round trip of every call (a tenth of a person search's processor time). Any change
-     * of a person through this register or of his tokens clears it (at once and again when the change's
-     * transaction ends); a change made on another instance is seen within the second. Expiry is checked on every
+     * of a person through this register, of his tokens, or of grid roles, units or grids (their audit events) clears
+     * it (at once and again when the change's transaction ends); a change made on another instance is seen within the second. Expiry is checked on every
      * use against the token's own time.
      */
     private final ShortLived<String, TokenHolder> tokenHolders = new ShortLived<>(Duration.ofSeconds(1), 10_000);
+
+    /**
+     * The holders of page sessions, by staff id, for a second, the same way: a signed-in page asks on every request
+     * who its holder is now (SessionHolderFilter), and one query a second per person is all that costs.
+     */
+    private final ShortLived<UUID, Signing> sessionHolders = new ShortLived<>(Duration.ofSeconds(1), 10_000);
+
+    /** The record types whose change (each audited) may change who a person is now: his row, grid roles, units, grids. */
+    private static final java.util.Set<String> CHANGING_HOLDERS = java.util.Set.of("staff", "grid_role", "unit", "grid");
+
+    /** The audited actions that change a record. */
+    private static final java.util.Set<String> CHANGES = java.util.Set.of("CREATE", "UPDATE", "DELETE", "IMPORT");
 
     /**
      * The unit paths of the grids the person {@code staff} (an SQL expression) serves now, his current grid roles,
@@ -52,11 +64,19 @@ public class StaffRegister {
              JOIN api_token t ON t.staff_id = s.id
             WHERE t.token_hash = ? AND t.revoked_at IS NULL""";
 
+    private static final String BY_ID_WITH_SERVED = SELECT.replace("AS unit_name", "AS unit_name, " + served("s.id"))
+            + " WHERE s.id = ?";
+
     private record TokenHolder(Row row, java.time.OffsetDateTime expiresAt, List<String> served) {
     }
 
     /** A person as sign-in sees him: his row and the unit paths of the grids he serves now. */
     public record Signing(Row row, List<String> servedGridUnits) {
+
+        /** The principal he signs in as now. */
+        StaffPrincipal principal() {
+            return StaffPrincipal.of(row, servedGridUnits);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -97,6 +117,12 @@ public class StaffRegister {
                 : Optional.of(new Signing(holder.row(), holder.served()));
     }
 
+    /** A person as he is now, with the grids he serves, in one query a second at most (see sessionHolders). */
+    Optional<Signing> signing(UUID staffId) {
+        return Optional.ofNullable(sessionHolders.get(staffId, id -> jdbc.sql(BY_ID_WITH_SERVED).param(id)
+                .query((rs, n) -> new Signing(map(rs, n), served(rs))).optional().orElse(null)));
+    }
+
     /** The unit paths of the grids this person serves now. */
     List<String> servedGridUnits(UUID staffId) {
         return jdbc.sql("SELECT " + served("?")).param(staffId)
@@ -108,9 +134,24 @@ public class StaffRegister {
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
-    /** Forgets the token holders looked up: a person or a token changed. */
-    void forgetTokenHolders() {
-        ShortLived.clearNowAndAtTransactionEnd(tokenHolders::clear);
+    /** Forgets the token and session holders looked up: a person or a token changed. */
+    void forgetHolders() {
+        ShortLived.clearNowAndAtTransactionEnd(() -> {
+            tokenHolders.clear();
+            sessionHolders.clear();
+        });
+    }
+
+    /**
+     * A change of grid roles, units or grids made through the application (each is audited) reaches tokens and
+     * sessions at once on this instance, not only when the second runs out. Reads, reveals and sign-ins (audited
+     * too) change nothing.
+     */
+    @org.springframework.context.event.EventListener
+    void changed(org.fengqiao.audit.Audited event) {
+        if (CHANGING_HOLDERS.contains(event.recordType()) && CHANGES.contains(event.action())) {
+            forgetHolders();
+        }
     }
 
     public Optional<Row> visible(UUID id, Caller caller) {
@@ -165,7 +206,7 @@ public class StaffRegister {
 
     /** Counts a failed sign-in and locks the account once the limit is reached; returns the failures so far. */
     public int recordFailure(UUID id, int maxFailures, Instant lockUntil) {
-        forgetTokenHolders();
+        forgetHolders();
         return jdbc.sql("""
                 UPDATE staff SET failed_logins = failed_logins + 1,
                        locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
@@ -175,7 +216,7 @@ public class StaffRegister {
     }
 
     public void recordSuccess(UUID id) {
-        forgetTokenHolders();
+        forgetHolders();
         jdbc.sql("UPDATE staff SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = ?")
                 .param(id).update();
     }
@@ -185,7 +226,7 @@ public class StaffRegister {
      * application clock, not the database's now(), so sign-in and this update agree on the time.
      */
     public void clearExpiredLock(UUID id, Instant now) {
-        forgetTokenHolders();
+        forgetHolders();
         jdbc.sql("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ? AND locked_until <= ?")
                 .params(id, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
     }
@@ -200,46 +241,46 @@ public class StaffRegister {
     }
 
     public void unlock(UUID id) {
-        forgetTokenHolders();
+        forgetHolders();
         jdbc.sql("UPDATE staff SET failed_logins = 0, locked_until = NULL, version = version + 1 WHERE id = ?")
                 .param(id).update();
     }
 
     public void changePassword(UUID id, String hash) {
-        forgetTokenHolders();
+        forgetHolders();
         jdbc.sql("UPDATE staff SET password_hash = ?, password_changed_at = now(), version = version + 1 WHERE id = ?")
                 .params(hash, id).update();
     }
 
     public void setAccount(UUID id, String username, String hash) {
-        forgetTokenHolders();
+        forgetHolders();
         jdbc.sql("""
                 UPDATE staff SET username = ?, password_hash = ?, password_changed_at = now(), version = version + 1
                 WHERE id = ?""").params(username, hash, id).update();
     }
 
     public void setRole(UUID id, StaffRole role) {
-        forgetTokenHolders();
+        forgetHolders();
         jdbc.sql("UPDATE staff SET role = ?, version = version + 1 WHERE id = ?").params(role.name(), id).update();
     }
 
     public void setActive(UUID id, boolean active) {
-        forgetTokenHolders();
+        forgetHolders();
         jdbc.sql("UPDATE staff SET active = ?, version = version + 1 WHERE id = ?").params(active, id).update();
     }
 
     public void setLocale(UUID id, String locale) {
-        forgetTokenHolders();
+        forgetHolders();
         jdbc.sql("UPDATE staff SET locale = ? WHERE id = ?").params(locale, id).update();
     }
 
     public void updateContact(UUID id, String phone, String title) {
-        forgetTokenHolders();
+        forgetHolders();
         jdbc.sql("UPDATE staff SET phone = ?, title = ?, version = version + 1 WHERE id = ?").params(phone, title, id).update();
     }
 
     public void updateProfile(UUID id, String phone, String locale) {
-        forgetTokenHolders();
+        forgetHolders();
         jdbc.sql("UPDATE staff SET phone = ?, locale = ?, version = version + 1 WHERE id = ?").params(phone, locale, id).update();
     }
 

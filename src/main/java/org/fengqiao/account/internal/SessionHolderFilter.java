@@ -1,0 +1,75 @@
+package org.fengqiao.account.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A page session follows its account as it is now, as a bearer token does: the principal a session holds was worked
+ * out at sign-in, so on each request its holder is read again (one query a second per person, cached in
+ * {@link StaffRegister#signing}). An account deactivated or deleted since ends its session and the request goes on
+ * signed out (a page is sent to the login page, which says why); a changed role, unit or set of served grids replaces
+ * the principal before the request is authorised and in the stored session; an unchanged one writes nothing.
+ */
+class SessionHolderFilter extends OncePerRequestFilter {
+
+    /** Set on a request whose session this filter ended because its account is no longer active. */
+    static final String ACCOUNT_ENDED = SessionHolderFilter.class.getName() + ".ACCOUNT_ENDED";
+
+    private final StaffRegister register;
+    private final SecurityContextRepository contexts;
+    private final RequestMatcher unchecked;
+
+    /**
+     * @param contexts where the security filter chain keeps the context between requests (the session)
+     * @param unchecked requests that read no session and need no check (style sheets, scripts, images)
+     */
+    SessionHolderFilter(StaffRegister register, SecurityContextRepository contexts, RequestMatcher unchecked) {
+        this.register = register;
+        this.contexts = contexts;
+        this.unchecked = unchecked;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getRequestedSessionId() == null || BearerTokenFilter.hasBearer(request) || unchecked.matches(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Authentication held = SecurityContextHolder.getContext().getAuthentication();
+        if (held != null && held.getPrincipal() instanceof StaffPrincipal principal) {
+            Optional<StaffPrincipal> now = register.signing(principal.caller().staffId())
+                    .filter(signing -> signing.row().active())
+                    .map(StaffRegister.Signing::principal);
+            if (now.isEmpty()) {
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+                SecurityContextHolder.clearContext();
+                request.setAttribute(ACCOUNT_ENDED, Boolean.TRUE);
+            } else if (!now.get().caller().equals(principal.caller())) {
+                UsernamePasswordAuthenticationToken fresh = UsernamePasswordAuthenticationToken.authenticated(now.get(),
+                        null, now.get().getAuthorities());
+                fresh.setDetails(held.getDetails());
+                SecurityContext context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(fresh);
+                SecurityContextHolder.setContext(context);
+                contexts.saveContext(context, request, response);
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}
