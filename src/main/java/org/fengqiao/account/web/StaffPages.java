@@ -10,6 +10,7 @@ import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.Permission;
+import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.Paging;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The staff list of one's subtree, a person's page, and the security administrator's account forms. */
 @Controller
+@FieldLabels({"staff.", "login."})
 @RequestMapping("/staff")
 class StaffPages {
 

@@ -59,8 +59,8 @@ public class ForcesExport {
             }
             List<Companies.Company> companies = desk.companies(caller, null, false, null);
             sheet = sheet(book, "forces.tab.companies", locale, "forces.field.name", "forces.field.licenceNumber",
-                    "forces.field.validUntil", "forces.field.licenceState", "forces.field.contact", "forces.field.phone",
-                    "forces.field.zones", "forces.field.guards", "forces.field.unit");
+                    "forces.field.licenceValidUntil", "forces.field.licenceState", "forces.field.contactName", "forces.field.phone",
+                    "forces.field.zoneIds", "forces.field.guards", "forces.field.unit");
             for (Companies.Company c : companies) {
                 row(sheet, c.name(), c.licenceNumber(), c.licenceValidUntil().toString(),
                         text("forces.licence." + c.licenceState(), locale), c.contactName(), c.contactPhoneMasked(),

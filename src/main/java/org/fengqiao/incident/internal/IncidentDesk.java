@@ -395,7 +395,7 @@ public class IncidentDesk implements AutoCloseable {
         }
         // as the forms limit them in the browser (the residents' name field 100 characters, the staff's 50; the
         // department 100, as a referral's): the staff read these where a name or a department stands
-        checkText(problems, "reporterName", "incident.field.reporter", REPORTER_NAME_MAX, n.reporterName());
+        checkText(problems, "reporterName", "incident.field.reporterName", REPORTER_NAME_MAX, n.reporterName());
         checkText(problems, "department", "incident.field.department", 100, n.department());
     }
 

@@ -41,7 +41,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * steps its status allows. Plain forms that post and redirect, so they work on a phone without scripts.
  */
 @Controller
-@FieldLabels("incident.field.")
+@FieldLabels({"incident.field.", "incident.action."})
 class IncidentPages {
 
     static final int PAGE_SIZE = 30;

@@ -49,7 +49,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * location when asked.
  */
 @Controller
-@FieldLabels({"incident.report.", "incident.field."})
+@FieldLabels({"incident.report.", "incident.field.", "incident.track."})
 class ResidentPages {
 
     /** The session attribute holding the secret the browser's form keys are bound to. */

@@ -49,7 +49,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * post and redirect, so they work on a phone without scripts.
  */
 @Controller
-@FieldLabels("mediation.field.")
+@FieldLabels({"mediation.field.", "mediation.screening."})
 class MediationPages {
 
     static final int PAGE_SIZE = 30;

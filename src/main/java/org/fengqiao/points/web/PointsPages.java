@@ -44,7 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * redirect, so they work on a phone without scripts.
  */
 @Controller
-@FieldLabels("points.field.")
+@FieldLabels({"points.field.", "points.store.", "points.award.", "points.holder."})
 class PointsPages {
 
     static final MediaType XLSX = MediaType.parseMediaType(

@@ -37,7 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and resolve it. Plain forms that post and redirect, so they work on a phone without scripts.
  */
 @Controller
-@FieldLabels({"utilities.tasks.", "utilities.task."})
+@FieldLabels({"utilities.tasks.", "utilities.task.", "utilities.import."})
 class UtilityPages {
 
     private final UtilityImport imports;

@@ -59,7 +59,7 @@ public class ReceiptPdf {
             facts.add(new String[] {t("recovery.field.returnedBy", locale), r.returnedByName()});
             if (event != null) {
                 facts.add(new String[] {t("recovery.field.event", locale), event.heldOn() + " " + event.place()});
-                facts.add(new String[] {t("recovery.field.eventOfficer", locale), event.officerName()});
+                facts.add(new String[] {t("recovery.field.officer", locale), event.officerName()});
             }
             pdf.facts(facts);
             pdf.heading(t("recovery.pdf.returned", locale));
