@@ -162,4 +162,31 @@ class SessionFollowsAccountIntegrationTests extends ServedGridsIntegrationTest {
 
         assertThat(stored(pages).version()).isEqualTo(before.version());
     }
+
+    @Test
+    void aChangedPasswordEndsTheAccountsOtherSessionsAndAResetEndsThemAll() {
+        // whoever held the old password may hold a session opened with it, as he may hold a token
+        Staff officer = officer();
+        ApiClient mine = new ApiClient(port).signedIn(officer.username(), TestStaff.PASSWORD, null);
+        ApiClient elsewhere = new ApiClient(port).signedIn(officer.username(), TestStaff.PASSWORD, null);
+        assertThat(page(elsewhere, "/profile").statusCode()).isEqualTo(200);
+        String next = "Qiao-Next-2026";
+        HttpResponse<String> changed = mine.form("/profile/password", Map.of("currentPassword", TestStaff.PASSWORD,
+                "newPassword", next, "confirmPassword", next, "_csrf", mine.csrfFrom("/profile")));
+        assertThat(changed.statusCode()).isEqualTo(302);
+        assertThat(page(mine, "/profile").statusCode()).as("the session that changed it goes on").isEqualTo(200);
+        HttpResponse<String> ended = page(elsewhere, "/profile");
+        assertThat(ended.statusCode()).isEqualTo(302);
+        assertThat(ended.headers().firstValue("Location").orElseThrow()).contains("/login");
+
+        ApiClient again = new ApiClient(port).signedIn(officer.username(), next, null);
+        ApiClient security = new ApiClient(port).signedIn("security", DEMO_PASSWORD, null);
+        HttpResponse<String> reset = security.form("/staff/" + officer.id() + "/password",
+                Map.of("password", "Qiao-Reset-2026", "_csrf", security.csrfFrom("/staff/" + officer.id())));
+        assertThat(reset.statusCode()).isEqualTo(302);
+        assertThat(page(mine, "/profile").statusCode()).isEqualTo(302);
+        assertThat(page(again, "/profile").statusCode()).isEqualTo(302);
+        assertThat(page(security, "/staff/" + officer.id()).statusCode()).as("the administrator's own goes on")
+                .isEqualTo(200);
+    }
 }

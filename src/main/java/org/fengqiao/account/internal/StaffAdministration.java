@@ -40,15 +40,17 @@ public class StaffAdministration {
     private final Jurisdictions jurisdictions;
     private final PasswordEncoder passwords;
     private final ApiTokens tokens;
+    private final PageSessions sessions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     StaffAdministration(StaffRegister register, Jurisdictions jurisdictions, PasswordEncoder passwords, ApiTokens tokens,
-            ApplicationEventPublisher events, Clock clock) {
+            PageSessions sessions, ApplicationEventPublisher events, Clock clock) {
         this.register = register;
         this.jurisdictions = jurisdictions;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.sessions = sessions;
         this.events = events;
         this.clock = clock;
     }
@@ -182,7 +184,7 @@ public class StaffAdministration {
         return after;
     }
 
-    /** The security administrator sets a new password for someone who forgot theirs; their tokens end. */
+    /** The security administrator sets a new password for someone who forgot theirs; their tokens and sessions end. */
     @Transactional
     public StaffRegister.Row resetPassword(Caller caller, UUID id, String password) {
         require(caller, Permission.ACCOUNT_MANAGE);
@@ -194,6 +196,7 @@ public class StaffAdministration {
         register.changePassword(id, passwords.encode(password));
         register.unlock(id);
         tokens.revokeAll(id);
+        sessions.endAll(before.username());
         events.publishEvent(Audited.updated("staff", id, before.unitPath(), Map.of("password", "old"),
                 Map.of("password", "reset")));
         return register.byId(id).orElseThrow();
@@ -248,7 +251,8 @@ public class StaffAdministration {
 
     /**
      * A person changes their own password: the current one must be right, the new one must follow the
-     * rules, and every API token of theirs ends, since whoever held the old password may hold a token.
+     * rules, and every API token of theirs ends, and every page session but this one, since whoever held the old
+     * password may hold a token or a session.
      */
     @Transactional
     public void changePassword(Caller caller, String current, String next) {
@@ -262,6 +266,7 @@ public class StaffAdministration {
         }
         register.changePassword(row.id(), passwords.encode(next));
         tokens.revokeAll(row.id());
+        sessions.endOthers(row.username());
         events.publishEvent(Audited.updated("staff", row.id(), row.unitPath(), Map.of("password", "old"),
                 Map.of("password", "changed")));
     }
