@@ -76,11 +76,8 @@ class PointsPagesIntegrationTests extends IntegrationTest {
     @Test
     void everyPageThatTakesAnIdAnswers404OutsideTheSubtree() {
         Staff holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "志愿者");
-        loader.awardApproved(holder.id().value(), PointsFixtures.grid(jdbc, "FS-3-01"), "verified-clue", "测试", null,
-                PointsFixtures.staffId(jdbc, "officer"), PointsFixtures.staffId(jdbc, "chief"));
-        UUID item = loader.stock(PointsFixtures.office(jurisdictions).id().value(), "测试毛巾" + UUID.randomUUID(),
-                "DONATED", "房山镇测试纺织厂", 5, 2, 0, PointsFixtures.staffId(jdbc, "chief"));
-        Store.Voucher v = store.redeem(item, PointsFixtures.self(holder, PointsFixtures.office(jurisdictions).path()));
+        UUID item = stockedItem("测试毛巾");
+        Store.Voucher v = voucher(holder, item);
         long entry = jdbc.sql("SELECT id FROM points_entry WHERE holder_id = ? AND kind = 'AWARD'")
                 .param(holder.id().value()).query(Long.class).single();
         String[] pages = {"/points/holders/" + holder.id(), "/points/vouchers/" + v.code() + "/scan",
@@ -325,6 +322,19 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
     }
 
+    /** An item of the rural office's store, donated, at 5 points, two in stock. */
+    UUID stockedItem(String name) {
+        return loader.stock(PointsFixtures.office(jurisdictions).id().value(), name + UUID.randomUUID(),
+                "DONATED", "房山镇测试纺织厂", 5, 2, 0, PointsFixtures.staffId(jdbc, "chief"));
+    }
+
+    /** A voucher for the item, redeemed by the holder with points the officer awarded him for a clue. */
+    Store.Voucher voucher(Staff holder, UUID item) {
+        loader.awardApproved(holder.id().value(), PointsFixtures.grid(jdbc, "FS-3-01"), "verified-clue", "测试", null,
+                PointsFixtures.staffId(jdbc, "officer"), PointsFixtures.staffId(jdbc, "chief"));
+        return store.redeem(item, PointsFixtures.self(holder, PointsFixtures.office(jurisdictions).path()));
+    }
+
     /** The select element of this id, its options and nothing after it. */
     static String select(String html, String id) {
         int from = html.indexOf("<select id=\"" + id + "\"");
@@ -334,12 +344,8 @@ class PointsPagesIntegrationTests extends IntegrationTest {
 
     @Test
     void aVoucherCodeTheCounterDoesNotKnowIsSaidOnTheStorePageWithTheCodeKeptAndNothingScanned() {
-        Staff holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "志愿者");
-        loader.awardApproved(holder.id().value(), PointsFixtures.grid(jdbc, "FS-3-01"), "verified-clue", "测试", null,
-                PointsFixtures.staffId(jdbc, "officer"), PointsFixtures.staffId(jdbc, "chief"));
-        UUID item = loader.stock(PointsFixtures.office(jurisdictions).id().value(), "测试手电" + UUID.randomUUID(),
-                "DONATED", "房山镇测试五金店", 5, 2, 0, PointsFixtures.staffId(jdbc, "chief"));
-        Store.Voucher v = store.redeem(item, PointsFixtures.self(holder, PointsFixtures.office(jurisdictions).path()));
+        Store.Voucher v = voucher(PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "志愿者"),
+                stockedItem("测试手电"));
 
         ApiClient counter = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null);
         HttpResponse<String> unknown = counter.form("/points/scan", Map.of("_csrf", counter.csrfFrom("/points/store"),
