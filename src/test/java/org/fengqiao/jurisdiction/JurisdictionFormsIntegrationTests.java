@@ -224,6 +224,12 @@ class JurisdictionFormsIntegrationTests extends IntegrationTest {
         parents = parents.substring(0, parents.indexOf("</select>"));
         assertThat(parents).contains("房山派出所").contains("表单工作站" + n).doesNotContain("牛山派出所")
                 .as("a work point has no units under it").doesNotContain("表单工作点" + n);
+        String kinds = tree.substring(tree.indexOf("id=\"kind\""));
+        kinds = kinds.substring(0, kinds.indexOf("</select>"));
+        assertThat(kinds).as("the kinds that may sit under one of his units").contains("value=\"CENTRAL_OFFICE\"")
+                .contains("value=\"WORK_POINT\"").doesNotContain("value=\"STATION\"");
+        assertThat(tree.indexOf("id=\"new-unit-form\"")).as("the form before the tree, whose nodes run long")
+                .isLessThan(tree.indexOf("class=\"unit-tree\""));
 
         String code = "T-FNEW-" + n;
         HttpResponse<String> added = addUnit(chief, workstation.id().value(), "WORK_POINT", " " + code + " ",

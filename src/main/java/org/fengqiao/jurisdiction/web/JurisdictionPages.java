@@ -129,11 +129,12 @@ class JurisdictionPages {
     String units(Model model) {
         Caller caller = Callers.require();
         if (caller.may("JURISDICTION_MANAGE")) {
-            // the units another may sit under (a work point has none), and the kinds below the bureau
-            model.addAttribute("parents", jurisdictions.visibleUnits(caller).stream()
-                    .filter(u -> !u.kind().childKinds().isEmpty()).toList());
+            // the units another may sit under (a work point has none), and the kinds that may sit under one of them
+            List<org.fengqiao.jurisdiction.Unit> parents = jurisdictions.visibleUnits(caller).stream()
+                    .filter(u -> !u.kind().childKinds().isEmpty()).toList();
+            model.addAttribute("parents", parents);
             model.addAttribute("unitKinds", java.util.Arrays.stream(UnitKind.values())
-                    .filter(k -> k != UnitKind.BUREAU).toList());
+                    .filter(k -> parents.stream().anyMatch(u -> u.kind().childKinds().contains(k))).toList());
         }
         List<Grids.Detail> visibleGrids = grids.visible(caller, null, null, Integer.MAX_VALUE, 0);
         Map<UUID, List<Grids.Detail>> gridsByCommunity = new HashMap<>();
