@@ -8,7 +8,8 @@ import org.springframework.context.MessageSource;
 /**
  * A request parameter (a form field) as the page's form labels it, in the reader's language: under the controller's
  * {@link FieldLabels} prefixes, then among the shared {@code field.*} labels, each by the name and by the name less a
- * trailing {@code Id}; the name itself when no label is found. Shared by the error page ({@link ProblemDetails}) and
+ * trailing {@code Id} (an amount in fen by its field in yuan), and a nested form's field by its own name; the name itself
+ * when no label is found. Shared by the error page ({@link ProblemDetails}) and
  * the refusals a form comes back with ({@link FormAnswers}).
  */
 final class ParameterLabels {
@@ -23,16 +24,39 @@ final class ParameterLabels {
             prefixes.addAll(List.of(labels.value()));
         }
         prefixes.add("field.");
-        String bare = name.length() > 2 && name.endsWith("Id") ? name.substring(0, name.length() - 2) : null;
-        for (String prefix : prefixes) {
-            for (String candidate : bare == null ? List.of(name) : List.of(name, bare)) {
-                String label = messages.getMessage(prefix + candidate, null, null, locale);
-                if (label != null && !label.isBlank()) {
-                    return withoutArguments(label);
+        List<List<String>> names = new ArrayList<>(List.of(candidates(name)));
+        int dot = Math.max(name.lastIndexOf('.'), name.lastIndexOf(']'));
+        if (dot > 0 && dot < name.length() - 1) {
+            // a field of a nested form (loss.description, parties[1].phone) as its own name labels it, when the whole
+            // path labels nothing
+            names.add(candidates(name.substring(dot + 1).replaceFirst("^\\.", "")));
+        }
+        for (List<String> candidates : names) {
+            for (String prefix : prefixes) {
+                for (String candidate : candidates) {
+                    String label = messages.getMessage(prefix + candidate, null, null, locale);
+                    if (label != null && !label.isBlank()) {
+                        return withoutArguments(label);
+                    }
                 }
             }
         }
         return name;
+    }
+
+    /**
+     * The name; the name less a trailing {@code Id}; and an amount kept in fen ({@code amountFen}) by the field the
+     * forms type it into, in yuan ({@code amountYuan}).
+     */
+    private static List<String> candidates(String name) {
+        List<String> names = new ArrayList<>(List.of(name));
+        if (name.length() > 2 && name.endsWith("Id")) {
+            names.add(name.substring(0, name.length() - 2));
+        }
+        if (name.length() > 3 && name.endsWith("Fen")) {
+            names.add(name.substring(0, name.length() - 3) + "Yuan");
+        }
+        return names;
     }
 
     /**

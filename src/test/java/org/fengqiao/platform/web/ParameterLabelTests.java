@@ -31,6 +31,8 @@ class ParameterLabelTests {
         messages.addMessage("field.grid", Locale.CHINA, "网格");
         messages.addMessage("field.grid", Locale.ENGLISH, "Grid");
         messages.addMessage("things.field.due", Locale.CHINA, "完成期限（最晚 {0}）");
+        messages.addMessage("things.field.description", Locale.CHINA, "损失物品");
+        messages.addMessage("things.field.amountYuan", Locale.CHINA, "金额（元）");
         messages.addMessage("things.field.due", Locale.ENGLISH, "Due on (at the latest {0})");
         LocaleContextHolder.setLocale(Locale.CHINA);
     }
@@ -66,5 +68,15 @@ class ParameterLabelTests {
         assertThat(details.label(ThingPages.class, "due")).isEqualTo("完成期限");
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(details.label(ThingPages.class, "due")).isEqualTo("Due on");
+    }
+
+    @Test
+    void aFieldOfANestedFormAndAnAmountKeptInFenAreNamedAsTheFormLabelsThem() {
+        // the recovery case's loss form was refused with "loss.description：必填" and "loss.amountFen：必填"
+        assertThat(details.label(ThingPages.class, "loss.description")).isEqualTo("损失物品");
+        assertThat(details.label(ThingPages.class, "amountFen")).isEqualTo("金额（元）");
+        assertThat(details.label(ThingPages.class, "loss.amountFen")).isEqualTo("金额（元）");
+        assertThat(details.label(ThingPages.class, "parties[1].description")).isEqualTo("损失物品");
+        assertThat(details.label(ThingPages.class, "loss.nothing")).isEqualTo("loss.nothing");
     }
 }
