@@ -210,5 +210,11 @@ class GridScopeIntegrationTests extends IntegrationTest {
         assertThat(api.call("officer", HttpMethod.POST, "/api/v1/units", Map.of(
                 "parentId", api.unitId("320722010100").toString(), "kind", "WORKSTATION", "code", code + "Y",
                 "name", "无权"), null).status()).isEqualTo(403);
+        // every field checked by name, as the tree page's form is, and nothing made
+        JurisdictionApi.Answer blank = api.call("chief", HttpMethod.POST, "/api/v1/units", Map.of(
+                "code", " ", "name", "长".repeat(101), "divisionCode", "32072"), null);
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("parentId", "kind", "code", "name", "divisionCode");
     }
 }

@@ -2,11 +2,6 @@ package org.fengqiao.jurisdiction.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -55,11 +50,11 @@ class UnitController {
     record UnitDetail(UnitView unit, List<UnitView> children, List<Views.CommunityView> communities) {
     }
 
-    record NewUnit(@NotNull(message = "{error.field.required}") UUID parentId,
-            @NotNull(message = "{error.field.required}") UnitKind kind,
-            @NotBlank(message = "{error.field.required}") @Size(max = 32, message = "{error.field.format}") String code,
-            @NotBlank(message = "{error.field.required}") @Size(max = 100, message = "{error.field.format}") String name,
-            @Pattern(regexp = "^[0-9]{6}([0-9]{6})?$", message = "{error.field.format}") String divisionCode) {
+    /**
+     * A new unit; its fields are checked where the tree page's are, in
+     * {@link Jurisdictions#createUnit(UnitId, UnitKind, String, String, String, Caller)}.
+     */
+    record NewUnit(UUID parentId, UnitKind kind, String code, String name, String divisionCode) {
     }
 
     @GetMapping
@@ -82,8 +77,9 @@ class UnitController {
     @PostMapping
     @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
     @Operation(summary = "Create a unit under a unit the caller sees")
-    ResponseEntity<UnitView> create(@Valid @RequestBody NewUnit body) {
-        Unit created = jurisdictions.createUnit(new UnitId(body.parentId()), body.kind(), body.code(), body.name(),
+    ResponseEntity<UnitView> create(@RequestBody NewUnit body) {
+        Unit created = jurisdictions.createUnit(body.parentId() == null ? null : new UnitId(body.parentId()), body.kind(),
+                body.code(), body.name(),
                 body.divisionCode(), Callers.require());
         return ResponseEntity.created(URI.create("/api/v1/units/" + created.id())).body(UnitView.of(created, 0L, 0L));
     }
