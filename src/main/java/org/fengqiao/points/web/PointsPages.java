@@ -161,16 +161,21 @@ class PointsPages {
             answers.refused(redirect, List.of(msg("points.scan.noCode", locale)));
             return "redirect:/points/store";
         }
-        try {
-            if (!c.matches("[A-Z0-9]{4,32}")) {
-                throw new NotFound("voucher", c);
-            }
-            store.storeVoucher(c, Callers.require());
-        } catch (NotFound e) {
+        if (!c.matches("[A-Z0-9]{4,32}") || !counterKnows(c)) {
             answers.refused(redirect, List.of(messages.getMessage("points.scan.unknown", new Object[] {c}, locale)));
             return "redirect:/points/store";
         }
         return "redirect:/points/vouchers/" + c + "/scan";
+    }
+
+    /** Whether the voucher of this code is one the signed-in person's store may scan. */
+    private boolean counterKnows(String code) {
+        try {
+            store.storeVoucher(code, Callers.require());
+            return true;
+        } catch (NotFound e) {
+            return false;
+        }
     }
 
     // ---- approvals ----
