@@ -249,6 +249,13 @@ class Open311IntegrationTests extends IntegrationTest {
                 .single()).isEqualTo(disaster);
         assertThat(jdbc.sql("SELECT attributes->>'HAZARDS' FROM open311_request WHERE incident_id = CAST(? AS uuid)")
                 .param(xid).query(String.class).single()).isEqualTo("[\"fire\", \"gas\"]");
+
+        // Code for America's node-open311 sends a list as Node's querystring does: attribute[CODE] repeated, no []
+        String repeated = file(new Form().add("api_key", DEMO_KEY).add("service_code", "DISASTER").add("lat", lat())
+                .add("long", lon()).add("description", "山体滑坡-" + UUID.randomUUID())
+                .add("attribute[HAZARDS]", "flood").add("attribute[HAZARDS]", "fire"));
+        assertThat(jdbc.sql("SELECT attributes->>'HAZARDS' FROM open311_request WHERE incident_id = CAST(? AS uuid)")
+                .param(repeated).query(String.class).single()).isEqualTo("[\"flood\", \"fire\"]");
     }
 
     @Test
