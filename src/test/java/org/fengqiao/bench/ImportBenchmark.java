@@ -154,6 +154,7 @@ public final class ImportBenchmark {
             app.close();
             deleteQuietly(dir);
         }
+        System.out.println(KernelReclaim.describe());
         System.out.printf(Locale.ROOT, "wall time of the bench (start, demo load, generation, measurements): %.0f s%n",
                 (System.nanoTime() - benchStarted) / 1e9);
     }

@@ -127,6 +127,7 @@ public final class IntakeBenchmark {
                     // no escalation sweep: items of earlier runs fall due and its moves would be measured with the intake
                     "--fengqiao.incident.escalation.sweep-cron=-");
             System.out.printf(Locale.ROOT, "application with the demo district up in %.0f s%n", (System.nanoTime() - started) / 1e9);
+            System.out.println(KernelReclaim.describe());
             try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
                 new Run(options, port, c, url, options.data().resolve("pg"), points(app.getBean(Jurisdictions.class), c),
@@ -584,6 +585,7 @@ public final class IntakeBenchmark {
             System.out.println();
             System.out.printf(Locale.ROOT, "Intake, %d concurrent clients (closed loop, kept-alive HTTP/1.1), %d s per path, %d cores%n",
                     options.clients(), options.seconds(), cores);
+            System.out.println(KernelReclaim.describe());
             System.out.printf(Locale.ROOT, "%-8s %8s %8s %7s %7s %7s %8s %6s %27s %5s%n", "path", "n", "req/s", "p50 ms",
                     "p99 ms", "max ms", "errors", "", "CPU ms/req app+db+client", "load");
             for (Result r : results) {

@@ -771,6 +771,7 @@ public final class SearchBenchmark {
             System.out.printf(Locale.ROOT, "%,d persons in the database (%,d generated, the rest the demo district's); %d "
                     + "clients; %s%n", persons, options.persons(), options.clients(), visible.entrySet().stream()
                     .map(e -> e.getKey() + " sees " + String.format(Locale.ROOT, "%,d", e.getValue())).toList());
+            System.out.println(KernelReclaim.describe());
             check(options.users().get(0), values.get(options.users().get(0)));
 
             // warm-up: every path, every kind, as every user, closed and open loop, in rounds until the JIT has settled
@@ -1217,6 +1218,7 @@ public final class SearchBenchmark {
             System.out.println();
             System.out.printf(Locale.ROOT, "Person search, %,d generated persons, %d concurrent clients, %s%n",
                     options.persons(), options.clients(), title);
+            System.out.println(KernelReclaim.describe());
             System.out.printf(Locale.ROOT, "%-30s %-24s %5s %7s %7s %7s %7s %6s %11s %25s %5s%n", "query", "path", "n",
                     "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s", "matches", "CPU ms/req app+db+client", "load");
             for (Result r : rows) {
