@@ -166,4 +166,36 @@ class IncidentBrowserTests extends BrowserTest {
         assertThat(page.locator("tr[data-id='" + id + "'] a.incident-link")).containsText("QWxhZGRpbjpvcGVu");
         assertThat(fitsTheScreen()).as("the list fits a phone's width with a 150-letter word in it").isTrue();
     }
+
+    /**
+     * What a thumb taps on the officer's incident pages is big enough on a phone: the list's 登记事项, 响应时效 and
+     * 满意率 (drawn as plain 19-pixel text links before, their class named no style) and an incident's 显示完整号码
+     * (a 24-pixel line before).
+     */
+    @Test
+    void theListsButtonsAndTheRevealOfTheReportersPhoneAreThumbSizedOnAPhone() {
+        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
+        String n = String.valueOf(100000 + new Random().nextInt(899999));
+        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "B-T-" + n, "拇指村" + n,
+                null, null, null);
+        double lon = 100 + new Random().nextInt(400) / 100.0;
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,32],[%s,32],[%s,32.005],[%s,32.005],[%s,32]]]}"
+                .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
+        Grid grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-B-T-" + n, "拇指网格" + n, square, null,
+                null, null);
+        UUID id = desk.file(new NewIncident(Source.RESIDENT, Category.HELP, null, null, "求助" + n, null, null, null,
+                "拇指村口", grid.id().value(), "王先生", "13912345678", null, null), Submitter.system("test")).incident().id();
+
+        login("officer");
+        page.navigate(url("/incidents"));
+        for (String link : new String[] {"#new-incident", "#response-times", "#satisfaction"}) {
+            assertThat(page.locator(link).boundingBox().height).as(link + " is a button a thumb can tap")
+                    .isGreaterThanOrEqualTo(32);
+        }
+        page.navigate(url("/incidents/" + id));
+        assertThat(page.locator("#reveal-phone summary").boundingBox().height)
+                .as("显示完整号码 is a target a thumb can tap").isGreaterThanOrEqualTo(32);
+        page.click("#reveal-phone summary");
+        assertThat(page.locator("#reveal-reason")).isVisible();
+    }
 }

@@ -329,6 +329,28 @@ class ResidentIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * A good photo sent with a form refused for another fault comes back unchosen (no browser keeps a file): the page
+     * says so, in the resident's language, so he does not send the form again believing his photos go with it. A form
+     * refused without photos does not say it.
+     */
+    @Test
+    void aRefusedFormSentWithPhotosSaysToChooseThemAgain() {
+        String description = "重新选照片-" + n;
+        Map<String, String> form = report(grid, description);
+        form.put("reporterPhone", "12345");
+        List<PublicClient.File> photo = List.of(jpeg(TestPhotos.jpegWithGps(1, 1)));
+        HttpResponse<String> en = resident("en").post("/report", "/report", form, photo);
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(en.body()).contains("The phone number is not valid",
+                "<li>Photos: choose them again, a form sent back does not keep them</li>").contains(description);
+        HttpResponse<String> zh = resident(null).post("/report", "/report", form, photo);
+        assertThat(zh.body()).contains("<li>照片：请重新选择，退回的表单不保留照片</li>");
+        HttpResponse<String> none = resident("en").post("/report", "/report", form, List.of());
+        assertThat(none.body()).contains("The phone number is not valid").doesNotContain("choose them again");
+        assertThat(filed(description)).as("nothing filed").isZero();
+    }
+
+    /**
      * A resident who left the form open past the session's idle time (a phone put away, a photo fetched) and sends it
      * then: the page the form came from again, saying it had expired, with what he typed, not a bare "not allowed"
      * answer in JSON that loses it all; sent again from there, it is filed.

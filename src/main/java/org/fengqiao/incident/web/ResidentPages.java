@@ -119,11 +119,11 @@ class ResidentPages {
             return formPage(model, request);
         } catch (Invalid e) {
             response.setStatus(400);
-            model.addAttribute("problems", answers.texts(e, locale));
+            model.addAttribute("problems", withPhotosAgain(answers.texts(e, locale), files, locale));
         } catch (ResidentDesk.Limited e) {
             response.setStatus(429);
-            model.addAttribute("problems", List.of(messages.getMessage("incident.report.limited",
-                    new Object[] {e.perHour()}, locale)));
+            model.addAttribute("problems", withPhotosAgain(List.of(messages.getMessage("incident.report.limited",
+                    new Object[] {e.perHour()}, locale)), files, locale));
         }
         model.addAttribute("form", fields);
         return formPage(model, request);
@@ -231,6 +231,19 @@ class ResidentPages {
                     new Object[] {e.perHour()}, locale)));
         }
         return "redirect:/track/" + code;
+    }
+
+    /**
+     * The refusal's lines, and when photos were sent with the form, one more saying to choose them again: the form
+     * comes back with what was typed but no browser keeps a chosen file.
+     */
+    private List<String> withPhotosAgain(List<String> problems, List<MultipartFile> files, Locale locale) {
+        if (files == null || files.stream().allMatch(f -> f == null || f.isEmpty())) {
+            return problems;
+        }
+        List<String> lines = new ArrayList<>(problems);
+        lines.add(messages.getMessage("incident.report.photosAgain", null, locale));
+        return lines;
     }
 
     /** The photos sent, each read no further than the desk needs to judge it ({@link ResidentDesk#uploadLimit}). */
