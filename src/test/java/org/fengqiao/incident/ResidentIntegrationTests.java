@@ -773,6 +773,26 @@ class ResidentIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * Information refused on the tracking page with a photo chosen (words past the limit) comes back with what was
+     * typed and a line saying to choose the photo again, as the report form does: no browser keeps a chosen file.
+     */
+    @Test
+    void informationRefusedWithAPhotoSaysToChooseItAgain() {
+        PublicClient resident = resident("en");
+        String code = codeOf(resident.post("/report", "/report", report(grid, "补充照片-" + n), List.of()));
+        String tooLong = "井盖".repeat(1001);
+        String page = resident.follow(resident.post("/track/" + code, "/track/" + code + "/information",
+                Map.of("information", tooLong), List.of(jpeg(TestPhotos.jpegWithGps(1, 1))))).body();
+        assertThat(page).contains("<li>Photos: choose them again, a form sent back does not keep them</li>")
+                .contains(tooLong);
+        String without = resident.follow(resident.post("/track/" + code, "/track/" + code + "/information",
+                Map.of("information", tooLong), List.of())).body();
+        assertThat(without).doesNotContain("choose them again");
+        assertThat(jdbc.sql("SELECT count(*) FROM incident_photo WHERE incident_id = ?").param(idOf(code))
+                .query(Long.class).single()).as("nothing added").isZero();
+    }
+
+    /**
      * A merged report's resident reopens it once answered with the report it was merged into: it is his own open
      * item again (with its owner, taken up anew), no longer merged into the other. The staff page says so, not
      * 已合并到; the other report no longer lists it as merged into it; the timeline keeps the merge; what its resident

@@ -223,12 +223,12 @@ class ResidentPages {
             response.setStatus(404);
             return "incident/track-missing";
         } catch (Invalid e) {
-            answers.refused(redirect, e, locale);
+            answers.refused(redirect, withPhotosAgain(answers.texts(e, locale), files, locale));
         } catch (Conflict e) {
             answers.refused(redirect, e, locale);
         } catch (ResidentDesk.Limited e) {
-            answers.refused(redirect, List.of(messages.getMessage("incident.report.limited",
-                    new Object[] {e.perHour()}, locale)));
+            answers.refused(redirect, withPhotosAgain(List.of(messages.getMessage("incident.report.limited",
+                    new Object[] {e.perHour()}, locale)), files, locale));
         }
         return "redirect:/track/" + code;
     }
