@@ -45,18 +45,22 @@ class IncidentBrowserTests extends BrowserTest {
         return phone();
     }
 
+    /** A village of the office with one police grid, a 0.005° square at a random longitude on the given latitude. */
+    Grid newGrid(Unit office, String villageCode, String villageName, String gridCode, String gridName, int lat) {
+        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, villageCode, villageName,
+                null, null, null);
+        double lon = 100 + new Random().nextInt(400) / 100.0;
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,%d],[%s,%d],[%s,%d.005],[%s,%d.005],[%s,%d]]]}"
+                .formatted(lon, lat, lon + 0.005, lat, lon + 0.005, lat, lon, lat, lon, lat);
+        return jurisdictions.createGrid(village.id(), GridNetwork.POLICE, gridCode, gridName, square, null, null, null);
+    }
+
 
     @Test
     void theOfficerFilesAndTheGridManagerNamedByThePolicyHandlesItOnAPhone() {
         Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
         String n = String.valueOf(100000 + new Random().nextInt(899999));
-        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "B-V-" + n, "浏览器村" + n,
-                null, null, null);
-        double lon = 100 + new Random().nextInt(400) / 100.0;
-        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,30],[%s,30],[%s,30.005],[%s,30.005],[%s,30]]]}"
-                .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
-        Grid grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-B-G-" + n, "浏览器网格" + n, square, null,
-                null, null);
+        Grid grid = newGrid(office, "B-V-" + n, "浏览器村" + n, "IT-B-G-" + n, "浏览器网格" + n, 30);
         String username = "incmgr" + n;
         Staff manager = staff.register(office.id(), StaffRole.AUXILIARY_POLICE, "网格管理员" + n, null, null, "辅警",
                 username, DEMO_PASSWORD);
@@ -145,13 +149,7 @@ class IncidentBrowserTests extends BrowserTest {
     void aLongUnbrokenWordInADescriptionWrapsInTheListInsteadOfWideningThePhonePage() {
         Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
         String n = String.valueOf(100000 + new Random().nextInt(899999));
-        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "B-W-" + n, "换行村" + n,
-                null, null, null);
-        double lon = 100 + new Random().nextInt(400) / 100.0;
-        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,31],[%s,31],[%s,31.005],[%s,31.005],[%s,31]]]}"
-                .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
-        Grid grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-B-W-" + n, "换行网格" + n, square, null,
-                null, null);
+        Grid grid = newGrid(office, "B-W-" + n, "换行村" + n, "IT-B-W-" + n, "换行网格" + n, 31);
         String username = "wrapmgr" + n;
         Staff manager = staff.register(office.id(), StaffRole.AUXILIARY_POLICE, "换行管理员" + n, null, null, "辅警",
                 username, DEMO_PASSWORD);
@@ -176,13 +174,7 @@ class IncidentBrowserTests extends BrowserTest {
     void theListsButtonsAndTheRevealOfTheReportersPhoneAreThumbSizedOnAPhone() {
         Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
         String n = String.valueOf(100000 + new Random().nextInt(899999));
-        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "B-T-" + n, "拇指村" + n,
-                null, null, null);
-        double lon = 100 + new Random().nextInt(400) / 100.0;
-        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,32],[%s,32],[%s,32.005],[%s,32.005],[%s,32]]]}"
-                .formatted(lon, lon + 0.005, lon + 0.005, lon, lon);
-        Grid grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-B-T-" + n, "拇指网格" + n, square, null,
-                null, null);
+        Grid grid = newGrid(office, "B-T-" + n, "拇指村" + n, "IT-B-T-" + n, "拇指网格" + n, 32);
         UUID id = desk.file(new NewIncident(Source.RESIDENT, Category.HELP, null, null, "求助" + n, null, null, null,
                 "拇指村口", grid.id().value(), "王先生", "13912345678", null, null), Submitter.system("test")).incident().id();
 
