@@ -172,6 +172,43 @@ class CareFilesIntegrationTests extends IntegrationTest {
                 .as("a reason of four characters at least").isEqualTo(400);
     }
 
+    /**
+     * The pages' 导出（含完整号码） posts the reason in the form's body to a new tab, so that it stands in no address
+     * (the browser's history, access logs); the file answered to that form has the full numbers, audited with the
+     * reason, as the API's GET with the reason does.
+     */
+    @Test
+    void thePagesPostTheReasonForFullNumbersInTheFormsBody() {
+        ApiClient browser = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null);
+        String accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        Map<String, String> forms = Map.of("/households/" + household, "register-reveal", "/persons/" + head, "file-reveal");
+        for (Map.Entry<String, String> e : forms.entrySet()) {
+            String page = browser.get(e.getKey(), null, "Accept", accept).body();
+            java.util.regex.Matcher form = java.util.regex.Pattern.compile("<form[^>]*id=\"" + e.getValue() + "\"[^>]*>")
+                    .matcher(page);
+            assertThat(form.find()).as(e.getValue() + " on " + e.getKey()).isTrue();
+            assertThat(form.group()).contains("method=\"post\"", "target=\"_blank\"").doesNotContain("data-url");
+            java.util.regex.Matcher actionOf = java.util.regex.Pattern.compile("action=\"([^\"]*)\"").matcher(form.group());
+            assertThat(actionOf.find()).isTrue();
+            String action = actionOf.group(1);
+            assertThat(action).endsWith(".pdf").doesNotContain("reason");
+
+            String reason = "核对户籍信息-" + e.getValue();
+            HttpResponse<String> file = browser.form(action, Map.of("reason", reason, "_csrf", browser.csrfFrom(e.getKey())));
+            assertThat(file.statusCode()).as(action).isEqualTo(200);
+            assertThat(file.headers().firstValue("Content-Type")).hasValue("application/pdf");
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'REVEAL' AND record_id = ? "
+                    + "AND after->>'reason' = ?").param(head.toString()).param(reason).query(Long.class).single())
+                    .as("the reveal audited with the posted reason").isPositive();
+        }
+        ApiClient otherStation = new ApiClient(port).signedIn("officer2", DEMO_PASSWORD, null);
+        String csrf = otherStation.csrfFrom("/persons");
+        assertThat(otherStation.form("/api/v1/households/" + household + "/register.pdf",
+                Map.of("reason", "核对户籍信息", "_csrf", csrf)).statusCode()).as("another station's household").isEqualTo(404);
+        assertThat(otherStation.form("/api/v1/persons/" + head + "/file.pdf",
+                Map.of("reason", "核对户籍信息", "_csrf", csrf)).statusCode()).as("another station's person").isEqualTo(404);
+    }
+
     @Test
     void aReasonOfSpacesIsRefusedInsteadOfAnsweredWithTheMaskedFile() {
         long reveals = audits("REVEAL", head, "file.pdf");

@@ -92,6 +92,22 @@ class PersonHouseholdBrowserTests extends BrowserTest {
         assertThat(popups.get()).as("no file opened").isZero();
     }
 
+    /**
+     * 导出（含完整号码） with a reason opens the file in a new tab by posting the form there: the tab's address is the
+     * file's, without the reason, which stays out of the browser's history.
+     */
+    @Test
+    void aReasonForFullNumbersOpensTheFileInANewTabWithoutTheReasonInItsAddress() {
+        Family f = family();
+        login("officer");
+        page.navigate(url("/persons/" + f.head()));
+        page.fill("#file-reveal input[name=reason]", "核对户籍信息");
+        com.microsoft.playwright.Page tab = context.waitForPage(() -> page.click("#file-reveal button[type=submit]"));
+        tab.waitForURL(u -> u.contains("/file.pdf"));
+        assertThat(tab.url()).endsWith("/api/v1/persons/" + f.head() + "/file.pdf").doesNotContain("reason");
+        assertThat(page.url()).as("the person's page stays where it was").endsWith("/persons/" + f.head());
+    }
+
     @Test
     void thePersonsListExportsWhatItsFiltersShow() throws Exception {
         Family f = family();

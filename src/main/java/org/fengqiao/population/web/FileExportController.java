@@ -12,8 +12,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,17 +30,19 @@ class FileExportController {
         this.files = files;
     }
 
-    @GetMapping("/api/v1/households/{id}/register.pdf")
+    @RequestMapping(path = "/api/v1/households/{id}/register.pdf", method = {RequestMethod.GET, RequestMethod.POST})
     @Operation(summary = "The household register (一户一册) as PDF: address, members, categories, visits, contact card",
             description = "Identity numbers and phones are masked; with reason (at least 4 characters) a role allowed to "
-                    + "reveal gets them in full, audited as a reveal of each member. Every member is audited as read.")
+                    + "reveal gets them in full, audited as a reveal of each member. Every member is audited as read. "
+                    + "POST takes the reason form-encoded, so that it stands in no address (the pages post it).")
     ResponseEntity<byte[]> register(@PathVariable UUID id, @RequestParam(required = false) String reason, Locale locale) {
         return pdf(files.householdRegister(id, reason, Callers.require(), locale), "household-" + id + ".pdf");
     }
 
-    @GetMapping("/api/v1/persons/{id}/file.pdf")
+    @RequestMapping(path = "/api/v1/persons/{id}/file.pdf", method = {RequestMethod.GET, RequestMethod.POST})
     @Operation(summary = "A person's file (一人一档) as PDF: personal data, categories, helper team, care agreement, visits",
-            description = "Masked unless a role allowed to reveal gives a reason; the export is audited.")
+            description = "Masked unless a role allowed to reveal gives a reason; the export is audited. POST takes the "
+                    + "reason form-encoded, so that it stands in no address (the pages post it).")
     ResponseEntity<byte[]> file(@PathVariable UUID id, @RequestParam(required = false) String reason, Locale locale) {
         return pdf(files.personFile(id, reason, Callers.require(), locale), "person-" + id + ".pdf");
     }
