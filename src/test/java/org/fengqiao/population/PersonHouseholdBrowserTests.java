@@ -102,9 +102,19 @@ class PersonHouseholdBrowserTests extends BrowserTest {
         login("officer");
         page.navigate(url("/persons/" + f.head()));
         page.fill("#file-reveal input[name=reason]", "核对户籍信息");
+        List<com.microsoft.playwright.Response> files = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.onResponse(r -> {
+            if (r.url().contains("/file.pdf")) {
+                files.add(r);
+            }
+        });
         com.microsoft.playwright.Page tab = context.waitForPage(() -> page.click("#file-reveal button[type=submit]"));
         tab.waitForURL(u -> u.contains("/file.pdf"));
         assertThat(tab.url()).endsWith("/api/v1/persons/" + f.head() + "/file.pdf").doesNotContain("reason");
+        assertThat(files).as("the tab got the file, not an error").anySatisfy(r -> {
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.headerValue("content-type")).isEqualTo("application/pdf");
+        });
         assertThat(page.url()).as("the person's page stays where it was").endsWith("/persons/" + f.head());
     }
 
