@@ -47,7 +47,9 @@ public record Audited(String action, String recordType, String recordId, String 
             // points
             "points_award", "points_entry", "points_activists", "points_voucher", "store_item", "fund_account",
             // the trail itself
-            "audit");
+            "audit",
+            // the platform itself
+            "backup");
 
     public static Audited created(String type, Object id, String unitPath, Object after) {
         return new Audited("CREATE", type, String.valueOf(id), unitPath, null, after, null);

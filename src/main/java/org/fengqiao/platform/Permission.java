@@ -71,7 +71,12 @@ public enum Permission {
     /** Claim hard cases of any grid of one's unit's subtree as its station's staff (police), not only on the roster. */
     CLAIMS_STATION,
     /** Confirm or send back completed hard cases of the grids of one's scope (the station chief above the grid chief). */
-    CLAIMS_CONFIRM;
+    CLAIMS_CONFIRM,
+    /**
+     * Take copies of the embedded database and see the copies kept and the attempts (system administrator): the whole
+     * database, not a part of the tree, so it is nobody's but the administrator's who keeps the platform running.
+     */
+    SYSTEM_BACKUP;
 
     public String authority() {
         return name();

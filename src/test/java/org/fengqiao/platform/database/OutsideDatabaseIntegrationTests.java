@@ -46,8 +46,15 @@ class OutsideDatabaseIntegrationTests {
                         .isPositive();
                 assertThat(jdbc.sql("SELECT count(*) FROM unit").query(Long.class).single())
                         .as("no demo district on an outside database by default").isZero();
+                // an outside database is backed up with PostgreSQL's tools: the platform takes no copy of it
+                org.fengqiao.backup.internal.Backups backups = app.getBean(org.fengqiao.backup.internal.Backups.class);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> backups.take("sysadmin"))
+                        .isInstanceOf(org.fengqiao.platform.Conflict.class).hasMessage("backup.external");
+                assertThat(backups.list()).isEmpty();
+                assertThat(backups.nextNightly()).isNull();
             }
             assertThat(Files.exists(unusedDataDir)).as("no embedded PostgreSQL was started").isFalse();
+            assertThat(Files.exists(Path.of(unusedDataDir + "-backups"))).as("nor any copy of one").isFalse();
 
             // a first start with the init settings creates the bureau and the three administrators, once
             for (int start = 0; start < 2; start++) {

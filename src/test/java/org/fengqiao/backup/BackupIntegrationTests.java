@@ -1,0 +1,171 @@
+package org.fengqiao.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.backup.internal.Backups;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A copy of the embedded database taken while the platform runs starts as the database stood, with the key of the
+ * personal data beside it; only the system administrator takes and sees copies; the oldest beyond the number kept
+ * goes; a copy that cannot be written leaves nothing half written and a failed run the page shows, in the reader's
+ * language.
+ */
+class BackupIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Backups backups;
+
+    ApiClient api;
+    String admin;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        admin = api.token("admin", DEMO_PASSWORD);
+    }
+
+    @AfterEach
+    void removeCopies() throws IOException {
+        delete(backups.directory());
+    }
+
+    @Test
+    void aCopyTakenWhileThePlatformRunsStartsAsTheDatabaseStood() throws Exception {
+        long persons = jdbc.sql("SELECT count(*) FROM person").query(Long.class).single();
+        long lastAudit = jdbc.sql("SELECT max(seq) FROM audit_entry").query(Long.class).single();
+
+        var taken = api.send("POST", "/api/v1/backups", admin, null);
+
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+        String name = ApiClient.json(taken).get("name").asText();
+        assertThat(name).matches("fengqiao-\\d{8}-\\d{6}(-\\d+)?");
+        Path copy = backups.directory().resolve(name);
+        assertThat(copy.resolve("backup_label")).exists();
+        assertThat(copy.resolve("postmaster.pid")).doesNotExist();
+        Path key = Path.of(DATA_DIR, "personal-data.key");
+        assertThat(Files.readAllBytes(copy.resolve("personal-data.key"))).isEqualTo(Files.readAllBytes(key));
+        assertThat(backups.directory().toFile().list()).as("no half-written copy left").containsExactly(name);
+
+        // restored as the README says: the copy put in place of a data directory (here a copy of it, to keep it whole)
+        Path restored = Files.createTempDirectory("fengqiao-test-restored-");
+        copyTree(copy, restored);
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(restored).setCleanDataDirectory(false)
+                .setPGStartupWait(java.time.Duration.ofSeconds(60)).start();
+                Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            assertThat(single(s, "SELECT pg_is_in_recovery()::text")).isEqualTo("false");
+            assertThat(Long.parseLong(single(s, "SELECT count(*) FROM person"))).isEqualTo(persons);
+            assertThat(Long.parseLong(single(s, "SELECT max(seq) FROM audit_entry"))).isGreaterThanOrEqualTo(lastAudit);
+        } finally {
+            delete(restored);
+        }
+
+        var listed = ApiClient.json(api.get("/api/v1/backups", admin));
+        assertThat(listed.get("backups").get(0).get("name").asText()).isEqualTo(name);
+        assertThat(listed.get("runs").get(0).get("outcome").asText()).isEqualTo("DONE");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'backup' AND record_id = ?")
+                .param(name).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheSystemAdministratorTakesOrSeesCopies() {
+        for (String user : List.of("bureau", "chief", "officer", "security", "auditor")) {
+            String token = api.token(user, DEMO_PASSWORD);
+            assertThat(api.send("POST", "/api/v1/backups", token, null).statusCode()).as(user).isEqualTo(403);
+            assertThat(api.get("/api/v1/backups", token).statusCode()).as(user).isEqualTo(403);
+        }
+        ApiClient chief = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN");
+        assertThat(chief.get("/backups", null).statusCode()).isEqualTo(403);
+        assertThat(chief.get("/", null).body()).doesNotContain("href=\"/backups\"");
+        assertThat(Files.exists(backups.directory())).isFalse();
+    }
+
+    @Test
+    void theOldestCopiesBeyondTheNumberKeptAreRemoved() throws IOException {
+        Files.createDirectories(backups.directory());
+        for (int day = 1; day <= backups.keep(); day++) {
+            Files.createDirectories(backups.directory().resolve(String.format("fengqiao-202001%02d-030000", day)));
+        }
+
+        String name = ApiClient.json(api.send("POST", "/api/v1/backups", admin, null)).get("name").asText();
+
+        List<String> kept = backups.list().stream().map(Backups.Backup::name).toList();
+        assertThat(kept).hasSize(backups.keep()).startsWith(name).doesNotContain("fengqiao-20200101-030000")
+                .contains("fengqiao-20200102-030000");
+    }
+
+    @Test
+    void aCopyThatCannotBeWrittenIsAFailedRunOnThePageInTheReadersLanguage() throws IOException {
+        // the backup directory's place taken by a file: nothing can be written there
+        Files.createDirectories(backups.directory().getParent());
+        Files.writeString(backups.directory(), "not a directory");
+        try {
+            var refused = api.send("POST", "/api/v1/backups", admin, null, "Accept-Language", "en");
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(ApiClient.json(refused).get("detail").asText()).startsWith("The backup failed: ");
+
+            ApiClient page = new ApiClient(port).signedIn("admin", DEMO_PASSWORD, "en");
+            var answer = page.form("/backups", Map.of("_csrf", page.csrfFrom("/backups")));
+            assertThat(answer.statusCode()).isEqualTo(302);
+            String html = page.get("/backups", null).body();
+            assertThat(html).contains("The backup failed: ").contains("data-outcome=\"FAILED\"").contains(">Failed<");
+            assertThat(html).doesNotContain("backup.failed");
+        } finally {
+            Files.deleteIfExists(backups.directory());
+        }
+    }
+
+    private static String single(Statement s, String sql) throws Exception {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void delete(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
