@@ -57,8 +57,9 @@ public class ImportIntegrationTests extends IntegrationTest {
     }
 
     /** The file posted to the import job API as the page posts it. */
-    public static HttpResponse<byte[]> upload(int port, String token, String fileName, byte[] content, boolean dryRun)
-            throws Exception {
+    /** Uploads a file for import, with any further headers (Accept-Language) as name, value pairs. */
+    public static HttpResponse<byte[]> upload(int port, String token, String fileName, byte[] content, boolean dryRun,
+            String... headers) throws Exception {
         String boundary = "----fq" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\n" + dryRun + "\r\n")
@@ -67,21 +68,27 @@ public class ImportIntegrationTests extends IntegrationTest {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     JsonNode importAndWait(ApiClient api, String token, String fileName, byte[] content, boolean dryRun) throws Exception {
         return importAndWait(api, port, token, fileName, content, dryRun, java.time.Duration.ofSeconds(20));
     }
 
-    /** Uploads the file and follows its job until it is DONE or FAILED, for at most {@code patience}. */
+    /**
+     * Uploads the file (with any further headers, such as Accept-Language) and follows its job until it is DONE or
+     * FAILED, for at most {@code patience}.
+     */
     public static JsonNode importAndWait(ApiClient api, int port, String token, String fileName, byte[] content,
-            boolean dryRun, java.time.Duration patience) throws Exception {
-        HttpResponse<byte[]> accepted = upload(port, token, fileName, content, dryRun);
+            boolean dryRun, java.time.Duration patience, String... headers) throws Exception {
+        HttpResponse<byte[]> accepted = upload(port, token, fileName, content, dryRun, headers);
         assertThat(accepted.statusCode()).as(new String(accepted.body(), StandardCharsets.UTF_8)).isEqualTo(202);
         String id = ApiClient.JSON.readTree(accepted.body()).path("id").asText();
         for (long i = 0; i < patience.toMillis() / 100; i++) {
