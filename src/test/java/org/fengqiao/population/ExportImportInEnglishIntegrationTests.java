@@ -1,13 +1,11 @@
 package org.fengqiao.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fengqiao.population.ExportIntegrationTests.categories;
+import static org.fengqiao.population.ExportIntegrationTests.stored;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,22 +45,6 @@ class ExportImportInEnglishIntegrationTests extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    Map<String, Object> stored(String name, String place) {
-        return jdbc.sql("""
-                SELECT p.id_index, p.id_masked, p.phone_index, p.phone_masked, p.sex, p.ethnicity, p.relation,
-                       p.residence, p.occupation, p.household_id, p.content_hash, p.updated_at
-                FROM person p JOIN household h ON h.id = p.household_id JOIN address a ON a.id = h.address_id
-                WHERE p.name = ? AND a.full_text LIKE ?""").params(name, "%" + place + "%").query().singleRow();
-    }
-
-    List<String> categories(String name, String place) {
-        return jdbc.sql("""
-                SELECT c.category || coalesce(':' || c.subtype, '') FROM person_category c JOIN person p ON p.id = c.person_id
-                JOIN household h ON h.id = p.household_id JOIN address a ON a.id = h.address_id
-                WHERE p.name = ? AND a.full_text LIKE ? ORDER BY 1""").params(name, "%" + place + "%")
-                .query(String.class).list();
-    }
-
     @Test
     void anEnglishReadersExportIsInTheImportsEnglishHeadersAndCodesAndImportedBackChangesNothing() throws Exception {
         ApiClient api = new ApiClient(port);
@@ -78,7 +60,7 @@ class ExportImportInEnglishIntegrationTests extends IntegrationTest {
         JsonNode created = ImportIntegrationTests.importAndWait(api, port, officer, "family.csv",
                 csv.getBytes(StandardCharsets.UTF_8), false, PATIENCE);
         assertThat(created.path("createdRows").asLong()).as(created.toString()).isEqualTo(4);
-        Object householdId = stored("英文甲", tag).get("household_id");
+        Object householdId = stored(jdbc, "英文甲", tag).get("household_id");
         jdbc.sql("INSERT INTO person_category (person_id, category) SELECT id, 'LEFT_BEHIND_CHILD' FROM person WHERE name = '英文丁' AND household_id = ?")
                 .param(householdId).update();
         jdbc.sql("INSERT INTO person_category (person_id, category) SELECT id, c FROM person, unnest(ARRAY['ELDERLY_ALONE', 'IN_DIFFICULTY']) c WHERE name = '英文甲' AND household_id = ?")
@@ -91,8 +73,8 @@ class ExportImportInEnglishIntegrationTests extends IntegrationTest {
         Map<String, Map<String, Object>> before = new HashMap<>();
         Map<String, List<String>> categoriesBefore = new HashMap<>();
         for (String name : names) {
-            before.put(name, stored(name, tag));
-            categoriesBefore.put(name, categories(name, tag));
+            before.put(name, stored(jdbc, name, tag));
+            categoriesBefore.put(name, categories(jdbc, name, tag));
         }
         String search = "/api/v1/persons/export.xlsx?address=" + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8);
 
@@ -128,8 +110,8 @@ class ExportImportInEnglishIntegrationTests extends IntegrationTest {
             assertThat(back.path("updatedRows").asLong()).as(back.toString()).isZero();
             assertThat(back.path("unchangedRows").asLong()).as(back.toString()).isEqualTo(4);
             for (String name : names) {
-                assertThat(stored(name, tag)).as(name).isEqualTo(before.get(name));
-                assertThat(categories(name, tag)).as(name).isEqualTo(categoriesBefore.get(name));
+                assertThat(stored(jdbc, name, tag)).as(name).isEqualTo(before.get(name));
+                assertThat(categories(jdbc, name, tag)).as(name).isEqualTo(categoriesBefore.get(name));
             }
         }
 
@@ -140,8 +122,8 @@ class ExportImportInEnglishIntegrationTests extends IntegrationTest {
                 PATIENCE, ENGLISH);
         assertThat(changed.path("updatedRows").asLong()).as(changed.toString()).isEqualTo(2);
         assertThat(changed.path("unchangedRows").asLong()).as(changed.toString()).isEqualTo(2);
-        assertThat(categories("英文甲", tag)).containsExactly("ELDERLY_ALONE", "KEY_PERSON:DRUG");
-        assertThat(stored("英文丁", tag).get("relation")).isEqualTo("GRANDCHILD");
+        assertThat(categories(jdbc, "英文甲", tag)).containsExactly("ELDERLY_ALONE", "KEY_PERSON:DRUG");
+        assertThat(stored(jdbc, "英文丁", tag).get("relation")).isEqualTo("GRANDCHILD");
 
         // a reader of Chinese still gets the Chinese file
         Map<String, String> chinese = ExportIntegrationTests.rows(api.download(search, officer).body()).stream()
@@ -197,7 +179,8 @@ class ExportImportInEnglishIntegrationTests extends IntegrationTest {
 
             // its headers read by the import: the job runs its rows instead of failing on missing headers, and no row
             // is refused for its utility
-            JsonNode job = uploadReadings(officer, xlsx ? "readings.xlsx" : "readings.csv", template.body());
+            JsonNode job = ImportIntegrationTests.importAndWait(api, port, "/api/v1/utility-readings/imports", officer,
+                    xlsx ? "readings.xlsx" : "readings.csv", template.body(), true, PATIENCE, ENGLISH);
             assertThat(job.path("status").asText()).as(path + " " + job).isEqualTo("DONE");
             assertThat(job.path("totalRows").asLong()).as(path + " " + job).isEqualTo(2);
             if (job.path("hasErrorFile").asBoolean()) {
@@ -236,34 +219,6 @@ class ExportImportInEnglishIntegrationTests extends IntegrationTest {
             assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).contains("sex: Unreadable sex: x (male or female)")
                     .doesNotContainPattern("\\p{IsHan}");
         }
-    }
-
-    JsonNode uploadReadings(String token, String fileName, byte[] content) throws Exception {
-        String boundary = "----fq" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\ntrue\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/utility-readings/imports"))
-                .header("Authorization", "Bearer " + token).header(ENGLISH[0], ENGLISH[1])
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String id = ApiClient.JSON.readTree(accepted.body()).path("id").asText();
-        ApiClient api = new ApiClient(port);
-        for (int i = 0; i < PATIENCE.toMillis() / 100; i++) {
-            JsonNode job = ApiClient.json(api.get("/api/v1/utility-readings/imports/" + id, token));
-            if (job.path("status").asText().equals("DONE") || job.path("status").asText().equals("FAILED")) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("readings import " + id + " did not finish");
     }
 
     /** A CSV template's lines as cells: a byte-order mark first, no quoted cells in the templates. */
