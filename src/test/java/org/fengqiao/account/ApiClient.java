@@ -69,12 +69,15 @@ public final class ApiClient {
         return send("GET", path, token, null, headers);
     }
 
-    /** A GET whose answer is a file (a PDF, an xlsx), as bytes. */
-    public HttpResponse<byte[]> download(String path, String token) {
+    /** A GET whose answer is a file (a PDF, an xlsx), as bytes, with any further headers as name, value pairs. */
+    public HttpResponse<byte[]> download(String path, String token, String... headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
             }
             return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {

@@ -165,13 +165,24 @@ class ExportIntegrationTests extends IntegrationTest {
     }
 
     Map<String, Object> stored(String name, String place) {
+        return stored(jdbc, name, place);
+    }
+
+    /** What is stored of the person of that name at an address holding {@code place}, the time of his last change too. */
+    static Map<String, Object> stored(JdbcClient jdbc, String name, String place) {
         return jdbc.sql("""
-                SELECT p.id_index, p.id_masked, p.phone_index, p.phone_masked, p.occupation, p.household_id, p.content_hash
+                SELECT p.id_index, p.id_masked, p.phone_index, p.phone_masked, p.sex, p.ethnicity, p.relation,
+                       p.residence, p.occupation, p.household_id, p.content_hash, p.updated_at
                 FROM person p JOIN household h ON h.id = p.household_id JOIN address a ON a.id = h.address_id
                 WHERE p.name = ? AND a.full_text LIKE ?""").params(name, "%" + place + "%").query().singleRow();
     }
 
     List<String> categories(String name, String place) {
+        return categories(jdbc, name, place);
+    }
+
+    /** The category codes of the person of that name at an address holding {@code place}, sorted. */
+    static List<String> categories(JdbcClient jdbc, String name, String place) {
         return jdbc.sql("""
                 SELECT c.category || coalesce(':' || c.subtype, '') FROM person_category c JOIN person p ON p.id = c.person_id
                 JOIN household h ON h.id = p.household_id JOIN address a ON a.id = h.address_id

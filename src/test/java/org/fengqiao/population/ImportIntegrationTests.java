@@ -57,9 +57,29 @@ public class ImportIntegrationTests extends IntegrationTest {
     }
 
     /** The file posted to the import job API as the page posts it. */
-    public static HttpResponse<byte[]> upload(int port, String token, String fileName, byte[] content, boolean dryRun)
-            throws Exception {
+    /** Uploads a file for import, with any further headers (Accept-Language) as name, value pairs. */
+    public static HttpResponse<byte[]> upload(int port, String token, String fileName, byte[] content, boolean dryRun,
+            String... headers) throws Exception {
+        return upload(port, "/api/v1/imports", token, fileName, content, dryRun, headers);
+    }
+
+    /** Uploads a file to the import at {@code imports} (persons, utility readings), with any further headers. */
+    static HttpResponse<byte[]> upload(int port, String imports, String token, String fileName, byte[] content,
+            boolean dryRun, String... headers) throws Exception {
         String boundary = "----fq" + UUID.randomUUID();
+        byte[] body = uploadBody(boundary, fileName, content, dryRun);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + imports))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** An upload's multipart body: the dry-run flag and the file under its name. */
+    static byte[] uploadBody(String boundary, String fileName, byte[] content, boolean dryRun) throws java.io.IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\n" + dryRun + "\r\n")
                 .getBytes(StandardCharsets.UTF_8));
@@ -67,25 +87,30 @@ public class ImportIntegrationTests extends IntegrationTest {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return body.toByteArray();
     }
 
     JsonNode importAndWait(ApiClient api, String token, String fileName, byte[] content, boolean dryRun) throws Exception {
         return importAndWait(api, port, token, fileName, content, dryRun, java.time.Duration.ofSeconds(20));
     }
 
-    /** Uploads the file and follows its job until it is DONE or FAILED, for at most {@code patience}. */
+    /**
+     * Uploads the file (with any further headers, such as Accept-Language) and follows its job until it is DONE or
+     * FAILED, for at most {@code patience}.
+     */
     public static JsonNode importAndWait(ApiClient api, int port, String token, String fileName, byte[] content,
-            boolean dryRun, java.time.Duration patience) throws Exception {
-        HttpResponse<byte[]> accepted = upload(port, token, fileName, content, dryRun);
+            boolean dryRun, java.time.Duration patience, String... headers) throws Exception {
+        return importAndWait(api, port, "/api/v1/imports", token, fileName, content, dryRun, patience, headers);
+    }
+
+    /** The same for the import at {@code imports}, whose jobs are read at {@code imports/{id}}. */
+    static JsonNode importAndWait(ApiClient api, int port, String imports, String token, String fileName, byte[] content,
+            boolean dryRun, java.time.Duration patience, String... headers) throws Exception {
+        HttpResponse<byte[]> accepted = upload(port, imports, token, fileName, content, dryRun, headers);
         assertThat(accepted.statusCode()).as(new String(accepted.body(), StandardCharsets.UTF_8)).isEqualTo(202);
         String id = ApiClient.JSON.readTree(accepted.body()).path("id").asText();
         for (long i = 0; i < patience.toMillis() / 100; i++) {
-            JsonNode job = ApiClient.json(api.get("/api/v1/imports/" + id, token));
+            JsonNode job = ApiClient.json(api.get(imports + "/" + id, token));
             if (job.path("status").asText().equals("DONE") || job.path("status").asText().equals("FAILED")) {
                 return job;
             }

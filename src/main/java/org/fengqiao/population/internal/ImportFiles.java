@@ -105,15 +105,18 @@ final class ImportFiles {
         return null;
     }
 
-    /** An import table as xlsx: the Chinese headers of {@code columns} and the example rows. */
+    /**
+     * An import table as xlsx: the headers of {@code columns} in the reader's language (each as its import reads it,
+     * {@link ImportTable.Header#label}) and the example rows, which the caller gives in that language too.
+     */
     static <C extends Enum<C> & ImportTable.Header> byte[] template(String sheetName, Class<C> columns,
-            List<List<String>> examples) throws IOException {
+            List<List<String>> examples, Locale locale) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(sheetName);
             Row header = sheet.createRow(0);
             C[] all = columns.getEnumConstants();
             for (int i = 0; i < all.length; i++) {
-                header.createCell(i).setCellValue(all[i].chinese());
+                header.createCell(i).setCellValue(all[i].label(locale));
                 sheet.setColumnWidth(i, 16 * 256);
             }
             for (int r = 0; r < examples.size(); r++) {
@@ -129,10 +132,11 @@ final class ImportFiles {
     }
 
     /** The same table as UTF-8 CSV with a byte-order mark, so a spreadsheet opens it as UTF-8. */
-    static <C extends Enum<C> & ImportTable.Header> String templateCsv(Class<C> columns, List<List<String>> examples) {
+    static <C extends Enum<C> & ImportTable.Header> String templateCsv(Class<C> columns, List<List<String>> examples,
+            Locale locale) {
         List<String> headers = new ArrayList<>();
         for (C c : columns.getEnumConstants()) {
-            headers.add(c.chinese());
+            headers.add(c.label(locale));
         }
         StringBuilder out = new StringBuilder("\uFEFF").append(ImportTable.Csv.line(headers));
         examples.forEach(row -> out.append(ImportTable.Csv.line(row)));

@@ -55,8 +55,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class PersonCategories {
 
-    /** What the export writes between two names; the import also takes commas and semicolons, half or full width. */
+    /**
+     * What the export writes between two names for a reader of Chinese; the import also takes commas and semicolons,
+     * half or full width, and the export writes {@link #ENGLISH_SEPARATOR} for a reader of English.
+     */
     public static final String SEPARATOR = "、";
+    static final String ENGLISH_SEPARATOR = ", ";
     private static final Pattern SEPARATORS = Pattern.compile("[、,，;；]");
 
     /**
@@ -77,8 +81,10 @@ public class PersonCategories {
     private final ApplicationEventPublisher events;
     private final KeyPersons keyPersons;
     private final VisitRhythm rhythm;
-    /** Every code, in the order of the enums, by its Chinese name: what the export writes. */
+    /** Every code, in the order of the enums, by its Chinese name: what the export writes for a reader of Chinese. */
     private final Map<String, String> chinese = new LinkedHashMap<>();
+    /** Every code by its English name: what the export writes for a reader of English. */
+    private final Map<String, String> english = new LinkedHashMap<>();
     /**
      * The word a cell says "no category" with ("无", "none"): a blank cell leaves the stored categories alone, since a
      * file made from the import's template, or a sheet a grid keeps with the column left empty, says nothing of them;
@@ -101,20 +107,19 @@ public class PersonCategories {
         this.events = events;
         this.keyPersons = keyPersons;
         this.rhythm = new VisitRhythm(care.rhythm());
-        List<String> english = new ArrayList<>();
         for (String code : codes()) {
             String key = "population.mark." + code.replace(':', '.');
             String zh = messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE);
             String en = messages.getMessage(key, null, Locale.ENGLISH);
             chinese.put(code, zh);
-            english.add(en);
+            english.put(code, en);
             words.put(zh, code);
             words.put(en.toLowerCase(Locale.ROOT), code);
             words.put(code.toLowerCase(Locale.ROOT), code);
         }
         ALIASES.forEach(words::putIfAbsent);
         this.chineseChoices = String.join(SEPARATOR, chinese.values());
-        this.englishChoices = String.join(", ", english);
+        this.englishChoices = String.join(ENGLISH_SEPARATOR, english.values());
     }
 
     /** Every code there is: a key person of each type, then the other categories. */
@@ -132,16 +137,21 @@ public class PersonCategories {
         return codes;
     }
 
-    /** The categories as the person page names them, in Chinese like every header and value of the export. */
-    public String names(List<String> codes) {
+    /**
+     * The categories as the person page names them in the reader's language, like every header and value of the
+     * export: 涉毒人员、留守儿童, or Drug-involved, Left-behind child; {@link #read} reads either back.
+     */
+    public String names(List<String> codes, Locale locale) {
         if (codes == null || codes.isEmpty()) {
             return null;
         }
+        boolean inEnglish = "en".equals(locale.getLanguage());
+        Map<String, String> named = inEnglish ? english : chinese;
         List<String> names = new ArrayList<>(codes.size());
         for (String code : codes) {
-            names.add(chinese.getOrDefault(code, code));
+            names.add(named.getOrDefault(code, code));
         }
-        return String.join(SEPARATOR, names);
+        return String.join(inEnglish ? ENGLISH_SEPARATOR : SEPARATOR, names);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -19,11 +20,13 @@ import org.springframework.stereotype.Service;
  * What the caller may see of the population as xlsx, written as it is read (SXSSF keeps 200 rows in memory),
  * identity numbers and phones masked as in every list. The export is one audited READ with its count.
  *
- * <p>It is written in the person import's own columns and values (男, 户主, 常住, 汉 …, see
- * {@link PersonImport.Column}), so a file exported, edited and imported back updates the persons it lists: each row
- * names its person by id (人员编号), which lets the import keep the stored numbers behind the masked ones. The
- * categories (类别) are written by their names (涉毒人员、留守儿童, {@link PersonCategories#names}), which the import
- * reads back: a name added to or taken from the cell adds or takes away that category.
+ * <p>It is written in the person import's own columns and values, in the reader's language: the Chinese headers and
+ * values (姓名, 男, 户主, 常住, 汉族 …) or the English ones the import reads just as well (name, male, head, permanent,
+ * Han …, see {@link PersonImport.Column}), so a file exported, edited and imported back updates the persons it lists
+ * whichever language it was written in: each row names its person by id (人员编号, personId), which lets the import keep
+ * the stored numbers behind the masked ones. The categories (类别) are written by their names (涉毒人员、留守儿童, or
+ * Drug-involved, Left-behind child, {@link PersonCategories#names}), which the import reads back: a name added to or
+ * taken from the cell adds or takes away that category.
  */
 @Service
 public class PersonExport {
@@ -47,24 +50,24 @@ public class PersonExport {
         this.events = events;
     }
 
-    static List<String> headers() {
+    static List<String> headers(Locale locale) {
         List<String> headers = new ArrayList<>();
-        COLUMNS.forEach(c -> headers.add(c.chinese()));
+        COLUMNS.forEach(c -> headers.add(c.label(locale)));
         return headers;
     }
 
     /**
      * Writes the persons the search lists: its text read as the list read it ({@link PersonRegister#readAs}: letters
-     * the list took for a surname spelled out are exported so too), every page of it.
+     * the list took for a surname spelled out are exported so too), every page of it, in the reader's language.
      */
-    public long write(PersonQuery typed, Caller caller, OutputStream out) throws IOException {
+    public long write(PersonQuery typed, Caller caller, Locale locale, OutputStream out) throws IOException {
         PersonQuery query = register.readAs(typed, caller);
         long count = 0;
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try {
             Sheet sheet = workbook.createSheet("persons");
             Row header = sheet.createRow(0);
-            List<String> headers = headers();
+            List<String> headers = headers(locale);
             for (int i = 0; i < headers.size(); i++) {
                 header.createCell(i).setCellValue(headers.get(i));
             }
@@ -77,7 +80,7 @@ public class PersonExport {
                     Row row = sheet.createRow((int) ++count);
                     List<String> values = new ArrayList<>(headers.size());
                     for (PersonImport.Column c : COLUMNS) {
-                        values.add(value(c, p, numbers));
+                        values.add(value(c, p, numbers, locale));
                     }
                     for (int i = 0; i < values.size(); i++) {
                         if (values.get(i) != null) {
@@ -100,24 +103,24 @@ public class PersonExport {
         return count;
     }
 
-    /** A person's field as the import reads it back. */
-    private String value(PersonImport.Column column, Persons.Row p, Map<UUID, String> householdNumbers) {
+    /** A person's field as the import reads it back, in the reader's language. */
+    private String value(PersonImport.Column column, Persons.Row p, Map<UUID, String> householdNumbers, Locale locale) {
         Object value = switch (column) {
             case NAME -> p.name();
             case ID_NUMBER -> p.idMasked();
-            case SEX -> PersonImport.sexText(p.sex());
+            case SEX -> PersonImport.sexText(p.sex(), locale);
             case BIRTH_DATE -> p.birthDate();
-            case ETHNICITY -> PersonImport.ethnicityText(p.ethnicity());
+            case ETHNICITY -> PersonImport.ethnicityText(p.ethnicity(), locale);
             case PHONE -> p.phoneMasked();
             case GRID_CODE -> p.gridCode();
             case HOUSEHOLD_NUMBER -> p.householdId() == null ? null : householdNumbers.get(p.householdId());
-            case RELATION -> PersonImport.relationText(p.relation(), p.sex());
-            case RESIDENCE -> PersonImport.residenceText(p.residence());
+            case RELATION -> PersonImport.relationText(p.relation(), p.sex(), locale);
+            case RESIDENCE -> PersonImport.residenceText(p.residence(), locale);
             case REGISTERED_ON -> p.registeredOn();
             case ADDRESS -> p.address();
             case OCCUPATION -> p.occupation();
             case WORKPLACE -> p.workplace();
-            case CATEGORIES -> categories.names(p.categories());
+            case CATEGORIES -> categories.names(p.categories(), locale);
             case PERSON_ID -> p.id();
         };
         return value == null ? null : value.toString();

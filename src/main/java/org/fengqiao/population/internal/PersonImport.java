@@ -125,35 +125,60 @@ public class PersonImport {
     private static final Map<Residence, String> RESIDENCE_TEXTS = Map.of(Residence.PERMANENT, "常住",
             Residence.FLOATING, "流动", Residence.LEFT, "离开");
 
-    /** A sex as this import reads it (男, 女); null for none. */
-    public static String sexText(String sex) {
-        return sex == null ? null : switch (sex) {
+    /**
+     * A sex as this import reads it in the reader's language: 男, 女; in English male, female. Null for none.
+     */
+    public static String sexText(String sex, Locale locale) {
+        if (sex == null) {
+            return null;
+        }
+        if (english(locale)) {
+            return sex.toLowerCase(Locale.ROOT);
+        }
+        return switch (sex) {
             case "MALE" -> "男";
             case "FEMALE" -> "女";
             default -> sex;
         };
     }
 
-    /** A relation to the head as this import reads it (户主, 子女 …); a child-in-law is 女婿 or 儿媳 by sex. */
-    public static String relationText(String relation, String sex) {
+    /**
+     * A relation to the head as this import reads it in the reader's language: 户主, 子女 … (a child-in-law is 女婿 or
+     * 儿媳 by sex); in English the relation's code in lower case (head, child, child_in_law …).
+     */
+    public static String relationText(String relation, String sex, Locale locale) {
         if (relation == null) {
             return null;
         }
         Relation r = Relation.valueOf(relation);
+        if (english(locale)) {
+            return r.name().toLowerCase(Locale.ROOT);
+        }
         if (r == Relation.CHILD_IN_LAW) {
             return "MALE".equals(sex) ? "女婿" : "儿媳";
         }
         return RELATION_TEXTS.getOrDefault(r, relation);
     }
 
-    /** A residence as this import reads it (常住, 流动, 离开). */
-    public static String residenceText(Residence residence) {
-        return residence == null ? null : RESIDENCE_TEXTS.get(residence);
+    /** A residence as this import reads it in the reader's language: 常住, 流动, 离开; permanent, floating, left. */
+    public static String residenceText(Residence residence, Locale locale) {
+        if (residence == null) {
+            return null;
+        }
+        return english(locale) ? residence.name().toLowerCase(Locale.ROOT) : RESIDENCE_TEXTS.get(residence);
     }
 
-    /** An ethnicity code (01) by the name this import reads (汉); a code it does not know as it is. */
-    public static String ethnicityText(String code) {
-        return code == null ? null : Ethnicities.byCode(code).map(Ethnicity::name).orElse(code);
+    /**
+     * An ethnicity code (01) by the name this import reads in the reader's language (汉族, Han); a code it does not
+     * know as it is.
+     */
+    public static String ethnicityText(String code, Locale locale) {
+        return Ethnicities.shown(code, locale);
+    }
+
+    /** Whether the reader reads English, the one language besides Chinese that files are written in. */
+    static boolean english(Locale locale) {
+        return "en".equals(locale.getLanguage());
     }
 
     /** Whether a cell holds a masked value as lists and exports show it (320722********002X, 138****5678). */
@@ -205,10 +230,18 @@ public class PersonImport {
                 "imports.busy", locale, id -> run(id, file, fileName, dryRun, caller, locale));
     }
 
-    /** The import table's headers and one example row, as xlsx. */
-    public byte[] template() throws IOException {
-        return ImportFiles.template("persons", Column.class, List.of(List.of("张三", "320722198001010014", "男",
-                "1980-01-01", "汉", "13912345678", "FS-1-01", "FS-1-01-0001", "户主", "常住", "", "东海县示例村 1 号", "农民", "")));
+    /**
+     * The import table's headers and one example row, as xlsx, in the reader's language: in English the headers and
+     * codes this import reads in English (male, head, permanent, Han); the example's name and address stay Chinese,
+     * as the people and places registered are.
+     */
+    public byte[] template(Locale locale) throws IOException {
+        List<String> example = english(locale)
+                ? List.of("张三", "320722198001010014", "male", "1980-01-01", "Han", "13912345678", "FS-1-01",
+                        "FS-1-01-0001", "head", "permanent", "", "东海县示例村 1 号", "farmer", "")
+                : List.of("张三", "320722198001010014", "男", "1980-01-01", "汉", "13912345678", "FS-1-01",
+                        "FS-1-01-0001", "户主", "常住", "", "东海县示例村 1 号", "农民", "");
+        return ImportFiles.template("persons", Column.class, List.of(example), locale);
     }
 
     /** Runs a job on the current thread: what the background executor does, and what the benchmark calls. */
@@ -237,7 +270,7 @@ public class PersonImport {
             jobs.running(jobId, run.expected);
             if (!table.has(Column.NAME) || !table.has(Column.GRID_CODE)) {
                 throw new Invalid("error.invalid", List.of(new Invalid.Problem("file", "imports.headers.missing",
-                        new Object[] {Column.NAME.chinese + ", " + Column.GRID_CODE.chinese})));
+                        new Object[] {Column.NAME.label(locale) + ", " + Column.GRID_CODE.label(locale)})));
             }
             IndexDeferralPolicy.Decision deferral = deferredIndexes.decide(run.expected, dryRun);
             if (deferral.defer()) {
@@ -1123,10 +1156,7 @@ public class PersonImport {
                 default -> java.util.Arrays.stream(Column.values()).filter(c -> c.english.equals(field)).findFirst()
                         .orElse(null);
             };
-            if (column == null) {
-                return null;
-            }
-            return "en".equals(locale.getLanguage()) ? column.english : column.chinese;
+            return column == null ? null : column.label(locale);
         }
     }
 

@@ -78,9 +78,15 @@ public class UtilityImport {
     }
 
     /** The template's example rows: one naming a room, one a standard address. */
-    static final List<List<String>> EXAMPLES = List.of(
-            List.of("电", "2026-05", "NS-1-01", "1号楼", "1", "3", "301", "", "DB-0001", "12345.6", "182", "国网东海县供电公司"),
-            List.of("水", "2026-05", "", "", "", "", "", "江苏省连云港市东海县房山镇吴场村1组1号", "SB-0002", "", "6.5", "东海县自来水公司"));
+    static final List<List<String>> EXAMPLES = exampleRows("电", "水");
+    /** The same rows for a reader of English: the utilities by the English names the import reads. */
+    static final List<List<String>> EXAMPLES_ENGLISH = exampleRows("power", "water");
+
+    private static List<List<String>> exampleRows(String power, String water) {
+        return List.of(
+                List.of(power, "2026-05", "NS-1-01", "1号楼", "1", "3", "301", "", "DB-0001", "12345.6", "182", "国网东海县供电公司"),
+                List.of(water, "2026-05", "", "", "", "", "", "江苏省连云港市东海县房山镇吴场村1组1号", "SB-0002", "", "6.5", "东海县自来水公司"));
+    }
 
     static final int BATCH = 1000;
     static final int MAX_TEXT = 100;
@@ -122,14 +128,21 @@ public class UtilityImport {
                 locale, id -> run(id, file, fileName, dryRun, caller, locale));
     }
 
-    /** An example file as CSV: the headers and two rows, one naming a room and one an address. */
-    public static String template() {
-        return ImportFiles.templateCsv(Column.class, EXAMPLES);
+    /**
+     * An example file as CSV: the headers and two rows, one naming a room and one an address, in the reader's
+     * language (in English the headers and utility names this import reads in English).
+     */
+    public static String template(Locale locale) {
+        return ImportFiles.templateCsv(Column.class, examples(locale), locale);
     }
 
     /** The same example file as xlsx. */
-    public static byte[] templateXlsx() throws IOException {
-        return ImportFiles.template("readings", Column.class, EXAMPLES);
+    public static byte[] templateXlsx(Locale locale) throws IOException {
+        return ImportFiles.template("readings", Column.class, examples(locale), locale);
+    }
+
+    private static List<List<String>> examples(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? EXAMPLES_ENGLISH : EXAMPLES;
     }
 
     /** Runs a job on the current thread: what the background executor does, and what tests may call. */

@@ -15,6 +15,7 @@ import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.population.internal.ImportJobs;
 import org.fengqiao.population.internal.PersonImport;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,10 +39,12 @@ class ImportController {
 
     private final PersonImport imports;
     private final ImportJobs jobs;
+    private final MessageSource messages;
 
-    ImportController(PersonImport imports, ImportJobs jobs) {
+    ImportController(PersonImport imports, ImportJobs jobs, MessageSource messages) {
         this.imports = imports;
         this.jobs = jobs;
+        this.messages = messages;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -93,11 +96,13 @@ class ImportController {
 
     @GetMapping("/template.xlsx")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "An empty import table: the headers and one example row")
-    ResponseEntity<byte[]> template() throws IOException {
+    @Operation(summary = "An empty import table: the headers and one example row, in the reader's language "
+            + "(the Chinese or English headers and codes the import reads)")
+    ResponseEntity<byte[]> template(Locale locale) throws IOException {
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("人口导入模板.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(imports.template());
+                        .filename(messages.getMessage("imports.template.fileName", null, locale) + ".xlsx",
+                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(imports.template(locale));
     }
 }

@@ -98,14 +98,14 @@ class UtilityPages {
 
     @GetMapping("/utility-readings/template.csv")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    ResponseEntity<byte[]> template() {
-        return UtilityReadingController.templateFile();
+    ResponseEntity<byte[]> template(Locale locale) {
+        return UtilityReadingController.templateFile(messages, locale);
     }
 
     @GetMapping("/utility-readings/template.xlsx")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    ResponseEntity<byte[]> templateXlsx() throws IOException {
-        return UtilityReadingController.templateXlsxFile();
+    ResponseEntity<byte[]> templateXlsx(Locale locale) throws IOException {
+        return UtilityReadingController.templateXlsxFile(messages, locale);
     }
 
     @GetMapping("/verification-tasks")

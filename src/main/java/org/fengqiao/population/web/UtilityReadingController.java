@@ -17,6 +17,7 @@ import org.fengqiao.platform.NotFound;
 import org.fengqiao.population.internal.UtilityImport;
 import org.fengqiao.population.internal.ImportJobs;
 import org.fengqiao.population.internal.UtilityReadings;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,10 +44,13 @@ class UtilityReadingController {
     private final ImportJobs jobs;
     private final UtilityReadings readings;
 
-    UtilityReadingController(UtilityImport imports, ImportJobs jobs, UtilityReadings readings) {
+    private final MessageSource messages;
+
+    UtilityReadingController(UtilityImport imports, ImportJobs jobs, UtilityReadings readings, MessageSource messages) {
         this.imports = imports;
         this.jobs = jobs;
         this.readings = readings;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -130,29 +134,35 @@ class UtilityReadingController {
 
     @GetMapping("/template.csv")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "An example readings file as CSV: the headers and two rows")
-    ResponseEntity<byte[]> template() {
-        return templateFile();
+    @Operation(summary = "An example readings file as CSV: the headers and two rows, in the reader's language")
+    ResponseEntity<byte[]> template(Locale locale) {
+        return templateFile(messages, locale);
     }
 
     @GetMapping("/template.xlsx")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "An example readings file as xlsx: the headers and two rows")
-    ResponseEntity<byte[]> templateXlsx() throws IOException {
-        return templateXlsxFile();
+    @Operation(summary = "An example readings file as xlsx: the headers and two rows, in the reader's language")
+    ResponseEntity<byte[]> templateXlsx(Locale locale) throws IOException {
+        return templateXlsxFile(messages, locale);
     }
 
-    static ResponseEntity<byte[]> templateXlsxFile() throws IOException {
+    /** The example file as xlsx, its headers, utilities and name in the reader's language. */
+    static ResponseEntity<byte[]> templateXlsxFile(MessageSource messages, Locale locale) throws IOException {
         return ResponseEntity.ok().contentType(ImportController.XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("水电气读数模板.xlsx", StandardCharsets.UTF_8).build().toString())
-                .body(UtilityImport.templateXlsx());
+                .header(HttpHeaders.CONTENT_DISPOSITION, templateName(messages, locale, ".xlsx"))
+                .body(UtilityImport.templateXlsx(locale));
     }
 
-    static ResponseEntity<byte[]> templateFile() {
+    /** The example file as CSV, its headers, utilities and name in the reader's language. */
+    static ResponseEntity<byte[]> templateFile(MessageSource messages, Locale locale) {
         return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("水电气读数模板.csv", StandardCharsets.UTF_8).build().toString())
-                .body(UtilityImport.template().getBytes(StandardCharsets.UTF_8));
+                .header(HttpHeaders.CONTENT_DISPOSITION, templateName(messages, locale, ".csv"))
+                .body(UtilityImport.template(locale).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String templateName(MessageSource messages, Locale locale, String ending) {
+        return ContentDisposition.attachment().filename(
+                messages.getMessage("utilities.import.template.fileName", null, locale) + ending, StandardCharsets.UTF_8)
+                .build().toString();
     }
 }

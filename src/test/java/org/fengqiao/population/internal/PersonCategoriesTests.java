@@ -33,14 +33,19 @@ class PersonCategoriesTests {
 
     @Test
     void everyCategoryTheExportNamesIsReadBackAsItselfAndAllOfThemTogetherSaveASecondKeyPersonType() {
-        for (String code : PersonCategories.codes()) {
-            PersonCategories.Cell cell = CATEGORIES.read(CATEGORIES.names(List.of(code)));
-            assertThat(cell.problems()).as(code).isEmpty();
-            assertThat(cell.codes()).as(code).containsExactly(code);
+        for (Locale reader : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            for (String code : PersonCategories.codes()) {
+                PersonCategories.Cell cell = CATEGORIES.read(CATEGORIES.names(List.of(code), reader));
+                assertThat(cell.problems()).as(code + " " + reader).isEmpty();
+                assertThat(cell.codes()).as(code + " " + reader).containsExactly(code);
+            }
         }
         List<String> several = List.of("ELDERLY_ALONE", "IN_DIFFICULTY", "KEY_PERSON:DRUG", "LEFT_BEHIND_CHILD");
-        assertThat(CATEGORIES.names(several)).isEqualTo("独居老人、困难群众、涉毒人员、留守儿童");
-        assertThat(CATEGORIES.read(CATEGORIES.names(several)).codes()).isEqualTo(several);
+        assertThat(CATEGORIES.names(several, Locale.SIMPLIFIED_CHINESE)).isEqualTo("独居老人、困难群众、涉毒人员、留守儿童");
+        assertThat(CATEGORIES.read(CATEGORIES.names(several, Locale.SIMPLIFIED_CHINESE)).codes()).isEqualTo(several);
+        assertThat(CATEGORIES.names(several, Locale.ENGLISH))
+                .isEqualTo("Elderly living alone, In difficulty, Drug-involved, Left-behind child");
+        assertThat(CATEGORIES.read(CATEGORIES.names(several, Locale.ENGLISH)).codes()).isEqualTo(several);
     }
 
     @Test
