@@ -172,13 +172,37 @@ public class Backups {
     }
 
     /**
-     * A run still marked running when the platform starts was cut off (the platform stopped during it), or came in a
-     * restored copy, which holds the row of the run that took it: either way it is not running now.
+     * A run still marked running when the platform starts is not running now. A database restored from a copy holds
+     * the row of the run that took it, marked running as it was while copied: that run succeeded, and PostgreSQL, having
+     * restored from the copy, left its label (the copy's name) in {@code backup_label.old}. Any other was cut off by a
+     * stop during it.
      */
     @EventListener(ApplicationReadyEvent.class)
     public void endInterruptedRuns() {
+        endInterruptedRuns(jdbc, available() ? restoredFrom(dataDirectory()) : null);
+    }
+
+    static void endInterruptedRuns(JdbcClient jdbc, String restoredFrom) {
+        if (restoredFrom != null) {
+            jdbc.sql("UPDATE backup_run SET outcome = 'DONE', finished_at = coalesce(finished_at, now()) "
+                    + "WHERE outcome = 'RUNNING' AND name = :name").param("name", restoredFrom).update();
+        }
         jdbc.sql("UPDATE backup_run SET outcome = 'FAILED', finished_at = now(), error = 'backup.interrupted' WHERE outcome = 'RUNNING'")
                 .update();
+    }
+
+    /** The name of the copy this data directory was restored from, from the label PostgreSQL kept; null if none. */
+    static String restoredFrom(Path data) {
+        Path label = data.resolve("backup_label.old");
+        try {
+            if (!Files.isRegularFile(label)) {
+                return null;
+            }
+            return Files.readAllLines(label).stream().filter(l -> l.startsWith("LABEL: ")).map(l -> l.substring(7).trim())
+                    .filter(l -> NAMED.matcher(l).matches()).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**
@@ -207,8 +231,11 @@ public class Backups {
         }
         UUID run = UUID.randomUUID();
         Instant started = clock.instant();
-        jdbc.sql("INSERT INTO backup_run (id, started_at, outcome, actor) VALUES (:id, :at, 'RUNNING', :actor)")
-                .param("id", run).param("at", java.sql.Timestamp.from(started)).param("actor", actor).update();
+        // named before the copy: the run's row, copied while it says running, names the copy it is in
+        String name = freeName(dir, NAME.format(started));
+        jdbc.sql("INSERT INTO backup_run (id, started_at, name, outcome, actor) VALUES (:id, :at, :name, 'RUNNING', :actor)")
+                .param("id", run).param("at", java.sql.Timestamp.from(started)).param("name", name).param("actor", actor)
+                .update();
         Path partial = null;
         try {
             Files.createDirectories(dir);
@@ -218,7 +245,6 @@ public class Backups {
             if (free < needed) {
                 throw new Conflict("backup.noSpace", dir, megabytes(free), megabytes(needed));
             }
-            String name = freeName(dir, NAME.format(started));
             partial = dir.resolve(PARTIAL + name);
             Files.createDirectory(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             copy(data, partial, name);
@@ -228,8 +254,8 @@ public class Backups {
             partial = null;
             long bytes = size(done);
             long millis = Duration.between(started, clock.instant()).toMillis();
-            jdbc.sql("UPDATE backup_run SET outcome = 'DONE', finished_at = :at, name = :name, bytes = :bytes WHERE id = :id")
-                    .param("at", java.sql.Timestamp.from(clock.instant())).param("name", name).param("bytes", bytes)
+            jdbc.sql("UPDATE backup_run SET outcome = 'DONE', finished_at = :at, bytes = :bytes WHERE id = :id")
+                    .param("at", java.sql.Timestamp.from(clock.instant())).param("bytes", bytes)
                     .param("id", run).update();
             events.publishEvent(new Audited("CREATE", "backup", name, null, null,
                     Map.of("name", name, "directory", dir.toString(), "bytes", bytes, "millis", millis), actor));
@@ -251,7 +277,8 @@ public class Backups {
     }
 
     private void failed(UUID run, String key, Object... args) {
-        jdbc.sql("UPDATE backup_run SET outcome = 'FAILED', finished_at = :at, error = :error, error_args = :args WHERE id = :id")
+        jdbc.sql("UPDATE backup_run SET outcome = 'FAILED', finished_at = :at, name = NULL, error = :error, error_args = :args "
+                + "WHERE id = :id")
                 .param("at", java.sql.Timestamp.from(clock.instant())).param("error", key)
                 .param("args", java.util.Arrays.stream(args).map(String::valueOf).toArray(String[]::new))
                 .param("id", run).update();

@@ -1,4 +1,4 @@
-package org.fengqiao.backup;
+package org.fengqiao.backup.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fengqiao.account.ApiClient;
-import org.fengqiao.backup.internal.Backups;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +78,16 @@ class BackupIntegrationTests extends IntegrationTest {
             assertThat(single(s, "SELECT pg_is_in_recovery()::text")).isEqualTo("false");
             assertThat(Long.parseLong(single(s, "SELECT count(*) FROM person"))).isEqualTo(persons);
             assertThat(Long.parseLong(single(s, "SELECT max(seq) FROM audit_entry"))).isGreaterThanOrEqualTo(lastAudit);
+            // the copy holds the row of the run that took it, as it stood while copied; started on the copy, the
+            // platform finds that run done (PostgreSQL kept the copy's label), not cut off
+            assertThat(single(s, "SELECT outcome FROM backup_run WHERE name = '" + name + "'")).isEqualTo("RUNNING");
+            assertThat(Backups.restoredFrom(restored)).isEqualTo(name);
+            s.execute("INSERT INTO backup_run (id, started_at, name, outcome, actor) "
+                    + "VALUES (gen_random_uuid(), now(), 'fengqiao-20200101-030000', 'RUNNING', 'nightly')");
+            Backups.endInterruptedRuns(JdbcClient.create(pg.getPostgresDatabase()), Backups.restoredFrom(restored));
+            assertThat(single(s, "SELECT outcome FROM backup_run WHERE name = '" + name + "'")).isEqualTo("DONE");
+            assertThat(single(s, "SELECT outcome || ' ' || error FROM backup_run WHERE actor = 'nightly'"))
+                    .as("a run a stop cut off").isEqualTo("FAILED backup.interrupted");
         } finally {
             delete(restored);
         }
