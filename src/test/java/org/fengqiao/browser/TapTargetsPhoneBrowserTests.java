@@ -1,0 +1,88 @@
+package org.fengqiao.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.BoundingBox;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What a thumb taps on a phone (390 px, Chinese): the top bar's 首页, 我的, 中文 / English and 退出, the links standing on
+ * their own (the household's and the person's PDF, 取消 beside a form's buttons, breadcrumbs, a key person's related
+ * pages) are at least 44 x 44 px (WCAG 2.5.5).
+ */
+class TapTargetsPhoneBrowserTests extends BrowserTest {
+
+    static final int TAP = 44;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Override
+    protected Browser.NewContextOptions contextOptions() {
+        return phone();
+    }
+
+    private static void tappable(Locator link, String what) {
+        assertThat(link).isVisible();
+        BoundingBox box = link.boundingBox();
+        assertThat(box.height).as(what + " height").isGreaterThanOrEqualTo(TAP);
+        assertThat(box.width).as(what + " width").isGreaterThanOrEqualTo(TAP);
+    }
+
+    @Test
+    void theTopBarsLinksAndSignOutAreFortyFourPixelsSquare() {
+        login("officer");
+        for (String selector : List.of("nav .links > a[href$='/']", "nav .links > a[href$='/profile']",
+                "nav .right > a[lang=zh-CN]", "nav .right > a[lang=en]", "nav .right button.link")) {
+            tappable(page.locator(selector), selector);
+        }
+        assertThat(fitsTheScreen()).isTrue();
+    }
+
+    @Test
+    void theLinksStandingOnTheirOwnAreThumbSizedOnAPhoneAndPlainLinksOnADesktop() {
+        UUID household = jdbc.sql("""
+                SELECT h.id FROM household h JOIN grid g ON g.id = h.grid_id JOIN person p ON p.household_id = h.id
+                WHERE g.code = 'FS-1-01' AND h.number LIKE 'FS%' ORDER BY h.number LIMIT 1""").query(UUID.class).single();
+        UUID person = jdbc.sql("SELECT id FROM person WHERE household_id = ? ORDER BY name LIMIT 1")
+                .param(household).query(UUID.class).single();
+        login("officer");
+
+        page.navigate(url("/households/" + household));
+        tappable(page.locator("#register-pdf"), "一户一册");
+
+        page.navigate(url("/persons/" + person));
+        tappable(page.locator("#file-pdf"), "一人一档");
+
+        page.navigate(url("/persons/" + person + "/edit"));
+        tappable(page.locator(".form-actions > a"), "取消");
+        Locator crumbs = page.locator("p.crumbs a");
+        assertThat(crumbs.first()).isVisible();
+        for (int i = 0; i < crumbs.count(); i++) {
+            tappable(crumbs.nth(i), "breadcrumb " + crumbs.nth(i).textContent());
+        }
+        assertThat(fitsTheScreen()).isTrue();
+
+        page.navigate(url("/key-persons"));
+        page.locator("main table a[href*='/key-persons/']").first().click();
+        page.waitForURL("**/key-persons/*");
+        tappable(page.locator("p.crumbs a"), "返回重点人员");
+        Locator related = page.locator("p.related a");
+        assertThat(related.first()).isVisible();
+        for (int i = 0; i < related.count(); i++) {
+            tappable(related.nth(i), "related " + related.nth(i).textContent());
+        }
+
+        // on a desktop a breadcrumb stays a link in its line of text, not a box
+        page.setViewportSize(1280, 800);
+        page.navigate(url("/persons/" + person + "/edit"));
+        assertThat(page.locator("p.crumbs a").first().evaluate("a => getComputedStyle(a).display")).isEqualTo("inline");
+    }
+}
