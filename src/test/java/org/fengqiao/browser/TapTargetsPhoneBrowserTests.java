@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.BoundingBox;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What a thumb taps on a phone (390 px, Chinese): the top bar's 首页, 我的, 中文 / English and 退出, the links standing on
  * their own (the household's and the person's PDF, 取消 beside a form's buttons, breadcrumbs, a key person's related
- * pages) are at least 44 x 44 px (WCAG 2.5.5).
+ * pages) are at least 44 x 44 px (WCAG 2.5.5); and the grid page's chooser of units opens a list that fits the screen.
  */
 class TapTargetsPhoneBrowserTests extends BrowserTest {
 
@@ -84,5 +86,55 @@ class TapTargetsPhoneBrowserTests extends BrowserTest {
         page.setViewportSize(1280, 800);
         page.navigate(url("/persons/" + person + "/edit"));
         assertThat(page.locator("p.crumbs a").first().evaluate("a => getComputedStyle(a).display")).isEqualTo("inline");
+    }
+
+    /**
+     * A browser draws a select's open list from the field's left edge, as wide as its longest choice, and a phone cuts
+     * off what passes the screen's right edge. The width of each choice is measured in a Chinese font (the one the
+     * PDFs embed, loaded into the page for this: the test machine may have none, and boxes drawn for missing glyphs are
+     * narrower than the characters).
+     */
+    @Test
+    void theGridPagesUnitChoicesFitThePhonesWidthWhenTheListOpens() throws IOException {
+        UUID grid = jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = 'FS-1-10'").query(UUID.class).single();
+        byte[] font;
+        try (InputStream in = getClass().getResourceAsStream("/fonts/DroidSansFallbackFull.ttf")) {
+            font = in.readAllBytes();
+        }
+        page.route("**/test-fonts/cjk.ttf", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                .setStatus(200).setContentType("font/ttf").setBodyBytes(font)));
+        login("chief");
+        page.navigate(url("/grids/" + grid));
+        Locator select = page.locator("#unit-form select[name=unitId]");
+        assertThat(select).isVisible();
+        assertThat(select.locator("option")).not().hasCount(0);
+
+        @SuppressWarnings("unchecked")
+        List<Number> room = (List<Number>) page.evaluate("""
+                async () => {
+                  const face = new FontFace('fq-test-cjk', 'url(/test-fonts/cjk.ttf)');
+                  document.fonts.add(await face.load());
+                  const select = document.querySelector('#unit-form select[name=unitId]');
+                  const style = getComputedStyle(select);
+                  const probe = document.createElement('span');
+                  probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre;font-size:' + style.fontSize
+                      + ';font-family:' + style.fontFamily + ',fq-test-cjk';
+                  document.body.appendChild(probe);
+                  let widest = 0;
+                  for (const option of select.options) {
+                    probe.textContent = option.textContent;
+                    widest = Math.max(widest, probe.getBoundingClientRect().width);
+                  }
+                  probe.remove();
+                  return [select.getBoundingClientRect().left, widest, document.documentElement.clientWidth];
+                }""");
+        double left = room.get(0).doubleValue();
+        double widest = room.get(1).doubleValue();
+        double screen = room.get(2).doubleValue();
+        assertThat(widest).as("the choices were measured").isGreaterThan(100);
+        // the list's padding on both sides and its scroll bar take about 40 px beside the text
+        assertThat(left + widest + 40).as("the open list's right edge").isLessThanOrEqualTo(screen);
+        assertThat(select.locator("option").allTextContents())
+                .anySatisfy(t -> assertThat(t.strip()).matches("吴场村第10网格警务工作点（JWD-FS-1-10）"));
     }
 }
