@@ -88,6 +88,18 @@ class TapTargetsPhoneBrowserTests extends BrowserTest {
         assertThat(page.locator("p.crumbs a").first().evaluate("a => getComputedStyle(a).display")).isEqualTo("inline");
     }
 
+    @Test
+    void theLinksBackToTheListAtAPagesFootAreThumbSized() {
+        login("chief");
+        for (String list : List.of("/incidents", "/mediation", "/recovery")) {
+            page.navigate(url(list));
+            page.locator("main table a[href*='" + list + "/']").first().click();
+            page.waitForURL(u -> u.matches(".*" + list + "/[0-9a-f-]{36}$"));
+            tappable(page.locator("main p > a[href$='" + list + "']").last(), "back to " + list);
+            assertThat(fitsTheScreen()).as(list).isTrue();
+        }
+    }
+
     /**
      * A browser draws a select's open list from the field's left edge, as wide as its longest choice, and a phone cuts
      * off what passes the screen's right edge. The width of each choice is measured in a Chinese font (the one the
