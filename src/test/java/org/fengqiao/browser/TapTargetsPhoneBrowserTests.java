@@ -100,6 +100,21 @@ class TapTargetsPhoneBrowserTests extends BrowserTest {
         }
     }
 
+    @Test
+    void theWitnessCheckboxOfClosingADisputeIsAThumbSizedChoice() {
+        login("chief");
+        page.navigate(url("/mediation"));
+        page.locator("main table a[href*='/mediation/']").first().click();
+        page.waitForURL(u -> u.matches(".*/mediation/[0-9a-f-]{36}$"));
+        page.locator("details:has(#officerWitness) > summary").click();
+        BoundingBox box = page.locator("#officerWitness").boundingBox();
+        assertThat(box.width).as("the checkbox").isGreaterThanOrEqualTo(20);
+        assertThat(page.locator("label:has(#officerWitness)").boundingBox().height).as("its label")
+                .isGreaterThanOrEqualTo(TAP);
+        page.locator("label:has(#officerWitness) span").click();
+        assertThat(page.locator("#officerWitness")).isChecked();
+    }
+
     /**
      * A browser draws a select's open list from the field's left edge, as wide as its longest choice, and a phone cuts
      * off what passes the screen's right edge. The width of each choice is measured in a Chinese font (the one the
