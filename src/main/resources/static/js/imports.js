@@ -30,6 +30,14 @@
     return template.replace(/\{(\d+)\}/g, function (all, i) { return values[+i]; });
   }
 
+  // "1 of 1 row processed", "0 of 2 rows processed": the form the page's language takes for the total (its
+  // plural category), from the bundles through data-text-progress-one; every other count takes data-text-progress.
+  function progressText(processed, total) {
+    var lang = document.documentElement.lang || undefined;
+    var one = window.Intl && Intl.PluralRules && new Intl.PluralRules(lang).select(Number(total || 0)) === 'one';
+    return text(one && panel.dataset.textProgressOne || panel.dataset.textProgress, [number(processed), number(total)]);
+  }
+
   function number(n) {
     return Number(n || 0).toLocaleString(document.documentElement.lang || undefined);
   }
@@ -64,8 +72,7 @@
     bar.value = p;
     bar.setAttribute('aria-valuenow', String(p));
     document.getElementById('job-percent').textContent = p + '%';
-    document.getElementById('job-processed').textContent =
-      text(panel.dataset.textProgress, [number(job.processedRows), number(job.totalRows)]);
+    document.getElementById('job-processed').textContent = progressText(job.processedRows, job.totalRows);
     var state = document.getElementById('job-status');
     state.textContent = statusText(job.status);
     state.dataset.status = job.status;

@@ -14,7 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * On a phone, the station chief creates an Open311 key for his central office, sees it once, hands it to a
- * client that files with it, and revokes it; the client is then refused.
+ * client that files with it, and revokes it after confirming (a mis-tap asks and changes nothing); the client is then
+ * refused.
  */
 class ApiKeyBrowserTests extends BrowserTest {
 
@@ -59,6 +60,18 @@ class ApiKeyBrowserTests extends BrowserTest {
         assertThat(page.locator("#new-key")).hasCount(0);
         assertThat(page.content()).doesNotContain(key);
 
+        // one tap alone revokes nothing: the page asks first, naming the key, and a dismissed question leaves it working
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        page.onceDialog(dialog -> {
+            asked.add(dialog.message());
+            dialog.dismiss();
+        });
+        row.locator("button.revoke-key").click();
+        assertThat(asked).singleElement().asString().contains("“" + name + "”").contains("吊销");
+        assertThat(row.locator(".key-state")).hasText("有效");
+        assertThat(open311(key)).isEqualTo(400);
+
+        page.onceDialog(dialog -> dialog.accept());
         row.locator("button.revoke-key").click();
         assertThat(page.locator(".notice")).hasText("密钥已吊销");
         Locator revoked = page.locator("#api-keys tr").filter(new Locator.FilterOptions().setHasText(name));

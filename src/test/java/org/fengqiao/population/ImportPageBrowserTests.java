@@ -137,4 +137,42 @@ class ImportPageBrowserTests extends BrowserTest {
         assertThat(page.locator("#job-failed")).hasText("1");
         assertThat(page.locator("#job-list tr").first().locator(".errors")).isVisible();
     }
+
+    /**
+     * On a phone each way of importing is one thumb-sized choice (the label 44 px tall, the radio drawn about 22 px,
+     * not the browser's 13 px), and the progress line counts in the page's language from the bundles: "1 of 1 row
+     * processed" in English, not "1 of 1 rows".
+     */
+    @Test
+    void onAPhoneTheChoicesAreThumbSizedAndTheProgressOfOneRowReadsInTheSingular() throws Exception {
+        page.setViewportSize(390, 844);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"郦映雪", TestIdentityNumbers.next(Sex.FEMALE), "女", "", "FS-1-01", "", "", "常住", ""});
+        login("officer");
+        page.navigate(url("/imports?lang=en"));
+        for (String radio : List.of("#mode-dry-run", "#mode-import")) {
+            var box = page.locator(radio).boundingBox();
+            assertThat(box.width).as(radio).isBetween(20.0, 24.0);
+            assertThat(box.height).as(radio).isBetween(20.0, 24.0);
+            var label = page.locator("label:has(" + radio + ")").boundingBox();
+            assertThat(label.height).as(radio + "'s label").isGreaterThanOrEqualTo(44);
+        }
+        // a tap on the words chooses, as on the radio itself
+        page.locator("label:has(#mode-import) span").click();
+        assertThat(page.locator("#mode-import")).isChecked();
+
+        page.setInputFiles("#import-file", new FilePayload("one.xlsx", XLSX, ImportIntegrationTests.xlsx(rows)));
+        page.check("#mode-dry-run");
+        page.click("#import-submit");
+        assertThat(page.locator("#job-status")).hasAttribute("data-status", "DONE");
+        assertThat(page.locator("#job-processed")).hasText("1 of 1 row processed");
+
+        // in Chinese the same line, from the Chinese bundle
+        page.navigate(url("/imports?lang=zh-CN"));
+        page.setInputFiles("#import-file", new FilePayload("one.xlsx", XLSX, ImportIntegrationTests.xlsx(rows)));
+        page.check("#mode-dry-run");
+        page.click("#import-submit");
+        assertThat(page.locator("#job-status")).hasAttribute("data-status", "DONE");
+        assertThat(page.locator("#job-processed")).hasText("已处理 1 / 1 行");
+    }
 }
