@@ -108,7 +108,7 @@ class BackupIntegrationTests extends IntegrationTest {
         }
         ApiClient chief = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN");
         assertThat(chief.get("/backups", null).statusCode()).isEqualTo(403);
-        assertThat(chief.get("/", null).body()).doesNotContain("href=\"/backups\"");
+        assertThat(chief.get("/", null).body()).doesNotContain("href=\"/backups\"").doesNotContain("tile-backups");
         assertThat(Files.exists(backups.directory())).isFalse();
     }
 
@@ -142,6 +142,9 @@ class BackupIntegrationTests extends IntegrationTest {
             String html = page.get("/backups", null).body();
             assertThat(html).contains("The backup failed: ").contains("data-outcome=\"FAILED\"").contains(">Failed<");
             assertThat(html).doesNotContain("backup.failed");
+            // and the administrator's start page says so at his next sign-in
+            String home = page.get("/", null).body();
+            assertThat(home).containsPattern("id=\"latest-backup\" class=\"failed\">Latest [-0-9: ]+ FAILED: see why<");
         } finally {
             Files.deleteIfExists(backups.directory());
         }
