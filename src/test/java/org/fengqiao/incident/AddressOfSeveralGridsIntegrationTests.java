@@ -93,8 +93,8 @@ class AddressOfSeveralGridsIntegrationTests extends IntegrationTest {
     void aVillageNamedAloneWhoseAddressesLieInSeveralGridsIsRefusedOnTheAddressInTheFilersLanguage() {
         long wuchang = gridsOf("吴场村");
         assertThat(wuchang).as("the demo's 吴场村 has its addresses in several grids").isGreaterThan(1);
-        assertThat(zh(wuchang)).contains("分属" + wuchang + "个网格", "村民组或门牌号", "位置");
-        assertThat(en(wuchang)).contains("lies in " + wuchang + " grids", "group or door number", "point");
+        assertThat(zh(wuchang)).contains("分属" + wuchang + "个网格", "村民组", "门牌号", "位置");
+        assertThat(en(wuchang)).contains("lies in " + wuchang + " grids", "group", "door number", "point");
         String officer = api.token("officer", DEMO_PASSWORD);
         for (String typed : List.of("吴场村", "房山镇吴场村", "江苏省连云港市东海县房山镇吴场村")) {
             String description = "整村-" + typed + "-" + n;
