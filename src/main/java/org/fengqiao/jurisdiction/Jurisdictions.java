@@ -2,6 +2,7 @@ package org.fengqiao.jurisdiction;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.internal.Boundary;
 import org.fengqiao.jurisdiction.internal.Communities;
@@ -253,7 +254,15 @@ public class Jurisdictions {
     public Grid placeGrid(GridId id, UnitId unitId) {
         Grid before = grids.find(id).orElseThrow(() -> new NotFound("grid", id));
         Community community = communities.find(before.communityId()).orElseThrow();
-        grids.place(id, placement(community, unitId));
+        UnitId placed = placement(community, unitId);
+        Unit communityUnit = units.find(community.unitId()).orElseThrow();
+        if (!placed.equals(before.unitId())
+                && units.answeringForOthers(communityUnit, community.id().value(), id.value()).contains(placed)) {
+            Unit unit = units.find(placed).orElseThrow();
+            throw Invalid.of("unitId", "jurisdiction.grid.unitAnswersForOthers", unit.name(), before.name(),
+                    community.name());
+        }
+        grids.place(id, placed);
         Grid after = grids.find(id).orElseThrow();
         events.publishEvent(Audited.updated("grid", id, after.unitPath(), before, after));
         index.refreshAfterCommit();
@@ -274,16 +283,22 @@ public class Jurisdictions {
     }
 
     /**
-     * The units a person may place a grid under on its page: those he sees at or under the grid's community's unit,
-     * in the order of the tree. Empty for a grid he does not see.
+     * The units a person may place a grid under on its page, in the order of the tree: those he sees of its
+     * community's unit and the units under it that answer for no other grid or community (its own work point, a
+     * workstation or work point of this community or of none yet), and the unit it is at. Not another grid's work
+     * point, nor another village's: under a central office over five villages that would be every grid's work point.
+     * Empty for a grid he does not see.
      */
     public List<Unit> placements(GridId id, Caller caller) {
         Optional<Grid> grid = grids.findVisible(id, caller);
         if (grid.isEmpty()) {
             return List.of();
         }
-        Unit communityUnit = units.find(communities.find(grid.get().communityId()).orElseThrow().unitId()).orElseThrow();
-        return visibleUnits(caller).stream().filter(u -> placeable(u, communityUnit)).toList();
+        Community community = communities.find(grid.get().communityId()).orElseThrow();
+        Unit communityUnit = units.find(community.unitId()).orElseThrow();
+        Set<UnitId> others = units.answeringForOthers(communityUnit, community.id().value(), id.value());
+        return visibleUnits(caller).stream().filter(u -> placeable(u, communityUnit))
+                .filter(u -> u.id().equals(grid.get().unitId()) || !others.contains(u.id())).toList();
     }
 
     /** The rule of a grid's placement: at or under its community's unit. */

@@ -1,6 +1,7 @@
 package org.fengqiao.platform;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,14 +88,27 @@ public record AddressQuery(String text, List<String> forms) {
      * shorter forms), then holds one.
      */
     public String bestFirst(String column) {
-        StringBuilder b = new StringBuilder(column).append(" = :addressText DESC");
+        return String.join(", ", terms(column).stream().map(t -> t + " DESC").toList());
+    }
+
+    /**
+     * The conditions of {@link #bestFirst} as a list of SQL booleans, for an {@code ARRAY[…]} that ranks a match (arrays
+     * of booleans compare in the same order) and tells which matches are as good as another.
+     */
+    public String rankTerms(String column) {
+        return String.join(", ", terms(column));
+    }
+
+    private List<String> terms(String column) {
+        List<String> terms = new ArrayList<>();
+        terms.add(column + " = :addressText");
         for (int i = 0; i < forms.size(); i++) {
-            b.append(", ").append(column).append(" LIKE :addressAtEnd").append(i).append(" DESC");
+            terms.add(column + " LIKE :addressAtEnd" + i);
         }
         for (int i = 0; i < forms.size(); i++) {
-            b.append(", ").append(column).append(" LIKE :addressInside").append(i).append(" DESC");
+            terms.add(column + " LIKE :addressInside" + i);
         }
-        return b.toString();
+        return terms;
     }
 
     /** The parameters of {@link #anyInside} and {@link #bestFirst}. */

@@ -202,15 +202,23 @@ public class IncidentDesk implements AutoCloseable {
         boolean placeable = problems.stream().noneMatch(p -> WHERE.contains(p.field()));
         if (placeable && n.lon() == null && n.gridId() == null) {
             // no point and no grid, but where it happened in words: the standard address so written, or the most
-            // like it, gives the grid and the point (the duplicate check needs one)
-            Optional<StandardAddresses.Address> named = addresses.matching(n.address(), who.reportPaths());
-            if (named.isPresent()) {
-                StandardAddresses.Address a = named.get();
-                boolean point = a.lon() != null && a.lat() != null;
-                n = n.locatedAt(a.gridId(), point ? a.lon() : null, point ? a.lat() : null);
-            } else {
+            // like it, gives the grid and the point (the duplicate check needs one). Words matched as well by
+            // addresses in several grids (a village named alone) do not say which grid: placing the report in the best
+            // match's would hand it by chance to one grid's people, so it is refused, the 110 centre's push included
+            // (it sends a point or a grid; an item with a chance owner has no owner for the rest of the village, seed
+            // 004's 事事有着落, while a refused push is answered at once and pushed again with its point).
+            Optional<StandardAddresses.Match> named = addresses.matching(n.address(), who.reportPaths());
+            if (named.isEmpty()) {
                 problems.add(problem("address", "incident.address.notFound"));
                 placeable = false;
+            } else if (!named.get().tellsGridApart()) {
+                problems.add(new Invalid.Problem("address", "incident.address.severalGrids",
+                        new Object[] {named.get().grids()}));
+                placeable = false;
+            } else {
+                StandardAddresses.Address a = named.get().address();
+                boolean point = a.lon() != null && a.lat() != null;
+                n = n.locatedAt(a.gridId(), point ? a.lon() : null, point ? a.lat() : null);
             }
         }
         Grid grid = placeable ? grid(n, who, problems) : null;

@@ -99,9 +99,16 @@ public class Open311Desk {
                 problems.add(problem("address_id", "open311.error.address.unknown"));
             }
         } else if (lat == null && lon == null && !blank(s.addressString())) {
-            address = addresses.matching(s.addressString(), List.of(key.unitPath())).orElse(null);
-            if (address == null) {
+            // as for any report placed by its address: words matched as well in several grids are refused, not
+            // placed in the grid of whichever address came first
+            Optional<StandardAddresses.Match> named = addresses.matching(s.addressString(), List.of(key.unitPath()));
+            if (named.isEmpty()) {
                 problems.add(problem("address_string", "open311.error.address.notFound"));
+            } else if (!named.get().tellsGridApart()) {
+                problems.add(new Invalid.Problem("address_string", "open311.error.address.severalGrids",
+                        new Object[] {named.get().grids()}));
+            } else {
+                address = named.get().address();
             }
         } else if (lat == null && lon == null) {
             problems.add(problem("lat", "open311.error.location.required"));

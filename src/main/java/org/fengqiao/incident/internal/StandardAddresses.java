@@ -35,32 +35,53 @@ public class StandardAddresses {
     }
 
     /**
+     * The best match for what was written ({@link #address}), and in how many grids lie the standard addresses that
+     * match it as well as it does ({@link #grids}): a village or community named alone (吴场村, 房山镇吴场村) is held by
+     * every address of it, equally well, in each of its grids, so it does not tell a grid apart; 吴场村1组40号, or a
+     * village of one grid, does.
+     */
+    public record Match(Address address, int grids) {
+
+        /** Whether what was written names one grid, so that a record may be placed in it. */
+        public boolean tellsGridApart() {
+            return grids == 1;
+        }
+    }
+
+    /**
      * The address written so, or else the one most like it, best first: an address whose text ends with what was
      * written (吴场村1组40号, the province, city, county and town left out), then one that holds it, then one that
      * holds it with the divisions written in it left out (东海县吴场村1组40号), then the most similar (pg_trgm's word
      * similarity, so a typo in a short form still finds it, and whole-text similarity). Numbers are read as the
      * standard writes them (吴场村一组40 is 吴场村1组40号); see {@link AddressQuery}. Every condition is one the
-     * trigram index on the text answers.
+     * trigram index on the text answers. With it, the number of grids of the addresses matching as well as the best
+     * (the same of those conditions met; when none is, the same word similarity): more than one, and the words do
+     * not say which grid is meant.
      */
-    public Optional<Address> matching(String text, List<String> scopePaths) {
+    public Optional<Match> matching(String text, List<String> scopePaths) {
         AddressQuery q = AddressQuery.of(text);
         if (q == null) {
             return Optional.empty();
         }
         return jdbc.sql(matchingSql(q)).params(q.params()).param("scope", patterns(scopePaths))
-                .query(StandardAddresses::map).optional();
+                .query((rs, n) -> new Match(map(rs, n), rs.getInt(6))).optional();
     }
 
     /** The statement of {@link #matching}: its parameters are the query's and the scope's patterns. */
     static String matchingSql(AddressQuery q) {
         return """
-                SELECT a.id, a.grid_id, a.lon, a.lat, a.full_text FROM address a JOIN grid g ON g.id = a.grid_id
-                JOIN unit u ON u.id = g.unit_id
-                WHERE (a.full_text = :addressText OR %s OR a.full_text %% :addressText OR :addressText <%% a.full_text)
-                  AND u.path LIKE ANY(CAST(:scope AS text[]))
-                ORDER BY %s, word_similarity(:addressText, a.full_text) DESC, similarity(a.full_text, :addressText) DESC,
-                         length(a.full_text), a.id
-                LIMIT 1""".formatted(q.anyInside("a.full_text"), q.bestFirst("a.full_text"));
+                WITH candidate AS MATERIALIZED (
+                  SELECT a.id, a.grid_id, a.lon, a.lat, a.full_text, ARRAY[%s] AS rank,
+                         word_similarity(:addressText, a.full_text) AS word, similarity(a.full_text, :addressText) AS whole
+                  FROM address a JOIN grid g ON g.id = a.grid_id JOIN unit u ON u.id = g.unit_id
+                  WHERE (a.full_text = :addressText OR %s OR a.full_text %% :addressText OR :addressText <%% a.full_text)
+                    AND u.path LIKE ANY(CAST(:scope AS text[]))),
+                best AS (
+                  SELECT * FROM candidate ORDER BY rank DESC, word DESC, whole DESC, length(full_text), id LIMIT 1)
+                SELECT b.id, b.grid_id, b.lon, b.lat, b.full_text,
+                       (SELECT count(DISTINCT c.grid_id) FROM candidate c
+                        WHERE c.rank = b.rank AND (true = ANY(b.rank) OR c.word = b.word)) AS grids
+                FROM best b""".formatted(q.rankTerms("a.full_text"), q.anyInside("a.full_text"));
     }
 
     private static String[] patterns(List<String> scopePaths) {

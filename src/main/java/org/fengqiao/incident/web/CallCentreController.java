@@ -46,7 +46,9 @@ class CallCentreController {
     @PostMapping(CallCentreSecurity.PATH)
     @PreAuthorize("hasAuthority('INCIDENT_PUSH')")
     @Operation(summary = "Push an incident from the 110 centre (X-Api-Key)",
-            description = "The location (lon/lat) finds the grid, which must lie under the key's unit. The same "
+            description = "The location (lon/lat) finds the grid, which must lie under the key's unit; an address "
+                    + "alone must name one grid (a group or door number): a village or community whose standard "
+                    + "addresses lie in several grids is refused (400 on address) rather than placed by chance. The same "
                     + "caseNumber pushed again with the same report answers the incident filed the first time (200); "
                     + "with a different report it is refused (422) and nothing is filed.")
     ResponseEntity<IncidentViews.Detail> push(@RequestBody Push p, Locale locale) {

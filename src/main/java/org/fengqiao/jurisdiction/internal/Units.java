@@ -2,8 +2,10 @@ package org.fengqiao.jurisdiction.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitId;
@@ -68,6 +70,29 @@ public class Units {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit u WHERE u.parent_id = ? AND u.path LIKE ANY(?) ORDER BY u.code")
                 .param(parent.value()).param(caller.scopePatterns())
                 .query(Units::map).list();
+    }
+
+    /**
+     * The units under a community's unit that a grid of it may not be placed at, as they answer for others: a unit
+     * at or under one (below the community's unit) that holds another community or its grids (another village's
+     * workstation, or a work point under it), and a work point holding another grid (网格有点: a work point stands for
+     * its one grid). {@code grid} null: a grid not stored yet.
+     */
+    public Set<UnitId> answeringForOthers(Unit communityUnit, UUID community, UUID grid) {
+        return new HashSet<>(jdbc.sql("""
+                SELECT u.id FROM unit u
+                WHERE u.path LIKE :root AND u.id <> :rootId AND (
+                  EXISTS (SELECT 1 FROM unit a
+                          WHERE u.path LIKE a.path || '%' AND a.path LIKE :root AND a.id <> :rootId AND (
+                            EXISTS (SELECT 1 FROM grid g JOIN unit gu ON gu.id = g.unit_id
+                                    WHERE gu.path LIKE a.path || '%' AND g.community_id <> :community)
+                            OR EXISTS (SELECT 1 FROM community c JOIN unit cu ON cu.id = c.unit_id
+                                       WHERE cu.path LIKE a.path || '%' AND c.id <> :community)))
+                  OR (u.kind = 'WORK_POINT' AND EXISTS (SELECT 1 FROM grid g WHERE g.unit_id = u.id
+                                                         AND g.id IS DISTINCT FROM CAST(:grid AS uuid))))""")
+                .param("root", communityUnit.path() + "%").param("rootId", communityUnit.id().value())
+                .param("community", community).param("grid", grid)
+                .query((rs, n) -> new UnitId(rs.getObject(1, UUID.class))).list());
     }
 
     public boolean codeTaken(String code) {

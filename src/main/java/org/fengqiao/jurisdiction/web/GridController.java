@@ -122,7 +122,9 @@ class GridController {
     @Operation(summary = "Place the grid under a unit at or under its community's unit (its work point, 网格有点)",
             description = "Those who serve the grid (grid coordinators, members, informants, volunteers) are scoped to "
                     + "the units of the grids they serve, and a new item of the grid starts at this unit. 404 for a grid "
-                    + "outside the caller's jurisdiction; 400 for a unit unknown to him or outside the community's unit.")
+                    + "outside the caller's jurisdiction; 400 for a unit unknown to him or outside the community's unit, and for "
+                    + "one that answers for another grid or community (another grid's work point, another village's "
+                    + "workstation or a unit under it).")
     GridDetail place(@PathVariable UUID id, @RequestBody Placement placement) {
         jurisdictions.placeGrid(new GridId(id), placement.unitId() == null ? null : new UnitId(placement.unitId()),
                 Callers.require());

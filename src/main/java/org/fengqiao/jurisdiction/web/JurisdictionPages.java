@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.Community;
+import org.fengqiao.jurisdiction.CommunityId;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
@@ -86,6 +87,9 @@ class JurisdictionPages {
         model.addAttribute("mayManage", mayManage);
         if (mayManage) {
             model.addAttribute("placements", jurisdictions.placements(new GridId(id), caller));
+            // the village's (community's) unit and the grid's own work point are named so in the select
+            model.addAttribute("communityUnitId", jurisdictions.community(new CommunityId(grid.communityId()))
+                    .orElseThrow().unitId().value());
             model.addAttribute("mayHaveWorkPoint", grid.network() == GridNetwork.POLICE);
             model.addAttribute("workPointName", Jurisdictions.workPointName(grid.name()));
             model.addAttribute("workPointCode", Jurisdictions.workPointCode(grid.code()));

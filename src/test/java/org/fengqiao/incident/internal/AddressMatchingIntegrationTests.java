@@ -48,7 +48,7 @@ class AddressMatchingIntegrationTests extends IntegrationTest {
         List<String> scope = List.of(pathOf(FULL));
         for (String typed : List.of(FULL, "房山镇吴场村1组40号", "吴场村1组40号", "东海县吴场村1组40号", "连云港市东海县吴场村1组40号",
                 "东海县房山镇吴场村1组40号", "吴场村一组四十号", "吴场村1组40", "吴场村１组４０号", " 吴场村 1组 40号 ")) {
-            assertThat(addresses.matching(typed, scope)).as(typed).hasValueSatisfying(a -> assertThat(a.id()).isEqualTo(expected));
+            assertThat(addresses.matching(typed, scope)).as(typed).hasValueSatisfying(m -> assertThat(m.address().id()).isEqualTo(expected));
         }
     }
 
@@ -59,11 +59,32 @@ class AddressMatchingIntegrationTests extends IntegrationTest {
             String full = "江苏省连云港市东海县房山镇吴场村1组" + door + "号";
             if (jdbc.sql("SELECT count(*) FROM address WHERE full_text = ?").param(full).query(Long.class).single() == 1) {
                 assertThat(addresses.matching("吴场村1组" + door + "号", scope)).as(door)
-                        .hasValueSatisfying(a -> assertThat(a.fullText()).isEqualTo(full));
+                        .hasValueSatisfying(m -> assertThat(m.address().fullText()).isEqualTo(full));
             }
         }
-        assertThat(addresses.matching("吴场村1组4号", scope)).hasValueSatisfying(a ->
-                assertThat(a.fullText()).isEqualTo("江苏省连云港市东海县房山镇吴场村1组4号"));
+        assertThat(addresses.matching("吴场村1组4号", scope)).hasValueSatisfying(m ->
+                assertThat(m.address().fullText()).isEqualTo("江苏省连云港市东海县房山镇吴场村1组4号"));
+    }
+
+    @Test
+    void aMatchSaysInHowManyGridsLieTheAddressesMatchingAsWellAsTheBest() {
+        List<String> office = List.of(jdbc.sql("SELECT path FROM unit WHERE code = '320722010100'").query(String.class).single());
+        long wuchang = jdbc.sql("""
+                SELECT count(DISTINCT a.grid_id) FROM address a JOIN grid g ON g.id = a.grid_id JOIN unit u ON u.id = g.unit_id
+                WHERE a.full_text LIKE '%吴场村%' AND u.path LIKE ? || '%'""").param(office.get(0)).query(Long.class).single();
+        for (String village : List.of("吴场村", "房山镇吴场村", "东海县房山镇吴场村")) {
+            assertThat(addresses.matching(village, office)).as(village).hasValueSatisfying(m -> {
+                assertThat(m.grids()).isEqualTo(wuchang).isGreaterThan(1);
+                assertThat(m.tellsGridApart()).isFalse();
+            });
+        }
+        UUID first = jdbc.sql("SELECT grid_id FROM address WHERE full_text = ?").param(FULL).query(UUID.class).single();
+        for (String one : List.of(FULL, "吴场村1组40号", "吴场村1组", "吴场村一组四十号")) {
+            assertThat(addresses.matching(one, office)).as(one).hasValueSatisfying(m -> {
+                assertThat(m.grids()).isEqualTo(1);
+                assertThat(m.address().gridId()).isEqualTo(first);
+            });
+        }
     }
 
     @Test
