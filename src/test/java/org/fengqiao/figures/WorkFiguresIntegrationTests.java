@@ -220,6 +220,17 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theLeadersFindItOnTheStartPageAndInTheMenuAndTheGridManagerIsRefused() {
+        String chiefHome = page(signedIn("chief", null), "/");
+        assertThat(chiefHome).contains("id=\"tile-figures\"").contains("href=\"/figures\"");
+        String managerHome = page(signedIn("manager", null), "/");
+        assertThat(managerHome).doesNotContain("tile-figures").doesNotContain("href=\"/figures\"");
+        assertThat(signedIn("manager", null).get("/figures", null, "Accept", BROWSER).statusCode()).isEqualTo(403);
+        ApiClient api = new ApiClient(port);
+        assertThat(api.get("/api/v1/figures", api.token("manager", DEMO_PASSWORD)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void theApiAnswersTheSameNumbersWithTheYearBefore() {
         ApiClient api = new ApiClient(port);
         String token = api.token("chief", DEMO_PASSWORD);
