@@ -13,8 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 class HazardFigures implements PeriodFigures {
 
-    private static final String IN_GRID = " JOIN grid g ON g.id = x.grid_id JOIN unit u ON u.id = g.unit_id"
-            + " WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND ";
+    private static final String IN_GRID = PopulationFigures.IN_GRID;
 
     private final JdbcClient jdbc;
 

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PopulationFigures implements PeriodFigures {
 
-    private static final String IN_GRID = " JOIN grid g ON g.id = x.grid_id JOIN unit u ON u.id = g.unit_id"
+    /** The join of a record {@code x} with a grid to its unit, kept to the subtrees {@code :scope}; ends in AND. */
+    static final String IN_GRID = " JOIN grid g ON g.id = x.grid_id JOIN unit u ON u.id = g.unit_id"
             + " WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND ";
 
     private final JdbcClient jdbc;
