@@ -352,3 +352,20 @@ window.FqDates = (function () {
 
   return { normalise: normalise, normaliseDateTime: normaliseDateTime };
 })();
+// A form counting over one period named one way (the work figures: a month, a quarter, a year or days): what is typed
+// one way clears the other ways, so the form never sends two periods and is not refused for it.
+document.addEventListener('DOMContentLoaded', function () {
+  Array.prototype.forEach.call(document.querySelectorAll('form[data-one-period]'), function (form) {
+    form.addEventListener('input', function (e) {
+      var way = e.target.getAttribute && e.target.getAttribute('data-period');
+      if (!way || !e.target.value) {
+        return;
+      }
+      Array.prototype.forEach.call(form.querySelectorAll('[data-period]'), function (other) {
+        if (other.getAttribute('data-period') !== way) {
+          other.value = '';
+        }
+      });
+    });
+  });
+});

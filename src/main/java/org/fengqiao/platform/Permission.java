@@ -73,6 +73,12 @@ public enum Permission {
     /** Confirm or send back completed hard cases of the grids of one's scope (the station chief above the grid chief). */
     CLAIMS_CONFIRM,
     /**
+     * See the work figures (工作统计) of one's scope over a period beside the year before: the police who lead (the
+     * bureau, the station chief, the community officer at the head of an office) and the inspectors who oversee them;
+     * the figures weigh a jurisdiction's work, which is theirs to review, not the grid staff's or volunteers'.
+     */
+    WORK_FIGURES,
+    /**
      * Take copies of the embedded database and see the copies kept and the attempts (system administrator): the whole
      * database, not a part of the tree, so it is nobody's but the administrator's who keeps the platform running.
      */

@@ -30,6 +30,11 @@ public final class RolePolicy {
         granted.addAll(mediationPermissionsOf(role));
         granted.addAll(recoveryPermissionsOf(role));
         granted.addAll(claimsPermissionsOf(role));
+        if (role == StaffRole.BUREAU_COMMAND || role == StaffRole.STATION_CHIEF || role == StaffRole.COMMUNITY_OFFICER
+                || role == StaffRole.INSPECTOR) {
+            // the work figures review a jurisdiction's work: those who lead it and those who oversee them
+            granted.add(WORK_FIGURES);
+        }
         return granted;
     }
 

@@ -75,4 +75,14 @@ public class SatisfactionReport {
         return new Report(from, to, unit, ratings.byUnit(scope, from, to), ratings.byGrid(scope, from, to),
                 ratings.byOfficer(scope, from, to), ratings.low(scope, from, to, LOW_LISTED));
     }
+
+    /**
+     * The satisfaction rate over {@code from} (inclusive) to {@code to} (exclusive) in the subtrees of
+     * {@code scopePaths} (already checked against the caller's scope), the report's own {@link Report#satisfactionRate()}
+     * so that the work figures and this report never disagree; null without ratings.
+     */
+    public Double rate(List<String> scopePaths, OffsetDateTime from, OffsetDateTime to) {
+        return new Report(from, to, null, ratings.byUnit(scopePaths, from, to), List.of(), List.of(), List.of())
+                .satisfactionRate();
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.fengqiao.platform.Permission.ACCOUNT_MANAGE;
 import static org.fengqiao.platform.Permission.AUDIT_READ;
 import static org.fengqiao.platform.Permission.INCIDENT_STATS;
+import static org.fengqiao.platform.Permission.WORK_FIGURES;
 import static org.fengqiao.platform.Permission.JURISDICTION_MANAGE;
 
 import java.util.Arrays;
@@ -41,5 +42,13 @@ class RolePolicyTests {
         assertThat(Arrays.stream(StaffRole.values()).filter(r -> RolePolicy.permissionsOf(r).contains(INCIDENT_STATS)))
                 .containsExactlyInAnyOrder(StaffRole.BUREAU_COMMAND, StaffRole.STATION_CHIEF,
                         StaffRole.COMMUNITY_OFFICER, StaffRole.AUXILIARY_POLICE, StaffRole.INSPECTOR);
+    }
+
+    @Test
+    void onlyThePoliceWhoLeadAndTheInspectorsReadTheWorkFigures() {
+        assertThat(Arrays.stream(StaffRole.values())
+                .filter(r -> RolePolicy.permissionsOf(r).contains(WORK_FIGURES)))
+                .containsExactlyInAnyOrder(StaffRole.BUREAU_COMMAND, StaffRole.STATION_CHIEF,
+                        StaffRole.COMMUNITY_OFFICER, StaffRole.INSPECTOR);
     }
 }

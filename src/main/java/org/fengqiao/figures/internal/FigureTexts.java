@@ -1,0 +1,44 @@
+package org.fengqiao.figures.internal;
+
+import java.util.Locale;
+import org.fengqiao.figures.internal.WorkFigures.Row;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * A figure's words and numbers in the reader's language, the same on the page and in the xlsx: its label with its
+ * arguments named (a source's, a category's name), a rate as 98.2%, and the change as +33.3% (a rate's in percentage
+ * points) or a dash when the year before had nothing to compare with.
+ */
+@Component("figureTexts")
+public class FigureTexts {
+
+    private final MessageSource messages;
+
+    FigureTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String label(Row row, Locale locale) {
+        Object[] args = row.args().stream().map(a -> messages.getMessage(a, null, a, locale)).toArray();
+        return messages.getMessage(row.label(), args, locale);
+    }
+
+    public String value(Row row, boolean before) {
+        if (row.isRate()) {
+            Double rate = before ? row.rateBefore() : row.rate();
+            return rate == null ? "—" : String.format(Locale.ROOT, "%.1f%%", rate * 100);
+        }
+        return String.valueOf(before ? row.countBefore() : row.count());
+    }
+
+    public String change(Row row, Locale locale) {
+        Double change = row.change();
+        if (change == null) {
+            return "—";
+        }
+        String number = (change > 0 ? "+" : change < 0 ? "−" : "±") + String.format(Locale.ROOT, "%.1f", Math.abs(change));
+        return messages.getMessage(row.isRate() ? "figures.change.points" : "figures.change.percent",
+                new Object[] {number}, locale);
+    }
+}

@@ -1,0 +1,81 @@
+package org.fengqiao.figures.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.PeriodFigures;
+import org.fengqiao.platform.PeriodFigures.Figure;
+import org.fengqiao.platform.PeriodFigures.Period;
+import org.springframework.stereotype.Service;
+
+/**
+ * The work figures of a period in one unit's subtree (the caller's whole scope when none is named; 404 for a unit
+ * outside it, as for every record): each module's {@link PeriodFigures} asked for the period and for the same days
+ * a year before, in the modules' order. The page, the API and the xlsx read this one report, so they never disagree.
+ */
+@Service
+public class WorkFigures {
+
+    /** One figure in both periods. */
+    public record Row(String key, String label, List<String> args, boolean isRate, Long count, Long countBefore,
+            Double rate, Double rateBefore) {
+
+        /**
+         * The change from the year before: for a count in percent of the year before's (-25.0 when it fell by a
+         * quarter), for a rate in percentage points; null when the year before had nothing to compare with.
+         */
+        public Double change() {
+            if (isRate) {
+                return rate == null || rateBefore == null ? null : Math.round((rate - rateBefore) * 1000.0) / 10.0;
+            }
+            return countBefore == 0 ? null : Math.round((count - countBefore) * 1000.0 / countBefore) / 10.0;
+        }
+    }
+
+    public record Section(String heading, List<Row> rows) {
+    }
+
+    /** The figures; {@code unit} is null when the caller's whole scope was counted. */
+    public record Report(Unit unit, Period period, Period yearBefore, List<Section> sections) {
+    }
+
+    private final List<PeriodFigures> modules;
+    private final Jurisdictions jurisdictions;
+
+    WorkFigures(List<PeriodFigures> modules, Jurisdictions jurisdictions) {
+        this.modules = modules.stream().sorted(Comparator.comparingInt(PeriodFigures::order)).toList();
+        this.jurisdictions = jurisdictions;
+    }
+
+    /**
+     * @throws NotFound when the unit does not exist or lies outside the caller's scope
+     */
+    public Report of(Caller caller, UUID unitId, Period period) {
+        List<String> scope = caller.unitPaths();
+        Unit unit = null;
+        if (unitId != null) {
+            unit = jurisdictions.visibleUnit(new UnitId(unitId), caller).orElseThrow(() -> new NotFound("unit", unitId));
+            scope = List.of(unit.path());
+        }
+        Period before = period.yearBefore();
+        List<Section> sections = new ArrayList<>();
+        for (PeriodFigures module : modules) {
+            List<Figure> now = module.count(scope, period);
+            List<Figure> then = module.count(scope, before);
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < now.size(); i++) {
+                Figure f = now.get(i);
+                Figure b = then.get(i);
+                rows.add(new Row(f.key(), f.label(), f.args(), f.isRate(), f.count(), b.count(), f.rate(), b.rate()));
+            }
+            sections.add(new Section(module.heading(), List.copyOf(rows)));
+        }
+        return new Report(unit, period, before, List.copyOf(sections));
+    }
+}

@@ -1,0 +1,68 @@
+package org.fengqiao.figures.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.figures.internal.ChosenPeriod;
+import org.fengqiao.figures.internal.WorkFigures;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.PeriodFigures;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The work figures (工作统计) as JSON: the same report as the page, each figure with the year before's and the change.
+ */
+@RestController
+class FiguresApi {
+
+    record Figure(String key, Long value, Long yearBefore, Double rate, Double rateYearBefore, Double changePercent,
+            Double changePoints) {
+    }
+
+    record Figures(LocalDate from, LocalDate to, LocalDate yearBeforeFrom, LocalDate yearBeforeTo, UUID unitId,
+            String unitName, Map<String, List<Figure>> sections) {
+    }
+
+    private final WorkFigures figures;
+    private final Clock clock;
+
+    FiguresApi(WorkFigures figures, Clock clock) {
+        this.figures = figures;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/figures")
+    @PreAuthorize("hasAuthority('WORK_FIGURES')")
+    @Operation(summary = "The work figures (工作统计) of a period and of the same days a year before",
+            description = "Counted in the caller's scope or in the subtree of unitId (404 outside the scope), over the "
+                    + "days from–to (yyyy-MM-dd, both included, China Standard Time; month=yyyy-MM, quarter=yyyy-Qn or "
+                    + "year=yyyy instead; this month so far by default). Sections: incidents, clues, mediation, "
+                    + "population, hazards; each figure's value and yearBefore (counts), or rate and rateYearBefore "
+                    + "(the satisfaction rate, 0..1, absent without ratings), with changePercent (absent when the year "
+                    + "before counted none) or changePoints (absent when either period had no ratings). 400 with the "
+                    + "reasons for days that are no period.")
+    Figures figures(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String month, @RequestParam(required = false) String quarter,
+            @RequestParam(required = false) String year, @RequestParam(required = false) UUID unitId) {
+        PeriodFigures.Period period = ChosenPeriod.read(month, quarter, year, from, to,
+                LocalDate.ofInstant(clock.instant(), PeriodFigures.ZONE));
+        WorkFigures.Report report = figures.of(Callers.require(), unitId, period);
+        Map<String, List<Figure>> sections = new LinkedHashMap<>();
+        for (WorkFigures.Section s : report.sections()) {
+            sections.put(s.heading().substring(s.heading().lastIndexOf('.') + 1), s.rows().stream()
+                    .map(r -> new Figure(r.key(), r.count(), r.countBefore(), r.rate(), r.rateBefore(),
+                            r.isRate() ? null : r.change(), r.isRate() ? r.change() : null))
+                    .toList());
+        }
+        return new Figures(period.first(), period.last(), report.yearBefore().first(), report.yearBefore().last(),
+                report.unit() == null ? null : report.unit().id().value(), report.unit() == null ? null : report.unit().name(),
+                sections);
+    }
+}

@@ -1,0 +1,81 @@
+package org.fengqiao.incident.internal;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.fengqiao.incident.Category;
+import org.fengqiao.incident.Source;
+import org.fengqiao.platform.PeriodFigures;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The incidents' part of the work figures: the items received in the period (by the time they came in) in the
+ * subtree's grids, the 110 calls first, then every source and every category; the informants' clues and those of
+ * them answered in the period; the residents' satisfaction rate as {@link SatisfactionReport} computes it. A report
+ * merged into another as its duplicate still counts as received: it was a call that came in.
+ */
+@Component
+class IncidentFigures implements PeriodFigures {
+
+    private final JdbcClient jdbc;
+    private final SatisfactionReport satisfaction;
+
+    IncidentFigures(JdbcClient jdbc, SatisfactionReport satisfaction) {
+        this.jdbc = jdbc;
+        this.satisfaction = satisfaction;
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public String heading() {
+        return "figures.section.incidents";
+    }
+
+    @Override
+    public List<Figure> count(List<String> unitPaths, Period period) {
+        Map<Source, Long> bySource = new EnumMap<>(Source.class);
+        Map<Category, Long> byCategory = new EnumMap<>(Category.class);
+        jdbc.sql("""
+                SELECT i.source, i.category, count(*) FROM incident i JOIN grid g ON g.id = i.grid_id
+                JOIN unit u ON u.id = g.unit_id
+                WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND i.received_at >= :start AND i.received_at < :end
+                GROUP BY i.source, i.category
+                """)
+                .param("scope", Period.patterns(unitPaths)).param("start", period.start()).param("end", period.end())
+                .query(rs -> {
+                    long n = rs.getLong(3);
+                    bySource.merge(Source.valueOf(rs.getString(1)), n, Long::sum);
+                    byCategory.merge(Category.valueOf(rs.getString(2)), n, Long::sum);
+                });
+        long answeredClues = jdbc.sql("""
+                SELECT count(*) FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id
+                WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND i.source = 'INFORMANT'
+                  AND i.answered_at >= :start AND i.answered_at < :end AND i.merged_into IS NULL
+                """)
+                .param("scope", Period.patterns(unitPaths)).param("start", period.start()).param("end", period.end())
+                .query(Long.class).single();
+        List<Figure> figures = new ArrayList<>();
+        figures.add(Figure.count("calls110", "figures.calls110", bySource.getOrDefault(Source.CALL_110, 0L)));
+        figures.add(Figure.count("incidents", "figures.incidents",
+                bySource.values().stream().mapToLong(Long::longValue).sum()));
+        for (Source s : Source.values()) {
+            figures.add(Figure.count("source." + s, "figures.bySource", bySource.getOrDefault(s, 0L),
+                    "incident.source." + s));
+        }
+        for (Category c : Category.values()) {
+            figures.add(Figure.count("category." + c, "figures.byCategory", byCategory.getOrDefault(c, 0L),
+                    "incident.category." + c));
+        }
+        figures.add(Figure.count("clues", "figures.clues", bySource.getOrDefault(Source.INFORMANT, 0L)));
+        figures.add(Figure.count("cluesAnswered", "figures.cluesAnswered", answeredClues));
+        figures.add(Figure.rate("satisfaction", "figures.satisfaction",
+                satisfaction.rate(unitPaths, period.start(), period.end())));
+        return figures;
+    }
+}

@@ -1,0 +1,87 @@
+package org.fengqiao.platform;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * What a module counts of its own records for the work figures (工作统计): how much of its work was done in a subtree
+ * of the jurisdiction over a period. Each module's bean counts its own tables with the subtree's prefix inside the
+ * SQL; the figures page (which depends on none of them) asks each for the period and for the same days a year
+ * before, and shows them in {@link #order()}. Nothing personal leaves: only counts and rates.
+ */
+public interface PeriodFigures {
+
+    /** The jurisdiction's own time zone, in which a period's days begin and end (China Standard Time). */
+    ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** Where this module's figures stand on the page, lowest first. */
+    int order();
+
+    /** The message key of the heading over this module's figures. */
+    String heading();
+
+    /**
+     * The figures counted in the subtrees of {@code unitPaths} (materialised paths the caller may see, already
+     * checked) over {@code period}.
+     */
+    List<Figure> count(List<String> unitPaths, Period period);
+
+    /**
+     * The days counted, both included, in {@link #ZONE}.
+     */
+    record Period(LocalDate first, LocalDate last) {
+
+        public Period {
+            if (first.isAfter(last)) {
+                throw new IllegalArgumentException("first day after last: " + first + " > " + last);
+            }
+        }
+
+        /** The first moment of the first day. */
+        public OffsetDateTime start() {
+            return first.atStartOfDay(ZONE).toOffsetDateTime();
+        }
+
+        /** The first moment after the last day (exclusive end). */
+        public OffsetDateTime end() {
+            return last.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
+        }
+
+        /** The day after the last: the exclusive end for date columns. */
+        public LocalDate after() {
+            return last.plusDays(1);
+        }
+
+        /** The same days a year before (29 February becomes the 28th). */
+        public Period yearBefore() {
+            return new Period(first.minusYears(1), last.minusYears(1));
+        }
+
+        /** The SQL LIKE patterns of the subtrees, for {@code path LIKE ANY(:scope)}. */
+        public static String[] patterns(List<String> unitPaths) {
+            return unitPaths.stream().map(p -> p + "%").toArray(String[]::new);
+        }
+    }
+
+    /**
+     * One figure: a count, or a rate (a share between 0 and 1, null when there was nothing to rate).
+     *
+     * @param key   its stable name (the JSON's and the message key's last part)
+     * @param label the message key of its label
+     * @param args  the label's arguments, themselves message keys (a source's or a category's name), may be empty
+     * @param count the count (null for a rate)
+     * @param rate  the rate (null for a count, or when nothing was rated)
+     */
+    record Figure(String key, String label, List<String> args, Long count, Double rate, boolean isRate) {
+
+        public static Figure count(String key, String label, long count, String... args) {
+            return new Figure(key, label, List.of(args), count, null, false);
+        }
+
+        public static Figure rate(String key, String label, Double rate) {
+            return new Figure(key, label, List.of(), null, rate, true);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.fengqiao.population.internal;
+
+import java.util.List;
+import org.fengqiao.platform.PeriodFigures;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The population work of the work figures (走访、信息采集), each counted in the subtree's grids over the period:
+ * door-to-door visits by the day they were made; contact cards by the day recorded on the household (警民联系卡);
+ * floating residents by their registration day; persons, households and standard addresses by the day they were
+ * entered (information items collected); key persons visited at least once; care agreements signed for left-behind
+ * children; households marked in difficulty that were visited (the help given is recorded as the visit).
+ */
+@Component
+class PopulationFigures implements PeriodFigures {
+
+    /** The join of a record {@code x} with a grid to its unit, kept to the subtrees {@code :scope}; ends in AND. */
+    static final String IN_GRID = " JOIN grid g ON g.id = x.grid_id JOIN unit u ON u.id = g.unit_id"
+            + " WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND ";
+
+    private final JdbcClient jdbc;
+
+    PopulationFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public int order() {
+        return 30;
+    }
+
+    @Override
+    public String heading() {
+        return "figures.section.population";
+    }
+
+    @Override
+    public List<Figure> count(List<String> unitPaths, Period period) {
+        return jdbc.sql("SELECT "
+                        + "(SELECT count(*) FROM visit x" + IN_GRID + "x.visited_at >= :start AND x.visited_at < :end), "
+                        + "(SELECT count(*) FROM household x" + IN_GRID
+                        + "x.contact_card_on >= :first AND x.contact_card_on < :after), "
+                        + "(SELECT count(*) FROM person x" + IN_GRID
+                        + "x.residence = 'FLOATING' AND x.registered_on >= :first AND x.registered_on < :after), "
+                        + "(SELECT count(*) FROM person x" + IN_GRID + "x.created_at >= :start AND x.created_at < :end), "
+                        + "(SELECT count(*) FROM household x" + IN_GRID + "x.created_at >= :start AND x.created_at < :end), "
+                        + "(SELECT count(*) FROM address x" + IN_GRID + "x.created_at >= :start AND x.created_at < :end), "
+                        + "(SELECT count(DISTINCT vp.person_id) FROM visit x JOIN visit_person vp ON vp.visit_id = x.id"
+                        + " JOIN person_category c ON c.person_id = vp.person_id AND c.category = 'KEY_PERSON'" + IN_GRID
+                        + "x.visited_at >= :start AND x.visited_at < :end), "
+                        + "(SELECT count(*) FROM care_agreement a JOIN person x ON x.id = a.person_id" + IN_GRID
+                        + "a.signed_on >= :first AND a.signed_on < :after), "
+                        + "(SELECT count(DISTINCT h.id) FROM visit x JOIN household h ON h.id = x.household_id"
+                        + " AND h.in_difficulty" + IN_GRID + "x.visited_at >= :start AND x.visited_at < :end)")
+                .param("scope", Period.patterns(unitPaths)).param("start", period.start()).param("end", period.end())
+                .param("first", period.first()).param("after", period.after())
+                .query((rs, n) -> List.of(
+                        Figure.count("visits", "figures.visits", rs.getLong(1)),
+                        Figure.count("contactCards", "figures.contactCards", rs.getLong(2)),
+                        Figure.count("floatingRegistered", "figures.floatingRegistered", rs.getLong(3)),
+                        Figure.count("personsAdded", "figures.personsAdded", rs.getLong(4)),
+                        Figure.count("householdsAdded", "figures.householdsAdded", rs.getLong(5)),
+                        Figure.count("addressesAdded", "figures.addressesAdded", rs.getLong(6)),
+                        Figure.count("keyPersonsVisited", "figures.keyPersonsVisited", rs.getLong(7)),
+                        Figure.count("careAgreements", "figures.careAgreements", rs.getLong(8)),
+                        Figure.count("householdsInDifficultyVisited", "figures.householdsInDifficultyVisited",
+                                rs.getLong(9))))
+                .single();
+    }
+}

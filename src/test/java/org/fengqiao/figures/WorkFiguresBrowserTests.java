@@ -1,0 +1,54 @@
+package org.fengqiao.figures;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import java.time.LocalDate;
+import org.fengqiao.browser.BrowserTest;
+import org.fengqiao.platform.PeriodFigures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A station chief on his phone opens the work figures from the menu, takes last month from the quick links, then
+ * types a year and then a first day: each way of naming the period clears the others, so every count is answered
+ * (never refused for naming two periods), on a page that fits the screen.
+ */
+class WorkFiguresBrowserTests extends BrowserTest {
+
+    @Override
+    protected Browser.NewContextOptions contextOptions() {
+        return phone();
+    }
+
+    @Test
+    void theChiefNamesThePeriodOneWayAfterAnotherAndEachIsCounted() {
+        LocalDate today = LocalDate.now(PeriodFigures.ZONE);
+        login("chief");
+        navigateByMenu("/figures");
+        assertThat(page.locator("h1")).hasText("工作统计");
+        assertThat(page.locator("#summary")).containsText(today.withDayOfMonth(1).toString());
+
+        page.click("#quick-last-month");
+        LocalDate lastMonth = today.minusMonths(1).withDayOfMonth(1);
+        page.waitForURL(u -> u.contains("month=" + lastMonth.toString().substring(0, 7)));
+        assertThat(page.locator("#month")).hasValue(lastMonth.toString().substring(0, 7));
+        assertThat(page.locator("#summary")).containsText(lastMonth.toString());
+
+        page.fill("#year", String.valueOf(today.getYear()));
+        assertThat(page.locator("#month")).hasValue("");
+        page.click("#show");
+        page.waitForURL(u -> u.contains("year=" + today.getYear()));
+        assertThat(page.locator("#problems")).hasCount(0);
+        assertThat(page.locator("#summary")).containsText(today.getYear() + "-01-01");
+
+        page.fill("#from", lastMonth.toString());
+        assertThat(page.locator("#year")).hasValue("");
+        page.click("#show");
+        page.waitForURL(u -> u.contains("from=" + lastMonth));
+        assertThat(page.locator("#problems")).hasCount(0);
+        assertThat(page.locator("#summary")).containsText(lastMonth + " 至 " + today);
+        assertThat(page.locator("#figures-incidents tr[data-key='calls110']")).hasCount(1);
+        assertThat(fitsTheScreen()).as("the figures fit a phone").isTrue();
+    }
+}

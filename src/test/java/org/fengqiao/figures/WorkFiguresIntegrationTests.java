@@ -1,0 +1,402 @@
+package org.fengqiao.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.Staff;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.incident.SatisfactionPageIntegrationTests;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitKind;
+import org.fengqiao.platform.PeriodFigures;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The work figures (工作统计) a station chief reviews a month with: each module's records made in a workstation of
+ * its own in March 2026 and in March 2025 are counted for the month and the year before with the change (4 calls
+ * against 3: +33.3%; 3 visits against 4: −25%; none the year before: a dash); the page, the API and the xlsx (opened
+ * with POI) agree, in Chinese and in English; a community officer of that workstation counts only his own office
+ * (the neighbouring office's calls are not his) and gets 404 for the other office, on the page, the API and the xlsx.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkFiguresIntegrationTests extends IntegrationTest {
+
+    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    static final LocalDate MARCH = LocalDate.of(2026, 3, 1);
+    static final LocalDate MARCH_BEFORE = LocalDate.of(2025, 3, 1);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory staff;
+
+    String n;
+    Unit office;
+    Unit neighbour;
+    Grid grid;
+    Grid neighbourGrid;
+    Staff officer;
+
+    @BeforeAll
+    void aMonthOfWorkInTwoOffices() {
+        n = String.valueOf(100000 + new Random().nextInt(899999));
+        Unit station = jurisdictions.unitByCode("320722010000").orElseThrow();
+        office = jurisdictions.createUnit(station.id(), UnitKind.WORKSTATION, "FIG-" + n, "统计工作站" + n, null);
+        neighbour = jurisdictions.createUnit(station.id(), UnitKind.WORKSTATION, "FIGN-" + n, "邻近工作站" + n, null);
+        grid = SatisfactionPageIntegrationTests.testGrid(jurisdictions, office, "IT-FIG-" + n, "统计", 110);
+        neighbourGrid = SatisfactionPageIntegrationTests.testGrid(jurisdictions, neighbour, "IT-FIGN-" + n, "邻近", 112);
+        officer = staff.register(office.id(), StaffRole.COMMUNITY_OFFICER, "统计民警" + n, null, null, "社区民警",
+                "figofficer" + n, DEMO_PASSWORD);
+
+        // incidents: 4 calls this March, 3 the March before; a clue this March answered in it; the neighbour's 5 calls
+        for (int i = 0; i < 4; i++) {
+            incident(grid, "CALL_110", i < 3 ? "HELP" : "DISPUTE", MARCH.plusDays(i), false);
+        }
+        for (int i = 0; i < 3; i++) {
+            incident(grid, "CALL_110", "HELP", MARCH_BEFORE.plusDays(i), false);
+        }
+        UUID clue = incident(grid, "INFORMANT", "CASE", MARCH.plusDays(10), true);
+        for (int i = 0; i < 5; i++) {
+            incident(neighbourGrid, "CALL_110", "HELP", MARCH.plusDays(i), false);
+        }
+        // ratings this March: a 5 and a 2 (50%); none the year before
+        UUID rated = incident(grid, "RESIDENT", "COMPLAINT", MARCH.plusDays(2), true);
+        rate(clue, 5, MARCH.plusDays(12));
+        rate(rated, 2, MARCH.plusDays(12));
+        // mediation: 2 taken up and 1 settled this March, 1 taken up the year before
+        dispute("OPEN", MARCH.plusDays(3), null);
+        dispute("AGREED", MARCH.plusDays(4), MARCH.plusDays(20));
+        dispute("OPEN", MARCH_BEFORE.plusDays(4), null);
+        // population: 3 visits against 4; a household in difficulty with a contact card, visited; a key person
+        // visited; a floating resident registered; a left-behind child's care agreement; an address recorded
+        UUID household = UUID.randomUUID();
+        jdbc.sql("INSERT INTO household (id, grid_id, in_difficulty, contact_card_on, created_at) VALUES (?, ?, true, ?, ?)")
+                .params(household, grid.id().value(), MARCH.plusDays(5), at(MARCH.plusDays(5))).update();
+        UUID keyPerson = person("FLOATING", MARCH.plusDays(6));
+        jdbc.sql("INSERT INTO person_category (person_id, category, subtype, since) VALUES (?, 'KEY_PERSON', 'DRUG', ?)")
+                .params(keyPerson, MARCH_BEFORE).update();
+        UUID child = person("PERMANENT", null);
+        jdbc.sql("INSERT INTO care_agreement (id, person_id, signed_on, review_on, guardian_name) VALUES (?, ?, ?, ?, '祖父')")
+                .params(UUID.randomUUID(), child, MARCH.plusDays(7), MARCH.plusDays(200)).update();
+        UUID withKeyPerson = visit(MARCH.plusDays(8), household);
+        jdbc.sql("INSERT INTO visit_person (visit_id, person_id, state) VALUES (?, ?, 'STABLE')")
+                .params(withKeyPerson, keyPerson).update();
+        visit(MARCH.plusDays(9), null);
+        visit(MARCH.plusDays(10), null);
+        for (int i = 0; i < 4; i++) {
+            visit(MARCH_BEFORE.plusDays(i), null);
+        }
+        UUID address = UUID.randomUUID();
+        jdbc.sql("INSERT INTO address (id, grid_id, full_text, created_at) VALUES (?, ?, ?, ?)")
+                .params(address, grid.id().value(), "统计村" + n + "1组1号", at(MARCH.plusDays(3))).update();
+        // hazards: an inspection finding a hazard rectified this March; a verification task opened and resolved
+        UUID shop = UUID.randomUUID();
+        jdbc.sql("INSERT INTO organisation (id, grid_id, name, kind) VALUES (?, ?, ?, 'SHOP')")
+                .params(shop, grid.id().value(), "统计小店" + n).update();
+        jdbc.sql("""
+                INSERT INTO fire_inspection (id, organisation_id, inspected_on, inspector, hazards, rectify_by, rectified_on)
+                VALUES (?, ?, ?, '消防员', '灭火器过期', ?, ?)""")
+                .params(UUID.randomUUID(), shop, MARCH.plusDays(2), MARCH.plusDays(12), MARCH.plusDays(9)).update();
+        jdbc.sql("""
+                INSERT INTO verification_task (id, grid_id, address_id, kind, period_from, period_to, reason_key,
+                    reason_args, status, finding, resolved_by, resolved_at, created_at)
+                VALUES (?, ?, ?, 'UNREGISTERED_USE', ?, ?, 'utilities.reason.test', '{}', 'RESOLVED', 'VACANT', ?, ?, ?)""")
+                .params(UUID.randomUUID(), grid.id().value(), address, MARCH_BEFORE, MARCH.minusDays(1),
+                        officer.id().value(), at(MARCH.plusDays(15)), at(MARCH.plusDays(1))).update();
+        // a case solved with a clue: the clue giver's award approved this March
+        jdbc.sql("""
+                INSERT INTO points_award (id, holder_id, grid_id, rule, points, source_type, source_id, status,
+                    proposed_at, decided_at)
+                VALUES (?, ?, ?, 'verified-clue', 10, 'clue', ?, 'APPROVED', ?, ?)""")
+                .params(UUID.randomUUID(), officer.id().value(), grid.id().value(), UUID.randomUUID().toString(),
+                        at(MARCH.plusDays(13)), at(MARCH.plusDays(14))).update();
+    }
+
+    @Test
+    void theChiefReadsEachFigureOfTheMonthBesideTheYearBeforeWithTheChange() {
+        Map<String, Map<String, String>> rows = rows(page(signedIn("chief", null),
+                "/figures?month=2026-03&unit=" + office.id().value()));
+        assertThat(rows.get("calls110")).containsEntry("value", "4").containsEntry("before", "3")
+                .containsEntry("change", "33.3").containsEntry("changeText", "+33.3%");
+        assertThat(rows.get("source.INFORMANT")).containsEntry("value", "1").containsEntry("before", "0")
+                .doesNotContainKey("change").containsEntry("changeText", "—");
+        assertThat(rows.get("category.DISPUTE")).containsEntry("value", "1");
+        assertThat(rows.get("incidents")).containsEntry("value", "6").containsEntry("before", "3");
+        assertThat(rows.get("clues")).containsEntry("value", "1");
+        assertThat(rows.get("cluesAnswered")).containsEntry("value", "1");
+        assertThat(rows.get("satisfaction")).containsEntry("value", "0.5").containsEntry("nowText", "50.0%")
+                .containsEntry("beforeText", "—").containsEntry("changeText", "—");
+        assertThat(rows.get("casesSolvedByClues")).containsEntry("value", "1");
+        assertThat(rows.get("disputesOpened")).containsEntry("value", "2").containsEntry("before", "1")
+                .containsEntry("change", "100.0");
+        assertThat(rows.get("disputesSettled")).containsEntry("value", "1").containsEntry("before", "0");
+        assertThat(rows.get("visits")).containsEntry("value", "3").containsEntry("before", "4")
+                .containsEntry("change", "-25.0").containsEntry("changeText", "−25.0%");
+        assertThat(rows.get("personsAdded")).containsEntry("value", "2");
+        for (String once : List.of("contactCards", "floatingRegistered", "householdsAdded", "addressesAdded",
+                "keyPersonsVisited", "careAgreements", "householdsInDifficultyVisited", "fireInspections", "hazardsFound",
+                "hazardsRectified", "verificationsOpened", "verificationsClosed")) {
+            assertThat(rows.get(once)).as(once).containsEntry("value", "1").containsEntry("before", "0");
+        }
+
+        // the quarter holds the month; the year before's quarter the year before's month
+        Map<String, Map<String, String>> quarter = rows(page(signedIn("chief", null),
+                "/figures?quarter=2026-Q1&unit=" + office.id().value()));
+        assertThat(quarter.get("calls110")).containsEntry("value", "4").containsEntry("before", "3");
+        // days chosen: the first three days of March hold three calls against three
+        Map<String, Map<String, String>> days = rows(page(signedIn("chief", null),
+                "/figures?from=2026-03-01&to=2026-03-03&unit=" + office.id().value()));
+        assertThat(days.get("calls110")).containsEntry("value", "3").containsEntry("before", "3")
+                .containsEntry("change", "0.0");
+    }
+
+    @Test
+    void labelsAreInTheReadersLanguage() {
+        String zh = page(signedIn("chief", "zh-CN"), "/figures?month=2026-03&unit=" + office.id().value());
+        assertThat(zh).contains("接报 110 警情", "来源：信息员线索", "入户走访", "群众满意率", "去年同期", "统计工作站" + n);
+        String en = page(signedIn("chief", "en"), "/figures?month=2026-03&unit=" + office.id().value());
+        assertThat(en).contains("110 calls received", "Source: Informant", "Door-to-door visits",
+                "Residents&#39; satisfaction rate", "Year before")
+                .doesNotContain("接报 110 警情");
+    }
+
+    @Test
+    void aCommunityOfficerCountsHisOwnOfficeAndNotTheNeighbours() {
+        Map<String, Map<String, String>> mine = rows(page(signedIn("figofficer" + n, null), "/figures?month=2026-03"));
+        assertThat(mine.get("calls110")).as("his 4 calls, not the neighbouring office's 5")
+                .containsEntry("value", "4").containsEntry("before", "3");
+        Map<String, Map<String, String>> theirs = rows(page(signedIn("chief", null),
+                "/figures?month=2026-03&unit=" + neighbour.id().value()));
+        assertThat(theirs.get("calls110")).containsEntry("value", "5").containsEntry("before", "0");
+        assertThat(theirs.get("visits")).containsEntry("value", "0");
+
+        ApiClient outside = signedIn("figofficer" + n, null);
+        assertThat(outside.get("/figures?month=2026-03&unit=" + neighbour.id().value(), null, "Accept", BROWSER)
+                .statusCode()).isEqualTo(404);
+        assertThat(outside.download("/figures/export.xlsx?month=2026-03&unit=" + neighbour.id().value(), null)
+                .statusCode()).isEqualTo(404);
+        ApiClient api = new ApiClient(port);
+        String token = api.token("figofficer" + n, DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/figures?from=2026-03-01&to=2026-03-31&unitId=" + neighbour.id().value(), token)
+                .statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/figures?unitId=" + UUID.randomUUID(), token).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theLeadersFindItOnTheStartPageAndInTheMenuAndTheGridManagerIsRefused() {
+        String chiefHome = page(signedIn("chief", null), "/");
+        assertThat(chiefHome).contains("id=\"tile-figures\"").contains("href=\"/figures\"");
+        String managerHome = page(signedIn("manager", null), "/");
+        assertThat(managerHome).doesNotContain("tile-figures").doesNotContain("href=\"/figures\"");
+        assertThat(signedIn("manager", null).get("/figures", null, "Accept", BROWSER).statusCode()).isEqualTo(403);
+        ApiClient api = new ApiClient(port);
+        assertThat(api.get("/api/v1/figures", api.token("manager", DEMO_PASSWORD)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theApiAnswersTheSameNumbersWithTheYearBefore() {
+        ApiClient api = new ApiClient(port);
+        String token = api.token("chief", DEMO_PASSWORD);
+        HttpResponse<String> r = api.get("/api/v1/figures?from=2026-03-01&to=2026-03-31&unitId=" + office.id().value(), token);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode body = ApiClient.json(r);
+        assertThat(body.get("from").asText()).isEqualTo("2026-03-01");
+        assertThat(body.get("yearBeforeTo").asText()).isEqualTo("2025-03-31");
+        JsonNode calls = figure(body, "incidents", "calls110");
+        assertThat(calls.get("value").asLong()).isEqualTo(4);
+        assertThat(calls.get("yearBefore").asLong()).isEqualTo(3);
+        assertThat(calls.get("changePercent").asDouble()).isEqualTo(33.3);
+        JsonNode visits = figure(body, "population", "visits");
+        assertThat(visits.get("changePercent").asDouble()).isEqualTo(-25.0);
+        JsonNode settled = figure(body, "mediation", "disputesSettled");
+        assertThat(settled.get("yearBefore").asLong()).isZero();
+        assertThat(settled.path("changePercent").isNumber()).as("no change from nothing").isFalse();
+        JsonNode satisfaction = figure(body, "incidents", "satisfaction");
+        assertThat(satisfaction.get("rate").asDouble()).isEqualTo(0.5);
+        assertThat(satisfaction.path("rateYearBefore").isNumber()).as("no ratings the year before").isFalse();
+
+        HttpResponse<String> reversed = api.get("/api/v1/figures?from=2026-03-31&to=2026-03-01", token);
+        assertThat(reversed.statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/v1/figures?month=2026-3x", token).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aPeriodThatIsNoPeriodIsRefusedWithItsReasonAndNoFigures() {
+        HttpResponse<String> both = signedIn("chief", null).get("/figures?month=2026-03&year=2026", null, "Accept", BROWSER);
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(both.body()).contains("请只选择一种期间").doesNotContain("data-key=\"calls110\"");
+        LocalDate future = LocalDate.now(PeriodFigures.ZONE).plusYears(1);
+        HttpResponse<String> later = signedIn("chief", "en").get("/figures?year=" + future.getYear(), null, "Accept", BROWSER);
+        assertThat(later.statusCode()).isEqualTo(400);
+        assertThat(later.body()).contains("has not begun");
+    }
+
+    @Test
+    void theXlsxHoldsTheSameFiguresInTheReadersLanguage() throws IOException {
+        for (String language : new String[] {"zh-CN", "en"}) {
+            HttpResponse<byte[]> r = signedIn("chief", language)
+                    .download("/figures/export.xlsx?month=2026-03&unit=" + office.id().value(), null);
+            assertThat(r.statusCode()).isEqualTo(200);
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+                Sheet sheet = book.getSheetAt(0);
+                boolean en = language.equals("en");
+                assertThat(text(sheet.getRow(0).getCell(0))).contains("统计工作站" + n)
+                        .startsWith(en ? "Work figures" : "工作统计");
+                assertThat(text(sheet.getRow(1).getCell(2))).contains("2025-03-01").contains("2025-03-31");
+                Row calls = rowLabelled(sheet, en ? "110 calls received" : "接报 110 警情");
+                assertThat(calls.getCell(1).getNumericCellValue()).isEqualTo(4);
+                assertThat(calls.getCell(2).getNumericCellValue()).isEqualTo(3);
+                assertThat(text(calls.getCell(3))).isEqualTo("+33.3%");
+                Row visits = rowLabelled(sheet, en ? "Door-to-door visits" : "入户走访");
+                assertThat(text(visits.getCell(3))).isEqualTo("−25.0%");
+                Row rate = rowLabelled(sheet, en ? "Residents' satisfaction rate" : "群众满意率");
+                assertThat(text(rate.getCell(1))).isEqualTo("50.0%");
+                assertThat(text(rate.getCell(2))).isEqualTo("—");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ fixtures and reading
+
+    OffsetDateTime at(LocalDate day) {
+        return day.atTime(10, 0).atZone(PeriodFigures.ZONE).toOffsetDateTime();
+    }
+
+    UUID incident(Grid where, String source, String category, LocalDate day, boolean answered) {
+        UUID id = UUID.randomUUID();
+        UUID unit = where == grid ? office.id().value() : neighbour.id().value();
+        jdbc.sql("""
+                INSERT INTO incident (id, tracking_code, source, category, subtype, description, occurred_at, grid_id,
+                    status, owner_unit_id, owner_staff_id, owner_since, routing_rule, routing_reason, received_at,
+                    answered_at, submitter)
+                VALUES (:id, :code, :source, :category, :subtype, '统计测试', :at, :grid, :status, :unit, :staff, :at,
+                    'test', 'test', :at, :answered, 'test')""")
+                .param("id", id).param("code", "FIG" + id.toString().substring(0, 13)).param("source", source)
+                .param("category", category).param("subtype", category.equals("CASE") ? "CRIMINAL" : null)
+                .param("at", at(day)).param("grid", where.id().value())
+                .param("status", answered ? "ANSWERED" : "RECEIVED").param("unit", unit)
+                .param("staff", officer.id().value()).param("answered", answered ? at(day.plusDays(1)) : null)
+                .update();
+        return id;
+    }
+
+    void rate(UUID incident, int score, LocalDate day) {
+        jdbc.sql("INSERT INTO incident_rating (incident_id, score, rated_at) VALUES (?, ?, ?)")
+                .params(incident, score, at(day)).update();
+    }
+
+    void dispute(String status, LocalDate opened, LocalDate ended) {
+        UUID id = UUID.randomUUID();
+        boolean agreed = status.equals("AGREED");
+        jdbc.sql("""
+                INSERT INTO dispute_case (id, code, origin, kind, grid_id, summary, status, settled_level, ended_at,
+                    agreement_text, opened_at)
+                VALUES (?, ?, 'WALK_IN', 'NEIGHBOURS', ?, '邻里纠纷', ?, ?, ?, ?, ?)""")
+                .params(id, "FIGD" + id.toString().substring(0, 13), grid.id().value(), status, agreed ? "GRID" : null,
+                        ended == null ? null : at(ended), agreed ? "双方和解" : null, at(opened))
+                .update();
+    }
+
+    UUID person(String residence, LocalDate registered) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO person (id, grid_id, name, name_initials, name_pinyin, residence, registered_on, content_hash,
+                    created_at)
+                VALUES (?, ?, '统计人', 'tjr', 'tongjiren', ?, ?, ?, ?)""")
+                .params(id, grid.id().value(), residence, registered, id.toString(), at(MARCH.plusDays(6))).update();
+        return id;
+    }
+
+    UUID visit(LocalDate day, UUID household) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO visit (id, grid_id, household_id, visited_by, visited_at) VALUES (?, ?, ?, ?, ?)")
+                .params(id, grid.id().value(), household, officer.id().value(), at(day)).update();
+        return id;
+    }
+
+    ApiClient signedIn(String username, String language) {
+        return new ApiClient(port).signedIn(username, DEMO_PASSWORD, language);
+    }
+
+    static String page(ApiClient c, String path) {
+        HttpResponse<String> r = c.get(path, null, "Accept", BROWSER);
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    static final Pattern ROW = Pattern.compile("<tr (data-key=[^>]*)>\\s*<td[^>]*>([^<]*)</td>\\s*<td[^>]*>([^<]*)</td>"
+            + "\\s*<td[^>]*>([^<]*)</td>\\s*<td[^>]*>([^<]*)</td>");
+    static final Pattern ATTR = Pattern.compile("data-([a-z]+)=\"([^\"]*)\"");
+
+    /** Each figure's row: its data attributes (value, before, change) and the texts shown (nowText, changeText...). */
+    static Map<String, Map<String, String>> rows(String html) {
+        Map<String, Map<String, String>> rows = new HashMap<>();
+        Matcher m = ROW.matcher(html);
+        while (m.find()) {
+            Map<String, String> row = new HashMap<>();
+            Matcher a = ATTR.matcher(m.group(1));
+            while (a.find()) {
+                row.put(a.group(1), a.group(2));
+            }
+            row.put("labelText", m.group(2).trim());
+            row.put("nowText", m.group(3).trim());
+            row.put("beforeText", m.group(4).trim());
+            row.put("changeText", m.group(5).trim());
+            rows.put(row.get("key"), row);
+        }
+        return rows;
+    }
+
+    static JsonNode figure(JsonNode body, String section, String key) {
+        for (JsonNode f : body.get("sections").get(section)) {
+            if (f.get("key").asText().equals(key)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no figure " + key + " in " + section + ": " + body);
+    }
+
+    static Row rowLabelled(Sheet sheet, String label) {
+        for (Row row : sheet) {
+            if (row.getCell(0) != null && label.equals(text(row.getCell(0)))) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + label);
+    }
+
+    static String text(Cell cell) {
+        return cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : String.valueOf(cell.getNumericCellValue());
+    }
+}

@@ -1,0 +1,82 @@
+package org.fengqiao.figures.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.PeriodFigures.Period;
+import org.junit.jupiter.api.Test;
+
+class ChosenPeriodTests {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 5, 20);
+
+    @Test
+    void thisMonthSoFarWhenNothingIsNamedAndTheYearBeforeUpToTheSameDay() {
+        Period p = ChosenPeriod.read(null, "", null, null, null, TODAY);
+        assertThat(p).isEqualTo(new Period(LocalDate.of(2026, 5, 1), TODAY));
+        assertThat(p.yearBefore()).isEqualTo(new Period(LocalDate.of(2025, 5, 1), LocalDate.of(2025, 5, 20)));
+    }
+
+    @Test
+    void aMonthAQuarterAndAYearAreTheirWholeDaysUpToToday() {
+        assertThat(ChosenPeriod.read("2026-02", null, null, null, null, TODAY))
+                .isEqualTo(new Period(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)));
+        assertThat(ChosenPeriod.read(null, "2026-Q1", null, null, null, TODAY))
+                .isEqualTo(new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31)));
+        assertThat(ChosenPeriod.read(null, "2026q2", null, null, null, TODAY))
+                .isEqualTo(new Period(LocalDate.of(2026, 4, 1), TODAY));
+        assertThat(ChosenPeriod.read(null, null, "2025", null, null, TODAY))
+                .isEqualTo(new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)));
+    }
+
+    @Test
+    void daysChosenAreBothIncludedAndTheFirstDefaultsToTheLastDaysMonth() {
+        assertThat(ChosenPeriod.read(null, null, null, "2026-03-01", "2026-03-03", TODAY))
+                .isEqualTo(new Period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 3)));
+        assertThat(ChosenPeriod.read(null, null, null, null, "2026-03-10", TODAY))
+                .isEqualTo(new Period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 10)));
+        assertThat(ChosenPeriod.read(null, null, null, "2026-05-01", null, TODAY))
+                .isEqualTo(new Period(LocalDate.of(2026, 5, 1), TODAY));
+    }
+
+    @Test
+    void theTwentyNinthOfFebruaryHasTheTwentyEighthAYearBefore() {
+        Period leap = ChosenPeriod.read("2024-02", null, null, null, null, TODAY);
+        assertThat(leap.yearBefore()).isEqualTo(new Period(LocalDate.of(2023, 2, 1), LocalDate.of(2023, 2, 28)));
+    }
+
+    @Test
+    void whatIsNoPeriodIsRefusedWithItsReason() {
+        assertThat(keys(() -> ChosenPeriod.read("2026-03", null, "2026", null, null, TODAY)))
+                .containsExactly("figures.period.oneOnly");
+        assertThat(keys(() -> ChosenPeriod.read("2026-13", null, null, null, null, TODAY)))
+                .containsExactly("figures.period.month");
+        assertThat(keys(() -> ChosenPeriod.read(null, "2026-Q5", null, null, null, TODAY)))
+                .containsExactly("figures.period.quarter");
+        assertThat(keys(() -> ChosenPeriod.read(null, null, "26", null, null, TODAY))).containsExactly("figures.period.year");
+        assertThat(keys(() -> ChosenPeriod.read("2026-06", null, null, null, null, TODAY)))
+                .containsExactly("figures.period.notBegun");
+        assertThat(keys(() -> ChosenPeriod.read(null, null, null, "2026-03-31", "2026-03-01", TODAY)))
+                .containsExactly("figures.period.reversed");
+        assertThat(keys(() -> ChosenPeriod.read(null, null, null, "2026-03-01", "2026-05-21", TODAY)))
+                .containsExactly("figures.period.future");
+        assertThat(keys(() -> ChosenPeriod.read(null, null, null, "3月1日", "2026-02-30", TODAY)))
+                .containsExactly("figures.period.date", "figures.period.date");
+    }
+
+    static java.util.List<String> keys(Runnable read) {
+        try {
+            read.run();
+        } catch (Invalid e) {
+            return e.problems().stream().map(Invalid.Problem::key).toList();
+        }
+        throw new AssertionError("not refused");
+    }
+
+    @Test
+    void aPeriodCannotEndBeforeItBegins() {
+        assertThatThrownBy(() -> new Period(TODAY, TODAY.minusDays(1))).isInstanceOf(IllegalArgumentException.class);
+    }
+}
