@@ -162,6 +162,6 @@ class TapTargetsPhoneBrowserTests extends BrowserTest {
         // the list's padding on both sides and its scroll bar take about 40 px beside the text
         assertThat(left + widest + 40).as("the open list's right edge").isLessThanOrEqualTo(screen);
         assertThat(select.locator("option").allTextContents())
-                .anySatisfy(t -> assertThat(t.strip()).matches("吴场村第10网格警务工作点（JWD-FS-1-10）"));
+                .anySatisfy(t -> assertThat(t.strip()).matches("吴场村第10网格警务工作点（本网格）"));
     }
 }
