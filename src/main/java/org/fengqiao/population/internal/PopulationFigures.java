@@ -19,6 +19,33 @@ class PopulationFigures implements PeriodFigures {
     static final String IN_GRID = " JOIN grid g ON g.id = x.grid_id JOIN unit u ON u.id = g.unit_id"
             + " WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND ";
 
+    /** A record entered in the period (by its {@code created_at}, through its BRIN index, V141). */
+    static final String ENTERED = "x.created_at >= :start AND x.created_at < :end";
+    /** A floating resident registered in the period (through {@code person_floating_registered}, V141). */
+    static final String FLOATING_REGISTERED =
+            "x.residence = 'FLOATING' AND x.registered_on >= :first AND x.registered_on < :after";
+    /** A household given a contact card in the period (through {@code household_contact_card}, V141). */
+    static final String CONTACT_CARD = "x.contact_card_on >= :first AND x.contact_card_on < :after";
+
+    /**
+     * The figures' one statement; {@code :scope} the subtrees' patterns, {@code :start}/{@code :end} the period's
+     * instants and {@code :first}/{@code :after} its days.
+     */
+    static final String STATEMENT = "SELECT "
+            + "(SELECT count(*) FROM visit x" + IN_GRID + "x.visited_at >= :start AND x.visited_at < :end), "
+            + "(SELECT count(*) FROM household x" + IN_GRID + CONTACT_CARD + "), "
+            + "(SELECT count(*) FROM person x" + IN_GRID + FLOATING_REGISTERED + "), "
+            + "(SELECT count(*) FROM person x" + IN_GRID + ENTERED + "), "
+            + "(SELECT count(*) FROM household x" + IN_GRID + ENTERED + "), "
+            + "(SELECT count(*) FROM address x" + IN_GRID + ENTERED + "), "
+            + "(SELECT count(DISTINCT vp.person_id) FROM visit x JOIN visit_person vp ON vp.visit_id = x.id"
+            + " JOIN person_category c ON c.person_id = vp.person_id AND c.category = 'KEY_PERSON'" + IN_GRID
+            + "x.visited_at >= :start AND x.visited_at < :end), "
+            + "(SELECT count(*) FROM care_agreement a JOIN person x ON x.id = a.person_id" + IN_GRID
+            + "a.signed_on >= :first AND a.signed_on < :after), "
+            + "(SELECT count(DISTINCT h.id) FROM visit x JOIN household h ON h.id = x.household_id"
+            + " AND h.in_difficulty" + IN_GRID + "x.visited_at >= :start AND x.visited_at < :end)";
+
     private final JdbcClient jdbc;
 
     PopulationFigures(JdbcClient jdbc) {
@@ -37,22 +64,7 @@ class PopulationFigures implements PeriodFigures {
 
     @Override
     public List<Figure> count(List<String> unitPaths, Period period) {
-        return jdbc.sql("SELECT "
-                        + "(SELECT count(*) FROM visit x" + IN_GRID + "x.visited_at >= :start AND x.visited_at < :end), "
-                        + "(SELECT count(*) FROM household x" + IN_GRID
-                        + "x.contact_card_on >= :first AND x.contact_card_on < :after), "
-                        + "(SELECT count(*) FROM person x" + IN_GRID
-                        + "x.residence = 'FLOATING' AND x.registered_on >= :first AND x.registered_on < :after), "
-                        + "(SELECT count(*) FROM person x" + IN_GRID + "x.created_at >= :start AND x.created_at < :end), "
-                        + "(SELECT count(*) FROM household x" + IN_GRID + "x.created_at >= :start AND x.created_at < :end), "
-                        + "(SELECT count(*) FROM address x" + IN_GRID + "x.created_at >= :start AND x.created_at < :end), "
-                        + "(SELECT count(DISTINCT vp.person_id) FROM visit x JOIN visit_person vp ON vp.visit_id = x.id"
-                        + " JOIN person_category c ON c.person_id = vp.person_id AND c.category = 'KEY_PERSON'" + IN_GRID
-                        + "x.visited_at >= :start AND x.visited_at < :end), "
-                        + "(SELECT count(*) FROM care_agreement a JOIN person x ON x.id = a.person_id" + IN_GRID
-                        + "a.signed_on >= :first AND a.signed_on < :after), "
-                        + "(SELECT count(DISTINCT h.id) FROM visit x JOIN household h ON h.id = x.household_id"
-                        + " AND h.in_difficulty" + IN_GRID + "x.visited_at >= :start AND x.visited_at < :end)")
+        return jdbc.sql(STATEMENT)
                 .param("scope", Period.patterns(unitPaths)).param("start", period.start()).param("end", period.end())
                 .param("first", period.first()).param("after", period.after())
                 .query((rs, n) -> List.of(
