@@ -226,13 +226,18 @@ public class Jurisdictions {
     /**
      * A grid placed under a unit of its own, a work point (网格有点, seed 003) or workstation below the community's
      * unit, so that whoever sits there, or serves only this grid, is scoped to it; null places it at the
-     * community's unit. A unit outside the community's unit's subtree is refused.
+     * community's unit. A unit outside the community's unit's subtree is refused, and so is one that answers for
+     * another grid or community, as {@link #placeGrid(GridId, UnitId)} refuses it: a fresh work point is free.
      */
     @Transactional
     public Grid createGrid(CommunityId communityId, UnitId unitId, GridNetwork network, String code, String name,
             String geoJsonGeometry, String comprehensiveCode, String urbanCode, String civilizationCode) {
         Community community = communities.find(communityId).orElseThrow(() -> new NotFound("community", communityId));
-        UnitId placed = unitId == null ? community.unitId() : placement(community, unitId);
+        UnitId placed = community.unitId();
+        if (unitId != null) {
+            placed = placement(community, unitId);
+            refuseIfAnsweringForOthers(community, placed, null, name);
+        }
         Boundary boundary;
         try {
             boundary = Boundary.parse(geoJsonGeometry);
@@ -255,12 +260,8 @@ public class Jurisdictions {
         Grid before = grids.find(id).orElseThrow(() -> new NotFound("grid", id));
         Community community = communities.find(before.communityId()).orElseThrow();
         UnitId placed = placement(community, unitId);
-        Unit communityUnit = units.find(community.unitId()).orElseThrow();
-        if (!placed.equals(before.unitId())
-                && units.answeringForOthers(communityUnit, community.id().value(), id.value()).contains(placed)) {
-            Unit unit = units.find(placed).orElseThrow();
-            throw Invalid.of("unitId", "jurisdiction.grid.unitAnswersForOthers", unit.name(), before.name(),
-                    community.name());
+        if (!placed.equals(before.unitId())) {
+            refuseIfAnsweringForOthers(community, placed, id, before.name());
         }
         grids.place(id, placed);
         Grid after = grids.find(id).orElseThrow();
@@ -351,6 +352,20 @@ public class Jurisdictions {
             throw Invalid.of("unitId", "jurisdiction.unit.parentUnknown");
         }
         return setUpWorkPoint(id);
+    }
+
+    /**
+     * Refuses a unit under the community's unit that answers for another grid or community (another grid's work
+     * point, another village's workstation): {@code grid} null for a grid not stored yet. The community's unit
+     * itself never answers for others.
+     */
+    private void refuseIfAnsweringForOthers(Community community, UnitId placed, GridId grid, String gridName) {
+        Unit communityUnit = units.find(community.unitId()).orElseThrow();
+        if (units.answersForOthers(communityUnit, community.id().value(), grid == null ? null : grid.value(), placed)) {
+            Unit unit = units.find(placed).orElseThrow();
+            throw Invalid.of("unitId", "jurisdiction.grid.unitAnswersForOthers", unit.name(), gridName,
+                    community.name());
+        }
     }
 
     /** The unit, when it lies at or under the community's unit; refused otherwise. */

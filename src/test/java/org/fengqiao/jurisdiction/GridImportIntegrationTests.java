@@ -164,16 +164,82 @@ class GridImportIntegrationTests extends IntegrationTest {
                 .isEqualTo("导入测试工作点");
     }
 
+    /**
+     * A grid at a work point of its own (网格有点): not {@link #WORK_POINT}, which {@link #aUnitCodePlacesANewGridAtThatWorkPoint}
+     * gives its new grid, since a work point stands for one grid.
+     */
+    Unit workPointOfItsOwn(String code, String name) {
+        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
+        return jurisdictions.unitByCode(code)
+                .orElseGet(() -> jurisdictions.createUnit(office.id(), UnitKind.WORK_POINT, code, name, null));
+    }
+
     @Test
     void aReimportWithoutUnitCodeKeepsTheGridAtItsWorkPoint() {
         Community village = jurisdictions.communityByCode(VILLAGE).orElseThrow();
-        jurisdictions.createGrid(village.id(), jurisdictions.unitByCode(WORK_POINT).orElseThrow().id(),
-                GridNetwork.POLICE, "IT-WP-KEEP", "工作点网格", square(118.64, 34.46, 0.01), null, null, null);
+        Unit point = workPointOfItsOwn("T-IMPORT-WP-KEEP", "导入测试保留网格工作点");
+        jurisdictions.createGrid(village.id(), point.id(), GridNetwork.POLICE, "IT-WP-KEEP", "工作点网格",
+                square(118.64, 34.46, 0.01), null, null, null);
         JurisdictionApi.Answer again = api.call("chief", HttpMethod.POST, "/api/v1/grids/import",
                 collection(feature("IT-WP-KEEP", VILLAGE, square(118.64, 34.465, 0.01))), null);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().get("updated").asInt()).isEqualTo(1);
-        assertThat(unitOf("IT-WP-KEEP")).isEqualTo(api.unitId(WORK_POINT));
+        assertThat(unitOf("IT-WP-KEEP")).isEqualTo(point.id().value());
+    }
+
+    @Test
+    void refusesAWorkPointThatAnswersForAnotherGridInChineseAndEnglishAndSavesNothing() {
+        Community village = jurisdictions.communityByCode(VILLAGE).orElseThrow();
+        Unit taken = workPointOfItsOwn("T-IMPORT-WP-TAKEN", "导入测试占用工作点");
+        if (jdbc.sql("SELECT count(*) FROM grid WHERE code = 'IT-WP-HOLDER'").query(Long.class).single() == 0) {
+            jurisdictions.createGrid(village.id(), taken.id(), GridNetwork.POLICE, "IT-WP-HOLDER", "占用工作点的网格",
+                    square(118.64, 34.48, 0.01), null, null, null);
+        }
+        String before = api.gridTable();
+        String file = collection(feature("IT-WP-FINE", VILLAGE, square(118.66, 34.48, 0.01)),
+                feature("IT-WP-TAKER", VILLAGE, taken.code(), square(118.67, 34.48, 0.01)));
+        JurisdictionApi.Answer zh = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", file, null);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.body().get("title").asText()).isEqualTo("网格导入被拒绝，未保存任何内容");
+        assertThat(zh.body().get("errors").findValuesAsText("field")).containsExactly("features[1].unitCode");
+        assertThat(zh.body().get("errors").findValuesAsText("message")).containsExactly("第 2 个要素（网格 IT-WP-TAKER）："
+                + "单位 T-IMPORT-WP-TAKEN（导入测试占用工作点）已是别的网格的警务工作点或别的社区/村的单位，网格不能设在那里；"
+                + "不填单位代码即设在社区/村 " + VILLAGE + " 所属单位，或填写本网格自己的警务工作点");
+        JurisdictionApi.Answer en = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", file, "en");
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(en.body().get("errors").findValuesAsText("message")).containsExactly("Feature 2 (grid IT-WP-TAKER): "
+                + "the unit T-IMPORT-WP-TAKEN (导入测试占用工作点) is another grid's work point or another community's unit, "
+                + "so the grid cannot be placed there; leave the unit code empty for the unit of the community or village "
+                + VILLAGE + ", or name a work point of the grid's own");
+        assertThat(api.gridTable()).isEqualTo(before);
+        assertThat(unitOf("IT-WP-HOLDER")).isEqualTo(taken.id().value());
+
+        // the grid that holds the work point may name it again, and the refused one goes to a free work point
+        Unit free = workPointOfItsOwn("T-IMPORT-WP-FREE", "导入测试空闲工作点");
+        JurisdictionApi.Answer fixed = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", collection(
+                feature("IT-WP-HOLDER", VILLAGE, taken.code(), square(118.64, 34.48, 0.01)),
+                feature("IT-WP-TAKER", VILLAGE, free.code(), square(118.67, 34.48, 0.01))), null);
+        assertThat(fixed.status()).isEqualTo(200);
+        assertThat(unitOf("IT-WP-HOLDER")).isEqualTo(taken.id().value());
+        assertThat(unitOf("IT-WP-TAKER")).isEqualTo(free.id().value());
+    }
+
+    @Test
+    void refusesAWorkPointNamedByTwoNewGridsOfTheFileAndSavesNothing() {
+        Unit point = workPointOfItsOwn("T-IMPORT-WP-TWICE", "导入测试重复工作点");
+        String before = api.gridTable();
+        String file = collection(feature("IT-WP-ONE", VILLAGE, point.code(), square(118.68, 34.48, 0.01)),
+                feature("IT-WP-TWO", VILLAGE, point.code(), square(118.69, 34.48, 0.01)));
+        JurisdictionApi.Answer zh = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", file, null);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.body().get("errors").findValuesAsText("field")).containsExactly("features[1].unitCode");
+        assertThat(zh.body().get("errors").findValuesAsText("message")).containsExactly("第 2 个要素（网格 IT-WP-TWO）："
+                + "警务工作点 T-IMPORT-WP-TWICE（导入测试重复工作点）已由第 1 个要素（网格 IT-WP-ONE）使用，一个警务工作点只对应一个网格");
+        JurisdictionApi.Answer en = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", file, "en");
+        assertThat(en.body().get("errors").findValuesAsText("message")).containsExactly("Feature 2 (grid IT-WP-TWO): "
+                + "the work point T-IMPORT-WP-TWICE (导入测试重复工作点) is already named by feature 1 (grid IT-WP-ONE); "
+                + "a work point stands for one grid");
+        assertThat(api.gridTable()).isEqualTo(before);
     }
 
     @Test

@@ -29,13 +29,35 @@ class GridImportPolicyTests {
     static final GridImportPolicy.CommunityRef V2 = new GridImportPolicy.CommunityRef(UUID.randomUUID(), OTHER_UNIT,
             "/b/s/w/", "V2", "二村");
     /** A work point under V1's office, and one under V2's workstation. */
-    static final GridImportPolicy.UnitRef WP = new GridImportPolicy.UnitRef(UUID.randomUUID(), "WP", "工作点", "/b/s/o/wp/");
+    static final GridImportPolicy.UnitRef WP = new GridImportPolicy.UnitRef(UUID.randomUUID(), "WP", "工作点", "/b/s/o/wp/",
+            UnitKind.WORK_POINT);
     static final GridImportPolicy.UnitRef WP2 = new GridImportPolicy.UnitRef(UUID.randomUUID(), "WP2", "二村工作点",
-            "/b/s/w/wp2/");
+            "/b/s/w/wp2/", UnitKind.WORK_POINT);
+    /** A second work point under V1's office, and a workstation there. */
+    static final GridImportPolicy.UnitRef WP3 = new GridImportPolicy.UnitRef(UUID.randomUUID(), "WP3", "三号工作点",
+            "/b/s/o/wp3/", UnitKind.WORK_POINT);
+    static final GridImportPolicy.UnitRef WS = new GridImportPolicy.UnitRef(UUID.randomUUID(), "WS", "工作站",
+            "/b/s/o/ws/", UnitKind.WORKSTATION);
 
-    /** A stored world with villages "V1" and "V2", work points "WP" and "WP2", and the given stored grids. */
+    /**
+     * A stored world with villages "V1" and "V2", work points "WP", "WP2" and "WP3", workstation "WS", and the given
+     * stored grids; the units in {@code answering} answer for another grid or community than the one asking.
+     */
     static final class World implements GridImportPolicy.World {
         final List<GridImportPolicy.StoredGrid> stored = new ArrayList<>();
+        final java.util.Map<UUID, UUID> answering = new java.util.HashMap<>();
+
+        /** The unit holds the stored grid {@code holder} (a work point) or another village (holder null). */
+        World answering(GridImportPolicy.UnitRef unit, UUID holder) {
+            answering.put(unit.id(), holder);
+            return this;
+        }
+
+        @Override
+        public boolean answersForOthers(GridImportPolicy.CommunityRef community, GridImportPolicy.UnitRef unit,
+                UUID grid) {
+            return answering.containsKey(unit.id()) && (grid == null || !grid.equals(answering.get(unit.id())));
+        }
 
         World with(String code, String polygon, boolean visible) throws ParseException {
             return with(code, polygon, visible, UNIT, V1.unitPath());
@@ -54,7 +76,7 @@ class GridImportPolicyTests {
 
         @Override
         public Optional<GridImportPolicy.UnitRef> unit(String code) {
-            return Stream.of(WP, WP2).filter(u -> u.code().equals(code)).findFirst();
+            return Stream.of(WP, WP2, WP3, WS).filter(u -> u.code().equals(code)).findFirst();
         }
 
         @Override
@@ -196,6 +218,49 @@ class GridImportPolicyTests {
                 org.assertj.core.groups.Tuple.tuple("features[1].unitCode", "jurisdiction.import.unitUnknown"));
         assertThat(d.problems().get(0).args()).containsExactly("1", "A", "WP2", "二村工作点", "V1");
         assertThat(d.problems().get(1).args()).containsExactly("2", "B", "NOPE");
+    }
+
+    @Test
+    void refusesAUnitThatAnswersForAnotherGridOrVillageOnTheUnitCode() throws Exception {
+        World world = new World().answering(WP, UUID.randomUUID()).answering(WS, null);
+        GridImportPolicy.Decision d = GridImportPolicy.decide(collection(
+                feature("A", "V1", "WP", square(118.0, 34.0, 0.01)),
+                feature("B", "V1", "WS", square(118.1, 34.0, 0.01)),
+                feature("C", "V1", "WP3", square(118.2, 34.0, 0.01))), world);
+        assertThat(d.accepted()).isEmpty();
+        assertThat(d.problems()).extracting(Invalid.Problem::field, Invalid.Problem::key).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("features[0].unitCode", "jurisdiction.import.unitAnswersForOthers"),
+                org.assertj.core.groups.Tuple.tuple("features[1].unitCode", "jurisdiction.import.unitAnswersForOthers"));
+        assertThat(d.problems().get(0).args()).containsExactly("1", "A", "WP", "工作点", "V1");
+    }
+
+    @Test
+    void aReplacedGridMayNameTheWorkPointItHoldsAndAFreeOne() throws Exception {
+        World world = new World().with("HOLDER", square(118.0, 34.0, 0.01), true, WP.id(), WP.path());
+        world.answering(WP, world.stored.get(0).id());
+        GridImportPolicy.Decision d = GridImportPolicy.decide(collection(
+                feature("HOLDER", "V1", "WP", square(118.0, 34.0, 0.01)),
+                feature("NEW", "V1", "WP3", square(118.1, 34.0, 0.01))), world);
+        assertThat(d.problems()).isEmpty();
+        assertThat(d.accepted()).extracting(GridImportPolicy.Accepted::unitId).containsExactly(WP.id(), WP3.id());
+        // but not another grid, new or stored
+        GridImportPolicy.Decision other = GridImportPolicy.decide(collection(
+                feature("NEW", "V1", "WP", square(118.1, 34.0, 0.01))), world);
+        assertThat(keys(other)).containsExactly("jurisdiction.import.unitAnswersForOthers");
+    }
+
+    @Test
+    void refusesAWorkPointNamedByTwoFeaturesOfTheFile() throws Exception {
+        GridImportPolicy.Decision d = GridImportPolicy.decide(collection(
+                feature("A", "V1", "WP3", square(118.0, 34.0, 0.01)),
+                feature("B", "V1", "WS", square(118.1, 34.0, 0.01)),
+                feature("C", "V1", "WS", square(118.2, 34.0, 0.01)),
+                feature("D", "V1", "WP3", square(118.3, 34.0, 0.01))), new World());
+        assertThat(d.accepted()).isEmpty();
+        // a workstation may hold several grids of its village; a work point stands for one
+        assertThat(d.problems()).extracting(Invalid.Problem::field, Invalid.Problem::key).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("features[3].unitCode", "jurisdiction.import.workPointRepeated"));
+        assertThat(d.problems().get(0).args()).containsExactly("4", "D", "WP3", "三号工作点", 1, "A");
     }
 
     @Test

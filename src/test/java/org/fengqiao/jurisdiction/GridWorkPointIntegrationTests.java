@@ -105,6 +105,57 @@ class GridWorkPointIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void refusesANewGridOnAWorkPointThatAnswersForAnotherGridInChineseAndEnglishAndStoresNoGrid() {
+        Grid first = jurisdictions.createGrid(village.id(), workPoint.id(), GridNetwork.POLICE, "IT-WPG-" + n,
+                "网格" + n, square(0), null, null, null);
+        String before = gridRows();
+
+        // 网格有点: the work point stands for its one grid, so a second grid of the same village may not sit there
+        Invalid refused = catchThrowableOfType(Invalid.class, () -> jurisdictions.createGrid(village.id(),
+                workPoint.id(), GridNetwork.POLICE, "IT-WPT-" + n, "第二网格" + n, square(0.004), null, null, null));
+        assertThat(refused).isNotNull();
+        assertThat(refused.problems()).extracting(Invalid.Problem::field).containsExactly("unitId");
+        assertThat(refused.texts(messages, Locale.SIMPLIFIED_CHINESE)).containsExactly("单位“第一网格工作点" + n
+                + "”已是别的网格的警务工作点或别的社区（村）的单位，不能设为“第二网格" + n + "”的所属单位：请选择“工作点村" + n
+                + "”所属单位或本网格的警务工作点");
+        assertThat(refused.texts(messages, Locale.ENGLISH)).containsExactly("The unit 第一网格工作点" + n
+                + " is another grid's work point or another community's unit, so 第二网格" + n
+                + " cannot be placed there: choose the unit of 工作点村" + n + " or this grid's own work point");
+        assertThat(gridRows()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM grid WHERE code = ?").param("IT-WPT-" + n).query(Long.class).single())
+                .isZero();
+        assertThat(jurisdictions.grid(first.id()).orElseThrow().unitId()).isEqualTo(workPoint.id());
+
+        // the second grid goes to a fresh work point of its own, or to the village's unit
+        Unit second = jurisdictions.createUnit(workstation.id(), UnitKind.WORK_POINT, "T-WPT-" + n, "第二网格工作点" + n,
+                null);
+        assertThat(jurisdictions.createGrid(village.id(), second.id(), GridNetwork.POLICE, "IT-WPT-" + n, "第二网格" + n,
+                square(0.004), null, null, null).unitId()).isEqualTo(second.id());
+        assertThat(jurisdictions.createGrid(village.id(), workstation.id(), GridNetwork.POLICE, "IT-WPU-" + n,
+                "第三网格" + n, square(0.008), null, null, null).unitId()).isEqualTo(workstation.id());
+    }
+
+    @Test
+    void refusesANewGridOnAWorkPointOfAnotherVillagesGrid() {
+        Community neighbour = jurisdictions.createCommunity(workstation.id(), CommunityKind.VILLAGE, "T-WPN-" + n,
+                "邻村" + n, null, null, null);
+        jurisdictions.createGrid(neighbour.id(), workPoint.id(), GridNetwork.POLICE, "IT-WPN-" + n, "邻村网格" + n,
+                square(0), null, null, null);
+        Invalid refused = catchThrowableOfType(Invalid.class, () -> jurisdictions.createGrid(village.id(),
+                workPoint.id(), GridNetwork.POLICE, "IT-WPG-" + n, "网格" + n, square(0.004), null, null, null));
+        assertThat(refused).isNotNull();
+        assertThat(refused.problems()).extracting(Invalid.Problem::key)
+                .containsExactly("jurisdiction.grid.unitAnswersForOthers");
+        assertThat(gridsOfVillage()).isZero();
+    }
+
+    /** Every stored grid's id, code and unit, to compare before and after a refusal. */
+    String gridRows() {
+        return String.join("\n", jdbc.sql("SELECT id || ' ' || code || ' ' || unit_id FROM grid ORDER BY id")
+                .query(String.class).list());
+    }
+
+    @Test
     void whoeverSitsAtTheWorkPointSeesItsGridAndNotTheCommunitysOtherGrids() {
         Grid own = jurisdictions.createGrid(village.id(), workPoint.id(), GridNetwork.POLICE, "IT-WPG-" + n, "网格" + n,
                 square(0), null, null, null);

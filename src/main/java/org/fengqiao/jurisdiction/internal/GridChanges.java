@@ -117,7 +117,14 @@ public class GridChanges {
         public Optional<GridImportPolicy.UnitRef> unit(String code) {
             // an unknown code and one outside the scope look the same
             return units.findByCode(code).filter(u -> caller.sees(u.path()))
-                    .map(u -> new GridImportPolicy.UnitRef(u.id().value(), u.code(), u.name(), u.path()));
+                    .map(u -> new GridImportPolicy.UnitRef(u.id().value(), u.code(), u.name(), u.path(), u.kind()));
+        }
+
+        @Override
+        public boolean answersForOthers(GridImportPolicy.CommunityRef community, GridImportPolicy.UnitRef unit,
+                UUID grid) {
+            return units.answersForOthers(units.find(new UnitId(community.unitId())).orElseThrow(), community.id(),
+                    grid, new UnitId(unit.id()));
         }
 
         @Override

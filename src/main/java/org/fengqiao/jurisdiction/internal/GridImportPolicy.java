@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.UnitKind;
 import org.fengqiao.platform.Invalid;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -30,8 +31,9 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  * the feature (1-based, as a person counts), its grid code and what is wrong:
  * unreadable or non-polygonal geometry, unclosed rings, invalid polygons (self-intersection and the
  * other JTS validity rules), coordinates outside China, missing or unknown properties, a community
- * the importer does not see, a unit (unitCode) the importer does not see or that lies outside the
- * community's unit's subtree, codes repeated in the file, a code held by a grid outside the
+ * the importer does not see, a unit (unitCode) the importer does not see, that lies outside the
+ * community's unit's subtree or that answers for another grid or community (another grid's work point, another
+ * village's workstation, 网格有点; a work point named by two features of the file), codes repeated in the file, a code held by a grid outside the
  * importer's scope, and overlaps with the other features or with stored grids of the same network
  * that the file does not replace, with the overlap's area. Touching edges are not overlaps: only
  * an intersection larger than {@link #OVERLAP_TOLERANCE_M2} counts, which absorbs the rounding of
@@ -77,13 +79,20 @@ public final class GridImportPolicy {
 
         /** Stored grids of the network whose bounding box meets the box. */
         List<StoredGrid> storedIn(GridNetwork network, Envelope box);
+
+        /**
+         * Whether the unit, under the community's unit, answers for another grid or community, so that a grid of the
+         * community may not be placed there: another grid's work point, another village's workstation (网格有点).
+         * {@code grid}: the stored grid the feature replaces, which is not another; null for a new grid.
+         */
+        boolean answersForOthers(CommunityRef community, UnitRef unit, UUID grid);
     }
 
     /** A community with the unit that answers for it and that unit's path. */
     public record CommunityRef(UUID id, UUID unitId, String unitPath, String code, String name) {
     }
 
-    public record UnitRef(UUID id, String code, String name, String path) {
+    public record UnitRef(UUID id, String code, String name, String path, UnitKind kind) {
     }
 
     /**
@@ -150,6 +159,7 @@ public final class GridImportPolicy {
             }
             replacedKeys.add(c.network() + "/" + c.code());
         }
+        Map<UUID, Candidate> workPoints = new HashMap<>();
         for (Candidate c : candidates) {
             CommunityRef community = null;
             if (c.communityCode() != null) {
@@ -158,6 +168,8 @@ public final class GridImportPolicy {
                     add(c, "communityCode", "jurisdiction.import.communityUnknown", c.communityCode());
                 }
             }
+            Optional<StoredGrid> replaces = c.code() != null && c.network() != null
+                    ? world.stored(c.network(), c.code()) : Optional.empty();
             UnitRef unit = null;
             if (c.unitCode() != null) {
                 unit = world.unit(c.unitCode()).orElse(null);
@@ -166,20 +178,39 @@ public final class GridImportPolicy {
                 } else if (community != null && !unit.path().startsWith(community.unitPath())) {
                     add(c, "unitCode", "jurisdiction.import.unitOutsideCommunity", unit.code(), unit.name(),
                             community.code());
+                } else if (community != null) {
+                    checkAnswersForOthers(c, community, unit, replaces, workPoints, world);
                 }
             }
-            Optional<StoredGrid> replaces = Optional.empty();
-            if (c.code() != null && c.network() != null) {
-                replaces = world.stored(c.network(), c.code());
-                if (replaces.isPresent() && !replaces.get().visible()) {
-                    add(c, "code", "jurisdiction.import.codeTaken");
-                }
+            if (replaces.isPresent() && !replaces.get().visible()) {
+                add(c, "code", "jurisdiction.import.codeTaken");
             }
             accepted.add(new Accepted(c, community, replaces, placement(community, unit, replaces)));
         }
         checkOverlapsWithinFile(candidates);
         checkOverlapsWithStored(candidates, replacedKeys, world);
         return new Decision(problems.isEmpty() ? accepted : List.of(), problems);
+    }
+
+    /**
+     * Refuses a named unit that answers for another grid or community, as placing a grid on its page refuses it: a
+     * replaced grid may stay at the unit it is at, and a work point stands for one grid of the file too.
+     */
+    private void checkAnswersForOthers(Candidate c, CommunityRef community, UnitRef unit,
+            Optional<StoredGrid> replaces, Map<UUID, Candidate> workPoints, World world) {
+        Optional<StoredGrid> own = replaces.filter(StoredGrid::visible);
+        boolean stays = own.map(r -> unit.id().equals(r.unitId())).orElse(false);
+        if (!stays && world.answersForOthers(community, unit, own.map(StoredGrid::id).orElse(null))) {
+            add(c, "unitCode", "jurisdiction.import.unitAnswersForOthers", unit.code(), unit.name(), community.code());
+            return;
+        }
+        if (unit.kind() == UnitKind.WORK_POINT) {
+            Candidate first = workPoints.putIfAbsent(unit.id(), c);
+            if (first != null) {
+                add(c, "unitCode", "jurisdiction.import.workPointRepeated", unit.code(), unit.name(), first.index() + 1,
+                        first.code() == null ? "?" : first.code());
+            }
+        }
     }
 
     /**

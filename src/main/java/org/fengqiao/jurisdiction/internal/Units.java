@@ -76,23 +76,35 @@ public class Units {
      * The units under a community's unit that a grid of it may not be placed at, as they answer for others: a unit
      * at or under one (below the community's unit) that holds another community or its grids (another village's
      * workstation, or a work point under it), and a work point holding another grid (网格有点: a work point stands for
-     * its one grid). {@code grid} null: a grid not stored yet.
+     * its one grid). {@code grid} null: a grid not stored yet; the grid itself never counts as another, whatever
+     * community it is stored under.
      */
     public Set<UnitId> answeringForOthers(Unit communityUnit, UUID community, UUID grid) {
-        return new HashSet<>(jdbc.sql("""
+        return new HashSet<>(answeringForOthers(communityUnit, community, grid, null));
+    }
+
+    /** Whether the unit is one of {@link #answeringForOthers(Unit, UUID, UUID)}, asked of that unit alone. */
+    public boolean answersForOthers(Unit communityUnit, UUID community, UUID grid, UnitId unit) {
+        return !answeringForOthers(communityUnit, community, grid, unit.value()).isEmpty();
+    }
+
+    private List<UnitId> answeringForOthers(Unit communityUnit, UUID community, UUID grid, UUID only) {
+        return jdbc.sql("""
                 SELECT u.id FROM unit u
-                WHERE u.path LIKE :root AND u.id <> :rootId AND (
+                WHERE u.path LIKE :root AND u.id <> :rootId
+                  AND (CAST(:only AS uuid) IS NULL OR u.id = CAST(:only AS uuid)) AND (
                   EXISTS (SELECT 1 FROM unit a
                           WHERE u.path LIKE a.path || '%' AND a.path LIKE :root AND a.id <> :rootId AND (
                             EXISTS (SELECT 1 FROM grid g JOIN unit gu ON gu.id = g.unit_id
-                                    WHERE gu.path LIKE a.path || '%' AND g.community_id <> :community)
+                                    WHERE gu.path LIKE a.path || '%' AND g.community_id <> :community
+                                      AND g.id IS DISTINCT FROM CAST(:grid AS uuid))
                             OR EXISTS (SELECT 1 FROM community c JOIN unit cu ON cu.id = c.unit_id
                                        WHERE cu.path LIKE a.path || '%' AND c.id <> :community)))
                   OR (u.kind = 'WORK_POINT' AND EXISTS (SELECT 1 FROM grid g WHERE g.unit_id = u.id
                                                          AND g.id IS DISTINCT FROM CAST(:grid AS uuid))))""")
                 .param("root", communityUnit.path() + "%").param("rootId", communityUnit.id().value())
-                .param("community", community).param("grid", grid)
-                .query((rs, n) -> new UnitId(rs.getObject(1, UUID.class))).list());
+                .param("community", community).param("grid", grid).param("only", only)
+                .query((rs, n) -> new UnitId(rs.getObject(1, UUID.class))).list();
     }
 
     public boolean codeTaken(String code) {
