@@ -94,6 +94,15 @@ public class Backups {
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
 
+    /** A step of a run reached, with the path it touches: tests make one fail there. Nothing by default. */
+    @FunctionalInterface
+    interface Step {
+        void reached(String step, Path path) throws IOException;
+    }
+
+    volatile Step steps = (step, path) -> {
+    };
+
     Backups(FengqiaoProperties platform, BackupProperties settings, DataSource dataSource, JdbcClient jdbc,
             ApplicationEventPublisher events, Clock clock) {
         this.platform = platform;
@@ -307,6 +316,7 @@ public class Backups {
                 start.execute();
             }
             copyTree(data, target);
+            steps.reached("copied", target);
             String labelFile;
             String spaceMap;
             try (ResultSet rs = s.executeQuery("SELECT labelfile, spcmapfile FROM pg_backup_stop(false)")) {
@@ -403,7 +413,7 @@ public class Backups {
     }
 
     /** Copies a run cut off by a stop left under their hidden name; only one run writes at a time. */
-    private static void removePartials(Path dir) throws IOException {
+    private void removePartials(Path dir) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, PARTIAL + "*")) {
             for (Path p : entries) {
                 delete(p);
@@ -411,10 +421,11 @@ public class Backups {
         }
     }
 
-    private static void delete(Path root) {
+    private void delete(Path root) {
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(p);
+                steps.reached("deleted", p);
             }
         } catch (IOException e) {
             log.warn("Could not remove {} entirely: {}", root, e.getMessage());
