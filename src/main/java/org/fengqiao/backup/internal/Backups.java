@@ -27,6 +27,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,8 +44,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Copies of the embedded database taken while the platform runs. A copy is PostgreSQL's low-level base backup: the
@@ -54,7 +58,10 @@ import org.springframework.stereotype.Service;
  * a checkpoint during the copy does not recycle a segment the copy needs. Started on the copy, PostgreSQL replays the
  * log from the label's checkpoint and comes up as the database stood when the backup stopped. The copy is written
  * under a hidden name, flushed to disk, then renamed, so a copy that shows is whole; one that failed half way is
- * removed. The personal-data key, kept in the data directory, is copied with it.
+ * removed, and one is removed under a hidden name too, so a removal stopped half way does not leave a copy that looks
+ * whole. Whatever fails during a run (the disk, the database, anything unexpected) ends the backup on the server,
+ * removes what was written and leaves the run failed with its reason. The personal-data key, kept in the data
+ * directory, is copied with it.
  */
 @Service
 public class Backups {
@@ -64,6 +71,7 @@ public class Backups {
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'fengqiao-'yyyyMMdd-HHmmss").withZone(BEIJING);
     static final Pattern NAMED = Pattern.compile("fengqiao-(\\d{8}-\\d{6})(-\\d+)?");
     private static final String PARTIAL = ".partial-";
+    private static final String REMOVING = ".removing-";
     /** Directories whose contents PostgreSQL's documentation says a base backup leaves out (pg_wal: copied after). */
     private static final Set<String> CONTENTS_LEFT_OUT = Set.of("pg_wal", "pg_replslot", "pg_dynshmem", "pg_notify",
             "pg_serial", "pg_snapshots", "pg_stat_tmp", "pg_subtrans");
@@ -73,8 +81,12 @@ public class Backups {
     /** Room asked for beyond the data directory's size before a copy starts. */
     private static final long MARGIN = 64L << 20;
 
-    /** A copy that can be restored: its name (the directory's), when it was taken, its size in bytes. */
-    public record Backup(String name, Instant takenAt, long bytes) {
+    /**
+     * A copy that can be restored: its name (the directory's), when it was taken, its size in bytes as recorded when
+     * it was taken (null when this database did not record it: after a restore, the copy restored from, whose row was
+     * copied before its size was known, and those taken after it).
+     */
+    public record Backup(String name, Instant takenAt, Long bytes) {
     }
 
     /**
@@ -91,16 +103,27 @@ public class Backups {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
 
+    /** A step of a run reached, with the path it touches: tests make one fail there. Nothing by default. */
+    @FunctionalInterface
+    interface Step {
+        void reached(String step, Path path) throws IOException;
+    }
+
+    volatile Step steps = (step, path) -> {
+    };
+
     Backups(FengqiaoProperties platform, BackupProperties settings, DataSource dataSource, JdbcClient jdbc,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.platform = platform;
         this.settings = settings;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -135,27 +158,47 @@ public class Backups {
         return Path.of(platform.db().dataDir()).toAbsolutePath().normalize();
     }
 
-    /** The copies there are, newest first. */
+    /**
+     * The copies there are on disk, newest first, each with the size its run recorded: a page of seven copies reads
+     * one directory and one query, not the copies' thousands of files.
+     */
     public List<Backup> list() {
         Path dir = directory();
         if (!available() || !Files.isDirectory(dir)) {
             return List.of();
         }
+        List<String> names = names(dir);
+        Map<String, Long> recorded = new HashMap<>();
+        jdbc.sql("SELECT name, bytes FROM backup_run WHERE outcome = 'DONE' AND bytes IS NOT NULL AND name = ANY(:names)")
+                .param("names", names.toArray(String[]::new))
+                .query(rs -> {
+                    recorded.put(rs.getString("name"), rs.getLong("bytes"));
+                });
         List<Backup> found = new ArrayList<>();
+        for (String name : names) {
+            var m = NAMED.matcher(name);
+            m.matches();
+            Instant at = LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                    .atZone(BEIJING).toInstant();
+            found.add(new Backup(name, at, recorded.get(name)));
+        }
+        return found;
+    }
+
+    /** The names of the copies in the directory, newest first. */
+    private static List<String> names(Path dir) {
+        List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
-                var m = NAMED.matcher(p.getFileName().toString());
-                if (Files.isDirectory(p) && m.matches()) {
-                    Instant at = LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-                            .atZone(BEIJING).toInstant();
-                    found.add(new Backup(p.getFileName().toString(), at, size(p)));
+                if (NAMED.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p)) {
+                    names.add(p.getFileName().toString());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        found.sort(Comparator.comparing(Backup::name).reversed());
-        return found;
+        names.sort(Comparator.reverseOrder());
+        return names;
     }
 
     /** The latest attempts, newest first. */
@@ -233,55 +276,90 @@ public class Backups {
         Instant started = clock.instant();
         // named before the copy: the run's row, copied while it says running, names the copy it is in
         String name = freeName(dir, NAME.format(started));
-        jdbc.sql("INSERT INTO backup_run (id, started_at, name, outcome, actor) VALUES (:id, :at, :name, 'RUNNING', :actor)")
-                .param("id", run).param("at", java.sql.Timestamp.from(started)).param("name", name).param("actor", actor)
-                .update();
-        Path partial = null;
+        try {
+            jdbc.sql("INSERT INTO backup_run (id, started_at, name, outcome, actor) VALUES (:id, :at, :name, 'RUNNING', :actor)")
+                    .param("id", run).param("at", java.sql.Timestamp.from(started)).param("name", name)
+                    .param("actor", actor).update();
+        } catch (RuntimeException e) {
+            log.error("Backup {} not started: its run could not be recorded", name, e);
+            throw new Conflict("backup.failed", reason(e));
+        }
+        Path partial = dir.resolve(PARTIAL + name);
+        Path done = dir.resolve(name);
+        boolean named = false;
+        boolean recorded = false;
+        Backup taken;
         try {
             Files.createDirectories(dir);
-            removePartials(dir);
+            removeLeftovers(dir);
             long needed = size(data) + MARGIN;
             long free = Files.getFileStore(dir).getUsableSpace();
             if (free < needed) {
                 throw new Conflict("backup.noSpace", dir, megabytes(free), megabytes(needed));
             }
-            partial = dir.resolve(PARTIAL + name);
             Files.createDirectory(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             copy(data, partial, name);
             sync(partial);
-            Path done = dir.resolve(name);
             Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
-            partial = null;
+            named = true;
+            force(dir);
             long bytes = size(done);
             long millis = Duration.between(started, clock.instant()).toMillis();
-            jdbc.sql("UPDATE backup_run SET outcome = 'DONE', finished_at = :at, bytes = :bytes WHERE id = :id")
-                    .param("at", java.sql.Timestamp.from(clock.instant())).param("bytes", bytes)
-                    .param("id", run).update();
-            events.publishEvent(new Audited("CREATE", "backup", name, null, null,
-                    Map.of("name", name, "directory", dir.toString(), "bytes", bytes, "millis", millis), actor));
+            // the run done and its audit entry, both or neither: a copy whose run is not recorded done is not kept
+            transaction.executeWithoutResult(status -> {
+                jdbc.sql("UPDATE backup_run SET outcome = 'DONE', finished_at = :at, bytes = :bytes WHERE id = :id")
+                        .param("at", java.sql.Timestamp.from(clock.instant())).param("bytes", bytes)
+                        .param("id", run).update();
+                events.publishEvent(new Audited("CREATE", "backup", name, null, null,
+                        Map.of("name", name, "directory", dir.toString(), "bytes", bytes, "millis", millis), actor));
+            });
+            recorded = true;
             log.info("Backup {} taken in {} ms: {} MB in {}", name, millis, megabytes(bytes), dir);
-            prune(dir);
-            return new Backup(name, started, bytes);
+            taken = new Backup(name, started, bytes);
         } catch (Conflict refused) {
-            failed(run, refused.key(), refused.args());
+            failed(run, refused, refused.key(), refused.args());
             throw refused;
-        } catch (IOException | SQLException | UncheckedIOException e) {
-            log.error("Backup failed", e);
-            failed(run, "backup.failed", String.valueOf(e.getMessage()));
-            throw new Conflict("backup.failed", String.valueOf(e.getMessage()));
-        } finally {
-            if (partial != null) {
-                delete(partial);
+        } catch (Throwable e) {
+            // the disk, the database (its own backup_run updates included) or anything unexpected
+            log.error("Backup {} failed", name, e);
+            failed(run, e, "backup.failed", reason(e));
+            if (e instanceof Error error) {
+                throw error;
             }
+            throw new Conflict("backup.failed", reason(e));
+        } finally {
+            if (!recorded) {
+                delete(partial);
+                if (named) {
+                    discard(done);
+                }
+            }
+        }
+        prune(dir, name);
+        return taken;
+    }
+
+    /** The run failed for the reason given; if even that cannot be recorded, the log says so (it shows running). */
+    private void failed(UUID run, Throwable cause, String key, Object... args) {
+        try {
+            jdbc.sql("UPDATE backup_run SET outcome = 'FAILED', finished_at = :at, name = NULL, error = :error, "
+                    + "error_args = :args WHERE id = :id")
+                    .param("at", java.sql.Timestamp.from(clock.instant())).param("error", key)
+                    .param("args", java.util.Arrays.stream(args).map(String::valueOf).toArray(String[]::new))
+                    .param("id", run).update();
+        } catch (RuntimeException e) {
+            log.error("Backup run {} failed ({} {}) and could not be recorded as failed: it shows as running until the "
+                    + "platform restarts", run, key, java.util.Arrays.toString(args), e);
+            cause.addSuppressed(e);
         }
     }
 
-    private void failed(UUID run, String key, Object... args) {
-        jdbc.sql("UPDATE backup_run SET outcome = 'FAILED', finished_at = :at, name = NULL, error = :error, error_args = :args "
-                + "WHERE id = :id")
-                .param("at", java.sql.Timestamp.from(clock.instant())).param("error", key)
-                .param("args", java.util.Arrays.stream(args).map(String::valueOf).toArray(String[]::new))
-                .param("id", run).update();
+    /** Why a run failed, in a line: the database's own message rather than the statement around it. */
+    private static String reason(Throwable e) {
+        Throwable shown = e instanceof NestedRuntimeException nested ? nested.getMostSpecificCause() : e;
+        String message = shown.getMessage();
+        return message == null || message.isBlank() ? shown.getClass().getSimpleName()
+                : message.lines().findFirst().orElse(message).trim();
     }
 
     /** Two copies in one second (the second asked for while the first was being renamed) get a number. */
@@ -306,19 +384,45 @@ public class Backups {
                 start.setString(1, label);
                 start.execute();
             }
-            copyTree(data, target);
             String labelFile;
             String spaceMap;
-            try (ResultSet rs = s.executeQuery("SELECT labelfile, spcmapfile FROM pg_backup_stop(false)")) {
-                rs.next();
-                labelFile = rs.getString(1);
-                spaceMap = rs.getString(2);
+            boolean stopped = false;
+            try {
+                copyTree(data, target);
+                steps.reached("copied", target);
+                try (ResultSet rs = s.executeQuery("SELECT labelfile, spcmapfile FROM pg_backup_stop(false)")) {
+                    rs.next();
+                    labelFile = rs.getString(1);
+                    spaceMap = rs.getString(2);
+                }
+                stopped = true;
+            } finally {
+                if (!stopped) {
+                    abort(s);
+                }
             }
             Files.writeString(target.resolve("backup_label"), labelFile);
             if (spaceMap != null && !spaceMap.isEmpty()) {
                 Files.writeString(target.resolve("tablespace_map"), spaceMap);
             }
             copyLog(data.resolve("pg_wal"), target.resolve("pg_wal"));
+        }
+    }
+
+    /**
+     * A copy that failed half way ends its backup and drops its slot at once; closing the session would end both
+     * too, but only when its server process gets round to it.
+     */
+    private static void abort(Statement s) {
+        try {
+            s.execute("SELECT pg_backup_stop(false)");
+        } catch (SQLException e) {
+            log.warn("The failed backup could not be stopped on its session (closing it will): {}", e.getMessage());
+        }
+        try {
+            s.execute("SELECT pg_drop_replication_slot('fengqiao_backup_' || pg_backend_pid())");
+        } catch (SQLException e) {
+            log.warn("The failed backup's slot could not be dropped on its session (closing it will): {}", e.getMessage());
         }
     }
 
@@ -377,6 +481,13 @@ public class Backups {
         }
     }
 
+    /** A directory's entries (a copy renamed into it) flushed to disk. */
+    private static void force(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+
     /** Every file and directory of the copy flushed to disk before it is named as done. */
     private static void sync(Path root) throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
@@ -394,27 +505,58 @@ public class Backups {
         }
     }
 
-    private void prune(Path dir) {
-        List<Backup> all = list();
-        for (Backup old : all.subList(Math.min(keep(), all.size()), all.size())) {
-            delete(dir.resolve(old.name()));
-            log.info("Backup {} removed: {} are kept", old.name(), keep());
+    /**
+     * The oldest copies beyond the number kept removed, never the one just taken: a clock once ahead may have named
+     * older copies after it. A copy that cannot be removed is left and logged; the copy taken stays done.
+     */
+    private void prune(Path dir, String taken) {
+        try {
+            List<String> names = names(dir);
+            for (String old : names.subList(Math.min(keep(), names.size()), names.size())) {
+                if (!old.equals(taken) && discard(dir.resolve(old))) {
+                    log.info("Backup {} removed: {} are kept", old, keep());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Old backups in {} not removed: {}", dir, e.toString());
         }
     }
 
-    /** Copies a run cut off by a stop left under their hidden name; only one run writes at a time. */
-    private static void removePartials(Path dir) throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, PARTIAL + "*")) {
-            for (Path p : entries) {
-                delete(p);
+    /**
+     * A copy removed: renamed to a hidden name first, so a removal stopped half way leaves no copy that looks whole
+     * (the next run removes what is left). False when it could not even be renamed; it is then left whole.
+     */
+    private boolean discard(Path copy) {
+        Path hidden = copy.resolveSibling(REMOVING + copy.getFileName());
+        try {
+            Files.move(copy, hidden, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.warn("Backup {} not removed: {}", copy, e.toString());
+            return false;
+        }
+        delete(hidden);
+        return true;
+    }
+
+    /** What runs cut off by a stop, or removals stopped half way, left under a hidden name; only one run writes at a time. */
+    private void removeLeftovers(Path dir) throws IOException {
+        for (String glob : List.of(PARTIAL + "*", REMOVING + "*")) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, glob)) {
+                for (Path p : entries) {
+                    delete(p);
+                }
             }
         }
     }
 
-    private static void delete(Path root) {
+    private void delete(Path root) {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(p);
+                steps.reached("deleted", p);
             }
         } catch (IOException e) {
             log.warn("Could not remove {} entirely: {}", root, e.getMessage());

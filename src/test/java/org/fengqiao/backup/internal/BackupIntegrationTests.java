@@ -49,6 +49,8 @@ class BackupIntegrationTests extends IntegrationTest {
 
     @AfterEach
     void removeCopies() throws IOException {
+        backups.steps = (step, path) -> {
+        };
         delete(backups.directory());
     }
 
@@ -148,6 +150,159 @@ class BackupIntegrationTests extends IntegrationTest {
         } finally {
             Files.deleteIfExists(backups.directory());
         }
+    }
+
+    @Test
+    void aFailureInTheMiddleOfACopyEndsTheBackupLeavesNothingHalfWrittenAndIsAFailedRun() throws Exception {
+        // anything going wrong while the data directory is being copied, not only the disk or the database
+        backups.steps = (step, path) -> {
+            if (step.equals("copied")) {
+                throw new IllegalStateException("the copy broke off");
+            }
+        };
+
+        var refused = api.send("POST", "/api/v1/backups", admin, null, "Accept-Language", "en");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(ApiClient.json(refused).get("detail").asText()).isEqualTo("The backup failed: the copy broke off");
+        assertThat(backups.directory().toFile().list()).as("no half-written copy left").isEmpty();
+        // the server no longer holds the backup or its slot
+        assertThat(eventually(() -> jdbc.sql("SELECT count(*) FROM pg_replication_slots WHERE slot_name LIKE 'fengqiao_backup_%'")
+                .query(Long.class).single())).isZero();
+        assertThat(eventually(() -> jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+                + "AND query LIKE '%pg_backup_start%'").query(Long.class).single())).isZero();
+        assertFailedRunShown("The backup failed: the copy broke off");
+
+        backups.steps = (step, path) -> {
+        };
+        assertNextCopyIsTaken();
+    }
+
+    @Test
+    void aRunThatCannotBeRecordedDoneKeepsNoCopyAndSaysWhy() throws Exception {
+        jdbc.sql("""
+                CREATE FUNCTION test_refuse_backup_run() RETURNS trigger LANGUAGE plpgsql
+                AS $$ BEGIN RAISE EXCEPTION 'backup_run refused in test'; END $$""").update();
+        jdbc.sql("CREATE TRIGGER test_refuse_done BEFORE UPDATE ON backup_run FOR EACH ROW WHEN (NEW.outcome = 'DONE') "
+                + "EXECUTE FUNCTION test_refuse_backup_run()").update();
+        try {
+            var refused = api.send("POST", "/api/v1/backups", admin, null, "Accept-Language", "en");
+
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(ApiClient.json(refused).get("detail").asText())
+                    .isEqualTo("The backup failed: ERROR: backup_run refused in test");
+            assertThat(backups.directory().toFile().list()).as("no copy that no run calls done").isEmpty();
+            assertFailedRunShown("The backup failed: ERROR: backup_run refused in test");
+
+            // even the failure cannot be recorded: still refused with its reason, nothing left on disk
+            jdbc.sql("DROP TRIGGER test_refuse_done ON backup_run").update();
+            jdbc.sql("CREATE TRIGGER test_refuse_done BEFORE UPDATE ON backup_run FOR EACH ROW "
+                    + "EXECUTE FUNCTION test_refuse_backup_run()").update();
+            refused = api.send("POST", "/api/v1/backups", admin, null, "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(ApiClient.json(refused).get("detail").asText())
+                    .isEqualTo("The backup failed: ERROR: backup_run refused in test");
+            assertThat(backups.directory().toFile().list()).isEmpty();
+        } finally {
+            jdbc.sql("DROP TRIGGER IF EXISTS test_refuse_done ON backup_run").update();
+            jdbc.sql("DROP FUNCTION IF EXISTS test_refuse_backup_run()").update();
+            // the run that could not be recorded ends as the next start would end it
+            Backups.endInterruptedRuns(jdbc, null);
+        }
+        assertNextCopyIsTaken();
+    }
+
+    @Test
+    void theSizeShownIsTheOneRecordedAndACopyGoneFromDiskIsNotShown() throws IOException {
+        var taken = ApiClient.json(api.send("POST", "/api/v1/backups", admin, null));
+        String name = taken.get("name").asText();
+        assertThat(jdbc.sql("SELECT bytes FROM backup_run WHERE name = ?").param(name).query(Long.class).single())
+                .isEqualTo(taken.get("bytes").asLong());
+        // a recorded size unlike the files': the list reads the record, it does not walk the copy
+        long recorded = (5L << 20) + 1;
+        jdbc.sql("UPDATE backup_run SET bytes = ? WHERE name = ?").params(recorded, name).update();
+
+        var listed = ApiClient.json(api.get("/api/v1/backups", admin));
+        assertThat(listed.get("backups").get(0).get("name").asText()).isEqualTo(name);
+        assertThat(listed.get("backups").get(0).get("bytes").asLong()).isEqualTo(recorded);
+        ApiClient page = new ApiClient(port).signedIn("admin", DEMO_PASSWORD, "en");
+        assertThat(page.get("/backups", null).body()).contains("id=\"backup-copies\"").contains(">6 MB<");
+
+        // removed by hand: no longer among the copies, its run still done
+        delete(backups.directory().resolve(name));
+        listed = ApiClient.json(api.get("/api/v1/backups", admin));
+        assertThat(listed.get("backups")).isEmpty();
+        assertThat(listed.get("runs").get(0).get("outcome").asText()).isEqualTo("DONE");
+        assertThat(page.get("/backups", null).body()).doesNotContain("id=\"backup-copies\"").contains("No backups yet.");
+    }
+
+    @Test
+    void theCopyJustTakenIsKeptThoughOlderOnesBearLaterNames() throws IOException {
+        // copies named by a clock that was once ahead
+        for (int day = 1; day <= backups.keep(); day++) {
+            Path copy = Files.createDirectories(backups.directory().resolve(String.format("fengqiao-209901%02d-030000", day)));
+            Files.writeString(copy.resolve("backup_label"), "LABEL: " + copy.getFileName());
+        }
+
+        var taken = api.send("POST", "/api/v1/backups", admin, null);
+
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+        String name = ApiClient.json(taken).get("name").asText();
+        assertThat(backups.directory().resolve(name).resolve("backup_label")).exists();
+        assertThat(backups.list()).extracting(Backups.Backup::name).contains(name);
+    }
+
+    @Test
+    void aCopyWhoseRemovalStopsHalfWayDoesNotShowAsWhole() throws IOException {
+        for (int day = 1; day <= backups.keep(); day++) {
+            Path copy = Files.createDirectories(backups.directory().resolve(String.format("fengqiao-202001%02d-030000", day)));
+            Files.writeString(copy.resolve("backup_label"), "LABEL: " + copy.getFileName());
+            Files.createDirectories(copy.resolve("base"));
+            Files.writeString(copy.resolve("base/1"), "table");
+        }
+        backups.steps = (step, path) -> {
+            if (step.equals("deleted") && path.toString().contains("fengqiao-20200101-030000")) {
+                throw new IOException("the disk went away");
+            }
+        };
+
+        String name = ApiClient.json(api.send("POST", "/api/v1/backups", admin, null)).get("name").asText();
+
+        List<String> kept = backups.list().stream().map(Backups.Backup::name).toList();
+        assertThat(kept).hasSize(backups.keep()).startsWith(name).doesNotContain("fengqiao-20200101-030000");
+        // what is left of it is removed with the next copy
+        backups.steps = (step, path) -> {
+        };
+        String next = assertNextCopyIsTaken();
+        assertThat(backups.directory().toFile().list()).noneMatch(n -> n.startsWith(".")).contains(next);
+    }
+
+    private void assertFailedRunShown(String reason) {
+        ApiClient page = new ApiClient(port).signedIn("admin", DEMO_PASSWORD, "en");
+        String html = page.get("/backups", null).body();
+        assertThat(html).contains(reason).contains("data-outcome=\"FAILED\"").doesNotContain("data-outcome=\"RUNNING\"");
+        var run = ApiClient.json(api.get("/api/v1/backups", admin)).get("runs").get(0);
+        assertThat(run.get("outcome").asText()).isEqualTo("FAILED");
+        assertThat(run.hasNonNull("name")).as("a failed run names no copy").isFalse();
+    }
+
+    private String assertNextCopyIsTaken() {
+        var taken = api.send("POST", "/api/v1/backups", admin, null);
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+        String name = ApiClient.json(taken).get("name").asText();
+        assertThat(backups.directory().resolve(name).resolve("backup_label")).exists();
+        assertThat(backups.directory().toFile().list()).as("no half-written copy left").noneMatch(n -> n.startsWith("."));
+        return name;
+    }
+
+    /** A count the server brings to zero shortly after (a closed session's backend ends on its own). */
+    private static long eventually(java.util.function.LongSupplier count) throws InterruptedException {
+        long n = count.getAsLong();
+        for (int i = 0; i < 50 && n != 0; i++) {
+            Thread.sleep(100);
+            n = count.getAsLong();
+        }
+        return n;
     }
 
     private static String single(Statement s, String sql) throws Exception {
