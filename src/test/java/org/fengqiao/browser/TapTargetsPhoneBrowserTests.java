@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What a thumb taps on a phone (390 px, Chinese): the top bar's 首页, 我的, 中文 / English and 退出, the links standing on
  * their own (the household's and the person's PDF, 取消 beside a form's buttons, breadcrumbs, a key person's related
- * pages), the choices (selects) of the forms, the grid page's fields and buttons, the headings that open a folded form
+ * pages), the choices (selects) of the forms, the grid page's fields, buttons and map zoom, the headings that open a folded form
  * (details summaries), the links inside a line of text or a table cell (下载导入模板, 打印领取凭证) are at least 44 x 44 px
  * (WCAG 2.5.5), and the tracking page's rating radios are 22 px in a 44 px label; the grid page's chooser of units opens
  * a list that fits the screen.
@@ -53,7 +53,8 @@ class TapTargetsPhoneBrowserTests extends BrowserTest {
     /** Opens every folded form of the page (a tap on each heading), so the fields inside are laid out and measured. */
     private void openEveryFoldedForm() {
         Locator closed = page.locator("main details:not([open]) > summary");
-        while (closed.count() > 0) {
+        for (int tapped = 0; closed.count() > 0; tapped++) {
+            assertThat(tapped).as("folded forms opened").isLessThan(50);
             closed.first().click();
         }
     }
@@ -193,6 +194,7 @@ class TapTargetsPhoneBrowserTests extends BrowserTest {
         // the roster and the community's officers are filled in by the page's script
         assertThat(page.locator("#roster-current button").first()).isVisible();
         assertThat(page.locator("#officers-form")).isVisible();
+        allTappable(page.locator("#grid-minimap .leaflet-control-zoom a"), "the map's zoom");
         String controls = "select:visible, button:visible, input:not([type=hidden]):not(.date-picker):visible";
         for (String part : List.of("#placement", "#community-officers", "#links-form", "#roster")) {
             allTappable(page.locator(part).locator(controls), part);
@@ -230,6 +232,7 @@ class TapTargetsPhoneBrowserTests extends BrowserTest {
 
         page.navigate(url("/recovery/events/" + event));
         allTappable(page.locator("#event-return-list a[href$='/receipt.pdf']"), "打印领取凭证 of the event");
+        allTappable(page.locator("#event-return-list td:first-child a"), "the victim's file");
         assertThat(fitsTheScreen()).isTrue();
 
         // on a desktop the link stays a link in its cell, not a box
