@@ -17,10 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What a thumb taps on a phone (390 px, Chinese): the top bar's 首页, 我的, 中文 / English and 退出, the links standing on
  * their own (the household's and the person's PDF, 取消 beside a form's buttons, breadcrumbs, a key person's related
- * pages), the choices (selects) of the forms, the grid page's fields, buttons and map zoom, the headings that open a folded form
- * (details summaries), the links inside a line of text or a table cell (下载导入模板, 打印领取凭证) are at least 44 x 44 px
- * (WCAG 2.5.5), and the tracking page's rating radios are 22 px in a 44 px label; the grid page's chooser of units opens
- * a list that fits the screen.
+ * pages), the choices (selects) of the forms, the grid page's fields, buttons and map zoom, the headings that open a
+ * folded form (details summaries), the links inside a line of text or a table cell (下载导入模板, 打印领取凭证) are at
+ * least 44 x 44 px (WCAG 2.5.5), and the tracking page's rating radios are 22 px in a 44 px label; the grid page's
+ * chooser of units opens a list that fits the screen.
  */
 class TapTargetsPhoneBrowserTests extends BrowserTest {
 
