@@ -219,7 +219,8 @@ class TapTargetsPhoneBrowserTests extends BrowserTest {
     @Test
     void aRecoveryFilesFoldedFormsChoicesAndReceiptLinksAreThumbSized() {
         UUID file = jdbc.sql(
-                "SELECT file_id FROM recovery_return WHERE event_id IS NOT NULL ORDER BY created_at LIMIT 1").query(UUID.class).single();
+                "SELECT file_id FROM recovery_return WHERE event_id IS NOT NULL ORDER BY created_at LIMIT 1")
+                .query(UUID.class).single();
         UUID event = jdbc.sql("SELECT event_id FROM recovery_return WHERE file_id = ? AND event_id IS NOT NULL LIMIT 1")
                 .param(file).query(UUID.class).single();
         login("officer");
@@ -252,7 +253,8 @@ class TapTargetsPhoneBrowserTests extends BrowserTest {
     @Test
     void theTrackingPagesRatingRadiosAndItsFoldedReopenAreThumbSized() {
         String code = jdbc.sql(
-                "SELECT tracking_code FROM incident WHERE status = 'ANSWERED' ORDER BY answered_at DESC LIMIT 1").query(String.class).single();
+                "SELECT tracking_code FROM incident WHERE status = 'ANSWERED' ORDER BY answered_at DESC LIMIT 1")
+                .query(String.class).single();
         page.navigate(url("/track/" + code));
         Locator radios = page.locator("#rate-form input[name=score]");
         assertThat(radios).hasCount(5);
