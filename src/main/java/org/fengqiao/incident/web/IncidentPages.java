@@ -132,8 +132,8 @@ class IncidentPages {
         try {
             // a subtype or offence chosen before the category was changed from a case is left behind, not refused
             NewIncident n = new NewIncident(source(source), category, category == Category.CASE ? subtype : null,
-                    category == Category.CASE ? offence(offence) : null, department, description, null, lon, lat, address, gridId, reporterName, reporterPhone, null,
-                    idempotencyKey);
+                    category == Category.CASE ? offence(offence) : null, department, description, null, lon, lat,
+                    address, gridId, reporterName, reporterPhone, null, idempotencyKey);
             UUID id = desk.file(n, Submitter.of(Callers.require())).incident().id();
             return "redirect:/incidents/" + id;
         } catch (Invalid e) {
@@ -155,7 +155,7 @@ class IncidentPages {
 
     /**
      * The offence chosen on a form, none when left blank: a value that is none of the list (a form of another
-     * version, a hand-made request) is refused on the field, naming the choices in the reader's language.
+     * version, a hand-made request) is refused on the field in the reader's language, asking for one of the list.
      */
     private static Offence offence(String chosen) {
         if (chosen == null || chosen.isBlank()) {
