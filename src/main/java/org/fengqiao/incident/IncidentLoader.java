@@ -58,6 +58,11 @@ public class IncidentLoader {
         desk.answer(id, resolution, who);
     }
 
+    /** Gives a case its offence on the item, as its officer would (a step on its timeline). */
+    public void setOffence(UUID id, Offence offence, String by) {
+        desk.setOffence(id, offence, Submitter.system(by));
+    }
+
     /**
      * Sets an item's receipt (and its deadlines with it) back, and its first steps to the given seconds after,
      * so the demo's response-time figures show minutes, not milliseconds.

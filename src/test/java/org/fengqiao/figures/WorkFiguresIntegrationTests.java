@@ -44,6 +44,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * against 3: +33.3%; 3 visits against 4: −25%; none the year before: a dash); the page, the API and the xlsx (opened
  * with POI) agree, in Chinese and in English; a community officer of that workstation counts only his own office
  * (the neighbouring office's calls are not his) and gets 404 for the other office, on the page, the API and the xlsx.
+ * <p>
+ * The preventable cases (可防性案件) of seed 000, year over year: the workstation received five in May 2026 (入室盗窃,
+ * 盗窃电动自行车, 电信网络诈骗, 扒窃, 抢劫) against six in May 2025, −16.7% as the seed reports it; a 赌博 case is not
+ * preventable, a second report of the burglary merged into the first is the same case, and two cases not yet given an
+ * offence are counted apart, so the chief sees what is left to classify; the neighbour's three snatchings are not the
+ * officer's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkFiguresIntegrationTests extends IntegrationTest {
@@ -51,6 +57,8 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
     static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     static final LocalDate MARCH = LocalDate.of(2026, 3, 1);
     static final LocalDate MARCH_BEFORE = LocalDate.of(2025, 3, 1);
+    static final LocalDate MAY = LocalDate.of(2026, 5, 1);
+    static final LocalDate MAY_BEFORE = LocalDate.of(2025, 5, 1);
 
     @LocalServerPort
     int port;
@@ -141,6 +149,24 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
                 VALUES (?, ?, ?, 'verified-clue', 10, 'clue', ?, 'APPROVED', ?, ?)""")
                 .params(UUID.randomUUID(), officer.id().value(), grid.id().value(), UUID.randomUUID().toString(),
                         at(MARCH.plusDays(13)), at(MARCH.plusDays(14))).update();
+
+        // preventable cases in May: 5 against 6, besides one not preventable, a merged duplicate and two unclassified
+        UUID burglary = aCase(grid, "BURGLARY", MAY.plusDays(1), null);
+        for (String offence : List.of("NON_MOTOR_VEHICLE_THEFT", "TELECOM_FRAUD", "PICKPOCKETING", "ROBBERY")) {
+            aCase(grid, offence, MAY.plusDays(3), null);
+        }
+        aCase(grid, "GAMBLING", MAY.plusDays(4), null);
+        aCase(grid, "BURGLARY", MAY.plusDays(1), burglary); // the same burglary reported again, merged into the first
+        aCase(grid, null, MAY.plusDays(5), null);
+        aCase(grid, null, MAY.plusDays(6), null);
+        for (String offence : List.of("BURGLARY", "BURGLARY", "NON_MOTOR_VEHICLE_THEFT", "NON_MOTOR_VEHICLE_THEFT",
+                "THEFT_FROM_VEHICLE", "TELECOM_FRAUD")) {
+            aCase(grid, offence, MAY_BEFORE.plusDays(2), null);
+        }
+        aCase(grid, "INTENTIONAL_INJURY", MAY_BEFORE.plusDays(2), null);
+        for (int i = 0; i < 3; i++) {
+            aCase(neighbourGrid, "SNATCHING", MAY.plusDays(2), null);
+        }
     }
 
     @Test
@@ -179,6 +205,39 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
                 "/figures?from=2026-03-01&to=2026-03-03&unit=" + office.id().value()));
         assertThat(days.get("calls110")).containsEntry("value", "3").containsEntry("before", "3")
                 .containsEntry("change", "0.0");
+    }
+
+    @Test
+    void theChiefReadsThePreventableCasesBesideTheYearBeforeAndTheCasesLeftToClassify() {
+        Map<String, Map<String, String>> rows = rows(page(signedIn("chief", null),
+                "/figures?month=2026-05&unit=" + office.id().value()));
+        assertThat(rows.get("preventableCases")).containsEntry("labelText", "可防性案件").containsEntry("value", "5")
+                .containsEntry("before", "6").containsEntry("change", "-16.7").containsEntry("changeText", "−16.7%");
+        assertThat(rows.get("casesUnclassified")).containsEntry("labelText", "未认定案由的案事件")
+                .containsEntry("value", "2").containsEntry("before", "0").containsEntry("changeText", "—");
+        assertThat(rows.get("category.CASE")).as("every case report received, the merged one too")
+                .containsEntry("value", "9").containsEntry("before", "7");
+        Map<String, Map<String, String>> en = rows(page(signedIn("chief", "en"),
+                "/figures?month=2026-05&unit=" + office.id().value()));
+        assertThat(en.get("preventableCases")).containsEntry("labelText", "Preventable cases")
+                .containsEntry("changeText", "−16.7%");
+        assertThat(en.get("casesUnclassified")).containsEntry("labelText", "Cases without an offence yet");
+
+        Map<String, Map<String, String>> mine = rows(page(signedIn("figofficer" + n, null), "/figures?month=2026-05"));
+        assertThat(mine.get("preventableCases")).as("his 5, not the neighbouring office's 3 snatchings")
+                .containsEntry("value", "5").containsEntry("before", "6");
+        Map<String, Map<String, String>> theirs = rows(page(signedIn("chief", null),
+                "/figures?month=2026-05&unit=" + neighbour.id().value()));
+        assertThat(theirs.get("preventableCases")).containsEntry("value", "3").containsEntry("before", "0");
+
+        ApiClient api = new ApiClient(port);
+        JsonNode body = ApiClient.json(api.get("/api/v1/figures?month=2026-05&unitId=" + office.id().value(),
+                api.token("chief", DEMO_PASSWORD)));
+        JsonNode preventable = figure(body, "incidents", "preventableCases");
+        assertThat(preventable.get("value").asLong()).isEqualTo(5);
+        assertThat(preventable.get("yearBefore").asLong()).isEqualTo(6);
+        assertThat(preventable.get("changePercent").asDouble()).isEqualTo(-16.7);
+        assertThat(figure(body, "incidents", "casesUnclassified").get("value").asLong()).isEqualTo(2);
     }
 
     @Test
@@ -284,6 +343,14 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
                 assertThat(text(rate.getCell(1))).isEqualTo("50.0%");
                 assertThat(text(rate.getCell(2))).isEqualTo("—");
             }
+            HttpResponse<byte[]> may = signedIn("chief", language)
+                    .download("/figures/export.xlsx?month=2026-05&unit=" + office.id().value(), null);
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(may.body()))) {
+                Row preventable = rowLabelled(book.getSheetAt(0), language.equals("en") ? "Preventable cases" : "可防性案件");
+                assertThat(preventable.getCell(1).getNumericCellValue()).isEqualTo(5);
+                assertThat(preventable.getCell(2).getNumericCellValue()).isEqualTo(6);
+                assertThat(text(preventable.getCell(3))).isEqualTo("−16.7%");
+            }
         }
     }
 
@@ -294,19 +361,30 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
     }
 
     UUID incident(Grid where, String source, String category, LocalDate day, boolean answered) {
+        return incident(where, source, category, null, day, answered, null);
+    }
+
+    /** A case pushed by the 110 centre with its offence (null: none yet), merged into another or not. */
+    UUID aCase(Grid where, String offence, LocalDate day, UUID mergedInto) {
+        return incident(where, "CALL_110", "CASE", offence, day, false, mergedInto);
+    }
+
+    UUID incident(Grid where, String source, String category, String offence, LocalDate day, boolean answered,
+            UUID mergedInto) {
         UUID id = UUID.randomUUID();
         UUID unit = where == grid ? office.id().value() : neighbour.id().value();
         jdbc.sql("""
-                INSERT INTO incident (id, tracking_code, source, category, subtype, description, occurred_at, grid_id,
-                    status, owner_unit_id, owner_staff_id, owner_since, routing_rule, routing_reason, received_at,
-                    answered_at, submitter)
-                VALUES (:id, :code, :source, :category, :subtype, '统计测试', :at, :grid, :status, :unit, :staff, :at,
-                    'test', 'test', :at, :answered, 'test')""")
+                INSERT INTO incident (id, tracking_code, source, category, subtype, offence, description, occurred_at,
+                    grid_id, status, owner_unit_id, owner_staff_id, owner_since, routing_rule, routing_reason, received_at,
+                    answered_at, submitter, merged_into, merged_at)
+                VALUES (:id, :code, :source, :category, :subtype, :offence, '统计测试', :at, :grid, :status, :unit, :staff,
+                    :at, 'test', 'test', :at, :answered, 'test', :merged, :mergedAt)""")
                 .param("id", id).param("code", "FIG" + id.toString().substring(0, 13)).param("source", source)
                 .param("category", category).param("subtype", category.equals("CASE") ? "CRIMINAL" : null)
-                .param("at", at(day)).param("grid", where.id().value())
-                .param("status", answered ? "ANSWERED" : "RECEIVED").param("unit", unit)
+                .param("offence", offence).param("at", at(day)).param("grid", where.id().value())
+                .param("status", mergedInto != null ? "MERGED" : answered ? "ANSWERED" : "RECEIVED").param("unit", unit)
                 .param("staff", officer.id().value()).param("answered", answered ? at(day.plusDays(1)) : null)
+                .param("merged", mergedInto).param("mergedAt", mergedInto == null ? null : at(day))
                 .update();
         return id;
     }

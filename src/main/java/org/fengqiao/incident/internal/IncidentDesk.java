@@ -22,6 +22,7 @@ import org.fengqiao.incident.IncidentReopened;
 import org.fengqiao.incident.IncidentResolved;
 import org.fengqiao.incident.IncidentStepRecorded;
 import org.fengqiao.incident.NewIncident;
+import org.fengqiao.incident.Offence;
 import org.fengqiao.incident.internal.Incidents.Incident;
 import org.fengqiao.incident.internal.Incidents.Status;
 import org.fengqiao.incident.internal.RoutingPolicy.Decision;
@@ -252,7 +253,7 @@ public class IncidentDesk implements AutoCloseable {
         OffsetDateTime occurred = n.occurredAt() == null ? now
                 : n.occurredAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime next = ownerUnit.parentId() == null ? null : due;
-        Incidents.New row = new Incidents.New(id, trackingCode(), n.source(), n.category(), n.subtype(),
+        Incidents.New row = new Incidents.New(id, trackingCode(), n.source(), n.category(), n.subtype(), n.offence(),
                 blankToNull(n.department()), n.description().trim(), occurred,
                 n.lon(), n.lat(), blankToNull(n.address()), grid.id().value(), ownerUnit.id().value(),
                 decision.owner().staffId(), now, decision.rule().name(), decision.reasonKey(), decision.fallbackKey(), due,
@@ -262,7 +263,8 @@ public class IncidentDesk implements AutoCloseable {
         // the incident as stored, built here rather than read back
         UUID unitId = ownerUnit.id().value();
         Person owner = decision.owner();
-        Incident filed = new Incident(id, row.trackingCode(), n.source(), n.category(), n.subtype(), row.department(),
+        Incident filed = new Incident(id, row.trackingCode(), n.source(), n.category(), n.subtype(), n.offence(),
+                row.department(),
                 row.description(), occurred, n.lon(), n.lat(), row.address(), grid.id().value(), grid.code(), grid.name(),
                 grid.unitPath(), Status.RECEIVED, unitId, ownerUnit.name(), ownerUnit.kind().name(), owner.staffId(),
                 owner.name(), now, 0, row.rule(), row.reason(), row.fallback(), now, null, null, null, null, null, null,
@@ -374,6 +376,9 @@ public class IncidentDesk implements AutoCloseable {
             problems.add(problem("subtype", "incident.subtype.required"));
         } else if (n.category() != Category.CASE && n.subtype() != null) {
             problems.add(problem("subtype", "incident.subtype.onlyForCases"));
+        }
+        if (n.offence() != null && n.category() != null && n.category() != Category.CASE) {
+            problems.add(problem("offence", "incident.offence.onlyForCases"));
         }
         if (n.category() == Category.DEPARTMENT && (n.department() == null || n.department().isBlank())) {
             problems.add(problem("department", "incident.department.required"));
@@ -656,13 +661,43 @@ public class IncidentDesk implements AutoCloseable {
         return after;
     }
 
-    /** Moves an open item up one level by hand, with a reason. */
+    /**
+     * Sets or corrects a case's offence (案由), which decides whether it counts among the preventable cases: a step on
+     * the timeline (its reason the offence, its note the one it replaces) and an audited change, by whoever may act on
+     * the item in its grid. Open or closed alike: a case answered without one is still counted by its offence once
+     * given (the figures' unclassified cases are those to go back to). The same offence again changes nothing and
+     * writes no step.
+     */
     @Transactional
+    public Incident setOffence(UUID id, Offence offence, Submitter who) {
+        if (offence == null) {
+            throw Invalid.of("offence", "incident.offence.required");
+        }
+        Incident before = lockVisible(id, who);
+        if (before.category() != Category.CASE) {
+            throw Invalid.of("offence", "incident.offence.onlyForCases");
+        }
+        if (before.offence() == offence) {
+            return before;
+        }
+        OffsetDateTime now = now();
+        incidents.update(id, "offence = ?", offence.name());
+        String reason = "incident.offence." + offence.name();
+        incidents.event(id, "OFFENCE_SET", now, who.staffId(), who.name(), before.ownerUnitId(), before.ownerUnitName(),
+                before.ownerStaffId(), before.ownerStaffName(), reason, true, null, null, null,
+                before.offence() == null ? null : before.offence().name());
+        Incident after = audited(before, who);
+        published(after, "OFFENCE_SET", now, reason, true);
+        return after;
+    }
+
     /** Whether the item may be moved up now: it is open and its owning unit has one above it (the bureau has none). */
     public boolean escalatable(Incident i) {
         return i.status().open() && owners.above(new UnitId(i.ownerUnitId())).isPresent();
     }
 
+    /** Moves an open item up one level by hand, with a reason. */
+    @Transactional
     public Incident escalate(UUID id, String reason, Submitter who) {
         if (reason == null || reason.isBlank()) {
             throw Invalid.of("reason", "incident.escalate.reasonRequired");
@@ -795,6 +830,9 @@ public class IncidentDesk implements AutoCloseable {
         m.put("trackingCode", i.trackingCode());
         m.put("status", i.status().name());
         m.put("category", i.category().name());
+        if (i.category() == Category.CASE) {
+            m.put("offence", String.valueOf(i.offence()));
+        }
         m.put("grid", i.gridCode());
         m.put("ownerUnit", String.valueOf(i.ownerUnitName()));
         m.put("ownerStaff", String.valueOf(i.ownerStaffName()));

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.fengqiao.incident.Category;
+import org.fengqiao.incident.Offence;
 import org.fengqiao.incident.Source;
 import org.fengqiao.platform.PeriodFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,10 +16,17 @@ import org.springframework.stereotype.Component;
  * The incidents' part of the work figures: the items received in the period (by the time they came in) in the
  * subtree's grids, the 110 calls first, then every source and every category; the informants' clues and those of
  * them answered in the period; the residents' satisfaction rate as {@link SatisfactionReport} computes it. A report
- * merged into another as its duplicate still counts as received: it was a call that came in.
+ * merged into another as its duplicate still counts as received: it was a call that came in. The preventable cases
+ * (可防性案件, seed 000's figure year over year) are the cases received whose {@link Offence} is preventable, and beside
+ * them the cases not yet given an offence, which a chief sees to have classified; neither counts a report merged into
+ * another as its duplicate: that is the same case reported twice.
  */
 @Component
 class IncidentFigures implements PeriodFigures {
+
+    /** The codes of the preventable offences, as the figures' SQL compares them. */
+    private static final String[] PREVENTABLE = Stream.of(Offence.values()).filter(Offence::preventable)
+            .map(Offence::name).toArray(String[]::new);
 
     private final JdbcClient jdbc;
     private final SatisfactionReport satisfaction;
@@ -41,17 +50,24 @@ class IncidentFigures implements PeriodFigures {
     public List<Figure> count(List<String> unitPaths, Period period) {
         Map<Source, Long> bySource = new EnumMap<>(Source.class);
         Map<Category, Long> byCategory = new EnumMap<>(Category.class);
+        long[] cases = new long[2]; // preventable, without an offence
         jdbc.sql("""
-                SELECT i.source, i.category, count(*) FROM incident i JOIN grid g ON g.id = i.grid_id
+                SELECT i.source, i.category, count(*),
+                       count(*) FILTER (WHERE i.offence = ANY(CAST(:preventable AS text[])) AND i.merged_into IS NULL),
+                       count(*) FILTER (WHERE i.category = 'CASE' AND i.offence IS NULL AND i.merged_into IS NULL)
+                FROM incident i JOIN grid g ON g.id = i.grid_id
                 JOIN unit u ON u.id = g.unit_id
                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND i.received_at >= :start AND i.received_at < :end
                 GROUP BY i.source, i.category
                 """)
                 .param("scope", Period.patterns(unitPaths)).param("start", period.start()).param("end", period.end())
+                .param("preventable", PREVENTABLE)
                 .query(rs -> {
                     long n = rs.getLong(3);
                     bySource.merge(Source.valueOf(rs.getString(1)), n, Long::sum);
                     byCategory.merge(Category.valueOf(rs.getString(2)), n, Long::sum);
+                    cases[0] += rs.getLong(4);
+                    cases[1] += rs.getLong(5);
                 });
         long answeredClues = jdbc.sql("""
                 SELECT count(*) FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id
@@ -62,6 +78,8 @@ class IncidentFigures implements PeriodFigures {
                 .query(Long.class).single();
         List<Figure> figures = new ArrayList<>();
         figures.add(Figure.count("calls110", "figures.calls110", bySource.getOrDefault(Source.CALL_110, 0L)));
+        figures.add(Figure.count("preventableCases", "figures.preventableCases", cases[0]));
+        figures.add(Figure.count("casesUnclassified", "figures.casesUnclassified", cases[1]));
         figures.add(Figure.count("incidents", "figures.incidents",
                 bySource.values().stream().mapToLong(Long::longValue).sum()));
         for (Source s : Source.values()) {

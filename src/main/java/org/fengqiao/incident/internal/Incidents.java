@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.fengqiao.incident.Category;
+import org.fengqiao.incident.Offence;
 import org.fengqiao.incident.Source;
 import org.fengqiao.incident.Subtype;
 import org.fengqiao.platform.ChoiceNames;
@@ -39,8 +40,8 @@ public class Incidents {
     }
 
     public record Incident(UUID id, String trackingCode, Source source, Category category, Subtype subtype,
-            String department, String description, OffsetDateTime occurredAt, Double lon, Double lat, String address,
-            UUID gridId, String gridCode, String gridName, String unitPath, Status status, UUID ownerUnitId,
+            Offence offence, String department, String description, OffsetDateTime occurredAt, Double lon, Double lat,
+            String address, UUID gridId, String gridCode, String gridName, String unitPath, Status status, UUID ownerUnitId,
             String ownerUnitName, String ownerUnitKind, UUID ownerStaffId, String ownerStaffName, OffsetDateTime ownerSince,
             int escalations, String routingRule, String routingReason, String routingFallback, OffsetDateTime receivedAt,
             OffsetDateTime acknowledgedAt, OffsetDateTime dispatchedAt, OffsetDateTime arrivedAt,
@@ -116,26 +117,26 @@ public class Incidents {
      */
     public boolean[] insert(List<New> rows) {
         Set<UUID> stored = new HashSet<>(jdbc.sql("""
-                INSERT INTO incident (id, tracking_code, source, category, subtype, department, description, occurred_at,
-                    lon, lat, address, grid_id, status, owner_unit_id, owner_staff_id, owner_since, routing_rule,
+                INSERT INTO incident (id, tracking_code, source, category, subtype, offence, department, description,
+                    occurred_at, lon, lat, address, grid_id, status, owner_unit_id, owner_staff_id, owner_since, routing_rule,
                     routing_reason, routing_fallback, received_at, due_at, next_escalation_at, reporter_name,
                     reporter_phone, reporter_phone_masked, external_ref, submitter, idempotency_key, created_by,
                     submission_hash, created_at, updated_at)
-                SELECT r.id, r.code, r.source, r.category, r.subtype, r.department, r.description, r.occurred, r.lon,
-                    r.lat, r.address, r.grid, 'RECEIVED', r.unit, r.staff, r.now, r.rule, r.reason, r.fallback, r.now,
+                SELECT r.id, r.code, r.source, r.category, r.subtype, r.offence, r.department, r.description, r.occurred,
+                    r.lon, r.lat, r.address, r.grid, 'RECEIVED', r.unit, r.staff, r.now, r.rule, r.reason, r.fallback, r.now,
                     r.due, r.next, r.reporter_name, r.phone, r.phone_masked, r.external_ref, r.submitter, r.key,
                     r.created_by, r.hash, r.now, r.now
                 FROM unnest(CAST(:ids AS uuid[]), CAST(:codes AS text[]), CAST(:sources AS text[]),
-                    CAST(:categories AS text[]), CAST(:subtypes AS text[]), CAST(:departments AS text[]),
-                    CAST(:descriptions AS text[]), CAST(:occurred AS timestamptz[]), CAST(:lons AS float8[]),
+                    CAST(:categories AS text[]), CAST(:subtypes AS text[]), CAST(:offences AS text[]),
+                    CAST(:departments AS text[]), CAST(:descriptions AS text[]), CAST(:occurred AS timestamptz[]), CAST(:lons AS float8[]),
                     CAST(:lats AS float8[]), CAST(:addresses AS text[]), CAST(:grids AS uuid[]), CAST(:units AS uuid[]),
                     CAST(:staff AS uuid[]), CAST(:nows AS timestamptz[]), CAST(:rules AS text[]),
                     CAST(:reasons AS text[]), CAST(:fallbacks AS text[]), CAST(:dues AS timestamptz[]),
                     CAST(:nexts AS timestamptz[]), CAST(:reporterNames AS text[]), CAST(:phones AS bytea[]),
                     CAST(:masks AS text[]), CAST(:externalRefs AS text[]), CAST(:submitters AS text[]),
                     CAST(:keys AS text[]), CAST(:createdBy AS uuid[]), CAST(:hashes AS bytea[])) WITH ORDINALITY
-                    AS r (id, code, source, category, subtype, department, description, occurred, lon, lat, address, grid,
-                          unit, staff, now, rule, reason, fallback, due, next, reporter_name, phone, phone_masked,
+                    AS r (id, code, source, category, subtype, offence, department, description, occurred, lon, lat,
+                          address, grid, unit, staff, now, rule, reason, fallback, due, next, reporter_name, phone, phone_masked,
                           external_ref, submitter, key, created_by, hash, ord)
                 ORDER BY r.ord
                 ON CONFLICT (submitter, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
@@ -145,6 +146,7 @@ public class Incidents {
                 .param("sources", column(rows, r -> r.source().name(), String[]::new))
                 .param("categories", column(rows, r -> r.category().name(), String[]::new))
                 .param("subtypes", column(rows, r -> r.subtype() == null ? null : r.subtype().name(), String[]::new))
+                .param("offences", column(rows, r -> r.offence() == null ? null : r.offence().name(), String[]::new))
                 .param("departments", column(rows, New::department, String[]::new))
                 .param("descriptions", column(rows, New::description, String[]::new))
                 .param("occurred", column(rows, r -> text(r.occurredAt()), String[]::new))
@@ -187,8 +189,8 @@ public class Incidents {
     }
 
     public record New(UUID id, String trackingCode, Source source, Category category, Subtype subtype,
-            String department, String description, OffsetDateTime occurredAt, Double lon, Double lat, String address,
-            UUID gridId, UUID ownerUnitId, UUID ownerStaffId, OffsetDateTime now, String rule, String reason,
+            Offence offence, String department, String description, OffsetDateTime occurredAt, Double lon, Double lat,
+            String address, UUID gridId, UUID ownerUnitId, UUID ownerStaffId, OffsetDateTime now, String rule, String reason,
             String fallback, OffsetDateTime due, OffsetDateTime nextEscalation, String reporterName, byte[] phone,
             String phoneMasked, String externalRef, String submitter, String idempotencyKey, UUID createdBy,
             byte[] submissionHash) {
@@ -413,9 +415,11 @@ public class Incidents {
 
     static Incident map(ResultSet rs, int row) throws SQLException {
         String subtype = rs.getString("subtype");
+        String offence = rs.getString("offence");
         return new Incident(rs.getObject("id", UUID.class), rs.getString("tracking_code"),
                 Source.valueOf(rs.getString("source")), Category.valueOf(rs.getString("category")),
-                subtype == null ? null : Subtype.valueOf(subtype), rs.getString("department"),
+                subtype == null ? null : Subtype.valueOf(subtype), offence == null ? null : Offence.valueOf(offence),
+                rs.getString("department"),
                 rs.getString("description"), rs.getObject("occurred_at", OffsetDateTime.class),
                 (Double) rs.getObject("lon"), (Double) rs.getObject("lat"), rs.getString("address"),
                 rs.getObject("grid_id", UUID.class), rs.getString("grid_code"), rs.getString("grid_name"),

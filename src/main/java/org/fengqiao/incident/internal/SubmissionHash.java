@@ -33,6 +33,11 @@ final class SubmissionHash {
         field(b, "reporterName", text(n.reporterName()));
         field(b, "reporterPhone", phone(n.reporterPhone()));
         field(b, "externalRef", text(n.externalRef()));
+        if (n.offence() != null) {
+            // written only when given, so a submission without one hashes as it did before offences were known: its
+            // retry is still the same submission
+            field(b, "offence", n.offence().name());
+        }
         try {
             return MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

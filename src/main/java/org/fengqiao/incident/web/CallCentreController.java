@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.NewIncident;
+import org.fengqiao.incident.Offence;
 import org.fengqiao.incident.Source;
 import org.fengqiao.incident.Subtype;
 import org.fengqiao.incident.internal.IdempotencyKeyReused;
@@ -37,10 +38,13 @@ class CallCentreController {
     /** The desk's names of the fields this API names otherwise. */
     private static final Map<String, String> FIELDS = Map.of("reporterPhone", "callerPhone", "reporterName", "callerName");
 
-    /** An incident as the 110 system sends it; its case number (caseNumber, required) is its idempotency key. */
-    record Push(String caseNumber, Category category, Subtype subtype, String department, String description,
-            OffsetDateTime occurredAt, Double lon, Double lat, String address, UUID gridId, String callerName,
-            String callerPhone) {
+    /**
+     * An incident as the 110 system sends it; its case number (caseNumber, required) is its idempotency key. A case
+     * may name its offence (案由, optional), as the centre's operator classified the call.
+     */
+    record Push(String caseNumber, Category category, Subtype subtype, Offence offence, String department,
+            String description, OffsetDateTime occurredAt, Double lon, Double lat, String address, UUID gridId,
+            String callerName, String callerPhone) {
     }
 
     @PostMapping(CallCentreSecurity.PATH)
@@ -48,7 +52,10 @@ class CallCentreController {
     @Operation(summary = "Push an incident from the 110 centre (X-Api-Key)",
             description = "The location (lon/lat) finds the grid, which must lie under the key's unit; an address "
                     + "alone must name one grid (a group or door number): a village or community whose standard "
-                    + "addresses lie in several grids is refused (400 on address) rather than placed by chance. The same "
+                    + "addresses lie in several grids is refused (400 on address) rather than placed by chance. A case "
+                    + "(category CASE) may name its offence (offence, optional: BURGLARY, TELECOM_FRAUD...; a value that "
+                    + "is none of them, or an offence on what is not a case, is refused with 400 on offence); cases "
+                    + "without one are set on the incident later. The same "
                     + "caseNumber pushed again with the same report answers the incident filed the first time (200); "
                     + "with a different report it is refused (422) and nothing is filed.")
     ResponseEntity<IncidentViews.Detail> push(@RequestBody Push p, Locale locale) {
@@ -56,7 +63,8 @@ class CallCentreController {
             // the only thing that tells a retried push from a new one: without it every retry would file again
             throw Invalid.of("caseNumber", "incident.caseNumber.required");
         }
-        NewIncident n = new NewIncident(Source.CALL_110, p.category(), p.subtype(), p.department(), p.description(),
+        NewIncident n = new NewIncident(Source.CALL_110, p.category(), p.subtype(), p.offence(), p.department(),
+                p.description(),
                 p.occurredAt(), p.lon(), p.lat(), p.address(), p.gridId(), p.callerName(), p.callerPhone(), p.caseNumber(),
                 p.caseNumber());
         IncidentDesk.Filed filed;

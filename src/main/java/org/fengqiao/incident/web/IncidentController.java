@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.NewIncident;
+import org.fengqiao.incident.Offence;
 import org.fengqiao.incident.Source;
 import org.fengqiao.incident.Subtype;
 import org.fengqiao.incident.internal.IncidentDesk;
@@ -63,9 +64,12 @@ class IncidentController {
     }
 
     /** A report from the field; {@code source} FIELD (default) or INFORMANT. */
-    record Report(Source source, Category category, Subtype subtype, String department, String description,
-            OffsetDateTime occurredAt, Double lon, Double lat, String address, UUID gridId, String reporterName,
-            String reporterPhone, String idempotencyKey) {
+    record Report(Source source, Category category, Subtype subtype, Offence offence, String department,
+            String description, OffsetDateTime occurredAt, Double lon, Double lat, String address, UUID gridId,
+            String reporterName, String reporterPhone, String idempotencyKey) {
+    }
+
+    record OffenceForm(Offence offence) {
     }
 
     record Note(String note) {
@@ -100,7 +104,7 @@ class IncidentController {
         if (source != Source.FIELD && source != Source.INFORMANT) {
             throw Invalid.of("source", "incident.source.notHere");
         }
-        NewIncident n = new NewIncident(source, r.category(), r.subtype(), r.department(), r.description(),
+        NewIncident n = new NewIncident(source, r.category(), r.subtype(), r.offence(), r.department(), r.description(),
                 r.occurredAt(), r.lon(), r.lat(), r.address(), r.gridId(), r.reporterName(), r.reporterPhone(), null,
                 key != null ? key : r.idempotencyKey());
         IncidentDesk.Filed filed = desk.file(n, Submitter.of(caller));
@@ -186,6 +190,18 @@ class IncidentController {
     @Operation(summary = "Move the incident up one level, with a reason")
     IncidentViews.Detail escalate(@PathVariable UUID id, @RequestBody(required = false) Reason reason, Locale locale) {
         return views.detail(desk.escalate(id, reason == null ? null : reason.reason(), me()), locale);
+    }
+
+    @PostMapping("/{id}/offence")
+    @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
+    @Operation(summary = "Set or correct a case's offence (案由)",
+            description = "Body {\"offence\": \"BURGLARY\"}. Decides whether the case counts among the preventable "
+                    + "cases (可防性案件) of the work figures. Written to the timeline (OFFENCE_SET) and the audit trail; "
+                    + "open or closed cases alike; the same offence again changes nothing. 404 outside the caller's "
+                    + "scope; 400 without an offence, for a value that is none of the list (the choices named in the "
+                    + "reader's language), or on an item that is not a case.")
+    IncidentViews.Detail offence(@PathVariable UUID id, @RequestBody(required = false) OffenceForm form, Locale locale) {
+        return views.detail(desk.setOffence(id, form == null ? null : form.offence(), me()), locale);
     }
 
     @PostMapping("/{id}/refer")

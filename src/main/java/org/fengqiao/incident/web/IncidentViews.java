@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.incident.Category;
+import org.fengqiao.incident.Offence;
 import org.fengqiao.incident.Source;
 import org.fengqiao.incident.Subtype;
 import org.fengqiao.incident.internal.IncidentDesk;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
 public class IncidentViews {
 
     public record View(UUID id, String trackingCode, Source source, Category category, Subtype subtype,
-            String department, String description, OffsetDateTime occurredAt, Double lon, Double lat, String address,
+            Offence offence, String department, String description, OffsetDateTime occurredAt, Double lon, Double lat, String address,
             UUID gridId, String gridCode, String gridName, Status status, boolean open, boolean overdue,
             UUID ownerUnitId, String ownerUnitName, UUID ownerStaffId, String ownerStaffName, int escalations,
             String routingRule, String routingReason, String routingFallback, OffsetDateTime receivedAt,
@@ -88,7 +89,7 @@ public class IncidentViews {
     }
 
     private View view(Incident i, Open311Requests.Answers answers, Locale locale) {
-        return new View(i.id(), i.trackingCode(), i.source(), i.category(), i.subtype(),
+        return new View(i.id(), i.trackingCode(), i.source(), i.category(), i.subtype(), i.offence(),
                 departments.shown(i.department(), locale), i.description(),
                 i.occurredAt(), i.lon(), i.lat(), i.address(), i.gridId(), i.gridCode(), i.gridName(), i.status(),
                 i.status().open(), i.overdue(clock.instant()), i.ownerUnitId(), i.ownerUnitName(), i.ownerStaffId(),
@@ -189,6 +190,10 @@ public class IncidentViews {
             String fallback = parts.length > 1 ? text(parts[1], locale) : "";
             String joined = (informed + " " + fallback).trim();
             return joined.isEmpty() ? null : joined;
+        }
+        if (e.kind().equals("OFFENCE_SET")) {
+            // the offence it replaced, stored as its code
+            return text("incident.offence.was", locale) + text("incident.offence." + e.note(), locale);
         }
         if (e.kind().equals("ESCALATED")) {
             return text("incident.escalation.from", locale) + e.note();
