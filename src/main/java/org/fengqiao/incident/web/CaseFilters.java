@@ -60,7 +60,7 @@ record CaseFilters(Offence offence, boolean unclassified, LocalDate from, LocalD
      * These filters as query parameters to append to the list's other links (its tabs, its pages), each beginning
      * with {@code &}: empty when none is set. Codes, days and ids only, so nothing needs escaping.
      */
-    String query() {
+    public String query() {
         StringBuilder q = new StringBuilder();
         if (offence != null) {
             q.append("&offence=").append(offence.name());
@@ -81,7 +81,7 @@ record CaseFilters(Offence offence, boolean unclassified, LocalDate from, LocalD
     }
 
     /** Whether any of these filters is set (the page then offers to clear them). */
-    boolean any() {
+    public boolean any() {
         return offence != null || unclassified || from != null || to != null || unit != null;
     }
 }
