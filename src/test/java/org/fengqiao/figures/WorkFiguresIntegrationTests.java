@@ -274,10 +274,11 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
         String officerToken = api.token("figofficer" + n, DEMO_PASSWORD);
         JsonNode unclassified = ApiClient.json(api.get("/api/v1/incidents?unclassified=true&from=2026-06-01"
                 + "&to=2026-06-30&size=100", officerToken));
-        assertThat(unclassified.get("items")).extracting(i -> i.get("id").asText()).as("his office's, not the neighbour's")
+        assertThat(unclassified.get("items")).extracting(i -> i.get("id").asText())
+                .as("his office's, not the neighbour's")
                 .containsExactly(unclassifiedInJune.toString());
-        JsonNode frauds = ApiClient.json(api.get("/api/v1/incidents?offence=TELECOM_FRAUD&from=2026-06-01&to=2026-06-30",
-                officerToken));
+        JsonNode frauds = ApiClient.json(api.get("/api/v1/incidents?offence=TELECOM_FRAUD&from=2026-06-01"
+                + "&to=2026-06-30", officerToken));
         assertThat(frauds.get("total").asLong()).isEqualTo(2);
         assertThat(frauds.get("items")).extracting(i -> i.get("offence").asText()).containsOnly("TELECOM_FRAUD");
         JsonNode snatchings = ApiClient.json(api.get("/api/v1/incidents?offence=SNATCHING&from=2026-06-01"
@@ -308,7 +309,8 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
                 officerToken, "Accept-Language", "en");
         assertThat(reversed.statusCode()).isEqualTo(400);
         assertThat(ApiClient.json(reversed).get("errors").get(0).get("message").asText()).contains("is after the last");
-        HttpResponse<String> page = officer.get("/incidents?offence=BURGLARY&unclassified=true", null, "Accept", BROWSER);
+        HttpResponse<String> page = officer.get("/incidents?offence=BURGLARY&unclassified=true", null, "Accept",
+                BROWSER);
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("只能选一个");
     }

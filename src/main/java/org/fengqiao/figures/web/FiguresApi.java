@@ -53,7 +53,8 @@ class FiguresApi {
                     + "before counted none) or changePoints (absent when either period had no ratings). breakdowns."
                     + "offences: the cases received by offence (案由; a merged duplicate not counted), the most first, "
                     + "each with its value, yearBefore, changePercent and marks ([\"preventable\"] for 可防性案件); "
-                    + "offences counted in neither period are left out. 400 with the reasons for days that are no period.")
+                    + "offences counted in neither period are left out. 400 with the reasons for days that are no "
+                    + "period.")
     Figures figures(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String month, @RequestParam(required = false) String quarter,
             @RequestParam(required = false) String year, @RequestParam(required = false) UUID unitId) {

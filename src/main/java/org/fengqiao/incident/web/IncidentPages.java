@@ -97,8 +97,8 @@ class IncidentPages {
         // office and reads only the grids he serves)
         UUID filedBy = filter.equals("filed") ? Callers.require().staffId() : null;
         int p = Math.max(1, page);
-        Incidents.Page found = incidents.list(new Incidents.Filter(status, category, null, overdue, open, owner, filedBy,
-                cases.offence(), cases.unclassified(), cases.receivedFrom(), cases.receivedBefore()),
+        Incidents.Page found = incidents.list(new Incidents.Filter(status, category, null, overdue, open, owner,
+                filedBy, cases.offence(), cases.unclassified(), cases.receivedFrom(), cases.receivedBefore()),
                 cases.scope(caller), clock.instant(), PAGE_SIZE, (p - 1) * PAGE_SIZE);
         model.addAttribute("items", views.views(found.items(), locale));
         model.addAttribute("total", found.total());
