@@ -201,6 +201,7 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
     @Test
     void theChiefReadsTheCasesByOffenceTheMostFirstBesideTheYearBeforeWithThePreventableMarked() {
         String html = page(signedIn("chief", "zh-CN"), "/figures?month=2026-06&unit=" + office.id().value());
+        assertThat(html).as("each table headed by what it lists").contains("<th>项目</th>", "<th>案由</th>");
         List<Map<String, String>> offences = parts(html);
         assertThat(offences).extracting(p -> p.get("part")).as("the most first; a merged report not counted twice")
                 .containsExactly("GAMBLING", "TELECOM_FRAUD", "BURGLARY", "DRUG_USE");
