@@ -4,7 +4,8 @@
  * and settled, visits, information collected, hazards found and removed, clues, the residents' satisfaction (the
  * figures the seeds report, seed 003's monthly review). Each module counts its own records through
  * {@link org.fengqiao.platform.PeriodFigures}; this module only checks the unit against the caller's scope, asks each
- * for both periods and composes the page, the API and the xlsx. It depends on platform and jurisdiction only.
+ * for both periods and composes the page, the API and the xlsx, with each module's breakdowns (the cases by offence)
+ * and the links to the lists of what a figure counts. It depends on platform and jurisdiction only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Work figures")
 package org.fengqiao.figures;

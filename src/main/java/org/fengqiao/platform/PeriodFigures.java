@@ -29,6 +29,15 @@ public interface PeriodFigures {
     List<Figure> count(List<String> unitPaths, Period period);
 
     /**
+     * The breakdowns of this module's figures (the cases by offence) in the subtrees of {@code unitPaths} over
+     * {@code period} and {@code before} at once, each part with both counts: a module answers each with one grouped
+     * query, however many parts it has. None by default.
+     */
+    default List<Breakdown> breakdowns(List<String> unitPaths, Period period, Period before) {
+        return List.of();
+    }
+
+    /**
      * The days counted, both included, in {@link #ZONE}.
      */
     record Period(LocalDate first, LocalDate last) {
@@ -73,15 +82,44 @@ public interface PeriodFigures {
      * @param args  the label's arguments, themselves message keys (a source's or a category's name), may be empty
      * @param count the count (null for a rate)
      * @param rate  the rate (null for a count, or when nothing was rated)
+     * @param list  the path of the list of what was counted (with its own filters), to which the figures page adds
+     *              the period's days ({@code from}, {@code to}) and the unit ({@code unit}); null when there is none
      */
-    record Figure(String key, String label, List<String> args, Long count, Double rate, boolean isRate) {
+    record Figure(String key, String label, List<String> args, Long count, Double rate, boolean isRate, String list) {
 
         public static Figure count(String key, String label, long count, String... args) {
-            return new Figure(key, label, List.of(args), count, null, false);
+            return new Figure(key, label, List.of(args), count, null, false, null);
         }
 
         public static Figure rate(String key, String label, Double rate) {
-            return new Figure(key, label, List.of(), null, rate, true);
+            return new Figure(key, label, List.of(), null, rate, true, null);
         }
+
+        /** The same figure, linked to the list of what it counts (see {@code list}). */
+        public Figure listedAt(String path) {
+            return new Figure(key, label, args, count, rate, isRate, path);
+        }
+    }
+
+    /**
+     * A figure broken down by a kind (the cases received by their offence), in the module's order; only the parts
+     * counted in either period.
+     *
+     * @param key     its stable name (the JSON's)
+     * @param heading the message key of its heading
+     * @param parts   each kind's counts
+     */
+    record Breakdown(String key, String heading, List<Part> parts) {
+    }
+
+    /**
+     * One kind's count in the period and the year before.
+     *
+     * @param key    its stable name (the offence's code)
+     * @param label  the message key of its name
+     * @param marks  what it is marked as, stable names whose labels are {@code figures.mark.<name>} (preventable)
+     * @param list   as {@link Figure#list()}
+     */
+    record Part(String key, String label, long count, long countBefore, List<String> marks, String list) {
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A station chief on his phone opens the work figures from the menu, takes last month from the quick links, then
  * types a year and then a first day: each way of naming the period clears the others, so every count is answered
- * (never refused for naming two periods), on a page that fits the screen.
+ * (never refused for naming two periods), on a page that fits the screen. From the cases without an offence he goes
+ * to the list of them, over the same days, which fits the phone too.
  */
 class WorkFiguresBrowserTests extends BrowserTest {
 
@@ -50,5 +51,19 @@ class WorkFiguresBrowserTests extends BrowserTest {
         assertThat(page.locator("#summary")).containsText(lastMonth + " 至 " + today);
         assertThat(page.locator("#figures-incidents tr[data-key='calls110']")).hasCount(1);
         assertThat(fitsTheScreen()).as("the figures fit a phone").isTrue();
+    }
+
+    @Test
+    void theChiefFollowsTheCasesWithoutAnOffenceToTheirListOverTheSameDays() {
+        LocalDate today = LocalDate.now(PeriodFigures.ZONE);
+        login("chief");
+        page.navigate(url("/figures?year=" + today.getYear()));
+        page.click("#figures-incidents tr[data-key='casesUnclassified'] a");
+        page.waitForURL(u -> u.contains("/incidents?") && u.contains("unclassified=true"));
+        assertThat(page.locator("#filter-unclassified")).isChecked();
+        assertThat(page.locator("#filter-from")).hasValue(today.getYear() + "-01-01");
+        assertThat(page.locator("#filter-to")).hasValue(today.toString());
+        assertThat(page.locator("#clear-case-filters")).isVisible();
+        assertThat(fitsTheScreen()).as("the list with its filters fits a phone").isTrue();
     }
 }

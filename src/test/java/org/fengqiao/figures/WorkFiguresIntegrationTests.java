@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,8 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
     static final LocalDate MARCH_BEFORE = LocalDate.of(2025, 3, 1);
     static final LocalDate MAY = LocalDate.of(2026, 5, 1);
     static final LocalDate MAY_BEFORE = LocalDate.of(2025, 5, 1);
+    static final LocalDate JUNE = LocalDate.of(2026, 6, 1);
+    static final LocalDate JUNE_BEFORE = LocalDate.of(2025, 6, 1);
 
     @LocalServerPort
     int port;
@@ -75,6 +78,9 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
     Grid grid;
     Grid neighbourGrid;
     Staff officer;
+    UUID unclassifiedInJune;
+    UUID neighboursUnclassifiedInJune;
+    List<UUID> telecomFraudsInJune;
 
     @BeforeAll
     void aMonthOfWorkInTwoOffices() {
@@ -167,6 +173,147 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
         for (int i = 0; i < 3; i++) {
             aCase(neighbourGrid, "SNATCHING", MAY.plusDays(2), null);
         }
+
+        // June, by offence: 3 gamblings, 2 telecom frauds (4 the year before), a burglary (1) reported twice and
+        // merged, none of the year before's drug use; a case left unclassified, a second report of it merged into it;
+        // the neighbour's 5 snatchings and its own unclassified case
+        for (int i = 0; i < 3; i++) {
+            aCase(grid, "GAMBLING", JUNE.plusDays(i), null);
+        }
+        telecomFraudsInJune = List.of(aCase(grid, "TELECOM_FRAUD", JUNE.plusDays(4), null),
+                aCase(grid, "TELECOM_FRAUD", JUNE.plusDays(5), null));
+        UUID juneBurglary = aCase(grid, "BURGLARY", JUNE.plusDays(6), null);
+        aCase(grid, "BURGLARY", JUNE.plusDays(6), juneBurglary);
+        unclassifiedInJune = aCase(grid, null, JUNE.plusDays(7), null);
+        aCase(grid, null, JUNE.plusDays(7), unclassifiedInJune);
+        incident(grid, "CALL_110", "DISPUTE", JUNE.plusDays(7), false);
+        for (int i = 0; i < 4; i++) {
+            aCase(grid, "TELECOM_FRAUD", JUNE_BEFORE.plusDays(i), null);
+        }
+        aCase(grid, "BURGLARY", JUNE_BEFORE.plusDays(5), null);
+        aCase(grid, "DRUG_USE", JUNE_BEFORE.plusDays(6), null);
+        for (int i = 0; i < 5; i++) {
+            aCase(neighbourGrid, "SNATCHING", JUNE.plusDays(i), null);
+        }
+        neighboursUnclassifiedInJune = aCase(neighbourGrid, null, JUNE.plusDays(8), null);
+    }
+
+    @Test
+    void theChiefReadsTheCasesByOffenceTheMostFirstBesideTheYearBeforeWithThePreventableMarked() {
+        String html = page(signedIn("chief", "zh-CN"), "/figures?month=2026-06&unit=" + office.id().value());
+        assertThat(html).as("each table headed by what it lists").contains("<th>项目</th>", "<th>案由</th>");
+        List<Map<String, String>> offences = parts(html);
+        assertThat(offences).extracting(p -> p.get("part")).as("the most first; a merged report not counted twice")
+                .containsExactly("GAMBLING", "TELECOM_FRAUD", "BURGLARY", "DRUG_USE");
+        assertThat(offences.get(0)).containsEntry("value", "3").containsEntry("before", "0")
+                .containsEntry("labelText", "赌博").containsEntry("changeText", "—").containsEntry("markText", "");
+        assertThat(offences.get(1)).containsEntry("value", "2").containsEntry("before", "4")
+                .containsEntry("changeText", "−50.0%").containsEntry("marks", "preventable")
+                .containsEntry("markText", "可防性");
+        assertThat(offences.get(2)).containsEntry("value", "1").containsEntry("before", "1")
+                .containsEntry("changeText", "±0.0%").containsEntry("marks", "preventable");
+        assertThat(offences.get(3)).containsEntry("value", "0").containsEntry("before", "1")
+                .containsEntry("changeText", "−100.0%");
+        assertThat(parts(page(signedIn("chief", "en"), "/figures?month=2026-06&unit=" + office.id().value())).get(1))
+                .containsEntry("labelText", "Telecom and online fraud").containsEntry("markText", "preventable");
+
+        List<Map<String, String>> mine = parts(page(signedIn("figofficer" + n, "zh-CN"), "/figures?month=2026-06"));
+        assertThat(mine).extracting(p -> p.get("part")).as("not the neighbouring office's snatchings")
+                .containsExactly("GAMBLING", "TELECOM_FRAUD", "BURGLARY", "DRUG_USE");
+        List<Map<String, String>> theirs = parts(page(signedIn("chief", null),
+                "/figures?month=2026-06&unit=" + neighbour.id().value()));
+        assertThat(theirs).extracting(p -> p.get("part") + "=" + p.get("value")).containsExactly("SNATCHING=5");
+
+        ApiClient api = new ApiClient(port);
+        String token = api.token("figofficer" + n, DEMO_PASSWORD);
+        JsonNode body = ApiClient.json(api.get("/api/v1/figures?month=2026-06", token));
+        JsonNode byOffence = body.get("breakdowns").get("offences");
+        assertThat(byOffence).extracting(o -> o.get("key").asText())
+                .containsExactly("GAMBLING", "TELECOM_FRAUD", "BURGLARY", "DRUG_USE");
+        assertThat(byOffence.get(1).get("value").asLong()).isEqualTo(2);
+        assertThat(byOffence.get(1).get("yearBefore").asLong()).isEqualTo(4);
+        assertThat(byOffence.get(1).get("changePercent").asDouble()).isEqualTo(-50.0);
+        assertThat(byOffence.get(1).get("marks")).extracting(JsonNode::asText).containsExactly("preventable");
+        assertThat(byOffence.get(0).get("marks")).isEmpty();
+        assertThat(byOffence.get(0).path("changePercent").isNumber()).as("none the year before").isFalse();
+        assertThat(api.get("/api/v1/figures?month=2026-06&unitId=" + neighbour.id().value(), token).statusCode())
+                .as("the neighbouring office is outside the officer's jurisdiction").isEqualTo(404);
+
+        // a month with no case given an offence says so
+        assertThat(page(signedIn("chief", "zh-CN"), "/figures?month=2026-03&unit=" + neighbour.id().value()))
+                .contains("id=\"breakdown-offences-none\"", "本期和去年同期均无已认定案由的案件");
+    }
+
+    @Test
+    void theCasesWithoutAnOffenceLinkToTheListOfThemOverTheSameDaysInTheSameUnit() {
+        ApiClient chief = signedIn("chief", null);
+        Map<String, String> unclassified = rows(page(chief, "/figures?month=2026-06&unit=" + office.id().value()))
+                .get("casesUnclassified");
+        assertThat(unclassified).containsEntry("value", "1");
+        String link = unclassified.get("href");
+        assertThat(link).isEqualTo("/incidents?show=all&amp;unclassified=true&amp;from=2026-06-01&amp;to=2026-06-30"
+                + "&amp;unit=" + office.id().value());
+        assertThat(listed(page(chief, link.replace("&amp;", "&")))).as("the one case of June without an offence, "
+                + "not its merged duplicate, not May's, not the neighbouring office's")
+                .containsExactly(unclassifiedInJune.toString());
+        // the chief's whole jurisdiction over June: the neighbour's unclassified case too
+        String whole = rows(page(chief, "/figures?month=2026-06")).get("casesUnclassified").get("href");
+        assertThat(whole).doesNotContain("unit=");
+        assertThat(listed(page(chief, whole.replace("&amp;", "&"))))
+                .contains(unclassifiedInJune.toString(), neighboursUnclassifiedInJune.toString());
+
+        String telecom = parts(page(chief, "/figures?month=2026-06&unit=" + office.id().value())).get(1).get("href");
+        assertThat(telecom).isEqualTo("/incidents?show=all&amp;offence=TELECOM_FRAUD&amp;from=2026-06-01"
+                + "&amp;to=2026-06-30&amp;unit=" + office.id().value());
+        assertThat(listed(page(chief, telecom.replace("&amp;", "&")))).as("June's two, not the year before's four")
+                .containsExactlyInAnyOrderElementsOf(telecomFraudsInJune.stream().map(UUID::toString).toList());
+    }
+
+    @Test
+    void theIncidentListFiltersByOffenceAndByNoneYetOnlyInsideTheCallersJurisdiction() {
+        ApiClient api = new ApiClient(port);
+        String officerToken = api.token("figofficer" + n, DEMO_PASSWORD);
+        JsonNode unclassified = ApiClient.json(api.get("/api/v1/incidents?unclassified=true&from=2026-06-01"
+                + "&to=2026-06-30&size=100", officerToken));
+        assertThat(unclassified.get("items")).extracting(i -> i.get("id").asText())
+                .as("his office's, not the neighbour's")
+                .containsExactly(unclassifiedInJune.toString());
+        JsonNode frauds = ApiClient.json(api.get("/api/v1/incidents?offence=TELECOM_FRAUD&from=2026-06-01"
+                + "&to=2026-06-30", officerToken));
+        assertThat(frauds.get("total").asLong()).isEqualTo(2);
+        assertThat(frauds.get("items")).extracting(i -> i.get("offence").asText()).containsOnly("TELECOM_FRAUD");
+        JsonNode snatchings = ApiClient.json(api.get("/api/v1/incidents?offence=SNATCHING&from=2026-06-01"
+                + "&to=2026-06-30", officerToken));
+        assertThat(snatchings.get("total").asLong()).as("the neighbour's snatchings are not his to see").isZero();
+        assertThat(api.get("/api/v1/incidents?unclassified=true&unitId=" + neighbour.id().value(), officerToken)
+                .statusCode()).isEqualTo(404);
+        ApiClient officer = signedIn("figofficer" + n, null);
+        assertThat(officer.get("/incidents?show=all&unclassified=true&unit=" + neighbour.id().value(), null, "Accept",
+                BROWSER).statusCode()).isEqualTo(404);
+        assertThat(listed(page(officer, "/incidents?show=all&offence=SNATCHING&from=2026-06-01&to=2026-06-30")))
+                .isEmpty();
+        // the chief, whose jurisdiction holds both offices, sees the neighbour's in its unit
+        JsonNode theirs = ApiClient.json(api.get("/api/v1/incidents?offence=SNATCHING&from=2026-06-01&to=2026-06-30"
+                + "&unitId=" + neighbour.id().value(), api.token("chief", DEMO_PASSWORD)));
+        assertThat(theirs.get("total").asLong()).isEqualTo(5);
+
+        // the list page keeps the filter on its tabs and its form
+        String list = page(officer, "/incidents?show=all&offence=TELECOM_FRAUD&from=2026-06-01&to=2026-06-30");
+        assertThat(list).contains("href=\"/incidents?show=open&amp;offence=TELECOM_FRAUD&amp;from=2026-06-01"
+                + "&amp;to=2026-06-30\"", "<option value=\"TELECOM_FRAUD\" selected=\"selected\">");
+
+        // an offence and "none yet" at once, or days reversed, are refused in the reader's language
+        HttpResponse<String> both = api.get("/api/v1/incidents?offence=BURGLARY&unclassified=true", officerToken);
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(both).get("errors").get(0).get("message").asText()).contains("案由未定");
+        HttpResponse<String> reversed = api.get("/api/v1/incidents?unclassified=true&from=2026-06-30&to=2026-06-01",
+                officerToken, "Accept-Language", "en");
+        assertThat(reversed.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(reversed).get("errors").get(0).get("message").asText()).contains("is after the last");
+        HttpResponse<String> page = officer.get("/incidents?offence=BURGLARY&unclassified=true", null, "Accept",
+                BROWSER);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("只能选一个");
     }
 
     @Test
@@ -351,6 +498,29 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
                 assertThat(preventable.getCell(2).getNumericCellValue()).isEqualTo(6);
                 assertThat(text(preventable.getCell(3))).isEqualTo("−16.7%");
             }
+            HttpResponse<byte[]> june = signedIn("chief", language)
+                    .download("/figures/export.xlsx?month=2026-06&unit=" + office.id().value(), null);
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(june.body()))) {
+                Sheet sheet = book.getSheetAt(0);
+                boolean en = language.equals("en");
+                Row heading = rowLabelled(sheet, en ? "Cases by offence" : "案件按案由");
+                Row gambling = sheet.getRow(heading.getRowNum() + 1);
+                assertThat(text(gambling.getCell(0))).as("the most first").isEqualTo(en ? "Gambling" : "赌博");
+                assertThat(gambling.getCell(1).getNumericCellValue()).isEqualTo(3);
+                assertThat(gambling.getCell(2).getNumericCellValue()).isZero();
+                assertThat(text(gambling.getCell(4))).isEmpty();
+                Row fraud = sheet.getRow(heading.getRowNum() + 2);
+                assertThat(text(fraud.getCell(0))).isEqualTo(en ? "Telecom and online fraud" : "电信网络诈骗");
+                assertThat(fraud.getCell(1).getNumericCellValue()).isEqualTo(2);
+                assertThat(fraud.getCell(2).getNumericCellValue()).isEqualTo(4);
+                assertThat(text(fraud.getCell(3))).isEqualTo("−50.0%");
+                assertThat(text(fraud.getCell(4))).isEqualTo(en ? "preventable" : "可防性");
+                Row burglary = rowLabelled(sheet, en ? "Burglary of a home" : "入室盗窃");
+                assertThat(burglary.getCell(1).getNumericCellValue()).as("a merged report not counted twice")
+                        .isEqualTo(1);
+                assertThat(sheet.getRow(heading.getRowNum() + 5).getCell(1)).as("only the four offences counted, "
+                        + "then the next section's heading").isNull();
+            }
         }
     }
 
@@ -433,8 +603,12 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
         return r.body();
     }
 
-    static final Pattern ROW = Pattern.compile("<tr (data-key=[^>]*)>\\s*<td[^>]*>([^<]*)</td>\\s*<td[^>]*>([^<]*)</td>"
+    static final Pattern ROW = Pattern.compile("<tr (data-key=[^>]*)>\\s*<td[^>]*>(?:<a[^>]*href=\"([^\"]*)\"[^>]*>)?"
+            + "([^<]*)(?:</a>)?</td>\\s*<td[^>]*>([^<]*)</td>\\s*<td[^>]*>([^<]*)</td>\\s*<td[^>]*>([^<]*)</td>");
+    static final Pattern PART = Pattern.compile("<tr (data-part=[^>]*)>\\s*<td[^>]*><a[^>]*href=\"([^\"]*)\"[^>]*>"
+            + "([^<]*)</a>\\s*(?:<span class=\"badge\">([^<]*)</span>)?</td>\\s*<td[^>]*>([^<]*)</td>"
             + "\\s*<td[^>]*>([^<]*)</td>\\s*<td[^>]*>([^<]*)</td>");
+    static final Pattern LISTED = Pattern.compile("<tr[^>]*data-id=\"([0-9a-f-]{36})\"");
     static final Pattern ATTR = Pattern.compile("data-([a-z]+)=\"([^\"]*)\"");
 
     /** Each figure's row: its data attributes (value, before, change) and the texts shown (nowText, changeText...). */
@@ -447,13 +621,46 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
             while (a.find()) {
                 row.put(a.group(1), a.group(2));
             }
-            row.put("labelText", m.group(2).trim());
-            row.put("nowText", m.group(3).trim());
-            row.put("beforeText", m.group(4).trim());
-            row.put("changeText", m.group(5).trim());
+            if (m.group(2) != null) {
+                row.put("href", m.group(2));
+            }
+            row.put("labelText", m.group(3).trim());
+            row.put("nowText", m.group(4).trim());
+            row.put("beforeText", m.group(5).trim());
+            row.put("changeText", m.group(6).trim());
             rows.put(row.get("key"), row);
         }
         return rows;
+    }
+
+    /** The offences' rows of the breakdown, in the page's order: data attributes, link, name, mark and texts. */
+    static List<Map<String, String>> parts(String html) {
+        List<Map<String, String>> parts = new ArrayList<>();
+        Matcher m = PART.matcher(html);
+        while (m.find()) {
+            Map<String, String> part = new HashMap<>();
+            Matcher a = ATTR.matcher(m.group(1));
+            while (a.find()) {
+                part.put(a.group(1), a.group(2));
+            }
+            part.put("href", m.group(2));
+            part.put("labelText", m.group(3).trim());
+            part.put("markText", m.group(4) == null ? "" : m.group(4).trim());
+            part.put("nowText", m.group(5).trim());
+            part.put("changeText", m.group(7).trim());
+            parts.add(part);
+        }
+        return parts;
+    }
+
+    /** The ids of the incidents an incident list page shows. */
+    static List<String> listed(String html) {
+        List<String> ids = new ArrayList<>();
+        Matcher m = LISTED.matcher(html);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
     }
 
     static JsonNode figure(JsonNode body, String section, String key) {

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
  * The work figures as an xlsx workbook in the reader's language, one sheet: what was counted, where and over which
  * days, then each module's heading and its figures with the period's number, the year before's and the change. Counts
  * are numbers in their cells, so they add up in a spreadsheet; rates and changes are written as the page shows them.
+ * Under a module's figures its breakdowns (the cases by offence, the most first), each part's marks (可防性) in a fifth
+ * column.
  */
 @Component
 public class FiguresWorkbook {
@@ -53,9 +55,12 @@ public class FiguresWorkbook {
                     }
                     row.createCell(3).setCellValue(texts.change(f, locale));
                 }
+                for (WorkFigures.Breakdown b : section.breakdowns()) {
+                    r = write(sheet, r, b, locale);
+                }
             }
             sheet.setColumnWidth(0, 40 * 256);
-            for (int c = 1; c <= 3; c++) {
+            for (int c = 1; c <= 4; c++) {
                 sheet.setColumnWidth(c, 26 * 256);
             }
             book.write(out);
@@ -63,6 +68,25 @@ public class FiguresWorkbook {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A breakdown under its heading: each part's name, both counts, the change, and its marks in a fifth column. */
+    private int write(Sheet sheet, int r, WorkFigures.Breakdown breakdown, Locale locale) {
+        Row heading = sheet.createRow(r++);
+        heading.createCell(0).setCellValue(text(breakdown.heading(), locale));
+        heading.createCell(4).setCellValue(text("figures.col.marks", locale));
+        if (breakdown.shares().isEmpty()) {
+            sheet.createRow(r++).createCell(0).setCellValue(text(breakdown.heading() + ".none", locale));
+        }
+        for (WorkFigures.Share share : breakdown.shares()) {
+            Row row = sheet.createRow(r++);
+            row.createCell(0).setCellValue(texts.label(share, locale));
+            row.createCell(1).setCellValue(share.count());
+            row.createCell(2).setCellValue(share.countBefore());
+            row.createCell(3).setCellValue(texts.change(share, locale));
+            row.createCell(4).setCellValue(texts.marks(share, locale));
+        }
+        return r;
     }
 
     private String text(String key, Locale locale) {

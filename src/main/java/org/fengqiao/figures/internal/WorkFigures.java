@@ -22,9 +22,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class WorkFigures {
 
-    /** One figure in both periods. */
+    /**
+     * One figure in both periods; {@code list} the link to the list of what it counts, over the same days in the same
+     * unit (null when there is none).
+     */
     public record Row(String key, String label, List<String> args, boolean isRate, Long count, Long countBefore,
-            Double rate, Double rateBefore) {
+            Double rate, Double rateBefore, String list) {
 
         /**
          * The change from the year before: for a count in percent of the year before's (-25.0 when it fell by a
@@ -34,16 +37,35 @@ public class WorkFigures {
             if (isRate) {
                 return rate == null || rateBefore == null ? null : Math.round((rate - rateBefore) * 1000.0) / 10.0;
             }
-            return countBefore == 0 ? null : Math.round((count - countBefore) * 1000.0 / countBefore) / 10.0;
+            return changeOf(count, countBefore);
         }
     }
 
-    public record Section(String heading, List<Row> rows) {
+    /**
+     * One part of a breakdown in both periods (an offence's cases), with its marks (preventable) and the link to the
+     * list of what it counts, over the same days in the same unit.
+     */
+    public record Share(String key, String label, long count, long countBefore, List<String> marks, String list) {
+
+        /** As {@link Row#change()} for a count. */
+        public Double change() {
+            return changeOf(count, countBefore);
+        }
+    }
+
+    /** A breakdown's parts, the most counted in the period first (then the most the year before). */
+    public record Breakdown(String key, String heading, List<Share> shares) {
+    }
+
+    public record Section(String heading, List<Row> rows, List<Breakdown> breakdowns) {
     }
 
     /** The figures; {@code unit} is null when the caller's whole scope was counted. */
     public record Report(Unit unit, Period period, Period yearBefore, List<Section> sections) {
     }
+
+    private static final Comparator<Share> MOST_FIRST = Comparator.comparingLong(Share::count).reversed()
+            .thenComparing(Comparator.comparingLong(Share::countBefore).reversed());
 
     private final List<PeriodFigures> modules;
     private final Jurisdictions jurisdictions;
@@ -72,10 +94,35 @@ public class WorkFigures {
             for (int i = 0; i < now.size(); i++) {
                 Figure f = now.get(i);
                 Figure b = then.get(i);
-                rows.add(new Row(f.key(), f.label(), f.args(), f.isRate(), f.count(), b.count(), f.rate(), b.rate()));
+                rows.add(new Row(f.key(), f.label(), f.args(), f.isRate(), f.count(), b.count(), f.rate(), b.rate(),
+                        link(f.list(), unit, period)));
             }
-            sections.add(new Section(module.heading(), List.copyOf(rows)));
+            List<Breakdown> breakdowns = new ArrayList<>();
+            for (PeriodFigures.Breakdown d : module.breakdowns(scope, period, before)) {
+                List<Share> shares = new ArrayList<>();
+                for (PeriodFigures.Part p : d.parts()) {
+                    shares.add(new Share(p.key(), p.label(), p.count(), p.countBefore(), p.marks(),
+                            link(p.list(), unit, period)));
+                }
+                shares.sort(MOST_FIRST);
+                breakdowns.add(new Breakdown(d.key(), d.heading(), List.copyOf(shares)));
+            }
+            sections.add(new Section(module.heading(), List.copyOf(rows), List.copyOf(breakdowns)));
         }
         return new Report(unit, period, before, List.copyOf(sections));
+    }
+
+    /** A list's path with the period's days and the unit counted, so it lists what the figure counts. */
+    private static String link(String list, Unit unit, Period period) {
+        if (list == null) {
+            return null;
+        }
+        return list + (list.contains("?") ? "&" : "?") + "from=" + period.first() + "&to=" + period.last()
+                + (unit == null ? "" : "&unit=" + unit.id().value());
+    }
+
+    /** The change of a count in percent of the year before's, one decimal; null when the year before had none. */
+    static Double changeOf(long count, long countBefore) {
+        return countBefore == 0 ? null : Math.round((count - countBefore) * 1000.0 / countBefore) / 10.0;
     }
 }

@@ -26,8 +26,12 @@ class FiguresApi {
             Double changePoints) {
     }
 
+    /** A breakdown's part: an offence's cases, with its marks ("preventable"). */
+    record Share(String key, long value, long yearBefore, Double changePercent, List<String> marks) {
+    }
+
     record Figures(LocalDate from, LocalDate to, LocalDate yearBeforeFrom, LocalDate yearBeforeTo, UUID unitId,
-            String unitName, Map<String, List<Figure>> sections) {
+            String unitName, Map<String, List<Figure>> sections, Map<String, List<Share>> breakdowns) {
     }
 
     private final WorkFigures figures;
@@ -46,8 +50,11 @@ class FiguresApi {
                     + "year=yyyy instead; this month so far by default). Sections: incidents, clues, mediation, "
                     + "population, hazards; each figure's value and yearBefore (counts), or rate and rateYearBefore "
                     + "(the satisfaction rate, 0..1, absent without ratings), with changePercent (absent when the year "
-                    + "before counted none) or changePoints (absent when either period had no ratings). 400 with the "
-                    + "reasons for days that are no period.")
+                    + "before counted none) or changePoints (absent when either period had no ratings). breakdowns."
+                    + "offences: the cases received by offence (案由; a merged duplicate not counted), the most first, "
+                    + "each with its value, yearBefore, changePercent and marks ([\"preventable\"] for 可防性案件); "
+                    + "offences counted in neither period are left out. 400 with the reasons for days that are no "
+                    + "period.")
     Figures figures(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String month, @RequestParam(required = false) String quarter,
             @RequestParam(required = false) String year, @RequestParam(required = false) UUID unitId) {
@@ -55,7 +62,12 @@ class FiguresApi {
                 LocalDate.ofInstant(clock.instant(), PeriodFigures.ZONE));
         WorkFigures.Report report = figures.of(Callers.require(), unitId, period);
         Map<String, List<Figure>> sections = new LinkedHashMap<>();
+        Map<String, List<Share>> breakdowns = new LinkedHashMap<>();
         for (WorkFigures.Section s : report.sections()) {
+            for (WorkFigures.Breakdown b : s.breakdowns()) {
+                breakdowns.put(b.key(), b.shares().stream()
+                        .map(p -> new Share(p.key(), p.count(), p.countBefore(), p.change(), p.marks())).toList());
+            }
             sections.put(s.heading().substring(s.heading().lastIndexOf('.') + 1), s.rows().stream()
                     .map(r -> new Figure(r.key(), r.count(), r.countBefore(), r.rate(), r.rateBefore(),
                             r.isRate() ? null : r.change(), r.isRate() ? r.change() : null))
@@ -63,6 +75,6 @@ class FiguresApi {
         }
         return new Figures(period.first(), period.last(), report.yearBefore().first(), report.yearBefore().last(),
                 report.unit() == null ? null : report.unit().id().value(), report.unit() == null ? null : report.unit().name(),
-                sections);
+                sections, breakdowns);
     }
 }

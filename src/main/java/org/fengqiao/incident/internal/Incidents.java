@@ -72,13 +72,22 @@ public class Incidents {
         return e.reason() != null && !Boolean.FALSE.equals(e.reasonIsKey());
     }
 
-    /** The list's filters; null means any. */
     /**
-     * {@code owner}: only the items this person owns (his own to-do list), else everyone's. {@code filedBy}: only the
-     * reports this person filed, those outside the scope included (he may report beyond the grids he reads).
+     * The list's filters; null means any. {@code owner}: only the items this person owns (his own to-do list), else
+     * everyone's. {@code filedBy}: only the reports this person filed, those outside the scope included (he may report
+     * beyond the grids he reads). {@code offence}: only the cases of that offence (案由); {@code unclassified}: only
+     * the cases with none yet (案由未定); either leaves out a report merged into another as its duplicate, as the work
+     * figures do, so the list holds what they count. {@code receivedFrom} to {@code receivedBefore} (exclusive): only
+     * what came in then.
      */
     public record Filter(Status status, Category category, UUID gridId, Boolean overdue, Boolean open, UUID owner,
-            UUID filedBy) {
+            UUID filedBy, Offence offence, boolean unclassified, OffsetDateTime receivedFrom,
+            OffsetDateTime receivedBefore) {
+
+        public Filter(Status status, Category category, UUID gridId, Boolean overdue, Boolean open, UUID owner,
+                UUID filedBy) {
+            this(status, category, gridId, overdue, open, owner, filedBy, null, false, null, null);
+        }
 
         public Filter(Status status, Category category, UUID gridId, Boolean overdue, Boolean open, UUID owner) {
             this(status, category, gridId, overdue, open, owner, null);
@@ -249,6 +258,18 @@ public class Incidents {
         if (f.owner() != null) {
             where.append(" AND i.owner_staff_id = :owner");
         }
+        if (f.offence() != null) {
+            where.append(" AND i.offence = :offence AND i.merged_into IS NULL");
+        }
+        if (f.unclassified()) {
+            where.append(" AND i.category = 'CASE' AND i.offence IS NULL AND i.merged_into IS NULL");
+        }
+        if (f.receivedFrom() != null) {
+            where.append(" AND i.received_at >= :receivedFrom");
+        }
+        if (f.receivedBefore() != null) {
+            where.append(" AND i.received_at < :receivedBefore");
+        }
         if (Boolean.TRUE.equals(f.overdue())) {
             where.append(" AND i.answered_at IS NULL AND i.due_at <= :now");
         } else if (Boolean.FALSE.equals(f.overdue())) {
@@ -282,6 +303,15 @@ public class Incidents {
             }
             if (f.filedBy() != null) {
                 spec.param("filedBy", f.filedBy());
+            }
+            if (f.offence() != null) {
+                spec.param("offence", f.offence().name());
+            }
+            if (f.receivedFrom() != null) {
+                spec.param("receivedFrom", f.receivedFrom());
+            }
+            if (f.receivedBefore() != null) {
+                spec.param("receivedBefore", f.receivedBefore());
             }
         }
         long total = count.query(Long.class).single();

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,9 +23,11 @@ import org.fengqiao.incident.internal.ReporterPhones;
 import org.fengqiao.incident.internal.ResponsePeriodPolicy;
 import org.fengqiao.incident.internal.ResponseTimes;
 import org.fengqiao.incident.internal.Submitter;
+import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,11 +53,13 @@ class IncidentController {
     private final IncidentViews views;
     private final IncidentProperties properties;
     private final ReporterPhones phones;
+    private final Jurisdictions jurisdictions;
     private final Clock clock;
 
     IncidentController(IncidentDesk desk, Incidents incidents, ResponseTimes times, IncidentViews views,
-            IncidentProperties properties, ReporterPhones phones, Clock clock) {
+            IncidentProperties properties, ReporterPhones phones, Jurisdictions jurisdictions, Clock clock) {
         this.desk = desk;
+        this.jurisdictions = jurisdictions;
         this.phones = phones;
         this.incidents = incidents;
         this.times = times;
@@ -117,17 +122,28 @@ class IncidentController {
     @Operation(summary = "The incidents of the caller's jurisdiction, overdue first",
             description = "Filters: status, category, gridId, overdue=true|false, open=true|false, mine=true (the items "
                     + "the caller owns), filed=true (the reports the caller filed himself, in any grid he may report in, "
-                    + "those outside the grids he reads included).")
+                    + "those outside the grids he reads included), offence (a case's 案由, e.g. BURGLARY) or "
+                    + "unclassified=true (the cases without one yet, 案由未定; not both), each leaving out a report "
+                    + "merged into another as the work figures do; from and to (yyyy-MM-dd, both included, China "
+                    + "Standard Time: received on those days); unitId (the subtree of one unit, 404 outside the "
+                    + "caller's jurisdiction).")
     PageView list(@RequestParam(required = false) Status status, @RequestParam(required = false) Category category,
             @RequestParam(required = false) UUID gridId, @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "false") boolean mine,
-            @RequestParam(defaultValue = "false") boolean filed,
+            @RequestParam(defaultValue = "false") boolean filed, @RequestParam(required = false) Offence offence,
+            @RequestParam(defaultValue = "false") boolean unclassified,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) UUID unitId,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size, Locale locale) {
+        Caller caller = Callers.require();
+        CaseFilters cases = CaseFilters.read(offence, unclassified, from, to, unitId, caller, jurisdictions);
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int p = Math.max(1, page);
         Incidents.Page found = incidents.list(new Incidents.Filter(status, category, gridId, overdue, open,
-                mine ? Callers.require().staffId() : null, filed ? Callers.require().staffId() : null),
-                Callers.require().unitPaths(), clock.instant(), limit, (p - 1) * limit);
+                mine ? caller.staffId() : null, filed ? caller.staffId() : null, cases.offence(),
+                cases.unclassified(), cases.receivedFrom(), cases.receivedBefore()),
+                cases.scope(caller), clock.instant(), limit, (p - 1) * limit);
         return new PageView(views.views(found.items(), locale), found.total(), p, limit);
     }
 

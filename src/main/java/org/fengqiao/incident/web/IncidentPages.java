@@ -1,6 +1,7 @@
 package org.fengqiao.incident.web;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.platform.web.Paging;
 import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -77,8 +79,15 @@ class IncidentPages {
     @GetMapping("/incidents")
     @PreAuthorize("hasAuthority('INCIDENT_READ')")
     String list(@RequestParam(required = false) Status status, @RequestParam(required = false) Category category,
-            @RequestParam(required = false) String show, @RequestParam(defaultValue = "1") int page, Locale locale,
+            @RequestParam(required = false) String show, @RequestParam(required = false) Offence offence,
+            @RequestParam(defaultValue = "false") boolean unclassified,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) UUID unit, @RequestParam(defaultValue = "1") int page, Locale locale,
             Model model) {
+        Caller caller = Callers.require();
+        // the cases of an offence, or those without one yet, over days in a unit: where the work figures link to
+        CaseFilters cases = CaseFilters.read(offence, unclassified, from, to, unit, caller, jurisdictions);
         String filter = show == null ? "open" : show;
         Boolean open = filter.equals("open") || filter.equals("mine") ? Boolean.TRUE : null;
         Boolean overdue = filter.equals("overdue") ? Boolean.TRUE : null;
@@ -88,8 +97,9 @@ class IncidentPages {
         // office and reads only the grids he serves)
         UUID filedBy = filter.equals("filed") ? Callers.require().staffId() : null;
         int p = Math.max(1, page);
-        Incidents.Page found = incidents.list(new Incidents.Filter(status, category, null, overdue, open, owner, filedBy),
-                Callers.require().unitPaths(), clock.instant(), PAGE_SIZE, (p - 1) * PAGE_SIZE);
+        Incidents.Page found = incidents.list(new Incidents.Filter(status, category, null, overdue, open, owner,
+                filedBy, cases.offence(), cases.unclassified(), cases.receivedFrom(), cases.receivedBefore()),
+                cases.scope(caller), clock.instant(), PAGE_SIZE, (p - 1) * PAGE_SIZE);
         model.addAttribute("items", views.views(found.items(), locale));
         model.addAttribute("total", found.total());
         model.addAttribute("page", p);
@@ -101,6 +111,9 @@ class IncidentPages {
         model.addAttribute("show", filter);
         model.addAttribute("category", category);
         model.addAttribute("categories", Category.values());
+        model.addAttribute("cases", cases);
+        model.addAttribute("offences", Offence.values());
+        model.addAttribute("units", jurisdictions.visibleOffices(caller));
         return "incident/list";
     }
 
