@@ -23,9 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * An officer walks a village group or a compound door by door, and the lists that show addresses list them so:
  * 1组1号, 1组2号, 1组10号, 2组1号 (not 1组10号 before 1组2号, as the text sorts), 3号楼 before 12号楼, 101室 before
- * 1001室: the address list, the households offered to move a person into, the rentals and the buildings. Each list
- * keeps to the caller's jurisdiction. The persons list shows each person's address, so a search by address tells
- * who lives where.
+ * 1001室: the address list, the households offered to move a person into, the rentals, the verification tasks and
+ * the buildings. Each list keeps to the caller's jurisdiction. The persons list shows each person's address, so a
+ * search by address tells who lives where.
  */
 class DoorOrderIntegrationTests extends IntegrationTest {
 
@@ -140,6 +140,33 @@ class DoorOrderIntegrationTests extends IntegrationTest {
                 .stream().map(r -> r.get("address").asText()).toList();
         assertThat(doors(listed)).containsExactlyElementsOf(DOOR_ORDER);
         assertThat(items(fx.get("officer2", "/api/v1/rentals?size=50&landlord=" + enc(landlord)).body())).isEmpty();
+    }
+
+    @Test
+    void theVerificationTasksOfAddressesComeDoorByDoor() {
+        UUID grid = fx.gridId("FS-1-01");
+        for (UUID address : addresses.values()) {
+            jdbc.sql("""
+                    INSERT INTO verification_task (id, grid_id, address_id, kind, period_from, period_to, reason_key,
+                        reason_args, status)
+                    VALUES (?, ?, ?, 'UNREGISTERED_USE', DATE '2026-10-01', DATE '2026-10-31',
+                            'utilities.reason.noReadings', '{}', 'OPEN')""")
+                    .params(UUID.randomUUID(), grid, address).update();
+        }
+        List<String> listed = new ArrayList<>();
+        List<String> seenByOther = new ArrayList<>();
+        for (int p = 1; p <= 50; p++) {
+            List<JsonNode> tasks = items(fx.get("officer", "/api/v1/verification-tasks?status=OPEN&size=100&page=" + p
+                    + "&gridId=" + grid).body());
+            tasks.stream().map(t -> t.path("address").asText()).filter(a -> a.contains(village)).forEach(listed::add);
+            if (tasks.size() < 100) {
+                break;
+            }
+        }
+        items(fx.get("officer2", "/api/v1/verification-tasks?status=OPEN&size=100").body()).stream()
+                .map(t -> t.path("address").asText()).filter(a -> a.contains(village)).forEach(seenByOther::add);
+        assertThat(doors(listed)).containsExactlyElementsOf(DOOR_ORDER);
+        assertThat(seenByOther).isEmpty();
     }
 
     @Test
