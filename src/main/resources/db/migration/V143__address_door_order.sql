@@ -10,22 +10,21 @@
 -- their ORDER BY; the address list pages over every address of a county, so its key is stored: a generated column
 -- of the one-line text (the parts in GA/T 2000.32 order; an import stores the text only, so the key is of the text
 -- for every address alike), kept by PostgreSQL on every insert and update whatever writes them (the form, the demo
--- loader, the import's COPY: about 3 µs a row, no round trip), with an index the list walks in order.
+-- loader, the import's COPY: about 3 µs a row in the database, no round trip; 340,000 addresses
+-- about 1 s), with an index the list walks in order.
 CREATE FUNCTION natural_sort_key(t text) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
 DECLARE
-    part text;
+    -- each run of digits between two \x01 (dropped from the text first): the text and the runs alternate, the text
+    -- first and last; splitting so costs a fifth less than splitting with a regular expression at the runs' edges
+    parts text[] := string_to_array(regexp_replace(translate(t, E'０１２３４５６７８９\x01', '0123456789'), '([0-9]+)',
+                                                   E'\x01\\1\x01', 'g'), E'\x01');
+    key text := coalesce(parts[1], '');
     digits text;
-    key text := '';
 BEGIN
-    FOREACH part IN ARRAY regexp_split_to_array(translate(t, '０１２３４５６７８９', '0123456789'),
-                                                '(?<=[0-9])(?=[^0-9])|(?<=[^0-9])(?=[0-9])') LOOP
-        IF part ~ '^[0-9]' THEN
-            digits := ltrim(part, '0');
-            key := key || chr(48 + length(digits)) || digits;
-        ELSE
-            key := key || part;
-        END IF;
+    FOR i IN 2 .. coalesce(array_length(parts, 1), 0) BY 2 LOOP
+        digits := ltrim(parts[i], '0');
+        key := key || chr(48 + length(digits)) || digits || parts[i + 1];
     END LOOP;
     RETURN key;
 END $$;

@@ -241,8 +241,9 @@ public class VerificationTasks {
         p.put("unresolved", f.unresolved());
         // buildings, rooms and addresses in door order (3号楼 before 12号楼, 1组2号 before 1组10号)
         List<Task> tasks = jdbc.sql(SELECT + where + " ORDER BY t.status = 'RESOLVED', g.code, "
-                        + Addresses.doorOrder("b.name") + " NULLS LAST, r.unit_no, r.floor, " + Addresses.doorOrder("r.number")
-                        + ", coalesce(a.sort_key, ra.sort_key), t.period_from, t.id LIMIT :limit OFFSET :offset")
+                        + Addresses.doorOrder("b.name") + " NULLS LAST, r.unit_no, r.floor, "
+                        + Addresses.doorOrder("r.number") + ", coalesce(a.sort_key, ra.sort_key), t.period_from, t.id"
+                        + " LIMIT :limit OFFSET :offset")
                 .params(p).param("limit", limit).param("offset", offset).query(VerificationTasks::task).list();
         long total = jdbc.sql("""
                 SELECT count(*) FROM verification_task t JOIN grid g ON g.id = t.grid_id JOIN unit u ON u.id = g.unit_id

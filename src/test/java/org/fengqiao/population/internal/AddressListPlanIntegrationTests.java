@@ -31,7 +31,8 @@ class AddressListPlanIntegrationTests extends IntegrationTest {
     @Test
     void theListWalksTheDoorOrderIndexToItsPageWithoutSortingTheAddresses() {
         Caller bureau = new Caller(null, "plan-test", "plan-test", "BUREAU_CHIEF", List.of("/"), Set.of());
-        UUID grid = jdbc.sql("SELECT id FROM grid WHERE code = 'FS-1-01' AND network = 'POLICE'").query(UUID.class).single();
+        UUID grid = jdbc.sql("SELECT id FROM grid WHERE code = 'FS-1-01' AND network = 'POLICE'").query(UUID.class)
+                .single();
         for (UUID gridId : new UUID[] {null, grid}) {
             Addresses.PageStatement statement = addresses.pageStatement(bureau, null, gridId);
             List<String> plan = new TransactionTemplate(transactions).execute(status -> {
@@ -55,8 +56,8 @@ class AddressListPlanIntegrationTests extends IntegrationTest {
     void theKeyComparesNumbersAsNumbersAndTheRestAsText() {
         List<String> texts = List.of("吴场村1组10号", "吴场村2组1号", "吴场村1组2号", "吴场村1组1号", "吴场村１组３号",
                 "幸福小区12号楼1001室", "幸福小区3号楼1001室", "幸福小区3号楼101室", "幸福小区03号楼102室");
-        List<String> ordered = jdbc.sql("SELECT t FROM unnest(CAST(? AS text[])) t ORDER BY natural_sort_key(t) COLLATE \"C\"")
-                .param(texts.toArray(String[]::new)).query(String.class).list();
+        String byKey = "SELECT t FROM unnest(CAST(? AS text[])) t ORDER BY natural_sort_key(t) COLLATE \"C\"";
+        List<String> ordered = jdbc.sql(byKey).param(texts.toArray(String[]::new)).query(String.class).list();
         assertThat(ordered).containsExactly("吴场村1组1号", "吴场村1组2号", "吴场村１组３号", "吴场村1组10号", "吴场村2组1号",
                 "幸福小区3号楼101室", "幸福小区03号楼102室", "幸福小区3号楼1001室", "幸福小区12号楼1001室");
     }
