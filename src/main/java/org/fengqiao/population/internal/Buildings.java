@@ -116,11 +116,11 @@ public class Buildings {
         return jdbc.sql(SELECT + " WHERE b.id = ?").param(id).query(Buildings::building).optional();
     }
 
-    /** The buildings of the caller's scope, of one grid when given, by grid code and name. */
+    /** The buildings of the caller's scope, of one grid when given, by grid code and name in door order (3号楼, 12号楼). */
     public List<Building> visible(Caller caller, UUID gridId) {
         return jdbc.sql(SELECT + """
                  WHERE u.path LIKE ANY(:scope) AND (CAST(:grid AS uuid) IS NULL OR b.grid_id = :grid)
-                 ORDER BY g.code, b.name""")
+                 ORDER BY g.code, """ + Addresses.doorOrder("b.name") + ", b.id")
                 .param("scope", caller.scopePatterns()).param("grid", gridId).query(Buildings::building).list();
     }
 

@@ -222,7 +222,7 @@ public class VerificationTasks {
     public record Page(List<Task> tasks, long total) {
     }
 
-    /** The caller's tasks matching the filter: unresolved first, then by grid, building and room. */
+    /** The caller's tasks matching the filter: unresolved first, then by grid, building, room and address. */
     public Page list(Filter f, Caller caller, int limit, int offset) {
         String where = " WHERE" + VISIBLE + """
                  AND (CAST(:status AS text) IS NULL OR t.status = :status)
@@ -239,9 +239,11 @@ public class VerificationTasks {
         p.put("kind", f.kind() == null ? null : f.kind().name());
         p.put("mine", f.mine());
         p.put("unresolved", f.unresolved());
-        List<Task> tasks = jdbc.sql(SELECT + where + """
-                 ORDER BY t.status = 'RESOLVED', g.code, b.name NULLS LAST, r.unit_no, r.floor, r.number, t.period_from, t.id
-                 LIMIT :limit OFFSET :offset""")
+        // buildings, rooms and addresses in door order (3号楼 before 12号楼, 1组2号 before 1组10号)
+        List<Task> tasks = jdbc.sql(SELECT + where + " ORDER BY t.status = 'RESOLVED', g.code, "
+                        + Addresses.doorOrder("b.name") + " NULLS LAST, r.unit_no, r.floor, "
+                        + Addresses.doorOrder("r.number") + ", coalesce(a.sort_key, ra.sort_key), t.period_from, t.id"
+                        + " LIMIT :limit OFFSET :offset")
                 .params(p).param("limit", limit).param("offset", offset).query(VerificationTasks::task).list();
         long total = jdbc.sql("""
                 SELECT count(*) FROM verification_task t JOIN grid g ON g.id = t.grid_id JOIN unit u ON u.id = g.unit_id

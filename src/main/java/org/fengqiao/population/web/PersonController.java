@@ -110,7 +110,8 @@ class PersonController {
                     + "in Latin letters or its start, case and accents ignored (smith, smi or john smith in either order "
                     + "find John Smith; letters that are also initials list the initials' matches first), an identity "
                     + "number whole or its last 4 or 6 characters, or a phone number. searchedAs says how q was read. "
-                    + "Identity numbers and phones are masked.")
+                    + "address filters by the household's address (read as the address list reads it); each item's "
+                    + "address is his household's. Identity numbers and phones are masked.")
     PersonPage search(@RequestParam(required = false) String q, @RequestParam(required = false) String address,
             @RequestParam(required = false) Category category, @RequestParam(required = false) KeyPersonType keyPersonType,
             @RequestParam(required = false) Residence residence, @RequestParam(required = false) UUID gridId,

@@ -1,0 +1,214 @@
+package org.fengqiao.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * An officer walks a village group or a compound door by door, and the lists that show addresses list them so:
+ * 1组1号, 1组2号, 1组10号, 2组1号 (not 1组10号 before 1组2号, as the text sorts), 3号楼 before 12号楼, 101室 before
+ * 1001室: the address list, the households offered to move a person into, the rentals, the verification tasks and
+ * the buildings. Each list keeps to the caller's jurisdiction. The persons list shows each person's address, so a
+ * search by address tells who lives where.
+ */
+class DoorOrderIntegrationTests extends IntegrationTest {
+
+    static final String TOWNSHIP = "江苏省连云港市东海县房山镇";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    HousingFixtures fx;
+    /** A village of this test's own, so its addresses are the only ones a search by its name finds. */
+    String village;
+    /** The village's addresses by the text after the village's name, created out of order. */
+    Map<String, UUID> addresses;
+
+    static final List<String> DOOR_ORDER = List.of("1组1号", "1组2号", "1组10号", "2组1号", "幸福小区3号楼101室",
+            "幸福小区3号楼1001室", "幸福小区12号楼101室");
+
+    @BeforeEach
+    void aVillageWithItsDoorsRegisteredOutOfOrder() {
+        fx = new HousingFixtures(port, jdbc);
+        Random random = new Random();
+        village = "门" + (char) (0x4e00 + random.nextInt(20000)) + (char) (0x4e00 + random.nextInt(20000)) + "村";
+        addresses = new LinkedHashMap<>();
+        addresses.put("幸福小区12号楼101室", address("officer", "FS-1-01", null, null, "12", "101"));
+        addresses.put("1组10号", address("officer", "FS-1-01", "1", "10", null, null));
+        addresses.put("2组1号", address("officer", "FS-1-01", "2", "1", null, null));
+        addresses.put("幸福小区3号楼1001室", address("officer", "FS-1-01", null, null, "3", "1001"));
+        addresses.put("1组2号", address("officer", "FS-1-01", "1", "2", null, null));
+        addresses.put("幸福小区3号楼101室", address("officer", "FS-1-01", null, null, "3", "101"));
+        addresses.put("1组1号", address("officer", "FS-1-01", "1", "1", null, null));
+    }
+
+    UUID address(String user, String gridCode, String group, String door, String building, String room) {
+        Map<String, Object> body = new HashMap<>();
+        boolean urban = gridCode.startsWith("NS-");
+        body.put("countyCode", "320722");
+        body.put("townshipCode", urban ? "320722001000" : "320722112000");
+        body.put("community", village);
+        body.put("villageGroup", group);
+        body.put("doorNumber", door);
+        body.put("compound", building == null ? null : "幸福小区");
+        body.put("building", building);
+        body.put("room", room);
+        body.put("gridId", fx.gridId(gridCode));
+        HousingFixtures.Answer a = fx.call(user, "POST", "/api/v1/addresses", body);
+        assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(201);
+        return UUID.fromString(a.body().get("id").asText());
+    }
+
+    static List<JsonNode> items(JsonNode page) {
+        return StreamSupport.stream(page.path("items").spliterator(), false).toList();
+    }
+
+    static String enc(String s) {
+        return AddressApiIntegrationTests.enc(s);
+    }
+
+    /** The texts after the village's name, as listed. */
+    List<String> doors(List<String> texts) {
+        return texts.stream().map(t -> t.substring(t.indexOf(village) + village.length())).toList();
+    }
+
+    @Test
+    void theAddressListShowsAVillageGroupAndACompoundDoorByDoor() {
+        JsonNode page = fx.get("officer", "/api/v1/addresses?size=50&q=" + enc(village)).body();
+        List<String> texts = items(page).stream().map(a -> a.get("fullText").asText()).toList();
+        assertThat(texts).allMatch(t -> t.startsWith(TOWNSHIP + village));
+        assertThat(doors(texts)).containsExactlyElementsOf(DOOR_ORDER);
+
+        // paged, the pages follow one another in the same order
+        List<String> paged = new ArrayList<>();
+        for (int p = 1; p <= 3; p++) {
+            items(fx.get("officer", "/api/v1/addresses?size=3&page=" + p + "&q=" + enc(village)).body())
+                    .forEach(a -> paged.add(a.get("fullText").asText()));
+        }
+        assertThat(doors(paged)).containsExactlyElementsOf(DOOR_ORDER);
+
+        // the same village's name in another station's grid: neither list shows the other's address
+        address("officer2", "NS-1-01", "1", "3", null, null);
+        assertThat(doors(items(fx.get("officer", "/api/v1/addresses?size=50&q=" + enc(village)).body()).stream()
+                .map(a -> a.get("fullText").asText()).toList())).containsExactlyElementsOf(DOOR_ORDER);
+        assertThat(items(fx.get("officer2", "/api/v1/addresses?size=50&q=" + enc(village)).body()).stream()
+                .map(a -> a.get("fullText").asText()).toList()).containsExactly("江苏省连云港市东海县牛山街道" + village + "1组3号");
+    }
+
+    @Test
+    void theHouseholdsOfferedToMoveAPersonIntoComeDoorByDoor() {
+        UUID grid = fx.gridId("FS-1-01");
+        for (UUID address : addresses.values()) {
+            HousingFixtures.Answer h = fx.call("officer", "POST", "/api/v1/households",
+                    Map.of("gridId", grid, "addressId", address));
+            assertThat(h.status()).as(String.valueOf(h.body())).isEqualTo(201);
+        }
+        List<String> places = items(fx.get("officer", "/api/v1/households?size=50&q=" + enc(village)).body()).stream()
+                .map(h -> h.get("place").asText()).toList();
+        assertThat(doors(places)).containsExactlyElementsOf(DOOR_ORDER);
+        assertThat(items(fx.get("officer2", "/api/v1/households?size=50&q=" + enc(village)).body())).isEmpty();
+    }
+
+    @Test
+    void theRentalsComeDoorByDoor() {
+        String landlord = "房东" + village;
+        for (UUID address : addresses.values()) {
+            HousingFixtures.Answer r = fx.call("officer", "POST", "/api/v1/rentals", Map.of("addressId", address,
+                    "landlordName", landlord, "landlordPhone", "13912340000", "purpose", "RESIDENCE",
+                    "contractFrom", LocalDate.now().toString()));
+            assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(201);
+        }
+        List<String> listed = items(fx.get("officer", "/api/v1/rentals?size=50&landlord=" + enc(landlord)).body())
+                .stream().map(r -> r.get("address").asText()).toList();
+        assertThat(doors(listed)).containsExactlyElementsOf(DOOR_ORDER);
+        assertThat(items(fx.get("officer2", "/api/v1/rentals?size=50&landlord=" + enc(landlord)).body())).isEmpty();
+    }
+
+    @Test
+    void theVerificationTasksOfAddressesComeDoorByDoor() {
+        UUID grid = fx.gridId("FS-1-01");
+        for (UUID address : addresses.values()) {
+            jdbc.sql("""
+                    INSERT INTO verification_task (id, grid_id, address_id, kind, period_from, period_to, reason_key,
+                        reason_args, status)
+                    VALUES (?, ?, ?, 'UNREGISTERED_USE', DATE '2026-10-01', DATE '2026-10-31',
+                            'utilities.reason.noReadings', '{}', 'OPEN')""")
+                    .params(UUID.randomUUID(), grid, address).update();
+        }
+        List<String> listed = new ArrayList<>();
+        List<String> seenByOther = new ArrayList<>();
+        for (int p = 1; p <= 50; p++) {
+            List<JsonNode> tasks = items(fx.get("officer", "/api/v1/verification-tasks?status=OPEN&size=100&page=" + p
+                    + "&gridId=" + grid).body());
+            tasks.stream().map(t -> t.path("address").asText()).filter(a -> a.contains(village)).forEach(listed::add);
+            if (tasks.size() < 100) {
+                break;
+            }
+        }
+        items(fx.get("officer2", "/api/v1/verification-tasks?status=OPEN&size=100").body()).stream()
+                .map(t -> t.path("address").asText()).filter(a -> a.contains(village)).forEach(seenByOther::add);
+        assertThat(doors(listed)).containsExactlyElementsOf(DOOR_ORDER);
+        assertThat(seenByOther).isEmpty();
+    }
+
+    @Test
+    void theBuildingsOfAGridComeByTheirNumbers() {
+        String estate = village.substring(0, 3);
+        List<String> names = List.of(estate + "12号楼", estate + "3号楼", estate + "1号楼");
+        for (String name : names) {
+            HousingFixtures.Answer b = fx.call("officer", "POST", "/api/v1/buildings", Map.of("gridId",
+                    fx.gridId("FS-1-02"), "name", name, "floors", 2, "units", 1, "roomsPerFloor", 2));
+            assertThat(b.status()).as(String.valueOf(b.body())).isEqualTo(201);
+        }
+        JsonNode listed = fx.get("officer", "/api/v1/buildings?gridId=" + fx.gridId("FS-1-02")).body();
+        assertThat(StreamSupport.stream(listed.spliterator(), false).map(b -> b.get("name").asText())
+                .filter(n -> n.startsWith(estate)).toList())
+                .containsExactly(estate + "1号楼", estate + "3号楼", estate + "12号楼");
+        assertThat(StreamSupport.stream(fx.get("officer2", "/api/v1/buildings").body().spliterator(), false)
+                .map(b -> b.get("name").asText()).filter(n -> n.startsWith(estate)).toList()).isEmpty();
+    }
+
+    @Test
+    void thePersonsFoundByAddressShowWhereEachLives() {
+        UUID grid = fx.gridId("FS-1-01");
+        Map<String, UUID> households = new HashMap<>();
+        for (String door : List.of("1组2号", "1组10号")) {
+            HousingFixtures.Answer h = fx.call("officer", "POST", "/api/v1/households",
+                    Map.of("gridId", grid, "addressId", addresses.get(door)));
+            households.put(door, UUID.fromString(h.body().get("id").asText()));
+        }
+        String name = village.substring(1, 3);
+        fx.person(grid, households.get("1组2号"), name + "甲", "HEAD", null, null);
+        fx.person(grid, households.get("1组10号"), name + "乙", "HEAD", null, null);
+
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        String html = browser.get("/persons?address=" + enc(village + "1组"), null).body();
+        assertThat(html).contains("<th>地址</th>")
+                .contains(">" + TOWNSHIP + village + "1组2号</td>", ">" + TOWNSHIP + village + "1组10号</td>");
+        assertThat(fx.get("officer", "/api/v1/persons?address=" + enc(village + "1组10号")).body().path("items")
+                .findValuesAsText("address")).containsExactly(TOWNSHIP + village + "1组10号");
+
+        ApiClient other = new ApiClient(port);
+        assertThat(other.formLogin("officer2", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(other.get("/persons?address=" + enc(village + "1组"), null).body()).doesNotContain(village + "1组2号");
+    }
+}
