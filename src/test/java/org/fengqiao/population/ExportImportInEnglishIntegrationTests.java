@@ -212,13 +212,7 @@ class ExportImportInEnglishIntegrationTests extends IntegrationTest {
                 csv.getBytes(StandardCharsets.UTF_8), true, PATIENCE, ENGLISH);
         assertThat(job.path("failedRows").asLong()).as(job.toString()).isEqualTo(1);
         byte[] errors = api.download("/api/v1/imports/" + job.path("id").asText() + "/errors", officer, ENGLISH).body();
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(errors))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getSheetName()).isEqualTo("Rejected rows");
-            assertThat(ExportIntegrationTests.headers(errors)).containsExactly("Row", "name", "sex", "gridCode", "Problems");
-            assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).contains("sex: Unreadable sex: x (male or female)")
-                    .doesNotContainPattern("\\p{IsHan}");
-        }
+        assertEnglishErrorFile(errors);
     }
 
     @Test
@@ -238,13 +232,7 @@ class ExportImportInEnglishIntegrationTests extends IntegrationTest {
         assertThat(english.path("failedRows").asLong()).as(english.toString()).isEqualTo(1);
         // fetched by his station chief, who reads Chinese: the file is still the officer's English
         byte[] errors = api.download("/api/v1/imports/" + english.path("id").asText() + "/errors", chief).body();
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(errors))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getSheetName()).isEqualTo("Rejected rows");
-            assertThat(ExportIntegrationTests.headers(errors)).containsExactly("Row", "name", "sex", "gridCode", "Problems");
-            assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).contains("sex: Unreadable sex: x (male or female)")
-                    .doesNotContainPattern("\\p{IsHan}");
-        }
+        assertEnglishErrorFile(errors);
 
         // the chief, whose profile is Chinese, imports the same file: his file is Chinese, fetched in English or not
         JsonNode chinese = ImportIntegrationTests.importAndWait(api, port, chief, "persons.csv", file, true, PATIENCE);
@@ -254,6 +242,17 @@ class ExportImportInEnglishIntegrationTests extends IntegrationTest {
             assertThat(ExportIntegrationTests.headers(errors)).startsWith("行号").endsWith("错误");
             assertThat(workbook.getSheetAt(0).getRow(1).getCell(4).getStringCellValue()).containsPattern("\\p{IsHan}")
                     .doesNotContain("Unreadable");
+        }
+    }
+
+    /** The error file of the one row {@code 英文错,x,FS-1-01}, in English: its sheet, headers and problem. */
+    private static void assertEnglishErrorFile(byte[] errors) throws Exception {
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(errors))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("Rejected rows");
+            assertThat(ExportIntegrationTests.headers(errors)).containsExactly("Row", "name", "sex", "gridCode", "Problems");
+            assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).contains("sex: Unreadable sex: x (male or female)")
+                    .doesNotContainPattern("\\p{IsHan}");
         }
     }
 
