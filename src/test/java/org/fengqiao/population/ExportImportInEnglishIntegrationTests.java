@@ -228,7 +228,8 @@ class ExportImportInEnglishIntegrationTests extends IntegrationTest {
                 "idNumber,sex\n,male\n".getBytes(StandardCharsets.UTF_8), true, PATIENCE);
         assertThat(missing.path("message").asText()).as(missing.toString()).contains("gridCode")
                 .doesNotContainPattern("\\p{IsHan}");
-        JsonNode english = ImportIntegrationTests.importAndWait(api, port, officer, "persons.csv", file, true, PATIENCE);
+        JsonNode english = ImportIntegrationTests.importAndWait(api, port, officer, "persons.csv", file, true,
+                PATIENCE);
         assertThat(english.path("failedRows").asLong()).as(english.toString()).isEqualTo(1);
         // fetched by his station chief, who reads Chinese: the file is still the officer's English
         byte[] errors = api.download("/api/v1/imports/" + english.path("id").asText() + "/errors", chief).body();

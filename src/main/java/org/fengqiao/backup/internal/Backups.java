@@ -213,7 +213,8 @@ public class Backups {
             if (!Files.isRegularFile(file)) {
                 return null;
             }
-            return Files.readAllLines(file).stream().filter(l -> l.startsWith("LABEL: ")).map(l -> l.substring(7).trim())
+            return Files.readAllLines(file).stream().filter(l -> l.startsWith("LABEL: "))
+                    .map(l -> l.substring(7).trim())
                     .filter(l -> NAMED.matcher(l).matches()).findFirst().orElse(null);
         } catch (IOException | UncheckedIOException e) {
             return null;
