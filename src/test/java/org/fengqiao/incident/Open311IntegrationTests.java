@@ -294,7 +294,8 @@ class Open311IntegrationTests extends IntegrationTest {
         assertThat(one.get("description").asText()).isEqualTo(hazards);
         assertThat(one.get("answers").get(0).get("code").asText()).isEqualTo("HAZARDS");
         assertThat(one.get("answers").get(0).get("value").asText()).isEqualTo("Fire, Gas leak");
-        JsonNode list = ApiClient.json(new ApiClient(port).get("/api/v1/incidents?gridId=" + grid.id().value() + "&size=100", token))
+        JsonNode list = ApiClient.json(new ApiClient(port).get("/api/v1/incidents?gridId=" + grid.id().value() + "&size=100", token,
+                "Accept-Language", "zh-CN"))
                 .get("items");
         JsonNode listed = null;
         for (JsonNode item : list) {

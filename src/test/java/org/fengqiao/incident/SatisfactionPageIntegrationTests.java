@@ -395,7 +395,7 @@ public class SatisfactionPageIntegrationTests extends IntegrationTest {
         ApiClient api = new ApiClient(port);
         OffsetDateTime now = OffsetDateTime.now();
         HttpResponse<String> api400 = api.get("/api/v1/incidents/satisfaction?from=" + now.plusDays(1).toInstant()
-                + "&to=" + now.toInstant(), api.token("chief", DEMO_PASSWORD));
+                + "&to=" + now.toInstant(), api.token("chief", DEMO_PASSWORD), "Accept-Language", "zh-CN");
         assertThat(api400.statusCode()).isEqualTo(400);
         assertThat(ApiClient.json(api400).get("errors").get(0).get("message").asText()).isEqualTo("起始时间必须早于截止时间");
     }

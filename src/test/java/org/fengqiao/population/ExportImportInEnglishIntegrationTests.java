@@ -212,6 +212,42 @@ class ExportImportInEnglishIntegrationTests extends IntegrationTest {
                 csv.getBytes(StandardCharsets.UTF_8), true, PATIENCE, ENGLISH);
         assertThat(job.path("failedRows").asLong()).as(job.toString()).isEqualTo(1);
         byte[] errors = api.download("/api/v1/imports/" + job.path("id").asText() + "/errors", officer, ENGLISH).body();
+        assertEnglishErrorFile(errors);
+    }
+
+    @Test
+    void theErrorFileSpeaksTheLanguageOfWhoeverStartedTheImportWhoeverFetchesIt() throws Exception {
+        // an officer who chose English on his profile, importing through the API without naming a language
+        jdbc.sql("UPDATE staff SET locale = 'en' WHERE username = 'officer'").update();
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        String chief = api.token("chief", DEMO_PASSWORD);
+        byte[] file = "name,sex,gridCode\n英文错,x,FS-1-01\n".getBytes(StandardCharsets.UTF_8);
+
+        JsonNode missing = ImportIntegrationTests.importAndWait(api, port, officer, "persons.csv",
+                "idNumber,sex\n,male\n".getBytes(StandardCharsets.UTF_8), true, PATIENCE);
+        assertThat(missing.path("message").asText()).as(missing.toString()).contains("gridCode")
+                .doesNotContainPattern("\\p{IsHan}");
+        JsonNode english = ImportIntegrationTests.importAndWait(api, port, officer, "persons.csv", file, true,
+                PATIENCE);
+        assertThat(english.path("failedRows").asLong()).as(english.toString()).isEqualTo(1);
+        // fetched by his station chief, who reads Chinese: the file is still the officer's English
+        byte[] errors = api.download("/api/v1/imports/" + english.path("id").asText() + "/errors", chief).body();
+        assertEnglishErrorFile(errors);
+
+        // the chief, whose profile is Chinese, imports the same file: his file is Chinese, fetched in English or not
+        JsonNode chinese = ImportIntegrationTests.importAndWait(api, port, chief, "persons.csv", file, true, PATIENCE);
+        assertThat(chinese.path("failedRows").asLong()).as(chinese.toString()).isEqualTo(1);
+        errors = api.download("/api/v1/imports/" + chinese.path("id").asText() + "/errors", chief, ENGLISH).body();
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(errors))) {
+            assertThat(ExportIntegrationTests.headers(errors)).startsWith("行号").endsWith("错误");
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(4).getStringCellValue()).containsPattern("\\p{IsHan}")
+                    .doesNotContain("Unreadable");
+        }
+    }
+
+    /** The error file of the one row {@code 英文错,x,FS-1-01}, in English: its sheet, headers and problem. */
+    private static void assertEnglishErrorFile(byte[] errors) throws Exception {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(errors))) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("Rejected rows");

@@ -52,10 +52,14 @@ public class ApiTokens {
 
     /** The principal of a valid, unexpired, unrevoked token of an active account. */
     public Optional<StaffPrincipal> resolve(String token) {
+        return signing(token).map(StaffRegister.Signing::principal);
+    }
+
+    /** The account of a valid, unexpired, unrevoked token of an active account, as it is signed in. */
+    Optional<StaffRegister.Signing> signing(String token) {
         return register.byTokenHash(hash(token), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .filter(signing -> signing.row().active())
-                .filter(signing -> !signing.row().lockedAt(clock.instant()))
-                .map(StaffRegister.Signing::principal);
+                .filter(signing -> !signing.row().lockedAt(clock.instant()));
     }
 
     public void revoke(String token) {

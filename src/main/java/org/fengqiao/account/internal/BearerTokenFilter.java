@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.fengqiao.platform.i18n.LanguageConfiguration;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -37,12 +38,16 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = request.getHeader("Authorization").substring(7).trim();
-        Optional<StaffPrincipal> principal = tokens.resolve(token);
+        Optional<StaffRegister.Signing> signing = tokens.signing(token);
+        Optional<StaffPrincipal> principal = signing.map(StaffRegister.Signing::principal);
         if (principal.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("invalid token"));
             return;
         }
+        // a client naming no language is answered in the one on the profile, as the pages are after sign-in; what
+        // the request does in the background (an import's error file) keeps it too
+        LanguageConfiguration.answerInProfileLanguage(request, signing.get().row().locale());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
                 principal.get().getAuthorities()));

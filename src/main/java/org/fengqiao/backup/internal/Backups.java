@@ -83,8 +83,8 @@ public class Backups {
 
     /**
      * A copy that can be restored: its name (the directory's), when it was taken, its size in bytes as recorded when
-     * it was taken (null when this database did not record it: after a restore, the copy restored from, whose row was
-     * copied before its size was known, and those taken after it).
+     * it was taken (null when this database did not record it: after a restore, the copies taken after the one
+     * restored from, whose runs the restored database never saw).
      */
     public record Backup(String name, Instant takenAt, Long bytes) {
     }
@@ -160,20 +160,16 @@ public class Backups {
 
     /**
      * The copies there are on disk, newest first, each with the size its run recorded: a page of seven copies reads
-     * one directory and one query, not the copies' thousands of files.
+     * one directory and one query, not the copies' thousands of files. Folders the platform did not write are no
+     * copies ({@link #copies}).
      */
     public List<Backup> list() {
         Path dir = directory();
         if (!available() || !Files.isDirectory(dir)) {
             return List.of();
         }
-        List<String> names = names(dir);
         Map<String, Long> recorded = new HashMap<>();
-        jdbc.sql("SELECT name, bytes FROM backup_run WHERE outcome = 'DONE' AND bytes IS NOT NULL AND name = ANY(:names)")
-                .param("names", names.toArray(String[]::new))
-                .query(rs -> {
-                    recorded.put(rs.getString("name"), rs.getLong("bytes"));
-                });
+        List<String> names = copies(dir, recorded);
         List<Backup> found = new ArrayList<>();
         for (String name : names) {
             var m = NAMED.matcher(name);
@@ -185,7 +181,47 @@ public class Backups {
         return found;
     }
 
-    /** The names of the copies in the directory, newest first. */
+    /**
+     * The copies the platform wrote in the directory, newest first, with the sizes their runs recorded put in
+     * {@code recorded}. A folder named like a copy is one when a run of this database took it, or when it carries the
+     * label PostgreSQL gave the copy of that name (a copy taken after the one this database was restored from, whose
+     * run the restored database never saw). Anything else was put there by hand: it is not shown, not counted among
+     * the copies kept, and never removed.
+     */
+    private List<String> copies(Path dir, Map<String, Long> recorded) {
+        List<String> names = names(dir);
+        Set<String> done = new java.util.HashSet<>();
+        jdbc.sql("SELECT name, bytes FROM backup_run WHERE outcome = 'DONE' AND name = ANY(:names)")
+                .param("names", names.toArray(String[]::new))
+                .query(rs -> {
+                    done.add(rs.getString("name"));
+                    if (rs.getObject("bytes") != null) {
+                        recorded.put(rs.getString("name"), rs.getLong("bytes"));
+                    }
+                });
+        return names.stream().filter(n -> done.contains(n) || n.equals(label(dir.resolve(n)))).toList();
+    }
+
+    /** The label in a copy's {@code backup_label}, which PostgreSQL wrote as its name; null without one. */
+    private static String label(Path copy) {
+        return labelIn(copy.resolve("backup_label"));
+    }
+
+    /** The copy's name a label file holds, null if it holds none. */
+    private static String labelIn(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            return Files.readAllLines(file).stream().filter(l -> l.startsWith("LABEL: "))
+                    .map(l -> l.substring(7).trim())
+                    .filter(l -> NAMED.matcher(l).matches()).findFirst().orElse(null);
+        } catch (IOException | UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    /** The names of the folders in the directory named like copies, newest first. */
     private static List<String> names(Path dir) {
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
@@ -222,13 +258,21 @@ public class Backups {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void endInterruptedRuns() {
-        endInterruptedRuns(jdbc, available() ? restoredFrom(dataDirectory()) : null);
+        endInterruptedRuns(jdbc, available() ? restoredFrom(dataDirectory()) : null, directory());
     }
 
-    static void endInterruptedRuns(JdbcClient jdbc, String restoredFrom) {
+    /**
+     * Ends the runs marked running; the one that took the copy {@code restoredFrom} is done, with the size of that
+     * copy in {@code backups} (as its run would have recorded it had the copy not been taken before), or none if the
+     * copy is no longer there.
+     */
+    static void endInterruptedRuns(JdbcClient jdbc, String restoredFrom, Path backups) {
         if (restoredFrom != null) {
-            jdbc.sql("UPDATE backup_run SET outcome = 'DONE', finished_at = coalesce(finished_at, now()) "
-                    + "WHERE outcome = 'RUNNING' AND name = :name").param("name", restoredFrom).update();
+            Path copy = backups.resolve(restoredFrom);
+            Long bytes = Files.isDirectory(copy) ? size(copy) : null;
+            jdbc.sql("UPDATE backup_run SET outcome = 'DONE', finished_at = coalesce(finished_at, now()), "
+                    + "bytes = coalesce(bytes, :bytes) WHERE outcome = 'RUNNING' AND name = :name")
+                    .param("bytes", bytes, java.sql.Types.BIGINT).param("name", restoredFrom).update();
         }
         jdbc.sql("UPDATE backup_run SET outcome = 'FAILED', finished_at = now(), error = 'backup.interrupted' WHERE outcome = 'RUNNING'")
                 .update();
@@ -236,16 +280,7 @@ public class Backups {
 
     /** The name of the copy this data directory was restored from, from the label PostgreSQL kept; null if none. */
     static String restoredFrom(Path data) {
-        Path label = data.resolve("backup_label.old");
-        try {
-            if (!Files.isRegularFile(label)) {
-                return null;
-            }
-            return Files.readAllLines(label).stream().filter(l -> l.startsWith("LABEL: ")).map(l -> l.substring(7).trim())
-                    .filter(l -> NAMED.matcher(l).matches()).findFirst().orElse(null);
-        } catch (IOException e) {
-            return null;
-        }
+        return labelIn(data.resolve("backup_label.old"));
     }
 
     /**
@@ -269,9 +304,6 @@ public class Backups {
     private Backup takeNow(String actor) {
         Path data = dataDirectory();
         Path dir = directory();
-        if (dir.startsWith(data)) {
-            throw new Conflict("backup.insideData", dir);
-        }
         UUID run = UUID.randomUUID();
         Instant started = clock.instant();
         // named before the copy: the run's row, copied while it says running, names the copy it is in
@@ -290,6 +322,10 @@ public class Backups {
         boolean recorded = false;
         Backup taken;
         try {
+            if (dir.startsWith(data)) {
+                // refused before anything is written, as a run the administrator sees failed with the reason
+                throw new Conflict("backup.insideData", dir);
+            }
             Files.createDirectories(dir);
             removeLeftovers(dir);
             long needed = size(data) + MARGIN;
@@ -511,7 +547,7 @@ public class Backups {
      */
     private void prune(Path dir, String taken) {
         try {
-            List<String> names = names(dir);
+            List<String> names = copies(dir, new HashMap<>());
             for (String old : names.subList(Math.min(keep(), names.size()), names.size())) {
                 if (!old.equals(taken) && discard(dir.resolve(old))) {
                     log.info("Backup {} removed: {} are kept", old, keep());
@@ -538,12 +574,17 @@ public class Backups {
         return true;
     }
 
-    /** What runs cut off by a stop, or removals stopped half way, left under a hidden name; only one run writes at a time. */
+    /**
+     * What runs cut off by a stop, or removals stopped half way, left under a hidden name (a copy's name after the
+     * prefix: nothing else is touched); only one run writes at a time.
+     */
     private void removeLeftovers(Path dir) throws IOException {
-        for (String glob : List.of(PARTIAL + "*", REMOVING + "*")) {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, glob)) {
+        for (String prefix : List.of(PARTIAL, REMOVING)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, prefix + "fengqiao-*")) {
                 for (Path p : entries) {
-                    delete(p);
+                    if (NAMED.matcher(p.getFileName().toString().substring(prefix.length())).matches()) {
+                        delete(p);
+                    }
                 }
             }
         }

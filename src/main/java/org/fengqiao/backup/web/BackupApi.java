@@ -32,7 +32,8 @@ class BackupApi {
     @PreAuthorize("hasAuthority('SYSTEM_BACKUP')")
     @Operation(summary = "The copies kept, newest first, and the latest runs with their outcome",
             description = "A copy's bytes are those its run recorded; null when this database did not record it "
-                    + "(after a restore: the copy restored from, and those taken after it).")
+                    + "(after a restore: the copies taken after the one restored from). Folders the platform did not "
+                    + "write are not listed.")
     Listing list() {
         return new Listing(backups.directory().toString(), backups.keep(), backups.nextNightly(), backups.list(),
                 backups.runs(BackupPages.RUNS));

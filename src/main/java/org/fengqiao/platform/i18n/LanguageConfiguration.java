@@ -16,7 +16,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Chinese by default, English on request: a {@code lang} parameter (kept in a cookie) wins,
- * then the cookie, then Accept-Language; anything else is Simplified Chinese.
+ * then the cookie, then Accept-Language, then the language on the caller's profile ({@link #answerInProfileLanguage},
+ * for an API client signed in by its token, which has no cookie); anything else is Simplified Chinese. A page session
+ * gets its profile's language as its cookie at sign-in.
  */
 @Configuration
 public class LanguageConfiguration implements WebMvcConfigurer {
@@ -24,6 +26,17 @@ public class LanguageConfiguration implements WebMvcConfigurer {
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     static final List<Locale> SUPPORTED = List.of(CHINESE, Locale.ENGLISH);
     static final String COOKIE = "fq_lang";
+    static final String PROFILE = LanguageConfiguration.class.getName() + ".profile";
+
+    /**
+     * A request whose caller's profile says {@code languageTag} (zh-CN or en) is answered in it when the request names
+     * no language itself (no {@code lang}, no cookie, no Accept-Language).
+     */
+    public static void answerInProfileLanguage(HttpServletRequest request, String languageTag) {
+        if (languageTag != null) {
+            request.setAttribute(PROFILE, supported(Locale.forLanguageTag(languageTag)));
+        }
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -71,7 +84,7 @@ public class LanguageConfiguration implements WebMvcConfigurer {
             }
             String header = request.getHeader("Accept-Language");
             if (header == null || header.isBlank()) {
-                return CHINESE;
+                return request.getAttribute(PROFILE) instanceof Locale profile ? profile : CHINESE;
             }
             try {
                 List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(header);

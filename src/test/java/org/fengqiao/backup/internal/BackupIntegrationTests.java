@@ -1,6 +1,7 @@
 package org.fengqiao.backup.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -37,6 +38,14 @@ class BackupIntegrationTests extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     Backups backups;
+    @Autowired
+    org.fengqiao.platform.FengqiaoProperties platform;
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     ApiClient api;
     String admin;
@@ -86,8 +95,12 @@ class BackupIntegrationTests extends IntegrationTest {
             assertThat(Backups.restoredFrom(restored)).isEqualTo(name);
             s.execute("INSERT INTO backup_run (id, started_at, name, outcome, actor) "
                     + "VALUES (gen_random_uuid(), now(), 'fengqiao-20200101-030000', 'RUNNING', 'nightly')");
-            Backups.endInterruptedRuns(JdbcClient.create(pg.getPostgresDatabase()), Backups.restoredFrom(restored));
+            Backups.endInterruptedRuns(JdbcClient.create(pg.getPostgresDatabase()), Backups.restoredFrom(restored),
+                    backups.directory());
             assertThat(single(s, "SELECT outcome FROM backup_run WHERE name = '" + name + "'")).isEqualTo("DONE");
+            // and its size recorded as the run would have recorded it, so the list shows it and not "not recorded"
+            assertThat(single(s, "SELECT bytes FROM backup_run WHERE name = '" + name + "'"))
+                    .isEqualTo(String.valueOf(Backups.size(copy)));
             assertThat(single(s, "SELECT outcome || ' ' || error FROM backup_run WHERE actor = 'nightly'"))
                     .as("a run a stop cut off").isEqualTo("FAILED backup.interrupted");
         } finally {
@@ -118,7 +131,7 @@ class BackupIntegrationTests extends IntegrationTest {
     void theOldestCopiesBeyondTheNumberKeptAreRemoved() throws IOException {
         Files.createDirectories(backups.directory());
         for (int day = 1; day <= backups.keep(); day++) {
-            Files.createDirectories(backups.directory().resolve(String.format("fengqiao-202001%02d-030000", day)));
+            copyTakenEarlier(String.format("fengqiao-202001%02d-030000", day));
         }
 
         String name = ApiClient.json(api.send("POST", "/api/v1/backups", admin, null)).get("name").asText();
@@ -126,6 +139,50 @@ class BackupIntegrationTests extends IntegrationTest {
         List<String> kept = backups.list().stream().map(Backups.Backup::name).toList();
         assertThat(kept).hasSize(backups.keep()).startsWith(name).doesNotContain("fengqiao-20200101-030000")
                 .contains("fengqiao-20200102-030000");
+    }
+
+    @Test
+    void foldersThePlatformDidNotWriteAreNeitherCopiesNorRemoved() throws IOException {
+        // put there by hand under a copy's name: empty, a data directory copied while stopped, a copy of another copy
+        Path empty = Files.createDirectories(backups.directory().resolve("fengqiao-20190101-030000"));
+        Path stopped = Files.createDirectories(backups.directory().resolve("fengqiao-20190102-030000"));
+        Files.writeString(stopped.resolve("PG_VERSION"), "17");
+        Path copied = Files.createDirectories(backups.directory().resolve("fengqiao-20190103-030000"));
+        Files.writeString(copied.resolve("backup_label"), "LABEL: fengqiao-20200101-030000\n");
+        for (int day = 1; day <= backups.keep(); day++) {
+            copyTakenEarlier(String.format("fengqiao-202001%02d-030000", day));
+        }
+        assertThat(backups.list()).extracting(Backups.Backup::name).hasSize(backups.keep())
+                .doesNotContain(empty.getFileName().toString(), stopped.getFileName().toString(),
+                        copied.getFileName().toString());
+
+        String name = ApiClient.json(api.send("POST", "/api/v1/backups", admin, null)).get("name").asText();
+
+        // the platform's own copies are kept to the number; the hand-made folders neither count nor go
+        assertThat(backups.list()).extracting(Backups.Backup::name).hasSize(backups.keep()).startsWith(name)
+                .doesNotContain("fengqiao-20200101-030000");
+        assertThat(empty).isDirectory();
+        assertThat(stopped.resolve("PG_VERSION")).hasContent("17");
+        assertThat(copied.resolve("backup_label")).exists();
+        var listed = ApiClient.json(api.get("/api/v1/backups", admin)).get("backups");
+        assertThat(listed.toString()).doesNotContain("fengqiao-2019");
+    }
+
+    @Test
+    void aTargetInsideTheDataDirectoryIsAFailedRunThatSaysWhy() {
+        Backups inside = new Backups(platform, new BackupProperties(DATA_DIR + "/backups", 7, "-"), dataSource, jdbc,
+                events, transactions, java.time.Clock.systemUTC());
+
+        assertThatThrownBy(() -> inside.take("admin")).isInstanceOf(org.fengqiao.platform.Conflict.class)
+                .extracting(e -> ((org.fengqiao.platform.Conflict) e).key()).isEqualTo("backup.insideData");
+
+        assertThat(Path.of(DATA_DIR, "backups")).doesNotExist();
+        var run = ApiClient.json(api.get("/api/v1/backups", admin)).get("runs").get(0);
+        assertThat(run.get("outcome").asText()).isEqualTo("FAILED");
+        assertThat(run.get("actor").asText()).isEqualTo("admin");
+        assertThat(run.get("error").asText()).isEqualTo("backup.insideData");
+        assertFailedRunShown("The backup directory " + Path.of(DATA_DIR, "backups").toAbsolutePath().normalize()
+                + " is inside the data directory");
     }
 
     @Test
@@ -207,7 +264,7 @@ class BackupIntegrationTests extends IntegrationTest {
             jdbc.sql("DROP TRIGGER IF EXISTS test_refuse_done ON backup_run").update();
             jdbc.sql("DROP FUNCTION IF EXISTS test_refuse_backup_run()").update();
             // the run that could not be recorded ends as the next start would end it
-            Backups.endInterruptedRuns(jdbc, null);
+            Backups.endInterruptedRuns(jdbc, null, backups.directory());
         }
         assertNextCopyIsTaken();
     }
@@ -275,6 +332,12 @@ class BackupIntegrationTests extends IntegrationTest {
         };
         String next = assertNextCopyIsTaken();
         assertThat(backups.directory().toFile().list()).noneMatch(n -> n.startsWith(".")).contains(next);
+    }
+
+    /** A copy as a run before this one left it: its directory with the label PostgreSQL gave it. */
+    private void copyTakenEarlier(String name) throws IOException {
+        Path copy = Files.createDirectories(backups.directory().resolve(name));
+        Files.writeString(copy.resolve("backup_label"), "START WAL LOCATION: 0/2000028\nLABEL: " + name + "\n");
     }
 
     private void assertFailedRunShown(String reason) {
