@@ -146,6 +146,20 @@ class PlacesPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theHouseholdPageLinksItsAddressToTheAddressPage() {
+        String street = "户址街" + UUID.randomUUID().toString().substring(0, 4);
+        UUID address = places.address("officer", "FS-4-01", street);
+        UUID household = fx.household(fx.gridId("FS-4-01"), null, false, false);
+        jdbc.sql("UPDATE household SET address_id = ? WHERE id = ?").params(address, household).update();
+        ApiClient officer = signedIn("officer");
+
+        String page = officer.get("/households/" + household, null).body();
+        assertThat(page).containsPattern("<a id=\"household-address\" href=\"/addresses/" + address + "\">[^<]*"
+                + street + "[^<]*</a>");
+        assertThat(officer.get("/addresses/" + address, null).body()).contains("/households/" + household);
+    }
+
+    @Test
     void theNavigationLeadsToThePagesAndVolunteersAreKeptOut() {
         ApiClient officer = signedIn("officer");
         String home = officer.get("/", null).body();
