@@ -76,6 +76,27 @@ class PersonPageFactsIntegrationTests extends IntegrationTest {
         assertThat(page("zh-CN", "/persons/" + elsewhere + "/edit")).doesNotContain("room-fixed");
     }
 
+    @Test
+    void aHouseholdWithoutANumberIsNamedByWhereItIsWithNothingBeforeIt() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID grid = fx.gridId("FS-1-01");
+        UUID household = fx.household(grid, null, false, false);
+        UUID person = fx.person(grid, household, "无号", "HEAD", null, null);
+        jdbc.sql("UPDATE household SET number = NULL WHERE id = ?").param(household).update();
+
+        assertThat(page("zh-CN", "/persons/" + person + "/edit"))
+                .contains("<strong id=\"household-fixed\">FS-1-01</strong>");
+        assertThat(page("zh-CN", "/persons/new?householdId=" + household))
+                .contains("<strong id=\"household-fixed\">FS-1-01</strong>");
+        assertThat(page("zh-CN", "/persons/" + person)).containsPattern(Pattern.compile(
+                "<th[^>]*>所在户</th>\\s*<td><a id=\"household-link\" href=\"/households/" + household
+                        + "\">查看该户</a></td>"));
+
+        jdbc.sql("UPDATE household SET number = 'H-无号' WHERE id = ?").param(household).update();
+        assertThat(page("zh-CN", "/persons/" + person + "/edit"))
+                .contains("<strong id=\"household-fixed\">H-无号 FS-1-01</strong>");
+    }
+
     /** A row of the page's facts table: its label, then its value. */
     private static Pattern fact(String label, String value) {
         return Pattern.compile("<th[^>]*>" + Pattern.quote(label) + "</th>\\s*<td[^>]*>"
