@@ -205,17 +205,8 @@ class InboxIntegrationTests extends IntegrationTest {
         Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
         TestGrid g = NotificationFixtures.grid(jurisdictions, staff, office);
         UUID grid = g.grid().id().value();
-        UUID household = UUID.randomUUID();
-        jdbc.sql("INSERT INTO household (id, grid_id, number, trusted) VALUES (?, ?, ?, false)")
-                .params(household, grid, "NT-" + household.toString().substring(0, 8)).update();
-        UUID person = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO person (id, grid_id, household_id, name, name_initials, name_pinyin, relation, residence, content_hash)
-                VALUES (?, ?, ?, '逾期走访', 'x', 'x', 'HEAD', 'PERMANENT', 'fixture')""")
-                .params(person, grid, household).update();
+        UUID person = overdueKeyPerson(grid, "逾期走访");
         LocalDate since = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(30);
-        jdbc.sql("INSERT INTO person_category (person_id, category, subtype, risk, since) VALUES (?, 'KEY_PERSON', 'MENTAL', 'HIGH', ?)")
-                .params(person, since).update();
 
         assertThat(overdueSweep.sweep(grid)).isEqualTo(1);
 
@@ -245,10 +236,13 @@ class InboxIntegrationTests extends IntegrationTest {
                 .params(household, grid, "NT-" + household.toString().substring(0, 8)).update();
         UUID person = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO person (id, grid_id, household_id, name, name_initials, name_pinyin, relation, residence, content_hash)
+                INSERT INTO person (id, grid_id, household_id, name, name_initials, name_pinyin, relation, residence,
+                                    content_hash)
                 VALUES (?, ?, ?, ?, 'x', 'x', 'HEAD', 'PERMANENT', 'fixture')""")
                 .params(person, grid, household, name).update();
-        jdbc.sql("INSERT INTO person_category (person_id, category, subtype, risk, since) VALUES (?, 'KEY_PERSON', 'DRUG', 'HIGH', ?)")
+        jdbc.sql("""
+                INSERT INTO person_category (person_id, category, subtype, risk, since)
+                VALUES (?, 'KEY_PERSON', 'MENTAL', 'HIGH', ?)""")
                 .params(person, LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(30)).update();
         return person;
     }

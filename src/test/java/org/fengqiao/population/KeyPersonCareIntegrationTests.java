@@ -306,7 +306,8 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
         String token = new org.fengqiao.account.ApiClient(port).token("officer", DEMO_PASSWORD);
         org.fengqiao.account.ApiClient web = new org.fengqiao.account.ApiClient(port);
 
-        String list = web.get("/key-persons?mine=false&overdue=true&gridId=" + grid, token, "Accept", "text/html").body();
+        String list = web.get("/key-persons?mine=false&overdue=true&gridId=" + grid, token, "Accept", "text/html")
+                .body();
         String back = "mine%3Dfalse%26overdue%3Dtrue%26gridId%3D" + grid;
         assertThat(list).contains("href=\"/key-persons/" + late + "?back=" + back + "\"");
         String page = web.get("/key-persons/" + late + "?back=" + back, token, "Accept", "text/html").body();

@@ -289,8 +289,8 @@ public class Inbox {
     }
 
     /**
-     * Marks read every recipient's unread entries of {@code kind} about a record, at {@code at}: what they asked for was
-     * done (a key person's overdue visit was made), so they no longer wait in anyone's inbox; answers how many.
+     * Marks read every recipient's unread entries of {@code kind} about a record, at {@code at}: what they asked for
+     * was done (a key person's overdue visit was made), so they no longer wait in anyone's inbox; answers how many.
      */
     public int answered(Kind kind, String recordType, UUID recordId, Instant at) {
         return jdbc.sql("""

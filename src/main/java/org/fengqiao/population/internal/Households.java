@@ -25,8 +25,9 @@ public class Households {
 
     private static final String SELECT = """
             SELECT h.id, h.grid_id, g.code AS grid_code, u.path AS unit_path, h.address_id, a.full_text AS address,
-                   h.room_id, r.number AS room_number, r.unit_no AS room_unit, r.floor AS room_floor, b.id AS building_id,
-                   b.name AS building_name, h.number, h.trusted, h.in_difficulty, h.contact_card_on, h.note, h.version
+                   h.room_id, r.number AS room_number, r.unit_no AS room_unit, r.floor AS room_floor,
+                   b.id AS building_id, b.name AS building_name, h.number, h.trusted, h.in_difficulty,
+                   h.contact_card_on, h.note, h.version
             FROM household h JOIN grid g ON g.id = h.grid_id JOIN unit u ON u.id = g.unit_id
             LEFT JOIN address a ON a.id = h.address_id
             LEFT JOIN room r ON r.id = h.room_id LEFT JOIN building b ON b.id = r.building_id

@@ -21,7 +21,7 @@ final class KeyPersonListReturn {
     private KeyPersonListReturn() {
     }
 
-    /** The list's filters in {@code query} (the list's query string, or its path and query), as a query; "" for none. */
+    /** The list's filters in {@code query} (its query string, or its path and query), as a query; "" for none. */
     static String query(String query) {
         if (query == null || query.isBlank()) {
             return "";
