@@ -205,17 +205,8 @@ class InboxIntegrationTests extends IntegrationTest {
         Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
         TestGrid g = NotificationFixtures.grid(jurisdictions, staff, office);
         UUID grid = g.grid().id().value();
-        UUID household = UUID.randomUUID();
-        jdbc.sql("INSERT INTO household (id, grid_id, number, trusted) VALUES (?, ?, ?, false)")
-                .params(household, grid, "NT-" + household.toString().substring(0, 8)).update();
-        UUID person = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO person (id, grid_id, household_id, name, name_initials, name_pinyin, relation, residence, content_hash)
-                VALUES (?, ?, ?, '逾期走访', 'x', 'x', 'HEAD', 'PERMANENT', 'fixture')""")
-                .params(person, grid, household).update();
+        UUID person = overdueKeyPerson(grid, "逾期走访");
         LocalDate since = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(30);
-        jdbc.sql("INSERT INTO person_category (person_id, category, subtype, risk, since) VALUES (?, 'KEY_PERSON', 'MENTAL', 'HIGH', ?)")
-                .params(person, since).update();
 
         assertThat(overdueSweep.sweep(grid)).isEqualTo(1);
 
@@ -236,5 +227,60 @@ class InboxIntegrationTests extends IntegrationTest {
 
         assertThat(overdueSweep.sweep(grid)).as("the same overdue period is announced once").isZero();
         assertThat(entriesAbout(chief, person.toString())).hasSize(1);
+    }
+
+    /** A key person of the grid, in a household of his own, whose visit is 30 days overdue. */
+    UUID overdueKeyPerson(UUID grid, String name) {
+        UUID household = UUID.randomUUID();
+        jdbc.sql("INSERT INTO household (id, grid_id, number, trusted) VALUES (?, ?, ?, false)")
+                .params(household, grid, "NT-" + household.toString().substring(0, 8)).update();
+        UUID person = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO person (id, grid_id, household_id, name, name_initials, name_pinyin, relation, residence,
+                                    content_hash)
+                VALUES (?, ?, ?, ?, 'x', 'x', 'HEAD', 'PERMANENT', 'fixture')""")
+                .params(person, grid, household, name).update();
+        jdbc.sql("""
+                INSERT INTO person_category (person_id, category, subtype, risk, since)
+                VALUES (?, 'KEY_PERSON', 'MENTAL', 'HIGH', ?)""")
+                .params(person, LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(30)).update();
+        return person;
+    }
+
+    @Test
+    void theOverdueVisitsEntryStopsAskingOnceTheKeyPersonIsVisitedEitherWay() {
+        Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        TestGrid g = NotificationFixtures.grid(jurisdictions, staff, office);
+        UUID grid = g.grid().id().value();
+        UUID visitedHimself = overdueKeyPerson(grid, "逾访甲");
+        UUID visitedAtHome = overdueKeyPerson(grid, "逾访乙");
+        UUID notYet = overdueKeyPerson(grid, "逾访丙");
+        assertThat(overdueSweep.sweep(grid)).isEqualTo(3);
+        String chief = token(g.chiefLogin());
+        long unread = unread(chief);
+        for (UUID p : List.of(visitedHimself, visitedAtHome, notYet)) {
+            assertThat(entriesAbout(chief, p.toString()).get(0).get("unread").asBoolean()).isTrue();
+        }
+
+        // the key-person visit the entry links to
+        HttpResponse<String> visit = api.send("POST", "/api/v1/key-persons/" + visitedHimself + "/visits", chief,
+                Map.of("state", "STABLE", "findings", "本人在家，情绪稳定"));
+        assertThat(visit.statusCode()).as(visit.body()).isEqualTo(201);
+        JsonNode answered = entriesAbout(chief, visitedHimself.toString()).get(0);
+        assertThat(answered.get("unread").asBoolean()).as("no longer waiting for the visit").isFalse();
+        assertThat(answered.get("readAt").isNull()).isFalse();
+        assertThat(unread(chief)).isEqualTo(unread - 1);
+
+        // a visit to his household visits him too
+        UUID household = jdbc.sql("SELECT household_id FROM person WHERE id = ?").param(visitedAtHome)
+                .query(UUID.class).single();
+        HttpResponse<String> homeVisit = api.send("POST", "/api/v1/visits", chief,
+                Map.of("householdId", household, "findings", "入户走访，家人在场", "contactCard", false));
+        assertThat(homeVisit.statusCode()).as(homeVisit.body()).isEqualTo(201);
+        assertThat(entriesAbout(chief, visitedAtHome.toString()).get(0).get("unread").asBoolean()).isFalse();
+
+        assertThat(entriesAbout(chief, notYet.toString()).get(0).get("unread").asBoolean())
+                .as("a key person not visited still waits").isTrue();
+        assertThat(unread(chief)).isEqualTo(unread - 2);
     }
 }

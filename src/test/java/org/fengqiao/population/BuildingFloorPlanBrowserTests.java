@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Media;
 import java.util.UUID;
 import org.fengqiao.browser.BrowserTest;
+import org.fengqiao.jurisdiction.Jurisdictions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +18,8 @@ class BuildingFloorPlanBrowserTests extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
 
     @Test
     void officerSeesTheHeadAndKeyPersonInTheRightRoomAndMarksARoomVacant() {
@@ -77,6 +80,40 @@ class BuildingFloorPlanBrowserTests extends BrowserTest {
         page.locator("#room-household").click();
         page.waitForURL("**/households/" + household);
         assertThat(page.locator("table.members")).containsText("韩冰");
+    }
+
+    @Test
+    void theBuildingFormFindsItsStandardAddressWhosePageThenLeadsToTheFloorPlan() {
+        PlacesFixtures places = new PlacesFixtures(port, jdbc, jurisdictions);
+        String street = "楼址路" + UUID.randomUUID().toString().substring(0, 4);
+        UUID address = places.address("officer", "FS-1-01", street);
+        String name = HousingFixtures.unique("址楼");
+        login("officer");
+        page.navigate(url("/buildings"));
+        page.click("#new-building summary");
+        page.selectOption("#building-form select[name=gridId]", places.fx.gridId("FS-1-01").toString());
+        page.fill("#building-form input[name=name]", name);
+        page.fill("#building-form input[name=floors]", "3");
+        Locator picker = page.locator("#building-form [data-picker=addresses]");
+        assertThat(picker).containsText("标准地址");
+        picker.locator("input[type=search]").fill(street);
+        picker.locator(".picker-option").first().click();
+        assertThat(picker.locator(".picker-chosen")).containsText(street);
+        page.click("#building-form button[type=submit]");
+        page.waitForURL(u -> u.matches(".*/buildings/[0-9a-f-]{36}$"));
+        UUID building = UUID.fromString(page.url().substring(page.url().lastIndexOf('/') + 1));
+        assertThat(jdbc.sql("SELECT address_id FROM building WHERE id = ?").param(building).query(UUID.class).single())
+                .isEqualTo(address);
+        assertThat(page.locator("#plan-address")).containsText(street);
+
+        // the plan links to the address's page, which lists the building at it, and its link opens the floor plan
+        page.locator("#plan-address").click();
+        page.waitForURL("**/addresses/" + address);
+        Locator listed = page.locator(".at-address li", new Page.LocatorOptions().setHasText(name));
+        assertThat(listed.locator(".badge")).hasText("楼栋");
+        listed.locator("a").click();
+        page.waitForURL("**/buildings/" + building);
+        assertThat(page.locator(".floor-plan .plan-row")).hasCount(4);
     }
 
     @Test

@@ -53,7 +53,8 @@ class KeyPersonCareBrowserTests extends BrowserTest {
         shot("key-persons");
         assertThat(page.locator("tbody tr").first()).hasClass(java.util.regex.Pattern.compile("is-overdue"));
         page.click("a.key-person-name:text-is('蒋逾')");
-        page.waitForURL("**/key-persons/" + person);
+        // the person's page carries the list's filters for its way back
+        page.waitForURL(u -> u.contains("/key-persons/" + person + "?back="));
         assertThat(page.locator("#next-due .overdue-badge")).isVisible();
 
         page.selectOption("#visit-state", "STABLE");
@@ -71,6 +72,12 @@ class KeyPersonCareBrowserTests extends BrowserTest {
         shot("key-person");
         assertThat(jdbc.sql("SELECT risk FROM person_category WHERE person_id = ?").param(person).query(String.class).single())
                 .isEqualTo("MEDIUM");
+
+        // 返回 leads to the overdue list he came from, where the person visited is overdue no more
+        page.click("#back-to-list");
+        page.waitForURL("**/key-persons?overdue=true");
+        assertThat(page.locator(".segmented a.active")).containsText(new String[] {"只看逾期"});
+        assertThat(page.locator("a.key-person-name:text-is('蒋逾')")).hasCount(0);
     }
 
     @Test

@@ -300,6 +300,36 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theKeyPersonPageLeadsBackToTheFilteredListItCameFromAndNowhereElse() {
+        UUID late = keyPerson("FS-1-07", "回列", "HIGH", today.minusDays(40), false);
+        UUID grid = fx.gridId("FS-1-07");
+        String token = new org.fengqiao.account.ApiClient(port).token("officer", DEMO_PASSWORD);
+        org.fengqiao.account.ApiClient web = new org.fengqiao.account.ApiClient(port);
+
+        String list = web.get("/key-persons?mine=false&overdue=true&gridId=" + grid, token, "Accept", "text/html")
+                .body();
+        String back = "mine%3Dfalse%26overdue%3Dtrue%26gridId%3D" + grid;
+        assertThat(list).contains("href=\"/key-persons/" + late + "?back=" + back + "\"");
+        String page = web.get("/key-persons/" + late + "?back=" + back, token, "Accept", "text/html").body();
+        assertThat(page).contains("<a id=\"back-to-list\" href=\"/key-persons?mine=false&amp;overdue=true&amp;gridId="
+                + grid + "\">返回重点人员</a>");
+
+        // opened from elsewhere, or with a way back that is not the list's: the plain list
+        assertThat(web.get("/key-persons/" + late, token, "Accept", "text/html").body())
+                .contains("<a id=\"back-to-list\" href=\"/key-persons\">");
+        assertThat(web.get("/key-persons/" + late + "?back=https%3A%2F%2Fevil.example%2F%3Fmine%3Dtrue", token,
+                "Accept", "text/html").body()).contains("<a id=\"back-to-list\" href=\"/key-persons\">")
+                .doesNotContain("evil.example");
+        assertThat(web.get("/key-persons/" + late + "?back=overdue%3Dtrue%26next%3D%2F%2Fevil.example", token,
+                "Accept", "text/html").body()).contains("<a id=\"back-to-list\" href=\"/key-persons?overdue=true\">")
+                .doesNotContain("evil.example");
+        // the way back opens nothing outside the caller's subtree
+        String officer2 = new org.fengqiao.account.ApiClient(port).token("officer2", DEMO_PASSWORD);
+        assertThat(web.get("/key-persons/" + late + "?back=" + back, officer2, "Accept", "text/html").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void theGridChiefsPagesListHisOverdueKeyPersonsFirstAndTheHomePageCountsThem() {
         UUID late = keyPerson("FS-1-07", "页逾", "HIGH", today.minusDays(40), false);
         HousingFixtures.Answer ignored = fx.get("officer", "/api/v1/key-persons");

@@ -53,6 +53,50 @@ class PersonPageFactsIntegrationTests extends IntegrationTest {
         assertThat(zh).containsPattern(fact("民族", "—"));
     }
 
+    @Test
+    void aPersonLivingInABuildingsRoomShowsTheRoomLinkedToTheFloorPlanOnHisPageAndForm() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID grid = fx.gridId("FS-1-01");
+        UUID building = fx.building("officer", "FS-1-01", 4, 2, 2);
+        String name = jdbc.sql("SELECT name FROM building WHERE id = ?").param(building).query(String.class).single();
+        UUID person = fx.person(grid, fx.household(grid, fx.room(building, 2, "302"), false, false), "楼住", "HEAD",
+                null, null);
+        String link = "<a id=\"%s\" href=\"/buildings/" + building + "\">";
+
+        assertThat(page("zh-CN", "/persons/" + person)).containsPattern(Pattern.compile("<th[^>]*>房屋</th>\\s*<td>"
+                + Pattern.quote(link.formatted("room-link") + name + " 2单元 3层 302室</a>") + "</td>"));
+        assertThat(page("en", "/persons/" + person)).containsPattern(Pattern.compile("<th[^>]*>Room</th>\\s*<td>"
+                + Pattern.quote(link.formatted("room-link") + name + ", unit 2, floor 3, room 302</a>") + "</td>"));
+        assertThat(page("zh-CN", "/persons/" + person + "/edit")).contains(link.formatted("room-fixed") + name
+                + " 2单元 3层 302室</a>");
+
+        // a household in no building's room has no room to show
+        UUID elsewhere = fx.person(grid, fx.household(grid, null, false, false), "户住", "HEAD", null, null);
+        assertThat(page("zh-CN", "/persons/" + elsewhere)).doesNotContain("room-link").doesNotContain(">房屋<");
+        assertThat(page("zh-CN", "/persons/" + elsewhere + "/edit")).doesNotContain("room-fixed");
+    }
+
+    @Test
+    void aHouseholdWithoutANumberIsNamedByWhereItIsWithNothingBeforeIt() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID grid = fx.gridId("FS-1-01");
+        UUID household = fx.household(grid, null, false, false);
+        UUID person = fx.person(grid, household, "无号", "HEAD", null, null);
+        jdbc.sql("UPDATE household SET number = NULL WHERE id = ?").param(household).update();
+
+        assertThat(page("zh-CN", "/persons/" + person + "/edit"))
+                .contains("<strong id=\"household-fixed\">FS-1-01</strong>");
+        assertThat(page("zh-CN", "/persons/new?householdId=" + household))
+                .contains("<strong id=\"household-fixed\">FS-1-01</strong>");
+        assertThat(page("zh-CN", "/persons/" + person)).containsPattern(Pattern.compile(
+                "<th[^>]*>所在户</th>\\s*<td><a id=\"household-link\" href=\"/households/" + household
+                        + "\">查看该户</a></td>"));
+
+        jdbc.sql("UPDATE household SET number = 'H-无号' WHERE id = ?").param(household).update();
+        assertThat(page("zh-CN", "/persons/" + person + "/edit"))
+                .contains("<strong id=\"household-fixed\">H-无号 FS-1-01</strong>");
+    }
+
     /** A row of the page's facts table: its label, then its value. */
     private static Pattern fact(String label, String value) {
         return Pattern.compile("<th[^>]*>" + Pattern.quote(label) + "</th>\\s*<td[^>]*>"

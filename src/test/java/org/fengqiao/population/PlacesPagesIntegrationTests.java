@@ -119,6 +119,47 @@ class PlacesPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theAddressPageListsTheBuildingsAtItLinkedToTheirFloorPlansOnlyWithinTheCallersSubtree() {
+        UUID address = places.address("officer", "FS-4-01", "楼址街" + UUID.randomUUID().toString().substring(0, 4));
+        String name = HousingFixtures.unique("址楼");
+        HousingFixtures.Answer created = fx.call("officer", "POST", "/api/v1/buildings", Map.of("gridId",
+                fx.gridId("FS-4-01"), "name", name, "floors", 3, "units", 1, "roomsPerFloor", 2, "addressId", address));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        UUID building = UUID.fromString(created.body().get("id").asText());
+
+        String zh = signedIn("officer").get("/addresses/" + address, null).body();
+        assertThat(zh).contains("该地址的住户、楼栋、出租房屋和单位")
+                .containsPattern("<span class=\"badge\">楼栋</span>\\s*<a href=\"/buildings/" + building + "\">"
+                        + name + "</a>");
+        ApiClient english = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en");
+        assertThat(english.get("/addresses/" + address, null).body())
+                .containsPattern("<span class=\"badge\">Building</span>\\s*<a href=\"/buildings/" + building + "\">");
+
+        // the address moved to another station's grid: its officer sees the address, not the building left in ours
+        jdbc.sql("UPDATE address SET grid_id = ? WHERE id = ?").params(fx.gridId("NS-1-03"), address).update();
+        ApiClient officer2 = signedIn("officer2");
+        HttpResponse<String> theirs = officer2.get("/addresses/" + address, null);
+        assertThat(theirs.statusCode()).isEqualTo(200);
+        assertThat(theirs.body()).doesNotContain(building.toString()).doesNotContain(name);
+        assertThat(officer2.get("/buildings/" + building, null).statusCode()).isEqualTo(404);
+        assertThat(signedIn("officer").get("/addresses/" + address, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theHouseholdPageLinksItsAddressToTheAddressPage() {
+        String street = "户址街" + UUID.randomUUID().toString().substring(0, 4);
+        UUID address = places.address("officer", "FS-4-01", street);
+        UUID household = fx.household(fx.gridId("FS-4-01"), null, false, false);
+        jdbc.sql("UPDATE household SET address_id = ? WHERE id = ?").params(address, household).update();
+        ApiClient officer = signedIn("officer");
+
+        String page = officer.get("/households/" + household, null).body();
+        assertThat(page).containsPattern("<a id=\"household-address\" href=\"/addresses/" + address + "\">[^<]*"
+                + street + "[^<]*</a>");
+        assertThat(officer.get("/addresses/" + address, null).body()).contains("/households/" + household);
+    }
+
+    @Test
     void theNavigationLeadsToThePagesAndVolunteersAreKeptOut() {
         ApiClient officer = signedIn("officer");
         String home = officer.get("/", null).body();

@@ -288,6 +288,18 @@ public class Inbox {
                 .param("me", caller.staffId()).param("scope", caller.scopePatterns()).update() == 1;
     }
 
+    /**
+     * Marks read every recipient's unread entries of {@code kind} about a record, at {@code at}: what they asked for
+     * was done (a key person's overdue visit was made), so they no longer wait in anyone's inbox; answers how many.
+     */
+    public int answered(Kind kind, String recordType, UUID recordId, Instant at) {
+        return jdbc.sql("""
+                UPDATE inbox_entry SET read_at = :at
+                WHERE kind = :kind AND record_type = :type AND record_id = :record AND read_at IS NULL""")
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("kind", kind.name())
+                .param("type", recordType).param("record", recordId).update();
+    }
+
     public int markAllRead(Caller caller, Instant at) {
         return jdbc.sql("""
                 UPDATE inbox_entry SET read_at = :at

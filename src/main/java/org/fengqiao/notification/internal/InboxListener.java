@@ -11,6 +11,7 @@ import org.fengqiao.notification.internal.Inbox.Kind;
 import org.fengqiao.platform.Texts;
 import org.fengqiao.population.KeyPersonDesignationChanged;
 import org.fengqiao.population.KeyPersonVisitOverdue;
+import org.fengqiao.population.KeyPersonVisited;
 import org.fengqiao.population.LeftBehindChildTurned16;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Writes the inbox entries of incidents given to someone (routed or escalated to him), of the grid chief
  * kept informed of what his grid's manager or coordinator handles, of reports their residents reopened or added
  * information to (for the owner, and the grid chief of a reopening), of key persons' visits overdue and of persons
- * made, changed or unmade key persons for the grid chiefs, and of disputes flagged at risk of turning violent (民转刑)
+ * made, changed or unmade key persons for the grid chiefs (an overdue visit's entries closed once he is visited), and
+ * of disputes flagged at risk of turning violent (民转刑)
  * for the chiefs of the station above.
  * <p>
  * A plain synchronous {@link EventListener}, like the audit trail: the entry is written in the
@@ -113,6 +115,16 @@ class InboxListener {
                     "/key-persons/" + overdue.person().value(), overdue.unitPath(), overdue.name(),
                     "care.risk." + overdue.risk().name(), grid, false, overdue.dueOn(), clock.instant()));
         }
+    }
+
+    /**
+     * The key person was visited, and the visit is his latest: the overdue visits the grid chiefs were told of are
+     * made, so their entries stop asking for it (marked read, as the chief would once he saw to it), in the visit's
+     * transaction.
+     */
+    @EventListener
+    void on(KeyPersonVisited visited) {
+        inbox.answered(Kind.VISIT_OVERDUE, "person", visited.person().value(), visited.at());
     }
 
     /**

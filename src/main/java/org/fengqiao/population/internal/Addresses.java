@@ -134,21 +134,28 @@ public class Addresses {
                 .query(UUID.class).optional();
     }
 
-    /** A record at an address: a household, a rental or an organisation, with what a list calls it. */
+    /** A record at an address: a household, a building, a rental or an organisation, with what a list calls it. */
     public record AtAddress(String type, UUID id, String label) {
     }
 
-    /** The households, rentals and organisations at an address (it is visible, so they are in its grid's scope). */
-    public List<AtAddress> at(UUID addressId) {
+    /**
+     * The households, buildings, rentals and organisations at an address (it is visible, so they are in its grid's
+     * scope); a building is listed only when the caller may open its floor plan, since an address moved to another
+     * grid keeps the buildings registered at it in theirs.
+     */
+    public List<AtAddress> at(UUID addressId, Caller caller) {
         return jdbc.sql("""
                 SELECT 'household' AS type, h.id, coalesce(h.number, '') AS label, 1 AS o FROM household h WHERE h.address_id = :id
                 UNION ALL
-                SELECT 'rental', r.id, r.purpose, 2 FROM rental r LEFT JOIN room rm ON rm.id = r.room_id
+                SELECT 'building', b.id, b.name, 2 FROM building b JOIN grid g ON g.id = b.grid_id
+                JOIN unit u ON u.id = g.unit_id WHERE b.address_id = :id AND u.path LIKE ANY(:scope)
+                UNION ALL
+                SELECT 'rental', r.id, r.purpose, 3 FROM rental r LEFT JOIN room rm ON rm.id = r.room_id
                 WHERE coalesce(r.address_id, rm.address_id) = :id
                 UNION ALL
-                SELECT 'organisation', o.id, o.name, 3 FROM organisation o WHERE o.address_id = :id
+                SELECT 'organisation', o.id, o.name, 4 FROM organisation o WHERE o.address_id = :id
                 ORDER BY o, label LIMIT 200""")
-                .param("id", addressId)
+                .param("id", addressId).param("scope", caller.scopePatterns())
                 .query((rs, n) -> new AtAddress(rs.getString("type"), rs.getObject("id", UUID.class), rs.getString("label")))
                 .list();
     }

@@ -25,8 +25,9 @@ public class Households {
 
     private static final String SELECT = """
             SELECT h.id, h.grid_id, g.code AS grid_code, u.path AS unit_path, h.address_id, a.full_text AS address,
-                   h.room_id, r.number AS room_number, r.unit_no AS room_unit, b.id AS building_id,
-                   b.name AS building_name, h.number, h.trusted, h.in_difficulty, h.contact_card_on, h.note, h.version
+                   h.room_id, r.number AS room_number, r.unit_no AS room_unit, r.floor AS room_floor,
+                   b.id AS building_id, b.name AS building_name, h.number, h.trusted, h.in_difficulty,
+                   h.contact_card_on, h.note, h.version
             FROM household h JOIN grid g ON g.id = h.grid_id JOIN unit u ON u.id = g.unit_id
             LEFT JOIN address a ON a.id = h.address_id
             LEFT JOIN room r ON r.id = h.room_id LEFT JOIN building b ON b.id = r.building_id
@@ -39,8 +40,8 @@ public class Households {
     }
 
     public record Household(UUID id, UUID gridId, String gridCode, String unitPath, UUID addressId, String address,
-            UUID roomId, String roomNumber, Integer roomUnit, UUID buildingId, String buildingName, String number,
-            boolean trusted, boolean inDifficulty, LocalDate contactCardOn, String note, long version) {
+            UUID roomId, String roomNumber, Integer roomUnit, Integer roomFloor, UUID buildingId, String buildingName,
+            String number, boolean trusted, boolean inDifficulty, LocalDate contactCardOn, String note, long version) {
     }
 
     public record CategoryMark(String category, String subtype, String risk) {
@@ -309,7 +310,8 @@ public class Households {
         return new Household(rs.getObject("id", UUID.class), rs.getObject("grid_id", UUID.class),
                 rs.getString("grid_code"), rs.getString("unit_path"), rs.getObject("address_id", UUID.class),
                 rs.getString("address"), rs.getObject("room_id", UUID.class), rs.getString("room_number"),
-                (Integer) rs.getObject("room_unit"), rs.getObject("building_id", UUID.class),
+                (Integer) rs.getObject("room_unit"), (Integer) rs.getObject("room_floor"),
+                rs.getObject("building_id", UUID.class),
                 rs.getString("building_name"), rs.getString("number"), rs.getBoolean("trusted"),
                 rs.getBoolean("in_difficulty"), rs.getObject("contact_card_on", LocalDate.class), rs.getString("note"),
                 rs.getLong("version"));

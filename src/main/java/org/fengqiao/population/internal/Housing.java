@@ -38,9 +38,13 @@ public class Housing {
     private final Visits visits;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final KeyPersons keyPersons;
+    private final VisitedKeyPersons visited;
 
     Housing(Buildings buildings, Households households, VisitLog visitLog, Visits visits,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, KeyPersons keyPersons, VisitedKeyPersons visited) {
+        this.keyPersons = keyPersons;
+        this.visited = visited;
         this.buildings = buildings;
         this.households = households;
         this.visitLog = visitLog;
@@ -336,6 +340,8 @@ public class Housing {
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
+        // its key persons as they stand before the visit: it visits them too, and may answer an overdue reminder
+        List<KeyPersons.Row> keyPersonsBefore = keyPersons.ofHousehold(household.id());
         UUID id = UUID.randomUUID();
         if (!visitLog.insert(id, household.gridId(), household.id(), caller.staffId(), visitedAt, findings,
                 v.contactCard(), key, hash)) {
@@ -344,6 +350,7 @@ public class Housing {
         }
         VisitLog.Visit visit = visitLog.find(id).orElseThrow();
         events.publishEvent(Audited.created("visit", id, household.unitPath(), visitState(visit)));
+        visited.announce(keyPersonsBefore, visitedAt);
         if (v.contactCard()) {
             LocalDate day = visitedAt.atZoneSameInstant(LOCAL).toLocalDate();
             households.contactCard(household.id(), day);

@@ -43,8 +43,11 @@ public class KeyPersonCare {
     private final Clock clock;
     private final VisitRhythm rhythm;
 
+    private final VisitedKeyPersons visited;
+
     KeyPersonCare(KeyPersons keyPersons, Persons persons, VisitLog visitLog, PersonalDataCipher cipher,
-            ApplicationEventPublisher events, Clock clock, CareProperties properties) {
+            ApplicationEventPublisher events, Clock clock, CareProperties properties, VisitedKeyPersons visited) {
+        this.visited = visited;
         this.keyPersons = keyPersons;
         this.persons = persons;
         this.visitLog = visitLog;
@@ -323,6 +326,9 @@ public class KeyPersonCare {
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
+        // the visit is his household's too, so it reaches every key person of the household: as they stand before it
+        List<KeyPersons.Row> reached = person.householdId() == null ? List.of(person)
+                : keyPersons.ofHousehold(person.householdId());
         UUID id = UUID.randomUUID();
         if (!visitLog.insert(id, person.gridId(), person.householdId(), caller.staffId(), visitedAt, findings, false,
                 key, hash)) {
@@ -338,6 +344,7 @@ public class KeyPersonCare {
         after.put("state", in.state().name());
         after.put("helperIds", helpers.stream().map(UUID::toString).toList());
         events.publishEvent(Audited.created("visit", id, person.unitPath(), after));
+        visited.announce(reached, visitedAt);
         return new RecordedVisit(visit(personId, person, id), true);
     }
 

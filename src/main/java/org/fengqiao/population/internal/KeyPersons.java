@@ -95,6 +95,12 @@ public class KeyPersons {
                 .query(KeyPersons::row).list();
     }
 
+    /** The key persons of a household, unscoped: for a visit to a household the caller may see. */
+    public List<Row> ofHousehold(UUID householdId) {
+        return jdbc.sql(SELECT + " AND p.household_id = ? ORDER BY p.id").param(householdId)
+                .query(KeyPersons::row).list();
+    }
+
     public Optional<Row> findVisible(UUID personId, Caller caller) {
         return jdbc.sql(SELECT + " AND p.id = ? AND u.path LIKE ANY(?)").param(personId).param(caller.scopePatterns())
                 .query(KeyPersons::row).optional();

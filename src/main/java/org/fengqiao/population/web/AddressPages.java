@@ -66,7 +66,7 @@ class AddressPages {
         model.addAttribute("address", a);
         model.addAttribute("p", a.parts());
         model.addAttribute("existing", Boolean.TRUE.equals(existing));
-        model.addAttribute("at", addresses.at(id));
+        model.addAttribute("at", addresses.at(id, caller));
         model.addAttribute("grids", choices);
         model.addAttribute("townships", StandardAddress.townshipsOf(a.parts().countyCode()));
         model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));

@@ -1,5 +1,6 @@
 package org.fengqiao.population.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -63,8 +64,11 @@ class CarePages {
      */
     @GetMapping("/key-persons")
     String list(@RequestParam(required = false) Boolean mine, @RequestParam(defaultValue = "false") boolean overdue,
-            @RequestParam(required = false) UUID gridId, Model model, Locale locale) {
+            @RequestParam(required = false) UUID gridId, HttpServletRequest request, Model model, Locale locale) {
         Caller caller = Callers.require();
+        // each person's page leads back here with these filters
+        String filters = KeyPersonListReturn.query(request.getQueryString());
+        model.addAttribute("listQuery", filters.isEmpty() ? null : filters);
         Grid grid = gridId == null ? null : jurisdictions.visibleGrid(new GridId(gridId), caller).orElse(null);
         model.addAttribute("rhythmTexts", rhythmTexts(locale));
         boolean chief = care.headsAGrid(caller);
@@ -81,8 +85,12 @@ class CarePages {
         return "population/key-persons";
     }
 
+    /**
+     * One key person's care page; {@code back} is the query string of the list he was opened from, kept in the page's
+     * link back to that list (only the list's own filters: {@link KeyPersonListReturn}).
+     */
     @GetMapping("/key-persons/{id}")
-    String one(@PathVariable UUID id, Model model, Locale locale) {
+    String one(@PathVariable UUID id, @RequestParam(required = false) String back, Model model, Locale locale) {
         Caller caller = Callers.require();
         KeyPersonCare.Detail detail;
         try {
@@ -91,6 +99,7 @@ class CarePages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         model.addAttribute("d", detail);
+        model.addAttribute("backLink", KeyPersonListReturn.link(back));
         model.addAttribute("rhythmText", detail.status().interval() == null ? null : period(detail.status().interval(), locale));
         model.addAttribute("roles", HelperRole.values());
         model.addAttribute("risks", Risk.values());

@@ -1,0 +1,19 @@
+package org.fengqiao.population;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import org.fengqiao.jurisdiction.GridId;
+
+/**
+ * A key person was visited, by a key-person visit or a visit to his household, and the visit is now his latest: his
+ * rhythm counts from it, so a {@link KeyPersonVisitOverdue} announced before it is answered. Published in the visit's
+ * transaction; modules that keep reminders of the overdue visit close them.
+ *
+ * @param person    the key person
+ * @param grid      his grid
+ * @param unitPath  where the grid sits in the jurisdiction tree
+ * @param visitedAt when the visit took place, as recorded
+ * @param at        when it was recorded
+ */
+public record KeyPersonVisited(PersonId person, GridId grid, String unitPath, OffsetDateTime visitedAt, Instant at) {
+}
