@@ -81,6 +81,7 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
     UUID unclassifiedInJune;
     UUID neighboursUnclassifiedInJune;
     List<UUID> telecomFraudsInJune;
+    List<UUID> preventableInMay;
 
     @BeforeAll
     void aMonthOfWorkInTwoOffices() {
@@ -158,8 +159,9 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
 
         // preventable cases in May: 5 against 6, besides one not preventable, a merged duplicate and two unclassified
         UUID burglary = aCase(grid, "BURGLARY", MAY.plusDays(1), null);
+        preventableInMay = new ArrayList<>(List.of(burglary));
         for (String offence : List.of("NON_MOTOR_VEHICLE_THEFT", "TELECOM_FRAUD", "PICKPOCKETING", "ROBBERY")) {
-            aCase(grid, offence, MAY.plusDays(3), null);
+            preventableInMay.add(aCase(grid, offence, MAY.plusDays(3), null));
         }
         aCase(grid, "GAMBLING", MAY.plusDays(4), null);
         aCase(grid, "BURGLARY", MAY.plusDays(1), burglary); // the same burglary reported again, merged into the first
@@ -314,6 +316,101 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
                 BROWSER);
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("只能选一个");
+    }
+
+    @Test
+    void thePreventableCasesLinkToTheListOfExactlyThoseCounted() {
+        ApiClient chief = signedIn("chief", null);
+        Map<String, String> preventable = rows(page(chief, "/figures?month=2026-05&unit=" + office.id().value()))
+                .get("preventableCases");
+        assertThat(preventable).containsEntry("value", "5");
+        String link = preventable.get("href");
+        assertThat(link).isEqualTo("/incidents?show=all&amp;preventable=true&amp;from=2026-05-01&amp;to=2026-05-31"
+                + "&amp;unit=" + office.id().value());
+        List<String> expected = preventableInMay.stream().map(UUID::toString).toList();
+        assertThat(listed(page(chief, link.replace("&amp;", "&")))).as("May's five preventable cases: not the "
+                + "gambling, not the burglary's merged second report, not the year before's, not the neighbour's")
+                .containsExactlyInAnyOrderElementsOf(expected);
+
+        // the officer's whole jurisdiction: his five, not the neighbouring office's three snatchings
+        ApiClient officer = signedIn("figofficer" + n, null);
+        String his = rows(page(officer, "/figures?month=2026-05")).get("preventableCases").get("href");
+        assertThat(his).doesNotContain("unit=");
+        assertThat(listed(page(officer, his.replace("&amp;", "&")))).containsExactlyInAnyOrderElementsOf(expected);
+        ApiClient api = new ApiClient(port);
+        JsonNode listedByApi = ApiClient.json(api.get("/api/v1/incidents?preventable=true&from=2026-05-01"
+                + "&to=2026-05-31&size=100", api.token("figofficer" + n, DEMO_PASSWORD)));
+        assertThat(listedByApi.get("total").asLong()).isEqualTo(5);
+        assertThat(listedByApi.get("items")).extracting(i -> i.get("id").asText())
+                .containsExactlyInAnyOrderElementsOf(expected);
+
+        // a preventable offence narrows them to its own: the burglary, not its merged second report
+        assertThat(listed(page(officer, "/incidents?show=all&preventable=true&offence=BURGLARY&from=2026-05-01"
+                + "&to=2026-05-31"))).containsExactly(preventableInMay.get(0).toString());
+        // the page keeps the box ticked, and the filter on its tabs
+        String list = page(officer, link.replace("&amp;", "&").replaceAll("&unit=.*", ""));
+        assertThat(list).contains("id=\"filter-preventable\" name=\"preventable\" value=\"true\" checked=\"checked\"",
+                "href=\"/incidents?show=open&amp;preventable=true&amp;from=2026-05-01&amp;to=2026-05-31\"");
+    }
+
+    @Test
+    void preventableWithNoOffenceYetOrWithAnOffenceThatIsNotPreventableIsRefusedInTheReadersLanguage() {
+        ApiClient api = new ApiClient(port);
+        String token = api.token("figofficer" + n, DEMO_PASSWORD);
+        HttpResponse<String> unclassified = api.get("/api/v1/incidents?preventable=true&unclassified=true", token);
+        assertThat(unclassified.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(unclassified).get("errors").get(0).get("message").asText())
+                .isEqualTo("“可防性案件”与“案由未定”只能选一个：可防性案件都已认定案由。");
+        HttpResponse<String> unclassifiedEn = api.get("/api/v1/incidents?preventable=true&unclassified=true", token,
+                "Accept-Language", "en");
+        assertThat(unclassifiedEn.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(unclassifiedEn).get("errors").get(0).get("message").asText())
+                .contains("not both");
+        HttpResponse<String> gambling = api.get("/api/v1/incidents?preventable=true&offence=GAMBLING", token);
+        assertThat(gambling.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(gambling).get("errors").get(0).get("message").asText())
+                .contains("不属于可防性案件");
+        HttpResponse<String> gamblingEn = api.get("/api/v1/incidents?preventable=true&offence=GAMBLING", token,
+                "Accept-Language", "en");
+        assertThat(gamblingEn.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(gamblingEn).get("errors").get(0).get("message").asText())
+                .contains("is not preventable");
+
+        HttpResponse<String> page = signedIn("figofficer" + n, "zh-CN").get("/incidents?preventable=true"
+                + "&offence=GAMBLING", null, "Accept", BROWSER);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("不属于可防性案件").doesNotContain("data-id=");
+        HttpResponse<String> pageEn = signedIn("figofficer" + n, "en").get("/incidents?preventable=true"
+                + "&unclassified=true", null, "Accept", BROWSER);
+        assertThat(pageEn.statusCode()).isEqualTo(400);
+        assertThat(pageEn.body()).contains("a preventable case has its offence").doesNotContain("data-id=");
+    }
+
+    @Test
+    void theListKeepsTheCategoryAndEveryOtherFilterOnItsTabsItsPagesAndItsForm() {
+        ApiClient officer = signedIn("figofficer" + n, null);
+        // his office's cases over two years fill more than one page of thirty
+        String first = page(officer, "/incidents?show=all&category=CASE");
+        assertThat(first).contains("href=\"/incidents?show=open&amp;category=CASE\"",
+                "href=\"/incidents?show=all&amp;category=CASE&amp;page=2\"",
+                "<option value=\"CASE\" selected=\"selected\">");
+        String total = total(first);
+        String second = page(officer, "/incidents?show=all&category=CASE&page=2");
+        assertThat(total(second)).as("the second page lists the same cases").isEqualTo(total);
+        assertThat(second).contains("href=\"/incidents?show=all&amp;category=CASE\"");
+
+        // every filter at once, kept on a tab and on the form
+        String all = page(officer, "/incidents?show=all&status=RECEIVED&category=CASE&preventable=true"
+                + "&offence=BURGLARY&from=2025-05-01&to=2026-05-31&unit=" + office.id().value());
+        assertThat(all).contains("href=\"/incidents?show=overdue&amp;status=RECEIVED&amp;category=CASE"
+                + "&amp;offence=BURGLARY&amp;preventable=true&amp;from=2025-05-01&amp;to=2026-05-31&amp;unit="
+                + office.id().value() + "\"", "<input type=\"hidden\" name=\"status\" value=\"RECEIVED\">");
+    }
+
+    static String total(String html) {
+        Matcher m = Pattern.compile("id=\"list-total\"[^>]*data-total=\"(\\d+)\"").matcher(html);
+        assertThat(m.find()).as("the list says how many it found").isTrue();
+        return m.group(1);
     }
 
     @Test
