@@ -249,14 +249,11 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
     @Test
     void theCasesWithoutAnOffenceLinkToTheListOfThemOverTheSameDaysInTheSameUnit() {
         ApiClient chief = signedIn("chief", null);
-        Map<String, String> unclassified = rows(page(chief, "/figures?month=2026-06&unit=" + office.id().value()))
-                .get("casesUnclassified");
-        assertThat(unclassified).containsEntry("value", "1");
-        String link = unclassified.get("href");
-        assertThat(link).isEqualTo("/incidents?show=all&amp;unclassified=true&amp;from=2026-06-01&amp;to=2026-06-30"
-                + "&amp;unit=" + office.id().value());
-        assertThat(listed(page(chief, link.replace("&amp;", "&")))).as("the one case of June without an offence, "
-                + "not its merged duplicate, not May's, not the neighbouring office's")
+        assertThat(listedFrom(chief, "month=2026-06&unit=" + office.id().value(), "casesUnclassified", "1",
+                "/incidents?show=all&amp;unclassified=true&amp;from=2026-06-01&amp;to=2026-06-30&amp;unit="
+                        + office.id().value()))
+                .as("the one case of June without an offence, not its merged duplicate, not May's, not the "
+                        + "neighbouring office's")
                 .containsExactly(unclassifiedInJune.toString());
         // the chief's whole jurisdiction over June: the neighbour's unclassified case too
         String whole = rows(page(chief, "/figures?month=2026-06")).get("casesUnclassified").get("href");
@@ -321,22 +318,19 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
     @Test
     void thePreventableCasesLinkToTheListOfExactlyThoseCounted() {
         ApiClient chief = signedIn("chief", null);
-        Map<String, String> preventable = rows(page(chief, "/figures?month=2026-05&unit=" + office.id().value()))
-                .get("preventableCases");
-        assertThat(preventable).containsEntry("value", "5");
-        String link = preventable.get("href");
-        assertThat(link).isEqualTo("/incidents?show=all&amp;preventable=true&amp;from=2026-05-01&amp;to=2026-05-31"
-                + "&amp;unit=" + office.id().value());
         List<String> expected = preventableInMay.stream().map(UUID::toString).toList();
-        assertThat(listed(page(chief, link.replace("&amp;", "&")))).as("May's five preventable cases: not the "
-                + "gambling, not the burglary's merged second report, not the year before's, not the neighbour's")
+        assertThat(listedFrom(chief, "month=2026-05&unit=" + office.id().value(), "preventableCases", "5",
+                "/incidents?show=all&amp;preventable=true&amp;from=2026-05-01&amp;to=2026-05-31&amp;unit="
+                        + office.id().value()))
+                .as("May's five preventable cases: not the gambling, not the burglary's merged second report, not "
+                        + "the year before's, not the neighbour's")
                 .containsExactlyInAnyOrderElementsOf(expected);
 
         // the officer's whole jurisdiction: his five, not the neighbouring office's three snatchings
         ApiClient officer = signedIn("figofficer" + n, null);
-        String his = rows(page(officer, "/figures?month=2026-05")).get("preventableCases").get("href");
+        String his = figure(officer, "month=2026-05", "preventableCases").get("href");
         assertThat(his).doesNotContain("unit=");
-        assertThat(listed(page(officer, his.replace("&amp;", "&")))).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(listed(followed(officer, his))).containsExactlyInAnyOrderElementsOf(expected);
         ApiClient api = new ApiClient(port);
         JsonNode listedByApi = ApiClient.json(api.get("/api/v1/incidents?preventable=true&from=2026-05-01"
                 + "&to=2026-05-31&size=100", api.token("figofficer" + n, DEMO_PASSWORD)));
@@ -348,7 +342,7 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
         assertThat(listed(page(officer, "/incidents?show=all&preventable=true&offence=BURGLARY&from=2026-05-01"
                 + "&to=2026-05-31"))).containsExactly(preventableInMay.get(0).toString());
         // the page keeps the box ticked, and the filter on its tabs
-        String list = page(officer, link.replace("&amp;", "&").replaceAll("&unit=.*", ""));
+        String list = followed(officer, his);
         assertThat(list).contains("id=\"filter-preventable\" name=\"preventable\" value=\"true\" checked=\"checked\"",
                 "href=\"/incidents?show=open&amp;preventable=true&amp;from=2026-05-01&amp;to=2026-05-31\"");
     }
@@ -357,24 +351,12 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
     void preventableWithNoOffenceYetOrWithAnOffenceThatIsNotPreventableIsRefusedInTheReadersLanguage() {
         ApiClient api = new ApiClient(port);
         String token = api.token("figofficer" + n, DEMO_PASSWORD);
-        HttpResponse<String> unclassified = api.get("/api/v1/incidents?preventable=true&unclassified=true", token);
-        assertThat(unclassified.statusCode()).isEqualTo(400);
-        assertThat(ApiClient.json(unclassified).get("errors").get(0).get("message").asText())
-                .isEqualTo("“可防性案件”与“案由未定”只能选一个：可防性案件都已认定案由。");
-        HttpResponse<String> unclassifiedEn = api.get("/api/v1/incidents?preventable=true&unclassified=true", token,
-                "Accept-Language", "en");
-        assertThat(unclassifiedEn.statusCode()).isEqualTo(400);
-        assertThat(ApiClient.json(unclassifiedEn).get("errors").get(0).get("message").asText())
-                .contains("not both");
-        HttpResponse<String> gambling = api.get("/api/v1/incidents?preventable=true&offence=GAMBLING", token);
-        assertThat(gambling.statusCode()).isEqualTo(400);
-        assertThat(ApiClient.json(gambling).get("errors").get(0).get("message").asText())
-                .contains("不属于可防性案件");
-        HttpResponse<String> gamblingEn = api.get("/api/v1/incidents?preventable=true&offence=GAMBLING", token,
-                "Accept-Language", "en");
-        assertThat(gamblingEn.statusCode()).isEqualTo(400);
-        assertThat(ApiClient.json(gamblingEn).get("errors").get(0).get("message").asText())
-                .contains("is not preventable");
+        String both = "/api/v1/incidents?preventable=true&unclassified=true";
+        assertThat(refusal(api.get(both, token))).isEqualTo("“可防性案件”与“案由未定”只能选一个：可防性案件都已认定案由。");
+        assertThat(refusal(api.get(both, token, "Accept-Language", "en"))).contains("not both");
+        String gambling = "/api/v1/incidents?preventable=true&offence=GAMBLING";
+        assertThat(refusal(api.get(gambling, token))).contains("不属于可防性案件");
+        assertThat(refusal(api.get(gambling, token, "Accept-Language", "en"))).contains("is not preventable");
 
         HttpResponse<String> page = signedIn("figofficer" + n, "zh-CN").get("/incidents?preventable=true"
                 + "&offence=GAMBLING", null, "Accept", BROWSER);
@@ -405,6 +387,12 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
         assertThat(all).contains("href=\"/incidents?show=overdue&amp;status=RECEIVED&amp;category=CASE"
                 + "&amp;offence=BURGLARY&amp;preventable=true&amp;from=2025-05-01&amp;to=2026-05-31&amp;unit="
                 + office.id().value() + "\"", "<input type=\"hidden\" name=\"status\" value=\"RECEIVED\">");
+    }
+
+    /** The message of the API's refusal (400) of a request. */
+    static String refusal(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        return ApiClient.json(r).get("errors").get(0).get("message").asText();
     }
 
     static String total(String html) {
@@ -748,6 +736,26 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
             parts.add(part);
         }
         return parts;
+    }
+
+    /**
+     * The incidents listed where a figure links to: the figure's count and link checked first, then the link
+     * followed.
+     */
+    static List<String> listedFrom(ApiClient c, String period, String key, String count, String href) {
+        Map<String, String> row = figure(c, period, key);
+        assertThat(row).containsEntry("value", count).containsEntry("href", href);
+        return listed(followed(c, href));
+    }
+
+    /** One figure's row on the figures page for the period (and unit) asked. */
+    static Map<String, String> figure(ApiClient c, String period, String key) {
+        return rows(page(c, "/figures?" + period)).get(key);
+    }
+
+    /** The page a link of a page leads to (its {@code &} written {@code &amp;} in the HTML). */
+    static String followed(ApiClient c, String href) {
+        return page(c, href.replace("&amp;", "&"));
     }
 
     /** The ids of the incidents an incident list page shows. */
