@@ -126,8 +126,8 @@ class IncidentController {
                     + "unclassified=true (the cases without one yet, 案由未定; not both), preventable=true (the cases "
                     + "whose offence is preventable, 可防性案件, as the work figures count them; refused with "
                     + "unclassified or with an offence that is not preventable, allowed with one that is), each "
-                    + "leaving out a report merged into another as the work figures do; from and to (yyyy-MM-dd, both included, China "
-                    + "Standard Time: received on those days); unitId (the subtree of one unit, 404 outside the "
+                    + "leaving out a report merged into another as the work figures do; from and to (yyyy-MM-dd, "
+                    + "both included, China Standard Time: received on those days); unitId (the subtree of one unit, 404 outside the "
                     + "caller's jurisdiction).")
     PageView list(@RequestParam(required = false) Status status, @RequestParam(required = false) Category category,
             @RequestParam(required = false) UUID gridId, @RequestParam(required = false) Boolean overdue,
