@@ -81,6 +81,7 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
     UUID unclassifiedInJune;
     UUID neighboursUnclassifiedInJune;
     List<UUID> telecomFraudsInJune;
+    List<UUID> preventableInMay;
 
     @BeforeAll
     void aMonthOfWorkInTwoOffices() {
@@ -158,8 +159,9 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
 
         // preventable cases in May: 5 against 6, besides one not preventable, a merged duplicate and two unclassified
         UUID burglary = aCase(grid, "BURGLARY", MAY.plusDays(1), null);
+        preventableInMay = new ArrayList<>(List.of(burglary));
         for (String offence : List.of("NON_MOTOR_VEHICLE_THEFT", "TELECOM_FRAUD", "PICKPOCKETING", "ROBBERY")) {
-            aCase(grid, offence, MAY.plusDays(3), null);
+            preventableInMay.add(aCase(grid, offence, MAY.plusDays(3), null));
         }
         aCase(grid, "GAMBLING", MAY.plusDays(4), null);
         aCase(grid, "BURGLARY", MAY.plusDays(1), burglary); // the same burglary reported again, merged into the first
@@ -247,14 +249,11 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
     @Test
     void theCasesWithoutAnOffenceLinkToTheListOfThemOverTheSameDaysInTheSameUnit() {
         ApiClient chief = signedIn("chief", null);
-        Map<String, String> unclassified = rows(page(chief, "/figures?month=2026-06&unit=" + office.id().value()))
-                .get("casesUnclassified");
-        assertThat(unclassified).containsEntry("value", "1");
-        String link = unclassified.get("href");
-        assertThat(link).isEqualTo("/incidents?show=all&amp;unclassified=true&amp;from=2026-06-01&amp;to=2026-06-30"
-                + "&amp;unit=" + office.id().value());
-        assertThat(listed(page(chief, link.replace("&amp;", "&")))).as("the one case of June without an offence, "
-                + "not its merged duplicate, not May's, not the neighbouring office's")
+        assertThat(listedFrom(chief, "month=2026-06&unit=" + office.id().value(), "casesUnclassified", "1",
+                "/incidents?show=all&amp;unclassified=true&amp;from=2026-06-01&amp;to=2026-06-30&amp;unit="
+                        + office.id().value()))
+                .as("the one case of June without an offence, not its merged duplicate, not May's, not the "
+                        + "neighbouring office's")
                 .containsExactly(unclassifiedInJune.toString());
         // the chief's whole jurisdiction over June: the neighbour's unclassified case too
         String whole = rows(page(chief, "/figures?month=2026-06")).get("casesUnclassified").get("href");
@@ -314,6 +313,92 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
                 BROWSER);
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("只能选一个");
+    }
+
+    @Test
+    void thePreventableCasesLinkToTheListOfExactlyThoseCounted() {
+        ApiClient chief = signedIn("chief", null);
+        List<String> expected = preventableInMay.stream().map(UUID::toString).toList();
+        assertThat(listedFrom(chief, "month=2026-05&unit=" + office.id().value(), "preventableCases", "5",
+                "/incidents?show=all&amp;preventable=true&amp;from=2026-05-01&amp;to=2026-05-31&amp;unit="
+                        + office.id().value()))
+                .as("May's five preventable cases: not the gambling, not the burglary's merged second report, not "
+                        + "the year before's, not the neighbour's")
+                .containsExactlyInAnyOrderElementsOf(expected);
+
+        // the officer's whole jurisdiction: his five, not the neighbouring office's three snatchings
+        ApiClient officer = signedIn("figofficer" + n, null);
+        String his = figure(officer, "month=2026-05", "preventableCases").get("href");
+        assertThat(his).doesNotContain("unit=");
+        assertThat(listed(followed(officer, his))).containsExactlyInAnyOrderElementsOf(expected);
+        ApiClient api = new ApiClient(port);
+        JsonNode listedByApi = ApiClient.json(api.get("/api/v1/incidents?preventable=true&from=2026-05-01"
+                + "&to=2026-05-31&size=100", api.token("figofficer" + n, DEMO_PASSWORD)));
+        assertThat(listedByApi.get("total").asLong()).isEqualTo(5);
+        assertThat(listedByApi.get("items")).extracting(i -> i.get("id").asText())
+                .containsExactlyInAnyOrderElementsOf(expected);
+
+        // a preventable offence narrows them to its own: the burglary, not its merged second report
+        assertThat(listed(page(officer, "/incidents?show=all&preventable=true&offence=BURGLARY&from=2026-05-01"
+                + "&to=2026-05-31"))).containsExactly(preventableInMay.get(0).toString());
+        // the page keeps the box ticked, and the filter on its tabs
+        String list = followed(officer, his);
+        assertThat(list).contains("id=\"filter-preventable\" name=\"preventable\" value=\"true\" checked=\"checked\"",
+                "href=\"/incidents?show=open&amp;preventable=true&amp;from=2026-05-01&amp;to=2026-05-31\"");
+    }
+
+    @Test
+    void preventableWithNoOffenceYetOrWithAnOffenceThatIsNotPreventableIsRefusedInTheReadersLanguage() {
+        ApiClient api = new ApiClient(port);
+        String token = api.token("figofficer" + n, DEMO_PASSWORD);
+        String both = "/api/v1/incidents?preventable=true&unclassified=true";
+        assertThat(refusal(api.get(both, token))).isEqualTo("“可防性案件”与“案由未定”只能选一个：可防性案件都已认定案由。");
+        assertThat(refusal(api.get(both, token, "Accept-Language", "en"))).contains("not both");
+        String gambling = "/api/v1/incidents?preventable=true&offence=GAMBLING";
+        assertThat(refusal(api.get(gambling, token))).contains("不属于可防性案件");
+        assertThat(refusal(api.get(gambling, token, "Accept-Language", "en"))).contains("is not preventable");
+
+        HttpResponse<String> page = signedIn("figofficer" + n, "zh-CN").get("/incidents?preventable=true"
+                + "&offence=GAMBLING", null, "Accept", BROWSER);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("不属于可防性案件").doesNotContain("data-id=");
+        HttpResponse<String> pageEn = signedIn("figofficer" + n, "en").get("/incidents?preventable=true"
+                + "&unclassified=true", null, "Accept", BROWSER);
+        assertThat(pageEn.statusCode()).isEqualTo(400);
+        assertThat(pageEn.body()).contains("a preventable case has its offence").doesNotContain("data-id=");
+    }
+
+    @Test
+    void theListKeepsTheCategoryAndEveryOtherFilterOnItsTabsItsPagesAndItsForm() {
+        ApiClient officer = signedIn("figofficer" + n, null);
+        // his office's cases over two years fill more than one page of thirty
+        String first = page(officer, "/incidents?show=all&category=CASE");
+        assertThat(first).contains("href=\"/incidents?show=open&amp;category=CASE\"",
+                "href=\"/incidents?show=all&amp;category=CASE&amp;page=2\"",
+                "<option value=\"CASE\" selected=\"selected\">");
+        String total = total(first);
+        String second = page(officer, "/incidents?show=all&category=CASE&page=2");
+        assertThat(total(second)).as("the second page lists the same cases").isEqualTo(total);
+        assertThat(second).contains("href=\"/incidents?show=all&amp;category=CASE\"");
+
+        // every filter at once, kept on a tab and on the form
+        String all = page(officer, "/incidents?show=all&status=RECEIVED&category=CASE&preventable=true"
+                + "&offence=BURGLARY&from=2025-05-01&to=2026-05-31&unit=" + office.id().value());
+        assertThat(all).contains("href=\"/incidents?show=overdue&amp;status=RECEIVED&amp;category=CASE"
+                + "&amp;offence=BURGLARY&amp;preventable=true&amp;from=2025-05-01&amp;to=2026-05-31&amp;unit="
+                + office.id().value() + "\"", "<input type=\"hidden\" name=\"status\" value=\"RECEIVED\">");
+    }
+
+    /** The message of the API's refusal (400) of a request. */
+    static String refusal(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        return ApiClient.json(r).get("errors").get(0).get("message").asText();
+    }
+
+    static String total(String html) {
+        Matcher m = Pattern.compile("id=\"list-total\"[^>]*data-total=\"(\\d+)\"").matcher(html);
+        assertThat(m.find()).as("the list says how many it found").isTrue();
+        return m.group(1);
     }
 
     @Test
@@ -651,6 +736,26 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
             parts.add(part);
         }
         return parts;
+    }
+
+    /**
+     * The incidents listed where a figure links to: the figure's count and link checked first, then the link
+     * followed.
+     */
+    static List<String> listedFrom(ApiClient c, String period, String key, String count, String href) {
+        Map<String, String> row = figure(c, period, key);
+        assertThat(row).containsEntry("value", count).containsEntry("href", href);
+        return listed(followed(c, href));
+    }
+
+    /** One figure's row on the figures page for the period (and unit) asked. */
+    static Map<String, String> figure(ApiClient c, String period, String key) {
+        return rows(page(c, "/figures?" + period)).get(key);
+    }
+
+    /** The page a link of a page leads to (its {@code &} written {@code &amp;} in the HTML). */
+    static String followed(ApiClient c, String href) {
+        return page(c, href.replace("&amp;", "&"));
     }
 
     /** The ids of the incidents an incident list page shows. */

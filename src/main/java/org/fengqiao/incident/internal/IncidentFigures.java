@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.Offence;
 import org.fengqiao.incident.Source;
@@ -23,10 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class IncidentFigures implements PeriodFigures {
-
-    /** The codes of the preventable offences, as the figures' SQL compares them. */
-    private static final String[] PREVENTABLE = Stream.of(Offence.values()).filter(Offence::preventable)
-            .map(Offence::name).toArray(String[]::new);
 
     private final JdbcClient jdbc;
     private final SatisfactionReport satisfaction;
@@ -61,7 +56,7 @@ class IncidentFigures implements PeriodFigures {
                 GROUP BY i.source, i.category
                 """)
                 .param("scope", Period.patterns(unitPaths)).param("start", period.start()).param("end", period.end())
-                .param("preventable", PREVENTABLE)
+                .param("preventable", Incidents.PREVENTABLE)
                 .query(rs -> {
                     long n = rs.getLong(3);
                     bySource.merge(Source.valueOf(rs.getString(1)), n, Long::sum);
@@ -78,7 +73,8 @@ class IncidentFigures implements PeriodFigures {
                 .query(Long.class).single();
         List<Figure> figures = new ArrayList<>();
         figures.add(Figure.count("calls110", "figures.calls110", bySource.getOrDefault(Source.CALL_110, 0L)));
-        figures.add(Figure.count("preventableCases", "figures.preventableCases", cases[0]));
+        figures.add(Figure.count("preventableCases", "figures.preventableCases", cases[0])
+                .listedAt("/incidents?show=all&preventable=true"));
         figures.add(Figure.count("casesUnclassified", "figures.casesUnclassified", cases[1])
                 .listedAt("/incidents?show=all&unclassified=true"));
         figures.add(Figure.count("incidents", "figures.incidents",

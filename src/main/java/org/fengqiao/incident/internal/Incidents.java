@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.Offence;
 import org.fengqiao.incident.Source;
@@ -76,17 +77,18 @@ public class Incidents {
      * The list's filters; null means any. {@code owner}: only the items this person owns (his own to-do list), else
      * everyone's. {@code filedBy}: only the reports this person filed, those outside the scope included (he may report
      * beyond the grids he reads). {@code offence}: only the cases of that offence (案由); {@code unclassified}: only
-     * the cases with none yet (案由未定); either leaves out a report merged into another as its duplicate, as the work
+     * the cases with none yet (案由未定); {@code preventable}: only the cases whose offence is preventable (可防性案件,
+     * {@link Offence#preventable()}); each leaves out a report merged into another as its duplicate, as the work
      * figures do, so the list holds what they count. {@code receivedFrom} to {@code receivedBefore} (exclusive): only
      * what came in then.
      */
     public record Filter(Status status, Category category, UUID gridId, Boolean overdue, Boolean open, UUID owner,
-            UUID filedBy, Offence offence, boolean unclassified, OffsetDateTime receivedFrom,
+            UUID filedBy, Offence offence, boolean unclassified, boolean preventable, OffsetDateTime receivedFrom,
             OffsetDateTime receivedBefore) {
 
         public Filter(Status status, Category category, UUID gridId, Boolean overdue, Boolean open, UUID owner,
                 UUID filedBy) {
-            this(status, category, gridId, overdue, open, owner, filedBy, null, false, null, null);
+            this(status, category, gridId, overdue, open, owner, filedBy, null, false, false, null, null);
         }
 
         public Filter(Status status, Category category, UUID gridId, Boolean overdue, Boolean open, UUID owner) {
@@ -97,6 +99,10 @@ public class Incidents {
             this(status, category, gridId, overdue, open, null, null);
         }
     }
+
+    /** The codes of the preventable offences (可防性案件), as the list's and the work figures' SQL compare them. */
+    static final String[] PREVENTABLE = Stream.of(Offence.values()).filter(Offence::preventable).map(Offence::name)
+            .toArray(String[]::new);
 
     public record Page(List<Incident> items, long total) {
     }
@@ -264,6 +270,9 @@ public class Incidents {
         if (f.unclassified()) {
             where.append(" AND i.category = 'CASE' AND i.offence IS NULL AND i.merged_into IS NULL");
         }
+        if (f.preventable()) {
+            where.append(" AND i.offence = ANY(CAST(:preventable AS text[])) AND i.merged_into IS NULL");
+        }
         if (f.receivedFrom() != null) {
             where.append(" AND i.received_at >= :receivedFrom");
         }
@@ -306,6 +315,9 @@ public class Incidents {
             }
             if (f.offence() != null) {
                 spec.param("offence", f.offence().name());
+            }
+            if (f.preventable()) {
+                spec.param("preventable", PREVENTABLE);
             }
             if (f.receivedFrom() != null) {
                 spec.param("receivedFrom", f.receivedFrom());

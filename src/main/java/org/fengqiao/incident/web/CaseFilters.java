@@ -12,33 +12,45 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.PeriodFigures;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The incident list's filters a link from the work figures carries, on the page and in the API alike: the cases of
- * one offence (案由) or those without one yet (案由未定), received between two days (both included, China Standard
- * Time, as the figures count them) in one unit's subtree. A unit outside the caller's jurisdiction is not found (404),
- * as on every other page; an offence and "none yet" at once, or a first day after the last, are refused with the
- * reason and list nothing.
+ * one offence (案由), those without one yet (案由未定) or the preventable ones (可防性案件), received between two days
+ * (both included, China Standard Time, as the figures count them) in one unit's subtree. A unit outside the caller's
+ * jurisdiction is not found (404), as on every other page. Filters that could only list nothing are refused with the
+ * reason and list nothing: an offence and "none yet" at once, "preventable" with "none yet", "preventable" with an
+ * offence that is not preventable, a first day after the last. "Preventable" with a preventable offence narrows the
+ * preventable cases to that offence's, which the offence alone lists too, so it is allowed: the chief who came from
+ * the figure keeps the box ticked while he picks one offence of them.
  *
  * @param unit null for the caller's whole jurisdiction
  */
-record CaseFilters(Offence offence, boolean unclassified, LocalDate from, LocalDate to, Unit unit) {
+record CaseFilters(Offence offence, boolean unclassified, boolean preventable, LocalDate from, LocalDate to,
+        Unit unit) {
 
     /**
-     * @throws Invalid  for an offence with "none yet", or days reversed
+     * @throws Invalid  for an offence with "none yet", "preventable" with "none yet" or with an offence that is not
+     *                  preventable, or days reversed
      * @throws NotFound for a unit the caller may not see
      */
-    static CaseFilters read(Offence offence, boolean unclassified, LocalDate from, LocalDate to, UUID unitId,
-            Caller caller, Jurisdictions jurisdictions) {
+    static CaseFilters read(Offence offence, boolean unclassified, boolean preventable, LocalDate from, LocalDate to,
+            UUID unitId, Caller caller, Jurisdictions jurisdictions) {
         if (offence != null && unclassified) {
             throw Invalid.of("unclassified", "incident.list.offenceAndUnclassified");
+        }
+        if (preventable && unclassified) {
+            throw Invalid.of("preventable", "incident.list.preventableAndUnclassified");
+        }
+        if (preventable && offence != null && !offence.preventable()) {
+            throw Invalid.of("preventable", "incident.list.offenceNotPreventable");
         }
         if (from != null && to != null && from.isAfter(to)) {
             throw Invalid.of("from", "incident.list.daysReversed", from.toString(), to.toString());
         }
         Unit unit = unitId == null ? null
                 : jurisdictions.visibleUnit(new UnitId(unitId), caller).orElseThrow(() -> new NotFound("unit", unitId));
-        return new CaseFilters(offence, unclassified, from, to, unit);
+        return new CaseFilters(offence, unclassified, preventable, from, to, unit);
     }
 
     /** The unit paths listed: the unit's subtree, or all the caller may see. */
@@ -56,32 +68,30 @@ record CaseFilters(Offence offence, boolean unclassified, LocalDate from, LocalD
         return to == null ? null : to.plusDays(1).atStartOfDay(PeriodFigures.ZONE).toOffsetDateTime();
     }
 
-    /**
-     * These filters as query parameters to append to the list's other links (its tabs, its pages), each beginning
-     * with {@code &}: empty when none is set. Codes, days and ids only, so nothing needs escaping.
-     */
-    public String query() {
-        StringBuilder q = new StringBuilder();
+    /** Adds these filters to a link to the list, those set only. Codes, days and ids only. */
+    void addTo(UriComponentsBuilder link) {
         if (offence != null) {
-            q.append("&offence=").append(offence.name());
+            link.queryParam("offence", offence.name());
         }
         if (unclassified) {
-            q.append("&unclassified=true");
+            link.queryParam("unclassified", true);
+        }
+        if (preventable) {
+            link.queryParam("preventable", true);
         }
         if (from != null) {
-            q.append("&from=").append(from);
+            link.queryParam("from", from);
         }
         if (to != null) {
-            q.append("&to=").append(to);
+            link.queryParam("to", to);
         }
         if (unit != null) {
-            q.append("&unit=").append(unit.id().value());
+            link.queryParam("unit", unit.id().value());
         }
-        return q.toString();
     }
 
-    /** Whether any of these filters is set (the page then offers to clear them). */
+    /** Whether any of these filters is set. */
     public boolean any() {
-        return offence != null || unclassified || from != null || to != null || unit != null;
+        return offence != null || unclassified || preventable || from != null || to != null || unit != null;
     }
 }

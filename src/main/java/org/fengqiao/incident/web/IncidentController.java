@@ -123,26 +123,30 @@ class IncidentController {
             description = "Filters: status, category, gridId, overdue=true|false, open=true|false, mine=true (the items "
                     + "the caller owns), filed=true (the reports the caller filed himself, in any grid he may report in, "
                     + "those outside the grids he reads included), offence (a case's 案由, e.g. BURGLARY) or "
-                    + "unclassified=true (the cases without one yet, 案由未定; not both), each leaving out a report "
-                    + "merged into another as the work figures do; from and to (yyyy-MM-dd, both included, China "
-                    + "Standard Time: received on those days); unitId (the subtree of one unit, 404 outside the "
+                    + "unclassified=true (the cases without one yet, 案由未定; not both), preventable=true (the cases "
+                    + "whose offence is preventable, 可防性案件, as the work figures count them; refused with "
+                    + "unclassified or with an offence that is not preventable, allowed with one that is), each "
+                    + "leaving out a report merged into another as the work figures do; from and to (yyyy-MM-dd, "
+                    + "both included, China Standard Time: received on those days); unitId (the subtree of one unit, 404 outside the "
                     + "caller's jurisdiction).")
     PageView list(@RequestParam(required = false) Status status, @RequestParam(required = false) Category category,
             @RequestParam(required = false) UUID gridId, @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(defaultValue = "false") boolean filed, @RequestParam(required = false) Offence offence,
             @RequestParam(defaultValue = "false") boolean unclassified,
+            @RequestParam(defaultValue = "false") boolean preventable,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) UUID unitId,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size, Locale locale) {
         Caller caller = Callers.require();
-        CaseFilters cases = CaseFilters.read(offence, unclassified, from, to, unitId, caller, jurisdictions);
+        CaseFilters cases = CaseFilters.read(offence, unclassified, preventable, from, to, unitId, caller,
+                jurisdictions);
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int p = Math.max(1, page);
         Incidents.Page found = incidents.list(new Incidents.Filter(status, category, gridId, overdue, open,
                 mine ? caller.staffId() : null, filed ? caller.staffId() : null, cases.offence(),
-                cases.unclassified(), cases.receivedFrom(), cases.receivedBefore()),
+                cases.unclassified(), cases.preventable(), cases.receivedFrom(), cases.receivedBefore()),
                 cases.scope(caller), clock.instant(), limit, (p - 1) * limit);
         return new PageView(views.views(found.items(), locale), found.total(), p, limit);
     }

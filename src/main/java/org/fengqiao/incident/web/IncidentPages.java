@@ -81,13 +81,15 @@ class IncidentPages {
     String list(@RequestParam(required = false) Status status, @RequestParam(required = false) Category category,
             @RequestParam(required = false) String show, @RequestParam(required = false) Offence offence,
             @RequestParam(defaultValue = "false") boolean unclassified,
+            @RequestParam(defaultValue = "false") boolean preventable,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) UUID unit, @RequestParam(defaultValue = "1") int page, Locale locale,
             Model model) {
         Caller caller = Callers.require();
-        // the cases of an offence, or those without one yet, over days in a unit: where the work figures link to
-        CaseFilters cases = CaseFilters.read(offence, unclassified, from, to, unit, caller, jurisdictions);
+        // the cases of an offence, those without one yet or the preventable ones, over days in a unit: where the work
+        // figures link to
+        CaseFilters cases = CaseFilters.read(offence, unclassified, preventable, from, to, unit, caller, jurisdictions);
         String filter = show == null ? "open" : show;
         Boolean open = filter.equals("open") || filter.equals("mine") ? Boolean.TRUE : null;
         Boolean overdue = filter.equals("overdue") ? Boolean.TRUE : null;
@@ -98,7 +100,8 @@ class IncidentPages {
         UUID filedBy = filter.equals("filed") ? Callers.require().staffId() : null;
         int p = Math.max(1, page);
         Incidents.Page found = incidents.list(new Incidents.Filter(status, category, null, overdue, open, owner,
-                filedBy, cases.offence(), cases.unclassified(), cases.receivedFrom(), cases.receivedBefore()),
+                filedBy, cases.offence(), cases.unclassified(), cases.preventable(), cases.receivedFrom(),
+                cases.receivedBefore()),
                 cases.scope(caller), clock.instant(), PAGE_SIZE, (p - 1) * PAGE_SIZE);
         model.addAttribute("items", views.views(found.items(), locale));
         model.addAttribute("total", found.total());
@@ -109,7 +112,7 @@ class IncidentPages {
         }
         model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("show", filter);
-        model.addAttribute("category", category);
+        model.addAttribute("filters", new ListFilters(filter, status, category, cases));
         model.addAttribute("categories", Category.values());
         model.addAttribute("cases", cases);
         model.addAttribute("offences", Offence.values());

@@ -1,0 +1,48 @@
+package org.fengqiao.incident.web;
+
+import org.fengqiao.incident.Category;
+import org.fengqiao.incident.internal.Incidents.Status;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Every filter the incident list page accepts: the tab ({@code show}), the status, the category and the case filters
+ * the work figures link with. The page's tabs and pager take their links from here and its form its fields, so each
+ * keeps all the others, and a filter added to the list is kept everywhere by adding it here once.
+ *
+ * @param show   the tab: mine, open, overdue, all or filed
+ * @param status null for any
+ * @param category null for any
+ */
+record ListFilters(String show, Status status, Category category, CaseFilters cases) {
+
+    /** The list on another tab, every filter kept, from its first page. */
+    public String tab(String tab) {
+        return link(tab, 1);
+    }
+
+    /** One page of this list, every filter kept. */
+    public String page(int page) {
+        return link(show, page);
+    }
+
+    /** Whether any filter besides the tab is set (the page then offers to clear them and says how many it found). */
+    public boolean any() {
+        return status != null || category != null || cases.any();
+    }
+
+    private String link(String tab, int page) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/incidents").queryParam("show", tab);
+        if (status != null) {
+            link.queryParam("status", status.name());
+        }
+        if (category != null) {
+            link.queryParam("category", category.name());
+        }
+        cases.addTo(link);
+        if (page > 1) {
+            link.queryParam("page", page);
+        }
+        // the tab is the one thing typed by hand that comes back in the links: encoded, as every value is
+        return link.encode().build().toUriString();
+    }
+}
