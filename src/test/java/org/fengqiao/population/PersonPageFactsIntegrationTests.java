@@ -91,6 +91,10 @@ class PersonPageFactsIntegrationTests extends IntegrationTest {
         assertThat(page("zh-CN", "/persons/" + person)).containsPattern(Pattern.compile(
                 "<th[^>]*>所在户</th>\\s*<td><a id=\"household-link\" href=\"/households/" + household
                         + "\">查看该户</a></td>"));
+        // the household's own page and the form's crumb name it 住户, with no space left for the missing number
+        assertThat(page("zh-CN", "/households/" + household)).contains("<h1>住户</h1>").contains("<title>住户 ·");
+        assertThat(page("zh-CN", "/persons/" + person + "/edit")).containsPattern(
+                "<a id=\"household-crumb\" href=\"/households/" + household + "\">住户</a>");
 
         jdbc.sql("UPDATE household SET number = 'H-无号' WHERE id = ?").param(household).update();
         assertThat(page("zh-CN", "/persons/" + person + "/edit"))
