@@ -68,7 +68,8 @@ class BuildingEditIntegrationTests extends IntegrationTest {
     }
 
     List<String> rooms(UUID building) {
-        return jdbc.sql("SELECT unit_no || '-' || number FROM room WHERE building_id = ? ORDER BY unit_no, floor, number")
+        return jdbc.sql("""
+                SELECT unit_no || '-' || number FROM room WHERE building_id = ? ORDER BY unit_no, floor, number""")
                 .param(building).query(String.class).list();
     }
 
@@ -116,7 +117,8 @@ class BuildingEditIntegrationTests extends IntegrationTest {
             HousingFixtures.Answer refused = fx.call("officer", "PUT", "/api/v1/buildings/" + building,
                     change(name, address, 2, 1, 2, 1), "Accept-Language", "en");
             assertThat(refused.status()).isEqualTo(400);
-            assertThat(HousingFixtures.errors(refused.body())).containsEntry("addressId", "the address is not in this grid");
+            assertThat(HousingFixtures.errors(refused.body()))
+                    .containsEntry("addressId", "the address is not in this grid");
         }
         // the name of another building of the grid is taken, its own is not
         UUID neighbour = fx.building("officer", "FS-1-01", 1, 1, 1);

@@ -36,6 +36,11 @@ public class Buildings {
             JOIN unit u ON u.id = g.unit_id
             """;
 
+    /** A room the dimensions keep: within the units and floors, numbered floor × 100 + an index within the rooms. */
+    private static final String KEPT = """
+            (r.unit_no <= :units AND r.floor <= :floors
+             AND r.number IN (SELECT (r.floor * 100 + ix)::text FROM generate_series(1, :rooms) ix))""";
+
     /**
      * Every room of a building with its households and the marks of their members, in one query:
      * members who have left (已离开) no longer mark a room. A room shows 出租 when an officer marked it
@@ -148,11 +153,6 @@ public class Buildings {
     public record RoomInUse(int unitNo, String number, long total) {
     }
 
-    /** A room the dimensions keep: within the units and floors, numbered floor × 100 + an index within the rooms. */
-    private static final String KEPT = """
-            (r.unit_no <= :units AND r.floor <= :floors
-             AND r.number IN (SELECT (r.floor * 100 + ix)::text FROM generate_series(1, :rooms) ix))""";
-
     /**
      * The rooms the dimensions would remove that anything refers to (a household, a rental, a utility reading, a
      * verification task, a visit's record of a change, or a vacant or rental mark set by hand), the first
@@ -194,13 +194,7 @@ public class Buildings {
         int removed = jdbc.sql("DELETE FROM room r WHERE r.building_id = :building AND NOT " + KEPT)
                 .param("building", id).param("units", units).param("floors", floors).param("rooms", roomsPerFloor)
                 .update();
-        int added = jdbc.sql("""
-                INSERT INTO room (id, building_id, unit_no, floor, number)
-                SELECT gen_random_uuid(), ?, un, fl, (fl * 100 + ix)::text
-                FROM generate_series(1, ?) un, generate_series(1, ?) fl, generate_series(1, ?) ix
-                ON CONFLICT (building_id, unit_no, floor, number) DO NOTHING""")
-                .params(id, units, floors, roomsPerFloor).update();
-        return new RoomsChanged(removed, added);
+        return new RoomsChanged(removed, addRooms(id, floors, units, roomsPerFloor));
     }
 
     /** How many rooms a change of dimensions removed and added. */
@@ -213,11 +207,19 @@ public class Buildings {
                 INSERT INTO building (id, grid_id, address_id, name, floors, units, rooms_per_floor)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, gridId, addressId, name, floors, units, roomsPerFloor).update();
-        // generate_series writes all rooms in one statement, however tall the building
-        jdbc.sql("""
+        addRooms(id, floors, units, roomsPerFloor);
+    }
+
+    /**
+     * Writes every room of the dimensions the building does not have yet: floor × 100 + index per floor, in each unit.
+     * generate_series writes them in one statement, however tall the building. Answers how many were written.
+     */
+    private int addRooms(UUID id, int floors, int units, int roomsPerFloor) {
+        return jdbc.sql("""
                 INSERT INTO room (id, building_id, unit_no, floor, number)
                 SELECT gen_random_uuid(), ?, un, fl, (fl * 100 + ix)::text
-                FROM generate_series(1, ?) un, generate_series(1, ?) fl, generate_series(1, ?) ix""")
+                FROM generate_series(1, ?) un, generate_series(1, ?) fl, generate_series(1, ?) ix
+                ON CONFLICT (building_id, unit_no, floor, number) DO NOTHING""")
                 .params(id, units, floors, roomsPerFloor).update();
     }
 

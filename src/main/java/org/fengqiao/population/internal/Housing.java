@@ -169,8 +169,9 @@ public class Housing {
             Buildings.RoomInUse r = rooms.get(i);
             MessageSourceResolvable label = new DefaultMessageSourceResolvable(new String[] {"housing.plan.roomLabel"},
                     new Object[] {r.unitNo(), r.number()});
-            list = list == null ? label : new DefaultMessageSourceResolvable(new String[] {"housing.building.roomsJoined"},
-                    new Object[] {label, list});
+            list = list == null ? label
+                    : new DefaultMessageSourceResolvable(new String[] {"housing.building.roomsJoined"},
+                            new Object[] {label, list});
         }
         return list;
     }
