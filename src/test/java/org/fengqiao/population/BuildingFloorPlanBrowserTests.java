@@ -117,6 +117,37 @@ class BuildingFloorPlanBrowserTests extends BrowserTest {
     }
 
     @Test
+    void anOfficerOpensTheEditFormFromTheFloorPlanRenamesTheBuildingAddsAFloorAndSeesBothOnThePlan() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID building = fx.building("officer", "FS-1-01", 2, 1, 2);
+        String name = HousingFixtures.unique("改后楼");
+        login("officer");
+        // the same form opened earlier in another tab, saved after this one: it is stale by then
+        Page stale = context.newPage();
+        stale.navigate(url("/buildings/" + building + "/edit"));
+
+        page.navigate(url("/buildings/" + building));
+        assertThat(page.locator(".floor-plan .plan-row")).hasCount(3);
+        page.click("#edit-building");
+        page.waitForURL("**/buildings/" + building + "/edit");
+        page.fill("#building-edit-form input[name=name]", name);
+        page.fill("#building-edit-form input[name=floors]", "3");
+        page.click("#building-edit-form button[type=submit]");
+        page.waitForURL("**/buildings/" + building);
+        assertThat(page.locator(".plan-header h1 span").first()).hasText(name);
+        assertThat(page.locator(".floor-plan .plan-row")).hasCount(4);
+        assertThat(page.locator("#room-1-302")).isVisible();
+
+        stale.fill("#building-edit-form input[name=name]", HousingFixtures.unique("迟到"));
+        stale.click("#building-edit-form button[type=submit]");
+        assertThat(stale.locator("#building-edit-form .form-status"))
+                .containsText("该楼栋在您编辑期间已被他人修改，本次未保存");
+        assertThat(jdbc.sql("SELECT name FROM building WHERE id = ?").param(building).query(String.class).single())
+                .isEqualTo(name);
+        stale.close();
+    }
+
+    @Test
     void printOpensTheServersPdfAndABrowsersPrintHidesTheControls() {
         HousingFixtures fx = new HousingFixtures(port, jdbc);
         UUID building = fx.building("officer", "FS-1-01", 12, 3, 4);

@@ -36,6 +36,11 @@ public class Buildings {
             JOIN unit u ON u.id = g.unit_id
             """;
 
+    /** A room the dimensions keep: within the units and floors, numbered floor × 100 + an index within the rooms. */
+    private static final String KEPT = """
+            (r.unit_no <= :units AND r.floor <= :floors
+             AND r.number IN (SELECT (r.floor * 100 + ix)::text FROM generate_series(1, :rooms) ix))""";
+
     /**
      * Every room of a building with its households and the marks of their members, in one query:
      * members who have left (已离开) no longer mark a room. A room shows 出租 when an officer marked it
@@ -125,8 +130,75 @@ public class Buildings {
     }
 
     public boolean nameTaken(UUID gridId, String name) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM building WHERE grid_id = ? AND name = ?)")
-                .params(gridId, name).query(Boolean.class).single();
+        return nameTaken(gridId, name, null);
+    }
+
+    /** Whether another building of the grid than {@code except} (null: none) has the name. */
+    public boolean nameTaken(UUID gridId, String name, UUID except) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM building WHERE grid_id = ? AND name = ?
+                               AND id IS DISTINCT FROM CAST(? AS uuid))""")
+                .params(gridId, name, except).query(Boolean.class).single();
+    }
+
+    /**
+     * The stored version of a building, its row locked until the transaction ends: a change checked against the
+     * version its form was made from cannot be overtaken between the check and the write.
+     */
+    public Optional<Long> lockVersion(UUID id) {
+        return jdbc.sql("SELECT version FROM building WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional();
+    }
+
+    /** A room that new dimensions would remove but cannot, as something refers to it; total counts them all. */
+    public record RoomInUse(int unitNo, String number, long total) {
+    }
+
+    /**
+     * The rooms the dimensions would remove that anything refers to (a household, a rental, a utility reading, a
+     * verification task, a visit's record of a change, or a vacant or rental mark set by hand), the first
+     * {@code limit} in door order. The rooms to be removed are locked first: a household registered in one meanwhile
+     * waits for this transaction, and is then refused by the foreign key, instead of slipping past the check.
+     */
+    public List<RoomInUse> roomsInUse(UUID buildingId, int floors, int units, int roomsPerFloor, int limit) {
+        jdbc.sql("SELECT r.id FROM room r WHERE r.building_id = :building AND NOT " + KEPT + " FOR UPDATE")
+                .param("building", buildingId).param("units", units).param("floors", floors)
+                .param("rooms", roomsPerFloor).query(UUID.class).list();
+        return jdbc.sql("""
+                SELECT r.unit_no, r.number, count(*) OVER () AS total FROM room r
+                WHERE r.building_id = :building AND NOT """ + KEPT + """
+                  AND (r.vacant OR r.rental
+                       OR EXISTS (SELECT 1 FROM household h WHERE h.room_id = r.id)
+                       OR EXISTS (SELECT 1 FROM rental rt WHERE rt.room_id = r.id)
+                       OR EXISTS (SELECT 1 FROM utility_reading ur WHERE ur.room_id = r.id)
+                       OR EXISTS (SELECT 1 FROM verification_task vt WHERE vt.room_id = r.id)
+                       OR EXISTS (SELECT 1 FROM visit_change vc WHERE vc.record_type = 'room' AND vc.record_id = r.id))
+                ORDER BY r.unit_no, r.floor, r.number
+                LIMIT :limit""")
+                .param("building", buildingId).param("units", units).param("floors", floors)
+                .param("rooms", roomsPerFloor).param("limit", limit)
+                .query((rs, n) -> new RoomInUse(rs.getInt("unit_no"), rs.getString("number"), rs.getLong("total")))
+                .list();
+    }
+
+    /**
+     * Writes a building's name, address and dimensions and raises its version; the rooms the dimensions no longer
+     * hold are removed (the caller checked nothing refers to them) and those they add are written, numbered as
+     * {@link #insert} numbers them. Answers how many rooms were removed and added.
+     */
+    public RoomsChanged update(UUID id, UUID addressId, String name, int floors, int units, int roomsPerFloor) {
+        jdbc.sql("""
+                UPDATE building SET address_id = ?, name = ?, floors = ?, units = ?, rooms_per_floor = ?,
+                    updated_at = now(), version = version + 1
+                WHERE id = ?""")
+                .params(addressId, name, floors, units, roomsPerFloor, id).update();
+        int removed = jdbc.sql("DELETE FROM room r WHERE r.building_id = :building AND NOT " + KEPT)
+                .param("building", id).param("units", units).param("floors", floors).param("rooms", roomsPerFloor)
+                .update();
+        return new RoomsChanged(removed, addRooms(id, floors, units, roomsPerFloor));
+    }
+
+    /** How many rooms a change of dimensions removed and added. */
+    public record RoomsChanged(int removed, int added) {
     }
 
     /** Stores the building and every room of it: floor × 100 + index per floor, in each unit. */
@@ -135,11 +207,19 @@ public class Buildings {
                 INSERT INTO building (id, grid_id, address_id, name, floors, units, rooms_per_floor)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, gridId, addressId, name, floors, units, roomsPerFloor).update();
-        // generate_series writes all rooms in one statement, however tall the building
-        jdbc.sql("""
+        addRooms(id, floors, units, roomsPerFloor);
+    }
+
+    /**
+     * Writes every room of the dimensions the building does not have yet: floor × 100 + index per floor, in each unit.
+     * generate_series writes them in one statement, however tall the building. Answers how many were written.
+     */
+    private int addRooms(UUID id, int floors, int units, int roomsPerFloor) {
+        return jdbc.sql("""
                 INSERT INTO room (id, building_id, unit_no, floor, number)
                 SELECT gen_random_uuid(), ?, un, fl, (fl * 100 + ix)::text
-                FROM generate_series(1, ?) un, generate_series(1, ?) fl, generate_series(1, ?) ix""")
+                FROM generate_series(1, ?) un, generate_series(1, ?) fl, generate_series(1, ?) ix
+                ON CONFLICT (building_id, unit_no, floor, number) DO NOTHING""")
                 .params(id, units, floors, roomsPerFloor).update();
     }
 

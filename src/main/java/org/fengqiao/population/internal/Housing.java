@@ -8,15 +8,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.population.VisitId;
 import org.fengqiao.population.Visits;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -89,23 +93,7 @@ public class Housing {
                 problems.add(problem("gridId", "housing.grid.unknown"));
             }
         }
-        String name = trim(b.name());
-        if (name == null) {
-            problems.add(problem("name", "error.field.required"));
-        } else if (name.length() > 100) {
-            problems.add(problem("name", "housing.text.tooLong", 100));
-        } else if (grid != null && buildings.nameTaken(grid.id(), name)) {
-            problems.add(problem("name", "housing.building.nameTaken", name));
-        }
-        range(problems, "floors", b.floors(), 200);
-        range(problems, "units", b.units(), 50);
-        range(problems, "roomsPerFloor", b.roomsPerFloor(), 50);
-        if (problems.isEmpty() && (long) b.floors() * b.units() * b.roomsPerFloor() > MAX_ROOMS) {
-            problems.add(problem("floors", "housing.building.tooManyRooms", MAX_ROOMS));
-        }
-        if (b.addressId() != null && grid != null && !sameGrid(households.gridOfAddress(b.addressId()), grid.id())) {
-            problems.add(problem("addressId", "housing.address.otherGrid"));
-        }
+        String name = checkBuilding(b, grid == null ? null : grid.id(), null, problems);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
@@ -114,6 +102,102 @@ public class Housing {
         Buildings.Building created = buildings.find(id).orElseThrow();
         events.publishEvent(Audited.created("building", id, grid.unitPath(), state(created)));
         return created;
+    }
+
+    /**
+     * A building's name, standard address and dimensions as an officer changes them, from a form that showed the
+     * building at {@code version}.
+     */
+    public record BuildingChange(String name, UUID addressId, Integer floors, Integer units, Integer roomsPerFloor,
+            Long version) {
+    }
+
+    /** At most this many rooms are named when a smaller building would remove rooms in use. */
+    static final int ROOMS_NAMED = 20;
+
+    /**
+     * Changes a building of the caller's scope (404 otherwise) under the rules of its creation: a name unique in its
+     * grid, an address of its grid, dimensions in range. Growing adds the missing rooms, numbered as creation numbers
+     * them; shrinking removes rooms only when nothing refers to any of them, else refuses naming them. A form made
+     * from another version than the stored one is refused as stale ({@code housing.building.stale}). Nothing is
+     * written when anything is refused.
+     */
+    @Transactional
+    public Buildings.Building changeBuilding(UUID id, BuildingChange c, Caller caller) {
+        Optional<Long> stored = buildings.lockVersion(id);
+        Buildings.Building before = buildings.findVisible(id, caller).orElseThrow(() -> new NotFound("building", id));
+        if (c.version() == null) {
+            throw Invalid.of("version", "error.field.required");
+        }
+        if (!stored.map(c.version()::equals).orElse(false)) {
+            throw new Conflict("housing.building.stale");
+        }
+        List<Invalid.Problem> problems = new ArrayList<>();
+        NewBuilding b = new NewBuilding(before.gridId(), c.name(), c.floors(), c.units(), c.roomsPerFloor(),
+                c.addressId());
+        String name = checkBuilding(b, before.gridId(), id, problems);
+        if (problems.isEmpty()) {
+            List<Buildings.RoomInUse> inUse = buildings.roomsInUse(id, c.floors(), c.units(), c.roomsPerFloor(),
+                    ROOMS_NAMED);
+            if (!inUse.isEmpty()) {
+                String field = c.floors() < before.floors() ? "floors" : c.units() < before.units() ? "units"
+                        : "roomsPerFloor";
+                problems.add(problem(field, "housing.building.roomsInUse", inUse.get(0).total(), roomList(inUse)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        Buildings.RoomsChanged rooms = buildings.update(id, c.addressId(), name, c.floors(), c.units(),
+                c.roomsPerFloor());
+        Buildings.Building after = buildings.find(id).orElseThrow();
+        Map<String, Object> changed = state(after);
+        changed.put("roomsRemoved", rooms.removed());
+        changed.put("roomsAdded", rooms.added());
+        events.publishEvent(Audited.updated("building", id, after.unitPath(), state(before), changed));
+        return after;
+    }
+
+    /**
+     * The rooms named in the reader's language, each as the floor plan labels it ("1单元 701室"), joined by the
+     * language's list separator, "等" / "and more" when there are more than those named.
+     */
+    private static MessageSourceResolvable roomList(List<Buildings.RoomInUse> rooms) {
+        MessageSourceResolvable list = rooms.get(0).total() > rooms.size()
+                ? new DefaultMessageSourceResolvable("housing.building.roomsMore") : null;
+        for (int i = rooms.size() - 1; i >= 0; i--) {
+            Buildings.RoomInUse r = rooms.get(i);
+            MessageSourceResolvable label = new DefaultMessageSourceResolvable(new String[] {"housing.plan.roomLabel"},
+                    new Object[] {r.unitNo(), r.number()});
+            list = list == null ? label
+                    : new DefaultMessageSourceResolvable(new String[] {"housing.building.roomsJoined"},
+                            new Object[] {label, list});
+        }
+        return list;
+    }
+
+    /**
+     * The checks a building's fields pass when it is created or changed, into {@code problems}: the name (unique in
+     * the grid but for {@code self}), the dimensions, the address (of the grid). Answers the name trimmed.
+     */
+    private String checkBuilding(NewBuilding b, UUID gridId, UUID self, List<Invalid.Problem> problems) {
+        String name = trim(b.name());
+        if (name == null) {
+            problems.add(problem("name", "error.field.required"));
+        } else if (name.length() > 100) {
+            problems.add(problem("name", "housing.text.tooLong", 100));
+        } else if (gridId != null && buildings.nameTaken(gridId, name, self)) {
+            problems.add(problem("name", "housing.building.nameTaken", name));
+        }
+        boolean inRange = range(problems, "floors", b.floors(), 200) & range(problems, "units", b.units(), 50)
+                & range(problems, "roomsPerFloor", b.roomsPerFloor(), 50);
+        if (inRange && (long) b.floors() * b.units() * b.roomsPerFloor() > MAX_ROOMS) {
+            problems.add(problem("floors", "housing.building.tooManyRooms", MAX_ROOMS));
+        }
+        if (b.addressId() != null && gridId != null && !sameGrid(households.gridOfAddress(b.addressId()), gridId)) {
+            problems.add(problem("addressId", "housing.address.otherGrid"));
+        }
+        return name;
     }
 
     @Transactional
@@ -377,12 +461,16 @@ public class Housing {
         return ref.map(r -> r.id().equals(gridId)).orElse(false);
     }
 
-    private static void range(List<Invalid.Problem> problems, String field, Integer value, int max) {
+    /** Whether the value is given and in range; a problem of the field when not. */
+    private static boolean range(List<Invalid.Problem> problems, String field, Integer value, int max) {
         if (value == null) {
             problems.add(problem(field, "error.field.required"));
+            return false;
         } else if (value < 1 || value > max) {
             problems.add(problem(field, "housing.range", 1, max));
+            return false;
         }
+        return true;
     }
 
     private static Invalid.Problem problem(String field, String key, Object... args) {

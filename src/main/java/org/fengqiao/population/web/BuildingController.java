@@ -38,14 +38,18 @@ class BuildingController {
     record NewBuilding(UUID gridId, String name, Integer floors, Integer units, Integer roomsPerFloor, UUID addressId) {
     }
 
+    record BuildingChange(String name, UUID addressId, Integer floors, Integer units, Integer roomsPerFloor,
+            Long version) {
+    }
+
     record RoomMarks(Boolean vacant, Boolean rental, UUID visitId) {
     }
 
     record BuildingSummary(UUID id, UUID gridId, String gridCode, String gridName, String name, UUID addressId,
-            String address, int floors, int units, int roomsPerFloor, long rooms, long households) {
+            String address, int floors, int units, int roomsPerFloor, long rooms, long households, long version) {
         static BuildingSummary of(Buildings.Building b) {
             return new BuildingSummary(b.id(), b.gridId(), b.gridCode(), b.gridName(), b.name(), b.addressId(),
-                    b.address(), b.floors(), b.units(), b.roomsPerFloor(), b.rooms(), b.households());
+                    b.address(), b.floors(), b.units(), b.roomsPerFloor(), b.rooms(), b.households(), b.version());
         }
     }
 
@@ -65,6 +69,20 @@ class BuildingController {
     BuildingSummary create(@RequestBody NewBuilding b) {
         return BuildingSummary.of(housing.createBuilding(new Housing.NewBuilding(b.gridId(), b.name(), b.floors(),
                 b.units(), b.roomsPerFloor(), b.addressId()), Callers.require()));
+    }
+
+    @PutMapping("/buildings/{id}")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Change a building's name, standard address and dimensions (floors, units, rooms per floor)",
+            description = "version is the building's version the client read (required): if the building was changed "
+                    + "since, 409 and nothing written. The address must be one of the building's grid, the name unique "
+                    + "in it, as on creation. Growing adds the missing rooms, numbered floor × 100 + index in each "
+                    + "unit; shrinking removes rooms only when none of them has a household, a rental, a utility "
+                    + "reading, a verification task, a visit's record or a vacant or rental mark: otherwise 400 naming "
+                    + "those rooms, and nothing changed. 404 outside the caller's jurisdiction. Audited.")
+    BuildingSummary change(@PathVariable UUID id, @RequestBody BuildingChange b) {
+        return BuildingSummary.of(housing.changeBuilding(id, new Housing.BuildingChange(b.name(), b.addressId(),
+                b.floors(), b.units(), b.roomsPerFloor(), b.version()), Callers.require()));
     }
 
     @GetMapping("/buildings")

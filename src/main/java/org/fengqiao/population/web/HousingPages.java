@@ -101,6 +101,19 @@ class HousingPages {
     }
 
     /**
+     * The form that changes a building's name, address and dimensions (saved through {@code PUT /api/v1/buildings/{id}}
+     * with the version shown, so a form overtaken by another change is refused); 404 outside the caller's subtree.
+     */
+    @GetMapping("/buildings/{id}/edit")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    String edit(@PathVariable UUID id, Model model) {
+        Buildings.Building b = buildings.findVisible(id, Callers.require())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("building", b);
+        return "population/building-edit";
+    }
+
+    /**
      * The floor plan as the PDF its 打印 button opens: what the page shows the caller, on one A4 page (more only for a
      * building too large for one even in the smallest readable type); 404 outside the caller's subtree, as the page.
      */
