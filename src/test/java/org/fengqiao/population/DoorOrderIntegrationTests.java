@@ -248,6 +248,30 @@ class DoorOrderIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theBuildingsAtAnAddressComeByTheirNumbersOnItsPage() {
+        UUID at = addresses.get("1组1号");
+        for (String name : List.of("12号楼", "十号楼", "3号楼")) {
+            HousingFixtures.Answer b = fx.call("officer", "POST", "/api/v1/buildings", Map.of("gridId",
+                    fx.gridId("FS-1-01"), "name", village + name, "floors", 1, "units", 1, "roomsPerFloor", 1,
+                    "addressId", at));
+            assertThat(b.status()).as(String.valueOf(b.body())).isEqualTo(201);
+        }
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        String html = browser.get("/addresses/" + at, null).body();
+        int three = html.indexOf(">" + village + "3号楼<");
+        int ten = html.indexOf(">" + village + "十号楼<");
+        int twelve = html.indexOf(">" + village + "12号楼<");
+        assertThat(three).as(html).isPositive();
+        assertThat(ten).isGreaterThan(three);
+        assertThat(twelve).isGreaterThan(ten);
+
+        ApiClient other = new ApiClient(port);
+        assertThat(other.formLogin("officer2", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(other.get("/addresses/" + at, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void thePersonsFoundByAddressShowWhereEachLives() {
         UUID grid = fx.gridId("FS-1-01");
         Map<String, UUID> households = new HashMap<>();
