@@ -172,8 +172,7 @@ public class Buildings {
                        OR EXISTS (SELECT 1 FROM utility_reading ur WHERE ur.room_id = r.id)
                        OR EXISTS (SELECT 1 FROM verification_task vt WHERE vt.room_id = r.id)
                        OR EXISTS (SELECT 1 FROM visit_change vc WHERE vc.record_type = 'room' AND vc.record_id = r.id))
-                ORDER BY r.unit_no, r.floor, r.number
-                LIMIT :limit""")
+                ORDER BY r.unit_no, r.floor, """ + Addresses.doorOrder("r.number") + " LIMIT :limit")
                 .param("building", buildingId).param("units", units).param("floors", floors)
                 .param("rooms", roomsPerFloor).param("limit", limit)
                 .query((rs, n) -> new RoomInUse(rs.getInt("unit_no"), rs.getString("number"), rs.getLong("total")))
