@@ -6,7 +6,8 @@
 -- Which runs are numbers: only a run directly followed by a word that numbers a place: 组 小组 村民小组 队 大队 号
 -- 栋 幢 座 楼 单元 层 室 区 期 排 巷 弄 路 街 段. A numeral inside a name (一品苑, 十里铺, 三口镇, 百禄镇, 七星村) is a
 -- word, not a door number: it stays text, so such names keep the place they had (and one name sorts the same in
--- every address it is part of). A run with 十, 百 or 千 is read as a number (十 10, 十一 11, 二十三 23, 一百零二 102,
+-- every address it is part of). The search reads a typed address so too (AddressQuery: 一组, 二十三号, 三栋; its
+-- words are among these). A run with 十, 百 or 千 is read as a number (十 10, 十一 11, 二十三 23, 一百零二 102,
 -- and as spoken, 一百一 110, 三千五 3500); one without is read digit by digit as rooms are (二〇二 202, 三 3).
 --
 -- Cost: the text is split once, by one regular expression, at runs of digits and of numeral characters (as V143
