@@ -99,27 +99,29 @@ class DoorOrderIntegrationTests extends IntegrationTest {
         return texts.stream().map(t -> t.substring(t.indexOf(village) + village.length())).toList();
     }
 
+    /** The texts of the village's addresses the address list shows the user, its first pages of the given size. */
+    List<String> listed(String user, int size, int pages) {
+        List<String> texts = new ArrayList<>();
+        for (int p = 1; p <= pages; p++) {
+            items(fx.get(user, "/api/v1/addresses?size=" + size + "&page=" + p + "&q=" + enc(village)).body())
+                    .forEach(a -> texts.add(a.get("fullText").asText()));
+        }
+        return texts;
+    }
+
     @Test
     void theAddressListShowsAVillageGroupAndACompoundDoorByDoor() {
-        JsonNode page = fx.get("officer", "/api/v1/addresses?size=50&q=" + enc(village)).body();
-        List<String> texts = items(page).stream().map(a -> a.get("fullText").asText()).toList();
+        List<String> texts = listed("officer", 50, 1);
         assertThat(texts).allMatch(t -> t.startsWith(TOWNSHIP + village));
         assertThat(doors(texts)).containsExactlyElementsOf(DOOR_ORDER);
 
         // paged, the pages follow one another in the same order
-        List<String> paged = new ArrayList<>();
-        for (int p = 1; p <= 3; p++) {
-            items(fx.get("officer", "/api/v1/addresses?size=3&page=" + p + "&q=" + enc(village)).body())
-                    .forEach(a -> paged.add(a.get("fullText").asText()));
-        }
-        assertThat(doors(paged)).containsExactlyElementsOf(DOOR_ORDER);
+        assertThat(doors(listed("officer", 3, 3))).containsExactlyElementsOf(DOOR_ORDER);
 
         // the same village's name in another station's grid: neither list shows the other's address
         address("officer2", "NS-1-01", "1", "3", null, null);
-        assertThat(doors(items(fx.get("officer", "/api/v1/addresses?size=50&q=" + enc(village)).body()).stream()
-                .map(a -> a.get("fullText").asText()).toList())).containsExactlyElementsOf(DOOR_ORDER);
-        assertThat(items(fx.get("officer2", "/api/v1/addresses?size=50&q=" + enc(village)).body()).stream()
-                .map(a -> a.get("fullText").asText()).toList()).containsExactly("江苏省连云港市东海县牛山街道" + village + "1组3号");
+        assertThat(doors(listed("officer", 50, 1))).containsExactlyElementsOf(DOOR_ORDER);
+        assertThat(listed("officer2", 50, 1)).containsExactly("江苏省连云港市东海县牛山街道" + village + "1组3号");
     }
 
     /**
@@ -142,16 +144,9 @@ class DoorOrderIntegrationTests extends IntegrationTest {
         List<String> expected = List.of("1组1号", "1组2号", "一组三号", "1组10号", "1组十二号", "1组一百零二号", "2组1号",
                 "二组2号", "十组1号", "十一组1号", "二十组1号", "一品苑3号楼", "十里铺1号", "幸福小区3号楼101室",
                 "幸福小区3号楼1001室", "幸福小区12号楼101室");
-        List<String> texts = items(fx.get("officer", "/api/v1/addresses?size=50&q=" + enc(village)).body()).stream()
-                .map(a -> a.get("fullText").asText()).toList();
-        assertThat(doors(texts)).containsExactlyElementsOf(expected);
+        assertThat(doors(listed("officer", 50, 1))).containsExactlyElementsOf(expected);
         // paged through the stored key's index, the pages follow one another in the same order
-        List<String> paged = new ArrayList<>();
-        for (int p = 1; p <= 4; p++) {
-            items(fx.get("officer", "/api/v1/addresses?size=5&page=" + p + "&q=" + enc(village)).body())
-                    .forEach(a -> paged.add(a.get("fullText").asText()));
-        }
-        assertThat(doors(paged)).containsExactlyElementsOf(expected);
+        assertThat(doors(listed("officer", 5, 4))).containsExactlyElementsOf(expected);
     }
 
     @Test
