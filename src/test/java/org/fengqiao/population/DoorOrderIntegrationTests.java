@@ -23,8 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * An officer walks a village group or a compound door by door, and the lists that show addresses list them so:
  * 1组1号, 1组2号, 1组10号, 2组1号 (not 1组10号 before 1组2号, as the text sorts), 3号楼 before 12号楼, 101室 before
- * 1001室: the address list, the households offered to move a person into, the rentals, the verification tasks and
- * the buildings. Each list keeps to the caller's jurisdiction. The persons list shows each person's address, so a
+ * 1001室: the address list, the households offered to move a person into, the rentals, the verification tasks,
+ * the buildings and the rooms of a floor plan. Numbers in Chinese numerals count as numbers too (一组 with 1组, 十组
+ * after 2组). Each list keeps to the caller's jurisdiction. The persons list shows each person's address, so a
  * search by address tells who lives where.
  */
 class DoorOrderIntegrationTests extends IntegrationTest {
@@ -63,16 +64,22 @@ class DoorOrderIntegrationTests extends IntegrationTest {
     }
 
     UUID address(String user, String gridCode, String group, String door, String building, String room) {
-        Map<String, Object> body = new HashMap<>();
+        Map<String, Object> parts = new HashMap<>();
+        parts.put("villageGroup", group);
+        parts.put("doorNumber", door);
+        parts.put("compound", building == null ? null : "幸福小区");
+        parts.put("building", building);
+        parts.put("room", room);
+        return address(user, gridCode, parts);
+    }
+
+    /** An address of the village with the given parts below it. */
+    UUID address(String user, String gridCode, Map<String, Object> parts) {
+        Map<String, Object> body = new HashMap<>(parts);
         boolean urban = gridCode.startsWith("NS-");
         body.put("countyCode", "320722");
         body.put("townshipCode", urban ? "320722001000" : "320722112000");
         body.put("community", village);
-        body.put("villageGroup", group);
-        body.put("doorNumber", door);
-        body.put("compound", building == null ? null : "幸福小区");
-        body.put("building", building);
-        body.put("room", room);
         body.put("gridId", fx.gridId(gridCode));
         HousingFixtures.Answer a = fx.call(user, "POST", "/api/v1/addresses", body);
         assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(201);
@@ -92,27 +99,74 @@ class DoorOrderIntegrationTests extends IntegrationTest {
         return texts.stream().map(t -> t.substring(t.indexOf(village) + village.length())).toList();
     }
 
+    /** The texts of the village's addresses the address list shows the user, its first pages of the given size. */
+    List<String> listed(String user, int size, int pages) {
+        List<String> texts = new ArrayList<>();
+        for (int p = 1; p <= pages; p++) {
+            items(fx.get(user, "/api/v1/addresses?size=" + size + "&page=" + p + "&q=" + enc(village)).body())
+                    .forEach(a -> texts.add(a.get("fullText").asText()));
+        }
+        return texts;
+    }
+
     @Test
     void theAddressListShowsAVillageGroupAndACompoundDoorByDoor() {
-        JsonNode page = fx.get("officer", "/api/v1/addresses?size=50&q=" + enc(village)).body();
-        List<String> texts = items(page).stream().map(a -> a.get("fullText").asText()).toList();
+        List<String> texts = listed("officer", 50, 1);
         assertThat(texts).allMatch(t -> t.startsWith(TOWNSHIP + village));
         assertThat(doors(texts)).containsExactlyElementsOf(DOOR_ORDER);
 
         // paged, the pages follow one another in the same order
-        List<String> paged = new ArrayList<>();
-        for (int p = 1; p <= 3; p++) {
-            items(fx.get("officer", "/api/v1/addresses?size=3&page=" + p + "&q=" + enc(village)).body())
-                    .forEach(a -> paged.add(a.get("fullText").asText()));
-        }
-        assertThat(doors(paged)).containsExactlyElementsOf(DOOR_ORDER);
+        assertThat(doors(listed("officer", 3, 3))).containsExactlyElementsOf(DOOR_ORDER);
 
         // the same village's name in another station's grid: neither list shows the other's address
         address("officer2", "NS-1-01", "1", "3", null, null);
-        assertThat(doors(items(fx.get("officer", "/api/v1/addresses?size=50&q=" + enc(village)).body()).stream()
-                .map(a -> a.get("fullText").asText()).toList())).containsExactlyElementsOf(DOOR_ORDER);
-        assertThat(items(fx.get("officer2", "/api/v1/addresses?size=50&q=" + enc(village)).body()).stream()
-                .map(a -> a.get("fullText").asText()).toList()).containsExactly("江苏省连云港市东海县牛山街道" + village + "1组3号");
+        assertThat(doors(listed("officer", 50, 1))).containsExactlyElementsOf(DOOR_ORDER);
+        assertThat(listed("officer2", 50, 1)).containsExactly("江苏省连云港市东海县牛山街道" + village + "1组3号");
+    }
+
+    /**
+     * Groups and doors written in Chinese numerals, as rural registers often write them, among the village's doors
+     * in digits: 一组 is 1组, 十组 comes after 2组 and before 十一组, 十二号 after 10号, 一百零二号 after 十二号. A name
+     * with a numeral in it (一品苑, 十里铺) is a name: it keeps its place among the names, after the numbered groups.
+     */
+    @Test
+    void theAddressListReadsChineseNumeralsAsNumbers() {
+        address("officer", "FS-1-01", "1", "一百零二号", null, null);
+        address("officer", "FS-1-01", "十一组", "1", null, null);
+        address("officer", "FS-1-01", "二十组", "1", null, null);
+        address("officer", "FS-1-01", "二组", "2", null, null);
+        address("officer", "FS-1-01", "一组", "三号", null, null);
+        address("officer", "FS-1-01", "十组", "1", null, null);
+        address("officer", "FS-1-01", "1", "十二号", null, null);
+        address("officer", "FS-1-01", Map.of("compound", "一品苑", "building", "3"));
+        address("officer", "FS-1-01", Map.of("street", "十里铺", "doorNumber", "1"));
+
+        List<String> expected = List.of("1组1号", "1组2号", "一组三号", "1组10号", "1组十二号", "1组一百零二号", "2组1号",
+                "二组2号", "十组1号", "十一组1号", "二十组1号", "一品苑3号楼", "十里铺1号", "幸福小区3号楼101室",
+                "幸福小区3号楼1001室", "幸福小区12号楼101室");
+        assertThat(doors(listed("officer", 50, 1))).containsExactlyElementsOf(expected);
+        // paged through the stored key's index, the pages follow one another in the same order
+        assertThat(doors(listed("officer", 5, 4))).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void theRoomsOfAFloorAndUnitComeByTheirNumbers() {
+        HousingFixtures.Answer b = fx.call("officer", "POST", "/api/v1/buildings", Map.of("gridId",
+                fx.gridId("FS-1-02"), "name", village + "宿舍楼", "floors", 1, "units", 1, "roomsPerFloor", 3));
+        assertThat(b.status()).as(String.valueOf(b.body())).isEqualTo(201);
+        UUID building = UUID.fromString(b.body().get("id").asText());
+        // a dormitory numbers its rooms 1, 2, 10 rather than 101, 102, 103
+        List<UUID> rooms = jdbc.sql("SELECT id FROM room WHERE building_id = ? ORDER BY number").param(building)
+                .query(UUID.class).list();
+        String[] numbers = {"10", "1", "2"};
+        for (int i = 0; i < rooms.size(); i++) {
+            jdbc.sql("UPDATE room SET number = ? WHERE id = ?").params(numbers[i], rooms.get(i)).update();
+        }
+        JsonNode unit = fx.get("officer", "/api/v1/buildings/" + building).body().path("floors").get(0)
+                .path("units").get(0);
+        assertThat(StreamSupport.stream(unit.path("rooms").spliterator(), false).map(r -> r.get("number").asText()))
+                .containsExactly("1", "2", "10");
+        assertThat(fx.get("officer2", "/api/v1/buildings/" + building).status()).isEqualTo(404);
     }
 
     @Test
@@ -186,6 +240,30 @@ class DoorOrderIntegrationTests extends IntegrationTest {
                 .containsExactly(estate + "1号楼", estate + "3号楼", estate + "12号楼");
         assertThat(StreamSupport.stream(fx.get("officer2", "/api/v1/buildings").body().spliterator(), false)
                 .map(b -> b.get("name").asText()).filter(n -> n.startsWith(estate)).toList()).isEmpty();
+    }
+
+    @Test
+    void theBuildingsAtAnAddressComeByTheirNumbersOnItsPage() {
+        UUID at = addresses.get("1组1号");
+        for (String name : List.of("12号楼", "十号楼", "3号楼")) {
+            HousingFixtures.Answer b = fx.call("officer", "POST", "/api/v1/buildings", Map.of("gridId",
+                    fx.gridId("FS-1-01"), "name", village + name, "floors", 1, "units", 1, "roomsPerFloor", 1,
+                    "addressId", at));
+            assertThat(b.status()).as(String.valueOf(b.body())).isEqualTo(201);
+        }
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        String html = browser.get("/addresses/" + at, null).body();
+        int three = html.indexOf(">" + village + "3号楼<");
+        int ten = html.indexOf(">" + village + "十号楼<");
+        int twelve = html.indexOf(">" + village + "12号楼<");
+        assertThat(three).as(html).isPositive();
+        assertThat(ten).isGreaterThan(three);
+        assertThat(twelve).isGreaterThan(ten);
+
+        ApiClient other = new ApiClient(port);
+        assertThat(other.formLogin("officer2", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(other.get("/addresses/" + at, null).statusCode()).isEqualTo(404);
     }
 
     @Test

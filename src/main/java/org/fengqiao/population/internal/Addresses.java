@@ -30,13 +30,14 @@ public class Addresses {
 
     /**
      * Door order: numbers inside the text compared as numbers (1组2号 before 1组10号, 3号楼 before 12号楼, 101室
-     * before 1001室), the rest as text in code point order; the stored key of V143, walked through its index.
+     * before 1001室), those in Chinese numerals too (一组 with 1组, 二组 < 10组 < 十一组; V147), the rest as text in
+     * code point order; the stored key of V143, walked through its index.
      */
     static final String DOOR_ORDER = "a.sort_key, a.id";
 
     /**
      * The door-order key of a short text (a building's name, a room's or a household's number) for an ORDER BY of a
-     * few rows: V143's natural_sort_key, computed as the rows are sorted, compared like the stored key.
+     * few rows: natural_sort_key (V143, V147), computed as the rows are sorted, compared like the stored key.
      */
     static String doorOrder(String column) {
         return "natural_sort_key(" + column + ") COLLATE \"C\"";
@@ -141,10 +142,12 @@ public class Addresses {
     /**
      * The households, buildings, rentals and organisations at an address (it is visible, so they are in its grid's
      * scope); a building is listed only when the caller may open its floor plan, since an address moved to another
-     * grid keeps the buildings registered at it in theirs.
+     * grid keeps the buildings registered at it in theirs. Each kind in door order of what the list calls it
+     * (households 2 before 10, buildings 3号楼 before 十二号楼).
      */
     public List<AtAddress> at(UUID addressId, Caller caller) {
         return jdbc.sql("""
+                SELECT type, id, label FROM (
                 SELECT 'household' AS type, h.id, coalesce(h.number, '') AS label, 1 AS o FROM household h WHERE h.address_id = :id
                 UNION ALL
                 SELECT 'building', b.id, b.name, 2 FROM building b JOIN grid g ON g.id = b.grid_id
@@ -154,7 +157,7 @@ public class Addresses {
                 WHERE coalesce(r.address_id, rm.address_id) = :id
                 UNION ALL
                 SELECT 'organisation', o.id, o.name, 4 FROM organisation o WHERE o.address_id = :id
-                ORDER BY o, label LIMIT 200""")
+                ) x ORDER BY o, """ + doorOrder("label") + ", id LIMIT 200")
                 .param("id", addressId).param("scope", caller.scopePatterns())
                 .query((rs, n) -> new AtAddress(rs.getString("type"), rs.getObject("id", UUID.class), rs.getString("label")))
                 .list();

@@ -46,6 +46,7 @@ public class Buildings {
      * members who have left (已离开) no longer mark a room. A room shows 出租 when an officer marked it
      * by hand (room.rental) or when a registered rental lets it today, its contract started and not
      * ended: derived at read time, so the mark follows the contract's dates without anyone touching it.
+     * The rooms of a floor and unit come in door order (1, 2, 10; 301, 302, 310).
      */
     private static final String PLAN = """
             SELECT r.id, r.unit_no, r.floor, r.number, r.vacant, (r.rental OR lt.let) AS rental,
@@ -72,8 +73,7 @@ public class Buildings {
                 WHERE p.household_id = h.id
             ) m ON h.id IS NOT NULL
             WHERE r.building_id = :building
-            ORDER BY r.floor DESC, r.unit_no, r.number, h.created_at, h.id
-            """;
+            ORDER BY r.floor DESC, r.unit_no, """ + Addresses.doorOrder("r.number") + ", h.created_at, h.id";
 
     private final JdbcClient jdbc;
 
@@ -172,8 +172,7 @@ public class Buildings {
                        OR EXISTS (SELECT 1 FROM utility_reading ur WHERE ur.room_id = r.id)
                        OR EXISTS (SELECT 1 FROM verification_task vt WHERE vt.room_id = r.id)
                        OR EXISTS (SELECT 1 FROM visit_change vc WHERE vc.record_type = 'room' AND vc.record_id = r.id))
-                ORDER BY r.unit_no, r.floor, r.number
-                LIMIT :limit""")
+                ORDER BY r.unit_no, r.floor, """ + Addresses.doorOrder("r.number") + " LIMIT :limit")
                 .param("building", buildingId).param("units", units).param("floors", floors)
                 .param("rooms", roomsPerFloor).param("limit", limit)
                 .query((rs, n) -> new RoomInUse(rs.getInt("unit_no"), rs.getString("number"), rs.getLong("total")))
