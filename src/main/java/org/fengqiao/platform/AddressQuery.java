@@ -22,7 +22,7 @@ public record AddressQuery(String text, List<String> forms) {
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
     /** A number in Chinese numerals before the word that counts it: 一组, 十二组, 二十三号, 三栋, 二单元. */
-    private static final Pattern CHINESE_NUMBER = Pattern.compile("([零〇一二两三四五六七八九十百]+)(组|号|栋|幢|单元|层|室)");
+    private static final Pattern CHINESE_NUMBER = Pattern.compile("([零〇○一二两三四五六七八九十百千]+)(组|号|栋|幢|单元|层|室)");
     /** 3栋, 3幢 as the standard writes them: 3号楼. */
     private static final Pattern BUILDING = Pattern.compile("(\\d+)(栋|幢)");
     /** A door number after the group with its 号 left out: 1组40. */
@@ -147,14 +147,17 @@ public record AddressQuery(String text, List<String> forms) {
         return out.toString();
     }
 
-    /** 一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105, 四〇 → 40; null for what is no number. */
+    /**
+     * 一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105, 四〇 → 40, and as spoken 一百一 → 110, 三千五 → 3500: the same
+     * reading as the door order's key (V147), so a typed address finds what the lists sort there; null for what is no
+     * number.
+     */
     static Integer chineseNumber(String s) {
-        String digits = "零一二三四五六七八九";
-        boolean positional = s.indexOf('十') < 0 && s.indexOf('百') < 0;
+        boolean positional = s.indexOf('十') < 0 && s.indexOf('百') < 0 && s.indexOf('千') < 0;
         if (positional) {
             int n = 0;
             for (char c : s.toCharArray()) {
-                int d = c == '〇' ? 0 : c == '两' ? 2 : digits.indexOf(c);
+                int d = digit(c);
                 if (d < 0) {
                     return null;
                 }
@@ -163,22 +166,31 @@ public record AddressQuery(String text, List<String> forms) {
             return n;
         }
         int total = 0;
-        int current = 0;
+        int current = -1; // the digit waiting for its 十, 百 or 千 (none: 十 alone is 10)
+        int unit = 0; // the last of those seen
+        boolean zero = false; // a 零 since it: 一百零二 is 102, 一百二 is 120
         for (char c : s.toCharArray()) {
-            if (c == '百') {
-                total += (current == 0 ? 1 : current) * 100;
-                current = 0;
-            } else if (c == '十') {
-                total += (current == 0 ? 1 : current) * 10;
-                current = 0;
+            int u = c == '十' ? 10 : c == '百' ? 100 : c == '千' ? 1000 : 0;
+            if (u > 0) {
+                total += (current < 0 ? 1 : current) * u;
+                unit = u;
+                current = -1;
+                zero = false;
             } else {
-                int d = c == '〇' ? 0 : c == '两' ? 2 : digits.indexOf(c);
-                if (d < 0) {
+                current = digit(c);
+                if (current < 0) {
                     return null;
                 }
-                current = d;
+                zero |= current == 0;
             }
         }
-        return total + current;
+        if (current > 0) {
+            total += zero || unit < 100 ? current : current * unit / 10;
+        }
+        return total;
+    }
+
+    private static int digit(char c) {
+        return c == '〇' || c == '○' ? 0 : c == '两' ? 2 : "零一二三四五六七八九".indexOf(c);
     }
 }

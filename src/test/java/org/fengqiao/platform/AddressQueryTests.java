@@ -33,6 +33,10 @@ class AddressQueryTests {
         assertThat(AddressQuery.of(" 吴场村　１组 ４０号 ").text()).isEqualTo("吴场村1组40号");
         assertThat(AddressQuery.of("和平社区三栋二单元").text()).isEqualTo("和平社区3号楼2单元");
         assertThat(AddressQuery.of("一百零五号").text()).isEqualTo("105号");
+        // as spoken, and as the door order reads them: 一百一 is 110, 三千五 3500, ○ typed for 〇
+        assertThat(AddressQuery.of("一百一号").text()).isEqualTo("110号");
+        assertThat(AddressQuery.of("三千五号").text()).isEqualTo("3500号");
+        assertThat(AddressQuery.of("二○二室").text()).isEqualTo("202室");
         assertThat(AddressQuery.of("   ")).isNull();
         // a text stored with its own numerals is still looked for as typed
         assertThat(AddressQuery.of("人民一号路").forms()).containsExactly("人民1号路", "人民一号路");
