@@ -110,9 +110,7 @@ class GridImportPagesIntegrationTests extends IntegrationTest {
     }
 
     String gridTable() {
-        return jdbc.sql("""
-                SELECT coalesce(string_agg(id || '|' || network || '|' || code || '|' || name || '|' || boundary::text
-                       || '|' || version, E'\\n' ORDER BY network, code), '') FROM grid""").query(String.class).single();
+        return JurisdictionApi.gridTable(jdbc);
     }
 
     long audited(UUID grid, String action) {
