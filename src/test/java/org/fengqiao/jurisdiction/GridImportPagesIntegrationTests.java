@@ -45,8 +45,8 @@ class GridImportPagesIntegrationTests extends IntegrationTest {
     @BeforeEach
     void setUp() {
         n = String.valueOf(100000 + new Random().nextInt(899999));
-        village = jdbc.sql("SELECT c.code FROM community c JOIN grid g ON g.community_id = c.id WHERE g.code = 'FS-1-01'"
-                + " AND g.network = 'POLICE'").query(String.class).single();
+        village = jdbc.sql("SELECT c.code FROM community c JOIN grid g ON g.community_id = c.id"
+                + " WHERE g.code = 'FS-1-01' AND g.network = 'POLICE'").query(String.class).single();
     }
 
     ApiClient signedIn(String username, String language) {
@@ -122,7 +122,8 @@ class GridImportPagesIntegrationTests extends IntegrationTest {
     @Test
     void theChiefChecksAFileWithoutSavingThenImportsItAuditedAndTheGridIsLocatedAndShown() {
         ApiClient chief = signedIn("chief", null);
-        assertThat(chief.get("/map", null).body()).contains("id=\"grid-import-link\"").contains("href=\"/grids/import\"");
+        assertThat(chief.get("/map", null).body()).contains("id=\"grid-import-link\"")
+                .contains("href=\"/grids/import\"");
         assertThat(chief.get("/units", null).body()).contains("id=\"grid-import-link\"");
         String page = chief.get("/grids/import", null).body();
         assertThat(page).contains("导入网格").contains("enctype=\"multipart/form-data\"").contains("不超过 20 MB")
@@ -187,7 +188,8 @@ class GridImportPagesIntegrationTests extends IntegrationTest {
     void aFileThatIsNotAnImportableCollectionGetsAClearMessageAndSavesNothing() {
         ApiClient chief = signedIn("chief", null);
         String before = gridTable();
-        assertThat(uploaded(chief, "import", "{\"type\":\"FeatureCollection\",\"features\":[")).contains("文件不是有效的 JSON");
+        assertThat(uploaded(chief, "import", "{\"type\":\"FeatureCollection\",\"features\":["))
+                .contains("文件不是有效的 JSON（第 1 行第");
         assertThat(uploaded(chief, "import", "grids.geojson", new byte[0])).contains("未选择文件，或文件是空的");
         assertThat(uploaded(chief, "import", GridImportPolicyTests.feature("IT-PONE-" + n, village, square(2, 0))))
                 .contains("导入内容须为 GeoJSON FeatureCollection");

@@ -71,8 +71,8 @@ class GridImportPages {
 
     /** {@code action=import} saves; anything else (the 检查 button) only checks. */
     @PostMapping("/grids/import")
-    String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "check") String action,
-            Locale locale, RedirectAttributes redirect) {
+    String upload(@RequestParam(required = false) MultipartFile file,
+            @RequestParam(defaultValue = "check") String action, Locale locale, RedirectAttributes redirect) {
         boolean save = "import".equals(action);
         try {
             JsonNode collection = read(file);
