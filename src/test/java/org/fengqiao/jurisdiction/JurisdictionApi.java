@@ -76,6 +76,10 @@ final class JurisdictionApi {
 
     /** Everything stored in the grid table, to compare before and after a refused import. */
     String gridTable() {
+        return gridTable(jdbc);
+    }
+
+    static String gridTable(JdbcClient jdbc) {
         return jdbc.sql("""
                 SELECT coalesce(string_agg(id || '|' || network || '|' || code || '|' || name || '|' || boundary::text
                        || '|' || version, E'\\n' ORDER BY network, code), '') FROM grid""").query(String.class).single();

@@ -50,7 +50,7 @@ public class GridChanges {
         this.jdbc = jdbc;
     }
 
-    public record Imported(UUID id, String code, GridNetwork network, boolean created) {
+    public record Imported(UUID id, String code, String name, GridNetwork network, boolean created) {
     }
 
     @Transactional
@@ -63,16 +63,26 @@ public class GridChanges {
         return after;
     }
 
+    /**
+     * What importing the FeatureCollection would do, checked by the same policy against the same stored state, and
+     * nothing saved: each grid it would create (id null) or replace (the stored grid's id); or the refusal with
+     * every problem listed, as the import would refuse it. An import made later decides again.
+     */
+    @Transactional(readOnly = true)
+    public List<Imported> check(JsonNode collection, Caller caller) {
+        return decide(collection, caller).stream()
+                .map(a -> new Imported(a.replaces().map(GridImportPolicy.StoredGrid::id).orElse(null),
+                        a.candidate().code(), a.candidate().name(), a.candidate().network(),
+                        a.replaces().isEmpty()))
+                .toList();
+    }
+
     /** Imports a FeatureCollection as a whole, or refuses it as a whole with every problem listed. */
     @Transactional
     public List<Imported> importCollection(JsonNode collection, Caller caller) {
         jdbc.sql("SELECT pg_advisory_xact_lock(?)::text").param(IMPORT_LOCK).query(String.class).list();
-        GridImportPolicy.Decision decision = GridImportPolicy.decide(collection, new DatabaseWorld(caller));
-        if (decision.refused()) {
-            throw new Invalid("jurisdiction.import.refused", decision.problems());
-        }
         List<Imported> imported = new ArrayList<>();
-        for (GridImportPolicy.Accepted a : decision.accepted()) {
+        for (GridImportPolicy.Accepted a : decide(collection, caller)) {
             GridImportPolicy.Candidate c = a.candidate();
             Boundary boundary = new Boundary(c.geometry());
             CommunityId community = new CommunityId(a.community().id());
@@ -84,18 +94,26 @@ public class GridChanges {
                         c.civilizationCode());
                 Grids.Detail after = grids.detail(id).orElseThrow();
                 events.publishEvent(Audited.updated("grid", id, after.unitPath(), state(before), state(after)));
-                imported.add(new Imported(id.value(), c.code(), c.network(), false));
+                imported.add(new Imported(id.value(), c.code(), c.name(), c.network(), false));
             } else {
                 UUID id = UUID.randomUUID();
                 grids.insert(id, c.network(), c.code(), c.name(), community, unit, boundary, c.comprehensiveCode(),
                         c.urbanCode(), c.civilizationCode());
                 Grids.Detail after = grids.detail(new GridId(id)).orElseThrow();
                 events.publishEvent(Audited.created("grid", id, after.unitPath(), state(after)));
-                imported.add(new Imported(id, c.code(), c.network(), true));
+                imported.add(new Imported(id, c.code(), c.name(), c.network(), true));
             }
         }
         index.refreshAfterCommit();
         return imported;
+    }
+
+    private List<GridImportPolicy.Accepted> decide(JsonNode collection, Caller caller) {
+        GridImportPolicy.Decision decision = GridImportPolicy.decide(collection, new DatabaseWorld(caller));
+        if (decision.refused()) {
+            throw new Invalid("jurisdiction.import.refused", decision.problems());
+        }
+        return decision.accepted();
     }
 
     /** The stored world as the import policy sees it for one caller. */
