@@ -68,7 +68,7 @@ class SiteWalkIntegrationTests extends IntegrationTest {
     /** A bound on one walk, so that a page listing ever more distinct links cannot make the test run away. */
     static final int MOST_PAGES = 400;
     static final Pattern UNRESOLVED = Pattern.compile("\\?\\?[\\w.-]+_[\\w-]*\\?\\?");
-    static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    static final Pattern UUID = Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
     static final Pattern CJK_RUN = Pattern.compile("\\p{IsHan}{3,}");
     static final Pattern FILE = Pattern.compile(".*\\.(xlsx|pdf|png|jpg|csv|zip|json|geojson|svg)$");
     /**
