@@ -176,6 +176,27 @@ class ForcesPageFormsIntegrationTests extends IntegrationTest {
                         rs.getString(4))).optional().orElse(null);
     }
 
+    /**
+     * A guard of 和平 works for a company the demo registered at the 牛山 station, above officer2's workstation: his
+     * member page names the company without a link to a page that answers him 404, and the bureau's links to it.
+     */
+    @Test
+    void aGuardsCompanyIsLinkedOnlyForWhomItsPageOpens() {
+        UUID guard = jdbc.sql("""
+                SELECT m.staff_id FROM force_member m JOIN security_company c ON c.id = m.company_id
+                JOIN staff s ON s.id = m.staff_id JOIN unit u ON u.id = s.unit_id
+                WHERE u.code = ? AND c.name = '东海县平安保安服务有限公司' LIMIT 1""").param(HEPING)
+                .query(UUID.class).single();
+        UUID company = jdbc.sql("SELECT id FROM security_company WHERE name = '东海县平安保安服务有限公司'")
+                .query(UUID.class).single();
+        String companyPage = "/forces/companies/" + company;
+        assertThat(officer2.status(companyPage)).isEqualTo(404);
+        String his = officer2.page("/forces/members/" + guard);
+        assertThat(his).contains("东海县平安保安服务有限公司").doesNotContain("href=\"" + companyPage + "\"");
+        assertThat(bureau.status(companyPage)).isEqualTo(200);
+        assertThat(bureau.page("/forces/members/" + guard)).contains("href=\"" + companyPage + "\"");
+    }
+
     @Test
     void aMembersProfileIsEditedOnHisPageAndHisFullPhoneShownOnlyForAReason() {
         Staff member = volunteer(RURAL_OFFICE);

@@ -21,7 +21,7 @@ public abstract class IntegrationTest {
             "fengqiao-test-" + UUID.randomUUID()).toString();
     public static final String DEMO_PASSWORD = "Fengqiao-2026";
     /** The demo district's sign-ins (DemoDistrict), all reading Chinese. */
-    static final List<String> DEMO_LOGINS = List.of("admin", "security", "auditor", "bureau", "chief", "officer",
+    public static final List<String> DEMO_LOGINS = List.of("admin", "security", "auditor", "bureau", "chief", "officer",
             "officer2", "manager", "volunteer");
 
     @Autowired

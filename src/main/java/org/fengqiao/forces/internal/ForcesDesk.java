@@ -388,6 +388,14 @@ public class ForcesDesk {
         return companies.zoneIds(id);
     }
 
+    /**
+     * Whether the caller may open the company: a guard of his subtree may work for a company registered above it (the
+     * station's), whose page is not his to open.
+     */
+    public boolean seesCompany(Caller caller, UUID id) {
+        return id != null && companies.find(id, Visibility.of(caller), today()).isPresent();
+    }
+
     public Companies.Company company(Caller caller, UUID id) {
         return companies.find(id, Visibility.of(caller), today()).orElseThrow(() -> new NotFound("company", id));
     }

@@ -173,7 +173,11 @@ class ForcesPages {
     @PreAuthorize("hasAuthority('FORCES_READ')")
     String member(@PathVariable UUID staffId, Model model) {
         Caller caller = Callers.require();
-        model.addAttribute("member", desk.member(caller, staffId));
+        var member = desk.member(caller, staffId);
+        model.addAttribute("member", member);
+        // the company's name links to its page only for whom it opens (not a workstation's officer, for a company
+        // registered at the station)
+        model.addAttribute("companyOpens", desk.seesCompany(caller, member.companyId()));
         model.addAttribute("trainings", desk.trainings(caller, staffId));
         model.addAttribute("shifts", desk.shifts(caller, new Posts.ShiftFilter(null, staffId,
                 desk.now().minusDays(30), desk.now().plusDays(30)), 100));
