@@ -82,8 +82,10 @@ public interface PeriodFigures {
      * @param args  the label's arguments, themselves message keys (a source's or a category's name), may be empty
      * @param count the count (null for a rate)
      * @param rate  the rate (null for a count, or when nothing was rated)
-     * @param list  the path of the list of what was counted (with its own filters), to which the figures page adds
-     *              the period's days ({@code from}, {@code to}) and the unit ({@code unit}); null when there is none
+     * @param list  the path of the list page of what was counted (with its own filters), to which the figures page
+     *              adds the period's days ({@code from}, {@code to}) and the unit ({@code unit}); null when there is
+     *              none. The list's API must answer the same path under {@code /api/v1} with the same filters (the
+     *              unit named {@code unitId} there): the figures API links to it for a client to drill down.
      */
     record Figure(String key, String label, List<String> args, Long count, Double rate, boolean isRate, String list) {
 

@@ -2,6 +2,9 @@ package org.fengqiao.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieStore;
+import java.net.HttpCookie;
+import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.Jurisdictions;
@@ -19,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class LanguageSwitchIntegrationTests extends IntegrationTest {
 
     static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    static final String CHINESE = "zh-CN,zh;q=0.9";
 
     @LocalServerPort
     int port;
@@ -54,6 +58,43 @@ class LanguageSwitchIntegrationTests extends IntegrationTest {
         browser.get("/?lang=zh-CN", null, "Accept", BROWSER);
         assertThat(locale(id)).isEqualTo("zh-CN");
         assertThat(language(home(new ApiClient(port).signedIn(username, TestStaff.PASSWORD, null)))).isEqualTo("zh-CN");
+    }
+
+    @Test
+    void aSignedInSessionNamingNoLanguageReadsItsProfilesLanguageBeforeTheBrowsersAcceptLanguage() {
+        String username = TestStaff.uniqueUsername("langp");
+        UUID id = TestStaff.officerWithSignIn(directory, jurisdictions, username).id().value();
+        jdbc.sql("UPDATE staff SET locale = 'en' WHERE id = ?").param(id).update();
+        ApiClient browser = new ApiClient(port);
+        // before signing in the browser's Accept-Language is all there is
+        assertThat(language(browser.get("/login", null, "Accept", BROWSER, "Accept-Language", CHINESE).body()))
+                .isEqualTo("zh-CN");
+        assertThat(language(new ApiClient(port).get("/login", null, "Accept", BROWSER, "Accept-Language", "en")
+                .body())).isEqualTo("en");
+
+        // signed in, the language cookie then cleared: the profile's English, not the browser's Chinese
+        browser.signedIn(username, TestStaff.PASSWORD, null);
+        CookieStore cookies = browser.cookies().getCookieStore();
+        cookies.getCookies().stream().filter(c -> c.getName().equals("fq_lang")).toList()
+                .forEach(c -> cookies.remove(null, c));
+        assertThat(language(browser.get("/", null, "Accept", BROWSER, "Accept-Language", CHINESE).body()))
+                .isEqualTo("en");
+        assertThat(language(browser.get("/", null, "Accept", BROWSER).body())).as("no Accept-Language").isEqualTo("en");
+
+        // a language the request names itself wins: the cookie saying Chinese
+        HttpCookie chinese = new HttpCookie("fq_lang", "zh-CN");
+        chinese.setPath("/");
+        chinese.setVersion(0);
+        cookies.add(URI.create("http://localhost:" + port + "/"), chinese);
+        assertThat(language(browser.get("/", null, "Accept", BROWSER, "Accept-Language", "en").body()))
+                .isEqualTo("zh-CN");
+
+        // the profile as it is now: switched to Chinese in another browser, this one's next page follows it
+        cookies.remove(null, chinese);
+        new ApiClient(port).signedIn(username, TestStaff.PASSWORD, "zh-CN");
+        assertThat(locale(id)).isEqualTo("zh-CN");
+        assertThat(language(browser.get("/", null, "Accept", BROWSER, "Accept-Language", "en").body()))
+                .isEqualTo("zh-CN");
     }
 
     @Test

@@ -389,6 +389,67 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
                 + office.id().value() + "\"", "<input type=\"hidden\" name=\"status\" value=\"RECEIVED\">");
     }
 
+    @Test
+    void theApiLinksEachFigureThePageLinksToTheApiListOfExactlyWhatItCounts() {
+        ApiClient api = new ApiClient(port);
+        String chief = api.token("chief", DEMO_PASSWORD);
+        String unit = office.id().value().toString();
+        JsonNode may = ApiClient.json(api.get("/api/v1/figures?month=2026-05&unitId=" + unit, chief));
+        JsonNode preventable = figure(may, "incidents", "preventableCases");
+        assertThat(preventable.get("list").asText()).isEqualTo("/api/v1/incidents?show=all&preventable=true"
+                + "&from=2026-05-01&to=2026-05-31&unitId=" + unit);
+        // the page's link to the same list, under the API's path and with the API's name of the unit
+        String onPage = rows(page(signedIn("chief", null), "/figures?month=2026-05&unit=" + unit))
+                .get("preventableCases").get("href").replace("&amp;", "&");
+        assertThat(preventable.get("list").asText()).isEqualTo("/api/v1" + onPage.replace("&unit=", "&unitId="));
+        JsonNode listed = drilled(api, preventable, chief);
+        assertThat(listed.get("total").asLong()).isEqualTo(preventable.get("value").asLong()).isEqualTo(5);
+        assertThat(listed.get("items")).extracting(i -> i.get("id").asText())
+                .containsExactlyInAnyOrderElementsOf(preventableInMay.stream().map(UUID::toString).toList());
+        assertThat(figure(may, "incidents", "calls110").has("list")).as("a figure the page links nowhere").isFalse();
+
+        JsonNode june = ApiClient.json(api.get("/api/v1/figures?month=2026-06&unitId=" + unit, chief));
+        JsonNode unclassified = figure(june, "incidents", "casesUnclassified");
+        assertThat(drilled(api, unclassified, chief).get("items")).extracting(i -> i.get("id").asText())
+                .containsExactly(unclassifiedInJune.toString());
+        for (JsonNode offence : june.get("breakdowns").get("offences")) {
+            JsonNode cases = drilled(api, offence, chief);
+            assertThat(cases.get("total").asLong()).as(offence.toString()).isEqualTo(offence.get("value").asLong());
+            // none for an offence counted only the year before (drug use: 0 in June)
+            assertThat(cases.get("items")).extracting(i -> i.get("offence").asText())
+                    .allMatch(offence.get("key").asText()::equals);
+        }
+        JsonNode fraud = june.get("breakdowns").get("offences").get(1);
+        assertThat(fraud.get("list").asText()).isEqualTo("/api/v1/incidents?show=all&offence=TELECOM_FRAUD"
+                + "&from=2026-06-01&to=2026-06-30&unitId=" + unit);
+        assertThat(drilled(api, fraud, chief).get("total").asLong()).isEqualTo(2);
+
+        // the officer's whole jurisdiction: no unit named, his five, not the neighbouring office's three
+        String officer = api.token("figofficer" + n, DEMO_PASSWORD);
+        JsonNode his = figure(ApiClient.json(api.get("/api/v1/figures?month=2026-05", officer)), "incidents",
+                "preventableCases");
+        assertThat(his.get("list").asText()).doesNotContain("unitId");
+        assertThat(drilled(api, his, officer).get("total").asLong()).isEqualTo(his.get("value").asLong())
+                .isEqualTo(5);
+
+        // documented for the province's dashboard, under names no other API's records take
+        JsonNode docs = ApiClient.json(api.get("/v3/api-docs", null));
+        assertThat(docs.path("components").path("schemas").path("WorkFigures").path("properties").has("breakdowns"))
+                .isTrue();
+        for (String schema : List.of("WorkFigure", "WorkFigureShare")) {
+            JsonNode list = docs.path("components").path("schemas").path(schema).path("properties").path("list");
+            assertThat(list.path("description").asText()).as(schema + ": " + list)
+                    .contains("The API list of exactly what this counts");
+        }
+    }
+
+    /** The API list a figure or part links to, followed by the same caller. */
+    static JsonNode drilled(ApiClient api, JsonNode figure, String token) {
+        HttpResponse<String> r = api.get(figure.get("list").asText() + "&size=100", token);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return ApiClient.json(r);
+    }
+
     /** The message of the API's refusal (400) of a request. */
     static String refusal(HttpResponse<String> r) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);

@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -286,6 +288,61 @@ class IncidentPagesIntegrationTests extends IntegrationTest {
         assertThat(page).contains("Department may not exceed 100 characters", "Contact and phone may not exceed 200 characters");
         assertThat(page).contains("value=\"" + department + "\"");
         assertNothingRecorded(id);
+    }
+
+    @Test
+    void aTabThatIsNoneOfTheListsIsRefusedInTheReadersLanguageAndNeverListsEverything() {
+        UUID open = openItem("tab open");
+        UUID closed = openItem("tab closed");
+        jdbc.sql("UPDATE incident SET status = 'ANSWERED', answered_at = now() WHERE id = ?").param(closed).update();
+        ApiClient c = signedIn(manager);
+        String html = "text/html";
+
+        // the tabs there are still list what they say, in any case typed
+        assertThat(page(c, "/incidents?show=mine")).contains(open.toString()).doesNotContain(closed.toString());
+        assertThat(page(c, "/incidents?show=MINE")).contains(open.toString()).doesNotContain(closed.toString())
+                .contains("href=\"/incidents?show=open\"");
+        // a mistyped or stale tab is refused with the tabs there are, and lists nothing
+        HttpResponse<String> stale = c.get("/incidents?show=everything", null, "Accept", html);
+        assertThat(stale.statusCode()).isEqualTo(400);
+        assertThat(stale.body()).contains("没有“everything”这个页签", "全部（all）").doesNotContain("data-id=");
+        HttpResponse<String> staleEn = new ApiClient(port).signedIn(manager, DEMO_PASSWORD, "en")
+                .get("/incidents?show=al&unclassified=true", null, "Accept", html);
+        assertThat(staleEn.statusCode()).isEqualTo(400);
+        assertThat(staleEn.body()).contains("There is no tab &quot;al&quot;: choose mine, open, overdue, all or filed")
+                .doesNotContain("data-id=");
+
+        // the API takes the same tabs, refused the same way in the language asked for
+        ApiClient api = new ApiClient(port);
+        String token = api.token(manager, DEMO_PASSWORD);
+        String grid = "&size=100&gridId=" + this.grid.id().value();
+        assertThat(listed(api.get("/api/v1/incidents?show=all" + grid, token))).contains(open, closed);
+        assertThat(listed(api.get("/api/v1/incidents?show=open" + grid, token))).containsExactly(open);
+        assertThat(listed(api.get("/api/v1/incidents?show=mine" + grid, token))).containsExactly(open);
+        assertThat(listed(api.get("/api/v1/incidents?show=filed" + grid, token))).as("filed by the 110 system")
+                .isEmpty();
+        assertThat(listed(api.get("/api/v1/incidents?open=false" + grid, token))).as("the flags as before")
+                .containsExactly(closed);
+        assertThat(refusal(api.get("/api/v1/incidents?show=everything" + grid, token, "Accept-Language", "zh-CN")))
+                .startsWith("没有“everything”这个页签");
+        assertThat(refusal(api.get("/api/v1/incidents?show=everything" + grid, token, "Accept-Language", "en")))
+                .isEqualTo("There is no tab \"everything\": choose mine, open, overdue, all or filed.");
+        assertThat(refusal(api.get("/api/v1/incidents?show=all&open=true" + grid, token, "Accept-Language", "en")))
+                .as("a tab and the flags it stands for, not both").contains("not both");
+    }
+
+    /** The ids an API list answers, in its order. */
+    private static List<UUID> listed(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        List<UUID> ids = new ArrayList<>();
+        ApiClient.json(r).get("items").forEach(i -> ids.add(UUID.fromString(i.get("id").asText())));
+        return ids;
+    }
+
+    /** The message of the API's refusal (400). */
+    private static String refusal(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        return ApiClient.json(r).get("errors").get(0).get("message").asText();
     }
 
     /** An item received in the manager's grid, open: it may be escalated or referred. */

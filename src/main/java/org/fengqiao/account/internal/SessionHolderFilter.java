@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
+import org.fengqiao.platform.i18n.LanguageConfiguration;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -20,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * out at sign-in, so on each request its holder is read again (one query a second per person, cached in
  * {@link StaffRegister#signing}). An account deactivated or deleted since ends its session and the request goes on
  * signed out (a page is sent to the login page, which says why); a changed role, unit or set of served grids replaces
- * the principal before the request is authorised and in the stored session; an unchanged one writes nothing.
+ * the principal before the request is authorised and in the stored session; an unchanged one writes nothing. The
+ * language on the profile answers a request that names none ({@link LanguageConfiguration}).
  */
 class SessionHolderFilter extends OncePerRequestFilter {
 
@@ -50,9 +52,9 @@ class SessionHolderFilter extends OncePerRequestFilter {
         }
         Authentication held = SecurityContextHolder.getContext().getAuthentication();
         if (held != null && held.getPrincipal() instanceof StaffPrincipal principal) {
-            Optional<StaffPrincipal> now = register.signing(principal.caller().staffId())
-                    .filter(signing -> signing.row().active())
-                    .map(StaffRegister.Signing::principal);
+            Optional<StaffRegister.Signing> signing = register.signing(principal.caller().staffId())
+                    .filter(s -> s.row().active());
+            Optional<StaffPrincipal> now = signing.map(StaffRegister.Signing::principal);
             if (now.isEmpty()) {
                 HttpSession session = request.getSession(false);
                 if (session != null) {
@@ -60,7 +62,13 @@ class SessionHolderFilter extends OncePerRequestFilter {
                 }
                 SecurityContextHolder.clearContext();
                 request.setAttribute(ACCOUNT_ENDED, Boolean.TRUE);
-            } else if (!now.get().caller().equals(principal.caller())) {
+                chain.doFilter(request, response);
+                return;
+            }
+            // the profile's language, as it is now, for a request that names none (its cookie cleared): before the
+            // Accept-Language every browser sends without being asked
+            LanguageConfiguration.answerSessionInProfileLanguage(request, signing.get().row().locale());
+            if (!now.get().caller().equals(principal.caller())) {
                 UsernamePasswordAuthenticationToken fresh = UsernamePasswordAuthenticationToken.authenticated(now.get(),
                         null, now.get().getAuthorities());
                 fresh.setDetails(held.getDetails());

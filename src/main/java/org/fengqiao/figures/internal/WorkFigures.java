@@ -24,10 +24,10 @@ public class WorkFigures {
 
     /**
      * One figure in both periods; {@code list} the link to the list of what it counts, over the same days in the same
-     * unit (null when there is none).
+     * unit (null when there is none), and {@code apiList} the same list in the API.
      */
     public record Row(String key, String label, List<String> args, boolean isRate, Long count, Long countBefore,
-            Double rate, Double rateBefore, String list) {
+            Double rate, Double rateBefore, String list, String apiList) {
 
         /**
          * The change from the year before: for a count in percent of the year before's (-25.0 when it fell by a
@@ -43,9 +43,10 @@ public class WorkFigures {
 
     /**
      * One part of a breakdown in both periods (an offence's cases), with its marks (preventable) and the link to the
-     * list of what it counts, over the same days in the same unit.
+     * list of what it counts, over the same days in the same unit, on the page and in the API.
      */
-    public record Share(String key, String label, long count, long countBefore, List<String> marks, String list) {
+    public record Share(String key, String label, long count, long countBefore, List<String> marks, String list,
+            String apiList) {
 
         /** As {@link Row#change()} for a count. */
         public Double change() {
@@ -95,14 +96,14 @@ public class WorkFigures {
                 Figure f = now.get(i);
                 Figure b = then.get(i);
                 rows.add(new Row(f.key(), f.label(), f.args(), f.isRate(), f.count(), b.count(), f.rate(), b.rate(),
-                        link(f.list(), unit, period)));
+                        link(f.list(), unit, period, false), link(f.list(), unit, period, true)));
             }
             List<Breakdown> breakdowns = new ArrayList<>();
             for (PeriodFigures.Breakdown d : module.breakdowns(scope, period, before)) {
                 List<Share> shares = new ArrayList<>();
                 for (PeriodFigures.Part p : d.parts()) {
                     shares.add(new Share(p.key(), p.label(), p.count(), p.countBefore(), p.marks(),
-                            link(p.list(), unit, period)));
+                            link(p.list(), unit, period, false), link(p.list(), unit, period, true)));
                 }
                 shares.sort(MOST_FIRST);
                 breakdowns.add(new Breakdown(d.key(), d.heading(), List.copyOf(shares)));
@@ -112,13 +113,17 @@ public class WorkFigures {
         return new Report(unit, period, before, List.copyOf(sections));
     }
 
-    /** A list's path with the period's days and the unit counted, so it lists what the figure counts. */
-    private static String link(String list, Unit unit, Period period) {
+    /**
+     * A list's path with the period's days and the unit counted, so it lists what the figure counts: the page's, or
+     * in the API the same path under {@code /api/v1}, which takes the page's filters but names the unit {@code unitId}
+     * (as {@link PeriodFigures.Figure#list()} promises). The one place both links are written, so they never differ.
+     */
+    private static String link(String list, Unit unit, Period period, boolean api) {
         if (list == null) {
             return null;
         }
-        return list + (list.contains("?") ? "&" : "?") + "from=" + period.first() + "&to=" + period.last()
-                + (unit == null ? "" : "&unit=" + unit.id().value());
+        return (api ? "/api/v1" : "") + list + (list.contains("?") ? "&" : "?") + "from=" + period.first()
+                + "&to=" + period.last() + (unit == null ? "" : (api ? "&unitId=" : "&unit=") + unit.id().value());
     }
 
     /** The change of a count in percent of the year before's, one decimal; null when the year before had none. */

@@ -1,6 +1,7 @@
 package org.fengqiao.figures.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -22,14 +23,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FiguresApi {
 
+    /** One figure; {@code list} the API list of what it counts, absent when there is none. */
+    @Schema(name = "WorkFigure")
     record Figure(String key, Long value, Long yearBefore, Double rate, Double rateYearBefore, Double changePercent,
-            Double changePoints) {
+            Double changePoints, @Schema(description = LIST) String list) {
     }
 
-    /** A breakdown's part: an offence's cases, with its marks ("preventable"). */
-    record Share(String key, long value, long yearBefore, Double changePercent, List<String> marks) {
+    /** A breakdown's part: an offence's cases, with its marks ("preventable") and the API list of them. */
+    @Schema(name = "WorkFigureShare")
+    record Share(String key, long value, long yearBefore, Double changePercent, List<String> marks,
+            @Schema(description = LIST) String list) {
     }
 
+    static final String LIST = "The API list of exactly what this counts (e.g. /api/v1/incidents?show=all&offence="
+            + "BURGLARY&from=2026-06-01&to=2026-06-30&unitId=...), over the same days in the same unit: its total, "
+            + "asked by the same caller, is the value. The page links the same list (/incidents?...). Absent when "
+            + "there is none.";
+
+    // named apart from the other APIs' records of the same simple name (the recovery rates' Figures took its place
+    // in /v3/api-docs, so the work figures' JSON was not documented at all)
+    @Schema(name = "WorkFigures")
     record Figures(LocalDate from, LocalDate to, LocalDate yearBeforeFrom, LocalDate yearBeforeTo, UUID unitId,
             String unitName, Map<String, List<Figure>> sections, Map<String, List<Share>> breakdowns) {
     }
@@ -53,7 +66,10 @@ class FiguresApi {
                     + "before counted none) or changePoints (absent when either period had no ratings). breakdowns."
                     + "offences: the cases received by offence (案由; a merged duplicate not counted), the most first, "
                     + "each with its value, yearBefore, changePercent and marks ([\"preventable\"] for 可防性案件); "
-                    + "offences counted in neither period are left out. 400 with the reasons for days that are no "
+                    + "offences counted in neither period are left out. A figure or part the page links to the list "
+                    + "of what it counts (the preventable cases, the cases without an offence, each offence) has "
+                    + "list: the API's list of them over the same days in the same unit (/api/v1/incidents?...), "
+                    + "whose total is the value, for the same caller. 400 with the reasons for days that are no "
                     + "period.")
     Figures figures(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String month, @RequestParam(required = false) String quarter,
@@ -66,11 +82,12 @@ class FiguresApi {
         for (WorkFigures.Section s : report.sections()) {
             for (WorkFigures.Breakdown b : s.breakdowns()) {
                 breakdowns.put(b.key(), b.shares().stream()
-                        .map(p -> new Share(p.key(), p.count(), p.countBefore(), p.change(), p.marks())).toList());
+                        .map(p -> new Share(p.key(), p.count(), p.countBefore(), p.change(), p.marks(), p.apiList()))
+                        .toList());
             }
             sections.put(s.heading().substring(s.heading().lastIndexOf('.') + 1), s.rows().stream()
                     .map(r -> new Figure(r.key(), r.count(), r.countBefore(), r.rate(), r.rateBefore(),
-                            r.isRate() ? null : r.change(), r.isRate() ? r.change() : null))
+                            r.isRate() ? null : r.change(), r.isRate() ? r.change() : null, r.apiList()))
                     .toList());
         }
         return new Figures(period.first(), period.last(), report.yearBefore().first(), report.yearBefore().last(),

@@ -128,7 +128,10 @@ class IncidentController {
                     + "unclassified or with an offence that is not preventable, allowed with one that is), each "
                     + "leaving out a report merged into another as the work figures do; from and to (yyyy-MM-dd, "
                     + "both included, China Standard Time: received on those days); unitId (the subtree of one unit, 404 outside the "
-                    + "caller's jurisdiction).")
+                    + "caller's jurisdiction); show (the list page's tab: mine, open, overdue, all or filed, as the "
+                    + "page's links and the work figures' list links carry it; the same as the flags above, so not "
+                    + "together with overdue, open, mine or filed). 400 with the reason for a show that is none of "
+                    + "the tabs: never read as all.")
     PageView list(@RequestParam(required = false) Status status, @RequestParam(required = false) Category category,
             @RequestParam(required = false) UUID gridId, @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "false") boolean mine,
@@ -137,11 +140,22 @@ class IncidentController {
             @RequestParam(defaultValue = "false") boolean preventable,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) UUID unitId,
+            @RequestParam(required = false) UUID unitId, @RequestParam(required = false) String show,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size, Locale locale) {
         Caller caller = Callers.require();
         CaseFilters cases = CaseFilters.read(offence, unclassified, preventable, from, to, unitId, caller,
                 jurisdictions);
+        // a page's tab, as its links carry it (the work figures' among them): another way to say what the flags say
+        ListTab tab = ListTab.read(show, null);
+        if (tab != null) {
+            if (overdue != null || open != null || mine || filed) {
+                throw Invalid.of("show", "incident.list.tabAndFlags");
+            }
+            overdue = tab.overdue();
+            open = tab.open();
+            mine = tab.mine();
+            filed = tab.filed();
+        }
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int p = Math.max(1, page);
         Incidents.Page found = incidents.list(new Incidents.Filter(status, category, gridId, overdue, open,

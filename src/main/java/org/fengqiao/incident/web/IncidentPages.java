@@ -90,17 +90,17 @@ class IncidentPages {
         // the cases of an offence, those without one yet or the preventable ones, over days in a unit: where the work
         // figures link to
         CaseFilters cases = CaseFilters.read(offence, unclassified, preventable, from, to, unit, caller, jurisdictions);
-        String filter = show == null ? "open" : show;
-        Boolean open = filter.equals("open") || filter.equals("mine") ? Boolean.TRUE : null;
-        Boolean overdue = filter.equals("overdue") ? Boolean.TRUE : null;
+        // the open items unless a tab is named; a tab that is none of them is refused, never read as "all"
+        ListTab tab = ListTab.read(show, ListTab.OPEN);
+        String filter = tab.code();
         // "mine": the open items the signed-in person owns, his to-do list on the phone
-        UUID owner = filter.equals("mine") ? Callers.require().staffId() : null;
+        UUID owner = tab.mine() ? caller.staffId() : null;
         // "filed": the reports he filed himself, wherever he reported them (a grid member reports in any grid of his
         // office and reads only the grids he serves)
-        UUID filedBy = filter.equals("filed") ? Callers.require().staffId() : null;
+        UUID filedBy = tab.filed() ? caller.staffId() : null;
         int p = Math.max(1, page);
-        Incidents.Page found = incidents.list(new Incidents.Filter(status, category, null, overdue, open, owner,
-                filedBy, cases.offence(), cases.unclassified(), cases.preventable(), cases.receivedFrom(),
+        Incidents.Page found = incidents.list(new Incidents.Filter(status, category, null, tab.overdue(), tab.open(),
+                owner, filedBy, cases.offence(), cases.unclassified(), cases.preventable(), cases.receivedFrom(),
                 cases.receivedBefore()),
                 cases.scope(caller), clock.instant(), PAGE_SIZE, (p - 1) * PAGE_SIZE);
         model.addAttribute("items", views.views(found.items(), locale));

@@ -42,7 +42,7 @@ record ListFilters(String show, Status status, Category category, CaseFilters ca
         if (page > 1) {
             link.queryParam("page", page);
         }
-        // the tab is the one thing typed by hand that comes back in the links: encoded, as every value is
+        // encoded, as every value is (the tab is one of ListTab's codes: an unknown one was refused)
         return link.encode().build().toUriString();
     }
 }

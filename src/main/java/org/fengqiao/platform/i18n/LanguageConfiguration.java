@@ -15,10 +15,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Chinese by default, English on request: a {@code lang} parameter (kept in a cookie) wins,
- * then the cookie, then Accept-Language, then the language on the caller's profile ({@link #answerInProfileLanguage},
- * for an API client signed in by its token, which has no cookie); anything else is Simplified Chinese. A page session
- * gets its profile's language as its cookie at sign-in.
+ * Chinese by default, English on request. What a request names itself wins: a {@code lang} parameter (kept in a
+ * cookie), then the cookie. Then, for a signed-in page session, the language on its profile
+ * ({@link #answerSessionInProfileLanguage}): a browser sends its Accept-Language by itself, so a session whose cookie
+ * was cleared, or a new browser signed in to an account set to English, still gets the profile's pages. Then
+ * Accept-Language, which an API client sets on purpose, then the language on the profile of an API client signed in
+ * by its token ({@link #answerInProfileLanguage}); anything else is Simplified Chinese. A page session also gets its
+ * profile's language as its cookie at sign-in.
  */
 @Configuration
 public class LanguageConfiguration implements WebMvcConfigurer {
@@ -27,6 +30,7 @@ public class LanguageConfiguration implements WebMvcConfigurer {
     static final List<Locale> SUPPORTED = List.of(CHINESE, Locale.ENGLISH);
     static final String COOKIE = "fq_lang";
     static final String PROFILE = LanguageConfiguration.class.getName() + ".profile";
+    static final String SESSION_PROFILE = LanguageConfiguration.class.getName() + ".sessionProfile";
 
     /**
      * A request whose caller's profile says {@code languageTag} (zh-CN or en) is answered in it when the request names
@@ -35,6 +39,16 @@ public class LanguageConfiguration implements WebMvcConfigurer {
     public static void answerInProfileLanguage(HttpServletRequest request, String languageTag) {
         if (languageTag != null) {
             request.setAttribute(PROFILE, supported(Locale.forLanguageTag(languageTag)));
+        }
+    }
+
+    /**
+     * A request of a signed-in page session whose profile says {@code languageTag} (zh-CN or en) is answered in it
+     * when the request names no language itself (no {@code lang}, no cookie), whatever the browser's Accept-Language.
+     */
+    public static void answerSessionInProfileLanguage(HttpServletRequest request, String languageTag) {
+        if (languageTag != null) {
+            request.setAttribute(SESSION_PROFILE, supported(Locale.forLanguageTag(languageTag)));
         }
     }
 
@@ -81,6 +95,9 @@ public class LanguageConfiguration implements WebMvcConfigurer {
                         return supported(Locale.forLanguageTag(c.getValue()));
                     }
                 }
+            }
+            if (request.getAttribute(SESSION_PROFILE) instanceof Locale profile) {
+                return profile;
             }
             String header = request.getHeader("Accept-Language");
             if (header == null || header.isBlank()) {
