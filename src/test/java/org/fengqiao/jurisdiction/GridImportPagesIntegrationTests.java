@@ -23,11 +23,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The grid import page (/grids/import): a signed-in station chief uploads a GeoJSON file of grids of a demo village,
+ * The grid import page (/grids/import): a signed-in station chief uploads a GeoJSON file of grids of a village,
  * checks it (nothing saved) and imports it; the import's refusals come back listed in the reader's language with
  * nothing saved; a bad file gets its own message; a community of another station is refused; those who may not
- * manage the jurisdiction get 403 and no link. The grids lie south of the demo district (lat 33.1–33.2), each test
- * in a square of its own, away from the other import tests' grids.
+ * manage the jurisdiction get 403 and no link. The suite shares the demo database, so the grids go to a village of
+ * this test's own under the rural central office (the demo's village would gain grids the demo's own tests count);
+ * they lie south of the demo district (lat 33.1–33.2), each test in a square of its own, away from the other import
+ * tests' grids.
  */
 class GridImportPagesIntegrationTests extends IntegrationTest {
 
@@ -37,16 +39,22 @@ class GridImportPagesIntegrationTests extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     StaffDirectory staff;
+    @Autowired
+    Jurisdictions jurisdictions;
+
+    /** The village of this test's grids, under the rural central office the chief manages. */
+    static final String VILLAGE = "T-IMPORT-PAGE-VILLAGE";
 
     String n;
-    /** The demo village (吴场村) of the rural station that the chief manages. */
-    String village;
+    String village = VILLAGE;
 
     @BeforeEach
     void setUp() {
         n = String.valueOf(100000 + new Random().nextInt(899999));
-        village = jdbc.sql("SELECT c.code FROM community c JOIN grid g ON g.community_id = c.id"
-                + " WHERE g.code = 'FS-1-01' AND g.network = 'POLICE'").query(String.class).single();
+        if (jurisdictions.communityByCode(VILLAGE).isEmpty()) {
+            Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
+            jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, VILLAGE, "页面导入测试村", null, null, null);
+        }
     }
 
     ApiClient signedIn(String username, String language) {
