@@ -1,5 +1,6 @@
 package org.fengqiao.incident.internal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -79,6 +80,7 @@ public class Ratings {
     }
 
     /** One row of figures: a unit, a grid or an officer, how many rated, the mean and the share of 4 and 5. */
+    @Schema(name = "SatisfactionFigures")
     public record Figures(UUID id, String code, String name, long ratings, double mean, long satisfied,
             double satisfactionRate) {
     }

@@ -1,5 +1,6 @@
 package org.fengqiao.incident.internal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,6 +26,7 @@ public class ResponseTimes {
     public record Measure(long count, Double medianSeconds, Double p90Seconds, long withinTarget, long targetSeconds) {
     }
 
+    @Schema(name = "ResponseTimeRow")
     public record Row(UUID id, String code, String name, long incidents, Measure acknowledge, Measure dispatch,
             Measure arrive, Measure resolve) {
     }

@@ -1,5 +1,6 @@
 package org.fengqiao.recovery.internal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Service;
 public class Rates {
 
     /** Money of one file or a group of files, with its three rates in percent (null where the base is 0). */
+    @Schema(name = "RecoveryFigures")
     public record Figures(long lostFen, long recoveredFen, long returnedFen, BigDecimal recoveryRate,
             BigDecimal returnRate, BigDecimal returnOfRecovered) {
 
@@ -27,6 +29,7 @@ public class Rates {
     }
 
     /** One station's files of one year. */
+    @Schema(name = "RecoveryRateRow")
     public record Row(UUID unitId, String unitCode, String unitName, int year, long files, Figures figures) {
     }
 
