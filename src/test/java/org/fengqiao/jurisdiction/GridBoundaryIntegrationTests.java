@@ -175,13 +175,18 @@ class GridBoundaryIntegrationTests extends IntegrationTest {
         double lat = lat(a);
         String before = api.gridTable();
         String smaller = square(118.802, lat + 0.002, 0.005);
-        // officer2 serves the urban station and does not see the rural village
-        assertThat(put("officer2", a, smaller, 0, null).status()).isEqualTo(404);
-        assertThat(api.call("officer2", HttpMethod.POST, "/api/v1/grids/" + api.gridId(a) + "/boundary/check",
+        // the rural chief manages his station's jurisdiction; the urban station's grid and community lie outside it
+        UUID urbanGrid = api.gridId("NS-1-01");
+        long urbanVersion = jdbc.sql("SELECT version FROM grid WHERE id = ?").param(urbanGrid).query(Long.class).single();
+        assertThat(api.call("chief", HttpMethod.PUT, "/api/v1/grids/" + urbanGrid + "/boundary",
+                change(smaller, urbanVersion), null).status()).isEqualTo(404);
+        assertThat(api.call("chief", HttpMethod.POST, "/api/v1/grids/" + urbanGrid + "/boundary/check",
                 Map.of("geometry", json(smaller)), null).status()).isEqualTo(404);
-        Map<String, Object> drawn = newGrid("DR-FOREIGN-" + a, square(118.83, lat, 0.005));
-        assertThat(api.call("officer2", HttpMethod.POST, "/api/v1/grids", drawn, null).status()).isEqualTo(404);
-        assertThat(api.call("officer2", HttpMethod.POST, "/api/v1/grids/check", drawn, null).status()).isEqualTo(404);
+        Map<String, Object> foreign = newGrid("DR-FOREIGN-" + a, square(118.83, lat, 0.005));
+        foreign.put("communityId", api.communityId("320722001001"));
+        assertThat(api.call("chief", HttpMethod.POST, "/api/v1/grids", foreign, null).status()).isEqualTo(404);
+        assertThat(api.call("chief", HttpMethod.POST, "/api/v1/grids/check", foreign, null).status()).isEqualTo(404);
+        Map<String, Object> drawn = newGrid("DR-OFFICER-" + a, square(118.83, lat, 0.005));
         // officer sees the grid but may not manage the jurisdiction
         assertThat(put("officer", a, smaller, 0, null).status()).isEqualTo(403);
         assertThat(api.call("officer", HttpMethod.POST, "/api/v1/grids", drawn, null).status()).isEqualTo(403);
