@@ -14,6 +14,10 @@
   var newGrid = document.getElementById('new-grid-form');
   var text = element.dataset;
   var map = FqMap.create(element);
+  if (newGrid) {
+    // the code and name are sent with the drawing by 检查 and 保存, never by the form itself
+    newGrid.addEventListener('submit', function (e) { e.preventDefault(); });
+  }
 
   var around = L.geoJSON(JSON.parse(text.around), {
     interactive: false,

@@ -151,14 +151,8 @@ public class GridChanges {
     private GridImportPolicy.Accepted decideNew(NewGrid grid, Caller caller) {
         Community community = communities.findVisible(grid.community(), caller)
                 .orElseThrow(() -> new NotFound("community", grid.community()));
-        ObjectNode feature = JsonNodeFactory.instance.objectNode();
-        feature.put("type", "Feature");
-        ObjectNode p = feature.putObject("properties");
-        p.put("code", grid.code());
-        p.put("name", grid.name());
-        p.put("network", (grid.network() == null ? GridNetwork.POLICE : grid.network()).name());
-        p.put("communityCode", community.code());
-        feature.set("geometry", grid.geometry());
+        ObjectNode feature = feature(grid.code(), grid.name(), grid.network() == null ? GridNetwork.POLICE
+                : grid.network(), community.code(), grid.geometry());
         GridImportPolicy.Accepted a = decideDrawn(feature, caller).get(0);
         if (a.replaces().isPresent()) {
             // the import would replace the grid of that code; a new grid must not
@@ -170,13 +164,19 @@ public class GridChanges {
 
     /** The stored grid as a one-feature file with a new geometry: what the import would read for it. */
     private static ObjectNode feature(Grids.Detail grid, JsonNode geometry) {
+        return feature(grid.code(), grid.name(), grid.network(), grid.communityCode(), geometry);
+    }
+
+    /** A feature with the properties the import reads for a grid without a unitCode or linked codes. */
+    private static ObjectNode feature(String code, String name, GridNetwork network, String communityCode,
+            JsonNode geometry) {
         ObjectNode feature = JsonNodeFactory.instance.objectNode();
         feature.put("type", "Feature");
         ObjectNode p = feature.putObject("properties");
-        p.put("code", grid.code());
-        p.put("name", grid.name());
-        p.put("network", grid.network().name());
-        p.put("communityCode", grid.communityCode());
+        p.put("code", code);
+        p.put("name", name);
+        p.put("network", network.name());
+        p.put("communityCode", communityCode);
         feature.set("geometry", geometry == null ? JsonNodeFactory.instance.objectNode() : geometry);
         return feature;
     }
