@@ -155,7 +155,8 @@ class GridBoundaryBrowserIntegrationTests extends BrowserTest {
     void theChiefChecksASmallFileOnTheImportPageThenImportsItAndFindsTheGridOnTheMap() throws Exception {
         String code = "BD-IMPORT";
         byte[] file = ("{\"type\":\"FeatureCollection\",\"features\":["
-                + GridImportPolicyTests.feature(code, VILLAGE, GridImportPolicyTests.square(118.92, 34.40, 0.01)) + "]}")
+                + GridImportPolicyTests.feature(code, VILLAGE, GridImportPolicyTests.square(118.92, 34.40, 0.01))
+                + "]}")
                 .getBytes(StandardCharsets.UTF_8);
         login("chief");
         page.navigate(url("/map"));
@@ -167,7 +168,8 @@ class GridBoundaryBrowserIntegrationTests extends BrowserTest {
         assertThat(page.locator("#import-outcome")).containsText(code);
         assertThat(page.locator("#import-outcome")).containsText("新建");
         assertThat(page.locator("#import-outcome")).containsText("尚未保存");
-        assertThat(jdbc.sql("SELECT count(*) FROM grid WHERE code = ?").param(code).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM grid WHERE code = ?").param(code).query(Long.class).single())
+                .isZero();
 
         page.setInputFiles("#grid-file", new FilePayload("grids.geojson", "application/geo+json", file));
         page.click("#grid-import-form button[value=import]");

@@ -71,6 +71,10 @@ class GridBoundaryIntegrationTests extends IntegrationTest {
         }
     }
 
+    static double firstLongitude(String geometry) {
+        return json(geometry).get("coordinates").get(0).get(0).get(0).asDouble();
+    }
+
     double lat(String code) {
         return jdbc.sql("SELECT min_lat FROM grid WHERE network = 'POLICE' AND code = ?").param(code)
                 .query(Double.class).single();
@@ -115,8 +119,8 @@ class GridBoundaryIntegrationTests extends IntegrationTest {
                 WHERE record_type = 'grid' AND record_id = ? AND action = 'UPDATE'""")
                 .param(api.gridId(a).toString()).query().singleRow();
         assertThat(audit.get("actor")).isEqualTo("chief");
-        assertThat(json((String) audit.get("before")).get("coordinates").get(0).get(0).get(0).asDouble()).isEqualTo(118.80);
-        assertThat(json((String) audit.get("after")).get("coordinates").get(0).get(0).get(0).asDouble()).isEqualTo(118.802);
+        assertThat(firstLongitude((String) audit.get("before"))).isEqualTo(118.80);
+        assertThat(firstLongitude((String) audit.get("after"))).isEqualTo(118.802);
         // a point of the old square outside the new one lies in no grid any more
         assertThat(api.get("officer", "/api/v1/grids/locate?lat=" + (lat + 0.0005) + "&lon=118.8005").status())
                 .isEqualTo(404);
@@ -141,7 +145,8 @@ class GridBoundaryIntegrationTests extends IntegrationTest {
         String before = api.gridTable();
         long v = version(a);
         String bowTie = String.format(java.util.Locale.ROOT,
-                "{\"type\":\"Polygon\",\"coordinates\":[[[118.80,%1$s],[118.81,%2$s],[118.81,%1$s],[118.80,%2$s],[118.80,%1$s]]]}",
+                "{\"type\":\"Polygon\",\"coordinates\":[[[118.80,%1$s],[118.81,%2$s],[118.81,%1$s],"
+                        + "[118.80,%2$s],[118.80,%1$s]]]}",
                 lat, lat + 0.01);
         JurisdictionApi.Answer zh = put("chief", a, bowTie, v, null);
         assertThat(zh.status()).isEqualTo(400);
@@ -165,7 +170,8 @@ class GridBoundaryIntegrationTests extends IntegrationTest {
         JurisdictionApi.Answer abroad = put("chief", a, square(150.0, lat, 0.01), v, null);
         assertThat(abroad.body().get("errors").findValuesAsText("message")).singleElement().asString()
                 .contains("不在中国境内");
-        JurisdictionApi.Answer point = put("chief", a, "{\"type\":\"Point\",\"coordinates\":[118.8," + lat + "]}", v, "en");
+        JurisdictionApi.Answer point = put("chief", a, "{\"type\":\"Point\",\"coordinates\":[118.8," + lat + "]}", v,
+                "en");
         assertThat(point.status()).isEqualTo(400);
         assertThat(api.gridTable()).isEqualTo(before);
     }
@@ -177,7 +183,8 @@ class GridBoundaryIntegrationTests extends IntegrationTest {
         String smaller = square(118.802, lat + 0.002, 0.005);
         // the rural chief manages his station's jurisdiction; the urban station's grid and community lie outside it
         UUID urbanGrid = api.gridId("NS-1-01");
-        long urbanVersion = jdbc.sql("SELECT version FROM grid WHERE id = ?").param(urbanGrid).query(Long.class).single();
+        long urbanVersion = jdbc.sql("SELECT version FROM grid WHERE id = ?").param(urbanGrid).query(Long.class)
+                .single();
         assertThat(api.call("chief", HttpMethod.PUT, "/api/v1/grids/" + urbanGrid + "/boundary",
                 change(smaller, urbanVersion), null).status()).isEqualTo(404);
         assertThat(api.call("chief", HttpMethod.POST, "/api/v1/grids/" + urbanGrid + "/boundary/check",
@@ -210,7 +217,8 @@ class GridBoundaryIntegrationTests extends IntegrationTest {
         JurisdictionApi.Answer check = api.call("chief", HttpMethod.POST, "/api/v1/grids/check", drawn, null);
         assertThat(check.status()).isEqualTo(200);
         assertThat(check.body().get("code").asText()).isEqualTo(code);
-        assertThat(jdbc.sql("SELECT count(*) FROM grid WHERE code = ?").param(code).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM grid WHERE code = ?").param(code).query(Long.class).single())
+                .isZero();
 
         JurisdictionApi.Answer created = api.call("chief", HttpMethod.POST, "/api/v1/grids", drawn, null);
         assertThat(created.status()).isEqualTo(201);
@@ -256,7 +264,8 @@ class GridBoundaryIntegrationTests extends IntegrationTest {
         // an import of that one grid, moved elsewhere, does the same
         String file = "{\"type\":\"FeatureCollection\",\"features\":["
                 + GridImportPolicyTests.feature(a, VILLAGE, square(118.803, lat + 0.003, 0.004)) + "]}";
-        assertThat(api.call("chief", HttpMethod.POST, "/api/v1/grids/import", json(file), null).status()).isEqualTo(200);
+        assertThat(api.call("chief", HttpMethod.POST, "/api/v1/grids/import", json(file), null).status())
+                .isEqualTo(200);
         assertThat(addressesOf(a)).containsExactly("画界路" + a);
     }
 

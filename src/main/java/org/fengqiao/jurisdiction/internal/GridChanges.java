@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Changes to grids made by a caller: the codes of the matching grids of the other networks, GeoJSON
  * imports, and boundaries drawn on the map, which are decided as an import of a file holding that one grid would be
- * (the same checks and messages, the same audit; records located in the grid keep it, as after an import). Each change is written to the audit trail in its own transaction and refreshes
+ * (the same checks and messages, the same audit; records located in the grid keep it, as after an import).
+ * Each change is written to the audit trail in its own transaction and refreshes
  * this instance's spatial index once it commits.
  */
 @Service

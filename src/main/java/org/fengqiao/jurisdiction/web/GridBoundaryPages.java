@@ -70,7 +70,8 @@ class GridBoundaryPages {
         Community community = communities.findVisible(new CommunityId(id), caller)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Envelope box = new Envelope();
-        grids.visible(caller, GridNetwork.POLICE, id, Integer.MAX_VALUE, 0).forEach(g -> box.expandToInclude(envelope(g)));
+        grids.visible(caller, GridNetwork.POLICE, id, Integer.MAX_VALUE, 0)
+                .forEach(g -> box.expandToInclude(envelope(g)));
         if (box.isNull()) {
             // a community without grids yet: the grids of the caller's jurisdiction show where it lies
             grids.visible(caller, GridNetwork.POLICE, null, Integer.MAX_VALUE, 0)

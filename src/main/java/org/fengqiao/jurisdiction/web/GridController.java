@@ -208,8 +208,8 @@ class GridController {
     }
 
     private static final String BOUNDARY_RULES = "Checked as an import of a file holding this one grid "
-            + "(POST /api/v1/grids/import) checks it, with its messages: a Polygon or MultiPolygon with closed rings of "
-            + "at least four positions, valid (not intersecting itself), inside China, in a community of the caller's "
+            + "(POST /api/v1/grids/import) checks it, with its messages: a Polygon or MultiPolygon with closed "
+            + "rings of at least four positions, valid (not intersecting itself), inside China, in a community of the caller's "
             + "jurisdiction, overlapping no other grid of its network by more than 1 m². 400 listing every problem "
             + "and nothing changed; 404 for a grid or community outside the caller's jurisdiction.";
 
