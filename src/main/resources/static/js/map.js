@@ -8,6 +8,22 @@
   }
   var map = FqMap.create(element);
 
+  function managerLinks(p) {
+    var box = document.createElement('div');
+    box.appendChild(FqMap.label(p.code + ' ' + p.name));
+    [[element.dataset.textOpen, '', 'grid-open-link'],
+      [element.dataset.textBoundary, '/boundary', 'grid-boundary-link']].forEach(function (l) {
+      var a = document.createElement('a');
+      a.href = element.dataset.gridUrl + encodeURIComponent(p.id) + l[1];
+      a.textContent = l[0];
+      a.className = l[2];
+      var line = document.createElement('div');
+      line.appendChild(a);
+      box.appendChild(line);
+    });
+    return box;
+  }
+
   fetch(element.dataset.exportUrl, { credentials: 'same-origin', headers: { 'Accept': 'application/geo+json' } })
     .then(function (response) {
       if (!response.ok) {
@@ -23,16 +39,22 @@
       }
       status.textContent = element.dataset.textCount.replace('{count}', String(features.length));
       var layer = L.geoJSON(collection, {
-        style: function () {
-          return { color: '#1d4f91', weight: 2, fillOpacity: 0.15 };
+        style: function (feature) {
+          // each grid's path names its grid, so a page or a test can find one grid's shape
+          return { color: '#1d4f91', weight: 2, fillOpacity: 0.15, className: 'grid-' + feature.properties.id };
         },
         onEachFeature: function (feature, grid) {
           var p = feature.properties;
           grid.bindTooltip(FqMap.label(p.code + ' ' + p.name + (p.communityName ? ' · ' + p.communityName : '')),
             { sticky: true });
-          grid.on('click', function () {
-            window.location.href = element.dataset.gridUrl + encodeURIComponent(p.id);
-          });
+          if (element.dataset.mayManage === 'true') {
+            // whoever manages the jurisdiction chooses between the grid's page and redrawing its boundary
+            grid.bindPopup(function () { return managerLinks(p); });
+          } else {
+            grid.on('click', function () {
+              window.location.href = element.dataset.gridUrl + encodeURIComponent(p.id);
+            });
+          }
           grid.on('mouseover', function () { grid.setStyle({ fillOpacity: 0.35 }); });
           grid.on('mouseout', function () { grid.setStyle({ fillOpacity: 0.15 }); });
         }

@@ -1,6 +1,8 @@
 package org.fengqiao.jurisdiction.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,11 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.jurisdiction.Community;
 import org.fengqiao.jurisdiction.CommunityId;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.locationtech.jts.geom.Envelope;
@@ -23,8 +27,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Changes to grids made by a caller: the codes of the matching grids of the other networks, and
- * GeoJSON imports. Each change is written to the audit trail in its own transaction and refreshes
+ * Changes to grids made by a caller: the codes of the matching grids of the other networks, GeoJSON
+ * imports, and boundaries drawn on the map, which are decided as an import of a file holding that one grid would be
+ * (the same checks and messages, the same audit; records located in the grid keep it, as after an import).
+ * Each change is written to the audit trail in its own transaction and refreshes
  * this instance's spatial index once it commits.
  */
 @Service
@@ -32,6 +38,7 @@ public class GridChanges {
 
     /** Serialises imports across instances, so two imports cannot each pass the overlap check against the old state. */
     private static final long IMPORT_LOCK = 7262101L;
+    private static final String DRAWN_REFUSED = "jurisdiction.boundary.refused";
 
     private final Grids grids;
     private final Communities communities;
@@ -80,9 +87,126 @@ public class GridChanges {
     /** Imports a FeatureCollection as a whole, or refuses it as a whole with every problem listed. */
     @Transactional
     public List<Imported> importCollection(JsonNode collection, Caller caller) {
+        lock();
+        List<Imported> imported = apply(decide(collection, caller));
+        index.refreshAfterCommit();
+        return imported;
+    }
+
+    /**
+     * What a drawn boundary would do to a grid the caller sees, by the import's rules for a file holding that one
+     * grid with its code, name, network and community (so it keeps its unit and linked codes): the grid with its area
+     * now and after; refused with the import's problems otherwise, nothing saved.
+     */
+    @Transactional(readOnly = true)
+    public Reshaped checkBoundary(GridId id, JsonNode geometry, Caller caller) {
+        Grids.Detail before = grids.detailVisible(id, caller).orElseThrow(() -> new NotFound("grid", id));
+        GridImportPolicy.Accepted a = decideDrawn(feature(before, geometry), caller).get(0);
+        return new Reshaped(before, new Boundary(a.candidate().geometry()).areaSquareMetres());
+    }
+
+    /**
+     * Replaces a grid's boundary with a drawn one as an import of that one grid would (same checks, same audit of the
+     * grid before and after, same records kept), when the caller saw the stored version; stale otherwise.
+     */
+    @Transactional
+    public Grids.Detail changeBoundary(GridId id, JsonNode geometry, long version, Caller caller) {
+        lock();
+        Grids.Detail before = grids.detailVisible(id, caller).orElseThrow(() -> new NotFound("grid", id));
+        if (before.version() != version) {
+            throw new Conflict("jurisdiction.boundary.stale", before.version());
+        }
+        apply(decideDrawn(feature(before, geometry), caller));
+        index.refreshAfterCommit();
+        return grids.detail(id).orElseThrow();
+    }
+
+    /** A new grid drawn in a community the caller sees, checked as the import checks a one-grid file; nothing saved. */
+    @Transactional(readOnly = true)
+    public Drawn checkNew(NewGrid grid, Caller caller) {
+        return new Drawn(grid.code(), grid.name(), grid.network(),
+                new Boundary(decideNew(grid, caller).candidate().geometry()).areaSquareMetres());
+    }
+
+    /** Creates a drawn grid in a community the caller sees as the import creates one, audited alike. */
+    @Transactional
+    public Grids.Detail create(NewGrid grid, Caller caller) {
+        lock();
+        Imported created = apply(List.of(decideNew(grid, caller))).get(0);
+        index.refreshAfterCommit();
+        return grids.detail(new GridId(created.id())).orElseThrow();
+    }
+
+    /** A grid to be drawn: its community, network (POLICE when null), code and name, and the drawn geometry. */
+    public record NewGrid(CommunityId community, GridNetwork network, String code, String name, JsonNode geometry) {
+    }
+
+    /** The grid a drawn boundary would reshape, with its area now ({@code before}) and after, in square metres. */
+    public record Reshaped(Grids.Detail before, double areaSquareMetres) {
+    }
+
+    /** A grid a drawn boundary would create, with its area in square metres. */
+    public record Drawn(String code, String name, GridNetwork network, double areaSquareMetres) {
+    }
+
+    private GridImportPolicy.Accepted decideNew(NewGrid grid, Caller caller) {
+        Community community = communities.findVisible(grid.community(), caller)
+                .orElseThrow(() -> new NotFound("community", grid.community()));
+        ObjectNode feature = feature(grid.code(), grid.name(), grid.network() == null ? GridNetwork.POLICE
+                : grid.network(), community.code(), grid.geometry());
+        GridImportPolicy.Accepted a = decideDrawn(feature, caller).get(0);
+        if (a.replaces().isPresent()) {
+            // the import would replace the grid of that code; a new grid must not
+            throw new Invalid(DRAWN_REFUSED, List.of(new Invalid.Problem("code", "jurisdiction.boundary.codeExists",
+                    new Object[] {grid.code()})));
+        }
+        return a;
+    }
+
+    /** The stored grid as a one-feature file with a new geometry: what the import would read for it. */
+    private static ObjectNode feature(Grids.Detail grid, JsonNode geometry) {
+        return feature(grid.code(), grid.name(), grid.network(), grid.communityCode(), geometry);
+    }
+
+    /** A feature with the properties the import reads for a grid without a unitCode or linked codes. */
+    private static ObjectNode feature(String code, String name, GridNetwork network, String communityCode,
+            JsonNode geometry) {
+        ObjectNode feature = JsonNodeFactory.instance.objectNode();
+        feature.put("type", "Feature");
+        ObjectNode p = feature.putObject("properties");
+        p.put("code", code);
+        p.put("name", name);
+        p.put("network", network.name());
+        p.put("communityCode", communityCode);
+        feature.set("geometry", geometry == null ? JsonNodeFactory.instance.objectNode() : geometry);
+        return feature;
+    }
+
+    /**
+     * The import's decision on a one-feature file, refused under the drawing's own title with the problems on the
+     * request's fields (geometry, code, name …) rather than on features[0].
+     */
+    private List<GridImportPolicy.Accepted> decideDrawn(ObjectNode feature, Caller caller) {
+        ObjectNode collection = JsonNodeFactory.instance.objectNode();
+        collection.put("type", "FeatureCollection");
+        collection.putArray("features").add(feature);
+        try {
+            return decide(collection, caller);
+        } catch (Invalid e) {
+            throw new Invalid(DRAWN_REFUSED, e.problems().stream()
+                    .map(p -> new Invalid.Problem(p.field().replace("features[0].", ""), p.key(), p.args())).toList());
+        }
+    }
+
+    /** Serialises every change of boundaries, so two cannot each pass the overlap check against the old state. */
+    private void lock() {
         jdbc.sql("SELECT pg_advisory_xact_lock(?)::text").param(IMPORT_LOCK).query(String.class).list();
+    }
+
+    /** Saves what the policy accepted: a replaced grid reshaped, a new one inserted, each audited. */
+    private List<Imported> apply(List<GridImportPolicy.Accepted> accepted) {
         List<Imported> imported = new ArrayList<>();
-        for (GridImportPolicy.Accepted a : decide(collection, caller)) {
+        for (GridImportPolicy.Accepted a : accepted) {
             GridImportPolicy.Candidate c = a.candidate();
             Boundary boundary = new Boundary(c.geometry());
             CommunityId community = new CommunityId(a.community().id());
@@ -104,7 +228,6 @@ public class GridChanges {
                 imported.add(new Imported(id, c.code(), c.name(), c.network(), true));
             }
         }
-        index.refreshAfterCommit();
         return imported;
     }
 

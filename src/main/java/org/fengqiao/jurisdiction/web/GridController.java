@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.fengqiao.jurisdiction.CommunityId;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.jurisdiction.GridNetwork;
@@ -184,6 +185,79 @@ class GridController {
         List<GridChanges.Imported> imported = changes.importCollection(collection, Callers.require());
         int created = (int) imported.stream().filter(GridChanges.Imported::created).count();
         return new ImportResult(created, imported.size() - created, imported);
+    }
+
+    /** A boundary drawn on the map for a grid, with the version of the grid it was drawn on. */
+    record BoundaryChange(JsonNode geometry, Long version) {
+    }
+
+    /** A new grid drawn on the map in a community; network POLICE when missing. */
+    record DrawnGrid(UUID communityId, GridNetwork network, String code, String name, JsonNode geometry) {
+    }
+
+    /**
+     * What a drawn boundary would do: the grid's area now and after, and how many records it moves to another grid,
+     * which is none: like an import, a new boundary leaves addresses, incidents and every other record in the grid
+     * they were filed in; records filed later are located by the new boundary.
+     */
+    record BoundaryCheck(UUID id, String code, String name, long version, double areaSquareMetres,
+            double newAreaSquareMetres, int recordsMoved) {
+    }
+
+    record DrawnCheck(String code, String name, GridNetwork network, double areaSquareMetres) {
+    }
+
+    private static final String BOUNDARY_RULES = "Checked as an import of a file holding this one grid "
+            + "(POST /api/v1/grids/import) checks it, with its messages: a Polygon or MultiPolygon with closed "
+            + "rings of at least four positions, valid (not intersecting itself), inside China, in a community of the caller's "
+            + "jurisdiction, overlapping no other grid of its network by more than 1 m². 400 listing every problem "
+            + "and nothing changed; 404 for a grid or community outside the caller's jurisdiction.";
+
+    @PostMapping("/{id}/boundary/check")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    @Operation(summary = "What a drawn boundary would change on the grid, nothing saved", description = BOUNDARY_RULES)
+    BoundaryCheck checkBoundary(@PathVariable UUID id, @RequestBody BoundaryChange change) {
+        GridChanges.Reshaped r = changes.checkBoundary(new GridId(id), change.geometry(), Callers.require());
+        return new BoundaryCheck(r.before().id(), r.before().code(), r.before().name(), r.before().version(),
+                Math.round(r.before().areaSquareMetres()), Math.round(r.areaSquareMetres()), 0);
+    }
+
+    @PutMapping("/{id}/boundary")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    @Operation(summary = "Replace the grid's boundary with one drawn on the map, audited with before and after",
+            description = BOUNDARY_RULES + " version is the grid's version the boundary was drawn on: 409 when the "
+                    + "grid changed since. Records filed in the grid keep it, as after an import.")
+    GridDetail changeBoundary(@PathVariable UUID id, @RequestBody BoundaryChange change) {
+        if (change.version() == null) {
+            throw Invalid.of("version", "error.field.required");
+        }
+        return detail(changes.changeBoundary(new GridId(id), change.geometry(), change.version(), Callers.require()));
+    }
+
+    @PostMapping("/check")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    @Operation(summary = "Whether a grid drawn on the map could be created, nothing saved", description = BOUNDARY_RULES
+            + " A code already held by a grid of the network is refused.")
+    DrawnCheck checkNew(@RequestBody DrawnGrid grid) {
+        GridChanges.Drawn d = changes.checkNew(newGrid(grid), Callers.require());
+        return new DrawnCheck(d.code(), d.name(), d.network(), Math.round(d.areaSquareMetres()));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    @Operation(summary = "Create a grid drawn on the map in a community, placed under the community's unit and audited",
+            description = BOUNDARY_RULES + " A code already held by a grid of the network is refused.")
+    ResponseEntity<GridDetail> create(@RequestBody DrawnGrid grid) {
+        GridDetail created = detail(changes.create(newGrid(grid), Callers.require()));
+        return ResponseEntity.created(java.net.URI.create("/api/v1/grids/" + created.id())).body(created);
+    }
+
+    private static GridChanges.NewGrid newGrid(DrawnGrid grid) {
+        if (grid.communityId() == null) {
+            throw Invalid.of("communityId", "error.field.required");
+        }
+        return new GridChanges.NewGrid(new CommunityId(grid.communityId()), grid.network(), grid.code(), grid.name(),
+                grid.geometry());
     }
 
     @GetMapping("/locate")

@@ -73,6 +73,7 @@ class JurisdictionPages {
     @GetMapping("/map")
     String map(Model model) {
         model.addAttribute("map", properties.map());
+        model.addAttribute("mayManage", Callers.require().may("JURISDICTION_MANAGE"));
         return "jurisdiction/map";
     }
 
