@@ -1,21 +1,31 @@
 package org.fengqiao.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -28,6 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * empty when nothing was refused, so a template reads {@code ${form['note']}} without asking whether it is there.
  * A rule's line that does not name its field (必填, 格式不正确) is prefixed with the field's label as the page's form
  * labels it ({@link FieldLabels}).
+ *
+ * <p>A change the database refuses for a constraint (another person's change committed meanwhile) is answered as a
+ * conflict is: the form comes back as typed with a line saying what happened ({@link IntegrityViolations}).
  */
 @ControllerAdvice(annotations = Controller.class)
 public class FormAnswers {
@@ -52,8 +65,72 @@ public class FormAnswers {
             refused(redirect, e, locale);
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (DataIntegrityViolationException e) {
+            refused(redirect, List.of(integrityText(e, locale)));
         }
         return "redirect:" + to;
+    }
+
+    /**
+     * A page's change the database refused for a constraint, mostly as another person's change committed meanwhile
+     * ({@link IntegrityViolations}): the form posted comes back as typed, with the line saying what happened, by a
+     * redirect to the page that posted it (its Referer, on this site); without one, the error page with that line
+     * and the refusal's status. One the database's refusals do not explain stays a failure (500).
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ModelAndView integrity(DataIntegrityViolationException e, HttpServletRequest request,
+            HttpServletResponse response, Locale locale) throws IOException {
+        IntegrityViolations.Refusal refusal = IntegrityViolations.refusal(e, request).orElseThrow(() -> e);
+        String line = messages.getMessage(refusal.key(), null, locale);
+        String back = "POST".equals(request.getMethod()) ? sameSitePath(request) : null;
+        if (back == null) {
+            request.setAttribute(ProblemDetails.PAGE_PROBLEMS, List.of(line));
+            response.sendError(refusal.status().value());
+            return null;
+        }
+        FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+        flash.put("problems", List.of(line));
+        flash.put(FORM, TypedForm.of(request));
+        return new ModelAndView("redirect:" + back);
+    }
+
+    /** The line of a refusal {@link IntegrityViolations} explains; one it does not is thrown on. */
+    private String integrityText(DataIntegrityViolationException e, Locale locale) {
+        HttpServletRequest request = request();
+        IntegrityViolations.Refusal refusal = request == null ? null
+                : IntegrityViolations.refusal(e, request).orElse(null);
+        if (refusal == null) {
+            throw e;
+        }
+        return messages.getMessage(refusal.key(), null, locale);
+    }
+
+    /** The path (and query) of the page that posted the request, when it is one of this site's; else null. */
+    private static String sameSitePath(HttpServletRequest request) {
+        String referer = request.getHeader(HttpHeaders.REFERER);
+        if (referer == null) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(referer);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+        if (uri.getHost() != null && !(uri.getHost().equalsIgnoreCase(request.getServerName())
+                && (uri.getPort() == -1 || uri.getPort() == request.getServerPort()))) {
+            return null;
+        }
+        String path = uri.getRawPath();
+        String context = request.getContextPath();
+        if (path == null || !path.startsWith(context + "/")) {
+            return null;
+        }
+        path = path.substring(context.length());
+        if (path.startsWith("//")) {
+            return null;
+        }
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
     /** The form was refused for broken rules: they go with the redirect, and so does what was typed. */

@@ -137,6 +137,9 @@ public class RentalRegister {
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
+        if (in.roomId() != null) {
+            buildings.holdRoom(in.roomId());
+        }
         if (fields.contractTo() == null || !fields.contractTo().isBefore(today)) {
             rentals.activeAt(in.roomId(), addressId, null, today).ifPresent(other -> {
                 throw new Conflict("places.rental.alreadyLet");
