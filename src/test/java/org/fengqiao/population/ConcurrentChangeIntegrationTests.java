@@ -2,30 +2,22 @@ package org.fengqiao.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.population.internal.Housing;
 import org.fengqiao.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
+import org.fengqiao.support.Race;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two officers change the same records at the same moment: the one whose change loses the race is told so in his
@@ -47,16 +39,12 @@ class ConcurrentChangeIntegrationTests extends IntegrationTest {
     PlatformTransactionManager transactions;
 
     HousingFixtures fx;
-    final ExecutorService threads = Executors.newFixedThreadPool(2);
+    Race race;
 
     @BeforeEach
     void setUp() {
         fx = new PlacesFixtures(port, jdbc, jurisdictions).fx;
-    }
-
-    @AfterEach
-    void tearDown() {
-        threads.shutdownNow();
+        race = new Race(jdbc, transactions);
     }
 
     @Test
@@ -76,8 +64,8 @@ class ConcurrentChangeIntegrationTests extends IntegrationTest {
             long version = 3 - floors;
             // another officer's edit lowers the building by a floor, removing the top room the household is
             // registered into: it has removed it, not yet committed, when the registration arrives
-            HousingFixtures.Answer answer = race(
-                    status -> housing.changeBuilding(building,
+            HousingFixtures.Answer answer = race.run(
+                    () -> housing.changeBuilding(building,
                             new Housing.BuildingChange(name, null, lower, 1, 1, version), manager),
                     () -> fx.call("officer", "POST", "/api/v1/households", household(grid, topRoom, number),
                             "Accept-Language", language));
@@ -111,8 +99,8 @@ class ConcurrentChangeIntegrationTests extends IntegrationTest {
             String number = HousingFixtures.unique("同号");
             UUID first = UUID.randomUUID();
             // the first officer's household is written, not yet committed, when the second checks the number (free)
-            HousingFixtures.Answer answer = race(
-                    status -> jdbc.sql("INSERT INTO household (id, grid_id, number) VALUES (?, ?, ?)")
+            HousingFixtures.Answer answer = race.run(
+                    () -> jdbc.sql("INSERT INTO household (id, grid_id, number) VALUES (?, ?, ?)")
                             .params(first, grid, number).update(),
                     () -> fx.call("officer", "POST", "/api/v1/households", household(grid, null, number),
                             "Accept-Language", language));
@@ -134,58 +122,5 @@ class ConcurrentChangeIntegrationTests extends IntegrationTest {
         body.put("trusted", false);
         body.put("inDifficulty", false);
         return body;
-    }
-
-    /**
-     * Runs {@code winner} in a transaction held open until {@code loser} (a request) is seen waiting for it in the
-     * database, then commits it; answers what the loser's request answered.
-     */
-    <T> T race(Consumer<org.springframework.transaction.TransactionStatus> winner, java.util.concurrent.Callable<T> loser) {
-        CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        TransactionTemplate tx = new TransactionTemplate(transactions);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
-            winner.accept(status);
-            written.countDown();
-            await(commit);
-        }), threads);
-        try {
-            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
-            long waitingBefore = waiting();
-            CompletableFuture<T> second = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return loser.call();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, threads);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (waiting() == waitingBefore && !second.isDone() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(second.isDone()).as("the second change waits for the first").isFalse();
-            commit.countDown();
-            first.get(30, TimeUnit.SECONDS);
-            return second.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            commit.countDown();
-        }
-    }
-
-    /** How many sessions of this database wait for a lock another holds. */
-    long waiting() {
-        return jdbc.sql("""
-                SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'""")
-                .query(Long.class).single();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -3,8 +3,8 @@ package org.fengqiao.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import org.fengqiao.platform.Conflict;
@@ -16,7 +16,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -24,7 +23,6 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -72,26 +70,27 @@ public class FormAnswers {
     }
 
     /**
-     * A page's change the database refused for a constraint, mostly as another person's change committed meanwhile
-     * ({@link IntegrityViolations}): the form posted comes back as typed, with the line saying what happened, by a
-     * redirect to the page that posted it (its Referer, on this site); without one, the error page with that line
-     * and the refusal's status. One the database's refusals do not explain stays a failure (500).
+     * A page's form refused outside {@link #redirect} (by an error no page handler catches), with {@code problems} as
+     * its lines: redirected back to the page that posted it ({@link #pageThatPosted}) with what was typed, as a
+     * refusal inside the handler comes back. Answers false, sending nothing, when the request was not a form posted
+     * from a page of this site.
      */
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    ModelAndView integrity(DataIntegrityViolationException e, HttpServletRequest request,
-            HttpServletResponse response, Locale locale) throws IOException {
-        IntegrityViolations.Refusal refusal = IntegrityViolations.refusal(e, request).orElseThrow(() -> e);
-        String line = messages.getMessage(refusal.key(), null, locale);
-        String back = "POST".equals(request.getMethod()) ? sameSitePath(request) : null;
-        if (back == null) {
-            request.setAttribute(ProblemDetails.PAGE_PROBLEMS, List.of(line));
-            response.sendError(refusal.status().value());
-            return null;
+    static boolean back(HttpServletRequest request, HttpServletResponse response, List<String> problems) {
+        String page = "POST".equals(request.getMethod()) ? pageThatPosted(request) : null;
+        if (page == null) {
+            return false;
         }
         FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
-        flash.put("problems", List.of(line));
+        flash.put("problems", problems);
         flash.put(FORM, TypedForm.of(request));
-        return new ModelAndView("redirect:" + back);
+        String location = request.getContextPath() + page;
+        RequestContextUtils.saveOutputFlashMap(location, request, response);
+        try {
+            response.sendRedirect(response.encodeRedirectURL(location));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return true;
     }
 
     /** The line of a refusal {@link IntegrityViolations} explains; one it does not is thrown on. */
@@ -105,32 +104,32 @@ public class FormAnswers {
         return messages.getMessage(refusal.key(), null, locale);
     }
 
-    /** The path (and query) of the page that posted the request, when it is one of this site's; else null. */
-    private static String sameSitePath(HttpServletRequest request) {
+    /**
+     * The path (and query) of the page of this site the request came from, by its Referer (the site sends it to
+     * itself: Referrer-Policy same-origin); null for none, or for another site's.
+     */
+    public static String pageThatPosted(HttpServletRequest request) {
         String referer = request.getHeader(HttpHeaders.REFERER);
         if (referer == null) {
             return null;
         }
-        URI uri;
         try {
-            uri = new URI(referer);
-        } catch (URISyntaxException e) {
+            URI from = URI.create(referer);
+            boolean sameSite = from.getHost() != null && from.getHost().equalsIgnoreCase(request.getServerName())
+                    && (from.getPort() == -1 ? "http".equalsIgnoreCase(from.getScheme()) ? 80 : 443 : from.getPort())
+                            == request.getServerPort();
+            String path = from.getRawPath();
+            if (!sameSite || path == null || !path.startsWith(request.getContextPath() + "/")) {
+                return null;
+            }
+            path = path.substring(request.getContextPath().length());
+            if (path.startsWith("//")) {
+                return null;
+            }
+            return from.getRawQuery() == null ? path : path + "?" + from.getRawQuery();
+        } catch (IllegalArgumentException e) {
             return null;
         }
-        if (uri.getHost() != null && !(uri.getHost().equalsIgnoreCase(request.getServerName())
-                && (uri.getPort() == -1 || uri.getPort() == request.getServerPort()))) {
-            return null;
-        }
-        String path = uri.getRawPath();
-        String context = request.getContextPath();
-        if (path == null || !path.startsWith(context + "/")) {
-            return null;
-        }
-        path = path.substring(context.length());
-        if (path.startsWith("//")) {
-            return null;
-        }
-        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
     /** The form was refused for broken rules: they go with the redirect, and so does what was typed. */

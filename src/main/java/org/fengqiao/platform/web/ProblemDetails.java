@@ -23,8 +23,6 @@ import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Refused;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -54,11 +52,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * status: the response is sent as an error, so it takes the path of an unknown URL ({@code /error}, template
  * {@code error.html}). On pages a path variable that is not even an id (/incidents/not-a-uuid) names nothing,
  * so it answers 404 there, where the API says 400 with the field.
- *
- * <p>Ordered before {@link FormAnswers}, whose page answers apply to every controller: an API controller's error is
- * answered here.
  */
-@Order(Ordered.LOWEST_PRECEDENCE - 1)
 @RestControllerAdvice(basePackages = "org.fengqiao", annotations = org.springframework.web.bind.annotation.RestController.class)
 public class ProblemDetails extends ResponseEntityExceptionHandler {
 
@@ -96,16 +90,21 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
 
     /**
      * A write the database refused for a constraint, mostly another person's change committed meanwhile: 409 or 400
-     * with what happened ({@link IntegrityViolations}); one it does not translate stays a failure (500).
+     * with what happened ({@link IntegrityViolations}); one it does not translate stays a failure (500). A page's form
+     * comes back to its page as typed with that line, as a refusal inside its handler does ({@link FormAnswers#back}).
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request,
             HttpServletResponse response) {
         IntegrityViolations.Refusal refusal = IntegrityViolations.refusal(e, request).orElseThrow(() -> e);
+        String line = text(refusal.key());
+        if (wantsPage(request) && FormAnswers.back(request, response, List.of(line))) {
+            return null;
+        }
         boolean clash = refusal.status() == HttpStatus.CONFLICT;
         ProblemDetail pd = problem(refusal.status(), clash ? "error.conflict" : "error.invalid",
                 clash ? "conflict" : "invalid");
-        pd.setDetail(text(refusal.key()));
+        pd.setDetail(line);
         return answer(pd, request, response);
     }
 
