@@ -2,6 +2,7 @@ package org.fengqiao.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.population.internal.Housing;
+import org.fengqiao.population.internal.RentalRegister;
 import org.fengqiao.support.IntegrationTest;
 import org.fengqiao.support.Race;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +37,8 @@ class ConcurrentChangeIntegrationTests extends IntegrationTest {
     Jurisdictions jurisdictions;
     @Autowired
     Housing housing;
+    @Autowired
+    RentalRegister rentals;
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -112,6 +116,37 @@ class ConcurrentChangeIntegrationTests extends IntegrationTest {
             assertThat(jdbc.sql("SELECT id FROM household WHERE number = ?").param(number).query(UUID.class).list())
                     .containsExactly(first);
         }
+    }
+
+    @Test
+    void twoOfficersLettingTheSameRoomAtOnceTheSecondIsToldItIsLetAndOnlyTheFirstRentalIsSaved() {
+        PlacesFixtures places = new PlacesFixtures(port, jdbc, jurisdictions);
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 2);
+        PlacesFixtures.Person landlord = places.person("officer", "FS-1-01", "房东" + HousingFixtures.unique(""),
+                Residence.PERMANENT, null);
+        Caller manager = new Caller(null, "manager", "所长", "STATION_CHIEF", List.of("/"), Set.of());
+        LocalDate from = LocalDate.now().minusMonths(1);
+        Map<String, String> expected = Map.of("zh-CN", "该房屋已有在租的出租登记", "en", "This room has an active rental already");
+        for (String language : List.of("zh-CN", "en")) {
+            UUID room = fx.room(building, 1, language.equals("en") ? "102" : "101");
+            // the first officer's rental is written, not yet committed, when the second's is checked
+            HousingFixtures.Answer answer = race.run(
+                    () -> rentals.create(new RentalRegister.Input(room, null, landlord.id(), null, null, "RESIDENCE",
+                            from, from.plusYears(1), from, null, List.of()), manager),
+                    () -> fx.call("officer", "POST", "/api/v1/rentals", rental(room, landlord.id(), from),
+                            "Accept-Language", language));
+
+            assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.body().get("detail").asText()).isEqualTo(expected.get(language));
+            assertThat(jdbc.sql("SELECT count(*) FROM rental WHERE room_id = ?").param(room).query(Long.class)
+                    .single()).isOne();
+        }
+    }
+
+    static Map<String, Object> rental(UUID room, UUID landlord, LocalDate from) {
+        return Map.of("roomId", room, "landlordPersonId", landlord, "purpose", "RESIDENCE",
+                "contractFrom", from.toString(), "contractTo", from.plusYears(1).toString(),
+                "policeRegisteredOn", from.toString());
     }
 
     static Map<String, Object> household(UUID grid, UUID room, String number) {

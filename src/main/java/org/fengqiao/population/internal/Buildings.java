@@ -237,7 +237,21 @@ public class Buildings {
      * coming after waits for this transaction, then sees what it wrote and keeps the room.
      */
     public void holdRoom(UUID id) {
-        if (jdbc.sql("SELECT id FROM room WHERE id = ? FOR KEY SHARE").param(id).query(UUID.class).optional().isEmpty()) {
+        hold(id, "FOR KEY SHARE");
+    }
+
+    /**
+     * As {@link #holdRoom}, and keeps another transaction holding the room so from reading what is recorded about it
+     * until this one ends (FOR NO KEY UPDATE): two rentals of one room registered at the same moment are checked one
+     * after the other, so the second sees the first and is refused as let already. Registering a household into the
+     * room meanwhile does not wait.
+     */
+    public void holdRoomAlone(UUID id) {
+        hold(id, "FOR NO KEY UPDATE");
+    }
+
+    private void hold(UUID id, String lock) {
+        if (jdbc.sql("SELECT id FROM room WHERE id = ? " + lock).param(id).query(UUID.class).optional().isEmpty()) {
             throw new Conflict("housing.room.removed");
         }
     }

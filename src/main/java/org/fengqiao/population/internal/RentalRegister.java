@@ -138,7 +138,7 @@ public class RentalRegister {
             throw new Invalid("error.invalid", problems);
         }
         if (in.roomId() != null) {
-            buildings.holdRoom(in.roomId());
+            buildings.holdRoomAlone(in.roomId());
         }
         if (fields.contractTo() == null || !fields.contractTo().isBefore(today)) {
             rentals.activeAt(in.roomId(), addressId, null, today).ifPresent(other -> {
@@ -171,6 +171,9 @@ public class RentalRegister {
                 problems, today);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
+        }
+        if (before.roomId() != null) {
+            buildings.holdRoomAlone(before.roomId());
         }
         if (fields.contractTo() == null || !fields.contractTo().isBefore(today)) {
             rentals.activeAt(before.roomId(), before.addressId(), id, today).ifPresent(other -> {
