@@ -71,6 +71,7 @@ class IncidentLedger {
             ledger.send(response, "incidents.xlsx");
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("filter", query.filter().toString());
+            after.put("scope", query.scope());
             after.put("rows", ledger.rows());
             events.publishEvent(new Audited("EXPORT", "incident", null, null, null, after, null));
         }
