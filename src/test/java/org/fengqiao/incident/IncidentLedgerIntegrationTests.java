@@ -76,7 +76,8 @@ class IncidentLedgerIntegrationTests extends IntegrationTest {
                 "ldgcolleague" + n, DEMO_PASSWORD);
         call = incident("LDG" + n + "-1", "CALL_110", "报警人" + n, "138****5678", null, null, JULY);
         jdbc.sql("""
-                UPDATE incident SET acknowledged_at = :at + interval '1 minute', dispatched_at = :at + interval '3 minutes',
+                UPDATE incident SET acknowledged_at = :at + interval '1 minute',
+                    dispatched_at = :at + interval '3 minutes',
                     arrived_at = :at + interval '5 minutes', resolved_at = :at + interval '1 hour',
                     answered_at = :at + interval '2 hours', status = 'ANSWERED' WHERE id = :id""")
                 .param("at", JULY).param("id", call).update();

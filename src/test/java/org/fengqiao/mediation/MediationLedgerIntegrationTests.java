@@ -86,7 +86,8 @@ class MediationLedgerIntegrationTests extends IntegrationTest {
     @Test
     void theLedgerHoldsTheRowsTheListShowsForEachTabAndFilter() {
         for (String[] same : List.of(new String[] {"show=all", ""}, new String[] {"show=open", "status=OPEN"},
-                new String[] {"show=risk", "status=OPEN&atRisk=true"}, new String[] {"kind=NEIGHBOURS", "kind=NEIGHBOURS"})) {
+                new String[] {"show=risk", "status=OPEN&atRisk=true"},
+                new String[] {"kind=NEIGHBOURS", "kind=NEIGHBOURS"})) {
             List<String> listed = new ArrayList<>();
             ApiClient.json(api.get("/api/v1/mediation/cases?size=100&" + same[1], officer)).get("items")
                     .forEach(c -> listed.add(c.get("code").asText()));

@@ -135,7 +135,8 @@ class IncidentController {
                     + "leaving out a report merged into another as the work figures do; from and to (yyyy-MM-dd, "
                     + "both included, China Standard Time: received on those days); unitId (the subtree of one unit, 404 outside the "
                     + "caller's jurisdiction); source (e.g. CALL_110: what came in that way, a report merged into "
-                    + "another left out, as the work figures count the 110 calls); show (the list page's tab: mine, open, overdue, all or filed, as the "
+                    + "another left out, as the work figures count the 110 calls); show (the list page's tab: mine, "
+                    + "open, overdue, all or filed, as the "
                     + "page's links and the work figures' list links carry it; the same as the flags above, so not "
                     + "together with overdue, open, mine or filed). 400 with the reason for a show that is none of "
                     + "the tabs: never read as all.")

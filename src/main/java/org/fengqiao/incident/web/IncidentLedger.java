@@ -54,7 +54,8 @@ class IncidentLedger {
         try (Ledger ledger = new Ledger(text("incident.ledger.sheet", locale),
                 COLUMNS.stream().map(c -> text("incident.ledger.col." + c, locale)).toList())) {
             ledger.pages(page.items(), page.total(),
-                    offset -> incidents.list(query.filter(), query.scope(), now, Ledger.PAGE, offset).items(), items -> {
+                    offset -> incidents.list(query.filter(), query.scope(), now, Ledger.PAGE, offset).items(),
+                    items -> {
                 List<UUID> ids = items.stream().map(Incidents.Incident::id).toList();
                 Map<UUID, Integer> scores = ratings.scores(ids);
                 Map<UUID, String> merged = incidents.mergedInto(ids);
