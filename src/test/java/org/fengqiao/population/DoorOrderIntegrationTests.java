@@ -24,9 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * An officer walks a village group or a compound door by door, and the lists that show addresses list them so:
  * 1组1号, 1组2号, 1组10号, 2组1号 (not 1组10号 before 1组2号, as the text sorts), 3号楼 before 12号楼, 101室 before
  * 1001室: the address list, the households offered to move a person into, the rentals, the verification tasks,
- * the buildings and the rooms of a floor plan. Numbers in Chinese numerals count as numbers too (一组 with 1组, 十组
- * after 2组). Each list keeps to the caller's jurisdiction. The persons list shows each person's address, so a
- * search by address tells who lives where.
+ * the buildings and the rooms of a floor plan, the organisations, and the persons found by address alone (by address,
+ * room, then name; on the API, the persons page and its xlsx export). Numbers in Chinese numerals count as numbers too
+ * (一组 with 1组, 十组 after 2组). Each list keeps to the caller's jurisdiction. The persons list shows each person's
+ * address, so a search by address tells who lives where.
  */
 class DoorOrderIntegrationTests extends IntegrationTest {
 

@@ -206,7 +206,8 @@ public record PersonQuery(String text, String address, Category category, KeyPer
      * numbers as numbers: 9室, 10室, 101室; households in no room after those in one), household (by number), name.
      */
     static final String AT_ONE_ADDRESS = Addresses.doorOrder("pb.name") + ", pr.unit_no, pr.floor, "
-            + Addresses.doorOrder("pr.number") + ", " + Addresses.doorOrder("ph.number") + ", ph.id, " + PersonQuery.BY_NAME;
+            + Addresses.doorOrder("pr.number") + ", " + Addresses.doorOrder("ph.number") + ", ph.id, "
+            + PersonQuery.BY_NAME;
 
     /**
      * The walk of a search by address alone ({@link #byAddress}), in door order: the addresses the text matches
