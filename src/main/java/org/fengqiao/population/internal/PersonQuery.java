@@ -203,11 +203,11 @@ public record PersonQuery(String text, String address, Category category, KeyPer
 
     /**
      * The order of the persons at one address: by room (the building's name, unit, floor and the room's number,
-     * numbers as numbers: 9室, 10室, 101室; households in no room after those in one), household (by number), name.
+     * numbers as numbers: 9室, 10室, 101室, the stored keys of V149; households in no room after those in one),
+     * household (by number), name.
      */
-    static final String AT_ONE_ADDRESS = Addresses.doorOrder("pb.name") + ", pr.unit_no, pr.floor, "
-            + Addresses.doorOrder("pr.number") + ", " + Addresses.doorOrder("ph.number") + ", ph.id, "
-            + PersonQuery.BY_NAME;
+    static final String AT_ONE_ADDRESS = "pb.sort_key, pr.unit_no, pr.floor, pr.sort_key, "
+            + Addresses.doorOrder("ph.number") + ", ph.id, " + PersonQuery.BY_NAME;
 
     /**
      * The walk of a search by address alone ({@link #byAddress}), in door order: the addresses the text matches
@@ -215,8 +215,8 @@ public record PersonQuery(String text, String address, Category category, KeyPer
      * from the first of them on, the persons of the households at each ({@link #AT_ONE_ADDRESS}), who meet the
      * other conditions ({@code condition}, on {@code p}) — until the walk has its {@code window}. A nested loop that
      * stops there: a village's search reads the first few dozen addresses' persons, not the village's every person
-     * joined to his household, address and room and sorted (ten times the cost of the order by name). The keys of
-     * rooms and household numbers are computed for the persons of the addresses walked only.
+     * joined to his household, address and room and sorted (ten times the cost of the order by name). The key of a
+     * household's number is computed for the persons of the addresses walked only.
      */
     String doorWalk(String condition, Map<String, Object> params, int window) {
         return "walk AS MATERIALIZED (SELECT x.id, row_number() OVER (ORDER BY a.sort_key, a.id, x.n) AS ord "
