@@ -74,7 +74,7 @@ public class Buildings {
                 WHERE p.household_id = h.id
             ) m ON h.id IS NOT NULL
             WHERE r.building_id = :building
-            ORDER BY r.floor DESC, r.unit_no, """ + Addresses.doorOrder("r.number") + ", h.created_at, h.id";
+            ORDER BY r.floor DESC, r.unit_no, r.sort_key, h.created_at, h.id""";
 
     private final JdbcClient jdbc;
 
@@ -126,7 +126,7 @@ public class Buildings {
     public List<Building> visible(Caller caller, UUID gridId) {
         return jdbc.sql(SELECT + """
                  WHERE u.path LIKE ANY(:scope) AND (CAST(:grid AS uuid) IS NULL OR b.grid_id = :grid)
-                 ORDER BY g.code, """ + Addresses.doorOrder("b.name") + ", b.id")
+                 ORDER BY g.code, b.sort_key, b.id""")
                 .param("scope", caller.scopePatterns()).param("grid", gridId).query(Buildings::building).list();
     }
 
@@ -174,7 +174,7 @@ public class Buildings {
                        OR EXISTS (SELECT 1 FROM utility_reading ur WHERE ur.room_id = r.id)
                        OR EXISTS (SELECT 1 FROM verification_task vt WHERE vt.room_id = r.id)
                        OR EXISTS (SELECT 1 FROM visit_change vc WHERE vc.record_type = 'room' AND vc.record_id = r.id))
-                ORDER BY r.unit_no, r.floor, """ + Addresses.doorOrder("r.number") + " LIMIT :limit")
+                ORDER BY r.unit_no, r.floor, r.sort_key LIMIT :limit""")
                 .param("building", buildingId).param("units", units).param("floors", floors)
                 .param("rooms", roomsPerFloor).param("limit", limit)
                 .query((rs, n) -> new RoomInUse(rs.getInt("unit_no"), rs.getString("number"), rs.getLong("total")))
