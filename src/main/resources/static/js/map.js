@@ -1,4 +1,5 @@
-// The grid map: every grid the user may see, from the GeoJSON export, each clickable to its page.
+// The grid map: every grid the user may see, from the GeoJSON export, each clickable to its page;
+// ?grid=<id> opens it on that grid.
 (function () {
   'use strict';
   var element = document.getElementById('grid-map');
@@ -60,7 +61,18 @@
         }
       }).addTo(map);
       element.dataset.gridCount = String(features.length);
-      map.fitBounds(layer.getBounds(), { padding: [12, 12] });
+      // /map?grid=<id> (from a grid's page) opens on that grid among its neighbours, outlined; otherwise on them all
+      var focus = new URLSearchParams(window.location.search).get('grid');
+      var bounds = layer.getBounds();
+      layer.eachLayer(function (grid) {
+        if (focus && grid.feature.properties.id === focus) {
+          bounds = grid.getBounds();
+          grid.setStyle({ weight: 4, color: '#c0392b' });
+          grid.bringToFront();
+          element.dataset.focused = focus;
+        }
+      });
+      map.fitBounds(bounds, { padding: element.dataset.focused ? [60, 60] : [12, 12] });
     })
     .catch(function () {
       status.textContent = element.dataset.textFailed;

@@ -50,8 +50,8 @@ class GridBoundaryIntegrationTests extends IntegrationTest {
         }
         // two touching squares of a fresh row per test, so that no test sees another's drawing
         double lat = 34.40 + 0.01 * n;
-        a = "DR-A-" + n;
-        b = "DR-B-" + n;
+        a = "IT-DR-A-" + n;
+        b = "IT-DR-B-" + n;
         Community village = jurisdictions.communityByCode(VILLAGE).orElseThrow();
         jurisdictions.createGrid(village.id(), GridNetwork.POLICE, a, "画界网格A" + n, square(118.80, lat, 0.01), null,
                 null, null);
@@ -189,11 +189,11 @@ class GridBoundaryIntegrationTests extends IntegrationTest {
                 change(smaller, urbanVersion), null).status()).isEqualTo(404);
         assertThat(api.call("chief", HttpMethod.POST, "/api/v1/grids/" + urbanGrid + "/boundary/check",
                 Map.of("geometry", json(smaller)), null).status()).isEqualTo(404);
-        Map<String, Object> foreign = newGrid("DR-FOREIGN-" + a, square(118.83, lat, 0.005));
+        Map<String, Object> foreign = newGrid("IT-DR-FOREIGN-" + a, square(118.83, lat, 0.005));
         foreign.put("communityId", api.communityId("320722001001"));
         assertThat(api.call("chief", HttpMethod.POST, "/api/v1/grids", foreign, null).status()).isEqualTo(404);
         assertThat(api.call("chief", HttpMethod.POST, "/api/v1/grids/check", foreign, null).status()).isEqualTo(404);
-        Map<String, Object> drawn = newGrid("DR-OFFICER-" + a, square(118.83, lat, 0.005));
+        Map<String, Object> drawn = newGrid("IT-DR-OFFICER-" + a, square(118.83, lat, 0.005));
         // officer sees the grid but may not manage the jurisdiction
         assertThat(put("officer", a, smaller, 0, null).status()).isEqualTo(403);
         assertThat(api.call("officer", HttpMethod.POST, "/api/v1/grids", drawn, null).status()).isEqualTo(403);
@@ -212,7 +212,7 @@ class GridBoundaryIntegrationTests extends IntegrationTest {
     @Test
     void theChiefDrawsANewGridInTheVillageAuditedAndAnUsedCodeOrAnOverlapIsRefused() {
         double lat = lat(a);
-        String code = "DR-NEW-" + a;
+        String code = "IT-DR-NEW-" + a;
         Map<String, Object> drawn = newGrid(code, square(118.82, lat, 0.01));
         JurisdictionApi.Answer check = api.call("chief", HttpMethod.POST, "/api/v1/grids/check", drawn, null);
         assertThat(check.status()).isEqualTo(200);
