@@ -146,7 +146,7 @@ public class MisplacedAddresses {
                 WHERE u.path LIKE ANY(:scope) AND (a.grid_id IN (:grids) OR EXISTS (
                     SELECT 1 FROM grid t WHERE t.id IN (:grids) AND a.lon BETWEEN t.min_lon AND t.max_lon
                                            AND a.lat BETWEEN t.min_lat AND t.max_lat))
-                ORDER BY """ + Addresses.DOOR_ORDER)
+                ORDER BY\s""" + Addresses.DOOR_ORDER)
                 .param("scope", caller.scopePatterns()).param("grids", grids)
                 .query((rs, n) -> new Candidate(rs.getObject("id", UUID.class), rs.getString("full_text"),
                         rs.getLong("version"), (Double) rs.getObject("lon"), (Double) rs.getObject("lat"),
