@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.fengqiao.jurisdiction.CommunityId;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.platform.Caller;
@@ -56,13 +57,8 @@ class MisplacedAddressPages {
             Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         Caller caller = Callers.require();
         misplaced.grid(new GridId(id), caller);
-        try {
-            moved(misplaced.moveInGrid(new GridId(id), picks(picks), caller), locale, redirect);
-            return "redirect:/grids/" + id + "/misplaced";
-        } catch (Invalid | Conflict e) {
-            refused(e, model, locale, response);
-            return gridPage(id, model);
-        }
+        return move(() -> misplaced.moveInGrid(new GridId(id), picks(picks), caller), "/grids/" + id,
+                () -> gridPage(id, model), model, locale, redirect, response);
     }
 
     @PostMapping("/communities/{id}/misplaced")
@@ -71,13 +67,30 @@ class MisplacedAddressPages {
             Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         Caller caller = Callers.require();
         misplaced.community(new CommunityId(id), caller);
+        return move(() -> misplaced.moveInCommunity(new CommunityId(id), picks(picks), caller), "/communities/" + id,
+                () -> communityPage(id, model), model, locale, redirect, response);
+    }
+
+    /**
+     * The move asked, then back to the check with what moved; refused, the check again with the problem (400, 409).
+     * A grid or community the caller does not see has answered 404 before.
+     */
+    private String move(Supplier<List<MisplacedAddresses.Moved>> move, String place, Supplier<String> page,
+            Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            moved(misplaced.moveInCommunity(new CommunityId(id), picks(picks), caller), locale, redirect);
-            return "redirect:/communities/" + id + "/misplaced";
-        } catch (Invalid | Conflict e) {
-            refused(e, model, locale, response);
-            return communityPage(id, model);
+            List<MisplacedAddresses.Moved> moved = move.get();
+            long persons = moved.stream().mapToLong(m -> m.standing().persons()).sum();
+            redirect.addFlashAttribute("notice", messages.getMessage("places.misplaced.moved",
+                    new Object[] {moved.size(), persons}, locale));
+            return "redirect:" + place + "/misplaced";
+        } catch (Invalid e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("problems", e.texts(messages, locale));
+        } catch (Conflict e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("problems", List.of(messages.getMessage(e.key(), e.args(), locale)));
         }
+        return page.get();
     }
 
     private String gridPage(UUID id, Model model) {
@@ -114,22 +127,5 @@ class MisplacedAddressPages {
             }
         }
         return picks;
-    }
-
-    private void moved(List<MisplacedAddresses.Moved> moved, Locale locale, RedirectAttributes redirect) {
-        long persons = moved.stream().mapToLong(m -> m.standing().persons()).sum();
-        redirect.addFlashAttribute("notice", messages.getMessage("places.misplaced.moved",
-                new Object[] {moved.size(), persons}, locale));
-    }
-
-    private void refused(RuntimeException e, Model model, Locale locale, HttpServletResponse response) {
-        if (e instanceof Invalid invalid) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("problems", invalid.texts(messages, locale));
-        } else {
-            Conflict conflict = (Conflict) e;
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("problems", List.of(messages.getMessage(conflict.key(), conflict.args(), locale)));
-        }
     }
 }
