@@ -406,7 +406,7 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
         assertThat(listed.get("total").asLong()).isEqualTo(preventable.get("value").asLong()).isEqualTo(5);
         assertThat(listed.get("items")).extracting(i -> i.get("id").asText())
                 .containsExactlyInAnyOrderElementsOf(preventableInMay.stream().map(UUID::toString).toList());
-        assertThat(figure(may, "incidents", "calls110").has("list")).as("a figure the page links nowhere").isFalse();
+        assertThat(figure(may, "incidents", "incidents").has("list")).as("a figure the page links nowhere").isFalse();
 
         JsonNode june = ApiClient.json(api.get("/api/v1/figures?month=2026-06&unitId=" + unit, chief));
         JsonNode unclassified = figure(june, "incidents", "casesUnclassified");
@@ -441,6 +441,30 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
             assertThat(list.path("description").asText()).as(schema + ": " + list)
                     .contains("The API list of exactly what this counts");
         }
+    }
+
+    @Test
+    void aDuplicateMergedIntoAnotherReportIsNoSecond110CallAndTheFigureListsExactlyTheCallsItCounts() {
+        // June: ten reports came in from the 110 centre, two of them the same call again, merged into the first
+        ApiClient api = new ApiClient(port);
+        String chief = api.token("chief", DEMO_PASSWORD);
+        String unit = office.id().value().toString();
+        JsonNode june = ApiClient.json(api.get("/api/v1/figures?month=2026-06&unitId=" + unit, chief));
+        JsonNode calls = figure(june, "incidents", "calls110");
+        assertThat(calls.get("value").asLong()).as("a merged duplicate is no second call").isEqualTo(8);
+        assertThat(figure(june, "incidents", "source.CALL_110").get("value").asLong())
+                .as("reports received by source, the duplicates too").isEqualTo(10);
+        assertThat(calls.get("list").asText()).isEqualTo("/api/v1/incidents?show=all&source=CALL_110"
+                + "&from=2026-06-01&to=2026-06-30&unitId=" + unit);
+        JsonNode listed = drilled(api, calls, chief);
+        assertThat(listed.get("total").asLong()).isEqualTo(calls.get("value").asLong());
+        assertThat(listed.get("items")).extracting(i -> i.get("status").asText()).doesNotContain("MERGED");
+        assertThat(listed.get("items")).extracting(i -> i.get("source").asText()).containsOnly("CALL_110");
+        // the page's figure links to the list page of the same eight calls
+        List<String> onPage = listedFrom(signedIn("chief", null), "month=2026-06&unit=" + unit, "calls110", "8",
+                "/incidents?show=all&amp;source=CALL_110&amp;from=2026-06-01&amp;to=2026-06-30&amp;unit=" + unit);
+        assertThat(onPage).containsExactlyInAnyOrderElementsOf(
+                listed.get("items").findValuesAsText("id"));
     }
 
     /** The API list a figure or part links to, followed by the same caller. */

@@ -81,6 +81,10 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         context.removeApplicationListener(listener);
     }
 
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static String n() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
@@ -302,6 +306,32 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         demo.forEach(c -> c.get("zones").forEach(z -> zones.add(z.asText())));
         assertThat(zones).contains("牛山城区第一联勤联防区");
         assertThat(demo.findValuesAsText("licenceState")).contains("EXPIRING");
+    }
+
+    /**
+     * A grid's fixed posts are numbered as volunteers walk them (2号岗, 10号岗, 十二号岗): listed so on the API and on
+     * the posts page, not as text (10号岗 before 2号岗); and only in the caller's jurisdiction.
+     */
+    @Test
+    void theFixedPostsOfAGridComeByTheirNumbers() {
+        String tag = "门岗" + n() + "站";
+        for (String number : List.of("十二号岗", "2号岗", "10号岗")) {
+            Map<String, Object> post = new HashMap<>();
+            post.put("gridId", grid("FS-1-04"));
+            post.put("name", tag + number);
+            post.put("place", "村口");
+            ok(api.send("POST", "/api/v1/forces/posts", officer, post), 201);
+        }
+        List<String> expected = List.of(tag + "2号岗", tag + "10号岗", tag + "十二号岗");
+        assertThat(ok(api.get("/api/v1/forces/posts?q=" + enc(tag), officer), 200).findValuesAsText("name"))
+                .containsExactlyElementsOf(expected);
+        assertThat(ok(api.get("/api/v1/forces/posts?q=" + enc(tag), officer2), 200).findValuesAsText("name")).isEmpty();
+
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        String html = browser.get("/forces?tab=posts&q=" + enc(tag), null).body();
+        assertThat(expected.stream().map(name -> html.indexOf(">" + name + "<")).toList()).as(html)
+                .allMatch(at -> at > 0).isSorted();
     }
 
     @Test

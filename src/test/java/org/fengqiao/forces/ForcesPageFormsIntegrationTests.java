@@ -29,11 +29,13 @@ import org.fengqiao.account.StaffRole;
 import org.fengqiao.account.TestStaff;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.Race;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The forms of the forces pages, posted as a browser posts them (signed in, with the page's CSRF token): a member's
@@ -57,6 +59,8 @@ class ForcesPageFormsIntegrationTests extends IntegrationTest {
     Jurisdictions jurisdictions;
     @Autowired
     StaffDirectory directory;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     Browser officer;
     Browser officer2;
@@ -100,9 +104,10 @@ class ForcesPageFormsIntegrationTests extends IntegrationTest {
                 // the language chosen as the page's language switch chooses it (the session's cookie wins over
                 // Accept-Language), so the answer comes in it and the page after the redirect too
                 String chosen = path + (path.contains("?") ? "&" : "?") + "lang=" + language;
+                // from the form's page, as a browser names it (the site's Referrer-Policy is same-origin)
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + chosen))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Accept-Language", language);
+                        .header("Accept-Language", language).header("Referer", "http://localhost:" + port + formPage);
                 if (accept != null) {
                     request.header("Accept", accept);
                 }
@@ -269,6 +274,36 @@ class ForcesPageFormsIntegrationTests extends IntegrationTest {
                 .containsPattern("value=\"" + unit + "\"[^>]*selected")
                 .as("the form is open, not folded away").containsPattern("<details[^>]*open[^>]*>\\s*<summary[^>]*>新建");
         assertThat(officer.page("/forces?tab=teams")).as("shown once").doesNotContain(note);
+    }
+
+    /**
+     * Two officers name a new team alike at the same moment: the first one's team is written, not yet committed, when
+     * the second's is checked (the name is free) and written; the database refuses the second, and his form comes
+     * back as typed with a line saying the same record was saved meanwhile, in his language.
+     */
+    @Test
+    void aNewTeamNamedAsOneSavedMeanwhileComesBackWithWhatWasTypedAndNothingSaved() {
+        UUID unit = jurisdictions.unitByCode(RURAL_OFFICE).orElseThrow().id().value();
+        Race race = new Race(jdbc, transactions);
+        Map<String, String> expected = Map.of("zh-CN", "同样的记录已经存在（可能刚被他人保存），本次未保存。",
+                "en", "The same record already exists (someone may have saved it meanwhile), so nothing was saved.");
+        for (String language : List.of("zh-CN", "en")) {
+            String name = "同时队" + n();
+            String note = "同时建队" + n();
+            HttpResponse<String> answer = race.run(
+                    () -> jdbc.sql("INSERT INTO force_team (id, unit_id, kind, name) VALUES (?, ?, 'FIRE_PATROL', ?)")
+                            .params(UUID.randomUUID(), unit, name).update(),
+                    () -> officer.post("/forces/teams", "/forces?tab=teams", form(f("unitId", unit),
+                            f("kind", "COMPOUND_PATROL"), f("gridId", ""), f("name", name), f("note", note)), language));
+
+            assertThat(location(answer)).endsWith("/forces?tab=teams");
+            assertThat(jdbc.sql("SELECT count(*) FROM force_team WHERE note = ?").param(note).query(Long.class)
+                    .single()).as("nothing saved").isZero();
+            String page = officer.page("/forces?tab=teams");
+            assertThat(page).contains(expected.get(language))
+                    .contains("id=\"team-name\" name=\"name\" maxlength=\"100\" value=\"" + name + "\"",
+                            "id=\"team-note\" name=\"note\" maxlength=\"500\" value=\"" + note + "\"");
+        }
     }
 
     @Test

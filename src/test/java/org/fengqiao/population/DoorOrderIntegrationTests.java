@@ -24,9 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * An officer walks a village group or a compound door by door, and the lists that show addresses list them so:
  * 1组1号, 1组2号, 1组10号, 2组1号 (not 1组10号 before 1组2号, as the text sorts), 3号楼 before 12号楼, 101室 before
  * 1001室: the address list, the households offered to move a person into, the rentals, the verification tasks,
- * the buildings and the rooms of a floor plan. Numbers in Chinese numerals count as numbers too (一组 with 1组, 十组
- * after 2组). Each list keeps to the caller's jurisdiction. The persons list shows each person's address, so a
- * search by address tells who lives where.
+ * the buildings and the rooms of a floor plan, the organisations, and the persons found by address alone (by address,
+ * room, then name; on the API, the persons page and its xlsx export). Numbers in Chinese numerals count as numbers too
+ * (一组 with 1组, 十组 after 2组). Each list keeps to the caller's jurisdiction. The persons list shows each person's
+ * address, so a search by address tells who lives where.
  */
 class DoorOrderIntegrationTests extends IntegrationTest {
 
@@ -264,6 +265,132 @@ class DoorOrderIntegrationTests extends IntegrationTest {
         ApiClient other = new ApiClient(port);
         assertThat(other.formLogin("officer2", DEMO_PASSWORD).statusCode()).isEqualTo(302);
         assertThat(other.get("/addresses/" + at, null).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * A search by address alone lists who lives there as the officer meets them door by door: by the household's
+     * address, then its room (building, unit, floor, room number: 9室 before 10室 before 101室), then by name; on
+     * the API page by page, on the persons page and in its xlsx export alike. Names are given against that order, so
+     * a list by name reads differently.
+     */
+    @Test
+    void thePersonsFoundByAddressAloneComeDoorByDoorThenRoomByRoom() throws Exception {
+        UUID grid = fx.gridId("FS-1-01");
+        String prefix = village.substring(1, 3);
+        // the residents' names in falling code point order along the doors, so that by name they read backwards
+        List<String> given = new ArrayList<>(List.of("甲", "乙", "丙", "丁", "戊", "己", "庚"));
+        given.sort(java.util.Comparator.reverseOrder());
+        Map<String, String> resident = new HashMap<>();
+        for (int i = 0; i < DOOR_ORDER.size(); i++) {
+            String door = DOOR_ORDER.get(i);
+            UUID household = household(grid, null, addresses.get(door));
+            resident.put(door, prefix + "住" + given.get(i));
+            fx.person(grid, household, resident.get(door), "HEAD", null, null);
+        }
+        // a dormitory at 1组2号 numbering its rooms 101, 9, 10: one household in each, its room's tenant named against
+        // the rooms' order
+        HousingFixtures.Answer b = fx.call("officer", "POST", "/api/v1/buildings", Map.of("gridId", grid, "name",
+                village + "宿舍", "floors", 1, "units", 1, "roomsPerFloor", 3, "addressId", addresses.get("1组2号")));
+        assertThat(b.status()).as(String.valueOf(b.body())).isEqualTo(201);
+        UUID building = UUID.fromString(b.body().get("id").asText());
+        List<UUID> rooms = jdbc.sql("SELECT id FROM room WHERE building_id = ? ORDER BY number").param(building)
+                .query(UUID.class).list();
+        Map<String, String> tenants = Map.of("101", prefix + "房丙", "9", prefix + "房甲", "10", prefix + "房乙");
+        String[] numbers = {"101", "9", "10"};
+        for (int i = 0; i < rooms.size(); i++) {
+            jdbc.sql("UPDATE room SET number = ? WHERE id = ?").params(numbers[i], rooms.get(i)).update();
+            fx.person(grid, household(grid, rooms.get(i), addresses.get("1组2号")), tenants.get(numbers[i]), "HEAD",
+                    null, null);
+        }
+        List<String> expected = new ArrayList<>();
+        for (String door : DOOR_ORDER) {
+            if (door.equals("1组2号")) {
+                expected.addAll(List.of(tenants.get("9"), tenants.get("10"), tenants.get("101")));
+            }
+            expected.add(resident.get(door));
+        }
+
+        String search = "address=" + enc(village);
+        assertThat(personNames("officer", search, 50, 1)).containsExactlyElementsOf(expected);
+        assertThat(personNames("officer", search, 4, 3)).containsExactlyElementsOf(expected);
+
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        String html = browser.get("/persons?" + search, null).body();
+        assertThat(expected.stream().map(n -> html.indexOf(">" + n + "<")).toList()).as(html)
+                .allMatch(at -> at > 0).isSorted();
+
+        String token = new ApiClient(port).token("officer", DEMO_PASSWORD);
+        byte[] xlsx = new ApiClient(port).download("/api/v1/persons/export.xlsx?" + search, token).body();
+        assertThat(ExportIntegrationTests.rows(xlsx).stream().map(r -> r.get("姓名")).toList())
+                .containsExactlyElementsOf(expected);
+
+        assertThat(personNames("officer2", search, 50, 1)).isEmpty();
+    }
+
+    /** A household at the address (and in the room, when given), as the household form registers one. */
+    UUID household(UUID grid, UUID room, UUID address) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("gridId", grid);
+        body.put("addressId", address);
+        body.put("roomId", room);
+        HousingFixtures.Answer h = fx.call("officer", "POST", "/api/v1/households", body);
+        assertThat(h.status()).as(String.valueOf(h.body())).isEqualTo(201);
+        return UUID.fromString(h.body().get("id").asText());
+    }
+
+    /** The names the persons search lists the user, its first pages of the given size. */
+    List<String> personNames(String user, String search, int size, int pages) {
+        List<String> names = new ArrayList<>();
+        for (int p = 1; p <= pages; p++) {
+            items(fx.get(user, "/api/v1/persons?" + search + "&size=" + size + "&page=" + p).body())
+                    .forEach(n -> names.add(n.get("name").asText()));
+        }
+        return names;
+    }
+
+    /**
+     * The organisations (shops, the nine small places) come door by door too, and those at one door by their names
+     * with numbers as numbers (2号摊位, 10号摊位, 十二号摊位): on the API page by page and on the organisations page.
+     */
+    @Test
+    void theOrganisationsComeDoorByDoor() {
+        // named backwards along the doors (店G at the first door, 店B at the last), so that by name they read backwards
+        List<String> expected = new ArrayList<>();
+        for (String stall : List.of("2号摊位", "10号摊位", "十二号摊位")) {
+            organisation(addresses.get("1组1号"), village + stall);
+            expected.add(village + stall);
+        }
+        for (int i = 1; i < DOOR_ORDER.size(); i++) {
+            String name = village + "店" + (char) ('H' - i);
+            organisation(addresses.get(DOOR_ORDER.get(i)), name);
+            expected.add(name);
+        }
+        assertThat(organisationNames("officer", 50, 1)).containsExactlyElementsOf(expected);
+        assertThat(organisationNames("officer", 4, 3)).containsExactlyElementsOf(expected);
+
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        String html = browser.get("/organisations?q=" + enc(village), null).body();
+        assertThat(expected.stream().map(n -> html.indexOf(">" + n + "<")).toList()).as(html)
+                .allMatch(at -> at > 0).isSorted();
+
+        assertThat(organisationNames("officer2", 50, 1)).isEmpty();
+    }
+
+    void organisation(UUID address, String name) {
+        HousingFixtures.Answer o = fx.call("officer", "POST", "/api/v1/organisations",
+                Map.of("addressId", address, "name", name, "kind", "SHOP"));
+        assertThat(o.status()).as(String.valueOf(o.body())).isEqualTo(201);
+    }
+
+    List<String> organisationNames(String user, int size, int pages) {
+        List<String> names = new ArrayList<>();
+        for (int p = 1; p <= pages; p++) {
+            items(fx.get(user, "/api/v1/organisations?q=" + enc(village) + "&size=" + size + "&page=" + p).body())
+                    .forEach(o -> names.add(o.get("name").asText()));
+        }
+        return names;
     }
 
     @Test

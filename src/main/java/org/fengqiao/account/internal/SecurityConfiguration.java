@@ -102,7 +102,7 @@ class SecurityConfiguration {
         // answered 403: for a person's browser with the application's error page in his language, as a refusal
         // inside a page's handler is (ProblemDetails), saying what happened; a script keeps its problem detail.
         AccessDeniedHandler pageDenied = (request, response, e) -> {
-            String back = e instanceof CsrfException ? sameSiteReferer(request) : null;
+            String back = e instanceof CsrfException ? FormAnswers.pageThatPosted(request) : null;
             if (back == null && ProblemDetails.wantsPage(request)) {
                 if (e instanceof CsrfException) {
                     request.setAttribute(ProblemDetails.PAGE_PROBLEMS,
@@ -210,28 +210,6 @@ class SecurityConfiguration {
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(p -> p.policy("geolocation=(self), camera=(self), microphone=()")));
         return http.build();
-    }
-
-    /** The path (and query) of the page of this site the request came from, by its Referer; null for none. */
-    static String sameSiteReferer(HttpServletRequest request) {
-        String referer = request.getHeader("Referer");
-        if (referer == null) {
-            return null;
-        }
-        try {
-            URI from = URI.create(referer);
-            boolean sameSite = from.getHost() != null && from.getHost().equalsIgnoreCase(request.getServerName())
-                    && (from.getPort() == -1 ? "http".equalsIgnoreCase(from.getScheme()) ? 80 : 443 : from.getPort())
-                            == request.getServerPort();
-            String path = from.getRawPath();
-            if (!sameSite || path == null || !path.startsWith(request.getContextPath() + "/")) {
-                return null;
-            }
-            path = path.substring(request.getContextPath().length());
-            return from.getRawQuery() == null ? path : path + "?" + from.getRawQuery();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     static boolean writesSomethingOtherThanOneself(jakarta.servlet.http.HttpServletRequest request) {

@@ -98,7 +98,10 @@ public class Posts {
             where.append(" AND (p.name LIKE :q OR p.place LIKE :q)");
             params.put("q", "%" + q + "%");
         }
-        var spec = v.bind(jdbc.sql(POST + where + " ORDER BY g.code, p.name LIMIT 500"));
+        // by grid, then by name with the numbers in it as numbers (2号岗, 10号岗, 十二号岗: natural_sort_key, V143 and
+        // V147), as volunteers walk their posts; a grid has a few posts, so the key is computed as they are sorted
+        var spec = v.bind(jdbc.sql(POST + where
+                + " ORDER BY g.code, natural_sort_key(p.name) COLLATE \"C\", p.id LIMIT 500"));
         for (Map.Entry<String, Object> p : params.entrySet()) {
             spec = spec.param(p.getKey(), p.getValue());
         }

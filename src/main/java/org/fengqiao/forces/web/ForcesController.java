@@ -235,7 +235,8 @@ class ForcesController {
 
     @GetMapping("/posts")
     @PreAuthorize("hasAuthority('FORCES_READ')")
-    @Operation(summary = "Fixed posts of the scope", description = "Filters: gridId, q.")
+    @Operation(summary = "Fixed posts of the scope", description = "Filters: gridId, q. Listed by grid, then by name "
+            + "with its numbers as numbers (2号岗, 10号岗, 十二号岗).")
     List<Posts.Post> posts(@RequestParam(required = false) UUID gridId, @RequestParam(required = false) String q) {
         return desk.posts(Callers.require(), gridId, q);
     }

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * The incidents' part of the work figures: the items received in the period (by the time they came in) in the
  * subtree's grids, the 110 calls first, then every source and every category; the informants' clues and those of
  * them answered in the period; the residents' satisfaction rate as {@link SatisfactionReport} computes it. A report
- * merged into another as its duplicate still counts as received: it was a call that came in. The preventable cases
+ * merged into another as its duplicate still counts as a report received by its source and category, but not as a
+ * second 110 call: the same call reported twice is one call, and the figure links to the list of exactly those calls
+ * ({@code source=CALL_110}, which leaves the merged duplicates out too). The preventable cases
  * (可防性案件, seed 000's figure year over year) are the cases received whose {@link Offence} is preventable, and beside
  * them the cases not yet given an offence, which a chief sees to have classified; neither counts a report merged into
  * another as its duplicate: that is the same case reported twice.
@@ -45,11 +47,12 @@ class IncidentFigures implements PeriodFigures {
     public List<Figure> count(List<String> unitPaths, Period period) {
         Map<Source, Long> bySource = new EnumMap<>(Source.class);
         Map<Category, Long> byCategory = new EnumMap<>(Category.class);
-        long[] cases = new long[2]; // preventable, without an offence
+        long[] cases = new long[3]; // preventable, without an offence, 110 calls not merged into another
         jdbc.sql("""
                 SELECT i.source, i.category, count(*),
                        count(*) FILTER (WHERE i.offence = ANY(CAST(:preventable AS text[])) AND i.merged_into IS NULL),
-                       count(*) FILTER (WHERE i.category = 'CASE' AND i.offence IS NULL AND i.merged_into IS NULL)
+                       count(*) FILTER (WHERE i.category = 'CASE' AND i.offence IS NULL AND i.merged_into IS NULL),
+                       count(*) FILTER (WHERE i.source = 'CALL_110' AND i.merged_into IS NULL)
                 FROM incident i JOIN grid g ON g.id = i.grid_id
                 JOIN unit u ON u.id = g.unit_id
                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND i.received_at >= :start AND i.received_at < :end
@@ -63,6 +66,7 @@ class IncidentFigures implements PeriodFigures {
                     byCategory.merge(Category.valueOf(rs.getString(2)), n, Long::sum);
                     cases[0] += rs.getLong(4);
                     cases[1] += rs.getLong(5);
+                    cases[2] += rs.getLong(6);
                 });
         long answeredClues = jdbc.sql("""
                 SELECT count(*) FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id
@@ -72,7 +76,8 @@ class IncidentFigures implements PeriodFigures {
                 .param("scope", Period.patterns(unitPaths)).param("start", period.start()).param("end", period.end())
                 .query(Long.class).single();
         List<Figure> figures = new ArrayList<>();
-        figures.add(Figure.count("calls110", "figures.calls110", bySource.getOrDefault(Source.CALL_110, 0L)));
+        figures.add(Figure.count("calls110", "figures.calls110", cases[2])
+                .listedAt("/incidents?show=all&source=" + Source.CALL_110));
         figures.add(Figure.count("preventableCases", "figures.preventableCases", cases[0])
                 .listedAt("/incidents?show=all&preventable=true"));
         figures.add(Figure.count("casesUnclassified", "figures.casesUnclassified", cases[1])

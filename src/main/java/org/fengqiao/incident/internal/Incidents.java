@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -80,15 +82,16 @@ public class Incidents {
      * the cases with none yet (案由未定); {@code preventable}: only the cases whose offence is preventable (可防性案件,
      * {@link Offence#preventable()}); each leaves out a report merged into another as its duplicate, as the work
      * figures do, so the list holds what they count. {@code receivedFrom} to {@code receivedBefore} (exclusive): only
-     * what came in then.
+     * what came in then. {@code source}: only what came in that way (the 110 calls), a report merged into another as
+     * its duplicate left out as well: the same call twice is one call, as the work figures count the 110 calls.
      */
     public record Filter(Status status, Category category, UUID gridId, Boolean overdue, Boolean open, UUID owner,
             UUID filedBy, Offence offence, boolean unclassified, boolean preventable, OffsetDateTime receivedFrom,
-            OffsetDateTime receivedBefore) {
+            OffsetDateTime receivedBefore, Source source) {
 
         public Filter(Status status, Category category, UUID gridId, Boolean overdue, Boolean open, UUID owner,
                 UUID filedBy) {
-            this(status, category, gridId, overdue, open, owner, filedBy, null, false, false, null, null);
+            this(status, category, gridId, overdue, open, owner, filedBy, null, false, false, null, null, null);
         }
 
         public Filter(Status status, Category category, UUID gridId, Boolean overdue, Boolean open, UUID owner) {
@@ -273,6 +276,9 @@ public class Incidents {
         if (f.preventable()) {
             where.append(" AND i.offence = ANY(CAST(:preventable AS text[])) AND i.merged_into IS NULL");
         }
+        if (f.source() != null) {
+            where.append(" AND i.source = :source AND i.merged_into IS NULL");
+        }
         if (f.receivedFrom() != null) {
             where.append(" AND i.received_at >= :receivedFrom");
         }
@@ -319,6 +325,9 @@ public class Incidents {
             if (f.preventable()) {
                 spec.param("preventable", PREVENTABLE);
             }
+            if (f.source() != null) {
+                spec.param("source", f.source().name());
+            }
             if (f.receivedFrom() != null) {
                 spec.param("receivedFrom", f.receivedFrom());
             }
@@ -329,6 +338,22 @@ public class Incidents {
         long total = count.query(Long.class).single();
         List<Incident> items = rows.param("limit", limit).param("offset", offset).query(Incidents::map).list();
         return new Page(items, total);
+    }
+
+    /**
+     * The tracking codes of the reports the given ones were merged into as duplicates, by the duplicate's id; a
+     * report not merged is not in the map.
+     */
+    public Map<UUID, String> mergedInto(List<UUID> ids) {
+        Map<UUID, String> codes = new HashMap<>();
+        jdbc.sql("""
+                SELECT d.id, p.tracking_code FROM incident d JOIN incident p ON p.id = d.merged_into
+                WHERE d.id = ANY(CAST(:ids AS uuid[]))""")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    codes.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return codes;
     }
 
     /** How many open items a person owns in the scope (unit paths), and how many of them are past their deadline. */

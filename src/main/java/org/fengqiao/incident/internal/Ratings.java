@@ -29,6 +29,17 @@ public class Ratings {
         this.jdbc = jdbc;
     }
 
+    /** The scores the given reports were rated with, by report; a report not rated (or reopened) is not in the map. */
+    public java.util.Map<UUID, Integer> scores(List<UUID> incidents) {
+        java.util.Map<UUID, Integer> scores = new java.util.HashMap<>();
+        jdbc.sql("SELECT incident_id, score FROM incident_rating WHERE incident_id = ANY(CAST(:ids AS uuid[]))")
+                .param("ids", incidents.toArray(UUID[]::new))
+                .query(rs -> {
+                    scores.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                });
+        return scores;
+    }
+
     public Optional<Rating> of(UUID incident) {
         return jdbc.sql("SELECT score, comment, rated_at, changes FROM incident_rating WHERE incident_id = ?")
                 .param(incident).query(Ratings::rating).optional();

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.fengqiao.incident.Offence;
+import org.fengqiao.incident.Source;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitId;
@@ -22,12 +23,14 @@ import org.springframework.web.util.UriComponentsBuilder;
  * reason and list nothing: an offence and "none yet" at once, "preventable" with "none yet", "preventable" with an
  * offence that is not preventable, a first day after the last. "Preventable" with a preventable offence narrows the
  * preventable cases to that offence's, which the offence alone lists too, so it is allowed: the chief who came from
- * the figure keeps the box ticked while he picks one offence of them.
+ * the figure keeps the box ticked while he picks one offence of them. The 110 calls (a source) are listed as the
+ * figures count them too: a report merged into another as its duplicate is the same call, not a second one.
  *
  * @param unit null for the caller's whole jurisdiction
+ * @param source null for any
  */
 record CaseFilters(Offence offence, boolean unclassified, boolean preventable, LocalDate from, LocalDate to,
-        Unit unit) {
+        Unit unit, Source source) {
 
     /**
      * @throws Invalid  for an offence with "none yet", "preventable" with "none yet" or with an offence that is not
@@ -35,7 +38,7 @@ record CaseFilters(Offence offence, boolean unclassified, boolean preventable, L
      * @throws NotFound for a unit the caller may not see
      */
     static CaseFilters read(Offence offence, boolean unclassified, boolean preventable, LocalDate from, LocalDate to,
-            UUID unitId, Caller caller, Jurisdictions jurisdictions) {
+            UUID unitId, Source source, Caller caller, Jurisdictions jurisdictions) {
         if (offence != null && unclassified) {
             throw Invalid.of("unclassified", "incident.list.offenceAndUnclassified");
         }
@@ -50,7 +53,7 @@ record CaseFilters(Offence offence, boolean unclassified, boolean preventable, L
         }
         Unit unit = unitId == null ? null
                 : jurisdictions.visibleUnit(new UnitId(unitId), caller).orElseThrow(() -> new NotFound("unit", unitId));
-        return new CaseFilters(offence, unclassified, preventable, from, to, unit);
+        return new CaseFilters(offence, unclassified, preventable, from, to, unit, source);
     }
 
     /** The unit paths listed: the unit's subtree, or all the caller may see. */
@@ -68,8 +71,13 @@ record CaseFilters(Offence offence, boolean unclassified, boolean preventable, L
         return to == null ? null : to.plusDays(1).atStartOfDay(PeriodFigures.ZONE).toOffsetDateTime();
     }
 
-    /** Adds these filters to a link to the list, those set only. Codes, days and ids only. */
+    /** Adds these filters to a link to the list page, those set only. Codes, days and ids only. */
     void addTo(UriComponentsBuilder link) {
+        addTo(link, "unit");
+    }
+
+    /** Adds these filters to a link, the unit under the name given (the API's {@code unitId}). */
+    void addTo(UriComponentsBuilder link, String unitParameter) {
         if (offence != null) {
             link.queryParam("offence", offence.name());
         }
@@ -86,12 +94,16 @@ record CaseFilters(Offence offence, boolean unclassified, boolean preventable, L
             link.queryParam("to", to);
         }
         if (unit != null) {
-            link.queryParam("unit", unit.id().value());
+            link.queryParam(unitParameter, unit.id().value());
+        }
+        if (source != null) {
+            link.queryParam("source", source.name());
         }
     }
 
     /** Whether any of these filters is set. */
     public boolean any() {
-        return offence != null || unclassified || preventable || from != null || to != null || unit != null;
+        return offence != null || unclassified || preventable || from != null || to != null || unit != null
+                || source != null;
     }
 }

@@ -3,6 +3,8 @@ package org.fengqiao.incident.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,10 +58,13 @@ class IncidentController {
     private final ReporterPhones phones;
     private final Jurisdictions jurisdictions;
     private final Clock clock;
+    private final IncidentLedger ledger;
 
     IncidentController(IncidentDesk desk, Incidents incidents, ResponseTimes times, IncidentViews views,
-            IncidentProperties properties, ReporterPhones phones, Jurisdictions jurisdictions, Clock clock) {
+            IncidentProperties properties, ReporterPhones phones, Jurisdictions jurisdictions, Clock clock,
+            IncidentLedger ledger) {
         this.desk = desk;
+        this.ledger = ledger;
         this.jurisdictions = jurisdictions;
         this.phones = phones;
         this.incidents = incidents;
@@ -129,7 +134,9 @@ class IncidentController {
                     + "unclassified or with an offence that is not preventable, allowed with one that is), each "
                     + "leaving out a report merged into another as the work figures do; from and to (yyyy-MM-dd, "
                     + "both included, China Standard Time: received on those days); unitId (the subtree of one unit, 404 outside the "
-                    + "caller's jurisdiction); show (the list page's tab: mine, open, overdue, all or filed, as the "
+                    + "caller's jurisdiction); source (e.g. CALL_110: what came in that way, a report merged into "
+                    + "another left out, as the work figures count the 110 calls); show (the list page's tab: mine, "
+                    + "open, overdue, all or filed, as the "
                     + "page's links and the work figures' list links carry it; the same as the flags above, so not "
                     + "together with overdue, open, mine or filed). 400 with the reason for a show that is none of "
                     + "the tabs: never read as all.")
@@ -142,28 +149,43 @@ class IncidentController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) UUID unitId, @RequestParam(required = false) String show,
+            @RequestParam(required = false) Source source,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size, Locale locale) {
-        Caller caller = Callers.require();
-        CaseFilters cases = CaseFilters.read(offence, unclassified, preventable, from, to, unitId, caller,
-                jurisdictions);
-        // a page's tab, as its links carry it (the work figures' among them): another way to say what the flags say
-        ListTab tab = ListTab.read(show, null);
-        if (tab != null) {
-            if (overdue != null || open != null || mine || filed) {
-                throw Invalid.of("show", "incident.list.tabAndFlags");
-            }
-            overdue = tab.overdue();
-            open = tab.open();
-            mine = tab.mine();
-            filed = tab.filed();
-        }
+        ListQuery query = ListQuery.read(status, category, gridId, overdue, open, mine, filed, offence, unclassified,
+                preventable, from, to, unitId, source, show, Callers.require(), jurisdictions);
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int p = Math.max(1, page);
-        Incidents.Page found = incidents.list(new Incidents.Filter(status, category, gridId, overdue, open,
-                mine ? caller.staffId() : null, filed ? caller.staffId() : null, cases.offence(),
-                cases.unclassified(), cases.preventable(), cases.receivedFrom(), cases.receivedBefore()),
-                cases.scope(caller), clock.instant(), limit, (p - 1) * limit);
+        Incidents.Page found = incidents.list(query.filter(), query.scope(), clock.instant(), limit, (p - 1) * limit);
         return new PageView(views.views(found.items(), locale), found.total(), p, limit);
+    }
+
+    @GetMapping("/export")
+    @PreAuthorize("hasAuthority('INCIDENT_READ')")
+    @Operation(summary = "The incident ledger (事项台账): the list as xlsx, for the same filters, scoped and masked",
+            description = "Takes exactly the list's filters (show, status, category, gridId, overdue, open, mine, "
+                    + "filed, offence, unclassified, preventable, from, to, unitId, source) and answers every row the "
+                    + "list would page through, in its order: tracking code, received, category, offence, source, "
+                    + "grid, owning unit and person, status, escalations, the 1-3-5 response times (acknowledged, "
+                    + "dispatched, arrived, resolved, answered), the due time, rating, the report it was merged into, "
+                    + "the reporter as the list shows him (phone masked, an informant withheld from all but his "
+                    + "handler and the station chief), address and description; headers in the reader's language. "
+                    + "404 for a unit outside the caller's jurisdiction, 400 as the list for filters that list nothing "
+                    + "and when more than 50,000 rows match (narrow the filters). Audited (EXPORT, incident) with the "
+                    + "filters and the number of rows.")
+    void export(@RequestParam(required = false) Status status, @RequestParam(required = false) Category category,
+            @RequestParam(required = false) UUID gridId, @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "false") boolean filed, @RequestParam(required = false) Offence offence,
+            @RequestParam(defaultValue = "false") boolean unclassified,
+            @RequestParam(defaultValue = "false") boolean preventable,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) UUID unitId, @RequestParam(required = false) String show,
+            @RequestParam(required = false) Source source, Locale locale, HttpServletResponse response)
+            throws IOException {
+        ListQuery query = ListQuery.read(status, category, gridId, overdue, open, mine, filed, offence, unclassified,
+                preventable, from, to, unitId, source, show, Callers.require(), jurisdictions);
+        ledger.write(query, locale, response);
     }
 
     @GetMapping("/{id}")

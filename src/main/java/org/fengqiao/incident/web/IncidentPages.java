@@ -84,25 +84,24 @@ class IncidentPages {
             @RequestParam(defaultValue = "false") boolean preventable,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) UUID unit, @RequestParam(defaultValue = "1") int page, Locale locale,
-            Model model) {
+            @RequestParam(required = false) UUID unit, @RequestParam(required = false) Source source,
+            @RequestParam(defaultValue = "1") int page, Locale locale, Model model) {
         Caller caller = Callers.require();
         // the cases of an offence, those without one yet or the preventable ones, over days in a unit: where the work
         // figures link to
-        CaseFilters cases = CaseFilters.read(offence, unclassified, preventable, from, to, unit, caller, jurisdictions);
+        CaseFilters cases = CaseFilters.read(offence, unclassified, preventable, from, to, unit, source, caller,
+                jurisdictions);
         // the open items unless a tab is named; a tab that is none of them is refused, never read as "all"
         ListTab tab = ListTab.read(show, ListTab.OPEN);
         String filter = tab.code();
-        // "mine": the open items the signed-in person owns, his to-do list on the phone
-        UUID owner = tab.mine() ? caller.staffId() : null;
-        // "filed": the reports he filed himself, wherever he reported them (a grid member reports in any grid of his
-        // office and reads only the grids he serves)
-        UUID filedBy = tab.filed() ? caller.staffId() : null;
+        // "mine": the open items the signed-in person owns, his to-do list on the phone; "filed": the reports he filed
+        // himself, wherever he reported them (a grid member reports in any grid of his office and reads only the
+        // grids he serves)
+        ListQuery query = ListQuery.of(status, category, null, tab.overdue(), tab.open(), tab.mine(), tab.filed(),
+                cases, caller);
         int p = Math.max(1, page);
-        Incidents.Page found = incidents.list(new Incidents.Filter(status, category, null, tab.overdue(), tab.open(),
-                owner, filedBy, cases.offence(), cases.unclassified(), cases.preventable(), cases.receivedFrom(),
-                cases.receivedBefore()),
-                cases.scope(caller), clock.instant(), PAGE_SIZE, (p - 1) * PAGE_SIZE);
+        Incidents.Page found = incidents.list(query.filter(), query.scope(), clock.instant(), PAGE_SIZE,
+                (p - 1) * PAGE_SIZE);
         model.addAttribute("items", views.views(found.items(), locale));
         model.addAttribute("total", found.total());
         model.addAttribute("page", p);
@@ -114,6 +113,7 @@ class IncidentPages {
         model.addAttribute("show", filter);
         model.addAttribute("filters", new ListFilters(filter, status, category, cases));
         model.addAttribute("categories", Category.values());
+        model.addAttribute("sources", Source.values());
         model.addAttribute("cases", cases);
         model.addAttribute("offences", Offence.values());
         model.addAttribute("units", jurisdictions.visibleOffices(caller));

@@ -30,14 +30,27 @@ record ListFilters(String show, Status status, Category category, CaseFilters ca
         return status != null || category != null || cases.any();
     }
 
-    private String link(String tab, int page) {
-        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/incidents").queryParam("show", tab);
+    /** The ledger of this list (xlsx): the API's export with the same tab and filters, the unit as the API names it. */
+    public String export() {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/api/v1/incidents/export");
+        filters(link, show);
+        cases.addTo(link, "unitId");
+        return link.encode().build().toUriString();
+    }
+
+    private void filters(UriComponentsBuilder link, String tab) {
+        link.queryParam("show", tab);
         if (status != null) {
             link.queryParam("status", status.name());
         }
         if (category != null) {
             link.queryParam("category", category.name());
         }
+    }
+
+    private String link(String tab, int page) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/incidents");
+        filters(link, tab);
         cases.addTo(link);
         if (page > 1) {
             link.queryParam("page", page);

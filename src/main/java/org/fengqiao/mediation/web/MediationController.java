@@ -2,6 +2,8 @@ package org.fengqiao.mediation.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.fengqiao.mediation.internal.Ladder;
 import org.fengqiao.mediation.internal.MediationDesk;
 import org.fengqiao.mediation.internal.Screenings;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
 import org.fengqiao.population.PersonLookup;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -47,9 +50,11 @@ class MediationController {
     private final Ladder ladder;
     private final Screenings screenings;
     private final PersonLookup persons;
+    private final MediationLedger ledger;
 
     MediationController(MediationDesk desk, Disputes disputes, MediationViews views, AgreementPdf pdf, Ladder ladder,
-            Screenings screenings, PersonLookup persons) {
+            Screenings screenings, PersonLookup persons, MediationLedger ledger) {
+        this.ledger = ledger;
         this.persons = persons;
         this.desk = desk;
         this.disputes = disputes;
@@ -87,6 +92,27 @@ class MediationController {
         Disputes.Page found = disputes.list(new Disputes.Filter(status, kind, atRisk, screeningId),
                 Callers.require().unitPaths(), limit, (p - 1) * limit);
         return new PageView(found.items(), found.total(), p, limit);
+    }
+
+    @GetMapping("/cases/export")
+    @PreAuthorize("hasAuthority('MEDIATION_READ')")
+    @Operation(summary = "The mediation ledger (矛盾纠纷调解台账): the list as xlsx, for the same filters, scoped",
+            description = "Takes the list's filters (status, kind, atRisk, screeningId) or the list page's tab "
+                    + "(show: open, risk or all, with kind and screeningId; not with status or atRisk) and answers "
+                    + "every case the list would page through, in its order, headers in the reader's language. 400 "
+                    + "when more than 50,000 cases match. Audited (EXPORT, dispute) with the filters and the count.")
+    void export(@RequestParam(required = false) Disputes.Status status,
+            @RequestParam(required = false) DisputeKind kind, @RequestParam(required = false) Boolean atRisk,
+            @RequestParam(required = false) UUID screeningId, @RequestParam(required = false) String show,
+            Locale locale, HttpServletResponse response) throws IOException {
+        Disputes.Filter filter = new Disputes.Filter(status, kind, atRisk, screeningId);
+        if (show != null) {
+            if (status != null || atRisk != null) {
+                throw Invalid.of("show", "mediation.list.tabAndFilters");
+            }
+            filter = MediationPages.tab(show, kind, screeningId);
+        }
+        ledger.write(filter, Callers.require(), locale, response);
     }
 
     @PostMapping("/cases")

@@ -83,11 +83,9 @@ class MediationPages {
     @PreAuthorize("hasAuthority('MEDIATION_READ')")
     String list(@RequestParam(required = false) String show, @RequestParam(defaultValue = "1") int page, Model model) {
         String filter = show == null ? "open" : show;
-        Disputes.Status status = filter.equals("open") || filter.equals("risk") ? Disputes.Status.OPEN : null;
-        Boolean atRisk = filter.equals("risk") ? Boolean.TRUE : null;
         int p = Math.max(1, page);
-        Disputes.Page found = disputes.list(new Disputes.Filter(status, null, atRisk, null),
-                Callers.require().unitPaths(), PAGE_SIZE, (p - 1) * PAGE_SIZE);
+        Disputes.Page found = disputes.list(tab(filter, null, null), Callers.require().unitPaths(), PAGE_SIZE,
+                (p - 1) * PAGE_SIZE);
         model.addAttribute("items", found.items());
         model.addAttribute("total", found.total());
         model.addAttribute("page", p);
@@ -98,6 +96,15 @@ class MediationPages {
         model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("show", filter);
         return "mediation/list";
+    }
+
+    /**
+     * The list's filter for a tab: the open cases, the open ones at risk (民转刑), or all (any other value), with the
+     * API's kind and screening where given. The page and the ledger read it here alike.
+     */
+    static Disputes.Filter tab(String show, DisputeKind kind, UUID screeningId) {
+        Disputes.Status status = show.equals("open") || show.equals("risk") ? Disputes.Status.OPEN : null;
+        return new Disputes.Filter(status, kind, show.equals("risk") ? Boolean.TRUE : null, screeningId);
     }
 
     @GetMapping("/mediation/new")

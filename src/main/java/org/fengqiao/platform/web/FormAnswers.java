@@ -1,12 +1,18 @@
 package org.fengqiao.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -15,7 +21,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -28,6 +36,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * empty when nothing was refused, so a template reads {@code ${form['note']}} without asking whether it is there.
  * A rule's line that does not name its field (必填, 格式不正确) is prefixed with the field's label as the page's form
  * labels it ({@link FieldLabels}).
+ *
+ * <p>A change the database refuses for a constraint (another person's change committed meanwhile) is answered as a
+ * conflict is: the form comes back as typed with a line saying what happened ({@link IntegrityViolations}).
  */
 @ControllerAdvice(annotations = Controller.class)
 public class FormAnswers {
@@ -52,8 +63,73 @@ public class FormAnswers {
             refused(redirect, e, locale);
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (DataIntegrityViolationException e) {
+            refused(redirect, List.of(integrityText(e, locale)));
         }
         return "redirect:" + to;
+    }
+
+    /**
+     * A page's form refused outside {@link #redirect} (by an error no page handler catches), with {@code problems} as
+     * its lines: redirected back to the page that posted it ({@link #pageThatPosted}) with what was typed, as a
+     * refusal inside the handler comes back. Answers false, sending nothing, when the request was not a form posted
+     * from a page of this site.
+     */
+    static boolean back(HttpServletRequest request, HttpServletResponse response, List<String> problems) {
+        String page = "POST".equals(request.getMethod()) ? pageThatPosted(request) : null;
+        if (page == null) {
+            return false;
+        }
+        FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+        flash.put("problems", problems);
+        flash.put(FORM, TypedForm.of(request));
+        String location = request.getContextPath() + page;
+        RequestContextUtils.saveOutputFlashMap(location, request, response);
+        try {
+            response.sendRedirect(response.encodeRedirectURL(location));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return true;
+    }
+
+    /** The line of a refusal {@link IntegrityViolations} explains; one it does not is thrown on. */
+    private String integrityText(DataIntegrityViolationException e, Locale locale) {
+        HttpServletRequest request = request();
+        IntegrityViolations.Refusal refusal = request == null ? null
+                : IntegrityViolations.refusal(e, request).orElse(null);
+        if (refusal == null) {
+            throw e;
+        }
+        return messages.getMessage(refusal.key(), null, locale);
+    }
+
+    /**
+     * The path (and query) of the page of this site the request came from, by its Referer (the site sends it to
+     * itself: Referrer-Policy same-origin); null for none, or for another site's.
+     */
+    public static String pageThatPosted(HttpServletRequest request) {
+        String referer = request.getHeader(HttpHeaders.REFERER);
+        if (referer == null) {
+            return null;
+        }
+        try {
+            URI from = URI.create(referer);
+            boolean sameSite = from.getHost() != null && from.getHost().equalsIgnoreCase(request.getServerName())
+                    && (from.getPort() == -1 ? "http".equalsIgnoreCase(from.getScheme()) ? 80 : 443 : from.getPort())
+                            == request.getServerPort();
+            String path = from.getRawPath();
+            if (!sameSite || path == null || !path.startsWith(request.getContextPath() + "/")) {
+                return null;
+            }
+            path = path.substring(request.getContextPath().length());
+            if (path.startsWith("//")) {
+                return null;
+            }
+            return from.getRawQuery() == null ? path : path + "?" + from.getRawQuery();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The form was refused for broken rules: they go with the redirect, and so does what was typed. */

@@ -23,6 +23,7 @@ import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Refused;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -84,6 +85,26 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> conflict(Conflict e, HttpServletRequest request, HttpServletResponse response) {
         ProblemDetail pd = problem(HttpStatus.CONFLICT, "error.conflict", "conflict");
         pd.setDetail(text(e.key(), e.args()));
+        return answer(pd, request, response);
+    }
+
+    /**
+     * A write the database refused for a constraint, mostly another person's change committed meanwhile: 409 or 400
+     * with what happened ({@link IntegrityViolations}); one it does not translate stays a failure (500). A page's form
+     * comes back to its page as typed with that line, as a refusal inside its handler does ({@link FormAnswers#back}).
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request,
+            HttpServletResponse response) {
+        IntegrityViolations.Refusal refusal = IntegrityViolations.refusal(e, request).orElseThrow(() -> e);
+        String line = text(refusal.key());
+        if (wantsPage(request) && FormAnswers.back(request, response, List.of(line))) {
+            return null;
+        }
+        boolean clash = refusal.status() == HttpStatus.CONFLICT;
+        ProblemDetail pd = problem(refusal.status(), clash ? "error.conflict" : "error.invalid",
+                clash ? "conflict" : "invalid");
+        pd.setDetail(line);
         return answer(pd, request, response);
     }
 

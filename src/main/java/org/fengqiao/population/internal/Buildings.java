@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Conflict;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -73,7 +74,7 @@ public class Buildings {
                 WHERE p.household_id = h.id
             ) m ON h.id IS NOT NULL
             WHERE r.building_id = :building
-            ORDER BY r.floor DESC, r.unit_no, """ + Addresses.doorOrder("r.number") + ", h.created_at, h.id";
+            ORDER BY r.floor DESC, r.unit_no, r.sort_key, h.created_at, h.id""";
 
     private final JdbcClient jdbc;
 
@@ -125,7 +126,7 @@ public class Buildings {
     public List<Building> visible(Caller caller, UUID gridId) {
         return jdbc.sql(SELECT + """
                  WHERE u.path LIKE ANY(:scope) AND (CAST(:grid AS uuid) IS NULL OR b.grid_id = :grid)
-                 ORDER BY g.code, """ + Addresses.doorOrder("b.name") + ", b.id")
+                 ORDER BY g.code, b.sort_key, b.id""")
                 .param("scope", caller.scopePatterns()).param("grid", gridId).query(Buildings::building).list();
     }
 
@@ -157,7 +158,8 @@ public class Buildings {
      * The rooms the dimensions would remove that anything refers to (a household, a rental, a utility reading, a
      * verification task, a visit's record of a change, or a vacant or rental mark set by hand), the first
      * {@code limit} in door order. The rooms to be removed are locked first: a household registered in one meanwhile
-     * waits for this transaction, and is then refused by the foreign key, instead of slipping past the check.
+     * waits for this transaction and is then refused as a conflict ({@link #holdRoom}), instead of slipping past the
+     * check.
      */
     public List<RoomInUse> roomsInUse(UUID buildingId, int floors, int units, int roomsPerFloor, int limit) {
         jdbc.sql("SELECT r.id FROM room r WHERE r.building_id = :building AND NOT " + KEPT + " FOR UPDATE")
@@ -172,7 +174,7 @@ public class Buildings {
                        OR EXISTS (SELECT 1 FROM utility_reading ur WHERE ur.room_id = r.id)
                        OR EXISTS (SELECT 1 FROM verification_task vt WHERE vt.room_id = r.id)
                        OR EXISTS (SELECT 1 FROM visit_change vc WHERE vc.record_type = 'room' AND vc.record_id = r.id))
-                ORDER BY r.unit_no, r.floor, """ + Addresses.doorOrder("r.number") + " LIMIT :limit")
+                ORDER BY r.unit_no, r.floor, r.sort_key LIMIT :limit""")
                 .param("building", buildingId).param("units", units).param("floors", floors)
                 .param("rooms", roomsPerFloor).param("limit", limit)
                 .query((rs, n) -> new RoomInUse(rs.getInt("unit_no"), rs.getString("number"), rs.getLong("total")))
@@ -225,6 +227,33 @@ public class Buildings {
     public Optional<Room> findRoomVisible(UUID id, Caller caller) {
         return jdbc.sql(ROOM + " WHERE r.id = ? AND u.path LIKE ANY(?)").param(id).param(caller.scopePatterns())
                 .query(Buildings::room).optional();
+    }
+
+    /**
+     * Keeps a room just found from being removed until the transaction ends (FOR KEY SHARE: the lock the foreign key's
+     * check of a row referring to it takes, here taken before anything is written). A building's edit that is removing
+     * the room holds it FOR UPDATE ({@link #roomsInUse}): this waits for that edit, finds the room gone and answers the
+     * conflict {@code housing.room.removed} (409) instead of the write failing on the foreign key. A building's edit
+     * coming after waits for this transaction, then sees what it wrote and keeps the room.
+     */
+    public void holdRoom(UUID id) {
+        hold(id, "FOR KEY SHARE");
+    }
+
+    /**
+     * As {@link #holdRoom}, and keeps another transaction holding the room so from reading what is recorded about it
+     * until this one ends (FOR NO KEY UPDATE): two rentals of one room registered at the same moment are checked one
+     * after the other, so the second sees the first and is refused as let already. Registering a household into the
+     * room meanwhile does not wait.
+     */
+    public void holdRoomAlone(UUID id) {
+        hold(id, "FOR NO KEY UPDATE");
+    }
+
+    private void hold(UUID id, String lock) {
+        if (jdbc.sql("SELECT id FROM room WHERE id = ? " + lock).param(id).query(UUID.class).optional().isEmpty()) {
+            throw new Conflict("housing.room.removed");
+        }
     }
 
     public Optional<Room> findRoom(UUID id) {

@@ -138,9 +138,9 @@ public class Households {
             """;
 
     /** Where they are, in door order (1组2号 before 1组10号, 3号楼 before 12号楼, 301 before 1001). */
-    private static final String CHOICE_ORDER = " ORDER BY coalesce(a.sort_key, natural_sort_key(b.name), "
-            + "natural_sort_key(h.number), '') COLLATE \"C\", " + Addresses.doorOrder("b.name") + ", r.unit_no, "
-            + Addresses.doorOrder("r.number") + ", " + Addresses.doorOrder("h.number") + ", h.id";
+    private static final String CHOICE_ORDER = " ORDER BY coalesce(a.sort_key, b.sort_key, "
+            + "natural_sort_key(h.number), '') COLLATE \"C\", b.sort_key, r.unit_no, r.sort_key, "
+            + Addresses.doorOrder("h.number") + ", h.id";
 
     private static Choice choice(ResultSet rs, int n) throws SQLException {
         return new Choice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -203,6 +203,7 @@ public class Housing {
     @Transactional
     public Buildings.Room markRoom(UUID roomId, Boolean vacant, Boolean rental, UUID visitId, Caller caller) {
         Buildings.Room before = buildings.findRoomVisible(roomId, caller).orElseThrow(() -> new NotFound("room", roomId));
+        buildings.holdRoom(roomId);
         List<Invalid.Problem> problems = new ArrayList<>();
         if (vacant == null) {
             problems.add(problem("vacant", "error.field.required"));
@@ -254,6 +255,8 @@ public class Housing {
                     .map(r -> r.gridId().equals(h.gridId())).orElse(false);
             if (!inGrid) {
                 problems.add(problem("roomId", "housing.room.otherGrid"));
+            } else {
+                buildings.holdRoom(h.roomId());
             }
         }
         if (h.addressId() != null && grid != null && !sameGrid(households.gridOfAddress(h.addressId()), grid.id())) {

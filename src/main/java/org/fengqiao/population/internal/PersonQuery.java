@@ -192,6 +192,56 @@ public record PersonQuery(String text, String address, Category category, KeyPer
         appendFilters(where, params);
     }
 
+    /**
+     * Whether the matches are listed door by door ({@link #doorWalk}): a search by address alone asks who lives
+     * where, and the officer walks them so. With a text beside the address, the text's own index gives the order (by
+     * name) as for every other search, whose statements this leaves as they are.
+     */
+    boolean byAddress() {
+        return kind() == Kind.NONE && AddressQuery.of(address) != null;
+    }
+
+    /**
+     * The order of the persons at one address: by room (the building's name, unit, floor and the room's number,
+     * numbers as numbers: 9室, 10室, 101室, the stored keys of V149; households in no room after those in one),
+     * household (by number), name.
+     */
+    static final String AT_ONE_ADDRESS = "pb.sort_key, pr.unit_no, pr.floor, pr.sort_key, "
+            + Addresses.doorOrder("ph.number") + ", ph.id, " + PersonQuery.BY_NAME;
+
+    /**
+     * The walk of a search by address alone ({@link #byAddress}), in door order: the addresses the text matches
+     * (from the trigram index of their text) sorted by their stored key (V143, V147: 1组2号 before 1组10号), and
+     * from the first of them on, the persons of the households at each ({@link #AT_ONE_ADDRESS}), who meet the
+     * other conditions ({@code condition}, on {@code p}) — until the walk has its {@code window}. A nested loop that
+     * stops there: a village's search reads the first few dozen addresses' persons, not the village's every person
+     * joined to his household, address and room and sorted (ten times the cost of the order by name). The key of a
+     * household's number is computed for the persons of the addresses walked only.
+     */
+    String doorWalk(String condition, Map<String, Object> params, int window) {
+        return "walk AS MATERIALIZED (SELECT x.id, row_number() OVER (ORDER BY a.sort_key, a.id, x.n) AS ord "
+                + "FROM (SELECT a.id, a.sort_key FROM address a WHERE " + addressMatch(params)
+                + " ORDER BY a.sort_key, a.id) a CROSS JOIN LATERAL (SELECT p.id, row_number() OVER (ORDER BY "
+                + AT_ONE_ADDRESS + ") AS n FROM household ph JOIN person p ON p.household_id = ph.id "
+                + "LEFT JOIN room pr ON pr.id = ph.room_id LEFT JOIN building pb ON pb.id = pr.building_id "
+                + "WHERE ph.address_id = a.id AND " + condition + ") x ORDER BY a.sort_key, a.id, x.n LIMIT " + window
+                + ")";
+    }
+
+    /**
+     * The typed address as a condition on an address row {@code a}: read as the address list reads it (AddressQuery:
+     * 吴场村一组四十号, 1组40, without the township), each form hidden from the planner like every value.
+     */
+    private String addressMatch(Map<String, Object> params) {
+        AddressQuery typed = AddressQuery.of(address);
+        List<String> inside = new java.util.ArrayList<>();
+        for (int i = 0; i < typed.forms().size(); i++) {
+            inside.add("a.full_text LIKE " + value("address" + i, "text"));
+            params.put("address" + i, AddressQuery.inside(typed.forms().get(i)));
+        }
+        return "(" + String.join(" OR ", inside) + ")";
+    }
+
     /** The condition the search text sets, for the walk in {@link #order()}. */
     private void appendText(List<String> where, Map<String, Object> params, PersonalDataCipher cipher) {
         String q = text == null ? "" : text.trim();
@@ -293,19 +343,13 @@ public record PersonQuery(String text, String address, Category category, KeyPer
 
     /** The conditions of the filters beside the search text (address, category, residence, grid, household). */
     void appendFilters(List<String> where, Map<String, Object> params) {
-        AddressQuery typed = AddressQuery.of(address);
-        if (typed != null) {
-            // read as the address list reads it (AddressQuery: 吴场村一组四十号, 1组40, without the township), each form
-            // hidden from the planner like every value; the households at those addresses come from the address
-            // text's trigram index, and their persons from person_household, so a search by address alone reads the
-            // few persons it finds instead of walking every person in name order to test each one's address
-            List<String> inside = new java.util.ArrayList<>();
-            for (int i = 0; i < typed.forms().size(); i++) {
-                inside.add("a.full_text LIKE " + value("address" + i, "text"));
-                params.put("address" + i, AddressQuery.inside(typed.forms().get(i)));
-            }
+        if (AddressQuery.of(address) != null && !byAddress()) {
+            // beside a text: the households at those addresses come from the address text's trigram index, and their
+            // persons from person_household, so the search reads the few persons it finds instead of walking every
+            // person in name order to test each one's address (a search by address alone walks the addresses
+            // themselves: doorWalk)
             where.add("p.household_id = ANY(ARRAY(SELECT h.id FROM household h JOIN address a ON a.id = h.address_id"
-                    + " WHERE " + String.join(" OR ", inside) + "))");
+                    + " WHERE " + addressMatch(params) + "))");
         }
         if (category != null) {
             where.add("EXISTS (SELECT 1 FROM person_category c WHERE c.person_id = p.id AND c.category = "

@@ -381,7 +381,8 @@ public class Persons {
         // The numbers are written into the statement: a prepared statement's generic plan then knows how
         // few rows it fetches, is as cheap as a custom one, and is kept instead of planning every search.
         int window = Math.max(COUNT_CAP, offset + limit) + 1;
-        String walk = "walk AS MATERIALIZED (SELECT p.id, row_number() OVER (ORDER BY " + order + ") AS ord FROM person p "
+        String walk = query.byAddress() ? query.doorWalk(condition, params, window)
+                : "walk AS MATERIALIZED (SELECT p.id, row_number() OVER (ORDER BY " + order + ") AS ord FROM person p "
                 + "WHERE " + condition + " ORDER BY " + order + " LIMIT " + window + ")";
         String also = query.alsoByLatinWords(params);
         if (also == null) {

@@ -137,6 +137,9 @@ public class RentalRegister {
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
+        if (in.roomId() != null) {
+            buildings.holdRoomAlone(in.roomId());
+        }
         if (fields.contractTo() == null || !fields.contractTo().isBefore(today)) {
             rentals.activeAt(in.roomId(), addressId, null, today).ifPresent(other -> {
                 throw new Conflict("places.rental.alreadyLet");
@@ -168,6 +171,9 @@ public class RentalRegister {
                 problems, today);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
+        }
+        if (before.roomId() != null) {
+            buildings.holdRoomAlone(before.roomId());
         }
         if (fields.contractTo() == null || !fields.contractTo().isBefore(today)) {
             rentals.activeAt(before.roomId(), before.addressId(), id, today).ifPresent(other -> {

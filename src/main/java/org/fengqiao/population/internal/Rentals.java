@@ -119,8 +119,8 @@ public class Rentals {
             where.append(filter.active() ? " AND " : " AND NOT ").append(ACTIVE);
         }
         List<Rental> rows = jdbc.sql(SELECT + FROM + where
-                        + " ORDER BY g.code, a.sort_key NULLS LAST, " + Addresses.doorOrder("b.name") + ", rm.unit_no, "
-                        + Addresses.doorOrder("rm.number") + ", r.id LIMIT :limit OFFSET :offset")
+                        + " ORDER BY g.code, a.sort_key NULLS LAST, b.sort_key, rm.unit_no, rm.sort_key, r.id"
+                        + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", limit).param("offset", offset).query(Rentals::map).list();
         long total = rows.size() < limit && offset == 0 ? rows.size()
                 : jdbc.sql("SELECT count(*) " + FROM + where).params(params).query(Long.class).single();

@@ -239,10 +239,10 @@ public class VerificationTasks {
         p.put("kind", f.kind() == null ? null : f.kind().name());
         p.put("mine", f.mine());
         p.put("unresolved", f.unresolved());
-        // buildings, rooms and addresses in door order (3号楼 before 12号楼, 1组2号 before 1组10号)
+        // buildings, rooms and addresses in door order (3号楼 before 12号楼, 1组2号 before 1组10号; stored keys, V149)
         List<Task> tasks = jdbc.sql(SELECT + where + " ORDER BY t.status = 'RESOLVED', g.code, "
-                        + Addresses.doorOrder("b.name") + " NULLS LAST, r.unit_no, r.floor, "
-                        + Addresses.doorOrder("r.number") + ", coalesce(a.sort_key, ra.sort_key), t.period_from, t.id"
+                        + "b.sort_key NULLS LAST, r.unit_no, r.floor, r.sort_key, coalesce(a.sort_key, ra.sort_key), "
+                        + "t.period_from, t.id"
                         + " LIMIT :limit OFFSET :offset")
                 .params(p).param("limit", limit).param("offset", offset).query(VerificationTasks::task).list();
         long total = jdbc.sql("""

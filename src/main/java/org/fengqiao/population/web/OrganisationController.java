@@ -102,7 +102,9 @@ class OrganisationController {
     @Operation(summary = "The organisations of the caller's jurisdiction",
             description = "Filters: kind (SHOP, FIRM, SCHOOL, HOSPITAL, OTHER), smallPlace (one of the nine small places), "
                     + "ninePlaces=true for all of them, gridId, fireSafety (OVERDUE, HAZARD_OPEN, COMPLIANT, NOT_INSPECTED, "
-                    + "as of today), q (a fragment of name, business, address or owner, or the licence number).")
+                    + "as of today), q (a fragment of name, business, address or owner, or the licence number). "
+                    + "Listed by grid, then door by door by address (1组2号 before 1组10号), then by name with its "
+                    + "numbers as numbers (2号摊位 before 10号摊位).")
     OrganisationPage list(@RequestParam(required = false) OrganisationKind kind,
             @RequestParam(required = false) SmallPlace smallPlace, @RequestParam(required = false) Boolean ninePlaces,
             @RequestParam(required = false) UUID gridId, @RequestParam(required = false) FireSafety fireSafety,

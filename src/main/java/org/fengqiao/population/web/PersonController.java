@@ -111,7 +111,9 @@ class PersonController {
                     + "find John Smith; letters that are also initials list the initials' matches first), an identity "
                     + "number whole or its last 4 or 6 characters, or a phone number. searchedAs says how q was read. "
                     + "address filters by the household's address (read as the address list reads it); each item's "
-                    + "address is his household's. Identity numbers and phones are masked.")
+                    + "address is his household's. Listed by name, except a search by address alone (no q): door by "
+                    + "door, by the household's address, room, household number, then name (1组2号 before 1组10号, "
+                    + "9室 before 101室). Identity numbers and phones are masked.")
     PersonPage search(@RequestParam(required = false) String q, @RequestParam(required = false) String address,
             @RequestParam(required = false) Category category, @RequestParam(required = false) KeyPersonType keyPersonType,
             @RequestParam(required = false) Residence residence, @RequestParam(required = false) UUID gridId,

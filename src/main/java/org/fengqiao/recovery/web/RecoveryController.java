@@ -2,6 +2,7 @@ package org.fengqiao.recovery.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -46,7 +47,11 @@ class RecoveryController {
     private final ReceiptPdf receipts;
     private final Rates rates;
 
-    RecoveryController(RecoveryDesk desk, RecoveryFiles files, RecoveryViews views, ReceiptPdf receipts, Rates rates) {
+    private final RecoveryLedger ledger;
+
+    RecoveryController(RecoveryDesk desk, RecoveryFiles files, RecoveryViews views, ReceiptPdf receipts, Rates rates,
+            RecoveryLedger ledger) {
+        this.ledger = ledger;
         this.desk = desk;
         this.files = files;
         this.views = views;
@@ -81,6 +86,28 @@ class RecoveryController {
         RecoveryFiles.Page found = files.list(new RecoveryFiles.Filter(status, year, q == null || q.isBlank() ? null
                 : q.trim()), Callers.require().unitPaths(), limit, (p - 1) * limit);
         return new PageView(found.items(), found.total(), p, limit);
+    }
+
+    @GetMapping("/files/export")
+    @PreAuthorize("hasAuthority('RECOVERY_READ')")
+    @Operation(summary = "The recovery ledger (追赃挽损台账): the list as xlsx, for the same filters, scoped",
+            description = "Takes the list's filters (status, year, q) or the list page's tab (show: open, closed or "
+                    + "all, with year and q; not with status) and answers every file the list would page through, in "
+                    + "its order, amounts in yuan, headers in the reader's language. 400 when more than 50,000 files "
+                    + "match. Audited (EXPORT, recovery-file) with the filters and the count.")
+    void export(@RequestParam(required = false) RecoveryFiles.Status status,
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String show, Locale locale, HttpServletResponse response)
+            throws IOException {
+        String text = q == null || q.isBlank() ? null : q.trim();
+        RecoveryFiles.Filter filter = new RecoveryFiles.Filter(status, year, text);
+        if (show != null) {
+            if (status != null) {
+                throw Invalid.of("show", "recovery.list.tabAndStatus");
+            }
+            filter = RecoveryPages.tab(show, year, text);
+        }
+        ledger.write(filter, Callers.require(), locale, response);
     }
 
     @PostMapping("/files")

@@ -81,15 +81,10 @@ class RecoveryPages {
     String list(@RequestParam(required = false) String show, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
         String filter = show == null ? "open" : show;
-        RecoveryFiles.Status status = switch (filter) {
-            case "open" -> RecoveryFiles.Status.OPEN;
-            case "closed" -> RecoveryFiles.Status.CLOSED;
-            default -> null;
-        };
         int p = Math.max(1, page);
         String text = q == null || q.isBlank() ? null : q.trim();
-        RecoveryFiles.Page found = files.list(new RecoveryFiles.Filter(status, year, text), Callers.require().unitPaths(),
-                PAGE_SIZE, (p - 1) * PAGE_SIZE);
+        RecoveryFiles.Page found = files.list(tab(filter, year, text), Callers.require().unitPaths(), PAGE_SIZE,
+                (p - 1) * PAGE_SIZE);
         model.addAttribute("items", found.items());
         model.addAttribute("total", found.total());
         model.addAttribute("page", p);
@@ -102,6 +97,19 @@ class RecoveryPages {
         model.addAttribute("year", year);
         model.addAttribute("q", text);
         return "recovery/list";
+    }
+
+    /**
+     * The list's filter for a tab: the open files, the closed ones, or all (any other value), with the year and the
+     * text searched. The page and the ledger read it here alike.
+     */
+    static RecoveryFiles.Filter tab(String show, Integer year, String text) {
+        RecoveryFiles.Status status = switch (show) {
+            case "open" -> RecoveryFiles.Status.OPEN;
+            case "closed" -> RecoveryFiles.Status.CLOSED;
+            default -> null;
+        };
+        return new RecoveryFiles.Filter(status, year, text);
     }
 
     @GetMapping("/recovery/new")

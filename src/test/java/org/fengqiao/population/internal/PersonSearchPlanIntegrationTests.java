@@ -96,6 +96,14 @@ class PersonSearchPlanIntegrationTests extends IntegrationTest {
                 + ") on person p\\w*|Bitmap Index Scan on (" + index + "))\n\\s+Index Cond: ");
         // the addresses from the trigram index of their text, not read one by one
         assertThat(String.join("\n", plan)).contains("address_text_trgm");
+        if (text.isEmpty()) {
+            // by address alone, door by door: each address's households from their index, from the first address in
+            // door order on, until the page is full (PersonQuery.doorWalk), not every household read and joined
+            assertThat(walkOf(plan)).as(String.join("\n", plan))
+                    .containsPattern("(Scan using household_address on household ph\\w*"
+                            + "|Bitmap Index Scan on household_address)\n\\s+Index Cond: ")
+                    .doesNotContain("Seq Scan on household");
+        }
         assertThat(plan).as("nothing reads every person").noneMatch(line -> line.contains("Seq Scan on person"));
     }
 

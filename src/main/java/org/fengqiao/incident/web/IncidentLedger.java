@@ -1,0 +1,84 @@
+package org.fengqiao.incident.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.incident.internal.Incidents;
+import org.fengqiao.incident.internal.Ratings;
+import org.fengqiao.platform.web.Ledger;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The incident ledger (事项台账) a station hands over: every row of the list for the same filters, read page by page
+ * through the list's own query in its order, each row as the list shows it ({@link IncidentViews}: the reporter's phone
+ * masked, an informant withheld from all but his handler and the station chief), with the 1-3-5 response times, the
+ * rating and the report a duplicate was merged into. Audited as one EXPORT of incidents with its filters and count.
+ */
+@Component
+class IncidentLedger {
+
+    static final List<String> COLUMNS = List.of("trackingCode", "receivedAt", "category", "offence", "source", "grid",
+            "ownerUnit", "owner", "status", "escalations", "acknowledgedAt", "dispatchedAt", "arrivedAt", "resolvedAt",
+            "answeredAt", "dueAt", "rating", "mergedInto", "reporterName", "reporterPhone", "address", "description");
+
+    private final Incidents incidents;
+    private final Ratings ratings;
+    private final IncidentViews views;
+    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    IncidentLedger(Incidents incidents, Ratings ratings, IncidentViews views, MessageSource messages,
+            ApplicationEventPublisher events, Clock clock) {
+        this.incidents = incidents;
+        this.ratings = ratings;
+        this.views = views;
+        this.messages = messages;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    void write(ListQuery query, Locale locale, HttpServletResponse response) throws IOException {
+        Instant now = clock.instant();
+        Incidents.Page page = incidents.list(query.filter(), query.scope(), now, Ledger.PAGE, 0);
+        Ledger.checkSize(page.total());
+        try (Ledger ledger = new Ledger(text("incident.ledger.sheet", locale),
+                COLUMNS.stream().map(c -> text("incident.ledger.col." + c, locale)).toList())) {
+            ledger.pages(page.items(), page.total(),
+                    offset -> incidents.list(query.filter(), query.scope(), now, Ledger.PAGE, offset).items(),
+                    items -> {
+                List<UUID> ids = items.stream().map(Incidents.Incident::id).toList();
+                Map<UUID, Integer> scores = ratings.scores(ids);
+                Map<UUID, String> merged = incidents.mergedInto(ids);
+                for (IncidentViews.View v : views.views(items, locale)) {
+                    ledger.row(v.trackingCode(), v.receivedAt(), text("incident.category." + v.category(), locale),
+                            v.offence() == null ? null : text("incident.offence." + v.offence(), locale),
+                            text("incident.source." + v.source(), locale), v.gridName(), v.ownerUnitName(),
+                            v.ownerStaffName(), text("incident.status." + v.status(), locale), v.escalations(),
+                            v.acknowledgedAt(), v.dispatchedAt(), v.arrivedAt(), v.resolvedAt(), v.answeredAt(),
+                            v.dueAt(), scores.get(v.id()), merged.get(v.id()), v.reporterName(), v.reporterPhone(),
+                            v.address(), v.description());
+                }
+            });
+            ledger.send(response, "incidents.xlsx");
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("filter", query.filter().toString());
+            after.put("scope", query.scope());
+            after.put("rows", ledger.rows());
+            events.publishEvent(new Audited("EXPORT", "incident", null, null, null, after, null));
+        }
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+}

@@ -1,0 +1,68 @@
+package org.fengqiao.recovery.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.web.Ledger;
+import org.fengqiao.recovery.internal.RecoveryFiles;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The recovery ledger (追赃挽损台账): every file of the list for the same filters, read page by page through the
+ * list's own query in its order, each as the list shows it, the amounts in yuan as numbers that add up (victims and
+ * suspects are not on the list, so not here). Audited as one EXPORT of recovery files with its filters and count.
+ */
+@Component
+class RecoveryLedger {
+
+    static final List<String> COLUMNS = List.of("code", "caseNumber", "title", "registeredOn", "grid", "unit", "owner",
+            "status", "lost", "recovered", "returned", "incident");
+
+    private final RecoveryFiles files;
+    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
+
+    RecoveryLedger(RecoveryFiles files, MessageSource messages, ApplicationEventPublisher events) {
+        this.files = files;
+        this.messages = messages;
+        this.events = events;
+    }
+
+    void write(RecoveryFiles.Filter filter, Caller caller, Locale locale, HttpServletResponse response)
+            throws IOException {
+        RecoveryFiles.Page first = files.list(filter, caller.unitPaths(), Ledger.PAGE, 0);
+        Ledger.checkSize(first.total());
+        try (Ledger ledger = new Ledger(text("recovery.ledger.sheet", locale),
+                COLUMNS.stream().map(c -> text("recovery.ledger.col." + c, locale)).toList())) {
+            ledger.pages(first.items(), first.total(),
+                    offset -> files.list(filter, caller.unitPaths(), Ledger.PAGE, offset).items(), page -> {
+                for (RecoveryFiles.File f : page) {
+                    ledger.row(f.code(), f.caseNumber(), f.title(), f.registeredOn(), f.gridName(), f.unitName(),
+                            f.ownerName(), text("recovery.status." + f.status(), locale), yuan(f.lostFen()),
+                            yuan(f.recoveredFen()), yuan(f.returnedFen()), f.incidentCode());
+                }
+            });
+            ledger.send(response, "recovery.xlsx");
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("filter", filter.toString());
+            after.put("rows", ledger.rows());
+            events.publishEvent(new Audited("EXPORT", "recovery-file", null, null, null, after, null));
+        }
+    }
+
+    private static BigDecimal yuan(long fen) {
+        return BigDecimal.valueOf(fen, 2);
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+}

@@ -1,0 +1,59 @@
+package org.fengqiao.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** An exported xlsx read back as a person reads it: the rows of its first sheet, each cell as shown. */
+public final class Workbooks {
+
+    private Workbooks() {
+    }
+
+    /** The workbook a download answered, which must be one. */
+    public static List<List<String>> rows(HttpResponse<byte[]> download) {
+        assertThat(download.statusCode()).as(download.uri().toString()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+        return rows(download.body());
+    }
+
+    /** Every row of the first sheet as wide as its header, each cell as the spreadsheet shows it ("" when empty). */
+    public static List<List<String>> rows(byte[] xlsx) {
+        List<List<String>> rows = new ArrayList<>();
+        DataFormatter format = new DataFormatter();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheetAt(0);
+            int width = sheet.getRow(0).getLastCellNum();
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < width; c++) {
+                    cells.add(row.getCell(c) == null ? "" : format.formatCellValue(row.getCell(c)));
+                }
+                rows.add(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    /** The first cells of the rows under the header, in order. */
+    public static List<String> firstColumn(List<List<String>> rows) {
+        return rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList();
+    }
+
+    /** The row whose first cell is given. */
+    public static List<String> row(List<List<String>> rows, String first) {
+        return rows.stream().filter(r -> r.get(0).equals(first)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + first + " in " + rows));
+    }
+}
