@@ -335,8 +335,10 @@ class MisplacedAddressIntegrationTests extends IntegrationTest {
         return jdbc.sql("""
                     SELECT string_agg(t || ':' || id || ':' || code || ':' || version, ',' ORDER BY t, id) FROM (
                       SELECT 'address' t, x.id, g.code, x.version FROM address x JOIN grid g ON g.id = x.grid_id
-                      UNION ALL SELECT 'building', x.id, g.code, x.version FROM building x JOIN grid g ON g.id = x.grid_id
-                      UNION ALL SELECT 'household', x.id, g.code, x.version FROM household x JOIN grid g ON g.id = x.grid_id
+                      UNION ALL SELECT 'building', x.id, g.code, x.version FROM building x
+                        JOIN grid g ON g.id = x.grid_id
+                      UNION ALL SELECT 'household', x.id, g.code, x.version FROM household x
+                        JOIN grid g ON g.id = x.grid_id
                       UNION ALL SELECT 'person', x.id, g.code, x.version FROM person x JOIN grid g ON g.id = x.grid_id
                       UNION ALL SELECT 'rental', x.id, g.code, x.version FROM rental x JOIN grid g ON g.id = x.grid_id
                       UNION ALL SELECT 'organisation', x.id, g.code, x.version FROM organisation x
@@ -360,6 +362,22 @@ class MisplacedAddressIntegrationTests extends IntegrationTest {
         HousingFixtures.Answer moved = fx.call("bureau", "POST", misplaced(a), picks(row));
         assertThat(moved.status()).isEqualTo(200);
         assertThat(gridOf("address", intoC)).isEqualTo(c);
+    }
+
+    @Test
+    void aBuildingWhoseNameTheTargetGridHasAlreadyIsAConflictAndNothingMoves() {
+        UUID moving = address(a, 119.515, lat + 0.005);
+        Standing at = standAt(moving, a);
+        String name = jdbc.sql("SELECT name FROM building WHERE id = ?").param(at.building()).query(String.class)
+                .single();
+        UUID namesake = fx.building("chief", b, 1, 1, 1);
+        jdbc.sql("UPDATE building SET name = ? WHERE id = ?").params(name, namesake).update();
+        String table = gridTable();
+        HousingFixtures.Answer refused = fx.call("chief", "POST", misplaced(a),
+                picks(listed(fx.get("chief", misplaced(a)).body(), moving)), "Accept-Language", "en");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("detail").asText()).contains(name, b, "a building there has that name");
+        assertThat(gridTable()).isEqualTo(table);
     }
 
     @Test
