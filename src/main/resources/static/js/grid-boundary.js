@@ -194,8 +194,21 @@
       say(fill(text.textSaved, { version: grid.version }));
       saved.hidden = false;
       render();
+      misplacedAfterSave();
     }).catch(refused);
   });
+
+  // after a save, the addresses now lying in another grid than the one they are filed in, linked to their check
+  function misplacedAfterSave() {
+    var misplaced = document.getElementById('boundary-misplaced');
+    if (!misplaced) {
+      return;
+    }
+    Fq.send('GET', misplaced.dataset.url).then(function (check) {
+      misplaced.querySelector('a').textContent = fill(misplaced.dataset.text, { count: check.misplaced });
+      misplaced.hidden = check.misplaced === 0;
+    }).catch(function () { misplaced.hidden = true; });
+  }
 
   if (text.boundary) {
     vertices = start(JSON.parse(text.boundary));

@@ -69,6 +69,12 @@ class GridBoundaryBrowserIntegrationTests extends BrowserTest {
     @Test
     void theChiefRedrawsAGridByClickingOnTheMapChecksSavesAndSeesTheNewShapeOnTheMap() throws Exception {
         String id = gridId("IT-BD-EDIT").toString();
+        // an address filed in the neighbour whose point lies in the middle of this grid, inside the new shape too
+        java.util.Map<String, Object> address = new java.util.HashMap<>(java.util.Map.of("countyCode", "320722",
+                "townshipCode", "320722112000", "community", "吴场村", "street", "画界路", "doorNumber", "1",
+                "gridId", gridId("IT-BD-NEXT").toString(), "lon", 118.905, "lat", 34.405));
+        assertThat(new JurisdictionApi(http, jdbc).call("chief", org.springframework.http.HttpMethod.POST,
+                "/api/v1/addresses", address, null).status()).isEqualTo(201);
         login("chief");
         // the grid's page opens the map on it (the map of every grid the chief sees may draw it a pixel wide)
         page.navigate(url("/grids/" + id));
@@ -111,6 +117,8 @@ class GridBoundaryBrowserIntegrationTests extends BrowserTest {
 
         page.click("#boundary-save");
         assertThat(page.locator("#boundary-status")).containsText("边界已保存（第 1 版）");
+        // the save is followed by the count of addresses lying in another grid than their own, linked to their check
+        assertThat(page.locator("#boundary-misplaced a")).hasText("1 条地址位于其他网格 — 核对");
         JsonNode saved = boundary("IT-BD-EDIT");
         JsonNode ring = saved.get("coordinates").get(0);
         assertThat(ring).hasSize(6);

@@ -61,6 +61,7 @@ class GridBoundaryPages {
         model.addAttribute("grid", grid);
         model.addAttribute("around", around(caller, grid.network(), grid.communityId(), box, grid.id()));
         model.addAttribute("map", properties.map());
+        model.addAttribute("mayCheckAddresses", JurisdictionPages.mayCheckAddresses(caller, grid.network()));
         return "jurisdiction/grid-boundary";
     }
 

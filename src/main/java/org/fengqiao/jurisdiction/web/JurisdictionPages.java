@@ -96,6 +96,7 @@ class JurisdictionPages {
             model.addAttribute("workPointCode", Jurisdictions.workPointCode(grid.code()));
         }
         model.addAttribute("mayRoster", caller.may("ROSTER_MANAGE"));
+        model.addAttribute("mayCheckAddresses", mayCheckAddresses(caller, grid.network()));
         // the roles belong to the account module, which depends on this one, so the page names them itself
         model.addAttribute("gridRoles", List.of("GRID_CHIEF", "COORDINATOR", "MANAGER", "MEMBER", "INFORMANT"));
         return "jurisdiction/grid";
@@ -181,5 +182,14 @@ class JurisdictionPages {
         roots.sort(java.util.Comparator.comparing(c -> c.unit().unit().code()));
         model.addAttribute("roots", roots);
         return "jurisdiction/units";
+    }
+
+    /**
+     * Whether the grid's page and its boundary page link to the check of its addresses lying in another grid (the
+     * population module's page, reached by its address only): a police grid, for whoever manages the jurisdiction
+     * and reads the population records.
+     */
+    static boolean mayCheckAddresses(Caller caller, GridNetwork network) {
+        return network == GridNetwork.POLICE && caller.may("JURISDICTION_MANAGE") && caller.may("POPULATION_READ");
     }
 }
