@@ -129,7 +129,7 @@ class AuditTrailIntegrationTests extends IntegrationTest {
     @Test
     void readsFromManyThreadsAtOnceAreEachWrittenOnceInAnUnbrokenChain() throws Exception {
         // reads outside a transaction (searches, a person's page) from many threads at once, each writing its
-        // entry under the chain's lock beside the others: every one is written, once, and the chain holds
+        // entry beside the others while the sealer chains them: every one is written, once, and the chain holds
         String type = "probe-" + UUID.randomUUID();
         int threads = 8;
         int each = 150;
@@ -157,7 +157,11 @@ class AuditTrailIntegrationTests extends IntegrationTest {
         assertThat(count(type)).isEqualTo(threads * each);
         assertThat(jdbc.sql("SELECT count(DISTINCT record_id) FROM audit_entry WHERE record_type = ?").param(type)
                 .query(Long.class).single()).isEqualTo(threads * each);
+        jdbc.sql("SELECT audit_seal(true)").query(Long.class).single();
         assertThat(jdbc.sql("SELECT broken_seq FROM audit_verify()").query(Long.class).list()).isEmpty();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_entry e JOIN audit_seal s USING (seq) WHERE e.record_type = ?""")
+                .param(type).query(Long.class).single()).as("every entry sealed into the chain").isEqualTo(threads * each);
     }
 
     private long count(String type) {

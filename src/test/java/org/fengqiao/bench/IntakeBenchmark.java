@@ -437,8 +437,8 @@ public final class IntakeBenchmark {
         /**
          * The floor under any filing, without the application: each client's own JDBC connection commits one row
          * per transaction, with fsync on. {@code commit}: a row of a plain table (commits of concurrent clients
-         * share a flush). {@code audit}: an audit entry, chained by its trigger under the chain's lock, which is
-         * held until the commit has been flushed, so these commits follow one another.
+         * share a flush). {@code audit}: an audit entry, numbered by its trigger and listed for the sealer (V150; before,
+         * chained under a lock held until the commit had been flushed, so these commits followed one another).
          */
         Call commit(boolean audit) throws Exception {
             execute("CREATE TABLE IF NOT EXISTS bench_commit (id bigserial PRIMARY KEY, client int, n bigint, at timestamptz DEFAULT now())");
@@ -612,15 +612,15 @@ public final class IntakeBenchmark {
             Result audit = byPath.get("audit");
             if (commit != null && audit != null) {
                 System.out.printf(Locale.ROOT, "JDBC floor, one row per transaction, %d clients: %,.0f commits/s of a plain row, "
-                        + "%,.0f of an audit entry (%.1fx fewer: the chain's lock is held until each commit is flushed)%n",
+                        + "%,.0f of an audit entry (%.1fx fewer)%n",
                         options.clients(), commit.rate(), audit.rate(), commit.rate() / audit.rate());
                 // with the group commit (docs/adr/0008) reports share a transaction, so the audit floor of one entry per
                 // transaction no longer caps intake: it shows what one report per transaction could reach at most
                 for (String path : List.of("110", "staff")) {
                     Result r = byPath.get(path);
                     if (r != null) {
-                        System.out.printf(Locale.ROOT, "%-8s at %.0f%% of the audit floor (one report per transaction could "
-                                + "not pass it; filed together, reports share the lock)%n", path, 100 * r.rate() / audit.rate());
+                        System.out.printf(Locale.ROOT, "%-8s at %.0f%% of the audit floor (one audit entry per transaction)%n",
+                                path, 100 * r.rate() / audit.rate());
                     }
                 }
             }

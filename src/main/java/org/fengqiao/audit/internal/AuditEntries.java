@@ -18,14 +18,16 @@ import org.springframework.stereotype.Component;
 public class AuditEntries {
 
     private static final String COLUMNS = "seq, at, actor_id, actor, actor_role, remote_addr, action, record_type, "
-            + "record_id, unit_path, before::text AS before, after::text AS after, prev_hash, hash";
+            + "record_id, unit_path, before::text AS before, after::text AS after, s.prev_hash, s.hash";
 
     private final JdbcClient jdbc;
     private final ActorNames actors;
+    private final AuditSealer sealer;
 
-    AuditEntries(JdbcClient jdbc, ActorNames actors) {
+    AuditEntries(JdbcClient jdbc, ActorNames actors, AuditSealer sealer) {
         this.jdbc = jdbc;
         this.actors = actors;
+        this.sealer = sealer;
     }
 
     /**
@@ -68,7 +70,9 @@ public class AuditEntries {
         String condition = " WHERE " + String.join(" AND ", where);
         long total = jdbc.sql("SELECT count(*) FROM audit_entry" + condition).params(params)
                 .query(Long.class).single();
-        List<AuditEntry> items = jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry" + condition
+        // an entry committed in the last half second may not be sealed yet: its hashes are null until it is
+        List<AuditEntry> items = jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry LEFT JOIN audit_seal s USING (seq)"
+                        + condition
                         + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", q.size())
@@ -78,12 +82,13 @@ public class AuditEntries {
     }
 
     /**
-     * Recomputes the whole chain in the database. The check and the count run in one statement,
-     * so both see the same snapshot even while entries are being added.
+     * Seals every entry committed so far, then recomputes the whole chain in the database. The check and the count
+     * run in one statement, so both see the same snapshot even while entries are being added and sealed.
      */
     public ChainCheck verify() {
+        sealer.sealAll();
         return jdbc.sql("""
-                SELECT v.broken_seq, v.reason, v.checked, (SELECT count(*) FROM audit_entry) AS total
+                SELECT v.broken_seq, v.reason, v.checked, (SELECT count(*) FROM audit_seal) AS total
                 FROM (SELECT 1) AS one LEFT JOIN audit_verify() AS v ON true
                 """)
                 .query((rs, n) -> {

@@ -28,8 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * twice, or after the change it describes). Without a transaction (a sign-in) the entry commits
  * on its own.
  * <p>
- * Sequence number, time and hashes are set by the database trigger under a lock, so they are
- * not sent from here.
+ * Sequence number and time are set by the database trigger, which lists the entry as waiting for its seal; the
+ * {@link AuditSealer} chains it into the hash chain after it commits (V150). Neither is sent from here.
  */
 @Component
 public class AuditTrail {
@@ -50,12 +50,10 @@ public class AuditTrail {
     @EventListener
     public void record(Audited event) {
         // A read outside any transaction (a search, a person's page) commits its entry with
-        // asynchronous commit: every search would otherwise wait for a disk flush while holding the
-        // chain's lock, and searches would queue behind each other. A crash can lose at most the last
-        // fraction of a second of read entries, never make a gap: the write-ahead log is flushed in
-        // order, so any later durable commit carries the entries before it. It is one statement in its
-        // own transaction, so the lock is held from the trigger to the commit inside the database,
-        // never across a round trip to the application (which a descheduled thread could stretch).
+        // asynchronous commit: every search would otherwise wait for a disk flush. A crash can lose at
+        // most the last fraction of a second of read entries, never make a gap in the chain: entries are
+        // chained by the sealer after they commit, and the write-ahead log is flushed in order, so any
+        // later durable commit carries the entries before it.
         write(event, "READ".equals(event.action()) && !TransactionSynchronizationManager.isActualTransactionActive());
     }
 
@@ -79,8 +77,7 @@ public class AuditTrail {
             insert(entry, true);
         } else {
             // In a transaction the entry is written with the transaction's other entries just before it commits,
-            // after every other gathered row: the chain's lock, which their insert takes, is held from there to the
-            // commit only. Without one it is written at once.
+            // after every other gathered row. Without one it is written at once.
             writes.add(entries, entry);
         }
     }
@@ -120,7 +117,7 @@ public class AuditTrail {
 
     /**
      * Several entries (a batch of filings): one array per column, the same statement for any number of entries; the
-     * trigger numbers and chains them in the order of the rows.
+     * trigger numbers them in the order of the rows, and the sealer chains them in that order.
      */
     private void insert(List<Entry> rows) {
         jdbc.sql("""

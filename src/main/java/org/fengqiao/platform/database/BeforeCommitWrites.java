@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The guarantees of writing them at once stay: they are written in the same transaction, so a change that rolls back
  * takes them with it, and a row that cannot be written fails the commit, so the change does not happen. Outside a
  * transaction a row is written at once; so is a row added after the gathered ones were written (by another callback
- * that runs before the commit). Rows of a batch marked {@link Batch#last() last} are written after the others: the
- * audit chain's lock, taken by an entry's insert, is then held only from the last statement to the commit.
+ * that runs before the commit). Rows of a batch marked {@link Batch#last() last} are written after the others (the
+ * audit trail's entries, after the rows they describe).
  */
 @Component
 public class BeforeCommitWrites {

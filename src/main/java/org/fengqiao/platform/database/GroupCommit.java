@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Group commit: callers hand in an item each and wait; writer threads take whatever items are waiting (up to
  * {@code maxBatch}) and write them together in one transaction, with one statement per kind of row and one commit,
- * then answer every caller. Under load a commit's flush to disk, its round trips and the audit chain's lock are then
- * paid once per batch instead of once per item; a lone item is written at once, as before.
+ * then answer every caller. Under load a commit's flush to disk and its round trips are then paid once per batch
+ * instead of once per item; a lone item is written at once, as before.
  * <p>
  * Each caller is answered only after the commit of its batch, so whatever it answers is stored. Should a batch fail
  * (one item breaks a constraint, say), it is rolled back whole and each of its items is written again alone, so an

@@ -977,11 +977,11 @@ public class PersonImport {
                     transactions.executeWithoutResult(status -> {
                         long w = System.nanoTime();
                         // A batch's commit does not wait for its log to reach the disk: the writers would
-                        // otherwise wait for a flush per batch, the second one holding the audit chain's lock
-                        // meanwhile. The log is flushed in order, so a crash can only lose the last batches
-                        // whole (never half a batch, never one before a kept one); the job's end is an ordinary
-                        // commit, so a job shown DONE has every row on disk, and a job cut off shows FAILED
-                        // (ImportJobWatch) and is imported again, the rows already there being recognised.
+                        // otherwise wait for a flush per batch. The log is flushed in order, so a crash can only
+                        // lose the last batches whole (never half a batch, never one before a kept one); the job's
+                        // end is an ordinary commit, so a job shown DONE has every row on disk, and a job cut off
+                        // shows FAILED (ImportJobWatch) and is imported again, the rows already there being
+                        // recognised.
                         jdbc.sql("SET LOCAL synchronous_commit = off").update();
                         if (setBasedReferences) {
                             jdbc.sql("SET LOCAL session_replication_role = replica").update();
@@ -1026,7 +1026,6 @@ public class PersonImport {
                         if (!fresh.isEmpty() || !changed.isEmpty()) {
                             // One entry per batch listing the persons it created and changed, not one chained entry
                             // per person: a million chained audit entries would make a large import take hours.
-                            // Written last, since the trail's chain lock is then held only until the commit.
                             Map<String, Object> after = new LinkedHashMap<>();
                             after.put("job", jobId.toString());
                             after.put("created", fresh.stream().map(Persons.Prepared::id).toList());

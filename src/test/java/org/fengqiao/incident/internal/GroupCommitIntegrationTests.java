@@ -29,8 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Reports that arrive together are written together (group commit): in one transaction, yet each stored once, with
  * its own timeline, its audit entry in the name of whoever filed it, the possible duplicates it would have been
- * offered filed alone, and the same answer to a key sent twice. To make the reports meet in one batch, the test holds
- * the audit chain's lock: the writers' first batches wait for it at their audit entries while the other reports queue.
+ * offered filed alone, and the same answer to a key sent twice. To make the reports meet in one batch, the test locks
+ * the audit trail's list of entries waiting for their seal (V150): the writers' first batches wait for it at their
+ * audit entries while the other reports queue.
  */
 class GroupCommitIntegrationTests extends IntegrationTest {
 
@@ -64,14 +65,14 @@ class GroupCommitIntegrationTests extends IntegrationTest {
         return body;
     }
 
-    /** Sends the reports while the audit chain's lock is held, releases it once they all wait, and answers them in order. */
+    /** Sends the reports while audit entries cannot be written, lets them be once they all wait, answers them in order. */
     List<HttpResponse<String>> filedTogether(List<String> users, List<Map<String, Object>> bodies, List<String> keys)
             throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(bodies.size());
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
             try (Statement s = holder.createStatement()) {
-                s.execute("SELECT pg_advisory_xact_lock(7262001)");
+                s.execute("LOCK TABLE audit_pending IN SHARE MODE");
             }
             List<Future<HttpResponse<String>>> answers = new ArrayList<>();
             for (int i = 0; i < bodies.size(); i++) {
@@ -94,9 +95,12 @@ class GroupCommitIntegrationTests extends IntegrationTest {
         }
     }
 
-    /** The writers whose batch waits for the audit chain's lock. */
+    /** The writers whose batch waits to write its audit entries (not the audit sealer, which waits there too). */
     long lockWaiters() {
-        return jdbc.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 7262001 AND NOT granted")
+        return jdbc.sql("""
+                SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE l.locktype = 'relation' AND l.relation = 'audit_pending'::regclass AND NOT l.granted
+                  AND a.query NOT LIKE '%audit_seal%'""")
                 .query(Long.class).single();
     }
 
