@@ -234,6 +234,7 @@ class IncidentLedgerIntegrationTests extends IntegrationTest {
             String chief = api.token("chief", DEMO_PASSWORD);
             HttpResponse<String> zh = api.get("/api/v1/incidents/export?show=all&unitId=" + big.id().value(), chief);
             assertThat(zh.statusCode()).isEqualTo(400);
+            assertThat(zh.headers().firstValue("Content-Disposition")).as("nothing written").isEmpty();
             assertThat(zh.body()).contains("50,001 条").contains("50,000 条").contains("缩小筛选范围");
             HttpResponse<String> en = api.get("/api/v1/incidents/export?show=all&unitId=" + big.id().value(), chief,
                     "Accept-Language", "en");

@@ -143,6 +143,69 @@ class ConcurrentChangeIntegrationTests extends IntegrationTest {
         }
     }
 
+    @Test
+    void twoOfficersLettingTheSameAddressWithoutARoomAtOnceTheSecondIsToldItIsLetAndOnlyTheFirstRentalIsSaved() {
+        PlacesFixtures places = new PlacesFixtures(port, jdbc, jurisdictions);
+        PlacesFixtures.Person landlord = places.person("officer", "FS-1-01", "房东" + HousingFixtures.unique(""),
+                Residence.PERMANENT, null);
+        Caller manager = new Caller(null, "manager", "所长", "STATION_CHIEF", List.of("/"), Set.of());
+        LocalDate from = LocalDate.now().minusMonths(1);
+        Map<String, String> expected = Map.of("zh-CN", "该房屋已有在租的出租登记", "en", "This room has an active rental already");
+        for (String language : List.of("zh-CN", "en")) {
+            // a shop let as a whole: the rental names its address and no room
+            UUID address = places.address("officer", "FS-1-01", "整租街" + HousingFixtures.unique(""));
+            HousingFixtures.Answer answer = race.run(
+                    () -> rentals.create(new RentalRegister.Input(null, address, landlord.id(), null, null, "SHOP",
+                            from, from.plusYears(1), from, null, List.of()), manager),
+                    () -> fx.call("officer", "POST", "/api/v1/rentals", rentalAt(address, landlord.id(), from, 1),
+                            "Accept-Language", language));
+
+            assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.body().get("detail").asText()).isEqualTo(expected.get(language));
+            assertThat(jdbc.sql("SELECT count(*) FROM rental WHERE address_id = ?").param(address).query(Long.class)
+                    .single()).isOne();
+        }
+    }
+
+    @Test
+    void twoOfficersRenewingEndedRentalsOfTheSameAddressAtOnceTheSecondIsToldItIsLetAndOnlyOneIsActive() {
+        PlacesFixtures places = new PlacesFixtures(port, jdbc, jurisdictions);
+        PlacesFixtures.Person landlord = places.person("officer", "FS-1-01", "房东" + HousingFixtures.unique(""),
+                Residence.PERMANENT, null);
+        Caller manager = new Caller(null, "manager", "所长", "STATION_CHIEF", List.of("/"), Set.of());
+        LocalDate from = LocalDate.now().minusYears(2);
+        Map<String, String> expected = Map.of("zh-CN", "该房屋已有在租的出租登记", "en", "This room has an active rental already");
+        for (String language : List.of("zh-CN", "en")) {
+            UUID address = places.address("officer", "FS-1-01", "续租街" + HousingFixtures.unique(""));
+            // two contracts of the whole house that ended last year, each renewed by another officer at once
+            UUID first = created(
+                    fx.call("officer", "POST", "/api/v1/rentals", rentalAt(address, landlord.id(), from, 1)));
+            UUID second = created(
+                    fx.call("officer", "POST", "/api/v1/rentals", rentalAt(address, landlord.id(), from, 1)));
+            HousingFixtures.Answer answer = race.run(
+                    () -> rentals.change(first, new RentalRegister.Input(null, null, landlord.id(), null, null,
+                            "RESIDENCE", from, from.plusYears(3), from, null, null), manager),
+                    () -> fx.call("officer", "PUT", "/api/v1/rentals/" + second,
+                            rentalAt(address, landlord.id(), from, 3), "Accept-Language", language));
+
+            assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.body().get("detail").asText()).isEqualTo(expected.get(language));
+            assertThat(jdbc.sql("SELECT id FROM rental WHERE address_id = ? AND contract_to >= current_date")
+                    .param(address).query(UUID.class).list()).containsExactly(first);
+        }
+    }
+
+    private static UUID created(HousingFixtures.Answer answer) {
+        assertThat(answer.status()).as("rental registered: %s", answer.body()).isEqualTo(201);
+        return UUID.fromString(answer.body().get("id").asText());
+    }
+
+    static Map<String, Object> rentalAt(UUID address, UUID landlord, LocalDate from, int years) {
+        return Map.of("addressId", address, "landlordPersonId", landlord, "purpose", "RESIDENCE",
+                "contractFrom", from.toString(), "contractTo", from.plusYears(years).toString(),
+                "policeRegisteredOn", from.toString());
+    }
+
     static Map<String, Object> rental(UUID room, UUID landlord, LocalDate from) {
         return Map.of("roomId", room, "landlordPersonId", landlord, "purpose", "RESIDENCE",
                 "contractFrom", from.toString(), "contractTo", from.plusYears(1).toString(),

@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fengqiao.account.ApiClient;
 
 /** An exported xlsx read back as a person reads it: the rows of its first sheet, each cell as shown. */
 public final class Workbooks {
@@ -55,5 +56,20 @@ public final class Workbooks {
     public static List<String> row(List<List<String>> rows, String first) {
         return rows.stream().filter(r -> r.get(0).equals(first)).findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + first + " in " + rows));
+    }
+
+    /**
+     * A ledger of 50,001 matching rows (one past the most) asked for: refused with 400 and the reason in Chinese, and
+     * in English for a reader of English, as a problem and not a download (nothing was written).
+     */
+    public static void refusedAsTooLong(ApiClient api, String path, String token) {
+        HttpResponse<String> zh = api.get(path, token);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+        assertThat(zh.headers().firstValue("Content-Disposition")).as("nothing written").isEmpty();
+        assertThat(zh.body()).contains("50,001 条").contains("50,000 条").contains("缩小筛选范围");
+        HttpResponse<String> en = api.get(path, token, "Accept-Language", "en");
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(en.body()).contains("50,001 records match").contains("narrow the filters");
     }
 }

@@ -127,6 +127,15 @@ public class Disputes {
 
     /** Open cases at risk first (urgent for the station chief), then open ones, newest first. */
     public Page list(Filter f, List<String> scopePaths, int limit, int offset) {
+        return page(f, scopePaths, limit, offset, true);
+    }
+
+    /** A page of the list without counting the list again: a ledger reading it page after page counted it once. */
+    public List<Case> items(Filter f, List<String> scopePaths, int limit, int offset) {
+        return page(f, scopePaths, limit, offset, false).items();
+    }
+
+    private Page page(Filter f, List<String> scopePaths, int limit, int offset, boolean counted) {
         StringBuilder where = new StringBuilder(" WHERE" + SCOPE);
         if (f.status() != null) {
             where.append(" AND c.status = :status");
@@ -160,7 +169,7 @@ public class Disputes {
                 spec.param("screening", f.screeningId());
             }
         }
-        long total = count.query(Long.class).single();
+        long total = counted ? count.query(Long.class).single() : -1;
         return new Page(rows.param("limit", limit).param("offset", offset).query(Disputes::map).list(), total);
     }
 

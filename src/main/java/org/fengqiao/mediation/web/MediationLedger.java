@@ -13,11 +13,13 @@ import org.fengqiao.platform.web.Ledger;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The mediation ledger (矛盾纠纷调解台账): every case of the list for the same filters, read page by page through the
  * list's own query in its order, each as the list shows it (the parties and their phones are not on the list, so not
- * here). Audited as one EXPORT of disputes with its filters and count.
+ * here). The count and the pages are read from one snapshot ({@link Ledger#snapshot}). Audited as one EXPORT of
+ * disputes with its filters and count, after the reads and the send.
  */
 @Component
 class MediationLedger {
@@ -28,28 +30,33 @@ class MediationLedger {
     private final Disputes disputes;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
+    private final PlatformTransactionManager transactions;
 
-    MediationLedger(Disputes disputes, MessageSource messages, ApplicationEventPublisher events) {
+    MediationLedger(Disputes disputes, MessageSource messages, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.disputes = disputes;
         this.messages = messages;
         this.events = events;
+        this.transactions = transactions;
     }
 
     void write(Disputes.Filter filter, Caller caller, Locale locale, HttpServletResponse response) throws IOException {
-        Disputes.Page first = disputes.list(filter, caller.unitPaths(), Ledger.PAGE, 0);
-        Ledger.checkSize(first.total());
         try (Ledger ledger = new Ledger(text("mediation.ledger.sheet", locale),
                 COLUMNS.stream().map(c -> text("mediation.ledger.col." + c, locale)).toList())) {
-            ledger.pages(first.items(), first.total(),
-                    offset -> disputes.list(filter, caller.unitPaths(), Ledger.PAGE, offset).items(), cases -> {
-                for (Disputes.Case c : cases) {
-                    ledger.row(c.code(), c.openedAt(), text("mediation.kind." + c.kind(), locale),
-                            text("mediation.origin." + c.origin(), locale), c.gridName(), c.unitName(), c.summary(),
-                            text("mediation.status." + c.status(), locale),
-                            c.atRisk() ? text("mediation.ledger.yes", locale) : null, c.sessions(),
-                            c.settledLevel() == null ? null : text("mediation.level." + c.settledLevel(), locale),
-                            c.endedAt(), c.witnessName(), c.incidentCode(), c.duplicateOf());
-                }
+            Ledger.snapshot(transactions, () -> {
+                Disputes.Page first = disputes.list(filter, caller.unitPaths(), Ledger.PAGE, 0);
+                Ledger.checkSize(first.total());
+                ledger.pages(first.items(), first.total(),
+                        offset -> disputes.items(filter, caller.unitPaths(), Ledger.PAGE, offset), cases -> {
+                    for (Disputes.Case c : cases) {
+                        ledger.row(c.code(), c.openedAt(), text("mediation.kind." + c.kind(), locale),
+                                text("mediation.origin." + c.origin(), locale), c.gridName(), c.unitName(),
+                                c.summary(), text("mediation.status." + c.status(), locale),
+                                c.atRisk() ? text("mediation.ledger.yes", locale) : null, c.sessions(),
+                                c.settledLevel() == null ? null : text("mediation.level." + c.settledLevel(), locale),
+                                c.endedAt(), c.witnessName(), c.incidentCode(), c.duplicateOf());
+                    }
+                });
             });
             ledger.send(response, "mediation.xlsx");
             Map<String, Object> after = new LinkedHashMap<>();

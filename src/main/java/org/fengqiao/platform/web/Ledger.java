@@ -16,6 +16,9 @@ import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.PeriodFigures;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A ledger (台账) as an xlsx sheet, the rows of a list as the list shows them: one header row in the reader's language,
@@ -57,6 +60,20 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a ledger's reads (the count, the size check and every page with what its rows look up) in one read-only
+     * REPEATABLE READ transaction: all of them read the records as they stood at the first, so a record filed, moved
+     * or closed by someone else while the ledger is read is neither written twice nor left out (the pages are read by
+     * offset), and the size checked is the size written. The transaction ends before the workbook is sent: the rows
+     * are in the workbook (on disk past the first 200), so no connection is held while a slow reader downloads it.
+     */
+    public static void snapshot(PlatformTransactionManager transactions, Runnable reads) {
+        TransactionTemplate snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+        snapshot.executeWithoutResult(status -> reads.run());
+    }
+
     /** One record's row; a null value leaves its cell empty. */
     public void row(Object... values) {
         Row row = sheet.createRow(++rows);
@@ -76,7 +93,8 @@ public final class Ledger implements AutoCloseable {
 
     /**
      * Writes a whole list page by page: the first page read (which told how many match), then each next page of
-     * {@link #PAGE} from the offset reached, until all those counted are written or a page comes back short.
+     * {@link #PAGE} from the offset reached, until all those counted are written or a page comes back short. Called
+     * inside {@link #snapshot}, so the pages are those of one list.
      *
      * @param pageAt the list's page of {@link #PAGE} rows from an offset, in the list's order
      * @param rows   writes one page's rows

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.AddressQuery;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -59,6 +60,21 @@ public class Addresses {
     public Optional<Address> findVisible(UUID id, Caller caller) {
         return jdbc.sql(SELECT + " WHERE a.id = ? AND u.path LIKE ANY(?)").param(id).param(caller.scopePatterns())
                 .query(Addresses::map).optional();
+    }
+
+    /**
+     * Keeps another transaction holding the address so from reading what is recorded at it until this one ends
+     * (FOR NO KEY UPDATE), as {@link Buildings#holdRoomAlone} does for a room: two rentals of one address without a
+     * room (a whole house, a shop) registered at the same moment are checked one after the other, so the second sees
+     * the first and is refused as let already. Rows referring to the address (a household, a rental of one of its
+     * rooms) take FOR KEY SHARE for their foreign key and do not wait. Taken before any rental is read or written, as
+     * an address moved into another grid ({@code MisplacedAddresses}) locks the address before its rentals.
+     */
+    public void holdAlone(UUID id) {
+        if (jdbc.sql("SELECT id FROM address WHERE id = ? FOR NO KEY UPDATE").param(id).query(UUID.class).optional()
+                .isEmpty()) {
+            throw new NotFound("address", id);
+        }
     }
 
     public Optional<Address> find(UUID id) {

@@ -139,6 +139,8 @@ public class RentalRegister {
         }
         if (in.roomId() != null) {
             buildings.holdRoomAlone(in.roomId());
+        } else {
+            addresses.holdAlone(addressId);
         }
         if (fields.contractTo() == null || !fields.contractTo().isBefore(today)) {
             rentals.activeAt(in.roomId(), addressId, null, today).ifPresent(other -> {
@@ -174,6 +176,8 @@ public class RentalRegister {
         }
         if (before.roomId() != null) {
             buildings.holdRoomAlone(before.roomId());
+        } else {
+            addresses.holdAlone(before.addressId());
         }
         if (fields.contractTo() == null || !fields.contractTo().isBefore(today)) {
             rentals.activeAt(before.roomId(), before.addressId(), id, today).ifPresent(other -> {

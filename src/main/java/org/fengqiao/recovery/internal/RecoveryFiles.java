@@ -135,6 +135,15 @@ public class RecoveryFiles {
 
     /** Open files first, then newest registered first. */
     public Page list(Filter f, List<String> scopePaths, int limit, int offset) {
+        return page(f, scopePaths, limit, offset, true);
+    }
+
+    /** A page of the list without counting the list again: a ledger reading it page after page counted it once. */
+    public List<File> items(Filter f, List<String> scopePaths, int limit, int offset) {
+        return page(f, scopePaths, limit, offset, false).items();
+    }
+
+    private Page page(Filter f, List<String> scopePaths, int limit, int offset, boolean counted) {
         StringBuilder where = new StringBuilder(" WHERE" + SCOPE);
         if (f.status() != null) {
             where.append(" AND f.status = :status");
@@ -161,7 +170,7 @@ public class RecoveryFiles {
                 spec.param("text", f.text());
             }
         }
-        long total = count.query(Long.class).single();
+        long total = counted ? count.query(Long.class).single() : -1;
         return new Page(rows.param("limit", limit).param("offset", offset).query(RecoveryFiles::map).list(), total);
     }
 

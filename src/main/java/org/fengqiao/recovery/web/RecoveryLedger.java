@@ -14,11 +14,14 @@ import org.fengqiao.recovery.internal.RecoveryFiles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The recovery ledger (追赃挽损台账): every file of the list for the same filters, read page by page through the
  * list's own query in its order, each as the list shows it, the amounts in yuan as numbers that add up (victims and
- * suspects are not on the list, so not here). Audited as one EXPORT of recovery files with its filters and count.
+ * suspects are not on the list, so not here). The count and the pages are read from one snapshot
+ * ({@link Ledger#snapshot}). Audited as one EXPORT of recovery files with its filters and count, after the reads and
+ * the send.
  */
 @Component
 class RecoveryLedger {
@@ -29,26 +32,31 @@ class RecoveryLedger {
     private final RecoveryFiles files;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
+    private final PlatformTransactionManager transactions;
 
-    RecoveryLedger(RecoveryFiles files, MessageSource messages, ApplicationEventPublisher events) {
+    RecoveryLedger(RecoveryFiles files, MessageSource messages, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.files = files;
         this.messages = messages;
         this.events = events;
+        this.transactions = transactions;
     }
 
     void write(RecoveryFiles.Filter filter, Caller caller, Locale locale, HttpServletResponse response)
             throws IOException {
-        RecoveryFiles.Page first = files.list(filter, caller.unitPaths(), Ledger.PAGE, 0);
-        Ledger.checkSize(first.total());
         try (Ledger ledger = new Ledger(text("recovery.ledger.sheet", locale),
                 COLUMNS.stream().map(c -> text("recovery.ledger.col." + c, locale)).toList())) {
-            ledger.pages(first.items(), first.total(),
-                    offset -> files.list(filter, caller.unitPaths(), Ledger.PAGE, offset).items(), page -> {
-                for (RecoveryFiles.File f : page) {
-                    ledger.row(f.code(), f.caseNumber(), f.title(), f.registeredOn(), f.gridName(), f.unitName(),
-                            f.ownerName(), text("recovery.status." + f.status(), locale), yuan(f.lostFen()),
-                            yuan(f.recoveredFen()), yuan(f.returnedFen()), f.incidentCode());
-                }
+            Ledger.snapshot(transactions, () -> {
+                RecoveryFiles.Page first = files.list(filter, caller.unitPaths(), Ledger.PAGE, 0);
+                Ledger.checkSize(first.total());
+                ledger.pages(first.items(), first.total(),
+                        offset -> files.items(filter, caller.unitPaths(), Ledger.PAGE, offset), page -> {
+                    for (RecoveryFiles.File f : page) {
+                        ledger.row(f.code(), f.caseNumber(), f.title(), f.registeredOn(), f.gridName(), f.unitName(),
+                                f.ownerName(), text("recovery.status." + f.status(), locale), yuan(f.lostFen()),
+                                yuan(f.recoveredFen()), yuan(f.returnedFen()), f.incidentCode());
+                    }
+                });
             });
             ledger.send(response, "recovery.xlsx");
             Map<String, Object> after = new LinkedHashMap<>();
