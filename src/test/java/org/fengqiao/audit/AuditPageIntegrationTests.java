@@ -21,6 +21,10 @@ class AuditPageIntegrationTests extends IntegrationTest {
     org.springframework.context.ApplicationEventPublisher events;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
+    org.fengqiao.audit.internal.AuditSealer sealer;
 
     AuditApi api;
 
@@ -150,6 +154,29 @@ class AuditPageIntegrationTests extends IntegrationTest {
         String en = page(filter, "auditor", "en").getBody();
         assertThat(en).contains("title=\"AUDIT_ADMIN\" data-role=\"AUDIT_ADMIN\">Audit administrator</small>")
                 .doesNotContain(">AUDIT_ADMIN</small>").doesNotContain(">安全审计员</small>");
+    }
+
+    @Test
+    void anEntryWaitingForItsSealSaysSoAndShowsItsHashOnceSealed() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        try (java.sql.Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (java.sql.Statement s = holder.createStatement()) {
+                // the sealer finds the chain's lock taken and leaves the entry waiting
+                s.execute("SELECT pg_advisory_xact_lock(7262001)");
+            }
+            events.publishEvent(new Audited("UPDATE", "test-record", id, null, null,
+                    java.util.Map.of("note", "changed"), "tester"));
+            assertThat(page("/audit?recordId=" + id, "auditor", null).getBody()).contains("尚未封存入哈希链");
+            assertThat(page("/audit?recordId=" + id, "auditor", "en").getBody())
+                    .contains("not yet sealed into the hash chain");
+            holder.rollback();
+        }
+        sealer.sealAll();
+        String hash = jdbc.sql("SELECT s.hash FROM audit_entry e JOIN audit_seal s USING (seq) WHERE e.record_id = ?")
+                .param(id).query(String.class).single();
+        assertThat(page("/audit?recordId=" + id, "auditor", "en").getBody()).contains(hash)
+                .doesNotContain("not yet sealed");
     }
 
     @Test
