@@ -285,6 +285,21 @@ class DuplicateIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aMergedDuplicateIsListedAfterTheOpenReportsNotBeforeTheOverdueOnes() {
+        // a merged duplicate has neither an answer nor a deadline: it must not sort as if it were the most urgent
+        JsonNode a = file(officer, report("HELP", mine, at(700, 700), "列表顺序原件"));
+        JsonNode b = file(officer, report("HELP", mine, at(710, 700), "列表顺序重复"));
+        JsonNode c = file(officer, report("DISPUTE", mine, at(100, 100), "列表顺序另一件"));
+        assertThat(merge(officer, id(b), Map.of("primaryId", id(a), "reason", "同一件事")).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> r = api.get("/api/v1/incidents?show=all&gridId=" + mine.id().value(), officer);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        List<String> listed = ApiClient.json(r).get("items").findValuesAsText("trackingCode");
+        assertThat(listed).containsExactlyInAnyOrder(code(a), code(b), code(c));
+        assertThat(listed.get(2)).as("the merged duplicate comes after the open reports").isEqualTo(code(b));
+    }
+
+    @Test
     void theRulesOfMergingAnswerInTheCallersLanguage() {
         JsonNode a = file(officer, report("DISPUTE", mine, at(50, 400), "纠纷甲"));
         JsonNode b = file(officer, report("DISPUTE", mine, at(60, 400), "纠纷乙"));

@@ -308,7 +308,8 @@ public class Incidents {
         var count = jdbc.sql("SELECT count(*) FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id"
                 + where);
         var rows = jdbc.sql(SELECT + where + "\n" + """
-                 ORDER BY (i.answered_at IS NULL AND i.due_at <= :now) DESC, (i.answered_at IS NULL) DESC,
+                 ORDER BY (i.answered_at IS NULL AND i.due_at <= :now) IS TRUE DESC,
+                          (i.answered_at IS NULL AND i.status <> 'MERGED') DESC,
                           i.due_at NULLS LAST, i.received_at DESC, i.id
                  LIMIT :limit OFFSET :offset""");
         for (var spec : List.of(count, rows)) {
