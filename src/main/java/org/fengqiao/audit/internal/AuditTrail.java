@@ -76,13 +76,13 @@ public class AuditTrail {
             // set_config(..., true) lasts until the end of the statement's own transaction, so its commit is asynchronous
             insert(entry, true);
         } else {
-            // In a transaction the entry is written with the transaction's other entries just before it commits,
-            // after every other gathered row. Without one it is written at once.
+            // In a transaction the entry is written with the transaction's other entries just before it commits.
+            // Without one it is written at once.
             writes.add(entries, entry);
         }
     }
 
-    /** The entries of a transaction, in the order they were published, in one statement; after its other rows. */
+    /** The entries of a transaction, in the order they were published, in one statement. */
     private final BeforeCommitWrites.Batch<Entry> entries = new BeforeCommitWrites.Batch<>() {
         @Override
         public void write(List<Entry> rows) {
@@ -93,10 +93,6 @@ public class AuditTrail {
             }
         }
 
-        @Override
-        public boolean last() {
-            return true;
-        }
     };
 
     /** One entry (a search, a sign-in, most changes): its values as they are, the cheapest statement. */

@@ -18,23 +18,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The guarantees of writing them at once stay: they are written in the same transaction, so a change that rolls back
  * takes them with it, and a row that cannot be written fails the commit, so the change does not happen. Outside a
  * transaction a row is written at once; so is a row added after the gathered ones were written (by another callback
- * that runs before the commit). Rows of a batch marked {@link Batch#last() last} are written after the others (the
- * audit trail's entries, after the rows they describe).
+ * that runs before the commit).
  */
 @Component
 public class BeforeCommitWrites {
 
-    /**
-     * A kind of row and how to write several of them at once (one statement for all, say). Rows of a batch marked
-     * {@code last} are written after every other batch's.
-     */
+    /** A kind of row and how to write several of them at once (one statement for all, say). */
     public interface Batch<T> {
 
         void write(List<T> rows);
-
-        default boolean last() {
-            return false;
-        }
     }
 
     /** A row to write before the caller's transaction commits, with the other rows of its batch; at once without one. */
@@ -55,14 +47,13 @@ public class BeforeCommitWrites {
             batch.write(List.of(row));
             return;
         }
-        ((List<T>) (batch.last() ? pending.last : pending.first).computeIfAbsent(batch, b -> new ArrayList<>())).add(row);
+        ((List<T>) pending.rows.computeIfAbsent(batch, b -> new ArrayList<>())).add(row);
     }
 
     /** The rows gathered in one transaction, by batch in the order each batch was first added to. */
     private final class Pending implements TransactionSynchronization {
 
-        private final Map<Batch<?>, List<?>> first = new LinkedHashMap<>();
-        private final Map<Batch<?>, List<?>> last = new LinkedHashMap<>();
+        private final Map<Batch<?>, List<?>> rows = new LinkedHashMap<>();
         private boolean written;
 
         @Override
@@ -83,12 +74,11 @@ public class BeforeCommitWrites {
         @Override
         public void beforeCommit(boolean readOnly) {
             written = true;
-            write(first);
-            write(last);
+            write();
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
-        private void write(Map<Batch<?>, List<?>> rows) {
+        private void write() {
             rows.forEach((batch, list) -> ((Batch) batch).write(list));
             rows.clear();
         }
