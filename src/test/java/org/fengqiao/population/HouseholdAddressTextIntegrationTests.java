@@ -43,10 +43,6 @@ class HouseholdAddressTextIntegrationTests extends IntegrationTest {
         fx = places.fx;
     }
 
-    static String street() {
-        return "地址" + UUID.randomUUID().toString().substring(0, 6) + "路";
-    }
-
     String fullText(UUID address) {
         return jdbc.sql("SELECT full_text FROM address WHERE id = ?").param(address).query(String.class).single();
     }
@@ -57,7 +53,7 @@ class HouseholdAddressTextIntegrationTests extends IntegrationTest {
 
     @Test
     void thePersonsListShowsTheHouseholdsAddressAsItIsAfterTheAddressIsChanged() {
-        String street = street();
+        String street = AddressApiIntegrationTests.street();
         Map<String, Object> body = places.addressBody("FS-1-01", street);
         UUID address = UUID.fromString(fx.call("officer", "POST", "/api/v1/addresses", body).body().get("id").asText());
         UUID grid = fx.gridId("FS-1-01");
@@ -80,7 +76,7 @@ class HouseholdAddressTextIntegrationTests extends IntegrationTest {
 
     @Test
     void aHouseholdRegisteredBeforeARenameCommitsIsRenamedWithItsAddress() throws Exception {
-        UUID address = places.address("officer", "FS-1-01", street());
+        UUID address = places.address("officer", "FS-1-01", AddressApiIntegrationTests.street());
         UUID household = UUID.randomUUID();
         try (Connection registering = dataSource.getConnection(); Connection renaming = dataSource.getConnection()) {
             registering.setAutoCommit(false);
@@ -98,7 +94,7 @@ class HouseholdAddressTextIntegrationTests extends IntegrationTest {
 
     @Test
     void aHouseholdRegisteredWhileItsAddressIsBeingRenamedTakesTheNewText() throws Exception {
-        UUID address = places.address("officer", "FS-1-01", street());
+        UUID address = places.address("officer", "FS-1-01", AddressApiIntegrationTests.street());
         UUID household = UUID.randomUUID();
         try (Connection renaming = dataSource.getConnection(); Connection registering = dataSource.getConnection()) {
             renaming.setAutoCommit(false);
