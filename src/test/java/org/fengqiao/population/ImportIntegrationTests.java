@@ -158,6 +158,11 @@ public class ImportIntegrationTests extends IntegrationTest {
         assertThat(persons(outside)).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id WHERE h.number = ?")
                 .param(household).query(Long.class).single()).isEqualTo(2);
+        // the household of the address the import made carries its text, as the persons list shows it (V154)
+        assertThat(jdbc.sql("""
+                SELECT h.address_text FROM household h JOIN address a ON a.id = h.address_id
+                WHERE h.number = ? AND h.address_text = a.full_text""").param(household).query(String.class).single())
+                .contains(household);
 
         String id = job.path("id").asText();
         HttpResponse<byte[]> errors = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

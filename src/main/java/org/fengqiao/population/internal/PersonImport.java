@@ -999,9 +999,13 @@ public class PersonImport {
                         if (!batch.households.isEmpty()) {
                             CopyText rows = new CopyText(batch.households.size() * 120);
                             for (NewHousehold h : batch.households.values()) {
-                                rows.uuid(h.id()).uuid(h.gridId()).uuid(h.addressId()).text(h.number()).endRow();
+                                // the text of an address this batch makes goes with its household (V154's trigger
+                                // looks up only a stored address's, under a lock against its renaming)
+                                NewAddress made = h.addressId() == null ? null : batch.addresses.get(h.addressId());
+                                rows.uuid(h.id()).uuid(h.gridId()).uuid(h.addressId()).text(h.number())
+                                        .text(made == null ? null : made.fullText()).endRow();
                             }
-                            persons.copy(rows, "COPY household (id, grid_id, address_id, number) FROM STDIN");
+                            persons.copy(rows, "COPY household (id, grid_id, address_id, number, address_text) FROM STDIN");
                         }
                         time("write: addresses+households", w);
                         w = System.nanoTime();

@@ -31,7 +31,7 @@ public class Persons {
                    p.left_on, p.occupation, p.workplace, p.note, p.version,
                    (SELECT coalesce(array_agg(c.category || coalesce(':' || c.subtype, '') ORDER BY c.category), '{}')
                       FROM person_category c WHERE c.person_id = p.id) AS categories,
-                   (SELECT a.full_text FROM household h JOIN address a ON a.id = h.address_id WHERE h.id = p.household_id) AS address
+                   (SELECT h.address_text FROM household h WHERE h.id = p.household_id) AS address
             """;
 
     private static final String INSERT = """
