@@ -150,6 +150,32 @@ class CareFilesIntegrationTests extends IntegrationTest {
                 .param(household.toString()).query(Long.class).single()).isGreaterThanOrEqualTo(1);
     }
 
+    /** 人数 counts those living in the household; a member recorded as left is listed but counted apart. */
+    @Test
+    void theRegistersMemberCountLeavesOutThoseWhoLeft() {
+        UUID moved = fx.household(fx.gridId("FS-4-01"), null, false, false);
+        for (String name : List.of("留户甲", "迁出乙")) {
+            Map<String, Object> body = new HashMap<>();
+            body.put("gridId", fx.gridId("FS-4-01").toString());
+            body.put("householdId", moved.toString());
+            body.put("name", name);
+            body.put("idNumber", TestIdentityNumbers.next(Sex.MALE));
+            body.put("sex", "MALE");
+            body.put("relation", name.equals("留户甲") ? "HEAD" : "CHILD");
+            body.put("residence", name.equals("留户甲") ? "PERMANENT" : "LEFT");
+            body.put("leftOn", name.equals("留户甲") ? null : LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(2)
+                    .toString());
+            HttpResponse<String> created = api.send("POST", "/api/v1/persons", token("officer"), body);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+        String text = text(pdf("officer", "/api/v1/households/" + moved + "/register.pdf"));
+        assertThat(text).contains("留户甲", "迁出乙", "已离开").contains("人数 1（另有 1 人已离开）").doesNotContain("人数 2");
+        assertThat(text(pdf("officer", "/api/v1/households/" + moved + "/register.pdf", "en")))
+                .contains("Members 1 (and 1 who left)");
+        // the fixture's household, nobody left: the count alone
+        assertThat(text(pdf("officer", "/api/v1/households/" + household + "/register.pdf"))).contains("人数 2");
+    }
+
     @Test
     void theRegisterInEnglishHasEnglishTitlesAndTheChineseNames() {
         try {

@@ -227,6 +227,30 @@ public class ImportIntegrationTests extends IntegrationTest {
         assertThat(names).as("search for %s", fragment).contains(name);
     }
 
+    /**
+     * Excel and WPS on a Chinese Windows save a sheet "as CSV" in GBK: its Chinese headers are found and its names and
+     * addresses stored as written, not refused for missing headers nor saved as replacement characters (U+FFFD).
+     */
+    @Test
+    void aCsvSavedInGbkIsReadAsWritten() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        String number = TestIdentityNumbers.next(Sex.MALE);
+        String household = "IMPG-" + UUID.randomUUID().toString().substring(0, 8);
+        String csv = String.join(",", HEADERS) + "\r\n"
+                + String.join(",", "导入欧阳", number, "男", "", "FS-1-01", household, "户主", "常住",
+                        "东海县吴场村1组 " + household) + "\r\n";
+        JsonNode job = importAndWait(api, officer, "gbk.csv", csv.getBytes(java.nio.charset.Charset.forName("GBK")),
+                false);
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.path("createdRows").asLong()).isEqualTo(1);
+        assertThat(job.path("failedRows").asLong()).isZero();
+        JsonNode found = ApiClient.json(api.get("/api/v1/persons?q=" + number, officer)).path("items");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).path("name").asText()).isEqualTo("导入欧阳");
+        assertThat(found.get(0).path("address").asText()).contains("吴场村1组").doesNotContain("\uFFFD");
+    }
+
     @Test
     void theListOfRecentJobsShowsOnlyJobsInsideTheCallersJurisdiction() throws Exception {
         ApiClient api = new ApiClient(port);

@@ -117,6 +117,49 @@ class PersonApiIntegrationTests extends IntegrationTest {
                 java.nio.charset.StandardCharsets.UTF_8), officer).statusCode()).isEqualTo(400);
     }
 
+    /**
+     * A client reads a person (numbers masked), changes his occupation and sends the record back: his identity number
+     * and phone stay as stored. It was refused for them, and leaving them out erased them.
+     */
+    @Test
+    void aPersonSentBackAsReadWithHisMaskedNumbersKeepsThem() {
+        String number = TestIdentityNumbers.next(Sex.MALE);
+        Map<String, Object> body = person("回读甲", number, "MALE", "FS-1-01");
+        String phone = (String) body.get("phone");
+        String id = register(body).path("id").asText();
+
+        HttpResponse<String> read = api.get("/api/v1/persons/" + id, officer);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> record = ApiClient.JSON.convertValue(ApiClient.json(read), Map.class);
+        assertThat(record.get("idNumber")).isEqualTo(number.substring(0, 6) + "********" + number.substring(14));
+        record.put("occupation", "个体户");
+        HttpResponse<String> changed = api.send("PUT", "/api/v1/persons/" + id, officer, record);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(ApiClient.json(changed).path("occupation").asText()).isEqualTo("个体户");
+        assertThat(ApiClient.json(changed).path("idNumber").asText()).isEqualTo(record.get("idNumber"));
+        assertThat(ApiClient.json(changed).path("phone").asText()).isEqualTo(record.get("phone"));
+        assertThat(revealed(id, "idNumber")).isEqualTo(number);
+        assertThat(revealed(id, "phone")).isEqualTo(phone);
+
+        // a masked number that is not his says so and changes nothing
+        record.put("idNumber", number.substring(0, 6) + "********" + (number.endsWith("0000") ? "1111" : "0000"));
+        record.put("occupation", "农民");
+        record.put("version", ApiClient.json(changed).path("version").asLong());
+        HttpResponse<String> refused = api.send("PUT", "/api/v1/persons/" + id, officer, record);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("idNumber").contains("与该人员登记的号码不符");
+        assertThat(ApiClient.json(api.get("/api/v1/persons/" + id, officer)).path("occupation").asText())
+                .isEqualTo("个体户");
+        assertThat(revealed(id, "idNumber")).isEqualTo(number);
+    }
+
+    String revealed(String id, String field) {
+        HttpResponse<String> shown = api.send("POST", "/api/v1/persons/" + id + "/reveal", officer,
+                Map.of("field", field, "reason", "核对回读的号码"));
+        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+        return ApiClient.json(shown).path("value").asText();
+    }
+
     @Test
     void aRenamedPersonIsFoundByTheNewNamesPinyinAndNoLongerByTheOld() {
         String number = TestIdentityNumbers.next(Sex.FEMALE);

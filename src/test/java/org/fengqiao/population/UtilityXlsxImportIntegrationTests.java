@@ -278,7 +278,7 @@ class UtilityXlsxImportIntegrationTests extends IntegrationTest {
     void thePageNamesTheFormatsAndOffersBothTemplates() throws Exception {
         ApiClient api = new ApiClient(port);
         String page = api.get("/utility-readings/import", token("officer")).body();
-        assertThat(page).contains("接受的格式：Excel 表格（.xlsx）或 UTF-8 编码的 CSV（.csv）")
+        assertThat(page).contains("接受的格式：Excel 表格（.xlsx）或 CSV（.csv，UTF-8 或 GBK 编码）")
                 .contains("accept=\".xlsx,.csv").contains("/utility-readings/template.xlsx")
                 .contains("/utility-readings/template.csv");
 
@@ -295,6 +295,6 @@ class UtilityXlsxImportIntegrationTests extends IntegrationTest {
         HttpResponse<String> refused = upload(token("officer"), "/api/v1/utility-readings/imports", "readings.txt",
                 "x".getBytes(StandardCharsets.UTF_8), false, "en");
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("upload an .xlsx file or a UTF-8 .csv file");
+        assertThat(refused.body()).contains("upload an .xlsx file or a .csv file (UTF-8 or GBK)");
     }
 }

@@ -156,7 +156,10 @@ public class CareFiles {
             facts.add(new String[] {m.t("care.pdf.marks"), marks.isEmpty() ? "—" : String.join(m.t("text.listSeparator"), marks)});
             facts.add(new String[] {m.t("care.pdf.contactCard"), h.contactCardOn() == null
                     ? m.t("housing.household.noCard") : h.contactCardOn().toString()});
-            facts.add(new String[] {m.t("care.pdf.memberCount"), String.valueOf(members.size())});
+            // those living here: a member recorded as left stays listed (marked 已离开) but lives elsewhere
+            long left = members.stream().filter(p -> "LEFT".equals(p.residence())).count();
+            facts.add(new String[] {m.t("care.pdf.memberCount"), left == 0 ? String.valueOf(members.size())
+                    : m.t("care.pdf.memberCountWithLeft", members.size() - left, left)});
             facts.add(new String[] {m.t("care.pdf.note"), dash(h.note())});
             pdfDoc.facts(facts);
 

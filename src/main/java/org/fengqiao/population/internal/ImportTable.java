@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,8 +94,11 @@ public final class ImportTable<C extends Enum<C> & ImportTable.Header> implement
     }
 
     /**
-     * Opens a file by its name's ending: .xlsx, anything else is read as UTF-8 CSV (a byte-order mark is skipped);
-     * its headers are read as the columns of {@code type}.
+     * Opens a file by its name's ending: .xlsx, anything else is read as CSV (a byte-order mark is skipped); its
+     * headers are read as the columns of {@code type}. A CSV is UTF-8 when all its bytes are; otherwise it is read as
+     * GB 18030, which holds GBK and GB 2312: what Excel and WPS on a Chinese Windows write when a sheet is saved as
+     * CSV, and what suppliers' systems export. Read as UTF-8, such a file's Chinese headers were not found and its
+     * Chinese cells were saved as replacement characters.
      */
     public static <C extends Enum<C> & Header> ImportTable<C> open(Path file, String fileName, Class<C> type)
             throws IOException {
@@ -112,26 +116,54 @@ public final class ImportTable<C extends Enum<C> & ImportTable.Header> implement
             }
             return new ImportTable<>(type, headers, null, workbook, rows, Math.max(0, sheet.getLastRowNum()));
         }
+        Scan scan = scan(file);
         InputStream in = Files.newInputStream(file);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, scan.charset()), 1 << 16);
         String first = reader.readLine();
         if (first != null && first.startsWith("\uFEFF")) {
             first = first.substring(1);
         }
         List<String> headers = first == null ? List.of() : Csv.split(first).stream().map(String::strip).toList();
-        return new ImportTable<>(type, headers, reader, null, null, Math.max(0, lines(file) - 1));
+        return new ImportTable<>(type, headers, reader, null, null, Math.max(0, scan.lines() - 1));
     }
 
-    /** Line breaks in a file, plus one for a last line without its own: one pass over the bytes, no decoding. */
-    static long lines(Path file) throws IOException {
+    /** A CSV's lines and the character set its bytes are read in. */
+    record Scan(long lines, Charset charset) {
+    }
+
+    static final Charset GB18030 = Charset.forName("GB18030");
+
+    /**
+     * Line breaks in a file, plus one for a last line without its own, and whether its bytes are well-formed UTF-8
+     * (else it is GB 18030): one pass over the bytes, no decoding. The UTF-8 check is of the byte patterns only
+     * (a lead byte and its continuation bytes), which is what tells the two apart: GBK's two-byte characters and
+     * UTF-8's three-byte ones rarely line up for more than a character or two.
+     */
+    static Scan scan(Path file) throws IOException {
         long count = 0;
         byte last = '\n';
+        boolean utf8 = true;
+        int pending = 0;
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
+                    byte b = buffer[i];
+                    if (b == '\n') {
                         count++;
+                    }
+                    if (b >= 0) {
+                        utf8 &= pending == 0;
+                        pending = 0;
+                    } else if (utf8) {
+                        if (pending > 0) {
+                            utf8 = (b & 0xC0) == 0x80;
+                            pending--;
+                        } else {
+                            pending = (b & 0xE0) == 0xC0 && (b & 0xFF) >= 0xC2 ? 1
+                                    : (b & 0xF0) == 0xE0 ? 2 : (b & 0xF8) == 0xF0 && (b & 0xFF) <= 0xF4 ? 3 : -1;
+                            utf8 = pending > 0;
+                        }
                     }
                 }
                 if (n > 0) {
@@ -139,7 +171,7 @@ public final class ImportTable<C extends Enum<C> & ImportTable.Header> implement
                 }
             }
         }
-        return last == '\n' ? count : count + 1;
+        return new Scan(last == '\n' ? count : count + 1, utf8 && pending == 0 ? StandardCharsets.UTF_8 : GB18030);
     }
 
     /**

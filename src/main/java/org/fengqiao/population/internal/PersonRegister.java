@@ -253,10 +253,46 @@ public class PersonRegister {
         if (expectedVersion != null && !stored.map(expectedVersion::equals).orElse(false)) {
             throw new Conflict("population.person.stale");
         }
+        in = unmasked(id, before, in, caller);
         if (blank == Blank.KEEPS || blank == Blank.KEEPS_ID_NUMBER) {
             in = keepingStored(id, in, blank == Blank.KEEPS, caller);
         }
         return changeChecked(id, before, in, categoryWords, visitId, caller);
+    }
+
+    /**
+     * An identity number or phone given as the person's own masked value, as a read of him shows it (the API's GET,
+     * the list), stands for the stored one, as in a persons import: a client that reads a person, changes his
+     * occupation and sends the record back keeps his numbers, where it was refused for them and, leaving them out,
+     * had them erased. A masked value that is not his is refused; nothing is written.
+     */
+    private Input unmasked(UUID id, Persons.Row before, Input in, Caller caller) {
+        String idNumber = in.idNumber();
+        String phone = in.phone();
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (PersonImport.masked(idNumber)) {
+            if (before.idMasked() != null && before.idMasked().equalsIgnoreCase(idNumber.strip())) {
+                idNumber = persons.reveal(id, "idNumber", caller).orElse(null);
+            } else {
+                problems.add(new Invalid.Problem("idNumber", "population.masked.notStored", new Object[] {idNumber}));
+            }
+        }
+        if (PersonImport.masked(phone)) {
+            if (before.phoneMasked() != null && before.phoneMasked().equals(phone.strip())) {
+                phone = persons.reveal(id, "phone", caller).orElse(null);
+            } else {
+                problems.add(new Invalid.Problem("phone", "population.masked.notStored", new Object[] {phone}));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        if (Objects.equals(idNumber, in.idNumber()) && Objects.equals(phone, in.phone())) {
+            return in;
+        }
+        return new Input(in.gridId(), in.householdId(), in.name(), idNumber, phone, in.sex(), in.birthDate(),
+                in.ethnicity(), in.relation(), in.residence(), in.registeredOn(), in.leftOn(), in.occupation(),
+                in.workplace(), in.note());
     }
 
     private Input keepingStored(UUID id, Input in, boolean keepPhone, Caller caller) {

@@ -160,7 +160,9 @@ class PersonController {
                     + "jurisdiction; 409 when version is given and the person was changed since. With visitId, changed "
                     + "during that visit of the person's grid: each thing changed (moved out, phone, residence...) is "
                     + "listed under it, numbers masked; only the caller's own visit, on the day it was made (else 400 "
-                    + "as on registering, nothing changed).")
+                    + "as on registering, nothing changed). idNumber and phone are the whole record's: absent or blank "
+                    + "takes them away, the person's own masked value as read (320722********002X) keeps the stored "
+                    + "one, another masked value is refused (400).")
     PersonView change(@PathVariable UUID id, @RequestBody PersonForm form) {
         return PersonView.of(register.change(id, form.input(), form.categories(), form.version(),
                 PersonRegister.Blank.ERASES, form.visitId(), Callers.require()));
