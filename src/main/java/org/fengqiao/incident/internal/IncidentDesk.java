@@ -482,8 +482,11 @@ public class IncidentDesk implements AutoCloseable {
             if (i.status() != Status.RECEIVED && i.status() != Status.ACKNOWLEDGED) {
                 throw new Conflict("incident.step.notNow");
             }
-            set(i, Status.DISPATCHED, now, "dispatched_at = ?, acknowledged_at = coalesce(acknowledged_at, ?), "
-                    + "acknowledged_by = coalesce(acknowledged_by, ?)", now, now, who.staffId());
+            // the 1-3-5 times measure the first response: sent out again after a reopening, the step is on the
+            // timeline, but the dispatch time stays the first (as acknowledged and arrived do), never after the arrival
+            set(i, Status.DISPATCHED, now, "dispatched_at = coalesce(dispatched_at, ?), "
+                    + "acknowledged_at = coalesce(acknowledged_at, ?), acknowledged_by = coalesce(acknowledged_by, ?)",
+                    now, now, who.staffId());
         }, note);
     }
 
