@@ -835,6 +835,41 @@ class ResidentIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * A resident reopens a report whose answer did not hold, and the other report merged into it keeps being answered
+     * with it: when the staff answer again, its resident reads the new answer on his tracking page (and the Open311
+     * status notes would say the same), not the one taken back, and may reopen within the days after that answer.
+     */
+    @Test
+    void theResidentOfAMergedReportGetsTheAnswerGivenAgainAfterTheOtherWasReopened() {
+        PublicClient first = resident(null);
+        String primary = codeOf(first.post("/report", "/report", report(grid, "井盖丢失-主-" + n), List.of()));
+        PublicClient second = resident(null);
+        String code = codeOf(second.post("/report", "/report", report(grid, "井盖丢失-重复-" + n), List.of()));
+        merges.merge(idOf(code), new Merges.Into(idOf(primary), null, false, "同一个井盖"), Submitter.system("test"));
+        answered(primary);
+        assertThat(ApiClient.json(second.get("/api/public/v1/track/" + code)).get("answer").asText())
+                .isEqualTo("已找到老人并送回家中，感谢您的反映");
+
+        first.follow(first.post("/track/" + primary, "/track/" + primary + "/reopen", Map.of("reason", "井盖又被偷了"),
+                List.of()));
+        assertThat(incidents.find(idOf(primary)).orElseThrow().status()).isEqualTo(Incidents.Status.ACKNOWLEDGED);
+        Submitter by = Submitter.system("test");
+        desk.resolve(idOf(primary), "换装防盗井盖", by);
+        desk.answer(idOf(primary), "已换装防盗井盖并加装锁扣，感谢您的反映", by);
+
+        JsonNode tracked = ApiClient.json(second.get("/api/public/v1/track/" + code));
+        assertThat(tracked.get("answer").asText()).as("the answer given now, not the one taken back")
+                .isEqualTo("已换装防盗井盖并加装锁扣，感谢您的反映");
+        assertThat(tracked.get("timeline").findValuesAsText("kind")).containsSubsequence("MERGED_INTO", "ANSWERED",
+                "ANSWERED");
+        Incidents.Incident duplicate = incidents.find(idOf(code)).orElseThrow();
+        assertThat(duplicate.status()).isEqualTo(Incidents.Status.ANSWERED);
+        assertThat(duplicate.answeredAt()).as("its days to reopen count from this answer")
+                .isEqualTo(incidents.find(idOf(primary)).orElseThrow().answeredAt());
+        assertThat(second.get("/track/" + code).body()).contains("已换装防盗井盖并加装锁扣");
+    }
+
+    /**
      * The 1-3-5 figures measure the first response. A report reopened and sent out again shows the second dispatch on
      * its timeline, but its dispatch time stays the first: not days later, never after the arrival it led to.
      */

@@ -545,9 +545,12 @@ public class IncidentDesk implements AutoCloseable {
         return answered;
     }
 
-    /** The reporters of the duplicates merged into an answered item get its answer too, each on his own timeline. */
+    /**
+     * The reporters of the duplicates merged into an answered item get its answer too, each on his own timeline: also
+     * when it is answered again after its own reporter reopened it, so theirs does not stay the answer taken back.
+     */
     private void answerMerged(Incident primary, String note, Submitter who) {
-        for (UUID d : duplicates.awaitingAnswer(primary.id())) {
+        for (UUID d : duplicates.duplicatesOf(primary.id())) {
             Incident before = incidents.find(d).orElseThrow();
             OffsetDateTime now = primary.answeredAt();
             incidents.update(d, "status = 'ANSWERED', answered_at = ?, due_at = NULL, next_escalation_at = NULL", now);
