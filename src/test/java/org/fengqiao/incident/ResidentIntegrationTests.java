@@ -173,6 +173,19 @@ class ResidentIntegrationTests extends IntegrationTest {
         return code;
     }
 
+    /** Two residents' reports of one matter, the second (code) merged into the first (primary). */
+    record MergedPair(PublicClient first, String primary, PublicClient second, String code) {
+    }
+
+    MergedPair mergedPair(String matter) {
+        PublicClient first = resident(null);
+        String primary = codeOf(first.post("/report", "/report", report(grid, matter + "-主-" + n), List.of()));
+        PublicClient second = resident(null);
+        String code = codeOf(second.post("/report", "/report", report(grid, matter + "-重复-" + n), List.of()));
+        merges.merge(idOf(code), new Merges.Into(idOf(primary), null, false, "同一个井盖"), Submitter.system("test"));
+        return new MergedPair(first, primary, second, code);
+    }
+
     /** A resident looks for his grid in the list as he counts: 第2网格 before 第10网格, not after it as in text order. */
     @Test
     void theGridsOnTheReportFormComeInTheOrderResidentsCountThem() {
@@ -719,11 +732,11 @@ class ResidentIntegrationTests extends IntegrationTest {
      */
     @Test
     void aMergedReportsResidentAddsInformationThatReachesTheReportItWasMergedIntoAndOnlyItsStaff() {
-        PublicClient first = resident(null);
-        String primary = codeOf(first.post("/report", "/report", report(grid, "井盖丢了-主-" + n), List.of()));
-        PublicClient resident = resident(null);
-        String code = codeOf(resident.post("/report", "/report", report(grid, "井盖丢了-重复-" + n), List.of()));
-        merges.merge(idOf(code), new Merges.Into(idOf(primary), null, false, "同一个井盖"), Submitter.system("test"));
+        MergedPair pair = mergedPair("井盖丢了");
+        PublicClient first = pair.first();
+        String primary = pair.primary();
+        PublicClient resident = pair.second();
+        String code = pair.code();
 
         String words = "晚上没有路灯，已有老人差点掉进去-" + n;
         HttpResponse<String> added = resident.post("/track/" + code, "/track/" + code + "/information",
@@ -841,15 +854,14 @@ class ResidentIntegrationTests extends IntegrationTest {
      */
     @Test
     void theResidentOfAMergedReportGetsTheAnswerGivenAgainAfterTheOtherWasReopened() {
-        PublicClient first = resident(null);
-        String primary = codeOf(first.post("/report", "/report", report(grid, "井盖丢失-主-" + n), List.of()));
-        PublicClient second = resident(null);
-        String code = codeOf(second.post("/report", "/report", report(grid, "井盖丢失-重复-" + n), List.of()));
-        merges.merge(idOf(code), new Merges.Into(idOf(primary), null, false, "同一个井盖"), Submitter.system("test"));
+        MergedPair pair = mergedPair("井盖丢失");
+        String primary = pair.primary();
+        String code = pair.code();
         answered(primary);
-        assertThat(ApiClient.json(second.get("/api/public/v1/track/" + code)).get("answer").asText())
+        assertThat(ApiClient.json(pair.second().get("/api/public/v1/track/" + code)).get("answer").asText())
                 .isEqualTo("已找到老人并送回家中，感谢您的反映");
 
+        PublicClient first = pair.first();
         first.follow(first.post("/track/" + primary, "/track/" + primary + "/reopen", Map.of("reason", "井盖又被偷了"),
                 List.of()));
         assertThat(incidents.find(idOf(primary)).orElseThrow().status()).isEqualTo(Incidents.Status.ACKNOWLEDGED);
@@ -857,7 +869,7 @@ class ResidentIntegrationTests extends IntegrationTest {
         desk.resolve(idOf(primary), "换装防盗井盖", by);
         desk.answer(idOf(primary), "已换装防盗井盖并加装锁扣，感谢您的反映", by);
 
-        JsonNode tracked = ApiClient.json(second.get("/api/public/v1/track/" + code));
+        JsonNode tracked = ApiClient.json(pair.second().get("/api/public/v1/track/" + code));
         assertThat(tracked.get("answer").asText()).as("the answer given now, not the one taken back")
                 .isEqualTo("已换装防盗井盖并加装锁扣，感谢您的反映");
         assertThat(tracked.get("timeline").findValuesAsText("kind")).containsSubsequence("MERGED_INTO", "ANSWERED",
@@ -866,7 +878,7 @@ class ResidentIntegrationTests extends IntegrationTest {
         assertThat(duplicate.status()).isEqualTo(Incidents.Status.ANSWERED);
         assertThat(duplicate.answeredAt()).as("its days to reopen count from this answer")
                 .isEqualTo(incidents.find(idOf(primary)).orElseThrow().answeredAt());
-        assertThat(second.get("/track/" + code).body()).contains("已换装防盗井盖并加装锁扣");
+        assertThat(pair.second().get("/track/" + code).body()).contains("已换装防盗井盖并加装锁扣");
     }
 
     /**
