@@ -69,6 +69,16 @@ final class Open311Client {
         return send(r.build());
     }
 
+    /** A request with any method and no body, as a client calling a resource wrongly sends it. */
+    HttpResponse<String> send(String method, String path, String... headers) {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            r.header(headers[i], headers[i + 1]);
+        }
+        return send(r.build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

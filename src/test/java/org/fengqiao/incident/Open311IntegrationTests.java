@@ -559,6 +559,43 @@ class Open311IntegrationTests extends IntegrationTest {
         assertThat(filed(d)).isEqualTo(1);
     }
 
+    /**
+     * A client that calls a resource with a method it does not take, leaves out the format or mistypes a path still
+     * reads the standard's errors (code and description, in XML unless the path ends in .json, in its language), never
+     * the platform's generic answer in English that its parser chokes on.
+     */
+    @Test
+    void aWrongMethodOrAPathThatIsNoResourceIsAnsweredInTheStandardsErrors() {
+        HttpResponse<String> put = client.send("PUT", "requests.xml");
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(put.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/xml");
+        assertThat(put.headers().firstValue("Allow").orElseThrow()).contains("GET", "POST");
+        assertThat(text(xml(put), "/errors/error/code")).isEqualTo("405");
+        assertThat(text(xml(put), "/errors/error/description")).contains("PUT", "GET");
+
+        HttpResponse<String> delete = client.send("DELETE", "requests/" + UUID.randomUUID() + ".json", "Accept-Language",
+                "en");
+        assertThat(delete.statusCode()).isEqualTo(405);
+        assertThat(delete.headers().firstValue("Allow").orElseThrow()).doesNotContain("POST");
+        assertThat(json(delete).get(0).get("code").asInt()).isEqualTo(405);
+        assertThat(json(delete).get(0).get("description").asText()).isEqualTo("This resource does not take DELETE; it "
+                + "takes GET, HEAD");
+
+        HttpResponse<String> noFormat = client.get("services/HELP");
+        assertThat(noFormat.statusCode()).isEqualTo(404);
+        assertThat(text(xml(noFormat), "/errors/error/code")).isEqualTo("404");
+        assertThat(text(xml(noFormat), "/errors/error/description")).contains("没有这个资源", ".xml");
+        HttpResponse<String> mistyped = client.get("request.json?locale=en");
+        assertThat(mistyped.statusCode()).isEqualTo(404);
+        assertThat(json(mistyped).get(0).get("description").asText()).startsWith("No such resource");
+        HttpResponse<String> posted = client.post("services.json", new Form().add("api_key", DEMO_KEY));
+        assertThat(posted.statusCode()).isEqualTo(405);
+        assertThat(json(posted).get(0).get("code").asInt()).isEqualTo(405);
+
+        assertThat(client.get("services.json").statusCode()).as("the resources themselves as before").isEqualTo(200);
+        assertThat(client.send("HEAD", "discovery.xml").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void badRequestsAnswerTheStandardsErrorsAndFileNothing() {
         String d = "错误-" + UUID.randomUUID();

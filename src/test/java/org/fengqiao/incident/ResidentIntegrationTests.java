@@ -173,6 +173,19 @@ class ResidentIntegrationTests extends IntegrationTest {
         return code;
     }
 
+    /** Two residents' reports of one matter, the second (code) merged into the first (primary). */
+    record MergedPair(PublicClient first, String primary, PublicClient second, String code) {
+    }
+
+    MergedPair mergedPair(String matter) {
+        PublicClient first = resident(null);
+        String primary = codeOf(first.post("/report", "/report", report(grid, matter + "-主-" + n), List.of()));
+        PublicClient second = resident(null);
+        String code = codeOf(second.post("/report", "/report", report(grid, matter + "-重复-" + n), List.of()));
+        merges.merge(idOf(code), new Merges.Into(idOf(primary), null, false, "同一个井盖"), Submitter.system("test"));
+        return new MergedPair(first, primary, second, code);
+    }
+
     /** A resident looks for his grid in the list as he counts: 第2网格 before 第10网格, not after it as in text order. */
     @Test
     void theGridsOnTheReportFormComeInTheOrderResidentsCountThem() {
@@ -719,11 +732,11 @@ class ResidentIntegrationTests extends IntegrationTest {
      */
     @Test
     void aMergedReportsResidentAddsInformationThatReachesTheReportItWasMergedIntoAndOnlyItsStaff() {
-        PublicClient first = resident(null);
-        String primary = codeOf(first.post("/report", "/report", report(grid, "井盖丢了-主-" + n), List.of()));
-        PublicClient resident = resident(null);
-        String code = codeOf(resident.post("/report", "/report", report(grid, "井盖丢了-重复-" + n), List.of()));
-        merges.merge(idOf(code), new Merges.Into(idOf(primary), null, false, "同一个井盖"), Submitter.system("test"));
+        MergedPair pair = mergedPair("井盖丢了");
+        PublicClient first = pair.first();
+        String primary = pair.primary();
+        PublicClient resident = pair.second();
+        String code = pair.code();
 
         String words = "晚上没有路灯，已有老人差点掉进去-" + n;
         HttpResponse<String> added = resident.post("/track/" + code, "/track/" + code + "/information",
@@ -832,6 +845,69 @@ class ResidentIntegrationTests extends IntegrationTest {
                 .containsExactly(manager.id().value());
         assertThat(api.send("POST", "/api/v1/incidents/" + id + "/resolve", officer, Map.of("note", "已协调工地停工"))
                 .statusCode()).as("handled as any open item").isEqualTo(200);
+    }
+
+    /**
+     * A resident reopens a report whose answer did not hold, and the other report merged into it keeps being answered
+     * with it: when the staff answer again, its resident reads the new answer on his tracking page (and the Open311
+     * status notes would say the same), not the one taken back, and may reopen within the days after that answer.
+     */
+    @Test
+    void theResidentOfAMergedReportGetsTheAnswerGivenAgainAfterTheOtherWasReopened() {
+        MergedPair pair = mergedPair("井盖丢失");
+        String primary = pair.primary();
+        String code = pair.code();
+        answered(primary);
+        assertThat(ApiClient.json(pair.second().get("/api/public/v1/track/" + code)).get("answer").asText())
+                .isEqualTo("已找到老人并送回家中，感谢您的反映");
+
+        PublicClient first = pair.first();
+        first.follow(first.post("/track/" + primary, "/track/" + primary + "/reopen", Map.of("reason", "井盖又被偷了"),
+                List.of()));
+        assertThat(incidents.find(idOf(primary)).orElseThrow().status()).isEqualTo(Incidents.Status.ACKNOWLEDGED);
+        Submitter by = Submitter.system("test");
+        desk.resolve(idOf(primary), "换装防盗井盖", by);
+        desk.answer(idOf(primary), "已换装防盗井盖并加装锁扣，感谢您的反映", by);
+
+        JsonNode tracked = ApiClient.json(pair.second().get("/api/public/v1/track/" + code));
+        assertThat(tracked.get("answer").asText()).as("the answer given now, not the one taken back")
+                .isEqualTo("已换装防盗井盖并加装锁扣，感谢您的反映");
+        assertThat(tracked.get("timeline").findValuesAsText("kind")).containsSubsequence("MERGED_INTO", "ANSWERED",
+                "ANSWERED");
+        Incidents.Incident duplicate = incidents.find(idOf(code)).orElseThrow();
+        assertThat(duplicate.status()).isEqualTo(Incidents.Status.ANSWERED);
+        assertThat(duplicate.answeredAt()).as("its days to reopen count from this answer")
+                .isEqualTo(incidents.find(idOf(primary)).orElseThrow().answeredAt());
+        assertThat(pair.second().get("/track/" + code).body()).contains("已换装防盗井盖并加装锁扣");
+    }
+
+    /**
+     * The 1-3-5 figures measure the first response. A report reopened and sent out again shows the second dispatch on
+     * its timeline, but its dispatch time stays the first: not days later, never after the arrival it led to.
+     */
+    @Test
+    void aReportSentOutAgainAfterItsReopeningKeepsItsFirstDispatchTime() {
+        PublicClient resident = resident(null);
+        String code = codeOf(resident.post("/report", "/report", report(grid, "再次派警-" + n), List.of()));
+        UUID id = idOf(code);
+        Submitter by = Submitter.system("test");
+        desk.dispatch(id, "网格员前往", by);
+        desk.arrive(id, IncidentDesk.Arrival.MANAGER, by);
+        desk.resolve(id, "已处理", by);
+        desk.answer(id, "已处理，感谢您的反映", by);
+        Incidents.Incident before = incidents.find(id).orElseThrow();
+
+        resident.follow(resident.post("/track/" + code, "/track/" + code + "/reopen", Map.of("reason", "问题又出现了"),
+                List.of()));
+        desk.dispatch(id, "再次派网格员前往", by);
+
+        Incidents.Incident after = incidents.find(id).orElseThrow();
+        assertThat(after.status()).isEqualTo(Incidents.Status.DISPATCHED);
+        assertThat(after.dispatchedAt()).as("the first dispatch, as the response times count it")
+                .isEqualTo(before.dispatchedAt());
+        assertThat(after.dispatchedAt()).isBeforeOrEqualTo(after.arrivedAt());
+        assertThat(incidents.timeline(id).stream().filter(e -> e.kind().equals("DISPATCHED")).map(Incidents.Event::note))
+                .as("both on the timeline").containsExactly("网格员前往", "再次派网格员前往");
     }
 
     @Test

@@ -327,10 +327,15 @@ public class Duplicates {
         return jdbc.sql("SELECT merged_into FROM incident WHERE id = ?").param(id).query(UUID.class).optional();
     }
 
-    /** The duplicates merged into a primary that still wait for the answer, locked, oldest merge first. */
-    public List<UUID> awaitingAnswer(UUID primary) {
+    /**
+     * The duplicates merged into a primary, whose reporters its answers reach, locked, oldest merge first: those waiting
+     * for an answer and those answered with it before (a primary reopened by its own reporter and answered again
+     * answers them again). One reopened by its reporter is no longer merged and not among them.
+     */
+    public List<UUID> duplicatesOf(UUID primary) {
         return jdbc.sql("""
-                SELECT id FROM incident WHERE merged_into = ? AND status = 'MERGED' ORDER BY merged_at, id FOR UPDATE""")
+                SELECT id FROM incident WHERE merged_into = ? AND status IN ('MERGED', 'ANSWERED')
+                ORDER BY merged_at, id FOR UPDATE""")
                 .param(primary).query(UUID.class).list();
     }
 

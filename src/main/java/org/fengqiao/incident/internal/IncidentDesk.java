@@ -482,8 +482,11 @@ public class IncidentDesk implements AutoCloseable {
             if (i.status() != Status.RECEIVED && i.status() != Status.ACKNOWLEDGED) {
                 throw new Conflict("incident.step.notNow");
             }
-            set(i, Status.DISPATCHED, now, "dispatched_at = ?, acknowledged_at = coalesce(acknowledged_at, ?), "
-                    + "acknowledged_by = coalesce(acknowledged_by, ?)", now, now, who.staffId());
+            // the 1-3-5 times measure the first response: sent out again after a reopening, the step is on the
+            // timeline, but the dispatch time stays the first (as acknowledged and arrived do), never after the arrival
+            set(i, Status.DISPATCHED, now, "dispatched_at = coalesce(dispatched_at, ?), "
+                    + "acknowledged_at = coalesce(acknowledged_at, ?), acknowledged_by = coalesce(acknowledged_by, ?)",
+                    now, now, who.staffId());
         }, note);
     }
 
@@ -542,9 +545,12 @@ public class IncidentDesk implements AutoCloseable {
         return answered;
     }
 
-    /** The reporters of the duplicates merged into an answered item get its answer too, each on his own timeline. */
+    /**
+     * The reporters of the duplicates merged into an answered item get its answer too, each on his own timeline: also
+     * when it is answered again after its own reporter reopened it, so theirs does not stay the answer taken back.
+     */
     private void answerMerged(Incident primary, String note, Submitter who) {
-        for (UUID d : duplicates.awaitingAnswer(primary.id())) {
+        for (UUID d : duplicates.duplicatesOf(primary.id())) {
             Incident before = incidents.find(d).orElseThrow();
             OffsetDateTime now = primary.answeredAt();
             incidents.update(d, "status = 'ANSWERED', answered_at = ?, due_at = NULL, next_escalation_at = NULL", now);

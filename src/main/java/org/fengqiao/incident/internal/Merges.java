@@ -97,7 +97,7 @@ public class Merges {
         String reason = into.reason() == null || into.reason().isBlank() ? null : into.reason().trim();
         incidents.update(before.id(), "status = 'MERGED', merged_into = ?, merged_at = ?, merged_by = ?, due_at = NULL, "
                 + "next_escalation_at = NULL", primary.id(), now, who.staffId());
-        // those merged into the duplicate before now wait for the primary's answer
+        // those merged into the duplicate before (waiting or answered with it) now get the primary's answers
         int carried = carryOver(before.id(), primary.id());
         desk.recordStep(before, "MERGED_INTO", now, who.staffId(), who.name(), "incident.merge.mergedInto", reason);
         desk.recordStep(primary, "MERGED", now, who.staffId(), who.name(), "incident.merge.merged", reason);
@@ -133,7 +133,7 @@ public class Merges {
 
     private int carryOver(UUID from, UUID to) {
         int n = 0;
-        for (UUID d : duplicates.awaitingAnswer(from)) {
+        for (UUID d : duplicates.duplicatesOf(from)) {
             incidents.update(d, "merged_into = ?", to);
             n++;
         }

@@ -30,12 +30,15 @@ import org.fengqiao.incident.internal.Open311Services.Service;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -261,6 +264,32 @@ class Open311Controller {
         List<PublicRequest> found = requests.list(new Open311Requests.Query(list(ids), codes, start, end, open, root,
                 MAX_REQUESTS));
         return f.write(200, "service_requests", found.stream().map(r -> view(r, locale)).toList());
+    }
+
+    /** The resources of GeoReport v2 below the base, a format suffix at the end: what the handlers above serve. */
+    private static final Pattern RESOURCE = Pattern.compile(
+            "/(discovery|services|requests)\\.[^/]+|/(services|requests|tokens)/[^/]+\\.[^/]+");
+    private static final Pattern POSTED = Pattern.compile("/requests\\.[^/]+");
+
+    /**
+     * Any other path or method under the base: the standard's errors in the path's format (XML unless it ends in
+     * .json), not the platform's generic answer in English that an Open311 client cannot read. A resource asked for
+     * with a method it does not take is 405 with the methods it does (Allow), anything else 404 naming the resources.
+     * OPTIONS and HEAD stay with the framework (a HEAD named here would win over the GET handlers that answer it).
+     */
+    @RequestMapping(path = Open311Security.BASE + "/**", method = {RequestMethod.GET, RequestMethod.POST,
+            RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
+    ResponseEntity<String> elsewhere(HttpServletRequest request, Locale locale) {
+        String path = request.getRequestURI()
+                .substring(request.getContextPath().length() + Open311Security.BASE.length());
+        String allowed = POSTED.matcher(path).matches() ? "GET, HEAD, POST" : "GET, HEAD";
+        if (!RESOURCE.matcher(path).matches() || allowed.contains(request.getMethod())) {
+            return errors(request, 404, List.of(text("open311.error.resource", locale)));
+        }
+        ResponseEntity<String> refused = errors(request, 405, List.of(messages.getMessage("open311.error.method",
+                new Object[] {request.getMethod(), allowed}, locale)));
+        return ResponseEntity.status(refused.getStatusCode()).headers(refused.getHeaders())
+                .header(HttpHeaders.ALLOW, allowed).body(refused.getBody());
     }
 
     /** A request as the public sees it: no reporter's name, phone or e-mail, no internal notes. */
