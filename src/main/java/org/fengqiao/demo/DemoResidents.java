@@ -26,6 +26,8 @@ import org.fengqiao.population.Sex;
 final class DemoResidents {
 
     static final String COUNTY = "320722";
+    /** The first year of birth whose every month holds days the test numbers take (TestIdentityNumbers.child). */
+    static final int CHILDREN_GUARDED_FROM = 2010;
     private static final String SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭";
     private static final String MALE_GIVEN = "建国军华明伟强平志永海东山林峰涛波洪亮光辉振兴学忠厚良义仁勇俊杰浩宇航鹏飞刚磊超斌龙";
     private static final String FEMALE_GIVEN = "华秀英兰芳玉桂凤云霞梅丽静敏燕红春小佳欣怡雨晨婷娟慧琳颖洁倩雪萍莉娜";
@@ -87,7 +89,9 @@ final class DemoResidents {
 
     private final Random random;
     private final LocalDate asOf;
+    /** The numbers drawn, on the dates drawn, and the numbers issued (the same but for children moved off test days). */
     private final Set<String> numbers = new HashSet<>();
+    private final Set<String> issued = new HashSet<>();
     private final Set<String> phones = new HashSet<>();
 
     DemoResidents(long seed, LocalDate asOf) {
@@ -214,46 +218,78 @@ final class DemoResidents {
     }
 
     private Member person(String surname, Sex sex, int age, String ethnicity, Relation relation) {
-        LocalDate birth = birthDate(age);
+        LocalDate drawn = birthDate(age);
         String given = sex == Sex.MALE ? MALE_GIVEN : FEMALE_GIVEN;
         StringBuilder name = new StringBuilder(surname).append(given.charAt(random.nextInt(given.length())));
         if (random.nextInt(4) > 0) {
             name.append(given.charAt(random.nextInt(given.length())));
         }
-        return new Member(name.toString(), identityNumber(birth, sex), age >= 18 ? mobile() : null, sex, birth,
+        LocalDate birth = besideChildrensTestDays(drawn, age);
+        return new Member(name.toString(), identityNumber(drawn, birth, sex), age >= 18 ? mobile() : null, sex, birth,
                 ethnicity, relation);
     }
 
     /**
-     * A birth date giving {@code age} completed years on {@link #asOf}. The suite's own test numbers
-     * (TestIdentityNumbers) are 320722 numbers on days 1–28 where (year − 1950) mod 12 = month − 1
-     * and (year − 1950) mod 4 = (day − 1) mod 4; such days are skipped, so a test registering
-     * a person of its own never meets a demo number.
+     * A birth date giving {@code age} completed years on {@link #asOf}, as the demo has always drawn it: the adults'
+     * test days skipped (a skipped day gives the day before). The children's test days are left to
+     * {@link #besideChildrensTestDays}, after the draw, so that the random draws stay what they were.
      */
     private LocalDate birthDate(int age) {
         LocalDate latest = asOf.minusYears(age);
         LocalDate birth = latest.minusDays(random.nextInt(365));
-        while (couldBeATestNumber(birth) || !birth.isBefore(asOf)) {
+        while (couldBeATestNumber(birth) && birth.getYear() < CHILDREN_GUARDED_FROM || !birth.isBefore(asOf)) {
             birth = birth.minusDays(1);
         }
         return birth;
     }
 
-    static boolean couldBeATestNumber(LocalDate birth) {
-        int y = birth.getYear() - 1950;
-        return y >= 0 && y < 60 && birth.getDayOfMonth() <= 28 && y % 12 == birth.getMonthValue() - 1
-                && y % 4 == (birth.getDayOfMonth() - 1) % 4;
+    /**
+     * A child's birth date moved off the test days of the children's years (TestIdentityNumbers.child), which joined
+     * the guard after the demo had long drawn its people: the day before, or for the first day of his year of age the
+     * day after, so that his age, and with it every figure and every later draw of the demo, stays the same.
+     */
+    private LocalDate besideChildrensTestDays(LocalDate drawn, int age) {
+        if (drawn.getYear() < CHILDREN_GUARDED_FROM || !couldBeATestNumber(drawn)) {
+            return drawn;
+        }
+        LocalDate first = asOf.minusYears(age + 1L).plusDays(1);
+        // test days are four days apart and never on the 29th to 31st: the day on either side is free
+        return drawn.equals(first) ? drawn.plusDays(1) : drawn.minusDays(1);
     }
 
-    private String identityNumber(LocalDate birth, Sex sex) {
-        String prefix = COUNTY + birth.format(DateTimeFormatter.BASIC_ISO_DATE);
+    /**
+     * Whether a birth date is one of the test numbers' (TestIdentityNumbers): on days 1–28 where
+     * (year − 1950) mod 4 = (day − 1) mod 4, in the month (year − 1950) mod 12 + 1 for the adults born 1950–2009
+     * ({@code next}), in every month for the children born from 2010 ({@code child}).
+     */
+    static boolean couldBeATestNumber(LocalDate birth) {
+        int y = birth.getYear() - 1950;
+        return y >= 0 && birth.getDayOfMonth() <= 28 && y % 4 == (birth.getDayOfMonth() - 1) % 4
+                && (birth.getYear() >= CHILDREN_GUARDED_FROM || y < 60 && y % 12 == birth.getMonthValue() - 1);
+    }
+
+    /**
+     * A new number for a person born on {@code birth}: its order digits drawn, against the numbers drawn so far, as
+     * they always were for the date drawn ({@code drawn}); on a child's date moved off a test day, a number taken
+     * already steps its order by two (same sex) without a draw, so the random draws stay what they were.
+     */
+    private String identityNumber(LocalDate drawn, LocalDate birth, Sex sex) {
+        String prefix = COUNTY + drawn.format(DateTimeFormatter.BASIC_ISO_DATE);
+        int order;
         while (true) {
-            int order = random.nextInt(500) * 2 + (sex == Sex.MALE ? 1 : 0);
+            order = random.nextInt(500) * 2 + (sex == Sex.MALE ? 1 : 0);
             String body = prefix + String.format("%03d", order);
+            if (numbers.add(body + IdentityNumber.checkCharacter(body))) {
+                break;
+            }
+        }
+        while (true) {
+            String body = COUNTY + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", order);
             String number = body + IdentityNumber.checkCharacter(body);
-            if (numbers.add(number)) {
+            if (issued.add(number)) {
                 return number;
             }
+            order = (order + 2) % 1000;
         }
     }
 

@@ -279,14 +279,14 @@ class ForcesPageFormsIntegrationTests extends IntegrationTest {
     /**
      * Two officers name a new team alike at the same moment: the first one's team is written, not yet committed, when
      * the second's is checked (the name is free) and written; the database refuses the second, and his form comes
-     * back as typed with a line saying the same record was saved meanwhile, in his language.
+     * back as typed with the line the name's check gives when nothing races (the unit has a team of that name), in
+     * his language.
      */
     @Test
-    void aNewTeamNamedAsOneSavedMeanwhileComesBackWithWhatWasTypedAndNothingSaved() {
+    void aNewTeamNamedAsOneSavedMeanwhileComesBackWithWhatWasTypedAndTheNamesOwnLine() {
         UUID unit = jurisdictions.unitByCode(RURAL_OFFICE).orElseThrow().id().value();
         Race race = new Race(jdbc, transactions);
-        Map<String, String> expected = Map.of("zh-CN", "同样的记录已经存在（可能刚被他人保存），本次未保存。",
-                "en", "The same record already exists (someone may have saved it meanwhile), so nothing was saved.");
+        Map<String, String> expected = Map.of("zh-CN", "本单位已有同名队伍", "en", "The unit already has a team of that name");
         for (String language : List.of("zh-CN", "en")) {
             String name = "同时队" + n();
             String note = "同时建队" + n();
@@ -300,7 +300,7 @@ class ForcesPageFormsIntegrationTests extends IntegrationTest {
             assertThat(jdbc.sql("SELECT count(*) FROM force_team WHERE note = ?").param(note).query(Long.class)
                     .single()).as("nothing saved").isZero();
             String page = officer.page("/forces?tab=teams");
-            assertThat(page).contains(expected.get(language))
+            assertThat(page).contains(expected.get(language)).doesNotContain("本次未保存", "nothing was saved")
                     .contains("id=\"team-name\" name=\"name\" maxlength=\"100\" value=\"" + name + "\"",
                             "id=\"team-note\" name=\"note\" maxlength=\"500\" value=\"" + note + "\"");
         }

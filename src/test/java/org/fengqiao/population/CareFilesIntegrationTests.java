@@ -82,9 +82,7 @@ class CareFilesIntegrationTests extends IntegrationTest {
         fx = new HousingFixtures(port, jdbc);
         household = fx.household(fx.gridId("FS-4-01"), null, false, false);
         headNumber = TestIdentityNumbers.next(Sex.MALE);
-        // a child of nine born in 海州区 (320706): the demo's residents are all 320722 and its guard against the suite's
-        // numbers (DemoResidents.couldBeATestNumber) covers births up to 2009 only, so a 320722 child's number drawn
-        // at random can be a demo resident's (a run of the suite failed on 409 "already registered")
+        // a child of nine born in 海州区 (320706): the demo's residents are all 320722, so no demo resident holds it
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 9;
         childNumber = TestIdentityNumbers.of("320706", LocalDate.of(year, 1 + (year - 1950) % 12, 1 + (year - 1950) % 4),
                 (int) (System.nanoTime() % 400), Sex.FEMALE);

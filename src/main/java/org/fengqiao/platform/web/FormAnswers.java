@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.UniqueKey;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -38,7 +40,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * labels it ({@link FieldLabels}).
  *
  * <p>A change the database refuses for a constraint (another person's change committed meanwhile) is answered as a
- * conflict is: the form comes back as typed with a line saying what happened ({@link IntegrityViolations}).
+ * conflict is: the form comes back as typed with a line saying what happened ({@link IntegrityViolations}); for a
+ * unique key the code checks ({@link UniqueKey}), the line its check gives when nothing races.
  */
 @ControllerAdvice(annotations = Controller.class)
 public class FormAnswers {
@@ -47,9 +50,11 @@ public class FormAnswers {
     public static final String FORM = "form";
 
     private final MessageSource messages;
+    private final Map<String, UniqueKey> uniqueKeys;
 
-    FormAnswers(MessageSource messages) {
+    FormAnswers(MessageSource messages, List<UniqueKey> uniqueKeys) {
         this.messages = messages;
+        this.uniqueKeys = IntegrityViolations.byConstraint(uniqueKeys);
     }
 
     /** Runs {@code change} and redirects to {@code to}, with the notice {@code noticeKey} if it went through. */
@@ -64,7 +69,16 @@ public class FormAnswers {
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (DataIntegrityViolationException e) {
-            refused(redirect, List.of(integrityText(e, locale)));
+            HttpServletRequest request = request();
+            RuntimeException checked = request == null ? null
+                    : IntegrityViolations.checked(e, request, uniqueKeys).orElse(null);
+            if (checked instanceof Invalid invalid) {
+                refused(redirect, invalid, locale);
+            } else if (checked instanceof Conflict conflict) {
+                refused(redirect, conflict, locale);
+            } else {
+                refused(redirect, List.of(integrityText(e, locale)));
+            }
         }
         return "redirect:" + to;
     }

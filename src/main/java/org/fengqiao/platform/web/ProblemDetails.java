@@ -21,6 +21,7 @@ import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Refused;
+import org.fengqiao.platform.UniqueKey;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -60,9 +61,11 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     public static final String PAGE_PROBLEMS = "pageProblems";
 
     private final MessageSource messages;
+    private final Map<String, UniqueKey> uniqueKeys;
 
-    public ProblemDetails(MessageSource messages) {
+    public ProblemDetails(MessageSource messages, List<UniqueKey> uniqueKeys) {
         this.messages = messages;
+        this.uniqueKeys = IntegrityViolations.byConstraint(uniqueKeys);
     }
 
     @ExceptionHandler(NotFound.class)
@@ -96,6 +99,18 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request,
             HttpServletResponse response) {
+        // a unique key the code checks, taken meanwhile: answered as its check answers when nothing races
+        RuntimeException checked = IntegrityViolations.checked(e, request, uniqueKeys).orElse(null);
+        if (checked instanceof Invalid invalid) {
+            boolean back = wantsPage(request) && FormAnswers.back(request, response,
+                    invalid.texts(messages, LocaleContextHolder.getLocale()));
+            return back ? null : invalid(invalid, request, response);
+        }
+        if (checked instanceof Conflict conflict) {
+            boolean back = wantsPage(request) && FormAnswers.back(request, response,
+                    List.of(text(conflict.key(), conflict.args())));
+            return back ? null : conflict(conflict, request, response);
+        }
         IntegrityViolations.Refusal refusal = IntegrityViolations.refusal(e, request).orElseThrow(() -> e);
         String line = text(refusal.key());
         if (wantsPage(request) && FormAnswers.back(request, response, List.of(line))) {

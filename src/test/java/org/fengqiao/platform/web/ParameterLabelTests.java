@@ -2,6 +2,7 @@ package org.fengqiao.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class ParameterLabelTests {
     }
 
     final StaticMessageSource messages = new StaticMessageSource();
-    final ProblemDetails details = new ProblemDetails(messages);
+    final ProblemDetails details = new ProblemDetails(messages, List.of());
 
     ParameterLabelTests() {
         messages.addMessage("things.field.kind", Locale.CHINA, "物品类型");

@@ -1,0 +1,23 @@
+package org.fengqiao.account.internal;
+
+import org.fengqiao.platform.UniqueKey;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * User names and police numbers, checked before they are written, each with its check's answer, given again to the
+ * one who loses a race for the same value ({@link UniqueKey}).
+ */
+@Configuration(proxyBeanMethods = false)
+class AccountKeys {
+
+    @Bean
+    UniqueKey username() {
+        return UniqueKey.field("staff_username_key", "username", "account.username.taken", false);
+    }
+
+    @Bean
+    UniqueKey policeNumber() {
+        return UniqueKey.field("staff_police_number_key", "policeNumber", "account.staff.policeNumberTaken", false);
+    }
+}

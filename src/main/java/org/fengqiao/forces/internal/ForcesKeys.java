@@ -1,0 +1,24 @@
+package org.fengqiao.forces.internal;
+
+import org.fengqiao.platform.UniqueKey;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The names of teams in their unit and the licences of security companies, checked before they are written, each
+ * with its check's answer, given again to the one who loses a race for the same value ({@link UniqueKey}).
+ */
+@Configuration(proxyBeanMethods = false)
+class ForcesKeys {
+
+    @Bean
+    UniqueKey teamName() {
+        return UniqueKey.field("force_team_unit_id_name_key", "name", "forces.team.name.taken", false);
+    }
+
+    @Bean
+    UniqueKey companyLicence() {
+        return UniqueKey.field("security_company_licence_number_key", "licenceNumber", "forces.company.licence.taken",
+                false);
+    }
+}
