@@ -462,6 +462,12 @@ class Open311IntegrationTests extends IntegrationTest {
         JsonNode ended = json(client.get("requests.json?service_code=MARKET&start_date=" + start.replace("+", "%2B")
                 + "&end_date=" + end));
         assertThat(ended.findValuesAsText("service_request_id")).contains(old).doesNotContain(market);
+        // a client leaving the offset's + unencoded sends what the server reads as a space: still the same filter
+        java.time.ZoneOffset china = java.time.ZoneOffset.ofHours(8);
+        JsonNode unencoded = json(client.get("requests.json?service_code=MARKET&start_date="
+                + OffsetDateTime.now(china).minusDays(200).withNano(0) + "&end_date="
+                + OffsetDateTime.now(china).minusDays(100).withNano(0)));
+        assertThat(unencoded.findValuesAsText("service_request_id")).contains(old).doesNotContain(market);
 
         UUID helpId = jdbc.sql("SELECT id FROM incident WHERE id = CAST(? AS uuid)").param(help).query(UUID.class).single();
         desk.acknowledge(helpId, Submitter.system("test"));

@@ -340,11 +340,15 @@ class Open311Controller {
         return f;
     }
 
+    private static final Pattern OFFSET_AFTER_SPACE = Pattern.compile("(T[0-9:.]+) ([0-9]{2}:[0-9]{2})$");
+
     private static OffsetDateTime date(String raw, String field, boolean endOfDay) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String v = raw.trim();
+        // a client that leaves the offset's + unencoded (2026-12-05T08:00:00+08:00) has it read as a space, as a form's
+        // + is: put back where an offset follows a time, so such a client filters by date unchanged
+        String v = OFFSET_AFTER_SPACE.matcher(raw.trim()).replaceFirst("$1+$2");
         try {
             return OffsetDateTime.parse(v);
         } catch (DateTimeParseException e) {
