@@ -258,6 +258,22 @@ class ResidentIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aResidentReportingInAGridThatDoesNotExistIsToldSoNotAboutAJurisdictionHeHasNot() {
+        String description = "无此网格-" + n;
+        Map<String, String> form = report(grid, description);
+        form.put("gridId", UUID.randomUUID().toString());
+        HttpResponse<String> zh = resident(null).post("/report", "/report", form, List.of());
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).contains("网格不存在").doesNotContain("辖区").contains(description);
+        form.put("idempotencyKey", UUID.randomUUID().toString());
+        HttpResponse<String> en = resident("en").post("/report", "/report", form, List.of());
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(en.body()).contains("The grid does not exist").doesNotContain("jurisdiction");
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param(description)
+                .query(Long.class).single()).as("nothing filed").isZero();
+    }
+
+    @Test
     void photosAreCheckedByTheirBytesSizeAndNumberAndTheErrorsComeInTheResidentsLanguage() {
         String description = "照片规则-" + n;
         PublicClient zh = resident(null);

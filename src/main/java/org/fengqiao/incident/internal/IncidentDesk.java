@@ -448,7 +448,9 @@ public class IncidentDesk implements AutoCloseable {
         if (n.gridId() != null) {
             Optional<Grid> grid = jurisdictions.grid(new GridId(n.gridId())).filter(g -> who.mayReportIn(g.unitPath()));
             if (grid.isEmpty()) {
-                problems.add(problem("gridId", "incident.grid.unknown"));
+                // one who may report anywhere (a resident, an Open311 client) has no jurisdiction to be outside of
+                problems.add(problem("gridId",
+                        who.reportPaths() == null ? "incident.grid.notFound" : "incident.grid.unknown"));
                 return null;
             }
             return grid.get();

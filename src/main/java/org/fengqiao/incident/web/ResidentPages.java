@@ -288,7 +288,7 @@ class ResidentPages {
         try {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
-            throw Invalid.of("gridId", "incident.grid.unknown");
+            throw Invalid.of("gridId", "incident.grid.notFound");
         }
     }
 
