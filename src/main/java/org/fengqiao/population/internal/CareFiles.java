@@ -71,7 +71,7 @@ public class CareFiles {
             SELECT p.id, p.name, u.path, p.household_id, g.code, p.relation, p.sex, p.birth_date, p.ethnicity, p.residence,
                    p.registered_on, p.left_on, p.occupation, p.workplace, p.note, p.id_masked, p.phone_masked,
                    p.id_cipher, p.phone_cipher,
-                   (SELECT a.full_text FROM household h JOIN address a ON a.id = h.address_id WHERE h.id = p.household_id) AS address,
+                   (SELECT h.address_text FROM household h WHERE h.id = p.household_id) AS address,
                    (SELECT coalesce(array_agg(c.category || coalesce('.' || c.subtype, '') || coalesce(':' || c.risk, '')
                                               ORDER BY c.category), '{}')
                       FROM person_category c WHERE c.person_id = p.id) AS categories
