@@ -926,6 +926,61 @@ class ResidentIntegrationTests extends IntegrationTest {
                 .as("both on the timeline").containsExactly("网格员前往", "再次派网格员前往");
     }
 
+    /**
+     * A whole round after a reopening: the case sent out again is arrived at again by the grid manager and the grid
+     * chief (the arrivals on the timeline, the page offering them again), once each per round, then resolved and
+     * answered anew; the 1-3-5 times keep the first round's arrivals.
+     */
+    @Test
+    void aReopenedCaseSentOutAgainIsArrivedAtAgainWhileTheResponseTimesKeepTheFirstRound() {
+        PublicClient resident = resident(null);
+        Map<String, String> filed = report(grid, "重开到场-" + n);
+        filed.put("category", "CASE_PUBLIC_ORDER");
+        String code = codeOf(resident.post("/report", "/report", filed, List.of()));
+        UUID id = idOf(code);
+        String token = api.token("resmgr" + n, DEMO_PASSWORD);
+        String arrive = "/api/v1/incidents/" + id + "/arrive";
+        Submitter by = Submitter.system("test");
+        desk.dispatch(id, "网格员前往", by);
+        assertThat(api.send("POST", arrive, token, Map.of()).statusCode()).isEqualTo(200);
+        desk.arrive(id, IncidentDesk.Arrival.GRID_CHIEF, by);
+        desk.resolve(id, "已处理", by);
+        desk.answer(id, "已处理，感谢您的反映", by);
+        Incidents.Incident first = incidents.find(id).orElseThrow();
+
+        resident.follow(resident.post("/track/" + code, "/track/" + code + "/reopen", Map.of("reason", "又有人聚众闹事"),
+                List.of()));
+        ApiClient page = new ApiClient(port).signedIn("resmgr" + n, DEMO_PASSWORD, null);
+        assertThat(page.get("/incidents/" + id, null).body()).as("the new round's arrivals are offered")
+                .contains("id=\"action-arrive\"", "id=\"action-chief-arrive\"");
+        desk.dispatch(id, "再次派网格员前往", by);
+        HttpResponse<String> again = api.send("POST", arrive, token, Map.of());
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(ApiClient.json(again).get("incident").get("status").asText()).isEqualTo("ARRIVED");
+        assertThat(api.send("POST", arrive, token, Map.of("role", "GRID_CHIEF")).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> twice = api.send("POST", arrive, token, Map.of());
+        assertThat(twice.statusCode()).as("once per round").isEqualTo(409);
+        assertThat(ApiClient.json(twice).get("detail").asText()).isEqualTo("已记录过该步骤");
+        assertThat(api.send("POST", arrive, token, Map.of(), "Accept-Language", "en").body())
+                .contains("That step is already recorded");
+        assertThat(page.get("/incidents/" + id, null).body()).doesNotContain("id=\"action-arrive\"",
+                "id=\"action-chief-arrive\"");
+
+        Incidents.Incident second = incidents.find(id).orElseThrow();
+        assertThat(second.arrivedAt()).as("the first arrival, as the response times count it")
+                .isEqualTo(first.arrivedAt());
+        assertThat(second.chiefArrivedAt()).isEqualTo(first.chiefArrivedAt());
+        assertThat(second.dispatchedAt()).isEqualTo(first.dispatchedAt());
+        assertThat(incidents.timeline(id).stream().map(Incidents.Event::kind)).containsSubsequence("DISPATCHED",
+                "ARRIVED", "CHIEF_ARRIVED", "ANSWERED", "REOPENED", "DISPATCHED", "ARRIVED", "CHIEF_ARRIVED");
+
+        desk.resolve(id, "已再次处理", by);
+        desk.answer(id, "已再次处理并加强巡逻，感谢您的反映", by);
+        assertThat(ApiClient.json(resident.get("/api/public/v1/track/" + code)).get("answer").asText())
+                .isEqualTo("已再次处理并加强巡逻，感谢您的反映");
+    }
+
     @Test
     void anUnknownCodeIsAPlainNotFound() {
         PublicClient resident = resident(null);

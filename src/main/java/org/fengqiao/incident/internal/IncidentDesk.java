@@ -499,18 +499,24 @@ public class IncidentDesk implements AutoCloseable {
             if (!i.status().open() || i.status() == Status.RESOLVED) {
                 throw new Conflict("incident.step.notNow");
             }
+            // once per round: a report its reporter reopened and that is sent out again is arrived at again, the
+            // arrival on the timeline; the arrival times stay the first round's, which the 1-3-5 figures measure
+            // (as the dispatch time does)
             if (role == Arrival.MANAGER) {
-                if (i.arrivedAt() != null) {
+                if (i.arrivedAt() != null && incidents.tookStepThisRound(i.id(), "ARRIVED")) {
                     throw new Conflict("incident.step.already");
                 }
-                set(i, Status.ARRIVED, now, "arrived_at = ?, arrived_by = ?, acknowledged_at = coalesce(acknowledged_at, ?), "
-                        + "acknowledged_by = coalesce(acknowledged_by, ?)", now, by.staffId(), now, by.staffId());
+                set(i, Status.ARRIVED, now, "arrived_at = coalesce(arrived_at, ?), "
+                        + "arrived_by = CASE WHEN arrived_at IS NULL THEN ? ELSE arrived_by END, "
+                        + "acknowledged_at = coalesce(acknowledged_at, ?), acknowledged_by = coalesce(acknowledged_by, ?)",
+                        now, by.staffId(), now, by.staffId());
             } else {
-                if (i.chiefArrivedAt() != null) {
+                if (i.chiefArrivedAt() != null && incidents.tookStepThisRound(i.id(), "CHIEF_ARRIVED")) {
                     throw new Conflict("incident.step.already");
                 }
-                set(i, Status.ARRIVED, now, "chief_arrived_at = ?, acknowledged_at = coalesce(acknowledged_at, ?), "
-                        + "acknowledged_by = coalesce(acknowledged_by, ?)", now, now, by.staffId());
+                set(i, Status.ARRIVED, now, "chief_arrived_at = coalesce(chief_arrived_at, ?), "
+                        + "acknowledged_at = coalesce(acknowledged_at, ?), acknowledged_by = coalesce(acknowledged_by, ?)",
+                        now, now, by.staffId());
             }
         }, null);
     }

@@ -56,6 +56,22 @@ public class IncidentViews {
     }
 
     public record Detail(View incident, List<Step> timeline, DuplicateViews.Panel duplicates) {
+
+        /**
+         * Whether the timeline holds a step of this kind since the reporter last reopened the report: an arrival is
+         * recorded once per round of handling, so the page offers it again once the report is reopened.
+         */
+        public boolean tookThisRound(String kind) {
+            boolean took = false;
+            for (Step s : timeline) {
+                if ("REOPENED".equals(s.kind())) {
+                    took = false;
+                } else if (kind.equals(s.kind())) {
+                    took = true;
+                }
+            }
+            return took;
+        }
     }
 
     private final MessageSource messages;
