@@ -1033,6 +1033,50 @@ class ResidentIntegrationTests extends IntegrationTest {
         assertThat(row(bureau, otherGrid)).isNotNull();
     }
 
+    /**
+     * A report merged into another is answered with that one's answer, by that one's owner: its reporter's rating counts
+     * for the primary's grid and officer, not for the grid and manager that held the duplicate before the merge.
+     */
+    @Test
+    void aMergedReportsRatingCountsForTheGridAndOfficerWhoAnsweredIt() {
+        UUID office = jurisdictions.unitByCode("320722010100").orElseThrow().id().value();
+        Grid answering = grid(office, "IT-RM-" + n, 114);
+        Grid merged = grid(office, "IT-RD-" + n, 116);
+        Staff answerer = staff.register(new UnitId(office), StaffRole.AUXILIARY_POLICE, "答复管理员" + n, null, null,
+                "辅警", "ratemgr" + n, DEMO_PASSWORD);
+        Staff former = staff.register(new UnitId(office), StaffRole.AUXILIARY_POLICE, "原管理员" + n, null, null,
+                "辅警", "dupmgr" + n, DEMO_PASSWORD);
+        staff.assignGridRole(answering.id(), answerer.id(), GridRole.MANAGER, LocalDate.of(2024, 1, 1), null);
+        staff.assignGridRole(merged.id(), former.id(), GridRole.MANAGER, LocalDate.of(2024, 1, 1), null);
+        String primary = codeOf(resident(null).post("/report", "/report", report(answering, "路灯坏了-主-" + n), List.of()));
+        PublicClient second = resident(null);
+        String code = codeOf(second.post("/report", "/report", report(merged, "路灯坏了-重复-" + n), List.of()));
+        assertThat(incidents.find(idOf(code)).orElseThrow().ownerStaffId()).isEqualTo(former.id().value());
+        merges.merge(idOf(code), new Merges.Into(idOf(primary), null, false, "同一盏路灯"), Submitter.system("test"));
+        answered(primary);
+        second.post("/track/" + code, "/track/" + code + "/rate", Map.of("score", "2", "comment", "修得太慢"), List.of());
+
+        String token = api.token("officer", DEMO_PASSWORD);
+        JsonNode answeringRow = row(token, answering);
+        assertThat(answeringRow).as("the grid whose answer was rated").isNotNull();
+        assertThat(answeringRow.get("ratings").asLong()).isEqualTo(1);
+        assertThat(answeringRow.get("satisfied").asLong()).isZero();
+        assertThat(row(token, merged)).as("the duplicate's own grid answered nothing").isNull();
+        JsonNode report = ApiClient.json(api.get("/api/v1/incidents/satisfaction", token));
+        assertThat(report.get("officers").findValuesAsText("id")).contains(answerer.id().value().toString())
+                .doesNotContain(former.id().value().toString());
+        JsonNode low = null;
+        for (JsonNode l : report.get("low")) {
+            if (l.get("trackingCode").asText().equals(code)) {
+                low = l;
+            }
+        }
+        assertThat(low).as("listed as the report rated").isNotNull();
+        assertThat(low.get("comment").asText()).isEqualTo("修得太慢");
+        assertThat(low.get("officerName").asText()).isEqualTo(answerer.name());
+        assertThat(low.get("gridName").asText()).isEqualTo(answering.name());
+    }
+
     JsonNode row(String token, Grid g) {
         HttpResponse<String> r = api.get("/api/v1/incidents/satisfaction", token);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
