@@ -335,14 +335,14 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         }
     }
 
-    private ProblemDetail problem(HttpStatus status, String titleKey, String type) {
+    ProblemDetail problem(HttpStatus status, String titleKey, String type) {
         ProblemDetail pd = ProblemDetail.forStatus(status);
         pd.setType(URI.create("https://fengqiao.org/problems/" + type));
         pd.setTitle(text(titleKey));
         return pd;
     }
 
-    private String text(String key, Object... args) {
+    String text(String key, Object... args) {
         return messages.getMessage(key, args, key, locale());
     }
 
