@@ -23,6 +23,7 @@ import org.fengqiao.incident.IncidentResolved;
 import org.fengqiao.incident.IncidentStepRecorded;
 import org.fengqiao.incident.NewIncident;
 import org.fengqiao.incident.Offence;
+import org.fengqiao.incident.Source;
 import org.fengqiao.incident.internal.Incidents.Incident;
 import org.fengqiao.incident.internal.Incidents.Status;
 import org.fengqiao.incident.internal.RoutingPolicy.Decision;
@@ -383,7 +384,8 @@ public class IncidentDesk implements AutoCloseable {
         if (n.category() == Category.DEPARTMENT && (n.department() == null || n.department().isBlank())) {
             problems.add(problem("department", "incident.department.required"));
         }
-        if (n.description() == null || n.description().isBlank()) {
+        if (n.description() == null || (n.description().isBlank() && n.source() != Source.OPEN311)) {
+            // GeoReport v2 makes the description optional: an Open311 request may come without words (stored empty)
             problems.add(problem("description", "error.field.required"));
         } else if (n.description().length() > 4000) {
             problems.add(problem("description", "incident.description.tooLong"));

@@ -106,7 +106,7 @@ public class IncidentViews {
 
     private View view(Incident i, Open311Requests.Answers answers, Locale locale) {
         return new View(i.id(), i.trackingCode(), i.source(), i.category(), i.subtype(), i.offence(),
-                departments.shown(i.department(), locale), i.description(),
+                departments.shown(i.department(), locale), words(i.description()),
                 i.occurredAt(), i.lon(), i.lat(), i.address(), i.gridId(), i.gridCode(), i.gridName(), i.status(),
                 i.status().open(), i.overdue(clock.instant()), i.ownerUnitId(), i.ownerUnitName(), i.ownerStaffId(),
                 i.ownerStaffName(), i.escalations(), i.routingRule(), text(i.routingReason(), locale),
@@ -114,6 +114,14 @@ public class IncidentViews {
                 i.acknowledgedAt(), i.dispatchedAt(), i.arrivedAt(), i.chiefArrivedAt(), i.resolvedAt(), i.answeredAt(),
                 i.dueAt(), informantHidden(i) ? text("incident.informant.withheld", locale) : i.reporterName(),
                 informantHidden(i) ? null : i.reporterPhoneMasked(), i.externalRef(), i.version(), answers(answers, locale));
+    }
+
+    /**
+     * A report's description, or null for one filed without words (an Open311 request may come without a description,
+     * stored empty): nothing the reporter did not write is shown as his; the pages show the category instead.
+     */
+    static String words(String description) {
+        return description == null || description.isBlank() ? null : description;
     }
 
     /**
