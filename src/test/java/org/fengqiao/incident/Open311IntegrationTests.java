@@ -626,7 +626,8 @@ class Open311IntegrationTests extends IntegrationTest {
         }
         String row = list.substring(list.indexOf("data-id=\"" + wordless + "\""));
         row = row.substring(0, row.indexOf("</tr>"));
-        assertThat(row).as("the link to it reads as its category").containsPattern("class=\"incident-link\"[^>]*>交通</a>");
+        assertThat(row).as("the link to it reads as its category")
+                .containsPattern("class=\"incident-link\"[^>]*>交通</a>");
         assertThat(new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en")
                 .get("/incidents/" + wordless, null, "Accept", "text/html").body())
                 .contains("(the reporter gave no description)");

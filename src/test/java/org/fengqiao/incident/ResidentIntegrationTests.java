@@ -1008,8 +1008,8 @@ class ResidentIntegrationTests extends IntegrationTest {
     }
 
     /**
-     * A report merged into another is answered with that one's answer, by that one's owner: its reporter's rating counts
-     * for the primary's grid and officer, not for the grid and manager that held the duplicate before the merge.
+     * A report merged into another is answered with that one's answer, by that one's owner: its reporter's rating
+     * counts for the primary's grid and officer, not for the grid and manager that held the duplicate before the merge.
      */
     @Test
     void aMergedReportsRatingCountsForTheGridAndOfficerWhoAnsweredIt() {

@@ -510,15 +510,15 @@ public class IncidentDesk implements AutoCloseable {
                 }
                 set(i, Status.ARRIVED, now, "arrived_at = coalesce(arrived_at, ?), "
                         + "arrived_by = CASE WHEN arrived_at IS NULL THEN ? ELSE arrived_by END, "
-                        + "acknowledged_at = coalesce(acknowledged_at, ?), acknowledged_by = coalesce(acknowledged_by, ?)",
-                        now, by.staffId(), now, by.staffId());
+                        + "acknowledged_at = coalesce(acknowledged_at, ?), "
+                        + "acknowledged_by = coalesce(acknowledged_by, ?)", now, by.staffId(), now, by.staffId());
             } else {
                 if (i.chiefArrivedAt() != null && incidents.tookStepThisRound(i.id(), "CHIEF_ARRIVED")) {
                     throw new Conflict("incident.step.already");
                 }
                 set(i, Status.ARRIVED, now, "chief_arrived_at = coalesce(chief_arrived_at, ?), "
-                        + "acknowledged_at = coalesce(acknowledged_at, ?), acknowledged_by = coalesce(acknowledged_by, ?)",
-                        now, now, by.staffId());
+                        + "acknowledged_at = coalesce(acknowledged_at, ?), "
+                        + "acknowledged_by = coalesce(acknowledged_by, ?)", now, now, by.staffId());
             }
         }, null);
     }

@@ -125,8 +125,8 @@ public class Ratings {
     }
 
     /**
-     * A rating not counted satisfied (1 to {@link #LOW}), with the resident's words and where it sits: the report rated,
-     * in the grid and unit and under the officer of the answer rated (the primary's, for a merged report).
+     * A rating not counted satisfied (1 to {@link #LOW}), with the resident's words and where it sits: the report
+     * rated, in the grid and unit and under the officer of the answer rated (the primary's, for a merged report).
      */
     public record LowRating(UUID incidentId, String trackingCode, int score, String comment, OffsetDateTime ratedAt,
             String gridName, String unitName, String officerName) {
