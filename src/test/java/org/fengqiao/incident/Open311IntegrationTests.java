@@ -602,6 +602,79 @@ class Open311IntegrationTests extends IntegrationTest {
         assertThat(client.send("HEAD", "discovery.xml").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * GeoReport v2 makes the description optional: a request without one is filed without words (not with the
+     * service's name, as if the reporter had written it, in Chinese), and the pages show the category where the words
+     * would stand; requests filed so before are set to none by V156, but not one whose reporter wrote that name.
+     */
+    @Test
+    void aRequestWithoutADescriptionIsFiledWithoutWordsItsReporterNeverWrote() throws Exception {
+        String wordless = file(new Form().add("api_key", DEMO_KEY).add("service_code", "TRAFFIC").add("lat", lat())
+                .add("long", lon()).add("attribute[INJURED]", "no"));
+        assertThat(description(wordless)).isEmpty();
+        String token = new ApiClient(port).token("chief", DEMO_PASSWORD);
+        JsonNode api = ApiClient.json(new ApiClient(port).get("/api/v1/incidents/" + wordless, token)).get("incident");
+        assertThat(api.hasNonNull("description")).as(api.toString()).isFalse();
+
+        ApiClient chinese = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+        assertThat(chinese.get("/incidents/" + wordless, null, "Accept", "text/html").body())
+                .contains("（报告人未填写情况描述）").doesNotContain("交通事故与隐患</dd>");
+        String list = "";
+        for (int page = 1; page <= 50 && !list.contains("data-id=\"" + wordless + "\""); page++) {
+            list = chinese.get("/incidents?category=TRAFFIC&source=OPEN311&page=" + page, null, "Accept", "text/html")
+                    .body();
+        }
+        String row = list.substring(list.indexOf("data-id=\"" + wordless + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).as("the link to it reads as its category")
+                .containsPattern("class=\"incident-link\"[^>]*>交通</a>");
+        assertThat(new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en")
+                .get("/incidents/" + wordless, null, "Accept", "text/html").body())
+                .contains("(the reporter gave no description)");
+
+        // filed before: the service's name put there by the old code goes; a reporter's own words stay
+        String before = file(new Form().add("api_key", DEMO_KEY).add("service_code", "TRAFFIC").add("lat", lat())
+                .add("long", lon()).add("attribute[INJURED]", "no"));
+        jdbc.sql("UPDATE incident SET description = '交通事故与隐患' WHERE id = CAST(? AS uuid)").param(before).update();
+        String written = file(new Form().add("api_key", DEMO_KEY).add("service_code", "TRAFFIC").add("lat", lat())
+                .add("long", lon()).add("attribute[INJURED]", "no").add("description", "交通事故与隐患"));
+        String migration = new String(getClass().getResourceAsStream(
+                "/db/migration/V156__open311_without_description_stays_without.sql").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        migrate(migration);
+        migrate(migration);
+        assertThat(description(before)).isEmpty();
+        assertThat(description(written)).isEqualTo("交通事故与隐患");
+    }
+
+    /**
+     * An answer to an attribute the service does not ask (a misspelt code, another service's attribute) would be lost
+     * without a word: it is refused in the standard's errors, naming the code and what the service asks, and nothing
+     * is filed. An empty one carries nothing and passes, as an attribute the client leaves empty does.
+     */
+    @Test
+    void anAnswerToAnAttributeTheServiceDoesNotAskIsRefusedNamingIt() {
+        String d = "未知属性-" + UUID.randomUUID();
+        HttpResponse<String> unknown = client.post("requests.json", new Form().add("api_key", DEMO_KEY)
+                .add("service_code", "TRAFFIC").add("lat", lat()).add("long", lon()).add("description", d)
+                .add("attribute[INJURED]", "yes").add("attribute[INJURD]", "yes"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown).get(0).get("code").asInt()).isEqualTo(400);
+        assertThat(json(unknown).get(0).get("description").asText())
+                .isEqualTo("attribute[INJURD]: 此服务没有这个属性，可填：INJURED, VEHICLES, PLATE");
+        HttpResponse<String> english = client.post("requests.xml", new Form().add("api_key", DEMO_KEY)
+                .add("service_code", "URBAN").add("lat", lat()).add("long", lon()).add("description", d)
+                .add("attribute[WISH]", "快点处理"), "Accept-Language", "en");
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(text(xml(english), "/errors/error/description"))
+                .isEqualTo("attribute[WISH]: This service asks no attributes");
+        assertThat(filed(d)).isZero();
+
+        file(new Form().add("api_key", DEMO_KEY).add("service_code", "TRAFFIC").add("lat", lat()).add("long", lon())
+                .add("description", d).add("attribute[INJURED]", "no").add("attribute[COLOUR]", ""));
+        assertThat(filed(d)).isEqualTo(1);
+    }
+
     @Test
     void badRequestsAnswerTheStandardsErrorsAndFileNothing() {
         String d = "错误-" + UUID.randomUUID();

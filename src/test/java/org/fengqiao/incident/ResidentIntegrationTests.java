@@ -898,32 +898,61 @@ class ResidentIntegrationTests extends IntegrationTest {
     }
 
     /**
-     * The 1-3-5 figures measure the first response. A report reopened and sent out again shows the second dispatch on
-     * its timeline, but its dispatch time stays the first: not days later, never after the arrival it led to.
+     * A whole round after a reopening: the case sent out again (both dispatches on its timeline) is arrived at again by
+     * the grid manager and the grid chief (the arrivals on the timeline, the page offering them again), once each per
+     * round, then resolved and answered anew. The 1-3-5 figures measure the first response: the dispatch and arrival
+     * times stay the first round's, not days later, never a dispatch after the arrival it led to.
      */
     @Test
-    void aReportSentOutAgainAfterItsReopeningKeepsItsFirstDispatchTime() {
+    void aReopenedCaseSentOutAgainIsArrivedAtAgainWhileTheResponseTimesKeepTheFirstRound() {
         PublicClient resident = resident(null);
-        String code = codeOf(resident.post("/report", "/report", report(grid, "再次派警-" + n), List.of()));
+        Map<String, String> filed = report(grid, "重开到场-" + n);
+        filed.put("category", "CASE_PUBLIC_ORDER");
+        String code = codeOf(resident.post("/report", "/report", filed, List.of()));
         UUID id = idOf(code);
+        String token = api.token("resmgr" + n, DEMO_PASSWORD);
+        String arrive = "/api/v1/incidents/" + id + "/arrive";
         Submitter by = Submitter.system("test");
         desk.dispatch(id, "网格员前往", by);
-        desk.arrive(id, IncidentDesk.Arrival.MANAGER, by);
+        assertThat(api.send("POST", arrive, token, Map.of()).statusCode()).isEqualTo(200);
+        desk.arrive(id, IncidentDesk.Arrival.GRID_CHIEF, by);
         desk.resolve(id, "已处理", by);
         desk.answer(id, "已处理，感谢您的反映", by);
-        Incidents.Incident before = incidents.find(id).orElseThrow();
+        Incidents.Incident first = incidents.find(id).orElseThrow();
 
-        resident.follow(resident.post("/track/" + code, "/track/" + code + "/reopen", Map.of("reason", "问题又出现了"),
+        resident.follow(resident.post("/track/" + code, "/track/" + code + "/reopen", Map.of("reason", "又有人聚众闹事"),
                 List.of()));
+        ApiClient page = new ApiClient(port).signedIn("resmgr" + n, DEMO_PASSWORD, null);
+        assertThat(page.get("/incidents/" + id, null).body()).as("the new round's arrivals are offered")
+                .contains("id=\"action-arrive\"", "id=\"action-chief-arrive\"");
         desk.dispatch(id, "再次派网格员前往", by);
+        HttpResponse<String> again = api.send("POST", arrive, token, Map.of());
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(ApiClient.json(again).get("incident").get("status").asText()).isEqualTo("ARRIVED");
+        assertThat(api.send("POST", arrive, token, Map.of("role", "GRID_CHIEF")).statusCode()).isEqualTo(200);
 
-        Incidents.Incident after = incidents.find(id).orElseThrow();
-        assertThat(after.status()).isEqualTo(Incidents.Status.DISPATCHED);
-        assertThat(after.dispatchedAt()).as("the first dispatch, as the response times count it")
-                .isEqualTo(before.dispatchedAt());
-        assertThat(after.dispatchedAt()).isBeforeOrEqualTo(after.arrivedAt());
+        HttpResponse<String> twice = api.send("POST", arrive, token, Map.of());
+        assertThat(twice.statusCode()).as("once per round").isEqualTo(409);
+        assertThat(ApiClient.json(twice).get("detail").asText()).isEqualTo("已记录过该步骤");
+        assertThat(api.send("POST", arrive, token, Map.of(), "Accept-Language", "en").body())
+                .contains("That step is already recorded");
+        assertThat(page.get("/incidents/" + id, null).body()).doesNotContain("id=\"action-arrive\"",
+                "id=\"action-chief-arrive\"");
+
+        Incidents.Incident second = incidents.find(id).orElseThrow();
+        assertThat(second.arrivedAt()).as("the first arrival, as the response times count it")
+                .isEqualTo(first.arrivedAt());
+        assertThat(second.chiefArrivedAt()).isEqualTo(first.chiefArrivedAt());
+        assertThat(second.dispatchedAt()).isEqualTo(first.dispatchedAt()).isBeforeOrEqualTo(second.arrivedAt());
         assertThat(incidents.timeline(id).stream().filter(e -> e.kind().equals("DISPATCHED")).map(Incidents.Event::note))
-                .as("both on the timeline").containsExactly("网格员前往", "再次派网格员前往");
+                .containsExactly("网格员前往", "再次派网格员前往");
+        assertThat(incidents.timeline(id).stream().map(Incidents.Event::kind)).containsSubsequence("DISPATCHED",
+                "ARRIVED", "CHIEF_ARRIVED", "ANSWERED", "REOPENED", "DISPATCHED", "ARRIVED", "CHIEF_ARRIVED");
+
+        desk.resolve(id, "已再次处理", by);
+        desk.answer(id, "已再次处理并加强巡逻，感谢您的反映", by);
+        assertThat(ApiClient.json(resident.get("/api/public/v1/track/" + code)).get("answer").asText())
+                .isEqualTo("已再次处理并加强巡逻，感谢您的反映");
     }
 
     @Test
@@ -976,6 +1005,50 @@ class ResidentIntegrationTests extends IntegrationTest {
         String bureau = api.token("bureau", DEMO_PASSWORD);
         assertThat(row(bureau, grid)).isNotNull();
         assertThat(row(bureau, otherGrid)).isNotNull();
+    }
+
+    /**
+     * A report merged into another is answered with that one's answer, by that one's owner: its reporter's rating
+     * counts for the primary's grid and officer, not for the grid and manager that held the duplicate before the merge.
+     */
+    @Test
+    void aMergedReportsRatingCountsForTheGridAndOfficerWhoAnsweredIt() {
+        UUID office = jurisdictions.unitByCode("320722010100").orElseThrow().id().value();
+        Grid answering = grid(office, "IT-RM-" + n, 114);
+        Grid merged = grid(office, "IT-RD-" + n, 116);
+        Staff answerer = staff.register(new UnitId(office), StaffRole.AUXILIARY_POLICE, "答复管理员" + n, null, null,
+                "辅警", "ratemgr" + n, DEMO_PASSWORD);
+        Staff former = staff.register(new UnitId(office), StaffRole.AUXILIARY_POLICE, "原管理员" + n, null, null,
+                "辅警", "dupmgr" + n, DEMO_PASSWORD);
+        staff.assignGridRole(answering.id(), answerer.id(), GridRole.MANAGER, LocalDate.of(2024, 1, 1), null);
+        staff.assignGridRole(merged.id(), former.id(), GridRole.MANAGER, LocalDate.of(2024, 1, 1), null);
+        String primary = codeOf(resident(null).post("/report", "/report", report(answering, "路灯坏了-主-" + n), List.of()));
+        PublicClient second = resident(null);
+        String code = codeOf(second.post("/report", "/report", report(merged, "路灯坏了-重复-" + n), List.of()));
+        assertThat(incidents.find(idOf(code)).orElseThrow().ownerStaffId()).isEqualTo(former.id().value());
+        merges.merge(idOf(code), new Merges.Into(idOf(primary), null, false, "同一盏路灯"), Submitter.system("test"));
+        answered(primary);
+        second.post("/track/" + code, "/track/" + code + "/rate", Map.of("score", "2", "comment", "修得太慢"), List.of());
+
+        String token = api.token("officer", DEMO_PASSWORD);
+        JsonNode answeringRow = row(token, answering);
+        assertThat(answeringRow).as("the grid whose answer was rated").isNotNull();
+        assertThat(answeringRow.get("ratings").asLong()).isEqualTo(1);
+        assertThat(answeringRow.get("satisfied").asLong()).isZero();
+        assertThat(row(token, merged)).as("the duplicate's own grid answered nothing").isNull();
+        JsonNode report = ApiClient.json(api.get("/api/v1/incidents/satisfaction", token));
+        assertThat(report.get("officers").findValuesAsText("id")).contains(answerer.id().value().toString())
+                .doesNotContain(former.id().value().toString());
+        JsonNode low = null;
+        for (JsonNode l : report.get("low")) {
+            if (l.get("trackingCode").asText().equals(code)) {
+                low = l;
+            }
+        }
+        assertThat(low).as("listed as the report rated").isNotNull();
+        assertThat(low.get("comment").asText()).isEqualTo("修得太慢");
+        assertThat(low.get("officerName").asText()).isEqualTo(answerer.name());
+        assertThat(low.get("gridName").asText()).isEqualTo(answering.name());
     }
 
     JsonNode row(String token, Grid g) {

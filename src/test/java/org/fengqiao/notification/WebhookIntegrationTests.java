@@ -240,7 +240,8 @@ class WebhookIntegrationTests extends IntegrationTest {
             JsonNode payload = ApiClient.JSON.readTree(r.body());
             assertThat(payload.get("id").asText()).isEqualTo(r.eventId());
             assertThat(payload.get("incidentId").asText()).isEqualTo(id);
-            assertThat(payload.get("trackingCode").asText()).isEqualTo(incident.get("trackingCode").asText());
+            assertThat(payload.has("trackingCode")).as("the resident's key to his tracking page stays his").isFalse();
+            assertThat(r.body()).doesNotContain(incident.get("trackingCode").asText());
             assertThat(payload.get("category").asText()).isEqualTo("HELP");
             assertThat(payload.get("ownerUnitId").asText()).isEqualTo(workstation.id().value().toString());
             assertThat(payload.get("ownerUnitName").asText()).isEqualTo(workstation.name());

@@ -45,6 +45,41 @@ class ApiDescriptionIntegrationTests extends IntegrationTest {
         assertThat(money.path("properties").has("recoveryRate")).as(money.toString()).isTrue();
     }
 
+    /**
+     * The incident list and its ledger take the same filters, each a query parameter of its own (bound together into
+     * one record on the server), and a value of the wrong kind among them is refused naming it, as before.
+     */
+    @Test
+    void theIncidentListAndItsLedgerDescribeTheSameFiltersAsQueryParameters() {
+        ApiClient api = new ApiClient(port);
+        JsonNode docs = ApiClient.json(api.get("/v3/api-docs", null));
+        List<String> filters = List.of("status", "category", "gridId", "overdue", "open", "mine", "filed", "offence",
+                "unclassified", "preventable", "from", "to", "unitId", "show", "source");
+        List<String> list = queryParameters(docs, "/api/v1/incidents");
+        assertThat(list).containsAll(filters).contains("page", "size");
+        assertThat(queryParameters(docs, "/api/v1/incidents/export")).containsExactlyInAnyOrderElementsOf(filters);
+
+        String chief = api.token("chief", DEMO_PASSWORD);
+        HttpResponse<String> day = api.get("/api/v1/incidents/export?from=2026-13-01", chief, "Accept-Language", "en");
+        assertThat(day.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(day).get("errors").get(0).get("field").asText()).isEqualTo("from");
+        HttpResponse<String> source = api.get("/api/v1/incidents?source=PIGEON", chief);
+        assertThat(ApiClient.json(source).get("errors").get(0).get("message").asText())
+                .startsWith("不是可选的值，可选：");
+        assertThat(answered(api.get("/api/v1/incidents?mine=true&category=HELP&from=2026-01-01", chief))
+                .has("items")).isTrue();
+    }
+
+    private static List<String> queryParameters(JsonNode docs, String path) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode p : docs.path("paths").path(path).path("get").path("parameters")) {
+            if (p.path("in").asText().equals("query")) {
+                names.add(p.path("name").asText());
+            }
+        }
+        return names;
+    }
+
     private static JsonNode answered(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return ApiClient.json(response);

@@ -260,4 +260,36 @@ class ErrorPagesIntegrationTests extends IntegrationTest {
         assertThat(script.statusCode()).isEqualTo(403);
         assertThat(script.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     }
+
+    /**
+     * A path under /api that no endpoint serves, or a method an endpoint does not take, is the API's problem detail in
+     * the caller's language (404; 405 with the methods it does take in Allow), even to a browser, not Spring's
+     * generic answer in English; a page's address keeps its error page.
+     */
+    @Test
+    void anUnknownApiPathOrAMethodAnEndpointDoesNotTakeIsAProblemDetailInTheCallersLanguage() {
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        HttpResponse<String> missing = api.get("/api/v1/nosuch", officer);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(ApiClient.json(missing).get("title").asText()).isEqualTo("没有这个接口");
+        assertThat(ApiClient.json(missing).get("detail").asText()).contains("/api/v1/nosuch");
+        assertThat(ApiClient.json(api.get("/api/v1/nosuch", officer, "Accept", BROWSER)).get("title").asText())
+                .isEqualTo("没有这个接口");
+        assertThat(ApiClient.json(api.get("/api/v1/nosuch", officer, "Accept-Language", "en")).get("title").asText())
+                .isEqualTo("No such endpoint");
+
+        HttpResponse<String> wrong = api.send("DELETE", "/api/v1/incidents", officer, null);
+        assertThat(wrong.statusCode()).isEqualTo(405);
+        assertThat(wrong.headers().firstValue("Allow").orElseThrow()).contains("GET", "POST");
+        assertThat(wrong.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(ApiClient.json(wrong).get("detail").asText()).startsWith("接口 /api/v1/incidents 不接受 DELETE 请求，可用：")
+                .contains("GET", "POST");
+        HttpResponse<String> english = api.send("DELETE", "/api/v1/incidents", officer, null, "Accept-Language", "en");
+        assertThat(ApiClient.json(english).get("detail").asText())
+                .startsWith("The endpoint /api/v1/incidents does not take DELETE; it takes ");
+
+        isTheErrorPage(signedIn("officer").get("/no-such-page", null, "Accept", BROWSER), 404, "记录不存在");
+    }
 }

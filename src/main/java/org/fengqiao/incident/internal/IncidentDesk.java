@@ -23,6 +23,7 @@ import org.fengqiao.incident.IncidentResolved;
 import org.fengqiao.incident.IncidentStepRecorded;
 import org.fengqiao.incident.NewIncident;
 import org.fengqiao.incident.Offence;
+import org.fengqiao.incident.Source;
 import org.fengqiao.incident.internal.Incidents.Incident;
 import org.fengqiao.incident.internal.Incidents.Status;
 import org.fengqiao.incident.internal.RoutingPolicy.Decision;
@@ -383,7 +384,8 @@ public class IncidentDesk implements AutoCloseable {
         if (n.category() == Category.DEPARTMENT && (n.department() == null || n.department().isBlank())) {
             problems.add(problem("department", "incident.department.required"));
         }
-        if (n.description() == null || n.description().isBlank()) {
+        if (n.description() == null || (n.description().isBlank() && n.source() != Source.OPEN311)) {
+            // GeoReport v2 makes the description optional: an Open311 request may come without words (stored empty)
             problems.add(problem("description", "error.field.required"));
         } else if (n.description().length() > 4000) {
             problems.add(problem("description", "incident.description.tooLong"));
@@ -499,17 +501,23 @@ public class IncidentDesk implements AutoCloseable {
             if (!i.status().open() || i.status() == Status.RESOLVED) {
                 throw new Conflict("incident.step.notNow");
             }
+            // once per round: a report its reporter reopened and that is sent out again is arrived at again, the
+            // arrival on the timeline; the arrival times stay the first round's, which the 1-3-5 figures measure
+            // (as the dispatch time does)
             if (role == Arrival.MANAGER) {
-                if (i.arrivedAt() != null) {
+                if (i.arrivedAt() != null && incidents.tookStepThisRound(i.id(), "ARRIVED")) {
                     throw new Conflict("incident.step.already");
                 }
-                set(i, Status.ARRIVED, now, "arrived_at = ?, arrived_by = ?, acknowledged_at = coalesce(acknowledged_at, ?), "
+                set(i, Status.ARRIVED, now, "arrived_at = coalesce(arrived_at, ?), "
+                        + "arrived_by = CASE WHEN arrived_at IS NULL THEN ? ELSE arrived_by END, "
+                        + "acknowledged_at = coalesce(acknowledged_at, ?), "
                         + "acknowledged_by = coalesce(acknowledged_by, ?)", now, by.staffId(), now, by.staffId());
             } else {
-                if (i.chiefArrivedAt() != null) {
+                if (i.chiefArrivedAt() != null && incidents.tookStepThisRound(i.id(), "CHIEF_ARRIVED")) {
                     throw new Conflict("incident.step.already");
                 }
-                set(i, Status.ARRIVED, now, "chief_arrived_at = ?, acknowledged_at = coalesce(acknowledged_at, ?), "
+                set(i, Status.ARRIVED, now, "chief_arrived_at = coalesce(chief_arrived_at, ?), "
+                        + "acknowledged_at = coalesce(acknowledged_at, ?), "
                         + "acknowledged_by = coalesce(acknowledged_by, ?)", now, now, by.staffId());
             }
         }, null);

@@ -464,6 +464,19 @@ public class Incidents {
                 .list();
     }
 
+    /**
+     * Whether the timeline holds a step of this kind since the report's last reopening (since its filing, if it was
+     * never reopened): each round of handling records its own arrivals, once each.
+     */
+    public boolean tookStepThisRound(UUID incident, String kind) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM incident_event s
+                               WHERE s.incident_id = :id AND s.kind = :kind
+                                 AND s.id > coalesce((SELECT max(r.id) FROM incident_event r
+                                                      WHERE r.incident_id = :id AND r.kind = 'REOPENED'), 0))""")
+                .param("id", incident).param("kind", kind).query(Boolean.class).single();
+    }
+
     /** Sets the columns a step changes; every other column stays. */
     public void update(UUID id, String setClause, Object... params) {
         Object[] all = new Object[params.length + 1];

@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,7 +21,6 @@ import org.fengqiao.incident.internal.Open311Services.Datatype;
 import org.fengqiao.incident.internal.Open311Services.Service;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
-import org.springframework.context.MessageSource;
 
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,12 +47,10 @@ public class Open311Desk {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final char[] TOKEN = "23456789abcdefghjkmnpqrstuvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Locale STAFF = Locale.SIMPLIFIED_CHINESE;
 
     private final IncidentDesk desk;
     private final Open311Requests requests;
     private final PersonalDataCipher cipher;
-    private final MessageSource messages;
     private final StandardAddresses addresses;
     /**
      * The application's mapper: it writes the answers (strings, numbers, lists of keys; times already as text, none
@@ -62,14 +58,13 @@ public class Open311Desk {
      */
     private final ObjectMapper json;
 
-    Open311Desk(IncidentDesk desk, Open311Requests requests, PersonalDataCipher cipher, MessageSource messages,
+    Open311Desk(IncidentDesk desk, Open311Requests requests, PersonalDataCipher cipher,
             StandardAddresses addresses, ObjectMapper json) {
         this.desk = desk;
         this.json = json;
         this.addresses = addresses;
         this.requests = requests;
         this.cipher = cipher;
-        this.messages = messages;
     }
 
     @Transactional
@@ -142,7 +137,7 @@ public class Open311Desk {
                 : address != null ? address.fullText() : null;
         OffsetDateTime happened = answers.get("HAPPENED_AT") instanceof OffsetDateTime t ? t : null;
         NewIncident incident = new NewIncident(Source.OPEN311, service.category(), service.subtype(), service.department(),
-                description(service, trimmed(s.description())), happened,
+                description(trimmed(s.description())), happened,
                 lon != null ? lon : address == null ? null : address.lon(),
                 lat != null ? lat : address == null ? null : address.lat(), addressText,
                 address == null ? null : address.gridId(), name.isEmpty() ? null : name, trimmed(s.phone()), null, null);
@@ -237,20 +232,29 @@ public class Open311Desk {
                 }
             }
         }
+        // an answer to an attribute the service does not ask would be lost without a word: a misspelt code or another
+        // service's attribute is the client's mistake, so it is told which, and what the service asks
+        List<String> asked = service.attributes().stream().filter(Attribute::variable).map(Attribute::code).toList();
+        sent.forEach((code, values) -> {
+            if (!asked.contains(code) && values.stream().anyMatch(v -> v != null && !v.isBlank())) {
+                problems.add(asked.isEmpty()
+                        ? problem("attribute[" + code + "]", "open311.error.attribute.noneAsked")
+                        : new Invalid.Problem("attribute[" + code + "]", "open311.error.attribute.unknown",
+                                new Object[] {String.join(", ", asked)}));
+            }
+        });
         return answers;
     }
 
     /**
-     * The incident's description: the reporter's own words, or without any the service's name. The attributes'
-     * answers are not written into it: they are kept as answered (open311_request.attributes) and shown to each
-     * reader in his language (IncidentViews).
+     * The incident's description: the reporter's own words, or none (empty) when he wrote none, which GeoReport v2
+     * allows: words the platform made up (the service's name, as before) would read on his report as if he had written
+     * them, and in one language. The pages show the category where there are no words. The attributes' answers are not
+     * written into it either: they are kept as answered (open311_request.attributes) and shown to each reader in his
+     * language (IncidentViews).
      */
-    private String description(Service service, String description) {
-        return description != null ? description : text(service.nameKey());
-    }
-
-    private String text(String key) {
-        return messages.getMessage(key, null, key, STAFF);
+    private static String description(String description) {
+        return description != null ? description : "";
     }
 
     private static Double number(String raw, String field, List<Invalid.Problem> problems) {

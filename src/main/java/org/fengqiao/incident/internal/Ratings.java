@@ -66,9 +66,15 @@ public class Ratings {
                 .param(incident).query(Ratings::rating).optional();
     }
 
-    /** The ratings of the scope given from {@code from} (inclusive) to {@code to} (exclusive), joined to where they sit. */
+    /**
+     * The ratings of the scope given from {@code from} (inclusive) to {@code to} (exclusive), joined to where they sit:
+     * {@code rated} is the report rated, {@code i} the report whose answer was rated. A report merged into another was
+     * answered with that one's answer, by that one's owner: its reporter's rating counts for the primary's grid, unit
+     * and officer, not for whoever held the duplicate before the merge (a merge makes no chains, so one step is all).
+     */
     private static final String RATED = """
-            FROM incident_rating r JOIN incident i ON i.id = r.incident_id JOIN grid g ON g.id = i.grid_id
+            FROM incident_rating r JOIN incident rated ON rated.id = r.incident_id
+            JOIN incident i ON i.id = coalesce(rated.merged_into, rated.id) JOIN grid g ON g.id = i.grid_id
             JOIN unit u ON u.id = g.unit_id
             """;
     private static final String IN_SCOPE = """
@@ -118,14 +124,17 @@ public class Ratings {
                 + IN_SCOPE + "GROUP BY s.id, s.police_number, s.name ORDER BY s.name, s.id", scopePaths, from, to);
     }
 
-    /** A rating not counted satisfied (1 to {@link #LOW}), with the resident's words and where it sits. */
+    /**
+     * A rating not counted satisfied (1 to {@link #LOW}), with the resident's words and where it sits: the report
+     * rated, in the grid and unit and under the officer of the answer rated (the primary's, for a merged report).
+     */
     public record LowRating(UUID incidentId, String trackingCode, int score, String comment, OffsetDateTime ratedAt,
             String gridName, String unitName, String officerName) {
     }
 
     /** The low ratings of the period, newest first, at most {@code limit}. */
     public List<LowRating> low(List<String> scopePaths, OffsetDateTime from, OffsetDateTime to, int limit) {
-        return jdbc.sql("SELECT i.id, i.tracking_code, r.score, r.comment, r.rated_at, g.name AS grid_name, "
+        return jdbc.sql("SELECT rated.id, rated.tracking_code, r.score, r.comment, r.rated_at, g.name AS grid_name, "
                 + "u.name AS unit_name, s.name AS officer_name " + RATED + "LEFT JOIN staff s ON s.id = i.owner_staff_id "
                 + IN_SCOPE + "AND r.score <= " + LOW + " ORDER BY r.rated_at DESC, i.id LIMIT :limit")
                 .param("scope", Incidents.patterns(scopePaths)).param("from", from).param("to", to).param("limit", limit)

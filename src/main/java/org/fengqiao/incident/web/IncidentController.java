@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.fengqiao.incident.Subtype;
 import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.IncidentProperties;
 import org.fengqiao.incident.internal.Incidents;
-import org.fengqiao.incident.internal.Incidents.Status;
 import org.fengqiao.incident.internal.ReporterPhones;
 import org.fengqiao.incident.internal.ResponsePeriodPolicy;
 import org.fengqiao.incident.internal.ResponseTimes;
@@ -30,7 +28,7 @@ import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -140,19 +138,9 @@ class IncidentController {
                     + "page's links and the work figures' list links carry it; the same as the flags above, so not "
                     + "together with overdue, open, mine or filed). 400 with the reason for a show that is none of "
                     + "the tabs: never read as all.")
-    PageView list(@RequestParam(required = false) Status status, @RequestParam(required = false) Category category,
-            @RequestParam(required = false) UUID gridId, @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "false") boolean mine,
-            @RequestParam(defaultValue = "false") boolean filed, @RequestParam(required = false) Offence offence,
-            @RequestParam(defaultValue = "false") boolean unclassified,
-            @RequestParam(defaultValue = "false") boolean preventable,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) UUID unitId, @RequestParam(required = false) String show,
-            @RequestParam(required = false) Source source,
-            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size, Locale locale) {
-        ListQuery query = ListQuery.read(status, category, gridId, overdue, open, mine, filed, offence, unclassified,
-                preventable, from, to, unitId, source, show, Callers.require(), jurisdictions);
+    PageView list(@ParameterObject ListParameters filters, @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "20") int size, Locale locale) {
+        ListQuery query = ListQuery.read(filters, Callers.require(), jurisdictions);
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int p = Math.max(1, page);
         Incidents.Page found = incidents.list(query.filter(), query.scope(), clock.instant(), limit, (p - 1) * limit);
@@ -172,19 +160,9 @@ class IncidentController {
                     + "404 for a unit outside the caller's jurisdiction, 400 as the list for filters that list nothing "
                     + "and when more than 50,000 rows match (narrow the filters). Audited (EXPORT, incident) with the "
                     + "filters and the number of rows.")
-    void export(@RequestParam(required = false) Status status, @RequestParam(required = false) Category category,
-            @RequestParam(required = false) UUID gridId, @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "false") boolean mine,
-            @RequestParam(defaultValue = "false") boolean filed, @RequestParam(required = false) Offence offence,
-            @RequestParam(defaultValue = "false") boolean unclassified,
-            @RequestParam(defaultValue = "false") boolean preventable,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) UUID unitId, @RequestParam(required = false) String show,
-            @RequestParam(required = false) Source source, Locale locale, HttpServletResponse response)
+    void export(@ParameterObject ListParameters filters, Locale locale, HttpServletResponse response)
             throws IOException {
-        ListQuery query = ListQuery.read(status, category, gridId, overdue, open, mine, filed, offence, unclassified,
-                preventable, from, to, unitId, source, show, Callers.require(), jurisdictions);
+        ListQuery query = ListQuery.read(filters, Callers.require(), jurisdictions);
         ledger.write(query, locale, response);
     }
 

@@ -56,6 +56,22 @@ public class IncidentViews {
     }
 
     public record Detail(View incident, List<Step> timeline, DuplicateViews.Panel duplicates) {
+
+        /**
+         * Whether the timeline holds a step of this kind since the reporter last reopened the report: an arrival is
+         * recorded once per round of handling, so the page offers it again once the report is reopened.
+         */
+        public boolean tookThisRound(String kind) {
+            boolean took = false;
+            for (Step s : timeline) {
+                if ("REOPENED".equals(s.kind())) {
+                    took = false;
+                } else if (kind.equals(s.kind())) {
+                    took = true;
+                }
+            }
+            return took;
+        }
     }
 
     private final MessageSource messages;
@@ -90,7 +106,7 @@ public class IncidentViews {
 
     private View view(Incident i, Open311Requests.Answers answers, Locale locale) {
         return new View(i.id(), i.trackingCode(), i.source(), i.category(), i.subtype(), i.offence(),
-                departments.shown(i.department(), locale), i.description(),
+                departments.shown(i.department(), locale), words(i.description()),
                 i.occurredAt(), i.lon(), i.lat(), i.address(), i.gridId(), i.gridCode(), i.gridName(), i.status(),
                 i.status().open(), i.overdue(clock.instant()), i.ownerUnitId(), i.ownerUnitName(), i.ownerStaffId(),
                 i.ownerStaffName(), i.escalations(), i.routingRule(), text(i.routingReason(), locale),
@@ -98,6 +114,14 @@ public class IncidentViews {
                 i.acknowledgedAt(), i.dispatchedAt(), i.arrivedAt(), i.chiefArrivedAt(), i.resolvedAt(), i.answeredAt(),
                 i.dueAt(), informantHidden(i) ? text("incident.informant.withheld", locale) : i.reporterName(),
                 informantHidden(i) ? null : i.reporterPhoneMasked(), i.externalRef(), i.version(), answers(answers, locale));
+    }
+
+    /**
+     * A report's description, or null for one filed without words (an Open311 request may come without a description,
+     * stored empty): nothing the reporter did not write is shown as his; the pages show the category instead.
+     */
+    static String words(String description) {
+        return description == null || description.isBlank() ? null : description;
     }
 
     /**

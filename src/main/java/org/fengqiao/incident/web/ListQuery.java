@@ -1,11 +1,8 @@
 package org.fengqiao.incident.web;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.fengqiao.incident.Category;
-import org.fengqiao.incident.Offence;
-import org.fengqiao.incident.Source;
 import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.Incidents.Status;
 import org.fengqiao.jurisdiction.Jurisdictions;
@@ -34,19 +31,19 @@ record ListQuery(Incidents.Filter filter, List<String> scope) {
      * @throws Invalid  for a tab that is none of them, a tab with the flags, or case filters that list nothing
      * @throws org.fengqiao.platform.NotFound for a unit outside the caller's jurisdiction
      */
-    static ListQuery read(Status status, Category category, UUID gridId, Boolean overdue, Boolean open, boolean mine,
-            boolean filed, Offence offence, boolean unclassified, boolean preventable, LocalDate from, LocalDate to,
-            UUID unitId, Source source, String show, Caller caller, Jurisdictions jurisdictions) {
-        CaseFilters cases = CaseFilters.read(offence, unclassified, preventable, from, to, unitId, source, caller,
-                jurisdictions);
+    static ListQuery read(ListParameters p, Caller caller, Jurisdictions jurisdictions) {
+        CaseFilters cases = CaseFilters.read(p.offence(), p.unclassifiedOnly(), p.preventableOnly(), p.from(), p.to(),
+                p.unitId(), p.source(), caller, jurisdictions);
         // a page's tab, as its links carry it (the work figures' among them): another way to say what the flags say
-        ListTab tab = ListTab.read(show, null);
+        ListTab tab = ListTab.read(p.show(), null);
         if (tab != null) {
-            if (overdue != null || open != null || mine || filed) {
+            if (p.overdue() != null || p.open() != null || p.mineOnly() || p.filedOnly()) {
                 throw Invalid.of("show", "incident.list.tabAndFlags");
             }
-            return of(status, category, gridId, tab.overdue(), tab.open(), tab.mine(), tab.filed(), cases, caller);
+            return of(p.status(), p.category(), p.gridId(), tab.overdue(), tab.open(), tab.mine(), tab.filed(), cases,
+                    caller);
         }
-        return of(status, category, gridId, overdue, open, mine, filed, cases, caller);
+        return of(p.status(), p.category(), p.gridId(), p.overdue(), p.open(), p.mineOnly(), p.filedOnly(), cases,
+                caller);
     }
 }

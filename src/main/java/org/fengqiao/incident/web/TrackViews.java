@@ -73,7 +73,8 @@ class TrackViews {
                 .map(p -> new Photo("/track/" + i.trackingCode() + "/photos/" + p.id())).toList();
         Rating rating = t.rating().map(r -> new Rating(r.score(), r.comment(), r.ratedAt())).orElse(null);
         return new TrackView(i.trackingCode(), text("incident.category." + i.category(), locale),
-                text("incident.track.status." + i.status(), locale), i.status().open(), i.description(), i.gridName(),
+                text("incident.track.status." + i.status(), locale), i.status().open(),
+                IncidentViews.words(i.description()), i.gridName(),
                 i.reporterPhoneMasked(), i.receivedAt(), i.answeredAt(), answer, steps, photos, rating, t.mayRate(),
                 t.mayReopen(), t.reopenUntil(), t.mayAddInformation());
     }

@@ -30,9 +30,10 @@ import org.springframework.stereotype.Component;
  * are written in the transaction of the step, so the outbox holds exactly the steps that committed, and a
  * receiver that is down loses nothing; {@link WebhookWorker} sends them later.
  * <p>
- * The payload carries no personal data: the event id, the incident's id, tracking code and category, the
- * step's kind, the owning unit (id and name) and the time. Not the description, the reporter, the owner's
- * name nor a reason (a person's words may name someone).
+ * The payload carries no personal data: the event id, the incident's id and category, the step's kind, the
+ * owning unit (id and name) and the time. Not the description, the reporter, the owner's name nor a reason (a
+ * person's words may name someone), and not the tracking code: it is the resident's only key to his report's
+ * tracking page (his photos, rating, reopening), so it stays with him; receivers refer to the report by its id.
  */
 @Component
 class WebhookOutbox {
@@ -96,7 +97,6 @@ class WebhookOutbox {
         m.put("id", eventId.toString());
         m.put("type", EVENT_TYPE);
         m.put("incidentId", step.incidentId().toString());
-        m.put("trackingCode", step.trackingCode());
         m.put("kind", step.kind());
         m.put("category", step.category().name());
         if (step.ownerUnitId() != null) {

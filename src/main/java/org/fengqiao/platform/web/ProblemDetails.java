@@ -22,6 +22,7 @@ import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Refused;
 import org.fengqiao.platform.UniqueKey;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -150,18 +151,22 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         }
         ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "error.invalid", "invalid");
         // a choice (?kind=CASINO) says what may be chosen, as a value of the wrong kind in a JSON body does
-        Class<?> type = e.getRequiredType();
         boolean page = wantsPage(request);
-        String message = type != null && type.isEnum() ? text("error.field.oneOf", choices(type, !page))
-                : type == LocalDate.class ? text("error.field.date")
-                : type == LocalDateTime.class ? text("error.field.dateTime")
-                : text("error.field.format");
+        String message = mismatch(e.getRequiredType(), page);
         if (page) {
             // the error page shows the message alone: let it name the parameter as the form labels it
             message = text("error.parameter", label(e.getParameter().getDeclaringClass(), e.getName()), message);
         }
         pd.setProperty("errors", List.of(Map.of("field", e.getName(), "message", message)));
         return answer(pd, request, response);
+    }
+
+    /** What a value of the wrong kind is told: for a choice, what may be chosen (by code on the API, as sent). */
+    private String mismatch(Class<?> type, boolean page) {
+        return type != null && type.isEnum() ? text("error.field.oneOf", choices(type, !page))
+                : type == LocalDate.class ? text("error.field.date")
+                : type == LocalDateTime.class ? text("error.field.dateTime")
+                : text("error.field.format");
     }
 
     /**
@@ -186,7 +191,11 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "error.invalid", "invalid");
         List<Map<String, String>> errors = new ArrayList<>();
         for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
-            errors.add(Map.of("field", fe.getField(), "message", messages.getMessage(fe, locale())));
+            // query parameters bound together into a record (?category=BOGUS) are told as a single one would be
+            String message = fe.contains(TypeMismatchException.class)
+                    ? mismatch(fe.unwrap(TypeMismatchException.class).getRequiredType(), false)
+                    : messages.getMessage(fe, locale());
+            errors.add(Map.of("field", fe.getField(), "message", message));
         }
         ex.getBindingResult().getGlobalErrors().forEach(ge ->
                 errors.add(Map.of("field", ge.getObjectName(), "message", messages.getMessage(ge, locale()))));
@@ -335,14 +344,14 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         }
     }
 
-    private ProblemDetail problem(HttpStatus status, String titleKey, String type) {
+    ProblemDetail problem(HttpStatus status, String titleKey, String type) {
         ProblemDetail pd = ProblemDetail.forStatus(status);
         pd.setType(URI.create("https://fengqiao.org/problems/" + type));
         pd.setTitle(text(titleKey));
         return pd;
     }
 
-    private String text(String key, Object... args) {
+    String text(String key, Object... args) {
         return messages.getMessage(key, args, key, locale());
     }
 
