@@ -6,8 +6,9 @@ import java.util.UUID;
 
 /**
  * A claimed hard case whose completion the grid chief confirmed, published in the transaction that confirmed it.
- * {@code claimers}: the staff ids of the team (the one who claimed first); {@code onTime}: confirmed on or before the
- * deadline the claimers chose; {@code unitPath}: the grid's place in the tree (its scope).
+ * {@code claimers}: the staff ids of the team (the one who claimed first); {@code onTime}: the confirmed report came
+ * on or before the deadline the claimers chose, whenever the grid chief confirmed it; {@code unitPath}: the grid's
+ * place in the tree (its scope).
  */
 public record HardCaseCompleted(UUID claimId, String unitPath, UUID gridId, List<UUID> claimers, boolean onTime,
         UUID itemId, String sourceKind, String sourceCode, Instant deadline, Instant confirmedAt) {

@@ -330,14 +330,28 @@ public class Jurisdictions {
         }
         Community community = communities.find(grid.communityId()).orElseThrow();
         String code = workPointCode(grid.code());
-        Optional<Unit> existing = units.findByCode(code);
-        if (existing.isPresent() && (existing.get().kind() != UnitKind.WORK_POINT
-                || !community.unitId().equals(existing.get().parentId()))) {
-            throw new Conflict("jurisdiction.grid.workPointCodeTaken", code, existing.get().name());
+        Unit point = units.findByCode(code).orElseGet(() -> newWorkPoint(community, code, workPointName(grid.name())));
+        if (point.kind() != UnitKind.WORK_POINT || !community.unitId().equals(point.parentId())) {
+            throw new Conflict("jurisdiction.grid.workPointCodeTaken", code, point.name());
         }
-        Unit point = existing.orElseGet(() -> createUnit(community.unitId(), UnitKind.WORK_POINT, code,
-                workPointName(grid.name()), community.divisionCode()));
         return point.id().equals(grid.unitId()) ? grid : placeGrid(id, point.id());
+    }
+
+    /**
+     * The work point made under the community's unit, audited; or, when the code was taken after it was found free
+     * (another person setting up the same work point at the same moment), the unit holding it, committed, for the
+     * check above to judge as a unit found before: this community's work point used as it is, any other refused.
+     */
+    private Unit newWorkPoint(Community community, String code, String name) {
+        Unit parent = units.find(community.unitId()).orElseThrow();
+        if (!parent.kind().childKinds().contains(UnitKind.WORK_POINT)) {
+            throw Invalid.of("kind", "jurisdiction.unit.kindNotAllowed", kindName(UnitKind.WORK_POINT),
+                    kindName(parent.kind()));
+        }
+        Optional<Unit> made = units.insertUnlessCodeTaken(UUID.randomUUID(), parent, UnitKind.WORK_POINT, code, name,
+                community.divisionCode());
+        made.ifPresent(u -> events.publishEvent(Audited.created("unit", u.id(), u.path(), u)));
+        return made.orElseGet(() -> units.findByCode(code).orElseThrow());
     }
 
     /**

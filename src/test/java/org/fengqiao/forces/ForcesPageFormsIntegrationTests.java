@@ -306,6 +306,35 @@ class ForcesPageFormsIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * Two officers add the same person to a team at the same moment (or one presses "add" twice): the first one's
+     * membership is written, not yet committed, when the second's is checked (not in the team yet) and written; the
+     * database refuses the second, who reads the line the check gives when nothing races, in his language.
+     */
+    @Test
+    void aMemberAddedToATeamMeanwhileIsAnsweredAsAlreadyInTheTeam() {
+        UUID unit = jurisdictions.unitByCode(RURAL_OFFICE).orElseThrow().id().value();
+        Race race = new Race(jdbc, transactions);
+        Map<String, String> expected = Map.of("zh-CN", "该人员已在本队伍中", "en", "This person is already in the team");
+        for (String language : List.of("zh-CN", "en")) {
+            UUID team = UUID.randomUUID();
+            jdbc.sql("INSERT INTO force_team (id, unit_id, kind, name) VALUES (?, ?, 'FIRE_PATROL', ?)")
+                    .params(team, unit, "同时入队" + n()).update();
+            UUID member = volunteer(RURAL_OFFICE).id().value();
+            String page = "/forces/teams/" + team;
+            HttpResponse<String> answer = race.run(
+                    () -> jdbc.sql("INSERT INTO force_team_member (id, team_id, staff_id, joined_on) "
+                            + "VALUES (?, ?, ?, current_date)").params(UUID.randomUUID(), team, member).update(),
+                    () -> officer.post(page + "/members", page, form(f("staffId", member)), language));
+
+            assertThat(location(answer)).endsWith(page);
+            assertThat(jdbc.sql("SELECT count(*) FROM force_team_member WHERE team_id = ? AND staff_id = ?")
+                    .params(team, member).query(Long.class).single()).isOne();
+            assertThat(officer.page(page)).contains(expected.get(language))
+                    .doesNotContain("本次未保存", "nothing was saved");
+        }
+    }
+
     @Test
     void aTrainingIsAddedOnTheMembersPage() {
         Staff member = volunteer(RURAL_OFFICE);

@@ -10,11 +10,13 @@ import java.util.UUID;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.incident.SatisfactionPageIntegrationTests;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.Race;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The jurisdiction kept on its pages (社区有室、小区有站、网格有点, seed 003): on a grid's page the station chief places
@@ -32,6 +34,8 @@ class JurisdictionFormsIntegrationTests extends IntegrationTest {
     Jurisdictions jurisdictions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     String n;
     Unit office;
@@ -150,6 +154,55 @@ class JurisdictionFormsIntegrationTests extends IntegrationTest {
         assertThat(setUpWorkPoint(chief, grid.id().value()).statusCode()).isEqualTo(302);
         assertThat(units()).isEqualTo(before);
         assertThat(unitOf(grid)).isEqualTo(point.id().value());
+    }
+
+    /** Another person's work point for the grid, as his set-up writes it, under {@code parent}. */
+    void workPointWritten(UUID id, Unit parent, String name) {
+        jdbc.sql("INSERT INTO unit (id, parent_id, kind, code, name, path, depth) "
+                + "VALUES (?, ?, 'WORK_POINT', ?, ?, ?, ?)")
+                .params(id, parent.id().value(), "JWD-IT-FG-" + n, name, parent.path() + id + "/", parent.depth() + 1)
+                .update();
+    }
+
+    long holdingTheWorkPointCode() {
+        return jdbc.sql("SELECT count(*) FROM unit WHERE code = ?").param("JWD-IT-FG-" + n).query(Long.class).single();
+    }
+
+    /**
+     * Two people press the button at the same moment: the first one's work point is written, not yet committed, when
+     * the second finds its code free. The second is answered as had the first committed before he pressed: the work
+     * point is used as it is ("已有则沿用", as the button says) and the grid placed under it; never "code in use".
+     */
+    @Test
+    void theSecondToSetUpTheSameWorkPointAtOnceHasTheGridPlacedUnderTheFirstOnesWorkPoint() {
+        ApiClient chief = signedIn("chief");
+        UUID first = UUID.randomUUID();
+        HttpResponse<String> answer = new Race(jdbc, transactions).run(
+                () -> workPointWritten(first, workstation, grid.name() + "警务工作点"),
+                () -> setUpWorkPoint(chief, grid.id().value()));
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(chief.get(gridPage(), null).body()).contains("本网格已归属其警务工作点").doesNotContain("已被使用");
+        assertThat(unitOf(grid)).isEqualTo(first);
+        assertThat(holdingTheWorkPointCode()).isOne();
+    }
+
+    /** A unit elsewhere given the work point's code meanwhile is named, as the check names it when nothing races. */
+    @Test
+    void aUnitElsewhereTakingTheWorkPointsCodeMeanwhileIsNamedAsTheCheckNamesIt() {
+        ApiClient chief = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en");
+        UUID before = unitOf(grid);
+        HttpResponse<String> answer = new Race(jdbc, transactions).run(
+                () -> workPointWritten(UUID.randomUUID(), office, "别处工作点" + n),
+                () -> setUpWorkPoint(chief, grid.id().value()));
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(chief.get(gridPage(), null).body()).contains("The work point code JWD-IT-FG-" + n)
+                .contains("别处工作点" + n).doesNotContain("already in use");
+        assertThat(unitOf(grid)).isEqualTo(before);
+        assertThat(holdingTheWorkPointCode()).isOne();
+        // the chief's language back to the default the other tests read him in
+        chief.get("/?lang=zh-CN", null, "Accept", "text/html");
     }
 
     @Test

@@ -123,6 +123,32 @@ class MediationApiIntegrationTests extends IntegrationTest {
                 .isEqualTo(400);
     }
 
+    /**
+     * The team's officer (民警) is the police officer who may witness the agreement: a volunteer or an auxiliary
+     * policeman named as the officer is refused in the reader's language, the team stays as it was, and the
+     * agreement is never witnessed by someone who is not police.
+     */
+    @Test
+    void onlyAPoliceOfficerSitsOnTheTeamAsItsOfficer() {
+        String id = send("POST", "/api/v1/mediation/cases", officer, dispute(grid("FS-1-02"), "民警" + n(), "officer"),
+                201).get("dispute").get("id").asText();
+        String name = jdbc.sql("SELECT name FROM staff WHERE username = 'volunteer'").query(String.class).single();
+        Map<String, Object> team = Map.of("team", List.of(Map.of("staffId", staff("volunteer"), "role", "OFFICER"),
+                Map.of("staffId", staff("officer"), "role", "COMMUNITY_MEDIATOR")));
+        Map<String, String> expected = Map.of("zh-CN", name + " 不是民警，不能担任调解组的民警",
+                "en", name + " is not a police officer, so cannot be the team's officer");
+        for (String language : List.of("zh-CN", "en")) {
+            HttpResponse<String> refused = api.send("PUT", "/api/v1/mediation/cases/" + id + "/team", officer, team,
+                    "Accept-Language", language);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            JsonNode error = ApiClient.json(refused).get("errors").get(0);
+            assertThat(error.get("field").asText()).isEqualTo("team[0]");
+            assertThat(error.get("message").asText()).isEqualTo(expected.get(language));
+        }
+        assertThat(jdbc.sql("SELECT staff_id FROM dispute_team WHERE case_id = ? AND role = 'OFFICER'")
+                .param(UUID.fromString(id)).query(UUID.class).list()).containsExactly(staff("officer"));
+    }
+
     @Test
     void aPartysPhoneIsStoredEncryptedShownMaskedAndReadsAndChangesAreAudited() {
         String n = n();

@@ -26,8 +26,9 @@ class UniqueKeysIntegrationTests extends IntegrationTest {
     @Test
     void everyCheckedUniqueKeyNamesAUniqueIndexOfTheSchema() {
         assertThat(keys).extracting(UniqueKey::constraint).contains("household_number_key",
-                "building_grid_id_name_key", "force_team_unit_id_name_key", "security_company_licence_number_key",
-                "organisation_licence_no_key", "staff_username_key", "unit_code_key");
+                "building_grid_id_name_key", "force_team_unit_id_name_key", "force_team_member_open",
+                "security_company_licence_number_key",
+                "organisation_licence_no_key", "staff_username_key", "grid_role_no_double", "unit_code_key");
         for (UniqueKey key : keys) {
             assertThat(jdbc.sql("""
                     SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid

@@ -187,15 +187,16 @@ public class ClaimDesk {
     }
 
     /**
-     * The grid chief confirms the completion: the item is done, and the completion is announced, on time when
-     * confirmed on or before the deadline.
+     * The grid chief confirms the completion: the item is done, and the completion is announced, on time when the
+     * report he confirms came on or before the deadline (办结 within the period, seed 002). When he confirms it is
+     * his: a report confirmed the morning after the deadline was still finished in time, and earns its points.
      */
     @Transactional
     public Board.Claim confirm(UUID claimId, Caller who) {
         Board.Claim before = lockVisible(claimId, who);
         requireDecider(before, who);
         Instant now = clock.instant();
-        boolean onTime = !now.isAfter(before.deadline().toInstant());
+        boolean onTime = !before.reportedAt().isAfter(before.deadline());
         if (!board.updateClaim(claimId, Board.ClaimState.REPORTED,
                 "state = 'CONFIRMED', decided_at = ?, decided_by = ?, on_time = ?, ended_at = ?", Board.at(now),
                 who.staffId(), onTime, Board.at(now))) {

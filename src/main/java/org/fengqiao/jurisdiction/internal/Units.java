@@ -131,6 +131,24 @@ public class Units {
         return new Unit(new UnitId(id), parent == null ? null : parent.id(), kind, code, name, divisionCode, path, depth);
     }
 
+    /**
+     * {@link #insert} unless a unit holds the code: written by another person and not yet committed, the insert waits
+     * for his commit and then writes nothing. Empty when the code was taken (the holder is then readable by
+     * {@link #findByCode}, committed), instead of the refused write that would end the caller's transaction.
+     */
+    public Optional<Unit> insertUnlessCodeTaken(UUID id, Unit parent, UnitKind kind, String code, String name,
+            String divisionCode) {
+        String path = parent.path() + id + "/";
+        int written = jdbc.sql("""
+                INSERT INTO unit (id, parent_id, kind, code, name, division_code, path, depth)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING""")
+                .params(id, parent.id().value(), kind.name(), code, name, divisionCode, path, parent.depth() + 1)
+                .update();
+        return written == 0 ? Optional.empty()
+                : Optional.of(new Unit(new UnitId(id), parent.id(), kind, code, name, divisionCode, path,
+                        parent.depth() + 1));
+    }
+
     public void rename(UnitId id, String name) {
         jdbc.sql("UPDATE unit SET name = ?, version = version + 1 WHERE id = ?").params(name, id.value()).update();
     }

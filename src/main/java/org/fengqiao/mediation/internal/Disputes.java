@@ -224,12 +224,25 @@ public class Disputes {
     public Optional<Member> eligibleStaff(UUID staffId, String caseUnitPath, List<String> scopePaths) {
         return jdbc.sql("""
                 SELECT s.id, s.name, su.name FROM staff s JOIN unit su ON su.id = s.unit_id
-                WHERE s.id = :id AND s.active AND (:casePath LIKE su.path || '%'
+                WHERE s.id = :id AND s.active AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')
+                  AND (:casePath LIKE su.path || '%'
                    OR (CAST(:scope AS text[]) IS NULL OR su.path LIKE ANY(CAST(:scope AS text[]))))""")
                 .param("id", staffId).param("casePath", caseUnitPath)
                 .param("scope", scopePaths == null ? null : patterns(scopePaths))
                 .query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), null))
                 .optional();
+    }
+
+    /**
+     * Whether the person is a police officer, who alone sits on a team as its officer (民警) and may witness its
+     * agreement: the community officer, the station chief, the bureau's command or its inspectors; not an
+     * auxiliary policeman (the team's village police), a volunteer or a mediator.
+     */
+    public boolean police(UUID staffId) {
+        return jdbc.sql("""
+                SELECT count(*) FROM staff WHERE id = ?
+                  AND role IN ('COMMUNITY_OFFICER', 'STATION_CHIEF', 'BUREAU_COMMAND', 'INSPECTOR')""")
+                .param(staffId).query(Long.class).single() > 0;
     }
 
     /** The staff who may sit on a case's team (see {@link #eligibleStaff}), for the team form; at most 300. */

@@ -475,6 +475,11 @@ public class MediationDesk {
                 problems.add(problem(field, "mediation.team.unknownStaff"));
                 continue;
             }
+            if (m.role() == TeamRole.OFFICER && !disputes.police(m.staffId())) {
+                problems.add(new Invalid.Problem(field, "mediation.team.officerNotPolice",
+                        new Object[] {staff.get().name()}));
+                continue;
+            }
             team.add(new Member(m.staffId(), staff.get().name(), staff.get().unitName(), m.role()));
         }
         long officers = team.stream().filter(m -> m.role() == TeamRole.OFFICER).count();
