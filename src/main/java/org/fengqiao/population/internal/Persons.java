@@ -338,11 +338,16 @@ public class Persons {
      * caller's units. Written as a hashed subplan (the IS TRUE keeps the planner from turning it into a
      * join), so it filters the rows an ordered index scan yields, one hash probe each, without
      * breaking their order. The patterns are hidden from the planner like every value of a search
-     * (see {@link PersonQuery#value}).
+     * (see {@link PersonQuery#value}). The grids are read in one pass for the caller's units all at once
+     * ({@code unit_id = ANY(ARRAY(…))}): written as a join of units and grids, the planner, which cannot see
+     * how many units the patterns take, looked the grids up unit by unit, two buffers each, a third of the
+     * buffers of a county-wide name search (bench/README.md, thirty-seventh session). The units in id order give
+     * their scan an index to read them by, so a plan with sequential scans turned off (PersonSearchPlanIntegrationTests)
+     * has no disabled scan in every search, whose cost would hide the differences between the walks it chooses from.
      */
     static final String IN_SCOPE = """
-            (p.grid_id IN (SELECT g.id FROM grid g JOIN unit u ON u.id = g.unit_id
-                            WHERE u.path LIKE ANY (SELECT unnest(CAST(:scope AS text[]))))) IS TRUE""";
+            (p.grid_id IN (SELECT sg.id FROM grid sg WHERE sg.unit_id = ANY (ARRAY(SELECT su.id FROM unit su
+                            WHERE su.path LIKE ANY (SELECT unnest(CAST(:scope AS text[]))) ORDER BY su.id)))) IS TRUE""";
 
     public Page search(PersonQuery query, Caller caller, int limit, int offset) {
         Statement statement = searchStatement(query, caller, limit, offset);
