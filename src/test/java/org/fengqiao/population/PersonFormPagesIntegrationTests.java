@@ -282,6 +282,27 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theFormRefusesElderlyLivingAloneForAChildBesideTheCategoriesInBothLanguagesAndRegistersNothing() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        LocalDate born = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusYears(9);
+        String name = "童" + UUID.randomUUID().toString().substring(0, 4);
+        List<String[]> form = fields(f("householdId", household), f("name", name), f("idNumber", ""),
+                f("phone", ""), f("sex", "FEMALE"), f("birthDate", born), f("ethnicity", "01"),
+                f("relation", "GRANDCHILD"), f("residence", "PERMANENT"), f("categories", "ELDERLY_ALONE"));
+
+        HttpResponse<String> zh = officer.post("/persons/new", "/persons/new?householdId=" + household, form);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).contains("独居老人须年满60周岁：此人生于 " + born).contains("value=\"" + name + "\"");
+        HttpResponse<String> en = officer.post("/persons/new?lang=en", "/persons/new?householdId=" + household, form);
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(en.body()).contains("An elderly person living alone is 60 or older: this person was born on " + born);
+        officer.get("/persons?lang=zh-CN");
+        assertThat(jdbc.sql("SELECT count(*) FROM person WHERE name = ?").param(name).query(Long.class).single())
+                .as("nothing registered").isZero();
+    }
+
+    @Test
     void aChangeOfCategoriesAloneMakesAFormOpenedBeforeItStale() {
         UUID household = household();
         Browser officer = new Browser("officer", DEMO_PASSWORD);
