@@ -536,6 +536,30 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aHouseholdIsLookedUpByThePinyinInitialsOfItsHeadAsAPersonIsAndOnlyWithinTheCallersJurisdiction() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID building = fx.building("officer", "FS-1-02", 1, 1, 1);
+        UUID household = unnumberedHouseholdInARoom("FS-1-02", fx, building);
+        String head = headOf(household, "FS-1-02");
+        String initials = org.fengqiao.population.internal.ChineseNames.pinyin(head).initials().substring(0, 4);
+        ApiClient api = new ApiClient(port);
+        String token = api.token("officer", DEMO_PASSWORD);
+        // the person search finds him by them: the household lookup does too, typed small, capital or full-width
+        assertThat(ApiClient.json(api.get("/api/v1/persons?size=100&q=" + initials, token)).path("items")
+                .findValuesAsText("name")).contains(head);
+        String fullWidth = initials.toUpperCase(java.util.Locale.ROOT).chars()
+                .mapToObj(c -> String.valueOf((char) (c - 'A' + 'Ａ'))).collect(Collectors.joining());
+        for (String typed : List.of(initials, initials.toUpperCase(java.util.Locale.ROOT), fullWidth)) {
+            com.fasterxml.jackson.databind.JsonNode found = ApiClient.json(api.get("/api/v1/households?size=50&q="
+                    + encoded(typed), token));
+            assertThat(found.path("items").findValuesAsText("id")).as(typed).contains(household.toString());
+        }
+        assertThat(ApiClient.json(api.get("/api/v1/households?size=50&q=" + initials,
+                api.token("officer2", DEMO_PASSWORD))).path("items").findValuesAsText("id"))
+                .as("another station's officer finds none of his households").doesNotContain(household.toString());
+    }
+
+    @Test
     void anOfficerLooksUpAHouseholdWithoutANumberInAnotherGridOfHisAndMovesAPersonIntoItWhoTakesItsGrid() {
         HousingFixtures fx = new HousingFixtures(port, jdbc);
         UUID household = household("FS-1-01");
