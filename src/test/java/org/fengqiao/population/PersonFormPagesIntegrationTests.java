@@ -296,7 +296,8 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
         assertThat(zh.body()).contains("独居老人须年满60周岁：此人生于 " + born).contains("value=\"" + name + "\"");
         HttpResponse<String> en = officer.post("/persons/new?lang=en", "/persons/new?householdId=" + household, form);
         assertThat(en.statusCode()).isEqualTo(400);
-        assertThat(en.body()).contains("An elderly person living alone is 60 or older: this person was born on " + born);
+        assertThat(en.body())
+                .contains("An elderly person living alone is 60 or older: this person was born on " + born);
         officer.get("/persons?lang=zh-CN");
         assertThat(jdbc.sql("SELECT count(*) FROM person WHERE name = ?").param(name).query(Long.class).single())
                 .as("nothing registered").isZero();

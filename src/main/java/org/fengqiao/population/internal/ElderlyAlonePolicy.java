@@ -30,7 +30,7 @@ public final class ElderlyAlonePolicy {
         return new Decision(!today.isBefore(turns60), turns60);
     }
 
-    /** The day a person born on {@code birthDate} turns 60 (one born on 29 February, on 28 February of a common year). */
+    /** The day a person born on {@code birthDate} turns 60 (one born on 29 February: 28 February of a common year). */
     public static LocalDate turns60On(LocalDate birthDate) {
         return birthDate.plusYears(AGE);
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** An elderly person living alone is 60 or older: refused until the day before his sixtieth birthday, allowed from it. */
+/** An elderly person living alone is 60 or older: refused until the day before he turns 60, allowed from that day. */
 class ElderlyAlonePolicyTests {
 
     static final LocalDate BORN = LocalDate.of(1966, 5, 17);
