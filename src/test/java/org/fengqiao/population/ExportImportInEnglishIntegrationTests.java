@@ -53,7 +53,7 @@ class ExportImportInEnglishIntegrationTests extends IntegrationTest {
         String place = "东海县英文村 " + tag + " 号";
         String household = "EN-" + tag;
         String csv = "\uFEFF" + ExportIntegrationTests.IMPORT_HEADERS + "\n"
-                + String.join(",", "英文甲", TestIdentityNumbers.next(Sex.MALE), "男", "", "汉", "15800001111", "FS-1-01", household, "户主", "常住", "", place, "农民", "") + "\n"
+                + String.join(",", "英文甲", TestIdentityNumbers.elderly(Sex.MALE), "男", "", "汉", "15800001111", "FS-1-01", household, "户主", "常住", "", place, "农民", "") + "\n"
                 + String.join(",", "英文乙", TestIdentityNumbers.next(Sex.FEMALE), "女", "", "回族", "", "FS-1-01", household, "配偶", "常住", "", place, "", "") + "\n"
                 + String.join(",", "英文丙", TestIdentityNumbers.next(Sex.MALE), "男", "", "汉", "15800003333", "FS-1-01", household, "女婿", "流动", "2026-01-05", place, "", "东海县某厂") + "\n"
                 + String.join(",", "英文丁", "", "女", "2015-06-01", "汉", "", "FS-1-01", household, "子女", "常住", "", place, "学生", "") + "\n";

@@ -197,7 +197,8 @@ class ExportIntegrationTests extends IntegrationTest {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String place = "东海县往返村 " + tag + " 号";
         String household = "RT-" + tag;
-        String head = TestIdentityNumbers.next(Sex.MALE);
+        // elderly: the head is given 独居老人 below, for a person of 60 or older
+        String head = TestIdentityNumbers.elderly(Sex.MALE);
         String wife = TestIdentityNumbers.next(Sex.FEMALE);
         String sonInLaw = TestIdentityNumbers.next(Sex.MALE);
         String csv = "\uFEFF" + IMPORT_HEADERS + "\n"

@@ -150,7 +150,8 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
         UUID room = fx.room(building, 1, "101");
         UUID household = fx.household(grid, room, false, false);
         fx.call("officer", "POST", "/api/v1/visits", Map.of("householdId", household, "findings", "第一次",
-                "contactCard", false, "visitedAt", "2026-01-05T10:00:00+08:00"));
+                "contactCard", false, "visitedAt", OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(10)
+                        .toString()));
         // the second is today's: changes are linked only to the officer's own visit of the day
         UUID second = UUID.fromString(fx.call("officer", "POST", "/api/v1/visits", Map.of("householdId", household,
                 "findings", "第二次", "contactCard", false)).body().get("id").asText());
@@ -253,6 +254,26 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
                 Map.of("gridId", grid, "trusted", false, "inDifficulty", false)).status()).isEqualTo(403);
         assertThat(jdbc.sql("SELECT count(*) FROM visit WHERE household_id = ?").param(household).query(Long.class)
                 .single()).isZero();
+    }
+
+    @Test
+    void aHouseholdVisitEnteredOver30DaysLateIsRefusedInBothLanguagesAndNothingIsSaved() {
+        UUID household = fx.household(grid, null, false, false);
+        OffsetDateTime old = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(31);
+        String earliest = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(30).toString();
+        HousingFixtures.Answer zh = fx.call("officer", "POST", "/api/v1/visits", Map.of("householdId", household,
+                "findings", "上月入户", "contactCard", true, "visitedAt", old.toString()));
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(zh.body())).containsEntry("visitedAt",
+                "走访时间不能早于 " + earliest + "：走访须在 30 天内补录");
+        HousingFixtures.Answer en = fx.call("officer", "POST", "/api/v1/visits", Map.of("householdId", household,
+                "findings", "上月入户", "contactCard", true, "visitedAt", old.toString()), "Accept-Language", "en");
+        assertThat(HousingFixtures.errors(en.body())).containsEntry("visitedAt",
+                "The visit cannot be dated before " + earliest + ": a visit must be entered within 30 days");
+        assertThat(jdbc.sql("SELECT count(*) FROM visit WHERE household_id = ?").param(household).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM household WHERE id = ? AND contact_card_on IS NOT NULL")
+                .param(household).query(Long.class).single()).as("no contact card dated by it").isZero();
     }
 
     /** A visit the user records at the household, dated a day ago (the API takes the time it was made). */

@@ -227,6 +227,47 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aKeyPersonVisitDatedBeforeHeBecameOneOrEnteredOver30DaysLateIsRefusedAndHeStaysOverdue() {
+        // designated 20 days ago, never visited: overdue at the high-risk weekly rhythm
+        UUID recent = keyPerson("FS-1-06", "补录", "HIGH", today.minusDays(20), false);
+        java.time.OffsetDateTime noon = today.atTime(12, 0).atZone(LOCAL).toOffsetDateTime();
+        HousingFixtures.Answer before = fx.call("officer", "POST", "/api/v1/key-persons/" + recent + "/visits",
+                Map.of("findings", "补录走访", "state", "STABLE", "visitedAt", noon.minusDays(21).toString()));
+        assertThat(before.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(before.body())).containsEntry("visitedAt",
+                "走访时间不能早于该人员列为重点人员之日（" + today.minusDays(20) + "）：此前的走访不是对重点人员的走访");
+        HousingFixtures.Answer beforeEn = fx.call("officer", "POST", "/api/v1/key-persons/" + recent + "/visits",
+                Map.of("findings", "补录走访", "state", "STABLE", "visitedAt", noon.minusDays(21).toString()),
+                "Accept-Language", "en");
+        assertThat(HousingFixtures.errors(beforeEn.body())).containsEntry("visitedAt",
+                "The visit cannot be dated before this person became a key person (" + today.minusDays(20)
+                        + "): a visit before that was no key-person visit");
+
+        // designated a year ago: a visit of 31 days ago is entered too late, one of 30 days ago is not
+        UUID old = keyPerson("FS-1-06", "久列", "LOW", today.minusYears(1), false);
+        HousingFixtures.Answer late = fx.call("officer", "POST", "/api/v1/key-persons/" + old + "/visits",
+                Map.of("findings", "补录走访", "state", "STABLE", "visitedAt", noon.minusDays(31).toString()),
+                "Accept-Language", "en");
+        assertThat(late.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(late.body())).containsEntry("visitedAt",
+                "The visit cannot be dated before " + today.minusDays(30) + ": a visit must be entered within 30 days");
+        HousingFixtures.Answer years = fx.call("officer", "POST", "/api/v1/key-persons/" + old + "/visits",
+                Map.of("findings", "补录走访", "state", "STABLE", "visitedAt", noon.minusYears(2).toString()));
+        assertThat(HousingFixtures.errors(years.body())).containsEntry("visitedAt",
+                "走访时间不能早于 " + today.minusDays(30) + "：走访须在 30 天内补录");
+        for (UUID p : List.of(recent, old)) {
+            JsonNode after = fx.get("officer", "/api/v1/key-persons/" + p).body();
+            assertThat(after.path("rhythm").path("overdue").asBoolean()).as("still overdue").isTrue();
+            assertThat(jdbc.sql("SELECT count(*) FROM visit_person WHERE person_id = ?").param(p)
+                    .query(Long.class).single()).as("nothing saved").isZero();
+        }
+
+        HousingFixtures.Answer inTime = fx.call("officer", "POST", "/api/v1/key-persons/" + old + "/visits",
+                Map.of("findings", "补录走访", "state", "STABLE", "visitedAt", noon.minusDays(30).toString()));
+        assertThat(inTime.status()).as(String.valueOf(inTime.body())).isEqualTo(201);
+    }
+
+    @Test
     void everyEndpointWithAnIdAnswers404OutsideTheCallersSubtree() {
         UUID rural = keyPerson("FS-2-02", "乡村", "HIGH", today.minusDays(10), false);
         UUID urban = keyPerson("NS-1-01", "城区", "HIGH", today.minusDays(10), false);

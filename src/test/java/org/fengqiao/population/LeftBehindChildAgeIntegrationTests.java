@@ -23,7 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A left-behind child (留守儿童) is under 16. The API refuses the category for a person of 16 or older, in the user's
  * language, and writes nothing; on his sixteenth birthday the age sweep takes it from a child as an officer would:
  * his agreement ends with the reason that he turned 16 (on his page too), the change is audited as the system, and his
- * grid's chief, and nobody else, finds it in his inbox, once.
+ * grid's chief, and nobody else, finds it in his inbox, once. An elderly person living alone (独居老人) is 60 or older
+ * (老年人权益保障法): the API refuses that category for a person under 60 alike (the form and the import too:
+ * PersonFormPagesIntegrationTests, PersonImportCategoriesIntegrationTests).
  */
 class LeftBehindChildAgeIntegrationTests extends IntegrationTest {
 
@@ -95,6 +97,44 @@ class LeftBehindChildAgeIntegrationTests extends IntegrationTest {
         assertThat(changed.status()).isEqualTo(400);
         assertThat(HousingFixtures.errors(changed.body())).containsKey("categories");
         assertThat(jdbc.sql("SELECT category FROM person_category WHERE person_id = ?").param(adultId)
+                .query(String.class).list()).containsExactly("IN_DIFFICULTY");
+    }
+
+    @Test
+    void theApiRefusesTheCategoryForAPersonUnder60InBothLanguagesAndGivesItFromHisSixtiethBirthday() {
+        String name = "未满六十" + tag;
+        LocalDate born = today.minusYears(60).plusDays(1);
+        HousingFixtures.Answer zh = fx.call("officer", "POST", "/api/v1/persons",
+                form(name, null, born, List.of("独居老人")));
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(zh.body()).get("categories"))
+                .isEqualTo("独居老人须年满60周岁：此人生于 " + born + "，" + today.plusDays(1) + " 才年满60周岁");
+        HousingFixtures.Answer en = fx.call("officer", "POST", "/api/v1/persons",
+                form(name, null, born, List.of("ELDERLY_ALONE")), "Accept-Language", "en");
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(en.body()).get("categories")).isEqualTo(
+                "An elderly person living alone is 60 or older: this person was born on " + born + " and turns 60 on "
+                        + today.plusDays(1));
+        assertThat(named(name)).as("nothing registered").isZero();
+
+        // sixty today, he is one
+        HousingFixtures.Answer sixty = fx.call("officer", "POST", "/api/v1/persons",
+                form("满六十" + tag, null, today.minusYears(60), List.of("独居老人")));
+        assertThat(sixty.status()).as(String.valueOf(sixty.body())).isEqualTo(201);
+
+        // a child (his birth date read from his identity number) given the category by a change: refused, his
+        // record as it was
+        String childName = "孩童" + tag;
+        String childNumber = TestIdentityNumbers.child(Sex.MALE);
+        HousingFixtures.Answer child = fx.call("officer", "POST", "/api/v1/persons",
+                form(childName, childNumber, null, List.of("困难群众")));
+        assertThat(child.status()).as(String.valueOf(child.body())).isEqualTo(201);
+        UUID childId = UUID.fromString(child.body().path("id").asText());
+        HousingFixtures.Answer changed = fx.call("officer", "PUT", "/api/v1/persons/" + childId,
+                form(childName, childNumber, null, List.of("困难群众", "独居老人")));
+        assertThat(changed.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(changed.body()).get("categories")).startsWith("独居老人须年满60周岁");
+        assertThat(jdbc.sql("SELECT category FROM person_category WHERE person_id = ?").param(childId)
                 .query(String.class).list()).containsExactly("IN_DIFFICULTY");
     }
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fengqiao.account.ApiClient;
@@ -20,12 +21,16 @@ import org.fengqiao.jurisdiction.CommunityKind;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.population.internal.MisplacedAddresses;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.Race;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Addresses left in a grid that no longer holds them after a boundary was redrawn: the check lists them with what
@@ -44,6 +49,10 @@ class MisplacedAddressIntegrationTests extends IntegrationTest {
     Jurisdictions jurisdictions;
     @Autowired
     StaffDirectory directory;
+    @Autowired
+    MisplacedAddresses misplacedAddresses;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     static final AtomicInteger RUN = new AtomicInteger();
     static final String VILLAGE = "T-MOVE-VILLAGE";
@@ -424,5 +433,67 @@ class MisplacedAddressIntegrationTests extends IntegrationTest {
         assertThat(stale.body()).contains("changed after the check");
         assertThat(new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null).get(grid, null).body())
                 .doesNotContain(grid + "/misplaced");
+    }
+
+    /** The station chief's move of the address into the grid holding its point, as the check's form sends it. */
+    Runnable moveOf(UUID address) {
+        Caller manager = new Caller(null, "manager", "所长", "STATION_CHIEF", List.of("/"), Set.of());
+        long version = jdbc.sql("SELECT version FROM address WHERE id = ?").param(address).query(Long.class).single();
+        return () -> misplacedAddresses.moveInGrid(new org.fengqiao.jurisdiction.GridId(fx.gridId(a)),
+                List.of(new MisplacedAddresses.Pick(address, version)), manager);
+    }
+
+    static Map<String, Object> rentalBody(String where, UUID id) {
+        return Map.of(where, id, "landlordName", "王房东", "landlordPhone", "13900001111", "purpose", "RESIDENCE",
+                "contractFrom", java.time.LocalDate.now().minusMonths(1).toString());
+    }
+
+    @Test
+    void aRentalRegisteredWhileItsAddressMovesToTheNeighbourGridIsFiledInTheGridTheAddressIsNowIn() {
+        // filed in A, lying in B: the chief's move takes it (and its building with the rooms) to B; the rental at
+        // the address and the rental of a room of its building arrive while the move is written, not yet committed
+        UUID moving = address(a, 119.515, lat + 0.005);
+        UUID building = fx.building("chief", a, 1, 1, 2);
+        jdbc.sql("UPDATE building SET address_id = ? WHERE id = ?").params(moving, building).update();
+        UUID room = jdbc.sql("SELECT id FROM room WHERE building_id = ? ORDER BY number LIMIT 1").param(building)
+                .query(UUID.class).single();
+        Race race = new Race(jdbc, transactions);
+
+        HousingFixtures.Answer atAddress = race.run(moveOf(moving),
+                () -> fx.call("chief", "POST", "/api/v1/rentals", rentalBody("addressId", moving)));
+        assertThat(atAddress.status()).as(String.valueOf(atAddress.body())).isEqualTo(201);
+        assertThat(atAddress.body().get("gridCode").asText()).isEqualTo(b);
+        assertThat(gridOf("rental", UUID.fromString(atAddress.body().get("id").asText()))).isEqualTo(b);
+
+        // filed back in A by hand, to be moved again while a room of its building is let
+        jdbc.sql("UPDATE address SET grid_id = ? WHERE id = ?").params(fx.gridId(a), moving).update();
+        jdbc.sql("UPDATE building SET grid_id = ? WHERE id = ?").params(fx.gridId(a), building).update();
+        HousingFixtures.Answer inRoom = race.run(moveOf(moving),
+                () -> fx.call("chief", "POST", "/api/v1/rentals", rentalBody("roomId", room)));
+        assertThat(inRoom.status()).as(String.valueOf(inRoom.body())).isEqualTo(201);
+        assertThat(gridOf("rental", UUID.fromString(inRoom.body().get("id").asText()))).isEqualTo(b);
+        assertThat(gridOf("building", building)).isEqualTo(b);
+        assertThat(jdbc.sql("SELECT count(*) FROM rental r JOIN grid g ON g.id = r.grid_id WHERE g.code = ?")
+                .param(a).query(Long.class).single()).as("nothing left behind in A").isZero();
+    }
+
+    @Test
+    void aRentalRegisteredWhileItsAddressMovesOutOfTheOfficersGridIsRefusedInHisLanguageAndNothingIsSaved() {
+        Officer officerA = officerOf(a);
+        Map<String, String> expected = Map.of(
+                "zh-CN", "该房屋的地址刚被他人迁入您辖区以外的网格，本次未保存。",
+                "en", "Someone else moved the address of this place meanwhile into a grid outside your jurisdiction,"
+                        + " so nothing was saved.");
+        for (String language : List.of("zh-CN", "en")) {
+            UUID moving = address(a, 119.515, lat + 0.005);
+            HttpResponse<String> answer = new Race(jdbc, transactions).run(moveOf(moving),
+                    () -> officerA.api().send("POST", "/api/v1/rentals", officerA.token(),
+                            rentalBody("addressId", moving), "Accept-Language", language));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
+            assertThat(ApiClient.json(answer).get("detail").asText()).isEqualTo(expected.get(language));
+            assertThat(gridOf("address", moving)).isEqualTo(b);
+            assertThat(jdbc.sql("SELECT count(*) FROM rental WHERE address_id = ?").param(moving).query(Long.class)
+                    .single()).isZero();
+        }
     }
 }

@@ -282,6 +282,28 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theFormRefusesElderlyLivingAloneForAChildBesideTheCategoriesInBothLanguagesAndRegistersNothing() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        LocalDate born = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusYears(9);
+        String name = "童" + UUID.randomUUID().toString().substring(0, 4);
+        List<String[]> form = fields(f("householdId", household), f("name", name), f("idNumber", ""),
+                f("phone", ""), f("sex", "FEMALE"), f("birthDate", born), f("ethnicity", "01"),
+                f("relation", "GRANDCHILD"), f("residence", "PERMANENT"), f("categories", "ELDERLY_ALONE"));
+
+        HttpResponse<String> zh = officer.post("/persons/new", "/persons/new?householdId=" + household, form);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).contains("独居老人须年满60周岁：此人生于 " + born).contains("value=\"" + name + "\"");
+        HttpResponse<String> en = officer.post("/persons/new?lang=en", "/persons/new?householdId=" + household, form);
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(en.body())
+                .contains("An elderly person living alone is 60 or older: this person was born on " + born);
+        officer.get("/persons?lang=zh-CN");
+        assertThat(jdbc.sql("SELECT count(*) FROM person WHERE name = ?").param(name).query(Long.class).single())
+                .as("nothing registered").isZero();
+    }
+
+    @Test
     void aChangeOfCategoriesAloneMakesAFormOpenedBeforeItStale() {
         UUID household = household();
         Browser officer = new Browser("officer", DEMO_PASSWORD);
@@ -512,6 +534,30 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
 
     static String encoded(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aHouseholdIsLookedUpByThePinyinInitialsOfItsHeadAsAPersonIsAndOnlyWithinTheCallersJurisdiction() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID building = fx.building("officer", "FS-1-02", 1, 1, 1);
+        UUID household = unnumberedHouseholdInARoom("FS-1-02", fx, building);
+        String head = headOf(household, "FS-1-02");
+        String initials = org.fengqiao.population.internal.ChineseNames.pinyin(head).initials().substring(0, 4);
+        ApiClient api = new ApiClient(port);
+        String token = api.token("officer", DEMO_PASSWORD);
+        // the person search finds him by them: the household lookup does too, typed small, capital or full-width
+        assertThat(ApiClient.json(api.get("/api/v1/persons?size=100&q=" + initials, token)).path("items")
+                .findValuesAsText("name")).contains(head);
+        String fullWidth = initials.toUpperCase(java.util.Locale.ROOT).chars()
+                .mapToObj(c -> String.valueOf((char) (c - 'A' + 'Ａ'))).collect(Collectors.joining());
+        for (String typed : List.of(initials, initials.toUpperCase(java.util.Locale.ROOT), fullWidth)) {
+            com.fasterxml.jackson.databind.JsonNode found = ApiClient.json(api.get("/api/v1/households?size=50&q="
+                    + encoded(typed), token));
+            assertThat(found.path("items").findValuesAsText("id")).as(typed).contains(household.toString());
+        }
+        assertThat(ApiClient.json(api.get("/api/v1/households?size=50&q=" + initials,
+                api.token("officer2", DEMO_PASSWORD))).path("items").findValuesAsText("id"))
+                .as("another station's officer finds none of his households").doesNotContain(household.toString());
     }
 
     @Test

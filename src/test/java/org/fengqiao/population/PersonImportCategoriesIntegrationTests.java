@@ -206,11 +206,35 @@ class PersonImportCategoriesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void elderlyLivingAloneUnder60RefusesItsRowInTheUsersLanguageAndTheElderBesideItIsImported() throws Exception {
+        String young = "独居少" + tag;
+        String elder = "独居老" + tag;
+        String youngNumber = TestIdentityNumbers.child(Sex.MALE);
+        String born = youngNumber.substring(6, 10) + "-" + youngNumber.substring(10, 12) + "-"
+                + youngNumber.substring(12, 14);
+        byte[] file = csv(HEADERS + ",类别", row(young, youngNumber, "男", "FS-1-01", "常住", "学生", "独居老人、困难群众"),
+                row(elder, TestIdentityNumbers.elderly(Sex.FEMALE), "女", "FS-1-01", "常住", "", "独居老人"));
+        JsonNode job = imported(file, false);
+        assertThat(job.path("failedRows").asLong()).as(job.toString()).isEqualTo(1);
+        assertThat(job.path("createdRows").asLong()).isEqualTo(1);
+        assertThat(problems(job.path("id").asText(), "zh")).singleElement().asString()
+                .contains("独居老人须年满60周岁", born);
+        assertThat(jdbc.sql("SELECT count(*) FROM person WHERE name = ?").param(young).query(Long.class).single())
+                .as("nothing of the refused row").isZero();
+        assertThat(categories(person(elder))).containsExactly("ELDERLY_ALONE");
+
+        JsonNode english = waitFor(ApiClient.JSON.readTree(upload(csv(HEADERS + ",类别",
+                row(young, youngNumber, "男", "FS-1-01", "常住", "学生", "独居老人")), "en").body()).path("id").asText());
+        assertThat(problems(english.path("id").asText(), "en")).singleElement().asString()
+                .contains("An elderly person living alone is 60 or older", born);
+    }
+
+    @Test
     void newPersonsComeWithTheirCategoriesReadFromChineseOrEnglishHeadersNamesAndSeparators() throws Exception {
         String a = "类别丁" + tag;
         String b = "Leibie" + tag;
-        JsonNode chinese = imported(csv(HEADERS + ",类别", row(a, TestIdentityNumbers.next(Sex.FEMALE), "女", "FS-1-01",
-                "常住", "", "独居老人，困难群众")), false);
+        JsonNode chinese = imported(csv(HEADERS + ",类别", row(a, TestIdentityNumbers.elderly(Sex.FEMALE), "女",
+                "FS-1-01", "常住", "", "独居老人，困难群众")), false);
         assertThat(chinese.path("createdRows").asLong()).as(chinese.toString()).isEqualTo(1);
         assertThat(categories(person(a))).containsExactly("ELDERLY_ALONE", "IN_DIFFICULTY");
 

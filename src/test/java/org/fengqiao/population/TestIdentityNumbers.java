@@ -36,6 +36,20 @@ public final class TestIdentityNumbers {
     }
 
     /**
+     * A fresh number of a person born in the 1950s, 60 or older from 2020 on: who may be an elderly person living alone
+     * (ElderlyAlonePolicy), which {@link #next} does not promise once a run has drawn a few thousand numbers. The birth
+     * dates are of {@link #next}'s pattern, so never a demo resident's, on days 5–28, which {@link #next} gives only
+     * after 30,000 numbers: 3,000 numbers before one repeats.
+     */
+    public static String elderly(Sex sex) {
+        int n = SEQUENCE.incrementAndGet();
+        int block = n / 500;
+        int years = block % 10;
+        LocalDate birth = LocalDate.of(1950 + years, 1 + years % 12, 1 + years % 4 + 4 * (1 + (block / 10) % 6));
+        return of("320722", birth, n % 500, sex);
+    }
+
+    /**
      * A fresh number of a child of about ten (born 9 to 12 years before this year): who may be a left-behind child,
      * which nobody of 16 or older may be. The birth dates are those the demo never gives a child
      * (DemoResidents.couldBeATestNumber: from 2010 on, days 1–28 of every month where (year − 1950) mod 4 =

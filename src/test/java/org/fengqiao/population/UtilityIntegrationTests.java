@@ -149,6 +149,37 @@ class UtilityIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theErrorFileOfAReaderOfEnglishIsInEnglishHeadersAndProblemsAlikeAndOfAReaderOfChineseInChinese()
+            throws Exception {
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 2);
+        String name = buildingName(building);
+        // every kind of problem a row may have, the file's headers in Chinese as the suppliers write them
+        String csv = HEADER + "\n"
+                + row("油", LAST, "FS-1-01", name, "1", "101", "", "", "4.5") + "\n"
+                + row("水", LAST.plusMonths(2), "FS-1-01", name, "一", "909", "", "", "-3") + "\n"
+                + row("水", LAST, "", name, "1", "", "", "abc", "") + "\n"
+                + row("电", LAST, "", "", "", "", "", "", "") + "\n"
+                + row("电", LAST, "FS-1-01", name, "1", "101", "", "10", "") + "\n"
+                + row("水", LAST, "FS-1-01", name, "1", "102", "", "", "4.5") + "\n"
+                + row("水", LAST, "FS-1-01", name, "1", "102", "", "", "4.6") + "\n";
+        List<String> english = List.of(errors("officer", importAndWait("officer", csv, true, "Accept-Language", "en")
+                .path("id").asText()).replace("\uFEFF", "").split("\r\n"));
+        assertThat(english.get(0)).isEqualTo("Row,utility,month,gridCode,building,unit,floor,room,address,meter,"
+                + "reading,consumption,supplier,Problems");
+        assertThat(english).hasSize(7);
+        for (String line : english.subList(1, english.size())) {
+            String problems = line.substring(line.indexOf(",\"") < 0 ? line.lastIndexOf(',') : line.indexOf(",\""));
+            assertThat(problems).as(line).doesNotContainPattern("[\\p{IsHan}&&[^油水电一]]");
+        }
+        List<String> chinese = List.of(errors("officer", importAndWait("officer", csv, true, "Accept-Language",
+                "zh-CN").path("id").asText()).replace("\uFEFF", "").split("\r\n"));
+        assertThat(chinese.get(0)).isEqualTo("行号,类别,月份,网格编码,楼栋,单元,楼层,房号,地址,表号,本期读数,用量,供应单位,问题");
+        for (String line : chinese.subList(1, chinese.size())) {
+            assertThat(line.substring(line.lastIndexOf(',') + 1)).as(line).doesNotContainPattern("[a-z]{4,}");
+        }
+    }
+
+    @Test
     void importsChecksEveryRowReportsBadOnesAndChangesNothingTheSecondTime() throws Exception {
         UUID building = fx.building("officer", "FS-1-01", 2, 1, 2);
         String name = buildingName(building);

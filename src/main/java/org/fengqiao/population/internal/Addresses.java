@@ -62,6 +62,10 @@ public class Addresses {
                 .query(Addresses::map).optional();
     }
 
+    /** The grid a record is filed in and that grid's unit path, as read under the record's lock. */
+    public record Filed(UUID gridId, String unitPath) {
+    }
+
     /**
      * Keeps another transaction holding the address so from reading what is recorded at it until this one ends
      * (FOR NO KEY UPDATE), as {@link Buildings#holdRoomAlone} does for a room: two rentals of one address without a
@@ -69,12 +73,20 @@ public class Addresses {
      * the first and is refused as let already. Rows referring to the address (a household, a rental of one of its
      * rooms) take FOR KEY SHARE for their foreign key and do not wait. Taken before any rental is read or written, as
      * an address moved into another grid ({@code MisplacedAddresses}) locks the address before its rentals.
+     * Answers the grid the address is filed in once locked: a move committed while this waited has changed it, and
+     * what is registered at the address belongs in the grid it is in now, not in the one read before the lock.
      */
-    public void holdAlone(UUID id) {
-        if (jdbc.sql("SELECT id FROM address WHERE id = ? FOR NO KEY UPDATE").param(id).query(UUID.class).optional()
-                .isEmpty()) {
-            throw new NotFound("address", id);
-        }
+    public Filed holdAlone(UUID id) {
+        // the row alone: a lock waiting for a move rechecks a join with the grid row read before, and would drop it
+        UUID grid = jdbc.sql("SELECT grid_id FROM address WHERE id = ? FOR NO KEY UPDATE").param(id)
+                .query(UUID.class).optional().orElseThrow(() -> new NotFound("address", id));
+        return filed(grid);
+    }
+
+    /** The grid with its unit's path, read by a statement of its own after the lock that found it. */
+    Filed filed(UUID grid) {
+        return new Filed(grid, jdbc.sql("SELECT u.path FROM grid g JOIN unit u ON u.id = g.unit_id WHERE g.id = ?")
+                .param(grid).query(String.class).single());
     }
 
     public Optional<Address> find(UUID id) {

@@ -244,10 +244,26 @@ public class Buildings {
      * As {@link #holdRoom}, and keeps another transaction holding the room so from reading what is recorded about it
      * until this one ends (FOR NO KEY UPDATE): two rentals of one room registered at the same moment are checked one
      * after the other, so the second sees the first and is refused as let already. Registering a household into the
-     * room meanwhile does not wait.
+     * room meanwhile does not wait. Answers the grid of the room's building as the lock found it: a caller that
+     * locked the room's addresses first ({@link #addressesOfRoom}) reads it after any move of those addresses.
      */
-    public void holdRoomAlone(UUID id) {
+    public Addresses.Filed holdRoomAlone(UUID id) {
         hold(id, "FOR NO KEY UPDATE");
+        return jdbc.sql("""
+                SELECT b.grid_id, u.path FROM room r JOIN building b ON b.id = r.building_id
+                JOIN grid g ON g.id = b.grid_id JOIN unit u ON u.id = g.unit_id WHERE r.id = ?""").param(id)
+                .query((rs, n) -> new Addresses.Filed(rs.getObject(1, UUID.class), rs.getString(2))).single();
+    }
+
+    /**
+     * The addresses a room moves with into another grid ({@code MisplacedAddresses}): its building's and its own (a
+     * flat's), in the order of their ids, the order in which a move locks the addresses it takes.
+     */
+    public List<UUID> addressesOfRoom(UUID id) {
+        return jdbc.sql("""
+                SELECT DISTINCT x.id FROM room r JOIN building b ON b.id = r.building_id
+                CROSS JOIN LATERAL (VALUES (r.address_id), (b.address_id)) AS x(id)
+                WHERE r.id = ? AND x.id IS NOT NULL ORDER BY x.id""").param(id).query(UUID.class).list();
     }
 
     private void hold(UUID id, String lock) {

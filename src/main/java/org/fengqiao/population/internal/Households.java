@@ -177,7 +177,8 @@ public class Households {
     /**
      * The households of any grid the caller may see (none outside his jurisdiction), but {@code except}, whose number
      * (户号) is or holds the text, whose address holds it (read as the address list reads an address: 吴场村一组四十号,
-     * 1组40), whose building's name holds it, or whose head's name does (two or more characters of it): what the person
+     * 1组40), whose building's name holds it, or whose head's name does (two or more characters of it, or its pinyin
+     * initials as the person search reads them: zs → 张三): what the person
      * form offers to move someone into a household of another grid, numbered or not. The number typed whole comes
      * first, then by where they are.
      * <p>
@@ -220,6 +221,17 @@ public class Households {
         found.add("(SELECT p2.household_id FROM person p2 WHERE p2.relation = 'HEAD' AND p2.household_id IS NOT NULL "
                 + "AND p2.name COLLATE \"C\" = ANY(ARRAY(SELECT nb.name FROM name_bigram nb WHERE nb.bigram = :bigram "
                 + "AND nb.name LIKE :inside)) AND " + inScope.replace("h2.grid_id", "p2.grid_id") + bounded);
+        // a head by the pinyin initials of his name (zs → 张三), read as the person search reads them, walked in
+        // initials and name order on their B-tree (person_initials_order) as the person search walks it
+        java.util.Optional<String> initials = PersonQuery.initials(q);
+        if (initials.isPresent()) {
+            found.add("(SELECT p2.household_id FROM person p2 WHERE p2.name_initials COLLATE \"C\" >= :initialsFrom "
+                    + "AND p2.name_initials COLLATE \"C\" < :initialsTo AND p2.relation = 'HEAD' "
+                    + "AND p2.household_id IS NOT NULL AND " + inScope.replace("h2.grid_id", "p2.grid_id")
+                    + " ORDER BY p2.name_initials COLLATE \"C\", p2.name COLLATE \"C\", p2.id" + bounded);
+            params.put("initialsFrom", initials.get());
+            params.put("initialsTo", PersonQuery.successor(initials.get()));
+        }
         params.put("bigram", new String(cps, 0, 2));
         params.put("number", q);
         params.put("inside", AddressQuery.inside(q));

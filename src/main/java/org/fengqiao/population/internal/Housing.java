@@ -44,9 +44,12 @@ public class Housing {
     private final Clock clock;
     private final KeyPersons keyPersons;
     private final VisitedKeyPersons visited;
+    private final int lateEntryDays;
 
     Housing(Buildings buildings, Households households, VisitLog visitLog, Visits visits,
-            ApplicationEventPublisher events, Clock clock, KeyPersons keyPersons, VisitedKeyPersons visited) {
+            ApplicationEventPublisher events, Clock clock, KeyPersons keyPersons, VisitedKeyPersons visited,
+            CareProperties care) {
+        this.lateEntryDays = care.visitLateEntryDays();
         this.keyPersons = keyPersons;
         this.visited = visited;
         this.buildings = buildings;
@@ -419,9 +422,12 @@ public class Housing {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime visitedAt = v.visitedAt() == null ? now : v.visitedAt();
-        // a few minutes of slack for a phone whose clock runs ahead
-        if (visitedAt.isAfter(now.plusMinutes(5))) {
+        // a visit to the household visits its key persons too, and answers their overdue reminders: dated as theirs
+        VisitDatePolicy.Decision dated = VisitDatePolicy.judge(visitedAt, now, LOCAL, lateEntryDays, null);
+        if (dated.refusal() == VisitDatePolicy.Refusal.FUTURE) {
             problems.add(problem("visitedAt", "housing.date.future"));
+        } else if (!dated.allowed()) {
+            problems.add(problem("visitedAt", "housing.visit.tooLateEntered", dated.earliest(), lateEntryDays));
         }
         HouseholdMarks marks = v.marks() == null ? null : checkMarks(v.marks(), "", problems);
         if (!problems.isEmpty()) {

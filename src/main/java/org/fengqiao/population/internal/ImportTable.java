@@ -187,6 +187,18 @@ public final class ImportTable<C extends Enum<C> & ImportTable.Header> implement
         return headers;
     }
 
+    /**
+     * The headers as a reader of {@code locale} names them: a column the import knows by its name in his language
+     * ({@link Header#label}), whichever language the file wrote it in; any other header as the file wrote it.
+     */
+    public List<String> headers(java.util.Locale locale) {
+        List<String> named = new ArrayList<>(headers.size());
+        for (int i = 0; i < headers.size(); i++) {
+            named.add(columns[i] == null ? headers.get(i) : columns[i].label(locale));
+        }
+        return named;
+    }
+
     /** The column of each header position, null where the header is not one an import knows. */
     public C column(int index) {
         return index < columns.length ? columns[index] : null;

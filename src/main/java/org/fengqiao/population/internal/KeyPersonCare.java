@@ -42,6 +42,7 @@ public class KeyPersonCare {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final VisitRhythm rhythm;
+    private final int lateEntryDays;
 
     private final VisitedKeyPersons visited;
 
@@ -55,6 +56,7 @@ public class KeyPersonCare {
         this.events = events;
         this.clock = clock;
         this.rhythm = new VisitRhythm(properties.rhythm());
+        this.lateEntryDays = properties.visitLateEntryDays();
     }
 
     public VisitRhythm rhythm() {
@@ -320,8 +322,15 @@ public class KeyPersonCare {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime visitedAt = in.visitedAt() == null ? now : in.visitedAt();
-        if (visitedAt.isAfter(now.plusMinutes(5))) {
-            problems.add(problem("visitedAt", "care.date.future"));
+        VisitDatePolicy.Decision dated = VisitDatePolicy.judge(visitedAt, now, KeyPersons.LOCAL, lateEntryDays,
+                person.since());
+        if (!dated.allowed()) {
+            problems.add(switch (dated.refusal()) {
+                case FUTURE -> problem("visitedAt", "care.date.future");
+                case BEFORE_DESIGNATION -> problem("visitedAt", "care.visit.beforeDesignation", person.since());
+                case TOO_LATE_ENTERED -> problem("visitedAt", "care.visit.tooLateEntered", dated.earliest(),
+                        lateEntryDays);
+            });
         }
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);

@@ -225,21 +225,33 @@ public class PersonCategories {
 
     /**
      * What is wrong with giving these categories to a person born on {@code birthDate}: a left-behind child is under
-     * 16 ({@link LeftBehindChildPolicy}), so the category is a problem of field {@code categories} for a person 16 or
-     * older today, in the words of the form ({@code population.categories.}) or of the import
-     * ({@code imports.categories.}). Nothing for codes {@code null} (the categories left as they are).
+     * 16 ({@link LeftBehindChildPolicy}) and an elderly person living alone 60 or older ({@link ElderlyAlonePolicy}),
+     * so either category is a problem of field {@code categories} for a person of the wrong age today, in the words of
+     * the form ({@code population.categories.}) or of the import ({@code imports.categories.}). Nothing for codes
+     * {@code null} (the categories left as they are).
      */
     public List<Invalid.Problem> ageProblems(List<String> codes, LocalDate birthDate, boolean imported) {
-        if (codes == null || !codes.contains(Category.LEFT_BEHIND_CHILD.name())) {
+        if (codes == null) {
             return List.of();
         }
-        LeftBehindChildPolicy.Decision d = LeftBehindChildPolicy.on(birthDate, LocalDate.now(clock.withZone(KeyPersons.LOCAL)));
-        if (d.allowed()) {
-            return List.of();
+        String messages = imported ? "imports.categories." : "population.categories.";
+        LocalDate today = LocalDate.now(clock.withZone(KeyPersons.LOCAL));
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (codes.contains(Category.LEFT_BEHIND_CHILD.name())) {
+            LeftBehindChildPolicy.Decision d = LeftBehindChildPolicy.on(birthDate, today);
+            if (!d.allowed()) {
+                problems.add(new Invalid.Problem("categories", messages + "leftBehindTooOld",
+                        new Object[] {birthDate.toString(), d.turns16On().toString()}));
+            }
         }
-        return List.of(new Invalid.Problem("categories",
-                (imported ? "imports.categories." : "population.categories.") + "leftBehindTooOld",
-                new Object[] {birthDate.toString(), d.turns16On().toString()}));
+        if (codes.contains(Category.ELDERLY_ALONE.name())) {
+            ElderlyAlonePolicy.Decision d = ElderlyAlonePolicy.on(birthDate, today);
+            if (!d.allowed()) {
+                problems.add(new Invalid.Problem("categories", messages + "elderlyTooYoung",
+                        new Object[] {birthDate.toString(), d.turns60On().toString()}));
+            }
+        }
+        return problems;
     }
 
     static List<String> sorted(Collection<String> codes) {

@@ -110,8 +110,7 @@ public record PersonQuery(String text, String address, Category category, KeyPer
                     throw Invalid.of("q", "population.search.tooShort");
                 }
                 // no syllable starts with i, u or v, so letters holding one are not initials ("liu", "ding", "zhou")
-                return readAs != Kind.PINYIN && letters.length() <= 4 && !NOT_INITIAL.matcher(letters).find()
-                        ? Kind.INITIALS : Kind.PINYIN;
+                return readAs != Kind.PINYIN && readsAsInitials(letters) ? Kind.INITIALS : Kind.PINYIN;
             }
             if (words.stream().allMatch(w -> w.length() < 2)) {
                 throw Invalid.of("q", "population.search.tooShort");
@@ -123,6 +122,22 @@ public record PersonQuery(String text, String address, Category category, KeyPer
             return q.codePointCount(0, q.length()) == 1 ? Kind.SURNAME : Kind.NAME;
         }
         throw Invalid.of("q", "population.search.unreadable");
+    }
+
+    /**
+     * The letters of a text the search reads as pinyin initials ({@link Kind#INITIALS}: zs, ZS, ｚｓ → zs), folded as
+     * name_initials holds them; empty for any other text. What another list's search of names (the households' by
+     * their head) reads the same way, so that initials find there what they find among the persons.
+     */
+    public static java.util.Optional<String> initials(String text) {
+        List<String> words = text == null ? null : latinWords(text.trim());
+        return words != null && words.size() == 1 && readsAsInitials(words.get(0))
+                ? java.util.Optional.of(words.get(0)) : java.util.Optional.empty();
+    }
+
+    /** One word of 2 to 4 letters none of which starts no syllable (i, u, v: "liu", "ding", "zhou" are pinyin). */
+    private static boolean readsAsInitials(String letters) {
+        return letters.length() >= 2 && letters.length() <= 4 && !NOT_INITIAL.matcher(letters).find();
     }
 
     /**

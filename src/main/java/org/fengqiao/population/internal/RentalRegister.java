@@ -137,11 +137,9 @@ public class RentalRegister {
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
-        if (in.roomId() != null) {
-            buildings.holdRoomAlone(in.roomId());
-        } else {
-            addresses.holdAlone(addressId);
-        }
+        Addresses.Filed place = holdPlace(in.roomId(), addressId, caller);
+        fields = fields.inGrid(place.gridId());
+        unitPath = place.unitPath();
         if (fields.contractTo() == null || !fields.contractTo().isBefore(today)) {
             rentals.activeAt(in.roomId(), addressId, null, today).ifPresent(other -> {
                 throw new Conflict("places.rental.alreadyLet");
@@ -174,11 +172,7 @@ public class RentalRegister {
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
-        if (before.roomId() != null) {
-            buildings.holdRoomAlone(before.roomId());
-        } else {
-            addresses.holdAlone(before.addressId());
-        }
+        holdPlace(before.roomId(), before.addressId(), caller);
         if (fields.contractTo() == null || !fields.contractTo().isBefore(today)) {
             rentals.activeAt(before.roomId(), before.addressId(), id, today).ifPresent(other -> {
                 throw new Conflict("places.rental.alreadyLet");
@@ -322,6 +316,30 @@ public class RentalRegister {
         if (t != null && t.from() != null && t.to() != null && t.to().isBefore(t.from())) {
             problems.add(StandardAddress.problem(field + "to", "places.date.beforeStart"));
         }
+    }
+
+    /**
+     * Locks the rental's place before anything of it is read or written, and answers the grid it is filed in once
+     * locked. An address moved into another grid ({@code MisplacedAddresses}) takes its rentals, buildings and their
+     * rooms with it, so the grid read before the lock may be the one the place has just left: the rental is filed in
+     * the grid the lock found, and refused (409) when a move took the place out of the caller's jurisdiction. A
+     * room's addresses (its building's and its own) are locked before the room, as a move locks them before what
+     * stands at them, so that the room's grid is read after the move.
+     */
+    private Addresses.Filed holdPlace(UUID roomId, UUID addressId, Caller caller) {
+        Addresses.Filed place;
+        if (roomId != null) {
+            for (UUID address : buildings.addressesOfRoom(roomId)) {
+                addresses.holdAlone(address);
+            }
+            place = buildings.holdRoomAlone(roomId);
+        } else {
+            place = addresses.holdAlone(addressId);
+        }
+        if (!caller.sees(place.unitPath())) {
+            throw new Conflict("places.rental.movedAway");
+        }
+        return place;
     }
 
     private UUID roomAddress(UUID roomId) {

@@ -80,6 +80,12 @@ public class Rentals {
     public record Fields(UUID gridId, UUID roomId, UUID addressId, UUID landlordPersonId, String landlordName,
             String landlordPhone, String purpose, LocalDate contractFrom, LocalDate contractTo,
             LocalDate policeRegisteredOn, String note, boolean keepLandlordPhone) {
+
+        /** The same fields filed in another grid: the one the place's lock found. */
+        Fields inGrid(UUID grid) {
+            return new Fields(grid, roomId, addressId, landlordPersonId, landlordName, landlordPhone, purpose,
+                    contractFrom, contractTo, policeRegisteredOn, note, keepLandlordPhone);
+        }
     }
 
     public record Filter(UUID gridId, UUID landlordPersonId, String landlord, Boolean active) {

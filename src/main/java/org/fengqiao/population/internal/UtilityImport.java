@@ -487,7 +487,10 @@ public class UtilityImport {
             for (Candidate c : failures) {
                 rejected.add(new ImportFiles.Rejected(c.line, c.problems));
             }
-            return ImportFiles.errorFile(table.headers(), rejected, f -> ImportFiles.label(Column.class, f, locale),
+            // the headers in the reader's language, as his problems name the columns: a supplier's Chinese file
+            // read in English gave a sheet of Chinese headers over English problems
+            return ImportFiles.errorFile(table.headers(locale), rejected,
+                    f -> ImportFiles.label(Column.class, f, locale),
                     messages, "utilities", locale);
         }
     }

@@ -16,7 +16,7 @@ class PersonCategoriesTests {
 
     static final PersonCategories CATEGORIES = new PersonCategories(null, Clock.systemUTC(), messages(), null, null,
             new CareProperties(new CareProperties.Rhythm(java.time.Period.ofWeeks(1), java.time.Period.ofWeeks(2),
-                    java.time.Period.ofMonths(1)), "0 5 * * * *"));
+                    java.time.Period.ofMonths(1)), "0 5 * * * *", 30));
 
     static ResourceBundleMessageSource messages() {
         return messages("i18n/persons", "i18n/imports");
