@@ -198,9 +198,8 @@ public class Households {
         }
         Map<String, Object> params = new HashMap<>();
         // the caller's grids as a hashed filter on the rows each kind yields (IS TRUE keeps the planner from turning
-        // it into a join that walks every household of those grids first), as Persons.IN_SCOPE does
-        String inScope = "(h2.grid_id IN (SELECT g2.id FROM grid g2 JOIN unit u2 ON u2.id = g2.unit_id "
-                + "WHERE u2.path LIKE ANY (SELECT unnest(CAST(:scope AS text[]))))) IS TRUE";
+        // it into a join that walks every household of those grids first), as the person search's is
+        String inScope = Persons.inScope("h2.grid_id");
         String bounded = " LIMIT " + LOOKUP_GATHERED + ")";
         List<String> found = new ArrayList<>();
         found.add("(SELECT h2.id FROM household h2 WHERE h2.number = :number AND " + inScope + ")");
@@ -220,14 +219,14 @@ public class Households {
         // person search finds a name fragment, and their persons from person_name_order
         found.add("(SELECT p2.household_id FROM person p2 WHERE p2.relation = 'HEAD' AND p2.household_id IS NOT NULL "
                 + "AND p2.name COLLATE \"C\" = ANY(ARRAY(SELECT nb.name FROM name_bigram nb WHERE nb.bigram = :bigram "
-                + "AND nb.name LIKE :inside)) AND " + inScope.replace("h2.grid_id", "p2.grid_id") + bounded);
+                + "AND nb.name LIKE :inside)) AND " + Persons.inScope("p2.grid_id") + bounded);
         // a head by the pinyin initials of his name (zs → 张三), read as the person search reads them, walked in
         // initials and name order on their B-tree (person_initials_order) as the person search walks it
         java.util.Optional<String> initials = PersonQuery.initials(q);
         if (initials.isPresent()) {
             found.add("(SELECT p2.household_id FROM person p2 WHERE p2.name_initials COLLATE \"C\" >= :initialsFrom "
                     + "AND p2.name_initials COLLATE \"C\" < :initialsTo AND p2.relation = 'HEAD' "
-                    + "AND p2.household_id IS NOT NULL AND " + inScope.replace("h2.grid_id", "p2.grid_id")
+                    + "AND p2.household_id IS NOT NULL AND " + Persons.inScope("p2.grid_id")
                     + " ORDER BY p2.name_initials COLLATE \"C\", p2.name COLLATE \"C\", p2.id" + bounded);
             params.put("initialsFrom", initials.get());
             params.put("initialsTo", PersonQuery.successor(initials.get()));

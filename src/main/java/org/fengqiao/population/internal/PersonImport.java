@@ -1143,13 +1143,17 @@ public class PersonImport {
             }
         }
 
-        /** The rejected rows as the user sent them, with their row number and every problem in his language. */
+        /**
+         * The rejected rows as the user sent them, with their row number and every problem in his language; the
+         * columns the import knows are headed in his language too (the import reads either language's headers back).
+         */
         byte[] errorFile() throws IOException {
             List<ImportFiles.Rejected> rejected = new ArrayList<>(failures.size());
             for (Candidate c : failures) {
                 rejected.add(new ImportFiles.Rejected(c.line, c.problems));
             }
-            return ImportFiles.errorFile(table.headers(), rejected, this::columnLabel, messages, "imports", locale);
+            return ImportFiles.errorFile(table.headers(locale), rejected, this::columnLabel, messages, "imports",
+                    locale);
         }
 
         String columnLabel(String field) {

@@ -345,9 +345,14 @@ public class Persons {
      * their scan an index to read them by, so a plan with sequential scans turned off (PersonSearchPlanIntegrationTests)
      * has no disabled scan in every search, whose cost would hide the differences between the walks it chooses from.
      */
-    static final String IN_SCOPE = """
-            (p.grid_id IN (SELECT sg.id FROM grid sg WHERE sg.unit_id = ANY (ARRAY(SELECT su.id FROM unit su
-                            WHERE su.path LIKE ANY (SELECT unnest(CAST(:scope AS text[]))) ORDER BY su.id)))) IS TRUE""";
+    static final String IN_SCOPE = inScope("p.grid_id");
+
+    /** {@link #IN_SCOPE} for the grid column of another row (a household's), with the caller's patterns as :scope. */
+    static String inScope(String gridColumn) {
+        return "(" + gridColumn + """
+                 IN (SELECT sg.id FROM grid sg WHERE sg.unit_id = ANY (ARRAY(SELECT su.id FROM unit su
+                WHERE su.path LIKE ANY (SELECT unnest(CAST(:scope AS text[]))) ORDER BY su.id)))) IS TRUE""";
+    }
 
     public Page search(PersonQuery query, Caller caller, int limit, int offset) {
         Statement statement = searchStatement(query, caller, limit, offset);
