@@ -333,7 +333,7 @@ class ClaimsIntegrationTests extends IntegrationTest {
         jdbc.sql("ALTER TABLE points_entry ENABLE TRIGGER points_entry_append_only").update();
         try (java.sql.Connection c = dataSource.getConnection()) {
             org.springframework.jdbc.datasource.init.ScriptUtils.executeSqlScript(c, new ClassPathResource(
-                    "db/migration/V158__claims_and_points_name_incidents_by_reference.sql"));
+                    "db/migration/V158__incident_references_and_points_form_keys.sql"));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -39,3 +39,13 @@ UPDATE claim_item ci SET source_code = pg_temp.incident_reference(i.id),
     title = replace(ci.title, i.tracking_code, pg_temp.incident_reference(i.id))
 FROM incident i
 WHERE i.id = ci.source_id AND ci.source_kind IN ('INCIDENT', 'HAZARD') AND ci.source_code = i.tracking_code;
+
+-- A double tap on a slow phone redeemed twice (two vouchers, two deductions) and proposed a hand-made award twice.
+-- The forms now carry a one-time key drawn when the page is shown, as visits and incidents do: the key binds to its
+-- holder (a voucher) or proposer (an award), and a second submission with it creates nothing and answers the first.
+ALTER TABLE points_voucher ADD COLUMN IF NOT EXISTS idempotency_key text;
+CREATE UNIQUE INDEX IF NOT EXISTS points_voucher_idempotency ON points_voucher (holder_id, idempotency_key)
+    WHERE idempotency_key IS NOT NULL;
+ALTER TABLE points_award ADD COLUMN IF NOT EXISTS idempotency_key text;
+CREATE UNIQUE INDEX IF NOT EXISTS points_award_idempotency ON points_award (proposed_by, idempotency_key)
+    WHERE idempotency_key IS NOT NULL;
