@@ -369,3 +369,34 @@ document.addEventListener('DOMContentLoaded', function () {
     });
   });
 });
+// A form sent by the browser (method post) disables its submit buttons once it is on its way, so a double tap on a
+// slow phone sends it once; the server refuses a second sending of the same form anyway (its one-time key). After
+// every other handler ran: a form a script sends itself (preventDefault) keeps its buttons, and so does one opening
+// its answer elsewhere (target, a download). A page shown again from the back-forward cache gets them back.
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if ((form.getAttribute('method') || '').toLowerCase() !== 'post' || form.getAttribute('target')) {
+    return;
+  }
+  // later, so the pressed button's name and value still go with the form
+  setTimeout(function () {
+    if (event.defaultPrevented) {
+      return;
+    }
+    Array.prototype.forEach.call(form.querySelectorAll('button[type=submit], button:not([type]), input[type=submit]'),
+      function (b) {
+        if (!b.disabled) {
+          b.disabled = true;
+          b.setAttribute('data-sent', '');
+        }
+      });
+  }, 0);
+});
+window.addEventListener('pageshow', function (event) {
+  if (event.persisted) {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-sent]'), function (b) {
+      b.disabled = false;
+      b.removeAttribute('data-sent');
+    });
+  }
+});

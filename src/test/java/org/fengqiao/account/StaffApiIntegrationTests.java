@@ -196,6 +196,32 @@ class StaffApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aStationChiefMayNotRegisterBureauCommandOrAnInspectorInHisUnits() {
+        String unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow().id().value().toString();
+        String name = "越级" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        for (String role : List.of("BUREAU_COMMAND", "INSPECTOR")) {
+            Map<String, Object> person = Map.of("unitId", unit, "role", role, "name", name);
+            HttpResponse<String> zh = api.send("POST", "/api/v1/staff", token("chief"), person);
+            assertThat(zh.statusCode()).as(role).isEqualTo(400);
+            JsonNode error = ApiClient.json(zh).get("errors").get(0);
+            assertThat(error.get("field").asText()).isEqualTo("role");
+            assertThat(error.get("message").asText()).isEqualTo("不能授予高于本人的角色：县局指挥和督察只能由县局登记");
+            HttpResponse<String> en = api.send("POST", "/api/v1/staff", token("chief"), person, "Accept-Language", "en");
+            assertThat(ApiClient.json(en).get("errors").get(0).get("message").asText())
+                    .startsWith("You cannot give a role above your own");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM staff WHERE name = ?").param(name).query(Long.class).single())
+                .as("nobody registered").isZero();
+        ApiClient page = new ApiClient(port);
+        page.formLogin("chief", DEMO_PASSWORD);
+        String html = page.get("/staff", null).body();
+        int form = html.indexOf("<select id=\"new-role\"");
+        assertThat(form).isNotNegative();
+        assertThat(html.substring(form, html.indexOf("</select>", form))).as("not offered on the form either")
+                .doesNotContain("value=\"BUREAU_COMMAND\"", "value=\"INSPECTOR\"").contains("value=\"STATION_CHIEF\"");
+    }
+
+    @Test
     void validationErrorsCarryAMessagePerFieldInChineseByDefaultAndInEnglishOnRequest() {
         var unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
         Staff person = directory.register(unit.id(), StaffRole.GRID_MEMBER, "周网格", null, null, null, null, null);

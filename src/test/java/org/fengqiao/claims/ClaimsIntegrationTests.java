@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,6 +64,8 @@ class ClaimsIntegrationTests extends IntegrationTest {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     ApiClient api;
     ClaimsFixtures f;
@@ -283,6 +286,63 @@ class ClaimsIntegrationTests extends IntegrationTest {
         assertThat(lateConfirmed.onTime()).isTrue();
         assertThat(f.state(lateItem)).isEqualTo("DONE");
         ClaimsFixtures.await(() -> awards(late) == 2 ? Boolean.TRUE : null, "two awards of the late confirmation");
+    }
+
+    @Test
+    void theBoardItsItemPageAndTheLedgerNameAnIncidentByItsReferenceNeverByTheResidentsTrackingCode() {
+        UUID grid = f.volunteersGrid();
+        UUID item = f.onBoard(officer, grid, "追踪码不外泄-" + UUID.randomUUID());
+        UUID incident = jdbc.sql("SELECT source_id FROM claim_item WHERE id = ?").param(item).query(UUID.class).single();
+        String code = jdbc.sql("SELECT tracking_code FROM incident WHERE id = ?").param(incident).query(String.class)
+                .single();
+        String reference = org.fengqiao.incident.IncidentReference.of(incident);
+        assertThat(reference).matches("SJ-\\d{8}");
+
+        String boardApi = f.send("GET", "/api/v1/claims/board?size=100&gridId=" + grid, volunteer, null, 200).toString();
+        String itemApi = f.send("GET", "/api/v1/claims/items/" + item, volunteer, null, 200).toString();
+        String boardPage = api.get("/claims?gridId=" + grid, volunteer).body();
+        String itemPage = api.get("/claims/items/" + item, volunteer).body();
+        for (String read : List.of(boardApi, itemApi, boardPage, itemPage)) {
+            assertThat(read).contains(reference).doesNotContain(code);
+        }
+        // staff who handle incidents still reach the incident (and its code there) from the item
+        assertThat(api.get("/claims/items/" + item, officer).body()).contains("/incidents/" + incident, reference)
+                .doesNotContain(code);
+
+        String id = f.send("POST", "/api/v1/claims/items/" + item + "/claim", volunteer,
+                claimBody(today().plusDays(3), List.of()), 201).get("id").asText();
+        assertThat(f.send("GET", "/api/v1/claims/mine", volunteer, null, 200).toString()).contains(reference)
+                .doesNotContain(code);
+        f.send("POST", "/api/v1/claims/" + id + "/report", volunteer, Map.of("note", "已办结"), 200);
+        f.send("POST", "/api/v1/claims/" + id + "/confirm", officer, null, 200);
+        ClaimsFixtures.await(() -> awards(id) == 1 ? Boolean.TRUE : null, "the volunteer's pending award");
+        String award = jdbc.sql("SELECT id::text FROM points_award WHERE source_type = 'claim' AND source_id = ?")
+                .param(id).query(String.class).single();
+        f.send("POST", "/api/v1/points/awards/" + award + "/approve", officer, null, 200);
+        String ledger = f.send("GET", "/api/v1/points/me", volunteer, null, 200).toString();
+        assertThat(ledger).contains(reference).doesNotContain(code);
+        assertThat(api.get("/points", volunteer).body()).contains(reference).doesNotContain(code);
+
+        // rows written before held the code: V158 rewrites them to the reference Java computes, keeping the rest
+        String title = jdbc.sql("SELECT title FROM claim_item WHERE id = ?").param(item).query(String.class).single();
+        jdbc.sql("UPDATE claim_item SET source_code = ?, title = ? WHERE id = ?")
+                .params(code, title.replace(reference, code), item).update();
+        jdbc.sql("UPDATE points_award SET note = ? WHERE id = ?::uuid").params("见 " + code + " 照片", award).update();
+        jdbc.sql("ALTER TABLE points_entry DISABLE TRIGGER points_entry_append_only").update();
+        jdbc.sql("UPDATE points_entry SET note = ? WHERE award_id = ?::uuid").params("见 " + code + " 照片", award).update();
+        jdbc.sql("ALTER TABLE points_entry ENABLE TRIGGER points_entry_append_only").update();
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            org.springframework.jdbc.datasource.init.ScriptUtils.executeSqlScript(c, new ClassPathResource(
+                    "db/migration/V158__incident_references_and_points_form_keys.sql"));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(jdbc.sql("SELECT source_code || '|' || title FROM claim_item WHERE id = ?").param(item)
+                .query(String.class).single()).isEqualTo(reference + "|" + title);
+        assertThat(jdbc.sql("SELECT note FROM points_award WHERE id = ?::uuid").param(award).query(String.class)
+                .single()).isEqualTo("见 " + reference + " 照片");
+        assertThat(jdbc.sql("SELECT note FROM points_entry WHERE award_id = ?::uuid").param(award).query(String.class)
+                .single()).isEqualTo("见 " + reference + " 照片");
     }
 
     @Test

@@ -323,6 +323,76 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
     }
 
+    @Test
+    void aRedemptionOrAwardFormSentTwiceWithItsOneTimeKeyRedeemsAndProposesOnce() {
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("volunteer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        UUID volunteer = PointsFixtures.staffId(jdbc, "volunteer");
+        UUID item = stockedItem("双击兑换");
+        String page = browser.get("/points", null).body();
+        String key = hidden(page, "formKey");
+        Map<String, String> form = Map.of("_csrf", browser.csrfFrom("/points"), "formKey", key);
+        HttpResponse<String> first = browser.form("/points/store/" + item + "/redeem", form);
+        assertThat(first.statusCode()).isEqualTo(302);
+        String redeemed = browser.get("/points", null).body();
+        HttpResponse<String> second = browser.form("/points/store/" + item + "/redeem", form);
+        assertThat(second.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/points", null).body()).contains("已提交，请勿重复提交");
+        assertThat(jdbc.sql("SELECT count(*) FROM points_voucher WHERE holder_id = ? AND item_id = ?")
+                .params(volunteer, item).query(Long.class).single()).as("one voucher").isOne();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM points_entry WHERE holder_id = ? AND kind = 'REDEMPTION' AND source_id = ?""")
+                .params(volunteer, item.toString()).query(Long.class).single()).as("one deduction").isOne();
+        assertThat(jdbc.sql("SELECT stock FROM store_item WHERE id = ?").param(item).query(Integer.class).single())
+                .isOne();
+        String code = jdbc.sql("SELECT code FROM points_voucher WHERE holder_id = ? AND item_id = ?")
+                .params(volunteer, item).query(String.class).single();
+        assertThat(redeemed).contains(code);
+        // the key of that form for another item is refused, nothing taken; a new page draws a new key
+        UUID other = stockedItem("另一件");
+        browser.form("/points/store/" + other + "/redeem", form);
+        assertThat(browser.get("/points", null).body()).contains("此表单已提交过，请刷新页面后重新填写");
+        assertThat(jdbc.sql("SELECT count(*) FROM points_voucher WHERE item_id = ?").param(other).query(Long.class)
+                .single()).isZero();
+        assertThat(hidden(browser.get("/points", null).body(), "formKey")).isNotEqualTo(key);
+
+        // over the API, Idempotency-Key does the same: the repeat answers the first voucher
+        String token = api.token("volunteer", DEMO_PASSWORD);
+        HttpResponse<String> once = api.send("POST", "/api/v1/points/store/items/" + other + "/redeem", token, null,
+                "Idempotency-Key", "redeem-" + other);
+        HttpResponse<String> again = api.send("POST", "/api/v1/points/store/items/" + other + "/redeem", token, null,
+                "Idempotency-Key", "redeem-" + other);
+        assertThat(once.statusCode()).as(once.body()).isEqualTo(201);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(ApiClient.json(again).get("voucher").get("code").asText())
+                .isEqualTo(ApiClient.json(once).get("voucher").get("code").asText());
+        assertThat(jdbc.sql("SELECT stock FROM store_item WHERE id = ?").param(other).query(Integer.class).single())
+                .isOne();
+
+        // the grid chief's award by hand, sent twice, is proposed once
+        ApiClient chief = new ApiClient(port);
+        assertThat(chief.formLogin("chief", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        UUID holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "双击奖励").id().value();
+        String note = "协助调解邻里纠纷" + UUID.randomUUID().toString().substring(0, 6);
+        String approvals = chief.get("/points/approvals", null).body();
+        Map<String, String> award = Map.of("_csrf", chief.csrfFrom("/points/approvals"), "formKey",
+                hidden(approvals, "formKey"), "holderId", holder.toString(), "gridId",
+                PointsFixtures.grid(jdbc, "FS-1-05").toString(), "rule", "verified-clue", "note", note);
+        assertThat(chief.form("/points/awards", award).statusCode()).isEqualTo(302);
+        assertThat(chief.get("/points/approvals", null).body()).contains("奖励已提交，等待审批");
+        assertThat(chief.form("/points/awards", award).statusCode()).isEqualTo(302);
+        assertThat(chief.get("/points/approvals", null).body()).contains("已提交，请勿重复提交");
+        assertThat(jdbc.sql("SELECT count(*) FROM points_award WHERE note = ?").param(note).query(Long.class).single())
+                .as("one award").isOne();
+    }
+
+    /** The value of the page's hidden input of this name. */
+    static String hidden(String html, String name) {
+        var m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as(name).isTrue();
+        return m.group(1);
+    }
+
     /** An item of the rural office's store, donated, at 5 points, two in stock. */
     UUID stockedItem(String name) {
         return loader.stock(PointsFixtures.office(jurisdictions).id().value(), name + UUID.randomUUID(),

@@ -17,6 +17,21 @@ public final class RolePolicy {
     private RolePolicy() {
     }
 
+    /** The bureau's own roles: its command, and the inspectors (督察) who oversee the stations for it. */
+    private static final Set<StaffRole> BUREAU_ROLES = EnumSet.of(StaffRole.BUREAU_COMMAND, StaffRole.INSPECTOR);
+
+    /**
+     * Whether someone of role {@code giver} who puts people on the books (STAFF_MANAGE) may give them {@code role}:
+     * never one of the three administrators (appointed, 三员分立), and a station chief never a role above his own:
+     * the bureau's command, or an inspector who would oversee his own station.
+     */
+    public static boolean mayGive(String giver, StaffRole role) {
+        if (role.isAdministrator()) {
+            return false;
+        }
+        return !StaffRole.STATION_CHIEF.name().equals(giver) || !BUREAU_ROLES.contains(role);
+    }
+
     public static Set<Permission> permissionsOf(StaffRole role) {
         Set<Permission> granted = basePermissionsOf(role);
         granted.addAll(incidentPermissionsOf(role));

@@ -108,6 +108,8 @@ public class StaffAdministration {
         } else if (role.isAdministrator()) {
             // The three administrators are appointed, not created from the staff register (三员分立).
             problems.add(new Invalid.Problem("role", "account.staff.roleNotAllowed", new Object[0]));
+        } else if (!RolePolicy.mayGive(caller.role(), role)) {
+            problems.add(new Invalid.Problem("role", "account.staff.roleAboveOwn", new Object[0]));
         }
         if (name == null || name.isBlank()) {
             problems.add(new Invalid.Problem("name", "account.staff.nameRequired", new Object[0]));

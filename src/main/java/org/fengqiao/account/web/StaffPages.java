@@ -3,6 +3,7 @@ package org.fengqiao.account.web;
 import java.util.Arrays;
 import java.util.UUID;
 import org.fengqiao.account.StaffRole;
+import org.fengqiao.account.internal.RolePolicy;
 import org.fengqiao.account.internal.StaffAdministration;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
@@ -58,7 +59,8 @@ class StaffPages {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("mayCreate", caller.may(Permission.STAFF_MANAGE.authority()));
         model.addAttribute("units", caller.may(Permission.STAFF_MANAGE.authority()) ? jurisdictions.visibleUnits(caller) : java.util.List.of());
-        model.addAttribute("creatableRoles", Arrays.stream(StaffRole.values()).filter(r -> !r.isAdministrator()).toList());
+        model.addAttribute("creatableRoles", Arrays.stream(StaffRole.values())
+                .filter(r -> RolePolicy.mayGive(caller.role(), r)).toList());
         return "account/staff-list";
     }
 

@@ -11,6 +11,7 @@ import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffId;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.incident.IncidentFacts;
+import org.fengqiao.incident.IncidentReference;
 import org.fengqiao.incident.IncidentReopened;
 import org.fengqiao.incident.IncidentResolved;
 import org.fengqiao.incident.Source;
@@ -102,8 +103,9 @@ public class BoardUpkeep {
             return;
         }
         Board.Kind kind = kindOf(s);
-        board.register(kind, s.id(), s.trackingCode(), s.category().name(), s.gridId(),
-                incidentTitle(kind, s.category().name(), s.trackingCode()), s.receivedAt());
+        String ref = IncidentReference.of(s.id());
+        board.register(kind, s.id(), ref, s.category().name(), s.gridId(), incidentTitle(kind, s.category().name(), ref),
+                s.receivedAt());
     }
 
     /** A dispute pushed by 110 opens a mediation case, which stands for it on the board (not both). */
@@ -121,7 +123,10 @@ public class BoardUpkeep {
                 .map(f -> Board.Kind.HAZARD).orElse(Board.Kind.INCIDENT);
     }
 
-    /** A title without personal data, in the default language: what it is and its code. */
+    /**
+     * A title without personal data, in the default language: what it is and its reference ({@link IncidentReference},
+     * never the tracking code, which opens the resident's public page to whoever reads the board).
+     */
     String incidentTitle(Board.Kind kind, String category, String code) {
         String what = messages.getMessage("incident.category." + category, null, category, Locale.SIMPLIFIED_CHINESE);
         String prefix = kind == Board.Kind.HAZARD ? "隐患·" : "事项·";
@@ -201,8 +206,9 @@ public class BoardUpkeep {
                 continue;
             }
             Board.Kind kind = kindOf(s);
-            board.upsert(kind, s.id(), s.trackingCode(), s.category().name(), s.gridId(),
-                    incidentTitle(kind, s.category().name(), s.trackingCode()), s.receivedAt());
+            String ref = IncidentReference.of(s.id());
+            board.upsert(kind, s.id(), ref, s.category().name(), s.gridId(), incidentTitle(kind, s.category().name(), ref),
+                    s.receivedAt());
             board.sourceReopened(s.id());
         }
         for (DisputeFacts.Standing d : disputes.openBefore(now)) {

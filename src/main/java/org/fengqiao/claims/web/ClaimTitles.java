@@ -6,8 +6,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * An item's title in the reader's language, made like the stored one (kind, what it is about, the source's code) and
- * so, like it, without personal data: {@code 隐患·灾害事故 FQ…} or {@code Hazard · Disaster FQ…}.
+ * An item's title in the reader's language, made like the stored one (kind, what it is about, the source's reference:
+ * an incident's {@link org.fengqiao.incident.IncidentReference}, never its tracking code; a dispute's case code) and
+ * so, like it, without personal data: {@code 隐患·灾害事故 SJ-…} or {@code Hazard · Disaster SJ-…}.
  */
 @Component("claimTitles")
 public class ClaimTitles {

@@ -78,7 +78,7 @@ public class Awards {
             return Optional.empty();
         }
         UUID id = UUID.randomUUID();
-        int inserted = insert(id, holder, grid, rule, points, sourceType, sourceId, note, null, proposedBy);
+        int inserted = insert(id, holder, grid, rule, points, sourceType, sourceId, note, null, proposedBy, null);
         if (inserted == 0) {
             return Optional.empty();
         }
@@ -93,6 +93,22 @@ public class Awards {
      */
     @Transactional
     public Award award(UUID holder, UUID grid, String rule, String note, UUID clueGiver, Caller caller) {
+        return award(holder, grid, rule, note, clueGiver, null, caller).award();
+    }
+
+    /** An award by hand; {@code repeated}: the form's key was used before, and this is the award it proposed. */
+    public record Proposed(Award award, boolean repeated) {
+    }
+
+    /**
+     * As {@link #award(UUID, UUID, String, String, UUID, Caller)}, once per form key of the proposer (see
+     * {@link FormKeys}): a second submission of the same award with the key proposes nothing more and answers the
+     * first; the key with another award is refused. A concurrent second submission waits on the key's unique index
+     * for the first to commit, inserts nothing and then finds it.
+     */
+    @Transactional
+    public Proposed award(UUID holder, UUID grid, String rule, String note, UUID clueGiver, String formKey,
+            Caller caller) {
         if (!caller.may("POINTS_APPROVE")) {
             throw new NotFound("grid", grid);
         }
@@ -115,20 +131,45 @@ public class Awards {
             throw Invalid.of("note", "points.error.noteControl");
         }
         Ledger.Holder h = holderFor(holder, caller, "holderId");
+        String key = FormKeys.clean(formKey);
+        Optional<Proposed> first = key == null ? Optional.empty()
+                : proposedBefore(key, h.id(), grid, rule, note.strip(), clueGiver, caller);
+        if (first.isPresent()) {
+            return first.get();
+        }
         String source = UUID.randomUUID().toString();
         UUID id = UUID.randomUUID();
-        insert(id, h.id(), grid, rule, points, "manual", source, note.strip(), null, caller.staffId());
+        if (insert(id, h.id(), grid, rule, points, "manual", source, note.strip(), null, caller.staffId(), key) == 0) {
+            return proposedBefore(key, h.id(), grid, rule, note.strip(), clueGiver, caller).orElseThrow();
+        }
         if (clueGiver != null) {
             Ledger.Holder giver = holderFor(clueGiver, caller, "clueGiverId");
             if (giver.id().equals(h.id())) {
                 throw Invalid.of("clueGiverId", "points.error.clueGiverSame");
             }
             insert(UUID.randomUUID(), giver.id(), grid, rule, points, "clue", id.toString(), note.strip(), id,
-                    caller.staffId());
+                    caller.staffId(), null);
         }
         Award award = award(id).orElseThrow();
         events.publishEvent(Audited.created("points_award", id, gridPath, award));
-        return award;
+        return new Proposed(award, false);
+    }
+
+    /** The award the proposer's form key proposed before, if it was this one; refused if it was another. */
+    private Optional<Proposed> proposedBefore(String key, UUID holder, UUID grid, String rule, String note,
+            UUID clueGiver, Caller caller) {
+        Optional<Award> before = jdbc.sql(SELECT + " WHERE a.proposed_by = ? AND a.idempotency_key = ?")
+                .params(caller.staffId(), key).query(this::row).optional();
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        Award a = before.get();
+        UUID giverBefore = linkedTo(a.id()).stream().map(Award::holderId).findFirst().orElse(null);
+        if (!a.holderId().equals(holder) || !a.gridId().equals(grid) || !a.rule().equals(rule)
+                || !a.note().equals(note) || !java.util.Objects.equals(giverBefore, clueGiver)) {
+            throw Invalid.of("formKey", "points.error.formKeyReused");
+        }
+        return Optional.of(new Proposed(a, true));
     }
 
     /** A holder in the caller's scope (checked in the query), active and not one of the three administrators. */
@@ -241,12 +282,12 @@ public class Awards {
     }
 
     private int insert(UUID id, UUID holder, UUID grid, String rule, int points, String sourceType, String sourceId,
-            String note, UUID linked, UUID proposedBy) {
+            String note, UUID linked, UUID proposedBy, String key) {
         return jdbc.sql("""
                 INSERT INTO points_award (id, holder_id, grid_id, rule, points, source_type, source_id, note,
-                    linked_award_id, status, proposed_by, proposed_at)
-                VALUES (:id, :holder, :grid, :rule, :points, :stype, :sid, :note, :linked, 'PENDING', :by, :at)
-                ON CONFLICT DO NOTHING""")
+                    linked_award_id, status, proposed_by, proposed_at, idempotency_key)
+                VALUES (:id, :holder, :grid, :rule, :points, :stype, :sid, :note, :linked, 'PENDING', :by, :at, :key)
+                ON CONFLICT DO NOTHING""").param("key", key)
                 .param("id", id).param("holder", holder).param("grid", grid).param("rule", rule)
                 .param("points", points).param("stype", sourceType).param("sid", sourceId).param("note", note)
                 .param("linked", linked).param("by", proposedBy).param("at", ledger.now()).update();

@@ -73,6 +73,15 @@ public class Ledger {
                 .optional().orElse(0);
     }
 
+    /** Takes the holder's lock in the caller's transaction (which must exist) until it ends; answers his balance. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int lock(UUID holder) {
+        jdbc.sql("INSERT INTO points_balance (holder_id, balance) VALUES (?, 0) ON CONFLICT DO NOTHING")
+                .param(holder).update();
+        return jdbc.sql("SELECT balance FROM points_balance WHERE holder_id = ? FOR UPDATE").param(holder)
+                .query(Integer.class).single();
+    }
+
     /**
      * Appends one entry in the caller's transaction (which must exist), under the holder's lock.
      * Refuses a balance below zero with the {@code points.error.insufficient} message.
@@ -80,10 +89,7 @@ public class Ledger {
     @Transactional(propagation = Propagation.MANDATORY)
     public long append(UUID holder, String kind, int points, String rule, String sourceType, String sourceId,
             UUID gridId, UUID awardId, Long reversesId, UUID approvedBy, String note) {
-        jdbc.sql("INSERT INTO points_balance (holder_id, balance) VALUES (?, 0) ON CONFLICT DO NOTHING")
-                .param(holder).update();
-        int balance = jdbc.sql("SELECT balance FROM points_balance WHERE holder_id = ? FOR UPDATE").param(holder)
-                .query(Integer.class).single();
+        int balance = lock(holder);
         int after = balance + points;
         if (after < 0) {
             throw Invalid.of("points", "points.error.insufficient", balance, -points);

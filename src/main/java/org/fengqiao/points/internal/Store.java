@@ -236,9 +236,35 @@ public class Store {
 
     // ---- redemptions and vouchers ----
 
+    /** A redemption's voucher; {@code repeated}: the form's key was used before, and this is the voucher it gave. */
+    public record Redeemed(Voucher voucher, boolean repeated) {
+    }
+
     /** Takes one unit of stock and the price in points from the caller's balance; gives a voucher. */
     @Transactional
     public Voucher redeem(UUID itemId, Caller caller) {
+        return redeem(itemId, null, caller).voucher();
+    }
+
+    /**
+     * As {@link #redeem(UUID, Caller)}, once per form key (see {@link FormKeys}): a second submission with the key
+     * takes nothing more and answers the voucher of the first; the key used for another item is refused. The
+     * holder's lock, taken first, makes a concurrent second submission wait for the first and then find it.
+     */
+    @Transactional
+    public Redeemed redeem(UUID itemId, String formKey, Caller caller) {
+        String key = FormKeys.clean(formKey);
+        if (key != null) {
+            ledger.lock(caller.staffId());
+            Optional<Voucher> before = jdbc.sql(VOUCHER + " WHERE v.holder_id = ? AND v.idempotency_key = ?")
+                    .params(caller.staffId(), key).query(this::voucherRow).optional();
+            if (before.isPresent()) {
+                if (!before.get().itemId().equals(itemId)) {
+                    throw Invalid.of("formKey", "points.error.formKeyReused");
+                }
+                return new Redeemed(before.get(), true);
+            }
+        }
         Item item = forHolder(caller.staffId()).stream().filter(i -> i.id().equals(itemId)).findFirst()
                 .orElseThrow(() -> new NotFound("store item", itemId));
         Integer price = jdbc.sql("""
@@ -250,12 +276,12 @@ public class Store {
         UUID id = UUID.randomUUID();
         String code = newCode();
         jdbc.sql("""
-                INSERT INTO points_voucher (id, code, holder_id, item_id, entry_id, points, issued_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""").params(id, code, caller.staffId(), itemId, entry, price, ledger.now())
-                .update();
+                INSERT INTO points_voucher (id, code, holder_id, item_id, entry_id, points, issued_at, idempotency_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, code, caller.staffId(), itemId, entry, price, ledger.now(), key).update();
         Voucher voucher = voucher(code).orElseThrow();
         events.publishEvent(Audited.created("points_voucher", id, item.unitPath(), voucher));
-        return voucher;
+        return new Redeemed(voucher, false);
     }
 
     public Optional<Voucher> voucher(String code) {

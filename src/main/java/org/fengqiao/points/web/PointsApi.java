@@ -1,5 +1,6 @@
 package org.fengqiao.points.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -111,9 +113,14 @@ class PointsApi {
 
     @PostMapping("/awards")
     @PreAuthorize("hasAuthority('POINTS_APPROVE')")
-    ResponseEntity<Awards.Award> award(@RequestBody AwardForm form) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(awards.award(form.holderId(), form.gridId(), form.rule(),
-                form.note(), form.clueGiverId(), Callers.require()));
+    @Operation(summary = "Propose an award by hand",
+            description = "An Idempotency-Key header makes a repeated request answer the award proposed the first time "
+                    + "(200) instead of proposing another (201); the same key with another award is refused (400).")
+    ResponseEntity<Awards.Award> award(@RequestBody AwardForm form,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        Awards.Proposed p = awards.award(form.holderId(), form.gridId(), form.rule(), form.note(), form.clueGiverId(),
+                key, Callers.require());
+        return ResponseEntity.status(p.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(p.award());
     }
 
     @PostMapping("/awards/{id}/approve")
@@ -176,9 +183,13 @@ class PointsApi {
     }
 
     @PostMapping("/store/items/{id}/redeem")
-    ResponseEntity<VoucherView> redeem(@PathVariable UUID id) {
-        Store.Voucher v = store.redeem(id, Callers.require());
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(v));
+    @Operation(summary = "Redeem an item of the store for points",
+            description = "An Idempotency-Key header makes a repeated request answer the voucher of the first (200) "
+                    + "instead of redeeming again (201); the same key for another item is refused (400).")
+    ResponseEntity<VoucherView> redeem(@PathVariable UUID id,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        Store.Redeemed r = store.redeem(id, key, Callers.require());
+        return ResponseEntity.status(r.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(view(r.voucher()));
     }
 
     @GetMapping("/store/items")

@@ -97,14 +97,18 @@ class PointsPages {
         model.addAttribute("items", store.forHolder(me));
         model.addAttribute("vouchers", store.vouchersOf(me));
         model.addAttribute("fmt", PointsFormat.INSTANCE);
+        // the redeem forms' one-time key: a double tap redeems once (Store.redeem)
+        model.addAttribute("formKey", UUID.randomUUID().toString());
         return "points/mine";
     }
 
     @PostMapping("/points/store/{id}/redeem")
-    String redeem(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
+    String redeem(@PathVariable UUID id, @RequestParam(required = false) String formKey, Locale locale,
+            RedirectAttributes redirect) {
         try {
-            Store.Voucher v = store.redeem(id, Callers.require());
-            redirect.addFlashAttribute("notice", messages.getMessage("points.my.redeemed", new Object[] {v.code()}, locale));
+            Store.Redeemed r = store.redeem(id, formKey, Callers.require());
+            redirect.addFlashAttribute("notice", messages.getMessage(r.repeated() ? "points.form.repeated"
+                    : "points.my.redeemed", new Object[] {r.voucher().code()}, locale));
         } catch (Invalid e) {
             answers.refused(redirect, e, locale);
         } catch (NotFound e) {
@@ -191,6 +195,8 @@ class PointsPages {
         model.addAttribute("holders", holdersInScope(caller, locale));
         model.addAttribute("grids", gridsInScope(caller, locale));
         model.addAttribute("fmt", PointsFormat.INSTANCE);
+        // the award form's one-time key: a double tap proposes once (Awards.award)
+        model.addAttribute("formKey", UUID.randomUUID().toString());
         return "points/approvals";
     }
 
@@ -198,10 +204,12 @@ class PointsPages {
     @PreAuthorize("hasAuthority('POINTS_APPROVE')")
     String award(@RequestParam(required = false) UUID holderId, @RequestParam(required = false) UUID gridId,
             @RequestParam(required = false) String rule, @RequestParam(required = false) String note,
-            @RequestParam(required = false) UUID clueGiverId, Locale locale, RedirectAttributes redirect) {
+            @RequestParam(required = false) UUID clueGiverId, @RequestParam(required = false) String formKey,
+            Locale locale, RedirectAttributes redirect) {
         try {
-            awards.award(holderId, gridId, rule, note, clueGiverId, Callers.require());
-            redirect.addFlashAttribute("notice", messages.getMessage("points.award.done", null, locale));
+            Awards.Proposed p = awards.award(holderId, gridId, rule, note, clueGiverId, formKey, Callers.require());
+            redirect.addFlashAttribute("notice", messages.getMessage(p.repeated() ? "points.form.repeatedAward"
+                    : "points.award.done", null, locale));
         } catch (Invalid e) {
             answers.refused(redirect, e, locale);
         } catch (NotFound e) {
