@@ -496,4 +496,57 @@ class MisplacedAddressIntegrationTests extends IntegrationTest {
                     .single()).isZero();
         }
     }
+
+    static Map<String, Object> householdBody(UUID grid, String where, UUID id) {
+        return Map.of("gridId", grid, where, id, "trusted", false, "inDifficulty", false);
+    }
+
+    @Test
+    void aHouseholdRegisteredWhileItsAddressMovesToTheNeighbourGridIsFiledInTheGridTheAddressIsNowIn() {
+        // filed in A, lying in B: the household at the address and the household in a room of its building are
+        // registered in A while the chief's move to B is written, not yet committed
+        UUID moving = address(a, 119.515, lat + 0.005);
+        UUID building = fx.building("chief", a, 1, 1, 2);
+        jdbc.sql("UPDATE building SET address_id = ? WHERE id = ?").params(moving, building).update();
+        UUID room = jdbc.sql("SELECT id FROM room WHERE building_id = ? ORDER BY number LIMIT 1").param(building)
+                .query(UUID.class).single();
+        Race race = new Race(jdbc, transactions);
+
+        HousingFixtures.Answer atAddress = race.run(moveOf(moving),
+                () -> fx.call("chief", "POST", "/api/v1/households", householdBody(fx.gridId(a), "addressId", moving)));
+        assertThat(atAddress.status()).as(String.valueOf(atAddress.body())).isEqualTo(201);
+        assertThat(atAddress.body().get("gridCode").asText()).isEqualTo(b);
+        assertThat(gridOf("household", UUID.fromString(atAddress.body().get("id").asText()))).isEqualTo(b);
+
+        // filed back in A by hand, to be moved again while a household is registered in a room of its building
+        jdbc.sql("UPDATE address SET grid_id = ? WHERE id = ?").params(fx.gridId(a), moving).update();
+        jdbc.sql("UPDATE building SET grid_id = ? WHERE id = ?").params(fx.gridId(a), building).update();
+        HousingFixtures.Answer inRoom = race.run(moveOf(moving),
+                () -> fx.call("chief", "POST", "/api/v1/households", householdBody(fx.gridId(a), "roomId", room)));
+        assertThat(inRoom.status()).as(String.valueOf(inRoom.body())).isEqualTo(201);
+        assertThat(gridOf("household", UUID.fromString(inRoom.body().get("id").asText()))).isEqualTo(b);
+        assertThat(gridOf("building", building)).isEqualTo(b);
+        assertThat(jdbc.sql("SELECT count(*) FROM household h JOIN grid g ON g.id = h.grid_id WHERE g.code = ?")
+                .param(a).query(Long.class).single()).as("nothing left behind in A").isZero();
+    }
+
+    @Test
+    void aHouseholdRegisteredWhileItsAddressMovesOutOfTheOfficersGridIsRefusedInHisLanguageAndNothingIsSaved() {
+        Officer officerA = officerOf(a);
+        Map<String, String> expected = Map.of(
+                "zh-CN", "该住户的地址刚被他人迁入您辖区以外的网格，本次未保存。",
+                "en", "Someone else moved the address of this household meanwhile into a grid outside your"
+                        + " jurisdiction, so nothing was saved.");
+        for (String language : List.of("zh-CN", "en")) {
+            UUID moving = address(a, 119.515, lat + 0.005);
+            HttpResponse<String> answer = new Race(jdbc, transactions).run(moveOf(moving),
+                    () -> officerA.api().send("POST", "/api/v1/households", officerA.token(),
+                            householdBody(fx.gridId(a), "addressId", moving), "Accept-Language", language));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
+            assertThat(ApiClient.json(answer).get("detail").asText()).isEqualTo(expected.get(language));
+            assertThat(gridOf("address", moving)).isEqualTo(b);
+            assertThat(jdbc.sql("SELECT count(*) FROM household WHERE address_id = ?").param(moving)
+                    .query(Long.class).single()).isZero();
+        }
+    }
 }
