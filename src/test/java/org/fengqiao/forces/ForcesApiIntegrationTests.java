@@ -9,10 +9,12 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.poi.ss.usermodel.Cell;
@@ -24,9 +26,12 @@ import org.fengqiao.account.Staff;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.account.TestStaff;
+import org.fengqiao.forces.internal.ForcesDesk;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.platform.Caller;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.Race;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +42,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 class ForcesApiIntegrationTests extends IntegrationTest {
 
@@ -53,6 +59,10 @@ class ForcesApiIntegrationTests extends IntegrationTest {
     StaffDirectory directory;
     @Autowired
     ConfigurableApplicationContext context;
+    @Autowired
+    ForcesDesk desk;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     ApiClient api;
     String officer;
@@ -505,5 +515,48 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         assertThat(browser.get("/forces/members/" + id + "?lang=en", null).body()).contains(String.join(", ", teams))
                 .doesNotContain(String.join("、", teams));
         assertThat(browser.get("/forces/members/" + id + "?lang=zh-CN", null).body()).contains(String.join("、", teams));
+    }
+
+    /**
+     * Two officers book the same volunteer for overlapping shifts at the same moment: the first one's shift is
+     * written, not yet committed, when the second's is checked; the second waits for it, sees it and is refused with
+     * the overlap check's own line, in his language, and the volunteer keeps one shift (or one time, when moved).
+     */
+    @Test
+    void twoOverlappingShiftsOfOnePersonBookedOrMovedAtOnceAreCheckedOneAfterTheOther() {
+        UUID volunteer = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "同时排班" + n(), null, null,
+                "平安志愿者", TestStaff.uniqueUsername("vol"), TestStaff.PASSWORD).id().value();
+        UUID post = UUID.fromString(ok(api.send("POST", "/api/v1/forces/posts", officer,
+                Map.of("gridId", grid("FS-1-04"), "name", "同时岗" + n())), 201).get("id").asText());
+        Caller other = new Caller(null, "chief", "所长", "STATION_CHIEF", List.of("/"), Set.of());
+        Race race = new Race(jdbc, transactions);
+        Map<String, String> expected = Map.of("zh-CN", "该人员在此时段已有班次",
+                "en", "This person already has a shift at that time");
+        OffsetDateTime day = OffsetDateTime.now(ZoneOffset.UTC).plusDays(5).truncatedTo(ChronoUnit.HOURS);
+        for (String language : List.of("zh-CN", "en")) {
+            OffsetDateTime start = language.equals("en") ? day.plusHours(8) : day;
+            HttpResponse<String> answer = race.run(
+                    () -> desk.createShift(other, post, volunteer, start, start.plusHours(4)),
+                    () -> api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", post, "staffId",
+                            volunteer, "startsAt", start.plusHours(2).toString(), "endsAt",
+                            start.plusHours(6).toString()), "Accept-Language", language));
+            assertThat(ok(answer, 400).get("errors").findValuesAsText("message"))
+                    .containsExactly(expected.get(language));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM force_shift WHERE staff_id = ?").param(volunteer).query(Long.class)
+                .single()).isEqualTo(2);
+
+        // a shift moved onto the time of another one booked meanwhile
+        OffsetDateTime late = day.plusHours(16);
+        String shift = ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", post, "staffId",
+                volunteer, "startsAt", late.plusHours(4).toString(), "endsAt", late.plusHours(6).toString())), 201)
+                .get("id").asText();
+        HttpResponse<String> moved = race.run(
+                () -> desk.createShift(other, post, volunteer, late, late.plusHours(2)),
+                () -> api.send("PUT", "/api/v1/forces/shifts/" + shift, officer, Map.of("postId", post,
+                        "startsAt", late.plusHours(1).toString(), "endsAt", late.plusHours(3).toString())));
+        assertThat(ok(moved, 400).get("errors").findValuesAsText("message")).containsExactly(expected.get("zh-CN"));
+        assertThat(jdbc.sql("SELECT count(*) FROM force_shift WHERE staff_id = ? AND starts_at < ? AND ends_at > ?")
+                .params(volunteer, late.plusHours(3), late.plusHours(1)).query(Long.class).single()).isOne();
     }
 }

@@ -167,6 +167,14 @@ class PointsPagesIntegrationTests extends IntegrationTest {
                 "amountYuan", "12.34", "note", "社会捐助"));
         assertThat(jdbc.sql("SELECT balance_fen FROM fund_account WHERE id = ?").param(fund).query(Long.class).single())
                 .isEqualTo(before + 1234);
+        // a grant typed with thousands separators, as the recovery forms take them
+        browser.form("/points/funds/" + fund + "/income", Map.of("_csrf", browser.csrfFrom("/points/store"),
+                "amountYuan", "10,000", "note", "镇财政拨款"));
+        browser.form("/points/funds/" + fund + "/income", Map.of("_csrf", browser.csrfFrom("/points/store"),
+                "amountYuan", "1，000.50", "note", "企业捐助"));
+        before += 1_000_000 + 100_050;
+        assertThat(jdbc.sql("SELECT balance_fen FROM fund_account WHERE id = ?").param(fund).query(Long.class).single())
+                .isEqualTo(before + 1234);
         HttpResponse<String> page = browser.get("/points/store?fund=" + fund, null);
         assertThat(page.body()).contains(name).contains("社会捐助");
 
@@ -174,7 +182,8 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         HttpResponse<String> bad = browser.form("/points/funds/" + fund + "/income", Map.of("_csrf",
                 browser.csrfFrom("/points/store"), "amountYuan", "1.234", "note", "x"));
         assertThat(bad.statusCode()).isEqualTo(302);
-        assertThat(browser.get("/points/store?fund=" + fund, null).body()).contains("请填写有效金额");
+        assertThat(browser.get("/points/store?fund=" + fund, null).body())
+                .contains("金额格式不正确（元，最多两位小数，可用千位分隔符，如 10,000.50）");
         assertThat(jdbc.sql("SELECT balance_fen FROM fund_account WHERE id = ?").param(fund).query(Long.class).single())
                 .isEqualTo(before + 1234);
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
@@ -448,10 +449,13 @@ class MisplacedAddressIntegrationTests extends IntegrationTest {
                 "contractFrom", java.time.LocalDate.now().minusMonths(1).toString());
     }
 
-    @Test
-    void aRentalRegisteredWhileItsAddressMovesToTheNeighbourGridIsFiledInTheGridTheAddressIsNowIn() {
-        // filed in A, lying in B: the chief's move takes it (and its building with the rooms) to B; the rental at
-        // the address and the rental of a room of its building arrive while the move is written, not yet committed
+    /**
+     * What is registered (into {@code table}, by a POST to {@code path} with {@code body} of where and which) at an
+     * address filed in A and lying in B, and then in a room of its building, while the chief's move of the address
+     * (with its building and rooms) to B is written, not yet committed: filed in B, nothing left behind in A.
+     */
+    void registeredWhileTheAddressMovesIsFiledInTheGridItIsNowIn(String table, String path,
+            BiFunction<String, UUID, Map<String, Object>> body) {
         UUID moving = address(a, 119.515, lat + 0.005);
         UUID building = fx.building("chief", a, 1, 1, 2);
         jdbc.sql("UPDATE building SET address_id = ? WHERE id = ?").params(moving, building).update();
@@ -460,40 +464,73 @@ class MisplacedAddressIntegrationTests extends IntegrationTest {
         Race race = new Race(jdbc, transactions);
 
         HousingFixtures.Answer atAddress = race.run(moveOf(moving),
-                () -> fx.call("chief", "POST", "/api/v1/rentals", rentalBody("addressId", moving)));
+                () -> fx.call("chief", "POST", path, body.apply("addressId", moving)));
         assertThat(atAddress.status()).as(String.valueOf(atAddress.body())).isEqualTo(201);
         assertThat(atAddress.body().get("gridCode").asText()).isEqualTo(b);
-        assertThat(gridOf("rental", UUID.fromString(atAddress.body().get("id").asText()))).isEqualTo(b);
+        assertThat(gridOf(table, UUID.fromString(atAddress.body().get("id").asText()))).isEqualTo(b);
 
-        // filed back in A by hand, to be moved again while a room of its building is let
+        // filed back in A by hand, to be moved again while something is registered in a room of its building
         jdbc.sql("UPDATE address SET grid_id = ? WHERE id = ?").params(fx.gridId(a), moving).update();
         jdbc.sql("UPDATE building SET grid_id = ? WHERE id = ?").params(fx.gridId(a), building).update();
         HousingFixtures.Answer inRoom = race.run(moveOf(moving),
-                () -> fx.call("chief", "POST", "/api/v1/rentals", rentalBody("roomId", room)));
+                () -> fx.call("chief", "POST", path, body.apply("roomId", room)));
         assertThat(inRoom.status()).as(String.valueOf(inRoom.body())).isEqualTo(201);
-        assertThat(gridOf("rental", UUID.fromString(inRoom.body().get("id").asText()))).isEqualTo(b);
+        assertThat(gridOf(table, UUID.fromString(inRoom.body().get("id").asText()))).isEqualTo(b);
         assertThat(gridOf("building", building)).isEqualTo(b);
-        assertThat(jdbc.sql("SELECT count(*) FROM rental r JOIN grid g ON g.id = r.grid_id WHERE g.code = ?")
+        assertThat(jdbc.sql("SELECT count(*) FROM " + table + " r JOIN grid g ON g.id = r.grid_id WHERE g.code = ?")
                 .param(a).query(Long.class).single()).as("nothing left behind in A").isZero();
+    }
+
+    /**
+     * As {@link #registeredWhileTheAddressMovesIsFiledInTheGridItIsNowIn}, by A's officer, who does not see B: refused
+     * (409) with {@code expected} in his language, and nothing saved.
+     */
+    void registeredWhileTheAddressMovesAwayIsRefused(String table, String path,
+            BiFunction<String, UUID, Map<String, Object>> body, Map<String, String> expected) {
+        Officer officerA = officerOf(a);
+        for (String language : List.of("zh-CN", "en")) {
+            UUID moving = address(a, 119.515, lat + 0.005);
+            HttpResponse<String> answer = new Race(jdbc, transactions).run(moveOf(moving),
+                    () -> officerA.api().send("POST", path, officerA.token(), body.apply("addressId", moving),
+                            "Accept-Language", language));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
+            assertThat(ApiClient.json(answer).get("detail").asText()).isEqualTo(expected.get(language));
+            assertThat(gridOf("address", moving)).isEqualTo(b);
+            assertThat(jdbc.sql("SELECT count(*) FROM " + table + " WHERE address_id = ?").param(moving)
+                    .query(Long.class).single()).isZero();
+        }
+    }
+
+    @Test
+    void aRentalRegisteredWhileItsAddressMovesToTheNeighbourGridIsFiledInTheGridTheAddressIsNowIn() {
+        registeredWhileTheAddressMovesIsFiledInTheGridItIsNowIn("rental", "/api/v1/rentals",
+                MisplacedAddressIntegrationTests::rentalBody);
     }
 
     @Test
     void aRentalRegisteredWhileItsAddressMovesOutOfTheOfficersGridIsRefusedInHisLanguageAndNothingIsSaved() {
-        Officer officerA = officerOf(a);
-        Map<String, String> expected = Map.of(
-                "zh-CN", "该房屋的地址刚被他人迁入您辖区以外的网格，本次未保存。",
-                "en", "Someone else moved the address of this place meanwhile into a grid outside your jurisdiction,"
-                        + " so nothing was saved.");
-        for (String language : List.of("zh-CN", "en")) {
-            UUID moving = address(a, 119.515, lat + 0.005);
-            HttpResponse<String> answer = new Race(jdbc, transactions).run(moveOf(moving),
-                    () -> officerA.api().send("POST", "/api/v1/rentals", officerA.token(),
-                            rentalBody("addressId", moving), "Accept-Language", language));
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
-            assertThat(ApiClient.json(answer).get("detail").asText()).isEqualTo(expected.get(language));
-            assertThat(gridOf("address", moving)).isEqualTo(b);
-            assertThat(jdbc.sql("SELECT count(*) FROM rental WHERE address_id = ?").param(moving).query(Long.class)
-                    .single()).isZero();
-        }
+        registeredWhileTheAddressMovesAwayIsRefused("rental", "/api/v1/rentals",
+                MisplacedAddressIntegrationTests::rentalBody, Map.of(
+                        "zh-CN", "该房屋的地址刚被他人迁入您辖区以外的网格，本次未保存。",
+                        "en", "Someone else moved the address of this place meanwhile into a grid outside your"
+                                + " jurisdiction, so nothing was saved."));
+    }
+
+    Map<String, Object> householdBody(String where, UUID id) {
+        return Map.of("gridId", fx.gridId(a), where, id, "trusted", false, "inDifficulty", false);
+    }
+
+    @Test
+    void aHouseholdRegisteredWhileItsAddressMovesToTheNeighbourGridIsFiledInTheGridTheAddressIsNowIn() {
+        registeredWhileTheAddressMovesIsFiledInTheGridItIsNowIn("household", "/api/v1/households",
+                this::householdBody);
+    }
+
+    @Test
+    void aHouseholdRegisteredWhileItsAddressMovesOutOfTheOfficersGridIsRefusedInHisLanguageAndNothingIsSaved() {
+        registeredWhileTheAddressMovesAwayIsRefused("household", "/api/v1/households", this::householdBody, Map.of(
+                "zh-CN", "该住户的地址刚被他人迁入您辖区以外的网格，本次未保存。",
+                "en", "Someone else moved the address of this household meanwhile into a grid outside your"
+                        + " jurisdiction, so nothing was saved."));
     }
 }

@@ -477,6 +477,10 @@ public class ForcesDesk {
         if (post == null) {
             problems.add(problem("postId", "forces.post.unknown"));
         }
+        if (staffId != null) {
+            // the overlap check below holds only if no other booking of the person commits meanwhile
+            members.holdForShifts(staffId);
+        }
         Members.Member member = staffId == null ? null : members.find(staffId, v).orElse(null);
         if (member == null) {
             problems.add(problem("staffId", "forces.member.unknown"));
@@ -508,6 +512,7 @@ public class ForcesDesk {
     public Posts.Shift updateShift(Caller caller, UUID id, UUID postId, OffsetDateTime startsAt, OffsetDateTime endsAt) {
         Visibility v = Visibility.of(caller);
         Posts.Shift before = posts.findShiftForUpdate(id, v).orElseThrow(() -> new NotFound("shift", id));
+        members.holdForShifts(before.staffId());
         List<Invalid.Problem> problems = new ArrayList<>();
         if (before.checkedInAt() != null) {
             problems.add(problem("shift", "forces.shift.alreadyCheckedIn"));

@@ -70,6 +70,16 @@ public class Members {
                 .param("id", staffId).query(Members::map).optional();
     }
 
+    /**
+     * Keeps another transaction booking the person so from checking his shifts until this one ends (his staff row FOR
+     * NO KEY UPDATE): two shifts of one person booked or moved at the same moment are checked one after the other,
+     * so the second sees the first and is refused as overlapping. Rows referring to him take FOR KEY SHARE and do
+     * not wait. Taken before the person or his shifts are read; a person who does not exist is not locked.
+     */
+    public void holdForShifts(UUID staffId) {
+        jdbc.sql("SELECT id FROM staff WHERE id = ? FOR NO KEY UPDATE").param(staffId).query(UUID.class).optional();
+    }
+
     /** Oneself, whatever one's scope. */
     public Optional<Member> self(UUID staffId) {
         return jdbc.sql(SELECT + " WHERE s.id = :id").param("id", staffId).query(Members::map).optional();

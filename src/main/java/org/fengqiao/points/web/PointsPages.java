@@ -11,6 +11,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Yuan;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.points.internal.Awards;
@@ -316,20 +317,9 @@ class PointsPages {
                 () -> store.income(id, fen(amountYuan, "amountFen"), note, Callers.require()));
     }
 
-    /** Yuan typed with up to two decimals, as fen; never through a float. */
+    /** Yuan typed as {@link Yuan} reads them (thousands separators too), as fen. */
     static Long fen(String yuan, String field) {
-        if (yuan == null || yuan.isBlank()) {
-            return null;
-        }
-        try {
-            BigDecimal v = new BigDecimal(yuan.strip());
-            if (v.scale() > 2) {
-                throw Invalid.of(field, "points.error.amount");
-            }
-            return v.movePointRight(2).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw Invalid.of(field, "points.error.amount");
-        }
+        return Yuan.fen(yuan, field, "points.error.amount.format");
     }
 
     // ---- leaderboards, activists, exports ----

@@ -77,8 +77,22 @@ public class Addresses {
      * what is registered at the address belongs in the grid it is in now, not in the one read before the lock.
      */
     public Filed holdAlone(UUID id) {
+        return hold(id, "FOR NO KEY UPDATE");
+    }
+
+    /**
+     * As {@link #holdAlone}, but shared (FOR SHARE): a move of the address into another grid (which holds it FOR
+     * UPDATE) and this wait for each other, while others registering at the address shared do not. Taken before a
+     * household is registered at the address or in a room of it, so that the household is filed in the grid the
+     * address is in once the move is done, and the move, waiting, finds the household and takes it along.
+     */
+    public Filed holdShared(UUID id) {
+        return hold(id, "FOR SHARE");
+    }
+
+    private Filed hold(UUID id, String lock) {
         // the row alone: a lock waiting for a move rechecks a join with the grid row read before, and would drop it
-        UUID grid = jdbc.sql("SELECT grid_id FROM address WHERE id = ? FOR NO KEY UPDATE").param(id)
+        UUID grid = jdbc.sql("SELECT grid_id FROM address WHERE id = ? " + lock).param(id)
                 .query(UUID.class).optional().orElseThrow(() -> new NotFound("address", id));
         return filed(grid);
     }

@@ -234,10 +234,12 @@ public class Buildings {
      * check of a row referring to it takes, here taken before anything is written). A building's edit that is removing
      * the room holds it FOR UPDATE ({@link #roomsInUse}): this waits for that edit, finds the room gone and answers the
      * conflict {@code housing.room.removed} (409) instead of the write failing on the foreign key. A building's edit
-     * coming after waits for this transaction, then sees what it wrote and keeps the room.
+     * coming after waits for this transaction, then sees what it wrote and keeps the room. Answers the grid of the
+     * room's building as read after the lock, as {@link #holdRoomAlone} does.
      */
-    public void holdRoom(UUID id) {
+    public Addresses.Filed holdRoom(UUID id) {
         hold(id, "FOR KEY SHARE");
+        return filedOfRoom(id);
     }
 
     /**
@@ -249,6 +251,10 @@ public class Buildings {
      */
     public Addresses.Filed holdRoomAlone(UUID id) {
         hold(id, "FOR NO KEY UPDATE");
+        return filedOfRoom(id);
+    }
+
+    private Addresses.Filed filedOfRoom(UUID id) {
         return jdbc.sql("""
                 SELECT b.grid_id, u.path FROM room r JOIN building b ON b.id = r.building_id
                 JOIN grid g ON g.id = b.grid_id JOIN unit u ON u.id = g.unit_id WHERE r.id = ?""").param(id)

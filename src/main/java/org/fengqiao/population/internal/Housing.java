@@ -45,10 +45,12 @@ public class Housing {
     private final KeyPersons keyPersons;
     private final VisitedKeyPersons visited;
     private final int lateEntryDays;
+    private final PlaceLocks placeLocks;
 
     Housing(Buildings buildings, Households households, VisitLog visitLog, Visits visits,
             ApplicationEventPublisher events, Clock clock, KeyPersons keyPersons, VisitedKeyPersons visited,
-            CareProperties care) {
+            CareProperties care, PlaceLocks placeLocks) {
+        this.placeLocks = placeLocks;
         this.lateEntryDays = care.visitLateEntryDays();
         this.keyPersons = keyPersons;
         this.visited = visited;
@@ -258,8 +260,6 @@ public class Housing {
                     .map(r -> r.gridId().equals(h.gridId())).orElse(false);
             if (!inGrid) {
                 problems.add(problem("roomId", "housing.room.otherGrid"));
-            } else {
-                buildings.holdRoom(h.roomId());
             }
         }
         if (h.addressId() != null && grid != null && !sameGrid(households.gridOfAddress(h.addressId()), grid.id())) {
@@ -274,10 +274,19 @@ public class Housing {
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
+        UUID gridId = grid.id();
+        String unitPath = grid.unitPath();
+        if (h.roomId() != null || h.addressId() != null) {
+            // the grid checked above may be the one a move of the address is taking the place out of
+            Addresses.Filed place = placeLocks.holdShared(h.roomId(), h.addressId(), caller,
+                    "housing.household.movedAway");
+            gridId = place.gridId();
+            unitPath = place.unitPath();
+        }
         UUID id = UUID.randomUUID();
-        households.insert(id, grid.id(), h.roomId(), h.addressId(), number, h.trusted(), h.inDifficulty());
+        households.insert(id, gridId, h.roomId(), h.addressId(), number, h.trusted(), h.inDifficulty());
         Households.Household created = households.find(id).orElseThrow();
-        events.publishEvent(Audited.created("household", id, grid.unitPath(), state(created)));
+        events.publishEvent(Audited.created("household", id, unitPath, state(created)));
         return created;
     }
 

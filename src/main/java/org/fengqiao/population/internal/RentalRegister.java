@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class RentalRegister {
 
     static final int MAX_NOTE = 2000;
+    /** The conflict when a move of the place's address took it out of the caller's jurisdiction meanwhile. */
+    static final String MOVED_AWAY = "places.rental.movedAway";
 
     private final Rentals rentals;
     private final Buildings buildings;
@@ -38,9 +40,11 @@ public class RentalRegister {
     private final PersonRegister personRegister;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PlaceLocks placeLocks;
 
     RentalRegister(Rentals rentals, Buildings buildings, Addresses addresses, Persons persons,
-            PersonRegister personRegister, ApplicationEventPublisher events, Clock clock) {
+            PersonRegister personRegister, ApplicationEventPublisher events, Clock clock, PlaceLocks placeLocks) {
+        this.placeLocks = placeLocks;
         this.rentals = rentals;
         this.buildings = buildings;
         this.addresses = addresses;
@@ -137,7 +141,7 @@ public class RentalRegister {
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
-        Addresses.Filed place = holdPlace(in.roomId(), addressId, caller);
+        Addresses.Filed place = placeLocks.holdAlone(in.roomId(), addressId, caller, MOVED_AWAY);
         fields = fields.inGrid(place.gridId());
         unitPath = place.unitPath();
         if (fields.contractTo() == null || !fields.contractTo().isBefore(today)) {
@@ -172,7 +176,7 @@ public class RentalRegister {
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
-        holdPlace(before.roomId(), before.addressId(), caller);
+        placeLocks.holdAlone(before.roomId(), before.addressId(), caller, MOVED_AWAY);
         if (fields.contractTo() == null || !fields.contractTo().isBefore(today)) {
             rentals.activeAt(before.roomId(), before.addressId(), id, today).ifPresent(other -> {
                 throw new Conflict("places.rental.alreadyLet");
@@ -316,30 +320,6 @@ public class RentalRegister {
         if (t != null && t.from() != null && t.to() != null && t.to().isBefore(t.from())) {
             problems.add(StandardAddress.problem(field + "to", "places.date.beforeStart"));
         }
-    }
-
-    /**
-     * Locks the rental's place before anything of it is read or written, and answers the grid it is filed in once
-     * locked. An address moved into another grid ({@code MisplacedAddresses}) takes its rentals, buildings and their
-     * rooms with it, so the grid read before the lock may be the one the place has just left: the rental is filed in
-     * the grid the lock found, and refused (409) when a move took the place out of the caller's jurisdiction. A
-     * room's addresses (its building's and its own) are locked before the room, as a move locks them before what
-     * stands at them, so that the room's grid is read after the move.
-     */
-    private Addresses.Filed holdPlace(UUID roomId, UUID addressId, Caller caller) {
-        Addresses.Filed place;
-        if (roomId != null) {
-            for (UUID address : buildings.addressesOfRoom(roomId)) {
-                addresses.holdAlone(address);
-            }
-            place = buildings.holdRoomAlone(roomId);
-        } else {
-            place = addresses.holdAlone(addressId);
-        }
-        if (!caller.sees(place.unitPath())) {
-            throw new Conflict("places.rental.movedAway");
-        }
-        return place;
     }
 
     private UUID roomAddress(UUID roomId) {

@@ -1,6 +1,5 @@
 package org.fengqiao.recovery.web;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +13,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Yuan;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.platform.web.Paging;
@@ -311,20 +311,9 @@ class RecoveryPages {
         }
     }
 
-    /** Yuan typed with up to two decimals, as fen; never through a float. */
+    /** Yuan typed as {@link Yuan} reads them (thousands separators too), as fen. */
     static Long fen(String yuan, String field) {
-        if (yuan == null || yuan.isBlank()) {
-            return null;
-        }
-        try {
-            BigDecimal v = new BigDecimal(yuan.strip().replace(",", "").replace("，", ""));
-            if (v.scale() > 2) {
-                throw Invalid.of(field, "recovery.amount.format");
-            }
-            return v.movePointRight(2).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw Invalid.of(field, "recovery.amount.format");
-        }
+        return Yuan.fen(yuan, field, "recovery.amount.format");
     }
 
     private List<Grid> grids(Caller caller) {

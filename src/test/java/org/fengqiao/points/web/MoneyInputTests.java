@@ -18,6 +18,22 @@ class MoneyInputTests {
     }
 
     @Test
+    void thousandsSeparatorsAreReadAsTheRecoveryFormsReadThem() {
+        assertThat(PointsPages.fen("10,000", "amountFen")).isEqualTo(1_000_000L);
+        assertThat(PointsPages.fen("1，234.50", "amountFen")).isEqualTo(123_450L);
+        assertThat(PointsPages.fen("1,000,000.05", "costFen")).isEqualTo(100_000_005L);
+    }
+
+    @Test
+    void whatIsStillUnreadableIsRefusedOnItsFieldSayingHowToTypeIt() {
+        assertThatThrownBy(() -> PointsPages.fen("10,000元", "amountFen")).isInstanceOfSatisfying(Invalid.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("amountFen");
+                    assertThat(p.key()).isEqualTo("points.error.amount.format");
+                }));
+    }
+
+    @Test
     void fractionsOfAFenAndWordsAreRefused() {
         assertThatThrownBy(() -> PointsPages.fen("1.005", "amountFen")).isInstanceOf(Invalid.class);
         assertThatThrownBy(() -> PointsPages.fen("十元", "amountFen")).isInstanceOf(Invalid.class);

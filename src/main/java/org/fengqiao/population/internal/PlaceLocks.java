@@ -1,0 +1,70 @@
+package org.fengqiao.population.internal;
+
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Conflict;
+import org.springframework.stereotype.Component;
+
+/**
+ * Locks the place something is registered at (an address, a room) before anything of it is read or written, and
+ * answers the grid the place is filed in once locked. An address moved into another grid ({@code MisplacedAddresses})
+ * takes what stands at it with it (its buildings with their rooms, households, rentals), so the grid read before the
+ * lock may be the one the place has just left: what is registered is filed in the grid the lock found, and refused
+ * (409) when a move took the place out of the caller's jurisdiction. A room's addresses (its building's and its own)
+ * are locked before the room, in the order of their ids, as a move locks them before what stands at them, so that the
+ * room's grid is read after the move.
+ */
+@Component
+public class PlaceLocks {
+
+    private final Addresses addresses;
+    private final Buildings buildings;
+
+    PlaceLocks(Addresses addresses, Buildings buildings) {
+        this.addresses = addresses;
+        this.buildings = buildings;
+    }
+
+    /**
+     * For a rental: the place held alone ({@link Addresses#holdAlone}, {@link Buildings#holdRoomAlone}), so that two
+     * rentals of it are checked one after the other. {@code movedAway} is the conflict's message.
+     */
+    public Addresses.Filed holdAlone(UUID roomId, UUID addressId, Caller caller, String movedAway) {
+        return hold(roomId, addressId, true, caller, movedAway);
+    }
+
+    /**
+     * For a household: the place held shared ({@link Addresses#holdShared}, {@link Buildings#holdRoom}), so that a
+     * move of its address waits for the household, or the household for the move, while households registered at
+     * the same place at once do not wait for each other.
+     */
+    public Addresses.Filed holdShared(UUID roomId, UUID addressId, Caller caller, String movedAway) {
+        return hold(roomId, addressId, false, caller, movedAway);
+    }
+
+    private Addresses.Filed hold(UUID roomId, UUID addressId, boolean alone, Caller caller, String movedAway) {
+        SortedSet<UUID> held = new TreeSet<>();
+        if (roomId != null) {
+            held.addAll(buildings.addressesOfRoom(roomId));
+        }
+        if (addressId != null) {
+            held.add(addressId);
+        }
+        Addresses.Filed place = null;
+        for (UUID address : held) {
+            Addresses.Filed filed = alone ? addresses.holdAlone(address) : addresses.holdShared(address);
+            if (address.equals(addressId)) {
+                place = filed;
+            }
+        }
+        if (roomId != null) {
+            place = alone ? buildings.holdRoomAlone(roomId) : buildings.holdRoom(roomId);
+        }
+        if (!caller.sees(place.unitPath())) {
+            throw new Conflict(movedAway);
+        }
+        return place;
+    }
+}
