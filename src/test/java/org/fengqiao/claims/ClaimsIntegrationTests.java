@@ -190,7 +190,7 @@ class ClaimsIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void anExpiredClaimReturnsTheItemToTheBoardAndTheHistoryOfClaimsIsKept() {
+    void anExpiredClaimReturnsTheItemToTheBoardAndTheHistoryOfClaimsIsKept() throws Exception {
         UUID grid = f.volunteersGrid();
         UUID item = f.onBoard(officer, grid, "逾期认领-" + UUID.randomUUID());
         String first = f.send("POST", "/api/v1/claims/items/" + item + "/claim", volunteer,
@@ -224,6 +224,13 @@ class ClaimsIntegrationTests extends IntegrationTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Incident · Help", "Given up", "Expired", "Claim");
         assertThat(api.get("/claims/items/" + item, officer).body()).contains("事项·求助", "已逾期", "已放弃");
+        // the API titles its items and claims in the reader's language too (the stored title is Chinese)
+        JsonNode english = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                api.get("/api/v1/claims/items/" + item, officer, "Accept-Language", "en").body());
+        assertThat(english.get("item").get("title").asText()).startsWith("Incident · Help ");
+        assertThat(english.get("claims").findValuesAsText("itemTitle")).hasSize(2)
+                .allSatisfy(title -> assertThat(title).startsWith("Incident · Help "));
+        assertThat(view.get("item").get("title").asText()).startsWith("事项·求助 ");
         assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE record_type = 'claim' AND record_id = ? ORDER BY seq")
                 .param(first).query(String.class).list()).containsExactly("CREATE", "UPDATE");
     }

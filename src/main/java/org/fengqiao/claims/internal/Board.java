@@ -38,6 +38,12 @@ public class Board {
             String gridCode, String gridName, String unitPath, String title, OffsetDateTime since,
             OffsetDateTime onBoardAt, OffsetDateTime closedAt, State state, UUID claimId, ClaimState claimState,
             OffsetDateTime deadline, List<String> claimers) {
+
+        /** The same item under another title (the reader's language's: the stored one is Chinese). */
+        public Item withTitle(String t) {
+            return new Item(id, kind, sourceId, sourceCode, category, gridId, gridCode, gridName, unitPath, t, since,
+                    onBoardAt, closedAt, state, claimId, claimState, deadline, claimers);
+        }
     }
 
     public record Member(UUID staffId, String name, boolean lead) {
@@ -53,6 +59,13 @@ public class Board {
             return new Claim(id, itemId, gridId, gridName, unitPath, kind, itemTitle, itemCategory, itemCode, claimedBy, claimedByName,
                     claimedAt, deadline, state, note, reportedAt, reportNote, sentBackAt, sentBackNote, decidedAt,
                     decidedByName, onTime, endedAt, version, List.copyOf(m));
+        }
+
+        /** The same claim under another item title (the reader's language's: the stored one is Chinese). */
+        public Claim withItemTitle(String t) {
+            return new Claim(id, itemId, gridId, gridName, unitPath, kind, t, itemCategory, itemCode, claimedBy,
+                    claimedByName, claimedAt, deadline, state, note, reportedAt, reportNote, sentBackAt, sentBackNote,
+                    decidedAt, decidedByName, onTime, endedAt, version, members);
         }
 
         public boolean hasMember(UUID staff) {

@@ -30,10 +30,26 @@ class ClaimsController {
 
     private final Board board;
     private final ClaimDesk desk;
+    private final ClaimTitles titles;
 
-    ClaimsController(Board board, ClaimDesk desk) {
+    ClaimsController(Board board, ClaimDesk desk, ClaimTitles titles) {
         this.board = board;
         this.desk = desk;
+        this.titles = titles;
+    }
+
+    /** An item as the caller reads it: its title in his language, as the pages show it. */
+    Board.Item shown(Board.Item item) {
+        return item.withTitle(titles.of(item.kind(), item.category(), item.sourceCode()));
+    }
+
+    /** A claim as the caller reads it: its item's title in his language. */
+    Board.Claim shown(Board.Claim claim) {
+        return claim.withItemTitle(titles.of(claim.kind(), claim.itemCategory(), claim.itemCode()));
+    }
+
+    List<Board.Claim> shown(List<Board.Claim> claims) {
+        return claims.stream().map(this::shown).toList();
     }
 
     record PageView(List<Board.Item> items, long total, int page, int size) {
@@ -59,7 +75,7 @@ class ClaimsController {
         Caller caller = Callers.require();
         Board.Page found = board.list(new Board.Filter(gridId, kind, state, mine ? caller.staffId() : null),
                 caller.unitPaths(), limit, (p - 1) * limit);
-        return new PageView(found.items(), found.total(), p, limit);
+        return new PageView(found.items().stream().map(this::shown).toList(), found.total(), p, limit);
     }
 
     @GetMapping("/items/{id}")
@@ -70,8 +86,9 @@ class ClaimsController {
     }
 
     ItemView view(Board.Item item, Caller caller) {
-        return new ItemView(item, item.state() == Board.State.OPEN && desk.mayClaim(item.gridId(), caller.staffId(),
-                caller.may(Permission.CLAIMS_STATION.authority())), desk.latestDue(), board.history(item.id()));
+        return new ItemView(shown(item), item.state() == Board.State.OPEN && desk.mayClaim(item.gridId(),
+                caller.staffId(), caller.may(Permission.CLAIMS_STATION.authority())), desk.latestDue(),
+                shown(board.history(item.id())));
     }
 
     @PostMapping("/items/{id}/claim")
@@ -81,7 +98,7 @@ class ClaimsController {
             description = "due: the last day (at most fengqiao.claims.max-days ahead); coClaimers: staff ids on the "
                     + "grid's roster or police of the grid's station. 409 when another claim holds it.")
     Board.Claim claim(@PathVariable UUID id, @RequestBody(required = false) ClaimDesk.ClaimForm form) {
-        return desk.claim(id, form, Callers.require());
+        return shown(desk.claim(id, form, Callers.require()));
     }
 
     @GetMapping("/mine")
@@ -89,7 +106,7 @@ class ClaimsController {
     @Operation(summary = "The claims the caller is on: live ones first")
     List<Board.Claim> mine() {
         Caller caller = Callers.require();
-        return board.mine(caller.staffId(), caller.unitPaths(), 100);
+        return shown(board.mine(caller.staffId(), caller.unitPaths(), 100));
     }
 
     @GetMapping("/queue")
@@ -97,43 +114,44 @@ class ClaimsController {
     @Operation(summary = "Completions waiting for the caller's decision (as grid chief, or station chief above)")
     List<Board.Claim> queue() {
         Caller caller = Callers.require();
-        return board.queue(caller.staffId(), caller.may(Permission.CLAIMS_CONFIRM.authority()), caller.unitPaths(),
-                desk.today());
+        return shown(board.queue(caller.staffId(), caller.may(Permission.CLAIMS_CONFIRM.authority()),
+                caller.unitPaths(), desk.today()));
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('CLAIMS_READ')")
     @Operation(summary = "One claim")
     Board.Claim get(@PathVariable UUID id) {
-        return desk.claim(id, Callers.require());
+        return shown(desk.claim(id, Callers.require()));
     }
 
     @PostMapping("/{id}/give-up")
     @PreAuthorize("hasAuthority('CLAIMS_READ')")
     @Operation(summary = "The one who claimed gives up: the item returns to the board")
     Board.Claim giveUp(@PathVariable UUID id) {
-        return desk.giveUp(id, Callers.require());
+        return shown(desk.giveUp(id, Callers.require()));
     }
 
     @PostMapping("/{id}/report")
     @PreAuthorize("hasAuthority('CLAIMS_READ')")
     @Operation(summary = "A claimer reports the work done, with a note, for the grid chief to confirm")
     Board.Claim report(@PathVariable UUID id, @RequestBody(required = false) Note note) {
-        return desk.report(id, note == null ? null : note.note(), Callers.require());
+        return shown(desk.report(id, note == null ? null : note.note(), Callers.require()));
     }
 
     @PostMapping("/{id}/confirm")
     @PreAuthorize("hasAuthority('CLAIMS_READ')")
     @Operation(summary = "The grid chief (or a station chief above) confirms the completion",
-            description = "On time when confirmed on or before the deadline: each claimer gets a pending hard-case-on-time award.")
+            description = "On time when the work was reported done on or before the deadline, however late it is "
+                    + "confirmed: each claimer gets a pending hard-case-on-time award.")
     Board.Claim confirm(@PathVariable UUID id) {
-        return desk.confirm(id, Callers.require());
+        return shown(desk.confirm(id, Callers.require()));
     }
 
     @PostMapping("/{id}/send-back")
     @PreAuthorize("hasAuthority('CLAIMS_READ')")
     @Operation(summary = "The grid chief sends the report back with a note: the claim is at work again")
     Board.Claim sendBack(@PathVariable UUID id, @RequestBody(required = false) Note note) {
-        return desk.sendBack(id, note == null ? null : note.note(), Callers.require());
+        return shown(desk.sendBack(id, note == null ? null : note.note(), Callers.require()));
     }
 }
