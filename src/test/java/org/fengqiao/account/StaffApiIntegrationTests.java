@@ -196,6 +196,22 @@ class StaffApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aUserNameGivenWithCapitalsSignsInAsTheSecurityAdministratorTypedIt() {
+        var unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
+        Staff person = directory.register(unit.id(), StaffRole.GRID_MEMBER, "王卫", null, null, null, null, null);
+        String typed = "Wang." + TestStaff.uniqueUsername("W");
+
+        // the account is kept in lower case, as every user name is; the person is told the name as it was typed
+        HttpResponse<String> account = api.send("POST", "/api/v1/staff/" + person.id() + "/account", token("security"),
+                Map.of("username", typed, "password", "Qiao-Test-2026"));
+        assertThat(ApiClient.json(account).get("username").asText()).isEqualTo(typed.toLowerCase());
+
+        assertThat(api.token(" " + typed, "Qiao-Test-2026")).isNotBlank();
+        assertThat(new ApiClient(port).formLogin(typed.toUpperCase(), "Qiao-Test-2026").headers()
+                .firstValue("Location").orElseThrow()).doesNotContain("error");
+    }
+
+    @Test
     void aNumberGivenAsARoleIsRefusedOnTheRoleAndChangesNothing() {
         var unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
         Staff person = directory.register(unit.id(), StaffRole.VOLUNTEER, "吴志愿", null, null, null, null, null);
