@@ -196,6 +196,47 @@ class StaffApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aUserNameGivenWithCapitalsSignsInAsTheSecurityAdministratorTypedIt() {
+        var unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
+        Staff person = directory.register(unit.id(), StaffRole.GRID_MEMBER, "王卫", null, null, null, null, null);
+        String typed = "Wang." + TestStaff.uniqueUsername("W");
+
+        // the account is kept in lower case, as every user name is; the person is told the name as it was typed
+        HttpResponse<String> account = api.send("POST", "/api/v1/staff/" + person.id() + "/account", token("security"),
+                Map.of("username", typed, "password", "Qiao-Test-2026"));
+        assertThat(ApiClient.json(account).get("username").asText()).isEqualTo(typed.toLowerCase());
+
+        assertThat(api.token(" " + typed, "Qiao-Test-2026")).isNotBlank();
+        assertThat(new ApiClient(port).formLogin(typed.toUpperCase(), "Qiao-Test-2026").headers()
+                .firstValue("Location").orElseThrow()).doesNotContain("error");
+    }
+
+    @Test
+    void aNumberGivenAsARoleIsRefusedOnTheRoleAndChangesNothing() {
+        var unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
+        Staff person = directory.register(unit.id(), StaffRole.VOLUNTEER, "吴志愿", null, null, null, null, null);
+        String security = token("security");
+
+        // a client that sends the enum's position, or any number, must not have it read as the role in that place
+        HttpResponse<String> en = api.send("PUT", "/api/v1/staff/" + person.id() + "/role", security,
+                Map.of("role", 5), "Accept-Language", "en");
+
+        assertThat(en.statusCode()).isEqualTo(400);
+        JsonNode error = ApiClient.json(en).get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("role");
+        assertThat(error.get("message").asText()).startsWith("Not one of the values allowed");
+        HttpResponse<String> zh = api.send("POST", "/api/v1/staff", token("chief"),
+                Map.of("unitId", unit.id().value().toString(), "role", 0, "name", "郑数字"));
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(zh).get("errors").get(0).get("field").asText()).isEqualTo("role");
+        HttpResponse<String> text = api.send("PUT", "/api/v1/staff/" + person.id() + "/role", security,
+                Map.of("role", "5"));
+        assertThat(text.statusCode()).isEqualTo(400);
+        assertThat(directory.staff(person.id()).orElseThrow().role()).isEqualTo(StaffRole.VOLUNTEER);
+        assertThat(jdbc.sql("SELECT count(*) FROM staff WHERE name = '郑数字'").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aStationChiefMayNotRegisterBureauCommandOrAnInspectorInHisUnits() {
         String unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow().id().value().toString();
         String name = "越级" + java.util.UUID.randomUUID().toString().substring(0, 6);

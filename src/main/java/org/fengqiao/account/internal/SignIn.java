@@ -44,7 +44,9 @@ public class SignIn implements AuthenticationProvider {
 
     /** The principal of a correct user name and password, or an exception that says why not. */
     public StaffPrincipal check(String username, String password) {
-        Optional<StaffRegister.Row> found = username == null ? Optional.empty() : register.byUsername(username.trim());
+        // user names are kept in lower case (an account given as "Wang.Wei" is "wang.wei"), so they are read so here
+        Optional<StaffRegister.Row> found = username == null ? Optional.empty()
+                : register.byUsername(username.trim().toLowerCase(java.util.Locale.ROOT));
         if (found.isEmpty() || found.get().passwordHash() == null) {
             passwords.matches(password == null ? "" : password, dummyHash);
             audit("SIGN_IN_FAILED", null, username, "unknown");

@@ -206,6 +206,16 @@ public class PersonalDataCipher {
         return HexFormat.of().formatHex(mac, 0, INDEX_HEX_CHARS / 2);
     }
 
+    /**
+     * What names the master key without revealing it: an HMAC of a fixed text under a key derived for that use alone.
+     * The database keeps it ({@link PersonalDataKeyCheck}) so that a start with another key is refused.
+     */
+    public String keyCheck() {
+        return HexFormat.of().formatHex(hmac(derive("key-check"), KEY_CHECK_TEXT));
+    }
+
+    private static final byte[] KEY_CHECK_TEXT = "fengqiao/personal-data/key-check".getBytes(StandardCharsets.UTF_8);
+
     /** A key for one use: HMAC-SHA256 of the use's label under the master key (HKDF-Expand, one block). */
     private SecretKey derive(String label) {
         byte[] info = ("fengqiao/personal-data/" + label).getBytes(StandardCharsets.UTF_8);

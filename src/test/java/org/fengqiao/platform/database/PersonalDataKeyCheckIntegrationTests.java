@@ -1,0 +1,76 @@
+package org.fengqiao.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Base64;
+import org.assertj.core.api.Assertions;
+import org.fengqiao.FengqiaoApplication;
+import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The engineer who starts the platform with another personal-data key than the one its data was stored under (a
+ * fresh FENGQIAO_DATA_KEY, a second instance's own) is stopped with a message saying so, instead of a platform that
+ * reads none of the identity numbers and phones stored before and seals new ones under the other key.
+ */
+class PersonalDataKeyCheckIntegrationTests {
+
+    @TempDir
+    Path dir;
+
+    private static String key(char fill) {
+        return Base64.getEncoder().encodeToString(String.valueOf(fill).repeat(32).getBytes());
+    }
+
+    @Test
+    void aStartWithAnotherKeyThanTheDataWasStoredUnderIsRefusedAndTheRightKeyStillStarts() throws Exception {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(dir.resolve("outside"), 0);
+        try {
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "postgres");
+                    Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE fengqiao_keys ENCODING 'UTF8' LOCALE 'C.UTF-8' TEMPLATE template0");
+            }
+            String url = server.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/fengqiao_keys$1");
+            byte[] sealed;
+            try (ConfigurableApplicationContext app = start(url, key('a'))) {
+                sealed = app.getBean(PersonalDataCipher.class).encrypt("320722198001011234");
+            }
+
+            assertThatThrownBy(() -> start(url, key('b')).close())
+                    .satisfies(e -> Assertions.assertThat(rootMessage(e))
+                            .contains("not the key this database's identity numbers and phones are stored under")
+                            .contains("FENGQIAO_DATA_KEY"));
+
+            try (ConfigurableApplicationContext app = start(url, key('a'))) {
+                assertThat(app.getBean(PersonalDataCipher.class).decrypt(sealed)).isEqualTo("320722198001011234");
+                assertThat(app.getBean(JdbcClient.class).sql("SELECT count(*) FROM personal_data_key_check")
+                        .query(Long.class).single()).isEqualTo(1);
+            }
+        } finally {
+            server.release();
+        }
+    }
+
+    private ConfigurableApplicationContext start(String url, String key) {
+        return new SpringApplicationBuilder(FengqiaoApplication.class).run("--server.port=0",
+                "--fengqiao.db.url=" + url, "--fengqiao.db.user=postgres", "--fengqiao.db.password=postgres",
+                "--fengqiao.db.data-dir=" + dir.resolve("unused"), "--fengqiao.personal-data.key=" + key);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}
