@@ -316,7 +316,11 @@ public class PersonRegister {
         visitLog.checkLink(visitId, before.gridId(), caller.staffId(), problems);
         PersonCategories.Cell given = categories.given(categoryWords);
         problems.addAll(given.problems());
-        problems.addAll(categories.ageProblems(given.codes(), fields.birthDate(), false));
+        // categories left as they are still have to fit a corrected birth date: an elderly person living alone found
+        // to be 45, or a left-behind child found to be 20, is refused until the category goes in the same change
+        List<String> kept = given.codes() == null && !Objects.equals(fields.birthDate(), before.birthDate())
+                ? before.categories() : given.codes();
+        problems.addAll(categories.ageProblems(kept, fields.birthDate(), false));
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
