@@ -149,6 +149,43 @@ class MediationApiIntegrationTests extends IntegrationTest {
                 .param(UUID.fromString(id)).query(UUID.class).list()).containsExactly(staff("officer"));
     }
 
+    /**
+     * The team's village police (村警, seed 003) is an auxiliary policeman of the village: the volunteer or the
+     * community officer named as the village police is refused in the reader's language and the team stays as it
+     * was; the grid's manager (an auxiliary policeman) is taken.
+     */
+    @Test
+    void onlyAnAuxiliaryPolicemanSitsOnTheTeamAsItsVillagePolice() {
+        UUID grid = grid("FS-1-02");
+        String id = send("POST", "/api/v1/mediation/cases", officer, dispute(grid, "村警" + n(), "officer"),
+                201).get("dispute").get("id").asText();
+        String name = jdbc.sql("SELECT name FROM staff WHERE username = 'volunteer'").query(String.class).single();
+        Map<String, Object> team = Map.of("team", List.of(Map.of("staffId", staff("officer"), "role", "OFFICER"),
+                Map.of("staffId", staff("volunteer"), "role", "VILLAGE_POLICE")));
+        Map<String, String> expected = Map.of("zh-CN", name + " 不是辅警，不能担任调解组的村警",
+                "en", name + " is not an auxiliary policeman, so cannot be the team's village police");
+        for (String language : List.of("zh-CN", "en")) {
+            HttpResponse<String> refused = api.send("PUT", "/api/v1/mediation/cases/" + id + "/team", officer, team,
+                    "Accept-Language", language);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            JsonNode error = ApiClient.json(refused).get("errors").get(0);
+            assertThat(error.get("field").asText()).isEqualTo("team[1]");
+            assertThat(error.get("message").asText()).isEqualTo(expected.get(language));
+        }
+        assertThat(jdbc.sql("SELECT staff_id FROM dispute_team WHERE case_id = ?").param(UUID.fromString(id))
+                .query(UUID.class).list()).as("the team as it was").containsExactly(staff("officer"));
+
+        UUID manager = jdbc.sql("""
+                SELECT r.staff_id FROM grid_role r JOIN staff s ON s.id = r.staff_id
+                WHERE r.grid_id = ? AND r.role = 'MANAGER' AND r.ended_on IS NULL AND s.role = 'AUXILIARY_POLICE'
+                ORDER BY r.started_on LIMIT 1""").param(grid).query(UUID.class).single();
+        send("PUT", "/api/v1/mediation/cases/" + id + "/team", officer, Map.of("team", List.of(
+                Map.of("staffId", staff("officer"), "role", "OFFICER"),
+                Map.of("staffId", manager, "role", "VILLAGE_POLICE"))), 200);
+        assertThat(jdbc.sql("SELECT role FROM dispute_team WHERE case_id = ? AND staff_id = ?")
+                .params(UUID.fromString(id), manager).query(String.class).list()).containsExactly("VILLAGE_POLICE");
+    }
+
     @Test
     void aPartysPhoneIsStoredEncryptedShownMaskedAndReadsAndChangesAreAudited() {
         String n = n();

@@ -307,7 +307,7 @@ public class MediationPartiesIntegrationTests extends IntegrationTest {
         assertThat(select(before, "team-staff-0")).as("the saved team chosen")
                 .containsPattern("value=\"" + officerId + "\"[^>]*selected");
 
-        // the first row left empty, the officer named on the second as a village policeman: the team has no officer
+        // the first row left empty, the officer named on the second as a village policeman, which he is not
         HttpResponse<String> refused = browser.form(page + "/team", List.of(Map.entry("_csrf", browser.csrfFrom(page)),
                 Map.entry("staffId", ""), Map.entry("role", "OFFICER"),
                 Map.entry("staffId", officerId.toString()), Map.entry("role", "VILLAGE_POLICE")));
@@ -315,7 +315,7 @@ public class MediationPartiesIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT role FROM dispute_team WHERE case_id = ? AND staff_id = ?")
                 .params(UUID.fromString(id), officerId).query(String.class).list()).containsExactly("OFFICER");
         String again = browser.get(page, null).body();
-        assertThat(again).contains("调解组须有且只有一名民警")
+        assertThat(again).contains("不是辅警，不能担任调解组的村警")
                 .as("open").containsPattern("<details[^>]*open[^>]*>\\s*<summary>组成调解组")
                 .as("the other forms stay folded").doesNotContainPattern("<details[^>]*open[^>]*>\\s*<summary>添加当事人");
         assertThat(select(again, "team-staff-0")).as("the first row as sent: nobody").doesNotContain("selected");

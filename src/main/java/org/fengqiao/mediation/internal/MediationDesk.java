@@ -480,6 +480,11 @@ public class MediationDesk {
                         new Object[] {staff.get().name()}));
                 continue;
             }
+            if (m.role() == TeamRole.VILLAGE_POLICE && !disputes.auxiliaryPolice(m.staffId())) {
+                problems.add(new Invalid.Problem(field, "mediation.team.villagePoliceNotAuxiliary",
+                        new Object[] {staff.get().name()}));
+                continue;
+            }
             team.add(new Member(m.staffId(), staff.get().name(), staff.get().unitName(), m.role()));
         }
         long officers = team.stream().filter(m -> m.role() == TeamRole.OFFICER).count();
