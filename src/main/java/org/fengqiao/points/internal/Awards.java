@@ -13,6 +13,8 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Texts;
+import org.fengqiao.points.AwardDecided;
+import org.fengqiao.points.AwardProposed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -84,6 +86,7 @@ public class Awards {
         }
         Award award = award(id).orElseThrow();
         events.publishEvent(Audited.created("points_award", id, award.unitPath(), award).by("points"));
+        announce(award, List.of(holder), proposedBy);
         return Optional.of(id);
     }
 
@@ -142,6 +145,7 @@ public class Awards {
         if (insert(id, h.id(), grid, rule, points, "manual", source, note.strip(), null, caller.staffId(), key) == 0) {
             return proposedBefore(key, h.id(), grid, rule, note.strip(), clueGiver, caller).orElseThrow();
         }
+        List<UUID> holders = new java.util.ArrayList<>(List.of(h.id()));
         if (clueGiver != null) {
             Ledger.Holder giver = holderFor(clueGiver, caller, "clueGiverId");
             if (giver.id().equals(h.id())) {
@@ -149,10 +153,32 @@ public class Awards {
             }
             insert(UUID.randomUUID(), giver.id(), grid, rule, points, "clue", id.toString(), note.strip(), id,
                     caller.staffId(), null);
+            holders.add(giver.id());
         }
         Award award = award(id).orElseThrow();
         events.publishEvent(Audited.created("points_award", id, gridPath, award));
+        announce(award, holders, caller.staffId());
         return new Proposed(award, false);
+    }
+
+    /**
+     * Tells the grid's chiefs who may approve the award (the roles with {@code POINTS_APPROVE}) that it waits for
+     * them: not its proposer, who knows, nor a holder of it (of the case award or the clue giver's linked to it),
+     * who may not decide it. The clue giver's award is decided with the case award, so it is not announced apart.
+     */
+    private void announce(Award award, List<UUID> holders, UUID proposer) {
+        List<UUID> approvers = jdbc.sql("""
+                SELECT r.staff_id FROM grid_role r JOIN staff s ON s.id = r.staff_id
+                WHERE r.grid_id = :grid AND r.role = 'GRID_CHIEF' AND s.active AND r.ended_on IS NULL
+                  AND s.role IN ('COMMUNITY_OFFICER', 'STATION_CHIEF', 'BUREAU_COMMAND')
+                  AND s.id <> ALL(CAST(:excluded AS uuid[]))
+                ORDER BY r.started_on, r.staff_id""")
+                .param("grid", award.gridId())
+                .param("excluded", java.util.stream.Stream.concat(holders.stream(),
+                        java.util.stream.Stream.ofNullable(proposer)).toArray(UUID[]::new))
+                .query(UUID.class).list();
+        events.publishEvent(new AwardProposed(award.id(), award.unitPath(), award.gridId(), award.holderName(),
+                award.rule(), award.points(), award.note(), approvers, award.proposedAt()));
     }
 
     /** The award the proposer's form key proposed before, if it was this one; refused if it was another. */
@@ -239,6 +265,7 @@ public class Awards {
             Award after = award(a.id()).orElseThrow();
             events.publishEvent(Audited.updated("points_award", a.id(), a.unitPath(), a, after));
         }
+        events.publishEvent(new AwardDecided(id, status.equals("APPROVED"), ledger.now().toInstant()));
         return award(id).orElseThrow();
     }
 
