@@ -77,6 +77,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
         end.put("level", "GRID");
         end.put("agreementText", text);
         end.put("officerWitness", true);
+        end.put("partiesConsent", true);
         end.put("followUps", List.of(LocalDate.now().plusDays(10).toString()));
         return end;
     }
@@ -186,6 +187,37 @@ class MediationApiIntegrationTests extends IntegrationTest {
                 .params(UUID.fromString(id), manager).query(String.class).list()).containsExactly("VILLAGE_POLICE");
     }
 
+    /**
+     * 人民调解 rests on the parties' free consent: an agreement the parties have not each accepted is refused, in the
+     * reader's language, and the case stays open with nothing announced; with their consent it is recorded.
+     */
+    @Test
+    void anAgreementWithoutThePartiesConsentIsRefusedAndTheCaseStaysOpen() {
+        String id = send("POST", "/api/v1/mediation/cases", officer, dispute(grid("FS-1-02"), "同意" + n(), "officer"),
+                201).get("dispute").get("id").asText();
+        String base = "/api/v1/mediation/cases/" + id;
+        Map<String, Object> end = agreement("双方各退一步");
+        end.remove("partiesConsent");
+        Map<String, String> expected = Map.of("zh-CN", "各方当事人均表示同意协议内容后，才能记为达成协议",
+                "en", "An agreement is recorded only once every party has said they accept its terms");
+        for (String language : List.of("zh-CN", "en")) {
+            HttpResponse<String> refused = api.send("POST", base + "/end", officer, end, "Accept-Language", language);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            JsonNode error = ApiClient.json(refused).get("errors").get(0);
+            assertThat(error.get("field").asText()).isEqualTo("partiesConsent");
+            assertThat(error.get("message").asText()).isEqualTo(expected.get(language));
+        }
+        end.put("partiesConsent", false);
+        assertThat(api.send("POST", base + "/end", officer, end).statusCode()).isEqualTo(400);
+        assertThat(send("GET", base, officer, null, 200).get("dispute").get("status").asText()).isEqualTo("OPEN");
+        assertThat(jdbc.sql("SELECT count(*) FROM dispute_follow_up WHERE case_id = ?").param(UUID.fromString(id))
+                .query(Long.class).single()).as("nothing half applied").isZero();
+
+        end.put("partiesConsent", true);
+        assertThat(send("POST", base + "/end", officer, end, 200).get("dispute").get("status").asText())
+                .isEqualTo("AGREED");
+    }
+
     @Test
     void aPartysPhoneIsStoredEncryptedShownMaskedAndReadsAndChangesAreAudited() {
         String n = n();
@@ -234,7 +266,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
         assertThat(api.send("PUT", "/api/v1/mediation/cases/" + id + "/team", officer, team).statusCode())
                 .as("an officer of another station is not offered").isEqualTo(400);
         HttpResponse<String> noLevel = api.send("POST", "/api/v1/mediation/cases/" + id + "/end", officer,
-                Map.of("outcome", "AGREEMENT", "agreementText", "协议"));
+                Map.of("outcome", "AGREEMENT", "agreementText", "协议", "partiesConsent", true));
         assertThat(ApiClient.json(noLevel).get("errors").findValuesAsText("field")).containsExactly("level");
         assertThat(send("GET", "/api/v1/mediation/cases/" + id, officer, null, 200).get("dispute").get("status").asText())
                 .isEqualTo("OPEN");

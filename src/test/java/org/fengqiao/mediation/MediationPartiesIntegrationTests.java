@@ -159,6 +159,7 @@ public class MediationPartiesIntegrationTests extends IntegrationTest {
         // the agreement to sign names him as the records do now, his phone masked from his record
         Map<String, Object> end = new HashMap<>();
         end.put("outcome", "AGREEMENT");
+        end.put("partiesConsent", true);
         end.put("level", "GRID");
         end.put("agreementText", "双方同意各退一步" + renamed);
         send("POST", "/api/v1/mediation/cases/" + id + "/end", officer, end, 200);

@@ -185,6 +185,7 @@ class MediationPages {
             @RequestParam(required = false) MediationDesk.Outcome outcome,
             @RequestParam(required = false) SettledLevel level, @RequestParam(required = false) String agreementText,
             @RequestParam(required = false) Boolean officerWitness,
+            @RequestParam(required = false) Boolean partiesConsent,
             @RequestParam(required = false) Disputes.Referral referredTo,
             @RequestParam(required = false) String referralBody,
             @RequestParam(name = "followUp", required = false) List<LocalDate> followUps,
@@ -201,7 +202,7 @@ class MediationPages {
                         nextStep), me);
                 case "risk" -> desk.flagRisk(id, note, me);
                 case "end" -> desk.end(id, new MediationDesk.EndForm(outcome, level, agreementText, officerWitness,
-                        referredTo, referralBody, note, followUps), me);
+                        referredTo, referralBody, note, followUps, partiesConsent), me);
                 case "follow-up" -> desk.followUpDone(id, followUpId, note, me);
                 default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
