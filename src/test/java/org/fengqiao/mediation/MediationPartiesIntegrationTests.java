@@ -355,6 +355,29 @@ public class MediationPartiesIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * The screening form sent with a kind of dispute its choices cannot send (an edited or stale page) was a server
+     * error: it is refused in the page's language, and nothing is recorded.
+     */
+    @Test
+    void aScreeningWithAKindTheFormCannotSendIsRefusedInThePagesLanguageNotAServerError() {
+        String findings = "排查" + UUID.randomUUID();
+        for (String language : List.of("zh-CN", "en")) {
+            ApiClient browser = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, language);
+            String page = "/mediation/screenings";
+            HttpResponse<String> refused = browser.form(page, List.of(Map.entry("_csrf", browser.csrfFrom(page)),
+                    Map.entry("gridId", grid("FS-1-03").toString()), Map.entry("participants", "网格员"),
+                    Map.entry("findings", findings), Map.entry("disputeKind", "CASINO"),
+                    Map.entry("disputeSummary", "赌博纠纷")));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(302);
+            assertThat(browser.get(page, null).body()).contains(language.equals("en")
+                    ? "&quot;CASINO&quot; is not a kind of dispute: choose one from the list"
+                    : "“CASINO”不是可选的纠纷类型，请从列表中选择");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM dispute_screening WHERE findings = ?").param(findings)
+                .query(Long.class).single()).isZero();
+    }
+
     /** The options of the page's select with this id. */
     static String select(String page, String id) {
         int from = page.indexOf("id=\"" + id + "\"");
