@@ -99,7 +99,8 @@ class WorkWaitingInboxIntegrationTests extends IntegrationTest {
         assertThat(entry.get("reason").asText()).isEqualTo("已上门协调 双方和好");
         assertThat(entries(officer, claim, "en").get(0).get("title").asText())
                 .isEqualTo("Claimed hard case " + code + " (Incident) was reported done and awaits your confirmation");
-        assertThat(api.get(entry.get("link").asText(), officer).statusCode()).as("the link opens the item").isEqualTo(200);
+        assertThat(api.get(entry.get("link").asText(), officer).statusCode()).as("the link opens the item")
+                .isEqualTo(200);
         assertThat(entries(volunteer, claim, "zh-CN")).as("the claimer is not asked to decide").isEmpty();
         assertThat(entries(officer2, claim, "zh-CN")).as("another station's officer hears nothing").isEmpty();
 
@@ -122,8 +123,8 @@ class WorkWaitingInboxIntegrationTests extends IntegrationTest {
         UUID award = ClaimsFixtures.await(() -> jdbc.sql("""
                 SELECT id FROM points_award WHERE source_type = 'claim' AND source_id = ? AND status = 'PENDING'""")
                 .param(claim.toString()).query(UUID.class).optional().orElse(null), "the pending award");
-        JsonNode pending = ClaimsFixtures.await(() -> entries(officer, award, "zh-CN").stream().findFirst().orElse(null),
-                "the award's entry");
+        JsonNode pending = ClaimsFixtures.await(() -> entries(officer, award, "zh-CN").stream().findFirst()
+                .orElse(null), "the award's entry");
         String holder = jdbc.sql("SELECT name FROM staff WHERE username = 'volunteer'").query(String.class).single();
         assertThat(pending.get("kind").asText()).isEqualTo("POINTS_AWARD_PENDING");
         assertThat(pending.get("unread").asBoolean()).isTrue();

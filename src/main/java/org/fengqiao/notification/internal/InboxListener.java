@@ -227,11 +227,8 @@ class InboxListener {
      */
     @EventListener
     void on(HardCaseReported reported) {
-        for (UUID chief : reported.deciders()) {
-            inbox.add(new Inbox.New(chief, Kind.HARD_CASE_REPORTED, "claim", reported.claimId(),
-                    "/claims/items/" + reported.itemId(), reported.unitPath(), reported.sourceCode(),
-                    CLAIM_KIND + reported.sourceKind(), Texts.line(reported.note(), LINE), false, null, reported.at()));
-        }
+        claimEntries(reported.deciders(), Kind.HARD_CASE_REPORTED, reported.claimId(), reported.itemId(),
+                reported.unitPath(), reported.sourceKind(), reported.sourceCode(), reported.note(), reported.at());
     }
 
     /**
@@ -241,10 +238,16 @@ class InboxListener {
     @EventListener
     void on(HardCaseSentBack sentBack) {
         inbox.answered(Kind.HARD_CASE_REPORTED, "claim", sentBack.claimId(), sentBack.at());
-        for (UUID claimer : sentBack.claimers()) {
-            inbox.add(new Inbox.New(claimer, Kind.HARD_CASE_SENT_BACK, "claim", sentBack.claimId(),
-                    "/claims/items/" + sentBack.itemId(), sentBack.unitPath(), sentBack.sourceCode(),
-                    CLAIM_KIND + sentBack.sourceKind(), Texts.line(sentBack.note(), LINE), false, null, sentBack.at()));
+        claimEntries(sentBack.claimers(), Kind.HARD_CASE_SENT_BACK, sentBack.claimId(), sentBack.itemId(),
+                sentBack.unitPath(), sentBack.sourceKind(), sentBack.sourceCode(), sentBack.note(), sentBack.at());
+    }
+
+    /** One entry per recipient about a claim, linked to its board item, with a person's words as its line. */
+    private void claimEntries(List<UUID> recipients, Kind kind, UUID claimId, UUID itemId, String unitPath,
+            String sourceKind, String sourceCode, String words, java.time.Instant at) {
+        for (UUID recipient : recipients) {
+            inbox.add(new Inbox.New(recipient, kind, "claim", claimId, "/claims/items/" + itemId, unitPath, sourceCode,
+                    CLAIM_KIND + sourceKind, Texts.line(words, LINE), false, null, at));
         }
     }
 

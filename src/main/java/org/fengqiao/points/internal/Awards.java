@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffId;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Permission;
 import org.fengqiao.platform.Texts;
 import org.fengqiao.points.AwardDecided;
 import org.fengqiao.points.AwardProposed;
@@ -46,8 +49,11 @@ public class Awards {
     private final Ledger ledger;
     private final PointsProperties properties;
     private final ApplicationEventPublisher events;
+    private final StaffDirectory staff;
 
-    Awards(JdbcClient jdbc, Ledger ledger, PointsProperties properties, ApplicationEventPublisher events) {
+    Awards(JdbcClient jdbc, Ledger ledger, PointsProperties properties, ApplicationEventPublisher events,
+            StaffDirectory staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.properties = properties;
@@ -169,14 +175,11 @@ public class Awards {
     private void announce(Award award, List<UUID> holders, UUID proposer) {
         List<UUID> approvers = jdbc.sql("""
                 SELECT r.staff_id FROM grid_role r JOIN staff s ON s.id = r.staff_id
-                WHERE r.grid_id = :grid AND r.role = 'GRID_CHIEF' AND s.active AND r.ended_on IS NULL
-                  AND s.role IN ('COMMUNITY_OFFICER', 'STATION_CHIEF', 'BUREAU_COMMAND')
-                  AND s.id <> ALL(CAST(:excluded AS uuid[]))
+                WHERE r.grid_id = ? AND r.role = 'GRID_CHIEF' AND s.active AND r.ended_on IS NULL
                 ORDER BY r.started_on, r.staff_id""")
-                .param("grid", award.gridId())
-                .param("excluded", java.util.stream.Stream.concat(holders.stream(),
-                        java.util.stream.Stream.ofNullable(proposer)).toArray(UUID[]::new))
-                .query(UUID.class).list();
+                .param(award.gridId()).query(UUID.class).list().stream()
+                .filter(chief -> !holders.contains(chief) && !chief.equals(proposer))
+                .filter(chief -> staff.may(new StaffId(chief), Permission.POINTS_APPROVE)).toList();
         events.publishEvent(new AwardProposed(award.id(), award.unitPath(), award.gridId(), award.holderName(),
                 award.rule(), award.points(), award.note(), approvers, award.proposedAt()));
     }
