@@ -82,6 +82,17 @@ class MediationApiIntegrationTests extends IntegrationTest {
         return end;
     }
 
+    /** The officer's request is refused (400) in each language, its first error on the field with the message. */
+    void refusedInEachLanguage(String method, String path, Object body, String field, Map<String, String> expected) {
+        for (String language : List.of("zh-CN", "en")) {
+            HttpResponse<String> refused = api.send(method, path, officer, body, "Accept-Language", language);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            JsonNode error = ApiClient.json(refused).get("errors").get(0);
+            assertThat(error.get("field").asText()).isEqualTo(field);
+            assertThat(error.get("message").asText()).isEqualTo(expected.get(language));
+        }
+    }
+
     @Test
     void aCaseOutsideTheSubtreeIsNotFoundOnEveryEndpointAndTheBureauSeesBoth() {
         String n = n();
@@ -138,14 +149,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
                 Map.of("staffId", staff("officer"), "role", "COMMUNITY_MEDIATOR")));
         Map<String, String> expected = Map.of("zh-CN", name + " 不是民警，不能担任调解组的民警",
                 "en", name + " is not a police officer, so cannot be the team's officer");
-        for (String language : List.of("zh-CN", "en")) {
-            HttpResponse<String> refused = api.send("PUT", "/api/v1/mediation/cases/" + id + "/team", officer, team,
-                    "Accept-Language", language);
-            assertThat(refused.statusCode()).isEqualTo(400);
-            JsonNode error = ApiClient.json(refused).get("errors").get(0);
-            assertThat(error.get("field").asText()).isEqualTo("team[0]");
-            assertThat(error.get("message").asText()).isEqualTo(expected.get(language));
-        }
+        refusedInEachLanguage("PUT", "/api/v1/mediation/cases/" + id + "/team", team, "team[0]", expected);
         assertThat(jdbc.sql("SELECT staff_id FROM dispute_team WHERE case_id = ? AND role = 'OFFICER'")
                 .param(UUID.fromString(id)).query(UUID.class).list()).containsExactly(staff("officer"));
     }
@@ -165,14 +169,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
                 Map.of("staffId", staff("volunteer"), "role", "VILLAGE_POLICE")));
         Map<String, String> expected = Map.of("zh-CN", name + " 不是辅警，不能担任调解组的村警",
                 "en", name + " is not an auxiliary policeman, so cannot be the team's village police");
-        for (String language : List.of("zh-CN", "en")) {
-            HttpResponse<String> refused = api.send("PUT", "/api/v1/mediation/cases/" + id + "/team", officer, team,
-                    "Accept-Language", language);
-            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-            JsonNode error = ApiClient.json(refused).get("errors").get(0);
-            assertThat(error.get("field").asText()).isEqualTo("team[1]");
-            assertThat(error.get("message").asText()).isEqualTo(expected.get(language));
-        }
+        refusedInEachLanguage("PUT", "/api/v1/mediation/cases/" + id + "/team", team, "team[1]", expected);
         assertThat(jdbc.sql("SELECT staff_id FROM dispute_team WHERE case_id = ?").param(UUID.fromString(id))
                 .query(UUID.class).list()).as("the team as it was").containsExactly(staff("officer"));
 
@@ -200,13 +197,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
         end.remove("partiesConsent");
         Map<String, String> expected = Map.of("zh-CN", "各方当事人均表示同意协议内容后，才能记为达成协议",
                 "en", "An agreement is recorded only once every party has said they accept its terms");
-        for (String language : List.of("zh-CN", "en")) {
-            HttpResponse<String> refused = api.send("POST", base + "/end", officer, end, "Accept-Language", language);
-            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-            JsonNode error = ApiClient.json(refused).get("errors").get(0);
-            assertThat(error.get("field").asText()).isEqualTo("partiesConsent");
-            assertThat(error.get("message").asText()).isEqualTo(expected.get(language));
-        }
+        refusedInEachLanguage("POST", base + "/end", end, "partiesConsent", expected);
         end.put("partiesConsent", false);
         assertThat(api.send("POST", base + "/end", officer, end).statusCode()).isEqualTo(400);
         assertThat(send("GET", base, officer, null, 200).get("dispute").get("status").asText()).isEqualTo("OPEN");
