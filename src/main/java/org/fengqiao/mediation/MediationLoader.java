@@ -69,20 +69,21 @@ public class MediationLoader {
     public void agree(UUID id, SettledLevel level, String text, boolean officerWitness, List<LocalDate> followUps,
             String by) {
         desk.end(id, new MediationDesk.EndForm(MediationDesk.Outcome.AGREEMENT, level, text, officerWitness, null, null,
-                null, followUps), Actor.system(by));
+                null, followUps, true), Actor.system(by));
     }
 
     @Transactional
     public void fail(UUID id, String note, List<LocalDate> followUps, String by) {
         desk.end(id, new MediationDesk.EndForm(MediationDesk.Outcome.FAILURE, null, null, false, null, null, note,
-                followUps), Actor.system(by));
+                followUps, null), Actor.system(by));
     }
 
     /** Refers the case out: {@code to} is MEDIATION_COMMITTEE, COURT or DEPARTMENT. */
     @Transactional
     public void refer(UUID id, String to, String body, String note, List<LocalDate> followUps, String by) {
         desk.end(id, new MediationDesk.EndForm(MediationDesk.Outcome.REFERRAL, null, null, false,
-                org.fengqiao.mediation.internal.Disputes.Referral.valueOf(to), body, note, followUps), Actor.system(by));
+                org.fengqiao.mediation.internal.Disputes.Referral.valueOf(to), body, note, followUps, null),
+                Actor.system(by));
     }
 
     /** A weekly screening of a grid; each found dispute (kind, summary) opens a case. Returns how many were opened. */

@@ -636,6 +636,17 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
         HttpResponse<String> later = signedIn("chief", "en").get("/figures?year=" + future.getYear(), null, "Accept", BROWSER);
         assertThat(later.statusCode()).isEqualTo(400);
         assertThat(later.body()).contains("has not begun");
+
+        // days before any record (from -5000, "the year before" -5001) were counted as a period: refused with the
+        // reason, in both languages
+        ApiClient api = new ApiClient(port);
+        String token = api.token("chief", DEMO_PASSWORD);
+        HttpResponse<String> ancient = api.get("/api/v1/figures?from=-5000-01-01&to=2026-03-01", token);
+        assertThat(ancient.statusCode()).as(ancient.body()).isEqualTo(400);
+        assertThat(ApiClient.json(ancient).get("errors").get(0).get("message").asText()).contains("1900");
+        HttpResponse<String> year0 = signedIn("chief", "en").get("/figures?year=0000", null, "Accept", BROWSER);
+        assertThat(year0.statusCode()).isEqualTo(400);
+        assertThat(year0.body()).contains("before 1900").doesNotContain("data-key=\"calls110\"");
     }
 
     @Test

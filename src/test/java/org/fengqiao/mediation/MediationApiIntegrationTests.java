@@ -77,8 +77,20 @@ class MediationApiIntegrationTests extends IntegrationTest {
         end.put("level", "GRID");
         end.put("agreementText", text);
         end.put("officerWitness", true);
+        end.put("partiesConsent", true);
         end.put("followUps", List.of(LocalDate.now().plusDays(10).toString()));
         return end;
+    }
+
+    /** The officer's request is refused (400) in each language, its first error on the field with the message. */
+    void refusedInEachLanguage(String method, String path, Object body, String field, Map<String, String> expected) {
+        for (String language : List.of("zh-CN", "en")) {
+            HttpResponse<String> refused = api.send(method, path, officer, body, "Accept-Language", language);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            JsonNode error = ApiClient.json(refused).get("errors").get(0);
+            assertThat(error.get("field").asText()).isEqualTo(field);
+            assertThat(error.get("message").asText()).isEqualTo(expected.get(language));
+        }
     }
 
     @Test
@@ -137,16 +149,64 @@ class MediationApiIntegrationTests extends IntegrationTest {
                 Map.of("staffId", staff("officer"), "role", "COMMUNITY_MEDIATOR")));
         Map<String, String> expected = Map.of("zh-CN", name + " 不是民警，不能担任调解组的民警",
                 "en", name + " is not a police officer, so cannot be the team's officer");
-        for (String language : List.of("zh-CN", "en")) {
-            HttpResponse<String> refused = api.send("PUT", "/api/v1/mediation/cases/" + id + "/team", officer, team,
-                    "Accept-Language", language);
-            assertThat(refused.statusCode()).isEqualTo(400);
-            JsonNode error = ApiClient.json(refused).get("errors").get(0);
-            assertThat(error.get("field").asText()).isEqualTo("team[0]");
-            assertThat(error.get("message").asText()).isEqualTo(expected.get(language));
-        }
+        refusedInEachLanguage("PUT", "/api/v1/mediation/cases/" + id + "/team", team, "team[0]", expected);
         assertThat(jdbc.sql("SELECT staff_id FROM dispute_team WHERE case_id = ? AND role = 'OFFICER'")
                 .param(UUID.fromString(id)).query(UUID.class).list()).containsExactly(staff("officer"));
+    }
+
+    /**
+     * The team's village police (村警, seed 003) is an auxiliary policeman of the village: the volunteer or the
+     * community officer named as the village police is refused in the reader's language and the team stays as it
+     * was; the grid's manager (an auxiliary policeman) is taken.
+     */
+    @Test
+    void onlyAnAuxiliaryPolicemanSitsOnTheTeamAsItsVillagePolice() {
+        UUID grid = grid("FS-1-02");
+        String id = send("POST", "/api/v1/mediation/cases", officer, dispute(grid, "村警" + n(), "officer"),
+                201).get("dispute").get("id").asText();
+        String name = jdbc.sql("SELECT name FROM staff WHERE username = 'volunteer'").query(String.class).single();
+        Map<String, Object> team = Map.of("team", List.of(Map.of("staffId", staff("officer"), "role", "OFFICER"),
+                Map.of("staffId", staff("volunteer"), "role", "VILLAGE_POLICE")));
+        Map<String, String> expected = Map.of("zh-CN", name + " 不是辅警，不能担任调解组的村警",
+                "en", name + " is not an auxiliary policeman, so cannot be the team's village police");
+        refusedInEachLanguage("PUT", "/api/v1/mediation/cases/" + id + "/team", team, "team[1]", expected);
+        assertThat(jdbc.sql("SELECT staff_id FROM dispute_team WHERE case_id = ?").param(UUID.fromString(id))
+                .query(UUID.class).list()).as("the team as it was").containsExactly(staff("officer"));
+
+        UUID manager = jdbc.sql("""
+                SELECT r.staff_id FROM grid_role r JOIN staff s ON s.id = r.staff_id
+                WHERE r.grid_id = ? AND r.role = 'MANAGER' AND r.ended_on IS NULL AND s.role = 'AUXILIARY_POLICE'
+                ORDER BY r.started_on LIMIT 1""").param(grid).query(UUID.class).single();
+        send("PUT", "/api/v1/mediation/cases/" + id + "/team", officer, Map.of("team", List.of(
+                Map.of("staffId", staff("officer"), "role", "OFFICER"),
+                Map.of("staffId", manager, "role", "VILLAGE_POLICE"))), 200);
+        assertThat(jdbc.sql("SELECT role FROM dispute_team WHERE case_id = ? AND staff_id = ?")
+                .params(UUID.fromString(id), manager).query(String.class).list()).containsExactly("VILLAGE_POLICE");
+    }
+
+    /**
+     * 人民调解 rests on the parties' free consent: an agreement the parties have not each accepted is refused, in the
+     * reader's language, and the case stays open with nothing announced; with their consent it is recorded.
+     */
+    @Test
+    void anAgreementWithoutThePartiesConsentIsRefusedAndTheCaseStaysOpen() {
+        String id = send("POST", "/api/v1/mediation/cases", officer, dispute(grid("FS-1-02"), "同意" + n(), "officer"),
+                201).get("dispute").get("id").asText();
+        String base = "/api/v1/mediation/cases/" + id;
+        Map<String, Object> end = agreement("双方各退一步");
+        end.remove("partiesConsent");
+        Map<String, String> expected = Map.of("zh-CN", "各方当事人均表示同意协议内容后，才能记为达成协议",
+                "en", "An agreement is recorded only once every party has said they accept its terms");
+        refusedInEachLanguage("POST", base + "/end", end, "partiesConsent", expected);
+        end.put("partiesConsent", false);
+        assertThat(api.send("POST", base + "/end", officer, end).statusCode()).isEqualTo(400);
+        assertThat(send("GET", base, officer, null, 200).get("dispute").get("status").asText()).isEqualTo("OPEN");
+        assertThat(jdbc.sql("SELECT count(*) FROM dispute_follow_up WHERE case_id = ?").param(UUID.fromString(id))
+                .query(Long.class).single()).as("nothing half applied").isZero();
+
+        end.put("partiesConsent", true);
+        assertThat(send("POST", base + "/end", officer, end, 200).get("dispute").get("status").asText())
+                .isEqualTo("AGREED");
     }
 
     @Test
@@ -197,7 +257,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
         assertThat(api.send("PUT", "/api/v1/mediation/cases/" + id + "/team", officer, team).statusCode())
                 .as("an officer of another station is not offered").isEqualTo(400);
         HttpResponse<String> noLevel = api.send("POST", "/api/v1/mediation/cases/" + id + "/end", officer,
-                Map.of("outcome", "AGREEMENT", "agreementText", "协议"));
+                Map.of("outcome", "AGREEMENT", "agreementText", "协议", "partiesConsent", true));
         assertThat(ApiClient.json(noLevel).get("errors").findValuesAsText("field")).containsExactly("level");
         assertThat(send("GET", "/api/v1/mediation/cases/" + id, officer, null, 200).get("dispute").get("status").asText())
                 .isEqualTo("OPEN");

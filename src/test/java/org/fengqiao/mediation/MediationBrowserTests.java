@@ -86,6 +86,7 @@ class MediationBrowserTests extends BrowserTest {
         page.selectOption("#outcome", "AGREEMENT");
         page.selectOption("#level", "VILLAGE");
         page.fill("#agreementText", agreement);
+        page.check("#partiesConsent");
         page.check("#officerWitness");
         page.click("#action-end");
         assertThat(page.locator("#dispute-status")).hasText("达成协议");

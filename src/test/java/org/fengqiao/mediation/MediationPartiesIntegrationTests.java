@@ -159,6 +159,7 @@ public class MediationPartiesIntegrationTests extends IntegrationTest {
         // the agreement to sign names him as the records do now, his phone masked from his record
         Map<String, Object> end = new HashMap<>();
         end.put("outcome", "AGREEMENT");
+        end.put("partiesConsent", true);
         end.put("level", "GRID");
         end.put("agreementText", "双方同意各退一步" + renamed);
         send("POST", "/api/v1/mediation/cases/" + id + "/end", officer, end, 200);
@@ -307,7 +308,7 @@ public class MediationPartiesIntegrationTests extends IntegrationTest {
         assertThat(select(before, "team-staff-0")).as("the saved team chosen")
                 .containsPattern("value=\"" + officerId + "\"[^>]*selected");
 
-        // the first row left empty, the officer named on the second as a village policeman: the team has no officer
+        // the first row left empty, the officer named on the second as a village policeman, which he is not
         HttpResponse<String> refused = browser.form(page + "/team", List.of(Map.entry("_csrf", browser.csrfFrom(page)),
                 Map.entry("staffId", ""), Map.entry("role", "OFFICER"),
                 Map.entry("staffId", officerId.toString()), Map.entry("role", "VILLAGE_POLICE")));
@@ -315,7 +316,7 @@ public class MediationPartiesIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT role FROM dispute_team WHERE case_id = ? AND staff_id = ?")
                 .params(UUID.fromString(id), officerId).query(String.class).list()).containsExactly("OFFICER");
         String again = browser.get(page, null).body();
-        assertThat(again).contains("调解组须有且只有一名民警")
+        assertThat(again).contains("不是辅警，不能担任调解组的村警")
                 .as("open").containsPattern("<details[^>]*open[^>]*>\\s*<summary>组成调解组")
                 .as("the other forms stay folded").doesNotContainPattern("<details[^>]*open[^>]*>\\s*<summary>添加当事人");
         assertThat(select(again, "team-staff-0")).as("the first row as sent: nobody").doesNotContain("selected");
@@ -352,6 +353,29 @@ public class MediationPartiesIntegrationTests extends IntegrationTest {
             assertThat(jdbc.sql("SELECT role FROM dispute_team WHERE case_id = ? AND staff_id = ?")
                     .params(UUID.fromString(id), officerId).query(String.class).list()).containsExactly("OFFICER");
         }
+    }
+
+    /**
+     * The screening form sent with a kind of dispute its choices cannot send (an edited or stale page) was a server
+     * error: it is refused in the page's language, and nothing is recorded.
+     */
+    @Test
+    void aScreeningWithAKindTheFormCannotSendIsRefusedInThePagesLanguageNotAServerError() {
+        String findings = "排查" + UUID.randomUUID();
+        for (String language : List.of("zh-CN", "en")) {
+            ApiClient browser = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, language);
+            String page = "/mediation/screenings";
+            HttpResponse<String> refused = browser.form(page, List.of(Map.entry("_csrf", browser.csrfFrom(page)),
+                    Map.entry("gridId", grid("FS-1-03").toString()), Map.entry("participants", "网格员"),
+                    Map.entry("findings", findings), Map.entry("disputeKind", "CASINO"),
+                    Map.entry("disputeSummary", "赌博纠纷")));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(302);
+            assertThat(browser.get(page, null).body()).contains(language.equals("en")
+                    ? "&quot;CASINO&quot; is not a kind of dispute: choose one from the list"
+                    : "“CASINO”不是可选的纠纷类型，请从列表中选择");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM dispute_screening WHERE findings = ?").param(findings)
+                .query(Long.class).single()).isZero();
     }
 
     /** The options of the page's select with this id. */

@@ -359,6 +359,16 @@ public class Board {
                 .params(gridId, staffId, day, day).query(Boolean.class).single();
     }
 
+    /** The active grid chiefs of a grid on its roster on a day, the first appointed first. */
+    public List<UUID> gridChiefs(UUID gridId, java.time.LocalDate day) {
+        return jdbc.sql("""
+                SELECT r.staff_id FROM grid_role r JOIN staff s ON s.id = r.staff_id
+                WHERE r.grid_id = ? AND r.role = 'GRID_CHIEF' AND s.active AND r.started_on <= ?
+                  AND (r.ended_on IS NULL OR r.ended_on >= ?)
+                ORDER BY r.started_on, r.staff_id""")
+                .params(gridId, day, day).query(UUID.class).list();
+    }
+
     /** Whether a person's unit is the grid's unit or above it (but not the bureau): the grid's station staff. */
     public boolean stationStaff(UUID gridId, UUID staffId) {
         return jdbc.sql("""

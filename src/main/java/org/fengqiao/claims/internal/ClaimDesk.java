@@ -13,6 +13,8 @@ import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffId;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.claims.HardCaseCompleted;
+import org.fengqiao.claims.HardCaseReported;
+import org.fengqiao.claims.HardCaseSentBack;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
@@ -183,7 +185,13 @@ public class ClaimDesk {
                 Board.at(now), text)) {
             throw new Conflict("claims.error.state");
         }
-        return audited(before, who);
+        Board.Claim after = audited(before, who);
+        // the grid's chiefs are told a completion waits for them (a claimer who heads the grid decides nothing)
+        List<UUID> deciders = board.gridChiefs(after.gridId(), today()).stream()
+                .filter(chief -> !after.hasMember(chief)).toList();
+        events.publishEvent(new HardCaseReported(claimId, after.itemId(), after.unitPath(), after.gridId(),
+                after.kind().name(), after.itemCode(), deciders, text, now));
+        return after;
     }
 
     /**
@@ -228,7 +236,11 @@ public class ClaimDesk {
                 text, who.staffId())) {
             throw new Conflict("claims.error.state");
         }
-        return audited(before, who);
+        Board.Claim after = audited(before, who);
+        events.publishEvent(new HardCaseSentBack(claimId, after.itemId(), after.unitPath(), after.kind().name(),
+                after.itemCode(), after.members().stream().map(Board.Member::staffId).toList(), text,
+                clock.instant()));
+        return after;
     }
 
     /** Expires one active claim past its deadline at {@code now}: the item returns to the board. */

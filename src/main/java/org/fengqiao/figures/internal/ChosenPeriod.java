@@ -16,13 +16,15 @@ import org.fengqiao.platform.PeriodFigures.Period;
  * quarter ({@code 2026-Q1}), one year ({@code 2026}) or days from–to (both included; the first of the last day's
  * month when only the last is given, today when only the first is); this month when nothing is named. A month,
  * quarter or year that has not ended is counted up to today, and so is the same stretch a year before, so the two
- * compare like with like. Days after today, a first day after the last, text that is no period and more than one
- * way of naming it at once are refused, each with its reason.
+ * compare like with like. Days after today, days before 1900, a first day after the last, text that is no period and
+ * more than one way of naming it at once are refused, each with its reason.
  */
 public final class ChosenPeriod {
 
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-?[Qq]([1-4])");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    /** The first day a period may begin on (its year before from 1899). */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
     private ChosenPeriod() {
     }
@@ -85,6 +87,11 @@ public final class ChosenPeriod {
             } else if (last.isAfter(today)) {
                 last = today;
             }
+        }
+        if (problems.isEmpty() && first.isBefore(EARLIEST)) {
+            // nothing was recorded then: a year like -5000 counted all there is beside a "year before" in -5001
+            problems.add(new Invalid.Problem(dates ? "from" : "period", "figures.period.tooEarly",
+                    new Object[] {first.toString(), EARLIEST.toString()}));
         }
         if (problems.isEmpty() && first.isAfter(today)) {
             problems.add(new Invalid.Problem("from", "figures.period.future", new Object[] {first.toString(), today.toString()}));

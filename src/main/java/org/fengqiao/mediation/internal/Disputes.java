@@ -239,10 +239,20 @@ public class Disputes {
      * auxiliary policeman (the team's village police), a volunteer or a mediator.
      */
     public boolean police(UUID staffId) {
-        return jdbc.sql("""
-                SELECT count(*) FROM staff WHERE id = ?
-                  AND role IN ('COMMUNITY_OFFICER', 'STATION_CHIEF', 'BUREAU_COMMAND', 'INSPECTOR')""")
-                .param(staffId).query(Long.class).single() > 0;
+        return hasRole(staffId, "COMMUNITY_OFFICER", "STATION_CHIEF", "BUREAU_COMMAND", "INSPECTOR");
+    }
+
+    /**
+     * Whether the person is an auxiliary policeman (辅警), who alone sits on a team as its village police (村警,
+     * seed 003: the village's auxiliary police, the grid's manager): not an officer, a volunteer or a mediator.
+     */
+    public boolean auxiliaryPolice(UUID staffId) {
+        return hasRole(staffId, "AUXILIARY_POLICE");
+    }
+
+    private boolean hasRole(UUID staffId, String... roles) {
+        return jdbc.sql("SELECT count(*) FROM staff WHERE id = ? AND role = ANY(?)")
+                .params(staffId, roles).query(Long.class).single() > 0;
     }
 
     /** The staff who may sit on a case's team (see {@link #eligibleStaff}), for the team form; at most 300. */

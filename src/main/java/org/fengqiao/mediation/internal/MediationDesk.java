@@ -81,8 +81,12 @@ public class MediationDesk {
     @ChoiceNames("mediation.outcome.")
     public enum Outcome { AGREEMENT, FAILURE, REFERRAL }
 
+    /**
+     * How a case ends. {@code partiesConsent}: for an agreement, that the parties each said they accept its terms
+     * (人民调解 rests on their free consent): an agreement without it is refused.
+     */
     public record EndForm(Outcome outcome, SettledLevel level, String agreementText, Boolean officerWitness,
-            Referral referredTo, String referralBody, String note, List<LocalDate> followUps) {
+            Referral referredTo, String referralBody, String note, List<LocalDate> followUps, Boolean partiesConsent) {
     }
 
     private final Disputes disputes;
@@ -291,6 +295,9 @@ public class MediationDesk {
             if (f.level() == null) {
                 problems.add(problem("level", "mediation.level.required"));
             }
+            if (!Boolean.TRUE.equals(f.partiesConsent())) {
+                problems.add(problem("partiesConsent", "mediation.agreement.consentRequired"));
+            }
         }
         if (f.outcome() == Outcome.REFERRAL) {
             if (f.referredTo() == null) {
@@ -477,6 +484,11 @@ public class MediationDesk {
             }
             if (m.role() == TeamRole.OFFICER && !disputes.police(m.staffId())) {
                 problems.add(new Invalid.Problem(field, "mediation.team.officerNotPolice",
+                        new Object[] {staff.get().name()}));
+                continue;
+            }
+            if (m.role() == TeamRole.VILLAGE_POLICE && !disputes.auxiliaryPolice(m.staffId())) {
+                problems.add(new Invalid.Problem(field, "mediation.team.villagePoliceNotAuxiliary",
                         new Object[] {staff.get().name()}));
                 continue;
             }

@@ -184,7 +184,8 @@ class MediationController {
     @PostMapping("/cases/{id}/end")
     @PreAuthorize("hasAuthority('MEDIATION_WRITE')")
     @Operation(summary = "End the case: AGREEMENT (text, level settled, officer as witness), FAILURE (note) or REFERRAL",
-            description = "followUps: the dates of the follow-up visits to schedule.")
+            description = "followUps: the dates of the follow-up visits to schedule. An AGREEMENT needs "
+                    + "partiesConsent true: every party said they accept its terms.")
     MediationViews.Detail end(@PathVariable UUID id, @RequestBody MediationDesk.EndForm f) {
         return views.detail(desk.end(id, f, me()), me());
     }

@@ -185,6 +185,7 @@ class MediationPages {
             @RequestParam(required = false) MediationDesk.Outcome outcome,
             @RequestParam(required = false) SettledLevel level, @RequestParam(required = false) String agreementText,
             @RequestParam(required = false) Boolean officerWitness,
+            @RequestParam(required = false) Boolean partiesConsent,
             @RequestParam(required = false) Disputes.Referral referredTo,
             @RequestParam(required = false) String referralBody,
             @RequestParam(name = "followUp", required = false) List<LocalDate> followUps,
@@ -201,7 +202,7 @@ class MediationPages {
                         nextStep), me);
                 case "risk" -> desk.flagRisk(id, note, me);
                 case "end" -> desk.end(id, new MediationDesk.EndForm(outcome, level, agreementText, officerWitness,
-                        referredTo, referralBody, note, followUps), me);
+                        referredTo, referralBody, note, followUps, partiesConsent), me);
                 case "follow-up" -> desk.followUpDone(id, followUpId, note, me);
                 default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
@@ -261,6 +262,23 @@ class MediationPages {
             @RequestParam(name = "disputeKind", required = false) List<String> kinds,
             @RequestParam(name = "disputeSummary", required = false) List<String> summaries, Locale locale,
             RedirectAttributes redirect) {
+        try {
+            Screenings.Screening s = screenings.record(new Screenings.Form(gridId, screenedOn, participants, findings,
+                    found(kinds, summaries)), me());
+            redirect.addFlashAttribute("notice", messages.getMessage("mediation.screening.saved",
+                    new Object[] {s.gridName(), s.disputesFound()}, locale));
+            return "redirect:/mediation/screenings?week=" + s.weekStart();
+        } catch (Invalid e) {
+            answers.refused(redirect, e, locale);
+            return "redirect:/mediation/screenings";
+        }
+    }
+
+    /**
+     * The disputes a screening found, as the form's rows send them; a kind the form's choices cannot send (an edited
+     * or stale page) is refused with the row's reason, not left to fail as a server error.
+     */
+    private static List<Screenings.Found> found(List<String> kinds, List<String> summaries) {
         List<Screenings.Found> found = new ArrayList<>();
         int n = Math.max(kinds == null ? 0 : kinds.size(), summaries == null ? 0 : summaries.size());
         for (int i = 0; i < n; i++) {
@@ -269,18 +287,18 @@ class MediationPages {
             if ((k == null || k.isBlank()) && (s == null || s.isBlank())) {
                 continue;
             }
-            found.add(new Screenings.Found(k == null || k.isBlank() ? null : DisputeKind.valueOf(k), s, null, List.of()));
+            DisputeKind kind = null;
+            if (k != null && !k.isBlank()) {
+                try {
+                    kind = DisputeKind.valueOf(k.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new Invalid("error.invalid", List.of(new Invalid.Problem("disputeKind",
+                            "mediation.screening.kindUnknown", new Object[] {k.strip()})));
+                }
+            }
+            found.add(new Screenings.Found(kind, s, null, List.of()));
         }
-        try {
-            Screenings.Screening s = screenings.record(new Screenings.Form(gridId, screenedOn, participants, findings,
-                    found), me());
-            redirect.addFlashAttribute("notice", messages.getMessage("mediation.screening.saved",
-                    new Object[] {s.gridName(), s.disputesFound()}, locale));
-            return "redirect:/mediation/screenings?week=" + s.weekStart();
-        } catch (Invalid e) {
-            answers.refused(redirect, e, locale);
-            return "redirect:/mediation/screenings";
-        }
+        return found;
     }
 
     private List<Grid> grids(Caller caller) {

@@ -37,7 +37,13 @@ public class Inbox {
         /** A persons import changed who is a key person in the grid: one entry per grid and job (the grid chief). */
         KEY_PERSONS_IMPORTED,
         /** A left-behind child of the grid turned 16 and is one no longer (the grid chief). */
-        LEFT_BEHIND_CHILD_TURNED_16
+        LEFT_BEHIND_CHILD_TURNED_16,
+        /** A claimed hard case of the grid was reported done and waits for confirmation (the grid chief). */
+        HARD_CASE_REPORTED,
+        /** The grid chief sent a reported hard case back to work (its claimers). */
+        HARD_CASE_SENT_BACK,
+        /** A points award of the grid waits for approval (the grid chief). */
+        POINTS_AWARD_PENDING
     }
 
     /**

@@ -3,12 +3,17 @@ package org.fengqiao.notification.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.fengqiao.claims.HardCaseCompleted;
+import org.fengqiao.claims.HardCaseReported;
+import org.fengqiao.claims.HardCaseSentBack;
 import org.fengqiao.incident.IncidentStepRecorded;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.mediation.DisputeAtRisk;
 import org.fengqiao.notification.internal.Inbox.Kind;
 import org.fengqiao.platform.Texts;
+import org.fengqiao.points.AwardDecided;
+import org.fengqiao.points.AwardProposed;
 import org.fengqiao.population.KeyPersonDesignationChanged;
 import org.fengqiao.population.KeyPersonVisitOverdue;
 import org.fengqiao.population.KeyPersonVisited;
@@ -23,7 +28,9 @@ import org.springframework.stereotype.Component;
  * information to (for the owner, and the grid chief of a reopening), of key persons' visits overdue and of persons
  * made, changed or unmade key persons for the grid chiefs (an overdue visit's entries closed once he is visited), and
  * of disputes flagged at risk of turning violent (民转刑)
- * for the chiefs of the station above.
+ * for the chiefs of the station above, and of work waiting for someone: a claimed hard case reported done (for the
+ * grid chiefs who confirm it) or sent back (for its claimers), a points award to approve (for the grid chiefs); an
+ * entry that asked for a decision is closed once the decision is made.
  * <p>
  * A plain synchronous {@link EventListener}, like the audit trail: the entry is written in the
  * transaction of the step (or of the sweep's notice) that it tells of, so a step that rolls back leaves
@@ -212,6 +219,68 @@ class InboxListener {
                     risk.unitPath(), risk.caseCode(), null, risk.note(), false, null, risk.at()));
         }
     }
+
+    /**
+     * A claimed hard case was reported done: each grid chief who may confirm it finds it waiting for him, linked to the
+     * board item where he confirms it or sends it back, with the claimer's words on what was done. The kind of source
+     * (事项, 纠纷, 隐患) is a message key, read in the chief's language.
+     */
+    @EventListener
+    void on(HardCaseReported reported) {
+        claimEntries(reported.deciders(), Kind.HARD_CASE_REPORTED, reported.claimId(), reported.itemId(),
+                reported.unitPath(), reported.sourceKind(), reported.sourceCode(), reported.note(), reported.at());
+    }
+
+    /**
+     * The grid chief decided a reported hard case (sent back): the entries that asked him, or another chief of the
+     * grid, to decide it no longer wait; the claimers find the case back with them, with the chief's words.
+     */
+    @EventListener
+    void on(HardCaseSentBack sentBack) {
+        inbox.answered(Kind.HARD_CASE_REPORTED, "claim", sentBack.claimId(), sentBack.at());
+        claimEntries(sentBack.claimers(), Kind.HARD_CASE_SENT_BACK, sentBack.claimId(), sentBack.itemId(),
+                sentBack.unitPath(), sentBack.sourceKind(), sentBack.sourceCode(), sentBack.note(), sentBack.at());
+    }
+
+    /** One entry per recipient about a claim, linked to its board item, with a person's words as its line. */
+    private void claimEntries(List<UUID> recipients, Kind kind, UUID claimId, UUID itemId, String unitPath,
+            String sourceKind, String sourceCode, String words, java.time.Instant at) {
+        for (UUID recipient : recipients) {
+            inbox.add(new Inbox.New(recipient, kind, "claim", claimId, "/claims/items/" + itemId, unitPath, sourceCode,
+                    CLAIM_KIND + sourceKind, Texts.line(words, LINE), false, null, at));
+        }
+    }
+
+    /** The grid chief confirmed a reported hard case: nobody is asked to decide it any more. */
+    @EventListener
+    void on(HardCaseCompleted completed) {
+        inbox.answered(Kind.HARD_CASE_REPORTED, "claim", completed.claimId(), completed.confirmedAt());
+    }
+
+    /** The message key prefix of the kind of a board item's source (事项, 纠纷, 隐患). */
+    static final String CLAIM_KIND = "claims.kind.";
+
+    /**
+     * A points award waits for approval: each grid chief who may approve it finds it in his inbox, naming the holder
+     * and the rule (read in his language), with what it is for, linked to the approvals page.
+     */
+    @EventListener
+    void on(AwardProposed proposed) {
+        for (UUID approver : proposed.approvers()) {
+            inbox.add(new Inbox.New(approver, Kind.POINTS_AWARD_PENDING, "points_award", proposed.awardId(),
+                    "/points/approvals", proposed.unitPath(), proposed.holderName(), POINTS_RULE + proposed.rule(),
+                    Texts.line(proposed.note(), LINE), false, null, proposed.at()));
+        }
+    }
+
+    /** A pending award was approved or rejected: it waits for no one any more. */
+    @EventListener
+    void on(AwardDecided decided) {
+        inbox.answered(Kind.POINTS_AWARD_PENDING, "points_award", decided.awardId(), decided.at());
+    }
+
+    /** The message key prefix of a points rule's name (巡逻一小时). */
+    static final String POINTS_RULE = "points.rule.";
 
     private List<UUID> stationChiefs(UUID station) {
         return jdbc.sql("SELECT id FROM staff WHERE unit_id = ? AND role = 'STATION_CHIEF' AND active ORDER BY id")

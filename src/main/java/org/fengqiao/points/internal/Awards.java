@@ -8,11 +8,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffId;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Permission;
 import org.fengqiao.platform.Texts;
+import org.fengqiao.points.AwardDecided;
+import org.fengqiao.points.AwardProposed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,8 +49,11 @@ public class Awards {
     private final Ledger ledger;
     private final PointsProperties properties;
     private final ApplicationEventPublisher events;
+    private final StaffDirectory staff;
 
-    Awards(JdbcClient jdbc, Ledger ledger, PointsProperties properties, ApplicationEventPublisher events) {
+    Awards(JdbcClient jdbc, Ledger ledger, PointsProperties properties, ApplicationEventPublisher events,
+            StaffDirectory staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.properties = properties;
@@ -84,6 +92,7 @@ public class Awards {
         }
         Award award = award(id).orElseThrow();
         events.publishEvent(Audited.created("points_award", id, award.unitPath(), award).by("points"));
+        announce(award, List.of(holder), proposedBy);
         return Optional.of(id);
     }
 
@@ -142,6 +151,7 @@ public class Awards {
         if (insert(id, h.id(), grid, rule, points, "manual", source, note.strip(), null, caller.staffId(), key) == 0) {
             return proposedBefore(key, h.id(), grid, rule, note.strip(), clueGiver, caller).orElseThrow();
         }
+        List<UUID> holders = new java.util.ArrayList<>(List.of(h.id()));
         if (clueGiver != null) {
             Ledger.Holder giver = holderFor(clueGiver, caller, "clueGiverId");
             if (giver.id().equals(h.id())) {
@@ -149,10 +159,29 @@ public class Awards {
             }
             insert(UUID.randomUUID(), giver.id(), grid, rule, points, "clue", id.toString(), note.strip(), id,
                     caller.staffId(), null);
+            holders.add(giver.id());
         }
         Award award = award(id).orElseThrow();
         events.publishEvent(Audited.created("points_award", id, gridPath, award));
+        announce(award, holders, caller.staffId());
         return new Proposed(award, false);
+    }
+
+    /**
+     * Tells the grid's chiefs who may approve the award (the roles with {@code POINTS_APPROVE}) that it waits for
+     * them: not its proposer, who knows, nor a holder of it (of the case award or the clue giver's linked to it),
+     * who may not decide it. The clue giver's award is decided with the case award, so it is not announced apart.
+     */
+    private void announce(Award award, List<UUID> holders, UUID proposer) {
+        List<UUID> approvers = jdbc.sql("""
+                SELECT r.staff_id FROM grid_role r JOIN staff s ON s.id = r.staff_id
+                WHERE r.grid_id = ? AND r.role = 'GRID_CHIEF' AND s.active AND r.ended_on IS NULL
+                ORDER BY r.started_on, r.staff_id""")
+                .param(award.gridId()).query(UUID.class).list().stream()
+                .filter(chief -> !holders.contains(chief) && !chief.equals(proposer))
+                .filter(chief -> staff.may(new StaffId(chief), Permission.POINTS_APPROVE)).toList();
+        events.publishEvent(new AwardProposed(award.id(), award.unitPath(), award.gridId(), award.holderName(),
+                award.rule(), award.points(), award.note(), approvers, award.proposedAt()));
     }
 
     /** The award the proposer's form key proposed before, if it was this one; refused if it was another. */
@@ -239,6 +268,7 @@ public class Awards {
             Award after = award(a.id()).orElseThrow();
             events.publishEvent(Audited.updated("points_award", a.id(), a.unitPath(), a, after));
         }
+        events.publishEvent(new AwardDecided(id, status.equals("APPROVED"), ledger.now().toInstant()));
         return award(id).orElseThrow();
     }
 

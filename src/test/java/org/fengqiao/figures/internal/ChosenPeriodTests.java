@@ -66,6 +66,24 @@ class ChosenPeriodTests {
                 .containsExactly("figures.period.date", "figures.period.date");
     }
 
+    /**
+     * Days before 1900 are refused with their reason: a year like -5000 or 0000 passed the checks and was counted,
+     * seven thousand years of work set beside a "year before" in -5001.
+     */
+    @Test
+    void daysBeforeNineteenHundredAreRefusedAsNoPeriodOfWork() {
+        assertThat(keys(() -> ChosenPeriod.read(null, null, null, "-5000-01-01", "2026-03-01", TODAY)))
+                .containsExactly("figures.period.tooEarly");
+        assertThat(keys(() -> ChosenPeriod.read(null, null, "0000", null, null, TODAY)))
+                .containsExactly("figures.period.tooEarly");
+        assertThat(keys(() -> ChosenPeriod.read("1899-12", null, null, null, null, TODAY)))
+                .containsExactly("figures.period.tooEarly");
+        assertThat(keys(() -> ChosenPeriod.read(null, "1899-Q4", null, null, null, TODAY)))
+                .containsExactly("figures.period.tooEarly");
+        assertThat(ChosenPeriod.read(null, null, "1900", null, null, TODAY))
+                .isEqualTo(new Period(LocalDate.of(1900, 1, 1), LocalDate.of(1900, 12, 31)));
+    }
+
     static java.util.List<String> keys(Runnable read) {
         try {
             read.run();

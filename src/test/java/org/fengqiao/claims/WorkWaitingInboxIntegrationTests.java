@@ -1,0 +1,156 @@
+package org.fengqiao.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.claims.internal.Board;
+import org.fengqiao.claims.internal.ClaimsProperties;
+import org.fengqiao.incident.IncidentFacts;
+import org.fengqiao.mediation.DisputeFacts;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Work waiting for someone reaches his inbox (events from claims and points to notification): the grid chief hears of
+ * a claimed hard case reported done and awaiting his confirmation, the claimers of one he sent back, and the grid
+ * chief of each points award awaiting his approval; each entry in the reader's language, within his scope only, and
+ * closed once the decision is made.
+ */
+class WorkWaitingInboxIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Board board;
+    @Autowired
+    IncidentFacts incidentFacts;
+    @Autowired
+    DisputeFacts disputeFacts;
+    @Autowired
+    StaffDirectory staffDirectory;
+    @Autowired
+    ClaimsProperties properties;
+    @Autowired
+    MessageSource messages;
+
+    ApiClient api;
+    ClaimsFixtures f;
+    String officer;
+    String officer2;
+    String volunteer;
+
+    @BeforeEach
+    void signIn() {
+        api = new ApiClient(port);
+        f = new ClaimsFixtures(api, jdbc, board, incidentFacts, disputeFacts, staffDirectory, properties, messages);
+        officer = api.token("officer", DEMO_PASSWORD);
+        officer2 = api.token("officer2", DEMO_PASSWORD);
+        volunteer = api.token("volunteer", DEMO_PASSWORD);
+    }
+
+    /** The caller's inbox entries about a record, in a language. */
+    List<JsonNode> entries(String token, UUID record, String language) {
+        List<JsonNode> found = new ArrayList<>();
+        JsonNode inbox = ApiClient.json(api.get("/api/v1/inbox?size=100", token, "Accept-Language", language));
+        for (JsonNode e : inbox.get("items")) {
+            if (e.path("recordId").asText().equals(record.toString())) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void theGridChiefHearsOfAReportedHardCaseAndOfTheAwardsItEarnsAndEachEntryClosesOnceDecided() {
+        UUID grid = f.volunteersGrid();
+        UUID chief = f.staff("officer");
+        assertThat(board.gridChief(grid, chief, LocalDate.now(ZoneId.of("Asia/Shanghai")))).isTrue();
+        UUID item = f.onBoard(officer, grid, "待确认提醒-" + UUID.randomUUID());
+        String code = (String) jdbc.sql("SELECT source_code FROM claim_item WHERE id = ?").param(item).query()
+                .singleRow().get("source_code");
+        UUID claim = UUID.fromString(f.send("POST", "/api/v1/claims/items/" + item + "/claim", volunteer,
+                Map.of("due", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3).toString(), "note", "我来"), 201)
+                .get("id").asText());
+        assertThat(entries(officer, claim, "zh-CN")).as("nothing before the report").isEmpty();
+
+        f.send("POST", "/api/v1/claims/" + claim + "/report", volunteer, Map.of("note", "已上门协调\n双方和好"), 200);
+        List<JsonNode> waiting = entries(officer, claim, "zh-CN");
+        assertThat(waiting).hasSize(1);
+        JsonNode entry = waiting.get(0);
+        assertThat(entry.get("kind").asText()).isEqualTo("HARD_CASE_REPORTED");
+        assertThat(entry.get("unread").asBoolean()).isTrue();
+        assertThat(entry.get("link").asText()).isEqualTo("/claims/items/" + item);
+        assertThat(entry.get("title").asText()).isEqualTo("认领的疑难案事件 " + code + "（事项）已报办结，待您确认或退回");
+        assertThat(entry.get("reason").asText()).isEqualTo("已上门协调 双方和好");
+        assertThat(entries(officer, claim, "en").get(0).get("title").asText())
+                .isEqualTo("Claimed hard case " + code + " (Incident) was reported done and awaits your confirmation");
+        assertThat(api.get(entry.get("link").asText(), officer).statusCode()).as("the link opens the item")
+                .isEqualTo(200);
+        assertThat(entries(volunteer, claim, "zh-CN")).as("the claimer is not asked to decide").isEmpty();
+        assertThat(entries(officer2, claim, "zh-CN")).as("another station's officer hears nothing").isEmpty();
+
+        // sent back: the chief's entry is closed, the claimer hears of it with the chief's words
+        f.send("POST", "/api/v1/claims/" + claim + "/send-back", officer, Map.of("note", "请补充照片"), 200);
+        assertThat(entries(officer, claim, "zh-CN")).singleElement()
+                .satisfies(e -> assertThat(e.get("unread").asBoolean()).as("decided").isFalse());
+        JsonNode back = entries(volunteer, claim, "zh-CN").get(0);
+        assertThat(back.get("kind").asText()).isEqualTo("HARD_CASE_SENT_BACK");
+        assertThat(back.get("title").asText()).isEqualTo("您认领的疑难案事件 " + code + "（事项）被退回，请继续办理");
+        assertThat(back.get("reason").asText()).isEqualTo("请补充照片");
+
+        // reported again: a new entry waits; confirmed, it is closed
+        f.send("POST", "/api/v1/claims/" + claim + "/report", volunteer, Map.of("note", "已补充照片"), 200);
+        assertThat(entries(officer, claim, "zh-CN")).filteredOn(e -> e.get("unread").asBoolean()).hasSize(1);
+        f.send("POST", "/api/v1/claims/" + claim + "/confirm", officer, null, 200);
+        assertThat(entries(officer, claim, "zh-CN")).hasSize(2).allMatch(e -> !e.get("unread").asBoolean());
+
+        // the completion on time earns the volunteer a pending award: the grid chief is asked to approve it
+        UUID award = ClaimsFixtures.await(() -> jdbc.sql("""
+                SELECT id FROM points_award WHERE source_type = 'claim' AND source_id = ? AND status = 'PENDING'""")
+                .param(claim.toString()).query(UUID.class).optional().orElse(null), "the pending award");
+        JsonNode pending = ClaimsFixtures.await(() -> entries(officer, award, "zh-CN").stream().findFirst()
+                .orElse(null), "the award's entry");
+        String holder = jdbc.sql("SELECT name FROM staff WHERE username = 'volunteer'").query(String.class).single();
+        assertThat(pending.get("kind").asText()).isEqualTo("POINTS_AWARD_PENDING");
+        assertThat(pending.get("unread").asBoolean()).isTrue();
+        assertThat(pending.get("link").asText()).isEqualTo("/points/approvals");
+        assertThat(pending.get("title").asText()).isEqualTo(holder + " 的积分奖励（认领疑难案事件按期办结）待您审批");
+        assertThat(entries(officer, award, "en").get(0).get("title").asText())
+                .startsWith("A points award to " + holder + " (").endsWith(") awaits your approval");
+        assertThat(entries(volunteer, award, "zh-CN")).as("not the holder").isEmpty();
+        assertThat(entries(officer2, award, "zh-CN")).as("not outside the grid's station").isEmpty();
+        f.send("POST", "/api/v1/points/awards/" + award + "/approve", officer, Map.of(), 200);
+        assertThat(entries(officer, award, "zh-CN")).singleElement()
+                .satisfies(e -> assertThat(e.get("unread").asBoolean()).as("approved").isFalse());
+    }
+
+    @Test
+    void anAwardProposedByHandWaitsForTheGridChiefNotForItsProposer() {
+        UUID grid = f.volunteersGrid();
+        String stationChief = api.token("chief", DEMO_PASSWORD);
+        UUID award = UUID.fromString(f.send("POST", "/api/v1/points/awards", stationChief, Map.of("holderId",
+                f.staff("volunteer"), "gridId", grid, "rule", "patrol-hour", "note", "手工奖励提醒"), 201)
+                .get("id").asText());
+        JsonNode entry = entries(officer, award, "zh-CN").get(0);
+        assertThat(entry.get("kind").asText()).isEqualTo("POINTS_AWARD_PENDING");
+        assertThat(entry.get("reason").asText()).isEqualTo("手工奖励提醒");
+        assertThat(entries(stationChief, award, "zh-CN")).as("the proposer knows").isEmpty();
+        f.send("POST", "/api/v1/points/awards/" + award + "/reject", officer, Map.of("note", "不符合"), 200);
+        assertThat(entries(officer, award, "zh-CN").get(0).get("unread").asBoolean()).as("rejected").isFalse();
+    }
+}
