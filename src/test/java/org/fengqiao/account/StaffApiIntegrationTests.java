@@ -237,6 +237,42 @@ class StaffApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theSecurityAdministratorNeitherMakesNorUnmakesAnAdministratorAndItsPageDoesNotOfferIt() {
+        // 三员分立: made the audit administrator, a person whose password the security administrator then resets
+        // would be his way into the trail that watches him; the audit administrator made a volunteer, nobody watches
+        var unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
+        Staff person = directory.register(unit.id(), StaffRole.GRID_MEMBER, "钱网格", null, null, null, null, null);
+        String security = token("security");
+        assertThat(api.send("POST", "/api/v1/staff/" + person.id() + "/account", security,
+                Map.of("username", TestStaff.uniqueUsername("adm"), "password", "Qiao-Test-2026")).statusCode())
+                .isEqualTo(200);
+
+        for (String role : List.of("AUDIT_ADMIN", "SECURITY_ADMIN", "SYSTEM_ADMIN")) {
+            HttpResponse<String> made = api.send("PUT", "/api/v1/staff/" + person.id() + "/role", security,
+                    Map.of("role", role));
+            assertThat(made.statusCode()).as(role).isEqualTo(400);
+            JsonNode error = ApiClient.json(made).get("errors").get(0);
+            assertThat(error.get("field").asText()).isEqualTo("role");
+            assertThat(error.get("message").asText())
+                    .isEqualTo("三员（系统、安全、审计管理员）在安装时任命，其角色不能在此授予或变更");
+        }
+        assertThat(directory.staff(person.id()).orElseThrow().role()).isEqualTo(StaffRole.GRID_MEMBER);
+
+        HttpResponse<String> unmade = api.send("PUT", "/api/v1/staff/" + idOf("auditor") + "/role", security,
+                Map.of("role", "VOLUNTEER"), "Accept-Language", "en");
+        assertThat(unmade.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(unmade).get("errors").get(0).get("message").asText())
+                .startsWith("The three administrators (system, security, audit) are appointed at installation");
+        assertThat(directory.byUsername("auditor").orElseThrow().role()).isEqualTo(StaffRole.AUDIT_ADMIN);
+
+        // the page offers the roles it may give, and no role change for an administrator
+        String page = api.get("/staff/" + person.id(), security, "Accept", "text/html").body();
+        assertThat(page).contains("value=\"AUXILIARY_POLICE\"").doesNotContain("value=\"AUDIT_ADMIN\"");
+        assertThat(api.get("/staff/" + idOf("auditor"), security, "Accept", "text/html").body())
+                .doesNotContain("/staff/" + idOf("auditor") + "/role");
+    }
+
+    @Test
     void aStationChiefMayNotRegisterBureauCommandOrAnInspectorInHisUnits() {
         String unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow().id().value().toString();
         String name = "越级" + java.util.UUID.randomUUID().toString().substring(0, 6);

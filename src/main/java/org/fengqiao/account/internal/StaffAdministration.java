@@ -168,6 +168,13 @@ public class StaffAdministration {
         if (before.role() == role) {
             return before;
         }
+        if (role.isAdministrator() || before.role().isAdministrator()) {
+            // 三员分立: the three administrators are appointed at installation (FirstStart), as they cannot be
+            // created from the staff register. A security administrator who could make someone the audit
+            // administrator, reset that person's password and sign in as him would read the trail that watches him;
+            // one who could make the audit administrator a volunteer would leave nobody watching.
+            throw Invalid.of("role", "account.role.administratorAppointed");
+        }
         register.setRole(id, role);
         // A role change must take effect at once, so the old bearer tokens (carrying the old permissions) end.
         tokens.revokeAll(id);

@@ -70,7 +70,8 @@ class StaffPages {
         model.addAttribute("person", views.detail(administration.find(caller, id), caller));
         model.addAttribute("mayManageAccount", caller.may(Permission.ACCOUNT_MANAGE.authority()));
         model.addAttribute("self", id.equals(caller.staffId()));
-        model.addAttribute("roles", StaffRole.values());
+        // the administrators' roles are neither given nor taken here (三员分立, StaffAdministration#changeRole)
+        model.addAttribute("roles", Arrays.stream(StaffRole.values()).filter(r -> !r.isAdministrator()).toList());
         return "account/staff-detail";
     }
 
