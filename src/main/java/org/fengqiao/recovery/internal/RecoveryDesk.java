@@ -210,9 +210,17 @@ public class RecoveryDesk {
         return audited(before, who);
     }
 
+    /**
+     * Closes the file (结档), judged under its row lock: never while money recovered for it could still go back to a
+     * victim who misses some (追赃必还), so a return is not forgotten in a closed file.
+     */
     @Transactional
     public File close(UUID id, Actor who) {
         File before = lockOpen(id, who);
+        long returnable = ReconciliationPolicy.returnableFen(files.ledger(id));
+        if (returnable > 0) {
+            throw new Conflict("recovery.file.returnsPending", ReconciliationPolicy.yuan(returnable));
+        }
         files.update(id, "status = 'CLOSED'");
         return audited(before, who);
     }
