@@ -518,6 +518,72 @@ class ForcesApiIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * 全时段保安联勤 (seed 001): the station chief sees whether the shifts at a joint-patrol zone's posts cover a whole
+     * China day, each post complementing the others, a shift over midnight counting for its part in the day, and
+     * which times nobody is on duty; on the API and on the roster's coverage tab. Another station's officer gets
+     * 404 for the zone and does not find it in his list.
+     */
+    @Test
+    void aJointPatrolZonesDayIsCoveredAroundTheClockOnlyWhenItsPostsShiftsLeaveNoGap() {
+        UUID zone = UUID.randomUUID();
+        UUID gridId = grid("FS-1-04");
+        jdbc.sql("""
+                INSERT INTO grouping (id, kind, code, name, unit_id)
+                SELECT ?, 'JOINT_PATROL_ZONE', ?, ?, unit_id FROM grid WHERE id = ?""")
+                .params(zone, "IT-LQ-" + n(), "测试联勤区" + n(), gridId).update();
+        jdbc.sql("INSERT INTO grouping_community (grouping_id, community_id) SELECT ?, community_id FROM grid WHERE id = ?")
+                .params(zone, gridId).update();
+        List<UUID> guards = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            guards.add(directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "联勤" + i + n(), null, null,
+                    "平安志愿者", TestStaff.uniqueUsername("cov"), TestStaff.PASSWORD).id().value());
+        }
+        List<String> posts = new java.util.ArrayList<>();
+        for (String name : List.of("联勤东岗", "联勤西岗")) {
+            posts.add(ok(api.send("POST", "/api/v1/forces/posts", officer, Map.of("gridId", gridId, "name", name + n())),
+                    201).get("id").asText());
+        }
+        // a day of its own, far ahead, so no other test's shifts fall into it
+        java.time.LocalDate day = java.time.LocalDate.now(ForcesDesk.CHINA_ZONE)
+                .plusDays(2000 + new java.util.Random().nextInt(3000));
+        java.util.function.BiFunction<Integer, Integer, String> at = (d, h) -> day.plusDays(d).atStartOfDay(
+                ForcesDesk.CHINA_ZONE).plusHours(h).toOffsetDateTime().toString();
+        java.util.function.Consumer<Object[]> shift = x -> ok(api.send("POST", "/api/v1/forces/shifts", officer,
+                Map.of("postId", x[0], "staffId", x[1], "startsAt", x[2], "endsAt", x[3])), 201);
+        shift.accept(new Object[] {posts.get(0), guards.get(0), at.apply(-1, 22), at.apply(0, 6)});
+        shift.accept(new Object[] {posts.get(1), guards.get(1), at.apply(0, 8), at.apply(0, 16)});
+        shift.accept(new Object[] {posts.get(0), guards.get(2), at.apply(0, 12), at.apply(0, 20)});
+        String path = "/api/v1/forces/coverage?day=" + day + "&zoneId=" + zone;
+
+        JsonNode gappy = ok(api.get(path, officer), 200).get(0);
+        assertThat(gappy.get("shifts").asInt()).isEqualTo(3);
+        assertThat(gappy.get("coveredMinutes").asLong()).isEqualTo(18 * 60);
+        assertThat(gappy.get("full").asBoolean()).isFalse();
+        assertThat(gappy.get("gaps").findValuesAsText("from").stream().map(t -> OffsetDateTime.parse(t).toInstant())
+                .toList()).containsExactly(OffsetDateTime.parse(at.apply(0, 6)).toInstant(),
+                OffsetDateTime.parse(at.apply(0, 20)).toInstant());
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> page = browser.get("/forces?tab=coverage&day=" + day + "&zoneId=" + zone, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("06:00–08:00", "20:00–24:00", "18.0 小时");
+
+        shift.accept(new Object[] {posts.get(1), guards.get(0), at.apply(0, 20), at.apply(1, 2)});
+        shift.accept(new Object[] {posts.get(1), guards.get(1), at.apply(0, 6), at.apply(0, 8)});
+        JsonNode full = ok(api.get(path, officer), 200).get(0);
+        assertThat(full.get("full").asBoolean()).isTrue();
+        assertThat(full.get("gaps")).isEmpty();
+        assertThat(full.get("coveredMinutes").asLong()).isEqualTo(24 * 60);
+        assertThat(browser.get("/forces?tab=coverage&day=" + day + "&zoneId=" + zone, null).body()).contains("全天覆盖");
+
+        assertThat(api.get(path, officer2).statusCode()).isEqualTo(404);
+        assertThat(ok(api.get("/api/v1/forces/coverage?day=" + day, officer2), 200).findValuesAsText("id"))
+                .doesNotContain(zone.toString());
+        assertThat(ok(api.get(path, bureau), 200).get(0).get("full").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/forces/coverage?day=tomorrow", officer).statusCode()).isEqualTo(400);
+    }
+
+    /**
      * Two officers book the same volunteer for overlapping shifts at the same moment: the first one's shift is
      * written, not yet committed, when the second's is checked; the second waits for it, sees it and is refused with
      * the overlap check's own line, in his language, and the volunteer keeps one shift (or one time, when moved).

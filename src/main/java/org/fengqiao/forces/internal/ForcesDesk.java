@@ -545,6 +545,19 @@ public class ForcesDesk {
         return posts.shifts(Visibility.of(caller), filter, limit);
     }
 
+    /**
+     * Whether the zones of the scope are covered around the clock on a day (China time, default today), with the
+     * times no shift covers; {@code zoneId} one zone of the scope, or every zone when null.
+     */
+    public List<Coverage.Zone> coverage(Caller caller, LocalDate day, UUID zoneId) {
+        Visibility v = Visibility.of(caller);
+        LocalDate d = day == null ? today() : day;
+        List<Companies.Zone> zones = zoneId == null ? companies.zones(v)
+                : List.of(companies.zone(zoneId, v).orElseThrow(() -> new NotFound("zone", zoneId)));
+        return zones.stream().map(z -> Coverage.of(z, d, posts.zoneShifts(z.id(), Coverage.start(d), Coverage.end(d),
+                v))).toList();
+    }
+
     /** The member himself checks in, from an hour before the start until the end; the time is the server's. */
     @Transactional
     public Posts.Shift checkIn(Caller caller, UUID shiftId) {

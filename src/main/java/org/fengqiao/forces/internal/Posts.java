@@ -159,6 +159,19 @@ public class Posts {
         return spec.query(Posts::shift).list();
     }
 
+    /**
+     * The shifts the caller sees at the posts of a joint-patrol zone (in the grids of its communities) overlapping
+     * the time from {@code from} to {@code to}, soonest first.
+     */
+    public List<Shift> zoneShifts(UUID zoneId, OffsetDateTime from, OffsetDateTime to, Visibility v) {
+        return v.bind(jdbc.sql(SHIFT + """
+                 WHERE g.community_id IN
+                       (SELECT gc.community_id FROM grouping_community gc WHERE gc.grouping_id = :zone)
+                 AND f.ends_at > :from AND f.starts_at < :to AND""" + Visibility.SCOPE + "AND" + Visibility.INFORMANT
+                + " ORDER BY f.starts_at, f.id LIMIT 5000")).param("zone", zoneId).param("from", from).param("to", to)
+                .query(Posts::shift).list();
+    }
+
     /** One's own shifts from a time on, soonest first. */
     public List<Shift> ownShifts(UUID staffId, OffsetDateTime from, int limit) {
         return jdbc.sql(SHIFT + " WHERE f.staff_id = :staff AND (f.ends_at > :from OR (f.checked_in_at IS NOT NULL"
