@@ -396,6 +396,68 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         assertThat(ok(api.get("/api/v1/forces/me", token), 200).get("shifts").findValuesAsText("id")).contains(shiftId);
     }
 
+    /**
+     * Patrol hours become points (ShiftAwards): a guard who checked in for an eight-hour shift and checks out two
+     * hours after it ended is credited the eight hours he kept the post, not ten, on the event and on his page.
+     */
+    @Test
+    void aMemberWhoChecksOutAfterHisShiftEndedIsCreditedTheHoursUntilItsEnd() {
+        String username = TestStaff.uniqueUsername("late");
+        UUID guard = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "迟签退" + n(), null, null,
+                "平安志愿者", username, TestStaff.PASSWORD).id().value();
+        String token = api.token(username, TestStaff.PASSWORD);
+        String postId = ok(api.send("POST", "/api/v1/forces/posts", officer, Map.of("gridId", grid("FS-1-04"),
+                "name", "迟签退岗" + n())), 201).get("id").asText();
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10);
+        String shiftId = ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", postId, "staffId",
+                guard, "startsAt", start.toString(), "endsAt", start.plusHours(2).toString())), 201).get("id").asText();
+        ok(api.send("POST", "/api/v1/forces/shifts/" + shiftId + "/check-in", token, null), 200);
+        // he checked in at the start of an eight-hour shift that ended two hours ago, and checks out only now
+        jdbc.sql("""
+                UPDATE force_shift SET starts_at = now() - interval '10 hours', ends_at = now() - interval '2 hours',
+                       checked_in_at = now() - interval '10 hours' WHERE id = ?""")
+                .param(UUID.fromString(shiftId)).update();
+        ok(api.send("POST", "/api/v1/forces/shifts/" + shiftId + "/check-out", token, null), 200);
+
+        List<ShiftCompleted> done = completed.stream().filter(e -> e.shiftId().toString().equals(shiftId)).toList();
+        assertThat(done).hasSize(1);
+        assertThat(done.get(0).hours()).isEqualByComparingTo("8.00");
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin(username, TestStaff.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/me/forces", null).body()).contains("已完成，巡逻 8 小时").doesNotContain("巡逻 10 小时");
+    }
+
+    /**
+     * The roster workbook's shifts read as an officer's watch does, in China time: a shift from 00:00 was written
+     * as 16:00 of the day before, with a Z.
+     */
+    @Test
+    void theWorkbooksShiftsAreInChinaTime() throws Exception {
+        String username = TestStaff.uniqueUsername("xls");
+        UUID guard = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "导出班次" + n(), null, null,
+                "平安志愿者", username, TestStaff.PASSWORD).id().value();
+        String postName = "导出班次岗" + n();
+        String postId = ok(api.send("POST", "/api/v1/forces/posts", officer, Map.of("gridId", grid("FS-1-04"),
+                "name", postName)), 201).get("id").asText();
+        java.time.LocalDate tomorrow = java.time.LocalDate.now(ForcesDesk.CHINA_ZONE).plusDays(1);
+        OffsetDateTime midnight = tomorrow.atStartOfDay(ForcesDesk.CHINA_ZONE).toOffsetDateTime();
+        ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", postId, "staffId", guard,
+                "startsAt", midnight.toString(), "endsAt", midnight.plusHours(8).toString())), 201);
+        HttpResponse<byte[]> r = api.download("/api/v1/forces/export.xlsx", officer);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+            org.apache.poi.ss.usermodel.Sheet shifts = book.getSheet("班次");
+            org.apache.poi.ss.usermodel.Row row = null;
+            for (org.apache.poi.ss.usermodel.Row each : shifts) {
+                if (postName.equals(each.getCell(0).getStringCellValue())) {
+                    row = each;
+                }
+            }
+            assertThat(row).isNotNull();
+            assertThat(row.getCell(2).getStringCellValue()).isEqualTo(tomorrow + " 00:00");
+            assertThat(row.getCell(3).getStringCellValue()).isEqualTo(tomorrow + " 08:00");
+        }
+    }
+
     @Test
     void theRosterExportOpensAsAWorkbookScopedToTheCaller() throws Exception {
         String mine = "导出测试队" + n();
@@ -531,7 +593,9 @@ class ForcesApiIntegrationTests extends IntegrationTest {
                 INSERT INTO grouping (id, kind, code, name, unit_id)
                 SELECT ?, 'JOINT_PATROL_ZONE', ?, ?, unit_id FROM grid WHERE id = ?""")
                 .params(zone, "IT-LQ-" + n(), "测试联勤区" + n(), gridId).update();
-        jdbc.sql("INSERT INTO grouping_community (grouping_id, community_id) SELECT ?, community_id FROM grid WHERE id = ?")
+        jdbc.sql("""
+                INSERT INTO grouping_community (grouping_id, community_id)
+                SELECT ?, community_id FROM grid WHERE id = ?""")
                 .params(zone, gridId).update();
         List<UUID> guards = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -540,8 +604,8 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         }
         List<String> posts = new java.util.ArrayList<>();
         for (String name : List.of("联勤东岗", "联勤西岗")) {
-            posts.add(ok(api.send("POST", "/api/v1/forces/posts", officer, Map.of("gridId", gridId, "name", name + n())),
-                    201).get("id").asText());
+            posts.add(ok(api.send("POST", "/api/v1/forces/posts", officer,
+                    Map.of("gridId", gridId, "name", name + n())), 201).get("id").asText());
         }
         // a day of its own, far ahead, so no other test's shifts fall into it
         java.time.LocalDate day = java.time.LocalDate.now(ForcesDesk.CHINA_ZONE)

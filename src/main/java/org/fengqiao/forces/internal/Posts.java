@@ -23,9 +23,10 @@ public class Posts {
             String unitPath, UUID staffId, String staffName, OffsetDateTime startsAt, OffsetDateTime endsAt,
             OffsetDateTime checkedInAt, OffsetDateTime checkedOutAt, long version) {
 
-        /** The patrol hours of a finished shift (the checked-in time), null before check-out. */
+        /** The patrol hours of a finished shift (the checked-in time up to its end), null before check-out. */
         public java.math.BigDecimal hours() {
-            return checkedOutAt == null || checkedInAt == null ? null : ForcesDesk.hours(checkedInAt, checkedOutAt);
+            return checkedOutAt == null || checkedInAt == null ? null
+                    : ForcesDesk.patrolHours(checkedInAt, checkedOutAt, endsAt);
         }
     }
 
