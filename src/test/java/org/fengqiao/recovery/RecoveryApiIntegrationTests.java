@@ -383,6 +383,30 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
                 .param(file).query(String.class).list()).startsWith("CREATE", "UPDATE").contains("READ");
     }
 
+    /**
+     * A receipt recorded signed stays as signed: a second "signed" (a form posted twice, two officers at once) is
+     * refused in the caller's language and the victim's signed scan is kept, not wiped by a post without one.
+     */
+    @Test
+    void aSignedReceiptIsNotSignedAgainAndItsScanIsKept() {
+        String n = RecoveryFixtures.n();
+        String file = fx.file(officer, "FS-2-01", "officer", "签收" + n, null);
+        String victim = fx.victim(officer, file, "签" + n, 10_000);
+        String asset = fx.asset(officer, file, "现金" + n, 10_000, "SEIZED");
+        String ret = ApiClient.json(fx.returned(officer, file, victim, asset, 10_000)).get("id").asText();
+        String receipt = "/api/v1/recovery/files/" + file + "/returns/" + ret + "/receipt";
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        assertThat(fx.upload(receipt, officer, png, "scan.png", today().toString()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> again = fx.upload(receipt, officer, null, null, today().toString(), "Accept-Language", "en");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("The receipt was recorded signed on " + today() + " already");
+        assertThat(fx.upload(receipt, officer, null, null, null).body()).contains("该凭证已于 " + today() + " 登记签收");
+        HttpResponse<byte[]> scan = fx.bytes("/api/v1/recovery/files/" + file + "/returns/" + ret + "/scan", officer);
+        assertThat(scan.statusCode()).isEqualTo(200);
+        assertThat(scan.body()).isEqualTo(png);
+    }
+
     @Test
     void aVictimFromThePopulationRecordsMustBeInScopeAndASuspectsNumberIsMaskedAndRevealedOnlyWithAReason() {
         String n = RecoveryFixtures.n();
