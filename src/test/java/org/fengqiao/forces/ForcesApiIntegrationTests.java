@@ -582,8 +582,9 @@ class ForcesApiIntegrationTests extends IntegrationTest {
     /**
      * 全时段保安联勤 (seed 001): the station chief sees whether the shifts at a joint-patrol zone's posts cover a whole
      * China day, each post complementing the others, a shift over midnight counting for its part in the day, and
-     * which times nobody is on duty; on the API and on the roster's coverage tab. Another station's officer gets
-     * 404 for the zone and does not find it in his list.
+     * which times nobody is on duty; on the API and on the roster's coverage tab. A member who left covers nothing
+     * with the shifts he did not check in to. Another station's officer gets 404 for the zone and does not find it
+     * in his list.
      */
     @Test
     void aJointPatrolZonesDayIsCoveredAroundTheClockOnlyWhenItsPostsShiftsLeaveNoGap() {
@@ -639,11 +640,18 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         assertThat(full.get("gaps")).isEmpty();
         assertThat(full.get("coveredMinutes").asLong()).isEqualTo(24 * 60);
         assertThat(browser.get("/forces?tab=coverage&day=" + day + "&zoneId=" + zone, null).body()).contains("全天覆盖");
+        // the guard of 06:00-08:00 and 08:00-16:00 leaves: his shifts, not checked in, cover nothing any more
+        ok(api.send("PUT", "/api/v1/forces/members/" + guards.get(1), officer, Map.of("status", "LEFT")), 200);
+        JsonNode left = ok(api.get(path, officer), 200).get(0);
+        assertThat(left.get("full").asBoolean()).isFalse();
+        assertThat(left.get("coveredMinutes").asLong()).isEqualTo(18 * 60);
+        assertThat(browser.get("/forces?tab=coverage&day=" + day + "&zoneId=" + zone, null).body())
+                .contains("06:00–12:00");
 
         assertThat(api.get(path, officer2).statusCode()).isEqualTo(404);
         assertThat(ok(api.get("/api/v1/forces/coverage?day=" + day, officer2), 200).findValuesAsText("id"))
                 .doesNotContain(zone.toString());
-        assertThat(ok(api.get(path, bureau), 200).get(0).get("full").asBoolean()).isTrue();
+        assertThat(ok(api.get(path, bureau), 200).get(0).get("coveredMinutes").asLong()).isEqualTo(18 * 60);
         assertThat(api.get("/api/v1/forces/coverage?day=tomorrow", officer).statusCode()).isEqualTo(400);
     }
 
