@@ -396,6 +396,68 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         assertThat(ok(api.get("/api/v1/forces/me", token), 200).get("shifts").findValuesAsText("id")).contains(shiftId);
     }
 
+    /**
+     * Patrol hours become points (ShiftAwards): a guard who checked in for an eight-hour shift and checks out two
+     * hours after it ended is credited the eight hours he kept the post, not ten, on the event and on his page.
+     */
+    @Test
+    void aMemberWhoChecksOutAfterHisShiftEndedIsCreditedTheHoursUntilItsEnd() {
+        String username = TestStaff.uniqueUsername("late");
+        UUID guard = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "迟签退" + n(), null, null,
+                "平安志愿者", username, TestStaff.PASSWORD).id().value();
+        String token = api.token(username, TestStaff.PASSWORD);
+        String postId = ok(api.send("POST", "/api/v1/forces/posts", officer, Map.of("gridId", grid("FS-1-04"),
+                "name", "迟签退岗" + n())), 201).get("id").asText();
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10);
+        String shiftId = ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", postId, "staffId",
+                guard, "startsAt", start.toString(), "endsAt", start.plusHours(2).toString())), 201).get("id").asText();
+        ok(api.send("POST", "/api/v1/forces/shifts/" + shiftId + "/check-in", token, null), 200);
+        // he checked in at the start of an eight-hour shift that ended two hours ago, and checks out only now
+        jdbc.sql("""
+                UPDATE force_shift SET starts_at = now() - interval '10 hours', ends_at = now() - interval '2 hours',
+                       checked_in_at = now() - interval '10 hours' WHERE id = ?""")
+                .param(UUID.fromString(shiftId)).update();
+        ok(api.send("POST", "/api/v1/forces/shifts/" + shiftId + "/check-out", token, null), 200);
+
+        List<ShiftCompleted> done = completed.stream().filter(e -> e.shiftId().toString().equals(shiftId)).toList();
+        assertThat(done).hasSize(1);
+        assertThat(done.get(0).hours()).isEqualByComparingTo("8.00");
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin(username, TestStaff.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/me/forces", null).body()).contains("已完成，巡逻 8 小时").doesNotContain("巡逻 10 小时");
+    }
+
+    /**
+     * The roster workbook's shifts read as an officer's watch does, in China time: a shift from 00:00 was written
+     * as 16:00 of the day before, with a Z.
+     */
+    @Test
+    void theWorkbooksShiftsAreInChinaTime() throws Exception {
+        String username = TestStaff.uniqueUsername("xls");
+        UUID guard = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "导出班次" + n(), null, null,
+                "平安志愿者", username, TestStaff.PASSWORD).id().value();
+        String postName = "导出班次岗" + n();
+        String postId = ok(api.send("POST", "/api/v1/forces/posts", officer, Map.of("gridId", grid("FS-1-04"),
+                "name", postName)), 201).get("id").asText();
+        java.time.LocalDate tomorrow = java.time.LocalDate.now(ForcesDesk.CHINA_ZONE).plusDays(1);
+        OffsetDateTime midnight = tomorrow.atStartOfDay(ForcesDesk.CHINA_ZONE).toOffsetDateTime();
+        ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", postId, "staffId", guard,
+                "startsAt", midnight.toString(), "endsAt", midnight.plusHours(8).toString())), 201);
+        HttpResponse<byte[]> r = api.download("/api/v1/forces/export.xlsx", officer);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+            org.apache.poi.ss.usermodel.Sheet shifts = book.getSheet("班次");
+            org.apache.poi.ss.usermodel.Row row = null;
+            for (org.apache.poi.ss.usermodel.Row each : shifts) {
+                if (postName.equals(each.getCell(0).getStringCellValue())) {
+                    row = each;
+                }
+            }
+            assertThat(row).isNotNull();
+            assertThat(row.getCell(2).getStringCellValue()).isEqualTo(tomorrow + " 00:00");
+            assertThat(row.getCell(3).getStringCellValue()).isEqualTo(tomorrow + " 08:00");
+        }
+    }
+
     @Test
     void theRosterExportOpensAsAWorkbookScopedToTheCaller() throws Exception {
         String mine = "导出测试队" + n();
@@ -515,6 +577,82 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         assertThat(browser.get("/forces/members/" + id + "?lang=en", null).body()).contains(String.join(", ", teams))
                 .doesNotContain(String.join("、", teams));
         assertThat(browser.get("/forces/members/" + id + "?lang=zh-CN", null).body()).contains(String.join("、", teams));
+    }
+
+    /**
+     * 全时段保安联勤 (seed 001): the station chief sees whether the shifts at a joint-patrol zone's posts cover a whole
+     * China day, each post complementing the others, a shift over midnight counting for its part in the day, and
+     * which times nobody is on duty; on the API and on the roster's coverage tab. A member who left covers nothing
+     * with the shifts he did not check in to. Another station's officer gets 404 for the zone and does not find it
+     * in his list.
+     */
+    @Test
+    void aJointPatrolZonesDayIsCoveredAroundTheClockOnlyWhenItsPostsShiftsLeaveNoGap() {
+        UUID zone = UUID.randomUUID();
+        UUID gridId = grid("FS-1-04");
+        jdbc.sql("""
+                INSERT INTO grouping (id, kind, code, name, unit_id)
+                SELECT ?, 'JOINT_PATROL_ZONE', ?, ?, unit_id FROM grid WHERE id = ?""")
+                .params(zone, "IT-LQ-" + n(), "测试联勤区" + n(), gridId).update();
+        jdbc.sql("""
+                INSERT INTO grouping_community (grouping_id, community_id)
+                SELECT ?, community_id FROM grid WHERE id = ?""")
+                .params(zone, gridId).update();
+        List<UUID> guards = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            guards.add(directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "联勤" + i + n(), null, null,
+                    "平安志愿者", TestStaff.uniqueUsername("cov"), TestStaff.PASSWORD).id().value());
+        }
+        List<String> posts = new java.util.ArrayList<>();
+        for (String name : List.of("联勤东岗", "联勤西岗")) {
+            posts.add(ok(api.send("POST", "/api/v1/forces/posts", officer,
+                    Map.of("gridId", gridId, "name", name + n())), 201).get("id").asText());
+        }
+        // a day of its own, far ahead, so no other test's shifts fall into it
+        java.time.LocalDate day = java.time.LocalDate.now(ForcesDesk.CHINA_ZONE)
+                .plusDays(2000 + new java.util.Random().nextInt(3000));
+        java.util.function.BiFunction<Integer, Integer, String> at = (d, h) -> day.plusDays(d).atStartOfDay(
+                ForcesDesk.CHINA_ZONE).plusHours(h).toOffsetDateTime().toString();
+        java.util.function.Consumer<Object[]> shift = x -> ok(api.send("POST", "/api/v1/forces/shifts", officer,
+                Map.of("postId", x[0], "staffId", x[1], "startsAt", x[2], "endsAt", x[3])), 201);
+        shift.accept(new Object[] {posts.get(0), guards.get(0), at.apply(-1, 22), at.apply(0, 6)});
+        shift.accept(new Object[] {posts.get(1), guards.get(1), at.apply(0, 8), at.apply(0, 16)});
+        shift.accept(new Object[] {posts.get(0), guards.get(2), at.apply(0, 12), at.apply(0, 20)});
+        String path = "/api/v1/forces/coverage?day=" + day + "&zoneId=" + zone;
+
+        JsonNode gappy = ok(api.get(path, officer), 200).get(0);
+        assertThat(gappy.get("shifts").asInt()).isEqualTo(3);
+        assertThat(gappy.get("coveredMinutes").asLong()).isEqualTo(18 * 60);
+        assertThat(gappy.get("full").asBoolean()).isFalse();
+        assertThat(gappy.get("gaps").findValuesAsText("from").stream().map(t -> OffsetDateTime.parse(t).toInstant())
+                .toList()).containsExactly(OffsetDateTime.parse(at.apply(0, 6)).toInstant(),
+                OffsetDateTime.parse(at.apply(0, 20)).toInstant());
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> page = browser.get("/forces?tab=coverage&day=" + day + "&zoneId=" + zone, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("06:00–08:00", "20:00–24:00", "18.0 小时");
+
+        shift.accept(new Object[] {posts.get(1), guards.get(0), at.apply(0, 20), at.apply(1, 2)});
+        shift.accept(new Object[] {posts.get(1), guards.get(1), at.apply(0, 6), at.apply(0, 8)});
+        JsonNode full = ok(api.get(path, officer), 200).get(0);
+        assertThat(full.get("full").asBoolean()).isTrue();
+        assertThat(full.get("gaps")).isEmpty();
+        assertThat(full.get("coveredMinutes").asLong()).isEqualTo(24 * 60);
+        assertThat(browser.get("/forces?tab=coverage&day=" + day + "&zoneId=" + zone, null).body()).contains("全天覆盖");
+        // the guard of 06:00-08:00 and 08:00-16:00 leaves: his shifts, not checked in, cover nothing any more
+        ok(api.send("PUT", "/api/v1/forces/members/" + guards.get(1), officer, Map.of("status", "LEFT")), 200);
+        JsonNode left = ok(api.get(path, officer), 200).get(0);
+        assertThat(left.get("full").asBoolean()).isFalse();
+        assertThat(left.get("coveredMinutes").asLong()).isEqualTo(18 * 60);
+        assertThat(browser.get("/forces?tab=coverage&day=" + day + "&zoneId=" + zone, null).body())
+                .contains("06:00–12:00");
+
+        assertThat(api.get(path, officer2).statusCode()).isEqualTo(404);
+        assertThat(ok(api.get("/api/v1/forces/coverage?day=" + day, officer2), 200).findValuesAsText("id"))
+                .doesNotContain(zone.toString());
+        assertThat(ok(api.get(path, bureau), 200).get(0).get("coveredMinutes").asLong()).isEqualTo(18 * 60);
+        assertThat(api.get("/api/v1/forces/coverage?day=tomorrow", officer).statusCode()).isEqualTo(400);
     }
 
     /**

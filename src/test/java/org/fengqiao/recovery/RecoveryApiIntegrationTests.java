@@ -226,6 +226,35 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
         assertThat(returnedOf(file)).isEqualTo(100_000);
     }
 
+    /**
+     * 追赃必还: a file does not close while money recovered for it (seized or frozen, not yet returned) could still
+     * go back to a victim who misses some; the refusal says how much in the caller's language and the file stays
+     * open. What no victim can take (an asset worth more than the losses) and an asset only traced do not hold it.
+     */
+    @Test
+    void aFileDoesNotCloseWhileRecoveredMoneyCouldStillGoBackToAVictim() {
+        String n = RecoveryFixtures.n();
+        String file = fx.file(officer, "FS-2-01", "officer", "结档" + n, null);
+        String victim = fx.victim(officer, file, "结" + n, 50_000);
+        fx.asset(officer, file, "在逃赃车" + n, 300_000, "TRACED");
+        String cash = fx.asset(officer, file, "扣押现金" + n, 80_000, "SEIZED");
+        String close = "/api/v1/recovery/files/" + file + "/close";
+
+        HttpResponse<String> owed = api.send("POST", close, officer, null, "Accept-Language", "en");
+        assertThat(owed.statusCode()).isEqualTo(409);
+        assertThat(owed.body()).contains("500.00 yuan recovered can still go back to victims");
+        assertThat(api.send("POST", close, officer, null).body()).contains("还有 500.00 元可返还");
+        assertThat(fx.detail(officer, file).get("file").get("status").asText()).isEqualTo("OPEN");
+
+        assertThat(fx.returned(officer, file, victim, cash, 30_000).statusCode()).isEqualTo(201);
+        HttpResponse<String> partly = api.send("POST", close, officer, null, "Accept-Language", "en");
+        assertThat(partly.statusCode()).isEqualTo(409);
+        assertThat(partly.body()).contains("200.00 yuan recovered can still go back to victims");
+
+        assertThat(fx.returned(officer, file, victim, cash, 20_000).statusCode()).isEqualTo(201);
+        assertThat(fx.send("POST", close, officer, null, 200).get("file").get("status").asText()).isEqualTo("CLOSED");
+    }
+
     @Test
     void concurrentReturnsCanNeverTogetherExceedWhatWasRecovered() throws Exception {
         String n = RecoveryFixtures.n();
@@ -352,6 +381,30 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
         assertThat(scan.body()).isEqualTo(png);
         assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE record_type = 'recovery-file' AND record_id = ? ORDER BY seq")
                 .param(file).query(String.class).list()).startsWith("CREATE", "UPDATE").contains("READ");
+    }
+
+    /**
+     * A receipt recorded signed stays as signed: a second "signed" (a form posted twice, two officers at once) is
+     * refused in the caller's language and the victim's signed scan is kept, not wiped by a post without one.
+     */
+    @Test
+    void aSignedReceiptIsNotSignedAgainAndItsScanIsKept() {
+        String n = RecoveryFixtures.n();
+        String file = fx.file(officer, "FS-2-01", "officer", "签收" + n, null);
+        String victim = fx.victim(officer, file, "签" + n, 10_000);
+        String asset = fx.asset(officer, file, "现金" + n, 10_000, "SEIZED");
+        String ret = ApiClient.json(fx.returned(officer, file, victim, asset, 10_000)).get("id").asText();
+        String receipt = "/api/v1/recovery/files/" + file + "/returns/" + ret + "/receipt";
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        assertThat(fx.upload(receipt, officer, png, "scan.png", today().toString()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> again = fx.upload(receipt, officer, null, null, today().toString(), "Accept-Language", "en");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("The receipt was recorded signed on " + today() + " already");
+        assertThat(fx.upload(receipt, officer, null, null, null).body()).contains("该凭证已于 " + today() + " 登记签收");
+        HttpResponse<byte[]> scan = fx.bytes("/api/v1/recovery/files/" + file + "/returns/" + ret + "/scan", officer);
+        assertThat(scan.statusCode()).isEqualTo(200);
+        assertThat(scan.body()).isEqualTo(png);
     }
 
     @Test

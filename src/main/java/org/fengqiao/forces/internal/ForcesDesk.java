@@ -545,6 +545,19 @@ public class ForcesDesk {
         return posts.shifts(Visibility.of(caller), filter, limit);
     }
 
+    /**
+     * Whether the zones of the scope are covered around the clock on a day (China time, default today), with the
+     * times no shift covers; {@code zoneId} one zone of the scope, or every zone when null.
+     */
+    public List<Coverage.Zone> coverage(Caller caller, LocalDate day, UUID zoneId) {
+        Visibility v = Visibility.of(caller);
+        LocalDate d = day == null ? today() : day;
+        List<Companies.Zone> zones = zoneId == null ? companies.zones(v)
+                : List.of(companies.zone(zoneId, v).orElseThrow(() -> new NotFound("zone", zoneId)));
+        return zones.stream().map(z -> Coverage.of(z, d, posts.zoneShifts(z.id(), Coverage.start(d), Coverage.end(d),
+                v))).toList();
+    }
+
     /** The member himself checks in, from an hour before the start until the end; the time is the server's. */
     @Transactional
     public Posts.Shift checkIn(Caller caller, UUID shiftId) {
@@ -562,7 +575,10 @@ public class ForcesDesk {
         return posts.ownShiftForUpdate(shiftId, caller.staffId()).orElseThrow();
     }
 
-    /** The member checks out; the checked-in time becomes his patrol hours, published as {@link ShiftCompleted}. */
+    /**
+     * The member checks out; the checked-in time up to the shift's end becomes his patrol hours, published as
+     * {@link ShiftCompleted}.
+     */
     @Transactional
     public Posts.Shift checkOut(Caller caller, UUID shiftId) {
         Posts.Shift s = posts.ownShiftForUpdate(shiftId, caller.staffId()).orElseThrow(() -> new NotFound("shift", shiftId));
@@ -574,7 +590,7 @@ public class ForcesDesk {
         }
         OffsetDateTime now = now();
         posts.checkOut(shiftId, now);
-        BigDecimal hours = hours(s.checkedInAt(), now);
+        BigDecimal hours = patrolHours(s.checkedInAt(), now, s.endsAt());
         events.publishEvent(Audited.updated("force_shift", shiftId, s.unitPath(), Map.of("checkedOutAt", "null"),
                 Map.of("checkedOutAt", now.toString(), "hours", hours)));
         events.publishEvent(new ShiftCompleted(s.staffId(), s.unitPath(), hours, shiftId, s.postId(), s.gridId(),
@@ -588,6 +604,14 @@ public class ForcesDesk {
 
     public List<Teams.Membership> myTeams(Caller caller) {
         return teams.ofStaff(caller.staffId());
+    }
+
+    /**
+     * The patrol hours of a shift: from check-in to check-out, but not past the shift's end; a check-out forgotten
+     * until the next day does not turn into a day's patrol hours (and points).
+     */
+    static BigDecimal patrolHours(OffsetDateTime in, OffsetDateTime out, OffsetDateTime endsAt) {
+        return hours(in, out.isAfter(endsAt) ? endsAt : out);
     }
 
     static BigDecimal hours(OffsetDateTime in, OffsetDateTime out) {

@@ -3,6 +3,8 @@ package org.fengqiao.forces.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Component;
 public class ForcesExport {
 
     static final int MAX_MEMBERS = 20_000;
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ForcesDesk desk;
     private final MessageSource messages;
@@ -78,10 +81,9 @@ public class ForcesExport {
                     "forces.field.start", "forces.field.end", "forces.field.checkedIn", "forces.field.checkedOut",
                     "forces.field.patrolHours");
             for (Posts.Shift s : shifts) {
-                row(sheet, s.postName(), s.staffName(), s.startsAt().toString(), s.endsAt().toString(),
-                        s.checkedInAt() == null ? null : s.checkedInAt().toString(),
-                        s.checkedOutAt() == null ? null : s.checkedOutAt().toString(),
-                        s.checkedOutAt() == null ? null : ForcesDesk.hours(s.checkedInAt(), s.checkedOutAt()).doubleValue());
+                row(sheet, s.postName(), s.staffName(), china(s.startsAt()), china(s.endsAt()), china(s.checkedInAt()),
+                        china(s.checkedOutAt()),
+                        s.hours() == null ? null : s.hours().doubleValue());
             }
             book.write(out);
             events.publishEvent(new Audited("EXPORT", "force_roster", null, null, null,
@@ -104,6 +106,11 @@ public class ForcesExport {
             header.createCell(i).setCellValue(text(headerKeys[i], locale));
         }
         return sheet;
+    }
+
+    /** A point in time as an officer's watch reads it: China time, to the minute. */
+    private static String china(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(ForcesDesk.CHINA).format(MINUTES);
     }
 
     private static void row(Sheet sheet, Object... values) {

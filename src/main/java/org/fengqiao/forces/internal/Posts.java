@@ -23,9 +23,10 @@ public class Posts {
             String unitPath, UUID staffId, String staffName, OffsetDateTime startsAt, OffsetDateTime endsAt,
             OffsetDateTime checkedInAt, OffsetDateTime checkedOutAt, long version) {
 
-        /** The patrol hours of a finished shift (the checked-in time), null before check-out. */
+        /** The patrol hours of a finished shift (the checked-in time up to its end), null before check-out. */
         public java.math.BigDecimal hours() {
-            return checkedOutAt == null || checkedInAt == null ? null : ForcesDesk.hours(checkedInAt, checkedOutAt);
+            return checkedOutAt == null || checkedInAt == null ? null
+                    : ForcesDesk.patrolHours(checkedInAt, checkedOutAt, endsAt);
         }
     }
 
@@ -157,6 +158,22 @@ public class Posts {
             spec = spec.param(p.getKey(), p.getValue());
         }
         return spec.query(Posts::shift).list();
+    }
+
+    /**
+     * The shifts the caller sees at the posts of a joint-patrol zone (in the grids of its communities) overlapping
+     * the time from {@code from} to {@code to}, soonest first; a shift not checked in of a member who left, paused
+     * or was deactivated is nobody's watch and left out.
+     */
+    public List<Shift> zoneShifts(UUID zoneId, OffsetDateTime from, OffsetDateTime to, Visibility v) {
+        return v.bind(jdbc.sql(SHIFT + """
+                 WHERE g.community_id IN
+                       (SELECT gc.community_id FROM grouping_community gc WHERE gc.grouping_id = :zone)
+                 AND f.ends_at > :from AND f.starts_at < :to
+                 AND (f.checked_in_at IS NOT NULL OR (s.active AND coalesce(m.status, 'ACTIVE') = 'ACTIVE'))
+                 AND""" + Visibility.SCOPE + "AND" + Visibility.INFORMANT
+                + " ORDER BY f.starts_at, f.id LIMIT 5000")).param("zone", zoneId).param("from", from).param("to", to)
+                .query(Posts::shift).list();
     }
 
     /** One's own shifts from a time on, soonest first. */

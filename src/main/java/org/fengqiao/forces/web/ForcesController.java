@@ -12,12 +12,14 @@ import java.util.UUID;
 import org.fengqiao.forces.MemberStatus;
 import org.fengqiao.forces.TeamKind;
 import org.fengqiao.forces.internal.Companies;
+import org.fengqiao.forces.internal.Coverage;
 import org.fengqiao.forces.internal.ForcesDesk;
 import org.fengqiao.forces.internal.ForcesExport;
 import org.fengqiao.forces.internal.Members;
 import org.fengqiao.forces.internal.Posts;
 import org.fengqiao.forces.internal.Teams;
 import org.fengqiao.platform.Callers;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -214,6 +216,18 @@ class ForcesController {
     @Operation(summary = "The joint-patrol zones (联勤联防区) of the caller's scope")
     List<Companies.Zone> zones() {
         return desk.zones(Callers.require());
+    }
+
+    @GetMapping("/coverage")
+    @PreAuthorize("hasAuthority('FORCES_READ')")
+    @Operation(summary = "Whether the joint-patrol zones are covered around the clock on a day (全时段联勤)",
+            description = "day (China date, default today), zoneId (one zone of the scope, else all): per zone the "
+                    + "shifts at its posts that day, the minutes covered and the gaps no shift covers; 404 for a zone "
+                    + "outside the scope.")
+    List<Coverage.Zone> coverage(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            @RequestParam(required = false) UUID zoneId) {
+        return desk.coverage(Callers.require(), day, zoneId);
     }
 
     // ---------------------------------------------------------------- posts and shifts

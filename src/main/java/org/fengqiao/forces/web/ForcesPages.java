@@ -78,9 +78,11 @@ class ForcesPages {
             @RequestParam(required = false) String role, @RequestParam(required = false) MemberStatus status,
             @RequestParam(required = false) UUID gridId, @RequestParam(required = false) UUID zoneId,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean expiring,
-            @RequestParam(defaultValue = "1") int page, Locale locale, Model model) {
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Locale locale,
+            Model model) {
         Caller caller = Callers.require();
-        String t = List.of("teams", "members", "companies", "posts").contains(tab) ? tab : "teams";
+        String t = List.of("teams", "members", "companies", "posts", "coverage").contains(tab) ? tab : "teams";
         model.addAttribute("tab", t);
         model.addAttribute("q", q);
         model.addAttribute("kinds", TeamKind.values());
@@ -112,6 +114,14 @@ class ForcesPages {
                 model.addAttribute("expiring", expiring);
             }
             case "posts" -> model.addAttribute("posts", desk.posts(caller, gridId, q));
+            case "coverage" -> {
+                // 全时段联勤: each zone's day, covered around the clock or with the times no shift covers
+                LocalDate d = day == null ? desk.today() : day;
+                model.addAttribute("day", d);
+                model.addAttribute("zones", desk.zones(caller));
+                model.addAttribute("zoneId", zoneId);
+                model.addAttribute("coverage", desk.coverage(caller, d, zoneId));
+            }
             default -> {
                 model.addAttribute("teams", desk.teams(caller, kind, gridId, q));
                 model.addAttribute("kind", kind);

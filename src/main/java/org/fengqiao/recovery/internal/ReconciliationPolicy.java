@@ -115,6 +115,19 @@ public final class ReconciliationPolicy {
         return problems;
     }
 
+    /**
+     * What of the recovered money could still go back to victims: the seized or frozen assets' value not returned
+     * yet, as far as the victims still miss money (an asset worth more than all losses leaves a rest no victim may
+     * take). A file does not close while this is above 0 (追赃必还).
+     */
+    public static long returnableFen(Ledger ledger) {
+        long held = ledger.assets().values().stream()
+                .filter(a -> a.state() == AssetState.SEIZED || a.state() == AssetState.FROZEN)
+                .mapToLong(a -> Math.max(0, a.valueFen() - a.returnedFen())).sum();
+        long owed = ledger.victims().values().stream().mapToLong(v -> Math.max(0, v.lostFen() - v.returnedFen())).sum();
+        return Math.max(0, Math.min(held, Math.min(owed, ledger.recoveredFen() - ledger.returnedFen())));
+    }
+
     /** Fen as yuan with two decimals, for the messages. */
     public static String yuan(long fen) {
         return BigDecimal.valueOf(fen, 2).toPlainString();

@@ -210,9 +210,17 @@ public class RecoveryDesk {
         return audited(before, who);
     }
 
+    /**
+     * Closes the file (结档), judged under its row lock: never while money recovered for it could still go back to a
+     * victim who misses some (追赃必还), so a return is not forgotten in a closed file.
+     */
     @Transactional
     public File close(UUID id, Actor who) {
         File before = lockOpen(id, who);
+        long returnable = ReconciliationPolicy.returnableFen(files.ledger(id));
+        if (returnable > 0) {
+            throw new Conflict("recovery.file.returnsPending", ReconciliationPolicy.yuan(returnable));
+        }
         files.update(id, "status = 'CLOSED'");
         return audited(before, who);
     }
@@ -455,7 +463,10 @@ public class RecoveryDesk {
         }
     }
 
-    /** The receipt of a return was signed (optionally with its scan: a PDF, JPEG or PNG of at most 5 MB). */
+    /**
+     * The receipt of a return was signed (optionally with its scan: a PDF, JPEG or PNG of at most 5 MB); once only,
+     * so what the victim signed is never replaced.
+     */
     @Transactional
     public File signReceipt(UUID id, UUID returnId, LocalDate signedOn, byte[] scan, Actor who) {
         List<Invalid.Problem> problems = new ArrayList<>();
@@ -477,6 +488,11 @@ public class RecoveryDesk {
         check(problems);
         File before = lockVisible(id, who);
         RecoveryFiles.Return r = files.findReturn(id, returnId).orElseThrow(() -> new NotFound("return", returnId));
+        if (r.signed()) {
+            // signed once, under the file's lock: a second post (twice pressed, two officers) would replace the
+            // victim's signed scan, or wipe it when it carries none
+            throw new Conflict("recovery.receipt.alreadySigned", r.receiptSignedOn().toString());
+        }
         if (on.isBefore(r.returnedOn())) {
             throw Invalid.of("signedOn", "recovery.receipt.beforeReturn");
         }

@@ -48,6 +48,18 @@ class ReconciliationPolicyTests {
     }
 
     @Test
+    void whatCouldStillGoBackIsTheHeldValueNotReturnedAsFarAsVictimsStillMissMoney() {
+        // 150 yuan seized or frozen, victims miss 620: all 150 could go back; traced and confiscated count for nothing
+        assertThat(ReconciliationPolicy.returnableFen(ledger(0, 0, 0, 0))).isEqualTo(150_00);
+        assertThat(ReconciliationPolicy.returnableFen(ledger(100_00, 20_00, 120_00, 0))).isEqualTo(30_00);
+        assertThat(ReconciliationPolicy.returnableFen(ledger(100_00, 50_00, 120_00, 30_00))).isZero();
+        // the victims got all they lost: what is left of the assets is no victim's to take
+        Map<UUID, AssetBalance> assets = Map.of(SEIZED, new AssetBalance(SEIZED, 900_00, AssetState.SEIZED, 120_00));
+        Ledger repaid = new Ledger(assets, Map.of(A, new VictimBalance(A, 120_00, 120_00)));
+        assertThat(ReconciliationPolicy.returnableFen(repaid)).isZero();
+    }
+
+    @Test
     void aReturnFitsTheAssetTheVictimAndTheFileOrSaysWhichItExceeds() {
         Ledger l = ledger(0, 0, 0, 0);
         assertThat(ReconciliationPolicy.checkReturn(l, A, SEIZED, 100_00L)).isEmpty();

@@ -1,0 +1,55 @@
+package org.fengqiao.forces.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A zone's day covered by its posts' shifts: gaps in China time, overlaps counted once, midnight cut at the day. */
+class CoverageTests {
+
+    static final LocalDate DAY = LocalDate.of(2026, 12, 5);
+    static final Companies.Zone ZONE = new Companies.Zone(UUID.randomUUID(), "LQ-1", "第一联勤区", "/1/");
+
+    static OffsetDateTime at(int day, int hour) {
+        return DAY.plusDays(day).atStartOfDay(ForcesDesk.CHINA).plusHours(hour).toOffsetDateTime();
+    }
+
+    static Posts.Shift shift(OffsetDateTime from, OffsetDateTime to) {
+        return new Posts.Shift(UUID.randomUUID(), UUID.randomUUID(), "岗", null, null, null, "/1/", UUID.randomUUID(),
+                "保安", from, to, null, null, 0);
+    }
+
+    @Test
+    void threeEightHourShiftsAtDifferentPostsCoverTheDay() {
+        Coverage.Zone c = Coverage.of(ZONE, DAY, List.of(shift(at(0, 16), at(1, 0)), shift(at(0, 0), at(0, 8)),
+                shift(at(0, 8), at(0, 16))));
+        assertThat(c.full()).isTrue();
+        assertThat(c.coveredMinutes()).isEqualTo(24 * 60);
+        assertThat(c.shifts()).isEqualTo(3);
+    }
+
+    @Test
+    void overlapsCountOnceAndAShiftOverMidnightCountsForItsPartOfTheDay() {
+        // 22:00 the day before to 06:00, 08:00-16:00 and 12:00-20:00 overlapping, and one wholly the next day
+        Coverage.Zone c = Coverage.of(ZONE, DAY, List.of(shift(at(-1, 22), at(0, 6)), shift(at(0, 12), at(0, 20)),
+                shift(at(0, 8), at(0, 16)), shift(at(1, 0), at(1, 8))));
+        assertThat(c.shifts()).isEqualTo(3);
+        assertThat(c.gaps()).extracting(Coverage.Gap::label).containsExactly("06:00–08:00", "20:00–24:00");
+        assertThat(c.coveredMinutes()).isEqualTo(18 * 60);
+        assertThat(c.full()).isFalse();
+    }
+
+    @Test
+    void aDayWithoutShiftsIsOneGapAndTimesAreReadInChinaTimeWhateverTheOffsetSent() {
+        assertThat(Coverage.of(ZONE, DAY, List.of()).gaps()).extracting(Coverage.Gap::label)
+                .containsExactly("00:00–24:00");
+        // 2026-12-05 00:00 to 12:00 in China, sent in UTC
+        OffsetDateTime utc = OffsetDateTime.parse("2026-12-04T16:00:00Z");
+        Coverage.Zone c = Coverage.of(ZONE, DAY, List.of(shift(utc, utc.plusHours(12))));
+        assertThat(c.gaps()).extracting(Coverage.Gap::label).containsExactly("12:00–24:00");
+    }
+}
