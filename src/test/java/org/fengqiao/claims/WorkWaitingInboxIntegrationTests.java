@@ -116,6 +116,8 @@ class WorkWaitingInboxIntegrationTests extends IntegrationTest {
         // reported again: a new entry waits; confirmed, it is closed
         f.send("POST", "/api/v1/claims/" + claim + "/report", volunteer, Map.of("note", "已补充照片"), 200);
         assertThat(entries(officer, claim, "zh-CN")).filteredOn(e -> e.get("unread").asBoolean()).hasSize(1);
+        assertThat(entries(volunteer, claim, "zh-CN")).as("carried on with: nothing more asked of the claimer")
+                .singleElement().satisfies(e -> assertThat(e.get("unread").asBoolean()).isFalse());
         f.send("POST", "/api/v1/claims/" + claim + "/confirm", officer, null, 200);
         assertThat(entries(officer, claim, "zh-CN")).hasSize(2).allMatch(e -> !e.get("unread").asBoolean());
 
