@@ -107,6 +107,15 @@ public class StaffDirectory {
         roster.assign(grid, staff, role, from, assignedBy);
     }
 
+    /**
+     * Who decides what a grid's own chiefs may not (a hard case one of them claimed, an award one of them holds) or
+     * what waits in a grid that has no chief: the active station chiefs above the place ({@code unitPath}, a grid's),
+     * the nearest first, who hold {@code permission}.
+     */
+    public List<UUID> stationChiefsOver(String unitPath, org.fengqiao.platform.Permission permission) {
+        return register.stationChiefsOver(unitPath).stream().filter(id -> may(new StaffId(id), permission)).toList();
+    }
+
     /** Whether a person's role grants a permission (another module checking someone other than the caller). */
     public boolean may(StaffId id, org.fengqiao.platform.Permission permission) {
         return staff(id).filter(Staff::active)

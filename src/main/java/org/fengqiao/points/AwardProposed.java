@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A points award was proposed and waits for approval, published in the transaction that proposed it.
- * {@code approvers}: the staff ids of the award grid's chiefs who may approve it (never its holder or its proposer);
+ * {@code approvers}: the staff ids of the award grid's chiefs who may approve it, or, with none but its holder, of the
+ * station chiefs above (never its holder or its proposer);
  * {@code unitPath}: the grid's place in the tree; {@code note}: what the award is for, as the proposer wrote it or the
  * source's name for an award the application proposed.
  */

@@ -116,6 +116,8 @@ class WorkWaitingInboxIntegrationTests extends IntegrationTest {
         // reported again: a new entry waits; confirmed, it is closed
         f.send("POST", "/api/v1/claims/" + claim + "/report", volunteer, Map.of("note", "已补充照片"), 200);
         assertThat(entries(officer, claim, "zh-CN")).filteredOn(e -> e.get("unread").asBoolean()).hasSize(1);
+        assertThat(entries(volunteer, claim, "zh-CN")).as("carried on with: nothing more asked of the claimer")
+                .singleElement().satisfies(e -> assertThat(e.get("unread").asBoolean()).isFalse());
         f.send("POST", "/api/v1/claims/" + claim + "/confirm", officer, null, 200);
         assertThat(entries(officer, claim, "zh-CN")).hasSize(2).allMatch(e -> !e.get("unread").asBoolean());
 
@@ -137,6 +139,41 @@ class WorkWaitingInboxIntegrationTests extends IntegrationTest {
         f.send("POST", "/api/v1/points/awards/" + award + "/approve", officer, Map.of(), 200);
         assertThat(entries(officer, award, "zh-CN")).singleElement()
                 .satisfies(e -> assertThat(e.get("unread").asBoolean()).as("approved").isFalse());
+    }
+
+    /**
+     * The grid chief claims a hard case of his own grid: he may not confirm it, so the station chief above, who
+     * decides it, is asked to; and the award it earns the grid chief waits for the station chief's approval too.
+     */
+    @Test
+    void workTheGridChiefMayNotDecideWaitsForTheStationChiefAbove() {
+        UUID grid = f.volunteersGrid();
+        String stationChief = api.token("chief", DEMO_PASSWORD);
+        UUID item = f.onBoard(officer, grid, "网格长自领-" + UUID.randomUUID());
+        UUID claim = UUID.fromString(f.send("POST", "/api/v1/claims/items/" + item + "/claim", officer,
+                Map.of("due", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3).toString(), "note", "我来"), 201)
+                .get("id").asText());
+        f.send("POST", "/api/v1/claims/" + claim + "/report", officer, Map.of("note", "已办结"), 200);
+        assertThat(entries(officer, claim, "zh-CN")).as("the claimer decides nothing").isEmpty();
+        assertThat(entries(stationChief, claim, "zh-CN")).as("the station chief decides it").singleElement()
+                .satisfies(e -> {
+                    assertThat(e.get("kind").asText()).isEqualTo("HARD_CASE_REPORTED");
+                    assertThat(e.get("unread").asBoolean()).isTrue();
+                });
+        assertThat(entries(officer2, claim, "zh-CN")).as("another station's officer hears nothing").isEmpty();
+        f.send("POST", "/api/v1/claims/" + claim + "/confirm", stationChief, null, 200);
+        assertThat(entries(stationChief, claim, "zh-CN")).singleElement()
+                .satisfies(e -> assertThat(e.get("unread").asBoolean()).as("confirmed").isFalse());
+
+        UUID award = ClaimsFixtures.await(() -> jdbc.sql("""
+                SELECT id FROM points_award WHERE source_type = 'claim' AND source_id = ? AND status = 'PENDING'""")
+                .param(claim.toString()).query(UUID.class).optional().orElse(null), "the pending award");
+        JsonNode pending = ClaimsFixtures.await(() -> entries(stationChief, award, "zh-CN").stream().findFirst()
+                .orElse(null), "the award's entry for the station chief");
+        assertThat(pending.get("kind").asText()).isEqualTo("POINTS_AWARD_PENDING");
+        assertThat(entries(officer, award, "zh-CN")).as("not the holder").isEmpty();
+        f.send("POST", "/api/v1/points/awards/" + award + "/approve", stationChief, Map.of(), 200);
+        assertThat(entries(stationChief, award, "zh-CN").get(0).get("unread").asBoolean()).as("approved").isFalse();
     }
 
     @Test

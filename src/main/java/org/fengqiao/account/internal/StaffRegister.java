@@ -103,6 +103,17 @@ public class StaffRegister {
         return jdbc.sql(SELECT + " WHERE s.username = ?").param(username).query(StaffRegister::map).optional();
     }
 
+    /**
+     * The active station chiefs (所长) of the units a place of the tree lies under ({@code unitPath}, say a grid's),
+     * whose scope holds it: the nearest first.
+     */
+    public List<UUID> stationChiefsOver(String unitPath) {
+        return jdbc.sql("""
+                SELECT s.id FROM staff s JOIN unit u ON u.id = s.unit_id
+                WHERE s.role = 'STATION_CHIEF' AND s.active AND starts_with(?, u.path)
+                ORDER BY length(u.path) DESC, s.id""").param(unitPath).query(UUID.class).list();
+    }
+
     public Optional<Row> byId(UUID id) {
         return jdbc.sql(SELECT + " WHERE s.id = ?").param(id).query(StaffRegister::map).optional();
     }

@@ -186,9 +186,14 @@ public class ClaimDesk {
             throw new Conflict("claims.error.state");
         }
         Board.Claim after = audited(before, who);
-        // the grid's chiefs are told a completion waits for them (a claimer who heads the grid decides nothing)
+        // the grid's chiefs are told a completion waits for them (a claimer who heads the grid decides nothing);
+        // with none left to decide it (the chief claimed it, or the grid has none) the station chief above, who may
         List<UUID> deciders = board.gridChiefs(after.gridId(), today()).stream()
                 .filter(chief -> !after.hasMember(chief)).toList();
+        if (deciders.isEmpty()) {
+            deciders = staff.stationChiefsOver(after.unitPath(), Permission.CLAIMS_CONFIRM).stream()
+                    .filter(chief -> !after.hasMember(chief)).toList();
+        }
         events.publishEvent(new HardCaseReported(claimId, after.itemId(), after.unitPath(), after.gridId(),
                 after.kind().name(), after.itemCode(), deciders, text, now));
         return after;

@@ -223,10 +223,12 @@ class InboxListener {
     /**
      * A claimed hard case was reported done: each grid chief who may confirm it finds it waiting for him, linked to the
      * board item where he confirms it or sends it back, with the claimer's words on what was done. The kind of source
-     * (事项, 纠纷, 隐患) is a message key, read in the chief's language.
+     * (事项, 纠纷, 隐患) is a message key, read in the chief's language. A case reported again after it was sent back
+     * asks nothing more of its claimers: the entries that sent it back to them are closed.
      */
     @EventListener
     void on(HardCaseReported reported) {
+        inbox.answered(Kind.HARD_CASE_SENT_BACK, "claim", reported.claimId(), reported.at());
         claimEntries(reported.deciders(), Kind.HARD_CASE_REPORTED, reported.claimId(), reported.itemId(),
                 reported.unitPath(), reported.sourceKind(), reported.sourceCode(), reported.note(), reported.at());
     }

@@ -171,15 +171,21 @@ public class Awards {
      * Tells the grid's chiefs who may approve the award (the roles with {@code POINTS_APPROVE}) that it waits for
      * them: not its proposer, who knows, nor a holder of it (of the case award or the clue giver's linked to it),
      * who may not decide it. The clue giver's award is decided with the case award, so it is not announced apart.
+     * With no grid chief to approve it but its holders (the award is his, or the grid has none), the station chiefs
+     * above, who may, are told instead; a grid chief who proposed it himself approves it, so nobody else is asked.
      */
     private void announce(Award award, List<UUID> holders, UUID proposer) {
         List<UUID> approvers = jdbc.sql("""
                 SELECT r.staff_id FROM grid_role r JOIN staff s ON s.id = r.staff_id
                 WHERE r.grid_id = ? AND r.role = 'GRID_CHIEF' AND s.active AND r.ended_on IS NULL
                 ORDER BY r.started_on, r.staff_id""")
-                .param(award.gridId()).query(UUID.class).list().stream()
-                .filter(chief -> !holders.contains(chief) && !chief.equals(proposer))
+                .param(award.gridId()).query(UUID.class).list().stream().filter(chief -> !holders.contains(chief))
                 .filter(chief -> staff.may(new StaffId(chief), Permission.POINTS_APPROVE)).toList();
+        if (approvers.isEmpty()) {
+            approvers = staff.stationChiefsOver(award.unitPath(), Permission.POINTS_APPROVE).stream()
+                    .filter(chief -> !holders.contains(chief)).toList();
+        }
+        approvers = approvers.stream().filter(chief -> !chief.equals(proposer)).toList();
         events.publishEvent(new AwardProposed(award.id(), award.unitPath(), award.gridId(), award.holderName(),
                 award.rule(), award.points(), award.note(), approvers, award.proposedAt()));
     }
