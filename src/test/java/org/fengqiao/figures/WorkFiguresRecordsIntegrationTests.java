@@ -27,12 +27,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The population figures as the records of a workstation of its own hold them in April 2026, read through the API by
- * the station chief: what happened in a month stays counted after the people concerned change, and a household in
- * difficulty is one the floor plan marks so, whichever way the officer marked it.
+ * The work figures as the records of a workstation of its own hold them in April 2026, read through the API by the
+ * station chief: what happened in a month stays counted after the people concerned change; a household in difficulty
+ * is one the floor plan marks so, whichever way the officer marked it; a case solved with an informant's clue
+ * (依线索破获案件) is one whose clue giver's award (同功同奖) the points ledger still holds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PopulationFiguresIntegrationTests extends IntegrationTest {
+class WorkFiguresRecordsIntegrationTests extends IntegrationTest {
 
     static final LocalDate APRIL = LocalDate.of(2026, 4, 1);
 
@@ -90,6 +91,17 @@ class PopulationFiguresIntegrationTests extends IntegrationTest {
                 .as("the marked household once, and the one whose head is marked in difficulty").isEqualTo(2);
     }
 
+    @Test
+    void aClueGiversAwardReversedInTheLedgerNoLongerCountsACaseSolvedByTheClue() {
+        award(APRIL.plusDays(3), false);
+        award(APRIL.plusDays(8), true); // approved, then reversed as given in error
+        award(APRIL.minusDays(2), false); // approved in March
+
+        JsonNode april = april();
+        assertThat(WorkFiguresIntegrationTests.figure(april, "clues", "casesSolvedByClues").get("value").asLong())
+                .as("the one award the ledger still holds").isEqualTo(1);
+    }
+
     // ------------------------------------------------------------------ fixtures and reading
 
     JsonNode april() {
@@ -118,8 +130,8 @@ class PopulationFiguresIntegrationTests extends IntegrationTest {
     UUID person(UUID household, String residence, LocalDate registered, LocalDate left) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO person (id, grid_id, household_id, name, name_initials, name_pinyin, residence, registered_on,
-                    left_on, content_hash, created_at)
+                INSERT INTO person (id, grid_id, household_id, name, name_initials, name_pinyin, residence,
+                    registered_on, left_on, content_hash, created_at)
                 VALUES (?, ?, ?, '统计人', 'tjr', 'tongjiren', ?, ?, ?, ?, ?)""")
                 .params(id, grid.id().value(), household, residence, registered, left, id.toString(),
                         at(APRIL.minusYears(2)))
@@ -135,5 +147,30 @@ class PopulationFiguresIntegrationTests extends IntegrationTest {
     void visit(UUID household, LocalDate day) {
         jdbc.sql("INSERT INTO visit (id, grid_id, household_id, visited_by, visited_at) VALUES (?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), grid.id().value(), household, officer.id().value(), at(day)).update();
+    }
+
+    /** A clue giver's award approved on the day, with its ledger entry, and reversed the next day or not. */
+    void award(LocalDate approved, boolean reversed) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO points_award (id, holder_id, grid_id, rule, points, source_type, source_id, status,
+                    proposed_at, decided_at)
+                VALUES (?, ?, ?, 'verified-clue', 10, 'clue', ?, 'APPROVED', ?, ?)""")
+                .params(id, officer.id().value(), grid.id().value(), UUID.randomUUID().toString(),
+                        at(approved.minusDays(1)), at(approved)).update();
+        long entry = jdbc.sql("""
+                INSERT INTO points_entry (holder_id, kind, points, balance_after, rule, source_type, source_id,
+                    grid_id, award_id, at)
+                VALUES (?, 'AWARD', 10, 10, 'verified-clue', 'clue', ?, ?, ?, ?) RETURNING id""")
+                .params(officer.id().value(), id.toString(), grid.id().value(), id, at(approved))
+                .query(Long.class).single();
+        if (reversed) {
+            jdbc.sql("""
+                    INSERT INTO points_entry (holder_id, kind, points, balance_after, rule, source_type, source_id,
+                        grid_id, reverses_id, note, at)
+                    VALUES (?, 'REVERSAL', -10, 0, 'verified-clue', 'clue', ?, ?, ?, '误发', ?)""")
+                    .params(officer.id().value(), id.toString(), grid.id().value(), entry, at(approved.plusDays(1)))
+                    .update();
+        }
     }
 }
