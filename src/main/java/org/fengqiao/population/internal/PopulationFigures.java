@@ -8,9 +8,11 @@ import org.springframework.stereotype.Component;
 /**
  * The population work of the work figures (走访、信息采集), each counted in the subtree's grids over the period:
  * door-to-door visits by the day they were made; contact cards by the day recorded on the household (警民联系卡);
- * floating residents by their registration day; persons, households and standard addresses by the day they were
- * entered (information items collected); key persons visited at least once; care agreements signed for left-behind
- * children; households marked in difficulty that were visited (the help given is recorded as the visit).
+ * floating residents by their registration day, those who have left since as well (a month's registrations do not
+ * shrink as people move on); persons, households and standard addresses by the day they were entered (information
+ * items collected); key persons visited at least once; care agreements signed for left-behind children; households
+ * in difficulty that were visited, each once (the help given is recorded as the visit), a household being in
+ * difficulty as its floor plan marks it: marked itself, or a member still living there marked so.
  */
 @Component
 class PopulationFigures implements PeriodFigures {
@@ -21,9 +23,16 @@ class PopulationFigures implements PeriodFigures {
 
     /** A record entered in the period (by its {@code created_at}, through its BRIN index, V141). */
     static final String ENTERED = "x.created_at >= :start AND x.created_at < :end";
-    /** A floating resident registered in the period (through {@code person_floating_registered}, V141). */
+    /**
+     * A floating resident registered in the period, whether still here or left since (through
+     * {@code person_floating_registered}, V163): a permanent resident who left was never registered.
+     */
     static final String FLOATING_REGISTERED =
-            "x.residence = 'FLOATING' AND x.registered_on >= :first AND x.registered_on < :after";
+            "x.residence IN ('FLOATING', 'LEFT') AND x.registered_on >= :first AND x.registered_on < :after";
+    /** A household {@code h} in difficulty, as its floor plan marks it ({@link Buildings}). */
+    static final String IN_DIFFICULTY = "(h.in_difficulty OR EXISTS (SELECT 1 FROM person p JOIN person_category pc"
+            + " ON pc.person_id = p.id AND pc.category = 'IN_DIFFICULTY' WHERE p.household_id = h.id"
+            + " AND p.residence <> 'LEFT'))";
     /** A household given a contact card in the period (through {@code household_contact_card}, V141). */
     static final String CONTACT_CARD = "x.contact_card_on >= :first AND x.contact_card_on < :after";
 
@@ -43,8 +52,8 @@ class PopulationFigures implements PeriodFigures {
             + "x.visited_at >= :start AND x.visited_at < :end), "
             + "(SELECT count(*) FROM care_agreement a JOIN person x ON x.id = a.person_id" + IN_GRID
             + "a.signed_on >= :first AND a.signed_on < :after), "
-            + "(SELECT count(DISTINCT h.id) FROM visit x JOIN household h ON h.id = x.household_id"
-            + " AND h.in_difficulty" + IN_GRID + "x.visited_at >= :start AND x.visited_at < :end)";
+            + "(SELECT count(DISTINCT h.id) FROM visit x JOIN household h ON h.id = x.household_id" + IN_GRID
+            + "x.visited_at >= :start AND x.visited_at < :end AND " + IN_DIFFICULTY + ")";
 
     private final JdbcClient jdbc;
 
