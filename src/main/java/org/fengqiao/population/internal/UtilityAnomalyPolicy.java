@@ -22,7 +22,7 @@ import org.fengqiao.platform.ChoiceNames;
  * with residence PERMANENT or FLOATING). Only the latest month is judged, since registration is known
  * as it is now, not as it was months ago.</li>
  * <li>REGISTERED_NO_USE (有人无用): residents are registered, and in each of the last idleMonths
- * months up to the latest month with readings, the place has a water or power reading and every
+ * months up to the latest ended month with readings, the place has a water or power reading and every
  * reading of that month is at or below its "idle" threshold. A month without a water or power reading
  * leaves the question open: gas alone says nothing, since many homes do not cook with gas.</li>
  * </ul>
@@ -64,13 +64,24 @@ public final class UtilityAnomalyPolicy {
         this.limits = limits;
     }
 
-    /** Both rules for one place, UNREGISTERED_USE first. */
+    /** Both rules for one place, UNREGISTERED_USE first, every month taken as ended. */
     public List<Decision> evaluate(int registeredResidents, List<Use> uses) {
+        return evaluate(registeredResidents, uses, null);
+    }
+
+    /**
+     * Both rules for one place, UNREGISTERED_USE first. Readings of the current month (and later) cover only
+     * part of it: use above the threshold there is use all the same, but little use says nothing yet, so
+     * REGISTERED_NO_USE judges only months that have ended.
+     */
+    public List<Decision> evaluate(int registeredResidents, List<Use> uses, YearMonth current) {
         TreeMap<YearMonth, Map<Utility, BigDecimal>> months = new TreeMap<>();
         for (Use u : uses) {
             months.computeIfAbsent(u.month(), m -> new EnumMap<>(Utility.class)).put(u.utility(), u.consumption());
         }
-        return List.of(unregisteredUse(registeredResidents, months), registeredNoUse(registeredResidents, months));
+        TreeMap<YearMonth, Map<Utility, BigDecimal>> ended = current == null ? months
+                : new TreeMap<>(months.headMap(current, false));
+        return List.of(unregisteredUse(registeredResidents, months), registeredNoUse(registeredResidents, ended));
     }
 
     Decision unregisteredUse(int registered, TreeMap<YearMonth, Map<Utility, BigDecimal>> months) {

@@ -82,7 +82,8 @@ public class Verifications {
      * same utility and month (a dry run's rows); nothing is written.
      */
     List<Planned> plan(List<UUID> places, Map<UUID, List<UtilityAnomalyPolicy.Use>> overlay) {
-        YearMonth since = YearMonth.now(clock.withZone(Housing.LOCAL)).minusMonths(HISTORY_MONTHS);
+        YearMonth current = YearMonth.now(clock.withZone(Housing.LOCAL));
+        YearMonth since = current.minusMonths(HISTORY_MONTHS);
         Map<UUID, List<UtilityAnomalyPolicy.Use>> uses = readings.uses(places, since);
         Map<UUID, Integer> registered = tasks.registered(places);
         Map<UUID, List<UtilityAnomalyPolicy.Existing>> existing = tasks.existing(places);
@@ -99,7 +100,7 @@ public class Verifications {
                 }
                 placeUses = merged;
             }
-            for (Decision d : policy.evaluate(registered.getOrDefault(place, 0), placeUses)) {
+            for (Decision d : policy.evaluate(registered.getOrDefault(place, 0), placeUses, current)) {
                 if (d.anomaly()) {
                     planned.add(new Planned(place, d, policy.plan(d, existing.getOrDefault(place, List.of()))));
                 }
