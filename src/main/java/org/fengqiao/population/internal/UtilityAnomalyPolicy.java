@@ -1,6 +1,7 @@
 package org.fengqiao.population.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.fengqiao.platform.ChoiceNames;
  * <ul>
  * <li>UNREGISTERED_USE (有用无人): in the latest month with readings, some utility was used above
  * its "occupied" threshold, and nobody is registered there (no member of a household of the place
- * with residence PERMANENT or FLOATING). Only the latest month is judged, since registration is known
+ * with residence PERMANENT or FLOATING), nor was anyone until that month began (a resident who left
+ * during or after it lived there then). Only the latest month is judged, since registration is known
  * as it is now, not as it was months ago.</li>
  * <li>REGISTERED_NO_USE (有人无用): residents are registered, and in each of the last idleMonths
  * months up to the latest ended month with readings, the place has a water or power reading and every
@@ -66,25 +68,27 @@ public final class UtilityAnomalyPolicy {
 
     /** Both rules for one place, UNREGISTERED_USE first, every month taken as ended. */
     public List<Decision> evaluate(int registeredResidents, List<Use> uses) {
-        return evaluate(registeredResidents, uses, null);
+        return evaluate(registeredResidents, null, uses, null);
     }
 
     /**
      * Both rules for one place, UNREGISTERED_USE first. Readings of the current month (and later) cover only
      * part of it: use above the threshold there is use all the same, but little use says nothing yet, so
-     * REGISTERED_NO_USE judges only months that have ended.
+     * REGISTERED_NO_USE judges only months that have ended. lastLeft is the latest day a former resident of the
+     * place left it (null when none did): use in a month someone lived there until is his, not a stranger's.
      */
-    public List<Decision> evaluate(int registeredResidents, List<Use> uses, YearMonth current) {
+    public List<Decision> evaluate(int registeredResidents, LocalDate lastLeft, List<Use> uses, YearMonth current) {
         TreeMap<YearMonth, Map<Utility, BigDecimal>> months = new TreeMap<>();
         for (Use u : uses) {
             months.computeIfAbsent(u.month(), m -> new EnumMap<>(Utility.class)).put(u.utility(), u.consumption());
         }
         TreeMap<YearMonth, Map<Utility, BigDecimal>> ended = current == null ? months
                 : new TreeMap<>(months.headMap(current, false));
-        return List.of(unregisteredUse(registeredResidents, months), registeredNoUse(registeredResidents, ended));
+        return List.of(unregisteredUse(registeredResidents, lastLeft, months), registeredNoUse(registeredResidents, ended));
     }
 
-    Decision unregisteredUse(int registered, TreeMap<YearMonth, Map<Utility, BigDecimal>> months) {
+    Decision unregisteredUse(int registered, LocalDate lastLeft,
+            TreeMap<YearMonth, Map<Utility, BigDecimal>> months) {
         Kind kind = Kind.UNREGISTERED_USE;
         if (months.isEmpty()) {
             return none(kind, "utilities.reason.noReadings");
@@ -93,6 +97,9 @@ public final class UtilityAnomalyPolicy {
             return none(kind, "utilities.reason.hasResidents", String.valueOf(registered));
         }
         YearMonth latest = months.lastKey();
+        if (lastLeft != null && !lastLeft.isBefore(latest.atDay(1))) {
+            return none(kind, "utilities.reason.leftDuring", lastLeft.toString());
+        }
         Utility most = null;
         BigDecimal ratio = BigDecimal.ZERO;
         for (Map.Entry<Utility, BigDecimal> e : months.get(latest).entrySet()) {

@@ -101,6 +101,22 @@ public class VerificationTasks {
         return counts;
     }
 
+    /** The latest day a former resident of each place left it, for places where one did. */
+    public Map<UUID, LocalDate> lastLeft(List<UUID> places) {
+        Map<UUID, LocalDate> days = new HashMap<>();
+        if (places.isEmpty()) {
+            return days;
+        }
+        jdbc.sql(PLACE_HOUSEHOLDS + """
+                SELECT hh.place, max(p.left_on) FROM hh JOIN person p ON p.household_id = hh.household
+                WHERE p.residence = 'LEFT' AND p.left_on IS NOT NULL GROUP BY hh.place""")
+                .param("places", strings(places))
+                .query((ResultSet rs) -> {
+                    days.put(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class));
+                });
+        return days;
+    }
+
     /** The residents of a place, registered ones first; those who left are listed too, marked as such. */
     public List<Resident> residents(UUID place) {
         return jdbc.sql(PLACE_HOUSEHOLDS + """
