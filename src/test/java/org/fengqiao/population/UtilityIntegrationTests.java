@@ -755,10 +755,12 @@ class UtilityIntegrationTests extends IntegrationTest {
         jdbc.sql("UPDATE person SET residence = 'LEFT', left_on = ? WHERE id = ?")
                 .params(LAST.minusMonths(1).atEndOfMonth(), earlier).update();
 
-        JsonNode job = importAndWait("officer", HEADER + "\n" + row("电", LAST, "FS-1-01", name, "1", "101", "", "", "150")
-                + "\n" + row("电", LAST, "FS-1-01", name, "1", "102", "", "", "150") + "\n", false);
+        JsonNode job = importAndWait("officer", HEADER + "\n"
+                + row("电", LAST, "FS-1-01", name, "1", "101", "", "", "150") + "\n"
+                + row("电", LAST, "FS-1-01", name, "1", "102", "", "", "150") + "\n", false);
         assertThat(job.path("createdRows").asLong()).isEqualTo(2);
         assertThat(tasks(movedOut)).as("they lived there for twenty days of that month").isEmpty();
-        assertThat(tasks(longGone)).singleElement().satisfies(t -> assertThat(t).containsEntry("kind", "UNREGISTERED_USE"));
+        assertThat(tasks(longGone)).singleElement()
+                .satisfies(t -> assertThat(t).containsEntry("kind", "UNREGISTERED_USE"));
     }
 }

@@ -84,7 +84,8 @@ public final class UtilityAnomalyPolicy {
         }
         TreeMap<YearMonth, Map<Utility, BigDecimal>> ended = current == null ? months
                 : new TreeMap<>(months.headMap(current, false));
-        return List.of(unregisteredUse(registeredResidents, lastLeft, months), registeredNoUse(registeredResidents, ended));
+        return List.of(unregisteredUse(registeredResidents, lastLeft, months),
+                registeredNoUse(registeredResidents, ended));
     }
 
     Decision unregisteredUse(int registered, LocalDate lastLeft,
