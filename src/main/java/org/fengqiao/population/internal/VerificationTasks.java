@@ -87,34 +87,30 @@ public class VerificationTasks {
     /** How many residents are registered (permanent or floating) at each place now. */
     public Map<UUID, Integer> registered(List<UUID> places) {
         Map<UUID, Integer> counts = new HashMap<>();
-        if (places.isEmpty()) {
-            return counts;
-        }
-        jdbc.sql(PLACE_HOUSEHOLDS + """
-                SELECT pl.id, count(p.id) FROM pl LEFT JOIN hh ON hh.place = pl.id
-                LEFT JOIN person p ON p.household_id = hh.household AND p.residence IN ('PERMANENT', 'FLOATING')
-                GROUP BY pl.id""")
-                .param("places", strings(places))
-                .query((ResultSet rs) -> {
-                    counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
-                });
+        occupancy(places).forEach((place, o) -> counts.put(place, o.registered()));
         return counts;
     }
 
-    /** The latest day a former resident of each place left it, for places where one did. */
-    public Map<UUID, LocalDate> lastLeft(List<UUID> places) {
-        Map<UUID, LocalDate> days = new HashMap<>();
+    /** Residents registered at a place now, and the latest day a former resident left it (null when none did). */
+    public record Occupancy(int registered, LocalDate lastLeft) {
+    }
+
+    public Map<UUID, Occupancy> occupancy(List<UUID> places) {
+        Map<UUID, Occupancy> found = new HashMap<>();
         if (places.isEmpty()) {
-            return days;
+            return found;
         }
         jdbc.sql(PLACE_HOUSEHOLDS + """
-                SELECT hh.place, max(p.left_on) FROM hh JOIN person p ON p.household_id = hh.household
-                WHERE p.residence = 'LEFT' AND p.left_on IS NOT NULL GROUP BY hh.place""")
+                SELECT pl.id, count(p.id) FILTER (WHERE p.residence IN ('PERMANENT', 'FLOATING')),
+                       max(p.left_on) FILTER (WHERE p.residence = 'LEFT')
+                FROM pl LEFT JOIN hh ON hh.place = pl.id LEFT JOIN person p ON p.household_id = hh.household
+                GROUP BY pl.id""")
                 .param("places", strings(places))
                 .query((ResultSet rs) -> {
-                    days.put(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class));
+                    found.put(rs.getObject(1, UUID.class),
+                            new Occupancy(rs.getInt(2), rs.getObject(3, LocalDate.class)));
                 });
-        return days;
+        return found;
     }
 
     /** The residents of a place, registered ones first; those who left are listed too, marked as such. */

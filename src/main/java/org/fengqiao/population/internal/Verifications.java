@@ -85,8 +85,7 @@ public class Verifications {
         YearMonth current = YearMonth.now(clock.withZone(Housing.LOCAL));
         YearMonth since = current.minusMonths(HISTORY_MONTHS);
         Map<UUID, List<UtilityAnomalyPolicy.Use>> uses = readings.uses(places, since);
-        Map<UUID, Integer> registered = tasks.registered(places);
-        Map<UUID, LocalDate> lastLeft = tasks.lastLeft(places);
+        Map<UUID, VerificationTasks.Occupancy> occupancy = tasks.occupancy(places);
         Map<UUID, List<UtilityAnomalyPolicy.Existing>> existing = tasks.existing(places);
         List<Planned> planned = new ArrayList<>();
         for (UUID place : places) {
@@ -101,8 +100,8 @@ public class Verifications {
                 }
                 placeUses = merged;
             }
-            for (Decision d : policy.evaluate(registered.getOrDefault(place, 0), lastLeft.get(place), placeUses,
-                    current)) {
+            VerificationTasks.Occupancy o = occupancy.getOrDefault(place, new VerificationTasks.Occupancy(0, null));
+            for (Decision d : policy.evaluate(o.registered(), o.lastLeft(), placeUses, current)) {
                 if (d.anomaly()) {
                     planned.add(new Planned(place, d, policy.plan(d, existing.getOrDefault(place, List.of()))));
                 }
