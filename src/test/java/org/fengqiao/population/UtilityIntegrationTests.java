@@ -763,4 +763,24 @@ class UtilityIntegrationTests extends IntegrationTest {
         assertThat(tasks(longGone)).singleElement()
                 .satisfies(t -> assertThat(t).containsEntry("kind", "UNREGISTERED_USE"));
     }
+
+    @Test
+    void monthsWithoutUseBeforeTheResidentsRegisteredOpenNoTask() throws Exception {
+        UUID grid = fx.gridId("FS-1-01");
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
+        String name = buildingName(building);
+        UUID room = fx.room(building, 1, "101");
+        // a tenant registered this month, as floating residents do when they move in: the empty months before
+        // him are not his
+        UUID tenant = resident(grid, fx.household(grid, room, false, false), "郑庚");
+        jdbc.sql("UPDATE person SET residence = 'FLOATING', registered_on = ? WHERE id = ?")
+                .params(LAST.plusMonths(1).atDay(1), tenant).update();
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (int i = 2; i >= 0; i--) {
+            csv.append(row("水", LAST.minusMonths(i), "FS-1-01", name, "1", "101", "", "", "0.1")).append('\n');
+            csv.append(row("电", LAST.minusMonths(i), "FS-1-01", name, "1", "101", "", "", "4")).append('\n');
+        }
+        assertThat(importAndWait("officer", csv.toString(), false).path("createdRows").asLong()).isEqualTo(6);
+        assertThat(tasks(room)).isEmpty();
+    }
 }

@@ -91,8 +91,11 @@ public class VerificationTasks {
         return counts;
     }
 
-    /** Residents registered at a place now, and the latest day a former resident left it (null when none did). */
-    public record Occupancy(int registered, LocalDate lastLeft) {
+    /**
+     * Residents registered at a place now, the day the earliest of them registered (null when any has no day),
+     * and the latest day a former resident left it (null when none did).
+     */
+    public record Occupancy(int registered, LocalDate registeredSince, LocalDate lastLeft) {
     }
 
     public Map<UUID, Occupancy> occupancy(List<UUID> places) {
@@ -102,13 +105,17 @@ public class VerificationTasks {
         }
         jdbc.sql(PLACE_HOUSEHOLDS + """
                 SELECT pl.id, count(p.id) FILTER (WHERE p.residence IN ('PERMANENT', 'FLOATING')),
+                       CASE WHEN bool_and(p.registered_on IS NOT NULL)
+                                 FILTER (WHERE p.residence IN ('PERMANENT', 'FLOATING'))
+                            THEN min(p.registered_on) FILTER (WHERE p.residence IN ('PERMANENT', 'FLOATING')) END,
                        max(p.left_on) FILTER (WHERE p.residence = 'LEFT')
                 FROM pl LEFT JOIN hh ON hh.place = pl.id LEFT JOIN person p ON p.household_id = hh.household
                 GROUP BY pl.id""")
                 .param("places", strings(places))
                 .query((ResultSet rs) -> {
                     found.put(rs.getObject(1, UUID.class),
-                            new Occupancy(rs.getInt(2), rs.getObject(3, LocalDate.class)));
+                            new Occupancy(rs.getInt(2), rs.getObject(3, LocalDate.class),
+                                    rs.getObject(4, LocalDate.class)));
                 });
         return found;
     }

@@ -100,8 +100,9 @@ public class Verifications {
                 }
                 placeUses = merged;
             }
-            VerificationTasks.Occupancy o = occupancy.getOrDefault(place, new VerificationTasks.Occupancy(0, null));
-            for (Decision d : policy.evaluate(o.registered(), o.lastLeft(), placeUses, current)) {
+            VerificationTasks.Occupancy o = occupancy.getOrDefault(place,
+                    new VerificationTasks.Occupancy(0, null, null));
+            for (Decision d : policy.evaluate(o.registered(), o.lastLeft(), o.registeredSince(), placeUses, current)) {
                 if (d.anomaly()) {
                     planned.add(new Planned(place, d, policy.plan(d, existing.getOrDefault(place, List.of()))));
                 }
