@@ -739,4 +739,48 @@ class UtilityIntegrationTests extends IntegrationTest {
         assertThat(page).contains("空置（无人居住、无人登记）", "id=\"task-finding-note\">现场无人居住<")
                 .doesNotContain("已标记空置");
     }
+
+    @Test
+    void useInTheMonthTheResidentsLeftIsTheirsAndOpensNoTask() throws Exception {
+        UUID grid = fx.gridId("FS-1-01");
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 2);
+        String name = buildingName(building);
+        UUID movedOut = fx.room(building, 1, "101");
+        UUID longGone = fx.room(building, 1, "102");
+        UUID family = resident(grid, fx.household(grid, movedOut, false, false), "周戊");
+        UUID earlier = resident(grid, fx.household(grid, longGone, false, false), "吴己");
+        // the family moved out on the 20th of last month; the other left the month before
+        jdbc.sql("UPDATE person SET residence = 'LEFT', left_on = ? WHERE id = ?").params(LAST.atDay(20), family)
+                .update();
+        jdbc.sql("UPDATE person SET residence = 'LEFT', left_on = ? WHERE id = ?")
+                .params(LAST.minusMonths(1).atEndOfMonth(), earlier).update();
+
+        JsonNode job = importAndWait("officer", HEADER + "\n"
+                + row("电", LAST, "FS-1-01", name, "1", "101", "", "", "150") + "\n"
+                + row("电", LAST, "FS-1-01", name, "1", "102", "", "", "150") + "\n", false);
+        assertThat(job.path("createdRows").asLong()).isEqualTo(2);
+        assertThat(tasks(movedOut)).as("they lived there for twenty days of that month").isEmpty();
+        assertThat(tasks(longGone)).singleElement()
+                .satisfies(t -> assertThat(t).containsEntry("kind", "UNREGISTERED_USE"));
+    }
+
+    @Test
+    void monthsWithoutUseBeforeTheResidentsRegisteredOpenNoTask() throws Exception {
+        UUID grid = fx.gridId("FS-1-01");
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
+        String name = buildingName(building);
+        UUID room = fx.room(building, 1, "101");
+        // a tenant registered this month, as floating residents do when they move in: the empty months before
+        // him are not his
+        UUID tenant = resident(grid, fx.household(grid, room, false, false), "郑庚");
+        jdbc.sql("UPDATE person SET residence = 'FLOATING', registered_on = ? WHERE id = ?")
+                .params(LAST.plusMonths(1).atDay(1), tenant).update();
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (int i = 2; i >= 0; i--) {
+            csv.append(row("水", LAST.minusMonths(i), "FS-1-01", name, "1", "101", "", "", "0.1")).append('\n');
+            csv.append(row("电", LAST.minusMonths(i), "FS-1-01", name, "1", "101", "", "", "4")).append('\n');
+        }
+        assertThat(importAndWait("officer", csv.toString(), false).path("createdRows").asLong()).isEqualTo(6);
+        assertThat(tasks(room)).isEmpty();
+    }
 }

@@ -1,6 +1,7 @@
 package org.fengqiao.population.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,12 +20,14 @@ import org.fengqiao.platform.ChoiceNames;
  * <ul>
  * <li>UNREGISTERED_USE (有用无人): in the latest month with readings, some utility was used above
  * its "occupied" threshold, and nobody is registered there (no member of a household of the place
- * with residence PERMANENT or FLOATING). Only the latest month is judged, since registration is known
+ * with residence PERMANENT or FLOATING), nor was anyone until that month began (a resident who left
+ * during or after it lived there then). Only the latest month is judged, since registration is known
  * as it is now, not as it was months ago.</li>
  * <li>REGISTERED_NO_USE (有人无用): residents are registered, and in each of the last idleMonths
- * months up to the latest month with readings, the place has a water or power reading and every
+ * months up to the latest ended month with readings, the place has a water or power reading and every
  * reading of that month is at or below its "idle" threshold. A month without a water or power reading
- * leaves the question open: gas alone says nothing, since many homes do not cook with gas.</li>
+ * leaves the question open: gas alone says nothing, since many homes do not cook with gas. Nor do months
+ * before the residents registered (the first of those months must not begin before the earliest of them).</li>
  * </ul>
  *
  * <p>{@link #plan} then decides what an anomaly does to the place's tasks: open one, extend the one
@@ -64,16 +67,33 @@ public final class UtilityAnomalyPolicy {
         this.limits = limits;
     }
 
-    /** Both rules for one place, UNREGISTERED_USE first. */
+    /** Both rules for one place, UNREGISTERED_USE first, every month taken as ended. */
     public List<Decision> evaluate(int registeredResidents, List<Use> uses) {
+        return evaluate(registeredResidents, null, null, uses, null);
+    }
+
+    /**
+     * Both rules for one place, UNREGISTERED_USE first. Readings of the current month (and later) cover only
+     * part of it: use above the threshold there is use all the same, but little use says nothing yet, so
+     * REGISTERED_NO_USE judges only months that have ended. lastLeft is the latest day a former resident of the
+     * place left it (null when none did): use in a month someone lived there until is his, not a stranger's.
+     * registeredSince is the day the earliest of the residents registered now registered (null when unknown):
+     * months before it without use are not theirs to explain.
+     */
+    public List<Decision> evaluate(int registeredResidents, LocalDate lastLeft, LocalDate registeredSince,
+            List<Use> uses, YearMonth current) {
         TreeMap<YearMonth, Map<Utility, BigDecimal>> months = new TreeMap<>();
         for (Use u : uses) {
             months.computeIfAbsent(u.month(), m -> new EnumMap<>(Utility.class)).put(u.utility(), u.consumption());
         }
-        return List.of(unregisteredUse(registeredResidents, months), registeredNoUse(registeredResidents, months));
+        TreeMap<YearMonth, Map<Utility, BigDecimal>> ended = current == null ? months
+                : new TreeMap<>(months.headMap(current, false));
+        return List.of(unregisteredUse(registeredResidents, lastLeft, months),
+                registeredNoUse(registeredResidents, registeredSince, ended));
     }
 
-    Decision unregisteredUse(int registered, TreeMap<YearMonth, Map<Utility, BigDecimal>> months) {
+    Decision unregisteredUse(int registered, LocalDate lastLeft,
+            TreeMap<YearMonth, Map<Utility, BigDecimal>> months) {
         Kind kind = Kind.UNREGISTERED_USE;
         if (months.isEmpty()) {
             return none(kind, "utilities.reason.noReadings");
@@ -82,6 +102,9 @@ public final class UtilityAnomalyPolicy {
             return none(kind, "utilities.reason.hasResidents", String.valueOf(registered));
         }
         YearMonth latest = months.lastKey();
+        if (lastLeft != null && !lastLeft.isBefore(latest.atDay(1))) {
+            return none(kind, "utilities.reason.leftDuring", lastLeft.toString());
+        }
         Utility most = null;
         BigDecimal ratio = BigDecimal.ZERO;
         for (Map.Entry<Utility, BigDecimal> e : months.get(latest).entrySet()) {
@@ -103,7 +126,8 @@ public final class UtilityAnomalyPolicy {
                         plain(limits.occupied().of(most))));
     }
 
-    Decision registeredNoUse(int registered, TreeMap<YearMonth, Map<Utility, BigDecimal>> months) {
+    Decision registeredNoUse(int registered, LocalDate registeredSince,
+            TreeMap<YearMonth, Map<Utility, BigDecimal>> months) {
         Kind kind = Kind.REGISTERED_NO_USE;
         if (months.isEmpty()) {
             return none(kind, "utilities.reason.noReadings");
@@ -113,6 +137,9 @@ public final class UtilityAnomalyPolicy {
         }
         YearMonth latest = months.lastKey();
         YearMonth first = latest.minusMonths(limits.idleMonths() - 1L);
+        if (registeredSince != null && registeredSince.isAfter(first.atDay(1))) {
+            return none(kind, "utilities.reason.registeredSince", registeredSince.toString());
+        }
         for (YearMonth m = first; !m.isAfter(latest); m = m.plusMonths(1)) {
             Map<Utility, BigDecimal> use = months.get(m);
             if (use == null || !(use.containsKey(Utility.WATER) || use.containsKey(Utility.POWER))) {

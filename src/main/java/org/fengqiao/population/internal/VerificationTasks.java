@@ -87,18 +87,37 @@ public class VerificationTasks {
     /** How many residents are registered (permanent or floating) at each place now. */
     public Map<UUID, Integer> registered(List<UUID> places) {
         Map<UUID, Integer> counts = new HashMap<>();
+        occupancy(places).forEach((place, o) -> counts.put(place, o.registered()));
+        return counts;
+    }
+
+    /**
+     * Residents registered at a place now, the day the earliest of them registered (null when any has no day),
+     * and the latest day a former resident left it (null when none did).
+     */
+    public record Occupancy(int registered, LocalDate registeredSince, LocalDate lastLeft) {
+    }
+
+    public Map<UUID, Occupancy> occupancy(List<UUID> places) {
+        Map<UUID, Occupancy> found = new HashMap<>();
         if (places.isEmpty()) {
-            return counts;
+            return found;
         }
         jdbc.sql(PLACE_HOUSEHOLDS + """
-                SELECT pl.id, count(p.id) FROM pl LEFT JOIN hh ON hh.place = pl.id
-                LEFT JOIN person p ON p.household_id = hh.household AND p.residence IN ('PERMANENT', 'FLOATING')
+                SELECT pl.id, count(p.id) FILTER (WHERE p.residence IN ('PERMANENT', 'FLOATING')),
+                       CASE WHEN bool_and(p.registered_on IS NOT NULL)
+                                 FILTER (WHERE p.residence IN ('PERMANENT', 'FLOATING'))
+                            THEN min(p.registered_on) FILTER (WHERE p.residence IN ('PERMANENT', 'FLOATING')) END,
+                       max(p.left_on) FILTER (WHERE p.residence = 'LEFT')
+                FROM pl LEFT JOIN hh ON hh.place = pl.id LEFT JOIN person p ON p.household_id = hh.household
                 GROUP BY pl.id""")
                 .param("places", strings(places))
                 .query((ResultSet rs) -> {
-                    counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                    found.put(rs.getObject(1, UUID.class),
+                            new Occupancy(rs.getInt(2), rs.getObject(3, LocalDate.class),
+                                    rs.getObject(4, LocalDate.class)));
                 });
-        return counts;
+        return found;
     }
 
     /** The residents of a place, registered ones first; those who left are listed too, marked as such. */

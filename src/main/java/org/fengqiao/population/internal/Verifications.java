@@ -82,9 +82,10 @@ public class Verifications {
      * same utility and month (a dry run's rows); nothing is written.
      */
     List<Planned> plan(List<UUID> places, Map<UUID, List<UtilityAnomalyPolicy.Use>> overlay) {
-        YearMonth since = YearMonth.now(clock.withZone(Housing.LOCAL)).minusMonths(HISTORY_MONTHS);
+        YearMonth current = YearMonth.now(clock.withZone(Housing.LOCAL));
+        YearMonth since = current.minusMonths(HISTORY_MONTHS);
         Map<UUID, List<UtilityAnomalyPolicy.Use>> uses = readings.uses(places, since);
-        Map<UUID, Integer> registered = tasks.registered(places);
+        Map<UUID, VerificationTasks.Occupancy> occupancy = tasks.occupancy(places);
         Map<UUID, List<UtilityAnomalyPolicy.Existing>> existing = tasks.existing(places);
         List<Planned> planned = new ArrayList<>();
         for (UUID place : places) {
@@ -99,7 +100,9 @@ public class Verifications {
                 }
                 placeUses = merged;
             }
-            for (Decision d : policy.evaluate(registered.getOrDefault(place, 0), placeUses)) {
+            VerificationTasks.Occupancy o = occupancy.getOrDefault(place,
+                    new VerificationTasks.Occupancy(0, null, null));
+            for (Decision d : policy.evaluate(o.registered(), o.lastLeft(), o.registeredSince(), placeUses, current)) {
                 if (d.anomaly()) {
                     planned.add(new Planned(place, d, policy.plan(d, existing.getOrDefault(place, List.of()))));
                 }

@@ -241,4 +241,40 @@ class UtilityAnomalyPolicyTests {
         assertThat(Utility.parse("electricity")).isEqualTo(Utility.POWER);
         assertThat(Utility.parse("油")).isNull();
     }
+
+    @Test
+    void theMonthNotYetEndedDoesNotCountAsAMonthWithoutUse() {
+        // readings of the current month cover only its first days: low use then says nothing yet
+        Decision partial = policy.evaluate(1, null, null, months(MAY.minusMonths(2), 3, "0", "1"), MAY).get(1);
+        assertThat(partial.anomaly()).isFalse();
+        assertThat(partial.reason()).isEqualTo("utilities.reason.monthMissing");
+        assertThat(partial.args()).containsExactly("2026-02");
+        // three ended months without use are one, up to the last ended month
+        Decision ended = policy.evaluate(1, null, null, months(MAY.minusMonths(3), 4, "0", "1"), MAY).get(1);
+        assertThat(ended.anomaly()).isTrue();
+        assertThat(ended.from()).isEqualTo(MAY.minusMonths(3));
+        assertThat(ended.to()).isEqualTo(MAY.minusMonths(1));
+        // use above the occupied threshold in the current month is use all the same
+        assertThat(policy.evaluate(0, null, null, List.of(use(Utility.POWER, MAY, "180")), MAY).get(0).anomaly())
+                .isTrue();
+    }
+
+    @Test
+    void useInTheMonthTheLastResidentLeftIsNotUseWithoutResidents() {
+        List<Use> may = List.of(use(Utility.POWER, MAY, "180"));
+        Decision left = policy.evaluate(0, MAY.atDay(20), null, may, null).get(0);
+        assertThat(left.anomaly()).isFalse();
+        assertThat(left.reason()).isEqualTo("utilities.reason.leftDuring");
+        assertThat(left.args()).containsExactly("2026-05-20");
+        assertThat(policy.evaluate(0, MAY.minusMonths(1).atEndOfMonth(), null, may, null).get(0).anomaly()).isTrue();
+    }
+
+    @Test
+    void monthsWithoutUseBeforeTheResidentsRegisteredAreNotTheirs() {
+        List<Use> idle = months(MAY.minusMonths(2), 3, "0", "1");
+        Decision late = policy.evaluate(1, null, MAY.minusMonths(2).atDay(2), idle, null).get(1);
+        assertThat(late.anomaly()).isFalse();
+        assertThat(late.reason()).isEqualTo("utilities.reason.registeredSince");
+        assertThat(policy.evaluate(1, null, MAY.minusMonths(2).atDay(1), idle, null).get(1).anomaly()).isTrue();
+    }
 }
