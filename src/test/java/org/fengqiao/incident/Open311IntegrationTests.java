@@ -492,6 +492,26 @@ class Open311IntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aDateOnlyEndDateEndsWithItsDayInChinaNotAtTheNextMidnight() {
+        String last = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
+                .add("long", lon()).add("description", "当天最后-" + UUID.randomUUID()));
+        String next = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
+                .add("long", lon()).add("description", "次日零点-" + UUID.randomUUID()));
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(10);
+        OffsetDateTime midnight = day.plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
+        jdbc.sql("UPDATE incident SET received_at = ? WHERE id = CAST(? AS uuid)")
+                .params(midnight.minus(1, java.time.temporal.ChronoUnit.MICROS), last).update();
+        jdbc.sql("UPDATE incident SET received_at = ? WHERE id = CAST(? AS uuid)").params(midnight, next).update();
+
+        // the database keeps microseconds: the day's last instant must not be rounded up to the next day's first
+        JsonNode thatDay = json(client.get("requests.json?service_code=MARKET&start_date=" + day + "&end_date=" + day));
+        assertThat(thatDay.findValuesAsText("service_request_id")).contains(last).doesNotContain(next);
+        JsonNode dayAfter = json(client.get("requests.json?service_code=MARKET&start_date=" + day.plusDays(1)
+                + "&end_date=" + day.plusDays(1)));
+        assertThat(dayAfter.findValuesAsText("service_request_id")).contains(next).doesNotContain(last);
+    }
+
+    @Test
     void aTokenLeadsToItsRequest() {
         HttpResponse<String> r = client.post("requests.json", new Form().add("api_key", DEMO_KEY).add("service_code", "HELP")
                 .add("lat", lat()).add("long", lon()).add("description", "令牌-" + UUID.randomUUID()));

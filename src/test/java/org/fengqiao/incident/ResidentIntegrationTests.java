@@ -638,6 +638,12 @@ class ResidentIntegrationTests extends IntegrationTest {
                         + " board").hasSize(2).allSatisfy(e -> assertThat(e.merged()).isFalse());
         desk.answer(id, "再次找到老人，已联系家属看护", by);
         OffsetDateTime second = incidents.find(id).orElseThrow().answeredAt();
+        MovableClock edge = new MovableClock(second.toInstant().plus(properties.reopenWithin()), ZoneOffset.UTC);
+        ResidentDesk lastMoment = new ResidentDesk(desk, incidents, duplicates, photos, ratings, properties, events,
+                jdbc, edge, cipher, transactions);
+        assertThat(lastMoment.track(code).mayReopen()).as("exactly seven days after the answer: still offered").isTrue();
+        edge.advance(Duration.ofNanos(1_000));
+        assertThat(lastMoment.track(code).mayReopen()).as("a microsecond later: no longer").isFalse();
         MovableClock later = new MovableClock(second.toInstant().plus(properties.reopenWithin()).plusSeconds(60),
                 ZoneOffset.UTC);
         ResidentDesk tooLate = new ResidentDesk(desk, incidents, duplicates, photos, ratings, properties, events, jdbc,

@@ -358,8 +358,10 @@ class Open311Controller {
             } catch (DateTimeParseException e2) {
                 try {
                     LocalDate d = LocalDate.parse(v);
-                    return (endOfDay ? d.plusDays(1).atStartOfDay(ZONE).minusNanos(1) : d.atStartOfDay(ZONE))
-                            .toOffsetDateTime();
+                    // the day's last microsecond, the database's precision: its last nanosecond is sent rounded up
+                    // to the next day's midnight, and a report received then was listed with this day
+                    return (endOfDay ? d.plusDays(1).atStartOfDay(ZONE).minus(1, ChronoUnit.MICROS)
+                            : d.atStartOfDay(ZONE)).toOffsetDateTime();
                 } catch (DateTimeParseException e3) {
                     throw new Open311Error(400, "open311.error.date." + field);
                 }
