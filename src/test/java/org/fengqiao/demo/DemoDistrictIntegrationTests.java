@@ -228,7 +228,9 @@ class DemoDistrictIntegrationTests extends IntegrationTest {
 
     @Test
     void groupsCommunitiesIntoPoliceDistrictsACooperationZoneAndAJointPatrolZone() {
-        assertThat(jdbc.sql("SELECT kind || ':' || count(*) FROM grouping GROUP BY kind ORDER BY kind")
+        // the demo's own groupings: other tests file theirs under codes "IT-…" (a joint-patrol zone of their own)
+        assertThat(jdbc.sql("""
+                SELECT kind || ':' || count(*) FROM grouping WHERE code NOT LIKE 'IT-%' GROUP BY kind ORDER BY kind""")
                 .query(String.class).list())
                 .containsExactly("COOPERATION_ZONE:1", "JOINT_PATROL_ZONE:1", "POLICE_DISTRICT:3");
         assertThat(jdbc.sql("""
