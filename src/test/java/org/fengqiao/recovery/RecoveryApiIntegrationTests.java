@@ -255,6 +255,54 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
         assertThat(fx.send("POST", close, officer, null, 200).get("file").get("status").asText()).isEqualTo("CLOSED");
     }
 
+    /**
+     * A file whose assets are all only traced (none seized, frozen or returned) has not begun to recover anything:
+     * it does not close, and says so in the caller's language; once an asset is recovered and returned it closes.
+     */
+    @Test
+    void aFileWithOnlyTracedAssetsDoesNotClose() {
+        String n = RecoveryFixtures.n();
+        LocalDate registered = today().minusDays(10);
+        String file = fx.file(officer, "FS-2-01", "officer", "只查明" + n, registered.toString());
+        String victim = fx.victim(officer, file, "查" + n, 50_000);
+        String car = fx.asset(officer, file, "在逃赃车" + n, 50_000, "TRACED");
+        String close = "/api/v1/recovery/files/" + file + "/close";
+
+        HttpResponse<String> traced = api.send("POST", close, officer, null, "Accept-Language", "en");
+        assertThat(traced.statusCode()).isEqualTo(409);
+        assertThat(traced.body()).contains("Every asset of this file is only traced");
+        assertThat(api.send("POST", close, officer, null).body()).contains("尚无一件扣押、冻结或返还，不能结档");
+        assertThat(fx.detail(officer, file).get("file").get("status").asText()).isEqualTo("OPEN");
+
+        fx.send("POST", "/api/v1/recovery/files/" + file + "/assets/" + car + "/state", officer,
+                Map.of("state", "SEIZED"), 200);
+        assertThat(fx.returned(officer, file, victim, car, 50_000).statusCode()).isEqualTo(201);
+        assertThat(fx.send("POST", close, officer, null, 200).get("file").get("status").asText()).isEqualTo("CLOSED");
+    }
+
+    /** A revisit dated before the file was registered is refused, naming that day, and nothing is recorded. */
+    @Test
+    void aRevisitIsNotDatedBeforeTheFileWasRegistered() {
+        String n = RecoveryFixtures.n();
+        LocalDate registered = today().minusDays(10);
+        String file = fx.file(officer, "FS-2-01", "officer", "回访日期" + n, registered.toString());
+        String victim = fx.victim(officer, file, "访" + n, 50_000);
+        String revisits = "/api/v1/recovery/files/" + file + "/revisits";
+        Map<String, Object> early = Map.of("victimId", victim, "visitedOn", registered.minusDays(1).toString(),
+                "said", "满意", "satisfied", true);
+        HttpResponse<String> before = api.send("POST", revisits, officer, early);
+        assertThat(before.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(before).get("errors").findValuesAsText("field")).containsExactly("visitedOn");
+        assertThat(ApiClient.json(before).get("errors").findValuesAsText("message"))
+                .containsExactly("回访日期不能早于档案立案日期（" + registered + "）");
+        assertThat(ApiClient.json(api.send("POST", revisits, officer, early, "Accept-Language", "en")).get("errors")
+                .findValuesAsText("message"))
+                .containsExactly("A revisit cannot be dated before the file was registered (" + registered + ")");
+        assertThat(fx.detail(officer, file).get("revisits")).isEmpty();
+        fx.send("POST", revisits, officer, Map.of("victimId", victim, "visitedOn", registered.toString(), "said",
+                "满意", "satisfied", true), 200);
+    }
+
     @Test
     void concurrentReturnsCanNeverTogetherExceedWhatWasRecovered() throws Exception {
         String n = RecoveryFixtures.n();

@@ -217,9 +217,15 @@ public class RecoveryDesk {
     @Transactional
     public File close(UUID id, Actor who) {
         File before = lockOpen(id, who);
-        long returnable = ReconciliationPolicy.returnableFen(files.ledger(id));
+        ReconciliationPolicy.Ledger ledger = files.ledger(id);
+        long returnable = ReconciliationPolicy.returnableFen(ledger);
         if (returnable > 0) {
             throw new Conflict("recovery.file.returnsPending", ReconciliationPolicy.yuan(returnable));
+        }
+        if (!ledger.assets().isEmpty()
+                && ledger.assets().values().stream().allMatch(a -> a.state() == AssetState.TRACED)) {
+            // assets found but none seized, frozen or returned: 追赃 has not begun, closing would bury the leads
+            throw new Conflict("recovery.file.onlyTraced");
         }
         files.update(id, "status = 'CLOSED'");
         return audited(before, who);
@@ -535,6 +541,10 @@ public class RecoveryDesk {
         File before = lockVisible(id, who);
         if (r.victimId() == null || files.victims(id).stream().noneMatch(v -> v.id().equals(r.victimId()))) {
             throw Invalid.of("victimId", "recovery.victim.unknown");
+        }
+        if (r.visitedOn().isBefore(before.registeredOn())) {
+            // a visit back to a victim follows the file: one dated before it is a slip of the date
+            throw Invalid.of("visitedOn", "recovery.revisit.beforeRegistered", before.registeredOn().toString());
         }
         files.addRevisit(id, r.victimId(), r.visitedOn(), who.staffId(), r.said().trim(), r.satisfied());
         return audited(before, who);
