@@ -403,6 +403,11 @@ public class RecoveryDesk {
             throw new NotFound("asset", assetId);
         }
         check(ReconciliationPolicy.checkMove(ledger, assetId, m.state()));
+        // the asset's history reads in order: no step dated before the one it follows
+        files.steps(id).stream().filter(step -> step.assetId().equals(assetId)).map(RecoveryFiles.AssetStep::onDay)
+                .max(LocalDate::compareTo).filter(on::isBefore).ifPresent(last -> {
+                    throw Invalid.of("on", "recovery.asset.beforeLastStep", last.toString());
+                });
         AssetState from = ledger.assets().get(assetId).state();
         files.setAssetState(assetId, m.state());
         files.step(assetId, from, m.state(), on, blankToNull(m.note()), who.staffId());
@@ -452,6 +457,13 @@ public class RecoveryDesk {
         }
         ReconciliationPolicy.Ledger ledger = files.ledger(id);
         check(ReconciliationPolicy.checkReturn(ledger, r.victimId(), r.assetId(), r.amountFen()));
+        // what goes back to a victim was recovered first: a return dated before the asset was seized or frozen is
+        // a slip of the date
+        files.steps(id).stream().filter(step -> step.assetId().equals(r.assetId()) && step.to().recovered())
+                .map(RecoveryFiles.AssetStep::onDay).min(LocalDate::compareTo).filter(on::isBefore)
+                .ifPresent(recovered -> {
+                    throw Invalid.of("returnedOn", "recovery.return.beforeRecovered", recovered.toString());
+                });
         UUID returnId = UUID.randomUUID();
         files.addReturn(returnId, id, r.victimId(), r.assetId(), r.eventId(), r.amountFen(), blankToNull(r.items()), on,
                 who.staffId());
