@@ -697,4 +697,74 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM force_shift WHERE staff_id = ? AND starts_at < ? AND ends_at > ?")
                 .params(volunteer, late.plusHours(3), late.plusHours(1)).query(Long.class).single()).isOne();
     }
+
+    /**
+     * Moving a booked shift (another time, another post) books it anew: a volunteer who has left since is refused
+     * there too, in the caller's language, on the person's field, and the shift stays as it was.
+     */
+    @Test
+    void aShiftIsMovedOnlyWhileItsPersonIsStillActive() {
+        UUID volunteer = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "改班" + n(), null, null,
+                "平安志愿者", null, null).id().value();
+        UUID post = UUID.fromString(ok(api.send("POST", "/api/v1/forces/posts", officer,
+                Map.of("gridId", grid("FS-1-04"), "name", "改班岗" + n())), 201).get("id").asText());
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).truncatedTo(ChronoUnit.HOURS);
+        String shift = ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", post, "staffId",
+                volunteer, "startsAt", start.toString(), "endsAt", start.plusHours(4).toString())), 201)
+                .get("id").asText();
+        ok(api.send("PUT", "/api/v1/forces/members/" + volunteer, officer, Map.of("status", "LEFT")), 200);
+        Map<String, Object> later = Map.of("postId", post, "startsAt", start.plusHours(1).toString(), "endsAt",
+                start.plusHours(5).toString());
+        JsonNode refused = ok(api.send("PUT", "/api/v1/forces/shifts/" + shift, officer, later), 400);
+        assertThat(refused.get("errors").findValuesAsText("field")).containsExactly("staffId");
+        assertThat(refused.get("errors").findValuesAsText("message")).containsExactly("该人员当前不在岗，不能排班");
+        assertThat(ok(api.send("PUT", "/api/v1/forces/shifts/" + shift, officer, later, "Accept-Language", "en"), 400)
+                .get("errors").findValuesAsText("message"))
+                .containsExactly("This person is not active and cannot be given shifts");
+        assertThat(jdbc.sql("SELECT starts_at FROM force_shift WHERE id = ?").param(UUID.fromString(shift))
+                .query(OffsetDateTime.class).single().toInstant()).isEqualTo(start.toInstant());
+    }
+
+    /**
+     * A security guard stands a shift only while his company's licence (保安服务许可证) is valid to its last day:
+     * booking or moving one past it is refused in the caller's language, naming the day it ran out, and nothing
+     * changes.
+     */
+    @Test
+    void aGuardIsBookedOnlyWhileHisCompanysLicenceHolds() {
+        UUID post = UUID.fromString(ok(api.send("POST", "/api/v1/forces/posts", officer,
+                Map.of("gridId", grid("FS-1-04"), "name", "保安岗" + n())), 201).get("id").asText());
+        LocalDate today = LocalDate.now(ForcesDesk.CHINA_ZONE);
+        LocalDate lastDay = today.plusDays(10);
+        Map<String, Object> company = new HashMap<>();
+        company.put("unitId", unit(RURAL_OFFICE).id().value());
+        company.put("name", "到期保安公司" + n());
+        company.put("licenceNumber", "苏公保服字E" + n());
+        company.put("licenceValidUntil", lastDay.toString());
+        String companyId = ok(api.send("POST", "/api/v1/forces/companies", officer, company), 201).get("id").asText();
+        UUID guard = directory.register(unit(RURAL_OFFICE).id(), StaffRole.SECURITY_GUARD, "到期保安" + n(), null, null,
+                "保安员", null, null).id().value();
+        Map<String, Object> p = profile("13800004444");
+        p.put("companyId", companyId);
+        ok(api.send("PUT", "/api/v1/forces/members/" + guard, officer, p), 200);
+        java.util.function.Function<Integer, String> at = d -> today.plusDays(d).atStartOfDay(ForcesDesk.CHINA_ZONE)
+                .plusHours(8).toOffsetDateTime().toString();
+        java.util.function.Function<Integer, String> until = d -> today.plusDays(d).atStartOfDay(ForcesDesk.CHINA_ZONE)
+                .plusHours(16).toOffsetDateTime().toString();
+        String within = ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", post, "staffId", guard,
+                "startsAt", at.apply(10), "endsAt", until.apply(10))), 201).get("id").asText();
+        JsonNode after = ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", post, "staffId", guard,
+                "startsAt", at.apply(11), "endsAt", until.apply(11)), "Accept-Language", "en"), 400);
+        assertThat(after.get("errors").findValuesAsText("message")).containsExactly("The licence of this guard's"
+                + " company ran out on " + lastDay + ": he cannot be given shifts after it");
+        JsonNode moved = ok(api.send("PUT", "/api/v1/forces/shifts/" + within, officer, Map.of("postId", post,
+                "startsAt", at.apply(12), "endsAt", until.apply(12))), 400);
+        assertThat(moved.get("errors").findValuesAsText("message"))
+                .containsExactly("该保安员所在保安公司的许可证已于 " + lastDay + " 到期，不能排在此后的班次");
+        assertThat(jdbc.sql("SELECT count(*) FROM force_shift WHERE staff_id = ?").param(guard).query(Long.class)
+                .single()).isOne();
+        assertThat(jdbc.sql("SELECT starts_at FROM force_shift WHERE id = ?").param(UUID.fromString(within))
+                .query(OffsetDateTime.class).single().toInstant()).isEqualTo(OffsetDateTime.parse(at.apply(10))
+                .toInstant());
+    }
 }

@@ -93,6 +93,58 @@ class MediationApiIntegrationTests extends IntegrationTest {
         }
     }
 
+    /** One mediation session recorded on the case, as an agreement follows one. */
+    void session(String caseId, String token) {
+        send("POST", "/api/v1/mediation/cases/" + caseId + "/sessions", token, Map.of("heldOn",
+                LocalDate.now().toString(), "place", "村委会", "attendees", "双方", "said", "各自陈述"), 200);
+    }
+
+    /**
+     * An agreement is what a mediation reached: a case with no session recorded is refused one, in the caller's
+     * language, and stays open with nothing written; after a session the agreement is recorded.
+     */
+    @Test
+    void anAgreementIsRecordedOnlyAfterAMediationSession() {
+        String id = send("POST", "/api/v1/mediation/cases", officer, dispute(grid("FS-1-02"), "未调解" + n(), "officer"),
+                201).get("dispute").get("id").asText();
+        String base = "/api/v1/mediation/cases/" + id;
+        Map<String, Object> end = agreement("未经调解的协议");
+        end.put("followUps", List.of(LocalDate.now().plusDays(30).toString()));
+        refusedInEachLanguage("POST", base + "/end", end, "sessions", Map.of(
+                "zh-CN", "本案尚未记录任何一次调解，不能记为达成协议；请先记录调解经过",
+                "en", "No mediation session is recorded for this case: record one before the agreement"));
+        assertThat(send("GET", base, officer, null, 200).get("dispute").get("status").asText()).isEqualTo("OPEN");
+        assertThat(jdbc.sql("SELECT count(*) FROM dispute_follow_up WHERE case_id = ?").param(UUID.fromString(id))
+                .query(Long.class).single()).as("nothing half applied").isZero();
+
+        session(id, officer);
+        assertThat(send("POST", base + "/end", officer, end, 200).get("dispute").get("status").asText())
+                .isEqualTo("AGREED");
+    }
+
+    /** The ladder's period ending before it starts is refused on the API, not answered with an empty ladder. */
+    @Test
+    void theLadderRefusesAPeriodEndingBeforeItStarts() {
+        refusedInEachLanguage("GET", "/api/v1/mediation/ladder?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z",
+                null, "to", Map.of("zh-CN", "统计时段的结束时间须晚于开始时间",
+                        "en", "The end of the period must come after its start"));
+    }
+
+    /** The ladder page counts the year asked for, and refuses one out of range rather than show this year's. */
+    @Test
+    void theLadderPageRefusesAYearOutOfRange() {
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        for (String year : List.of("1999", "2100", "0")) {
+            HttpResponse<String> page = browser.get("/mediation/ladder?year=" + year, null);
+            assertThat(page.statusCode()).as(year).isEqualTo(400);
+            assertThat(page.body()).contains("年度须在 2001 至 2099 之间");
+        }
+        HttpResponse<String> asked = browser.get("/mediation/ladder?year=2025", null);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("value=\"2025\"");
+    }
+
     @Test
     void aCaseOutsideTheSubtreeIsNotFoundOnEveryEndpointAndTheBureauSeesBoth() {
         String n = n();
@@ -205,6 +257,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
                 .query(Long.class).single()).as("nothing half applied").isZero();
 
         end.put("partiesConsent", true);
+        session(id, officer);
         assertThat(send("POST", base + "/end", officer, end, 200).get("dispute").get("status").asText())
                 .isEqualTo("AGREED");
     }
@@ -335,6 +388,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
             Map<String, Object> end = agreement("协议" + level);
             end.put("level", level);
             end.put("officerWitness", false);
+            session(id, bureau);
             send("POST", "/api/v1/mediation/cases/" + id + "/end", bureau, end, 200);
         }
         String failed = send("POST", "/api/v1/mediation/cases", bureau, Map.of("origin", "PATROL", "kind", "OTHER",

@@ -83,6 +83,7 @@ class MediationEventsIntegrationTests extends IntegrationTest {
         UUID failed = loader.open(DisputeOrigin.WALK_IN, DisputeKind.FAMILY, g, "失败测试-" + UUID.randomUUID(), null,
                 List.<String[]>of(new String[] {"甲", null}), Map.of(officer, TeamRole.OFFICER), "test");
         loader.fail(failed, "不成", List.of(), "test");
+        loader.session(agreed, LocalDate.now(), "村委会", "甲、乙", "各自陈述", null, "test");
         loader.agree(agreed, SettledLevel.VILLAGE, "和好", true, List.of(LocalDate.now().plusDays(7)), "test");
         List<DisputeSettled> settled = events.stream(DisputeSettled.class).toList();
         assertThat(settled).hasSize(1);

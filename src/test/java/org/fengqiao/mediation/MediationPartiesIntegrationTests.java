@@ -162,6 +162,8 @@ public class MediationPartiesIntegrationTests extends IntegrationTest {
         end.put("partiesConsent", true);
         end.put("level", "GRID");
         end.put("agreementText", "双方同意各退一步" + renamed);
+        send("POST", "/api/v1/mediation/cases/" + id + "/sessions", officer, Map.of("heldOn",
+                java.time.LocalDate.now().toString(), "place", "村委会", "attendees", "双方", "said", "各自陈述"), 200);
         send("POST", "/api/v1/mediation/cases/" + id + "/end", officer, end, 200);
         long readsBeforePdf = personReads(p.id());
         HttpResponse<byte[]> pdf = api.download("/api/v1/mediation/cases/" + id + "/agreement.pdf", officer);

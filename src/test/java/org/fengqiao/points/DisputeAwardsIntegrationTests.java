@@ -80,6 +80,7 @@ class DisputeAwardsIntegrationTests extends IntegrationTest {
         String code = jdbc.sql("SELECT code FROM dispute_case WHERE id = ?").param(caseId).query(String.class).single();
         assertThat(awards(caseId)).isEmpty();
 
+        mediation.session(caseId, java.time.LocalDate.now(), "村委会", "甲、乙", "各自陈述", null, "test");
         mediation.agree(caseId, SettledLevel.GRID, "互相谅解，邻里和好", false, List.of(), "test");
 
         int points = 15; // fengqiao.points.rules.dispute-settled

@@ -255,6 +255,119 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
         assertThat(fx.send("POST", close, officer, null, 200).get("file").get("status").asText()).isEqualTo("CLOSED");
     }
 
+    /**
+     * A file whose assets are all only traced (none seized, frozen or returned) has not begun to recover anything:
+     * it does not close, and says so in the caller's language; once an asset is recovered and returned it closes.
+     */
+    @Test
+    void aFileWithOnlyTracedAssetsDoesNotClose() {
+        String n = RecoveryFixtures.n();
+        LocalDate registered = today().minusDays(10);
+        String file = fx.file(officer, "FS-2-01", "officer", "只查明" + n, registered.toString());
+        String victim = fx.victim(officer, file, "查" + n, 50_000);
+        String car = fx.asset(officer, file, "在逃赃车" + n, 50_000, "TRACED");
+        String close = "/api/v1/recovery/files/" + file + "/close";
+
+        HttpResponse<String> traced = api.send("POST", close, officer, null, "Accept-Language", "en");
+        assertThat(traced.statusCode()).isEqualTo(409);
+        assertThat(traced.body()).contains("Every asset of this file is only traced");
+        assertThat(api.send("POST", close, officer, null).body()).contains("尚无一件扣押、冻结或返还，不能结档");
+        assertThat(fx.detail(officer, file).get("file").get("status").asText()).isEqualTo("OPEN");
+
+        fx.send("POST", "/api/v1/recovery/files/" + file + "/assets/" + car + "/state", officer,
+                Map.of("state", "SEIZED"), 200);
+        assertThat(fx.returned(officer, file, victim, car, 50_000).statusCode()).isEqualTo(201);
+        assertThat(fx.send("POST", close, officer, null, 200).get("file").get("status").asText()).isEqualTo("CLOSED");
+    }
+
+    /** A revisit dated before the file was registered is refused, naming that day, and nothing is recorded. */
+    @Test
+    void aRevisitIsNotDatedBeforeTheFileWasRegistered() {
+        String n = RecoveryFixtures.n();
+        LocalDate registered = today().minusDays(10);
+        String file = fx.file(officer, "FS-2-01", "officer", "回访日期" + n, registered.toString());
+        String victim = fx.victim(officer, file, "访" + n, 50_000);
+        String revisits = "/api/v1/recovery/files/" + file + "/revisits";
+        Map<String, Object> early = Map.of("victimId", victim, "visitedOn", registered.minusDays(1).toString(),
+                "said", "满意", "satisfied", true);
+        HttpResponse<String> before = api.send("POST", revisits, officer, early);
+        assertThat(before.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(before).get("errors").findValuesAsText("field")).containsExactly("visitedOn");
+        assertThat(ApiClient.json(before).get("errors").findValuesAsText("message"))
+                .containsExactly("回访日期不能早于档案立案日期（" + registered + "）");
+        assertThat(ApiClient.json(api.send("POST", revisits, officer, early, "Accept-Language", "en")).get("errors")
+                .findValuesAsText("message"))
+                .containsExactly("A revisit cannot be dated before the file was registered (" + registered + ")");
+        assertThat(fx.detail(officer, file).get("revisits")).isEmpty();
+        fx.send("POST", revisits, officer, Map.of("victimId", victim, "visitedOn", registered.toString(), "said",
+                "满意", "satisfied", true), 200);
+    }
+
+    /**
+     * A year of registration out of range is refused on the list, the ledger and the rates, API and page alike, in
+     * the caller's language: the rates page does not show every year instead, nor the list fail on the database.
+     */
+    @Test
+    void aYearOutOfRangeIsRefusedNotReadAsEveryYear() {
+        for (String path : List.of("/api/v1/recovery/files?year=0", "/api/v1/recovery/rates?year=2150",
+                "/api/v1/recovery/files/export?year=-3")) {
+            HttpResponse<String> refused = api.send("GET", path, officer, null, "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(path + " " + refused.body()).isEqualTo(400);
+            assertThat(ApiClient.json(refused).get("errors").findValuesAsText("message"))
+                    .containsExactly("The year of registration must be between 1949 and 2099");
+        }
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        for (String path : List.of("/recovery/rates?year=2150", "/recovery?show=all&year=0")) {
+            HttpResponse<String> page = browser.get(path, null);
+            assertThat(page.statusCode()).as(path).isEqualTo(400);
+            assertThat(page.body()).contains("立案年度须在 1949 至 2099 之间");
+        }
+        assertThat(browser.get("/recovery/rates?year=2025", null).statusCode()).isEqualTo(200);
+        assertThat(fx.send("GET", "/api/v1/recovery/rates?year=1990", officer, null, 200).get("files").asLong())
+                .isZero();
+    }
+
+    /**
+     * An asset's history and its returns read in order: a change of state dated before the one it follows, or a
+     * return dated before the asset was seized or frozen, is refused naming that day, and nothing is written.
+     */
+    @Test
+    void anAssetsChangesAndReturnsAreNotDatedBeforeWhatTheyFollow() {
+        String n = RecoveryFixtures.n();
+        String file = fx.file(officer, "FS-2-01", "officer", "日期顺序" + n, today().minusDays(20).toString());
+        String victim = fx.victim(officer, file, "序" + n, 50_000);
+        String description = "现金" + n;
+        JsonNode d = fx.send("POST", "/api/v1/recovery/files/" + file + "/assets", officer, Map.of("kind", "CASH",
+                "description", description, "valueFen", 50_000, "tracedOn", today().minusDays(10).toString()), 200);
+        String cash = d.get("assets").get(0).get("id").asText();
+        String move = "/api/v1/recovery/files/" + file + "/assets/" + cash + "/state";
+
+        HttpResponse<String> early = api.send("POST", move, officer, Map.of("state", "SEIZED", "on",
+                today().minusDays(12).toString()));
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(400);
+        assertThat(ApiClient.json(early).get("errors").findValuesAsText("field")).containsExactly("on");
+        assertThat(ApiClient.json(early).get("errors").findValuesAsText("message"))
+                .containsExactly("日期不能早于该财物上一次状态变化的日期（" + today().minusDays(10) + "）");
+        assertThat(fx.detail(officer, file).get("assets").get(0).get("state").asText()).isEqualTo("TRACED");
+        fx.send("POST", move, officer, Map.of("state", "SEIZED", "on", today().minusDays(5).toString()), 200);
+
+        Map<String, Object> back = new HashMap<>();
+        back.put("victimId", victim);
+        back.put("assetId", cash);
+        back.put("amountFen", 50_000);
+        back.put("returnedOn", today().minusDays(6).toString());
+        String returns = "/api/v1/recovery/files/" + file + "/returns";
+        HttpResponse<String> before = api.send("POST", returns, officer, back, "Accept-Language", "en");
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(400);
+        assertThat(ApiClient.json(before).get("errors").findValuesAsText("message")).containsExactly(
+                "The return cannot be dated before the asset was seized or frozen (" + today().minusDays(5) + ")");
+        assertThat(returnedOf(file)).isZero();
+        back.put("returnedOn", today().minusDays(5).toString());
+        assertThat(api.send("POST", returns, officer, back).statusCode()).isEqualTo(201);
+        assertThat(returnedOf(file)).isEqualTo(50_000);
+    }
+
     @Test
     void concurrentReturnsCanNeverTogetherExceedWhatWasRecovered() throws Exception {
         String n = RecoveryFixtures.n();

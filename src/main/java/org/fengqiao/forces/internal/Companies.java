@@ -103,6 +103,15 @@ public class Companies {
                 .query(Long.class).single() > 0;
     }
 
+    /**
+     * The last day a company's licence is valid, whoever asks: a guard of a station's subtree may work for a company
+     * registered above it, and his booking is judged on its licence all the same.
+     */
+    public Optional<LocalDate> licenceValidUntil(UUID id) {
+        return jdbc.sql("SELECT licence_valid_until FROM security_company WHERE id = ?").param(id)
+                .query(LocalDate.class).optional();
+    }
+
     public Optional<Company> find(UUID id, Visibility v, LocalDate today) {
         return v.bind(jdbc.sql(SELECT + " WHERE c.id = :id AND" + Visibility.SCOPE)).param("id", id)
                 .param("today", today).param("soon", today.plusDays(WARN_DAYS)).query(Companies::map).optional();

@@ -484,8 +484,8 @@ public class ForcesDesk {
         Members.Member member = staffId == null ? null : members.find(staffId, v).orElse(null);
         if (member == null) {
             problems.add(problem("staffId", "forces.member.unknown"));
-        } else if (member.status() != MemberStatus.ACTIVE || !member.active()) {
-            problems.add(problem("staffId", "forces.member.notActive"));
+        } else {
+            bookable(member, endsAt, problems);
         }
         if (startsAt == null || endsAt == null) {
             problems.add(problem("startsAt", "forces.shift.time.required"));
@@ -516,6 +516,9 @@ public class ForcesDesk {
         List<Invalid.Problem> problems = new ArrayList<>();
         if (before.checkedInAt() != null) {
             problems.add(problem("shift", "forces.shift.alreadyCheckedIn"));
+        } else {
+            // the person booked may have left, paused or lost his licence since: a moved shift is booked anew
+            members.self(before.staffId()).ifPresent(m -> bookable(m, endsAt, problems));
         }
         Posts.Post post = postId == null ? null : posts.find(postId, v).orElse(null);
         if (post == null) {
@@ -535,6 +538,24 @@ public class ForcesDesk {
         Posts.Shift after = posts.findShift(id, v).orElseThrow();
         events.publishEvent(Audited.updated("force_shift", id, before.unitPath(), before, after));
         return after;
+    }
+
+    /**
+     * Whether the person may be booked for a shift ending at {@code endsAt}: active on the roster and in the staff
+     * list, and a security guard only while his company's licence (保安服务许可证) is valid to the shift's last day.
+     */
+    private void bookable(Members.Member member, OffsetDateTime endsAt, List<Invalid.Problem> problems) {
+        if (member.status() != MemberStatus.ACTIVE || !member.active()) {
+            problems.add(problem("staffId", "forces.member.notActive"));
+            return;
+        }
+        if (!"SECURITY_GUARD".equals(member.role()) || member.companyId() == null) {
+            return;
+        }
+        LocalDate lastDay = endsAt == null ? today() : endsAt.minusNanos(1).atZoneSameInstant(CHINA).toLocalDate();
+        companies.licenceValidUntil(member.companyId()).filter(until -> until.isBefore(lastDay))
+                .ifPresent(until -> problems.add(new Invalid.Problem("staffId", "forces.shift.licenceExpired",
+                        new Object[] {until.toString()})));
     }
 
     public Posts.Shift shift(Caller caller, UUID id) {

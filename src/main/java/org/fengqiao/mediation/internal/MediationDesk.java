@@ -327,6 +327,10 @@ public class MediationDesk {
         if (f.outcome() == Outcome.AGREEMENT && disputes.parties(id).size() < 2) {
             throw Invalid.of("parties", "mediation.agreement.twoParties");
         }
+        if (f.outcome() == Outcome.AGREEMENT && before.sessions() == 0) {
+            // an agreement is what a mediation reached: without a session recorded there was none to reach it
+            throw Invalid.of("sessions", "mediation.agreement.noSession");
+        }
         UUID witness = null;
         if (f.outcome() == Outcome.AGREEMENT && Boolean.TRUE.equals(f.officerWitness())) {
             witness = team.stream().filter(m -> m.role() == TeamRole.OFFICER).map(Member::staffId).findFirst()

@@ -224,11 +224,7 @@ class MediationPages {
     String ladder(@RequestParam(required = false) UnitKind by, @RequestParam(required = false) Integer year,
             Model model) {
         UnitKind kind = by == null ? UnitKind.STATION : by;
-        MediationViews.Period period = views.period(null, null);
-        if (year != null && year > 2000 && year < 2100) {
-            var start = LocalDate.of(year, 1, 1).atStartOfDay(LocalTimes.ZONE).toOffsetDateTime();
-            period = new MediationViews.Period(start, start.plusYears(1));
-        }
+        MediationViews.Period period = views.year(year);
         List<Ladder.Row> rows = ladder.count(kind, period.from(), period.to(), Callers.require().unitPaths());
         model.addAttribute("rows", rows);
         model.addAttribute("total", new Ladder.Row("", "", rows.stream().mapToLong(Ladder.Row::grid).sum(),

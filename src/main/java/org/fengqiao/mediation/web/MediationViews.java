@@ -10,6 +10,7 @@ import org.fengqiao.mediation.internal.Actor;
 import org.fengqiao.mediation.internal.Disputes;
 import org.fengqiao.mediation.internal.CurrentParties;
 import org.fengqiao.mediation.internal.CurrentParties.PartyNow;
+import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.stereotype.Component;
 
@@ -49,12 +50,35 @@ class MediationViews {
         return parties.of(caseId, reader);
     }
 
-    /** The period asked for, by default this calendar year (China time). */
+    /** The first and last year the ladder counts: the platform's cases end in this century. */
+    static final int FIRST_YEAR = 2001;
+    static final int LAST_YEAR = 2099;
+
+    /**
+     * The period asked for, by default this calendar year (China time); one that ends before it starts is refused
+     * rather than answered with nothing.
+     */
     Period period(OffsetDateTime from, OffsetDateTime to) {
         LocalDate today = LocalDate.now(clock.withZone(LocalTimes.ZONE));
         OffsetDateTime start = from != null ? from
                 : today.withDayOfYear(1).atStartOfDay(LocalTimes.ZONE).toOffsetDateTime();
         OffsetDateTime end = to != null ? to : start.plusYears(1);
+        if (!end.isAfter(start)) {
+            throw Invalid.of("to", "mediation.ladder.toBeforeFrom");
+        }
         return new Period(start, end);
+    }
+
+    /** A calendar year (China time), by default this one; a year out of range is refused, not replaced. */
+    Period year(Integer year) {
+        if (year == null) {
+            return period(null, null);
+        }
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw Invalid.of("year", "mediation.ladder.yearOutOfRange", String.valueOf(FIRST_YEAR),
+                    String.valueOf(LAST_YEAR));
+        }
+        OffsetDateTime start = LocalDate.of(year, 1, 1).atStartOfDay(LocalTimes.ZONE).toOffsetDateTime();
+        return new Period(start, start.plusYears(1));
     }
 }

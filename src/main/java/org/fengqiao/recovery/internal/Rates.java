@@ -55,8 +55,9 @@ public class Rates {
         return Figures.of(f.lostFen(), f.recoveredFen(), f.returnedFen());
     }
 
-    /** Per station and year, newest year first; {@code year} null for every year. */
+    /** Per station and year, newest year first; {@code year} null for every year, one out of range refused. */
     public Table byStationAndYear(Integer year, List<String> scopePaths) {
+        RecoveryFiles.checkedYear(year);
         List<Row> rows = jdbc.sql("""
                 WITH f AS (
                   SELECT extract(year FROM f.registered_on)::int AS year,

@@ -217,9 +217,15 @@ public class RecoveryDesk {
     @Transactional
     public File close(UUID id, Actor who) {
         File before = lockOpen(id, who);
-        long returnable = ReconciliationPolicy.returnableFen(files.ledger(id));
+        ReconciliationPolicy.Ledger ledger = files.ledger(id);
+        long returnable = ReconciliationPolicy.returnableFen(ledger);
         if (returnable > 0) {
             throw new Conflict("recovery.file.returnsPending", ReconciliationPolicy.yuan(returnable));
+        }
+        if (!ledger.assets().isEmpty()
+                && ledger.assets().values().stream().allMatch(a -> a.state() == AssetState.TRACED)) {
+            // assets found but none seized, frozen or returned: 追赃 has not begun, closing would bury the leads
+            throw new Conflict("recovery.file.onlyTraced");
         }
         files.update(id, "status = 'CLOSED'");
         return audited(before, who);
@@ -397,6 +403,11 @@ public class RecoveryDesk {
             throw new NotFound("asset", assetId);
         }
         check(ReconciliationPolicy.checkMove(ledger, assetId, m.state()));
+        // the asset's history reads in order: no step dated before the one it follows
+        files.steps(id).stream().filter(step -> step.assetId().equals(assetId)).map(RecoveryFiles.AssetStep::onDay)
+                .max(LocalDate::compareTo).filter(on::isBefore).ifPresent(last -> {
+                    throw Invalid.of("on", "recovery.asset.beforeLastStep", last.toString());
+                });
         AssetState from = ledger.assets().get(assetId).state();
         files.setAssetState(assetId, m.state());
         files.step(assetId, from, m.state(), on, blankToNull(m.note()), who.staffId());
@@ -446,6 +457,13 @@ public class RecoveryDesk {
         }
         ReconciliationPolicy.Ledger ledger = files.ledger(id);
         check(ReconciliationPolicy.checkReturn(ledger, r.victimId(), r.assetId(), r.amountFen()));
+        // what goes back to a victim was recovered first: a return dated before the asset was seized or frozen is
+        // a slip of the date
+        files.steps(id).stream().filter(step -> step.assetId().equals(r.assetId()) && step.to().recovered())
+                .map(RecoveryFiles.AssetStep::onDay).min(LocalDate::compareTo).filter(on::isBefore)
+                .ifPresent(recovered -> {
+                    throw Invalid.of("returnedOn", "recovery.return.beforeRecovered", recovered.toString());
+                });
         UUID returnId = UUID.randomUUID();
         files.addReturn(returnId, id, r.victimId(), r.assetId(), r.eventId(), r.amountFen(), blankToNull(r.items()), on,
                 who.staffId());
@@ -535,6 +553,10 @@ public class RecoveryDesk {
         File before = lockVisible(id, who);
         if (r.victimId() == null || files.victims(id).stream().noneMatch(v -> v.id().equals(r.victimId()))) {
             throw Invalid.of("victimId", "recovery.victim.unknown");
+        }
+        if (r.visitedOn().isBefore(before.registeredOn())) {
+            // a visit back to a victim follows the file: one dated before it is a slip of the date
+            throw Invalid.of("visitedOn", "recovery.revisit.beforeRegistered", before.registeredOn().toString());
         }
         files.addRevisit(id, r.victimId(), r.visitedOn(), who.staffId(), r.said().trim(), r.satisfied());
         return audited(before, who);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.ChoiceNames;
+import org.fengqiao.platform.Invalid;
 import org.fengqiao.recovery.AssetKind;
 import org.fengqiao.recovery.AssetState;
 import org.fengqiao.recovery.Department;
@@ -71,7 +72,25 @@ public class RecoveryFiles {
             UUID officerId, String officerName, String victimsPresent, String note, long returns, long amountFen) {
     }
 
+    /** The list's filters; a year (of registration) out of range is refused, never read as "every year". */
     public record Filter(Status status, Integer year, String text) {
+
+        public Filter {
+            checkedYear(year);
+        }
+    }
+
+    /** The years a file may be counted under: older registrations are paper files, later ones typing slips. */
+    public static final int FIRST_YEAR = 1949;
+    public static final int LAST_YEAR = 2099;
+
+    /** The year asked for, or none; one out of range is refused, naming the range, rather than read otherwise. */
+    public static Integer checkedYear(Integer year) {
+        if (year != null && (year < FIRST_YEAR || year > LAST_YEAR)) {
+            throw Invalid.of("year", "recovery.year.outOfRange", String.valueOf(FIRST_YEAR),
+                    String.valueOf(LAST_YEAR));
+        }
+        return year;
     }
 
     public record Page(List<File> items, long total) {

@@ -291,9 +291,8 @@ class RecoveryPages {
     @GetMapping("/recovery/rates")
     @PreAuthorize("hasAuthority('RECOVERY_READ')")
     String rates(@RequestParam(required = false) Integer year, Model model) {
-        Integer y = year != null && year > 2000 && year < 2100 ? year : null;
-        model.addAttribute("table", rates.byStationAndYear(y, Callers.require().unitPaths()));
-        model.addAttribute("year", y);
+        model.addAttribute("table", rates.byStationAndYear(year, Callers.require().unitPaths()));
+        model.addAttribute("year", year);
         int thisYear = desk.today().getYear();
         model.addAttribute("years", List.of(thisYear, thisYear - 1, thisYear - 2, thisYear - 3, thisYear - 4));
         return "recovery/rates";
