@@ -222,11 +222,6 @@ public class RecoveryDesk {
         if (returnable > 0) {
             throw new Conflict("recovery.file.returnsPending", ReconciliationPolicy.yuan(returnable));
         }
-        if (!ledger.assets().isEmpty()
-                && ledger.assets().values().stream().allMatch(a -> a.state() == AssetState.TRACED)) {
-            // assets found but none seized, frozen or returned: 追赃 has not begun, closing would bury the leads
-            throw new Conflict("recovery.file.onlyTraced");
-        }
         files.update(id, "status = 'CLOSED'");
         return audited(before, who);
     }
