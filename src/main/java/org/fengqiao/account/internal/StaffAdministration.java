@@ -150,7 +150,7 @@ public class StaffAdministration {
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
-        register.setAccount(id, name, passwords.encode(password));
+        register.setAccount(id, name, passwords.encode(password), true);
         return audited(before);
     }
 
@@ -216,7 +216,7 @@ public class StaffAdministration {
 
     /** Sets a password somebody else chose and unlocks the account; the person's tokens and sessions end. */
     void reset(StaffRegister.Row person, String password) {
-        register.changePassword(person.id(), passwords.encode(password));
+        register.changePassword(person.id(), passwords.encode(password), true);
         register.unlock(person.id());
         tokens.revokeAll(person.id());
         sessions.endAll(person.username());
@@ -289,7 +289,7 @@ public class StaffAdministration {
         if (passwords.matches(next, row.passwordHash())) {
             throw Invalid.of("newPassword", "account.password.unchanged");
         }
-        register.changePassword(row.id(), passwords.encode(next));
+        register.changePassword(row.id(), passwords.encode(next), false);
         tokens.revokeAll(row.id());
         sessions.endOthers(row.username());
         events.publishEvent(Audited.updated("staff", row.id(), row.unitPath(), Map.of("password", "old"),
