@@ -90,7 +90,7 @@ public class StaffDirectory {
         if (before.username() != null || register.usernameTaken(username)) {
             return false;
         }
-        register.setAccount(id.value(), username, passwordHash);
+        register.setAccount(id.value(), username, passwordHash, false);
         StaffRegister.Row after = register.byId(id.value()).orElseThrow();
         events.publishEvent(Audited.updated("staff", id.value(), before.unitPath(),
                 StaffAdministration.Snapshot.of(before), StaffAdministration.Snapshot.of(after)).by(actor));

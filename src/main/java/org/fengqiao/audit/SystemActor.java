@@ -21,8 +21,12 @@ public final class SystemActor {
     /** The watch that records finished import jobs. */
     public static final String IMPORT_JOB_WATCH = "import-job-watch";
 
+    /** The server's operator, from the command line ({@code ./run reset-password}). */
+    public static final String OPERATOR = "operator";
+
     /** Every one of them, as stored. */
-    public static final List<String> ALL = List.of(SYSTEM, RESIDENT, DEMO, INCIDENT_ESCALATION_SWEEP, IMPORT_JOB_WATCH);
+    public static final List<String> ALL = List.of(SYSTEM, RESIDENT, DEMO, INCIDENT_ESCALATION_SWEEP, IMPORT_JOB_WATCH,
+            OPERATOR);
 
     private SystemActor() {
     }

@@ -273,6 +273,39 @@ class StaffApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theSecurityAdministratorNeitherResetsAnAdministratorsPasswordNorDisablesHimAndThePageSaysWhoDoes() {
+        // 三员分立: the audit administrator's password set by the security administrator would let him sign in as the
+        // one who watches him; the audit administrator disabled, nobody watches
+        ApiClient security = new ApiClient(port).signedIn("security", DEMO_PASSWORD, null);
+        String auditor = idOf("auditor");
+        String csrf = security.csrfFrom("/staff/" + auditor);
+
+        HttpResponse<String> reset = security.form("/staff/" + auditor + "/password",
+                Map.of("password", "Qiao-Reset-2026", "_csrf", csrf));
+        assertThat(reset.statusCode()).isEqualTo(302);
+        assertThat(security.get("/staff/" + auditor, null, "Accept", "text/html").body())
+                .contains("三员的密码不能在此重置，请服务器运维人员执行 ./run reset-password 用户名");
+        assertThat(api.send("POST", "/api/v1/auth/token", null,
+                Map.of("username", "auditor", "password", "Qiao-Reset-2026")).statusCode()).isEqualTo(401);
+        assertThat(token("auditor")).isNotBlank();
+
+        HttpResponse<String> disabled = security.form("/staff/" + auditor + "/active",
+                Map.of("active", "false", "_csrf", csrf));
+        assertThat(disabled.statusCode()).isEqualTo(302);
+        assertThat(directory.byUsername("auditor").orElseThrow().active()).isTrue();
+        assertThat(security.get("/staff/" + auditor, null, "Accept", "text/html").body())
+                .contains("三员（系统、安全、审计管理员）在安装时任命，其账号不能在此停用");
+
+        String page = security.get("/staff/" + auditor, null, "Accept", "text/html").body();
+        assertThat(page).doesNotContain("/staff/" + auditor + "/password", "/staff/" + auditor + "/active")
+                .contains("id=\"administrator-by-operator\"");
+        String officer = idOf("officer");
+        assertThat(security.get("/staff/" + officer, null, "Accept", "text/html").body())
+                .contains("/staff/" + officer + "/password", "/staff/" + officer + "/active")
+                .doesNotContain("id=\"administrator-by-operator\"");
+    }
+
+    @Test
     void aStationChiefMayNotRegisterBureauCommandOrAnInspectorInHisUnits() {
         String unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow().id().value().toString();
         String name = "越级" + java.util.UUID.randomUUID().toString().substring(0, 6);

@@ -32,9 +32,11 @@ class FirstStart extends BeforeServing {
     private final StaffDirectory staff;
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
+    private final StaffRegister register;
 
     FirstStart(FengqiaoProperties properties, Jurisdictions jurisdictions, StaffDirectory staff, TransactionTemplate tx,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, StaffRegister register) {
+        this.register = register;
         this.properties = properties;
         this.jurisdictions = jurisdictions;
         this.staff = staff;
@@ -65,14 +67,22 @@ class FirstStart extends BeforeServing {
             String division = init.divisionCode().isBlank() ? null : init.divisionCode();
             Unit bureau = jurisdictions.createUnit(null, UnitKind.BUREAU, division == null ? "BUREAU" : division,
                     init.bureauName(), division);
-            staff.register(bureau.id(), StaffRole.SYSTEM_ADMIN, "系统管理员", null, null, null, "sysadmin", init.password());
-            staff.register(bureau.id(), StaffRole.SECURITY_ADMIN, "安全管理员", null, null, null, "secadmin", init.password());
-            staff.register(bureau.id(), StaffRole.AUDIT_ADMIN, "安全审计员", null, null, null, "auditadmin", init.password());
+            // the one initial password of all three, known to whoever started the installation, is each one's
+            // to change before anything else
+            for (var admin : java.util.List.of(
+                    staff.register(bureau.id(), StaffRole.SYSTEM_ADMIN, "系统管理员", null, null, null, "sysadmin",
+                            init.password()),
+                    staff.register(bureau.id(), StaffRole.SECURITY_ADMIN, "安全管理员", null, null, null, "secadmin",
+                            init.password()),
+                    staff.register(bureau.id(), StaffRole.AUDIT_ADMIN, "安全审计员", null, null, null, "auditadmin",
+                            init.password()))) {
+                register.requirePasswordChange(admin.id().value());
+            }
             return true;
         });
         if (Boolean.TRUE.equals(created)) {
             log.info("Created {} and the administrators sysadmin, secadmin and auditadmin with the initial password "
-                    + "from FENGQIAO_INIT_PASSWORD; each should change it at first sign-in.", init.bureauName());
+                    + "from FENGQIAO_INIT_PASSWORD; each changes it at first sign-in before anything else.", init.bureauName());
         }
     }
 }

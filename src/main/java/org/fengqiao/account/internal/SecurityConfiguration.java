@@ -21,6 +21,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -92,9 +93,12 @@ class SecurityConfiguration {
         AuthenticationEntryPoint apiEntryPoint = (request, response, e) ->
                 problem(response, json, HttpStatus.UNAUTHORIZED, "unauthorized",
                         messages.getMessage("error.unauthorized", null, locales.resolveLocale(request)));
-        AccessDeniedHandler apiDenied = (request, response, e) ->
-                problem(response, json, HttpStatus.FORBIDDEN, "forbidden",
-                        messages.getMessage("error.forbidden", null, locales.resolveLocale(request)));
+        AccessDeniedHandler apiDenied = (request, response, e) -> {
+            boolean mustChange = mustChangePassword();
+            problem(response, json, HttpStatus.FORBIDDEN, mustChange ? "password-must-change" : "forbidden",
+                    messages.getMessage(mustChange ? "account.password.mustChange" : "error.forbidden", null,
+                            locales.resolveLocale(request)));
+        };
         // A page's form sent after its session idled out (the page left open on a phone) carries a CSRF token the
         // session no longer holds: back to the page of this site it came from, with what was typed and a line saying
         // to send it again (its fresh token now on the page), not the API's bare "not allowed" in JSON. A form from
@@ -103,6 +107,10 @@ class SecurityConfiguration {
         // inside a page's handler is (ProblemDetails), saying what happened; a script keeps its problem detail.
         AccessDeniedHandler pageDenied = (request, response, e) -> {
             String back = e instanceof CsrfException ? FormAnswers.pageThatPosted(request) : null;
+            if (back == null && mustChangePassword() && ProblemDetails.wantsPage(request)) {
+                response.sendRedirect(request.getContextPath() + "/profile?passwordMustChange");
+                return;
+            }
             if (back == null && ProblemDetails.wantsPage(request)) {
                 if (e instanceof CsrfException) {
                     request.setAttribute(ProblemDetails.PAGE_PROBLEMS,
@@ -187,6 +195,12 @@ class SecurityConfiguration {
                 // own password). Refused here, before any request body is read, so the answer is
                 // always 403 and never a validation error about a change that was never allowed.
                 .requestMatchers(SecurityConfiguration::writesSomethingOtherThanOneself).not().hasRole(StaffRole.AUDIT_ADMIN.name())
+                // a password somebody else chose is changed before anything else (等保: 首次登录修改初始口令)
+                // (signed in, and without that mark: the first rule that matches decides, so this one must not let
+                // anybody through whom the last would stop)
+                .requestMatchers(SecurityConfiguration::notForChangingOnesPassword).access((authentication, context) ->
+                        new org.springframework.security.authorization.AuthorizationDecision(
+                                signedInWithAPasswordOfHisOwn(authentication.get())))
                 .anyRequest().authenticated())
             .formLogin(form -> form
                 .loginPage("/login")
@@ -220,6 +234,23 @@ class SecurityConfiguration {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !path.equals("/logout") && !path.startsWith("/api/v1/me") && !path.startsWith("/profile")
                 && !path.equals("/login") && !path.equals("/api/v1/auth/token");
+    }
+
+    /** What a person whose password somebody else chose may do before he changes it: his profile, and signing out. */
+    static boolean notForChangingOnesPassword(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.equals("/logout") && !path.equals("/profile") && !path.startsWith("/profile/")
+                && !path.equals("/api/v1/me") && !path.startsWith("/api/v1/me/");
+    }
+
+    private static boolean signedInWithAPasswordOfHisOwn(Authentication authentication) {
+        return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal
+                && authentication.isAuthenticated() && !principal.passwordMustChange();
+    }
+
+    private static boolean mustChangePassword() {
+        Authentication held = SecurityContextHolder.getContext().getAuthentication();
+        return held != null && held.getPrincipal() instanceof StaffPrincipal principal && principal.passwordMustChange();
     }
 
     private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type,

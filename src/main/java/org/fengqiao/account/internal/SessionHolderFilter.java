@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A page session follows its account as it is now, as a bearer token does: the principal a session holds was worked
  * out at sign-in, so on each request its holder is read again (one query a second per person, cached in
  * {@link StaffRegister#signing}). An account deactivated or deleted since ends its session and the request goes on
- * signed out (a page is sent to the login page, which says why); a changed role, unit or set of served grids replaces
+ * signed out (a page is sent to the login page, which says why); a changed role, unit, set of served grids or password to change replaces
  * the principal before the request is authorised and in the stored session; an unchanged one writes nothing. The
  * language on the profile answers a request that names none ({@link LanguageConfiguration}).
  */
@@ -68,7 +68,7 @@ class SessionHolderFilter extends OncePerRequestFilter {
             // the profile's language, as it is now, for a request that names none (its cookie cleared): before the
             // Accept-Language every browser sends without being asked
             LanguageConfiguration.answerSessionInProfileLanguage(request, signing.get().row().locale());
-            if (!now.get().caller().equals(principal.caller())) {
+            if (!now.get().equals(principal)) {
                 UsernamePasswordAuthenticationToken fresh = UsernamePasswordAuthenticationToken.authenticated(now.get(),
                         null, now.get().getAuthorities());
                 fresh.setDetails(held.getDetails());

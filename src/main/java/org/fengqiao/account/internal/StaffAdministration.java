@@ -150,7 +150,7 @@ public class StaffAdministration {
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
-        register.setAccount(id, name, passwords.encode(password));
+        register.setAccount(id, name, passwords.encode(password), true);
         return audited(before);
     }
 
@@ -201,14 +201,25 @@ public class StaffAdministration {
         if (before.username() == null) {
             throw new Conflict("account.account.missing");
         }
+        if (before.role().isAdministrator()) {
+            // 三员分立: a security administrator who set the audit administrator's password could sign in as him and
+            // read the trail that watches him. An administrator who forgot his password has it reset by the server's
+            // operator (./run reset-password, OperatorPasswordReset).
+            throw Invalid.of("password", "account.password.administratorByOperator");
+        }
         checkPolicy(password, before.username(), "password");
-        register.changePassword(id, passwords.encode(password));
-        register.unlock(id);
-        tokens.revokeAll(id);
-        sessions.endAll(before.username());
+        reset(before, password);
         events.publishEvent(Audited.updated("staff", id, before.unitPath(), Map.of("password", "old"),
                 Map.of("password", "reset")));
         return register.byId(id).orElseThrow();
+    }
+
+    /** Sets a password somebody else chose and unlocks the account; the person's tokens and sessions end. */
+    void reset(StaffRegister.Row person, String password) {
+        register.changePassword(person.id(), passwords.encode(password), true);
+        register.unlock(person.id());
+        tokens.revokeAll(person.id());
+        sessions.endAll(person.username());
     }
 
     @Transactional
@@ -217,6 +228,11 @@ public class StaffAdministration {
         StaffRegister.Row before = visible(caller, id);
         if (id.equals(caller.staffId()) && !active) {
             throw Invalid.of("active", "account.active.notOwn");
+        }
+        if (before.role().isAdministrator() && !active) {
+            // 三员分立: the audit administrator disabled, nobody watches the other two; the system administrator
+            // disabled, nobody keeps the tree. They are appointed at installation and leave with it.
+            throw Invalid.of("active", "account.active.administrator");
         }
         register.setActive(id, active);
         if (!active) {
@@ -273,7 +289,7 @@ public class StaffAdministration {
         if (passwords.matches(next, row.passwordHash())) {
             throw Invalid.of("newPassword", "account.password.unchanged");
         }
-        register.changePassword(row.id(), passwords.encode(next));
+        register.changePassword(row.id(), passwords.encode(next), false);
         tokens.revokeAll(row.id());
         sessions.endOthers(row.username());
         events.publishEvent(Audited.updated("staff", row.id(), row.unitPath(), Map.of("password", "old"),

@@ -19,7 +19,14 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The signed-in person as Spring Security holds them (and stores them in the database session):
  * no password, just the caller with role, permissions and scope.
  */
-public record StaffPrincipal(Caller caller) implements UserDetails, CallerAware {
+public record StaffPrincipal(Caller caller, boolean passwordMustChange) implements UserDetails, CallerAware {
+
+    /**
+     * The authority of a person whose password somebody else chose: until he changes it he reaches his profile and
+     * nothing else (SecurityConfiguration).
+     */
+    static final String PASSWORD_MUST_CHANGE = "PASSWORD_MUST_CHANGE";
+    private static final GrantedAuthority MUST_CHANGE = new SimpleGrantedAuthority(PASSWORD_MUST_CHANGE);
 
     /**
      * Each role's permissions by name and as authorities, worked out once: every call of the API signs its caller in
@@ -42,7 +49,7 @@ public record StaffPrincipal(Caller caller) implements UserDetails, CallerAware 
     static StaffPrincipal of(StaffRegister.Row row, List<String> servedGridUnits) {
         return new StaffPrincipal(new Caller(row.id(), row.username(), row.name(), row.role().name(),
                 ScopePolicy.scope(row.role(), row.unitPath(), servedGridUnits), PERMISSIONS.get(row.role()),
-                List.of(row.unitPath())));
+                List.of(row.unitPath())), row.passwordMustChange());
     }
 
     private static List<GrantedAuthority> authorities(String role, Set<String> permissions) {
@@ -58,8 +65,9 @@ public record StaffPrincipal(Caller caller) implements UserDetails, CallerAware 
     public Collection<? extends GrantedAuthority> getAuthorities() {
         // a principal made here holds its role's own set; one read back from a session holds a copy
         StaffRole role = StaffRole.valueOf(caller.role());
-        return caller.permissions() == PERMISSIONS.get(role) ? AUTHORITIES.get(role)
+        List<GrantedAuthority> granted = caller.permissions() == PERMISSIONS.get(role) ? AUTHORITIES.get(role)
                 : authorities(caller.role(), caller.permissions());
+        return passwordMustChange ? Stream.concat(granted.stream(), Stream.of(MUST_CHANGE)).toList() : granted;
     }
 
     @Override

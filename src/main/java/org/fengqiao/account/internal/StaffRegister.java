@@ -24,8 +24,8 @@ public class StaffRegister {
 
     private static final String SELECT = """
             SELECT s.id, s.unit_id, s.role, s.name, s.username, s.active, s.police_number, s.phone, s.title,
-                   s.password_hash, s.failed_logins, s.locked_until, s.last_login_at, s.locale, u.path AS unit_path,
-                   u.name AS unit_name
+                   s.password_hash, s.failed_logins, s.locked_until, s.last_login_at, s.locale, s.password_must_change,
+                   u.path AS unit_path, u.name AS unit_name
             FROM staff s JOIN unit u ON u.id = s.unit_id""";
 
     /**
@@ -88,7 +88,8 @@ public class StaffRegister {
     /** Everything stored about one person who works, including what only sign-in may see. */
     public record Row(UUID id, UUID unitId, StaffRole role, String name, String username, boolean active,
             String policeNumber, String phone, String title, String passwordHash, int failedLogins,
-            Instant lockedUntil, Instant lastLoginAt, String locale, String unitPath, String unitName) {
+            Instant lockedUntil, Instant lastLoginAt, String locale, String unitPath, String unitName,
+            boolean passwordMustChange) {
 
         public Staff toStaff() {
             return new Staff(new StaffId(id), new UnitId(unitId), role, name, username, active);
@@ -257,17 +258,31 @@ public class StaffRegister {
                 .param(id).update();
     }
 
-    public void changePassword(UUID id, String hash) {
-        forgetHolders();
-        jdbc.sql("UPDATE staff SET password_hash = ?, password_changed_at = now(), version = version + 1 WHERE id = ?")
-                .params(hash, id).update();
-    }
-
-    public void setAccount(UUID id, String username, String hash) {
+    /**
+     * A new password; {@code chosenByOthers} when somebody other than its holder chose it (a reset), so that he changes
+     * it before anything else.
+     */
+    public void changePassword(UUID id, String hash, boolean chosenByOthers) {
         forgetHolders();
         jdbc.sql("""
-                UPDATE staff SET username = ?, password_hash = ?, password_changed_at = now(), version = version + 1
-                WHERE id = ?""").params(username, hash, id).update();
+                UPDATE staff SET password_hash = ?, password_changed_at = now(), password_must_change = ?,
+                       version = version + 1
+                WHERE id = ?""").params(hash, chosenByOthers, id).update();
+    }
+
+    /** A sign-in; {@code chosenByOthers} as for {@link #changePassword}. */
+    public void setAccount(UUID id, String username, String hash, boolean chosenByOthers) {
+        forgetHolders();
+        jdbc.sql("""
+                UPDATE staff SET username = ?, password_hash = ?, password_changed_at = now(), password_must_change = ?,
+                       version = version + 1
+                WHERE id = ?""").params(username, hash, chosenByOthers, id).update();
+    }
+
+    /** The password set at installation (FENGQIAO_INIT_PASSWORD) is changed by each administrator first. */
+    public void requirePasswordChange(UUID id) {
+        forgetHolders();
+        jdbc.sql("UPDATE staff SET password_must_change = true, version = version + 1 WHERE id = ?").param(id).update();
     }
 
     public void setRole(UUID id, StaffRole role) {
@@ -303,6 +318,7 @@ public class StaffRegister {
                 rs.getBoolean("active"), rs.getString("police_number"), rs.getString("phone"), rs.getString("title"),
                 rs.getString("password_hash"), rs.getInt("failed_logins"),
                 locked == null ? null : locked.toInstant(), last == null ? null : last.toInstant(),
-                rs.getString("locale"), rs.getString("unit_path"), rs.getString("unit_name"));
+                rs.getString("locale"), rs.getString("unit_path"), rs.getString("unit_name"),
+                rs.getBoolean("password_must_change"));
     }
 }

@@ -32,7 +32,8 @@ class MeApi {
         this.views = views;
     }
 
-    record Me(StaffViews.StaffDetail staff, Set<String> permissions) {
+    /** {@code passwordMustChange}: somebody else chose the password; until it is changed, only these calls answer. */
+    record Me(StaffViews.StaffDetail staff, Set<String> permissions, boolean passwordMustChange) {
     }
 
     record PasswordChange(@NotBlank(message = "{account.password.currentRequired}") String currentPassword,
@@ -44,7 +45,7 @@ class MeApi {
     Me me() {
         Caller caller = Callers.require();
         StaffRegister.Row row = register.byId(caller.staffId()).orElseThrow(() -> new NotFound("staff", caller.staffId()));
-        return new Me(views.detail(row, caller), caller.permissions());
+        return new Me(views.detail(row, caller), caller.permissions(), row.passwordMustChange());
     }
 
     @PutMapping("/password")

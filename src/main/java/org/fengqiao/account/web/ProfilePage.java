@@ -45,6 +45,7 @@ class ProfilePage {
         Caller caller = Callers.require();
         StaffRegister.Row me = register.byId(caller.staffId()).orElseThrow(() -> new NotFound("staff", caller.staffId()));
         model.addAttribute("person", views.detail(me, caller));
+        model.addAttribute("passwordMustChange", me.passwordMustChange());
         return "account/profile";
     }
 

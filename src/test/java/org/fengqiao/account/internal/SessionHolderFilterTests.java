@@ -108,7 +108,7 @@ class SessionHolderFilterTests {
         MockHttpServletRequest request = pageWithSession("/persons");
         register.row = new StaffRegister.Row(officer.id(), officer.unitId(), StaffRole.VOLUNTEER, officer.name(),
                 officer.username(), true, null, null, null, null, 0, null, null, "zh-CN", officer.unitPath(),
-                officer.unitName());
+                officer.unitName(), false);
         MockFilterChain chain = new MockFilterChain();
 
         filter.doFilter(request, new MockHttpServletResponse(), chain);
@@ -126,7 +126,7 @@ class SessionHolderFilterTests {
         var session = request.getSession(true);
         register.row = new StaffRegister.Row(officer.id(), officer.unitId(), officer.role(), officer.name(),
                 officer.username(), false, null, null, null, null, 0, null, null, "zh-CN", officer.unitPath(),
-                officer.unitName());
+                officer.unitName(), false);
         MockFilterChain chain = new MockFilterChain();
 
         filter.doFilter(request, new MockHttpServletResponse(), chain);

@@ -18,7 +18,7 @@ class StaffPrincipalTests {
 
     static StaffRegister.Row row(StaffRole role) {
         return new StaffRegister.Row(UUID.randomUUID(), UUID.randomUUID(), role, "张三", "zhangsan", true, null, null,
-                null, null, 0, null, null, "zh-CN", "/a/b/", "城关派出所");
+                null, null, 0, null, null, "zh-CN", "/a/b/", "城关派出所", false);
     }
 
     static List<String> expected(StaffRole role) {

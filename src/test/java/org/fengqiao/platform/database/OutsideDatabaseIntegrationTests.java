@@ -68,6 +68,8 @@ class OutsideDatabaseIntegrationTests {
                             .containsExactly("某县公安局");
                     assertThat(jdbc.sql("SELECT username || ':' || role FROM staff ORDER BY username").query(String.class).list())
                             .containsExactly("auditadmin:AUDIT_ADMIN", "secadmin:SECURITY_ADMIN", "sysadmin:SYSTEM_ADMIN");
+                    assertThat(jdbc.sql("SELECT bool_and(password_must_change) FROM staff").query(Boolean.class).single())
+                            .as("the one initial password is each one's to change first").isTrue();
                     assertThat(app.getBean(org.fengqiao.account.internal.SignIn.class).check("secadmin", "First-Start-1")
                             .caller().role()).isEqualTo("SECURITY_ADMIN");
                 }
