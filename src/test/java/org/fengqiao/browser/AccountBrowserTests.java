@@ -169,7 +169,7 @@ class AccountBrowserTests extends BrowserTest {
         page.fill("#acc-username", username);
         page.fill("#acc-password", "Initial-Pass-2026");
         page.click("form[action$='/account'] button[type=submit]");
-        assertThat(page.locator("p.notice")).hasText("账号已开通");
+        assertThat(page.locator("p.notice")).hasText("账号已开通；此人首次登录须先修改初始密码");
 
         page.selectOption("#role-select", "AUXILIARY_POLICE");
         page.click("form[action$='/role'] button[type=submit]");
