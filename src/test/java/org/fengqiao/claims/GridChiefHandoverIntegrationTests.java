@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.GridRole;
@@ -20,13 +19,11 @@ import org.fengqiao.claims.internal.Board;
 import org.fengqiao.claims.internal.ClaimDesk;
 import org.fengqiao.claims.internal.ClaimsProperties;
 import org.fengqiao.incident.IncidentFacts;
-import org.fengqiao.jurisdiction.Community;
-import org.fengqiao.jurisdiction.CommunityKind;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.mediation.DisputeFacts;
+import org.fengqiao.notification.NotificationFixtures;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Who the grid chief (网格长) is on a day, as everyone who decides, is reminded or owns work sees it: a term runs from
  * its first day up to the day it ended, so on the handover day the successor decides and is reminded, not the one he
  * replaced; a chief appointed from a later day owns nothing yet. Work waiting for the chief moves to the new one, and
- * a claim's sent-back entry closes once the claim ends. On a test grid of its own ("IT-A-…") with its own people.
+ * a claim's sent-back entry closes once the claim ends. On a test grid of its own ("IT-N-…") with its own people.
  */
 class GridChiefHandoverIntegrationTests extends IntegrationTest {
 
@@ -82,23 +79,15 @@ class GridChiefHandoverIntegrationTests extends IntegrationTest {
         api = new ApiClient(port);
         f = new ClaimsFixtures(api, jdbc, board, incidentFacts, disputeFacts, staffDirectory, properties, messages);
         stationChief = api.token("chief", DEMO_PASSWORD);
-        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
-        String n = String.valueOf(100000 + new Random().nextInt(899999));
-        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "IT-A-V-" + n,
-                "交接村" + n, null, null, null);
-        double lon = 90 + new Random().nextInt(900) / 100.0;
-        double lat = 20 + new Random().nextInt(900) / 100.0;
-        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}".formatted(
-                lon, lat, lon + 0.004, lat, lon + 0.004, lat + 0.004, lon, lat + 0.004, lon, lat);
-        grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-A-G-" + n, "交接网格" + n, square, null,
-                null, null);
-        before = staffDirectory.register(office.id(), StaffRole.COMMUNITY_OFFICER, "原网格长" + n, null, null, "社区民警",
-                "itabefore" + n, DEMO_PASSWORD);
+        Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        NotificationFixtures.TestGrid test = NotificationFixtures.grid(jurisdictions, staffDirectory, office);
+        grid = test.grid();
+        before = test.chief();
+        String n = NotificationFixtures.unique();
         after = staffDirectory.register(office.id(), StaffRole.COMMUNITY_OFFICER, "新网格长" + n, null, null, "社区民警",
                 "itaafter" + n, DEMO_PASSWORD);
         member = staffDirectory.register(office.id(), StaffRole.VOLUNTEER, "网格员" + n, null, null, "志愿者",
                 "itamember" + n, DEMO_PASSWORD);
-        staffDirectory.assignGridRole(grid.id(), before.id(), GridRole.GRID_CHIEF, LocalDate.of(2024, 1, 1), null);
         staffDirectory.assignGridRole(grid.id(), member.id(), GridRole.MEMBER, LocalDate.of(2024, 1, 1), null);
         beforeToken = api.token(before.username(), DEMO_PASSWORD);
         afterToken = api.token(after.username(), DEMO_PASSWORD);

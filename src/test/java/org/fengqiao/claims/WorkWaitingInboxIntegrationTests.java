@@ -89,8 +89,8 @@ class WorkWaitingInboxIntegrationTests extends IntegrationTest {
     void theGridChiefHearsOfAReportedHardCaseAndOfTheAwardsItEarnsAndEachEntryClosesOnceDecided() {
         UUID grid = f.volunteersGrid();
         UUID chief = f.staff("officer");
-        assertThat(staffDirectory.headsGrid(new GridId(grid), new StaffId(chief), LocalDate.now(ZoneId.of("Asia/Shanghai"))))
-                .isTrue();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        assertThat(staffDirectory.headsGrid(new GridId(grid), new StaffId(chief), today)).isTrue();
         UUID item = f.onBoard(officer, grid, "待确认提醒-" + UUID.randomUUID());
         String code = (String) jdbc.sql("SELECT source_code FROM claim_item WHERE id = ?").param(item).query()
                 .singleRow().get("source_code");
