@@ -1,8 +1,11 @@
 package org.fengqiao.account;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.fengqiao.account.internal.PasswordPolicy;
 import org.fengqiao.account.internal.Roster;
@@ -105,6 +108,39 @@ public class StaffDirectory {
     @Transactional
     public void assignGridRole(GridId grid, StaffId staff, GridRole role, LocalDate from, StaffId assignedBy) {
         roster.assign(grid, staff, role, from, assignedBy);
+    }
+
+    /**
+     * The grid chiefs (网格长) of a grid on a day, as {@link RosterDay} defines it: active, the first appointed
+     * first. Every module that asks who decides, is reminded of or owns a grid's work asks here.
+     */
+    public List<UUID> gridChiefs(GridId grid, LocalDate day) {
+        return roster.chiefs(List.of(grid.value()), day).getOrDefault(grid.value(), List.of());
+    }
+
+    /** {@link #gridChiefs(GridId, LocalDate)} of several grids in one statement, by grid id (none: left out). */
+    public Map<UUID, List<UUID>> gridChiefs(Collection<UUID> grids, LocalDate day) {
+        return roster.chiefs(grids, day);
+    }
+
+    /** Whether a person is a grid chief of the grid on a day. */
+    public boolean headsGrid(GridId grid, StaffId staff, LocalDate day) {
+        return roster.holds(grid.value(), staff.value(), Set.of(GridRole.GRID_CHIEF), day);
+    }
+
+    /** The grids a person heads as grid chief on a day. */
+    public List<UUID> gridsHeadedBy(StaffId staff, LocalDate day) {
+        return roster.gridsHeadedBy(staff.value(), day);
+    }
+
+    /** Whether a person holds any role on the grid's roster on a day. */
+    public boolean onRoster(GridId grid, StaffId staff, LocalDate day) {
+        return roster.holds(grid.value(), staff.value(), Set.of(), day);
+    }
+
+    /** The active holders of a grid's single roles on a day (grid chief, coordinator, manager), one statement. */
+    public Map<GridRole, Staff> singleHolders(GridId grid, LocalDate day) {
+        return roster.singleHolders(grid.value(), day);
     }
 
     /**

@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffId;
 import org.fengqiao.claims.internal.Board;
 import org.fengqiao.claims.internal.ClaimsProperties;
 import org.fengqiao.incident.IncidentFacts;
+import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.mediation.DisputeFacts;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +89,8 @@ class WorkWaitingInboxIntegrationTests extends IntegrationTest {
     void theGridChiefHearsOfAReportedHardCaseAndOfTheAwardsItEarnsAndEachEntryClosesOnceDecided() {
         UUID grid = f.volunteersGrid();
         UUID chief = f.staff("officer");
-        assertThat(board.gridChief(grid, chief, LocalDate.now(ZoneId.of("Asia/Shanghai")))).isTrue();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        assertThat(staffDirectory.headsGrid(new GridId(grid), new StaffId(chief), today)).isTrue();
         UUID item = f.onBoard(officer, grid, "待确认提醒-" + UUID.randomUUID());
         String code = (String) jdbc.sql("SELECT source_code FROM claim_item WHERE id = ?").param(item).query()
                 .singleRow().get("source_code");

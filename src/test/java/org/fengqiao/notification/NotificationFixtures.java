@@ -16,24 +16,25 @@ import org.fengqiao.support.IntegrationTest;
 
 /**
  * A test grid ("IT-N-…") with its own grid manager and grid chief who can sign in, in a village of the
- * given unit; the notification tests use it so that nothing they count is anybody else's.
+ * given unit; the notification tests (and others that change a grid's roster) use it so that nothing they count is
+ * anybody else's.
  */
-final class NotificationFixtures {
+public final class NotificationFixtures {
 
     /** 房山中心警务室, where the demo officer sits. */
-    static final String RURAL_OFFICE = "320722010100";
+    public static final String RURAL_OFFICE = "320722010100";
 
-    record TestGrid(Grid grid, Unit unit, Staff manager, String managerLogin, Staff chief, String chiefLogin) {
+    public record TestGrid(Grid grid, Unit unit, Staff manager, String managerLogin, Staff chief, String chiefLogin) {
     }
 
     private NotificationFixtures() {
     }
 
-    static String unique() {
+    public static String unique() {
         return String.valueOf(100000 + new Random().nextInt(899999));
     }
 
-    static TestGrid grid(Jurisdictions jurisdictions, StaffDirectory staff, Unit unit) {
+    public static TestGrid grid(Jurisdictions jurisdictions, StaffDirectory staff, Unit unit) {
         String n = unique();
         Community village = jurisdictions.createCommunity(unit.id(), CommunityKind.VILLAGE, "IT-N-V-" + n, "通知村" + n,
                 null, null, null);

@@ -3,16 +3,26 @@ package org.fengqiao.account.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.fengqiao.account.GridChiefChanged;
 import org.fengqiao.account.GridRole;
+import org.fengqiao.account.RosterDay;
+import org.fengqiao.account.Staff;
 import org.fengqiao.account.StaffId;
+import org.fengqiao.account.StaffRole;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
@@ -67,6 +77,61 @@ public class Roster {
                 .param(staff.value()).query(Roster::map).list();
     }
 
+    private static final String ON_DAY = RosterDay.covers("r", ":day");
+
+    /** The active grid chiefs of these grids on a day (see {@link RosterDay}), per grid, the first appointed first. */
+    public Map<UUID, List<UUID>> chiefs(Collection<UUID> grids, LocalDate day) {
+        Map<UUID, List<UUID>> chiefs = new LinkedHashMap<>();
+        if (grids.isEmpty()) {
+            return chiefs;
+        }
+        jdbc.sql("""
+                SELECT r.grid_id, r.staff_id FROM grid_role r JOIN staff s ON s.id = r.staff_id AND s.active
+                WHERE r.grid_id = ANY(CAST(:grids AS uuid[])) AND r.role = 'GRID_CHIEF' AND """ + ON_DAY + """
+                 ORDER BY r.started_on, r.staff_id""")
+                .param("grids", grids.toArray(UUID[]::new)).param("day", day)
+                .query((rs, n) -> chiefs.computeIfAbsent(rs.getObject(1, UUID.class), g -> new ArrayList<>())
+                        .add(rs.getObject(2, UUID.class)))
+                .list();
+        return chiefs;
+    }
+
+    /** The grids a person heads as active grid chief on a day. */
+    public List<UUID> gridsHeadedBy(UUID staff, LocalDate day) {
+        return jdbc.sql("""
+                SELECT DISTINCT r.grid_id FROM grid_role r JOIN staff s ON s.id = r.staff_id AND s.active
+                WHERE r.staff_id = :staff AND r.role = 'GRID_CHIEF' AND """ + ON_DAY)
+                .param("staff", staff).param("day", day).query(UUID.class).list();
+    }
+
+    /** Whether an active person holds a role of {@code roles} (any role when empty) on the grid's roster on a day. */
+    public boolean holds(UUID grid, UUID staff, Set<GridRole> roles, LocalDate day) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM grid_role r JOIN staff s ON s.id = r.staff_id AND s.active
+                WHERE r.grid_id = :grid AND r.staff_id = :staff AND (:anyRole OR r.role = ANY(CAST(:roles AS text[])))
+                  AND """ + ON_DAY + ")")
+                .param("grid", grid).param("staff", staff).param("day", day).param("anyRole", roles.isEmpty())
+                .param("roles", roles.stream().map(GridRole::name).toArray(String[]::new))
+                .query(Boolean.class).single();
+    }
+
+    /** The active holders of the grid's single roles (chief, coordinator, manager) on a day, in one statement. */
+    public Map<GridRole, Staff> singleHolders(UUID grid, LocalDate day) {
+        Map<GridRole, Staff> holders = new EnumMap<>(GridRole.class);
+        jdbc.sql("""
+                SELECT r.role, s.id, s.unit_id, s.role AS staff_role, s.name, s.username
+                FROM grid_role r JOIN staff s ON s.id = r.staff_id AND s.active
+                WHERE r.grid_id = :grid AND r.role IN ('GRID_CHIEF', 'COORDINATOR', 'MANAGER') AND """ + ON_DAY + """
+                 ORDER BY r.started_on""")
+                .param("grid", grid).param("day", day)
+                .query(rs -> {
+                    holders.put(GridRole.valueOf(rs.getString(1)), new Staff(new StaffId(rs.getObject(2, UUID.class)),
+                            new UnitId(rs.getObject(3, UUID.class)), StaffRole.valueOf(rs.getString(4)),
+                            rs.getString(5), rs.getString(6), true));
+                });
+        return holders;
+    }
+
     @Transactional
     public Term assign(GridId gridId, StaffId staffId, GridRole role, LocalDate from, StaffId assignedBy) {
         Grid grid = jurisdictions.grid(gridId).orElseThrow(() -> new NotFound("grid", gridId));
@@ -113,6 +178,9 @@ public class Roster {
                         assignedBy == null ? null : assignedBy.value()).update();
         events.publishEvent(Audited.created("grid_role", id, grid.unitPath(),
                 Map.of("grid", grid.code(), "staff", staffId.toString(), "role", role.name(), "from", from.toString())));
+        if (role == GridRole.GRID_CHIEF) {
+            events.publishEvent(new GridChiefChanged(grid.id(), grid.unitPath(), from));
+        }
         return jdbc.sql(SELECT + " WHERE r.id = ?").param(id).query(Roster::map).single();
     }
 
@@ -133,6 +201,9 @@ public class Roster {
         jdbc.sql("UPDATE grid_role SET ended_on = ? WHERE id = ?").params(on, term.id()).update();
         events.publishEvent(Audited.updated("grid_role", term.id(), grid.unitPath(),
                 Map.of("endedOn", "null"), Map.of("endedOn", on.toString())));
+        if (term.role() == GridRole.GRID_CHIEF) {
+            events.publishEvent(new GridChiefChanged(grid.id(), grid.unitPath(), on));
+        }
     }
 
     static Term map(ResultSet rs, int row) throws SQLException {

@@ -319,18 +319,25 @@ public class Board {
     }
 
     /**
-     * The completions waiting for this person's decision: reported claims of the grids he heads by the roster, or,
-     * with {@code anyInScope} (a station chief above), of every grid of his scope; never his own.
+     * The completions waiting for this person's decision: reported claims of the grids he heads ({@code headed}, by
+     * the roster that day), or, with {@code anyInScope} (a station chief above), of every grid of his scope; never
+     * his own.
      */
-    public List<Claim> queue(UUID staffId, boolean anyInScope, List<String> scopePaths, java.time.LocalDate today) {
+    public List<Claim> queue(UUID staffId, boolean anyInScope, List<String> scopePaths, List<UUID> headed) {
         return jdbc.sql(CLAIM + """
                  WHERE c.state = 'REPORTED' AND""" + SCOPE + """
                   AND NOT EXISTS (SELECT 1 FROM claim_member m WHERE m.claim_id = c.id AND m.staff_id = :staff)
-                  AND (:any OR EXISTS (SELECT 1 FROM grid_role r WHERE r.grid_id = c.grid_id AND r.staff_id = :staff
-                       AND r.role = 'GRID_CHIEF' AND r.started_on <= :today AND (r.ended_on IS NULL OR r.ended_on >= :today)))
+                  AND (:any OR c.grid_id = ANY(CAST(:headed AS uuid[])))
                 ORDER BY c.reported_at""")
                 .param("staff", staffId).param("scope", patterns(scopePaths)).param("any", anyInScope)
-                .param("today", today).query(Board::claim).list().stream().map(this::members).toList();
+                .param("headed", headed.toArray(UUID[]::new)).query(Board::claim).list().stream()
+                .map(this::members).toList();
+    }
+
+    /** The reported claims of a grid, waiting for a decision (the grid's chief changed). */
+    public List<Claim> reportedIn(UUID gridId) {
+        return jdbc.sql(CLAIM + " WHERE c.state = 'REPORTED' AND c.grid_id = :grid ORDER BY c.reported_at")
+                .param("grid", gridId).query(Board::claim).list().stream().map(this::members).toList();
     }
 
     /** Active claims past their deadline (the expiry sweep), on the partial index of active claims. */
@@ -342,32 +349,6 @@ public class Board {
     }
 
     // ---- who may
-
-    /** Whether a person holds a role on the grid's roster on a day. */
-    public boolean onRoster(UUID gridId, UUID staffId, java.time.LocalDate day) {
-        return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM grid_role r JOIN staff s ON s.id = r.staff_id
-                WHERE r.grid_id = ? AND r.staff_id = ? AND s.active AND r.started_on <= ?
-                  AND (r.ended_on IS NULL OR r.ended_on >= ?))""")
-                .params(gridId, staffId, day, day).query(Boolean.class).single();
-    }
-
-    public boolean gridChief(UUID gridId, UUID staffId, java.time.LocalDate day) {
-        return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM grid_role r WHERE r.grid_id = ? AND r.staff_id = ? AND r.role = 'GRID_CHIEF'
-                  AND r.started_on <= ? AND (r.ended_on IS NULL OR r.ended_on >= ?))""")
-                .params(gridId, staffId, day, day).query(Boolean.class).single();
-    }
-
-    /** The active grid chiefs of a grid on its roster on a day, the first appointed first. */
-    public List<UUID> gridChiefs(UUID gridId, java.time.LocalDate day) {
-        return jdbc.sql("""
-                SELECT r.staff_id FROM grid_role r JOIN staff s ON s.id = r.staff_id
-                WHERE r.grid_id = ? AND r.role = 'GRID_CHIEF' AND s.active AND r.started_on <= ?
-                  AND (r.ended_on IS NULL OR r.ended_on >= ?)
-                ORDER BY r.started_on, r.staff_id""")
-                .params(gridId, day, day).query(UUID.class).list();
-    }
 
     /** Whether a person's unit is the grid's unit or above it (but not the bureau): the grid's station staff. */
     public boolean stationStaff(UUID gridId, UUID staffId) {
@@ -385,7 +366,7 @@ public class Board {
         return jdbc.sql("""
                 SELECT DISTINCT s.id, s.name, s.title FROM staff s
                 WHERE s.active AND EXISTS (SELECT 1 FROM grid_role r WHERE r.grid_id = :grid AND r.staff_id = s.id
-                    AND r.started_on <= :day AND (r.ended_on IS NULL OR r.ended_on >= :day)
+                    AND """ + org.fengqiao.account.RosterDay.covers("r", ":day") + """
                     AND r.role <> 'INFORMANT')
                 ORDER BY s.name LIMIT 200""")
                 .param("grid", gridId).param("day", day)

@@ -9,12 +9,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.fengqiao.account.GridChiefChanged;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffId;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.claims.HardCaseClaimEnded;
 import org.fengqiao.claims.HardCaseCompleted;
+import org.fengqiao.claims.HardCaseDecidersChanged;
 import org.fengqiao.claims.HardCaseReported;
 import org.fengqiao.claims.HardCaseSentBack;
+import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
@@ -22,6 +26,7 @@ import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Permission;
 import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,12 +81,14 @@ public class ClaimDesk {
 
     /** Whether this person may claim items of the grid: on its roster, or the police of a unit above it. */
     public boolean mayClaim(UUID gridId, UUID staffId, boolean stationPermission) {
-        return board.onRoster(gridId, staffId, today()) || (stationPermission && board.stationStaff(gridId, staffId));
+        return staff.onRoster(new GridId(gridId), new StaffId(staffId), today())
+                || (stationPermission && board.stationStaff(gridId, staffId));
     }
 
     /** Whether this person decides the grid's completions: its grid chief, or a station chief (bureau) above. */
     public boolean mayConfirm(Board.Claim c, Caller who) {
-        return !c.hasMember(who.staffId()) && (board.gridChief(c.gridId(), who.staffId(), today())
+        return !c.hasMember(who.staffId())
+                && (staff.headsGrid(new GridId(c.gridId()), new StaffId(who.staffId()), today())
                 || (who.may(Permission.CLAIMS_CONFIRM.authority()) && who.sees(c.unitPath())));
     }
 
@@ -160,7 +167,9 @@ public class ClaimDesk {
             throw new Conflict("claims.error.state");
         }
         board.release(before.itemId());
-        return audited(before, who);
+        Board.Claim after = audited(before, who);
+        events.publishEvent(new HardCaseClaimEnded(claimId, before.unitPath(), clock.instant()));
+        return after;
     }
 
     /** A claimer reports the work done, with a note; the grid chief decides. */
@@ -186,17 +195,40 @@ public class ClaimDesk {
             throw new Conflict("claims.error.state");
         }
         Board.Claim after = audited(before, who);
-        // the grid's chiefs are told a completion waits for them (a claimer who heads the grid decides nothing);
-        // with none left to decide it (the chief claimed it, or the grid has none) the station chief above, who may
-        List<UUID> deciders = board.gridChiefs(after.gridId(), today()).stream()
-                .filter(chief -> !after.hasMember(chief)).toList();
-        if (deciders.isEmpty()) {
-            deciders = staff.stationChiefsOver(after.unitPath(), Permission.CLAIMS_CONFIRM).stream()
-                    .filter(chief -> !after.hasMember(chief)).toList();
-        }
         events.publishEvent(new HardCaseReported(claimId, after.itemId(), after.unitPath(), after.gridId(),
-                after.kind().name(), after.itemCode(), deciders, text, now));
+                after.kind().name(), after.itemCode(), deciders(after), text, now));
         return after;
+    }
+
+    /**
+     * Who is asked to decide a reported claim: the grid's chiefs today (a claimer who heads the grid decides nothing);
+     * with none left to decide it (the chief claimed it, or the grid has none) the station chiefs above, who may.
+     */
+    private List<UUID> deciders(Board.Claim c) {
+        List<UUID> deciders = staff.gridChiefs(new GridId(c.gridId()), today()).stream()
+                .filter(chief -> !c.hasMember(chief)).toList();
+        if (deciders.isEmpty()) {
+            deciders = staff.stationChiefsOver(c.unitPath(), Permission.CLAIMS_CONFIRM).stream()
+                    .filter(chief -> !c.hasMember(chief)).toList();
+        }
+        return deciders;
+    }
+
+    /** The completions waiting for the caller's decision: of the grids he heads today, or as station chief above. */
+    public List<Board.Claim> queue(Caller who) {
+        return board.queue(who.staffId(), who.may(Permission.CLAIMS_CONFIRM.authority()), who.unitPaths(),
+                staff.gridsHeadedBy(new StaffId(who.staffId()), today()));
+    }
+
+    /**
+     * The grid's chief changed: each completion of the grid still waiting for a decision is handed to whoever decides
+     * it now, so the new chief finds it in his inbox and the replaced one, who may no longer decide it, is not asked.
+     */
+    @EventListener
+    void on(GridChiefChanged changed) {
+        for (Board.Claim c : board.reportedIn(changed.grid().value())) {
+            events.publishEvent(new HardCaseDecidersChanged(c.id(), c.unitPath(), deciders(c), clock.instant()));
+        }
     }
 
     /**
@@ -258,6 +290,7 @@ public class ClaimDesk {
         board.release(before.itemId());
         Board.Claim after = board.claim(claimId).orElseThrow();
         events.publishEvent(Audited.updated("claim", claimId, before.unitPath(), before, after).by("claims-expiry"));
+        events.publishEvent(new HardCaseClaimEnded(claimId, before.unitPath(), now));
         return true;
     }
 

@@ -114,8 +114,7 @@ class ClaimsController {
     @Operation(summary = "Completions waiting for the caller's decision (as grid chief, or station chief above)")
     List<Board.Claim> queue() {
         Caller caller = Callers.require();
-        return shown(board.queue(caller.staffId(), caller.may(Permission.CLAIMS_CONFIRM.authority()),
-                caller.unitPaths(), desk.today()));
+        return shown(desk.queue(caller));
     }
 
     @GetMapping("/{id}")

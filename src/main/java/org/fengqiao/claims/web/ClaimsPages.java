@@ -85,8 +85,7 @@ class ClaimsPages {
                 Board.State.CLOSED));
         model.addAttribute("myClaims", board.mine(caller.staffId(), caller.unitPaths(), 20).stream()
                 .filter(c -> c.state().live()).toList());
-        model.addAttribute("queue", board.queue(caller.staffId(), caller.may(Permission.CLAIMS_CONFIRM.authority()),
-                caller.unitPaths(), desk.today()));
+        model.addAttribute("queue", desk.queue(caller));
         model.addAttribute("now", java.time.OffsetDateTime.now());
         return "claims/board";
     }

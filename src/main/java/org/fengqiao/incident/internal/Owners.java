@@ -1,14 +1,22 @@
 package org.fengqiao.incident.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.account.GridRole;
+import org.fengqiao.account.Staff;
+import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.incident.internal.RoutingPolicy.Person;
 import org.fengqiao.incident.internal.RoutingPolicy.Roster;
+import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.jurisdiction.UnitKind;
 import org.fengqiao.platform.ShortLived;
+import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +46,12 @@ public class Owners {
     private final Jurisdictions jurisdictions;
     private final ShortLived<Object, Object> cache;
 
-    Owners(JdbcClient jdbc, Jurisdictions jurisdictions, IntakeCaches caches) {
+    private final StaffDirectory staff;
+    private final Clock clock;
+
+    Owners(JdbcClient jdbc, Jurisdictions jurisdictions, IntakeCaches caches, StaffDirectory staff, Clock clock) {
+        this.staff = staff;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
         this.cache = caches.owners;
@@ -49,21 +62,16 @@ public class Owners {
         return (Roster) cache.get(new RosterOf(gridId), k -> loadRoster(gridId));
     }
 
+    /** One statement, as before: the account module's holders on the roster today (see RosterDay). */
     private Roster loadRoster(UUID gridId) {
-        Person[] holders = new Person[3];
-        jdbc.sql("""
-                SELECT r.role, s.id, s.name FROM grid_role r JOIN staff s ON s.id = r.staff_id
-                WHERE r.grid_id = ? AND r.ended_on IS NULL AND s.active AND r.role IN ('GRID_CHIEF', 'COORDINATOR', 'MANAGER')""")
-                .param(gridId)
-                .query(rs -> {
-                    Person p = new Person(rs.getObject(2, UUID.class), rs.getString(3));
-                    switch (rs.getString(1)) {
-                        case "GRID_CHIEF" -> holders[0] = p;
-                        case "COORDINATOR" -> holders[1] = p;
-                        default -> holders[2] = p;
-                    }
-                });
-        return new Roster(holders[0], holders[1], holders[2]);
+        Map<GridRole, Staff> holders = staff.singleHolders(new GridId(gridId), LocalDate.ofInstant(clock.instant(),
+                LocalTimes.ZONE));
+        return new Roster(person(holders.get(GridRole.GRID_CHIEF)), person(holders.get(GridRole.COORDINATOR)),
+                person(holders.get(GridRole.MANAGER)));
+    }
+
+    private static Person person(Staff holder) {
+        return holder == null ? null : new Person(holder.id().value(), holder.name());
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package org.fengqiao.mediation.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,11 +10,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.mediation.DisputeKind;
 import org.fengqiao.mediation.DisputeOrigin;
 import org.fengqiao.mediation.SettledLevel;
 import org.fengqiao.mediation.TeamRole;
 import org.fengqiao.platform.ChoiceNames;
+import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -79,8 +83,12 @@ public class Disputes {
     private static final String SCOPE = " u.path LIKE ANY(CAST(:scope AS text[])) ";
 
     private final JdbcClient jdbc;
+    private final StaffDirectory staff;
+    private final Clock clock;
 
-    Disputes(JdbcClient jdbc) {
+    Disputes(JdbcClient jdbc, StaffDirectory staff, Clock clock) {
+        this.staff = staff;
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -269,12 +277,11 @@ public class Disputes {
 
     /** The grid chief (the community officer) of a grid today, to sit on a new case's team as its officer. */
     public Optional<Member> gridChief(UUID gridId) {
-        return jdbc.sql("""
-                SELECT s.id, s.name, su.name FROM grid_role r JOIN staff s ON s.id = r.staff_id
-                JOIN unit su ON su.id = s.unit_id
-                WHERE r.grid_id = ? AND r.role = 'GRID_CHIEF' AND r.ended_on IS NULL AND s.active LIMIT 1""")
-                .param(gridId).query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        TeamRole.OFFICER)).optional();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTimes.ZONE);
+        return staff.gridChiefs(new GridId(gridId), today).stream().findFirst().flatMap(chief -> jdbc.sql("""
+                SELECT s.id, s.name, su.name FROM staff s JOIN unit su ON su.id = s.unit_id WHERE s.id = ?""")
+                .param(chief).query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), TeamRole.OFFICER)).optional());
     }
 
     public void addSession(UUID caseId, LocalDate heldOn, String place, String attendees, String said, String nextStep,

@@ -306,6 +306,33 @@ public class Inbox {
                 .param("type", recordType).param("record", recordId).update();
     }
 
+    /**
+     * Hands the open entries of {@code kind} about a record (a decision that waits) to {@code recipients}, those who
+     * decide it now: each of them without an open one gets a copy of the latest entry, new at {@code at}; the others'
+     * open entries are closed (marked read), as they no longer wait for them. Answers how many entries were written.
+     */
+    public int handOver(Kind kind, String recordType, UUID recordId, List<UUID> recipients, Instant at) {
+        return jdbc.sql("""
+                WITH latest AS (
+                    SELECT * FROM inbox_entry WHERE kind = :kind AND record_type = :type AND record_id = :record
+                    ORDER BY created_at DESC LIMIT 1),
+                closed AS (
+                    UPDATE inbox_entry SET read_at = :at
+                    WHERE kind = :kind AND record_type = :type AND record_id = :record AND read_at IS NULL
+                      AND recipient_id <> ALL(CAST(:to AS uuid[])) RETURNING id)
+                INSERT INTO inbox_entry (id, recipient_id, kind, record_type, record_id, link, unit_path, subject,
+                                         category, reason, reason_is_key, due_on, created_at)
+                SELECT gen_random_uuid(), t.recipient, l.kind, l.record_type, l.record_id, l.link, l.unit_path,
+                       l.subject, l.category, l.reason, l.reason_is_key, l.due_on, :at
+                FROM unnest(CAST(:to AS uuid[])) AS t (recipient) CROSS JOIN latest l
+                WHERE NOT EXISTS (SELECT 1 FROM inbox_entry o WHERE o.kind = :kind AND o.record_type = :type
+                                    AND o.record_id = :record AND o.read_at IS NULL
+                                    AND o.recipient_id = t.recipient)""")
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("kind", kind.name())
+                .param("type", recordType).param("record", recordId)
+                .param("to", recipients.stream().distinct().toArray(UUID[]::new)).update();
+    }
+
     public int markAllRead(Caller caller, Instant at) {
         return jdbc.sql("""
                 UPDATE inbox_entry SET read_at = :at

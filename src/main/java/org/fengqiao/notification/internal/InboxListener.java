@@ -3,7 +3,10 @@ package org.fengqiao.notification.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.fengqiao.account.RosterDay;
+import org.fengqiao.claims.HardCaseClaimEnded;
 import org.fengqiao.claims.HardCaseCompleted;
+import org.fengqiao.claims.HardCaseDecidersChanged;
 import org.fengqiao.claims.HardCaseReported;
 import org.fengqiao.claims.HardCaseSentBack;
 import org.fengqiao.incident.IncidentStepRecorded;
@@ -12,6 +15,8 @@ import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.mediation.DisputeAtRisk;
 import org.fengqiao.notification.internal.Inbox.Kind;
 import org.fengqiao.platform.Texts;
+import org.fengqiao.platform.web.LocalTimes;
+import org.fengqiao.points.AwardApproversChanged;
 import org.fengqiao.points.AwardDecided;
 import org.fengqiao.points.AwardProposed;
 import org.fengqiao.population.KeyPersonDesignationChanged;
@@ -39,10 +44,16 @@ import org.springframework.stereotype.Component;
 @Component
 class InboxListener {
 
-    /** The active chiefs of the incident's grid other than its owner, for {@link Inbox#add(Inbox.New, Kind, String)}. */
+    /**
+     * The active chiefs of the incident's grid on the step's day other than its owner, for
+     * {@link Inbox#add(Inbox.New, Kind, String)}: the account module's definition ({@link RosterDay}) in the one
+     * statement that writes a routed report's entries, which stays one (intake, per report under load).
+     */
     private static final String INFORMED_CHIEFS = """
             SELECT s.id FROM incident i
-              JOIN grid_role r ON r.grid_id = i.grid_id AND r.role = 'GRID_CHIEF' AND r.ended_on IS NULL
+              JOIN grid_role r ON r.grid_id = i.grid_id AND r.role = 'GRID_CHIEF' AND """
+            + RosterDay.covers("r", "CAST(entry.at AT TIME ZONE '" + LocalTimes.ZONE.getId() + "' AS date)") + """
+
               JOIN staff s ON s.id = r.staff_id AND s.active
             WHERE i.id = entry.record_id AND s.id <> entry.recipient""";
 
@@ -253,6 +264,24 @@ class InboxListener {
         }
     }
 
+    /**
+     * The claim ended without completion (given up, or its deadline passed): the case is back on the board and nothing
+     * is asked of its claimers any more, so the entries that sent it back to them are closed.
+     */
+    @EventListener
+    void on(HardCaseClaimEnded ended) {
+        inbox.answered(Kind.HARD_CASE_SENT_BACK, "claim", ended.claimId(), ended.at());
+    }
+
+    /**
+     * The grid's chief changed while a reported hard case waited: the new chief finds it waiting for him (a copy of
+     * the entry, new, unread), and the replaced chief's entry is closed, since he may no longer decide it.
+     */
+    @EventListener
+    void on(HardCaseDecidersChanged changed) {
+        inbox.handOver(Kind.HARD_CASE_REPORTED, "claim", changed.claimId(), changed.deciders(), changed.at());
+    }
+
     /** The grid chief confirmed a reported hard case: nobody is asked to decide it any more. */
     @EventListener
     void on(HardCaseCompleted completed) {
@@ -273,6 +302,12 @@ class InboxListener {
                     "/points/approvals", proposed.unitPath(), proposed.holderName(), POINTS_RULE + proposed.rule(),
                     Texts.line(proposed.note(), LINE), false, null, proposed.at()));
         }
+    }
+
+    /** The grid's chief changed while an award waited: it is handed over as a reported hard case is. */
+    @EventListener
+    void on(AwardApproversChanged changed) {
+        inbox.handOver(Kind.POINTS_AWARD_PENDING, "points_award", changed.awardId(), changed.approvers(), changed.at());
     }
 
     /** A pending award was approved or rejected: it waits for no one any more. */

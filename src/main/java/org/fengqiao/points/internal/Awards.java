@@ -2,23 +2,31 @@ package org.fengqiao.points.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.fengqiao.account.GridChiefChanged;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffId;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Permission;
 import org.fengqiao.platform.Texts;
+import org.fengqiao.platform.web.LocalTimes;
+import org.fengqiao.points.AwardApproversChanged;
 import org.fengqiao.points.AwardDecided;
 import org.fengqiao.points.AwardProposed;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,8 +59,11 @@ public class Awards {
     private final ApplicationEventPublisher events;
     private final StaffDirectory staff;
 
+    private final Clock clock;
+
     Awards(JdbcClient jdbc, Ledger ledger, PointsProperties properties, ApplicationEventPublisher events,
-            StaffDirectory staff) {
+            StaffDirectory staff, Clock clock) {
+        this.clock = clock;
         this.staff = staff;
         this.jdbc = jdbc;
         this.ledger = ledger;
@@ -175,19 +186,41 @@ public class Awards {
      * above, who may, are told instead; a grid chief who proposed it himself approves it, so nobody else is asked.
      */
     private void announce(Award award, List<UUID> holders, UUID proposer) {
-        List<UUID> approvers = jdbc.sql("""
-                SELECT r.staff_id FROM grid_role r JOIN staff s ON s.id = r.staff_id
-                WHERE r.grid_id = ? AND r.role = 'GRID_CHIEF' AND s.active AND r.ended_on IS NULL
-                ORDER BY r.started_on, r.staff_id""")
-                .param(award.gridId()).query(UUID.class).list().stream().filter(chief -> !holders.contains(chief))
+        events.publishEvent(new AwardProposed(award.id(), award.unitPath(), award.gridId(), award.holderName(),
+                award.rule(), award.points(), award.note(), approvers(award, holders, proposer), award.proposedAt()));
+    }
+
+    private List<UUID> approvers(Award award, List<UUID> holders, UUID proposer) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTimes.ZONE);
+        List<UUID> approvers = staff.gridChiefs(new GridId(award.gridId()), today).stream()
+                .filter(chief -> !holders.contains(chief))
                 .filter(chief -> staff.may(new StaffId(chief), Permission.POINTS_APPROVE)).toList();
         if (approvers.isEmpty()) {
             approvers = staff.stationChiefsOver(award.unitPath(), Permission.POINTS_APPROVE).stream()
                     .filter(chief -> !holders.contains(chief)).toList();
         }
-        approvers = approvers.stream().filter(chief -> !chief.equals(proposer)).toList();
-        events.publishEvent(new AwardProposed(award.id(), award.unitPath(), award.gridId(), award.holderName(),
-                award.rule(), award.points(), award.note(), approvers, award.proposedAt()));
+        return approvers.stream().filter(chief -> !chief.equals(proposer)).toList();
+    }
+
+    /**
+     * The grid's chief changed: each award of the grid still pending is handed to whoever would be asked to approve it
+     * now (chosen as when it was proposed), so the new chief finds it in his inbox and the replaced one is not asked.
+     */
+    @EventListener
+    void on(GridChiefChanged changed) {
+        jdbc.sql("""
+                SELECT id, proposed_by FROM points_award
+                WHERE grid_id = ? AND status = 'PENDING' AND linked_award_id IS NULL ORDER BY proposed_at""")
+                .param(changed.grid().value())
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class),
+                        Optional.ofNullable(rs.getObject(2, UUID.class))))
+                .list().forEach(pending -> {
+                    Award award = award(pending.getKey()).orElseThrow();
+                    List<UUID> holders = new java.util.ArrayList<>(List.of(award.holderId()));
+                    linkedTo(award.id()).forEach(linked -> holders.add(linked.holderId()));
+                    events.publishEvent(new AwardApproversChanged(award.id(), award.unitPath(),
+                            approvers(award, holders, pending.getValue().orElse(null)), clock.instant()));
+                });
     }
 
     /** The award the proposer's form key proposed before, if it was this one; refused if it was another. */

@@ -3,6 +3,7 @@ package org.fengqiao.population.internal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffId;
+import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.population.HelperRole;
@@ -46,9 +50,17 @@ public class KeyPersons {
             WHERE pc.category = 'KEY_PERSON'""";
 
     private final JdbcClient jdbc;
+    private final StaffDirectory staff;
+    private final Clock clock;
 
-    KeyPersons(JdbcClient jdbc) {
+    KeyPersons(JdbcClient jdbc, StaffDirectory staff, Clock clock) {
         this.jdbc = jdbc;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(LOCAL));
     }
 
     /** A key person as the rhythm and the lists need them. */
@@ -67,9 +79,8 @@ public class KeyPersons {
         Map<String, Object> params = new HashMap<>();
         params.put("scope", caller.scopePatterns());
         if (mine) {
-            sql.append(" AND p.grid_id IN (SELECT r.grid_id FROM grid_role r WHERE r.staff_id = :me"
-                    + " AND r.role = 'GRID_CHIEF' AND r.ended_on IS NULL)");
-            params.put("me", caller.staffId());
+            sql.append(" AND p.grid_id = ANY(CAST(:headed AS uuid[]))");
+            params.put("headed", staff.gridsHeadedBy(new StaffId(caller.staffId()), today()).toArray(UUID[]::new));
         }
         if (gridId != null) {
             sql.append(" AND p.grid_id = :grid");
@@ -108,14 +119,17 @@ public class KeyPersons {
 
     /** Whether the caller heads at least one grid as grid chief today. */
     public boolean headsAGrid(UUID staffId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM grid_role WHERE staff_id = ? AND role = 'GRID_CHIEF' AND ended_on IS NULL)")
-                .param(staffId).query(Boolean.class).single();
+        return !staff.gridsHeadedBy(new StaffId(staffId), today()).isEmpty();
     }
 
-    /** The current grid chiefs of a grid. */
-    public List<UUID> gridChiefs(UUID gridId) {
-        return jdbc.sql("SELECT staff_id FROM grid_role WHERE grid_id = ? AND role = 'GRID_CHIEF' AND ended_on IS NULL ORDER BY started_on")
-                .param(gridId).query(UUID.class).list();
+    /** The grid chiefs of a grid on a day (the account module's one definition). */
+    public List<UUID> gridChiefs(UUID gridId, LocalDate day) {
+        return staff.gridChiefs(new GridId(gridId), day);
+    }
+
+    /** The grid chiefs of these grids on a day, by grid. */
+    public Map<UUID, List<UUID>> gridChiefs(java.util.Collection<UUID> grids, LocalDate day) {
+        return staff.gridChiefs(grids, day);
     }
 
     // ---- helper teams

@@ -109,15 +109,8 @@ public class LeftBehindAgeSweep {
         for (PersonCategories.EndedAgreement a : applied.endedAgreements()) {
             ended.put(a.personId(), a.endedOn());
         }
-        Map<UUID, List<UUID>> chiefs = new HashMap<>();
-        jdbc.sql("""
-                SELECT r.grid_id, r.staff_id FROM grid_role r JOIN staff s ON s.id = r.staff_id AND s.active
-                WHERE r.grid_id = ANY(?) AND r.role = 'GRID_CHIEF' AND r.ended_on IS NULL
-                ORDER BY r.started_on, r.staff_id""")
-                .param(children.stream().map(Child::grid).distinct().toArray(UUID[]::new))
-                .query((rs, n) -> chiefs.computeIfAbsent(rs.getObject(1, UUID.class), g -> new ArrayList<>())
-                        .add(rs.getObject(2, UUID.class)))
-                .list();
+        Map<UUID, List<UUID>> chiefs = categories.gridChiefs(children.stream().map(Child::grid).distinct().toList(),
+                today);
         Instant at = clock.instant();
         for (int i = 0; i < children.size(); i++) {
             Child c = children.get(i);

@@ -59,7 +59,8 @@ public class OverdueSweep {
                     r.residence() == Residence.LEFT, today);
             if (s.overdue() && keyPersons.notice(r.id(), s.countedFrom(), s.nextDue(), r.gridId())) {
                 events.publishEvent(new KeyPersonVisitOverdue(new PersonId(r.id()), r.name(), new GridId(r.gridId()),
-                        r.unitPath(), s.risk(), s.countedFrom(), s.nextDue(), keyPersons.gridChiefs(r.gridId())));
+                        r.unitPath(), s.risk(), s.countedFrom(), s.nextDue(),
+                        keyPersons.gridChiefs(r.gridId(), today)));
                 announced++;
             }
         }

@@ -408,6 +408,11 @@ public class PersonCategories {
                 announce(keyPersonsBefore, keyPersonsAfter, today, importJob));
     }
 
+    /** The grid chiefs of these grids on a day, by grid (for the age sweep, which changes categories here). */
+    Map<UUID, List<UUID>> gridChiefs(java.util.Collection<UUID> grids, LocalDate day) {
+        return keyPersons.gridChiefs(grids, day);
+    }
+
     /**
      * Ends the agreement in force of each of these persons who is no longer a left-behind child, today (or on its
      * signing day, were it signed later): kept on record, shown as ended with its reason.
@@ -448,15 +453,8 @@ public class PersonCategories {
                 .query((rs, n) -> persons.put(rs.getObject(1, UUID.class), new Person(rs.getString(2),
                         rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5))))
                 .list();
-        Map<UUID, List<UUID>> chiefs = new HashMap<>();
-        jdbc.sql("""
-                SELECT r.grid_id, r.staff_id FROM grid_role r JOIN staff s ON s.id = r.staff_id AND s.active
-                WHERE r.grid_id = ANY(?) AND r.role = 'GRID_CHIEF' AND r.ended_on IS NULL
-                ORDER BY r.started_on, r.staff_id""")
-                .param(persons.values().stream().map(Person::grid).distinct().toArray(UUID[]::new))
-                .query((rs, n) -> chiefs.computeIfAbsent(rs.getObject(1, UUID.class), g -> new ArrayList<>())
-                        .add(rs.getObject(2, UUID.class)))
-                .list();
+        Map<UUID, List<UUID>> chiefs = keyPersons.gridChiefs(
+                persons.values().stream().map(Person::grid).distinct().toList(), today);
         // the first visit as the key-person page will show it: the rhythm of one not assessed yet (exempt, and so
         // no day, in a trusted household or gone from the area)
         Map<UUID, LocalDate> firstVisits = new HashMap<>();
