@@ -512,6 +512,41 @@ class Open311IntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aDateTimeWithoutZoneIsChinaTimeAndItsBoundsAreExactToTheSecondItNames() {
+        java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.LocalDateTime ten = java.time.LocalDate.now(china).minusDays(11).atTime(10, 0);
+        String within = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
+                .add("long", lon()).add("description", "十点整-" + UUID.randomUUID()));
+        String after = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
+                .add("long", lon()).add("description", "十点过一秒-" + UUID.randomUUID()));
+        String before = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
+                .add("long", lon()).add("description", "十点前-" + UUID.randomUUID()));
+        String update = "UPDATE incident SET received_at = ? WHERE id = CAST(? AS uuid)";
+        jdbc.sql(update).params(ten.plusNanos(400_000_000).atZone(china).toOffsetDateTime(), within).update();
+        jdbc.sql(update).params(ten.plusSeconds(1).atZone(china).toOffsetDateTime(), after).update();
+        jdbc.sql(update).params(ten.minusNanos(1_000).atZone(china).toOffsetDateTime(), before).update();
+
+        // the list shows it received at 10:00:00 China time: a client asking for that second finds it there
+        JsonNode second = json(client.get("requests.json?service_code=MARKET&start_date=" + ten + ":00&end_date="
+                + ten + ":00"));
+        assertThat(second.findValuesAsText("service_request_id")).contains(within).doesNotContain(after, before);
+        assertThat(second.findValuesAsText("requested_datetime")).contains(ten + ":00+08:00");
+        // the same with the zone written out, and a minute without seconds for its whole minute
+        JsonNode zoned = json(client.get("requests.json?service_code=MARKET&start_date=" + ten + ":00%2B08:00"
+                + "&end_date=" + ten + ":00%2B08:00"));
+        assertThat(zoned.findValuesAsText("service_request_id")).contains(within).doesNotContain(after, before);
+        JsonNode minute = json(client.get("requests.json?service_code=MARKET&start_date=" + ten + "&end_date=" + ten));
+        assertThat(minute.findValuesAsText("service_request_id")).contains(within, after).doesNotContain(before);
+        // fractions finer than the database's microseconds are not rounded across a report at either end
+        JsonNode fine = json(client.get("requests.json?service_code=MARKET&start_date=" + ten.minusMinutes(1)
+                + ":59.9999991&end_date=" + ten + ":00.9999999"));
+        assertThat(fine.findValuesAsText("service_request_id")).contains(within).doesNotContain(after, before);
+        JsonNode justBefore = json(client.get("requests.json?service_code=MARKET&start_date=" + ten.minusMinutes(1)
+                + ":59.999999&end_date=" + ten + ":00.4"));
+        assertThat(justBefore.findValuesAsText("service_request_id")).contains(within, before).doesNotContain(after);
+    }
+
+    @Test
     void aTokenLeadsToItsRequest() {
         HttpResponse<String> r = client.post("requests.json", new Form().add("api_key", DEMO_KEY).add("service_code", "HELP")
                 .add("lat", lat()).add("long", lon()).add("description", "令牌-" + UUID.randomUUID()));
