@@ -99,6 +99,12 @@ class Open311IntegrationTests extends IntegrationTest {
         return json(r).get(0).get("service_request_id").asText();
     }
 
+    /** Files a request of the service with the demo key, a description made unique from the given words. */
+    String file(String service, String words) {
+        return file(new Form().add("api_key", DEMO_KEY).add("service_code", service).add("lat", lat()).add("long", lon())
+                .add("description", words + "-" + UUID.randomUUID()));
+    }
+
     long filed(String description) {
         return jdbc.sql("SELECT count(*) FROM incident WHERE description LIKE ?").param(description + "%")
                 .query(Long.class).single();
@@ -432,14 +438,10 @@ class Open311IntegrationTests extends IntegrationTest {
 
     @Test
     void getRequestsFiltersByIdServicePeriodAndStatusAndKeepsToNinetyDays() {
-        String help = file(new Form().add("api_key", DEMO_KEY).add("service_code", "HELP").add("lat", lat())
-                .add("long", lon()).add("description", "求助-" + UUID.randomUUID()));
-        String market = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
-                .add("long", lon()).add("description", "过期食品-" + UUID.randomUUID()));
-        String old = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
-                .add("long", lon()).add("description", "旧事-" + UUID.randomUUID()));
-        String tip = file(new Form().add("api_key", DEMO_KEY).add("service_code", "CRIME_TIP").add("lat", lat())
-                .add("long", lon()).add("description", "线索-" + UUID.randomUUID()));
+        String help = file("HELP", "求助");
+        String market = file("MARKET", "过期食品");
+        String old = file("MARKET", "旧事");
+        String tip = file("CRIME_TIP", "线索");
         jdbc.sql("UPDATE incident SET received_at = now() - interval '120 days' WHERE id = CAST(? AS uuid)").param(old).update();
 
         JsonNode byIds = json(client.get("requests.json?service_request_id=" + help + "," + market + "," + tip));
@@ -493,10 +495,8 @@ class Open311IntegrationTests extends IntegrationTest {
 
     @Test
     void aDateOnlyEndDateEndsWithItsDayInChinaNotAtTheNextMidnight() {
-        String last = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
-                .add("long", lon()).add("description", "当天最后-" + UUID.randomUUID()));
-        String next = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
-                .add("long", lon()).add("description", "次日零点-" + UUID.randomUUID()));
+        String last = file("MARKET", "当天最后");
+        String next = file("MARKET", "次日零点");
         java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(10);
         OffsetDateTime midnight = day.plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
         jdbc.sql("UPDATE incident SET received_at = ? WHERE id = CAST(? AS uuid)")
@@ -515,12 +515,9 @@ class Open311IntegrationTests extends IntegrationTest {
     void aDateTimeWithoutZoneIsChinaTimeAndItsBoundsAreExactToTheSecondItNames() {
         java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
         java.time.LocalDateTime ten = java.time.LocalDate.now(china).minusDays(11).atTime(10, 0);
-        String within = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
-                .add("long", lon()).add("description", "十点整-" + UUID.randomUUID()));
-        String after = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
-                .add("long", lon()).add("description", "十点过一秒-" + UUID.randomUUID()));
-        String before = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
-                .add("long", lon()).add("description", "十点前-" + UUID.randomUUID()));
+        String within = file("MARKET", "十点整");
+        String after = file("MARKET", "十点过一秒");
+        String before = file("MARKET", "十点前");
         String update = "UPDATE incident SET received_at = ? WHERE id = CAST(? AS uuid)";
         jdbc.sql(update).params(ten.plusNanos(400_000_000).atZone(china).toOffsetDateTime(), within).update();
         jdbc.sql(update).params(ten.plusSeconds(1).atZone(china).toOffsetDateTime(), after).update();
