@@ -20,10 +20,41 @@ public class IncidentFacts {
             UUID filedBy) {
     }
 
+    /** A drawn number held already, or a caller naming the same incident at once: each costs one attempt. */
+    private static final int REFERENCE_ATTEMPTS = 20;
+
     private final JdbcClient jdbc;
 
     IncidentFacts(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The incident's {@link IncidentReference}: the number it was given, or one drawn now and kept. Never asked for
+     * while a report is filed (filing is measured; nothing is added to it), only where the board or the ledger
+     * names one. A number another incident already holds (one kept from before V166) is passed over, and two callers
+     * naming the same new incident at once get the same one: the second finds the first's once it is committed.
+     */
+    public String reference(UUID incidentId) {
+        for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
+            Optional<Long> number = jdbc.sql("""
+                    WITH drawn AS (
+                        INSERT INTO incident_reference (incident_id, number)
+                        SELECT i.id, nextval('incident_reference_number') FROM incident i
+                        WHERE i.id = :id AND NOT EXISTS (SELECT 1 FROM incident_reference r WHERE r.incident_id = i.id)
+                        ON CONFLICT DO NOTHING
+                        RETURNING number)
+                    SELECT number FROM drawn
+                    UNION ALL SELECT number FROM incident_reference WHERE incident_id = :id""")
+                    .param("id", incidentId).query(Long.class).optional();
+            if (number.isPresent()) {
+                return IncidentReference.of(number.get());
+            }
+            if (filed(incidentId).isEmpty()) {
+                throw new IllegalArgumentException("no incident " + incidentId);
+            }
+        }
+        throw new IllegalStateException("no reference drawn for incident " + incidentId);
     }
 
     public Optional<Filed> filed(UUID incidentId) {

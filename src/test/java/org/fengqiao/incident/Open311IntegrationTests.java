@@ -99,6 +99,12 @@ class Open311IntegrationTests extends IntegrationTest {
         return json(r).get(0).get("service_request_id").asText();
     }
 
+    /** Files a request of the service with the demo key, a description made unique from the given words. */
+    String file(String service, String words) {
+        return file(new Form().add("api_key", DEMO_KEY).add("service_code", service).add("lat", lat()).add("long", lon())
+                .add("description", words + "-" + UUID.randomUUID()));
+    }
+
     long filed(String description) {
         return jdbc.sql("SELECT count(*) FROM incident WHERE description LIKE ?").param(description + "%")
                 .query(Long.class).single();
@@ -432,14 +438,10 @@ class Open311IntegrationTests extends IntegrationTest {
 
     @Test
     void getRequestsFiltersByIdServicePeriodAndStatusAndKeepsToNinetyDays() {
-        String help = file(new Form().add("api_key", DEMO_KEY).add("service_code", "HELP").add("lat", lat())
-                .add("long", lon()).add("description", "求助-" + UUID.randomUUID()));
-        String market = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
-                .add("long", lon()).add("description", "过期食品-" + UUID.randomUUID()));
-        String old = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
-                .add("long", lon()).add("description", "旧事-" + UUID.randomUUID()));
-        String tip = file(new Form().add("api_key", DEMO_KEY).add("service_code", "CRIME_TIP").add("lat", lat())
-                .add("long", lon()).add("description", "线索-" + UUID.randomUUID()));
+        String help = file("HELP", "求助");
+        String market = file("MARKET", "过期食品");
+        String old = file("MARKET", "旧事");
+        String tip = file("CRIME_TIP", "线索");
         jdbc.sql("UPDATE incident SET received_at = now() - interval '120 days' WHERE id = CAST(? AS uuid)").param(old).update();
 
         JsonNode byIds = json(client.get("requests.json?service_request_id=" + help + "," + market + "," + tip));
@@ -493,10 +495,8 @@ class Open311IntegrationTests extends IntegrationTest {
 
     @Test
     void aDateOnlyEndDateEndsWithItsDayInChinaNotAtTheNextMidnight() {
-        String last = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
-                .add("long", lon()).add("description", "当天最后-" + UUID.randomUUID()));
-        String next = file(new Form().add("api_key", DEMO_KEY).add("service_code", "MARKET").add("lat", lat())
-                .add("long", lon()).add("description", "次日零点-" + UUID.randomUUID()));
+        String last = file("MARKET", "当天最后");
+        String next = file("MARKET", "次日零点");
         java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(10);
         OffsetDateTime midnight = day.plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
         jdbc.sql("UPDATE incident SET received_at = ? WHERE id = CAST(? AS uuid)")
@@ -509,6 +509,38 @@ class Open311IntegrationTests extends IntegrationTest {
         JsonNode dayAfter = json(client.get("requests.json?service_code=MARKET&start_date=" + day.plusDays(1)
                 + "&end_date=" + day.plusDays(1)));
         assertThat(dayAfter.findValuesAsText("service_request_id")).contains(next).doesNotContain(last);
+    }
+
+    @Test
+    void aDateTimeWithoutZoneIsChinaTimeAndItsBoundsAreExactToTheSecondItNames() {
+        java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.LocalDateTime ten = java.time.LocalDate.now(china).minusDays(11).atTime(10, 0);
+        String within = file("MARKET", "十点整");
+        String after = file("MARKET", "十点过一秒");
+        String before = file("MARKET", "十点前");
+        String update = "UPDATE incident SET received_at = ? WHERE id = CAST(? AS uuid)";
+        jdbc.sql(update).params(ten.plusNanos(400_000_000).atZone(china).toOffsetDateTime(), within).update();
+        jdbc.sql(update).params(ten.plusSeconds(1).atZone(china).toOffsetDateTime(), after).update();
+        jdbc.sql(update).params(ten.minusNanos(1_000).atZone(china).toOffsetDateTime(), before).update();
+
+        // the list shows it received at 10:00:00 China time: a client asking for that second finds it there
+        JsonNode second = json(client.get("requests.json?service_code=MARKET&start_date=" + ten + ":00&end_date="
+                + ten + ":00"));
+        assertThat(second.findValuesAsText("service_request_id")).contains(within).doesNotContain(after, before);
+        assertThat(second.findValuesAsText("requested_datetime")).contains(ten + ":00+08:00");
+        // the same with the zone written out, and a minute without seconds for its whole minute
+        JsonNode zoned = json(client.get("requests.json?service_code=MARKET&start_date=" + ten + ":00%2B08:00"
+                + "&end_date=" + ten + ":00%2B08:00"));
+        assertThat(zoned.findValuesAsText("service_request_id")).contains(within).doesNotContain(after, before);
+        JsonNode minute = json(client.get("requests.json?service_code=MARKET&start_date=" + ten + "&end_date=" + ten));
+        assertThat(minute.findValuesAsText("service_request_id")).contains(within, after).doesNotContain(before);
+        // fractions finer than the database's microseconds are not rounded across a report at either end
+        JsonNode fine = json(client.get("requests.json?service_code=MARKET&start_date=" + ten.minusMinutes(1)
+                + ":59.9999991&end_date=" + ten + ":00.9999999"));
+        assertThat(fine.findValuesAsText("service_request_id")).contains(within).doesNotContain(after, before);
+        JsonNode justBefore = json(client.get("requests.json?service_code=MARKET&start_date=" + ten.minusMinutes(1)
+                + ":59.999999&end_date=" + ten + ":00.4"));
+        assertThat(justBefore.findValuesAsText("service_request_id")).contains(within, before).doesNotContain(after);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.incident.internal.IncidentDesk;
+import org.fengqiao.incident.internal.Merges;
 import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.Jurisdictions;
@@ -47,6 +48,8 @@ class ResponseTimesFilterIntegrationTests extends IntegrationTest {
     IncidentDesk desk;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Merges merges;
 
     String n;
     Unit workstation;
@@ -153,6 +156,25 @@ class ResponseTimesFilterIntegrationTests extends IntegrationTest {
                 token));
         assertThat(figures.get("unitId").asText()).isEqualTo(workstation.id().value().toString());
         assertThat(figures.get("grids").findValuesAsText("code")).containsExactly("IT-RTF-" + n);
+    }
+
+    @Test
+    void aReportMergedIntoAnotherAsItsDuplicateIsNotCountedAsASecondItemOfTheGrid() {
+        Unit station = jurisdictions.unitByCode("320722010000").orElseThrow();
+        Unit merging = jurisdictions.createUnit(station.id(), UnitKind.WORKSTATION, "RTM-" + n, "时效合并站" + n, null);
+        Grid where = SatisfactionPageIntegrationTests.testGrid(jurisdictions, merging, "IT-RTM-" + n, "合并", 104);
+        UUID primary = handled(where);
+        Submitter by = Submitter.system("test");
+        UUID duplicate = desk.file(new NewIncident(Source.FIELD, Category.HELP, null, null, "同一求助" + n, null, null,
+                null, "筛选村口", where.id().value(), null, null, null, null), by).incident().id();
+        merges.merge(duplicate, new Merges.Into(primary, null, false, "同一件事"), by);
+        desk.answer(primary, "已帮助", by);
+
+        ApiClient api = new ApiClient(port);
+        JsonNode figures = ApiClient.json(api.get("/api/v1/incidents/response-times?unitId=" + merging.id().value(),
+                api.token("chief", DEMO_PASSWORD)));
+        assertThat(items(figures, where)).as("one matter, handled once").isEqualTo(1L);
+        assertThat(figures.get("grids").get(0).get("acknowledge").get("count").asLong()).isEqualTo(1L);
     }
 
     @Test

@@ -103,7 +103,7 @@ public class BoardUpkeep {
             return;
         }
         Board.Kind kind = kindOf(s);
-        String ref = IncidentReference.of(s.id());
+        String ref = incidents.reference(s.id());
         board.register(kind, s.id(), ref, s.category().name(), s.gridId(), incidentTitle(kind, s.category().name(), ref),
                 s.receivedAt());
     }
@@ -206,7 +206,7 @@ public class BoardUpkeep {
                 continue;
             }
             Board.Kind kind = kindOf(s);
-            String ref = IncidentReference.of(s.id());
+            String ref = incidents.reference(s.id());
             board.upsert(kind, s.id(), ref, s.category().name(), s.gridId(), incidentTitle(kind, s.category().name(), ref),
                     s.receivedAt());
             board.sourceReopened(s.id());

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Quick-response figures (seed 003's 1-3-5 minutes): for each grid and each person who took items up,
  * the median and 90th percentile of the seconds from receipt to acknowledgement, dispatch, arrival and resolution,
- * and how many met the configured targets. Scoped in the SQL like every read: the caller's whole scope, or one unit
+ * and how many met the configured targets. A report merged into another as its duplicate is not counted (its
+ * matter is handled, and counted, once: as the report it was merged into), as in the other figures. Scoped in the
+ * SQL like every read: the caller's whole scope, or one unit
  * of it (404 for a unit outside it, as for every record), over a period {@link ResponsePeriodPolicy} accepts.
  */
 @Repository
@@ -91,6 +93,7 @@ public class ResponseTimes {
                 SELECT g.id, g.code, g.name,""" + MEASURES + """
                 FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id
                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND i.received_at >= :from AND i.received_at < :to
+                  AND i.merged_into IS NULL
                 GROUP BY g.id, g.code, g.name ORDER BY g.code""", scopePaths, from, to);
     }
 
@@ -100,6 +103,7 @@ public class ResponseTimes {
                 FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id
                 JOIN staff s ON s.id = i.acknowledged_by
                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND i.received_at >= :from AND i.received_at < :to
+                  AND i.merged_into IS NULL
                 GROUP BY s.id, s.police_number, s.name ORDER BY s.name, s.id""", scopePaths, from, to);
     }
 

@@ -184,12 +184,16 @@ class DuplicatePages {
         return s == null || s.isBlank();
     }
 
-    /** Seconds as m:ss under an hour, else h:mm:ss; a dash when there is no figure. */
+    /**
+     * Seconds as m:ss under an hour, else h:mm:ss; a dash when there is no figure. A fraction of a second counts as a
+     * whole one (up, not to the nearest): a time marked over its whole-second target then shows longer than it, and
+     * one within it never does.
+     */
     static String duration(Double seconds) {
         if (seconds == null) {
             return "–";
         }
-        long s = Math.round(seconds);
+        long s = (long) Math.ceil(seconds);
         if (s < 3600) {
             return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
         }

@@ -342,31 +342,48 @@ class Open311Controller {
 
     private static final Pattern OFFSET_AFTER_SPACE = Pattern.compile("(T[0-9:.]+) ([0-9]{2}:[0-9]{2})$");
 
-    private static OffsetDateTime date(String raw, String field, boolean endOfDay) {
+    /** The time of a w3c date-time, its seconds and fraction optional (a zone may follow). */
+    private static final Pattern TIME = Pattern.compile("T\\d{2}:\\d{2}(:\\d{2})?(\\.\\d+)?");
+
+    /**
+     * A start_date or end_date as the instant it bounds, exact at the database's microseconds. A time without its zone
+     * is China's, as a bare date is (that day, to its end for end_date). An end_date to the second (or minute) ends
+     * with that second (minute): the requests show their times to the second, and a client asking up to the
+     * requested_datetime it read finds that request. A finer fraction is not rounded across a report: a start up to
+     * the next microsecond, an end down to its own.
+     */
+    private static OffsetDateTime date(String raw, String field, boolean end) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         // a client that leaves the offset's + unencoded (2026-12-05T08:00:00+08:00) has it read as a space, as a form's
         // + is: put back where an offset follows a time, so such a client filters by date unchanged
         String v = OFFSET_AFTER_SPACE.matcher(raw.trim()).replaceFirst("$1+$2");
+        OffsetDateTime t;
         try {
-            return OffsetDateTime.parse(v);
+            t = OffsetDateTime.parse(v);
         } catch (DateTimeParseException e) {
-            // a time without its zone is taken as China's; a bare date as that day (to its end for end_date)
             try {
-                return LocalDateTime.parse(v).atZone(ZONE).toOffsetDateTime();
+                t = LocalDateTime.parse(v).atZone(ZONE).toOffsetDateTime();
             } catch (DateTimeParseException e2) {
                 try {
                     LocalDate d = LocalDate.parse(v);
                     // the day's last microsecond, the database's precision: its last nanosecond is sent rounded up
                     // to the next day's midnight, and a report received then was listed with this day
-                    return (endOfDay ? d.plusDays(1).atStartOfDay(ZONE).minus(1, ChronoUnit.MICROS)
+                    return (end ? d.plusDays(1).atStartOfDay(ZONE).minus(1, ChronoUnit.MICROS)
                             : d.atStartOfDay(ZONE)).toOffsetDateTime();
                 } catch (DateTimeParseException e3) {
                     throw new Open311Error(400, "open311.error.date." + field);
                 }
             }
         }
+        Matcher time = TIME.matcher(v);
+        if (end && time.find() && time.group(2) == null) {
+            ChronoUnit named = time.group(1) == null ? ChronoUnit.MINUTES : ChronoUnit.SECONDS;
+            return t.plus(1, named).minus(1, ChronoUnit.MICROS);
+        }
+        OffsetDateTime micros = t.truncatedTo(ChronoUnit.MICROS);
+        return end || micros.equals(t) ? micros : micros.plus(1, ChronoUnit.MICROS);
     }
 
     private static List<String> list(String raw) {

@@ -42,6 +42,6 @@ class IncidentAwards {
                         .filter(h -> h.active() && Awards.FORCES.contains(h.role()))
                         .ifPresent(h -> awards.propose(h.id(), f.gridId(),
                                 f.category() == Category.CASE ? VERIFIED_CLUE : HAZARD_REPORTED, "incident",
-                                f.id().toString(), IncidentReference.of(f.id()), null)));
+                                f.id().toString(), incidents.reference(f.id()), null)));
     }
 }
