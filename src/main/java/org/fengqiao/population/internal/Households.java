@@ -271,9 +271,16 @@ public class Households {
                 .params(trusted, inDifficulty, note, id).update();
     }
 
+    /**
+     * A contact card handed to the household on {@code on}: the household shows its last card, and the day joins the
+     * days it was handed one (V167), which the work figures count, so a card handed again leaves the month of the one
+     * before counted as it was.
+     */
     public void contactCard(UUID id, LocalDate on) {
         jdbc.sql("UPDATE household SET contact_card_on = ?, updated_at = now(), version = version + 1 WHERE id = ?")
                 .params(on, id).update();
+        jdbc.sql("INSERT INTO contact_card_handed (household_id, handed_on) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(id, on).update();
     }
 
     /** The numbers (户号) of the given households that have one, by id: what an export writes beside each person. */
