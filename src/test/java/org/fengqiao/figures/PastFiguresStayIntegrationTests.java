@@ -77,7 +77,8 @@ class PastFiguresStayIntegrationTests extends IntegrationTest {
                 VALUES (?, ?, ?, '往月人', 'wyr', 'wangyueren', 'PERMANENT', ?, ?)""")
                 .params(keyPerson, grid.id().value(), household, keyPerson.toString(), at(LocalDate.of(2025, 9, 1)))
                 .update();
-        jdbc.sql("INSERT INTO person_category (person_id, category, subtype, since) VALUES (?, 'KEY_PERSON', 'DRUG', ?)")
+        jdbc.sql("""
+                INSERT INTO person_category (person_id, category, subtype, since) VALUES (?, 'KEY_PERSON', 'DRUG', ?)""")
                 .params(keyPerson, LocalDate.of(2025, 9, 15)).update();
         UUID visit = UUID.randomUUID();
         jdbc.sql("INSERT INTO visit (id, grid_id, household_id, visited_by, visited_at) VALUES (?, ?, ?, ?, ?)")
