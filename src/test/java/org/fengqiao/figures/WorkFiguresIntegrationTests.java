@@ -118,6 +118,8 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
         UUID household = UUID.randomUUID();
         jdbc.sql("INSERT INTO household (id, grid_id, in_difficulty, contact_card_on, created_at) VALUES (?, ?, true, ?, ?)")
                 .params(household, grid.id().value(), MARCH.plusDays(5), at(MARCH.plusDays(5))).update();
+        jdbc.sql("INSERT INTO contact_card_handed (household_id, handed_on) VALUES (?, ?)")
+                .params(household, MARCH.plusDays(5)).update();
         UUID keyPerson = person("FLOATING", MARCH.plusDays(6));
         jdbc.sql("INSERT INTO person_category (person_id, category, subtype, since) VALUES (?, 'KEY_PERSON', 'DRUG', ?)")
                 .params(keyPerson, MARCH_BEFORE).update();

@@ -92,6 +92,25 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aVisitEnteredLateWithACardLeavesTheLaterCardTheHouseholdsLast() {
+        UUID household = fx.household(grid, null, false, false);
+        assertThat(fx.call("officer", "POST", "/api/v1/visits", Map.of("householdId", household,
+                "findings", "发放警民联系卡", "contactCard", true)).status()).isEqualTo(201);
+        // the visit of five days ago, entered now, handed a card too
+        OffsetDateTime earlier = OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(5);
+        assertThat(fx.call("officer", "POST", "/api/v1/visits", Map.of("householdId", household,
+                "findings", "补录走访", "contactCard", true, "visitedAt", earlier.toString())).status())
+                .isEqualTo(201);
+
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        assertThat(jdbc.sql("SELECT contact_card_on FROM household WHERE id = ?").param(household)
+                .query(LocalDate.class).single()).as("the last card is today's, not the late entry's").isEqualTo(today);
+        assertThat(jdbc.sql("SELECT handed_on FROM contact_card_handed WHERE household_id = ? ORDER BY handed_on")
+                .param(household).query(LocalDate.class).list()).as("both cards counted in their days")
+                .containsExactly(earlier.toLocalDate(), today);
+    }
+
+    @Test
     void aVisitHandingOverTheContactCardDatesTheCardAndIsAudited() {
         UUID household = fx.household(grid, null, false, false);
         long seq = lastAudit();

@@ -271,9 +271,27 @@ public class Households {
                 .params(trusted, inDifficulty, note, id).update();
     }
 
+    /**
+     * A contact card handed to the household on {@code on}: the household shows its last card, and the day joins the
+     * days it was handed one (V167), which the work figures count, so a card handed again leaves the month of the one
+     * before counted as it was.
+     */
     public void contactCard(UUID id, LocalDate on) {
-        jdbc.sql("UPDATE household SET contact_card_on = ?, updated_at = now(), version = version + 1 WHERE id = ?")
-                .params(on, id).update();
+        contactCard(id, on, false);
+    }
+
+    /**
+     * As {@link #contactCard(UUID, LocalDate)}; {@code keepLater}: a later card stays the household's last (a visit
+     * entered late that handed one), where the card form's day is the one the officer says the last card was handed.
+     */
+    public void contactCard(UUID id, LocalDate on, boolean keepLater) {
+        jdbc.sql("""
+                UPDATE household SET contact_card_on = CASE WHEN ? THEN greatest(contact_card_on, ?) ELSE ? END,
+                    updated_at = now(), version = version + 1
+                WHERE id = ?""")
+                .params(keepLater, on, on, id).update();
+        jdbc.sql("INSERT INTO contact_card_handed (household_id, handed_on) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(id, on).update();
     }
 
     /** The numbers (户号) of the given households that have one, by id: what an export writes beside each person. */

@@ -384,7 +384,10 @@ public class Housing {
         return after;
     }
 
-    /** Records a visit by the caller; a contact card handed over sets the household's card date to the visit's day. */
+    /**
+     * Records a visit by the caller; a contact card handed over is recorded on the visit's day, the household's last
+     * card unless it has a later one.
+     */
     @Transactional
     public VisitLog.Visit recordVisit(NewVisit v, Caller caller) {
         return recordVisit(v, null, caller).visit();
@@ -393,7 +396,8 @@ public class Housing {
     /**
      * Records a visit by the caller, once per idempotency key (none: every call records one): the same key again
      * answers the visit recorded the first time, and changes nothing; the same key with another visit is refused.
-     * A contact card handed over sets the household's card date to the visit's day; marks given are written as
+     * A contact card handed over is recorded on the visit's day (the household's last card unless it has a later
+     * one); marks given are written as
      * {@link #updateHousehold} writes them, linked to the visit.
      */
     @Transactional
@@ -455,7 +459,8 @@ public class Housing {
         visited.announce(keyPersonsBefore, visitedAt);
         if (v.contactCard()) {
             LocalDate day = visitedAt.atZoneSameInstant(LOCAL).toLocalDate();
-            households.contactCard(household.id(), day);
+            // a visit entered late leaves a later card the last one (both are counted, each in its day)
+            households.contactCard(household.id(), day, true);
             Households.Household after = households.find(household.id()).orElseThrow();
             events.publishEvent(Audited.updated("household", household.id(), after.unitPath(), state(household),
                     state(after)));

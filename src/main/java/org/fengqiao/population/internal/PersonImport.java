@@ -488,6 +488,11 @@ public class PersonImport {
         List<String> categories;
         /** The stored categories of the known person, sorted, when the file has a 类别 column. */
         List<String> storedCategories;
+        /**
+         * Whether the row's household is one this run makes: then its fields are kept until it is written, should
+         * another import or an officer make the same household first ({@link Run#joinPlacesMadeMeanwhile}).
+         */
+        boolean plannedHousehold;
 
         Candidate(ImportTable.Line line) {
             this.line = line;
@@ -528,6 +533,11 @@ public class PersonImport {
         final Map<UUID, Long> personIds = new HashMap<>();
         final Map<String, Known> households = new HashMap<>();
         final Map<String, Known> addresses = new HashMap<>();
+        /**
+         * The households and addresses this run planned that another import or an officer made first, each by the id
+         * it was planned under, with the stored one it joins instead ({@link #joinPlacesMadeMeanwhile}).
+         */
+        final Map<UUID, UUID> madeMeanwhile = new java.util.concurrent.ConcurrentHashMap<>();
         final Persons.Preparer preparer = persons.preparer();
         final Map<String, String> ethnicities = new java.util.concurrent.ConcurrentHashMap<>();
         /** Whether the file has a 类别 column; without one no category is read, looked up or written. */
@@ -640,7 +650,9 @@ public class PersonImport {
                 c.householdId = c.fields.householdId();
                 if (c.knownId == null) {
                     c.prepared = preparer.prepare(c.fields, PersonIds.next(), c.idIndex);
-                    c.fields = null;
+                    if (!c.plannedHousehold) {
+                        c.fields = null;
+                    }
                 } else {
                     c.hash = Persons.contentHash(c.fields);
                 }
@@ -922,6 +934,7 @@ public class PersonImport {
                     continue;
                 }
                 dependOn(batch, household);
+                c.plannedHousehold = household.madeBy() != null;
                 c.fields = withPlace(c.fields, grid, household.id());
             }
         }
@@ -945,6 +958,10 @@ public class PersonImport {
                     before.committed.join();
                 }
                 time("write: wait for earlier batches", t);
+                if (!madeMeanwhile.isEmpty()) {
+                    // an earlier batch found households or addresses it planned made meanwhile
+                    joinMadeMeanwhile(batch);
+                }
                 List<Persons.Prepared> fresh = new ArrayList<>();
                 List<Candidate> changed = new ArrayList<>();
                 List<Candidate> rewritten = new ArrayList<>();
@@ -989,26 +1006,16 @@ public class PersonImport {
                             time("write: references", w);
                             w = System.nanoTime();
                         }
-                        if (!batch.addresses.isEmpty()) {
-                            CopyText rows = new CopyText(batch.addresses.size() * 160);
-                            for (NewAddress a : batch.addresses.values()) {
-                                rows.uuid(a.id()).uuid(a.gridId()).text(a.fullText()).endRow();
-                            }
-                            persons.copy(rows, "COPY address (id, grid_id, full_text) FROM STDIN");
-                        }
-                        if (!batch.households.isEmpty()) {
-                            CopyText rows = new CopyText(batch.households.size() * 120);
-                            for (NewHousehold h : batch.households.values()) {
-                                // the text of an address this batch makes goes with its household (V154's trigger
-                                // looks up only a stored address's, under a lock against its renaming)
-                                NewAddress made = h.addressId() == null ? null : batch.addresses.get(h.addressId());
-                                rows.uuid(h.id()).uuid(h.gridId()).uuid(h.addressId()).text(h.number())
-                                        .text(made == null ? null : made.fullText()).endRow();
-                            }
-                            persons.copy(rows, "COPY household (id, grid_id, address_id, number, address_text) FROM STDIN");
+                        if (!batch.addresses.isEmpty() || !batch.households.isEmpty()) {
+                            writePlaces(batch);
                         }
                         time("write: addresses+households", w);
                         w = System.nanoTime();
+                        if (!madeMeanwhile.isEmpty()) {
+                            // rows placed in a household made meanwhile were made ready again
+                            fresh.clear();
+                            batch.valid.stream().filter(c -> c.knownId == null).forEach(c -> fresh.add(c.prepared));
+                        }
                         persons.insertCopy(fresh);
                         if (setBasedReferences) {
                             // what follows (updates, the audit entry with its chain trigger) runs with every trigger
@@ -1083,6 +1090,120 @@ public class PersonImport {
                 batch.committed.completeExceptionally(e);
                 throw e;
             }
+        }
+
+        /**
+         * The batch's new addresses and households by COPY. Should another import or an officer have made one of them
+         * first (its household number or address text is unique; COPY waits for the other's transaction and then
+         * fails), the batch joins the one made instead of failing: only one household is ever made for a number and
+         * one address for a text. That costs nothing until it happens: a savepoint per batch, not a step per row.
+         */
+        void writePlaces(Batch batch) {
+            jdbc.sql("SAVEPOINT places").update();
+            try {
+                copyPlaces(batch.addresses.values(), batch.households.values(), batch.addresses);
+                jdbc.sql("RELEASE SAVEPOINT places").update();
+            } catch (org.springframework.dao.DataIntegrityViolationException e) {
+                if (!duplicate(e)) {
+                    throw e;
+                }
+                jdbc.sql("ROLLBACK TO SAVEPOINT places").update();
+                joinPlacesMadeMeanwhile(batch);
+            }
+        }
+
+        private void copyPlaces(java.util.Collection<NewAddress> addresses,
+                java.util.Collection<NewHousehold> households, Map<UUID, NewAddress> made) {
+            if (!addresses.isEmpty()) {
+                CopyText rows = new CopyText(addresses.size() * 160);
+                for (NewAddress a : addresses) {
+                    rows.uuid(a.id()).uuid(a.gridId()).text(a.fullText()).endRow();
+                }
+                persons.copy(rows, "COPY address (id, grid_id, full_text) FROM STDIN");
+            }
+            if (!households.isEmpty()) {
+                CopyText rows = new CopyText(households.size() * 120);
+                for (NewHousehold h : households) {
+                    // the text of an address this batch makes goes with its household (V154's trigger
+                    // looks up only a stored address's, under a lock against its renaming)
+                    NewAddress address = h.addressId() == null ? null : made.get(h.addressId());
+                    rows.uuid(h.id()).uuid(h.gridId()).uuid(h.addressId()).text(h.number())
+                            .text(address == null ? null : address.fullText()).endRow();
+                }
+                persons.copy(rows, "COPY household (id, grid_id, address_id, number, address_text) FROM STDIN");
+            }
+        }
+
+        /**
+         * Writes the batch's new addresses and households one by one against those made meanwhile (now committed:
+         * the failed COPY waited for them): each made already is locked as a reference and joined, the rows planned
+         * in it written in it; one made in another grid than the batch's rows is refused, as it would have been had
+         * it been stored when the file was read.
+         */
+        void joinPlacesMadeMeanwhile(Batch batch) {
+            List<NewAddress> addresses = new ArrayList<>();
+            for (NewAddress a : batch.addresses.values()) {
+                Optional<Known> stored = madeFirst("address", "full_text", a.fullText());
+                if (stored.isEmpty()) {
+                    addresses.add(a);
+                } else {
+                    joined(a.id(), a.gridId(), stored.get(), a.fullText());
+                }
+            }
+            Map<UUID, NewAddress> madeHere = new HashMap<>();
+            addresses.forEach(a -> madeHere.put(a.id(), a));
+            List<NewHousehold> households = new ArrayList<>();
+            for (NewHousehold h : batch.households.values()) {
+                Optional<Known> stored = madeFirst("household", "number", h.number());
+                if (stored.isEmpty()) {
+                    households.add(new NewHousehold(h.id(), h.gridId(), h.number(),
+                            h.addressId() == null ? null : madeMeanwhile.getOrDefault(h.addressId(), h.addressId())));
+                } else {
+                    joined(h.id(), h.gridId(), stored.get(), h.number());
+                }
+            }
+            copyPlaces(addresses, households, madeHere);
+            joinMadeMeanwhile(batch);
+        }
+
+        /** The address or household with this key, made meanwhile, locked as a reference; empty when there is none. */
+        private Optional<Known> madeFirst(String table, String key, String value) {
+            return jdbc.sql("SELECT id, grid_id FROM " + table + " WHERE " + key + " = ? FOR KEY SHARE").param(value)
+                    .query((rs, n) -> new Known(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), null))
+                    .optional();
+        }
+
+        private void joined(UUID planned, UUID grid, Known stored, String what) {
+            if (!stored.gridId().equals(grid)) {
+                throw new Invalid("error.invalid", List.of(new Invalid.Problem("householdId",
+                        "imports.madeMeanwhile.otherGrid", new Object[] {what})));
+            }
+            madeMeanwhile.put(planned, stored.id());
+        }
+
+        /**
+         * The batch's rows placed in the households made meanwhile instead of those planned, and its new households at
+         * the addresses made meanwhile.
+         */
+        void joinMadeMeanwhile(Batch batch) {
+            for (Candidate c : batch.valid) {
+                UUID stored = c.householdId == null ? null : madeMeanwhile.get(c.householdId);
+                if (stored == null) {
+                    continue;
+                }
+                c.householdId = stored;
+                c.fields = withPlace(c.fields, c.gridId, stored);
+                if (c.knownId == null) {
+                    c.prepared = preparer.prepare(c.fields, c.prepared.id(), c.idIndex);
+                } else {
+                    c.hash = Persons.contentHash(c.fields);
+                }
+            }
+            batch.households.keySet().removeIf(madeMeanwhile::containsKey);
+            batch.addresses.keySet().removeIf(madeMeanwhile::containsKey);
+            // a household this batch makes at an address an earlier batch planned and found made meanwhile
+            batch.households.replaceAll((id, h) -> h.addressId() == null || !madeMeanwhile.containsKey(h.addressId())
+                    ? h : new NewHousehold(h.id(), h.gridId(), h.number(), madeMeanwhile.get(h.addressId())));
         }
 
         /**
@@ -1169,6 +1290,16 @@ public class PersonImport {
 
     interface Parser<T> {
         T parse(String text);
+    }
+
+    /** Whether a write failed on a unique index: a key another transaction wrote first. */
+    static boolean duplicate(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static <T> T parse(String text, String field, Candidate c, Parser<T> parser) {

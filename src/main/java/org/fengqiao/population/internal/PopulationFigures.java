@@ -7,12 +7,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The population work of the work figures (走访、信息采集), each counted in the subtree's grids over the period:
- * door-to-door visits by the day they were made; contact cards by the day recorded on the household (警民联系卡);
- * floating residents by their registration day, those who have left since as well (a month's registrations do not
- * shrink as people move on); persons, households and standard addresses by the day they were entered (information
- * items collected); key persons visited at least once; care agreements signed for left-behind children; households
- * in difficulty that were visited, each once (the help given is recorded as the visit), a household being in
- * difficulty as its floor plan marks it: marked itself, or a member still living there marked so.
+ * door-to-door visits by the day they were made; households handed a contact card (警民联系卡) by every day they were
+ * handed one (V167: a card handed again leaves the month of the one before as it was); floating residents by their
+ * registration day, those who have left since as well (a month's registrations do not shrink as people move on);
+ * persons, households and standard addresses by the day they were entered (information items collected); key persons
+ * visited at least once while they were key persons (V167: one who stopped being one stays in the months he was
+ * visited in); care agreements signed for left-behind children; households in difficulty that were visited, each once
+ * (the help given is recorded as the visit), a household being in difficulty as its floor plan marks it: marked
+ * itself, or a member still living there marked so.
  */
 @Component
 class PopulationFigures implements PeriodFigures {
@@ -33,8 +35,17 @@ class PopulationFigures implements PeriodFigures {
     static final String IN_DIFFICULTY = "(h.in_difficulty OR EXISTS (SELECT 1 FROM person p JOIN person_category pc"
             + " ON pc.person_id = p.id AND pc.category = 'IN_DIFFICULTY' WHERE p.household_id = h.id"
             + " AND p.residence <> 'LEFT'))";
-    /** A household given a contact card in the period (through {@code household_contact_card}, V141). */
-    static final String CONTACT_CARD = "x.contact_card_on >= :first AND x.contact_card_on < :after";
+    /**
+     * A card handed in the period (through {@code contact_card_handed_on}, V167): every day a household was handed
+     * one is kept, so a card handed again later leaves this period's count as it was.
+     */
+    static final String CONTACT_CARD = "c.handed_on >= :first AND c.handed_on < :after";
+    /**
+     * A visit {@code x} of a person {@code vp} made while he was a key person (V167's spells): one who stopped being
+     * one stays counted in the periods he was visited in as one.
+     */
+    static final String AS_KEY_PERSON = "EXISTS (SELECT 1 FROM key_person_spell k WHERE k.person_id = vp.person_id"
+            + " AND k.started_at <= x.visited_at AND (k.ended_at IS NULL OR k.ended_at > x.visited_at))";
 
     /**
      * The figures' one statement; {@code :scope} the subtrees' patterns, {@code :start}/{@code :end} the period's
@@ -42,14 +53,14 @@ class PopulationFigures implements PeriodFigures {
      */
     static final String STATEMENT = "SELECT "
             + "(SELECT count(*) FROM visit x" + IN_GRID + "x.visited_at >= :start AND x.visited_at < :end), "
-            + "(SELECT count(*) FROM household x" + IN_GRID + CONTACT_CARD + "), "
+            + "(SELECT count(DISTINCT x.id) FROM contact_card_handed c JOIN household x ON x.id = c.household_id"
+            + IN_GRID + CONTACT_CARD + "), "
             + "(SELECT count(*) FROM person x" + IN_GRID + FLOATING_REGISTERED + "), "
             + "(SELECT count(*) FROM person x" + IN_GRID + ENTERED + "), "
             + "(SELECT count(*) FROM household x" + IN_GRID + ENTERED + "), "
             + "(SELECT count(*) FROM address x" + IN_GRID + ENTERED + "), "
-            + "(SELECT count(DISTINCT vp.person_id) FROM visit x JOIN visit_person vp ON vp.visit_id = x.id"
-            + " JOIN person_category c ON c.person_id = vp.person_id AND c.category = 'KEY_PERSON'" + IN_GRID
-            + "x.visited_at >= :start AND x.visited_at < :end), "
+            + "(SELECT count(DISTINCT vp.person_id) FROM visit x JOIN visit_person vp ON vp.visit_id = x.id" + IN_GRID
+            + "x.visited_at >= :start AND x.visited_at < :end AND " + AS_KEY_PERSON + "), "
             + "(SELECT count(*) FROM care_agreement a JOIN person x ON x.id = a.person_id" + IN_GRID
             + "a.signed_on >= :first AND a.signed_on < :after), "
             + "(SELECT count(DISTINCT h.id) FROM visit x JOIN household h ON h.id = x.household_id" + IN_GRID
