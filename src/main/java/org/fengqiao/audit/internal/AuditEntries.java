@@ -67,6 +67,11 @@ public class AuditEntries {
             where.add("at < :to");
             params.put("to", q.to().atOffset(ZoneOffset.UTC));
         }
+        // the pages of one reading are counted from the newest entry the first found, whatever is written since
+        long upTo = q.upTo() != null ? q.upTo()
+                : jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_entry").query(Long.class).single();
+        where.add("seq <= :upTo");
+        params.put("upTo", upTo);
         String condition = " WHERE " + String.join(" AND ", where);
         long total = jdbc.sql("SELECT count(*) FROM audit_entry" + condition).params(params)
                 .query(Long.class).single();
@@ -78,7 +83,7 @@ public class AuditEntries {
                 .param("limit", q.size())
                 .param("offset", (long) q.page() * q.size())
                 .query(AuditEntries::map).list();
-        return new AuditPage(items, q.page(), q.size(), total);
+        return new AuditPage(items, q.page(), q.size(), total, upTo);
     }
 
     /**
