@@ -114,6 +114,19 @@ class AuditPageIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theActorFilterFindsASignInUnderTheNameAsTypedInAnotherCase() {
+        // user names are kept in lower case and signing in as "Chief" is chief's sign-in, written as typed
+        ResponseEntity<java.util.Map> signedIn = http.postForEntity("/api/v1/auth/token",
+                java.util.Map.of("username", "Chief", "password", DEMO_PASSWORD), java.util.Map.class);
+        assertThat(signedIn.getStatusCode().is2xxSuccessful()).isTrue();
+        java.util.Map<?, ?> found = api.get("/api/v1/audit?actor=chief&action=SIGN_IN&size=5", "auditor",
+                java.util.Map.class).getBody();
+        assertThat(((java.util.List<?>) found.get("items")).stream()
+                .map(i -> String.valueOf(((java.util.Map<?, ?>) i).get("actor"))).toList()).contains("Chief");
+        assertThat(page("/audit?actor=CHIEF&action=SIGN_IN&size=5", "auditor", "en").getBody()).contains(">Chief<");
+    }
+
+    @Test
     void aMistypedTimeIsShownBackWithAMessageInsteadOfAnError() {
         ResponseEntity<String> page = page("/audit?from=not-a-time", "auditor", "en");
         assertThat(page.getStatusCode().value()).isEqualTo(200);

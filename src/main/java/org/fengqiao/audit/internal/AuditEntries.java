@@ -43,9 +43,11 @@ public class AuditEntries {
                 : "unit_path LIKE ANY(:scope)");
         params.put("scope", caller.scopePatterns());
         if (q.actor() != null) {
-            // a system's stored name, or its name in either language
-            where.add("actor = ANY(:actors)");
-            params.put("actors", actors.stored(q.actor()).toArray(String[]::new));
+            // a system's stored name, or its name in either language; in any letter case, as a sign-in is written
+            // under the name as typed (Chief) while user names are kept in lower case (V169)
+            where.add("lower(btrim(actor)) = ANY(:actors)");
+            params.put("actors", actors.stored(q.actor()).stream().map(a -> a.strip().toLowerCase(Locale.ROOT))
+                    .distinct().toArray(String[]::new));
         }
         if (q.action() != null) {
             where.add("action = :action");
