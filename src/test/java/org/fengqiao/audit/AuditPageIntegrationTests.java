@@ -62,11 +62,68 @@ class AuditPageIntegrationTests extends IntegrationTest {
         assertThat(page.getBody()).contains("Signed in").contains("value=\"SIGN_IN\"");
 
         ResponseEntity<String> first = page("/audit?action=SIGN_IN&size=1", "auditor", "en");
-        assertThat(first.getBody()).contains("rel=\"next\"").contains("/audit?action=SIGN_IN&amp;size=1&amp;page=1")
-                .doesNotContain("rel=\"prev\"");
+        assertThat(first.getBody()).contains("rel=\"next\"").containsPattern("/audit\\?action=SIGN_IN&amp;size=1"
+                + "&amp;upTo=[0-9]+&amp;page=1").doesNotContain("rel=\"prev\"");
         ResponseEntity<String> second = page("/audit?action=SIGN_IN&size=1&page=1", "auditor", "en");
-        assertThat(second.getBody()).contains("/audit?action=SIGN_IN&amp;size=1&amp;page=0").contains("rel=\"prev\"")
-                .contains("page 2 of");
+        assertThat(second.getBody()).containsPattern("/audit\\?action=SIGN_IN&amp;size=1&amp;upTo=[0-9]+&amp;page=0")
+                .contains("rel=\"prev\"").contains("page 2 of");
+    }
+
+    @Test
+    void theNextPageFollowsOnFromTheFirstThoughReadingItAddedAnEntry() {
+        String filter = "/audit?actor=auditor&action=READ&recordType=audit&size=2";
+        for (int i = 0; i < 4; i++) {
+            page(filter, "auditor", "en");
+        }
+        String first = page(filter, "auditor", "en").getBody();
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("href=\"([^\"]+)\" rel=\"next\"")
+                .matcher(first);
+        assertThat(next.find()).isTrue();
+        String second = page(next.group(1).replace("&amp;", "&"), "auditor", "en").getBody();
+        java.util.List<Long> shown = seqs(first);
+        java.util.List<Long> following = seqs(second);
+        assertThat(shown).hasSize(2);
+        assertThat(following).hasSize(2);
+        // every entry of the second page is older than those of the first: none shown twice, none skipped
+        assertThat(following.get(0)).isLessThan(shown.get(1));
+        Long between = jdbc.sql("SELECT count(*) FROM audit_entry WHERE actor = 'auditor' AND action = 'READ' "
+                + "AND record_type = 'audit' AND seq < ? AND seq > ?").params(shown.get(1), following.get(0))
+                .query(Long.class).single();
+        assertThat(between).isZero();
+
+        // the API answers with the entry its pages are counted from, and counts the next page from it
+        String api = "/api/v1/audit?actor=auditor&action=READ&recordType=audit&size=2";
+        java.util.Map<?, ?> one = this.api.get(api, "auditor", java.util.Map.class).getBody();
+        java.util.Map<?, ?> two = this.api.get(api + "&page=1&upTo=" + one.get("upTo"), "auditor",
+                java.util.Map.class).getBody();
+        assertThat(seqs(one).get(1)).isGreaterThan(seqs(two).get(0));
+    }
+
+    private static java.util.List<Long> seqs(java.util.Map<?, ?> page) {
+        return ((java.util.List<?>) page.get("items")).stream()
+                .map(i -> ((Number) ((java.util.Map<?, ?>) i).get("seq")).longValue()).toList();
+    }
+
+    private static java.util.List<Long> seqs(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-seq=\"(\\d+)\"").matcher(page);
+        java.util.List<Long> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(Long.parseLong(m.group(1)));
+        }
+        return found;
+    }
+
+    @Test
+    void theActorFilterFindsASignInUnderTheNameAsTypedInAnotherCase() {
+        // user names are kept in lower case and signing in as "Chief" is chief's sign-in, written as typed
+        ResponseEntity<java.util.Map> signedIn = http.postForEntity("/api/v1/auth/token",
+                java.util.Map.of("username", "Chief", "password", DEMO_PASSWORD), java.util.Map.class);
+        assertThat(signedIn.getStatusCode().is2xxSuccessful()).isTrue();
+        java.util.Map<?, ?> found = api.get("/api/v1/audit?actor=chief&action=SIGN_IN&size=5", "auditor",
+                java.util.Map.class).getBody();
+        assertThat(((java.util.List<?>) found.get("items")).stream()
+                .map(i -> String.valueOf(((java.util.Map<?, ?>) i).get("actor"))).toList()).contains("Chief");
+        assertThat(page("/audit?actor=CHIEF&action=SIGN_IN&size=5", "auditor", "en").getBody()).contains(">Chief<");
     }
 
     @Test

@@ -156,6 +156,17 @@ class GridImportPolicyTests {
     }
 
     @Test
+    void aPolygonWithoutRingsIsRefusedAsHavingTooFewPointsNotAsAnotherType() throws Exception {
+        GridImportPolicy.Decision d = GridImportPolicy.decide(collection(
+                feature("EMPTY", "V1", "{\"type\":\"Polygon\",\"coordinates\":[]}"),
+                feature("NOPOLY", "V1", "{\"type\":\"MultiPolygon\",\"coordinates\":[]}"),
+                feature("NORING", "V1", "{\"type\":\"MultiPolygon\",\"coordinates\":[[]]}")), new World());
+        // not "must be a Polygon or MultiPolygon, not Polygon", nor JTS's own words
+        assertThat(keys(d)).containsExactly("jurisdiction.import.geometry.tooFewPoints",
+                "jurisdiction.import.geometry.tooFewPoints", "jurisdiction.import.geometry.tooFewPoints");
+    }
+
+    @Test
     void reportsOverlapsWithinTheFileAndWithStoredGridsWithTheirArea() throws Exception {
         World world = new World().with("S", square(118.0, 34.0, 0.01), true).with("HIDDEN", square(118.1, 34.0, 0.01), false);
         GridImportPolicy.Decision d = GridImportPolicy.decide(collection(

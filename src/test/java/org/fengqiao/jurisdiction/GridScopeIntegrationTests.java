@@ -82,6 +82,15 @@ class GridScopeIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aPageFarPastTheLastIsEmptyNotAnError() {
+        // 50,000,000 pages of 500 grids lie beyond what an int counts: the page is empty, as any page past the last
+        var far = api.get("bureau", "/api/v1/grids?page=50000000&size=500");
+        assertThat(far.status()).isEqualTo(200);
+        assertThat(far.body().get("items")).isEmpty();
+        assertThat(far.body().get("total").asLong()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
     void officerGetsNotFoundForOfficer2sRecordsOnEveryEndpointThatTakesAnId() {
         UUID urbanCommunity = api.communityId("320722001001");
         UUID urbanUnit = api.unitId("320722020100");

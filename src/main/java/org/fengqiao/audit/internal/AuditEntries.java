@@ -43,9 +43,11 @@ public class AuditEntries {
                 : "unit_path LIKE ANY(:scope)");
         params.put("scope", caller.scopePatterns());
         if (q.actor() != null) {
-            // a system's stored name, or its name in either language
-            where.add("actor = ANY(:actors)");
-            params.put("actors", actors.stored(q.actor()).toArray(String[]::new));
+            // a system's stored name, or its name in either language; in any letter case, as a sign-in is written
+            // under the name as typed (Chief) while user names are kept in lower case (V169)
+            where.add("lower(btrim(actor)) = ANY(:actors)");
+            params.put("actors", actors.stored(q.actor()).stream().map(a -> a.strip().toLowerCase(Locale.ROOT))
+                    .distinct().toArray(String[]::new));
         }
         if (q.action() != null) {
             where.add("action = :action");
@@ -67,6 +69,11 @@ public class AuditEntries {
             where.add("at < :to");
             params.put("to", q.to().atOffset(ZoneOffset.UTC));
         }
+        // the pages of one reading are counted from the newest entry the first found, whatever is written since
+        long upTo = q.upTo() != null ? q.upTo()
+                : jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_entry").query(Long.class).single();
+        where.add("seq <= :upTo");
+        params.put("upTo", upTo);
         String condition = " WHERE " + String.join(" AND ", where);
         long total = jdbc.sql("SELECT count(*) FROM audit_entry" + condition).params(params)
                 .query(Long.class).single();
@@ -78,7 +85,7 @@ public class AuditEntries {
                 .param("limit", q.size())
                 .param("offset", (long) q.page() * q.size())
                 .query(AuditEntries::map).list();
-        return new AuditPage(items, q.page(), q.size(), total);
+        return new AuditPage(items, q.page(), q.size(), total, upTo);
     }
 
     /**

@@ -34,7 +34,7 @@ public class AuditReading {
         // What was looked for goes into "after", so the trail shows what the auditor searched for.
         events.publishEvent(new Audited("READ", "audit", null, null, null, filters(query, page), null));
         return new AuditPage(page.items().stream().map(e -> e.named(actors.shown(e, locale))).toList(), page.page(),
-                page.size(), page.total());
+                page.size(), page.total(), page.upTo());
     }
 
     @Transactional
@@ -52,6 +52,7 @@ public class AuditReading {
         putIfSet(map, "recordId", q.recordId());
         putIfSet(map, "from", q.from() == null ? null : q.from().toString());
         putIfSet(map, "to", q.to() == null ? null : q.to().toString());
+        map.put("upTo", page.upTo());
         map.put("page", q.page());
         map.put("size", q.size());
         map.put("total", page.total());

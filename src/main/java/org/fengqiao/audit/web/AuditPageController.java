@@ -41,7 +41,7 @@ class AuditPageController {
 
     /** The filter form as typed; times stay text so a mistyped one can be shown back with its error. */
     record Filter(String actor, String action, String recordType, String recordId, String from, String to,
-            Integer page, Integer size) {
+            Long upTo, Integer page, Integer size) {
     }
 
     @GetMapping
@@ -51,15 +51,16 @@ class AuditPageController {
         Instant to = bound(filter.to(), false, errors);
         if (errors.isEmpty()) {
             AuditQuery query = new AuditQuery(filter.actor(), filter.action(), filter.recordType(), filter.recordId(),
-                    from, to, filter.page() == null ? 0 : filter.page(), filter.size() == null ? AuditQuery.DEFAULT_SIZE : filter.size());
+                    from, to, filter.upTo(), filter.page() == null ? 0 : filter.page(),
+                    filter.size() == null ? AuditQuery.DEFAULT_SIZE : filter.size());
             AuditPage page = reading.search(query, locale);
             String pastTheEnd = Paging.lastPageIfPastFromZero(page.page(), page.pages()).orElse(null);
             if (pastTheEnd != null) {
                 return pastTheEnd;
             }
             model.addAttribute("page", page);
-            model.addAttribute("previous", page.hasPrevious() ? link(filter, page.size(), page.page() - 1) : null);
-            model.addAttribute("next", page.hasNext() ? link(filter, page.size(), page.page() + 1) : null);
+            model.addAttribute("previous", page.hasPrevious() ? link(filter, page, page.page() - 1) : null);
+            model.addAttribute("next", page.hasNext() ? link(filter, page, page.page() + 1) : null);
         }
         model.addAttribute("timeErrors", errors);
         model.addAttribute("shown", SHOWN);
@@ -83,7 +84,8 @@ class AuditPageController {
         }
     }
 
-    private static String link(Filter f, int size, int page) {
+    /** Another page of the same reading: counted from the newest entry its first page found. */
+    private static String link(Filter f, AuditPage shown, int page) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath("/audit");
         addIfSet(b, "actor", f.actor());
         addIfSet(b, "action", f.action());
@@ -91,9 +93,10 @@ class AuditPageController {
         addIfSet(b, "recordId", f.recordId());
         addIfSet(b, "from", f.from());
         addIfSet(b, "to", f.to());
-        if (size != AuditQuery.DEFAULT_SIZE) {
-            b.queryParam("size", size);
+        if (shown.size() != AuditQuery.DEFAULT_SIZE) {
+            b.queryParam("size", shown.size());
         }
+        b.queryParam("upTo", shown.upTo());
         b.queryParam("page", page);
         return b.encode().build().toUriString();
     }

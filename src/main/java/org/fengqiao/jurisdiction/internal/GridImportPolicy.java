@@ -311,10 +311,16 @@ public final class GridImportPolicy {
         return usable ? g : null;
     }
 
-    /** "ringNotClosed" or "tooFewPoints" for the first bad ring, null when every ring is closed and long enough. */
+    /**
+     * "ringNotClosed" or "tooFewPoints" for the first bad ring, null when every ring is closed and long enough. A
+     * polygon without a ring, or a multipolygon without a polygon, has too few points: JTS would read it as empty.
+     */
     private static String ringProblem(JsonNode coordinates, int depth) {
         if (!coordinates.isArray()) {
             return null;
+        }
+        if (depth > 0 && coordinates.isEmpty()) {
+            return "tooFewPoints";
         }
         if (depth == 0) {
             // coordinates is one ring: an array of positions

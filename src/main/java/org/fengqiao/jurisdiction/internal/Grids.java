@@ -63,8 +63,11 @@ public class Grids {
                 .param(caller.scopePatterns()).query(Grids::map).list();
     }
 
-    /** The grids of the caller's scope, optionally of one network or community, a page at a time. */
-    public List<Detail> visible(Caller caller, GridNetwork network, UUID community, int limit, int offset) {
+    /**
+     * The grids of the caller's scope, optionally of one network or community, a page at a time; the offset is a long,
+     * as a page number times a page size may pass what an int holds.
+     */
+    public List<Detail> visible(Caller caller, GridNetwork network, UUID community, int limit, long offset) {
         return jdbc.sql(DETAIL + """
                  WHERE u.path LIKE ANY(:scope)
                    AND (CAST(:network AS text) IS NULL OR g.network = :network)

@@ -104,7 +104,8 @@ class GridController {
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
-        return new Page(grids.visible(caller, network, communityId, s, p * s).stream().map(Views.GridSummary::of).toList(),
+        return new Page(grids.visible(caller, network, communityId, s, (long) p * s).stream().map(Views.GridSummary::of)
+                .toList(),
                 grids.countVisible(caller, network, communityId), p, s);
     }
 
