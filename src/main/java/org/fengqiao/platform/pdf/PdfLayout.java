@@ -261,12 +261,21 @@ public final class PdfLayout implements AutoCloseable {
         while (end < p.length()) {
             int last = p.codePointBefore(end);
             int next = p.codePointAt(end);
-            if (next == ' ' || !(opening(last) || closing(next) || last == '\u2014' && next == '\u2014')) {
+            if (next == ' ' || !(opening(last) || closing(next) || last == '\u2014' && next == '\u2014'
+                    || counted(last, next))) {
                 break;
             }
             end = pieceEnd(p, end);
         }
         return end;
+    }
+
+    /**
+     * A number and the Chinese character that counts it (1组, 40号, 3单元, 2026年, 12,000元): an address or a date read
+     * across two lines as "…1组40" and "号" is misread, so the two stay together.
+     */
+    private static boolean counted(int last, int next) {
+        return last >= '0' && last <= '9' && Character.UnicodeScript.of(next) == Character.UnicodeScript.HAN;
     }
 
     /** Closing punctuation, which must not start a line: Chinese, full-width and the Latin ones written after Chinese. */
@@ -595,6 +604,11 @@ public final class PdfLayout implements AutoCloseable {
                     longest = Math.max(longest, longestWord(r[i], CELL));
                 }
             }
+            if (header != null && i < header.length && shortLabel(header[i])) {
+                // a header of a few Chinese characters reads as one word: "与户主关系" broken into "与户主关" and "系"
+                // is misread, so its column is made as wide as the whole label when the table has room
+                longest = Math.max(longest, textWidth(printable(header[i]), CELL));
+            }
             least[i] = longest + 2 * PAD + 0.5f;
         }
         float[] cols = new float[n];
@@ -625,6 +639,12 @@ public final class PdfLayout implements AutoCloseable {
             }
         }
         return cols;
+    }
+
+    /** A column header of at most six characters and no space (居住类型, 与户主关系), kept on one line if it can be. */
+    private static boolean shortLabel(String header) {
+        return header != null && !header.isBlank() && header.codePointCount(0, header.length()) <= 6
+                && header.chars().noneMatch(Character::isWhitespace);
     }
 
     /** The width of the widest piece of the text a line cannot break inside (a Latin word, a number). */

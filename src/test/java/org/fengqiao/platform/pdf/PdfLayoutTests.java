@@ -157,6 +157,37 @@ class PdfLayoutTests {
     }
 
     @Test
+    void aNumberStaysOnTheLineOfTheCharacterThatCountsItAtAnyWidth() {
+        String visit = "江苏省连云港市东海县房山镇吴场村1组5号楼2单元301室，2026年12月5日走访，补助12,000元";
+        try (PdfLayout layout = new PdfLayout("t", "a")) {
+            // from the narrowest width that holds "301室，" whole (a piece wider than the line breaks anywhere)
+            for (float width = 40; width <= 200; width += 1) {
+                List<String> lines = layout.wrap(visit, 9, width);
+                assertThat(String.join("", lines)).isEqualTo(visit);
+                for (int i = 1; i < lines.size(); i++) {
+                    String before = lines.get(i - 1);
+                    assertThat(Character.isDigit(before.charAt(before.length() - 1))
+                            && Character.UnicodeScript.of(lines.get(i).codePointAt(0)) == Character.UnicodeScript.HAN)
+                            .as("%s | %s at %s pt", before, lines.get(i), width).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theHouseholdRegistersShortChineseHeadersStayOnOneLine() throws IOException {
+        String[] header = {"姓名", "与户主关系", "性别", "出生日期", "身份证号", "联系电话", "居住类型", "人员类别"};
+        List<String[]> rows = List.<String[]>of(new String[] {"欧阳娜娜", "孙子女", "女", "2012-03-04",
+            "320722********1234", "138****5678", "已离开", "留守儿童、困难家庭"});
+        try (PDDocument doc = written(l -> l.table(header, new float[] {11, 9, 5, 12, 20, 13, 8, 22}, rows))) {
+            List<String> lines = new PDFTextStripper().getText(doc).lines().toList();
+            for (String label : header) {
+                assertThat(lines).as(label).anySatisfy(line -> assertThat(line).contains(label));
+            }
+        }
+    }
+
+    @Test
     void aWordLongerThanTheLineStillBreaksBetweenItsLettersAndLosesNone() {
         String word = "Pneumonoultramicroscopicsilicovolcanoconiosis";
         try (PdfLayout layout = new PdfLayout("t", "a")) {
