@@ -69,6 +69,7 @@ final class EmbeddedPostgresServer {
     private static EmbeddedPostgres start(Path dir, int port) {
         try {
             Files.createDirectories(dir);
+            refuseWhileInUse(dir);
             stopOrphanedPostmaster(dir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
@@ -97,6 +98,26 @@ final class EmbeddedPostgresServer {
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL in " + dir + " did not start", e);
+        }
+    }
+
+    /**
+     * A platform still running on the data directory (a second ./run, or ./run reset-password beside it) holds its
+     * lock file, and its postmaster is no orphan: stopping it would take the running platform's database away. The
+     * start is refused instead, saying why; a JVM killed with -9 holds no lock any more.
+     */
+    static void refuseWhileInUse(Path dir) throws IOException {
+        Path lock = dir.resolve("epg-lock");
+        if (!Files.exists(lock)) {
+            return;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
+                java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock held = channel.tryLock()) {
+            if (held == null) {
+                throw new IllegalStateException("The data directory " + dir + " is in use by another running "
+                        + "Fengqiao (its embedded PostgreSQL): stop that one first, or give this one a data directory "
+                        + "of its own (FENGQIAO_DATA_DIR)");
+            }
         }
     }
 

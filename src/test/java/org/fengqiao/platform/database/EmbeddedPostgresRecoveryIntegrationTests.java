@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A JVM killed with -9 leaves its postmaster running on the data directory. The next start must
- * stop that orphan, start normally and find every committed row: this is what ./run relies on.
+ * stop that orphan, start normally and find every committed row: this is what ./run relies on. While that JVM still
+ * runs, a second start on its directory is refused and leaves its database alone.
  */
 class EmbeddedPostgresRecoveryIntegrationTests {
 
@@ -40,6 +41,12 @@ class EmbeddedPostgresRecoveryIntegrationTests {
             }
             assertThat(line).as("child output: %s", seen).isEqualTo("COMMITTED");
         }
+        // while its JVM lives, the postmaster is no orphan: a second start on the directory is refused and leaves it
+        long running = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedPostgresServer.acquire(data, 0))
+                .hasMessageContaining("is in use by another running Fengqiao");
+        assertThat(ProcessHandle.of(running).map(ProcessHandle::isAlive)).as("the running one's postmaster").contains(true);
+
         child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         long orphan = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
         assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("the postmaster outlives its JVM").contains(true);
