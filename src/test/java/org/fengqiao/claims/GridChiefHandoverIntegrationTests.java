@@ -15,6 +15,7 @@ import org.fengqiao.account.GridRole;
 import org.fengqiao.account.Staff;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
+import org.fengqiao.account.internal.Roster;
 import org.fengqiao.claims.internal.Board;
 import org.fengqiao.claims.internal.ClaimDesk;
 import org.fengqiao.claims.internal.ClaimsProperties;
@@ -62,6 +63,8 @@ class GridChiefHandoverIntegrationTests extends IntegrationTest {
     ClaimsProperties properties;
     @Autowired
     MessageSource messages;
+    @Autowired
+    Roster roster;
 
     ApiClient api;
     ClaimsFixtures f;
@@ -183,6 +186,35 @@ class GridChiefHandoverIntegrationTests extends IntegrationTest {
         assertThat(queue(afterToken)).doesNotContain(claim.toString());
         assertThat(entries(afterToken, claim)).as("not yet his").isEmpty();
         f.send("POST", "/api/v1/claims/" + claim + "/confirm", beforeToken, null, 200);
+    }
+
+    /**
+     * A chief appointed from a later day: the chief in office, who has read what waits for him, is not asked it again
+     * in a second entry (the change is no change yet); on the day the new term begins, the waiting work follows him.
+     */
+    @Test
+    void waitingWorkFollowsAChiefAppointedFromALaterDayOnThatDayAndNotBefore() {
+        UUID claim = reportedClaim("次日交接");
+        String entry = entries(beforeToken, claim).get(0).get("id").asText();
+        f.send("POST", "/api/v1/inbox/" + entry + "/read", beforeToken, null, 200);
+
+        appoint(after, today().plusDays(1));
+
+        assertThat(entries(beforeToken, claim)).as("read, and not asked again yet").singleElement()
+                .satisfies(e -> assertThat(e.get("unread").asBoolean()).isFalse());
+        assertThat(entries(afterToken, claim)).as("not yet his").isEmpty();
+
+        // the day comes: the terms as they stand that morning, and the roster's start of the day
+        jdbc.sql("UPDATE grid_role SET started_on = ? WHERE grid_id = ? AND staff_id = ? AND role = 'GRID_CHIEF'")
+                .params(today(), grid.id().value(), after.id().value()).update();
+        jdbc.sql("UPDATE grid_role SET ended_on = ? WHERE grid_id = ? AND staff_id = ? AND role = 'GRID_CHIEF'")
+                .params(today(), grid.id().value(), before.id().value()).update();
+        roster.changesTakingEffect(today());
+
+        assertThat(entries(afterToken, claim)).as("the successor is asked on his first day").singleElement()
+                .satisfies(e -> assertThat(e.get("unread").asBoolean()).isTrue());
+        assertThat(entries(beforeToken, claim)).singleElement()
+                .satisfies(e -> assertThat(e.get("unread").asBoolean()).isFalse());
     }
 
     @Test
