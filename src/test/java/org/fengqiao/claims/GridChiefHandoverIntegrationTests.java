@@ -232,6 +232,25 @@ class GridChiefHandoverIntegrationTests extends IntegrationTest {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     }
 
+    List<String> myGridsBoard(String token) {
+        List<String> ids = new ArrayList<>();
+        ApiClient.json(api.get("/api/v1/claims/board?mine=true&size=100", token)).get("items")
+                .forEach(i -> ids.add(i.get("id").asText()));
+        return ids;
+    }
+
+    /** The board's "my grids" follows the same day as the claim it offers: a term ended today is over. */
+    @Test
+    void aMemberWhoseTermEndedTodayNoLongerFindsTheGridOnHisOwnBoard() {
+        UUID item = f.onBoard(beforeToken, grid.id().value(), "卸任网格员-" + UUID.randomUUID());
+        assertThat(myGridsBoard(memberToken)).contains(item.toString());
+        UUID term = jdbc.sql("SELECT id FROM grid_role WHERE grid_id = ? AND staff_id = ? AND role = 'MEMBER'")
+                .params(grid.id().value(), member.id().value()).query(UUID.class).single();
+        f.send("POST", "/api/v1/roster/" + term + "/end", stationChief, Map.of("on", today().toString()), 204);
+
+        assertThat(myGridsBoard(memberToken)).as("no longer his grid").doesNotContain(item.toString());
+    }
+
     @Test
     void aSentBackCaseAsksNothingMoreOfItsClaimerOnceHeGivesItUpOrItsClaimExpires() {
         UUID givenUp = reportedClaim("放弃");
