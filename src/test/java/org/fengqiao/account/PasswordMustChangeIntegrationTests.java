@@ -65,6 +65,25 @@ class PasswordMustChangeIntegrationTests extends IntegrationTest {
         assertThat(ApiClient.json(api.get("/api/v1/me", own)).get("passwordMustChange").asBoolean()).isFalse();
     }
 
+    /**
+     * A write is refused as a read is: the audit administrator's rule, which matches every write before this one, let
+     * any other person's write through unchanged (a report filed with a password the security administrator chose).
+     */
+    @Test
+    void aWriteIsRefusedLikeAReadUntilThePasswordIsChanged() {
+        String token = api.token(username, INITIAL);
+        HttpResponse<String> filed = api.send("POST", "/api/v1/incidents", token, Map.of("title", "未改密码时上报"));
+        assertThat(filed.statusCode()).isEqualTo(403);
+        assertThat(ApiClient.json(filed).get("type").asText()).endsWith("/password-must-change");
+
+        ApiClient pages = new ApiClient(port).signedIn(username, INITIAL, null);
+        String csrf = pages.csrfFrom("/profile");
+        HttpResponse<String> posted = pages.form("/incidents", Map.of("title", "未改密码时上报", "_csrf", csrf),
+                "Accept", "text/html");
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(posted.headers().firstValue("Location").orElseThrow()).endsWith("/profile?passwordMustChange");
+    }
+
     @Test
     void onThePagesEveryPageLeadsToTheProfileUntilThePasswordIsChangedAndAResetAsksAgain() {
         ApiClient pages = new ApiClient(port).signedIn(username, INITIAL, null);

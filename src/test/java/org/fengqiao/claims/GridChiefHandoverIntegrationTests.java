@@ -15,6 +15,7 @@ import org.fengqiao.account.GridRole;
 import org.fengqiao.account.Staff;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
+import org.fengqiao.account.internal.Roster;
 import org.fengqiao.claims.internal.Board;
 import org.fengqiao.claims.internal.ClaimDesk;
 import org.fengqiao.claims.internal.ClaimsProperties;
@@ -62,6 +63,8 @@ class GridChiefHandoverIntegrationTests extends IntegrationTest {
     ClaimsProperties properties;
     @Autowired
     MessageSource messages;
+    @Autowired
+    Roster roster;
 
     ApiClient api;
     ClaimsFixtures f;
@@ -185,6 +188,35 @@ class GridChiefHandoverIntegrationTests extends IntegrationTest {
         f.send("POST", "/api/v1/claims/" + claim + "/confirm", beforeToken, null, 200);
     }
 
+    /**
+     * A chief appointed from a later day: the chief in office, who has read what waits for him, is not asked it again
+     * in a second entry (the change is no change yet); on the day the new term begins, the waiting work follows him.
+     */
+    @Test
+    void waitingWorkFollowsAChiefAppointedFromALaterDayOnThatDayAndNotBefore() {
+        UUID claim = reportedClaim("次日交接");
+        String entry = entries(beforeToken, claim).get(0).get("id").asText();
+        f.send("POST", "/api/v1/inbox/" + entry + "/read", beforeToken, null, 200);
+
+        appoint(after, today().plusDays(1));
+
+        assertThat(entries(beforeToken, claim)).as("read, and not asked again yet").singleElement()
+                .satisfies(e -> assertThat(e.get("unread").asBoolean()).isFalse());
+        assertThat(entries(afterToken, claim)).as("not yet his").isEmpty();
+
+        // the day comes: the terms as they stand that morning, and the roster's start of the day
+        jdbc.sql("UPDATE grid_role SET started_on = ? WHERE grid_id = ? AND staff_id = ? AND role = 'GRID_CHIEF'")
+                .params(today(), grid.id().value(), after.id().value()).update();
+        jdbc.sql("UPDATE grid_role SET ended_on = ? WHERE grid_id = ? AND staff_id = ? AND role = 'GRID_CHIEF'")
+                .params(today(), grid.id().value(), before.id().value()).update();
+        roster.changesTakingEffect(today());
+
+        assertThat(entries(afterToken, claim)).as("the successor is asked on his first day").singleElement()
+                .satisfies(e -> assertThat(e.get("unread").asBoolean()).isTrue());
+        assertThat(entries(beforeToken, claim)).singleElement()
+                .satisfies(e -> assertThat(e.get("unread").asBoolean()).isFalse());
+    }
+
     @Test
     void aChiefWhoseTermWasEndedWithNoSuccessorLeavesTheDecisionToTheStationChief() {
         UUID claim = reportedClaim("卸任");
@@ -198,6 +230,25 @@ class GridChiefHandoverIntegrationTests extends IntegrationTest {
                 .satisfies(e -> assertThat(e.get("unread").asBoolean()).isTrue());
         HttpResponse<String> refused = api.send("POST", "/api/v1/claims/" + claim + "/confirm", beforeToken, null);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    }
+
+    List<String> myGridsBoard(String token) {
+        List<String> ids = new ArrayList<>();
+        ApiClient.json(api.get("/api/v1/claims/board?mine=true&size=100", token)).get("items")
+                .forEach(i -> ids.add(i.get("id").asText()));
+        return ids;
+    }
+
+    /** The board's "my grids" follows the same day as the claim it offers: a term ended today is over. */
+    @Test
+    void aMemberWhoseTermEndedTodayNoLongerFindsTheGridOnHisOwnBoard() {
+        UUID item = f.onBoard(beforeToken, grid.id().value(), "卸任网格员-" + UUID.randomUUID());
+        assertThat(myGridsBoard(memberToken)).contains(item.toString());
+        UUID term = jdbc.sql("SELECT id FROM grid_role WHERE grid_id = ? AND staff_id = ? AND role = 'MEMBER'")
+                .params(grid.id().value(), member.id().value()).query(UUID.class).single();
+        f.send("POST", "/api/v1/roster/" + term + "/end", stationChief, Map.of("on", today().toString()), 204);
+
+        assertThat(myGridsBoard(memberToken)).as("no longer his grid").doesNotContain(item.toString());
     }
 
     @Test

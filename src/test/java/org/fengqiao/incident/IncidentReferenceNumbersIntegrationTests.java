@@ -68,6 +68,40 @@ class IncidentReferenceNumbersIntegrationTests extends IntegrationTest {
                 .query(String.class).single();
     }
 
+    void run(String script) {
+        try {
+            String migration = new ClassPathResource(script).getContentAsString(StandardCharsets.UTF_8);
+            try (Statement run = DataSourceUtils.getConnection(dataSource).createStatement()) {
+                run.execute(migration);
+            }
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A claim of the incident's board item, reported done, and its grid chief's inbox entry naming the reference. */
+    UUID inboxEntryAboutTheClaimOf(UUID incident, String reference) {
+        UUID claim = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO claim (id, item_id, grid_id, claimed_by, claimed_at, deadline, state, reported_at)
+                SELECT :claim, ci.id, ci.grid_id, s.id, now(), now() + interval '3 days', 'REPORTED', now()
+                FROM claim_item ci, staff s WHERE ci.source_id = :incident AND s.username = 'chief'""")
+                .param("claim", claim).param("incident", incident).update();
+        UUID entry = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO inbox_entry (id, recipient_id, kind, record_type, record_id, link, unit_path, subject,
+                                         category, reason, reason_is_key, created_at)
+                SELECT :entry, s.id, 'HARD_CASE_REPORTED', 'claim', :claim, '/claims/items/' || c.item_id, '/',
+                       :reference, 'claims.kind.INCIDENT', '已办结', false, now()
+                FROM claim c, staff s WHERE c.id = :claim AND s.username = 'chief'""")
+                .param("entry", entry).param("claim", claim).param("reference", reference).update();
+        return entry;
+    }
+
+    String inboxEntry(UUID entry) {
+        return jdbc.sql("SELECT subject FROM inbox_entry WHERE id = ?").param(entry).query(String.class).single();
+    }
+
     @Test
     void twoReportsFiledInTheSameInstantAndUnitNeverShareAReference() {
         UUID[] ids = idsWithTheSameDigest();
@@ -123,20 +157,20 @@ class IncidentReferenceNumbersIntegrationTests extends IntegrationTest {
                                received_at, 'WAITING'
                         FROM incident WHERE id = :id""").param("shown", shown).param("id", id).update();
             }
-            try {
-                String migration = new ClassPathResource("db/migration/V166__incident_reference_numbers.sql")
-                        .getContentAsString(StandardCharsets.UTF_8);
-                try (Statement run = DataSourceUtils.getConnection(dataSource).createStatement()) {
-                    run.execute(migration);
-                }
-            } catch (IOException | SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            // each claimed, reported done, and its grid chief told in his inbox under that reference
+            UUID[] entries = {inboxEntryAboutTheClaimOf(ids[0], shown), inboxEntryAboutTheClaimOf(ids[1], shown)};
+            run("db/migration/V166__incident_reference_numbers.sql");
+            run("db/migration/V170__inbox_incident_references.sql");
             assertThat(facts.reference(ids[0])).isEqualTo(shown);
             assertThat(boardItem(ids[0])).isEqualTo(shown + "|事项·求助 " + shown);
+            assertThat(inboxEntry(entries[0])).isEqualTo(shown);
             String renamed = facts.reference(ids[1]);
             assertThat(renamed).matches("SJ-\\d{8}").isNotEqualTo(shown);
             assertThat(boardItem(ids[1])).isEqualTo(renamed + "|事项·求助 " + renamed);
+            assertThat(inboxEntry(entries[1])).as("the chief's inbox names the report he is asked about")
+                    .isEqualTo(renamed);
+            run("db/migration/V170__inbox_incident_references.sql");
+            assertThat(inboxEntry(entries[1])).as("run again, nothing changes").isEqualTo(renamed);
         });
     }
 }

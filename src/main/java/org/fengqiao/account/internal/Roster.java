@@ -2,6 +2,7 @@ package org.fengqiao.account.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.fengqiao.account.GridChiefChanged;
 import org.fengqiao.account.GridRole;
 import org.fengqiao.account.RosterDay;
@@ -27,8 +29,10 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,11 +47,13 @@ public class Roster {
     private final JdbcClient jdbc;
     private final Jurisdictions jurisdictions;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    Roster(JdbcClient jdbc, Jurisdictions jurisdictions, ApplicationEventPublisher events) {
+    Roster(JdbcClient jdbc, Jurisdictions jurisdictions, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
         this.events = events;
+        this.clock = clock;
     }
 
     /** One term of one person in one grid role. */
@@ -179,7 +185,7 @@ public class Roster {
         events.publishEvent(Audited.created("grid_role", id, grid.unitPath(),
                 Map.of("grid", grid.code(), "staff", staffId.toString(), "role", role.name(), "from", from.toString())));
         if (role == GridRole.GRID_CHIEF) {
-            events.publishEvent(new GridChiefChanged(grid.id(), grid.unitPath(), from));
+            chiefChanged(grid, from);
         }
         return jdbc.sql(SELECT + " WHERE r.id = ?").param(id).query(Roster::map).single();
     }
@@ -202,8 +208,44 @@ public class Roster {
         events.publishEvent(Audited.updated("grid_role", term.id(), grid.unitPath(),
                 Map.of("endedOn", "null"), Map.of("endedOn", on.toString())));
         if (term.role() == GridRole.GRID_CHIEF) {
+            chiefChanged(grid, on);
+        }
+    }
+
+    /**
+     * The grid's chief changes on {@code on}: told now when that day has come, else by {@link #changesTakingEffect}
+     * on the morning of that day. Told before, the work waiting for the chief in office was handed to him again (a
+     * second entry of what he had read) and nothing moved it to the new chief when his term began.
+     */
+    private void chiefChanged(Grid grid, LocalDate on) {
+        if (!on.isAfter(LocalDate.now(clock.withZone(LocalTimes.ZONE)))) {
             events.publishEvent(new GridChiefChanged(grid.id(), grid.unitPath(), on));
         }
+    }
+
+    /**
+     * The grid chiefs' terms that begin or end on {@code day} (appointed or ended beforehand from that day): the work
+     * waiting for each such grid's chief is handed to whoever holds the role now ({@link GridChiefChanged}).
+     */
+    @Transactional
+    public int changesTakingEffect(LocalDate day) {
+        List<UUID> grids = jdbc.sql("""
+                SELECT DISTINCT grid_id FROM grid_role
+                WHERE role = 'GRID_CHIEF' AND (started_on = :day OR ended_on = :day)""")
+                .param("day", day).query(UUID.class).list();
+        for (UUID id : grids) {
+            jurisdictions.grid(new GridId(id))
+                    .ifPresent(grid -> events.publishEvent(new GridChiefChanged(grid.id(), grid.unitPath(), day)));
+        }
+        return grids.size();
+    }
+
+    /** Each morning in China, a little after midnight: the terms beginning or ending today take effect. */
+    @Scheduled(cron = "${fengqiao.roster.day-start-cron:0 1 0 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "roster-day-start", lockAtLeastFor = "PT1M", lockAtMostFor = "PT30M")
+    @Transactional
+    public void startOfDay() {
+        changesTakingEffect(LocalDate.now(clock.withZone(LocalTimes.ZONE)));
     }
 
     static Term map(ResultSet rs, int row) throws SQLException {

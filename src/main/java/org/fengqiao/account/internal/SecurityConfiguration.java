@@ -20,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -194,13 +195,17 @@ class SecurityConfiguration {
                 // 三员分立: the audit administrator reads the trail and changes nothing else (only their
                 // own password). Refused here, before any request body is read, so the answer is
                 // always 403 and never a validation error about a change that was never allowed.
-                .requestMatchers(SecurityConfiguration::writesSomethingOtherThanOneself).not().hasRole(StaffRole.AUDIT_ADMIN.name())
+                // (and, as the next rule, nothing for a person whose password somebody else chose: this rule decides
+                // every such write, so a "not the audit administrator" alone let his writes through)
+                .requestMatchers(SecurityConfiguration::writesSomethingOtherThanOneself)
+                    .access((authentication, context) -> new AuthorizationDecision(
+                            signedInWithAPasswordOfHisOwn(authentication.get())
+                            && !isAuditAdministrator(authentication.get())))
                 // a password somebody else chose is changed before anything else (等保: 首次登录修改初始口令)
                 // (signed in, and without that mark: the first rule that matches decides, so this one must not let
                 // anybody through whom the last would stop)
                 .requestMatchers(SecurityConfiguration::notForChangingOnesPassword).access((authentication, context) ->
-                        new org.springframework.security.authorization.AuthorizationDecision(
-                                signedInWithAPasswordOfHisOwn(authentication.get())))
+                        new AuthorizationDecision(signedInWithAPasswordOfHisOwn(authentication.get())))
                 .anyRequest().authenticated())
             .formLogin(form -> form
                 .loginPage("/login")
@@ -246,6 +251,11 @@ class SecurityConfiguration {
     private static boolean signedInWithAPasswordOfHisOwn(Authentication authentication) {
         return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal
                 && authentication.isAuthenticated() && !principal.passwordMustChange();
+    }
+
+    private static boolean isAuditAdministrator(Authentication authentication) {
+        return authentication.getPrincipal() instanceof StaffPrincipal principal
+                && principal.caller().role().equals(StaffRole.AUDIT_ADMIN.name());
     }
 
     private static boolean mustChangePassword() {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.account.RosterDay;
 import org.fengqiao.platform.ChoiceNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -207,8 +208,9 @@ public class Board {
             where.append(" AND i.grid_id = :grid");
         }
         if (f.rosterOf() != null) {
+            // on the roster today as a claim asks it (RosterDay: a term ended today is over)
             where.append(" AND EXISTS (SELECT 1 FROM grid_role r WHERE r.grid_id = i.grid_id AND r.staff_id = :me")
-                    .append(" AND r.started_on <= :today AND (r.ended_on IS NULL OR r.ended_on >= :today))");
+                    .append(" AND ").append(RosterDay.covers("r", ":today")).append(")");
         }
         var items = jdbc.sql(ITEM + where + " ORDER BY i.since, i.id LIMIT :limit OFFSET :offset");
         var count = jdbc.sql("SELECT count(*) FROM claim_item i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id"
