@@ -17,6 +17,7 @@ import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Permission;
+import org.fengqiao.platform.web.Paging;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -77,7 +78,7 @@ public class StaffAdministration {
         int safePage = Math.max(page, 0);
         String q = query == null || query.isBlank() ? null : query.trim();
         String r = role == null ? null : role.name();
-        return new Listing(register.visible(caller, r, q, safeSize, safePage * safeSize),
+        return new Listing(register.visible(caller, r, q, safeSize, Paging.offset(safePage + 1L, safeSize)),
                 register.countVisible(caller, r, q), safePage, safeSize);
     }
 

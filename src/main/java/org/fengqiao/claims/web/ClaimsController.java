@@ -10,6 +10,7 @@ import org.fengqiao.claims.internal.ClaimDesk;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Permission;
+import org.fengqiao.platform.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,7 +75,7 @@ class ClaimsController {
         int p = Math.max(1, page);
         Caller caller = Callers.require();
         Board.Page found = board.list(new Board.Filter(gridId, kind, state, mine ? caller.staffId() : null),
-                caller.unitPaths(), limit, (p - 1) * limit);
+                caller.unitPaths(), limit, Paging.offset(p, limit));
         return new PageView(found.items().stream().map(this::shown).toList(), found.total(), p, limit);
     }
 

@@ -65,7 +65,7 @@ class ClaimsPages {
         // a grid member's board is his own grids unless he asks for all he may see; the police see their scope
         boolean onlyMine = mine != null ? mine : !caller.may(Permission.CLAIMS_STATION.authority());
         Board.Page found = board.list(new Board.Filter(gridId, kind, state, onlyMine ? caller.staffId() : null),
-                caller.unitPaths(), PAGE_SIZE, (p - 1) * PAGE_SIZE);
+                caller.unitPaths(), PAGE_SIZE, Paging.offset(p, PAGE_SIZE));
         model.addAttribute("mine", onlyMine);
         model.addAttribute("items", found.items());
         model.addAttribute("total", found.total());

@@ -19,6 +19,7 @@ import org.fengqiao.forces.internal.Members;
 import org.fengqiao.forces.internal.Posts;
 import org.fengqiao.forces.internal.Teams;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.web.Paging;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -139,7 +140,8 @@ class ForcesController {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int p = Math.max(1, page);
         Members.Page found = desk.members(Callers.require(),
-                new Members.Filter(teamId, blank(role), status, gridId, companyId, blank(q)), limit, (p - 1) * limit);
+                new Members.Filter(teamId, blank(role), status, gridId, companyId, blank(q)), limit,
+                Paging.offset(p, limit));
         return new MemberPage(found.items(), found.total(), p, limit);
     }
 

@@ -92,7 +92,7 @@ class ForcesPages {
             case "members" -> {
                 int p = Math.max(1, page);
                 Members.Page found = desk.members(caller, new Members.Filter(null, blank(role), status, gridId, null,
-                        blank(q)), PAGE_SIZE, (p - 1) * PAGE_SIZE);
+                        blank(q)), PAGE_SIZE, Paging.offset(p, PAGE_SIZE));
                 model.addAttribute("members", found.items());
                 model.addAttribute("total", found.total());
                 model.addAttribute("page", p);

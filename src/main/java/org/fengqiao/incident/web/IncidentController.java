@@ -28,6 +28,7 @@ import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.web.Paging;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -143,7 +144,8 @@ class IncidentController {
         ListQuery query = ListQuery.read(filters, Callers.require(), jurisdictions);
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int p = Math.max(1, page);
-        Incidents.Page found = incidents.list(query.filter(), query.scope(), clock.instant(), limit, (p - 1) * limit);
+        Incidents.Page found = incidents.list(query.filter(), query.scope(), clock.instant(), limit,
+                Paging.offset(p, limit));
         return new PageView(views.views(found.items(), locale), found.total(), p, limit);
     }
 

@@ -101,7 +101,7 @@ class IncidentPages {
                 cases, caller);
         int p = Math.max(1, page);
         Incidents.Page found = incidents.list(query.filter(), query.scope(), clock.instant(), PAGE_SIZE,
-                (p - 1) * PAGE_SIZE);
+                Paging.offset(p, PAGE_SIZE));
         model.addAttribute("items", views.views(found.items(), locale));
         model.addAttribute("total", found.total());
         model.addAttribute("page", p);

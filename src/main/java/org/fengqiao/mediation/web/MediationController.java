@@ -19,6 +19,7 @@ import org.fengqiao.mediation.internal.MediationDesk;
 import org.fengqiao.mediation.internal.Screenings;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.PersonLookup;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -90,7 +91,7 @@ class MediationController {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int p = Math.max(1, page);
         Disputes.Page found = disputes.list(new Disputes.Filter(status, kind, atRisk, screeningId),
-                Callers.require().unitPaths(), limit, (p - 1) * limit);
+                Callers.require().unitPaths(), limit, Paging.offset(p, limit));
         return new PageView(found.items(), found.total(), p, limit);
     }
 

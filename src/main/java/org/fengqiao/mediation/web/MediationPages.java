@@ -85,7 +85,7 @@ class MediationPages {
         String filter = show == null ? "open" : show;
         int p = Math.max(1, page);
         Disputes.Page found = disputes.list(tab(filter, null, null), Callers.require().unitPaths(), PAGE_SIZE,
-                (p - 1) * PAGE_SIZE);
+                Paging.offset(p, PAGE_SIZE));
         model.addAttribute("items", found.items());
         model.addAttribute("total", found.total());
         model.addAttribute("page", p);

@@ -10,6 +10,7 @@ import org.fengqiao.notification.internal.Inbox;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,7 +44,7 @@ class InboxController {
             @RequestParam(defaultValue = "20") int size, Locale locale) {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int p = Math.max(1, page);
-        Inbox.Page found = inbox.list(Callers.require(), unread, limit, (p - 1) * limit);
+        Inbox.Page found = inbox.list(Callers.require(), unread, limit, Paging.offset(p, limit));
         return new PageView(found.items().stream().map(e -> views.view(e, locale)).toList(), found.total(),
                 found.unread(), p, limit);
     }

@@ -38,7 +38,7 @@ class InboxPages {
     @GetMapping("/inbox")
     String list(@RequestParam(defaultValue = "1") int page, Locale locale, Model model) {
         int p = Math.max(1, page);
-        Inbox.Page found = inbox.list(Callers.require(), false, PAGE_SIZE, (p - 1) * PAGE_SIZE);
+        Inbox.Page found = inbox.list(Callers.require(), false, PAGE_SIZE, Paging.offset(p, PAGE_SIZE));
         model.addAttribute("items", found.items().stream().map(e -> views.view(e, locale)).toList());
         model.addAttribute("total", found.total());
         model.addAttribute("unread", found.unread());

@@ -7,13 +7,26 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Paged list pages asked for a page past their last (a bookmark or a link from before the list shrank, a number
+ * Where a paged list starts its page ({@link #offset}), and what its pages do when asked for one past their last.
+ *
+ * <p>Paged list pages asked for a page past their last (a bookmark or a link from before the list shrank, a number
  * typed into the address): they show the last page instead, by a redirect to the same address with the last page's
  * number, so the page never says "no matches" beside a total that says there are some.
  */
 public final class Paging {
 
     private Paging() {
+    }
+
+    /**
+     * The number of rows before page {@code page} (numbered from 1; below 1 reads as 1) of {@code size} rows: the SQL
+     * offset of every paged list. A page number typed into the address or sent by a script can be any int, and the
+     * product overflowed an int to a negative offset, which PostgreSQL refuses (a server error); the offset is
+     * computed as a long and held at {@link Integer#MAX_VALUE}, past the end of any list the platform holds, so a page
+     * far past the end answers an empty page (and a list page then sends it to its last).
+     */
+    public static int offset(long page, int size) {
+        return (int) Math.min(Integer.MAX_VALUE, (Math.max(1, page) - 1) * Math.max(0L, size));
     }
 
     /**

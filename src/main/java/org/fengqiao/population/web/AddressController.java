@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.internal.AddressRegister;
 import org.fengqiao.population.internal.Addresses;
 import org.fengqiao.population.internal.StandardAddress;
@@ -85,7 +86,7 @@ class AddressController {
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int current = Math.max(1, page);
-        Addresses.Page found = addresses.page(Callers.require(), q, gridId, limit, (current - 1) * limit);
+        Addresses.Page found = addresses.page(Callers.require(), q, gridId, limit, Paging.offset(current, limit));
         return new AddressPage(found.rows().stream().map(AddressView::of).toList(), found.total(), current, limit);
     }
 

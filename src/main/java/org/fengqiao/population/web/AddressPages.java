@@ -37,7 +37,7 @@ class AddressPages {
             @RequestParam(defaultValue = "1") int page, Model model) {
         Caller caller = Callers.require();
         int current = Math.max(1, page);
-        Addresses.Page found = addresses.page(caller, q, gridId, PAGE, (current - 1) * PAGE);
+        Addresses.Page found = addresses.page(caller, q, gridId, PAGE, Paging.offset(current, PAGE));
         List<Grid> choices = grids.of(caller);
         String county = grids.county(choices);
         model.addAttribute("q", q);

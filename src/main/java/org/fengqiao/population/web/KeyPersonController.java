@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.HelperRole;
 import org.fengqiao.population.KeyPersonType;
 import org.fengqiao.population.PersonState;
@@ -103,7 +104,7 @@ class KeyPersonController {
         KeyPersonCare.Listing listing = care.list(Callers.require(), mine, overdue, gridId);
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int current = Math.max(1, page);
-        List<KeyPersonView> items = listing.items().stream().skip((long) (current - 1) * limit).limit(limit)
+        List<KeyPersonView> items = listing.items().stream().skip(Paging.offset(current, limit)).limit(limit)
                 .map(l -> KeyPersonView.of(l.person(), l.status())).toList();
         return new KeyPersonPage(items, listing.total(), listing.overdue(), listing.items().size(), current, limit);
     }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.OrganisationKind;
 import org.fengqiao.population.SmallPlace;
 import org.fengqiao.population.internal.FireSafety;
@@ -114,7 +115,7 @@ class OrganisationController {
         int current = Math.max(1, page);
         Organisations.Page found = register.list(new Organisations.Filter(kind == null ? null : kind.name(),
                 smallPlace == null ? null : smallPlace.name(), ninePlaces, gridId, fireSafety, q), Callers.require(),
-                limit, (current - 1) * limit);
+                limit, Paging.offset(current, limit));
         return new OrganisationPage(found.rows().stream().map(OrganisationSummary::of).toList(), found.total(), current,
                 limit);
     }

@@ -63,7 +63,7 @@ class OrganisationPages {
         }
         Organisations.Page found = register.list(new Organisations.Filter(theKind == null ? null : theKind.name(),
                 place == null ? null : place.name(), all ? Boolean.TRUE : null, gridId, state, q), caller, PAGE,
-                (current - 1) * PAGE);
+                Paging.offset(current, PAGE));
         model.addAttribute("organisations", found.rows().stream().map(OrganisationController.OrganisationSummary::of)
                 .toList());
         model.addAttribute("total", found.total());

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.Category;
 import org.fengqiao.population.KeyPersonType;
 import org.fengqiao.population.Relation;
@@ -123,7 +124,7 @@ class PersonController {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int current = Math.max(1, page);
         PersonQuery query = new PersonQuery(q, address, category, keyPersonType, residence, gridId, householdId);
-        Persons.Page found = register.search(query, caller, limit, (current - 1) * limit);
+        Persons.Page found = register.search(query, caller, limit, Paging.offset(current, limit));
         return new PersonPage(found.rows().stream().map(PersonView::of).toList(), found.total(), found.more(), current,
                 limit, found.searchedAs());
     }

@@ -62,7 +62,7 @@ class PersonPages {
         model.addAttribute("residences", Residence.values());
         try {
             PersonQuery query = new PersonQuery(q, address, category, keyPersonType, residence, null, null);
-            Persons.Page found = register.search(query, caller, PAGE, (current - 1) * PAGE);
+            Persons.Page found = register.search(query, caller, PAGE, Paging.offset(current, PAGE));
             // a total that is only a lower bound (more) may have pages past it: only a counted one has a last page
             String pastTheEnd = found.more() ? null
                     : Paging.lastPageIfPast(current, (found.total() + PAGE - 1) / PAGE).orElse(null);

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.internal.RentalRegister;
 import org.fengqiao.population.internal.Rentals;
 import org.springframework.http.HttpStatus;
@@ -106,7 +107,7 @@ class RentalController {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int current = Math.max(1, page);
         Rentals.Page found = register.list(new Rentals.Filter(gridId, landlordId, landlord, active), Callers.require(),
-                limit, (current - 1) * limit);
+                limit, Paging.offset(current, limit));
         LocalDate today = register.today();
         return new RentalPage(found.rows().stream().map(r -> RentalSummary.of(r, today)).toList(), found.total(),
                 current, limit);

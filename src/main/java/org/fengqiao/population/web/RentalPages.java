@@ -50,7 +50,7 @@ class RentalPages {
         Caller caller = Callers.require();
         int current = Math.max(1, page);
         Rentals.Page found = register.list(new Rentals.Filter(gridId, null, landlord, active), caller, PAGE,
-                (current - 1) * PAGE);
+                Paging.offset(current, PAGE));
         LocalDate today = register.today();
         model.addAttribute("rentals", found.rows().stream().map(r -> RentalController.RentalSummary.of(r, today)).toList());
         model.addAttribute("total", found.total());

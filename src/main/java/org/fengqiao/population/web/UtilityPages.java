@@ -120,7 +120,7 @@ class UtilityPages {
         int size = 30;
         int current = Math.max(1, page);
         VerificationTasks.Page found = verifications.list(new VerificationTasks.Filter(status, gridId, kind, mine,
-                unresolved), caller, size, (current - 1) * size);
+                unresolved), caller, size, Paging.offset(current, size));
         model.addAttribute("tasks", found.tasks());
         model.addAttribute("total", found.total());
         model.addAttribute("page", current);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.internal.UtilityAnomalyPolicy;
 import org.fengqiao.population.internal.UtilityReadings;
 import org.fengqiao.population.internal.VerificationTasks;
@@ -80,7 +81,7 @@ class VerificationTaskController {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int current = Math.max(1, page);
         VerificationTasks.Page found = verifications.list(new VerificationTasks.Filter(status, gridId, kind, mine, open),
-                Callers.require(), limit, (current - 1) * limit);
+                Callers.require(), limit, Paging.offset(current, limit));
         return new TaskPage(found.tasks().stream().map(t -> TaskView.of(t, texts.reason(t, locale))).toList(),
                 found.total(), current, limit);
     }

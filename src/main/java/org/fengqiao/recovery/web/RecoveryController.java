@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.web.Paging;
 import org.fengqiao.recovery.internal.Actor;
 import org.fengqiao.recovery.internal.Rates;
 import org.fengqiao.recovery.internal.ReceiptPdf;
@@ -84,7 +85,7 @@ class RecoveryController {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int p = Math.max(1, page);
         RecoveryFiles.Page found = files.list(new RecoveryFiles.Filter(status, year, q == null || q.isBlank() ? null
-                : q.trim()), Callers.require().unitPaths(), limit, (p - 1) * limit);
+                : q.trim()), Callers.require().unitPaths(), limit, Paging.offset(p, limit));
         return new PageView(found.items(), found.total(), p, limit);
     }
 

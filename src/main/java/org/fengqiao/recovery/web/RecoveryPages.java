@@ -84,7 +84,7 @@ class RecoveryPages {
         int p = Math.max(1, page);
         String text = q == null || q.isBlank() ? null : q.trim();
         RecoveryFiles.Page found = files.list(tab(filter, year, text), Callers.require().unitPaths(), PAGE_SIZE,
-                (p - 1) * PAGE_SIZE);
+                Paging.offset(p, PAGE_SIZE));
         model.addAttribute("items", found.items());
         model.addAttribute("total", found.total());
         model.addAttribute("page", p);
