@@ -114,9 +114,7 @@ final class EmbeddedPostgresServer {
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
                 java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock held = channel.tryLock()) {
             if (held == null) {
-                throw new IllegalStateException("The data directory " + dir + " is in use by another running "
-                        + "Fengqiao (its embedded PostgreSQL): stop that one first, or give this one a data directory "
-                        + "of its own (FENGQIAO_DATA_DIR)");
+                throw new DataDirectoryInUse(dir);
             }
         }
     }

@@ -43,8 +43,18 @@ class EmbeddedPostgresRecoveryIntegrationTests {
         }
         // while its JVM lives, the postmaster is no orphan: a second start on the directory is refused and leaves it
         long running = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedPostgresServer.acquire(data, 0))
-                .hasMessageContaining("is in use by another running Fengqiao");
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> EmbeddedPostgresServer.acquire(data, 0));
+        assertThat(refused).isInstanceOf(DataDirectoryInUse.class).hasMessageContaining("is in use by another running Fengqiao");
+        // the start-up failure says it in a line of its own (the analyser Spring Boot loads from spring.factories)
+        java.util.Properties factories = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/META-INF/spring.factories")) {
+            factories.load(in);
+        }
+        var analyzer = (org.springframework.boot.diagnostics.FailureAnalyzer) Class.forName(
+                factories.getProperty("org.springframework.boot.diagnostics.FailureAnalyzer").trim())
+                .getDeclaredConstructor().newInstance();
+        assertThat(analyzer.analyze(new IllegalStateException("context failed", refused)).getDescription())
+                .isEqualTo(refused.getMessage());
         assertThat(ProcessHandle.of(running).map(ProcessHandle::isAlive)).as("the running one's postmaster").contains(true);
 
         child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
