@@ -1,10 +1,13 @@
 package org.fengqiao;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -14,11 +17,26 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class FengqiaoApplication {
 
     public static void main(String[] args) {
-        List<String> words = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
-        if (!words.isEmpty() && words.get(0).equals("reset-password")) {
-            System.exit(operatorCommand("reset-password", words.size() > 1 ? words.get(1) : "", args));
+        OptionalInt exit = operatorCommand(args);
+        if (exit.isPresent()) {
+            System.exit(exit.getAsInt());
         }
         SpringApplication.run(FengqiaoApplication.class, args);
+    }
+
+    /**
+     * The exit code of the operator's command the arguments name ({@code reset-password <user name>}, the words
+     * before or among the {@code --options}), run to its end; empty when they name none and the platform is to start.
+     * {@code watchers} are told of the command's application events (tests: where its web server listened).
+     */
+    static OptionalInt operatorCommand(String[] args, ApplicationListener<?>... watchers) {
+        List<String> words = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        if (words.isEmpty() || !words.get(0).equals("reset-password")) {
+            return OptionalInt.empty();
+        }
+        List<String> options = Arrays.stream(args).filter(a -> a.startsWith("--")).toList();
+        return OptionalInt.of(operatorCommand("reset-password", words.size() > 1 ? words.get(1) : "", options,
+                watchers));
     }
 
     /**
@@ -27,11 +45,13 @@ public class FengqiaoApplication {
      * work, and the process ends with its
      * exit code.
      */
-    private static int operatorCommand(String command, String subject, String[] args) {
+    private static int operatorCommand(String command, String subject, List<String> options,
+            ApplicationListener<?>... watchers) {
         SpringApplication application = new SpringApplication(FengqiaoApplication.class);
+        application.addListeners(watchers);
         // The platform's beans are web beans (sessions, the pages' filters), so its web server starts too, but on a
         // port of the loopback nobody is told of, and only for as long as the command runs.
-        List<String> all = new java.util.ArrayList<>(List.of(args));
+        List<String> all = new ArrayList<>(options);
         all.addAll(List.of("--fengqiao.operator.command=" + command, "--fengqiao.operator.username=" + subject,
                 "--spring.main.banner-mode=off", "--server.port=0", "--server.address=127.0.0.1"));
         ConfigurableApplicationContext context = application.run(all.toArray(String[]::new));

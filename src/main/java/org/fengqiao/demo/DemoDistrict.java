@@ -22,6 +22,7 @@ import org.fengqiao.platform.BeforeServing;
 import org.fengqiao.platform.FengqiaoProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -99,9 +100,12 @@ class DemoDistrict extends BeforeServing {
     private final JdbcClient jdbc;
     private final DemoPopulation population;
     private final DemoUtilities utilities;
+    /** An operator's command runs (README: {@code ./run reset-password}): no one is to sign in with demo logins. */
+    private final boolean operatorCommand;
 
     DemoDistrict(Jurisdictions jurisdictions, StaffDirectory staff, FengqiaoProperties properties,
-            TransactionTemplate tx, JdbcClient jdbc, DemoPopulation population, DemoUtilities utilities) {
+            TransactionTemplate tx, JdbcClient jdbc, DemoPopulation population, DemoUtilities utilities,
+            @Value("${fengqiao.operator.command:}") String operatorCommand) {
         this.jurisdictions = jurisdictions;
         this.staff = staff;
         this.properties = properties;
@@ -109,6 +113,7 @@ class DemoDistrict extends BeforeServing {
         this.jdbc = jdbc;
         this.population = population;
         this.utilities = utilities;
+        this.operatorCommand = !operatorCommand.isBlank();
     }
 
     /** Loads before the web server listens, so health says UP only once the demo district is there. */
@@ -133,7 +138,9 @@ class DemoDistrict extends BeforeServing {
         if (loaded) {
             log.info("Demo district loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
-        printLogins();
+        if (!operatorCommand) {
+            printLogins();
+        }
     }
 
     private void load() {

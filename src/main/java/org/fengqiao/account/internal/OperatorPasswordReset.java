@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@code ./run reset-password <user name>}: the server's operator sets a new password for an account, the way back in
  * for one of the three administrators (三员分立), whose passwords nobody resets from the pages
- * ({@link StaffAdministration#resetPassword}). It runs without the web server, reads the password from
+ * ({@link StaffAdministration#resetPassword}). Its web server listens only on a loopback port of its own (the
+ * command's start, {@code FengqiaoApplication}); it reads the password from
  * {@code FENGQIAO_RESET_PASSWORD} or, on a terminal, asks for it twice; the password rules apply. The account is
  * unlocked, its tokens and sessions end, and the trail records the reset with the actor "operator". The process then
  * ends with 0, or 2 when nothing was changed.
