@@ -17,6 +17,7 @@ CREATE TABLE supply_kind (
     CHECK (builtin OR name IS NOT NULL)
 );
 CREATE UNIQUE INDEX supply_kind_name ON supply_kind (lower(name)) WHERE name IS NOT NULL;
+CREATE INDEX supply_kind_created_by ON supply_kind (created_by);
 
 INSERT INTO supply_kind (id, code, count_unit, builtin, required) VALUES
     ('5a000000-0000-4000-8000-000000000001', 'OFFICER_SIGN', 'PIECE', true, true),
