@@ -60,8 +60,8 @@ class DemoSupplies extends DemoPart {
                 new Item("RULES_BOARD", 2, 16_000), new Item("HANDBOOK", 6, 9_000), new Item("LOGBOOK", 10, 8_000),
                 new Item("LEAFLET", 2000, 40_000), new Item("DESK_SET", 1, 120_000));
         for (Item i : full) {
-            loader.issue(fangshan.id().value(), i.code(), i.quantity(), i.costFen(), spring, SECTION, li.id(), li.name(),
-                    BY);
+            loader.issue(fangshan.id().value(), i.code(), i.quantity(), i.costFen(), spring, SECTION, li.id(),
+                    li.name(), BY);
             lines++;
         }
         for (Unit u : List.of(heping, jingdu)) {

@@ -223,7 +223,7 @@ public class SupplyLedger {
                 .list();
     }
 
-    /** Per kind under a unit's path: on hand and on its way now, issued (less reversed issues) and spent in a period. */
+    /** Per kind under a unit's path: on hand and on its way now, issued (less reversed issues), spent in a period. */
     public List<KindTotal> kindTotals(String path, LocalDate from, LocalDate to) {
         List<UnitStock> stocks = unitStocks(path);
         record Flow(long issued, long spent) {
@@ -285,7 +285,8 @@ public class SupplyLedger {
                 CountUnit.valueOf(rs.getString("count_unit")), rs.getBoolean("builtin"), rs.getBoolean("required"));
         Long cost = rs.getObject("cost_fen", Long.class);
         return new Entry(rs.getObject("id", UUID.class), rs.getLong("seq"), rs.getObject("unit_id", UUID.class),
-                rs.getString("unit_name"), rs.getString("unit_path"), kind, EntryType.valueOf(rs.getString("entry_type")),
+                rs.getString("unit_name"), rs.getString("unit_path"), kind,
+                EntryType.valueOf(rs.getString("entry_type")),
                 rs.getInt("quantity"), rs.getInt("change"), cost,
                 rs.getObject("occurred_on", LocalDate.class), rs.getString("supplier"), rs.getString("reason"),
                 rs.getObject("counterpart_unit_id", UUID.class), rs.getString("counterpart"),

@@ -104,6 +104,9 @@ class SuppliesPages {
                 .filter(t -> !t.id().equals(p.id()) && org.fengqiao.supplies.internal.StockPolicy
                         .transfer(p.path(), t.path()).allowed()).toList());
         model.addAttribute("today", desk.today());
+        // who may reverse which line: issues those who issue, uses and losses those who record them
+        model.addAttribute("mayIssue", me.permissions().contains("SUPPLIES_ISSUE"));
+        model.addAttribute("mayRecord", me.permissions().contains("SUPPLIES_RECEIVE"));
         return "supplies/unit";
     }
 
