@@ -250,7 +250,9 @@ class SuppliesIntegrationTests extends IntegrationTest {
         HttpResponse<String> noReason = api.send("POST", "/api/v1/supplies/units/" + fangshan + "/uses", officer,
                 Map.of("type", "LOST", "kindId", kind, "quantity", 1));
         assertThat(noReason.statusCode()).isEqualTo(400);
-        assertThat(noReason.body()).contains("原因");
+        JsonNode error = ApiClient.json(noReason).get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("reason");
+        assertThat(error.get("message").asText()).isEqualTo("必填");
         assertThat(lines(fangshan, kind)).as("only the good issue was saved").isEqualTo(1);
         assertThat(onHand(officer, fangshan, kind)).isEqualTo(2);
     }
