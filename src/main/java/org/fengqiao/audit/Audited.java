@@ -46,6 +46,8 @@ public record Audited(String action, String recordType, String recordId, String 
             "force_roster", "security_company",
             // points
             "points_award", "points_entry", "points_activists", "points_voucher", "store_item", "fund_account",
+            // police work supplies (警务保障)
+            "supply_kind", "supply_entry",
             // the trail itself
             "audit",
             // the platform itself

@@ -82,7 +82,17 @@ public enum Permission {
      * Take copies of the embedded database and see the copies kept and the attempts (system administrator): the whole
      * database, not a part of the tree, so it is nobody's but the administrator's who keeps the platform running.
      */
-    SYSTEM_BACKUP;
+    SYSTEM_BACKUP,
+
+    // 警务保障 (seed 004, module supplies): the supplies each unit holds, issued, received, used up, transferred
+    /** See the supplies ledgers and stocks of the units of one's scope, summed up the tree, and the export. */
+    SUPPLIES_READ,
+    /** Issue supplies to the units of one's scope, transfer them between units of a station, reverse an issue. */
+    SUPPLIES_ISSUE,
+    /** Confirm the receipt of supplies at one's unit, record what was used up or lost, reverse such a line. */
+    SUPPLIES_RECEIVE,
+    /** Add the bureau's own kinds of supplies to the catalogue. */
+    SUPPLIES_CATALOGUE;
 
     public String authority() {
         return name();

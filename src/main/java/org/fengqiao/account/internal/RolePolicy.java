@@ -45,6 +45,7 @@ public final class RolePolicy {
         granted.addAll(mediationPermissionsOf(role));
         granted.addAll(recoveryPermissionsOf(role));
         granted.addAll(claimsPermissionsOf(role));
+        granted.addAll(suppliesPermissionsOf(role));
         if (role == StaffRole.BUREAU_COMMAND || role == StaffRole.STATION_CHIEF || role == StaffRole.COMMUNITY_OFFICER
                 || role == StaffRole.INSPECTOR) {
             // the work figures review a jurisdiction's work: those who lead it and those who oversee them
@@ -157,6 +158,20 @@ public final class RolePolicy {
         return switch (role) {
             case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER, AUXILIARY_POLICE -> EnumSet.of(RECOVERY_READ, RECOVERY_WRITE);
             case INSPECTOR -> EnumSet.of(RECOVERY_READ);
+            default -> EnumSet.noneOf(Permission.class);
+        };
+    }
+
+    /**
+     * 警务保障 (supplies): the station chief and the bureau issue and transfer, the bureau adds kinds of its own, the
+     * unit's community officer confirms what he received and records what was used up or lost, inspectors read.
+     */
+    static Set<Permission> suppliesPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case BUREAU_COMMAND -> EnumSet.of(SUPPLIES_READ, SUPPLIES_ISSUE, SUPPLIES_CATALOGUE);
+            case STATION_CHIEF -> EnumSet.of(SUPPLIES_READ, SUPPLIES_ISSUE);
+            case COMMUNITY_OFFICER -> EnumSet.of(SUPPLIES_READ, SUPPLIES_RECEIVE);
+            case INSPECTOR -> EnumSet.of(SUPPLIES_READ);
             default -> EnumSet.noneOf(Permission.class);
         };
     }

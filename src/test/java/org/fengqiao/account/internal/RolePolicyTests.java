@@ -6,6 +6,9 @@ import static org.fengqiao.platform.Permission.AUDIT_READ;
 import static org.fengqiao.platform.Permission.INCIDENT_STATS;
 import static org.fengqiao.platform.Permission.WORK_FIGURES;
 import static org.fengqiao.platform.Permission.JURISDICTION_MANAGE;
+import static org.fengqiao.platform.Permission.SUPPLIES_ISSUE;
+import static org.fengqiao.platform.Permission.SUPPLIES_READ;
+import static org.fengqiao.platform.Permission.SUPPLIES_RECEIVE;
 
 import java.util.Arrays;
 import org.fengqiao.account.StaffRole;
@@ -50,5 +53,18 @@ class RolePolicyTests {
                 .filter(r -> RolePolicy.permissionsOf(r).contains(WORK_FIGURES)))
                 .containsExactlyInAnyOrder(StaffRole.BUREAU_COMMAND, StaffRole.STATION_CHIEF,
                         StaffRole.COMMUNITY_OFFICER, StaffRole.INSPECTOR);
+    }
+
+    @Test
+    void theChiefAndTheBureauIssueTheUnitsOfficerConfirmsAndRecordsUseInspectorsRead() {
+        assertThat(Arrays.stream(StaffRole.values()).filter(r -> RolePolicy.permissionsOf(r).contains(SUPPLIES_ISSUE)))
+                .containsExactlyInAnyOrder(StaffRole.BUREAU_COMMAND, StaffRole.STATION_CHIEF);
+        assertThat(Arrays.stream(StaffRole.values())
+                .filter(r -> RolePolicy.permissionsOf(r).contains(SUPPLIES_RECEIVE)))
+                .containsExactly(StaffRole.COMMUNITY_OFFICER);
+        assertThat(Arrays.stream(StaffRole.values()).filter(r -> RolePolicy.permissionsOf(r).contains(SUPPLIES_READ)))
+                .containsExactlyInAnyOrder(StaffRole.BUREAU_COMMAND, StaffRole.STATION_CHIEF,
+                        StaffRole.COMMUNITY_OFFICER, StaffRole.INSPECTOR);
+        assertThat(RolePolicy.permissionsOf(StaffRole.INSPECTOR)).doesNotContain(SUPPLIES_ISSUE, SUPPLIES_RECEIVE);
     }
 }

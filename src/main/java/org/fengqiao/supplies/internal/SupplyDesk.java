@@ -1,0 +1,332 @@
+package org.fengqiao.supplies.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.jurisdiction.UnitKind;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Permission;
+import org.fengqiao.platform.web.LocalTimes;
+import org.fengqiao.supplies.CountUnit;
+import org.fengqiao.supplies.EntryType;
+import org.fengqiao.supplies.internal.SupplyLedger.Entry;
+import org.fengqiao.supplies.internal.SupplyLedger.Kind;
+import org.fengqiao.supplies.internal.SupplyLedger.Place;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records the lines of the units' supplies ledgers. Each change is one transaction: the input is checked whole, the
+ * stock row of the unit and kind it touches is locked, {@link StockPolicy} judges the change on the stock as it stands
+ * under that lock, and only then are the line and the stock written, audited. So a refused change changes nothing,
+ * and two lines taking from the same stock at the same moment are judged one after the other.
+ */
+@Service
+public class SupplyDesk {
+
+    /** More than any one delivery: the 5万余份 leaflets of seed 004 were several. */
+    static final int MAX_QUANTITY = 1_000_000;
+    /** Ten million yuan: far more than the bureau's whole 50多万元, far from overflowing a sum. */
+    static final long MAX_FEN = 1_000_000_000L;
+    static final int MAX_TEXT = 2000;
+
+    public record KindForm(String name, CountUnit countUnit, Boolean required) {
+    }
+
+    public record IssueForm(UUID kindId, Integer quantity, Long costFen, LocalDate occurredOn, String supplier,
+            String note) {
+    }
+
+    public record UseForm(EntryType type, UUID kindId, Integer quantity, LocalDate occurredOn, String reason) {
+    }
+
+    public record TransferForm(UUID toUnitId, UUID kindId, Integer quantity, LocalDate occurredOn, String reason) {
+    }
+
+    private final SupplyLedger ledger;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SupplyDesk(SupplyLedger ledger, ApplicationEventPublisher events, Clock clock) {
+        this.ledger = ledger;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), LocalTimes.ZONE);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** A unit of the actor's scope that holds supplies, or 404. */
+    public Place place(UUID id, Actor who) {
+        return ledger.place(id, who.scopePaths()).filter(p -> p.kind() != UnitKind.BUREAU)
+                .orElseThrow(() -> new NotFound("unit", id));
+    }
+
+    /** The unit to sum up under: the one asked for (of the actor's scope, the bureau too), or the actor's first. */
+    public Place root(UUID id, Actor who) {
+        if (id != null) {
+            return ledger.place(id, who.scopePaths()).orElseThrow(() -> new NotFound("unit", id));
+        }
+        String first = who.scopePaths() == null || who.scopePaths().isEmpty() ? null : who.scopePaths().get(0);
+        String[] parts = first == null ? new String[0] : first.split("/");
+        return ledger.place(UUID.fromString(parts[parts.length - 1]), who.scopePaths())
+                .orElseThrow(() -> new NotFound("unit", id));
+    }
+
+    public Entry entry(UUID id, Actor who) {
+        return ledger.entry(id, who.scopePaths()).orElseThrow(() -> new NotFound("supply-entry", id));
+    }
+
+    /** A kind of the bureau's own (the standard ones come with the platform). */
+    @Transactional
+    public Kind addKind(KindForm f, Actor who) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        text(f.name(), "name", true, 100, problems);
+        if (f.countUnit() == null) {
+            problems.add(problem("countUnit", "error.field.required"));
+        }
+        check(problems);
+        String name = f.name().strip();
+        if (ledger.kindNamed(name)) {
+            throw Invalid.of("name", "supplies.kind.duplicate", name);
+        }
+        UUID id = UUID.randomUUID();
+        ledger.insertKind(id, "OWN-" + id.toString().substring(0, 8).toUpperCase(), name, f.countUnit(),
+                Boolean.TRUE.equals(f.required()), who.staffId());
+        Kind kind = ledger.kind(id).orElseThrow();
+        events.publishEvent(Audited.created("supply_kind", id, null, kind).by(who.name()));
+        return kind;
+    }
+
+    /** Supplies issued to a unit (by the station chief or the bureau): they count once its officer confirms them. */
+    @Transactional
+    public Entry issue(UUID unitId, IssueForm f, Actor who) {
+        Place unit = place(unitId, who);
+        List<Invalid.Problem> problems = new ArrayList<>();
+        Kind kind = kind(f.kindId(), problems);
+        quantity(f.quantity(), problems);
+        if (f.costFen() != null && (f.costFen() < 0 || f.costFen() > MAX_FEN)) {
+            problems.add(problem("costYuan", "supplies.amount.range", MAX_FEN / 100));
+        }
+        LocalDate on = date(f.occurredOn(), problems);
+        text(f.supplier(), "supplier", true, 200, problems);
+        text(f.note(), "note", false, MAX_TEXT, problems);
+        check(problems);
+        UUID id = UUID.randomUUID();
+        ledger.insert(new SupplyLedger.NewEntry(id, unit.id(), kind.id(), EntryType.ISSUED, f.quantity(),
+                f.quantity(), f.costFen(), on, f.supplier().strip(), blankToNull(f.note()), null, null, null,
+                who.staffId(), who.name(), now()));
+        return created(id, who);
+    }
+
+    /** Used up or lost (with the reason): taken from the unit's stock at once, never below nothing. */
+    @Transactional
+    public Entry use(UUID unitId, UseForm f, Actor who) {
+        Place unit = place(unitId, who);
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (f.type() != EntryType.USED && f.type() != EntryType.LOST) {
+            problems.add(problem("type", f.type() == null ? "error.field.required" : "supplies.use.type"));
+        }
+        Kind kind = kind(f.kindId(), problems);
+        quantity(f.quantity(), problems);
+        LocalDate on = date(f.occurredOn(), problems);
+        text(f.reason(), "reason", true, MAX_TEXT, problems);
+        check(problems);
+        take(unit.id(), kind.id(), f.quantity());
+        UUID id = UUID.randomUUID();
+        ledger.insert(new SupplyLedger.NewEntry(id, unit.id(), kind.id(), f.type(), f.quantity(), -f.quantity(),
+                null, on, null, f.reason().strip(), null, null, null, who.staffId(), who.name(), now()));
+        return created(id, who);
+    }
+
+    /**
+     * From one unit to another of the same station: out of the first at once (never below nothing), into the second
+     * once its officer confirms. Answers the line of the unit it left.
+     */
+    @Transactional
+    public Entry transfer(UUID fromId, TransferForm f, Actor who) {
+        Place from = place(fromId, who);
+        List<Invalid.Problem> problems = new ArrayList<>();
+        Place to = null;
+        if (f.toUnitId() == null) {
+            problems.add(problem("toUnitId", "error.field.required"));
+        } else {
+            to = ledger.place(f.toUnitId(), who.scopePaths()).filter(p -> p.kind() != UnitKind.BUREAU).orElse(null);
+            if (to == null) {
+                problems.add(problem("toUnitId", "supplies.unit.unknown"));
+            } else {
+                StockPolicy.Decision d = StockPolicy.transfer(from.path(), to.path());
+                if (!d.allowed()) {
+                    problems.add(problem("toUnitId", d.key(), d.args()));
+                }
+            }
+        }
+        Kind kind = kind(f.kindId(), problems);
+        quantity(f.quantity(), problems);
+        LocalDate on = date(f.occurredOn(), problems);
+        text(f.reason(), "reason", false, MAX_TEXT, problems);
+        check(problems);
+        take(from.id(), kind.id(), f.quantity());
+        UUID transfer = UUID.randomUUID();
+        UUID out = UUID.randomUUID();
+        UUID in = UUID.randomUUID();
+        OffsetDateTime at = now();
+        String reason = blankToNull(f.reason());
+        ledger.insert(new SupplyLedger.NewEntry(out, from.id(), kind.id(), EntryType.TRANSFERRED_OUT, f.quantity(),
+                -f.quantity(), null, on, null, reason, to.id(), transfer, null, who.staffId(), who.name(), at));
+        ledger.insert(new SupplyLedger.NewEntry(in, to.id(), kind.id(), EntryType.TRANSFERRED_IN, f.quantity(),
+                f.quantity(), null, on, null, reason, from.id(), transfer, null, who.staffId(), who.name(), at));
+        created(in, who);
+        return created(out, who);
+    }
+
+    /** The unit's officer confirms he received an issue or a transfer in: from now on it counts in the stock. */
+    @Transactional
+    public Entry confirm(UUID entryId, Actor who) {
+        Entry before = entry(entryId, who);
+        ledger.lockStock(before.unitId(), before.kind().id());
+        Entry e = entry(entryId, who);
+        StockPolicy.Decision d = StockPolicy.confirm(e.type(), e.quantity(), e.confirmedAt() != null, e.reversed());
+        if (!d.allowed()) {
+            throw new Conflict(d.key(), d.args());
+        }
+        ledger.insertReceipt(e.id(), who.staffId(), who.name(), now());
+        ledger.addStock(e.unitId(), e.kind().id(), d.change());
+        Entry after = entry(entryId, who);
+        events.publishEvent(Audited.updated("supply_entry", e.id(), e.unitPath(), snapshot(e), snapshot(after))
+                .by(who.name()));
+        return after;
+    }
+
+    /**
+     * Corrects a line by a reversing one (lines are never changed): an issue by those who issue, a use or a loss by
+     * those who record them. The reversal is dated today and undoes what the line did to the stock.
+     */
+    @Transactional
+    public Entry reverse(UUID entryId, String reason, Actor who) {
+        Entry before = entry(entryId, who);
+        String needed = before.type() == EntryType.ISSUED ? Permission.SUPPLIES_ISSUE.authority()
+                : Permission.SUPPLIES_RECEIVE.authority();
+        if (!who.may(needed)) {
+            throw new Conflict("supplies.reversal.notYours");
+        }
+        List<Invalid.Problem> problems = new ArrayList<>();
+        text(reason, "reason", true, MAX_TEXT, problems);
+        check(problems);
+        int onHand = ledger.lockStock(before.unitId(), before.kind().id());
+        Entry e = entry(entryId, who);
+        StockPolicy.Decision d = StockPolicy.reverse(e.type(), e.quantity(), e.confirmedAt() != null, e.reversed(),
+                onHand);
+        if (!d.allowed()) {
+            throw new Conflict(d.key(), d.args());
+        }
+        UUID id = UUID.randomUUID();
+        ledger.insert(new SupplyLedger.NewEntry(id, e.unitId(), e.kind().id(), EntryType.REVERSAL, e.quantity(),
+                d.change(), e.costFen() == null ? null : -e.costFen(), today(), null, reason.strip(), null, null,
+                e.id(), who.staffId(), who.name(), now()));
+        if (d.change() != 0) {
+            ledger.addStock(e.unitId(), e.kind().id(), d.change());
+        }
+        return created(id, who);
+    }
+
+    /** Takes {@code quantity} out of a unit's stock of a kind under its lock, or refuses with what it holds. */
+    private void take(UUID unit, UUID kind, int quantity) {
+        StockPolicy.Decision d = StockPolicy.takeOut(ledger.lockStock(unit, kind), quantity);
+        if (!d.allowed()) {
+            throw new Conflict(d.key(), d.args());
+        }
+        ledger.addStock(unit, kind, d.change());
+    }
+
+    private Entry created(UUID id, Actor who) {
+        Entry e = ledger.entry(id, null).orElseThrow();
+        events.publishEvent(Audited.created("supply_entry", id, e.unitPath(), snapshot(e)).by(who.name()));
+        return e;
+    }
+
+    /** What the trail keeps of a line. */
+    static Map<String, Object> snapshot(Entry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("unit", e.unitName());
+        m.put("kind", e.kind().code());
+        m.put("type", e.type().name());
+        m.put("quantity", e.quantity());
+        m.put("change", e.change());
+        m.put("costFen", e.costFen());
+        m.put("occurredOn", String.valueOf(e.occurredOn()));
+        m.put("supplier", e.supplier());
+        m.put("reason", e.reason());
+        m.put("counterpart", e.counterpartName());
+        m.put("reverses", e.reversesId() == null ? null : e.reversesId().toString());
+        m.put("confirmedBy", e.confirmedByName());
+        return m;
+    }
+
+    private Kind kind(UUID id, List<Invalid.Problem> problems) {
+        if (id == null) {
+            problems.add(problem("kindId", "error.field.required"));
+            return null;
+        }
+        Kind k = ledger.kind(id).orElse(null);
+        if (k == null) {
+            problems.add(problem("kindId", "supplies.kind.unknown"));
+        }
+        return k;
+    }
+
+    private static void quantity(Integer q, List<Invalid.Problem> problems) {
+        if (q == null) {
+            problems.add(problem("quantity", "error.field.required"));
+        } else if (q < 1 || q > MAX_QUANTITY) {
+            problems.add(problem("quantity", "supplies.quantity.range", MAX_QUANTITY));
+        }
+    }
+
+    private LocalDate date(LocalDate on, List<Invalid.Problem> problems) {
+        LocalDate d = on == null ? today() : on;
+        if (d.isAfter(today())) {
+            problems.add(problem("occurredOn", "supplies.date.future"));
+        }
+        return d;
+    }
+
+    private static void text(String v, String field, boolean required, int max, List<Invalid.Problem> problems) {
+        if (v == null || v.isBlank()) {
+            if (required) {
+                problems.add(problem(field, "error.field.required"));
+            }
+        } else if (v.strip().length() > max) {
+            problems.add(problem(field, "supplies.text.tooLong", max));
+        }
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static Invalid.Problem problem(String field, String key, Object... args) {
+        return new Invalid.Problem(field, key, args);
+    }
+
+    private static void check(List<Invalid.Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.fengqiao.supplies.web;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Yuan;
+import org.fengqiao.platform.web.FieldLabels;
+import org.fengqiao.platform.web.FormAnswers;
+import org.fengqiao.platform.web.Paging;
+import org.fengqiao.supplies.CountUnit;
+import org.fengqiao.supplies.EntryType;
+import org.fengqiao.supplies.internal.Actor;
+import org.fengqiao.supplies.internal.SupplyDesk;
+import org.fengqiao.supplies.internal.SupplyLedger;
+import org.fengqiao.supplies.internal.SupplyLedger.Place;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The supplies pages: the overview of a unit's subtree (per kind and per unit, the money spent in a period, the
+ * workstations not fully equipped, the catalogue) and one unit's page (its stock, what waits for its officer's
+ * receipt, the forms to issue, transfer and record use, its ledger with reversals). Plain forms that post and
+ * redirect, so they work on a phone without scripts; costs are typed in yuan.
+ */
+@Controller
+@FieldLabels("supplies.field.")
+class SuppliesPages {
+
+    static final int PAGE_SIZE = 30;
+
+    private final SupplyDesk desk;
+    private final SupplyLedger ledger;
+    private final SuppliesViews views;
+    private final FormAnswers answers;
+
+    SuppliesPages(SupplyDesk desk, SupplyLedger ledger, SuppliesViews views, FormAnswers answers) {
+        this.desk = desk;
+        this.ledger = ledger;
+        this.views = views;
+        this.answers = answers;
+    }
+
+    private static Actor me() {
+        return Actor.of(Callers.require());
+    }
+
+    @GetMapping("/supplies")
+    @PreAuthorize("hasAuthority('SUPPLIES_READ')")
+    String overview(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, Model model) {
+        Actor me = me();
+        Place root;
+        SuppliesViews.Period period;
+        try {
+            root = desk.root(unitId, me);
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        try {
+            period = views.period(from, to);
+        } catch (Invalid e) {
+            period = views.period(null, null);
+        }
+        model.addAttribute("root", root);
+        model.addAttribute("period", period);
+        model.addAttribute("summary", views.summary(root, period));
+        model.addAttribute("gaps", views.gaps(root));
+        model.addAttribute("units", ledger.places(me.scopePaths()));
+        model.addAttribute("kinds", ledger.kinds().stream().map(views::kind).toList());
+        model.addAttribute("countUnits", CountUnit.values());
+        return "supplies/overview";
+    }
+
+    @GetMapping("/supplies/units/{id}")
+    @PreAuthorize("hasAuthority('SUPPLIES_READ')")
+    String unit(@PathVariable UUID id, @RequestParam(defaultValue = "1") int page, Model model) {
+        Actor me = me();
+        Place p = visible(id, me);
+        long total = ledger.historySize(p.id());
+        long pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int n = Math.max(1, page);
+        String pastTheEnd = Paging.lastPageIfPast(n, pages).orElse(null);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
+        model.addAttribute("view", views.unit(p));
+        model.addAttribute("history", ledger.history(p.id(), PAGE_SIZE, Paging.offset(n, PAGE_SIZE)).stream()
+                .map(views::entry).toList());
+        model.addAttribute("page", n);
+        model.addAttribute("pages", pages);
+        model.addAttribute("kinds", ledger.kinds().stream().map(views::kind).toList());
+        model.addAttribute("targets", ledger.places(me.scopePaths()).stream()
+                .filter(t -> !t.id().equals(p.id()) && org.fengqiao.supplies.internal.StockPolicy
+                        .transfer(p.path(), t.path()).allowed()).toList());
+        model.addAttribute("today", desk.today());
+        // who may reverse which line: issues those who issue, uses and losses those who record them
+        model.addAttribute("mayIssue", me.permissions().contains("SUPPLIES_ISSUE"));
+        model.addAttribute("mayRecord", me.permissions().contains("SUPPLIES_RECEIVE"));
+        return "supplies/unit";
+    }
+
+    @PostMapping("/supplies/units/{id}/issue")
+    @PreAuthorize("hasAuthority('SUPPLIES_ISSUE')")
+    String issue(@PathVariable UUID id, @RequestParam(required = false) UUID kindId,
+            @RequestParam(required = false) Integer quantity, @RequestParam(required = false) String costYuan,
+            @RequestParam(required = false) LocalDate occurredOn, @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) String note, Locale locale, RedirectAttributes redirect) {
+        Actor me = me();
+        visible(id, me);
+        return answers.redirect("/supplies/units/" + id, "supplies.action.issued", locale, redirect,
+                () -> desk.issue(id, new SupplyDesk.IssueForm(kindId, quantity,
+                        Yuan.fen(costYuan, "costYuan", "supplies.amount.format"), occurredOn, supplier, note), me));
+    }
+
+    @PostMapping("/supplies/units/{id}/use")
+    @PreAuthorize("hasAuthority('SUPPLIES_RECEIVE')")
+    String use(@PathVariable UUID id, @RequestParam(required = false) EntryType type,
+            @RequestParam(required = false) UUID kindId, @RequestParam(required = false) Integer quantity,
+            @RequestParam(required = false) LocalDate occurredOn, @RequestParam(required = false) String reason,
+            Locale locale, RedirectAttributes redirect) {
+        Actor me = me();
+        visible(id, me);
+        return answers.redirect("/supplies/units/" + id, "supplies.action.used", locale, redirect,
+                () -> desk.use(id, new SupplyDesk.UseForm(type, kindId, quantity, occurredOn, reason), me));
+    }
+
+    @PostMapping("/supplies/units/{id}/transfer")
+    @PreAuthorize("hasAuthority('SUPPLIES_ISSUE')")
+    String transfer(@PathVariable UUID id, @RequestParam(required = false) UUID toUnitId,
+            @RequestParam(required = false) UUID kindId, @RequestParam(required = false) Integer quantity,
+            @RequestParam(required = false) LocalDate occurredOn, @RequestParam(required = false) String reason,
+            Locale locale, RedirectAttributes redirect) {
+        Actor me = me();
+        visible(id, me);
+        return answers.redirect("/supplies/units/" + id, "supplies.action.transferred", locale, redirect,
+                () -> desk.transfer(id, new SupplyDesk.TransferForm(toUnitId, kindId, quantity, occurredOn, reason),
+                        me));
+    }
+
+    @PostMapping("/supplies/entries/{id}/{action}")
+    @PreAuthorize("hasAnyAuthority('SUPPLIES_ISSUE','SUPPLIES_RECEIVE')")
+    String act(@PathVariable UUID id, @PathVariable String action, @RequestParam(required = false) String reason,
+            Locale locale, RedirectAttributes redirect) {
+        Actor me = me();
+        SupplyLedger.Entry e;
+        try {
+            e = desk.entry(id, me);
+        } catch (NotFound ex) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return switch (action) {
+            case "confirm" -> {
+                if (!Callers.require().may("SUPPLIES_RECEIVE")) {
+                    throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+                }
+                yield answers.redirect("/supplies/units/" + e.unitId(), "supplies.action.confirmed", locale,
+                        redirect, () -> desk.confirm(id, me));
+            }
+            case "reverse" -> answers.redirect("/supplies/units/" + e.unitId(), "supplies.action.reversed", locale,
+                    redirect, () -> desk.reverse(id, reason, me));
+            default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        };
+    }
+
+    @PostMapping("/supplies/kinds")
+    @PreAuthorize("hasAuthority('SUPPLIES_CATALOGUE')")
+    String addKind(@RequestParam(required = false) String name, @RequestParam(required = false) CountUnit countUnit,
+            @RequestParam(required = false) Boolean required, Locale locale, RedirectAttributes redirect) {
+        return answers.redirect("/supplies", "supplies.action.kindAdded", locale, redirect,
+                () -> desk.addKind(new SupplyDesk.KindForm(name, countUnit, required), me()));
+    }
+
+    private Place visible(UUID id, Actor me) {
+        try {
+            return desk.place(id, me);
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+}

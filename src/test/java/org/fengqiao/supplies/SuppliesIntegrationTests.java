@@ -1,0 +1,331 @@
+package org.fengqiao.supplies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fengqiao.support.Workbooks.rows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * 警务保障 through the API: the station chief issues to 房山中心警务室, its officer confirms and records use, the stock
+ * counts only what was confirmed and never goes negative, not even under concurrent lines; nothing outside the
+ * caller's subtree is found; bad amounts and quantities are refused in the reader's language with nothing saved;
+ * every line audited; the ledger exported as xlsx. Each test works on a kind of its own, so tests never meet.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SuppliesIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient api;
+    String bureau;
+    String chief;
+    String officer;
+    String officer2;
+    UUID fangshan;
+    UUID heping;
+
+    @BeforeAll
+    void signIn() {
+        api = new ApiClient(port);
+        bureau = api.token("bureau", DEMO_PASSWORD);
+        chief = api.token("chief", DEMO_PASSWORD);
+        officer = api.token("officer", DEMO_PASSWORD);
+        officer2 = api.token("officer2", DEMO_PASSWORD);
+        fangshan = unit("320722010100");
+        heping = unit("320722020100");
+    }
+
+    UUID unit(String code) {
+        return jdbc.sql("SELECT id FROM unit WHERE code = ?").param(code).query(UUID.class).single();
+    }
+
+    static String n() {
+        return String.valueOf(100000 + new Random().nextInt(899999));
+    }
+
+    JsonNode send(String method, String path, String token, Object body, int expected, String... headers) {
+        HttpResponse<String> r = api.send(method, path, token, body, headers);
+        assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(expected);
+        return r.body().isEmpty() ? null : ApiClient.json(r);
+    }
+
+    /** A kind of this test's own, added by the bureau. */
+    String kind(String name) {
+        return send("POST", "/api/v1/supplies/kinds", bureau, Map.of("name", name + n(), "countUnit", "PIECE"), 201)
+                .get("id").asText();
+    }
+
+    String issue(String token, UUID unit, String kind, int quantity, String costYuan) {
+        Map<String, Object> body = new HashMap<>(Map.of("kindId", kind, "quantity", quantity, "supplier",
+                "县公安局装备财务科"));
+        if (costYuan != null) {
+            body.put("costYuan", costYuan);
+        }
+        return send("POST", "/api/v1/supplies/units/" + unit + "/issues", token, body, 201).get("id").asText();
+    }
+
+    int onHand(String token, UUID unit, String kind) {
+        for (JsonNode s : send("GET", "/api/v1/supplies/units/" + unit, token, null, 200).get("stock")) {
+            if (s.get("kind").get("id").asText().equals(kind)) {
+                return s.get("onHand").asInt();
+            }
+        }
+        return 0;
+    }
+
+    long lines(UUID unit, String kind) {
+        return jdbc.sql("SELECT count(*) FROM supply_entry WHERE unit_id = ? AND kind_id = ?")
+                .params(unit, UUID.fromString(kind)).query(Long.class).single();
+    }
+
+    @Test
+    void whatTheChiefIssuesCountsOnceTheUnitsOfficerConfirmsItAndEveryLineIsAudited() {
+        String kind = kind("IT-站牌");
+        String line = issue(chief, fangshan, kind, 3, "1,050.50");
+        JsonNode unit = send("GET", "/api/v1/supplies/units/" + fangshan, officer, null, 200);
+        assertThat(onHand(officer, fangshan, kind)).as("not yet confirmed").isZero();
+        assertThat(unit.get("waiting").findValuesAsText("id")).contains(line);
+
+        // the chief who issued does not sign for it; the unit's officer does, once
+        assertThat(api.send("POST", "/api/v1/supplies/entries/" + line + "/receipt", chief, null).statusCode())
+                .isEqualTo(403);
+        JsonNode confirmed = send("POST", "/api/v1/supplies/entries/" + line + "/receipt", officer, null, 200);
+        assertThat(confirmed.get("confirmedBy").asText()).isEqualTo("李建国");
+        assertThat(confirmed.get("costYuan").asText()).isEqualTo("1050.50");
+        assertThat(onHand(officer, fangshan, kind)).isEqualTo(3);
+        HttpResponse<String> again = api.send("POST", "/api/v1/supplies/entries/" + line + "/receipt", officer, null);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("已经签收过了");
+        assertThat(onHand(officer, fangshan, kind)).isEqualTo(3);
+
+        // the officer records one used up; he may not issue
+        send("POST", "/api/v1/supplies/units/" + fangshan + "/uses", officer, Map.of("type", "USED", "kindId", kind,
+                "quantity", 1, "reason", "挂在兴东村村部"), 201);
+        assertThat(api.send("POST", "/api/v1/supplies/units/" + fangshan + "/issues", officer,
+                Map.of("kindId", kind, "quantity", 1, "supplier", "x")).statusCode()).isEqualTo(403);
+        assertThat(onHand(chief, fangshan, kind)).isEqualTo(2);
+
+        List<String> trail = jdbc.sql("""
+                SELECT action || ' ' || (after->>'type') FROM audit_entry WHERE record_type = 'supply_entry'
+                   AND record_id IN (SELECT id::text FROM supply_entry WHERE kind_id = ?) ORDER BY seq""")
+                .param(UUID.fromString(kind)).query(String.class).list();
+        assertThat(trail).containsExactly("CREATE ISSUED", "UPDATE ISSUED", "CREATE USED");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE record_type = 'supply_kind' AND after->>'id' = ?""")
+                .param(kind).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void nothingOutsideTheCallersSubtreeIsFound() {
+        String kind = kind("IT-制度牌");
+        String line = issue(chief, fangshan, kind, 2, "160");
+        // 牛山's officer: 房山's unit, its lines, its sums, its gaps and its ledger are not found
+        for (String path : List.of("/api/v1/supplies/units/" + fangshan, "/api/v1/supplies/units/" + fangshan
+                + "/entries", "/api/v1/supplies/entries/" + line, "/api/v1/supplies/summary?unitId=" + fangshan,
+                "/api/v1/supplies/gaps?unitId=" + fangshan, "/api/v1/supplies/export?unitId=" + fangshan)) {
+            assertThat(api.get(path, officer2).statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(api.send("POST", "/api/v1/supplies/entries/" + line + "/receipt", officer2, null).statusCode())
+                .isEqualTo(404);
+        assertThat(api.send("POST", "/api/v1/supplies/entries/" + line + "/reversal", officer2,
+                Map.of("reason", "x")).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", "/api/v1/supplies/units/" + fangshan + "/uses", officer2,
+                Map.of("type", "USED", "kindId", kind, "quantity", 1, "reason", "x")).statusCode()).isEqualTo(404);
+        // 房山's chief issues nothing to 牛山, nor transfers there
+        assertThat(api.send("POST", "/api/v1/supplies/units/" + heping + "/issues", chief,
+                Map.of("kindId", kind, "quantity", 1, "supplier", "x")).statusCode()).isEqualTo(404);
+        send("POST", "/api/v1/supplies/entries/" + line + "/receipt", officer, null, 200);
+        HttpResponse<String> away = api.send("POST", "/api/v1/supplies/units/" + fangshan + "/transfers", chief,
+                Map.of("toUnitId", heping, "kindId", kind, "quantity", 1));
+        assertThat(away.statusCode()).isEqualTo(400);
+        // the bureau, which sees both stations, is refused a transfer between them
+        HttpResponse<String> between = api.send("POST", "/api/v1/supplies/units/" + fangshan + "/transfers", bureau,
+                Map.of("toUnitId", heping, "kindId", kind, "quantity", 1));
+        assertThat(between.statusCode()).isEqualTo(400);
+        assertThat(between.body()).contains("只能在同一派出所的单位之间调拨");
+        assertThat(onHand(officer, fangshan, kind)).isEqualTo(2);
+        assertThat(ApiClient.json(api.get("/api/v1/supplies/units", officer2)).findValuesAsText("id"))
+                .contains(heping.toString()).doesNotContain(fangshan.toString());
+    }
+
+    @Test
+    void concurrentLinesNeverTakeTheStockBelowNothing() throws Exception {
+        String kind = kind("IT-日志本");
+        String line = issue(chief, fangshan, kind, 5, "40");
+        send("POST", "/api/v1/supplies/entries/" + line + "/receipt", officer, null, 200);
+        int tries = 8;
+        ExecutorService threads = Executors.newFixedThreadPool(tries);
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < tries; i++) {
+                answers.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return api.send("POST", "/api/v1/supplies/units/" + fangshan + "/uses", officer,
+                            Map.of("type", "USED", "kindId", kind, "quantity", 1, "reason", "同时登记"));
+                }, threads));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (CompletableFuture<HttpResponse<String>> a : answers) {
+                HttpResponse<String> r = a.get();
+                statuses.add(r.statusCode());
+                if (r.statusCode() == 409) {
+                    assertThat(r.body()).contains("库存不足：现有 0，不能减少 1");
+                }
+            }
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses.stream().filter(s -> s == 201)).hasSize(5);
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(onHand(officer, fangshan, kind)).isZero();
+        assertThat(jdbc.sql("SELECT coalesce(sum(change), 0) FROM supply_entry WHERE kind_id = ?")
+                .param(UUID.fromString(kind)).query(Long.class).single()).as("the ledger adds up to the stock")
+                .isZero();
+        // nor does a reversal of the issue, now that it was used up
+        HttpResponse<String> back = api.send("POST", "/api/v1/supplies/entries/" + line + "/reversal", chief,
+                Map.of("reason", "数量登记错误"));
+        assertThat(back.statusCode()).isEqualTo(409);
+        assertThat(back.body()).contains("库存不足：现有 0，不能减少 5");
+    }
+
+    @Test
+    void badAmountsAndQuantitiesAreRefusedInTheReadersLanguageWithNothingSaved() {
+        String kind = kind("IT-手册");
+        String path = "/api/v1/supplies/units/" + fangshan + "/issues";
+        Map<String, Object> body = new HashMap<>(Map.of("kindId", kind, "quantity", 2, "supplier", "装备科",
+                "costYuan", "12.345"));
+        HttpResponse<String> zh = api.send("POST", path, chief, body);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).contains("金额应为以元为单位、最多两位小数的数字");
+        HttpResponse<String> en = api.send("POST", path, chief, body, "Accept-Language", "en");
+        assertThat(en.body()).contains("The cost must be in yuan with at most two decimals");
+        body.put("costYuan", "三百");
+        assertThat(api.send("POST", path, chief, body).body()).contains("金额应为以元为单位");
+
+        body.put("costYuan", "300");
+        body.put("quantity", 0);
+        HttpResponse<String> zero = api.send("POST", path, chief, body);
+        assertThat(zero.statusCode()).isEqualTo(400);
+        assertThat(zero.body()).contains("数量应为 1 至 1,000,000 之间的整数");
+        body.put("quantity", -3);
+        assertThat(api.send("POST", path, chief, body, "Accept-Language", "en").body())
+                .contains("The quantity must be a whole number from 1 to 1,000,000");
+        body.put("quantity", "三个");
+        assertThat(api.send("POST", path, chief, body).statusCode()).isEqualTo(400);
+
+        String line = issue(chief, fangshan, kind, 2, null);
+        send("POST", "/api/v1/supplies/entries/" + line + "/receipt", officer, null, 200);
+        HttpResponse<String> tooMany = api.send("POST", "/api/v1/supplies/units/" + fangshan + "/uses", officer,
+                Map.of("type", "LOST", "kindId", kind, "quantity", 3, "reason", "遗失"), "Accept-Language", "en");
+        assertThat(tooMany.statusCode()).isEqualTo(409);
+        assertThat(tooMany.body()).contains("Not enough in stock: 2 on hand, cannot take 3");
+        HttpResponse<String> noReason = api.send("POST", "/api/v1/supplies/units/" + fangshan + "/uses", officer,
+                Map.of("type", "LOST", "kindId", kind, "quantity", 1));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        JsonNode error = ApiClient.json(noReason).get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("reason");
+        assertThat(error.get("message").asText()).isEqualTo("必填");
+        assertThat(lines(fangshan, kind)).as("only the good issue was saved").isEqualTo(1);
+        assertThat(onHand(officer, fangshan, kind)).isEqualTo(2);
+    }
+
+    @Test
+    void theStationSeesTotalsPerKindAndUnitTheMoneySpentAndTheLedgerAsXlsx() {
+        String kind = kind("IT-彩页");
+        UUID point = jdbc.sql("SELECT id FROM unit WHERE parent_id = ? AND kind = 'WORK_POINT' ORDER BY code LIMIT 1")
+                .param(fangshan).query(UUID.class).single();
+        String first = issue(chief, fangshan, kind, 100, "200.00");
+        send("POST", "/api/v1/supplies/entries/" + first + "/receipt", officer, null, 200);
+        JsonNode out = send("POST", "/api/v1/supplies/units/" + fangshan + "/transfers", chief,
+                Map.of("toUnitId", point, "kindId", kind, "quantity", 30, "reason", "分到网格工作点"), 201);
+        assertThat(out.get("type").asText()).isEqualTo("TRANSFERRED_OUT");
+        String in = jdbc.sql("SELECT id::text FROM supply_entry WHERE unit_id = ? AND kind_id = ?")
+                .params(point, UUID.fromString(kind)).query(String.class).single();
+        send("POST", "/api/v1/supplies/entries/" + in + "/receipt", officer, null, 200);
+        // a wrong second issue, taken back before it was confirmed: no stock, no money
+        String wrong = issue(chief, fangshan, kind, 50, "99.99");
+        send("POST", "/api/v1/supplies/entries/" + wrong + "/reversal", chief, Map.of("reason", "重复下发"), 201);
+        assertThat(api.send("POST", "/api/v1/supplies/entries/" + wrong + "/receipt", officer, null).statusCode())
+                .isEqualTo(409);
+
+        JsonNode summary = send("GET", "/api/v1/supplies/summary", chief, null, 200);
+        assertThat(summary.get("unit").get("code").asText()).isEqualTo("320722010000");
+        JsonNode total = null;
+        for (JsonNode t : summary.get("kinds")) {
+            if (t.get("kind").get("id").asText().equals(kind)) {
+                total = t;
+            }
+        }
+        assertThat(total).isNotNull();
+        assertThat(total.get("onHand").asLong()).isEqualTo(100);
+        assertThat(total.get("issued").asLong()).isEqualTo(100);
+        assertThat(total.get("spentYuan").asText()).isEqualTo("200.00");
+        Map<String, Integer> perUnit = new HashMap<>();
+        summary.get("units").forEach(u -> perUnit.put(u.get("unitId").asText(),
+                u.get("onHand").path(kind).asInt(0)));
+        assertThat(perUnit).containsEntry(fangshan.toString(), 70).containsEntry(point.toString(), 30);
+        assertThat(api.get("/api/v1/supplies/summary?from=2026-05-01&to=2026-04-01", chief).statusCode())
+                .isEqualTo(400);
+
+        List<List<String>> sheet = rows(api.download("/api/v1/supplies/export", chief));
+        assertThat(sheet.get(0)).startsWith("日期", "单位", "物品", "类别", "数量", "计量单位", "库存变动", "金额（元）");
+        List<List<String>> mine = sheet.stream().filter(r -> r.size() > 2 && r.get(2).startsWith("IT-彩页")
+                && r.get(2).equals(sheet.stream().filter(x -> x.size() > 2).map(x -> x.get(2))
+                        .filter(k -> k.startsWith("IT-彩页")).reduce((a, b) -> b).orElse(""))).toList();
+        assertThat(mine).extracting(r -> r.get(3)).contains("下发", "调出", "调入", "冲正");
+        assertThat(mine).filteredOn(r -> r.get(3).equals("下发")).extracting(r -> r.get(7))
+                .contains("200", "99.99");
+        assertThat(mine).filteredOn(r -> r.get(3).equals("冲正")).extracting(r -> r.get(7)).containsExactly("-99.99");
+        assertThat(rows(api.download("/api/v1/supplies/export", chief, "Accept-Language", "en")).get(0))
+                .startsWith("Date", "Unit", "Item", "Kind", "Quantity");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE action = 'EXPORT' AND record_type = 'supply_entry'
+                   AND actor_id = (SELECT id FROM staff WHERE username = 'chief')""").query(Long.class).single())
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theDemosWorkstationWithoutARulesBoardIsFoundLacking() {
+        JsonNode gaps = send("GET", "/api/v1/supplies/gaps", bureau, null, 200);
+        JsonNode jingdu = null;
+        for (JsonNode g : gaps) {
+            if (g.get("unitId").asText().equals(unit("320722020200").toString())) {
+                jingdu = g;
+            }
+        }
+        assertThat(jingdu).as("晶都 lacks its rules board").isNotNull();
+        assertThat(jingdu.get("missing").findValuesAsText("code")).contains("RULES_BOARD");
+        assertThat(gaps.findValuesAsText("unitId")).doesNotContain(heping.toString());
+        // and 牛山's officer sees his own station's gaps only
+        assertThat(ApiClient.json(api.get("/api/v1/supplies/gaps", officer2)).findValuesAsText("unitId"))
+                .doesNotContain(unit("320722020200").toString());
+    }
+}
