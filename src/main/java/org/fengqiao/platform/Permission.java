@@ -82,7 +82,12 @@ public enum Permission {
      * Take copies of the embedded database and see the copies kept and the attempts (system administrator): the whole
      * database, not a part of the tree, so it is nobody's but the administrator's who keeps the platform running.
      */
-    SYSTEM_BACKUP;
+    SYSTEM_BACKUP,
+    // duty checklist (十五个一, seed 000): the officer's own duties, and the chiefs' overview of them (有督导)
+    /** Keep one's own duty checklist: see it, record a duty done, withdraw one's record the same day. */
+    DUTY_OWN,
+    /** See the duty overview and each officer's checklist of one's scope (station chief, bureau; inspectors read). */
+    DUTY_OVERVIEW;
 
     public String authority() {
         return name();
