@@ -252,6 +252,24 @@ public class DutyDesk {
         return created;
     }
 
+    /**
+     * Records a duty done by a named officer as it was kept on paper (the demo district's past weeks): the day is
+     * taken as given, the rest checked as above against the grid; audited as the loader.
+     */
+    @Transactional
+    public UUID recordAs(UUID officer, String item, LocalDate doneOn, String note, UUID gridId, Integer participants,
+            String by) {
+        if (rhythm.item(item).isEmpty() || blankToNull(note) == null || doneOn.isAfter(today())) {
+            throw Invalid.of("item", "duty.error.item");
+        }
+        Grid grid = jurisdictions.grid(new GridId(gridId)).orElseThrow(() -> new NotFound("grid", gridId));
+        UUID id = UUID.randomUUID();
+        records.insert(id, officer, item, doneOn, note.strip(), grid.unitId().value(), gridId, participants, "MANUAL",
+                null, OffsetDateTime.of(doneOn.atTime(18, 0), ZONE.getRules().getOffset(doneOn.atTime(18, 0))));
+        events.publishEvent(Audited.created(TYPE, id, grid.unitPath(), records.find(id).orElseThrow()).by(by));
+        return id;
+    }
+
     /** The author withdraws his record the day he made it, with a reason; it stays, marked withdrawn. */
     @Transactional
     public DutyRecords.Record withdraw(UUID id, String reason, Caller who) {

@@ -28,7 +28,10 @@ public class DutyRecords {
         }
     }
 
-    /** An officer with duties: a community officer of the scope, with the day he took them up. */
+    /**
+     * An officer with duties: a community officer of the scope, with the day he took them up (his account's, or his
+     * first record's when that is earlier: records carried over from paper).
+     */
     public record Officer(UUID id, String name, UUID unitId, String unitName, String unitPath, LocalDate since) {
     }
 
@@ -102,7 +105,8 @@ public class DutyRecords {
     public List<Officer> officers(String under, String[] scope) {
         return jdbc.sql("""
                 SELECT s.id, s.name, u.id AS unit_id, u.name AS unit_name, u.path,
-                       (s.created_at AT TIME ZONE 'Asia/Shanghai')::date AS since
+                       LEAST((s.created_at AT TIME ZONE 'Asia/Shanghai')::date,
+                             (SELECT min(d.done_on) FROM duty_record d WHERE d.officer_id = s.id)) AS since
                   FROM staff s JOIN unit u ON u.id = s.unit_id
                  WHERE s.role = 'COMMUNITY_OFFICER' AND s.active AND u.path LIKE :under AND u.path LIKE ANY(:scope)
                  ORDER BY u.path, s.name
@@ -115,7 +119,8 @@ public class DutyRecords {
     public Optional<Officer> officer(UUID id, String[] scope) {
         return jdbc.sql("""
                 SELECT s.id, s.name, u.id AS unit_id, u.name AS unit_name, u.path,
-                       (s.created_at AT TIME ZONE 'Asia/Shanghai')::date AS since
+                       LEAST((s.created_at AT TIME ZONE 'Asia/Shanghai')::date,
+                             (SELECT min(d.done_on) FROM duty_record d WHERE d.officer_id = s.id)) AS since
                   FROM staff s JOIN unit u ON u.id = s.unit_id
                  WHERE s.id = :id AND s.role = 'COMMUNITY_OFFICER' AND u.path LIKE ANY(:scope)
                 """).param("id", id).param("scope", scope)
