@@ -86,12 +86,14 @@ class DemoDuty extends DemoPart {
         n += one(officer, "safety-inspection", lastMonth.plusDays(8), "会同安监对辖区烟花爆竹经营点、加油站安全检查", grids.get(1), 6);
         n += one(officer, "key-person-talk", lastMonth.plusDays(12), "约谈社区矫正对象一名，了解近期思想和就业情况", grids.get(2), 2);
         n += one(officer, "convenience-service", lastMonth.plusDays(20), "在吴场村村部集中办理居住证、身份证换领", grids.get(0), 37);
-        n += one(officer, "key-person-talk", today.withDayOfMonth(1).isBefore(today) ? today.withDayOfMonth(1) : today.minusDays(1),
+        LocalDate firstOfMonth = today.withDayOfMonth(1);
+        n += one(officer, "key-person-talk", firstOfMonth.isBefore(today) ? firstOfMonth : today.minusDays(1),
                 "走访吸毒人员家属，了解其戒治情况", grids.get(3 % grids.size()), 2);
         LocalDate lastQuarter = DutyPeriod.QUARTER.previous(today);
         n += one(officer, "deputies-visit", lastQuarter.plusDays(20), "走访县人大代表两名，听取对警务室工作的意见", grids.get(0), 3);
         n += one(officer, "duty-report", lastQuarter.plusMonths(2).plusDays(25), "在所务会上述职，汇报一村一警工作", grids.get(0), 12);
-        n += one(officer, "key-person-assessment", lastQuarter.plusMonths(2).plusDays(18), "对辖区重点人口逐人鉴定，提出两人撤管建议", grids.get(1), 3);
+        n += one(officer, "key-person-assessment", lastQuarter.plusMonths(2).plusDays(18),
+                "对辖区重点人口逐人鉴定，提出两人撤管建议", grids.get(1), 3);
         return n;
     }
 
@@ -116,7 +118,8 @@ class DemoDuty extends DemoPart {
         LocalDate lastWeek = DutyPeriod.WEEK.previous(today);
         n += one(officer, "dispute-screening", lastWeek.plusDays(1), "排查物业纠纷两起，已移交社区调委会", grids.get(0), 3);
         n += one(officer, "work-report", lastWeek.plusDays(4), "向所领导汇报社区警务工作", grids.get(0), null);
-        n += one(officer, "convenience-service", DutyPeriod.MONTH.previous(today).plusDays(5), "社区便民服务日，上门为老人办理身份证", grids.get(0), 8);
+        n += one(officer, "convenience-service", DutyPeriod.MONTH.previous(today).plusDays(5),
+                "社区便民服务日，上门为老人办理身份证", grids.get(0), 8);
         return n;
     }
 

@@ -39,7 +39,6 @@ class DutyIntegrationTests extends IntegrationTest {
     String officer2;
     String chief;
     String bureau;
-    String inspectorless;
 
     @BeforeEach
     void signIn() {
@@ -248,5 +247,33 @@ class DutyIntegrationTests extends IntegrationTest {
         assertThat(mine.get("missed").findValuesAsText("code")).contains("informant-visit");
         assertThat(api.get("/api/v1/duties/overview?period=FORTNIGHT", chief, "Accept-Language", "en").statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void theOverviewLedgerIsAnAuditedXlsxOfTheChiefsOfficersOnly() throws Exception {
+        long exports = jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'duty-record' "
+                + "AND action = 'EXPORT'").query(Long.class).single();
+        HttpResponse<byte[]> xlsx = api.download("/api/v1/duties/overview/export?period=MONTH", chief);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                xlsx.body()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("民警");
+            assertThat(sheet.getRow(0).getCell(5).getStringCellValue()).isEqualTo("开展一次行业安全大检查");
+            String officerName = jdbc.sql("SELECT name FROM staff WHERE username = 'officer'").query(String.class)
+                    .single();
+            String officer2Name = jdbc.sql("SELECT name FROM staff WHERE username = 'officer2'").query(String.class)
+                    .single();
+            List<String> names = new java.util.ArrayList<>();
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                names.add(sheet.getRow(i).getCell(0).getStringCellValue());
+            }
+            assertThat(names).contains(officerName).doesNotContain(officer2Name);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'duty-record' AND action = 'EXPORT'")
+                .query(Long.class).single()).isEqualTo(exports + 1);
+        UUID urbanStation = jdbc.sql("SELECT id FROM unit WHERE code = '320722020000'").query(UUID.class).single();
+        assertThat(api.download("/api/v1/duties/overview/export?unitId=" + urbanStation, chief).statusCode())
+                .isEqualTo(404);
     }
 }

@@ -248,7 +248,7 @@ public class DutyDesk {
         UUID id = UUID.randomUUID();
         records.insert(id, who.staffId(), item, doneOn, note, unitId, gridId, participants, "MANUAL", null, now());
         DutyRecords.Record created = records.find(id).orElseThrow();
-        events.publishEvent(Audited.created(TYPE, id, created.placePath(), created).by(who.displayName()));
+        events.publishEvent(Audited.created("duty-record", id, created.placePath(), created).by(who.displayName()));
         return created;
     }
 
@@ -266,7 +266,7 @@ public class DutyDesk {
         UUID id = UUID.randomUUID();
         records.insert(id, officer, item, doneOn, note.strip(), grid.unitId().value(), gridId, participants, "MANUAL",
                 null, OffsetDateTime.of(doneOn.atTime(18, 0), ZONE.getRules().getOffset(doneOn.atTime(18, 0))));
-        events.publishEvent(Audited.created(TYPE, id, grid.unitPath(), records.find(id).orElseThrow()).by(by));
+        events.publishEvent(Audited.created("duty-record", id, grid.unitPath(), records.find(id).orElseThrow()).by(by));
         return id;
     }
 
@@ -295,7 +295,7 @@ public class DutyDesk {
             throw new Conflict("duty.error.withdrawn");
         }
         DutyRecords.Record after = records.find(id).orElseThrow();
-        events.publishEvent(Audited.updated(TYPE, id, after.placePath(), before, after).by(who.displayName()));
+        events.publishEvent(Audited.updated("duty-record", id, after.placePath(), before, after).by(who.displayName()));
         return after;
     }
 
@@ -331,7 +331,7 @@ public class DutyDesk {
         records.insert(id, shift.staffId(), item.code(), day, note, grid.unitId().value(), grid.id().value(), null,
                 DutyProperties.FORCES_SHIFT, shift.shiftId(), now());
         DutyRecords.Record created = records.find(id).orElseThrow();
-        events.publishEvent(Audited.created(TYPE, id, created.placePath(), created).by("forces-shift"));
+        events.publishEvent(Audited.created("duty-record", id, created.placePath(), created).by("forces-shift"));
         return true;
     }
 

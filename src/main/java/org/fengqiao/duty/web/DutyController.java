@@ -2,6 +2,8 @@ package org.fengqiao.duty.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DutyController {
 
     private final DutyDesk desk;
+    private final DutyLedger ledger;
 
-    DutyController(DutyDesk desk) {
+    DutyController(DutyDesk desk, DutyLedger ledger) {
         this.desk = desk;
+        this.ledger = ledger;
     }
 
     record Withdrawal(String reason) {
@@ -37,7 +41,7 @@ class DutyController {
 
     @GetMapping("/rhythm")
     @PreAuthorize("hasAnyAuthority('DUTY_OWN','DUTY_OVERVIEW')")
-    @Operation(summary = "The rhythm: each duty with its period (fengqiao.duty.items), labelled in the caller's language")
+    @Operation(summary = "The rhythm: each duty with its period (fengqiao.duty.items), in the caller's language")
     List<DutyDesk.RhythmItem> rhythm(Locale locale) {
         return desk.rhythm(locale);
     }
@@ -85,6 +89,17 @@ class DutyController {
             @RequestParam(required = false) DutyPeriod period, @RequestParam(required = false) LocalDate day,
             Locale locale) {
         return desk.overview(unitId, period, day, Callers.require(), locale);
+    }
+
+    @GetMapping("/overview/export")
+    @PreAuthorize("hasAuthority('DUTY_OVERVIEW')")
+    @Operation(summary = "The duty overview as an xlsx ledger (职责督导台账), for the same filters, scoped",
+            description = "A row per officer: done, due, each duty of the period, last closed period's misses. "
+                    + "Audited (EXPORT, duty-record) with the filters and the count.")
+    void export(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) DutyPeriod period,
+            @RequestParam(required = false) LocalDate day, Locale locale, HttpServletResponse response)
+            throws IOException {
+        ledger.write(desk.overview(unitId, period, day, Callers.require(), locale), locale, response);
     }
 
     @GetMapping("/officers/{id}")

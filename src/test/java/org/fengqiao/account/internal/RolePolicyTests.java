@@ -51,4 +51,14 @@ class RolePolicyTests {
                 .containsExactlyInAnyOrder(StaffRole.BUREAU_COMMAND, StaffRole.STATION_CHIEF,
                         StaffRole.COMMUNITY_OFFICER, StaffRole.INSPECTOR);
     }
+
+    @Test
+    void onlyCommunityOfficersKeepADutyChecklistAndTheChiefsAboveAndInspectorsOverseeIt() {
+        assertThat(Arrays.stream(StaffRole.values())
+                .filter(r -> RolePolicy.permissionsOf(r).contains(org.fengqiao.platform.Permission.DUTY_OWN)))
+                .containsExactly(StaffRole.COMMUNITY_OFFICER);
+        assertThat(Arrays.stream(StaffRole.values())
+                .filter(r -> RolePolicy.permissionsOf(r).contains(org.fengqiao.platform.Permission.DUTY_OVERVIEW)))
+                .containsExactlyInAnyOrder(StaffRole.BUREAU_COMMAND, StaffRole.STATION_CHIEF, StaffRole.INSPECTOR);
+    }
 }
