@@ -276,4 +276,26 @@ class DutyIntegrationTests extends IntegrationTest {
         assertThat(api.download("/api/v1/duties/overview/export?unitId=" + urbanStation, chief).statusCode())
                 .isEqualTo(404);
     }
+
+    @Test
+    void theChiefsPagesShowHisOfficersWithLastPeriodsMissesAndAnOfficerOutsideIsNotFound() {
+        ApiClient page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh");
+        String html = "text/html";
+        HttpResponse<String> overview = page.get("/duties/overview?period=WEEK", null, "Accept", html);
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(overview.body()).contains("data-officer=\"" + staff("officer") + "\"")
+                .contains("走访一次治安信息员").contains("导出台账");
+        HttpResponse<String> checklist = page.get("/duties/officers/" + staff("officer"), null, "Accept", html);
+        assertThat(checklist.statusCode()).isEqualTo(200);
+        assertThat(checklist.body()).contains("开展一次社区巡逻").contains("上一周期漏项");
+        assertThat(page.get("/duties/officers/" + staff("officer2"), null, "Accept", html).statusCode())
+                .isEqualTo(404);
+        UUID urbanStation = jdbc.sql("SELECT id FROM unit WHERE code = '320722020000'").query(UUID.class).single();
+        assertThat(page.get("/duties/overview?unitId=" + urbanStation, null, "Accept", html).statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> mine = new ApiClient(port).signedIn("officer2", DEMO_PASSWORD, "en")
+                .get("/duties", null, "Accept", html);
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(mine.body()).contains("My duty checklist").contains("Patrol the community");
+    }
 }
