@@ -44,6 +44,8 @@ public record Audited(String action, String recordType, String recordId, String 
             // community forces
             "force_team", "force_team_member", "force_member", "force_training", "force_post", "force_shift",
             "force_roster", "security_company",
+            // duty checklist
+            "duty-record",
             // points
             "points_award", "points_entry", "points_activists", "points_voucher", "store_item", "fund_account",
             // police work supplies (警务保障)

@@ -92,7 +92,13 @@ public enum Permission {
     /** Confirm the receipt of supplies at one's unit, record what was used up or lost, reverse such a line. */
     SUPPLIES_RECEIVE,
     /** Add the bureau's own kinds of supplies to the catalogue. */
-    SUPPLIES_CATALOGUE;
+    SUPPLIES_CATALOGUE,
+
+    // duty checklist (十五个一, seed 000): the officer's own duties, and the chiefs' overview of them (有督导)
+    /** Keep one's own duty checklist: see it, record a duty done, withdraw one's record the same day. */
+    DUTY_OWN,
+    /** See the duty overview and each officer's checklist of one's scope (station chief, bureau; inspectors read). */
+    DUTY_OVERVIEW;
 
     public String authority() {
         return name();

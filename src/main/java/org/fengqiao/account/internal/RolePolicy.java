@@ -46,6 +46,7 @@ public final class RolePolicy {
         granted.addAll(recoveryPermissionsOf(role));
         granted.addAll(claimsPermissionsOf(role));
         granted.addAll(suppliesPermissionsOf(role));
+        granted.addAll(dutyPermissionsOf(role));
         if (role == StaffRole.BUREAU_COMMAND || role == StaffRole.STATION_CHIEF || role == StaffRole.COMMUNITY_OFFICER
                 || role == StaffRole.INSPECTOR) {
             // the work figures review a jurisdiction's work: those who lead it and those who oversee them
@@ -189,6 +190,20 @@ public final class RolePolicy {
             case GRID_COORDINATOR, GRID_MEMBER, INFORMANT, VOLUNTEER, SECURITY_GUARD, MEDIATOR, INSPECTOR ->
                     EnumSet.of(CLAIMS_READ);
             case SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> EnumSet.noneOf(Permission.class);
+        };
+    }
+
+    /**
+     * The duty checklist (十五个一): the rhythm is the community officer's work method, so he alone keeps one; the
+     * auxiliary police and grid staff assist him and their patrols are in the forces rosters, and items such as the
+     * quarterly report (述职) or the key-person assessment are not theirs to do. The station chief and the bureau
+     * oversee the officers (有督导), the inspectors read the same overview.
+     */
+    static Set<Permission> dutyPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case COMMUNITY_OFFICER -> EnumSet.of(DUTY_OWN);
+            case STATION_CHIEF, BUREAU_COMMAND, INSPECTOR -> EnumSet.of(DUTY_OVERVIEW);
+            default -> EnumSet.noneOf(Permission.class);
         };
     }
 }

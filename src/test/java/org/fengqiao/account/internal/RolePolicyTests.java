@@ -67,4 +67,14 @@ class RolePolicyTests {
                         StaffRole.COMMUNITY_OFFICER, StaffRole.INSPECTOR);
         assertThat(RolePolicy.permissionsOf(StaffRole.INSPECTOR)).doesNotContain(SUPPLIES_ISSUE, SUPPLIES_RECEIVE);
     }
+
+    @Test
+    void onlyCommunityOfficersKeepADutyChecklistAndTheChiefsAboveAndInspectorsOverseeIt() {
+        assertThat(Arrays.stream(StaffRole.values())
+                .filter(r -> RolePolicy.permissionsOf(r).contains(org.fengqiao.platform.Permission.DUTY_OWN)))
+                .containsExactly(StaffRole.COMMUNITY_OFFICER);
+        assertThat(Arrays.stream(StaffRole.values())
+                .filter(r -> RolePolicy.permissionsOf(r).contains(org.fengqiao.platform.Permission.DUTY_OVERVIEW)))
+                .containsExactlyInAnyOrder(StaffRole.BUREAU_COMMAND, StaffRole.STATION_CHIEF, StaffRole.INSPECTOR);
+    }
 }

@@ -1,0 +1,89 @@
+package org.fengqiao.duty.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.fengqiao.duty.DutyPeriod;
+
+/**
+ * Whether each duty of the rhythm is done: in the period holding the day (DONE, or DUE while the period runs), and in
+ * the last closed period (DONE or MISSED). A duty counts done once a record not withdrawn falls in the period, however
+ * many do; a withdrawn record counts for nothing. A period that closed before the officer took up his duties
+ * ({@code since}) missed nothing. Decides from plain values, without Spring or the database.
+ */
+public final class ChecklistPolicy {
+
+    public enum State { DONE, DUE, MISSED }
+
+    /** A day recorded done for an item; {@code withdrawn} ones are kept on the list and count for nothing. */
+    public record Done(String item, LocalDate on, boolean withdrawn) {
+    }
+
+    /**
+     * One item's decision for one period, with the reason as a message key of the duty bundle and how many records
+     * (not withdrawn) fell in the period.
+     */
+    public record Decision(DutyProperties.Item item, LocalDate start, LocalDate end, State state, int records,
+            String reason) {
+    }
+
+    private final List<DutyProperties.Item> rhythm;
+
+    public ChecklistPolicy(List<DutyProperties.Item> rhythm) {
+        this.rhythm = List.copyOf(rhythm);
+    }
+
+    /** Each item in the period holding {@code day}: DONE or DUE. */
+    public List<Decision> current(LocalDate day, List<Done> done) {
+        List<Decision> decisions = new ArrayList<>();
+        for (DutyProperties.Item item : rhythm) {
+            LocalDate start = item.period().start(day);
+            LocalDate end = item.period().end(day);
+            int n = count(item, start, end, done);
+            decisions.add(new Decision(item, start, end, n > 0 ? State.DONE : State.DUE, n,
+                    n > 0 ? "duty.reason.done" : "duty.reason.due"));
+        }
+        return decisions;
+    }
+
+    /**
+     * Each item in the last closed period before the one holding {@code day}: DONE or MISSED; none for a period that
+     * ended before {@code since} (the officer was not yet on duty).
+     */
+    public List<Decision> lastClosed(LocalDate day, LocalDate since, List<Done> done) {
+        List<Decision> decisions = new ArrayList<>();
+        for (DutyProperties.Item item : rhythm) {
+            LocalDate start = item.period().previous(day);
+            LocalDate end = item.period().end(start);
+            if (since != null && end.isBefore(since)) {
+                continue;
+            }
+            int n = count(item, start, end, done);
+            decisions.add(new Decision(item, start, end, n > 0 ? State.DONE : State.MISSED, n,
+                    n > 0 ? "duty.reason.done" : "duty.reason.missed"));
+        }
+        return decisions;
+    }
+
+    /** The first day whose records the two decisions above may need: the start of the longest last closed period. */
+    public LocalDate earliestNeeded(LocalDate day) {
+        LocalDate earliest = day;
+        for (DutyPeriod p : DutyPeriod.values()) {
+            LocalDate start = p.previous(day);
+            if (start.isBefore(earliest)) {
+                earliest = start;
+            }
+        }
+        return earliest;
+    }
+
+    private static int count(DutyProperties.Item item, LocalDate start, LocalDate end, List<Done> done) {
+        int n = 0;
+        for (Done d : done) {
+            if (!d.withdrawn() && d.item().equals(item.code()) && !d.on().isBefore(start) && !d.on().isAfter(end)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

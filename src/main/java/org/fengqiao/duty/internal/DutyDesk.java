@@ -1,0 +1,345 @@
+package org.fengqiao.duty.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffId;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.duty.DutyPeriod;
+import org.fengqiao.forces.ShiftCompleted;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.LocalTimes;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The duty checklist: an officer's duties for a day (each period holding it, and what the last closed ones missed),
+ * recording one done, withdrawing one's own record the same day with a reason, and the overview of the officers of a
+ * unit for the chiefs above them. Days are the jurisdiction's (China Standard Time). Every write is audited.
+ */
+@Service
+public class DutyDesk {
+
+    public static final ZoneId ZONE = LocalTimes.ZONE;
+    static final int NOTE_MAX = 500;
+    static final int REASON_MAX = 200;
+    static final int PARTICIPANTS_MAX = 9999;
+    public static final String TYPE = "duty-record";
+
+    private final DutyRecords records;
+    private final DutyProperties rhythm;
+    private final Jurisdictions jurisdictions;
+    private final StaffDirectory staff;
+    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DutyDesk(DutyRecords records, DutyProperties rhythm, Jurisdictions jurisdictions, StaffDirectory staff,
+            MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+        this.records = records;
+        this.rhythm = rhythm;
+        this.jurisdictions = jurisdictions;
+        this.staff = staff;
+        this.messages = messages;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public record RecordForm(String item, LocalDate doneOn, String note, UUID unitId, UUID gridId,
+            Integer participants) {
+    }
+
+    /** One item of the rhythm in a period: its decision and the records (withdrawn ones too) in the period. */
+    public record ItemView(String code, String label, DutyPeriod period, LocalDate start, LocalDate end,
+            ChecklistPolicy.State state, String reason, List<DutyRecords.Record> records) {
+
+        public boolean done() {
+            return state == ChecklistPolicy.State.DONE;
+        }
+    }
+
+    public record PeriodView(DutyPeriod period, LocalDate start, LocalDate end, int done, int due,
+            List<ItemView> items) {
+    }
+
+    /** An officer's checklist on a day: the periods holding it, and the items the last closed periods missed. */
+    public record Checklist(DutyRecords.Officer officer, LocalDate day, List<PeriodView> periods,
+            List<ItemView> missed) {
+    }
+
+    /** One officer's line of the overview: the period's items done and due, what the last closed one missed. */
+    public record OverviewRow(DutyRecords.Officer officer, int done, int due, List<ItemView> items,
+            List<ItemView> missed) {
+    }
+
+    public record Overview(Unit unit, DutyPeriod period, LocalDate day, LocalDate start, LocalDate end,
+            LocalDate lastStart, LocalDate lastEnd, List<OverviewRow> rows) {
+    }
+
+    public record RhythmItem(String code, String label, DutyPeriod period, String tickedBy) {
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
+    public LocalDate earliestDoneOn() {
+        return today().minusDays(rhythm.backdateDays());
+    }
+
+    public String label(DutyProperties.Item item, Locale locale) {
+        String fallback = item.label() != null ? item.label() : item.code();
+        return messages.getMessage("duty.item." + item.code(), null, fallback, locale);
+    }
+
+    public List<RhythmItem> rhythm(Locale locale) {
+        return rhythm.items().stream()
+                .map(i -> new RhythmItem(i.code(), label(i, locale), i.period(), i.tickedBy())).toList();
+    }
+
+    /** The caller's own checklist; he must be a community officer (else there is none to show: 404). */
+    public Checklist mine(Caller who, LocalDate day, Locale locale) {
+        DutyRecords.Officer me = records.officer(who.staffId(), new String[] {"%"})
+                .orElseThrow(() -> new NotFound("duty-officer", who.staffId()));
+        return checklist(me, day == null ? today() : day, locale);
+    }
+
+    /** An officer's checklist as a chief above him reads it: 404 for one outside the reader's scope. */
+    public Checklist officer(UUID officerId, Caller who, LocalDate day, Locale locale) {
+        DutyRecords.Officer o = records.officer(officerId, who.scopePatterns())
+                .orElseThrow(() -> new NotFound("duty-officer", officerId));
+        return checklist(o, day == null ? today() : day, locale);
+    }
+
+    Checklist checklist(DutyRecords.Officer officer, LocalDate day, Locale locale) {
+        ChecklistPolicy policy = new ChecklistPolicy(rhythm.items());
+        List<DutyRecords.Record> found = records.of(List.of(officer.id()), policy.earliestNeeded(day),
+                DutyPeriod.QUARTER.end(day));
+        List<ItemView> current = views(policy.current(day, done(found)), found, locale);
+        List<PeriodView> periods = new ArrayList<>();
+        for (DutyPeriod p : DutyPeriod.values()) {
+            List<ItemView> items = current.stream().filter(i -> i.period() == p).toList();
+            if (!items.isEmpty()) {
+                periods.add(new PeriodView(p, p.start(day), p.end(day), (int) items.stream().filter(ItemView::done)
+                        .count(), items.size(), items));
+            }
+        }
+        List<ItemView> missed = views(policy.lastClosed(day, officer.since(), done(found)), found, locale).stream()
+                .filter(i -> i.state() == ChecklistPolicy.State.MISSED).toList();
+        return new Checklist(officer, day, periods, missed);
+    }
+
+    private List<ItemView> views(List<ChecklistPolicy.Decision> decisions, List<DutyRecords.Record> found,
+            Locale locale) {
+        return decisions.stream().map(d -> new ItemView(d.item().code(), label(d.item(), locale), d.item().period(),
+                d.start(), d.end(), d.state(), messages.getMessage(d.reason(), null, d.reason(), locale),
+                found.stream().filter(r -> r.item().equals(d.item().code()) && !r.doneOn().isBefore(d.start())
+                        && !r.doneOn().isAfter(d.end())).toList())).toList();
+    }
+
+    private static List<ChecklistPolicy.Done> done(List<DutyRecords.Record> found) {
+        return found.stream().map(r -> new ChecklistPolicy.Done(r.item(), r.doneOn(), r.withdrawn())).toList();
+    }
+
+    /** The officers of a unit (the caller's own when none is named) for one period: 404 for a unit outside. */
+    public Overview overview(UUID unitId, DutyPeriod period, LocalDate day, Caller who, Locale locale) {
+        Unit unit = unitId == null ? null : jurisdictions.visibleUnit(new UnitId(unitId), who)
+                .orElseThrow(() -> new NotFound("unit", unitId));
+        String under = unit != null ? unit.path() : "";
+        DutyPeriod p = period == null ? DutyPeriod.WEEK : period;
+        LocalDate d = day == null ? today() : day;
+        List<DutyRecords.Officer> officers = records.officers(under, who.scopePatterns());
+        ChecklistPolicy policy = new ChecklistPolicy(rhythm.of(p));
+        Map<UUID, List<DutyRecords.Record>> byOfficer = new LinkedHashMap<>();
+        for (DutyRecords.Record r : records.of(officers.stream().map(DutyRecords.Officer::id).toList(),
+                p.previous(d), p.end(d))) {
+            byOfficer.computeIfAbsent(r.officerId(), k -> new ArrayList<>()).add(r);
+        }
+        List<OverviewRow> rows = new ArrayList<>();
+        for (DutyRecords.Officer o : officers) {
+            List<DutyRecords.Record> found = byOfficer.getOrDefault(o.id(), List.of());
+            List<ItemView> items = views(policy.current(d, done(found)), found, locale);
+            List<ItemView> missed = views(policy.lastClosed(d, o.since(), done(found)), found, locale).stream()
+                    .filter(i -> i.state() == ChecklistPolicy.State.MISSED).toList();
+            rows.add(new OverviewRow(o, (int) items.stream().filter(ItemView::done).count(), items.size(), items,
+                    missed));
+        }
+        LocalDate last = p.previous(d);
+        return new Overview(unit, p, d, p.start(d), p.end(d), last, p.end(last), rows);
+    }
+
+    /** A record the caller may read: his own, or one of an officer of his scope. */
+    public DutyRecords.Record record(UUID id, Caller who) {
+        return records.visible(id, who.staffId(), who.scopePatterns()).orElseThrow(() -> new NotFound(TYPE, id));
+    }
+
+    /**
+     * The officer records a duty done: the item of the rhythm, the day (not ahead of today, at most
+     * {@code backdate-days} back), a note (required, trimmed, at most 500 characters), where (a grid or else a unit of
+     * his jurisdiction: 404 for one outside) and optionally how many took part. Twice in a period is kept twice.
+     */
+    @Transactional
+    public DutyRecords.Record record(RecordForm f, Caller who) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        String item = f == null ? null : blankToNull(f.item());
+        if (item == null) {
+            problems.add(new Invalid.Problem("item", "error.field.required", new Object[0]));
+        } else if (rhythm.item(item).isEmpty()) {
+            problems.add(new Invalid.Problem("item", "duty.error.item", new Object[0]));
+        }
+        LocalDate doneOn = f == null ? null : f.doneOn();
+        if (doneOn == null) {
+            problems.add(new Invalid.Problem("doneOn", "error.field.required", new Object[0]));
+        } else if (doneOn.isAfter(today())) {
+            problems.add(new Invalid.Problem("doneOn", "duty.error.doneOnAhead", new Object[0]));
+        } else if (doneOn.isBefore(earliestDoneOn())) {
+            problems.add(new Invalid.Problem("doneOn", "duty.error.doneOnTooOld",
+                    new Object[] {rhythm.backdateDays()}));
+        }
+        String note = f == null ? null : blankToNull(f.note());
+        if (note == null) {
+            problems.add(new Invalid.Problem("note", "error.field.required", new Object[0]));
+        } else if (note.length() > NOTE_MAX) {
+            problems.add(new Invalid.Problem("note", "duty.error.tooLong", new Object[] {NOTE_MAX}));
+        }
+        Integer participants = f == null ? null : f.participants();
+        if (participants != null && (participants < 1 || participants > PARTICIPANTS_MAX)) {
+            problems.add(new Invalid.Problem("participants", "duty.error.participants",
+                    new Object[] {PARTICIPANTS_MAX}));
+        }
+        if (f == null || (f.gridId() == null && f.unitId() == null)) {
+            problems.add(new Invalid.Problem("unitId", "duty.error.place", new Object[0]));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        UUID unitId;
+        UUID gridId = null;
+        if (f.gridId() != null) {
+            Grid grid = jurisdictions.visibleGrid(new GridId(f.gridId()), who)
+                    .orElseThrow(() -> new NotFound("grid", f.gridId()));
+            unitId = grid.unitId().value();
+            gridId = grid.id().value();
+        } else {
+            unitId = jurisdictions.visibleUnit(new UnitId(f.unitId()), who)
+                    .orElseThrow(() -> new NotFound("unit", f.unitId())).id().value();
+        }
+        UUID id = UUID.randomUUID();
+        records.insert(id, who.staffId(), item, doneOn, note, unitId, gridId, participants, "MANUAL", null, now());
+        DutyRecords.Record created = records.find(id).orElseThrow();
+        events.publishEvent(Audited.created("duty-record", id, created.placePath(), created).by(who.displayName()));
+        return created;
+    }
+
+    /**
+     * Records a duty done by a named officer as it was kept on paper (the demo district's past weeks): the day is
+     * taken as given, the rest checked as above against the grid; audited as the loader.
+     */
+    @Transactional
+    public UUID recordAs(UUID officer, String item, LocalDate doneOn, String note, UUID gridId, Integer participants,
+            String by) {
+        if (rhythm.item(item).isEmpty() || blankToNull(note) == null || doneOn.isAfter(today())) {
+            throw Invalid.of("item", "duty.error.item");
+        }
+        Grid grid = jurisdictions.grid(new GridId(gridId)).orElseThrow(() -> new NotFound("grid", gridId));
+        UUID id = UUID.randomUUID();
+        records.insert(id, officer, item, doneOn, note.strip(), grid.unitId().value(), gridId, participants, "MANUAL",
+                null, OffsetDateTime.of(doneOn.atTime(18, 0), ZONE.getRules().getOffset(doneOn.atTime(18, 0))));
+        events.publishEvent(Audited.created("duty-record", id, grid.unitPath(), records.find(id).orElseThrow()).by(by));
+        return id;
+    }
+
+    /** The author withdraws his record the day he made it, with a reason; it stays, marked withdrawn. */
+    @Transactional
+    public DutyRecords.Record withdraw(UUID id, String reason, Caller who) {
+        DutyRecords.Record seen = record(id, who);
+        DutyRecords.Record before = records.lock(seen.id()).orElseThrow(() -> new NotFound(TYPE, id));
+        if (!before.officerId().equals(who.staffId())) {
+            throw Invalid.of("record", "duty.error.notAuthor");
+        }
+        if (before.withdrawn()) {
+            throw new Conflict("duty.error.withdrawn");
+        }
+        if (!LocalDate.ofInstant(before.recordedAt().toInstant(), ZONE).equals(today())) {
+            throw Invalid.of("record", "duty.error.withdrawSameDay");
+        }
+        String text = blankToNull(reason);
+        if (text == null) {
+            throw Invalid.of("reason", "error.field.required");
+        }
+        if (text.length() > REASON_MAX) {
+            throw Invalid.of("reason", "duty.error.tooLong", REASON_MAX);
+        }
+        if (!records.withdraw(id, now(), text)) {
+            throw new Conflict("duty.error.withdrawn");
+        }
+        DutyRecords.Record after = records.find(id).orElseThrow();
+        events.publishEvent(Audited.updated("duty-record", id, after.placePath(), before, after).by(who.displayName()));
+        return after;
+    }
+
+    /**
+     * A patrol shift the officer checked out of (forces) ticks the item the rhythm says it ticks, for the day he
+     * checked in, in the post's grid: he is not asked twice. Only community officers have the checklist; a second
+     * delivery of the same event records nothing.
+     */
+    @ApplicationModuleListener
+    void on(ShiftCompleted shift) {
+        tick(shift);
+    }
+
+    @Transactional
+    public boolean tick(ShiftCompleted shift) {
+        DutyProperties.Item item = rhythm.items().stream()
+                .filter(i -> DutyProperties.FORCES_SHIFT.equals(i.tickedBy())).findFirst().orElse(null);
+        if (item == null || shift.gridId() == null || shift.shiftId() == null
+                || records.fromSource(DutyProperties.FORCES_SHIFT, shift.shiftId())) {
+            return false;
+        }
+        boolean officer = staff.staff(new StaffId(shift.staffId()))
+                .filter(s -> s.active() && s.role() == StaffRole.COMMUNITY_OFFICER).isPresent();
+        Grid grid = jurisdictions.grid(new GridId(shift.gridId())).orElse(null);
+        if (!officer || grid == null) {
+            return false;
+        }
+        OffsetDateTime in = shift.checkedInAt() != null ? shift.checkedInAt() : shift.checkedOutAt();
+        LocalDate day = LocalDate.ofInstant(in.toInstant(), ZONE);
+        BigDecimal hours = shift.hours() == null ? BigDecimal.ZERO : shift.hours();
+        String note = messages.getMessage("duty.shift.note", new Object[] {hours.toPlainString()}, Locale.CHINA);
+        UUID id = UUID.randomUUID();
+        records.insert(id, shift.staffId(), item.code(), day, note, grid.unitId().value(), grid.id().value(), null,
+                DutyProperties.FORCES_SHIFT, shift.shiftId(), now());
+        DutyRecords.Record created = records.find(id).orElseThrow();
+        events.publishEvent(Audited.created("duty-record", id, created.placePath(), created).by("forces-shift"));
+        return true;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,111 @@
+package org.fengqiao.duty.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.fengqiao.duty.DutyPeriod;
+import org.fengqiao.duty.internal.DutyDesk;
+import org.fengqiao.duty.internal.DutyRecords;
+import org.fengqiao.platform.Callers;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/duties")
+@Tag(name = "Duty checklist", description = "十五个一: the officer's duties per day, week, month, quarter; overview")
+class DutyController {
+
+    private final DutyDesk desk;
+    private final DutyLedger ledger;
+
+    DutyController(DutyDesk desk, DutyLedger ledger) {
+        this.desk = desk;
+        this.ledger = ledger;
+    }
+
+    record Withdrawal(String reason) {
+    }
+
+    @GetMapping("/rhythm")
+    @PreAuthorize("hasAnyAuthority('DUTY_OWN','DUTY_OVERVIEW')")
+    @Operation(summary = "The rhythm: each duty with its period (fengqiao.duty.items), in the caller's language")
+    List<DutyDesk.RhythmItem> rhythm(Locale locale) {
+        return desk.rhythm(locale);
+    }
+
+    @GetMapping("/mine")
+    @PreAuthorize("hasAuthority('DUTY_OWN')")
+    @Operation(summary = "The caller's checklist on a day (default today, China time)",
+            description = "Each period holding the day (week from Monday) with each item DONE or DUE and the records "
+                    + "in the period (withdrawn ones marked); missed: the items the last closed periods missed.")
+    DutyDesk.Checklist mine(@RequestParam(required = false) LocalDate day, Locale locale) {
+        return desk.mine(Callers.require(), day, locale);
+    }
+
+    @PostMapping("/records")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('DUTY_OWN')")
+    @Operation(summary = "Record a duty done",
+            description = "item: a code of the rhythm; doneOn: not after today, at most backdate-days back; note: "
+                    + "required, at most 500 characters, trimmed; gridId or unitId: where, in the caller's "
+                    + "jurisdiction (404 outside); participants: optional, 1..9999. Twice in a period is kept twice.")
+    DutyRecords.Record record(@RequestBody(required = false) DutyDesk.RecordForm form) {
+        return desk.record(form, Callers.require());
+    }
+
+    @GetMapping("/records/{id}")
+    @PreAuthorize("hasAnyAuthority('DUTY_OWN','DUTY_OVERVIEW')")
+    @Operation(summary = "One record: the author's own, or one of an officer of the caller's scope")
+    DutyRecords.Record get(@PathVariable UUID id) {
+        return desk.record(id, Callers.require());
+    }
+
+    @PostMapping("/records/{id}/withdraw")
+    @PreAuthorize("hasAuthority('DUTY_OWN')")
+    @Operation(summary = "The author withdraws his record the day he made it, with a reason (kept, audited)")
+    DutyRecords.Record withdraw(@PathVariable UUID id, @RequestBody(required = false) Withdrawal body) {
+        return desk.withdraw(id, body == null ? null : body.reason(), Callers.require());
+    }
+
+    @GetMapping("/overview")
+    @PreAuthorize("hasAuthority('DUTY_OVERVIEW')")
+    @Operation(summary = "The duty overview (有督导): per community officer of the unit, the period's items done / due",
+            description = "unitId: a unit of the caller's scope (404 outside; default all of it); period: DAY, WEEK "
+                    + "(default), MONTH, QUARTER; day: default today. missed: what the last closed period missed.")
+    DutyDesk.Overview overview(@RequestParam(required = false) UUID unitId,
+            @RequestParam(required = false) DutyPeriod period, @RequestParam(required = false) LocalDate day,
+            Locale locale) {
+        return desk.overview(unitId, period, day, Callers.require(), locale);
+    }
+
+    @GetMapping("/overview/export")
+    @PreAuthorize("hasAuthority('DUTY_OVERVIEW')")
+    @Operation(summary = "The duty overview as an xlsx ledger (职责督导台账), for the same filters, scoped",
+            description = "A row per officer: done, due, each duty of the period, last closed period's misses. "
+                    + "Audited (EXPORT, duty-record) with the filters and the count.")
+    void export(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) DutyPeriod period,
+            @RequestParam(required = false) LocalDate day, Locale locale, HttpServletResponse response)
+            throws IOException {
+        ledger.write(desk.overview(unitId, period, day, Callers.require(), locale), locale, response);
+    }
+
+    @GetMapping("/officers/{id}")
+    @PreAuthorize("hasAuthority('DUTY_OVERVIEW')")
+    @Operation(summary = "One officer's checklist on a day, as the chief above him reads it (404 outside the scope)")
+    DutyDesk.Checklist officer(@PathVariable UUID id, @RequestParam(required = false) LocalDate day, Locale locale) {
+        return desk.officer(id, Callers.require(), day, locale);
+    }
+}

@@ -1,0 +1,303 @@
+package org.fengqiao.duty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.duty.internal.DutyDesk;
+import org.fengqiao.forces.ShiftCompleted;
+import org.fengqiao.platform.web.LocalTimes;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class DutyIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DutyDesk desk;
+    @Autowired
+    DutyLoader loader;
+
+    ApiClient api;
+    String officer;
+    String officer2;
+    String chief;
+    String bureau;
+
+    @BeforeEach
+    void signIn() {
+        api = new ApiClient(port);
+        officer = api.token("officer", DEMO_PASSWORD);
+        officer2 = api.token("officer2", DEMO_PASSWORD);
+        chief = api.token("chief", DEMO_PASSWORD);
+        bureau = api.token("bureau", DEMO_PASSWORD);
+    }
+
+    UUID staff(String username) {
+        return jdbc.sql("SELECT id FROM staff WHERE username = ?").param(username).query(UUID.class).single();
+    }
+
+    UUID gridOf(String username) {
+        return jdbc.sql("""
+                SELECT g.id FROM grid g JOIN unit u ON u.id = g.unit_id
+                 WHERE g.network = 'POLICE' AND u.path LIKE (SELECT su.path FROM staff s JOIN unit su
+                       ON su.id = s.unit_id WHERE s.username = ?) || '%' ORDER BY g.code LIMIT 1""")
+                .param(username).query(UUID.class).single();
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(LocalTimes.ZONE);
+    }
+
+    Map<String, Object> body(String item, Object doneOn, String note, UUID grid, Object participants) {
+        Map<String, Object> b = new HashMap<>();
+        b.put("item", item);
+        b.put("doneOn", doneOn == null ? null : doneOn.toString());
+        b.put("note", note);
+        b.put("gridId", grid);
+        b.put("participants", participants);
+        return b;
+    }
+
+    static JsonNode item(JsonNode checklist, String code) {
+        for (JsonNode p : checklist.get("periods")) {
+            for (JsonNode i : p.get("items")) {
+                if (i.get("code").asText().equals(code)) {
+                    return i;
+                }
+            }
+        }
+        throw new AssertionError("no item " + code);
+    }
+
+    long audited(String action, String id) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'duty-record' AND action = ? "
+                + "AND record_id = ?").params(action, id).query(Long.class).single();
+    }
+
+    @Test
+    void anOfficerRecordsADutyTwiceInTheWeekSeesItDoneOnceWithBothRecordsAndEachWriteIsAudited() {
+        UUID grid = gridOf("officer");
+        String note = "村广场防电诈宣传-" + UUID.randomUUID();
+        HttpResponse<String> first = api.send("POST", "/api/v1/duties/records", officer,
+                body("law-publicity", today(), "  " + note + "  ", grid, 40));
+        assertThat(first.statusCode()).isEqualTo(201);
+        JsonNode created = ApiClient.json(first);
+        assertThat(created.get("note").asText()).as("the note is trimmed").isEqualTo(note);
+        assertThat(created.get("participants").asInt()).isEqualTo(40);
+        assertThat(created.get("gridId").asText()).isEqualTo(grid.toString());
+        HttpResponse<String> second = api.send("POST", "/api/v1/duties/records", officer,
+                body("law-publicity", today(), note + "（第二场）", grid, null));
+        assertThat(second.statusCode()).isEqualTo(201);
+
+        JsonNode mine = ApiClient.json(api.get("/api/v1/duties/mine", officer));
+        JsonNode law = item(mine, "law-publicity");
+        assertThat(law.get("state").asText()).isEqualTo("DONE");
+        assertThat(law.get("period").asText()).isEqualTo("WEEK");
+        assertThat(law.get("start").asText()).isEqualTo(DutyPeriod.WEEK.start(today()).toString());
+        assertThat(law.get("label").asText()).isEqualTo("开展一次法治宣传");
+        assertThat(StreamSupport.stream(law.get("records").spliterator(), false).map(r -> r.get("id").asText()))
+                .contains(created.get("id").asText(), ApiClient.json(second).get("id").asText());
+        JsonNode week = StreamSupport.stream(mine.get("periods").spliterator(), false)
+                .filter(p -> p.get("period").asText().equals("WEEK")).findFirst().orElseThrow();
+        assertThat(week.get("due").asInt()).isEqualTo(5);
+        assertThat(week.get("items").findValues("state").stream().filter(s -> s.asText().equals("DONE")).count())
+                .isEqualTo(week.get("done").asLong());
+
+        assertThat(audited("CREATE", created.get("id").asText())).isEqualTo(1);
+        String english = ApiClient.json(api.get("/api/v1/duties/mine", officer, "Accept-Language", "en"))
+                .toString();
+        assertThat(english).contains("Hold a legal publicity event");
+    }
+
+    @Test
+    void badInputIsRefusedFieldByFieldInTheReadersLanguageAndNothingIsSaved() {
+        long before = jdbc.sql("SELECT count(*) FROM duty_record").query(Long.class).single();
+        UUID grid = gridOf("officer");
+        HttpResponse<String> zh = api.send("POST", "/api/v1/duties/records", officer,
+                body("sleeping", today().plusDays(1), "   ", grid, 0));
+        assertThat(zh.statusCode()).isEqualTo(400);
+        Map<String, String> zhErrors = errors(zh);
+        assertThat(zhErrors).containsEntry("item", "不是职责清单中的项目").containsEntry("doneOn", "完成日期不能晚于今天")
+                .containsEntry("note", "必填").containsEntry("participants", "参加人数须在 1 至 9999 之间");
+        HttpResponse<String> en = api.send("POST", "/api/v1/duties/records", officer,
+                body("patrol", today().minusDays(30), "x".repeat(501), null, 10_000), "Accept-Language", "en");
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(errors(en)).containsEntry("doneOn", "A duty may be recorded at most 7 days late")
+                .containsEntry("note", "At most 500 characters")
+                .containsEntry("unitId", "Choose where (a unit or grid of your jurisdiction)")
+                .containsEntry("participants", "People taking part must be between 1 and 9999");
+        assertThat(api.send("POST", "/api/v1/duties/records", officer, null, "Accept-Language", "en").statusCode())
+                .isEqualTo(400);
+        assertThat(jdbc.sql("SELECT count(*) FROM duty_record").query(Long.class).single()).isEqualTo(before);
+    }
+
+    static Map<String, String> errors(HttpResponse<String> r) {
+        Map<String, String> found = new HashMap<>();
+        ApiClient.json(r).get("errors").forEach(e -> found.put(e.get("field").asText(), e.get("message").asText()));
+        return found;
+    }
+
+    @Test
+    void eachEndpointAnswers404OutsideTheCallersSubtree() {
+        UUID ruralGrid = gridOf("officer");
+        UUID urbanGrid = gridOf("officer2");
+        // an officer records only where his jurisdiction is
+        assertThat(api.send("POST", "/api/v1/duties/records", officer2,
+                body("patrol", today(), "越界巡逻", ruralGrid, null)).statusCode()).isEqualTo(404);
+        HttpResponse<String> urban = api.send("POST", "/api/v1/duties/records", officer2,
+                body("work-report", today(), "向所领导汇报", urbanGrid, null));
+        assertThat(urban.statusCode()).isEqualTo(201);
+        String urbanRecord = ApiClient.json(urban).get("id").asText();
+        UUID urbanStation = jdbc.sql("SELECT id FROM unit WHERE code = '320722020000'").query(UUID.class).single();
+
+        // the rural station's chief sees neither the urban station, its officer nor his records
+        assertThat(api.get("/api/v1/duties/overview?unitId=" + urbanStation, chief).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/duties/officers/" + staff("officer2"), chief).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/duties/records/" + urbanRecord, chief).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/duties/records/" + urbanRecord, officer).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", "/api/v1/duties/records/" + urbanRecord + "/withdraw", officer,
+                Map.of("reason", "不是我的")).statusCode()).isEqualTo(404);
+        // the bureau sees them all; the officer has no overview
+        assertThat(api.get("/api/v1/duties/overview?unitId=" + urbanStation, bureau).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/duties/officers/" + staff("officer2"), bureau).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/duties/records/" + urbanRecord, bureau).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/duties/overview", officer).statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/duties/mine", chief).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theAuthorWithdrawsHisRecordTheSameDayWithAReasonAndItStaysAuditedButCountsForNothing() {
+        UUID grid = gridOf("officer");
+        String id = ApiClient.json(api.send("POST", "/api/v1/duties/records", officer,
+                body("council-meeting", today(), "召开村民议事会-" + UUID.randomUUID(), grid, 12))).get("id").asText();
+        assertThat(api.send("POST", "/api/v1/duties/records/" + id + "/withdraw", officer, Map.of("reason", " "),
+                "Accept-Language", "en").statusCode()).isEqualTo(400);
+        HttpResponse<String> withdrawn = api.send("POST", "/api/v1/duties/records/" + id + "/withdraw", officer,
+                Map.of("reason", "记错了项目"));
+        assertThat(withdrawn.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(withdrawn).get("withdrawnReason").asText()).isEqualTo("记错了项目");
+        assertThat(api.send("POST", "/api/v1/duties/records/" + id + "/withdraw", officer,
+                Map.of("reason", "再撤一次")).statusCode()).isEqualTo(409);
+        assertThat(audited("UPDATE", id)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM duty_record WHERE id = ?::uuid").param(id).query(Long.class)
+                .single()).as("never deleted").isEqualTo(1);
+        JsonNode council = item(ApiClient.json(api.get("/api/v1/duties/mine", officer)), "council-meeting");
+        JsonNode kept = StreamSupport.stream(council.get("records").spliterator(), false)
+                .filter(r -> r.get("id").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(kept.get("withdrawnAt").isNull()).isFalse();
+        boolean othersThisMonth = StreamSupport.stream(council.get("records").spliterator(), false)
+                .anyMatch(r -> r.get("withdrawnAt").isNull());
+        assertThat(council.get("state").asText()).isEqualTo(othersThisMonth ? "DONE" : "DUE");
+
+        // a record of yesterday is his past: it is not withdrawn
+        UUID old = loader.recorded(staff("officer"), "info-entry", today().minusDays(1), "补录", grid, null);
+        HttpResponse<String> late = api.send("POST", "/api/v1/duties/records/" + old + "/withdraw", officer,
+                Map.of("reason", "晚了"), "Accept-Language", "en");
+        assertThat(late.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(late).toString()).contains("A record may be withdrawn only the day it was made");
+    }
+
+    @Test
+    void aPatrolShiftTheOfficerCheckedOutOfTicksHisPatrolOnceAndAVolunteersTicksNothing() {
+        UUID grid = gridOf("officer2");
+        UUID shift = UUID.randomUUID();
+        OffsetDateTime in = OffsetDateTime.now().minusHours(3);
+        ShiftCompleted done = new ShiftCompleted(staff("officer2"), "/", new BigDecimal("2.50"), shift,
+                UUID.randomUUID(), grid, in, in.plusHours(2).plusMinutes(30));
+        assertThat(desk.tick(done)).isTrue();
+        assertThat(desk.tick(done)).as("a second delivery records nothing").isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM duty_record WHERE source = 'FORCES_SHIFT' AND source_id = ?")
+                .param(shift).query(Long.class).single()).isEqualTo(1);
+        JsonNode patrol = item(ApiClient.json(api.get("/api/v1/duties/mine?day="
+                + LocalDate.ofInstant(in.toInstant(), LocalTimes.ZONE), officer2)), "patrol");
+        assertThat(patrol.get("state").asText()).isEqualTo("DONE");
+        assertThat(patrol.get("records").findValuesAsText("source")).contains("FORCES_SHIFT");
+        assertThat(desk.tick(new ShiftCompleted(staff("volunteer"), "/", BigDecimal.ONE, UUID.randomUUID(),
+                UUID.randomUUID(), grid, in, in.plusHours(1)))).isFalse();
+    }
+
+    @Test
+    void theChiefSeesHisOfficersDoneAndDueAndWhatTheLastClosedPeriodMissed() {
+        JsonNode overview = ApiClient.json(api.get("/api/v1/duties/overview?period=WEEK", chief));
+        assertThat(overview.get("start").asText()).isEqualTo(DutyPeriod.WEEK.start(today()).toString());
+        List<JsonNode> rows = StreamSupport.stream(overview.get("rows").spliterator(), false).toList();
+        assertThat(rows).extracting(r -> r.get("officer").get("id").asText()).contains(staff("officer").toString())
+                .doesNotContain(staff("officer2").toString());
+        JsonNode mine = rows.stream().filter(r -> r.get("officer").get("id").asText()
+                .equals(staff("officer").toString())).findFirst().orElseThrow();
+        assertThat(mine.get("due").asInt()).isEqualTo(5);
+        // the demo officer missed his informant visit last week
+        assertThat(mine.get("missed").findValuesAsText("code")).contains("informant-visit");
+        assertThat(api.get("/api/v1/duties/overview?period=FORTNIGHT", chief, "Accept-Language", "en").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void theOverviewLedgerIsAnAuditedXlsxOfTheChiefsOfficersOnly() throws Exception {
+        long exports = jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'duty-record' "
+                + "AND action = 'EXPORT'").query(Long.class).single();
+        HttpResponse<byte[]> xlsx = api.download("/api/v1/duties/overview/export?period=MONTH", chief);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                xlsx.body()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("民警");
+            assertThat(sheet.getRow(0).getCell(5).getStringCellValue()).isEqualTo("开展一次行业安全大检查");
+            String officerName = jdbc.sql("SELECT name FROM staff WHERE username = 'officer'").query(String.class)
+                    .single();
+            String officer2Name = jdbc.sql("SELECT name FROM staff WHERE username = 'officer2'").query(String.class)
+                    .single();
+            List<String> names = new java.util.ArrayList<>();
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                names.add(sheet.getRow(i).getCell(0).getStringCellValue());
+            }
+            assertThat(names).contains(officerName).doesNotContain(officer2Name);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'duty-record' AND action = 'EXPORT'")
+                .query(Long.class).single()).isEqualTo(exports + 1);
+        UUID urbanStation = jdbc.sql("SELECT id FROM unit WHERE code = '320722020000'").query(UUID.class).single();
+        assertThat(api.download("/api/v1/duties/overview/export?unitId=" + urbanStation, chief).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theChiefsPagesShowHisOfficersWithLastPeriodsMissesAndAnOfficerOutsideIsNotFound() {
+        ApiClient page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh");
+        String html = "text/html";
+        HttpResponse<String> overview = page.get("/duties/overview?period=WEEK", null, "Accept", html);
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(overview.body()).contains("data-officer=\"" + staff("officer") + "\"")
+                .contains("走访一次治安信息员").contains("导出台账");
+        HttpResponse<String> checklist = page.get("/duties/officers/" + staff("officer"), null, "Accept", html);
+        assertThat(checklist.statusCode()).isEqualTo(200);
+        assertThat(checklist.body()).contains("开展一次社区巡逻").contains("上一周期漏项").contains("</html>");
+        assertThat(page.get("/duties/officers/" + staff("officer2"), null, "Accept", html).statusCode())
+                .isEqualTo(404);
+        UUID urbanStation = jdbc.sql("SELECT id FROM unit WHERE code = '320722020000'").query(UUID.class).single();
+        assertThat(page.get("/duties/overview?unitId=" + urbanStation, null, "Accept", html).statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> mine = new ApiClient(port).signedIn("officer2", DEMO_PASSWORD, "en")
+                .get("/duties", null, "Accept", html);
+        assertThat(mine.statusCode()).isEqualTo(200);
+        // the whole page, to its last section: a record shown (here a patrol shift's) breaks nothing after it
+        assertThat(mine.body()).contains("My duty checklist").contains("Patrol the community")
+                .contains("id=\"missed\"").contains("</html>");
+    }
+}

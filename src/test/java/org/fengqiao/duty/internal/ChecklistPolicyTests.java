@@ -1,0 +1,96 @@
+package org.fengqiao.duty.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.fengqiao.duty.DutyPeriod;
+import org.junit.jupiter.api.Test;
+
+class ChecklistPolicyTests {
+
+    static final LocalDate THURSDAY = LocalDate.of(2026, 12, 3);
+    final ChecklistPolicy policy = new ChecklistPolicy(new DutyProperties(null, null).items());
+
+    static ChecklistPolicy.Decision of(List<ChecklistPolicy.Decision> decisions, String code) {
+        return decisions.stream().filter(d -> d.item().code().equals(code)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theSeedsRhythmHasFifteenDutiesThreeFiveFourThree() {
+        DutyProperties rhythm = new DutyProperties(null, null);
+        assertThat(rhythm.items()).hasSize(15);
+        assertThat(rhythm.of(DutyPeriod.DAY)).hasSize(3);
+        assertThat(rhythm.of(DutyPeriod.WEEK)).hasSize(5);
+        assertThat(rhythm.of(DutyPeriod.MONTH)).hasSize(4);
+        assertThat(rhythm.of(DutyPeriod.QUARTER)).hasSize(3);
+    }
+
+    @Test
+    void aDutyRecordedTwiceInItsPeriodCountsOnceAndBothAreCounted() {
+        List<ChecklistPolicy.Decision> now = policy.current(THURSDAY, List.of(
+                new ChecklistPolicy.Done("law-publicity", LocalDate.of(2026, 11, 30), false),
+                new ChecklistPolicy.Done("law-publicity", THURSDAY, false)));
+        assertThat(of(now, "law-publicity").state()).isEqualTo(ChecklistPolicy.State.DONE);
+        assertThat(of(now, "law-publicity").records()).isEqualTo(2);
+        assertThat(now.stream().filter(d -> d.state() == ChecklistPolicy.State.DONE)).hasSize(1);
+        assertThat(of(now, "law-publicity").start()).isEqualTo(LocalDate.of(2026, 11, 30));
+    }
+
+    @Test
+    void aRecordOfTheWeekBeforeOrAWithdrawnOneLeavesTheDutyDue() {
+        List<ChecklistPolicy.Decision> now = policy.current(THURSDAY, List.of(
+                new ChecklistPolicy.Done("law-publicity", LocalDate.of(2026, 11, 29), false),
+                new ChecklistPolicy.Done("patrol", THURSDAY, true)));
+        assertThat(of(now, "law-publicity").state()).isEqualTo(ChecklistPolicy.State.DUE);
+        assertThat(of(now, "law-publicity").reason()).isEqualTo("duty.reason.due");
+        assertThat(of(now, "patrol").state()).isEqualTo(ChecklistPolicy.State.DUE);
+    }
+
+    @Test
+    void theLastClosedPeriodMissedWhatHadNoRecord() {
+        List<ChecklistPolicy.Done> done = List.of(
+                new ChecklistPolicy.Done("law-publicity", LocalDate.of(2026, 11, 29), false),
+                new ChecklistPolicy.Done("patrol", THURSDAY.minusDays(1), false),
+                new ChecklistPolicy.Done("duty-report", LocalDate.of(2026, 9, 30), false));
+        List<ChecklistPolicy.Decision> last = policy.lastClosed(THURSDAY, LocalDate.of(2026, 1, 1), done);
+        assertThat(of(last, "law-publicity").state()).isEqualTo(ChecklistPolicy.State.DONE);
+        assertThat(of(last, "law-publicity").start()).isEqualTo(LocalDate.of(2026, 11, 23));
+        assertThat(of(last, "work-report").state()).isEqualTo(ChecklistPolicy.State.MISSED);
+        assertThat(of(last, "work-report").reason()).isEqualTo("duty.reason.missed");
+        assertThat(of(last, "patrol").state()).isEqualTo(ChecklistPolicy.State.DONE);
+        assertThat(of(last, "duty-report").state()).isEqualTo(ChecklistPolicy.State.DONE);
+        assertThat(of(last, "key-person-talk").start()).isEqualTo(LocalDate.of(2026, 11, 1));
+    }
+
+    @Test
+    void anOfficerNewToHisDutiesMissedNothingBeforeHeTookThemUp() {
+        List<ChecklistPolicy.Decision> last = policy.lastClosed(THURSDAY, THURSDAY.minusDays(1), List.of());
+        assertThat(last).extracting(d -> d.item().period()).containsOnly(DutyPeriod.DAY);
+        assertThat(policy.lastClosed(THURSDAY, THURSDAY, List.of())).isEmpty();
+    }
+
+    @Test
+    void theRecordsNeededReachBackToTheStartOfTheLastClosedQuarter() {
+        assertThat(policy.earliestNeeded(THURSDAY)).isEqualTo(LocalDate.of(2026, 7, 1));
+    }
+
+    @Test
+    void aRhythmWithACodeTwiceOrWithoutPeriodRefusesToStart() {
+        assertThatThrownBy(() -> new DutyProperties(List.of(new DutyProperties.Item("patrol", DutyPeriod.DAY),
+                new DutyProperties.Item("patrol", DutyPeriod.WEEK)), null))
+                .hasMessageContaining("items[1].code patrol is there twice");
+        assertThatThrownBy(() -> new DutyProperties(List.of(new DutyProperties.Item("patrol", null)), null))
+                .hasMessageContaining("items[0].period");
+        assertThatThrownBy(() -> new DutyProperties(List.of(new DutyProperties.Item("Patrol!", DutyPeriod.DAY)), null))
+                .hasMessageContaining("items[0].code");
+        assertThatThrownBy(() -> new DutyProperties(List.of(
+                new DutyProperties.Item("patrol", DutyPeriod.DAY, null, "POPULATION")), null))
+                .hasMessageContaining("ticked-by");
+        assertThatThrownBy(() -> new DutyProperties(null, -1)).hasMessageContaining("backdate-days");
+        DutyProperties adapted = new DutyProperties(List.of(new DutyProperties.Item("fire-check", DutyPeriod.MONTH,
+                "消防检查", null)), 3);
+        assertThat(adapted.items()).extracting(DutyProperties.Item::code).containsExactly("fire-check");
+    }
+}
