@@ -82,7 +82,15 @@ public enum Permission {
      * Take copies of the embedded database and see the copies kept and the attempts (system administrator): the whole
      * database, not a part of the tree, so it is nobody's but the administrator's who keeps the platform running.
      */
-    SYSTEM_BACKUP;
+    SYSTEM_BACKUP,
+
+    // supervision (督导检查机制, seed 004): notices, rectification, accountability
+    /** Read the supervision notices (督察通报) of one's scope with their timelines, and the bureau's published list. */
+    SUPERVISION_READ,
+    /** Issue notices to the units of one's scope, accept or send back rectification, hold to account (督察, 局领导). */
+    SUPERVISION_ISSUE,
+    /** Answer the notices of one's unit with its rectification (整改情况): the station chief and the unit's officers. */
+    SUPERVISION_ANSWER;
 
     public String authority() {
         return name();
