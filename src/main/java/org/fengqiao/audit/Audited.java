@@ -46,6 +46,8 @@ public record Audited(String action, String recordType, String recordId, String 
             "force_roster", "security_company",
             // points
             "points_award", "points_entry", "points_activists", "points_voucher", "store_item", "fund_account",
+            // supervision (督察通报)
+            "supervision_notice",
             // the trail itself
             "audit",
             // the platform itself

@@ -99,7 +99,7 @@ class SupervisionPages {
         try {
             Notices.View v = desk.issue(new NoticeDesk.IssueForm(unitId, leaderId, officerId, finding, foundOn,
                     place, severity, dueOn), Callers.require());
-            return answers.redirect("/supervision/" + v.id(), "supervision.action.issued", locale, redirect, () -> {
+            return answers.redirect("/supervision/" + v.id(), "supervision.done.issue", locale, redirect, () -> {
             });
         } catch (Invalid e) {
             answers.refused(redirect, e, locale);
@@ -133,7 +133,7 @@ class SupervisionPages {
             @RequestParam(required = false) UUID targetId, @RequestParam(required = false) Notice.Measure measure,
             @RequestParam(required = false) String reason, Locale locale, RedirectAttributes redirect) {
         Caller caller = Callers.require();
-        return answers.redirect("/supervision/" + id, "supervision.action." + action, locale, redirect, () -> {
+        return answers.redirect("/supervision/" + id, "supervision.done." + action, locale, redirect, () -> {
             switch (action) {
                 case "answer" -> desk.answer(id, new NoticeDesk.AnswerForm(rectification, doneOn, evidence), caller);
                 case "accept" -> desk.accept(id, note, caller);
