@@ -69,7 +69,8 @@ class DemoSupervision extends DemoPart {
     }
 
     private UUID chiefOf(UUID station) {
-        return jdbc.sql("SELECT id FROM staff WHERE unit_id = ? AND role = 'STATION_CHIEF' AND active ORDER BY id LIMIT 1")
+        return jdbc.sql("""
+                SELECT id FROM staff WHERE unit_id = ? AND role = 'STATION_CHIEF' AND active ORDER BY id LIMIT 1""")
                 .param(station).query(UUID.class).optional().orElse(null);
     }
 

@@ -91,8 +91,9 @@ public class SupervisionLoader {
     @Transactional
     public int markOverdue() {
         int marked = 0;
-        for (UUID id : desk.pastDue(1000)) {
-            if (desk.markOverdue(id)) {
+        java.time.Instant now = java.time.Instant.now();
+        for (UUID id : desk.pastDue(desk.today(), 1000)) {
+            if (desk.markOverdue(id, desk.today(), now)) {
                 marked++;
             }
         }

@@ -242,17 +242,19 @@ public class NoticeDesk {
         return write(before, n, step, who.displayName());
     }
 
-    /** The daily job's mark on one notice past its last day; false when it is no longer waiting (answered since). */
+    /**
+     * The daily job's mark on one notice past its last day ({@code today}, at {@code now}); false when it is no longer
+     * waiting (answered since).
+     */
     @Transactional
-    public boolean markOverdue(UUID id) {
+    public boolean markOverdue(UUID id, LocalDate today, Instant now) {
         notices.lock(id);
         Notices.View before = notices.view(id).orElse(null);
-        LocalDate today = today();
         if (before == null || !RectificationPolicy.overdue(before.notice(), today).allowed()) {
             return false;
         }
         Notice n = before.notice();
-        Notice.Step step = n.markOverdue(today, OVERDUE_ACTOR, clock.instant());
+        Notice.Step step = n.markOverdue(today, OVERDUE_ACTOR, now);
         Notices.View after = write(before, n, step, OVERDUE_ACTOR);
         List<UUID> told = new ArrayList<>(unitPeople(after, null));
         if (!told.contains(after.issuedBy())) {
@@ -283,8 +285,8 @@ public class NoticeDesk {
     }
 
     /** The past-due notices the daily job marks, a batch at a time. */
-    public List<UUID> pastDue(int limit) {
-        return notices.pastDue(today(), limit);
+    public List<UUID> pastDue(LocalDate today, int limit) {
+        return notices.pastDue(today, limit);
     }
 
     private static Invalid.Problem problem(String field, String key) {

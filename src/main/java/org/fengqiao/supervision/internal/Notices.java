@@ -87,9 +87,10 @@ public class Notices {
     private static View map(ResultSet rs, int n) throws SQLException {
         int year = rs.getInt("year");
         int seq = rs.getInt("seq");
-        return new View(rs.getObject("id", UUID.class), number(year, seq), year, seq, rs.getObject("unit_id", UUID.class),
-                rs.getString("unit_name"), rs.getString("unit_kind"), rs.getString("unit_path"),
-                rs.getObject("leader_id", UUID.class), rs.getString("leader_name"), rs.getObject("officer_id", UUID.class),
+        return new View(rs.getObject("id", UUID.class), number(year, seq), year, seq,
+                rs.getObject("unit_id", UUID.class), rs.getString("unit_name"), rs.getString("unit_kind"),
+                rs.getString("unit_path"), rs.getObject("leader_id", UUID.class), rs.getString("leader_name"),
+                rs.getObject("officer_id", UUID.class),
                 rs.getString("officer_name"), rs.getString("finding"), rs.getObject("found_on", LocalDate.class),
                 rs.getString("place"), Notice.Severity.valueOf(rs.getString("severity")),
                 rs.getObject("due_on", LocalDate.class), Notice.State.valueOf(rs.getString("state")),
@@ -207,9 +208,9 @@ public class Notices {
      * unit's own view (a station chief sees his station's, an officer his workstation's and those naming him).
      */
     public List<View> concerning(UUID staffId, String[] scope, int limit) {
-        return jdbc.sql(VIEW + """
-                 WHERE n.unit_path LIKE ANY(?) AND (n.leader_id = ? OR n.officer_id = ? OR n.state <> 'RECTIFIED')
-                 ORDER BY n.state = 'RECTIFIED', n.due_on, n.seq LIMIT ?""")
+        return jdbc.sql(VIEW + " " + """
+                WHERE n.unit_path LIKE ANY(?) AND (n.leader_id = ? OR n.officer_id = ? OR n.state <> 'RECTIFIED')
+                ORDER BY n.state = 'RECTIFIED', n.due_on, n.seq LIMIT ?""")
                 .params(scope, staffId, staffId, limit).query(Notices::map).list();
     }
 
@@ -231,7 +232,8 @@ public class Notices {
 
     /** The issued notices whose last day is before {@code today}, for the overdue job. */
     List<UUID> pastDue(LocalDate today, int limit) {
-        return jdbc.sql("SELECT id FROM supervision_notice WHERE state = 'ISSUED' AND due_on < ? ORDER BY due_on LIMIT ?")
+        return jdbc.sql("""
+                SELECT id FROM supervision_notice WHERE state = 'ISSUED' AND due_on < ? ORDER BY due_on LIMIT ?""")
                 .params(today, limit).query(UUID.class).list();
     }
 

@@ -56,7 +56,8 @@ public final class RectificationPolicy {
         if (!a.inspects()) {
             return Decision.actor("supervision.error.notInspector");
         }
-        if (a.staffId().equals(n.answeredBy()) || a.staffId().equals(n.leaderId()) || a.staffId().equals(n.officerId())) {
+        if (a.staffId().equals(n.answeredBy()) || a.staffId().equals(n.leaderId())
+                || a.staffId().equals(n.officerId())) {
             return Decision.actor("supervision.error.ownRectification");
         }
         if (n.state() != Notice.State.ANSWERED) {

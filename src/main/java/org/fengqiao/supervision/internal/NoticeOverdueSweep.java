@@ -1,8 +1,12 @@
 package org.fengqiao.supervision.internal;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.fengqiao.platform.web.LocalTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,15 +18,17 @@ import org.springframework.stereotype.Component;
  * batches, each notice in its own transaction with its state checked again. ShedLock runs it on one instance.
  */
 @Component
-public class OverdueSweep {
+public class NoticeOverdueSweep {
 
-    private static final Logger log = LoggerFactory.getLogger(OverdueSweep.class);
+    private static final Logger log = LoggerFactory.getLogger(NoticeOverdueSweep.class);
     static final int BATCH = 200;
 
     private final NoticeDesk desk;
+    private final Clock clock;
 
-    public OverdueSweep(NoticeDesk desk) {
+    public NoticeOverdueSweep(NoticeDesk desk, Clock clock) {
         this.desk = desk;
+        this.clock = clock;
     }
 
     @Scheduled(cron = "${fengqiao.supervision.overdue-cron:0 5 0,12 * * *}", zone = "Asia/Shanghai")
@@ -36,12 +42,14 @@ public class OverdueSweep {
 
     /** Marks every notice past its last day today; answers how many. */
     public int sweep() {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, LocalTimes.ZONE);
         int marked = 0;
         while (true) {
-            List<UUID> due = desk.pastDue(BATCH);
+            List<UUID> due = desk.pastDue(today, BATCH);
             int before = marked;
             for (UUID id : due) {
-                if (desk.markOverdue(id)) {
+                if (desk.markOverdue(id, today, now)) {
                     marked++;
                 }
             }
