@@ -144,7 +144,7 @@ public class NoticeDesk {
         notices.addStep(id, new Notice.Step(Notice.StepKind.ISSUED, who.staffId(), who.displayName(), null, null,
                 null, null, null, now));
         Notices.View created = notices.view(id).orElseThrow();
-        events.publishEvent(Audited.created(RECORD, id, unit.path(), created).by(who.displayName()));
+        events.publishEvent(Audited.created("supervision_notice", id, unit.path(), created).by(who.displayName()));
         events.publishEvent(new SupervisionNoticeIssued(id, created.number(), unit.path(), unitPeople(created, who),
                 finding, f.dueOn(), now));
         return created;
@@ -268,7 +268,7 @@ public class NoticeDesk {
         notices.save(n);
         notices.addStep(n.id(), step);
         Notices.View after = notices.view(n.id()).orElseThrow();
-        events.publishEvent(Audited.updated(RECORD, n.id(), before.unitPath(), before, after).by(by));
+        events.publishEvent(Audited.updated("supervision_notice", n.id(), before.unitPath(), before, after).by(by));
         return after;
     }
 

@@ -117,7 +117,7 @@ class SupervisionPages {
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        model.addAttribute("notice", v);
+        model.addAttribute("shown", v);
         model.addAttribute("steps", notices.steps(id));
         model.addAttribute("allowed", desk.allowed(v, caller));
         model.addAttribute("today", desk.today());
