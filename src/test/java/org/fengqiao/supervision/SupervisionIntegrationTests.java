@@ -137,6 +137,9 @@ class SupervisionIntegrationTests extends IntegrationTest {
                 ORDER BY seq""")
                 .param(id.toString()).query(String.class).list()).containsExactly("CREATE", "UPDATE", "UPDATE");
         assertThat(api.get(NOTICES + "?status=CLOSED&size=100", officer).body()).contains(id.toString());
+        HttpResponse<byte[]> pdf = api.download(NOTICES + "/" + id + "/notice.pdf", officer);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
 
     @Test
@@ -185,6 +188,8 @@ class SupervisionIntegrationTests extends IntegrationTest {
         // officer2 serves 牛山派出所's workstation: 房山's notice is not his
         assertThat(api.get(NOTICES + "/" + id, officer2).statusCode()).isEqualTo(404);
         assertThat(api.get("/supervision/" + id, officer2).statusCode()).isEqualTo(404);
+        assertThat(api.download(NOTICES + "/" + id + "/notice.pdf", officer2).statusCode()).isEqualTo(404);
+        assertThat(api.download("/supervision/" + id + "/notice.pdf", officer2).statusCode()).isEqualTo(404);
         assertThat(api.send("POST", NOTICES + "/" + id + "/answer", officer2,
                 Map.of("rectification", "越权", "doneOn", today().toString())).statusCode()).isEqualTo(404);
         assertThat(api.get(NOTICES + "?size=100", officer2).body()).doesNotContain(id.toString());

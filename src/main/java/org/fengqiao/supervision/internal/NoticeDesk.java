@@ -193,33 +193,30 @@ public class NoticeDesk {
         return after;
     }
 
+    /** The inspector accepts the rectification, with optional remarks: the notice is closed. */
     @Transactional
     public Notices.View accept(UUID id, String note, Caller who) {
-        Notices.View before = locked(id, who);
-        List<Invalid.Problem> problems = new ArrayList<>();
-        String text = optional(problems, "note", note, TEXT_MAX);
-        if (!problems.isEmpty()) {
-            throw new Invalid("error.invalid", problems);
-        }
-        Notice n = before.notice();
-        Notice.Step step = n.accept(actor(who), text, clock.instant());
-        Notices.View after = write(before, n, step, who.displayName());
-        events.publishEvent(changed(after, step, List.of(), text));
-        return after;
+        return decide(id, note, false, who);
     }
 
+    /** The inspector sends the rectification back, saying why: the unit is asked for it again. */
     @Transactional
     public Notices.View sendBack(UUID id, String reason, Caller who) {
+        return decide(id, reason, true, who);
+    }
+
+    private Notices.View decide(UUID id, String note, boolean sendBack, Caller who) {
         Notices.View before = locked(id, who);
         List<Invalid.Problem> problems = new ArrayList<>();
-        String text = required(problems, "note", reason, TEXT_MAX);
+        String text = sendBack ? required(problems, "note", note, TEXT_MAX) : optional(problems, "note", note, TEXT_MAX);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
         Notice n = before.notice();
-        Notice.Step step = n.sendBack(actor(who), text, today(), clock.instant());
+        Notice.Step step = sendBack ? n.sendBack(actor(who), text, today(), clock.instant())
+                : n.accept(actor(who), text, clock.instant());
         Notices.View after = write(before, n, step, who.displayName());
-        events.publishEvent(changed(after, step, unitPeople(after, who), text));
+        events.publishEvent(changed(after, step, sendBack ? unitPeople(after, who) : List.of(), text));
         return after;
     }
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
@@ -12,8 +13,10 @@ import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.Paging;
 import org.fengqiao.supervision.internal.Notice;
 import org.fengqiao.supervision.internal.NoticeDesk;
+import org.fengqiao.supervision.internal.NoticePdf;
 import org.fengqiao.supervision.internal.Notices;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,10 +36,12 @@ class SupervisionController {
 
     private final Notices notices;
     private final NoticeDesk desk;
+    private final NoticePdf pdf;
 
-    SupervisionController(Notices notices, NoticeDesk desk) {
+    SupervisionController(Notices notices, NoticeDesk desk, NoticePdf pdf) {
         this.notices = notices;
         this.desk = desk;
+        this.pdf = pdf;
     }
 
     record PageView<T>(List<T> items, long total, int page, int size) {
@@ -92,6 +97,13 @@ class SupervisionController {
         Caller caller = Callers.require();
         Notices.View v = desk.notice(id, caller);
         return new NoticeView(v, notices.steps(id), desk.allowed(v, caller));
+    }
+
+    @GetMapping("/notices/{id}/notice.pdf")
+    @PreAuthorize("hasAuthority('SUPERVISION_READ')")
+    @Operation(summary = "The notice as an A4 PDF, with its timeline")
+    ResponseEntity<byte[]> print(@PathVariable UUID id, Locale locale) {
+        return SupervisionViews.pdf(pdf.print(id, Callers.require(), locale));
     }
 
     @PostMapping("/notices/{id}/answer")

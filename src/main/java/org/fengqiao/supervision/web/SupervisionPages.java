@@ -13,8 +13,10 @@ import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.platform.web.Paging;
 import org.fengqiao.supervision.internal.Notice;
 import org.fengqiao.supervision.internal.NoticeDesk;
+import org.fengqiao.supervision.internal.NoticePdf;
 import org.fengqiao.supervision.internal.Notices;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,11 +41,13 @@ class SupervisionPages {
     private final Notices notices;
     private final NoticeDesk desk;
     private final FormAnswers answers;
+    private final NoticePdf pdf;
 
-    SupervisionPages(Notices notices, NoticeDesk desk, FormAnswers answers) {
+    SupervisionPages(Notices notices, NoticeDesk desk, FormAnswers answers, NoticePdf pdf) {
         this.notices = notices;
         this.desk = desk;
         this.answers = answers;
+        this.pdf = pdf;
     }
 
     @GetMapping("/supervision")
@@ -54,15 +58,10 @@ class SupervisionPages {
         int p = Math.max(1, page);
         Notices.Page found = notices.list(new Notices.Filter(status, unitId, year), caller.scopePatterns(), PAGE_SIZE,
                 Paging.offset(p, PAGE_SIZE));
-        long pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        String pastTheEnd = Paging.lastPageIfPast(p, pages).orElse(null);
+        String pastTheEnd = shown(found, p, model);
         if (pastTheEnd != null) {
             return pastTheEnd;
         }
-        model.addAttribute("notices", found.items());
-        model.addAttribute("total", found.total());
-        model.addAttribute("page", p);
-        model.addAttribute("pages", pages);
         model.addAttribute("status", status);
         model.addAttribute("unitId", unitId);
         model.addAttribute("year", year);
@@ -125,6 +124,16 @@ class SupervisionPages {
         return "supervision/notice";
     }
 
+    @GetMapping("/supervision/{id}/notice.pdf")
+    @PreAuthorize("hasAuthority('SUPERVISION_READ')")
+    ResponseEntity<byte[]> print(@PathVariable UUID id, Locale locale) {
+        try {
+            return SupervisionViews.pdf(pdf.print(id, Callers.require(), locale));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
     @PostMapping("/supervision/{id}/{action}")
     @PreAuthorize("hasAuthority('SUPERVISION_READ')")
     String act(@PathVariable UUID id, @PathVariable String action,
@@ -161,16 +170,24 @@ class SupervisionPages {
         int p = Math.max(1, page);
         Notices.Page found = notices.published(SupervisionViews.bureauPath(Callers.require()), year, PAGE_SIZE,
                 Paging.offset(p, PAGE_SIZE));
-        long pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        String pastTheEnd = Paging.lastPageIfPast(p, pages).orElse(null);
+        String pastTheEnd = shown(found, p, model);
         if (pastTheEnd != null) {
             return pastTheEnd;
         }
-        model.addAttribute("notices", found.items());
-        model.addAttribute("total", found.total());
-        model.addAttribute("page", p);
-        model.addAttribute("pages", pages);
         model.addAttribute("year", year);
         return "supervision/published";
+    }
+
+    /** Puts a page of notices on the model; answers the redirect to the last page when asked past it, else null. */
+    private static String shown(Notices.Page found, int p, Model model) {
+        long pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        String pastTheEnd = Paging.lastPageIfPast(p, pages).orElse(null);
+        if (pastTheEnd == null) {
+            model.addAttribute("notices", found.items());
+            model.addAttribute("total", found.total());
+            model.addAttribute("page", p);
+            model.addAttribute("pages", pages);
+        }
+        return pastTheEnd;
     }
 }
