@@ -50,6 +50,8 @@ public record Audited(String action, String recordType, String recordId, String 
             "points_award", "points_entry", "points_activists", "points_voucher", "store_item", "fund_account",
             // police work supplies (警务保障)
             "supply_kind", "supply_entry",
+            // supervision (督察通报)
+            "supervision_notice",
             // the trail itself
             "audit",
             // the platform itself

@@ -440,6 +440,7 @@ class DemoDistrict extends BeforeServing {
                 "  security  security administrator 安全管理员",
                 "  auditor   audit administrator 安全审计员",
                 "  bureau    bureau command 东海县公安局 局长 周振华",
+                "  inspector inspector (督察) 郑国华 of the bureau: supervision notices, rectification, accountability",
                 "  chief     chief of 房山派出所 (rural station) 王海涛",
                 "  officer   community officer 李建国, grid chief of the 65 grids of 房山中心警务室",
                 "  officer2  community officer 张卫东 of 牛山派出所 (urban station), grid chief in 和平社区 and 福海社区",

@@ -98,7 +98,15 @@ public enum Permission {
     /** Keep one's own duty checklist: see it, record a duty done, withdraw one's record the same day. */
     DUTY_OWN,
     /** See the duty overview and each officer's checklist of one's scope (station chief, bureau; inspectors read). */
-    DUTY_OVERVIEW;
+    DUTY_OVERVIEW,
+
+    // supervision (督导检查机制, seed 004): notices, rectification, accountability
+    /** Read the supervision notices (督察通报) of one's scope with their timelines, and the bureau's published list. */
+    SUPERVISION_READ,
+    /** Issue notices to the units of one's scope, accept or send back rectification, hold to account (督察, 局领导). */
+    SUPERVISION_ISSUE,
+    /** Answer the notices of one's unit with its rectification (整改情况): the station chief and the unit's officers. */
+    SUPERVISION_ANSWER;
 
     public String authority() {
         return name();

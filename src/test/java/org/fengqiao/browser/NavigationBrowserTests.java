@@ -8,7 +8,7 @@ import com.microsoft.playwright.Locator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The navigation bar on a phone: the module pages sit in four menus, so the bar stays short and fits the
+ * The navigation bar on a phone: the module pages sit in five menus, so the bar stays short and fits the
  * screen; one menu opens at a time; the menu of the page shown is marked; a role sees only the menus and links
  * its permissions open.
  */
@@ -25,7 +25,7 @@ class NavigationBrowserTests extends BrowserTest {
     }
 
     @Test
-    void theBureausThirtyPagesSitInFourMenusThatOpenOneAtATime() {
+    void theBureausThirtyPagesSitInFiveMenusThatOpenOneAtATime() {
         login("bureau");
         assertThat(page.locator("nav details.menu")).hasCount(5);
         assertThat(fitsTheScreen()).isTrue();

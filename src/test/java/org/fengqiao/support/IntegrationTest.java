@@ -22,7 +22,7 @@ public abstract class IntegrationTest {
     public static final String DEMO_PASSWORD = "Fengqiao-2026";
     /** The demo district's sign-ins (DemoDistrict), all reading Chinese. */
     public static final List<String> DEMO_LOGINS = List.of("admin", "security", "auditor", "bureau", "chief", "officer",
-            "officer2", "manager", "volunteer");
+            "officer2", "manager", "volunteer", "inspector");
 
     @Autowired
     private JdbcClient demoAccounts;

@@ -47,6 +47,7 @@ public final class RolePolicy {
         granted.addAll(claimsPermissionsOf(role));
         granted.addAll(suppliesPermissionsOf(role));
         granted.addAll(dutyPermissionsOf(role));
+        granted.addAll(supervisionPermissionsOf(role));
         if (role == StaffRole.BUREAU_COMMAND || role == StaffRole.STATION_CHIEF || role == StaffRole.COMMUNITY_OFFICER
                 || role == StaffRole.INSPECTOR) {
             // the work figures review a jurisdiction's work: those who lead it and those who oversee them
@@ -203,6 +204,20 @@ public final class RolePolicy {
         return switch (role) {
             case COMMUNITY_OFFICER -> EnumSet.of(DUTY_OWN);
             case STATION_CHIEF, BUREAU_COMMAND, INSPECTOR -> EnumSet.of(DUTY_OVERVIEW);
+            default -> EnumSet.noneOf(Permission.class);
+        };
+    }
+
+    /**
+     * Supervision (督导检查机制): the inspectors and the bureau's command issue notices and decide rectification; the
+     * station chief and the community officers answer their units' notices; every police officer reads the bureau's
+     * published notices (通报); grid staff, volunteers and the administrators see none.
+     */
+    static Set<Permission> supervisionPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case BUREAU_COMMAND, INSPECTOR -> EnumSet.of(SUPERVISION_READ, SUPERVISION_ISSUE);
+            case STATION_CHIEF, COMMUNITY_OFFICER -> EnumSet.of(SUPERVISION_READ, SUPERVISION_ANSWER);
+            case AUXILIARY_POLICE -> EnumSet.of(SUPERVISION_READ);
             default -> EnumSet.noneOf(Permission.class);
         };
     }

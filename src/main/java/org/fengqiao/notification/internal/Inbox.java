@@ -43,7 +43,15 @@ public class Inbox {
         /** The grid chief sent a reported hard case back to work (its claimers). */
         HARD_CASE_SENT_BACK,
         /** A points award of the grid waits for approval (the grid chief). */
-        POINTS_AWARD_PENDING
+        POINTS_AWARD_PENDING,
+        /** A supervision notice (督察通报) was issued to the unit (its chiefs, the responsible leader and officer). */
+        SUPERVISION_NOTICE,
+        /** The unit answered a supervision notice with its rectification (the inspector who issued it). */
+        SUPERVISION_ANSWERED,
+        /** The inspector sent the rectification back (the unit's people). */
+        SUPERVISION_SENT_BACK,
+        /** A supervision notice went past its deadline without rectification (the unit's people, the inspector). */
+        SUPERVISION_OVERDUE
     }
 
     /**

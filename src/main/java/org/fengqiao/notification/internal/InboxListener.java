@@ -23,6 +23,8 @@ import org.fengqiao.population.KeyPersonDesignationChanged;
 import org.fengqiao.population.KeyPersonVisitOverdue;
 import org.fengqiao.population.KeyPersonVisited;
 import org.fengqiao.population.LeftBehindChildTurned16;
+import org.fengqiao.supervision.SupervisionNoticeChanged;
+import org.fengqiao.supervision.SupervisionNoticeIssued;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -318,6 +320,52 @@ class InboxListener {
 
     /** The message key prefix of a points rule's name (巡逻一小时). */
     static final String POINTS_RULE = "points.rule.";
+
+    /**
+     * A supervision notice (督察通报) was issued: the unit's chiefs and the responsible leader and officer find it in
+     * their inbox, with what was found and the last day of rectification.
+     */
+    @EventListener
+    void on(SupervisionNoticeIssued issued) {
+        for (UUID recipient : issued.recipients()) {
+            inbox.add(new Inbox.New(recipient, Kind.SUPERVISION_NOTICE, SUPERVISION, issued.noticeId(),
+                    "/supervision/" + issued.noticeId(), issued.unitPath(), issued.number(), null,
+                    Texts.line(issued.finding(), LINE), false, issued.dueOn(), issued.at()));
+        }
+    }
+
+    /**
+     * A later step of a supervision notice: the entries that asked for it are closed (an answer closes the unit's
+     * requests, a decision the inspector's), and those it asks something of now find it, with the person's words.
+     */
+    @EventListener
+    void on(SupervisionNoticeChanged changed) {
+        Kind kind = switch (changed.kind()) {
+            case "ANSWERED" -> Kind.SUPERVISION_ANSWERED;
+            case "SENT_BACK" -> Kind.SUPERVISION_SENT_BACK;
+            case "OVERDUE" -> Kind.SUPERVISION_OVERDUE;
+            default -> null;
+        };
+        if ("ANSWERED".equals(changed.kind())) {
+            for (Kind asked : List.of(Kind.SUPERVISION_NOTICE, Kind.SUPERVISION_SENT_BACK, Kind.SUPERVISION_OVERDUE)) {
+                inbox.answered(asked, SUPERVISION, changed.noticeId(), changed.at());
+            }
+        } else if ("SENT_BACK".equals(changed.kind()) || "ACCEPTED".equals(changed.kind())) {
+            inbox.answered(Kind.SUPERVISION_ANSWERED, SUPERVISION, changed.noticeId(), changed.at());
+        }
+        if (kind == null) {
+            return;
+        }
+        for (UUID recipient : changed.recipients()) {
+            inbox.add(new Inbox.New(recipient, kind, SUPERVISION, changed.noticeId(), "/supervision/"
+                    + changed.noticeId(), changed.unitPath(), changed.number(), null,
+                    changed.words() == null ? null : Texts.line(changed.words(), LINE), false, changed.dueOn(),
+                    changed.at()));
+        }
+    }
+
+    /** The record type of the supervision notices' entries. */
+    static final String SUPERVISION = "supervision_notice";
 
     private List<UUID> stationChiefs(UUID station) {
         return jdbc.sql("SELECT id FROM staff WHERE unit_id = ? AND role = 'STATION_CHIEF' AND active ORDER BY id")

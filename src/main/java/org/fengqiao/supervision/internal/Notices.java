@@ -1,0 +1,264 @@
+package org.fengqiao.supervision.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The supervision notices and their timelines, in SQL. Every read a person makes is scoped by the notice's unit path
+ * ({@code unit_path LIKE ANY(scope)}); the published list is the bureau's, as a 通报 is circulated to all its police.
+ */
+@Repository
+public class Notices {
+
+    private static final String VIEW = """
+            SELECT n.id, n.year, n.seq, n.unit_id, u.name AS unit_name, u.kind AS unit_kind, n.unit_path,
+                   n.leader_id, l.name AS leader_name, n.officer_id, o.name AS officer_name, n.finding, n.found_on,
+                   n.place, n.severity, n.due_on, n.state, n.issued_by, n.issued_by_name, n.issued_at, n.overdue_at,
+                   n.closed_at,
+                   (SELECT st.by_id FROM supervision_step st WHERE st.notice_id = n.id AND st.kind = 'ANSWERED'
+                    ORDER BY st.at DESC LIMIT 1) AS answered_by,
+                   (SELECT count(*) FROM supervision_step st WHERE st.notice_id = n.id
+                    AND st.kind = 'ACCOUNTABILITY') AS accountabilities
+            FROM supervision_notice n JOIN unit u ON u.id = n.unit_id
+            LEFT JOIN staff l ON l.id = n.leader_id LEFT JOIN staff o ON o.id = n.officer_id""";
+
+    private final JdbcClient jdbc;
+
+    Notices(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A notice as it is read and audited. {@code number}: as printed, 督通〔2026〕12号. */
+    public record View(UUID id, String number, int year, int seq, UUID unitId, String unitName, String unitKind,
+            String unitPath, UUID leaderId, String leaderName, UUID officerId, String officerName, String finding,
+            LocalDate foundOn, String place, Notice.Severity severity, LocalDate dueOn, Notice.State state,
+            UUID issuedBy, String issuedByName, OffsetDateTime issuedAt, OffsetDateTime overdueAt,
+            OffsetDateTime closedAt, UUID answeredBy, int accountabilities) {
+
+        public boolean overdue() {
+            return overdueAt != null;
+        }
+
+        Notice notice() {
+            return new Notice(id, state, leaderId, officerId, dueOn, answeredBy,
+                    overdueAt == null ? null : overdueAt.toInstant(), closedAt == null ? null : closedAt.toInstant());
+        }
+    }
+
+    /** One step of a notice's timeline. */
+    public record StepView(UUID id, Notice.StepKind kind, OffsetDateTime at, String byName, String note,
+            LocalDate doneOn, String evidence, Notice.Measure measure, String targetName) {
+    }
+
+    /** A unit a notice may be issued to. */
+    public record Target(UUID id, String name, String kind, String path) {
+    }
+
+    /** A person who may be named responsible in a unit's notice. */
+    public record Candidate(UUID id, String name, String role, String title, String unitName) {
+    }
+
+    public enum Status { OPEN, OVERDUE, CLOSED }
+
+    public record Filter(Status status, UUID unitId, Integer year) {
+    }
+
+    public record Page(List<View> items, long total) {
+    }
+
+    public static String number(int year, int seq) {
+        return "督通〔" + year + "〕" + seq + "号";
+    }
+
+    static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static View map(ResultSet rs, int n) throws SQLException {
+        int year = rs.getInt("year");
+        int seq = rs.getInt("seq");
+        return new View(rs.getObject("id", UUID.class), number(year, seq), year, seq,
+                rs.getObject("unit_id", UUID.class), rs.getString("unit_name"), rs.getString("unit_kind"),
+                rs.getString("unit_path"), rs.getObject("leader_id", UUID.class), rs.getString("leader_name"),
+                rs.getObject("officer_id", UUID.class),
+                rs.getString("officer_name"), rs.getString("finding"), rs.getObject("found_on", LocalDate.class),
+                rs.getString("place"), Notice.Severity.valueOf(rs.getString("severity")),
+                rs.getObject("due_on", LocalDate.class), Notice.State.valueOf(rs.getString("state")),
+                rs.getObject("issued_by", UUID.class), rs.getString("issued_by_name"),
+                rs.getObject("issued_at", OffsetDateTime.class), rs.getObject("overdue_at", OffsetDateTime.class),
+                rs.getObject("closed_at", OffsetDateTime.class), rs.getObject("answered_by", UUID.class),
+                rs.getInt("accountabilities"));
+    }
+
+    /** The next number of a bureau's year: one row per bureau and year, taken under its row lock. */
+    int nextSeq(UUID bureauId, int year) {
+        return jdbc.sql("""
+                INSERT INTO supervision_number (bureau_id, year, last) VALUES (?, ?, 1)
+                ON CONFLICT (bureau_id, year) DO UPDATE SET last = supervision_number.last + 1
+                RETURNING last""").params(bureauId, year).query(Integer.class).single();
+    }
+
+    record New(UUID id, UUID bureauId, int year, int seq, UUID unitId, String unitPath, UUID leaderId, UUID officerId,
+            String finding, LocalDate foundOn, String place, Notice.Severity severity, LocalDate dueOn,
+            UUID issuedBy, String issuedByName, Instant issuedAt) {
+    }
+
+    void insert(New n) {
+        jdbc.sql("""
+                INSERT INTO supervision_notice (id, bureau_id, year, seq, unit_id, unit_path, leader_id, officer_id,
+                    finding, found_on, place, severity, due_on, state, issued_by, issued_by_name, issued_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED', ?, ?, ?)""")
+                .params(n.id(), n.bureauId(), n.year(), n.seq(), n.unitId(), n.unitPath(), n.leaderId(),
+                        n.officerId(), n.finding(), n.foundOn(), n.place(), n.severity().name(), n.dueOn(),
+                        n.issuedBy(), n.issuedByName(), at(n.issuedAt()))
+                .update();
+    }
+
+    public Optional<View> view(UUID id) {
+        return jdbc.sql(VIEW + " WHERE n.id = ?").param(id).query(Notices::map).optional();
+    }
+
+    public Optional<View> visible(UUID id, String[] scope) {
+        return jdbc.sql(VIEW + " WHERE n.id = ? AND n.unit_path LIKE ANY(?)").params(id, scope)
+                .query(Notices::map).optional();
+    }
+
+    void lock(UUID id) {
+        jdbc.sql("SELECT id FROM supervision_notice WHERE id = ? FOR NO KEY UPDATE").param(id).query(UUID.class)
+                .optional();
+    }
+
+    void save(Notice n) {
+        jdbc.sql("""
+                UPDATE supervision_notice SET state = ?, overdue_at = ?, closed_at = ?, version = version + 1
+                WHERE id = ?""").params(n.state().name(), at(n.overdueAt()), at(n.closedAt()), n.id()).update();
+    }
+
+    void addStep(UUID noticeId, Notice.Step s) {
+        jdbc.sql("""
+                INSERT INTO supervision_step (id, notice_id, kind, at, by_id, by_name, note, done_on, evidence,
+                    measure, target_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), noticeId, s.kind().name(), at(s.at()), s.byId(), s.byName(), s.note(),
+                        s.doneOn(), s.evidence(), s.measure() == null ? null : s.measure().name(), s.targetId())
+                .update();
+    }
+
+    public List<StepView> steps(UUID noticeId) {
+        return jdbc.sql("""
+                SELECT st.id, st.kind, st.at, st.by_name, st.note, st.done_on, st.evidence, st.measure, t.name AS target
+                FROM supervision_step st LEFT JOIN staff t ON t.id = st.target_id
+                WHERE st.notice_id = ? ORDER BY st.at, st.id""").param(noticeId)
+                .query((rs, n) -> new StepView(rs.getObject("id", UUID.class),
+                        Notice.StepKind.valueOf(rs.getString("kind")), rs.getObject("at", OffsetDateTime.class),
+                        rs.getString("by_name"), rs.getString("note"), rs.getObject("done_on", LocalDate.class),
+                        rs.getString("evidence"),
+                        rs.getString("measure") == null ? null : Notice.Measure.valueOf(rs.getString("measure")),
+                        rs.getString("target"))).list();
+    }
+
+    /** The notices of the scope, filtered, the open ones first, then the newest. */
+    public Page list(Filter f, String[] scope, int limit, int offset) {
+        List<Object> params = new ArrayList<>();
+        String where = where(f, scope, params);
+        long total = jdbc.sql("SELECT count(*) FROM supervision_notice n WHERE " + where).params(params)
+                .query(Long.class).single();
+        List<Object> page = new ArrayList<>(params);
+        page.add(limit);
+        page.add(offset);
+        List<View> items = jdbc.sql(VIEW + " WHERE " + where
+                + " ORDER BY n.state = 'RECTIFIED', n.year DESC, n.seq DESC LIMIT ? OFFSET ?")
+                .params(page).query(Notices::map).list();
+        return new Page(items, total);
+    }
+
+    private static String where(Filter f, String[] scope, List<Object> params) {
+        StringBuilder where = new StringBuilder("n.unit_path LIKE ANY(?)");
+        params.add(scope);
+        if (f.status() != null) {
+            where.append(switch (f.status()) {
+                case OPEN -> " AND n.state <> 'RECTIFIED'";
+                case OVERDUE -> " AND n.state <> 'RECTIFIED' AND n.overdue_at IS NOT NULL";
+                case CLOSED -> " AND n.state = 'RECTIFIED'";
+            });
+        }
+        if (f.unitId() != null) {
+            where.append(" AND n.unit_path LIKE (SELECT path || '%' FROM unit WHERE id = ?)");
+            params.add(f.unitId());
+        }
+        if (f.year() != null) {
+            where.append(" AND n.year = ?");
+            params.add(f.year());
+        }
+        return where.toString();
+    }
+
+    /**
+     * The notices concerning a person: naming him responsible, or to a unit of his scope, open ones first. For the
+     * unit's own view (a station chief sees his station's, an officer his workstation's and those naming him).
+     */
+    public List<View> concerning(UUID staffId, String[] scope, int limit) {
+        return jdbc.sql(VIEW + " " + """
+                WHERE n.unit_path LIKE ANY(?) AND (n.leader_id = ? OR n.officer_id = ? OR n.state <> 'RECTIFIED')
+                ORDER BY n.state = 'RECTIFIED', n.due_on, n.seq LIMIT ?""")
+                .params(scope, staffId, staffId, limit).query(Notices::map).list();
+    }
+
+    /** The published notices (通报) of a bureau, newest first: what every police officer of the bureau reads. */
+    public Page published(String bureauPath, Integer year, int limit, int offset) {
+        String where = "n.unit_path LIKE ?" + (year == null ? "" : " AND n.year = " + year.intValue());
+        long total = jdbc.sql("SELECT count(*) FROM supervision_notice n WHERE " + where).param(bureauPath + "%")
+                .query(Long.class).single();
+        List<View> items = jdbc.sql(VIEW + " WHERE " + where + " ORDER BY n.year DESC, n.seq DESC LIMIT ? OFFSET ?")
+                .params(bureauPath + "%", limit, offset).query(Notices::map).list();
+        return new Page(items, total);
+    }
+
+    /** The years that have notices in the scope, newest first. */
+    public List<Integer> years(String[] scope) {
+        return jdbc.sql("SELECT DISTINCT year FROM supervision_notice WHERE unit_path LIKE ANY(?) ORDER BY year DESC")
+                .param(scope).query(Integer.class).list();
+    }
+
+    /** The issued notices whose last day is before {@code today}, for the overdue job. */
+    List<UUID> pastDue(LocalDate today, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM supervision_notice WHERE state = 'ISSUED' AND due_on < ? ORDER BY due_on LIMIT ?""")
+                .params(today, limit).query(UUID.class).list();
+    }
+
+    /** The units of the scope a notice may be issued to: stations, central offices, workstations. */
+    public List<Target> targets(String[] scope) {
+        return jdbc.sql("""
+                SELECT id, name, kind, path FROM unit
+                WHERE kind IN ('STATION', 'CENTRAL_OFFICE', 'WORKSTATION') AND path LIKE ANY(?)
+                ORDER BY path""").param(scope)
+                .query((rs, n) -> new Target(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getString("kind"), rs.getString("path"))).list();
+    }
+
+    /**
+     * Who may be named responsible for a unit: the active police of the unit and of the units under it, and of the
+     * units above it up to its station (a workstation's leader is its central office's or station's chief).
+     */
+    public List<Candidate> candidates(String unitPath) {
+        return jdbc.sql("""
+                SELECT s.id, s.name, s.role, s.title, u.name AS unit_name FROM staff s JOIN unit u ON u.id = s.unit_id
+                WHERE s.active AND s.role IN ('STATION_CHIEF', 'COMMUNITY_OFFICER', 'AUXILIARY_POLICE')
+                  AND (u.path LIKE ? OR (starts_with(?, u.path) AND u.kind <> 'BUREAU'))
+                ORDER BY s.role = 'STATION_CHIEF' DESC, length(u.path), s.name""")
+                .params(unitPath + "%", unitPath)
+                .query((rs, n) -> new Candidate(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getString("role"), rs.getString("title"), rs.getString("unit_name"))).list();
+    }
+}

@@ -1,0 +1,193 @@
+package org.fengqiao.supervision.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.FieldLabels;
+import org.fengqiao.platform.web.FormAnswers;
+import org.fengqiao.platform.web.Paging;
+import org.fengqiao.supervision.internal.Notice;
+import org.fengqiao.supervision.internal.NoticeDesk;
+import org.fengqiao.supervision.internal.NoticePdf;
+import org.fengqiao.supervision.internal.Notices;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The supervision pages: the notices of the caller's scope (open, overdue, closed; by unit and year), the issue form,
+ * one notice with its timeline and the forms of its next steps, the notices to the caller's unit, and the bureau's
+ * published list (通报). Plain forms that post and redirect.
+ */
+@Controller
+@FieldLabels("supervision.field.")
+class SupervisionPages {
+
+    static final int PAGE_SIZE = 30;
+
+    private final Notices notices;
+    private final NoticeDesk desk;
+    private final FormAnswers answers;
+    private final NoticePdf pdf;
+
+    SupervisionPages(Notices notices, NoticeDesk desk, FormAnswers answers, NoticePdf pdf) {
+        this.notices = notices;
+        this.desk = desk;
+        this.answers = answers;
+        this.pdf = pdf;
+    }
+
+    @GetMapping("/supervision")
+    @PreAuthorize("hasAuthority('SUPERVISION_READ')")
+    String list(@RequestParam(required = false) Notices.Status status, @RequestParam(required = false) UUID unitId,
+            @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "1") int page, Model model) {
+        Caller caller = Callers.require();
+        int p = Math.max(1, page);
+        Notices.Page found = notices.list(new Notices.Filter(status, unitId, year), caller.scopePatterns(), PAGE_SIZE,
+                Paging.offset(p, PAGE_SIZE));
+        String pastTheEnd = shown(found, p, model);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
+        model.addAttribute("status", status);
+        model.addAttribute("unitId", unitId);
+        model.addAttribute("year", year);
+        model.addAttribute("statuses", Notices.Status.values());
+        model.addAttribute("units", notices.targets(caller.scopePatterns()));
+        model.addAttribute("years", notices.years(caller.scopePatterns()));
+        return "supervision/list";
+    }
+
+    @GetMapping("/supervision/new")
+    @PreAuthorize("hasAuthority('SUPERVISION_ISSUE')")
+    String issueForm(@RequestParam(required = false) UUID unitId, Model model) {
+        Caller caller = Callers.require();
+        model.addAttribute("units", notices.targets(caller.scopePatterns()));
+        Notices.Target unit = unitId == null ? null : SupervisionViews.target(notices, unitId, caller)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("unit", unit);
+        model.addAttribute("candidates", unit == null ? List.of() : notices.candidates(unit.path()));
+        model.addAttribute("severities", Notice.Severity.values());
+        LocalDate today = desk.today();
+        model.addAttribute("today", today);
+        model.addAttribute("suggestedDue", today.plusDays(15));
+        return "supervision/new";
+    }
+
+    @PostMapping("/supervision")
+    @PreAuthorize("hasAuthority('SUPERVISION_ISSUE')")
+    String issue(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) UUID leaderId,
+            @RequestParam(required = false) UUID officerId, @RequestParam(required = false) String finding,
+            @RequestParam(required = false) LocalDate foundOn, @RequestParam(required = false) String place,
+            @RequestParam(required = false) Notice.Severity severity, @RequestParam(required = false) LocalDate dueOn,
+            Locale locale, RedirectAttributes redirect) {
+        String back = "redirect:/supervision/new" + (unitId == null ? "" : "?unitId=" + unitId);
+        try {
+            Notices.View v = desk.issue(new NoticeDesk.IssueForm(unitId, leaderId, officerId, finding, foundOn,
+                    place, severity, dueOn), Callers.require());
+            return answers.redirect("/supervision/" + v.id(), "supervision.done.issue", locale, redirect, () -> {
+            });
+        } catch (Invalid e) {
+            answers.refused(redirect, e, locale);
+            return back;
+        }
+    }
+
+    @GetMapping("/supervision/{id}")
+    @PreAuthorize("hasAuthority('SUPERVISION_READ')")
+    String notice(@PathVariable UUID id, Model model) {
+        Caller caller = Callers.require();
+        Notices.View v;
+        try {
+            v = desk.notice(id, caller);
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("shown", v);
+        model.addAttribute("steps", notices.steps(id));
+        model.addAttribute("allowed", desk.allowed(v, caller));
+        model.addAttribute("today", desk.today());
+        model.addAttribute("measures", Notice.Measure.values());
+        return "supervision/notice";
+    }
+
+    @GetMapping("/supervision/{id}/notice.pdf")
+    @PreAuthorize("hasAuthority('SUPERVISION_READ')")
+    ResponseEntity<byte[]> print(@PathVariable UUID id, Locale locale) {
+        try {
+            return SupervisionViews.pdf(pdf.print(id, Callers.require(), locale));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    @PostMapping("/supervision/{id}/{action}")
+    @PreAuthorize("hasAuthority('SUPERVISION_READ')")
+    String act(@PathVariable UUID id, @PathVariable String action,
+            @RequestParam(required = false) String rectification, @RequestParam(required = false) LocalDate doneOn,
+            @RequestParam(required = false) String evidence, @RequestParam(required = false) String note,
+            @RequestParam(required = false) UUID targetId, @RequestParam(required = false) Notice.Measure measure,
+            @RequestParam(required = false) String reason, Locale locale, RedirectAttributes redirect) {
+        Caller caller = Callers.require();
+        return answers.redirect("/supervision/" + id, "supervision.done." + action, locale, redirect, () -> {
+            switch (action) {
+                case "answer" -> desk.answer(id, new NoticeDesk.AnswerForm(rectification, doneOn, evidence), caller);
+                case "accept" -> desk.accept(id, note, caller);
+                case "send-back" -> desk.sendBack(id, note, caller);
+                case "accountability" -> desk.holdAccountable(id,
+                        new NoticeDesk.AccountabilityForm(targetId, measure, reason), caller);
+                default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+        });
+    }
+
+    @GetMapping("/supervision/to-us")
+    @PreAuthorize("hasAuthority('SUPERVISION_READ')")
+    String toUs(Model model) {
+        Caller caller = Callers.require();
+        model.addAttribute("notices", notices.concerning(caller.staffId(), caller.scopePatterns(), 100));
+        model.addAttribute("me", caller.staffId());
+        return "supervision/to-us";
+    }
+
+    @GetMapping("/supervision/published")
+    @PreAuthorize("hasAuthority('SUPERVISION_READ')")
+    String published(@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        int p = Math.max(1, page);
+        Notices.Page found = notices.published(SupervisionViews.bureauPath(Callers.require()), year, PAGE_SIZE,
+                Paging.offset(p, PAGE_SIZE));
+        String pastTheEnd = shown(found, p, model);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
+        model.addAttribute("year", year);
+        return "supervision/published";
+    }
+
+    /** Puts a page of notices on the model; answers the redirect to the last page when asked past it, else null. */
+    private static String shown(Notices.Page found, int p, Model model) {
+        long pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        String pastTheEnd = Paging.lastPageIfPast(p, pages).orElse(null);
+        if (pastTheEnd == null) {
+            model.addAttribute("notices", found.items());
+            model.addAttribute("total", found.total());
+            model.addAttribute("page", p);
+            model.addAttribute("pages", pages);
+        }
+        return pastTheEnd;
+    }
+}

@@ -1,0 +1,264 @@
+package org.fengqiao.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.supervision.internal.NoticeDesk;
+import org.fengqiao.supervision.internal.NoticeOverdueSweep;
+import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.MovableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class SupervisionIntegrationTests extends IntegrationTest {
+
+    static final String NOTICES = "/api/v1/supervision/notices";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    NoticeDesk desk;
+    @Autowired
+    StaffDirectory staff;
+
+    ApiClient api;
+    String inspector;
+    String chief;
+    String officer;
+    String officer2;
+
+    @BeforeEach
+    void signIn() {
+        api = new ApiClient(port);
+        inspector = api.token("inspector", DEMO_PASSWORD);
+        chief = api.token("chief", DEMO_PASSWORD);
+        officer = api.token("officer", DEMO_PASSWORD);
+        officer2 = api.token("officer2", DEMO_PASSWORD);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    }
+
+    UUID unit(String code) {
+        return jdbc.sql("SELECT id FROM unit WHERE code = ?").param(code).query(UUID.class).single();
+    }
+
+    UUID staffId(String username) {
+        return jdbc.sql("SELECT id FROM staff WHERE username = ?").param(username).query(UUID.class).single();
+    }
+
+    /** A notice to 房山中心警务室 naming its station's chief and its officer. */
+    Map<String, Object> ruralNotice(String finding, int days) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("unitId", unit("320722010100"));
+        body.put("leaderId", staffId("chief"));
+        body.put("officerId", staffId("officer"));
+        body.put("finding", finding);
+        body.put("foundOn", today().toString());
+        body.put("place", "吴场村警务工作站");
+        body.put("severity", "SERIOUS");
+        body.put("dueOn", today().plusDays(days).toString());
+        return body;
+    }
+
+    JsonNode issue(Map<String, Object> body) {
+        HttpResponse<String> r = api.send("POST", NOTICES, inspector, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return ApiClient.json(r);
+    }
+
+    List<Map<String, Object>> inbox(UUID notice) {
+        return jdbc.sql("""
+                SELECT s.username, e.kind, e.read_at IS NOT NULL AS closed FROM inbox_entry e
+                JOIN staff s ON s.id = e.recipient_id WHERE e.record_id = ? ORDER BY e.created_at, s.username""")
+                .param(notice).query().listOfRows();
+    }
+
+    @Test
+    void anIssuedNoticeIsNumberedReachesTheUnitAndIsClosedOnceTheInspectorAcceptsItsRectification() {
+        String n = UUID.randomUUID().toString().substring(0, 8);
+        JsonNode first = issue(ruralNotice("工作日志缺记-" + n, 10));
+        JsonNode second = issue(ruralNotice("台账不符-" + n, 10));
+        int year = today().getYear();
+        assertThat(first.get("number").asText()).startsWith("督通〔" + year + "〕").endsWith("号");
+        assertThat(second.get("seq").asInt()).isEqualTo(first.get("seq").asInt() + 1);
+        UUID id = UUID.fromString(first.get("id").asText());
+        assertThat(first.get("state").asText()).isEqualTo("ISSUED");
+        assertThat(inbox(id)).extracting(r -> r.get("username") + ":" + r.get("kind"))
+                .contains("chief:SUPERVISION_NOTICE", "officer:SUPERVISION_NOTICE");
+        String chiefInbox = api.get("/api/v1/inbox", chief).body();
+        assertThat(chiefInbox).contains(first.get("number").asText());
+
+        // the unit's officer sees it among the notices to his unit and answers
+        assertThat(api.get("/api/v1/supervision/to-us", officer).body()).contains(id.toString());
+        HttpResponse<String> answered = api.send("POST", NOTICES + "/" + id + "/answer", officer,
+                Map.of("rectification", "已补记日志并建立每日检查制度", "doneOn", today().toString(),
+                        "evidence", "日志本复印件"));
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(ApiClient.json(answered).get("state").asText()).isEqualTo("ANSWERED");
+        assertThat(inbox(id)).extracting(r -> r.get("username") + ":" + r.get("kind") + ":" + r.get("closed"))
+                .contains("chief:SUPERVISION_NOTICE:true", "officer:SUPERVISION_NOTICE:true",
+                        "inspector:SUPERVISION_ANSWERED:false");
+
+        // the station chief accepts no rectification, his own unit's or any
+        HttpResponse<String> byChief = api.send("POST", NOTICES + "/" + id + "/accept", chief, Map.of());
+        assertThat(byChief.statusCode()).isEqualTo(403);
+
+        HttpResponse<String> accepted = api.send("POST", NOTICES + "/" + id + "/accept", inspector,
+                Map.of("note", "复查属实"));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        JsonNode view = ApiClient.json(api.get(NOTICES + "/" + id, inspector));
+        assertThat(view.get("notice").get("state").asText()).isEqualTo("RECTIFIED");
+        assertThat(view.get("steps").findValuesAsText("kind")).containsExactly("ISSUED", "ANSWERED", "ACCEPTED");
+        assertThat(inbox(id)).extracting(r -> r.get("username") + ":" + r.get("kind") + ":" + r.get("closed"))
+                .contains("inspector:SUPERVISION_ANSWERED:true");
+        assertThat(jdbc.sql("""
+                SELECT action FROM audit_entry WHERE record_type = 'supervision_notice' AND record_id = ?
+                ORDER BY seq""")
+                .param(id.toString()).query(String.class).list()).containsExactly("CREATE", "UPDATE", "UPDATE");
+        assertThat(api.get(NOTICES + "?status=CLOSED&size=100", officer).body()).contains(id.toString());
+        HttpResponse<byte[]> pdf = api.download(NOTICES + "/" + id + "/notice.pdf", officer);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void aStationChiefIssuesNoNoticeAndNothingIsSaved() {
+        long before = jdbc.sql("SELECT count(*) FROM supervision_notice").query(Long.class).single();
+        HttpResponse<String> r = api.send("POST", NOTICES, chief, ruralNotice("所长自己下发", 10));
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(api.get("/supervision/new", chief).statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM supervision_notice").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void badInputIsRefusedFieldByFieldInBothLanguagesAndNothingIsSaved() {
+        long before = jdbc.sql("SELECT count(*) FROM supervision_notice").query(Long.class).single();
+        Map<String, Object> body = ruralNotice(" ", 10);
+        body.remove("leaderId");
+        body.put("officerId", staffId("officer2"));
+        body.put("dueOn", today().minusDays(1).toString());
+        HttpResponse<String> zh = api.send("POST", NOTICES, inspector, body);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        JsonNode errors = ApiClient.json(zh).get("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactlyInAnyOrder("officerId", "finding", "dueOn");
+        assertThat(errors.findValuesAsText("message")).contains("必填", "须为被督察单位（或其上级派出所）的民警");
+        HttpResponse<String> en = api.send("POST", NOTICES, inspector, body, "Accept-Language", "en");
+        assertThat(ApiClient.json(en).get("errors").findValuesAsText("message")).contains("Required",
+                "Must be police of the unit inspected (or of its station)",
+                "Must be between today and 365 days from now");
+        HttpResponse<String> none = api.send("POST", NOTICES, inspector, Map.of(), "Accept-Language", "en");
+        assertThat(ApiClient.json(none).get("errors").findValuesAsText("field"))
+                .contains("unitId", "leaderId", "finding", "foundOn", "severity", "dueOn");
+        assertThat(jdbc.sql("SELECT count(*) FROM supervision_notice").query(Long.class).single()).isEqualTo(before);
+
+        UUID id = UUID.fromString(issue(ruralNotice("整改说明为空", 10)).get("id").asText());
+        HttpResponse<String> empty = api.send("POST", NOTICES + "/" + id + "/answer", officer,
+                Map.of("rectification", "", "doneOn", today().plusDays(1).toString()), "Accept-Language", "en");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(empty).get("errors").findValuesAsText("message")).containsExactlyInAnyOrder(
+                "Required", "Must be between the day it was found and today");
+        assertThat(ApiClient.json(api.get(NOTICES + "/" + id, officer)).get("notice").get("state").asText())
+                .isEqualTo("ISSUED");
+    }
+
+    @Test
+    void everyEndpointAnswers404ForANoticeOutsideTheCallersSubtree() {
+        UUID id = UUID.fromString(issue(ruralNotice("房山的问题", 10)).get("id").asText());
+        // officer2 serves 牛山派出所's workstation: 房山's notice is not his
+        assertThat(api.get(NOTICES + "/" + id, officer2).statusCode()).isEqualTo(404);
+        assertThat(api.get("/supervision/" + id, officer2).statusCode()).isEqualTo(404);
+        assertThat(api.download(NOTICES + "/" + id + "/notice.pdf", officer2).statusCode()).isEqualTo(404);
+        assertThat(api.download("/supervision/" + id + "/notice.pdf", officer2).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", NOTICES + "/" + id + "/answer", officer2,
+                Map.of("rectification", "越权", "doneOn", today().toString())).statusCode()).isEqualTo(404);
+        assertThat(api.get(NOTICES + "?size=100", officer2).body()).doesNotContain(id.toString());
+        assertThat(api.get("/api/v1/supervision/to-us", officer2).body()).doesNotContain(id.toString());
+
+        // an inspector seated at 牛山派出所 oversees its subtree only
+        String name = "it-insp-" + UUID.randomUUID().toString().substring(0, 8);
+        staff.register(new UnitId(unit("320722020000")), StaffRole.INSPECTOR, "测试督察", null, null, null, name,
+                DEMO_PASSWORD);
+        String local = api.token(name, DEMO_PASSWORD);
+        assertThat(api.get(NOTICES + "/" + id, local).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", NOTICES + "/" + id + "/accept", local, Map.of()).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", NOTICES + "/" + id + "/send-back", local, Map.of("note", "x")).statusCode())
+                .isEqualTo(404);
+        assertThat(api.send("POST", NOTICES + "/" + id + "/accountability", local, Map.of("targetId",
+                staffId("officer"), "measure", "CRITICISM", "reason", "x")).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/supervision/units/" + unit("320722010100") + "/candidates", local).statusCode())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/supervision/units", local).body()).doesNotContain(unit("320722010100").toString());
+        HttpResponse<String> outside = api.send("POST", NOTICES, local, ruralNotice("越界下发", 10));
+        assertThat(outside.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(outside).get("errors").findValuesAsText("field")).contains("unitId");
+        // the published list (通报) is the whole bureau's, without names
+        String published = api.get("/api/v1/supervision/published?size=100", officer2).body();
+        assertThat(published).contains(id.toString()).doesNotContain("leaderName", "officerName");
+    }
+
+    @Test
+    void pastItsDeadlineTheDailyJobMarksItOverdueTellsTheUnitAndTheInspectorMayHoldTheOfficerToAccount() {
+        UUID id = UUID.fromString(issue(ruralNotice("逾期不改-" + UUID.randomUUID(), 2)).get("id").asText());
+        UUID answeredId = UUID.fromString(issue(ruralNotice("按期整改-" + UUID.randomUUID(), 2)).get("id").asText());
+        api.send("POST", NOTICES + "/" + answeredId + "/answer", officer,
+                Map.of("rectification", "已整改", "doneOn", today().toString()));
+        Map<String, Object> accountability = Map.of("targetId", staffId("officer"), "measure", "ADMONITION",
+                "reason", "逾期未整改");
+        HttpResponse<String> early = api.send("POST", NOTICES + "/" + id + "/accountability", inspector,
+                accountability);
+        assertThat(early.statusCode()).isEqualTo(409);
+
+        Instant now = Instant.now();
+        MovableClock clock = new MovableClock(now.plus(Duration.ofDays(2)), ZoneOffset.UTC);
+        assertThat(new NoticeOverdueSweep(desk, clock).sweep()).as("on its last day it is not overdue").isZero();
+        clock.advance(Duration.ofDays(1));
+        new NoticeOverdueSweep(desk, clock).sweep();
+        JsonNode view = ApiClient.json(api.get(NOTICES + "/" + id, inspector));
+        assertThat(view.get("notice").get("state").asText()).isEqualTo("OVERDUE");
+        assertThat(view.get("allowed").get("holdAccountable").asBoolean()).isTrue();
+        assertThat(ApiClient.json(api.get(NOTICES + "/" + answeredId, inspector)).get("notice").get("state").asText())
+                .as("answered in time, it waits for acceptance").isEqualTo("ANSWERED");
+        assertThat(inbox(id)).extracting(r -> r.get("username") + ":" + r.get("kind"))
+                .contains("chief:SUPERVISION_OVERDUE", "officer:SUPERVISION_OVERDUE", "inspector:SUPERVISION_OVERDUE");
+        assertThat(api.get(NOTICES + "?status=OVERDUE&size=100", chief).body()).contains(id.toString());
+
+        // the chief holds nobody to account; the inspector does, against those the notice names
+        assertThat(api.send("POST", NOTICES + "/" + id + "/accountability", chief, accountability).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> stranger = api.send("POST", NOTICES + "/" + id + "/accountability", inspector,
+                Map.of("targetId", staffId("officer2"), "measure", "ADMONITION", "reason", "x"), "Accept-Language",
+                "en");
+        assertThat(stranger.statusCode()).isEqualTo(403);
+        assertThat(ApiClient.json(stranger).get("detail").asText())
+                .isEqualTo("Only the notice's responsible leader or officer can be held to account");
+        HttpResponse<String> held = api.send("POST", NOTICES + "/" + id + "/accountability", inspector,
+                accountability);
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(200);
+        assertThat(ApiClient.json(held).get("accountabilities").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                SELECT actor FROM audit_entry WHERE record_type = 'supervision_notice' AND record_id = ?
+                ORDER BY seq""").param(id.toString()).query(String.class).list())
+                .containsExactly("inspector", NoticeDesk.OVERDUE_ACTOR, "inspector");
+    }
+}
