@@ -44,6 +44,8 @@ public record Audited(String action, String recordType, String recordId, String 
             // community forces
             "force_team", "force_team_member", "force_member", "force_training", "force_post", "force_shift",
             "force_roster", "security_company",
+            // residents' review of their officers
+            "review", "review_card",
             // points
             "points_award", "points_entry", "points_activists", "points_voucher", "store_item", "fund_account",
             // the trail itself

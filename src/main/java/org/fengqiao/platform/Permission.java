@@ -82,7 +82,17 @@ public enum Permission {
      * Take copies of the embedded database and see the copies kept and the attempts (system administrator): the whole
      * database, not a part of the tree, so it is nobody's but the administrator's who keeps the platform running.
      */
-    SYSTEM_BACKUP;
+    SYSTEM_BACKUP,
+
+    // 群众评议 (review module): the results of the residents' reviews of their officers, the cards, the comments
+    /** Read the review results and comments of one's whole scope (the station chief, the bureau, the inspectors). */
+    REVIEW_READ,
+    /** Read the review results and comments about oneself, and print one's own cards (the community officer). */
+    REVIEW_OWN,
+    /** Make and print the officers' review cards with their QR codes, in one's scope (or one's own). */
+    REVIEW_CARD,
+    /** Hide a review's comment that holds personal data or abuse, with a reason (the station chief). */
+    REVIEW_HIDE;
 
     public String authority() {
         return name();

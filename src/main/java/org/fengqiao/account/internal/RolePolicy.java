@@ -45,6 +45,7 @@ public final class RolePolicy {
         granted.addAll(mediationPermissionsOf(role));
         granted.addAll(recoveryPermissionsOf(role));
         granted.addAll(claimsPermissionsOf(role));
+        granted.addAll(reviewPermissionsOf(role));
         if (role == StaffRole.BUREAU_COMMAND || role == StaffRole.STATION_CHIEF || role == StaffRole.COMMUNITY_OFFICER
                 || role == StaffRole.INSPECTOR) {
             // the work figures review a jurisdiction's work: those who lead it and those who oversee them
@@ -174,6 +175,21 @@ public final class RolePolicy {
             case GRID_COORDINATOR, GRID_MEMBER, INFORMANT, VOLUNTEER, SECURITY_GUARD, MEDIATOR, INSPECTOR ->
                     EnumSet.of(CLAIMS_READ);
             case SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> EnumSet.noneOf(Permission.class);
+        };
+    }
+
+    /**
+     * 群众评议 (residents' review of their officers): the station chief and the bureau read the results of their
+     * jurisdiction and print the officers' cards, the chief hides a comment holding personal data or abuse; the
+     * community officer reads the results about himself and prints his own cards; the inspectors read.
+     */
+    static Set<Permission> reviewPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case STATION_CHIEF -> EnumSet.of(REVIEW_READ, REVIEW_CARD, REVIEW_HIDE);
+            case BUREAU_COMMAND -> EnumSet.of(REVIEW_READ, REVIEW_CARD);
+            case COMMUNITY_OFFICER -> EnumSet.of(REVIEW_OWN, REVIEW_CARD);
+            case INSPECTOR -> EnumSet.of(REVIEW_READ);
+            default -> EnumSet.noneOf(Permission.class);
         };
     }
 }

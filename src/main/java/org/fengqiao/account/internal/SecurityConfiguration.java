@@ -192,6 +192,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/v1/auth/token").permitAll()
                 // the resident's side of incidents: the public report page, tracking by code (no account)
                 .requestMatchers("/report", "/track", "/track/**", "/api/public/**").permitAll()
+                // the residents' review of their officer, reached by the QR code on his card (群众评议, no account)
+                .requestMatchers("/review/*").permitAll()
                 // 三员分立: the audit administrator reads the trail and changes nothing else (only their
                 // own password). Refused here, before any request body is read, so the answer is
                 // always 403 and never a validation error about a change that was never allowed.
