@@ -74,6 +74,7 @@ public record ReviewPeriod(Kind kind, YearMonth first, YearMonth last) {
     }
 
     /** As it is typed and linked: 2026-11, 2026-Q4, 2026. */
+    @com.fasterxml.jackson.annotation.JsonProperty("name")
     public String name() {
         return switch (kind) {
             case MONTH -> first.toString();

@@ -37,10 +37,12 @@ public class ReviewResults {
     /** One row of results: a unit or an officer, or the whole (id null), this period and the one before. */
     public record Row(UUID id, String name, String code, Counts counts, Counts before) {
 
+        @com.fasterxml.jackson.annotation.JsonProperty("rates")
         public ReviewRatePolicy.Rates rates() {
             return counts.rates();
         }
 
+        @com.fasterxml.jackson.annotation.JsonProperty("ratesBefore")
         public ReviewRatePolicy.Rates ratesBefore() {
             return before.rates();
         }
