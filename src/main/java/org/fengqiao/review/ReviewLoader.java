@@ -35,7 +35,8 @@ public class ReviewLoader {
     /** The card of the community's officer (made when missing); answers its code, null without an officer. */
     @Transactional
     public String card(UUID community, String by) {
-        var c = jurisdictions.community(new CommunityId(community)).orElseThrow(() -> new NotFound("community", community));
+        var c = jurisdictions.community(new CommunityId(community))
+                .orElseThrow(() -> new NotFound("community", community));
         return c.officerId() == null ? null : desk.makeCard(c, by).code();
     }
 

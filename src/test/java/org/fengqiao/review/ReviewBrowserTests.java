@@ -34,7 +34,8 @@ class ReviewBrowserTests extends BrowserTest {
     @Test
     void aResidentReviewsHisVillageOfficerFromTheCardsLinkAndTheChiefSeesItCounted() {
         String code = jdbc.sql("""
-                SELECT c.code FROM review_card c JOIN community m ON m.id = c.community_id AND m.officer_id = c.officer_id
+                SELECT c.code FROM review_card c
+                JOIN community m ON m.id = c.community_id AND m.officer_id = c.officer_id
                 WHERE m.name = '吴场村'""").query(String.class).single();
         long before = officesReviewsThisMonth();
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.incident.PublicClient;
+import org.fengqiao.jurisdiction.CommunityId;
 import org.fengqiao.jurisdiction.CommunityKind;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.UnitId;
@@ -68,7 +69,7 @@ class ReviewIntegrationTests extends IntegrationTest {
     String village(String name) {
         UUID id = jurisdictions.createCommunity(new UnitId(office()), CommunityKind.VILLAGE, "IT-REV-" + n + name,
                 name + n, null, null, null).id().value();
-        jurisdictions.assignCommunityOfficers(new org.fengqiao.jurisdiction.CommunityId(id), staff("officer"), null, null);
+        jurisdictions.assignCommunityOfficers(new CommunityId(id), staff("officer"), null, null);
         HttpResponse<String> made = api.send("POST", "/api/v1/reviews/cards", chief, Map.of("communityId", id));
         assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
         return ApiClient.json(made).get("code").asText();
@@ -242,7 +243,8 @@ class ReviewIntegrationTests extends IntegrationTest {
         String results = "/api/v1/reviews/results?unitId=" + office();
         assertThat(api.get(results, chief).body()).contains(words);
 
-        HttpResponse<String> noReason = api.send("POST", "/api/v1/reviews/" + id + "/hide", chief, Map.of("reason", " "));
+        HttpResponse<String> noReason = api.send("POST", "/api/v1/reviews/" + id + "/hide", chief,
+                Map.of("reason", " "));
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("请填写隐藏原因");
         assertThat(api.send("POST", "/api/v1/reviews/" + id + "/hide", chief, Map.of(), "Accept-Language", "en")
@@ -298,6 +300,34 @@ class ReviewIntegrationTests extends IntegrationTest {
         assertThat(after.get("counts").get("satisfied").asLong()).isEqualTo(before.get("counts").get("satisfied")
                 .asLong());
         assertThat(after.get("rates").get("satisfaction").isNumber()).isTrue();
+    }
+
+    @Test
+    void theOfficerPrintsHisCardWithTheQrCodeOfItsPublicLinkAndNoPhone() throws Exception {
+        String code = village("卡片村");
+        HttpResponse<byte[]> pdf = api.download("/api/v1/reviews/cards/" + code + "/card.pdf", officer);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            String name = jdbc.sql("SELECT name FROM staff WHERE username = 'officer'").query(String.class).single();
+            assertThat(text).contains("群众评议", name, "001102", "房山中心警务室", "卡片村" + n, "/review/" + code)
+                    .doesNotContain("13805180001");
+        }
+        HttpResponse<byte[]> png = api.download("/api/v1/reviews/cards/" + code + "/qr.png", chief);
+        assertThat(png.statusCode()).isEqualTo(200);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new ByteArrayInputStream(png.body()));
+        String link = "http://localhost:" + port + "/review/" + code;
+        assertThat(image.getWidth()).as("the code of the public link, 10 pixels a module")
+                .isEqualTo((org.fengqiao.platform.QrCode.encode(link).size() + 8) * 10);
+        // the cards page lists the village with its link, the card the same for the officer and his chief
+        JsonNode cards = ApiClient.json(api.get("/api/v1/reviews/cards", officer));
+        List<String> codes = new ArrayList<>();
+        cards.forEach(c -> codes.add(c.path("card").path("code").asText()));
+        assertThat(codes).contains(code);
+        UUID village = jdbc.sql("SELECT community_id FROM review_card WHERE code = ?").param(code).query(UUID.class)
+                .single();
+        assertThat(ApiClient.json(api.send("POST", "/api/v1/reviews/cards", officer, Map.of("communityId", village)))
+                .get("code").asText()).as("one stable link per officer and village").isEqualTo(code);
     }
 
     long lowEntries(String code, UUID chief) {

@@ -33,7 +33,8 @@ public class Cards {
     }
 
     private static final String CARD = """
-            SELECT c.id, c.code, c.officer_id, s.name AS officer_name, s.active, c.community_id, m.name AS community_name,
+            SELECT c.id, c.code, c.officer_id, s.name AS officer_name, s.active, c.community_id,
+                   m.name AS community_name,
                    m.unit_id, u.name AS unit_name, u.path, m.officer_id AS serving, c.created_at
             FROM review_card c JOIN staff s ON s.id = c.officer_id JOIN community m ON m.id = c.community_id
             JOIN unit u ON u.id = m.unit_id""";
@@ -70,7 +71,8 @@ public class Cards {
                 SELECT m.id, m.name, m.code, u.id, u.name, m.officer_id, s.name, c.id, c.code
                 FROM community m JOIN unit u ON u.id = m.unit_id LEFT JOIN staff s ON s.id = m.officer_id
                 LEFT JOIN review_card c ON c.community_id = m.id AND c.officer_id = m.officer_id
-                WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND (CAST(:officer AS uuid) IS NULL OR m.officer_id = :officer)
+                WHERE u.path LIKE ANY(CAST(:scope AS text[]))
+                  AND (CAST(:officer AS uuid) IS NULL OR m.officer_id = :officer)
                 ORDER BY u.path, m.code""")
                 .param("scope", scope).param("officer", officer)
                 .query((rs, n) -> new CommunityCard(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
@@ -83,6 +85,7 @@ public class Cards {
         return new Card(rs.getObject("id", UUID.class), rs.getString("code"), rs.getObject("officer_id", UUID.class),
                 rs.getString("officer_name"), rs.getBoolean("active"), rs.getObject("community_id", UUID.class),
                 rs.getString("community_name"), rs.getObject("unit_id", UUID.class), rs.getString("unit_name"),
-                rs.getString("path"), rs.getObject("serving", UUID.class), rs.getObject("created_at", OffsetDateTime.class));
+                rs.getString("path"), rs.getObject("serving", UUID.class),
+                rs.getObject("created_at", OffsetDateTime.class));
     }
 }

@@ -29,6 +29,7 @@ import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.review.ReviewResultLow;
 import org.fengqiao.review.internal.Cards.Card;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -277,7 +278,7 @@ public class ReviewDesk {
 
     /** The question's label as an argument the message source reads in the reader's language. */
     private static Object[] label(String field) {
-        return new Object[] {new org.springframework.context.support.DefaultMessageSourceResolvable("review.field." + field)};
+        return new Object[] {new DefaultMessageSourceResolvable("review.field." + field)};
     }
 
     static Matter matter(String text) {
@@ -355,7 +356,8 @@ public class ReviewDesk {
             throw new Conflict("review.hide.already");
         }
         jdbc.sql("""
-                UPDATE review SET comment_hidden_at = ?, comment_hidden_by = ?, comment_hidden_reason = ? WHERE id = ?""")
+                UPDATE review SET comment_hidden_at = ?, comment_hidden_by = ?, comment_hidden_reason = ?
+                WHERE id = ?""")
                 .params(now(), caller.displayName(), why, id).update();
         events.publishEvent(Audited.updated("review", id, (String) row[2], Map.of("commentHidden", false),
                 Map.of("commentHidden", true, "reason", why)));

@@ -32,7 +32,8 @@ public record ReviewPeriod(Kind kind, YearMonth first, YearMonth last) {
         String t = text.trim();
         ReviewPeriod p;
         Matcher m;
-        if ((m = MONTH.matcher(t)).matches() && Integer.parseInt(m.group(2)) >= 1 && Integer.parseInt(m.group(2)) <= 12) {
+        if ((m = MONTH.matcher(t)).matches() && Integer.parseInt(m.group(2)) >= 1
+                && Integer.parseInt(m.group(2)) <= 12) {
             p = month(YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
         } else if ((m = QUARTER.matcher(t)).matches()) {
             p = quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));

@@ -72,7 +72,8 @@ public class ReviewResults {
         String[] scope = caller.scopePatterns();
         Unit unit = null;
         if (unitId != null) {
-            unit = jurisdictions.visibleUnit(new UnitId(unitId), caller).orElseThrow(() -> new NotFound("unit", unitId));
+            unit = jurisdictions.visibleUnit(new UnitId(unitId), caller)
+                    .orElseThrow(() -> new NotFound("unit", unitId));
             scope = new String[] {unit.path() + "%"};
         }
         UUID officer = officerId;
@@ -138,8 +139,8 @@ public class ReviewResults {
 
     private List<Comment> comments(String[] scope, UUID officer, ReviewPeriod period) {
         return jdbc.sql("""
-                SELECT r.id, r.submitted_at, r.score, r.comment, r.comment_hidden_at IS NOT NULL, r.comment_hidden_reason,
-                       r.comment_hidden_by, s.name, m.name
+                SELECT r.id, r.submitted_at, r.score, r.comment, r.comment_hidden_at IS NOT NULL,
+                       r.comment_hidden_reason, r.comment_hidden_by, s.name, m.name
                 FROM review r JOIN unit u ON u.id = r.unit_id JOIN staff s ON s.id = r.officer_id
                 JOIN community m ON m.id = r.community_id
                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND r.month BETWEEN :first AND :last

@@ -29,7 +29,8 @@ class ReviewLinks {
     static String device(HttpServletRequest request, HttpServletResponse response) {
         if (request.getCookies() != null) {
             for (Cookie c : request.getCookies()) {
-                if (DEVICE_COOKIE.equals(c.getName()) && c.getValue() != null && c.getValue().matches("[A-Za-z0-9_-]{22,64}")) {
+                if (DEVICE_COOKIE.equals(c.getName()) && c.getValue() != null
+                        && c.getValue().matches("[A-Za-z0-9_-]{22,64}")) {
                     return c.getValue();
                 }
             }

@@ -73,7 +73,8 @@ class ReviewRatePolicyTests {
         YearMonth now = YearMonth.of(2026, 12);
         for (String bad : new String[] {"2026-13", "2026-Q5", "十一月", "2026/11"}) {
             assertThatThrownBy(() -> ReviewPeriod.parse(bad, now)).isInstanceOf(Invalid.class)
-                    .satisfies(e -> assertThat(((Invalid) e).problems().get(0).key()).isEqualTo("review.period.format"));
+                    .satisfies(e -> assertThat(((Invalid) e).problems().get(0).key())
+                            .isEqualTo("review.period.format"));
         }
         assertThatThrownBy(() -> ReviewPeriod.parse("2027-01", now)).isInstanceOf(Invalid.class)
                 .satisfies(e -> assertThat(((Invalid) e).problems().get(0).field()).isEqualTo("period"));
