@@ -218,7 +218,10 @@ class SecurityConfiguration {
             .csrf(csrf -> csrf
                 // A bearer token is not sent by the browser on its own, so it cannot be forged across sites.
                 .ignoringRequestMatchers(BearerTokenFilter::hasBearer)
-                .ignoringRequestMatchers("/api/v1/auth/token"))
+                .ignoringRequestMatchers("/api/v1/auth/token")
+                // the residents' review API takes JSON from any client and no cookie authorises anything there (the
+                // review module's device cookie only limits a device to one review per officer and month)
+                .ignoringRequestMatchers("/api/public/v1/review/**"))
             .exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(apiEntryPoint, API)
                 .defaultAuthenticationEntryPointFor(pageEntryPoint, request -> true)

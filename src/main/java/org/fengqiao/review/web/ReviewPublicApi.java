@@ -61,7 +61,8 @@ class ReviewPublicApi {
     @Operation(summary = "Review the card's officer for this month",
             description = "knows, seen (booleans), matter (NONE, HANDLED, UNFINISHED, IGNORED), score 1-5 and an "
                     + "optional comment of at most 500 characters; website must stay empty. One review per device "
-                    + "(the cookie fengqiao_review_device, given when missing), officer and month: 409 for a second; "
+                    + "(the cookie fengqiao_review_device, given when missing; no CSRF token), officer and month: "
+                    + "409 for a second; "
                     + "429 past the address's share per hour; 400 with every fault named, nothing saved.")
     Taken review(@PathVariable String code, @RequestBody ReviewForm form, HttpServletRequest request,
             HttpServletResponse response) {
