@@ -48,6 +48,11 @@ public class StaffDirectory {
         return register.byId(id.value()).map(StaffRegister.Row::toStaff);
     }
 
+    /** A person's police number (警号), which his public card shows; empty for one who has none. */
+    public Optional<String> policeNumber(StaffId id) {
+        return register.byId(id.value()).map(StaffRegister.Row::policeNumber);
+    }
+
     public Optional<Staff> byUsername(String username) {
         return register.byUsername(username).map(StaffRegister.Row::toStaff);
     }

@@ -46,6 +46,8 @@ public record Audited(String action, String recordType, String recordId, String 
             "force_roster", "security_company",
             // duty checklist
             "duty-record",
+            // residents' review of their officers
+            "review", "review_card",
             // points
             "points_award", "points_entry", "points_activists", "points_voucher", "store_item", "fund_account",
             // police work supplies (警务保障)

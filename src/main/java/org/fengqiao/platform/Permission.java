@@ -106,7 +106,17 @@ public enum Permission {
     /** Issue notices to the units of one's scope, accept or send back rectification, hold to account (督察, 局领导). */
     SUPERVISION_ISSUE,
     /** Answer the notices of one's unit with its rectification (整改情况): the station chief and the unit's officers. */
-    SUPERVISION_ANSWER;
+    SUPERVISION_ANSWER,
+
+    // 群众评议 (review module): the results of the residents' reviews of their officers, the cards, the comments
+    /** Read the review results and comments of one's whole scope (the station chief, the bureau, the inspectors). */
+    REVIEW_READ,
+    /** Read the review results and comments about oneself, and print one's own cards (the community officer). */
+    REVIEW_OWN,
+    /** Make and print the officers' review cards with their QR codes, in one's scope (or one's own). */
+    REVIEW_CARD,
+    /** Hide a review's comment that holds personal data or abuse, with a reason (the station chief). */
+    REVIEW_HIDE;
 
     public String authority() {
         return name();

@@ -6,7 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.util.HashSet;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import org.fengqiao.points.internal.QrCode;
+import org.fengqiao.platform.QrCode;
 import org.junit.jupiter.api.Test;
 
 class QrCodeTests {

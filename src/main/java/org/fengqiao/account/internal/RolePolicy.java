@@ -48,6 +48,7 @@ public final class RolePolicy {
         granted.addAll(suppliesPermissionsOf(role));
         granted.addAll(dutyPermissionsOf(role));
         granted.addAll(supervisionPermissionsOf(role));
+        granted.addAll(reviewPermissionsOf(role));
         if (role == StaffRole.BUREAU_COMMAND || role == StaffRole.STATION_CHIEF || role == StaffRole.COMMUNITY_OFFICER
                 || role == StaffRole.INSPECTOR) {
             // the work figures review a jurisdiction's work: those who lead it and those who oversee them
@@ -218,6 +219,21 @@ public final class RolePolicy {
             case BUREAU_COMMAND, INSPECTOR -> EnumSet.of(SUPERVISION_READ, SUPERVISION_ISSUE);
             case STATION_CHIEF, COMMUNITY_OFFICER -> EnumSet.of(SUPERVISION_READ, SUPERVISION_ANSWER);
             case AUXILIARY_POLICE -> EnumSet.of(SUPERVISION_READ);
+            default -> EnumSet.noneOf(Permission.class);
+        };
+    }
+
+    /**
+     * 群众评议 (residents' review of their officers): the station chief and the bureau read the results of their
+     * jurisdiction and print the officers' cards, the chief hides a comment holding personal data or abuse; the
+     * community officer reads the results about himself and prints his own cards; the inspectors read.
+     */
+    static Set<Permission> reviewPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case STATION_CHIEF -> EnumSet.of(REVIEW_READ, REVIEW_CARD, REVIEW_HIDE);
+            case BUREAU_COMMAND -> EnumSet.of(REVIEW_READ, REVIEW_CARD);
+            case COMMUNITY_OFFICER -> EnumSet.of(REVIEW_OWN, REVIEW_CARD);
+            case INSPECTOR -> EnumSet.of(REVIEW_READ);
             default -> EnumSet.noneOf(Permission.class);
         };
     }

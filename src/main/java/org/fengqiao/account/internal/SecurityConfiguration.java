@@ -192,6 +192,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/v1/auth/token").permitAll()
                 // the resident's side of incidents: the public report page, tracking by code (no account)
                 .requestMatchers("/report", "/track", "/track/**", "/api/public/**").permitAll()
+                // the residents' review of their officer, reached by the QR code on his card (群众评议, no account)
+                .requestMatchers("/review/*").permitAll()
                 // 三员分立: the audit administrator reads the trail and changes nothing else (only their
                 // own password). Refused here, before any request body is read, so the answer is
                 // always 403 and never a validation error about a change that was never allowed.
@@ -216,7 +218,10 @@ class SecurityConfiguration {
             .csrf(csrf -> csrf
                 // A bearer token is not sent by the browser on its own, so it cannot be forged across sites.
                 .ignoringRequestMatchers(BearerTokenFilter::hasBearer)
-                .ignoringRequestMatchers("/api/v1/auth/token"))
+                .ignoringRequestMatchers("/api/v1/auth/token")
+                // the residents' review API takes JSON from any client and no cookie authorises anything there (the
+                // review module's device cookie only limits a device to one review per officer and month)
+                .ignoringRequestMatchers("/api/public/v1/review/**"))
             .exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(apiEntryPoint, API)
                 .defaultAuthenticationEntryPointFor(pageEntryPoint, request -> true)

@@ -51,7 +51,9 @@ public class Inbox {
         /** The inspector sent the rectification back (the unit's people). */
         SUPERVISION_SENT_BACK,
         /** A supervision notice went past its deadline without rectification (the unit's people, the inspector). */
-        SUPERVISION_OVERDUE
+        SUPERVISION_OVERDUE,
+        /** An officer's month of residents' reviews in a community is a low result (the station chief). */
+        REVIEW_RESULT_LOW
     }
 
     /**

@@ -23,6 +23,7 @@ import org.fengqiao.population.KeyPersonDesignationChanged;
 import org.fengqiao.population.KeyPersonVisitOverdue;
 import org.fengqiao.population.KeyPersonVisited;
 import org.fengqiao.population.LeftBehindChildTurned16;
+import org.fengqiao.review.ReviewResultLow;
 import org.fengqiao.supervision.SupervisionNoticeChanged;
 import org.fengqiao.supervision.SupervisionNoticeIssued;
 import org.springframework.context.event.EventListener;
@@ -317,6 +318,25 @@ class InboxListener {
     void on(AwardDecided decided) {
         inbox.answered(Kind.POINTS_AWARD_PENDING, "points_award", decided.awardId(), decided.at());
     }
+
+    /**
+     * 群众评议: an officer's month in a community fell below a threshold; each station chief above who reads the
+     * results finds it, naming the officer, the community and the month, with the lowest rate's name (read in his
+     * language), linked to the officer's results of that month.
+     */
+    @EventListener
+    void on(ReviewResultLow low) {
+        String subject = low.officerName() + " · " + low.communityName() + " · " + low.month();
+        String link = "/reviews?period=" + low.month() + "&officer=" + low.officerId();
+        String lowest = low.reasons().isEmpty() ? null : REVIEW_LOW + low.reasons().get(0);
+        for (UUID chief : low.recipients()) {
+            inbox.add(new Inbox.New(chief, Kind.REVIEW_RESULT_LOW, "review_alert", low.alertId(), link, low.unitPath(),
+                    subject, lowest, null, false, null, low.at()));
+        }
+    }
+
+    /** The message key prefix of the name of a rate that fell low (满意率, 见警率, 管事率). */
+    static final String REVIEW_LOW = "review.low.";
 
     /** The message key prefix of a points rule's name (巡逻一小时). */
     static final String POINTS_RULE = "points.rule.";

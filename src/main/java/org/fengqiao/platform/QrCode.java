@@ -1,4 +1,4 @@
-package org.fengqiao.points.internal;
+package org.fengqiao.platform;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -12,8 +12,8 @@ import javax.imageio.ImageIO;
 /**
  * A small QR code encoder (ISO/IEC 18004): byte mode, error correction level M, versions 1 to 10 (up to 213
  * bytes), the mask chosen by the standard's penalty rules. No QR library is available offline to this build,
- * so the voucher's code is drawn here; the tests read the symbol back (format information, Reed-Solomon
- * syndromes, the data) from the PNG.
+ * so the codes (a points voucher's, an officer's review card's) are drawn here; the tests read the symbol back
+ * (format information, Reed-Solomon syndromes, the data) from the PNG.
  */
 public final class QrCode {
 

@@ -1,0 +1,72 @@
+package org.fengqiao.review.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.fengqiao.audit.Audited;
+import org.fengqiao.platform.web.Ledger;
+import org.fengqiao.review.internal.ReviewRatePolicy;
+import org.fengqiao.review.internal.ReviewResults;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The results as an xlsx sheet (群众评议结果): the whole, each unit and each officer, with the number of reviews, the
+ * rates as numbers (shares between 0 and 1) and the period before's; the comments are not exported (a hidden one must
+ * not leave in a file). Audited as one EXPORT with the period and the rows.
+ */
+@Component
+class ReviewLedger {
+
+    static final List<String> COLUMNS = List.of("level", "name", "code", "reviews", "know", "seen", "help", "handled",
+            "satisfaction", "reviewsBefore", "seenBefore", "helpBefore", "satisfactionBefore");
+
+    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
+
+    ReviewLedger(MessageSource messages, ApplicationEventPublisher events) {
+        this.messages = messages;
+        this.events = events;
+    }
+
+    void write(ReviewResults.Report report, Locale locale, HttpServletResponse response) throws IOException {
+        try (Ledger ledger = new Ledger(text("review.ledger.sheet", locale),
+                COLUMNS.stream().map(c -> text("review.ledger.col." + c, locale)).toList())) {
+            row(ledger, text("review.ledger.total", locale), total(report, locale), null, report.total());
+            for (ReviewResults.Row r : report.units()) {
+                row(ledger, text("review.ledger.unit", locale), r.name(), r.code(), r);
+            }
+            for (ReviewResults.Row r : report.officers()) {
+                row(ledger, text("review.ledger.officer", locale), r.name(), r.code(), r);
+            }
+            ledger.send(response, "reviews-" + report.period().name() + ".xlsx");
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("period", report.period().name());
+            after.put("unit", report.unit() == null ? null : report.unit().name());
+            after.put("officer", report.officerName());
+            after.put("rows", ledger.rows());
+            events.publishEvent(new Audited("EXPORT", "review", null,
+                    report.unit() == null ? null : report.unit().path(), null, after, null));
+        }
+    }
+
+    private String total(ReviewResults.Report report, Locale locale) {
+        return report.unit() != null ? report.unit().name()
+                : report.officerName() != null ? report.officerName() : text("review.results.allUnits", locale);
+    }
+
+    private static void row(Ledger ledger, String level, String name, String code, ReviewResults.Row r) {
+        ReviewRatePolicy.Rates now = r.rates();
+        ReviewRatePolicy.Rates then = r.ratesBefore();
+        ledger.row(level, name, code, r.counts().reviews(), now.know(), now.seen(), now.help(), now.handled(),
+                now.satisfaction(), r.before().reviews(), then.seen(), then.help(), then.satisfaction());
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+}

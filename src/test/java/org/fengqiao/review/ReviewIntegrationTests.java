@@ -1,0 +1,357 @@
+package org.fengqiao.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.incident.PublicClient;
+import org.fengqiao.jurisdiction.CommunityId;
+import org.fengqiao.jurisdiction.CommunityKind;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * 群众评议 end to end: a resident's review from the officer's public link with its abuse limits, refusals in both
+ * languages, the results per officer and unit in the caller's scope only, a comment hidden by the station chief, and
+ * a low month in the chief's inbox. Each test reviews on a village of its own (code IT-REV-…) under 房山中心警务室
+ * whose officer is the demo's 李建国, from network addresses of its own.
+ */
+class ReviewIntegrationTests extends IntegrationTest {
+
+    static final Random RANDOM = new Random();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory staff;
+
+    ApiClient api;
+    String chief;
+    String officer;
+    String officer2;
+    String n;
+
+    @BeforeEach
+    void signIn() {
+        api = new ApiClient(port);
+        chief = api.token("chief", DEMO_PASSWORD);
+        officer = api.token("officer", DEMO_PASSWORD);
+        officer2 = api.token("officer2", DEMO_PASSWORD);
+        n = String.valueOf(100000 + RANDOM.nextInt(899999));
+    }
+
+    UUID staff(String username) {
+        return jdbc.sql("SELECT id FROM staff WHERE username = ?").param(username).query(UUID.class).single();
+    }
+
+    UUID office() {
+        return jdbc.sql("SELECT id FROM unit WHERE code = '320722010100'").query(UUID.class).single();
+    }
+
+    /** A village of the test's own under 房山中心警务室, officer 李建国, and its card made by the chief: the code. */
+    String village(String name) {
+        UUID id = jurisdictions.createCommunity(new UnitId(office()), CommunityKind.VILLAGE, "IT-REV-" + n + name,
+                name + n, null, null, null).id().value();
+        jurisdictions.assignCommunityOfficers(new CommunityId(id), staff("officer"), null, null);
+        HttpResponse<String> made = api.send("POST", "/api/v1/reviews/cards", chief, Map.of("communityId", id));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        return ApiClient.json(made).get("code").asText();
+    }
+
+    static String address() {
+        return "10." + RANDOM.nextInt(250) + "." + RANDOM.nextInt(250) + "." + (1 + RANDOM.nextInt(250));
+    }
+
+    static Map<String, String> answers(String seen, String matter, String score, String comment) {
+        Map<String, String> f = new HashMap<>();
+        f.put("knows", "true");
+        f.put("seen", seen);
+        f.put("matter", matter);
+        f.put("score", score);
+        if (comment != null) {
+            f.put("comment", comment);
+        }
+        return f;
+    }
+
+    long reviews(String code) {
+        return jdbc.sql("SELECT count(*) FROM review r JOIN review_card c ON c.id = r.card_id WHERE c.code = ?")
+                .param(code).query(Long.class).single();
+    }
+
+    HttpResponse<String> review(PublicClient resident, String code, Map<String, String> answers) {
+        return resident.post("/review/" + code, "/review/" + code, answers, List.of());
+    }
+
+    @Test
+    void aResidentReviewsHisOfficerOnceAMonthFromOnePhoneAndARobotIsRefused() {
+        String code = village("评议村");
+        PublicClient resident = new PublicClient(port, address(), null);
+        HttpResponse<String> page = resident.get("/review/" + code);
+        assertThat(page.statusCode()).isEqualTo(200);
+        String name = jdbc.sql("SELECT name FROM staff WHERE username = 'officer'").query(String.class).single();
+        assertThat(page.body()).contains(name, "001102", "房山中心警务室", "评议村" + n, "您知道本村（社区）的包村（社区）民警是谁吗？")
+                .as("nothing private of the officer: no phone").doesNotContain("13805180001");
+
+        HttpResponse<String> sent = review(resident, code, answers("true", "HANDLED", "5", "民警很负责"));
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(resident.follow(sent).body()).contains("谢谢您的评议");
+        HttpResponse<String> again = review(resident, code, answers("true", "NONE", "4", null));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("这部手机本月已经评议过");
+
+        Map<String, String> robot = answers("true", "NONE", "5", "广告");
+        robot.put("website", "http://spam.example");
+        assertThat(review(new PublicClient(port, address(), null), code, robot).statusCode()).isEqualTo(400);
+        assertThat(reviews(code)).isEqualTo(1);
+
+        // the public API: the card as the page shows it, a review, the same device refused a second one
+        ApiClient app = new ApiClient(port);
+        JsonNode card = ApiClient.json(app.get("/api/public/v1/review/" + code, null, "X-Forwarded-For", address()));
+        assertThat(card.get("officerName").asText()).isEqualTo(name);
+        assertThat(card.toString()).doesNotContain("13805180001");
+        Map<String, Object> body = Map.of("knows", true, "seen", false, "matter", "NONE", "score", 4);
+        String from = address();
+        assertThat(app.send("POST", "/api/public/v1/review/" + code, null, body, "X-Forwarded-For", from).statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> second = app.send("POST", "/api/public/v1/review/" + code, null, body,
+                "X-Forwarded-For", from, "Accept-Language", "en");
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(second.body()).contains("This phone has already reviewed officer");
+        assertThat(reviews(code)).isEqualTo(2);
+        assertThat(app.get("/api/public/v1/review/NOSUCHCODE", null).statusCode()).isEqualTo(404);
+        assertThat(new PublicClient(port, address(), null).get("/review/NOSUCHCODE").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void oneNetworkMaySendItsShareOfReviewsAnHourAndIsToldSoInItsLanguage() {
+        String code = village("频率村");
+        String shared = address();
+        for (int i = 0; i < 10; i++) {
+            assertThat(review(new PublicClient(port, shared, null), code, answers("true", "NONE", "5", null))
+                    .statusCode()).isEqualTo(302);
+        }
+        HttpResponse<String> refused = review(new PublicClient(port, shared, null), code,
+                answers("true", "NONE", "5", null));
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("同一网络每小时最多提交10次评议");
+        HttpResponse<String> english = review(new PublicClient(port, shared, "en"), code,
+                answers("true", "NONE", "5", null));
+        assertThat(english.statusCode()).isEqualTo(429);
+        assertThat(english.body()).contains("at most 10 per hour from one network");
+        assertThat(reviews(code)).isEqualTo(10);
+        assertThat(review(new PublicClient(port, address(), null), code, answers("true", "NONE", "5", null))
+                .statusCode()).as("another network is not held back").isEqualTo(302);
+    }
+
+    @Test
+    void badAnswersAreRefusedWholeInChineseAndInEnglishAndNothingIsSaved() {
+        String code = village("坏输入村");
+        HttpResponse<String> zh = review(new PublicClient(port, address(), null), code, Map.of("score", "9"));
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).contains("请回答：您知道本村（社区）的包村（社区）民警是谁吗？", "请回答：本月您在村里（社区里）见过他吗？",
+                "请回答：您有事找过他吗？他管了没有？", "请选择满意程度（1到5分）");
+        HttpResponse<String> en = review(new PublicClient(port, address(), "en"), code,
+                answers("true", "SOMETIMES", "4", "长".repeat(501)));
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(en.body()).contains("Please answer: Did you go to him with a matter?",
+                "The comment may have at most 500 characters");
+        assertThat(en.body()).as("the resident's words come back as typed").contains("长".repeat(501));
+
+        ApiClient app = new ApiClient(port);
+        HttpResponse<String> api = app.send("POST", "/api/public/v1/review/" + code, null, Map.of("score", 0),
+                "X-Forwarded-For", address(), "Accept-Language", "en");
+        assertThat(api.statusCode()).isEqualTo(400);
+        JsonNode problem = ApiClient.json(api);
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("knows", "seen", "matter", "score");
+        assertThat(api.body()).contains("Please choose how satisfied you are (1 to 5)");
+        assertThat(reviews(code)).isZero();
+    }
+
+    @Test
+    void resultsCardsAndCommentsOutsideTheCallersScopeAreNotFound() {
+        String code = village("范围村");
+        String review = ApiClient.json(new ApiClient(port).send("POST", "/api/public/v1/review/" + code, null,
+                Map.of("knows", true, "seen", true, "matter", "NONE", "score", 5, "comment", "好"),
+                "X-Forwarded-For", address())).get("id").asText();
+        UUID community = jdbc.sql("SELECT community_id FROM review_card WHERE code = ?").param(code).query(UUID.class)
+                .single();
+        // officer2 (牛山派出所) reads nothing of 房山's
+        assertThat(api.get("/api/v1/reviews/results?unitId=" + office(), officer2).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/reviews/results?officerId=" + staff("officer"), officer2).statusCode())
+                .isEqualTo(404);
+        assertThat(api.download("/api/v1/reviews/cards/" + code + "/qr.png", officer2).statusCode()).isEqualTo(404);
+        assertThat(api.download("/api/v1/reviews/cards/" + code + "/card.pdf", officer2).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", "/api/v1/reviews/cards", officer2, Map.of("communityId", community)).statusCode())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/reviews/results", officer2).body()).doesNotContain(code, "范围村" + n);
+        assertThat(api.get("/api/v1/reviews/cards", officer2).body()).doesNotContain("范围村" + n);
+        // a community officer reads his own results only
+        assertThat(api.get("/api/v1/reviews/results?officerId=" + staff("officer2"), officer).statusCode())
+                .isEqualTo(404);
+        JsonNode own = ApiClient.json(api.get("/api/v1/reviews/results", officer));
+        assertThat(own.get("ownOnly").asBoolean()).isTrue();
+        own.get("officers").forEach(o -> assertThat(o.get("id").asText()).isEqualTo(staff("officer").toString()));
+        // the chief of 房山 hides nothing of 牛山's: a review of officer2's community is not found for him
+        String heping = jdbc.sql("""
+                SELECT c.code FROM review_card c JOIN staff s ON s.id = c.officer_id WHERE s.username = 'officer2'
+                ORDER BY c.code LIMIT 1""").query(String.class).single();
+        String theirs = ApiClient.json(new ApiClient(port).send("POST", "/api/public/v1/review/" + heping, null,
+                Map.of("knows", true, "seen", true, "matter", "NONE", "score", 5, "comment", "牛山的留言" + n),
+                "X-Forwarded-For", address())).get("id").asText();
+        assertThat(api.send("POST", "/api/v1/reviews/" + theirs + "/hide", chief, Map.of("reason", "含个人信息"))
+                .statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", "/api/v1/reviews/" + UUID.randomUUID() + "/hide", chief, Map.of("reason", "x"))
+                .statusCode()).isEqualTo(404);
+        // 牛山's station chief reads, prints and hides nothing of 房山's, and hides a comment of his own station's
+        staff.register(jurisdictions.unitByCode("320722020000").orElseThrow().id(), StaffRole.STATION_CHIEF,
+                "牛山所长" + n, null, null, "所长", "chief2r" + n, DEMO_PASSWORD);
+        String chief2 = api.token("chief2r" + n, DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/reviews/results?unitId=" + office(), chief2).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/reviews/results?officerId=" + staff("officer"), chief2).statusCode())
+                .isEqualTo(404);
+        assertThat(api.download("/api/v1/reviews/cards/" + code + "/card.pdf", chief2).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", "/api/v1/reviews/cards", chief2, Map.of("communityId", community)).statusCode())
+                .isEqualTo(404);
+        assertThat(api.send("POST", "/api/v1/reviews/" + review + "/hide", chief2, Map.of("reason", "含个人信息"))
+                .statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/reviews/results", chief2).body()).contains("牛山的留言" + n)
+                .doesNotContain("范围村" + n);
+        assertThat(api.send("POST", "/api/v1/reviews/" + theirs + "/hide", chief2, Map.of("reason", "含个人信息"))
+                .statusCode()).isEqualTo(204);
+        // the pages answer the same to officer2 signed in
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer2", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/reviews?unit=" + office(), null).statusCode()).isEqualTo(404);
+        assertThat(browser.download("/reviews/cards/" + code + "/card.pdf", null).statusCode()).isEqualTo(404);
+        assertThat(browser.get("/reviews/cards", null).body()).doesNotContain("范围村" + n);
+    }
+
+    @Test
+    void theStationChiefHidesACommentWithAReasonThatIsAuditedAndTheWordsStayInTheRecord() throws Exception {
+        String code = village("留言村");
+        String words = "我的电话13912345678，身份证320722198805061234" + n;
+        UUID id = UUID.fromString(ApiClient.json(new ApiClient(port).send("POST", "/api/public/v1/review/" + code,
+                null, Map.of("knows", true, "seen", true, "matter", "HANDLED", "score", 5, "comment", words),
+                "X-Forwarded-For", address())).get("id").asText());
+        String results = "/api/v1/reviews/results?unitId=" + office();
+        assertThat(api.get(results, chief).body()).contains(words);
+
+        HttpResponse<String> noReason = api.send("POST", "/api/v1/reviews/" + id + "/hide", chief,
+                Map.of("reason", " "));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("请填写隐藏原因");
+        assertThat(api.send("POST", "/api/v1/reviews/" + id + "/hide", chief, Map.of(), "Accept-Language", "en")
+                .body()).contains("Please give the reason for hiding");
+        assertThat(api.send("POST", "/api/v1/reviews/" + id + "/hide", officer, Map.of("reason", "不想看"))
+                .statusCode()).as("the officer may not hide what residents say of him").isEqualTo(403);
+
+        assertThat(api.send("POST", "/api/v1/reviews/" + id + "/hide", chief, Map.of("reason", "含手机号和身份证号"))
+                .statusCode()).isEqualTo(204);
+        String after = api.get(results, chief).body();
+        assertThat(after).doesNotContain(words).contains("含手机号和身份证号");
+        assertThat(api.get("/api/v1/reviews/results", officer).body()).doesNotContain(words);
+        assertThat(api.send("POST", "/api/v1/reviews/" + id + "/hide", chief, Map.of("reason", "再藏一次"))
+                .statusCode()).isEqualTo(409);
+        assertThat(jdbc.sql("SELECT comment FROM review WHERE id = ?").param(id).query(String.class).single())
+                .as("hidden, never deleted").isEqualTo(words);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE record_type = 'review' AND record_id = ? AND action = 'UPDATE'
+                  AND after::text LIKE '%含手机号和身份证号%'""").param(id.toString()).query(Long.class).single())
+                .isEqualTo(1);
+
+        // the xlsx of the same results, audited as an export, holds no comment
+        HttpResponse<byte[]> xlsx = api.download("/api/v1/reviews/results.xlsx?unitId=" + office(), chief);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            StringBuilder text = new StringBuilder();
+            book.getSheetAt(0).forEach(row -> row.forEach(cell -> text.append(cell.toString()).append('|')));
+            assertThat(text).contains("房山中心警务室", "满意率").doesNotContain("13912345678");
+        }
+    }
+
+    @Test
+    void aLowMonthReachesTheStationChiefsInboxOnceAndTheResultsCountEveryReview() {
+        String code = village("低分村");
+        UUID chiefId = staff("chief");
+        JsonNode before = ApiClient.json(api.get("/api/v1/reviews/results?unitId=" + office(), chief)).get("total");
+        for (int i = 0; i < 4; i++) {
+            review(new PublicClient(port, address(), null), code, answers("false", "IGNORED", "2", null));
+        }
+        assertThat(lowEntries(code, chiefId)).as("four reviews are too few to judge").isZero();
+        review(new PublicClient(port, address(), null), code, answers("false", "IGNORED", "1", null));
+        assertThat(lowEntries(code, chiefId)).isEqualTo(1);
+        review(new PublicClient(port, address(), null), code, answers("false", "NONE", "2", null));
+        assertThat(lowEntries(code, chiefId)).as("once a month").isEqualTo(1);
+        String inbox = api.get("/api/v1/inbox", chief).body();
+        assertThat(inbox).contains("群众评议结果偏低", "低分村" + n, "满意率低于要求");
+
+        JsonNode after = ApiClient.json(api.get("/api/v1/reviews/results?unitId=" + office(), chief)).get("total");
+        assertThat(after.get("counts").get("reviews").asLong() - before.get("counts").get("reviews").asLong())
+                .isEqualTo(6);
+        assertThat(after.get("counts").get("withMatter").asLong() - before.get("counts").get("withMatter").asLong())
+                .isEqualTo(5);
+        assertThat(after.get("counts").get("satisfied").asLong()).isEqualTo(before.get("counts").get("satisfied")
+                .asLong());
+        assertThat(after.get("rates").get("satisfaction").isNumber()).isTrue();
+    }
+
+    @Test
+    void theOfficerPrintsHisCardWithTheQrCodeOfItsPublicLinkAndNoPhone() throws Exception {
+        String code = village("卡片村");
+        HttpResponse<byte[]> pdf = api.download("/api/v1/reviews/cards/" + code + "/card.pdf", officer);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            String name = jdbc.sql("SELECT name FROM staff WHERE username = 'officer'").query(String.class).single();
+            assertThat(text).contains("群众评议", name, "001102", "房山中心警务室", "卡片村" + n, "/review/" + code)
+                    .doesNotContain("13805180001");
+        }
+        HttpResponse<byte[]> png = api.download("/api/v1/reviews/cards/" + code + "/qr.png", chief);
+        assertThat(png.statusCode()).isEqualTo(200);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new ByteArrayInputStream(png.body()));
+        String link = "http://localhost:" + port + "/review/" + code;
+        assertThat(image.getWidth()).as("the code of the public link, 10 pixels a module")
+                .isEqualTo((org.fengqiao.platform.QrCode.encode(link).size() + 8) * 10);
+        // the cards page lists the village with its link, the card the same for the officer and his chief
+        JsonNode cards = ApiClient.json(api.get("/api/v1/reviews/cards", officer));
+        List<String> codes = new ArrayList<>();
+        cards.forEach(c -> codes.add(c.path("card").path("code").asText()));
+        assertThat(codes).contains(code);
+        UUID village = jdbc.sql("SELECT community_id FROM review_card WHERE code = ?").param(code).query(UUID.class)
+                .single();
+        assertThat(ApiClient.json(api.send("POST", "/api/v1/reviews/cards", officer, Map.of("communityId", village)))
+                .get("code").asText()).as("one stable link per officer and village").isEqualTo(code);
+    }
+
+    long lowEntries(String code, UUID chief) {
+        return jdbc.sql("""
+                SELECT count(*) FROM inbox_entry e JOIN review_alert a ON a.id = e.record_id
+                JOIN review_card c ON c.officer_id = a.officer_id AND c.community_id = a.community_id
+                WHERE e.kind = 'REVIEW_RESULT_LOW' AND c.code = ? AND e.recipient_id = ?""")
+                .params(code, chief).query(Long.class).single();
+    }
+}
