@@ -82,7 +82,15 @@ public enum Permission {
      * Take copies of the embedded database and see the copies kept and the attempts (system administrator): the whole
      * database, not a part of the tree, so it is nobody's but the administrator's who keeps the platform running.
      */
-    SYSTEM_BACKUP;
+    SYSTEM_BACKUP,
+
+    // the work log (worklog, seed 004's 四有): the officers' diaries, analyses and summaries, and the bureau's column
+    /** Keep one's own work log (diary, weekly analysis, monthly and quarterly summaries) and share diary entries. */
+    WORKLOG_WRITE,
+    /** Read the work logs of one's scope, write review remarks (督导意见) and see who has not submitted. */
+    WORKLOG_REVIEW,
+    /** Read the bureau's diary column (包村社民警日记专栏), comment on the shared entries and like them: police only. */
+    WORKLOG_COLUMN;
 
     public String authority() {
         return name();

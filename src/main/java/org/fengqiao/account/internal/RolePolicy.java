@@ -45,6 +45,7 @@ public final class RolePolicy {
         granted.addAll(mediationPermissionsOf(role));
         granted.addAll(recoveryPermissionsOf(role));
         granted.addAll(claimsPermissionsOf(role));
+        granted.addAll(worklogPermissionsOf(role));
         if (role == StaffRole.BUREAU_COMMAND || role == StaffRole.STATION_CHIEF || role == StaffRole.COMMUNITY_OFFICER
                 || role == StaffRole.INSPECTOR) {
             // the work figures review a jurisdiction's work: those who lead it and those who oversee them
@@ -174,6 +175,21 @@ public final class RolePolicy {
             case GRID_COORDINATOR, GRID_MEMBER, INFORMANT, VOLUNTEER, SECURITY_GUARD, MEDIATOR, INSPECTOR ->
                     EnumSet.of(CLAIMS_READ);
             case SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> EnumSet.noneOf(Permission.class);
+        };
+    }
+
+    /**
+     * The work log (四有): the police who serve the jurisdiction keep their own (the community officer, the auxiliary
+     * police, the station chief and the bureau); those who lead a station or the bureau review the logs of their scope
+     * (督导); the bureau's diary column is read by every police member, inspectors too, and by nobody else (volunteers,
+     * informants, grid staff, guards, mediators, the administrators).
+     */
+    static Set<Permission> worklogPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case BUREAU_COMMAND, STATION_CHIEF -> EnumSet.of(WORKLOG_WRITE, WORKLOG_REVIEW, WORKLOG_COLUMN);
+            case COMMUNITY_OFFICER, AUXILIARY_POLICE -> EnumSet.of(WORKLOG_WRITE, WORKLOG_COLUMN);
+            case INSPECTOR -> EnumSet.of(WORKLOG_COLUMN);
+            default -> EnumSet.noneOf(Permission.class);
         };
     }
 }

@@ -43,7 +43,9 @@ public class Inbox {
         /** The grid chief sent a reported hard case back to work (its claimers). */
         HARD_CASE_SENT_BACK,
         /** A points award of the grid waits for approval (the grid chief). */
-        POINTS_AWARD_PENDING
+        POINTS_AWARD_PENDING,
+        /** A supervisor wrote a review remark on a work log entry (its author). */
+        WORKLOG_REVIEWED
     }
 
     /**
