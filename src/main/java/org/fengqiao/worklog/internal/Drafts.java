@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * An analysis or summary offered prefilled (有分析、有总结): a title naming the unit and the period, and a text that
  * opens with the period's work figures of the unit's subtree as the platform counts them (visits, contact cards,
  * disputes, incidents: each module's {@link PeriodFigures}), up to today for a period still running, followed by the
- * headings the author writes under. The author edits it before he submits it; nothing is saved here.
+ * headings the author writes under; a figure of nought (nothing of that done) or a rate of nothing is left out. The
+ * author edits it before he submits it; nothing is saved here.
  */
 @Component
 public class Drafts {
@@ -61,7 +62,9 @@ public class Drafts {
         List<String> lines = new ArrayList<>();
         PeriodFigures.Period p = new PeriodFigures.Period(first, last);
         for (PeriodFigures module : modules) {
-            List<PeriodFigures.Figure> figures = module.count(List.of(unit.path()), p);
+            // what the unit did not do in the period is no figure of his analysis: only counts above nought
+            List<PeriodFigures.Figure> figures = module.count(List.of(unit.path()), p).stream()
+                    .filter(f -> f.isRate() ? f.rate() != null : f.count() != null && f.count() > 0).toList();
             if (figures.isEmpty()) {
                 continue;
             }

@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
@@ -38,11 +41,13 @@ class WorklogController {
     private final Worklogs worklogs;
     private final WorklogDesk desk;
     private final Drafts drafts;
+    private final Jurisdictions jurisdictions;
 
-    WorklogController(Worklogs worklogs, WorklogDesk desk, Drafts drafts) {
+    WorklogController(Worklogs worklogs, WorklogDesk desk, Drafts drafts, Jurisdictions jurisdictions) {
         this.worklogs = worklogs;
         this.desk = desk;
         this.drafts = drafts;
+        this.jurisdictions = jurisdictions;
     }
 
     record PageView(List<Worklogs.Entry> items, long total, int page, int size) {
@@ -192,8 +197,8 @@ class WorklogController {
         if (unitId == null) {
             return null;
         }
-        return worklogs.columnUnits(bureau).stream().filter(u -> u.id().equals(unitId)).findFirst()
-                .map(Worklogs.ColumnUnit::path).orElseThrow(() -> new NotFound("unit", unitId));
+        return jurisdictions.unit(new UnitId(unitId)).map(Unit::path).filter(p -> p.startsWith(bureau))
+                .orElseThrow(() -> new NotFound("unit", unitId));
     }
 
     @PostMapping("/column/{id}/comments")
