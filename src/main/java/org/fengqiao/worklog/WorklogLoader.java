@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the demo district may ask of the work log: whether any entry was written, and the things people do (write an
- * entry, prefilled when it is an analysis or summary, share it, review it, comment, like), acted as a named staff member
- * of a unit so each is checked and audited like any other; and the dating of what was written on earlier days.
+ * entry, prefilled when it is an analysis or summary, share it, review it, comment, like), acted as a named staff
+ * member of a unit so each is checked and audited like any other; and the dating of what was written on earlier days.
  */
 @Service
 public class WorklogLoader {
@@ -39,8 +39,8 @@ public class WorklogLoader {
 
     /** Someone of the unit at {@code unitPath} acting with the work log's rights of his role. */
     private static Caller actingAs(UUID staff, String name, String unitPath, boolean reviews) {
-        Set<String> rights = reviews ? Set.of(Permission.WORKLOG_WRITE.authority(), Permission.WORKLOG_REVIEW.authority(),
-                Permission.WORKLOG_COLUMN.authority())
+        Set<String> rights = reviews ? Set.of(Permission.WORKLOG_WRITE.authority(),
+                Permission.WORKLOG_REVIEW.authority(), Permission.WORKLOG_COLUMN.authority())
                 : Set.of(Permission.WORKLOG_WRITE.authority(), Permission.WORKLOG_COLUMN.authority());
         return new Caller(staff, "demo", name, "DEMO", List.of(unitPath), rights);
     }

@@ -38,7 +38,8 @@ class PersonalNumbersTests {
     void anAnalysisCoversItsWeekFromMondayAndASummaryItsMonthOrQuarter() {
         java.time.LocalDate thursday = java.time.LocalDate.of(2026, 5, 14);
         assertThat(WorklogKind.WEEKLY_ANALYSIS.start(thursday)).isEqualTo("2026-05-11");
-        assertThat(WorklogKind.WEEKLY_ANALYSIS.end(WorklogKind.WEEKLY_ANALYSIS.start(thursday))).isEqualTo("2026-05-17");
+        assertThat(WorklogKind.WEEKLY_ANALYSIS.end(WorklogKind.WEEKLY_ANALYSIS.start(thursday)))
+                .isEqualTo("2026-05-17");
         assertThat(WorklogKind.MONTHLY_SUMMARY.start(thursday)).isEqualTo("2026-05-01");
         assertThat(WorklogKind.MONTHLY_SUMMARY.end(java.time.LocalDate.of(2026, 2, 1))).isEqualTo("2026-02-28");
         assertThat(WorklogKind.QUARTERLY_SUMMARY.start(thursday)).isEqualTo("2026-04-01");

@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * What a text shared with the whole bureau must not hold: a resident's identity number (18 characters, the last a
- * digit or X) or a mobile number (11 digits from 13 to 19, also written 138 0518 0001). The column's entries and comments are free text read by
- * every police member of the bureau, so a person is named there at most by name, never by a number that identifies
- * him; numbers of other lengths (a case number, a date, a count) pass. Digits run together with others are not these
- * numbers: a longer run of digits is something else.
+ * digit or X) or a mobile number (11 digits from 13 to 19, also written 138 0518 0001). The column's entries and
+ * comments are free text read by every police member of the bureau, so a person is named there at most by name, never
+ * by a number that identifies him; numbers of other lengths (a case number, a date, a count) pass. Digits run together
+ * with others are not these numbers: a longer run of digits is something else.
  */
 public final class PersonalNumbers {
 

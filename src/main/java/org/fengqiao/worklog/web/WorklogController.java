@@ -78,22 +78,29 @@ class WorklogController {
         return Math.max(1, Math.min(size, MAX_PAGE));
     }
 
+    /** A page of a list: {@code read} answers the rows at a limit and an offset. */
+    private static PageView paged(int page, int size,
+            java.util.function.BiFunction<Integer, Integer, Worklogs.Page> read) {
+        int limit = limit(size);
+        int p = Math.max(1, page);
+        Worklogs.Page found = read.apply(limit, Paging.offset(p, limit));
+        return new PageView(found.items(), found.total(), p, limit);
+    }
+
     @GetMapping("/entries")
     @PreAuthorize("hasAuthority('WORKLOG_WRITE')")
     @Operation(summary = "The caller's own entries, the latest period first",
             description = "kind: DAILY, WEEKLY_ANALYSIS, MONTHLY_SUMMARY, QUARTERLY_SUMMARY (default all).")
     PageView mine(@RequestParam(required = false) WorklogKind kind, @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size) {
-        int limit = limit(size);
-        int p = Math.max(1, page);
-        Worklogs.Page found = worklogs.mine(Callers.require().staffId(), kind, limit, Paging.offset(p, limit));
-        return new PageView(found.items(), found.total(), p, limit);
+        UUID me = Callers.require().staffId();
+        return paged(page, size, (limit, offset) -> worklogs.mine(me, kind, limit, offset));
     }
 
     @PostMapping("/entries")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('WORKLOG_WRITE')")
-    @Operation(summary = "Write an entry: kind, day (of the period), unitId (of the caller's jurisdiction), title, body",
+    @Operation(summary = "Write an entry: kind, day (of the period), unitId (of his jurisdiction), title, body",
             description = "An analysis or summary is one per author and period (409 for a second: edit the first).")
     Worklogs.Entry create(@RequestBody(required = false) WorklogDesk.Form form) {
         return desk.create(form, Callers.require());
@@ -153,12 +160,9 @@ class WorklogController {
             description = "kind: default the analyses and summaries; DAILY for the diaries.")
     PageView review(@RequestParam(required = false) WorklogKind kind, @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size) {
-        int limit = limit(size);
-        int p = Math.max(1, page);
         Caller caller = Callers.require();
-        Worklogs.Page found = worklogs.ofScope(caller.scopePatterns(), caller.staffId(), kind, limit,
-                Paging.offset(p, limit));
-        return new PageView(found.items(), found.total(), p, limit);
+        return paged(page, size, (limit, offset) -> worklogs.ofScope(caller.scopePatterns(), caller.staffId(), kind,
+                limit, offset));
     }
 
     @GetMapping("/missing")
@@ -181,15 +185,10 @@ class WorklogController {
                     + "the text or the author's name.")
     PageView column(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
-        int limit = limit(size);
-        int p = Math.max(1, page);
-        Caller caller = Callers.require();
-        String bureau = desk.bureau(caller);
-        if (bureau == null) {
-            return new PageView(List.of(), 0, p, limit);
-        }
-        Worklogs.Page found = worklogs.column(bureau, unitPath(bureau, unitId), q, limit, Paging.offset(p, limit));
-        return new PageView(found.items(), found.total(), p, limit);
+        String bureau = desk.bureau(Callers.require());
+        String unit = bureau == null ? null : unitPath(bureau, unitId);
+        return paged(page, size, (limit, offset) -> bureau == null ? new Worklogs.Page(List.of(), 0)
+                : worklogs.column(bureau, unit, q, limit, offset));
     }
 
     /** The path of a unit of the bureau to filter the column by; 404 for a unit of another bureau. */

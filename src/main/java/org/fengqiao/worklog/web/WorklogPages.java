@@ -65,6 +65,19 @@ class WorklogPages {
         return Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
+    /**
+     * Puts a page of entries on the model (the entries, their total, the page and the count of pages); answers the
+     * redirect to the last page when the page asked lies past it, or null.
+     */
+    private static String listed(Worklogs.Page found, int p, Model model) {
+        String pastTheEnd = Paging.lastPageIfPast(p, pages(found.total())).orElse(null);
+        model.addAttribute("entries", found.items());
+        model.addAttribute("total", found.total());
+        model.addAttribute("page", p);
+        model.addAttribute("pages", pages(found.total()));
+        return pastTheEnd;
+    }
+
     /** The units an author writes about: his jurisdiction's, work points aside (a point's figures are its grid's). */
     private List<Unit> units(Caller caller) {
         return jurisdictions.visibleOffices(caller);
@@ -83,15 +96,11 @@ class WorklogPages {
         }
         int p = Math.max(1, page);
         Worklogs.Page found = worklogs.mine(caller.staffId(), kind, PAGE_SIZE, Paging.offset(p, PAGE_SIZE));
-        String pastTheEnd = Paging.lastPageIfPast(p, pages(found.total())).orElse(null);
+        String pastTheEnd = listed(found, p, model);
         if (pastTheEnd != null) {
             return pastTheEnd;
         }
         List<Unit> units = units(caller);
-        model.addAttribute("entries", found.items());
-        model.addAttribute("total", found.total());
-        model.addAttribute("page", p);
-        model.addAttribute("pages", pages(found.total()));
         model.addAttribute("kind", kind);
         model.addAttribute("kinds", WorklogKind.values());
         model.addAttribute("units", units);
@@ -195,15 +204,11 @@ class WorklogPages {
         int p = Math.max(1, page);
         Worklogs.Page found = worklogs.ofScope(caller.scopePatterns(), caller.staffId(), kind, PAGE_SIZE,
                 Paging.offset(p, PAGE_SIZE));
-        String pastTheEnd = Paging.lastPageIfPast(p, pages(found.total())).orElse(null);
+        String pastTheEnd = listed(found, p, model);
         if (pastTheEnd != null) {
             return pastTheEnd;
         }
         LocalDate d = day == null ? desk.today() : day;
-        model.addAttribute("entries", found.items());
-        model.addAttribute("total", found.total());
-        model.addAttribute("page", p);
-        model.addAttribute("pages", pages(found.total()));
         model.addAttribute("kind", kind);
         model.addAttribute("kinds", WorklogKind.values());
         model.addAttribute("day", d);
@@ -232,14 +237,10 @@ class WorklogPages {
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        String pastTheEnd = Paging.lastPageIfPast(p, pages(found.total())).orElse(null);
+        String pastTheEnd = listed(found, p, model);
         if (pastTheEnd != null) {
             return pastTheEnd;
         }
-        model.addAttribute("entries", found.items());
-        model.addAttribute("total", found.total());
-        model.addAttribute("page", p);
-        model.addAttribute("pages", pages(found.total()));
         model.addAttribute("unitId", unitId);
         model.addAttribute("q", q);
         model.addAttribute("units", bureau == null ? List.of() : worklogs.columnUnits(bureau));
