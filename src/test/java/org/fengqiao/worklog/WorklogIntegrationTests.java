@@ -307,7 +307,7 @@ class WorklogIntegrationTests extends IntegrationTest {
                 edit(ok, "回访了张某，电话13912345678", 0));
         assertThat(edit.statusCode()).isEqualTo(400);
         assertThat(jdbc.sql("SELECT count(*) FROM worklog_entry").query(Long.class).single()).isEqualTo(before + 2);
-        assertThat(jdbc.sql("SELECT count(*) FROM worklog_comment WHERE entry_id = ?").param(ok.get("id").asText())
+        assertThat(jdbc.sql("SELECT count(*) FROM worklog_comment WHERE entry_id = ?").param(UUID.fromString(id(ok)))
                 .query(Long.class).single()).isZero();
     }
 
