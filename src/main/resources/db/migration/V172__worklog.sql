@@ -62,10 +62,15 @@ CREATE TABLE worklog_like (
     PRIMARY KEY (entry_id, staff_id)
 );
 
--- the author of a reviewed entry finds the reviewer's remark in his inbox
-ALTER TABLE inbox_entry DROP CONSTRAINT inbox_entry_kind_check;
-ALTER TABLE inbox_entry ADD CONSTRAINT inbox_entry_kind_check CHECK (kind IN ('INCIDENT_ASSIGNED', 'INCIDENT_ESCALATED',
-    'INCIDENT_INFORMED', 'VISIT_OVERDUE', 'DISPUTE_AT_RISK', 'INCIDENT_REOPENED', 'INCIDENT_INFORMATION_ADDED',
-    'KEY_PERSON_DESIGNATED', 'KEY_PERSON_TYPE_CHANGED', 'KEY_PERSON_ENDED', 'KEY_PERSONS_IMPORTED',
-    'LEFT_BEHIND_CHILD_TURNED_16', 'HARD_CASE_REPORTED', 'HARD_CASE_SENT_BACK', 'POINTS_AWARD_PENDING',
-    'WORKLOG_REVIEWED'));
+-- the author of a reviewed entry finds the reviewer's remark in his inbox: the kind is added to whatever kinds the
+-- constraint allows now, so that the order in which this and other migrations that add kinds run does not matter
+DO $$
+DECLARE
+    def text;
+BEGIN
+    SELECT pg_get_constraintdef(c.oid) INTO def FROM pg_constraint c
+    WHERE c.conname = 'inbox_entry_kind_check' AND c.conrelid = 'inbox_entry'::regclass;
+    EXECUTE 'ALTER TABLE inbox_entry DROP CONSTRAINT inbox_entry_kind_check';
+    EXECUTE 'ALTER TABLE inbox_entry ADD CONSTRAINT inbox_entry_kind_check '
+        || replace(def, 'ARRAY[', 'ARRAY[''WORKLOG_REVIEWED''::text, ');
+END $$;
