@@ -41,6 +41,8 @@ public record Audited(String action, String recordType, String recordId, String 
             "incident", "incident_rating", "incident_api_key", "webhook", "webhook_delivery",
             // mediation, hard cases, recovery
             "dispute", "dispute-screening", "claim", "claim_item", "recovery-file", "recovery-suspect", "recovery-event",
+            // the work log
+            "worklog_entry", "worklog_remark", "worklog_comment", "worklog_like",
             // community forces
             "force_team", "force_team_member", "force_member", "force_training", "force_post", "force_shift",
             "force_roster", "security_company",

@@ -116,7 +116,15 @@ public enum Permission {
     /** Make and print the officers' review cards with their QR codes, in one's scope (or one's own). */
     REVIEW_CARD,
     /** Hide a review's comment that holds personal data or abuse, with a reason (the station chief). */
-    REVIEW_HIDE;
+    REVIEW_HIDE,
+
+    // the work log (worklog, seed 004's 四有): the officers' diaries, analyses and summaries, and the bureau's column
+    /** Keep one's own work log (diary, weekly analysis, monthly and quarterly summaries) and share diary entries. */
+    WORKLOG_WRITE,
+    /** Read the work logs of one's scope, write review remarks (督导意见) and see who has not submitted. */
+    WORKLOG_REVIEW,
+    /** Read the bureau's diary column (包村社民警日记专栏), comment on the shared entries and like them: police only. */
+    WORKLOG_COLUMN;
 
     public String authority() {
         return name();

@@ -49,6 +49,7 @@ public final class RolePolicy {
         granted.addAll(dutyPermissionsOf(role));
         granted.addAll(supervisionPermissionsOf(role));
         granted.addAll(reviewPermissionsOf(role));
+        granted.addAll(worklogPermissionsOf(role));
         if (role == StaffRole.BUREAU_COMMAND || role == StaffRole.STATION_CHIEF || role == StaffRole.COMMUNITY_OFFICER
                 || role == StaffRole.INSPECTOR) {
             // the work figures review a jurisdiction's work: those who lead it and those who oversee them
@@ -234,6 +235,21 @@ public final class RolePolicy {
             case BUREAU_COMMAND -> EnumSet.of(REVIEW_READ, REVIEW_CARD);
             case COMMUNITY_OFFICER -> EnumSet.of(REVIEW_OWN, REVIEW_CARD);
             case INSPECTOR -> EnumSet.of(REVIEW_READ);
+            default -> EnumSet.noneOf(Permission.class);
+        };
+    }
+
+    /**
+     * The work log (四有): the police who serve the jurisdiction keep their own (the community officer, the auxiliary
+     * police, the station chief and the bureau); those who lead a station or the bureau review the logs of their scope
+     * (督导); the bureau's diary column is read by every police member, inspectors too, and by nobody else (volunteers,
+     * informants, grid staff, guards, mediators, the administrators).
+     */
+    static Set<Permission> worklogPermissionsOf(StaffRole role) {
+        return switch (role) {
+            case BUREAU_COMMAND, STATION_CHIEF -> EnumSet.of(WORKLOG_WRITE, WORKLOG_REVIEW, WORKLOG_COLUMN);
+            case COMMUNITY_OFFICER, AUXILIARY_POLICE -> EnumSet.of(WORKLOG_WRITE, WORKLOG_COLUMN);
+            case INSPECTOR -> EnumSet.of(WORKLOG_COLUMN);
             default -> EnumSet.noneOf(Permission.class);
         };
     }

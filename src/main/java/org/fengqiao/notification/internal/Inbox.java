@@ -53,7 +53,9 @@ public class Inbox {
         /** A supervision notice went past its deadline without rectification (the unit's people, the inspector). */
         SUPERVISION_OVERDUE,
         /** An officer's month of residents' reviews in a community is a low result (the station chief). */
-        REVIEW_RESULT_LOW
+        REVIEW_RESULT_LOW,
+        /** A supervisor wrote a review remark on a work log entry (its author). */
+        WORKLOG_REVIEWED
     }
 
     /**

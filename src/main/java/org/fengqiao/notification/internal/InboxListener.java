@@ -26,6 +26,7 @@ import org.fengqiao.population.LeftBehindChildTurned16;
 import org.fengqiao.review.ReviewResultLow;
 import org.fengqiao.supervision.SupervisionNoticeChanged;
 import org.fengqiao.supervision.SupervisionNoticeIssued;
+import org.fengqiao.worklog.WorklogReviewed;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -283,6 +284,14 @@ class InboxListener {
     @EventListener
     void on(HardCaseDecidersChanged changed) {
         inbox.handOver(Kind.HARD_CASE_REPORTED, "claim", changed.claimId(), changed.deciders(), changed.at());
+    }
+
+    /** A supervisor reviewed a work log entry (督导): its author finds the remark, in the reviewer's words. */
+    @EventListener
+    void on(WorklogReviewed reviewed) {
+        inbox.add(new Inbox.New(reviewed.authorId(), Kind.WORKLOG_REVIEWED, "worklog_entry", reviewed.entryId(),
+                "/worklog/" + reviewed.entryId(), reviewed.unitPath(), reviewed.title(),
+                "worklog.kind." + reviewed.kind(), Texts.line(reviewed.remark(), LINE), false, null, reviewed.at()));
     }
 
     /** The grid chief confirmed a reported hard case: nobody is asked to decide it any more. */

@@ -1,0 +1,331 @@
+package org.fengqiao.worklog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.LocalTimes;
+import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.worklog.internal.WorklogDesk;
+import org.fengqiao.worklog.internal.Worklogs;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The work log (四有) through its API: an officer's entries are his own (another officer finds nothing, or may read a
+ * shared one but not change it), each edit keeps the version it replaced and only goes through from the version read;
+ * the station chief reviews his station's entries (the bureau all) and his remark reaches the author's inbox; the
+ * column is the bureau's and the police's, and refuses identity and mobile numbers.
+ */
+class WorklogIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    WorklogDesk desk;
+    @Autowired
+    Worklogs worklogs;
+
+    ApiClient api;
+    String officer;
+    String officer2;
+    String chief;
+    String bureau;
+
+    @BeforeEach
+    void signIn() {
+        api = new ApiClient(port);
+        officer = api.token("officer", DEMO_PASSWORD);
+        officer2 = api.token("officer2", DEMO_PASSWORD);
+        chief = api.token("chief", DEMO_PASSWORD);
+        bureau = api.token("bureau", DEMO_PASSWORD);
+    }
+
+    UUID unitOf(String username) {
+        return jdbc.sql("SELECT unit_id FROM staff WHERE username = ?").param(username).query(UUID.class).single();
+    }
+
+    UUID staffId(String username) {
+        return jdbc.sql("SELECT id FROM staff WHERE username = ?").param(username).query(UUID.class).single();
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(LocalTimes.ZONE);
+    }
+
+    Map<String, Object> entry(String kind, LocalDate day, UUID unit, String title, String body) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("kind", kind);
+        m.put("day", day == null ? null : day.toString());
+        m.put("unitId", unit);
+        m.put("title", title);
+        m.put("body", body);
+        return m;
+    }
+
+    JsonNode write(String token, String username, String title, String body) {
+        HttpResponse<String> r = api.send("POST", "/api/v1/worklog/entries", token,
+                entry("DAILY", today(), unitOf(username), title, body));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return ApiClient.json(r);
+    }
+
+    String id(JsonNode entry) {
+        return entry.get("id").asText();
+    }
+
+    Map<String, Object> edit(JsonNode e, String body, long version) {
+        Map<String, Object> m = entry(null, LocalDate.parse(e.get("periodStart").asText()),
+                UUID.fromString(e.get("unitId").asText()), e.get("title").asText(), body);
+        m.put("version", version);
+        return m;
+    }
+
+    @Test
+    void eachEditKeepsTheVersionItReplacedAndAStaleEditIsAConflict() {
+        JsonNode e = write(officer, "officer", "巡逻日志-" + UUID.randomUUID(), "上午巡逻吴场村");
+        HttpResponse<String> first = api.send("PUT", "/api/v1/worklog/entries/" + id(e), officer,
+                edit(e, "上午巡逻吴场村，下午走访陆圩村", 0));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(ApiClient.json(first).get("version").asLong()).isEqualTo(1);
+
+        // a second tab still holding version 0: refused, nothing saved over the first edit
+        HttpResponse<String> stale = api.send("PUT", "/api/v1/worklog/entries/" + id(e), officer,
+                edit(e, "另一个窗口里的内容", 0), "Accept-Language", "en");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(ApiClient.json(stale).get("detail").asText()).contains("changed meanwhile");
+
+        JsonNode view = ApiClient.json(api.get("/api/v1/worklog/entries/" + id(e), officer));
+        assertThat(view.get("entry").get("body").asText()).isEqualTo("上午巡逻吴场村，下午走访陆圩村");
+        assertThat(view.get("history").findValuesAsText("body")).containsExactly("上午巡逻吴场村");
+        assertThat(view.get("history").get(0).get("version").asLong()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'worklog_entry' AND record_id = ?")
+                .param(id(e)).query(Long.class).single()).as("created and updated, audited").isEqualTo(2);
+    }
+
+    @Test
+    void anotherOfficerFindsNothingOfAnEntryAndMayReadButNotChangeAShared() {
+        JsonNode e = write(officer, "officer", "吴场村走访-" + UUID.randomUUID(), "走访了五户");
+        // officer2 serves another station: the entry is not there for him
+        assertThat(api.get("/api/v1/worklog/entries/" + id(e), officer2).statusCode()).isEqualTo(404);
+        assertThat(api.send("PUT", "/api/v1/worklog/entries/" + id(e), officer2, edit(e, "改掉", 0)).statusCode())
+                .isEqualTo(404);
+        assertThat(api.send("POST", "/api/v1/worklog/entries/" + id(e) + "/share", officer2, null).statusCode())
+                .isEqualTo(404);
+
+        assertThat(api.send("POST", "/api/v1/worklog/entries/" + id(e) + "/share", officer, null).statusCode())
+                .isEqualTo(200);
+        // shared: the colleague of the bureau reads it in the column, and still may not change it
+        assertThat(api.get("/api/v1/worklog/entries/" + id(e), officer2).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = api.send("PUT", "/api/v1/worklog/entries/" + id(e), officer2,
+                edit(e, "改掉", 0));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(api.send("DELETE", "/api/v1/worklog/entries/" + id(e) + "/share", officer2, null).statusCode())
+                .isEqualTo(403);
+        assertThat(ApiClient.json(api.get("/api/v1/worklog/entries/" + id(e), officer)).get("entry").get("body")
+                .asText()).isEqualTo("走访了五户");
+    }
+
+    @Test
+    void theChiefReviewsHisStationsEntriesAndTheBureauAll() {
+        JsonNode rural = write(officer, "officer", "房山日志-" + UUID.randomUUID(), "房山");
+        JsonNode urban = write(officer2, "officer2", "牛山日志-" + UUID.randomUUID(), "牛山");
+        assertThat(api.get("/api/v1/worklog/entries/" + id(rural), chief).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/worklog/entries/" + id(urban), chief).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", "/api/v1/worklog/entries/" + id(urban) + "/remarks", chief,
+                Map.of("text", "好")).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/worklog/entries/" + id(urban), bureau).statusCode()).isEqualTo(200);
+        JsonNode review = ApiClient.json(api.get("/api/v1/worklog/review?kind=DAILY&size=100", chief));
+        assertThat(review.get("items").findValuesAsText("id")).contains(id(rural)).doesNotContain(id(urban));
+        // a volunteer keeps no work log and supervises none
+        String volunteer = api.token("volunteer", DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/worklog/entries/" + id(rural), volunteer).statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/worklog/review", volunteer).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aReviewRemarkReachesTheAuthorsInboxInHisLanguage() {
+        LocalDate week = LocalDate.of(2021, 4, 7);
+        HttpResponse<String> created = api.send("POST", "/api/v1/worklog/entries", officer,
+                entry("WEEKLY_ANALYSIS", week, unitOf("officer"), "周分析-" + UUID.randomUUID(), "本周纠纷以邻里为主"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode e = ApiClient.json(created);
+        assertThat(e.get("periodStart").asText()).isEqualTo("2021-04-05");
+        // the officer submitted his analysis for that week: the chief sees him missing the week before only
+        assertThat(ApiClient.json(api.get("/api/v1/worklog/missing?kind=WEEKLY_ANALYSIS&day=2021-04-07", chief))
+                .get("staff").findValuesAsText("staffId")).doesNotContain(staffId("officer").toString());
+        assertThat(ApiClient.json(api.get("/api/v1/worklog/missing?kind=WEEKLY_ANALYSIS&day=2021-03-31", chief))
+                .get("staff").findValuesAsText("staffId")).contains(staffId("officer").toString())
+                .doesNotContain(staffId("officer2").toString());
+
+        HttpResponse<String> remark = api.send("POST", "/api/v1/worklog/entries/" + id(e) + "/remarks", chief,
+                Map.of("text", "出租房屋排查要分片包干"));
+        assertThat(remark.statusCode()).as(remark.body()).isEqualTo(201);
+        // his own entry the author does not review
+        assertThat(api.send("POST", "/api/v1/worklog/entries/" + id(e) + "/remarks", officer,
+                Map.of("text", "自评")).statusCode()).isEqualTo(403);
+
+        JsonNode zh = inboxEntry(officer, id(e), "zh-CN");
+        assertThat(zh.get("kind").asText()).isEqualTo("WORKLOG_REVIEWED");
+        assertThat(zh.get("title").asText()).contains("周分析", e.get("title").asText(), "督导意见");
+        assertThat(zh.get("reason").asText()).isEqualTo("出租房屋排查要分片包干");
+        assertThat(zh.get("link").asText()).isEqualTo("/worklog/" + id(e));
+        assertThat(inboxEntry(officer, id(e), "en").get("title").asText()).contains("review remark",
+                "Weekly analysis");
+        assertThat(ApiClient.json(api.get("/api/v1/worklog/entries/" + id(e), officer)).get("remarks")
+                .findValuesAsText("text")).containsExactly("出租房屋排查要分片包干");
+    }
+
+    JsonNode inboxEntry(String token, String record, String language) {
+        for (int page = 1; page < 50; page++) {
+            JsonNode items = ApiClient.json(api.get("/api/v1/inbox?size=100&page=" + page, token,
+                    "Accept-Language", language)).get("items");
+            if (items.isEmpty()) {
+                break;
+            }
+            for (JsonNode i : items) {
+                if (record.equals(i.path("recordId").asText())) {
+                    return i;
+                }
+            }
+        }
+        throw new AssertionError("no inbox entry about " + record);
+    }
+
+    @Test
+    void theColumnIsTheBureausReadByItsPoliceWithCommentsAndOneLikeEach() {
+        String word = "柱" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode e = write(officer, "officer", "调解心得" + word, "请老人到场，情绪降下来再谈事");
+        api.send("POST", "/api/v1/worklog/entries/" + id(e) + "/share", officer, null);
+
+        JsonNode column = ApiClient.json(api.get("/api/v1/worklog/column?q=" + word, officer2));
+        assertThat(column.get("items").findValuesAsText("id")).containsExactly(id(e));
+        assertThat(ApiClient.json(api.get("/api/v1/worklog/column?q=" + word + "&unitId=" + unitOf("officer2"),
+                officer2)).get("items")).isEmpty();
+        assertThat(api.get("/api/v1/worklog/column?unitId=" + UUID.randomUUID(), officer2).statusCode())
+                .isEqualTo(404);
+
+        assertThat(api.send("POST", "/api/v1/worklog/column/" + id(e) + "/comments", officer2,
+                Map.of("text", "这个办法好，我们社区试试")).statusCode()).isEqualTo(201);
+        api.send("POST", "/api/v1/worklog/column/" + id(e) + "/like", officer2, null);
+        JsonNode liked = ApiClient.json(api.send("POST", "/api/v1/worklog/column/" + id(e) + "/like", officer2, null));
+        assertThat(liked.get("likes").asLong()).as("once per person").isEqualTo(1);
+        JsonNode read = ApiClient.json(api.get("/api/v1/worklog/entries/" + id(e), officer2));
+        assertThat(read.get("comments").findValuesAsText("text")).containsExactly("这个办法好，我们社区试试");
+        assertThat(read.get("liked").asBoolean()).isTrue();
+        assertThat(read.get("history")).as("the versions are the author's and his supervisors'").isEmpty();
+
+        // volunteers and other non-police roles see no column
+        String volunteer = api.token("volunteer", DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/worklog/column", volunteer).statusCode()).isEqualTo(403);
+        assertThat(api.send("POST", "/api/v1/worklog/column/" + id(e) + "/comments", volunteer,
+                Map.of("text", "看看")).statusCode()).isEqualTo(403);
+
+        // withdrawn: gone from the column, and the colleague finds nothing
+        assertThat(api.send("DELETE", "/api/v1/worklog/entries/" + id(e) + "/share", officer, null).statusCode())
+                .isEqualTo(200);
+        assertThat(ApiClient.json(api.get("/api/v1/worklog/column?q=" + word, officer2)).get("items")).isEmpty();
+        assertThat(api.get("/api/v1/worklog/entries/" + id(e), officer2).statusCode()).isEqualTo(404);
+        assertThat(api.send("POST", "/api/v1/worklog/column/" + id(e) + "/comments", officer2,
+                Map.of("text", "再评")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherBureausPoliceFindNothingOfTheColumn() {
+        String word = "局" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode e = write(officer, "officer", "分享" + word, "夜间巡逻");
+        api.send("POST", "/api/v1/worklog/entries/" + id(e) + "/share", officer, null);
+        // a community officer of another bureau, with every right of the column there
+        String otherBureau = "/" + UUID.randomUUID() + "/";
+        Caller other = new Caller(UUID.randomUUID(), "other", "外局民警", "COMMUNITY_OFFICER",
+                List.of(otherBureau + UUID.randomUUID() + "/"), Set.of("WORKLOG_WRITE", "WORKLOG_COLUMN"));
+        UUID entry = UUID.fromString(id(e));
+        assertThatThrownBy(() -> desk.entry(entry, other)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> desk.comment(entry, "看看", other)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> desk.like(entry, true, other)).isInstanceOf(NotFound.class);
+        assertThat(worklogs.column(desk.bureau(other), null, word, 20, 0).items()).isEmpty();
+        // the same caller in this bureau reads it
+        String here = jdbc.sql("SELECT path FROM unit WHERE code = '320722020100'").query(String.class).single();
+        Caller colleague = new Caller(other.staffId(), "other", "本局民警", "COMMUNITY_OFFICER", List.of(here),
+                other.permissions());
+        assertThat(desk.entry(entry, colleague).id()).isEqualTo(entry);
+        assertThat(worklogs.column(desk.bureau(colleague), null, word, 20, 0).items()).hasSize(1);
+    }
+
+    @Test
+    void badInputIsRefusedInTheCallersLanguageAndNothingIsSaved() {
+        long before = jdbc.sql("SELECT count(*) FROM worklog_entry").query(Long.class).single();
+        Map<String, Object> bad = entry("DAILY", today().plusDays(1), unitOf("officer2"), " ", "长".repeat(5001));
+        HttpResponse<String> en = api.send("POST", "/api/v1/worklog/entries", officer, bad, "Accept-Language", "en");
+        assertThat(en.statusCode()).isEqualTo(400);
+        JsonNode errors = ApiClient.json(en).get("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactlyInAnyOrder("day", "unitId", "title", "body");
+        assertThat(errors.toString()).contains("cannot be after today", "a unit of your jurisdiction",
+                "At most 5000 characters");
+        HttpResponse<String> zh = api.send("POST", "/api/v1/worklog/entries", officer, Map.of());
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(zh).get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("kind", "day", "unitId", "title", "body");
+        assertThat(ApiClient.json(zh).get("errors").toString()).contains("必填");
+
+        // a number that identifies a resident is not shared with the bureau, nor commented there
+        JsonNode e = write(officer, "officer", "走访-" + UUID.randomUUID(), "回访了张某，电话13912345678");
+        HttpResponse<String> share = api.send("POST", "/api/v1/worklog/entries/" + id(e) + "/share", officer, null,
+                "Accept-Language", "en");
+        assertThat(share.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(share).get("errors").toString()).contains("Must not contain a mobile number");
+        HttpResponse<String> shareZh = api.send("POST", "/api/v1/worklog/entries/" + id(e) + "/share", officer,
+                null);
+        assertThat(ApiClient.json(shareZh).get("errors").toString()).contains("不能包含手机号码");
+        assertThat(ApiClient.json(api.get("/api/v1/worklog/entries/" + id(e), officer)).get("entry")
+                .hasNonNull("sharedAt")).as("not shared").isFalse();
+
+        JsonNode ok = write(officer, "officer", "走访-" + UUID.randomUUID(), "回访了张某");
+        api.send("POST", "/api/v1/worklog/entries/" + id(ok) + "/share", officer, null);
+        HttpResponse<String> comment = api.send("POST", "/api/v1/worklog/column/" + id(ok) + "/comments", officer2,
+                Map.of("text", "他身份证是320722198001011234"));
+        assertThat(comment.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(comment).get("errors").toString()).contains("不能包含身份证号码");
+        // a shared entry keeps none either: an edit that adds one is refused
+        HttpResponse<String> edit = api.send("PUT", "/api/v1/worklog/entries/" + id(ok), officer,
+                edit(ok, "回访了张某，电话13912345678", 0));
+        assertThat(edit.statusCode()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT count(*) FROM worklog_entry").query(Long.class).single()).isEqualTo(before + 2);
+        assertThat(jdbc.sql("SELECT count(*) FROM worklog_comment WHERE entry_id = ?").param(UUID.fromString(id(ok)))
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anAnalysisIsOfferedPrefilledWithThePeriodsFiguresOfAUnitOfHisJurisdiction() {
+        HttpResponse<String> draft = api.get("/api/v1/worklog/draft?kind=MONTHLY_SUMMARY&unitId=" + unitOf("officer"),
+                officer);
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
+        JsonNode d = ApiClient.json(draft);
+        assertThat(d.get("first").asText()).isEqualTo(today().withDayOfMonth(1).toString());
+        assertThat(d.get("title").asText()).contains("房山中心警务室", "月总结");
+        assertThat(d.get("body").asText()).contains("本期工作数据", "工作分析", "下步打算");
+        List<String> figures = new ArrayList<>(List.of(d.get("body").asText().split("\n")));
+        assertThat(figures).anyMatch(l -> l.matches("· \\S.*：[0-9—].*"));
+        assertThat(api.get("/api/v1/worklog/draft?kind=MONTHLY_SUMMARY&unitId=" + unitOf("officer2"), officer)
+                .statusCode()).isEqualTo(404);
+        HttpResponse<String> en = api.get("/api/v1/worklog/draft?kind=WEEKLY_ANALYSIS&unitId=" + unitOf("officer"),
+                officer, "Accept-Language", "en");
+        assertThat(ApiClient.json(en).get("body").asText()).contains("Analysis", "Next steps");
+    }
+}
