@@ -25,3 +25,5 @@ CREATE TABLE duty_record (
 -- a shift ticks the checklist once, however often its event is delivered
 CREATE UNIQUE INDEX duty_record_source ON duty_record (source, source_id) WHERE source_id IS NOT NULL;
 CREATE INDEX duty_record_officer ON duty_record (officer_id, done_on);
+-- a grid's records are found when the grid is deleted (ForeignKeyIndexIntegrationTests)
+CREATE INDEX duty_record_grid ON duty_record (grid_id);

@@ -3,6 +3,7 @@ package org.fengqiao.supervision.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.fengqiao.platform.ChoiceNames;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Refused;
 
@@ -28,9 +29,11 @@ public final class Notice {
         }
     }
 
+    @ChoiceNames("supervision.severity.")
     public enum Severity { GENERAL, SERIOUS, GRAVE }
 
     /** The measures of accountability (追究责任): 通报批评, 诫勉谈话, 责令检查, 调离岗位. */
+    @ChoiceNames("supervision.measure.")
     public enum Measure { CRITICISM, ADMONITION, SELF_EXAMINATION, REMOVAL }
 
     public enum StepKind { ISSUED, ANSWERED, ACCEPTED, SENT_BACK, OVERDUE, ACCOUNTABILITY }

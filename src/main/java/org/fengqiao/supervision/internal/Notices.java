@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.platform.ChoiceNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -68,6 +69,7 @@ public class Notices {
     public record Candidate(UUID id, String name, String role, String title, String unitName) {
     }
 
+    @ChoiceNames("supervision.status.")
     public enum Status { OPEN, OVERDUE, CLOSED }
 
     public record Filter(Status status, UUID unitId, Integer year) {
