@@ -63,3 +63,9 @@ BEGIN
     EXECUTE 'ALTER TABLE inbox_entry ADD CONSTRAINT inbox_entry_kind_check '
         || replace(def, 'ARRAY[', 'ARRAY[''REVIEW_RESULT_LOW''::text, ');
 END $$;
+
+-- a card's, a community's reviews are found when the card or community is deleted (ForeignKeyIndexIntegrationTests)
+CREATE INDEX review_by_card ON review (card_id);
+CREATE INDEX review_by_community ON review (community_id);
+CREATE INDEX review_alert_by_community ON review_alert (community_id);
+CREATE INDEX review_card_by_community ON review_card (community_id);

@@ -127,7 +127,7 @@ class ReviewPages {
                 () -> desk.makeCard(communityId, Callers.require()));
     }
 
-    @GetMapping(value = "/reviews/cards/{code}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+    @GetMapping("/reviews/cards/{code}/qr.png")
     @PreAuthorize("hasAuthority('REVIEW_CARD')")
     ResponseEntity<byte[]> qr(@PathVariable String code) {
         Cards.Card card = desk.card(code, Callers.require());
@@ -137,7 +137,7 @@ class ReviewPages {
                 .body(prints.png(links.publicUrl(card.code())));
     }
 
-    @GetMapping(value = "/reviews/cards/{code}/card.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/reviews/cards/{code}/card.pdf")
     @PreAuthorize("hasAuthority('REVIEW_CARD')")
     ResponseEntity<byte[]> pdf(@PathVariable String code, Locale locale) {
         Caller caller = Callers.require();
