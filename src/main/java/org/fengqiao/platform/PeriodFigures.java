@@ -19,7 +19,10 @@ public interface PeriodFigures {
     /** Where this module's figures stand on the page, lowest first. */
     int order();
 
-    /** The message key of the heading over this module's figures. */
+    /**
+     * The message key of the heading over this module's figures; modules giving the same heading share one section
+     * (its key's last part names it in the API), their figures in {@link #order()}.
+     */
     String heading();
 
     /**
