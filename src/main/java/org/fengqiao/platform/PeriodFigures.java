@@ -16,6 +16,12 @@ public interface PeriodFigures {
     /** The jurisdiction's own time zone, in which a period's days begin and end (China Standard Time). */
     ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    /**
+     * The heading of the police work (警务工作) the duty, forces, supplies and supervision modules count for together:
+     * the community officer's basic tasks and what keeps them done (seed 004).
+     */
+    String POLICE_WORK = "figures.section.duty";
+
     /** Where this module's figures stand on the page, lowest first. */
     int order();
 

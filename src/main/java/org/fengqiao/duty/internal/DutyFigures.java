@@ -32,7 +32,7 @@ class DutyFigures implements PeriodFigures {
 
     @Override
     public String heading() {
-        return "figures.section.duty";
+        return POLICE_WORK;
     }
 
     @Override

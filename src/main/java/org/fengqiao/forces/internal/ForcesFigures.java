@@ -28,7 +28,7 @@ class ForcesFigures implements PeriodFigures {
 
     @Override
     public String heading() {
-        return "figures.section.duty";
+        return POLICE_WORK;
     }
 
     @Override

@@ -29,7 +29,7 @@ class SupervisionFigures implements PeriodFigures {
 
     @Override
     public String heading() {
-        return "figures.section.duty";
+        return POLICE_WORK;
     }
 
     @Override

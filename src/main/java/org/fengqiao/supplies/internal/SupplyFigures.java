@@ -27,7 +27,7 @@ class SupplyFigures implements PeriodFigures {
 
     @Override
     public String heading() {
-        return "figures.section.duty";
+        return POLICE_WORK;
     }
 
     @Override
