@@ -232,7 +232,8 @@ class PoliceWorkFiguresIntegrationTests extends IntegrationTest {
         assertThat(en).contains("<h2>Police work</h2>", "gone overdue in it (past the last day without the unit")
                 .doesNotContain("警务工作");
         Map<String, Map<String, String>> enRows = rows(en);
-        assertThat(enRows.get("defencePeople")).containsEntry("labelText", "Community defence people organised (persons)")
+        assertThat(enRows.get("defencePeople"))
+                .containsEntry("labelText", "Community defence people organised (persons)")
                 .containsEntry("value", "2");
         assertThat(enRows.get("accountability")).containsEntry("labelText", "Held to account (persons)");
         assertThat(enRows.get("personsInDifficultyHelped"))
@@ -348,8 +349,8 @@ class PoliceWorkFiguresIntegrationTests extends IntegrationTest {
                 INSERT INTO supervision_notice (id, bureau_id, year, seq, unit_id, unit_path, officer_id, finding,
                     found_on, severity, due_on, state, issued_by, issued_by_name, issued_at, overdue_at, closed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, '台账不全', ?, 'GENERAL', ?, ?, ?, '督察', ?, ?, ?)""")
-                .params(id, station.id().value(), issued.getYear(), seq, unit.id().value(), unit.path(), officer.id().value(), issued,
-                        issued.plusDays(14), state, officer.id().value(), at(issued), overdueAt, closedAt)
+                .params(id, station.id().value(), issued.getYear(), seq, unit.id().value(), unit.path(),
+                        officer.id().value(), issued, issued.plusDays(14), state, officer.id().value(), at(issued), overdueAt, closedAt)
                 .update();
         return id;
     }
