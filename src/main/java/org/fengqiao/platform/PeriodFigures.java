@@ -16,10 +16,19 @@ public interface PeriodFigures {
     /** The jurisdiction's own time zone, in which a period's days begin and end (China Standard Time). */
     ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    /**
+     * The heading of the police work (警务工作) the duty, forces, supplies and supervision modules count for together:
+     * the community officer's basic tasks and what keeps them done (seed 004).
+     */
+    String POLICE_WORK = "figures.section.duty";
+
     /** Where this module's figures stand on the page, lowest first. */
     int order();
 
-    /** The message key of the heading over this module's figures. */
+    /**
+     * The message key of the heading over this module's figures; modules giving the same heading share one section
+     * (its key's last part names it in the API), their figures in {@link #order()}.
+     */
     String heading();
 
     /**

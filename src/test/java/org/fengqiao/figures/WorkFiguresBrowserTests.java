@@ -50,6 +50,9 @@ class WorkFiguresBrowserTests extends BrowserTest {
         assertThat(page.locator("#problems")).hasCount(0);
         assertThat(page.locator("#summary")).containsText(lastMonth + " 至 " + today);
         assertThat(page.locator("#figures-incidents tr[data-key='calls110']")).hasCount(1);
+        // the police work in one section under its definitions, the last
+        assertThat(page.locator("h2").last()).hasText("警务工作");
+        assertThat(page.locator("#figures-duty tr[data-key='noticesOverdue']")).hasCount(1);
         assertThat(fitsTheScreen()).as("the figures fit a phone").isTrue();
     }
 

@@ -2,7 +2,9 @@ package org.fengqiao.figures.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Service;
 /**
  * The work figures of a period in one unit's subtree (the caller's whole scope when none is named; 404 for a unit
  * outside it, as for every record): each module's {@link PeriodFigures} asked for the period and for the same days
- * a year before, in the modules' order. The page, the API and the xlsx read this one report, so they never disagree.
+ * a year before, in the modules' order; modules that give the same heading share one section. The page, the API
+ * and the xlsx read this one report, so they never disagree.
  */
 @Service
 public class WorkFigures {
@@ -87,18 +90,21 @@ public class WorkFigures {
             scope = List.of(unit.path());
         }
         Period before = period.yearBefore();
-        List<Section> sections = new ArrayList<>();
+        // modules sharing a heading make one section (警务工作: the duties, the supplies, the notices), where the
+        // first of them stands
+        Map<String, List<Row>> rowsOf = new LinkedHashMap<>();
+        Map<String, List<Breakdown>> breakdownsOf = new LinkedHashMap<>();
         for (PeriodFigures module : modules) {
             List<Figure> now = module.count(scope, period);
             List<Figure> then = module.count(scope, before);
-            List<Row> rows = new ArrayList<>();
+            List<Row> rows = rowsOf.computeIfAbsent(module.heading(), h -> new ArrayList<>());
             for (int i = 0; i < now.size(); i++) {
                 Figure f = now.get(i);
                 Figure b = then.get(i);
                 rows.add(new Row(f.key(), f.label(), f.args(), f.isRate(), f.count(), b.count(), f.rate(), b.rate(),
                         link(f.list(), unit, period, false), link(f.list(), unit, period, true)));
             }
-            List<Breakdown> breakdowns = new ArrayList<>();
+            List<Breakdown> breakdowns = breakdownsOf.computeIfAbsent(module.heading(), h -> new ArrayList<>());
             for (PeriodFigures.Breakdown d : module.breakdowns(scope, period, before)) {
                 List<Share> shares = new ArrayList<>();
                 for (PeriodFigures.Part p : d.parts()) {
@@ -108,9 +114,10 @@ public class WorkFigures {
                 shares.sort(MOST_FIRST);
                 breakdowns.add(new Breakdown(d.key(), d.heading(), List.copyOf(shares)));
             }
-            sections.add(new Section(module.heading(), List.copyOf(rows), List.copyOf(breakdowns)));
         }
-        return new Report(unit, period, before, List.copyOf(sections));
+        List<Section> sections = rowsOf.keySet().stream()
+                .map(h -> new Section(h, List.copyOf(rowsOf.get(h)), List.copyOf(breakdownsOf.get(h)))).toList();
+        return new Report(unit, period, before, sections);
     }
 
     /**

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * visited at least once while they were key persons (V167: one who stopped being one stays in the months he was
  * visited in); care agreements signed for left-behind children; households in difficulty that were visited, each once
  * (the help given is recorded as the visit), a household being in difficulty as its floor plan marks it: marked
- * itself, or a member still living there marked so.
+ * itself, or a member still living there marked so; and the persons of those households helped (帮扶人数), each once,
+ * those who lived there on the day of a visit (not recorded as gone, or gone only after it).
  */
 @Component
 class PopulationFigures implements PeriodFigures {
@@ -35,6 +36,12 @@ class PopulationFigures implements PeriodFigures {
     static final String IN_DIFFICULTY = "(h.in_difficulty OR EXISTS (SELECT 1 FROM person p JOIN person_category pc"
             + " ON pc.person_id = p.id AND pc.category = 'IN_DIFFICULTY' WHERE p.household_id = h.id"
             + " AND p.residence <> 'LEFT'))";
+    /**
+     * A person {@code p} of a visited household who lived there on the day of the visit {@code x}: not recorded as
+     * gone, or gone after that day.
+     */
+    static final String NOT_LEFT_BY_VISIT = "(p.residence <> 'LEFT' OR p.left_on > (x.visited_at AT TIME ZONE"
+            + " 'Asia/Shanghai')::date)";
     /**
      * A card handed in the period (through {@code contact_card_handed_on}, V167): every day a household was handed
      * one is kept, so a card handed again later leaves this period's count as it was.
@@ -64,7 +71,10 @@ class PopulationFigures implements PeriodFigures {
             + "(SELECT count(*) FROM care_agreement a JOIN person x ON x.id = a.person_id" + IN_GRID
             + "a.signed_on >= :first AND a.signed_on < :after), "
             + "(SELECT count(DISTINCT h.id) FROM visit x JOIN household h ON h.id = x.household_id" + IN_GRID
-            + "x.visited_at >= :start AND x.visited_at < :end AND " + IN_DIFFICULTY + ")";
+            + "x.visited_at >= :start AND x.visited_at < :end AND " + IN_DIFFICULTY + "), "
+            + "(SELECT count(DISTINCT p.id) FROM visit x JOIN household h ON h.id = x.household_id"
+            + " JOIN person p ON p.household_id = h.id" + IN_GRID + "x.visited_at >= :start AND x.visited_at < :end"
+            + " AND " + IN_DIFFICULTY + " AND " + NOT_LEFT_BY_VISIT + ")";
 
     private final JdbcClient jdbc;
 
@@ -97,7 +107,9 @@ class PopulationFigures implements PeriodFigures {
                         Figure.count("keyPersonsVisited", "figures.keyPersonsVisited", rs.getLong(7)),
                         Figure.count("careAgreements", "figures.careAgreements", rs.getLong(8)),
                         Figure.count("householdsInDifficultyVisited", "figures.householdsInDifficultyVisited",
-                                rs.getLong(9))))
+                                rs.getLong(9)),
+                        Figure.count("personsInDifficultyHelped", "figures.personsInDifficultyHelped",
+                                rs.getLong(10))))
                 .single();
     }
 }
