@@ -280,5 +280,19 @@ class SupervisionIntegrationTests extends IntegrationTest {
                 SELECT actor FROM audit_entry WHERE record_type = 'supervision_notice' AND record_id = ?
                 ORDER BY seq""").param(id.toString()).query(String.class).list())
                 .containsExactly("inspector", NoticeDesk.OVERDUE_ACTOR, "inspector");
+
+        // once per person and notice: the same form sent again (or by a second inspector) records no second measure
+        HttpResponse<String> again = api.send("POST", NOTICES + "/" + id + "/accountability", inspector,
+                Map.of("targetId", staffId("officer"), "measure", "CRITICISM", "reason", "再次追责"),
+                "Accept-Language", "en");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(ApiClient.json(again).get("detail").asText())
+                .isEqualTo("This person has already been held to account for this notice");
+        assertThat(api.send("POST", NOTICES + "/" + id + "/accountability", inspector, accountability).body())
+                .contains("此人已因本通报被追究责任");
+        JsonNode after = ApiClient.json(api.get(NOTICES + "/" + id, inspector));
+        assertThat(after.get("notice").get("accountabilities").asInt()).isEqualTo(1);
+        assertThat(after.get("allowed").get("holdAccountable").asBoolean()).as("the leader is still to answer for it")
+                .isTrue();
     }
 }

@@ -169,6 +169,13 @@ public class Notices {
                         rs.getString("target"))).list();
     }
 
+    /** Those a notice already held to account (its accountability steps' targets). */
+    public List<UUID> heldToAccount(UUID noticeId) {
+        return jdbc.sql("""
+                SELECT DISTINCT target_id FROM supervision_step WHERE notice_id = ? AND kind = 'ACCOUNTABILITY'""")
+                .param(noticeId).query(UUID.class).list();
+    }
+
     /** The notices of the scope, filtered, the open ones first, then the newest. */
     public Page list(Filter f, String[] scope, int limit, int offset) {
         List<Object> params = new ArrayList<>();
