@@ -183,6 +183,26 @@ class SupervisionIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void onlyPoliceWhoReadTheNoticesUnitMayBeNamedResponsibleInIt() {
+        // 李建国 serves 房山中心警务室, under the station: a notice to the station lies outside what he reads, so
+        // named in it he would find it neither in his inbox nor on his unit's list, and its link would answer 404
+        UUID station = unit("320722010000");
+        String candidates = api.get("/api/v1/supervision/units/" + station + "/candidates", inspector).body();
+        assertThat(candidates).contains(staffId("chief").toString()).doesNotContain(staffId("officer").toString());
+        long before = jdbc.sql("SELECT count(*) FROM supervision_notice").query(Long.class).single();
+        Map<String, Object> body = ruralNotice("所级通报点名下级民警", 10);
+        body.put("unitId", station);
+        HttpResponse<String> r = api.send("POST", NOTICES, inspector, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(ApiClient.json(r).get("errors").findValuesAsText("field")).containsExactly("officerId");
+        assertThat(jdbc.sql("SELECT count(*) FROM supervision_notice").query(Long.class).single()).isEqualTo(before);
+        // the station's chief is his station's leader; named in a notice to the office under it he reads it
+        UUID id = UUID.fromString(issue(ruralNotice("下级警务室的问题", 10)).get("id").asText());
+        assertThat(api.get(NOTICES + "/" + id, chief).statusCode()).isEqualTo(200);
+        assertThat(api.get(NOTICES + "/" + id, officer).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void everyEndpointAnswers404ForANoticeOutsideTheCallersSubtree() {
         UUID id = UUID.fromString(issue(ruralNotice("房山的问题", 10)).get("id").asText());
         // officer2 serves 牛山派出所's workstation: 房山's notice is not his
@@ -260,5 +280,19 @@ class SupervisionIntegrationTests extends IntegrationTest {
                 SELECT actor FROM audit_entry WHERE record_type = 'supervision_notice' AND record_id = ?
                 ORDER BY seq""").param(id.toString()).query(String.class).list())
                 .containsExactly("inspector", NoticeDesk.OVERDUE_ACTOR, "inspector");
+
+        // once per person and notice: the same form sent again (or by a second inspector) records no second measure
+        HttpResponse<String> again = api.send("POST", NOTICES + "/" + id + "/accountability", inspector,
+                Map.of("targetId", staffId("officer"), "measure", "CRITICISM", "reason", "再次追责"),
+                "Accept-Language", "en");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(ApiClient.json(again).get("detail").asText())
+                .isEqualTo("This person has already been held to account for this notice");
+        assertThat(api.send("POST", NOTICES + "/" + id + "/accountability", inspector, accountability).body())
+                .contains("此人已因本通报被追究责任");
+        JsonNode after = ApiClient.json(api.get(NOTICES + "/" + id, inspector));
+        assertThat(after.get("notice").get("accountabilities").asInt()).isEqualTo(1);
+        assertThat(after.get("allowed").get("holdAccountable").asBoolean()).as("the leader is still to answer for it")
+                .isTrue();
     }
 }

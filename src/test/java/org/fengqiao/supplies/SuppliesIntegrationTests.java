@@ -241,6 +241,16 @@ class SuppliesIntegrationTests extends IntegrationTest {
         body.put("quantity", "三个");
         assertThat(api.send("POST", path, chief, body).statusCode()).isEqualTo(400);
 
+        // a line dated in year 1 (a slip of the keyboard, a script) was kept as the ledger's oldest
+        body.put("quantity", 2);
+        body.put("occurredOn", "0001-01-01");
+        HttpResponse<String> ancient = api.send("POST", path, chief, body, "Accept-Language", "en");
+        assertThat(ancient.statusCode()).as(ancient.body()).isEqualTo(400);
+        assertThat(ApiClient.json(ancient).get("errors").findValuesAsText("message"))
+                .containsExactly("The date cannot be before 2000-01-01");
+        body.put("occurredOn", "1999-12-31");
+        assertThat(api.send("POST", path, chief, body).body()).contains("日期不能早于 2000-01-01");
+
         String line = issue(chief, fangshan, kind, 2, null);
         send("POST", "/api/v1/supplies/entries/" + line + "/receipt", officer, null, 200);
         HttpResponse<String> tooMany = api.send("POST", "/api/v1/supplies/units/" + fangshan + "/uses", officer,

@@ -8,9 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Permission;
@@ -81,9 +83,12 @@ public class NoticeDesk {
     public Allowed allowed(Notices.View v, Caller who) {
         Notice n = v.notice();
         RectificationPolicy.Actor a = actor(who);
+        List<UUID> held = v.accountabilities() == 0 ? List.of() : notices.heldToAccount(v.id());
+        boolean someoneLeft = Stream.of(v.leaderId(), v.officerId())
+                .anyMatch(p -> p != null && !held.contains(p));
         return new Allowed(RectificationPolicy.answer(n, a).allowed(), RectificationPolicy.decide(n, a).allowed(),
-                RectificationPolicy.holdAccountable(n, a, v.leaderId() != null ? v.leaderId() : v.officerId())
-                        .allowed());
+                someoneLeft && RectificationPolicy.holdAccountable(n, a,
+                        v.leaderId() != null ? v.leaderId() : v.officerId()).allowed());
     }
 
     @Transactional
@@ -236,6 +241,10 @@ public class NoticeDesk {
         }
         Notice n = before.notice();
         Notice.Step step = n.holdAccountable(actor(who), f.targetId(), f.measure(), reason, clock.instant());
+        // under the notice's lock: a form sent twice, or two inspectors at once, record one measure per person
+        if (notices.heldToAccount(id).contains(f.targetId())) {
+            throw new Conflict("supervision.error.alreadyAccountable");
+        }
         return write(before, n, step, who.displayName());
     }
 

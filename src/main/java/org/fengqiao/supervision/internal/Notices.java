@@ -169,6 +169,13 @@ public class Notices {
                         rs.getString("target"))).list();
     }
 
+    /** Those a notice already held to account (its accountability steps' targets). */
+    public List<UUID> heldToAccount(UUID noticeId) {
+        return jdbc.sql("""
+                SELECT DISTINCT target_id FROM supervision_step WHERE notice_id = ? AND kind = 'ACCOUNTABILITY'""")
+                .param(noticeId).query(UUID.class).list();
+    }
+
     /** The notices of the scope, filtered, the open ones first, then the newest. */
     public Page list(Filter f, String[] scope, int limit, int offset) {
         List<Object> params = new ArrayList<>();
@@ -250,16 +257,17 @@ public class Notices {
     }
 
     /**
-     * Who may be named responsible for a unit: the active police of the unit and of the units under it, and of the
-     * units above it up to its station (a workstation's leader is its central office's or station's chief).
+     * Who may be named responsible for a unit: the active police of the unit and of the units above it up to its
+     * station (a workstation's leader is its central office's or station's chief). Not those of the units under it:
+     * their scope does not hold the notice's unit, so named in it they would neither be told nor could read it.
      */
     public List<Candidate> candidates(String unitPath) {
         return jdbc.sql("""
                 SELECT s.id, s.name, s.role, s.title, u.name AS unit_name FROM staff s JOIN unit u ON u.id = s.unit_id
                 WHERE s.active AND s.role IN ('STATION_CHIEF', 'COMMUNITY_OFFICER', 'AUXILIARY_POLICE')
-                  AND (u.path LIKE ? OR (starts_with(?, u.path) AND u.kind <> 'BUREAU'))
+                  AND starts_with(?, u.path) AND u.kind <> 'BUREAU'
                 ORDER BY s.role = 'STATION_CHIEF' DESC, length(u.path), s.name""")
-                .params(unitPath + "%", unitPath)
+                .params(unitPath)
                 .query((rs, n) -> new Candidate(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getString("role"), rs.getString("title"), rs.getString("unit_name"))).list();
     }

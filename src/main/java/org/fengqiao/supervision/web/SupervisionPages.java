@@ -119,6 +119,7 @@ class SupervisionPages {
         model.addAttribute("shown", v);
         model.addAttribute("steps", notices.steps(id));
         model.addAttribute("allowed", desk.allowed(v, caller));
+        model.addAttribute("held", notices.heldToAccount(id));
         model.addAttribute("today", desk.today());
         model.addAttribute("measures", Notice.Measure.values());
         return "supervision/notice";

@@ -39,6 +39,8 @@ public class SupplyDesk {
     /** Ten million yuan: far more than the bureau's whole 50多万元, far from overflowing a sum. */
     static final long MAX_FEN = 1_000_000_000L;
     static final int MAX_TEXT = 2000;
+    /** The oldest day a line may carry: a paper ledger carried over is of this century, a day in year 1 a slip. */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     public record KindForm(String name, CountUnit countUnit, Boolean required) {
     }
@@ -302,6 +304,8 @@ public class SupplyDesk {
         LocalDate d = on == null ? today() : on;
         if (d.isAfter(today())) {
             problems.add(problem("occurredOn", "supplies.date.future"));
+        } else if (d.isBefore(EARLIEST)) {
+            problems.add(problem("occurredOn", "supplies.date.tooEarly", EARLIEST.toString()));
         }
         return d;
     }
