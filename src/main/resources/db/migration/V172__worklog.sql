@@ -62,15 +62,17 @@ CREATE TABLE worklog_like (
     PRIMARY KEY (entry_id, staff_id)
 );
 
--- the author of a reviewed entry finds the reviewer's remark in his inbox: the kind is added to whatever kinds the
--- constraint allows now, so that the order in which this and other migrations that add kinds run does not matter
-DO $$
+-- The inbox learns a module's kinds through one function: each kind is added to whatever kinds the check allows now,
+-- so migrations that add kinds (V172, V173, V175...) keep each other's whatever order they run in.
+CREATE FUNCTION inbox_allow_kinds(VARIADIC kinds text[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     def text;
 BEGIN
     SELECT pg_get_constraintdef(c.oid) INTO def FROM pg_constraint c
     WHERE c.conname = 'inbox_entry_kind_check' AND c.conrelid = 'inbox_entry'::regclass;
     EXECUTE 'ALTER TABLE inbox_entry DROP CONSTRAINT inbox_entry_kind_check';
-    EXECUTE 'ALTER TABLE inbox_entry ADD CONSTRAINT inbox_entry_kind_check '
-        || replace(def, 'ARRAY[', 'ARRAY[''WORKLOG_REVIEWED''::text, ');
+    EXECUTE 'ALTER TABLE inbox_entry ADD CONSTRAINT inbox_entry_kind_check ' || replace(def, 'ARRAY[',
+        'ARRAY[' || (SELECT string_agg(quote_literal(k) || '::text, ', '') FROM unnest(kinds) k));
 END $$;
+
+SELECT inbox_allow_kinds('WORKLOG_REVIEWED');

@@ -54,14 +54,5 @@ CREATE INDEX supervision_step_notice ON supervision_step (notice_id, at);
 
 -- the inbox learns the supervision kinds; added to whatever kinds the constraint allows now, so that the order in
 -- which this and other migrations that add kinds run does not matter
-DO $$
-DECLARE
-    def text;
-BEGIN
-    SELECT pg_get_constraintdef(c.oid) INTO def FROM pg_constraint c
-    WHERE c.conname = 'inbox_entry_kind_check' AND c.conrelid = 'inbox_entry'::regclass;
-    EXECUTE 'ALTER TABLE inbox_entry DROP CONSTRAINT inbox_entry_kind_check';
-    EXECUTE 'ALTER TABLE inbox_entry ADD CONSTRAINT inbox_entry_kind_check ' || replace(def, 'ARRAY[',
-        'ARRAY[''SUPERVISION_NOTICE''::text, ''SUPERVISION_ANSWERED''::text, ''SUPERVISION_SENT_BACK''::text, '
-        || '''SUPERVISION_OVERDUE''::text, ');
-END $$;
+SELECT inbox_allow_kinds('SUPERVISION_NOTICE', 'SUPERVISION_ANSWERED', 'SUPERVISION_SENT_BACK',
+    'SUPERVISION_OVERDUE');

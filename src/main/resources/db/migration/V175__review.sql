@@ -52,17 +52,8 @@ CREATE TABLE review_alert (
 );
 
 -- The station chief hears of a low result in his inbox. The kind is added to whatever kinds the constraint allows now
--- (as V173 does), so that the kinds other migrations added stay allowed whatever order they ran in.
-DO $$
-DECLARE
-    def text;
-BEGIN
-    SELECT pg_get_constraintdef(c.oid) INTO def FROM pg_constraint c
-    WHERE c.conname = 'inbox_entry_kind_check' AND c.conrelid = 'inbox_entry'::regclass;
-    EXECUTE 'ALTER TABLE inbox_entry DROP CONSTRAINT inbox_entry_kind_check';
-    EXECUTE 'ALTER TABLE inbox_entry ADD CONSTRAINT inbox_entry_kind_check '
-        || replace(def, 'ARRAY[', 'ARRAY[''REVIEW_RESULT_LOW''::text, ');
-END $$;
+-- (V172's inbox_allow_kinds), so that the kinds other migrations added stay allowed whatever order they ran in.
+SELECT inbox_allow_kinds('REVIEW_RESULT_LOW');
 
 -- a card's, a community's reviews are found when the card or community is deleted (ForeignKeyIndexIntegrationTests)
 CREATE INDEX review_by_card ON review (card_id);
