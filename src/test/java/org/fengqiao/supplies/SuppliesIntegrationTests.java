@@ -217,6 +217,41 @@ class SuppliesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aLineOfAKindTheCallerDoesNotRecordIsForbiddenAndATransferIsNotReversedAtAll() {
+        String kind = kind("IT-冲正");
+        UUID point = jdbc.sql("SELECT id FROM unit WHERE parent_id = ? AND kind = 'WORK_POINT' ORDER BY code LIMIT 1")
+                .param(fangshan).query(UUID.class).single();
+        String line = issue(chief, fangshan, kind, 4, "80");
+        send("POST", "/api/v1/supplies/entries/" + line + "/receipt", officer, null, 200);
+        String use = send("POST", "/api/v1/supplies/units/" + fangshan + "/uses", officer, Map.of("type", "USED",
+                "kindId", kind, "quantity", 1, "reason", "挂在村部"), 201).get("id").asText();
+        String out = send("POST", "/api/v1/supplies/units/" + fangshan + "/transfers", chief,
+                Map.of("toUnitId", point, "kindId", kind, "quantity", 1), 201).get("id").asText();
+
+        // the unit's officer does not reverse the chief's issue, nor the chief the officer's use: forbidden, saying who
+        HttpResponse<String> issueByOfficer = api.send("POST", "/api/v1/supplies/entries/" + line + "/reversal",
+                officer, Map.of("reason", "登记错了"));
+        assertThat(issueByOfficer.statusCode()).as(issueByOfficer.body()).isEqualTo(403);
+        assertThat(ApiClient.json(issueByOfficer).get("detail").asText()).startsWith("您无权冲正这类记录");
+        HttpResponse<String> useByChief = api.send("POST", "/api/v1/supplies/entries/" + use + "/reversal", chief,
+                Map.of("reason", "登记错了"), "Accept-Language", "en");
+        assertThat(useByChief.statusCode()).as(useByChief.body()).isEqualTo(403);
+        assertThat(ApiClient.json(useByChief).get("detail").asText())
+                .startsWith("You may not reverse this kind of line");
+        // a transfer is never reversed, by anyone: bad input, saying what to do instead
+        for (String token : List.of(chief, officer)) {
+            HttpResponse<String> transfer = api.send("POST", "/api/v1/supplies/entries/" + out + "/reversal", token,
+                    Map.of("reason", "调错了"));
+            assertThat(transfer.statusCode()).as(transfer.body()).isEqualTo(400);
+            assertThat(ApiClient.json(transfer).get("errors").findValuesAsText("message"))
+                    .containsExactly("调拨不能冲正，请反向调拨");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM supply_entry WHERE kind_id = ? AND entry_type = 'REVERSAL'")
+                .param(UUID.fromString(kind)).query(Long.class).single()).as("nothing reversed").isZero();
+        assertThat(onHand(officer, fangshan, kind)).isEqualTo(2);
+    }
+
+    @Test
     void badAmountsAndQuantitiesAreRefusedInTheReadersLanguageWithNothingSaved() {
         String kind = kind("IT-手册");
         String path = "/api/v1/supplies/units/" + fangshan + "/issues";

@@ -15,6 +15,7 @@ import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Permission;
+import org.fengqiao.platform.Refused;
 import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.supplies.CountUnit;
 import org.fengqiao.supplies.EntryType;
@@ -222,10 +223,16 @@ public class SupplyDesk {
     @Transactional
     public Entry reverse(UUID entryId, String reason, Actor who) {
         Entry before = entry(entryId, who);
+        // what no one may reverse is bad input (400), what others reverse is forbidden (403): neither a conflict
+        // with the stock, which only the stock's state under its lock decides (409)
+        StockPolicy.Decision kind = StockPolicy.reversible(before.type());
+        if (!kind.allowed()) {
+            throw Invalid.of("id", kind.key(), kind.args());
+        }
         String needed = before.type() == EntryType.ISSUED ? Permission.SUPPLIES_ISSUE.authority()
                 : Permission.SUPPLIES_RECEIVE.authority();
         if (!who.may(needed)) {
-            throw new Conflict("supplies.reversal.notYours");
+            throw new Refused("supplies.reversal.notYours");
         }
         List<Invalid.Problem> problems = new ArrayList<>();
         text(reason, "reason", true, MAX_TEXT, problems);

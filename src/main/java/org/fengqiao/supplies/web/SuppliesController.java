@@ -172,8 +172,9 @@ class SuppliesController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyAuthority('SUPPLIES_ISSUE','SUPPLIES_RECEIVE')")
     @Operation(summary = "Correct a line by a reversing one, with the reason",
-            description = "An issue by those who issue, a use or loss by those who record them; a transfer is "
-                    + "corrected by a transfer back. 409 when the stock would go negative or it was reversed.")
+            description = "An issue by those who issue, a use or loss by those who record them (403 for the "
+                    + "others); a transfer is corrected by a transfer back and a reversal is not reversed (400). 409 "
+                    + "when the stock would go negative or it was reversed.")
     SuppliesViews.EntryView reverse(@PathVariable UUID id, @RequestBody(required = false) ReasonBody body) {
         return views.entry(desk.reverse(id, body == null ? null : body.reason(), me()));
     }
