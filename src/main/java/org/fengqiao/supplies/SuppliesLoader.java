@@ -38,7 +38,8 @@ public class SuppliesLoader {
     @Transactional
     public UUID issue(UUID unit, String code, int quantity, long costFen, LocalDate on, String supplier,
             UUID receiverId, String receiverName, String by) {
-        UUID kind = ledger.kindByCode(code).orElseThrow().id();
+        UUID kind = ledger.kindByCode(SupplyLedger.bureau(desk.place(unit, Actor.system(by)).path()), code)
+                .orElseThrow().id();
         UUID id = desk.issue(unit, new SupplyDesk.IssueForm(kind, quantity, costFen, on, supplier, null),
                 Actor.system(by)).id();
         if (receiverId != null) {
@@ -50,7 +51,8 @@ public class SuppliesLoader {
     /** Records {@code quantity} of the standard kind {@code code} used up (or lost) at a unit, with the reason. */
     @Transactional
     public void use(UUID unit, String code, int quantity, boolean lost, LocalDate on, String reason, String by) {
-        UUID kind = ledger.kindByCode(code).orElseThrow().id();
+        UUID kind = ledger.kindByCode(SupplyLedger.bureau(desk.place(unit, Actor.system(by)).path()), code)
+                .orElseThrow().id();
         desk.use(unit, new SupplyDesk.UseForm(lost ? EntryType.LOST : EntryType.USED, kind, quantity, on, reason),
                 Actor.system(by));
     }

@@ -51,7 +51,6 @@ class PoliceWorkFiguresIntegrationTests extends IntegrationTest {
 
     static final LocalDate FEB = LocalDate.of(2026, 2, 1);
     static final LocalDate FEB_BEFORE = LocalDate.of(2025, 2, 1);
-    static final UUID OFFICER_SIGN = UUID.fromString("5a000000-0000-4000-8000-000000000001");
 
     @LocalServerPort
     int port;
@@ -328,6 +327,13 @@ class PoliceWorkFiguresIntegrationTests extends IntegrationTest {
                 .params(UUID.randomUUID(), team, person, joined, left).update();
     }
 
+    /** The standard 包村社民警工作标牌 of the unit's bureau (each bureau keeps its own catalogue, V180). */
+    UUID officerSign(Unit unit) {
+        return jdbc.sql("""
+                SELECT k.id FROM supply_kind k JOIN unit u ON k.unit_id = CAST(split_part(u.path, '/', 2) AS uuid)
+                 WHERE u.id = ? AND k.code = 'OFFICER_SIGN'""").param(unit.id().value()).query(UUID.class).single();
+    }
+
     UUID supply(Unit unit, String type, LocalDate day, Long costFen, UUID reverses) {
         UUID id = UUID.randomUUID();
         int change = type.equals("USED") ? -1 : 0; // an issue counts in the stock once received
@@ -335,7 +341,7 @@ class PoliceWorkFiguresIntegrationTests extends IntegrationTest {
                 INSERT INTO supply_entry (id, unit_id, kind_id, entry_type, quantity, change, cost_fen, occurred_on,
                     reverses_id, needs_receipt, recorded_by_name, recorded_at)
                 VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, '装备科', ?)""")
-                .params(id, unit.id().value(), OFFICER_SIGN, type, change, costFen, day, reverses,
+                .params(id, unit.id().value(), officerSign(unit), type, change, costFen, day, reverses,
                         type.equals("ISSUED"), at(day))
                 .update();
         return id;

@@ -247,6 +247,33 @@ class WorklogIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anAuthorCannotLikeHisOwnEntryAndIsNotOfferedTo() {
+        String word = "自赞" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode e = write(officer, "officer", "分享" + word, "夜间巡逻吴场村");
+        api.send("POST", "/api/v1/worklog/entries/" + id(e) + "/share", officer, null);
+
+        HttpResponse<String> own = api.send("POST", "/api/v1/worklog/column/" + id(e) + "/like", officer, null);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(403);
+        assertThat(ApiClient.json(own).get("detail").asText()).isEqualTo("不能给自己的日志点赞");
+        HttpResponse<String> en = api.send("POST", "/api/v1/worklog/column/" + id(e) + "/like", officer, null,
+                "Accept-Language", "en");
+        assertThat(ApiClient.json(en).get("detail").asText()).isEqualTo("You cannot like your own entry");
+        assertThat(jdbc.sql("SELECT count(*) FROM worklog_like WHERE entry_id = ?").param(UUID.fromString(id(e)))
+                .query(Long.class).single()).as("nothing liked").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'worklog_like' AND record_id = ?")
+                .param(id(e)).query(Long.class).single()).as("nothing audited").isZero();
+
+        // the page offers the like to a colleague, not to the author
+        String html = "text/html";
+        String mine = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null)
+                .get("/worklog/" + id(e), null, "Accept", html).body();
+        assertThat(mine).contains("id=\"column\"").doesNotContain("id=\"action-like\"");
+        String theirs = new ApiClient(port).signedIn("officer2", DEMO_PASSWORD, null)
+                .get("/worklog/" + id(e), null, "Accept", html).body();
+        assertThat(theirs).contains("id=\"action-like\"");
+    }
+
+    @Test
     void anotherBureausPoliceFindNothingOfTheColumn() {
         String word = "局" + UUID.randomUUID().toString().substring(0, 8);
         JsonNode e = write(officer, "officer", "分享" + word, "夜间巡逻");

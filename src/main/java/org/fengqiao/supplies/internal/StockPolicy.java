@@ -48,13 +48,22 @@ public final class StockPolicy {
         return Decision.allow(quantity);
     }
 
-    /** Reversing a line of {@code type} and {@code quantity}, with the unit holding {@code onHand} of its kind. */
-    public static Decision reverse(EntryType type, int quantity, boolean confirmed, boolean reversed, int onHand) {
+    /** Whether a line of {@code type} is ever reversed: neither a reversal nor a transfer (transfer back instead). */
+    public static Decision reversible(EntryType type) {
         if (type == EntryType.REVERSAL) {
             return Decision.refuse("supplies.reversal.ofReversal");
         }
         if (type == EntryType.TRANSFERRED_IN || type == EntryType.TRANSFERRED_OUT) {
             return Decision.refuse("supplies.reversal.transfer");
+        }
+        return Decision.allow(0);
+    }
+
+    /** Reversing a line of {@code type} and {@code quantity}, with the unit holding {@code onHand} of its kind. */
+    public static Decision reverse(EntryType type, int quantity, boolean confirmed, boolean reversed, int onHand) {
+        Decision kind = reversible(type);
+        if (!kind.allowed()) {
+            return kind;
         }
         if (reversed) {
             return Decision.refuse("supplies.reversal.already");

@@ -15,6 +15,7 @@ import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Permission;
+import org.fengqiao.platform.Refused;
 import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.supplies.CountUnit;
 import org.fengqiao.supplies.EntryType;
@@ -43,6 +44,10 @@ public class SupplyDesk {
     static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     public record KindForm(String name, CountUnit countUnit, Boolean required) {
+    }
+
+    /** What a catalogue manager changes of a kind: its name (the bureau's own kinds) and whether it is required. */
+    public record KindChange(String name, Boolean required) {
     }
 
     public record IssueForm(UUID kindId, Integer quantity, Long costFen, LocalDate occurredOn, String supplier,
@@ -94,7 +99,54 @@ public class SupplyDesk {
         return ledger.entry(id, who.scopePaths()).orElseThrow(() -> new NotFound("supply-entry", id));
     }
 
-    /** A kind of the bureau's own (the standard ones come with the platform). */
+    /** The bureaus whose catalogues the actor reads and keeps: those of his units (every one for the application). */
+    List<UUID> bureaus(Actor who) {
+        if (who.scopePaths() == null) {
+            return ledger.bureaus();
+        }
+        return who.scopePaths().stream().map(SupplyLedger::bureau).distinct().toList();
+    }
+
+    /** The catalogues of the actor's bureaus (of his one bureau, but for one who serves several). */
+    public List<Kind> kinds(Actor who) {
+        return bureaus(who).stream().flatMap(b -> ledger.kinds(b).stream()).toList();
+    }
+
+    /** A kind of the actor's bureaus, or 404: another bureau's catalogue is not his to see nor to change. */
+    public Kind kindOf(UUID id, Actor who) {
+        return ledger.kind(id).filter(k -> bureaus(who).contains(k.bureauId()))
+                .orElseThrow(() -> new NotFound("supply-kind", id));
+    }
+
+    /**
+     * Changes a kind of the actor's bureau: renames one of its own (the standard ones are named by the platform in
+     * the reader's language) and marks it required or not for its workstations and central offices.
+     */
+    @Transactional
+    public Kind changeKind(UUID id, KindChange f, Actor who) {
+        Kind before = kindOf(id, who);
+        List<Invalid.Problem> problems = new ArrayList<>();
+        String name = before.name();
+        if (f.name() != null) {
+            if (before.builtin()) {
+                problems.add(problem("name", "supplies.kind.standardName"));
+            } else {
+                text(f.name(), "name", true, 100, problems);
+                name = f.name().strip();
+            }
+        }
+        check(problems);
+        if (!before.builtin() && ledger.kindNamed(before.bureauId(), name, id)) {
+            throw Invalid.of("name", "supplies.kind.duplicate", name);
+        }
+        ledger.changeKind(id, name, f.required() == null ? before.required() : f.required());
+        Kind after = ledger.kind(id).orElseThrow();
+        events.publishEvent(Audited.updated("supply_kind", id, "/" + after.bureauId() + "/", before, after)
+                .by(who.name()));
+        return after;
+    }
+
+    /** A kind of the bureau's own, in the catalogue of the actor's (first) bureau. */
     @Transactional
     public Kind addKind(KindForm f, Actor who) {
         List<Invalid.Problem> problems = new ArrayList<>();
@@ -104,14 +156,15 @@ public class SupplyDesk {
         }
         check(problems);
         String name = f.name().strip();
-        if (ledger.kindNamed(name)) {
+        UUID bureau = bureaus(who).get(0);
+        if (ledger.kindNamed(bureau, name, null)) {
             throw Invalid.of("name", "supplies.kind.duplicate", name);
         }
         UUID id = UUID.randomUUID();
-        ledger.insertKind(id, "OWN-" + id.toString().substring(0, 8).toUpperCase(), name, f.countUnit(),
+        ledger.insertKind(id, bureau, "OWN-" + id.toString().substring(0, 8).toUpperCase(), name, f.countUnit(),
                 Boolean.TRUE.equals(f.required()), who.staffId());
         Kind kind = ledger.kind(id).orElseThrow();
-        events.publishEvent(Audited.created("supply_kind", id, null, kind).by(who.name()));
+        events.publishEvent(Audited.created("supply_kind", id, "/" + bureau + "/", kind).by(who.name()));
         return kind;
     }
 
@@ -120,7 +173,7 @@ public class SupplyDesk {
     public Entry issue(UUID unitId, IssueForm f, Actor who) {
         Place unit = place(unitId, who);
         List<Invalid.Problem> problems = new ArrayList<>();
-        Kind kind = kind(f.kindId(), problems);
+        Kind kind = kind(f.kindId(), unit, problems);
         quantity(f.quantity(), problems);
         if (f.costFen() != null && (f.costFen() < 0 || f.costFen() > MAX_FEN)) {
             problems.add(problem("costYuan", "supplies.amount.range", MAX_FEN / 100));
@@ -144,7 +197,7 @@ public class SupplyDesk {
         if (f.type() != EntryType.USED && f.type() != EntryType.LOST) {
             problems.add(problem("type", f.type() == null ? "error.field.required" : "supplies.use.type"));
         }
-        Kind kind = kind(f.kindId(), problems);
+        Kind kind = kind(f.kindId(), unit, problems);
         quantity(f.quantity(), problems);
         LocalDate on = date(f.occurredOn(), problems);
         text(f.reason(), "reason", true, MAX_TEXT, problems);
@@ -178,7 +231,7 @@ public class SupplyDesk {
                 }
             }
         }
-        Kind kind = kind(f.kindId(), problems);
+        Kind kind = kind(f.kindId(), from, problems);
         quantity(f.quantity(), problems);
         LocalDate on = date(f.occurredOn(), problems);
         text(f.reason(), "reason", false, MAX_TEXT, problems);
@@ -222,10 +275,16 @@ public class SupplyDesk {
     @Transactional
     public Entry reverse(UUID entryId, String reason, Actor who) {
         Entry before = entry(entryId, who);
+        // what no one may reverse is bad input (400), what others reverse is forbidden (403): neither a conflict
+        // with the stock, which only the stock's state under its lock decides (409)
+        StockPolicy.Decision kind = StockPolicy.reversible(before.type());
+        if (!kind.allowed()) {
+            throw Invalid.of("id", kind.key(), kind.args());
+        }
         String needed = before.type() == EntryType.ISSUED ? Permission.SUPPLIES_ISSUE.authority()
                 : Permission.SUPPLIES_RECEIVE.authority();
         if (!who.may(needed)) {
-            throw new Conflict("supplies.reversal.notYours");
+            throw new Refused("supplies.reversal.notYours");
         }
         List<Invalid.Problem> problems = new ArrayList<>();
         text(reason, "reason", true, MAX_TEXT, problems);
@@ -280,12 +339,13 @@ public class SupplyDesk {
         return m;
     }
 
-    private Kind kind(UUID id, List<Invalid.Problem> problems) {
+    /** A kind of the catalogue of the unit's bureau (another bureau's is unknown there). */
+    private Kind kind(UUID id, Place unit, List<Invalid.Problem> problems) {
         if (id == null) {
             problems.add(problem("kindId", "error.field.required"));
             return null;
         }
-        Kind k = ledger.kind(id).orElse(null);
+        Kind k = ledger.kind(id).filter(x -> x.bureauId().equals(SupplyLedger.bureau(unit.path()))).orElse(null);
         if (k == null) {
             problems.add(problem("kindId", "supplies.kind.unknown"));
         }

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SupplyLedger {
 
-    public record Kind(UUID id, String code, String name, CountUnit countUnit, boolean builtin, boolean required) {
+    /** A kind of supplies of one bureau's catalogue ({@code bureauId}). */
+    public record Kind(UUID id, String code, String name, CountUnit countUnit, boolean builtin, boolean required,
+            UUID bureauId) {
     }
 
     public record Place(UUID id, String code, String name, UnitKind kind, String path) {
@@ -63,10 +65,10 @@ public class SupplyLedger {
             UUID reversesId, UUID recordedBy, String recordedByName, OffsetDateTime recordedAt) {
     }
 
-    private static final String KIND = "SELECT id, code, name, count_unit, builtin, required FROM supply_kind";
+    private static final String KIND = "SELECT id, code, name, count_unit, builtin, required, unit_id FROM supply_kind";
     private static final String ENTRY = """
             SELECT e.id, e.seq, e.unit_id, u.name AS unit_name, u.path AS unit_path, k.id AS k_id, k.code AS k_code,
-                   k.name AS k_name, k.count_unit, k.builtin, k.required, e.entry_type, e.quantity, e.change,
+                   k.name AS k_name, k.count_unit, k.builtin, k.required, k.unit_id, e.entry_type, e.quantity, e.change,
                    e.cost_fen, e.occurred_on, e.supplier, e.reason, e.counterpart_unit_id, cu.name AS counterpart,
                    e.reverses_id, EXISTS (SELECT 1 FROM supply_entry r WHERE r.reverses_id = e.id) AS reversed,
                    e.recorded_by_name, e.recorded_at, rc.confirmed_by_name, rc.confirmed_at
@@ -85,27 +87,67 @@ public class SupplyLedger {
         return scopePaths == null ? new String[] {"%"} : scopePaths.stream().map(p -> p + "%").toArray(String[]::new);
     }
 
-    public List<Kind> kinds() {
-        return jdbc.sql(KIND + " ORDER BY builtin DESC, created_at, code").query(SupplyLedger::kind).list();
+    /** The bureau (the root of the tree) a unit's path lies under: the path's first step. */
+    public static UUID bureau(String path) {
+        return UUID.fromString(path.substring(1, path.indexOf('/', 1)));
+    }
+
+    /** Every bureau, in the tree's order. */
+    List<UUID> bureaus() {
+        return jdbc.sql("SELECT id FROM unit WHERE kind = 'BUREAU' ORDER BY path").query(UUID.class).list();
+    }
+
+    /** A bureau's catalogue: the standard kinds (its own copies, made the first time they are needed) and its own. */
+    public List<Kind> kinds(UUID bureau) {
+        standardKinds(bureau);
+        return jdbc.sql(KIND + " WHERE unit_id = ? ORDER BY builtin DESC, created_at, code").param(bureau)
+                .query(SupplyLedger::kind).list();
+    }
+
+    /**
+     * Gives a bureau its copies of the standard kinds (V180's template) when it has none yet: a bureau added to the
+     * tree after the migration gets them the first time its catalogue is read. Two first reads at once make one set.
+     */
+    void standardKinds(UUID bureau) {
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM supply_kind WHERE unit_id = ? AND builtin)").param(bureau)
+                .query(Boolean.class).single()) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO supply_kind (id, unit_id, code, count_unit, builtin, required)
+                SELECT gen_random_uuid(), u.id, t.code, t.count_unit, true, t.required
+                  FROM supply_standard_kind t JOIN unit u ON u.id = ? AND u.kind = 'BUREAU'
+                ON CONFLICT DO NOTHING""").param(bureau).update();
     }
 
     public Optional<Kind> kind(UUID id) {
         return jdbc.sql(KIND + " WHERE id = ?").param(id).query(SupplyLedger::kind).optional();
     }
 
-    public Optional<Kind> kindByCode(String code) {
-        return jdbc.sql(KIND + " WHERE code = ?").param(code).query(SupplyLedger::kind).optional();
+    /** A kind of a bureau's catalogue by its code. */
+    public Optional<Kind> kindByCode(UUID bureau, String code) {
+        standardKinds(bureau);
+        return jdbc.sql(KIND + " WHERE unit_id = ? AND code = ?").params(bureau, code).query(SupplyLedger::kind)
+                .optional();
     }
 
-    boolean kindNamed(String name) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM supply_kind WHERE lower(name) = lower(?))").param(name)
+    /** Whether another kind of the bureau has this name. */
+    boolean kindNamed(UUID bureau, String name, UUID except) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM supply_kind WHERE unit_id = ? AND lower(name) = lower(?)
+                                  AND id IS DISTINCT FROM ?)""").params(bureau, name, except)
                 .query(Boolean.class).single();
     }
 
-    void insertKind(UUID id, String code, String name, CountUnit unit, boolean required, UUID by) {
+    void insertKind(UUID id, UUID bureau, String code, String name, CountUnit unit, boolean required, UUID by) {
         jdbc.sql("""
-                INSERT INTO supply_kind (id, code, name, count_unit, builtin, required, created_by)
-                VALUES (?, ?, ?, ?, false, ?, ?)""").params(id, code, name, unit.name(), required, by).update();
+                INSERT INTO supply_kind (id, unit_id, code, name, count_unit, builtin, required, created_by)
+                VALUES (?, ?, ?, ?, ?, false, ?, ?)""").params(id, bureau, code, name, unit.name(), required, by)
+                .update();
+    }
+
+    void changeKind(UUID id, String name, boolean required) {
+        jdbc.sql("UPDATE supply_kind SET name = ?, required = ? WHERE id = ?").params(name, required, id).update();
     }
 
     /** A unit of the caller's scope (null: any), or nothing. */
@@ -190,7 +232,7 @@ public class SupplyLedger {
     /** A unit's stock of every kind it holds or has on its way. */
     public List<Stock> stock(UUID unit) {
         return jdbc.sql("""
-                SELECT k.id, k.code, k.name, k.count_unit, k.builtin, k.required,
+                SELECT k.id, k.code, k.name, k.count_unit, k.builtin, k.required, k.unit_id,
                        coalesce(s.on_hand, 0) AS on_hand, coalesce(p.pending, 0) AS pending
                   FROM supply_kind k
                   LEFT JOIN supply_stock s ON s.kind_id = k.id AND s.unit_id = :unit
@@ -240,7 +282,7 @@ public class SupplyLedger {
                  GROUP BY e.kind_id""").param("path", path + "%").param("from", from).param("to", to)
                 .query((rs, n) -> flows.put(rs.getObject(1, UUID.class), new Flow(rs.getLong(2), rs.getLong(3))))
                 .list();
-        return kinds().stream().map(k -> {
+        return kinds(bureau(path)).stream().map(k -> {
             Flow f = flows.getOrDefault(k.id(), new Flow(0, 0));
             long onHand = stocks.stream().filter(s -> s.kindId().equals(k.id())).mapToLong(UnitStock::onHand).sum();
             long pending = stocks.stream().filter(s -> s.kindId().equals(k.id())).mapToLong(UnitStock::pending).sum();
@@ -260,12 +302,13 @@ public class SupplyLedger {
 
     /**
      * The workstations and central offices under a unit's path that hold none of a required kind (每个警务工作站都统一
-     * 配备), with the kinds they lack; a kind on its way, not yet confirmed, is still lacking.
+     * 配备) by their own bureau, with the kinds they lack; a kind on its way, not yet confirmed, is still lacking.
      */
     public List<Gap> gaps(String path) {
+        standardKinds(bureau(path));
         return jdbc.sql("""
                 SELECT u.id, u.name, u.kind, array_agg(k.id ORDER BY k.code) AS missing
-                  FROM unit u CROSS JOIN supply_kind k
+                  FROM unit u JOIN supply_kind k ON k.unit_id = CAST(split_part(u.path, '/', 2) AS uuid)
                  WHERE u.path LIKE ? AND u.kind IN ('WORKSTATION', 'CENTRAL_OFFICE') AND k.required
                    AND NOT EXISTS (SELECT 1 FROM supply_stock s WHERE s.unit_id = u.id AND s.kind_id = k.id
                                       AND s.on_hand > 0)
@@ -277,12 +320,14 @@ public class SupplyLedger {
 
     private static Kind kind(ResultSet rs, int n) throws SQLException {
         return new Kind(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
-                CountUnit.valueOf(rs.getString("count_unit")), rs.getBoolean("builtin"), rs.getBoolean("required"));
+                CountUnit.valueOf(rs.getString("count_unit")), rs.getBoolean("builtin"), rs.getBoolean("required"),
+                rs.getObject("unit_id", UUID.class));
     }
 
     private static Entry entry(ResultSet rs, int n) throws SQLException {
         Kind kind = new Kind(rs.getObject("k_id", UUID.class), rs.getString("k_code"), rs.getString("k_name"),
-                CountUnit.valueOf(rs.getString("count_unit")), rs.getBoolean("builtin"), rs.getBoolean("required"));
+                CountUnit.valueOf(rs.getString("count_unit")), rs.getBoolean("builtin"), rs.getBoolean("required"),
+                rs.getObject("unit_id", UUID.class));
         Long cost = rs.getObject("cost_fen", Long.class);
         return new Entry(rs.getObject("id", UUID.class), rs.getLong("seq"), rs.getObject("unit_id", UUID.class),
                 rs.getString("unit_name"), rs.getString("unit_path"), kind,

@@ -22,6 +22,7 @@ import org.fengqiao.supplies.internal.SupplyLedger.Place;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -75,19 +76,31 @@ class SuppliesController {
 
     @GetMapping("/kinds")
     @PreAuthorize("hasAuthority('SUPPLIES_READ')")
-    @Operation(summary = "The catalogue of supply kinds: the standard ones and the bureau's own")
+    @Operation(summary = "The catalogue of the caller's bureau: the standard kinds and the bureau's own")
     List<SuppliesViews.KindView> kinds() {
-        return ledger.kinds().stream().map(views::kind).toList();
+        return desk.kinds(me()).stream().map(views::kind).toList();
     }
 
     @PostMapping("/kinds")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('SUPPLIES_CATALOGUE')")
-    @Operation(summary = "Add a kind of the bureau's own", description = "countUnit: PIECE 个, VOLUME 册, BOOK 本, "
+    @Operation(summary = "Add a kind of the caller's bureau", description = "countUnit: PIECE 个, VOLUME 册, BOOK 本, "
             + "COPY 份, SET 套; required: every workstation and central office must hold it.")
     SuppliesViews.KindView addKind(@RequestBody(required = false) KindBody body) {
         KindBody b = body == null ? new KindBody(null, null, null) : body;
         return views.kind(desk.addKind(new SupplyDesk.KindForm(b.name(), b.countUnit(), b.required()), me()));
+    }
+
+    record KindChangeBody(String name, Boolean required) {
+    }
+
+    @PatchMapping("/kinds/{id}")
+    @PreAuthorize("hasAuthority('SUPPLIES_CATALOGUE')")
+    @Operation(summary = "Change a kind of the caller's bureau: rename one of its own, mark one required or not",
+            description = "Only what is given changes; a kind of another bureau is not found (404).")
+    SuppliesViews.KindView changeKind(@PathVariable UUID id, @RequestBody(required = false) KindChangeBody body) {
+        KindChangeBody b = body == null ? new KindChangeBody(null, null) : body;
+        return views.kind(desk.changeKind(id, new SupplyDesk.KindChange(b.name(), b.required()), me()));
     }
 
     @GetMapping("/units")
@@ -172,8 +185,9 @@ class SuppliesController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyAuthority('SUPPLIES_ISSUE','SUPPLIES_RECEIVE')")
     @Operation(summary = "Correct a line by a reversing one, with the reason",
-            description = "An issue by those who issue, a use or loss by those who record them; a transfer is "
-                    + "corrected by a transfer back. 409 when the stock would go negative or it was reversed.")
+            description = "An issue by those who issue, a use or loss by those who record them (403 for the "
+                    + "others); a transfer is corrected by a transfer back and a reversal is not reversed (400). 409 "
+                    + "when the stock would go negative or it was reversed.")
     SuppliesViews.EntryView reverse(@PathVariable UUID id, @RequestBody(required = false) ReasonBody body) {
         return views.entry(desk.reverse(id, body == null ? null : body.reason(), me()));
     }

@@ -77,7 +77,9 @@ class SuppliesPages {
         model.addAttribute("summary", views.summary(root, period));
         model.addAttribute("gaps", views.gaps(root));
         model.addAttribute("units", ledger.places(me.scopePaths()));
-        model.addAttribute("kinds", ledger.kinds().stream().map(views::kind).toList());
+        // the catalogue of the bureau the overview is of
+        model.addAttribute("kinds", ledger.kinds(SupplyLedger.bureau(root.path())).stream().map(views::kind)
+                .toList());
         model.addAttribute("countUnits", CountUnit.values());
         return "supplies/overview";
     }
@@ -99,7 +101,9 @@ class SuppliesPages {
                 .map(views::entry).toList());
         model.addAttribute("page", n);
         model.addAttribute("pages", pages);
-        model.addAttribute("kinds", ledger.kinds().stream().map(views::kind).toList());
+        // the forms offer the kinds of the unit's own bureau
+        model.addAttribute("kinds", ledger.kinds(SupplyLedger.bureau(p.path())).stream().map(views::kind)
+                .toList());
         model.addAttribute("targets", ledger.places(me.scopePaths()).stream()
                 .filter(t -> !t.id().equals(p.id()) && org.fengqiao.supplies.internal.StockPolicy
                         .transfer(p.path(), t.path()).allowed()).toList());
@@ -179,6 +183,21 @@ class SuppliesPages {
             @RequestParam(required = false) Boolean required, Locale locale, RedirectAttributes redirect) {
         return answers.redirect("/supplies", "supplies.action.kindAdded", locale, redirect,
                 () -> desk.addKind(new SupplyDesk.KindForm(name, countUnit, required), me()));
+    }
+
+    /** A catalogue manager marks a kind of his bureau required at every workstation and central office, or not. */
+    @PostMapping("/supplies/kinds/{id}/required")
+    @PreAuthorize("hasAuthority('SUPPLIES_CATALOGUE')")
+    String require(@PathVariable UUID id, @RequestParam(required = false) Boolean required, Locale locale,
+            RedirectAttributes redirect) {
+        Actor me = me();
+        try {
+            desk.kindOf(id, me);
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return answers.redirect("/supplies", "supplies.action.kindChanged", locale, redirect,
+                () -> desk.changeKind(id, new SupplyDesk.KindChange(null, Boolean.TRUE.equals(required)), me));
     }
 
     private Place visible(UUID id, Actor me) {

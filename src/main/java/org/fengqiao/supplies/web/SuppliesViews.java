@@ -118,7 +118,8 @@ class SuppliesViews {
     }
 
     List<GapView> gaps(Place root) {
-        Map<UUID, Kind> kinds = ledger.kinds().stream().collect(Collectors.toMap(Kind::id, Function.identity()));
+        Map<UUID, Kind> kinds = ledger.kinds(SupplyLedger.bureau(root.path())).stream()
+                .collect(Collectors.toMap(Kind::id, Function.identity()));
         return ledger.gaps(root.path()).stream().map(g -> new GapView(g.unitId(), g.unitName(), g.unitKind(),
                 g.missing().stream().map(kinds::get).map(this::kind).toList())).toList();
     }

@@ -241,10 +241,16 @@ public class WorklogDesk {
         return comment;
     }
 
-    /** A colleague likes (赞) a shared entry, once; or takes his like back. Answers the entry as it is now. */
+    /**
+     * A colleague likes (赞) a shared entry, once; or takes his like back. Answers the entry as it is now. Its author
+     * does not like his own: a like is what the others think of it.
+     */
     @Transactional
     public Worklogs.Entry like(UUID id, boolean like, Caller who) {
         Worklogs.Entry e = columnEntry(id, who);
+        if (like && e.authorId().equals(who.staffId())) {
+            throw new Refused("worklog.error.ownLike");
+        }
         boolean changed = like ? worklogs.like(id, who.staffId(), clock.instant()) : worklogs.unlike(id, who.staffId());
         if (changed) {
             record Like(UUID entryId, UUID staffId) {
