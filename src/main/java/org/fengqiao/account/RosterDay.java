@@ -1,6 +1,7 @@
 package org.fengqiao.account;
 
 import java.time.LocalDate;
+import org.fengqiao.platform.web.LocalTimes;
 
 /**
  * The one definition of who holds a grid role on a day, for every module that asks who the grid chief (or anyone on
@@ -25,5 +26,14 @@ public final class RosterDay {
      */
     public static String covers(String alias, String day) {
         return "(%1$s.started_on <= %2$s AND (%1$s.ended_on IS NULL OR %1$s.ended_on > %2$s))".formatted(alias, day);
+    }
+
+    /**
+     * {@link #covers(String, String)} for today in China, read by the database: who serves a grid now. A term
+     * appointed from a later day does not serve yet, and a term ended beforehand from a later day still does; an
+     * open term ({@code ended_on IS NULL}) alone is neither.
+     */
+    public static String coversToday(String alias) {
+        return covers(alias, "CAST(now() AT TIME ZONE '" + LocalTimes.ZONE.getId() + "' AS date)");
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.fengqiao.jurisdiction.GridId;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,6 +88,24 @@ class ServedGridScopeIntegrationTests extends ServedGridsIntegrationTest {
         assertThat(codes(ApiClient.json(api.get("/api/v1/grids?network=POLICE", token))))
                 .containsExactlyInAnyOrderElementsOf(served);
         assertThat(api.get("/api/v1/grids/" + grid("FS-5-01"), token).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aTermCountsOnTheDaysItCoversNotFromTheDayItWasEnteredOrUntilTheDayItsEndWasEntered() {
+        java.time.LocalDate tomorrow = java.time.LocalDate.now(org.fengqiao.platform.web.LocalTimes.ZONE).plusDays(1);
+        // appointed today from tomorrow: today he serves FS-1-02 only
+        Staff newcomer = member("FS-1-02");
+        directory.assignGridRole(new GridId(grid("FS-5-01")), newcomer.id(), GridRole.MEMBER, tomorrow, null);
+        String token = api.token(newcomer.username(), TestStaff.PASSWORD);
+        assertThat(codes(ApiClient.json(api.get("/api/v1/grids?network=POLICE", token)))).containsExactly("FS-1-02");
+        assertThat(api.get("/api/v1/persons/" + personIn("FS-5-01"), token).statusCode()).isEqualTo(404);
+
+        // his one term ended beforehand from tomorrow: today he still serves it, and his office stays closed to him
+        Staff leaving = member("FS-2-01");
+        jdbc.sql("UPDATE grid_role SET ended_on = ? WHERE staff_id = ?").params(tomorrow, leaving.id().value()).update();
+        String his = api.token(leaving.username(), TestStaff.PASSWORD);
+        assertThat(api.get("/api/v1/persons/" + personIn("FS-2-01"), his).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/persons/" + personIn("FS-5-01"), his).statusCode()).isEqualTo(404);
     }
 
     @Test

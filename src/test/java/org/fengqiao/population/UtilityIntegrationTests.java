@@ -460,6 +460,18 @@ class UtilityIntegrationTests extends IntegrationTest {
                 "only the grid's current chief, coordinator, manager or members can be assigned");
         assertThat(fx.call("volunteer", "POST", "/api/v1/verification-tasks/" + task + "/assign",
                 Map.of("assigneeId", officer)).status()).isIn(403, 404);
+        // appointed to the grid from tomorrow, he does not serve it yet
+        UUID term = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO grid_role (id, grid_id, staff_id, role, started_on)
+                SELECT ?, id, ?, 'MEMBER', CAST(now() AT TIME ZONE 'Asia/Shanghai' AS date) + 1 FROM grid
+                WHERE code = 'FS-1-01' AND network = 'POLICE'""").params(term, officer2).update();
+        try {
+            assertThat(fx.call("officer", "POST", "/api/v1/verification-tasks/" + task + "/assign",
+                    Map.of("assigneeId", officer2)).status()).isEqualTo(400);
+        } finally {
+            jdbc.sql("DELETE FROM grid_role WHERE id = ?").param(term).update();
+        }
 
         long seq = auditSeq();
         HousingFixtures.Answer assigned = fx.call("officer", "POST", "/api/v1/verification-tasks/" + task + "/assign",

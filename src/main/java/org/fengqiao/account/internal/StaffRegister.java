@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.account.RosterDay;
 import org.fengqiao.account.Staff;
 import org.fengqiao.account.StaffId;
 import org.fengqiao.account.StaffRole;
@@ -50,13 +51,14 @@ public class StaffRegister {
     private static final java.util.Set<String> CHANGES = java.util.Set.of("CREATE", "UPDATE", "DELETE", "IMPORT");
 
     /**
-     * The unit paths of the grids the person {@code staff} (an SQL expression) serves now, his current grid roles,
-     * as the column {@code served}: what {@link ScopePolicy} narrows to.
+     * The unit paths of the grids the person {@code staff} (an SQL expression) serves now (his grid terms
+     * that cover today, {@link RosterDay}: not one appointed from a later day, still one ended from a later day), as
+     * the column {@code served}: what {@link ScopePolicy} narrows to.
      */
     private static String served(String staff) {
         return """
                 ARRAY(SELECT DISTINCT gu.path FROM grid_role r JOIN grid g ON g.id = r.grid_id JOIN unit gu ON gu.id = g.unit_id
-                      WHERE r.staff_id = %s AND r.ended_on IS NULL) AS served""".formatted(staff);
+                      WHERE r.staff_id = %s AND """.formatted(staff) + RosterDay.coversToday("r") + ") AS served";
     }
 
     private static final String BY_TOKEN = SELECT.replace("AS unit_name",

@@ -284,11 +284,14 @@ public class VerificationTasks {
                 .query((rs, n) -> new GridOption(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
     }
 
+    /** A grid term ({@code gr}) that covers today: not one appointed from a later day, still one ended from one. */
+    private static final String SERVES_NOW = org.fengqiao.account.RosterDay.coversToday("gr");
+
     /** Whether a person holds a grid role in the grid now that lets him check a door (not an informant). */
     public boolean servesGrid(UUID staffId, UUID gridId) {
         return jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM grid_role gr JOIN staff s ON s.id = gr.staff_id
-                               WHERE gr.staff_id = ? AND gr.grid_id = ? AND gr.ended_on IS NULL AND s.active
+                               WHERE gr.staff_id = ? AND gr.grid_id = ? AND s.active AND """ + SERVES_NOW + """
                                  AND gr.role IN ('GRID_CHIEF', 'COORDINATOR', 'MANAGER', 'MEMBER'))""")
                 .params(staffId, gridId).query(Boolean.class).single();
     }
@@ -329,7 +332,7 @@ public class VerificationTasks {
                 SELECT s.id, s.name, (array_agg(gr.role ORDER BY CASE gr.role WHEN 'GRID_CHIEF' THEN 1
                     WHEN 'MANAGER' THEN 2 WHEN 'MEMBER' THEN 3 ELSE 4 END))[1]
                 FROM grid_role gr JOIN staff s ON s.id = gr.staff_id
-                WHERE gr.grid_id = ? AND gr.ended_on IS NULL AND s.active
+                WHERE gr.grid_id = ? AND s.active AND """ + SERVES_NOW + """
                   AND gr.role IN ('GRID_CHIEF', 'COORDINATOR', 'MANAGER', 'MEMBER')
                 GROUP BY s.id, s.name ORDER BY min(CASE gr.role WHEN 'GRID_CHIEF' THEN 1 WHEN 'MANAGER' THEN 2
                     WHEN 'MEMBER' THEN 3 ELSE 4 END), s.name""")
