@@ -79,7 +79,7 @@ public class ResponseTimes {
      * Each step of each item received in the period in scope, with the person who took it: the acknowledgement and
      * the arrival by the columns that record them, the dispatch and the resolution by the timeline (the first
      * dispatch, whose moment the dispatch time keeps; the last resolution, whose moment the resolution time is, as a
-     * reopening clears it). A row per item with no step ('rec') counts the items received but not yet taken up.
+     * reopening clears it). A row of no step ('rec') per item counts every item in its grid, taken up or not.
      */
     private static final String ITEM_STEPS = """
             WITH item AS (
