@@ -829,9 +829,11 @@ class ResidentIntegrationTests extends IntegrationTest {
 
     /**
      * A merged report's resident reopens it once answered with the report it was merged into: it is his own open
-     * item again (with its owner, taken up anew), no longer merged into the other. The staff page says so, not
-     * 已合并到; the other report no longer lists it as merged into it; the timeline keeps the merge; what its resident
-     * adds now reaches its own owner's inbox.
+     * item again (with its owner), no longer merged into the other. Merged before anyone acknowledged it, it was never
+     * taken up itself: it waits to be, and neither the staff page nor the tracking page says 已受理 (Taken up) with no
+     * moment of it; once someone acknowledges it, the timeline tells when. The staff page says so, not 已合并到; the
+     * other report no longer lists it as merged into it; the timeline keeps the merge; what its resident adds now
+     * reaches its own owner's inbox.
      */
     @Test
     void aMergedReportReopenedByItsResidentIsItsOwnOpenItemAgainOnTheStaffPage() {
@@ -847,15 +849,29 @@ class ResidentIntegrationTests extends IntegrationTest {
                 Map.of("reason", "夜里还在施工，没有解决"), List.of());
         assertThat(resident.follow(reopened).body()).contains("已重新办理，工作人员会再次处理");
         Incidents.Incident again = incidents.find(id).orElseThrow();
-        assertThat(again.status()).isEqualTo(Incidents.Status.ACKNOWLEDGED);
+        assertThat(again.status()).as("never taken up: waiting to be").isEqualTo(Incidents.Status.RECEIVED);
+        assertThat(again.acknowledgedAt()).isNull();
         assertThat(again.ownerStaffId()).as("its own owner, as the merge left it").isEqualTo(manager.id().value());
+        assertThat(resident.get("/track/" + code).body()).contains("id=\"track-status\">已收到，等待受理<")
+                .doesNotContain("data-kind=\"ACKNOWLEDGED\"");
+        assertThat(resident("en").get("/track/" + code).body())
+                .contains("id=\"track-status\">Received, waiting to be taken up<").doesNotContain("Taken up,");
 
         String officer = api.token("officer", DEMO_PASSWORD);
         JsonNode detail = ApiClient.json(api.get("/api/v1/incidents/" + id, officer));
         assertThat(detail.get("duplicates").hasNonNull("mergedInto")).as("no longer merged into the other").isFalse();
-        assertThat(detail.get("timeline").findValuesAsText("kind")).contains("MERGED_INTO", "ANSWERED", "REOPENED");
+        assertThat(detail.get("timeline").findValuesAsText("kind")).contains("MERGED_INTO", "ANSWERED", "REOPENED")
+                .doesNotContain("ACKNOWLEDGED");
         String page = api.get("/incidents/" + id, officer, "Accept", "text/html").body();
-        assertThat(page).doesNotContain("已合并到").doesNotContain("id=\"merged-into\"").contains("已受理");
+        assertThat(page).doesNotContain("已合并到").doesNotContain("id=\"merged-into\"")
+                .contains("id=\"incident-status\">待受理<").contains("id=\"action-acknowledge\"");
+        assertThat(api.send("POST", "/api/v1/incidents/" + id + "/resolve", officer, Map.of("note", "未受理先办结"))
+                .statusCode()).as("taken up before it is resolved, as any item").isEqualTo(409);
+        assertThat(api.send("POST", "/api/v1/incidents/" + id + "/acknowledge", officer, Map.of()).statusCode())
+                .isEqualTo(200);
+        JsonNode taken = ApiClient.json(api.get("/api/v1/incidents/" + id, officer));
+        assertThat(taken.get("timeline").findValuesAsText("kind")).containsSubsequence("REOPENED", "ACKNOWLEDGED");
+        assertThat(taken.at("/incident/acknowledgedAt").isTextual()).as("taken up at a moment the page shows").isTrue();
         assertThat(ApiClient.json(api.get("/api/v1/incidents/" + idOf(primary), officer)).get("duplicates").get("merged"))
                 .as("the other report no longer lists it as merged into it").isEmpty();
         assertThat(ApiClient.json(api.get("/api/v1/incidents?size=100&open=true&gridId=" + grid.id().value(), officer))

@@ -607,7 +607,8 @@ public class IncidentDesk implements AutoCloseable {
 
     /**
      * The reporter reopens an answered item within {@code window} of the answer, with a reason: it goes back to
-     * its last owner at that level, taken up (it was once), with a fresh deadline to resolve it; the first
+     * its last owner at that level, taken up if it ever was (with a fresh deadline to resolve it), else waiting to be
+     * taken up (with a fresh deadline for that: a duplicate merged before anyone acknowledged it); the first
      * resolution and answer stay in the timeline. A report that was merged into another and answered with it is its own
      * open item again: its reporter did not accept the answer they shared, the other's reporter may have. It is no longer
      * merged (merged_into cleared: not listed with the other, offered as a possible duplicate again, mergeable again);
@@ -632,11 +633,14 @@ public class IncidentDesk implements AutoCloseable {
             throw new Conflict("incident.reopen.tooLate", window.toDays());
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-        OffsetDateTime due = deadlines.due(Status.ACKNOWLEDGED, kind(before), now, null);
+        // taken up again if someone once took it up; a report merged as a duplicate before anyone did was answered
+        // with the other and never taken up itself: it waits to be, and its page and timeline say no more than that
+        Status back = before.acknowledgedAt() != null ? Status.ACKNOWLEDGED : Status.RECEIVED;
+        OffsetDateTime due = deadlines.due(back, kind(before), now, null);
         Optional<Duplicates.Linked> wasMergedInto = duplicates.mergedInto(id, null);
-        incidents.update(id, "status = 'ACKNOWLEDGED', owner_since = ?, resolved_at = NULL, answered_at = NULL, "
-                + "due_at = ?, next_escalation_at = ?, merged_into = NULL, merged_at = NULL, merged_by = NULL", now, due,
-                isTop(before) ? null : due);
+        incidents.update(id, "status = ?, owner_since = ?, resolved_at = NULL, answered_at = NULL, "
+                + "due_at = ?, next_escalation_at = ?, merged_into = NULL, merged_at = NULL, merged_by = NULL",
+                back.name(), now, due, isTop(before) ? null : due);
         incidents.event(id, "REOPENED", now, null, actorName, before.ownerUnitId(), before.ownerUnitName(),
                 before.ownerStaffId(), before.ownerStaffName(), null, false, null, null, null, reason.trim());
         Incident after = incidents.find(id).orElseThrow();

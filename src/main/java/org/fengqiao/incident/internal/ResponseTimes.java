@@ -1,10 +1,13 @@
 package org.fengqiao.incident.internal;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitId;
@@ -15,11 +18,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Quick-response figures (seed 003's 1-3-5 minutes): for each grid and each person who took items up,
+ * Quick-response figures (seed 003's 1-3-5 minutes): for each grid and each person who took a step of an item,
  * the median and 90th percentile of the seconds from receipt to acknowledgement, dispatch, arrival and resolution,
- * and how many met the configured targets. A report merged into another as its duplicate is not counted (its
- * matter is handled, and counted, once: as the report it was merged into), as in the other figures. Scoped in the
- * SQL like every read: the caller's whole scope, or one unit
+ * and how many met the configured targets; per person, each step counts for the one who took it (a chief reads his
+ * officers' own times: who acknowledged, who was sent out, who arrived, who resolved). A report merged into another
+ * as its duplicate is not counted (its matter is handled, and counted, once: as the report it was merged into), as in
+ * the other figures. Scoped in the SQL like every read, by where the items lie: the caller's whole scope, or one unit
  * of it (404 for a unit outside it, as for every record), over a period {@link ResponsePeriodPolicy} accepts.
  */
 @Repository
@@ -62,49 +66,74 @@ public class ResponseTimes {
         List<String> scope = caller.unitPaths();
         Unit unit = null;
         if (unitId != null) {
-            unit = jurisdictions.visibleUnit(new UnitId(unitId), caller).orElseThrow(() -> new NotFound("unit", unitId));
+            unit = jurisdictions.visibleUnit(new UnitId(unitId), caller)
+                    .orElseThrow(() -> new NotFound("unit", unitId));
             scope = List.of(unit.path());
         }
         return new Report(from, to, unit, byGrid(scope, from, to), byPerson(scope, from, to));
     }
 
-    private static final String MEASURES = """
-            count(*) AS n,
-            count(i.acknowledged_at) AS ack_n,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM i.acknowledged_at - i.received_at)) AS ack_med,
-            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM i.acknowledged_at - i.received_at)) AS ack_p90,
-            count(*) FILTER (WHERE i.acknowledged_at - i.received_at <= make_interval(secs => :ack)) AS ack_ok,
-            count(i.dispatched_at) AS dis_n,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM i.dispatched_at - i.received_at)) AS dis_med,
-            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM i.dispatched_at - i.received_at)) AS dis_p90,
-            count(*) FILTER (WHERE i.dispatched_at - i.received_at <= make_interval(secs => :dis)) AS dis_ok,
-            count(i.arrived_at) AS arr_n,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM i.arrived_at - i.received_at)) AS arr_med,
-            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM i.arrived_at - i.received_at)) AS arr_p90,
-            count(*) FILTER (WHERE i.arrived_at - i.received_at <= make_interval(secs => :arr)) AS arr_ok,
-            count(i.resolved_at) AS res_n,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM i.resolved_at - i.received_at)) AS res_med,
-            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM i.resolved_at - i.received_at)) AS res_p90,
-            count(*) FILTER (WHERE i.resolved_at - i.received_at <= make_interval(secs => :res)) AS res_ok
-            """;
+    private static final List<String> STEPS = List.of("ack", "dis", "arr", "res");
 
-    public List<Row> byGrid(List<String> scopePaths, OffsetDateTime from, OffsetDateTime to) {
-        return query("""
-                SELECT g.id, g.code, g.name,""" + MEASURES + """
+    /**
+     * Each step of each item received in the period in scope, with the person who took it: the acknowledgement and
+     * the arrival by the columns that record them, the dispatch and the resolution by the timeline (the first
+     * dispatch, whose moment the dispatch time keeps; the last resolution, whose moment the resolution time is, as a
+     * reopening clears it). A row of no step ('rec') per item counts every item in its grid, taken up or not.
+     */
+    private static final String ITEM_STEPS = """
+            WITH item AS (
+                SELECT i.id, i.grid_id, i.received_at, i.acknowledged_at, i.acknowledged_by, i.dispatched_at,
+                       i.arrived_at, i.arrived_by, i.resolved_at
                 FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id
                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND i.received_at >= :from AND i.received_at < :to
-                  AND i.merged_into IS NULL
+                  AND i.merged_into IS NULL),
+            step AS (
+                SELECT id AS incident_id, grid_id, CAST(NULL AS uuid) AS staff_id, 'rec' AS kind,
+                       CAST(NULL AS double precision) AS secs
+                FROM item
+                UNION ALL
+                SELECT id, grid_id, acknowledged_by, 'ack', extract(epoch FROM acknowledged_at - received_at)
+                FROM item WHERE acknowledged_at IS NOT NULL
+                UNION ALL
+                SELECT id, grid_id, (SELECT e.actor_id FROM incident_event e WHERE e.incident_id = item.id
+                                       AND e.kind = 'DISPATCHED' ORDER BY e.id LIMIT 1),
+                       'dis', extract(epoch FROM dispatched_at - received_at)
+                FROM item WHERE dispatched_at IS NOT NULL
+                UNION ALL
+                SELECT id, grid_id, arrived_by, 'arr', extract(epoch FROM arrived_at - received_at)
+                FROM item WHERE arrived_at IS NOT NULL
+                UNION ALL
+                SELECT id, grid_id, (SELECT e.actor_id FROM incident_event e WHERE e.incident_id = item.id
+                                       AND e.kind = 'RESOLVED' ORDER BY e.id DESC LIMIT 1),
+                       'res', extract(epoch FROM resolved_at - received_at)
+                FROM item WHERE resolved_at IS NOT NULL)
+            """;
+
+    /** Per group of steps: the items, and each step's count, median, 90th percentile and count within its target. */
+    private static final String MEASURES = STEPS.stream().map(k -> """
+            count(*) FILTER (WHERE s.kind = '%1$s') AS %1$s_n,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY s.secs) FILTER (WHERE s.kind = '%1$s') AS %1$s_med,
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY s.secs) FILTER (WHERE s.kind = '%1$s') AS %1$s_p90,
+            count(*) FILTER (WHERE s.kind = '%1$s' AND s.secs <= :%1$s) AS %1$s_ok
+            """.formatted(k)).collect(Collectors.joining(",", " count(DISTINCT s.incident_id) AS n,\n",
+            ""));
+
+    /** Every item in scope counts in its grid, each step with it. */
+    private List<Row> byGrid(List<String> scopePaths, OffsetDateTime from, OffsetDateTime to) {
+        return query(ITEM_STEPS + "SELECT g.id, g.code, g.name," + MEASURES + """
+                FROM step s JOIN grid g ON g.id = s.grid_id
                 GROUP BY g.id, g.code, g.name ORDER BY g.code""", scopePaths, from, to);
     }
 
-    public List<Row> byPerson(List<String> scopePaths, OffsetDateTime from, OffsetDateTime to) {
-        return query("""
-                SELECT s.id, s.police_number, s.name,""" + MEASURES + """
-                FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id
-                JOIN staff s ON s.id = i.acknowledged_by
-                WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND i.received_at >= :from AND i.received_at < :to
-                  AND i.merged_into IS NULL
-                GROUP BY s.id, s.police_number, s.name ORDER BY s.name, s.id""", scopePaths, from, to);
+    /**
+     * Each step counts for the person who took it: one who only arrived or resolved is listed as well as one who took
+     * items up. His items are those he took a step of.
+     */
+    private List<Row> byPerson(List<String> scopePaths, OffsetDateTime from, OffsetDateTime to) {
+        return query(ITEM_STEPS + "SELECT p.id, p.police_number, p.name," + MEASURES + """
+                FROM step s JOIN staff p ON p.id = s.staff_id
+                GROUP BY p.id, p.police_number, p.name ORDER BY p.name, p.id""", scopePaths, from, to);
     }
 
     private List<Row> query(String sql, List<String> scopePaths, OffsetDateTime from, OffsetDateTime to) {
@@ -114,17 +143,16 @@ public class ResponseTimes {
         long arr = targets.arrive().toSeconds();
         long res = targets.resolve().toSeconds();
         return jdbc.sql(sql).param("scope", Incidents.patterns(scopePaths)).param("from", from).param("to", to)
-                .param("ack", (double) ack).param("dis", (double) dis).param("arr", (double) arr).param("res", (double) res)
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getLong("n"),
-                        new Measure(rs.getLong("ack_n"), (Double) rs.getObject("ack_med"), (Double) rs.getObject("ack_p90"),
-                                rs.getLong("ack_ok"), ack),
-                        new Measure(rs.getLong("dis_n"), (Double) rs.getObject("dis_med"), (Double) rs.getObject("dis_p90"),
-                                rs.getLong("dis_ok"), dis),
-                        new Measure(rs.getLong("arr_n"), (Double) rs.getObject("arr_med"), (Double) rs.getObject("arr_p90"),
-                                rs.getLong("arr_ok"), arr),
-                        new Measure(rs.getLong("res_n"), (Double) rs.getObject("res_med"), (Double) rs.getObject("res_p90"),
-                                rs.getLong("res_ok"), res)))
+                .param("ack", (double) ack).param("dis", (double) dis).param("arr", (double) arr)
+                .param("res", (double) res)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getLong("n"), measure(rs, "ack", ack), measure(rs, "dis", dis), measure(rs, "arr", arr),
+                        measure(rs, "res", res)))
                 .list();
     }
 
+    private static Measure measure(ResultSet rs, String step, long target) throws SQLException {
+        return new Measure(rs.getLong(step + "_n"), (Double) rs.getObject(step + "_med"),
+                (Double) rs.getObject(step + "_p90"), rs.getLong(step + "_ok"), target);
+    }
 }
