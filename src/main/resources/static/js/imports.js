@@ -83,6 +83,7 @@
     document.getElementById('job-updated').textContent = number(job.updatedRows);
     document.getElementById('job-unchanged').textContent = number(job.unchangedRows);
     document.getElementById('job-failed').textContent = number(job.failedRows);
+    document.getElementById('job-placed').textContent = number(job.householdsPlaced);
     document.getElementById('job-dry-run').hidden = !job.dryRun;
     var message = document.getElementById('job-message');
     message.hidden = !job.message;

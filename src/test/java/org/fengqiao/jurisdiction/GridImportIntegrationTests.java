@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.internal.Boundary;
+import org.fengqiao.jurisdiction.internal.GridChanges;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -222,6 +223,29 @@ class GridImportIntegrationTests extends IntegrationTest {
         assertThat(fixed.status()).isEqualTo(200);
         assertThat(unitOf("IT-WP-HOLDER")).isEqualTo(taken.id().value());
         assertThat(unitOf("IT-WP-TAKER")).isEqualTo(free.id().value());
+    }
+
+    @Test
+    void refusesALinkedCodeLongerThanTheGridFormTakesInChineseAndEnglishAndSavesNothing() {
+        String tooLong = "Z".repeat(GridChanges.LINKED_CODE_MAX + 1);
+        String fits = "C".repeat(GridChanges.LINKED_CODE_MAX);
+        String linked = "{\"type\":\"Feature\",\"properties\":{\"code\":\"IT-LINKED\",\"name\":\"关联编码网格\","
+                + "\"communityCode\":\"" + VILLAGE + "\",\"comprehensiveCode\":\"" + fits + "\",\"urbanCode\":\""
+                + tooLong + "\"},\"geometry\":" + square(118.62, 34.46, 0.01) + "}";
+        String before = api.gridTable();
+        String file = collection(feature("IT-LINKED-FINE", VILLAGE, square(118.63, 34.46, 0.01)), linked);
+        JurisdictionApi.Answer zh = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", file, null);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.body().get("title").asText()).isEqualTo("网格导入被拒绝，未保存任何内容");
+        assertThat(zh.body().get("errors").findValuesAsText("field")).containsExactly("features[1].urbanCode");
+        assertThat(zh.body().get("errors").findValuesAsText("message")).containsExactly("第 2 个要素（网格 IT-LINKED）："
+                + "城管网格编码超过 64 个字符，与在网格页面上填写时的限制相同");
+        JurisdictionApi.Answer en = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", file, "en");
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(en.body().get("errors").findValuesAsText("message")).containsExactly("Feature 2 (grid IT-LINKED): "
+                + "Urban management (城管) grid code: longer than 64 characters, the most the grid page takes when the "
+                + "code is typed");
+        assertThat(api.gridTable()).isEqualTo(before);
     }
 
     @Test

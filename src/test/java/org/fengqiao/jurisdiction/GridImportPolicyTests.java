@@ -156,6 +156,21 @@ class GridImportPolicyTests {
     }
 
     @Test
+    void refusesALinkedCodeLongerThanTheGridPageTakesAndAcceptsOneAsLongAsIt() throws Exception {
+        String linked = "{\"type\":\"Feature\",\"properties\":{\"code\":\"L\",\"name\":\"网格L\","
+                + "\"communityCode\":\"V1\",\"comprehensiveCode\":\"" + "9".repeat(65) + "\",\"urbanCode\":\""
+                + "8".repeat(64) + "\",\"civilizationCode\":\"" + "7".repeat(65) + "\"},\"geometry\":"
+                + square(118.0, 34.0, 0.01) + "}";
+        GridImportPolicy.Decision d = GridImportPolicy.decide(collection(linked), new World());
+        assertThat(d.refused()).isTrue();
+        assertThat(d.accepted()).isEmpty();
+        assertThat(keys(d)).containsExactly("jurisdiction.import.linkedCodeTooLong",
+                "jurisdiction.import.linkedCodeTooLong");
+        assertThat(d.problems()).extracting(Invalid.Problem::field)
+                .containsExactly("features[0].comprehensiveCode", "features[0].civilizationCode");
+    }
+
+    @Test
     void aPolygonWithoutRingsIsRefusedAsHavingTooFewPointsNotAsAnotherType() throws Exception {
         GridImportPolicy.Decision d = GridImportPolicy.decide(collection(
                 feature("EMPTY", "V1", "{\"type\":\"Polygon\",\"coordinates\":[]}"),

@@ -57,6 +57,12 @@ public class GridChanges {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The most characters a linked code (the matching 综治, 城管 or 创城 grid's code) may have, as the grid page's form
+     * takes it and as the import checks it ({@link GridImportPolicy}).
+     */
+    public static final int LINKED_CODE_MAX = 64;
+
     public record Imported(UUID id, String code, String name, GridNetwork network, boolean created) {
     }
 

@@ -24,6 +24,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * Decides whether a GeoJSON FeatureCollection of grids may be imported. The import is all or
@@ -257,12 +258,29 @@ public final class GridImportPolicy {
         if (name == null) {
             problems.add(problem(index, label, "name", "jurisdiction.import.nameMissing"));
         }
+        String comprehensiveCode = text(props, "comprehensiveCode");
+        String urbanCode = text(props, "urbanCode");
+        String civilizationCode = text(props, "civilizationCode");
+        linkedCode(index, label, "comprehensiveCode", comprehensiveCode);
+        linkedCode(index, label, "urbanCode", urbanCode);
+        linkedCode(index, label, "civilizationCode", civilizationCode);
         if (communityCode == null) {
             problems.add(problem(index, label, "communityCode", "jurisdiction.import.communityMissing"));
         }
         Geometry geometry = geometry(index, label, feature.path("geometry"));
         return Optional.of(new Candidate(index, code, name, network, communityCode, text(props, "unitCode"), geometry,
-                text(props, "comprehensiveCode"), text(props, "urbanCode"), text(props, "civilizationCode")));
+                comprehensiveCode, urbanCode, civilizationCode));
+    }
+
+    /**
+     * Refuses a linked code (the matching 综治, 城管 or 创城 grid's) longer than the grid page's form takes one
+     * ({@link GridChanges#LINKED_CODE_MAX}), naming the network by the label that form gives the code.
+     */
+    private void linkedCode(int index, String label, String field, String value) {
+        if (value != null && value.length() > GridChanges.LINKED_CODE_MAX) {
+            problems.add(problem(index, label, field, "jurisdiction.import.linkedCodeTooLong",
+                    new DefaultMessageSourceResolvable("jurisdiction.grid." + field), GridChanges.LINKED_CODE_MAX));
+        }
     }
 
     private Geometry geometry(int index, String label, JsonNode node) {

@@ -72,9 +72,9 @@ class GridController {
             String civilizationCode, OffsetDateTime updatedAt, long version) {
     }
 
-    record Links(@Size(max = 64, message = "{error.field.format}") String comprehensiveCode,
-            @Size(max = 64, message = "{error.field.format}") String urbanCode,
-            @Size(max = 64, message = "{error.field.format}") String civilizationCode) {
+    record Links(@Size(max = GridChanges.LINKED_CODE_MAX, message = "{error.field.format}") String comprehensiveCode,
+            @Size(max = GridChanges.LINKED_CODE_MAX, message = "{error.field.format}") String urbanCode,
+            @Size(max = GridChanges.LINKED_CODE_MAX, message = "{error.field.format}") String civilizationCode) {
     }
 
     record Located(double lat, double lon, List<Views.GridSummary> grids) {

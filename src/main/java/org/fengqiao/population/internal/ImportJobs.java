@@ -25,12 +25,15 @@ public class ImportJobs {
 
     /**
      * {@code tasksOpened}: the verification tasks a readings import opened (a dry run: would open); 0 for persons.
+     * {@code householdsPlaced}: the new households a persons import placed in the room their address names (a dry
+     * run: would place); 0 for readings.
      * {@code createdBy} is the submitter's username, {@code createdByName} his name as pages show staff (his username
      * should his account be gone).
      */
     public record Job(UUID id, String kind, String fileName, String fileSha256, boolean dryRun, Status status,
             long totalRows, long processedRows, long createdRows, long updatedRows, long unchangedRows, long failedRows,
-            long tasksOpened, String message, boolean hasErrorFile, String errorFileName, String createdBy,
+            long tasksOpened, long householdsPlaced, String message, boolean hasErrorFile, String errorFileName,
+            String createdBy,
             String createdByName, Instant createdAt, Instant finishedAt, String unitPath) {
 
         public boolean finished() {
@@ -39,7 +42,13 @@ public class ImportJobs {
     }
 
     public record Counts(long total, long processed, long created, long updated, long unchanged, long failed,
-            long tasksOpened) {
+            long tasksOpened, long householdsPlaced) {
+
+        /** The counts of an import that places no household in a room. */
+        public Counts(long total, long processed, long created, long updated, long unchanged, long failed,
+                long tasksOpened) {
+            this(total, processed, created, updated, unchanged, failed, tasksOpened, 0);
+        }
 
         /** The counts of an import that opens no tasks. */
         public Counts(long total, long processed, long created, long updated, long unchanged, long failed) {
@@ -49,7 +58,8 @@ public class ImportJobs {
 
     private static final String COLUMNS = """
             SELECT id, kind, file_name, file_sha256, dry_run, status, total_rows, processed_rows, created_rows,
-                   updated_rows, unchanged_rows, failed_rows, tasks_opened, message, error_file IS NOT NULL AS has_errors,
+                   updated_rows, unchanged_rows, failed_rows, tasks_opened, households_placed, message,
+                   error_file IS NOT NULL AS has_errors,
                    error_file_name, created_by_name,
                    coalesce((SELECT s.name FROM staff s WHERE s.id = import_job.created_by), created_by_name) AS staff_name,
                    created_at, finished_at, unit_path
@@ -93,7 +103,7 @@ public class ImportJobs {
     List<Abandoned> failAbandoned(long silenceSeconds, java.util.function.Function<Locale, String> message) {
         List<Abandoned> abandoned = jdbc.sql("""
                 SELECT id, kind, locale, unit_path, created_by_name, total_rows, processed_rows, created_rows, updated_rows,
-                       unchanged_rows, failed_rows, tasks_opened
+                       unchanged_rows, failed_rows, tasks_opened, households_placed
                 FROM import_job
                 WHERE status IN ('QUEUED', 'RUNNING') AND heartbeat_at < now() - make_interval(secs => ?)
                 FOR UPDATE SKIP LOCKED""")
@@ -103,7 +113,7 @@ public class ImportJobs {
                         rs.getString("unit_path"), rs.getString("created_by_name"),
                         new Counts(rs.getLong("total_rows"), rs.getLong("processed_rows"), rs.getLong("created_rows"),
                                 rs.getLong("updated_rows"), rs.getLong("unchanged_rows"), rs.getLong("failed_rows"),
-                                rs.getLong("tasks_opened"))))
+                                rs.getLong("tasks_opened"), rs.getLong("households_placed"))))
                 .list();
         for (Abandoned a : abandoned) {
             jdbc.sql("UPDATE import_job SET status = 'FAILED', message = ?, finished_at = now() WHERE id = ?")
@@ -134,8 +144,10 @@ public class ImportJobs {
         jdbc.sql("""
                 WITH async AS (SELECT set_config('synchronous_commit', 'off', true))
                 UPDATE import_job SET total_rows = ?, processed_rows = ?, created_rows = ?, updated_rows = ?,
-                    unchanged_rows = ?, failed_rows = ?, tasks_opened = ?, heartbeat_at = now() FROM async WHERE id = ?""")
-                .params(c.total(), c.processed(), c.created(), c.updated(), c.unchanged(), c.failed(), c.tasksOpened(), id)
+                    unchanged_rows = ?, failed_rows = ?, tasks_opened = ?, households_placed = ?, heartbeat_at = now()
+                FROM async WHERE id = ?""")
+                .params(c.total(), c.processed(), c.created(), c.updated(), c.unchanged(), c.failed(), c.tasksOpened(),
+                        c.householdsPlaced(), id)
                 .update();
     }
 
@@ -144,19 +156,22 @@ public class ImportJobs {
     void note(UUID id, Counts c, String message) {
         jdbc.sql("""
                 UPDATE import_job SET total_rows = ?, processed_rows = ?, created_rows = ?, updated_rows = ?,
-                    unchanged_rows = ?, failed_rows = ?, tasks_opened = ?, message = ?, heartbeat_at = now()
+                    unchanged_rows = ?, failed_rows = ?, tasks_opened = ?, households_placed = ?, message = ?,
+                    heartbeat_at = now()
                 WHERE id = ? AND status = 'RUNNING'""")
                 .params(c.total(), c.processed(), c.created(), c.updated(), c.unchanged(), c.failed(), c.tasksOpened(),
+                        c.householdsPlaced(),
                         message, id).update();
     }
 
     void finish(UUID id, Status status, Counts c, String message, byte[] errorFile, String errorFileName) {
         jdbc.sql("""
                 UPDATE import_job SET total_rows = ?, processed_rows = ?, created_rows = ?, updated_rows = ?,
-                    unchanged_rows = ?, failed_rows = ?, tasks_opened = ?, heartbeat_at = now(),
+                    unchanged_rows = ?, failed_rows = ?, tasks_opened = ?, households_placed = ?, heartbeat_at = now(),
                     status = ?, message = ?, error_file = ?, error_file_name = ?, finished_at = now()
                 WHERE id = ?""")
                 .params(c.total(), c.processed(), c.created(), c.updated(), c.unchanged(), c.failed(), c.tasksOpened(),
+                        c.householdsPlaced(),
                         status.name(), message, errorFile, errorFileName, id).update();
     }
 
@@ -183,7 +198,8 @@ public class ImportJobs {
                 rs.getString("file_sha256"), rs.getBoolean("dry_run"), Status.valueOf(rs.getString("status")),
                 rs.getLong("total_rows"), rs.getLong("processed_rows"), rs.getLong("created_rows"),
                 rs.getLong("updated_rows"), rs.getLong("unchanged_rows"), rs.getLong("failed_rows"),
-                rs.getLong("tasks_opened"), rs.getString("message"), rs.getBoolean("has_errors"),
+                rs.getLong("tasks_opened"), rs.getLong("households_placed"), rs.getString("message"),
+                rs.getBoolean("has_errors"),
                 rs.getString("error_file_name"), rs.getString("created_by_name"), rs.getString("staff_name"),
                 rs.getTimestamp("created_at").toInstant(),
                 finished == null ? null : finished.toInstant(), rs.getString("unit_path"));

@@ -451,6 +451,7 @@ public class PersonImport {
         after.put("updated", c.updated());
         after.put("unchanged", c.unchanged());
         after.put("failed", c.failed());
+        after.put("householdsPlaced", c.householdsPlaced());
         if (!run.deferredIndexes.isEmpty()) {
             after.put("indexesSetAside", run.deferredIndexes);
         }
@@ -502,7 +503,16 @@ public class PersonImport {
     record NewAddress(UUID id, UUID gridId, String fullText) {
     }
 
-    record NewHousehold(UUID id, UUID gridId, String number, UUID addressId) {
+    /** A household the batch makes; {@code roomId}: the room of a registered building its address names, or null. */
+    record NewHousehold(UUID id, UUID gridId, String number, UUID addressId, UUID roomId) {
+
+        NewHousehold at(UUID address) {
+            return new NewHousehold(id, gridId, number, address, roomId);
+        }
+    }
+
+    /** A building of a row's grid, by the name an address's text may end with before its unit and room. */
+    record BuildingRef(UUID id, String name, int units) {
     }
 
     /**
@@ -533,6 +543,12 @@ public class PersonImport {
         final Map<UUID, Long> personIds = new HashMap<>();
         final Map<String, Known> households = new HashMap<>();
         final Map<String, Known> addresses = new HashMap<>();
+        /** The address text of each household the batch being resolved makes at one, for {@link #placeInRooms}. */
+        final Map<UUID, String> roomNamed = new LinkedHashMap<>();
+        /** The buildings of the grids met so far, by name ({@link #placeInRooms}). */
+        final Map<UUID, Map<String, BuildingRef>> buildingsOfGrids = new HashMap<>();
+        /** The households placed in a room (a dry run: that would be). */
+        final AtomicLong placed = new AtomicLong();
         /**
          * The households and addresses this run planned that another import or an officer made first, each by the id
          * it was planned under, with the stored one it joins instead ({@link #joinPlacesMadeMeanwhile}).
@@ -582,7 +598,7 @@ public class PersonImport {
         ImportJobs.Counts counts() {
             long rows = finished ? total.get() : Math.max(expected, total.get());
             return new ImportJobs.Counts(rows, processed.get(), created.get(), updated.get(), unchanged.get(),
-                    failures.size());
+                    failures.size(), 0, placed.get());
         }
 
         /**
@@ -630,6 +646,7 @@ public class PersonImport {
             namedPersons(candidates);
             Batch batch = new Batch();
             resolveHouseholds(candidates, batch);
+            placeInRooms(batch);
             if (readsCategories) {
                 storedCategories(candidates);
             }
@@ -928,7 +945,11 @@ public class PersonImport {
                     }
                     household = new Known(PersonIds.next(), grid, batch);
                     households.put(c.householdNumber, household);
-                    batch.households.put(household.id(), new NewHousehold(household.id(), grid, c.householdNumber, addressId));
+                    batch.households.put(household.id(), new NewHousehold(household.id(), grid, c.householdNumber,
+                            addressId, null));
+                    if (c.address != null) {
+                        roomNamed.put(household.id(), c.address);
+                    }
                 } else if (!household.gridId().equals(grid)) {
                     c.problems.add(new Invalid.Problem("householdId", "population.household.notInGrid", new Object[0]));
                     continue;
@@ -937,6 +958,82 @@ public class PersonImport {
                 c.plannedHousehold = household.madeBy() != null;
                 c.fields = withPlace(c.fields, grid, household.id());
             }
+        }
+
+        /**
+         * The new households whose address names a room ({@link RoomAddress}) of a building registered in their
+         * grid, given that room, as an officer registering the household there would: the floor plan then shows
+         * them. Set-wise, as the rest of the batch is looked up: the buildings of the grids not met before (one
+         * query, kept for the run) and the rooms named (one query); a batch naming no room asks nothing. A room the
+         * building does not have, or an address naming no building of the grid, leaves the household at its address
+         * alone, as before. Stored households keep their place: a file imported again changes nothing.
+         */
+        void placeInRooms(Batch batch) {
+            if (roomNamed.isEmpty()) {
+                return;
+            }
+            Map<UUID, RoomAddress.Named> named = new HashMap<>();
+            java.util.Set<UUID> newGrids = new java.util.HashSet<>();
+            for (Map.Entry<UUID, String> e : roomNamed.entrySet()) {
+                NewHousehold h = batch.households.get(e.getKey());
+                Optional<RoomAddress.Named> room = h == null ? Optional.empty() : RoomAddress.of(e.getValue());
+                if (room.isPresent()) {
+                    named.put(h.id(), room.get());
+                    if (!buildingsOfGrids.containsKey(h.gridId())) {
+                        newGrids.add(h.gridId());
+                    }
+                }
+            }
+            roomNamed.clear();
+            if (named.isEmpty()) {
+                return;
+            }
+            if (!newGrids.isEmpty()) {
+                newGrids.forEach(g -> buildingsOfGrids.put(g, new HashMap<>()));
+                jdbc.sql("SELECT id, grid_id, name, units FROM building WHERE grid_id = ANY(?)")
+                        .param(newGrids.toArray(UUID[]::new))
+                        .query((rs, n) -> buildingsOfGrids.get(rs.getObject(2, UUID.class)).put(rs.getString(3),
+                                new BuildingRef(rs.getObject(1, UUID.class), rs.getString(3), rs.getInt(4))))
+                        .list();
+            }
+            // the room of each household, by building, unit and number (the floor, when typed, checked after)
+            List<UUID> households = new ArrayList<>();
+            List<UUID> buildingIds = new ArrayList<>();
+            List<Integer> units = new ArrayList<>();
+            List<String> roomNumbers = new ArrayList<>();
+            named.forEach((household, room) -> {
+                Map<String, BuildingRef> ofGrid = buildingsOfGrids.get(batch.households.get(household).gridId());
+                BuildingRef building = RoomAddress.building(room, ofGrid.keySet()).map(ofGrid::get).orElse(null);
+                Integer unit = room.unit() != null ? room.unit()
+                        : building != null && building.units() == 1 ? Integer.valueOf(1) : null;
+                if (building != null && unit != null) {
+                    households.add(household);
+                    buildingIds.add(building.id());
+                    units.add(unit);
+                    roomNumbers.add(room.number());
+                }
+            });
+            if (households.isEmpty()) {
+                return;
+            }
+            Map<UUID, List<Object[]>> found = new HashMap<>();
+            jdbc.sql("""
+                    SELECT k.household, r.id, r.floor FROM unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[])
+                        AS k(household, building, unit, number)
+                    JOIN room r ON r.building_id = k.building AND r.unit_no = k.unit AND r.number = k.number""")
+                    .params(households.toArray(UUID[]::new), buildingIds.toArray(UUID[]::new),
+                            units.toArray(Integer[]::new), roomNumbers.toArray(String[]::new))
+                    .query((rs, n) -> found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new Object[] {rs.getObject(2, UUID.class), rs.getInt(3)}))
+                    .list();
+            found.forEach((household, rooms) -> {
+                Integer floor = named.get(household).floor();
+                List<Object[]> onFloor = rooms.stream().filter(r -> floor == null || floor.equals(r[1])).toList();
+                if (onFloor.size() == 1) {
+                    batch.households.computeIfPresent(household, (id, h) -> new NewHousehold(h.id(), h.gridId(),
+                            h.number(), h.addressId(), (UUID) onFloor.get(0)[0]));
+                }
+            });
         }
 
         private void dependOn(Batch batch, Known known) {
@@ -1075,6 +1172,7 @@ public class PersonImport {
                     time("write: transaction", t);
                 }
                 batch.committed.complete(null);
+                placed.addAndGet(batch.households.values().stream().filter(h -> h.roomId() != null).count());
                 created.addAndGet(fresh.size());
                 updated.addAndGet(changed.size());
                 unchanged.addAndGet(same);
@@ -1128,9 +1226,10 @@ public class PersonImport {
                     // looks up only a stored address's, under a lock against its renaming)
                     NewAddress address = h.addressId() == null ? null : made.get(h.addressId());
                     rows.uuid(h.id()).uuid(h.gridId()).uuid(h.addressId()).text(h.number())
-                            .text(address == null ? null : address.fullText()).endRow();
+                            .text(address == null ? null : address.fullText()).uuid(h.roomId()).endRow();
                 }
-                persons.copy(rows, "COPY household (id, grid_id, address_id, number, address_text) FROM STDIN");
+                persons.copy(rows,
+                        "COPY household (id, grid_id, address_id, number, address_text, room_id) FROM STDIN");
             }
         }
 
@@ -1156,8 +1255,8 @@ public class PersonImport {
             for (NewHousehold h : batch.households.values()) {
                 Optional<Known> stored = madeFirst("household", "number", h.number());
                 if (stored.isEmpty()) {
-                    households.add(new NewHousehold(h.id(), h.gridId(), h.number(),
-                            h.addressId() == null ? null : madeMeanwhile.getOrDefault(h.addressId(), h.addressId())));
+                    households.add(h.at(h.addressId() == null ? null
+                            : madeMeanwhile.getOrDefault(h.addressId(), h.addressId())));
                 } else {
                     joined(h.id(), h.gridId(), stored.get(), h.number());
                 }
@@ -1203,7 +1302,7 @@ public class PersonImport {
             batch.addresses.keySet().removeIf(madeMeanwhile::containsKey);
             // a household this batch makes at an address an earlier batch planned and found made meanwhile
             batch.households.replaceAll((id, h) -> h.addressId() == null || !madeMeanwhile.containsKey(h.addressId())
-                    ? h : new NewHousehold(h.id(), h.gridId(), h.number(), madeMeanwhile.get(h.addressId())));
+                    ? h : h.at(madeMeanwhile.get(h.addressId())));
         }
 
         /**
@@ -1216,6 +1315,7 @@ public class PersonImport {
             java.util.Set<UUID> grids = new java.util.HashSet<>();
             java.util.Set<UUID> storedHouseholds = new java.util.HashSet<>();
             java.util.Set<UUID> storedAddresses = new java.util.HashSet<>();
+            java.util.Set<UUID> rooms = new java.util.HashSet<>();
             for (Candidate c : batch.valid) {
                 if (c.knownId == null) {
                     grids.add(c.gridId);
@@ -1230,6 +1330,9 @@ public class PersonImport {
                 if (h.addressId() != null && !batch.addresses.containsKey(h.addressId())) {
                     storedAddresses.add(h.addressId());
                 }
+                if (h.roomId() != null) {
+                    rooms.add(h.roomId());
+                }
             }
             for (NewAddress a : batch.addresses.values()) {
                 grids.add(a.gridId());
@@ -1237,6 +1340,7 @@ public class PersonImport {
             lock("grid", grids);
             lock("household", storedHouseholds);
             lock("address", storedAddresses);
+            lock("room", rooms);
         }
 
         private void lock(String table, java.util.Set<UUID> ids) {
