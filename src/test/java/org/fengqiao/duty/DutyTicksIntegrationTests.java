@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.mediation.DisputesScreened;
@@ -21,6 +20,7 @@ import org.fengqiao.population.HouseholdVisited;
 import org.fengqiao.population.KeyPersonVisited;
 import org.fengqiao.population.PersonId;
 import org.fengqiao.population.VisitId;
+import org.fengqiao.support.Eventually;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,33 +112,16 @@ class DutyTicksIntegrationTests extends IntegrationTest {
         return post("/api/v1/visits", Map.of("householdId", household, "findings", "入户核查", "contactCard", false));
     }
 
-    /** Waits for what the listeners write after the other module's transaction committed. */
-    static <T> T await(Supplier<T> found, String what) {
-        for (int i = 0; i < 100; i++) {
-            T t = found.get();
-            if (t != null) {
-                return t;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("never came: " + what);
-    }
-
     /** Waits until every listener of the events naming the record has handled them. */
     void handled(UUID record) {
-        await(() -> jdbc.sql("""
+        Eventually.await(() -> jdbc.sql("""
                 SELECT NOT EXISTS (SELECT 1 FROM event_publication WHERE completion_date IS NULL
                   AND serialized_event LIKE ?)""").param("%" + record + "%").query(Boolean.class).single()
                 ? Boolean.TRUE : null, "the events of " + record + " handled");
     }
 
     Map<String, Object> ticked(String source, UUID record) {
-        return await(() -> jdbc.sql("SELECT * FROM duty_record WHERE source = ? AND source_id = ?")
+        return Eventually.await(() -> jdbc.sql("SELECT * FROM duty_record WHERE source = ? AND source_id = ?")
                 .params(source, record).query().listOfRows().stream().findFirst().orElse(null), source + " tick");
     }
 
@@ -155,15 +138,7 @@ class DutyTicksIntegrationTests extends IntegrationTest {
     }
 
     JsonNode item(String code) {
-        JsonNode mine = ApiClient.json(api.get("/api/v1/duties/mine", officer));
-        for (JsonNode p : mine.get("periods")) {
-            for (JsonNode i : p.get("items")) {
-                if (i.get("code").asText().equals(code)) {
-                    return i;
-                }
-            }
-        }
-        throw new AssertionError("no item " + code);
+        return DutyIntegrationTests.item(ApiClient.json(api.get("/api/v1/duties/mine", officer)), code);
     }
 
     JsonNode record(String code, UUID id) {
