@@ -1,10 +1,15 @@
 /**
  * The community officer's duty checklist (十五个一工作法, seed 000): the daily, weekly, monthly and quarterly duties of
  * the configured rhythm ({@code fengqiao.duty.items}, the seed's fifteen by default), what he recorded done (the day,
- * a note, where, how many took part), withdrawn the same day with a reason but never deleted; a patrol shift he
- * checked out of in the forces module ({@link org.fengqiao.forces.ShiftCompleted}) ticks his patrol without asking
- * twice. The station chief and the bureau (inspectors read-only) see the overview of the officers of their
- * jurisdiction (有督导): per officer and period, what is done and due and what the last closed period missed.
+ * a note, where, how many took part), withdrawn the same day with a reason but never deleted. The work he records
+ * elsewhere ticks its item without asking twice, from the other modules' events: a patrol shift he checked out of
+ * ({@link org.fengqiao.forces.ShiftCompleted}), a visit reaching a key person
+ * ({@link org.fengqiao.population.KeyPersonVisited}), a visit to a household in a rental or with a floating resident
+ * ({@link org.fengqiao.population.HouseholdVisited}), a grid's dispute screening
+ * ({@link org.fengqiao.mediation.DisputesScreened}), a fire-safety inspection of an organisation
+ * ({@link org.fengqiao.population.FireSafetyInspected}); informant visits stay manual, recorded nowhere else. The
+ * station chief and the bureau (inspectors read-only) see the overview of the officers of their jurisdiction (有督导):
+ * per officer and period, what is done and due and what the last closed period missed.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Duty checklist")
 package org.fengqiao.duty;

@@ -143,19 +143,6 @@ final class ClaimsFixtures {
     }
 
     static <T> T await(java.util.function.Supplier<T> probe, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            T found = probe.get();
-            if (found != null) {
-                return found;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        return org.fengqiao.support.Eventually.await(probe, what);
     }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.duty.internal.DutyDesk;
+import org.fengqiao.duty.internal.DutyTicks;
 import org.fengqiao.forces.ShiftCompleted;
 import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.support.IntegrationTest;
@@ -31,6 +32,8 @@ class DutyIntegrationTests extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     DutyDesk desk;
+    @Autowired
+    DutyTicks ticks;
     @Autowired
     DutyLoader loader;
 
@@ -221,15 +224,15 @@ class DutyIntegrationTests extends IntegrationTest {
         OffsetDateTime in = OffsetDateTime.now().minusHours(3);
         ShiftCompleted done = new ShiftCompleted(staff("officer2"), "/", new BigDecimal("2.50"), shift,
                 UUID.randomUUID(), grid, in, in.plusHours(2).plusMinutes(30));
-        assertThat(desk.tick(done)).isTrue();
-        assertThat(desk.tick(done)).as("a second delivery records nothing").isFalse();
+        assertThat(ticks.tick(done)).isTrue();
+        assertThat(ticks.tick(done)).as("a second delivery records nothing").isFalse();
         assertThat(jdbc.sql("SELECT count(*) FROM duty_record WHERE source = 'FORCES_SHIFT' AND source_id = ?")
                 .param(shift).query(Long.class).single()).isEqualTo(1);
         JsonNode patrol = item(ApiClient.json(api.get("/api/v1/duties/mine?day="
                 + LocalDate.ofInstant(in.toInstant(), LocalTimes.ZONE), officer2)), "patrol");
         assertThat(patrol.get("state").asText()).isEqualTo("DONE");
         assertThat(patrol.get("records").findValuesAsText("source")).contains("FORCES_SHIFT");
-        assertThat(desk.tick(new ShiftCompleted(staff("volunteer"), "/", BigDecimal.ONE, UUID.randomUUID(),
+        assertThat(ticks.tick(new ShiftCompleted(staff("volunteer"), "/", BigDecimal.ONE, UUID.randomUUID(),
                 UUID.randomUUID(), grid, in, in.plusHours(1)))).isFalse();
     }
 

@@ -1,6 +1,5 @@
 package org.fengqiao.duty.internal;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,7 +15,6 @@ import org.fengqiao.account.StaffId;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.duty.DutyPeriod;
-import org.fengqiao.forces.ShiftCompleted;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.jurisdiction.Jurisdictions;
@@ -29,7 +27,6 @@ import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -300,39 +297,38 @@ public class DutyDesk {
     }
 
     /**
-     * A patrol shift the officer checked out of (forces) ticks the item the rhythm says it ticks, for the day he
-     * checked in, in the post's grid: he is not asked twice. Only community officers have the checklist; a second
-     * delivery of the same event records nothing.
+     * Ticks the item the rhythm says the source ticks, for the officer, the day and the grid, with a note naming the
+     * record by its kind and id only (the overview is read by chiefs and inspectors: no person's name): the officer is
+     * not asked twice. Only an active community officer has the checklist; a record of the source ticks once, however
+     * often its event is delivered (false: nothing recorded). Audited as {@code by}.
      */
-    @ApplicationModuleListener
-    void on(ShiftCompleted shift) {
-        tick(shift);
-    }
-
     @Transactional
-    public boolean tick(ShiftCompleted shift) {
-        DutyProperties.Item item = rhythm.items().stream()
-                .filter(i -> DutyProperties.FORCES_SHIFT.equals(i.tickedBy())).findFirst().orElse(null);
-        if (item == null || shift.gridId() == null || shift.shiftId() == null
-                || records.fromSource(DutyProperties.FORCES_SHIFT, shift.shiftId())) {
+    public boolean tick(String source, UUID sourceId, UUID officerId, LocalDate day, UUID gridId, String note,
+            String by) {
+        DutyProperties.Item item = rhythm.tickedBy(source).orElse(null);
+        if (item == null || sourceId == null || officerId == null || day == null || gridId == null
+                || records.fromSource(source, sourceId)) {
             return false;
         }
-        boolean officer = staff.staff(new StaffId(shift.staffId()))
+        boolean officer = staff.staff(new StaffId(officerId))
                 .filter(s -> s.active() && s.role() == StaffRole.COMMUNITY_OFFICER).isPresent();
-        Grid grid = jurisdictions.grid(new GridId(shift.gridId())).orElse(null);
+        Grid grid = jurisdictions.grid(new GridId(gridId)).orElse(null);
         if (!officer || grid == null) {
             return false;
         }
-        OffsetDateTime in = shift.checkedInAt() != null ? shift.checkedInAt() : shift.checkedOutAt();
-        LocalDate day = LocalDate.ofInstant(in.toInstant(), ZONE);
-        BigDecimal hours = shift.hours() == null ? BigDecimal.ZERO : shift.hours();
-        String note = messages.getMessage("duty.shift.note", new Object[] {hours.toPlainString()}, Locale.CHINA);
         UUID id = UUID.randomUUID();
-        records.insert(id, shift.staffId(), item.code(), day, note, grid.unitId().value(), grid.id().value(), null,
-                DutyProperties.FORCES_SHIFT, shift.shiftId(), now());
+        if (!records.insert(id, officerId, item.code(), day, note, grid.unitId().value(), grid.id().value(), null,
+                source, sourceId, now())) {
+            return false;
+        }
         DutyRecords.Record created = records.find(id).orElseThrow();
-        events.publishEvent(Audited.created("duty-record", id, created.placePath(), created).by("forces-shift"));
+        events.publishEvent(Audited.created("duty-record", id, created.placePath(), created).by(by));
         return true;
+    }
+
+    /** A note of an automatic tick, as the shift's always was: in Chinese, the record's language. */
+    String note(String key, Object... args) {
+        return messages.getMessage(key, args, Locale.CHINA);
     }
 
     private OffsetDateTime now() {

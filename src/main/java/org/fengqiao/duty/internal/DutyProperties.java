@@ -11,15 +11,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The rhythm of the duty checklist: its items in order, each with its period, by default seed 000's 十五个一; a bureau
  * adapts it ({@code fengqiao.duty.items[0].code=patrol}, {@code ...period=DAY}). An item's label is the bundle's
  * {@code duty.item.<code>}, or the {@code label} given here for an item the bundles do not know. {@code ticked-by}
- * names another module's record that ticks the item (FORCES_SHIFT: a patrol shift checked out of). How many days back
+ * names the record the officer keeps in another module that ticks the item by itself ({@link #SOURCES}: a patrol
+ * shift checked out of, a visit to a key person, a visit to a rental or a floating resident's household, a grid's
+ * dispute screening, a fire-safety inspection of an organisation); he may still record it by hand. How many days back
  * a day done may be recorded: {@code backdate-days}. Checked when the application starts: a rhythm with no item, a
- * code twice, a bad code, an item without period or an unknown source refuses to start, naming what is wrong.
+ * code twice, a bad code, an item without period, an unknown source or a source ticking two items refuses to start,
+ * naming what is wrong.
  */
 @ConfigurationProperties("fengqiao.duty")
 public record DutyProperties(List<Item> items, Integer backdateDays) {
 
     static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9-]{1,39}$");
+    /** forces: a patrol shift the officer checked out of (source id: the shift). */
     public static final String FORCES_SHIFT = "FORCES_SHIFT";
+    /** population: a visit by the officer that reached a key person (source id: the visit). */
+    public static final String KEY_PERSON_VISIT = "KEY_PERSON_VISIT";
+    /** population: a visit by the officer to a household in a rental or with a floating resident (the visit). */
+    public static final String RENTAL_FLOATING_VISIT = "RENTAL_FLOATING_VISIT";
+    /** mediation: a grid's dispute screening by the officer (the screening). */
+    public static final String DISPUTE_SCREENING = "DISPUTE_SCREENING";
+    /** population: a fire-safety inspection of an organisation the officer recorded (the inspection). */
+    public static final String FIRE_INSPECTION = "FIRE_INSPECTION";
+    /** What may tick an item; each ticks one item at most, so one record ticks the checklist once. */
+    public static final List<String> SOURCES = List.of(FORCES_SHIFT, KEY_PERSON_VISIT, RENTAL_FLOATING_VISIT,
+            DISPUTE_SCREENING, FIRE_INSPECTION);
 
     public record Item(String code, DutyPeriod period, String label, String tickedBy) {
 
@@ -33,13 +48,13 @@ public record DutyProperties(List<Item> items, Integer backdateDays) {
             new Item("patrol", DutyPeriod.DAY, null, FORCES_SHIFT),
             new Item("info-entry", DutyPeriod.DAY),
             new Item("review-meeting", DutyPeriod.DAY),
-            new Item("floating-rental-check", DutyPeriod.WEEK),
-            new Item("dispute-screening", DutyPeriod.WEEK),
+            new Item("floating-rental-check", DutyPeriod.WEEK, null, RENTAL_FLOATING_VISIT),
+            new Item("dispute-screening", DutyPeriod.WEEK, null, DISPUTE_SCREENING),
             new Item("informant-visit", DutyPeriod.WEEK),
             new Item("law-publicity", DutyPeriod.WEEK),
             new Item("work-report", DutyPeriod.WEEK),
-            new Item("safety-inspection", DutyPeriod.MONTH),
-            new Item("key-person-talk", DutyPeriod.MONTH),
+            new Item("safety-inspection", DutyPeriod.MONTH, null, FIRE_INSPECTION),
+            new Item("key-person-talk", DutyPeriod.MONTH, null, KEY_PERSON_VISIT),
             new Item("council-meeting", DutyPeriod.MONTH),
             new Item("convenience-service", DutyPeriod.MONTH),
             new Item("deputies-visit", DutyPeriod.QUARTER),
@@ -53,6 +68,7 @@ public record DutyProperties(List<Item> items, Integer backdateDays) {
             throw new IllegalArgumentException("fengqiao.duty.backdate-days must be 0..92, not " + backdateDays);
         }
         Set<String> seen = new HashSet<>();
+        Set<String> sources = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             String at = "fengqiao.duty.items[" + i + "]";
@@ -65,14 +81,23 @@ public record DutyProperties(List<Item> items, Integer backdateDays) {
             if (item.period() == null) {
                 throw new IllegalArgumentException(at + ".period is missing (DAY, WEEK, MONTH or QUARTER)");
             }
-            if (item.tickedBy() != null && !FORCES_SHIFT.equals(item.tickedBy())) {
-                throw new IllegalArgumentException(at + ".ticked-by must be " + FORCES_SHIFT + " or absent");
+            if (item.tickedBy() != null && !SOURCES.contains(item.tickedBy())) {
+                throw new IllegalArgumentException(at + ".ticked-by must be one of " + String.join(", ", SOURCES)
+                        + " or absent");
+            }
+            if (item.tickedBy() != null && !sources.add(item.tickedBy())) {
+                throw new IllegalArgumentException(at + ".ticked-by " + item.tickedBy() + " ticks another item already");
             }
         }
     }
 
     public java.util.Optional<Item> item(String code) {
         return items.stream().filter(i -> i.code().equals(code)).findFirst();
+    }
+
+    /** The item the source ticks, if the rhythm has one. */
+    public java.util.Optional<Item> tickedBy(String source) {
+        return items.stream().filter(i -> source.equals(i.tickedBy())).findFirst();
     }
 
     public List<Item> of(DutyPeriod period) {

@@ -52,17 +52,19 @@ public class DutyRecords {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID id, UUID officer, String item, LocalDate doneOn, String note, UUID unitId, UUID gridId,
+    /** False when a record of the same source is there already (a concurrent delivery of its event just wrote it). */
+    boolean insert(UUID id, UUID officer, String item, LocalDate doneOn, String note, UUID unitId, UUID gridId,
             Integer participants, String source, UUID sourceId, OffsetDateTime at) {
-        jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO duty_record (id, officer_id, item, done_on, note, unit_id, grid_id, participants, source,
                                          source_id, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (source, source_id) WHERE source_id IS NOT NULL DO NOTHING
                 """).params(id, officer, item, doneOn, note, unitId, gridId, participants, source, sourceId, at)
-                .update();
+                .update() == 1;
     }
 
-    /** Whether a record of this source (a shift) is there already. */
+    /** Whether a record of this source (a shift, a visit, a screening, an inspection) is there already. */
     boolean fromSource(String source, UUID sourceId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM duty_record WHERE source = ? AND source_id = ?)")
                 .params(source, sourceId).query(Boolean.class).single();

@@ -15,6 +15,7 @@ import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.mediation.DisputeKind;
 import org.fengqiao.mediation.DisputeOrigin;
+import org.fengqiao.mediation.DisputesScreened;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
@@ -119,6 +120,7 @@ public class Screenings {
         after.put("findings", s.findings());
         after.put("disputesFound", s.disputesFound());
         events.publishEvent(Audited.created("dispute-screening", id, s.unitPath(), after).by(who.name()));
+        events.publishEvent(new DisputesScreened(id, grid.id(), s.unitPath(), on, who.staffId(), s.disputesFound()));
         return s;
     }
 

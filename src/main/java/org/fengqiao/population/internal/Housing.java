@@ -43,12 +43,12 @@ public class Housing {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final KeyPersons keyPersons;
-    private final VisitedKeyPersons visited;
+    private final VisitAnnouncements visited;
     private final int lateEntryDays;
     private final PlaceLocks placeLocks;
 
     Housing(Buildings buildings, Households households, VisitLog visitLog, Visits visits,
-            ApplicationEventPublisher events, Clock clock, KeyPersons keyPersons, VisitedKeyPersons visited,
+            ApplicationEventPublisher events, Clock clock, KeyPersons keyPersons, VisitAnnouncements visited,
             CareProperties care, PlaceLocks placeLocks) {
         this.placeLocks = placeLocks;
         this.lateEntryDays = care.visitLateEntryDays();
@@ -456,7 +456,8 @@ public class Housing {
         }
         VisitLog.Visit visit = visitLog.find(id).orElseThrow();
         events.publishEvent(Audited.created("visit", id, household.unitPath(), visitState(visit)));
-        visited.announce(keyPersonsBefore, visitedAt);
+        visited.announce(new VisitAnnouncements.Recorded(id, household.id(), household.gridId(), household.unitPath(),
+                caller.staffId(), visitedAt), keyPersonsBefore);
         if (v.contactCard()) {
             LocalDate day = visitedAt.atZoneSameInstant(LOCAL).toLocalDate();
             // a visit entered late leaves a later card the last one (both are counted, each in its day)

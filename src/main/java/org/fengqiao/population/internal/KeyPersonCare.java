@@ -44,10 +44,10 @@ public class KeyPersonCare {
     private final VisitRhythm rhythm;
     private final int lateEntryDays;
 
-    private final VisitedKeyPersons visited;
+    private final VisitAnnouncements visited;
 
     KeyPersonCare(KeyPersons keyPersons, Persons persons, VisitLog visitLog, PersonalDataCipher cipher,
-            ApplicationEventPublisher events, Clock clock, CareProperties properties, VisitedKeyPersons visited) {
+            ApplicationEventPublisher events, Clock clock, CareProperties properties, VisitAnnouncements visited) {
         this.visited = visited;
         this.keyPersons = keyPersons;
         this.persons = persons;
@@ -353,7 +353,8 @@ public class KeyPersonCare {
         after.put("state", in.state().name());
         after.put("helperIds", helpers.stream().map(UUID::toString).toList());
         events.publishEvent(Audited.created("visit", id, person.unitPath(), after));
-        visited.announce(reached, visitedAt);
+        visited.announce(new VisitAnnouncements.Recorded(id, person.householdId(), person.gridId(), person.unitPath(),
+                caller.staffId(), visitedAt), reached);
         return new RecordedVisit(visit(personId, person, id), true);
     }
 

@@ -14,6 +14,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.population.FireSafetyInspected;
 import org.fengqiao.population.OrganisationKind;
 import org.fengqiao.population.OrganisationRole;
 import org.fengqiao.population.SmallPlace;
@@ -229,6 +230,8 @@ public class OrganisationRegister {
         Map<String, Object> after = inspectionState(created);
         after.put("fireSafety", organisations.find(organisationId, today).orElseThrow().fireSafetyState().name());
         events.publishEvent(Audited.created("fire-inspection", id, org.unitPath(), after));
+        events.publishEvent(new FireSafetyInspected(id, organisationId, new GridId(org.gridId()), org.unitPath(),
+                in.inspectedOn(), caller.staffId()));
         return created;
     }
 

@@ -3,6 +3,7 @@ package org.fengqiao.population.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,6 +103,34 @@ public class VisitLog {
                 ON CONFLICT (visited_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING""")
                 .params(id, gridId, householdId, visitedBy, visitedAt, findings, contactCard, idempotencyKey,
                         submissionHash).update() == 1;
+    }
+
+    /** What a visit day made of a household: whether it lived in a rental, whether a member is a floating resident. */
+    public record HouseholdOn(boolean rental, boolean floating) {
+    }
+
+    /**
+     * The household on a day: in a rental when a registered rental of its room (or, without a room, of its address)
+     * let it that day, its room is marked 出租 by hand, or a member was then a tenant of a rental; floating when a
+     * member's residence is 暂住/流动.
+     */
+    public HouseholdOn householdOn(UUID householdId, LocalDate day) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM rental r
+                                WHERE (CASE WHEN h.room_id IS NOT NULL THEN r.room_id = h.room_id
+                                            ELSE r.room_id IS NULL AND r.address_id = h.address_id END)
+                                  AND (r.contract_from IS NULL OR r.contract_from <= :day)
+                                  AND (r.contract_to IS NULL OR r.contract_to >= :day))
+                       OR EXISTS (SELECT 1 FROM room rm WHERE rm.id = h.room_id AND rm.rental)
+                       OR EXISTS (SELECT 1 FROM rental_tenant t JOIN person p ON p.id = t.person_id
+                                   WHERE p.household_id = h.id AND t.from_on <= :day
+                                     AND (t.to_on IS NULL OR t.to_on >= :day)) AS rental,
+                       EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id AND p.residence = 'FLOATING')
+                           AS floating
+                FROM household h WHERE h.id = :id""")
+                .param("id", householdId).param("day", day)
+                .query((rs, n) -> new HouseholdOn(rs.getBoolean("rental"), rs.getBoolean("floating")))
+                .optional().orElse(new HouseholdOn(false, false));
     }
 
     /** The visit an officer recorded under an idempotency key, if any. */

@@ -88,6 +88,13 @@ class ChecklistPolicyTests {
         assertThatThrownBy(() -> new DutyProperties(List.of(
                 new DutyProperties.Item("patrol", DutyPeriod.DAY, null, "POPULATION")), null))
                 .hasMessageContaining("ticked-by");
+        assertThatThrownBy(() -> new DutyProperties(List.of(
+                new DutyProperties.Item("talk", DutyPeriod.MONTH, null, DutyProperties.KEY_PERSON_VISIT),
+                new DutyProperties.Item("visit", DutyPeriod.WEEK, null, DutyProperties.KEY_PERSON_VISIT)), null))
+                .hasMessageContaining("items[1].ticked-by KEY_PERSON_VISIT ticks another item already");
+        assertThat(new DutyProperties(List.of(new DutyProperties.Item("rentals", DutyPeriod.MONTH, null,
+                DutyProperties.RENTAL_FLOATING_VISIT)), null).tickedBy(DutyProperties.RENTAL_FLOATING_VISIT))
+                .as("a bureau moves a source to an item of another rhythm").isPresent();
         assertThatThrownBy(() -> new DutyProperties(null, -1)).hasMessageContaining("backdate-days");
         DutyProperties adapted = new DutyProperties(List.of(new DutyProperties.Item("fire-check", DutyPeriod.MONTH,
                 "消防检查", null)), 3);
