@@ -95,7 +95,11 @@ public class AuditSealer {
         }
         long head = ((Number) r.get("chain_no")).longValue();
         boolean extendsWitnessed = witnessed.isEmpty() || witnessed.get().hash().equals(r.get("before_hash"));
-        if (head > before && extendsWitnessed) {
+        if (!extendsWitnessed) {
+            // cut or rewritten behind the witness: nothing is witnessed over it, until the operator moves the file
+            // aside after a deliberate step back, which the next run reads
+            witnessed = witness.latest();
+        } else if (head > before) {
             awaiting = new Head(head, (String) r.get("hash"), Instant.now());
             awaitingLsn = ((Number) r.get("inserted")).longValue();
         }

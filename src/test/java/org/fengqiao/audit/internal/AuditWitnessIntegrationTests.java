@@ -77,6 +77,12 @@ class AuditWitnessIntegrationTests extends IntegrationTest {
                     .query(Long.class).single();
             assertThat(entries.verify()).extracting(ChainCheck::valid, ChainCheck::reason, ChainCheck::brokenSeq,
                     ChainCheck::witnessedChainNo).containsExactly(false, "rewritten", standing, head);
+
+            // the operator who stepped the chain back on purpose moves the witness aside: witnessed again from then
+            Files.move(witness.file(), dir.resolve("audit-witness.log.acknowledged"));
+            long now = sealAndWitness(jdbc, sealer, witness);
+            assertThat(now).isEqualTo(head + 1);
+            assertThat(entries.verify()).isEqualTo(ChainCheck.whole(now));
         }
     }
 
