@@ -2,6 +2,7 @@ package org.fengqiao.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.fengqiao.audit.internal.AuditSealer;
+import org.fengqiao.audit.internal.AuditWitness;
 import org.fengqiao.audit.internal.NightlyChainCheck;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +38,8 @@ class AuditChainIntegrationTests extends IntegrationTest {
     AuditSealer sealer;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    AuditWitness witness;
 
     AuditApi api;
 
@@ -232,6 +236,37 @@ class AuditChainIntegrationTests extends IntegrationTest {
                     .update();
         }
         assertThat(api.get("/api/v1/audit/verify", "auditor", Map.class).getBody()).containsEntry("valid", true);
+    }
+
+    @Test
+    void verifyReportsAChainThatNoLongerReachesTheWitnessedHeadInTheReadersLanguage() throws Exception {
+        // a head far past the chain, as if its last entries had been deleted with their seals behind the database's back
+        sealer.sealAll();
+        long length = jdbc.sql("SELECT max(chain_no) FROM audit_seal").query(Long.class).single();
+        Instant at = Instant.parse("2026-12-05T02:00:00Z");
+        witness.record(new AuditWitness.Head(length + 1_000_000, "ab".repeat(32), at));
+        try {
+            Map<String, Object> check = api.get("/api/v1/audit/verify", "auditor", Map.class).getBody();
+            assertThat(check).containsEntry("valid", false).containsEntry("reason", "truncated")
+                    .containsEntry("witnessedAt", "2026-12-05T02:00:00Z").doesNotContainKey("brokenSeq");
+            assertThat(((Number) check.get("witnessedChainNo")).longValue()).isEqualTo(length + 1_000_000);
+
+            assertThat(page("en")).contains("Hash chain truncated: the witness saw " + (length + 1_000_000)
+                    + " entries in the chain at 2026-12-05 10:00:00, it now holds");
+            assertThat(page("zh-CN")).contains("哈希链被截断：见证记录显示哈希链于 2026-12-05 10:00:00 已有 "
+                    + (length + 1_000_000) + " 条记录");
+        } finally {
+            // as an operator acknowledges a deliberate step back: the witness file moved aside
+            Files.delete(witness.file());
+        }
+        assertThat(api.get("/api/v1/audit/verify", "auditor", Map.class).getBody()).containsEntry("valid", true);
+    }
+
+    private String page(String language) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(api.token("auditor"));
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        return http.exchange("/audit/verify", HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody();
     }
 
     /** An entry written on the connection as it stands (in its transaction, if one is open); its number. */

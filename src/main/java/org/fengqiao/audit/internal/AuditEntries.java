@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,11 +24,13 @@ public class AuditEntries {
     private final JdbcClient jdbc;
     private final ActorNames actors;
     private final AuditSealer sealer;
+    private final AuditWitness witness;
 
-    AuditEntries(JdbcClient jdbc, ActorNames actors, AuditSealer sealer) {
+    AuditEntries(JdbcClient jdbc, ActorNames actors, AuditSealer sealer, AuditWitness witness) {
         this.jdbc = jdbc;
         this.actors = actors;
         this.sealer = sealer;
+        this.witness = witness;
     }
 
     /**
@@ -90,11 +93,15 @@ public class AuditEntries {
 
     /**
      * Seals every entry committed so far, then recomputes the whole chain in the database. The check and the count
-     * run in one statement, so both see the same snapshot even while entries are being added and sealed.
+     * run in one statement, so both see the same snapshot even while entries are being added and sealed. A chain whole
+     * in itself must still reach the head witnessed outside the database, with the same hash there: a tail cut off
+     * (triggers disabled, last entries and seals deleted) leaves a shorter chain that recomputes without a flaw. No
+     * witness (a new installation, the first start with it, the file moved aside) is no alarm.
      */
     public ChainCheck verify() {
+        Optional<AuditWitness.Head> witnessed = witness.latest();
         sealer.sealAll();
-        return jdbc.sql("""
+        ChainCheck check = jdbc.sql("""
                 SELECT v.broken_seq, v.reason, v.checked, (SELECT count(*) FROM audit_seal) AS total
                 FROM (SELECT 1) AS one LEFT JOIN audit_verify() AS v ON true
                 """)
@@ -104,6 +111,19 @@ public class AuditEntries {
                             : ChainCheck.broken(brokenSeq, rs.getString("reason"), rs.getLong("checked"));
                 })
                 .single();
+        if (!check.valid() || witnessed.isEmpty()) {
+            return check;
+        }
+        AuditWitness.Head head = witnessed.get();
+        Optional<Map<String, Object>> seal = jdbc.sql("SELECT seq, hash FROM audit_seal WHERE chain_no = ?")
+                .param(head.chainNo()).query().listOfRows().stream().findFirst();
+        if (seal.isEmpty()) {
+            return ChainCheck.truncated(head, check.checked());
+        }
+        if (!head.hash().equals(seal.get().get("hash"))) {
+            return ChainCheck.rewritten(head, ((Number) seal.get().get("seq")).longValue(), check.checked());
+        }
+        return check;
     }
 
     /** A root unit's path has one segment: "/id/". */

@@ -1,5 +1,6 @@
 package org.fengqiao.audit.internal;
 
+import java.util.Locale;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.fengqiao.audit.Audited;
 import org.slf4j.Logger;
@@ -35,6 +36,10 @@ public class NightlyChainCheck {
         ChainCheck check = entries.verify();
         if (check.valid()) {
             log.info("Audit chain verified: {} entries, whole", check.checked());
+        } else if (check.witnessedChainNo() != null) {
+            log.error("Audit chain {}: the witness saw chain entry {} at {} ({}), {} entries checked", check.reason()
+                    .toUpperCase(Locale.ROOT), check.witnessedChainNo(), check.witnessedAt(),
+                    check.brokenSeq() == null ? "gone" : "now seq " + check.brokenSeq(), check.checked());
         } else {
             log.error("Audit chain BROKEN at entry {} ({}), {} entries checked", check.brokenSeq(), check.reason(),
                     check.checked());

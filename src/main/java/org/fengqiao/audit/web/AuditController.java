@@ -51,7 +51,10 @@ class AuditController {
     @GetMapping("/verify")
     @Operation(summary = "Recompute the hash chain",
             description = "{\"valid\": true, \"checked\": N} or the first broken entry: "
-                    + "{\"valid\": false, \"brokenSeq\": n, \"reason\": \"missing|link|content\", \"checked\": N}.")
+                    + "{\"valid\": false, \"brokenSeq\": n, \"reason\": \"missing|link|content|unsealed\", "
+                    + "\"checked\": N}. A chain whole in itself is compared with the head witnessed outside the "
+                    + "database: \"reason\": \"truncated\" when it no longer reaches it, \"rewritten\" when the entry "
+                    + "at that number (brokenSeq) has another hash, both with witnessedChainNo and witnessedAt.")
     ChainCheck verify() {
         return reading.verify();
     }
