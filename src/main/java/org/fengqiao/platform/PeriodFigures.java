@@ -95,20 +95,28 @@ public interface PeriodFigures {
      *              adds the period's days ({@code from}, {@code to}) and the unit ({@code unit}); null when there is
      *              none. The list's API must answer the same path under {@code /api/v1} with the same filters (the
      *              unit named {@code unitId} there): the figures API links to it for a client to drill down.
+     * @param apiList the path of that list in the API, with the same filters, when it is not {@code list} under
+     *              {@code /api/v1} (the supervision notices are listed at {@code /api/v1/supervision/notices})
      */
-    record Figure(String key, String label, List<String> args, Long count, Double rate, boolean isRate, String list) {
+    record Figure(String key, String label, List<String> args, Long count, Double rate, boolean isRate, String list,
+            String apiList) {
 
         public static Figure count(String key, String label, long count, String... args) {
-            return new Figure(key, label, List.of(args), count, null, false, null);
+            return new Figure(key, label, List.of(args), count, null, false, null, null);
         }
 
         public static Figure rate(String key, String label, Double rate) {
-            return new Figure(key, label, List.of(), null, rate, true, null);
+            return new Figure(key, label, List.of(), null, rate, true, null, null);
         }
 
         /** The same figure, linked to the list of what it counts (see {@code list}). */
         public Figure listedAt(String path) {
-            return new Figure(key, label, args, count, rate, isRate, path);
+            return listedAt(path, "/api/v1" + path);
+        }
+
+        /** The same figure, linked to the list of what it counts on the page and in the API. */
+        public Figure listedAt(String path, String apiPath) {
+            return new Figure(key, label, args, count, rate, isRate, path, apiPath);
         }
     }
 

@@ -274,6 +274,112 @@ class PoliceWorkFiguresIntegrationTests extends IntegrationTest {
         }
     }
 
+    @Test
+    void theNoticesIssuedLinkToTheNoticesIssuedInTheMonthInTheOffice() {
+        assertTheLinkListsWhatTheFigureCounts("noticesIssued", 1);
+    }
+
+    @Test
+    void theNoticesRectifiedLinkToTheNoticesAcceptedInTheMonthInTheOffice() {
+        assertTheLinkListsWhatTheFigureCounts("noticesRectified", 2);
+    }
+
+    @Test
+    void theNoticesGoneOverdueLinkToTheNoticesGoneOverdueInTheMonthInTheOffice() {
+        assertTheLinkListsWhatTheFigureCounts("noticesOverdue", 1);
+    }
+
+    @Test
+    void theSuppliesIssuedLinkToTheIssuesOfTheMonthInTheOfficeAndTheirCost() {
+        ApiClient chief = signedIn("chief", "zh-CN");
+        Map<String, Map<String, String>> rows = rows(page(chief, "/figures?month=2026-02&unit=" + office.id().value()));
+        Map<String, String> lines = rows.get("suppliesIssued");
+        Map<String, String> spent = rows.get("suppliesSpentYuan");
+        assertThat(lines.get("href")).as("supplies issued link to their list").isNotNull();
+        assertThat(spent.get("href")).as("their cost links to the same list").isEqualTo(lines.get("href"));
+        String list = WorkFiguresIntegrationTests.followed(chief, lines.get("href"));
+        assertThat(WorkFiguresIntegrationTests.listed(list)).as("the two issues not reversed").hasSize(2);
+        assertThat(list).contains("data-total=\"2\"", "data-spent=\"1235.56\"", "value=\"2026-02-01\"",
+                "value=\"2026-02-28\"", "value=\"" + office.id().value() + "\" selected=\"selected\"");
+        assertThat(Math.round(1235.56)).as("the figure is the list's sum in whole yuan")
+                .isEqualTo(Long.parseLong(spent.get("value")));
+
+        JsonNode feb = api("chief", "month=2026-02&unitId=" + office.id().value());
+        ApiClient api = new ApiClient(port);
+        HttpResponse<String> r = api.get(figure(feb, "suppliesIssued").get("list").asText(),
+                api.token("chief", DEMO_PASSWORD));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(ApiClient.json(r).get("total").asLong()).isEqualTo(2);
+        assertThat(ApiClient.json(r).get("spentYuan").asText()).isEqualTo("1235.56");
+    }
+
+    @Test
+    void theIssuesListIsTheCallersOwnAndBadDaysAreRefused() {
+        String feb = "from=2026-02-01&to=2026-02-28";
+        ApiClient officerPage = signedIn("figwofficer" + n, null);
+        assertThat(officerPage.get("/supplies/issues?" + feb + "&unit=" + neighbour.id().value(), null, "Accept",
+                BROWSER).statusCode()).as("a unit outside his office").isEqualTo(404);
+        ApiClient api = new ApiClient(port);
+        String token = api.token("figwofficer" + n, DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/supplies/issues?" + feb + "&unitId=" + neighbour.id().value(), token)
+                .statusCode()).isEqualTo(404);
+        HttpResponse<String> his = api.get("/api/v1/supplies/issues?" + feb, token);
+        assertThat(ApiClient.json(his).get("total").asLong()).as("his own office's").isEqualTo(2);
+
+        HttpResponse<String> bad = signedIn("chief", "en").get("/supplies/issues?to=2026-02-31", null, "Accept",
+                BROWSER);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("To: Not a date");
+        HttpResponse<String> reversed = signedIn("chief", "zh-CN").get("/supplies/issues?from=2026-03-01&to=2026-02-01",
+                null, "Accept", BROWSER);
+        assertThat(reversed.statusCode()).isEqualTo(400);
+        assertThat(reversed.body()).contains("截止日期不能早于起始日期");
+    }
+
+    @Test
+    void theNoticeListsFiltersAreTheCallersOwnAndBadDaysAreRefusedInHisLanguage() {
+        String feb = "from=2026-02-01&to=2026-02-28&dated=ISSUED";
+        ApiClient officerPage = signedIn("figwofficer" + n, null);
+        assertThat(officerPage.get("/supervision?" + feb + "&unit=" + neighbour.id().value(), null, "Accept",
+                BROWSER).statusCode()).as("a unit outside his office").isEqualTo(404);
+        ApiClient api = new ApiClient(port);
+        String token = api.token("figwofficer" + n, DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/supervision/notices?" + feb + "&unitId=" + neighbour.id().value(), token)
+                .statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/supervision/notices?" + feb + "&unitId=" + office.id().value(), token)
+                .statusCode()).isEqualTo(200);
+
+        HttpResponse<String> zh = signedIn("chief", "zh-CN").get("/supervision?from=2026-02-30", null, "Accept",
+                BROWSER);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).contains("起始日期：不是日期");
+        HttpResponse<String> reversed = signedIn("chief", "en").get("/supervision?from=2026-03-01&to=2026-02-01",
+                null, "Accept", BROWSER);
+        assertThat(reversed.statusCode()).isEqualTo(400);
+        assertThat(reversed.body()).contains("The first day 2026-03-01 is after the last day 2026-02-01.");
+    }
+
+    /**
+     * Follows the figure's link from the page as the chief: the list shows as many records as the figure says, its
+     * filter form keeps the days and the unit; the API's link lists the same number.
+     */
+    void assertTheLinkListsWhatTheFigureCounts(String key, long expected) {
+        ApiClient chief = signedIn("chief", "zh-CN");
+        Map<String, String> row = rows(page(chief, "/figures?month=2026-02&unit=" + office.id().value())).get(key);
+        assertThat(row.get("value")).isEqualTo(String.valueOf(expected));
+        assertThat(row.get("href")).as(key + " links to its list").isNotNull();
+        String list = WorkFiguresIntegrationTests.followed(chief, row.get("href"));
+        assertThat(WorkFiguresIntegrationTests.listed(list)).as(key + " listed").hasSize((int) expected);
+        assertThat(list).contains("value=\"2026-02-01\"", "value=\"2026-02-28\"",
+                "value=\"" + office.id().value() + "\" selected=\"selected\"");
+
+        JsonNode apiFigure = figure(api("chief", "month=2026-02&unitId=" + office.id().value()), key);
+        ApiClient api = new ApiClient(port);
+        HttpResponse<String> r = api.get(apiFigure.get("list").asText(), api.token("chief", DEMO_PASSWORD));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(ApiClient.json(r).get("total").asLong()).as(key + " in the API").isEqualTo(expected);
+    }
+
     // ------------------------------------------------------------------ fixtures and reading
 
     JsonNode api(String username, String query) {

@@ -102,14 +102,15 @@ public class WorkFigures {
                 Figure f = now.get(i);
                 Figure b = then.get(i);
                 rows.add(new Row(f.key(), f.label(), f.args(), f.isRate(), f.count(), b.count(), f.rate(), b.rate(),
-                        link(f.list(), unit, period, false), link(f.list(), unit, period, true)));
+                        link(f.list(), unit, period, false), link(f.apiList(), unit, period, true)));
             }
             List<Breakdown> breakdowns = breakdownsOf.computeIfAbsent(module.heading(), h -> new ArrayList<>());
             for (PeriodFigures.Breakdown d : module.breakdowns(scope, period, before)) {
                 List<Share> shares = new ArrayList<>();
                 for (PeriodFigures.Part p : d.parts()) {
                     shares.add(new Share(p.key(), p.label(), p.count(), p.countBefore(), p.marks(),
-                            link(p.list(), unit, period, false), link(p.list(), unit, period, true)));
+                            link(p.list(), unit, period, false),
+                            link(p.list() == null ? null : "/api/v1" + p.list(), unit, period, true)));
                 }
                 shares.sort(MOST_FIRST);
                 breakdowns.add(new Breakdown(d.key(), d.heading(), List.copyOf(shares)));
@@ -122,14 +123,14 @@ public class WorkFigures {
 
     /**
      * A list's path with the period's days and the unit counted, so it lists what the figure counts: the page's, or
-     * in the API the same path under {@code /api/v1}, which takes the page's filters but names the unit {@code unitId}
-     * (as {@link PeriodFigures.Figure#list()} promises). The one place both links are written, so they never differ.
+     * the API's, which takes the page's filters but names the unit {@code unitId} (as
+     * {@link PeriodFigures.Figure#list()} promises). The one place both links are written, so they never differ.
      */
     private static String link(String list, Unit unit, Period period, boolean api) {
         if (list == null) {
             return null;
         }
-        return (api ? "/api/v1" : "") + list + (list.contains("?") ? "&" : "?") + "from=" + period.first()
+        return list + (list.contains("?") ? "&" : "?") + "from=" + period.first()
                 + "&to=" + period.last() + (unit == null ? "" : (api ? "&unitId=" : "&unit=") + unit.id().value());
     }
 

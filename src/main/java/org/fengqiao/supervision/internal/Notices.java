@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.ChoiceNames;
+import org.fengqiao.platform.PeriodFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -72,7 +73,22 @@ public class Notices {
     @ChoiceNames("supervision.status.")
     public enum Status { OPEN, OVERDUE, CLOSED }
 
-    public record Filter(Status status, UUID unitId, Integer year) {
+    /**
+     * What the days of a filter bound (where the work figures link to): the day a notice was issued, the day its
+     * rectification was accepted, or the moment it went overdue (a notice rectified since stays among those).
+     */
+    @ChoiceNames("supervision.dated.")
+    public enum Dated { ISSUED, RECTIFIED, OVERDUE }
+
+    /**
+     * The list's filters; {@code from}/{@code to} the days (both included, China Standard Time) bounding what
+     * {@code dated} names (issued when it names nothing), null for no bound.
+     */
+    public record Filter(Status status, UUID unitId, Integer year, Dated dated, LocalDate from, LocalDate to) {
+
+        public Filter(Status status, UUID unitId, Integer year) {
+            this(status, unitId, year, null, null, null);
+        }
     }
 
     public record Page(List<View> items, long total) {
@@ -100,6 +116,11 @@ public class Notices {
                 rs.getObject("issued_at", OffsetDateTime.class), rs.getObject("overdue_at", OffsetDateTime.class),
                 rs.getObject("closed_at", OffsetDateTime.class), rs.getObject("answered_by", UUID.class),
                 rs.getInt("accountabilities"));
+    }
+
+    private static Target target(ResultSet rs, int n) throws SQLException {
+        return new Target(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("kind"),
+                rs.getString("path"));
     }
 
     /** The next number of a bureau's year: one row per bureau and year, taken under its row lock. */
@@ -209,6 +230,25 @@ public class Notices {
             where.append(" AND n.year = ?");
             params.add(f.year());
         }
+        Dated dated = f.dated() == null && (f.from() != null || f.to() != null) ? Dated.ISSUED : f.dated();
+        if (dated != null) {
+            // the same moments the work figures count (SupervisionFigures)
+            String at = switch (dated) {
+                case ISSUED -> "n.issued_at";
+                case RECTIFIED -> "n.closed_at";
+                case OVERDUE -> "n.overdue_at";
+            };
+            where.append(dated == Dated.RECTIFIED ? " AND n.state = 'RECTIFIED'" : "")
+                    .append(" AND ").append(at).append(" IS NOT NULL");
+            if (f.from() != null) {
+                where.append(" AND ").append(at).append(" >= ?");
+                params.add(f.from().atStartOfDay(PeriodFigures.ZONE).toOffsetDateTime());
+            }
+            if (f.to() != null) {
+                where.append(" AND ").append(at).append(" < ?");
+                params.add(f.to().plusDays(1).atStartOfDay(PeriodFigures.ZONE).toOffsetDateTime());
+            }
+        }
         return where.toString();
     }
 
@@ -233,6 +273,13 @@ public class Notices {
         return new Page(items, total);
     }
 
+    /** A unit of the scope (any kind), as a filter names it; empty when it lies outside or does not exist. */
+    public Optional<Target> unitIn(UUID unitId, String[] scope) {
+        return jdbc.sql("SELECT id, name, kind, path FROM unit WHERE id = ? AND path LIKE ANY(?)")
+                .params(unitId, scope)
+                .query(Notices::target).optional();
+    }
+
     /** The years that have notices in the scope, newest first. */
     public List<Integer> years(String[] scope) {
         return jdbc.sql("SELECT DISTINCT year FROM supervision_notice WHERE unit_path LIKE ANY(?) ORDER BY year DESC")
@@ -252,8 +299,7 @@ public class Notices {
                 SELECT id, name, kind, path FROM unit
                 WHERE kind IN ('STATION', 'CENTRAL_OFFICE', 'WORKSTATION') AND path LIKE ANY(?)
                 ORDER BY path""").param(scope)
-                .query((rs, n) -> new Target(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("kind"), rs.getString("path"))).list();
+                .query(Notices::target).list();
     }
 
     /**

@@ -11,10 +11,19 @@ import org.springframework.stereotype.Component;
  * in it (整改完成, by the day accepted); notices that went overdue in it (逾期未整改: still without the unit's answer
  * after their last day, by the moment they were found so, the day after that day or, for one sent back after it, the
  * moment it was sent back; a notice rectified since stays counted in the period it went overdue in); and the
- * accountability records made in it (追究责任, one per person held to account on a notice).
+ * accountability records made in it (追究责任, one per person held to account on a notice). The first three link to
+ * the notices' list over the same days in the same unit; the accountability has no list of its own (a notice's
+ * timeline shows who was held to account on it).
  */
 @Component
 class SupervisionFigures implements PeriodFigures {
+
+    /**
+     * The list of the notices by what their days bound (Notices.Dated): those issued, rectified or gone overdue in
+     * the period, in the unit, the same the figures count.
+     */
+    static final String LIST = "/supervision?dated=";
+    static final String API_LIST = "/api/v1/supervision/notices?dated=";
 
     private final JdbcClient jdbc;
 
@@ -47,9 +56,12 @@ class SupervisionFigures implements PeriodFigures {
                 .param("scope", Period.patterns(unitPaths)).param("start", period.start())
                 .param("end", period.end())
                 .query((rs, n) -> List.of(
-                        Figure.count("noticesIssued", "figures.noticesIssued", rs.getLong(1)),
-                        Figure.count("noticesRectified", "figures.noticesRectified", rs.getLong(2)),
-                        Figure.count("noticesOverdue", "figures.noticesOverdue", rs.getLong(3)),
+                        Figure.count("noticesIssued", "figures.noticesIssued", rs.getLong(1))
+                                .listedAt(LIST + "ISSUED", API_LIST + "ISSUED"),
+                        Figure.count("noticesRectified", "figures.noticesRectified", rs.getLong(2))
+                                .listedAt(LIST + "RECTIFIED", API_LIST + "RECTIFIED"),
+                        Figure.count("noticesOverdue", "figures.noticesOverdue", rs.getLong(3))
+                                .listedAt(LIST + "OVERDUE", API_LIST + "OVERDUE"),
                         Figure.count("accountability", "figures.accountability", rs.getLong(4))))
                 .single();
     }

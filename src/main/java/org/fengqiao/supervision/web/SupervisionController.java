@@ -67,14 +67,20 @@ class SupervisionController {
     @GetMapping("/notices")
     @PreAuthorize("hasAuthority('SUPERVISION_READ')")
     @Operation(summary = "The notices of the caller's scope, open ones first",
-            description = "Filters: status (OPEN, OVERDUE, CLOSED), unitId (a unit and those under it), year.")
+            description = "Filters: status (OPEN, OVERDUE, CLOSED), unitId (a unit and those under it; 404 outside "
+                    + "the caller's scope), year; from, to (days, both included, China time) bounding what dated "
+                    + "names: ISSUED (the default), RECTIFIED (accepted) or OVERDUE (gone overdue, rectified since "
+                    + "or not), as the work figures count them.")
     PageView<Notices.View> list(@RequestParam(required = false) Notices.Status status,
             @RequestParam(required = false) UUID unitId, @RequestParam(required = false) Integer year,
-            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(required = false) Notices.Dated dated, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        Caller caller = Callers.require();
+        Notices.Filter filter = SupervisionViews.filter(notices, status, unitId, year, dated, from, to, caller);
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int p = Math.max(1, page);
-        Notices.Page found = notices.list(new Notices.Filter(status, unitId, year), Callers.require().scopePatterns(),
-                limit, Paging.offset(p, limit));
+        Notices.Page found = notices.list(filter, caller.scopePatterns(), limit, Paging.offset(p, limit));
         return new PageView<>(found.items(), found.total(), p, limit);
     }
 

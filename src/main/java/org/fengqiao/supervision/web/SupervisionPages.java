@@ -1,6 +1,7 @@
 package org.fengqiao.supervision.web;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -52,21 +53,33 @@ class SupervisionPages {
 
     @GetMapping("/supervision")
     @PreAuthorize("hasAuthority('SUPERVISION_READ')")
-    String list(@RequestParam(required = false) Notices.Status status, @RequestParam(required = false) UUID unitId,
-            @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "1") int page, Model model) {
+    String list(@RequestParam(required = false) Notices.Status status, @RequestParam(required = false) UUID unit,
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) Notices.Dated dated,
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+            @RequestParam(defaultValue = "1") int page, Model model) {
         Caller caller = Callers.require();
+        // the notices issued, rectified or gone overdue over days in a unit: where the work figures link to
+        Notices.Filter filter = SupervisionViews.filter(notices, status, unit, year, dated, from, to, caller);
         int p = Math.max(1, page);
-        Notices.Page found = notices.list(new Notices.Filter(status, unitId, year), caller.scopePatterns(), PAGE_SIZE,
-                Paging.offset(p, PAGE_SIZE));
+        Notices.Page found = notices.list(filter, caller.scopePatterns(), PAGE_SIZE, Paging.offset(p, PAGE_SIZE));
         String pastTheEnd = shown(found, p, model);
         if (pastTheEnd != null) {
             return pastTheEnd;
         }
         model.addAttribute("status", status);
-        model.addAttribute("unitId", unitId);
+        model.addAttribute("unitId", unit);
         model.addAttribute("year", year);
+        model.addAttribute("dated", dated);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
         model.addAttribute("statuses", Notices.Status.values());
-        model.addAttribute("units", notices.targets(caller.scopePatterns()));
+        model.addAttribute("dateds", Notices.Dated.values());
+        List<Notices.Target> units = new ArrayList<>(notices.targets(caller.scopePatterns()));
+        // a unit no notice is issued to (a work point) the figures may still name: kept in the form, so it is seen
+        if (unit != null && units.stream().noneMatch(t -> t.id().equals(unit))) {
+            notices.unitIn(unit, caller.scopePatterns()).ifPresent(units::add);
+        }
+        model.addAttribute("units", units);
         model.addAttribute("years", notices.years(caller.scopePatterns()));
         return "supervision/list";
     }

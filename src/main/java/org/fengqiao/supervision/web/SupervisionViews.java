@@ -1,8 +1,11 @@
 package org.fengqiao.supervision.web;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.NotFound;
 import org.fengqiao.supervision.internal.NoticePdf;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +30,25 @@ final class SupervisionViews {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName()).build()
                         .toString())
                 .body(d.bytes());
+    }
+
+    /**
+     * The list's filters as a link or a form sends them, on the page and in the API alike (the work figures link to
+     * both): a unit outside the caller's scope is not found (404), as on every page; a first day after the last is
+     * refused with the reason.
+     *
+     * @throws NotFound for a unit the caller may not see
+     * @throws Invalid  for days reversed
+     */
+    static Notices.Filter filter(Notices notices, Notices.Status status, UUID unitId, Integer year,
+            Notices.Dated dated, LocalDate from, LocalDate to, Caller caller) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw Invalid.of("from", "supervision.list.daysReversed", from.toString(), to.toString());
+        }
+        if (unitId != null && notices.unitIn(unitId, caller.scopePatterns()).isEmpty()) {
+            throw new NotFound("unit", unitId);
+        }
+        return new Notices.Filter(status, unitId, year, dated, from, to);
     }
 
     static Optional<Notices.Target> target(Notices notices, UUID unitId, Caller caller) {

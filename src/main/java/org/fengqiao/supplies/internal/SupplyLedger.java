@@ -229,6 +229,37 @@ public class SupplyLedger {
                 .param("path", path + "%").param("from", from).param("to", to).query(Long.class).single();
     }
 
+    /**
+     * An issue {@code e} the ledger has not reversed since: a reversed issue was recorded in error and counts for
+     * nothing in any period (the work figures' supplies issued, SupplyFigures, and their list).
+     */
+    static final String ISSUE_STANDING = "e.entry_type = 'ISSUED'"
+            + " AND NOT EXISTS (SELECT 1 FROM supply_entry r WHERE r.reverses_id = e.id)";
+
+    private static final String ISSUED_UNDER = " WHERE u.path LIKE :path AND e.occurred_on BETWEEN :from AND :to AND "
+            + ISSUE_STANDING;
+
+    /** How many issue lines and what they cost, as {@link #issues} lists them. */
+    public record Issued(long lines, long costFen) {
+    }
+
+    /**
+     * The issues to the units under a unit's path dated in a period (both days included), those reversed since left
+     * out, oldest first, a page of them: what the work figures count as supplies issued.
+     */
+    public List<Entry> issues(String path, LocalDate from, LocalDate to, int limit, int offset) {
+        return jdbc.sql(ENTRY + ISSUED_UNDER + " ORDER BY e.occurred_on, e.seq LIMIT :limit OFFSET :offset")
+                .param("path", path + "%").param("from", from).param("to", to).param("limit", limit)
+                .param("offset", offset).query(SupplyLedger::entry).list();
+    }
+
+    public Issued issued(String path, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT count(*), coalesce(sum(e.cost_fen), 0) FROM supply_entry e JOIN unit u"
+                + " ON u.id = e.unit_id" + ISSUED_UNDER)
+                .param("path", path + "%").param("from", from).param("to", to)
+                .query((rs, n) -> new Issued(rs.getLong(1), rs.getLong(2))).single();
+    }
+
     /** A unit's stock of every kind it holds or has on its way. */
     public List<Stock> stock(UUID unit) {
         return jdbc.sql("""

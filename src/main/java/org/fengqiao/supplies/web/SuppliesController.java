@@ -203,6 +203,20 @@ class SuppliesController {
         return views.summary(desk.root(unitId, me()), views.period(from, to));
     }
 
+    @GetMapping("/issues")
+    @PreAuthorize("hasAuthority('SUPPLIES_READ')")
+    @Operation(summary = "The supplies issued to the units under a unit in a period, and what they cost",
+            description = "unitId: the unit (default: the caller's own; 404 outside his scope); from/to: the days, "
+                    + "both included (default: this year). Issues reversed since are left out, as the work figures "
+                    + "count supplies issued; total: the lines, spentYuan: what they all cost.")
+    SuppliesViews.Issues issues(@RequestParam(required = false) UUID unitId,
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        int limit = Math.max(1, Math.min(size, MAX_PAGE));
+        return views.issues(desk.root(unitId, me()), views.period(from, to), limit,
+                Paging.offset(Math.max(1, page), limit));
+    }
+
     @GetMapping("/gaps")
     @PreAuthorize("hasAuthority('SUPPLIES_READ')")
     @Operation(summary = "The workstations and central offices under a unit that hold none of a required kind",

@@ -84,6 +84,29 @@ class SuppliesPages {
         return "supplies/overview";
     }
 
+    /** The issues counted by the work figures' supplies issued and their cost, which link here. */
+    @GetMapping("/supplies/issues")
+    @PreAuthorize("hasAuthority('SUPPLIES_READ')")
+    String issues(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page, Model model) {
+        Actor me = me();
+        Place root = desk.root(unit, me);
+        int n = Math.max(1, page);
+        SuppliesViews.Issues issues = views.issues(root, views.period(from, to), PAGE_SIZE,
+                Paging.offset(n, PAGE_SIZE));
+        long pages = Math.max(1, (issues.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        String pastTheEnd = Paging.lastPageIfPast(n, pages).orElse(null);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
+        model.addAttribute("issues", issues);
+        model.addAttribute("unitId", unit);
+        model.addAttribute("units", ledger.places(me.scopePaths()));
+        model.addAttribute("page", n);
+        model.addAttribute("pages", pages);
+        return "supplies/issues";
+    }
+
     @GetMapping("/supplies/units/{id}")
     @PreAuthorize("hasAuthority('SUPPLIES_READ')")
     String unit(@PathVariable UUID id, @RequestParam(defaultValue = "1") int page, Model model) {

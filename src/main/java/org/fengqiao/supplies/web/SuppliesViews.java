@@ -51,6 +51,13 @@ class SuppliesViews {
     record Summary(Place unit, Period period, List<KindTotalView> kinds, List<UnitRow> units, String spentYuan) {
     }
 
+    /**
+     * The issues under a unit in a period (those reversed since left out), a page of them: {@code total} the lines,
+     * {@code spentYuan} what all of them cost, as the work figures count supplies issued and their cost.
+     */
+    record Issues(Place unit, Period period, List<EntryView> items, long total, String spentYuan) {
+    }
+
     record GapView(UUID unitId, String unitName, UnitKind unitKind, List<KindView> missing) {
     }
 
@@ -115,6 +122,12 @@ class SuppliesViews {
         }
         long total = spent.values().stream().mapToLong(Long::longValue).sum();
         return new Summary(root, period, kinds, List.copyOf(rows.values()), names.yuan(total));
+    }
+
+    Issues issues(Place root, Period period, int limit, int offset) {
+        SupplyLedger.Issued issued = ledger.issued(root.path(), period.from(), period.to());
+        return new Issues(root, period, ledger.issues(root.path(), period.from(), period.to(), limit, offset).stream()
+                .map(this::entry).toList(), issued.lines(), names.yuan(issued.costFen()));
     }
 
     List<GapView> gaps(Place root) {
