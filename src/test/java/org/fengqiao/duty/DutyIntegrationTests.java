@@ -281,6 +281,17 @@ class DutyIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theOverviewsUnitFilterNamesItsWholeJurisdictionChoiceInTheReadersLanguage() {
+        for (String[] lang : new String[][] {{"zh", "全部辖区"}, {"en", "Whole jurisdiction"}}) {
+            HttpResponse<String> overview = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, lang[0])
+                    .get("/duties/overview", null, "Accept", "text/html");
+            assertThat(overview.statusCode()).isEqualTo(200);
+            assertThat(overview.body()).as("the empty choice is every unit, not one called 单位/Unit")
+                    .contains("<option value=\"\">" + lang[1] + "</option>");
+        }
+    }
+
+    @Test
     void theChiefsPagesShowHisOfficersWithLastPeriodsMissesAndAnOfficerOutsideIsNotFound() {
         ApiClient page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh");
         String html = "text/html";

@@ -2,9 +2,12 @@ package org.fengqiao.review;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.BoundingBox;
+import java.util.List;
 import org.fengqiao.browser.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,5 +63,29 @@ class ReviewBrowserTests extends BrowserTest {
         assertThat(office.locator("td.reviews")).hasText(String.valueOf(before + 1));
         assertThat(page.locator("#comments")).containsText("上个月邻居纠纷，李警官当天就来调解了");
         assertThat(fitsTheScreen()).as("the results fit a phone's width").isTrue();
+    }
+    @Test
+    void theResultsFilterShowsEachLabelRightAboveItsFieldOnAPhone() {
+        login("chief");
+        page.navigate(url("/reviews"));
+        // where the period's label is read: the box of its words, whatever element holds them
+        @SuppressWarnings("unchecked")
+        List<Number> words = (List<Number>) page.evaluate("""
+                () => {
+                  const label = document.querySelector('#period-form label');
+                  const text = document.createTreeWalker(label, NodeFilter.SHOW_TEXT,
+                      {acceptNode: n => n.textContent.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP});
+                  const range = document.createRange();
+                  range.selectNodeContents(text.nextNode());
+                  const box = range.getBoundingClientRect();
+                  return [box.x, box.bottom];
+                }""");
+        BoundingBox field = page.locator("#period").boundingBox();
+        assertThat(field.y - words.get(1).doubleValue()).as("the period's label sits right above its field")
+                .isBetween(-1.0, 20.0);
+        assertThat(words.get(0).doubleValue()).as("the label starts where its field starts")
+                .isCloseTo(field.x, within(2.0));
+        assertThat(page.locator("#period-form").boundingBox().height)
+                .as("the filter takes a few lines of the screen, not most of it").isLessThan(330);
     }
 }

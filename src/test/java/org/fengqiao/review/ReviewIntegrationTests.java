@@ -192,6 +192,19 @@ class ReviewIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aRefusedReviewComesBackWithEveryAnswerTheResidentHadChosen() {
+        String code = village("重填村");
+        HttpResponse<String> refused = review(new PublicClient(port, address(), null), code,
+                Map.of("knows", "true", "seen", "false", "matter", "NONE", "score", "9"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).as("the yes/no answers stay chosen: the resident answers only what was refused")
+                .containsPattern("<input[^>]*id=\"knows-true\"[^>]*checked")
+                .containsPattern("<input[^>]*id=\"seen-false\"[^>]*checked")
+                .containsPattern("<input[^>]*id=\"matter-NONE\"[^>]*checked")
+                .doesNotContainPattern("<input[^>]*id=\"knows-false\"[^>]*checked");
+    }
+
+    @Test
     void resultsCardsAndCommentsOutsideTheCallersScopeAreNotFound() {
         String code = village("范围村");
         String review = ApiClient.json(new ApiClient(port).send("POST", "/api/public/v1/review/" + code, null,

@@ -355,4 +355,18 @@ class WorklogIntegrationTests extends IntegrationTest {
                 officer, "Accept-Language", "en");
         assertThat(ApiClient.json(en).get("body").asText()).contains("Analysis", "Next steps");
     }
+    @Test
+    void thePrefillButtonLeavesNeitherTheFormsTokenNorTheTypedTextInTheAddressBar() {
+        ApiClient page = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh");
+        String unit = unitOf("officer").toString();
+        HttpResponse<String> sent = page.get("/worklog?_csrf=token-of-the-form&kind=WEEKLY_ANALYSIS&day=" + today()
+                + "&unitId=" + unit + "&prefill=1&title=&body=typed", null, "Accept", "text/html");
+        assertThat(sent.statusCode()).isEqualTo(302);
+        String to = sent.headers().firstValue("Location").orElseThrow();
+        assertThat(to).doesNotContain("_csrf", "token-of-the-form", "typed")
+                .contains("prefill=1", "kind=WEEKLY_ANALYSIS", "day=" + today(), "unitId=" + unit);
+        HttpResponse<String> drafted = page.get(to.replaceFirst("^https?://[^/]+", ""), null, "Accept", "text/html");
+        assertThat(drafted.statusCode()).isEqualTo(200);
+        assertThat(drafted.body()).as("the period's draft is offered").contains("id=\"draft-period\"");
+    }
 }

@@ -1,8 +1,10 @@
 package org.fengqiao.worklog.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.fengqiao.jurisdiction.Jurisdictions;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The work log pages: one's own log with the form of a new entry (an analysis or summary prefilled with the period's
@@ -87,7 +90,15 @@ class WorklogPages {
     @PreAuthorize("hasAuthority('WORKLOG_WRITE')")
     String mine(@RequestParam(required = false) WorklogKind kind, @RequestParam(defaultValue = "1") int page,
             @RequestParam(required = false) String prefill, @RequestParam(required = false) LocalDate day,
-            @RequestParam(required = false) UUID unitId, Locale locale, Model model) {
+            @RequestParam(required = false) UUID unitId, HttpServletRequest request, Locale locale, Model model) {
+        if (prefill != null && (request.getParameter("_csrf") != null || request.getParameter("body") != null)) {
+            // the prefill button sends the whole new-entry form by GET: its security token and what he had typed would
+            // stay in the address bar and the history, so the page answers from the address of the period alone
+            return "redirect:" + UriComponentsBuilder.fromPath("/worklog").queryParam("prefill", "1")
+                    .queryParamIfPresent("kind", Optional.ofNullable(kind))
+                    .queryParamIfPresent("day", Optional.ofNullable(day))
+                    .queryParamIfPresent("unitId", Optional.ofNullable(unitId)).build().toUriString();
+        }
         Caller caller = Callers.require();
         // the new entry's form asks for its draft with its own fields: its kind is the draft's, not the list's filter
         WorklogKind draftKind = prefill != null ? kind : null;
