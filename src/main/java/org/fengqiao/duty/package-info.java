@@ -4,7 +4,7 @@
  * a note, where, how many took part), withdrawn the same day with a reason but never deleted. The work he records
  * elsewhere ticks its item without asking twice, from the other modules' events: a patrol shift he checked out of
  * ({@link org.fengqiao.forces.ShiftCompleted}), a visit reaching a key person
- * ({@link org.fengqiao.population.KeyPersonVisited}), a visit to a household in a rental or with a floating resident
+ * ({@link org.fengqiao.population.KeyPersonsReached}), a visit to a household in a rental or with a floating resident
  * ({@link org.fengqiao.population.HouseholdVisited}), a grid's dispute screening
  * ({@link org.fengqiao.mediation.DisputesScreened}), a fire-safety inspection of an organisation
  * ({@link org.fengqiao.population.FireSafetyInspected}); informant visits stay manual, recorded nowhere else. The

@@ -8,8 +8,8 @@ import org.fengqiao.jurisdiction.GridId;
 /**
  * A key person was visited, by a key-person visit or a visit to his household, and the visit is now his latest: his
  * rhythm counts from it, so a {@link KeyPersonVisitOverdue} announced before it is answered. Published in the visit's
- * transaction; modules that keep reminders of the overdue visit close them, and the duty checklist ticks the visitor's
- * key-person talk (one tick per visit, however many key persons of the household it reached).
+ * transaction; modules that keep reminders of the overdue visit close them. (The duty checklist hears of every visit
+ * that reached a key person, the latest or not, by {@link KeyPersonsReached}.)
  *
  * @param person    the key person
  * @param grid      his grid

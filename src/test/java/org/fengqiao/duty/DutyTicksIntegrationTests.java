@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -17,8 +16,7 @@ import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.population.FireSafetyInspected;
 import org.fengqiao.population.HouseholdId;
 import org.fengqiao.population.HouseholdVisited;
-import org.fengqiao.population.KeyPersonVisited;
-import org.fengqiao.population.PersonId;
+import org.fengqiao.population.KeyPersonsReached;
 import org.fengqiao.population.VisitId;
 import org.fengqiao.support.Eventually;
 import org.fengqiao.support.IntegrationTest;
@@ -171,8 +169,8 @@ class DutyTicksIntegrationTests extends IntegrationTest {
         assertThat(r.get("source").asText()).isEqualTo("KEY_PERSON_VISIT");
         assertThat(r.get("note").asText()).contains(visit.toString()).doesNotContain(name);
 
-        deliverAgain(new KeyPersonVisited(new PersonId(person), new GridId(grid()), unitPath(),
-                OffsetDateTime.now(), Instant.now(), new VisitId(visit), staff("officer")), visit);
+        deliverAgain(new KeyPersonsReached(new VisitId(visit), new GridId(grid()), unitPath(), staff("officer"),
+                OffsetDateTime.now(), 2), visit);
         assertThat(ticks("KEY_PERSON_VISIT", visit)).as("an event delivered twice ticks once").isEqualTo(1);
 
         // the officer may still record the item by hand in the same month
@@ -186,6 +184,26 @@ class DutyTicksIntegrationTests extends IntegrationTest {
         assertThat(zh).contains("自动：走访重点人员").doesNotContain(name);
         String en = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en").get("/duties", null).body();
         assertThat(en).contains("Automatic: a key-person visit");
+    }
+
+    @Test
+    void aKeyPersonVisitEnteredAfterALaterOneStillTicksTheKeyPersonTalkOfWhoeverMadeIt() {
+        UUID household = household(null);
+        UUID person = person(household, "晚" + tag().substring(0, 1), "PERMANENT", true);
+        jdbc.sql("UPDATE person_category SET since = ? WHERE person_id = ?").params(today().minusDays(30), person)
+                .update();
+        // a helper's visit entered first; the officer enters his own, made an hour before it, afterwards: it restarts
+        // no rhythm (it is not the person's latest), but it is his talk with the key person all the same
+        UUID latest = post("/api/v1/key-persons/" + person + "/visits", Map.of("findings", "情绪稳定", "state",
+                "STABLE"));
+        ticked("KEY_PERSON_VISIT", latest);
+        UUID earlier = post("/api/v1/key-persons/" + person + "/visits", Map.of("findings", "补录走访", "state",
+                "STABLE", "visitedAt", OffsetDateTime.now().minusHours(1).toString()));
+
+        Map<String, Object> row = ticked("KEY_PERSON_VISIT", earlier);
+        assertThat(row.get("officer_id")).isEqualTo(staff("officer"));
+        assertThat(row.get("item")).isEqualTo("key-person-talk");
+        assertThat(ticks("KEY_PERSON_VISIT", earlier)).isEqualTo(1);
     }
 
     Map<String, Object> manual(String item) {

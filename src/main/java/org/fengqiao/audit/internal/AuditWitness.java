@@ -2,7 +2,9 @@ package org.fengqiao.audit.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -83,13 +85,32 @@ public class AuditWitness {
         }
     }
 
-    /** Appends a head; the caller makes sure it extends the one witnessed before. */
+    /**
+     * Appends a head; the caller makes sure it extends the one witnessed before. On a line of its own: after a line
+     * cut short (a full disk took the rest of it) the head would otherwise continue its digits and read as a later
+     * head, which no seal reaches, and the chain would be reported cut.
+     */
     public synchronized void record(Head head) throws IOException {
         Files.createDirectories(file.getParent());
-        Files.writeString(file, head.line(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        String line = endsMidLine() ? "\n" + head.line() : head.line();
+        Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         if (Files.size(file) > COMPACT_AT) {
             compact(latest().orElse(head));
+        }
+    }
+
+    /** Whether the file's last line was cut short (it does not end with a line break). */
+    private boolean endsMidLine() throws IOException {
+        try (SeekableByteChannel in = Files.newByteChannel(file, StandardOpenOption.READ)) {
+            if (in.size() == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            in.position(in.size() - 1).read(last);
+            return last.get(0) != '\n';
+        } catch (NoSuchFileException e) {
+            return false;
         }
     }
 

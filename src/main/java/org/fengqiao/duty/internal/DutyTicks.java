@@ -7,7 +7,7 @@ import org.fengqiao.forces.ShiftCompleted;
 import org.fengqiao.mediation.DisputesScreened;
 import org.fengqiao.population.FireSafetyInspected;
 import org.fengqiao.population.HouseholdVisited;
-import org.fengqiao.population.KeyPersonVisited;
+import org.fengqiao.population.KeyPersonsReached;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +35,7 @@ public class DutyTicks {
     }
 
     @ApplicationModuleListener
-    void on(KeyPersonVisited visited) {
+    void on(KeyPersonsReached visited) {
         tick(visited);
     }
 
@@ -62,8 +62,11 @@ public class DutyTicks {
                 desk.note("duty.shift.note", hours.toPlainString()), "forces-shift");
     }
 
-    /** A visit ticks his key-person talk once, however many key persons of the household it reached. */
-    public boolean tick(KeyPersonVisited visited) {
+    /**
+     * A visit ticks his key-person talk once, however many key persons of the household it reached, and whether or
+     * not it is their latest (one entered late, after a helper's later visit, is his talk all the same).
+     */
+    public boolean tick(KeyPersonsReached visited) {
         return desk.tick(DutyProperties.KEY_PERSON_VISIT, visited.visit() == null ? null : visited.visit().value(),
                 visited.visitedBy(), day(visited.visitedAt()), visited.grid() == null ? null : visited.grid().value(),
                 desk.note("duty.auto.note.KEY_PERSON_VISIT", visited.visit()), "population-visit");

@@ -10,6 +10,7 @@ import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.population.HouseholdId;
 import org.fengqiao.population.HouseholdVisited;
 import org.fengqiao.population.KeyPersonVisited;
+import org.fengqiao.population.KeyPersonsReached;
 import org.fengqiao.population.PersonId;
 import org.fengqiao.population.VisitId;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * household visited as {@link HouseholdVisited}, with whether it lived in a rental and has a floating resident that
  * day; and the key persons it reached as {@link KeyPersonVisited}, so an overdue reminder closes whichever way the
  * officer went: only those for whom the visit is the latest, since a visit entered late for a day before the last one
- * restarts nothing. Both name the visit and its visitor.
+ * restarts nothing; and, once per visit, that it reached key persons at all ({@link KeyPersonsReached}: a visit
+ * entered late is the visitor's talk with them all the same). All name the visit and its visitor.
  */
 @Component
 class VisitAnnouncements {
@@ -54,6 +56,10 @@ class VisitAnnouncements {
                     v.visitedAt().atZoneSameInstant(KeyPersons.LOCAL).toLocalDate());
             events.publishEvent(new HouseholdVisited(new VisitId(v.visit()), new HouseholdId(v.householdId()),
                     new GridId(v.gridId()), v.unitPath(), v.visitedBy(), v.visitedAt(), on.rental(), on.floating()));
+        }
+        if (!reached.isEmpty()) {
+            events.publishEvent(new KeyPersonsReached(new VisitId(v.visit()), new GridId(v.gridId()), v.unitPath(),
+                    v.visitedBy(), v.visitedAt(), reached.size()));
         }
         for (KeyPersons.Row p : reached) {
             if (p.lastVisitAt() == null || !v.visitedAt().isBefore(p.lastVisitAt())) {

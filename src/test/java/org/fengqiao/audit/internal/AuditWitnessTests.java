@@ -48,6 +48,19 @@ class AuditWitnessTests {
         assertThat(witness.latest()).contains(head);
     }
 
+    @Test
+    void aHeadAppendedAfterALineCutShortByAFullDiskIsReadAsItselfNotAsAFalseLaterHead() throws Exception {
+        // the disk filled up after the first digits of head 1234 were written; once space is freed head 1240 is
+        // appended: read glued to those digits as 121240 it would report the chain truncated, for ever
+        AuditWitness witness = new AuditWitness(dir.resolve("audit-witness.log"));
+        Instant at = Instant.parse("2026-12-05T02:00:00Z");
+        witness.record(new Head(1233, hash(1233), at));
+        Files.writeString(witness.file(), "12", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Head head = new Head(1240, hash(1240), at.plusSeconds(4));
+        witness.record(head);
+        assertThat(witness.latest()).contains(head);
+    }
+
     private static String hash(long n) {
         return String.format("%064x", n);
     }

@@ -13,13 +13,14 @@ import java.util.UUID;
 import org.fengqiao.population.HouseholdVisited;
 import org.fengqiao.population.KeyPersonType;
 import org.fengqiao.population.KeyPersonVisited;
+import org.fengqiao.population.KeyPersonsReached;
 import org.fengqiao.population.Residence;
 import org.fengqiao.population.Risk;
 import org.junit.jupiter.api.Test;
 
 /**
- * A visit announces the key persons it reached only where it is their latest, so it restarts their rhythm; and the
- * household it visited, with its visitor and what the visit day made of the household.
+ * A visit announces the key persons it reached only where it is their latest, so it restarts their rhythm; once, that it
+ * reached key persons at all; and the household it visited, with its visitor and what the visit day made of it.
  */
 class VisitAnnouncementsTests {
 
@@ -50,9 +51,9 @@ class VisitAnnouncementsTests {
         KeyPersons.Row before = lastVisited(VISIT.minusDays(20));
         VisitAnnouncements.Recorded v = visit(null, VISIT);
         visited.announce(v, List.of(never, before));
-        assertThat(published).extracting(e -> ((KeyPersonVisited) e).person().value())
+        assertThat(announced(KeyPersonVisited.class)).extracting(e -> e.person().value())
                 .containsExactly(never.id(), before.id());
-        KeyPersonVisited first = (KeyPersonVisited) published.get(0);
+        KeyPersonVisited first = announced(KeyPersonVisited.class).get(0);
         assertThat(first.visitedAt()).isEqualTo(VISIT);
         assertThat(first.unitPath()).isEqualTo("/1/2/");
         assertThat(first.at()).isEqualTo(Instant.parse("2026-03-10T02:00:00Z"));
@@ -61,9 +62,29 @@ class VisitAnnouncementsTests {
     }
 
     @Test
-    void aVisitEnteredLateForADayBeforeHisLastOneAnnouncesNothing() {
-        visited.announce(visit(null, VISIT), List.of(lastVisited(VISIT.plusDays(2))));
-        assertThat(published).isEmpty();
+    void aVisitEnteredLateForADayBeforeHisLastOneRestartsNothingButStillCountsAsTheVisitorsTalk() {
+        VisitAnnouncements.Recorded v = visit(null, VISIT);
+        visited.announce(v, List.of(lastVisited(VISIT.plusDays(2))));
+        assertThat(announced(KeyPersonVisited.class)).isEmpty();
+        assertThat(announced(KeyPersonsReached.class)).singleElement().satisfies(r -> {
+            assertThat(r.visit().value()).isEqualTo(v.visit());
+            assertThat(r.visitedBy()).isEqualTo(OFFICER);
+            assertThat(r.keyPersons()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aVisitReachingSeveralKeyPersonsSaysSoOnceAndOneReachingNoneDoesNot() {
+        visited.announce(visit(null, VISIT), List.of(lastVisited(null), lastVisited(VISIT.minusDays(3))));
+        assertThat(announced(KeyPersonsReached.class)).singleElement()
+                .satisfies(r -> assertThat(r.keyPersons()).isEqualTo(2));
+        published.clear();
+        visited.announce(visit(UUID.randomUUID(), VISIT), List.of());
+        assertThat(announced(KeyPersonsReached.class)).isEmpty();
+    }
+
+    <T> List<T> announced(Class<T> type) {
+        return published.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     @Test
