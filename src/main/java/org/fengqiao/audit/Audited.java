@@ -44,8 +44,8 @@ public record Audited(String action, String recordType, String recordId, String 
             // the work log
             "worklog_entry", "worklog_remark", "worklog_comment", "worklog_like",
             // community forces
-            "force_team", "force_team_member", "force_member", "force_training", "force_post", "force_shift",
-            "force_roster", "security_company",
+            "force_team", "force_team_member", "force_member", "force_training", "informant_contact", "force_post",
+            "force_shift", "force_roster", "security_company",
             // duty checklist
             "duty-record",
             // residents' review of their officers

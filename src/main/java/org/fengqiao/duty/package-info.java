@@ -7,7 +7,8 @@
  * ({@link org.fengqiao.population.KeyPersonsReached}), a visit to a household in a rental or with a floating resident
  * ({@link org.fengqiao.population.HouseholdVisited}), a grid's dispute screening
  * ({@link org.fengqiao.mediation.DisputesScreened}), a fire-safety inspection of an organisation
- * ({@link org.fengqiao.population.FireSafetyInspected}); informant visits stay manual, recorded nowhere else. The
+ * ({@link org.fengqiao.population.FireSafetyInspected}), a contact in person with an informant he handles
+ * ({@link org.fengqiao.forces.InformantContacted}). The
  * station chief and the bureau (inspectors read-only) see the overview of the officers of their jurisdiction (有督导):
  * per officer and period, what is done and due and what the last closed period missed.
  */

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code duty.item.<code>}, or the {@code label} given here for an item the bundles do not know. {@code ticked-by}
  * names the record the officer keeps in another module that ticks the item by itself ({@link #SOURCES}: a patrol
  * shift checked out of, a visit to a key person, a visit to a rental or a floating resident's household, a grid's
- * dispute screening, a fire-safety inspection of an organisation); he may still record it by hand. How many days back
+ * dispute screening, a fire-safety inspection of an organisation, a contact in person with an informant); he may still record it by hand. How many days back
  * a day done may be recorded: {@code backdate-days}. Checked when the application starts: a rhythm with no item, a
  * code twice, a bad code, an item without period, an unknown source or a source ticking two items refuses to start,
  * naming what is wrong.
@@ -32,9 +32,11 @@ public record DutyProperties(List<Item> items, Integer backdateDays) {
     public static final String DISPUTE_SCREENING = "DISPUTE_SCREENING";
     /** population: a fire-safety inspection of an organisation the officer recorded (the inspection). */
     public static final String FIRE_INSPECTION = "FIRE_INSPECTION";
+    /** forces: an in-person contact of the officer with an informant he handles (the contact). */
+    public static final String INFORMANT_CONTACT = "INFORMANT_CONTACT";
     /** What may tick an item; each ticks one item at most, so one record ticks the checklist once. */
     public static final List<String> SOURCES = List.of(FORCES_SHIFT, KEY_PERSON_VISIT, RENTAL_FLOATING_VISIT,
-            DISPUTE_SCREENING, FIRE_INSPECTION);
+            DISPUTE_SCREENING, FIRE_INSPECTION, INFORMANT_CONTACT);
 
     public record Item(String code, DutyPeriod period, String label, String tickedBy) {
 
@@ -50,7 +52,7 @@ public record DutyProperties(List<Item> items, Integer backdateDays) {
             new Item("review-meeting", DutyPeriod.DAY),
             new Item("floating-rental-check", DutyPeriod.WEEK, null, RENTAL_FLOATING_VISIT),
             new Item("dispute-screening", DutyPeriod.WEEK, null, DISPUTE_SCREENING),
-            new Item("informant-visit", DutyPeriod.WEEK),
+            new Item("informant-visit", DutyPeriod.WEEK, null, INFORMANT_CONTACT),
             new Item("law-publicity", DutyPeriod.WEEK),
             new Item("work-report", DutyPeriod.WEEK),
             new Item("safety-inspection", DutyPeriod.MONTH, null, FIRE_INSPECTION),

@@ -3,6 +3,7 @@ package org.fengqiao.duty.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import org.fengqiao.forces.InformantContacted;
 import org.fengqiao.forces.ShiftCompleted;
 import org.fengqiao.mediation.DisputesScreened;
 import org.fengqiao.population.FireSafetyInspected;
@@ -15,10 +16,9 @@ import org.springframework.stereotype.Component;
  * The checklist ticks itself from the records the officer keeps elsewhere, where the platform keeps them, so he does
  * not record the same work twice: a patrol shift he checked out of (forces), a visit that reached a key person, a visit
  * to a household living in a rental or with a floating resident (population), a grid's dispute screening (mediation),
- * a fire-safety inspection of an organisation (population). Each is an event of the other module, heard after its
- * transaction committed; each ticks the item the rhythm names it for ({@code ticked-by}), once per record. Informant
- * visits stay manual: no module records a contact with an informant (a clue filed as an incident says what he told,
- * not that the officer met him).
+ * a fire-safety inspection of an organisation (population), a contact in person with an informant he handles
+ * (forces). Each is an event of the other module, heard after its transaction committed; each ticks the item the
+ * rhythm names it for ({@code ticked-by}), once per record.
  */
 @Component
 public class DutyTicks {
@@ -52,6 +52,11 @@ public class DutyTicks {
     @ApplicationModuleListener
     void on(FireSafetyInspected inspected) {
         tick(inspected);
+    }
+
+    @ApplicationModuleListener
+    void on(InformantContacted contacted) {
+        tick(contacted);
     }
 
     /** A patrol shift ticks the day he checked in, in the post's grid, with the hours on patrol. */
@@ -94,6 +99,19 @@ public class DutyTicks {
         return desk.tick(DutyProperties.FIRE_INSPECTION, inspected.inspection(), inspected.recordedBy(),
                 inspected.inspectedOn(), inspected.grid().value(),
                 desk.note("duty.auto.note.FIRE_INSPECTION", inspected.inspection()), "population-fire-inspection");
+    }
+
+    /**
+     * A contact with an informant ticks the week's informant visit when it was in person (a phone call is logged, not
+     * a visit), in the informant's grid; the note names the way, never the informant.
+     */
+    public boolean tick(InformantContacted contacted) {
+        if (contacted.way() == null || !contacted.way().inPerson()) {
+            return false;
+        }
+        return desk.tick(DutyProperties.INFORMANT_CONTACT, contacted.contact(), contacted.contactedBy(),
+                contacted.contactedOn(), contacted.grid(),
+                desk.note("duty.auto.note.INFORMANT_CONTACT." + contacted.way().name()), "forces-informant-contact");
     }
 
     private static LocalDate day(OffsetDateTime at) {

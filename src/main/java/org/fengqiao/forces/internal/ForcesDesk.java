@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.forces.ContactWay;
+import org.fengqiao.forces.InformantContacted;
 import org.fengqiao.forces.MemberStatus;
 import org.fengqiao.forces.ShiftCompleted;
 import org.fengqiao.forces.TeamKind;
@@ -28,6 +30,7 @@ import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,17 +54,19 @@ public class ForcesDesk {
     private final Members members;
     private final Companies companies;
     private final Posts posts;
+    private final InformantContacts contacts;
     private final Jurisdictions jurisdictions;
     private final PersonalDataCipher cipher;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ForcesDesk(Teams teams, Members members, Companies companies, Posts posts, Jurisdictions jurisdictions,
-            PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock) {
+    ForcesDesk(Teams teams, Members members, Companies companies, Posts posts, InformantContacts contacts,
+            Jurisdictions jurisdictions, PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock) {
         this.teams = teams;
         this.members = members;
         this.companies = companies;
         this.posts = posts;
+        this.contacts = contacts;
         this.jurisdictions = jurisdictions;
         this.cipher = cipher;
         this.events = events;
@@ -293,6 +298,66 @@ public class ForcesDesk {
         events.publishEvent(Audited.created("force_training", id, m.unitPath(),
                 Map.of("staff", staffId, "heldOn", heldOn.toString(), "topic", t, "hours", h)));
         return training;
+    }
+
+    // ---------------------------------------------------------------- informants' contacts
+
+    /** How far back a contact may be recorded: a year, so a mistyped year is caught rather than filed. */
+    static final int CONTACT_DAYS_BACK = 366;
+
+    /**
+     * An informant's contacts with his handler, latest first: for those who see the informant (his handler and those
+     * who may know informants), 404 for anyone else; none for a member who is no informant.
+     */
+    public List<InformantContacts.Contact> contacts(Caller caller, UUID staffId) {
+        Members.Member m = members.find(staffId, Visibility.of(caller)).orElseThrow(() -> new NotFound("member", staffId));
+        return "INFORMANT".equals(m.role()) ? contacts.of(staffId) : List.of();
+    }
+
+    /**
+     * The caller was in contact with the informant: the day (not later than today, at most a year back), how, and
+     * what was said (optional, up to 500 characters). Only where the informant shows (his handler and those who may
+     * know informants; anyone else finds no such member), by his handler or one who manages the forces (403 for an
+     * inspector who only reads them). Audited, and published for the duty checklist
+     * (an in-person contact is the week's 走访一次治安信息员).
+     */
+    @Transactional
+    public InformantContacts.Contact addContact(Caller caller, UUID staffId, LocalDate contactedOn, ContactWay way,
+            String note) {
+        Members.Member m = members.find(staffId, Visibility.of(caller)).orElseThrow(() -> new NotFound("member", staffId));
+        if (!caller.staffId().equals(m.handlerId()) && !caller.may("FORCES_MANAGE")) {
+            throw new AccessDeniedException("not his handler");
+        }
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (!"INFORMANT".equals(m.role())) {
+            problems.add(problem("staffId", "forces.contact.onlyInformants"));
+        }
+        if (contactedOn == null) {
+            problems.add(problem("contactedOn", "forces.contact.date.required"));
+        } else if (contactedOn.isAfter(today())) {
+            problems.add(problem("contactedOn", "forces.contact.date.future"));
+        } else if (contactedOn.isBefore(today().minusDays(CONTACT_DAYS_BACK))) {
+            problems.add(problem("contactedOn", "forces.contact.date.tooOld"));
+        }
+        if (way == null) {
+            problems.add(problem("way", "forces.contact.way.required"));
+        }
+        String n = trim(note);
+        if (n != null && n.length() > 500) {
+            problems.add(problem("note", "forces.contact.note.tooLong"));
+        }
+        check(problems);
+        UUID id = UUID.randomUUID();
+        UUID grid = contacts.grid(staffId, contactedOn);
+        contacts.insert(id, staffId, caller.staffId(), m.unitId(), grid, contactedOn, way, n);
+        Map<String, Object> snapshot = new java.util.LinkedHashMap<>();
+        snapshot.put("informant", staffId);
+        snapshot.put("contactedOn", contactedOn.toString());
+        snapshot.put("way", way.name());
+        snapshot.put("note", n);
+        events.publishEvent(Audited.created("informant_contact", id, m.unitPath(), snapshot));
+        events.publishEvent(new InformantContacted(id, caller.staffId(), contactedOn, way, grid));
+        return contacts.one(id).orElseThrow();
     }
 
     // ---------------------------------------------------------------- security companies

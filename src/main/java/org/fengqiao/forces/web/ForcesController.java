@@ -9,12 +9,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.fengqiao.forces.ContactWay;
 import org.fengqiao.forces.MemberStatus;
 import org.fengqiao.forces.TeamKind;
 import org.fengqiao.forces.internal.Companies;
 import org.fengqiao.forces.internal.Coverage;
 import org.fengqiao.forces.internal.ForcesDesk;
 import org.fengqiao.forces.internal.ForcesExport;
+import org.fengqiao.forces.internal.InformantContacts;
 import org.fengqiao.forces.internal.Members;
 import org.fengqiao.forces.internal.Posts;
 import org.fengqiao.forces.internal.Teams;
@@ -167,6 +169,27 @@ class ForcesController {
     @Operation(summary = "A training the member received: day, topic, hours")
     Members.Training addTraining(@PathVariable UUID staffId, @RequestBody NewTraining t) {
         return desk.addTraining(Callers.require(), staffId, t.heldOn(), t.topic(), t.hours());
+    }
+
+    record NewContact(LocalDate contactedOn, ContactWay way, String note) {
+    }
+
+    @GetMapping("/members/{staffId}/contacts")
+    @PreAuthorize("hasAuthority('FORCES_READ')")
+    @Operation(summary = "An informant's contacts with his handler, latest first (the last 50)",
+            description = "404 for anyone the informant does not show to: only his handler and the station chief.")
+    List<InformantContacts.Contact> contacts(@PathVariable UUID staffId) {
+        return desk.contacts(Callers.require(), staffId);
+    }
+
+    @PostMapping("/members/{staffId}/contacts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('FORCES_READ')")
+    @Operation(summary = "Record a contact with an informant: day, way (VISIT, MEETING, PHONE), what was said",
+            description = "By his handler or one who manages the forces; one in person ticks the officer's weekly "
+                    + "informant visit on the duty checklist.")
+    InformantContacts.Contact addContact(@PathVariable UUID staffId, @RequestBody NewContact c) {
+        return desk.addContact(Callers.require(), staffId, c.contactedOn(), c.way(), c.note());
     }
 
     @PostMapping("/members/{staffId}/reveal")

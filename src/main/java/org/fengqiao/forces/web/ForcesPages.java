@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.fengqiao.forces.ContactWay;
 import org.fengqiao.forces.MemberStatus;
 import org.fengqiao.forces.TeamKind;
 import org.fengqiao.forces.internal.ForcesDesk;
@@ -189,6 +190,12 @@ class ForcesPages {
         // registered at the station)
         model.addAttribute("companyOpens", desk.seesCompany(caller, member.companyId()));
         model.addAttribute("trainings", desk.trainings(caller, staffId));
+        if ("INFORMANT".equals(member.role())) {
+            model.addAttribute("contacts", desk.contacts(caller, staffId));
+            model.addAttribute("contactWays", ContactWay.values());
+            model.addAttribute("mayContact", caller.staffId().equals(member.handlerId()) || caller.may("FORCES_MANAGE"));
+            model.addAttribute("today", desk.today());
+        }
         model.addAttribute("shifts", desk.shifts(caller, new Posts.ShiftFilter(null, staffId,
                 desk.now().minusDays(30), desk.now().plusDays(30)), 100));
         if (caller.may("FORCES_MANAGE")) {
@@ -228,6 +235,18 @@ class ForcesPages {
         return saved(redirect, locale, "/forces/members/" + staffId, () -> {
             desk.addTraining(Callers.require(), staffId, heldOn, topic, decimal(hours, "hours",
                     "forces.training.hours.invalid"));
+            return "/forces/members/" + staffId;
+        });
+    }
+
+    @PostMapping("/forces/members/{staffId}/contacts")
+    @PreAuthorize("hasAuthority('FORCES_READ')")
+    String addContact(@PathVariable UUID staffId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate contactedOn,
+            @RequestParam(required = false) ContactWay way, @RequestParam(required = false) String note, Locale locale,
+            RedirectAttributes redirect) {
+        return saved(redirect, locale, "/forces/members/" + staffId, () -> {
+            desk.addContact(Callers.require(), staffId, contactedOn, way, note);
             return "/forces/members/" + staffId;
         });
     }
