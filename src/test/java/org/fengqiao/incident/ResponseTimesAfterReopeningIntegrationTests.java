@@ -67,7 +67,8 @@ class ResponseTimesAfterReopeningIntegrationTests extends IntegrationTest {
     void reportsHandledThreeDaysAgoAreReopenedNow() {
         n = String.valueOf(100000 + new Random().nextInt(899999));
         Unit station = jurisdictions.unitByCode("320722010000").orElseThrow();
-        workstation = jurisdictions.createUnit(station.id(), UnitKind.WORKSTATION, "RTR-" + n, "重开时效站" + n, null);
+        workstation = jurisdictions.createUnit(station.id(), UnitKind.WORKSTATION, "RTR-" + n, "重开时效站" + n,
+                null);
         grid = SatisfactionPageIntegrationTests.testGrid(jurisdictions, workstation, "IT-RTR-" + n, "重开", 107);
         first = staff.register(workstation.id(), StaffRole.AUXILIARY_POLICE, "首办人" + n, null, null, "辅警",
                 "rtrfirst" + n, DEMO_PASSWORD);
