@@ -886,6 +886,48 @@ class ResidentIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * A report merged into another before anyone took it up is taken up with that one: its resident reads on his
+     * tracking page that it was taken up, at the moment the other was (after the merge), or at the merge when the other
+     * had been taken up before it (never a moment before his own report came in); the staff's record of it still says
+     * nobody acknowledged the merged report itself, which the response times do not count.
+     */
+    @Test
+    void theResidentOfAMergedReportReadsWhenItsMatterWasTakenUp() {
+        Submitter by = Submitter.system("test");
+        MergedPair waiting = mergedPair("路灯不亮");
+        JsonNode before = ApiClient.json(waiting.second().get("/api/public/v1/track/" + waiting.code()));
+        assertThat(before.get("timeline").findValuesAsText("kind")).as("nobody took the matter up yet")
+                .doesNotContain("TAKEN_UP_TOGETHER");
+        desk.acknowledge(idOf(waiting.primary()), by);
+        OffsetDateTime takenUp = incidents.find(idOf(waiting.primary())).orElseThrow().acknowledgedAt();
+        JsonNode after = ApiClient.json(waiting.second().get("/api/public/v1/track/" + waiting.code()));
+        JsonNode step = after.get("timeline").get(after.get("timeline").size() - 1);
+        assertThat(step.get("kind").asText()).isEqualTo("TAKEN_UP_TOGETHER");
+        assertThat(OffsetDateTime.parse(step.get("at").asText()).toInstant()).isEqualTo(takenUp.toInstant());
+        assertThat(waiting.second().get("/track/" + waiting.code()).body())
+                .contains("data-kind=\"TAKEN_UP_TOGETHER\"", "已与反映同一件事的报告一并受理");
+        assertThat(resident("en").get("/track/" + waiting.code()).body())
+                .contains("Taken up together with a report of the same matter");
+        assertThat(incidents.find(idOf(waiting.code())).orElseThrow().acknowledgedAt())
+                .as("the merged report itself was acknowledged by nobody").isNull();
+
+        PublicClient first = resident(null);
+        String primary = codeOf(first.post("/report", "/report", report(grid, "先受理-主-" + n), List.of()));
+        desk.acknowledge(idOf(primary), by);
+        PublicClient second = resident(null);
+        String code = codeOf(second.post("/report", "/report", report(grid, "先受理-重复-" + n), List.of()));
+        merges.merge(idOf(code), new Merges.Into(idOf(primary), null, false, "同一盏路灯"), by);
+        JsonNode tracked = ApiClient.json(second.get("/api/public/v1/track/" + code));
+        List<String> kinds = tracked.get("timeline").findValuesAsText("kind");
+        assertThat(kinds).containsSubsequence("RECEIVED", "MERGED_INTO", "TAKEN_UP_TOGETHER");
+        OffsetDateTime merged = OffsetDateTime.parse(tracked.get("timeline").get(kinds.indexOf("MERGED_INTO"))
+                .get("at").asText());
+        assertThat(OffsetDateTime.parse(tracked.get("timeline").get(kinds.indexOf("TAKEN_UP_TOGETHER")).get("at")
+                .asText()).toInstant()).as("at the merge, not before his report came in")
+                .isEqualTo(merged.toInstant());
+    }
+
+    /**
      * A resident reopens a report whose answer did not hold, and the other report merged into it keeps being answered
      * with it: when the staff answer again, its resident reads the new answer on his tracking page (and the Open311
      * status notes would say the same), not the one taken back, and may reopen within the days after that answer.

@@ -87,7 +87,8 @@ public class ResidentDesk {
      * he may add information (while it is open or merged into another, see {@link #addInformation}).
      */
     public record Tracked(Incident incident, List<Incidents.Event> timeline, List<Photos.Photo> photos,
-            Optional<Ratings.Rating> rating, boolean mayRate, boolean mayReopen, OffsetDateTime reopenUntil) {
+            Optional<Ratings.Rating> rating, boolean mayRate, boolean mayReopen, OffsetDateTime reopenUntil,
+            OffsetDateTime takenUpTogether) {
 
         public boolean mayAddInformation() {
             return incident.status().open() || incident.status() == Status.MERGED;
@@ -212,8 +213,30 @@ public class ResidentDesk {
         List<Photos.Photo> mine = photos.of(i.id()).stream().filter(p -> p.addedBy().equals("RESIDENT")).toList();
         OffsetDateTime until = i.answeredAt() == null ? null : i.answeredAt().plus(properties.reopenWithin());
         boolean answered = i.status() == Status.ANSWERED;
-        return new Tracked(i, incidents.timeline(i.id()), mine, ratings.of(i.id()), answered,
-                answered && !clock.instant().isAfter(until.toInstant()), until);
+        List<Incidents.Event> timeline = incidents.timeline(i.id());
+        return new Tracked(i, timeline, mine, ratings.of(i.id()), answered,
+                answered && !clock.instant().isAfter(until.toInstant()), until, takenUpTogether(i, timeline));
+    }
+
+    /**
+     * When the matter of a report merged into another before anyone took it up was taken up: when the other was,
+     * or at the merge if the other had been taken up before it (never a moment before this report came in); null
+     * for a report not merged (or no longer: reopened by its reporter), one taken up itself, or one whose matter
+     * nobody took up yet. Nobody takes up a merged report itself (its acknowledgement stays empty, and the response
+     * times do not count it): without this its reporter read it as never taken up while the matter was handled.
+     */
+    private OffsetDateTime takenUpTogether(Incident i, List<Incidents.Event> timeline) {
+        if (i.acknowledgedAt() != null) {
+            return null;
+        }
+        OffsetDateTime other = duplicates.mergedInto(i.id(), null).flatMap(p -> incidents.find(p.id()))
+                .map(Incident::acknowledgedAt).orElse(null);
+        if (other == null) {
+            return null;
+        }
+        OffsetDateTime merged = timeline.stream().filter(e -> e.kind().equals("MERGED_INTO"))
+                .map(Incidents.Event::at).reduce((a, b) -> b).orElse(other);
+        return merged.isAfter(other) ? merged : other;
     }
 
     public Photos.Content photo(String code, UUID photo) {

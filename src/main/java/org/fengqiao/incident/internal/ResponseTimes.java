@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Quick-response figures (seed 003's 1-3-5 minutes): for each grid and each person who took a step of an item,
- * the median and 90th percentile of the seconds from receipt to acknowledgement, dispatch, arrival and resolution,
+ * the median and 90th percentile of the seconds from receipt (or from the reopening that began its wait, see
+ * {@link #ITEM_STEPS}) to acknowledgement, dispatch, arrival and first resolution,
  * and how many met the configured targets; per person, each step counts for the one who took it (a chief reads his
  * officers' own times: who acknowledged, who was sent out, who arrived, who resolved). A report merged into another
  * as its duplicate is not counted (its matter is handled, and counted, once: as the report it was merged into), as in
@@ -78,13 +79,25 @@ public class ResponseTimes {
     /**
      * Each step of each item received in the period in scope, with the person who took it: the acknowledgement and
      * the arrival by the columns that record them, the dispatch and the resolution by the timeline (the first
-     * dispatch, whose moment the dispatch time keeps; the last resolution, whose moment the resolution time is, as a
-     * reopening clears it). A row of no step ('rec') per item counts every item in its grid, taken up or not.
+     * dispatch, whose moment the dispatch time keeps; the first resolution, as the other steps keep the first
+     * round's: a report its reporter reopened and resolved again counts once, for the one who resolved it first, not
+     * for the one who resolved it again with the days it stood answered). A row of no step ('rec') per item counts
+     * every item in its grid, taken up or not.
+     * <p>
+     * Each step is timed from the moment the item began to wait for it ({@code since}): its receipt, or, for a
+     * report nobody took up before its reporter reopened it (a duplicate merged before anyone acknowledged it and
+     * answered with the report it was merged into), the last reopening before it was taken up. Nobody could take up
+     * such a report while it stood merged or answered; timed from its receipt, whoever took it up after the
+     * reopening was charged with the days before it. The acknowledgement is kept once (the first), so a reopening
+     * before it is one of a report never taken up until then; a report taken up before it was reopened keeps its
+     * receipt as the start of all its times.
      */
     private static final String ITEM_STEPS = """
             WITH item AS (
-                SELECT i.id, i.grid_id, i.received_at, i.acknowledged_at, i.acknowledged_by, i.dispatched_at,
-                       i.arrived_at, i.arrived_by, i.resolved_at
+                SELECT i.id, i.grid_id, i.acknowledged_at, i.acknowledged_by, i.dispatched_at, i.arrived_at,
+                       i.arrived_by,
+                       coalesce((SELECT max(e.at) FROM incident_event e WHERE e.incident_id = i.id
+                                   AND e.kind = 'REOPENED' AND e.at <= i.acknowledged_at), i.received_at) AS since
                 FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id
                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND i.received_at >= :from AND i.received_at < :to
                   AND i.merged_into IS NULL),
@@ -93,21 +106,20 @@ public class ResponseTimes {
                        CAST(NULL AS double precision) AS secs
                 FROM item
                 UNION ALL
-                SELECT id, grid_id, acknowledged_by, 'ack', extract(epoch FROM acknowledged_at - received_at)
+                SELECT id, grid_id, acknowledged_by, 'ack', extract(epoch FROM acknowledged_at - since)
                 FROM item WHERE acknowledged_at IS NOT NULL
                 UNION ALL
                 SELECT id, grid_id, (SELECT e.actor_id FROM incident_event e WHERE e.incident_id = item.id
                                        AND e.kind = 'DISPATCHED' ORDER BY e.id LIMIT 1),
-                       'dis', extract(epoch FROM dispatched_at - received_at)
+                       'dis', extract(epoch FROM dispatched_at - since)
                 FROM item WHERE dispatched_at IS NOT NULL
                 UNION ALL
-                SELECT id, grid_id, arrived_by, 'arr', extract(epoch FROM arrived_at - received_at)
+                SELECT id, grid_id, arrived_by, 'arr', extract(epoch FROM arrived_at - since)
                 FROM item WHERE arrived_at IS NOT NULL
                 UNION ALL
-                SELECT id, grid_id, (SELECT e.actor_id FROM incident_event e WHERE e.incident_id = item.id
-                                       AND e.kind = 'RESOLVED' ORDER BY e.id DESC LIMIT 1),
-                       'res', extract(epoch FROM resolved_at - received_at)
-                FROM item WHERE resolved_at IS NOT NULL)
+                SELECT item.id, grid_id, r.actor_id, 'res', extract(epoch FROM r.at - since)
+                FROM item CROSS JOIN LATERAL (SELECT e.actor_id, e.at FROM incident_event e
+                        WHERE e.incident_id = item.id AND e.kind = 'RESOLVED' ORDER BY e.id LIMIT 1) r)
             """;
 
     /** Per group of steps: the items, and each step's count, median, 90th percentile and count within its target. */

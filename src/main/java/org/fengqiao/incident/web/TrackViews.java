@@ -32,6 +32,9 @@ class TrackViews {
             OffsetDateTime reopenUntil, boolean mayAddInformation) {
     }
 
+    /** See {@code ResidentDesk.Tracked#takenUpTogether}. */
+    static final String TAKEN_UP_TOGETHER = "TAKEN_UP_TOGETHER";
+
     private final MessageSource messages;
     private final Departments departments;
 
@@ -44,7 +47,12 @@ class TrackViews {
         Incidents.Incident i = t.incident();
         List<Step> steps = new ArrayList<>();
         String answer = null;
+        OffsetDateTime together = t.takenUpTogether();
         for (Incidents.Event e : t.timeline()) {
+            if (together != null && e.at().isAfter(together)) {
+                steps.add(takenUpTogether(together, locale));
+                together = null;
+            }
             // what the reporter of a report merged into this one added is not for this one's reporter
             boolean byReporter = ResidentDesk.byItsReporter(e);
             String text = switch (e.kind()) {
@@ -69,6 +77,9 @@ class TrackViews {
                 steps.add(new Step(e.kind(), text("incident.track.step." + e.kind(), locale), e.at(), text));
             }
         }
+        if (together != null) {
+            steps.add(takenUpTogether(together, locale));
+        }
         List<Photo> photos = t.photos().stream()
                 .map(p -> new Photo("/track/" + i.trackingCode() + "/photos/" + p.id())).toList();
         Rating rating = t.rating().map(r -> new Rating(r.score(), r.comment(), r.ratedAt())).orElse(null);
@@ -77,6 +88,11 @@ class TrackViews {
                 IncidentViews.words(i.description()), i.gridName(),
                 i.reporterPhoneMasked(), i.receivedAt(), i.answeredAt(), answer, steps, photos, rating, t.mayRate(),
                 t.mayReopen(), t.reopenUntil(), t.mayAddInformation());
+    }
+
+    /** The step no timeline of its own holds: the matter of a report merged into another taken up with that one. */
+    private Step takenUpTogether(OffsetDateTime at, Locale locale) {
+        return new Step(TAKEN_UP_TOGETHER, text("incident.track.step." + TAKEN_UP_TOGETHER, locale), at, null);
     }
 
     private String text(String key, Locale locale) {
