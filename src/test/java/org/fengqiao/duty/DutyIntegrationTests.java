@@ -336,7 +336,8 @@ class DutyIntegrationTests extends IntegrationTest {
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
                 xlsx.body()))) {
             var sheet = book.getSheetAt(0);
-            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("每日 " + day);
+            // the chief's pages were switched to English above: the ledger speaks his language
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("Daily " + day);
             var header = sheet.getRow(0);
             assertThat(header.getCell(header.getLastCellNum() - 1).getStringCellValue()).endsWith("(2026-11-30)");
         }
