@@ -314,4 +314,32 @@ class DutyIntegrationTests extends IntegrationTest {
         assertThat(mine.body()).contains("My duty checklist").contains("Patrol the community")
                 .contains("id=\"missed\"").contains("</html>");
     }
+
+    @Test
+    void aDailyPeriodShowsAsItsOneDayInBothLanguagesAndALongerOneAsARange() throws Exception {
+        String html = "text/html";
+        String day = "2026-12-01";
+        for (String[] lang : new String[][] {{"zh", " 至 "}, {"en", " to "}}) {
+            ApiClient page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, lang[0]);
+            String daily = page.get("/duties/overview?period=DAY&day=" + day, null, "Accept", html).body();
+            assertThat(daily).contains(day).doesNotContain(day + lang[1] + day)
+                    .as("the last closed day, in the misses' heading").contains("2026-11-30")
+                    .doesNotContain("2026-11-30 – 2026-11-30");
+            String weekly = page.get("/duties/overview?period=WEEK&day=" + day, null, "Accept", html).body();
+            assertThat(weekly).contains("2026-11-30" + lang[1] + "2026-12-06");
+            String checklist = page.get("/duties/officers/" + staff("officer") + "?day=" + day, null, "Accept", html)
+                    .body();
+            assertThat(checklist).doesNotContain(day + lang[1] + day).doesNotContain("2026-11-30" + lang[1]
+                    + "2026-11-30");
+        }
+        HttpResponse<byte[]> xlsx = api.download("/api/v1/duties/overview/export?period=DAY&day=" + day, chief);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                xlsx.body()))) {
+            var sheet = book.getSheetAt(0);
+            // the chief's pages were switched to English above: the ledger speaks his language
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("Daily " + day);
+            var header = sheet.getRow(0);
+            assertThat(header.getCell(header.getLastCellNum() - 1).getStringCellValue()).endsWith("(2026-11-30)");
+        }
+    }
 }

@@ -13,6 +13,8 @@ import org.fengqiao.account.Staff;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.notification.NotificationFixtures;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -214,5 +216,51 @@ class PointsLedgerIntegrationTests extends IntegrationTest {
                 .as("the grid lies outside officer2's station").isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM points_award WHERE holder_id = ?").param(member.id().value())
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theGridsChiefApprovesItsAwardsAnotherGridsChiefMayNotAndTheStationChiefMay() {
+        Unit office = PointsFixtures.office(jurisdictions);
+        NotificationFixtures.TestGrid mine = NotificationFixtures.grid(jurisdictions, staff, office);
+        NotificationFixtures.TestGrid other = NotificationFixtures.grid(jurisdictions, staff, office);
+        Staff member = PointsFixtures.holder(staff, jurisdictions, StaffRole.GRID_MEMBER, "网格员");
+        Map<String, Object> body = new HashMap<>(Map.of("holderId", member.id().value(), "rule", "patrol-hour",
+                "gridId", mine.grid().id().value(), "note", "巡逻 " + UUID.randomUUID()));
+        HttpResponse<String> proposed = api.send("POST", "/api/v1/points/awards", chief, body);
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+        String id = ApiClient.json(proposed).get("id").asText();
+
+        // the page says who approves it: the grid's chief, and the station chief above
+        ApiClient otherPage = new ApiClient(port).signedIn(other.chiefLogin(), DEMO_PASSWORD, "zh-CN");
+        String approvals = otherPage.get("/points/approvals", null, "Accept", "text/html").body();
+        String row = approvals.substring(approvals.indexOf("data-source=\"" + ApiClient.json(proposed)
+                .get("sourceId").asText()));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains(mine.chief().name()).doesNotContain("class=\"primary approve\"");
+
+        // another grid's chief of the same office sees the award but does not decide it
+        String otherChief = api.token(other.chiefLogin(), DEMO_PASSWORD);
+        HttpResponse<String> refused = api.send("POST", "/api/v1/points/awards/" + id + "/approve", otherChief, null,
+                "Accept-Language", "en");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(ApiClient.json(refused).get("detail").asText()).contains("grid chief");
+        assertThat(api.send("POST", "/api/v1/points/awards/" + id + "/reject", otherChief, Map.of("note", "不对"))
+                .statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/points/awards/" + id, otherChief).statusCode()).isEqualTo(200);
+        assertThat(api.send("POST", "/api/v1/points/awards/" + id + "/approve", officer2, null).statusCode())
+                .as("another station's officer does not see it").isEqualTo(404);
+        assertThat(balance(chief, member.id().value())).isZero();
+
+        String myChief = api.token(mine.chiefLogin(), DEMO_PASSWORD);
+        HttpResponse<String> approved = api.send("POST", "/api/v1/points/awards/" + id + "/approve", myChief, null);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(balance(chief, member.id().value())).isEqualTo(2);
+
+        // the station chief decides for any grid of his station
+        body.put("note", "巡逻 " + UUID.randomUUID());
+        body.put("gridId", other.grid().id().value());
+        String second = ApiClient.json(api.send("POST", "/api/v1/points/awards", myChief, body)).get("id").asText();
+        assertThat(api.send("POST", "/api/v1/points/awards/" + second + "/approve", chief, null).statusCode())
+                .isEqualTo(200);
     }
 }

@@ -131,7 +131,10 @@ class PointsPagesIntegrationTests extends IntegrationTest {
                 "石榴志愿者甲" + UUID.randomUUID().toString().substring(0, 4), null, null, "志愿者", null, null);
         Staff b = staff.registerWithHash(new org.fengqiao.jurisdiction.UnitId(unit), path, StaffRole.INFORMANT,
                 "石榴信息员乙" + UUID.randomUUID().toString().substring(0, 4), null, null, "信息员", null, null);
-        UUID chief = PointsFixtures.staffId(jdbc, "bureau");
+        // the grid's chief on today's roster approves its awards
+        UUID chief = jdbc.sql("SELECT staff_id FROM grid_role WHERE grid_id = ? AND role = 'GRID_CHIEF' AND "
+                + org.fengqiao.account.RosterDay.coversToday("grid_role") + " LIMIT 1").param(grid)
+                .query(UUID.class).single();
         loader.awardApproved(a.id().value(), grid, "case-cracked", "测试", null, chief, chief);
         loader.awardApproved(b.id().value(), grid, "patrol-hour", "测试", null, chief, chief);
         HttpResponse<String> confirmed = api.send("POST", "/api/v1/points/activists", bureau,

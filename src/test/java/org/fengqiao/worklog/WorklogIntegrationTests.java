@@ -311,8 +311,11 @@ class WorklogIntegrationTests extends IntegrationTest {
                 .containsExactlyInAnyOrder("kind", "day", "unitId", "title", "body");
         assertThat(ApiClient.json(zh).get("errors").toString()).contains("必填");
 
-        // a number that identifies a resident is not shared with the bureau, nor commented there
-        JsonNode e = write(officer, "officer", "走访-" + UUID.randomUUID(), "回访了张某，电话13912345678");
+        // a number that identifies a resident is not shared with the bureau, nor commented there: an entry saved
+        // before numbers were refused in private entries too stays unshared
+        JsonNode e = write(officer, "officer", "走访-" + UUID.randomUUID(), "回访了张某");
+        jdbc.sql("UPDATE worklog_entry SET body = '回访了张某，电话13912345678' WHERE id = ?")
+                .param(UUID.fromString(id(e))).update();
         HttpResponse<String> share = api.send("POST", "/api/v1/worklog/entries/" + id(e) + "/share", officer, null,
                 "Accept-Language", "en");
         assertThat(share.statusCode()).isEqualTo(400);
@@ -336,6 +339,73 @@ class WorklogIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM worklog_entry").query(Long.class).single()).isEqualTo(before + 2);
         assertThat(jdbc.sql("SELECT count(*) FROM worklog_comment WHERE entry_id = ?").param(UUID.fromString(id(ok)))
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aPrivateEntryHoldingAnIdentityOrMobileNumberIsNotSavedAndTheFormKeepsWhatWasTyped() {
+        long before = jdbc.sql("SELECT count(*) FROM worklog_entry").query(Long.class).single();
+        // the supervisors read every entry of their scope: a resident's number is not written even in a private one
+        HttpResponse<String> id = api.send("POST", "/api/v1/worklog/entries", officer,
+                entry("DAILY", today(), unitOf("officer"), "走访-" + UUID.randomUUID(), "张某身份证320722198001011234"),
+                "Accept-Language", "en");
+        assertThat(id.statusCode()).as(id.body()).isEqualTo(400);
+        assertThat(ApiClient.json(id).get("errors").findValuesAsText("field")).containsExactly("body");
+        assertThat(ApiClient.json(id).get("errors").toString()).contains("Must not contain an identity number");
+        HttpResponse<String> mobile = api.send("POST", "/api/v1/worklog/entries", officer,
+                entry("DAILY", today(), unitOf("officer"), "回访139 1234 5678", "回访了张某"));
+        assertThat(mobile.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(mobile).get("errors").findValuesAsText("field")).containsExactly("title");
+        assertThat(ApiClient.json(mobile).get("errors").toString()).contains("不能包含手机号码");
+        // nor added by an edit of an entry kept private
+        JsonNode e = write(officer, "officer", "走访-" + UUID.randomUUID(), "回访了张某");
+        HttpResponse<String> edit = api.send("PUT", "/api/v1/worklog/entries/" + id(e), officer,
+                edit(e, "回访了张某，电话13912345678", 0));
+        assertThat(edit.statusCode()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT count(*) FROM worklog_entry").query(Long.class).single()).isEqualTo(before + 1);
+
+        // the page says which field holds what, and gives back the text as typed for him to mend
+        ApiClient page = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN");
+        String typed = "上午回访张某，电话13912345678，情绪稳定";
+        HttpResponse<String> posted = page.form("/worklog", Map.of("_csrf", page.csrfFrom("/worklog"),
+                "kind", "DAILY", "day", today().toString(), "unitId", unitOf("officer").toString(),
+                "title", "回访", "body", typed));
+        assertThat(posted.statusCode()).isEqualTo(302);
+        String to = posted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        assertThat(to).isEqualTo("/worklog");
+        String shown = page.get(to, null, "Accept", "text/html").body();
+        assertThat(shown).contains("不能包含手机号码", typed);
+        assertThat(jdbc.sql("SELECT count(*) FROM worklog_entry").query(Long.class).single()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aSecondEntryForATakenPeriodIsRefusedWithALinkToTheOneWritten() {
+        // a past quarter nobody else's test writes to: the officer's one summary of it
+        LocalDate day = today().minusYears(3).withMonth(2).withDayOfMonth(10);
+        jdbc.sql("DELETE FROM worklog_entry WHERE author_id = ? AND kind = 'QUARTERLY_SUMMARY' AND period_start = ?")
+                .params(staffId("officer"), day.withMonth(1).withDayOfMonth(1)).update();
+        HttpResponse<String> first = api.send("POST", "/api/v1/worklog/entries", officer,
+                entry("QUARTERLY_SUMMARY", day, unitOf("officer"), "一季度总结", "走访与调解"));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        String written = id(ApiClient.json(first));
+
+        HttpResponse<String> second = api.send("POST", "/api/v1/worklog/entries", officer,
+                entry("QUARTERLY_SUMMARY", day.plusDays(20), unitOf("officer"), "再写一篇", "内容"),
+                "Accept-Language", "en");
+        assertThat(second.statusCode()).isEqualTo(409);
+        JsonNode problem = ApiClient.json(second);
+        assertThat(problem.get("detail").asText()).contains("edit that one");
+        assertThat(problem.get("entryId").asText()).isEqualTo(written);
+        assertThat(problem.get("entry").asText()).isEqualTo("/api/v1/worklog/entries/" + written);
+
+        // the page names the entry already written, with a link to open it, and keeps what he typed
+        ApiClient page = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN");
+        HttpResponse<String> posted = page.form("/worklog", Map.of("_csrf", page.csrfFrom("/worklog"),
+                "kind", "QUARTERLY_SUMMARY", "day", day.toString(), "unitId", unitOf("officer").toString(),
+                "title", "再写一篇", "body", "第二篇的内容"));
+        assertThat(posted.statusCode()).isEqualTo(302);
+        String shown = page.get("/worklog", null, "Accept", "text/html").body();
+        assertThat(shown).contains("该期间已写过这一类日志", "第二篇的内容")
+                .contains("id=\"period-taken\" href=\"/worklog/" + written + "\"");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.fengqiao.duty.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +36,9 @@ class DutyLedger {
                 text("duty.field.due", locale)));
         List<DutyDesk.ItemView> columns = o.rows().isEmpty() ? List.of() : o.rows().get(0).items();
         columns.forEach(i -> headers.add(i.label()));
-        headers.add(text("duty.field.missed", locale) + " (" + o.lastStart() + " – " + o.lastEnd() + ")");
+        headers.add(text("duty.field.missed", locale) + " (" + days(o.lastStart(), o.lastEnd()) + ")");
         try (Ledger ledger = new Ledger(text("duty.ledger.sheet", locale), headers)) {
-            String period = text("duty.period." + o.period(), locale) + " " + o.start() + " – " + o.end();
+            String period = text("duty.period." + o.period(), locale) + " " + days(o.start(), o.end());
             for (DutyDesk.OverviewRow r : o.rows()) {
                 List<Object> row = new ArrayList<>(List.of(r.officer().name(), r.officer().unitName(), period,
                         r.done(), r.due()));
@@ -54,6 +55,11 @@ class DutyLedger {
             events.publishEvent(new Audited("EXPORT", "duty-record", null, o.unit() == null ? null : o.unit().path(),
                     null, after, null));
         }
+    }
+
+    /** A period's days: a daily period is its one day, a longer one runs from its first day to its last. */
+    static String days(LocalDate first, LocalDate last) {
+        return first.equals(last) ? first.toString() : first + " – " + last;
     }
 
     private String text(String key, Locale locale) {

@@ -20,6 +20,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Permission;
+import org.fengqiao.platform.Refused;
 import org.fengqiao.platform.Texts;
 import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.points.AwardApproversChanged;
@@ -32,8 +33,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Awards: proposed (pending), then approved or rejected by the grid chief of the award's grid: whoever holds
- * {@code POINTS_APPROVE} and sees the grid. An approved award writes its entry to the ledger. The case award of
+ * Awards: proposed (pending), then approved or rejected by the grid chief of the award's grid (seed 002: 网格长 heads
+ * the grid and approves its awards), as the roster has him on the day of the decision, or by a station chief above
+ * it, who may decide for any grid of his station ({@link #mayDecide}); another who sees it is refused (403). An
+ * approved award writes its entry to the ledger. The case award of
  * an investigator may name the clue giver whose clue cracked it (seed 004: 同功同奖、一案一奖): the giver's award
  * is linked to it, carries the same points and is approved or rejected with it.
  */
@@ -191,8 +194,7 @@ public class Awards {
     }
 
     private List<UUID> approvers(Award award, List<UUID> holders, UUID proposer) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTimes.ZONE);
-        List<UUID> approvers = staff.gridChiefs(new GridId(award.gridId()), today).stream()
+        List<UUID> approvers = staff.gridChiefs(new GridId(award.gridId()), today()).stream()
                 .filter(chief -> !holders.contains(chief))
                 .filter(chief -> staff.may(new StaffId(chief), Permission.POINTS_APPROVE)).toList();
         if (approvers.isEmpty()) {
@@ -294,6 +296,9 @@ public class Awards {
                 throw Invalid.of("award", "points.error.ownAward");
             }
         }
+        if (!mayDecide(before, caller)) {
+            throw new Refused("points.error.notApprover");
+        }
         for (Award a : group) {
             jdbc.sql("""
                     UPDATE points_award SET status = :status, decided_by = :by, decided_at = :at, decision_note = :note
@@ -309,6 +314,32 @@ public class Awards {
         }
         events.publishEvent(new AwardDecided(id, status.equals("APPROVED"), ledger.now().toInstant()));
         return award(id).orElseThrow();
+    }
+
+    /**
+     * Whether the caller decides the award (holding {@code POINTS_APPROVE}): a grid chief of its grid on today's
+     * roster ({@link org.fengqiao.account.RosterDay}), or a station chief above the grid. A holder of the award is
+     * refused apart.
+     */
+    public boolean mayDecide(Award award, Caller caller) {
+        if (!caller.may("POINTS_APPROVE")) {
+            return false;
+        }
+        return staff.headsGrid(new GridId(award.gridId()), new StaffId(caller.staffId()), today())
+                || staff.stationChiefsOver(award.unitPath(), Permission.POINTS_APPROVE).contains(caller.staffId());
+    }
+
+    /** The names of who decides the award: the grid's chiefs of today, then the station chiefs above the grid. */
+    public List<String> deciderNames(Award award) {
+        List<UUID> ids = new java.util.ArrayList<>(staff.gridChiefs(new GridId(award.gridId()), today()).stream()
+                .filter(chief -> staff.may(new StaffId(chief), Permission.POINTS_APPROVE)).toList());
+        ids.addAll(staff.stationChiefsOver(award.unitPath(), Permission.POINTS_APPROVE));
+        return ids.stream().distinct().map(id -> staff.staff(new StaffId(id)))
+                .flatMap(Optional::stream).map(org.fengqiao.account.Staff::name).toList();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), LocalTimes.ZONE);
     }
 
     public Optional<Award> award(UUID id) {

@@ -189,7 +189,13 @@ class PointsPages {
     @PreAuthorize("hasAuthority('POINTS_APPROVE')")
     String approvals(Model model, Locale locale) {
         Caller caller = Callers.require();
-        model.addAttribute("pending", awards.list("PENDING", caller, 200));
+        List<Awards.Award> pending = awards.list("PENDING", caller, 200);
+        model.addAttribute("pending", pending);
+        // who decides each (its grid's chief, or the station chief), and the awards the reader decides himself
+        model.addAttribute("deciders", pending.stream().collect(java.util.stream.Collectors.toMap(Awards.Award::id,
+                a -> String.join("、", awards.deciderNames(a)))));
+        model.addAttribute("decides", pending.stream().filter(a -> awards.mayDecide(a, caller)).map(Awards.Award::id)
+                .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("recent", awards.list(null, caller, 60).stream().filter(a -> !a.status().equals("PENDING"))
                 .limit(30).toList());
         model.addAttribute("rules", properties.rules().keySet());

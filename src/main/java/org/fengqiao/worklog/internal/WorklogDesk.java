@@ -27,8 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The rules of the work log. An entry is read by its author, by a supervisor (WORKLOG_REVIEW) whose subtree holds its
  * unit, and, while it is shared, by the police of its bureau (WORKLOG_COLUMN); anyone else is answered 404, as for an
  * entry that does not exist. Only its author changes it (403 for another who may read it): each edit keeps the
- * version it replaces and goes through only from the version the author read (409 otherwise). A text shared with the
- * bureau (an entry, a comment) holds no identity or mobile number ({@link PersonalNumbers}). Every change is audited.
+ * version it replaces and goes through only from the version the author read (409 otherwise). No entry, private or
+ * shared, and no comment holds an identity or mobile number ({@link PersonalNumbers}): a private entry is read by the
+ * station chief and the bureau, and may be shared later, so the number is refused when typed, naming the field, and
+ * never stored to be masked in each list, export and search. Every change is audited.
  */
 @Service
 public class WorklogDesk {
@@ -48,6 +50,24 @@ public class WorklogDesk {
         this.jurisdictions = jurisdictions;
         this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * A second analysis or summary of a period the author wrote one for already: refused (409), naming the entry
+     * written, so that the page links to it and the API answers where it is.
+     */
+    public static final class PeriodTaken extends Conflict {
+
+        private final UUID entryId;
+
+        PeriodTaken(UUID entryId) {
+            super("worklog.error.periodTaken");
+            this.entryId = entryId;
+        }
+
+        public UUID entryId() {
+            return entryId;
+        }
     }
 
     /** What an author writes: the kind (on creation only), a day of the period, the unit, the title and the text. */
@@ -102,9 +122,11 @@ public class WorklogDesk {
             problems.add(new Invalid.Problem("kind", "error.field.required", new Object[0]));
         }
         Checked c = check(f, who, problems);
+        personal(c.title(), c.body(), problems);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
+        refuseTaken(who.staffId(), kind, kind.start(c.day()), null);
         UUID id = UUID.randomUUID();
         try {
             worklogs.insert(id, who.staffId(), c.unit().id().value(), kind, kind.start(c.day()), c.title(), c.body(),
@@ -126,14 +148,13 @@ public class WorklogDesk {
             problems.add(new Invalid.Problem("version", "error.field.required", new Object[0]));
         }
         Checked c = check(f, who, problems);
-        if (before.shared()) {
-            shareable(c.title(), c.body(), problems);
-        }
+        personal(c.title(), c.body(), problems);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
         worklogs.lock(id);
         Worklogs.Entry current = worklogs.entry(id).orElseThrow();
+        refuseTaken(who.staffId(), current.kind(), current.kind().start(c.day()), id);
         boolean saved;
         try {
             saved = worklogs.update(current, f.version(), c.unit().id().value(), current.kind().start(c.day()),
@@ -145,6 +166,15 @@ public class WorklogDesk {
             throw new Conflict("worklog.error.stale");
         }
         return audited(current, who);
+    }
+
+    /** An analysis or summary is one per author and period (a diary, one of many a day): the one written is named. */
+    private void refuseTaken(UUID author, WorklogKind kind, LocalDate start, UUID except) {
+        if (kind.periodic()) {
+            worklogs.taken(author, kind, start, except).ifPresent(taken -> {
+                throw new PeriodTaken(taken);
+            });
+        }
     }
 
     private record Checked(LocalDate day, Unit unit, String title, String body) {
@@ -181,7 +211,7 @@ public class WorklogDesk {
         return t;
     }
 
-    private static void shareable(String title, String body, List<Invalid.Problem> problems) {
+    private static void personal(String title, String body, List<Invalid.Problem> problems) {
         PersonalNumbers.found(title).ifPresent(k -> problems.add(new Invalid.Problem("title", k, new Object[0])));
         PersonalNumbers.found(body).ifPresent(k -> problems.add(new Invalid.Problem("body", k, new Object[0])));
     }
@@ -195,7 +225,8 @@ public class WorklogDesk {
                 throw new Refused("worklog.error.noColumn");
             }
             List<Invalid.Problem> problems = new ArrayList<>();
-            shareable(before.title(), before.body(), problems);
+            // an entry saved before numbers were refused in private ones
+            personal(before.title(), before.body(), problems);
             if (!problems.isEmpty()) {
                 throw new Invalid("error.invalid", problems);
             }

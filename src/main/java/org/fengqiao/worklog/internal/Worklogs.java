@@ -144,6 +144,17 @@ public class Worklogs {
                         rs.getString("unit_name"))).list();
     }
 
+    /**
+     * The author's entry of {@code kind} for the period beginning on {@code start}, other than {@code except} (the
+     * entry being edited; null for a new one): the one a second analysis or summary of the period collides with.
+     */
+    Optional<UUID> taken(UUID author, WorklogKind kind, LocalDate start, UUID except) {
+        return jdbc.sql("""
+                SELECT id FROM worklog_entry WHERE author_id = ? AND kind = ? AND period_start = ?
+                  AND id IS DISTINCT FROM ? ORDER BY created_at LIMIT 1""")
+                .params(author, kind.name(), start, except).query(UUID.class).optional();
+    }
+
     void insert(UUID id, UUID author, UUID unit, WorklogKind kind, LocalDate start, String title, String body,
             Instant now) {
         jdbc.sql("""

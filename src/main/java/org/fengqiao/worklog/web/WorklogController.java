@@ -17,9 +17,14 @@ import org.fengqiao.worklog.internal.Drafts;
 import org.fengqiao.worklog.internal.WorklogDesk;
 import org.fengqiao.worklog.internal.WorklogKind;
 import org.fengqiao.worklog.internal.Worklogs;
+import java.net.URI;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,8 +47,11 @@ class WorklogController {
     private final WorklogDesk desk;
     private final Drafts drafts;
     private final Jurisdictions jurisdictions;
+    private final MessageSource messages;
 
-    WorklogController(Worklogs worklogs, WorklogDesk desk, Drafts drafts, Jurisdictions jurisdictions) {
+    WorklogController(Worklogs worklogs, WorklogDesk desk, Drafts drafts, Jurisdictions jurisdictions,
+            MessageSource messages) {
+        this.messages = messages;
         this.worklogs = worklogs;
         this.desk = desk;
         this.drafts = drafts;
@@ -62,6 +70,20 @@ class WorklogController {
     }
 
     record Missing(WorklogKind kind, LocalDate first, LocalDate last, List<Worklogs.Missing> staff) {
+    }
+
+    /**
+     * The period's entry already written: a conflict as any other, naming that entry ({@code entryId}, {@code entry}).
+     */
+    @ExceptionHandler(WorklogDesk.PeriodTaken.class)
+    ResponseEntity<ProblemDetail> taken(WorklogDesk.PeriodTaken e, Locale locale) {
+        ProblemDetail pd = ProblemDetail.forStatus(HttpStatus.CONFLICT);
+        pd.setType(URI.create("https://fengqiao.org/problems/conflict"));
+        pd.setTitle(messages.getMessage("error.conflict", null, locale));
+        pd.setDetail(messages.getMessage(e.key(), e.args(), locale));
+        pd.setProperty("entryId", e.entryId());
+        pd.setProperty("entry", "/api/v1/worklog/entries/" + e.entryId());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(pd);
     }
 
     EntryView view(Worklogs.Entry e, Caller caller) {

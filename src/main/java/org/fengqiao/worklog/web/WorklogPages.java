@@ -141,9 +141,22 @@ class WorklogPages {
             @RequestParam(required = false) UUID unitId, @RequestParam(required = false) String title,
             @RequestParam(required = false) String body, Locale locale, RedirectAttributes redirect) {
         AtomicReference<UUID> created = new AtomicReference<>();
-        String back = answers.redirect("/worklog", "worklog.notice.saved", locale, redirect, () -> created.set(
-                desk.create(new WorklogDesk.Form(kind, day, unitId, title, body, null), Callers.require()).id()));
+        String back = answers.redirect("/worklog", "worklog.notice.saved", locale, redirect, naming(redirect,
+                () -> created.set(desk.create(new WorklogDesk.Form(kind, day, unitId, title, body, null),
+                        Callers.require()).id())));
         return created.get() == null ? back : "redirect:/worklog/" + created.get();
+    }
+
+    /** The change, refused for a period already written with the entry written named for the page to link to. */
+    private static Runnable naming(RedirectAttributes redirect, Runnable change) {
+        return () -> {
+            try {
+                change.run();
+            } catch (WorklogDesk.PeriodTaken e) {
+                redirect.addFlashAttribute("takenEntry", e.entryId());
+                throw e;
+            }
+        };
     }
 
     @GetMapping("/worklog/{id}")
@@ -173,8 +186,8 @@ class WorklogPages {
             @RequestParam(required = false) UUID unitId, @RequestParam(required = false) String title,
             @RequestParam(required = false) String body, @RequestParam(required = false) Long version,
             Locale locale, RedirectAttributes redirect) {
-        return answers.redirect("/worklog/" + id, "worklog.notice.saved", locale, redirect,
-                () -> desk.edit(id, new WorklogDesk.Form(null, day, unitId, title, body, version), Callers.require()));
+        return answers.redirect("/worklog/" + id, "worklog.notice.saved", locale, redirect, naming(redirect,
+                () -> desk.edit(id, new WorklogDesk.Form(null, day, unitId, title, body, version), Callers.require())));
     }
 
     @PostMapping("/worklog/{id}/{action:share|unshare|like|unlike}")
