@@ -49,8 +49,19 @@ public record PersonQuery(String text, String address, Category category, KeyPer
     private static final Pattern WRITTEN_PHONE = Pattern.compile("(?:\\+86|0086|86)?(1[3-9][0-9]{9})");
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s\\u3000\\-\\u2010-\\u2015()（）]");
 
+    /** An identity number as the lists print it masked (IdentityNumber#masked): its last 4 are all it still says. */
+    private static final Pattern MASKED_ID = Pattern.compile("\\s*[0-9]{6}\\*{4,}([0-9]{3}[0-9Xx])\\s*");
+    /** A phone as the lists print it masked (PhoneNumbers): no whole number left to look up. */
+    private static final Pattern MASKED_PHONE = Pattern.compile("1[0-9]{2}\\*{4}[0-9]{4}");
+
     public PersonQuery {
-        text = normalisedPhone(text);
+        text = normalisedPhone(maskedIdAsLast4(text));
+    }
+
+    /** An identity number copied masked from a list row (320722********1534) is searched as its last 4 (1534). */
+    static String maskedIdAsLast4(String text) {
+        java.util.regex.Matcher masked = text == null ? null : MASKED_ID.matcher(text);
+        return masked != null && masked.matches() ? masked.group(1).toUpperCase(Locale.ROOT) : text;
     }
 
     /**
@@ -120,6 +131,9 @@ public record PersonQuery(String text, String address, Category category, KeyPer
         }
         if (HAN.matcher(q).matches()) {
             return q.codePointCount(0, q.length()) == 1 ? Kind.SURNAME : Kind.NAME;
+        }
+        if (MASKED_PHONE.matcher(q).matches()) {
+            throw Invalid.of("q", "population.search.maskedPhone");
         }
         throw Invalid.of("q", "population.search.unreadable");
     }

@@ -55,6 +55,16 @@ class PersonQueryTests {
         assertThat(problemOf("'-'")).isEqualTo("population.search.unreadable");
     }
 
+    @Test
+    void readsAnIdentityNumberCopiedMaskedFromAListAsItsLast4AndExplainsAMaskedPhone() {
+        // what the lists print: the officer copies it from a list row into the search
+        assertThat(kindOf("320722********1534")).isEqualTo(PersonQuery.Kind.ID_LAST4);
+        assertThat(kindOf(" 110105********002x ")).isEqualTo(PersonQuery.Kind.ID_LAST4);
+        assertThat(new PersonQuery("320722********002X", null, null, null, null, null, null).text()).isEqualTo("002X");
+        // a masked phone holds no number the search could look up: say so rather than "unreadable"
+        assertThat(problemOf("137****6977")).isEqualTo("population.search.maskedPhone");
+    }
+
     static String problemOf(String text) {
         try {
             kindOf(text);
