@@ -407,8 +407,8 @@ class SuppliesIntegrationTests extends IntegrationTest {
             String path2 = "/" + bureau2 + "/";
             Actor there = new Actor(null, "外县装备科", List.of(path2), catalogue);
 
-            Kind ours = desk.addKind(new SupplyDesk.KindForm("IT-执法记录仪" + n, CountUnit.PIECE, true), here);
-            Kind theirs = desk.addKind(new SupplyDesk.KindForm("IT-反光背心" + n, CountUnit.PIECE, false), there);
+            Kind ours = desk.addKind(new SupplyDesk.KindForm("IT-执法记录仪" + n, CountUnit.PIECE, true, null), here);
+            Kind theirs = desk.addKind(new SupplyDesk.KindForm("IT-反光背心" + n, CountUnit.PIECE, false, null), there);
             assertThat(desk.kinds(here)).extracting(Kind::id).contains(ours.id()).doesNotContain(theirs.id());
             assertThat(desk.kinds(there)).extracting(Kind::id).contains(theirs.id()).doesNotContain(ours.id());
             assertThat(desk.kinds(there)).as("the standard kinds, its own").extracting(Kind::code)
@@ -417,7 +417,7 @@ class SuppliesIntegrationTests extends IntegrationTest {
                     .doesNotContainAnyElementsOf(desk.kinds(here).stream().map(Kind::id).toList());
 
             // another bureau's kind is not there to change, nor to issue
-            SupplyDesk.KindChange rename = new SupplyDesk.KindChange("IT-改名" + n, null);
+            SupplyDesk.KindChange rename = new SupplyDesk.KindChange("IT-改名" + n, null, null);
             assertThatThrownBy(() -> desk.changeKind(ours.id(), rename, there)).isInstanceOf(NotFound.class);
             assertThatThrownBy(() -> desk.changeKind(theirs.id(), rename, here)).isInstanceOf(NotFound.class);
             assertThatThrownBy(() -> desk.issue(workstation2, new SupplyDesk.IssueForm(ours.id(), 1, null, null,
@@ -426,9 +426,9 @@ class SuppliesIntegrationTests extends IntegrationTest {
                     .query(Long.class).single()).isZero();
 
             // each bureau requires what it chose; a name may be the same in both
-            Kind required = desk.changeKind(theirs.id(), new SupplyDesk.KindChange(null, true), there);
+            Kind required = desk.changeKind(theirs.id(), new SupplyDesk.KindChange(null, null, true), there);
             assertThat(required.required()).isTrue();
-            assertThat(desk.addKind(new SupplyDesk.KindForm(ours.name(), CountUnit.SET, false), there).name())
+            assertThat(desk.addKind(new SupplyDesk.KindForm(ours.name(), CountUnit.SET, false, null), there).name())
                     .isEqualTo(ours.name());
             SupplyLedger.Gap gap = ledger.gaps(path2).stream().filter(g -> g.unitId().equals(workstation2))
                     .findFirst().orElseThrow();
@@ -477,5 +477,129 @@ class SuppliesIntegrationTests extends IntegrationTest {
         // and 牛山's officer sees his own station's gaps only
         assertThat(ApiClient.json(api.get("/api/v1/supplies/gaps", officer2)).findValuesAsText("unitId"))
                 .doesNotContain(unit("320722020200").toString());
+    }
+
+    @Test
+    void aStandardKindAddedLaterReachesTheBureausThatHaveTheirCopiesKeepingTheirEditsAndWhatTheyRetired() {
+        String homePath = jdbc.sql("SELECT path FROM unit WHERE code = '320722000000'").query(String.class).single();
+        UUID home = SupplyLedger.bureau(homePath);
+        Actor here = new Actor(null, "本局装备科", List.of(homePath), Set.of("SUPPLIES_READ", "SUPPLIES_CATALOGUE"));
+        rolledBack(() -> {
+            Kind leaflet = desk.kinds(here).stream().filter(k -> k.code().equals("LEAFLET")).findFirst().orElseThrow();
+            desk.changeKind(leaflet.id(), new SupplyDesk.KindChange(null, null, !leaflet.required()), here);
+            // a migration (or whoever keeps the standard list) adds two standard kinds to the template
+            String code = "IT_HELMET_" + n();
+            jdbc.sql("INSERT INTO supply_standard_kind (code, count_unit, required) VALUES (?, 'PIECE', true),"
+                    + " (?, 'SET', false)").params(code, code + "_B").update();
+            assertThat(desk.kinds(here)).extracting(Kind::code).contains(code, code + "_B", "RULES_BOARD")
+                    .doesNotHaveDuplicates();
+            Kind helmet = desk.kinds(here).stream().filter(k -> k.code().equals(code)).findFirst().orElseThrow();
+            assertThat(helmet.builtin()).isTrue();
+            assertThat(helmet.required()).isTrue();
+            assertThat(helmet.bureauId()).isEqualTo(home);
+            assertThat(desk.kindOf(leaflet.id(), here).required()).as("the bureau's own choice stays")
+                    .isEqualTo(!leaflet.required());
+            // the bureau retires one it never used: reading again does not bring it back
+            jdbc.sql("DELETE FROM supply_kind WHERE unit_id = ? AND code = ?").params(home, code + "_B").update();
+            assertThat(desk.kinds(here)).extracting(Kind::code).contains(code).doesNotContain(code + "_B");
+        });
+    }
+
+    @Test
+    void oneWhoseUnitsSpanSeveralBureausChoosesTheBureauOfAKindAmongHisOwn() {
+        String homePath = jdbc.sql("SELECT path FROM unit WHERE code = '320722000000'").query(String.class).single();
+        Set<String> catalogue = Set.of("SUPPLIES_READ", "SUPPLIES_CATALOGUE");
+        rolledBack(() -> {
+            String n = n();
+            UUID bureau2 = newUnit(null, "BUREAU", "IT-B" + n, "外县公安局");
+            UUID bureau3 = newUnit(null, "BUREAU", "IT-C" + n, "第三县公安局");
+            Actor province = new Actor(null, "市局装备处", List.of(homePath, "/" + bureau2 + "/"), catalogue);
+            assertThatThrownBy(() -> desk.addKind(new SupplyDesk.KindForm("IT-无人机" + n, CountUnit.SET, false,
+                    null), province)).isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.problems())
+                    .extracting(Invalid.Problem::field, Invalid.Problem::key)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("bureauId", "supplies.kind.bureauNeeded")));
+            assertThatThrownBy(() -> desk.addKind(new SupplyDesk.KindForm("IT-无人机" + n, CountUnit.SET, false,
+                    bureau3), province)).isInstanceOf(NotFound.class);
+            assertThat(jdbc.sql("SELECT count(*) FROM supply_kind WHERE name = ?").param("IT-无人机" + n)
+                    .query(Long.class).single()).as("nothing added").isZero();
+            Kind drone = desk.addKind(new SupplyDesk.KindForm("IT-无人机" + n, CountUnit.SET, false, bureau2),
+                    province);
+            assertThat(drone.bureauId()).isEqualTo(bureau2);
+            // one of a single bureau need not say which
+            Actor county = new Actor(null, "外县装备科", List.of("/" + bureau2 + "/"), catalogue);
+            assertThat(desk.addKind(new SupplyDesk.KindForm("IT-警棍" + n, CountUnit.PIECE, false, null), county)
+                    .bureauId()).isEqualTo(bureau2);
+        });
+        // over the API and the page: a bureau outside his scope is not found, and nothing is added
+        String name = "IT-对讲机" + n();
+        assertThat(api.send("POST", "/api/v1/supplies/kinds", bureau, Map.of("name", name, "countUnit", "PIECE",
+                "bureauId", UUID.randomUUID().toString())).statusCode()).isEqualTo(404);
+        ApiClient page = new ApiClient(port).signedIn("bureau", DEMO_PASSWORD, null);
+        assertThat(page.form("/supplies/kinds", Map.of("name", name, "countUnit", "PIECE", "bureauId",
+                UUID.randomUUID().toString(), "_csrf", page.csrfFrom("/supplies"))).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM supply_kind WHERE name = ?").param(name).query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void theCatalogueManagerEditsAKindOfHisBureauOnTheCataloguePageAndBadInputChangesNothing() {
+        String mine = kind("IT-灭火器");
+        String before = jdbc.sql("SELECT name FROM supply_kind WHERE id = ?").param(UUID.fromString(mine))
+                .query(String.class).single();
+        ApiClient page = new ApiClient(port).signedIn("bureau", DEMO_PASSWORD, null);
+        String csrf = page.csrfFrom("/supplies");
+        assertThat(page.get("/supplies", null).body()).contains("/supplies/kinds/" + mine + "\"");
+        // another bureau's kind (or none) is not there to edit
+        assertThat(page.form("/supplies/kinds/" + UUID.randomUUID(), Map.of("name", "IT-x", "countUnit", "SET",
+                "_csrf", csrf)).statusCode()).isEqualTo(404);
+        // a blank name is refused in the reader's language, nothing changed
+        assertThat(page.form("/supplies/kinds/" + mine, Map.of("name", " ", "countUnit", "SET", "required", "true",
+                "_csrf", csrf)).statusCode()).isEqualTo(302);
+        assertThat(page.get("/supplies", null).body()).contains("名称").contains("必填");
+        ApiClient english = new ApiClient(port).signedIn("bureau", DEMO_PASSWORD, "en");
+        english.form("/supplies/kinds/" + mine, Map.of("name", " ", "countUnit", "SET", "_csrf",
+                english.csrfFrom("/supplies")));
+        assertThat(english.get("/supplies", null).body()).containsIgnoringCase("required");
+        new ApiClient(port).signedIn("bureau", DEMO_PASSWORD, "zh-CN");
+        assertThat(ApiClient.json(api.get("/api/v1/supplies/kinds", bureau)).toString()).contains(before);
+        assertThat(jdbc.sql("SELECT count_unit || required FROM supply_kind WHERE id = ?")
+                .param(UUID.fromString(mine)).query(String.class).single()).isEqualTo("PIECEfalse");
+        // a good one renames it, counts it in sets, requires it: audited
+        String name = "IT-灭火器箱" + n();
+        assertThat(page.form("/supplies/kinds/" + mine, Map.of("name", name, "countUnit", "SET", "required", "true",
+                "_csrf", csrf)).statusCode()).isEqualTo(302);
+        assertThat(page.get("/supplies", null).body()).contains("已修改物品目录").contains(name + "（套）");
+        assertThat(jdbc.sql("SELECT count_unit || required FROM supply_kind WHERE id = ?")
+                .param(UUID.fromString(mine)).query(String.class).single()).isEqualTo("SETtrue");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE record_type = 'supply_kind' AND record_id = ?
+                   AND action = 'UPDATE'""").param(mine).query(Long.class).single()).isEqualTo(1);
+        // only the catalogue manager edits: the chief may not
+        ApiClient chiefPage = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+        assertThat(chiefPage.form("/supplies/kinds/" + mine, Map.of("name", "IT-y" + n(), "countUnit", "SET",
+                "_csrf", chiefPage.csrfFrom("/supplies"))).statusCode()).isEqualTo(403);
+        // a kind with lines keeps its count unit: its quantities were counted in it
+        issue(chief, fangshan, mine, 1, null);
+        HttpResponse<String> r = api.send("PATCH", "/api/v1/supplies/kinds/" + mine, bureau,
+                Map.of("countUnit", "PIECE"), "Accept-Language", "en");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("count unit");
+        assertThat(jdbc.sql("SELECT count_unit FROM supply_kind WHERE id = ?").param(UUID.fromString(mine))
+                .query(String.class).single()).isEqualTo("SET");
+    }
+
+    @Test
+    void countsReadInTheSingularForOneInEnglishAndAsBeforeInChinese() {
+        String kind = kind("IT-警示桩");
+        String line = issue(chief, fangshan, kind, 1, null);
+        send("POST", "/api/v1/supplies/entries/" + line + "/receipt", officer, null, 200);
+        ApiClient english = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en");
+        String en = english.get("/supplies/units/" + fangshan, null).body();
+        assertThat(en).contains("1 piece<").doesNotContain(">1 pieces<");
+        issue(chief, fangshan, kind, 2, null);
+        assertThat(english.get("/supplies/units/" + fangshan, null).body()).contains("2 pieces");
+        // (the language is the officer's profile's: back to Chinese for the suite)
+        ApiClient chinese = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN");
+        assertThat(chinese.get("/supplies/units/" + fangshan, null).body()).contains(">1 个<");
     }
 }

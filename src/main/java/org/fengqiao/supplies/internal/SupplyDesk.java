@@ -43,11 +43,15 @@ public class SupplyDesk {
     /** The oldest day a line may carry: a paper ledger carried over is of this century, a day in year 1 a slip. */
     static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
-    public record KindForm(String name, CountUnit countUnit, Boolean required) {
+    /** A kind of a bureau's own: {@code bureauId} the bureau, needed of one who keeps several bureaus' catalogues. */
+    public record KindForm(String name, CountUnit countUnit, Boolean required, UUID bureauId) {
     }
 
-    /** What a catalogue manager changes of a kind: its name (the bureau's own kinds) and whether it is required. */
-    public record KindChange(String name, Boolean required) {
+    /**
+     * What a catalogue manager changes of a kind: its name (the bureau's own kinds), what it is counted in (while no
+     * line counts it yet) and whether it is required; what is null stays.
+     */
+    public record KindChange(String name, CountUnit countUnit, Boolean required) {
     }
 
     public record IssueForm(UUID kindId, Integer quantity, Long costFen, LocalDate occurredOn, String supplier,
@@ -120,7 +124,8 @@ public class SupplyDesk {
 
     /**
      * Changes a kind of the actor's bureau: renames one of its own (the standard ones are named by the platform in
-     * the reader's language) and marks it required or not for its workstations and central offices.
+     * the reader's language), counts it in another unit while no line counts it yet (the lines' quantities were
+     * counted in the one it has), and marks it required or not for its workstations and central offices.
      */
     @Transactional
     public Kind changeKind(UUID id, KindChange f, Actor who) {
@@ -135,28 +140,42 @@ public class SupplyDesk {
                 name = f.name().strip();
             }
         }
+        CountUnit unit = f.countUnit() == null ? before.countUnit() : f.countUnit();
+        if (unit != before.countUnit() && ledger.kindCounted(id)) {
+            problems.add(problem("countUnit", "supplies.kind.countUnitInUse"));
+        }
         check(problems);
         if (!before.builtin() && ledger.kindNamed(before.bureauId(), name, id)) {
             throw Invalid.of("name", "supplies.kind.duplicate", name);
         }
-        ledger.changeKind(id, name, f.required() == null ? before.required() : f.required());
+        ledger.changeKind(id, name, unit, f.required() == null ? before.required() : f.required());
         Kind after = ledger.kind(id).orElseThrow();
         events.publishEvent(Audited.updated("supply_kind", id, "/" + after.bureauId() + "/", before, after)
                 .by(who.name()));
         return after;
     }
 
-    /** A kind of the bureau's own, in the catalogue of the actor's (first) bureau. */
+    /**
+     * A kind of the bureau's own, in the catalogue of the bureau chosen (one of the actor's) or of his one bureau:
+     * one who keeps several bureaus' catalogues is asked which, never given his first one unasked.
+     */
     @Transactional
     public Kind addKind(KindForm f, Actor who) {
+        List<UUID> mine = bureaus(who);
+        if (f.bureauId() != null && !mine.contains(f.bureauId())) {
+            throw new NotFound("unit", f.bureauId());
+        }
         List<Invalid.Problem> problems = new ArrayList<>();
         text(f.name(), "name", true, 100, problems);
         if (f.countUnit() == null) {
             problems.add(problem("countUnit", "error.field.required"));
         }
+        if (f.bureauId() == null && mine.size() != 1) {
+            problems.add(problem("bureauId", "supplies.kind.bureauNeeded"));
+        }
         check(problems);
         String name = f.name().strip();
-        UUID bureau = bureaus(who).get(0);
+        UUID bureau = f.bureauId() == null ? mine.get(0) : f.bureauId();
         if (ledger.kindNamed(bureau, name, null)) {
             throw Invalid.of("name", "supplies.kind.duplicate", name);
         }
@@ -166,6 +185,11 @@ public class SupplyDesk {
         Kind kind = ledger.kind(id).orElseThrow();
         events.publishEvent(Audited.created("supply_kind", id, "/" + bureau + "/", kind).by(who.name()));
         return kind;
+    }
+
+    /** The bureaus whose catalogues the actor keeps, by name, for the form that asks which. */
+    public List<Place> bureauPlaces(Actor who) {
+        return bureaus(who).stream().flatMap(b -> ledger.place(b, null).stream()).toList();
     }
 
     /** Supplies issued to a unit (by the station chief or the bureau): they count once its officer confirms them. */

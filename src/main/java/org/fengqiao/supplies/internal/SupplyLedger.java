@@ -105,18 +105,26 @@ public class SupplyLedger {
     }
 
     /**
-     * Gives a bureau its copies of the standard kinds (V180's template) when it has none yet: a bureau added to the
-     * tree after the migration gets them the first time its catalogue is read. Two first reads at once make one set.
+     * Gives a bureau its copy of every standard kind (the template, V180) it was never given: all of them the first
+     * time its catalogue is read, and then each one added to the template later. A kind given once is never given
+     * again (V183 keeps which), so one the bureau retired stays retired, and the copies it has keep its changes. The
+     * insert runs only when the template holds a kind the bureau was not given; two reads at once give it once.
      */
     void standardKinds(UUID bureau) {
-        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM supply_kind WHERE unit_id = ? AND builtin)").param(bureau)
-                .query(Boolean.class).single()) {
+        if (!jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM supply_standard_kind t WHERE NOT EXISTS (
+                    SELECT 1 FROM supply_standard_offered o WHERE o.unit_id = ? AND o.code = t.code))""")
+                .param(bureau).query(Boolean.class).single()) {
             return;
         }
         jdbc.sql("""
+                WITH given AS (
+                    INSERT INTO supply_standard_offered (unit_id, code)
+                    SELECT u.id, t.code FROM supply_standard_kind t JOIN unit u ON u.id = ? AND u.kind = 'BUREAU'
+                    ON CONFLICT DO NOTHING RETURNING unit_id, code)
                 INSERT INTO supply_kind (id, unit_id, code, count_unit, builtin, required)
-                SELECT gen_random_uuid(), u.id, t.code, t.count_unit, true, t.required
-                  FROM supply_standard_kind t JOIN unit u ON u.id = ? AND u.kind = 'BUREAU'
+                SELECT gen_random_uuid(), g.unit_id, t.code, t.count_unit, true, t.required
+                  FROM given g JOIN supply_standard_kind t ON t.code = g.code
                 ON CONFLICT DO NOTHING""").param(bureau).update();
     }
 
@@ -146,8 +154,17 @@ public class SupplyLedger {
                 .update();
     }
 
-    void changeKind(UUID id, String name, boolean required) {
-        jdbc.sql("UPDATE supply_kind SET name = ?, required = ? WHERE id = ?").params(name, required, id).update();
+    void changeKind(UUID id, String name, CountUnit unit, boolean required) {
+        jdbc.sql("UPDATE supply_kind SET name = ?, count_unit = ?, required = ? WHERE id = ?")
+                .params(name, unit.name(), required, id).update();
+    }
+
+    /** Whether any line or stock row counts the kind (its count unit is then what they were counted in). */
+    boolean kindCounted(UUID id) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM supply_entry WHERE kind_id = :id)
+                    OR EXISTS (SELECT 1 FROM supply_stock WHERE kind_id = :id)""").param("id", id)
+                .query(Boolean.class).single();
     }
 
     /** A unit of the caller's scope (null: any), or nothing. */

@@ -51,7 +51,7 @@ class SuppliesController {
         this.export = export;
     }
 
-    record KindBody(String name, CountUnit countUnit, Boolean required) {
+    record KindBody(String name, CountUnit countUnit, Boolean required, UUID bureauId) {
     }
 
     record IssueBody(UUID kindId, Integer quantity, String costYuan, LocalDate occurredOn, String supplier,
@@ -85,22 +85,26 @@ class SuppliesController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('SUPPLIES_CATALOGUE')")
     @Operation(summary = "Add a kind of the caller's bureau", description = "countUnit: PIECE 个, VOLUME 册, BOOK 本, "
-            + "COPY 份, SET 套; required: every workstation and central office must hold it.")
+            + "COPY 份, SET 套; required: every workstation and central office must hold it; bureauId: the bureau, "
+            + "needed of one whose units span several bureaus (404 for a bureau outside his scope).")
     SuppliesViews.KindView addKind(@RequestBody(required = false) KindBody body) {
-        KindBody b = body == null ? new KindBody(null, null, null) : body;
-        return views.kind(desk.addKind(new SupplyDesk.KindForm(b.name(), b.countUnit(), b.required()), me()));
+        KindBody b = body == null ? new KindBody(null, null, null, null) : body;
+        return views.kind(desk.addKind(new SupplyDesk.KindForm(b.name(), b.countUnit(), b.required(), b.bureauId()),
+                me()));
     }
 
-    record KindChangeBody(String name, Boolean required) {
+    record KindChangeBody(String name, CountUnit countUnit, Boolean required) {
     }
 
     @PatchMapping("/kinds/{id}")
     @PreAuthorize("hasAuthority('SUPPLIES_CATALOGUE')")
-    @Operation(summary = "Change a kind of the caller's bureau: rename one of its own, mark one required or not",
-            description = "Only what is given changes; a kind of another bureau is not found (404).")
+    @Operation(summary = "Change a kind of the caller's bureau: rename one of its own, count it in another unit, "
+            + "mark one required or not", description = "Only what is given changes; the count unit only while no "
+            + "line counts the kind (400); a kind of another bureau is not found (404).")
     SuppliesViews.KindView changeKind(@PathVariable UUID id, @RequestBody(required = false) KindChangeBody body) {
-        KindChangeBody b = body == null ? new KindChangeBody(null, null) : body;
-        return views.kind(desk.changeKind(id, new SupplyDesk.KindChange(b.name(), b.required()), me()));
+        KindChangeBody b = body == null ? new KindChangeBody(null, null, null) : body;
+        return views.kind(desk.changeKind(id, new SupplyDesk.KindChange(b.name(), b.countUnit(), b.required()),
+                me()));
     }
 
     @GetMapping("/units")

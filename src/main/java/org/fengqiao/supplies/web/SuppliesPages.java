@@ -81,6 +81,9 @@ class SuppliesPages {
         model.addAttribute("kinds", ledger.kinds(SupplyLedger.bureau(root.path())).stream().map(views::kind)
                 .toList());
         model.addAttribute("countUnits", CountUnit.values());
+        // one who keeps several bureaus' catalogues says which a new kind is of (the overview's own by default)
+        model.addAttribute("bureaus", desk.bureauPlaces(me));
+        model.addAttribute("bureauId", SupplyLedger.bureau(root.path()));
         return "supplies/overview";
     }
 
@@ -203,9 +206,28 @@ class SuppliesPages {
     @PostMapping("/supplies/kinds")
     @PreAuthorize("hasAuthority('SUPPLIES_CATALOGUE')")
     String addKind(@RequestParam(required = false) String name, @RequestParam(required = false) CountUnit countUnit,
-            @RequestParam(required = false) Boolean required, Locale locale, RedirectAttributes redirect) {
+            @RequestParam(required = false) Boolean required, @RequestParam(required = false) UUID bureauId,
+            Locale locale, RedirectAttributes redirect) {
         return answers.redirect("/supplies", "supplies.action.kindAdded", locale, redirect,
-                () -> desk.addKind(new SupplyDesk.KindForm(name, countUnit, required), me()));
+                () -> desk.addKind(new SupplyDesk.KindForm(name, countUnit, required, bureauId), me()));
+    }
+
+    /**
+     * A catalogue manager edits a kind of his bureau: the name of one of its own, what it is counted in, whether it
+     * is required. The form sends every field, so an unticked box is "not required".
+     */
+    @PostMapping("/supplies/kinds/{id}")
+    @PreAuthorize("hasAuthority('SUPPLIES_CATALOGUE')")
+    String changeKind(@PathVariable UUID id, @RequestParam(required = false) String name,
+            @RequestParam(required = false) CountUnit countUnit, @RequestParam(required = false) Boolean required,
+            Locale locale, RedirectAttributes redirect) {
+        Actor me = me();
+        SupplyLedger.Kind kind = catalogued(id, me);
+        // a standard kind's name is the platform's: its form has no name field, and a name sent is refused
+        String renamed = kind.builtin() || name != null ? name : "";
+        return answers.redirect("/supplies", "supplies.action.kindChanged", locale, redirect,
+                () -> desk.changeKind(id, new SupplyDesk.KindChange(renamed, countUnit,
+                        Boolean.TRUE.equals(required)), me));
     }
 
     /** A catalogue manager marks a kind of his bureau required at every workstation and central office, or not. */
@@ -214,13 +236,17 @@ class SuppliesPages {
     String require(@PathVariable UUID id, @RequestParam(required = false) Boolean required, Locale locale,
             RedirectAttributes redirect) {
         Actor me = me();
+        catalogued(id, me);
+        return answers.redirect("/supplies", "supplies.action.kindChanged", locale, redirect,
+                () -> desk.changeKind(id, new SupplyDesk.KindChange(null, null, Boolean.TRUE.equals(required)), me));
+    }
+
+    private SupplyLedger.Kind catalogued(UUID id, Actor me) {
         try {
-            desk.kindOf(id, me);
+            return desk.kindOf(id, me);
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return answers.redirect("/supplies", "supplies.action.kindChanged", locale, redirect,
-                () -> desk.changeKind(id, new SupplyDesk.KindChange(null, Boolean.TRUE.equals(required)), me));
     }
 
     private Place visible(UUID id, Actor me) {

@@ -3,6 +3,7 @@ package org.fengqiao.supplies.web;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.UUID;
+import org.fengqiao.supplies.CountUnit;
 import org.fengqiao.supplies.internal.SupplyLedger;
 import org.fengqiao.supplies.internal.SupplyLedger.Kind;
 import org.springframework.context.MessageSource;
@@ -43,6 +44,12 @@ public class SupplyNames {
 
     public String countUnit(Kind kind, Locale locale) {
         return text("supplies.countUnit." + kind.countUnit(), locale);
+    }
+
+    /** A quantity with its count unit in the reader's language: "1 piece", "2 pieces", "2 个". */
+    public String count(CountUnit unit, long quantity) {
+        return messages.getMessage("supplies.count." + unit.name(), new Object[] {quantity},
+                LocaleContextHolder.getLocale());
     }
 
     /** Fen as yuan with two decimals. */

@@ -1,0 +1,73 @@
+package org.fengqiao.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A count the English pages show reads "1 entry", "2 entries", never "1 entries": each message that puts a counted
+ * number before its noun chooses the singular for one. The Chinese ones have no plural and read as they did.
+ */
+class EnglishCountsTests {
+
+    static Properties en;
+    static Properties zh;
+
+    @BeforeAll
+    static void load() throws IOException {
+        en = ChoiceNamesTests.bundles(true);
+        zh = ChoiceNamesTests.bundles(false);
+    }
+
+    static String english(String key, Object... args) {
+        return new MessageFormat(en.getProperty(key), Locale.ENGLISH).format(args);
+    }
+
+    static String chinese(String key, Object... args) {
+        return new MessageFormat(zh.getProperty(key), Locale.SIMPLIFIED_CHINESE).format(args);
+    }
+
+    @Test
+    void theSuppliesCountOneInTheSingularAndChineseCountsStayAsTheyWere() {
+        assertThat(english("supplies.count.PIECE", 1L)).isEqualTo("1 piece");
+        assertThat(english("supplies.count.SET", 1)).isEqualTo("1 set");
+        assertThat(english("supplies.count.COPY", 0)).isEqualTo("0 copies");
+        assertThat(english("supplies.count.BOOK", 12000)).isEqualTo("12000 books");
+        assertThat(english("supplies.count.VOLUME", 2)).isEqualTo("2 volumes");
+        assertThat(chinese("supplies.count.SET", 12000)).isEqualTo("12000 套");
+    }
+
+    @Test
+    void theOtherModulesCountsReadInTheSingularForOne() {
+        assertThat(english("audit.verify.valid", 1L)).endsWith("1 entry verified");
+        assertThat(english("audit.verify.valid", 2L)).endsWith("2 entries verified");
+        assertThat(english("audit.verify.broken", 7L, "x", 1L)).endsWith("1 entry checked");
+        assertThat(english("audit.paging.summary", 1L, 1, 1)).startsWith("1 entry,");
+        assertThat(english("audit.paging.summary", 3L, 1, 1)).startsWith("3 entries,");
+        assertThat(english("claims.field.ageDays", 1L)).isEqualTo("1 day");
+        assertThat(english("claims.field.ageDays", 0L)).isEqualTo("0 days");
+        assertThat(english("forces.me.done", new java.math.BigDecimal("1"))).isEqualTo("Done, 1 hour on patrol");
+        assertThat(english("forces.me.done", new java.math.BigDecimal("1.5"))).isEqualTo("Done, 1.5 hours on patrol");
+        assertThat(english("jurisdiction.units.communities", 1L)).isEqualTo("1 community/village");
+        assertThat(english("jurisdiction.units.grids", 1L)).isEqualTo("1 grid");
+        assertThat(english("jurisdiction.units.grids", 5L)).isEqualTo("5 grids");
+        assertThat(english("jurisdiction.gridImport.checked", "a.geojson", 1L, 0L)).contains("create 1 grid and");
+        assertThat(english("jurisdiction.gridImport.saved", "a.geojson", 1L, 2L)).contains("1 grid created");
+        assertThat(english("notification.inbox.kind.KEY_PERSONS_IMPORTED", "IT", "", "2026-01-01", 1))
+                .contains("of 1 person;");
+        assertThat(english("notification.inbox.kind.KEY_PERSONS_IMPORTED.noVisit", "IT", "", "", 1))
+                .contains("of 1 person;");
+        assertThat(english("places.misplaced.moved", 1, 1L)).isEqualTo(
+                "Moved 1 address (1 person) into the grids holding their locations.");
+        assertThat(english("places.misplaced.moved", 2, 3L)).startsWith("Moved 2 addresses (3 persons)");
+        assertThat(english("points.my.price", 1)).isEqualTo("1 point");
+        assertThat(english("points.my.price", 100)).isEqualTo("100 points");
+        assertThat(english("supervision.accountabilities", 1)).isEqualTo("Held to account once");
+        assertThat(english("supervision.accountabilities", 3)).isEqualTo("Held to account 3 times");
+    }
+}
