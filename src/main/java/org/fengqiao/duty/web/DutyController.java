@@ -95,7 +95,7 @@ class DutyController {
     }
 
     @GetMapping("/done")
-    @PreAuthorize("hasAuthority('DUTY_OVERVIEW')")
+    @PreAuthorize("hasAnyAuthority('DUTY_OWN','DUTY_OVERVIEW')")
     @Operation(summary = "The duties done in a period where the work figures count them (完成十五个一职责)",
             description = "unitId: where they were done, a unit and those under it (404 outside the caller's scope; "
                     + "default all of it); from/to: the days done, both included (default this month to today; 400 "

@@ -94,7 +94,7 @@ class DutyPages {
 
     /** The duties done that the work figures' duties done and service events count, which link here. */
     @GetMapping("/duties/done")
-    @PreAuthorize("hasAuthority('DUTY_OVERVIEW')")
+    @PreAuthorize("hasAnyAuthority('DUTY_OWN','DUTY_OVERVIEW')")
     String done(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String item,
             @RequestParam(defaultValue = "1") int page, Model model, Locale locale) {

@@ -30,7 +30,6 @@ public class HelpedPersons {
 
     /** The list's page; the API's is under {@code /api/v1}. */
     public static final String LIST = "/persons/helped";
-    static final String TYPE = "helped-person-list";
 
     /** One person helped: masked, with his household's address and the first visit of the days. */
     public record Helped(UUID id, String name, String idMasked, String phoneMasked, Residence residence,
@@ -88,7 +87,7 @@ public class HelpedPersons {
         asked.put("from", days.first().toString());
         asked.put("to", days.last().toString());
         asked.put("results", total);
-        events.publishEvent(new Audited("READ", TYPE, null, unit == null ? null : unit.path(), null, asked, null));
+        events.publishEvent(new Audited("READ", "helped-person-list", null, unit == null ? null : unit.path(), null, asked, null));
         return new Listing(unit, days.first(), days.last(), items, total);
     }
 }

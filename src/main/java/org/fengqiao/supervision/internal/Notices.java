@@ -296,9 +296,9 @@ public class Notices {
                 .param("end", days.end()).query(Long.class).single();
         List<HeldToAccount> items = jdbc.sql("""
                 SELECT s.id, s.at, n.id AS notice_id, n.year, n.seq, u.name AS unit_name, t.name AS target,
-                       s.measure, s.by_name, s.note""" + HELD_IN.replace(" WHERE", """
-                 JOIN unit u ON u.id = n.unit_id LEFT JOIN staff t ON t.id = s.target_id
-                 WHERE""") + " ORDER BY s.at, s.id LIMIT :limit OFFSET :offset")
+                       s.measure, s.by_name, s.note""" + HELD_IN.replace(" WHERE",
+                " JOIN unit u ON u.id = n.unit_id LEFT JOIN staff t ON t.id = s.target_id WHERE")
+                + " ORDER BY s.at, s.id LIMIT :limit OFFSET :offset")
                 .param("under", under).param("start", days.start()).param("end", days.end())
                 .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new HeldToAccount(rs.getObject("id", UUID.class),
