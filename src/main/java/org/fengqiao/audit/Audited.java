@@ -34,7 +34,8 @@ public record Audited(String action, String recordType, String recordId, String 
             "unit", "community", "grid", "grouping", "grid_role", "staff",
             // population, housing, places
             "person", "person-search", "person-export", "person-batch", "import-job", "household", "building", "room",
-            "address", "visit", "key-person-list", "key-person-risk", "care-agreement", "helper_membership",
+            "address", "visit", "key-person-list", "helped-person-list", "key-person-risk", "care-agreement",
+            "helper_membership",
             "rental", "rental-list", "organisation", "organisation-list", "fire-inspection", "utility-import",
             "utility-reading", "utility-reading-batch", "verification-task",
             // incidents and notifications

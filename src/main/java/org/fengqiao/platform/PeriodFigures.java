@@ -77,6 +77,19 @@ public interface PeriodFigures {
             return new Period(first.minusYears(1), last.minusYears(1));
         }
 
+        /**
+         * The days a list a figure links to shows: those asked, both included; by default the month of the last day
+         * up to it, the last day today by default. A first day after the last is refused (400 with the reason).
+         */
+        public static Period asked(LocalDate from, LocalDate to, LocalDate today) {
+            LocalDate last = to != null ? to : today;
+            LocalDate first = from != null ? from : last.withDayOfMonth(1);
+            if (first.isAfter(last)) {
+                throw Invalid.of("from", "figures.list.daysReversed", first.toString(), last.toString());
+            }
+            return new Period(first, last);
+        }
+
         /** The SQL LIKE patterns of the subtrees, for {@code path LIKE ANY(:scope)}. */
         public static String[] patterns(List<String> unitPaths) {
             return unitPaths.stream().map(p -> p + "%").toArray(String[]::new);

@@ -359,11 +359,81 @@ class PoliceWorkFiguresIntegrationTests extends IntegrationTest {
         assertThat(reversed.body()).contains("The first day 2026-03-01 is after the last day 2026-02-01.");
     }
 
+    @Test
+    void theDutiesDoneLinkToTheRecordsDoneInTheMonthInTheOffice() {
+        assertTheLinkListsWhatTheFigureCounts("dutiesDone", 3);
+    }
+
+    @Test
+    void theServiceEventsLinkToTheServiceEventsDoneInTheMonthInTheOffice() {
+        assertTheLinkListsWhatTheFigureCounts("convenienceServices", 1);
+    }
+
+    @Test
+    void theDefencePeopleLinkToThePeopleWhoServedInTheMonthInTheOffice() {
+        assertTheLinkListsWhatTheFigureCounts("defencePeople", 2);
+    }
+
+    @Test
+    void theHeldToAccountLinkToThePersonsHeldToAccountInTheMonthInTheOffice() {
+        assertTheLinkListsWhatTheFigureCounts("accountability", 1);
+    }
+
+    @Test
+    void thePersonsHelpedLinkToThosePersonsMaskedAndTheirReadingAudited() {
+        long before = jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_entry").query(Long.class).single();
+        assertTheLinkListsWhatTheFigureCounts("population", "personsInDifficultyHelped", 2);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE seq > ? AND action = 'READ'
+                   AND record_type = 'helped-person-list'""").param(before).query(Long.class).single())
+                .as("the page and the API each wrote their reading").isGreaterThanOrEqualTo(2);
+        ApiClient api = new ApiClient(port);
+        JsonNode listed = ApiClient.json(api.get("/api/v1/persons/helped?from=2026-02-01&to=2026-02-28&unitId="
+                + office.id().value(), api.token("chief", DEMO_PASSWORD)));
+        assertThat(listed.get("items")).hasSize(2).allSatisfy(p -> assertThat(p.has("idNumber") || p.has("phone"))
+                .as("no identity number or phone in the clear").isFalse());
+    }
+
+    @Test
+    void theNewListsAreTheCallersOwnAndBadDaysAreRefused() {
+        String chief = "figwchief" + n;
+        staff.register(office.id(), StaffRole.STATION_CHIEF, "警务统计站长" + n, null, null, "站长", chief,
+                DEMO_PASSWORD);
+        String feb = "from=2026-02-01&to=2026-02-28";
+        ApiClient page = signedIn(chief, null);
+        ApiClient api = new ApiClient(port);
+        String token = api.token(chief, DEMO_PASSWORD);
+        for (String[] list : new String[][] {{"/duties/done", "/api/v1/duties/done"},
+                {"/forces/defence-people", "/api/v1/forces/defence-people"},
+                {"/supervision/accountability", "/api/v1/supervision/accountability"},
+                {"/persons/helped", "/api/v1/persons/helped"}}) {
+            assertThat(page.get(list[0] + "?" + feb + "&unit=" + neighbour.id().value(), null, "Accept", BROWSER)
+                    .statusCode()).as(list[0] + " of a unit outside his office").isEqualTo(404);
+            assertThat(api.get(list[1] + "?" + feb + "&unitId=" + neighbour.id().value(), token).statusCode())
+                    .as(list[1] + " of a unit outside his office").isEqualTo(404);
+            HttpResponse<String> own = api.get(list[1] + "?" + feb + "&unitId=" + office.id().value(), token);
+            assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+            HttpResponse<String> mine = api.get(list[1] + "?" + feb, token);
+            assertThat(ApiClient.json(mine).get("total").asLong()).as(list[1] + " of his whole office")
+                    .isEqualTo(ApiClient.json(own).get("total").asLong());
+            HttpResponse<String> reversed = signedIn("chief", "en").get(list[0] + "?from=2026-03-01&to=2026-02-01",
+                    null, "Accept", BROWSER);
+            assertThat(reversed.statusCode()).as(list[0]).isEqualTo(400);
+            assertThat(reversed.body()).contains("The first day 2026-03-01 is after the last day 2026-02-01.");
+        }
+        HttpResponse<String> unknown = api.get("/api/v1/duties/done?" + feb + "&item=nothing", token);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+    }
+
     /**
      * Follows the figure's link from the page as the chief: the list shows as many records as the figure says, its
      * filter form keeps the days and the unit; the API's link lists the same number.
      */
     void assertTheLinkListsWhatTheFigureCounts(String key, long expected) {
+        assertTheLinkListsWhatTheFigureCounts("duty", key, expected);
+    }
+
+    void assertTheLinkListsWhatTheFigureCounts(String section, String key, long expected) {
         ApiClient chief = signedIn("chief", "zh-CN");
         Map<String, String> row = rows(page(chief, "/figures?month=2026-02&unit=" + office.id().value())).get(key);
         assertThat(row.get("value")).isEqualTo(String.valueOf(expected));
@@ -373,7 +443,8 @@ class PoliceWorkFiguresIntegrationTests extends IntegrationTest {
         assertThat(list).contains("value=\"2026-02-01\"", "value=\"2026-02-28\"",
                 "value=\"" + office.id().value() + "\" selected=\"selected\"");
 
-        JsonNode apiFigure = figure(api("chief", "month=2026-02&unitId=" + office.id().value()), key);
+        JsonNode apiFigure = WorkFiguresIntegrationTests.figure(
+                api("chief", "month=2026-02&unitId=" + office.id().value()), section, key);
         ApiClient api = new ApiClient(port);
         HttpResponse<String> r = api.get(apiFigure.get("list").asText(), api.token("chief", DEMO_PASSWORD));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

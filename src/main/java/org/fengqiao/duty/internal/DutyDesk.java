@@ -24,6 +24,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -184,6 +185,32 @@ public class DutyDesk {
         }
         LocalDate last = p.previous(d);
         return new Overview(unit, p, d, p.start(d), p.end(d), last, p.end(last), rows);
+    }
+
+    /**
+     * The records of duties done in a period where the work figures count them: at the units under a unit of the
+     * caller's scope (404 outside; his whole scope when none is named), of one item when named (400 for none of
+     * the rhythm); {@code total} all of them, {@code items} a page, {@code labels} the items' names.
+     */
+    public record Done(Unit unit, LocalDate from, LocalDate to, String item, List<DutyRecords.Record> items,
+            long total, Map<String, String> labels) {
+    }
+
+    public Done done(UUID unitId, LocalDate from, LocalDate to, String item, Caller who, Locale locale, int limit,
+            int offset) {
+        Unit unit = unitId == null ? null : jurisdictions.visibleUnit(new UnitId(unitId), who)
+                .orElseThrow(() -> new NotFound("unit", unitId));
+        String code = item == null || item.isBlank() ? null : item.strip();
+        if (code != null && rhythm.items().stream().noneMatch(i -> i.code().equals(code))) {
+            throw Invalid.of("item", "duty.done.unknownItem", code);
+        }
+        PeriodFigures.Period days = PeriodFigures.Period.asked(from, to, today());
+        String[] under = unit != null ? new String[] {unit.path() + "%"} : who.scopePatterns();
+        Map<String, String> labels = new LinkedHashMap<>();
+        rhythm.items().forEach(i -> labels.put(i.code(), label(i, locale)));
+        return new Done(unit, days.first(), days.last(), code,
+                records.done(under, days.first(), days.last(), code, limit, offset),
+                records.doneCount(under, days.first(), days.last(), code), labels);
     }
 
     /** A record the caller may read: his own, or one of an officer of his scope. */

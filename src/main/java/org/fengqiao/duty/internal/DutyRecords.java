@@ -103,6 +103,27 @@ public class DutyRecords {
                 .query(DutyRecords::record).list();
     }
 
+    /**
+     * A record {@code r} as the work figures count duties done (DutyFigures): done in [:from, :to] at a unit
+     * {@code pu} of the subtrees {@code :under}, not withdrawn, of the item {@code :item} when one is named.
+     */
+    static final String DONE_IN = " WHERE pu.path LIKE ANY(:under) AND r.withdrawn_at IS NULL"
+            + " AND r.done_on BETWEEN :from AND :to AND (CAST(:item AS text) IS NULL OR r.item = CAST(:item AS text))";
+
+    /** The records done in a period where the work figures count them, oldest first, a page of them. */
+    public List<Record> done(String[] under, LocalDate from, LocalDate to, String item, int limit, int offset) {
+        return jdbc.sql(SELECT + DONE_IN + " ORDER BY r.done_on, r.recorded_at, r.id LIMIT :limit OFFSET :offset")
+                .param("under", under).param("from", from).param("to", to).param("item", item)
+                .param("limit", limit).param("offset", offset).query(DutyRecords::record).list();
+    }
+
+    /** How many {@link #done} lists in all. */
+    public long doneCount(String[] under, LocalDate from, LocalDate to, String item) {
+        return jdbc.sql("SELECT count(*) FROM duty_record r JOIN unit pu ON pu.id = r.unit_id" + DONE_IN)
+                .param("under", under).param("from", from).param("to", to).param("item", item)
+                .query(Long.class).single();
+    }
+
     /** The active community officers under {@code under} (a unit path) inside the scope, by unit then name. */
     public List<Officer> officers(String under, String[] scope) {
         return jdbc.sql("""

@@ -12,6 +12,7 @@ import org.fengqiao.duty.DutyPeriod;
 import org.fengqiao.duty.internal.DutyDesk;
 import org.fengqiao.duty.internal.DutyRecords;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/duties")
 @Tag(name = "Duty checklist", description = "十五个一: the officer's duties per day, week, month, quarter; overview")
 class DutyController {
+
+    static final int MAX_PAGE = 100;
 
     private final DutyDesk desk;
     private final DutyLedger ledger;
@@ -89,6 +92,21 @@ class DutyController {
             @RequestParam(required = false) DutyPeriod period, @RequestParam(required = false) LocalDate day,
             Locale locale) {
         return desk.overview(unitId, period, day, Callers.require(), locale);
+    }
+
+    @GetMapping("/done")
+    @PreAuthorize("hasAnyAuthority('DUTY_OWN','DUTY_OVERVIEW')")
+    @Operation(summary = "The duties done in a period where the work figures count them (完成十五个一职责)",
+            description = "unitId: where they were done, a unit and those under it (404 outside the caller's scope; "
+                    + "default all of it); from/to: the days done, both included (default this month to today; 400 "
+                    + "reversed); item: one duty of the rhythm (convenience-service: 便民服务活动). Withdrawn ones "
+                    + "are left out. total: all of them, as the work figures count.")
+    DutyDesk.Done done(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String item,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size, Locale locale) {
+        int limit = Math.max(1, Math.min(size, MAX_PAGE));
+        return desk.done(unitId, from, to, item, Callers.require(), locale, limit,
+                Paging.offset(Math.max(1, page), limit));
     }
 
     @GetMapping("/overview/export")

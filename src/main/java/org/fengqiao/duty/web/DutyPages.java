@@ -13,6 +13,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FieldLabels;
+import org.fengqiao.platform.web.Paging;
 import org.fengqiao.platform.web.FormAnswers;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,6 +33,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @FieldLabels("duty.field.")
 class DutyPages {
+
+    static final int PAGE_SIZE = 30;
 
     private final DutyDesk desk;
     private final Jurisdictions jurisdictions;
@@ -87,6 +90,28 @@ class DutyPages {
         model.addAttribute("units", jurisdictions.visibleUnits(caller));
         model.addAttribute("periods", DutyPeriod.values());
         return "duty/overview";
+    }
+
+    /** The duties done that the work figures' duties done and service events count, which link here. */
+    @GetMapping("/duties/done")
+    @PreAuthorize("hasAnyAuthority('DUTY_OWN','DUTY_OVERVIEW')")
+    String done(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String item,
+            @RequestParam(defaultValue = "1") int page, Model model, Locale locale) {
+        Caller caller = Callers.require();
+        int n = Math.max(1, page);
+        DutyDesk.Done done = notFound(() -> desk.done(unit, from, to, item, caller, locale, PAGE_SIZE,
+                Paging.offset(n, PAGE_SIZE)));
+        long pages = Math.max(1, (done.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        String pastTheEnd = Paging.lastPageIfPast(n, pages).orElse(null);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
+        model.addAttribute("done", done);
+        model.addAttribute("units", jurisdictions.visibleUnits(caller));
+        model.addAttribute("page", n);
+        model.addAttribute("pages", pages);
+        return "duty/done";
     }
 
     @GetMapping("/duties/officers/{id}")

@@ -27,6 +27,7 @@ import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.context.ApplicationEventPublisher;
@@ -195,6 +196,23 @@ public class ForcesDesk {
     public List<Members.Training> trainings(Caller caller, UUID staffId) {
         members.find(staffId, Visibility.of(caller)).orElseThrow(() -> new NotFound("member", staffId));
         return members.trainings(staffId);
+    }
+
+    /** The days and unit a list of the defence people was asked for, and a page of them with how many in all. */
+    public record Defenders(Unit unit, LocalDate from, LocalDate to, List<Members.Member> items, long total) {
+    }
+
+    /**
+     * The defence people the work figures count: of the teams of a unit of the caller's scope and those under it
+     * (404 outside; his whole scope when none is named) over the days (by default this month up to today).
+     */
+    public Defenders defenders(Caller caller, UUID unitId, LocalDate from, LocalDate to, int limit, int offset) {
+        Unit unit = unitId == null ? null : jurisdictions.visibleUnit(new UnitId(unitId), caller)
+                .orElseThrow(() -> new NotFound("unit", unitId));
+        PeriodFigures.Period days = PeriodFigures.Period.asked(from, to, today());
+        String[] under = unit == null ? caller.scopePatterns() : new String[] {unit.path() + "%"};
+        Members.Page found = members.defenders(under, days.first(), days.last(), limit, offset);
+        return new Defenders(unit, days.first(), days.last(), found.items(), found.total());
     }
 
     public Members.Page members(Caller caller, Members.Filter filter, int limit, int offset) {

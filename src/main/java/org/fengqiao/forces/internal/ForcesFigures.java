@@ -11,9 +11,13 @@ import org.springframework.stereotype.Component;
  * a member of a team of a unit in the subtree on any day of the period (his term there begun by its last day and not
  * ended before its first), by his terms in the teams, so a member who has left since stays counted in the periods he
  * served in. Informants are not counted: who and how many they are is known only to their handlers and the chief.
+ * The figure links to the list of those people over the same days in the same unit (Members#defenders).
  */
 @Component
 class ForcesFigures implements PeriodFigures {
+
+    /** The list of the people counted (Members#defenders). */
+    static final String LIST = "/forces/defence-people";
 
     private final JdbcClient jdbc;
 
@@ -33,16 +37,10 @@ class ForcesFigures implements PeriodFigures {
 
     @Override
     public List<Figure> count(List<String> unitPaths, Period period) {
-        long members = jdbc.sql("""
-                SELECT count(DISTINCT tm.staff_id)
-                  FROM force_team_member tm JOIN force_team t ON t.id = tm.team_id JOIN unit u ON u.id = t.unit_id
-                  JOIN staff s ON s.id = tm.staff_id
-                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND s.role <> 'INFORMANT' AND t.kind <> 'INFORMANTS'
-                   AND tm.joined_on <= :last AND (tm.left_on IS NULL OR tm.left_on >= :first)
-                """)
-                .param("scope", Period.patterns(unitPaths)).param("first", period.first())
+        long members = jdbc.sql("SELECT count(*) FROM staff s WHERE" + Members.DEFENDED)
+                .param("under", Period.patterns(unitPaths)).param("first", period.first())
                 .param("last", period.last())
                 .query(Long.class).single();
-        return List.of(Figure.count("defencePeople", "figures.defencePeople", members));
+        return List.of(Figure.count("defencePeople", "figures.defencePeople", members).listedAt(LIST));
     }
 }

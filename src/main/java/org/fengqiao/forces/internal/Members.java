@@ -124,6 +124,30 @@ public class Members {
                 count.query(Long.class).single());
     }
 
+    /**
+     * A person {@code s} who served in a team (not the informants') of a unit of the subtrees {@code :under} on a day
+     * of [{@code :first}, {@code :last}] (his term begun by the last day and not ended before the first), himself no
+     * informant: one of the work figures' defence people (ForcesFigures counts them with it).
+     */
+    static final String DEFENDED = " s.role <> 'INFORMANT' AND EXISTS (SELECT 1 FROM force_team_member tm"
+            + " JOIN force_team t ON t.id = tm.team_id JOIN unit tu ON tu.id = t.unit_id WHERE tm.staff_id = s.id"
+            + " AND tu.path LIKE ANY(CAST(:under AS text[])) AND t.kind <> 'INFORMANTS' AND tm.joined_on <= :last"
+            + " AND (tm.left_on IS NULL OR tm.left_on >= :first)) ";
+
+    /**
+     * The defence people of the subtrees {@code under} (inside the caller's scope, checked) over the days, phones
+     * masked, a page of them by unit and name, and how many in all: whom the work figures count.
+     */
+    public Page defenders(String[] under, LocalDate first, LocalDate last, int limit, int offset) {
+        long total = jdbc.sql("SELECT count(*) FROM staff s WHERE" + DEFENDED).param("under", under)
+                .param("first", first).param("last", last).query(Long.class).single();
+        List<Member> items = jdbc.sql(SELECT + " WHERE" + DEFENDED + " ORDER BY u.path, s.name, s.id"
+                        + " LIMIT :limit OFFSET :offset")
+                .param("under", under).param("first", first).param("last", last).param("limit", limit)
+                .param("offset", offset).query(Members::map).list();
+        return new Page(items, total);
+    }
+
     public boolean hasProfile(UUID staffId) {
         return jdbc.sql("SELECT count(*) FROM force_member WHERE staff_id = ?").param(staffId).query(Long.class).single() > 0;
     }

@@ -147,6 +147,20 @@ class ForcesController {
         return new MemberPage(found.items(), found.total(), p, limit);
     }
 
+    @GetMapping("/defence-people")
+    @PreAuthorize("hasAuthority('FORCES_READ')")
+    @Operation(summary = "The community defence people (群防群治力量) of a unit over days, as the work figures count",
+            description = "unitId: the teams of a unit and those under it (404 outside the caller's scope; default "
+                    + "all of it); from/to: the days, both included (default this month to today; 400 reversed). "
+                    + "Each person once who served in a team on any of the days; informants are left out. Phones "
+                    + "masked; total: how many in all.")
+    ForcesDesk.Defenders defenders(@RequestParam(required = false) UUID unitId,
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size) {
+        int limit = Math.max(1, Math.min(size, MAX_PAGE));
+        return desk.defenders(Callers.require(), unitId, from, to, limit, Paging.offset(Math.max(1, page), limit));
+    }
+
     @GetMapping("/members/{staffId}")
     @PreAuthorize("hasAuthority('FORCES_READ')")
     @Operation(summary = "One member's profile with trainings; the read is audited")

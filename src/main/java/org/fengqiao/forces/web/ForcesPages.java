@@ -132,6 +132,26 @@ class ForcesPages {
         return "forces/roster";
     }
 
+    /** The defence people the work figures count (群防群治力量), which link here. */
+    @GetMapping("/forces/defence-people")
+    @PreAuthorize("hasAuthority('FORCES_READ')")
+    String defenders(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page, Model model) {
+        Caller caller = Callers.require();
+        int n = Math.max(1, page);
+        ForcesDesk.Defenders found = desk.defenders(caller, unit, from, to, PAGE_SIZE, Paging.offset(n, PAGE_SIZE));
+        long pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        String pastTheEnd = Paging.lastPageIfPast(n, pages).orElse(null);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
+        model.addAttribute("found", found);
+        model.addAttribute("units", jurisdictions.visibleUnits(caller));
+        model.addAttribute("page", n);
+        model.addAttribute("pages", pages);
+        return "forces/defenders";
+    }
+
     @PostMapping("/forces/teams")
     @PreAuthorize("hasAuthority('FORCES_MANAGE')")
     String createTeam(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) UUID gridId,

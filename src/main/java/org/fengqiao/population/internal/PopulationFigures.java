@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * visited in); care agreements signed for left-behind children; households in difficulty that were visited, each once
  * (the help given is recorded as the visit), a household being in difficulty as its floor plan marks it: marked
  * itself, or a member still living there marked so; and the persons of those households helped (帮扶人数), each once,
- * those who lived there on the day of a visit (not recorded as gone, or gone only after it).
+ * those who lived there on the day of a visit (not recorded as gone, or gone only after it), who link to the list of
+ * them over the same days in the same unit (HelpedPersons).
  */
 @Component
 class PopulationFigures implements PeriodFigures {
@@ -55,6 +56,14 @@ class PopulationFigures implements PeriodFigures {
             + " AND k.started_at <= x.visited_at AND (k.ended_at IS NULL OR k.ended_at > x.visited_at))";
 
     /**
+     * The persons {@code p} of the households in difficulty visited in the period who lived there on the day of a
+     * visit {@code x} (帮扶人数), from its {@code FROM}: the figure counts them, HelpedPersons lists them.
+     */
+    static final String HELPED = " FROM visit x JOIN household h ON h.id = x.household_id"
+            + " JOIN person p ON p.household_id = h.id" + IN_GRID + "x.visited_at >= :start AND x.visited_at < :end"
+            + " AND " + IN_DIFFICULTY + " AND " + NOT_LEFT_BY_VISIT;
+
+    /**
      * The figures' one statement; {@code :scope} the subtrees' patterns, {@code :start}/{@code :end} the period's
      * instants and {@code :first}/{@code :after} its days.
      */
@@ -72,9 +81,7 @@ class PopulationFigures implements PeriodFigures {
             + "a.signed_on >= :first AND a.signed_on < :after), "
             + "(SELECT count(DISTINCT h.id) FROM visit x JOIN household h ON h.id = x.household_id" + IN_GRID
             + "x.visited_at >= :start AND x.visited_at < :end AND " + IN_DIFFICULTY + "), "
-            + "(SELECT count(DISTINCT p.id) FROM visit x JOIN household h ON h.id = x.household_id"
-            + " JOIN person p ON p.household_id = h.id" + IN_GRID + "x.visited_at >= :start AND x.visited_at < :end"
-            + " AND " + IN_DIFFICULTY + " AND " + NOT_LEFT_BY_VISIT + ")";
+            + "(SELECT count(DISTINCT p.id)" + HELPED + ")";
 
     private final JdbcClient jdbc;
 
@@ -109,7 +116,7 @@ class PopulationFigures implements PeriodFigures {
                         Figure.count("householdsInDifficultyVisited", "figures.householdsInDifficultyVisited",
                                 rs.getLong(9)),
                         Figure.count("personsInDifficultyHelped", "figures.personsInDifficultyHelped",
-                                rs.getLong(10))))
+                                rs.getLong(10)).listedAt(HelpedPersons.LIST)))
                 .single();
     }
 }

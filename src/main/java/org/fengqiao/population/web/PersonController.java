@@ -15,6 +15,7 @@ import org.fengqiao.population.Relation;
 import org.fengqiao.population.Residence;
 import org.fengqiao.population.Sex;
 import org.fengqiao.population.internal.Departures;
+import org.fengqiao.population.internal.HelpedPersons;
 import org.fengqiao.population.internal.PersonQuery;
 import org.fengqiao.population.internal.PersonRegister;
 import org.fengqiao.population.internal.Persons;
@@ -40,7 +41,10 @@ class PersonController {
     private final PersonRegister register;
     private final Departures departures;
 
-    PersonController(PersonRegister register, Departures departures) {
+    private final HelpedPersons helped;
+
+    PersonController(PersonRegister register, Departures departures, HelpedPersons helped) {
+        this.helped = helped;
         this.register = register;
         this.departures = departures;
     }
@@ -127,6 +131,20 @@ class PersonController {
         Persons.Page found = register.search(query, caller, limit, Paging.offset(current, limit));
         return new PersonPage(found.rows().stream().map(PersonView::of).toList(), found.total(), found.more(), current,
                 limit, found.searchedAs());
+    }
+
+    @GetMapping("/helped")
+    @PreAuthorize("hasAuthority('POPULATION_READ')")
+    @Operation(summary = "The persons of the households in difficulty helped (帮扶人数), as the work figures count",
+            description = "unitId: the grids of a unit and those under it (404 outside the caller's scope; default "
+                    + "all of it); from/to: the days of the visits, both included (default this month to today; 400 "
+                    + "reversed). Each person once who lived in a household in difficulty on the day it was visited. "
+                    + "Identity numbers and phones masked; the read is audited. total: how many in all.")
+    HelpedPersons.Listing helped(@RequestParam(required = false) UUID unitId,
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        int limit = Math.max(1, Math.min(size, MAX_PAGE));
+        return helped.list(Callers.require(), unitId, from, to, limit, Paging.offset(Math.max(1, page), limit));
     }
 
     @GetMapping("/{id}")

@@ -1,8 +1,10 @@
 package org.fengqiao.population.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
@@ -12,6 +14,7 @@ import org.fengqiao.population.Category;
 import org.fengqiao.population.KeyPersonType;
 import org.fengqiao.population.Residence;
 import org.fengqiao.population.internal.Ethnicities;
+import org.fengqiao.population.internal.HelpedPersons;
 import org.fengqiao.population.internal.Households;
 import org.fengqiao.population.internal.PersonQuery;
 import org.fengqiao.population.internal.PersonRegister;
@@ -37,7 +40,13 @@ class PersonPages {
     private final MessageSource messages;
     private final VisitLog visits;
 
-    PersonPages(PersonRegister register, Households households, MessageSource messages, VisitLog visits) {
+    private final HelpedPersons helped;
+    private final Jurisdictions jurisdictions;
+
+    PersonPages(PersonRegister register, Households households, MessageSource messages, VisitLog visits,
+            HelpedPersons helped, Jurisdictions jurisdictions) {
+        this.helped = helped;
+        this.jurisdictions = jurisdictions;
         this.register = register;
         this.households = households;
         this.messages = messages;
@@ -85,6 +94,26 @@ class PersonPages {
         model.addAttribute("page", current);
         model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
         return "population/persons";
+    }
+
+    /** The persons of the households in difficulty helped, which the work figures' 帮扶人数 links to. */
+    @GetMapping("/persons/helped")
+    @PreAuthorize("hasAuthority('POPULATION_READ')")
+    String helped(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page, Model model) {
+        Caller caller = Callers.require();
+        int n = Math.max(1, page);
+        HelpedPersons.Listing found = helped.list(caller, unit, from, to, PAGE, Paging.offset(n, PAGE));
+        long pages = Math.max(1, (found.total() + PAGE - 1) / PAGE);
+        String pastTheEnd = Paging.lastPageIfPast(n, pages).orElse(null);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
+        model.addAttribute("found", found);
+        model.addAttribute("units", jurisdictions.visibleUnits(caller));
+        model.addAttribute("page", n);
+        model.addAttribute("pages", pages);
+        return "population/helped";
     }
 
     @GetMapping("/persons/{id}")

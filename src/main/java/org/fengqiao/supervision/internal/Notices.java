@@ -273,6 +273,43 @@ public class Notices {
         return new Page(items, total);
     }
 
+    /** One person held to account on a notice (its accountability step), as the work figures count them. */
+    public record HeldToAccount(UUID id, OffsetDateTime at, UUID noticeId, String number, String unitName,
+            String targetName, Notice.Measure measure, String byName, String note) {
+    }
+
+    /** The persons held to account on the notices: where {@link #heldToAccount} lists them. */
+    public record Accountabilities(List<HeldToAccount> items, long total) {
+    }
+
+    /**
+     * An accountability step {@code s} of a notice {@code n} to a unit of the subtrees {@code :under}, made in
+     * [{@code :start}, {@code :end}): a person held to account as the work figures count them (SupervisionFigures).
+     */
+    static final String HELD_IN = " FROM supervision_step s JOIN supervision_notice n ON n.id = s.notice_id"
+            + " WHERE n.unit_path LIKE ANY(CAST(:under AS text[])) AND s.kind = 'ACCOUNTABILITY'"
+            + " AND s.at >= :start AND s.at < :end";
+
+    /** The persons held to account under the subtrees over the days, oldest first, a page of them and the total. */
+    public Accountabilities heldToAccount(String[] under, PeriodFigures.Period days, int limit, int offset) {
+        long total = jdbc.sql("SELECT count(*)" + HELD_IN).param("under", under).param("start", days.start())
+                .param("end", days.end()).query(Long.class).single();
+        List<HeldToAccount> items = jdbc.sql("""
+                SELECT s.id, s.at, n.id AS notice_id, n.year, n.seq, u.name AS unit_name, t.name AS target,
+                       s.measure, s.by_name, s.note""" + HELD_IN.replace(" WHERE",
+                " JOIN unit u ON u.id = n.unit_id LEFT JOIN staff t ON t.id = s.target_id WHERE")
+                + " ORDER BY s.at, s.id LIMIT :limit OFFSET :offset")
+                .param("under", under).param("start", days.start()).param("end", days.end())
+                .param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new HeldToAccount(rs.getObject("id", UUID.class),
+                        rs.getObject("at", OffsetDateTime.class), rs.getObject("notice_id", UUID.class),
+                        number(rs.getInt("year"), rs.getInt("seq")), rs.getString("unit_name"), rs.getString("target"),
+                        rs.getString("measure") == null ? null : Notice.Measure.valueOf(rs.getString("measure")),
+                        rs.getString("by_name"), rs.getString("note")))
+                .list();
+        return new Accountabilities(items, total);
+    }
+
     /** A unit of the scope (any kind), as a filter names it; empty when it lies outside or does not exist. */
     public Optional<Target> unitIn(UUID unitId, String[] scope) {
         return jdbc.sql("SELECT id, name, kind, path FROM unit WHERE id = ? AND path LIKE ANY(?)")

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * after their last day, by the moment they were found so, the day after that day or, for one sent back after it, the
  * moment it was sent back; a notice rectified since stays counted in the period it went overdue in); and the
  * accountability records made in it (追究责任, one per person held to account on a notice). The first three link to
- * the notices' list over the same days in the same unit; the accountability has no list of its own (a notice's
- * timeline shows who was held to account on it).
+ * the notices' list over the same days in the same unit; the accountability to the list of those held to account
+ * (Notices#heldToAccount), which counts them with the same statement.
  */
 @Component
 class SupervisionFigures implements PeriodFigures {
@@ -24,6 +24,8 @@ class SupervisionFigures implements PeriodFigures {
      */
     static final String LIST = "/supervision?dated=";
     static final String API_LIST = "/api/v1/supervision/notices?dated=";
+    /** The list of the persons held to account (Notices#heldToAccount). */
+    static final String HELD = "/supervision/accountability";
 
     private final JdbcClient jdbc;
 
@@ -47,13 +49,13 @@ class SupervisionFigures implements PeriodFigures {
                 SELECT count(*) FILTER (WHERE n.issued_at >= :start AND n.issued_at < :end),
                        count(*) FILTER (WHERE n.state = 'RECTIFIED' AND n.closed_at >= :start AND n.closed_at < :end),
                        count(*) FILTER (WHERE n.overdue_at >= :start AND n.overdue_at < :end),
-                       (SELECT count(*) FROM supervision_step s JOIN supervision_notice m ON m.id = s.notice_id
-                         WHERE m.unit_path LIKE ANY(CAST(:scope AS text[])) AND s.kind = 'ACCOUNTABILITY'
-                           AND s.at >= :start AND s.at < :end)
+                       (SELECT count(*)""" + Notices.HELD_IN + """
+                )
                   FROM supervision_notice n
                  WHERE n.unit_path LIKE ANY(CAST(:scope AS text[]))
                 """)
-                .param("scope", Period.patterns(unitPaths)).param("start", period.start())
+                .param("scope", Period.patterns(unitPaths)).param("under", Period.patterns(unitPaths))
+                .param("start", period.start())
                 .param("end", period.end())
                 .query((rs, n) -> List.of(
                         Figure.count("noticesIssued", "figures.noticesIssued", rs.getLong(1))
@@ -62,7 +64,8 @@ class SupervisionFigures implements PeriodFigures {
                                 .listedAt(LIST + "RECTIFIED", API_LIST + "RECTIFIED"),
                         Figure.count("noticesOverdue", "figures.noticesOverdue", rs.getLong(3))
                                 .listedAt(LIST + "OVERDUE", API_LIST + "OVERDUE"),
-                        Figure.count("accountability", "figures.accountability", rs.getLong(4))))
+                        Figure.count("accountability", "figures.accountability", rs.getLong(4))
+                                .listedAt(HELD, "/api/v1" + HELD)))
                 .single();
     }
 }

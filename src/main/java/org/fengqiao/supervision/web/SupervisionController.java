@@ -2,6 +2,7 @@ package org.fengqiao.supervision.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.platform.web.Paging;
 import org.fengqiao.supervision.internal.Notice;
 import org.fengqiao.supervision.internal.NoticeDesk;
@@ -38,7 +40,10 @@ class SupervisionController {
     private final NoticeDesk desk;
     private final NoticePdf pdf;
 
-    SupervisionController(Notices notices, NoticeDesk desk, NoticePdf pdf) {
+    private final Clock clock;
+
+    SupervisionController(Notices notices, NoticeDesk desk, NoticePdf pdf, Clock clock) {
+        this.clock = clock;
         this.notices = notices;
         this.desk = desk;
         this.pdf = pdf;
@@ -82,6 +87,20 @@ class SupervisionController {
         int p = Math.max(1, page);
         Notices.Page found = notices.list(filter, caller.scopePatterns(), limit, Paging.offset(p, limit));
         return new PageView<>(found.items(), found.total(), p, limit);
+    }
+
+    @GetMapping("/accountability")
+    @PreAuthorize("hasAuthority('SUPERVISION_READ')")
+    @Operation(summary = "The persons held to account on the notices over days (追究责任人次), as the work figures count",
+            description = "unitId: the notices to a unit and those under it (404 outside the caller's scope; default "
+                    + "all of it); from/to: the days held to account, both included, China time (default this month "
+                    + "to today; 400 reversed). total: all of them.")
+    SupervisionViews.Held accountability(@RequestParam(required = false) UUID unitId,
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        int limit = Math.max(1, Math.min(size, MAX_PAGE));
+        return SupervisionViews.held(notices, unitId, from, to, LocalDate.now(clock.withZone(PeriodFigures.ZONE)),
+                Callers.require(), limit, Paging.offset(Math.max(1, page), limit));
     }
 
     @PostMapping("/notices")

@@ -1,5 +1,6 @@
 package org.fengqiao.supervision.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.platform.web.Paging;
@@ -44,7 +46,10 @@ class SupervisionPages {
     private final FormAnswers answers;
     private final NoticePdf pdf;
 
-    SupervisionPages(Notices notices, NoticeDesk desk, FormAnswers answers, NoticePdf pdf) {
+    private final Clock clock;
+
+    SupervisionPages(Notices notices, NoticeDesk desk, FormAnswers answers, NoticePdf pdf, Clock clock) {
+        this.clock = clock;
         this.notices = notices;
         this.desk = desk;
         this.answers = answers;
@@ -82,6 +87,31 @@ class SupervisionPages {
         model.addAttribute("units", units);
         model.addAttribute("years", notices.years(caller.scopePatterns()));
         return "supervision/list";
+    }
+
+    /** The persons held to account that the work figures' accountability counts, which links here. */
+    @GetMapping("/supervision/accountability")
+    @PreAuthorize("hasAuthority('SUPERVISION_READ')")
+    String accountability(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page, Model model) {
+        Caller caller = Callers.require();
+        int n = Math.max(1, page);
+        SupervisionViews.Held held = SupervisionViews.held(notices, unit, from, to,
+                LocalDate.now(clock.withZone(PeriodFigures.ZONE)), caller, PAGE_SIZE, Paging.offset(n, PAGE_SIZE));
+        long pages = Math.max(1, (held.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        String pastTheEnd = Paging.lastPageIfPast(n, pages).orElse(null);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
+        List<Notices.Target> units = new ArrayList<>(notices.targets(caller.scopePatterns()));
+        if (held.unit() != null && units.stream().noneMatch(t -> t.id().equals(unit))) {
+            units.add(held.unit());
+        }
+        model.addAttribute("held", held);
+        model.addAttribute("units", units);
+        model.addAttribute("page", n);
+        model.addAttribute("pages", pages);
+        return "supervision/accountability";
     }
 
     @GetMapping("/supervision/new")

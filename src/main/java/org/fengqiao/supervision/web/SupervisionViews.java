@@ -1,11 +1,13 @@
 package org.fengqiao.supervision.web;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.supervision.internal.NoticePdf;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -53,5 +55,25 @@ final class SupervisionViews {
 
     static Optional<Notices.Target> target(Notices notices, UUID unitId, Caller caller) {
         return notices.targets(caller.scopePatterns()).stream().filter(t -> t.id().equals(unitId)).findFirst();
+    }
+
+    /**
+     * The persons held to account over days on the notices to a unit and those under it (the caller's whole scope
+     * when none is named), as the work figures' accountability counts them.
+     */
+    record Held(Notices.Target unit, LocalDate from, LocalDate to, List<Notices.HeldToAccount> items, long total) {
+    }
+
+    /**
+     * @throws NotFound for a unit the caller may not see
+     */
+    static Held held(Notices notices, UUID unitId, LocalDate from, LocalDate to, LocalDate today, Caller caller,
+            int limit, int offset) {
+        Notices.Target unit = unitId == null ? null : notices.unitIn(unitId, caller.scopePatterns())
+                .orElseThrow(() -> new NotFound("unit", unitId));
+        PeriodFigures.Period days = PeriodFigures.Period.asked(from, to, today);
+        String[] under = unit == null ? caller.scopePatterns() : new String[] {unit.path() + "%"};
+        Notices.Accountabilities found = notices.heldToAccount(under, days, limit, offset);
+        return new Held(unit, days.first(), days.last(), found.items(), found.total());
     }
 }
