@@ -31,6 +31,11 @@ class PlaceByAddressIntegrationTests extends IntegrationTest {
                 address);
     }
 
+    private UUID grid() {
+        return jdbc.sql("SELECT id FROM grid WHERE code = 'FS-1-01' AND network = 'POLICE'").query(UUID.class)
+                .single();
+    }
+
     private UUID household(String number) {
         return jdbc.sql("SELECT id FROM household WHERE number = ?").param(number).query(UUID.class).single();
     }
@@ -40,8 +45,7 @@ class PlaceByAddressIntegrationTests extends IntegrationTest {
         ApiClient api = new ApiClient(port);
         String officer = api.token("officer", DEMO_PASSWORD);
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        UUID grid = jdbc.sql("SELECT id FROM grid WHERE code = 'FS-1-01' AND network = 'POLICE'").query(UUID.class)
-                .single();
+        UUID grid = grid();
         String name = "写法" + tag + "号楼";
         String id = ApiClient.json(api.send("POST", "/api/v1/buildings", officer, Map.of("gridId", grid,
                 "name", name, "floors", 3, "units", 2, "roomsPerFloor", 2))).path("id").asText();
@@ -75,8 +79,7 @@ class PlaceByAddressIntegrationTests extends IntegrationTest {
         ApiClient api = new ApiClient(port);
         String officer = api.token("officer", DEMO_PASSWORD);
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        UUID grid = jdbc.sql("SELECT id FROM grid WHERE code = 'FS-1-01' AND network = 'POLICE'").query(UUID.class)
-                .single();
+        UUID grid = grid();
         String name = "后登" + tag + "号楼";
         String place = "江苏省连云港市东海县房山镇测试小区" + name;
         String h = "IT-LATE-" + tag + "-";
@@ -100,8 +103,8 @@ class PlaceByAddressIntegrationTests extends IntegrationTest {
         jdbc.sql("UPDATE household SET room_id = ? WHERE number = ?").params(otherRoom, h + 4).update();
 
         String officer2 = api.token("officer2", DEMO_PASSWORD);
-        java.net.http.HttpResponse<String> outside = api.send("POST", "/api/v1/buildings/" + id + "/households-by-address",
-                officer2, Map.of());
+        java.net.http.HttpResponse<String> outside = api.send("POST",
+                "/api/v1/buildings/" + id + "/households-by-address", officer2, Map.of());
         assertThat(outside.statusCode()).as("a building outside the caller's subtree").isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM household WHERE number LIKE ? AND room_id IS NOT NULL")
                 .param(h + "%").query(Long.class).single()).isEqualTo(1);
@@ -112,7 +115,7 @@ class PlaceByAddressIntegrationTests extends IntegrationTest {
         assertThat(placed.path("roomsNotFound").asLong()).as(placed.toString()).isEqualTo(1);
         assertThat(PersonImportRoomsIntegrationTests.roomsWithHouseholds(
                 ApiClient.json(api.get("/api/v1/buildings/" + id, officer))))
-                .containsExactly("1-101: " + h + 1, "2-202: " + h + 2);
+                .containsExactly("2-202: " + h + 2, "1-101: " + h + 1);
         assertThat(jdbc.sql("SELECT room_id FROM household WHERE number = ?").param(h + 4).query(UUID.class).single())
                 .as("already placed: not moved").isEqualTo(otherRoom);
         assertThat(jdbc.sql("""
