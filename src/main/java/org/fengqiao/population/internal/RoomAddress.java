@@ -51,11 +51,11 @@ final class RoomAddress {
      * (阳光小区3楼301室: floor 3 of building 阳光小区, or a building named 3楼).
      */
     static List<Named> readings(String text) {
-        if (text == null) {
+        String stripped = text == null ? "" : text.strip();
+        if (stripped.isEmpty() || !mayEndARoom(stripped.charAt(stripped.length() - 1))) {
             return List.of();
         }
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
-        Matcher m = ROOM.matcher(plain);
+        Matcher m = ROOM.matcher(plain(text));
         if (!m.matches()) {
             return List.of();
         }
@@ -134,8 +134,22 @@ final class RoomAddress {
         return tied ? Optional.empty() : Optional.ofNullable(found);
     }
 
-    private static String plain(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+    /** Whether a text ending with {@code c} may name a room: it ends with a digit, 室, 房, 户 or 号 (a fast refusal). */
+    private static boolean mayEndARoom(char c) {
+        return Character.isDigit(c) || c == '室' || c == '房' || c == '户' || c == '号';
+    }
+
+    /**
+     * The text without blanks, full-width digits and letters read as such (NFKC, only when the text has any: an
+     * import reads a million addresses).
+     */
+    private static String plain(String text) {
+        boolean wide = false;
+        for (int i = 0; i < text.length() && !wide; i++) {
+            char c = text.charAt(i);
+            wide = c >= '\uFF00' && c <= '\uFFEF' || c == '\u3000';
+        }
+        return (wide ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text).replaceAll("\\s+", "");
     }
 
     /** The text with the numbered building it ends with written one way: 3号楼, 3栋, 三幢 all as 3#. */
