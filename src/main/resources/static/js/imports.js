@@ -84,6 +84,7 @@
     document.getElementById('job-unchanged').textContent = number(job.unchangedRows);
     document.getElementById('job-failed').textContent = number(job.failedRows);
     document.getElementById('job-placed').textContent = number(job.householdsPlaced);
+    document.getElementById('job-rooms-not-found').textContent = number(job.roomsNotFound);
     document.getElementById('job-dry-run').hidden = !job.dryRun;
     var message = document.getElementById('job-message');
     message.hidden = !job.message;

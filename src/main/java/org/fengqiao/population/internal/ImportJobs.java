@@ -26,13 +26,15 @@ public class ImportJobs {
     /**
      * {@code tasksOpened}: the verification tasks a readings import opened (a dry run: would open); 0 for persons.
      * {@code householdsPlaced}: the new households a persons import placed in the room their address names (a dry
-     * run: would place); 0 for readings.
+     * run: would place); 0 for readings. {@code roomsNotFound}: the new households whose address names a room no
+     * registered building of their grid has (or more than one room may be), left at their address alone.
      * {@code createdBy} is the submitter's username, {@code createdByName} his name as pages show staff (his username
      * should his account be gone).
      */
     public record Job(UUID id, String kind, String fileName, String fileSha256, boolean dryRun, Status status,
             long totalRows, long processedRows, long createdRows, long updatedRows, long unchangedRows, long failedRows,
-            long tasksOpened, long householdsPlaced, String message, boolean hasErrorFile, String errorFileName,
+            long tasksOpened, long householdsPlaced, long roomsNotFound, String message, boolean hasErrorFile,
+            String errorFileName,
             String createdBy,
             String createdByName, Instant createdAt, Instant finishedAt, String unitPath) {
 
@@ -42,12 +44,12 @@ public class ImportJobs {
     }
 
     public record Counts(long total, long processed, long created, long updated, long unchanged, long failed,
-            long tasksOpened, long householdsPlaced) {
+            long tasksOpened, long householdsPlaced, long roomsNotFound) {
 
         /** The counts of an import that places no household in a room. */
         public Counts(long total, long processed, long created, long updated, long unchanged, long failed,
                 long tasksOpened) {
-            this(total, processed, created, updated, unchanged, failed, tasksOpened, 0);
+            this(total, processed, created, updated, unchanged, failed, tasksOpened, 0, 0);
         }
 
         /** The counts of an import that opens no tasks. */
@@ -58,7 +60,7 @@ public class ImportJobs {
 
     private static final String COLUMNS = """
             SELECT id, kind, file_name, file_sha256, dry_run, status, total_rows, processed_rows, created_rows,
-                   updated_rows, unchanged_rows, failed_rows, tasks_opened, households_placed, message,
+                   updated_rows, unchanged_rows, failed_rows, tasks_opened, households_placed, rooms_not_found, message,
                    error_file IS NOT NULL AS has_errors,
                    error_file_name, created_by_name,
                    coalesce((SELECT s.name FROM staff s WHERE s.id = import_job.created_by), created_by_name) AS staff_name,
@@ -103,7 +105,7 @@ public class ImportJobs {
     List<Abandoned> failAbandoned(long silenceSeconds, java.util.function.Function<Locale, String> message) {
         List<Abandoned> abandoned = jdbc.sql("""
                 SELECT id, kind, locale, unit_path, created_by_name, total_rows, processed_rows, created_rows, updated_rows,
-                       unchanged_rows, failed_rows, tasks_opened, households_placed
+                       unchanged_rows, failed_rows, tasks_opened, households_placed, rooms_not_found
                 FROM import_job
                 WHERE status IN ('QUEUED', 'RUNNING') AND heartbeat_at < now() - make_interval(secs => ?)
                 FOR UPDATE SKIP LOCKED""")
@@ -113,7 +115,8 @@ public class ImportJobs {
                         rs.getString("unit_path"), rs.getString("created_by_name"),
                         new Counts(rs.getLong("total_rows"), rs.getLong("processed_rows"), rs.getLong("created_rows"),
                                 rs.getLong("updated_rows"), rs.getLong("unchanged_rows"), rs.getLong("failed_rows"),
-                                rs.getLong("tasks_opened"), rs.getLong("households_placed"))))
+                                rs.getLong("tasks_opened"), rs.getLong("households_placed"),
+                                rs.getLong("rooms_not_found"))))
                 .list();
         for (Abandoned a : abandoned) {
             jdbc.sql("UPDATE import_job SET status = 'FAILED', message = ?, finished_at = now() WHERE id = ?")
@@ -144,10 +147,11 @@ public class ImportJobs {
         jdbc.sql("""
                 WITH async AS (SELECT set_config('synchronous_commit', 'off', true))
                 UPDATE import_job SET total_rows = ?, processed_rows = ?, created_rows = ?, updated_rows = ?,
-                    unchanged_rows = ?, failed_rows = ?, tasks_opened = ?, households_placed = ?, heartbeat_at = now()
+                    unchanged_rows = ?, failed_rows = ?, tasks_opened = ?, households_placed = ?, rooms_not_found = ?,
+                    heartbeat_at = now()
                 FROM async WHERE id = ?""")
                 .params(c.total(), c.processed(), c.created(), c.updated(), c.unchanged(), c.failed(), c.tasksOpened(),
-                        c.householdsPlaced(), id)
+                        c.householdsPlaced(), c.roomsNotFound(), id)
                 .update();
     }
 
@@ -156,22 +160,24 @@ public class ImportJobs {
     void note(UUID id, Counts c, String message) {
         jdbc.sql("""
                 UPDATE import_job SET total_rows = ?, processed_rows = ?, created_rows = ?, updated_rows = ?,
-                    unchanged_rows = ?, failed_rows = ?, tasks_opened = ?, households_placed = ?, message = ?,
+                    unchanged_rows = ?, failed_rows = ?, tasks_opened = ?, households_placed = ?, rooms_not_found = ?,
+                    message = ?,
                     heartbeat_at = now()
                 WHERE id = ? AND status = 'RUNNING'""")
                 .params(c.total(), c.processed(), c.created(), c.updated(), c.unchanged(), c.failed(), c.tasksOpened(),
-                        c.householdsPlaced(),
+                        c.householdsPlaced(), c.roomsNotFound(),
                         message, id).update();
     }
 
     void finish(UUID id, Status status, Counts c, String message, byte[] errorFile, String errorFileName) {
         jdbc.sql("""
                 UPDATE import_job SET total_rows = ?, processed_rows = ?, created_rows = ?, updated_rows = ?,
-                    unchanged_rows = ?, failed_rows = ?, tasks_opened = ?, households_placed = ?, heartbeat_at = now(),
+                    unchanged_rows = ?, failed_rows = ?, tasks_opened = ?, households_placed = ?, rooms_not_found = ?,
+                    heartbeat_at = now(),
                     status = ?, message = ?, error_file = ?, error_file_name = ?, finished_at = now()
                 WHERE id = ?""")
                 .params(c.total(), c.processed(), c.created(), c.updated(), c.unchanged(), c.failed(), c.tasksOpened(),
-                        c.householdsPlaced(),
+                        c.householdsPlaced(), c.roomsNotFound(),
                         status.name(), message, errorFile, errorFileName, id).update();
     }
 
@@ -198,7 +204,8 @@ public class ImportJobs {
                 rs.getString("file_sha256"), rs.getBoolean("dry_run"), Status.valueOf(rs.getString("status")),
                 rs.getLong("total_rows"), rs.getLong("processed_rows"), rs.getLong("created_rows"),
                 rs.getLong("updated_rows"), rs.getLong("unchanged_rows"), rs.getLong("failed_rows"),
-                rs.getLong("tasks_opened"), rs.getLong("households_placed"), rs.getString("message"),
+                rs.getLong("tasks_opened"), rs.getLong("households_placed"), rs.getLong("rooms_not_found"),
+                rs.getString("message"),
                 rs.getBoolean("has_errors"),
                 rs.getString("error_file_name"), rs.getString("created_by_name"), rs.getString("staff_name"),
                 rs.getTimestamp("created_at").toInstant(),

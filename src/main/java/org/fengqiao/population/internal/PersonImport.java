@@ -525,6 +525,8 @@ public class PersonImport {
         final Map<UUID, NewAddress> addresses = new LinkedHashMap<>();
         final java.util.Set<Batch> after = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         final java.util.concurrent.CompletableFuture<Void> committed = new java.util.concurrent.CompletableFuture<>();
+        /** The new households whose address names a room no building of their grid has, or more than one room. */
+        int roomsNotFound;
     }
 
     /** A household or address, stored or planned; {@code madeBy} is the batch that makes it, null when stored. */
@@ -549,6 +551,8 @@ public class PersonImport {
         final Map<UUID, Map<String, BuildingRef>> buildingsOfGrids = new HashMap<>();
         /** The households placed in a room (a dry run: that would be). */
         final AtomicLong placed = new AtomicLong();
+        /** The households whose address names a room that was not found (a dry run: would not be). */
+        final AtomicLong roomsNotFound = new AtomicLong();
         /**
          * The households and addresses this run planned that another import or an officer made first, each by the id
          * it was planned under, with the stored one it joins instead ({@link #joinPlacesMadeMeanwhile}).
@@ -598,7 +602,7 @@ public class PersonImport {
         ImportJobs.Counts counts() {
             long rows = finished ? total.get() : Math.max(expected, total.get());
             return new ImportJobs.Counts(rows, processed.get(), created.get(), updated.get(), unchanged.get(),
-                    failures.size(), 0, placed.get());
+                    failures.size(), 0, placed.get(), roomsNotFound.get());
         }
 
         /**
@@ -965,20 +969,21 @@ public class PersonImport {
          * grid, given that room, as an officer registering the household there would: the floor plan then shows
          * them. Set-wise, as the rest of the batch is looked up: the buildings of the grids not met before (one
          * query, kept for the run) and the rooms named (one query); a batch naming no room asks nothing. A room the
-         * building does not have, or an address naming no building of the grid, leaves the household at its address
-         * alone, as before. Stored households keep their place: a file imported again changes nothing.
+         * building does not have, an address naming no building of the grid, or one that may be two rooms
+         * ({@link RoomKeys}), leaves the household at its address alone, counted as a room not found. Stored
+         * households keep their place: a file imported again changes nothing.
          */
         void placeInRooms(Batch batch) {
             if (roomNamed.isEmpty()) {
                 return;
             }
-            Map<UUID, RoomAddress.Named> named = new HashMap<>();
+            Map<UUID, List<RoomAddress.Named>> named = new HashMap<>();
             java.util.Set<UUID> newGrids = new java.util.HashSet<>();
             for (Map.Entry<UUID, String> e : roomNamed.entrySet()) {
                 NewHousehold h = batch.households.get(e.getKey());
-                Optional<RoomAddress.Named> room = h == null ? Optional.empty() : RoomAddress.of(e.getValue());
-                if (room.isPresent()) {
-                    named.put(h.id(), room.get());
+                List<RoomAddress.Named> readings = h == null ? List.of() : RoomAddress.readings(e.getValue());
+                if (!readings.isEmpty()) {
+                    named.put(h.id(), readings);
                     if (!buildingsOfGrids.containsKey(h.gridId())) {
                         newGrids.add(h.gridId());
                     }
@@ -996,44 +1001,19 @@ public class PersonImport {
                                 new BuildingRef(rs.getObject(1, UUID.class), rs.getString(3), rs.getInt(4))))
                         .list();
             }
-            // the room of each household, by building, unit and number (the floor, when typed, checked after)
-            List<UUID> households = new ArrayList<>();
-            List<UUID> buildingIds = new ArrayList<>();
-            List<Integer> units = new ArrayList<>();
-            List<String> roomNumbers = new ArrayList<>();
-            named.forEach((household, room) -> {
+            // the rooms each reading of each household's address may be, by building, unit, floor and number
+            RoomKeys keys = new RoomKeys();
+            named.forEach((household, readings) -> {
                 Map<String, BuildingRef> ofGrid = buildingsOfGrids.get(batch.households.get(household).gridId());
-                BuildingRef building = RoomAddress.building(room, ofGrid.keySet()).map(ofGrid::get).orElse(null);
-                Integer unit = room.unit() != null ? room.unit()
-                        : building != null && building.units() == 1 ? Integer.valueOf(1) : null;
-                if (building != null && unit != null) {
-                    households.add(household);
-                    buildingIds.add(building.id());
-                    units.add(unit);
-                    roomNumbers.add(room.number());
+                for (RoomAddress.Named room : readings) {
+                    RoomAddress.building(room, ofGrid.keySet()).map(ofGrid::get)
+                            .ifPresent(b -> keys.add(household, b.id(), b.units(), room));
                 }
             });
-            if (households.isEmpty()) {
-                return;
-            }
-            Map<UUID, List<Object[]>> found = new HashMap<>();
-            jdbc.sql("""
-                    SELECT k.household, r.id, r.floor FROM unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[])
-                        AS k(household, building, unit, number)
-                    JOIN room r ON r.building_id = k.building AND r.unit_no = k.unit AND r.number = k.number""")
-                    .params(households.toArray(UUID[]::new), buildingIds.toArray(UUID[]::new),
-                            units.toArray(Integer[]::new), roomNumbers.toArray(String[]::new))
-                    .query((rs, n) -> found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new Object[] {rs.getObject(2, UUID.class), rs.getInt(3)}))
-                    .list();
-            found.forEach((household, rooms) -> {
-                Integer floor = named.get(household).floor();
-                List<Object[]> onFloor = rooms.stream().filter(r -> floor == null || floor.equals(r[1])).toList();
-                if (onFloor.size() == 1) {
-                    batch.households.computeIfPresent(household, (id, h) -> new NewHousehold(h.id(), h.gridId(),
-                            h.number(), h.addressId(), (UUID) onFloor.get(0)[0]));
-                }
-            });
+            Map<UUID, RoomKeys.Found> rooms = keys.isEmpty() ? Map.of() : keys.onlyRooms(jdbc);
+            rooms.forEach((household, room) -> batch.households.computeIfPresent(household,
+                    (id, h) -> new NewHousehold(h.id(), h.gridId(), h.number(), h.addressId(), room.room())));
+            batch.roomsNotFound += named.size() - rooms.size();
         }
 
         private void dependOn(Batch batch, Known known) {
@@ -1173,6 +1153,7 @@ public class PersonImport {
                 }
                 batch.committed.complete(null);
                 placed.addAndGet(batch.households.values().stream().filter(h -> h.roomId() != null).count());
+                roomsNotFound.addAndGet(batch.roomsNotFound);
                 created.addAndGet(fresh.size());
                 updated.addAndGet(changed.size());
                 unchanged.addAndGet(same);

@@ -1,23 +1,38 @@
 package org.fengqiao.population.internal;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The room an address's one-line text names, as {@link StandardAddress} writes it and as people type it: the text
- * ends with the room (301室), after the unit (2单元) and, when typed, the floor (3层); what comes before ends with the
- * building's name (…阳光小区7号楼). Pure: which building of the grid, and which of its rooms, is for the caller to
+ * ends with the room (301室), after the unit (2单元) and, when typed, the floor (3层, 3楼); what comes before ends with
+ * the building's name (…阳光小区7号楼). Pure: which building of the grid, and which of its rooms, is for the caller to
  * find ({@link #building}). A text without a room names none, and is not read any further.
+ *
+ * <p>The ways of writing met in registers (GA/T 2000.32 addresses: 幢/栋/号楼, 单元, 室/号/房) are read alike:
+ * full-width digits (５０１室), a leading zero (0301室), a unit or floor in Chinese numerals (二单元, 三层), the room
+ * ending with 室, 房 or 户, or with 号 or nothing when a unit, floor or building word comes before it (7号楼2单元301,
+ * 3栋301号; 人民路301号 is a house number, not a room). A floor written 3楼 may also be a building's name, so such
+ * a text has two readings ({@link #readings}); the caller places a household only when exactly one room fits.
  */
 final class RoomAddress {
 
-    /** The room number is all the digits before 室: 1501室 is room 1501, never building 1's room 501. */
-    private static final Pattern ROOM = Pattern.compile(
-            "^(.+?)(?:([0-9]{1,2})单元)?(?:([0-9]{1,3})层)?(?<![0-9])([0-9]{1,6})室$");
+    private static final String NUMERALS = "[0-9]{1,3}|[一二三四五六七八九十]{1,3}";
+    /** The room number is all the digits at the end: 1501室 is room 1501, never building 1's room 501. */
+    private static final Pattern ROOM = Pattern.compile("^(.+?)(?:(" + NUMERALS + ")单元)?(?:(" + NUMERALS
+            + ")(层|楼))?(?<![0-9])0*([1-9][0-9]{0,5})(室|房|户|号)?$");
+    /** What ends the text before a room written with 号 or nothing: a building's word (楼, 栋, 幢, 座). */
+    private static final Pattern BUILDING_WORD = Pattern.compile(".*[楼栋幢座]$");
     /** What a building's number is written with: 17号楼 is not 7号楼, 十七号楼 not 七号楼, BA座 not A座. */
-    private static final Pattern NUMBERING = Pattern.compile("[0-9A-Za-z０-９Ａ-Ｚａ-ｚ〇零一二三四五六七八九十百千两]");
+    private static final Pattern NUMBERING = Pattern.compile("[0-9A-Za-z〇零一二三四五六七八九十百千两]");
+    /** A building named by a number and the word for a building: 3号楼, 3栋 and 3幢 are one building. */
+    private static final Pattern NUMBERED = Pattern.compile(
+            "^(.*?)([0-9]{1,6}|[一二三四五六七八九十]{1,3})(号楼|号栋|号幢|栋|幢)$");
 
     /** A room named by a text: the text before the unit (ending with the building), the unit and floor when given. */
     record Named(String before, Integer unit, Integer floor, String number) {
@@ -26,34 +41,125 @@ final class RoomAddress {
     private RoomAddress() {
     }
 
-    /** The room the text names, if it names one: it ends with a room number followed by 室. */
+    /** The room the text names, if it names one, read the first way ({@link #readings}). */
     static Optional<Named> of(String text) {
-        if (text == null || !text.endsWith("室")) {
-            return Optional.empty();
+        return readings(text).stream().findFirst();
+    }
+
+    /**
+     * Every way the text may name a room: none when it names no room; one mostly; two when it writes a floor with 楼
+     * (阳光小区3楼301室: floor 3 of building 阳光小区, or a building named 3楼).
+     */
+    static List<Named> readings(String text) {
+        String stripped = text == null ? "" : text.strip();
+        if (stripped.isEmpty() || !mayEndARoom(stripped.charAt(stripped.length() - 1))) {
+            return List.of();
         }
-        Matcher m = ROOM.matcher(text.replaceAll("\\s+", ""));
+        Matcher m = ROOM.matcher(plain(text));
         if (!m.matches()) {
-            return Optional.empty();
+            return List.of();
         }
-        return Optional.of(new Named(m.group(1), m.group(2) == null ? null : Integer.valueOf(m.group(2)),
-                m.group(3) == null ? null : Integer.valueOf(m.group(3)), m.group(4)));
+        String before = m.group(1);
+        Integer unit = number(m.group(2));
+        Integer floor = number(m.group(3));
+        String end = m.group(6);
+        if ((end == null || end.equals("号")) && unit == null && floor == null
+                && !BUILDING_WORD.matcher(before).matches()) {
+            return List.of();
+        }
+        List<Named> readings = new ArrayList<>();
+        readings.add(new Named(before, unit, floor, m.group(5)));
+        if ("楼".equals(m.group(4)) && unit == null) {
+            readings.add(new Named(before + m.group(3) + "楼", null, null, m.group(5)));
+        }
+        return readings;
+    }
+
+    /** A unit's or floor's number, in digits or in Chinese numerals up to 九十九; null for none. */
+    private static Integer number(String written) {
+        if (written == null) {
+            return null;
+        }
+        if (Character.isDigit(written.charAt(0))) {
+            return Integer.valueOf(written);
+        }
+        int ten = written.indexOf('十');
+        if (ten < 0) {
+            return written.length() == 1 ? digit(written.charAt(0)) : null;
+        }
+        if (written.length() > 3 || written.indexOf('十', ten + 1) >= 0) {
+            return null;
+        }
+        int tens = ten == 0 ? 1 : digit(written.charAt(0));
+        int ones = ten == written.length() - 1 ? 0 : digit(written.charAt(ten + 1));
+        return tens * 10 + ones;
+    }
+
+    private static int digit(char c) {
+        return "一二三四五六七八九".indexOf(c) + 1;
     }
 
     /**
      * The name of the building the text before the unit ends with, of the given names (a grid's buildings, whose
      * names are unique in it): the longest, so 二期7号楼 is not taken for 7号楼 when the grid has both; and a whole
-     * name, so 17号楼 is not taken for 7号楼 when the grid has only that one.
+     * name, so 17号楼 is not taken for 7号楼 when the grid has only that one. Full-width digits are read as digits.
+     * When no name is written as the text writes it, a numbered building written with another word (3栋 for 3号楼,
+     * 三号楼 for 3号楼) is the one, if the grid has only one such.
      */
     static Optional<String> building(Named named, Collection<String> names) {
-        String before = named.before();
+        Optional<String> exact = longest(named.before(), names, RoomAddress::plain);
+        return exact.isPresent() ? exact : longest(numbered(named.before()), names, n -> numbered(plain(n)));
+    }
+
+    /** The longest of the names that, written as {@code form} writes it, ends {@code before} whole; none if tied. */
+    private static Optional<String> longest(String before, Collection<String> names,
+            java.util.function.UnaryOperator<String> form) {
         String found = null;
+        int length = 0;
+        boolean tied = false;
         for (String name : names) {
-            if (!name.isEmpty() && before.endsWith(name) && whole(before, before.length() - name.length(), name)
-                    && (found == null || name.length() > found.length())) {
+            String written = form.apply(name);
+            if (written.isEmpty() || !before.endsWith(written)
+                    || !whole(before, before.length() - written.length(), written)) {
+                continue;
+            }
+            if (written.length() > length) {
                 found = name;
+                length = written.length();
+                tied = false;
+            } else if (written.length() == length) {
+                tied = true;
             }
         }
-        return Optional.ofNullable(found);
+        return tied ? Optional.empty() : Optional.ofNullable(found);
+    }
+
+    /** Whether a text ending with {@code c} may name a room: it ends with a digit, 室, 房, 户 or 号 (a fast refusal). */
+    private static boolean mayEndARoom(char c) {
+        return Character.isDigit(c) || c == '室' || c == '房' || c == '户' || c == '号';
+    }
+
+    /**
+     * The text without blanks, full-width digits and letters read as such (NFKC, only when the text has any: an
+     * import reads a million addresses).
+     */
+    private static String plain(String text) {
+        boolean wide = false;
+        for (int i = 0; i < text.length() && !wide; i++) {
+            char c = text.charAt(i);
+            wide = c >= '\uFF00' && c <= '\uFFEF' || c == '\u3000';
+        }
+        return (wide ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text).replaceAll("\\s+", "");
+    }
+
+    /** The text with the numbered building it ends with written one way: 3号楼, 3栋, 三幢 all as 3#. */
+    private static String numbered(String text) {
+        Matcher m = NUMBERED.matcher(text);
+        if (!m.matches()) {
+            return text;
+        }
+        Integer n = Character.isDigit(m.group(2).charAt(0)) ? Integer.valueOf(m.group(2)) : number(m.group(2));
+        return n == null ? text : m.group(1) + n + "#";
     }
 
     /** Whether {@code name}, found at {@code at} in {@code text}, does not continue a number or letters before it. */

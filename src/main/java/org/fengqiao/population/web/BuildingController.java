@@ -9,6 +9,7 @@ import org.fengqiao.platform.NotFound;
 import org.fengqiao.population.internal.Buildings;
 import org.fengqiao.population.internal.FloorPlan;
 import org.fengqiao.population.internal.Housing;
+import org.fengqiao.population.internal.HouseholdsByAddress;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +30,12 @@ class BuildingController {
 
     private final Buildings buildings;
     private final Housing housing;
+    private final HouseholdsByAddress byAddress;
 
-    BuildingController(Buildings buildings, Housing housing) {
+    BuildingController(Buildings buildings, Housing housing, HouseholdsByAddress byAddress) {
         this.buildings = buildings;
         this.housing = housing;
+        this.byAddress = byAddress;
     }
 
     record NewBuilding(UUID gridId, String name, Integer floors, Integer units, Integer roomsPerFloor, UUID addressId) {
@@ -83,6 +86,18 @@ class BuildingController {
     BuildingSummary change(@PathVariable UUID id, @RequestBody BuildingChange b) {
         return BuildingSummary.of(housing.changeBuilding(id, new Housing.BuildingChange(b.name(), b.addressId(),
                 b.floors(), b.units(), b.roomsPerFloor(), b.version()), Callers.require()));
+    }
+
+    @PostMapping("/buildings/{id}/households-by-address")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Place in the building's rooms the grid's households without a room whose address names one "
+            + "(按地址安置住户)", description = "For households imported before their building was registered: the "
+                    + "address text is read as the import reads it (…3号楼2单元0301室, 3栋2单元301号, 3楼301); an "
+                    + "address that may be two rooms, or a room of another building, places nobody, and a household "
+                    + "already in a room is never moved. Answers how many were placed and how many name a room the "
+                    + "building does not have. 404 outside the caller's jurisdiction. Each placement audited.")
+    HouseholdsByAddress.Placed placeByAddress(@PathVariable UUID id) {
+        return byAddress.place(id, Callers.require());
     }
 
     @GetMapping("/buildings")

@@ -13,8 +13,10 @@ import org.fengqiao.population.internal.Buildings;
 import org.fengqiao.population.internal.FloorPlan;
 import org.fengqiao.population.internal.FloorPlanPdf;
 import org.fengqiao.population.internal.Households;
+import org.fengqiao.population.internal.HouseholdsByAddress;
 import org.fengqiao.population.internal.VisitChangeTexts;
 import org.fengqiao.population.internal.VisitLog;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,8 +27,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The housing pages: the buildings of the scope, a building's floor plan and its printable PDF (one A4 page, laid out
@@ -42,10 +46,15 @@ class HousingPages {
     private final GridChoices grids;
     private final VisitChangeTexts texts;
     private final FloorPlanPdf floorPlanPdf;
+    private final HouseholdsByAddress byAddress;
+    private final MessageSource messages;
 
     HousingPages(Buildings buildings, Households households, VisitLog visits, GridChoices grids,
-            VisitChangeTexts texts, FloorPlanPdf floorPlanPdf) {
+            VisitChangeTexts texts, FloorPlanPdf floorPlanPdf, HouseholdsByAddress byAddress,
+            MessageSource messages) {
         this.floorPlanPdf = floorPlanPdf;
+        this.byAddress = byAddress;
+        this.messages = messages;
         this.buildings = buildings;
         this.households = households;
         this.visits = visits;
@@ -98,6 +107,25 @@ class HousingPages {
         model.addAttribute("legend", FloorPlan.Mark.values());
         model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
         return "population/floor-plan";
+    }
+
+    /**
+     * 按地址安置住户: the grid's households without a room whose address names one of the building's are placed in it
+     * ({@link HouseholdsByAddress}); back to the floor plan with how many were placed and how many name a room the
+     * building lacks. 404 outside the caller's subtree.
+     */
+    @PostMapping("/buildings/{id}/households-by-address")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    String placeByAddress(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
+        HouseholdsByAddress.Placed placed;
+        try {
+            placed = byAddress.place(id, Callers.require());
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("notice", messages.getMessage("housing.plan.byAddress.done",
+                new Object[] {placed.placed(), placed.roomsNotFound()}, locale));
+        return "redirect:/buildings/" + id;
     }
 
     /**

@@ -50,8 +50,56 @@ class RoomAddressTests {
     void readsTheCommonWaysOfWritingTheBuildingUnitAndRoom() {
         assertThat(RoomAddress.of("3号楼2单元501室")).contains(new RoomAddress.Named("3号楼", 2, null, "501"));
         assertThat(RoomAddress.of("3栋2单元501室")).contains(new RoomAddress.Named("3栋", 2, null, "501"));
-        // no 室, no building: nothing to place by
-        assertThat(RoomAddress.of("3栋2单元501")).isEmpty();
+        // no building: nothing to place by
         assertThat(RoomAddress.of("501室")).isEmpty();
+    }
+
+    @Test
+    void readsARoomWrittenWithFullWidthDigitsALeadingZeroOrChineseNumerals() {
+        assertThat(RoomAddress.of("３号楼２单元５０１室")).contains(new RoomAddress.Named("3号楼", 2, null, "501"));
+        assertThat(RoomAddress.of("3号楼2单元0301室")).contains(new RoomAddress.Named("3号楼", 2, null, "301"));
+        assertThat(RoomAddress.of("3号楼二单元三层301室")).contains(new RoomAddress.Named("3号楼", 2, 3, "301"));
+        assertThat(RoomAddress.of("3号楼十二单元301室")).contains(new RoomAddress.Named("3号楼", 12, null, "301"));
+    }
+
+    @Test
+    void readsARoomEndingWithHaoFangOrNothingAfterAUnitFloorOrBuildingWord() {
+        RoomAddress.Named room = new RoomAddress.Named("3栋", 2, null, "501");
+        assertThat(RoomAddress.of("3栋2单元501")).contains(room);
+        assertThat(RoomAddress.of("3栋2单元501号")).contains(room);
+        assertThat(RoomAddress.of("3栋2单元501房")).contains(room);
+        assertThat(RoomAddress.of("3栋2单元501户")).contains(room);
+        assertThat(RoomAddress.of("阳光小区7号楼301号")).contains(new RoomAddress.Named("阳光小区7号楼", null, null, "301"));
+        assertThat(RoomAddress.of("7号楼2单元3层301室")).contains(new RoomAddress.Named("7号楼", 2, 3, "301"));
+        // a house number on a street or in a village group is not a room
+        assertThat(RoomAddress.of("东海县牛山街道人民路301号")).isEmpty();
+        assertThat(RoomAddress.of("新安镇第3村4组12号")).isEmpty();
+        assertThat(RoomAddress.of("东海县牛山街道人民路301")).isEmpty();
+    }
+
+    @Test
+    void aFloorWrittenWithLouIsReadAlsoAsTheBuildingsName() {
+        // 3楼 is floor 3 of the building before it, or a building named 3楼: the caller takes the one room that fits
+        assertThat(RoomAddress.readings("阳光小区7号楼3楼301")).containsExactly(
+                new RoomAddress.Named("阳光小区7号楼", null, 3, "301"),
+                new RoomAddress.Named("阳光小区7号楼3楼", null, null, "301"));
+        assertThat(RoomAddress.readings("7号楼2单元3层301室"))
+                .containsExactly(new RoomAddress.Named("7号楼", 2, 3, "301"));
+    }
+
+    @Test
+    void aBuildingWrittenWithAnotherWordOrFullWidthDigitsIsTheGridsOnlySuchBuilding() {
+        RoomAddress.Named dong = RoomAddress.of("阳光小区3栋2单元301室").orElseThrow();
+        assertThat(RoomAddress.building(dong, List.of("3号楼", "13号楼"))).contains("3号楼");
+        assertThat(RoomAddress.building(RoomAddress.of("阳光小区三号楼301室").orElseThrow(), List.of("3号楼")))
+                .contains("3号楼");
+        assertThat(RoomAddress.building(RoomAddress.of("阳光小区３号楼301室").orElseThrow(), List.of("3号楼")))
+                .contains("3号楼");
+        assertThat(RoomAddress.building(RoomAddress.of("阳光小区3号楼301室").orElseThrow(), List.of("３号楼")))
+                .contains("３号楼");
+        // the name as written wins; two other buildings it may be: neither
+        assertThat(RoomAddress.building(dong, List.of("3号楼", "3栋"))).contains("3栋");
+        assertThat(RoomAddress.building(RoomAddress.of("3幢301室").orElseThrow(), List.of("3号楼", "3栋"))).isEmpty();
+        assertThat(RoomAddress.building(RoomAddress.of("13栋301室").orElseThrow(), List.of("3号楼"))).isEmpty();
     }
 }

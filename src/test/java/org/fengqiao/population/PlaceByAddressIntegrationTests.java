@@ -1,0 +1,130 @@
+package org.fengqiao.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A room written otherwise than the register writes it (0301室, １０２室, 2楼202, 201号) is still the room; a dry run
+ * says how many households it would place and how many addresses name a room that is not there. Households imported
+ * before their building was registered are placed from its floor plan (按地址安置住户), never moving one already
+ * placed, and only in a building the caller may see.
+ */
+class PlaceByAddressIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    private static String row(String name, String household, String address) {
+        return String.join(",", name, TestIdentityNumbers.next(Sex.MALE), "男", "FS-1-01", household, "户主", "常住",
+                address);
+    }
+
+    private UUID grid() {
+        return jdbc.sql("SELECT id FROM grid WHERE code = 'FS-1-01' AND network = 'POLICE'").query(UUID.class)
+                .single();
+    }
+
+    private UUID household(String number) {
+        return jdbc.sql("SELECT id FROM household WHERE number = ?").param(number).query(UUID.class).single();
+    }
+
+    @Test
+    void roomsWrittenTheWaysRegistersWriteThemArePlacedAndTheDryRunCountsThoseNotFound() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        UUID grid = grid();
+        String name = "写法" + tag + "号楼";
+        String id = ApiClient.json(api.send("POST", "/api/v1/buildings", officer, Map.of("gridId", grid,
+                "name", name, "floors", 3, "units", 2, "roomsPerFloor", 2))).path("id").asText();
+        String place = "江苏省连云港市东海县房山镇测试小区" + name;
+        String h = "IT-WRITE-" + tag + "-";
+        byte[] file = PersonImportCategoriesIntegrationTests.csv(PersonImportRoomsIntegrationTests.HEADERS,
+                row("写法甲" + tag, h + 1, place + "2单元0301室"),
+                row("写法乙" + tag, h + 2, place + "１单元１０２室"),
+                row("写法丙" + tag, h + 3, place + "2单元2楼202"),
+                row("写法丁" + tag, h + 4, place + "1单元201号"),
+                // no room 901: named, not found
+                row("写法戊" + tag, h + 5, place + "2单元901室"),
+                // a house number on a road is no room
+                row("写法己" + tag, h + 6, "江苏省连云港市东海县房山镇人民路12号"));
+
+        JsonNode dry = ImportIntegrationTests.importAndWait(api, port, officer, "written.csv", file, true,
+                Duration.ofSeconds(30));
+        assertThat(dry.path("householdsPlaced").asLong()).as(dry.toString()).isEqualTo(4);
+        assertThat(dry.path("roomsNotFound").asLong()).as(dry.toString()).isEqualTo(1);
+
+        JsonNode real = ImportIntegrationTests.importAndWait(api, port, officer, "written.csv", file, false,
+                Duration.ofSeconds(30));
+        assertThat(real.path("householdsPlaced").asLong()).as(real.toString()).isEqualTo(4);
+        assertThat(PersonImportRoomsIntegrationTests.roomsWithHouseholds(
+                ApiClient.json(api.get("/api/v1/buildings/" + id, officer))))
+                .containsExactly("2-301: " + h + 1, "1-201: " + h + 4, "2-202: " + h + 3, "1-102: " + h + 2);
+    }
+
+    @Test
+    void householdsImportedBeforeTheirBuildingWasRegisteredArePlacedFromItsFloorPlan() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        UUID grid = grid();
+        String name = "后登" + tag + "号楼";
+        String place = "江苏省连云港市东海县房山镇测试小区" + name;
+        String h = "IT-LATE-" + tag + "-";
+        byte[] file = PersonImportCategoriesIntegrationTests.csv(PersonImportRoomsIntegrationTests.HEADERS,
+                row("后登甲" + tag, h + 1, place + "1单元101室"),
+                row("后登乙" + tag, h + 2, place + "2单元0202室"),
+                row("后登丙" + tag, h + 3, place + "1单元901室"),
+                row("后登丁" + tag, h + 4, place + "1单元102室"));
+        JsonNode imported = ImportIntegrationTests.importAndWait(api, port, officer, "late.csv", file, false,
+                Duration.ofSeconds(30));
+        assertThat(imported.path("householdsPlaced").asLong()).as(imported.toString()).isZero();
+        assertThat(imported.path("roomsNotFound").asLong()).as(imported.toString()).isEqualTo(4);
+
+        String id = ApiClient.json(api.send("POST", "/api/v1/buildings", officer, Map.of("gridId", grid,
+                "name", name, "floors", 2, "units", 2, "roomsPerFloor", 2))).path("id").asText();
+        // h4 was placed by hand in another building's room meanwhile: it stays there
+        String other = ApiClient.json(api.send("POST", "/api/v1/buildings", officer, Map.of("gridId", grid,
+                "name", "别处" + tag + "号楼", "floors", 1, "units", 1, "roomsPerFloor", 1))).path("id").asText();
+        UUID otherRoom = jdbc.sql("SELECT id FROM room WHERE building_id = ?").param(UUID.fromString(other))
+                .query(UUID.class).single();
+        jdbc.sql("UPDATE household SET room_id = ? WHERE number = ?").params(otherRoom, h + 4).update();
+
+        String officer2 = api.token("officer2", DEMO_PASSWORD);
+        java.net.http.HttpResponse<String> outside = api.send("POST",
+                "/api/v1/buildings/" + id + "/households-by-address", officer2, Map.of());
+        assertThat(outside.statusCode()).as("a building outside the caller's subtree").isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM household WHERE number LIKE ? AND room_id IS NOT NULL")
+                .param(h + "%").query(Long.class).single()).isEqualTo(1);
+
+        JsonNode placed = ApiClient.json(api.send("POST", "/api/v1/buildings/" + id + "/households-by-address",
+                officer, Map.of()));
+        assertThat(placed.path("placed").asLong()).as(placed.toString()).isEqualTo(2);
+        assertThat(placed.path("roomsNotFound").asLong()).as(placed.toString()).isEqualTo(1);
+        assertThat(PersonImportRoomsIntegrationTests.roomsWithHouseholds(
+                ApiClient.json(api.get("/api/v1/buildings/" + id, officer))))
+                .containsExactly("2-202: " + h + 2, "1-101: " + h + 1);
+        assertThat(jdbc.sql("SELECT room_id FROM household WHERE number = ?").param(h + 4).query(UUID.class).single())
+                .as("already placed: not moved").isEqualTo(otherRoom);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE record_type = 'household' AND action = 'UPDATE'
+                  AND record_id = ? AND before->>'roomId' IS NULL AND after->>'roomId' IS NOT NULL""")
+                .param(household(h + 1).toString()).query(Long.class).single()).isEqualTo(1);
+
+        JsonNode again = ApiClient.json(api.send("POST", "/api/v1/buildings/" + id + "/households-by-address",
+                officer, Map.of()));
+        assertThat(again.path("placed").asLong()).as(again.toString()).isZero();
+    }
+}
