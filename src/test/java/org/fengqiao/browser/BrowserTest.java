@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Base of the browser tests: Debian's Chromium driven by Playwright against the application on its
- * random port. One browser per test class (starting Chromium is the slow part), a fresh context
+ * random port. One browser for the whole run (starting Chromium is the slow part), a fresh context
  * per test so cookies and sessions never leak from one test into the next.
  *
  * <pre>
@@ -46,23 +46,63 @@ public abstract class BrowserTest extends IntegrationTest {
     protected BrowserContext context;
     protected Page page;
 
+    /**
+     * The suite's one Chromium, launched by the first browser test class and kept for the rest of the run: starting
+     * Playwright's driver and Chromium took about a second and a half per class, some forty classes. Nothing a test
+     * does outlives its own context (cookies, storage, cache, permissions and geolocation are the context's), and a
+     * browser that crashed or was closed is launched again for the next class.
+     */
+    private static Playwright sharedPlaywright;
+    private static Browser sharedBrowser;
+
     @BeforeAll
     void launchBrowser() {
+        browser = sharedBrowser();
+        playwright = sharedPlaywright;
+    }
+
+    private static synchronized Browser sharedBrowser() {
+        if (sharedBrowser != null && sharedBrowser.isConnected()) {
+            return sharedBrowser;
+        }
         if (!Files.isExecutable(CHROMIUM)) {
             throw new IllegalStateException(CHROMIUM + " is missing: apt-get install -y chromium");
         }
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        closeSharedBrowser();
+        sharedPlaywright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        sharedBrowser = sharedPlaywright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(FLAGS));
+        if (!closesAtExit) {
+            closesAtExit = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(BrowserTest::closeSharedBrowser, "close-chromium"));
+        }
+        return sharedBrowser;
     }
 
+    private static boolean closesAtExit;
+
+    private static synchronized void closeSharedBrowser() {
+        try {
+            if (sharedBrowser != null) {
+                sharedBrowser.close();
+            }
+            if (sharedPlaywright != null) {
+                sharedPlaywright.close();
+            }
+        } catch (RuntimeException e) {
+            // a browser that died or a driver already gone has nothing left to close
+        } finally {
+            sharedBrowser = null;
+            sharedPlaywright = null;
+        }
+    }
+
+    /** What a class left open in the shared browser goes with the class: each test's context is closed after it. */
     @AfterAll
     void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        for (BrowserContext left : browser.contexts()) {
+            left.close();
         }
     }
 
