@@ -127,4 +127,41 @@ class PlaceByAddressIntegrationTests extends IntegrationTest {
                 officer, Map.of()));
         assertThat(again.path("placed").asLong()).as(again.toString()).isZero();
     }
+
+    /**
+     * A grid often holds several compounds, each with its 1号楼, 2号楼; the officer registers them one compound at a
+     * time. A building registered at its address in one compound is not the building of the same name in another:
+     * the households of the other compound stay at their address, neither the import nor the floor plan puts them
+     * in its rooms.
+     */
+    @Test
+    void aBuildingAtAnAddressInOneCompoundTakesNoHouseholdOfAnotherCompound() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        UUID grid = grid();
+        String name = "同名" + tag + "号楼";
+        String ours = "甲" + tag + "小区";
+        String theirs = "乙" + tag + "小区";
+        UUID address = UUID.randomUUID();
+        jdbc.sql("INSERT INTO address (id, grid_id, compound, building, full_text) VALUES (?, ?, ?, ?, ?)")
+                .params(address, grid, ours, name, "江苏省连云港市东海县房山镇" + ours + name).update();
+        String id = ApiClient.json(api.send("POST", "/api/v1/buildings", officer, Map.of("gridId", grid,
+                "name", name, "addressId", address, "floors", 2, "units", 1, "roomsPerFloor", 2))).path("id").asText();
+        String h = "IT-COMPOUND-" + tag + "-";
+        byte[] file = PersonImportCategoriesIntegrationTests.csv(PersonImportRoomsIntegrationTests.HEADERS,
+                row("同名甲" + tag, h + 1, "江苏省连云港市东海县房山镇" + ours + name + "101室"),
+                row("同名乙" + tag, h + 2, "江苏省连云港市东海县房山镇" + theirs + name + "102室"));
+        JsonNode imported = ImportIntegrationTests.importAndWait(api, port, officer, "compounds.csv", file, false,
+                Duration.ofSeconds(30));
+        assertThat(imported.path("householdsPlaced").asLong()).as(imported.toString()).isEqualTo(1);
+        assertThat(imported.path("roomsNotFound").asLong()).as(imported.toString()).isEqualTo(1);
+
+        JsonNode placed = ApiClient.json(api.send("POST", "/api/v1/buildings/" + id + "/households-by-address",
+                officer, Map.of()));
+        assertThat(placed.path("placed").asLong()).as(placed.toString()).isZero();
+        assertThat(PersonImportRoomsIntegrationTests.roomsWithHouseholds(
+                ApiClient.json(api.get("/api/v1/buildings/" + id, officer))))
+                .as("only the household of the building's own compound").containsExactly("1-101: " + h + 1);
+    }
 }

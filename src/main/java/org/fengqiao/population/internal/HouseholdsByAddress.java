@@ -20,8 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Places in a building's rooms the households of its grid that have no room yet and whose address names one of them
  * (按地址安置住户): those imported before the import placed households, or before their building was registered. The
  * address is read as the import reads it ({@link RoomAddress}, {@link RoomKeys}), against every building of the grid,
- * so an address that may be a room of another building, or two rooms, places nobody. A household already in a room
- * is never moved. Each household placed is audited as its change of room.
+ * so an address that may be a room of another building, or two rooms, places nobody; nor does one that does not
+ * write the compound (小区) of a building registered at an address: it may be its namesake in another compound of
+ * the grid ({@link RoomAddress#inCompound}). A household already in a room is never moved. Each household placed is
+ * audited as its change of room.
  */
 @Service
 public class HouseholdsByAddress {
@@ -30,7 +32,7 @@ public class HouseholdsByAddress {
     public record Placed(long placed, long roomsNotFound) {
     }
 
-    private record GridBuilding(UUID id, int units) {
+    private record GridBuilding(UUID id, int units, String compound) {
     }
 
     private final Buildings buildings;
@@ -53,9 +55,10 @@ public class HouseholdsByAddress {
                 .orElseThrow(() -> new NotFound("building", buildingId));
         buildings.lockVersion(buildingId);
         Map<String, GridBuilding> ofGrid = new HashMap<>();
-        jdbc.sql("SELECT id, name, units FROM building WHERE grid_id = ?").param(building.gridId())
+        jdbc.sql("SELECT b.id, b.name, b.units, a.compound FROM building b LEFT JOIN address a ON a.id = b.address_id"
+                        + " WHERE b.grid_id = ?").param(building.gridId())
                 .query((rs, n) -> ofGrid.put(rs.getString(2), new GridBuilding(rs.getObject(1, UUID.class),
-                        rs.getInt(3))))
+                        rs.getInt(3), rs.getString(4))))
                 .list();
         RoomKeys keys = new RoomKeys();
         Set<UUID> naming = new HashSet<>();
@@ -66,12 +69,14 @@ public class HouseholdsByAddress {
                 .query((rs, n) -> {
                     UUID household = rs.getObject(1, UUID.class);
                     for (RoomAddress.Named room : RoomAddress.readings(rs.getString(2))) {
-                        RoomAddress.building(room, ofGrid.keySet()).map(ofGrid::get).ifPresent(b -> {
-                            keys.add(household, b.id(), b.units(), room);
-                            if (b.id().equals(buildingId)) {
-                                naming.add(household);
-                            }
-                        });
+                        RoomAddress.building(room, ofGrid.keySet()).map(ofGrid::get)
+                                .filter(b -> RoomAddress.inCompound(room, b.compound()))
+                                .ifPresent(b -> {
+                                    keys.add(household, b.id(), b.units(), room);
+                                    if (b.id().equals(buildingId)) {
+                                        naming.add(household);
+                                    }
+                                });
                     }
                     return household;
                 })

@@ -512,7 +512,7 @@ public class PersonImport {
     }
 
     /** A building of a row's grid, by the name an address's text may end with before its unit and room. */
-    record BuildingRef(UUID id, String name, int units) {
+    record BuildingRef(UUID id, String name, int units, String compound) {
     }
 
     /**
@@ -969,9 +969,10 @@ public class PersonImport {
          * grid, given that room, as an officer registering the household there would: the floor plan then shows
          * them. Set-wise, as the rest of the batch is looked up: the buildings of the grids not met before (one
          * query, kept for the run) and the rooms named (one query); a batch naming no room asks nothing. A room the
-         * building does not have, an address naming no building of the grid, or one that may be two rooms
-         * ({@link RoomKeys}), leaves the household at its address alone, counted as a room not found. Stored
-         * households keep their place: a file imported again changes nothing.
+         * building does not have, an address naming no building of the grid, one that may be two rooms
+         * ({@link RoomKeys}), or one not writing the compound of a building registered at an address
+         * ({@link RoomAddress#inCompound}), leaves the household at its address alone, counted as a room not
+         * found. Stored households keep their place: a file imported again changes nothing.
          */
         void placeInRooms(Batch batch) {
             if (roomNamed.isEmpty()) {
@@ -995,10 +996,12 @@ public class PersonImport {
             }
             if (!newGrids.isEmpty()) {
                 newGrids.forEach(g -> buildingsOfGrids.put(g, new HashMap<>()));
-                jdbc.sql("SELECT id, grid_id, name, units FROM building WHERE grid_id = ANY(?)")
+                jdbc.sql("SELECT b.id, b.grid_id, b.name, b.units, a.compound FROM building b"
+                                + " LEFT JOIN address a ON a.id = b.address_id WHERE b.grid_id = ANY(?)")
                         .param(newGrids.toArray(UUID[]::new))
                         .query((rs, n) -> buildingsOfGrids.get(rs.getObject(2, UUID.class)).put(rs.getString(3),
-                                new BuildingRef(rs.getObject(1, UUID.class), rs.getString(3), rs.getInt(4))))
+                                new BuildingRef(rs.getObject(1, UUID.class), rs.getString(3), rs.getInt(4),
+                                        rs.getString(5))))
                         .list();
             }
             // the rooms each reading of each household's address may be, by building, unit, floor and number
@@ -1007,6 +1010,7 @@ public class PersonImport {
                 Map<String, BuildingRef> ofGrid = buildingsOfGrids.get(batch.households.get(household).gridId());
                 for (RoomAddress.Named room : readings) {
                     RoomAddress.building(room, ofGrid.keySet()).map(ofGrid::get)
+                            .filter(b -> RoomAddress.inCompound(room, b.compound()))
                             .ifPresent(b -> keys.add(household, b.id(), b.units(), room));
                 }
             });

@@ -111,6 +111,15 @@ final class RoomAddress {
         return exact.isPresent() ? exact : longest(numbered(named.before()), names, n -> numbered(plain(n)));
     }
 
+    /**
+     * Whether the text may be of a building in {@code compound} (its registered address's 小区, null or blank when
+     * it has none): the text before the room writes that compound. A grid holds several compounds, each with its
+     * 3号楼: the 3号楼 registered at 阳光小区 is not the one of 幸福小区, nor of a text that names no compound.
+     */
+    static boolean inCompound(Named named, String compound) {
+        return compound == null || compound.isBlank() || named.before().contains(plain(compound.strip()));
+    }
+
     /** The longest of the names that, written as {@code form} writes it, ends {@code before} whole; none if tied. */
     private static Optional<String> longest(String before, Collection<String> names,
             java.util.function.UnaryOperator<String> form) {

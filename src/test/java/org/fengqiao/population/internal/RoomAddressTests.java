@@ -102,4 +102,20 @@ class RoomAddressTests {
         assertThat(RoomAddress.building(RoomAddress.of("3幢301室").orElseThrow(), List.of("3号楼", "3栋"))).isEmpty();
         assertThat(RoomAddress.building(RoomAddress.of("13栋301室").orElseThrow(), List.of("3号楼"))).isEmpty();
     }
+
+    @Test
+    void aBuildingRegisteredInOneCompoundIsNotItsNamesakeInAnotherNorOfATextWritingNoCompound() {
+        RoomAddress.Named ours = RoomAddress.of("房山镇阳光小区3号楼1单元101室").orElseThrow();
+        RoomAddress.Named theirs = RoomAddress.of("房山镇幸福小区3号楼1单元101室").orElseThrow();
+        RoomAddress.Named none = RoomAddress.of("3号楼1单元101室").orElseThrow();
+        assertThat(RoomAddress.inCompound(ours, "阳光小区")).isTrue();
+        assertThat(RoomAddress.inCompound(ours, " 阳光小区 ")).isTrue();
+        assertThat(RoomAddress.inCompound(theirs, "阳光小区")).isFalse();
+        assertThat(RoomAddress.inCompound(none, "阳光小区")).isFalse();
+        // a building registered without a compound is whichever the text names, as before
+        assertThat(RoomAddress.inCompound(theirs, null)).isTrue();
+        assertThat(RoomAddress.inCompound(none, "")).isTrue();
+        // full-width letters in the text are read as the register writes them
+        assertThat(RoomAddress.inCompound(RoomAddress.of("Ａ区3号楼101室").orElseThrow(), "A区")).isTrue();
+    }
 }
