@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
@@ -191,11 +193,18 @@ class PointsPages {
         Caller caller = Callers.require();
         List<Awards.Award> pending = awards.list("PENDING", caller, 200);
         model.addAttribute("pending", pending);
-        // who decides each (its grid's chief, or the station chief), and the awards the reader decides himself
+        // who decides each (its grid's chief, or the station chief), and the awards the reader decides himself: both
+        // are the grid's, so worked out once per grid of the list (a few statements each), not per award
+        Map<UUID, String> decidersOfGrid = new HashMap<>();
+        Map<UUID, Boolean> readerDecidesGrid = new HashMap<>();
+        for (Awards.Award a : pending) {
+            decidersOfGrid.computeIfAbsent(a.gridId(), g -> String.join("、", awards.deciderNames(a)));
+            readerDecidesGrid.computeIfAbsent(a.gridId(), g -> awards.mayDecide(a, caller));
+        }
         model.addAttribute("deciders", pending.stream().collect(java.util.stream.Collectors.toMap(Awards.Award::id,
-                a -> String.join("、", awards.deciderNames(a)))));
-        model.addAttribute("decides", pending.stream().filter(a -> awards.mayDecide(a, caller)).map(Awards.Award::id)
-                .collect(java.util.stream.Collectors.toSet()));
+                a -> decidersOfGrid.get(a.gridId()))));
+        model.addAttribute("decides", pending.stream().filter(a -> readerDecidesGrid.get(a.gridId()))
+                .map(Awards.Award::id).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("recent", awards.list(null, caller, 60).stream().filter(a -> !a.status().equals("PENDING"))
                 .limit(30).toList());
         model.addAttribute("rules", properties.rules().keySet());
