@@ -928,6 +928,69 @@ class ResidentIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * A report merged into another before anyone took it up, answered with it and reopened by its resident: his
+     * tracking page still reads, in order, that his matter was taken up together with the other report (at the moment
+     * it was), that it was answered, that he reopened it, and then what followed, taken up and handled as his own
+     * report; the step stays once, in its place, whatever follows. Merged into a report taken up before, it reads the
+     * step at the merge, before his reopening too.
+     */
+    @Test
+    void theResidentOfAMergedReportStillReadsItWasTakenUpTogetherAfterHeReopenedIt() {
+        Submitter by = Submitter.system("test");
+        MergedPair pair = mergedPair("垃圾堆积");
+        UUID primary = idOf(pair.primary());
+        desk.acknowledge(primary, by);
+        OffsetDateTime takenUp = incidents.find(primary).orElseThrow().acknowledgedAt();
+        desk.resolve(primary, "已清运", by);
+        desk.answer(primary, "已清运垃圾，感谢您的反映", by);
+        PublicClient second = pair.second();
+        String code = pair.code();
+        second.follow(second.post("/track/" + code, "/track/" + code + "/reopen", Map.of("reason", "又堆满了"),
+                List.of()));
+        assertThat(incidents.find(idOf(code)).orElseThrow().status()).isEqualTo(Incidents.Status.RECEIVED);
+
+        JsonNode reopened = ApiClient.json(second.get("/api/public/v1/track/" + code));
+        List<String> kinds = reopened.get("timeline").findValuesAsText("kind");
+        assertThat(kinds).as("taken up together, before his reopening").containsSubsequence("RECEIVED",
+                "MERGED_INTO", "TAKEN_UP_TOGETHER", "ANSWERED", "REOPENED");
+        assertThat(OffsetDateTime.parse(reopened.get("timeline").get(kinds.indexOf("TAKEN_UP_TOGETHER")).get("at")
+                .asText()).toInstant()).as("when the other report was taken up").isEqualTo(takenUp.toInstant());
+
+        UUID own = idOf(code);
+        desk.acknowledge(own, by);
+        desk.resolve(own, "已再次清运并设置垃圾桶", by);
+        desk.answer(own, "已再次清运并设置垃圾桶，感谢您的反映", by);
+        JsonNode followed = ApiClient.json(second.get("/api/public/v1/track/" + code));
+        kinds = followed.get("timeline").findValuesAsText("kind");
+        assertThat(kinds).containsSubsequence("RECEIVED", "MERGED_INTO", "TAKEN_UP_TOGETHER", "ANSWERED",
+                "REOPENED", "ACKNOWLEDGED", "RESOLVED", "ANSWERED");
+        assertThat(kinds.stream().filter("TAKEN_UP_TOGETHER"::equals).count()).as("once").isEqualTo(1);
+        String page = second.get("/track/" + code).body();
+        assertThat(page.indexOf("data-kind=\"TAKEN_UP_TOGETHER\"")).as("on the page, before the reopening")
+                .isPositive().isLessThan(page.indexOf("data-kind=\"REOPENED\""));
+        assertThat(page).contains("已与反映同一件事的报告一并受理");
+        assertThat(resident("en").get("/track/" + code).body())
+                .contains("Taken up together with a report of the same matter");
+
+        // merged into a report taken up before: at the merge, still there after the reopening
+        PublicClient first = resident(null);
+        String before = codeOf(first.post("/report", "/report", report(grid, "先受理再重开-主-" + n), List.of()));
+        desk.acknowledge(idOf(before), by);
+        PublicClient third = resident(null);
+        String late = codeOf(third.post("/report", "/report", report(grid, "先受理再重开-重复-" + n), List.of()));
+        merges.merge(idOf(late), new Merges.Into(idOf(before), null, false, "同一堆垃圾"), by);
+        desk.resolve(idOf(before), "已清运", by);
+        desk.answer(idOf(before), "已清运垃圾，感谢您的反映", by);
+        third.follow(third.post("/track/" + late, "/track/" + late + "/reopen", Map.of("reason", "还有"), List.of()));
+        JsonNode tracked = ApiClient.json(third.get("/api/public/v1/track/" + late));
+        kinds = tracked.get("timeline").findValuesAsText("kind");
+        assertThat(kinds).containsSubsequence("MERGED_INTO", "TAKEN_UP_TOGETHER", "ANSWERED", "REOPENED");
+        assertThat(tracked.get("timeline").get(kinds.indexOf("TAKEN_UP_TOGETHER")).get("at").asText())
+                .as("at the merge").isEqualTo(tracked.get("timeline").get(kinds.indexOf("MERGED_INTO")).get("at")
+                        .asText());
+    }
+
+    /**
      * A resident reopens a report whose answer did not hold, and the other report merged into it keeps being answered
      * with it: when the staff answer again, its resident reads the new answer on his tracking page (and the Open311
      * status notes would say the same), not the one taken back, and may reopen within the days after that answer.

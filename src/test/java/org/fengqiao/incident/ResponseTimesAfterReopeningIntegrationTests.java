@@ -111,6 +111,10 @@ class ResponseTimesAfterReopeningIntegrationTests extends IntegrationTest {
 
     /** Every moment of the report and of its timeline three days earlier. */
     void threeDaysBack(UUID id) {
+        threeDaysBack(jdbc, id);
+    }
+
+    static void threeDaysBack(JdbcClient jdbc, UUID id) {
         jdbc.sql("""
                 UPDATE incident SET received_at = received_at - :d, owner_since = owner_since - :d,
                     acknowledged_at = acknowledged_at - :d, dispatched_at = dispatched_at - :d,

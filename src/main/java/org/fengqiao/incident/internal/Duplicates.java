@@ -322,6 +322,31 @@ public class Duplicates {
                 .list();
     }
 
+    /**
+     * How far along the timeline's key the step a merge wrote on the report merged into is looked for, past the step
+     * it wrote on the duplicate: the steps other transactions wrote meanwhile lie between (the intake writes a few
+     * per report), never this many.
+     */
+    static final long MERGE_STEP_REACH = 100_000;
+
+    /**
+     * The report a merge step on a duplicate's timeline ({@code MERGED_INTO}, by the step's id) merged it into, also
+     * once the duplicate is no longer merged (reopened by its reporter, which clears {@code merged_into}): the report
+     * holding the {@code MERGED} step the same merge wrote right after it, in its transaction, at the same moment and
+     * by the same person ({@link Merges#merge}). Nothing more is written for it: it is read for the tracking page, a
+     * short walk along the timeline's key from the duplicate's step.
+     */
+    public Optional<UUID> mergedBy(long mergeStep) {
+        return jdbc.sql("""
+                SELECT p.incident_id FROM incident_event d CROSS JOIN LATERAL (
+                    SELECT e.incident_id FROM incident_event e
+                    WHERE e.id > d.id AND e.id <= d.id + :reach AND e.kind = 'MERGED' AND e.at = d.at
+                      AND e.actor_id IS NOT DISTINCT FROM d.actor_id AND e.actor_name IS NOT DISTINCT FROM d.actor_name
+                    ORDER BY e.id LIMIT 1) p
+                WHERE d.id = :step AND d.kind = 'MERGED_INTO'""")
+                .param("step", mergeStep).param("reach", MERGE_STEP_REACH).query(UUID.class).optional();
+    }
+
     /** The primary a report was merged into (unscoped), to follow a chain. */
     public Optional<UUID> primaryOf(UUID id) {
         return jdbc.sql("SELECT merged_into FROM incident WHERE id = ?").param(id).query(UUID.class).optional();

@@ -88,7 +88,7 @@ public class ResidentDesk {
      */
     public record Tracked(Incident incident, List<Incidents.Event> timeline, List<Photos.Photo> photos,
             Optional<Ratings.Rating> rating, boolean mayRate, boolean mayReopen, OffsetDateTime reopenUntil,
-            OffsetDateTime takenUpTogether) {
+            List<OffsetDateTime> takenUpTogether) {
 
         public boolean mayAddInformation() {
             return incident.status().open() || incident.status() == Status.MERGED;
@@ -219,24 +219,50 @@ public class ResidentDesk {
     }
 
     /**
-     * When the matter of a report merged into another before anyone took it up was taken up: when the other was,
-     * or at the merge if the other had been taken up before it (never a moment before this report came in); null
-     * for a report not merged (or no longer: reopened by its reporter), one taken up itself, or one whose matter
-     * nobody took up yet. Nobody takes up a merged report itself (its acknowledgement stays empty, and the response
-     * times do not count it): without this its reporter read it as never taken up while the matter was handled.
+     * When the matter of a report merged into another before anyone took it up was taken up, once per merge on its
+     * timeline (oldest first): when the other was, or at the merge if the other had been taken up before it (never a
+     * moment before this report came in). Nobody takes up a merged report itself (its acknowledgement stays empty, and
+     * the response times do not count it while it is merged): without this its reporter read it as never taken up
+     * while the matter was handled. None for a merge after the report was taken up itself, nor while nobody took up
+     * the matter yet.
+     * <p>
+     * A merge its reporter ended by reopening the report (which clears {@code merged_into}) keeps its step: he reads
+     * that his matter was taken up together with the other report, then that he reopened it, then what followed. The
+     * report it was merged into is then the one the merge's step names ({@link Duplicates#mergedBy}); the moment is
+     * that report's acknowledgement, or, when it was merged in its turn before anyone took it up, the acknowledgement
+     * of the report it was merged into (merges never chain further), and only a moment before the reopening.
      */
-    private OffsetDateTime takenUpTogether(Incident i, List<Incidents.Event> timeline) {
-        if (i.acknowledgedAt() != null) {
-            return null;
+    private List<OffsetDateTime> takenUpTogether(Incident i, List<Incidents.Event> timeline) {
+        List<OffsetDateTime> moments = new ArrayList<>();
+        for (int k = 0; k < timeline.size(); k++) {
+            Incidents.Event merge = timeline.get(k);
+            if (!merge.kind().equals("MERGED_INTO")
+                    || (i.acknowledgedAt() != null && !i.acknowledgedAt().isAfter(merge.at()))) {
+                continue;
+            }
+            OffsetDateTime ended = timeline.subList(k + 1, timeline.size()).stream()
+                    .filter(e -> e.kind().equals("REOPENED")).map(Incidents.Event::at).findFirst().orElse(null);
+            Optional<UUID> other = ended == null ? duplicates.primaryOf(i.id()) : duplicates.mergedBy(merge.id());
+            OffsetDateTime taken = other.map(this::takenUp).orElse(null);
+            if (taken == null) {
+                continue;
+            }
+            OffsetDateTime at = merge.at().isAfter(taken) ? merge.at() : taken;
+            if (ended == null || at.isBefore(ended)) {
+                moments.add(at);
+            }
         }
-        OffsetDateTime other = duplicates.mergedInto(i.id(), null).flatMap(p -> incidents.find(p.id()))
+        return moments;
+    }
+
+    /** When the matter of a report was taken up: its acknowledgement, or that of the report it was merged into. */
+    private OffsetDateTime takenUp(UUID report) {
+        Incident other = incidents.find(report).orElse(null);
+        if (other == null || other.acknowledgedAt() != null) {
+            return other == null ? null : other.acknowledgedAt();
+        }
+        return other.status() != Status.MERGED ? null : duplicates.primaryOf(other.id()).flatMap(incidents::find)
                 .map(Incident::acknowledgedAt).orElse(null);
-        if (other == null) {
-            return null;
-        }
-        OffsetDateTime merged = timeline.stream().filter(e -> e.kind().equals("MERGED_INTO"))
-                .map(Incidents.Event::at).reduce((a, b) -> b).orElse(other);
-        return merged.isAfter(other) ? merged : other;
     }
 
     public Photos.Content photo(String code, UUID photo) {

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Quick-response figures (seed 003's 1-3-5 minutes): for each grid and each person who took a step of an item,
- * the median and 90th percentile of the seconds from receipt (or from the reopening that began its wait, see
- * {@link #ITEM_STEPS}) to acknowledgement, dispatch, arrival and first resolution,
+ * the median and 90th percentile of the seconds from receipt (or from the last reopening before the step: each step
+ * is timed from when the report was last put in front of the police, see {@link #ITEM_STEPS}) to acknowledgement,
+ * dispatch, arrival and first resolution,
  * and how many met the configured targets; per person, each step counts for the one who took it (a chief reads his
  * officers' own times: who acknowledged, who was sent out, who arrived, who resolved). A report merged into another
  * as its duplicate is not counted (its matter is handled, and counted, once: as the report it was merged into), as in
@@ -84,20 +85,28 @@ public class ResponseTimes {
      * for the one who resolved it again with the days it stood answered). A row of no step ('rec') per item counts
      * every item in its grid, taken up or not.
      * <p>
-     * Each step is timed from the moment the item began to wait for it ({@code since}): its receipt, or, for a
-     * report nobody took up before its reporter reopened it (a duplicate merged before anyone acknowledged it and
-     * answered with the report it was merged into), the last reopening before it was taken up. Nobody could take up
-     * such a report while it stood merged or answered; timed from its receipt, whoever took it up after the
-     * reopening was charged with the days before it. The acknowledgement is kept once (the first), so a reopening
-     * before it is one of a report never taken up until then; a report taken up before it was reopened keeps its
-     * receipt as the start of all its times.
+     * The rule a chief reads the figures by: each step is timed from the moment the report was last put in front of
+     * the police before that step ({@code since}): its receipt, or the last reopening by its reporter before the
+     * step. While a report stands answered, or merged into another as its duplicate and answered with it, nobody can
+     * take a step of it (the matter is handled, and timed, as the other report); its reporter's reopening puts it in
+     * front of the police again. So:
+     * <ul>
+     * <li>a duplicate merged before anyone took it up and reopened is timed, every step, from the reopening;</li>
+     * <li>a duplicate merged after it was taken up (its acknowledgement timed from its receipt) and reopened has the
+     * steps taken after the reopening (its first dispatch, arrival or resolution, whichever it had not had before the
+     * merge) timed from the reopening: whoever resolved it then is not charged with the days it stood merged and
+     * answered;</li>
+     * <li>a report resolved, answered and reopened counts its first resolution (and every step of its first round)
+     * from its receipt, and a first dispatch or arrival it had only after its reopening from the reopening.</li>
+     * </ul>
+     * The reopenings are read once per item (few items have any); the intake path writes nothing for the figures.
      */
     private static final String ITEM_STEPS = """
             WITH item AS (
-                SELECT i.id, i.grid_id, i.acknowledged_at, i.acknowledged_by, i.dispatched_at, i.arrived_at,
-                       i.arrived_by,
-                       coalesce((SELECT max(e.at) FROM incident_event e WHERE e.incident_id = i.id
-                                   AND e.kind = 'REOPENED' AND e.at <= i.acknowledged_at), i.received_at) AS since
+                SELECT i.id, i.grid_id, i.received_at, i.acknowledged_at, i.acknowledged_by, i.dispatched_at,
+                       i.arrived_at, i.arrived_by,
+                       ARRAY(SELECT e.at FROM incident_event e WHERE e.incident_id = i.id
+                               AND e.kind = 'REOPENED') AS reopened
                 FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id
                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND i.received_at >= :from AND i.received_at < :to
                   AND i.merged_into IS NULL),
@@ -106,21 +115,26 @@ public class ResponseTimes {
                        CAST(NULL AS double precision) AS secs
                 FROM item
                 UNION ALL
-                SELECT id, grid_id, acknowledged_by, 'ack', extract(epoch FROM acknowledged_at - since)
+                SELECT id, grid_id, acknowledged_by, 'ack', extract(epoch FROM acknowledged_at - %1$s)
                 FROM item WHERE acknowledged_at IS NOT NULL
                 UNION ALL
                 SELECT id, grid_id, (SELECT e.actor_id FROM incident_event e WHERE e.incident_id = item.id
                                        AND e.kind = 'DISPATCHED' ORDER BY e.id LIMIT 1),
-                       'dis', extract(epoch FROM dispatched_at - since)
+                       'dis', extract(epoch FROM dispatched_at - %2$s)
                 FROM item WHERE dispatched_at IS NOT NULL
                 UNION ALL
-                SELECT id, grid_id, arrived_by, 'arr', extract(epoch FROM arrived_at - since)
+                SELECT id, grid_id, arrived_by, 'arr', extract(epoch FROM arrived_at - %3$s)
                 FROM item WHERE arrived_at IS NOT NULL
                 UNION ALL
-                SELECT item.id, grid_id, r.actor_id, 'res', extract(epoch FROM r.at - since)
+                SELECT item.id, grid_id, r.actor_id, 'res', extract(epoch FROM r.at - %4$s)
                 FROM item CROSS JOIN LATERAL (SELECT e.actor_id, e.at FROM incident_event e
                         WHERE e.incident_id = item.id AND e.kind = 'RESOLVED' ORDER BY e.id LIMIT 1) r)
-            """;
+            """.formatted(since("acknowledged_at"), since("dispatched_at"), since("arrived_at"), since("r.at"));
+
+    /** When the item was last put in front of the police before the moment {@code step}: see {@link #ITEM_STEPS}. */
+    private static String since(String step) {
+        return "coalesce((SELECT max(o) FROM unnest(item.reopened) o WHERE o <= " + step + "), item.received_at)";
+    }
 
     /** Per group of steps: the items, and each step's count, median, 90th percentile and count within its target. */
     private static final String MEASURES = STEPS.stream().map(k -> """

@@ -1,7 +1,9 @@
 package org.fengqiao.incident.web;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import org.fengqiao.incident.internal.Incidents;
@@ -47,11 +49,11 @@ class TrackViews {
         Incidents.Incident i = t.incident();
         List<Step> steps = new ArrayList<>();
         String answer = null;
-        OffsetDateTime together = t.takenUpTogether();
+        // each in its place in time: after the merge, before what came after it (the answer, the reopening)
+        Deque<OffsetDateTime> together = new ArrayDeque<>(t.takenUpTogether());
         for (Incidents.Event e : t.timeline()) {
-            if (together != null && e.at().isAfter(together)) {
-                steps.add(takenUpTogether(together, locale));
-                together = null;
+            while (!together.isEmpty() && e.at().isAfter(together.peek())) {
+                steps.add(takenUpTogether(together.poll(), locale));
             }
             // what the reporter of a report merged into this one added is not for this one's reporter
             boolean byReporter = ResidentDesk.byItsReporter(e);
@@ -77,8 +79,8 @@ class TrackViews {
                 steps.add(new Step(e.kind(), text("incident.track.step." + e.kind(), locale), e.at(), text));
             }
         }
-        if (together != null) {
-            steps.add(takenUpTogether(together, locale));
+        while (!together.isEmpty()) {
+            steps.add(takenUpTogether(together.poll(), locale));
         }
         List<Photo> photos = t.photos().stream()
                 .map(p -> new Photo("/track/" + i.trackingCode() + "/photos/" + p.id())).toList();
