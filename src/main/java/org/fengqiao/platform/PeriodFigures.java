@@ -77,15 +77,26 @@ public interface PeriodFigures {
             return new Period(first.minusYears(1), last.minusYears(1));
         }
 
+        /** The first day a period may begin on, on the figures page and the lists it links to. */
+        public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
         /**
          * The days a list a figure links to shows: those asked, both included; by default the month of the last day
-         * up to it, the last day today by default. A first day after the last is refused (400 with the reason).
+         * up to it, the last day today by default. Refused as the figures page refuses them, with its messages (400
+         * naming the field): a last day after today (the list would show today's members or nothing for days that
+         * have not come, where the figure counts none), a first day after the last, a first day before 1900.
          */
         public static Period asked(LocalDate from, LocalDate to, LocalDate today) {
             LocalDate last = to != null ? to : today;
             LocalDate first = from != null ? from : last.withDayOfMonth(1);
+            if (last.isAfter(today)) {
+                throw Invalid.of("to", "figures.period.future", last.toString(), today.toString());
+            }
             if (first.isAfter(last)) {
-                throw Invalid.of("from", "figures.list.daysReversed", first.toString(), last.toString());
+                throw Invalid.of("from", "figures.period.reversed", first.toString(), last.toString());
+            }
+            if (first.isBefore(EARLIEST)) {
+                throw Invalid.of("from", "figures.period.tooEarly", first.toString(), EARLIEST.toString());
             }
             return new Period(first, last);
         }

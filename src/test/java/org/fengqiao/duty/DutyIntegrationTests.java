@@ -13,9 +13,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
 import org.fengqiao.duty.internal.DutyDesk;
 import org.fengqiao.duty.internal.DutyTicks;
 import org.fengqiao.forces.ShiftCompleted;
+import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +39,8 @@ class DutyIntegrationTests extends IntegrationTest {
     DutyTicks ticks;
     @Autowired
     DutyLoader loader;
+    @Autowired
+    StaffDirectory registry;
 
     ApiClient api;
     String officer;
@@ -183,6 +188,78 @@ class DutyIntegrationTests extends IntegrationTest {
         assertThat(api.get("/api/v1/duties/records/" + urbanRecord, bureau).statusCode()).isEqualTo(200);
         assertThat(api.get("/api/v1/duties/overview", officer).statusCode()).isEqualTo(403);
         assertThat(api.get("/api/v1/duties/mine", chief).statusCode()).isEqualTo(403);
+    }
+
+    /** A record of an officer done on a day at a unit, inserted as it stands (a day long past, out of the demo's). */
+    UUID recordAt(UUID officerId, UUID unitId, LocalDate day, String note) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO duty_record (id, officer_id, item, done_on, note, unit_id, recorded_at)
+                VALUES (?, ?, 'law-publicity', ?, ?, ?, ?)""")
+                .params(id, officerId, day, note, unitId, day.atTime(18, 0).atZone(LocalTimes.ZONE)
+                        .toOffsetDateTime()).update();
+        return id;
+    }
+
+    /** The items of the duties done on a day as the caller reads them in the API, by record id. */
+    Map<String, JsonNode> doneOn(LocalDate day, String token) {
+        HttpResponse<String> r = api.get("/api/v1/duties/done?size=100&from=" + day + "&to=" + day, token);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Map<String, JsonNode> items = new HashMap<>();
+        ApiClient.json(r).get("items").forEach(i -> items.put(i.get("id").asText(), i));
+        assertThat(ApiClient.json(r).get("total").asLong()).as("every record the figure counts is listed")
+                .isEqualTo(items.size());
+        return items;
+    }
+
+    @Test
+    void aNoteOfTheDutiesDoneShowsOnlyToItsOfficerAndTheChiefsAboveHimThoughEveryRecordIsListed() {
+        String n = String.valueOf(Math.floorMod(System.nanoTime(), 1_000_000_000L));
+        LocalDate day = LocalDate.of(2019, 1, 1).plusDays(Math.floorMod(System.nanoTime(), 365));
+        UUID office = jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        String colleagueName = "dutycolleague" + n;
+        registry.register(new UnitId(office), StaffRole.COMMUNITY_OFFICER, "同所民警" + n, null, null, "社区民警",
+                colleagueName, DEMO_PASSWORD);
+        String his = "本人走访记录" + n;
+        String colleagues = "同事走访王某家，其子有前科" + n;
+        String officer2s = "他所民警的记录" + n;
+        String own = recordAt(staff("officer"), office, day, his).toString();
+        String colleague = recordAt(staff(colleagueName), office, day, colleagues).toString();
+        String other = recordAt(staff("officer2"), office, day, officer2s).toString();
+
+        Map<String, JsonNode> asOfficer = doneOn(day, officer);
+        assertThat(asOfficer).containsKeys(own, colleague, other);
+        assertThat(asOfficer.get(own).get("note").asText()).isEqualTo(his);
+        for (String id : List.of(colleague, other)) {
+            assertThat(asOfficer.get(id).hasNonNull("note")).as("another officer's note").isFalse();
+            assertThat(asOfficer.get(id).get("noteWithheld").asBoolean()).isTrue();
+        }
+        assertThat(asOfficer.get(own).get("noteWithheld").asBoolean()).isFalse();
+        HttpResponse<String> one = api.get("/api/v1/duties/records/" + colleague, officer);
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(one).hasNonNull("note")).as("nor by its id").isFalse();
+        assertThat(one.body()).doesNotContain(colleagues);
+
+        Map<String, JsonNode> asChief = doneOn(day, chief);
+        assertThat(asChief.get(own).get("note").asText()).isEqualTo(his);
+        assertThat(asChief.get(colleague).get("note").asText()).isEqualTo(colleagues);
+        assertThat(asChief.get(other).hasNonNull("note")).as("officer2 is not one of the rural chief's").isFalse();
+        Map<String, JsonNode> asBureau = doneOn(day, bureau);
+        assertThat(asBureau.get(other).get("note").asText()).isEqualTo(officer2s);
+        assertThat(asBureau.get(colleague).get("note").asText()).isEqualTo(colleagues);
+
+        String html = "text/html";
+        String path = "/duties/done?from=" + day + "&to=" + day;
+        String officerPage = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh").get(path, null, "Accept",
+                html).body();
+        assertThat(officerPage).contains(his, "仅民警本人和所长、局领导、督察可见").doesNotContain(colleagues, officer2s);
+        String colleaguePage = new ApiClient(port).signedIn(colleagueName, DEMO_PASSWORD, "en").get(path, null,
+                "Accept", html).body();
+        assertThat(colleaguePage).contains(colleagues, "Visible only to the officer and the station chief, bureau "
+                + "command and inspectors above him").doesNotContain(his, officer2s);
+        String chiefPage = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh").get(path, null, "Accept", html)
+                .body();
+        assertThat(chiefPage).contains(his, colleagues).doesNotContain(officer2s);
     }
 
     @Test

@@ -425,6 +425,50 @@ class PoliceWorkFiguresIntegrationTests extends IntegrationTest {
         assertThat(unknown.statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void theNewListsRefuseDaysTheFiguresPageRefusesWithItsWordsAndKeepTheirForm() {
+        LocalDate today = LocalDate.now(PeriodFigures.ZONE);
+        LocalDate tomorrow = today.plusDays(1);
+        String office = "&unit=" + this.office.id().value();
+        ApiClient api = new ApiClient(port);
+        String token = api.token("chief", DEMO_PASSWORD);
+        for (String[] list : new String[][] {{"/duties/done", "/api/v1/duties/done"},
+                {"/forces/defence-people", "/api/v1/forces/defence-people"},
+                {"/supervision/accountability", "/api/v1/supervision/accountability"},
+                {"/persons/helped", "/api/v1/persons/helped"}}) {
+            // a last day to come: the figures page counts nothing for it, the list would list today's
+            HttpResponse<String> ahead = signedIn("chief", "zh-CN").get(list[0] + "?from=2026-02-01&to=" + tomorrow
+                    + office, null, "Accept", BROWSER);
+            assertThat(ahead.statusCode()).as(list[0] + " to tomorrow").isEqualTo(400);
+            assertThat(ahead.body()).as(list[0] + ": the figures page's words, the form kept")
+                    .contains("日期 " + tomorrow + " 在今天（" + today + "）之后，尚无工作可统计。")
+                    .contains("name=\"from\"", "value=\"2026-02-01\"", "value=\"" + tomorrow + "\"",
+                            "value=\"" + this.office.id().value() + "\" selected=\"selected\"")
+                    .doesNotContain("data-total=");
+            HttpResponse<String> aheadEn = signedIn("chief", "en").get(list[0] + "?to=" + tomorrow, null, "Accept",
+                    BROWSER);
+            assertThat(aheadEn.statusCode()).isEqualTo(400);
+            assertThat(aheadEn.body()).contains("The day " + tomorrow + " is after today (" + today
+                    + "): there is no work to count yet.");
+            HttpResponse<String> reversed = signedIn("chief", "zh-CN").get(list[0]
+                    + "?from=2026-03-01&to=2026-02-01" + office, null, "Accept", BROWSER);
+            assertThat(reversed.statusCode()).as(list[0] + " reversed").isEqualTo(400);
+            assertThat(reversed.body()).contains("起始日期 2026-03-01 在截止日期 2026-02-01 之后。")
+                    .contains("value=\"2026-03-01\"", "value=\"2026-02-01\"").doesNotContain("data-total=");
+
+            HttpResponse<String> apiAhead = api.get(list[1] + "?to=" + tomorrow, token, "Accept-Language", "en");
+            assertThat(apiAhead.statusCode()).as(list[1] + " to tomorrow").isEqualTo(400);
+            assertThat(ApiClient.json(apiAhead).get("errors").get(0).get("field").asText()).isEqualTo("to");
+            assertThat(apiAhead.body()).contains("The day " + tomorrow + " is after today");
+            HttpResponse<String> apiReversed = api.get(list[1] + "?from=2026-03-01&to=2026-02-01", token);
+            assertThat(apiReversed.statusCode()).as(list[1] + " reversed").isEqualTo(400);
+            assertThat(ApiClient.json(apiReversed).get("errors").get(0).get("field").asText()).isEqualTo("from");
+            assertThat(apiReversed.body()).contains("起始日期 2026-03-01 在截止日期 2026-02-01 之后。");
+            assertThat(api.get(list[1] + "?to=" + today, token).statusCode()).as(list[1] + " to today")
+                    .isEqualTo(200);
+        }
+    }
+
     /**
      * Follows the figure's link from the page as the chief: the list shows as many records as the figure says, its
      * filter form keeps the days and the unit; the API's link lists the same number.

@@ -190,7 +190,8 @@ public class DutyDesk {
     /**
      * The records of duties done in a period where the work figures count them: at the units under a unit of the
      * caller's scope (404 outside; his whole scope when none is named), of one item when named (400 for none of
-     * the rhythm); {@code total} all of them, {@code items} a page, {@code labels} the items' names.
+     * the rhythm); {@code total} all of them, {@code items} a page (each note only for its officer and those above
+     * him: NotePolicy), {@code labels} the items' names.
      */
     public record Done(Unit unit, LocalDate from, LocalDate to, String item, List<DutyRecords.Record> items,
             long total, Map<String, String> labels) {
@@ -206,16 +207,26 @@ public class DutyDesk {
         }
         PeriodFigures.Period days = PeriodFigures.Period.asked(from, to, today());
         String[] under = unit != null ? new String[] {unit.path() + "%"} : who.scopePatterns();
-        Map<String, String> labels = new LinkedHashMap<>();
-        rhythm.items().forEach(i -> labels.put(i.code(), label(i, locale)));
-        return new Done(unit, days.first(), days.last(), code,
-                records.done(under, days.first(), days.last(), code, limit, offset),
-                records.doneCount(under, days.first(), days.last(), code), labels);
+        List<DutyRecords.Record> items = records.done(under, days.first(), days.last(), code, limit, offset).stream()
+                .map(r -> NotePolicy.shown(r, who)).toList();
+        return new Done(unit, days.first(), days.last(), code, items,
+                records.doneCount(under, days.first(), days.last(), code), labels(locale));
     }
 
-    /** A record the caller may read: his own, or one of an officer of his scope. */
+    /** The items of the rhythm by code, named in the reader's language. */
+    public Map<String, String> labels(Locale locale) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        rhythm.items().forEach(i -> labels.put(i.code(), label(i, locale)));
+        return labels;
+    }
+
+    /**
+     * A record the caller may read: his own, or one of an officer of his scope, its note withheld but for its
+     * officer and those above him (NotePolicy).
+     */
     public DutyRecords.Record record(UUID id, Caller who) {
-        return records.visible(id, who.staffId(), who.scopePatterns()).orElseThrow(() -> new NotFound(TYPE, id));
+        return records.visible(id, who.staffId(), who.scopePatterns()).map(r -> NotePolicy.shown(r, who))
+                .orElseThrow(() -> new NotFound(TYPE, id));
     }
 
     /**

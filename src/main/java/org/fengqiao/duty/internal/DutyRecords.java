@@ -1,5 +1,6 @@
 package org.fengqiao.duty.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -18,13 +19,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DutyRecords {
 
-    /** A record as it is shown: where is the unit's name, and the grid's when one was named. */
+    /**
+     * A record as it is shown: where is the unit's name, and the grid's when one was named. The note and the reason
+     * of a withdrawal are free text that may speak of residents: {@link #withheld()} leaves them out for a reader
+     * other than the officer and those above him (NotePolicy), {@code noteWithheld} saying so.
+     */
     public record Record(UUID id, UUID officerId, String officerName, String item, LocalDate doneOn, String note,
             UUID unitId, String unitName, UUID gridId, String gridName, Integer participants, String source,
-            OffsetDateTime recordedAt, OffsetDateTime withdrawnAt, String withdrawnReason, String placePath) {
+            OffsetDateTime recordedAt, OffsetDateTime withdrawnAt, String withdrawnReason, String placePath,
+            @JsonIgnore String officerPath, boolean noteWithheld) {
 
         public boolean withdrawn() {
             return withdrawnAt != null;
+        }
+
+        /** The same record without its note and its reason of withdrawal, marked as withheld. */
+        public Record withheld() {
+            return new Record(id, officerId, officerName, item, doneOn, null, unitId, unitName, gridId, gridName,
+                    participants, source, recordedAt, withdrawnAt, null, placePath, officerPath, true);
         }
     }
 
@@ -38,7 +50,7 @@ public class DutyRecords {
     private static final String SELECT = """
             SELECT r.id, r.officer_id, s.name AS officer_name, r.item, r.done_on, r.note, r.unit_id,
                    pu.name AS unit_name, r.grid_id, g.name AS grid_name, r.participants, r.source, r.recorded_at,
-                   r.withdrawn_at, r.withdrawn_reason, pu.path AS place_path
+                   r.withdrawn_at, r.withdrawn_reason, pu.path AS place_path, u.path AS officer_path
               FROM duty_record r
               JOIN staff s ON s.id = r.officer_id
               JOIN unit u ON u.id = s.unit_id
@@ -168,6 +180,6 @@ public class DutyRecords {
                 rs.getObject("grid_id", UUID.class), rs.getString("grid_name"), participants,
                 rs.getString("source"), rs.getObject("recorded_at", OffsetDateTime.class),
                 rs.getObject("withdrawn_at", OffsetDateTime.class), rs.getString("withdrawn_reason"),
-                rs.getString("place_path"));
+                rs.getString("place_path"), rs.getString("officer_path"), false);
     }
 }

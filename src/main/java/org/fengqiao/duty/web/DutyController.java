@@ -71,7 +71,9 @@ class DutyController {
 
     @GetMapping("/records/{id}")
     @PreAuthorize("hasAnyAuthority('DUTY_OWN','DUTY_OVERVIEW')")
-    @Operation(summary = "One record: the author's own, or one of an officer of the caller's scope")
+    @Operation(summary = "One record: the author's own, or one of an officer of the caller's scope",
+            description = "note and withdrawnReason null (noteWithheld true) but for the author and the chiefs above "
+                    + "him.")
     DutyRecords.Record get(@PathVariable UUID id) {
         return desk.record(id, Callers.require());
     }
@@ -100,7 +102,9 @@ class DutyController {
             description = "unitId: where they were done, a unit and those under it (404 outside the caller's scope; "
                     + "default all of it); from/to: the days done, both included (default this month to today; 400 "
                     + "reversed); item: one duty of the rhythm (convenience-service: 便民服务活动). Withdrawn ones "
-                    + "are left out. total: all of them, as the work figures count.")
+                    + "are left out. total: all of them, as the work figures count. note (and withdrawnReason) only "
+                    + "for the record's officer and the chiefs above him (DUTY_OVERVIEW over his unit); for anyone "
+                    + "else null, with noteWithheld true.")
     DutyDesk.Done done(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String item,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size, Locale locale) {

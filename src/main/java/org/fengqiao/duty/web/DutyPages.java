@@ -1,5 +1,6 @@
 package org.fengqiao.duty.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.Paging;
@@ -97,21 +99,41 @@ class DutyPages {
     @PreAuthorize("hasAnyAuthority('DUTY_OWN','DUTY_OVERVIEW')")
     String done(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String item,
-            @RequestParam(defaultValue = "1") int page, Model model, Locale locale) {
+            @RequestParam(defaultValue = "1") int page, Model model, Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
         int n = Math.max(1, page);
-        DutyDesk.Done done = notFound(() -> desk.done(unit, from, to, item, caller, locale, PAGE_SIZE,
-                Paging.offset(n, PAGE_SIZE)));
+        model.addAttribute("units", jurisdictions.visibleUnits(caller));
+        DutyDesk.Done done;
+        try {
+            done = notFound(() -> desk.done(unit, from, to, item, caller, locale, PAGE_SIZE,
+                    Paging.offset(n, PAGE_SIZE)));
+        } catch (Invalid e) {
+            // days the figures page refuses too (or no duty of the rhythm): say why above the form as it was sent
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", answers.texts(e, locale));
+            asked(model, unit, item, from, to);
+            model.addAttribute("labels", desk.labels(locale));
+            return "duty/done";
+        }
         long pages = Math.max(1, (done.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         String pastTheEnd = Paging.lastPageIfPast(n, pages).orElse(null);
         if (pastTheEnd != null) {
             return pastTheEnd;
         }
         model.addAttribute("done", done);
-        model.addAttribute("units", jurisdictions.visibleUnits(caller));
+        asked(model, done.unit() == null ? null : done.unit().id().value(), done.item(), done.from(), done.to());
+        model.addAttribute("labels", done.labels());
         model.addAttribute("page", n);
         model.addAttribute("pages", pages);
         return "duty/done";
+    }
+
+    /** The filters of the list of duties done as its form shows them: those listed, or those sent when refused. */
+    private static void asked(Model model, UUID unit, String item, LocalDate from, LocalDate to) {
+        model.addAttribute("unitId", unit);
+        model.addAttribute("item", item);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
     }
 
     @GetMapping("/duties/officers/{id}")

@@ -24,7 +24,7 @@ public final class ChosenPeriod {
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-?[Qq]([1-4])");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     /** The first day a period may begin on (its year before from 1899). */
-    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate EARLIEST = Period.EARLIEST;
 
     private ChosenPeriod() {
     }

@@ -1,5 +1,6 @@
 package org.fengqiao.forces.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -136,20 +137,38 @@ class ForcesPages {
     @GetMapping("/forces/defence-people")
     @PreAuthorize("hasAuthority('FORCES_READ')")
     String defenders(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page, Model model) {
+            @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page, Model model,
+            Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
         int n = Math.max(1, page);
-        ForcesDesk.Defenders found = desk.defenders(caller, unit, from, to, PAGE_SIZE, Paging.offset(n, PAGE_SIZE));
+        model.addAttribute("units", jurisdictions.visibleUnits(caller));
+        ForcesDesk.Defenders found;
+        try {
+            found = desk.defenders(caller, unit, from, to, PAGE_SIZE, Paging.offset(n, PAGE_SIZE));
+        } catch (Invalid e) {
+            // days the figures page refuses too: say why above the form as it was sent
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", answers.texts(e, locale));
+            asked(model, unit, from, to);
+            return "forces/defenders";
+        }
         long pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         String pastTheEnd = Paging.lastPageIfPast(n, pages).orElse(null);
         if (pastTheEnd != null) {
             return pastTheEnd;
         }
         model.addAttribute("found", found);
-        model.addAttribute("units", jurisdictions.visibleUnits(caller));
+        asked(model, found.unit() == null ? null : found.unit().id().value(), found.from(), found.to());
         model.addAttribute("page", n);
         model.addAttribute("pages", pages);
         return "forces/defenders";
+    }
+
+    /** The filters of the list of defence people as its form shows them: those listed, or those sent when refused. */
+    private static void asked(Model model, UUID unit, LocalDate from, LocalDate to) {
+        model.addAttribute("unitId", unit);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
     }
 
     @PostMapping("/forces/teams")

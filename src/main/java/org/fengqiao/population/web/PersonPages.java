@@ -1,5 +1,6 @@
 package org.fengqiao.population.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -100,20 +101,38 @@ class PersonPages {
     @GetMapping("/persons/helped")
     @PreAuthorize("hasAuthority('POPULATION_READ')")
     String helped(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page, Model model) {
+            @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page, Model model,
+            Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
         int n = Math.max(1, page);
-        HelpedPersons.Listing found = helped.list(caller, unit, from, to, PAGE, Paging.offset(n, PAGE));
+        model.addAttribute("units", jurisdictions.visibleUnits(caller));
+        HelpedPersons.Listing found;
+        try {
+            found = helped.list(caller, unit, from, to, PAGE, Paging.offset(n, PAGE));
+        } catch (Invalid e) {
+            // days the figures page refuses too: say why above the form as it was sent (nothing read, nothing audited)
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", e.texts(messages, locale));
+            asked(model, unit, from, to);
+            return "population/helped";
+        }
         long pages = Math.max(1, (found.total() + PAGE - 1) / PAGE);
         String pastTheEnd = Paging.lastPageIfPast(n, pages).orElse(null);
         if (pastTheEnd != null) {
             return pastTheEnd;
         }
         model.addAttribute("found", found);
-        model.addAttribute("units", jurisdictions.visibleUnits(caller));
+        asked(model, found.unit() == null ? null : found.unit().id().value(), found.from(), found.to());
         model.addAttribute("page", n);
         model.addAttribute("pages", pages);
         return "population/helped";
+    }
+
+    /** The filters of the list of persons helped as its form shows them: those listed, or those sent when refused. */
+    private static void asked(Model model, UUID unit, LocalDate from, LocalDate to) {
+        model.addAttribute("unitId", unit);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
     }
 
     @GetMapping("/persons/{id}")

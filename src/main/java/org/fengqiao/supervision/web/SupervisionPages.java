@@ -1,5 +1,6 @@
 package org.fengqiao.supervision.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -93,25 +94,43 @@ class SupervisionPages {
     @GetMapping("/supervision/accountability")
     @PreAuthorize("hasAuthority('SUPERVISION_READ')")
     String accountability(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page, Model model) {
+            @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page, Model model,
+            Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
         int n = Math.max(1, page);
-        SupervisionViews.Held held = SupervisionViews.held(notices, unit, from, to,
-                LocalDate.now(clock.withZone(PeriodFigures.ZONE)), caller, PAGE_SIZE, Paging.offset(n, PAGE_SIZE));
+        List<Notices.Target> units = new ArrayList<>(notices.targets(caller.scopePatterns()));
+        model.addAttribute("units", units);
+        SupervisionViews.Held held;
+        try {
+            held = SupervisionViews.held(notices, unit, from, to, LocalDate.now(clock.withZone(PeriodFigures.ZONE)),
+                    caller, PAGE_SIZE, Paging.offset(n, PAGE_SIZE));
+        } catch (Invalid e) {
+            // days the figures page refuses too: say why above the form as it was sent
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", answers.texts(e, locale));
+            asked(model, unit, from, to);
+            return "supervision/accountability";
+        }
         long pages = Math.max(1, (held.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         String pastTheEnd = Paging.lastPageIfPast(n, pages).orElse(null);
         if (pastTheEnd != null) {
             return pastTheEnd;
         }
-        List<Notices.Target> units = new ArrayList<>(notices.targets(caller.scopePatterns()));
         if (held.unit() != null && units.stream().noneMatch(t -> t.id().equals(unit))) {
             units.add(held.unit());
         }
         model.addAttribute("held", held);
-        model.addAttribute("units", units);
+        asked(model, held.unit() == null ? null : held.unit().id(), held.from(), held.to());
         model.addAttribute("page", n);
         model.addAttribute("pages", pages);
         return "supervision/accountability";
+    }
+
+    /** The filters of the list of those held to account as its form shows them: listed, or sent when refused. */
+    private static void asked(Model model, UUID unit, LocalDate from, LocalDate to) {
+        model.addAttribute("unitId", unit);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
     }
 
     @GetMapping("/supervision/new")
