@@ -53,7 +53,7 @@ public class DutyResults {
                   JOIN unnest(CAST(:items AS text[]), CAST(:starts AS date[])) AS c(item, first) ON c.item = r.item
                  WHERE r.withdrawn_at IS NULL AND r.done_on BETWEEN c.first AND :day AND r.done_on >= :earliest
                 """).param("items", items.toArray(String[]::new))
-                .param("starts", starts.toArray(LocalDate[]::new)).param("day", day)
+                .param("starts", starts.stream().map(LocalDate::toString).toArray(String[]::new)).param("day", day)
                 .param("earliest", starts.stream().min(LocalDate::compareTo).orElse(day))
                 .query((rs, n) -> new Counted(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getObject(3, LocalDate.class)))
