@@ -10,7 +10,9 @@
  * ({@link org.fengqiao.population.FireSafetyInspected}), a contact in person with an informant he handles
  * ({@link org.fengqiao.forces.InformantContacted}). The
  * station chief and the bureau (inspectors read-only) see the overview of the officers of their jurisdiction (有督导):
- * per officer and period, what is done and due and what the last closed period missed.
+ * per officer and period, what is done and due and what the last closed period missed. When a duty's period closes
+ * (and its days for late records have passed) each officer who owed it is kept done or missed, as he and the rhythm
+ * were then (DutyResultSweep, docs/adr/0011): the work figures' share of due duties done (职责完成率) rates those.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Duty checklist")
 package org.fengqiao.duty;

@@ -121,16 +121,23 @@ public interface PeriodFigures {
      *              unit named {@code unitId} there): the figures API links to it for a client to drill down.
      * @param apiList the path of that list in the API, with the same filters, when it is not {@code list} under
      *              {@code /api/v1} (the supervision notices are listed at {@code /api/v1/supervision/notices})
+     * @param note  the message key of a line the page shows under the figures about this one (from when what it
+     *              rates is kept), null for none; {@code noteArgs} its arguments, as they are (a day)
      */
     record Figure(String key, String label, List<String> args, Long count, Double rate, boolean isRate, String list,
-            String apiList) {
+            String apiList, String note, List<String> noteArgs) {
 
         public static Figure count(String key, String label, long count, String... args) {
-            return new Figure(key, label, List.of(args), count, null, false, null, null);
+            return new Figure(key, label, List.of(args), count, null, false, null, null, null, List.of());
         }
 
         public static Figure rate(String key, String label, Double rate) {
-            return new Figure(key, label, List.of(), null, rate, true, null, null);
+            return new Figure(key, label, List.of(), null, rate, true, null, null, null, List.of());
+        }
+
+        /** The same figure with a line about it under the figures (see {@code note}). */
+        public Figure noted(String key, String... values) {
+            return new Figure(this.key, label, args, count, rate, isRate, list, apiList, key, List.of(values));
         }
 
         /** The same figure, linked to the list of what it counts (see {@code list}). */
@@ -140,7 +147,7 @@ public interface PeriodFigures {
 
         /** The same figure, linked to the list of what it counts on the page and in the API. */
         public Figure listedAt(String path, String apiPath) {
-            return new Figure(key, label, args, count, rate, isRate, path, apiPath);
+            return new Figure(key, label, args, count, rate, isRate, path, apiPath, note, noteArgs);
         }
     }
 

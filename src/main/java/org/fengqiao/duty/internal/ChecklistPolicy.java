@@ -65,6 +65,33 @@ public final class ChecklistPolicy {
         return decisions;
     }
 
+    /**
+     * Each item whose period ends on {@code day} (every day's duties, a week's on a Sunday, a month's on its last
+     * day, a quarter's on the quarter's last day): DONE or MISSED, by the records in that period; none when the period
+     * ended before {@code since} (the officer was not yet on duty), as for {@link #lastClosed}.
+     */
+    public List<Decision> closingOn(LocalDate day, LocalDate since, List<Done> done) {
+        List<Decision> decisions = new ArrayList<>();
+        if (since != null && day.isBefore(since)) {
+            return decisions;
+        }
+        for (DutyProperties.Item item : rhythm) {
+            if (!item.period().end(day).equals(day)) {
+                continue;
+            }
+            LocalDate start = item.period().start(day);
+            int n = count(item, start, day, done);
+            decisions.add(new Decision(item, start, day, n > 0 ? State.DONE : State.MISSED, n,
+                    n > 0 ? "duty.reason.done" : "duty.reason.missed"));
+        }
+        return decisions;
+    }
+
+    /** The items whose period ends on {@code day}. */
+    public List<DutyProperties.Item> closing(LocalDate day) {
+        return rhythm.stream().filter(i -> i.period().end(day).equals(day)).toList();
+    }
+
     /** The first day whose records the two decisions above may need: the start of the longest last closed period. */
     public LocalDate earliestNeeded(LocalDate day) {
         LocalDate earliest = day;

@@ -46,6 +46,7 @@ public class DutyDesk {
     public static final String TYPE = "duty-record";
 
     private final DutyRecords records;
+    private final DutyResults results;
     private final DutyProperties rhythm;
     private final Jurisdictions jurisdictions;
     private final StaffDirectory staff;
@@ -53,9 +54,10 @@ public class DutyDesk {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DutyDesk(DutyRecords records, DutyProperties rhythm, Jurisdictions jurisdictions, StaffDirectory staff,
-            MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+    DutyDesk(DutyRecords records, DutyResults results, DutyProperties rhythm, Jurisdictions jurisdictions,
+            StaffDirectory staff, MessageSource messages, ApplicationEventPublisher events, Clock clock) {
         this.records = records;
+        this.results = results;
         this.rhythm = rhythm;
         this.jurisdictions = jurisdictions;
         this.staff = staff;
@@ -218,6 +220,39 @@ public class DutyDesk {
         Map<String, String> labels = new LinkedHashMap<>();
         rhythm.items().forEach(i -> labels.put(i.code(), label(i, locale)));
         return labels;
+    }
+
+    /** One officer's result as the list shows it: the item in the reader's words (as it was, when unknown now). */
+    public record ResultLine(DutyResults.Result result, String item) {
+    }
+
+    /**
+     * The results of the duties whose period ended in the days (职责完成率 rates them), of the officers who were in a
+     * unit under the one named (404 outside the caller's scope; his whole scope when none is named) when they were
+     * written; of one officer, one state (DONE or MISSED, 400 for another) when named. {@code done} and {@code due}
+     * count all of them; {@code keptFrom} the first day whose closing periods were written, null before any.
+     */
+    public record Results(Unit unit, LocalDate from, LocalDate to, UUID officer, String state, List<ResultLine> items,
+            long done, long due, LocalDate keptFrom, List<DutyResults.Result> officers) {
+    }
+
+    public Results results(UUID unitId, LocalDate from, LocalDate to, UUID officer, String state, Caller who,
+            Locale locale, int limit, int offset) {
+        Unit unit = unitId == null ? null : jurisdictions.visibleUnit(new UnitId(unitId), who)
+                .orElseThrow(() -> new NotFound("unit", unitId));
+        String st = state == null || state.isBlank() ? null : state.strip();
+        if (st != null && !st.equals(ChecklistPolicy.State.DONE.name())
+                && !st.equals(ChecklistPolicy.State.MISSED.name())) {
+            throw Invalid.of("state", "duty.results.unknownState", st);
+        }
+        PeriodFigures.Period days = PeriodFigures.Period.asked(from, to, today());
+        String[] under = unit != null ? new String[] {unit.path() + "%"} : who.scopePatterns();
+        DutyResults.Tally tally = results.count(under, days.first(), days.last(), officer, st);
+        List<ResultLine> lines = results.list(under, days.first(), days.last(), officer, st, limit, offset).stream()
+                .map(r -> new ResultLine(r, messages.getMessage("duty.item." + r.item(), null, r.itemText(), locale)))
+                .toList();
+        return new Results(unit, days.first(), days.last(), officer, st, lines, tally.done(), tally.due(),
+                results.keptFrom().orElse(null), results.officers(under, days.first(), days.last()));
     }
 
     /**

@@ -8,11 +8,12 @@ import org.springframework.stereotype.Component;
 /**
  * The duty checklist's part of the work figures (警务工作): the duties the officers recorded done in the period, by
  * the day done, where they were done (the unit the record names, inside the subtree), a withdrawn record not counted;
- * and of them the convenience services (便民服务活动, the item {@code convenience-service} of the rhythm). The share of
- * the duties due that were done is not given: which officers owed duties in a past period is not kept (an officer's
- * unit and his being on duty are today's), so the year before could not be reckoned like with like; the overview
- * (/duties/overview) gives it per officer for the current and the last closed period. Both link to the list of
- * those records over the same days in the same unit (/duties/done, DutyRecords#done), the services to the item's.
+ * and of them the convenience services (便民服务活动, the item {@code convenience-service} of the rhythm). Both link to
+ * the list of those records over the same days in the same unit (/duties/done, DutyRecords#done), the services to
+ * the item's. Beside them the share of due duties done (职责完成率): of the results written when a duty's period closed
+ * (DutyResults, DutyResultSweep) whose period ended in the days counted, where the officer was then, those DONE; it
+ * links to the list of those results (/duties/results). No rate for days whose results are not all kept (before the
+ * results were first written, or a day the job never wrote), and then a line saying from when they are kept.
  */
 @Component
 class DutyFigures implements PeriodFigures {
@@ -24,10 +25,15 @@ class DutyFigures implements PeriodFigures {
     static final String LIST = "/duties/done";
     static final String API_LIST = "/api/v1/duties/done";
 
-    private final JdbcClient jdbc;
+    /** The list of the results rated (DutyResults#list). */
+    static final String RESULTS = "/duties/results";
 
-    DutyFigures(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final DutyResults results;
+
+    DutyFigures(JdbcClient jdbc, DutyResults results) {
         this.jdbc = jdbc;
+        this.results = results;
     }
 
     @Override
@@ -54,7 +60,20 @@ class DutyFigures implements PeriodFigures {
                         Figure.count("dutiesDone", "figures.dutiesDone", rs.getLong(1)).listedAt(LIST, API_LIST),
                         Figure.count("convenienceServices", "figures.convenienceServices", rs.getLong(2))
                                 .listedAt(LIST + "?item=" + CONVENIENCE_SERVICE,
-                                        API_LIST + "?item=" + CONVENIENCE_SERVICE)))
+                                        API_LIST + "?item=" + CONVENIENCE_SERVICE),
+                        completion(unitPaths, period)))
                 .single();
+    }
+
+    /** 职责完成率: done / due of the results kept for the days; none when a day of them is not kept. */
+    private Figure completion(List<String> unitPaths, Period period) {
+        Double rate = null;
+        if (results.kept(period.first(), period.last())) {
+            DutyResults.Tally t = results.tally(Period.patterns(unitPaths), period.first(), period.last());
+            rate = t.due() == 0 ? null : (double) t.done() / t.due();
+        }
+        Figure f = Figure.rate("dutyCompletion", "figures.dutyCompletion", rate).listedAt(RESULTS, "/api/v1" + RESULTS);
+        return results.keptFrom().map(d -> f.noted("figures.dutyCompletion.keptFrom", d.toString()))
+                .orElseGet(() -> f.noted("figures.dutyCompletion.notYet"));
     }
 }

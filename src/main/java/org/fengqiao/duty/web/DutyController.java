@@ -113,6 +113,25 @@ class DutyController {
                 Paging.offset(Math.max(1, page), limit));
     }
 
+    @GetMapping("/results")
+    @PreAuthorize("hasAnyAuthority('DUTY_OVERVIEW','WORK_FIGURES')")
+    @Operation(summary = "The officers' results of the duties whose period closed (职责完成率 rates them)",
+            description = "Each officer who owed a duty, per period that ended in from–to (both included; default "
+                    + "this month to today; 400 reversed): DONE or MISSED and how many records, written when the "
+                    + "period could no longer change and kept as they were (his name and unit then, the item's text "
+                    + "then). unitId: the unit he was in then, and those under it (404 outside the caller's scope; "
+                    + "default all of it); officerId: one officer; state: DONE or MISSED (400 otherwise). done and due "
+                    + "count all of them: the work figures' share of due duties done is done / due. keptFrom: the "
+                    + "first day whose closing periods were written.")
+    DutyDesk.Results results(@RequestParam(required = false) UUID unitId,
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+            @RequestParam(required = false) UUID officerId, @RequestParam(required = false) String state,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size, Locale locale) {
+        int limit = Math.max(1, Math.min(size, MAX_PAGE));
+        return desk.results(unitId, from, to, officerId, state, Callers.require(), locale, limit,
+                Paging.offset(Math.max(1, page), limit));
+    }
+
     @GetMapping("/overview/export")
     @PreAuthorize("hasAuthority('DUTY_OVERVIEW')")
     @Operation(summary = "The duty overview as an xlsx ledger (职责督导台账), for the same filters, scoped",

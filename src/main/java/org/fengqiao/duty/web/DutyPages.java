@@ -136,6 +136,31 @@ class DutyPages {
         model.addAttribute("to", to);
     }
 
+    /** The officers' results of the closed periods that the work figures' share of due duties done rates. */
+    @GetMapping("/duties/results")
+    @PreAuthorize("hasAnyAuthority('DUTY_OVERVIEW','WORK_FIGURES')")
+    String results(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, @RequestParam(required = false) UUID officer,
+            @RequestParam(required = false) String state, @RequestParam(defaultValue = "1") int page, Model model,
+            Locale locale) {
+        Caller caller = Callers.require();
+        int n = Math.max(1, page);
+        DutyDesk.Results results = notFound(() -> desk.results(unit, from, to, officer, state, caller, locale,
+                PAGE_SIZE, Paging.offset(n, PAGE_SIZE)));
+        long total = results.due();
+        long pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        String pastTheEnd = Paging.lastPageIfPast(n, pages).orElse(null);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
+        model.addAttribute("results", results);
+        model.addAttribute("total", total);
+        model.addAttribute("units", jurisdictions.visibleUnits(caller));
+        model.addAttribute("page", n);
+        model.addAttribute("pages", pages);
+        return "duty/results";
+    }
+
     @GetMapping("/duties/officers/{id}")
     @PreAuthorize("hasAuthority('DUTY_OVERVIEW')")
     String officer(@PathVariable UUID id, @RequestParam(required = false) LocalDate day, Model model, Locale locale) {

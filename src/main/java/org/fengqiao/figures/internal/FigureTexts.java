@@ -26,6 +26,11 @@ public class FigureTexts {
         return messages.getMessage(row.label(), args, locale);
     }
 
+    /** The line about a figure (from when what it rates is kept), or null when it has none. */
+    public String note(Row row, Locale locale) {
+        return row.note() == null ? null : messages.getMessage(row.note(), row.noteArgs().toArray(), locale);
+    }
+
     public String value(Row row, boolean before) {
         if (row.isRate()) {
             Double rate = before ? row.rateBefore() : row.rate();

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * days, then each module's heading and its figures with the period's number, the year before's and the change. Counts
  * are numbers in their cells, so they add up in a spreadsheet; rates and changes are written as the page shows them.
  * Under a module's figures its breakdowns (the cases by offence, the most first), each part's marks (可防性) in a fifth
- * column.
+ * column; a figure's line about it (from when a rate's results are kept) in that fifth column of its row.
  */
 @Component
 public class FiguresWorkbook {
@@ -54,6 +54,9 @@ public class FiguresWorkbook {
                         row.createCell(2).setCellValue(f.countBefore());
                     }
                     row.createCell(3).setCellValue(texts.change(f, locale));
+                    if (f.note() != null) {
+                        row.createCell(4).setCellValue(texts.note(f, locale));
+                    }
                 }
                 for (WorkFigures.Breakdown b : section.breakdowns()) {
                     r = write(sheet, r, b, locale);

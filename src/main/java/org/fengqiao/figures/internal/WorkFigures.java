@@ -27,10 +27,11 @@ public class WorkFigures {
 
     /**
      * One figure in both periods; {@code list} the link to the list of what it counts, over the same days in the same
-     * unit (null when there is none), and {@code apiList} the same list in the API.
+     * unit (null when there is none), and {@code apiList} the same list in the API; {@code note} a line about it
+     * (a message key with {@code noteArgs}, from either period's figure), null for none.
      */
     public record Row(String key, String label, List<String> args, boolean isRate, Long count, Long countBefore,
-            Double rate, Double rateBefore, String list, String apiList) {
+            Double rate, Double rateBefore, String list, String apiList, String note, List<String> noteArgs) {
 
         /**
          * The change from the year before: for a count in percent of the year before's (-25.0 when it fell by a
@@ -101,8 +102,10 @@ public class WorkFigures {
             for (int i = 0; i < now.size(); i++) {
                 Figure f = now.get(i);
                 Figure b = then.get(i);
+                Figure noted = f.note() != null ? f : b;
                 rows.add(new Row(f.key(), f.label(), f.args(), f.isRate(), f.count(), b.count(), f.rate(), b.rate(),
-                        link(f.list(), unit, period, false), link(f.apiList(), unit, period, true)));
+                        link(f.list(), unit, period, false), link(f.apiList(), unit, period, true), noted.note(),
+                        noted.noteArgs()));
             }
             List<Breakdown> breakdowns = breakdownsOf.computeIfAbsent(module.heading(), h -> new ArrayList<>());
             for (PeriodFigures.Breakdown d : module.breakdowns(scope, period, before)) {

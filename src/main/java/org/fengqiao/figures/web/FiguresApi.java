@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.figures.internal.ChosenPeriod;
+import org.fengqiao.figures.internal.FigureTexts;
 import org.fengqiao.figures.internal.WorkFigures;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.PeriodFigures;
@@ -26,7 +28,9 @@ class FiguresApi {
     /** One figure; {@code list} the API list of what it counts, absent when there is none. */
     @Schema(name = "WorkFigure")
     record Figure(String key, Long value, Long yearBefore, Double rate, Double rateYearBefore, Double changePercent,
-            Double changePoints, @Schema(description = LIST) String list) {
+            Double changePoints, @Schema(description = LIST) String list,
+            @Schema(description = "A line about the figure in the caller's language (from when the results a rate "
+                    + "rates are kept); absent when there is none") String note) {
     }
 
     /** A breakdown's part: an offence's cases, with its marks ("preventable") and the API list of them. */
@@ -48,10 +52,12 @@ class FiguresApi {
     }
 
     private final WorkFigures figures;
+    private final FigureTexts texts;
     private final Clock clock;
 
-    FiguresApi(WorkFigures figures, Clock clock) {
+    FiguresApi(WorkFigures figures, FigureTexts texts, Clock clock) {
         this.figures = figures;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -76,7 +82,8 @@ class FiguresApi {
                     + "period.")
     Figures figures(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String month, @RequestParam(required = false) String quarter,
-            @RequestParam(required = false) String year, @RequestParam(required = false) UUID unitId) {
+            @RequestParam(required = false) String year, @RequestParam(required = false) UUID unitId,
+            Locale locale) {
         PeriodFigures.Period period = ChosenPeriod.read(month, quarter, year, from, to,
                 LocalDate.ofInstant(clock.instant(), PeriodFigures.ZONE));
         WorkFigures.Report report = figures.of(Callers.require(), unitId, period);
@@ -90,7 +97,8 @@ class FiguresApi {
             }
             sections.put(s.heading().substring(s.heading().lastIndexOf('.') + 1), s.rows().stream()
                     .map(r -> new Figure(r.key(), r.count(), r.countBefore(), r.rate(), r.rateBefore(),
-                            r.isRate() ? null : r.change(), r.isRate() ? r.change() : null, r.apiList()))
+                            r.isRate() ? null : r.change(), r.isRate() ? r.change() : null, r.apiList(),
+                            texts.note(r, locale)))
                     .toList());
         }
         return new Figures(period.first(), period.last(), report.yearBefore().first(), report.yearBefore().last(),

@@ -100,4 +100,35 @@ class ChecklistPolicyTests {
                 "消防检查", null)), 3);
         assertThat(adapted.items()).extracting(DutyProperties.Item::code).containsExactly("fire-check");
     }
+
+    @Test
+    void onASundayTheDaysAndTheWeeksDutiesCloseDoneOrMissedAndNoneBeforeTheOfficerWasOnDuty() {
+        LocalDate sunday = LocalDate.of(2026, 11, 29);
+        List<ChecklistPolicy.Done> done = List.of(
+                new ChecklistPolicy.Done("law-publicity", LocalDate.of(2026, 11, 24), false),
+                new ChecklistPolicy.Done("law-publicity", LocalDate.of(2026, 11, 27), false),
+                new ChecklistPolicy.Done("work-report", LocalDate.of(2026, 11, 26), true),
+                new ChecklistPolicy.Done("dispute-screening", LocalDate.of(2026, 11, 30), false),
+                new ChecklistPolicy.Done("patrol", sunday, false));
+        List<ChecklistPolicy.Decision> closing = policy.closingOn(sunday, LocalDate.of(2026, 1, 1), done);
+        assertThat(closing).extracting(d -> d.item().code()).containsExactly("patrol", "info-entry",
+                "review-meeting", "floating-rental-check", "dispute-screening", "informant-visit", "law-publicity",
+                "work-report");
+        assertThat(of(closing, "law-publicity").state()).isEqualTo(ChecklistPolicy.State.DONE);
+        assertThat(of(closing, "law-publicity").records()).isEqualTo(2);
+        assertThat(of(closing, "law-publicity").start()).isEqualTo(LocalDate.of(2026, 11, 23));
+        assertThat(of(closing, "law-publicity").end()).isEqualTo(sunday);
+        assertThat(of(closing, "work-report").state()).as("withdrawn").isEqualTo(ChecklistPolicy.State.MISSED);
+        assertThat(of(closing, "dispute-screening").state()).as("the next week's")
+                .isEqualTo(ChecklistPolicy.State.MISSED);
+        assertThat(of(closing, "patrol").state()).isEqualTo(ChecklistPolicy.State.DONE);
+        assertThat(of(closing, "info-entry").start()).isEqualTo(sunday);
+
+        assertThat(policy.closingOn(LocalDate.of(2026, 11, 28), null, done)).as("a Saturday closes the day's only")
+                .hasSize(3);
+        assertThat(policy.closingOn(LocalDate.of(2026, 12, 31), null, done)).as("the year's last day closes all")
+                .hasSize(3 + 4 + 3);
+        assertThat(policy.closingOn(sunday, sunday.plusDays(1), done)).as("on duty only from the Monday after")
+                .isEmpty();
+    }
 }
