@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * digits as every room is (floor × 100 + index): 五零一室 and 三〇二室 are rooms 501 and 302, while 一室 and 两室 are the
  * rooms of a flat (一室一厅) and 二十一号 a house number, none a room.
  *
- * <p>Dashes (any of - － — – ‒ ―, as typed on a Chinese keyboard) name a room only where nothing else can be meant,
- * for an address that may be two places places nobody:
+ * <p>Dashes (any of - － — – ‒ ―, as typed on a Chinese keyboard) name a room only where nothing else can be meant:
+ * as everywhere here, an address that could be two rooms, or a house number, places nobody.
  * <ul>
  * <li>building-unit-room directly after a compound's name (…小区, 花园, 家园, 新村, 新城, 公寓, 苑, 园, 府, 庭, 湾, 居,
  * 邸, 二期) or alone: 阳光小区7-2-301 and 7-2-301 are building 7 (7号楼, 7栋, 七号楼 as the grid writes it), unit 2,
