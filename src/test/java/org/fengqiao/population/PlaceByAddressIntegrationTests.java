@@ -93,8 +93,12 @@ class PlaceByAddressIntegrationTests extends IntegrationTest {
         assertThat(imported.path("householdsPlaced").asLong()).as(imported.toString()).isZero();
         assertThat(imported.path("roomsNotFound").asLong()).as(imported.toString()).isEqualTo(4);
 
-        String id = ApiClient.json(api.send("POST", "/api/v1/buildings", officer, Map.of("gridId", grid,
-                "name", name, "floors", 2, "units", 2, "roomsPerFloor", 2))).path("id").asText();
+        JsonNode registered = ApiClient.json(api.send("POST", "/api/v1/buildings", officer, Map.of("gridId", grid,
+                "name", name, "floors", 2, "units", 2, "roomsPerFloor", 2)));
+        String id = registered.path("id").asText();
+        assertThat(registered.path("byAddress").path("placed").asLong()).as(registered.toString()).isEqualTo(3);
+        // as a building registered before registering placed anyone: its households are still at their address only
+        jdbc.sql("UPDATE household SET room_id = NULL WHERE number LIKE ?").param(h + "%").update();
         // h4 was placed by hand in another building's room meanwhile: it stays there
         String other = ApiClient.json(api.send("POST", "/api/v1/buildings", officer, Map.of("gridId", grid,
                 "name", "别处" + tag + "号楼", "floors", 1, "units", 1, "roomsPerFloor", 1))).path("id").asText();
@@ -121,11 +125,90 @@ class PlaceByAddressIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM audit_entry WHERE record_type = 'household' AND action = 'UPDATE'
                   AND record_id = ? AND before->>'roomId' IS NULL AND after->>'roomId' IS NOT NULL""")
-                .param(household(h + 1).toString()).query(Long.class).single()).isEqualTo(1);
+                .param(household(h + 1).toString()).query(Long.class).single())
+                .as("placed on registering the building, and again by the button").isEqualTo(2);
 
         JsonNode again = ApiClient.json(api.send("POST", "/api/v1/buildings/" + id + "/households-by-address",
                 officer, Map.of()));
         assertThat(again.path("placed").asLong()).as(again.toString()).isZero();
+    }
+
+    /**
+     * The officer registers the building after its households were imported: registering it places those whose
+     * address names one of its rooms, written however the register writes it (一零一室, 2-0202 after the building),
+     * and so does adding rooms to it later; the floor plan the form leads to says how many. Nobody already in a room is
+     * moved, each placement is audited, and a building outside the caller's subtree is not his to change.
+     */
+    @Test
+    void registeringABuildingOrAddingItsRoomsPlacesTheHouseholdsWhoseAddressNamesThem() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        UUID grid = grid();
+        String name = "新登" + tag + "号楼";
+        String place = "江苏省连云港市东海县房山镇测试小区" + name;
+        String h = "IT-REG-" + tag + "-";
+        byte[] file = PersonImportCategoriesIntegrationTests.csv(PersonImportRoomsIntegrationTests.HEADERS,
+                row("新登甲" + tag, h + 1, place + "1单元一零一室"),
+                row("新登乙" + tag, h + 2, place + "2-0202"),
+                row("新登丙" + tag, h + 3, place + "1单元901室"),
+                row("新登丁" + tag, h + 4, place + "1单元102室"),
+                row("新登戊" + tag, h + 5, place + "2单元102室"));
+        JsonNode imported = ImportIntegrationTests.importAndWait(api, port, officer, "registered.csv", file, false,
+                Duration.ofSeconds(30));
+        assertThat(imported.path("householdsPlaced").asLong()).as(imported.toString()).isZero();
+        // h4 was placed by hand in another building's room meanwhile: it stays there
+        String other = ApiClient.json(api.send("POST", "/api/v1/buildings", officer, Map.of("gridId", grid,
+                "name", "别处" + tag + "号楼", "floors", 1, "units", 1, "roomsPerFloor", 1))).path("id").asText();
+        UUID otherRoom = jdbc.sql("SELECT id FROM room WHERE building_id = ?").param(UUID.fromString(other))
+                .query(UUID.class).single();
+        jdbc.sql("UPDATE household SET room_id = ? WHERE number = ?").params(otherRoom, h + 4).update();
+
+        // registered through the page's form, with one unit: unit 2's households have no room yet
+        ApiClient browser = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN");
+        String csrf = browser.csrfFrom("/buildings");
+        JsonNode created = ApiClient.json(browser.send("POST", "/api/v1/buildings", null, Map.of("gridId", grid,
+                "name", name, "floors", 2, "units", 1, "roomsPerFloor", 2), "X-CSRF-TOKEN", csrf));
+        String id = created.path("id").asText();
+        assertThat(created.path("byAddress").path("placed").asLong()).as(created.toString()).isEqualTo(1);
+        assertThat(created.path("byAddress").path("roomsNotFound").asLong()).as(created.toString()).isEqualTo(3);
+        assertThat(created.path("households").asLong()).as(created.toString()).isEqualTo(1);
+        assertThat(browser.get("/buildings/" + id, null).body()).as("the floor plan the form leads to")
+                .contains("已按地址安置 1 户；另有 3 户的地址写明的房间本楼没有或无法确定");
+        assertThat(browser.get("/buildings/" + id, null).body()).as("said once").doesNotContain("已按地址安置");
+        assertThat(PersonImportRoomsIntegrationTests.roomsWithHouseholds(
+                ApiClient.json(api.get("/api/v1/buildings/" + id, officer)))).containsExactly("1-101: " + h + 1);
+
+        // another station's officer may not grow it
+        long version = created.path("version").asLong();
+        Map<String, Object> grown = Map.of("name", name, "floors", 2, "units", 2, "roomsPerFloor", 2,
+                "version", version);
+        String officer2 = api.token("officer2", DEMO_PASSWORD);
+        assertThat(api.send("PUT", "/api/v1/buildings/" + id, officer2, grown).statusCode())
+                .as("a building outside the caller's subtree").isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM household WHERE number LIKE ? AND room_id IS NOT NULL")
+                .param(h + "%").query(Long.class).single()).isEqualTo(2);
+
+        // a second unit: its rooms take their households
+        JsonNode changed = ApiClient.json(api.send("PUT", "/api/v1/buildings/" + id, officer, grown));
+        assertThat(changed.path("byAddress").path("placed").asLong()).as(changed.toString()).isEqualTo(2);
+        assertThat(changed.path("byAddress").path("roomsNotFound").asLong()).as(changed.toString()).isEqualTo(1);
+        assertThat(PersonImportRoomsIntegrationTests.roomsWithHouseholds(
+                ApiClient.json(api.get("/api/v1/buildings/" + id, officer))))
+                .containsExactlyInAnyOrder("1-101: " + h + 1, "2-202: " + h + 2, "2-102: " + h + 5);
+        assertThat(jdbc.sql("SELECT room_id FROM household WHERE number = ?").param(h + 4).query(UUID.class).single())
+                .as("already placed: not moved").isEqualTo(otherRoom);
+        for (int n : new int[] {1, 2, 5}) {
+            assertThat(jdbc.sql("""
+                    SELECT count(*) FROM audit_entry WHERE record_type = 'household' AND action = 'UPDATE'
+                      AND record_id = ? AND before->>'roomId' IS NULL AND after->>'roomId' IS NOT NULL""")
+                    .param(household(h + n).toString()).query(Long.class).single()).as("h" + n).isEqualTo(1);
+        }
+
+        // a change adding no room places nobody and says nothing of it
+        JsonNode renamed = ApiClient.json(api.send("PUT", "/api/v1/buildings/" + id, officer, Map.of("name", name,
+                "floors", 2, "units", 2, "roomsPerFloor", 2, "version", changed.path("version").asLong())));
+        assertThat(renamed.path("byAddress").isMissingNode()).as(renamed.toString()).isTrue();
     }
 
     /**

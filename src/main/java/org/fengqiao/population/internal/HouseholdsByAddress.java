@@ -18,11 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Places in a building's rooms the households of its grid that have no room yet and whose address names one of them
- * (按地址安置住户): those imported before the import placed households, or before their building was registered. The
- * address is read as the import reads it ({@link RoomAddress}, {@link RoomKeys}), against every building of the grid,
- * so an address that may be a room of another building, or two rooms, places nobody; nor does one that does not
- * write the compound (小区) of a building registered at an address: it may be its namesake in another compound of
- * the grid ({@link RoomAddress#inCompound}). A household already in a room is never moved. Each household placed is
+ * (按地址安置住户, and when the building is registered or rooms are added to it: {@link Housing}): those imported
+ * before the import placed households, or before their building was registered. The address is read as the import
+ * reads it ({@link RoomAddress}, {@link RoomKeys}), against every building of the grid, so an address that may be a
+ * room of another building, or two rooms, places nobody; nor does one that does not write the compound (小区) of a
+ * building registered at an address: it may be its namesake in another compound of the grid
+ * ({@link RoomAddress#inCompound}). A household already in a room is never moved. Each household placed is
  * audited as its change of room.
  */
 @Service

@@ -46,11 +46,13 @@ public class Housing {
     private final VisitAnnouncements visited;
     private final int lateEntryDays;
     private final PlaceLocks placeLocks;
+    private final HouseholdsByAddress byAddress;
 
     Housing(Buildings buildings, Households households, VisitLog visitLog, Visits visits,
             ApplicationEventPublisher events, Clock clock, KeyPersons keyPersons, VisitAnnouncements visited,
-            CareProperties care, PlaceLocks placeLocks) {
+            CareProperties care, PlaceLocks placeLocks, HouseholdsByAddress byAddress) {
         this.placeLocks = placeLocks;
+        this.byAddress = byAddress;
         this.lateEntryDays = care.visitLateEntryDays();
         this.keyPersons = keyPersons;
         this.visited = visited;
@@ -86,8 +88,19 @@ public class Housing {
     public record Recorded(VisitLog.Visit visit, boolean created) {
     }
 
+    /**
+     * A building as saved, with the households its new rooms took by their address ({@link HouseholdsByAddress}, as
+     * the floor plan's button places them); null when no room was added.
+     */
+    public record SavedBuilding(Buildings.Building building, HouseholdsByAddress.Placed byAddress) {
+    }
+
+    /**
+     * Registers a building with its rooms, and places in them the grid's households without a room whose address
+     * names one of them: those imported before their building was registered.
+     */
     @Transactional
-    public Buildings.Building createBuilding(NewBuilding b, Caller caller) {
+    public SavedBuilding createBuilding(NewBuilding b, Caller caller) {
         List<Invalid.Problem> problems = new ArrayList<>();
         Households.GridRef grid = null;
         if (b.gridId() == null) {
@@ -106,7 +119,8 @@ public class Housing {
         buildings.insert(id, grid.id(), b.addressId(), name, b.floors(), b.units(), b.roomsPerFloor());
         Buildings.Building created = buildings.find(id).orElseThrow();
         events.publishEvent(Audited.created("building", id, grid.unitPath(), state(created)));
-        return created;
+        HouseholdsByAddress.Placed placed = byAddress.place(id, caller);
+        return new SavedBuilding(placed.placed() == 0 ? created : buildings.find(id).orElseThrow(), placed);
     }
 
     /**
@@ -125,10 +139,11 @@ public class Housing {
      * grid, an address of its grid, dimensions in range. Growing adds the missing rooms, numbered as creation numbers
      * them; shrinking removes rooms only when nothing refers to any of them, else refuses naming them. A form made
      * from another version than the stored one is refused as stale ({@code housing.building.stale}). Nothing is
-     * written when anything is refused.
+     * written when anything is refused. Rooms added take the grid's households without a room whose address names
+     * them, as on creation.
      */
     @Transactional
-    public Buildings.Building changeBuilding(UUID id, BuildingChange c, Caller caller) {
+    public SavedBuilding changeBuilding(UUID id, BuildingChange c, Caller caller) {
         Optional<Long> stored = buildings.lockVersion(id);
         Buildings.Building before = buildings.findVisible(id, caller).orElseThrow(() -> new NotFound("building", id));
         if (c.version() == null) {
@@ -160,7 +175,11 @@ public class Housing {
         changed.put("roomsRemoved", rooms.removed());
         changed.put("roomsAdded", rooms.added());
         events.publishEvent(Audited.updated("building", id, after.unitPath(), state(before), changed));
-        return after;
+        if (rooms.added() == 0) {
+            return new SavedBuilding(after, null);
+        }
+        HouseholdsByAddress.Placed placed = byAddress.place(id, caller);
+        return new SavedBuilding(placed.placed() == 0 ? after : buildings.find(id).orElseThrow(), placed);
     }
 
     /**

@@ -19,6 +19,26 @@ import java.util.regex.Pattern;
  * ending with 室, 房 or 户, or with 号 or nothing when a unit, floor or building word comes before it (7号楼2单元301,
  * 3栋301号; 人民路301号 is a house number, not a room). A floor written 3楼 may also be a building's name, so such
  * a text has two readings ({@link #readings}); the caller places a household only when exactly one room fits.
+ *
+ * <p>Numerals: a unit, floor or numbered building in Chinese numerals up to 九十九 (十二单元, 十二层, 十二楼,
+ * 二十一号楼 as 21号楼); a room number in Chinese numerals only as it is said, digit by digit, and of at least three
+ * digits as every room is (floor × 100 + index): 五零一室 and 三〇二室 are rooms 501 and 302, while 一室 and 两室 are the
+ * rooms of a flat (一室一厅) and 二十一号 a house number, none a room.
+ *
+ * <p>Dashes (any of - － — – ‒ ―, as typed on a Chinese keyboard) name a room only where nothing else can be meant:
+ * as everywhere here, an address that could be two rooms, or a house number, places nobody.
+ * <ul>
+ * <li>building-unit-room directly after a compound's name (…小区, 花园, 家园, 新村, 新城, 公寓, 苑, 园, 府, 庭, 湾, 居,
+ * 邸, 二期) or alone: 阳光小区7-2-301 and 7-2-301 are building 7 (7号楼, 7栋, 七号楼 as the grid writes it), unit 2,
+ * room 301;</li>
+ * <li>building-room directly after a compound's name: 阳光花园7-301 is building 7's room 301 (a building of one
+ * unit);</li>
+ * <li>unit-room after a building's word: 7栋2-301, 7号楼2－301室 are unit 2, room 301 of 7栋 and 7号楼;</li>
+ * <li>nothing else: after a street, a road, a village group or a house number (人民路12号2-301, 人民路2-301,
+ * 人民路7-2-301, 人民路12-14号, 第3村4组12号-40) the numbers are house numbers or their range; a bare 2-301 is a range
+ * as well; a room below 101 (阳光小区12-14号) is no room; four numbers (7-2-3-301) or a dash after a written unit
+ * (2单元3-301) or after a building's word with the building again (7号楼7-2-301) have more than one reading.</li>
+ * </ul>
  */
 final class RoomAddress {
 
@@ -26,6 +46,17 @@ final class RoomAddress {
     /** The room number is all the digits at the end: 1501室 is room 1501, never building 1's room 501. */
     private static final Pattern ROOM = Pattern.compile("^(.+?)(?:(" + NUMERALS + ")单元)?(?:(" + NUMERALS
             + ")(层|楼))?(?<![0-9])0*([1-9][0-9]{0,5})(室|房|户|号)?$");
+    /** A room's number and ending in digits after dashes: the numbers are read by what comes before them. */
+    private static final Pattern DASHED = Pattern.compile(
+            "^(.*?)(?<![0-9-])(?:([0-9]{1,4})-)?([0-9]{1,2})-0*([1-9][0-9]{2,5})(?:室|房|户|号)?$");
+    /** What a compound's name ends with, after which 7-2-301 is building 7, unit 2, room 301. */
+    private static final Pattern COMPOUND_WORD = Pattern.compile(
+            ".*(小区|花园|家园|新村|新城|公寓|苑|园|府|庭|湾|居|邸|[0-9一二三四五六七八九十]期)$");
+    /** The dashes people type between the numbers: ASCII, full-width, and the dashes of a Chinese keyboard. */
+    private static final Pattern DASHES = Pattern.compile("[\\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+");
+    /** A room number said digit by digit in Chinese numerals (五零一室), at least three digits as every room. */
+    private static final Pattern SAID_ROOM = Pattern.compile("(?<![〇零一二三四五六七八九十百])([〇零一二三四五六七八九]{3,6})"
+            + "(室|房|户|号)?$");
     /** What ends the text before a room written with 号 or nothing: a building's word (楼, 栋, 幢, 座). */
     private static final Pattern BUILDING_WORD = Pattern.compile(".*[楼栋幢座]$");
     /** What a building's number is written with: 17号楼 is not 7号楼, 十七号楼 not 七号楼, BA座 not A座. */
@@ -55,8 +86,16 @@ final class RoomAddress {
         if (stripped.isEmpty() || !mayEndARoom(stripped.charAt(stripped.length() - 1))) {
             return List.of();
         }
-        Matcher m = ROOM.matcher(plain(text));
-        if (!m.matches()) {
+        String plain = digitsOfSaidRoom(plain(text));
+        if (plain.indexOf('-') >= 0) {
+            Matcher d = DASHED.matcher(plain);
+            if (d.matches()) {
+                return dashed(d);
+            }
+        }
+        Matcher m = ROOM.matcher(plain);
+        // a dash right before the room (2单元3-301, 7-2-3-301) leaves more than one reading
+        if (!m.matches() || m.group(1).endsWith("-")) {
             return List.of();
         }
         String before = m.group(1);
@@ -73,6 +112,40 @@ final class RoomAddress {
             readings.add(new Named(before + m.group(3) + "楼", null, null, m.group(5)));
         }
         return readings;
+    }
+
+    /**
+     * The room a text with dashes names (its dashes written as ASCII ones): building-unit-room after a compound's
+     * name or alone, building-room after a compound's name, unit-room after a building's word; none otherwise.
+     */
+    private static List<Named> dashed(Matcher m) {
+        String before = m.group(1);
+        String room = m.group(4);
+        if (m.group(2) != null) {
+            boolean compound = before.isEmpty() || COMPOUND_WORD.matcher(before).matches();
+            return compound ? List.of(new Named(before + Integer.valueOf(m.group(2)) + "号楼",
+                    Integer.valueOf(m.group(3)), null, room)) : List.of();
+        }
+        if (BUILDING_WORD.matcher(before).matches()) {
+            return List.of(new Named(before, Integer.valueOf(m.group(3)), null, room));
+        }
+        if (!before.isEmpty() && COMPOUND_WORD.matcher(before).matches()) {
+            return List.of(new Named(before + Integer.valueOf(m.group(3)) + "号楼", null, null, room));
+        }
+        return List.of();
+    }
+
+    /** The text with a room number said digit by digit in Chinese numerals (五零一室) written in digits (501室). */
+    private static String digitsOfSaidRoom(String text) {
+        Matcher m = SAID_ROOM.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder digits = new StringBuilder();
+        for (char c : m.group(1).toCharArray()) {
+            digits.append(c == '〇' || c == '零' ? 0 : digit(c));
+        }
+        return text.substring(0, m.start(1)) + digits + text.substring(m.end(1));
     }
 
     /** A unit's or floor's number, in digits or in Chinese numerals up to 九十九; null for none. */
@@ -143,22 +216,30 @@ final class RoomAddress {
         return tied ? Optional.empty() : Optional.ofNullable(found);
     }
 
-    /** Whether a text ending with {@code c} may name a room: it ends with a digit, 室, 房, 户 or 号 (a fast refusal). */
+    /**
+     * Whether a text ending with {@code c} may name a room: it ends with a digit (a Chinese one too), 室, 房, 户 or 号
+     * (a fast refusal).
+     */
     private static boolean mayEndARoom(char c) {
-        return Character.isDigit(c) || c == '室' || c == '房' || c == '户' || c == '号';
+        return Character.isDigit(c) || c == '室' || c == '房' || c == '户' || c == '号' || c == '〇' || c == '零'
+                || digit(c) > 0;
     }
 
     /**
-     * The text without blanks, full-width digits and letters read as such (NFKC, only when the text has any: an
-     * import reads a million addresses).
+     * The text without blanks, full-width digits and letters read as such (NFKC), every dash or run of dashes written
+     * as one ASCII dash; each only when the text has any: an import reads a million addresses.
      */
     private static String plain(String text) {
         boolean wide = false;
-        for (int i = 0; i < text.length() && !wide; i++) {
+        boolean dash = false;
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            wide = c >= '\uFF00' && c <= '\uFFEF' || c == '\u3000';
+            wide |= c >= '\uFF00' && c <= '\uFFEF' || c == '\u3000';
+            dash |= c == '-' || c >= '\u2010' && c <= '\u2015' || c == '\u2212' || c == '\uFE58' || c == '\uFE63'
+                    || c == '\uFF0D';
         }
-        return (wide ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text).replaceAll("\\s+", "");
+        String read = (wide ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text).replaceAll("\\s+", "");
+        return dash ? DASHES.matcher(read).replaceAll("-") : read;
     }
 
     /** The text with the numbered building it ends with written one way: 3号楼, 3栋, 三幢 all as 3#. */

@@ -2,7 +2,10 @@ package org.fengqiao.population.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
@@ -10,6 +13,7 @@ import org.fengqiao.population.internal.Buildings;
 import org.fengqiao.population.internal.FloorPlan;
 import org.fengqiao.population.internal.Housing;
 import org.fengqiao.population.internal.HouseholdsByAddress;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -31,11 +36,13 @@ class BuildingController {
     private final Buildings buildings;
     private final Housing housing;
     private final HouseholdsByAddress byAddress;
+    private final MessageSource messages;
 
-    BuildingController(Buildings buildings, Housing housing, HouseholdsByAddress byAddress) {
+    BuildingController(Buildings buildings, Housing housing, HouseholdsByAddress byAddress, MessageSource messages) {
         this.buildings = buildings;
         this.housing = housing;
         this.byAddress = byAddress;
+        this.messages = messages;
     }
 
     record NewBuilding(UUID gridId, String name, Integer floors, Integer units, Integer roomsPerFloor, UUID addressId) {
@@ -48,11 +55,21 @@ class BuildingController {
     record RoomMarks(Boolean vacant, Boolean rental, UUID visitId) {
     }
 
+    /**
+     * A building with its counts; when it was just saved with new rooms, {@code byAddress}: how many households
+     * those rooms took by their address, and how many name a room it does not have (absent otherwise).
+     */
     record BuildingSummary(UUID id, UUID gridId, String gridCode, String gridName, String name, UUID addressId,
-            String address, int floors, int units, int roomsPerFloor, long rooms, long households, long version) {
+            String address, int floors, int units, int roomsPerFloor, long rooms, long households, long version,
+            HouseholdsByAddress.Placed byAddress) {
         static BuildingSummary of(Buildings.Building b) {
+            return of(b, null);
+        }
+
+        static BuildingSummary of(Buildings.Building b, HouseholdsByAddress.Placed byAddress) {
             return new BuildingSummary(b.id(), b.gridId(), b.gridCode(), b.gridName(), b.name(), b.addressId(),
-                    b.address(), b.floors(), b.units(), b.roomsPerFloor(), b.rooms(), b.households(), b.version());
+                    b.address(), b.floors(), b.units(), b.roomsPerFloor(), b.rooms(), b.households(), b.version(),
+                    byAddress);
         }
     }
 
@@ -68,10 +85,31 @@ class BuildingController {
     @PostMapping("/buildings")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "Create a building in a grid with all its rooms (floor × 100 + index in each unit)")
-    BuildingSummary create(@RequestBody NewBuilding b) {
-        return BuildingSummary.of(housing.createBuilding(new Housing.NewBuilding(b.gridId(), b.name(), b.floors(),
-                b.units(), b.roomsPerFloor(), b.addressId()), Callers.require()));
+    @Operation(summary = "Create a building in a grid with all its rooms (floor × 100 + index in each unit)",
+            description = "The grid's households without a room whose address names one of its rooms are placed in "
+                    + "it, as 按地址安置住户 places them (each audited); byAddress answers how many, and how many name "
+                    + "a room it does not have. From the pages, the floor plan then says so.")
+    BuildingSummary create(@RequestBody NewBuilding b, HttpServletRequest request, HttpServletResponse response,
+            Locale locale) {
+        return saved(housing.createBuilding(new Housing.NewBuilding(b.gridId(), b.name(), b.floors(),
+                b.units(), b.roomsPerFloor(), b.addressId()), Callers.require()), request, response, locale);
+    }
+
+    /**
+     * The building as saved; when its new rooms were offered to the households naming them and the request comes
+     * from a page (it has a session), the floor plan the page goes to next says how many they took, as after the
+     * plan's own button (a flash notice, shown once).
+     */
+    private BuildingSummary saved(Housing.SavedBuilding saved, HttpServletRequest request,
+            HttpServletResponse response, Locale locale) {
+        HouseholdsByAddress.Placed placed = saved.byAddress();
+        if (placed != null && placed.placed() + placed.roomsNotFound() > 0 && request.getSession(false) != null) {
+            RequestContextUtils.getOutputFlashMap(request).put("notice", messages.getMessage(
+                    "housing.plan.byAddress.done", new Object[] {placed.placed(), placed.roomsNotFound()}, locale));
+            RequestContextUtils.saveOutputFlashMap(request.getContextPath() + "/buildings/" + saved.building().id(),
+                    request, response);
+        }
+        return BuildingSummary.of(saved.building(), placed);
     }
 
     @PutMapping("/buildings/{id}")
@@ -82,10 +120,13 @@ class BuildingController {
                     + "in it, as on creation. Growing adds the missing rooms, numbered floor × 100 + index in each "
                     + "unit; shrinking removes rooms only when none of them has a household, a rental, a utility "
                     + "reading, a verification task, a visit's record or a vacant or rental mark: otherwise 400 naming "
-                    + "those rooms, and nothing changed. 404 outside the caller's jurisdiction. Audited.")
-    BuildingSummary change(@PathVariable UUID id, @RequestBody BuildingChange b) {
-        return BuildingSummary.of(housing.changeBuilding(id, new Housing.BuildingChange(b.name(), b.addressId(),
-                b.floors(), b.units(), b.roomsPerFloor(), b.version()), Callers.require()));
+                    + "those rooms, and nothing changed. 404 outside the caller's jurisdiction. Audited. Rooms added "
+                    + "take the grid's households without a room whose address names them, as on creation (byAddress "
+                    + "answers how many; absent when no room was added).")
+    BuildingSummary change(@PathVariable UUID id, @RequestBody BuildingChange b, HttpServletRequest request,
+            HttpServletResponse response, Locale locale) {
+        return saved(housing.changeBuilding(id, new Housing.BuildingChange(b.name(), b.addressId(),
+                b.floors(), b.units(), b.roomsPerFloor(), b.version()), Callers.require()), request, response, locale);
     }
 
     @PostMapping("/buildings/{id}/households-by-address")

@@ -118,4 +118,84 @@ class RoomAddressTests {
         // full-width letters in the text are read as the register writes them
         assertThat(RoomAddress.inCompound(RoomAddress.of("Ａ区3号楼101室").orElseThrow(), "A区")).isTrue();
     }
+
+    @Test
+    void readsBuildingUnitAndRoomWrittenWithDashesAfterACompoundOrABuilding() {
+        // 7-2-301: building 7, unit 2, room 301; 7-301: building 7's room 301 (a building of one unit)
+        assertThat(RoomAddress.readings("阳光小区7-2-301"))
+                .containsExactly(new RoomAddress.Named("阳光小区7号楼", 2, null, "301"));
+        assertThat(RoomAddress.readings("阳光小区7-2-301室"))
+                .containsExactly(new RoomAddress.Named("阳光小区7号楼", 2, null, "301"));
+        assertThat(RoomAddress.readings("7-2-301")).containsExactly(new RoomAddress.Named("7号楼", 2, null, "301"));
+        assertThat(RoomAddress.readings("阳光花园7-301"))
+                .containsExactly(new RoomAddress.Named("阳光花园7号楼", null, null, "301"));
+        // after a building's word, the number before the dash is the unit
+        assertThat(RoomAddress.readings("阳光小区7栋2-301"))
+                .containsExactly(new RoomAddress.Named("阳光小区7栋", 2, null, "301"));
+        assertThat(RoomAddress.readings("阳光小区7号楼2-0301室"))
+                .containsExactly(new RoomAddress.Named("阳光小区7号楼", 2, null, "301"));
+        // full-width digits and dashes, the dash typed with a Chinese keyboard
+        assertThat(RoomAddress.readings("阳光小区７－２－３０１"))
+                .containsExactly(new RoomAddress.Named("阳光小区7号楼", 2, null, "301"));
+        assertThat(RoomAddress.readings("阳光小区7—2—301"))
+                .containsExactly(new RoomAddress.Named("阳光小区7号楼", 2, null, "301"));
+        assertThat(RoomAddress.readings("阳光小区7栋2－301"))
+                .containsExactly(new RoomAddress.Named("阳光小区7栋", 2, null, "301"));
+        // the building found as 7号楼 is whichever way the grid writes building 7
+        assertThat(RoomAddress.building(RoomAddress.of("阳光小区7-2-301").orElseThrow(), List.of("7栋", "17栋")))
+                .contains("7栋");
+    }
+
+    @Test
+    void aDashedNumberThatMayBeAHouseNumberOrRangeNamesNoRoom() {
+        // after a street, a house number or a village group: a house number (range), not a room
+        assertThat(RoomAddress.readings("东海县牛山街道人民路12号2-301")).isEmpty();
+        assertThat(RoomAddress.readings("东海县牛山街道人民路2-301")).isEmpty();
+        assertThat(RoomAddress.readings("人民路7-2-301")).isEmpty();
+        assertThat(RoomAddress.readings("人民路12-14号")).isEmpty();
+        assertThat(RoomAddress.readings("新安镇第3村4组12号-40")).isEmpty();
+        // a bare 2-301 with nothing before it: a house number range as well
+        assertThat(RoomAddress.readings("2-301")).isEmpty();
+        // no room is numbered below 101 (floor × 100 + index): 阳光小区12-14号 is a range of house numbers
+        assertThat(RoomAddress.readings("阳光小区12-14号")).isEmpty();
+        // four numbers, or a unit already written: no reading is sure
+        assertThat(RoomAddress.readings("阳光小区7-2-3-301")).isEmpty();
+        assertThat(RoomAddress.readings("阳光小区7号楼2单元3-301")).isEmpty();
+        assertThat(RoomAddress.readings("阳光小区7号楼7-2-301")).isEmpty();
+        // a dash earlier in the address does not change how its room is read
+        assertThat(RoomAddress.readings("人民路12-1号阳光小区7号楼2单元301室"))
+                .containsExactly(new RoomAddress.Named("人民路12-1号阳光小区7号楼", 2, null, "301"));
+    }
+
+    @Test
+    void readsARoomNumberWrittenInChineseNumeralsDigitByDigit() {
+        assertThat(RoomAddress.readings("阳光小区7号楼2单元五零一室"))
+                .containsExactly(new RoomAddress.Named("阳光小区7号楼", 2, null, "501"));
+        assertThat(RoomAddress.readings("阳光小区7号楼三〇二室"))
+                .containsExactly(new RoomAddress.Named("阳光小区7号楼", null, null, "302"));
+        assertThat(RoomAddress.readings("阳光小区7号楼二单元一二零一"))
+                .containsExactly(new RoomAddress.Named("阳光小区7号楼", 2, null, "1201"));
+        // 一室, 两室: rooms of a flat (一室一厅), no room number; 二十一号 is a house number
+        assertThat(RoomAddress.readings("阳光小区7号楼一室")).isEmpty();
+        assertThat(RoomAddress.readings("人民路二十一号")).isEmpty();
+        assertThat(RoomAddress.readings("人民路五零一号")).isEmpty();
+    }
+
+    @Test
+    void readsAFloorWrittenInChineseNumeralsAboveTenWithTheRoomInEither() {
+        assertThat(RoomAddress.readings("阳光小区7号楼2单元十二层1201室"))
+                .containsExactly(new RoomAddress.Named("阳光小区7号楼", 2, 12, "1201"));
+        assertThat(RoomAddress.readings("阳光小区7号楼十二楼一二零一室")).containsExactly(
+                new RoomAddress.Named("阳光小区7号楼", null, 12, "1201"),
+                new RoomAddress.Named("阳光小区7号楼十二楼", null, null, "1201"));
+    }
+
+    @Test
+    void aBuildingNumberedInChineseNumeralsAboveTwentyIsTheGridsBuildingOfThatNumber() {
+        RoomAddress.Named twentyOne = RoomAddress.of("阳光小区二十一号楼2单元301室").orElseThrow();
+        assertThat(RoomAddress.building(twentyOne, List.of("21号楼", "1号楼"))).contains("21号楼");
+        assertThat(RoomAddress.building(twentyOne, List.of("1号楼", "一号楼"))).isEmpty();
+        assertThat(RoomAddress.building(RoomAddress.of("阳光小区21号楼301室").orElseThrow(), List.of("二十一号楼")))
+                .contains("二十一号楼");
+    }
 }
