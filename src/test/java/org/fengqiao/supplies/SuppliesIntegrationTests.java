@@ -365,8 +365,17 @@ class SuppliesIntegrationTests extends IntegrationTest {
         assertThat(mine).filteredOn(r -> r.get(3).equals("下发")).extracting(r -> r.get(7))
                 .contains("200", "99.99");
         assertThat(mine).filteredOn(r -> r.get(3).equals("冲正")).extracting(r -> r.get(7)).containsExactly("-99.99");
-        assertThat(rows(api.download("/api/v1/supplies/export", chief, "Accept-Language", "en")).get(0))
-                .startsWith("Date", "Unit", "Item", "Kind", "Quantity");
+        issue(chief, fangshan, kind, 1, null);
+        List<List<String>> english = rows(api.download("/api/v1/supplies/export", chief, "Accept-Language", "en"));
+        assertThat(english.get(0)).startsWith("Date", "Unit", "Item", "Kind", "Quantity", "Counted in");
+        String name = mine.get(0).get(2);
+        List<List<String>> mineInEnglish = english.stream().filter(r -> r.size() > 5 && r.get(2).equals(name))
+                .toList();
+        assertThat(mineInEnglish).filteredOn(r -> r.get(4).equals("1")).extracting(r -> r.get(5))
+                .containsExactly("piece");
+        assertThat(mineInEnglish).filteredOn(r -> r.get(4).equals("100")).extracting(r -> r.get(5))
+                .containsExactly("pieces");
+        assertThat(mine).extracting(r -> r.get(5)).containsOnly("个");
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM audit_entry WHERE action = 'EXPORT' AND record_type = 'supply_entry'
                    AND actor_id = (SELECT id FROM staff WHERE username = 'chief')""").query(Long.class).single())
