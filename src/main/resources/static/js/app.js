@@ -90,8 +90,16 @@ window.Fq = (function () {
     return (body && (body.detail || body.title)) || fallback;
   }
 
+  // A count a script fills in: the element's data-text-NAME-one when the page's language puts this number in the
+  // singular ("1 grid"), else data-text-NAME ("0 grids", "2 grids", "共 2 个网格"), its {count} replaced.
+  function counted(element, name, count) {
+    var lang = document.documentElement.lang || undefined;
+    var one = window.Intl && Intl.PluralRules && new Intl.PluralRules(lang).select(Number(count)) === 'one';
+    return (one && element.dataset[name + 'One'] || element.dataset[name]).split('{count}').join(String(count));
+  }
+
   return { csrfHeaders: csrfHeaders, request: request, send: send, problemText: problemText, aside: aside,
-    joined: joined };
+    joined: joined, counted: counted };
 })();
 // Revealing a full phone on a rental's or an organisation's page (form.reveal-phone): the reason goes to
 // the API, which checks it and audits the reveal; its answer replaces the masked value in data-target,

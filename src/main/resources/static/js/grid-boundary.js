@@ -205,7 +205,7 @@
       return;
     }
     Fq.send('GET', misplaced.dataset.url).then(function (check) {
-      misplaced.querySelector('a').textContent = fill(misplaced.dataset.text, { count: check.misplaced });
+      misplaced.querySelector('a').textContent = Fq.counted(misplaced, 'text', check.misplaced);
       misplaced.hidden = check.misplaced === 0;
     }).catch(function () { misplaced.hidden = true; });
   }

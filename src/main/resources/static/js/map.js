@@ -38,7 +38,7 @@
         status.textContent = element.dataset.textEmpty;
         return;
       }
-      status.textContent = element.dataset.textCount.replace('{count}', String(features.length));
+      status.textContent = Fq.counted(element, 'textCount', features.length);
       var layer = L.geoJSON(collection, {
         style: function (feature) {
           // each grid's path names its grid, so a page or a test can find one grid's shape

@@ -365,8 +365,17 @@ class SuppliesIntegrationTests extends IntegrationTest {
         assertThat(mine).filteredOn(r -> r.get(3).equals("下发")).extracting(r -> r.get(7))
                 .contains("200", "99.99");
         assertThat(mine).filteredOn(r -> r.get(3).equals("冲正")).extracting(r -> r.get(7)).containsExactly("-99.99");
-        assertThat(rows(api.download("/api/v1/supplies/export", chief, "Accept-Language", "en")).get(0))
-                .startsWith("Date", "Unit", "Item", "Kind", "Quantity");
+        issue(chief, fangshan, kind, 1, null);
+        List<List<String>> english = rows(api.download("/api/v1/supplies/export", chief, "Accept-Language", "en"));
+        assertThat(english.get(0)).startsWith("Date", "Unit", "Item", "Kind", "Quantity", "Counted in");
+        String name = mine.get(0).get(2);
+        List<List<String>> mineInEnglish = english.stream().filter(r -> r.size() > 5 && r.get(2).equals(name))
+                .toList();
+        assertThat(mineInEnglish).filteredOn(r -> r.get(4).equals("1")).extracting(r -> r.get(5))
+                .containsExactly("piece");
+        assertThat(mineInEnglish).filteredOn(r -> r.get(4).equals("100")).extracting(r -> r.get(5))
+                .containsExactly("pieces");
+        assertThat(mine).extracting(r -> r.get(5)).containsOnly("个");
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM audit_entry WHERE action = 'EXPORT' AND record_type = 'supply_entry'
                    AND actor_id = (SELECT id FROM staff WHERE username = 'chief')""").query(Long.class).single())
@@ -499,9 +508,18 @@ class SuppliesIntegrationTests extends IntegrationTest {
             assertThat(helmet.bureauId()).isEqualTo(home);
             assertThat(desk.kindOf(leaflet.id(), here).required()).as("the bureau's own choice stays")
                     .isEqualTo(!leaflet.required());
-            // the bureau retires one it never used: reading again does not bring it back
-            jdbc.sql("DELETE FROM supply_kind WHERE unit_id = ? AND code = ?").params(home, code + "_B").update();
-            assertThat(desk.kinds(here)).extracting(Kind::code).contains(code).doesNotContain(code + "_B");
+            // the bureau retires one it never used: neither reading again nor a standard kind added to the template
+            // since brings it back into use, nor gives the bureau a second copy
+            Kind retired = desk.kinds(here).stream().filter(k -> k.code().equals(code + "_B")).findFirst()
+                    .orElseThrow();
+            desk.retireKind(retired.id(), here);
+            jdbc.sql("INSERT INTO supply_standard_kind (code, count_unit, required) VALUES (?, 'PIECE', false)")
+                    .param(code + "_C").update();
+            assertThat(desk.kinds(here)).filteredOn(k -> k.code().startsWith(code)).extracting(Kind::code,
+                    Kind::retired).containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(code, false),
+                    org.assertj.core.groups.Tuple.tuple(code + "_B", true),
+                    org.assertj.core.groups.Tuple.tuple(code + "_C", false));
+            assertThat(desk.kinds(here)).extracting(Kind::code).doesNotHaveDuplicates();
         });
     }
 
@@ -586,6 +604,70 @@ class SuppliesIntegrationTests extends IntegrationTest {
         assertThat(r.body()).contains("count unit");
         assertThat(jdbc.sql("SELECT count_unit FROM supply_kind WHERE id = ?").param(UUID.fromString(mine))
                 .query(String.class).single()).isEqualTo("SET");
+    }
+
+    @Test
+    void theCatalogueManagerRetiresAKindNoUnitHoldsItsLinesStayReadableWithItsNameAndHeBringsItBack() {
+        String kind = kind("IT-旧门牌");
+        String name = ApiClient.json(api.get("/api/v1/supplies/entries/" + issue(chief, fangshan, kind, 2, "10.00"),
+                chief)).get("kind").get("name").asText();
+        String retirement = "/api/v1/supplies/kinds/" + kind + "/retirement";
+        send("PATCH", "/api/v1/supplies/kinds/" + kind, bureau, Map.of("required", true), 200);
+        assertThat(ApiClient.json(api.get("/api/v1/supplies/gaps", bureau)).findValuesAsText("id")).contains(kind);
+        // while a unit has some on its way (or in stock) it is not retired, in the reader's language
+        HttpResponse<String> held = api.send("POST", retirement, bureau, null, "Accept-Language", "en");
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(409);
+        assertThat(held.body()).contains("1 unit still holds this item or has it on its way");
+        String line = ApiClient.json(api.get("/api/v1/supplies/units/" + fangshan + "/entries?size=100", chief))
+                .get("items").findParents("kind").stream().filter(e -> e.get("kind").get("id").asText().equals(kind))
+                .findFirst().orElseThrow().get("id").asText();
+        send("POST", "/api/v1/supplies/entries/" + line + "/receipt", officer, null, 200);
+        send("POST", "/api/v1/supplies/units/" + fangshan + "/uses", officer, Map.of("type", "USED", "kindId", kind,
+                "quantity", 2, "reason", "换了新门牌"), 201);
+        // a reader may not retire it; another bureau's kind (or none) is not found
+        assertThat(api.send("POST", retirement, chief, null).statusCode()).isEqualTo(403);
+        assertThat(api.send("POST", "/api/v1/supplies/kinds/" + UUID.randomUUID() + "/retirement", bureau, null)
+                .statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT retired_at IS NULL FROM supply_kind WHERE id = ?").param(UUID.fromString(kind))
+                .query(Boolean.class).single()).as("nothing retired yet").isTrue();
+
+        // retired on the catalogue page: audited, and no longer required of any workstation
+        ApiClient page = new ApiClient(port).signedIn("bureau", DEMO_PASSWORD, null);
+        assertThat(page.form("/supplies/kinds/" + kind + "/retired", Map.of("retired", "true", "_csrf",
+                page.csrfFrom("/supplies"))).statusCode()).isEqualTo(302);
+        assertThat(page.get("/supplies", null).body()).contains("已停用：不再出现在下发和登记表单中");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE record_type = 'supply_kind' AND record_id = ?
+                   AND action = 'UPDATE' AND after ->> 'retired' = 'true'""").param(kind).query(Long.class)
+                .single()).isEqualTo(1);
+        assertThat(ApiClient.json(api.get("/api/v1/supplies/gaps", bureau)).findValuesAsText("id"))
+                .doesNotContain(kind);
+        // it leaves the issue form, and issuing it is refused with nothing saved
+        ApiClient chiefPage = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+        String unitPage = chiefPage.get("/supplies/units/" + fangshan, null).body();
+        assertThat(unitPage).doesNotContain("value=\"" + kind + "\"").contains(name);
+        HttpResponse<String> issued = api.send("POST", "/api/v1/supplies/units/" + fangshan + "/issues", chief,
+                Map.of("kindId", kind, "quantity", 1, "supplier", "装备科"), "Accept-Language", "en");
+        assertThat(issued.statusCode()).isEqualTo(400);
+        assertThat(issued.body()).contains("This item has been retired");
+        assertThat(lines(fangshan, kind)).isEqualTo(2);
+        // its lines and stock row still read with its name
+        JsonNode entry = send("GET", "/api/v1/supplies/entries/" + line, chief, null, 200);
+        assertThat(entry.get("kind").get("name").asText()).isEqualTo(name);
+        assertThat(entry.get("kind").get("retired").asBoolean()).isTrue();
+        assertThat(ApiClient.json(api.get("/api/v1/supplies/units/" + fangshan + "/entries?size=100", chief))
+                .get("items").findParents("kind").stream().filter(e -> e.get("kind").get("id").asText()
+                        .equals(kind))).hasSize(2).allMatch(e -> e.get("kind").get("name").asText().equals(name));
+        assertThat(jdbc.sql("SELECT count(*) FROM supply_stock WHERE kind_id = ?").param(UUID.fromString(kind))
+                .query(Long.class).single()).isEqualTo(1);
+
+        // brought back: in the forms again, required again as it was
+        JsonNode back = send("DELETE", retirement, bureau, null, 200);
+        assertThat(back.get("retired").asBoolean()).isFalse();
+        assertThat(chiefPage.get("/supplies/units/" + fangshan, null).body()).contains("value=\"" + kind + "\"");
+        assertThat(ApiClient.json(api.get("/api/v1/supplies/gaps", bureau)).findValuesAsText("id")).contains(kind);
+        issue(chief, fangshan, kind, 1, null);
+        send("PATCH", "/api/v1/supplies/kinds/" + kind, bureau, Map.of("required", false), 200);
     }
 
     @Test

@@ -389,6 +389,39 @@ class WorklogIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theAuthorIsToldOnHisEntryAndInHisListThatAnEntryHoldingANumberCannotBeSharedUntilHeEditsItOut() {
+        // saved before numbers were refused in private entries
+        JsonNode held = write(officer, "officer", unique("走访-"), "回访了张某");
+        String text = "回访了张某，电话13912345678";
+        jdbc.sql("UPDATE worklog_entry SET body = ? WHERE id = ?").params(text, UUID.fromString(id(held))).update();
+        JsonNode clean = write(officer, "officer", unique("走访-"), "回访了李某");
+
+        ApiClient page = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN");
+        String heldPage = page.get("/worklog/" + id(held), null, "Accept", "text/html").body();
+        assertThat(heldPage).contains("这篇日志含有群众的身份证号码或手机号码").doesNotContain("id=\"action-share\"");
+        assertThat(page.get("/worklog/" + id(clean), null, "Accept", "text/html").body())
+                .doesNotContain("这篇日志含有群众的身份证号码或手机号码").contains("id=\"action-share\"");
+        String list = page.get("/worklog?kind=DAILY", null, "Accept", "text/html").body();
+        assertThat(row(list, id(held))).contains("含号码，不能分享");
+        assertThat(row(list, id(clean))).doesNotContain("含号码，不能分享");
+        ApiClient english = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en");
+        assertThat(english.get("/worklog/" + id(held), null, "Accept", "text/html").body())
+                .contains("so it cannot be shared to the column: edit the entry and take the number out first");
+        assertThat(row(english.get("/worklog?kind=DAILY", null, "Accept", "text/html").body(), id(held)))
+                .contains("Holds a number: cannot be shared");
+        // nothing changed in what he wrote
+        assertThat(jdbc.sql("SELECT body FROM worklog_entry WHERE id = ?").param(UUID.fromString(id(held)))
+                .query(String.class).single()).isEqualTo(text);
+    }
+
+    /** The row of an entry in a list page. */
+    static String row(String html, String id) {
+        int at = html.indexOf("data-id=\"" + id + "\"");
+        assertThat(at).as("entry " + id + " listed").isNotNegative();
+        return html.substring(at, html.indexOf("</tr>", at));
+    }
+
+    @Test
     void aSecondEntryForATakenPeriodIsRefusedWithALinkToTheOneWritten() {
         // a past quarter nobody else's test writes to: the officer's one summary of it
         LocalDate day = today().minusYears(3).withMonth(2).withDayOfMonth(10);

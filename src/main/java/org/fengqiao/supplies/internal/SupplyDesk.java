@@ -156,6 +156,40 @@ public class SupplyDesk {
     }
 
     /**
+     * Retires a kind of the actor's bureau that no unit holds any more nor has on its way: it leaves the forms that
+     * issue, use or transfer supplies and is no longer required, while the lines and stock rows that count it keep
+     * it by its name. A standard kind retired stays retired: the bureau was given it once (supply_standard_offered).
+     * Retiring one retired already changes nothing.
+     */
+    @Transactional
+    public Kind retireKind(UUID id, Actor who) {
+        Kind before = kindOf(id, who);
+        if (before.retired()) {
+            return before;
+        }
+        long holding = ledger.unitsHolding(id);
+        if (holding > 0) {
+            throw new Conflict("supplies.kind.stillHeld", holding);
+        }
+        return retired(before, true, who);
+    }
+
+    /** Brings a retired kind of the actor's bureau back into its forms, required again if it was. */
+    @Transactional
+    public Kind restoreKind(UUID id, Actor who) {
+        Kind before = kindOf(id, who);
+        return before.retired() ? retired(before, false, who) : before;
+    }
+
+    private Kind retired(Kind before, boolean retired, Actor who) {
+        ledger.retire(before.id(), retired);
+        Kind after = ledger.kind(before.id()).orElseThrow();
+        events.publishEvent(Audited.updated("supply_kind", before.id(), "/" + after.bureauId() + "/", before, after)
+                .by(who.name()));
+        return after;
+    }
+
+    /**
      * A kind of the bureau's own, in the catalogue of the bureau chosen (one of the actor's) or of his one bureau:
      * one who keeps several bureaus' catalogues is asked which, never given his first one unasked.
      */
@@ -363,7 +397,7 @@ public class SupplyDesk {
         return m;
     }
 
-    /** A kind of the catalogue of the unit's bureau (another bureau's is unknown there). */
+    /** A kind in use of the catalogue of the unit's bureau (another bureau's is unknown there, a retired one gone). */
     private Kind kind(UUID id, Place unit, List<Invalid.Problem> problems) {
         if (id == null) {
             problems.add(problem("kindId", "error.field.required"));
@@ -372,6 +406,8 @@ public class SupplyDesk {
         Kind k = ledger.kind(id).filter(x -> x.bureauId().equals(SupplyLedger.bureau(unit.path()))).orElse(null);
         if (k == null) {
             problems.add(problem("kindId", "supplies.kind.unknown"));
+        } else if (k.retired()) {
+            problems.add(problem("kindId", "supplies.kind.retired"));
         }
         return k;
     }

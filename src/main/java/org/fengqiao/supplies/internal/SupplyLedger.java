@@ -21,9 +21,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SupplyLedger {
 
-    /** A kind of supplies of one bureau's catalogue ({@code bureauId}). */
+    /**
+     * A kind of supplies of one bureau's catalogue ({@code bureauId}); a retired one is offered by no form and
+     * required of no unit, and the lines and stock that count it still name it.
+     */
     public record Kind(UUID id, String code, String name, CountUnit countUnit, boolean builtin, boolean required,
-            UUID bureauId) {
+            UUID bureauId, boolean retired) {
     }
 
     public record Place(UUID id, String code, String name, UnitKind kind, String path) {
@@ -65,10 +68,12 @@ public class SupplyLedger {
             UUID reversesId, UUID recordedBy, String recordedByName, OffsetDateTime recordedAt) {
     }
 
-    private static final String KIND = "SELECT id, code, name, count_unit, builtin, required, unit_id FROM supply_kind";
+    private static final String KIND = "SELECT id, code, name, count_unit, builtin, required, unit_id,"
+            + " retired_at IS NOT NULL AS retired FROM supply_kind";
     private static final String ENTRY = """
             SELECT e.id, e.seq, e.unit_id, u.name AS unit_name, u.path AS unit_path, k.id AS k_id, k.code AS k_code,
-                   k.name AS k_name, k.count_unit, k.builtin, k.required, k.unit_id, e.entry_type, e.quantity, e.change,
+                   k.name AS k_name, k.count_unit, k.builtin, k.required, k.unit_id,
+                   k.retired_at IS NOT NULL AS k_retired, e.entry_type, e.quantity, e.change,
                    e.cost_fen, e.occurred_on, e.supplier, e.reason, e.counterpart_unit_id, cu.name AS counterpart,
                    e.reverses_id, EXISTS (SELECT 1 FROM supply_entry r WHERE r.reverses_id = e.id) AS reversed,
                    e.recorded_by_name, e.recorded_at, rc.confirmed_by_name, rc.confirmed_at
@@ -97,10 +102,14 @@ public class SupplyLedger {
         return jdbc.sql("SELECT id FROM unit WHERE kind = 'BUREAU' ORDER BY path").query(UUID.class).list();
     }
 
-    /** A bureau's catalogue: the standard kinds (its own copies, made the first time they are needed) and its own. */
+    /**
+     * A bureau's catalogue: the standard kinds (its own copies, made the first time they are needed) and its own,
+     * those it retired last.
+     */
     public List<Kind> kinds(UUID bureau) {
         standardKinds(bureau);
-        return jdbc.sql(KIND + " WHERE unit_id = ? ORDER BY builtin DESC, created_at, code").param(bureau)
+        return jdbc.sql(KIND + " WHERE unit_id = ? ORDER BY retired_at IS NOT NULL, builtin DESC, created_at, code")
+                .param(bureau)
                 .query(SupplyLedger::kind).list();
     }
 
@@ -157,6 +166,22 @@ public class SupplyLedger {
     void changeKind(UUID id, String name, CountUnit unit, boolean required) {
         jdbc.sql("UPDATE supply_kind SET name = ?, count_unit = ?, required = ? WHERE id = ?")
                 .params(name, unit.name(), required, id).update();
+    }
+
+    /** Retires a kind (from now, when it was in use) or brings it back. */
+    void retire(UUID id, boolean retired) {
+        jdbc.sql("UPDATE supply_kind SET retired_at = CASE WHEN ? THEN coalesce(retired_at, now()) END WHERE id = ?")
+                .params(retired, id).update();
+    }
+
+    /** How many units hold some of a kind or have some on its way to them. */
+    long unitsHolding(UUID kind) {
+        return jdbc.sql("""
+                SELECT count(DISTINCT unit_id) FROM (
+                    SELECT unit_id FROM supply_stock WHERE kind_id = :kind AND on_hand > 0
+                    UNION ALL SELECT unit_id FROM (""" + PENDING + """
+                    ) p WHERE p.kind_id = :kind) x""")
+                .param("kind", kind).query(Long.class).single();
     }
 
     /** Whether any line or stock row counts the kind (its count unit is then what they were counted in). */
@@ -281,6 +306,7 @@ public class SupplyLedger {
     public List<Stock> stock(UUID unit) {
         return jdbc.sql("""
                 SELECT k.id, k.code, k.name, k.count_unit, k.builtin, k.required, k.unit_id,
+                       k.retired_at IS NOT NULL AS retired,
                        coalesce(s.on_hand, 0) AS on_hand, coalesce(p.pending, 0) AS pending
                   FROM supply_kind k
                   LEFT JOIN supply_stock s ON s.kind_id = k.id AND s.unit_id = :unit
@@ -358,6 +384,7 @@ public class SupplyLedger {
                 SELECT u.id, u.name, u.kind, array_agg(k.id ORDER BY k.code) AS missing
                   FROM unit u JOIN supply_kind k ON k.unit_id = CAST(split_part(u.path, '/', 2) AS uuid)
                  WHERE u.path LIKE ? AND u.kind IN ('WORKSTATION', 'CENTRAL_OFFICE') AND k.required
+                   AND k.retired_at IS NULL
                    AND NOT EXISTS (SELECT 1 FROM supply_stock s WHERE s.unit_id = u.id AND s.kind_id = k.id
                                       AND s.on_hand > 0)
                  GROUP BY u.id, u.name, u.kind, u.path ORDER BY u.path""").param(path + "%")
@@ -369,13 +396,13 @@ public class SupplyLedger {
     private static Kind kind(ResultSet rs, int n) throws SQLException {
         return new Kind(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
                 CountUnit.valueOf(rs.getString("count_unit")), rs.getBoolean("builtin"), rs.getBoolean("required"),
-                rs.getObject("unit_id", UUID.class));
+                rs.getObject("unit_id", UUID.class), rs.getBoolean("retired"));
     }
 
     private static Entry entry(ResultSet rs, int n) throws SQLException {
         Kind kind = new Kind(rs.getObject("k_id", UUID.class), rs.getString("k_code"), rs.getString("k_name"),
                 CountUnit.valueOf(rs.getString("count_unit")), rs.getBoolean("builtin"), rs.getBoolean("required"),
-                rs.getObject("unit_id", UUID.class));
+                rs.getObject("unit_id", UUID.class), rs.getBoolean("k_retired"));
         Long cost = rs.getObject("cost_fen", Long.class);
         return new Entry(rs.getObject("id", UUID.class), rs.getLong("seq"), rs.getObject("unit_id", UUID.class),
                 rs.getString("unit_name"), rs.getString("unit_path"), kind,

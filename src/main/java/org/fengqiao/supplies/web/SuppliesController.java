@@ -21,6 +21,7 @@ import org.fengqiao.supplies.internal.SupplyLedger.Kind;
 import org.fengqiao.supplies.internal.SupplyLedger.Place;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -105,6 +106,23 @@ class SuppliesController {
         KindChangeBody b = body == null ? new KindChangeBody(null, null, null) : body;
         return views.kind(desk.changeKind(id, new SupplyDesk.KindChange(b.name(), b.countUnit(), b.required()),
                 me()));
+    }
+
+    @PostMapping("/kinds/{id}/retirement")
+    @PreAuthorize("hasAuthority('SUPPLIES_CATALOGUE')")
+    @Operation(summary = "Retire a kind of the caller's bureau that no unit holds any more",
+            description = "It leaves the forms that issue, use and transfer supplies and is required of no unit; the "
+            + "lines and stock that count it keep its name. 409 while a unit holds some or has some on its way; a "
+            + "kind of another bureau is not found (404).")
+    SuppliesViews.KindView retireKind(@PathVariable UUID id) {
+        return views.kind(desk.retireKind(id, me()));
+    }
+
+    @DeleteMapping("/kinds/{id}/retirement")
+    @PreAuthorize("hasAuthority('SUPPLIES_CATALOGUE')")
+    @Operation(summary = "Bring a retired kind of the caller's bureau back into its forms")
+    SuppliesViews.KindView restoreKind(@PathVariable UUID id) {
+        return views.kind(desk.restoreKind(id, me()));
     }
 
     @GetMapping("/units")

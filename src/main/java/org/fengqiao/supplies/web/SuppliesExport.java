@@ -55,7 +55,7 @@ class SuppliesExport {
                     for (Entry e : page) {
                         sheet.row(e.occurredOn(), e.unitName(), names.name(e.kind(), locale),
                                 text("supplies.entryType." + e.type(), locale), e.quantity(),
-                                names.countUnit(e.kind(), locale), e.change(),
+                                names.countUnit(e.kind(), e.quantity(), locale), e.change(),
                                 e.costFen() == null ? null : BigDecimal.valueOf(e.costFen(), 2), e.supplier(),
                                 e.reason(), e.counterpartName(), e.recordedByName(), e.confirmedByName(),
                                 e.confirmedAt());

@@ -127,9 +127,9 @@ class SuppliesPages {
                 .map(views::entry).toList());
         model.addAttribute("page", n);
         model.addAttribute("pages", pages);
-        // the forms offer the kinds of the unit's own bureau
-        model.addAttribute("kinds", ledger.kinds(SupplyLedger.bureau(p.path())).stream().map(views::kind)
-                .toList());
+        // the forms offer the kinds of the unit's own bureau it has not retired
+        model.addAttribute("kinds", ledger.kinds(SupplyLedger.bureau(p.path())).stream().filter(k -> !k.retired())
+                .map(views::kind).toList());
         model.addAttribute("targets", ledger.places(me.scopePaths()).stream()
                 .filter(t -> !t.id().equals(p.id()) && org.fengqiao.supplies.internal.StockPolicy
                         .transfer(p.path(), t.path()).allowed()).toList());
@@ -239,6 +239,27 @@ class SuppliesPages {
         catalogued(id, me);
         return answers.redirect("/supplies", "supplies.action.kindChanged", locale, redirect,
                 () -> desk.changeKind(id, new SupplyDesk.KindChange(null, null, Boolean.TRUE.equals(required)), me));
+    }
+
+    /**
+     * A catalogue manager retires a kind of his bureau no unit holds any more (it leaves the forms, its lines stay
+     * readable), or brings a retired one back.
+     */
+    @PostMapping("/supplies/kinds/{id}/retired")
+    @PreAuthorize("hasAuthority('SUPPLIES_CATALOGUE')")
+    String retire(@PathVariable UUID id, @RequestParam(required = false) Boolean retired, Locale locale,
+            RedirectAttributes redirect) {
+        Actor me = me();
+        catalogued(id, me);
+        boolean retire = !Boolean.FALSE.equals(retired);
+        return answers.redirect("/supplies", retire ? "supplies.action.kindRetired" : "supplies.action.kindRestored",
+                locale, redirect, () -> {
+                    if (retire) {
+                        desk.retireKind(id, me);
+                    } else {
+                        desk.restoreKind(id, me);
+                    }
+                });
     }
 
     private SupplyLedger.Kind catalogued(UUID id, Actor me) {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 class SuppliesViews {
 
     record KindView(UUID id, String code, String name, CountUnit countUnit, String countUnitName, boolean builtin,
-            boolean required) {
+            boolean required, boolean retired) {
     }
 
     record EntryView(UUID id, UUID unitId, String unitName, KindView kind, EntryType type, int quantity, int change,
@@ -73,7 +73,7 @@ class SuppliesViews {
 
     KindView kind(Kind k) {
         return new KindView(k.id(), k.code(), names.name(k), k.countUnit(), names.countUnit(k), k.builtin(),
-                k.required());
+                k.required(), k.retired());
     }
 
     EntryView entry(Entry e) {

@@ -46,6 +46,11 @@ public class SupplyNames {
         return text("supplies.countUnit." + kind.countUnit(), locale);
     }
 
+    /** The count unit beside a quantity, as the export's column shows it: "piece" beside 1, "pieces" beside 2. */
+    public String countUnit(Kind kind, long quantity, Locale locale) {
+        return messages.getMessage("supplies.countUnitOf." + kind.countUnit(), new Object[] {quantity}, locale);
+    }
+
     /** A quantity with its count unit in the reader's language: "1 piece", "2 pieces", "2 个". */
     public String count(CountUnit unit, long quantity) {
         return messages.getMessage("supplies.count." + unit.name(), new Object[] {quantity},

@@ -29,6 +29,14 @@ public class Worklogs {
         public boolean shared() {
             return sharedAt != null;
         }
+
+        /**
+         * Whether the title or the text holds an identity or mobile number: an entry saved before numbers were
+         * refused in private ones may, and cannot be shared until its author edits the number out.
+         */
+        public boolean holdsPersonalNumber() {
+            return PersonalNumbers.found(title).isPresent() || PersonalNumbers.found(body).isPresent();
+        }
     }
 
     /** A version an edit replaced, as it was saved. */

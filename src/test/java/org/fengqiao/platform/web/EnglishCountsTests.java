@@ -3,9 +3,17 @@ package org.fengqiao.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +77,43 @@ class EnglishCountsTests {
         assertThat(english("points.my.price", 100)).isEqualTo("100 points");
         assertThat(english("supervision.accountabilities", 1)).isEqualTo("Held to account once");
         assertThat(english("supervision.accountabilities", 3)).isEqualTo("Held to account 3 times");
+    }
+
+    /** A count a page's script fills in: th:data-text-…="#{key('{count}')}" (Fq.counted puts the number in). */
+    static final Pattern SCRIPT_COUNT = Pattern.compile("th:data-(text[\\w-]*)=\"#\\{([\\w.]+)\\('\\{count}'\\)}\"");
+
+    @Test
+    void everyCountAPageScriptFillsInCarriesItsSingularWhichReadsInTheSingularForOne() throws IOException {
+        List<String> missing = new ArrayList<>();
+        int counts = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                String html = Files.readString(f, StandardCharsets.UTF_8);
+                Matcher m = SCRIPT_COUNT.matcher(html);
+                while (m.find()) {
+                    if (m.group(1).endsWith("-one")) {
+                        continue;
+                    }
+                    counts++;
+                    String one = "th:data-" + m.group(1) + "-one=\"#{" + m.group(2) + ".one('{count}')}\"";
+                    if (!html.contains(one) || en.getProperty(m.group(2) + ".one") == null
+                            || zh.getProperty(m.group(2) + ".one") == null) {
+                        missing.add(f.getFileName() + ": " + one);
+                    }
+                }
+            }
+        }
+        assertThat(counts).as("counts filled in by the pages' scripts").isGreaterThanOrEqualTo(2);
+        assertThat(missing).as("script-filled counts without their singular in both bundles").isEmpty();
+    }
+
+    @Test
+    void theGridMapsAndTheMisplacedAddressesCountsReadInTheSingularForOne() {
+        assertThat(english("jurisdiction.map.gridCount.one", 1)).isEqualTo("1 grid");
+        assertThat(english("jurisdiction.map.gridCount", 2)).isEqualTo("2 grids");
+        assertThat(english("places.misplaced.found.one", 1)).isEqualTo("1 address lies in another grid — check");
+        assertThat(english("places.misplaced.found", 3)).isEqualTo("3 addresses lie in another grid — check");
+        assertThat(chinese("jurisdiction.map.gridCount.one", 1)).isEqualTo("共 1 个网格");
+        assertThat(chinese("places.misplaced.found.one", 1)).isEqualTo("1 条地址位于其他网格 — 核对");
     }
 }
