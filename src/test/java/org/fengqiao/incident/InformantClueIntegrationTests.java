@@ -51,9 +51,9 @@ class InformantClueIntegrationTests extends IntegrationTest {
 
         Map<String, Object> body = new HashMap<>();
         body.put("source", "INFORMANT");
-        body.put("category", "CASE");
+        body.put("category", "HELP");
         body.put("gridId", mine.grid().id().value());
-        body.put("description", "线索：村口有人倒卖电动车 " + UUID.randomUUID());
+        body.put("description", "线索：村口有老人走失 " + UUID.randomUUID());
         body.put("address", "村口");
         body.put("reporterName", name);
         body.put("reporterPhone", "13900001234");
