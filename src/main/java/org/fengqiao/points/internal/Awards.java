@@ -256,8 +256,7 @@ public class Awards {
                 .query((rs, n) -> new Ledger.Holder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getBoolean(5)))
                 .optional().orElseThrow(() -> Invalid.of(field, "points.error.holder"));
-        if (!h.active() || ADMINISTRATORS.contains(h.role()) || names.hidden(caller, h.id())) {
-            // an informant the proposer may not know is no one he can name (the award form does not offer him)
+        if (!h.active() || ADMINISTRATORS.contains(h.role())) {
             throw Invalid.of(field, "points.error.holder");
         }
         return h;
