@@ -172,7 +172,8 @@ class PointsLedgerIntegrationTests extends IntegrationTest {
         JsonNode award = award(officer, investigator.id().value(), "FS-2-01", "case-cracked",
                 informant.id().value(), 201);
         String id = award.get("id").asText();
-        JsonNode clue = ApiClient.json(api.get("/api/v1/points/awards?status=PENDING", officer));
+        // the station chief, who may know every informant (to the officer, who does not handle him, he is 信息员)
+        JsonNode clue = ApiClient.json(api.get("/api/v1/points/awards?status=PENDING", chief));
         JsonNode linked = null;
         for (JsonNode a : clue) {
             if (id.equals(a.path("linkedAwardId").asText())) {

@@ -64,7 +64,15 @@ public class Incidents {
      */
     public record Event(long id, String kind, OffsetDateTime at, String actorName, UUID ownerUnitId, String ownerUnitName,
             UUID ownerStaffId, String ownerStaffName, String reason, Boolean reasonIsKey, String department,
-            String contact, String outcome, String note) {
+            String contact, String outcome, String note, UUID actorId) {
+
+        /** A step whose actor (if any) is not known by id here: one of the steps a filing writes. */
+        public Event(long id, String kind, OffsetDateTime at, String actorName, UUID ownerUnitId, String ownerUnitName,
+                UUID ownerStaffId, String ownerStaffName, String reason, Boolean reasonIsKey, String department,
+                String contact, String outcome, String note) {
+            this(id, kind, at, actorName, ownerUnitId, ownerUnitName, ownerStaffId, ownerStaffName, reason, reasonIsKey,
+                    department, contact, outcome, note, null);
+        }
     }
 
     /**
@@ -444,7 +452,7 @@ public class Incidents {
             for (Event e : of.events()) {
                 mine.add(new Event(ids.get(k++), e.kind(), e.at(), e.actorName(), e.ownerUnitId(), e.ownerUnitName(),
                         e.ownerStaffId(), e.ownerStaffName(), e.reason(), e.reasonIsKey(), e.department(), e.contact(),
-                        e.outcome(), e.note()));
+                        e.outcome(), e.note(), e.actorName() == null ? null : of.actorId()));
             }
             stored.add(mine);
         }
@@ -454,13 +462,13 @@ public class Incidents {
     public List<Event> timeline(UUID incident) {
         return jdbc.sql("""
                 SELECT id, kind, at, actor_name, owner_unit_id, owner_unit_name, owner_staff_id, owner_staff_name, reason,
-                       department, contact, outcome, note, reason_is_key
+                       department, contact, outcome, note, reason_is_key, actor_id
                 FROM incident_event WHERE incident_id = ? ORDER BY id""")
                 .param(incident)
                 .query((rs, n) -> new Event(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
                         rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getObject(7, UUID.class),
                         rs.getString(8), rs.getString(9), rs.getObject(14, Boolean.class), rs.getString(10),
-                        rs.getString(11), rs.getString(12), rs.getString(13)))
+                        rs.getString(11), rs.getString(12), rs.getString(13), rs.getObject(15, UUID.class)))
                 .list();
     }
 

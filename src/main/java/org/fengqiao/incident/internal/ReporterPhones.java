@@ -8,7 +8,6 @@ import org.fengqiao.incident.internal.Incidents.Incident;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
-import org.fengqiao.platform.Permission;
 import org.fengqiao.platform.Refused;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,7 +31,11 @@ public class ReporterPhones {
     private final PersonalDataCipher cipher;
     private final ApplicationEventPublisher events;
 
-    ReporterPhones(Incidents incidents, PersonalDataCipher cipher, ApplicationEventPublisher events) {
+    private final org.fengqiao.forces.Informants informants;
+
+    ReporterPhones(Incidents incidents, PersonalDataCipher cipher, ApplicationEventPublisher events,
+            org.fengqiao.forces.Informants informants) {
+        this.informants = informants;
         this.incidents = incidents;
         this.cipher = cipher;
         this.events = events;
@@ -64,8 +67,8 @@ public class ReporterPhones {
         return ReporterRevealPolicy.allows(i, caller);
     }
 
-    private static boolean informantHidden(Incident i, Caller caller) {
-        return i.source() == Source.INFORMANT && !caller.may(Permission.INCIDENT_INFORMANT_IDENTITY.name())
-                && !(i.createdBy() != null && i.createdBy().equals(caller.staffId()));
+    /** A clue's giver shows only as {@link org.fengqiao.forces.Informants#clueGiverHiddenFrom} has it. */
+    private boolean informantHidden(Incident i, Caller caller) {
+        return i.source() == Source.INFORMANT && informants.clueGiverHiddenFrom(caller, i.createdBy());
     }
 }

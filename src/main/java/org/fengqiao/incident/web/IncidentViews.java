@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.forces.Informants;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.Offence;
 import org.fengqiao.incident.Source;
@@ -23,7 +24,6 @@ import org.fengqiao.incident.internal.Open311Services.Attribute;
 import org.fengqiao.incident.internal.Open311Services.Service;
 import org.fengqiao.incident.internal.ResidentDesk;
 import org.fengqiao.platform.Callers;
-import org.fengqiao.platform.Permission;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -81,8 +81,11 @@ public class IncidentViews {
     private final Departments departments;
     private final Open311Requests open311;
 
+    private final Informants informants;
+
     IncidentViews(MessageSource messages, Incidents incidents, Clock clock, DuplicateViews duplicates,
-            Departments departments, Open311Requests open311) {
+            Departments departments, Open311Requests open311, Informants informants) {
+        this.informants = informants;
         this.open311 = open311;
         this.duplicates = duplicates;
         this.departments = departments;
@@ -155,13 +158,15 @@ public class IncidentViews {
         return shown;
     }
 
-    /** Whether the reader may not know who gave this clue. */
-    static boolean informantHidden(Incident i) {
+    /**
+     * Whether the reader may not know who gave this clue: only the station chief, the one who filed it and, when the
+     * informant filed it himself, his handler do ({@link Informants#clueGiverHiddenFrom}).
+     */
+    boolean informantHidden(Incident i) {
         if (i.source() != Source.INFORMANT || (i.reporterName() == null && i.reporterPhoneMasked() == null)) {
             return false;
         }
-        return Callers.current().map(c -> !(c.may(Permission.INCIDENT_INFORMANT_IDENTITY.name())
-                || (i.createdBy() != null && i.createdBy().equals(c.staffId())))).orElse(true);
+        return Callers.current().map(c -> informants.clueGiverHiddenFrom(c, i.createdBy())).orElse(true);
     }
 
     public Detail detail(Incident i, Locale locale) {
@@ -181,8 +186,13 @@ public class IncidentViews {
     }
 
     private Detail detail(Incident i, List<Incidents.Event> timeline, DuplicateViews.Panel panel, Locale locale) {
+        // a step an informant took (the clue he filed himself) names him only to his handler and the station chief
+        java.util.Set<UUID> hidden = Callers.current().map(c -> informants.hiddenFrom(c,
+                timeline.stream().map(Incidents.Event::actorId).toList())).orElse(java.util.Set.of());
         List<Step> steps = timeline.stream().map(e -> new Step(e.kind(),
-                text("incident.event." + e.kind(), locale), e.at(), actor(e, locale), e.ownerUnitName(), e.ownerStaffName(),
+                text("incident.event." + e.kind(), locale), e.at(),
+                hidden.contains(e.actorId()) ? text("incident.actor.informant", locale) : actor(e, locale),
+                e.ownerUnitName(), e.ownerStaffName(),
                 reason(e, locale), departments.shown(e.department(), locale), e.contact(), e.outcome(),
                 note(e, locale))).toList();
         return new Detail(view(i, locale), steps, panel);

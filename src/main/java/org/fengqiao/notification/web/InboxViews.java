@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.fengqiao.notification.internal.Inbox;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Permission;
+import org.fengqiao.points.AwardHolders;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +30,11 @@ class InboxViews {
             Inbox.Kind.INCIDENT_INFORMATION_ADDED, Inbox.Kind.DISPUTE_AT_RISK);
 
     private final MessageSource messages;
+    private final AwardHolders holders;
 
-    InboxViews(MessageSource messages) {
+    InboxViews(MessageSource messages, AwardHolders holders) {
         this.messages = messages;
+        this.holders = holders;
     }
 
     /** The kinds that name persons of the population records (by name only, never by number). */
@@ -58,6 +61,12 @@ class InboxViews {
         boolean namedOverdue = e.kind() == Inbox.Kind.VISIT_OVERDUE && e.reason() != null;
         String subject = hidden && e.kind() != Inbox.Kind.KEY_PERSONS_IMPORTED
                 && (e.kind() != Inbox.Kind.VISIT_OVERDUE || namedOverdue) ? HIDDEN : e.subject();
+        if (e.kind() == Inbox.Kind.POINTS_AWARD_PENDING
+                && Callers.current().map(c -> holders.hiddenFrom(c, e.recordId())).orElse(true)) {
+            // the award's holder is an informant the reader may not know (a grid chief who approves it): the entry
+            // was written with his name, which shows only to his handler and the station chief
+            subject = holders.hiddenName(locale);
+        }
         String category = e.category() == null ? "" : messages.getMessage(e.category(), null, e.category(), locale);
         String key = "notification.inbox.kind." + e.kind().name()
                 + (DUE_OR_NOT.contains(e.kind()) && e.dueOn() == null ? ".noVisit" : "")

@@ -61,11 +61,13 @@ public class Awards {
     private final PointsProperties properties;
     private final ApplicationEventPublisher events;
     private final StaffDirectory staff;
+    private final HolderNames names;
 
     private final Clock clock;
 
     Awards(JdbcClient jdbc, Ledger ledger, PointsProperties properties, ApplicationEventPublisher events,
-            StaffDirectory staff, Clock clock) {
+            StaffDirectory staff, Clock clock, HolderNames names) {
+        this.names = names;
         this.clock = clock;
         this.staff = staff;
         this.jdbc = jdbc;
@@ -178,7 +180,7 @@ public class Awards {
         Award award = award(id).orElseThrow();
         events.publishEvent(Audited.created("points_award", id, gridPath, award));
         announce(award, holders, caller.staffId());
-        return new Proposed(award, false);
+        return new Proposed(names.award(award, caller), false);
     }
 
     /**
@@ -239,7 +241,7 @@ public class Awards {
                 || !a.note().equals(note) || !java.util.Objects.equals(giverBefore, clueGiver)) {
             throw Invalid.of("formKey", "points.error.formKeyReused");
         }
-        return Optional.of(new Proposed(a, true));
+        return Optional.of(new Proposed(names.award(a, caller), true));
     }
 
     /** A holder in the caller's scope (checked in the query), active and not one of the three administrators. */
@@ -263,7 +265,7 @@ public class Awards {
     /** Approves a pending award (and the clue giver's award linked to it): each writes its entry. */
     @Transactional
     public Award approve(UUID id, String note, Caller caller) {
-        return decide(id, "APPROVED", note, caller);
+        return names.award(decide(id, "APPROVED", note, caller), caller);
     }
 
     @Transactional
@@ -271,7 +273,7 @@ public class Awards {
         if (note == null || note.isBlank()) {
             throw Invalid.of("note", "points.error.reasonRequired");
         }
-        return decide(id, "REJECTED", note, caller);
+        return names.award(decide(id, "REJECTED", note, caller), caller);
     }
 
     private Award decide(UUID id, String status, String note, Caller caller) {
@@ -356,13 +358,24 @@ public class Awards {
                 .query(this::row).optional().orElseThrow(() -> new NotFound("points award", id));
     }
 
-    /** The awards of the grids in the caller's scope with a status, newest first. */
+    /**
+     * An award the caller may see ({@link #visible}) as it shows to him: an informant he may not know as holder is
+     * shown as such ({@link HolderNames}).
+     */
+    public Award shown(UUID id, Caller caller) {
+        return names.award(visible(id, caller), caller);
+    }
+
+    /**
+     * The awards of the grids in the caller's scope with a status, newest first; an informant the caller may not know
+     * as holder is shown as such ({@link HolderNames}).
+     */
     public List<Award> list(String status, Caller caller, int limit) {
-        return jdbc.sql(SELECT + """
+        return names.awards(jdbc.sql(SELECT + """
                  WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND (CAST(:status AS text) IS NULL OR a.status = :status)
                 ORDER BY a.proposed_at DESC LIMIT :limit""")
                 .param("scope", caller.scopePatterns()).param("status", status).param("limit", limit)
-                .query(this::row).list();
+                .query(this::row).list(), caller);
     }
 
     public List<Award> ofHolder(UUID holder, String status) {

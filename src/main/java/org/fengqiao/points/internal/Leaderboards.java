@@ -40,8 +40,10 @@ public class Leaderboards {
     private final JdbcClient jdbc;
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
+    private final HolderNames names;
 
-    Leaderboards(JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events) {
+    Leaderboards(JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events, HolderNames names) {
+        this.names = names;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.events = events;
@@ -75,12 +77,18 @@ public class Leaderboards {
                 .query((rs, n) -> new Place(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
     }
 
+    /** A grid's board, an informant the caller may not know shown as such ({@link HolderNames}). */
     public List<Row> byGrid(UUID grid, LocalDate from, LocalDate to, int limit, Caller caller) {
         visibleGrid(grid, caller);
-        return board("e.grid_id = :place", grid, from, to, limit);
+        return names.rows(board("e.grid_id = :place", grid, from, to, limit), caller);
     }
 
+    /** A unit's board, an informant the caller may not know shown as such ({@link HolderNames}). */
     public List<Row> byUnit(UUID unit, LocalDate from, LocalDate to, int limit, Caller caller) {
+        return names.rows(unitBoard(unit, from, to, limit, caller), caller);
+    }
+
+    private List<Row> unitBoard(UUID unit, LocalDate from, LocalDate to, int limit, Caller caller) {
         Place place = visibleUnit(unit, caller);
         return board("u.path LIKE :place", place.path() + "%", from, to, limit);
     }
@@ -110,6 +118,10 @@ public class Leaderboards {
     /** The confirmed activists of a unit's year, or empty when none were confirmed yet. */
     public List<Activist> activists(UUID unit, int year, Caller caller) {
         visibleUnit(unit, caller);
+        return names.activists(confirmed(unit, year), caller);
+    }
+
+    private List<Activist> confirmed(UUID unit, int year) {
         return jdbc.sql("""
                 SELECT a.year, a.rank, a.holder_id, s.name, a.points, c.name AS confirmed_by FROM points_activist a
                 JOIN staff s ON s.id = a.holder_id JOIN staff c ON c.id = a.confirmed_by
@@ -133,10 +145,10 @@ public class Leaderboards {
             throw Invalid.of("year", "points.error.year");
         }
         jdbc.sql("SELECT 1 FROM unit WHERE id = ? FOR UPDATE").param(unit).query(Integer.class).single();
-        if (!activists(unit, year, caller).isEmpty()) {
+        if (!confirmed(unit, year).isEmpty()) {
             throw Invalid.of("year", "points.error.activistsConfirmed");
         }
-        List<Row> rows = byUnit(unit, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), 1000, caller).stream()
+        List<Row> rows = unitBoard(unit, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), 1000, caller).stream()
                 .filter(r -> Awards.FORCES.contains(r.role())).limit(top).toList();
         if (rows.isEmpty()) {
             throw Invalid.of("year", "points.error.noActivists");
@@ -150,9 +162,9 @@ public class Leaderboards {
                     .params(year, r.holderId(), unit, (int) r.points(),
                             i > 0 && rows.get(i - 1).points() == r.points() ? rankOf(rows, i) : i + 1, caller.staffId(), ledger.now()).update();
         }
-        List<Activist> confirmed = activists(unit, year, caller);
+        List<Activist> confirmed = confirmed(unit, year);
         events.publishEvent(Audited.created("points_activists", unit + "/" + year, place.path(), confirmed));
-        return confirmed;
+        return names.activists(confirmed, caller);
     }
 
     private static int rankOf(List<Row> rows, int i) {

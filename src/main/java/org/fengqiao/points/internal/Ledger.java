@@ -40,8 +40,10 @@ public class Ledger {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final HolderNames names;
 
-    Ledger(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    Ledger(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, HolderNames names) {
+        this.names = names;
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
@@ -56,8 +58,14 @@ public class Ledger {
                 .optional();
     }
 
-    /** A holder the caller may see: himself, or one whose unit lies in the caller's scope (checked in the query). */
+    /**
+     * A holder the caller may see: himself, or one whose unit lies in the caller's scope (checked in the query), and
+     * not an informant the caller may not know ({@link HolderNames}): his ledger would name him.
+     */
     public Holder visibleHolder(UUID id, Caller caller) {
+        if (names.hidden(caller, id)) {
+            throw new NotFound("holder", id);
+        }
         return jdbc.sql("""
                 SELECT s.id, s.name, s.role, u.path, s.active FROM staff s JOIN unit u ON u.id = s.unit_id
                 WHERE s.id = :id AND (s.id = :me OR (CAST(:read AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))))""")
@@ -142,14 +150,22 @@ public class Ledger {
         return jdbc.sql(SELECT + " WHERE e.id = ?").param(id).query(this::row).optional();
     }
 
-    /** An entry whose holder the caller may see (himself, or in scope with POINTS_READ), checked in the query. */
+    /**
+     * An entry whose holder the caller may see (himself, or in scope with POINTS_READ), checked in the query, and not
+     * an informant's the caller may not know.
+     */
     public Entry visibleEntry(long id, Caller caller) {
-        return jdbc.sql(SELECT + """
+        Entry entry = jdbc.sql(SELECT + """
                  WHERE e.id = :id AND (e.holder_id = :me
                     OR (CAST(:read AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))))""")
                 .param("id", id).param("me", caller.staffId()).param("read", caller.may("POINTS_READ"))
                 .param("scope", caller.scopePatterns())
                 .query(this::row).optional().orElseThrow(() -> new NotFound("points entry", id));
+        if (names.hidden(caller, entry.holderId())) {
+            // an informant the caller may not know: his entry is not found, as his ledger is not
+            throw new NotFound("points entry", id);
+        }
+        return entry;
     }
 
     public List<Entry> history(UUID holder, int limit) {
@@ -157,14 +173,14 @@ public class Ledger {
                 .query(this::row).list();
     }
 
-    /** The entries of the caller's scope in a period, for the ledger export. */
+    /** The entries of the caller's scope in a period, for the ledger export (informants as {@link HolderNames}). */
     public List<Entry> inScope(Caller caller, Instant from, Instant to, int limit) {
-        return jdbc.sql(SELECT + """
+        return names.entries(jdbc.sql(SELECT + """
                  WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND e.at >= :from AND e.at < :to
                 ORDER BY e.id LIMIT :limit""")
                 .param("scope", caller.scopePatterns()).param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC)).param("limit", limit)
-                .query(this::row).list();
+                .query(this::row).list(), caller);
     }
 
     OffsetDateTime now() {

@@ -108,7 +108,7 @@ class PointsApi {
 
     @GetMapping("/awards/{id}")
     Awards.Award award(@PathVariable UUID id) {
-        return awards.visible(id, Callers.require());
+        return awards.shown(id, Callers.require());
     }
 
     @PostMapping("/awards")

@@ -19,6 +19,7 @@ import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.points.internal.Awards;
 import org.fengqiao.points.internal.Exports;
+import org.fengqiao.points.internal.HolderNames;
 import org.fengqiao.points.internal.Leaderboards;
 import org.fengqiao.points.internal.Ledger;
 import org.fengqiao.points.internal.PointsProperties;
@@ -64,9 +65,11 @@ class PointsPages {
     private final MessageSource messages;
     private final JdbcClient jdbc;
     private final FormAnswers answers;
+    private final HolderNames names;
 
     PointsPages(Ledger ledger, Awards awards, Store store, Leaderboards boards, PointsProperties properties,
-            PointsLinks links, MessageSource messages, JdbcClient jdbc, FormAnswers answers) {
+            PointsLinks links, MessageSource messages, JdbcClient jdbc, FormAnswers answers, HolderNames names) {
+        this.names = names;
         this.answers = answers;
         this.ledger = ledger;
         this.awards = awards;
@@ -430,15 +433,22 @@ class PointsPages {
     record Option(UUID id, String label) {
     }
 
-    /** The people of the caller's scope who may hold points (not the three administrators). */
+    /**
+     * The people of the caller's scope who may hold points (not the three administrators, nor an informant the caller
+     * may not know: the form would name him).
+     */
     private List<Option> holdersInScope(Caller caller, Locale locale) {
-        return jdbc.sql("""
+        record Holder(UUID id, String name, String note) {
+        }
+        List<Holder> all = jdbc.sql("""
                 SELECT s.id, s.name, coalesce(s.title, s.role) FROM staff s JOIN unit u ON u.id = s.unit_id
                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND s.active
                     AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')
                 ORDER BY s.role, s.name LIMIT 2000""").param("scope", caller.scopePatterns())
-                .query((rs, n) -> new Option(rs.getObject(1, UUID.class), aside(rs.getString(2), rs.getString(3), locale)))
-                .list();
+                .query((rs, n) -> new Holder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
+        java.util.Set<UUID> hidden = names.hidden(caller, all.stream().map(Holder::id).toList());
+        return all.stream().filter(h -> !hidden.contains(h.id()))
+                .map(h -> new Option(h.id(), aside(h.name(), h.note(), locale))).toList();
     }
 
     private List<Option> gridsInScope(Caller caller, Locale locale) {

@@ -21,7 +21,7 @@ class InboxViewsTests {
         messages.setBasenames("i18n/messages", "i18n/care");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        return new InboxViews(messages);
+        return new InboxViews(messages, null);
     }
 
     static Inbox.Entry overdue(String subject, String reason) {

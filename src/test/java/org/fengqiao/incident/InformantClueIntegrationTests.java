@@ -1,0 +1,81 @@
+package org.fengqiao.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.notification.NotificationFixtures;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A clue an informant files himself (issue 4: informants submit clues, their identity visible only to their handler
+ * and the station chief): the incident's page and its API name him, as its reporter and as who filed it, to his
+ * handler and the station chief; any other officer who reads the incident sees "信息员" and no name.
+ */
+class InformantClueIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    Jurisdictions jurisdictions;
+
+    @Test
+    void aClueTheInformantFiledNamesHimToHisHandlerAndTheStationChiefOnly() {
+        ApiClient api = new ApiClient(port);
+        Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        NotificationFixtures.TestGrid mine = NotificationFixtures.grid(jurisdictions, staff, office);
+        NotificationFixtures.TestGrid other = NotificationFixtures.grid(jurisdictions, staff, office);
+        String login = "clue" + NotificationFixtures.unique();
+        String name = "线索人" + NotificationFixtures.unique();
+        UUID informant = staff.register(office.id(), StaffRole.INFORMANT, name, null, null, "信息员", login,
+                DEMO_PASSWORD).id().value();
+        String chief = api.token("chief", DEMO_PASSWORD);
+        Map<String, Object> profile = new HashMap<>();
+        profile.put("status", "ACTIVE");
+        profile.put("handlerId", mine.chief().id().value());
+        HttpResponse<String> saved = api.send("PUT", "/api/v1/forces/members/" + informant, chief, profile);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+
+        Map<String, Object> body = new HashMap<>();
+        body.put("source", "INFORMANT");
+        body.put("category", "HELP");
+        body.put("gridId", mine.grid().id().value());
+        body.put("description", "线索：村口有老人走失 " + UUID.randomUUID());
+        body.put("address", "村口");
+        body.put("reporterName", name);
+        body.put("reporterPhone", "13900001234");
+        HttpResponse<String> filed = api.send("POST", "/api/v1/incidents", api.token(login, DEMO_PASSWORD), body);
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String id = ApiClient.json(filed).get("incident").get("id").asText();
+
+        String handler = api.token(mine.chiefLogin(), DEMO_PASSWORD);
+        for (String knower : new String[] {handler, chief}) {
+            JsonNode shown = ApiClient.json(api.get("/api/v1/incidents/" + id, knower));
+            assertThat(shown.get("incident").get("reporterName").asText()).isEqualTo(name);
+            assertThat(shown.get("timeline").get(0).get("actor").asText()).isEqualTo(name);
+            assertThat(api.get("/incidents/" + id, knower, "Accept", "text/html").body()).contains(name);
+        }
+
+        String stranger = api.token(other.chiefLogin(), DEMO_PASSWORD);
+        HttpResponse<String> json = api.get("/api/v1/incidents/" + id, stranger);
+        assertThat(json.statusCode()).as("he reads the incident").isEqualTo(200);
+        assertThat(json.body()).doesNotContain(name).doesNotContain("13900001234");
+        assertThat(ApiClient.json(json).get("timeline").get(0).get("actor").asText()).isEqualTo("信息员");
+        HttpResponse<String> page = api.get("/incidents/" + id, stranger, "Accept", "text/html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain(name).contains("信息员");
+    }
+}

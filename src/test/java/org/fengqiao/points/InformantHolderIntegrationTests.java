@@ -1,0 +1,177 @@
+package org.fengqiao.points;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.notification.NotificationFixtures;
+import org.fengqiao.platform.web.LocalTimes;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An informant's identity shows only to his handler and the station chief (issue 4), in the points too: an award
+ * he holds names him on the approvals page, in the API, the ledger, the boards and the exports to those two only;
+ * anyone else in scope sees "信息员" with no name and no link, and still decides the award if it is his to decide.
+ */
+class InformantHolderIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    Jurisdictions jurisdictions;
+
+    ApiClient api;
+    Unit office;
+    /** The grid of the informant's handler (its chief handles him). */
+    NotificationFixtures.TestGrid mine;
+    /** Another grid of the same office: its chief neither handles the informant nor is the station chief. */
+    NotificationFixtures.TestGrid other;
+    UUID informant;
+    String name;
+    String handler;
+    String chief;
+    String stranger;
+
+    @BeforeEach
+    void informant() {
+        api = new ApiClient(port);
+        office = PointsFixtures.office(jurisdictions);
+        mine = NotificationFixtures.grid(jurisdictions, staff, office);
+        other = NotificationFixtures.grid(jurisdictions, staff, office);
+        name = "线人" + NotificationFixtures.unique();
+        informant = staff.register(office.id(), StaffRole.INFORMANT, name, null, null, "信息员", null, null).id()
+                .value();
+        chief = api.token("chief", DEMO_PASSWORD);
+        handler = api.token(mine.chiefLogin(), DEMO_PASSWORD);
+        stranger = api.token(other.chiefLogin(), DEMO_PASSWORD);
+        Map<String, Object> profile = new HashMap<>();
+        profile.put("status", "ACTIVE");
+        profile.put("handlerId", mine.chief().id().value());
+        HttpResponse<String> saved = api.send("PUT", "/api/v1/forces/members/" + informant, chief, profile);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    }
+
+    /** The station chief proposes an award for the informant's clue in the other grid, whose chief decides it. */
+    JsonNode proposed() {
+        Map<String, Object> body = new HashMap<>(Map.of("holderId", informant, "rule", "verified-clue",
+                "gridId", other.grid().id().value(), "note", "线索核实 " + UUID.randomUUID()));
+        HttpResponse<String> r = api.send("POST", "/api/v1/points/awards", chief, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return ApiClient.json(r);
+    }
+
+    String row(String page, String source) {
+        String row = page.substring(page.indexOf("data-source=\"" + source + "\""));
+        return row.substring(0, row.indexOf("</tr>"));
+    }
+
+    @Test
+    void theApprovalsPageAndTheApiNameTheInformantToHisHandlerAndTheStationChiefOnly() {
+        JsonNode award = proposed();
+        String id = award.get("id").asText();
+        String source = award.get("sourceId").asText();
+
+        for (String knower : new String[] {handler, chief}) {
+            String row = row(api.get("/points/approvals", knower, "Accept", "text/html").body(), source);
+            assertThat(row).contains(name).contains("/points/holders/" + informant);
+            JsonNode shown = ApiClient.json(api.get("/api/v1/points/awards/" + id, knower));
+            assertThat(shown.get("holderName").asText()).isEqualTo(name);
+            assertThat(api.get("/api/v1/points/awards?status=PENDING", knower).body()).contains(name);
+        }
+
+        String row = row(api.get("/points/approvals", stranger, "Accept", "text/html").body(), source);
+        assertThat(row).doesNotContain(name).doesNotContain(informant.toString()).contains("信息员")
+                .as("still his to decide").contains("class=\"primary approve\"");
+        assertThat(row(api.get("/points/approvals", stranger, "Accept", "text/html", "Accept-Language", "en").body(),
+                source)).contains("Informant");
+        JsonNode hidden = ApiClient.json(api.get("/api/v1/points/awards/" + id, stranger));
+        assertThat(hidden.get("holderName").asText()).isEqualTo("信息员");
+        assertThat(hidden.path("holderId").isMissingNode() || hidden.get("holderId").isNull()).isTrue();
+        assertThat(api.get("/api/v1/points/awards?status=PENDING", stranger).body()).doesNotContain(name)
+                .doesNotContain(informant.toString());
+        assertThat(api.get("/points/approvals", stranger, "Accept", "text/html").body())
+                .as("nor does the award form offer him").doesNotContain(informant.toString());
+        assertThat(api.get("/api/v1/points/holders/" + informant, stranger).statusCode()).isEqualTo(404);
+        assertThat(api.get("/points/holders/" + informant, stranger, "Accept", "text/html").statusCode())
+                .isEqualTo(404);
+
+        // the other grid's chief decides the award without knowing whose it is
+        HttpResponse<String> approved = api.send("POST", "/api/v1/points/awards/" + id + "/approve", stranger, null);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.body()).doesNotContain(name).doesNotContain(informant.toString());
+        assertThat(api.get("/points/approvals", stranger, "Accept", "text/html").body()).doesNotContain(name);
+        assertThat(api.get("/points/approvals", handler, "Accept", "text/html").body()).contains(name);
+        assertThat(api.get("/api/v1/points/holders/" + informant, handler).statusCode()).isEqualTo(200);
+        assertThat(api.get("/points/holders/" + informant, chief, "Accept", "text/html").body()).contains(name);
+    }
+
+    @Test
+    void theBoardsAndTheExportsNameTheInformantToHisHandlerAndTheStationChiefOnly() throws IOException {
+        String id = proposed().get("id").asText();
+        HttpResponse<String> approved = api.send("POST", "/api/v1/points/awards/" + id + "/approve", stranger, null);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        LocalDate today = LocalDate.now(LocalTimes.ZONE);
+        String period = "&from=" + today + "&to=" + today;
+        String board = "/points/leaderboard?unitId=" + office.id().value() + period;
+        String boardApi = "/api/v1/points/leaderboard?unitId=" + office.id().value() + period + "&top=1000";
+        String boardXlsx = "/points/leaderboard.xlsx?unitId=" + office.id().value() + period;
+        String ledgerXlsx = "/points/ledger.xlsx?from=" + today + "&to=" + today;
+
+        for (String knower : new String[] {handler, chief}) {
+            assertThat(api.get(board, knower, "Accept", "text/html").body()).contains(name);
+            assertThat(api.get(boardApi, knower).body()).contains(name);
+            assertThat(cells(api.download(boardXlsx, knower).body())).contains(name);
+            assertThat(cells(api.download(ledgerXlsx, knower).body())).contains(name);
+        }
+        String page = api.get(board, stranger, "Accept", "text/html").body();
+        assertThat(page).doesNotContain(name).doesNotContain(informant.toString());
+        HttpResponse<String> json = api.get(boardApi, stranger);
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+        assertThat(json.body()).doesNotContain(name).doesNotContain(informant.toString()).contains("信息员");
+        assertThat(cells(api.download(boardXlsx, stranger).body())).doesNotContain(name).contains("信息员");
+        assertThat(cells(api.download(ledgerXlsx, stranger).body())).doesNotContain(name).contains("信息员");
+    }
+
+    @Test
+    void theInboxNamesTheInformantToNoApproverWhoMayNotKnowHim() {
+        proposed();
+        assertThat(api.get("/api/v1/inbox?size=100", stranger).body()).contains("信息员").doesNotContain(name);
+        assertThat(api.get("/inbox", stranger, "Accept", "text/html").body()).contains("信息员")
+                .doesNotContain(name);
+    }
+
+    static String cells(byte[] xlsx) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Sheet sheet : book) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        text.append(cell.toString()).append('\t');
+                    }
+                }
+            }
+        }
+        return text.toString();
+    }
+}
