@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  * informants ({@link InformantIdentityPolicy}), so that a page or an answer shows them as "信息员" and nothing more.
  */
 @Service
-public class Informants {
+public class Informants implements org.fengqiao.account.InformantDisclosure {
 
     private final JdbcClient jdbc;
 
@@ -26,6 +26,7 @@ public class Informants {
     }
 
     /** Those of {@code people} who are informants the caller may not know (one query for them all). */
+    @Override
     public Set<UUID> hiddenFrom(Caller caller, Collection<UUID> people) {
         Set<UUID> hidden = new HashSet<>();
         List<UUID> ids = people.stream().filter(java.util.Objects::nonNull).distinct().toList();

@@ -6,8 +6,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.fengqiao.account.GridRole;
+import org.fengqiao.account.InformantDisclosure;
 import org.fengqiao.account.StaffId;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.account.internal.Roster;
@@ -17,6 +20,8 @@ import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,11 +43,16 @@ class RosterController {
     private final Roster roster;
     private final StaffRegister register;
     private final Jurisdictions jurisdictions;
+    private final ObjectProvider<InformantDisclosure> informants;
+    private final MessageSource messages;
 
-    RosterController(Roster roster, StaffRegister register, Jurisdictions jurisdictions) {
+    RosterController(Roster roster, StaffRegister register, Jurisdictions jurisdictions,
+            ObjectProvider<InformantDisclosure> informants, MessageSource messages) {
         this.roster = roster;
         this.register = register;
         this.jurisdictions = jurisdictions;
+        this.informants = informants;
+        this.messages = messages;
     }
 
     record Candidate(UUID id, String name, StaffRole role, String unitName) {
@@ -59,9 +69,31 @@ class RosterController {
     @GetMapping("/api/v1/grids/{id}/roster")
     @PreAuthorize("hasAuthority('JURISDICTION_READ')")
     @Operation(summary = "Who holds and held each role of the grid, current terms first")
-    List<Roster.Term> history(@PathVariable UUID id) {
-        GridId grid = visible(id, Callers.require());
-        return roster.history(grid);
+    List<Roster.Term> history(@PathVariable UUID id, Locale locale) {
+        Caller caller = Callers.require();
+        GridId grid = visible(id, caller);
+        return unnamed(roster.history(grid), caller, locale);
+    }
+
+    /**
+     * The terms with the informants the caller may not know shown by their role alone: no name, no staff id, no
+     * note (every reader of the grid reads its roster, volunteers and grid members too). Without the forces module
+     * to ask, every informant is shown so.
+     */
+    private List<Roster.Term> unnamed(List<Roster.Term> terms, Caller caller, Locale locale) {
+        List<UUID> named = terms.stream().filter(t -> t.role() == GridRole.INFORMANT
+                || StaffRole.INFORMANT.name().equals(t.staffRole())).map(Roster.Term::staffId).distinct().toList();
+        if (named.isEmpty()) {
+            return terms;
+        }
+        InformantDisclosure disclosure = informants.getIfAvailable();
+        Set<UUID> hidden = disclosure == null ? Set.copyOf(named) : disclosure.hiddenFrom(caller, named);
+        if (hidden.isEmpty()) {
+            return terms;
+        }
+        String informant = messages.getMessage("gridRole.INFORMANT", null, "信息员", locale);
+        return terms.stream().map(t -> !hidden.contains(t.staffId()) ? t : new Roster.Term(t.id(), t.gridId(), null,
+                informant, t.staffRole(), t.role(), t.startedOn(), t.endedOn(), null)).toList();
     }
 
     @GetMapping("/api/v1/grids/{id}/roster/candidates")

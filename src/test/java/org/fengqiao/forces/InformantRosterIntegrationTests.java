@@ -1,0 +1,80 @@
+package org.fengqiao.forces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.GridRole;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffId;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.notification.NotificationFixtures;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A grid's roster is read by everyone who reads the grid (volunteers and grid members too): an informant on it is
+ * named to his handler and the station chief only (issue 4), to anyone else shown by his role alone.
+ */
+class InformantRosterIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory directory;
+
+    @Test
+    void theRosterNamesAnInformantToHisHandlerAndTheStationChiefOnly() {
+        ApiClient api = new ApiClient(port);
+        var office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        NotificationFixtures.TestGrid mine = NotificationFixtures.grid(jurisdictions, directory, office);
+        NotificationFixtures.TestGrid other = NotificationFixtures.grid(jurisdictions, directory, office);
+        String name = "名册线人" + NotificationFixtures.unique();
+        UUID informant = directory.register(mine.unit().id(), StaffRole.INFORMANT, name, null, null, "治安积极分子",
+                null, null).id().value();
+        directory.assignGridRole(mine.grid().id(), new StaffId(informant), GridRole.INFORMANT,
+                LocalDate.of(2024, 1, 1), null);
+        String chief = api.token("chief", DEMO_PASSWORD);
+        Map<String, Object> profile = new HashMap<>();
+        profile.put("status", "ACTIVE");
+        profile.put("handlerId", mine.chief().id().value());
+        HttpResponse<String> saved = api.send("PUT", "/api/v1/forces/members/" + informant, chief, profile);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        String roster = "/api/v1/grids/" + mine.grid().id().value() + "/roster";
+
+        for (String knower : new String[] {api.token(mine.chiefLogin(), DEMO_PASSWORD), chief}) {
+            HttpResponse<String> r = api.get(roster, knower);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains(name).contains(informant.toString());
+        }
+
+        String stranger = api.token(other.chiefLogin(), DEMO_PASSWORD);
+        HttpResponse<String> r = api.get(roster, stranger);
+        assertThat(r.statusCode()).as("the other grid's chief reads the grid's roster").isEqualTo(200);
+        assertThat(r.body()).doesNotContain(name).doesNotContain(informant.toString());
+        JsonNode terms = ApiClient.json(r);
+        JsonNode shown = null;
+        for (JsonNode t : terms) {
+            if ("INFORMANT".equals(t.get("role").asText())) {
+                shown = t;
+            }
+        }
+        assertThat(shown).as("the term is listed, by its role").isNotNull();
+        assertThat(shown.get("staffName").asText()).isEqualTo("信息员");
+        assertThat(shown.path("staffId").isMissingNode() || shown.get("staffId").isNull()).isTrue();
+        assertThat(ApiClient.json(api.get(roster, stranger, "Accept-Language", "en")).toString()).contains("Informant")
+                .doesNotContain(name);
+        // the rest of the roster is as it was
+        assertThat(r.body()).contains(mine.chief().name());
+    }
+}
