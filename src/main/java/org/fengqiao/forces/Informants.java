@@ -25,11 +25,16 @@ public class Informants implements org.fengqiao.account.InformantDisclosure {
     private record Known(UUID id, UUID handler) {
     }
 
-    /** Those of {@code people} who are informants the caller may not know (one query for them all). */
+    /**
+     * Those of {@code people} who are informants the caller may not know (one query for them all). He knows himself,
+     * so a record that names only its reader asks nothing: the answer to a report he just filed names only him (the
+     * staff intake path, where a statement per report counts).
+     */
     @Override
     public Set<UUID> hiddenFrom(Caller caller, Collection<UUID> people) {
         Set<UUID> hidden = new HashSet<>();
-        List<UUID> ids = people.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<UUID> ids = people.stream().filter(java.util.Objects::nonNull).filter(p -> !p.equals(caller.staffId()))
+                .distinct().toList();
         if (ids.isEmpty() || InformantIdentityPolicy.knowsAll(caller)) {
             return hidden;
         }
