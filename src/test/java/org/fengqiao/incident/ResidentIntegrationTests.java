@@ -991,6 +991,83 @@ class ResidentIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * A report merged into one nobody had taken up, which was then merged into a third report taken up before: his
+     * matter was taken up when the report it was with joined the third one (not at his own merge, when nobody had it
+     * in hand). Both merged reports answered with the third and reopened by their reporters, the one his was merged
+     * into before anyone took it up: his page still reads that his matter was taken up together, at that moment,
+     * before his reopening; that the other report was reopened is nothing of his.
+     */
+    @Test
+    void theResidentOfAReportMergedIntoOneMergedOnReadsItTakenUpWhenItJoinedTheReportTakenUpAlsoAfterBothReopened() {
+        Submitter by = Submitter.system("test");
+        PublicClient keeping = resident(null);
+        String kept = codeOf(keeping.post("/report", "/report", report(grid, "转并-主-" + n), List.of()));
+        PublicClient between = resident(null);
+        String middle = codeOf(between.post("/report", "/report", report(grid, "转并-中-" + n), List.of()));
+        PublicClient own = resident(null);
+        String code = codeOf(own.post("/report", "/report", report(grid, "转并-重复-" + n), List.of()));
+        desk.acknowledge(idOf(kept), by);
+        merges.merge(idOf(code), new Merges.Into(idOf(middle), null, false, "同一根电线"), by);
+        assertThat(ApiClient.json(own.get("/api/public/v1/track/" + code)).get("timeline").findValuesAsText("kind"))
+                .as("nobody has the report his was merged into in hand").doesNotContain("TAKEN_UP_TOGETHER");
+        merges.merge(idOf(middle), new Merges.Into(idOf(kept), null, false, "同一根电线"), by);
+        OffsetDateTime joined = incidents.timeline(idOf(middle)).stream().filter(e -> e.kind().equals("MERGED_INTO"))
+                .findFirst().orElseThrow().at();
+
+        JsonNode along = ApiClient.json(own.get("/api/public/v1/track/" + code));
+        List<String> kinds = along.get("timeline").findValuesAsText("kind");
+        assertThat(kinds).containsSubsequence("RECEIVED", "MERGED_INTO", "TAKEN_UP_TOGETHER");
+        assertThat(OffsetDateTime.parse(along.get("timeline").get(kinds.indexOf("TAKEN_UP_TOGETHER")).get("at")
+                .asText()).toInstant()).as("when the report it was with joined the one taken up, not at his merge")
+                .isEqualTo(joined.toInstant());
+
+        desk.resolve(idOf(kept), "已修复电线", by);
+        desk.answer(idOf(kept), "已修复电线，感谢您的反映", by);
+        assertThat(incidents.find(idOf(code)).orElseThrow().status()).isEqualTo(Incidents.Status.ANSWERED);
+        between.follow(between.post("/track/" + middle, "/track/" + middle + "/reopen", Map.of("reason", "还在冒火花"),
+                List.of()));
+        own.follow(own.post("/track/" + code, "/track/" + code + "/reopen", Map.of("reason", "电线又断了"), List.of()));
+
+        JsonNode reopened = ApiClient.json(own.get("/api/public/v1/track/" + code));
+        kinds = reopened.get("timeline").findValuesAsText("kind");
+        assertThat(kinds).as("taken up together, before his reopening").containsSubsequence("RECEIVED", "MERGED_INTO",
+                "TAKEN_UP_TOGETHER", "ANSWERED", "REOPENED");
+        assertThat(OffsetDateTime.parse(reopened.get("timeline").get(kinds.indexOf("TAKEN_UP_TOGETHER")).get("at")
+                .asText()).toInstant()).isEqualTo(joined.toInstant());
+        assertThat(kinds).as("the report reopened was no longer the one his matter was with")
+                .doesNotContain("TOGETHER_REOPENED");
+    }
+
+    /**
+     * The report a merge joined is the one its step names, not whichever step comes next on the timeline: with the
+     * merge's step on the other report written a moment apart (as a merge writing its steps otherwise would leave
+     * them), a resident who reopened his merged report still reads that his matter was taken up together.
+     */
+    @Test
+    void theResidentOfAMergedReportReadsItTakenUpTogetherHoweverTheMergeWroteItsSteps() {
+        Submitter by = Submitter.system("test");
+        MergedPair pair = mergedPair("路面塌陷");
+        UUID primary = idOf(pair.primary());
+        jdbc.sql("UPDATE incident_event SET at = at + interval '1 millisecond' WHERE incident_id = ? AND kind = 'MERGED'")
+                .param(primary).update();
+        desk.acknowledge(primary, by);
+        OffsetDateTime takenUp = incidents.find(primary).orElseThrow().acknowledgedAt();
+        desk.resolve(primary, "已回填", by);
+        desk.answer(primary, "已回填路面，感谢您的反映", by);
+        pair.second().follow(pair.second().post("/track/" + pair.code(), "/track/" + pair.code() + "/reopen",
+                Map.of("reason", "又塌了"), List.of()));
+
+        JsonNode reopened = ApiClient.json(pair.second().get("/api/public/v1/track/" + pair.code()));
+        List<String> kinds = reopened.get("timeline").findValuesAsText("kind");
+        assertThat(kinds).containsSubsequence("MERGED_INTO", "TAKEN_UP_TOGETHER", "ANSWERED", "REOPENED");
+        assertThat(OffsetDateTime.parse(reopened.get("timeline").get(kinds.indexOf("TAKEN_UP_TOGETHER")).get("at")
+                .asText()).toInstant()).isEqualTo(takenUp.toInstant());
+        assertThat(duplicates.mergedBy(incidents.timeline(idOf(pair.code())).stream()
+                .filter(e -> e.kind().equals("MERGED_INTO")).findFirst().orElseThrow().id()))
+                .as("the merge's step names the report it joined").contains(primary);
+    }
+
+    /**
      * A resident reopens a report whose answer did not hold, and the other report merged into it keeps being answered
      * with it: when the staff answer again, its resident reads the new answer on his tracking page (and the Open311
      * status notes would say the same), not the one taken back, and may reopen within the days after that answer.
@@ -1015,8 +1092,18 @@ class ResidentIntegrationTests extends IntegrationTest {
         JsonNode tracked = ApiClient.json(pair.second().get("/api/public/v1/track/" + code));
         assertThat(tracked.get("answer").asText()).as("the answer given now, not the one taken back")
                 .isEqualTo("已换装防盗井盖并加装锁扣，感谢您的反映");
-        assertThat(tracked.get("timeline").findValuesAsText("kind")).containsSubsequence("MERGED_INTO", "ANSWERED",
-                "ANSWERED");
+        List<String> kinds = tracked.get("timeline").findValuesAsText("kind");
+        assertThat(kinds).as("he reads why he is answered again").containsSubsequence("MERGED_INTO", "ANSWERED",
+                "TOGETHER_REOPENED", "ANSWERED");
+        OffsetDateTime reopenedAt = incidents.timeline(idOf(primary)).stream().filter(e -> e.kind().equals("REOPENED"))
+                .findFirst().orElseThrow().at();
+        assertThat(OffsetDateTime.parse(tracked.get("timeline").get(kinds.indexOf("TOGETHER_REOPENED")).get("at")
+                .asText()).toInstant()).as("when the other report was reopened").isEqualTo(reopenedAt.toInstant());
+        assertThat(pair.second().get("/track/" + code).body())
+                .contains("与您的报告一并办理的报告按其报告人的要求重新办理，办好后会再次答复您")
+                .doesNotContain("井盖又被偷了");
+        assertThat(resident("en").get("/track/" + code).body()).contains("The report handled together with yours was "
+                + "reopened at its reporter&#39;s request; you will be answered again once it is handled");
         Incidents.Incident duplicate = incidents.find(idOf(code)).orElseThrow();
         assertThat(duplicate.status()).isEqualTo(Incidents.Status.ANSWERED);
         assertThat(duplicate.answeredAt()).as("its days to reopen count from this answer")

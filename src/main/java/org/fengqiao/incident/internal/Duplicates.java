@@ -323,28 +323,39 @@ public class Duplicates {
     }
 
     /**
-     * How far along the timeline's key the step a merge wrote on the report merged into is looked for, past the step
-     * it wrote on the duplicate: the steps other transactions wrote meanwhile lie between (the intake writes a few
-     * per report), never this many.
-     */
-    static final long MERGE_STEP_REACH = 100_000;
-
-    /**
      * The report a merge step on a duplicate's timeline ({@code MERGED_INTO}, by the step's id) merged it into, also
-     * once the duplicate is no longer merged (reopened by its reporter, which clears {@code merged_into}): the report
-     * holding the {@code MERGED} step the same merge wrote right after it, in its transaction, at the same moment and
-     * by the same person ({@link Merges#merge}). Nothing more is written for it: it is read for the tracking page, a
-     * short walk along the timeline's key from the duplicate's step.
+     * once the duplicate is no longer merged (reopened by its reporter, which clears {@code merged_into}): the merge
+     * writes it on its step ({@link Merges#merge}; V190 gave the merges made before it theirs).
      */
     public Optional<UUID> mergedBy(long mergeStep) {
+        return jdbc.sql("SELECT merged_into FROM incident_event WHERE id = ? AND kind = 'MERGED_INTO'")
+                .param(mergeStep).query(UUID.class).optional();
+    }
+
+    /** A merge as its step on the duplicate records it: the step, its moment and the report the duplicate joined. */
+    public record MergeStep(long step, OffsetDateTime at, UUID into) {
+    }
+
+    /**
+     * The first merge of a report after a step of the timeline (by its key): the one that carried on the duplicates
+     * merged into it at that step ({@link Merges#merge} moves them with it), read along the timeline's index.
+     */
+    public Optional<MergeStep> mergedAfter(UUID report, long afterStep) {
         return jdbc.sql("""
-                SELECT p.incident_id FROM incident_event d CROSS JOIN LATERAL (
-                    SELECT e.incident_id FROM incident_event e
-                    WHERE e.id > d.id AND e.id <= d.id + :reach AND e.kind = 'MERGED' AND e.at = d.at
-                      AND e.actor_id IS NOT DISTINCT FROM d.actor_id AND e.actor_name IS NOT DISTINCT FROM d.actor_name
-                    ORDER BY e.id LIMIT 1) p
-                WHERE d.id = :step AND d.kind = 'MERGED_INTO'""")
-                .param("step", mergeStep).param("reach", MERGE_STEP_REACH).query(UUID.class).optional();
+                SELECT id, at, merged_into FROM incident_event
+                WHERE incident_id = ? AND kind = 'MERGED_INTO' AND id > ? AND merged_into IS NOT NULL
+                ORDER BY id LIMIT 1""")
+                .params(report, afterStep)
+                .query((rs, n) -> new MergeStep(rs.getLong(1), rs.getObject(2, OffsetDateTime.class),
+                        rs.getObject(3, UUID.class)))
+                .optional();
+    }
+
+    /** When a report was reopened by its reporter after a step of its timeline (by its key), oldest first. */
+    public List<OffsetDateTime> reopenedAfter(UUID report, long afterStep) {
+        return jdbc.sql("""
+                SELECT at FROM incident_event WHERE incident_id = ? AND kind = 'REOPENED' AND id > ? ORDER BY id""")
+                .params(report, afterStep).query(OffsetDateTime.class).list();
     }
 
     /** The primary a report was merged into (unscoped), to follow a chain. */

@@ -575,8 +575,14 @@ public class IncidentDesk implements AutoCloseable {
      */
     void recordStep(Incident i, String kind, OffsetDateTime now, UUID actorId, String actorName, String reasonKey,
             String note) {
+        recordStep(i, kind, now, actorId, actorName, reasonKey, note, null);
+    }
+
+    /** As the step above, naming the report a merge's duplicate was merged into ({@code MERGED_INTO}, V190). */
+    void recordStep(Incident i, String kind, OffsetDateTime now, UUID actorId, String actorName, String reasonKey,
+            String note, UUID mergedInto) {
         incidents.event(i.id(), kind, now, actorId, actorName, i.ownerUnitId(), i.ownerUnitName(), i.ownerStaffId(),
-                i.ownerStaffName(), reasonKey, true, null, null, null, note);
+                i.ownerStaffName(), reasonKey, true, null, null, null, note, mergedInto);
         published(i, kind, now, reasonKey, true);
     }
 

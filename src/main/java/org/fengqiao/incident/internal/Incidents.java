@@ -391,12 +391,25 @@ public class Incidents {
     public void event(UUID incident, String kind, OffsetDateTime at, UUID actorId, String actorName, UUID unitId,
             String unitName, UUID staffId, String staffName, String reason, boolean reasonIsKey, String department,
             String contact, String outcome, String note) {
+        event(incident, kind, at, actorId, actorName, unitId, unitName, staffId, staffName, reason, reasonIsKey,
+                department, contact, outcome, note, null);
+    }
+
+    /**
+     * As {@link #event(UUID, String, OffsetDateTime, UUID, String, UUID, String, UUID, String, String, boolean, String,
+     * String, String, String)}, for a merge's step on the duplicate: {@code mergedInto} names the report it was merged
+     * into, kept with the step whatever happens to either report after (see V190).
+     */
+    public void event(UUID incident, String kind, OffsetDateTime at, UUID actorId, String actorName, UUID unitId,
+            String unitName, UUID staffId, String staffName, String reason, boolean reasonIsKey, String department,
+            String contact, String outcome, String note, UUID mergedInto) {
         jdbc.sql("""
                 INSERT INTO incident_event (incident_id, kind, at, actor_id, actor_name, owner_unit_id, owner_unit_name,
-                    owner_staff_id, owner_staff_name, reason, reason_is_key, department, contact, outcome, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    owner_staff_id, owner_staff_name, reason, reason_is_key, department, contact, outcome, note,
+                    merged_into)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(incident, kind, at, actorId, actorName, unitId, unitName, staffId, staffName, reason,
-                        reason == null ? null : reasonIsKey, department, contact, outcome, note)
+                        reason == null ? null : reasonIsKey, department, contact, outcome, note, mergedInto)
                 .update();
     }
 

@@ -99,7 +99,10 @@ public class Merges {
                 + "next_escalation_at = NULL", primary.id(), now, who.staffId());
         // those merged into the duplicate before (waiting or answered with it) now get the primary's answers
         int carried = carryOver(before.id(), primary.id());
-        desk.recordStep(before, "MERGED_INTO", now, who.staffId(), who.name(), "incident.merge.mergedInto", reason);
+        // the duplicate's step names the report it joined: its reporter's page follows his matter by it, also once
+        // the report is no longer merged (reopened) or the two steps are no longer written one after the other
+        desk.recordStep(before, "MERGED_INTO", now, who.staffId(), who.name(), "incident.merge.mergedInto", reason,
+                primary.id());
         desk.recordStep(primary, "MERGED", now, who.staffId(), who.name(), "incident.merge.merged", reason);
 
         Incident after = incidents.find(before.id()).orElseThrow();

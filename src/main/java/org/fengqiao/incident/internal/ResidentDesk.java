@@ -88,7 +88,7 @@ public class ResidentDesk {
      */
     public record Tracked(Incident incident, List<Incidents.Event> timeline, List<Photos.Photo> photos,
             Optional<Ratings.Rating> rating, boolean mayRate, boolean mayReopen, OffsetDateTime reopenUntil,
-            List<OffsetDateTime> takenUpTogether) {
+            List<OffsetDateTime> takenUpTogether, List<OffsetDateTime> togetherReopened) {
 
         public boolean mayAddInformation() {
             return incident.status().open() || incident.status() == Status.MERGED;
@@ -214,55 +214,93 @@ public class ResidentDesk {
         OffsetDateTime until = i.answeredAt() == null ? null : i.answeredAt().plus(properties.reopenWithin());
         boolean answered = i.status() == Status.ANSWERED;
         List<Incidents.Event> timeline = incidents.timeline(i.id());
+        List<OffsetDateTime> takenUp = new ArrayList<>();
+        List<OffsetDateTime> reopened = new ArrayList<>();
+        together(i, timeline, takenUp, reopened);
         return new Tracked(i, timeline, mine, ratings.of(i.id()), answered,
-                answered && !clock.instant().isAfter(until.toInstant()), until, takenUpTogether(i, timeline));
+                answered && !clock.instant().isAfter(until.toInstant()), until, takenUp, reopened);
     }
 
     /**
-     * When the matter of a report merged into another before anyone took it up was taken up, once per merge on its
-     * timeline (oldest first): when the other was, or at the merge if the other had been taken up before it (never a
-     * moment before this report came in). Nobody takes up a merged report itself (its acknowledgement stays empty, and
-     * the response times do not count it while it is merged): without this its reporter read it as never taken up
-     * while the matter was handled. None for a merge after the report was taken up itself, nor while nobody took up
-     * the matter yet.
-     * <p>
-     * A merge its reporter ended by reopening the report (which clears {@code merged_into}) keeps its step: he reads
-     * that his matter was taken up together with the other report, then that he reopened it, then what followed. The
-     * report it was merged into is then the one the merge's step names ({@link Duplicates#mergedBy}); the moment is
-     * that report's acknowledgement, or, when it was merged in its turn before anyone took it up, the acknowledgement
-     * of the report it was merged into (merges never chain further), and only a moment before the reopening.
+     * What became of the matter of a report merged into others, merge by merge on its timeline (oldest first), which
+     * no step of its own records ({@code takenUp}, {@code reopened}):
+     * <ul>
+     * <li>when it was taken up, for a merge made before anyone took this report up: when the report it was with was
+     * first taken up while it was (or at the merge, if that one had been taken up before). Nobody takes up a merged
+     * report itself (its acknowledgement stays empty, and the response times do not count it while it is merged):
+     * without this its reporter read it as never taken up while the matter was handled. None while nobody took the
+     * matter up yet;</li>
+     * <li>when the report it was with was reopened by that report's reporter, after they were answered together: the
+     * matter is handled again, and this report is answered again with it ({@code IncidentDesk.answerMerged}).</li>
+     * </ul>
+     * The report the matter was with is the one the merge's step names ({@link Duplicates#mergedBy}), until that one
+     * was itself merged into another (its duplicates went along, {@link Merges#merge}), and so on: a report merged on
+     * before anyone took it up, and reopened after, takes up nothing of this matter, the one it joined did. A merge its
+     * reporter ended by reopening his report (which clears {@code merged_into}) keeps what came before his reopening:
+     * he reads that his matter was taken up together with the other report, then that he reopened it, then what
+     * followed.
      */
-    private List<OffsetDateTime> takenUpTogether(Incident i, List<Incidents.Event> timeline) {
-        List<OffsetDateTime> moments = new ArrayList<>();
+    private void together(Incident i, List<Incidents.Event> timeline, List<OffsetDateTime> takenUp,
+            List<OffsetDateTime> reopened) {
         for (int k = 0; k < timeline.size(); k++) {
             Incidents.Event merge = timeline.get(k);
-            if (!merge.kind().equals("MERGED_INTO")
-                    || (i.acknowledgedAt() != null && !i.acknowledgedAt().isAfter(merge.at()))) {
+            if (!merge.kind().equals("MERGED_INTO")) {
                 continue;
             }
             OffsetDateTime ended = timeline.subList(k + 1, timeline.size()).stream()
                     .filter(e -> e.kind().equals("REOPENED")).map(Incidents.Event::at).findFirst().orElse(null);
-            Optional<UUID> other = ended == null ? duplicates.primaryOf(i.id()) : duplicates.mergedBy(merge.id());
-            OffsetDateTime taken = other.map(this::takenUp).orElse(null);
-            if (taken == null) {
-                continue;
+            List<With> with = with(merge);
+            boolean takenBefore = i.acknowledgedAt() != null && !i.acknowledgedAt().isAfter(merge.at());
+            OffsetDateTime taken = takenBefore ? null : with.stream().map(With::takenUp).filter(t -> t != null)
+                    .findFirst().orElse(null);
+            if (taken != null && (ended == null || taken.isBefore(ended))) {
+                takenUp.add(taken);
             }
-            OffsetDateTime at = merge.at().isAfter(taken) ? merge.at() : taken;
-            if (ended == null || at.isBefore(ended)) {
-                moments.add(at);
+            for (With w : with) {
+                duplicates.reopenedAfter(w.report().id(), w.fromStep()).stream()
+                        .filter(at -> (w.until() == null || at.isBefore(w.until()))
+                                && (ended == null || at.isBefore(ended)))
+                        .forEach(reopened::add);
             }
         }
-        return moments;
+        takenUp.sort(null);
+        reopened.sort(null);
     }
 
-    /** When the matter of a report was taken up: its acknowledgement, or that of the report it was merged into. */
-    private OffsetDateTime takenUp(UUID report) {
-        Incident other = incidents.find(report).orElse(null);
-        if (other == null || other.acknowledgedAt() != null) {
-            return other == null ? null : other.acknowledgedAt();
+    /** A report a merged matter was with: from a merge (its moment and step) until it was merged on (null: still). */
+    private record With(Incident report, OffsetDateTime from, long fromStep, OffsetDateTime until) {
+
+        /** When the matter was taken up with this report: its first acknowledgement while the matter was with it. */
+        OffsetDateTime takenUp() {
+            OffsetDateTime ack = report.acknowledgedAt();
+            if (ack == null || (until != null && !ack.isBefore(until))) {
+                return null;
+            }
+            return ack.isAfter(from) ? ack : from;
         }
-        return other.status() != Status.MERGED ? null : duplicates.primaryOf(other.id()).flatMap(incidents::find)
-                .map(Incident::acknowledgedAt).orElse(null);
+    }
+
+    /** The reports the matter merged by this step was with, in turn (merges make no chains: a few at most). */
+    private List<With> with(Incidents.Event merge) {
+        List<With> with = new ArrayList<>();
+        UUID report = duplicates.mergedBy(merge.id()).orElse(null);
+        OffsetDateTime from = merge.at();
+        long fromStep = merge.id();
+        for (int hop = 0; report != null && hop < 10; hop++) {
+            Incident joined = incidents.find(report).orElse(null);
+            if (joined == null) {
+                break;
+            }
+            Optional<Duplicates.MergeStep> on = duplicates.mergedAfter(report, fromStep);
+            with.add(new With(joined, from, fromStep, on.map(Duplicates.MergeStep::at).orElse(null)));
+            if (on.isEmpty()) {
+                break;
+            }
+            report = on.get().into();
+            from = on.get().at();
+            fromStep = on.get().step();
+        }
+        return with;
     }
 
     public Photos.Content photo(String code, UUID photo) {

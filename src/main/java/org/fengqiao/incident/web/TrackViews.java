@@ -36,6 +36,8 @@ class TrackViews {
 
     /** See {@code ResidentDesk.Tracked#takenUpTogether}. */
     static final String TAKEN_UP_TOGETHER = "TAKEN_UP_TOGETHER";
+    /** See {@code ResidentDesk.Tracked#togetherReopened}. */
+    static final String TOGETHER_REOPENED = "TOGETHER_REOPENED";
 
     private final MessageSource messages;
     private final Departments departments;
@@ -50,10 +52,14 @@ class TrackViews {
         List<Step> steps = new ArrayList<>();
         String answer = null;
         // each in its place in time: after the merge, before what came after it (the answer, the reopening)
-        Deque<OffsetDateTime> together = new ArrayDeque<>(t.takenUpTogether());
+        List<Step> computed = new ArrayList<>();
+        t.takenUpTogether().forEach(at -> computed.add(computed(TAKEN_UP_TOGETHER, at, locale)));
+        t.togetherReopened().forEach(at -> computed.add(computed(TOGETHER_REOPENED, at, locale)));
+        computed.sort(java.util.Comparator.comparing(Step::at));
+        Deque<Step> together = new ArrayDeque<>(computed);
         for (Incidents.Event e : t.timeline()) {
-            while (!together.isEmpty() && e.at().isAfter(together.peek())) {
-                steps.add(takenUpTogether(together.poll(), locale));
+            while (!together.isEmpty() && e.at().isAfter(together.peek().at())) {
+                steps.add(together.poll());
             }
             // what the reporter of a report merged into this one added is not for this one's reporter
             boolean byReporter = ResidentDesk.byItsReporter(e);
@@ -80,7 +86,7 @@ class TrackViews {
             }
         }
         while (!together.isEmpty()) {
-            steps.add(takenUpTogether(together.poll(), locale));
+            steps.add(together.poll());
         }
         List<Photo> photos = t.photos().stream()
                 .map(p -> new Photo("/track/" + i.trackingCode() + "/photos/" + p.id())).toList();
@@ -92,9 +98,12 @@ class TrackViews {
                 t.mayReopen(), t.reopenUntil(), t.mayAddInformation());
     }
 
-    /** The step no timeline of its own holds: the matter of a report merged into another taken up with that one. */
-    private Step takenUpTogether(OffsetDateTime at, Locale locale) {
-        return new Step(TAKEN_UP_TOGETHER, text("incident.track.step." + TAKEN_UP_TOGETHER, locale), at, null);
+    /**
+     * A step no timeline of its own holds: the matter of a report merged into another taken up with that one, or
+     * handled again as that one's reporter reopened it.
+     */
+    private Step computed(String kind, OffsetDateTime at, Locale locale) {
+        return new Step(kind, text("incident.track.step." + kind, locale), at, null);
     }
 
     private String text(String key, Locale locale) {
