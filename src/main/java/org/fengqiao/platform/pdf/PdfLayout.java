@@ -27,8 +27,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * is set in Droid Sans Fallback (Apache License 2.0, shipped in resources/fonts), embedded as a subset,
  * so every reader shows the same glyphs without a CJK font of its own. That font has no Latin letters
  * or digits (Android paired it with Droid Sans), so those are set in the standard Helvetica every PDF
- * reader has; each line is written as runs of one font. A character neither font has prints as "?"
- * instead of failing the export.
+ * reader has; each line is written as runs of one font. A character neither font has prints as its plain stand-in
+ * (an arrow as "->") or else as "?", instead of failing the export.
  */
 public final class PdfLayout implements AutoCloseable {
 
@@ -129,6 +129,13 @@ public final class PdfLayout implements AutoCloseable {
         });
     }
 
+    /**
+     * Characters neither font has, written as the plain letters a reader knows them by: the arrow of a change (a key
+     * person's 高风险 → 中风险 in his file, a note typed with one) reads "->", where it printed as "?".
+     */
+    private static final java.util.Map<Integer, String> STAND_INS = java.util.Map.of(
+            0x2192, "->", 0x2190, "<-", 0x2194, "<->", 0x21D2, "=>", 0x21D0, "<=");
+
     /** The text with every character no font can show replaced, and no control characters. */
     public String printable(String text) {
         if (text == null) {
@@ -139,7 +146,11 @@ public final class PdfLayout implements AutoCloseable {
             if (cp == '\t' || cp == '\r' || cp == '\n') {
                 b.append(' ');
             } else if (!Character.isISOControl(cp)) {
-                b.appendCodePoint(fontFor(cp) != null ? cp : MISSING);
+                if (fontFor(cp) != null) {
+                    b.appendCodePoint(cp);
+                } else {
+                    b.append(STAND_INS.getOrDefault(cp, String.valueOf(MISSING)));
+                }
             }
         });
         return b.toString();

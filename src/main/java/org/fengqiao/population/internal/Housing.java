@@ -68,6 +68,28 @@ public class Housing {
             UUID addressId) {
     }
 
+    /** A household with its members as its page and the API show them. */
+    public record HouseholdRead(Households.Household household, List<Households.Member> members) {
+    }
+
+    /**
+     * A household and its members (name, relation, residence, categories: a key person's type and risk among them),
+     * read to be shown; 404 outside the caller's jurisdiction. The read is audited as the household register's export
+     * is: the household with the number of its members, and each member as a read of his record, so the audit trail
+     * of a person names everyone who saw him on his household's page too.
+     */
+    public HouseholdRead read(UUID id, Caller caller) {
+        Households.Household h = households.findVisible(id, caller).orElseThrow(() -> new NotFound("household", id));
+        List<Households.Member> members = households.members(id);
+        events.publishEvent(new Audited("READ", "household", id.toString(), h.unitPath(), null,
+                Map.of("view", "household", "members", members.size()), null));
+        for (Households.Member m : members) {
+            events.publishEvent(new Audited("READ", "person", m.id().toString(), h.unitPath(), null,
+                    Map.of("view", "household"), null));
+        }
+        return new HouseholdRead(h, members);
+    }
+
     public record NewHousehold(UUID gridId, UUID roomId, UUID addressId, String number, boolean trusted,
             boolean inDifficulty) {
     }

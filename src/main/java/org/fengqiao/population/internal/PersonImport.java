@@ -106,9 +106,16 @@ public class PersonImport {
     /** Batches written side by side, each on its own connection: PostgreSQL works one statement on one core. */
     static final int WRITERS = 2;
     private static final Logger log = LoggerFactory.getLogger(PersonImport.class);
+    /**
+     * The ways a date may be written, each strict: a day the month does not have (1980-02-30) is refused as a wrong
+     * date, not read as the month's last day (the patterns' default resolving would store 1980-02-29).
+     */
     private static final DateTimeFormatter[] DATES = {DateTimeFormatter.ISO_LOCAL_DATE,
-        DateTimeFormatter.ofPattern("uuuu/M/d"), DateTimeFormatter.BASIC_ISO_DATE, DateTimeFormatter.ofPattern("uuuu.M.d"),
-        DateTimeFormatter.ofPattern("uuuu-M-d")};
+        strict("uuuu/M/d"), DateTimeFormatter.BASIC_ISO_DATE, strict("uuuu.M.d"), strict("uuuu-M-d")};
+
+    private static DateTimeFormatter strict(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    }
     private static final Map<String, Relation> RELATIONS = Map.ofEntries(Map.entry("户主", Relation.HEAD),
             Map.entry("本人", Relation.HEAD), Map.entry("配偶", Relation.SPOUSE), Map.entry("子女", Relation.CHILD),
             Map.entry("父母", Relation.PARENT), Map.entry("孙子女", Relation.GRANDCHILD),

@@ -99,6 +99,11 @@ public class PersonRegister {
                 problems.addAll(e.problems());
             }
         }
+        // a birth date typed without an identity number (whose own date is checked as a past one) is one that has come:
+        // a person born next year would be no age at all, and no category's age rule could hold him
+        if (in.birthDate() != null && in.birthDate().isAfter(LocalDate.now(org.fengqiao.platform.web.LocalTimes.ZONE))) {
+            problems.add(new Invalid.Problem("birthDate", "population.date.future", new Object[0]));
+        }
         String phone = null;
         if (in.phone() != null && !in.phone().isBlank()) {
             phone = PhoneNumbers.normalised(in.phone());

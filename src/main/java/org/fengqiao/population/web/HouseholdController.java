@@ -119,10 +119,12 @@ class HouseholdController {
     }
 
     @GetMapping("/households/{id}")
-    @Operation(summary = "A household with its members: name, relation, residence and categories (no identity numbers or phones)")
+    @Operation(summary = "A household with its members: name, relation, residence and categories (no identity numbers or phones)",
+            description = "The read is audited: the household, and each member as a read of his record. 404 outside the "
+                    + "caller's jurisdiction.")
     HouseholdView one(@PathVariable UUID id) {
-        Households.Household h = visible(id, Callers.require());
-        return HouseholdView.of(h, households.members(id));
+        Housing.HouseholdRead read = housing.read(id, Callers.require());
+        return HouseholdView.of(read.household(), read.members());
     }
 
     @PutMapping("/households/{id}")

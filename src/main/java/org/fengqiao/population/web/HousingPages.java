@@ -12,8 +12,8 @@ import org.fengqiao.platform.NotFound;
 import org.fengqiao.population.internal.Buildings;
 import org.fengqiao.population.internal.FloorPlan;
 import org.fengqiao.population.internal.FloorPlanPdf;
-import org.fengqiao.population.internal.Households;
 import org.fengqiao.population.internal.HouseholdsByAddress;
+import org.fengqiao.population.internal.Housing;
 import org.fengqiao.population.internal.VisitChangeTexts;
 import org.fengqiao.population.internal.VisitLog;
 import org.springframework.context.MessageSource;
@@ -41,22 +41,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class HousingPages {
 
     private final Buildings buildings;
-    private final Households households;
     private final VisitLog visits;
     private final GridChoices grids;
     private final VisitChangeTexts texts;
     private final FloorPlanPdf floorPlanPdf;
     private final HouseholdsByAddress byAddress;
     private final MessageSource messages;
+    private final Housing housing;
 
-    HousingPages(Buildings buildings, Households households, VisitLog visits, GridChoices grids,
+    HousingPages(Buildings buildings, VisitLog visits, GridChoices grids,
             VisitChangeTexts texts, FloorPlanPdf floorPlanPdf, HouseholdsByAddress byAddress,
-            MessageSource messages) {
+            MessageSource messages, Housing housing) {
+        this.housing = housing;
         this.floorPlanPdf = floorPlanPdf;
         this.byAddress = byAddress;
         this.messages = messages;
         this.buildings = buildings;
-        this.households = households;
         this.visits = visits;
         this.grids = grids;
         this.texts = texts;
@@ -164,10 +164,14 @@ class HousingPages {
     @GetMapping("/households/{id}")
     String household(@PathVariable UUID id, Model model, Locale locale) {
         Caller caller = Callers.require();
-        Households.Household h = households.findVisible(id, caller)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("household", h);
-        model.addAttribute("members", households.members(id));
+        Housing.HouseholdRead read;
+        try {
+            read = housing.read(id, caller);
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("household", read.household());
+        model.addAttribute("members", read.members());
         List<VisitLog.Visit> shown = texts.shown(visits.ofHousehold(id), locale);
         model.addAttribute("visits", shown);
         model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
