@@ -104,6 +104,14 @@ public class DutyDesk {
         return LocalDate.ofInstant(clock.instant(), ZONE);
     }
 
+    /**
+     * The last closing day whose periods can no longer change on {@code today} (a record may be made at most
+     * backdate-days back): their results are written (DutyResultSweep).
+     */
+    public LocalDate settled(LocalDate today) {
+        return today.minusDays(rhythm.backdateDays() + 1L);
+    }
+
     public LocalDate earliestDoneOn() {
         return today().minusDays(rhythm.backdateDays());
     }

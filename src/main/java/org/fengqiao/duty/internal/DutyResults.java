@@ -72,6 +72,49 @@ public class DutyResults {
                 .update() == 1;
     }
 
+    /**
+     * Notes the officers who owe the duties closing on {@code day} and the units they are in, unless the day's roll
+     * was taken already; answers how many were noted (0 then).
+     */
+    int rollCall(LocalDate day, List<DutyRecords.Officer> officers, OffsetDateTime at) {
+        if (jdbc.sql("INSERT INTO duty_roll_day (closed_on, taken_at) VALUES (?, ?) ON CONFLICT (closed_on) DO NOTHING")
+                .params(day, at).update() == 0) {
+            return 0;
+        }
+        for (DutyRecords.Officer o : officers) {
+            jdbc.sql("""
+                    INSERT INTO duty_roll (closed_on, officer_id, officer_name, unit_id, unit_path, since)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(day, o.id(), o.name(), o.unitId(), o.unitPath(), o.since()).update();
+        }
+        return officers.size();
+    }
+
+    /** The last day whose roll was taken. */
+    Optional<LocalDate> lastRollDay() {
+        return jdbc.sql("SELECT max(closed_on) FROM duty_roll_day").query(LocalDate.class).optional();
+    }
+
+    /** The officers the roll of {@code day} noted, as they were then; empty when it was never taken. */
+    Optional<List<DutyRecords.Officer>> roll(LocalDate day) {
+        boolean taken = jdbc.sql("SELECT EXISTS (SELECT 1 FROM duty_roll_day WHERE closed_on = ?)").param(day)
+                .query(Boolean.class).single();
+        if (!taken) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("""
+                SELECT officer_id, officer_name, unit_id, unit_path, since FROM duty_roll WHERE closed_on = ?
+                 ORDER BY unit_path, officer_name""").param(day)
+                .query((rs, n) -> new DutyRecords.Officer(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getObject(3, UUID.class), null, rs.getString(4), rs.getObject(5, LocalDate.class)))
+                .list());
+    }
+
+    /** Drops the officers of a day's roll once its results are written (the day's row stays). */
+    void rollDone(LocalDate day) {
+        jdbc.sql("DELETE FROM duty_roll WHERE closed_on = ?").param(day).update();
+    }
+
     /** Marks the day's closing periods recorded; false when it was already. */
     boolean dayRecorded(LocalDate day, int results, OffsetDateTime at) {
         return jdbc.sql("INSERT INTO duty_result_day (closed_on, results, recorded_at) VALUES (?, ?, ?)"
