@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -182,6 +185,28 @@ public class DutyResults {
                 .param("under", under).param("from", from).param("to", to)
                 .param("officer", officer, java.sql.Types.OTHER).param("state", state, java.sql.Types.VARCHAR)
                 .query((rs, n) -> new Tally(rs.getLong(1), rs.getLong(2))).single();
+    }
+
+    /**
+     * Done and due of each of these officers' results whose period ended in [from, to], kept in the subtrees
+     * {@code under}; an officer with none is left out.
+     */
+    public Map<UUID, Tally> byOfficer(Collection<UUID> officers, String[] under, LocalDate from, LocalDate to) {
+        Map<UUID, Tally> found = new HashMap<>();
+        if (officers.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                SELECT x.officer_id, count(*) FILTER (WHERE x.state = 'DONE'), count(*) FROM duty_result x
+                 WHERE x.officer_id = ANY(:officers) AND x.unit_path LIKE ANY(:under)
+                   AND x.period_end BETWEEN :from AND :to
+                 GROUP BY x.officer_id""")
+                .param("officers", officers.toArray(UUID[]::new)).param("under", under).param("from", from)
+                .param("to", to)
+                .query(rs -> {
+                    found.put(rs.getObject(1, UUID.class), new Tally(rs.getLong(2), rs.getLong(3)));
+                });
+        return found;
     }
 
     /** The officers with results counted there, for the list's filter: id and name as kept, by name. */
