@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -327,6 +328,70 @@ class DutyIntegrationTests extends IntegrationTest {
         assertThat(mine.get("missed").findValuesAsText("code")).contains("informant-visit");
         assertThat(api.get("/api/v1/duties/overview?period=FORTNIGHT", chief, "Accept-Language", "en").statusCode())
                 .isEqualTo(400);
+    }
+
+    /** A result of an officer for a day's patrol, as the job keeps it, under a unit. */
+    void resultAt(UUID officerId, UUID unitId, LocalDate day, boolean done) {
+        jdbc.sql("""
+                INSERT INTO duty_result (officer_id, officer_name, unit_id, unit_path, item, item_text, period,
+                    period_start, period_end, state, records, recorded_at)
+                SELECT ?, '督导民警', u.id, u.path, 'patrol', '开展一次社区巡逻', 'DAY', ?, ?, ?, ?, now()
+                  FROM unit u WHERE u.id = ?""")
+                .params(officerId, day, day, done ? "DONE" : "MISSED", done ? 1 : 0, unitId).update();
+    }
+
+    /** The overview's row of an officer on the page. */
+    static String rowOf(String page, UUID officerId) {
+        int at = page.indexOf("data-officer=\"" + officerId + "\"");
+        assertThat(at).as("the officer's row").isPositive();
+        return page.substring(at, page.indexOf("</tr>", at));
+    }
+
+    @Test
+    void theOverviewShowsEachOfficersShareOfTheLastClosedMonthLinkedToHisResultsInTheCallersScopeOnly() {
+        // the last month whose periods are all written (each nine days after it closed, backdate-days being 8)
+        YearMonth month = YearMonth.from(today().minusDays(8)).minusMonths(1);
+        LocalDate first = month.atDay(1);
+        UUID unit = jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        UUID urbanStation = jdbc.sql("SELECT id FROM unit WHERE code = '320722020000'").query(UUID.class).single();
+        String n = UUID.randomUUID().toString().substring(0, 8);
+        UUID rated = registry.register(new UnitId(unit), StaffRole.COMMUNITY_OFFICER, "督导份额" + n, null, null,
+                "社区民警", null, null).id().value();
+        UUID unrated = registry.register(new UnitId(unit), StaffRole.COMMUNITY_OFFICER, "督导无果" + n, null, null,
+                "社区民警", null, null).id().value();
+        resultAt(rated, unit, first, true);
+        resultAt(rated, unit, first.plusDays(1), true);
+        resultAt(rated, unit, month.atEndOfMonth(), false);
+        // kept where he was before, outside the chief's station: the bureau counts it, the chief does not
+        resultAt(rated, urbanStation, first.plusDays(2), true);
+        // a month before: not the month shown
+        resultAt(rated, unit, first.minusDays(1), true);
+
+        ApiClient page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN");
+        String zh = page.get("/duties/overview", null, "Accept", "text/html").body();
+        assertThat(zh).contains(month + " 职责完成率");
+        String row = rowOf(zh, rated);
+        assertThat(row).contains("2 / 3", "66.7%").contains("href=\"/duties/results?officer=" + rated + "&amp;from="
+                + first + "&amp;to=" + month.atEndOfMonth() + "\"");
+        assertThat(rowOf(zh, unrated)).as("no result kept for him").contains(">—<").doesNotContain("/duties/results");
+
+        String bureauPage = new ApiClient(port).signedIn("bureau", DEMO_PASSWORD, "en")
+                .get("/duties/overview?unitId=" + unit, null, "Accept", "text/html").body();
+        assertThat(bureauPage).contains("Share of due duties done, " + month);
+        assertThat(rowOf(bureauPage, rated)).contains("3 / 4", "75.0%");
+
+        JsonNode overview = ApiClient.json(api.get("/api/v1/duties/overview", chief));
+        assertThat(overview.get("monthFirst").asText()).isEqualTo(first.toString());
+        JsonNode his = StreamSupport.stream(overview.get("rows").spliterator(), false)
+                .filter(r -> r.get("officer").get("id").asText().equals(rated.toString())).findFirst().orElseThrow();
+        assertThat(his.get("month").get("done").asLong()).isEqualTo(2);
+        assertThat(his.get("month").get("due").asLong()).isEqualTo(3);
+        // the chief's list the share links to counts the same; another office's overview is not his
+        JsonNode listed = ApiClient.json(api.get("/api/v1/duties/results?officerId=" + rated + "&from=" + first
+                + "&to=" + month.atEndOfMonth(), chief));
+        assertThat(listed.get("due").asLong()).isEqualTo(3);
+        assertThat(page.get("/duties/overview?unitId=" + urbanStation, null, "Accept", "text/html").statusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -173,6 +173,57 @@ class DutyCompletionIntegrationTests extends IntegrationTest {
         assertThat(lines(missed)).allMatch(l -> l.contains(" MISSED "));
     }
 
+    /** A weekday of its own long ago, outside the class's weeks, that no run of the job listed or wrote. */
+    LocalDate aDayOfItsOwn() {
+        Random random = new Random();
+        LocalDate day;
+        do {
+            day = LocalDate.of(2005, 1, 4).plusWeeks(random.nextInt(700)).plusDays(random.nextInt(4));
+        } while (day.getDayOfMonth() > 27 || !day.isBefore(monday.minusDays(14)) && !day.isAfter(sunday.plusDays(14))
+                || jdbc.sql("SELECT count(*) FROM duty_result_day WHERE closed_on = ?").param(day)
+                        .query(Long.class).single() > 0);
+        return day;
+    }
+
+    List<String> kept(Staff who, LocalDate day) {
+        return jdbc.sql("SELECT item || ' ' || state || ' ' || unit_id FROM duty_result"
+                        + " WHERE officer_id = ? AND period_end = ? ORDER BY item")
+                .params(who.id().value(), day).query(String.class).list();
+    }
+
+    @Test
+    void anOfficerWhoLeftOrMovedAfterThePeriodClosedIsWrittenWhereHeWasThen() {
+        LocalDate day = aDayOfItsOwn();
+        Staff leaver = officer(office, "离");
+        Staff mover = officer(office, "调");
+        for (Staff s : List.of(leaver, mover)) {
+            duty(s, "patrol", day.minusDays(30), office, false);
+        }
+        duty(leaver, "patrol", day, office, false);
+        Unit later = jurisdictions.createUnit(jurisdictions.unitByCode("320722010000").orElseThrow().id(),
+                UnitKind.WORKSTATION, "DCRM-" + n, "完成率调往" + n, null);
+        // the morning after the day closed the job notes who owed its duties and where they were
+        sweep.rollCall(day);
+        // within the eight days before its results are written, one leaves and the other moves
+        jdbc.sql("UPDATE staff SET active = false WHERE id = ?").param(leaver.id().value()).update();
+        jdbc.sql("UPDATE staff SET unit_id = ? WHERE id = ?").params(later.id().value(), mover.id().value())
+                .update();
+        sweep.record(day);
+
+        String there = " " + office.id().value();
+        assertThat(kept(leaver, day)).as("the day's three, though he left before they were written")
+                .containsExactly("info-entry MISSED" + there, "patrol DONE" + there, "review-meeting MISSED" + there);
+        assertThat(kept(mover, day)).as("where he was when the day closed, not where he went")
+                .containsExactly("info-entry MISSED" + there, "patrol MISSED" + there,
+                        "review-meeting MISSED" + there);
+        JsonNode listed = get("chief", "/api/v1/duties/results?size=100&from=" + day + "&to=" + day + "&unitId="
+                + office.id().value() + "&officerId=" + leaver.id().value());
+        assertThat(listed.get("due").asLong()).isEqualTo(3);
+        assertThat(listed.get("done").asLong()).isEqualTo(1);
+        assertThat(get("chief", "/api/v1/duties/results?from=" + day + "&to=" + day + "&unitId="
+                + later.id().value()).get("due").asLong()).as("nothing where he went").isZero();
+    }
+
     @Test
     void writingTheSameDayTwiceWritesNothingMore() {
         assertThat(writtenTwice).isZero();

@@ -435,7 +435,8 @@ class PoliceWorkFiguresIntegrationTests extends IntegrationTest {
         for (String[] list : new String[][] {{"/duties/done", "/api/v1/duties/done"},
                 {"/forces/defence-people", "/api/v1/forces/defence-people"},
                 {"/supervision/accountability", "/api/v1/supervision/accountability"},
-                {"/persons/helped", "/api/v1/persons/helped"}}) {
+                {"/persons/helped", "/api/v1/persons/helped"},
+                {"/duties/results", "/api/v1/duties/results"}}) {
             // a last day to come: the figures page counts nothing for it, the list would list today's
             HttpResponse<String> ahead = signedIn("chief", "zh-CN").get(list[0] + "?from=2026-02-01&to=" + tomorrow
                     + office, null, "Accept", BROWSER);
@@ -444,7 +445,7 @@ class PoliceWorkFiguresIntegrationTests extends IntegrationTest {
                     .contains("日期 " + tomorrow + " 在今天（" + today + "）之后，尚无工作可统计。")
                     .contains("name=\"from\"", "value=\"2026-02-01\"", "value=\"" + tomorrow + "\"",
                             "value=\"" + this.office.id().value() + "\" selected=\"selected\"")
-                    .doesNotContain("data-total=");
+                    .doesNotContain("data-total=", "data-due=");
             HttpResponse<String> aheadEn = signedIn("chief", "en").get(list[0] + "?to=" + tomorrow, null, "Accept",
                     BROWSER);
             assertThat(aheadEn.statusCode()).isEqualTo(400);
@@ -454,7 +455,8 @@ class PoliceWorkFiguresIntegrationTests extends IntegrationTest {
                     + "?from=2026-03-01&to=2026-02-01" + office, null, "Accept", BROWSER);
             assertThat(reversed.statusCode()).as(list[0] + " reversed").isEqualTo(400);
             assertThat(reversed.body()).contains("起始日期 2026-03-01 在截止日期 2026-02-01 之后。")
-                    .contains("value=\"2026-03-01\"", "value=\"2026-02-01\"").doesNotContain("data-total=");
+                    .contains("value=\"2026-03-01\"", "value=\"2026-02-01\"")
+                    .doesNotContain("data-total=", "data-due=");
 
             HttpResponse<String> apiAhead = api.get(list[1] + "?to=" + tomorrow, token, "Accept-Language", "en");
             assertThat(apiAhead.statusCode()).as(list[1] + " to tomorrow").isEqualTo(400);

@@ -3,6 +3,7 @@ package org.fengqiao.duty.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,13 +89,21 @@ public class DutyDesk {
             List<ItemView> missed) {
     }
 
-    /** One officer's line of the overview: the period's items done and due, what the last closed one missed. */
+    /**
+     * One officer's line of the overview: the period's items done and due, what the last closed one missed, and his
+     * results of the overview's month ({@code month}: null when none is kept where the reader may see).
+     */
     public record OverviewRow(DutyRecords.Officer officer, int done, int due, List<ItemView> items,
-            List<ItemView> missed) {
+            List<ItemView> missed, DutyResults.Tally month) {
     }
 
+    /**
+     * The overview of a unit's officers for a period; {@code monthFirst} to {@code monthLast} the last month whose
+     * results are all written (the share of due duties done each row shows).
+     */
     public record Overview(Unit unit, DutyPeriod period, LocalDate day, LocalDate start, LocalDate end,
-            LocalDate lastStart, LocalDate lastEnd, List<OverviewRow> rows) {
+            LocalDate lastStart, LocalDate lastEnd, List<OverviewRow> rows, LocalDate monthFirst,
+            LocalDate monthLast) {
     }
 
     public record RhythmItem(String code, String label, DutyPeriod period, String tickedBy) {
@@ -102,6 +111,14 @@ public class DutyDesk {
 
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
+    /**
+     * The last closing day whose periods can no longer change on {@code today} (a record may be made at most
+     * backdate-days back): their results are written (DutyResultSweep).
+     */
+    public LocalDate settled(LocalDate today) {
+        return today.minusDays(rhythm.backdateDays() + 1L);
     }
 
     public LocalDate earliestDoneOn() {
@@ -176,6 +193,11 @@ public class DutyDesk {
                 p.previous(d), p.end(d))) {
             byOfficer.computeIfAbsent(r.officerId(), k -> new ArrayList<>()).add(r);
         }
+        // the last month whose periods all closed more than backdate-days ago: its results are all written
+        YearMonth month = YearMonth.from(settled(today()).plusDays(1)).minusMonths(1);
+        // his results kept where the reader may see them, as the list the share links to counts them
+        Map<UUID, DutyResults.Tally> shares = results.byOfficer(officers.stream().map(DutyRecords.Officer::id)
+                .toList(), who.scopePatterns(), month.atDay(1), month.atEndOfMonth());
         List<OverviewRow> rows = new ArrayList<>();
         for (DutyRecords.Officer o : officers) {
             List<DutyRecords.Record> found = byOfficer.getOrDefault(o.id(), List.of());
@@ -183,10 +205,11 @@ public class DutyDesk {
             List<ItemView> missed = views(policy.lastClosed(d, o.since(), done(found)), found, locale).stream()
                     .filter(i -> i.state() == ChecklistPolicy.State.MISSED).toList();
             rows.add(new OverviewRow(o, (int) items.stream().filter(ItemView::done).count(), items.size(), items,
-                    missed));
+                    missed, shares.get(o.id())));
         }
         LocalDate last = p.previous(d);
-        return new Overview(unit, p, d, p.start(d), p.end(d), last, p.end(last), rows);
+        return new Overview(unit, p, d, p.start(d), p.end(d), last, p.end(last), rows, month.atDay(1),
+                month.atEndOfMonth());
     }
 
     /**

@@ -30,8 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction, at most {@link #CATCH_UP_DAYS} of them (after a longer downtime the days before are left unwritten,
  * and the figures show no rate for periods that miss a day). Each day costs the active community officers times the
  * items closing that day, never all of history; writing a day twice writes nothing new. Only officers who owed the
- * item are written: active community officers on duty by the period's last day (the checklist's {@code since}), in
- * the unit they are in when it is written. ShedLock runs it on one instance.
+ * item are written: community officers on duty by the period's last day (the checklist's {@code since}). Who they
+ * are and where is noted the morning after the day closed ({@link #rollCall}): an officer deactivated or moved in the
+ * eight days before the results are written is still written, in the unit he was in then; a day closed before its
+ * roll was taken is written for the active officers in the units they are in then. ShedLock runs it on one instance.
  */
 @Component
 public class DutyResultSweep {
@@ -59,15 +61,43 @@ public class DutyResultSweep {
     @Scheduled(cron = "${fengqiao.duty.results-cron:0 20 1 * * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "duty-result-sweep", lockAtLeastFor = "PT10S", lockAtMostFor = "PT30M")
     public void run() {
-        int written = catchUp(desk.today());
+        LocalDate today = desk.today();
+        int written = catchUp(today);
+        rollCalls(today);
         if (written > 0) {
             log.info("Duty: {} results of closed periods written", written);
         }
     }
 
+    /**
+     * Notes who owes the duties closing on {@code day} and where each is, as they stand now (the morning after it
+     * closed), unless noted already: the day's results go to them when written, though one leaves or moves in the
+     * days between. Answers how many were noted.
+     */
+    public int rollCall(LocalDate day) {
+        Integer noted = transactions.execute(status -> results.rollCall(day,
+                records.officers("", new String[] {"%"}), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
+        return noted == null ? 0 : noted;
+    }
+
+    /**
+     * Takes the roll of each day that closed since the last one taken, up to yesterday; not of the days written on
+     * {@code today} already (their results are written from the officers as they stand). Answers how many were noted.
+     */
+    public int rollCalls(LocalDate today) {
+        LocalDate last = today.minusDays(1);
+        LocalDate from = results.lastRollDay().map(d -> d.plusDays(1)).orElse(last);
+        LocalDate first = settled(today).plusDays(1);
+        int noted = 0;
+        for (LocalDate day = from.isBefore(first) ? first : from; !day.isAfter(last); day = day.plusDays(1)) {
+            noted += rollCall(day);
+        }
+        return noted;
+    }
+
     /** The last closing day whose periods can no longer change on {@code today}. */
     public LocalDate settled(LocalDate today) {
-        return today.minusDays(rhythm.backdateDays() + 1L);
+        return desk.settled(today);
     }
 
     /** Writes the periods closed on each day since the last one written, up to the settled day; answers how many. */
@@ -112,7 +142,11 @@ public class DutyResultSweep {
                 Map<String, String> texts = new HashMap<>();
                 closing.forEach(i -> texts.put(i.code(), desk.label(i, Locale.CHINA)));
                 ChecklistPolicy closingPolicy = new ChecklistPolicy(closing);
-                for (DutyRecords.Officer o : records.officers("", new String[] {"%"})) {
+                // those the day's roll noted when it closed, in the units they were in; without one (a day closed
+                // before rolls were taken), the officers as they stand
+                List<DutyRecords.Officer> owed = results.roll(day)
+                        .orElseGet(() -> records.officers("", new String[] {"%"}));
+                for (DutyRecords.Officer o : owed) {
                     for (ChecklistPolicy.Decision d : closingPolicy.closingOn(day, o.since(),
                             done.getOrDefault(o.id(), List.of()))) {
                         if (results.insert(o.id(), o.name(), o.unitId(), o.unitPath(), d.item().code(),
@@ -124,6 +158,7 @@ public class DutyResultSweep {
                 }
             }
             results.dayWritten(day, n);
+            results.rollDone(day);
             return n;
         });
         return written == null ? 0 : written;

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,6 +73,49 @@ public class DutyResults {
                 ON CONFLICT (officer_id, item, period_start) DO NOTHING
                 """).params(officer, name, unitId, unitPath, item, itemText, period, start, end, state, records, at)
                 .update() == 1;
+    }
+
+    /**
+     * Notes the officers who owe the duties closing on {@code day} and the units they are in, unless the day's roll
+     * was taken already; answers how many were noted (0 then).
+     */
+    int rollCall(LocalDate day, List<DutyRecords.Officer> officers, OffsetDateTime at) {
+        if (jdbc.sql("INSERT INTO duty_roll_day (closed_on, taken_at) VALUES (?, ?) ON CONFLICT (closed_on) DO NOTHING")
+                .params(day, at).update() == 0) {
+            return 0;
+        }
+        for (DutyRecords.Officer o : officers) {
+            jdbc.sql("""
+                    INSERT INTO duty_roll (closed_on, officer_id, officer_name, unit_id, unit_path, since)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(day, o.id(), o.name(), o.unitId(), o.unitPath(), o.since()).update();
+        }
+        return officers.size();
+    }
+
+    /** The last day whose roll was taken. */
+    Optional<LocalDate> lastRollDay() {
+        return jdbc.sql("SELECT max(closed_on) FROM duty_roll_day").query(LocalDate.class).optional();
+    }
+
+    /** The officers the roll of {@code day} noted, as they were then; empty when it was never taken. */
+    Optional<List<DutyRecords.Officer>> roll(LocalDate day) {
+        boolean taken = jdbc.sql("SELECT EXISTS (SELECT 1 FROM duty_roll_day WHERE closed_on = ?)").param(day)
+                .query(Boolean.class).single();
+        if (!taken) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("""
+                SELECT officer_id, officer_name, unit_id, unit_path, since FROM duty_roll WHERE closed_on = ?
+                 ORDER BY unit_path, officer_name""").param(day)
+                .query((rs, n) -> new DutyRecords.Officer(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getObject(3, UUID.class), null, rs.getString(4), rs.getObject(5, LocalDate.class)))
+                .list());
+    }
+
+    /** Drops the officers of a day's roll once its results are written (the day's row stays). */
+    void rollDone(LocalDate day) {
+        jdbc.sql("DELETE FROM duty_roll WHERE closed_on = ?").param(day).update();
     }
 
     /** Marks the day's closing periods recorded; false when it was already. */
@@ -139,6 +185,28 @@ public class DutyResults {
                 .param("under", under).param("from", from).param("to", to)
                 .param("officer", officer, java.sql.Types.OTHER).param("state", state, java.sql.Types.VARCHAR)
                 .query((rs, n) -> new Tally(rs.getLong(1), rs.getLong(2))).single();
+    }
+
+    /**
+     * Done and due of each of these officers' results whose period ended in [from, to], kept in the subtrees
+     * {@code under}; an officer with none is left out.
+     */
+    public Map<UUID, Tally> byOfficer(Collection<UUID> officers, String[] under, LocalDate from, LocalDate to) {
+        Map<UUID, Tally> found = new HashMap<>();
+        if (officers.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                SELECT x.officer_id, count(*) FILTER (WHERE x.state = 'DONE'), count(*) FROM duty_result x
+                 WHERE x.officer_id = ANY(:officers) AND x.unit_path LIKE ANY(:under)
+                   AND x.period_end BETWEEN :from AND :to
+                 GROUP BY x.officer_id""")
+                .param("officers", officers.toArray(UUID[]::new)).param("under", under).param("from", from)
+                .param("to", to)
+                .query(rs -> {
+                    found.put(rs.getObject(1, UUID.class), new Tally(rs.getLong(2), rs.getLong(3)));
+                });
+        return found;
     }
 
     /** The officers with results counted there, for the list's filter: id and name as kept, by name. */

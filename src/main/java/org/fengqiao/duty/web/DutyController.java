@@ -89,7 +89,10 @@ class DutyController {
     @PreAuthorize("hasAuthority('DUTY_OVERVIEW')")
     @Operation(summary = "The duty overview (有督导): per community officer of the unit, the period's items done / due",
             description = "unitId: a unit of the caller's scope (404 outside; default all of it); period: DAY, WEEK "
-                    + "(default), MONTH, QUARTER; day: default today. missed: what the last closed period missed.")
+                    + "(default), MONTH, QUARTER; day: default today. missed: what the last closed period missed. "
+                    + "month: done and due of his results whose period ended in monthFirst–monthLast (the last month "
+                    + "whose results are all written), kept in the caller's scope (as /duties/results lists them); "
+                    + "null when none is kept.")
     DutyDesk.Overview overview(@RequestParam(required = false) UUID unitId,
             @RequestParam(required = false) DutyPeriod period, @RequestParam(required = false) LocalDate day,
             Locale locale) {
@@ -117,7 +120,8 @@ class DutyController {
     @PreAuthorize("hasAnyAuthority('DUTY_OVERVIEW','WORK_FIGURES')")
     @Operation(summary = "The officers' results of the duties whose period closed (职责完成率 rates them)",
             description = "Each officer who owed a duty, per period that ended in from–to (both included; default "
-                    + "this month to today; 400 reversed): DONE or MISSED and how many records, written when the "
+                    + "this month to today; 400 naming the field for a last day after today, a first day after the "
+                    + "last or before 1900): DONE or MISSED and how many records, written when the "
                     + "period could no longer change and kept as they were (his name and unit then, the item's text "
                     + "then). unitId: the unit he was in then, and those under it (404 outside the caller's scope; "
                     + "default all of it); officerId: one officer; state: DONE or MISSED (400 otherwise). done and due "

@@ -12,11 +12,11 @@ import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
-import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FieldLabels;
-import org.fengqiao.platform.web.Paging;
 import org.fengqiao.platform.web.FormAnswers;
+import org.fengqiao.platform.web.PeriodLists;
+import org.fengqiao.platform.web.PeriodLists.Filters;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -41,11 +41,13 @@ class DutyPages {
     private final DutyDesk desk;
     private final Jurisdictions jurisdictions;
     private final FormAnswers answers;
+    private final PeriodLists lists;
 
-    DutyPages(DutyDesk desk, Jurisdictions jurisdictions, FormAnswers answers) {
+    DutyPages(DutyDesk desk, Jurisdictions jurisdictions, FormAnswers answers, PeriodLists lists) {
         this.desk = desk;
         this.jurisdictions = jurisdictions;
         this.answers = answers;
+        this.lists = lists;
     }
 
     @GetMapping("/duties")
@@ -101,39 +103,13 @@ class DutyPages {
             @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String item,
             @RequestParam(defaultValue = "1") int page, Model model, Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
-        int n = Math.max(1, page);
         model.addAttribute("units", jurisdictions.visibleUnits(caller));
-        DutyDesk.Done done;
-        try {
-            done = notFound(() -> desk.done(unit, from, to, item, caller, locale, PAGE_SIZE,
-                    Paging.offset(n, PAGE_SIZE)));
-        } catch (Invalid e) {
-            // days the figures page refuses too (or no duty of the rhythm): say why above the form as it was sent
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problems", answers.texts(e, locale));
-            asked(model, unit, item, from, to);
-            model.addAttribute("labels", desk.labels(locale));
-            return "duty/done";
-        }
-        long pages = Math.max(1, (done.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        String pastTheEnd = Paging.lastPageIfPast(n, pages).orElse(null);
-        if (pastTheEnd != null) {
-            return pastTheEnd;
-        }
-        model.addAttribute("done", done);
-        asked(model, done.unit() == null ? null : done.unit().id().value(), done.item(), done.from(), done.to());
-        model.addAttribute("labels", done.labels());
-        model.addAttribute("page", n);
-        model.addAttribute("pages", pages);
-        return "duty/done";
-    }
-
-    /** The filters of the list of duties done as its form shows them: those listed, or those sent when refused. */
-    private static void asked(Model model, UUID unit, String item, LocalDate from, LocalDate to) {
-        model.addAttribute("unitId", unit);
-        model.addAttribute("item", item);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
+        model.addAttribute("labels", desk.labels(locale));
+        // refused: days the figures page refuses too, or no duty of the rhythm
+        return lists.page("duty/done", "done", page, PAGE_SIZE, Filters.of(unit, from, to).and("item", item),
+                (limit, offset) -> notFound(() -> desk.done(unit, from, to, item, caller, locale, limit, offset)),
+                DutyDesk.Done::total, d -> Filters.of(d.unit() == null ? null : d.unit().id().value(), d.from(),
+                        d.to()).and("item", d.item()), model, locale, response);
     }
 
     /** The officers' results of the closed periods that the work figures' share of due duties done rates. */
@@ -142,23 +118,16 @@ class DutyPages {
     String results(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to, @RequestParam(required = false) UUID officer,
             @RequestParam(required = false) String state, @RequestParam(defaultValue = "1") int page, Model model,
-            Locale locale) {
+            Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
-        int n = Math.max(1, page);
-        DutyDesk.Results results = notFound(() -> desk.results(unit, from, to, officer, state, caller, locale,
-                PAGE_SIZE, Paging.offset(n, PAGE_SIZE)));
-        long total = results.due();
-        long pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        String pastTheEnd = Paging.lastPageIfPast(n, pages).orElse(null);
-        if (pastTheEnd != null) {
-            return pastTheEnd;
-        }
-        model.addAttribute("results", results);
-        model.addAttribute("total", total);
         model.addAttribute("units", jurisdictions.visibleUnits(caller));
-        model.addAttribute("page", n);
-        model.addAttribute("pages", pages);
-        return "duty/results";
+        // refused: days the figures page refuses too, or a state that is neither done nor missed
+        return lists.page("duty/results", "results", page, PAGE_SIZE,
+                Filters.of(unit, from, to).and("officer", officer).and("state", state),
+                (limit, offset) -> notFound(() -> desk.results(unit, from, to, officer, state, caller, locale, limit,
+                        offset)),
+                DutyDesk.Results::due, r -> Filters.of(r.unit() == null ? null : r.unit().id().value(), r.from(),
+                        r.to()).and("officer", r.officer()).and("state", r.state()), model, locale, response);
     }
 
     @GetMapping("/duties/officers/{id}")

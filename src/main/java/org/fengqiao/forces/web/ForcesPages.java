@@ -26,6 +26,8 @@ import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
+import org.fengqiao.platform.web.PeriodLists;
+import org.fengqiao.platform.web.PeriodLists.Filters;
 import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.platform.web.Paging;
 import org.springframework.context.MessageSource;
@@ -58,10 +60,12 @@ class ForcesPages {
     private final MessageSource messages;
 
     private final FormAnswers answers;
+    private final PeriodLists lists;
 
     ForcesPages(ForcesDesk desk, ForcesExport export, Jurisdictions jurisdictions, MessageSource messages,
-            FormAnswers answers) {
+            FormAnswers answers, PeriodLists lists) {
         this.answers = answers;
+        this.lists = lists;
         this.desk = desk;
         this.export = export;
         this.jurisdictions = jurisdictions;
@@ -140,35 +144,12 @@ class ForcesPages {
             @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page, Model model,
             Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
-        int n = Math.max(1, page);
         model.addAttribute("units", jurisdictions.visibleUnits(caller));
-        ForcesDesk.Defenders found;
-        try {
-            found = desk.defenders(caller, unit, from, to, PAGE_SIZE, Paging.offset(n, PAGE_SIZE));
-        } catch (Invalid e) {
-            // days the figures page refuses too: say why above the form as it was sent
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problems", answers.texts(e, locale));
-            asked(model, unit, from, to);
-            return "forces/defenders";
-        }
-        long pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        String pastTheEnd = Paging.lastPageIfPast(n, pages).orElse(null);
-        if (pastTheEnd != null) {
-            return pastTheEnd;
-        }
-        model.addAttribute("found", found);
-        asked(model, found.unit() == null ? null : found.unit().id().value(), found.from(), found.to());
-        model.addAttribute("page", n);
-        model.addAttribute("pages", pages);
-        return "forces/defenders";
-    }
-
-    /** The filters of the list of defence people as its form shows them: those listed, or those sent when refused. */
-    private static void asked(Model model, UUID unit, LocalDate from, LocalDate to) {
-        model.addAttribute("unitId", unit);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
+        // refused: days the figures page refuses too
+        return lists.page("forces/defenders", "found", page, PAGE_SIZE, Filters.of(unit, from, to),
+                (limit, offset) -> desk.defenders(caller, unit, from, to, limit, offset), ForcesDesk.Defenders::total,
+                f -> Filters.of(f.unit() == null ? null : f.unit().id().value(), f.from(), f.to()), model, locale,
+                response);
     }
 
     @PostMapping("/forces/teams")

@@ -11,6 +11,8 @@ import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.Paging;
+import org.fengqiao.platform.web.PeriodLists;
+import org.fengqiao.platform.web.PeriodLists.Filters;
 import org.fengqiao.population.Category;
 import org.fengqiao.population.KeyPersonType;
 import org.fengqiao.population.Residence;
@@ -44,8 +46,11 @@ class PersonPages {
     private final HelpedPersons helped;
     private final Jurisdictions jurisdictions;
 
+    private final PeriodLists lists;
+
     PersonPages(PersonRegister register, Households households, MessageSource messages, VisitLog visits,
-            HelpedPersons helped, Jurisdictions jurisdictions) {
+            HelpedPersons helped, Jurisdictions jurisdictions, PeriodLists lists) {
+        this.lists = lists;
         this.helped = helped;
         this.jurisdictions = jurisdictions;
         this.register = register;
@@ -104,35 +109,12 @@ class PersonPages {
             @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page, Model model,
             Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
-        int n = Math.max(1, page);
         model.addAttribute("units", jurisdictions.visibleUnits(caller));
-        HelpedPersons.Listing found;
-        try {
-            found = helped.list(caller, unit, from, to, PAGE, Paging.offset(n, PAGE));
-        } catch (Invalid e) {
-            // days the figures page refuses too: say why above the form as it was sent (nothing read, nothing audited)
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problems", e.texts(messages, locale));
-            asked(model, unit, from, to);
-            return "population/helped";
-        }
-        long pages = Math.max(1, (found.total() + PAGE - 1) / PAGE);
-        String pastTheEnd = Paging.lastPageIfPast(n, pages).orElse(null);
-        if (pastTheEnd != null) {
-            return pastTheEnd;
-        }
-        model.addAttribute("found", found);
-        asked(model, found.unit() == null ? null : found.unit().id().value(), found.from(), found.to());
-        model.addAttribute("page", n);
-        model.addAttribute("pages", pages);
-        return "population/helped";
-    }
-
-    /** The filters of the list of persons helped as its form shows them: those listed, or those sent when refused. */
-    private static void asked(Model model, UUID unit, LocalDate from, LocalDate to) {
-        model.addAttribute("unitId", unit);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
+        // refused: days the figures page refuses too (nothing read, nothing audited)
+        return lists.page("population/helped", "found", page, PAGE, Filters.of(unit, from, to),
+                (limit, offset) -> helped.list(caller, unit, from, to, limit, offset), HelpedPersons.Listing::total,
+                f -> Filters.of(f.unit() == null ? null : f.unit().id().value(), f.from(), f.to()), model, locale,
+                response);
     }
 
     @GetMapping("/persons/{id}")

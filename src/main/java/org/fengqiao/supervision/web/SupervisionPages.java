@@ -14,6 +14,8 @@ import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
+import org.fengqiao.platform.web.PeriodLists;
+import org.fengqiao.platform.web.PeriodLists.Filters;
 import org.fengqiao.platform.web.Paging;
 import org.fengqiao.supervision.internal.Notice;
 import org.fengqiao.supervision.internal.NoticeDesk;
@@ -49,8 +51,12 @@ class SupervisionPages {
 
     private final Clock clock;
 
-    SupervisionPages(Notices notices, NoticeDesk desk, FormAnswers answers, NoticePdf pdf, Clock clock) {
+    private final PeriodLists lists;
+
+    SupervisionPages(Notices notices, NoticeDesk desk, FormAnswers answers, NoticePdf pdf, Clock clock,
+            PeriodLists lists) {
         this.clock = clock;
+        this.lists = lists;
         this.notices = notices;
         this.desk = desk;
         this.answers = answers;
@@ -97,40 +103,20 @@ class SupervisionPages {
             @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page, Model model,
             Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
-        int n = Math.max(1, page);
         List<Notices.Target> units = new ArrayList<>(notices.targets(caller.scopePatterns()));
         model.addAttribute("units", units);
-        SupervisionViews.Held held;
-        try {
-            held = SupervisionViews.held(notices, unit, from, to, LocalDate.now(clock.withZone(PeriodFigures.ZONE)),
-                    caller, PAGE_SIZE, Paging.offset(n, PAGE_SIZE));
-        } catch (Invalid e) {
-            // days the figures page refuses too: say why above the form as it was sent
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problems", answers.texts(e, locale));
-            asked(model, unit, from, to);
-            return "supervision/accountability";
-        }
-        long pages = Math.max(1, (held.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        String pastTheEnd = Paging.lastPageIfPast(n, pages).orElse(null);
-        if (pastTheEnd != null) {
-            return pastTheEnd;
-        }
-        if (held.unit() != null && units.stream().noneMatch(t -> t.id().equals(unit))) {
-            units.add(held.unit());
-        }
-        model.addAttribute("held", held);
-        asked(model, held.unit() == null ? null : held.unit().id(), held.from(), held.to());
-        model.addAttribute("page", n);
-        model.addAttribute("pages", pages);
-        return "supervision/accountability";
-    }
-
-    /** The filters of the list of those held to account as its form shows them: listed, or sent when refused. */
-    private static void asked(Model model, UUID unit, LocalDate from, LocalDate to) {
-        model.addAttribute("unitId", unit);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
+        // refused: days the figures page refuses too
+        return lists.page("supervision/accountability", "held", page, PAGE_SIZE, Filters.of(unit, from, to),
+                (limit, offset) -> {
+                    SupervisionViews.Held held = SupervisionViews.held(notices, unit, from, to,
+                            LocalDate.now(clock.withZone(PeriodFigures.ZONE)), caller, limit, offset);
+                    // a unit of his scope no longer a target of notices is still the one listed
+                    if (held.unit() != null && units.stream().noneMatch(t -> t.id().equals(unit))) {
+                        units.add(held.unit());
+                    }
+                    return held;
+                }, SupervisionViews.Held::total,
+                h -> Filters.of(h.unit() == null ? null : h.unit().id(), h.from(), h.to()), model, locale, response);
     }
 
     @GetMapping("/supervision/new")
