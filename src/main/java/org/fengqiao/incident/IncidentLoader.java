@@ -74,11 +74,15 @@ public class IncidentLoader {
      */
     public void backdate(UUID id, Instant received, long ackSeconds, long arriveSeconds) {
         jdbc.sql("""
-                WITH old AS (SELECT received_at FROM incident WHERE id = :id)
+                WITH old AS (SELECT received_at, (SELECT min(f.id) FROM incident_event f WHERE f.incident_id = :id
+                                                    AND f.kind = 'ACKNOWLEDGED') AS acknowledged
+                             FROM incident WHERE id = :id)
                 UPDATE incident_event e SET at = CASE
                         WHEN e.kind = 'ACKNOWLEDGED' THEN :r + make_interval(secs => :a)
                         WHEN e.kind = 'ARRIVED' THEN :r + make_interval(secs => :v)
-                        WHEN e.kind IN ('RECEIVED', 'ROUTED', 'DUPLICATE_OFFERED') THEN :r + (e.at - old.received_at)
+                        -- what came with the receipt, before anyone took it up (routed, offered as a duplicate, a
+                        -- dispute handed to mediation): at the receipt
+                        WHEN old.acknowledged IS NULL OR e.id < old.acknowledged THEN :r + (e.at - old.received_at)
                         ELSE least(e.at, :r + make_interval(secs => :v) + interval '1 hour' + (e.at - old.received_at))
                     END
                 FROM old WHERE e.incident_id = :id""")
