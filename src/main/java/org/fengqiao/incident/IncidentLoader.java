@@ -64,15 +64,42 @@ public class IncidentLoader {
     }
 
     /**
-     * Sets an item's receipt (and its deadlines with it) back, and its first steps to the given seconds after,
-     * so the demo's response-time figures show minutes, not milliseconds.
+     * Sets an item's receipt back, and its whole story with it: its first steps to the given seconds after the receipt,
+     * so the demo's response-time figures show minutes, not milliseconds, and the steps after the arrival (resolution,
+     * answer, an offence given) an hour after it, as they would have been, never later than they were written. The
+     * timeline says what the columns say (接报 at the receipt, 受理 at the acknowledgement...): a page that showed the
+     * item received hours, or a year, before the steps its timeline dates to the moment the demo loaded would be read
+     * as a record kept wrong. A deadline moves with what it runs from: the resolution for a resolved item, else the
+     * receipt.
      */
     public void backdate(UUID id, Instant received, long ackSeconds, long arriveSeconds) {
         jdbc.sql("""
+                WITH old AS (SELECT received_at, (SELECT min(f.id) FROM incident_event f WHERE f.incident_id = :id
+                                                    AND f.kind = 'ACKNOWLEDGED') AS acknowledged
+                             FROM incident WHERE id = :id)
+                UPDATE incident_event e SET at = CASE
+                        WHEN e.kind = 'ACKNOWLEDGED' THEN :r + make_interval(secs => :a)
+                        WHEN e.kind = 'ARRIVED' THEN :r + make_interval(secs => :v)
+                        -- what came with the receipt, before anyone took it up (routed, offered as a duplicate, a
+                        -- dispute handed to mediation): at the receipt
+                        WHEN old.acknowledged IS NULL OR e.id < old.acknowledged THEN :r + (e.at - old.received_at)
+                        ELSE least(e.at, :r + make_interval(secs => :v) + interval '1 hour' + (e.at - old.received_at))
+                    END
+                FROM old WHERE e.incident_id = :id""")
+                .param("r", java.time.OffsetDateTime.ofInstant(received, java.time.ZoneOffset.UTC))
+                .param("a", (double) ackSeconds).param("v", (double) arriveSeconds).param("id", id).update();
+        jdbc.sql("""
                 UPDATE incident SET received_at = :r, owner_since = :r, occurred_at = :r,
-                    due_at = due_at - (received_at - :r), next_escalation_at = next_escalation_at - (received_at - :r),
+                    due_at = due_at - (coalesce(resolved_at, received_at) - coalesce(
+                        (SELECT max(e.at) FROM incident_event e WHERE e.incident_id = :id AND e.kind = 'RESOLVED'), :r)),
+                    next_escalation_at = next_escalation_at - (coalesce(resolved_at, received_at) - coalesce(
+                        (SELECT max(e.at) FROM incident_event e WHERE e.incident_id = :id AND e.kind = 'RESOLVED'), :r)),
                     acknowledged_at = CASE WHEN acknowledged_at IS NULL THEN NULL ELSE :r + make_interval(secs => :a) END,
-                    arrived_at = CASE WHEN arrived_at IS NULL THEN NULL ELSE :r + make_interval(secs => :v) END
+                    arrived_at = CASE WHEN arrived_at IS NULL THEN NULL ELSE :r + make_interval(secs => :v) END,
+                    resolved_at = CASE WHEN resolved_at IS NULL THEN NULL ELSE (SELECT max(e.at) FROM incident_event e
+                                   WHERE e.incident_id = :id AND e.kind = 'RESOLVED') END,
+                    answered_at = CASE WHEN answered_at IS NULL THEN NULL ELSE (SELECT max(e.at) FROM incident_event e
+                                   WHERE e.incident_id = :id AND e.kind = 'ANSWERED') END
                 WHERE id = :id""")
                 .param("r", java.time.OffsetDateTime.ofInstant(received, java.time.ZoneOffset.UTC))
                 .param("a", (double) ackSeconds).param("v", (double) arriveSeconds).param("id", id).update();

@@ -258,6 +258,32 @@ class IncidentApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aMatterReferredToAnotherDepartmentShowsThatDepartmentAndTheAuditTrailSaysSo() {
+        Map<String, Object> body = report("DEPARTMENT", grid("FS-1-06"), "移交测试-" + UUID.randomUUID());
+        body.put("department", "城管");
+        String id = file(officer, body, 201).get("incident").get("id").asText();
+        String base = "/api/v1/incidents/" + id;
+
+        HttpResponse<String> referred = api.send("POST", base + "/refer", officer,
+                Map.of("department", "市场监管局", "contact", "李科长 0518-12345678", "outcome", "占道经营由市场监管办理"));
+        assertThat(referred.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(referred).get("incident").get("department").asText())
+                .as("the department it now stands referred to, not the one first named").isEqualTo("市场监管局");
+        assertThat(jdbc.sql("""
+                SELECT before ->> 'department' || ' -> ' || (after ->> 'department') FROM audit_entry
+                WHERE record_type = 'incident' AND record_id = ? ORDER BY seq DESC LIMIT 1""")
+                .param(id).query(String.class).single()).isEqualTo("城管 -> 市场监管局");
+
+        // referred once more to the same department (another contact): the audit entry still names the referral
+        assertThat(api.send("POST", base + "/refer", officer,
+                Map.of("department", "市场监管局", "contact", "王科员 0518-87654321")).statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("""
+                SELECT after ->> 'referredTo' FROM audit_entry
+                WHERE record_type = 'incident' AND record_id = ? ORDER BY seq DESC LIMIT 1""")
+                .param(id).query(String.class).single()).isEqualTo("市场监管局");
+    }
+
+    @Test
     void anyoneMayMoveAnItemUpWithAReason() {
         String id = file(officer, report("HELP", grid("FS-1-07"), "上报测试-" + UUID.randomUUID()), 201)
                 .get("incident").get("id").asText();

@@ -728,6 +728,28 @@ class Open311IntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aCountAttributeTakesAWholeNumberOfZeroOrMoreAsItsDefinitionSays() {
+        String d = "人数-" + UUID.randomUUID();
+        for (String people : new String[] {"1.5", "-2", "1e3", "100001"}) {
+            HttpResponse<String> refused = client.post("requests.json", new Form().add("api_key", DEMO_KEY)
+                    .add("service_code", "HELP").add("lat", lat()).add("long", lon()).add("description", d)
+                    .add("attribute[PEOPLE]", people), "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(people).isEqualTo(400);
+            assertThat(json(refused).get(0).get("description").asText()).as(people)
+                    .isEqualTo("attribute[PEOPLE]: Must be a whole number from 0 to 100000");
+        }
+        HttpResponse<String> chinese = client.post("requests.json", new Form().add("api_key", DEMO_KEY)
+                .add("service_code", "DISPUTE").add("lat", lat()).add("long", lon()).add("description", d)
+                .add("attribute[DISPUTE_KIND]", "neighbours").add("attribute[PARTIES]", "2.5"));
+        assertThat(json(chinese).get(0).get("description").asText()).isEqualTo("attribute[PARTIES]: 须为0至100000的整数");
+        assertThat(filed(d)).isZero();
+
+        file(new Form().add("api_key", DEMO_KEY).add("service_code", "HELP").add("lat", lat()).add("long", lon())
+                .add("description", d).add("attribute[PEOPLE]", "3"));
+        assertThat(filed(d)).isEqualTo(1);
+    }
+
+    @Test
     void badRequestsAnswerTheStandardsErrorsAndFileNothing() {
         String d = "错误-" + UUID.randomUUID();
         HttpResponse<String> noService = client.post("requests.json", new Form().add("api_key", DEMO_KEY).add("lat", lat())

@@ -128,18 +128,19 @@ class Open311LanguageIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT department FROM incident WHERE id = ?").param(id).query(String.class).single())
                 .as("stored as ever").isEqualTo("城管");
         desk.acknowledge(id, Submitter.system("测试"));
-        desk.refer(id, "城管", "张队 13800000000", null, Submitter.system("测试"));
+        // referred on and back: the item names the department it went to last, each referral its own on the timeline
         desk.refer(id, "县人社局劳动监察大队", "李科长", null, Submitter.system("测试"));
+        desk.refer(id, "城管", "张队 13800000000", null, Submitter.system("测试"));
 
         ApiClient api = new ApiClient(port);
         String bureau = api.token("bureau", DEMO_PASSWORD);
         JsonNode english = ApiClient.json(api.get("/api/v1/incidents/" + id, bureau, "Accept-Language", "en"));
         assertThat(english.get("incident").get("department").asText()).isEqualTo("City management");
         assertThat(english.get("timeline").findValuesAsText("department"))
-                .containsExactly("City management", "县人社局劳动监察大队");
+                .containsExactly("县人社局劳动监察大队", "City management");
         JsonNode chinese = ApiClient.json(api.get("/api/v1/incidents/" + id, bureau, "Accept-Language", "zh-CN"));
         assertThat(chinese.get("incident").get("department").asText()).isEqualTo("城管");
-        assertThat(chinese.get("timeline").findValuesAsText("department")).containsExactly("城管", "县人社局劳动监察大队");
+        assertThat(chinese.get("timeline").findValuesAsText("department")).containsExactly("县人社局劳动监察大队", "城管");
 
         // stored in English (the English report form's list), it reads in Chinese for a Chinese reader
         jdbc.sql("UPDATE incident SET department = 'City management' WHERE id = ?").param(id).update();

@@ -681,8 +681,14 @@ public class IncidentDesk implements AutoCloseable {
         incidents.event(id, "REFERRED", now, who.staffId(), who.name(), before.ownerUnitId(), before.ownerUnitName(),
                 before.ownerStaffId(), before.ownerStaffName(), null, false, department.trim(), contact.trim(),
                 blankToNull(outcome), null);
-        incidents.update(id, "department = coalesce(department, ?)", department.trim());
-        Incident after = audited(before, who);
+        // the department it now stands referred to: referred on from the one its reporter named (城管 to 市场监管局), the
+        // item, its list and its ledger name the one that has it, and the audit entry shows the change
+        incidents.update(id, "department = ?", department.trim());
+        Incident after = incidents.find(id).orElseThrow();
+        Map<String, Object> referred = snapshot(after);
+        // a referral to the department it already stood with (another contact) changes no column: the entry says so
+        referred.put("referredTo", department.trim());
+        events.publishEvent(Audited.updated("incident", id, before.unitPath(), snapshot(before), referred).by(who.name()));
         published(after, "REFERRED", now, department.trim(), false);
         return after;
     }

@@ -44,6 +44,8 @@ public class Open311Desk {
     public record Filed(String serviceRequestId, String trackingCode, String token, Service service, String accountId) {
     }
 
+    /** The largest count an attribute takes: more people or vehicles than any report of one place could name. */
+    private static final BigDecimal MAX_COUNT = BigDecimal.valueOf(100_000);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final char[] TOKEN = "23456789abcdefghjkmnpqrstuvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -201,10 +203,15 @@ public class Open311Desk {
                     }
                 }
                 case NUMBER -> {
-                    try {
+                    // every number the services ask is a count (people, parties, vehicles), defined as a whole number
+                    // (整数): 1.5 people or -2 vehicles would reach the staff as the reporter's answer
+                    if (!v.matches("[0-9]{1,9}")) {
+                        problems.add(problem(field, number(v) ? "open311.error.attribute.wholeNumber"
+                                : "open311.error.attribute.number"));
+                    } else if (new BigDecimal(v).compareTo(MAX_COUNT) > 0) {
+                        problems.add(problem(field, "open311.error.attribute.wholeNumber"));
+                    } else {
                         answers.put(a.code(), new BigDecimal(v));
-                    } catch (NumberFormatException e) {
-                        problems.add(problem(field, "open311.error.attribute.number"));
                     }
                 }
                 case DATETIME -> {
@@ -255,6 +262,15 @@ public class Open311Desk {
      */
     private static String description(String description) {
         return description != null ? description : "";
+    }
+
+    private static boolean number(String text) {
+        try {
+            new BigDecimal(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static Double number(String raw, String field, List<Invalid.Problem> problems) {

@@ -1,0 +1,69 @@
+package org.fengqiao.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The demo's incidents came in hours, days or a year before the demo loaded: their timelines tell the same story as
+ * their times. An item's page shows 接报 when it was received and each step after it, the figures time the steps the
+ * timeline shows, and a case of the year before was answered then, not on the day the demo loaded.
+ */
+class DemoIncidentTimelineIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** The demo's own items: those the demo filed (other tests file items of their own). */
+    private static final String DEMO = """
+            i.submitter = 'system' AND EXISTS (SELECT 1 FROM incident_event r WHERE r.incident_id = i.id
+                AND r.kind = 'RECEIVED' AND r.actor_name = 'demo')""";
+
+    @Test
+    void eachStepOnADemoItemsTimelineIsWhenTheItemSaysItWasTaken() {
+        List<String> wrong = jdbc.sql("""
+                SELECT i.tracking_code || ' ' || e.kind || ' at ' || e.at || ' but the item says '
+                       || coalesce(CASE e.kind WHEN 'RECEIVED' THEN i.received_at WHEN 'ACKNOWLEDGED' THEN i.acknowledged_at
+                                    WHEN 'ARRIVED' THEN i.arrived_at END::text, 'nothing')
+                FROM incident i JOIN incident_event e ON e.incident_id = i.id
+                WHERE %s AND e.id = (SELECT min(f.id) FROM incident_event f WHERE f.incident_id = i.id AND f.kind = e.kind)
+                  AND e.kind IN ('RECEIVED', 'ACKNOWLEDGED', 'ARRIVED')
+                  AND e.at IS DISTINCT FROM CASE e.kind WHEN 'RECEIVED' THEN i.received_at
+                      WHEN 'ACKNOWLEDGED' THEN i.acknowledged_at WHEN 'ARRIVED' THEN i.arrived_at END""".formatted(DEMO))
+                .query(String.class).list();
+        assertThat(wrong).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM incident i WHERE " + DEMO).query(Long.class).single())
+                .as("the demo's items are there").isGreaterThan(10);
+    }
+
+    @Test
+    void aDemoItemsTimelineRunsForwardFromItsReceipt() {
+        List<String> backwards = jdbc.sql("""
+                SELECT i.tracking_code || ' ' || e.kind || ' at ' || e.at || ' before ' || prev.kind || ' at ' || prev.at
+                FROM incident i JOIN incident_event e ON e.incident_id = i.id
+                JOIN LATERAL (SELECT p.kind, p.at FROM incident_event p WHERE p.incident_id = i.id AND p.id < e.id
+                              ORDER BY p.id DESC LIMIT 1) prev ON true
+                WHERE %s AND e.at < prev.at""".formatted(DEMO))
+                .query(String.class).list();
+        assertThat(backwards).isEmpty();
+    }
+
+    @Test
+    void aCaseOfTheYearBeforeWasResolvedAndAnsweredThen() {
+        List<String> late = jdbc.sql("""
+                SELECT i.tracking_code || ' received ' || i.received_at || ', ' || e.kind || ' ' || e.at
+                FROM incident i JOIN incident_event e ON e.incident_id = i.id
+                WHERE %s AND i.received_at < now() - interval '300 days' AND e.kind IN ('RESOLVED', 'ANSWERED')
+                  AND e.at > i.received_at + interval '1 day'""".formatted(DEMO))
+                .query(String.class).list();
+        assertThat(late).isEmpty();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM incident i WHERE %s AND i.received_at < now() - interval '300 days'
+                  AND i.answered_at < now() - interval '300 days'""".formatted(DEMO)).query(Long.class).single())
+                .as("the year before's cases, answered that year").isEqualTo(6);
+    }
+}
