@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.StaffDirectory;
-import org.fengqiao.account.StaffRole;
+import org.fengqiao.forces.InformantFixture;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.notification.NotificationFixtures;
@@ -38,16 +38,9 @@ class InformantClueIntegrationTests extends IntegrationTest {
         Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
         NotificationFixtures.TestGrid mine = NotificationFixtures.grid(jurisdictions, staff, office);
         NotificationFixtures.TestGrid other = NotificationFixtures.grid(jurisdictions, staff, office);
-        String login = "clue" + NotificationFixtures.unique();
-        String name = "线索人" + NotificationFixtures.unique();
-        UUID informant = staff.register(office.id(), StaffRole.INFORMANT, name, null, null, "信息员", login,
-                DEMO_PASSWORD).id().value();
+        InformantFixture informant = InformantFixture.handledBy(mine, "线索人", api, staff);
+        String name = informant.name();
         String chief = api.token("chief", DEMO_PASSWORD);
-        Map<String, Object> profile = new HashMap<>();
-        profile.put("status", "ACTIVE");
-        profile.put("handlerId", mine.chief().id().value());
-        HttpResponse<String> saved = api.send("PUT", "/api/v1/forces/members/" + informant, chief, profile);
-        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 
         Map<String, Object> body = new HashMap<>();
         body.put("source", "INFORMANT");
@@ -57,11 +50,11 @@ class InformantClueIntegrationTests extends IntegrationTest {
         body.put("address", "村口");
         body.put("reporterName", name);
         body.put("reporterPhone", "13900001234");
-        HttpResponse<String> filed = api.send("POST", "/api/v1/incidents", api.token(login, DEMO_PASSWORD), body);
+        HttpResponse<String> filed = api.send("POST", "/api/v1/incidents", informant.himself(api), body);
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
         String id = ApiClient.json(filed).get("incident").get("id").asText();
 
-        String handler = api.token(mine.chiefLogin(), DEMO_PASSWORD);
+        String handler = informant.handler(api);
         for (String knower : new String[] {handler, chief}) {
             JsonNode shown = ApiClient.json(api.get("/api/v1/incidents/" + id, knower));
             assertThat(shown.get("incident").get("reporterName").asText()).isEqualTo(name);

@@ -16,7 +16,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.StaffDirectory;
-import org.fengqiao.account.StaffRole;
+import org.fengqiao.forces.InformantFixture;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.notification.NotificationFixtures;
@@ -47,6 +47,7 @@ class InformantHolderIntegrationTests extends IntegrationTest {
     NotificationFixtures.TestGrid mine;
     /** Another grid of the same office: its chief neither handles the informant nor is the station chief. */
     NotificationFixtures.TestGrid other;
+    InformantFixture fixture;
     UUID informant;
     String name;
     String handler;
@@ -59,17 +60,12 @@ class InformantHolderIntegrationTests extends IntegrationTest {
         office = PointsFixtures.office(jurisdictions);
         mine = NotificationFixtures.grid(jurisdictions, staff, office);
         other = NotificationFixtures.grid(jurisdictions, staff, office);
-        name = "线人" + NotificationFixtures.unique();
-        informant = staff.register(office.id(), StaffRole.INFORMANT, name, null, null, "信息员", null, null).id()
-                .value();
+        fixture = InformantFixture.handledBy(mine, "线人", api, staff);
+        informant = fixture.id();
+        name = fixture.name();
         chief = api.token("chief", DEMO_PASSWORD);
-        handler = api.token(mine.chiefLogin(), DEMO_PASSWORD);
+        handler = fixture.handler(api);
         stranger = api.token(other.chiefLogin(), DEMO_PASSWORD);
-        Map<String, Object> profile = new HashMap<>();
-        profile.put("status", "ACTIVE");
-        profile.put("handlerId", mine.chief().id().value());
-        HttpResponse<String> saved = api.send("PUT", "/api/v1/forces/members/" + informant, chief, profile);
-        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
     }
 
     /** The station chief proposes an award for the informant's clue in the other grid, whose chief decides it. */
