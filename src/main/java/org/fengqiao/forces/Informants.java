@@ -3,8 +3,10 @@ package org.fengqiao.forces;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.fengqiao.account.InformantDisclosure.Known;
 import org.fengqiao.platform.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,7 +24,7 @@ public class Informants implements org.fengqiao.account.InformantDisclosure {
         this.jdbc = jdbc;
     }
 
-    private record Known(UUID id, UUID handler) {
+    private record Handled(UUID id, UUID handler) {
     }
 
     /**
@@ -33,7 +35,7 @@ public class Informants implements org.fengqiao.account.InformantDisclosure {
     @Override
     public Set<UUID> hiddenFrom(Caller caller, Collection<UUID> people) {
         Set<UUID> hidden = new HashSet<>();
-        List<UUID> ids = people.stream().filter(java.util.Objects::nonNull).filter(p -> !p.equals(caller.staffId()))
+        List<UUID> ids = people.stream().filter(Objects::nonNull).filter(p -> !p.equals(caller.staffId()))
                 .distinct().toList();
         if (ids.isEmpty() || InformantIdentityPolicy.knowsAll(caller)) {
             return hidden;
@@ -42,7 +44,7 @@ public class Informants implements org.fengqiao.account.InformantDisclosure {
                 SELECT s.id, m.handler_id FROM staff s LEFT JOIN force_member m ON m.staff_id = s.id
                 WHERE s.id = ANY(CAST(:ids AS uuid[])) AND s.role = 'INFORMANT'""")
                 .param("ids", ids.toArray(UUID[]::new))
-                .query((rs, n) -> new Known(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list()
+                .query((rs, n) -> new Handled(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list()
                 .forEach(k -> {
                     if (!InformantIdentityPolicy.decide(k.id(), true, k.handler(), caller).shown()) {
                         hidden.add(k.id());
@@ -69,6 +71,25 @@ public class Informants implements org.fengqiao.account.InformantDisclosure {
         return jdbc.sql("SELECT m.handler_id FROM staff s JOIN force_member m ON m.staff_id = s.id "
                 + "WHERE s.id = ? AND s.role = 'INFORMANT' AND m.handler_id IS NOT NULL")
                 .param(informant).query(UUID.class).optional();
+    }
+
+    /**
+     * The informants the caller may know ({@link InformantIdentityPolicy}): all of them, or those he handles and
+     * himself, in one query.
+     */
+    @Override
+    public Known knownTo(Caller caller) {
+        if (InformantIdentityPolicy.knowsAll(caller)) {
+            return Known.ALL;
+        }
+        if (caller.staffId() == null) {
+            return new Known(false, Set.of());
+        }
+        Set<UUID> known = new HashSet<>(jdbc.sql("""
+                SELECT s.id FROM staff s JOIN force_member m ON m.staff_id = s.id
+                WHERE m.handler_id = ? AND s.role = 'INFORMANT'""").param(caller.staffId()).query(UUID.class).list());
+        known.add(caller.staffId());
+        return new Known(false, known);
     }
 
     /** Whether the person is an informant the caller may not know. */
