@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.fengqiao.forces.InformantFixture;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
@@ -103,5 +105,29 @@ class InformantStaffDirectoryIntegrationTests extends IntegrationTest {
         // the handler's own page shows to him as before
         assertThat(api.get("/api/v1/staff/" + informant.grid().chief().id().value(), stranger).statusCode())
                 .isEqualTo(200);
+    }
+
+    /**
+     * The bureau's command puts people on the books but may not know informants: one he puts there is listed to the
+     * station chief, and the bureau's page after the form is the list, with a notice, not the informant's own page.
+     */
+    @Test
+    void anInformantPutOnTheBooksByOneWhoMayNotKnowHimLeadsBackToTheList() {
+        ApiClient bureau = new ApiClient(port);
+        assertThat(bureau.formLogin("bureau", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        String name = "新线人" + NotificationFixtures.unique();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("unitId", informant.grid().unit().id().value().toString());
+        form.put("role", "INFORMANT");
+        form.put("name", name);
+        form.put("_csrf", bureau.csrfFrom("/staff"));
+        HttpResponse<String> created = bureau.form("/staff", form);
+        assertThat(created.statusCode()).isEqualTo(302);
+        assertThat(created.headers().firstValue("Location").orElseThrow()).endsWith("/staff");
+        assertThat(bureau.get("/staff", null).body()).contains("信息员已新增");
+        JsonNode found = ApiClient.json(api.get("/api/v1/staff" + q(name), api.token("chief", DEMO_PASSWORD)));
+        assertThat(found.get("total").asLong()).isEqualTo(1);
+        assertThat(ApiClient.json(api.get("/api/v1/staff" + q(name), api.token("bureau", DEMO_PASSWORD)))
+                .get("total").asLong()).isZero();
     }
 }
