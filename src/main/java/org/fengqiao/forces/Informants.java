@@ -3,8 +3,11 @@ package org.fengqiao.forces;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import org.fengqiao.account.InformantDisclosure.Known;
 import org.fengqiao.platform.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,7 +25,7 @@ public class Informants implements org.fengqiao.account.InformantDisclosure {
         this.jdbc = jdbc;
     }
 
-    private record Known(UUID id, UUID handler) {
+    private record Handled(UUID id, UUID handler) {
     }
 
     /**
@@ -33,7 +36,7 @@ public class Informants implements org.fengqiao.account.InformantDisclosure {
     @Override
     public Set<UUID> hiddenFrom(Caller caller, Collection<UUID> people) {
         Set<UUID> hidden = new HashSet<>();
-        List<UUID> ids = people.stream().filter(java.util.Objects::nonNull).filter(p -> !p.equals(caller.staffId()))
+        List<UUID> ids = people.stream().filter(Objects::nonNull).filter(p -> !p.equals(caller.staffId()))
                 .distinct().toList();
         if (ids.isEmpty() || InformantIdentityPolicy.knowsAll(caller)) {
             return hidden;
@@ -42,7 +45,7 @@ public class Informants implements org.fengqiao.account.InformantDisclosure {
                 SELECT s.id, m.handler_id FROM staff s LEFT JOIN force_member m ON m.staff_id = s.id
                 WHERE s.id = ANY(CAST(:ids AS uuid[])) AND s.role = 'INFORMANT'""")
                 .param("ids", ids.toArray(UUID[]::new))
-                .query((rs, n) -> new Known(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list()
+                .query((rs, n) -> new Handled(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list()
                 .forEach(k -> {
                     if (!InformantIdentityPolicy.decide(k.id(), true, k.handler(), caller).shown()) {
                         hidden.add(k.id());
@@ -58,17 +61,45 @@ public class Informants implements org.fengqiao.account.InformantDisclosure {
      * it himself, to his handler ({@link InformantIdentityPolicy}).
      */
     public boolean clueGiverHiddenFrom(Caller caller, UUID filedBy) {
-        if (InformantIdentityPolicy.knowsAll(caller) || (filedBy != null && filedBy.equals(caller.staffId()))) {
-            return false;
-        }
-        return filedBy == null || !handlerOf(filedBy).map(caller.staffId()::equals).orElse(false);
+        return clueGiversHiddenFrom(caller, java.util.Collections.singleton(filedBy)).test(filedBy);
     }
 
-    /** The handler of an informant; none for one who has none or is no informant. */
-    public java.util.Optional<UUID> handlerOf(UUID informant) {
-        return jdbc.sql("SELECT m.handler_id FROM staff s JOIN force_member m ON m.staff_id = s.id "
-                + "WHERE s.id = ? AND s.role = 'INFORMANT' AND m.handler_id IS NOT NULL")
-                .param(informant).query(UUID.class).optional();
+    /**
+     * For a page of clues, filed by {@code filers}: whether a clue filed by one of them hides its giver from the
+     * caller ({@link #clueGiverHiddenFrom}), with one query for the page, and none when the caller may know every
+     * informant or filed them all himself (the answer to a report he just filed). A filer not among {@code filers}
+     * tests as hidden, as does none (null).
+     */
+    public Predicate<UUID> clueGiversHiddenFrom(Caller caller, Collection<UUID> filers) {
+        if (InformantIdentityPolicy.knowsAll(caller)) {
+            return filer -> false;
+        }
+        UUID me = caller.staffId();
+        List<UUID> others = filers.stream().filter(Objects::nonNull).filter(f -> !f.equals(me)).distinct().toList();
+        Set<UUID> handled = others.isEmpty() || me == null ? Set.of() : Set.copyOf(jdbc.sql("""
+                SELECT s.id FROM staff s JOIN force_member m ON m.staff_id = s.id
+                WHERE s.id = ANY(CAST(:ids AS uuid[])) AND s.role = 'INFORMANT' AND m.handler_id = :me""")
+                .param("ids", others.toArray(UUID[]::new)).param("me", me).query(UUID.class).list());
+        return filer -> filer == null || !(filer.equals(me) || handled.contains(filer));
+    }
+
+    /**
+     * The informants the caller may know ({@link InformantIdentityPolicy}): all of them, or those he handles and
+     * himself, in one query.
+     */
+    @Override
+    public Known knownTo(Caller caller) {
+        if (InformantIdentityPolicy.knowsAll(caller)) {
+            return Known.ALL;
+        }
+        if (caller.staffId() == null) {
+            return new Known(false, Set.of());
+        }
+        Set<UUID> known = new HashSet<>(jdbc.sql("""
+                SELECT s.id FROM staff s JOIN force_member m ON m.staff_id = s.id
+                WHERE m.handler_id = ? AND s.role = 'INFORMANT'""").param(caller.staffId()).query(UUID.class).list());
+        known.add(caller.staffId());
+        return new Known(false, known);
     }
 
     /** Whether the person is an informant the caller may not know. */

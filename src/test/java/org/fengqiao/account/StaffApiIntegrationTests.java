@@ -108,8 +108,11 @@ class StaffApiIntegrationTests extends IntegrationTest {
             assertThat(usernames("/api/v1/staff?q=" + outside, officer)).as(outside).doesNotContain(outside);
             assertThat(usernames("/api/v1/staff?q=" + outside, bureau)).as(outside).contains(outside);
         }
-        assertThat(ApiClient.json(api.get("/api/v1/staff", officer)).path("total").asLong())
-                .isLessThan(ApiClient.json(api.get("/api/v1/staff", bureau)).path("total").asLong());
+        // by a role both may know every holder of: the bureau's command may not know the informants the officer
+        // handles (issue 4), so all roles together the officer may count more than the bureau
+        String officers = "/api/v1/staff?role=COMMUNITY_OFFICER";
+        assertThat(ApiClient.json(api.get(officers, officer)).path("total").asLong())
+                .isLessThan(ApiClient.json(api.get(officers, bureau)).path("total").asLong());
     }
 
     @Test

@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.account.ApiClient;
-import org.fengqiao.account.GridRole;
 import org.fengqiao.account.StaffDirectory;
-import org.fengqiao.account.StaffId;
-import org.fengqiao.account.StaffRole;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.notification.NotificationFixtures;
 import org.fengqiao.platform.web.LocalTimes;
@@ -54,18 +51,10 @@ class InformantContactIntegrationTests extends IntegrationTest {
         api = new ApiClient(port);
         grid = NotificationFixtures.grid(jurisdictions, directory,
                 jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow());
-        handler = api.token(grid.chiefLogin(), DEMO_PASSWORD);
-        name = "联络测试" + NotificationFixtures.unique();
-        informant = directory.register(grid.unit().id(), StaffRole.INFORMANT, name, null, null, "治安积极分子", null, null)
-                .id().value();
-        directory.assignGridRole(grid.grid().id(), new StaffId(informant), GridRole.INFORMANT,
-                LocalDate.of(2024, 1, 1), null);
-        Map<String, Object> profile = new HashMap<>();
-        profile.put("status", "ACTIVE");
-        profile.put("handlerId", grid.chief().id().value());
-        HttpResponse<String> saved = api.send("PUT", "/api/v1/forces/members/" + informant,
-                api.token("chief", DEMO_PASSWORD), profile);
-        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        InformantFixture fixture = InformantFixture.handledBy(grid, "联络测试", api, directory).onTheRoster(directory);
+        handler = fixture.handler(api);
+        name = fixture.name();
+        informant = fixture.id();
     }
 
     static LocalDate today() {

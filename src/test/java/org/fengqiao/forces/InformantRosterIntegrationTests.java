@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.account.ApiClient;
-import org.fengqiao.account.GridRole;
 import org.fengqiao.account.StaffDirectory;
-import org.fengqiao.account.StaffId;
-import org.fengqiao.account.StaffRole;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.notification.NotificationFixtures;
 import org.fengqiao.support.IntegrationTest;
@@ -39,20 +33,13 @@ class InformantRosterIntegrationTests extends IntegrationTest {
         var office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
         NotificationFixtures.TestGrid mine = NotificationFixtures.grid(jurisdictions, directory, office);
         NotificationFixtures.TestGrid other = NotificationFixtures.grid(jurisdictions, directory, office);
-        String name = "名册线人" + NotificationFixtures.unique();
-        UUID informant = directory.register(mine.unit().id(), StaffRole.INFORMANT, name, null, null, "治安积极分子",
-                null, null).id().value();
-        directory.assignGridRole(mine.grid().id(), new StaffId(informant), GridRole.INFORMANT,
-                LocalDate.of(2024, 1, 1), null);
+        InformantFixture fixture = InformantFixture.handledBy(mine, "名册线人", api, directory).onTheRoster(directory);
+        String name = fixture.name();
+        UUID informant = fixture.id();
         String chief = api.token("chief", DEMO_PASSWORD);
-        Map<String, Object> profile = new HashMap<>();
-        profile.put("status", "ACTIVE");
-        profile.put("handlerId", mine.chief().id().value());
-        HttpResponse<String> saved = api.send("PUT", "/api/v1/forces/members/" + informant, chief, profile);
-        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         String roster = "/api/v1/grids/" + mine.grid().id().value() + "/roster";
 
-        for (String knower : new String[] {api.token(mine.chiefLogin(), DEMO_PASSWORD), chief}) {
+        for (String knower : new String[] {fixture.handler(api), chief}) {
             HttpResponse<String> r = api.get(roster, knower);
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains(name).contains(informant.toString());

@@ -16,7 +16,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.StaffDirectory;
-import org.fengqiao.account.StaffRole;
+import org.fengqiao.forces.InformantFixture;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.notification.NotificationFixtures;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An informant's identity shows only to his handler and the station chief (issue 4), in the points too: an award
@@ -40,6 +41,10 @@ class InformantHolderIntegrationTests extends IntegrationTest {
     StaffDirectory staff;
     @Autowired
     Jurisdictions jurisdictions;
+    @Autowired
+    PointsLoader loader;
+    @Autowired
+    JdbcClient jdbc;
 
     ApiClient api;
     Unit office;
@@ -47,6 +52,7 @@ class InformantHolderIntegrationTests extends IntegrationTest {
     NotificationFixtures.TestGrid mine;
     /** Another grid of the same office: its chief neither handles the informant nor is the station chief. */
     NotificationFixtures.TestGrid other;
+    InformantFixture fixture;
     UUID informant;
     String name;
     String handler;
@@ -59,17 +65,12 @@ class InformantHolderIntegrationTests extends IntegrationTest {
         office = PointsFixtures.office(jurisdictions);
         mine = NotificationFixtures.grid(jurisdictions, staff, office);
         other = NotificationFixtures.grid(jurisdictions, staff, office);
-        name = "线人" + NotificationFixtures.unique();
-        informant = staff.register(office.id(), StaffRole.INFORMANT, name, null, null, "信息员", null, null).id()
-                .value();
+        fixture = InformantFixture.handledBy(mine, "线人", api, staff);
+        informant = fixture.id();
+        name = fixture.name();
         chief = api.token("chief", DEMO_PASSWORD);
-        handler = api.token(mine.chiefLogin(), DEMO_PASSWORD);
+        handler = fixture.handler(api);
         stranger = api.token(other.chiefLogin(), DEMO_PASSWORD);
-        Map<String, Object> profile = new HashMap<>();
-        profile.put("status", "ACTIVE");
-        profile.put("handlerId", mine.chief().id().value());
-        HttpResponse<String> saved = api.send("PUT", "/api/v1/forces/members/" + informant, chief, profile);
-        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
     }
 
     /** The station chief proposes an award for the informant's clue in the other grid, whose chief decides it. */
@@ -159,6 +160,46 @@ class InformantHolderIntegrationTests extends IntegrationTest {
         assertThat(api.get("/api/v1/inbox?size=100", stranger).body()).contains("信息员").doesNotContain(name);
         assertThat(api.get("/inbox", stranger, "Accept", "text/html").body()).contains("信息员")
                 .doesNotContain(name);
+    }
+
+    @Test
+    void theVoucherScanNamesTheInformantToHisHandlerAndTheStationChiefOnlyAndTheStoreRedeemsItAllTheSame() {
+        UUID chiefId = PointsFixtures.staffId(jdbc, "chief");
+        loader.awardApproved(informant, mine.grid().id().value(), "verified-clue", "线索核实", null,
+                mine.chief().id().value(), chiefId);
+        UUID item = loader.stock(office.id().value(), "洗衣液" + UUID.randomUUID(), "DONATED", "房山镇测试商贸有限公司", 5,
+                3, 0, chiefId);
+        HttpResponse<String> redeemed = api.send("POST", "/api/v1/points/store/items/" + item + "/redeem",
+                fixture.himself(api), null);
+        assertThat(redeemed.statusCode()).as(redeemed.body()).isEqualTo(201);
+        String code = ApiClient.json(redeemed).get("voucher").get("code").asText();
+        String scan = "/points/vouchers/" + code + "/scan";
+
+        for (String knower : new String[] {handler, chief}) {
+            assertThat(api.get(scan, knower, "Accept", "text/html").body()).contains(name);
+            JsonNode shown = ApiClient.json(api.get("/api/v1/points/vouchers/" + code, knower));
+            assertThat(shown.get("voucher").get("holderName").asText()).isEqualTo(name);
+            assertThat(shown.get("voucher").get("holderId").asText()).isEqualTo(informant.toString());
+        }
+
+        HttpResponse<String> page = api.get(scan, stranger, "Accept", "text/html");
+        assertThat(page.statusCode()).as("the other grid's chief keeps the office's store").isEqualTo(200);
+        assertThat(page.body()).doesNotContain(name).doesNotContain(informant.toString()).contains("信息员")
+                .contains("id=\"scan-confirm\"");
+        assertThat(api.get(scan, stranger, "Accept", "text/html", "Accept-Language", "en").body())
+                .doesNotContain(name).contains("Informant");
+        HttpResponse<String> json = api.get("/api/v1/points/vouchers/" + code, stranger);
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body()).doesNotContain(name).doesNotContain(informant.toString());
+        assertThat(ApiClient.json(json).get("voucher").get("holderName").asText()).isEqualTo("信息员");
+
+        // the store hands the item over all the same, still without learning whose voucher it was
+        HttpResponse<String> used = api.send("POST", "/api/v1/points/vouchers/" + code + "/scan", stranger, null);
+        assertThat(used.statusCode()).as(used.body()).isEqualTo(200);
+        assertThat(used.body()).doesNotContain(name).doesNotContain(informant.toString());
+        assertThat(ApiClient.json(used).get("voucher").get("usedAt").isNull()).isFalse();
+        assertThat(api.get(scan, stranger, "Accept", "text/html").body()).doesNotContain(name);
+        assertThat(api.get(scan, handler, "Accept", "text/html").body()).contains(name);
     }
 
     static String cells(byte[] xlsx) throws IOException {

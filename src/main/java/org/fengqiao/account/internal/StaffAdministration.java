@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.fengqiao.account.InformantDisclosure;
+import org.fengqiao.account.InformantDisclosure.Known;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.jurisdiction.Jurisdictions;
@@ -18,6 +20,7 @@ import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Permission;
 import org.fengqiao.platform.web.Paging;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -44,9 +47,12 @@ public class StaffAdministration {
     private final PageSessions sessions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<InformantDisclosure> disclosure;
 
     StaffAdministration(StaffRegister register, Jurisdictions jurisdictions, PasswordEncoder passwords, ApiTokens tokens,
-            PageSessions sessions, ApplicationEventPublisher events, Clock clock) {
+            PageSessions sessions, ApplicationEventPublisher events, Clock clock,
+            ObjectProvider<InformantDisclosure> disclosure) {
+        this.disclosure = disclosure;
         this.register = register;
         this.jurisdictions = jurisdictions;
         this.passwords = passwords;
@@ -78,16 +84,41 @@ public class StaffAdministration {
         int safePage = Math.max(page, 0);
         String q = query == null || query.isBlank() ? null : query.trim();
         String r = role == null ? null : role.name();
-        return new Listing(register.visible(caller, r, q, safeSize, Paging.offset(safePage + 1L, safeSize)),
-                register.countVisible(caller, r, q), safePage, safeSize);
+        Known informants = informantsKnownTo(caller);
+        return new Listing(register.visible(caller, r, q, informants, safeSize, Paging.offset(safePage + 1L, safeSize)),
+                register.countVisible(caller, r, q, informants), safePage, safeSize);
     }
 
-    /** One person's record for display; reading a person's record (with contact data) is audited. */
+    /**
+     * One person's record for display; reading a person's record (with contact data) is audited. An informant the
+     * caller may not know is not found, as one outside his scope.
+     */
     public StaffRegister.Row find(Caller caller, UUID id) {
         require(caller, Permission.STAFF_READ);
         StaffRegister.Row row = visible(caller, id);
+        if (!known(caller, row)) {
+            throw new NotFound("staff", id);
+        }
         events.publishEvent(Audited.read("staff", id, row.unitPath()));
         return row;
+    }
+
+    /**
+     * Whether the caller may know this person from the staff directory: anyone but an informant; an informant (issue
+     * 4) only himself, his handler and the station chief, as the forces module rules
+     * ({@link InformantDisclosure}), and the security administrator, who gives him his sign-in (ACCOUNT_MANAGE).
+     */
+    public boolean known(Caller caller, StaffRegister.Row row) {
+        return row.role() != StaffRole.INFORMANT || informantsKnownTo(caller).knows(row.id());
+    }
+
+    /** The informants the staff directory lists to the caller. */
+    private Known informantsKnownTo(Caller caller) {
+        if (caller.may(Permission.ACCOUNT_MANAGE.authority())) {
+            return Known.ALL;
+        }
+        InformantDisclosure forces = disclosure.getIfAvailable();
+        return forces == null ? Known.himself(caller) : forces.knownTo(caller);
     }
 
     public boolean locked(StaffRegister.Row row) {

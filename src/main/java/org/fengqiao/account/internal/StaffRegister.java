@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.account.InformantDisclosure.Known;
 import org.fengqiao.account.RosterDay;
 import org.fengqiao.account.Staff;
 import org.fengqiao.account.StaffId;
@@ -173,16 +174,32 @@ public class StaffRegister {
                 .query(StaffRegister::map).optional();
     }
 
-    public List<Row> visible(Caller caller, String role, String query, int limit, int offset) {
-        return jdbc.sql(SELECT + "\n" + """
+    /**
+     * The staff of the caller's scope, a page of them; informants only those {@code informants} holds (issue 4: the
+     * others are neither listed nor counted, so no search by a name tells whether its holder is one).
+     */
+    public List<Row> visible(Caller caller, String role, String query, Known informants, int limit, int offset) {
+        return informants(jdbc.sql(SELECT + "\n" + """
                  WHERE u.path LIKE ANY(:scope)
                    AND (CAST(:role AS text) IS NULL OR s.role = :role)
                    AND (CAST(:q AS text) IS NULL OR s.name LIKE '%' || :q || '%' OR s.username LIKE '%' || :q || '%'
-                        OR s.police_number = :q)
+                        OR s.police_number = :q)""" + INFORMANTS + """
                  ORDER BY u.path, s.role, s.name LIMIT :limit OFFSET :offset""")
                 .param("scope", caller.scopePatterns()).param("role", role).param("q", query)
-                .param("limit", limit).param("offset", offset)
+                .param("limit", limit).param("offset", offset), informants)
                 .query(StaffRegister::map).list();
+    }
+
+    /** An informant is listed only when the reader may know him ({@link Known}). */
+    private static final String INFORMANTS = """
+
+                   AND (s.role <> 'INFORMANT' OR CAST(:allInformants AS boolean)
+                        OR s.id = ANY(CAST(:knownInformants AS uuid[])))
+            """;
+
+    private static JdbcClient.StatementSpec informants(JdbcClient.StatementSpec spec, Known informants) {
+        return spec.param("allInformants", informants.all())
+                .param("knownInformants", informants.informants().toArray(UUID[]::new));
     }
 
     /**
@@ -197,14 +214,15 @@ public class StaffRegister {
                 .param(caller.scopePatterns()).query(StaffRegister::map).list();
     }
 
-    public long countVisible(Caller caller, String role, String query) {
-        return jdbc.sql("""
+    /** How many {@link #visible(Caller, String, String, Known, int, int)} lists over all its pages. */
+    public long countVisible(Caller caller, String role, String query, Known informants) {
+        return informants(jdbc.sql("""
                 SELECT count(*) FROM staff s JOIN unit u ON u.id = s.unit_id
                  WHERE u.path LIKE ANY(:scope)
                    AND (CAST(:role AS text) IS NULL OR s.role = :role)
                    AND (CAST(:q AS text) IS NULL OR s.name LIKE '%' || :q || '%' OR s.username LIKE '%' || :q || '%'
-                        OR s.police_number = :q)""")
-                .param("scope", caller.scopePatterns()).param("role", role).param("q", query)
+                        OR s.police_number = :q)""" + INFORMANTS)
+                .param("scope", caller.scopePatterns()).param("role", role).param("q", query), informants)
                 .query(Long.class).single();
     }
 

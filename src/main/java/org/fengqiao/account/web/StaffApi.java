@@ -47,7 +47,9 @@ class StaffApi {
 
     @GetMapping
     @Operation(summary = "Staff of the caller's subtree, paged",
-            description = "Needs STAFF_READ. Phones are masked in lists. q matches name, user name or police number.")
+            description = "Needs STAFF_READ. Phones are masked in lists. q matches name, user name or police number. "
+                    + "An informant is listed (and counted) only to himself, his handler, the station chief and the "
+                    + "security administrator.")
     StaffPage list(@RequestParam(required = false) StaffRole role, @RequestParam(required = false) String q,
             @Parameter(description = "zero-based") @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
@@ -58,7 +60,8 @@ class StaffApi {
 
     @GetMapping("/{id}")
     @Operation(summary = "One person of the caller's subtree with their grid roles, current and past",
-            description = "404 for a person outside the caller's subtree, exactly as for one who does not exist.")
+            description = "404 for a person outside the caller's subtree, exactly as for one who does not exist, "
+                    + "and for an informant the caller may not know.")
     StaffViews.StaffDetail one(@PathVariable UUID id) {
         Caller caller = Callers.require();
         return views.detail(administration.find(caller, id), caller);

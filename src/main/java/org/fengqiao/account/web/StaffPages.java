@@ -81,7 +81,14 @@ class StaffPages {
             @RequestParam(required = false) String phone, @RequestParam(required = false) String title,
             RedirectAttributes redirect) {
         try {
-            var row = administration.create(Callers.require(), unitId, parseRole(role), name, policeNumber, phone, title);
+            Caller caller = Callers.require();
+            var row = administration.create(caller, unitId, parseRole(role), name, policeNumber, phone, title);
+            if (!administration.known(caller, row)) {
+                // an informant he may not know (the bureau's command, the system administrator): put on the books,
+                // his page shows to his handler, the station chief and the security administrator only
+                messages.notice(redirect, "account.staff.createdInformant");
+                return "redirect:/staff";
+            }
             messages.notice(redirect, "account.staff.created");
             return "redirect:/staff/" + row.id();
         } catch (Invalid e) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.fengqiao.forces.Informants;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.Offence;
@@ -97,17 +98,23 @@ public class IncidentViews {
     public View view(Incident i, Locale locale) {
         Map<UUID, Open311Requests.Answers> answers = i.source() == Source.OPEN311 ? open311.answers(List.of(i.id()))
                 : Map.of();
-        return view(i, answers.get(i.id()), locale);
+        return view(i, answers.get(i.id()), informantHidden(List.of(i)), locale);
     }
 
-    /** A page of incidents, the Open311 answers of all of them read at once. */
+    /**
+     * A page of incidents, the Open311 answers of all of them read at once, and whether each clue's giver shows to
+     * the reader asked once for the page.
+     */
     public List<View> views(List<Incident> items, Locale locale) {
         Map<UUID, Open311Requests.Answers> answers = open311.answers(
                 items.stream().filter(i -> i.source() == Source.OPEN311).map(Incident::id).toList());
-        return items.stream().map(i -> view(i, answers.get(i.id()), locale)).toList();
+        Predicate<Incident> hidden = informantHidden(items);
+        return items.stream().map(i -> view(i, answers.get(i.id()), hidden, locale)).toList();
     }
 
-    private View view(Incident i, Open311Requests.Answers answers, Locale locale) {
+    private View view(Incident i, Open311Requests.Answers answers, Predicate<Incident> informantHidden,
+            Locale locale) {
+        boolean withheld = informantHidden.test(i);
         return new View(i.id(), i.trackingCode(), i.source(), i.category(), i.subtype(), i.offence(),
                 departments.shown(i.department(), locale), words(i.description()),
                 i.occurredAt(), i.lon(), i.lat(), i.address(), i.gridId(), i.gridCode(), i.gridName(), i.status(),
@@ -115,8 +122,8 @@ public class IncidentViews {
                 i.ownerStaffName(), i.escalations(), i.routingRule(), text(i.routingReason(), locale),
                 i.routingFallback() == null ? null : text(i.routingFallback(), locale), i.receivedAt(),
                 i.acknowledgedAt(), i.dispatchedAt(), i.arrivedAt(), i.chiefArrivedAt(), i.resolvedAt(), i.answeredAt(),
-                i.dueAt(), informantHidden(i) ? text("incident.informant.withheld", locale) : i.reporterName(),
-                informantHidden(i) ? null : i.reporterPhoneMasked(), i.externalRef(), i.version(), answers(answers, locale));
+                i.dueAt(), withheld ? text("incident.informant.withheld", locale) : i.reporterName(),
+                withheld ? null : i.reporterPhoneMasked(), i.externalRef(), i.version(), answers(answers, locale));
     }
 
     /**
@@ -159,14 +166,23 @@ public class IncidentViews {
     }
 
     /**
-     * Whether the reader may not know who gave this clue: only the station chief, the one who filed it and, when the
-     * informant filed it himself, his handler do ({@link Informants#clueGiverHiddenFrom}).
+     * Whether the reader may not know who gave each of these clues: only the station chief, the one who filed it
+     * and, when the informant filed it himself, his handler do ({@link Informants#clueGiversHiddenFrom}), asked once
+     * for them all. An incident that names no clue giver hides nothing.
      */
-    boolean informantHidden(Incident i) {
-        if (i.source() != Source.INFORMANT || (i.reporterName() == null && i.reporterPhoneMasked() == null)) {
-            return false;
+    Predicate<Incident> informantHidden(List<Incident> items) {
+        List<Incident> clues = items.stream().filter(IncidentViews::namesClueGiver).toList();
+        if (clues.isEmpty()) {
+            return i -> false;
         }
-        return Callers.current().map(c -> informants.clueGiverHiddenFrom(c, i.createdBy())).orElse(true);
+        Predicate<UUID> hidden = Callers.current()
+                .map(c -> informants.clueGiversHiddenFrom(c, clues.stream().map(Incident::createdBy).toList()))
+                .orElse(filer -> true);
+        return i -> namesClueGiver(i) && hidden.test(i.createdBy());
+    }
+
+    private static boolean namesClueGiver(Incident i) {
+        return i.source() == Source.INFORMANT && (i.reporterName() != null || i.reporterPhoneMasked() != null);
     }
 
     public Detail detail(Incident i, Locale locale) {

@@ -74,6 +74,15 @@ public class HolderNames {
                 a.rank(), null, informant(), a.points(), a.confirmedByName()));
     }
 
+    /**
+     * A voucher as the store's staff see it at pickup: its holder named only to those who may know him; the
+     * voucher, its item and its state all show, so the store redeems it all the same.
+     */
+    Store.Voucher voucher(Store.Voucher v, Caller caller) {
+        return !hidden(caller, v.holderId()) ? v : new Store.Voucher(v.id(), v.code(), null, informant(), v.itemId(),
+                v.itemName(), v.storeName(), v.points(), v.issuedAt(), v.usedAt(), v.usedByName(), v.unitPath());
+    }
+
     private <T> List<T> shown(List<T> items, Function<T, UUID> holder, Caller caller, Function<T, T> masked) {
         Set<UUID> hidden = hidden(caller, items.stream().map(holder).toList());
         if (hidden.isEmpty()) {

@@ -61,11 +61,13 @@ public class Store {
     private final JdbcClient jdbc;
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
+    private final HolderNames names;
 
-    Store(JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events) {
+    Store(JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events, HolderNames names) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.events = events;
+        this.names = names;
     }
 
     // ---- items ----
@@ -288,18 +290,29 @@ public class Store {
         return jdbc.sql(VOUCHER + " WHERE v.code = ?").param(code).query(this::voucherRow).optional();
     }
 
-    /** A voucher its holder or the store's staff may see. */
+    /**
+     * A voucher its holder or the store's staff may see; its holder named only to those who may know him
+     * ({@link HolderNames}).
+     */
     public Voucher visibleVoucher(String code, Caller caller) {
-        return jdbc.sql(VOUCHER + """
+        return names.voucher(jdbc.sql(VOUCHER + """
                  WHERE v.code = :code AND (v.holder_id = :me
                     OR (CAST(:store AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))))""")
                 .param("code", code).param("me", caller.staffId()).param("store", caller.may("POINTS_STORE"))
                 .param("scope", caller.scopePatterns())
-                .query(this::voucherRow).optional().orElseThrow(() -> new NotFound("voucher", code));
+                .query(this::voucherRow).optional().orElseThrow(() -> new NotFound("voucher", code)), caller);
     }
 
-    /** A voucher of a store in the caller's scope, for the store's staff at pickup; checked in the query. */
+    /**
+     * A voucher of a store in the caller's scope, for the store's staff at pickup; checked in the query. Its holder
+     * is named only to those who may know him ({@link HolderNames}): the store redeems an informant's voucher
+     * without learning who he is.
+     */
     public Voucher storeVoucher(String code, Caller caller) {
+        return names.voucher(inStore(code, caller), caller);
+    }
+
+    private Voucher inStore(String code, Caller caller) {
         return jdbc.sql(VOUCHER + " WHERE v.code = :code AND CAST(:store AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))")
                 .param("code", code).param("store", caller.may("POINTS_STORE")).param("scope", caller.scopePatterns())
                 .query(this::voucherRow).optional().orElseThrow(() -> new NotFound("voucher", code));
@@ -313,14 +326,14 @@ public class Store {
     /** The store's scan at pickup: marks the voucher used once; a second scan answers that it was used. */
     @Transactional
     public Scan scan(String code, Caller caller) {
-        Voucher before = storeVoucher(code, caller);
+        Voucher before = inStore(code, caller);
         int n = jdbc.sql("UPDATE points_voucher SET used_at = ?, used_by = ? WHERE code = ? AND used_at IS NULL")
                 .params(ledger.now(), caller.staffId(), code).update();
         Voucher after = voucher(code).orElseThrow();
         if (n == 1) {
             events.publishEvent(Audited.updated("points_voucher", after.id(), after.unitPath(), before, after));
         }
-        return new Scan(after, n == 0);
+        return new Scan(names.voucher(after, caller), n == 0);
     }
 
     private static String newCode() {
