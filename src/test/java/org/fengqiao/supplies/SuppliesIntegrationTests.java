@@ -741,6 +741,33 @@ class SuppliesIntegrationTests extends IntegrationTest {
                 .isNotEmpty().allMatch(n -> n.equals(name + " (retired)"));
     }
 
+    /**
+     * The forms to record use and to transfer offer what the unit holds on hand: a kind only on its way, not yet
+     * confirmed, cannot be used up nor transferred (its submit could only be refused), so it is not offered.
+     */
+    @Test
+    void theUseAndTransferFormsOfferOnlyWhatTheUnitHoldsOnHand() {
+        String kind = kind("IT-在途");
+        String line = issue(chief, fangshan, kind, 2, null);
+        // the unit's officer records use, the chief transfers
+        ApiClient officerPage = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN");
+        ApiClient chiefPage = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN");
+        assertThat(select(officerPage.get("/supplies/units/" + fangshan, null).body(), "use-kind"))
+                .doesNotContain(kind);
+        assertThat(select(chiefPage.get("/supplies/units/" + fangshan, null).body(), "transfer-kind"))
+                .doesNotContain(kind);
+        send("POST", "/api/v1/supplies/entries/" + line + "/receipt", officer, null, 200);
+        assertThat(select(officerPage.get("/supplies/units/" + fangshan, null).body(), "use-kind")).contains(kind);
+        assertThat(select(chiefPage.get("/supplies/units/" + fangshan, null).body(), "transfer-kind"))
+                .contains(kind);
+    }
+
+    /** The options of a page's select, by its id (none when the page has no such select). */
+    static String select(String page, String id) {
+        int at = page.indexOf("id=\"" + id + "\"");
+        return at < 0 ? "" : page.substring(at, page.indexOf("</select>", at));
+    }
+
     @Test
     void countsReadInTheSingularForOneInEnglishAndAsBeforeInChinese() {
         String kind = kind("IT-警示桩");
@@ -750,7 +777,9 @@ class SuppliesIntegrationTests extends IntegrationTest {
         String en = english.get("/supplies/units/" + fangshan, null).body();
         assertThat(en).contains("1 piece<").doesNotContain(">1 pieces<");
         issue(chief, fangshan, kind, 2, null);
-        assertThat(english.get("/supplies/units/" + fangshan, null).body()).contains("2 pieces");
+        assertThat(english.get("/supplies/units/" + fangshan, null).body()).contains("2 pieces")
+                // the issue form's kinds with their count unit, in English brackets
+                .contains(" (pieces)</option>").doesNotContain("（pieces）");
         // (the language is the officer's profile's: back to Chinese for the suite)
         ApiClient chinese = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN");
         assertThat(chinese.get("/supplies/units/" + fangshan, null).body()).contains(">1 个<");

@@ -122,7 +122,10 @@ class SuppliesPages {
         if (pastTheEnd != null) {
             return pastTheEnd;
         }
-        model.addAttribute("view", views.unit(p));
+        SuppliesViews.UnitView view = views.unit(p);
+        model.addAttribute("view", view);
+        // what the use and transfer forms take: what the unit holds on hand (what is on its way it cannot give)
+        model.addAttribute("held", view.stock().stream().filter(s -> s.onHand() > 0).toList());
         model.addAttribute("history", ledger.history(p.id(), PAGE_SIZE, Paging.offset(n, PAGE_SIZE)).stream()
                 .map(views::entry).toList());
         model.addAttribute("page", n);

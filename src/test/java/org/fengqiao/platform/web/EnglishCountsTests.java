@@ -48,6 +48,12 @@ class EnglishCountsTests {
         assertThat(english("supplies.count.BOOK", 12000)).isEqualTo("12000 books");
         assertThat(english("supplies.count.VOLUME", 2)).isEqualTo("2 volumes");
         assertThat(chinese("supplies.count.SET", 12000)).isEqualTo("12000 套");
+        assertThat(english("supplies.issues.total", "房山", "2026-01-01", "2026-12-31", 1L, "10.00"))
+                .isEqualTo("房山, 2026-01-01 to 2026-12-31: 1 line, 10.00 yuan in all");
+        assertThat(english("supplies.issues.total", "房山", "2026-01-01", "2026-12-31", 2L, "10.00"))
+                .contains(": 2 lines,");
+        assertThat(chinese("supplies.issues.total", "房山", "2026-01-01", "2026-12-31", 1L, "10.00"))
+                .isEqualTo("房山，2026-01-01 至 2026-12-31：共 1 笔，合计 10.00 元");
     }
 
     @Test
