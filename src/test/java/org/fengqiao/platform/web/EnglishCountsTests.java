@@ -143,6 +143,25 @@ class EnglishCountsTests {
         assertThat(english("imports.job.progress", "0", "2")).isEqualTo("0 of 2 rows processed");
     }
 
+    /**
+     * Brackets and other punctuation around a value are the language's: a page writing 站牌（个） with full-width
+     * brackets in its expression shows "Leaflet（copies）" in English; the bundles say how each language writes it.
+     */
+    @Test
+    void noPageExpressionWritesFullWidthPunctuationThatEnglishPagesWouldShow() throws IOException {
+        List<String> found = new ArrayList<>();
+        Pattern literal = Pattern.compile("th:[\\w-]+=\"[^\"]*?'[^'\"]*[（）：；，][^'\"]*'[^\"]*\"");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                Matcher m = literal.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    found.add(f.getFileName() + ": " + m.group());
+                }
+            }
+        }
+        assertThat(found).as("full-width punctuation written by a page's expression").isEmpty();
+    }
+
     @Test
     void theGridMapsAndTheMisplacedAddressesCountsReadInTheSingularForOne() {
         assertThat(english("jurisdiction.map.gridCount.one", 1)).isEqualTo("1 grid");
