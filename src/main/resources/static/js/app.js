@@ -91,11 +91,15 @@ window.Fq = (function () {
   }
 
   // A count a script fills in: the element's data-text-NAME-one when the page's language puts this number in the
-  // singular ("1 grid"), else data-text-NAME ("0 grids", "2 grids", "共 2 个网格"), its {count} replaced.
-  function counted(element, name, count) {
+  // singular ("1 grid"), else data-text-NAME ("0 grids", "2 grids", "共 2 个网格"), its {count} replaced; and any
+  // other {word} of the text by values[word] ("{processed} of {count} rows processed"), as written there.
+  function counted(element, name, count, values) {
     var lang = document.documentElement.lang || undefined;
     var one = window.Intl && Intl.PluralRules && new Intl.PluralRules(lang).select(Number(count)) === 'one';
-    return (one && element.dataset[name + 'One'] || element.dataset[name]).split('{count}').join(String(count));
+    var shown = { count: String(count) };
+    Object.keys(values || {}).forEach(function (word) { shown[word] = String(values[word]); });
+    return (one && element.dataset[name + 'One'] || element.dataset[name]).replace(/\{(\w+)\}/g,
+      function (all, word) { return Object.prototype.hasOwnProperty.call(shown, word) ? shown[word] : all; });
   }
 
   return { csrfHeaders: csrfHeaders, request: request, send: send, problemText: problemText, aside: aside,

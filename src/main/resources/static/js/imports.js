@@ -26,16 +26,11 @@
 
   var problemText = Fq.problemText;
 
-  function text(template, values) {
-    return template.replace(/\{(\d+)\}/g, function (all, i) { return values[+i]; });
-  }
-
-  // "1 of 1 row processed", "0 of 2 rows processed": the form the page's language takes for the total (its
-  // plural category), from the bundles through data-text-progress-one; every other count takes data-text-progress.
+  // "1 of 1 row processed", "0 of 2 rows processed": the total chooses the form (Fq.counted, as every page's
+  // counts), the numbers as the page's language writes them.
   function progressText(processed, total) {
-    var lang = document.documentElement.lang || undefined;
-    var one = window.Intl && Intl.PluralRules && new Intl.PluralRules(lang).select(Number(total || 0)) === 'one';
-    return text(one && panel.dataset.textProgressOne || panel.dataset.textProgress, [number(processed), number(total)]);
+    return Fq.counted(panel, 'textProgress', Number(total || 0),
+      { count: number(total), processed: number(processed) });
   }
 
   function number(n) {

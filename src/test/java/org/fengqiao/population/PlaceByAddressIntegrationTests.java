@@ -247,4 +247,58 @@ class PlaceByAddressIntegrationTests extends IntegrationTest {
                 ApiClient.json(api.get("/api/v1/buildings/" + id, officer))))
                 .as("only the household of the building's own compound").containsExactly("1-101: " + h + 1);
     }
+
+    /**
+     * A compound's buildings registered by their numbers alone (7 of 阳光小区): an address writing 7号楼 is building 7's
+     * and places its household; one writing no unit (7-301) in a building of two units, or a room the building does
+     * not have, places nobody, and the floor plan tells the officer whom, and why. Not another station's to read.
+     */
+    @Test
+    void aBuildingNamedByItsNumberTakesItsCompoundsHouseholdsAndThePlanListsThoseItCouldNotPlace() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        UUID grid = grid();
+        // a number of one or two digits as buildings have (7-301 reads so), no building of the grid has yet
+        String number = jdbc.sql("""
+                SELECT n::text FROM generate_series(10, 99) n WHERE NOT EXISTS (
+                    SELECT 1 FROM building b WHERE b.grid_id = ? AND b.name ~ ('^' || n || '(号楼|号栋|号幢|栋|幢)?$'))
+                ORDER BY random() LIMIT 1""").param(grid).query(String.class).single();
+        String compound = "阳光" + tag + "小区";
+        UUID address = UUID.randomUUID();
+        jdbc.sql("INSERT INTO address (id, grid_id, compound, building, full_text) VALUES (?, ?, ?, ?, ?)")
+                .params(address, grid, compound, number, "江苏省连云港市东海县房山镇" + compound + number).update();
+        String id = ApiClient.json(api.send("POST", "/api/v1/buildings", officer, Map.of("gridId", grid,
+                "name", number, "addressId", address, "floors", 3, "units", 2, "roomsPerFloor", 2)))
+                .path("id").asText();
+        String place = "江苏省连云港市东海县房山镇" + compound + number;
+        String h = "IT-NUMBER-" + tag + "-";
+        byte[] file = PersonImportCategoriesIntegrationTests.csv(PersonImportRoomsIntegrationTests.HEADERS,
+                row("数号甲" + tag, h + 1, place + "号楼2单元301室"),
+                row("数号乙" + tag, h + 2, place + "-301"),
+                row("数号丙" + tag, h + 3, place + "号楼1单元901室"));
+        JsonNode imported = ImportIntegrationTests.importAndWait(api, port, officer, "numbered.csv", file, false,
+                Duration.ofSeconds(30));
+        assertThat(imported.path("householdsPlaced").asLong()).as(imported.toString()).isEqualTo(1);
+        assertThat(PersonImportRoomsIntegrationTests.roomsWithHouseholds(
+                ApiClient.json(api.get("/api/v1/buildings/" + id, officer)))).containsExactly("2-301: " + h + 1);
+
+        // the floor plan names the two it could not place, each with why
+        String plan = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN").get("/buildings/" + id, null)
+                .body();
+        String unplaced = plan.substring(plan.indexOf("id=\"unplaced\""), plan.indexOf("</section>",
+                plan.indexOf("id=\"unplaced\"")));
+        assertThat(unplaced).contains("（2 户）").doesNotContain("数号甲" + tag)
+                .contains("data-household=\"" + household(h + 2) + "\" data-reason=\"UNIT_NOT_WRITTEN\"")
+                .contains("data-household=\"" + household(h + 3) + "\" data-reason=\"NO_SUCH_ROOM\"")
+                .contains("数号乙" + tag, "301室", "地址未写单元，本楼有 2 个单元")
+                .contains("数号丙" + tag, "1单元901室", "本楼没有这个房间");
+        String english = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en").get("/buildings/" + id, null)
+                .body();
+        assertThat(english).contains("Not placed by their address, though it names a room of this building: "
+                + "2 households", "the address writes no unit, and this building has 2 units", "unit 1, room 901");
+        new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN");
+        assertThat(new ApiClient(port).signedIn("officer2", DEMO_PASSWORD, null).get("/buildings/" + id, null)
+                .statusCode()).as("a building outside the caller's subtree").isEqualTo(404);
+    }
 }

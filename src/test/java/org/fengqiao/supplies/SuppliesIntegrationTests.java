@@ -612,12 +612,15 @@ class SuppliesIntegrationTests extends IntegrationTest {
         String name = ApiClient.json(api.get("/api/v1/supplies/entries/" + issue(chief, fangshan, kind, 2, "10.00"),
                 chief)).get("kind").get("name").asText();
         String retirement = "/api/v1/supplies/kinds/" + kind + "/retirement";
+        String fangshanName = jdbc.sql("SELECT name FROM unit WHERE id = ?").param(fangshan).query(String.class)
+                .single();
         send("PATCH", "/api/v1/supplies/kinds/" + kind, bureau, Map.of("required", true), 200);
         assertThat(ApiClient.json(api.get("/api/v1/supplies/gaps", bureau)).findValuesAsText("id")).contains(kind);
         // while a unit has some on its way (or in stock) it is not retired, in the reader's language
         HttpResponse<String> held = api.send("POST", retirement, bureau, null, "Accept-Language", "en");
         assertThat(held.statusCode()).as(held.body()).isEqualTo(409);
-        assertThat(held.body()).contains("1 unit still holds this item or has it on its way");
+        assertThat(held.body()).contains("1 unit still holds this item or has it on its way")
+                .contains(fangshanName + " (0 pieces on hand, 2 pieces to confirm)");
         String line = ApiClient.json(api.get("/api/v1/supplies/units/" + fangshan + "/entries?size=100", chief))
                 .get("items").findParents("kind").stream().filter(e -> e.get("kind").get("id").asText().equals(kind))
                 .findFirst().orElseThrow().get("id").asText();
@@ -635,7 +638,7 @@ class SuppliesIntegrationTests extends IntegrationTest {
         ApiClient page = new ApiClient(port).signedIn("bureau", DEMO_PASSWORD, null);
         assertThat(page.form("/supplies/kinds/" + kind + "/retired", Map.of("retired", "true", "_csrf",
                 page.csrfFrom("/supplies"))).statusCode()).isEqualTo(302);
-        assertThat(page.get("/supplies", null).body()).contains("已停用：不再出现在下发和登记表单中");
+        assertThat(page.get("/supplies", null).body()).contains("已停用：不再下发，也不再要求统一配备");
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM audit_entry WHERE record_type = 'supply_kind' AND record_id = ?
                    AND action = 'UPDATE' AND after ->> 'retired' = 'true'""").param(kind).query(Long.class)
@@ -670,6 +673,101 @@ class SuppliesIntegrationTests extends IntegrationTest {
         send("PATCH", "/api/v1/supplies/kinds/" + kind, bureau, Map.of("required", false), 200);
     }
 
+    /**
+     * A kind retired once no unit held it comes back into a unit's stock by the reversal of a use recorded in error:
+     * the stock is real, so the reversal stands; the kind shows in the unit's stock, the overview and the export
+     * marked retired, and what the unit holds may be used up or transferred out, never issued anew.
+     */
+    @Test
+    void aReversalBringingBackARetiredKindStandsAndTheUnitMayUseOrTransferItButNobodyIssuesIt() {
+        String kind = kind("IT-旧警示牌");
+        UUID point = jdbc.sql("SELECT id FROM unit WHERE parent_id = ? AND kind = 'WORK_POINT' ORDER BY code LIMIT 1")
+                .param(fangshan).query(UUID.class).single();
+        String line = issue(chief, fangshan, kind, 3, "30");
+        send("POST", "/api/v1/supplies/entries/" + line + "/receipt", officer, null, 200);
+        String use = send("POST", "/api/v1/supplies/units/" + fangshan + "/uses", officer, Map.of("type", "USED",
+                "kindId", kind, "quantity", 3, "reason", "换新"), 201).get("id").asText();
+        send("POST", "/api/v1/supplies/kinds/" + kind + "/retirement", bureau, null, 200);
+
+        // the use was recorded in error: its reversal puts the three back, retired or not
+        send("POST", "/api/v1/supplies/entries/" + use + "/reversal", officer, Map.of("reason", "误登记"), 201);
+        assertThat(onHand(officer, fangshan, kind)).isEqualTo(3);
+        JsonNode stock = send("GET", "/api/v1/supplies/units/" + fangshan, officer, null, 200).get("stock")
+                .findParents("kind").stream().filter(s -> s.get("kind").get("id").asText().equals(kind))
+                .findFirst().orElseThrow();
+        assertThat(stock.get("kind").get("retired").asBoolean()).isTrue();
+
+        // the unit's page marks it retired in its stock and offers it to the use and transfer forms, not to issue
+        ApiClient chiefPage = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN");
+        String unitPage = chiefPage.get("/supplies/units/" + fangshan, null).body();
+        String row = unitPage.substring(unitPage.indexOf("data-kind=\"" + stock.get("kind").get("code").asText()));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("已停用");
+        String issueForm = unitPage.substring(unitPage.indexOf("id=\"issue-kind\""));
+        assertThat(issueForm.substring(0, issueForm.indexOf("</select>"))).doesNotContain(kind);
+        String transferForm = unitPage.substring(unitPage.indexOf("id=\"transfer-kind\""));
+        assertThat(transferForm.substring(0, transferForm.indexOf("</select>"))).contains(kind);
+        // the overview's kinds mark it too
+        String overview = new ApiClient(port).signedIn("bureau", DEMO_PASSWORD, "zh-CN")
+                .get("/supplies?unitId=" + fangshan, null).body();
+        String total = overview.substring(overview.indexOf("id=\"kind-totals\""));
+        total = total.substring(total.indexOf("data-kind=\"" + stock.get("kind").get("code").asText()));
+        assertThat(total.substring(0, total.indexOf("</tr>"))).contains("已停用");
+
+        // what the unit holds it may use up and transfer out; nobody issues it anew
+        send("POST", "/api/v1/supplies/units/" + fangshan + "/uses", officer, Map.of("type", "USED",
+                "kindId", kind, "quantity", 1, "reason", "挂在村部"), 201);
+        send("POST", "/api/v1/supplies/units/" + fangshan + "/transfers", chief,
+                Map.of("toUnitId", point, "kindId", kind, "quantity", 1), 201);
+        assertThat(onHand(officer, fangshan, kind)).isEqualTo(1);
+        assertThat(send("GET", "/api/v1/supplies/units/" + point, chief, null, 200).get("waiting")
+                .findValuesAsText("code")).contains(stock.get("kind").get("code").asText());
+        HttpResponse<String> issued = api.send("POST", "/api/v1/supplies/units/" + fangshan + "/issues", chief,
+                Map.of("kindId", kind, "quantity", 1, "supplier", "装备科"));
+        assertThat(issued.statusCode()).isEqualTo(400);
+        assertThat(issued.body()).contains("已停用");
+        // more than it holds is refused as for any kind
+        HttpResponse<String> more = api.send("POST", "/api/v1/supplies/units/" + fangshan + "/uses", officer,
+                Map.of("type", "LOST", "kindId", kind, "quantity", 2, "reason", "丢失"));
+        assertThat(more.statusCode()).isEqualTo(409);
+
+        // the export names it marked retired, in the reader's language
+        List<List<String>> sheet = rows(api.download("/api/v1/supplies/export?unitId=" + fangshan, chief));
+        String name = stock.get("kind").get("name").asText();
+        assertThat(sheet.stream().filter(r -> r.size() > 2 && r.get(2).startsWith(name)).map(r -> r.get(2)))
+                .isNotEmpty().allMatch(n -> n.equals(name + "（已停用）"));
+        List<List<String>> english = rows(api.download("/api/v1/supplies/export?unitId=" + fangshan, chief,
+                "Accept-Language", "en"));
+        assertThat(english.stream().filter(r -> r.size() > 2 && r.get(2).startsWith(name)).map(r -> r.get(2)))
+                .isNotEmpty().allMatch(n -> n.equals(name + " (retired)"));
+    }
+
+    /**
+     * The forms to record use and to transfer offer what the unit holds on hand: a kind only on its way, not yet
+     * confirmed, cannot be used up nor transferred (its submit could only be refused), so it is not offered.
+     */
+    @Test
+    void theUseAndTransferFormsOfferOnlyWhatTheUnitHoldsOnHand() {
+        String kind = kind("IT-在途");
+        String line = issue(chief, fangshan, kind, 2, null);
+        // the unit's officer records use, the chief transfers
+        ApiClient officerPage = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN");
+        ApiClient chiefPage = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN");
+        assertThat(select(officerPage.get("/supplies/units/" + fangshan, null).body(), "use-kind"))
+                .doesNotContain(kind);
+        assertThat(select(chiefPage.get("/supplies/units/" + fangshan, null).body(), "transfer-kind"))
+                .doesNotContain(kind);
+        send("POST", "/api/v1/supplies/entries/" + line + "/receipt", officer, null, 200);
+        assertThat(select(officerPage.get("/supplies/units/" + fangshan, null).body(), "use-kind")).contains(kind);
+        assertThat(select(chiefPage.get("/supplies/units/" + fangshan, null).body(), "transfer-kind"))
+                .contains(kind);
+    }
+
+    /** The options of a page's select, by its id (none when the page has no such select). */
+    static String select(String page, String id) {
+        int at = page.indexOf("id=\"" + id + "\"");
+        return at < 0 ? "" : page.substring(at, page.indexOf("</select>", at));
+    }
+
     @Test
     void countsReadInTheSingularForOneInEnglishAndAsBeforeInChinese() {
         String kind = kind("IT-警示桩");
@@ -680,6 +778,11 @@ class SuppliesIntegrationTests extends IntegrationTest {
         assertThat(en).contains("1 piece<").doesNotContain(">1 pieces<");
         issue(chief, fangshan, kind, 2, null);
         assertThat(english.get("/supplies/units/" + fangshan, null).body()).contains("2 pieces");
+        // the chief's issue form lists the kinds with their count unit in English brackets
+        ApiClient chief = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en");
+        assertThat(select(chief.get("/supplies/units/" + fangshan, null).body(), "issue-kind"))
+                .contains(" (pieces)</option>").doesNotContain("（");
+        new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN");
         // (the language is the officer's profile's: back to Chinese for the suite)
         ApiClient chinese = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN");
         assertThat(chinese.get("/supplies/units/" + fangshan, null).body()).contains(">1 个<");

@@ -65,6 +65,9 @@ final class RoomAddress {
     private static final Pattern NUMBERED = Pattern.compile(
             "^(.*?)([0-9]{1,6}|[一二三四五六七八九十]{1,3})(号楼|号栋|号幢|栋|幢)$");
 
+    /** A building's name that is its number alone: 7, 07, 七. */
+    private static final Pattern BARE_NUMBER = Pattern.compile("[0-9]{1,6}|[一二三四五六七八九十]{1,3}");
+
     /** A room named by a text: the text before the unit (ending with the building), the unit and floor when given. */
     record Named(String before, Integer unit, Integer floor, String number) {
     }
@@ -177,11 +180,11 @@ final class RoomAddress {
      * names are unique in it): the longest, so 二期7号楼 is not taken for 7号楼 when the grid has both; and a whole
      * name, so 17号楼 is not taken for 7号楼 when the grid has only that one. Full-width digits are read as digits.
      * When no name is written as the text writes it, a numbered building written with another word (3栋 for 3号楼,
-     * 三号楼 for 3号楼) is the one, if the grid has only one such.
+     * 三号楼 for 3号楼) or registered by its number alone (3 for 3号楼) is the one, if the grid has only one such.
      */
     static Optional<String> building(Named named, Collection<String> names) {
         Optional<String> exact = longest(named.before(), names, RoomAddress::plain);
-        return exact.isPresent() ? exact : longest(numbered(named.before()), names, n -> numbered(plain(n)));
+        return exact.isPresent() ? exact : longest(numbered(named.before()), names, n -> numberedName(plain(n)));
     }
 
     /**
@@ -240,6 +243,19 @@ final class RoomAddress {
         }
         String read = (wide ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text).replaceAll("\\s+", "");
         return dash ? DASHES.matcher(read).replaceAll("-") : read;
+    }
+
+    /**
+     * A building's name written as {@link #numbered} writes it; a name that is a number alone (7, 七: a compound's
+     * buildings registered by their numbers) is the building of that number too, as 7号楼 and 7栋 are.
+     */
+    private static String numberedName(String name) {
+        Matcher m = BARE_NUMBER.matcher(name);
+        if (!m.matches()) {
+            return numbered(name);
+        }
+        Integer n = Character.isDigit(name.charAt(0)) ? Integer.valueOf(name) : number(name);
+        return n == null ? name : n + "#";
     }
 
     /** The text with the numbered building it ends with written one way: 3号楼, 3栋, 三幢 all as 3#. */

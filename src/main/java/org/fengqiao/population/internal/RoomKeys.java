@@ -47,6 +47,17 @@ final class RoomKeys {
 
     /** The one room each household's address names, for the households whose readings fit exactly one room. */
     Map<UUID, Found> onlyRooms(JdbcClient jdbc) {
+        Map<UUID, Found> only = new HashMap<>();
+        rooms(jdbc).forEach((household, rooms) -> {
+            if (rooms.size() == 1) {
+                only.put(household, rooms.iterator().next());
+            }
+        });
+        return only;
+    }
+
+    /** Every room each household's readings fit (none for a household none fits). */
+    Map<UUID, Set<Found>> rooms(JdbcClient jdbc) {
         Map<UUID, Set<Found>> found = new HashMap<>();
         jdbc.sql("""
                 SELECT k.household, r.id, r.building_id
@@ -59,12 +70,6 @@ final class RoomKeys {
                 .query((rs, n) -> found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new LinkedHashSet<>())
                         .add(new Found(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class))))
                 .list();
-        Map<UUID, Found> only = new HashMap<>();
-        found.forEach((household, rooms) -> {
-            if (rooms.size() == 1) {
-                only.put(household, rooms.iterator().next());
-            }
-        });
-        return only;
+        return found;
     }
 }

@@ -106,6 +106,9 @@ class HousingPages {
         model.addAttribute("plan", FloorPlan.of(buildings.plan(id)));
         model.addAttribute("legend", FloorPlan.Mark.values());
         model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
+        // whose address names one of its rooms yet who could not be placed by it, and why: the officer who places
+        // households sees whom to place by hand or whose address to mend
+        model.addAttribute("unplaced", caller.may("POPULATION_WRITE") ? byAddress.unplaced(b) : List.of());
         return "population/floor-plan";
     }
 

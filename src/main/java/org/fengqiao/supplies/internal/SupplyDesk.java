@@ -23,6 +23,8 @@ import org.fengqiao.supplies.internal.SupplyLedger.Entry;
 import org.fengqiao.supplies.internal.SupplyLedger.Kind;
 import org.fengqiao.supplies.internal.SupplyLedger.Place;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -156,10 +158,11 @@ public class SupplyDesk {
     }
 
     /**
-     * Retires a kind of the actor's bureau that no unit holds any more nor has on its way: it leaves the forms that
-     * issue, use or transfer supplies and is no longer required, while the lines and stock rows that count it keep
-     * it by its name. A standard kind retired stays retired: the bureau was given it once (supply_standard_offered).
-     * Retiring one retired already changes nothing.
+     * Retires a kind of the actor's bureau that no unit holds any more nor has on its way: it leaves the issue form
+     * and is no longer required, while the lines and stock rows that count it keep it by its name. A standard kind
+     * retired stays retired: the bureau was given it once (supply_standard_offered). Retiring one retired already
+     * changes nothing. Refused while units hold some, naming those of the actor's scope with what each holds and has
+     * on its way (and counting the others), so that he knows whom to ask.
      */
     @Transactional
     public Kind retireKind(UUID id, Actor who) {
@@ -167,11 +170,43 @@ public class SupplyDesk {
         if (before.retired()) {
             return before;
         }
-        long holding = ledger.unitsHolding(id);
-        if (holding > 0) {
-            throw new Conflict("supplies.kind.stillHeld", holding);
+        List<SupplyLedger.UnitStock> holders = ledger.holders(id);
+        if (!holders.isEmpty()) {
+            throw new Conflict("supplies.kind.stillHeld", holders.size(), holdersText(holders, before, who));
         }
         return retired(before, true, who);
+    }
+
+    /**
+     * The units holding a kind as the refusal to retire it names them, in the reader's language when it is said:
+     * each of the actor's scope with its stock and what is on its way ("房山中心警务室（在库 0 个，待签收 2 个）"), the
+     * others only counted.
+     */
+    private static MessageSourceResolvable holdersText(List<SupplyLedger.UnitStock> holders, Kind kind, Actor who) {
+        List<MessageSourceResolvable> named = new ArrayList<>();
+        long elsewhere = 0;
+        for (SupplyLedger.UnitStock h : holders) {
+            if (who.scopePaths() != null && who.scopePaths().stream().noneMatch(p -> h.unitPath().startsWith(p))) {
+                elsewhere++;
+                continue;
+            }
+            named.add(resolvable("supplies.kind.holder", h.unitName(),
+                    resolvable("supplies.count." + kind.countUnit(), h.onHand()),
+                    resolvable("supplies.count." + kind.countUnit(), h.pending())));
+        }
+        if (elsewhere > 0) {
+            named.add(resolvable("supplies.kind.heldElsewhere", elsewhere));
+        }
+        // one after another, each joined to the rest as the language lists them ("甲、乙", "one; two")
+        MessageSourceResolvable list = named.get(named.size() - 1);
+        for (int i = named.size() - 2; i >= 0; i--) {
+            list = resolvable("supplies.kind.holders", named.get(i), list);
+        }
+        return list;
+    }
+
+    private static MessageSourceResolvable resolvable(String key, Object... args) {
+        return new DefaultMessageSourceResolvable(new String[] {key}, args);
     }
 
     /** Brings a retired kind of the actor's bureau back into its forms, required again if it was. */
@@ -231,7 +266,7 @@ public class SupplyDesk {
     public Entry issue(UUID unitId, IssueForm f, Actor who) {
         Place unit = place(unitId, who);
         List<Invalid.Problem> problems = new ArrayList<>();
-        Kind kind = kind(f.kindId(), unit, problems);
+        Kind kind = kind(f.kindId(), unit, true, problems);
         quantity(f.quantity(), problems);
         if (f.costFen() != null && (f.costFen() < 0 || f.costFen() > MAX_FEN)) {
             problems.add(problem("costYuan", "supplies.amount.range", MAX_FEN / 100));
@@ -255,7 +290,7 @@ public class SupplyDesk {
         if (f.type() != EntryType.USED && f.type() != EntryType.LOST) {
             problems.add(problem("type", f.type() == null ? "error.field.required" : "supplies.use.type"));
         }
-        Kind kind = kind(f.kindId(), unit, problems);
+        Kind kind = kind(f.kindId(), unit, false, problems);
         quantity(f.quantity(), problems);
         LocalDate on = date(f.occurredOn(), problems);
         text(f.reason(), "reason", true, MAX_TEXT, problems);
@@ -289,7 +324,7 @@ public class SupplyDesk {
                 }
             }
         }
-        Kind kind = kind(f.kindId(), from, problems);
+        Kind kind = kind(f.kindId(), from, false, problems);
         quantity(f.quantity(), problems);
         LocalDate on = date(f.occurredOn(), problems);
         text(f.reason(), "reason", false, MAX_TEXT, problems);
@@ -397,8 +432,12 @@ public class SupplyDesk {
         return m;
     }
 
-    /** A kind in use of the catalogue of the unit's bureau (another bureau's is unknown there, a retired one gone). */
-    private Kind kind(UUID id, Place unit, List<Invalid.Problem> problems) {
+    /**
+     * A kind of the catalogue of the unit's bureau (another bureau's is unknown there). A retired one is never issued
+     * anew; what a unit still holds of it (brought back by a reversal, or on its way when it was retired) is real, and
+     * is used up, lost or transferred out as any other, so only {@code issuing} refuses it.
+     */
+    private Kind kind(UUID id, Place unit, boolean issuing, List<Invalid.Problem> problems) {
         if (id == null) {
             problems.add(problem("kindId", "error.field.required"));
             return null;
@@ -406,7 +445,7 @@ public class SupplyDesk {
         Kind k = ledger.kind(id).filter(x -> x.bureauId().equals(SupplyLedger.bureau(unit.path()))).orElse(null);
         if (k == null) {
             problems.add(problem("kindId", "supplies.kind.unknown"));
-        } else if (k.retired()) {
+        } else if (k.retired() && issuing) {
             problems.add(problem("kindId", "supplies.kind.retired"));
         }
         return k;

@@ -48,7 +48,8 @@ public class SupplyLedger {
     }
 
     /** One unit's stock of one kind, in a summary of a subtree. */
-    public record UnitStock(UUID unitId, String unitName, UnitKind unitKind, UUID kindId, int onHand, int pending) {
+    public record UnitStock(UUID unitId, String unitName, UnitKind unitKind, UUID kindId, int onHand, int pending,
+            String unitPath) {
     }
 
     /** What a kind adds up to under a unit: on hand, on its way, issued and spent in a period. */
@@ -174,14 +175,19 @@ public class SupplyLedger {
                 .params(retired, id).update();
     }
 
-    /** How many units hold some of a kind or have some on its way to them. */
-    long unitsHolding(UUID kind) {
+    /** The units that hold some of a kind or have some on its way to them, with how many, in the tree's order. */
+    List<UnitStock> holders(UUID kind) {
         return jdbc.sql("""
-                SELECT count(DISTINCT unit_id) FROM (
-                    SELECT unit_id FROM supply_stock WHERE kind_id = :kind AND on_hand > 0
-                    UNION ALL SELECT unit_id FROM (""" + PENDING + """
-                    ) p WHERE p.kind_id = :kind) x""")
-                .param("kind", kind).query(Long.class).single();
+                SELECT u.id, u.name, u.kind, u.path, sum(x.on_hand) AS on_hand, sum(x.pending) AS pending FROM (
+                    SELECT unit_id, on_hand, 0 AS pending FROM supply_stock WHERE kind_id = :kind
+                    UNION ALL SELECT unit_id, 0, pending FROM (""" + PENDING + """
+                    ) p WHERE p.kind_id = :kind) x JOIN unit u ON u.id = x.unit_id
+                 GROUP BY u.id, u.name, u.kind, u.path
+                HAVING sum(x.on_hand) > 0 OR sum(x.pending) > 0
+                 ORDER BY u.path""").param("kind", kind)
+                .query((rs, n) -> new UnitStock(rs.getObject(1, UUID.class), rs.getString(2),
+                        UnitKind.valueOf(rs.getString(3)), kind, rs.getInt(5), rs.getInt(6), rs.getString(4)))
+                .list();
     }
 
     /** Whether any line or stock row counts the kind (its count unit is then what they were counted in). */
@@ -326,7 +332,8 @@ public class SupplyLedger {
     /** Each unit's stock of each kind under a unit's path (rows with nothing held or on its way left out). */
     public List<UnitStock> unitStocks(String path) {
         return jdbc.sql("""
-                SELECT u.id, u.name, u.kind, x.kind_id, sum(x.on_hand) AS on_hand, sum(x.pending) AS pending FROM (
+                SELECT u.id, u.name, u.kind, x.kind_id, sum(x.on_hand) AS on_hand, sum(x.pending) AS pending,
+                       u.path FROM (
                     SELECT unit_id, kind_id, on_hand, 0 AS pending FROM supply_stock
                     UNION ALL SELECT unit_id, kind_id, 0, pending FROM (""" + PENDING + """
                     ) p) x JOIN unit u ON u.id = x.unit_id
@@ -335,7 +342,8 @@ public class SupplyLedger {
                 HAVING sum(x.on_hand) > 0 OR sum(x.pending) > 0
                  ORDER BY u.path""").param(path + "%")
                 .query((rs, n) -> new UnitStock(rs.getObject(1, UUID.class), rs.getString(2),
-                        UnitKind.valueOf(rs.getString(3)), rs.getObject(4, UUID.class), rs.getInt(5), rs.getInt(6)))
+                        UnitKind.valueOf(rs.getString(3)), rs.getObject(4, UUID.class), rs.getInt(5), rs.getInt(6),
+                        rs.getString(7)))
                 .list();
     }
 

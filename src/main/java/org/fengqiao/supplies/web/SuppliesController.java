@@ -111,9 +111,10 @@ class SuppliesController {
     @PostMapping("/kinds/{id}/retirement")
     @PreAuthorize("hasAuthority('SUPPLIES_CATALOGUE')")
     @Operation(summary = "Retire a kind of the caller's bureau that no unit holds any more",
-            description = "It leaves the forms that issue, use and transfer supplies and is required of no unit; the "
-            + "lines and stock that count it keep its name. 409 while a unit holds some or has some on its way; a "
-            + "kind of another bureau is not found (404).")
+            description = "It is no longer issued and is required of no unit; the lines and stock that count it "
+            + "keep its name, and what a unit still holds of it (a reversal may bring some back) is used up, lost "
+            + "or transferred as before. 409 while a unit holds some or has some on its way, naming the units of the "
+            + "caller's jurisdiction with what each holds; a kind of another bureau is not found (404).")
     SuppliesViews.KindView retireKind(@PathVariable UUID id) {
         return views.kind(desk.retireKind(id, me()));
     }

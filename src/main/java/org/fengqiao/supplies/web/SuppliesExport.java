@@ -53,7 +53,7 @@ class SuppliesExport {
                 sheet.pages(ledger.lines(root.path(), period.from(), period.to(), Ledger.PAGE, 0), total,
                         offset -> ledger.lines(root.path(), period.from(), period.to(), Ledger.PAGE, offset), page -> {
                     for (Entry e : page) {
-                        sheet.row(e.occurredOn(), e.unitName(), names.name(e.kind(), locale),
+                        sheet.row(e.occurredOn(), e.unitName(), kindName(e, locale),
                                 text("supplies.entryType." + e.type(), locale), e.quantity(),
                                 names.countUnit(e.kind(), e.quantity(), locale), e.change(),
                                 e.costFen() == null ? null : BigDecimal.valueOf(e.costFen(), 2), e.supplier(),
@@ -70,6 +70,13 @@ class SuppliesExport {
             after.put("rows", sheet.rows());
             events.publishEvent(new Audited("EXPORT", "supply_entry", null, root.path(), null, after, null));
         }
+    }
+
+    /** The line's kind by its name, marked when it was retired since: its lines and stock stay, none is issued. */
+    private String kindName(Entry e, Locale locale) {
+        String name = names.name(e.kind(), locale);
+        return e.kind().retired() ? messages.getMessage("supplies.kinds.retiredName", new Object[] {name}, locale)
+                : name;
     }
 
     private String text(String key, Locale locale) {

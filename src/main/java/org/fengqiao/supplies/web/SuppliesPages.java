@@ -122,12 +122,16 @@ class SuppliesPages {
         if (pastTheEnd != null) {
             return pastTheEnd;
         }
-        model.addAttribute("view", views.unit(p));
+        SuppliesViews.UnitView view = views.unit(p);
+        model.addAttribute("view", view);
+        // what the use and transfer forms take: what the unit holds on hand (what is on its way it cannot give)
+        model.addAttribute("held", view.stock().stream().filter(s -> s.onHand() > 0).toList());
         model.addAttribute("history", ledger.history(p.id(), PAGE_SIZE, Paging.offset(n, PAGE_SIZE)).stream()
                 .map(views::entry).toList());
         model.addAttribute("page", n);
         model.addAttribute("pages", pages);
-        // the forms offer the kinds of the unit's own bureau it has not retired
+        // the issue form offers the kinds of the unit's own bureau it has not retired (the use and transfer forms what
+        // the unit holds, retired or not)
         model.addAttribute("kinds", ledger.kinds(SupplyLedger.bureau(p.path())).stream().filter(k -> !k.retired())
                 .map(views::kind).toList());
         model.addAttribute("targets", ledger.places(me.scopePaths()).stream()
@@ -242,7 +246,7 @@ class SuppliesPages {
     }
 
     /**
-     * A catalogue manager retires a kind of his bureau no unit holds any more (it leaves the forms, its lines stay
+     * A catalogue manager retires a kind of his bureau no unit holds any more (it leaves the issue form, its lines stay
      * readable), or brings a retired one back.
      */
     @PostMapping("/supplies/kinds/{id}/retired")

@@ -48,6 +48,12 @@ class EnglishCountsTests {
         assertThat(english("supplies.count.BOOK", 12000)).isEqualTo("12000 books");
         assertThat(english("supplies.count.VOLUME", 2)).isEqualTo("2 volumes");
         assertThat(chinese("supplies.count.SET", 12000)).isEqualTo("12000 套");
+        assertThat(english("supplies.issues.total", "房山", "2026-01-01", "2026-12-31", 1L, "10.00"))
+                .isEqualTo("房山, 2026-01-01 to 2026-12-31: 1 line, 10.00 yuan in all");
+        assertThat(english("supplies.issues.total", "房山", "2026-01-01", "2026-12-31", 2L, "10.00"))
+                .contains(": 2 lines,");
+        assertThat(chinese("supplies.issues.total", "房山", "2026-01-01", "2026-12-31", 1L, "10.00"))
+                .isEqualTo("房山，2026-01-01 至 2026-12-31：共 1 笔，合计 10.00 元");
     }
 
     @Test
@@ -79,8 +85,12 @@ class EnglishCountsTests {
         assertThat(english("supervision.accountabilities", 3)).isEqualTo("Held to account 3 times");
     }
 
-    /** A count a page's script fills in: th:data-text-…="#{key('{count}')}" (Fq.counted puts the number in). */
-    static final Pattern SCRIPT_COUNT = Pattern.compile("th:data-(text[\\w-]*)=\"#\\{([\\w.]+)\\('\\{count}'\\)}\"");
+    /**
+     * A count a page's script fills in: th:data-text-…="#{key('{count}')}", or with other words of the text around
+     * it, "#{key('{processed}', '{count}')}" (Fq.counted puts the number and the words in).
+     */
+    static final Pattern SCRIPT_COUNT = Pattern.compile(
+            "th:data-(text[\\w-]*)=\"#\\{([\\w.]+)\\(((?:'\\{\\w+}', *)*'\\{count}'(?:, *'\\{\\w+}')*)\\)}\"");
 
     @Test
     void everyCountAPageScriptFillsInCarriesItsSingularWhichReadsInTheSingularForOne() throws IOException {
@@ -95,7 +105,7 @@ class EnglishCountsTests {
                         continue;
                     }
                     counts++;
-                    String one = "th:data-" + m.group(1) + "-one=\"#{" + m.group(2) + ".one('{count}')}\"";
+                    String one = "th:data-" + m.group(1) + "-one=\"#{" + m.group(2) + ".one(" + m.group(3) + ")}\"";
                     if (!html.contains(one) || en.getProperty(m.group(2) + ".one") == null
                             || zh.getProperty(m.group(2) + ".one") == null) {
                         missing.add(f.getFileName() + ": " + one);
@@ -103,8 +113,53 @@ class EnglishCountsTests {
                 }
             }
         }
-        assertThat(counts).as("counts filled in by the pages' scripts").isGreaterThanOrEqualTo(2);
+        assertThat(counts).as("counts filled in by the pages' scripts").isGreaterThanOrEqualTo(3);
         assertThat(missing).as("script-filled counts without their singular in both bundles").isEmpty();
+    }
+
+    /**
+     * Each page's script puts its counts in through Fq.counted (app.js), which takes the singular from the bundles for
+     * one: a script choosing the form itself (its own Intl.PluralRules, a hand-made "s") reads "1 rows" or "2 row" as
+     * soon as its text or its language changes, and in a language whose one is not 1.
+     */
+    @Test
+    void noPageScriptMakesItsOwnPluralsEveryCountGoesThroughFqCounted() throws IOException {
+        List<String> own = new ArrayList<>();
+        Pattern plural = Pattern.compile("PluralRules|\\+ *'s'|\\+ *\"s\"|'s' *:|\\? *'s'");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/static/js"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+                if (f.getFileName().toString().equals("app.js")) {
+                    continue;
+                }
+                String js = Files.readString(f, StandardCharsets.UTF_8);
+                Matcher m = plural.matcher(js);
+                while (m.find()) {
+                    own.add(f.getFileName() + ": " + m.group());
+                }
+            }
+        }
+        assertThat(own).as("plurals a page script makes itself").isEmpty();
+        assertThat(english("imports.job.progress.one", "1", "1")).isEqualTo("1 of 1 row processed");
+        assertThat(english("imports.job.progress", "0", "2")).isEqualTo("0 of 2 rows processed");
+    }
+
+    /**
+     * Brackets and other punctuation around a value are the language's: a page writing 站牌（个） with full-width
+     * brackets in its expression shows "Leaflet（copies）" in English; the bundles say how each language writes it.
+     */
+    @Test
+    void noPageExpressionWritesFullWidthPunctuationThatEnglishPagesWouldShow() throws IOException {
+        List<String> found = new ArrayList<>();
+        Pattern literal = Pattern.compile("th:[\\w-]+=\"[^\"]*?'[^'\"]*[（）：；，][^'\"]*'[^\"]*\"");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                Matcher m = literal.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    found.add(f.getFileName() + ": " + m.group());
+                }
+            }
+        }
+        assertThat(found).as("full-width punctuation written by a page's expression").isEmpty();
     }
 
     @Test

@@ -191,6 +191,23 @@ class RoomAddressTests {
     }
 
     @Test
+    void aBuildingRegisteredByItsNumberAloneIsTheBuildingOfThatNumberHoweverTheAddressWritesIt() {
+        // a compound's buildings registered as 7, 17: 7号楼, 7栋, 七号楼 and 7-2-301 are building 7, never 17
+        List<String> grid = List.of("7", "17");
+        assertThat(RoomAddress.building(RoomAddress.of("阳光小区7号楼2单元301室").orElseThrow(), grid)).contains("7");
+        assertThat(RoomAddress.building(RoomAddress.of("阳光小区7栋2单元301室").orElseThrow(), grid)).contains("7");
+        assertThat(RoomAddress.building(RoomAddress.of("阳光小区七号楼301室").orElseThrow(), grid)).contains("7");
+        assertThat(RoomAddress.building(RoomAddress.of("阳光小区7-2-301").orElseThrow(), grid)).contains("7");
+        assertThat(RoomAddress.building(RoomAddress.of("阳光小区17号楼2单元301室").orElseThrow(), grid)).contains("17");
+        assertThat(RoomAddress.building(RoomAddress.of("阳光小区27号楼2单元301室").orElseThrow(), grid)).isEmpty();
+        // the name as written wins over the number alone; two buildings numbered 7 written otherwise: neither
+        assertThat(RoomAddress.building(RoomAddress.of("阳光小区7号楼301室").orElseThrow(), List.of("7", "7号楼")))
+                .contains("7号楼");
+        assertThat(RoomAddress.building(RoomAddress.of("阳光小区7幢301室").orElseThrow(), List.of("7", "7号楼")))
+                .isEmpty();
+    }
+
+    @Test
     void aBuildingNumberedInChineseNumeralsAboveTwentyIsTheGridsBuildingOfThatNumber() {
         RoomAddress.Named twentyOne = RoomAddress.of("阳光小区二十一号楼2单元301室").orElseThrow();
         assertThat(RoomAddress.building(twentyOne, List.of("21号楼", "1号楼"))).contains("21号楼");
