@@ -64,4 +64,25 @@ class InformantRosterIntegrationTests extends IntegrationTest {
         // the rest of the roster is as it was
         assertThat(r.body()).contains(mine.chief().name());
     }
+
+    @Test
+    void theRosterCandidatesListAnInformantToHisHandlerAndTheStationChiefOnly() {
+        ApiClient api = new ApiClient(port);
+        var office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        NotificationFixtures.TestGrid mine = NotificationFixtures.grid(jurisdictions, directory, office);
+        NotificationFixtures.TestGrid other = NotificationFixtures.grid(jurisdictions, directory, office);
+        InformantFixture fixture = InformantFixture.handledBy(mine, "候选线人", api, directory);
+        String candidates = "/api/v1/grids/" + other.grid().id().value() + "/roster/candidates";
+
+        for (String knower : new String[] {fixture.handler(api), api.token("chief", DEMO_PASSWORD)}) {
+            HttpResponse<String> r = api.get(candidates, knower);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains(fixture.name()).contains(fixture.id().toString());
+        }
+        // the other grid's chief manages his own grid's roster: he is offered his office's people, not the informant
+        HttpResponse<String> r = api.get(candidates, api.token(other.chiefLogin(), DEMO_PASSWORD));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains(mine.chief().name())
+                .doesNotContain(fixture.name()).doesNotContain(fixture.id().toString());
+    }
 }

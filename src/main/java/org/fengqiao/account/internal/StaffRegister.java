@@ -204,14 +204,16 @@ public class StaffRegister {
 
     /**
      * The active people of the caller's scope who may hold a grid role: everybody but the three
-     * administrators, whose separated duties keep them off the roster.
+     * administrators, whose separated duties keep them off the roster, and the informants the caller may not know
+     * (issue 4: his handler and the station chief know him; the list named him to every roster manager).
      */
-    public List<Row> assignable(Caller caller) {
-        return jdbc.sql(SELECT + "\n" + """
-                 WHERE u.path LIKE ANY(?) AND s.active
-                   AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')
-                 ORDER BY s.role, s.name LIMIT 1000""")
-                .param(caller.scopePatterns()).query(StaffRegister::map).list();
+    public List<Row> assignable(Caller caller, Known informants) {
+        return informants(jdbc.sql(SELECT + "\n" + """
+                 WHERE u.path LIKE ANY(:scope) AND s.active
+                   AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')""" + INFORMANTS + """
+
+                 ORDER BY s.role, s.name LIMIT 1000""").param("scope", caller.scopePatterns()), informants)
+                .query(StaffRegister::map).list();
     }
 
     /** How many {@link #visible(Caller, String, String, Known, int, int)} lists over all its pages. */

@@ -98,11 +98,15 @@ class RosterController {
 
     @GetMapping("/api/v1/grids/{id}/roster/candidates")
     @PreAuthorize("hasAuthority('ROSTER_MANAGE')")
-    @Operation(summary = "The people of the caller's scope who may be put on the grid's roster")
+    @Operation(summary = "The people of the caller's scope who may be put on the grid's roster",
+            description = "An informant is listed only to those who may know him: his handler and the station chief.")
     List<Candidate> candidates(@PathVariable UUID id) {
         Caller caller = Callers.require();
         visible(id, caller);
-        return register.assignable(caller).stream()
+        InformantDisclosure forces = informants.getIfAvailable();
+        InformantDisclosure.Known known = forces == null ? InformantDisclosure.Known.himself(caller)
+                : forces.knownTo(caller);
+        return register.assignable(caller, known).stream()
                 .map(r -> new Candidate(r.id(), r.name(), r.role(), r.unitName())).toList();
     }
 

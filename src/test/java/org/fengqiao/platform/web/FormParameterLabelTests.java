@@ -18,13 +18,16 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Every field a page's form posts is named as the form labels it when it is refused ("参加人员：必填", on the form or
- * on the error page), in Chinese and in English, not by its parameter's name ("participants：必填").
+ * Every field a page's form posts, and every parameter of a page's address that can be refused for its type
+ * ({@code /persons/new?householdId=x}), is named as the form labels it when it is refused ("参加人员：必填", on the form or
+ * on the error page), in Chinese and in English, not by its parameter's name ("participants：必填",
+ * "householdId：格式不正确").
  */
 class FormParameterLabelTests {
 
@@ -37,13 +40,16 @@ class FormParameterLabelTests {
         List<String> unlabelled = new ArrayList<>();
         for (Class<?> pages : pageControllers()) {
             for (Method method : pages.getDeclaredMethods()) {
-                if (!method.isAnnotationPresent(PostMapping.class)) {
+                if (!method.isAnnotationPresent(PostMapping.class) && !method.isAnnotationPresent(GetMapping.class)) {
                     continue;
                 }
                 for (Parameter parameter : method.getParameters()) {
                     RequestParam param = parameter.getAnnotation(RequestParam.class);
+                    // a page's GET parameter is refused only when it cannot be read as its type (a UUID, a number, a
+                    // choice, a yes/no): text is never refused for its form, and the page words its own refusals of it
                     if (param == null || MultipartFile.class.isAssignableFrom(parameter.getType())
-                            || java.util.Map.class.isAssignableFrom(parameter.getType())) {
+                            || java.util.Map.class.isAssignableFrom(parameter.getType())
+                            || !method.isAnnotationPresent(PostMapping.class) && parameter.getType() == String.class) {
                         continue;
                     }
                     String name = !param.name().isEmpty() ? param.name()
