@@ -470,6 +470,20 @@ class WorklogIntegrationTests extends IntegrationTest {
         assertThat(ApiClient.json(en).get("body").asText()).contains("Analysis", "Next steps");
     }
     @Test
+    void aDraftAskedWithoutItsUnitIsRefusedInTheCallersLanguageNamingTheField() {
+        HttpResponse<String> zh = api.get("/api/v1/worklog/draft?kind=WEEKLY_ANALYSIS", officer);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        JsonNode problem = ApiClient.json(zh);
+        assertThat(problem.get("title").asText()).as(zh.body()).isEqualTo("输入有误");
+        assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("unitId");
+        assertThat(problem.get("errors").findValuesAsText("message")).containsExactly("必填");
+        HttpResponse<String> en = api.get("/api/v1/worklog/draft?kind=WEEKLY_ANALYSIS", officer,
+                "Accept-Language", "en");
+        assertThat(ApiClient.json(en).get("title").asText()).as(en.body()).isEqualTo("Invalid input");
+        assertThat(ApiClient.json(en).get("errors").findValuesAsText("message")).containsExactly("Required");
+    }
+
+    @Test
     void thePrefillButtonLeavesNeitherTheFormsTokenNorTheTypedTextInTheAddressBar() {
         ApiClient page = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh");
         String unit = unitOf("officer").toString();
