@@ -515,6 +515,22 @@ class WorklogIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aReviewRemarkHoldingAMobileOrIdentityNumberIsRefusedAndNotSaved() {
+        HttpResponse<String> created = api.send("POST", "/api/v1/worklog/entries", officer,
+                entry("WEEKLY_ANALYSIS", LocalDate.of(2021, 6, 9), unitOf("officer"), unique("周分析-"), "本周平稳"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = id(ApiClient.json(created));
+        HttpResponse<String> phone = api.send("POST", "/api/v1/worklog/entries/" + id + "/remarks", chief,
+                Map.of("text", "请联系举报人13912345678核实"));
+        assertThat(phone.statusCode()).as(phone.body()).isEqualTo(400);
+        assertThat(ApiClient.json(phone).get("errors").findValuesAsText("field")).containsExactly("text");
+        HttpResponse<String> identity = api.send("POST", "/api/v1/worklog/entries/" + id + "/remarks", chief,
+                Map.of("text", "核实320722198805061234的情况"), "Accept-Language", "en");
+        assertThat(identity.statusCode()).as(identity.body()).isEqualTo(400);
+        assertThat(ApiClient.json(api.get("/api/v1/worklog/entries/" + id, officer)).get("remarks")).isEmpty();
+    }
+
+    @Test
     void thePrefillButtonLeavesNeitherTheFormsTokenNorTheTypedTextInTheAddressBar() {
         ApiClient page = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh");
         String unit = unitOf("officer").toString();
