@@ -18,6 +18,8 @@ public final class SystemActor {
     public static final String DEMO = "demo";
     /** The sweep that escalates overdue incidents. */
     public static final String INCIDENT_ESCALATION_SWEEP = "incident-escalation-sweep";
+    /** The daily job that marks supervision notices past their last day overdue (逾期未整改). */
+    public static final String SUPERVISION_OVERDUE = "supervision-overdue";
     /** The watch that records finished import jobs. */
     public static final String IMPORT_JOB_WATCH = "import-job-watch";
 
@@ -26,7 +28,7 @@ public final class SystemActor {
 
     /** Every one of them, as stored. */
     public static final List<String> ALL = List.of(SYSTEM, RESIDENT, DEMO, INCIDENT_ESCALATION_SWEEP, IMPORT_JOB_WATCH,
-            OPERATOR);
+            OPERATOR, SUPERVISION_OVERDUE);
 
     private SystemActor() {
     }

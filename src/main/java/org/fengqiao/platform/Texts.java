@@ -10,6 +10,10 @@ public final class Texts {
 
     private static final Pattern WHITE_SPACE = Pattern.compile("(?U)\\s+");
     private static final Pattern RUN = Pattern.compile("[0-9]+|[^0-9]+");
+    /** An identity number in free text: 18 characters, the last a digit or X, not inside a longer run. */
+    private static final Pattern IDENTITY = Pattern.compile("(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])");
+    /** A mobile number in free text, also written 139 1234 5678 or 139-1234-5678. */
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])");
 
     private Texts() {
     }
@@ -39,6 +43,36 @@ public final class Texts {
      */
     public static boolean hasControlCharacters(String text) {
         return text.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r');
+    }
+
+    /**
+     * Free text a person typed (a resident's comment) with the identity and mobile numbers in it masked as lists show
+     * them: 320722********1234, 139****5678; digits typed full width (on a Chinese keyboard) are found too. Null for
+     * null.
+     */
+    public static String maskedNumbers(String text) {
+        if (text == null) {
+            return null;
+        }
+        // full-width digits folded one for one, so that a match's place is its place in the text as typed
+        StringBuilder folded = new StringBuilder(text.length());
+        text.chars().forEach(c -> folded.append(c >= '０' && c <= '９' ? (char) ('0' + (c - '０'))
+                : c == 'Ｘ' || c == 'ｘ' ? 'X' : (char) c));
+        StringBuilder out = new StringBuilder(folded);
+        Matcher id = IDENTITY.matcher(folded);
+        while (id.find()) {
+            for (int i = id.start() + 6; i < id.end() - 4; i++) {
+                out.setCharAt(i, '*');
+            }
+        }
+        Matcher mobile = MOBILE.matcher(out);
+        StringBuilder masked = new StringBuilder();
+        while (mobile.find()) {
+            String digits = mobile.group().replaceAll("[ -]", "");
+            mobile.appendReplacement(masked, digits.substring(0, 3) + "****" + digits.substring(7));
+        }
+        mobile.appendTail(masked);
+        return masked.toString();
     }
 
     /**

@@ -61,4 +61,13 @@ class TextsTests {
             assertThat(Texts.hasControlCharacters("已电话告知" + c + "对方")).as("U+%04X", (int) c.charAt(0)).isTrue();
         }
     }
+
+    @Test
+    void identityAndMobileNumbersInTypedWordsAreMaskedAndOtherNumbersStay() {
+        assertThat(Texts.maskedNumbers("邻居电话139 1234 5678，身份证32072219880506123X，案件号20261206001"))
+                .isEqualTo("邻居电话139****5678，身份证320722********123X，案件号20261206001");
+        assertThat(Texts.maskedNumbers("手机１３９１２３４５６７８")).isEqualTo("手机139****5678");
+        assertThat(Texts.maskedNumbers("共12户，流水号1391234567890123")).isEqualTo("共12户，流水号1391234567890123");
+        assertThat(Texts.maskedNumbers(null)).isNull();
+    }
 }

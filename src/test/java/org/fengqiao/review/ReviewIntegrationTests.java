@@ -307,6 +307,27 @@ class ReviewIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aNumberAResidentWroteInHisCommentIsMaskedForAllButTheChiefWhoDecidesToHideIt() {
+        String code = village("号码村");
+        String words = "邻居电话139 1234 5678，身份证320722198805061234，请多巡逻" + n;
+        HttpResponse<String> sent = new ApiClient(port).send("POST", "/api/public/v1/review/" + code, null,
+                Map.of("knows", true, "seen", true, "matter", "NONE", "score", 4, "comment", words),
+                "X-Forwarded-For", address());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        String masked = "邻居电话139****5678，身份证320722********1234，请多巡逻" + n;
+
+        assertThat(api.get("/api/v1/reviews/results?unitId=" + office(), chief).body())
+                .as("the chief reads it whole, to judge whether to hide it").contains(words);
+        for (String reader : List.of(officer, api.token("bureau", DEMO_PASSWORD),
+                api.token("inspector", DEMO_PASSWORD))) {
+            String results = api.get("/api/v1/reviews/results?unitId=" + office(), reader).body();
+            assertThat(results).contains(masked).doesNotContain("1234 5678", "198805061234");
+        }
+        String page = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null).get("/reviews", null).body();
+        assertThat(page).contains(masked).doesNotContain("1234 5678", "198805061234");
+    }
+
+    @Test
     void aLowMonthReachesTheStationChiefsInboxOnceAndTheResultsCountEveryReview() {
         String code = village("低分村");
         UUID chiefId = staff("chief");

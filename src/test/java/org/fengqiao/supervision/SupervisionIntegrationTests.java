@@ -295,4 +295,30 @@ class SupervisionIntegrationTests extends IntegrationTest {
         assertThat(after.get("allowed").get("holdAccountable").asBoolean()).as("the leader is still to answer for it")
                 .isTrue();
     }
+    /** The overdue step of a notice's timeline on its page, as the reader sees it. */
+    static String overdueStep(String page) {
+        int at = page.indexOf("data-kind=\"OVERDUE\"");
+        assertThat(at).as("the timeline shows the overdue step").isPositive();
+        return page.substring(at, page.indexOf("</li>", at));
+    }
+
+    @Test
+    void theDailyJobThatMarksANoticeOverdueIsNamedInTheReadersLanguageOnItsPageAndInTheTrail() {
+        UUID id = UUID.fromString(issue(ruralNotice("逾期署名-" + UUID.randomUUID(), 0)).get("id").asText());
+        new NoticeOverdueSweep(desk, new MovableClock(Instant.now().plus(Duration.ofDays(1)), ZoneOffset.UTC)).sweep();
+        assertThat(ApiClient.json(api.get(NOTICES + "/" + id, inspector)).get("notice").get("state").asText())
+                .isEqualTo("OVERDUE");
+
+        String zh = overdueStep(new ApiClient(port).signedIn("inspector", DEMO_PASSWORD, null)
+                .get("/supervision/" + id, null).body());
+        assertThat(zh).contains("督察逾期检查").doesNotContain(NoticeDesk.OVERDUE_ACTOR);
+        String en = overdueStep(new ApiClient(port).signedIn("inspector", DEMO_PASSWORD, "en")
+                .get("/supervision/" + id, null).body());
+        assertThat(en).contains("Supervision overdue check").doesNotContain(NoticeDesk.OVERDUE_ACTOR);
+
+        String auditor = api.token("auditor", DEMO_PASSWORD);
+        JsonNode trail = ApiClient.json(api.get("/api/v1/audit?recordId=" + id, auditor, "Accept-Language", "en"));
+        assertThat(trail.get("items").findValuesAsText("actorName")).contains("Supervision overdue check")
+                .doesNotContain(NoticeDesk.OVERDUE_ACTOR);
+    }
 }

@@ -470,6 +470,67 @@ class WorklogIntegrationTests extends IntegrationTest {
         assertThat(ApiClient.json(en).get("body").asText()).contains("Analysis", "Next steps");
     }
     @Test
+    void aPrefilledAnalysisNamesEachHeadingOnceThoughSeveralModulesCountUnderIt() {
+        // the police work (警务工作) of the period is counted by the duties, the supervision and the forces alike: one
+        // duty done and one notice issued today give two of them figures to write
+        UUID office = unitOf("officer");
+        UUID grid = jdbc.sql("""
+                SELECT g.id FROM grid g JOIN unit u ON u.id = g.unit_id
+                WHERE g.network = 'POLICE' AND u.path LIKE (SELECT path || '%' FROM unit WHERE id = ?)
+                ORDER BY g.code LIMIT 1""").param(office).query(UUID.class).single();
+        HttpResponse<String> duty = api.send("POST", "/api/v1/duties/records", officer,
+                Map.of("item", "patrol", "doneOn", today().toString(), "note", "夜间巡逻", "gridId", grid));
+        assertThat(duty.statusCode()).as(duty.body()).isEqualTo(201);
+        Map<String, Object> notice = new HashMap<>();
+        notice.put("unitId", office);
+        notice.put("officerId", staffId("officer"));
+        notice.put("finding", "台账不全");
+        notice.put("foundOn", today().toString());
+        notice.put("severity", "GENERAL");
+        notice.put("dueOn", today().plusDays(10).toString());
+        HttpResponse<String> issued = api.send("POST", "/api/v1/supervision/notices",
+                api.token("inspector", DEMO_PASSWORD), notice);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+
+        HttpResponse<String> draft = api.get("/api/v1/worklog/draft?kind=WEEKLY_ANALYSIS&unitId=" + office, officer);
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
+        List<String> lines = List.of(ApiClient.json(draft).get("body").asText().split("\n"));
+        assertThat(lines).anyMatch(l -> l.startsWith("· 下发督察通报："));
+        assertThat(lines).anyMatch(l -> l.startsWith("· 完成十五个一职责"));
+        assertThat(lines.stream().filter("警务工作"::equals).count()).as(String.join("\n", lines)).isEqualTo(1);
+    }
+
+    @Test
+    void aDraftAskedWithoutItsUnitIsRefusedInTheCallersLanguageNamingTheField() {
+        HttpResponse<String> zh = api.get("/api/v1/worklog/draft?kind=WEEKLY_ANALYSIS", officer);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        JsonNode problem = ApiClient.json(zh);
+        assertThat(problem.get("title").asText()).as(zh.body()).isEqualTo("输入有误");
+        assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("unitId");
+        assertThat(problem.get("errors").findValuesAsText("message")).containsExactly("必填");
+        HttpResponse<String> en = api.get("/api/v1/worklog/draft?kind=WEEKLY_ANALYSIS", officer,
+                "Accept-Language", "en");
+        assertThat(ApiClient.json(en).get("title").asText()).as(en.body()).isEqualTo("Invalid input");
+        assertThat(ApiClient.json(en).get("errors").findValuesAsText("message")).containsExactly("Required");
+    }
+
+    @Test
+    void aReviewRemarkHoldingAMobileOrIdentityNumberIsRefusedAndNotSaved() {
+        HttpResponse<String> created = api.send("POST", "/api/v1/worklog/entries", officer,
+                entry("WEEKLY_ANALYSIS", LocalDate.of(2021, 6, 9), unitOf("officer"), unique("周分析-"), "本周平稳"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = id(ApiClient.json(created));
+        HttpResponse<String> phone = api.send("POST", "/api/v1/worklog/entries/" + id + "/remarks", chief,
+                Map.of("text", "请联系举报人13912345678核实"));
+        assertThat(phone.statusCode()).as(phone.body()).isEqualTo(400);
+        assertThat(ApiClient.json(phone).get("errors").findValuesAsText("field")).containsExactly("text");
+        HttpResponse<String> identity = api.send("POST", "/api/v1/worklog/entries/" + id + "/remarks", chief,
+                Map.of("text", "核实320722198805061234的情况"), "Accept-Language", "en");
+        assertThat(identity.statusCode()).as(identity.body()).isEqualTo(400);
+        assertThat(ApiClient.json(api.get("/api/v1/worklog/entries/" + id, officer)).get("remarks")).isEmpty();
+    }
+
+    @Test
     void thePrefillButtonLeavesNeitherTheFormsTokenNorTheTypedTextInTheAddressBar() {
         ApiClient page = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh");
         String unit = unitOf("officer").toString();

@@ -37,6 +37,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -180,6 +181,31 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
             return null;
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    /**
+     * A required parameter left out of the address ({@code /api/v1/worklog/draft} without {@code unitId}): refused as
+     * a field left empty is, naming it, in the reader's language (Spring's own answer is English whatever he reads).
+     */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "error.invalid", "invalid");
+        String message = text("error.field.required");
+        boolean page = request instanceof ServletWebRequest web && web.getResponse() != null
+                && wantsPage(web.getRequest());
+        if (page && ex.getMethodParameter() != null) {
+            // the error page shows the message alone: let it name the parameter as the form labels it
+            message = text("error.parameter", label(ex.getMethodParameter().getDeclaringClass(),
+                    ex.getParameterName()), message);
+        }
+        pd.setProperty("errors", List.of(Map.of("field", ex.getParameterName(), "message", message)));
+        if (page) {
+            ServletWebRequest web = (ServletWebRequest) request;
+            answer(pd, web.getRequest(), web.getResponse());
+            return null;
+        }
+        return ResponseEntity.badRequest().body(pd);
     }
 
     @Override

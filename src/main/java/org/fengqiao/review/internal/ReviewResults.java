@@ -17,6 +17,8 @@ import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Permission;
+import org.fengqiao.platform.Texts;
 import org.fengqiao.review.internal.ReviewRatePolicy.Counts;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,7 +103,7 @@ public class ReviewResults {
             then = then.plus(r.before());
         }
         return new Report(period, before, unit, officer, officerName, own, new Row(null, null, null, now, then), units,
-                officers, comments(scope, officer, period));
+                officers, comments(scope, officer, period, caller.may(Permission.REVIEW_HIDE.name())));
     }
 
     private static final String COUNTS = """
@@ -137,7 +139,12 @@ public class ReviewResults {
         return new ArrayList<>(rows.values());
     }
 
-    private List<Comment> comments(String[] scope, UUID officer, ReviewPeriod period) {
+    /**
+     * The comments, newest first. A resident may write a number into his words (his own phone, a neighbour's
+     * identity number): it is masked but for the station chief, who reads the words whole to judge whether to hide
+     * them ({@code whole}); the officer reviewed, the bureau and the inspectors read the opinion, not the number.
+     */
+    private List<Comment> comments(String[] scope, UUID officer, ReviewPeriod period, boolean whole) {
         return jdbc.sql("""
                 SELECT r.id, r.submitted_at, r.score, r.comment, r.comment_hidden_at IS NOT NULL,
                        r.comment_hidden_reason, r.comment_hidden_by, s.name, m.name
@@ -151,8 +158,8 @@ public class ReviewResults {
                 .query((rs, n) -> {
                     boolean hidden = rs.getBoolean(5);
                     return new Comment(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class), rs.getInt(3),
-                            hidden ? null : rs.getString(4), hidden, rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9));
+                            hidden ? null : whole ? rs.getString(4) : Texts.maskedNumbers(rs.getString(4)), hidden,
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
                 }).list();
     }
 

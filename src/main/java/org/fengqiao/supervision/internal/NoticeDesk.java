@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.audit.SystemActor;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
@@ -39,7 +40,8 @@ public class NoticeDesk {
     /** The longest period of rectification an inspector may give. */
     static final int MAX_DAYS = 365;
     static final String RECORD = "supervision_notice";
-    public static final String OVERDUE_ACTOR = "supervision-overdue";
+    /** Who marks a notice overdue: the daily job, stored so and shown in the reader's language (its timeline too). */
+    public static final String OVERDUE_ACTOR = SystemActor.SUPERVISION_OVERDUE;
 
     private final Notices notices;
     private final StaffDirectory staff;

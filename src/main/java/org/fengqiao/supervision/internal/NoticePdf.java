@@ -62,8 +62,8 @@ public class NoticePdf {
                     words = s.targetName() + " · " + t("supervision.measure." + s.measure(), locale) + " · " + words;
                 }
                 rows.add(new String[] {s.at().atZoneSameInstant(LocalTimes.ZONE).toLocalDateTime().toString()
-                        .replace('T', ' ').substring(0, 16), t("supervision.step." + s.kind(), locale), s.byName(),
-                        words});
+                        .replace('T', ' ').substring(0, 16), t("supervision.step." + s.kind(), locale),
+                        s.byJob() ? t("supervision.actor.overdue", locale) : s.byName(), words});
             }
             pdf.table(new String[] {t("supervision.field.issuedAt", locale), t("supervision.field.state", locale),
                 t("supervision.field.issuedBy", locale), t("supervision.field.note", locale)},

@@ -1,5 +1,6 @@
 package org.fengqiao.supervision.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -60,6 +61,15 @@ public class Notices {
     /** One step of a notice's timeline. */
     public record StepView(UUID id, Notice.StepKind kind, OffsetDateTime at, String byName, String note,
             LocalDate doneOn, String evidence, Notice.Measure measure, String targetName) {
+
+        /**
+         * Whether the daily job took the step (marked it overdue), no person: its stored name is the job's code,
+         * which the page and the print show as {@code supervision.actor.overdue} in the reader's language.
+         */
+        @JsonIgnore
+        public boolean byJob() {
+            return kind == Notice.StepKind.OVERDUE;
+        }
     }
 
     /** A unit a notice may be issued to. */

@@ -3,8 +3,10 @@ package org.fengqiao.worklog.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
@@ -59,21 +61,24 @@ public class Drafts {
         if (!kind.periodic()) {
             return new Draft(kind, first, last, unit.id().value(), title, "");
         }
-        List<String> lines = new ArrayList<>();
+        // several modules count under one heading (警务工作: the duties, the forces, the supervision): each heading
+        // once, its figures in the modules' order
+        Map<String, List<String>> sections = new LinkedHashMap<>();
         PeriodFigures.Period p = new PeriodFigures.Period(first, last);
         for (PeriodFigures module : modules) {
             // what the unit did not do in the period is no figure of his analysis: only counts above nought
             List<PeriodFigures.Figure> figures = module.count(List.of(unit.path()), p).stream()
                     .filter(f -> f.isRate() ? f.rate() != null : f.count() != null && f.count() > 0).toList();
-            if (figures.isEmpty()) {
-                continue;
-            }
-            lines.add(messages.getMessage(module.heading(), null, module.heading(), locale));
             for (PeriodFigures.Figure f : figures) {
-                lines.add(messages.getMessage("worklog.draft.figure", new Object[] {label(f, locale), value(f)},
-                        locale));
+                sections.computeIfAbsent(module.heading(), h -> new ArrayList<>()).add(messages.getMessage(
+                        "worklog.draft.figure", new Object[] {label(f, locale), value(f)}, locale));
             }
         }
+        List<String> lines = new ArrayList<>();
+        sections.forEach((heading, figures) -> {
+            lines.add(messages.getMessage(heading, null, heading, locale));
+            lines.addAll(figures);
+        });
         String body = messages.getMessage("worklog.draft.body", new Object[] {unit.name(), period,
             lines.isEmpty() ? messages.getMessage("worklog.draft.noFigures", null, locale) : String.join("\n", lines)},
                 locale);

@@ -28,9 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
  * unit, and, while it is shared, by the police of its bureau (WORKLOG_COLUMN); anyone else is answered 404, as for an
  * entry that does not exist. Only its author changes it (403 for another who may read it): each edit keeps the
  * version it replaces and goes through only from the version the author read (409 otherwise). No entry, private or
- * shared, and no comment holds an identity or mobile number ({@link PersonalNumbers}): a private entry is read by the
- * station chief and the bureau, and may be shared later, so the number is refused when typed, naming the field, and
- * never stored to be masked in each list, export and search. Every change is audited.
+ * shared, no comment and no review remark holds an identity or mobile number ({@link PersonalNumbers}): a private
+ * entry and its remarks are read by the station chief and the bureau, and the entry may be shared later, so the number
+ * is refused when typed, naming the field, and never stored to be masked in each list, export and search. Every
+ * change is audited.
  */
 @Service
 public class WorklogDesk {
@@ -245,6 +246,10 @@ public class WorklogDesk {
                     : "worklog.error.notReviewer");
         }
         String t = required(text, "text", REMARK_MAX);
+        // a remark is read by the author and those above him, as his private entries are, which hold no such number
+        PersonalNumbers.found(t).ifPresent(k -> {
+            throw Invalid.of("text", k);
+        });
         UUID remarkId = UUID.randomUUID();
         Instant now = clock.instant();
         worklogs.addRemark(remarkId, id, who.staffId(), t, now);

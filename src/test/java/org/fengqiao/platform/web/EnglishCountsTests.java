@@ -85,6 +85,21 @@ class EnglishCountsTests {
         assertThat(english("supervision.accountabilities", 3)).isEqualTo("Held to account 3 times");
     }
 
+    @Test
+    void theSupervisionWorkLogAndDutyCountsReadInTheSingularForOne() {
+        assertThat(english("supervision.list.total", 1L)).isEqualTo("1 notice in all");
+        assertThat(english("supervision.list.total", 12L)).isEqualTo("12 notices in all");
+        assertThat(english("worklog.share.shared", 1L, 1L)).isEqualTo("1 like · 1 comment");
+        assertThat(english("worklog.share.shared", 0L, 2L)).isEqualTo("0 likes · 2 comments");
+        assertThat(english("worklog.remarks.count", 1L)).isEqualTo("1 review remark");
+        assertThat(english("worklog.remarks.count", 3L)).isEqualTo("3 review remarks");
+        assertThat(english("duty.done.total", "房山", "2026-12-01", "2026-12-06", 1L))
+                .isEqualTo("房山, 2026-12-01 to 2026-12-06: 1 record");
+        assertThat(english("duty.done.total", "房山", "2026-12-01", "2026-12-06", 21L)).endsWith(": 21 records");
+        assertThat(chinese("supervision.list.total", 1L)).isEqualTo("共 1 份通报");
+        assertThat(chinese("worklog.share.shared", 1L, 1L)).isEqualTo("赞 1 · 评论 1");
+    }
+
     /**
      * A count a page's script fills in: th:data-text-…="#{key('{count}')}", or with other words of the text around
      * it, "#{key('{processed}', '{count}')}" (Fq.counted puts the number and the words in).
