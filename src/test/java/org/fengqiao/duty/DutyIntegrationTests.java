@@ -348,7 +348,8 @@ class DutyIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void theOverviewShowsEachOfficersShareOfTheLastClosedMonthLinkedToHisResultsInTheCallersScopeOnly() {
+    void theOverviewShowsEachOfficersShareOfTheLastClosedMonthLinkedToHisResultsInTheCallersScopeOnly()
+            throws Exception {
         // the last month whose periods are all written (each nine days after it closed, backdate-days being 8)
         YearMonth month = YearMonth.from(today().minusDays(8)).minusMonths(1);
         LocalDate first = month.atDay(1);
@@ -392,6 +393,34 @@ class DutyIntegrationTests extends IntegrationTest {
         assertThat(listed.get("due").asLong()).isEqualTo(3);
         assertThat(page.get("/duties/overview?unitId=" + urbanStation, null, "Accept", "text/html").statusCode())
                 .isEqualTo(404);
+
+        // the ledger the chief takes away carries the same share, as numbers a spreadsheet can sum and sort
+        HttpResponse<byte[]> xlsx = api.download("/api/v1/duties/overview/export", chief);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                xlsx.body()))) {
+            var sheet = book.getSheetAt(0);
+            var header = sheet.getRow(0);
+            int last = header.getLastCellNum() - 1;
+            assertThat(header.getCell(last - 2).getStringCellValue()).isEqualTo(month + " 已完成");
+            assertThat(header.getCell(last - 1).getStringCellValue()).isEqualTo(month + " 应完成");
+            assertThat(header.getCell(last).getStringCellValue()).isEqualTo(month + " 职责完成率（%）");
+            var ratedRow = ledgerRow(sheet, "督导份额" + n);
+            assertThat(ratedRow.getCell(last - 2).getNumericCellValue()).isEqualTo(2);
+            assertThat(ratedRow.getCell(last - 1).getNumericCellValue()).isEqualTo(3);
+            assertThat(ratedRow.getCell(last).getNumericCellValue()).isEqualTo(66.7);
+            var none = ledgerRow(sheet, "督导无果" + n);
+            assertThat(none.getCell(last)).as("no result kept for him: left empty").isNull();
+        }
+    }
+
+    static org.apache.poi.ss.usermodel.Row ledgerRow(org.apache.poi.ss.usermodel.Sheet sheet, String officer) {
+        for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+            if (sheet.getRow(i).getCell(0).getStringCellValue().equals(officer)) {
+                return sheet.getRow(i);
+            }
+        }
+        throw new AssertionError("no ledger row for " + officer);
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.fengqiao.duty.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The duty overview as an xlsx ledger (职责督导台账): one row per officer as the overview shows him, a column per duty of
- * the period (done or not yet), then what the last closed period missed. Audited as one EXPORT with the filters.
+ * the period (done or not yet), then what the last closed period missed, then his results of the overview's month
+ * (done, due and the share done in percent, as numbers; empty when none is kept). Audited as one EXPORT with the
+ * filters.
  */
 @Component
 class DutyLedger {
@@ -37,6 +41,10 @@ class DutyLedger {
         List<DutyDesk.ItemView> columns = o.rows().isEmpty() ? List.of() : o.rows().get(0).items();
         columns.forEach(i -> headers.add(i.label()));
         headers.add(text("duty.field.missed", locale) + " (" + days(o.lastStart(), o.lastEnd()) + ")");
+        String month = o.monthFirst().toString().substring(0, 7);
+        headers.add(text("duty.ledger.monthDone", month, locale));
+        headers.add(text("duty.ledger.monthDue", month, locale));
+        headers.add(text("duty.ledger.monthShare", month, locale));
         try (Ledger ledger = new Ledger(text("duty.ledger.sheet", locale), headers)) {
             String period = text("duty.period." + o.period(), locale) + " " + days(o.start(), o.end());
             for (DutyDesk.OverviewRow r : o.rows()) {
@@ -44,6 +52,12 @@ class DutyLedger {
                         r.done(), r.due()));
                 r.items().forEach(i -> row.add(text("duty.state." + i.state(), locale)));
                 row.add(String.join("、", r.missed().stream().map(DutyDesk.ItemView::label).toList()));
+                if (r.month() != null && r.month().due() > 0) {
+                    row.add(r.month().done());
+                    row.add(r.month().due());
+                    row.add(BigDecimal.valueOf(100L * r.month().done()).divide(BigDecimal.valueOf(r.month().due()), 1,
+                            RoundingMode.HALF_UP));
+                }
                 ledger.row(row.toArray());
             }
             ledger.send(response, text("duty.ledger.file", locale) + ".xlsx");
@@ -64,5 +78,9 @@ class DutyLedger {
 
     private String text(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
+    }
+
+    private String text(String key, String arg, Locale locale) {
+        return messages.getMessage(key, new Object[] {arg}, key, locale);
     }
 }

@@ -3,6 +3,7 @@ package org.fengqiao.population.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.fengqiao.population.internal.Utility;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -17,12 +18,22 @@ class UtilityTexts {
         this.messages = messages;
     }
 
+    /**
+     * Reasons whose leading numbers count residents or months: kept as text with the task, read back as numbers so
+     * that the English text says "1 resident" and "3 months".
+     */
+    private static final Map<String, Integer> COUNTED = Map.of("utilities.reason.noUse", 2,
+            "utilities.reason.hasResidents", 1);
+
     String reason(String key, List<String> args, Locale locale) {
         List<Object> shown = new ArrayList<>();
         String unit = "";
+        int counted = COUNTED.getOrDefault(key, 0);
         for (String a : args) {
             Utility u = utility(a);
-            if (u != null) {
+            if (shown.size() < counted && a != null && a.matches("\\d{1,9}")) {
+                shown.add(Long.valueOf(a));
+            } else if (u != null) {
                 shown.add(messages.getMessage("utilities.utility." + u.name(), null, locale));
                 unit = u.unit;
             } else {

@@ -177,6 +177,66 @@ class EnglishCountsTests {
         assertThat(found).as("full-width punctuation written by a page's expression").isEmpty();
     }
 
+    /** Counted nouns the English bundles put after a number. */
+    static final Pattern BARE_COUNT = Pattern.compile("\\{(\\d+)(?:,number[^}]*)?} (?:registered )?(days|minutes|hours"
+            + "|characters|entries|records|rows|persons|people|residents|households|members|notices|rooms|floors|units"
+            + "|grids|communities|helpers|photos|addresses|organisations|rentals|tasks|ratings|comments|likes|times"
+            + "|months|weeks|points|lines|items|pieces|sets|copies|books|volumes)\\b");
+
+    /**
+     * Messages whose number is never one, or whose English text no reader sees, each with why. Limits ("at most 500
+     * characters") are left out by the words before them.
+     */
+    static final java.util.Map<String, String> NEVER_ONE = java.util.Map.of(
+            "incident.address.severalGrids", "a place in several grids: two at least",
+            "open311.error.address.severalGrids", "a place in several grids: two at least",
+            "housing.plan.unplaced.UNIT_NOT_WRITTEN", "a building of several units: two at least",
+            "duty.shift.note", "an automatic tick's note is written in Chinese, the record's language",
+            "forces.coverage.hours", "hours with one decimal (1.0 hours)",
+            "incident.times.period", "the periods offered are 7, 30 and 90 days",
+            "ledger.tooManyRows", "more than an export holds",
+            "care.agreement.helperCount", "a range of helpers, two at least at its top");
+
+    /**
+     * Any English message putting a number before a counted noun reads in the singular for one ("locked for 1
+     * minute", "within 1 day", "1 person"), whether the number is a count of rows or a configured period: a bureau
+     * configuring a one-day window read "within 1 days". The Chinese texts have no plural.
+     */
+    @Test
+    void everyEnglishMessageCountingANounReadsInTheSingularForOne() {
+        List<String> bare = new ArrayList<>();
+        for (String key : en.stringPropertyNames()) {
+            if (NEVER_ONE.containsKey(key) || en.getProperty(key + ".one") != null || key.endsWith(".one")) {
+                continue;
+            }
+            String text = en.getProperty(key).replaceAll("\\{\\d+,choice,[^{}]*(\\{[^{}]*}[^{}]*)*}", "");
+            Matcher m = BARE_COUNT.matcher(text);
+            while (m.find()) {
+                String before = text.substring(0, m.start()).toLowerCase(Locale.ROOT);
+                if (!before.matches("(?s).*\\b(at most|at least|exceed|longer than|more than) $")) {
+                    bare.add(key + ": " + m.group());
+                }
+            }
+        }
+        assertThat(bare).as("English counts without their singular").isEmpty();
+        assertThat(english("login.locked", 1L)).contains("locked for 1 minute.");
+        assertThat(english("login.hint", 15L)).contains("for 15 minutes.");
+        assertThat(english("staff.count", 1L)).isEqualTo("1 person");
+        assertThat(english("housing.visit.tooLateEntered", "2026-12-05", 1)).endsWith("within 1 day");
+        assertThat(english("care.visit.tooLateEntered", "2026-12-05", 3)).endsWith("within 3 days");
+        assertThat(english("incident.reopen.tooLate", 1L)).startsWith("More than 1 day has passed");
+        assertThat(english("incident.reopen.tooLate", 7L)).startsWith("More than 7 days have passed");
+        assertThat(english("supervision.list.total", 1L)).isEqualTo("1 notice in all");
+        assertThat(english("forces.defenders.total", "2026-12-01", "2026-12-05", 1L)).endsWith(": 1 person");
+        assertThat(english("population.helped.total", "2026-12-01", "2026-12-05", 2L)).endsWith(": 2 persons");
+        assertThat(english("duty.done.total", "城关", "2026-12-01", "2026-12-05", 1L)).endsWith(": 1 record");
+        assertThat(english("audit.verify.truncated", 1L, "x", 0L)).contains("saw 1 entry in the chain");
+        assertThat(english("utilities.reason.noUse", 1L, 3L, "2026-08", "2026-10")).startsWith(
+                "1 registered resident, almost no water or power for 3 months");
+        assertThat(english("worklog.share.shared", 1L, 0L)).isEqualTo("1 like · 0 comments");
+        assertThat(chinese("staff.count", 1L)).isEqualTo(zh.getProperty("staff.count").replace("{0}", "1"));
+    }
+
     @Test
     void theGridMapsAndTheMisplacedAddressesCountsReadInTheSingularForOne() {
         assertThat(english("jurisdiction.map.gridCount.one", 1)).isEqualTo("1 grid");
