@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.incident.internal.ApiKeys;
 import org.fengqiao.incident.internal.IncidentDesk;
+import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.jurisdiction.UnitId;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,9 +46,16 @@ public class IncidentLoader {
         return desk.file(incident, new Submitter("staff:" + staffId, staffId, name, null)).incident().id();
     }
 
-    /** The steps a handled item went through, in order, up to the one named (ACKNOWLEDGED .. ANSWERED). */
+    /**
+     * The steps a handled item went through, in order, up to the one named (ACKNOWLEDGED .. ANSWERED), each taken by
+     * the person the routing gave it to, as he would have: the response times count each step for whoever took it, and
+     * a chief reading them per officer found no one (the demo's own steps were taken by the application). {@code by}
+     * takes them for an item with no person to own it.
+     */
     public void handle(UUID id, String upTo, String resolution, String by) {
-        Submitter who = Submitter.system(by);
+        Submitter system = Submitter.system(by);
+        Owner owner = owner(id);
+        Submitter who = owner == null ? system : new Submitter("staff:" + owner.id(), owner.id(), owner.name(), null);
         desk.acknowledge(id, who);
         if (upTo.equals("ACKNOWLEDGED")) {
             return;
@@ -61,6 +69,15 @@ public class IncidentLoader {
             return;
         }
         desk.answer(id, resolution, who);
+    }
+
+    private record Owner(UUID id, String name) {
+    }
+
+    /** The person an item belongs to, if any. */
+    private Owner owner(UUID id) {
+        Incidents.Incident i = desk.get(id, Submitter.system("demo"));
+        return i.ownerStaffId() == null ? null : new Owner(i.ownerStaffId(), i.ownerStaffName());
     }
 
     /** Gives a case its offence on the item, as its officer would (a step on its timeline). */

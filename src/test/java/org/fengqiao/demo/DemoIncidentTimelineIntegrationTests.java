@@ -87,4 +87,21 @@ class DemoIncidentTimelineIntegrationTests extends IntegrationTest {
                 WHERE %s AND b.created_at < now() - interval '300 days'""".formatted(DEMO)).query(Long.class).single())
                 .as("the year before's cases announced then").isPositive();
     }
+
+    /**
+     * The demo's handled items were taken up, arrived at and resolved by people (whoever the routing gave them to), so
+     * the response times per person show them: a chief reading the figures per officer found nobody, every step having
+     * been taken by the application.
+     */
+    @Test
+    void eachStepTheDemoTookOnItsItemsWasTakenByAPerson() {
+        List<String> byNobody = jdbc.sql("""
+                SELECT i.tracking_code || ' ' || e.kind FROM incident i JOIN incident_event e ON e.incident_id = i.id
+                WHERE %s AND e.kind IN ('ACKNOWLEDGED', 'ARRIVED', 'RESOLVED', 'ANSWERED') AND e.actor_id IS NULL"""
+                .formatted(DEMO)).query(String.class).list();
+        assertThat(byNobody).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM incident i WHERE %s AND i.acknowledged_at IS NOT NULL"
+                .formatted(DEMO) + " AND i.acknowledged_by IS NULL").query(Long.class).single())
+                .as("taken up by nobody").isZero();
+    }
 }
