@@ -74,11 +74,13 @@ class DemoIncidentTimelineIntegrationTests extends IntegrationTest {
     @Test
     void aDemoItemsInboxEntriesAreDatedWithTheStepsTheyAnnounce() {
         List<String> wrong = jdbc.sql("""
-                SELECT i.tracking_code || ' ' || b.kind || ' dated ' || b.created_at || ', read ' || coalesce(b.read_at::text, '-')
+                SELECT i.tracking_code || ' ' || b.kind || ' dated ' || b.created_at
+                       || ', read ' || coalesce(b.read_at::text, '-')
                 FROM inbox_entry b JOIN incident i ON i.id = b.record_id AND b.record_type = 'incident'
-                WHERE %s AND (NOT EXISTS (SELECT 1 FROM incident_event e WHERE e.incident_id = i.id AND e.at = b.created_at)
-                              OR (b.read_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM incident_event e
-                                                                        WHERE e.incident_id = i.id AND e.at = b.read_at)))"""
+                WHERE %s
+                  AND (NOT EXISTS (SELECT 1 FROM incident_event e WHERE e.incident_id = i.id AND e.at = b.created_at)
+                       OR (b.read_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM incident_event e
+                                                                 WHERE e.incident_id = i.id AND e.at = b.read_at)))"""
                 .formatted(DEMO))
                 .query(String.class).list();
         assertThat(wrong).isEmpty();

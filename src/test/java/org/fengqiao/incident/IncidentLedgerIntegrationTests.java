@@ -200,7 +200,8 @@ class IncidentLedgerIntegrationTests extends IntegrationTest {
                     owner_unit_id, owner_staff_id, owner_since, routing_rule, routing_reason, received_at, submitter,
                     merged_into, merged_at)
                 VALUES (:id, :code, 'CALL_110', 'HELP', '台账邻所测试', :at, :grid, 'MERGED', :unit,
-                    (SELECT id FROM staff WHERE username = 'officer2'), :at, 'test', 'test', :at, 'test', :merged, :at)""")
+                    (SELECT id FROM staff WHERE username = 'officer2'), :at, 'test', 'test', :at, 'test', :merged,
+                    :at)""")
                 .param("id", UUID.randomUUID()).param("code", code).param("at", JULY).param("grid", theirs.id().value())
                 .param("unit", niushan.id().value()).param("merged", call).update();
         String officer2 = api.token("officer2", DEMO_PASSWORD);
