@@ -1,11 +1,15 @@
 package org.fengqiao.incident;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.incident.internal.ApiKeys;
 import org.fengqiao.incident.internal.IncidentDesk;
+import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.jurisdiction.UnitId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -20,11 +24,13 @@ public class IncidentLoader {
     private final IncidentDesk desk;
     private final ApiKeys keys;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    IncidentLoader(IncidentDesk desk, ApiKeys keys, JdbcClient jdbc) {
+    IncidentLoader(IncidentDesk desk, ApiKeys keys, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.desk = desk;
         this.keys = keys;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public boolean anyIncidents() {
@@ -40,9 +46,16 @@ public class IncidentLoader {
         return desk.file(incident, new Submitter("staff:" + staffId, staffId, name, null)).incident().id();
     }
 
-    /** The steps a handled item went through, in order, up to the one named (ACKNOWLEDGED .. ANSWERED). */
+    /**
+     * The steps a handled item went through, in order, up to the one named (ACKNOWLEDGED .. ANSWERED), each taken by
+     * the person the routing gave it to, as he would have: the response times count each step for whoever took it, and
+     * a chief reading them per officer found no one (the demo's own steps were taken by the application). {@code by}
+     * takes them for an item with no person to own it.
+     */
     public void handle(UUID id, String upTo, String resolution, String by) {
-        Submitter who = Submitter.system(by);
+        Submitter system = Submitter.system(by);
+        Owner owner = owner(id);
+        Submitter who = owner == null ? system : new Submitter("staff:" + owner.id(), owner.id(), owner.name(), null);
         desk.acknowledge(id, who);
         if (upTo.equals("ACKNOWLEDGED")) {
             return;
@@ -58,6 +71,15 @@ public class IncidentLoader {
         desk.answer(id, resolution, who);
     }
 
+    private record Owner(UUID id, String name) {
+    }
+
+    /** The person an item belongs to, if any. */
+    private Owner owner(UUID id) {
+        Incidents.Incident i = desk.get(id, Submitter.system("demo"));
+        return i.ownerStaffId() == null ? null : new Owner(i.ownerStaffId(), i.ownerStaffName());
+    }
+
     /** Gives a case its offence on the item, as its officer would (a step on its timeline). */
     public void setOffence(UUID id, Offence offence, String by) {
         desk.setOffence(id, offence, Submitter.system(by));
@@ -70,9 +92,11 @@ public class IncidentLoader {
      * timeline says what the columns say (接报 at the receipt, 受理 at the acknowledgement...): a page that showed the
      * item received hours, or a year, before the steps its timeline dates to the moment the demo loaded would be read
      * as a record kept wrong. A deadline moves with what it runs from: the resolution for a resolved item, else the
-     * receipt.
+     * receipt. What announced a step (the owner's inbox entry of its routing) moves with it
+     * ({@link IncidentStepsBackdated}): an entry dated the moment the demo loaded announced an item received before.
      */
     public void backdate(UUID id, Instant received, long ackSeconds, long arriveSeconds) {
+        Map<Long, Instant> written = steps(id);
         jdbc.sql("""
                 WITH old AS (SELECT received_at, (SELECT min(f.id) FROM incident_event f WHERE f.incident_id = :id
                                                     AND f.kind = 'ACKNOWLEDGED') AS acknowledged
@@ -103,6 +127,25 @@ public class IncidentLoader {
                 WHERE id = :id""")
                 .param("r", java.time.OffsetDateTime.ofInstant(received, java.time.ZoneOffset.UTC))
                 .param("a", (double) ackSeconds).param("v", (double) arriveSeconds).param("id", id).update();
+        Map<Instant, Instant> moved = new HashMap<>();
+        steps(id).forEach((step, at) -> {
+            Instant was = written.get(step);
+            if (was != null && !was.equals(at)) {
+                moved.putIfAbsent(was, at);
+            }
+        });
+        if (!moved.isEmpty()) {
+            events.publishEvent(new IncidentStepsBackdated(id, moved));
+        }
+    }
+
+    /** The moments an incident's steps say, by step. */
+    private Map<Long, Instant> steps(UUID id) {
+        Map<Long, Instant> at = new HashMap<>();
+        jdbc.sql("SELECT id, at FROM incident_event WHERE incident_id = ?").param(id)
+                .query((rs, n) -> at.put(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
+                .list();
+        return at;
     }
 
     public void registerApiKey(UnitId unit, String name, String key) {

@@ -66,4 +66,44 @@ class DemoIncidentTimelineIntegrationTests extends IntegrationTest {
                   AND i.answered_at < now() - interval '300 days'""".formatted(DEMO)).query(Long.class).single())
                 .as("the year before's cases, answered that year").isEqualTo(6);
     }
+
+    /**
+     * The inbox announces a demo item when its timeline says it came (its routing), not on the day the demo loaded: an
+     * entry dated later than the item's steps read as a new assignment of an item handled hours or a year before.
+     */
+    @Test
+    void aDemoItemsInboxEntriesAreDatedWithTheStepsTheyAnnounce() {
+        List<String> wrong = jdbc.sql("""
+                SELECT i.tracking_code || ' ' || b.kind || ' dated ' || b.created_at
+                       || ', read ' || coalesce(b.read_at::text, '-')
+                FROM inbox_entry b JOIN incident i ON i.id = b.record_id AND b.record_type = 'incident'
+                WHERE %s
+                  AND (NOT EXISTS (SELECT 1 FROM incident_event e WHERE e.incident_id = i.id AND e.at = b.created_at)
+                       OR (b.read_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM incident_event e
+                                                                 WHERE e.incident_id = i.id AND e.at = b.read_at)))"""
+                .formatted(DEMO))
+                .query(String.class).list();
+        assertThat(wrong).isEmpty();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM inbox_entry b JOIN incident i ON i.id = b.record_id AND b.record_type = 'incident'
+                WHERE %s AND b.created_at < now() - interval '300 days'""".formatted(DEMO)).query(Long.class).single())
+                .as("the year before's cases announced then").isPositive();
+    }
+
+    /**
+     * The demo's handled items were taken up, arrived at and resolved by people (whoever the routing gave them to), so
+     * the response times per person show them: a chief reading the figures per officer found nobody, every step having
+     * been taken by the application.
+     */
+    @Test
+    void eachStepTheDemoTookOnItsItemsWasTakenByAPerson() {
+        List<String> byNobody = jdbc.sql("""
+                SELECT i.tracking_code || ' ' || e.kind FROM incident i JOIN incident_event e ON e.incident_id = i.id
+                WHERE %s AND e.kind IN ('ACKNOWLEDGED', 'ARRIVED', 'RESOLVED', 'ANSWERED') AND e.actor_id IS NULL"""
+                .formatted(DEMO)).query(String.class).list();
+        assertThat(byNobody).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM incident i WHERE %s AND i.acknowledged_at IS NOT NULL"
+                .formatted(DEMO) + " AND i.acknowledged_by IS NULL").query(Long.class).single())
+                .as("taken up by nobody").isZero();
+    }
 }

@@ -21,6 +21,7 @@ import org.fengqiao.account.StaffRole;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.jurisdiction.UnitKind;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -181,6 +182,36 @@ class IncidentLedgerIntegrationTests extends IntegrationTest {
                 .get("total").asLong());
         // filters the list refuses are refused the same way, nothing exported
         assertThat(api.download("/api/v1/incidents/export?show=everything", officer2).statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * The bureau merged a report of another station into one of this office: that station's officer reads his own row
+     * as merged, not the other station's tracking code (its reporter's key to his report's page); the chief, who sees
+     * both, reads it.
+     */
+    @Test
+    void aDuplicateMergedIntoAnotherStationsReportDoesNotNameItToThisStationsReader() {
+        Unit niushan = jurisdictions.unit(new UnitId(jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer2'")
+                .query(UUID.class).single())).orElseThrow();
+        Grid theirs = SatisfactionPageIntegrationTests.testGrid(jurisdictions, niushan, "IT-LDG2-" + n, "台账邻所", 116);
+        String code = "XLD" + n + "-9"; // not one of this office's rows, which officer2 must not see
+        jdbc.sql("""
+                INSERT INTO incident (id, tracking_code, source, category, description, occurred_at, grid_id, status,
+                    owner_unit_id, owner_staff_id, owner_since, routing_rule, routing_reason, received_at, submitter,
+                    merged_into, merged_at)
+                VALUES (:id, :code, 'CALL_110', 'HELP', '台账邻所测试', :at, :grid, 'MERGED', :unit,
+                    (SELECT id FROM staff WHERE username = 'officer2'), :at, 'test', 'test', :at, 'test', :merged,
+                    :at)""")
+                .param("id", UUID.randomUUID()).param("code", code).param("at", JULY).param("grid", theirs.id().value())
+                .param("unit", niushan.id().value()).param("merged", call).update();
+        String officer2 = api.token("officer2", DEMO_PASSWORD);
+        List<String> his = row(rows(download("/api/v1/incidents/export?show=all&from=2026-07-02&to=2026-07-02",
+                officer2)), code);
+        assertThat(his.get(8)).isEqualTo("已合并");
+        assertThat(his.get(17)).as("another station's report, not his to know").isEmpty();
+        String bureau = api.token("bureau", DEMO_PASSWORD);
+        assertThat(row(rows(download("/api/v1/incidents/export?show=all&from=2026-07-02&to=2026-07-02&unitId="
+                + niushan.id().value(), bureau)), code).get(17)).as("the bureau sees both").isEqualTo("LDG" + n + "-1");
     }
 
     @Test

@@ -885,6 +885,61 @@ class ResidentIntegrationTests extends IntegrationTest {
                 .statusCode()).as("handled as any open item").isEqualTo(200);
     }
 
+    /** The first step of this kind on an incident's staff page, as written there (its list item). */
+    static String step(String page, String kind) {
+        int at = page.indexOf("data-kind=\"" + kind + "\"");
+        assertThat(at).as("a step " + kind + " on the page").isPositive();
+        return page.substring(at, page.indexOf("</li>", at));
+    }
+
+    /**
+     * After a merged report's resident reopened it, the merge is over but stays on both timelines: the duplicate's
+     * merge step still links the report it was merged into (the "merged into" card is gone, the step is where staff
+     * find the other report now), and the kept report's merge step no longer says the duplicate's reporter gets its
+     * answer: it says he reopened his report, and links it. A step links only a report the reader's scope sees.
+     */
+    @Test
+    void aMergeReopenedByTheDuplicatesResidentStaysLinkedOnBothTimelinesAndNoLongerPromisesTheSameAnswer() {
+        MergedPair pair = mergedPair("合并后重开");
+        answered(pair.primary());
+        PublicClient resident = pair.second();
+        resident.follow(resident.post("/track/" + pair.code(), "/track/" + pair.code() + "/reopen",
+                Map.of("reason", "井盖还是没有盖好"), List.of()));
+        assertThat(incidents.find(idOf(pair.code())).orElseThrow().status().open()).isTrue();
+
+        String officer = api.token("officer", DEMO_PASSWORD);
+        String duplicatePage = api.get("/incidents/" + idOf(pair.code()), officer, "Accept", "text/html").body();
+        assertThat(duplicatePage).doesNotContain("id=\"merged-into\"");
+        assertThat(step(duplicatePage, "MERGED_INTO")).as("the merge step links the report it was merged into")
+                .contains("href=\"/incidents/" + idOf(pair.primary()) + "\"", pair.primary(), "已合并到");
+        JsonNode duplicate = ApiClient.json(api.get("/api/v1/incidents/" + idOf(pair.code()), officer));
+        assertThat(duplicate.findValuesAsText("trackingCode")).contains(pair.primary());
+
+        String primaryPage = api.get("/incidents/" + idOf(pair.primary()), officer, "Accept", "text/html").body();
+        assertThat(step(primaryPage, "MERGED")).as("its reporter reopened his: no longer answered with this one")
+                .doesNotContain("回复时一并回复其报告人").contains("申请重新办理", "不再随本件回复")
+                .contains("href=\"/incidents/" + idOf(pair.code()) + "\"", pair.code());
+        String english = api.get("/incidents/" + idOf(pair.primary()) + "?lang=en", officer, "Accept", "text/html")
+                .body();
+        assertThat(step(english, "MERGED")).doesNotContain("gets the same answer")
+                .contains("its reporter reopened it on", "no longer answered with this one");
+
+        MergedPair held = mergedPair("合并未重开");
+        String heldPage = api.get("/incidents/" + idOf(held.primary()) + "?lang=zh-CN", officer, "Accept", "text/html")
+                .body();
+        assertThat(step(heldPage, "MERGED")).as("a merge that holds says what it always did")
+                .contains("回复时一并回复其报告人", held.code());
+
+        // merged by the bureau into a report of another station: the officer, who does not see that one, reads the
+        // step without a link to it, not even its code
+        String elsewhere = codeOf(resident(null).post("/report", "/report", report(otherGrid, "邻所-" + n), List.of()));
+        String mine = codeOf(resident(null).post("/report", "/report", report(grid, "本所-" + n), List.of()));
+        merges.merge(idOf(mine), new Merges.Into(idOf(elsewhere), null, true, "同一件事"), Submitter.system("test"));
+        String minePage = api.get("/incidents/" + idOf(mine), officer, "Accept", "text/html").body();
+        assertThat(step(minePage, "MERGED_INTO")).doesNotContain("step-link");
+        assertThat(minePage).doesNotContain(elsewhere);
+    }
+
     /**
      * A report merged into another before anyone took it up is taken up with that one: its resident reads on his
      * tracking page that it was taken up, at the moment the other was (after the merge), or at the merge when the other

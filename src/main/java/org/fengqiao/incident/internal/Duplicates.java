@@ -332,6 +332,45 @@ public class Duplicates {
                 .param(mergeStep).query(UUID.class).optional();
     }
 
+    /**
+     * The other report of a merge step on a report's timeline, by the step's key: for a MERGED_INTO step the report it
+     * was merged into (the step names it), for a MERGED step the duplicate merged in (the one whose MERGED_INTO step,
+     * written with it, names this report); {@code report} is null when the viewer's scope does not see that one.
+     * {@code reopenedAt}: on a MERGED step, when the duplicate's reporter reopened it after that merge, which ended it
+     * (his report is handled on its own again, no longer answered with this one); null while it holds.
+     */
+    public record MergeLink(long step, Linked report, OffsetDateTime reopenedAt) {
+    }
+
+    /** The merge steps of a report's timeline with the report at their other end (see {@link MergeLink}). */
+    public Map<Long, MergeLink> mergeLinks(UUID report, List<String> scopePaths) {
+        Map<Long, MergeLink> links = new HashMap<>();
+        jdbc.sql("""
+                SELECT s.step, o.id, o.tracking_code, o.category, o.status, o.merged_at,
+                       (""" + (scopePaths == null ? "true" : SCOPE) + """
+                ) AS seen, s.reopened_at
+                FROM (SELECT e.id AS step, e.merged_into AS other, CAST(NULL AS timestamptz) AS reopened_at
+                      FROM incident_event e WHERE e.incident_id = :id AND e.kind = 'MERGED_INTO'
+                        AND e.merged_into IS NOT NULL
+                      UNION ALL
+                      SELECT m.id, d.incident_id,
+                             (SELECT min(r.at) FROM incident_event r
+                              WHERE r.incident_id = d.incident_id AND r.kind = 'REOPENED' AND r.id > d.id)
+                      FROM incident_event d
+                      CROSS JOIN LATERAL (SELECT m.id FROM incident_event m
+                                          WHERE m.incident_id = :id AND m.kind = 'MERGED' AND m.at = d.at
+                                          ORDER BY abs(m.id - d.id) LIMIT 1) m
+                      WHERE d.merged_into = :id AND d.kind = 'MERGED_INTO') s
+                JOIN incident o ON o.id = s.other JOIN grid g ON g.id = o.grid_id JOIN unit u ON u.id = g.unit_id""")
+                .param("id", report).param("scope", scopePaths == null ? new String[0] : Incidents.patterns(scopePaths))
+                .query((rs, n) -> links.put(rs.getLong(1), new MergeLink(rs.getLong(1), rs.getBoolean(7)
+                        ? new Linked(rs.getObject(2, UUID.class), rs.getString(3), Category.valueOf(rs.getString(4)),
+                                Status.valueOf(rs.getString(5)), rs.getObject(6, OffsetDateTime.class))
+                        : null, rs.getObject(8, OffsetDateTime.class))))
+                .list();
+        return links;
+    }
+
     /** A merge as its step on the duplicate records it: the step, its moment and the report the duplicate joined. */
     public record MergeStep(long step, OffsetDateTime at, UUID into) {
     }

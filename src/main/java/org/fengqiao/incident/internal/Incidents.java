@@ -359,15 +359,18 @@ public class Incidents {
     }
 
     /**
-     * The tracking codes of the reports the given ones were merged into as duplicates, by the duplicate's id; a
-     * report not merged is not in the map.
+     * The tracking codes of the reports the given ones were merged into as duplicates, by the duplicate's id, for those
+     * the scope (unit paths) sees; a report not merged, or merged into one outside the scope (another station's, the
+     * bureau merging across them), is not in the map: a tracking code is its reporter's key to his report's page.
      */
-    public Map<UUID, String> mergedInto(List<UUID> ids) {
+    public Map<UUID, String> mergedInto(List<UUID> ids, List<String> scopePaths) {
         Map<UUID, String> codes = new HashMap<>();
         jdbc.sql("""
                 SELECT d.id, p.tracking_code FROM incident d JOIN incident p ON p.id = d.merged_into
-                WHERE d.id = ANY(CAST(:ids AS uuid[]))""")
+                JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
+                WHERE d.id = ANY(CAST(:ids AS uuid[])) AND u.path LIKE ANY(CAST(:scope AS text[]))""")
                 .param("ids", ids.toArray(UUID[]::new))
+                .param("scope", patterns(scopePaths == null ? List.of() : scopePaths))
                 .query(rs -> {
                     codes.put(rs.getObject(1, UUID.class), rs.getString(2));
                 });

@@ -66,6 +66,20 @@ public class DuplicateViews {
         return new Panel(candidates, into, merged);
     }
 
+    /**
+     * The merge steps of an incident's timeline with the report at their other end, that report only if the viewer's
+     * scope sees it; none without a signed-in caller.
+     */
+    public java.util.Map<Long, Duplicates.MergeLink> mergeLinks(Incident i) {
+        List<String> scope = scope();
+        return scope == null ? java.util.Map.of() : duplicates.mergeLinks(i.id(), scope);
+    }
+
+    /** The report at the other end of a merge's step, as a link; null for none or one the viewer does not see. */
+    static Link linked(Duplicates.MergeLink merge) {
+        return merge == null || merge.report() == null ? null : link(merge.report());
+    }
+
     /** The caller's units, or null for nobody signed in with a scope (the panel is then empty). */
     private static List<String> scope() {
         Caller caller = Callers.current().orElse(null);

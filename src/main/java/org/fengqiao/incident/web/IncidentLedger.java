@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.Ratings;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.web.Ledger;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -54,6 +56,7 @@ class IncidentLedger {
 
     void write(ListQuery query, Locale locale, HttpServletResponse response) throws IOException {
         Instant now = clock.instant();
+        List<String> reader = Callers.current().map(Caller::unitPaths).orElse(null);
         try (Ledger ledger = new Ledger(text("incident.ledger.sheet", locale),
                 COLUMNS.stream().map(c -> text("incident.ledger.col." + c, locale)).toList())) {
             Ledger.snapshot(transactions, () -> {
@@ -61,7 +64,7 @@ class IncidentLedger {
                 Ledger.checkSize(page.total());
                 ledger.pages(page.items(), page.total(),
                         offset -> incidents.items(query.filter(), query.scope(), now, Ledger.PAGE, offset),
-                        items -> rows(ledger, items, locale));
+                        items -> rows(ledger, items, reader, locale));
             });
             ledger.send(response, "incidents.xlsx");
             Map<String, Object> after = new LinkedHashMap<>();
@@ -73,10 +76,11 @@ class IncidentLedger {
     }
 
     /** One page's rows with the ratings and merges of its reports, looked up in the ledger's snapshot. */
-    private void rows(Ledger ledger, List<Incidents.Incident> items, Locale locale) {
+    private void rows(Ledger ledger, List<Incidents.Incident> items, List<String> reader, Locale locale) {
         List<UUID> ids = items.stream().map(Incidents.Incident::id).toList();
         Map<UUID, Integer> scores = ratings.scores(ids);
-        Map<UUID, String> merged = incidents.mergedInto(ids);
+        // the report a duplicate was merged into, only if the reader sees it (the bureau merges across stations)
+        Map<UUID, String> merged = incidents.mergedInto(ids, reader);
         for (IncidentViews.View v : views.views(items, locale)) {
             ledger.row(v.trackingCode(), v.receivedAt(), text("incident.category." + v.category(), locale),
                     v.offence() == null ? null : text("incident.offence." + v.offence(), locale),

@@ -15,6 +15,7 @@ import org.fengqiao.incident.Category;
 import org.fengqiao.incident.Offence;
 import org.fengqiao.incident.Source;
 import org.fengqiao.incident.Subtype;
+import org.fengqiao.incident.internal.Duplicates;
 import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.Incidents.Incident;
@@ -25,6 +26,7 @@ import org.fengqiao.incident.internal.Open311Services.Attribute;
 import org.fengqiao.incident.internal.Open311Services.Service;
 import org.fengqiao.incident.internal.ResidentDesk;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -52,8 +54,13 @@ public class IncidentViews {
     public record Answer(String code, String label, String value) {
     }
 
+    /**
+     * A step as staff read it. {@code linked}: on a merge's step, the report at its other end (the one a duplicate was
+     * merged into, or the duplicate merged in), when the reader's scope sees it; the link stays once the merge is over
+     * (the duplicate reopened by its reporter), as the step does.
+     */
     public record Step(String kind, String label, OffsetDateTime at, String actor, String ownerUnit, String ownerPerson,
-            String reason, String department, String contact, String outcome, String note) {
+            String reason, String department, String contact, String outcome, String note, DuplicateViews.Link linked) {
     }
 
     public record Detail(View incident, List<Step> timeline, DuplicateViews.Panel duplicates) {
@@ -74,6 +81,9 @@ public class IncidentViews {
             return took;
         }
     }
+
+    private static final java.time.format.DateTimeFormatter REOPENED_AT =
+            java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private final MessageSource messages;
     private final Incidents incidents;
@@ -186,7 +196,7 @@ public class IncidentViews {
     }
 
     public Detail detail(Incident i, Locale locale) {
-        return detail(i, incidents.timeline(i.id()), duplicates.panel(i), locale);
+        return detail(i, incidents.timeline(i.id()), duplicates.panel(i), duplicates.mergeLinks(i), locale);
     }
 
     /**
@@ -198,10 +208,11 @@ public class IncidentViews {
         if (filed.timeline() == null) {
             return detail(filed.incident(), locale);
         }
-        return detail(filed.incident(), filed.timeline(), duplicates.justFiled(filed.offers()), locale);
+        return detail(filed.incident(), filed.timeline(), duplicates.justFiled(filed.offers()), Map.of(), locale);
     }
 
-    private Detail detail(Incident i, List<Incidents.Event> timeline, DuplicateViews.Panel panel, Locale locale) {
+    private Detail detail(Incident i, List<Incidents.Event> timeline, DuplicateViews.Panel panel,
+            Map<Long, Duplicates.MergeLink> merges, Locale locale) {
         // a step an informant took (the clue he filed himself) names him only to his handler and the station chief
         java.util.Set<UUID> hidden = Callers.current().map(c -> informants.hiddenFrom(c,
                 timeline.stream().map(Incidents.Event::actorId).toList())).orElse(java.util.Set.of());
@@ -209,13 +220,21 @@ public class IncidentViews {
                 text("incident.event." + e.kind(), locale), e.at(),
                 hidden.contains(e.actorId()) ? text("incident.actor.informant", locale) : actor(e, locale),
                 e.ownerUnitName(), e.ownerStaffName(),
-                reason(e, locale), departments.shown(e.department(), locale), e.contact(), e.outcome(),
-                note(e, locale))).toList();
+                reason(e, merges.get(e.id()), locale), departments.shown(e.department(), locale), e.contact(),
+                e.outcome(), note(e, locale), DuplicateViews.linked(merges.get(e.id())))).toList();
         return new Detail(view(i, locale), steps, panel);
     }
 
-    /** A step's reason: the system's (a message key) in the reader's language, a person's words as he typed them. */
-    private String reason(Incidents.Event e, Locale locale) {
+    /**
+     * A step's reason: the system's (a message key) in the reader's language, a person's words as he typed them. A
+     * merge whose duplicate's reporter reopened his report since no longer says its reporter gets the same answer: it
+     * says he reopened it, and when.
+     */
+    private String reason(Incidents.Event e, Duplicates.MergeLink merge, Locale locale) {
+        if (e.kind().equals("MERGED") && merge != null && merge.reopenedAt() != null) {
+            return messages.getMessage("incident.merge.mergedReopened",
+                    new Object[] {merge.reopenedAt().atZoneSameInstant(LocalTimes.ZONE).format(REOPENED_AT)}, locale);
+        }
         return Incidents.reasonIsKey(e) ? text(e.reason(), locale) : e.reason();
     }
 

@@ -108,6 +108,38 @@ public class Inbox {
     }
 
     /**
+     * Moves the entries of a record dated at one of the given moments (written or read then) to the moment paired with
+     * it: the record's story was set back after it was announced (the demo's items). In a transaction it is done just
+     * before the commit, after the entries the transaction gathered until then are written (their batch came first).
+     */
+    public void redate(String recordType, UUID recordId, Map<Instant, Instant> moved) {
+        writes.add(redated, new Redate(recordType, recordId, Map.copyOf(moved)));
+    }
+
+    private record Redate(String recordType, UUID recordId, Map<Instant, Instant> moved) {
+    }
+
+    private final BeforeCommitWrites.Batch<Redate> redated = rows -> rows.forEach(this::redate);
+
+    private void redate(Redate r) {
+        List<Instant> from = List.copyOf(r.moved().keySet());
+        String[] was = from.stream().map(t -> OffsetDateTime.ofInstant(t, ZoneOffset.UTC).toString())
+                .toArray(String[]::new);
+        String[] becomes = from.stream().map(t -> OffsetDateTime.ofInstant(r.moved().get(t), ZoneOffset.UTC).toString())
+                .toArray(String[]::new);
+        jdbc.sql("""
+                WITH m AS (SELECT * FROM unnest(CAST(:was AS timestamptz[]), CAST(:becomes AS timestamptz[]))
+                           AS m (was, becomes))
+                UPDATE inbox_entry e
+                SET created_at = coalesce((SELECT m.becomes FROM m WHERE m.was = e.created_at), e.created_at),
+                    read_at = coalesce((SELECT m.becomes FROM m WHERE m.was = e.read_at), e.read_at)
+                WHERE e.record_type = :type AND e.record_id = :record
+                  AND (e.created_at IN (SELECT was FROM m) OR e.read_at IN (SELECT was FROM m))""")
+                .param("was", was).param("becomes", becomes).param("type", r.recordType())
+                .param("record", r.recordId()).update();
+    }
+
+    /**
      * The entry of {@code n} and one of kind {@code also} for each staff id that {@code alsoQuery} selects (it may
      * name {@code entry.record_id} and {@code entry.recipient}, the first entry's record and recipient): an item's owner and
      * those kept informed of it. Written with the transaction's other such entries just before it commits, all in one

@@ -10,6 +10,7 @@ import org.fengqiao.claims.HardCaseDecidersChanged;
 import org.fengqiao.claims.HardCaseReported;
 import org.fengqiao.claims.HardCaseSentBack;
 import org.fengqiao.incident.IncidentStepRecorded;
+import org.fengqiao.incident.IncidentStepsBackdated;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.mediation.DisputeAtRisk;
@@ -99,6 +100,16 @@ class InboxListener {
         } else {
             inbox.add(owner);
         }
+    }
+
+    /**
+     * An incident's steps were set back to when they would have been taken (the demo's items): the entries that
+     * announced them, dated as the steps were written, say the moments the steps now say; an entry read with a step
+     * (its item taken up) was read then.
+     */
+    @EventListener
+    void on(IncidentStepsBackdated backdated) {
+        inbox.redate("incident", backdated.incidentId(), backdated.moved());
     }
 
     /**
