@@ -20,6 +20,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.fengqiao.platform.FengqiaoProperties;
+import org.fengqiao.platform.StartRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -238,9 +239,10 @@ public class PersonalDataCipher {
             return decodeKey(configured.strip(), "FENGQIAO_DATA_KEY");
         }
         if (!demo) {
-            throw new IllegalStateException("No key for personal data: set FENGQIAO_DATA_KEY to a base64-encoded "
-                    + "32-byte key (for example the output of 'openssl rand -base64 32'), the same on every instance, "
-                    + "and keep it safe — identity numbers and phones cannot be read without it.");
+            throw new StartRefused("No key for personal data: outside demo mode FENGQIAO_DATA_KEY must be set",
+                    "Set FENGQIAO_DATA_KEY to a base64-encoded 32-byte key (for example the output of 'openssl rand "
+                    + "-base64 32'), the same on every instance, and keep it safe: identity numbers and phones cannot "
+                    + "be read without it.");
         }
         return demoKey(dataDir);
     }
@@ -276,11 +278,14 @@ public class PersonalDataCipher {
         try {
             key = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("The personal data key in " + source + " is not base64", e);
+            throw new StartRefused("The personal data key in " + source + " is not base64",
+                    "Give the key as base64, 32 bytes: generate one with 'openssl rand -base64 32'. If this "
+                    + "installation already stores personal data, it is the key it was first started with.");
         }
         if (key.length != 32) {
-            throw new IllegalStateException("The personal data key in " + source + " must be 32 bytes (AES-256), not "
-                    + key.length + "; generate one with 'openssl rand -base64 32'");
+            throw new StartRefused("The personal data key in " + source + " must be 32 bytes (AES-256), not "
+                    + key.length, "Generate one with 'openssl rand -base64 32'. If this installation already stores "
+                    + "personal data, it is the key it was first started with.");
         }
         return key;
     }

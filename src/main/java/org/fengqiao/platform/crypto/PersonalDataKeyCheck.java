@@ -1,5 +1,6 @@
 package org.fengqiao.platform.crypto;
 
+import org.fengqiao.platform.StartRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -36,9 +37,11 @@ class PersonalDataKeyCheck implements InitializingBean {
         }
         String kept = jdbc.sql("SELECT check_value FROM personal_data_key_check").query(String.class).single();
         if (!kept.equals(mine)) {
-            throw new IllegalStateException("The personal data key is not the key this database's identity numbers "
-                    + "and phones are stored under, which alone reads them: start with that key (FENGQIAO_DATA_KEY as "
-                    + "it was set, or the personal-data.key of the data directory or backup the database came from).");
+            throw new StartRefused("The personal data key (FENGQIAO_DATA_KEY, or personal-data.key in the data "
+                    + "directory) is not the key this database's identity numbers "
+                    + "and phones are stored under, which alone reads them",
+                    "Start with that key (FENGQIAO_DATA_KEY as it was set, or the personal-data.key of the data "
+                    + "directory or backup the database came from).");
         }
     }
 }
