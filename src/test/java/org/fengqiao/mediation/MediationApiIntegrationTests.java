@@ -123,6 +123,38 @@ class MediationApiIntegrationTests extends IntegrationTest {
     }
 
     /** The ladder's period ending before it starts is refused on the API, not answered with an empty ladder. */
+    /** An agreed case of the officer's with two named parties and one follow-up visit due in ten days; its id. */
+    String agreedCase(String summary) {
+        String id = send("POST", "/api/v1/mediation/cases", officer, dispute(grid("FS-1-05"), summary, "officer"), 201)
+                .get("dispute").get("id").asText();
+        session(id, officer);
+        send("PUT", "/api/v1/mediation/cases/" + id + "/kind", officer, Map.of("kind", "LAND"), 200);
+        send("POST", "/api/v1/mediation/cases/" + id + "/end", officer, agreement("协议" + summary), 200);
+        return id;
+    }
+    /**
+     * The English case page and agreement read as English: "Land dispute" as the page's heading, "Party 1" before
+     * each party in the agreement, not the words run together ("Landdispute", "Party1"); the Chinese read as before.
+     */
+    @Test
+    void theCasePageAndTheAgreementInEnglishKeepTheSpaceBetweenTheirWords() throws IOException {
+        String n = n();
+        String id = agreedCase("英文页面" + n);
+        ApiClient english = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en");
+        String page = english.get("/mediation/" + id, null, "Accept", "text/html").body();
+        assertThat(page).contains("<span>Land dispute</span>");
+        ApiClient chinese = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN");
+        assertThat(chinese.get("/mediation/" + id, null, "Accept", "text/html").body()).contains("<span>土地纠纷</span>");
+        for (String[] language : new String[][] {{"en", "Party 1", "Party 2"}, {"zh-CN", "当事人1", "当事人2"}}) {
+            HttpResponse<byte[]> pdf = api.download("/api/v1/mediation/cases/" + id + "/agreement.pdf", officer,
+                    "Accept-Language", language[0]);
+            try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+                String read = new PDFTextStripper().getText(doc);
+                assertThat(read).as(language[0]).contains(language[1] + " 甲方英文页面" + n,
+                        language[2] + " 乙方英文页面" + n);
+            }
+        }
+    }
     @Test
     void theLadderRefusesAPeriodEndingBeforeItStarts() {
         refusedInEachLanguage("GET", "/api/v1/mediation/ladder?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z",
