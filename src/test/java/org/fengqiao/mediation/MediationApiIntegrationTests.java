@@ -155,6 +155,29 @@ class MediationApiIntegrationTests extends IntegrationTest {
             }
         }
     }
+    /**
+     * A follow-up visit recorded twice (a second click, or two people at once) is refused as already recorded, in
+     * the caller's language, keeping the first record; it is not answered as a record that does not exist.
+     */
+    @Test
+    void aFollowUpVisitRecordedTwiceIsRefusedAsAlreadyRecordedAndKeepsTheFirstNote() {
+        String id = agreedCase("回访两次" + n());
+        String base = "/api/v1/mediation/cases/" + id;
+        String followUp = send("GET", base, officer, null, 200).get("followUps").get(0).get("id").asText();
+        send("POST", base + "/follow-ups/" + followUp + "/done", officer, Map.of("note", "第一次"), 200);
+        String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        for (String[] language : new String[][] {{"zh-CN", "这次回访已于 " + today + " 记录，不能重复记录"},
+                {"en", "This follow-up visit was already recorded on " + today}}) {
+            HttpResponse<String> again = api.send("POST", base + "/follow-ups/" + followUp + "/done", officer,
+                    Map.of("note", "第二次"), "Accept-Language", language[0]);
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+            assertThat(ApiClient.json(again).get("detail").asText()).isEqualTo(language[1]);
+        }
+        assertThat(send("GET", base, officer, null, 200).get("followUps").get(0).get("note").asText())
+                .isEqualTo("第一次");
+        assertThat(api.send("POST", base + "/follow-ups/" + UUID.randomUUID() + "/done", officer, null).statusCode())
+                .as("a follow-up the case does not have").isEqualTo(404);
+    }
     @Test
     void theLadderRefusesAPeriodEndingBeforeItStarts() {
         refusedInEachLanguage("GET", "/api/v1/mediation/ladder?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z",
