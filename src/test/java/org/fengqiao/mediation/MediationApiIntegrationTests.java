@@ -178,6 +178,36 @@ class MediationApiIntegrationTests extends IntegrationTest {
         assertThat(api.send("POST", base + "/follow-ups/" + UUID.randomUUID() + "/done", officer, null).statusCode())
                 .as("a follow-up the case does not have").isEqualTo(404);
     }
+    /**
+     * A tab that is none of the list's (a mistyped or stale link) is refused with the tabs there are, on the list
+     * page and for the ledger, never read as "all": whoever followed it would be shown, or export, every case of
+     * his jurisdiction without knowing. Nothing is exported, nor audited as exported.
+     */
+    @Test
+    void anUnknownTabIsRefusedOnTheListPageAndForTheLedgerNotTakenForAll() {
+        long exports = jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'EXPORT' AND record_type = 'dispute'")
+                .query(Long.class).single();
+        // English first: signing in to the pages in a language keeps it as the officer's, Chinese as the demo has it
+        for (String[] language : new String[][] {{"en", "There is no tab \"closed\": choose open, risk or all."},
+                {"zh-CN", "没有“closed”这个页签：请选择调解中（open）、民转刑风险（risk）或全部（all）。"}}) {
+            HttpResponse<String> ledger = api.send("GET", "/api/v1/mediation/cases/export?show=closed", officer, null,
+                    "Accept-Language", language[0]);
+            assertThat(ledger.statusCode()).as(ledger.body()).isEqualTo(400);
+            JsonNode error = ApiClient.json(ledger).get("errors").get(0);
+            assertThat(error.get("field").asText()).isEqualTo("show");
+            assertThat(error.get("message").asText()).isEqualTo(language[1]);
+            ApiClient browser = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, language[0]);
+            HttpResponse<String> page = browser.get("/mediation?show=closed", null, "Accept", "text/html");
+            assertThat(page.statusCode()).isEqualTo(400);
+            assertThat(page.body()).contains(language[1].replace("\"", "&quot;")).doesNotContain("id=\"dispute-list\"");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'EXPORT' AND record_type = 'dispute'")
+                .query(Long.class).single()).as("nothing exported").isEqualTo(exports);
+        for (String tab : List.of("open", "risk", "all")) {
+            assertThat(api.download("/api/v1/mediation/cases/export?show=" + tab, officer).statusCode()).isEqualTo(200);
+        }
+    }
+
     @Test
     void theLadderRefusesAPeriodEndingBeforeItStarts() {
         refusedInEachLanguage("GET", "/api/v1/mediation/ladder?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z",
