@@ -132,6 +132,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
         send("POST", "/api/v1/mediation/cases/" + id + "/end", officer, agreement("协议" + summary), 200);
         return id;
     }
+
     /**
      * The English case page and agreement read as English: "Land dispute" as the page's heading, "Party 1" before
      * each party in the agreement, not the words run together ("Landdispute", "Party1"); the Chinese read as before.
@@ -155,6 +156,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
             }
         }
     }
+
     /**
      * A follow-up visit recorded twice (a second click, or two people at once) is refused as already recorded, in
      * the caller's language, keeping the first record; it is not answered as a record that does not exist.
@@ -178,6 +180,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
         assertThat(api.send("POST", base + "/follow-ups/" + UUID.randomUUID() + "/done", officer, null).statusCode())
                 .as("a follow-up the case does not have").isEqualTo(404);
     }
+
     /**
      * A tab that is none of the list's (a mistyped or stale link) is refused with the tabs there are, on the list
      * page and for the ledger, never read as "all": whoever followed it would be shown, or export, every case of
