@@ -211,6 +211,34 @@ class MediationApiIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * Informants (信息员) and security guards neither read nor mediate disputes: they are not offered for a case's team
+     * and are refused on it, so an informant's name is never put before the parties and volunteers who read the case
+     * and its agreement, nor listed to whoever names a team. The team stays as it was.
+     */
+    @Test
+    void anInformantIsNeitherOfferedForATeamNorSeatedOnOne() {
+        String id = send("POST", "/api/v1/mediation/cases", officer, dispute(grid("FS-1-02"), "信息员" + n(), "officer"),
+                201).get("dispute").get("id").asText();
+        Map<String, Object> informant = jdbc.sql("""
+                SELECT s.id, s.name FROM staff s JOIN unit u ON u.id = s.unit_id
+                WHERE s.role = 'INFORMANT' AND s.active AND u.name = '房山中心警务室'
+                  AND NOT EXISTS (SELECT 1 FROM staff o WHERE o.name = s.name AND o.id <> s.id)
+                ORDER BY s.name LIMIT 1""")
+                .query().singleRow();
+        Map<String, Object> team = Map.of("team", List.of(Map.of("staffId", staff("officer"), "role", "OFFICER"),
+                Map.of("staffId", informant.get("id"), "role", "COMMUNITY_MEDIATOR")));
+        refusedInEachLanguage("PUT", "/api/v1/mediation/cases/" + id + "/team", team, "team[1]", Map.of(
+                "zh-CN", "人员不存在或不能参加本案调解",
+                "en", "No such person, or not one who may mediate this case"));
+        assertThat(send("GET", "/api/v1/mediation/cases/" + id, officer, null, 200).get("team").findValuesAsText("name"))
+                .doesNotContain((String) informant.get("name"));
+        String page = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN")
+                .get("/mediation/" + id, null, "Accept", "text/html").body();
+        assertThat(page).as("the team form's choices").contains("id=\"team-staff-0\"")
+                .doesNotContain(">" + informant.get("name") + "（");
+    }
+
     @Test
     void theLadderRefusesAPeriodEndingBeforeItStarts() {
         refusedInEachLanguage("GET", "/api/v1/mediation/ladder?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z",
