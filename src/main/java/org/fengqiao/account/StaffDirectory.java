@@ -157,6 +157,13 @@ public class StaffDirectory {
         return register.stationChiefsOver(unitPath).stream().filter(id -> may(new StaffId(id), permission)).toList();
     }
 
+    /** The roles that grant a permission, by name (another module choosing among people by what they may do). */
+    public List<String> rolesWith(org.fengqiao.platform.Permission permission) {
+        return java.util.Arrays.stream(StaffRole.values())
+                .filter(r -> org.fengqiao.account.internal.RolePolicy.permissionsOf(r).contains(permission))
+                .map(Enum::name).toList();
+    }
+
     /** Whether a person's role grants a permission (another module checking someone other than the caller). */
     public boolean may(StaffId id, org.fengqiao.platform.Permission permission) {
         return staff(id).filter(Staff::active)

@@ -123,6 +123,122 @@ class MediationApiIntegrationTests extends IntegrationTest {
     }
 
     /** The ladder's period ending before it starts is refused on the API, not answered with an empty ladder. */
+    /** An agreed case of the officer's with two named parties and one follow-up visit due in ten days; its id. */
+    String agreedCase(String summary) {
+        String id = send("POST", "/api/v1/mediation/cases", officer, dispute(grid("FS-1-05"), summary, "officer"), 201)
+                .get("dispute").get("id").asText();
+        session(id, officer);
+        send("PUT", "/api/v1/mediation/cases/" + id + "/kind", officer, Map.of("kind", "LAND"), 200);
+        send("POST", "/api/v1/mediation/cases/" + id + "/end", officer, agreement("协议" + summary), 200);
+        return id;
+    }
+
+    /**
+     * The English case page and agreement read as English: "Land dispute" as the page's heading, "Party 1" before
+     * each party in the agreement, not the words run together ("Landdispute", "Party1"); the Chinese read as before.
+     */
+    @Test
+    void theCasePageAndTheAgreementInEnglishKeepTheSpaceBetweenTheirWords() throws IOException {
+        String n = n();
+        String id = agreedCase("英文页面" + n);
+        ApiClient english = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en");
+        String page = english.get("/mediation/" + id, null, "Accept", "text/html").body();
+        assertThat(page).contains("<span>Land dispute</span>");
+        ApiClient chinese = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN");
+        assertThat(chinese.get("/mediation/" + id, null, "Accept", "text/html").body()).contains("<span>土地纠纷</span>");
+        for (String[] language : new String[][] {{"en", "Party 1", "Party 2"}, {"zh-CN", "当事人1", "当事人2"}}) {
+            HttpResponse<byte[]> pdf = api.download("/api/v1/mediation/cases/" + id + "/agreement.pdf", officer,
+                    "Accept-Language", language[0]);
+            try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+                String read = new PDFTextStripper().getText(doc);
+                assertThat(read).as(language[0]).contains(language[1] + " 甲方英文页面" + n,
+                        language[2] + " 乙方英文页面" + n);
+            }
+        }
+    }
+
+    /**
+     * A follow-up visit recorded twice (a second click, or two people at once) is refused as already recorded, in
+     * the caller's language, keeping the first record; it is not answered as a record that does not exist.
+     */
+    @Test
+    void aFollowUpVisitRecordedTwiceIsRefusedAsAlreadyRecordedAndKeepsTheFirstNote() {
+        String id = agreedCase("回访两次" + n());
+        String base = "/api/v1/mediation/cases/" + id;
+        String followUp = send("GET", base, officer, null, 200).get("followUps").get(0).get("id").asText();
+        send("POST", base + "/follow-ups/" + followUp + "/done", officer, Map.of("note", "第一次"), 200);
+        String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        for (String[] language : new String[][] {{"zh-CN", "这次回访已于 " + today + " 记录，不能重复记录"},
+                {"en", "This follow-up visit was already recorded on " + today}}) {
+            HttpResponse<String> again = api.send("POST", base + "/follow-ups/" + followUp + "/done", officer,
+                    Map.of("note", "第二次"), "Accept-Language", language[0]);
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+            assertThat(ApiClient.json(again).get("detail").asText()).isEqualTo(language[1]);
+        }
+        assertThat(send("GET", base, officer, null, 200).get("followUps").get(0).get("note").asText())
+                .isEqualTo("第一次");
+        assertThat(api.send("POST", base + "/follow-ups/" + UUID.randomUUID() + "/done", officer, null).statusCode())
+                .as("a follow-up the case does not have").isEqualTo(404);
+    }
+
+    /**
+     * A tab that is none of the list's (a mistyped or stale link) is refused with the tabs there are, on the list
+     * page and for the ledger, never read as "all": whoever followed it would be shown, or export, every case of
+     * his jurisdiction without knowing. Nothing is exported, nor audited as exported.
+     */
+    @Test
+    void anUnknownTabIsRefusedOnTheListPageAndForTheLedgerNotTakenForAll() {
+        long exports = jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'EXPORT' AND record_type = 'dispute'")
+                .query(Long.class).single();
+        // English first: signing in to the pages in a language keeps it as the officer's, Chinese as the demo has it
+        for (String[] language : new String[][] {{"en", "There is no tab \"closed\": choose open, risk or all."},
+                {"zh-CN", "没有“closed”这个页签：请选择调解中（open）、民转刑风险（risk）或全部（all）。"}}) {
+            HttpResponse<String> ledger = api.send("GET", "/api/v1/mediation/cases/export?show=closed", officer, null,
+                    "Accept-Language", language[0]);
+            assertThat(ledger.statusCode()).as(ledger.body()).isEqualTo(400);
+            JsonNode error = ApiClient.json(ledger).get("errors").get(0);
+            assertThat(error.get("field").asText()).isEqualTo("show");
+            assertThat(error.get("message").asText()).isEqualTo(language[1]);
+            ApiClient browser = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, language[0]);
+            HttpResponse<String> page = browser.get("/mediation?show=closed", null, "Accept", "text/html");
+            assertThat(page.statusCode()).isEqualTo(400);
+            assertThat(page.body()).contains(language[1].replace("\"", "&quot;")).doesNotContain("id=\"dispute-list\"");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'EXPORT' AND record_type = 'dispute'")
+                .query(Long.class).single()).as("nothing exported").isEqualTo(exports);
+        for (String tab : List.of("open", "risk", "all")) {
+            assertThat(api.download("/api/v1/mediation/cases/export?show=" + tab, officer).statusCode()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * Informants (信息员) and security guards neither read nor mediate disputes: they are not offered for a case's team
+     * and are refused on it, so an informant's name is never put before the parties and volunteers who read the case
+     * and its agreement, nor listed to whoever names a team. The team stays as it was.
+     */
+    @Test
+    void anInformantIsNeitherOfferedForATeamNorSeatedOnOne() {
+        String id = send("POST", "/api/v1/mediation/cases", officer, dispute(grid("FS-1-02"), "信息员" + n(), "officer"),
+                201).get("dispute").get("id").asText();
+        Map<String, Object> informant = jdbc.sql("""
+                SELECT s.id, s.name FROM staff s JOIN unit u ON u.id = s.unit_id
+                WHERE s.role = 'INFORMANT' AND s.active AND u.name = '房山中心警务室'
+                  AND NOT EXISTS (SELECT 1 FROM staff o WHERE o.name = s.name AND o.id <> s.id)
+                ORDER BY s.name LIMIT 1""")
+                .query().singleRow();
+        Map<String, Object> team = Map.of("team", List.of(Map.of("staffId", staff("officer"), "role", "OFFICER"),
+                Map.of("staffId", informant.get("id"), "role", "COMMUNITY_MEDIATOR")));
+        refusedInEachLanguage("PUT", "/api/v1/mediation/cases/" + id + "/team", team, "team[1]", Map.of(
+                "zh-CN", "人员不存在或不能参加本案调解",
+                "en", "No such person, or not one who may mediate this case"));
+        assertThat(send("GET", "/api/v1/mediation/cases/" + id, officer, null, 200).get("team").findValuesAsText("name"))
+                .doesNotContain((String) informant.get("name"));
+        String page = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN")
+                .get("/mediation/" + id, null, "Accept", "text/html").body();
+        assertThat(page).as("the team form's choices").contains("id=\"team-staff-0\"")
+                .doesNotContain(">" + informant.get("name") + "（");
+    }
+
     @Test
     void theLadderRefusesAPeriodEndingBeforeItStarts() {
         refusedInEachLanguage("GET", "/api/v1/mediation/ladder?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z",

@@ -69,7 +69,7 @@ public class AgreementPdf {
             pdf.heading(t("mediation.field.parties", locale));
             List<String[]> rows = new ArrayList<>();
             for (CurrentParties.PartyNow p : parties) {
-                rows.add(new String[] {t("mediation.pdf.party", locale) + p.position(), p.name(),
+                rows.add(new String[] {party(p.position(), locale), p.name(),
                         p.phoneMasked() == null ? "" : p.phoneMasked()});
             }
             pdf.table(new String[] {"", t("mediation.field.name", locale), t("mediation.field.phone", locale)},
@@ -89,7 +89,7 @@ public class AgreementPdf {
             pdf.heading(t("mediation.pdf.signatures", locale));
             List<String[]> signs = new ArrayList<>();
             for (CurrentParties.PartyNow p : parties) {
-                signs.add(new String[] {t("mediation.pdf.party", locale) + p.position() + " " + p.name(), "\n\n", ""});
+                signs.add(new String[] {party(p.position(), locale) + " " + p.name(), "\n\n", ""});
             }
             team.stream().filter(m -> m.role() != TeamRole.OFFICER || c.witnessStaffId() == null)
                     .forEach(m -> signs.add(new String[] {t("mediation.pdf.mediator", locale) + " " + m.name(), "\n\n", ""}));
@@ -102,6 +102,11 @@ public class AgreementPdf {
         }
         events.publishEvent(Audited.read("dispute", id, c.unitPath()).by(who.name()));
         return new Document("agreement-" + c.code() + ".pdf", bytes);
+    }
+
+    /** "当事人1", "Party 1": the number inside the message, as each language places it. */
+    private String party(int position, Locale locale) {
+        return messages.getMessage("mediation.pdf.party", new Object[] {String.valueOf(position)}, locale);
     }
 
     private String t(String key, Locale locale) {

@@ -17,6 +17,7 @@ import org.fengqiao.mediation.DisputeOrigin;
 import org.fengqiao.mediation.SettledLevel;
 import org.fengqiao.mediation.TeamRole;
 import org.fengqiao.platform.ChoiceNames;
+import org.fengqiao.platform.Permission;
 import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -226,16 +227,17 @@ public class Disputes {
     }
 
     /**
-     * A staff member who may sit on a team for a case of this unit: active, and working in the caller's scope or in
-     * a unit above the case's (the station's officers mediate in its villages).
+     * A staff member who may sit on a team for a case of this unit: active, of a role that works with disputes
+     * ({@link #mediatingRoles}), and working in the caller's scope or in a unit above the case's (the station's
+     * officers mediate in its villages).
      */
     public Optional<Member> eligibleStaff(UUID staffId, String caseUnitPath, List<String> scopePaths) {
         return jdbc.sql("""
                 SELECT s.id, s.name, su.name FROM staff s JOIN unit su ON su.id = s.unit_id
-                WHERE s.id = :id AND s.active AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')
+                WHERE s.id = :id AND s.active AND s.role = ANY(CAST(:roles AS text[]))
                   AND (:casePath LIKE su.path || '%'
                    OR (CAST(:scope AS text[]) IS NULL OR su.path LIKE ANY(CAST(:scope AS text[]))))""")
-                .param("id", staffId).param("casePath", caseUnitPath)
+                .param("id", staffId).param("casePath", caseUnitPath).param("roles", mediatingRoles())
                 .param("scope", scopePaths == null ? null : patterns(scopePaths))
                 .query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), null))
                 .optional();
@@ -267,12 +269,20 @@ public class Disputes {
     public List<Member> candidates(String caseUnitPath, List<String> scopePaths) {
         return jdbc.sql("""
                 SELECT s.id, s.name, su.name FROM staff s JOIN unit su ON su.id = s.unit_id
-                WHERE s.active AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')
+                WHERE s.active AND s.role = ANY(CAST(:roles AS text[]))
                   AND (:casePath LIKE su.path || '%' OR su.path LIKE ANY(CAST(:scope AS text[])))
                 ORDER BY su.path, s.name LIMIT 300""")
-                .param("casePath", caseUnitPath).param("scope", patterns(scopePaths))
+                .param("casePath", caseUnitPath).param("scope", patterns(scopePaths)).param("roles", mediatingRoles())
                 .query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), null))
                 .list();
+    }
+
+    /**
+     * The roles that read and work disputes (MEDIATION_READ): not the informants (信息员), whose names the parties and
+     * the volunteers reading a case must not be given, the guards, or the administrators.
+     */
+    private String[] mediatingRoles() {
+        return staff.rolesWith(Permission.MEDIATION_READ).toArray(String[]::new);
     }
 
     /** The grid chief (the community officer) of a grid today, to sit on a new case's team as its officer. */

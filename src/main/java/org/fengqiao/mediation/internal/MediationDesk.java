@@ -398,7 +398,11 @@ public class MediationDesk {
         }
         Case before = lockVisible(id, who);
         if (!disputes.followUpDone(id, followUpId, today(), blankToNull(note))) {
-            throw new NotFound("follow-up", followUpId);
+            // recorded already (a second click, or someone else just now): said so, the first record kept; a
+            // follow-up the case does not have is not found
+            Disputes.FollowUp done = disputes.followUps(id).stream().filter(u -> u.id().equals(followUpId))
+                    .findFirst().orElseThrow(() -> new NotFound("follow-up", followUpId));
+            throw new Conflict("mediation.followUp.alreadyDone", done.doneOn().toString());
         }
         return audited(before, who);
     }

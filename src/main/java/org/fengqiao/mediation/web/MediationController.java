@@ -101,13 +101,14 @@ class MediationController {
             description = "Takes the list's filters (status, kind, atRisk, screeningId) or the list page's tab "
                     + "(show: open, risk or all, with kind and screeningId; not with status or atRisk) and answers "
                     + "every case the list would page through, in its order, headers in the reader's language. 400 "
-                    + "when more than 50,000 cases match. Audited (EXPORT, dispute) with the filters and the count.")
+                    + "when more than 50,000 cases match, and for a tab that is none of these. Audited (EXPORT, "
+                    + "dispute) with the filters and the count.")
     void export(@RequestParam(required = false) Disputes.Status status,
             @RequestParam(required = false) DisputeKind kind, @RequestParam(required = false) Boolean atRisk,
             @RequestParam(required = false) UUID screeningId, @RequestParam(required = false) String show,
             Locale locale, HttpServletResponse response) throws IOException {
         Disputes.Filter filter = new Disputes.Filter(status, kind, atRisk, screeningId);
-        if (show != null) {
+        if (show != null && !show.isBlank()) {
             if (status != null || atRisk != null) {
                 throw Invalid.of("show", "mediation.list.tabAndFilters");
             }

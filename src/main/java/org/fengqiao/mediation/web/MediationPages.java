@@ -82,7 +82,7 @@ class MediationPages {
     @GetMapping("/mediation")
     @PreAuthorize("hasAuthority('MEDIATION_READ')")
     String list(@RequestParam(required = false) String show, @RequestParam(defaultValue = "1") int page, Model model) {
-        String filter = show == null ? "open" : show;
+        String filter = show == null || show.isBlank() ? "open" : show.strip().toLowerCase(Locale.ROOT);
         int p = Math.max(1, page);
         Disputes.Page found = disputes.list(tab(filter, null, null), Callers.require().unitPaths(), PAGE_SIZE,
                 Paging.offset(p, PAGE_SIZE));
@@ -98,11 +98,24 @@ class MediationPages {
         return "mediation/list";
     }
 
+    /** The list's tabs, as the links write them. */
+    static final List<String> TABS = List.of("open", "risk", "all");
+    /** The longest part of an unknown tab repeated in its refusal. */
+    private static final int SHOWN = 40;
+
     /**
-     * The list's filter for a tab: the open cases, the open ones at risk (民转刑), or all (any other value), with the
-     * API's kind and screening where given. The page and the ledger read it here alike.
+     * The list's filter for a tab: the open cases, the open ones at risk (民转刑), or all, with the API's kind and
+     * screening where given. The page and the ledger read it here alike. A value that is none of the tabs (a
+     * mistyped or stale link) is refused with the tabs there are, never read as "all": whoever followed it would
+     * otherwise be shown, or export, every case of his jurisdiction without knowing.
      */
     static Disputes.Filter tab(String show, DisputeKind kind, UUID screeningId) {
+        String typed = show;
+        show = show.strip().toLowerCase(Locale.ROOT);
+        if (!TABS.contains(show)) {
+            String shown = typed.length() > SHOWN ? typed.substring(0, SHOWN) + "…" : typed;
+            throw Invalid.of("show", "mediation.list.unknownTab", shown);
+        }
         Disputes.Status status = show.equals("open") || show.equals("risk") ? Disputes.Status.OPEN : null;
         return new Disputes.Filter(status, kind, show.equals("risk") ? Boolean.TRUE : null, screeningId);
     }

@@ -65,6 +65,11 @@ class EnglishCountsTests {
         assertThat(english("audit.paging.summary", 3L, 1, 1)).startsWith("3 entries,");
         assertThat(english("claims.field.ageDays", 1L)).isEqualTo("1 day");
         assertThat(english("claims.field.ageDays", 0L)).isEqualTo("0 days");
+        // a week's screening recorded, with the cases it opened for the disputes found
+        assertThat(english("mediation.screening.saved", "吴场村第1网格", 1)).endsWith(", 1 case opened");
+        assertThat(english("mediation.screening.saved", "吴场村第1网格", 2)).endsWith(", 2 cases opened");
+        assertThat(english("mediation.screening.saved", "吴场村第1网格", 0)).endsWith(", no case opened");
+        assertThat(chinese("mediation.screening.saved", "吴场村第1网格", 1)).isEqualTo("已登记吴场村第1网格的排查，立案1起");
         assertThat(english("forces.me.done", new java.math.BigDecimal("1"))).isEqualTo("Done, 1 hour on patrol");
         assertThat(english("forces.me.done", new java.math.BigDecimal("1.5"))).isEqualTo("Done, 1.5 hours on patrol");
         assertThat(english("jurisdiction.units.communities", 1L)).isEqualTo("1 community/village");
