@@ -133,7 +133,7 @@ public class Leaderboards {
                 .list();
     }
 
-    /** Confirms the top N of the unit's year as its activists (积极分子); a year is confirmed once. */
+    /** Confirms the top N of the unit's year as its activists (积极分子); a unit's year is confirmed once. */
     @Transactional
     public List<Activist> confirmActivists(UUID unit, int year, int top, Caller caller) {
         Place place = visibleUnit(unit, caller);
