@@ -185,6 +185,40 @@ class PointsPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theLedgerAndLeaderboardExportsAreAuditedAndTheirSheetIsNamedInTheReadersLanguage() throws Exception {
+        UUID chiefId = PointsFixtures.staffId(jdbc, "chief");
+        String chief = api.token("chief", DEMO_PASSWORD);
+        UUID office = PointsFixtures.office(jurisdictions).id().value();
+        long before = exportsBy(chiefId);
+
+        HttpResponse<byte[]> ledger = api.download("/points/ledger.xlsx", chief, "Accept-Language", "en");
+        assertThat(ledger.statusCode()).isEqualTo(200);
+        assertThat(sheetName(ledger.body())).isEqualTo("Points");
+        assertThat(exportsBy(chiefId)).as("the ledger's export names every holder of the scope").isEqualTo(before + 1);
+
+        HttpResponse<byte[]> board = api.download("/points/leaderboard.xlsx?unitId=" + office, chief);
+        assertThat(board.statusCode()).isEqualTo(200);
+        assertThat(sheetName(board.body())).isEqualTo("积分");
+        assertThat(exportsBy(chiefId)).isEqualTo(before + 2);
+        String after = jdbc.sql("""
+                SELECT after::text FROM audit_entry WHERE action = 'EXPORT' AND record_type = 'points_entry'
+                AND actor_id = ? ORDER BY seq DESC LIMIT 1""").param(chiefId).query(String.class).single();
+        assertThat(after).contains(PointsFixtures.office(jurisdictions).name()).contains("\"rows\"");
+    }
+
+    long exportsBy(UUID actor) {
+        return jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE action = 'EXPORT' AND record_type = 'points_entry'
+                AND actor_id = ?""").param(actor).query(Long.class).single();
+    }
+
+    static String sheetName(byte[] xlsx) throws java.io.IOException {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            return book.getSheetName(0);
+        }
+    }
+
+    @Test
     void theStoreFormsStockAnItemAndTakeInAGrantInYuan() {
         ApiClient browser = new ApiClient(port);
         assertThat(browser.formLogin("chief", DEMO_PASSWORD).statusCode()).isEqualTo(302);
