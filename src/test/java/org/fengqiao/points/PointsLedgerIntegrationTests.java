@@ -156,7 +156,7 @@ class PointsLedgerIntegrationTests extends IntegrationTest {
         for (String board : java.util.List.of("gridId=" + grid, "unitId=" + office)) {
             JsonNode row = null;
             for (JsonNode r : ApiClient.json(api.get("/api/v1/points/leaderboard?top=1000&" + board, officer))) {
-                if (r.get("holderId").asText().equals(holder.toString())) {
+                if (r.path("holderId").asText().equals(holder.toString())) {
                     row = r;
                 }
             }
