@@ -206,6 +206,25 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         assertThat(after).contains(PointsFixtures.office(jurisdictions).name()).contains("\"rows\"");
     }
 
+    @Test
+    void readingOnePersonsPointsLedgerIsAuditedOnThePageAndTheApi() {
+        Staff holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.INFORMANT, "账本信息员");
+        String chief = api.token("chief", DEMO_PASSWORD);
+        assertThat(readsOf(holder)).isZero();
+        assertThat(api.get("/points/holders/" + holder.id(), chief).statusCode()).isEqualTo(200);
+        assertThat(readsOf(holder)).as("the station chief opened the informant's ledger").isEqualTo(1);
+        assertThat(api.get("/api/v1/points/holders/" + holder.id(), chief).statusCode()).isEqualTo(200);
+        assertThat(readsOf(holder)).isEqualTo(2);
+        assertThat(api.get("/api/v1/points/holders/" + holder.id(), officer2).statusCode()).isEqualTo(404);
+        assertThat(readsOf(holder)).as("a ledger not shown is not read").isEqualTo(2);
+    }
+
+    long readsOf(Staff holder) {
+        return jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE action = 'READ' AND record_type = 'points_holder'
+                AND record_id = ?""").param(holder.id().toString()).query(Long.class).single();
+    }
+
     long exportsBy(UUID actor) {
         return jdbc.sql("""
                 SELECT count(*) FROM audit_entry WHERE action = 'EXPORT' AND record_type = 'points_entry'

@@ -266,7 +266,7 @@ class PointsPages {
     @GetMapping("/points/holders/{id}")
     @PreAuthorize("hasAuthority('POINTS_READ')")
     String holder(@PathVariable UUID id, Model model) {
-        Ledger.Holder h = visible(() -> ledger.visibleHolder(id, Callers.require()));
+        Ledger.Holder h = visible(() -> ledger.readHolder(id, Callers.require()));
         model.addAttribute("holder", h);
         model.addAttribute("balance", ledger.balance(id));
         model.addAttribute("history", ledger.history(id, 500));
