@@ -52,7 +52,8 @@ public record Audited(String action, String recordType, String recordId, String 
             // residents' review of their officers
             "review", "review_card",
             // points
-            "points_award", "points_entry", "points_activists", "points_voucher", "store_item", "fund_account",
+            "points_award", "points_entry", "points_holder", "points_activists", "points_voucher", "store_item",
+            "fund_account",
             // police work supplies (警务保障)
             "supply_kind", "supply_entry",
             // supervision (督察通报)

@@ -139,6 +139,34 @@ class PointsLedgerIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theLeaderboardCountsTheAwardsThatStandNotThoseReversed() {
+        Staff member = PointsFixtures.holder(staff, jurisdictions, StaffRole.GRID_MEMBER, "榜上网格员");
+        UUID holder = member.id().value();
+        String kept = award(officer, holder, "FS-1-07", "dispute-settled", null, 201).get("id").asText();
+        String wrong = award(officer, holder, "FS-1-07", "publicity-session", null, 201).get("id").asText();
+        api.send("POST", "/api/v1/points/awards/" + kept + "/approve", officer, null);
+        api.send("POST", "/api/v1/points/awards/" + wrong + "/approve", officer, null);
+        long entry = jdbc.sql("SELECT id FROM points_entry WHERE award_id = ?").param(UUID.fromString(wrong))
+                .query(Long.class).single();
+        assertThat(api.send("POST", "/api/v1/points/entries/" + entry + "/reverse", officer,
+                Map.of("reason", "宣传未开展，误报")).statusCode()).isEqualTo(201);
+
+        UUID grid = PointsFixtures.grid(jdbc, "FS-1-07");
+        UUID office = PointsFixtures.office(jurisdictions).id().value();
+        for (String board : java.util.List.of("gridId=" + grid, "unitId=" + office)) {
+            JsonNode row = null;
+            for (JsonNode r : ApiClient.json(api.get("/api/v1/points/leaderboard?top=1000&" + board, officer))) {
+                if (r.path("holderId").asText().equals(holder.toString())) {
+                    row = r;
+                }
+            }
+            assertThat(row).as(board).isNotNull();
+            assertThat(row.get("points").asInt()).as(board).isEqualTo(15);
+            assertThat(row.get("awards").asInt()).as("the reversed award is not one of his on " + board).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aReversalThatWouldTakeTheBalanceBelowZeroIsRefused() {
         Staff member = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "志愿者");
         UUID holder = member.id().value();

@@ -149,6 +149,95 @@ class PointsPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theStationAndItsOfficeEachConfirmTheActivistsOfTheirOwnBoardForAYear() {
+        // the county names its activists as a station or an office may (seed 002): one person may be on each list
+        org.fengqiao.jurisdiction.Unit office = PointsFixtures.office(jurisdictions);
+        UUID station = jdbc.sql("SELECT parent_id FROM unit WHERE id = ?").param(office.id().value())
+                .query(UUID.class).single();
+        int year = java.util.stream.IntStream.rangeClosed(2000, 2020).filter(y -> jdbc.sql("""
+                SELECT count(*) FROM points_activist WHERE year = ? AND station_id IN (?, ?)""")
+                .params(y, station, office.id().value()).query(Long.class).single() == 0).findFirst().orElseThrow();
+        Staff activist = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "年度积极分子");
+        // points of a past year: the ledger as an approved award left it then
+        jdbc.sql("""
+                INSERT INTO points_entry (holder_id, kind, points, balance_after, rule, source_type, source_id, at)
+                VALUES (?, 'AWARD', 40, 40, 'patrol-hour', 'manual', ?, ?)""")
+                .params(activist.id().value(), UUID.randomUUID().toString(),
+                        java.time.OffsetDateTime.parse(year + "-06-01T10:00:00+08:00")).update();
+        String chief = api.token("chief", DEMO_PASSWORD);
+
+        HttpResponse<String> ofStation = api.send("POST", "/api/v1/points/activists", chief,
+                Map.of("unitId", station, "year", year, "top", 1));
+        assertThat(ofStation.statusCode()).as(ofStation.body()).isEqualTo(201);
+        assertThat(ApiClient.json(ofStation).findValuesAsText("holderName")).containsExactly(activist.name());
+        HttpResponse<String> ofOffice = api.send("POST", "/api/v1/points/activists", officer,
+                Map.of("unitId", office.id().value(), "year", year, "top", 1));
+        assertThat(ofOffice.statusCode()).as(ofOffice.body()).isEqualTo(201);
+        assertThat(ApiClient.json(ofOffice).findValuesAsText("holderName")).containsExactly(activist.name());
+
+        for (UUID board : List.of(station, office.id().value())) {
+            assertThat(ApiClient.json(api.get("/api/v1/points/activists?unitId=" + board + "&year=" + year, chief))
+                    .findValuesAsText("holderName")).as("board " + board).containsExactly(activist.name());
+        }
+        assertThat(api.send("POST", "/api/v1/points/activists", officer,
+                Map.of("unitId", office.id().value(), "year", year, "top", 1)).statusCode())
+                .as("each board's year is still confirmed once").isEqualTo(400);
+    }
+
+    @Test
+    void theLedgerAndLeaderboardExportsAreAuditedAndTheirSheetIsNamedInTheReadersLanguage() throws Exception {
+        UUID chiefId = PointsFixtures.staffId(jdbc, "chief");
+        String chief = api.token("chief", DEMO_PASSWORD);
+        UUID office = PointsFixtures.office(jurisdictions).id().value();
+        long before = exportsBy(chiefId);
+
+        HttpResponse<byte[]> ledger = api.download("/points/ledger.xlsx", chief, "Accept-Language", "en");
+        assertThat(ledger.statusCode()).isEqualTo(200);
+        assertThat(sheetName(ledger.body())).isEqualTo("Points");
+        assertThat(exportsBy(chiefId)).as("the ledger's export names every holder of the scope").isEqualTo(before + 1);
+
+        HttpResponse<byte[]> board = api.download("/points/leaderboard.xlsx?unitId=" + office, chief);
+        assertThat(board.statusCode()).isEqualTo(200);
+        assertThat(sheetName(board.body())).isEqualTo("积分");
+        assertThat(exportsBy(chiefId)).isEqualTo(before + 2);
+        String after = jdbc.sql("""
+                SELECT after::text FROM audit_entry WHERE action = 'EXPORT' AND record_type = 'points_entry'
+                AND actor_id = ? ORDER BY seq DESC LIMIT 1""").param(chiefId).query(String.class).single();
+        assertThat(after).contains(PointsFixtures.office(jurisdictions).name()).contains("\"rows\"");
+    }
+
+    @Test
+    void readingOnePersonsPointsLedgerIsAuditedOnThePageAndTheApi() {
+        Staff holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.INFORMANT, "账本信息员");
+        String chief = api.token("chief", DEMO_PASSWORD);
+        assertThat(readsOf(holder)).isZero();
+        assertThat(api.get("/points/holders/" + holder.id(), chief).statusCode()).isEqualTo(200);
+        assertThat(readsOf(holder)).as("the station chief opened the informant's ledger").isEqualTo(1);
+        assertThat(api.get("/api/v1/points/holders/" + holder.id(), chief).statusCode()).isEqualTo(200);
+        assertThat(readsOf(holder)).isEqualTo(2);
+        assertThat(api.get("/api/v1/points/holders/" + holder.id(), officer2).statusCode()).isEqualTo(404);
+        assertThat(readsOf(holder)).as("a ledger not shown is not read").isEqualTo(2);
+    }
+
+    long readsOf(Staff holder) {
+        return jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE action = 'READ' AND record_type = 'points_holder'
+                AND record_id = ?""").param(holder.id().toString()).query(Long.class).single();
+    }
+
+    long exportsBy(UUID actor) {
+        return jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE action = 'EXPORT' AND record_type = 'points_entry'
+                AND actor_id = ?""").param(actor).query(Long.class).single();
+    }
+
+    static String sheetName(byte[] xlsx) throws java.io.IOException {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            return book.getSheetName(0);
+        }
+    }
+
+    @Test
     void theStoreFormsStockAnItemAndTakeInAGrantInYuan() {
         ApiClient browser = new ApiClient(port);
         assertThat(browser.formLogin("chief", DEMO_PASSWORD).statusCode()).isEqualTo(302);

@@ -10,7 +10,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** The ledger and a leaderboard as xlsx, one header row and one row per entry or holder. */
+/**
+ * The ledger and a leaderboard as xlsx, one header row and one row per entry or holder, on a sheet named in the
+ * reader's language ({@code points.export.sheet}).
+ */
 public final class Exports {
 
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -20,7 +23,7 @@ public final class Exports {
     }
 
     public static byte[] ledger(List<Ledger.Entry> entries, List<String> headers, Function<String, String> label) {
-        return sheet(headers, entries.size(), (row, i) -> {
+        return sheet(label.apply("points.export.sheet"), headers, entries.size(), (row, i) -> {
             Ledger.Entry e = entries.get(i);
             row.createCell(0).setCellValue(e.id());
             row.createCell(1).setCellValue(AT.format(e.at()));
@@ -37,7 +40,7 @@ public final class Exports {
     }
 
     public static byte[] leaderboard(List<Leaderboards.Row> rows, List<String> headers, Function<String, String> label) {
-        return sheet(headers, rows.size(), (row, i) -> {
+        return sheet(label.apply("points.export.sheet"), headers, rows.size(), (row, i) -> {
             Leaderboards.Row r = rows.get(i);
             row.createCell(0).setCellValue(r.rank());
             row.createCell(1).setCellValue(r.holderName());
@@ -52,9 +55,9 @@ public final class Exports {
         void write(Row row, int index);
     }
 
-    private static byte[] sheet(List<String> headers, int rows, RowWriter writer) {
+    private static byte[] sheet(String name, List<String> headers, int rows, RowWriter writer) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("积分");
+            Sheet sheet = workbook.createSheet(name);
             Row header = sheet.createRow(0);
             for (int c = 0; c < headers.size(); c++) {
                 header.createCell(c).setCellValue(headers.get(c));

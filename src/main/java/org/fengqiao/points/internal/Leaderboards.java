@@ -18,8 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 龙虎榜: the points earned in a period (awards less their reversals; redemptions spend, they do not lower a
- * rank), per grid (the awards of that grid) or per station (the holders sitting under it). 积极分子: the top N of
- * a station's year, confirmed by the chief and kept.
+ * rank), per grid (the awards of that grid) or per station (the holders sitting under it), with the number of awards
+ * that stand (a reversed award is not counted). 积极分子: the top N of a board's year (a station's, an office's or the
+ * bureau's), confirmed and kept; each board keeps its own list, so one person may be on several.
  */
 @Service
 public class Leaderboards {
@@ -99,7 +100,8 @@ public class Leaderboards {
         }
         return jdbc.sql("""
                 SELECT rank() OVER (ORDER BY sum(e.points) DESC) AS rank, s.id, s.name, s.role, u.name AS unit_name,
-                    sum(e.points) AS points, count(*) FILTER (WHERE e.kind = 'AWARD') AS awards
+                    sum(e.points) AS points, count(*) FILTER (WHERE e.kind = 'AWARD' AND NOT EXISTS (
+                        SELECT 1 FROM points_entry r WHERE r.reverses_id = e.id)) AS awards
                 FROM points_entry e JOIN staff s ON s.id = e.holder_id JOIN unit u ON u.id = s.unit_id
                 WHERE e.kind IN ('AWARD', 'REVERSAL') AND e.at >= :from AND e.at < :to""" + " AND " + where + """
                  GROUP BY s.id, s.name, s.role, u.name HAVING sum(e.points) > 0
@@ -131,7 +133,7 @@ public class Leaderboards {
                 .list();
     }
 
-    /** Confirms the top N of the unit's year as its activists (积极分子); a year is confirmed once. */
+    /** Confirms the top N of the unit's year as its activists (积极分子); a unit's year is confirmed once. */
     @Transactional
     public List<Activist> confirmActivists(UUID unit, int year, int top, Caller caller) {
         Place place = visibleUnit(unit, caller);

@@ -76,6 +76,18 @@ public class Ledger {
                 .optional().orElseThrow(() -> new NotFound("holder", id));
     }
 
+    /**
+     * As {@link #visibleHolder}, for showing his ledger to the caller: reading another person's points (an informant's
+     * to his handler or the station chief) is audited as a read of that person; his own is not.
+     */
+    public Holder readHolder(UUID id, Caller caller) {
+        Holder h = visibleHolder(id, caller);
+        if (!h.id().equals(caller.staffId())) {
+            events.publishEvent(Audited.read("points_holder", h.id(), h.unitPath()));
+        }
+        return h;
+    }
+
     public int balance(UUID holder) {
         return jdbc.sql("SELECT balance FROM points_balance WHERE holder_id = ?").param(holder).query(Integer.class)
                 .optional().orElse(0);

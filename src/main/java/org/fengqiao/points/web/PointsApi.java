@@ -96,7 +96,7 @@ class PointsApi {
 
     @GetMapping("/holders/{id}")
     Mine holder(@PathVariable UUID id) {
-        Ledger.Holder h = ledger.visibleHolder(id, Callers.require());
+        Ledger.Holder h = ledger.readHolder(id, Callers.require());
         return new Mine(ledger.balance(h.id()), ledger.history(h.id(), 500), awards.ofHolder(h.id(), "PENDING"), null);
     }
 

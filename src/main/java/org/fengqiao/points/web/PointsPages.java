@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
@@ -24,6 +25,7 @@ import org.fengqiao.points.internal.Leaderboards;
 import org.fengqiao.points.internal.Ledger;
 import org.fengqiao.points.internal.PointsProperties;
 import org.fengqiao.points.internal.Store;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -66,9 +68,12 @@ class PointsPages {
     private final JdbcClient jdbc;
     private final FormAnswers answers;
     private final HolderNames names;
+    private final ApplicationEventPublisher events;
 
     PointsPages(Ledger ledger, Awards awards, Store store, Leaderboards boards, PointsProperties properties,
-            PointsLinks links, MessageSource messages, JdbcClient jdbc, FormAnswers answers, HolderNames names) {
+            PointsLinks links, MessageSource messages, JdbcClient jdbc, FormAnswers answers, HolderNames names,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.names = names;
         this.answers = answers;
         this.ledger = ledger;
@@ -261,7 +266,7 @@ class PointsPages {
     @GetMapping("/points/holders/{id}")
     @PreAuthorize("hasAuthority('POINTS_READ')")
     String holder(@PathVariable UUID id, Model model) {
-        Ledger.Holder h = visible(() -> ledger.visibleHolder(id, Callers.require()));
+        Ledger.Holder h = visible(() -> ledger.readHolder(id, Callers.require()));
         model.addAttribute("holder", h);
         model.addAttribute("balance", ledger.balance(id));
         model.addAttribute("history", ledger.history(id, 500));
@@ -397,12 +402,16 @@ class PointsPages {
         if (gridId == null && unitId == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+        Leaderboards.Place place = visible(() -> gridId != null ? boards.visibleGrid(gridId, caller)
+                : boards.visibleUnit(unitId, caller));
         List<Leaderboards.Row> rows = visible(() -> gridId != null ? boards.byGrid(gridId, f, t, 1000, caller)
                 : boards.byUnit(unitId, f, t, 1000, caller));
         byte[] body = Exports.leaderboard(rows, List.of(msg("points.board.rank", locale),
                 msg("points.board.name", locale), msg("points.board.role", locale),
                 msg("points.export.unit", locale), msg("points.field.points", locale), msg("points.board.awards", locale)),
                 k -> msg(k, locale));
+        exported(place.path(), Map.of("board", place.name(), "from", f.toString(), "to", t.toString(),
+                "rows", rows.size()));
         return xlsx(body, "leaderboard-" + f + "-" + t + ".xlsx");
     }
 
@@ -412,14 +421,26 @@ class PointsPages {
             @RequestParam(required = false) LocalDate to, Locale locale) {
         LocalDate f = from == null ? LocalDate.now(Leaderboards.ZONE).withDayOfYear(1) : from;
         LocalDate t = to == null ? LocalDate.now(Leaderboards.ZONE) : to;
-        List<Ledger.Entry> entries = ledger.inScope(Callers.require(), f.atStartOfDay(Leaderboards.ZONE).toInstant(),
+        Caller caller = Callers.require();
+        List<Ledger.Entry> entries = ledger.inScope(caller, f.atStartOfDay(Leaderboards.ZONE).toInstant(),
                 t.plusDays(1).atStartOfDay(Leaderboards.ZONE).toInstant(), 100_000);
         byte[] body = Exports.ledger(entries, List.of(msg("points.export.id", locale), msg("points.field.at", locale),
                 msg("points.field.holder", locale), msg("points.field.kind", locale), msg("points.field.points", locale),
                 msg("points.field.balance", locale), msg("points.field.rule", locale), msg("points.field.grid", locale),
                 msg("points.field.source", locale), msg("points.field.approvedBy", locale),
                 msg("points.field.note", locale)), k -> msg(k, locale));
+        exported(caller.unitPaths().size() == 1 ? caller.unitPaths().get(0) : null, Map.of("scope",
+                caller.unitPaths(), "from", f.toString(), "to", t.toString(), "rows", entries.size()));
         return xlsx(body, "points-ledger-" + f + "-" + t + ".xlsx");
+    }
+
+    /**
+     * An export names every holder on it with his points (informants only to those who may know them): each is
+     * audited as the other modules' ledgers are, with what was exported and how many rows.
+     */
+    private void exported(String unitPath, Map<String, Object> what) {
+        events.publishEvent(new Audited("EXPORT", "points_entry", null, unitPath, null, new java.util.TreeMap<>(what),
+                null));
     }
 
     private static ResponseEntity<byte[]> xlsx(byte[] body, String name) {

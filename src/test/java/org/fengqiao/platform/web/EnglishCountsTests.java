@@ -86,6 +86,10 @@ class EnglishCountsTests {
         assertThat(english("places.misplaced.moved", 2, 3L)).startsWith("Moved 2 addresses (3 persons)");
         assertThat(english("points.my.price", 1)).isEqualTo("1 point");
         assertThat(english("points.my.price", 100)).isEqualTo("100 points");
+        assertThat(english("points.error.insufficient", 0, 1))
+                .isEqualTo("Not enough points: the balance is 0, 1 point is needed");
+        assertThat(english("points.error.insufficient", 9, 20)).endsWith("the balance is 9, 20 points are needed");
+        assertThat(chinese("points.error.insufficient", 9, 20)).isEqualTo("积分不足：当前 9 分，需要 20 分");
         assertThat(english("supervision.accountabilities", 1)).isEqualTo("Held to account once");
         assertThat(english("supervision.accountabilities", 3)).isEqualTo("Held to account 3 times");
     }
