@@ -273,6 +273,79 @@ class CareFilesIntegrationTests extends IntegrationTest {
                 "平安志愿者");
     }
 
+    /**
+     * The file with full numbers, asked for with a reason by a role that may reveal them, carries the phone of the
+     * left-behind child's guardian in full too (the number the officer calls about the child), audited as revealed
+     * with the reason; without a reason it stays masked.
+     */
+    @Test
+    void theFileWithFullNumbersCarriesTheGuardiansPhoneInFullAndTheMaskedFileMasksIt() {
+        UUID home = fx.household(fx.gridId("FS-4-01"), null, false, false);
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 8;
+        Map<String, Object> body = new HashMap<>();
+        body.put("gridId", fx.gridId("FS-4-01").toString());
+        body.put("householdId", home.toString());
+        body.put("name", "留守丁");
+        body.put("idNumber", TestIdentityNumbers.of("320706", LocalDate.of(year, 3, 12),
+                (int) (System.nanoTime() % 400), Sex.MALE));
+        body.put("sex", "MALE");
+        body.put("relation", "GRANDCHILD");
+        body.put("residence", "PERMANENT");
+        body.put("categories", List.of("LEFT_BEHIND_CHILD"));
+        HttpResponse<String> created = api.send("POST", "/api/v1/persons", token("officer"), body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        UUID kid = UUID.fromString(ApiClient.json(created).path("id").asText());
+        Map<String, Object> agreement = new HashMap<>();
+        agreement.put("signedOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        agreement.put("reviewOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(6).toString());
+        agreement.put("guardianName", "留守丁奶奶");
+        agreement.put("guardianRelation", "祖母");
+        agreement.put("guardianPhone", "13966667777");
+        agreement.put("helpers", List.of(Map.of("name", "网管丙", "role", "GRID_MANAGER"),
+                Map.of("name", "志愿丁", "role", "VOLUNTEER")));
+        assertThat(fx.call("officer", "POST", "/api/v1/persons/" + kid + "/care-agreements", agreement).status())
+                .isEqualTo(201);
+
+        assertThat(text(pdf("officer", "/api/v1/persons/" + kid + "/file.pdf")))
+                .contains("留守丁奶奶", "139****7777").doesNotContain("13966667777");
+        String reason = "联系监护人核实";
+        String full = text(pdf("officer", "/api/v1/persons/" + kid + "/file.pdf?reason="
+                + URLEncoder.encode(reason, StandardCharsets.UTF_8)));
+        assertThat(full).contains("留守丁奶奶", "13966667777").doesNotContain("139****7777");
+        assertThat(jdbc.sql("SELECT after->>'field' FROM audit_entry WHERE action = 'REVEAL' AND record_id = ? "
+                + "AND after->>'reason' = ?").param(kid.toString()).param(reason).query(String.class).list())
+                .as("the guardian's phone revealed with the reason")
+                .anySatisfy(f -> assertThat(f).contains("guardianPhone"));
+        assertThat(text(pdf(auxiliary, "/api/v1/persons/" + kid + "/file.pdf")))
+                .as("a role that may not reveal").contains("139****7777").doesNotContain("13966667777");
+    }
+
+    /** Seed 000: a floating resident may apply for a residence permit six months after he registered. */
+    @Test
+    void aFloatingResidentsFileSaysFromWhichDayHeMayApplyForAResidencePermit() {
+        LocalDate registered = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(2).withDayOfMonth(10);
+        Map<String, Object> body = new HashMap<>();
+        body.put("gridId", fx.gridId("FS-4-01").toString());
+        body.put("householdId", household.toString());
+        body.put("name", "暂住丙");
+        body.put("idNumber", TestIdentityNumbers.next(Sex.MALE));
+        body.put("sex", "MALE");
+        body.put("relation", "NON_RELATIVE");
+        body.put("residence", "FLOATING");
+        body.put("registeredOn", registered.toString());
+        HttpResponse<String> created = api.send("POST", "/api/v1/persons", token("officer"), body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        UUID floating = UUID.fromString(ApiClient.json(created).path("id").asText());
+
+        String permit = registered.plusMonths(6).toString();
+        assertThat(text(pdf("officer", "/api/v1/persons/" + floating + "/file.pdf")))
+                .contains("暂住丙", "可申领居住证日期 " + permit);
+        assertThat(lines(pdf("officer", "/api/v1/persons/" + floating + "/file.pdf", "en")).replaceAll("\\s+", " "))
+                .contains("May apply for a residence permit from " + permit);
+        assertThat(text(pdf("officer", "/api/v1/persons/" + head + "/file.pdf")))
+                .as("a permanent resident applies for no residence permit").doesNotContain("可申领居住证");
+    }
+
     @Test
     void bothFilesAre404OutsideTheCallersSubtreeAndForTheBureauThere() {
         UUID urbanGrid = fx.gridId("NS-1-03");

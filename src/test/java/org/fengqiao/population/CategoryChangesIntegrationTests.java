@@ -55,6 +55,8 @@ class CategoryChangesIntegrationTests extends IntegrationTest {
         body.put("gridId", fx.gridId(gridCode).toString());
         body.put("householdId", household == null ? null : household.toString());
         body.put("name", name);
+        // a left-behind child is one by his age: a schoolchild of nine
+        body.put("birthDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusYears(9).toString());
         body.put("relation", "GRANDCHILD");
         body.put("residence", "PERMANENT");
         body.put("occupation", "学生");

@@ -100,6 +100,46 @@ class LeftBehindChildAgeIntegrationTests extends IntegrationTest {
                 .query(String.class).list()).containsExactly("IN_DIFFICULTY");
     }
 
+    /**
+     * A child is a left-behind child by his age, so the officer gives his birth date or his identity number (which
+     * carries it): without either the category is refused in the user's language, naming the birth date, and nothing
+     * is written; a change that takes the birth date from a left-behind child is refused alike.
+     */
+    @Test
+    void aLeftBehindChildWithNeitherBirthDateNorIdentityNumberIsRefusedInBothLanguagesAndWritesNothing() {
+        String name = "无生日" + tag;
+        HousingFixtures.Answer zh = fx.call("officer", "POST", "/api/v1/persons",
+                form(name, null, null, List.of("留守儿童")));
+        assertThat(zh.status()).as(String.valueOf(zh.body())).isEqualTo(400);
+        assertThat(HousingFixtures.errors(zh.body()).get("birthDate"))
+                .isEqualTo("留守儿童须未满16周岁：请填写出生日期或身份证号码");
+        HousingFixtures.Answer en = fx.call("officer", "POST", "/api/v1/persons",
+                form(name, null, null, List.of("LEFT_BEHIND_CHILD")), "Accept-Language", "en");
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(en.body()).get("birthDate"))
+                .isEqualTo("A left-behind child is under 16: give the birth date or the identity number");
+        assertThat(named(name)).as("nothing registered").isZero();
+
+        // his identity number carries his birth date: he is one
+        HousingFixtures.Answer numbered = fx.call("officer", "POST", "/api/v1/persons",
+                form(name, TestIdentityNumbers.child(Sex.MALE), null, List.of("留守儿童")));
+        assertThat(numbered.status()).as(String.valueOf(numbered.body())).isEqualTo(201);
+
+        // a left-behind child known by his birth date alone, the date then taken away: refused, his record as it was
+        String dated = "有生日" + tag;
+        LocalDate born = today.minusYears(9);
+        HousingFixtures.Answer child = fx.call("officer", "POST", "/api/v1/persons",
+                form(dated, null, born, List.of("留守儿童")));
+        assertThat(child.status()).as(String.valueOf(child.body())).isEqualTo(201);
+        UUID childId = UUID.fromString(child.body().path("id").asText());
+        HousingFixtures.Answer cleared = fx.call("officer", "PUT", "/api/v1/persons/" + childId,
+                form(dated, null, null, null));
+        assertThat(cleared.status()).as(String.valueOf(cleared.body())).isEqualTo(400);
+        assertThat(HousingFixtures.errors(cleared.body())).containsKey("birthDate");
+        assertThat(jdbc.sql("SELECT birth_date FROM person WHERE id = ?").param(childId).query(LocalDate.class)
+                .single()).isEqualTo(born);
+    }
+
     @Test
     void theApiRefusesTheCategoryForAPersonUnder60InBothLanguagesAndGivesItFromHisSixtiethBirthday() {
         String name = "未满六十" + tag;

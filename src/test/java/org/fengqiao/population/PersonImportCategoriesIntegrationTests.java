@@ -206,6 +206,26 @@ class PersonImportCategoriesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aLeftBehindChildWithoutBirthDateOrIdentityNumberRefusesItsRowInTheUsersLanguage() throws Exception {
+        String unknown = "无龄童" + tag;
+        String child = "有龄童" + tag;
+        byte[] file = csv(HEADERS + ",类别", row(unknown, "", "男", "FS-1-01", "常住", "学生", "留守儿童"),
+                row(child, TestIdentityNumbers.child(Sex.FEMALE), "女", "FS-1-01", "常住", "学生", "留守儿童"));
+        JsonNode job = imported(file, false);
+        assertThat(job.path("failedRows").asLong()).as(job.toString()).isEqualTo(1);
+        assertThat(problems(job.path("id").asText(), "zh")).singleElement().asString()
+                .contains("留守儿童须未满16周岁：请填写出生日期或身份证号码");
+        assertThat(jdbc.sql("SELECT count(*) FROM person WHERE name = ?").param(unknown).query(Long.class).single())
+                .as("nothing of the refused row").isZero();
+        assertThat(categories(person(child))).containsExactly("LEFT_BEHIND_CHILD");
+
+        JsonNode english = waitFor(ApiClient.JSON.readTree(upload(csv(HEADERS + ",类别",
+                row(unknown, "", "男", "FS-1-01", "常住", "学生", "留守儿童")), "en").body()).path("id").asText());
+        assertThat(problems(english.path("id").asText(), "en")).singleElement().asString()
+                .contains("A left-behind child is under 16: give the birth date or the identity number");
+    }
+
+    @Test
     void elderlyLivingAloneUnder60RefusesItsRowInTheUsersLanguageAndTheElderBesideItIsImported() throws Exception {
         String young = "独居少" + tag;
         String elder = "独居老" + tag;

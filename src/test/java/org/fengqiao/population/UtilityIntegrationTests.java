@@ -446,6 +446,34 @@ class UtilityIntegrationTests extends IntegrationTest {
         assertThat(reads).isGreaterThanOrEqualTo(2);
     }
 
+    /**
+     * A task's page lists the residents registered at the place, each with his masked identity number and phone: a
+     * read of each person's record, in the audit trail as a read of him (reads are committed asynchronously).
+     */
+    @Test
+    void readingATaskIsAuditedAsAReadOfEachResidentItShows() throws Exception {
+        UUID grid = fx.gridId("FS-1-01");
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 2);
+        UUID room = fx.room(building, 1, "101");
+        UUID household = fx.household(grid, room, false, false);
+        UUID person = resident(grid, household, "上官明");
+        // he left: the power used there is nobody's, and the task lists him as the one registered there
+        jdbc.sql("UPDATE person SET residence = 'LEFT' WHERE id = ?").param(person).update();
+        UUID task = openTask(room, buildingName(building));
+
+        HousingFixtures.Answer read = fx.get("officer", "/api/v1/verification-tasks/" + task);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().get("residents").get(0).get("name").asText()).isEqualTo("上官明");
+        long reads = 0;
+        for (int i = 0; i < 50 && reads < 1; i++) {
+            reads = jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'READ' AND record_type = 'person' "
+                    + "AND record_id = ? AND after->>'verificationTask' = ?").param(person.toString())
+                    .param(task.toString()).query(Long.class).single();
+            Thread.sleep(100);
+        }
+        assertThat(reads).as("the resident's read in the trail").isEqualTo(1);
+    }
+
     @Test
     void assigningIsLimitedToTheGridsPeopleAndAudited() throws Exception {
         UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);

@@ -3,6 +3,7 @@ package org.fengqiao.population.internal;
 import org.fengqiao.platform.pdf.PdfLayout;
 import java.sql.Array;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.fengqiao.population.Residence;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,10 +118,15 @@ public class CareFiles {
     }
 
     private void auditPerson(Person p, String export, String reason) {
+        auditPerson(p, export, reason, "idNumber,phone");
+    }
+
+    /** fields: what the file showed in full when it was asked for with a reason. */
+    private void auditPerson(Person p, String export, String reason, String fields) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("export", export);
         if (reason != null) {
-            details.put("field", "idNumber,phone");
+            details.put("field", fields);
             details.put("reason", reason);
             events.publishEvent(new Audited("REVEAL", "person", p.id().toString(), p.unitPath(), null, details, null));
         } else {
@@ -217,6 +224,7 @@ public class CareFiles {
         Msg m = new Msg(locale);
         String title = m.t("care.pdf.file.title");
         byte[] pdf;
+        Map<UUID, String> guardianPhones;
         try (PdfLayout pdfDoc = new PdfLayout(title + " " + p.name(), caller.displayName())) {
             pdfDoc.title(title, m.t("care.pdf.file.subtitle", p.name(), p.gridCode()));
             pdfDoc.heading(m.t("care.pdf.personal"));
@@ -231,6 +239,11 @@ public class CareFiles {
             facts.add(new String[] {m.t("population.person.relation"), p.relation() == null ? "—" : m.t("population.relation." + p.relation())});
             if (p.registeredOn() != null) {
                 facts.add(new String[] {m.t("population.person.registeredOn"), p.registeredOn().toString()});
+            }
+            LocalDate permitFrom = p.residence() == null ? null
+                    : Residence.valueOf(p.residence()).residencePermitFrom(p.registeredOn());
+            if (permitFrom != null) {
+                facts.add(new String[] {m.t("population.person.permitFrom"), permitFrom.toString()});
             }
             if (p.leftOn() != null) {
                 facts.add(new String[] {m.t("care.pdf.leftOn"), p.leftOn().toString()});
@@ -247,7 +260,7 @@ public class CareFiles {
             var keyPerson = care.find(personId, caller);
             List<KeyPersons.Visit> visits;
             if (keyPerson.isPresent()) {
-                KeyPersonCare.Detail d = care.detail(personId, caller);
+                KeyPersonCare.Detail d = care.detail(personId, caller, locale);
                 visits = d.visits();
                 pdfDoc.heading(m.t("care.pdf.team", d.currentTeam().size()));
                 List<String[]> team = new ArrayList<>();
@@ -288,6 +301,8 @@ public class CareFiles {
             }
 
             List<CareAgreements.Agreement> signed = agreements.of(personId);
+            // the guardian's phone is the number the file is asked for in full for: shown as the child's own are
+            guardianPhones = revealed == null || signed.isEmpty() ? Map.of() : agreements.guardianPhones(personId);
             if (!signed.isEmpty()) {
                 for (CareAgreements.Agreement a : signed) {
                     pdfDoc.heading(m.t(a.current() ? "care.agreement.current" : "care.agreement.ended",
@@ -297,7 +312,8 @@ public class CareFiles {
                     facts2.add(new String[] {m.t("care.agreement.reviewOn"), a.reviewOn().toString()});
                     facts2.add(new String[] {m.t("care.agreement.guardian"), a.guardianRelation() == null
                             ? a.guardianName() : m.t("text.aside", a.guardianName(), a.guardianRelation())});
-                    facts2.add(new String[] {m.t("care.agreement.guardianPhone"), dash(a.guardianPhoneMasked())});
+                    facts2.add(new String[] {m.t("care.agreement.guardianPhone"),
+                        dash(guardianPhones.getOrDefault(a.id(), a.guardianPhoneMasked()))});
                     facts2.add(new String[] {m.t("care.agreement.father"), dash(a.fatherWhereabouts())});
                     facts2.add(new String[] {m.t("care.agreement.mother"), dash(a.motherWhereabouts())});
                     if (a.endedOn() != null) {
@@ -348,7 +364,8 @@ public class CareFiles {
             pdfDoc.paragraph(revealed != null ? m.t("care.pdf.revealedNote", revealed) : m.t("care.pdf.maskedNote"));
             pdf = pdfDoc.finish(footer(m, title, caller));
         }
-        auditPerson(p, "file.pdf", revealed);
+        auditPerson(p, "file.pdf", revealed,
+                guardianPhones.isEmpty() ? "idNumber,phone" : "idNumber,phone,guardianPhone");
         return pdf;
     }
 

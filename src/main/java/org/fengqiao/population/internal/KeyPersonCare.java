@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.fengqiao.account.InformantDisclosure;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
@@ -19,7 +21,9 @@ import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.fengqiao.population.HelperRole;
 import org.fengqiao.population.PersonState;
 import org.fengqiao.population.Risk;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,10 +49,15 @@ public class KeyPersonCare {
     private final int lateEntryDays;
 
     private final VisitAnnouncements visited;
+    private final ObjectProvider<InformantDisclosure> informants;
+    private final MessageSource messages;
 
     KeyPersonCare(KeyPersons keyPersons, Persons persons, VisitLog visitLog, PersonalDataCipher cipher,
-            ApplicationEventPublisher events, Clock clock, CareProperties properties, VisitAnnouncements visited) {
+            ApplicationEventPublisher events, Clock clock, CareProperties properties, VisitAnnouncements visited,
+            ObjectProvider<InformantDisclosure> informants, MessageSource messages) {
         this.visited = visited;
+        this.informants = informants;
+        this.messages = messages;
         this.keyPersons = keyPersons;
         this.persons = persons;
         this.visitLog = visitLog;
@@ -131,21 +140,57 @@ public class KeyPersonCare {
                     KeyPersons.Member::name, (a, b) -> a));
             return visit.helperIds().stream().map(id -> names.getOrDefault(id, "?")).toList();
         }
+
+        /**
+         * The record with the team's informants the reader may not know shown by their role alone ({@code word}, 信息员
+         * in the reader's language): no name, staff id, relation or phone, as the roster shows them.
+         */
+        public Detail withholding(Set<UUID> informants, String word) {
+            if (informants.isEmpty()) {
+                return this;
+            }
+            List<KeyPersons.Member> shown = team.stream().map(m -> m.staffId() == null
+                    || !informants.contains(m.staffId()) ? m : new KeyPersons.Member(m.id(), m.personId(), null, word,
+                            m.role(), null, null, m.joinedOn(), m.leftOn(), m.leftReason())).toList();
+            return new Detail(person, status, shown, riskHistory, visits);
+        }
     }
 
-    /** One key person's care record; reading it is audited as a read of the person. */
-    public Detail read(UUID personId, Caller caller) {
-        Detail detail = detail(personId, caller);
+    /**
+     * The staff in the team who are informants the caller may not know (issue 4: an informant is named only to his
+     * handler and the station chief), whatever role he was given in the team. Without the forces module to ask, the
+     * staff in the team as designated informants are withheld: none is named rather than one wrongly.
+     */
+    public Set<UUID> informantsHiddenFrom(Detail detail, Caller caller) {
+        List<UUID> staff = detail.team().stream().map(KeyPersons.Member::staffId).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        if (staff.isEmpty()) {
+            return Set.of();
+        }
+        InformantDisclosure disclosure = informants.getIfAvailable();
+        return disclosure != null ? disclosure.hiddenFrom(caller, staff) : detail.team().stream()
+                .filter(m -> m.staffId() != null && m.role() == HelperRole.INFORMANT).map(KeyPersons.Member::staffId)
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * One key person's care record, its informants shown to the caller as {@link #informantsHiddenFrom} says; reading
+     * it is audited as a read of the person.
+     */
+    public Detail read(UUID personId, Caller caller, Locale locale) {
+        Detail detail = detail(personId, caller, locale);
         events.publishEvent(new Audited("READ", "person", personId.toString(), detail.person().unitPath(), null,
                 Map.of("view", "key-person"), null));
         return detail;
     }
 
     /** As {@link #read}, without its own audit entry: for a caller (a PDF export) that audits the whole read. */
-    public Detail detail(UUID personId, Caller caller) {
+    public Detail detail(UUID personId, Caller caller, Locale locale) {
         KeyPersons.Row row = visible(personId, caller);
-        return new Detail(row, status(row, today()), keyPersons.team(personId), keyPersons.riskHistory(personId),
-                keyPersons.visits(personId, row.householdId(), MAX_VISITS));
+        Detail detail = new Detail(row, status(row, today()), keyPersons.team(personId),
+                keyPersons.riskHistory(personId), keyPersons.visits(personId, row.householdId(), MAX_VISITS));
+        return detail.withholding(informantsHiddenFrom(detail, caller),
+                messages.getMessage("gridRole.INFORMANT", null, "信息员", locale));
     }
 
     /** The visits to any person or their household, newest first (no audit: the caller audits). */

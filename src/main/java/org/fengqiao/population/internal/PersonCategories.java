@@ -227,8 +227,9 @@ public class PersonCategories {
      * What is wrong with giving these categories to a person born on {@code birthDate}: a left-behind child is under
      * 16 ({@link LeftBehindChildPolicy}) and an elderly person living alone 60 or older ({@link ElderlyAlonePolicy}),
      * so either category is a problem of field {@code categories} for a person of the wrong age today, in the words of
-     * the form ({@code population.categories.}) or of the import ({@code imports.categories.}). Nothing for codes
-     * {@code null} (the categories left as they are).
+     * the form ({@code population.categories.}) or of the import ({@code imports.categories.}); a left-behind child
+     * whose age is not known (neither birth date nor identity number) is a problem of field {@code birthDate}. Nothing
+     * for codes {@code null} (the categories left as they are).
      */
     public List<Invalid.Problem> ageProblems(List<String> codes, LocalDate birthDate, boolean imported) {
         if (codes == null) {
@@ -239,7 +240,9 @@ public class PersonCategories {
         List<Invalid.Problem> problems = new ArrayList<>();
         if (codes.contains(Category.LEFT_BEHIND_CHILD.name())) {
             LeftBehindChildPolicy.Decision d = LeftBehindChildPolicy.on(birthDate, today);
-            if (!d.allowed()) {
+            if (d.ageUnknown()) {
+                problems.add(new Invalid.Problem("birthDate", messages + "leftBehindNoBirthDate", new Object[0]));
+            } else if (!d.allowed()) {
                 problems.add(new Invalid.Problem("categories", messages + "leftBehindTooOld",
                         new Object[] {birthDate.toString(), d.turns16On().toString()}));
             }

@@ -175,11 +175,19 @@ public class Verifications {
             List<VerificationTasks.Event> history, boolean mayChange) {
     }
 
-    /** One task; reading it lists the place's residents and is audited as a read. */
+    /**
+     * One task; reading it lists the place's residents and is audited as a read of the task and of each resident it
+     * shows (his name, masked numbers, or his surname to one who reads no population records).
+     */
     public Detail read(UUID id, Caller caller) {
         Task t = tasks.findVisible(id, caller).orElseThrow(() -> new NotFound("verification-task", id));
         events.publishEvent(Audited.read("verification-task", id, t.unitPath()));
-        List<Resident> residents = tasks.residents(t.placeId()).stream().map(r -> masked(r, caller)).toList();
+        List<Resident> registered = tasks.residents(t.placeId());
+        for (Resident r : registered) {
+            events.publishEvent(new Audited("READ", "person", r.id().toString(), t.unitPath(), null,
+                    Map.of("verificationTask", id.toString()), null));
+        }
+        List<Resident> residents = registered.stream().map(r -> masked(r, caller)).toList();
         return new Detail(t, readings.ofPlace(t.placeId(), 12), residents, tasks.history(id), mayResolve(t, caller));
     }
 

@@ -94,7 +94,7 @@ class CarePages {
         Caller caller = Callers.require();
         KeyPersonCare.Detail detail;
         try {
-            detail = care.read(id, caller);
+            detail = care.read(id, caller, locale);
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

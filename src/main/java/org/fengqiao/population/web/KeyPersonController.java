@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.web.Paging;
@@ -112,8 +113,8 @@ class KeyPersonController {
     @GetMapping("/{personId}")
     @Operation(summary = "One key person: helper team with its history, risk history, visits and visit rhythm (read audited)",
             description = "404 for a person outside the caller's jurisdiction or who is no key person.")
-    KeyPersonDetail one(@PathVariable UUID personId) {
-        return KeyPersonDetail.of(care.read(personId, Callers.require()));
+    KeyPersonDetail one(@PathVariable UUID personId, Locale locale) {
+        return KeyPersonDetail.of(care.read(personId, Callers.require(), locale));
     }
 
     @PostMapping("/{personId}/team")
@@ -136,9 +137,9 @@ class KeyPersonController {
     @PutMapping("/{personId}/risk")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "Set the risk level with a reason (at least 4 characters); audited with before and after")
-    KeyPersonDetail setRisk(@PathVariable UUID personId, @RequestBody RiskForm f) {
+    KeyPersonDetail setRisk(@PathVariable UUID personId, @RequestBody RiskForm f, Locale locale) {
         care.setRisk(personId, f.risk(), f.reason(), Callers.require());
-        return KeyPersonDetail.of(care.detail(personId, Callers.require()));
+        return KeyPersonDetail.of(care.detail(personId, Callers.require(), locale));
     }
 
     @PostMapping("/{personId}/visits")
@@ -148,11 +149,11 @@ class KeyPersonController {
                     + "recorded the first time (200) instead of recording another (201); the same key with a different "
                     + "visit is refused (422) and nothing is recorded.")
     ResponseEntity<VisitView> visit(@PathVariable UUID personId, @RequestBody VisitForm f,
-            @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+            @RequestHeader(value = "Idempotency-Key", required = false) String key, Locale locale) {
         KeyPersonCare.RecordedVisit r = care.recordVisit(personId, new KeyPersonCare.NewVisit(f.findings(), f.state(),
                 f.helperIds(), f.visitedAt()), key != null ? key : f.idempotencyKey(), Callers.require());
         KeyPersons.Visit v = r.visit();
-        KeyPersonCare.Detail d = care.detail(personId, Callers.require());
+        KeyPersonCare.Detail d = care.detail(personId, Callers.require(), locale);
         return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(new VisitView(v.id(),
                 v.visitedAt(), v.visitedByName(), v.findings(), v.state(), v.helperIds(), d.helperNames(v)));
     }

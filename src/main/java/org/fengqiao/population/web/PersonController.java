@@ -56,8 +56,7 @@ class PersonController {
 
         /** A floating resident may apply for a residence permit six months after registering (seed 000). */
         static PersonView of(Persons.Row r) {
-            LocalDate permit = r.residence() == Residence.FLOATING && r.registeredOn() != null
-                    ? r.registeredOn().plusMonths(6) : null;
+            LocalDate permit = r.residence() == null ? null : r.residence().residencePermitFrom(r.registeredOn());
             return new PersonView(r.id(), r.gridId(), r.gridCode(), r.householdId(), r.name(), r.idMasked(),
                     r.phoneMasked(), r.sex(), r.birthDate(), r.ethnicity(), r.relation(), r.residence(),
                     r.registeredOn(), permit, r.leftOn(), r.occupation(), r.workplace(), r.note(), r.categories(),

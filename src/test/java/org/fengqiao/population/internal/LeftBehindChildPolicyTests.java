@@ -20,8 +20,11 @@ class LeftBehindChildPolicyTests {
     }
 
     @Test
-    void aPersonWhoseBirthDateIsUnknownCannotBeJudgedAndIsAllowed() {
-        assertThat(LeftBehindChildPolicy.on(null, LocalDate.of(2026, 5, 17)).allowed()).isTrue();
+    void aPersonWhoseBirthDateIsUnknownIsRefusedUntilHisAgeIsKnown() {
+        LeftBehindChildPolicy.Decision unknown = LeftBehindChildPolicy.on(null, LocalDate.of(2026, 5, 17));
+        assertThat(unknown.allowed()).isFalse();
+        assertThat(unknown.ageUnknown()).isTrue();
+        assertThat(LeftBehindChildPolicy.on(BORN, LocalDate.of(2040, 1, 1)).ageUnknown()).isFalse();
     }
 
     @Test
