@@ -317,6 +317,48 @@ class WebhookIntegrationTests extends IntegrationTest {
         assertThat(registered).contains(receiver.url()).doesNotContain(SECRET);
     }
 
+    /**
+     * A disabled webhook sends nothing, so retrying one of its deliveries would be said done and never happen: the
+     * page offers no retry while it is disabled, a retry asked for anyway is refused in the caller's language and
+     * changes nothing; enabled again, the delivery is retried.
+     */
+    @Test
+    void aDeliveryOfADisabledWebhookIsNotRetriedUntilTheWebhookIsEnabledAgain() throws Exception {
+        String webhook = register(officer, workstation.id().value(), receiver.url());
+        file("停用重试-" + UUID.randomUUID());
+        Row kept = deliveries(webhook).get(0);
+        jdbc.sql("UPDATE webhook_delivery SET status = 'DELIVERED' WHERE webhook_id = ? AND id <> ?")
+                .params(UUID.fromString(webhook), kept.id()).update();
+        jdbc.sql("""
+                UPDATE webhook_delivery SET status = 'FAILED', attempts = ?, last_error = 'HTTP 500: boom'
+                WHERE id = ?""").params(properties.maxAttempts(), kept.id()).update();
+        assertThat(api.send("POST", "/api/v1/webhooks/" + webhook + "/disable", officer, null).statusCode())
+                .isEqualTo(200);
+
+        ApiClient browser = new ApiClient(port);
+        browser.formLogin("officer", DEMO_PASSWORD);
+        assertThat(browser.get("/webhooks/" + webhook, null).body()).contains("HTTP 500: boom")
+                .doesNotContain("立即重试").doesNotContain("/deliveries/" + kept.id() + "/retry");
+        HttpResponse<String> refused = api.send("POST", "/api/v1/webhooks/deliveries/" + kept.id() + "/retry", officer,
+                null, "Accept-Language", "en");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("This webhook is disabled: enable it before retrying a delivery");
+        HttpResponse<String> onThePage = browser.form("/webhooks/" + webhook + "/deliveries/" + kept.id() + "/retry",
+                Map.of("_csrf", browser.csrfFrom("/webhooks/" + webhook)));
+        assertThat(onThePage.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/webhooks/" + webhook, null).body()).contains("该推送已停用，须先启用才能重试");
+        assertThat(deliveries(webhook).get(0).status()).as("nothing changed").isEqualTo("FAILED");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'webhook_delivery' AND record_id = ?")
+                .param(kept.id().toString()).query(Long.class).single()).isZero();
+
+        assertThat(api.send("POST", "/api/v1/webhooks/" + webhook + "/enable", officer, null).statusCode())
+                .isEqualTo(200);
+        assertThat(browser.get("/webhooks/" + webhook, null).body()).contains("立即重试");
+        assertThat(api.send("POST", "/api/v1/webhooks/deliveries/" + kept.id() + "/retry", officer, null).statusCode())
+                .isEqualTo(200);
+        assertThat(deliveries(webhook).get(0).status()).isEqualTo("PENDING");
+    }
+
     @Test
     void twoWorkersAtOnceSendEachDeliveryOnce() throws Exception {
         String webhook = register(officer, workstation.id().value(), receiver.url());

@@ -145,7 +145,10 @@ public class Webhooks {
                 .params(webhookId, limit).query(Webhooks::delivery).list();
     }
 
-    /** Sends a failed or waiting delivery again now; a failed one gets a fresh run of attempts. */
+    /**
+     * Sends a failed or waiting delivery again now; a failed one gets a fresh run of attempts. Not one of a disabled
+     * webhook (409): a waiting one is sent once the webhook is enabled again, a failed one may be retried then.
+     */
     @Transactional
     public Delivery retry(UUID deliveryId, Caller caller) {
         return retry(null, deliveryId, caller);
@@ -163,6 +166,10 @@ public class Webhooks {
                 .orElseThrow(() -> new NotFound("webhook delivery", deliveryId));
         if ("DELIVERED".equals(before.status())) {
             throw new Conflict("notification.webhook.retry.delivered");
+        }
+        // the worker sends nothing of a disabled webhook: a retry would be said done and never happen
+        if (!get(before.webhookId(), caller).active()) {
+            throw new Conflict("notification.webhook.retry.disabled");
         }
         jdbc.sql("""
                 UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = ?,
