@@ -863,8 +863,11 @@ class ResidentIntegrationTests extends IntegrationTest {
         assertThat(detail.get("timeline").findValuesAsText("kind")).contains("MERGED_INTO", "ANSWERED", "REOPENED")
                 .doesNotContain("ACKNOWLEDGED");
         String page = api.get("/incidents/" + id, officer, "Accept", "text/html").body();
-        assertThat(page).doesNotContain("已合并到").doesNotContain("id=\"merged-into\"")
+        // no longer shown as merged; its timeline's merge step still names the report it was merged into then
+        assertThat(page).doesNotContain("id=\"merged-into\"")
                 .contains("id=\"incident-status\">待受理<").contains("id=\"action-acknowledge\"");
+        assertThat(page.split("已合并到", -1)).as("said once, on the merge's step").hasSize(2);
+        assertThat(page.substring(page.indexOf("已合并到") - 200, page.indexOf("已合并到"))).contains("step-link");
         assertThat(api.send("POST", "/api/v1/incidents/" + id + "/resolve", officer, Map.of("note", "未受理先办结"))
                 .statusCode()).as("taken up before it is resolved, as any item").isEqualTo(409);
         assertThat(api.send("POST", "/api/v1/incidents/" + id + "/acknowledge", officer, Map.of()).statusCode())

@@ -50,8 +50,10 @@ class EmbeddedPostgresRecoveryIntegrationTests {
         try (var in = getClass().getResourceAsStream("/META-INF/spring.factories")) {
             factories.load(in);
         }
-        var analyzer = (org.springframework.boot.diagnostics.FailureAnalyzer) Class.forName(
-                factories.getProperty("org.springframework.boot.diagnostics.FailureAnalyzer").trim())
+        String named = java.util.Arrays.stream(factories.getProperty(
+                "org.springframework.boot.diagnostics.FailureAnalyzer").split(",")).map(String::trim)
+                .filter(n -> n.equals(DataDirectoryInUse.class.getName() + "$Analyzer")).findFirst().orElseThrow();
+        var analyzer = (org.springframework.boot.diagnostics.FailureAnalyzer) Class.forName(named)
                 .getDeclaredConstructor().newInstance();
         assertThat(analyzer.analyze(new IllegalStateException("context failed", refused)).getDescription())
                 .isEqualTo(refused.getMessage());
