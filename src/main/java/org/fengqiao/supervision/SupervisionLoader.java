@@ -1,13 +1,18 @@
 package org.fengqiao.supervision;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Permission;
 import org.fengqiao.supervision.internal.Notice;
 import org.fengqiao.supervision.internal.NoticeDesk;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,10 +28,12 @@ public class SupervisionLoader {
 
     private final NoticeDesk desk;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    SupervisionLoader(NoticeDesk desk, JdbcClient jdbc) {
+    SupervisionLoader(NoticeDesk desk, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.desk = desk;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public boolean any() {
@@ -75,9 +82,14 @@ public class SupervisionLoader {
                 reason), actingAs(inspector, name, Permission.SUPERVISION_ISSUE));
     }
 
-    /** Sets a notice's history (found, issued, its steps, its last day) back by {@code days}. */
+    /**
+     * Sets a notice's history (found, issued, its steps, its last day) back by {@code days}. What announced its steps
+     * (the inbox entries of its issue) moves with them ({@link SupervisionNoticeBackdated}): an entry dated the moment
+     * the demo loaded announced a notice issued days before.
+     */
     @Transactional
     public void setBack(UUID notice, int days) {
+        Map<UUID, Instant> written = steps(notice);
         jdbc.sql("""
                 UPDATE supervision_notice SET found_on = found_on - ?, due_on = due_on - ?,
                     issued_at = issued_at - make_interval(days => ?) WHERE id = ?""")
@@ -85,6 +97,25 @@ public class SupervisionLoader {
         jdbc.sql("""
                 UPDATE supervision_step SET at = at - make_interval(days => ?),
                     done_on = done_on - ? WHERE notice_id = ?""").params(days, days, notice).update();
+        Map<Instant, Instant> moved = new HashMap<>();
+        steps(notice).forEach((step, at) -> {
+            Instant was = written.get(step);
+            if (was != null && !was.equals(at)) {
+                moved.putIfAbsent(was, at);
+            }
+        });
+        if (!moved.isEmpty()) {
+            events.publishEvent(new SupervisionNoticeBackdated(notice, moved));
+        }
+    }
+
+    /** The moments a notice's steps say, by step. */
+    private Map<UUID, Instant> steps(UUID notice) {
+        Map<UUID, Instant> at = new HashMap<>();
+        jdbc.sql("SELECT id, at FROM supervision_step WHERE notice_id = ?").param(notice)
+                .query((rs, n) -> at.put(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .list();
+        return at;
     }
 
     /** Marks overdue every notice past its last day, as the daily job does. */

@@ -262,6 +262,51 @@ class DuplicateIntegrationTests extends IntegrationTest {
         assertThat(audits(id(b))).isEqualTo(auditsB + 2);
     }
 
+    /**
+     * c merged into d, then d into e: c moves on to e with d. Its timeline says so (a step naming e on the staff page,
+     * the reason in the reader's language), and its reporter's tracking page says why it is answered with another
+     * report than the one it joined; e's answer reaches it.
+     */
+    @Test
+    void aDuplicateCarriedOnWithTheReportItJoinedHasAStepSayingSoOnItsTimelineAndTrackingPage() {
+        JsonNode c = file(officer, report("TRAFFIC", mine, at(300, 150), "事故甲"));
+        JsonNode d = file(officer, report("TRAFFIC", mine, at(300, 160), "事故乙"));
+        JsonNode e = file(officer, report("TRAFFIC", mine, at(300, 170), "事故丙"));
+        assertThat(merge(officer, id(c), Map.of("primaryId", id(d))).statusCode()).isEqualTo(200);
+        long auditsC = audits(id(c));
+        assertThat(merge(officer, id(d), Map.of("primaryId", id(e), "reason", "同一起事故")).statusCode()).isEqualTo(200);
+
+        JsonNode carried = get(officer, id(c));
+        assertThat(kinds(carried)).containsSubsequence("MERGED_INTO", "CARRIED_ON");
+        JsonNode step = carried.get("timeline").get(carried.get("timeline").size() - 1);
+        assertThat(step.get("kind").asText()).isEqualTo("CARRIED_ON");
+        assertThat(step.get("label").asText()).isEqualTo("随所并入的报告转并");
+        assertThat(step.get("reason").asText()).startsWith("所并入的报告又并入另一件反映同一情况的报告");
+        assertThat(step.get("note").asText()).isEqualTo("同一起事故");
+        assertThat(step.get("linked").get("id").asText()).as("the report it now goes with").isEqualTo(id(e));
+        JsonNode english = ApiClient.json(api.get("/api/v1/incidents/" + id(c), officer, "Accept-Language", "en"));
+        assertThat(english.get("timeline").get(english.get("timeline").size() - 1).get("reason").asText())
+                .startsWith("The report it was merged into was merged into another report");
+        assertThat(audits(id(c))).as("the report it goes with changed: audited").isEqualTo(auditsC + 1);
+
+        String tracking = new ApiClient(port).get("/track/" + code(c), null, "Accept", "text/html").body();
+        assertThat(tracking).contains("与反映同一件事的报告合并办理",
+                "与您的报告合并办理的报告又与另一件反映同一件事的报告合并，您的报告随之一并办理，答复时一并答复您");
+
+        String base = "/api/v1/incidents/" + id(e);
+        for (String s : new String[] {"acknowledge", "arrive"}) {
+            assertThat(api.send("POST", base + "/" + s, officer, null).statusCode()).isEqualTo(200);
+        }
+        assertThat(api.send("POST", base + "/resolve", officer, Map.of("note", "事故已处理")).statusCode()).isEqualTo(200);
+        assertThat(api.send("POST", base + "/answer", officer, Map.of("note", "事故已处理完毕，道路已恢复通行"))
+                .statusCode()).isEqualTo(200);
+        JsonNode answered = get(officer, id(c));
+        assertThat(answered.get("incident").get("status").asText()).isEqualTo("ANSWERED");
+        assertThat(kinds(answered)).containsSubsequence("MERGED_INTO", "CARRIED_ON", "ANSWERED");
+        assertThat(new ApiClient(port).get("/track/" + code(c), null, "Accept", "text/html").body())
+                .contains("事故已处理完毕，道路已恢复通行");
+    }
+
     @Test
     void aMergedDuplicateIsListedWithItsPrimaryAndNoLongerOfferedAsAPossibleDuplicate() {
         JsonNode a = file(officer, report("HELP", mine, at(600, 600), "合并后原件"));

@@ -108,7 +108,8 @@ public final class RolePolicy {
     }
 
     /**
-     * Incidents (事项): everyone who works in the field files and handles them; inspectors only read;
+     * Incidents (事项): everyone who works in the field files them, and those who own items take their steps (the incident
+     * module's StepPolicy: volunteers, grid members, informants and guards report and follow); inspectors only read;
      * the three administrators never touch them. Those who call reporters back may reveal a reporter's full phone
      * with a reason (in their subtree, audited): the police who own items (bureau, station chief, community officer
      * as grid chief, auxiliary police as grid manager), the grid coordinator who brings other departments in on an

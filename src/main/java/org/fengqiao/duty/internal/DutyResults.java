@@ -84,12 +84,22 @@ public class DutyResults {
                 .params(day, at).update() == 0) {
             return 0;
         }
-        for (DutyRecords.Officer o : officers) {
-            jdbc.sql("""
-                    INSERT INTO duty_roll (closed_on, officer_id, officer_name, unit_id, unit_path, since)
-                    VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(day, o.id(), o.name(), o.unitId(), o.unitPath(), o.since()).update();
+        if (officers.isEmpty()) {
+            return 0;
         }
+        // one statement for the whole roll (a county's officers), not a round trip per officer
+        jdbc.sql("""
+                INSERT INTO duty_roll (closed_on, officer_id, officer_name, unit_id, unit_path, since)
+                SELECT :day, o.id, o.name, o.unit_id, o.unit_path, o.since
+                  FROM unnest(CAST(:ids AS uuid[]), CAST(:names AS text[]), CAST(:units AS uuid[]),
+                              CAST(:paths AS text[]), CAST(:since AS date[])) AS o(id, name, unit_id, unit_path, since)
+                """).param("day", day)
+                .param("ids", officers.stream().map(o -> o.id().toString()).toArray(String[]::new))
+                .param("names", officers.stream().map(DutyRecords.Officer::name).toArray(String[]::new))
+                .param("units", officers.stream().map(o -> o.unitId().toString()).toArray(String[]::new))
+                .param("paths", officers.stream().map(DutyRecords.Officer::unitPath).toArray(String[]::new))
+                .param("since", officers.stream().map(o -> o.since().toString()).toArray(String[]::new))
+                .update();
         return officers.size();
     }
 

@@ -334,7 +334,7 @@ public class Duplicates {
 
     /**
      * The other report of a merge step on a report's timeline, by the step's key: for a MERGED_INTO step the report it
-     * was merged into (the step names it), for a MERGED step the duplicate merged in (the one whose MERGED_INTO step,
+     * was merged into (the step names it), for a CARRIED_ON step the one it went on to with that report (named too), for a MERGED step the duplicate merged in (the one whose MERGED_INTO step,
      * written with it, names this report); {@code report} is null when the viewer's scope does not see that one.
      * {@code reopenedAt}: on a MERGED step, when the duplicate's reporter reopened it after that merge, which ended it
      * (his report is handled on its own again, no longer answered with this one); null while it holds.
@@ -350,7 +350,7 @@ public class Duplicates {
                        (""" + (scopePaths == null ? "true" : SCOPE) + """
                 ) AS seen, s.reopened_at
                 FROM (SELECT e.id AS step, e.merged_into AS other, CAST(NULL AS timestamptz) AS reopened_at
-                      FROM incident_event e WHERE e.incident_id = :id AND e.kind = 'MERGED_INTO'
+                      FROM incident_event e WHERE e.incident_id = :id AND e.kind IN ('MERGED_INTO', 'CARRIED_ON')
                         AND e.merged_into IS NOT NULL
                       UNION ALL
                       SELECT m.id, d.incident_id,

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>not into itself (400), not a closed duplicate and not into a closed primary (409);</li>
  * <li>across categories only when the request says so ({@code acrossCategories}), else 400;</li>
  * <li>into a merged report means into its primary, so merges never chain; the duplicates already merged into
- * the duplicate move to the primary with it.</li>
+ * the duplicate move to the primary with it, each with a step (CARRIED_ON) on its timeline.</li>
  * </ul>
  * A duplicate answered with its primary and reopened by its reporter is its own open item again, no longer merged
  * ({@code IncidentDesk.reopen}): the answer they shared is the one he did not accept.
@@ -98,7 +98,7 @@ public class Merges {
         incidents.update(before.id(), "status = 'MERGED', merged_into = ?, merged_at = ?, merged_by = ?, due_at = NULL, "
                 + "next_escalation_at = NULL", primary.id(), now, who.staffId());
         // those merged into the duplicate before (waiting or answered with it) now get the primary's answers
-        int carried = carryOver(before.id(), primary.id());
+        int carried = carryOver(before, primary, now, who, reason);
         // the duplicate's step names the report it joined: its reporter's page follows his matter by it, also once
         // the report is no longer merged (reopened) or the two steps are no longer written one after the other
         desk.recordStep(before, "MERGED_INTO", now, who.staffId(), who.name(), "incident.merge.mergedInto", reason,
@@ -134,10 +134,21 @@ public class Merges {
         return byCode.orElseThrow(() -> Invalid.of("trackingCode", "incident.merge.unknownCode"));
     }
 
-    private int carryOver(UUID from, UUID to) {
+    /**
+     * Moves the duplicates merged into {@code from} to {@code to}, each with a step on its own timeline (CARRIED_ON,
+     * naming the report it now goes with): its reporter reads why his report is now answered with another one than the
+     * one it joined, and the staff page links that one.
+     */
+    private int carryOver(Incident from, Incident to, OffsetDateTime now, Submitter who, String reason) {
         int n = 0;
-        for (UUID d : duplicates.duplicatesOf(from)) {
-            incidents.update(d, "merged_into = ?", to);
+        for (UUID d : duplicates.duplicatesOf(from.id())) {
+            Incident carried = incidents.find(d).orElseThrow();
+            incidents.update(d, "merged_into = ?", to.id());
+            desk.recordStep(carried, "CARRIED_ON", now, who.staffId(), who.name(), "incident.merge.carriedOn", reason,
+                    to.id());
+            // the report it goes with changed: the trail says from which to which
+            events.publishEvent(Audited.updated("incident", d, carried.unitPath(), snapshot(carried,
+                    from.trackingCode()), snapshot(carried, to.trackingCode())).by(who.name()));
             n++;
         }
         return n;

@@ -5,7 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.incident.internal.Merges;
+import org.fengqiao.incident.internal.StepPolicy;
 import org.fengqiao.incident.internal.Submitter;
+import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +43,14 @@ class DuplicateController {
     IncidentViews.Detail merge(@PathVariable UUID id, @RequestBody(required = false) MergeForm form, Locale locale) {
         MergeForm f = form == null ? new MergeForm(null, null, null, null) : form;
         var merged = merges.merge(id, new Merges.Into(f.primaryId(), f.trackingCode(),
-                Boolean.TRUE.equals(f.acrossCategories()), f.reason()), Submitter.of(Callers.require()));
+                Boolean.TRUE.equals(f.acrossCategories()), f.reason()), merger());
         return views.detail(merged, locale);
+    }
+
+    /** Merging is one of an item's steps: refused (403) for those who only report and follow what they filed. */
+    private static Submitter merger() {
+        Caller caller = Callers.require();
+        StepPolicy.require(caller);
+        return Submitter.of(caller);
     }
 }

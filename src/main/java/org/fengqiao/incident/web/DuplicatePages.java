@@ -14,6 +14,7 @@ import org.fengqiao.incident.internal.IncidentProperties;
 import org.fengqiao.incident.internal.Merges;
 import org.fengqiao.incident.internal.ResponsePeriodPolicy;
 import org.fengqiao.incident.internal.ResponseTimes;
+import org.fengqiao.incident.internal.StepPolicy;
 import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
@@ -74,7 +75,7 @@ class DuplicatePages {
             @RequestParam(required = false) String reason, Locale locale, RedirectAttributes redirect) {
         try {
             merges.merge(id, new Merges.Into(primaryId, trackingCode, Boolean.TRUE.equals(acrossCategories), reason),
-                    Submitter.of(Callers.require()));
+                    merger());
             redirect.addFlashAttribute("notice", messages.getMessage("incident.merge.done", null, locale));
         } catch (Invalid e) {
             answers.refused(redirect, e, locale);
@@ -198,5 +199,12 @@ class DuplicatePages {
             return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
         }
         return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60);
+    }
+
+    /** Merging is one of an item's steps: refused (403) for those who only report and follow what they filed. */
+    private static Submitter merger() {
+        Caller caller = Callers.require();
+        StepPolicy.require(caller);
+        return Submitter.of(caller);
     }
 }

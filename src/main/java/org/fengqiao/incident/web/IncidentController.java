@@ -23,6 +23,7 @@ import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.ReporterPhones;
 import org.fengqiao.incident.internal.ResponsePeriodPolicy;
 import org.fengqiao.incident.internal.ResponseTimes;
+import org.fengqiao.incident.internal.StepPolicy;
 import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
@@ -278,7 +279,10 @@ class IncidentController {
         return new Figures(properties.response(), r.from(), r.to(), unitId, r.grids(), r.people());
     }
 
+    /** The one taking an item's step: refused (403) for those who only report and follow what they filed. */
     private static Submitter me() {
-        return Submitter.of(Callers.require());
+        Caller caller = Callers.require();
+        StepPolicy.require(caller);
+        return Submitter.of(caller);
     }
 }

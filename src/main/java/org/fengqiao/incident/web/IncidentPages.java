@@ -15,6 +15,7 @@ import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.Incidents.Status;
 import org.fengqiao.incident.internal.ReporterPhones;
+import org.fengqiao.incident.internal.StepPolicy;
 import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridNetwork;
@@ -196,7 +197,8 @@ class IncidentPages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         model.addAttribute("detail", views.detail(incident, locale));
-        model.addAttribute("mayWrite", caller.may("INCIDENT_WRITE"));
+        // the step buttons, the offence and the merge forms: for those who take an item's steps, not those who report
+        model.addAttribute("mayWrite", StepPolicy.allows(caller));
         model.addAttribute("mayRevealPhone", phones.offered(incident, caller));
         model.addAttribute("mayEscalate", desk.escalatable(incident));
         model.addAttribute("offences", Offence.values());
@@ -227,7 +229,9 @@ class IncidentPages {
             @RequestParam(required = false) String reason, @RequestParam(required = false) String department,
             @RequestParam(required = false) String contact, @RequestParam(required = false) String outcome,
             @RequestParam(required = false) String offence, Locale locale, RedirectAttributes redirect) {
-        Submitter me = Submitter.of(Callers.require());
+        Caller caller = Callers.require();
+        StepPolicy.require(caller);
+        Submitter me = Submitter.of(caller);
         return answers.redirect("/incidents/" + id, "incident.action.done", locale, redirect, () -> {
             switch (action) {
                 case "acknowledge" -> desk.acknowledge(id, me);

@@ -71,7 +71,8 @@ class TrackViews {
             };
             boolean shown = switch (e.kind()) {
                 case "RECEIVED", "ROUTED", "ACKNOWLEDGED", "DISPATCHED", "ARRIVED", "CHIEF_ARRIVED", "RESOLVED",
-                        "ANSWERED", "ESCALATED", "REFERRED", "MEDIATION", "REOPENED", "MERGED_INTO" -> true;
+                        "ANSWERED", "ESCALATED", "REFERRED", "MEDIATION", "REOPENED", "MERGED_INTO",
+                        "CARRIED_ON" -> true;
                 case "INFORMATION_ADDED", "RATED" -> byReporter;
                 default -> false;
             };

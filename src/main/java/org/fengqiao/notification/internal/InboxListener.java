@@ -25,6 +25,7 @@ import org.fengqiao.population.KeyPersonVisitOverdue;
 import org.fengqiao.population.KeyPersonVisited;
 import org.fengqiao.population.LeftBehindChildTurned16;
 import org.fengqiao.review.ReviewResultLow;
+import org.fengqiao.supervision.SupervisionNoticeBackdated;
 import org.fengqiao.supervision.SupervisionNoticeChanged;
 import org.fengqiao.supervision.SupervisionNoticeIssued;
 import org.fengqiao.worklog.WorklogReviewed;
@@ -110,6 +111,15 @@ class InboxListener {
     @EventListener
     void on(IncidentStepsBackdated backdated) {
         inbox.redate("incident", backdated.incidentId(), backdated.moved());
+    }
+
+    /**
+     * A notice's history was set back by some days (the demo's notices): the entries that announced its steps, dated
+     * as the steps were written, say the moments the steps now say; an entry read with a step (answered) was read then.
+     */
+    @EventListener
+    void on(SupervisionNoticeBackdated backdated) {
+        inbox.redate(SUPERVISION, backdated.noticeId(), backdated.moved());
     }
 
     /**
