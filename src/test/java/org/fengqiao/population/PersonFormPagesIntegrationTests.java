@@ -304,6 +304,28 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theFormRefusesElderlyLivingAloneWithNeitherBirthDateNorIdentityNumberBesideTheBirthDateInBothLanguages() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        String name = "老" + UUID.randomUUID().toString().substring(0, 4);
+        List<String[]> form = fields(f("householdId", household), f("name", name), f("idNumber", ""),
+                f("phone", ""), f("sex", "MALE"), f("birthDate", ""), f("ethnicity", "01"),
+                f("relation", "HEAD"), f("residence", "PERMANENT"), f("categories", "ELDERLY_ALONE"));
+
+        HttpResponse<String> zh = officer.post("/persons/new", "/persons/new?householdId=" + household, form);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).containsPattern("data-error-for=\"birthDate\">独居老人须年满60周岁：请填写出生日期或身份证号码")
+                .contains("value=\"" + name + "\"");
+        HttpResponse<String> en = officer.post("/persons/new?lang=en", "/persons/new?householdId=" + household, form);
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(en.body()).contains(
+                "An elderly person living alone is 60 or older: give the birth date or the identity number");
+        officer.get("/persons?lang=zh-CN");
+        assertThat(jdbc.sql("SELECT count(*) FROM person WHERE name = ?").param(name).query(Long.class).single())
+                .as("nothing registered").isZero();
+    }
+
+    @Test
     void aChangeOfCategoriesAloneMakesAFormOpenedBeforeItStale() {
         UUID household = household();
         Browser officer = new Browser("officer", DEMO_PASSWORD);
