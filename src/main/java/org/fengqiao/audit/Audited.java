@@ -82,4 +82,24 @@ public record Audited(String action, String recordType, String recordId, String 
     public Audited by(String actorName) {
         return new Audited(action, recordType, recordId, unitPath, before, after, actorName);
     }
+
+    /**
+     * Several reads published at once, written to the trail in one statement, one entry each, in their order: what one
+     * view reads of many records (a household page and each of its members) costs one round trip, not one per record;
+     * outside a transaction with the asynchronous commit a single read has. Reads only: the listeners that watch
+     * changes of a kind of record (the caches cleared on a change) see changes as single {@link Audited} events.
+     */
+    public record Reads(java.util.List<Audited> entries) {
+
+        public Reads {
+            entries = java.util.List.copyOf(entries);
+            if (entries.stream().anyMatch(e -> !"READ".equals(e.action()))) {
+                throw new IllegalArgumentException("only reads are published together");
+            }
+        }
+    }
+
+    public static Reads reads(java.util.List<Audited> entries) {
+        return new Reads(entries);
+    }
 }

@@ -128,12 +128,21 @@ public record IdentityNumber(String value) {
      * entered (null) is taken from the number and needs no check.
      */
     public static void checkAgainst(IdentityNumber id, LocalDate enteredBirthDate, Sex enteredSex) {
-        if (enteredBirthDate != null && !enteredBirthDate.equals(id.birthDate())) {
-            throw Invalid.of(FIELD, "population.idNumber.birthDateMismatch", id.birthDate().toString());
+        // both disagreements at once: the officer corrects the form once, not once for each
+        boolean birthDiffers = enteredBirthDate != null && !enteredBirthDate.equals(id.birthDate());
+        boolean sexDiffers = enteredSex != null && enteredSex != id.sex();
+        if (!birthDiffers && !sexDiffers) {
+            return;
         }
-        if (enteredSex != null && enteredSex != id.sex()) {
-            throw Invalid.of(FIELD, "population.idNumber.sexMismatch");
+        java.util.List<Invalid.Problem> problems = new java.util.ArrayList<>(2);
+        if (birthDiffers) {
+            problems.add(new Invalid.Problem(FIELD, "population.idNumber.birthDateMismatch",
+                    new Object[] {id.birthDate().toString()}));
         }
+        if (sexDiffers) {
+            problems.add(new Invalid.Problem(FIELD, "population.idNumber.sexMismatch", new Object[0]));
+        }
+        throw new Invalid("error.invalid", problems);
     }
 
     public LocalDate birthDate() {

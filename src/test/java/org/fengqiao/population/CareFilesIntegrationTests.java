@@ -320,6 +320,58 @@ class CareFilesIntegrationTests extends IntegrationTest {
                 .as("a role that may not reveal").contains("139****7777").doesNotContain("13966667777");
     }
 
+    /**
+     * The file with full numbers carries the helpers' phones in full as well, the N帮一 team's of a key person and the
+     * care agreement's of a left-behind child: the numbers the officer calls to get the help going. Each file's
+     * REVEAL names them with the reason; the masked file keeps them masked.
+     */
+    @Test
+    void theFileWithFullNumbersCarriesTheHelpersPhonesInFullAndItsRevealNamesThem() {
+        String reason = "联系帮扶人员";
+        String query = "?reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8);
+        String keyPersonFile = text(pdf("officer", "/api/v1/persons/" + head + "/file.pdf" + query));
+        assertThat(keyPersonFile).contains("华佗医", "13944445555").doesNotContain("139****5555");
+
+        UUID home = fx.household(fx.gridId("FS-4-01"), null, false, false);
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 7;
+        Map<String, Object> body = new HashMap<>();
+        body.put("gridId", fx.gridId("FS-4-01").toString());
+        body.put("householdId", home.toString());
+        body.put("name", "留守戊");
+        body.put("idNumber", TestIdentityNumbers.of("320706", LocalDate.of(year, 5, 14),
+                (int) (System.nanoTime() % 400), Sex.FEMALE));
+        body.put("sex", "FEMALE");
+        body.put("relation", "GRANDCHILD");
+        body.put("residence", "PERMANENT");
+        body.put("categories", List.of("LEFT_BEHIND_CHILD"));
+        HttpResponse<String> created = api.send("POST", "/api/v1/persons", token("officer"), body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        UUID kid = UUID.fromString(ApiClient.json(created).path("id").asText());
+        Map<String, Object> agreement = new HashMap<>();
+        agreement.put("signedOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        agreement.put("reviewOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(6).toString());
+        agreement.put("guardianName", "留守戊外婆");
+        agreement.put("guardianRelation", "外祖母");
+        agreement.put("helpers", List.of(Map.of("name", "网管戊", "role", "GRID_MANAGER", "phone", "13955551111"),
+                Map.of("name", "志愿戊", "role", "VOLUNTEER"),
+                Map.of("name", "教师戊", "role", "TEACHER", "phone", "13955552222")));
+        HttpResponse<String> signed = api.send("POST", "/api/v1/persons/" + kid + "/care-agreements",
+                token("officer"), agreement);
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(201);
+
+        assertThat(text(pdf("officer", "/api/v1/persons/" + kid + "/file.pdf")))
+                .contains("网管戊", "139****1111", "139****2222").doesNotContain("13955551111", "13955552222");
+        String full = text(pdf("officer", "/api/v1/persons/" + kid + "/file.pdf" + query));
+        assertThat(full).contains("网管戊", "13955551111", "教师戊", "13955552222")
+                .doesNotContain("139****1111", "139****2222");
+        for (UUID person : List.of(head, kid)) {
+            assertThat(jdbc.sql("SELECT after->>'field' FROM audit_entry WHERE action = 'REVEAL' AND record_id = ? "
+                    + "AND after->>'reason' = ?").param(person.toString()).param(reason).query(String.class).list())
+                    .as("the helpers' phones revealed with the reason").singleElement()
+                    .asString().contains("helperPhone");
+        }
+    }
+
     /** Seed 000: a floating resident may apply for a residence permit six months after he registered. */
     @Test
     void aFloatingResidentsFileSaysFromWhichDayHeMayApplyForAResidencePermit() {

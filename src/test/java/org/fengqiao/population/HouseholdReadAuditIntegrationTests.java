@@ -66,6 +66,33 @@ class HouseholdReadAuditIntegrationTests extends IntegrationTest {
         assertThat(reads("person", keyPerson, "officer2")).isZero();
     }
 
+    /**
+     * A household of eight on its page: nine entries (the household's and one per member), written in one statement
+     * rather than nine round trips. Rows one statement inserted share the transaction that wrote them (xmin).
+     */
+    @Test
+    void aHouseholdOfEightIsAuditedInOneStatementWithAnEntryForEachMember() {
+        UUID grid = fx.gridId("FS-1-01");
+        UUID big = fx.household(grid, null, false, false);
+        List<UUID> members = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            members.add(fx.person(grid, big, "八口" + i, i == 0 ? "HEAD" : "CHILD", null, null));
+        }
+        ApiClient chief = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+        assertThat(chief.get("/households/" + big, null).statusCode()).isEqualTo(200);
+
+        assertThat(reads("household", big, "chief")).isEqualTo(1);
+        for (UUID member : members) {
+            assertThat(reads("person", member, "chief")).as(member.toString()).isEqualTo(1);
+        }
+        List<String> ids = new java.util.ArrayList<>(members.stream().map(UUID::toString).toList());
+        ids.add(big.toString());
+        assertThat(jdbc.sql("""
+                SELECT count(DISTINCT xmin::text) FROM audit_entry WHERE action = 'READ' AND actor = 'chief'
+                AND record_id = ANY(?)""").param(ids.toArray(String[]::new)).query(Long.class).single())
+                .as("the household and its eight members written together").isEqualTo(1);
+    }
+
     @Test
     void openingAHouseholdsPageIsAuditedForTheHouseholdAndEachMember() {
         ApiClient chief = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);

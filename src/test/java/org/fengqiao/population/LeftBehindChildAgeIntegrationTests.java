@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * language, and writes nothing; on his sixteenth birthday the age sweep takes it from a child as an officer would:
  * his agreement ends with the reason that he turned 16 (on his page too), the change is audited as the system, and his
  * grid's chief, and nobody else, finds it in his inbox, once. An elderly person living alone (独居老人) is 60 or older
- * (老年人权益保障法): the API refuses that category for a person under 60 alike (the form and the import too:
- * PersonFormPagesIntegrationTests, PersonImportCategoriesIntegrationTests).
+ * (老年人权益保障法): the API refuses that category for a person under 60 alike, and for one whose age nothing shows
+ * (the form and the import too: PersonFormPagesIntegrationTests, PersonImportCategoriesIntegrationTests).
  */
 class LeftBehindChildAgeIntegrationTests extends IntegrationTest {
 
@@ -137,6 +137,46 @@ class LeftBehindChildAgeIntegrationTests extends IntegrationTest {
         assertThat(cleared.status()).as(String.valueOf(cleared.body())).isEqualTo(400);
         assertThat(HousingFixtures.errors(cleared.body())).containsKey("birthDate");
         assertThat(jdbc.sql("SELECT birth_date FROM person WHERE id = ?").param(childId).query(LocalDate.class)
+                .single()).isEqualTo(born);
+    }
+
+    /**
+     * An elderly person living alone is one by his age as a left-behind child is: without a birth date or an identity
+     * number nothing shows he is 60, so the category is refused in the user's language, naming the birth date, and
+     * nothing is written; a change that takes the birth date from him is refused alike.
+     */
+    @Test
+    void anElderlyPersonLivingAloneWithNeitherBirthDateNorIdentityNumberIsRefusedInBothLanguagesAndWritesNothing() {
+        String name = "无龄老" + tag;
+        HousingFixtures.Answer zh = fx.call("officer", "POST", "/api/v1/persons",
+                form(name, null, null, List.of("独居老人")));
+        assertThat(zh.status()).as(String.valueOf(zh.body())).isEqualTo(400);
+        assertThat(HousingFixtures.errors(zh.body()).get("birthDate"))
+                .isEqualTo("独居老人须年满60周岁：请填写出生日期或身份证号码");
+        HousingFixtures.Answer en = fx.call("officer", "POST", "/api/v1/persons",
+                form(name, null, null, List.of("ELDERLY_ALONE")), "Accept-Language", "en");
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(en.body()).get("birthDate"))
+                .isEqualTo("An elderly person living alone is 60 or older: give the birth date or the identity number");
+        assertThat(named(name)).as("nothing registered").isZero();
+
+        // his identity number carries his birth date: he is one
+        HousingFixtures.Answer numbered = fx.call("officer", "POST", "/api/v1/persons",
+                form(name, TestIdentityNumbers.elderly(Sex.MALE), null, List.of("独居老人")));
+        assertThat(numbered.status()).as(String.valueOf(numbered.body())).isEqualTo(201);
+
+        // one known by his birth date alone, the date then taken away: refused, his record as it was
+        String dated = "有龄老" + tag;
+        LocalDate born = today.minusYears(75);
+        HousingFixtures.Answer elder = fx.call("officer", "POST", "/api/v1/persons",
+                form(dated, null, born, List.of("独居老人")));
+        assertThat(elder.status()).as(String.valueOf(elder.body())).isEqualTo(201);
+        UUID elderId = UUID.fromString(elder.body().path("id").asText());
+        HousingFixtures.Answer cleared = fx.call("officer", "PUT", "/api/v1/persons/" + elderId,
+                form(dated, null, null, null));
+        assertThat(cleared.status()).as(String.valueOf(cleared.body())).isEqualTo(400);
+        assertThat(HousingFixtures.errors(cleared.body())).containsKey("birthDate");
+        assertThat(jdbc.sql("SELECT birth_date FROM person WHERE id = ?").param(elderId).query(LocalDate.class)
                 .single()).isEqualTo(born);
     }
 

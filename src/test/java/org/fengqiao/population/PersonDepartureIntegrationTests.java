@@ -268,6 +268,34 @@ class PersonDepartureIntegrationTests extends IntegrationTest {
         assertThat(updates(head)).isZero();
     }
 
+    /**
+     * A day to come is wrong for the whole household, not for each member: the refusal says so once, in the caller's
+     * language, and nothing changes.
+     */
+    @Test
+    void aWholeHouseholdLeavingOnADayToComeIsRefusedOnceNotOncePerMember() {
+        UUID household = fx.household(grid, null, false, false);
+        LocalDate today = LocalDate.now(LOCAL);
+        UUID head = member(household, name("将离"), "HEAD", "PERMANENT", null);
+        UUID spouse = member(household, name("将离"), "SPOUSE", "PERMANENT", null);
+        UUID child = member(household, name("将离"), "CHILD", "PERMANENT", null);
+        Map<String, Object> headBefore = stored(head);
+
+        HousingFixtures.Answer zh = fx.call("officer", "POST", "/api/v1/households/" + household + "/departure",
+                Map.of("leftOn", today.plusDays(2).toString()));
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.body().get("errors")).as(zh.body().toString()).singleElement()
+                .satisfies(e -> assertThat(e.get("message").asText()).isEqualTo("日期不能晚于今天"));
+        HousingFixtures.Answer en = fx.call("officer", "POST", "/api/v1/households/" + household + "/departure",
+                Map.of("leftOn", today.plusDays(2).toString()), "Accept-Language", "en");
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(en.body().get("errors")).as(en.body().toString()).hasSize(1);
+        assertThat(stored(head)).isEqualTo(headBefore);
+        for (UUID id : List.of(head, spouse, child)) {
+            assertThat(updates(id)).isZero();
+        }
+    }
+
     @Test
     void theEditsPutChecksTheDayHeLeftAsTheDepartureDoes() {
         UUID household = fx.household(grid, null, false, false);

@@ -304,6 +304,81 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theFormRefusesElderlyLivingAloneWithNeitherBirthDateNorIdentityNumberBesideTheBirthDateInBothLanguages() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        String name = "老" + UUID.randomUUID().toString().substring(0, 4);
+        List<String[]> form = fields(f("householdId", household), f("name", name), f("idNumber", ""),
+                f("phone", ""), f("sex", "MALE"), f("birthDate", ""), f("ethnicity", "01"),
+                f("relation", "HEAD"), f("residence", "PERMANENT"), f("categories", "ELDERLY_ALONE"));
+
+        HttpResponse<String> zh = officer.post("/persons/new", "/persons/new?householdId=" + household, form);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).containsPattern("data-error-for=\"birthDate\">独居老人须年满60周岁：请填写出生日期或身份证号码")
+                .contains("value=\"" + name + "\"");
+        HttpResponse<String> en = officer.post("/persons/new?lang=en", "/persons/new?householdId=" + household, form);
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(en.body()).contains(
+                "An elderly person living alone is 60 or older: give the birth date or the identity number");
+        officer.get("/persons?lang=zh-CN");
+        assertThat(jdbc.sql("SELECT count(*) FROM person WHERE name = ?").param(name).query(Long.class).single())
+                .as("nothing registered").isZero();
+    }
+
+    /**
+     * A form with several wrong fields comes back with every one of them marked at once, each beside its field, what
+     * was typed kept: the officer corrects them in one go, not one refusal after another.
+     */
+    @Test
+    void everyWrongFieldOfTheRegisterFormIsRefusedAtOnceBesideItsFieldWithEverythingTypedKept() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        String taken = TestIdentityNumbers.next(org.fengqiao.population.Sex.MALE);
+        registerNewborn(officer, household, "占号" + UUID.randomUUID().toString().substring(0, 4), taken, List.of());
+        String name = "多错" + UUID.randomUUID().toString().substring(0, 4);
+        List<String[]> form = fields(f("householdId", household), f("name", name), f("idNumber", taken),
+                f("phone", "12345"), f("sex", "FEMALE"), f("birthDate", "2001-01-01"), f("ethnicity", "01"),
+                f("relation", "CHILD"), f("residence", "FLOATING"), f("registeredOn", ""), f("occupation", "木匠"));
+
+        HttpResponse<String> zh = officer.post("/persons/new", "/persons/new?householdId=" + household, form);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).as("the sex and birth date that disagree with the number, the number taken, the phone, the day")
+                .contains("data-error-for=\"idNumber\">填写的性别与公民身份号码不符")
+                .contains("data-error-for=\"idNumber\">填写的出生日期与公民身份号码不符")
+                .contains("data-error-for=\"idNumber\">该身份证号已登记")
+                .contains("data-error-for=\"phone\">电话号码格式不正确")
+                .containsPattern("data-error-for=\"registeredOn\">[^<]+")
+                .contains("value=\"" + name + "\"").contains("value=\"12345\"").contains("value=\"木匠\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM person WHERE name = ?").param(name).query(Long.class).single())
+                .as("nothing registered").isZero();
+    }
+
+    @Test
+    void everyWrongFieldOfTheEditFormIsRefusedAtOnceTheFormsOwnFindingsWithTheRegistersAndNothingChanges() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        String number = TestIdentityNumbers.next(org.fengqiao.population.Sex.MALE);
+        UUID id = registerNewborn(officer, household, "改错" + UUID.randomUUID().toString().substring(0, 4), number,
+                List.of());
+        Map<String, Object> before = stored(id);
+        String edit = officer.page("/persons/" + id + "/edit");
+        List<String[]> change = fields(f("householdId", household), f("name", before.get("name")),
+                f("idNumber", ""), f("phone", "12345"), f("sex", "MALE"), f("ethnicity", "01"),
+                f("relation", "CHILD"), f("residence", "LEFT"), f("leftOn", LocalDate.now().plusDays(3)),
+                f("householdNumber", "无此户号-" + UUID.randomUUID().toString().substring(0, 6)),
+                f("version", version(edit)));
+
+        HttpResponse<String> zh = officer.post("/persons/" + id + "/edit", "/persons/" + id + "/edit", change);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).as("the household number, the phone and the day he left, all at once")
+                .containsPattern("data-error-for=\"householdNumber\">[^<]+")
+                .contains("data-error-for=\"phone\">电话号码格式不正确")
+                .containsPattern("data-error-for=\"leftOn\">[^<]+")
+                .contains("value=\"12345\"");
+        assertThat(stored(id)).isEqualTo(before);
+    }
+
+    @Test
     void aChangeOfCategoriesAloneMakesAFormOpenedBeforeItStale() {
         UUID household = household();
         Browser officer = new Browser("officer", DEMO_PASSWORD);

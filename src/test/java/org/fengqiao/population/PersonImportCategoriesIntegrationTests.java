@@ -226,6 +226,26 @@ class PersonImportCategoriesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anElderlyPersonLivingAloneWithoutBirthDateOrIdentityNumberRefusesItsRowInTheUsersLanguage() throws Exception {
+        String unknown = "无龄老" + tag;
+        String elder = "有龄老" + tag;
+        byte[] file = csv(HEADERS + ",类别", row(unknown, "", "女", "FS-1-01", "常住", "", "独居老人"),
+                row(elder, TestIdentityNumbers.elderly(Sex.FEMALE), "女", "FS-1-01", "常住", "", "独居老人"));
+        JsonNode job = imported(file, false);
+        assertThat(job.path("failedRows").asLong()).as(job.toString()).isEqualTo(1);
+        assertThat(problems(job.path("id").asText(), "zh")).singleElement().asString()
+                .contains("独居老人须年满60周岁：请填写出生日期或身份证号码");
+        assertThat(jdbc.sql("SELECT count(*) FROM person WHERE name = ?").param(unknown).query(Long.class).single())
+                .as("nothing of the refused row").isZero();
+        assertThat(categories(person(elder))).containsExactly("ELDERLY_ALONE");
+
+        JsonNode english = waitFor(ApiClient.JSON.readTree(upload(csv(HEADERS + ",类别",
+                row(unknown, "", "女", "FS-1-01", "常住", "", "独居老人")), "en").body()).path("id").asText());
+        assertThat(problems(english.path("id").asText(), "en")).singleElement().asString()
+                .contains("An elderly person living alone is 60 or older: give the birth date or the identity number");
+    }
+
+    @Test
     void elderlyLivingAloneUnder60RefusesItsRowInTheUsersLanguageAndTheElderBesideItIsImported() throws Exception {
         String young = "独居少" + tag;
         String elder = "独居老" + tag;

@@ -57,21 +57,34 @@ public class AuditTrail {
         write(event, "READ".equals(event.action()) && !TransactionSynchronizationManager.isActualTransactionActive());
     }
 
+    /**
+     * Several reads at once ({@link Audited.Reads}): in a transaction gathered with its other entries as each one is;
+     * without one written at once in one statement, its commit asynchronous as a single read's is.
+     */
+    @EventListener
+    public void record(Audited.Reads reads) {
+        if (reads.entries().isEmpty()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            reads.entries().forEach(e -> write(e, false));
+            return;
+        }
+        List<Entry> rows = reads.entries().stream().map(this::entry).toList();
+        if (rows.size() == 1) {
+            insert(rows.get(0), true);
+        } else {
+            insert(rows, true);
+        }
+    }
+
     /** An entry as taken when its event was published: who, from where, what. */
     private record Entry(UUID actorId, String actor, String role, String addr, String action, String recordType,
             String recordId, String unitPath, String before, String after) {
     }
 
     private void write(Audited event, boolean asynchronousCommit) {
-        Optional<Caller> caller = Callers.current();
-        // The signed-in caller is the proven identity and wins; the publisher's own actor name is
-        // only a claim, used where nobody is signed in (a failed sign-in names the attempted user).
-        UUID actorId = caller.map(Caller::staffId).orElse(null);
-        String actor = caller.map(Caller::username)
-                .orElseGet(() -> event.actor() != null && !event.actor().isBlank() ? event.actor() : SYSTEM);
-        String role = caller.map(Caller::role).orElse(null);
-        Entry entry = new Entry(actorId, actor, role, Callers.remoteAddress().orElse(null), event.action(),
-                event.recordType(), event.recordId(), event.unitPath(), toJson(event.before()), toJson(event.after()));
+        Entry entry = entry(event);
         if (asynchronousCommit) {
             // set_config(..., true) lasts until the end of the statement's own transaction, so its commit is asynchronous
             insert(entry, true);
@@ -82,6 +95,18 @@ public class AuditTrail {
         }
     }
 
+    private Entry entry(Audited event) {
+        Optional<Caller> caller = Callers.current();
+        // The signed-in caller is the proven identity and wins; the publisher's own actor name is
+        // only a claim, used where nobody is signed in (a failed sign-in names the attempted user).
+        UUID actorId = caller.map(Caller::staffId).orElse(null);
+        String actor = caller.map(Caller::username)
+                .orElseGet(() -> event.actor() != null && !event.actor().isBlank() ? event.actor() : SYSTEM);
+        String role = caller.map(Caller::role).orElse(null);
+        return new Entry(actorId, actor, role, Callers.remoteAddress().orElse(null), event.action(),
+                event.recordType(), event.recordId(), event.unitPath(), toJson(event.before()), toJson(event.after()));
+    }
+
     /** The entries of a transaction, in the order they were published, in one statement. */
     private final BeforeCommitWrites.Batch<Entry> entries = new BeforeCommitWrites.Batch<>() {
         @Override
@@ -89,7 +114,7 @@ public class AuditTrail {
             if (rows.size() == 1) {
                 insert(rows.get(0), false);
             } else {
-                insert(rows);
+                insert(rows, false);
             }
         }
 
@@ -115,13 +140,14 @@ public class AuditTrail {
      * Several entries (a batch of filings): one array per column, the same statement for any number of entries; the
      * trigger numbers them in the order of the rows, and the sealer chains them in that order.
      */
-    private void insert(List<Entry> rows) {
-        jdbc.sql("""
+    private void insert(List<Entry> rows, boolean asynchronousCommit) {
+        jdbc.sql((asynchronousCommit ? "WITH async AS (SELECT set_config('synchronous_commit', 'off', true))\n" : "") + """
                 INSERT INTO audit_entry (actor_id, actor, actor_role, remote_addr, action, record_type, record_id,
                                          unit_path, before, after)
                 SELECT e.actor_id, e.actor, e.role, e.addr, e.action, e.record_type, e.record_id, e.unit_path,
                        e.before, e.after
-                FROM unnest(CAST(:actorIds AS uuid[]), CAST(:actors AS text[]), CAST(:roles AS text[]),
+                FROM\s""" + (asynchronousCommit ? "async, " : "") + """
+                unnest(CAST(:actorIds AS uuid[]), CAST(:actors AS text[]), CAST(:roles AS text[]),
                             CAST(:addrs AS text[]), CAST(:actions AS text[]), CAST(:recordTypes AS text[]),
                             CAST(:recordIds AS text[]), CAST(:unitPaths AS text[]), CAST(:befores AS jsonb[]),
                             CAST(:afters AS jsonb[])) WITH ORDINALITY

@@ -152,6 +152,24 @@ public class CareAgreements {
         return phones;
     }
 
+    /**
+     * The helpers' phones in full, by agreement, each agreement's in the order of its helpers as {@link #of} lists them
+     * (null for a helper without one): for the person's file asked for with full numbers, as {@link #guardianPhones}.
+     */
+    public Map<UUID, List<String>> helperPhones(UUID personId) {
+        Map<UUID, List<String>> phones = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT h.agreement_id, h.phone_cipher FROM care_helper h JOIN care_agreement a ON a.id = h.agreement_id
+                WHERE a.person_id = ? ORDER BY h.agreement_id, h.position""")
+                .param(personId)
+                .query((ResultSet rs) -> {
+                    byte[] c = rs.getBytes(2);
+                    phones.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(c == null ? null : cipher.decrypt(c));
+                });
+        return phones;
+    }
+
     /** The agreements of a visible person, the read audited as a read of the person. */
     public List<Agreement> read(UUID personId, Caller caller) {
         Child child = child(personId, caller).orElseThrow(() -> new NotFound("person", personId));

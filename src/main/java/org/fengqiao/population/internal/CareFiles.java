@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -225,6 +226,7 @@ public class CareFiles {
         String title = m.t("care.pdf.file.title");
         byte[] pdf;
         Map<UUID, String> guardianPhones;
+        boolean helperPhonesShown = false;
         try (PdfLayout pdfDoc = new PdfLayout(title + " " + p.name(), caller.displayName())) {
             pdfDoc.title(title, m.t("care.pdf.file.subtitle", p.name(), p.gridCode()));
             pdfDoc.heading(m.t("care.pdf.personal"));
@@ -264,9 +266,16 @@ public class CareFiles {
                 visits = d.visits();
                 pdfDoc.heading(m.t("care.pdf.team", d.currentTeam().size()));
                 List<String[]> team = new ArrayList<>();
+                // the helpers' phones are numbers the file is asked for in full for too: an informant withheld from
+                // the reader has none shown (his masked phone is gone), so none is revealed either
+                Map<UUID, String> teamPhones = revealed == null ? Map.of() : teamPhones(personId);
                 for (KeyPersons.Member member : d.team()) {
+                    String phone = member.phoneMasked() == null ? null : teamPhones.get(member.id());
+                    if (phone != null) {
+                        helperPhonesShown = true;
+                    }
                     team.add(new String[] {member.name(), m.t("care.role." + member.role()), dash(member.relation()),
-                        dash(member.phoneMasked()), member.joinedOn().toString(),
+                        dash(phone != null ? phone : member.phoneMasked()), member.joinedOn().toString(),
                         member.leftOn() == null ? m.t("care.team.current") : member.leftOn() + " " + dash(member.leftReason())});
                 }
                 if (team.isEmpty()) {
@@ -303,6 +312,8 @@ public class CareFiles {
             List<CareAgreements.Agreement> signed = agreements.of(personId);
             // the guardian's phone is the number the file is asked for in full for: shown as the child's own are
             guardianPhones = revealed == null || signed.isEmpty() ? Map.of() : agreements.guardianPhones(personId);
+            Map<UUID, List<String>> helperPhones = revealed == null || signed.isEmpty() ? Map.of()
+                    : agreements.helperPhones(personId);
             if (!signed.isEmpty()) {
                 for (CareAgreements.Agreement a : signed) {
                     pdfDoc.heading(m.t(a.current() ? "care.agreement.current" : "care.agreement.ended",
@@ -328,9 +339,15 @@ public class CareFiles {
                     }
                     pdfDoc.facts(facts2);
                     List<String[]> helpers = new ArrayList<>();
-                    for (CareAgreements.Helper helper : a.helpers()) {
+                    List<String> full = helperPhones.getOrDefault(a.id(), List.of());
+                    for (int i = 0; i < a.helpers().size(); i++) {
+                        CareAgreements.Helper helper = a.helpers().get(i);
+                        String phone = i < full.size() ? full.get(i) : null;
+                        if (phone != null) {
+                            helperPhonesShown = true;
+                        }
                         helpers.add(new String[] {helper.name(), m.t("care.role." + helper.role()), dash(helper.relation()),
-                            dash(helper.phoneMasked())});
+                            dash(phone != null ? phone : helper.phoneMasked())});
                     }
                     pdfDoc.table(new String[] {m.t("care.member.name"), m.t("care.member.role"),
                         m.t("care.member.relation"), m.t("care.member.phone")}, new float[] {25, 25, 25, 25}, helpers);
@@ -364,9 +381,20 @@ public class CareFiles {
             pdfDoc.paragraph(revealed != null ? m.t("care.pdf.revealedNote", revealed) : m.t("care.pdf.maskedNote"));
             pdf = pdfDoc.finish(footer(m, title, caller));
         }
-        auditPerson(p, "file.pdf", revealed,
-                guardianPhones.isEmpty() ? "idNumber,phone" : "idNumber,phone,guardianPhone");
+        auditPerson(p, "file.pdf", revealed, "idNumber,phone" + (guardianPhones.isEmpty() ? "" : ",guardianPhone")
+                + (helperPhonesShown ? ",helperPhone" : ""));
         return pdf;
+    }
+
+    /** The phones in full of a key person's helpers (N帮一), by membership, for his file asked for with full numbers. */
+    private Map<UUID, String> teamPhones(UUID personId) {
+        Map<UUID, String> phones = new HashMap<>();
+        jdbc.sql("SELECT id, phone_cipher FROM helper_membership WHERE person_id = ? AND phone_cipher IS NOT NULL")
+                .param(personId)
+                .query((java.sql.ResultSet rs) -> {
+                    phones.put(rs.getObject(1, UUID.class), cipher.decrypt(rs.getBytes(2)));
+                });
+        return phones;
     }
 
     private String footer(Msg m, String title, Caller caller) {

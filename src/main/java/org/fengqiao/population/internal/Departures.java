@@ -92,8 +92,17 @@ public class Departures {
         if (living.isEmpty()) {
             throw Invalid.of("residence", "population.departure.noneLiving");
         }
-        List<Persons.Row> left = new ArrayList<>();
+        // what is wrong with the departure itself (a day to come, a destination too long) is wrong for every member
+        // alike: said once, not once per member under each name
         List<Invalid.Problem> problems = new ArrayList<>();
+        if (departure.day().isAfter(LocalDate.now(LocalTimes.ZONE))) {
+            problems.add(new Invalid.Problem("leftOn", "population.date.future", new Object[0]));
+        }
+        noted(null, departure, locale, problems);
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        List<Persons.Row> left = new ArrayList<>();
         for (Households.Member m : living) {
             try {
                 left.add(depart(m.id(), departure, null, visitId, locale, caller));

@@ -81,12 +81,16 @@ public class Housing {
     public HouseholdRead read(UUID id, Caller caller) {
         Households.Household h = households.findVisible(id, caller).orElseThrow(() -> new NotFound("household", id));
         List<Households.Member> members = households.members(id);
-        events.publishEvent(new Audited("READ", "household", id.toString(), h.unitPath(), null,
+        // one statement for the household and all its members, one entry each: a household of eight is one round
+        // trip to the trail, not nine
+        List<Audited> read = new ArrayList<>(members.size() + 1);
+        read.add(new Audited("READ", "household", id.toString(), h.unitPath(), null,
                 Map.of("view", "household", "members", members.size()), null));
         for (Households.Member m : members) {
-            events.publishEvent(new Audited("READ", "person", m.id().toString(), h.unitPath(), null,
+            read.add(new Audited("READ", "person", m.id().toString(), h.unitPath(), null,
                     Map.of("view", "household"), null));
         }
+        events.publishEvent(Audited.reads(read));
         return new HouseholdRead(h, members);
     }
 

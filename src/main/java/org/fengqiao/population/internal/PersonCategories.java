@@ -228,7 +228,8 @@ public class PersonCategories {
      * 16 ({@link LeftBehindChildPolicy}) and an elderly person living alone 60 or older ({@link ElderlyAlonePolicy}),
      * so either category is a problem of field {@code categories} for a person of the wrong age today, in the words of
      * the form ({@code population.categories.}) or of the import ({@code imports.categories.}); a left-behind child
-     * whose age is not known (neither birth date nor identity number) is a problem of field {@code birthDate}. Nothing
+     * or an elderly person living alone whose age is not known (neither birth date nor identity number) is a problem
+     * of field {@code birthDate}. Nothing
      * for codes {@code null} (the categories left as they are).
      */
     public List<Invalid.Problem> ageProblems(List<String> codes, LocalDate birthDate, boolean imported) {
@@ -249,7 +250,9 @@ public class PersonCategories {
         }
         if (codes.contains(Category.ELDERLY_ALONE.name())) {
             ElderlyAlonePolicy.Decision d = ElderlyAlonePolicy.on(birthDate, today);
-            if (!d.allowed()) {
+            if (d.ageUnknown()) {
+                problems.add(new Invalid.Problem("birthDate", messages + "elderlyNoBirthDate", new Object[0]));
+            } else if (!d.allowed()) {
                 problems.add(new Invalid.Problem("categories", messages + "elderlyTooYoung",
                         new Object[] {birthDate.toString(), d.turns60On().toString()}));
             }

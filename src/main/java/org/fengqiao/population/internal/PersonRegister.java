@@ -177,14 +177,25 @@ public class PersonRegister {
      */
     @Transactional
     public Persons.Row register(Input in, List<String> categoryWords, UUID visitId, Caller caller) {
-        List<Invalid.Problem> problems = new ArrayList<>();
+        return register(in, categoryWords, visitId, List.of(), caller);
+    }
+
+    /**
+     * {@link #register(Input, List, UUID, Caller)} with the problems a form already found in what was typed (a value
+     * its fields cannot hold): refused with them and every problem of the register's own at once, so the officer
+     * corrects all the fields in one go rather than learning of them one by one.
+     */
+    @Transactional
+    public Persons.Row register(Input in, List<String> categoryWords, UUID visitId, List<Invalid.Problem> found,
+            Caller caller) {
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         Persons.Fields fields = check(in, caller, problems);
         visitLog.checkLink(visitId, in.gridId(), caller.staffId(), problems);
         PersonCategories.Cell given = categories.given(categoryWords);
         problems.addAll(given.problems());
         problems.addAll(categories.ageProblems(given.codes(), fields.birthDate(), false));
         if (!problems.isEmpty()) {
-            throw new Invalid("error.invalid", problems);
+            throw refused(problems, fields, null);
         }
         if (fields.idNumber() != null && persons.idOfNumber(fields.idNumber()).isPresent()) {
             throw new Conflict("population.idNumber.taken");
@@ -253,6 +264,16 @@ public class PersonRegister {
     @Transactional
     public Persons.Row change(UUID id, Input in, List<String> categoryWords, Long expectedVersion, Blank blank,
             UUID visitId, Caller caller) {
+        return change(id, in, categoryWords, expectedVersion, blank, visitId, List.of(), caller);
+    }
+
+    /**
+     * {@link #change(UUID, Input, List, Long, Blank, UUID, Caller)} with the problems a form already found in what was
+     * typed (a household number that is none): refused with them and every problem of the register's own at once.
+     */
+    @Transactional
+    public Persons.Row change(UUID id, Input in, List<String> categoryWords, Long expectedVersion, Blank blank,
+            UUID visitId, List<Invalid.Problem> found, Caller caller) {
         Optional<Long> stored = expectedVersion == null ? Optional.empty() : persons.lockVersion(id);
         Persons.Row before = persons.findVisible(id, caller).orElseThrow(() -> new NotFound("person", id));
         if (expectedVersion != null && !stored.map(expectedVersion::equals).orElse(false)) {
@@ -262,7 +283,7 @@ public class PersonRegister {
         if (blank == Blank.KEEPS || blank == Blank.KEEPS_ID_NUMBER) {
             in = keepingStored(id, in, blank == Blank.KEEPS, caller);
         }
-        return changeChecked(id, before, in, categoryWords, visitId, caller);
+        return changeChecked(id, before, in, categoryWords, visitId, found, caller);
     }
 
     /**
@@ -315,8 +336,8 @@ public class PersonRegister {
     }
 
     private Persons.Row changeChecked(UUID id, Persons.Row before, Input in, List<String> categoryWords,
-            UUID visitId, Caller caller) {
-        List<Invalid.Problem> problems = new ArrayList<>();
+            UUID visitId, List<Invalid.Problem> found, Caller caller) {
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         Persons.Fields fields = check(in, caller, problems);
         visitLog.checkLink(visitId, before.gridId(), caller.staffId(), problems);
         PersonCategories.Cell given = categories.given(categoryWords);
@@ -327,7 +348,7 @@ public class PersonRegister {
                 ? before.categories() : given.codes();
         problems.addAll(categories.ageProblems(kept, fields.birthDate(), false));
         if (!problems.isEmpty()) {
-            throw new Invalid("error.invalid", problems);
+            throw refused(problems, fields, id);
         }
         if (fields.idNumber() != null) {
             Optional<UUID> holder = persons.idOfNumber(fields.idNumber());
@@ -368,6 +389,29 @@ public class PersonRegister {
             }
         }
         return after;
+    }
+
+    /**
+     * The refusal of a registration or change: every problem found, each once (a form's own check and the register's
+     * may find the same one), and an identity number another person holds among them. Alone that is a conflict
+     * (409); beside other problems it is one more of them, so the officer is not sent back a second time for it.
+     * Only a refused form pays for the look-up, which a saved one makes anyway.
+     */
+    private Invalid refused(List<Invalid.Problem> problems, Persons.Fields fields, UUID self) {
+        List<Invalid.Problem> each = new ArrayList<>();
+        for (Invalid.Problem p : problems) {
+            if (each.stream().noneMatch(q -> Objects.equals(q.field(), p.field()) && Objects.equals(q.key(), p.key())
+                    && java.util.Arrays.equals(q.args(), p.args()))) {
+                each.add(p);
+            }
+        }
+        if (fields.idNumber() != null) {
+            Optional<UUID> holder = persons.idOfNumber(fields.idNumber());
+            if (holder.isPresent() && !holder.get().equals(self)) {
+                each.add(new Invalid.Problem("idNumber", "population.idNumber.taken", new Object[0]));
+            }
+        }
+        return new Invalid("error.invalid", each);
     }
 
     /** Lists what was done to a person under the visit during which it was done. */

@@ -159,7 +159,8 @@ class PersonController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a person in a grid of the caller's jurisdiction",
             description = "The identity number is checked (GB 11643 check character, a real birth date) and must agree "
-                    + "with the sex and birth date entered; a number already registered answers 409. With visitId, "
+                    + "with the sex and birth date entered; a number already registered answers 409 (400 with it among the "
+                    + "errors when other fields are wrong too: every fault at once). With visitId, "
                     + "registered during that visit of the person's grid and listed under it; only the caller's own "
                     + "visit, on the day it was made (another grid's or none: 400 housing.visit.unknown, another "
                     + "staff member's: 400 housing.visit.notYours, an earlier day's: 400 housing.visit.closed; "

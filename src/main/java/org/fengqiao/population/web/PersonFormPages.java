@@ -186,10 +186,8 @@ class PersonFormPages {
         PersonRegister.Input input = input(typed, household, problems);
         UUID visit = visit(typed, problems);
         try {
-            if (!problems.isEmpty()) {
-                throw new Invalid("error.invalid", problems);
-            }
-            Persons.Row row = register.register(input, typed.categoryCodes(), visit, caller);
+            // what the form itself found goes to the register with the rest, to be refused all at once
+            Persons.Row row = register.register(input, typed.categoryCodes(), visit, problems, caller);
             redirect.addFlashAttribute("notice", messages.getMessage("population.form.registered",
                     new Object[] {row.name()}, locale));
             return saved(row, visit);
@@ -255,12 +253,9 @@ class PersonFormPages {
         }
         Long version = version(typed.version());
         try {
-            if (!problems.isEmpty()) {
-                throw new Invalid("error.invalid", problems);
-            }
             Persons.Row row = register.change(id, input, typed.categoryCodes(), version,
                     typed.clearsPhone() ? PersonRegister.Blank.KEEPS_ID_NUMBER : PersonRegister.Blank.KEEPS, visit,
-                    caller);
+                    problems, caller);
             redirect.addFlashAttribute("notice", messages.getMessage("population.form.changed",
                     new Object[] {row.name()}, locale));
             return saved(row, visit);

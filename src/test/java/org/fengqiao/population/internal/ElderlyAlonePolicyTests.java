@@ -25,8 +25,11 @@ class ElderlyAlonePolicyTests {
     }
 
     @Test
-    void aPersonWhoseBirthDateIsUnknownCannotBeJudgedAndIsAllowed() {
-        assertThat(ElderlyAlonePolicy.on(null, LocalDate.of(2026, 5, 17)).allowed()).isTrue();
+    void aPersonWhoseBirthDateIsUnknownIsRefusedUntilHisAgeIsKnown() {
+        ElderlyAlonePolicy.Decision unknown = ElderlyAlonePolicy.on(null, LocalDate.of(2026, 5, 17));
+        assertThat(unknown.allowed()).isFalse();
+        assertThat(unknown.ageUnknown()).isTrue();
+        assertThat(ElderlyAlonePolicy.on(LocalDate.of(1950, 1, 1), LocalDate.of(2026, 5, 17)).ageUnknown()).isFalse();
     }
 
     @Test
