@@ -20,6 +20,10 @@ public final class SystemActor {
     public static final String INCIDENT_ESCALATION_SWEEP = "incident-escalation-sweep";
     /** The daily job that marks supervision notices past their last day overdue (逾期未整改). */
     public static final String SUPERVISION_OVERDUE = "supervision-overdue";
+    /** The points module when it awards by its own rules (an event heard after the fact, nobody signed in). */
+    public static final String POINTS = "points";
+    /** The job that ends hard-case claims past their deadline and returns the case to the board. */
+    public static final String CLAIMS_EXPIRY = "claims-expiry";
     /** The watch that records finished import jobs. */
     public static final String IMPORT_JOB_WATCH = "import-job-watch";
 
@@ -28,7 +32,7 @@ public final class SystemActor {
 
     /** Every one of them, as stored. */
     public static final List<String> ALL = List.of(SYSTEM, RESIDENT, DEMO, INCIDENT_ESCALATION_SWEEP, IMPORT_JOB_WATCH,
-            OPERATOR, SUPERVISION_OVERDUE);
+            OPERATOR, SUPERVISION_OVERDUE, POINTS, CLAIMS_EXPIRY);
 
     private SystemActor() {
     }

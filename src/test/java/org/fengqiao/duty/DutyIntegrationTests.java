@@ -296,6 +296,36 @@ class DutyIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aColleagueMayNotWithdrawAnotherOfficersRecord403InHisLanguageAndNothingChanges() {
+        String n = String.valueOf(Math.floorMod(System.nanoTime(), 1_000_000_000L));
+        UUID office = jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        String colleagueName = "withdrawcolleague" + n;
+        registry.register(new UnitId(office), StaffRole.COMMUNITY_OFFICER, "同所民警" + n, null, null, "社区民警",
+                colleagueName, DEMO_PASSWORD);
+        String colleague = api.token(colleagueName, DEMO_PASSWORD);
+        String id = ApiClient.json(api.send("POST", "/api/v1/duties/records", officer,
+                body("council-meeting", today(), "召开村民议事会-" + n, gridOf("officer"), 8))).get("id").asText();
+        assertThat(api.get("/api/v1/duties/records/" + id, colleague).statusCode()).as("he sees the record")
+                .isEqualTo(200);
+
+        HttpResponse<String> en = api.send("POST", "/api/v1/duties/records/" + id + "/withdraw", colleague,
+                Map.of("reason", "替他撤回"), "Accept-Language", "en");
+        assertThat(en.statusCode()).as(en.body()).isEqualTo(403);
+        assertThat(ApiClient.json(en).get("detail").asText()).isEqualTo("Only the one who recorded it may withdraw it");
+        HttpResponse<String> zh = api.send("POST", "/api/v1/duties/records/" + id + "/withdraw", colleague,
+                Map.of("reason", "替他撤回"));
+        assertThat(zh.statusCode()).isEqualTo(403);
+        assertThat(ApiClient.json(zh).get("detail").asText()).isEqualTo("只有记录人本人可以撤回");
+        // outside his station the record is not there at all
+        assertThat(api.send("POST", "/api/v1/duties/records/" + id + "/withdraw", officer2,
+                Map.of("reason", "不是我的")).statusCode()).isEqualTo(404);
+
+        assertThat(jdbc.sql("SELECT withdrawn_at IS NULL FROM duty_record WHERE id = ?::uuid").param(id)
+                .query(Boolean.class).single()).as("still standing").isTrue();
+        assertThat(audited("UPDATE", id)).isZero();
+    }
+
+    @Test
     void aPatrolShiftTheOfficerCheckedOutOfTicksHisPatrolOnceAndAVolunteersTicksNothing() {
         UUID grid = gridOf("officer2");
         UUID shift = UUID.randomUUID();

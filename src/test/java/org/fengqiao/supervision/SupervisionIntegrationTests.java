@@ -295,6 +295,58 @@ class SupervisionIntegrationTests extends IntegrationTest {
         assertThat(after.get("allowed").get("holdAccountable").asBoolean()).as("the leader is still to answer for it")
                 .isTrue();
     }
+    /** The text of a notice's PDF as the reader downloads it, without its spaces and line breaks. */
+    String pdfText(UUID id, String token, String language) throws java.io.IOException {
+        HttpResponse<byte[]> pdf = api.download(NOTICES + "/" + id + "/notice.pdf", token, "Accept-Language", language);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+        }
+    }
+
+    @Test
+    void theNoticesPdfPrintsTheDeadlineAndTheRectificationsDateAndEvidence() throws java.io.IOException {
+        UUID id = UUID.fromString(issue(ruralNotice("打印佐证-" + UUID.randomUUID(), 5)).get("id").asText());
+        String evidence = "佐证" + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> answered = api.send("POST", NOTICES + "/" + id + "/answer", officer,
+                Map.of("rectification", "已补记日志", "doneOn", today().toString(), "evidence", evidence));
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+
+        assertThat(pdfText(id, officer, "zh-CN")).contains("整改期限" + today().plusDays(5),
+                "整改完成日期：" + today(), "佐证材料：" + evidence);
+        assertThat(pdfText(id, inspector, "en")).contains("Evidence:" + evidence).contains(today().toString());
+    }
+
+    @Test
+    void thePersonHeldToAccountFindsItInHisInboxWithTheMeasureAndTheReasonInHisLanguage() {
+        UUID id = UUID.fromString(issue(ruralNotice("追责告知-" + UUID.randomUUID(), 0)).get("id").asText());
+        new NoticeOverdueSweep(desk, new MovableClock(Instant.now().plus(Duration.ofDays(1)), ZoneOffset.UTC)).sweep();
+        String reason = "逾期未整改，告知本人-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> held = api.send("POST", NOTICES + "/" + id + "/accountability", inspector,
+                Map.of("targetId", staffId("officer"), "measure", "ADMONITION", "reason", reason));
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(200);
+        String number = ApiClient.json(held).get("number").asText();
+
+        assertThat(inbox(id)).extracting(r -> r.get("username") + ":" + r.get("kind") + ":" + r.get("closed"))
+                .as("the officer held to account is told, and only he").contains("officer:SUPERVISION_ACCOUNTABILITY:false")
+                .doesNotContain("chief:SUPERVISION_ACCOUNTABILITY:false", "inspector:SUPERVISION_ACCOUNTABILITY:false");
+        JsonNode zh = ApiClient.json(api.get("/api/v1/inbox?size=100", officer));
+        JsonNode entry = null;
+        for (JsonNode e : zh.get("items")) {
+            if (e.get("kind").asText().equals("SUPERVISION_ACCOUNTABILITY") && e.get("recordId").asText()
+                    .equals(id.toString())) {
+                entry = e;
+            }
+        }
+        assertThat(entry).as("the entry in his inbox").isNotNull();
+        assertThat(entry.get("title").asText()).contains(number).contains("诫勉谈话");
+        assertThat(entry.get("reason").asText()).isEqualTo(reason);
+        assertThat(entry.get("link").asText()).isEqualTo("/supervision/" + id);
+        assertThat(api.get("/api/v1/inbox?size=100", officer, "Accept-Language", "en").body())
+                .contains("Admonitory talk").doesNotContain("supervision.measure.");
+        assertThat(api.get("/api/v1/inbox?size=100", officer2).body()).doesNotContain(reason);
+    }
+
     /** The overdue step of a notice's timeline on its page, as the reader sees it. */
     static String overdueStep(String page) {
         int at = page.indexOf("data-kind=\"OVERDUE\"");

@@ -171,6 +171,29 @@ class WorklogIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void onlyPeriodsWhoseLastDayHasPassedAreListedAsMissing() {
+        // a month's summary (a week's analysis) is due by the period's last day: before that nobody has missed it
+        LocalDate today = today();
+        for (String kind : List.of("MONTHLY_SUMMARY", "WEEKLY_ANALYSIS")) {
+            for (String query : List.of("", "&day=" + today)) {
+                JsonNode missing = ApiClient.json(api.get("/api/v1/worklog/missing?kind=" + kind + query, chief));
+                assertThat(LocalDate.parse(missing.get("last").asText())).as(kind + query + ": the period listed")
+                        .isBefore(today);
+                LocalDate first = LocalDate.parse(missing.get("first").asText());
+                assertThat(kind.equals("MONTHLY_SUMMARY") ? today.minusMonths(1).withDayOfMonth(1)
+                        : today.minusDays(7).with(java.time.DayOfWeek.MONDAY)).as(kind + query + ": the last one due")
+                        .isEqualTo(first);
+            }
+        }
+        String page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null).get("/worklog/review", null).body();
+        int at = page.indexOf("id=\"missing-MONTHLY_SUMMARY\"");
+        assertThat(at).as("the page shows who has not submitted the month's summary").isPositive();
+        assertThat(page.substring(at, page.indexOf("</h2>", at))).as("the month the page lists")
+                .contains(today.minusMonths(1).withDayOfMonth(1).toString())
+                .doesNotContain(today.withDayOfMonth(1).toString());
+    }
+
+    @Test
     void aReviewRemarkReachesTheAuthorsInboxInHisLanguage() {
         LocalDate week = LocalDate.of(2021, 4, 7);
         HttpResponse<String> created = api.send("POST", "/api/v1/worklog/entries", officer,

@@ -13,6 +13,7 @@ import org.fengqiao.account.GridChiefChanged;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffId;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.audit.SystemActor;
 import org.fengqiao.claims.HardCaseClaimEnded;
 import org.fengqiao.claims.HardCaseCompleted;
 import org.fengqiao.claims.HardCaseDecidersChanged;
@@ -289,7 +290,7 @@ public class ClaimDesk {
         }
         board.release(before.itemId());
         Board.Claim after = board.claim(claimId).orElseThrow();
-        events.publishEvent(Audited.updated("claim", claimId, before.unitPath(), before, after).by("claims-expiry"));
+        events.publishEvent(Audited.updated("claim", claimId, before.unitPath(), before, after).by(SystemActor.CLAIMS_EXPIRY));
         events.publishEvent(new HardCaseClaimEnded(claimId, before.unitPath(), now));
         return true;
     }

@@ -25,6 +25,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Refused;
 import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.context.ApplicationEventPublisher;
@@ -369,7 +370,8 @@ public class DutyDesk {
         DutyRecords.Record seen = record(id, who);
         DutyRecords.Record before = records.lock(seen.id()).orElseThrow(() -> new NotFound(TYPE, id));
         if (!before.officerId().equals(who.staffId())) {
-            throw Invalid.of("record", "duty.error.notAuthor");
+            // he may see his colleague's record but not withdraw it: a refusal (403), not bad input
+            throw new Refused("duty.error.notAuthor");
         }
         if (before.withdrawn()) {
             throw new Conflict("duty.error.withdrawn");

@@ -52,6 +52,8 @@ public class Inbox {
         SUPERVISION_SENT_BACK,
         /** A supervision notice went past its deadline without rectification (the unit's people, the inspector). */
         SUPERVISION_OVERDUE,
+        /** The inspector held the person to account for a supervision notice, with the measure (that person). */
+        SUPERVISION_ACCOUNTABILITY,
         /** An officer's month of residents' reviews in a community is a low result (the station chief). */
         REVIEW_RESULT_LOW,
         /** A supervisor wrote a review remark on a work log entry (its author). */

@@ -25,6 +25,7 @@ import org.fengqiao.population.KeyPersonVisitOverdue;
 import org.fengqiao.population.KeyPersonVisited;
 import org.fengqiao.population.LeftBehindChildTurned16;
 import org.fengqiao.review.ReviewResultLow;
+import org.fengqiao.supervision.SupervisionAccountabilityRecorded;
 import org.fengqiao.supervision.SupervisionNoticeBackdated;
 import org.fengqiao.supervision.SupervisionNoticeChanged;
 import org.fengqiao.supervision.SupervisionNoticeIssued;
@@ -412,6 +413,17 @@ class InboxListener {
                     changed.words() == null ? null : Texts.line(changed.words(), LINE), false, changed.dueOn(),
                     changed.at()));
         }
+    }
+
+    /**
+     * A person was held to account for a supervision notice: he finds it in his inbox, the measure (a message key, read
+     * in his language) and the inspector's reason, and nobody else is told.
+     */
+    @EventListener
+    void on(SupervisionAccountabilityRecorded held) {
+        inbox.add(new Inbox.New(held.personId(), Kind.SUPERVISION_ACCOUNTABILITY, SUPERVISION, held.noticeId(),
+                "/supervision/" + held.noticeId(), held.unitPath(), held.number(), "supervision.measure."
+                + held.measure(), Texts.line(held.reason(), LINE), false, null, held.at()));
     }
 
     /** The record type of the supervision notices' entries. */

@@ -15,6 +15,7 @@ import org.fengqiao.account.GridChiefChanged;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffId;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.audit.SystemActor;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
@@ -107,7 +108,7 @@ public class Awards {
             return Optional.empty();
         }
         Award award = award(id).orElseThrow();
-        events.publishEvent(Audited.created("points_award", id, award.unitPath(), award).by("points"));
+        events.publishEvent(Audited.created("points_award", id, award.unitPath(), award).by(SystemActor.POINTS));
         announce(award, List.of(holder), proposedBy);
         return Optional.of(id);
     }

@@ -20,6 +20,7 @@ import org.fengqiao.platform.Permission;
 import org.fengqiao.platform.Refused;
 import org.fengqiao.platform.Texts;
 import org.fengqiao.platform.web.LocalTimes;
+import org.fengqiao.supervision.SupervisionAccountabilityRecorded;
 import org.fengqiao.supervision.SupervisionNoticeChanged;
 import org.fengqiao.supervision.SupervisionNoticeIssued;
 import org.springframework.context.ApplicationEventPublisher;
@@ -247,7 +248,10 @@ public class NoticeDesk {
         if (notices.heldToAccount(id).contains(f.targetId())) {
             throw new Conflict("supervision.error.alreadyAccountable");
         }
-        return write(before, n, step, who.displayName());
+        Notices.View after = write(before, n, step, who.displayName());
+        events.publishEvent(new SupervisionAccountabilityRecorded(after.id(), after.number(), after.unitPath(),
+                step.targetId(), step.measure().name(), reason, step.at()));
+        return after;
     }
 
     /**

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 /**
  * A supervision notice (督察通报) as an A4 PDF to file or circulate: its number, the unit, the responsible leader and
  * officer, what was found when and where, its severity, the last day of rectification and its state, and its
- * timeline with each person's words. Read in the scope of the caller, as the page is.
+ * timeline with each person's words (and the rectification's date and evidence when the unit gave them). Read in
+ * the scope of the caller, as the page is.
  */
 @Service
 public class NoticePdf {
@@ -60,6 +61,14 @@ public class NoticePdf {
                 String words = s.note() == null ? "" : s.note();
                 if (s.measure() != null) {
                     words = s.targetName() + " · " + t("supervision.measure." + s.measure(), locale) + " · " + words;
+                }
+                // the rectification's date and evidence, as the page shows them: the print is what gets filed
+                String colon = t("text.colon", locale);
+                if (s.doneOn() != null) {
+                    words += " · " + t("supervision.field.doneOn", locale) + colon + s.doneOn();
+                }
+                if (s.evidence() != null) {
+                    words += " · " + t("supervision.field.evidence", locale) + colon + s.evidence();
                 }
                 rows.add(new String[] {s.at().atZoneSameInstant(LocalTimes.ZONE).toLocalDateTime().toString()
                         .replace('T', ' ').substring(0, 16), t("supervision.step." + s.kind(), locale),

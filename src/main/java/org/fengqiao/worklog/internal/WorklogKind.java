@@ -30,6 +30,17 @@ public enum WorklogKind {
         };
     }
 
+    /**
+     * The first day of the period whose absent analyses or summaries are shown when asked about {@code day} on
+     * {@code today}: that day's period once its last day (the day it is due by) has passed, else the latest period
+     * that has passed, so that nobody is listed as missing a month or a week that is not yet over.
+     */
+    public LocalDate lastDue(LocalDate day, LocalDate today) {
+        LocalDate first = start(day);
+        LocalDate current = start(today);
+        return first.isBefore(current) ? first : start(current.minusDays(1));
+    }
+
     /** An analysis or a summary, which a supervisor reviews and whose absence he is shown. */
     public boolean periodic() {
         return this != DAILY;

@@ -191,12 +191,13 @@ class WorklogController {
     @PreAuthorize("hasAuthority('WORKLOG_REVIEW')")
     @Operation(summary = "The community officers of the caller's scope without the period's analysis or summary",
             description = "kind: WEEKLY_ANALYSIS (default), MONTHLY_SUMMARY, QUARTERLY_SUMMARY; day: of the period "
-                    + "(default today).")
+                    + "(default today); a period not yet over gives the latest one that is.")
     Missing missing(@RequestParam(defaultValue = "WEEKLY_ANALYSIS") WorklogKind kind,
             @RequestParam(required = false) LocalDate day) {
         Caller caller = Callers.require();
         WorklogKind k = kind.periodic() ? kind : WorklogKind.WEEKLY_ANALYSIS;
-        LocalDate first = k.start(day == null ? desk.today() : day);
+        LocalDate today = desk.today();
+        LocalDate first = k.lastDue(day == null ? today : day, today);
         return new Missing(k, first, k.end(first), worklogs.missing(caller.scopePatterns(), k, first));
     }
 
