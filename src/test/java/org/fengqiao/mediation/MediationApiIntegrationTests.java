@@ -28,6 +28,8 @@ class MediationApiIntegrationTests extends IntegrationTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.fengqiao.jurisdiction.Jurisdictions jurisdictions;
 
     ApiClient api;
     String officer;
@@ -155,6 +157,68 @@ class MediationApiIntegrationTests extends IntegrationTest {
                         language[2] + " 乙方英文页面" + n);
             }
         }
+    }
+
+    /**
+     * The agreement speaks of the parties as many as they are: 双方 ("both parties") for two, 各方 ("the parties") for
+     * three or more, in each language; never "both" for three people who are to sign it.
+     */
+    @Test
+    void theAgreementSaysBothPartiesForTwoAndAllThePartiesForThreeOrMore() throws IOException {
+        String two = agreedCase("两方协议" + n());
+        String three = send("POST", "/api/v1/mediation/cases", officer, dispute(grid("FS-1-05"), "三方协议" + n(),
+                "officer"), 201).get("dispute").get("id").asText();
+        send("POST", "/api/v1/mediation/cases/" + three + "/parties", officer,
+                Map.of("parties", List.of(Map.of("name", "丙方"))), 200);
+        session(three, officer);
+        send("POST", "/api/v1/mediation/cases/" + three + "/end", officer, agreement("三方各让一步"), 200);
+
+        Map<String, String[]> expected = Map.of(
+                two + " zh-CN", new String[] {"经调解，双方自愿达成如下协议", "各方自愿"},
+                three + " zh-CN", new String[] {"经调解，各方自愿达成如下协议", "双方"},
+                two + " en", new String[] {"Through mediation both parties freely agree as follows", "the parties freely"},
+                three + " en", new String[] {"Through mediation the parties freely agree as follows", "both parties"});
+        for (Map.Entry<String, String[]> e : expected.entrySet()) {
+            String[] caseAndLanguage = e.getKey().split(" ");
+            HttpResponse<byte[]> pdf = api.download("/api/v1/mediation/cases/" + caseAndLanguage[0] + "/agreement.pdf",
+                    officer, "Accept-Language", caseAndLanguage[1]);
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+                String read = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                assertThat(read).as(e.getKey()).contains(e.getValue()[0]).doesNotContain(e.getValue()[1]);
+            }
+        }
+    }
+
+    /**
+     * The weekly screening is of a police grid (警务网格): one of the other networks' grids (综治, 城管, 创城), though in
+     * the officer's jurisdiction, is refused in the caller's language, and neither the screening nor the disputes it
+     * found are saved.
+     */
+    @Test
+    void aScreeningOfAGridOfAnotherNetworkIsRefusedInTheCallersLanguageAndNothingIsSaved() {
+        String n = n();
+        org.fengqiao.jurisdiction.Grid police = jurisdictions.grid(new org.fengqiao.jurisdiction.GridId(grid("FS-1-02")))
+                .orElseThrow();
+        org.fengqiao.jurisdiction.Community village = jurisdictions.createCommunity(police.unitId(),
+                org.fengqiao.jurisdiction.CommunityKind.VILLAGE, "IT-SCR-V-" + n, "综治村" + n, null, null, null);
+        double lon = 100 + new Random().nextInt(800) / 100.0;
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,33],[%s,33],[%s,33.004],[%s,33.004],[%s,33]]]}"
+                .formatted(lon, lon + 0.004, lon + 0.004, lon, lon);
+        UUID other = jurisdictions.createGrid(village.id(), org.fengqiao.jurisdiction.GridNetwork.COMPREHENSIVE,
+                "IT-SCR-G-" + n, "综治网格" + n, square, null, null, null).id().value();
+        Map<String, Object> screening = new HashMap<>();
+        screening.put("gridId", other);
+        screening.put("participants", "网格员");
+        screening.put("findings", "发现一起纠纷");
+        screening.put("disputes", List.of(Map.of("kind", "LAND", "summary", "综治网格的地界纠纷" + n)));
+        refusedInEachLanguage("POST", "/api/v1/mediation/screenings", screening, "gridId", Map.of(
+                "zh-CN", "矛盾纠纷排查只能登记在警务网格，请选择警务网格",
+                "en", "Screenings are recorded for police grids only: choose a police grid"));
+        assertThat(jdbc.sql("SELECT count(*) FROM dispute_screening WHERE grid_id = ?").param(other).query(Long.class)
+                .single()).as("no screening saved").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM dispute_case WHERE grid_id = ?").param(other).query(Long.class)
+                .single()).as("no case opened").isZero();
     }
 
     /**

@@ -306,7 +306,8 @@ public class IncidentDesk implements AutoCloseable {
                 }
                 if (p.decision().mediation()) {
                     events.publishEvent(new IncidentDisputeForMediation(p.filed().id(), p.filed().trackingCode(),
-                            p.grid().id(), p.grid().unitPath(), p.filed().description(), p.filed().address()));
+                            p.grid().id(), p.grid().unitPath(), p.filed().description(), p.filed().address(),
+                            p.row().reporterName(), SubmissionHash.phone(p.n().reporterPhone())));
                 }
                 events.publishEvent(Audited.created("incident", p.filed().id(), p.grid().unitPath(), snapshot(p.filed()))
                         .by(p.who().name()));
@@ -537,6 +538,35 @@ public class IncidentDesk implements AutoCloseable {
             incidents.update(i.id(), "status = 'RESOLVED', resolved_at = ?, due_at = ?, next_escalation_at = ?", now,
                     due, i.nextEscalationAt() == null ? null : due);
         }, note);
+    }
+
+    /**
+     * The matter was settled where the item handed it (a 110 dispute's mediation case ended in an agreement): the item
+     * is resolved in the name of whoever settled it, {@code reasonKey} saying why and {@code note} what was settled,
+     * from whatever step it had reached, as nothing is left to do on it that the mediation did not do; its reporter is
+     * answered as for any resolved item. One resolved, answered or merged already keeps its state and gets no step.
+     * Answers the item as it is after, if it was resolved now.
+     */
+    @Transactional
+    public Optional<Incident> resolveSettled(UUID id, String reasonKey, String note, UUID actorId, String actorName) {
+        incidents.lock(id);
+        Incident before = incidents.find(id).orElse(null);
+        if (before == null || !before.status().open() || before.status() == Status.RESOLVED) {
+            return Optional.empty();
+        }
+        OffsetDateTime now = now();
+        OffsetDateTime due = deadlines.due(Status.RESOLVED, kind(before), before.ownerSince(), now);
+        incidents.update(id, "status = 'RESOLVED', resolved_at = ?, due_at = ?, next_escalation_at = ?", now, due,
+                before.nextEscalationAt() == null ? null : due);
+        // an agreement may be longer than a step's note is kept on the timeline: the case holds it whole
+        String kept = note == null || note.isBlank() ? null
+                : note.trim().length() > 2000 ? note.trim().substring(0, 2000) : note.trim();
+        incidents.event(id, "RESOLVED", now, actorId, actorName, before.ownerUnitId(), before.ownerUnitName(),
+                before.ownerStaffId(), before.ownerStaffName(), reasonKey, true, null, null, null, kept);
+        Incident after = audited(before, new Submitter(actorId == null ? "system" : "staff:" + actorId, actorId,
+                actorName, null));
+        published(after, "RESOLVED", now, reasonKey, true);
+        return Optional.of(after);
     }
 
     @Transactional

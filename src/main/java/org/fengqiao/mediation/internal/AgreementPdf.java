@@ -76,7 +76,8 @@ public class AgreementPdf {
                     new float[] {0.2f, 0.45f, 0.35f}, rows);
             pdf.heading(t("mediation.pdf.dispute", locale));
             pdf.paragraph(c.summary());
-            pdf.heading(t("mediation.pdf.agreement", locale));
+            // 双方 ("both") for two parties, 各方 for three or more: they all sign what it says of them
+            pdf.heading(t(parties.size() == 2 ? "mediation.pdf.agreement.two" : "mediation.pdf.agreement", locale));
             pdf.paragraph(c.agreementText());
             pdf.paragraph(t("mediation.pdf.binding", locale));
             pdf.heading(t("mediation.field.team", locale));

@@ -33,7 +33,11 @@ class IncidentDisputes {
         // a second delivery finds the incident's case at its insert (one case an incident), not by a look-up first
         String summary = e.description().length() > MediationDesk.MAX_TEXT
                 ? e.description().substring(0, MediationDesk.MAX_TEXT) : e.description();
+        // the caller is a party to the dispute he called about: the mediator need not type him again. A caller who
+        // gave no name is not a party yet (a party is named), and his phone alone is left on the incident
+        List<MediationDesk.PartyForm> parties = e.callerName() == null || e.callerName().isBlank() ? List.of()
+                : List.of(new MediationDesk.PartyForm(e.callerName(), e.callerPhone()));
         desk.open(new MediationDesk.NewCase(DisputeOrigin.CALL_110, DisputeKind.OTHER, e.grid().value(), summary,
-                e.address(), List.of(), List.of()), Actor.system("110"), e.incidentId(), e.trackingCode(), null);
+                e.address(), parties, List.of()), Actor.system("110"), e.incidentId(), e.trackingCode(), null);
     }
 }

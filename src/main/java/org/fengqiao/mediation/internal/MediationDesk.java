@@ -356,8 +356,8 @@ public class MediationDesk {
                 now.toInstant()));
         if (status == Status.AGREED) {
             events.publishEvent(new DisputeSettled(id, after.code(), after.gridId(), after.unitPath(),
-                    team.stream().map(Member::staffId).toList(),
-                    f.level()));
+                    team.stream().map(Member::staffId).toList(), f.level(), after.incidentId(), who.staffId(),
+                    who.name()));
         }
         return after;
     }
