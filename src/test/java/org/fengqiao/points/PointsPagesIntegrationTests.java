@@ -490,6 +490,18 @@ class PointsPagesIntegrationTests extends IntegrationTest {
                 .as("one award").isOne();
     }
 
+    @Test
+    void theAwardFormNamesEachPersonsRoleInTheReadersLanguage() {
+        // a grid member registered without a title: the form fell back to his role's code, 张三（GRID_MEMBER）
+        org.fengqiao.jurisdiction.Unit office = PointsFixtures.office(jurisdictions);
+        Staff member = staff.registerWithHash(office.id(), office.path(), StaffRole.GRID_MEMBER,
+                "无职务网格员" + UUID.randomUUID().toString().substring(0, 6), null, null, null, null, null);
+        String zh = select(api.get("/points/approvals", officer).body(), "holderId");
+        assertThat(zh).contains(member.name() + "（网格员）").doesNotContain("GRID_MEMBER");
+        String en = select(api.get("/points/approvals", officer, "Accept-Language", "en").body(), "holderId");
+        assertThat(en).contains(member.name() + " (Grid member)").doesNotContain("GRID_MEMBER");
+    }
+
     /** The value of the page's hidden input of this name. */
     static String hidden(String html, String name) {
         var m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(html);

@@ -456,20 +456,22 @@ class PointsPages {
 
     /**
      * The people of the caller's scope who may hold points (not the three administrators, nor an informant the caller
-     * may not know: the form would name him).
+     * may not know: the form would name him), each with his role's name in the reader's language: the role's code
+     * (GRID_MEMBER) means nothing to a reader, and a title typed in Chinese means nothing to an English one.
      */
     private List<Option> holdersInScope(Caller caller, Locale locale) {
-        record Holder(UUID id, String name, String note) {
+        record Holder(UUID id, String name, String role) {
         }
         List<Holder> all = jdbc.sql("""
-                SELECT s.id, s.name, coalesce(s.title, s.role) FROM staff s JOIN unit u ON u.id = s.unit_id
+                SELECT s.id, s.name, s.role FROM staff s JOIN unit u ON u.id = s.unit_id
                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND s.active
                     AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')
                 ORDER BY s.role, s.name LIMIT 2000""").param("scope", caller.scopePatterns())
                 .query((rs, n) -> new Holder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
         java.util.Set<UUID> hidden = names.hidden(caller, all.stream().map(Holder::id).toList());
         return all.stream().filter(h -> !hidden.contains(h.id()))
-                .map(h -> new Option(h.id(), aside(h.name(), h.note(), locale))).toList();
+                .map(h -> new Option(h.id(), aside(h.name(), messages.getMessage("points.role." + h.role(), null,
+                        h.role(), locale), locale))).toList();
     }
 
     private List<Option> gridsInScope(Caller caller, Locale locale) {
