@@ -36,6 +36,8 @@ class PointsPagesIntegrationTests extends IntegrationTest {
     PointsLoader loader;
     @Autowired
     Store store;
+    @Autowired
+    org.fengqiao.points.internal.Awards awards;
 
     ApiClient api;
     String officer;
@@ -500,6 +502,39 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         assertThat(zh).contains(member.name() + "（网格员）").doesNotContain("GRID_MEMBER");
         String en = select(api.get("/points/approvals", officer, "Accept-Language", "en").body(), "holderId");
         assertThat(en).contains(member.name() + " (Grid member)").doesNotContain("GRID_MEMBER");
+    }
+
+    @Test
+    void theLedgerExportsSourceColumnSaysTheSourcesKindAndNameNeverItsId() throws Exception {
+        Staff holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "来源列");
+        UUID item = stockedItem("来源列毛巾");
+        String itemName = jdbc.sql("SELECT name FROM store_item WHERE id = ?").param(item).query(String.class).single();
+        voucher(holder, item);
+        UUID grid = PointsFixtures.grid(jdbc, "FS-3-01");
+        String dispute = UUID.randomUUID().toString();
+        UUID proposed = awards.propose(holder.id().value(), grid, "dispute-settled", "dispute", dispute,
+                "FS-TJ-2026-0042", null).orElseThrow();
+        String chief = api.token("chief", DEMO_PASSWORD);
+        assertThat(api.send("POST", "/api/v1/points/awards/" + proposed + "/approve", chief, null).statusCode())
+                .isEqualTo(200);
+        for (String[] c : new String[][] {{"zh-CN", "手工奖励", "积分超市兑换（" + itemName + "）",
+            "矛盾纠纷调解（FS-TJ-2026-0042）"}, {"en", "Award by hand", "Points store redemption (" + itemName + ")",
+            "Dispute mediated (FS-TJ-2026-0042)"}}) {
+            HttpResponse<byte[]> xlsx = api.download("/points/ledger.xlsx", chief, "Accept-Language", c[0]);
+            assertThat(xlsx.statusCode()).isEqualTo(200);
+            List<String> sources = new java.util.ArrayList<>();
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+                var sheet = book.getSheetAt(0);
+                for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                    if (sheet.getRow(i).getCell(2).getStringCellValue().equals(holder.name())) {
+                        sources.add(sheet.getRow(i).getCell(8).getStringCellValue());
+                    }
+                }
+            }
+            assertThat(sources).as(c[0]).containsExactlyInAnyOrder(c[1], c[2], c[3]);
+            assertThat(String.join(" ", sources)).doesNotContain(item.toString()).doesNotContain(dispute)
+                    .doesNotContain(":");
+        }
     }
 
     /** The value of the page's hidden input of this name. */

@@ -424,11 +424,11 @@ class PointsPages {
         Caller caller = Callers.require();
         List<Ledger.Entry> entries = ledger.inScope(caller, f.atStartOfDay(Leaderboards.ZONE).toInstant(),
                 t.plusDays(1).atStartOfDay(Leaderboards.ZONE).toInstant(), 100_000);
-        byte[] body = Exports.ledger(entries, List.of(msg("points.export.id", locale), msg("points.field.at", locale),
+        byte[] body = Exports.ledger(entries, ledger.sourceNames(entries), List.of(msg("points.export.id", locale), msg("points.field.at", locale),
                 msg("points.field.holder", locale), msg("points.field.kind", locale), msg("points.field.points", locale),
                 msg("points.field.balance", locale), msg("points.field.rule", locale), msg("points.field.grid", locale),
                 msg("points.field.source", locale), msg("points.field.approvedBy", locale),
-                msg("points.field.note", locale)), k -> msg(k, locale));
+                msg("points.field.note", locale)), k -> msg(k, locale), (kind, name) -> aside(kind, name, locale));
         exported(caller.unitPaths().size() == 1 ? caller.unitPaths().get(0) : null, Map.of("scope",
                 caller.unitPaths(), "from", f.toString(), "to", t.toString(), "rows", entries.size()));
         return xlsx(body, "points-ledger-" + f + "-" + t + ".xlsx");
