@@ -537,6 +537,33 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         }
     }
 
+    @Test
+    void theRecentlyDecidedAwardsShowWhateverNumberIsPending() {
+        Staff holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "早已审批");
+        UUID grid = PointsFixtures.grid(jdbc, "FS-1-04");
+        loader.awardApproved(holder.id().value(), grid, "publicity-session", "测试", null,
+                PointsFixtures.staffId(jdbc, "chief"), PointsFixtures.staffId(jdbc, "officer"));
+        // sixty awards proposed since, all still pending: the decided one was the 61st newest
+        List<UUID> pending = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 60; i++) {
+                UUID id = UUID.randomUUID();
+                jdbc.sql("""
+                        INSERT INTO points_award (id, holder_id, grid_id, rule, points, source_type, source_id, note,
+                            status, proposed_at)
+                        VALUES (?, ?, ?, 'publicity-session', 5, 'manual', ?, '待审', 'PENDING', now() + interval '1 second')""")
+                        .params(id, PointsFixtures.staffId(jdbc, "volunteer"), grid, id.toString()).update();
+                pending.add(id);
+            }
+            String page = api.get("/points/approvals", officer).body();
+            int recent = page.indexOf("<h2>最近已处理</h2>");
+            assertThat(recent).as("the recently decided list is shown").isNotNegative();
+            assertThat(page.substring(recent)).contains(holder.name());
+        } finally {
+            pending.forEach(id -> jdbc.sql("DELETE FROM points_award WHERE id = ?").param(id).update());
+        }
+    }
+
     /** The value of the page's hidden input of this name. */
     static String hidden(String html, String name) {
         var m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(html);

@@ -405,6 +405,18 @@ public class Awards {
                 .query(this::row).list(), caller);
     }
 
+    /**
+     * The awards of the grids in the caller's scope that were decided (approved or rejected), last decided first:
+     * a list of its own, so that many awards proposed since (all still pending) do not push them out of it.
+     */
+    public List<Award> decided(Caller caller, int limit) {
+        return names.awards(jdbc.sql(SELECT + """
+                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND a.status <> 'PENDING'
+                ORDER BY a.decided_at DESC, a.proposed_at DESC LIMIT :limit""")
+                .param("scope", caller.scopePatterns()).param("limit", limit)
+                .query(this::row).list(), caller);
+    }
+
     public List<Award> ofHolder(UUID holder, String status) {
         return jdbc.sql(SELECT + " WHERE a.holder_id = ? AND a.status = ? ORDER BY a.proposed_at DESC")
                 .params(holder, status).query(this::row).list();

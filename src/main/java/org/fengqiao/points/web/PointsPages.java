@@ -213,8 +213,7 @@ class PointsPages {
                 a -> decidersOfGrid.get(a.gridId()))));
         model.addAttribute("decides", pending.stream().filter(a -> readerDecidesGrid.get(a.gridId()))
                 .map(Awards.Award::id).collect(java.util.stream.Collectors.toSet()));
-        model.addAttribute("recent", awards.list(null, caller, 60).stream().filter(a -> !a.status().equals("PENDING"))
-                .limit(30).toList());
+        model.addAttribute("recent", awards.decided(caller, 30));
         model.addAttribute("rules", properties.rules().keySet());
         model.addAttribute("holders", holdersInScope(caller, locale));
         model.addAttribute("grids", gridsInScope(caller, locale));
