@@ -54,10 +54,7 @@ public final class Texts {
         if (text == null) {
             return null;
         }
-        // full-width digits folded one for one, so that a match's place is its place in the text as typed
-        StringBuilder folded = new StringBuilder(text.length());
-        text.chars().forEach(c -> folded.append(c >= '０' && c <= '９' ? (char) ('0' + (c - '０'))
-                : c == 'Ｘ' || c == 'ｘ' ? 'X' : (char) c));
+        String folded = folded(text);
         StringBuilder out = new StringBuilder(folded);
         Matcher id = IDENTITY.matcher(folded);
         while (id.find()) {
@@ -73,6 +70,26 @@ public final class Texts {
         }
         mobile.appendTail(masked);
         return masked.toString();
+    }
+
+    /** Full-width digits folded one for one, so that a match's place is its place in the text as typed. */
+    private static String folded(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        text.chars().forEach(c -> folded.append(c >= '０' && c <= '９' ? (char) ('0' + (c - '０'))
+                : c == 'Ｘ' || c == 'ｘ' ? 'X' : (char) c));
+        return folded.toString();
+    }
+
+    /**
+     * Whether free text holds an identity or a mobile number (as {@link #maskedNumbers} finds them, full-width digits
+     * too): a text that others read whole, such as a note on an award, is refused with one rather than stored.
+     */
+    public static boolean holdsPersonalNumber(String text) {
+        if (text == null) {
+            return false;
+        }
+        String folded = folded(text);
+        return IDENTITY.matcher(folded).find() || MOBILE.matcher(folded).find();
     }
 
     /**

@@ -70,4 +70,14 @@ class TextsTests {
         assertThat(Texts.maskedNumbers("共12户，流水号1391234567890123")).isEqualTo("共12户，流水号1391234567890123");
         assertThat(Texts.maskedNumbers(null)).isNull();
     }
+
+    @Test
+    void typedWordsHoldAPersonalNumberOnlyWhenAnIdentityOrMobileNumberIsInThem() {
+        assertThat(Texts.holdsPersonalNumber("邻居电话139-1234-5678")).isTrue();
+        assertThat(Texts.holdsPersonalNumber("身份证32072219880506123x已核对")).isTrue();
+        assertThat(Texts.holdsPersonalNumber("手机１３９１２３４５６７８")).as("typed full width").isTrue();
+        assertThat(Texts.holdsPersonalNumber("巡逻 1.5 小时，案件号20261206001，共12户")).isFalse();
+        assertThat(Texts.holdsPersonalNumber("流水号1391234567890123")).as("a longer run is something else").isFalse();
+        assertThat(Texts.holdsPersonalNumber(null)).isFalse();
+    }
 }

@@ -87,12 +87,19 @@ class PointsBrowserTests extends BrowserTest {
         page.navigate(scanUrl);
         assertThat(page.locator("#scan-item")).hasText("立白洗衣液 2kg");
         assertThat(page.locator("#scan-state")).hasText("待领取");
+        // a second counter opened the same voucher before it was handed over
+        com.microsoft.playwright.Page other = context.newPage();
+        other.navigate(scanUrl);
         page.click("#scan-confirm");
         assertThat(page.locator(".notice")).containsText("核销成功");
         assertThat(page.locator("#scan-state")).hasText("已领取");
-        page.click("#scan-confirm");
-        assertThat(page.locator(".problems")).containsText("已于");
-        assertThat(page.locator(".problems")).containsText("不能重复领取");
+        // a used voucher offers no second redemption
+        assertThat(page.locator("#scan-confirm")).hasCount(0);
+        other.click("#scan-confirm");
+        assertThat(other.locator(".problems")).containsText("已于");
+        assertThat(other.locator(".problems")).containsText("不能重复领取");
+        assertThat(other.locator("#scan-confirm")).hasCount(0);
+        other.close();
 
         context.clearCookies();
         login("volunteer");

@@ -109,6 +109,43 @@ class PointsLedgerIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aDecisionsNoteWithANumberOrTooLongIsRefusedAndChangesNothing() {
+        Staff member = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "志愿者");
+        String id = award(officer, member.id().value(), "FS-1-05", "publicity-session", null, 201).get("id").asText();
+        Map<String, String> refusals = Map.of(
+                "群众王某反映不实，电话139 1234 5678", "手机号码",
+                "经核实王某（320722199001011234）未参加", "身份证号码",
+                "重复申报".repeat(51), "审批意见不能超过200字");
+        refusals.forEach((note, says) -> {
+            HttpResponse<String> refused = api.send("POST", "/api/v1/points/awards/" + id + "/reject", officer,
+                    Map.of("note", note));
+            assertThat(refused.statusCode()).as(note).isEqualTo(400);
+            assertThat(refused.body()).as(note).contains(says);
+        });
+        HttpResponse<String> approving = api.send("POST", "/api/v1/points/awards/" + id + "/approve", officer,
+                Map.of("note", "联系人 13912345678"), "Accept-Language", "en");
+        assertThat(approving.statusCode()).isEqualTo(400);
+        assertThat(approving.body()).contains("may not contain an identity or mobile number");
+        assertThat(jdbc.sql("SELECT status || coalesce(decision_note, '') FROM points_award WHERE id = ?")
+                .param(UUID.fromString(id)).query(String.class).single()).as("nothing decided, nothing stored")
+                .isEqualTo("PENDING");
+        assertThat(balance(officer, member.id().value())).isZero();
+
+        // the award's own note is read as widely: a number in it is refused when it is proposed
+        Map<String, Object> body = new HashMap<>();
+        body.put("holderId", member.id().value());
+        body.put("gridId", PointsFixtures.grid(jdbc, "FS-1-05"));
+        body.put("rule", "publicity-session");
+        body.put("note", "宣传活动，联系人１３９１２３４５６７８");
+        HttpResponse<String> proposed = api.send("POST", "/api/v1/points/awards", officer, body);
+        assertThat(proposed.statusCode()).isEqualTo(400);
+        assertThat(proposed.body()).contains("手机号码");
+
+        assertThat(api.send("POST", "/api/v1/points/awards/" + id + "/reject", officer, Map.of("note", "重复申报"))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aCorrectionIsAReversingEntryNeverAnEdit() {
         Staff member = PointsFixtures.holder(staff, jurisdictions, StaffRole.GRID_MEMBER, "网格员");
         String id = award(officer, member.id().value(), "FS-1-04", "dispute-settled", null, 201).get("id").asText();

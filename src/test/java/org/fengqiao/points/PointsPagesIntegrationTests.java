@@ -36,6 +36,8 @@ class PointsPagesIntegrationTests extends IntegrationTest {
     PointsLoader loader;
     @Autowired
     Store store;
+    @Autowired
+    org.fengqiao.points.internal.Awards awards;
 
     ApiClient api;
     String officer;
@@ -488,6 +490,78 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         assertThat(chief.get("/points/approvals", null).body()).contains("已提交，请勿重复提交");
         assertThat(jdbc.sql("SELECT count(*) FROM points_award WHERE note = ?").param(note).query(Long.class).single())
                 .as("one award").isOne();
+    }
+
+    @Test
+    void theAwardFormNamesEachPersonsRoleInTheReadersLanguage() {
+        // a grid member registered without a title: the form fell back to his role's code, 张三（GRID_MEMBER）
+        org.fengqiao.jurisdiction.Unit office = PointsFixtures.office(jurisdictions);
+        Staff member = staff.registerWithHash(office.id(), office.path(), StaffRole.GRID_MEMBER,
+                "无职务网格员" + UUID.randomUUID().toString().substring(0, 6), null, null, null, null, null);
+        String zh = select(api.get("/points/approvals", officer).body(), "holderId");
+        assertThat(zh).contains(member.name() + "（网格员）").doesNotContain("GRID_MEMBER");
+        String en = select(api.get("/points/approvals", officer, "Accept-Language", "en").body(), "holderId");
+        assertThat(en).contains(member.name() + " (Grid member)").doesNotContain("GRID_MEMBER");
+    }
+
+    @Test
+    void theLedgerExportsSourceColumnSaysTheSourcesKindAndNameNeverItsId() throws Exception {
+        Staff holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "来源列");
+        UUID item = stockedItem("来源列毛巾");
+        String itemName = jdbc.sql("SELECT name FROM store_item WHERE id = ?").param(item).query(String.class).single();
+        voucher(holder, item);
+        UUID grid = PointsFixtures.grid(jdbc, "FS-3-01");
+        String dispute = UUID.randomUUID().toString();
+        UUID proposed = awards.propose(holder.id().value(), grid, "dispute-settled", "dispute", dispute,
+                "FS-TJ-2026-0042", null).orElseThrow();
+        String chief = api.token("chief", DEMO_PASSWORD);
+        assertThat(api.send("POST", "/api/v1/points/awards/" + proposed + "/approve", chief, null).statusCode())
+                .isEqualTo(200);
+        for (String[] c : new String[][] {{"zh-CN", "手工奖励", "积分超市兑换（" + itemName + "）",
+            "矛盾纠纷调解（FS-TJ-2026-0042）"}, {"en", "Award by hand", "Points store redemption (" + itemName + ")",
+            "Dispute mediated (FS-TJ-2026-0042)"}}) {
+            HttpResponse<byte[]> xlsx = api.download("/points/ledger.xlsx", chief, "Accept-Language", c[0]);
+            assertThat(xlsx.statusCode()).isEqualTo(200);
+            List<String> sources = new java.util.ArrayList<>();
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+                var sheet = book.getSheetAt(0);
+                for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                    if (sheet.getRow(i).getCell(2).getStringCellValue().equals(holder.name())) {
+                        sources.add(sheet.getRow(i).getCell(8).getStringCellValue());
+                    }
+                }
+            }
+            assertThat(sources).as(c[0]).containsExactlyInAnyOrder(c[1], c[2], c[3]);
+            assertThat(String.join(" ", sources)).doesNotContain(item.toString()).doesNotContain(dispute)
+                    .doesNotContain(":");
+        }
+    }
+
+    @Test
+    void theRecentlyDecidedAwardsShowWhateverNumberIsPending() {
+        Staff holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "早已审批");
+        UUID grid = PointsFixtures.grid(jdbc, "FS-1-04");
+        loader.awardApproved(holder.id().value(), grid, "publicity-session", "测试", null,
+                PointsFixtures.staffId(jdbc, "chief"), PointsFixtures.staffId(jdbc, "officer"));
+        // sixty awards proposed since, all still pending: the decided one was the 61st newest
+        List<UUID> pending = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 60; i++) {
+                UUID id = UUID.randomUUID();
+                jdbc.sql("""
+                        INSERT INTO points_award (id, holder_id, grid_id, rule, points, source_type, source_id, note,
+                            status, proposed_at)
+                        VALUES (?, ?, ?, 'publicity-session', 5, 'manual', ?, '待审', 'PENDING', now() + interval '1 second')""")
+                        .params(id, PointsFixtures.staffId(jdbc, "volunteer"), grid, id.toString()).update();
+                pending.add(id);
+            }
+            String page = api.get("/points/approvals", officer).body();
+            int recent = page.indexOf("<h2>最近已处理</h2>");
+            assertThat(recent).as("the recently decided list is shown").isNotNegative();
+            assertThat(page.substring(recent)).contains(holder.name());
+        } finally {
+            pending.forEach(id -> jdbc.sql("DELETE FROM points_award WHERE id = ?").param(id).update());
+        }
     }
 
     /** The value of the page's hidden input of this name. */

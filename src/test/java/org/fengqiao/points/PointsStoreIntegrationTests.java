@@ -209,8 +209,13 @@ class PointsStoreIntegrationTests extends IntegrationTest {
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(QrReader.read(png.body())).endsWith("/points/vouchers/" + v.code() + "/scan");
 
+        String unused = api.get("/points/vouchers/" + v.code() + "/scan", officer).body();
+        assertThat(unused).contains("id=\"scan-confirm\"").contains("兑换人").doesNotContain("获奖人");
         HttpResponse<String> first = api.send("POST", "/api/v1/points/vouchers/" + v.code() + "/scan", officer, null);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(api.get("/points/vouchers/" + v.code() + "/scan", officer).body())
+                .as("a used voucher's page offers no second redemption").doesNotContain("scan-confirm")
+                .contains("已领取");
         assertThat(ApiClient.json(first).get("voucher").get("usedAt").isNull()).isFalse();
         HttpResponse<String> second = api.send("POST", "/api/v1/points/vouchers/" + v.code() + "/scan", bureau, null);
         assertThat(second.statusCode()).isEqualTo(409);

@@ -88,6 +88,9 @@ class ShiftAwardsIntegrationTests extends IntegrationTest {
         String shift = patrol(api, officer, volunteer, api.token(volunteerName, TestStaff.PASSWORD), grid);
         // 1.5 hours at the configured 2 points an hour
         assertThat(awaitAwards(volunteer, shift)).containsExactly(new Pending("patrol-hour", 3, "PENDING", grid));
+        // its note says the hours as the pages' language writes them, not a raw "1.50 h"
+        assertThat(jdbc.sql("SELECT note FROM points_award WHERE holder_id = ? AND source_id = ?")
+                .params(volunteer, shift).query(String.class).single()).isEqualTo("巡逻 1.5 小时");
 
         String auxiliaryName = TestStaff.uniqueUsername("paux");
         UUID auxiliary = directory.register(office, StaffRole.AUXILIARY_POLICE, "巡逻辅警" + auxiliaryName, null, null,
@@ -95,5 +98,57 @@ class ShiftAwardsIntegrationTests extends IntegrationTest {
         String paid = patrol(api, officer, auxiliary, api.token(auxiliaryName, TestStaff.PASSWORD), grid);
         Thread.sleep(1500);
         assertThat(awards(auxiliary, paid)).isEmpty();
+    }
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void thePatrolNotesWrittenBeforeSayTheirHoursInWordsToo() {
+        UUID holder = jdbc.sql("SELECT id FROM staff WHERE username = 'volunteer'").query(UUID.class).single();
+        UUID grid = jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = 'FS-1-04'").query(UUID.class).single();
+        transactions.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            Map<String, String> notes = Map.of("1.50 h", "巡逻 1.5 小时", "2.00 h", "巡逻 2 小时", "0.75 h", "巡逻 0.75 小时");
+            Map<UUID, String> awards = new HashMap<>();
+            Map<Long, String> entries = new HashMap<>();
+            notes.forEach((before, after) -> {
+                UUID id = UUID.randomUUID();
+                jdbc.sql("""
+                        INSERT INTO points_award (id, holder_id, grid_id, rule, points, source_type, source_id, note,
+                            status, proposed_at, decided_at)
+                        VALUES (?, ?, ?, 'patrol-hour', 3, 'force_shift', ?, ?, 'APPROVED', now(), now())""")
+                        .params(id, holder, grid, id.toString(), before).update();
+                awards.put(id, after);
+                entries.put(jdbc.sql("""
+                        INSERT INTO points_entry (holder_id, kind, points, balance_after, rule, source_type, source_id,
+                            grid_id, award_id, note, at)
+                        VALUES (?, 'AWARD', 3, 3, 'patrol-hour', 'force_shift', ?, ?, ?, ?, now()) RETURNING id""")
+                        .params(holder, id.toString(), grid, id, before).query(Long.class).single(), after);
+            });
+            // a note typed by hand that looks alike is no shift's, and stays as it was
+            UUID typed = UUID.randomUUID();
+            jdbc.sql("""
+                    INSERT INTO points_award (id, holder_id, grid_id, rule, points, source_type, source_id, note, status,
+                        proposed_at)
+                    VALUES (?, ?, ?, 'patrol-hour', 2, 'manual', ?, '1.50 h', 'PENDING', now())""")
+                    .params(typed, holder, grid, typed.toString()).update();
+            try (java.sql.Statement run = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource)
+                    .createStatement()) {
+                run.execute(new org.springframework.core.io.ClassPathResource(
+                        "db/migration/V195__points_patrol_notes_in_words.sql").getContentAsString(
+                        java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException | java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            awards.forEach((id, after) -> assertThat(jdbc.sql("SELECT note FROM points_award WHERE id = ?").param(id)
+                    .query(String.class).single()).isEqualTo(after));
+            entries.forEach((id, after) -> assertThat(jdbc.sql("SELECT note FROM points_entry WHERE id = ?").param(id)
+                    .query(String.class).single()).isEqualTo(after));
+            assertThat(jdbc.sql("SELECT note FROM points_award WHERE id = ?").param(typed).query(String.class).single())
+                    .isEqualTo("1.50 h");
+        });
     }
 }

@@ -55,6 +55,8 @@ public class Awards {
             "SECURITY_GUARD", "MEDIATOR");
     /** The award form's limit on its note (maxlength of the page's field). */
     static final int NOTE_MAX = 500;
+    /** The limit on an approval's or rejection's note (maxlength of the reject form's field). */
+    static final int DECISION_NOTE_MAX = 200;
     static final Set<String> ADMINISTRATORS = Set.of("SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN");
 
     private final JdbcClient jdbc;
@@ -155,6 +157,10 @@ public class Awards {
         }
         if (Texts.hasControlCharacters(note)) {
             throw Invalid.of("note", "points.error.noteControl");
+        }
+        if (Texts.holdsPersonalNumber(note)) {
+            // the note is read whole on the approvals page, the inbox, the ledger and its export
+            throw Invalid.of("note", "points.error.noteNumber");
         }
         Ledger.Holder h = holderFor(holder, caller, "holderId");
         String key = FormKeys.clean(formKey);
@@ -282,6 +288,7 @@ public class Awards {
         if (!caller.may("POINTS_APPROVE")) {
             throw new NotFound("points award", id);
         }
+        decisionNote(note);
         jdbc.sql("SELECT 1 FROM points_award WHERE id = ? FOR UPDATE").param(id).query(Integer.class).single();
         before = award(id).orElseThrow();
         if (!before.status().equals("PENDING")) {
@@ -317,6 +324,26 @@ public class Awards {
         }
         events.publishEvent(new AwardDecided(id, status.equals("APPROVED"), ledger.now().toInstant()));
         return award(id).orElseThrow();
+    }
+
+    /**
+     * A decision's note is checked as an award's note is: the reject form allows {@link #DECISION_NOTE_MAX}
+     * characters, but a pasted longer text or a client of its own is refused too, and the note is read whole by the
+     * holder and on the approvals page, so it holds no control character and no identity or mobile number.
+     */
+    private static void decisionNote(String note) {
+        if (note == null || note.isBlank()) {
+            return;
+        }
+        if (note.strip().length() > DECISION_NOTE_MAX) {
+            throw Invalid.of("note", "points.error.decisionNoteTooLong");
+        }
+        if (Texts.hasControlCharacters(note)) {
+            throw Invalid.of("note", "points.error.decisionNoteControl");
+        }
+        if (Texts.holdsPersonalNumber(note)) {
+            throw Invalid.of("note", "points.error.noteNumber");
+        }
     }
 
     /**
@@ -376,6 +403,18 @@ public class Awards {
                  WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND (CAST(:status AS text) IS NULL OR a.status = :status)
                 ORDER BY a.proposed_at DESC LIMIT :limit""")
                 .param("scope", caller.scopePatterns()).param("status", status).param("limit", limit)
+                .query(this::row).list(), caller);
+    }
+
+    /**
+     * The awards of the grids in the caller's scope that were decided (approved or rejected), last decided first:
+     * a list of its own, so that many awards proposed since (all still pending) do not push them out of it.
+     */
+    public List<Award> decided(Caller caller, int limit) {
+        return names.awards(jdbc.sql(SELECT + """
+                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND a.status <> 'PENDING'
+                ORDER BY a.decided_at DESC, a.proposed_at DESC LIMIT :limit""")
+                .param("scope", caller.scopePatterns()).param("limit", limit)
                 .query(this::row).list(), caller);
     }
 

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -22,7 +24,12 @@ public final class Exports {
     private Exports() {
     }
 
-    public static byte[] ledger(List<Ledger.Entry> entries, List<String> headers, Function<String, String> label) {
+    /**
+     * The ledger as a sheet. Its source column says what a person reads: the source's kind in the reader's language,
+     * with its name where it has one ({@code sourceNames}, by entry), never the source's internal id.
+     */
+    public static byte[] ledger(List<Ledger.Entry> entries, Map<Long, String> sourceNames, List<String> headers,
+            Function<String, String> label, BiFunction<String, String, String> aside) {
         return sheet(label.apply("points.export.sheet"), headers, entries.size(), (row, i) -> {
             Ledger.Entry e = entries.get(i);
             row.createCell(0).setCellValue(e.id());
@@ -33,7 +40,9 @@ public final class Exports {
             row.createCell(5).setCellValue(e.balanceAfter());
             row.createCell(6).setCellValue(e.rule() == null ? "" : label.apply("points.rule." + e.rule()));
             row.createCell(7).setCellValue(e.gridName() == null ? "" : e.gridName());
-            row.createCell(8).setCellValue(e.sourceType() + ":" + e.sourceId());
+            String kind = e.sourceType() == null ? "" : label.apply("points.sourceType." + e.sourceType());
+            String name = sourceNames.get(e.id());
+            row.createCell(8).setCellValue(name == null ? kind : aside.apply(kind, name));
             row.createCell(9).setCellValue(e.approvedByName() == null ? "" : e.approvedByName());
             row.createCell(10).setCellValue(e.note() == null ? "" : e.note());
         });

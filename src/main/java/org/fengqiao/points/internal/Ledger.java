@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.audit.Audited;
@@ -193,6 +194,30 @@ public class Ledger {
                 .param("scope", caller.scopePatterns()).param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC)).param("limit", limit)
                 .query(this::row).list(), caller);
+    }
+
+    /**
+     * What each entry's source is called where a person knows it by a name: the item a redemption bought, the
+     * dispute's case code, the incident's reference or the hard case's code its award was proposed with (a reversal's
+     * too: it keeps the source of the entry it reverses). An award by hand, a clue giver's and a shift have none but
+     * their kind. The ledger's export shows these, never the source's internal id.
+     */
+    public Map<Long, String> sourceNames(List<Entry> entries) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        if (entries.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("""
+                SELECT e.id, CASE WHEN e.source_type = 'store_item'
+                        THEN (SELECT i.name FROM store_item i WHERE i.id::text = e.source_id)
+                    WHEN e.source_type IN ('dispute', 'incident', 'claim')
+                        THEN (SELECT a.note FROM points_award a WHERE a.source_type = e.source_type
+                            AND a.source_id = e.source_id ORDER BY a.proposed_at LIMIT 1) END
+                FROM points_entry e WHERE e.id = ANY(CAST(:ids AS bigint[]))""")
+                .param("ids", entries.stream().map(Entry::id).toArray(Long[]::new))
+                .query((rs, n) -> Map.entry(rs.getLong(1), java.util.Optional.ofNullable(rs.getString(2))))
+                .list().forEach(e -> e.getValue().ifPresent(name -> names.put(e.getKey(), name)));
+        return names;
     }
 
     OffsetDateTime now() {

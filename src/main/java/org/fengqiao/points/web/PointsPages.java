@@ -213,8 +213,7 @@ class PointsPages {
                 a -> decidersOfGrid.get(a.gridId()))));
         model.addAttribute("decides", pending.stream().filter(a -> readerDecidesGrid.get(a.gridId()))
                 .map(Awards.Award::id).collect(java.util.stream.Collectors.toSet()));
-        model.addAttribute("recent", awards.list(null, caller, 60).stream().filter(a -> !a.status().equals("PENDING"))
-                .limit(30).toList());
+        model.addAttribute("recent", awards.decided(caller, 30));
         model.addAttribute("rules", properties.rules().keySet());
         model.addAttribute("holders", holdersInScope(caller, locale));
         model.addAttribute("grids", gridsInScope(caller, locale));
@@ -424,11 +423,11 @@ class PointsPages {
         Caller caller = Callers.require();
         List<Ledger.Entry> entries = ledger.inScope(caller, f.atStartOfDay(Leaderboards.ZONE).toInstant(),
                 t.plusDays(1).atStartOfDay(Leaderboards.ZONE).toInstant(), 100_000);
-        byte[] body = Exports.ledger(entries, List.of(msg("points.export.id", locale), msg("points.field.at", locale),
+        byte[] body = Exports.ledger(entries, ledger.sourceNames(entries), List.of(msg("points.export.id", locale), msg("points.field.at", locale),
                 msg("points.field.holder", locale), msg("points.field.kind", locale), msg("points.field.points", locale),
                 msg("points.field.balance", locale), msg("points.field.rule", locale), msg("points.field.grid", locale),
                 msg("points.field.source", locale), msg("points.field.approvedBy", locale),
-                msg("points.field.note", locale)), k -> msg(k, locale));
+                msg("points.field.note", locale)), k -> msg(k, locale), (kind, name) -> aside(kind, name, locale));
         exported(caller.unitPaths().size() == 1 ? caller.unitPaths().get(0) : null, Map.of("scope",
                 caller.unitPaths(), "from", f.toString(), "to", t.toString(), "rows", entries.size()));
         return xlsx(body, "points-ledger-" + f + "-" + t + ".xlsx");
@@ -456,20 +455,22 @@ class PointsPages {
 
     /**
      * The people of the caller's scope who may hold points (not the three administrators, nor an informant the caller
-     * may not know: the form would name him).
+     * may not know: the form would name him), each with his role's name in the reader's language: the role's code
+     * (GRID_MEMBER) means nothing to a reader, and a title typed in Chinese means nothing to an English one.
      */
     private List<Option> holdersInScope(Caller caller, Locale locale) {
-        record Holder(UUID id, String name, String note) {
+        record Holder(UUID id, String name, String role) {
         }
         List<Holder> all = jdbc.sql("""
-                SELECT s.id, s.name, coalesce(s.title, s.role) FROM staff s JOIN unit u ON u.id = s.unit_id
+                SELECT s.id, s.name, s.role FROM staff s JOIN unit u ON u.id = s.unit_id
                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND s.active
                     AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')
                 ORDER BY s.role, s.name LIMIT 2000""").param("scope", caller.scopePatterns())
                 .query((rs, n) -> new Holder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
         java.util.Set<UUID> hidden = names.hidden(caller, all.stream().map(Holder::id).toList());
         return all.stream().filter(h -> !hidden.contains(h.id()))
-                .map(h -> new Option(h.id(), aside(h.name(), h.note(), locale))).toList();
+                .map(h -> new Option(h.id(), aside(h.name(), messages.getMessage("points.role." + h.role(), null,
+                        h.role(), locale), locale))).toList();
     }
 
     private List<Option> gridsInScope(Caller caller, Locale locale) {
