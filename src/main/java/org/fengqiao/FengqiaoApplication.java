@@ -43,7 +43,7 @@ public class FengqiaoApplication {
      * An operator's command ({@code ./run reset-password <user name>}, README): the platform starts on its database
      * on a loopback port of its own (as always, an empty database gets the demo district first), the command's runner does its
      * work, and the process ends with its
-     * exit code.
+     * exit code; 2 when the platform could not start.
      */
     private static int operatorCommand(String command, String subject, List<String> options,
             ApplicationListener<?>... watchers) {
@@ -54,7 +54,15 @@ public class FengqiaoApplication {
         List<String> all = new ArrayList<>(options);
         all.addAll(List.of("--fengqiao.operator.command=" + command, "--fengqiao.operator.username=" + subject,
                 "--spring.main.banner-mode=off", "--server.port=0", "--server.address=127.0.0.1"));
-        ConfigurableApplicationContext context = application.run(all.toArray(String[]::new));
+        ConfigurableApplicationContext context;
+        try {
+            context = application.run(all.toArray(String[]::new));
+        } catch (RuntimeException notStarted) {
+            // The platform did not start (the data directory held by the running platform, the database out of
+            // reach): the start-up failure has said why, and nothing was changed, which the command answers with 2
+            // (README), not with the 1 of an exception leaving main.
+            return 2;
+        }
         return SpringApplication.exit(context);
     }
 }

@@ -108,6 +108,44 @@ class OperatorCommandIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void whileAnotherPlatformHoldsTheDataDirectoryTheCommandSaysWhyAndEndsWithTwo(CapturedOutput output)
+            throws Exception {
+        // the running platform, as ./run left it: another process holding the embedded database's lock file (a lock
+        // held by this JVM would not do, Java refuses it as overlapping instead of reporting it held)
+        Path dir = Files.createTempDirectory("fengqiao-held-");
+        Path holder = dir.resolveSibling(dir.getFileName() + "-Holder.java");
+        Files.writeString(holder, """
+                public class Holder {
+                    public static void main(String[] a) throws Exception {
+                        var channel = java.nio.channels.FileChannel.open(java.nio.file.Path.of(a[0]),
+                                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                        channel.lock();
+                        System.out.println("held");
+                        System.out.flush();
+                        Thread.sleep(120_000);
+                    }
+                }
+                """);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process running = new ProcessBuilder(java, holder.toString(), dir.resolve("epg-lock").toString())
+                .redirectErrorStream(true).start();
+        try {
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(running.getInputStream())).readLine())
+                    .isEqualTo("held");
+            int before = output.length();
+
+            OptionalInt exit = FengqiaoApplication.operatorCommand(new String[] {"reset-password", "auditor",
+                    "--FENGQIAO_RESET_PASSWORD=" + NEW_PASSWORD, "--fengqiao.db.data-dir=" + dir});
+
+            assertThat(exit).as("2: nothing changed, the reason said").hasValue(2);
+            assertThat(output.toString().substring(before)).contains("is in use by another running Fengqiao");
+            assertThat(new ApiClient(port).token("auditor", DEMO_PASSWORD)).isNotBlank();
+        } finally {
+            running.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void argumentsNamingNoCommandStartThePlatform() {
         assertThat(FengqiaoApplication.operatorCommand(new String[] {"--server.port=8080"})).isEmpty();
         assertThat(FengqiaoApplication.operatorCommand(new String[] {"serve", "--server.port=8080"})).isEmpty();

@@ -83,6 +83,11 @@ public enum Permission {
      * database, not a part of the tree, so it is nobody's but the administrator's who keeps the platform running.
      */
     SYSTEM_BACKUP,
+    /**
+     * Read the platform's operating metrics at {@code /actuator/metrics} (system administrator): request counts and
+     * times, pools, memory; figures of the whole installation, like the backups, and no personal data.
+     */
+    SYSTEM_METRICS,
 
     // 警务保障 (seed 004, module supplies): the supplies each unit holds, issued, received, used up, transferred
     /** See the supplies ledgers and stocks of the units of one's scope, summed up the tree, and the export. */

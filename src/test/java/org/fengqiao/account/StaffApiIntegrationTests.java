@@ -141,6 +141,37 @@ class StaffApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theSecurityAdministratorSeesStaffPhonesMaskedInTheApiWhileTheChiefStillSeesThemInFull() {
+        String security = token("security");
+        String officerId = idOf("officer");
+        List<JsonNode> list = items(api.get("/api/v1/staff?q=officer&size=100", security));
+        assertThat(list).filteredOn(n -> n.get("username").asText().equals("officer"))
+                .singleElement().satisfies(n -> assertThat(n.get("phone").asText()).isEqualTo("138****0001"));
+        JsonNode one = ApiClient.json(api.get("/api/v1/staff/" + officerId, security));
+        assertThat(one.get("phone").asText()).isEqualTo("138****0001");
+        assertThat(one.get("phoneMasked").asBoolean()).isTrue();
+        // the answer to his own change of the account shows no more than his reading of it
+        HttpResponse<String> unlocked = api.send("POST", "/api/v1/staff/" + officerId + "/unlock", security, null);
+        assertThat(unlocked.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(unlocked).get("phone").asText()).isEqualTo("138****0001");
+        // the chief who answers for the officer keeps it in full
+        assertThat(ApiClient.json(api.get("/api/v1/staff/" + officerId, token("chief"))).get("phone").asText())
+                .isEqualTo("13805180001");
+    }
+
+    @Test
+    void theSecurityAdministratorSeesStaffPhonesMaskedOnTheStaffPages() {
+        ApiClient security = new ApiClient(port).signedIn("security", DEMO_PASSWORD, null);
+        String officerId = idOf("officer");
+        String page = security.get("/staff/" + officerId, null, "Accept", "text/html").body();
+        assertThat(page).contains("138****0001").doesNotContain("13805180001");
+        String list = security.get("/staff?q=officer", null, "Accept", "text/html").body();
+        assertThat(list).contains("138****0001").doesNotContain("13805180001");
+        ApiClient chief = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+        assertThat(chief.get("/staff/" + officerId, null, "Accept", "text/html").body()).contains("13805180001");
+    }
+
+    @Test
     void theSystemAdministratorMayNotManageAccounts() {
         String admin = token("admin");
         String volunteer = idOf("volunteer");
@@ -309,6 +340,154 @@ class StaffApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theSecurityAdministratorDisablesAndEnablesAnAccountThroughTheApiAndEachChangeIsAudited() {
+        String username = TestStaff.uniqueUsername("off");
+        Staff person = TestStaff.volunteerWithSignIn(directory, jurisdictions, username, "停用");
+        String held = api.token(username, TestStaff.PASSWORD);
+        String security = token("security");
+
+        HttpResponse<String> disabled = api.send("PUT", "/api/v1/staff/" + person.id() + "/active", security,
+                Map.of("active", false));
+        assertThat(disabled.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(disabled).get("active").asBoolean()).isFalse();
+        assertThat(api.get("/api/v1/me", held).statusCode()).as("his token ended").isEqualTo(401);
+        assertThat(api.send("POST", "/api/v1/auth/token", null, Map.of("username", username, "password",
+                TestStaff.PASSWORD)).statusCode()).as("no new one").isEqualTo(401);
+
+        HttpResponse<String> enabled = api.send("PUT", "/api/v1/staff/" + person.id() + "/active", security,
+                Map.of("active", true));
+        assertThat(enabled.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(enabled).get("active").asBoolean()).isTrue();
+        assertThat(api.token(username, TestStaff.PASSWORD)).isNotBlank();
+
+        List<Audited> changes = audited.stream()
+                .filter(a -> a.recordId().equals(person.id().toString()) && a.action().equals("UPDATE")).toList();
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(0).before().toString()).contains("active=true");
+        assertThat(changes.get(0).after().toString()).contains("active=false");
+        assertThat(changes.get(1).after().toString()).contains("active=true");
+    }
+
+    @Test
+    void theSecurityAdministratorResetsAPasswordThroughTheApiWhichThePersonMustChangeFirst() {
+        String username = TestStaff.uniqueUsername("rst");
+        Staff person = TestStaff.volunteerWithSignIn(directory, jurisdictions, username, "重置");
+        String held = api.token(username, TestStaff.PASSWORD);
+
+        HttpResponse<String> reset = api.send("POST", "/api/v1/staff/" + person.id() + "/password", token("security"),
+                Map.of("password", "Qiao-Reset-2026"));
+        assertThat(reset.statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/me", held).statusCode()).as("his old token ended").isEqualTo(401);
+        assertThat(api.send("POST", "/api/v1/auth/token", null, Map.of("username", username, "password",
+                TestStaff.PASSWORD)).statusCode()).as("the old password").isEqualTo(401);
+        String fresh = api.token(username, "Qiao-Reset-2026");
+        HttpResponse<String> elsewhere = api.get("/api/v1/staff?q=x", fresh);
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(ApiClient.json(elsewhere).get("type").asText()).endsWith("password-must-change");
+
+        List<Audited> changes = audited.stream()
+                .filter(a -> a.recordId().equals(person.id().toString()) && a.action().equals("UPDATE")).toList();
+        assertThat(changes).singleElement().satisfies(a ->
+                assertThat(a.after().toString()).contains("reset").doesNotContain("Qiao-Reset-2026"));
+        assertThat(jdbc.sql("SELECT actor FROM audit_entry WHERE action = 'UPDATE' AND record_type = 'staff' AND record_id = ?")
+                .param(person.id().toString()).query(String.class).list()).containsExactly("security");
+    }
+
+    @Test
+    void accountsAreDisabledAndPasswordsResetThroughTheApiByTheSecurityAdministratorOnly() {
+        String username = TestStaff.uniqueUsername("only");
+        Staff person = TestStaff.volunteerWithSignIn(directory, jurisdictions, username, "他人");
+        for (String other : List.of("admin", "auditor", "chief", "bureau", "officer")) {
+            String t = token(other);
+            HttpResponse<String> disable = api.send("PUT", "/api/v1/staff/" + person.id() + "/active", t,
+                    Map.of("active", false));
+            assertThat(disable.statusCode()).as(other).isEqualTo(403);
+            assertThat(ApiClient.json(disable).get("type").asText()).endsWith("forbidden");
+            assertThat(api.send("POST", "/api/v1/staff/" + person.id() + "/password", t,
+                    Map.of("password", "Qiao-Reset-2026")).statusCode()).as(other).isEqualTo(403);
+        }
+        assertThat(directory.staff(person.id()).orElseThrow().active()).isTrue();
+        assertThat(api.token(username, TestStaff.PASSWORD)).as("the password is his still").isNotBlank();
+        assertThat(audited).filteredOn(a -> a.recordId().equals(person.id().toString()) && a.action().equals("UPDATE"))
+                .isEmpty();
+    }
+
+    @Test
+    void aSecurityAdministratorOfOneStationFindsNobodyOfAnotherToDisableOrReset() {
+        var rural = jurisdictions.unitByCode("320722010000").orElseThrow();
+        String username = TestStaff.uniqueUsername("sec");
+        directory.register(rural.id(), StaffRole.SECURITY_ADMIN, "所安全员", null, null, null, username, TestStaff.PASSWORD);
+        String stationSecurity = api.token(username, TestStaff.PASSWORD);
+        String officer2 = idOf("officer2");
+
+        HttpResponse<String> disable = api.send("PUT", "/api/v1/staff/" + officer2 + "/active", stationSecurity,
+                Map.of("active", false));
+        HttpResponse<String> nobody = api.send("PUT", "/api/v1/staff/00000000-0000-0000-0000-000000000000/active",
+                stationSecurity, Map.of("active", false));
+        assertThat(disable.statusCode()).isEqualTo(404);
+        assertThat(nobody.statusCode()).isEqualTo(404);
+        assertThat(ApiClient.json(disable).get("title")).isEqualTo(ApiClient.json(nobody).get("title"));
+        assertThat(api.send("POST", "/api/v1/staff/" + officer2 + "/password", stationSecurity,
+                Map.of("password", "Qiao-Reset-2026")).statusCode()).isEqualTo(404);
+        assertThat(directory.byUsername("officer2").orElseThrow().active()).isTrue();
+        assertThat(token("officer2")).isNotBlank();
+        // inside his station he may
+        Staff inside = TestStaff.volunteerWithSignIn(directory, jurisdictions, TestStaff.uniqueUsername("in"), "所内");
+        assertThat(api.send("PUT", "/api/v1/staff/" + inside.id() + "/active", stationSecurity,
+                Map.of("active", false)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBadDisableOrResetThroughTheApiIsToldPerFieldInEitherLanguageAndChangesNothing() {
+        String username = TestStaff.uniqueUsername("bad");
+        Staff person = TestStaff.volunteerWithSignIn(directory, jurisdictions, username, "错误");
+        String security = token("security");
+        String url = "/api/v1/staff/" + person.id();
+
+        HttpResponse<String> noChoice = api.send("PUT", url + "/active", security, Map.of());
+        assertThat(noChoice.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(noChoice).get("errors").get(0).get("field").asText()).isEqualTo("active");
+        assertThat(ApiClient.json(noChoice).get("errors").get(0).get("message").asText())
+                .isEqualTo("请说明启用还是停用该账号（active: true 或 false）");
+        assertThat(ApiClient.json(api.send("PUT", url + "/active", security, Map.of(), "Accept-Language", "en"))
+                .get("errors").get(0).get("message").asText()).startsWith("Say whether the account is to be enabled");
+
+        HttpResponse<String> weak = api.send("POST", url + "/password", security, Map.of("password", "short"));
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(weak).get("errors").findValuesAsText("message")).contains("密码至少 8 个字符");
+        assertThat(ApiClient.json(api.send("POST", url + "/password", security, Map.of("password", "short"),
+                "Accept-Language", "en")).get("errors").findValuesAsText("message"))
+                .contains("The password needs at least 8 characters");
+
+        HttpResponse<String> auditor = api.send("POST", "/api/v1/staff/" + idOf("auditor") + "/password", security,
+                Map.of("password", "Qiao-Reset-2026"), "Accept-Language", "en");
+        assertThat(auditor.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(auditor).get("errors").get(0).get("message").asText())
+                .startsWith("The three administrators' passwords are not reset here");
+        HttpResponse<String> disableAuditor = api.send("PUT", "/api/v1/staff/" + idOf("auditor") + "/active", security,
+                Map.of("active", false));
+        assertThat(disableAuditor.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(disableAuditor).get("errors").get(0).get("message").asText())
+                .isEqualTo("三员（系统、安全、审计管理员）在安装时任命，其账号不能在此停用");
+        HttpResponse<String> himself = api.send("PUT", "/api/v1/staff/" + idOf("security") + "/active", security,
+                Map.of("active", false));
+        assertThat(himself.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(himself).get("errors").get(0).get("message").asText()).isEqualTo("不能停用自己的账号");
+
+        var unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
+        Staff noAccount = directory.register(unit.id(), StaffRole.GRID_MEMBER, "无账号", null, null, null, null, null);
+        HttpResponse<String> missing = api.send("POST", "/api/v1/staff/" + noAccount.id() + "/password", security,
+                Map.of("password", "Qiao-Reset-2026"));
+        assertThat(missing.statusCode()).isEqualTo(409);
+        assertThat(ApiClient.json(missing).get("detail").asText()).isEqualTo("此人还没有账号");
+
+        assertThat(directory.staff(person.id()).orElseThrow().active()).isTrue();
+        assertThat(directory.byUsername("auditor").orElseThrow().active()).isTrue();
+        assertThat(api.token(username, TestStaff.PASSWORD)).isNotBlank();
+        assertThat(token("auditor")).isNotBlank();
+    }
+
+    @Test
     void aStationChiefMayNotRegisterBureauCommandOrAnInspectorInHisUnits() {
         String unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow().id().value().toString();
         String name = "越级" + java.util.UUID.randomUUID().toString().substring(0, 6);
@@ -370,6 +549,7 @@ class StaffApiIntegrationTests extends IntegrationTest {
         HttpResponse<String> docs = api.get("/v3/api-docs", null);
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/v1/staff/{id}/unlock", "/api/v1/staff/{id}/role", "/api/v1/me/password",
+                "/api/v1/staff/{id}/password", "/api/v1/staff/{id}/active",
                 "\"Staff\"", "/api/v1/grids/locate", "/api/v1/grids/import", "/api/v1/audit/verify");
         // clients learn there how to authenticate: a bearer token
         assertThat(ApiClient.json(docs).path("components").path("securitySchemes").path("bearer").path("scheme").asText())

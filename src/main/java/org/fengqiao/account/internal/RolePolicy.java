@@ -148,7 +148,8 @@ public final class RolePolicy {
             case GRID_COORDINATOR, GRID_MEMBER -> EnumSet.of(JURISDICTION_READ, POPULATION_READ);
             // volunteers, informants, guards and mediators never see identity numbers: no population records at all
             case INFORMANT, VOLUNTEER, SECURITY_GUARD, MEDIATOR -> EnumSet.of(JURISDICTION_READ);
-            case SYSTEM_ADMIN -> EnumSet.of(JURISDICTION_READ, JURISDICTION_MANAGE, STAFF_READ, STAFF_MANAGE, SYSTEM_BACKUP);
+            case SYSTEM_ADMIN -> EnumSet.of(JURISDICTION_READ, JURISDICTION_MANAGE, STAFF_READ, STAFF_MANAGE, SYSTEM_BACKUP,
+                    SYSTEM_METRICS);
             case SECURITY_ADMIN -> EnumSet.of(STAFF_READ, ACCOUNT_MANAGE);
             case AUDIT_ADMIN -> EnumSet.of(AUDIT_READ);
         };

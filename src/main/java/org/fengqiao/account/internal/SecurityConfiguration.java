@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.fengqiao.account.StaffRole;
+import org.fengqiao.platform.Permission;
 import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.platform.web.ProblemDetails;
 import org.fengqiao.platform.web.TypedForm;
@@ -56,14 +57,20 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
+    /**
+     * Where machines call: the JSON API and the actuator (health probes, the system administrator's metrics). A caller
+     * there without credentials, or without the right, is answered 401 or 403 as a problem detail, never redirected
+     * to the sign-in page a script cannot use.
+     */
+    static final RequestMatcher API = new OrRequestMatcher(new AntPathRequestMatcher("/api/**"),
+            new AntPathRequestMatcher("/actuator/**"));
 
     /** Style sheets, scripts and images: open to all, and never a reason to read the session. */
     static final String[] STATIC = {"/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico"};
 
     /**
      * No tracing observation around each security filter and each authorization decision: nothing reads them
-     * (actuator exposes health and info only, no tracer is configured), and the person search bench found them
+     * (no tracer is configured), and the person search bench found them
      * to be a sixth of every request's processor time. The server's own request metric
      * (http.server.requests) stays.
      */
@@ -199,6 +206,12 @@ class SecurityConfiguration {
                 // always 403 and never a validation error about a change that was never allowed.
                 // (and, as the next rule, nothing for a person whose password somebody else chose: this rule decides
                 // every such write, so a "not the audit administrator" alone let his writes through)
+                // the platform's operating metrics: the whole installation's, so the system administrator's who
+                // keeps it running (README); decided here, as actuator endpoints carry no method security
+                .requestMatchers("/actuator/metrics", "/actuator/metrics/**").access((authentication, context) ->
+                        new AuthorizationDecision(signedInWithAPasswordOfHisOwn(authentication.get())
+                                && authentication.get().getAuthorities().stream().anyMatch(granted ->
+                                        granted.getAuthority().equals(Permission.SYSTEM_METRICS.authority()))))
                 .requestMatchers(SecurityConfiguration::writesSomethingOtherThanOneself)
                     .access((authentication, context) -> new AuthorizationDecision(
                             signedInWithAPasswordOfHisOwn(authentication.get())

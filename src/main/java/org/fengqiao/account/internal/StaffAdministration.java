@@ -255,9 +255,12 @@ public class StaffAdministration {
     }
 
     @Transactional
-    public StaffRegister.Row setActive(Caller caller, UUID id, boolean active) {
+    public StaffRegister.Row setActive(Caller caller, UUID id, Boolean active) {
         require(caller, Permission.ACCOUNT_MANAGE);
         StaffRegister.Row before = visible(caller, id);
+        if (active == null) {
+            throw Invalid.of("active", "account.active.required");
+        }
         if (id.equals(caller.staffId()) && !active) {
             throw Invalid.of("active", "account.active.notOwn");
         }

@@ -45,6 +45,13 @@ class StaffApi {
     record RoleChange(StaffRole role) {
     }
 
+    record PasswordReset(String password) {
+    }
+
+    /** A Boolean, not a boolean: a body without it must be refused, not read as "disable". */
+    record ActiveChange(Boolean active) {
+    }
+
     @GetMapping
     @Operation(summary = "Staff of the caller's subtree, paged",
             description = "Needs STAFF_READ. Phones are masked in lists. q matches name, user name or police number. "
@@ -95,5 +102,26 @@ class StaffApi {
     StaffViews.StaffDetail unlock(@PathVariable UUID id) {
         Caller caller = Callers.require();
         return views.detail(administration.unlock(caller, id), caller);
+    }
+
+    @PostMapping("/{id}/password")
+    @Operation(summary = "Reset a person's password (ACCOUNT_MANAGE); their API tokens and page sessions end",
+            description = "As on the person's page: the password follows the password rules and the person must "
+                    + "change it at his next sign-in; the account is unlocked. The three administrators' passwords are "
+                    + "reset by the server's operator (./run reset-password), never here (400 on password). 409 for a "
+                    + "person without an account; 404 outside the caller's subtree.")
+    StaffViews.StaffDetail resetPassword(@PathVariable UUID id, @RequestBody PasswordReset body) {
+        Caller caller = Callers.require();
+        return views.detail(administration.resetPassword(caller, id, body.password()), caller);
+    }
+
+    @PutMapping("/{id}/active")
+    @Operation(summary = "Disable or enable a person's account (ACCOUNT_MANAGE); disabling ends their API tokens "
+            + "and page sessions",
+            description = "Body {\"active\": false} disables, true enables. Nobody disables his own account, nor one "
+                    + "of the three administrators (400 on active); 404 outside the caller's subtree.")
+    StaffViews.StaffDetail active(@PathVariable UUID id, @RequestBody ActiveChange body) {
+        Caller caller = Callers.require();
+        return views.detail(administration.setActive(caller, id, body.active()), caller);
     }
 }
