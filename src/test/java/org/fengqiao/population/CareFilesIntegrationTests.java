@@ -280,21 +280,7 @@ class CareFilesIntegrationTests extends IntegrationTest {
      */
     @Test
     void theFileWithFullNumbersCarriesTheGuardiansPhoneInFullAndTheMaskedFileMasksIt() {
-        UUID home = fx.household(fx.gridId("FS-4-01"), null, false, false);
-        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 8;
-        Map<String, Object> body = new HashMap<>();
-        body.put("gridId", fx.gridId("FS-4-01").toString());
-        body.put("householdId", home.toString());
-        body.put("name", "留守丁");
-        body.put("idNumber", TestIdentityNumbers.of("320706", LocalDate.of(year, 3, 12),
-                (int) (System.nanoTime() % 400), Sex.MALE));
-        body.put("sex", "MALE");
-        body.put("relation", "GRANDCHILD");
-        body.put("residence", "PERMANENT");
-        body.put("categories", List.of("LEFT_BEHIND_CHILD"));
-        HttpResponse<String> created = api.send("POST", "/api/v1/persons", token("officer"), body);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        UUID kid = UUID.fromString(ApiClient.json(created).path("id").asText());
+        UUID kid = leftBehindChild("留守丁", 8, LocalDate.of(2000, 3, 12), Sex.MALE);
         Map<String, Object> agreement = new HashMap<>();
         agreement.put("signedOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
         agreement.put("reviewOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(6).toString());
@@ -332,21 +318,7 @@ class CareFilesIntegrationTests extends IntegrationTest {
         String keyPersonFile = text(pdf("officer", "/api/v1/persons/" + head + "/file.pdf" + query));
         assertThat(keyPersonFile).contains("华佗医", "13944445555").doesNotContain("139****5555");
 
-        UUID home = fx.household(fx.gridId("FS-4-01"), null, false, false);
-        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 7;
-        Map<String, Object> body = new HashMap<>();
-        body.put("gridId", fx.gridId("FS-4-01").toString());
-        body.put("householdId", home.toString());
-        body.put("name", "留守戊");
-        body.put("idNumber", TestIdentityNumbers.of("320706", LocalDate.of(year, 5, 14),
-                (int) (System.nanoTime() % 400), Sex.FEMALE));
-        body.put("sex", "FEMALE");
-        body.put("relation", "GRANDCHILD");
-        body.put("residence", "PERMANENT");
-        body.put("categories", List.of("LEFT_BEHIND_CHILD"));
-        HttpResponse<String> created = api.send("POST", "/api/v1/persons", token("officer"), body);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        UUID kid = UUID.fromString(ApiClient.json(created).path("id").asText());
+        UUID kid = leftBehindChild("留守戊", 7, LocalDate.of(2000, 5, 14), Sex.FEMALE);
         Map<String, Object> agreement = new HashMap<>();
         agreement.put("signedOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
         agreement.put("reviewOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(6).toString());
@@ -497,5 +469,27 @@ class CareFilesIntegrationTests extends IntegrationTest {
         assertThat(chinese.lines().filter(l -> NOTE_ZH.contains(l.strip()) && l.strip().length() > 3).count())
                 .as("the note wraps over several lines").isGreaterThan(1);
         assertThat(chinese.replaceAll("\\s*\\R\\s*", "")).contains(NOTE_ZH);
+    }
+
+    /**
+     * A left-behind child registered by the officer in a new household of FS-4-01, {@code age} years old this year on
+     * the month and day of {@code birthday}: his id.
+     */
+    private UUID leftBehindChild(String name, int age, LocalDate birthday, Sex sex) {
+        UUID home = fx.household(fx.gridId("FS-4-01"), null, false, false);
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - age;
+        Map<String, Object> body = new HashMap<>();
+        body.put("gridId", fx.gridId("FS-4-01").toString());
+        body.put("householdId", home.toString());
+        body.put("name", name);
+        body.put("idNumber", TestIdentityNumbers.of("320706", birthday.withYear(year),
+                (int) (System.nanoTime() % 400), sex));
+        body.put("sex", sex.name());
+        body.put("relation", "GRANDCHILD");
+        body.put("residence", "PERMANENT");
+        body.put("categories", List.of("LEFT_BEHIND_CHILD"));
+        HttpResponse<String> created = api.send("POST", "/api/v1/persons", token("officer"), body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return UUID.fromString(ApiClient.json(created).path("id").asText());
     }
 }
