@@ -127,13 +127,7 @@ public class IncidentLoader {
                 WHERE id = :id""")
                 .param("r", java.time.OffsetDateTime.ofInstant(received, java.time.ZoneOffset.UTC))
                 .param("a", (double) ackSeconds).param("v", (double) arriveSeconds).param("id", id).update();
-        Map<Instant, Instant> moved = new HashMap<>();
-        steps(id).forEach((step, at) -> {
-            Instant was = written.get(step);
-            if (was != null && !was.equals(at)) {
-                moved.putIfAbsent(was, at);
-            }
-        });
+        Map<Instant, Instant> moved = org.fengqiao.platform.MovedMoments.between(written, steps(id));
         if (!moved.isEmpty()) {
             events.publishEvent(new IncidentStepsBackdated(id, moved));
         }

@@ -97,13 +97,7 @@ public class SupervisionLoader {
         jdbc.sql("""
                 UPDATE supervision_step SET at = at - make_interval(days => ?),
                     done_on = done_on - ? WHERE notice_id = ?""").params(days, days, notice).update();
-        Map<Instant, Instant> moved = new HashMap<>();
-        steps(notice).forEach((step, at) -> {
-            Instant was = written.get(step);
-            if (was != null && !was.equals(at)) {
-                moved.putIfAbsent(was, at);
-            }
-        });
+        Map<Instant, Instant> moved = org.fengqiao.platform.MovedMoments.between(written, steps(notice));
         if (!moved.isEmpty()) {
             events.publishEvent(new SupervisionNoticeBackdated(notice, moved));
         }
