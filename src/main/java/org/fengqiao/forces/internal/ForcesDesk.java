@@ -333,6 +333,17 @@ public class ForcesDesk {
     }
 
     /**
+     * {@link #contacts(Caller, UUID)} read on their own (the API), audited as a read of the informant's record: who
+     * met him, when and what was said is as much his record as his profile. The profile's page reads them with the
+     * profile, whose read is audited once.
+     */
+    public List<InformantContacts.Contact> readContacts(Caller caller, UUID staffId) {
+        Members.Member m = members.find(staffId, Visibility.of(caller)).orElseThrow(() -> new NotFound("member", staffId));
+        events.publishEvent(Audited.read("force_member", staffId, m.unitPath()));
+        return "INFORMANT".equals(m.role()) ? contacts.of(staffId) : List.of();
+    }
+
+    /**
      * The caller was in contact with the informant: the day (not later than today, at most a year back), how, and
      * what was said (optional, up to 500 characters). Only where the informant shows (his handler and those who may
      * know informants; anyone else finds no such member), by his handler or one who manages the forces (403 for an
