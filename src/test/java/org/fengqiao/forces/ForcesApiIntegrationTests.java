@@ -767,4 +767,121 @@ class ForcesApiIntegrationTests extends IntegrationTest {
                 .query(OffsetDateTime.class).single().toInstant()).isEqualTo(OffsetDateTime.parse(at.apply(10))
                 .toInstant());
     }
+
+    /**
+     * A shift booked while its person could stand it is not stood once he cannot: a volunteer marked as left, and a
+     * guard whose company's licence was found to have run out, are refused at check-in in their language (no patrol
+     * hours, no points), and the guard's booked shift no longer counts as covering his joint-patrol zone.
+     */
+    @Test
+    void noOneChecksInOrCoversAZoneAfterLeavingOrWithHisCompanysLicenceRunOut() {
+        UUID gridId = grid("FS-1-04");
+        UUID post = UUID.fromString(ok(api.send("POST", "/api/v1/forces/posts", officer,
+                Map.of("gridId", gridId, "name", "停岗" + n())), 201).get("id").asText());
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10);
+        Map<String, Object> times = Map.of("startsAt", start.toString(), "endsAt", start.plusHours(2).toString());
+
+        String leaver = TestStaff.uniqueUsername("left");
+        UUID volunteer = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "离队" + n(), null, null,
+                "平安志愿者", leaver, TestStaff.PASSWORD).id().value();
+        Map<String, Object> booking = new HashMap<>(times);
+        booking.put("postId", post);
+        booking.put("staffId", volunteer);
+        String left = ok(api.send("POST", "/api/v1/forces/shifts", officer, booking), 201).get("id").asText();
+        ok(api.send("PUT", "/api/v1/forces/members/" + volunteer, officer, Map.of("status", "LEFT")), 200);
+        String leaverToken = api.token(leaver, TestStaff.PASSWORD);
+        assertThat(ok(api.send("POST", "/api/v1/forces/shifts/" + left + "/check-in", leaverToken, null), 400)
+                .get("errors").findValuesAsText("message"))
+                .containsExactly("您已不在岗（离队、暂停或停用），不能签到，请联系负责民警");
+
+        LocalDate today = LocalDate.now(ForcesDesk.CHINA_ZONE);
+        Map<String, Object> company = new HashMap<>();
+        company.put("unitId", unit(RURAL_OFFICE).id().value());
+        company.put("name", "吊销保安公司" + n());
+        company.put("licenceNumber", "苏公保服字R" + n());
+        company.put("licenceValidUntil", today.plusDays(30).toString());
+        String companyId = ok(api.send("POST", "/api/v1/forces/companies", officer, company), 201).get("id").asText();
+        String guardName = TestStaff.uniqueUsername("lic");
+        UUID guard = directory.register(unit(RURAL_OFFICE).id(), StaffRole.SECURITY_GUARD, "许可过期" + n(), null, null,
+                "保安员", guardName, TestStaff.PASSWORD).id().value();
+        Map<String, Object> p = profile("13800005555");
+        p.put("companyId", companyId);
+        ok(api.send("PUT", "/api/v1/forces/members/" + guard, officer, p), 200);
+        booking.put("staffId", guard);
+        String now = ok(api.send("POST", "/api/v1/forces/shifts", officer, booking), 201).get("id").asText();
+        // a shift of a day of its own in a zone of its own, far enough ahead that no other test's shifts fall in it
+        LocalDate day = today.plusDays(20);
+        UUID zone = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO grouping (id, kind, code, name, unit_id)
+                SELECT ?, 'JOINT_PATROL_ZONE', ?, ?, unit_id FROM grid WHERE id = ?""")
+                .params(zone, "IT-LIC-" + n(), "许可联勤区" + n(), gridId).update();
+        jdbc.sql("INSERT INTO grouping_community (grouping_id, community_id) SELECT ?, community_id FROM grid WHERE id = ?")
+                .params(zone, gridId).update();
+        UUID zonePost = UUID.fromString(ok(api.send("POST", "/api/v1/forces/posts", officer,
+                Map.of("gridId", gridId, "name", "许可岗" + n())), 201).get("id").asText());
+        ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", zonePost, "staffId", guard,
+                "startsAt", day.atStartOfDay(ForcesDesk.CHINA_ZONE).toOffsetDateTime().toString(),
+                "endsAt", day.atStartOfDay(ForcesDesk.CHINA_ZONE).plusHours(8).toOffsetDateTime().toString())), 201);
+        String path = "/api/v1/forces/coverage?day=" + day + "&zoneId=" + zone;
+        assertThat(ok(api.get(path, officer), 200).get(0).get("coveredMinutes").asLong()).isEqualTo(8 * 60);
+
+        // the licence turns out to have run out yesterday
+        company.put("licenceValidUntil", today.minusDays(1).toString());
+        ok(api.send("PUT", "/api/v1/forces/companies/" + companyId, officer, company), 200);
+        String guardToken = api.token(guardName, TestStaff.PASSWORD);
+        assertThat(ok(api.send("POST", "/api/v1/forces/shifts/" + now + "/check-in", guardToken, null,
+                "Accept-Language", "en"), 400).get("errors").findValuesAsText("message"))
+                .containsExactly("The licence of your security company ran out on " + today.minusDays(1)
+                        + ": you cannot check in to this shift");
+        JsonNode zoneDay = ok(api.get(path, officer), 200).get(0);
+        assertThat(zoneDay.get("coveredMinutes").asLong()).isZero();
+        assertThat(zoneDay.get("shifts").asInt()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM force_shift WHERE id IN (?, ?) AND checked_in_at IS NOT NULL")
+                .params(UUID.fromString(left), UUID.fromString(now)).query(Long.class).single()).isZero();
+    }
+
+    /**
+     * A day gone by is covered only by the shifts someone stood: a shift that ended without its person ever checking
+     * in (nobody came) leaves its hours as a gap on the coverage, on the API and on the roster's tab, while the shift
+     * checked in covers its time.
+     */
+    @Test
+    void aShiftThatEndedWithoutACheckInCoversNothing() {
+        UUID zone = UUID.randomUUID();
+        UUID gridId = grid("FS-1-04");
+        jdbc.sql("""
+                INSERT INTO grouping (id, kind, code, name, unit_id)
+                SELECT ?, 'JOINT_PATROL_ZONE', ?, ?, unit_id FROM grid WHERE id = ?""")
+                .params(zone, "IT-NS-" + n(), "缺岗联勤区" + n(), gridId).update();
+        jdbc.sql("INSERT INTO grouping_community (grouping_id, community_id) SELECT ?, community_id FROM grid WHERE id = ?")
+                .params(zone, gridId).update();
+        UUID post = UUID.fromString(ok(api.send("POST", "/api/v1/forces/posts", officer,
+                Map.of("gridId", gridId, "name", "缺岗" + n())), 201).get("id").asText());
+        List<UUID> people = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            people.add(directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "缺岗" + i + n(), null, null,
+                    "平安志愿者", null, null).id().value());
+        }
+        // a day of its own, long past, so no other test's shifts fall into it
+        LocalDate day = LocalDate.now(ForcesDesk.CHINA_ZONE).minusDays(1000 + new java.util.Random().nextInt(3000));
+        java.util.function.IntFunction<String> at = h -> day.atStartOfDay(ForcesDesk.CHINA_ZONE).plusHours(h)
+                .toOffsetDateTime().toString();
+        ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", post, "staffId", people.get(0),
+                "startsAt", at.apply(0), "endsAt", at.apply(12))), 201);
+        String stood = ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", post, "staffId",
+                people.get(1), "startsAt", at.apply(12), "endsAt", at.apply(24))), 201).get("id").asText();
+        jdbc.sql("UPDATE force_shift SET checked_in_at = starts_at, checked_out_at = ends_at WHERE id = ?")
+                .param(UUID.fromString(stood)).update();
+
+        JsonNode covered = ok(api.get("/api/v1/forces/coverage?day=" + day + "&zoneId=" + zone, officer), 200).get(0);
+        assertThat(covered.get("coveredMinutes").asLong()).isEqualTo(12 * 60);
+        assertThat(covered.get("full").asBoolean()).isFalse();
+        assertThat(covered.get("gaps").findValuesAsText("from").stream().map(t -> OffsetDateTime.parse(t).toInstant())
+                .toList()).containsExactly(OffsetDateTime.parse(at.apply(0)).toInstant());
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/forces?tab=coverage&day=" + day + "&zoneId=" + zone, null).body())
+                .contains("00:00–12:00").doesNotContain("全天覆盖");
+    }
 }

@@ -159,6 +159,20 @@ class InformantContactIntegrationTests extends IntegrationTest {
         assertThat(browser.get("/forces/members/" + informant, null).body()).contains("电话联系", "电话了解情况");
     }
 
+    /** Reading an informant's contacts is reading his record: each read through the API is in the audit trail. */
+    @Test
+    void eachReadOfAnInformantsContactsIsAudited() {
+        assertThat(record(handler, contact(today(), "MEETING", "见面了解情况")).statusCode()).isEqualTo(201);
+        String sql = "SELECT count(*) FROM audit_entry WHERE action = 'READ' AND record_type = 'force_member'"
+                + " AND record_id = ?";
+        long before = jdbc.sql(sql).param(informant.toString()).query(Long.class).single();
+        for (String token : List.of(handler, api.token("chief", DEMO_PASSWORD))) {
+            HttpResponse<String> log = api.get("/api/v1/forces/members/" + informant + "/contacts", token);
+            assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
+        }
+        assertThat(jdbc.sql(sql).param(informant.toString()).query(Long.class).single()).isEqualTo(before + 2);
+    }
+
     @Test
     void nobodyTheInformantDoesNotShowToReadsOrWritesHisContacts() {
         assertThat(record(handler, contact(today(), "MEETING", null)).statusCode()).isEqualTo(201);

@@ -155,6 +155,40 @@ class GridImportPolicyTests {
         assertThat(duplicate.args()).containsExactly("7", "DUP", 6);
     }
 
+    /**
+     * A position that is not two numbers is named as it stands in the file, not read as a latitude 0 "outside China",
+     * an "unclosed ring", or a parser's English words; in a MultiPolygon too, and a numeric altitude is fine.
+     */
+    @Test
+    void namesAPositionThatIsNotNumbersAsItStandsInTheFile() throws Exception {
+        java.util.function.Function<String, String> ring = bad -> "{\"type\":\"Polygon\",\"coordinates\":[[[118.0,34.0],"
+                + bad + ",[118.01,34.0],[118.01,34.01],[118.0,34.0]]]}";
+        String multi = "{\"type\":\"MultiPolygon\",\"coordinates\":[[[[118.3,34.0],[118.31,34.0],[118.31,\"34.01\"],"
+                + "[118.3,34.0]]]]}";
+        GridImportPolicy.Decision d = GridImportPolicy.decide(collection(
+                feature("TEXT", "V1", ring.apply("[118.005,\"a\"]")),
+                feature("ONE", "V1", ring.apply("[118.005]")),
+                feature("NULL", "V1", ring.apply("[118.005,null]")),
+                feature("MULTI", "V1", multi),
+                feature("ALT", "V1", "{\"type\":\"Polygon\",\"coordinates\":[[[118.5,34.0,1],[118.51,34.0,1],"
+                        + "[118.51,34.01,1.5],[118.5,34.01,0],[118.5,34.0,1]]]}")), new World());
+        assertThat(d.problems()).extracting(Invalid.Problem::field).containsExactly("features[0].geometry",
+                "features[1].geometry", "features[2].geometry", "features[3].geometry");
+        assertThat(keys(d)).containsOnly("jurisdiction.import.geometry.notAPosition");
+        assertThat(d.problems()).extracting(p -> p.args()[2]).containsExactly("[118.005,\"a\"]", "[118.005]",
+                "[118.005,null]", "[118.31,\"34.01\"]");
+        org.springframework.context.support.ResourceBundleMessageSource bundle =
+                new org.springframework.context.support.ResourceBundleMessageSource();
+        bundle.setBasenames("i18n/jurisdiction");
+        bundle.setDefaultEncoding("UTF-8");
+        bundle.setFallbackToSystemLocale(false);
+        Invalid.Problem text = d.problems().get(0);
+        assertThat(bundle.getMessage(text.key(), text.args(), Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("第 1 个要素（网格 TEXT）：边界中的位置 [118.005,\"a\"] 不是“经度, 纬度”两个数字");
+        assertThat(bundle.getMessage(text.key(), text.args(), Locale.ENGLISH)).isEqualTo(
+                "Feature 1 (grid TEXT): the position [118.005,\"a\"] in the boundary is not two numbers, longitude and latitude");
+    }
+
     @Test
     void refusesALinkedCodeLongerThanTheGridPageTakesAndAcceptsOneAsLongAsIt() throws Exception {
         String linked = "{\"type\":\"Feature\",\"properties\":{\"code\":\"L\",\"name\":\"网格L\","

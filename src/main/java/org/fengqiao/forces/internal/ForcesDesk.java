@@ -333,6 +333,17 @@ public class ForcesDesk {
     }
 
     /**
+     * {@link #contacts(Caller, UUID)} read on their own (the API), audited as a read of the informant's record: who
+     * met him, when and what was said is as much his record as his profile. The profile's page reads them with the
+     * profile, whose read is audited once.
+     */
+    public List<InformantContacts.Contact> readContacts(Caller caller, UUID staffId) {
+        Members.Member m = members.find(staffId, Visibility.of(caller)).orElseThrow(() -> new NotFound("member", staffId));
+        events.publishEvent(Audited.read("force_member", staffId, m.unitPath()));
+        return "INFORMANT".equals(m.role()) ? contacts.of(staffId) : List.of();
+    }
+
+    /**
      * The caller was in contact with the informant: the day (not later than today, at most a year back), how, and
      * what was said (optional, up to 500 characters). Only where the informant shows (his handler and those who may
      * know informants; anyone else finds no such member), by his handler or one who manages the forces (403 for an
@@ -651,15 +662,17 @@ public class ForcesDesk {
 
     /**
      * Whether the zones of the scope are covered around the clock on a day (China time, default today), with the
-     * times no shift covers; {@code zoneId} one zone of the scope, or every zone when null.
+     * times no shift covers (a shift that ended without a check-in covers nothing: nobody stood it); {@code zoneId}
+     * one zone of the scope, or every zone when null.
      */
     public List<Coverage.Zone> coverage(Caller caller, LocalDate day, UUID zoneId) {
         Visibility v = Visibility.of(caller);
         LocalDate d = day == null ? today() : day;
         List<Companies.Zone> zones = zoneId == null ? companies.zones(v)
                 : List.of(companies.zone(zoneId, v).orElseThrow(() -> new NotFound("zone", zoneId)));
+        OffsetDateTime now = now();
         return zones.stream().map(z -> Coverage.of(z, d, posts.zoneShifts(z.id(), Coverage.start(d), Coverage.end(d),
-                v))).toList();
+                now, v))).toList();
     }
 
     /** The member himself checks in, from an hour before the start until the end; the time is the server's. */
@@ -672,6 +685,16 @@ public class ForcesDesk {
         }
         if (now.isBefore(s.startsAt().minus(EARLY_CHECK_IN)) || !now.isBefore(s.endsAt())) {
             throw Invalid.of("shift", "forces.shift.outsideWindow");
+        }
+        // a shift booked while he was active (or his company licensed) is no licence to stand it after he left, was
+        // paused, or the licence ran out: his hours would become points and his post would count as covered
+        List<Invalid.Problem> stand = new ArrayList<>();
+        members.self(s.staffId()).ifPresent(m -> bookable(m, s.endsAt(), stand));
+        if (!stand.isEmpty()) {
+            Invalid.Problem p = stand.get(0);
+            throw new Invalid("error.invalid", List.of(new Invalid.Problem("shift",
+                    "forces.member.notActive".equals(p.key()) ? "forces.shift.checkIn.notActive"
+                            : "forces.shift.checkIn.licenceExpired", p.args())));
         }
         posts.checkIn(shiftId, now);
         events.publishEvent(Audited.updated("force_shift", shiftId, s.unitPath(), Map.of("checkedInAt", "null"),

@@ -162,18 +162,24 @@ public class Posts {
 
     /**
      * The shifts the caller sees at the posts of a joint-patrol zone (in the grids of its communities) overlapping
-     * the time from {@code from} to {@code to}, soonest first; a shift not checked in of a member who left, paused
-     * or was deactivated is nobody's watch and left out.
+     * the time from {@code from} to {@code to}, soonest first. A shift not checked in is nobody's watch and left out
+     * when it ended before {@code now} (nobody came), or its person left, paused or was deactivated, or he is a guard
+     * whose company's licence runs out before its last day (China time): he may not check in to it.
      */
-    public List<Shift> zoneShifts(UUID zoneId, OffsetDateTime from, OffsetDateTime to, Visibility v) {
+    public List<Shift> zoneShifts(UUID zoneId, OffsetDateTime from, OffsetDateTime to, OffsetDateTime now,
+            Visibility v) {
         return v.bind(jdbc.sql(SHIFT + """
                  WHERE g.community_id IN
                        (SELECT gc.community_id FROM grouping_community gc WHERE gc.grouping_id = :zone)
                  AND f.ends_at > :from AND f.starts_at < :to
-                 AND (f.checked_in_at IS NOT NULL OR (s.active AND coalesce(m.status, 'ACTIVE') = 'ACTIVE'))
+                 AND (f.checked_in_at IS NOT NULL OR (f.ends_at > :now AND s.active
+                      AND coalesce(m.status, 'ACTIVE') = 'ACTIVE'
+                      AND NOT EXISTS (SELECT 1 FROM security_company lc WHERE s.role = 'SECURITY_GUARD'
+                          AND lc.id = m.company_id AND lc.licence_valid_until
+                              < CAST((f.ends_at - interval '1 microsecond') AT TIME ZONE 'Asia/Shanghai' AS date))))
                  AND""" + Visibility.SCOPE + "AND" + Visibility.INFORMANT
                 + " ORDER BY f.starts_at, f.id LIMIT 5000")).param("zone", zoneId).param("from", from).param("to", to)
-                .query(Posts::shift).list();
+                .param("now", now).query(Posts::shift).list();
     }
 
     /** One's own shifts from a time on, soonest first. */

@@ -191,9 +191,10 @@ class ForcesController {
     @GetMapping("/members/{staffId}/contacts")
     @PreAuthorize("hasAuthority('FORCES_READ')")
     @Operation(summary = "An informant's contacts with his handler, latest first (the last 50)",
-            description = "404 for anyone the informant does not show to: only his handler and the station chief.")
+            description = "404 for anyone the informant does not show to: only his handler and the station chief. "
+                    + "The read is audited.")
     List<InformantContacts.Contact> contacts(@PathVariable UUID staffId) {
-        return desk.contacts(Callers.require(), staffId);
+        return desk.readContacts(Callers.require(), staffId);
     }
 
     @PostMapping("/members/{staffId}/contacts")

@@ -289,6 +289,14 @@ public final class GridImportPolicy {
             problems.add(problem(index, label, "geometry", "jurisdiction.import.notPolygon", type.isEmpty() ? "-" : type));
             return null;
         }
+        // a position that is not numbers would be read by the checks below as 0 (an "unclosed ring", a latitude 0
+        // "outside China") or refused by JTS with its own English words: named as it stands in the file instead
+        JsonNode position = badPosition(node.path("coordinates"), type.equals("Polygon") ? 1 : 2);
+        if (position != null) {
+            problems.add(problem(index, label, "geometry", "jurisdiction.import.geometry.notAPosition",
+                    shown(position)));
+            return null;
+        }
         // checked before JTS reads the geometry, since JTS refuses an unclosed ring with a bare exception
         String ringProblem = ringProblem(node.path("coordinates"), type.equals("Polygon") ? 1 : 2);
         if (ringProblem != null) {
@@ -358,6 +366,42 @@ public final class GridImportPolicy {
             }
         }
         return null;
+    }
+
+    /**
+     * The first position of the coordinates ({@code depth} 1 for a Polygon's rings of positions, 2 for a
+     * MultiPolygon's polygons of rings) that is not a GeoJSON position of numbers (longitude, latitude, an optional
+     * altitude), or whatever stands where an array of rings or positions belongs; null when all are positions.
+     */
+    private static JsonNode badPosition(JsonNode coordinates, int depth) {
+        if (!coordinates.isArray()) {
+            return coordinates;
+        }
+        for (JsonNode child : coordinates) {
+            JsonNode bad = depth == 0 ? (isPosition(child) ? null : child) : badPosition(child, depth - 1);
+            if (bad != null) {
+                return bad;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isPosition(JsonNode p) {
+        if (!p.isArray() || p.size() < 2) {
+            return false;
+        }
+        for (JsonNode n : p) {
+            if (!n.isNumber()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A piece of the file as it stands there, short enough for a message. */
+    private static String shown(JsonNode n) {
+        String text = n.isMissingNode() ? "-" : n.toString();
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     private void checkOverlapsWithinFile(List<Candidate> candidates) {
