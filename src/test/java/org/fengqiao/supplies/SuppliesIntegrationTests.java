@@ -382,6 +382,62 @@ class SuppliesIntegrationTests extends IntegrationTest {
                 .isGreaterThanOrEqualTo(2);
     }
 
+    /**
+     * An issue reversed in a later month was recorded in error: the summary's quantities issued and money spent leave
+     * it out of every period, as the work figures and the list of issues they link to do, so the month it was dated
+     * does not count it and the month of its reversal does not go below nothing (a cost-less issue included).
+     */
+    @Test
+    void anIssueReversedInALaterMonthCountsForNothingInTheSummaryAsInTheListOfIssues() {
+        String kind = kind("IT-跨月冲正");
+        UUID point = newUnit(fangshan, "WORK_POINT", "IT-P" + n(), "跨月冲正工作点");
+        java.time.LocalDate today = desk.today();
+        java.time.LocalDate then = today.minusMonths(2).withDayOfMonth(10);
+        String costly = issueOn(point, kind, 5, "99.99", then);
+        String free = issueOn(point, kind, 3, null, then);
+        issueOn(point, kind, 2, "10.00", then);
+        send("POST", "/api/v1/supplies/entries/" + costly + "/receipt", officer, null, 200);
+        send("POST", "/api/v1/supplies/entries/" + costly + "/reversal", chief, Map.of("reason", "重复下发"), 201);
+        send("POST", "/api/v1/supplies/entries/" + free + "/reversal", chief, Map.of("reason", "下发错了单位"), 201);
+
+        String days = "&from=" + then + "&to=" + then;
+        JsonNode month = send("GET", "/api/v1/supplies/summary?unitId=" + point + days, chief, null, 200);
+        JsonNode listed = send("GET", "/api/v1/supplies/issues?unitId=" + point + days, chief, null, 200);
+        assertThat(listed.get("total").asLong()).isEqualTo(1);
+        assertThat(listed.get("spentYuan").asText()).isEqualTo("10.00");
+        JsonNode total = kindTotal(month, kind);
+        assertThat(total.get("issued").asLong()).as("only the issue standing").isEqualTo(2);
+        assertThat(total.get("spentYuan").asText()).isEqualTo("10.00");
+        assertThat(month.get("spentYuan").asText()).as("the summary's money is the list's").isEqualTo("10.00");
+
+        String now = "&from=" + today + "&to=" + today;
+        JsonNode reversedToday = send("GET", "/api/v1/supplies/summary?unitId=" + point + now, chief, null, 200);
+        JsonNode nothing = kindTotal(reversedToday, kind);
+        assertThat(nothing.get("issued").asLong()).as("nothing issued today").isZero();
+        assertThat(nothing.get("spentYuan").asText()).as("nothing spent today").isEqualTo("0.00");
+        assertThat(reversedToday.get("spentYuan").asText()).isEqualTo("0.00");
+        assertThat(reversedToday.get("units").findValuesAsText("spentYuan")).containsOnly("0.00");
+    }
+
+    String issueOn(UUID unit, String kind, int quantity, String costYuan, java.time.LocalDate on) {
+        Map<String, Object> body = new HashMap<>(Map.of("kindId", kind, "quantity", quantity, "supplier",
+                "县公安局装备财务科", "occurredOn", on.toString()));
+        if (costYuan != null) {
+            body.put("costYuan", costYuan);
+        }
+        return send("POST", "/api/v1/supplies/units/" + unit + "/issues", chief, body, 201).get("id").asText();
+    }
+
+    /** The summary's total of a kind (it holds some on its way, so it is there). */
+    static JsonNode kindTotal(JsonNode summary, String kind) {
+        for (JsonNode t : summary.get("kinds")) {
+            if (t.get("kind").get("id").asText().equals(kind)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no total of " + kind + " in " + summary);
+    }
+
     /** Work undone when it ends: a second bureau must not stay in the suite's shared demo district. */
     void rolledBack(Runnable work) {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
