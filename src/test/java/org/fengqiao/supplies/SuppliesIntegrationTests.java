@@ -419,6 +419,31 @@ class SuppliesIntegrationTests extends IntegrationTest {
         assertThat(reversedToday.get("units").findValuesAsText("spentYuan")).containsOnly("0.00");
     }
 
+    /**
+     * A period on the overview that ends before it begins is refused with the reason in the reader's language, as the
+     * list of issues refuses it: it was silently replaced by this year, whose sums then stood under the dates he had
+     * not asked for.
+     */
+    @Test
+    void theOverviewRefusesAPeriodEndingBeforeItBeginsInsteadOfShowingThisYear() {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        String reversed = "/supplies?unitId=" + fangshan + "&from=2026-05-01&to=2026-04-01";
+        HttpResponse<String> zh = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN")
+                .get(reversed, null, "Accept", browser);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).contains("截止日期不能早于起始日期").doesNotContain("id=\"kind-totals\"");
+        HttpResponse<String> en = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en")
+                .get(reversed, null, "Accept", browser);
+        new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN");
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(en.body()).contains("The end of the period cannot be before its start");
+        // a period that is one still shows its sums under its own dates
+        HttpResponse<String> good = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN")
+                .get("/supplies?unitId=" + fangshan + "&from=2026-04-01&to=2026-05-01", null, "Accept", browser);
+        assertThat(good.statusCode()).isEqualTo(200);
+        assertThat(good.body()).contains("value=\"2026-04-01\"", "value=\"2026-05-01\"");
+    }
+
     String issueOn(UUID unit, String kind, int quantity, String costYuan, java.time.LocalDate on) {
         Map<String, Object> body = new HashMap<>(Map.of("kindId", kind, "quantity", quantity, "supplier",
                 "县公安局装备财务科", "occurredOn", on.toString()));
