@@ -444,6 +444,26 @@ class SuppliesIntegrationTests extends IntegrationTest {
         assertThat(good.body()).contains("value=\"2026-04-01\"", "value=\"2026-05-01\"");
     }
 
+    /**
+     * The overview's unit filter offers the reader's own unit, by its name, as the one it falls back to: it was named
+     * after the unit shown, so the bureau reading 房山派出所 who chose "房山派出所" at the top got the whole county's
+     * sums.
+     */
+    @Test
+    void theOverviewsDefaultUnitIsNamedAfterTheReadersOwnUnitNotTheOneShown() {
+        String county = jdbc.sql("SELECT name FROM unit WHERE code = '320722000000'").query(String.class).single();
+        String station = jdbc.sql("SELECT name FROM unit WHERE code = '320722010000'").query(String.class).single();
+        UUID stationId = unit("320722010000");
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        ApiClient page = new ApiClient(port).signedIn("bureau", DEMO_PASSWORD, null);
+        String shown = page.get("/supplies?unitId=" + stationId, null, "Accept", browser).body();
+        assertThat(select(shown, "filter-unit")).contains("<option value=\"\">" + county + "</option>")
+                .doesNotContain("<option value=\"\">" + station + "</option>");
+        // and what it falls back to is indeed his own: the county's summary
+        assertThat(send("GET", "/api/v1/supplies/summary", bureau, null, 200).get("unit").get("name").asText())
+                .isEqualTo(county);
+    }
+
     String issueOn(UUID unit, String kind, int quantity, String costYuan, java.time.LocalDate on) {
         Map<String, Object> body = new HashMap<>(Map.of("kindId", kind, "quantity", quantity, "supplier",
                 "县公安局装备财务科", "occurredOn", on.toString()));

@@ -73,6 +73,8 @@ class SuppliesPages {
         model.addAttribute("summary", views.summary(root, period));
         model.addAttribute("gaps", views.gaps(root));
         model.addAttribute("units", ledger.places(me.scopePaths()));
+        // the unit filter's empty choice falls back to the reader's own unit: named after it, not after the one shown
+        model.addAttribute("home", desk.root(null, me));
         // the catalogue of the bureau the overview is of
         model.addAttribute("kinds", ledger.kinds(SupplyLedger.bureau(root.path())).stream().map(views::kind)
                 .toList());
