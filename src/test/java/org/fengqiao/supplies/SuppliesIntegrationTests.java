@@ -382,6 +382,107 @@ class SuppliesIntegrationTests extends IntegrationTest {
                 .isGreaterThanOrEqualTo(2);
     }
 
+    /**
+     * An issue reversed in a later month was recorded in error: the summary's quantities issued and money spent leave
+     * it out of every period, as the work figures and the list of issues they link to do, so the month it was dated
+     * does not count it and the month of its reversal does not go below nothing (a cost-less issue included).
+     */
+    @Test
+    void anIssueReversedInALaterMonthCountsForNothingInTheSummaryAsInTheListOfIssues() {
+        String kind = kind("IT-跨月冲正");
+        UUID point = newUnit(fangshan, "WORK_POINT", "IT-P" + n(), "跨月冲正工作点");
+        java.time.LocalDate today = desk.today();
+        java.time.LocalDate then = today.minusMonths(2).withDayOfMonth(10);
+        String costly = issueOn(point, kind, 5, "99.99", then);
+        String free = issueOn(point, kind, 3, null, then);
+        issueOn(point, kind, 2, "10.00", then);
+        send("POST", "/api/v1/supplies/entries/" + costly + "/receipt", officer, null, 200);
+        send("POST", "/api/v1/supplies/entries/" + costly + "/reversal", chief, Map.of("reason", "重复下发"), 201);
+        send("POST", "/api/v1/supplies/entries/" + free + "/reversal", chief, Map.of("reason", "下发错了单位"), 201);
+
+        String days = "&from=" + then + "&to=" + then;
+        JsonNode month = send("GET", "/api/v1/supplies/summary?unitId=" + point + days, chief, null, 200);
+        JsonNode listed = send("GET", "/api/v1/supplies/issues?unitId=" + point + days, chief, null, 200);
+        assertThat(listed.get("total").asLong()).isEqualTo(1);
+        assertThat(listed.get("spentYuan").asText()).isEqualTo("10.00");
+        JsonNode total = kindTotal(month, kind);
+        assertThat(total.get("issued").asLong()).as("only the issue standing").isEqualTo(2);
+        assertThat(total.get("spentYuan").asText()).isEqualTo("10.00");
+        assertThat(month.get("spentYuan").asText()).as("the summary's money is the list's").isEqualTo("10.00");
+
+        String now = "&from=" + today + "&to=" + today;
+        JsonNode reversedToday = send("GET", "/api/v1/supplies/summary?unitId=" + point + now, chief, null, 200);
+        JsonNode nothing = kindTotal(reversedToday, kind);
+        assertThat(nothing.get("issued").asLong()).as("nothing issued today").isZero();
+        assertThat(nothing.get("spentYuan").asText()).as("nothing spent today").isEqualTo("0.00");
+        assertThat(reversedToday.get("spentYuan").asText()).isEqualTo("0.00");
+        assertThat(reversedToday.get("units").findValuesAsText("spentYuan")).containsOnly("0.00");
+    }
+
+    /**
+     * A period on the overview that ends before it begins is refused with the reason in the reader's language, as the
+     * list of issues refuses it: it was silently replaced by this year, whose sums then stood under the dates he had
+     * not asked for.
+     */
+    @Test
+    void theOverviewRefusesAPeriodEndingBeforeItBeginsInsteadOfShowingThisYear() {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        String reversed = "/supplies?unitId=" + fangshan + "&from=2026-05-01&to=2026-04-01";
+        HttpResponse<String> zh = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN")
+                .get(reversed, null, "Accept", browser);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).contains("截止日期不能早于起始日期").doesNotContain("id=\"kind-totals\"");
+        HttpResponse<String> en = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en")
+                .get(reversed, null, "Accept", browser);
+        new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN");
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(en.body()).contains("The end of the period cannot be before its start");
+        // a period that is one still shows its sums under its own dates
+        HttpResponse<String> good = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN")
+                .get("/supplies?unitId=" + fangshan + "&from=2026-04-01&to=2026-05-01", null, "Accept", browser);
+        assertThat(good.statusCode()).isEqualTo(200);
+        assertThat(good.body()).contains("value=\"2026-04-01\"", "value=\"2026-05-01\"");
+    }
+
+    /**
+     * The overview's unit filter offers the reader's own unit, by its name, as the one it falls back to: it was named
+     * after the unit shown, so the bureau reading 房山派出所 who chose "房山派出所" at the top got the whole county's
+     * sums.
+     */
+    @Test
+    void theOverviewsDefaultUnitIsNamedAfterTheReadersOwnUnitNotTheOneShown() {
+        String county = jdbc.sql("SELECT name FROM unit WHERE code = '320722000000'").query(String.class).single();
+        String station = jdbc.sql("SELECT name FROM unit WHERE code = '320722010000'").query(String.class).single();
+        UUID stationId = unit("320722010000");
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        ApiClient page = new ApiClient(port).signedIn("bureau", DEMO_PASSWORD, null);
+        String shown = page.get("/supplies?unitId=" + stationId, null, "Accept", browser).body();
+        assertThat(select(shown, "filter-unit")).contains("<option value=\"\">" + county + "</option>")
+                .doesNotContain("<option value=\"\">" + station + "</option>");
+        // and what it falls back to is indeed his own: the county's summary
+        assertThat(send("GET", "/api/v1/supplies/summary", bureau, null, 200).get("unit").get("name").asText())
+                .isEqualTo(county);
+    }
+
+    String issueOn(UUID unit, String kind, int quantity, String costYuan, java.time.LocalDate on) {
+        Map<String, Object> body = new HashMap<>(Map.of("kindId", kind, "quantity", quantity, "supplier",
+                "县公安局装备财务科", "occurredOn", on.toString()));
+        if (costYuan != null) {
+            body.put("costYuan", costYuan);
+        }
+        return send("POST", "/api/v1/supplies/units/" + unit + "/issues", chief, body, 201).get("id").asText();
+    }
+
+    /** The summary's total of a kind (it holds some on its way, so it is there). */
+    static JsonNode kindTotal(JsonNode summary, String kind) {
+        for (JsonNode t : summary.get("kinds")) {
+            if (t.get("kind").get("id").asText().equals(kind)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no total of " + kind + " in " + summary);
+    }
+
     /** Work undone when it ends: a second bureau must not stay in the suite's shared demo district. */
     void rolledBack(Runnable work) {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {

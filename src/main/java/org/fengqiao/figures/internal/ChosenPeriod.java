@@ -16,8 +16,9 @@ import org.fengqiao.platform.PeriodFigures.Period;
  * quarter ({@code 2026-Q1}), one year ({@code 2026}) or days from–to (both included; the first of the last day's
  * month when only the last is given, today when only the first is); this month when nothing is named. A month,
  * quarter or year that has not ended is counted up to today, and so is the same stretch a year before, so the two
- * compare like with like. Days after today, days before 1900, a first day after the last, text that is no period and
- * more than one way of naming it at once are refused, each with its reason.
+ * compare like with like. Days after today, days before 1900, a first day after the last, days spanning more than a
+ * year (their year before would overlap them), text that is no period and more than one way of naming it at once are
+ * refused, each with its reason.
  */
 public final class ChosenPeriod {
 
@@ -92,6 +93,12 @@ public final class ChosenPeriod {
             // nothing was recorded then: a year like -5000 counted all there is beside a "year before" in -5001
             problems.add(new Invalid.Problem(dates ? "from" : "period", "figures.period.tooEarly",
                     new Object[] {first.toString(), EARLIEST.toString()}));
+        }
+        if (problems.isEmpty() && dates && !last.minusYears(1).isBefore(first)) {
+            // days spanning more than a year overlap their own "same days a year before": the records of the
+            // overlap were counted on both sides, and the change compared the period with most of itself
+            problems.add(new Invalid.Problem("from", "figures.period.tooLong",
+                    new Object[] {first.toString(), last.toString()}));
         }
         if (problems.isEmpty() && first.isAfter(today)) {
             problems.add(new Invalid.Problem("from", "figures.period.future", new Object[] {first.toString(), today.toString()}));

@@ -347,21 +347,20 @@ public class SupplyLedger {
                 .list();
     }
 
-    /** Per kind under a unit's path: on hand and on its way now, issued (less reversed issues), spent in a period. */
+    /**
+     * Per kind under a unit's path: on hand and on its way now, issued and spent in a period, as {@link #issues}
+     * lists them: an issue reversed since counts in no period (netting it against its reversal's day made the month
+     * of the issue count it and the month of the reversal go below nothing, and missed the reversal of a cost-less
+     * issue).
+     */
     public List<KindTotal> kindTotals(String path, LocalDate from, LocalDate to) {
         List<UnitStock> stocks = unitStocks(path);
         record Flow(long issued, long spent) {
         }
         java.util.Map<UUID, Flow> flows = new java.util.HashMap<>();
-        jdbc.sql("""
-                SELECT e.kind_id,
-                       sum(CASE WHEN e.entry_type = 'ISSUED' THEN e.quantity
-                                WHEN e.entry_type = 'REVERSAL' AND e.cost_fen IS NOT NULL THEN -e.quantity
-                                ELSE 0 END) AS issued,
-                       coalesce(sum(e.cost_fen), 0) AS spent
-                  FROM supply_entry e JOIN unit u ON u.id = e.unit_id
-                 WHERE u.path LIKE :path AND e.occurred_on BETWEEN :from AND :to
-                 GROUP BY e.kind_id""").param("path", path + "%").param("from", from).param("to", to)
+        jdbc.sql("SELECT e.kind_id, sum(e.quantity) AS issued, coalesce(sum(e.cost_fen), 0) AS spent"
+                + " FROM supply_entry e JOIN unit u ON u.id = e.unit_id" + ISSUED_UNDER + " GROUP BY e.kind_id")
+                .param("path", path + "%").param("from", from).param("to", to)
                 .query((rs, n) -> flows.put(rs.getObject(1, UUID.class), new Flow(rs.getLong(2), rs.getLong(3))))
                 .list();
         return kinds(bureau(path)).stream().map(k -> {
@@ -372,12 +371,14 @@ public class SupplyLedger {
         }).filter(t -> t.onHand() > 0 || t.pending() > 0 || t.issued() != 0 || t.spentFen() != 0).toList();
     }
 
-    /** What was spent per unit under a unit's path in a period (issues less their reversals), most first. */
+    /**
+     * What was spent per unit under a unit's path in a period, in the tree's order: the cost of the issues standing,
+     * as {@link #issued} sums them (a reversed issue cost nothing, in any period).
+     */
     public List<UnitSpent> spent(String path, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                SELECT u.id, u.name, sum(e.cost_fen) AS spent FROM supply_entry e JOIN unit u ON u.id = e.unit_id
-                 WHERE u.path LIKE :path AND e.occurred_on BETWEEN :from AND :to AND e.cost_fen IS NOT NULL
-                 GROUP BY u.id, u.name, u.path HAVING sum(e.cost_fen) <> 0 ORDER BY u.path""")
+        return jdbc.sql("SELECT u.id, u.name, sum(e.cost_fen) AS spent FROM supply_entry e JOIN unit u"
+                + " ON u.id = e.unit_id" + ISSUED_UNDER + " AND e.cost_fen IS NOT NULL"
+                + " GROUP BY u.id, u.name, u.path HAVING sum(e.cost_fen) <> 0 ORDER BY u.path")
                 .param("path", path + "%").param("from", from).param("to", to)
                 .query((rs, n) -> new UnitSpent(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3))).list();
     }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.platform.Callers;
-import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Yuan;
 import org.fengqiao.platform.web.FieldLabels;
@@ -61,22 +60,21 @@ class SuppliesPages {
             @RequestParam(required = false) LocalDate to, Model model) {
         Actor me = me();
         Place root;
-        SuppliesViews.Period period;
         try {
             root = desk.root(unitId, me);
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        try {
-            period = views.period(from, to);
-        } catch (Invalid e) {
-            period = views.period(null, null);
-        }
+        // a period that is none is refused with its reason (400), as on the list of issues: replaced by this year, its
+        // sums stood under dates the reader had not asked for
+        SuppliesViews.Period period = views.period(from, to);
         model.addAttribute("root", root);
         model.addAttribute("period", period);
         model.addAttribute("summary", views.summary(root, period));
         model.addAttribute("gaps", views.gaps(root));
         model.addAttribute("units", ledger.places(me.scopePaths()));
+        // the unit filter's empty choice falls back to the reader's own unit: named after it, not after the one shown
+        model.addAttribute("home", desk.root(null, me));
         // the catalogue of the bureau the overview is of
         model.addAttribute("kinds", ledger.kinds(SupplyLedger.bureau(root.path())).stream().map(views::kind)
                 .toList());

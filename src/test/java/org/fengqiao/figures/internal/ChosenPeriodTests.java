@@ -84,6 +84,29 @@ class ChosenPeriodTests {
                 .isEqualTo(new Period(LocalDate.of(1900, 1, 1), LocalDate.of(1900, 12, 31)));
     }
 
+    /**
+     * Days spanning more than a year are refused: their "same days a year before" overlapped them (1900 to today
+     * beside 1899 to a year ago), so the records of the overlap were counted on both sides of the change. A whole
+     * year, leap or not, and a year of days ending on the 28th of February stay a period.
+     */
+    @Test
+    void daysSpanningMoreThanAYearAreRefusedAsTheirYearBeforeWouldOverlapThem() {
+        assertThat(keys(() -> ChosenPeriod.read(null, null, null, "1900-01-01", "2026-05-20", TODAY)))
+                .containsExactly("figures.period.tooLong");
+        assertThat(keys(() -> ChosenPeriod.read(null, null, null, "2025-05-20", "2026-05-20", TODAY)))
+                .containsExactly("figures.period.tooLong");
+        assertThat(keys(() -> ChosenPeriod.read(null, null, null, "2025-05-20", null, TODAY)))
+                .containsExactly("figures.period.tooLong");
+        Period aYear = ChosenPeriod.read(null, null, null, "2025-05-21", "2026-05-20", TODAY);
+        assertThat(aYear.yearBefore().last()).isBefore(aYear.first());
+        assertThat(ChosenPeriod.read(null, null, null, "2024-01-01", "2024-12-31", TODAY))
+                .isEqualTo(new Period(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)));
+        Period toFebruary = ChosenPeriod.read(null, null, null, "2024-02-29", "2025-02-28", TODAY);
+        assertThat(toFebruary.yearBefore().last()).isBefore(toFebruary.first());
+        assertThat(ChosenPeriod.read(null, null, "2025", null, null, TODAY).yearBefore().last())
+                .isBefore(LocalDate.of(2025, 1, 1));
+    }
+
     static java.util.List<String> keys(Runnable read) {
         try {
             read.run();
