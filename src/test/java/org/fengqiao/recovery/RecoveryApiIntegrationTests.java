@@ -151,6 +151,39 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aFileIsOwnedOnlyByPoliceWhoSeeItNeitherByAVolunteerNorByAnOfficerOfAnotherStation() {
+        String n = RecoveryFixtures.n();
+        // the bureau sees every station, yet a file of 房山 is not owned by 牛山's officer (he could never open it),
+        // nor by the volunteer seated at the file's own office (谁主办、谁负责 names a policeman)
+        for (String owner : List.of("officer2", "volunteer")) {
+            HttpResponse<String> refused = api.send("POST", "/api/v1/recovery/files", bureau, Map.of("caseNumber",
+                    "主-" + n, "title", "主办" + owner + n, "gridId", fx.grid("FS-1-03"), "ownerId", fx.staff(owner)),
+                    "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(owner).isEqualTo(400);
+            assertThat(ApiClient.json(refused).get("errors").findValuesAsText("field")).containsExactly("ownerId");
+            assertThat(refused.body()).contains("someone who sees the file");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM recovery_file WHERE title LIKE ?").param("主办%" + n)
+                .query(Long.class).single()).as("nothing opened").isZero();
+
+        String file = fx.file(bureau, "FS-1-03", "officer", "主办" + n, null);
+        for (String owner : List.of("officer2", "volunteer")) {
+            HttpResponse<String> handed = api.send("PUT", "/api/v1/recovery/files/" + file + "/owner", bureau,
+                    Map.of("ownerId", fx.staff(owner)));
+            assertThat(handed.statusCode()).as(owner).isEqualTo(400);
+            assertThat(handed.body()).contains("能看到本档案");
+        }
+        assertThat(fx.detail(bureau, file).get("file").get("ownerId").asText()).isEqualTo(fx.staff("officer").toString());
+        // the officer who owns it opens it; the page offers to hand it only to police who would see it
+        assertThat(api.get("/api/v1/recovery/files/" + file, officer).statusCode()).isEqualTo(200);
+        String page = new ApiClient(port).signedIn("bureau", DEMO_PASSWORD, null).get("/recovery/" + file, null).body();
+        String choices = page.substring(page.indexOf("id=\"owner-select\""), page.indexOf("</select>",
+                page.indexOf("id=\"owner-select\"")));
+        assertThat(choices).contains(fx.staff("officer").toString()).doesNotContain(fx.staff("officer2").toString())
+                .doesNotContain(fx.staff("volunteer").toString());
+    }
+
+    @Test
     void nothingIsReturnedThatWasNotRecoveredAndEveryRefusalSaysWhyInTheCallersLanguageAndChangesNothing() {
         String n = RecoveryFixtures.n();
         String file = fx.file(officer, "FS-2-01", "officer", "对账" + n, null);
@@ -394,16 +427,17 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
     @Test
     void ratesPerFileStationAndYearAddUpTheFilesOfThatYearInScope() {
         String n = RecoveryFixtures.n();
-        // 2011: a year no demo file and no other test uses, in 石榴派出所
-        String one = fx.file(bureau, "SL-1-01", "officer", "率一" + n, "2011-03-01");
+        // 2011: a year no demo file and no other test uses, in 石榴派出所, owned by its workstation's officer
+        UUID shiliu = jdbc.sql("SELECT id FROM staff WHERE police_number = '003101'").query(UUID.class).single();
+        String one = fx.file(bureau, "SL-1-01", shiliu, "率一" + n, "2011-03-01");
         String v1 = fx.victim(bureau, one, "率甲" + n, 300_000);
         String a1 = fx.asset(bureau, one, "率现金" + n, 200_000, "SEIZED");
         fx.asset(bureau, one, "率追查" + n, 90_000, "TRACED");
         assertThat(fx.returned(bureau, one, v1, a1, 150_000).statusCode()).isEqualTo(201);
-        String two = fx.file(bureau, "SL-2-01", "officer", "率二" + n, "2011-11-30");
+        String two = fx.file(bureau, "SL-2-01", shiliu, "率二" + n, "2011-11-30");
         fx.victim(bureau, two, "率乙" + n, 100_000);
         fx.asset(bureau, two, "率冻结" + n, 70_000, "FROZEN");
-        String other = fx.file(bureau, "SL-1-02", "officer", "率三" + n, "2012-01-01");
+        String other = fx.file(bureau, "SL-1-02", shiliu, "率三" + n, "2012-01-01");
         fx.victim(bureau, other, "率丙" + n, 999_900);
 
         JsonNode fileOne = fx.detail(bureau, one).get("figures");

@@ -165,8 +165,8 @@ public class RecoveryDesk {
         }
         if (n.ownerId() == null) {
             problems.add(problem("ownerId", "recovery.owner.required"));
-        } else if (grid != null && files.eligibleStaff(n.ownerId(), grid.unitPath(), who.scopePaths()).isEmpty()) {
-            problems.add(problem("ownerId", "recovery.owner.unknown"));
+        } else if (grid != null && files.eligibleOwner(n.ownerId(), grid.unitPath()).isEmpty()) {
+            problems.add(problem("ownerId", "recovery.owner.outside"));
         }
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
@@ -203,8 +203,8 @@ public class RecoveryDesk {
         if (ownerId == null) {
             throw Invalid.of("ownerId", "recovery.owner.required");
         }
-        if (files.eligibleStaff(ownerId, before.unitPath(), who.scopePaths()).isEmpty()) {
-            throw Invalid.of("ownerId", "recovery.owner.unknown");
+        if (files.eligibleOwner(ownerId, before.unitPath()).isEmpty()) {
+            throw Invalid.of("ownerId", "recovery.owner.outside");
         }
         files.update(id, "owner_staff_id = ?", ownerId);
         return audited(before, who);

@@ -201,11 +201,29 @@ public class RecoveryFiles {
                 .params(all).update();
     }
 
-    /** A staff member who may own a file or act in an event of this unit: active, above it or in the caller's scope. */
+    /**
+     * The police who may hold recovery files and act for them: those whose role keeps the files (the roles granted
+     * RECOVERY_WRITE). A volunteer, a mediator or an inspector never owns one (谁主办、谁负责 names a policeman).
+     */
+    static final String POLICE = "('BUREAU_COMMAND', 'STATION_CHIEF', 'COMMUNITY_OFFICER', 'AUXILIARY_POLICE')";
+
+    /**
+     * A policeman who may own a file of this unit: active, and seated at it or above it, so that he sees the file he
+     * answers for; one of a sibling office, or of another station, would own a file he cannot open.
+     */
+    public Optional<String> eligibleOwner(UUID staffId, String unitPath) {
+        return jdbc.sql("""
+                SELECT s.name FROM staff s JOIN unit su ON su.id = s.unit_id
+                WHERE s.id = :id AND s.active AND s.role IN""" + " " + POLICE + """
+                  AND :path LIKE su.path || '%'""")
+                .param("id", staffId).param("path", unitPath).query(String.class).optional();
+    }
+
+    /** A policeman who may act in an event of this unit: active, above it or in the caller's scope. */
     public Optional<String> eligibleStaff(UUID staffId, String unitPath, List<String> scopePaths) {
         return jdbc.sql("""
                 SELECT s.name FROM staff s JOIN unit su ON su.id = s.unit_id
-                WHERE s.id = :id AND s.active AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')
+                WHERE s.id = :id AND s.active AND s.role IN""" + " " + POLICE + """
                   AND (:path LIKE su.path || '%'
                    OR (CAST(:scope AS text[]) IS NULL OR su.path LIKE ANY(CAST(:scope AS text[]))))""")
                 .param("id", staffId).param("path", unitPath)
@@ -219,10 +237,21 @@ public class RecoveryFiles {
     public List<StaffChoice> owners(List<String> scopePaths) {
         return jdbc.sql("""
                 SELECT s.id, s.name, su.name FROM staff s JOIN unit su ON su.id = s.unit_id
-                WHERE s.active AND s.role IN ('BUREAU_COMMAND', 'STATION_CHIEF', 'COMMUNITY_OFFICER', 'AUXILIARY_POLICE')
+                WHERE s.active AND s.role IN""" + " " + POLICE + """
                   AND su.path LIKE ANY(CAST(:scope AS text[]))
                 ORDER BY su.path, s.name LIMIT 300""")
                 .param("scope", patterns(scopePaths))
+                .query((rs, n) -> new StaffChoice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** The police a file of this unit may be handed to ({@link #eligibleOwner}): at it or above it; at most 300. */
+    public List<StaffChoice> ownersOf(String unitPath) {
+        return jdbc.sql("""
+                SELECT s.id, s.name, su.name FROM staff s JOIN unit su ON su.id = s.unit_id
+                WHERE s.active AND s.role IN""" + " " + POLICE + """
+                  AND :path LIKE su.path || '%'
+                ORDER BY su.path, s.name LIMIT 300""")
+                .param("path", unitPath)
                 .query((rs, n) -> new StaffChoice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
     }
 
