@@ -183,6 +183,56 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
                 .doesNotContain(fx.staff("volunteer").toString());
     }
 
+    /** An asset seized {@code daysAgo}, so that returns may be dated from then on; returns its id. */
+    String seizedSince(String token, String file, String description, long valueFen, int daysAgo) {
+        JsonNode d = fx.send("POST", "/api/v1/recovery/files/" + file + "/assets", token, Map.of("kind", "CASH",
+                "description", description, "valueFen", valueFen, "state", "SEIZED", "tracedOn",
+                today().minusDays(daysAgo).toString()), 200);
+        for (JsonNode a : d.get("assets")) {
+            if (a.get("description").asText().equals(description)) {
+                return a.get("id").asText();
+            }
+        }
+        throw new IllegalStateException("asset not added");
+    }
+
+    @Test
+    void aReturnAtACollectiveEventIsDatedTheEventsDayAndNoneIsRecordedAtAnEventStillAhead() {
+        String n = RecoveryFixtures.n();
+        String file = fx.file(officer, "FS-2-01", "officer", "活动日" + n, today().minusDays(30).toString());
+        String victim = fx.victim(officer, file, "活动甲" + n, 100_000);
+        String cash = seizedSince(officer, file, "活动现金" + n, 100_000, 20);
+        UUID office = jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        LocalDate held = today().minusDays(5);
+        String past = fx.send("POST", "/api/v1/recovery/events", officer, Map.of("unitId", office, "heldOn",
+                held.toString(), "place", "活动院内" + n, "officerId", fx.staff("officer")), 201).get("id").asText();
+        String ahead = fx.send("POST", "/api/v1/recovery/events", officer, Map.of("unitId", office, "heldOn",
+                today().plusDays(3).toString(), "place", "下周活动" + n, "officerId", fx.staff("officer")), 201)
+                .get("id").asText();
+
+        Map<String, Object> body = new HashMap<>(Map.of("victimId", victim, "assetId", cash, "amountFen", 30_000,
+                "eventId", past, "returnedOn", today().toString()));
+        HttpResponse<String> otherDay = api.send("POST", "/api/v1/recovery/files/" + file + "/returns", officer, body,
+                "Accept-Language", "en");
+        assertThat(otherDay.statusCode()).as(otherDay.body()).isEqualTo(400);
+        assertThat(ApiClient.json(otherDay).get("errors").findValuesAsText("field")).containsExactly("returnedOn");
+        assertThat(otherDay.body()).contains("dated the day of the event (" + held + ")");
+        body.remove("returnedOn");
+        body.put("eventId", ahead);
+        HttpResponse<String> notYet = api.send("POST", "/api/v1/recovery/files/" + file + "/returns", officer, body);
+        assertThat(notYet.statusCode()).as(notYet.body()).isEqualTo(400);
+        assertThat(ApiClient.json(notYet).get("errors").findValuesAsText("field")).containsExactly("eventId");
+        assertThat(notYet.body()).contains("尚未举行");
+        assertThat(returnedOf(file)).as("nothing returned by the refusals").isZero();
+
+        // the event's return without a date is the event's day, on the file, its receipt and the event alike
+        body.put("eventId", past);
+        JsonNode made = fx.send("POST", "/api/v1/recovery/files/" + file + "/returns", officer, body, 201);
+        assertThat(made.get("returnedOn").asText()).isEqualTo(held.toString());
+        assertThat(fx.send("GET", "/api/v1/recovery/events/" + ahead, officer, null, 200).get("event").get("returns")
+                .asLong()).isZero();
+    }
+
     @Test
     void nothingIsReturnedThatWasNotRecoveredAndEveryRefusalSaysWhyInTheCallersLanguageAndChangesNothing() {
         String n = RecoveryFixtures.n();

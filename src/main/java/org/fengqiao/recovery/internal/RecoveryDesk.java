@@ -449,6 +449,16 @@ public class RecoveryDesk {
             if (event == null || !before.unitPath().startsWith(event.unitPath())) {
                 throw Invalid.of("eventId", "recovery.event.unknown");
             }
+            // a return made at a collective event was made that day: the receipt and the event's total say so, and
+            // an event still ahead has handed nothing back yet
+            if (event.heldOn().isAfter(today())) {
+                throw Invalid.of("eventId", "recovery.return.eventAhead", event.heldOn().toString());
+            }
+            if (r.returnedOn() == null) {
+                on = event.heldOn();
+            } else if (!on.equals(event.heldOn())) {
+                throw Invalid.of("returnedOn", "recovery.return.notEventDay", event.heldOn().toString());
+            }
         }
         ReconciliationPolicy.Ledger ledger = files.ledger(id);
         check(ReconciliationPolicy.checkReturn(ledger, r.victimId(), r.assetId(), r.amountFen()));
