@@ -20,6 +20,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.fengqiao.account.ApiClient;
+import org.fengqiao.incident.SatisfactionPageIntegrationTests;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,8 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
 
     ApiClient api;
     RecoveryFixtures fx;
@@ -231,6 +236,54 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
         assertThat(made.get("returnedOn").asText()).isEqualTo(held.toString());
         assertThat(fx.send("GET", "/api/v1/recovery/events/" + ahead, officer, null, 200).get("event").get("returns")
                 .asLong()).isZero();
+    }
+
+    @Test
+    void anEventOfTheStationShowsEachOfficeTheTotalOfItsOwnReturnsNotTheOtherOffices() {
+        String n = RecoveryFixtures.n();
+        String chief = api.token("chief", DEMO_PASSWORD);
+        String stationCode = jdbc.sql("SELECT u.code FROM unit u JOIN staff s ON s.unit_id = u.id WHERE s.username = 'chief'")
+                .query(String.class).single();
+        Grid stationGrid = SatisfactionPageIntegrationTests.testGrid(jurisdictions,
+                jurisdictions.unitByCode(stationCode).orElseThrow(), "IT-RE-" + n, "返赃范围", 93);
+        String event = fx.send("POST", "/api/v1/recovery/events", chief, Map.of("unitId",
+                jurisdictions.unitByCode(stationCode).orElseThrow().id().value(), "heldOn", today().toString(),
+                "place", "所院内" + n, "officerId", fx.staff("chief")), 201).get("id").asText();
+
+        String mine = fx.file(officer, "FS-1-03", "officer", "本室" + n, null);
+        String v1 = fx.victim(officer, mine, "本室甲" + n, 50_000);
+        String a1 = fx.asset(officer, mine, "本室现金" + n, 50_000, "SEIZED");
+        fx.send("POST", "/api/v1/recovery/files/" + mine + "/returns", officer, Map.of("victimId", v1, "assetId", a1,
+                "amountFen", 10_000, "eventId", event), 201);
+        String theirs = fx.file(chief, stationGrid.code(), "chief", "所里" + n, null);
+        String v2 = fx.victim(chief, theirs, "所里乙" + n, 90_000);
+        String a2 = fx.asset(chief, theirs, "所里现金" + n, 90_000, "SEIZED");
+        fx.send("POST", "/api/v1/recovery/files/" + theirs + "/returns", chief, Map.of("victimId", v2, "assetId", a2,
+                "amountFen", 25_000, "eventId", event), 201);
+        assertThat(api.get("/api/v1/recovery/files/" + theirs, officer).statusCode()).as("not the office's file")
+                .isEqualTo(404);
+
+        // the office reads the station's event with its own return and that return's total only
+        JsonNode seen = fx.send("GET", "/api/v1/recovery/events/" + event, officer, null, 200);
+        assertThat(seen.get("returns")).hasSize(1);
+        assertThat(seen.get("event").get("returns").asLong()).isEqualTo(1);
+        assertThat(seen.get("event").get("amountFen").asLong()).isEqualTo(10_000);
+        JsonNode listed = null;
+        for (JsonNode e : fx.send("GET", "/api/v1/recovery/events", officer, null, 200)) {
+            if (e.get("id").asText().equals(event)) {
+                listed = e;
+            }
+        }
+        assertThat(listed).isNotNull();
+        assertThat(listed.get("amountFen").asLong()).isEqualTo(10_000);
+        String page = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null).get("/recovery/events/" + event, null)
+                .body();
+        assertThat(page).contains("100.00").doesNotContain("350.00").doesNotContain("所里乙" + n);
+        // the station reads both
+        JsonNode whole = fx.send("GET", "/api/v1/recovery/events/" + event, chief, null, 200);
+        assertThat(whole.get("returns")).hasSize(2);
+        assertThat(whole.get("event").get("returns").asLong()).isEqualTo(2);
+        assertThat(whole.get("event").get("amountFen").asLong()).isEqualTo(35_000);
     }
 
     @Test

@@ -450,12 +450,20 @@ public class RecoveryFiles {
 
     // ---- collective return events ----
 
+    /**
+     * The events with the count and sum of their returns on the files of :scope (null: all), so that an office
+     * reading its station's event sees the total of the rows it is shown, not the other offices' returns.
+     */
     static final String EVENTS = """
             SELECT e.id, e.unit_id, u.name AS unit_name, u.path AS unit_path, e.held_on, e.place, e.officer_staff_id,
-                   s.name AS officer_name, e.victims_present, e.note,
-                   (SELECT count(*) FROM recovery_return r WHERE r.event_id = e.id) AS returns,
-                   (SELECT coalesce(sum(r.amount_fen), 0) FROM recovery_return r WHERE r.event_id = e.id) AS amount
+                   s.name AS officer_name, e.victims_present, e.note, t.returns, t.amount
             FROM recovery_return_event e JOIN unit u ON u.id = e.unit_id JOIN staff s ON s.id = e.officer_staff_id
+            CROSS JOIN LATERAL (
+              SELECT count(*) AS returns, coalesce(sum(r.amount_fen), 0) AS amount
+              FROM recovery_return r JOIN recovery_file rf ON rf.id = r.file_id JOIN grid rg ON rg.id = rf.grid_id
+              JOIN unit ru ON ru.id = rg.unit_id
+              WHERE r.event_id = e.id
+                AND (CAST(:scope AS text[]) IS NULL OR ru.path LIKE ANY(CAST(:scope AS text[])))) t
             """;
 
     public void addEvent(UUID id, UUID unitId, LocalDate heldOn, String place, UUID officer, String victimsPresent,
@@ -491,7 +499,7 @@ public class RecoveryFiles {
     /** The events a file's returns may belong to: held by its grid's unit or a unit above it. */
     public List<Event> eventsFor(String fileUnitPath) {
         return jdbc.sql(EVENTS + " WHERE :path LIKE u.path || '%' ORDER BY e.held_on DESC, e.id LIMIT 50")
-                .param("path", fileUnitPath).query(RecoveryFiles::mapEvent).list();
+                .param("path", fileUnitPath).param("scope", null).query(RecoveryFiles::mapEvent).list();
     }
 
     /** The unit of a path (the caller's own units), for the event form. */
