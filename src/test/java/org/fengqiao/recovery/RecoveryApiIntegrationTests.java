@@ -287,6 +287,26 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aReceiptPrintedAfterLaterReturnsStatesWhatTheVictimHadBackWhenThisOneWasMade() throws IOException {
+        String n = RecoveryFixtures.n();
+        String file = fx.file(officer, "FS-3-01", "officer", "累计" + n, null);
+        String victim = fx.victim(officer, file, "累计甲" + n, 50_000);
+        String cash = fx.asset(officer, file, "累计现金" + n, 50_000, "SEIZED");
+        String first = ApiClient.json(fx.returned(officer, file, victim, cash, 10_000)).get("id").asText();
+        String second = ApiClient.json(fx.returned(officer, file, victim, cash, 20_000)).get("id").asText();
+        for (String[] expected : new String[][] {{first, "累计已发还500.00/100.00元"}, {second, "累计已发还500.00/300.00元"}}) {
+            HttpResponse<byte[]> pdf = fx.bytes("/api/v1/recovery/files/" + file + "/returns/" + expected[0]
+                    + "/receipt.pdf", officer);
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+                // the victim's losses are headed as what he lost, not as what is returned to him
+                assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", "")).contains(expected[1])
+                        .contains("被害人损失情况损失物品数量金额（元）");
+            }
+        }
+    }
+
+    @Test
     void nothingIsReturnedThatWasNotRecoveredAndEveryRefusalSaysWhyInTheCallersLanguageAndChangesNothing() {
         String n = RecoveryFixtures.n();
         String file = fx.file(officer, "FS-2-01", "officer", "对账" + n, null);
