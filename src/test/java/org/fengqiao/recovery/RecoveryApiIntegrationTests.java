@@ -307,6 +307,27 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anAssetAllReturnedIsMarkedReturnedOnTheDayOfItsLastReturnNotOnTheDayItWasRecorded() {
+        String n = RecoveryFixtures.n();
+        String file = fx.file(officer, "FS-2-02", "officer", "返还日" + n, today().minusDays(30).toString());
+        String victim = fx.victim(officer, file, "返还日甲" + n, 40_000);
+        String cash = seizedSince(officer, file, "返还日现金" + n, 40_000, 20);
+        for (Object[] ret : new Object[][] {{15_000, today().minusDays(10)}, {25_000, today().minusDays(12)}}) {
+            fx.send("POST", "/api/v1/recovery/files/" + file + "/returns", officer, Map.of("victimId", victim,
+                    "assetId", cash, "amountFen", ret[0], "returnedOn", ret[1].toString()), 201);
+        }
+        JsonNode d = fx.detail(officer, file);
+        assertThat(d.get("assets").get(0).get("state").asText()).isEqualTo("RETURNED");
+        List<String> returnedOn = new ArrayList<>();
+        for (JsonNode step : d.get("assetSteps")) {
+            if (step.get("to").asText().equals("RETURNED")) {
+                returnedOn.add(step.get("onDay").asText());
+            }
+        }
+        assertThat(returnedOn).containsExactly(today().minusDays(10).toString());
+    }
+
+    @Test
     void nothingIsReturnedThatWasNotRecoveredAndEveryRefusalSaysWhyInTheCallersLanguageAndChangesNothing() {
         String n = RecoveryFixtures.n();
         String file = fx.file(officer, "FS-2-01", "officer", "对账" + n, null);

@@ -422,7 +422,7 @@ public class RecoveryDesk {
         }
         check(ReconciliationPolicy.checkRevalue(ledger, assetId, valueFen));
         files.setAssetValue(assetId, valueFen);
-        settle(ledger.assets().get(assetId), valueFen, ledger.assets().get(assetId).returnedFen(), who);
+        settle(ledger.assets().get(assetId), valueFen, ledger.assets().get(assetId).returnedFen(), today(), who);
         return audited(before, who);
     }
 
@@ -473,16 +473,20 @@ public class RecoveryDesk {
         files.addReturn(returnId, id, r.victimId(), r.assetId(), r.eventId(), r.amountFen(), blankToNull(r.items()), on,
                 who.staffId());
         ReconciliationPolicy.AssetBalance asset = ledger.assets().get(r.assetId());
-        settle(asset, asset.valueFen(), asset.returnedFen() + r.amountFen(), who);
+        // the asset was all returned on the day of its last return (this one or one recorded before, dated later),
+        // not on the day the officer got round to recording it
+        LocalDate lastReturned = files.returns(id).stream().filter(each -> each.assetId().equals(r.assetId()))
+                .map(RecoveryFiles.Return::returnedOn).max(LocalDate::compareTo).orElse(on);
+        settle(asset, asset.valueFen(), asset.returnedFen() + r.amountFen(), lastReturned, who);
         audited(before, who);
         return files.findReturn(id, returnId).orElseThrow();
     }
 
-    /** An asset whose whole value went back to victims is RETURNED. */
-    private void settle(ReconciliationPolicy.AssetBalance asset, long value, long returned, Actor who) {
+    /** An asset whose whole value went back to victims is RETURNED, as of {@code day}. */
+    private void settle(ReconciliationPolicy.AssetBalance asset, long value, long returned, LocalDate day, Actor who) {
         if (asset.state() != AssetState.RETURNED && asset.state().recovered() && returned > 0 && returned == value) {
             files.setAssetState(asset.id(), AssetState.RETURNED);
-            files.step(asset.id(), asset.state(), AssetState.RETURNED, today(), null, who.staffId());
+            files.step(asset.id(), asset.state(), AssetState.RETURNED, day, null, who.staffId());
         }
     }
 
