@@ -20,6 +20,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.fengqiao.account.ApiClient;
+import org.fengqiao.incident.SatisfactionPageIntegrationTests;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,8 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
 
     ApiClient api;
     RecoveryFixtures fx;
@@ -148,6 +153,178 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
                 Map.of("victimId", i[0], "assetId", i[1], "amountFen", 100, "eventId", event), "Accept-Language", "en");
         assertThat(wrongEvent.statusCode()).as("an event of another station").isEqualTo(400);
         assertThat(wrongEvent.body()).contains("was not held by a unit above this file");
+    }
+
+    @Test
+    void aFileIsOwnedOnlyByPoliceWhoSeeItNeitherByAVolunteerNorByAnOfficerOfAnotherStation() {
+        String n = RecoveryFixtures.n();
+        // the bureau sees every station, yet a file of 房山 is not owned by 牛山's officer (he could never open it),
+        // nor by the volunteer seated at the file's own office (谁主办、谁负责 names a policeman)
+        for (String owner : List.of("officer2", "volunteer")) {
+            HttpResponse<String> refused = api.send("POST", "/api/v1/recovery/files", bureau, Map.of("caseNumber",
+                    "主-" + n, "title", "主办" + owner + n, "gridId", fx.grid("FS-1-03"), "ownerId", fx.staff(owner)),
+                    "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(owner).isEqualTo(400);
+            assertThat(ApiClient.json(refused).get("errors").findValuesAsText("field")).containsExactly("ownerId");
+            assertThat(refused.body()).contains("someone who sees the file");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM recovery_file WHERE title LIKE ?").param("主办%" + n)
+                .query(Long.class).single()).as("nothing opened").isZero();
+
+        String file = fx.file(bureau, "FS-1-03", "officer", "主办" + n, null);
+        for (String owner : List.of("officer2", "volunteer")) {
+            HttpResponse<String> handed = api.send("PUT", "/api/v1/recovery/files/" + file + "/owner", bureau,
+                    Map.of("ownerId", fx.staff(owner)));
+            assertThat(handed.statusCode()).as(owner).isEqualTo(400);
+            assertThat(handed.body()).contains("能看到本档案");
+        }
+        assertThat(fx.detail(bureau, file).get("file").get("ownerId").asText()).isEqualTo(fx.staff("officer").toString());
+        // the officer who owns it opens it; the page offers to hand it only to police who would see it
+        assertThat(api.get("/api/v1/recovery/files/" + file, officer).statusCode()).isEqualTo(200);
+        String page = new ApiClient(port).signedIn("bureau", DEMO_PASSWORD, null).get("/recovery/" + file, null).body();
+        String choices = page.substring(page.indexOf("id=\"owner-select\""), page.indexOf("</select>",
+                page.indexOf("id=\"owner-select\"")));
+        assertThat(choices).contains(fx.staff("officer").toString()).doesNotContain(fx.staff("officer2").toString())
+                .doesNotContain(fx.staff("volunteer").toString());
+    }
+
+    /** An asset seized {@code daysAgo}, so that returns may be dated from then on; returns its id. */
+    String seizedSince(String token, String file, String description, long valueFen, int daysAgo) {
+        JsonNode d = fx.send("POST", "/api/v1/recovery/files/" + file + "/assets", token, Map.of("kind", "CASH",
+                "description", description, "valueFen", valueFen, "state", "SEIZED", "tracedOn",
+                today().minusDays(daysAgo).toString()), 200);
+        for (JsonNode a : d.get("assets")) {
+            if (a.get("description").asText().equals(description)) {
+                return a.get("id").asText();
+            }
+        }
+        throw new IllegalStateException("asset not added");
+    }
+
+    @Test
+    void aReturnAtACollectiveEventIsDatedTheEventsDayAndNoneIsRecordedAtAnEventStillAhead() {
+        String n = RecoveryFixtures.n();
+        String file = fx.file(officer, "FS-2-01", "officer", "活动日" + n, today().minusDays(30).toString());
+        String victim = fx.victim(officer, file, "活动甲" + n, 100_000);
+        String cash = seizedSince(officer, file, "活动现金" + n, 100_000, 20);
+        UUID office = jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        LocalDate held = today().minusDays(5);
+        String past = fx.send("POST", "/api/v1/recovery/events", officer, Map.of("unitId", office, "heldOn",
+                held.toString(), "place", "活动院内" + n, "officerId", fx.staff("officer")), 201).get("id").asText();
+        String ahead = fx.send("POST", "/api/v1/recovery/events", officer, Map.of("unitId", office, "heldOn",
+                today().plusDays(3).toString(), "place", "下周活动" + n, "officerId", fx.staff("officer")), 201)
+                .get("id").asText();
+
+        Map<String, Object> body = new HashMap<>(Map.of("victimId", victim, "assetId", cash, "amountFen", 30_000,
+                "eventId", past, "returnedOn", today().toString()));
+        HttpResponse<String> otherDay = api.send("POST", "/api/v1/recovery/files/" + file + "/returns", officer, body,
+                "Accept-Language", "en");
+        assertThat(otherDay.statusCode()).as(otherDay.body()).isEqualTo(400);
+        assertThat(ApiClient.json(otherDay).get("errors").findValuesAsText("field")).containsExactly("returnedOn");
+        assertThat(otherDay.body()).contains("dated the day of the event (" + held + ")");
+        body.remove("returnedOn");
+        body.put("eventId", ahead);
+        HttpResponse<String> notYet = api.send("POST", "/api/v1/recovery/files/" + file + "/returns", officer, body);
+        assertThat(notYet.statusCode()).as(notYet.body()).isEqualTo(400);
+        assertThat(ApiClient.json(notYet).get("errors").findValuesAsText("field")).containsExactly("eventId");
+        assertThat(notYet.body()).contains("尚未举行");
+        assertThat(returnedOf(file)).as("nothing returned by the refusals").isZero();
+
+        // the event's return without a date is the event's day, on the file, its receipt and the event alike
+        body.put("eventId", past);
+        JsonNode made = fx.send("POST", "/api/v1/recovery/files/" + file + "/returns", officer, body, 201);
+        assertThat(made.get("returnedOn").asText()).isEqualTo(held.toString());
+        assertThat(fx.send("GET", "/api/v1/recovery/events/" + ahead, officer, null, 200).get("event").get("returns")
+                .asLong()).isZero();
+    }
+
+    @Test
+    void anEventOfTheStationShowsEachOfficeTheTotalOfItsOwnReturnsNotTheOtherOffices() {
+        String n = RecoveryFixtures.n();
+        String chief = api.token("chief", DEMO_PASSWORD);
+        String stationCode = jdbc.sql("SELECT u.code FROM unit u JOIN staff s ON s.unit_id = u.id WHERE s.username = 'chief'")
+                .query(String.class).single();
+        Grid stationGrid = SatisfactionPageIntegrationTests.testGrid(jurisdictions,
+                jurisdictions.unitByCode(stationCode).orElseThrow(), "IT-RE-" + n, "返赃范围", 93);
+        String event = fx.send("POST", "/api/v1/recovery/events", chief, Map.of("unitId",
+                jurisdictions.unitByCode(stationCode).orElseThrow().id().value(), "heldOn", today().toString(),
+                "place", "所院内" + n, "officerId", fx.staff("chief")), 201).get("id").asText();
+
+        String mine = fx.file(officer, "FS-1-03", "officer", "本室" + n, null);
+        String v1 = fx.victim(officer, mine, "本室甲" + n, 50_000);
+        String a1 = fx.asset(officer, mine, "本室现金" + n, 50_000, "SEIZED");
+        fx.send("POST", "/api/v1/recovery/files/" + mine + "/returns", officer, Map.of("victimId", v1, "assetId", a1,
+                "amountFen", 10_000, "eventId", event), 201);
+        String theirs = fx.file(chief, stationGrid.code(), "chief", "所里" + n, null);
+        String v2 = fx.victim(chief, theirs, "所里乙" + n, 90_000);
+        String a2 = fx.asset(chief, theirs, "所里现金" + n, 90_000, "SEIZED");
+        fx.send("POST", "/api/v1/recovery/files/" + theirs + "/returns", chief, Map.of("victimId", v2, "assetId", a2,
+                "amountFen", 25_000, "eventId", event), 201);
+        assertThat(api.get("/api/v1/recovery/files/" + theirs, officer).statusCode()).as("not the office's file")
+                .isEqualTo(404);
+
+        // the office reads the station's event with its own return and that return's total only
+        JsonNode seen = fx.send("GET", "/api/v1/recovery/events/" + event, officer, null, 200);
+        assertThat(seen.get("returns")).hasSize(1);
+        assertThat(seen.get("event").get("returns").asLong()).isEqualTo(1);
+        assertThat(seen.get("event").get("amountFen").asLong()).isEqualTo(10_000);
+        JsonNode listed = null;
+        for (JsonNode e : fx.send("GET", "/api/v1/recovery/events", officer, null, 200)) {
+            if (e.get("id").asText().equals(event)) {
+                listed = e;
+            }
+        }
+        assertThat(listed).isNotNull();
+        assertThat(listed.get("amountFen").asLong()).isEqualTo(10_000);
+        String page = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null).get("/recovery/events/" + event, null)
+                .body();
+        assertThat(page).contains("100.00").doesNotContain("350.00").doesNotContain("所里乙" + n);
+        // the station reads both
+        JsonNode whole = fx.send("GET", "/api/v1/recovery/events/" + event, chief, null, 200);
+        assertThat(whole.get("returns")).hasSize(2);
+        assertThat(whole.get("event").get("returns").asLong()).isEqualTo(2);
+        assertThat(whole.get("event").get("amountFen").asLong()).isEqualTo(35_000);
+    }
+
+    @Test
+    void aReceiptPrintedAfterLaterReturnsStatesWhatTheVictimHadBackWhenThisOneWasMade() throws IOException {
+        String n = RecoveryFixtures.n();
+        String file = fx.file(officer, "FS-3-01", "officer", "累计" + n, null);
+        String victim = fx.victim(officer, file, "累计甲" + n, 50_000);
+        String cash = fx.asset(officer, file, "累计现金" + n, 50_000, "SEIZED");
+        String first = ApiClient.json(fx.returned(officer, file, victim, cash, 10_000)).get("id").asText();
+        String second = ApiClient.json(fx.returned(officer, file, victim, cash, 20_000)).get("id").asText();
+        for (String[] expected : new String[][] {{first, "累计已发还500.00/100.00元"}, {second, "累计已发还500.00/300.00元"}}) {
+            HttpResponse<byte[]> pdf = fx.bytes("/api/v1/recovery/files/" + file + "/returns/" + expected[0]
+                    + "/receipt.pdf", officer);
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+                // the victim's losses are headed as what he lost, not as what is returned to him
+                assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", "")).contains(expected[1])
+                        .contains("被害人损失情况损失物品数量金额（元）");
+            }
+        }
+    }
+
+    @Test
+    void anAssetAllReturnedIsMarkedReturnedOnTheDayOfItsLastReturnNotOnTheDayItWasRecorded() {
+        String n = RecoveryFixtures.n();
+        String file = fx.file(officer, "FS-2-02", "officer", "返还日" + n, today().minusDays(30).toString());
+        String victim = fx.victim(officer, file, "返还日甲" + n, 40_000);
+        String cash = seizedSince(officer, file, "返还日现金" + n, 40_000, 20);
+        for (Object[] ret : new Object[][] {{15_000, today().minusDays(10)}, {25_000, today().minusDays(12)}}) {
+            fx.send("POST", "/api/v1/recovery/files/" + file + "/returns", officer, Map.of("victimId", victim,
+                    "assetId", cash, "amountFen", ret[0], "returnedOn", ret[1].toString()), 201);
+        }
+        JsonNode d = fx.detail(officer, file);
+        assertThat(d.get("assets").get(0).get("state").asText()).isEqualTo("RETURNED");
+        List<String> returnedOn = new ArrayList<>();
+        for (JsonNode step : d.get("assetSteps")) {
+            if (step.get("to").asText().equals("RETURNED")) {
+                returnedOn.add(step.get("onDay").asText());
+            }
+        }
+        assertThat(returnedOn).containsExactly(today().minusDays(10).toString());
     }
 
     @Test
@@ -394,16 +571,17 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
     @Test
     void ratesPerFileStationAndYearAddUpTheFilesOfThatYearInScope() {
         String n = RecoveryFixtures.n();
-        // 2011: a year no demo file and no other test uses, in 石榴派出所
-        String one = fx.file(bureau, "SL-1-01", "officer", "率一" + n, "2011-03-01");
+        // 2011: a year no demo file and no other test uses, in 石榴派出所, owned by its workstation's officer
+        UUID shiliu = jdbc.sql("SELECT id FROM staff WHERE police_number = '003101'").query(UUID.class).single();
+        String one = fx.file(bureau, "SL-1-01", shiliu, "率一" + n, "2011-03-01");
         String v1 = fx.victim(bureau, one, "率甲" + n, 300_000);
         String a1 = fx.asset(bureau, one, "率现金" + n, 200_000, "SEIZED");
         fx.asset(bureau, one, "率追查" + n, 90_000, "TRACED");
         assertThat(fx.returned(bureau, one, v1, a1, 150_000).statusCode()).isEqualTo(201);
-        String two = fx.file(bureau, "SL-2-01", "officer", "率二" + n, "2011-11-30");
+        String two = fx.file(bureau, "SL-2-01", shiliu, "率二" + n, "2011-11-30");
         fx.victim(bureau, two, "率乙" + n, 100_000);
         fx.asset(bureau, two, "率冻结" + n, 70_000, "FROZEN");
-        String other = fx.file(bureau, "SL-1-02", "officer", "率三" + n, "2012-01-01");
+        String other = fx.file(bureau, "SL-1-02", shiliu, "率三" + n, "2012-01-01");
         fx.victim(bureau, other, "率丙" + n, 999_900);
 
         JsonNode fileOne = fx.detail(bureau, one).get("figures");

@@ -52,11 +52,16 @@ final class RecoveryFixtures {
 
     /** Opens a file in the grid, owned by the officer named. */
     String file(String token, String gridCode, String owner, String title, String registeredOn) {
+        return file(token, gridCode, staff(owner), title, registeredOn);
+    }
+
+    /** Opens a file in the grid, owned by this staff member (one who signs in or not). */
+    String file(String token, String gridCode, UUID owner, String title, String registeredOn) {
         Map<String, Object> body = new HashMap<>();
         body.put("caseNumber", "测-" + n());
         body.put("title", title);
         body.put("gridId", grid(gridCode));
-        body.put("ownerId", staff(owner));
+        body.put("ownerId", owner);
         if (registeredOn != null) {
             body.put("registeredOn", registeredOn);
         }

@@ -77,10 +77,11 @@ public class ReceiptPdf {
                     lost.add(new String[] {l.description(), String.valueOf(l.quantity()), ReconciliationPolicy.yuan(l.amountFen())});
                 }
             }
-            pdf.table(new String[] {t("recovery.field.items", locale), t("recovery.field.quantity", locale),
+            // what he lost, headed as such: this table is not what is handed back now (the table above)
+            pdf.table(new String[] {t("recovery.field.description", locale), t("recovery.field.quantity", locale),
                     t("recovery.pdf.amountYuan", locale)}, new float[] {0.6f, 0.15f, 0.25f}, lost);
             pdf.paragraph(t("recovery.pdf.totals", locale) + " " + ReconciliationPolicy.yuan(victim.lostFen()) + " / "
-                    + ReconciliationPolicy.yuan(victim.returnedFen()) + " " + t("recovery.yuan", locale));
+                    + ReconciliationPolicy.yuan(returnedUpTo(files.returns(id), r)) + " " + t("recovery.yuan", locale));
             pdf.paragraph(t("recovery.pdf.declaration", locale));
             pdf.heading(t("recovery.pdf.signatures", locale));
             pdf.table(new String[] {"", t("recovery.pdf.sign", locale), t("recovery.pdf.date", locale)},
@@ -91,6 +92,24 @@ public class ReceiptPdf {
         }
         events.publishEvent(Audited.read("recovery-file", id, f.unitPath()).by(who.name()));
         return new Document("receipt-" + f.code() + "-" + returnId.toString().substring(0, 8) + ".pdf", bytes);
+    }
+
+    /**
+     * What the victim had got back when this return was made: his returns up to and including it, in the order the
+     * file lists them. A receipt printed (or printed again) after later returns still states its own day's total,
+     * not money the victim had not yet received when he signs for this one.
+     */
+    static long returnedUpTo(List<Return> returns, Return r) {
+        long sum = 0;
+        for (Return each : returns) {
+            if (each.victimId().equals(r.victimId())) {
+                sum += each.amountFen();
+            }
+            if (each.id().equals(r.id())) {
+                break;
+            }
+        }
+        return sum;
     }
 
     private String t(String key, Locale locale) {

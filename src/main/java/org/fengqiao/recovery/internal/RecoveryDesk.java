@@ -165,8 +165,8 @@ public class RecoveryDesk {
         }
         if (n.ownerId() == null) {
             problems.add(problem("ownerId", "recovery.owner.required"));
-        } else if (grid != null && files.eligibleStaff(n.ownerId(), grid.unitPath(), who.scopePaths()).isEmpty()) {
-            problems.add(problem("ownerId", "recovery.owner.unknown"));
+        } else if (grid != null && files.eligibleOwner(n.ownerId(), grid.unitPath()).isEmpty()) {
+            problems.add(problem("ownerId", "recovery.owner.outside"));
         }
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
@@ -203,8 +203,8 @@ public class RecoveryDesk {
         if (ownerId == null) {
             throw Invalid.of("ownerId", "recovery.owner.required");
         }
-        if (files.eligibleStaff(ownerId, before.unitPath(), who.scopePaths()).isEmpty()) {
-            throw Invalid.of("ownerId", "recovery.owner.unknown");
+        if (files.eligibleOwner(ownerId, before.unitPath()).isEmpty()) {
+            throw Invalid.of("ownerId", "recovery.owner.outside");
         }
         files.update(id, "owner_staff_id = ?", ownerId);
         return audited(before, who);
@@ -422,7 +422,7 @@ public class RecoveryDesk {
         }
         check(ReconciliationPolicy.checkRevalue(ledger, assetId, valueFen));
         files.setAssetValue(assetId, valueFen);
-        settle(ledger.assets().get(assetId), valueFen, ledger.assets().get(assetId).returnedFen(), who);
+        settle(ledger.assets().get(assetId), valueFen, ledger.assets().get(assetId).returnedFen(), today(), who);
         return audited(before, who);
     }
 
@@ -449,6 +449,16 @@ public class RecoveryDesk {
             if (event == null || !before.unitPath().startsWith(event.unitPath())) {
                 throw Invalid.of("eventId", "recovery.event.unknown");
             }
+            // a return made at a collective event was made that day: the receipt and the event's total say so, and
+            // an event still ahead has handed nothing back yet
+            if (event.heldOn().isAfter(today())) {
+                throw Invalid.of("eventId", "recovery.return.eventAhead", event.heldOn().toString());
+            }
+            if (r.returnedOn() == null) {
+                on = event.heldOn();
+            } else if (!on.equals(event.heldOn())) {
+                throw Invalid.of("returnedOn", "recovery.return.notEventDay", event.heldOn().toString());
+            }
         }
         ReconciliationPolicy.Ledger ledger = files.ledger(id);
         check(ReconciliationPolicy.checkReturn(ledger, r.victimId(), r.assetId(), r.amountFen()));
@@ -463,16 +473,20 @@ public class RecoveryDesk {
         files.addReturn(returnId, id, r.victimId(), r.assetId(), r.eventId(), r.amountFen(), blankToNull(r.items()), on,
                 who.staffId());
         ReconciliationPolicy.AssetBalance asset = ledger.assets().get(r.assetId());
-        settle(asset, asset.valueFen(), asset.returnedFen() + r.amountFen(), who);
+        // the asset was all returned on the day of its last return (this one or one recorded before, dated later),
+        // not on the day the officer got round to recording it
+        LocalDate lastReturned = files.returns(id).stream().filter(each -> each.assetId().equals(r.assetId()))
+                .map(RecoveryFiles.Return::returnedOn).max(LocalDate::compareTo).orElse(on);
+        settle(asset, asset.valueFen(), asset.returnedFen() + r.amountFen(), lastReturned, who);
         audited(before, who);
         return files.findReturn(id, returnId).orElseThrow();
     }
 
-    /** An asset whose whole value went back to victims is RETURNED. */
-    private void settle(ReconciliationPolicy.AssetBalance asset, long value, long returned, Actor who) {
+    /** An asset whose whole value went back to victims is RETURNED, as of {@code day}. */
+    private void settle(ReconciliationPolicy.AssetBalance asset, long value, long returned, LocalDate day, Actor who) {
         if (asset.state() != AssetState.RETURNED && asset.state().recovered() && returned > 0 && returned == value) {
             files.setAssetState(asset.id(), AssetState.RETURNED);
-            files.step(asset.id(), asset.state(), AssetState.RETURNED, today(), null, who.staffId());
+            files.step(asset.id(), asset.state(), AssetState.RETURNED, day, null, who.staffId());
         }
     }
 

@@ -201,11 +201,29 @@ public class RecoveryFiles {
                 .params(all).update();
     }
 
-    /** A staff member who may own a file or act in an event of this unit: active, above it or in the caller's scope. */
+    /**
+     * The police who may hold recovery files and act for them: those whose role keeps the files (the roles granted
+     * RECOVERY_WRITE). A volunteer, a mediator or an inspector never owns one (谁主办、谁负责 names a policeman).
+     */
+    static final String POLICE = "('BUREAU_COMMAND', 'STATION_CHIEF', 'COMMUNITY_OFFICER', 'AUXILIARY_POLICE')";
+
+    /**
+     * A policeman who may own a file of this unit: active, and seated at it or above it, so that he sees the file he
+     * answers for; one of a sibling office, or of another station, would own a file he cannot open.
+     */
+    public Optional<String> eligibleOwner(UUID staffId, String unitPath) {
+        return jdbc.sql("""
+                SELECT s.name FROM staff s JOIN unit su ON su.id = s.unit_id
+                WHERE s.id = :id AND s.active AND s.role IN""" + " " + POLICE + """
+                  AND :path LIKE su.path || '%'""")
+                .param("id", staffId).param("path", unitPath).query(String.class).optional();
+    }
+
+    /** A policeman who may act in an event of this unit: active, above it or in the caller's scope. */
     public Optional<String> eligibleStaff(UUID staffId, String unitPath, List<String> scopePaths) {
         return jdbc.sql("""
                 SELECT s.name FROM staff s JOIN unit su ON su.id = s.unit_id
-                WHERE s.id = :id AND s.active AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')
+                WHERE s.id = :id AND s.active AND s.role IN""" + " " + POLICE + """
                   AND (:path LIKE su.path || '%'
                    OR (CAST(:scope AS text[]) IS NULL OR su.path LIKE ANY(CAST(:scope AS text[]))))""")
                 .param("id", staffId).param("path", unitPath)
@@ -219,10 +237,21 @@ public class RecoveryFiles {
     public List<StaffChoice> owners(List<String> scopePaths) {
         return jdbc.sql("""
                 SELECT s.id, s.name, su.name FROM staff s JOIN unit su ON su.id = s.unit_id
-                WHERE s.active AND s.role IN ('BUREAU_COMMAND', 'STATION_CHIEF', 'COMMUNITY_OFFICER', 'AUXILIARY_POLICE')
+                WHERE s.active AND s.role IN""" + " " + POLICE + """
                   AND su.path LIKE ANY(CAST(:scope AS text[]))
                 ORDER BY su.path, s.name LIMIT 300""")
                 .param("scope", patterns(scopePaths))
+                .query((rs, n) -> new StaffChoice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** The police a file of this unit may be handed to ({@link #eligibleOwner}): at it or above it; at most 300. */
+    public List<StaffChoice> ownersOf(String unitPath) {
+        return jdbc.sql("""
+                SELECT s.id, s.name, su.name FROM staff s JOIN unit su ON su.id = s.unit_id
+                WHERE s.active AND s.role IN""" + " " + POLICE + """
+                  AND :path LIKE su.path || '%'
+                ORDER BY su.path, s.name LIMIT 300""")
+                .param("path", unitPath)
                 .query((rs, n) -> new StaffChoice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
     }
 
@@ -421,12 +450,20 @@ public class RecoveryFiles {
 
     // ---- collective return events ----
 
+    /**
+     * The events with the count and sum of their returns on the files of :scope (null: all), so that an office
+     * reading its station's event sees the total of the rows it is shown, not the other offices' returns.
+     */
     static final String EVENTS = """
             SELECT e.id, e.unit_id, u.name AS unit_name, u.path AS unit_path, e.held_on, e.place, e.officer_staff_id,
-                   s.name AS officer_name, e.victims_present, e.note,
-                   (SELECT count(*) FROM recovery_return r WHERE r.event_id = e.id) AS returns,
-                   (SELECT coalesce(sum(r.amount_fen), 0) FROM recovery_return r WHERE r.event_id = e.id) AS amount
+                   s.name AS officer_name, e.victims_present, e.note, t.returns, t.amount
             FROM recovery_return_event e JOIN unit u ON u.id = e.unit_id JOIN staff s ON s.id = e.officer_staff_id
+            CROSS JOIN LATERAL (
+              SELECT count(*) AS returns, coalesce(sum(r.amount_fen), 0) AS amount
+              FROM recovery_return r JOIN recovery_file rf ON rf.id = r.file_id JOIN grid rg ON rg.id = rf.grid_id
+              JOIN unit ru ON ru.id = rg.unit_id
+              WHERE r.event_id = e.id
+                AND (CAST(:scope AS text[]) IS NULL OR ru.path LIKE ANY(CAST(:scope AS text[])))) t
             """;
 
     public void addEvent(UUID id, UUID unitId, LocalDate heldOn, String place, UUID officer, String victimsPresent,
@@ -462,7 +499,7 @@ public class RecoveryFiles {
     /** The events a file's returns may belong to: held by its grid's unit or a unit above it. */
     public List<Event> eventsFor(String fileUnitPath) {
         return jdbc.sql(EVENTS + " WHERE :path LIKE u.path || '%' ORDER BY e.held_on DESC, e.id LIMIT 50")
-                .param("path", fileUnitPath).query(RecoveryFiles::mapEvent).list();
+                .param("path", fileUnitPath).param("scope", null).query(RecoveryFiles::mapEvent).list();
     }
 
     /** The unit of a path (the caller's own units), for the event form. */

@@ -158,7 +158,8 @@ class RecoveryPages {
             model.addAttribute("today", desk.today());
             model.addAttribute("kinds", AssetKind.values());
             model.addAttribute("departments", Department.values());
-            model.addAttribute("owners", files.owners(caller.unitPaths()));
+            // only those who would see the file: the page offers no one it would refuse
+            model.addAttribute("owners", files.ownersOf(f.unitPath()));
             model.addAttribute("events", files.eventsFor(f.unitPath()));
             model.addAttribute("maySearchPersons", caller.may("POPULATION_READ"));
             if (personQ == null) {
