@@ -202,6 +202,36 @@ class StaffApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theAuditorReadsAStaffPhoneInTheTrailMaskedAsEveryListShowsIt() {
+        String unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow().id().value().toString();
+        HttpResponse<String> created = api.send("POST", "/api/v1/staff", token("chief"),
+                Map.of("unitId", unit, "role", "GRID_MEMBER", "name", "周网格", "phone", "13987654321"));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = ApiClient.json(created).get("id").asText();
+        // the security administrator's change of his role is written with the whole record before and after
+        assertThat(api.send("PUT", "/api/v1/staff/" + id + "/role", token("security"), Map.of("role", "VOLUNTEER"))
+                .statusCode()).isEqualTo(200);
+
+        String auditor = token("auditor");
+        HttpResponse<String> trail = api.get("/api/v1/audit?recordType=staff&recordId=" + id, auditor);
+        assertThat(trail.statusCode()).isEqualTo(200);
+        List<String> phones = new ArrayList<>();
+        ApiClient.json(trail).get("items").forEach(e -> {
+            for (String side : List.of("before", "after")) {
+                if (e.hasNonNull(side) && e.get(side).has("phone")) {
+                    phones.add(e.get(side).get("phone").asText());
+                }
+            }
+        });
+        assertThat(phones).as("the creation, and the role change before and after").hasSize(3)
+                .containsOnly("139****4321");
+        assertThat(trail.body()).doesNotContain("13987654321");
+        ApiClient page = new ApiClient(port).signedIn("auditor", DEMO_PASSWORD, "zh-CN");
+        assertThat(page.get("/audit?recordType=staff&recordId=" + id, null).body()).contains("139****4321")
+                .doesNotContain("13987654321");
+    }
+
+    @Test
     void theSecurityAdministratorGivesAPersonASignInAndChangesTheirRoleAndEachChangeIsAudited() {
         var unit = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
         Staff person = directory.register(unit.id(), StaffRole.GRID_MEMBER, "孙网格", null, null, null, null, null);

@@ -89,6 +89,39 @@ class AuditChainIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theBrokenEntryIsOneClickFromTheVerdictAtTheTopOfTheTrail() {
+        // among tens of thousands of entries and only "next page" to page with, a number alone is not where it broke
+        sealer.sealAll();
+        Map<String, Object> victim = jdbc.sql("""
+                SELECT seq, after::text AS after FROM audit_entry JOIN audit_seal USING (seq)
+                WHERE after IS NOT NULL ORDER BY seq DESC LIMIT 1 OFFSET 3""").query().singleRow();
+        long seq = ((Number) victim.get("seq")).longValue();
+        String original = (String) victim.get("after");
+        try {
+            rewriteAfter(seq, "{\"outcome\": \"nothing happened\"}");
+
+            String verdict = page("en");
+            java.util.regex.Matcher link = java.util.regex.Pattern
+                    .compile("<a id=\"verify-broken-entry\"\\s+href=\"([^\"]+)\">([^<]+)</a>").matcher(verdict);
+            assertThat(link.find()).as(verdict).isTrue();
+            assertThat(link.group(2)).isEqualTo("Show entry " + seq + " and the entries before it");
+            assertThat(page("zh-CN")).contains(">查看第 " + seq + " 条记录及其之前的记录</a>");
+
+            HttpHeaders headers = new HttpHeaders();
+            headers.setBearerAuth(api.token("auditor"));
+            String trail = http.exchange(link.group(1).replace("&amp;", "&"), HttpMethod.GET,
+                    new HttpEntity<>(headers), String.class).getBody();
+            java.util.regex.Matcher first = java.util.regex.Pattern.compile("<tr data-seq=\"(\\d+)\"").matcher(trail);
+            assertThat(first.find()).isTrue();
+            assertThat(Long.parseLong(first.group(1))).as("the first row").isEqualTo(seq);
+            assertThat(trail).contains("nothing happened");
+        } finally {
+            rewriteAfter(seq, original);
+        }
+        assertThat(page("en")).doesNotContain("verify-broken-entry");
+    }
+
+    @Test
     void nightlyCheckRecordsItsOutcomeAndRunsOnceWhileItHoldsTheLock() {
         long before = lastSeq();
 

@@ -144,6 +144,14 @@ class SecurityConfiguration {
         };
         AuthenticationFailureHandler loginFailure = (request, response, e) -> {
             String reason = e instanceof org.springframework.security.authentication.LockedException ? "locked" : "bad";
+            if (e instanceof SignIn.LockedUntil locked) {
+                // the login page says until when, as the token endpoint does: the lock's length alone reads as fifteen
+                // minutes more to whoever tries again ten minutes in. Not in the address, where anyone could write it.
+                FlashMap flash = new FlashMap();
+                flash.put("lockedUntil", locked.until());
+                flash.setTargetRequestPath(request.getContextPath() + "/login");
+                new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
+            }
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };
 

@@ -69,12 +69,16 @@ public class StaffAdministration {
         }
     }
 
-    /** What the audit trail keeps of a person: everything but the password hash and lockout counters. */
+    /**
+     * What the audit trail keeps of a person: everything but the password hash and lockout counters, the phone masked
+     * (138****0001) as every list shows it. The auditor who reads the trail needs no one's number, and the trail can
+     * never be changed: a number written there in full would stay readable for as long as the trail is kept.
+     */
     public record Snapshot(String name, String role, UUID unitId, String policeNumber, String phone, String title,
             String username, boolean active, String locale) {
         public static Snapshot of(StaffRegister.Row row) {
-            return new Snapshot(row.name(), row.role().name(), row.unitId(), row.policeNumber(), row.phone(),
-                    row.title(), row.username(), row.active(), row.locale());
+            return new Snapshot(row.name(), row.role().name(), row.unitId(), row.policeNumber(),
+                    PhoneDisclosure.mask(row.phone()), row.title(), row.username(), row.active(), row.locale());
         }
     }
 

@@ -358,6 +358,11 @@ public class Backups {
         } catch (Throwable e) {
             // the disk, the database (its own backup_run updates included) or anything unexpected
             log.error("Backup {} failed", name, e);
+            Conflict explained = explained(e, dir);
+            if (explained != null) {
+                failed(run, e, explained.key(), explained.args());
+                throw explained;
+            }
             failed(run, e, "backup.failed", reason(e));
             if (e instanceof Error error) {
                 throw error;
@@ -388,6 +393,46 @@ public class Backups {
                     + "platform restarts", run, key, java.util.Arrays.toString(args), e);
             cause.addSuppressed(e);
         }
+    }
+
+    /**
+     * The failures of the backup directory's disk that the system administrator mends himself, in his language with
+     * what to do: no right to write there, a file where the directory should be, a disk full or mounted read-only. The
+     * file system's own words name only a path (a refused write says "/backups/.partial-fengqiao-…" and nothing else)
+     * or say it in English. Null for anything else, which keeps its own words.
+     */
+    static Conflict explained(Throwable e, Path dir) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.AccessDeniedException) {
+                return new Conflict("backup.denied", dir);
+            }
+            if (t instanceof IOException io) {
+                String why = io instanceof java.nio.file.FileSystemException fs ? fs.getReason() : io.getMessage();
+                why = why == null ? "" : why;
+                if (why.contains("No space left on device") || why.contains("Disk quota exceeded")) {
+                    return new Conflict("backup.diskFull", dir);
+                }
+                if (why.contains("Read-only file system")) {
+                    return new Conflict("backup.readOnly", dir);
+                }
+                Path file = notADirectory(dir);
+                if (file != null && (t instanceof java.nio.file.FileAlreadyExistsException
+                        || t instanceof java.nio.file.NotDirectoryException || why.contains("Not a directory"))) {
+                    return new Conflict("backup.notDirectory", dir, file);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The backup directory itself, or the nearest folder above it, where something other than a folder stands. */
+    private static Path notADirectory(Path dir) {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return Files.isDirectory(p) ? null : p;
+            }
+        }
+        return null;
     }
 
     /** Why a run failed, in a line: the database's own message rather than the statement around it. */

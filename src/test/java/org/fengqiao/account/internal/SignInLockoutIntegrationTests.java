@@ -88,6 +88,28 @@ class SignInLockoutIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theLoginPageSaysUntilWhenTheAccountIsLockedAsTheTokenEndpointDoes() {
+        for (int i = 1; i <= 5; i++) {
+            api.formLogin(username, "Wrong-pass-" + i);
+        }
+        Instant until = register.byId(staff.id().value()).orElseThrow().lockedUntil();
+        String shown = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(ZoneId.of("Asia/Shanghai")).format(until);
+
+        // tried again later, with the right password: told when he may try, not fifteen minutes from now
+        HttpResponse<String> again = api.formLogin(username, TestStaff.PASSWORD);
+        assertThat(again.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error=locked"));
+        assertThat(api.get("/login?error=locked", null).body())
+                .contains("连续登录失败次数过多，账号已锁定 15 分钟，至 " + shown + " 解锁。请届时再试或联系安全管理员解锁");
+        assertThat(ApiClient.json(tokenAttempt(TestStaff.PASSWORD, "zh-CN")).get("detail").asText()).endsWith(shown);
+
+        ApiClient english = new ApiClient(port);
+        english.formLogin(username, TestStaff.PASSWORD);
+        assertThat(english.get("/login?error=locked&lang=en", null).body())
+                .contains("Too many failed sign-ins: the account is locked for 15 minutes, until " + shown + ".");
+    }
+
+    @Test
     void theLockEndsAfterFifteenMinutes() {
         MovableClock clock = new MovableClock(Instant.now(), ZoneId.of("Asia/Shanghai"));
         SignIn signIn = new SignIn(register, passwords, properties, events, clock);

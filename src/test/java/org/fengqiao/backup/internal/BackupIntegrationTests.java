@@ -210,6 +210,64 @@ class BackupIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aFileWhereTheBackupDirectoryShouldBeIsNamedWithWhatToDoInEitherLanguage() throws IOException {
+        Path dir = backups.directory();
+        Files.createDirectories(dir.getParent());
+        Files.writeString(dir, "not a directory");
+        try {
+            var refused = api.send("POST", "/api/v1/backups", admin, null, "Accept-Language", "en");
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(ApiClient.json(refused).get("detail").asText()).isEqualTo("The backup failed: the backup "
+                    + "directory " + dir + " cannot be made, as " + dir + " is a file, not a directory. Move that file "
+                    + "away, or point FENGQIAO_BACKUP_DIR elsewhere.");
+            assertFailedRunShown("cannot be made, as " + dir + " is a file, not a directory");
+            String zh = new ApiClient(port).signedIn("admin", DEMO_PASSWORD, "zh-CN").get("/backups", null).body();
+            assertThat(zh).contains("备份失败：备份目录 " + dir + " 无法建立，因为 " + dir + " 是文件而不是目录");
+        } finally {
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
+    void aDiskThatFillsUpDuringTheCopySaysSoAndLeavesNothingHalfWritten() throws Exception {
+        // as the JDK reports a copy that ran out of room: the file copied, where to, and the system's words in English
+        backups.steps = (step, path) -> {
+            if (step.equals("copied")) {
+                throw new java.nio.file.FileSystemException(Path.of(DATA_DIR, "base", "5", "16384").toString(),
+                        path.resolve("base/5/16384").toString(), "No space left on device");
+            }
+        };
+
+        var refused = api.send("POST", "/api/v1/backups", admin, null, "Accept-Language", "en");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(ApiClient.json(refused).get("detail").asText()).startsWith("The backup failed: the disk of the "
+                + "backup directory " + backups.directory() + " is full; the copy was not finished");
+        assertThat(backups.directory().toFile().list()).as("no half-written copy left").isEmpty();
+        assertFailedRunShown("is full; the copy was not finished and what was written of it is removed");
+        String zh = new ApiClient(port).signedIn("admin", DEMO_PASSWORD, "zh-CN").get("/backups", null).body();
+        assertThat(zh).contains("备份失败：备份目录 " + backups.directory() + " 所在磁盘已写满").doesNotContain("No space left");
+    }
+
+    @Test
+    void aBackupDirectoryThePlatformMayNotWriteToSaysSoNotJustAPath() {
+        // what the JDK throws when the platform's user may not create the copy's folder (not reproducible as root)
+        backups.steps = (step, path) -> {
+            if (step.equals("copied")) {
+                throw new java.nio.file.AccessDeniedException(path.toString());
+            }
+        };
+
+        var refused = api.send("POST", "/api/v1/backups", admin, null, "Accept-Language", "en");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(ApiClient.json(refused).get("detail").asText()).isEqualTo("The backup failed: the platform's system "
+                + "user may not write to the backup directory " + backups.directory() + ". Give that user write access, "
+                + "or point FENGQIAO_BACKUP_DIR at a place it can write to.");
+        assertFailedRunShown("may not write to the backup directory " + backups.directory());
+    }
+
+    @Test
     void aFailureInTheMiddleOfACopyEndsTheBackupLeavesNothingHalfWrittenAndIsAFailedRun() throws Exception {
         // anything going wrong while the data directory is being copied, not only the disk or the database
         backups.steps = (step, path) -> {
