@@ -353,6 +353,45 @@ class ReviewIntegrationTests extends IntegrationTest {
         assertThat(after.get("rates").get("satisfaction").isNumber()).isTrue();
     }
 
+    /**
+     * A low month is judged per officer and village; the chief's inbox entry links to the officer's results of the
+     * month, whose totals run over all his villages: the village's own row there shows the rate that fell low.
+     */
+    @Test
+    void theLowResultsLinkShowsTheVillagesOwnRatesThatTheOfficersTotalsHide() {
+        String code = village("少见村");
+        for (int i = 0; i < 5; i++) {
+            review(new PublicClient(port, address(), null), code, answers("false", "NONE", "5", null));
+        }
+        String link = jdbc.sql("""
+                SELECT e.link FROM inbox_entry e JOIN review_alert a ON a.id = e.record_id
+                JOIN review_card c ON c.officer_id = a.officer_id AND c.community_id = a.community_id
+                WHERE e.kind = 'REVIEW_RESULT_LOW' AND c.code = ? AND e.recipient_id = ?""")
+                .params(code, staff("chief")).query(String.class).single();
+        UUID village = jdbc.sql("SELECT community_id FROM review_card WHERE code = ?").param(code)
+                .query(UUID.class).single();
+
+        String page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null).get(link, null).body();
+        assertThat(page).contains("各村（社区）", "id=\"results-communities\"");
+        String table = page.substring(page.indexOf("id=\"results-communities\""));
+        String row = java.util.Arrays.stream(table.substring(0, table.indexOf("</table>")).split("<tr"))
+                .filter(r -> r.contains("少见村" + n)).findFirst().orElseThrow(() -> new AssertionError(table));
+        assertThat(row).contains("data-reviews=\"5\"").containsPattern("class=\"rate seen\"[^>]*>0.0%<")
+                .containsPattern("class=\"rate satisfaction\"[^>]*>100.0%<");
+
+        JsonNode results = ApiClient.json(api.get("/api/v1/reviews/results?officerId=" + staff("officer"), chief));
+        JsonNode own = null;
+        for (JsonNode c : results.get("communities")) {
+            if (c.get("id").asText().equals(village.toString())) {
+                own = c;
+            }
+        }
+        assertThat(own).as(results.get("communities").toString()).isNotNull();
+        assertThat(own.get("counts").get("reviews").asLong()).isEqualTo(5);
+        assertThat(own.get("rates").get("seen").asDouble()).isZero();
+        assertThat(own.get("code").asText()).isEqualTo("IT-REV-" + n + "少见村");
+    }
+
     @Test
     void theOfficerPrintsHisCardWithTheQrCodeOfItsPublicLinkAndNoPhone() throws Exception {
         String code = village("卡片村");
