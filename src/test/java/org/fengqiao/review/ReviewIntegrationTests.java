@@ -204,6 +204,30 @@ class ReviewIntegrationTests extends IntegrationTest {
                 .doesNotContainPattern("<input[^>]*id=\"knows-false\"[^>]*checked");
     }
 
+    /**
+     * A resident who left the review page open on his phone past the session's idle time and sends it then is told
+     * the page expired and asked to check his answers and send again: they are there, his words too, nothing saved.
+     */
+    @Test
+    void aReviewSentAfterThePageExpiredComesBackWithItsAnswersToSendAgain() {
+        String code = village("过期村");
+        Map<String, String> typed = answers("false", "UNFINISHED", "2", "电动车被盗的事还没有消息" + n);
+        typed.put("_csrf", "expired-" + UUID.randomUUID());
+        PublicClient resident = new PublicClient(port, address(), null);
+        HttpResponse<String> refused = review(resident, code, typed);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        String page = resident.follow(refused).body();
+        assertThat(page).contains("页面已过期", ">电动车被盗的事还没有消息" + n + "</textarea>")
+                .containsPattern("<input[^>]*id=\"knows-true\"[^>]*checked")
+                .containsPattern("<input[^>]*id=\"seen-false\"[^>]*checked")
+                .containsPattern("<input[^>]*id=\"matter-UNFINISHED\"[^>]*checked")
+                .containsPattern("<input[^>]*id=\"score-2\"[^>]*checked");
+        assertThat(reviews(code)).as("nothing saved").isZero();
+        typed.remove("_csrf");
+        assertThat(review(resident, code, typed).statusCode()).as("sent again from there").isEqualTo(302);
+        assertThat(reviews(code)).isEqualTo(1);
+    }
+
     @Test
     void resultsCardsAndCommentsOutsideTheCallersScopeAreNotFound() {
         String code = village("范围村");

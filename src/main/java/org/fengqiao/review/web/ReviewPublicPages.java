@@ -10,6 +10,7 @@ import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
+import org.fengqiao.platform.web.TypedForm;
 import org.fengqiao.review.internal.Cards;
 import org.fengqiao.review.internal.ReviewDesk;
 import org.springframework.context.MessageSource;
@@ -86,7 +87,9 @@ class ReviewPublicPages {
         model.addAttribute("matters", ReviewDesk.Matter.values());
         model.addAttribute("month", desk.currentMonth().toString());
         if (!model.containsAttribute("typed")) {
-            model.addAttribute("typed", Map.of());
+            // a review sent after the session idled out (the page left open on a phone) comes back here with its
+            // answers as the flash of FormAnswers, under a line asking to check them and send again: they stay chosen
+            model.addAttribute("typed", TypedForm.in(model).sentTo("/review/" + code));
         }
         return "review/public";
     }
