@@ -204,6 +204,22 @@ class ReviewIntegrationTests extends IntegrationTest {
                 .doesNotContainPattern("<input[^>]*id=\"knows-false\"[^>]*checked");
     }
 
+    /** A phone that reviewed its officer this month is told so as the page opens, not after answering everything. */
+    @Test
+    void aPhoneThatReviewedThisMonthIsToldSoBeforeTheQuestions() {
+        String code = village("再扫村");
+        PublicClient resident = new PublicClient(port, address(), null);
+        assertThat(resident.follow(review(resident, code, answers("true", "NONE", "5", null))).body())
+                .contains("谢谢您的评议");
+        String again = resident.get("/review/" + code).body();
+        assertThat(again).contains("id=\"review-already\"", "这部手机本月已经评议过").doesNotContain("id=\"review-form\"");
+        assertThat(resident.get("/review/" + code + "?lang=en").body())
+                .contains("This phone has already reviewed officer").doesNotContain("id=\"review-form\"");
+        assertThat(new PublicClient(port, address(), null).get("/review/" + code).body())
+                .as("another phone reviews as ever").contains("id=\"review-form\"").doesNotContain("review-already");
+        assertThat(reviews(code)).isEqualTo(1);
+    }
+
     /**
      * A resident who left the review page open on his phone past the session's idle time and sends it then is told
      * the page expired and asked to check his answers and send again: they are there, his words too, nothing saved.
