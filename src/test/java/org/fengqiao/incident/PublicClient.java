@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 public final class PublicClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
     public record File(String name, String contentType, byte[] bytes) {
     }
@@ -63,8 +64,16 @@ public final class PublicClient {
     }
 
     public String csrf(String page) {
-        Matcher m = CSRF.matcher(get(page).body());
-        if (!m.find()) {
+        String body = get(page).body();
+        Matcher m = CSRF.matcher(body);
+        boolean found = m.find();
+        if (!found) {
+            // a page that shows no form now (a review page to a phone that reviewed this month) still carries the
+            // session's token in its head, as a tab opened before would have it in its form
+            m = CSRF_META.matcher(body);
+            found = m.find();
+        }
+        if (!found) {
             throw new IllegalStateException("no CSRF token on " + page);
         }
         return m.group(1);

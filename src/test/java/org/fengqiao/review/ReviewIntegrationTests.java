@@ -204,6 +204,46 @@ class ReviewIntegrationTests extends IntegrationTest {
                 .doesNotContainPattern("<input[^>]*id=\"knows-false\"[^>]*checked");
     }
 
+    /** A phone that reviewed its officer this month is told so as the page opens, not after answering everything. */
+    @Test
+    void aPhoneThatReviewedThisMonthIsToldSoBeforeTheQuestions() {
+        String code = village("再扫村");
+        PublicClient resident = new PublicClient(port, address(), null);
+        assertThat(resident.follow(review(resident, code, answers("true", "NONE", "5", null))).body())
+                .contains("谢谢您的评议");
+        String again = resident.get("/review/" + code).body();
+        assertThat(again).contains("id=\"review-already\"", "这部手机本月已经评议过").doesNotContain("id=\"review-form\"");
+        assertThat(resident.get("/review/" + code + "?lang=en").body())
+                .contains("This phone has already reviewed officer").doesNotContain("id=\"review-form\"");
+        assertThat(new PublicClient(port, address(), null).get("/review/" + code).body())
+                .as("another phone reviews as ever").contains("id=\"review-form\"").doesNotContain("review-already");
+        assertThat(reviews(code)).isEqualTo(1);
+    }
+
+    /**
+     * A resident who left the review page open on his phone past the session's idle time and sends it then is told
+     * the page expired and asked to check his answers and send again: they are there, his words too, nothing saved.
+     */
+    @Test
+    void aReviewSentAfterThePageExpiredComesBackWithItsAnswersToSendAgain() {
+        String code = village("过期村");
+        Map<String, String> typed = answers("false", "UNFINISHED", "2", "电动车被盗的事还没有消息" + n);
+        typed.put("_csrf", "expired-" + UUID.randomUUID());
+        PublicClient resident = new PublicClient(port, address(), null);
+        HttpResponse<String> refused = review(resident, code, typed);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        String page = resident.follow(refused).body();
+        assertThat(page).contains("页面已过期", ">电动车被盗的事还没有消息" + n + "</textarea>")
+                .containsPattern("<input[^>]*id=\"knows-true\"[^>]*checked")
+                .containsPattern("<input[^>]*id=\"seen-false\"[^>]*checked")
+                .containsPattern("<input[^>]*id=\"matter-UNFINISHED\"[^>]*checked")
+                .containsPattern("<input[^>]*id=\"score-2\"[^>]*checked");
+        assertThat(reviews(code)).as("nothing saved").isZero();
+        typed.remove("_csrf");
+        assertThat(review(resident, code, typed).statusCode()).as("sent again from there").isEqualTo(302);
+        assertThat(reviews(code)).isEqualTo(1);
+    }
+
     @Test
     void resultsCardsAndCommentsOutsideTheCallersScopeAreNotFound() {
         String code = village("范围村");
@@ -351,6 +391,45 @@ class ReviewIntegrationTests extends IntegrationTest {
         assertThat(after.get("counts").get("satisfied").asLong()).isEqualTo(before.get("counts").get("satisfied")
                 .asLong());
         assertThat(after.get("rates").get("satisfaction").isNumber()).isTrue();
+    }
+
+    /**
+     * A low month is judged per officer and village; the chief's inbox entry links to the officer's results of the
+     * month, whose totals run over all his villages: the village's own row there shows the rate that fell low.
+     */
+    @Test
+    void theLowResultsLinkShowsTheVillagesOwnRatesThatTheOfficersTotalsHide() {
+        String code = village("少见村");
+        for (int i = 0; i < 5; i++) {
+            review(new PublicClient(port, address(), null), code, answers("false", "NONE", "5", null));
+        }
+        String link = jdbc.sql("""
+                SELECT e.link FROM inbox_entry e JOIN review_alert a ON a.id = e.record_id
+                JOIN review_card c ON c.officer_id = a.officer_id AND c.community_id = a.community_id
+                WHERE e.kind = 'REVIEW_RESULT_LOW' AND c.code = ? AND e.recipient_id = ?""")
+                .params(code, staff("chief")).query(String.class).single();
+        UUID village = jdbc.sql("SELECT community_id FROM review_card WHERE code = ?").param(code)
+                .query(UUID.class).single();
+
+        String page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null).get(link, null).body();
+        assertThat(page).contains("各村（社区）", "id=\"results-communities\"");
+        String table = page.substring(page.indexOf("id=\"results-communities\""));
+        String row = java.util.Arrays.stream(table.substring(0, table.indexOf("</table>")).split("<tr"))
+                .filter(r -> r.contains("少见村" + n)).findFirst().orElseThrow(() -> new AssertionError(table));
+        assertThat(row).contains("data-reviews=\"5\"").containsPattern("class=\"rate seen\"[^>]*>0.0%<")
+                .containsPattern("class=\"rate satisfaction\"[^>]*>100.0%<");
+
+        JsonNode results = ApiClient.json(api.get("/api/v1/reviews/results?officerId=" + staff("officer"), chief));
+        JsonNode own = null;
+        for (JsonNode c : results.get("communities")) {
+            if (c.get("id").asText().equals(village.toString())) {
+                own = c;
+            }
+        }
+        assertThat(own).as(results.get("communities").toString()).isNotNull();
+        assertThat(own.get("counts").get("reviews").asLong()).isEqualTo(5);
+        assertThat(own.get("rates").get("seen").asDouble()).isZero();
+        assertThat(own.get("code").asText()).isEqualTo("IT-REV-" + n + "少见村");
     }
 
     @Test

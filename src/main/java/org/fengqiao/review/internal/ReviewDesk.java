@@ -214,6 +214,17 @@ public class ReviewDesk {
         return record(card, a, checked(a), month, at, device, cipher.blindIndex("review-address", by), by);
     }
 
+    /**
+     * Whether this device gave its review of the card's officer this month already: the page says so at once rather
+     * than take the resident through the questions to refuse his answers at the end.
+     */
+    public boolean reviewedThisMonth(Card card, String device) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM review WHERE officer_id = ? AND month = ? AND device_key = ?)")
+                .params(card.officerId(), currentMonth().atDay(1),
+                        cipher.blindIndex("review-device", device == null ? "?" : device))
+                .query(Boolean.class).single();
+    }
+
     /** The answers' matter, once every answer is checked; refused whole with every fault named. */
     private static Matter checked(Answers a) {
         if (a.website() != null && !a.website().isEmpty()) {

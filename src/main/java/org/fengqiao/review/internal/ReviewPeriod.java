@@ -22,8 +22,8 @@ public record ReviewPeriod(Kind kind, YearMonth first, YearMonth last) {
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
 
     /**
-     * The period as typed, the current month when blank; one that is no period, or that begins after the current
-     * month, is refused (field {@code period}).
+     * The period as typed, the current month when blank; one that is no period, that begins after the current
+     * month or before 2000, is refused (field {@code period}).
      */
     public static ReviewPeriod parse(String text, YearMonth current) {
         if (text == null || text.isBlank()) {
@@ -43,8 +43,12 @@ public record ReviewPeriod(Kind kind, YearMonth first, YearMonth last) {
         } else {
             throw Invalid.of("period", "review.period.format", t);
         }
-        if (p.first.isAfter(current) || p.first.getYear() < 2000) {
+        if (p.first.isAfter(current)) {
             throw Invalid.of("period", "review.period.future", t);
+        }
+        if (p.first.getYear() < 2000) {
+            // its own line: "has not begun" told of 1999 reads as a fault of the page, not of what was typed
+            throw Invalid.of("period", "review.period.tooEarly", t);
         }
         return p;
     }

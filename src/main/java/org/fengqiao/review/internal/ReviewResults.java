@@ -27,8 +27,12 @@ import org.springframework.stereotype.Service;
 /**
  * The results of the reviews as staff read them: over a month, quarter or year, in the caller's scope or one unit of
  * it, or of one officer: the number of reviews and the rates ({@link ReviewRatePolicy}) in total, per unit (the unit
- * that answers for the community) and per officer, each beside the period before, and the comments, newest first. A
- * community officer reads only his own reviews. A unit or an officer outside what the caller reads is not found.
+ * that answers for the community), per village or community and per officer, each beside the period before, and the
+ * comments, newest first. A community officer reads only his own reviews. A unit or an officer outside what the caller
+ * reads is not found.
+ * <p>
+ * The villages' rows are where a low result is seen: it is judged per officer, village and month ({@link ReviewDesk}),
+ * and its inbox entry links to the officer's results of the month, whose totals over all his villages may hide it.
  */
 @Service
 public class ReviewResults {
@@ -56,7 +60,8 @@ public class ReviewResults {
     }
 
     public record Report(ReviewPeriod period, ReviewPeriod before, Unit unit, UUID officerId, String officerName,
-            boolean ownOnly, Row total, List<Row> units, List<Row> officers, List<Comment> comments) {
+            boolean ownOnly, Row total, List<Row> units, List<Row> communities, List<Row> officers,
+            List<Comment> comments) {
     }
 
     private final JdbcClient jdbc;
@@ -95,6 +100,7 @@ public class ReviewResults {
         }
         ReviewPeriod before = period.previous();
         List<Row> units = rows("u.id", "u.name", "u.code", scope, officer, period, before);
+        List<Row> communities = rows("m.id", "m.name", "m.code", scope, officer, period, before);
         List<Row> officers = rows("s.id", "s.name", "s.police_number", scope, officer, period, before);
         Counts now = Counts.NONE;
         Counts then = Counts.NONE;
@@ -103,7 +109,7 @@ public class ReviewResults {
             then = then.plus(r.before());
         }
         return new Report(period, before, unit, officer, officerName, own, new Row(null, null, null, now, then), units,
-                officers, comments(scope, officer, period, caller.may(Permission.REVIEW_HIDE.name())));
+                communities, officers, comments(scope, officer, period, caller.may(Permission.REVIEW_HIDE.name())));
     }
 
     private static final String COUNTS = """
@@ -116,13 +122,14 @@ public class ReviewResults {
                 rs.getLong(from + 4), rs.getLong(from + 5), rs.getLong(from + 6));
     }
 
-    /** Each unit's or officer's counts in the period and the one before, in one grouped statement. */
+    /** Each unit's, village's or officer's counts in the period and the one before, in one grouped statement. */
     private List<Row> rows(String id, String name, String code, String[] scope, UUID officer, ReviewPeriod period,
             ReviewPeriod before) {
         Map<UUID, Row> rows = new LinkedHashMap<>();
         jdbc.sql("SELECT " + id + ", " + name + ", " + code + ", r.month >= :first, " + COUNTS + """
 
                 FROM review r JOIN unit u ON u.id = r.unit_id JOIN staff s ON s.id = r.officer_id
+                JOIN community m ON m.id = r.community_id
                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND r.month BETWEEN :since AND :last
                   AND (CAST(:officer AS uuid) IS NULL OR r.officer_id = :officer)
                 GROUP BY 1, 2, 3, 4 ORDER BY 3, 1""")

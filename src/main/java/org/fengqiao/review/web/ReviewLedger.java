@@ -15,7 +15,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The results as an xlsx sheet (群众评议结果): the whole, each unit and each officer, with the number of reviews, the
+ * The results as an xlsx sheet (群众评议结果): the whole, each unit, each village (community) and each officer, with the number of reviews, the
  * rates as numbers (shares between 0 and 1) and the period before's; the comments are not exported (a hidden one must
  * not leave in a file). Audited as one EXPORT with the period and the rows.
  */
@@ -39,6 +39,9 @@ class ReviewLedger {
             row(ledger, text("review.ledger.total", locale), total(report, locale), null, report.total());
             for (ReviewResults.Row r : report.units()) {
                 row(ledger, text("review.ledger.unit", locale), r.name(), r.code(), r);
+            }
+            for (ReviewResults.Row r : report.communities()) {
+                row(ledger, text("review.ledger.community", locale), r.name(), r.code(), r);
             }
             for (ReviewResults.Row r : report.officers()) {
                 row(ledger, text("review.ledger.officer", locale), r.name(), r.code(), r);

@@ -10,9 +10,11 @@ import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
+import org.fengqiao.platform.web.TypedForm;
 import org.fengqiao.review.internal.Cards;
 import org.fengqiao.review.internal.ReviewDesk;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,13 +82,22 @@ class ReviewPublicPages {
             response.setStatus(404);
             return "review/missing";
         }
-        ReviewLinks.device(request, response);
+        String device = ReviewLinks.device(request, response);
         model.addAttribute("card", card);
         model.addAttribute("policeNumber", desk.policeNumber(card));
         model.addAttribute("matters", ReviewDesk.Matter.values());
-        model.addAttribute("month", desk.currentMonth().toString());
+        String month = desk.currentMonth().toString();
+        model.addAttribute("month", month);
+        if (!model.containsAttribute("thanks") && !model.containsAttribute("problems")
+                && desk.reviewedThisMonth(card, device)) {
+            // this phone's review of the month is in: said before the questions, not after they are all answered
+            model.addAttribute("already", messages.getMessage("review.already", new Object[] {card.officerName(),
+                    month}, LocaleContextHolder.getLocale()));
+        }
         if (!model.containsAttribute("typed")) {
-            model.addAttribute("typed", Map.of());
+            // a review sent after the session idled out (the page left open on a phone) comes back here with its
+            // answers as the flash of FormAnswers, under a line asking to check them and send again: they stay chosen
+            model.addAttribute("typed", TypedForm.in(model).sentTo("/review/" + code));
         }
         return "review/public";
     }
