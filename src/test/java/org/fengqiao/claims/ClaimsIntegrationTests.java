@@ -296,6 +296,41 @@ class ClaimsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aReportSentBackAfterTheDeadlineGivesTheClaimersBackTheDaysItWaitedInsteadOfExpiringUnderThem() {
+        UUID grid = f.volunteersGrid();
+        UUID item = f.onBoard(officer, grid, "退回延期-" + UUID.randomUUID());
+        String id = f.send("POST", "/api/v1/claims/items/" + item + "/claim", volunteer,
+                claimBody(today().plusDays(1), List.of()), 201).get("id").asText();
+        f.send("POST", "/api/v1/claims/" + id + "/report", volunteer, Map.of("note", "做完了"), 200);
+        java.time.Instant due = jdbc.sql("SELECT deadline FROM claim WHERE id = ?").param(UUID.fromString(id))
+                .query(java.time.OffsetDateTime.class).single().toInstant();
+
+        // the chief decides three days after the report, when the deadline has passed
+        MovableClock later = ClaimsFixtures.daysAhead(3);
+        ClaimDesk laterDesk = new ClaimDesk(board, staffDirectory, properties, events, later);
+        org.fengqiao.platform.Caller officerCaller = new org.fengqiao.platform.Caller(f.staff("officer"), "officer",
+                "李建国", "COMMUNITY_OFFICER", List.of(jdbc.sql("""
+                        SELECT u.path FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.username = 'officer'""")
+                        .query(String.class).single()), java.util.Set.of("CLAIMS_READ", "CLAIMS_STATION"));
+        Board.Claim sentBack = tx.execute(s -> laterDesk.sendBack(UUID.fromString(id), "请补充照片", officerCaller));
+        assertThat(sentBack.state()).isEqualTo(Board.ClaimState.ACTIVE);
+        assertThat(sentBack.deadline().toInstant()).as("the three days the report waited, given back")
+                .isEqualTo(due.plus(Duration.ofDays(3)));
+
+        ExpirySweep sweep = new ExpirySweep(board, laterDesk, later);
+        sweep.sweep(grid);
+        assertThat(f.send("GET", "/api/v1/claims/" + id, volunteer, null, 200).get("state").asText())
+                .as("still the claimers' to finish").isEqualTo("ACTIVE");
+        assertThat(f.state(item)).isEqualTo("CLAIMED");
+
+        // past the deadline given back, the claim expires as any other
+        later.advance(Duration.ofDays(4));
+        assertThat(sweep.sweep(grid)).isGreaterThanOrEqualTo(1);
+        assertThat(f.send("GET", "/api/v1/claims/" + id, volunteer, null, 200).get("state").asText())
+                .isEqualTo("EXPIRED");
+    }
+
+    @Test
     void theBoardItsItemPageAndTheLedgerNameAnIncidentByItsReferenceNeverByTheResidentsTrackingCode() {
         UUID grid = f.volunteersGrid();
         UUID item = f.onBoard(officer, grid, "追踪码不外泄-" + UUID.randomUUID());

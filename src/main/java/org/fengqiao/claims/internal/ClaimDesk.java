@@ -257,7 +257,12 @@ public class ClaimDesk {
         return after;
     }
 
-    /** The grid chief sends the report back: the claim is at work again, under the same deadline. */
+    /**
+     * The grid chief sends the report back: the claim is at work again. The claimers' time stood still while their
+     * report waited for him: a report that came by the deadline gets the days it waited added to it, so a chief who
+     * decides after the deadline does not hand back a claim that the expiry sweep ends a minute later, and one who
+     * decides the day it came leaves the deadline as it was. A report that came late keeps its deadline.
+     */
     @Transactional
     public Board.Claim sendBack(UUID claimId, String note, Caller who) {
         Board.Claim before = lockVisible(claimId, who);
@@ -269,9 +274,10 @@ public class ClaimDesk {
         if (text.length() > NOTE_MAX) {
             throw Invalid.of("note", "claims.error.tooLong", NOTE_MAX);
         }
+        Instant now = clock.instant();
         if (!board.updateClaim(claimId, Board.ClaimState.REPORTED,
-                "state = 'ACTIVE', sent_back_at = ?, sent_back_note = ?, decided_by = ?", Board.at(clock.instant()),
-                text, who.staffId())) {
+                "state = 'ACTIVE', sent_back_at = ?, sent_back_note = ?, decided_by = ?, deadline = ?", Board.at(now),
+                text, who.staffId(), Board.at(deadlineAfterWait(before, now)))) {
             throw new Conflict("claims.error.state");
         }
         Board.Claim after = audited(before, who);
@@ -279,6 +285,17 @@ public class ClaimDesk {
                 after.itemCode(), after.members().stream().map(Board.Member::staffId).toList(), text,
                 clock.instant()));
         return after;
+    }
+
+    /** The deadline of a reported claim sent back at {@code now}: moved on by the whole days its report waited. */
+    static Instant deadlineAfterWait(Board.Claim reported, Instant now) {
+        Instant deadline = reported.deadline().toInstant();
+        if (reported.reportedAt().isAfter(reported.deadline())) {
+            return deadline;
+        }
+        long waited = java.time.temporal.ChronoUnit.DAYS.between(
+                LocalDate.ofInstant(reported.reportedAt().toInstant(), ZONE), LocalDate.ofInstant(now, ZONE));
+        return deadline.atZone(ZONE).plusDays(Math.max(0, waited)).toInstant();
     }
 
     /** Expires one active claim past its deadline at {@code now}: the item returns to the board. */
