@@ -65,17 +65,16 @@ public class Departures {
         if (stored.residence() == Residence.LEFT) {
             throw Invalid.of("residence", "population.departure.alreadyLeft");
         }
+        // a destination too long goes to the register with its own findings (a day to come, before his
+        // registration...), so that every fault of the departure is said at once, as a household's departure says them
         List<Invalid.Problem> problems = new ArrayList<>();
         String note = noted(stored.note(), departure, locale, problems);
-        if (!problems.isEmpty()) {
-            throw new Invalid("error.invalid", problems);
-        }
         PersonRegister.Input left = new PersonRegister.Input(stored.gridId(), stored.householdId(), stored.name(), null,
                 null, stored.sex() == null ? null : Sex.valueOf(stored.sex()), stored.birthDate(), stored.ethnicity(),
                 stored.relation() == null ? null : Relation.valueOf(stored.relation()), Residence.LEFT,
                 stored.registeredOn(), departure.day(), stored.occupation(), stored.workplace(), note);
         // blank identity number and phone: as stored; categories null: as they are
-        return register.change(id, left, null, expectedVersion, PersonRegister.Blank.KEEPS, visitId, caller);
+        return register.change(id, left, null, expectedVersion, PersonRegister.Blank.KEEPS, visitId, problems, caller);
     }
 
     /**
@@ -135,6 +134,8 @@ public class Departures {
         String said = blank(d.note());
         if (to != null && to.codePointCount(0, to.length()) > MAX_DESTINATION) {
             problems.add(new Invalid.Problem("destination", "population.text.tooLong", new Object[] {MAX_DESTINATION}));
+            // refused: its line is not added, so that the note is not also found too long for it
+            return note;
         }
         if (to == null && said == null) {
             return note;
