@@ -59,6 +59,16 @@ public class Departures {
     @Transactional
     public Persons.Row depart(UUID id, Departure departure, Long expectedVersion, UUID visitId, Locale locale,
             Caller caller) {
+        return depart(id, departure, expectedVersion, visitId, locale, List.of(), caller);
+    }
+
+    /**
+     * {@link #depart(UUID, Departure, Long, UUID, Locale, Caller)} with the problems a client's body already showed
+     * (a day that is no date): refused with them and the departure's own at once, nothing changed.
+     */
+    @Transactional
+    public Persons.Row depart(UUID id, Departure departure, Long expectedVersion, UUID visitId, Locale locale,
+            List<Invalid.Problem> found, Caller caller) {
         // who records a departure at the same time as another officer waits for him, and then finds him left
         persons.lockVersion(id);
         Persons.Row stored = persons.findVisible(id, caller).orElseThrow(() -> new NotFound("person", id));
@@ -67,7 +77,7 @@ public class Departures {
         }
         // a destination too long goes to the register with its own findings (a day to come, before his
         // registration...), so that every fault of the departure is said at once, as a household's departure says them
-        List<Invalid.Problem> problems = new ArrayList<>();
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         String note = noted(stored.note(), departure, locale, problems);
         PersonRegister.Input left = new PersonRegister.Input(stored.gridId(), stored.householdId(), stored.name(), null,
                 null, stored.sex() == null ? null : Sex.valueOf(stored.sex()), stored.birthDate(), stored.ethnicity(),
@@ -86,6 +96,13 @@ public class Departures {
     @Transactional
     public List<Persons.Row> departHousehold(UUID householdId, Departure departure, UUID visitId, Locale locale,
             Caller caller) {
+        return departHousehold(householdId, departure, visitId, locale, List.of(), caller);
+    }
+
+    /** {@link #departHousehold(UUID, Departure, UUID, Locale, Caller)} with the problems a client's body already showed. */
+    @Transactional
+    public List<Persons.Row> departHousehold(UUID householdId, Departure departure, UUID visitId, Locale locale,
+            List<Invalid.Problem> found, Caller caller) {
         households.findVisible(householdId, caller).orElseThrow(() -> new NotFound("household", householdId));
         List<Households.Member> living = living(householdId);
         if (living.isEmpty()) {
@@ -93,7 +110,7 @@ public class Departures {
         }
         // what is wrong with the departure itself (a day to come, a destination too long) is wrong for every member
         // alike: said once, not once per member under each name
-        List<Invalid.Problem> problems = new ArrayList<>();
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         if (departure.day().isAfter(LocalDate.now(LocalTimes.ZONE))) {
             problems.add(new Invalid.Problem("leftOn", "population.date.future", new Object[0]));
         }

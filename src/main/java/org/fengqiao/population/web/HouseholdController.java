@@ -176,10 +176,18 @@ class HouseholdController {
                     + "departure is refused refuses them all (400, the problem said with his name). Nobody living "
                     + "there any more: 400. 404 outside the caller's jurisdiction. Answers the members recorded, "
                     + "masked.")
-    List<PersonController.PersonView> depart(@PathVariable UUID id, @RequestBody PersonController.DepartureForm form,
+    List<PersonController.PersonView> depart(@PathVariable UUID id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema =
+                    @Schema(implementation = PersonController.DepartureForm.class))) @RequestBody JsonNode body,
             Locale locale) {
-        return departures.departHousehold(id, form.departure(), form.visitId(), locale, Callers.require()).stream()
-                .map(PersonController.PersonView::of).toList();
+        List<Invalid.Problem> found = new ArrayList<>();
+        PersonController.DepartureForm form = json.read(body, PersonController.DepartureForm.class, found);
+        try {
+            return departures.departHousehold(id, form.departure(), form.visitId(), locale, found, Callers.require())
+                    .stream().map(PersonController.PersonView::of).toList();
+        } catch (Invalid e) {
+            throw JsonFields.withoutEchoes(e, found);
+        }
     }
 
     @GetMapping("/households/{id}/visits")

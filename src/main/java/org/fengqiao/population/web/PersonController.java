@@ -221,9 +221,17 @@ class PersonController {
                     + "and he was changed since; with visitId, listed under that visit of his grid. One already "
                     + "recorded as left: 400, nothing changed. 404 outside the caller's jurisdiction. Answers him "
                     + "masked.")
-    PersonView depart(@PathVariable UUID id, @RequestBody DepartureForm form, Locale locale) {
-        return PersonView.of(departures.depart(id, form.departure(), form.version(), form.visitId(), locale,
-                Callers.require()));
+    PersonView depart(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = DepartureForm.class))) @RequestBody JsonNode body,
+            Locale locale) {
+        List<Invalid.Problem> found = new ArrayList<>();
+        DepartureForm form = json.read(body, DepartureForm.class, found);
+        try {
+            return PersonView.of(departures.depart(id, form.departure(), form.version(), form.visitId(), locale, found,
+                    Callers.require()));
+        } catch (Invalid e) {
+            throw JsonFields.withoutEchoes(e, found);
+        }
     }
 
     @PostMapping("/{id}/reveal")
