@@ -222,6 +222,30 @@ class MediationApiIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * A case is opened on a police grid (警务网格), as the new-case page offers only those: one of another network's
+     * grid (综治, 城管, 创城), though in the officer's jurisdiction, is refused on gridId in the caller's language and no
+     * case is opened; its officer and its parties are no one's to serve.
+     */
+    @Test
+    void aCaseOpenedOnAGridOfAnotherNetworkIsRefusedInTheCallersLanguageAndNothingIsSaved() {
+        String n = n();
+        org.fengqiao.jurisdiction.Grid police = jurisdictions.grid(new org.fengqiao.jurisdiction.GridId(grid("FS-1-02")))
+                .orElseThrow();
+        org.fengqiao.jurisdiction.Community village = jurisdictions.createCommunity(police.unitId(),
+                org.fengqiao.jurisdiction.CommunityKind.VILLAGE, "IT-CASE-V-" + n, "城管村" + n, null, null, null);
+        double lon = 100 + new Random().nextInt(800) / 100.0;
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,34],[%s,34],[%s,34.004],[%s,34.004],[%s,34]]]}"
+                .formatted(lon, lon + 0.004, lon + 0.004, lon, lon);
+        UUID other = jurisdictions.createGrid(village.id(), org.fengqiao.jurisdiction.GridNetwork.URBAN,
+                "IT-CASE-G-" + n, "城管网格" + n, square, null, null, null).id().value();
+        refusedInEachLanguage("POST", "/api/v1/mediation/cases", dispute(other, "城管网格的纠纷" + n, "officer"), "gridId",
+                Map.of("zh-CN", "调解案件只能登记在警务网格，请选择警务网格",
+                        "en", "Cases are opened on police grids only: choose a police grid"));
+        assertThat(jdbc.sql("SELECT count(*) FROM dispute_case WHERE grid_id = ?").param(other).query(Long.class)
+                .single()).as("no case opened").isZero();
+    }
+
+    /**
      * A follow-up visit recorded twice (a second click, or two people at once) is refused as already recorded, in
      * the caller's language, keeping the first record; it is not answered as a record that does not exist.
      */

@@ -564,6 +564,39 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * More awards pending than the approvals page lists: the chief is told how many are pending in all and that the
+     * most recently proposed 200 are the ones listed, in his language; the list stopped at 200 without a word, and
+     * the ones below it looked like none.
+     */
+    @Test
+    void theApprovalsPageSaysHowManyArePendingWhenItListsOnlyTheMostRecent200() {
+        UUID grid = PointsFixtures.grid(jdbc, "FS-1-04");
+        List<UUID> pending = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 201; i++) {
+                UUID id = UUID.randomUUID();
+                jdbc.sql("""
+                        INSERT INTO points_award (id, holder_id, grid_id, rule, points, source_type, source_id, note,
+                            status, proposed_at)
+                        VALUES (?, ?, ?, 'publicity-session', 5, 'manual', ?, '待审', 'PENDING', now() - interval '1 day')""")
+                        .params(id, PointsFixtures.staffId(jdbc, "volunteer"), grid, id.toString()).update();
+                pending.add(id);
+            }
+            String page = api.get("/points/approvals", officer).body();
+            var told = java.util.regex.Pattern.compile("共 ([\\d,]+) 条待审批，这里只列出最近提出的 200 条").matcher(page);
+            assertThat(told.find()).as("the page says how many are pending and how many it lists").isTrue();
+            assertThat(Integer.parseInt(told.group(1).replace(",", ""))).isGreaterThanOrEqualTo(201);
+            String table = page.substring(page.indexOf("id=\"pending-awards\""), page.indexOf("</table>",
+                    page.indexOf("id=\"pending-awards\"")));
+            assertThat(table.split("data-holder=", -1)).as("200 rows listed").hasSize(201);
+            assertThat(api.get("/points/approvals", officer, "Accept-Language", "en").body())
+                    .containsPattern("[\\d,]+ awards are pending in all; the 200 most recently proposed are listed here");
+        } finally {
+            pending.forEach(id -> jdbc.sql("DELETE FROM points_award WHERE id = ?").param(id).update());
+        }
+    }
+
     /** The value of the page's hidden input of this name. */
     static String hidden(String html, String name) {
         var m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(html);

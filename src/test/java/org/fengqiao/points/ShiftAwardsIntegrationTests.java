@@ -151,4 +151,53 @@ class ShiftAwardsIntegrationTests extends IntegrationTest {
                     .isEqualTo("1.50 h");
         });
     }
+
+    /**
+     * The inbox entries asking a grid chief to approve a patrol award written before its note was put in words read
+     * "1.50 h" as their line: they read as the award's note now does. An entry of a note typed by hand that looks
+     * alike is no shift's, and stays as it was.
+     */
+    @Test
+    void theInboxLinesOfPatrolAwardsWrittenBeforeSayTheirHoursInWordsToo() {
+        UUID holder = jdbc.sql("SELECT id FROM staff WHERE username = 'volunteer'").query(UUID.class).single();
+        UUID chief = jdbc.sql("SELECT id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        UUID grid = jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = 'FS-1-04'").query(UUID.class).single();
+        transactions.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            Map<String, String> lines = Map.of("1.50 h", "巡逻 1.5 小时", "2.00 h", "巡逻 2 小时", "0.75 h", "巡逻 0.75 小时");
+            Map<UUID, String> entries = new HashMap<>();
+            lines.forEach((before, after) -> entries.put(entry(holder, chief, grid, "force_shift", before), after));
+            UUID typed = entry(holder, chief, grid, "manual", "1.50 h");
+            try (java.sql.Statement run = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource)
+                    .createStatement()) {
+                run.execute(new org.springframework.core.io.ClassPathResource(
+                        "db/migration/V205__points_patrol_inbox_lines_in_words.sql").getContentAsString(
+                        java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException | java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            entries.forEach((id, after) -> assertThat(jdbc.sql("SELECT reason FROM inbox_entry WHERE id = ?").param(id)
+                    .query(String.class).single()).isEqualTo(after));
+            assertThat(jdbc.sql("SELECT reason FROM inbox_entry WHERE id = ?").param(typed).query(String.class).single())
+                    .isEqualTo("1.50 h");
+        });
+    }
+
+    /** A pending award of this source with its inbox entry for the chief, its line the note as it was written. */
+    private UUID entry(UUID holder, UUID chief, UUID grid, String sourceType, String note) {
+        UUID award = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO points_award (id, holder_id, grid_id, rule, points, source_type, source_id, note, status,
+                    proposed_at)
+                VALUES (?, ?, ?, 'patrol-hour', 3, ?, ?, ?, 'PENDING', now())""")
+                .params(award, holder, grid, sourceType, award.toString(), note).update();
+        UUID entry = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO inbox_entry (id, recipient_id, kind, record_type, record_id, link, unit_path, subject,
+                    category, reason, reason_is_key, created_at)
+                VALUES (?, ?, 'POINTS_AWARD_PENDING', 'points_award', ?, '/points/approvals', '/', '张三',
+                    'points.rule.patrol-hour', ?, false, now())""")
+                .params(entry, chief, award, note).update();
+        return entry;
+    }
 }

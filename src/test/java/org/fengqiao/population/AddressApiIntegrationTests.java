@@ -45,6 +45,42 @@ class AddressApiIntegrationTests extends IntegrationTest {
         return jdbc.sql("SELECT count(*) FROM address WHERE street = ?").param(street).query(Long.class).single();
     }
 
+    /**
+     * An address with a location that is no number and an unknown county is refused with both at once, in the
+     * reader's language: the body stopped at the location and the county was said only once it was mended. A
+     * household with a grid that is no id and a number too long likewise. Nothing is saved.
+     */
+    @Test
+    void everyWrongValueOfAnAddressOrHouseholdBodyIsRefusedAtOnceAndNothingIsSaved() {
+        String street = street();
+        Map<String, Object> body = places.addressBody("FS-1-01", street);
+        body.put("countyCode", "999999");
+        body.remove("townshipCode");
+        body.put("lon", "东经118度");
+        body.put("lat", 34.5);
+        HousingFixtures.Answer zh = fx.call("officer", "POST", "/api/v1/addresses", body);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(zh.body())).as(zh.body().toString()).containsOnlyKeys("countyCode", "lon")
+                .containsEntry("lon", "格式不正确");
+        HousingFixtures.Answer en = fx.call("officer", "POST", "/api/v1/addresses", body, "Accept-Language", "en");
+        assertThat(HousingFixtures.errors(en.body())).as(en.body().toString())
+                .containsEntry("lon", "Wrong format")
+                .containsEntry("countyCode", "There is no county 999999 (2023 divisions)");
+        assertThat(addressesOn(street)).isZero();
+
+        String number = "HH" + UUID.randomUUID();
+        Map<String, Object> household = new java.util.HashMap<>();
+        household.put("gridId", "FS-1-01");
+        household.put("number", number + "9".repeat(64));
+        household.put("trusted", "是");
+        HousingFixtures.Answer refused = fx.call("officer", "POST", "/api/v1/households", household);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(refused.body())).as(refused.body().toString())
+                .containsOnlyKeys("gridId", "number", "trusted").containsEntry("gridId", "格式不正确");
+        assertThat(jdbc.sql("SELECT count(*) FROM household WHERE number LIKE ?").param(number + "%")
+                .query(Long.class).single()).isZero();
+    }
+
     @Test
     void anUnknownCodeATownshipOfAnotherCountyAndAWrongNameAreEachAProblemOfTheirFieldInTheUsersLanguage() {
         String street = street();

@@ -149,6 +149,29 @@ class CareFilesIntegrationTests extends IntegrationTest {
     }
 
     /** 人数 counts those living in the household; a member recorded as left is listed but counted apart. */
+    /**
+     * The household register read masked is audited as the household page is: the household's entry and one per
+     * member, written in one statement rather than one round trip per member (a household of eight printed at the
+     * door was nine). Rows one statement inserted share the transaction that wrote them (xmin).
+     */
+    @Test
+    void theMaskedHouseholdRegisterIsAuditedInOneStatementWithAnEntryForEachMember() {
+        long before = jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_entry").query(Long.class).single();
+        text(pdf("officer", "/api/v1/households/" + household + "/register.pdf"));
+        List<String> ids = List.of(household.toString(), head.toString(), child.toString());
+        assertThat(jdbc.sql("""
+                SELECT record_type || ':' || record_id FROM audit_entry WHERE seq > ? AND action = 'READ'
+                AND actor = 'officer' AND record_id = ANY(?) ORDER BY seq""")
+                .params(before, ids.toArray(String[]::new)).query(String.class).list())
+                .as("the household's entry, then each member's")
+                .containsExactly("household:" + household, "person:" + head, "person:" + child);
+        assertThat(jdbc.sql("""
+                SELECT count(DISTINCT xmin::text) FROM audit_entry WHERE seq > ? AND action = 'READ'
+                AND actor = 'officer' AND record_id = ANY(?)""").params(before, ids.toArray(String[]::new))
+                .query(Long.class).single())
+                .as("the household and its members written together").isEqualTo(1);
+    }
+
     @Test
     void theRegistersMemberCountLeavesOutThoseWhoLeft() {
         UUID moved = fx.household(fx.gridId("FS-4-01"), null, false, false);

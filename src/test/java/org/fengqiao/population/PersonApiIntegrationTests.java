@@ -286,4 +286,52 @@ class PersonApiIntegrationTests extends IntegrationTest {
         assertThat(created.path("residencePermitFrom").asText()).isEqualTo("2026-09-15");
         assertThat(api.send("POST", "/api/v1/persons", officer, body).statusCode()).isEqualTo(409);
     }
+
+    /**
+     * A body with several wrong values, some of them of the wrong kind (a sex that is none, a date that is no date),
+     * is refused with every one of them at once, each under its field in the reader's language, as the resident form
+     * refuses them: the body stopped at its first unreadable value and the client learned of the others one refusal
+     * after another. Nothing is saved, on registering and on a change.
+     */
+    @Test
+    void everyWrongValueOfABodyIsRefusedAtOnceInTheReadersLanguageAndNothingIsSaved() {
+        String name = "多错" + UUID.randomUUID().toString().substring(0, 4);
+        Map<String, Object> body = person(name, TestIdentityNumbers.next(Sex.MALE), "MALE", "FS-1-03");
+        body.put("sex", "X");
+        body.put("birthDate", "2001-13-45");
+        body.put("phone", "12345");
+        body.put("occupation", "农".repeat(65));
+        body.put("gridId", "not-a-grid");
+        long before = jdbc.sql("SELECT count(*) FROM person").query(Long.class).single();
+
+        HttpResponse<String> zh = api.send("POST", "/api/v1/persons", officer, body);
+        assertThat(zh.statusCode()).as(zh.body()).isEqualTo(400);
+        JsonNode errors = ApiClient.json(zh).path("errors");
+        assertThat(errors.findValuesAsText("field")).as(zh.body())
+                .containsExactlyInAnyOrder("sex", "birthDate", "gridId", "phone", "occupation");
+        assertThat(errors.findValuesAsText("message")).as(zh.body())
+                .contains("格式不正确", "电话号码格式不正确", "不能超过 64 个字")
+                .anyMatch(m -> m.startsWith("不是可选的值") && m.contains("MALE"));
+        HttpResponse<String> en = api.send("POST", "/api/v1/persons", officer, body, "Accept-Language", "en");
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(en).path("errors").findValuesAsText("message")).as(en.body())
+                .contains("Wrong format", "At most 64 characters")
+                .anyMatch(m -> m.startsWith("Not one of the values allowed") && m.contains("MALE"));
+        assertThat(jdbc.sql("SELECT count(*) FROM person").query(Long.class).single()).as("nothing registered")
+                .isEqualTo(before);
+
+        Map<String, Object> good = person(name, TestIdentityNumbers.next(Sex.FEMALE), "FEMALE", "FS-1-03");
+        String id = register(good).path("id").asText();
+        Map<String, Object> change = new HashMap<>(good);
+        change.put("name", "改名" + name);
+        change.put("registeredOn", "yesterday");
+        change.put("residence", "SOMETIMES");
+        change.put("note", "记".repeat(501));
+        HttpResponse<String> changed = api.send("PUT", "/api/v1/persons/" + id, officer, change);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(400);
+        assertThat(ApiClient.json(changed).path("errors").findValuesAsText("field")).as(changed.body())
+                .containsExactlyInAnyOrder("registeredOn", "residence", "note");
+        assertThat(jdbc.sql("SELECT name FROM person WHERE id = ?").param(UUID.fromString(id)).query(String.class)
+                .single()).as("nothing changed").isEqualTo(name);
+    }
 }

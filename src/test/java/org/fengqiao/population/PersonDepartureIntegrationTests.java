@@ -272,6 +272,58 @@ class PersonDepartureIntegrationTests extends IntegrationTest {
      * A day to come is wrong for the whole household, not for each member: the refusal says so once, in the caller's
      * language, and nothing changes.
      */
+    /**
+     * A departure with a day to come and a destination too long is refused with both at once, in the reader's
+     * language, as a household's departure is: the destination was said first and the day only once it was mended.
+     * Nothing changes.
+     */
+    @Test
+    void aPersonsDepartureWithSeveralFaultsIsRefusedWithEveryOneAtOnceAndNothingChanges() {
+        UUID household = fx.household(grid, null, false, false);
+        LocalDate today = LocalDate.now(LOCAL);
+        UUID person = member(household, name("两错"), "HEAD", "PERMANENT", null);
+        Map<String, Object> before = stored(person);
+        Map<String, Object> departure = Map.of("leftOn", today.plusDays(1).toString(), "destination", "南".repeat(101));
+
+        HousingFixtures.Answer zh = fx.call("officer", "POST", "/api/v1/persons/" + person + "/departure", departure);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(zh.body())).as(zh.body().toString())
+                .containsEntry("leftOn", "日期不能晚于今天").containsEntry("destination", "不能超过 100 个字");
+        HousingFixtures.Answer en = fx.call("officer", "POST", "/api/v1/persons/" + person + "/departure", departure,
+                "Accept-Language", "en");
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(en.body())).as(en.body().toString())
+                .containsEntry("destination", "At most 100 characters").containsKey("leftOn");
+        assertThat(stored(person)).isEqualTo(before);
+        assertThat(updates(person)).isZero();
+    }
+
+    /**
+     * A departure sent with a day that is no date and a destination too long, for a person or a whole household, is
+     * refused with both at once: the body stopped at the day and the destination was said only once it was mended.
+     * Nothing changes.
+     */
+    @Test
+    void aDepartureWithADayThatIsNoDateIsRefusedWithItsOtherFaultsAtOnce() {
+        UUID household = fx.household(grid, null, false, false);
+        UUID person = member(household, name("无日"), "HEAD", "PERMANENT", null);
+        Map<String, Object> before = stored(person);
+        Map<String, Object> departure = Map.of("leftOn", "明天", "destination", "南".repeat(101));
+        for (String path : List.of("/api/v1/persons/" + person + "/departure",
+                "/api/v1/households/" + household + "/departure")) {
+            HousingFixtures.Answer zh = fx.call("officer", "POST", path, departure);
+            assertThat(zh.status()).as(path).isEqualTo(400);
+            assertThat(HousingFixtures.errors(zh.body())).as(zh.body().toString())
+                    .containsOnlyKeys("leftOn", "destination").containsEntry("leftOn", "格式不正确")
+                    .containsEntry("destination", "不能超过 100 个字");
+            HousingFixtures.Answer en = fx.call("officer", "POST", path, departure, "Accept-Language", "en");
+            assertThat(HousingFixtures.errors(en.body())).as(en.body().toString())
+                    .containsEntry("leftOn", "Wrong format").containsEntry("destination", "At most 100 characters");
+        }
+        assertThat(stored(person)).isEqualTo(before);
+        assertThat(updates(person)).isZero();
+    }
+
     @Test
     void aWholeHouseholdLeavingOnADayToComeIsRefusedOnceNotOncePerMember() {
         UUID household = fx.household(grid, null, false, false);

@@ -239,15 +239,23 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         // a value of the wrong kind in readable JSON ("category": "FOO", "lon": "abc"): name its field, as a
         // check of the value would, and for a choice say what may be chosen
         if (ex.getCause() instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            String field = field(m.getPath());
-            Class<?> target = m.getTargetType();
-            String message = target != null && target.isEnum()
-                    ? text("error.field.oneOf", choices(target, true))
-                    : NulCharacters.holdsNul(m) ? text("error.field.nul")
-                    : text("error.field.format");
-            pd.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+            Invalid.Problem p = unreadable(field(m.getPath()), m);
+            pd.setProperty("errors", List.of(Map.of("field", p.field(), "message", text(p.key(), p.args()))));
         }
         return ResponseEntity.badRequest().body(pd);
+    }
+
+    /**
+     * A value of the wrong kind as the problem of its field: for a choice what may be chosen, for text holding a NUL
+     * character that, else its format. One message whether the body stopped at it or was read field by field
+     * ({@link JsonFields}).
+     */
+    Invalid.Problem unreadable(String field, MismatchedInputException m) {
+        Class<?> target = m.getTargetType();
+        return target != null && target.isEnum()
+                ? new Invalid.Problem(field, "error.field.oneOf", new Object[] {choices(target, true)})
+                : NulCharacters.holdsNul(m) ? new Invalid.Problem(field, "error.field.nul", new Object[0])
+                : new Invalid.Problem(field, "error.field.format", new Object[0]);
     }
 
     /**
@@ -276,7 +284,7 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     }
 
     /** The JSON path of a value as a field name: {@code parties[1].phone}. */
-    private static String field(List<JsonMappingException.Reference> path) {
+    static String field(List<JsonMappingException.Reference> path) {
         StringBuilder field = new StringBuilder();
         for (JsonMappingException.Reference r : path) {
             if (r.getFieldName() != null) {

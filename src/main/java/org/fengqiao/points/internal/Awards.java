@@ -406,6 +406,14 @@ public class Awards {
                 .query(this::row).list(), caller);
     }
 
+    /** How many awards of the grids in the caller's scope have this status, however many a list of them shows. */
+    public long count(String status, Caller caller) {
+        return jdbc.sql("""
+                SELECT count(*) FROM points_award a JOIN grid g ON g.id = a.grid_id JOIN unit u ON u.id = g.unit_id
+                WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND a.status = :status""")
+                .param("scope", caller.scopePatterns()).param("status", status).query(Long.class).single();
+    }
+
     /**
      * The awards of the grids in the caller's scope that were decided (approved or rejected), last decided first:
      * a list of its own, so that many awards proposed since (all still pending) do not push them out of it.

@@ -195,12 +195,18 @@ class PointsPages {
 
     // ---- approvals ----
 
+    /** The most recently proposed awards the approvals page lists of those pending. */
+    static final int PENDING_LISTED = 200;
+
     @GetMapping("/points/approvals")
     @PreAuthorize("hasAuthority('POINTS_APPROVE')")
     String approvals(Model model, Locale locale) {
         Caller caller = Callers.require();
-        List<Awards.Award> pending = awards.list("PENDING", caller, 200);
+        List<Awards.Award> pending = awards.list("PENDING", caller, PENDING_LISTED);
         model.addAttribute("pending", pending);
+        // a full list may not be all: the chief is told how many wait in all, not left to think these are every one
+        model.addAttribute("pendingTotal", pending.size() < PENDING_LISTED ? pending.size()
+                : awards.count("PENDING", caller));
         // who decides each (its grid's chief, or the station chief), and the awards the reader decides himself: both
         // are the grid's, so worked out once per grid of the list (a few statements each), not per award
         Map<UUID, String> decidersOfGrid = new HashMap<>();

@@ -48,7 +48,16 @@ public class AddressRegister {
 
     @Transactional
     public Outcome register(Input in, Caller caller) {
-        List<Invalid.Problem> problems = new ArrayList<>();
+        return register(in, List.of(), caller);
+    }
+
+    /**
+     * {@link #register(Input, Caller)} with the problems a client's body already showed (a value of the wrong kind):
+     * refused with them and the address's own at once, nothing registered.
+     */
+    @Transactional
+    public Outcome register(Input in, List<Invalid.Problem> found, Caller caller) {
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         StandardAddress.Checked checked = StandardAddress.check(in.parts(), problems);
         checkLocation(in, problems);
         if (!problems.isEmpty()) {
@@ -74,8 +83,14 @@ public class AddressRegister {
 
     @Transactional
     public Addresses.Address change(UUID id, Input in, Caller caller) {
+        return change(id, in, List.of(), caller);
+    }
+
+    /** {@link #change(UUID, Input, Caller)} with the problems a client's body already showed, refused at once with its own. */
+    @Transactional
+    public Addresses.Address change(UUID id, Input in, List<Invalid.Problem> found, Caller caller) {
         Addresses.Address before = addresses.findVisible(id, caller).orElseThrow(() -> new NotFound("address", id));
-        List<Invalid.Problem> problems = new ArrayList<>();
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         StandardAddress.Checked checked = StandardAddress.check(in.parts(), problems);
         checkLocation(in, problems);
         UUID gridId = before.gridId();

@@ -59,23 +59,32 @@ public class Departures {
     @Transactional
     public Persons.Row depart(UUID id, Departure departure, Long expectedVersion, UUID visitId, Locale locale,
             Caller caller) {
+        return depart(id, departure, expectedVersion, visitId, locale, List.of(), caller);
+    }
+
+    /**
+     * {@link #depart(UUID, Departure, Long, UUID, Locale, Caller)} with the problems a client's body already showed
+     * (a day that is no date): refused with them and the departure's own at once, nothing changed.
+     */
+    @Transactional
+    public Persons.Row depart(UUID id, Departure departure, Long expectedVersion, UUID visitId, Locale locale,
+            List<Invalid.Problem> found, Caller caller) {
         // who records a departure at the same time as another officer waits for him, and then finds him left
         persons.lockVersion(id);
         Persons.Row stored = persons.findVisible(id, caller).orElseThrow(() -> new NotFound("person", id));
         if (stored.residence() == Residence.LEFT) {
             throw Invalid.of("residence", "population.departure.alreadyLeft");
         }
-        List<Invalid.Problem> problems = new ArrayList<>();
+        // a destination too long goes to the register with its own findings (a day to come, before his
+        // registration...), so that every fault of the departure is said at once, as a household's departure says them
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         String note = noted(stored.note(), departure, locale, problems);
-        if (!problems.isEmpty()) {
-            throw new Invalid("error.invalid", problems);
-        }
         PersonRegister.Input left = new PersonRegister.Input(stored.gridId(), stored.householdId(), stored.name(), null,
                 null, stored.sex() == null ? null : Sex.valueOf(stored.sex()), stored.birthDate(), stored.ethnicity(),
                 stored.relation() == null ? null : Relation.valueOf(stored.relation()), Residence.LEFT,
                 stored.registeredOn(), departure.day(), stored.occupation(), stored.workplace(), note);
         // blank identity number and phone: as stored; categories null: as they are
-        return register.change(id, left, null, expectedVersion, PersonRegister.Blank.KEEPS, visitId, caller);
+        return register.change(id, left, null, expectedVersion, PersonRegister.Blank.KEEPS, visitId, problems, caller);
     }
 
     /**
@@ -87,6 +96,13 @@ public class Departures {
     @Transactional
     public List<Persons.Row> departHousehold(UUID householdId, Departure departure, UUID visitId, Locale locale,
             Caller caller) {
+        return departHousehold(householdId, departure, visitId, locale, List.of(), caller);
+    }
+
+    /** {@link #departHousehold(UUID, Departure, UUID, Locale, Caller)} with the problems a client's body already showed. */
+    @Transactional
+    public List<Persons.Row> departHousehold(UUID householdId, Departure departure, UUID visitId, Locale locale,
+            List<Invalid.Problem> found, Caller caller) {
         households.findVisible(householdId, caller).orElseThrow(() -> new NotFound("household", householdId));
         List<Households.Member> living = living(householdId);
         if (living.isEmpty()) {
@@ -94,7 +110,7 @@ public class Departures {
         }
         // what is wrong with the departure itself (a day to come, a destination too long) is wrong for every member
         // alike: said once, not once per member under each name
-        List<Invalid.Problem> problems = new ArrayList<>();
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         if (departure.day().isAfter(LocalDate.now(LocalTimes.ZONE))) {
             problems.add(new Invalid.Problem("leftOn", "population.date.future", new Object[0]));
         }
@@ -135,6 +151,8 @@ public class Departures {
         String said = blank(d.note());
         if (to != null && to.codePointCount(0, to.length()) > MAX_DESTINATION) {
             problems.add(new Invalid.Problem("destination", "population.text.tooLong", new Object[] {MAX_DESTINATION}));
+            // refused: its line is not added, so that the note is not also found too long for it
+            return note;
         }
         if (to == null && said == null) {
             return note;

@@ -289,7 +289,16 @@ public class Housing {
 
     @Transactional
     public Households.Household createHousehold(NewHousehold h, Caller caller) {
-        List<Invalid.Problem> problems = new ArrayList<>();
+        return createHousehold(h, List.of(), caller);
+    }
+
+    /**
+     * {@link #createHousehold(NewHousehold, Caller)} with the problems a client's body already showed (a value of the
+     * wrong kind): refused with them and the household's own at once, nothing registered.
+     */
+    @Transactional
+    public Households.Household createHousehold(NewHousehold h, List<Invalid.Problem> found, Caller caller) {
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         Households.GridRef grid = null;
         if (h.gridId() == null) {
             problems.add(problem("gridId", "error.field.required"));
@@ -342,8 +351,15 @@ public class Housing {
     @Transactional
     public Households.Household updateHousehold(UUID id, Boolean trusted, Boolean inDifficulty, String note,
             UUID visitId, Caller caller) {
+        return updateHousehold(id, trusted, inDifficulty, note, visitId, List.of(), caller);
+    }
+
+    /** {@link #updateHousehold} with the problems a client's body already showed, refused at once with its own. */
+    @Transactional
+    public Households.Household updateHousehold(UUID id, Boolean trusted, Boolean inDifficulty, String note,
+            UUID visitId, List<Invalid.Problem> found, Caller caller) {
         Households.Household before = households.findVisible(id, caller).orElseThrow(() -> new NotFound("household", id));
-        List<Invalid.Problem> problems = new ArrayList<>();
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         HouseholdMarks marks = checkMarks(new HouseholdMarks(trusted, inDifficulty, note), "", problems);
         visitLog.checkLink(visitId, before.gridId(), caller.staffId(), problems);
         if (!problems.isEmpty()) {

@@ -1,11 +1,17 @@
 package org.fengqiao.population.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.JsonFields;
 import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.internal.AddressRegister;
 import org.fengqiao.population.internal.Addresses;
@@ -33,7 +39,10 @@ class AddressController {
     private final Addresses addresses;
     private final AddressRegister register;
 
-    AddressController(Addresses addresses, AddressRegister register) {
+    private final JsonFields json;
+
+    AddressController(Addresses addresses, AddressRegister register, JsonFields json) {
+        this.json = json;
         this.addresses = addresses;
         this.register = register;
     }
@@ -43,10 +52,15 @@ class AddressController {
             String township, String community, String villageGroup, String street, String doorNumber, String compound,
             String building, String unit, String floor, String room, UUID gridId, Double lon, Double lat) {
 
-        AddressRegister.Input input() {
+        /**
+         * found: the values of the body that could not be read; a location of which one half could not be read is
+         * taken as none, so that it is refused for that half alone and not once more as a half given without the other.
+         */
+        AddressRegister.Input input(List<Invalid.Problem> found) {
+            boolean unreadable = found.stream().anyMatch(p -> p.field().equals("lon") || p.field().equals("lat"));
             return new AddressRegister.Input(new StandardAddress.Parts(countyCode, townshipCode, province, city, county,
                     township, community, villageGroup, street, doorNumber, compound, building, unit, floor, room),
-                    gridId, lon, lat);
+                    gridId, unreadable ? null : lon, unreadable ? null : lat);
         }
     }
 
@@ -74,10 +88,18 @@ class AddressController {
                     + "must be theirs; the one-line text is composed in the standard order. The grid is gridId, or the "
                     + "police grid holding lon/lat; the caller must see it. 201 for a new address, 200 with the existing "
                     + "one when the text is known already, 409 when that address lies outside the caller's jurisdiction.")
-    ResponseEntity<AddressView> create(@RequestBody AddressForm form) {
-        AddressRegister.Outcome outcome = register.register(form.input(), Callers.require());
-        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(AddressView.of(outcome.address()));
+    ResponseEntity<AddressView> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema =
+            @Schema(implementation = AddressForm.class))) @RequestBody JsonNode body) {
+        // read field by field: a value of the wrong kind is refused with every other fault of the body at once
+        List<Invalid.Problem> found = new ArrayList<>();
+        AddressForm form = json.read(body, AddressForm.class, found);
+        try {
+            AddressRegister.Outcome outcome = register.register(form.input(found), found, Callers.require());
+            return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(AddressView.of(outcome.address()));
+        } catch (Invalid e) {
+            throw JsonFields.withoutEchoes(e, found);
+        }
     }
 
     @GetMapping
@@ -110,7 +132,14 @@ class AddressController {
     @Operation(summary = "Change an address; its text is composed again and must not be another address's",
             description = "Without gridId or lon/lat the grid stays; an address with households, buildings, rooms, "
                     + "rentals or organisations keeps its grid.")
-    AddressView change(@PathVariable UUID id, @RequestBody AddressForm form) {
-        return AddressView.of(register.change(id, form.input(), Callers.require()));
+    AddressView change(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
+            @Content(schema = @Schema(implementation = AddressForm.class))) @RequestBody JsonNode body) {
+        List<Invalid.Problem> found = new ArrayList<>();
+        AddressForm form = json.read(body, AddressForm.class, found);
+        try {
+            return AddressView.of(register.change(id, form.input(found), found, Callers.require()));
+        } catch (Invalid e) {
+            throw JsonFields.withoutEchoes(e, found);
+        }
     }
 }

@@ -1,18 +1,24 @@
 package org.fengqiao.population.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.JsonFields;
 import org.fengqiao.population.internal.Departures;
-import org.fengqiao.population.internal.Housing;
 import org.fengqiao.population.internal.Households;
+import org.fengqiao.population.internal.Housing;
 import org.fengqiao.population.internal.VisitChangeTexts;
 import org.fengqiao.population.internal.VisitLog;
 import org.springframework.context.MessageSource;
@@ -43,8 +49,11 @@ class HouseholdController {
     private final MessageSource messages;
     private final Departures departures;
 
+    private final JsonFields json;
+
     HouseholdController(Households households, VisitLog visits, Housing housing, VisitChangeTexts texts,
-            MessageSource messages, Departures departures) {
+            MessageSource messages, Departures departures, JsonFields json) {
+        this.json = json;
         this.departures = departures;
         this.households = households;
         this.visits = visits;
@@ -112,10 +121,18 @@ class HouseholdController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "Register a household in a grid, in a room of a building of that grid or at an address")
-    HouseholdView create(@RequestBody NewHousehold h) {
-        Households.Household created = housing.createHousehold(new Housing.NewHousehold(h.gridId(), h.roomId(),
-                h.addressId(), h.number(), h.trusted(), h.inDifficulty()), Callers.require());
-        return HouseholdView.of(created, List.of());
+    HouseholdView create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema =
+            @Schema(implementation = NewHousehold.class))) @RequestBody JsonNode body) {
+        // read field by field: a value of the wrong kind is refused with every other fault of the body at once
+        List<Invalid.Problem> found = new ArrayList<>();
+        NewHousehold h = json.read(body, NewHousehold.class, found);
+        try {
+            Households.Household created = housing.createHousehold(new Housing.NewHousehold(h.gridId(), h.roomId(),
+                    h.addressId(), h.number(), h.trusted(), h.inDifficulty()), found, Callers.require());
+            return HouseholdView.of(created, List.of());
+        } catch (Invalid e) {
+            throw JsonFields.withoutEchoes(e, found);
+        }
     }
 
     @GetMapping("/households/{id}")
@@ -130,10 +147,17 @@ class HouseholdController {
     @PutMapping("/households/{id}")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "Change whether a household is trusted (放心户) or in difficulty, and its note")
-    HouseholdView update(@PathVariable UUID id, @RequestBody HouseholdChange c) {
-        Households.Household h = housing.updateHousehold(id, c.trusted(), c.inDifficulty(), c.note(), c.visitId(),
-                Callers.require());
-        return HouseholdView.of(h, households.members(id));
+    HouseholdView update(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
+            @Content(schema = @Schema(implementation = HouseholdChange.class))) @RequestBody JsonNode body) {
+        List<Invalid.Problem> found = new ArrayList<>();
+        HouseholdChange c = json.read(body, HouseholdChange.class, found);
+        try {
+            Households.Household h = housing.updateHousehold(id, c.trusted(), c.inDifficulty(), c.note(), c.visitId(),
+                    found, Callers.require());
+            return HouseholdView.of(h, households.members(id));
+        } catch (Invalid e) {
+            throw JsonFields.withoutEchoes(e, found);
+        }
     }
 
     @PostMapping("/households/{id}/contact-card")
@@ -152,10 +176,18 @@ class HouseholdController {
                     + "departure is refused refuses them all (400, the problem said with his name). Nobody living "
                     + "there any more: 400. 404 outside the caller's jurisdiction. Answers the members recorded, "
                     + "masked.")
-    List<PersonController.PersonView> depart(@PathVariable UUID id, @RequestBody PersonController.DepartureForm form,
+    List<PersonController.PersonView> depart(@PathVariable UUID id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema =
+                    @Schema(implementation = PersonController.DepartureForm.class))) @RequestBody JsonNode body,
             Locale locale) {
-        return departures.departHousehold(id, form.departure(), form.visitId(), locale, Callers.require()).stream()
-                .map(PersonController.PersonView::of).toList();
+        List<Invalid.Problem> found = new ArrayList<>();
+        PersonController.DepartureForm form = json.read(body, PersonController.DepartureForm.class, found);
+        try {
+            return departures.departHousehold(id, form.departure(), form.visitId(), locale, found, Callers.require())
+                    .stream().map(PersonController.PersonView::of).toList();
+        } catch (Invalid e) {
+            throw JsonFields.withoutEchoes(e, found);
+        }
     }
 
     @GetMapping("/households/{id}/visits")

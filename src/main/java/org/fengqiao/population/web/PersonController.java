@@ -1,13 +1,19 @@
 package org.fengqiao.population.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.web.JsonFields;
 import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.Category;
 import org.fengqiao.population.KeyPersonType;
@@ -42,9 +48,11 @@ class PersonController {
     private final Departures departures;
 
     private final HelpedPersons helped;
+    private final JsonFields json;
 
-    PersonController(PersonRegister register, Departures departures, HelpedPersons helped) {
+    PersonController(PersonRegister register, Departures departures, HelpedPersons helped, JsonFields json) {
         this.helped = helped;
+        this.json = json;
         this.register = register;
         this.departures = departures;
     }
@@ -160,13 +168,23 @@ class PersonController {
     @Operation(summary = "Register a person in a grid of the caller's jurisdiction",
             description = "The identity number is checked (GB 11643 check character, a real birth date) and must agree "
                     + "with the sex and birth date entered; a number already registered answers 409 (400 with it among the "
-                    + "errors when other fields are wrong too: every fault at once). With visitId, "
+                    + "errors when other fields are wrong too: every fault at once, a value of the wrong kind (a date that is none, "
+                    + "an unknown sex) among them). With visitId, "
                     + "registered during that visit of the person's grid and listed under it; only the caller's own "
                     + "visit, on the day it was made (another grid's or none: 400 housing.visit.unknown, another "
                     + "staff member's: 400 housing.visit.notYours, an earlier day's: 400 housing.visit.closed; "
                     + "nothing registered).")
-    PersonView create(@RequestBody PersonForm form) {
-        return PersonView.of(register.register(form.input(), form.categories(), form.visitId(), Callers.require()));
+    PersonView create(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = PersonForm.class))) @RequestBody JsonNode body) {
+        // read field by field: a value of the wrong kind is refused with every other fault of the body at once
+        List<Invalid.Problem> found = new ArrayList<>();
+        PersonForm form = json.read(body, PersonForm.class, found);
+        try {
+            return PersonView.of(register.register(form.input(), form.categories(), form.visitId(), found,
+                    Callers.require()));
+        } catch (Invalid e) {
+            throw JsonFields.withoutEchoes(e, found);
+        }
     }
 
     @PutMapping("/{id}")
@@ -182,9 +200,16 @@ class PersonController {
                     + "as on registering, nothing changed). idNumber and phone are the whole record's: absent or blank "
                     + "takes them away, the person's own masked value as read (320722********002X) keeps the stored "
                     + "one, another masked value is refused (400).")
-    PersonView change(@PathVariable UUID id, @RequestBody PersonForm form) {
-        return PersonView.of(register.change(id, form.input(), form.categories(), form.version(),
-                PersonRegister.Blank.ERASES, form.visitId(), Callers.require()));
+    PersonView change(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = PersonForm.class))) @RequestBody JsonNode body) {
+        List<Invalid.Problem> found = new ArrayList<>();
+        PersonForm form = json.read(body, PersonForm.class, found);
+        try {
+            return PersonView.of(register.change(id, form.input(), form.categories(), form.version(),
+                    PersonRegister.Blank.ERASES, form.visitId(), found, Callers.require()));
+        } catch (Invalid e) {
+            throw JsonFields.withoutEchoes(e, found);
+        }
     }
 
     @PostMapping("/{id}/departure")
@@ -196,9 +221,17 @@ class PersonController {
                     + "and he was changed since; with visitId, listed under that visit of his grid. One already "
                     + "recorded as left: 400, nothing changed. 404 outside the caller's jurisdiction. Answers him "
                     + "masked.")
-    PersonView depart(@PathVariable UUID id, @RequestBody DepartureForm form, Locale locale) {
-        return PersonView.of(departures.depart(id, form.departure(), form.version(), form.visitId(), locale,
-                Callers.require()));
+    PersonView depart(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = DepartureForm.class))) @RequestBody JsonNode body,
+            Locale locale) {
+        List<Invalid.Problem> found = new ArrayList<>();
+        DepartureForm form = json.read(body, DepartureForm.class, found);
+        try {
+            return PersonView.of(departures.depart(id, form.departure(), form.version(), form.visitId(), locale, found,
+                    Callers.require()));
+        } catch (Invalid e) {
+            throw JsonFields.withoutEchoes(e, found);
+        }
     }
 
     @PostMapping("/{id}/reveal")
