@@ -613,6 +613,35 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aVictimNamedByHandTwiceOnOneFileIsRefusedWithNothingSaved() {
+        String n = RecoveryFixtures.n();
+        String file = fx.file(officer, "FS-3-01", "officer", "重复被害人" + n, null);
+        String path = "/api/v1/recovery/files/" + file + "/victims";
+        Map<String, Object> victim = Map.of("name", "重复" + n, "phone", "13812345678",
+                "losses", List.of(Map.of("description", "电动车" + n, "amountFen", 320_000)));
+        fx.send("POST", path, officer, victim, 200);
+
+        // sent again (a second click, a second officer): the same victim and his losses counted twice in the rates
+        HttpResponse<String> again = api.send("POST", path, officer, victim);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains("同名同电话的被害人已在本案登记");
+        Map<String, Object> spaced = Map.of("name", " 重复" + n + " ", "phone", "138 1234 5678");
+        HttpResponse<String> en = api.send("POST", path, officer, spaced, "Accept-Language", "en");
+        assertThat(en.statusCode()).as(en.body()).isEqualTo(409);
+        assertThat(en.body()).contains("A victim of the same name and phone is on this file already");
+        assertThat(jdbc.sql("SELECT count(*) FROM recovery_victim WHERE file_id = ?").param(UUID.fromString(file))
+                .query(Long.class).single()).as("one victim").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM recovery_loss WHERE file_id = ?").param(UUID.fromString(file))
+                .query(Long.class).single()).as("his loss once").isEqualTo(1);
+
+        // namesakes are different people when their phones differ; one without a phone is told apart by none
+        fx.send("POST", path, officer, Map.of("name", "重复" + n, "phone", "13912345678"), 200);
+        fx.send("POST", path, officer, Map.of("name", "重复" + n), 200);
+        assertThat(api.send("POST", path, officer, Map.of("name", "重复" + n)).statusCode()).isEqualTo(409);
+        assertThat(fx.detail(officer, file).get("victims")).hasSize(3);
+    }
+
+    @Test
     void theReceiptPrintsTheVictimTheAmountInYuanAndTheItemsAndIsRecordedSignedWithAScanCheckedByItsBytes()
             throws IOException {
         String n = RecoveryFixtures.n();
@@ -638,6 +667,14 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
             assertThat(text).contains("发还赃款赃物领取凭证", "收条人" + n, "5234.56", "金戒指2枚" + n, "金戒指" + n,
                     "138****5678", "领取人").doesNotContain("13812345678");
+            // the sum in capitals too, as a Chinese receipt states it, and still in figures
+            assertThat(text).contains("本次发还金额合计人民币（大写）伍仟贰佰叁拾肆元伍角陆分（小写）5234.56元");
+        }
+        HttpResponse<byte[]> english = fx.bytes("/api/v1/recovery/files/" + file + "/returns/" + ret + "/receipt.pdf",
+                officer, "Accept-Language", "en");
+        try (PDDocument doc = Loader.loadPDF(english.body())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Total returned now 5234.56 yuan")
+                    .doesNotContain("伍仟");
         }
 
         String receipt = "/api/v1/recovery/files/" + file + "/returns/" + ret + "/receipt";

@@ -106,8 +106,8 @@ final class RecoveryFixtures {
         return send("GET", "/api/v1/recovery/files/" + file, token, null, 200);
     }
 
-    HttpResponse<byte[]> bytes(String path, String token) {
-        return api.download(path, token);
+    HttpResponse<byte[]> bytes(String path, String token, String... headers) {
+        return api.download(path, token, headers);
     }
 
     /** A multipart POST with one file part named "scan" and one field "signedOn". */

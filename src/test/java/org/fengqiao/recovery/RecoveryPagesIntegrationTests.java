@@ -130,6 +130,30 @@ class RecoveryPagesIntegrationTests extends IntegrationTest {
         assertThat(html(page)).as("shown once").doesNotContain("电动车一辆" + n);
     }
 
+    @Test
+    void anAmountInExponentFormIsRefusedInEitherLanguageAndNothingIsSaved() {
+        String file = fx.file(token, grid.code(), "officer", "指数金额" + n, null);
+        String page = "/recovery/" + file;
+        // "1e3" was read as 1000 yuan: a loss nobody typed, on the victim's record and in the file's totals
+        for (String typed : new String[] {"1e3", "1E2", "-0", "NaN"}) {
+            Map<String, String> form = new HashMap<>(Map.of("_csrf", browser.csrfFrom(page), "name", "指数" + n,
+                    "description", "现金" + n, "amountYuan", typed));
+            assertThat(browser.form(page + "/victim", form).statusCode()).as(typed).isEqualTo(302);
+            assertThat(jdbc.sql("SELECT count(*) FROM recovery_victim WHERE file_id = ?")
+                    .param(UUID.fromString(file)).query(Long.class).single()).as("nobody added for " + typed).isZero();
+            assertThat(html(page)).as(typed).contains("金额格式不正确（元，最多两位小数）");
+        }
+
+        ApiClient english = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en");
+        HttpResponse<String> refused = english.form(page + "/victim", Map.of("_csrf", english.csrfFrom(page),
+                "name", "指数" + n, "description", "现金" + n, "amountYuan", "1e3"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(english.get(page, null, "Accept", "text/html").body())
+                .contains("Not a valid amount (yuan, at most two decimals)");
+        assertThat(jdbc.sql("SELECT count(*) FROM recovery_victim WHERE file_id = ?").param(UUID.fromString(file))
+                .query(Long.class).single()).as("nobody added").isZero();
+    }
+
     /** A person of the test's own grid, found by the name given. */
     UUID person(String name) {
         Map<String, Object> body = new HashMap<>();

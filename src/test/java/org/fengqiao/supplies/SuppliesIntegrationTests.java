@@ -280,6 +280,10 @@ class SuppliesIntegrationTests extends IntegrationTest {
         assertThat(en.body()).contains("The cost must be in yuan with at most two decimals");
         body.put("costYuan", "三百");
         assertThat(api.send("POST", path, chief, body).body()).contains("金额应为以元为单位");
+        body.put("costYuan", "3e2"); // was read as 300 yuan
+        HttpResponse<String> exponent = api.send("POST", path, chief, body);
+        assertThat(exponent.statusCode()).as(exponent.body()).isEqualTo(400);
+        assertThat(exponent.body()).contains("金额应为以元为单位");
 
         body.put("costYuan", "300");
         body.put("quantity", 0);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.YuanInCapitals;
 import org.fengqiao.platform.pdf.PdfLayout;
 import org.fengqiao.recovery.internal.RecoveryFiles.File;
 import org.fengqiao.recovery.internal.RecoveryFiles.Return;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The receipt of one return (发还赃款赃物领取凭证) as an A4 PDF for the victim to sign: the case, the victim (phone
- * masked), what is returned (the asset, the items, the amount in yuan), what he had lost, the event if it was a
+ * masked), what is returned (the asset, the items, the amount in yuan, in Chinese also in capitals), what he had lost, the event if it was a
  * collective return, and lines for the victim's and the officer's signatures. Reading it is a read of the victim's
  * data, so it is audited.
  */
@@ -68,8 +69,9 @@ public class ReceiptPdf {
                     new float[] {0.16f, 0.32f, 0.32f, 0.2f},
                     List.<String[]>of(new String[] {t("recovery.kind." + r.assetKind(), locale), r.assetDescription(),
                             r.items() == null ? "" : r.items(), ReconciliationPolicy.yuan(r.amountFen())}));
-            pdf.paragraph(t("recovery.pdf.amountInWords", locale) + " " + ReconciliationPolicy.yuan(r.amountFen()) + " "
-                    + t("recovery.yuan", locale));
+            // a Chinese receipt states the sum in capitals too (人民币大写), which a pen cannot turn into another sum
+            pdf.paragraph(messages.getMessage("recovery.pdf.amountInWords", new Object[] {
+                    YuanInCapitals.of(r.amountFen()), ReconciliationPolicy.yuan(r.amountFen())}, locale));
             pdf.heading(t("recovery.pdf.lost", locale));
             List<String[]> lost = new ArrayList<>();
             for (RecoveryFiles.Loss l : files.losses(id)) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -278,6 +279,15 @@ public class RecoveryDesk {
         File before = lockOpen(id, who);
         if (v.personId() != null && files.hasPerson(id, v.personId())) {
             throw new Conflict("recovery.victim.duplicate");
+        }
+        // a victim typed by hand has no person to be unique on: the same name with the same phone (or both without
+        // one) is the same victim sent twice, whose losses would count twice in the file's and the station's rates
+        if (v.personId() == null) {
+            for (byte[] sealed : files.namedVictimPhones(id, name)) {
+                if (Objects.equals(sealed == null ? null : cipher.decrypt(sealed), phone)) {
+                    throw new Conflict("recovery.victim.duplicateNamed");
+                }
+            }
         }
         UUID victim = files.addVictim(id, v.personId(), name, phone == null ? null : cipher.encrypt(phone), phoneMasked);
         for (LossForm l : losses) {

@@ -269,6 +269,12 @@ public class RecoveryFiles {
                 .params(fileId, personId).query(Boolean.class).single();
     }
 
+    /** The sealed phones (null when none was given) of the file's victims typed by hand under this name. */
+    public List<byte[]> namedVictimPhones(UUID fileId, String name) {
+        return jdbc.sql("SELECT phone FROM recovery_victim WHERE file_id = ? AND person_id IS NULL AND name = ?")
+                .params(fileId, name).query((rs, n) -> rs.getBytes(1)).list();
+    }
+
     public List<Victim> victims(UUID fileId) {
         return jdbc.sql("""
                 SELECT v.id, v.person_id, v.name, v.phone_masked,
