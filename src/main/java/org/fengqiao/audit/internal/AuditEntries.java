@@ -136,6 +136,6 @@ public class AuditEntries {
                 rs.getObject("actor_id", UUID.class), rs.getString("actor"), rs.getString("actor"), rs.getString("actor_role"),
                 rs.getString("remote_addr"), rs.getString("action"), rs.getString("record_type"),
                 rs.getString("record_id"), rs.getString("unit_path"), rs.getString("before"), rs.getString("after"),
-                rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("prev_hash"), rs.getString("hash"), List.of());
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -19,21 +20,28 @@ public class AuditReading {
 
     private final AuditEntries entries;
     private final ActorNames actors;
+    private final AuditChanges changes;
     private final ApplicationEventPublisher events;
 
-    AuditReading(AuditEntries entries, ActorNames actors, ApplicationEventPublisher events) {
+    AuditReading(AuditEntries entries, ActorNames actors, AuditChanges changes, ApplicationEventPublisher events) {
         this.entries = entries;
         this.actors = actors;
+        this.changes = changes;
         this.events = events;
     }
 
-    /** The entries as stored, each actor also named in the reader's language ({@code actorName}). */
+    /**
+     * The entries as stored, each actor also named in the reader's language ({@code actorName}) and each change read
+     * as the fields it changed ({@code changes}).
+     */
     @Transactional
     public AuditPage search(AuditQuery query, Locale locale) {
-        AuditPage page = entries.search(query, Callers.require());
+        Caller caller = Callers.require();
+        AuditPage page = entries.search(query, caller);
+        AuditChanges.Reading reading = changes.reading(caller, locale);
         // What was looked for goes into "after", so the trail shows what the auditor searched for.
         events.publishEvent(new Audited("READ", "audit", null, null, null, filters(query, page), null));
-        return new AuditPage(page.items().stream().map(e -> e.named(actors.shown(e, locale))).toList(), page.page(),
+        return new AuditPage(page.items().stream().map(e -> e.read(actors.shown(e, locale), reading.of(e))).toList(), page.page(),
                 page.size(), page.total(), page.upTo());
     }
 

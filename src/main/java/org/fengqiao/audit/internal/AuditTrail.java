@@ -43,7 +43,7 @@ public class AuditTrail {
 
     AuditTrail(JdbcClient jdbc, ObjectMapper json, BeforeCommitWrites writes) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = plainIds(json);
         this.writes = writes;
     }
 
@@ -164,6 +164,43 @@ public class AuditTrail {
                 .param("befores", rows.stream().map(Entry::before).toArray(String[]::new))
                 .param("afters", rows.stream().map(Entry::after).toArray(String[]::new))
                 .update();
+    }
+
+    /**
+     * The application's mapper, but an id record ({@code record GridId(UUID value)}) is written as its plain value:
+     * otherwise the trail stores {@code {"value": "…"}} wherever a module hands it a record holding ids (a unit, a
+     * staff member as other modules see him), and the auditor reads an object where an id belongs. Only the trail's
+     * own mapper: the API's JSON of those records stays as it is.
+     */
+    static ObjectMapper plainIds(ObjectMapper json) {
+        com.fasterxml.jackson.databind.module.SimpleModule ids =
+                new com.fasterxml.jackson.databind.module.SimpleModule("audit-plain-ids");
+        ids.setSerializerModifier(new com.fasterxml.jackson.databind.ser.BeanSerializerModifier() {
+            @Override
+            public com.fasterxml.jackson.databind.JsonSerializer<?> modifySerializer(
+                    com.fasterxml.jackson.databind.SerializationConfig config,
+                    com.fasterxml.jackson.databind.BeanDescription description,
+                    com.fasterxml.jackson.databind.JsonSerializer<?> serializer) {
+                Class<?> type = description.getBeanClass();
+                if (!type.isRecord() || !type.getSimpleName().endsWith("Id")
+                        || type.getRecordComponents().length != 1) {
+                    return serializer;
+                }
+                java.lang.reflect.Method value = type.getRecordComponents()[0].getAccessor();
+                return new com.fasterxml.jackson.databind.ser.std.StdSerializer<Object>(Object.class) {
+                    @Override
+                    public void serialize(Object id, com.fasterxml.jackson.core.JsonGenerator out,
+                            com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+                        try {
+                            provider.defaultSerializeValue(value.invoke(id), out);
+                        } catch (ReflectiveOperationException e) {
+                            throw new java.io.IOException("cannot read " + type.getName(), e);
+                        }
+                    }
+                };
+            }
+        });
+        return json.copy().registerModule(ids);
     }
 
     private String toJson(Object value) {

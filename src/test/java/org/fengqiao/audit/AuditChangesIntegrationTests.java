@@ -1,0 +1,139 @@
+package org.fengqiao.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fengqiao.account.Staff;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The auditor reads what an entry changed in words: role and unit names, plain ids, personal data still masked. */
+class AuditChangesIntegrationTests extends IntegrationTest {
+
+    static final String RURAL_OFFICE = "320722010100";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    JdbcClient jdbc;
+
+    AuditApi api;
+
+    @BeforeEach
+    void client() {
+        api = new AuditApi(http);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRoleChangeReadsAsTheRoleNamesOldToNewAndTheUnitByItsNameInBothLanguages() {
+        Unit office = jurisdictions.unitByCode(RURAL_OFFICE).orElseThrow();
+        ResponseEntity<Map> created = api.call(HttpMethod.POST, "/api/v1/staff", "chief",
+                Map.of("unitId", office.id().value().toString(), "role", "GRID_MEMBER", "name", "吴审计",
+                        "phone", "13987650001"), Map.class);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        String id = String.valueOf(created.getBody().get("id"));
+        assertThat(api.call(HttpMethod.PUT, "/api/v1/staff/" + id + "/role", "security", Map.of("role", "VOLUNTEER"),
+                Map.class).getStatusCode().value()).isEqualTo(200);
+
+        String zh = changes(page("/audit?recordType=staff&recordId=" + id, null));
+        assertThat(zh).containsPattern("title=\"role\">角色</span>: <span class=\"change-before\">网格员</span>\\s*→ "
+                        + "<span class=\"change-after\">平安志愿者</span>")
+                .contains(">所属单位</span>", ">" + office.name() + "</span>")
+                .as("the phone is read as stored: masked").contains("139****0001").doesNotContain("13987650001")
+                .doesNotContain("GRID_MEMBER").doesNotContain("VOLUNTEER").doesNotContain(office.id().value().toString());
+        String en = changes(page("/audit?recordType=staff&recordId=" + id, "en"));
+        assertThat(en).contains(">Role</span>", ">Grid member</span>", ">Volunteer</span>", ">Unit</span>")
+                .doesNotContain("GRID_MEMBER");
+
+        // the API gives the same reading beside the stored before and after, which stay as they were
+        Map<?, ?> trail = api.get("/api/v1/audit?recordType=staff&action=UPDATE&recordId=" + id, "auditor", Map.class)
+                .getBody();
+        Map<?, ?> entry = (Map<?, ?>) ((List<?>) trail.get("items")).get(0);
+        assertThat(((Map<?, ?>) entry.get("before")).get("role")).isEqualTo("GRID_MEMBER");
+        assertThat(((Map<?, ?>) entry.get("after")).get("role")).isEqualTo("VOLUNTEER");
+        assertThat((List<Object>) entry.get("changes")).containsExactly(
+                Map.of("field", "role", "fieldName", "角色", "before", "网格员", "after", "平安志愿者"));
+    }
+
+    @Test
+    void aFieldThatDidNotChangeIsLeftOutAndAUnitNoLongerFoundStaysAsItsId() {
+        String gone = UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
+        events.publishEvent(new Audited("UPDATE", "test-record", id, null, Map.of("unitId", gone),
+                Map.of("unitId", gone, "note", "x"), "tester"));
+        assertThat(changes(page("/audit?recordId=" + id, "en"))).doesNotContain(gone).contains(">x</span>");
+        events.publishEvent(new Audited("UPDATE", "test-record", id, null, Map.of("unitId", "a"),
+                Map.of("unitId", gone), "tester"));
+        assertThat(changes(page("/audit?recordId=" + id, "en"))).contains(">a</span>", ">" + gone + "</span>");
+    }
+
+    @Test
+    void anIdWrittenAsAValueObjectReadsAsThePlainIdAndNewEntriesAreWrittenPlain() {
+        // an entry as the demo district wrote them: the staff member as other modules see him, ids as records
+        Unit office = jurisdictions.unitByCode(RURAL_OFFICE).orElseThrow();
+        Staff made = staff.registerWithHash(office.id(), office.path(), StaffRole.VOLUNTEER, "郑明白", null, null,
+                null, null, null);
+        String id = made.id().value().toString();
+        Map<String, Object> stored = jdbc.sql("SELECT after->>'id' AS id, after->>'unitId' AS unit FROM audit_entry "
+                + "WHERE record_type = 'staff' AND record_id = ? AND action = 'CREATE'").param(id).query().singleRow();
+        assertThat(stored).containsEntry("id", id).containsEntry("unit", office.id().value().toString());
+
+        // an entry written before that, with its ids as {"value": …}, reads as the plain id all the same
+        String old = UUID.randomUUID().toString();
+        String gridId = UUID.randomUUID().toString();
+        events.publishEvent(new Audited("CREATE", "test-record", old, null, null,
+                Map.of("gridId", Map.of("value", gridId), "unitId", Map.of("value", office.id().value().toString())),
+                "tester"));
+        String zh = changes(page("/audit?recordId=" + old, null));
+        assertThat(zh).contains(">" + gridId + "</span>", ">" + office.name() + "</span>").doesNotContain("value");
+    }
+
+    private ResponseEntity<String> pageEntity(String url, String language) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(api.token("auditor"));
+        if (language != null) {
+            headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        }
+        return http.exchange(url, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    private String page(String url, String language) {
+        ResponseEntity<String> page = pageEntity(url, language);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        return page.getBody();
+    }
+
+    /** The lists of changes on the page, without the stored JSON beside them. */
+    private static String changes(String page) {
+        Matcher m = Pattern.compile("<ul class=\"audit-changes\">.*?</ul>", Pattern.DOTALL).matcher(page);
+        StringBuilder found = new StringBuilder();
+        while (m.find()) {
+            found.append(m.group()).append('\n');
+        }
+        return found.toString();
+    }
+}
