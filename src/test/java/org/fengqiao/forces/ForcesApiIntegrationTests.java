@@ -825,6 +825,9 @@ class ForcesApiIntegrationTests extends IntegrationTest {
                 "endsAt", day.atStartOfDay(ForcesDesk.CHINA_ZONE).plusHours(8).toOffsetDateTime().toString())), 201);
         String path = "/api/v1/forces/coverage?day=" + day + "&zoneId=" + zone;
         assertThat(ok(api.get(path, officer), 200).get(0).get("coveredMinutes").asLong()).isEqualTo(8 * 60);
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/forces/posts/" + zonePost, null).body()).doesNotContain("licence-lapsed");
 
         // the licence turns out to have run out yesterday
         company.put("licenceValidUntil", today.minusDays(1).toString());
@@ -834,6 +837,12 @@ class ForcesApiIntegrationTests extends IntegrationTest {
                 "Accept-Language", "en"), 400).get("errors").findValuesAsText("message"))
                 .containsExactly("The licence of your security company ran out on " + today.minusDays(1)
                         + ": you cannot check in to this shift");
+        // the officer sees it on the post page, on the guard's booked shift, while there is time to book someone else
+        HttpResponse<String> postPage = browser.get("/forces/posts/" + zonePost, null);
+        assertThat(postPage.statusCode()).isEqualTo(200);
+        assertThat(postPage.body()).contains("licence-lapsed").contains("该保安员所在保安公司的许可证已于 "
+                + today.minusDays(1) + " 到期，不能签到此班次，请改排他人");
+        assertThat(browser.get("/forces/posts/" + post, null).body()).contains("licence-lapsed");
         JsonNode zoneDay = ok(api.get(path, officer), 200).get(0);
         assertThat(zoneDay.get("coveredMinutes").asLong()).isZero();
         assertThat(zoneDay.get("shifts").asInt()).isZero();

@@ -140,6 +140,57 @@ class GridImportIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void importingTheFileJustExportedChangesNoGridItsVersionOrTheAuditTrail() {
+        // a grid with a work point and linked codes, so that every field the import reads goes round the file
+        Community village = jurisdictions.communityByCode(VILLAGE).orElseThrow();
+        Unit point = workPointOfItsOwn("T-IMPORT-WP-SAME", "导入测试原样网格工作点");
+        if (grids("IT-SAME") == 0) {
+            jurisdictions.createGrid(village.id(), point.id(), GridNetwork.POLICE, "IT-SAME", "原样网格",
+                    square(118.55, 34.43, 0.0123456789), "ZZ-SAME", null, "CC-SAME");
+        }
+        JsonNode exported = api.get("chief", "/api/v1/grids/export").body();
+        int features = exported.get("features").size();
+        assertThat(features).isGreaterThan(1);
+        String versions = versions();
+        long updates = gridAudits("UPDATE");
+
+        JurisdictionApi.Answer again = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", exported.toString(),
+                null);
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(200);
+        assertThat(again.body().get("created").asInt()).isZero();
+        assertThat(again.body().get("updated").asInt()).isZero();
+        assertThat(again.body().get("unchanged").asInt()).isEqualTo(features);
+        assertThat(versions()).isEqualTo(versions);
+        assertThat(gridAudits("UPDATE")).isEqualTo(updates);
+
+        // one grid renamed in the file is the one grid updated; the others stay as they were
+        for (JsonNode f : exported.get("features")) {
+            if (f.get("properties").get("code").asText().equals("IT-SAME")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) f.get("properties")).put("name", "原样网格改名");
+            }
+        }
+        JurisdictionApi.Answer renamed = api.call("chief", HttpMethod.POST, "/api/v1/grids/import",
+                exported.toString(), null);
+        assertThat(renamed.body().get("updated").asInt()).isEqualTo(1);
+        assertThat(renamed.body().get("unchanged").asInt()).isEqualTo(features - 1);
+        assertThat(gridAudits("UPDATE")).isEqualTo(updates + 1);
+    }
+
+    long grids(String code) {
+        return jdbc.sql("SELECT count(*) FROM grid WHERE code = ?").param(code).query(Long.class).single();
+    }
+
+    String versions() {
+        return String.join(",", jdbc.sql("SELECT id || ':' || version FROM grid ORDER BY id").query(String.class)
+                .list());
+    }
+
+    long gridAudits(String action) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'grid' AND action = ?").param(action)
+                .query(Long.class).single();
+    }
+
+    @Test
     void anImportNeedsTheRightToManageTheJurisdiction() {
         String file = collection(feature("IT-OFFICER", VILLAGE, square(118.70, 34.40, 0.01)));
         assertThat(api.call("officer", HttpMethod.POST, "/api/v1/grids/import", file, null).status()).isEqualTo(403);

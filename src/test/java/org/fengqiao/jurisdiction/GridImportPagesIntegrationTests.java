@@ -157,11 +157,16 @@ class GridImportPagesIntegrationTests extends IntegrationTest {
         assertThat(ApiClient.json(located).get("grids").get(0).get("id").asText()).isEqualTo(id.toString());
         assertThat(chief.get("/grids/" + id, null).body()).contains("网格" + code).contains(code);
 
-        // checked again, the same file would replace that grid: the row links to it, and nothing changes
+        // checked again, the same file holds that grid as stored: the row links to it and says it is unchanged
         String before = gridTable();
         String again = uploaded(chief, "check", file);
-        assertThat(again).contains("导入将新建 0 个网格，替换 1 个网格的边界").contains("href=\"/grids/" + id + "\"")
-                .contains("替换边界");
+        assertThat(again).contains("导入将新建 0 个网格，替换 0 个网格的边界，未变 1 个。尚未保存。")
+                .contains("href=\"/grids/" + id + "\"").contains("<td>未变</td>").doesNotContain("替换边界</td>");
+        assertThat(gridTable()).isEqualTo(before);
+        assertThat(audited(id, "UPDATE")).isZero();
+        // and imported again it changes nothing either: not the grid, its version, nor the audit trail
+        String reimported = uploaded(chief, "import", file);
+        assertThat(reimported).contains("已导入（grids.geojson）：新建 0 个网格，替换 0 个网格的边界，未变 1 个。");
         assertThat(gridTable()).isEqualTo(before);
         assertThat(audited(id, "UPDATE")).isZero();
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.fengqiao.audit.Audited;
@@ -654,6 +655,29 @@ public class ForcesDesk {
 
     public Posts.Shift shift(Caller caller, UUID id) {
         return posts.findShift(id, Visibility.of(caller)).orElseThrow(() -> new NotFound("shift", id));
+    }
+
+    /**
+     * The shifts of the list still to be stood (not checked in, not over) whose guard cannot stand them, his
+     * company's licence running out before their last day (China time), with the day it runs out: check-in refuses
+     * him ({@link #checkIn}), so the post would stand empty unless the officer books someone else.
+     */
+    public Map<UUID, LocalDate> licenceLapsed(List<Posts.Shift> shifts) {
+        OffsetDateTime now = now();
+        Map<UUID, Optional<Members.Member>> people = new java.util.HashMap<>();
+        Map<UUID, LocalDate> lapsed = new java.util.HashMap<>();
+        for (Posts.Shift s : shifts) {
+            if (s.checkedInAt() != null || !s.endsAt().isAfter(now) || s.staffId() == null) {
+                continue;
+            }
+            LocalDate lastDay = s.endsAt().minusNanos(1).atZoneSameInstant(CHINA).toLocalDate();
+            people.computeIfAbsent(s.staffId(), members::self)
+                    .filter(m -> "SECURITY_GUARD".equals(m.role()) && m.companyId() != null)
+                    .flatMap(m -> companies.licenceValidUntil(m.companyId()))
+                    .filter(until -> until.isBefore(lastDay))
+                    .ifPresent(until -> lapsed.put(s.id(), until));
+        }
+        return lapsed;
     }
 
     public List<Posts.Shift> shifts(Caller caller, Posts.ShiftFilter filter, int limit) {

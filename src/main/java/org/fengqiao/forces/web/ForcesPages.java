@@ -380,6 +380,7 @@ class ForcesPages {
         List<Posts.Shift> shifts = desk.shifts(caller, new Posts.ShiftFilter(id, null, desk.now().minusDays(7),
                 desk.now().plusDays(30)), 500);
         model.addAttribute("shifts", shifts);
+        model.addAttribute("licenceLapsed", desk.licenceLapsed(shifts));
         // the shift edit form's datetime-local values, in China time like the times typed into it
         java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
         java.util.Map<UUID, String[]> localTimes = new java.util.HashMap<>();

@@ -63,7 +63,12 @@ public class GridChanges {
      */
     public static final int LINKED_CODE_MAX = 64;
 
-    public record Imported(UUID id, String code, String name, GridNetwork network, boolean created) {
+    /**
+     * A grid of an import: {@code created}, or replacing the stored grid of its code; {@code unchanged} when the file
+     * holds that grid exactly as stored (a file just exported), which then keeps its version and is not audited.
+     */
+    public record Imported(UUID id, String code, String name, GridNetwork network, boolean created,
+            boolean unchanged) {
     }
 
     @Transactional
@@ -86,7 +91,7 @@ public class GridChanges {
         return decide(collection, caller).stream()
                 .map(a -> new Imported(a.replaces().map(GridImportPolicy.StoredGrid::id).orElse(null),
                         a.candidate().code(), a.candidate().name(), a.candidate().network(),
-                        a.replaces().isEmpty()))
+                        a.replaces().isEmpty(), unchanged(a)))
                 .toList();
     }
 
@@ -217,24 +222,58 @@ public class GridChanges {
             Boundary boundary = new Boundary(c.geometry());
             CommunityId community = new CommunityId(a.community().id());
             UnitId unit = new UnitId(a.unitId());
-            if (a.replaces().isPresent()) {
+            if (unchanged(a)) {
+                // rewriting it would bump its version (a boundary editor open on it would turn stale) and audit
+                // an "update" whose before and after are the same
+                imported.add(new Imported(a.replaces().get().id(), c.code(), c.name(), c.network(), false, true));
+            } else if (a.replaces().isPresent()) {
                 GridId id = new GridId(a.replaces().get().id());
                 Grids.Detail before = grids.detail(id).orElseThrow();
                 grids.reshape(id, c.name(), community, unit, boundary, c.comprehensiveCode(), c.urbanCode(),
                         c.civilizationCode());
                 Grids.Detail after = grids.detail(id).orElseThrow();
                 events.publishEvent(Audited.updated("grid", id, after.unitPath(), state(before), state(after)));
-                imported.add(new Imported(id.value(), c.code(), c.name(), c.network(), false));
+                imported.add(new Imported(id.value(), c.code(), c.name(), c.network(), false, false));
             } else {
                 UUID id = UUID.randomUUID();
                 grids.insert(id, c.network(), c.code(), c.name(), community, unit, boundary, c.comprehensiveCode(),
                         c.urbanCode(), c.civilizationCode());
                 Grids.Detail after = grids.detail(new GridId(id)).orElseThrow();
                 events.publishEvent(Audited.created("grid", id, after.unitPath(), state(after)));
-                imported.add(new Imported(id, c.code(), c.name(), c.network(), true));
+                imported.add(new Imported(id, c.code(), c.name(), c.network(), true, false));
             }
         }
         return imported;
+    }
+
+    /**
+     * Whether the accepted grid replaces a stored one and saving it would change nothing stored: the same name,
+     * community, unit, linked codes (a code left out keeps the stored one, as {@link Grids#reshape} does) and the
+     * same boundary once written as the import writes it, compared exactly.
+     */
+    private boolean unchanged(GridImportPolicy.Accepted a) {
+        if (a.replaces().isEmpty()) {
+            return false;
+        }
+        Grids.Detail stored = grids.detail(new GridId(a.replaces().get().id())).orElseThrow();
+        GridImportPolicy.Candidate c = a.candidate();
+        return stored.name().equals(c.name()) && stored.communityId().equals(a.community().id())
+                && stored.unitId().equals(a.unitId()) && kept(stored.comprehensiveCode(), c.comprehensiveCode())
+                && kept(stored.urbanCode(), c.urbanCode()) && kept(stored.civilizationCode(), c.civilizationCode())
+                && sameBoundary(stored.boundary(), new Boundary(c.geometry()));
+    }
+
+    private static boolean kept(String stored, String imported) {
+        return imported == null || imported.equals(stored);
+    }
+
+    /** The stored boundary and the one the import would store, both read back as the import reads a boundary. */
+    private static boolean sameBoundary(String stored, Boundary imported) {
+        try {
+            return Boundary.parse(stored).geometry().equalsExact(Boundary.parse(imported.toGeoJson()).geometry());
+        } catch (ParseException e) {
+            throw new IllegalStateException("a stored or written boundary is unreadable", e);
+        }
     }
 
     private List<GridImportPolicy.Accepted> decide(JsonNode collection, Caller caller) {

@@ -80,7 +80,8 @@ class GridController {
     record Located(double lat, double lon, List<Views.GridSummary> grids) {
     }
 
-    record ImportResult(int created, int updated, List<GridChanges.Imported> grids) {
+    /** {@code updated}: grids whose stored state the import changed; {@code unchanged}: grids the file held as stored. */
+    record ImportResult(int created, int updated, int unchanged, List<GridChanges.Imported> grids) {
     }
 
     @GetMapping
@@ -178,14 +179,16 @@ class GridController {
                     + "placed under (a work point or workstation at or under the community's unit, 网格有点); without "
                     + "it a new grid goes to the community's unit and a replaced grid keeps its unit while that lies "
                     + "at or under the community's unit. A code already stored in the network replaces that grid's "
-                    + "boundary and name. Refused as a whole, listing every problem, when a geometry is invalid, a "
+                    + "boundary and name; a grid the file holds exactly as stored (a file just exported) counts as "
+                    + "unchanged, keeps its version and is not audited. Refused as a whole, listing every problem, when a geometry is invalid, a "
                     + "coordinate lies outside China, a community or unit is unknown or outside the importer's "
                     + "jurisdiction, a unit lies outside the community's unit, a code repeats, or grids of one "
                     + "network overlap.")
     ImportResult importGrids(@RequestBody JsonNode collection) {
         List<GridChanges.Imported> imported = changes.importCollection(collection, Callers.require());
         int created = (int) imported.stream().filter(GridChanges.Imported::created).count();
-        return new ImportResult(created, imported.size() - created, imported);
+        int unchanged = (int) imported.stream().filter(GridChanges.Imported::unchanged).count();
+        return new ImportResult(created, imported.size() - created - unchanged, unchanged, imported);
     }
 
     /** A boundary drawn on the map for a grid, with the version of the grid it was drawn on. */

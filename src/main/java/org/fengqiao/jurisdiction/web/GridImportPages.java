@@ -52,14 +52,15 @@ class GridImportPages {
     }
 
     /** One grid of the outcome: its id is null for a grid a check found new (it has none yet). */
-    record Row(UUID id, String code, String name, GridNetwork network, boolean created) implements Serializable {
+    record Row(UUID id, String code, String name, GridNetwork network, boolean created, boolean unchanged)
+            implements Serializable {
         static Row of(GridChanges.Imported i) {
-            return new Row(i.id(), i.code(), i.name(), i.network(), i.created());
+            return new Row(i.id(), i.code(), i.name(), i.network(), i.created(), i.unchanged());
         }
     }
 
     /** What a check found or an import did, carried to the page by the redirect. */
-    record Outcome(boolean saved, String fileName, long created, long replaced, List<Row> grids)
+    record Outcome(boolean saved, String fileName, long created, long replaced, long unchanged, List<Row> grids)
             implements Serializable {
     }
 
@@ -79,8 +80,9 @@ class GridImportPages {
             List<GridChanges.Imported> grids = save ? changes.importCollection(collection, Callers.require())
                     : changes.check(collection, Callers.require());
             long created = grids.stream().filter(GridChanges.Imported::created).count();
+            long unchanged = grids.stream().filter(GridChanges.Imported::unchanged).count();
             redirect.addFlashAttribute("outcome", new Outcome(save, file.getOriginalFilename(), created,
-                    grids.size() - created, grids.stream().map(Row::of).toList()));
+                    grids.size() - created - unchanged, unchanged, grids.stream().map(Row::of).toList()));
         } catch (Invalid e) {
             redirect.addFlashAttribute("refusal", messages.getMessage(e.titleKey(), null, e.titleKey(), locale));
             answers.refused(redirect, e, locale);
