@@ -1,11 +1,20 @@
 package org.fengqiao.claims;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A claim on a hard case ended without completion: its claimer gave it up or its deadline passed, and the item is
  * back on the board; published in the transaction that ended it. Nothing is asked of its claimers any more.
+ * {@code expired}: the expiry sweep ended it (nobody acted, so its {@code claimers}, the staff ids of the team, are to
+ * hear that the case left them); {@code due}: the last day the claimers had; {@code sourceKind} and
+ * {@code sourceCode}: the board's kind and name of the source (see {@link HardCaseCompleted}).
  */
-public record HardCaseClaimEnded(UUID claimId, String unitPath, Instant at) {
+public record HardCaseClaimEnded(UUID claimId, UUID itemId, String unitPath, String sourceKind, String sourceCode,
+        List<UUID> claimers, boolean expired, java.time.LocalDate due, Instant at) {
+
+    public HardCaseClaimEnded {
+        claimers = List.copyOf(claimers);
+    }
 }

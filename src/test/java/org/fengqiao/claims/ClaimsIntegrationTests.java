@@ -518,4 +518,62 @@ class ClaimsIntegrationTests extends IntegrationTest {
                 WHERE i.state = 'OPEN' AND d.summary LIKE '两户因宅基地滴水檐%'""").query(Long.class).single())
                 .as("an old dispute waits on the board").isEqualTo(1);
     }
+
+    /** The notice a page shows after a form, as the reader sees it. */
+    static String notice(HttpResponse<String> page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<p class=\"notice\"[^>]*>(.*?)</p>")
+                .matcher(page.body());
+        return m.find() ? org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1)) : null;
+    }
+
+    /** Posts an action's form from the item page and answers the notice of the page it leads back to. */
+    String act(ApiClient session, UUID item, String action, Map<String, String> fields) {
+        Map<String, String> form = new java.util.HashMap<>(fields);
+        form.put("_csrf", session.csrfFrom("/claims/items/" + item));
+        HttpResponse<String> posted = session.form(action, form);
+        assertThat(posted.statusCode()).as(action + ": " + posted.body()).isEqualTo(302);
+        java.net.URI to = java.net.URI.create(posted.headers().firstValue("Location").orElseThrow());
+        return notice(session.get(to.getRawPath() + (to.getRawQuery() == null ? "" : "?" + to.getRawQuery()), null));
+    }
+
+    UUID liveClaim(UUID item) {
+        return jdbc.sql("SELECT id FROM claim WHERE item_id = ? AND state IN ('ACTIVE', 'REPORTED')").param(item)
+                .query(UUID.class).single();
+    }
+
+    /**
+     * After each action on the item page its notice says what was done, never the button's words read back as if still
+     * asking ("Report done", "Confirm completion"): each action has its own message, in the reader's language.
+     */
+    @Test
+    void eachActionOnTheItemPageSaysWhatWasDoneNotWhatTheButtonAsked() {
+        UUID grid = f.volunteersGrid();
+        Map<String, List<String>> expected = Map.of(
+                "zh-CN", List.of("认领成功", "已报告完成，等待网格长确认", "已退回认领人继续办理",
+                        "已确认完成，事项已办结", "已放弃认领，事项回到清单"),
+                "en", List.of("Claimed",
+                        "Reported done; waiting for the grid chief's confirmation",
+                        "Sent back to the claimers to carry on", "Completion confirmed: the case is closed",
+                        "Given up: the item is back on the board"));
+        for (String language : List.of("zh-CN", "en")) {
+            List<String> said = expected.get(language);
+            ApiClient member = new ApiClient(port).signedIn("volunteer", DEMO_PASSWORD, language);
+            ApiClient gridChief = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, language);
+            UUID item = f.onBoard(officer, grid, "操作提示-" + UUID.randomUUID());
+            Map<String, String> claim = Map.of("due", today().plusDays(3).toString(), "note", "我来");
+            assertThat(act(member, item, "/claims/items/" + item + "/claim", claim)).isEqualTo(said.get(0));
+            UUID id = liveClaim(item);
+            assertThat(act(member, item, "/claims/" + id + "/report", Map.of("note", "已办完"))).isEqualTo(said.get(1));
+            assertThat(act(gridChief, item, "/claims/" + id + "/send-back", Map.of("note", "请补充照片")))
+                    .isEqualTo(said.get(2));
+            act(member, item, "/claims/" + id + "/report", Map.of("note", "已补充"));
+            assertThat(act(gridChief, item, "/claims/" + id + "/confirm", Map.of())).isEqualTo(said.get(3));
+            assertThat(f.state(item)).isEqualTo("DONE");
+
+            UUID other = f.onBoard(officer, grid, "放弃提示-" + UUID.randomUUID());
+            act(member, other, "/claims/items/" + other + "/claim", claim);
+            assertThat(act(member, other, "/claims/" + liveClaim(other) + "/give-up", Map.of()))
+                    .isEqualTo(said.get(4));
+        }
+    }
 }

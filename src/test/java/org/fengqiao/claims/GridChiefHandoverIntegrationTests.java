@@ -264,7 +264,10 @@ class GridChiefHandoverIntegrationTests extends IntegrationTest {
         UUID expiring = reportedClaim("过期");
         f.send("POST", "/api/v1/claims/" + expiring + "/send-back", beforeToken, Map.of("note", "请补充"), 200);
         assertThat(desk.expire(expiring, ClaimsFixtures.daysAhead(10).instant())).isTrue();
-        assertThat(entries(memberToken, expiring)).singleElement()
-                .satisfies(e -> assertThat(e.get("unread").asBoolean()).as("expired").isFalse());
+        assertThat(entries(memberToken, expiring)).filteredOn(e -> e.get("kind").asText().equals("HARD_CASE_SENT_BACK"))
+                .singleElement().satisfies(e -> assertThat(e.get("unread").asBoolean()).as("expired").isFalse());
+        // what the expiry tells him instead: the case went back to the board
+        assertThat(entries(memberToken, expiring)).filteredOn(e -> e.get("kind").asText().equals("HARD_CASE_EXPIRED"))
+                .singleElement().satisfies(e -> assertThat(e.get("unread").asBoolean()).isTrue());
     }
 }

@@ -13,11 +13,14 @@ import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffId;
 import org.fengqiao.claims.internal.Board;
+import org.fengqiao.claims.internal.ClaimDesk;
+import org.fengqiao.claims.internal.ExpirySweep;
 import org.fengqiao.claims.internal.ClaimsProperties;
 import org.fengqiao.incident.IncidentFacts;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.mediation.DisputeFacts;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +52,8 @@ class WorkWaitingInboxIntegrationTests extends IntegrationTest {
     ClaimsProperties properties;
     @Autowired
     MessageSource messages;
+    @Autowired
+    ClaimDesk desk;
 
     ApiClient api;
     ClaimsFixtures f;
@@ -200,5 +205,56 @@ class WorkWaitingInboxIntegrationTests extends IntegrationTest {
         assertThat(entries(stationChief, award, "zh-CN")).as("the proposer knows").isEmpty();
         f.send("POST", "/api/v1/points/awards/" + award + "/reject", officer, Map.of("note", "不符合"), 200);
         assertThat(entries(officer, award, "zh-CN").get(0).get("unread").asBoolean()).as("rejected").isFalse();
+    }
+
+    /**
+     * A co-claimer named on a claim did nothing himself: he hears that he was named, by whom and until when; the lead
+     * claimer, who made the claim, is not told of his own action. When the deadline passes and the sweep ends the
+     * claim, the case would silently leave both their lists: each hears that it went back to the board, and why.
+     */
+    @Test
+    void theCoClaimerHearsHeWasNamedAndEveryClaimerHearsWhenTheDeadlinePassedAndTheCaseWentBackToTheBoard() {
+        UUID grid = f.volunteersGrid();
+        UUID item = f.onBoard(officer, grid, "逾期告知-" + UUID.randomUUID());
+        String code = jdbc.sql("SELECT source_code FROM claim_item WHERE id = ?").param(item).query(String.class)
+                .single();
+        LocalDate due = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+        UUID claim = UUID.fromString(f.send("POST", "/api/v1/claims/items/" + item + "/claim", volunteer,
+                Map.of("due", due.toString(), "coClaimers", List.of(f.staff("officer")), "note", "一起办"), 201)
+                .get("id").asText());
+        String lead = jdbc.sql("SELECT name FROM staff WHERE username = 'volunteer'").query(String.class).single();
+
+        JsonNode named = entries(officer, claim, "zh-CN").stream().filter(e -> e.get("kind").asText()
+                .equals("HARD_CASE_CO_CLAIMED")).findFirst().orElse(null);
+        assertThat(named).as("the co-claimer hears he was named").isNotNull();
+        assertThat(named.get("unread").asBoolean()).isTrue();
+        assertThat(named.get("link").asText()).isEqualTo("/claims/items/" + item);
+        assertThat(named.get("title").asText())
+                .isEqualTo(lead + " 认领疑难案事件 " + code + "（事项）时将您列为共同认领人，请于 " + due + " 前办结");
+        assertThat(entries(officer, claim, "en").get(0).get("title").asText()).isEqualTo(
+                lead + " claimed hard case " + code + " (Incident) and named you a co-claimer: finish it by " + due);
+        assertThat(entries(volunteer, claim, "zh-CN")).as("the lead claimer made the claim himself").isEmpty();
+        assertThat(entries(officer2, claim, "zh-CN")).as("another station's officer hears nothing").isEmpty();
+
+        MovableClock clock = new MovableClock(java.time.Instant.now(), java.time.ZoneOffset.UTC);
+        ExpirySweep sweep = new ExpirySweep(board, desk, clock);
+        clock.advance(java.time.Duration.ofDays(3));
+        assertThat(sweep.sweep(grid)).isGreaterThanOrEqualTo(1);
+        assertThat(f.state(item)).isEqualTo("OPEN");
+        for (String claimer : List.of(volunteer, officer)) {
+            JsonNode expired = entries(claimer, claim, "zh-CN").stream().filter(e -> e.get("kind").asText()
+                    .equals("HARD_CASE_EXPIRED")).findFirst().orElse(null);
+            assertThat(expired).as("each claimer hears the case went back to the board").isNotNull();
+            assertThat(expired.get("unread").asBoolean()).isTrue();
+            assertThat(expired.get("link").asText()).isEqualTo("/claims/items/" + item);
+            assertThat(expired.get("title").asText())
+                    .isEqualTo("您认领的疑难案事件 " + code + "（事项）已过认领期限（" + due + "），已退回认领清单");
+            assertThat(entries(claimer, claim, "en").stream().map(e -> e.get("title").asText())).contains(
+                    "Your claimed hard case " + code + " (Incident) went back to the board: its deadline (" + due
+                            + ") passed");
+            assertThat(api.get(expired.get("link").asText(), claimer).statusCode()).as("the link opens the item")
+                    .isEqualTo(200);
+        }
+        assertThat(entries(officer2, claim, "zh-CN")).as("nor of the expiry").isEmpty();
     }
 }

@@ -238,7 +238,7 @@ class PointsLedgerIntegrationTests extends IntegrationTest {
                 informant.id().value(), 201);
         String id = award.get("id").asText();
         // the station chief, who may know every informant (to the officer, who does not handle him, he is 信息员)
-        JsonNode clue = ApiClient.json(api.get("/api/v1/points/awards?status=PENDING", chief));
+        JsonNode clue = ApiClient.json(api.get("/api/v1/points/awards?status=PENDING&size=100", chief)).get("items");
         JsonNode linked = null;
         for (JsonNode a : clue) {
             if (id.equals(a.path("linkedAwardId").asText())) {

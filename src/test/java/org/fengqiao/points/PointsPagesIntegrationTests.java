@@ -566,32 +566,60 @@ class PointsPagesIntegrationTests extends IntegrationTest {
 
     /**
      * More awards pending than the approvals page lists: the chief is told how many are pending in all and that the
-     * most recently proposed 200 are the ones listed, in his language; the list stopped at 200 without a word, and
-     * the ones below it looked like none.
+     * 200 listed are those that have waited longest, in his language. The page listed the newest 200, so the oldest,
+     * which had waited longest, were the ones nobody saw. The API pages the same awards, with their total.
      */
     @Test
-    void theApprovalsPageSaysHowManyArePendingWhenItListsOnlyTheMostRecent200() {
+    void theApprovalsPageListsTheLongestWaiting200AndSaysHowManyArePendingAndTheApiPagesThemAll() {
         UUID grid = PointsFixtures.grid(jdbc, "FS-1-04");
         List<UUID> pending = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < 201; i++) {
                 UUID id = UUID.randomUUID();
+                // the first waited a year; the others came yesterday
                 jdbc.sql("""
                         INSERT INTO points_award (id, holder_id, grid_id, rule, points, source_type, source_id, note,
                             status, proposed_at)
-                        VALUES (?, ?, ?, 'publicity-session', 5, 'manual', ?, '待审', 'PENDING', now() - interval '1 day')""")
-                        .params(id, PointsFixtures.staffId(jdbc, "volunteer"), grid, id.toString()).update();
+                        VALUES (?, ?, ?, 'publicity-session', 5, 'manual', ?, '待审', 'PENDING',
+                                now() - CAST(? AS interval))""")
+                        .params(id, PointsFixtures.staffId(jdbc, "volunteer"), grid, id.toString(),
+                                i == 0 ? "365 days" : "1 day").update();
                 pending.add(id);
             }
+            UUID longest = pending.get(0);
             String page = api.get("/points/approvals", officer).body();
-            var told = java.util.regex.Pattern.compile("共 ([\\d,]+) 条待审批，这里只列出最近提出的 200 条").matcher(page);
-            assertThat(told.find()).as("the page says how many are pending and how many it lists").isTrue();
-            assertThat(Integer.parseInt(told.group(1).replace(",", ""))).isGreaterThanOrEqualTo(201);
+            var told = java.util.regex.Pattern.compile("共 ([\\d,]+) 条待审批，这里先列出等待最久的 200 条").matcher(page);
+            assertThat(told.find()).as("the page says how many are pending and which it lists").isTrue();
+            long total = Long.parseLong(told.group(1).replace(",", ""));
+            assertThat(total).isGreaterThanOrEqualTo(201);
             String table = page.substring(page.indexOf("id=\"pending-awards\""), page.indexOf("</table>",
                     page.indexOf("id=\"pending-awards\"")));
             assertThat(table.split("data-holder=", -1)).as("200 rows listed").hasSize(201);
-            assertThat(api.get("/points/approvals", officer, "Accept-Language", "en").body())
-                    .containsPattern("[\\d,]+ awards are pending in all; the 200 most recently proposed are listed here");
+            assertThat(table).as("the award that waited longest is listed").contains("data-source=\"" + longest + "\"");
+            assertThat(page).contains("按提出时间排列，等待最久的在前");
+            String english = api.get("/points/approvals", officer, "Accept-Language", "en").body();
+            assertThat(english).containsPattern("[\\d,]+ awards are pending in all; the 200 that have waited longest "
+                    + "are listed here").contains("In the order proposed: those waiting longest come first");
+
+            // the API: a page at a time, at most 100, with the total; oldest first on request
+            JsonNode first = ApiClient.json(api.get("/api/v1/points/awards?status=PENDING&size=1000", officer));
+            assertThat(first.get("size").asInt()).as("at most 100 a page").isEqualTo(100);
+            assertThat(first.get("page").asInt()).isEqualTo(1);
+            assertThat(first.get("items")).hasSize(100);
+            assertThat(first.get("total").asLong()).as("all of them, not the page").isGreaterThanOrEqualTo(201);
+            JsonNode oldest = ApiClient.json(api.get("/api/v1/points/awards?status=PENDING&oldestFirst=true&size=10",
+                    officer));
+            assertThat(oldest.get("items").findValuesAsText("id")).contains(longest.toString());
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int p = 1; p <= (first.get("total").asLong() + 99) / 100; p++) {
+                seen.addAll(ApiClient.json(api.get("/api/v1/points/awards?status=PENDING&size=100&page=" + p, officer))
+                        .get("items").findValuesAsText("id"));
+            }
+            assertThat(seen).as("every pending award on some page").hasSizeGreaterThan(200)
+                    .containsAll(pending.stream().map(UUID::toString).toList());
+            assertThat(ApiClient.json(api.get("/api/v1/points/awards?status=PENDING&size=100", officer2))
+                    .get("items").findValuesAsText("id")).as("nothing of another station's grids")
+                    .doesNotContainAnyElementsOf(pending.stream().map(UUID::toString).toList());
         } finally {
             pending.forEach(id -> jdbc.sql("DELETE FROM points_award WHERE id = ?").param(id).update());
         }

@@ -15,6 +15,7 @@ import org.fengqiao.account.StaffId;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.audit.SystemActor;
 import org.fengqiao.claims.HardCaseClaimEnded;
+import org.fengqiao.claims.HardCaseClaimed;
 import org.fengqiao.claims.HardCaseCompleted;
 import org.fengqiao.claims.HardCaseDecidersChanged;
 import org.fengqiao.claims.HardCaseReported;
@@ -145,6 +146,8 @@ public class ClaimDesk {
         events.publishEvent(Audited.created("claim", id, item.unitPath(), created).by(who.displayName()));
         events.publishEvent(Audited.updated("claim_item", itemId, item.unitPath(), item,
                 board.item(itemId).orElseThrow()).by(who.displayName()));
+        events.publishEvent(new HardCaseClaimed(id, itemId, item.unitPath(), created.kind().name(),
+                created.itemCode(), who.staffId(), created.claimedByName(), List.copyOf(team), due, now));
         return created;
     }
 
@@ -169,7 +172,7 @@ public class ClaimDesk {
         }
         board.release(before.itemId());
         Board.Claim after = audited(before, who);
-        events.publishEvent(new HardCaseClaimEnded(claimId, before.unitPath(), clock.instant()));
+        events.publishEvent(ended(after, false, clock.instant()));
         return after;
     }
 
@@ -308,8 +311,18 @@ public class ClaimDesk {
         board.release(before.itemId());
         Board.Claim after = board.claim(claimId).orElseThrow();
         events.publishEvent(Audited.updated("claim", claimId, before.unitPath(), before, after).by(SystemActor.CLAIMS_EXPIRY));
-        events.publishEvent(new HardCaseClaimEnded(claimId, before.unitPath(), now));
+        events.publishEvent(ended(after, true, now));
         return true;
+    }
+
+    private static HardCaseClaimEnded ended(Board.Claim c, boolean expired, Instant at) {
+        return new HardCaseClaimEnded(c.id(), c.itemId(), c.unitPath(), c.kind().name(), c.itemCode(),
+                c.members().stream().map(Board.Member::staffId).toList(), expired, dueDay(c), at);
+    }
+
+    /** The last day of a claim: its deadline is the start of the day after. */
+    static LocalDate dueDay(Board.Claim c) {
+        return LocalDate.ofInstant(c.deadline().toInstant(), ZONE).minusDays(1);
     }
 
     private void requireDecider(Board.Claim c, Caller who) {

@@ -126,7 +126,7 @@ class ClaimsPages {
     String claim(@PathVariable UUID id, @RequestParam(required = false) LocalDate due,
             @RequestParam(name = "coClaimer", required = false) List<UUID> coClaimers,
             @RequestParam(required = false) String note, Locale locale, RedirectAttributes redirect) {
-        return answers.redirect("/claims/items/" + id, "claims.action.claimed", locale, redirect,
+        return answers.redirect("/claims/items/" + id, "claims.done.claim", locale, redirect,
                 () -> desk.claim(id, new ClaimDesk.ClaimForm(due, coClaimers, note), Callers.require()));
     }
 
@@ -141,7 +141,8 @@ class ClaimsPages {
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return answers.redirect("/claims/items/" + claim.itemId(), "claims.action." + action, locale, redirect, () -> {
+        // each action says what was done (claims.done.*), not the words of the button that asked for it
+        return answers.redirect("/claims/items/" + claim.itemId(), "claims.done." + action, locale, redirect, () -> {
             switch (action) {
                 case "give-up" -> desk.giveUp(claimId, caller);
                 case "report" -> desk.report(claimId, note, caller);

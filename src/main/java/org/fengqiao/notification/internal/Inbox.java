@@ -42,6 +42,10 @@ public class Inbox {
         HARD_CASE_REPORTED,
         /** The grid chief sent a reported hard case back to work (its claimers). */
         HARD_CASE_SENT_BACK,
+        /** A claim on a hard case expired (its deadline passed) and the case went back to the board (its claimers). */
+        HARD_CASE_EXPIRED,
+        /** The lead claimer named this person a co-claimer of a hard case he claimed (that person). */
+        HARD_CASE_CO_CLAIMED,
         /** A points award of the grid waits for approval (the grid chief). */
         POINTS_AWARD_PENDING,
         /** A supervision notice (督察通报) was issued to the unit (its chiefs, the responsible leader and officer). */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.fengqiao.account.RosterDay;
 import org.fengqiao.claims.HardCaseClaimEnded;
+import org.fengqiao.claims.HardCaseClaimed;
 import org.fengqiao.claims.HardCaseCompleted;
 import org.fengqiao.claims.HardCaseDecidersChanged;
 import org.fengqiao.claims.HardCaseReported;
@@ -297,6 +298,32 @@ class InboxListener {
     @EventListener
     void on(HardCaseClaimEnded ended) {
         inbox.answered(Kind.HARD_CASE_SENT_BACK, "claim", ended.claimId(), ended.at());
+        if (!ended.expired()) {
+            return;
+        }
+        // nobody acted: without a word the case would just leave the claimers' list, so each hears that it went back
+        // to the board because its last day passed
+        for (UUID claimer : ended.claimers()) {
+            inbox.add(new Inbox.New(claimer, Kind.HARD_CASE_EXPIRED, "claim", ended.claimId(),
+                    "/claims/items/" + ended.itemId(), ended.unitPath(), ended.sourceCode(),
+                    CLAIM_KIND + ended.sourceKind(), null, false, ended.due(), ended.at()));
+        }
+    }
+
+    /**
+     * A hard case was claimed naming co-claimers: each of them hears that the lead claimer (named in the entry, as
+     * its words) made the case his too, with its last day; the lead claimer made the claim himself and hears nothing.
+     */
+    @EventListener
+    void on(HardCaseClaimed claimed) {
+        for (UUID co : claimed.coClaimers()) {
+            if (co.equals(claimed.claimedBy())) {
+                continue;
+            }
+            inbox.add(new Inbox.New(co, Kind.HARD_CASE_CO_CLAIMED, "claim", claimed.claimId(),
+                    "/claims/items/" + claimed.itemId(), claimed.unitPath(), claimed.sourceCode(),
+                    CLAIM_KIND + claimed.sourceKind(), claimed.claimedByName(), false, claimed.due(), claimed.at()));
+        }
     }
 
     /**

@@ -59,6 +59,8 @@ class InboxViews {
         // an overdue visit names the key person and holds his grid's name as its words; one written before named
         // the grid alone, as its subject
         boolean namedOverdue = e.kind() == Inbox.Kind.VISIT_OVERDUE && e.reason() != null;
+        // a co-claimer's entry holds the lead claimer's name as its words, which its title names
+        boolean namedInTitle = namedOverdue || e.kind() == Inbox.Kind.HARD_CASE_CO_CLAIMED;
         String subject = hidden && e.kind() != Inbox.Kind.KEY_PERSONS_IMPORTED
                 && (e.kind() != Inbox.Kind.VISIT_OVERDUE || namedOverdue) ? HIDDEN : e.subject();
         if (e.kind() == Inbox.Kind.POINTS_AWARD_PENDING
@@ -73,9 +75,9 @@ class InboxViews {
                 + (namedOverdue ? ".named" : "");
         String title = messages.getMessage(key, new Object[] {subject, category,
             e.dueOn() == null ? "" : e.dueOn().toString(), e.itemCount() == null ? 0 : e.itemCount(),
-            namedOverdue ? e.reason() : ""}, locale);
+            namedInTitle && e.reason() != null ? e.reason() : ""}, locale);
         String reason;
-        if (namedOverdue) {
+        if (namedInTitle) {
             reason = null;
         } else if (e.kind() == Inbox.Kind.KEY_PERSONS_IMPORTED) {
             reason = hidden ? null : listed(e, locale);

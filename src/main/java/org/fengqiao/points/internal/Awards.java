@@ -399,18 +399,27 @@ public class Awards {
      * as holder is shown as such ({@link HolderNames}).
      */
     public List<Award> list(String status, Caller caller, int limit) {
-        return names.awards(jdbc.sql(SELECT + """
-                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND (CAST(:status AS text) IS NULL OR a.status = :status)
-                ORDER BY a.proposed_at DESC LIMIT :limit""")
-                .param("scope", caller.scopePatterns()).param("status", status).param("limit", limit)
-                .query(this::row).list(), caller);
+        return list(status, caller, limit, 0, false);
     }
 
-    /** How many awards of the grids in the caller's scope have this status, however many a list of them shows. */
+    /**
+     * A page of the awards of the grids in the caller's scope with this status (any with null): newest first, or
+     * oldest first ({@code oldestFirst}), for those that have waited longest to come first.
+     */
+    public List<Award> list(String status, Caller caller, int limit, int offset, boolean oldestFirst) {
+        String order = oldestFirst ? "a.proposed_at, a.id" : "a.proposed_at DESC, a.id";
+        return names.awards(jdbc.sql(SELECT + """
+                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND (CAST(:status AS text) IS NULL OR a.status = :status)
+                ORDER BY""" + " " + order + " LIMIT :limit OFFSET :offset")
+                .param("scope", caller.scopePatterns()).param("status", status).param("limit", limit)
+                .param("offset", offset).query(this::row).list(), caller);
+    }
+
+    /** How many awards of the grids in the caller's scope have this status (any with null), however many a list shows. */
     public long count(String status, Caller caller) {
         return jdbc.sql("""
                 SELECT count(*) FROM points_award a JOIN grid g ON g.id = a.grid_id JOIN unit u ON u.id = g.unit_id
-                WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND a.status = :status""")
+                WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND (CAST(:status AS text) IS NULL OR a.status = :status)""")
                 .param("scope", caller.scopePatterns()).param("status", status).query(Long.class).single();
     }
 

@@ -100,10 +100,27 @@ class PointsApi {
         return new Mine(ledger.balance(h.id()), ledger.history(h.id(), 500), awards.ofHolder(h.id(), "PENDING"), null);
     }
 
+    /** The most awards one page of {@code GET /awards} answers. */
+    static final int MAX_PAGE = 100;
+
+    record AwardsPage(List<Awards.Award> items, long total, int page, int size) {
+    }
+
     @GetMapping("/awards")
     @PreAuthorize("hasAuthority('POINTS_READ')")
-    List<Awards.Award> awards(@RequestParam(required = false) String status) {
-        return awards.list(status, Callers.require(), 500);
+    @Operation(summary = "The awards of the caller's scope, a page at a time",
+            description = "status: PENDING, APPROVED or REJECTED (default all); oldestFirst=true lists those proposed "
+                    + "first (the pending that waited longest) first, else the newest come first; page from 1; size "
+                    + "at most " + MAX_PAGE + " (default 20); total: how many there are in all.")
+    AwardsPage awards(@RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "false") boolean oldestFirst, @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        // the list stopped at 500 without a word: a client could not tell it from all, nor reach the rest
+        Caller caller = Callers.require();
+        int limit = Math.max(1, Math.min(size, MAX_PAGE));
+        int p = Math.max(1, page);
+        return new AwardsPage(awards.list(status, caller, limit, org.fengqiao.platform.web.Paging.offset(p, limit),
+                oldestFirst), awards.count(status, caller), p, limit);
     }
 
     @GetMapping("/awards/{id}")

@@ -195,14 +195,15 @@ class PointsPages {
 
     // ---- approvals ----
 
-    /** The most recently proposed awards the approvals page lists of those pending. */
+    /** The pending awards the approvals page lists: those proposed first, which have waited longest. */
     static final int PENDING_LISTED = 200;
 
     @GetMapping("/points/approvals")
     @PreAuthorize("hasAuthority('POINTS_APPROVE')")
     String approvals(Model model, Locale locale) {
         Caller caller = Callers.require();
-        List<Awards.Award> pending = awards.list("PENDING", caller, PENDING_LISTED);
+        // oldest first: listing the newest left those that had waited longest below the cut, never seen
+        List<Awards.Award> pending = awards.list("PENDING", caller, PENDING_LISTED, 0, true);
         model.addAttribute("pending", pending);
         // a full list may not be all: the chief is told how many wait in all, not left to think these are every one
         model.addAttribute("pendingTotal", pending.size() < PENDING_LISTED ? pending.size()
