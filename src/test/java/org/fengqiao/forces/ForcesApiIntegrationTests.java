@@ -103,6 +103,18 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         return jurisdictions.unitByCode(code).orElseThrow();
     }
 
+    /** A joint-patrol zone of its own over the grid's community, under the grid's unit. */
+    UUID zoneOver(UUID gridId, String codePrefix, String name) {
+        UUID zone = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO grouping (id, kind, code, name, unit_id)
+                SELECT ?, 'JOINT_PATROL_ZONE', ?, ?, unit_id FROM grid WHERE id = ?""")
+                .params(zone, codePrefix + n(), name + n(), gridId).update();
+        jdbc.sql("INSERT INTO grouping_community (grouping_id, community_id) SELECT ?, community_id FROM grid WHERE id = ?")
+                .params(zone, gridId).update();
+        return zone;
+    }
+
     UUID grid(String code) {
         return jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = ?").param(code).query(UUID.class).single();
     }
@@ -588,16 +600,8 @@ class ForcesApiIntegrationTests extends IntegrationTest {
      */
     @Test
     void aJointPatrolZonesDayIsCoveredAroundTheClockOnlyWhenItsPostsShiftsLeaveNoGap() {
-        UUID zone = UUID.randomUUID();
         UUID gridId = grid("FS-1-04");
-        jdbc.sql("""
-                INSERT INTO grouping (id, kind, code, name, unit_id)
-                SELECT ?, 'JOINT_PATROL_ZONE', ?, ?, unit_id FROM grid WHERE id = ?""")
-                .params(zone, "IT-LQ-" + n(), "测试联勤区" + n(), gridId).update();
-        jdbc.sql("""
-                INSERT INTO grouping_community (grouping_id, community_id)
-                SELECT ?, community_id FROM grid WHERE id = ?""")
-                .params(zone, gridId).update();
+        UUID zone = zoneOver(gridId, "IT-LQ-", "测试联勤区");
         List<UUID> guards = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             guards.add(directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "联勤" + i + n(), null, null,
@@ -811,13 +815,7 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         String now = ok(api.send("POST", "/api/v1/forces/shifts", officer, booking), 201).get("id").asText();
         // a shift of a day of its own in a zone of its own, far enough ahead that no other test's shifts fall in it
         LocalDate day = today.plusDays(20);
-        UUID zone = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO grouping (id, kind, code, name, unit_id)
-                SELECT ?, 'JOINT_PATROL_ZONE', ?, ?, unit_id FROM grid WHERE id = ?""")
-                .params(zone, "IT-LIC-" + n(), "许可联勤区" + n(), gridId).update();
-        jdbc.sql("INSERT INTO grouping_community (grouping_id, community_id) SELECT ?, community_id FROM grid WHERE id = ?")
-                .params(zone, gridId).update();
+        UUID zone = zoneOver(gridId, "IT-LIC-", "许可联勤区");
         UUID zonePost = UUID.fromString(ok(api.send("POST", "/api/v1/forces/posts", officer,
                 Map.of("gridId", gridId, "name", "许可岗" + n())), 201).get("id").asText());
         ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", zonePost, "staffId", guard,
@@ -857,14 +855,8 @@ class ForcesApiIntegrationTests extends IntegrationTest {
      */
     @Test
     void aShiftThatEndedWithoutACheckInCoversNothing() {
-        UUID zone = UUID.randomUUID();
         UUID gridId = grid("FS-1-04");
-        jdbc.sql("""
-                INSERT INTO grouping (id, kind, code, name, unit_id)
-                SELECT ?, 'JOINT_PATROL_ZONE', ?, ?, unit_id FROM grid WHERE id = ?""")
-                .params(zone, "IT-NS-" + n(), "缺岗联勤区" + n(), gridId).update();
-        jdbc.sql("INSERT INTO grouping_community (grouping_id, community_id) SELECT ?, community_id FROM grid WHERE id = ?")
-                .params(zone, gridId).update();
+        UUID zone = zoneOver(gridId, "IT-NS-", "缺岗联勤区");
         UUID post = UUID.fromString(ok(api.send("POST", "/api/v1/forces/posts", officer,
                 Map.of("gridId", gridId, "name", "缺岗" + n())), 201).get("id").asText());
         List<UUID> people = new ArrayList<>();

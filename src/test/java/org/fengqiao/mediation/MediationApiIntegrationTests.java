@@ -198,15 +198,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
     @Test
     void aScreeningOfAGridOfAnotherNetworkIsRefusedInTheCallersLanguageAndNothingIsSaved() {
         String n = n();
-        org.fengqiao.jurisdiction.Grid police = jurisdictions.grid(new org.fengqiao.jurisdiction.GridId(grid("FS-1-02")))
-                .orElseThrow();
-        org.fengqiao.jurisdiction.Community village = jurisdictions.createCommunity(police.unitId(),
-                org.fengqiao.jurisdiction.CommunityKind.VILLAGE, "IT-SCR-V-" + n, "综治村" + n, null, null, null);
-        double lon = 100 + new Random().nextInt(800) / 100.0;
-        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,33],[%s,33],[%s,33.004],[%s,33.004],[%s,33]]]}"
-                .formatted(lon, lon + 0.004, lon + 0.004, lon, lon);
-        UUID other = jurisdictions.createGrid(village.id(), org.fengqiao.jurisdiction.GridNetwork.COMPREHENSIVE,
-                "IT-SCR-G-" + n, "综治网格" + n, square, null, null, null).id().value();
+        UUID other = gridOfAnotherNetwork(org.fengqiao.jurisdiction.GridNetwork.COMPREHENSIVE, "IT-SCR-", "综治", n, 33);
         Map<String, Object> screening = new HashMap<>();
         screening.put("gridId", other);
         screening.put("participants", "网格员");
@@ -222,6 +214,24 @@ class MediationApiIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * A grid of another network in a village of its own under the police grid FS-1-02's unit, so in the officer's
+     * jurisdiction, on a small square at a random longitude of latitude {@code lat}, clear of the demo's grids.
+     */
+    UUID gridOfAnotherNetwork(org.fengqiao.jurisdiction.GridNetwork network, String codePrefix, String namePrefix,
+            String n, int lat) {
+        org.fengqiao.jurisdiction.Grid police = jurisdictions.grid(new org.fengqiao.jurisdiction.GridId(grid("FS-1-02")))
+                .orElseThrow();
+        org.fengqiao.jurisdiction.Community village = jurisdictions.createCommunity(police.unitId(),
+                org.fengqiao.jurisdiction.CommunityKind.VILLAGE, codePrefix + "V-" + n, namePrefix + "村" + n, null,
+                null, null);
+        double lon = 100 + new Random().nextInt(800) / 100.0;
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,%d],[%s,%d],[%s,%d.004],[%s,%d.004],[%s,%d]]]}"
+                .formatted(lon, lat, lon + 0.004, lat, lon + 0.004, lat, lon, lat, lon, lat);
+        return jurisdictions.createGrid(village.id(), network, codePrefix + "G-" + n, namePrefix + "网格" + n, square,
+                null, null, null).id().value();
+    }
+
+    /**
      * A case is opened on a police grid (警务网格), as the new-case page offers only those: one of another network's
      * grid (综治, 城管, 创城), though in the officer's jurisdiction, is refused on gridId in the caller's language and no
      * case is opened; its officer and its parties are no one's to serve.
@@ -229,15 +239,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
     @Test
     void aCaseOpenedOnAGridOfAnotherNetworkIsRefusedInTheCallersLanguageAndNothingIsSaved() {
         String n = n();
-        org.fengqiao.jurisdiction.Grid police = jurisdictions.grid(new org.fengqiao.jurisdiction.GridId(grid("FS-1-02")))
-                .orElseThrow();
-        org.fengqiao.jurisdiction.Community village = jurisdictions.createCommunity(police.unitId(),
-                org.fengqiao.jurisdiction.CommunityKind.VILLAGE, "IT-CASE-V-" + n, "城管村" + n, null, null, null);
-        double lon = 100 + new Random().nextInt(800) / 100.0;
-        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,34],[%s,34],[%s,34.004],[%s,34.004],[%s,34]]]}"
-                .formatted(lon, lon + 0.004, lon + 0.004, lon, lon);
-        UUID other = jurisdictions.createGrid(village.id(), org.fengqiao.jurisdiction.GridNetwork.URBAN,
-                "IT-CASE-G-" + n, "城管网格" + n, square, null, null, null).id().value();
+        UUID other = gridOfAnotherNetwork(org.fengqiao.jurisdiction.GridNetwork.URBAN, "IT-CASE-", "城管", n, 34);
         refusedInEachLanguage("POST", "/api/v1/mediation/cases", dispute(other, "城管网格的纠纷" + n, "officer"), "gridId",
                 Map.of("zh-CN", "调解案件只能登记在警务网格，请选择警务网格",
                         "en", "Cases are opened on police grids only: choose a police grid"));

@@ -547,13 +547,7 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         List<UUID> pending = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < 60; i++) {
-                UUID id = UUID.randomUUID();
-                jdbc.sql("""
-                        INSERT INTO points_award (id, holder_id, grid_id, rule, points, source_type, source_id, note,
-                            status, proposed_at)
-                        VALUES (?, ?, ?, 'publicity-session', 5, 'manual', ?, '待审', 'PENDING', now() + interval '1 second')""")
-                        .params(id, PointsFixtures.staffId(jdbc, "volunteer"), grid, id.toString()).update();
-                pending.add(id);
+                pending.add(pendingAward(grid, "-1 second"));
             }
             String page = api.get("/points/approvals", officer).body();
             int recent = page.indexOf("<h2>最近已处理</h2>");
@@ -562,6 +556,17 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         } finally {
             pending.forEach(id -> jdbc.sql("DELETE FROM points_award WHERE id = ?").param(id).update());
         }
+    }
+
+    /** A pending award to the demo volunteer on the grid, proposed {@code ago} before now (an interval). */
+    UUID pendingAward(UUID grid, String ago) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO points_award (id, holder_id, grid_id, rule, points, source_type, source_id, note,
+                    status, proposed_at)
+                VALUES (?, ?, ?, 'publicity-session', 5, 'manual', ?, '待审', 'PENDING', now() - CAST(? AS interval))""")
+                .params(id, PointsFixtures.staffId(jdbc, "volunteer"), grid, id.toString(), ago).update();
+        return id;
     }
 
     /**
@@ -575,16 +580,8 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         List<UUID> pending = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < 201; i++) {
-                UUID id = UUID.randomUUID();
                 // the first waited a year; the others came yesterday
-                jdbc.sql("""
-                        INSERT INTO points_award (id, holder_id, grid_id, rule, points, source_type, source_id, note,
-                            status, proposed_at)
-                        VALUES (?, ?, ?, 'publicity-session', 5, 'manual', ?, '待审', 'PENDING',
-                                now() - CAST(? AS interval))""")
-                        .params(id, PointsFixtures.staffId(jdbc, "volunteer"), grid, id.toString(),
-                                i == 0 ? "365 days" : "1 day").update();
-                pending.add(id);
+                pending.add(pendingAward(grid, i == 0 ? "365 days" : "1 day"));
             }
             UUID longest = pending.get(0);
             String page = api.get("/points/approvals", officer).body();
