@@ -823,4 +823,59 @@ class UtilityIntegrationTests extends IntegrationTest {
         assertThat(importAndWait("officer", csv.toString(), false).path("createdRows").asLong()).isEqualTo(6);
         assertThat(tasks(room)).isEmpty();
     }
+
+    @Test
+    void aFileListingTheNewestMonthFirstTakesLastMonthsMeterReadingFromALaterRow() throws Exception {
+        UUID grid = fx.gridId("FS-1-01");
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
+        String name = buildingName(building);
+        UUID room = fx.room(building, 1, "101");
+        resident(grid, fx.household(grid, room, false, false), "钱辛");
+        String csv = HEADER + "\n"
+                + row("电", LAST, "FS-1-01", name, "1", "101", "", "1090.5", "") + "\n"
+                + row("电", LAST.minusMonths(1), "FS-1-01", name, "1", "101", "", "1000", "80") + "\n";
+        JsonNode job = importAndWait("officer", csv, false);
+        assertThat(job.path("failedRows").asLong()).isZero();
+        assertThat(job.path("createdRows").asLong()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT consumption FROM utility_reading WHERE room_id = ? AND month = ?")
+                .params(room, LAST.atDay(1)).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("90.5");
+    }
+
+    @Test
+    void valuesAreReadWithTheirUtilitysUnitAndCommasBetweenThousandsButNoCommaForAPoint() throws Exception {
+        UUID grid = fx.gridId("FS-1-01");
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
+        String name = buildingName(building);
+        UUID room = fx.room(building, 1, "101");
+        resident(grid, fx.household(grid, room, false, false), "孙壬");
+        YearMonth m1 = LAST.minusMonths(1);
+        YearMonth m2 = LAST.minusMonths(2);
+        String csv = HEADER + "\n"
+                + row("电", m2, "FS-1-01", name, "1", "101", "", "", "182度") + "\n"
+                + row("电", m1, "FS-1-01", name, "1", "101", "", "", "\"1,234.5 kWh\"") + "\n"
+                + row("水", m2, "FS-1-01", name, "1", "101", "", "", "6.5吨") + "\n"
+                + row("气", m2, "FS-1-01", name, "1", "101", "", "", "3.2 m³") + "\n"
+                + row("水", m1, "FS-1-01", name, "1", "101", "", "", "\"12,5\"") + "\n"
+                + row("气", m1, "FS-1-01", name, "1", "101", "", "", "5 kWh") + "\n";
+        JsonNode job = importAndWait("officer", csv, false);
+        assertThat(job.path("createdRows").asLong()).isEqualTo(4);
+        assertThat(job.path("failedRows").asLong()).isEqualTo(2);
+        Map<String, java.math.BigDecimal> stored = new HashMap<>();
+        jdbc.sql("SELECT utility, month, consumption FROM utility_reading WHERE room_id = ?").param(room)
+                .query((java.sql.ResultSet rs) -> {
+                    stored.put(rs.getString(1) + " " + YearMonth.from(rs.getObject(2, java.time.LocalDate.class)),
+                            rs.getBigDecimal(3));
+                });
+        assertThat(stored).hasSize(4);
+        assertThat(stored.get("POWER " + m2)).isEqualByComparingTo("182");
+        assertThat(stored.get("POWER " + m1)).isEqualByComparingTo("1234.5");
+        assertThat(stored.get("WATER " + m2)).isEqualByComparingTo("6.5");
+        assertThat(stored.get("GAS " + m2)).isEqualByComparingTo("3.2");
+        assertThat(stored).as("12,5 is no 125").doesNotContainKey("WATER " + m1);
+
+        List<String> lines = List.of(errors("officer", job.path("id").asText()).replace("\uFEFF", "").split("\r\n"));
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("6,水,").contains("用量: 无法识别的数值“12,5”");
+        assertThat(lines.get(2)).startsWith("7,气,").contains("用量: “5 kWh”的单位不是用气的单位（应为 m³）");
+    }
 }
