@@ -824,6 +824,50 @@ class UtilityIntegrationTests extends IntegrationTest {
         assertThat(tasks(room)).isEmpty();
     }
 
+    List<String> historyOf(UUID task) {
+        List<String> actions = new ArrayList<>();
+        fx.get("officer", "/api/v1/verification-tasks/" + task).body().get("history")
+                .forEach(e -> actions.add(e.get("action").asText()));
+        return actions;
+    }
+
+    @Test
+    void aCorrectedReadingGivesTheOpenTaskTheReasonOfNowAndItsHistorySaysSo() throws Exception {
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
+        String name = buildingName(building);
+        UUID room = fx.room(building, 1, "101");
+        UUID task = openTask(room, name);
+        assertThat(fx.get("officer", "/api/v1/verification-tasks/" + task).body().at("/task/reason").asText())
+                .contains("用电 200 kWh");
+
+        // the supplier corrects the month: little power, but water enough for someone living there
+        long seq = auditSeq();
+        importAndWait("officer", HEADER + "\n" + row("电", LAST, "FS-1-01", name, "1", "101", "", "", "3") + "\n"
+                + row("水", LAST, "FS-1-01", name, "1", "101", "", "", "4.5") + "\n", false);
+        JsonNode detail = fx.get("officer", "/api/v1/verification-tasks/" + task).body();
+        assertThat(detail.at("/task/status").asText()).isEqualTo("OPEN");
+        assertThat(detail.at("/task/reason").asText()).as("the figure the readings below it show")
+                .contains("用水 4.5 m³").doesNotContain("200");
+        assertThat(historyOf(task)).containsExactly("OPENED", "REVISED");
+        assertThat(jdbc.sql("""
+                SELECT after->>'reasonArgs' FROM audit_entry WHERE seq > ? AND record_type = 'verification-task'
+                  AND record_id = ? AND action = 'UPDATE' AND actor = 'officer'""")
+                .params(seq, task.toString()).query(String.class).single()).contains("WATER", "4.5");
+
+        // corrected once more, below what anyone living there uses: the task says so, for the grid member to close
+        importAndWait("officer", HEADER + "\n" + row("水", LAST, "FS-1-01", name, "1", "101", "", "", "0.2") + "\n", false);
+        detail = fx.get("officer", "/api/v1/verification-tasks/" + task).body();
+        assertThat(detail.at("/task/reason").asText()).isEqualTo(LAST + " 各项用量均未超过有人居住阈值");
+        assertThat(fx.get("officer", "/api/v1/verification-tasks/" + task, "Accept-Language", "en").body()
+                .get("history").get(2).get("action").asText()).isEqualTo("REVISED");
+        String page = new ApiClient(port).get("/verification-tasks/" + task, token("officer")).body();
+        assertThat(page).contains("依新读数重新判断，原因已更新");
+
+        // the same file again changes nothing
+        importAndWait("officer", HEADER + "\n" + row("水", LAST, "FS-1-01", name, "1", "101", "", "", "0.2") + "\n", false);
+        assertThat(historyOf(task)).containsExactly("OPENED", "REVISED", "REVISED");
+    }
+
     @Test
     void aFileListingTheNewestMonthFirstTakesLastMonthsMeterReadingFromALaterRow() throws Exception {
         UUID grid = fx.gridId("FS-1-01");
