@@ -38,8 +38,10 @@ public class Rentals {
                    CASE WHEN lp.id IS NULL THEN r.landlord_phone_masked
                         WHEN lu.path LIKE ANY(:scope) THEN lp.phone_masked END AS landlord_phone_masked, r.purpose,
                    r.contract_from, r.contract_to, r.police_registered_on, r.note, r.version,
-                   (SELECT count(*) FROM rental_tenant t WHERE t.rental_id = r.id
-                      AND (t.to_on IS NULL OR t.to_on >= :today)) AS tenants
+                   (SELECT count(*) FROM rental_tenant t WHERE t.rental_id = r.id AND t.from_on <= :today
+                      AND (t.to_on IS NULL OR t.to_on >= :today)
+                      AND (r.contract_from IS NULL OR r.contract_from <= :today)
+                      AND (r.contract_to IS NULL OR r.contract_to >= :today)) AS tenants
             """;
     /** A rental is active while its contract has not ended. */
     static final String ACTIVE = "(r.contract_to IS NULL OR r.contract_to >= :today)";
@@ -71,8 +73,14 @@ public class Rentals {
 
     public record Tenant(UUID id, UUID rentalId, UUID personId, String name, LocalDate from, LocalDate to) {
 
-        public boolean currentOn(LocalDate day) {
-            return to == null || !to.isBefore(day);
+        /**
+         * Whether he rents the place on a day of the rental's contract: his tenancy has begun and not ended, and so
+         * has the contract (a tenancy left open outlives no contract). A rental whose contract ran out counted its
+         * tenants as current and showed them so; one registered ahead, tenants who had not moved in yet.
+         */
+        public boolean currentOn(LocalDate day, Rental rental) {
+            return (from == null || !from.isAfter(day)) && (to == null || !to.isBefore(day))
+                    && (rental.contractFrom() == null || !rental.contractFrom().isAfter(day)) && rental.activeOn(day);
         }
     }
 

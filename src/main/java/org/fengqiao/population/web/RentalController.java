@@ -179,7 +179,7 @@ class RentalController {
             PeopleShown.PersonRef p = people.of(t.personId(), t.name(), caller);
             return new TenantView(t.id(), t.personId(), p.name(), p.idNumber(), p.phone(),
                     p.residence() == null ? null : p.residence().name(), p.registeredOn(), p.residencePermitFrom(),
-                    t.from(), t.to(), t.currentOn(today));
+                    t.from(), t.to(), t.currentOn(today, r));
         }).toList();
         return new RentalView(r.id(), r.gridId(), r.gridCode(), r.gridName(), r.roomId(), r.buildingId(),
                 r.buildingName(), r.roomUnit(), r.roomNumber(), r.addressId(), r.address(), landlordPerson,
