@@ -208,6 +208,81 @@ class RentalApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theNextContractMayBeRegisteredBeforeTheCurrentOneEndsButNoneSharingItsDays() {
+        Flat f = flat("officer", "FS-1-04");
+        UUID current = create("officer", rental(f));
+        LocalDate ends = f.registered().plusYears(1);
+
+        Map<String, Object> next = rental(f);
+        next.remove("tenants");
+        next.remove("policeRegisteredOn");
+        next.put("contractFrom", ends.plusDays(1).toString());
+        next.put("contractTo", ends.plusYears(1).toString());
+        HousingFixtures.Answer ahead = fx.call("officer", "POST", "/api/v1/rentals", next);
+        assertThat(ahead.status()).as("a contract from the day after the current one ends: " + ahead.body())
+                .isEqualTo(201);
+        UUID following = UUID.fromString(ahead.body().get("id").asText());
+        assertThat(planShowsRental(f)).as("let now, by the current contract").isTrue();
+
+        long before = jdbc.sql("SELECT count(*) FROM rental WHERE room_id = ?").param(f.room()).query(Long.class).single();
+        Map<String, Object> sharing = rental(f);
+        sharing.remove("tenants");
+        sharing.put("contractFrom", ends.toString());
+        sharing.put("contractTo", ends.plusMonths(6).toString());
+        assertThat(fx.call("officer", "POST", "/api/v1/rentals", sharing).status()).as("its last day let twice")
+                .isEqualTo(409);
+        Map<String, Object> openEnded = rental(f);
+        openEnded.remove("tenants");
+        openEnded.remove("contractFrom");
+        openEnded.remove("contractTo");
+        assertThat(fx.call("officer", "POST", "/api/v1/rentals", openEnded).status()).isEqualTo(409);
+        assertThat(jdbc.sql("SELECT count(*) FROM rental WHERE room_id = ?").param(f.room()).query(Long.class).single())
+                .isEqualTo(before);
+
+        // the following contract moved to start before the current one ends lets the room twice
+        Map<String, Object> earlier = new HashMap<>(next);
+        earlier.put("contractFrom", ends.minusMonths(1).toString());
+        assertThat(fx.call("officer", "PUT", "/api/v1/rentals/" + following, earlier).status()).isEqualTo(409);
+        assertThat(fx.get("officer", "/api/v1/rentals/" + following).body().get("contractFrom").asText())
+                .isEqualTo(ends.plusDays(1).toString());
+        assertThat(current).isNotEqualTo(following);
+    }
+
+    @Test
+    void tenantsAreCurrentOnlyWhileTheirTenancyAndTheContractCoverToday() {
+        Flat f = flat("officer", "FS-1-05");
+        UUID id = create("officer", rental(f));
+        String landlord = AddressApiIntegrationTests.enc(f.landlord().name());
+        assertThat(fx.get("officer", "/api/v1/rentals?landlord=" + landlord).body().get("items").get(0)
+                .get("currentTenants").asLong()).isEqualTo(1);
+
+        // the contract ran out yesterday; nobody recorded the tenant moving out
+        Map<String, Object> ended = rental(f);
+        ended.remove("tenants");
+        ended.put("contractTo", today.minusDays(1).toString());
+        assertThat(fx.call("officer", "PUT", "/api/v1/rentals/" + id, ended).status()).isEqualTo(200);
+        JsonNode item = fx.get("officer", "/api/v1/rentals?landlord=" + landlord).body().get("items").get(0);
+        assertThat(item.get("active").asBoolean()).isFalse();
+        assertThat(item.get("currentTenants").asLong()).as("nobody rents a room whose contract ended").isZero();
+        assertThat(fx.get("officer", "/api/v1/rentals/" + id).body().get("tenants").get(0).get("current").asBoolean())
+                .isFalse();
+
+        // the next contract registered ahead, its tenant moving in when it begins: not yet a tenant
+        Map<String, Object> next = rental(f);
+        next.put("contractFrom", today.plusDays(10).toString());
+        next.put("contractTo", today.plusYears(1).toString());
+        next.remove("policeRegisteredOn");
+        next.put("tenants", List.of(Map.of("personId", f.tenant().id(), "from", today.plusDays(10).toString())));
+        UUID ahead = create("officer", next);
+        JsonNode aheadView = fx.get("officer", "/api/v1/rentals/" + ahead).body();
+        assertThat(aheadView.get("tenants").get(0).get("current").asBoolean()).isFalse();
+        assertThat(ids(fx.get("officer", "/api/v1/rentals?active=true&landlord=" + landlord).body()))
+                .containsExactly(ahead.toString());
+        assertThat(fx.get("officer", "/api/v1/rentals?active=true&landlord=" + landlord).body().get("items").get(0)
+                .get("currentTenants").asLong()).isZero();
+    }
+
+    @Test
     void aLandlordKnownByNameAndPhoneIsShownMaskedAndHisPhoneRevealedOnlyWithTheRightAndAReason() throws Exception {
         UUID address = places.address("officer", "FS-1-04", "出租街" + tag());
         Map<String, Object> body = new HashMap<>();

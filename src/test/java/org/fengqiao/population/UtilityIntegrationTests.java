@@ -823,4 +823,103 @@ class UtilityIntegrationTests extends IntegrationTest {
         assertThat(importAndWait("officer", csv.toString(), false).path("createdRows").asLong()).isEqualTo(6);
         assertThat(tasks(room)).isEmpty();
     }
+
+    List<String> historyOf(UUID task) {
+        List<String> actions = new ArrayList<>();
+        fx.get("officer", "/api/v1/verification-tasks/" + task).body().get("history")
+                .forEach(e -> actions.add(e.get("action").asText()));
+        return actions;
+    }
+
+    @Test
+    void aCorrectedReadingGivesTheOpenTaskTheReasonOfNowAndItsHistorySaysSo() throws Exception {
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
+        String name = buildingName(building);
+        UUID room = fx.room(building, 1, "101");
+        UUID task = openTask(room, name);
+        assertThat(fx.get("officer", "/api/v1/verification-tasks/" + task).body().at("/task/reason").asText())
+                .contains("用电 200 kWh");
+
+        // the supplier corrects the month: little power, but water enough for someone living there
+        long seq = auditSeq();
+        importAndWait("officer", HEADER + "\n" + row("电", LAST, "FS-1-01", name, "1", "101", "", "", "3") + "\n"
+                + row("水", LAST, "FS-1-01", name, "1", "101", "", "", "4.5") + "\n", false);
+        JsonNode detail = fx.get("officer", "/api/v1/verification-tasks/" + task).body();
+        assertThat(detail.at("/task/status").asText()).isEqualTo("OPEN");
+        assertThat(detail.at("/task/reason").asText()).as("the figure the readings below it show")
+                .contains("用水 4.5 m³").doesNotContain("200");
+        assertThat(historyOf(task)).containsExactly("OPENED", "REVISED");
+        assertThat(jdbc.sql("""
+                SELECT after->>'reasonArgs' FROM audit_entry WHERE seq > ? AND record_type = 'verification-task'
+                  AND record_id = ? AND action = 'UPDATE' AND actor = 'officer'""")
+                .params(seq, task.toString()).query(String.class).single()).contains("WATER", "4.5");
+
+        // corrected once more, below what anyone living there uses: the task says so, for the grid member to close
+        importAndWait("officer", HEADER + "\n" + row("水", LAST, "FS-1-01", name, "1", "101", "", "", "0.2") + "\n", false);
+        detail = fx.get("officer", "/api/v1/verification-tasks/" + task).body();
+        assertThat(detail.at("/task/reason").asText()).isEqualTo(LAST + " 各项用量均未超过有人居住阈值");
+        assertThat(fx.get("officer", "/api/v1/verification-tasks/" + task, "Accept-Language", "en").body()
+                .get("history").get(2).get("action").asText()).isEqualTo("REVISED");
+        String page = new ApiClient(port).get("/verification-tasks/" + task, token("officer")).body();
+        assertThat(page).contains("依新读数重新判断，原因已更新");
+
+        // the same file again changes nothing
+        importAndWait("officer", HEADER + "\n" + row("水", LAST, "FS-1-01", name, "1", "101", "", "", "0.2") + "\n", false);
+        assertThat(historyOf(task)).containsExactly("OPENED", "REVISED", "REVISED");
+    }
+
+    @Test
+    void aFileListingTheNewestMonthFirstTakesLastMonthsMeterReadingFromALaterRow() throws Exception {
+        UUID grid = fx.gridId("FS-1-01");
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
+        String name = buildingName(building);
+        UUID room = fx.room(building, 1, "101");
+        resident(grid, fx.household(grid, room, false, false), "钱辛");
+        String csv = HEADER + "\n"
+                + row("电", LAST, "FS-1-01", name, "1", "101", "", "1090.5", "") + "\n"
+                + row("电", LAST.minusMonths(1), "FS-1-01", name, "1", "101", "", "1000", "80") + "\n";
+        JsonNode job = importAndWait("officer", csv, false);
+        assertThat(job.path("failedRows").asLong()).isZero();
+        assertThat(job.path("createdRows").asLong()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT consumption FROM utility_reading WHERE room_id = ? AND month = ?")
+                .params(room, LAST.atDay(1)).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("90.5");
+    }
+
+    @Test
+    void valuesAreReadWithTheirUtilitysUnitAndCommasBetweenThousandsButNoCommaForAPoint() throws Exception {
+        UUID grid = fx.gridId("FS-1-01");
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
+        String name = buildingName(building);
+        UUID room = fx.room(building, 1, "101");
+        resident(grid, fx.household(grid, room, false, false), "孙壬");
+        YearMonth m1 = LAST.minusMonths(1);
+        YearMonth m2 = LAST.minusMonths(2);
+        String csv = HEADER + "\n"
+                + row("电", m2, "FS-1-01", name, "1", "101", "", "", "182度") + "\n"
+                + row("电", m1, "FS-1-01", name, "1", "101", "", "", "\"1,234.5 kWh\"") + "\n"
+                + row("水", m2, "FS-1-01", name, "1", "101", "", "", "6.5吨") + "\n"
+                + row("气", m2, "FS-1-01", name, "1", "101", "", "", "3.2 m³") + "\n"
+                + row("水", m1, "FS-1-01", name, "1", "101", "", "", "\"12,5\"") + "\n"
+                + row("气", m1, "FS-1-01", name, "1", "101", "", "", "5 kWh") + "\n";
+        JsonNode job = importAndWait("officer", csv, false);
+        assertThat(job.path("createdRows").asLong()).isEqualTo(4);
+        assertThat(job.path("failedRows").asLong()).isEqualTo(2);
+        Map<String, java.math.BigDecimal> stored = new HashMap<>();
+        jdbc.sql("SELECT utility, month, consumption FROM utility_reading WHERE room_id = ?").param(room)
+                .query((java.sql.ResultSet rs) -> {
+                    stored.put(rs.getString(1) + " " + YearMonth.from(rs.getObject(2, java.time.LocalDate.class)),
+                            rs.getBigDecimal(3));
+                });
+        assertThat(stored).hasSize(4);
+        assertThat(stored.get("POWER " + m2)).isEqualByComparingTo("182");
+        assertThat(stored.get("POWER " + m1)).isEqualByComparingTo("1234.5");
+        assertThat(stored.get("WATER " + m2)).isEqualByComparingTo("6.5");
+        assertThat(stored.get("GAS " + m2)).isEqualByComparingTo("3.2");
+        assertThat(stored).as("12,5 is no 125").doesNotContainKey("WATER " + m1);
+
+        List<String> lines = List.of(errors("officer", job.path("id").asText()).replace("\uFEFF", "").split("\r\n"));
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("6,水,").contains("用量: 无法识别的数值“12,5”");
+        assertThat(lines.get(2)).startsWith("7,气,").contains("用量: “5 kWh”的单位不是用气的单位（应为 m³）");
+    }
 }

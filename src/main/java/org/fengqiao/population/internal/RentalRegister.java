@@ -145,9 +145,10 @@ public class RentalRegister {
         fields = fields.inGrid(place.gridId());
         unitPath = place.unitPath();
         if (fields.contractTo() == null || !fields.contractTo().isBefore(today)) {
-            rentals.activeAt(in.roomId(), addressId, null, today).ifPresent(other -> {
-                throw new Conflict("places.rental.alreadyLet");
-            });
+            rentals.activeDuring(in.roomId(), addressId, null, today, fields.contractFrom(), fields.contractTo())
+                    .ifPresent(other -> {
+                        throw new Conflict("places.rental.alreadyLet");
+                    });
         }
         UUID id = UUID.randomUUID();
         rentals.insert(id, fields);
@@ -178,9 +179,10 @@ public class RentalRegister {
         }
         placeLocks.holdAlone(before.roomId(), before.addressId(), caller, MOVED_AWAY);
         if (fields.contractTo() == null || !fields.contractTo().isBefore(today)) {
-            rentals.activeAt(before.roomId(), before.addressId(), id, today).ifPresent(other -> {
-                throw new Conflict("places.rental.alreadyLet");
-            });
+            rentals.activeDuring(before.roomId(), before.addressId(), id, today, fields.contractFrom(),
+                    fields.contractTo()).ifPresent(other -> {
+                        throw new Conflict("places.rental.alreadyLet");
+                    });
         }
         List<Rentals.Tenant> tenants = rentals.tenants(id);
         rentals.update(id, fields);

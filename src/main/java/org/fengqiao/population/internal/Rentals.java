@@ -38,8 +38,10 @@ public class Rentals {
                    CASE WHEN lp.id IS NULL THEN r.landlord_phone_masked
                         WHEN lu.path LIKE ANY(:scope) THEN lp.phone_masked END AS landlord_phone_masked, r.purpose,
                    r.contract_from, r.contract_to, r.police_registered_on, r.note, r.version,
-                   (SELECT count(*) FROM rental_tenant t WHERE t.rental_id = r.id
-                      AND (t.to_on IS NULL OR t.to_on >= :today)) AS tenants
+                   (SELECT count(*) FROM rental_tenant t WHERE t.rental_id = r.id AND t.from_on <= :today
+                      AND (t.to_on IS NULL OR t.to_on >= :today)
+                      AND (r.contract_from IS NULL OR r.contract_from <= :today)
+                      AND (r.contract_to IS NULL OR r.contract_to >= :today)) AS tenants
             """;
     /** A rental is active while its contract has not ended. */
     static final String ACTIVE = "(r.contract_to IS NULL OR r.contract_to >= :today)";
@@ -71,8 +73,14 @@ public class Rentals {
 
     public record Tenant(UUID id, UUID rentalId, UUID personId, String name, LocalDate from, LocalDate to) {
 
-        public boolean currentOn(LocalDate day) {
-            return to == null || !to.isBefore(day);
+        /**
+         * Whether he rents the place on a day of the rental's contract: his tenancy has begun and not ended, and so
+         * has the contract (a tenancy left open outlives no contract). A rental whose contract ran out counted its
+         * tenants as current and showed them so; one registered ahead, tenants who had not moved in yet.
+         */
+        public boolean currentOn(LocalDate day, Rental rental) {
+            return (from == null || !from.isAfter(day)) && (to == null || !to.isBefore(day))
+                    && (rental.contractFrom() == null || !rental.contractFrom().isAfter(day)) && rental.activeOn(day);
         }
     }
 
@@ -133,15 +141,31 @@ public class Rentals {
         return new Page(rows, total);
     }
 
-    /** An active rental of the room (or, for a rental without a room, of the address), other than {@code except}. */
+    /**
+     * An active rental of the room (or, for a rental without a room, of the address), other than {@code except}: the
+     * one letting it now before one that starts later.
+     */
     public Optional<UUID> activeAt(UUID roomId, UUID addressId, UUID except, LocalDate today) {
+        return activeDuring(roomId, addressId, except, today, null, null);
+    }
+
+    /**
+     * An active rental of the room (or address), other than {@code except}, whose contract shares a day with
+     * [from, to] (an open end reaching as far as it may): the room let twice over. A contract that begins after the
+     * current one ends does not let it twice, and may be registered before the current one runs out.
+     */
+    public Optional<UUID> activeDuring(UUID roomId, UUID addressId, UUID except, LocalDate today, LocalDate from,
+            LocalDate to) {
         return jdbc.sql("""
                 SELECT r.id FROM rental r
                 WHERE (CASE WHEN CAST(:room AS uuid) IS NOT NULL THEN r.room_id = :room
                             ELSE r.room_id IS NULL AND r.address_id = :address END)
-                  AND (CAST(:except AS uuid) IS NULL OR r.id <> :except) AND """ + ACTIVE + " LIMIT 1")
+                  AND (CAST(:except AS uuid) IS NULL OR r.id <> :except)
+                  AND (CAST(:to AS date) IS NULL OR r.contract_from IS NULL OR r.contract_from <= CAST(:to AS date))
+                  AND (CAST(:from AS date) IS NULL OR r.contract_to IS NULL OR r.contract_to >= CAST(:from AS date))
+                  AND """ + ACTIVE + " ORDER BY r.contract_from NULLS FIRST, r.id LIMIT 1")
                 .param("room", roomId).param("address", addressId).param("except", except).param("today", today)
-                .query(UUID.class).optional();
+                .param("from", from).param("to", to).query(UUID.class).optional();
     }
 
     public void insert(UUID id, Fields f) {

@@ -96,6 +96,21 @@ public class UtilityImport {
     private static final Pattern MONTH = Pattern.compile(
             "^(\\d{4})\\s*(?:[-/.年]\\s*(\\d{1,2})\\s*月?(?:\\s*[-/.]\\s*(\\d{1,2})\\s*日?)?|(\\d{2}))$");
     private static final Pattern INTEGER = Pattern.compile("^(-?\\d+)\\s*(单元|层|楼)?$");
+    /** A number with a unit after it: kWh, 千瓦时 or 度 of power, m³ (m3, 立方米, 立方, 方) of water or gas, 吨 of water. */
+    private static final Pattern UNIT_AFTER = Pattern.compile("^(.*?\\d\\.?)\\s*(kwh|kw·h|千瓦时|度|m³|m3|立方米|立方|方|吨)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern THOUSANDS = Pattern.compile("^-?\\d{1,3}(,\\d{3})+(\\.\\d*)?$");
+
+    static Set<Utility> unitOf(String unit) {
+        String u = unit.toLowerCase(Locale.ROOT);
+        if (u.equals("kwh") || u.equals("kw·h") || u.equals("千瓦时") || u.equals("度")) {
+            return Set.of(Utility.POWER);
+        }
+        if (u.equals("吨")) {
+            return Set.of(Utility.WATER);
+        }
+        return Set.of(Utility.WATER, Utility.GAS);
+    }
 
     private final UtilityReadings readings;
     private final ImportJobs jobs;
@@ -302,6 +317,15 @@ public class UtilityImport {
             }
             Map<Key, Reading> stored = readings.find(keys);
             Map<Key, Reading> storedPrevious = readings.find(previous);
+            // the meter readings this batch gives (the first row of each place, utility and month): a supplier's
+            // file listing the newest month first gives last month's reading after the row that needs it, and
+            // that row was refused for want of a reading the file held
+            Map<Key, BigDecimal> given = new HashMap<>();
+            for (Candidate c : rows) {
+                if (c.problems.isEmpty() && c.reading != null && !seen.containsKey(c.key())) {
+                    given.putIfAbsent(c.key(), c.reading);
+                }
+            }
             List<Candidate> fresh = new ArrayList<>();
             List<Candidate> changed = new ArrayList<>();
             List<Reading> replaced = new ArrayList<>();
@@ -313,7 +337,7 @@ public class UtilityImport {
                     if (earlier != null) {
                         c.problem("month", "utilities.import.duplicate", earlier);
                     } else if (c.consumption == null) {
-                        derive(c, storedPrevious);
+                        derive(c, storedPrevious, given);
                     }
                 }
                 if (!c.problems.isEmpty()) {
@@ -340,9 +364,12 @@ public class UtilityImport {
         }
 
         /** Consumption from this month's meter reading less last month's, from this file or the stored one. */
-        void derive(Candidate c, Map<Key, Reading> storedPrevious) {
+        void derive(Candidate c, Map<Key, Reading> storedPrevious, Map<Key, BigDecimal> given) {
             Key prev = new Key(c.place.id(), c.utility, c.month.minusMonths(1));
             BigDecimal before = meterReadings.get(prev);
+            if (before == null) {
+                before = given.get(prev);
+            }
             if (before == null && storedPrevious.get(prev) != null) {
                 before = storedPrevious.get(prev).reading();
             }
@@ -442,8 +469,8 @@ public class UtilityImport {
             }
             c.meter = text(c, "meter", f.get(Column.METER));
             c.supplier = text(c, "supplier", f.get(Column.SUPPLIER));
-            c.reading = number(c, "reading", f.get(Column.READING));
-            c.consumption = number(c, "consumption", f.get(Column.CONSUMPTION));
+            c.reading = number(c, "reading", f.get(Column.READING), c.utility);
+            c.consumption = number(c, "consumption", f.get(Column.CONSUMPTION), c.utility);
             if (f.get(Column.READING) == null && f.get(Column.CONSUMPTION) == null) {
                 c.problem("consumption", "utilities.import.consumption.required");
             }
@@ -535,13 +562,34 @@ public class UtilityImport {
         return value;
     }
 
-    static BigDecimal number(Candidate c, String field, String text) {
+    /**
+     * A number as the suppliers write it: 1234.5, 1,234.5 (commas between thousands only), with or without the
+     * unit of its utility after it (182 kWh, 182度, 6.5 m³, 6.5立方米, water 6.5吨). A comma anywhere else is no
+     * thousands separator: 12,5 was read as 125. A unit of another utility (a power row in m³) is refused.
+     */
+    static BigDecimal number(Candidate c, String field, String text, Utility utility) {
         if (text == null) {
+            return null;
+        }
+        String digits = text.strip();
+        Matcher unit = UNIT_AFTER.matcher(digits);
+        if (unit.matches()) {
+            digits = unit.group(1).strip();
+            Set<Utility> of = unitOf(unit.group(2));
+            if (utility != null && !of.contains(utility)) {
+                c.problem(field, "utilities.import.number.unit", text,
+                        new org.springframework.context.support.DefaultMessageSourceResolvable(
+                                "utilities.utility." + utility.name()), utility.unit);
+                return null;
+            }
+        }
+        if (digits.indexOf(',') >= 0 && !THOUSANDS.matcher(digits).matches()) {
+            c.problem(field, "utilities.import.number.unreadable", text);
             return null;
         }
         BigDecimal value;
         try {
-            value = new BigDecimal(text.strip().replace(",", ""));
+            value = new BigDecimal(digits.replace(",", ""));
         } catch (NumberFormatException e) {
             c.problem(field, "utilities.import.number.unreadable", text);
             return null;

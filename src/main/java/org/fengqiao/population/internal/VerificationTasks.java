@@ -192,6 +192,14 @@ public class VerificationTasks {
                 .params(to.atDay(1), reasonKey, reasonArgs.toArray(String[]::new), id, to.atDay(1)).update();
     }
 
+    /** The policy's reason of now for a task not yet resolved. */
+    public void revise(UUID id, String reasonKey, List<String> reasonArgs) {
+        jdbc.sql("""
+                UPDATE verification_task SET reason_key = ?, reason_args = ?, updated_at = now(), version = version + 1
+                WHERE id = ? AND status <> 'RESOLVED'""")
+                .params(reasonKey, reasonArgs.toArray(String[]::new), id).update();
+    }
+
     public void event(UUID task, String action, UUID actorId, String actorName, String detail) {
         jdbc.sql("INSERT INTO verification_task_event (task_id, action, actor_id, actor_name, detail) VALUES (?, ?, ?, ?, ?)")
                 .params(task, action, actorId, actorName, detail).update();

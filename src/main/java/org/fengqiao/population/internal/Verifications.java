@@ -73,8 +73,11 @@ public class Verifications {
         this.clock = clock;
     }
 
-    /** What the policy decided for one place: an anomaly and what it does to the place's tasks. */
-    record Planned(UUID place, Decision decision, Plan plan) {
+    /**
+     * What the policy decided for one place: a decision of one kind and, for an anomaly, what it does to the place's
+     * tasks. open is the place's unresolved task of that kind (null when none); latest the latest month with readings.
+     */
+    record Planned(UUID place, Decision decision, Plan plan, UUID open, YearMonth latest) {
     }
 
     /**
@@ -102,10 +105,13 @@ public class Verifications {
             }
             VerificationTasks.Occupancy o = occupancy.getOrDefault(place,
                     new VerificationTasks.Occupancy(0, null, null));
+            YearMonth latest = placeUses.stream().map(UtilityAnomalyPolicy.Use::month).max(YearMonth::compareTo)
+                    .orElse(null);
+            List<UtilityAnomalyPolicy.Existing> theirs = existing.getOrDefault(place, List.of());
             for (Decision d : policy.evaluate(o.registered(), o.lastLeft(), o.registeredSince(), placeUses, current)) {
-                if (d.anomaly()) {
-                    planned.add(new Planned(place, d, policy.plan(d, existing.getOrDefault(place, List.of()))));
-                }
+                UUID open = theirs.stream().filter(t -> t.kind() == d.kind() && !t.resolved())
+                        .map(UtilityAnomalyPolicy.Existing::id).findFirst().orElse(null);
+                planned.add(new Planned(place, d, d.anomaly() ? policy.plan(d, theirs) : null, open, latest));
             }
         }
         return planned;
@@ -117,7 +123,7 @@ public class Verifications {
             return 0;
         }
         return (int) plan(List.copyOf(overlay.keySet()), overlay).stream()
-                .filter(p -> p.plan().step() == UtilityAnomalyPolicy.Step.OPEN).count();
+                .filter(p -> p.plan() != null && p.plan().step() == UtilityAnomalyPolicy.Step.OPEN).count();
     }
 
     /**
@@ -139,6 +145,14 @@ public class Verifications {
             Decision d = p.decision();
             Plan plan = p.plan();
             if (ref == null) {
+                continue;
+            }
+            if (plan == null) {
+                // no anomaly of this kind now: an unresolved task judged on the very month it was opened or extended
+                // for (its readings corrected, its residents registered since) says so instead of the old reason
+                if (p.open() != null && p.latest() != null) {
+                    revise(p.open(), d, p.latest(), caller, actorId, actor);
+                }
                 continue;
             }
             switch (plan.step()) {
@@ -164,10 +178,39 @@ public class Verifications {
                     }
                 }
                 case NOTHING -> {
+                    // the same period still anomalous, perhaps on corrected readings: the reason shows today's figures
+                    if (plan.task() != null && p.open() != null) {
+                        revise(plan.task(), d, d.to(), caller, actorId, actor);
+                    }
                 }
             }
         }
         return opened;
+    }
+
+    /**
+     * Gives an unresolved task the policy's reason of now when it judged the task's own last month and its reason
+     * differs: a corrected reading left the task saying "power 139.6 kWh" over a table of readings showing 3 kWh,
+     * and the grid member went to the door on a figure that was no longer true. Kept in the history and audited.
+     */
+    private void revise(UUID id, Decision d, YearMonth judged, Caller caller, UUID actorId, String actor) {
+        Task before = tasks.find(id).orElse(null);
+        if (before == null || before.status() == VerificationTasks.Status.RESOLVED || !before.periodTo().equals(judged)
+                || (before.reasonKey().equals(d.reason()) && before.reasonArgs().equals(d.args()))) {
+            return;
+        }
+        tasks.revise(id, d.reason(), d.args());
+        tasks.event(id, "REVISED", actorId, actor, null);
+        if (caller != null) {
+            Task after = tasks.find(id).orElseThrow();
+            Map<String, Object> was = state(before);
+            was.put("reason", before.reasonKey());
+            was.put("reasonArgs", before.reasonArgs());
+            Map<String, Object> now = state(after);
+            now.put("reason", after.reasonKey());
+            now.put("reasonArgs", after.reasonArgs());
+            events.publishEvent(Audited.updated("verification-task", id, after.unitPath(), was, now));
+        }
     }
 
     /** A task with what its page shows: the place's readings, its residents (masked by role) and the history. */

@@ -127,7 +127,8 @@ class RentalController {
     @Operation(summary = "Register a rental on a room (roomId) or an address (addressId)",
             description = "The landlord is landlordPersonId, or landlordName with landlordPhone. purpose is one of "
                     + "RESIDENCE, DORMITORY, SHOP, OFFICE, WAREHOUSE, PRODUCTION, OTHER. tenants: [{personId, from, to}]. "
-                    + "The room's rental mark on the floor plan follows; 409 when the room is let already.")
+                    + "The room's rental mark on the floor plan follows; 409 when the contract shares a day with an "
+                    + "active rental of the room (a contract starting after the current one ends may be registered ahead).")
     RentalView create(@RequestBody RentalForm form) {
         Caller caller = Callers.require();
         return view(register.create(form.input(), caller), caller);
@@ -178,7 +179,7 @@ class RentalController {
             PeopleShown.PersonRef p = people.of(t.personId(), t.name(), caller);
             return new TenantView(t.id(), t.personId(), p.name(), p.idNumber(), p.phone(),
                     p.residence() == null ? null : p.residence().name(), p.registeredOn(), p.residencePermitFrom(),
-                    t.from(), t.to(), t.currentOn(today));
+                    t.from(), t.to(), t.currentOn(today, r));
         }).toList();
         return new RentalView(r.id(), r.gridId(), r.gridCode(), r.gridName(), r.roomId(), r.buildingId(),
                 r.buildingName(), r.roomUnit(), r.roomNumber(), r.addressId(), r.address(), landlordPerson,
