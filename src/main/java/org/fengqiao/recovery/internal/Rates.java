@@ -12,10 +12,10 @@ import org.springframework.stereotype.Service;
  * Recovery and return rates (挽损率, 返还率): recovered / lost, returned / lost and returned / recovered, per file,
  * and per station and year (the year the file was registered), over the caller's files only (the scope inside the
  * SQL). Sums in fen; each rate a percentage with one decimal, rounded half up, or none when nothing was lost (or
- * nothing recovered). What a file recovered counts towards its recovery rate only up to what its victims lost: an
- * asset seized may be worth more than the loss (a car for a fraud of half its price), and a rate of 400 % says
- * nothing a chief can explain; the part beyond each file's loss is shown beside the rate instead, file by file (one
- * file's surplus makes up for no other file's loss).
+ * nothing recovered). What a file recovered counts towards its recovery rate only up to what its victims lost:
+ * an asset seized may be worth more than the loss (a car for a fraud of a quarter of its price), and a rate of
+ * 400 % says nothing a chief can explain; the part beyond each file's loss is shown beside the rate instead, file
+ * by file (one file's surplus makes up for no other file's loss).
  */
 @Service
 public class Rates {
