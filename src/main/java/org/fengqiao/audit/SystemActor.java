@@ -24,6 +24,8 @@ public final class SystemActor {
     public static final String POINTS = "points";
     /** The job that ends hard-case claims past their deadline and returns the case to the board. */
     public static final String CLAIMS_EXPIRY = "claims-expiry";
+    /** The job that closes the patrol shifts checked in and never checked out, at their booked end. */
+    public static final String FORCES_SHIFT_CLOSE = "forces-shift-close";
     /** The watch that records finished import jobs. */
     public static final String IMPORT_JOB_WATCH = "import-job-watch";
 
@@ -32,7 +34,7 @@ public final class SystemActor {
 
     /** Every one of them, as stored. */
     public static final List<String> ALL = List.of(SYSTEM, RESIDENT, DEMO, INCIDENT_ESCALATION_SWEEP, IMPORT_JOB_WATCH,
-            OPERATOR, SUPERVISION_OVERDUE, POINTS, CLAIMS_EXPIRY);
+            OPERATOR, SUPERVISION_OVERDUE, POINTS, CLAIMS_EXPIRY, FORCES_SHIFT_CLOSE);
 
     private SystemActor() {
     }

@@ -393,8 +393,10 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         assertThat(in.get("checkedInAt").isNull()).isFalse();
         assertThat(api.send("POST", "/api/v1/forces/shifts/" + shiftId + "/check-in", token, null).statusCode())
                 .isEqualTo(400);
-        // an hour and a half on patrol
-        jdbc.sql("UPDATE force_shift SET checked_in_at = now() - interval '90 minutes' WHERE id = ?")
+        // an hour and a half on patrol, since the shift began (the hours count from its booked start at the earliest)
+        jdbc.sql("""
+                UPDATE force_shift SET starts_at = now() - interval '90 minutes', checked_in_at = now() - interval '90 minutes'
+                WHERE id = ?""")
                 .param(UUID.fromString(shiftId)).update();
         JsonNode out = ok(api.send("POST", "/api/v1/forces/shifts/" + shiftId + "/check-out", token, null), 200);
         assertThat(out.get("checkedOutAt").isNull()).isFalse();
@@ -437,6 +439,103 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         ApiClient browser = new ApiClient(port);
         assertThat(browser.formLogin(username, TestStaff.PASSWORD).statusCode()).isEqualTo(302);
         assertThat(browser.get("/me/forces", null).body()).contains("已完成，巡逻 8 小时").doesNotContain("巡逻 10 小时");
+    }
+
+    /**
+     * A guard may check in up to an hour early to be at his post on time, but his patrol hours, and so his points,
+     * count from the booked start: checked in half an hour early to a shift that began half an hour ago, he has
+     * patrolled half an hour, not an hour.
+     */
+    @Test
+    void anEarlyCheckInCountsPatrolHoursFromTheBookedStart() {
+        String username = TestStaff.uniqueUsername("early");
+        UUID guard = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "早签到" + n(), null, null,
+                "平安志愿者", username, TestStaff.PASSWORD).id().value();
+        String token = api.token(username, TestStaff.PASSWORD);
+        String postId = ok(api.send("POST", "/api/v1/forces/posts", officer, Map.of("gridId", grid("FS-1-04"),
+                "name", "早签到岗" + n())), 201).get("id").asText();
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(30);
+        String shiftId = ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", postId, "staffId",
+                guard, "startsAt", start.toString(), "endsAt", start.plusHours(3).toString())), 201).get("id").asText();
+        ok(api.send("POST", "/api/v1/forces/shifts/" + shiftId + "/check-in", token, null), 200);
+        // an hour later: the shift began half an hour ago
+        jdbc.sql("""
+                UPDATE force_shift SET starts_at = starts_at - interval '1 hour', ends_at = ends_at - interval '1 hour',
+                       checked_in_at = checked_in_at - interval '1 hour' WHERE id = ?""")
+                .param(UUID.fromString(shiftId)).update();
+        ok(api.send("POST", "/api/v1/forces/shifts/" + shiftId + "/check-out", token, null), 200);
+
+        List<ShiftCompleted> done = completed.stream().filter(e -> e.shiftId().toString().equals(shiftId)).toList();
+        assertThat(done).hasSize(1);
+        assertThat(done.get(0).hours().doubleValue()).isBetween(0.49, 0.52);
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin(username, TestStaff.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/me/forces", null).body()).contains("已完成，巡逻 0.5 小时");
+    }
+
+    /**
+     * A shift checked in and never checked out does not stay open for ever: twelve hours after its booked end (the
+     * time he may still check out and be credited to the end) the sweep closes it at that end, marked so, with no
+     * patrol hours and no ShiftCompleted (so no points, no duty tick): only his check-out says he stood the post to
+     * the end. A check-out that late is refused in his language; a shift still within its time is left alone.
+     */
+    @Test
+    void aShiftNeverCheckedOutIsClosedAtItsBookedEndWithNoHoursOnceTheTimeToCheckOutRanOut() {
+        String username = TestStaff.uniqueUsername("open");
+        UUID guard = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "未签退" + n(), null, null,
+                "平安志愿者", username, TestStaff.PASSWORD).id().value();
+        String token = api.token(username, TestStaff.PASSWORD);
+        String postId = ok(api.send("POST", "/api/v1/forces/posts", officer, Map.of("gridId", grid("FS-1-04"),
+                "name", "未签退岗" + n())), 201).get("id").asText();
+        // two shifts he checked in to: one ended thirteen hours ago, one two hours ago
+        Map<String, String> ended = new java.util.LinkedHashMap<>();
+        for (int hoursAgo : new int[] {13, 2}) {
+            OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10);
+            String shiftId = ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", postId,
+                    "staffId", guard, "startsAt", start.toString(), "endsAt", start.plusHours(2).toString())), 201)
+                    .get("id").asText();
+            ok(api.send("POST", "/api/v1/forces/shifts/" + shiftId + "/check-in", token, null), 200);
+            jdbc.sql("""
+                    UPDATE force_shift SET starts_at = now() - make_interval(hours => ? + 4),
+                           ends_at = now() - make_interval(hours => ?), checked_in_at = now() - make_interval(hours => ? + 4)
+                    WHERE id = ?""").params(hoursAgo, hoursAgo, hoursAgo, UUID.fromString(shiftId)).update();
+            ended.put(hoursAgo == 13 ? "old" : "recent", shiftId);
+        }
+        String old = ended.get("old");
+        String recent = ended.get("recent");
+        assertThat(ok(api.send("POST", "/api/v1/forces/shifts/" + old + "/check-out", token, null, "Accept-Language",
+                "en"), 400).get("errors").findValuesAsText("message")).singleElement().asString()
+                .startsWith("Too late to check out");
+
+        assertThat(new org.fengqiao.forces.internal.OpenShiftSweep(desk, java.time.Clock.systemUTC()).sweep())
+                .isPositive();
+
+        assertThat(jdbc.sql("""
+                SELECT closed_unchecked AND checked_out_at = ends_at FROM force_shift WHERE id = ?""")
+                .param(UUID.fromString(old)).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT checked_out_at IS NULL AND NOT closed_unchecked FROM force_shift WHERE id = ?")
+                .param(UUID.fromString(recent)).query(Boolean.class).single()).as("still his to check out").isTrue();
+        assertThat(completed.stream().filter(e -> e.shiftId().toString().equals(old))).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM points_award WHERE source_type = 'force_shift' AND source_id = ?")
+                .param(old).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE record_type = 'force_shift' AND record_id = ?
+                AND actor = 'forces-shift-close'""").param(old).query(Long.class).single()).isEqualTo(1);
+        JsonNode closed = ok(api.get("/api/v1/forces/shifts/" + old, officer), 200);
+        assertThat(closed.get("closedUnchecked").asBoolean()).isTrue();
+        assertThat(closed.get("checkedOutAt").isNull()).isFalse();
+        assertThat(api.get("/api/v1/forces/shifts/" + old, officer2).statusCode()).isEqualTo(404);
+        ApiClient page = new ApiClient(port);
+        assertThat(page.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(page.get("/forces/posts/" + postId, null).body()).contains("未签退，系统已按排班结束关闭，不计巡逻时长");
+        // closed is closed: the sweep again changes nothing, a check-out now is refused
+        assertThat(new org.fengqiao.forces.internal.OpenShiftSweep(desk, java.time.Clock.systemUTC()).sweep())
+                .isZero();
+        assertThat(api.send("POST", "/api/v1/forces/shifts/" + old + "/check-out", token, null).statusCode())
+                .isEqualTo(400);
+        ok(api.send("POST", "/api/v1/forces/shifts/" + recent + "/check-out", token, null), 200);
+        assertThat(completed.stream().filter(e -> e.shiftId().toString().equals(recent)).toList()).singleElement()
+                .extracting(ShiftCompleted::hours).satisfies(h -> assertThat(h).isEqualByComparingTo("4.00"));
     }
 
     /**

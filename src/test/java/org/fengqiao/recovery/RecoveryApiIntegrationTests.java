@@ -20,9 +20,13 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.account.TestStaff;
 import org.fengqiao.incident.SatisfactionPageIntegrationTests;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,8 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory directory;
 
     ApiClient api;
     RecoveryFixtures fx;
@@ -610,6 +616,105 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
                 .as("the rural officer sees no file of 石榴派出所").isEmpty();
         assertThat(fx.send("GET", "/api/v1/recovery/files?year=2011&size=100", bureau, null, 200).get("items")
                 .findValuesAsText("title")).contains("率一" + n, "率二" + n).doesNotContain("率三" + n);
+    }
+
+    /**
+     * A file whose seized assets are worth more than its victims lost (a car for a fraud of a quarter of its price)
+     * reads a recovery rate of 100 %, not 400 %, and shows the part beyond the loss; a station's rate adds up what
+     * each file recovered up to its own loss, so one file's surplus hides no other file's shortfall (50 %, not 150 %).
+     */
+    @Test
+    void aRecoveryRateNeverReadsAboveAHundredPercentAndShowsWhatWasRecoveredBeyondTheLoss() {
+        String n = RecoveryFixtures.n();
+        // 2008: a year no demo file and no other test uses, in 石榴派出所
+        UUID shiliu = jdbc.sql("SELECT id FROM staff WHERE police_number = '003101'").query(UUID.class).single();
+        String car = fx.file(bureau, "SL-1-01", shiliu, "超额" + n, "2008-05-01");
+        fx.victim(bureau, car, "超甲" + n, 100_000);
+        fx.asset(bureau, car, "扣押车辆" + n, 400_000, "SEIZED");
+        String shortfall = fx.file(bureau, "SL-2-01", shiliu, "不足" + n, "2008-06-01");
+        fx.victim(bureau, shortfall, "超乙" + n, 200_000);
+        fx.asset(bureau, shortfall, "冻结存款" + n, 50_000, "FROZEN");
+
+        JsonNode one = fx.detail(bureau, car).get("figures");
+        assertThat(one.get("recoveredFen").asLong()).isEqualTo(400_000);
+        assertThat(one.get("recoveryRate").decimalValue()).isEqualByComparingTo("100.0");
+        assertThat(one.get("recoveredBeyondLossFen").asLong()).isEqualTo(300_000);
+
+        JsonNode g = fx.send("GET", "/api/v1/recovery/rates?year=2008", bureau, null, 200).get("rows").get(0)
+                .get("figures");
+        assertThat(g.get("lostFen").asLong()).isEqualTo(300_000);
+        assertThat(g.get("recoveredFen").asLong()).isEqualTo(450_000);
+        assertThat(g.get("recoveredBeyondLossFen").asLong()).isEqualTo(300_000);
+        assertThat(g.get("recoveryRate").decimalValue()).isEqualByComparingTo("50.0");
+
+        ApiClient browser = new ApiClient(port).signedIn("bureau", DEMO_PASSWORD, null);
+        assertThat(browser.get("/recovery/" + car, null).body()).contains("100.0%")
+                .contains("其中 3000.00 元超出损失，不计入挽损率").doesNotContain("400.0%");
+        assertThat(browser.get("/recovery/rates?year=2008", null).body()).contains("50.0%")
+                .contains("其中 3000.00 元超出损失，不计入挽损率").doesNotContain("150.0%");
+    }
+
+    /**
+     * The year box of the list takes the years the server counts files under: paper files back to 1949, as the
+     * server accepts, not from 2000 only.
+     */
+    @Test
+    void theListsYearBoxTakesTheYearsTheServerAccepts() {
+        ApiClient browser = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null);
+        assertThat(browser.get("/recovery", null).body()).contains("id=\"year\" name=\"year\" type=\"number\" min=\"1949\" max=\"2099\"");
+        assertThat(fx.send("GET", "/api/v1/recovery/files?year=1949", officer, null, 200).get("items")).isEmpty();
+        assertThat(api.send("GET", "/api/v1/recovery/files?year=1948", officer, null).statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * The officer who owns a file calls its victims back (谁主办谁负责): an auxiliary who owns it reads a victim's full
+     * phone with a stated reason, audited, though he reveals nothing else in full; another auxiliary of the same unit
+     * may not, an officer who may reveal personal data may, and outside the subtree the victim is not found. The
+     * file itself keeps showing the phone masked.
+     */
+    @Test
+    void theOwnerOfAFileRevealsAVictimsPhoneWithAReasonAuditedAndNobodyElseWithoutTheRightTo() {
+        String n = RecoveryFixtures.n();
+        UUID unit = jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        String ownerName = TestStaff.uniqueUsername("rcown");
+        String otherName = TestStaff.uniqueUsername("rcaux");
+        UUID owner = directory.register(new UnitId(unit), StaffRole.AUXILIARY_POLICE, "主办辅警" + n, null, null, "辅警",
+                ownerName, TestStaff.PASSWORD).id().value();
+        directory.register(new UnitId(unit), StaffRole.AUXILIARY_POLICE, "同所辅警" + n, null, null, "辅警", otherName,
+                TestStaff.PASSWORD);
+        String file = fx.file(officer, "FS-4-01", owner, "回访" + n, null);
+        String victim = fx.victim(officer, file, "被害" + n, 10_000);
+        String reveal = "/api/v1/recovery/files/" + file + "/victims/" + victim + "/reveal";
+        String ownerToken = api.token(ownerName, TestStaff.PASSWORD);
+
+        assertThat(ApiClient.json(api.send("POST", reveal, ownerToken, Map.of("reason", "回访"))).get("errors")
+                .findValuesAsText("message")).containsExactly("请说明查看被害人完整电话的事由（至少 4 个字）");
+        assertThat(fx.send("POST", reveal, ownerToken, Map.of("reason", "电话回访被害人"), 200).get("phone").asText())
+                .isEqualTo("13912340000");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE record_type = 'recovery-victim' AND action = 'REVEAL'
+                AND record_id = ? AND after->>'reason' = '电话回访被害人'""").param(victim).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(api.send("POST", reveal, api.token(otherName, TestStaff.PASSWORD), Map.of("reason", "电话回访被害人"))
+                .statusCode()).isEqualTo(403);
+        assertThat(fx.send("POST", reveal, officer, Map.of("reason", "核实被害人联系方式"), 200).get("phone").asText())
+                .isEqualTo("13912340000");
+        assertThat(api.send("POST", reveal, officer2, Map.of("reason", "电话回访被害人")).statusCode()).isEqualTo(404);
+        assertThat(fx.detail(ownerToken, file).toString()).contains("139****0000").doesNotContain("13912340000");
+
+        // on the page, as the owner meets it
+        ApiClient browser = new ApiClient(port).signedIn(ownerName, TestStaff.PASSWORD, null);
+        String page = "/recovery/" + file;
+        assertThat(browser.get(page, null).body()).contains("查看完整电话").doesNotContain("13912340000");
+        HttpResponse<String> shown = browser.form(page + "/victims/" + victim + "/reveal",
+                Map.of("_csrf", browser.csrfFrom(page), "reason", "电话回访被害人"));
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("13912340000");
+        HttpResponse<String> refused = browser.form(page + "/victims/" + victim + "/reveal",
+                Map.of("_csrf", browser.csrfFrom(page), "reason", "x"));
+        assertThat(refused.body()).contains("请说明查看被害人完整电话的事由").doesNotContain("13912340000");
+        ApiClient other = new ApiClient(port).signedIn(otherName, TestStaff.PASSWORD, null);
+        assertThat(other.get(page, null).body()).doesNotContain("查看完整电话");
     }
 
     @Test

@@ -664,6 +664,53 @@ class SuppliesIntegrationTests extends IntegrationTest {
                 .single()).isZero();
     }
 
+    /**
+     * A period ending after today is refused with the reason, on the overview, the list of issues and the API, as the
+     * work figures refuse it: nothing can be issued ahead of today, so its sums were those so far, shown under dates
+     * that read as a whole period. A period up to today still shows.
+     */
+    @Test
+    void aPeriodEndingAfterTodayIsRefusedNotShownAsIfComplete() {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        java.time.LocalDate today = desk.today();
+        String ahead = "&from=" + today.withDayOfMonth(1) + "&to=" + today.plusMonths(1);
+        HttpResponse<String> summary = api.get("/api/v1/supplies/summary?unitId=" + fangshan + ahead, chief);
+        assertThat(summary.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(summary).get("errors").findValuesAsText("message")).containsExactly(
+                "截止日期 " + today.plusMonths(1) + " 在今天（" + today + "）之后：今天以后尚无发放，请选择截至今天的期间");
+        assertThat(api.get("/api/v1/supplies/issues?unitId=" + fangshan + ahead, chief).statusCode()).isEqualTo(400);
+        ApiClient page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN");
+        HttpResponse<String> overview = page.get("/supplies?unitId=" + fangshan + ahead, null, "Accept", browser);
+        assertThat(overview.statusCode()).isEqualTo(400);
+        assertThat(overview.body()).contains("今天以后尚无发放").doesNotContain("id=\"kind-totals\"");
+        assertThat(page.get("/supplies/issues?unit=" + fangshan + ahead, null, "Accept", browser).statusCode())
+                .isEqualTo(400);
+        assertThat(page.get("/supplies?unitId=" + fangshan + "&from=" + today.withDayOfMonth(1) + "&to=" + today,
+                null, "Accept", browser).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * A quantity no stock could hold (3,000,000,000 typed on the form or sent) is refused with the quantity's range in
+     * the reader's language and nothing saved: the API's answer names the field, and the form comes back with the
+     * reason, not an error page.
+     */
+    @Test
+    void aQuantityTooBigForAnyStockIsRefusedWithItsRangeAndNothingSaved() {
+        String kind = kind("IT-巨量");
+        HttpResponse<String> sent = api.send("POST", "/api/v1/supplies/units/" + fangshan + "/issues", chief,
+                Map.of("kindId", kind, "quantity", 3_000_000_000L, "supplier", "装备科"));
+        assertThat(sent.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(sent).get("errors").findValuesAsText("message"))
+                .containsExactly("数量应为 1 至 1,000,000 之间的整数");
+        ApiClient page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN");
+        String unitPage = "/supplies/units/" + fangshan;
+        HttpResponse<String> typed = page.form(unitPage + "/issue", Map.of("_csrf", page.csrfFrom(unitPage), "kindId",
+                kind, "quantity", "3000000000", "supplier", "装备科"));
+        assertThat(typed.statusCode()).isEqualTo(302);
+        assertThat(page.get(unitPage, null).body()).contains("数量应为 1 至 1,000,000 之间的整数");
+        assertThat(lines(fangshan, kind)).isZero();
+    }
+
     @Test
     void theCatalogueManagerEditsAKindOfHisBureauOnTheCataloguePageAndBadInputChangesNothing() {
         String mine = kind("IT-灭火器");

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.audit.SystemActor;
 import org.fengqiao.forces.ContactWay;
 import org.fengqiao.forces.InformantContacted;
 import org.fengqiao.forces.MemberStatus;
@@ -49,6 +50,11 @@ public class ForcesDesk {
     static final Pattern FIXED = Pattern.compile("0[0-9]{2,3}-?[0-9]{7,8}");
     /** A member may check in this long before his shift starts. */
     static final Duration EARLY_CHECK_IN = Duration.ofHours(1);
+    /**
+     * A member may check out this long after his shift's end (a night shift ending at 08:00 until 20:00): he is
+     * credited the hours until the end. After it the shift is closed without him (OpenShiftSweep), with no hours.
+     */
+    static final Duration LATE_CHECK_OUT = Duration.ofHours(12);
     static final ZoneId CHINA = LocalTimes.ZONE;
     public static final ZoneId CHINA_ZONE = CHINA;
 
@@ -740,13 +746,44 @@ public class ForcesDesk {
             throw Invalid.of("shift", "forces.shift.alreadyCheckedOut");
         }
         OffsetDateTime now = now();
+        if (now.isAfter(s.endsAt().plus(LATE_CHECK_OUT))) {
+            // the sweep closes it at its booked end with no hours; a check-out this late would depend on whether
+            // it ran already, and could not say he stood his post
+            throw Invalid.of("shift", "forces.shift.checkOut.tooLate");
+        }
         posts.checkOut(shiftId, now);
-        BigDecimal hours = patrolHours(s.checkedInAt(), now, s.endsAt());
+        BigDecimal hours = patrolHours(s.checkedInAt(), now, s.startsAt(), s.endsAt());
         events.publishEvent(Audited.updated("force_shift", shiftId, s.unitPath(), Map.of("checkedOutAt", "null"),
                 Map.of("checkedOutAt", now.toString(), "hours", hours)));
         events.publishEvent(new ShiftCompleted(s.staffId(), s.unitPath(), hours, shiftId, s.postId(), s.gridId(),
                 s.checkedInAt(), now));
         return posts.ownShiftForUpdate(shiftId, caller.staffId()).orElseThrow();
+    }
+
+    /** The shifts still open whose check-out time ran out before {@code now}, for the sweep. */
+    public List<UUID> openPastCheckOut(OffsetDateTime now, int limit) {
+        return posts.openEndedBefore(now.minus(LATE_CHECK_OUT), limit);
+    }
+
+    /**
+     * Closes a shift the member checked in to and never checked out of, once his time to check out ran out: at its
+     * booked end, marked so, with no patrol hours, so no points (ShiftCompleted is not published) and no duty tick.
+     * Only his check-out says he stood the post to the end; crediting the booked hours would pay a forgotten
+     * check-out better than an honest early one. The grid chief may still award the points by hand when he did.
+     * In its own transaction, the row locked and its state read again; audited as the sweep's.
+     */
+    @Transactional
+    public boolean closeUnchecked(UUID shiftId, OffsetDateTime now) {
+        Posts.Shift s = posts.openShiftForUpdate(shiftId).orElse(null);
+        if (s == null || !now.isAfter(s.endsAt().plus(LATE_CHECK_OUT))) {
+            return false;
+        }
+        posts.closeUnchecked(shiftId);
+        events.publishEvent(Audited.updated("force_shift", shiftId, s.unitPath(),
+                Map.of("checkedOutAt", "null"),
+                Map.of("checkedOutAt", s.endsAt().toString(), "closedUnchecked", true, "hours", BigDecimal.ZERO))
+                .by(SystemActor.FORCES_SHIFT_CLOSE));
+        return true;
     }
 
     public List<Posts.Shift> myShifts(Caller caller) {
@@ -758,11 +795,13 @@ public class ForcesDesk {
     }
 
     /**
-     * The patrol hours of a shift: from check-in to check-out, but not past the shift's end; a check-out forgotten
-     * until the next day does not turn into a day's patrol hours (and points).
+     * The patrol hours of a shift: from check-in to check-out, within its booked times; a check-out forgotten
+     * until the next day does not turn into a day's patrol hours (and points), nor does the hour he may check in
+     * early (to be at the post on time) count before the shift begins.
      */
-    static BigDecimal patrolHours(OffsetDateTime in, OffsetDateTime out, OffsetDateTime endsAt) {
-        return hours(in, out.isAfter(endsAt) ? endsAt : out);
+    static BigDecimal patrolHours(OffsetDateTime in, OffsetDateTime out, OffsetDateTime startsAt,
+            OffsetDateTime endsAt) {
+        return hours(in.isBefore(startsAt) ? startsAt : in, out.isAfter(endsAt) ? endsAt : out);
     }
 
     static BigDecimal hours(OffsetDateTime in, OffsetDateTime out) {

@@ -82,7 +82,7 @@ public class ForcesExport {
                     "forces.field.patrolHours");
             for (Posts.Shift s : shifts) {
                 row(sheet, s.postName(), s.staffName(), china(s.startsAt()), china(s.endsAt()), china(s.checkedInAt()),
-                        china(s.checkedOutAt()),
+                        s.closedUnchecked() ? text("forces.shift.closedUnchecked", locale) : china(s.checkedOutAt()),
                         s.hours() == null ? null : s.hours().doubleValue());
             }
             book.write(out);

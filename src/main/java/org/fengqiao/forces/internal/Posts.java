@@ -21,12 +21,18 @@ public class Posts {
 
     public record Shift(UUID id, UUID postId, String postName, String place, UUID gridId, String gridName,
             String unitPath, UUID staffId, String staffName, OffsetDateTime startsAt, OffsetDateTime endsAt,
-            OffsetDateTime checkedInAt, OffsetDateTime checkedOutAt, long version) {
+            OffsetDateTime checkedInAt, OffsetDateTime checkedOutAt, long version, boolean closedUnchecked) {
 
-        /** The patrol hours of a finished shift (the checked-in time up to its end), null before check-out. */
+        /**
+         * The patrol hours of a finished shift (the checked-in time within its booked times), null before check-out;
+         * none for a shift the member never checked out of, which the sweep closed (OpenShiftSweep).
+         */
         public java.math.BigDecimal hours() {
-            return checkedOutAt == null || checkedInAt == null ? null
-                    : ForcesDesk.patrolHours(checkedInAt, checkedOutAt, endsAt);
+            if (checkedOutAt == null || checkedInAt == null) {
+                return null;
+            }
+            return closedUnchecked ? java.math.BigDecimal.ZERO.setScale(2)
+                    : ForcesDesk.patrolHours(checkedInAt, checkedOutAt, startsAt, endsAt);
         }
     }
 
@@ -40,7 +46,8 @@ public class Posts {
             """;
     private static final String SHIFT = """
             SELECT f.id, f.post_id, p.name AS post_name, p.place, p.grid_id, g.name AS grid_name, u.path, f.staff_id,
-                   s.name AS staff_name, f.starts_at, f.ends_at, f.checked_in_at, f.checked_out_at, f.version
+                   s.name AS staff_name, f.starts_at, f.ends_at, f.checked_in_at, f.checked_out_at, f.version,
+                   f.closed_unchecked
             FROM force_shift f JOIN force_post p ON p.id = f.post_id JOIN grid g ON g.id = p.grid_id
             JOIN unit u ON u.id = g.unit_id JOIN staff s ON s.id = f.staff_id LEFT JOIN force_member m ON m.staff_id = s.id
             """;
@@ -197,6 +204,29 @@ public class Posts {
         jdbc.sql("UPDATE force_shift SET checked_out_at = ?, version = version + 1 WHERE id = ?").params(at, id).update();
     }
 
+    /**
+     * The shifts checked in and not checked out whose booked end is before {@code endedBefore}, oldest first: the
+     * sweep's work (the partial index force_shift_open holds only those).
+     */
+    public List<UUID> openEndedBefore(OffsetDateTime endedBefore, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM force_shift WHERE checked_in_at IS NOT NULL AND checked_out_at IS NULL AND ends_at < ?
+                ORDER BY ends_at, id LIMIT ?""").params(endedBefore, limit).query(UUID.class).list();
+    }
+
+    /** A shift still open, its row locked, for the sweep to close; empty once checked out meanwhile. */
+    public Optional<Shift> openShiftForUpdate(UUID id) {
+        return jdbc.sql(SHIFT + " WHERE f.id = :id AND f.checked_in_at IS NOT NULL AND f.checked_out_at IS NULL"
+                + " FOR UPDATE OF f").param("id", id).query(Posts::shift).optional();
+    }
+
+    /** Closes a shift at its booked end, marked as closed without the member's check-out. */
+    public void closeUnchecked(UUID id) {
+        jdbc.sql("""
+                UPDATE force_shift SET checked_out_at = ends_at, closed_unchecked = true, version = version + 1
+                WHERE id = ?""").param(id).update();
+    }
+
     static Post post(ResultSet rs, int n) throws SQLException {
         return new Post(rs.getObject("id", UUID.class), rs.getObject("grid_id", UUID.class), rs.getString("grid_code"),
                 rs.getString("grid_name"), rs.getString("path"), rs.getString("name"), rs.getString("place"),
@@ -209,6 +239,6 @@ public class Posts {
                 rs.getString("path"), rs.getObject("staff_id", UUID.class), rs.getString("staff_name"),
                 rs.getObject("starts_at", OffsetDateTime.class), rs.getObject("ends_at", OffsetDateTime.class),
                 rs.getObject("checked_in_at", OffsetDateTime.class), rs.getObject("checked_out_at", OffsetDateTime.class),
-                rs.getLong("version"));
+                rs.getLong("version"), rs.getBoolean("closed_unchecked"));
     }
 }

@@ -12,19 +12,33 @@ import org.springframework.stereotype.Service;
  * Recovery and return rates (挽损率, 返还率): recovered / lost, returned / lost and returned / recovered, per file,
  * and per station and year (the year the file was registered), over the caller's files only (the scope inside the
  * SQL). Sums in fen; each rate a percentage with one decimal, rounded half up, or none when nothing was lost (or
- * nothing recovered).
+ * nothing recovered). What a file recovered counts towards its recovery rate only up to what its victims lost:
+ * an asset seized may be worth more than the loss (a car for a fraud of a quarter of its price), and a rate of
+ * 400 % says nothing a chief can explain; the part beyond each file's loss is shown beside the rate instead, file
+ * by file (one file's surplus makes up for no other file's loss).
  */
 @Service
 public class Rates {
 
-    /** Money of one file or a group of files, with its three rates in percent (null where the base is 0). */
+    /**
+     * Money of one file or a group of files, with its three rates in percent (null where the base is 0);
+     * {@code recoveredBeyondLossFen} is the part of what was recovered above each file's loss, which the recovery
+     * rate leaves out, so it never reads above 100 %.
+     */
     @Schema(name = "RecoveryFigures")
     public record Figures(long lostFen, long recoveredFen, long returnedFen, BigDecimal recoveryRate,
-            BigDecimal returnRate, BigDecimal returnOfRecovered) {
+            BigDecimal returnRate, BigDecimal returnOfRecovered, long recoveredBeyondLossFen) {
 
+        /** One file's money. */
         public static Figures of(long lostFen, long recoveredFen, long returnedFen) {
-            return new Figures(lostFen, recoveredFen, returnedFen, percent(recoveredFen, lostFen),
-                    percent(returnedFen, lostFen), percent(returnedFen, recoveredFen));
+            return of(lostFen, recoveredFen, returnedFen, Math.max(0, recoveredFen - lostFen));
+        }
+
+        /** A group of files' money, with the sum of what each recovered beyond its own loss. */
+        public static Figures of(long lostFen, long recoveredFen, long returnedFen, long recoveredBeyondLossFen) {
+            return new Figures(lostFen, recoveredFen, returnedFen,
+                    percent(recoveredFen - recoveredBeyondLossFen, lostFen), percent(returnedFen, lostFen),
+                    percent(returnedFen, recoveredFen), recoveredBeyondLossFen);
         }
     }
 
@@ -72,16 +86,18 @@ public class Rates {
                     AND (CAST(:year AS int) IS NULL OR (f.registered_on >= make_date(CAST(:year AS int), 1, 1)
                          AND f.registered_on < make_date(CAST(:year AS int) + 1, 1, 1))))
                 SELECT f.station, s.code, s.name, f.year, count(*) AS files, sum(f.lost) AS lost,
-                       sum(f.recovered) AS recovered, sum(f.returned) AS returned
+                       sum(f.recovered) AS recovered, sum(f.returned) AS returned,
+                       sum(greatest(f.recovered - f.lost, 0)) AS beyond
                 FROM f JOIN unit s ON s.id = f.station
                 GROUP BY f.station, s.code, s.name, f.year ORDER BY f.year DESC, s.code""")
                 .param("scope", RecoveryFiles.patterns(scopePaths)).param("year", year)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getLong(5), Figures.of(rs.getLong(6), rs.getLong(7), rs.getLong(8))))
+                        rs.getLong(5), Figures.of(rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9))))
                 .list();
         long lost = rows.stream().mapToLong(r -> r.figures().lostFen()).sum();
         long recovered = rows.stream().mapToLong(r -> r.figures().recoveredFen()).sum();
         long returned = rows.stream().mapToLong(r -> r.figures().returnedFen()).sum();
-        return new Table(rows, Figures.of(lost, recovered, returned), rows.stream().mapToLong(Row::files).sum());
+        long beyond = rows.stream().mapToLong(r -> r.figures().recoveredBeyondLossFen()).sum();
+        return new Table(rows, Figures.of(lost, recovered, returned, beyond), rows.stream().mapToLong(Row::files).sum());
     }
 }

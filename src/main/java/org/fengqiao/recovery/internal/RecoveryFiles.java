@@ -316,6 +316,13 @@ public class RecoveryFiles {
                         rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5))).list();
     }
 
+    /** A victim of the file typed by hand (not from the population records) whose phone was given: the sealed phone. */
+    public Optional<byte[]> victimPhoneCipher(UUID fileId, UUID victimId) {
+        return jdbc.sql("""
+                SELECT phone FROM recovery_victim WHERE file_id = ? AND id = ? AND person_id IS NULL AND phone IS NOT NULL""")
+                .params(fileId, victimId).query(byte[].class).optional();
+    }
+
     public Optional<byte[]> suspectIdCipher(UUID fileId, UUID suspectId) {
         return jdbc.sql("SELECT id_cipher FROM recovery_suspect WHERE file_id = ? AND id = ? AND id_cipher IS NOT NULL")
                 .params(fileId, suspectId).query(byte[].class).optional();

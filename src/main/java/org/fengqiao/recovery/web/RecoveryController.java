@@ -75,6 +75,9 @@ class RecoveryController {
     record Revealed(String idNumber) {
     }
 
+    record RevealedPhone(String phone) {
+    }
+
     @GetMapping("/files")
     @PreAuthorize("hasAuthority('RECOVERY_READ')")
     @Operation(summary = "The recovery files of the caller's jurisdiction, open ones first",
@@ -184,6 +187,16 @@ class RecoveryController {
     @Operation(summary = "Reveal a suspect's full identity number with a stated reason (audited)")
     Revealed reveal(@PathVariable UUID id, @PathVariable UUID suspectId, @RequestBody(required = false) Reveal r) {
         return new Revealed(desk.revealSuspect(id, suspectId, r == null ? null : r.reason(), me()));
+    }
+
+    @PostMapping("/files/{id}/victims/{victimId}/reveal")
+    @PreAuthorize("hasAuthority('RECOVERY_READ')")
+    @Operation(summary = "Reveal a victim's full phone with a stated reason (audited): the file's owner or a role "
+            + "that may reveal personal data; a victim typed by hand, not one from the population records")
+    RevealedPhone revealVictim(@PathVariable UUID id, @PathVariable UUID victimId,
+            @RequestBody(required = false) Reveal r) {
+        return new RevealedPhone(desk.revealVictimPhone(id, victimId, r == null ? null : r.reason(),
+                Callers.require().may("POPULATION_REVEAL"), me()));
     }
 
     @PostMapping("/files/{id}/assets")

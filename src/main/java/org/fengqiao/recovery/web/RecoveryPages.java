@@ -95,6 +95,9 @@ class RecoveryPages {
         model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("show", filter);
         model.addAttribute("year", year);
+        // the box takes the years the server counts files under (paper files since 1949), no narrower
+        model.addAttribute("firstYear", RecoveryFiles.FIRST_YEAR);
+        model.addAttribute("lastYear", RecoveryFiles.LAST_YEAR);
         model.addAttribute("q", text);
         return "recovery/list";
     }
@@ -152,6 +155,8 @@ class RecoveryPages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         model.addAttribute("detail", views.detail(f));
+        // the owner calls his victims back (谁主办谁负责); others only with the right to reveal personal data
+        model.addAttribute("mayRevealPhone", caller.may("POPULATION_REVEAL") || caller.staffId().equals(f.ownerId()));
         boolean mayWrite = caller.may("RECOVERY_WRITE");
         model.addAttribute("mayWrite", mayWrite);
         if (mayWrite) {
@@ -176,6 +181,27 @@ class RecoveryPages {
             }
         }
         return "recovery/detail";
+    }
+
+    /**
+     * The owning officer (or a role that may reveal) reads a victim's full phone to call him, with a stated reason:
+     * the page comes back with the number in the victim's row, this once; audited (RecoveryDesk#revealVictimPhone).
+     */
+    @PostMapping("/recovery/{id}/victims/{victimId}/reveal")
+    @PreAuthorize("hasAuthority('RECOVERY_READ')")
+    String revealVictimPhone(@PathVariable UUID id, @PathVariable UUID victimId,
+            @RequestParam(required = false) String reason, Locale locale, Model model) {
+        Caller caller = Callers.require();
+        try {
+            model.addAttribute("revealedPhone", desk.revealVictimPhone(id, victimId, reason,
+                    caller.may("POPULATION_REVEAL"), Actor.of(caller)));
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (Invalid e) {
+            model.addAttribute("revealProblems", answers.texts(e, locale));
+        }
+        model.addAttribute("revealVictim", victimId);
+        return detail(id, null, locale, model);
     }
 
     @PostMapping("/recovery/{id}/{action}")

@@ -451,6 +451,14 @@ public class SupplyDesk {
         return k;
     }
 
+    /**
+     * A quantity as typed or sent, which may not fit an int (3000000000): held at the int's bounds, so the range check
+     * refuses it with its reason on the form, instead of the request failing as unreadable before anything is checked.
+     */
+    public static Integer quantity(Long q) {
+        return q == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, q));
+    }
+
     private static void quantity(Integer q, List<Invalid.Problem> problems) {
         if (q == null) {
             problems.add(problem("quantity", "error.field.required"));

@@ -55,14 +55,14 @@ class SuppliesController {
     record KindBody(String name, CountUnit countUnit, Boolean required, UUID bureauId) {
     }
 
-    record IssueBody(UUID kindId, Integer quantity, String costYuan, LocalDate occurredOn, String supplier,
+    record IssueBody(UUID kindId, Long quantity, String costYuan, LocalDate occurredOn, String supplier,
             String note) {
     }
 
-    record UseBody(EntryType type, UUID kindId, Integer quantity, LocalDate occurredOn, String reason) {
+    record UseBody(EntryType type, UUID kindId, Long quantity, LocalDate occurredOn, String reason) {
     }
 
-    record TransferBody(UUID toUnitId, UUID kindId, Integer quantity, LocalDate occurredOn, String reason) {
+    record TransferBody(UUID toUnitId, UUID kindId, Long quantity, LocalDate occurredOn, String reason) {
     }
 
     record ReasonBody(String reason) {
@@ -162,8 +162,8 @@ class SuppliesController {
     SuppliesViews.EntryView issue(@PathVariable UUID id, @RequestBody(required = false) IssueBody body) {
         IssueBody b = body == null ? new IssueBody(null, null, null, null, null, null) : body;
         Long fen = Yuan.fen(b.costYuan(), "costYuan", "supplies.amount.format");
-        return views.entry(desk.issue(id, new SupplyDesk.IssueForm(b.kindId(), b.quantity(), fen, b.occurredOn(),
-                b.supplier(), b.note()), me()));
+        return views.entry(desk.issue(id, new SupplyDesk.IssueForm(b.kindId(), SupplyDesk.quantity(b.quantity()), fen,
+                b.occurredOn(), b.supplier(), b.note()), me()));
     }
 
     @PostMapping("/units/{id}/uses")
@@ -173,8 +173,8 @@ class SuppliesController {
             description = "409 when the unit holds fewer than that: a stock never goes negative.")
     SuppliesViews.EntryView use(@PathVariable UUID id, @RequestBody(required = false) UseBody body) {
         UseBody b = body == null ? new UseBody(null, null, null, null, null) : body;
-        return views.entry(desk.use(id, new SupplyDesk.UseForm(b.type(), b.kindId(), b.quantity(), b.occurredOn(),
-                b.reason()), me()));
+        return views.entry(desk.use(id, new SupplyDesk.UseForm(b.type(), b.kindId(), SupplyDesk.quantity(b.quantity()),
+                b.occurredOn(), b.reason()), me()));
     }
 
     @PostMapping("/units/{id}/transfers")
@@ -185,8 +185,8 @@ class SuppliesController {
                     + "confirms. Answers this unit's line.")
     SuppliesViews.EntryView transfer(@PathVariable UUID id, @RequestBody(required = false) TransferBody body) {
         TransferBody b = body == null ? new TransferBody(null, null, null, null, null) : body;
-        return views.entry(desk.transfer(id, new SupplyDesk.TransferForm(b.toUnitId(), b.kindId(), b.quantity(),
-                b.occurredOn(), b.reason()), me()));
+        return views.entry(desk.transfer(id, new SupplyDesk.TransferForm(b.toUnitId(), b.kindId(),
+                SupplyDesk.quantity(b.quantity()), b.occurredOn(), b.reason()), me()));
     }
 
     @GetMapping("/entries/{id}")

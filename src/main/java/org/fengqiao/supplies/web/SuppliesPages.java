@@ -145,38 +145,38 @@ class SuppliesPages {
     @PostMapping("/supplies/units/{id}/issue")
     @PreAuthorize("hasAuthority('SUPPLIES_ISSUE')")
     String issue(@PathVariable UUID id, @RequestParam(required = false) UUID kindId,
-            @RequestParam(required = false) Integer quantity, @RequestParam(required = false) String costYuan,
+            @RequestParam(required = false) Long quantity, @RequestParam(required = false) String costYuan,
             @RequestParam(required = false) LocalDate occurredOn, @RequestParam(required = false) String supplier,
             @RequestParam(required = false) String note, Locale locale, RedirectAttributes redirect) {
         Actor me = me();
         visible(id, me);
         return answers.redirect("/supplies/units/" + id, "supplies.action.issued", locale, redirect,
-                () -> desk.issue(id, new SupplyDesk.IssueForm(kindId, quantity,
+                () -> desk.issue(id, new SupplyDesk.IssueForm(kindId, SupplyDesk.quantity(quantity),
                         Yuan.fen(costYuan, "costYuan", "supplies.amount.format"), occurredOn, supplier, note), me));
     }
 
     @PostMapping("/supplies/units/{id}/use")
     @PreAuthorize("hasAuthority('SUPPLIES_RECEIVE')")
     String use(@PathVariable UUID id, @RequestParam(required = false) EntryType type,
-            @RequestParam(required = false) UUID kindId, @RequestParam(required = false) Integer quantity,
+            @RequestParam(required = false) UUID kindId, @RequestParam(required = false) Long quantity,
             @RequestParam(required = false) LocalDate occurredOn, @RequestParam(required = false) String reason,
             Locale locale, RedirectAttributes redirect) {
         Actor me = me();
         visible(id, me);
         return answers.redirect("/supplies/units/" + id, "supplies.action.used", locale, redirect,
-                () -> desk.use(id, new SupplyDesk.UseForm(type, kindId, quantity, occurredOn, reason), me));
+                () -> desk.use(id, new SupplyDesk.UseForm(type, kindId, SupplyDesk.quantity(quantity), occurredOn, reason), me));
     }
 
     @PostMapping("/supplies/units/{id}/transfer")
     @PreAuthorize("hasAuthority('SUPPLIES_ISSUE')")
     String transfer(@PathVariable UUID id, @RequestParam(required = false) UUID toUnitId,
-            @RequestParam(required = false) UUID kindId, @RequestParam(required = false) Integer quantity,
+            @RequestParam(required = false) UUID kindId, @RequestParam(required = false) Long quantity,
             @RequestParam(required = false) LocalDate occurredOn, @RequestParam(required = false) String reason,
             Locale locale, RedirectAttributes redirect) {
         Actor me = me();
         visible(id, me);
         return answers.redirect("/supplies/units/" + id, "supplies.action.transferred", locale, redirect,
-                () -> desk.transfer(id, new SupplyDesk.TransferForm(toUnitId, kindId, quantity, occurredOn, reason),
+                () -> desk.transfer(id, new SupplyDesk.TransferForm(toUnitId, kindId, SupplyDesk.quantity(quantity), occurredOn, reason),
                         me));
     }
 

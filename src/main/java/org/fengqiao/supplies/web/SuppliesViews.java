@@ -100,6 +100,11 @@ class SuppliesViews {
         if (t.isBefore(f)) {
             throw Invalid.of("to", "supplies.period.reversed");
         }
+        // nothing is issued ahead of today (an issue may not be dated later): a period ending later would show the
+        // sums so far under dates that read as a whole period, as the work figures refuse it too
+        if (t.isAfter(today)) {
+            throw Invalid.of("to", "supplies.period.future", t.toString(), today.toString());
+        }
         return new Period(f, t);
     }
 

@@ -20,7 +20,7 @@ class CoverageTests {
 
     static Posts.Shift shift(OffsetDateTime from, OffsetDateTime to) {
         return new Posts.Shift(UUID.randomUUID(), UUID.randomUUID(), "岗", null, null, null, "/1/", UUID.randomUUID(),
-                "保安", from, to, null, null, 0);
+                "保安", from, to, null, null, 0, false);
     }
 
     @Test
