@@ -186,6 +186,43 @@ class DutyTicksIntegrationTests extends IntegrationTest {
         assertThat(en).contains("Automatic: a key-person visit");
     }
 
+    /**
+     * The tick's note is stored in Chinese, the record's language; an officer reading his checklist, the list of
+     * duties done or the API in English reads it in English, and in Chinese as it was written.
+     */
+    @Test
+    void anAutomaticTicksNoteReadsInTheReadersLanguage() {
+        UUID household = household(null);
+        UUID person = person(household, "译" + tag().substring(0, 1), "PERMANENT", true);
+        UUID visit = post("/api/v1/key-persons/" + person + "/visits", Map.of("findings", "情绪稳定", "state", "STABLE"));
+        UUID id = (UUID) ticked("KEY_PERSON_VISIT", visit).get("id");
+        String chinese = "走访重点人员，走访记录 " + visit;
+        String english = "Visited a key person, visit record " + visit;
+
+        String en = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en").get("/duties", null).body();
+        assertThat(en).contains(english).doesNotContain(chinese);
+        String done = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en")
+                .get("/duties/done?item=key-person-talk&from=" + today().minusDays(1) + "&to=" + today(), null).body();
+        assertThat(done).contains(english).doesNotContain(chinese);
+        JsonNode mine = ApiClient.json(api.get("/api/v1/duties/mine", officer, "Accept-Language", "en"));
+        JsonNode tick = null;
+        for (JsonNode r : DutyIntegrationTests.item(mine, "key-person-talk").get("records")) {
+            if (r.get("id").asText().equals(id.toString())) {
+                tick = r;
+            }
+        }
+        assertThat(tick).as("the tick in the English checklist").isNotNull();
+        assertThat(tick.get("note").asText()).isEqualTo(english);
+
+        // switching back to Chinese (the account keeps the language chosen last) reads the note as written
+        String zh = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN").get("/duties", null).body();
+        assertThat(zh).contains(chinese).doesNotContain(english);
+        assertThat(record("key-person-talk", id).get("note").asText()).isEqualTo(chinese);
+        // the stored note is unchanged: the audit trail and the Chinese readers keep what was written
+        assertThat(jdbc.sql("SELECT note FROM duty_record WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo(chinese);
+    }
+
     @Test
     void aKeyPersonVisitEnteredAfterALaterOneStillTicksTheKeyPersonTalkOfWhoeverMadeIt() {
         UUID household = household(null);

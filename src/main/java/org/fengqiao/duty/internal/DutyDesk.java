@@ -1,5 +1,8 @@
 package org.fengqiao.duty.internal;
 
+import java.math.BigDecimal;
+import java.text.MessageFormat;
+import java.text.ParsePosition;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -153,7 +156,7 @@ public class DutyDesk {
     Checklist checklist(DutyRecords.Officer officer, LocalDate day, Locale locale) {
         ChecklistPolicy policy = new ChecklistPolicy(rhythm.items());
         List<DutyRecords.Record> found = records.of(List.of(officer.id()), policy.earliestNeeded(day),
-                DutyPeriod.QUARTER.end(day));
+                DutyPeriod.QUARTER.end(day)).stream().map(r -> inLanguage(r, locale)).toList();
         List<ItemView> current = views(policy.current(day, done(found)), found, locale);
         List<PeriodView> periods = new ArrayList<>();
         for (DutyPeriod p : DutyPeriod.values()) {
@@ -234,7 +237,7 @@ public class DutyDesk {
         PeriodFigures.Period days = PeriodFigures.Period.asked(from, to, today());
         String[] under = unit != null ? new String[] {unit.path() + "%"} : who.scopePatterns();
         List<DutyRecords.Record> items = records.done(under, days.first(), days.last(), code, limit, offset).stream()
-                .map(r -> NotePolicy.shown(r, who)).toList();
+                .map(r -> inLanguage(NotePolicy.shown(r, who), locale)).toList();
         return new Done(unit, days.first(), days.last(), code, items,
                 records.doneCount(under, days.first(), days.last(), code), labels(locale));
     }
@@ -427,6 +430,47 @@ public class DutyDesk {
     /** A note of an automatic tick, as the shift's always was: in Chinese, the record's language. */
     String note(String key, Object... args) {
         return messages.getMessage(key, args, Locale.CHINA);
+    }
+
+    /** The messages the automatic ticks write their notes with ({@link DutyTicks}), each read back by its pattern. */
+    static final List<String> AUTO_NOTES = List.of("duty.shift.note", "duty.auto.note.KEY_PERSON_VISIT",
+            "duty.auto.note.RENTAL_FLOATING_VISIT.rental", "duty.auto.note.RENTAL_FLOATING_VISIT.floating",
+            "duty.auto.note.RENTAL_FLOATING_VISIT.both", "duty.auto.note.DISPUTE_SCREENING",
+            "duty.auto.note.FIRE_INSPECTION", "duty.auto.note.INFORMANT_CONTACT.VISIT",
+            "duty.auto.note.INFORMANT_CONTACT.MEETING");
+
+    /**
+     * The record with an automatic tick's note in the reader's language. The note is stored in Chinese (the record's
+     * language, as the audit trail keeps it), so an English reader's checklist showed 走访重点人员，走访记录 … beside
+     * English labels although the English bundle holds each of these messages: the stored note is read back by its
+     * Chinese pattern and written again in the reader's. A note typed by hand, or one no pattern reads, is shown as
+     * written.
+     */
+    DutyRecords.Record inLanguage(DutyRecords.Record record, Locale locale) {
+        String note = record.note();
+        if (note == null || record.source() == null || "MANUAL".equals(record.source())
+                || Locale.CHINESE.getLanguage().equals(locale.getLanguage())) {
+            return record;
+        }
+        for (String key : AUTO_NOTES) {
+            // without arguments the message source gives the pattern itself
+            String pattern = messages.getMessage(key, null, null, Locale.CHINA);
+            if (pattern == null) {
+                continue;
+            }
+            ParsePosition at = new ParsePosition(0);
+            Object[] args = new MessageFormat(pattern, Locale.CHINA).parse(note, at);
+            if (args == null || at.getIndex() != note.length() || at.getErrorIndex() >= 0) {
+                continue;
+            }
+            Object[] read = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                // a number read back as text (the shift's hours) counts again, so that English says "1 hour"
+                read[i] = args[i] instanceof String s && s.matches("\\d+(\\.\\d+)?") ? new BigDecimal(s) : args[i];
+            }
+            return record.withNote(messages.getMessage(key, read, note, locale));
+        }
+        return record;
     }
 
     private OffsetDateTime now() {

@@ -33,6 +33,13 @@ public class DutyRecords {
             return withdrawnAt != null;
         }
 
+        /** The same record with its note written otherwise (in the reader's language). */
+        public Record withNote(String text) {
+            return new Record(id, officerId, officerName, item, doneOn, text, unitId, unitName, gridId, gridName,
+                    participants, source, recordedAt, withdrawnAt, withdrawnReason, placePath, officerPath,
+                    noteWithheld);
+        }
+
         /** The same record without its note and its reason of withdrawal, marked as withheld. */
         public Record withheld() {
             return new Record(id, officerId, officerName, item, doneOn, null, unitId, unitName, gridId, gridName,

@@ -72,6 +72,11 @@ class EnglishCountsTests {
         assertThat(chinese("mediation.screening.saved", "吴场村第1网格", 1)).isEqualTo("已登记吴场村第1网格的排查，立案1起");
         assertThat(english("forces.me.done", new java.math.BigDecimal("1"))).isEqualTo("Done, 1 hour on patrol");
         assertThat(english("forces.me.done", new java.math.BigDecimal("1.5"))).isEqualTo("Done, 1.5 hours on patrol");
+        // an automatic tick's note, read in English (DutyDesk.inLanguage)
+        assertThat(english("duty.shift.note", new java.math.BigDecimal("1")))
+                .isEqualTo("Checked out of a patrol shift, 1 hour on patrol");
+        assertThat(english("duty.shift.note", new java.math.BigDecimal("2.5")))
+                .isEqualTo("Checked out of a patrol shift, 2.5 hours on patrol");
         assertThat(english("jurisdiction.units.communities", 1L)).isEqualTo("1 community/village");
         assertThat(english("jurisdiction.units.grids", 1L)).isEqualTo("1 grid");
         assertThat(english("jurisdiction.units.grids", 5L)).isEqualTo("5 grids");
@@ -200,7 +205,6 @@ class EnglishCountsTests {
             "incident.address.severalGrids", "a place in several grids: two at least",
             "open311.error.address.severalGrids", "a place in several grids: two at least",
             "housing.plan.unplaced.UNIT_NOT_WRITTEN", "a building of several units: two at least",
-            "duty.shift.note", "an automatic tick's note is written in Chinese, the record's language",
             "forces.coverage.hours", "hours with one decimal (1.0 hours)",
             "incident.times.period", "the periods offered are 7, 30 and 90 days",
             "ledger.tooManyRows", "more than an export holds",
