@@ -9,10 +9,13 @@ import java.util.UUID;
  * back on the board; published in the transaction that ended it. Nothing is asked of its claimers any more.
  * {@code expired}: the expiry sweep ended it (nobody acted, so its {@code claimers}, the staff ids of the team, are to
  * hear that the case left them); {@code due}: the last day the claimers had; {@code sourceKind} and
- * {@code sourceCode}: the board's kind and name of the source (see {@link HardCaseCompleted}).
+ * {@code sourceCode}: the board's kind and name of the source (see {@link HardCaseCompleted}); {@code claimedBy} and
+ * {@code claimedByName}: the lead claimer, who alone may give a claim up (so its co-claimers, who did nothing, are to
+ * hear from whom the case left them).
  */
 public record HardCaseClaimEnded(UUID claimId, UUID itemId, String unitPath, String sourceKind, String sourceCode,
-        List<UUID> claimers, boolean expired, java.time.LocalDate due, Instant at) {
+        List<UUID> claimers, boolean expired, java.time.LocalDate due, UUID claimedBy, String claimedByName,
+        Instant at) {
 
     public HardCaseClaimEnded {
         claimers = List.copyOf(claimers);

@@ -112,6 +112,53 @@ class AuditChangesIntegrationTests extends IntegrationTest {
         assertThat(zh).contains(">" + gridId + "</span>", ">" + office.name() + "</span>").doesNotContain("value");
     }
 
+    /**
+     * The security administrator unlocks a locked account: the auditor reads the lock that was lifted and no lock
+     * after it, shown as no value (—), never the word "null", in either language; an entry an unlock wrote before,
+     * with the text "null" for no lock, reads the same.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anUnlockReadsAsTheLockLiftedToNoneNeverAsTheWordNull() {
+        Unit office = jurisdictions.unitByCode(RURAL_OFFICE).orElseThrow();
+        ResponseEntity<Map> created = api.call(HttpMethod.POST, "/api/v1/staff", "chief",
+                Map.of("unitId", office.id().value().toString(), "role", "GRID_MEMBER", "name", "钱解锁",
+                        "phone", "13987650002"), Map.class);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        String id = String.valueOf(created.getBody().get("id"));
+        jdbc.sql("UPDATE staff SET failed_logins = 5, locked_until = now() + interval '15 minutes' WHERE id = ?::uuid")
+                .param(id).update();
+        assertThat(api.call(HttpMethod.POST, "/api/v1/staff/" + id + "/unlock", "security", Map.of(), Map.class)
+                .getStatusCode().value()).isEqualTo(200);
+
+        String zh = changes(page("/audit?recordType=staff&action=UPDATE&recordId=" + id, null));
+        assertThat(zh).contains(">登录失败次数</span>: <span class=\"change-before\">5</span>")
+                .containsPattern(">锁定至</span>: <span class=\"change-before\">\\d{4}-[^<]+</span>\\s*→ "
+                        + "<span class=\"change-after\">—</span>")
+                .doesNotContain(">null<");
+        assertThat(changes(page("/audit?recordType=staff&action=UPDATE&recordId=" + id, "en")))
+                .contains(">Locked until</span>", "<span class=\"change-after\">—</span>").doesNotContain(">null<");
+        Map<?, ?> trail = api.get("/api/v1/audit?recordType=staff&action=UPDATE&recordId=" + id, "auditor", Map.class)
+                .getBody();
+        Map<?, ?> entry = (Map<?, ?>) ((List<?>) trail.get("items")).get(0);
+        assertThat(((Map<?, ?>) entry.get("after")).get("lockedUntil")).as("stored as no value").isNull();
+        assertThat((List<Map<String, Object>>) entry.get("changes")).extracting(c -> c.get("after"))
+                .doesNotContain("null");
+
+        // as unlocks wrote it before: the text "null" for no lock, on both sides of an unlocked account's unlock
+        String old = UUID.randomUUID().toString();
+        events.publishEvent(new Audited("UPDATE", "staff", old, null,
+                Map.of("failedLogins", 3, "lockedUntil", "2026-05-01T02:00:00Z"),
+                Map.of("failedLogins", 0, "lockedUntil", "null"), "security"));
+        assertThat(changes(page("/audit?recordId=" + old, null))).contains("<span class=\"change-after\">—</span>")
+                .doesNotContain(">null<");
+        String unchanged = UUID.randomUUID().toString();
+        events.publishEvent(new Audited("UPDATE", "staff", unchanged, null,
+                Map.of("failedLogins", 2, "lockedUntil", "null"), Map.of("failedLogins", 0, "lockedUntil", "null"),
+                "security"));
+        assertThat(changes(page("/audit?recordId=" + unchanged, null))).doesNotContain("锁定至").doesNotContain("null");
+    }
+
     private ResponseEntity<String> pageEntity(String url, String language) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(api.token("auditor"));

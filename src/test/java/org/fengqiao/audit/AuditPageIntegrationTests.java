@@ -236,6 +236,47 @@ class AuditPageIntegrationTests extends IntegrationTest {
                 .doesNotContain("not yet sealed");
     }
 
+    /**
+     * An auditor looking for an entry of last month sets the window with one link (today, the last seven days, this
+     * month, last month: Beijing days), keeping his other filters, in either language; the link reads the trail of
+     * that window, and a reading many pages long reaches its last page and back to its first in one click each.
+     */
+    @Test
+    void aPeriodLinkSetsTheWindowKeepingTheOtherFiltersAndTheEndsOfAReadingAreOneClickAway() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.LocalDate month = today.withDayOfMonth(1);
+        String zh = page("/audit?action=READ&recordType=audit", "auditor", null).getBody();
+        assertThat(zh).contains("data-period=\"lastMonth\">上月</a>", ">今天</a>", ">近7天</a>", ">本月</a>")
+                .contains("href=\"/audit?action=READ&amp;recordType=audit&amp;from=" + month.minusMonths(1)
+                        + "&amp;to=" + month.minusDays(1) + "\"")
+                .contains("href=\"/audit?action=READ&amp;recordType=audit&amp;from=" + today + "&amp;to=" + today
+                        + "\"");
+        String en = page("/audit?actor=officer", "auditor", "en").getBody();
+        assertThat(en).contains(">Last month</a>", ">Today</a>", ">Last 7 days</a>", ">This month</a>")
+                .contains("href=\"/audit?actor=officer&amp;from=" + today.minusDays(6) + "&amp;to=" + today + "\"");
+
+        // the window a link sets is read as such: an entry written now is in today's and not in last month's
+        String id = java.util.UUID.randomUUID().toString();
+        events.publishEvent(new Audited("READ", "person", id, null, null, null, "tester"));
+        assertThat(page("/audit?recordId=" + id + "&from=" + today + "&to=" + today, "auditor", "en").getBody())
+                .contains("data-record-type=\"person\"");
+        assertThat(page("/audit?recordId=" + id + "&from=" + month.minusMonths(1) + "&to=" + month.minusDays(1),
+                "auditor", "en").getBody()).doesNotContain("data-record-type=\"person\"").doesNotContain("Invalid time");
+
+        for (int i = 0; i < 3; i++) {
+            page("/audit?actor=auditor&action=READ&recordType=audit&size=1", "auditor", "en");
+        }
+        String first = page("/audit?actor=auditor&action=READ&recordType=audit&size=1", "auditor", "en").getBody();
+        java.util.regex.Matcher last = java.util.regex.Pattern.compile("href=\"([^\"]+)\" rel=\"last\"").matcher(first);
+        assertThat(last.find()).as("the last page is one click away").isTrue();
+        assertThat(first).doesNotContain("rel=\"first\"");
+        String end = page(last.group(1).replace("&amp;", "&"), "auditor", "en").getBody();
+        assertThat(end).doesNotContain("rel=\"next\"").doesNotContain("rel=\"last\"").contains("rel=\"first\"",
+                ">First page</a>").containsPattern("page ([\\d,]+) of \\1");
+        assertThat(page("/audit?actor=auditor&action=READ&recordType=audit&size=1&page=1", "auditor", null).getBody())
+                .contains(">首页</a>", ">末页</a>");
+    }
+
     @Test
     void systemAdministratorMayNotOpenThePage() {
         assertThat(page("/audit", "admin", null).getStatusCode().value()).isEqualTo(403);

@@ -576,4 +576,64 @@ class ClaimsIntegrationTests extends IntegrationTest {
                     .isEqualTo(said.get(4));
         }
     }
+
+    /**
+     * The board tells how far behind a grid is: each row shows how many days its item has stood on the board, and
+     * above the list how many items stand open, claimed, done and closed under the same filters (each a link to that
+     * state's list), in the reader's language; the counts are of the caller's scope only.
+     */
+    @Test
+    void theBoardShowsEachItemsDaysOnTheBoardAndHowManyItemsStandInEachState() {
+        UUID grid = f.volunteersGrid();
+        UUID item = f.onBoard(officer, grid, "清单天数-" + UUID.randomUUID());
+        jdbc.sql("UPDATE claim_item SET on_board_at = now() - interval '5 days' - interval '1 hour' WHERE id = ?")
+                .param(item).update();
+        assertThat(boardRow(officer, grid, item, "zh-CN")).contains("<td class=\"days-on-board\"", ">5天</td>");
+        assertThat(boardRow(officer, grid, item, "en")).contains(">5 days</td>");
+
+        Map<String, Long> expected = new java.util.LinkedHashMap<>();
+        for (String state : List.of("OPEN", "CLAIMED", "DONE", "CLOSED")) {
+            expected.put(state, jdbc.sql("SELECT count(*) FROM claim_item WHERE grid_id = ? AND state = ?")
+                    .params(grid, state).query(Long.class).single());
+        }
+        assertThat(expected.get("OPEN")).isPositive();
+        String page = api.get("/claims?mine=false&gridId=" + grid, officer).body();
+        assertThat(page).contains("data-state=\"OPEN\"", "待认领 " + expected.get("OPEN") + "</a>",
+                "认领中 " + expected.get("CLAIMED") + "</a>", "已办结 " + expected.get("DONE") + "</a>",
+                "来源已办结 " + expected.get("CLOSED") + "</a>");
+        assertThat(api.get("/claims?mine=false&gridId=" + grid, officer, "Accept-Language", "en").body())
+                .contains("Unclaimed: " + expected.get("OPEN") + "</a>");
+        JsonNode counts = f.send("GET", "/api/v1/claims/board?gridId=" + grid, officer, null, 200).get("counts");
+        for (var e : expected.entrySet()) {
+            assertThat(counts.get(e.getKey()).asLong()).as(e.getKey()).isEqualTo(e.getValue());
+        }
+
+        // claimed, the item counts as claimed and no longer as open
+        f.send("POST", "/api/v1/claims/items/" + item + "/claim", officer, claimBody(today().plusDays(3), List.of()),
+                201);
+        JsonNode after = f.send("GET", "/api/v1/claims/board?gridId=" + grid, officer, null, 200).get("counts");
+        assertThat(after.get("OPEN").asLong()).isEqualTo(expected.get("OPEN") - 1);
+        assertThat(after.get("CLAIMED").asLong()).isEqualTo(expected.get("CLAIMED") + 1);
+
+        // another station's officer counts nothing of a grid outside his scope
+        JsonNode theirs = f.send("GET", "/api/v1/claims/board?gridId=" + grid, officer2, null, 200).get("counts");
+        for (String state : List.of("OPEN", "CLAIMED", "DONE", "CLOSED")) {
+            assertThat(theirs.get(state).asLong()).as(state).isZero();
+        }
+        assertThat(api.get("/claims?mine=false&gridId=" + grid, officer2).body()).contains("待认领 0</a>");
+    }
+
+    /** The row of an item on the board page of its grid (open items, oldest first), from whichever page holds it. */
+    String boardRow(String token, UUID grid, UUID item, String language) {
+        for (int p = 1; p < 100; p++) {
+            HttpResponse<String> r = api.get("/claims?mine=false&state=OPEN&gridId=" + grid + "&page=" + p, token,
+                    "Accept-Language", language);
+            assertThat(r.statusCode()).isEqualTo(200);
+            int at = r.body().indexOf("<tr data-id=\"" + item + "\"");
+            if (at >= 0) {
+                return r.body().substring(at, r.body().indexOf("</tr>", at));
+            }
+        }
+        throw new AssertionError("item " + item + " not on the board");
+    }
 }

@@ -257,4 +257,44 @@ class WorkWaitingInboxIntegrationTests extends IntegrationTest {
         }
         assertThat(entries(officer2, claim, "zh-CN")).as("nor of the expiry").isEmpty();
     }
+
+    /**
+     * Only the lead claimer may give a claim up; the co-claimer he named did nothing, and the case would leave his list
+     * without a word: he hears who gave it up and that it is back on the board, in his language, linked to the item,
+     * and the entry that asked him to finish it by its last day no longer waits. The lead claimer, who acted, and
+     * anyone outside the grid's station hear nothing.
+     */
+    @Test
+    void theCoClaimerHearsWhenTheLeadClaimerGaveTheCaseUpAndItWentBackToTheBoard() {
+        UUID grid = f.volunteersGrid();
+        UUID item = f.onBoard(officer, grid, "放弃告知-" + UUID.randomUUID());
+        String code = jdbc.sql("SELECT source_code FROM claim_item WHERE id = ?").param(item).query(String.class)
+                .single();
+        LocalDate due = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2);
+        UUID claim = UUID.fromString(f.send("POST", "/api/v1/claims/items/" + item + "/claim", volunteer,
+                Map.of("due", due.toString(), "coClaimers", List.of(f.staff("officer")), "note", "一起办"), 201)
+                .get("id").asText());
+        String lead = jdbc.sql("SELECT name FROM staff WHERE username = 'volunteer'").query(String.class).single();
+
+        f.send("POST", "/api/v1/claims/" + claim + "/give-up", volunteer, null, 200);
+        assertThat(f.state(item)).isEqualTo("OPEN");
+
+        JsonNode givenUp = entries(officer, claim, "zh-CN").stream().filter(e -> e.get("kind").asText()
+                .equals("HARD_CASE_GIVEN_UP")).findFirst().orElse(null);
+        assertThat(givenUp).as("the co-claimer hears the lead claimer gave the case up").isNotNull();
+        assertThat(givenUp.get("unread").asBoolean()).isTrue();
+        assertThat(givenUp.get("link").asText()).isEqualTo("/claims/items/" + item);
+        assertThat(givenUp.get("title").asText())
+                .isEqualTo(lead + " 放弃了与您共同认领的疑难案事件 " + code + "（事项），事项已退回认领清单");
+        assertThat(entries(officer, claim, "en").stream().filter(e -> e.get("kind").asText()
+                .equals("HARD_CASE_GIVEN_UP")).map(e -> e.get("title").asText())).containsExactly(
+                lead + " gave up hard case " + code + " (Incident), which you co-claimed: it is back on the board");
+        assertThat(entries(officer, claim, "zh-CN").stream().filter(e -> e.get("kind").asText()
+                .equals("HARD_CASE_CO_CLAIMED")).map(e -> e.get("unread").asBoolean()))
+                .as("the entry that asked him to finish it by its last day waits no more").containsExactly(false);
+        assertThat(api.get(givenUp.get("link").asText(), officer).statusCode()).as("the link opens the item")
+                .isEqualTo(200);
+        assertThat(entries(volunteer, claim, "zh-CN")).as("the lead claimer gave it up himself").isEmpty();
+        assertThat(entries(officer2, claim, "zh-CN")).as("another station's officer hears nothing").isEmpty();
+    }
 }

@@ -697,4 +697,29 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         assertThat(page.body()).contains("请填写有效的年度");
         assertThat(jdbc.sql("SELECT count(*) FROM points_activist").query(Long.class).single()).isEqualTo(confirmed);
     }
+
+    /**
+     * A status the awards have not (a typo, a status of another module) is refused with the statuses allowed, in the
+     * caller's language, instead of an empty page a client reads as "no awards"; each allowed status still lists.
+     */
+    @Test
+    void anAwardsStatusThatIsNoneOfTheAllowedIsRefusedWithThemNotAnsweredWithAnEmptyPage() {
+        java.net.http.HttpResponse<String> zh = api.get("/api/v1/points/awards?status=NONSENSE", officer);
+        assertThat(zh.statusCode()).as(zh.body()).isEqualTo(400);
+        JsonNode error = ApiClient.json(zh).get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("status");
+        assertThat(error.get("message").asText())
+                .isEqualTo("不是可选的值，可选：PENDING（待审批）、APPROVED（已批准）、REJECTED（已驳回）");
+        java.net.http.HttpResponse<String> en = api.get("/api/v1/points/awards?status=NONSENSE", officer,
+                "Accept-Language", "en");
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(en).get("errors").get(0).get("message").asText()).isEqualTo(
+                "Not one of the values allowed: PENDING (Pending), APPROVED (Approved), REJECTED (Rejected)");
+        for (String status : List.of("PENDING", "APPROVED", "REJECTED")) {
+            JsonNode listed = ApiClient.json(api.get("/api/v1/points/awards?size=100&status=" + status, officer));
+            assertThat(listed.get("items").findValuesAsText("status")).as(status).allMatch(status::equals);
+        }
+        assertThat(ApiClient.json(api.get("/api/v1/points/awards?size=1", officer)).get("total").asLong())
+                .as("no status: all of them").isPositive();
+    }
 }

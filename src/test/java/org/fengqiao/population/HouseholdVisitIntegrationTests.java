@@ -436,4 +436,48 @@ class HouseholdVisitIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM visit_change WHERE visit_id = ?").param(yesterdays)
                 .query(Long.class).single()).isZero();
     }
+
+    /**
+     * A contact card or visit body with several values of the wrong kind is refused with every fault at once, each
+     * under its field and in the caller's language, as the household, person and address bodies are; nothing is
+     * saved, and a household outside the caller's scope stays not found whatever its body holds.
+     */
+    @Test
+    void everyWrongValueOfAContactCardOrVisitBodyIsRefusedAtOnceAndNothingIsSaved() {
+        UUID household = fx.household(grid, null, false, false);
+        Map<String, Object> card = Map.of("on", "2026-13-45", "visitId", "昨天那次");
+        HousingFixtures.Answer zh = fx.call("officer", "POST", "/api/v1/households/" + household + "/contact-card",
+                card);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(zh.body())).as(zh.body().toString()).containsOnlyKeys("on", "visitId")
+                .containsEntry("on", "格式不正确").containsEntry("visitId", "格式不正确");
+        HousingFixtures.Answer en = fx.call("officer", "POST", "/api/v1/households/" + household + "/contact-card",
+                card, "Accept-Language", "en");
+        assertThat(HousingFixtures.errors(en.body())).as(en.body().toString()).containsOnlyKeys("on", "visitId")
+                .containsEntry("on", "Wrong format");
+        UUID urban = fx.household(fx.gridId("NS-1-01"), null, false, false);
+        assertThat(fx.call("officer", "POST", "/api/v1/households/" + urban + "/contact-card", card).status())
+                .as("outside the scope").isEqualTo(404);
+
+        Map<String, Object> visit = new HashMap<>();
+        visit.put("householdId", household);
+        visit.put("findings", " ");
+        visit.put("contactCard", "是");
+        visit.put("visitedAt", "昨天下午");
+        HousingFixtures.Answer refused = fx.call("officer", "POST", "/api/v1/visits", visit);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(refused.body())).as(refused.body().toString())
+                .containsOnlyKeys("findings", "contactCard", "visitedAt").containsEntry("findings", "必填")
+                .containsEntry("contactCard", "格式不正确").containsEntry("visitedAt", "格式不正确");
+        visit.put("householdId", "H-0001");
+        HousingFixtures.Answer enVisit = fx.call("officer", "POST", "/api/v1/visits", visit, "Accept-Language", "en");
+        assertThat(HousingFixtures.errors(enVisit.body())).as(enVisit.body().toString())
+                .containsOnlyKeys("householdId", "findings", "contactCard", "visitedAt")
+                .containsEntry("householdId", "Wrong format").containsEntry("findings", "Required");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM visit WHERE household_id = ?").param(household).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM household WHERE id IN (?, ?) AND contact_card_on IS NOT NULL")
+                .params(household, urban).query(Long.class).single()).isZero();
+    }
 }

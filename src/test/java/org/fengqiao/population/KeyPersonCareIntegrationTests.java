@@ -226,6 +226,33 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
                 .single()).isZero();
     }
 
+    /**
+     * A key person's visit body with several values of the wrong kind is refused with every fault at once, each under
+     * its field in the caller's language, as the household visit is; nothing is recorded and he stays overdue.
+     */
+    @Test
+    void everyWrongValueOfAKeyPersonVisitIsRefusedAtOnceAndNothingIsRecorded() {
+        UUID person = keyPerson("FS-1-06", "错值", "HIGH", today.minusDays(30), false);
+        Map<String, Object> body = Map.of("findings", " ", "state", "还行", "helperIds", List.of("李建国"),
+                "visitedAt", "昨天下午");
+        HousingFixtures.Answer zh = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/visits", body);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(zh.body())).as(zh.body().toString())
+                .containsOnlyKeys("findings", "state", "helperIds[0]", "visitedAt").containsEntry("findings", "必填")
+                .containsEntry("helperIds[0]", "格式不正确").containsEntry("visitedAt", "格式不正确");
+        assertThat(HousingFixtures.errors(zh.body()).get("state")).startsWith("不是可选的值").contains("STABLE");
+        HousingFixtures.Answer en = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/visits", body,
+                "Accept-Language", "en");
+        assertThat(HousingFixtures.errors(en.body())).as(en.body().toString())
+                .containsOnlyKeys("findings", "state", "helperIds[0]", "visitedAt").containsEntry("findings", "Required")
+                .containsEntry("visitedAt", "Wrong format");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM visit_person WHERE person_id = ?").param(person).query(Long.class)
+                .single()).isZero();
+        assertThat(fx.get("officer", "/api/v1/key-persons/" + person).body().path("rhythm").path("overdue")
+                .asBoolean()).as("still overdue").isTrue();
+    }
+
     @Test
     void aKeyPersonVisitDatedBeforeHeBecameOneOrEnteredOver30DaysLateIsRefusedAndHeStaysOverdue() {
         // designated 20 days ago, never visited: overdue at the high-risk weekly rhythm

@@ -223,9 +223,14 @@ public class StaffAdministration {
         StaffRegister.Row before = visible(caller, id);
         register.unlock(id);
         StaffRegister.Row after = register.byId(id).orElseThrow();
-        events.publishEvent(Audited.updated("staff", id, before.unitPath(),
-                Map.of("failedLogins", before.failedLogins(), "lockedUntil", String.valueOf(before.lockedUntil())),
-                Map.of("failedLogins", 0, "lockedUntil", "null")));
+        // no lock is written as JSON null, which the trail reads as no value; the text "null" read as a value
+        Map<String, Object> was = new java.util.LinkedHashMap<>();
+        was.put("failedLogins", before.failedLogins());
+        was.put("lockedUntil", before.lockedUntil());
+        Map<String, Object> now = new java.util.LinkedHashMap<>();
+        now.put("failedLogins", 0);
+        now.put("lockedUntil", null);
+        events.publishEvent(Audited.updated("staff", id, before.unitPath(), was, now));
         return after;
     }
 

@@ -132,11 +132,15 @@ public class AuditChanges {
     }
 
     /**
-     * A value as it reads: null for JSON null, and an id record written as {@code {"value": …}} (as entries were
+     * A value as it reads: null for JSON null (and for the text "null" entries of unlocks wrote), and an id record written as {@code {"value": …}} (as entries were
      * before their ids were written plainly) as its value, wherever it sits.
      */
     static JsonNode plain(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isTextual() && "null".equals(node.textValue())) {
+            // an account's unlock wrote its absent lock as String.valueOf(null): no value, not the word "null"
             return null;
         }
         if (node.isObject() && node.size() == 1 && node.has("value") && node.get("value").isValueNode()) {

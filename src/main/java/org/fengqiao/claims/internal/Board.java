@@ -5,11 +5,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.account.RosterDay;
 import org.fengqiao.platform.ChoiceNames;
+import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,6 +43,19 @@ public class Board {
             String gridCode, String gridName, String unitPath, String title, OffsetDateTime since,
             OffsetDateTime onBoardAt, OffsetDateTime closedAt, State state, UUID claimId, ClaimState claimState,
             OffsetDateTime deadline, List<String> claimers) {
+
+        /**
+         * Whole days the item has stood on the board by {@code today} (in the jurisdiction's time), counted from the
+         * day it went up (from its source's start for one put up before that was recorded); never below 0.
+         */
+        public long daysOnBoard(java.time.LocalDate today) {
+            OffsetDateTime up = onBoardAt != null ? onBoardAt : since;
+            if (up == null) {
+                return 0;
+            }
+            return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(
+                    up.atZoneSameInstant(LocalTimes.ZONE).toLocalDate(), today));
+        }
 
         /** The same item under another title (the reader's language's: the stored one is Chinese). */
         public Item withTitle(String t) {
@@ -239,6 +256,42 @@ public class Board {
         }
         List<Item> found = items.param("limit", limit).param("offset", offset).query(Board::item).list();
         return new Page(found, count.query(Long.class).single());
+    }
+
+    /**
+     * How many items of the caller's scope stand in each state of the board (OPEN, CLAIMED, DONE, CLOSED), under the
+     * filter's grid, kind and roster but whatever its state: the board lists a page of one state at a time, and the
+     * counts tell how much is open and how much was done without paging through it. A state with none counts 0.
+     */
+    public Map<State, Long> counts(Filter f, List<String> scopePaths) {
+        StringBuilder sql = new StringBuilder("SELECT i.state, count(*) AS n FROM claim_item i"
+                + " JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id WHERE" + SCOPE
+                + " AND i.state <> 'WAITING'");
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", patterns(scopePaths));
+        if (f.kind() != null) {
+            sql.append(" AND i.source_kind = :kind");
+            params.put("kind", f.kind().name());
+        }
+        if (f.gridId() != null) {
+            sql.append(" AND i.grid_id = :grid");
+            params.put("grid", f.gridId());
+        }
+        if (f.rosterOf() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM grid_role r WHERE r.grid_id = i.grid_id AND r.staff_id = :me")
+                    .append(" AND ").append(RosterDay.covers("r", ":today")).append(")");
+            params.put("me", f.rosterOf());
+            params.put("today", java.time.LocalDate.now(clock));
+        }
+        Map<State, Long> counts = new EnumMap<>(State.class);
+        for (State st : List.of(State.OPEN, State.CLAIMED, State.DONE, State.CLOSED)) {
+            counts.put(st, 0L);
+        }
+        jdbc.sql(sql.append(" GROUP BY i.state").toString()).params(params).query((rs, n) -> {
+            counts.put(State.valueOf(rs.getString("state")), rs.getLong("n"));
+            return null;
+        }).list();
+        return counts;
     }
 
     /** Takes an item off the board for a claim: only if it is up and unclaimed (the race is decided here). */

@@ -317,7 +317,8 @@ public class ClaimDesk {
 
     private static HardCaseClaimEnded ended(Board.Claim c, boolean expired, Instant at) {
         return new HardCaseClaimEnded(c.id(), c.itemId(), c.unitPath(), c.kind().name(), c.itemCode(),
-                c.members().stream().map(Board.Member::staffId).toList(), expired, dueDay(c), at);
+                c.members().stream().map(Board.Member::staffId).toList(), expired, dueDay(c), c.claimedBy(),
+                c.claimedByName(), at);
     }
 
     /** The last day of a claim: its deadline is the start of the day after. */

@@ -53,7 +53,8 @@ class ClaimsController {
         return claims.stream().map(this::shown).toList();
     }
 
-    record PageView(List<Board.Item> items, long total, int page, int size) {
+    /** {@code counts}: how many items stand in each state under the same filters, whatever the state asked. */
+    record PageView(List<Board.Item> items, long total, int page, int size, java.util.Map<Board.State, Long> counts) {
     }
 
     /** One item with who may claim it and its history of claims, newest first. */
@@ -67,7 +68,8 @@ class ClaimsController {
     @PreAuthorize("hasAuthority('CLAIMS_READ')")
     @Operation(summary = "The board of the caller's jurisdiction, oldest first",
             description = "Filters: gridId, kind (DISPUTE, INCIDENT, HAZARD), state (OPEN, CLAIMED, DONE, CLOSED; "
-                    + "default: OPEN and CLAIMED), mine (only the grids where the caller is on the roster).")
+                    + "default: OPEN and CLAIMED), mine (only the grids where the caller is on the roster). counts: how many "
+                    + "items stand in each state under the same filters but the state.")
     PageView board(@RequestParam(required = false) UUID gridId, @RequestParam(required = false) Board.Kind kind,
             @RequestParam(required = false) Board.State state, @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
@@ -76,7 +78,8 @@ class ClaimsController {
         Caller caller = Callers.require();
         Board.Page found = board.list(new Board.Filter(gridId, kind, state, mine ? caller.staffId() : null),
                 caller.unitPaths(), limit, Paging.offset(p, limit));
-        return new PageView(found.items().stream().map(this::shown).toList(), found.total(), p, limit);
+        return new PageView(found.items().stream().map(this::shown).toList(), found.total(), p, limit,
+                board.counts(new Board.Filter(gridId, kind, null, mine ? caller.staffId() : null), caller.unitPaths()));
     }
 
     @GetMapping("/items/{id}")

@@ -87,6 +87,11 @@ class ClaimsPages {
                 .filter(c -> c.state().live()).toList());
         model.addAttribute("queue", desk.queue(caller));
         model.addAttribute("now", java.time.OffsetDateTime.now());
+        // a page shows thirty items of one state: how many stand open, claimed or done, and how long each has waited,
+        // are what tells a grid how far behind it is
+        model.addAttribute("today", desk.today());
+        model.addAttribute("counts", board.counts(new Board.Filter(gridId, kind, null, onlyMine ? caller.staffId() : null),
+                caller.unitPaths()));
         return "claims/board";
     }
 

@@ -46,6 +46,8 @@ public class Inbox {
         HARD_CASE_EXPIRED,
         /** The lead claimer named this person a co-claimer of a hard case he claimed (that person). */
         HARD_CASE_CO_CLAIMED,
+        /** The lead claimer gave up a hard case this person co-claimed, and it went back to the board (that person). */
+        HARD_CASE_GIVEN_UP,
         /** A points award of the grid waits for approval (the grid chief). */
         POINTS_AWARD_PENDING,
         /** A supervision notice (督察通报) was issued to the unit (its chiefs, the responsible leader and officer). */

@@ -298,7 +298,19 @@ class InboxListener {
     @EventListener
     void on(HardCaseClaimEnded ended) {
         inbox.answered(Kind.HARD_CASE_SENT_BACK, "claim", ended.claimId(), ended.at());
+        // the co-claimers' entries asked them to finish it by its last day: that no longer stands
+        inbox.answered(Kind.HARD_CASE_CO_CLAIMED, "claim", ended.claimId(), ended.at());
         if (!ended.expired()) {
+            // the lead claimer gave it up himself: the co-claimers he named did not, and would find the case gone
+            // from their list without a word; each hears who gave it up (the entry's words) and that it is back
+            for (UUID co : ended.claimers()) {
+                if (co.equals(ended.claimedBy())) {
+                    continue;
+                }
+                inbox.add(new Inbox.New(co, Kind.HARD_CASE_GIVEN_UP, "claim", ended.claimId(),
+                        "/claims/items/" + ended.itemId(), ended.unitPath(), ended.sourceCode(),
+                        CLAIM_KIND + ended.sourceKind(), ended.claimedByName(), false, null, ended.at()));
+            }
             return;
         }
         // nobody acted: without a word the case would just leave the claimers' list, so each hears that it went back

@@ -59,8 +59,9 @@ class InboxViews {
         // an overdue visit names the key person and holds his grid's name as its words; one written before named
         // the grid alone, as its subject
         boolean namedOverdue = e.kind() == Inbox.Kind.VISIT_OVERDUE && e.reason() != null;
-        // a co-claimer's entry holds the lead claimer's name as its words, which its title names
-        boolean namedInTitle = namedOverdue || e.kind() == Inbox.Kind.HARD_CASE_CO_CLAIMED;
+        // a co-claimer's entries hold the lead claimer's name as their words, which their titles name
+        boolean namedInTitle = namedOverdue || e.kind() == Inbox.Kind.HARD_CASE_CO_CLAIMED
+                || e.kind() == Inbox.Kind.HARD_CASE_GIVEN_UP;
         String subject = hidden && e.kind() != Inbox.Kind.KEY_PERSONS_IMPORTED
                 && (e.kind() != Inbox.Kind.VISIT_OVERDUE || namedOverdue) ? HIDDEN : e.subject();
         if (e.kind() == Inbox.Kind.POINTS_AWARD_PENDING

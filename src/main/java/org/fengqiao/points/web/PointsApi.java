@@ -100,6 +100,13 @@ class PointsApi {
         return new Mine(ledger.balance(h.id()), ledger.history(h.id(), 500), awards.ofHolder(h.id(), "PENDING"), null);
     }
 
+    /**
+     * The states an award's list may be asked for: a choice, so that a status that is none of them (a typo) is refused
+     * with the allowed values instead of answered with an empty page, which reads as "no awards".
+     */
+    @org.fengqiao.platform.ChoiceNames("points.status.")
+    enum AwardStatus { PENDING, APPROVED, REJECTED }
+
     /** The most awards one page of {@code GET /awards} answers. */
     static final int MAX_PAGE = 100;
 
@@ -112,15 +119,16 @@ class PointsApi {
             description = "status: PENDING, APPROVED or REJECTED (default all); oldestFirst=true lists those proposed "
                     + "first (the pending that waited longest) first, else the newest come first; page from 1; size "
                     + "at most " + MAX_PAGE + " (default 20); total: how many there are in all.")
-    AwardsPage awards(@RequestParam(required = false) String status,
+    AwardsPage awards(@RequestParam(required = false) AwardStatus status,
             @RequestParam(defaultValue = "false") boolean oldestFirst, @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size) {
         // the list stopped at 500 without a word: a client could not tell it from all, nor reach the rest
         Caller caller = Callers.require();
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int p = Math.max(1, page);
-        return new AwardsPage(awards.list(status, caller, limit, org.fengqiao.platform.web.Paging.offset(p, limit),
-                oldestFirst), awards.count(status, caller), p, limit);
+        String wanted = status == null ? null : status.name();
+        return new AwardsPage(awards.list(wanted, caller, limit, org.fengqiao.platform.web.Paging.offset(p, limit),
+                oldestFirst), awards.count(wanted, caller), p, limit);
     }
 
     @GetMapping("/awards/{id}")

@@ -424,8 +424,18 @@ public class Housing {
     /** 警民联系卡: the day the officer's contact card was handed to the household. */
     @Transactional
     public Households.Household contactCard(UUID id, LocalDate on, UUID visitId, Caller caller) {
+        return contactCard(id, on, visitId, List.of(), caller);
+    }
+
+    /**
+     * {@link #contactCard(UUID, LocalDate, UUID, Caller)} with the problems a client's body already showed (a value of
+     * the wrong kind): refused with them and the card's own at once, nothing changed.
+     */
+    @Transactional
+    public Households.Household contactCard(UUID id, LocalDate on, UUID visitId, List<Invalid.Problem> found,
+            Caller caller) {
         Households.Household before = households.findVisible(id, caller).orElseThrow(() -> new NotFound("household", id));
-        List<Invalid.Problem> problems = new ArrayList<>();
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         if (on == null) {
             problems.add(problem("on", "error.field.required"));
         } else if (on.isAfter(LocalDate.now(clock.withZone(LOCAL)))) {
@@ -463,7 +473,16 @@ public class Housing {
      */
     @Transactional
     public Recorded recordVisit(NewVisit v, String idempotencyKey, Caller caller) {
-        List<Invalid.Problem> problems = new ArrayList<>();
+        return recordVisit(v, idempotencyKey, List.of(), caller);
+    }
+
+    /**
+     * {@link #recordVisit(NewVisit, String, Caller)} with the problems a client's body already showed (a value of the
+     * wrong kind): refused with them and the visit's own at once, nothing recorded.
+     */
+    @Transactional
+    public Recorded recordVisit(NewVisit v, String idempotencyKey, List<Invalid.Problem> found, Caller caller) {
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         String key = VisitKeys.clean(idempotencyKey, problems);
         byte[] hash = key == null ? null : VisitKeys.hash("kind", "household", "householdId", v.householdId(),
                 "findings", trim(v.findings()), "contactCard", v.contactCard(),
@@ -471,8 +490,9 @@ public class Housing {
                 "marks", v.marks() != null, "trusted", v.marks() == null ? null : v.marks().trusted(),
                 "inDifficulty", v.marks() == null ? null : v.marks().inDifficulty(),
                 "note", v.marks() == null ? null : trim(v.marks().note()));
-        // a retry is answered before it is checked: the first request passed the checks and was recorded
-        if (key != null) {
+        // a retry is answered before it is checked: the first request passed the checks and was recorded (a body
+        // with an unreadable value was never recorded, so it is no retry of one that was)
+        if (key != null && found.isEmpty()) {
             java.util.Optional<VisitLog.Prior> prior = visitLog.prior(caller.staffId(), key);
             if (prior.isPresent()) {
                 return again(prior.get(), hash);

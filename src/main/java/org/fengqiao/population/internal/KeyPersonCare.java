@@ -336,14 +336,25 @@ public class KeyPersonCare {
      */
     @Transactional
     public RecordedVisit recordVisit(UUID personId, NewVisit in, String idempotencyKey, Caller caller) {
+        return recordVisit(personId, in, idempotencyKey, List.of(), caller);
+    }
+
+    /**
+     * {@link #recordVisit(UUID, NewVisit, String, Caller)} with the problems a client's body already showed (a value of
+     * the wrong kind): refused with them and the visit's own at once, nothing recorded.
+     */
+    @Transactional
+    public RecordedVisit recordVisit(UUID personId, NewVisit in, String idempotencyKey, List<Invalid.Problem> found,
+            Caller caller) {
         KeyPersons.Row person = visible(personId, caller);
-        List<Invalid.Problem> problems = new ArrayList<>();
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         String key = VisitKeys.clean(idempotencyKey, problems);
         byte[] hash = key == null ? null : VisitKeys.hash("kind", "key-person", "personId", personId,
                 "findings", trim(in.findings()), "state", in.state(),
                 "helperIds", in.helperIds() == null ? null : in.helperIds().stream().distinct().sorted().toList(),
                 "visitedAt", in.visitedAt() == null ? null : in.visitedAt().toInstant());
-        if (key != null) {
+        // a body with an unreadable value was never recorded, so it is no retry of a visit that was
+        if (key != null && found.isEmpty()) {
             java.util.Optional<VisitLog.Prior> prior = visitLog.prior(caller.staffId(), key);
             if (prior.isPresent()) {
                 return again(personId, person, prior.get(), hash);

@@ -163,9 +163,17 @@ class HouseholdController {
     @PostMapping("/households/{id}/contact-card")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "Record the day the police contact card (警民联系卡) was handed to the household")
-    HouseholdView contactCard(@PathVariable UUID id, @RequestBody ContactCard c) {
-        Households.Household h = housing.contactCard(id, c.on(), c.visitId(), Callers.require());
-        return HouseholdView.of(h, households.members(id));
+    HouseholdView contactCard(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
+            @Content(schema = @Schema(implementation = ContactCard.class))) @RequestBody JsonNode body) {
+        // read field by field: a day and a visit both mistyped are refused together, not one request after another
+        List<Invalid.Problem> found = new ArrayList<>();
+        ContactCard c = json.read(body, ContactCard.class, found);
+        try {
+            Households.Household h = housing.contactCard(id, c.on(), c.visitId(), found, Callers.require());
+            return HouseholdView.of(h, households.members(id));
+        } catch (Invalid e) {
+            throw JsonFields.withoutEchoes(e, found);
+        }
     }
 
     @PostMapping("/households/{id}/departure")
@@ -206,12 +214,21 @@ class HouseholdController {
                     + "(200) instead of recording another (201); the same key with a different visit is refused (422) "
                     + "and nothing is recorded. Each change of the visit reads in the caller's language (summary), "
                     + "with its messageKey and args.")
-    ResponseEntity<VisitLog.Visit> visit(@RequestBody NewVisit v,
+    ResponseEntity<VisitLog.Visit> visit(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = NewVisit.class))) @RequestBody JsonNode body,
             @RequestHeader(value = "Idempotency-Key", required = false) String key, Locale locale) {
+        // read field by field: every mistyped value of the visit is refused with its other faults at once
+        List<Invalid.Problem> found = new ArrayList<>();
+        NewVisit v = json.read(body, NewVisit.class, found);
         Marks m = v.household();
-        Housing.Recorded r = housing.recordVisit(new Housing.NewVisit(v.householdId(), v.findings(), v.contactCard(),
-                v.visitedAt(), m == null ? null : new Housing.HouseholdMarks(m.trusted(), m.inDifficulty(), m.note())),
-                key != null ? key : v.idempotencyKey(), Callers.require());
+        Housing.Recorded r;
+        try {
+            r = housing.recordVisit(new Housing.NewVisit(v.householdId(), v.findings(), v.contactCard(),
+                    v.visitedAt(), m == null ? null : new Housing.HouseholdMarks(m.trusted(), m.inDifficulty(),
+                    m.note())), key != null ? key : v.idempotencyKey(), found, Callers.require());
+        } catch (Invalid e) {
+            throw JsonFields.withoutEchoes(e, found);
+        }
         return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(texts.shown(r.visit(), locale));
     }

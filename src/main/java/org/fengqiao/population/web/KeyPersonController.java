@@ -39,9 +39,11 @@ class KeyPersonController {
     static final int MAX_PAGE = 200;
 
     private final KeyPersonCare care;
+    private final org.fengqiao.platform.web.JsonFields json;
 
-    KeyPersonController(KeyPersonCare care) {
+    KeyPersonController(KeyPersonCare care, org.fengqiao.platform.web.JsonFields json) {
         this.care = care;
+        this.json = json;
     }
 
     /** What the visit rhythm says for one key person today. */
@@ -148,10 +150,21 @@ class KeyPersonController {
             description = "An Idempotency-Key header (or idempotencyKey) makes a repeated submission answer the visit "
                     + "recorded the first time (200) instead of recording another (201); the same key with a different "
                     + "visit is refused (422) and nothing is recorded.")
-    ResponseEntity<VisitView> visit(@PathVariable UUID personId, @RequestBody VisitForm f,
+    ResponseEntity<VisitView> visit(@PathVariable UUID personId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = VisitForm.class)))
+            @RequestBody com.fasterxml.jackson.databind.JsonNode body,
             @RequestHeader(value = "Idempotency-Key", required = false) String key, Locale locale) {
-        KeyPersonCare.RecordedVisit r = care.recordVisit(personId, new KeyPersonCare.NewVisit(f.findings(), f.state(),
-                f.helperIds(), f.visitedAt()), key != null ? key : f.idempotencyKey(), Callers.require());
+        // read field by field: every mistyped value of the visit is refused with its other faults at once
+        List<org.fengqiao.platform.Invalid.Problem> found = new java.util.ArrayList<>();
+        VisitForm f = json.read(body, VisitForm.class, found);
+        KeyPersonCare.RecordedVisit r;
+        try {
+            r = care.recordVisit(personId, new KeyPersonCare.NewVisit(f.findings(), f.state(), f.helperIds(),
+                    f.visitedAt()), key != null ? key : f.idempotencyKey(), found, Callers.require());
+        } catch (org.fengqiao.platform.Invalid e) {
+            throw org.fengqiao.platform.web.JsonFields.withoutEchoes(e, found);
+        }
         KeyPersons.Visit v = r.visit();
         KeyPersonCare.Detail d = care.detail(personId, Callers.require(), locale);
         return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(new VisitView(v.id(),
