@@ -226,6 +226,50 @@ class WorklogIntegrationTests extends IntegrationTest {
                 .findValuesAsText("text")).containsExactly("出租房屋排查要分片包干");
     }
 
+    @Test
+    void aRemarkKeepsTheVersionItAnswersAndTheReviewerSeesAnEntryChangedAfterIt() {
+        JsonNode e = write(officer, "officer", unique("走访日志-"), "走访吴场村三户");
+        String entry = "/api/v1/worklog/entries/" + id(e);
+        HttpResponse<String> first = api.send("POST", entry + "/remarks", chief,
+                Map.of("text", "走访要写明发现的问题", "version", 0));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(ApiClient.json(first).path("entryVersion").isNumber()).as(first.body()).isTrue();
+        assertThat(ApiClient.json(first).get("entryVersion").asLong()).isZero();
+
+        // the author rewrites the entry after the review: the remark answers the text before
+        assertThat(api.send("PUT", entry, officer, edit(e, "走访吴场村三户，发现一处群租房", 0)).statusCode())
+                .isEqualTo(200);
+        JsonNode view = ApiClient.json(api.get(entry, chief));
+        assertThat(view.get("entry").get("version").asLong()).isEqualTo(1);
+        assertThat(view.get("entry").get("reviewedVersion").asLong()).isZero();
+        assertThat(view.get("remarks").get(0).get("entryVersion").asLong()).isZero();
+
+        ApiClient page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en");
+        String shown = page.get("/worklog/" + id(e), null).body();
+        assertThat(shown).as("the remark is marked as written before the change")
+                .contains("remark-outdated", "Written before the entry was changed")
+                .contains("name=\"version\" value=\"1\"");
+        String review = page.get("/worklog/review?kind=DAILY", null).body();
+        int row = review.indexOf("data-id=\"" + id(e) + "\"");
+        assertThat(row).as("the entry is on the review list").isPositive();
+        assertThat(review.substring(row, review.indexOf("</tr>", row))).as("flagged as changed since reviewed")
+                .contains("Changed since reviewed");
+
+        // a remark on the version read before the change is refused and nothing is saved
+        HttpResponse<String> stale = api.send("POST", entry + "/remarks", chief,
+                Map.of("text", "写明地址", "version", 0), "Accept-Language", "en");
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+        assertThat(ApiClient.json(stale).get("detail").asText()).contains("changed this entry after you read it");
+        assertThat(ApiClient.json(api.get(entry, officer)).get("remarks")).hasSize(1);
+
+        // reviewed again on the current text: no longer flagged
+        assertThat(api.send("POST", entry + "/remarks", chief, Map.of("text", "好", "version", 1)).statusCode())
+                .isEqualTo(201);
+        review = page.get("/worklog/review?kind=DAILY", null).body();
+        row = review.indexOf("data-id=\"" + id(e) + "\"");
+        assertThat(review.substring(row, review.indexOf("</tr>", row))).doesNotContain("Changed since reviewed");
+    }
+
     JsonNode inboxEntry(String token, String record, String language) {
         for (int page = 1; page < 50; page++) {
             JsonNode items = ApiClient.json(api.get("/api/v1/inbox?size=100&page=" + page, token,

@@ -237,12 +237,23 @@ public class WorklogDesk {
         return audited(before, who);
     }
 
-    /** A supervisor writes his review remark (督导意见): the author is told. */
+    /** A supervisor writes his review remark (督导意见) on the entry as it stands now: the author is told. */
     @Transactional
     public Worklogs.Remark remark(UUID id, String text, Caller who) {
-        Worklogs.Entry e = entry(id, who);
-        if (!reviews(e, who)) {
-            throw new Refused(e.authorId().equals(who.staffId()) ? "worklog.error.ownEntry"
+        return remark(id, text, null, who);
+    }
+
+    /**
+     * A supervisor writes his review remark (督导意见) on the version of the entry he read ({@code version}; null: as
+     * it stands now), which the remark keeps: an edit after it shows the remark answers the text before. When the
+     * author changed the entry since the reviewer read it, the remark is refused (409) and nothing saved: it would
+     * stand beside a text he has not read.
+     */
+    @Transactional
+    public Worklogs.Remark remark(UUID id, String text, Long version, Caller who) {
+        Worklogs.Entry seen = entry(id, who);
+        if (!reviews(seen, who)) {
+            throw new Refused(seen.authorId().equals(who.staffId()) ? "worklog.error.ownEntry"
                     : "worklog.error.notReviewer");
         }
         String t = required(text, "text", REMARK_MAX);
@@ -250,9 +261,15 @@ public class WorklogDesk {
         PersonalNumbers.found(t).ifPresent(k -> {
             throw Invalid.of("text", k);
         });
+        // the version the remark answers is the one in force while it is written: no edit slips in between
+        worklogs.lock(id);
+        Worklogs.Entry e = worklogs.entry(id).orElseThrow();
+        if (version != null && version != e.version()) {
+            throw new Conflict("worklog.error.remarkStale");
+        }
         UUID remarkId = UUID.randomUUID();
         Instant now = clock.instant();
-        worklogs.addRemark(remarkId, id, who.staffId(), t, now);
+        worklogs.addRemark(remarkId, id, e.version(), who.staffId(), t, now);
         Worklogs.Remark remark = worklogs.remarks(id).stream().filter(r -> r.id().equals(remarkId)).findFirst()
                 .orElseThrow();
         events.publishEvent(Audited.created("worklog_remark", remarkId, e.unitPath(), remark).by(who.displayName()));

@@ -69,6 +69,10 @@ class WorklogController {
     record Text(String text) {
     }
 
+    /** A review remark: its text, and the version of the entry the reviewer read (optional: else the current). */
+    record RemarkForm(String text, Long version) {
+    }
+
     record Missing(WorklogKind kind, LocalDate first, LocalDate last, List<Worklogs.Missing> staff) {
     }
 
@@ -171,9 +175,13 @@ class WorklogController {
     @PostMapping("/entries/{id}/remarks")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('WORKLOG_REVIEW')")
-    @Operation(summary = "A supervisor's review remark (督导意见) on an entry of his scope: its author is notified")
-    Worklogs.Remark remark(@PathVariable UUID id, @RequestBody(required = false) Text text) {
-        return desk.remark(id, text == null ? null : text.text(), Callers.require());
+    @Operation(summary = "A supervisor's review remark (督导意见) on an entry of his scope: its author is notified",
+            description = "text; version: the entry's version the reviewer read (409 when the author changed it "
+                    + "since: nothing saved; default the current one). The remark keeps it as entryVersion; the "
+                    + "entry's reviewedVersion is the latest reviewed.")
+    Worklogs.Remark remark(@PathVariable UUID id, @RequestBody(required = false) RemarkForm form) {
+        return desk.remark(id, form == null ? null : form.text(), form == null ? null : form.version(),
+                Callers.require());
     }
 
     @GetMapping("/review")

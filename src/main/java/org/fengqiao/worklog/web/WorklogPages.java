@@ -206,10 +206,10 @@ class WorklogPages {
 
     @PostMapping("/worklog/{id}/remarks")
     @PreAuthorize("hasAuthority('WORKLOG_REVIEW')")
-    String remark(@PathVariable UUID id, @RequestParam(required = false) String text, Locale locale,
-            RedirectAttributes redirect) {
+    String remark(@PathVariable UUID id, @RequestParam(required = false) String text,
+            @RequestParam(required = false) Long version, Locale locale, RedirectAttributes redirect) {
         return answers.redirect("/worklog/" + id, "worklog.notice.remarked", locale, redirect,
-                () -> desk.remark(id, text, Callers.require()));
+                () -> desk.remark(id, text, version, Callers.require()));
     }
 
     @PostMapping("/worklog/{id}/comments")
