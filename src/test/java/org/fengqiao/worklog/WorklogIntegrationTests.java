@@ -194,6 +194,22 @@ class WorklogIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theReviewPageListsWhoHasNotSubmittedTheLastQuartersSummaryAsWellAsTheWeeksAndTheMonths() {
+        // 四有's summary is monthly and quarterly: the chief is shown who owes the last closed quarter's too
+        LocalDate today = today();
+        LocalDate quarter = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).minusMonths(3);
+        String page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en").get("/worklog/review", null).body()
+                .replace("&#39;", "'");
+        int at = page.indexOf("id=\"missing-QUARTERLY_SUMMARY\"");
+        assertThat(at).as("the page shows who has not submitted the quarter's summary").isPositive();
+        assertThat(page.substring(at, page.indexOf("</h2>", at))).as("the last closed quarter")
+                .contains("Quarterly summary", quarter.toString(), quarter.plusMonths(3).minusDays(1).toString());
+        // the page says what it lists: the last closed periods, above the entries
+        assertThat(page).doesNotContain("this week's analysis or this month's summary")
+                .contains("last week's analysis, last month's summary or last quarter's summary");
+    }
+
+    @Test
     void aReviewRemarkReachesTheAuthorsInboxInHisLanguage() {
         LocalDate week = LocalDate.of(2021, 4, 7);
         HttpResponse<String> created = api.send("POST", "/api/v1/worklog/entries", officer,

@@ -236,8 +236,10 @@ class WorklogPages {
         model.addAttribute("kind", kind);
         model.addAttribute("kinds", WorklogKind.values());
         model.addAttribute("day", d);
+        // 有总结 is monthly and quarterly: who owes the last closed quarter's summary is shown beside the week's and
+        // the month's
         model.addAttribute("missing", List.of(missing(caller, WorklogKind.WEEKLY_ANALYSIS, d),
-                missing(caller, WorklogKind.MONTHLY_SUMMARY, d)));
+                missing(caller, WorklogKind.MONTHLY_SUMMARY, d), missing(caller, WorklogKind.QUARTERLY_SUMMARY, d)));
         return "worklog/review";
     }
 
