@@ -210,6 +210,33 @@ class WorklogIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anOfficerWhoCameAfterAPeriodEndedIsNotListedAsMissingItsAnalysisOrSummary() {
+        // two community officers of the chief's station: one on duty from today, one for half a year
+        UUID newcomer = UUID.randomUUID();
+        UUID veteran = UUID.randomUUID();
+        jdbc.sql("INSERT INTO staff (id, unit_id, role, name, created_at) VALUES (?, ?, 'COMMUNITY_OFFICER', ?, now())")
+                .params(newcomer, unitOf("officer"), unique("新到民警")).update();
+        jdbc.sql("INSERT INTO staff (id, unit_id, role, name, created_at)"
+                        + " VALUES (?, ?, 'COMMUNITY_OFFICER', ?, now() - interval '200 days')")
+                .params(veteran, unitOf("officer"), unique("老民警")).update();
+        try {
+            for (String kind : List.of("WEEKLY_ANALYSIS", "MONTHLY_SUMMARY", "QUARTERLY_SUMMARY")) {
+                JsonNode missing = ApiClient.json(api.get("/api/v1/worklog/missing?kind=" + kind, chief));
+                // his duty checklist missed nothing of a period that ended before he came; nor did his work log
+                assertThat(missing.get("staff").findValuesAsText("staffId")).as(kind)
+                        .contains(veteran.toString()).doesNotContain(newcomer.toString());
+            }
+            String page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null).get("/worklog/review", null)
+                    .body();
+            int at = page.indexOf("id=\"missing-WEEKLY_ANALYSIS\"");
+            assertThat(page.substring(at, page.indexOf("</section>", at))).contains(veteran.toString())
+                    .doesNotContain(newcomer.toString());
+        } finally {
+            jdbc.sql("UPDATE staff SET active = false WHERE id IN (?, ?)").params(newcomer, veteran).update();
+        }
+    }
+
+    @Test
     void aReviewRemarkReachesTheAuthorsInboxInHisLanguage() {
         LocalDate week = LocalDate.of(2021, 4, 7);
         HttpResponse<String> created = api.send("POST", "/api/v1/worklog/entries", officer,
@@ -217,6 +244,9 @@ class WorklogIntegrationTests extends IntegrationTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode e = ApiClient.json(created);
         assertThat(e.get("periodStart").asText()).isEqualTo("2021-04-05");
+        // his log of a day of the week before shows him on duty then (carried over from paper): he owed its analysis
+        assertThat(api.send("POST", "/api/v1/worklog/entries", officer, entry("DAILY", LocalDate.of(2021, 3, 29),
+                unitOf("officer"), unique("巡逻日志-"), "上午巡逻吴场村")).statusCode()).isEqualTo(201);
         // the officer submitted his analysis for that week: the chief sees him missing the week before only
         assertThat(ApiClient.json(api.get("/api/v1/worklog/missing?kind=WEEKLY_ANALYSIS&day=2021-04-07", chief))
                 .get("staff").findValuesAsText("staffId")).doesNotContain(staffId("officer").toString());

@@ -147,19 +147,25 @@ public class Worklogs {
         return words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /** Someone without the period's entry, and the first day his work log speaks of (null: none yet). */
+    record Absent(Missing who, LocalDate firstEntry) {
+    }
+
     /**
      * The community officers (包村社民警) of the subtrees of {@code scope}, active, who have no entry of {@code kind}
-     * for the period beginning on {@code start}, by unit and name.
+     * for the period beginning on {@code start}, by unit and name; whether they owed it is WorklogDesk's to say.
      */
-    public List<Missing> missing(String[] scope, WorklogKind kind, LocalDate start) {
+    List<Absent> missing(String[] scope, WorklogKind kind, LocalDate start) {
         return jdbc.sql("""
-                SELECT s.id, s.name, u.name AS unit_name FROM staff s JOIN unit u ON u.id = s.unit_id
+                SELECT s.id, s.name, u.name AS unit_name,
+                       (SELECT min(f.period_start) FROM worklog_entry f WHERE f.author_id = s.id) AS first_entry
+                  FROM staff s JOIN unit u ON u.id = s.unit_id
                 WHERE s.active AND s.role = 'COMMUNITY_OFFICER' AND u.path LIKE ANY(CAST(:scope AS text[]))
                   AND NOT EXISTS (SELECT 1 FROM worklog_entry e WHERE e.author_id = s.id AND e.kind = :kind
                                     AND e.period_start = :start)
                 ORDER BY u.path, s.name""").param("scope", scope).param("kind", kind.name()).param("start", start)
-                .query((rs, n) -> new Missing(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("unit_name"))).list();
+                .query((rs, n) -> new Absent(new Missing(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getString("unit_name")), rs.getObject("first_entry", LocalDate.class))).list();
     }
 
     /**

@@ -199,14 +199,15 @@ class WorklogController {
     @PreAuthorize("hasAuthority('WORKLOG_REVIEW')")
     @Operation(summary = "The community officers of the caller's scope without the period's analysis or summary",
             description = "kind: WEEKLY_ANALYSIS (default), MONTHLY_SUMMARY, QUARTERLY_SUMMARY; day: of the period "
-                    + "(default today); a period not yet over gives the latest one that is.")
+                    + "(default today); a period not yet over gives the latest one that is. Only those on duty by "
+                    + "the period's last day owed it (an officer who came after it ended is not listed).")
     Missing missing(@RequestParam(defaultValue = "WEEKLY_ANALYSIS") WorklogKind kind,
             @RequestParam(required = false) LocalDate day) {
         Caller caller = Callers.require();
         WorklogKind k = kind.periodic() ? kind : WorklogKind.WEEKLY_ANALYSIS;
         LocalDate today = desk.today();
         LocalDate first = k.lastDue(day == null ? today : day, today);
-        return new Missing(k, first, k.end(first), worklogs.missing(caller.scopePatterns(), k, first));
+        return new Missing(k, first, k.end(first), desk.missing(caller, k, first));
     }
 
     @GetMapping("/column")

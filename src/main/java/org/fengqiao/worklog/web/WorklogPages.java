@@ -246,7 +246,7 @@ class WorklogPages {
     private WorklogController.Missing missing(Caller caller, WorklogKind kind, LocalDate day) {
         LocalDate first = kind.lastDue(day, desk.today());
         return new WorklogController.Missing(kind, first, kind.end(first),
-                worklogs.missing(caller.scopePatterns(), kind, first));
+                desk.missing(caller, kind, first));
     }
 
     @GetMapping("/worklog/column")
