@@ -194,6 +194,49 @@ class WorklogIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theReviewPageListsWhoHasNotSubmittedTheLastQuartersSummaryAsWellAsTheWeeksAndTheMonths() {
+        // 四有's summary is monthly and quarterly: the chief is shown who owes the last closed quarter's too
+        LocalDate today = today();
+        LocalDate quarter = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).minusMonths(3);
+        String page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en").get("/worklog/review", null).body()
+                .replace("&#39;", "'");
+        int at = page.indexOf("id=\"missing-QUARTERLY_SUMMARY\"");
+        assertThat(at).as("the page shows who has not submitted the quarter's summary").isPositive();
+        assertThat(page.substring(at, page.indexOf("</h2>", at))).as("the last closed quarter")
+                .contains("Quarterly summary", quarter.toString(), quarter.plusMonths(3).minusDays(1).toString());
+        // the page says what it lists: the last closed periods, above the entries
+        assertThat(page).doesNotContain("this week's analysis or this month's summary")
+                .contains("last week's analysis, last month's summary or last quarter's summary");
+    }
+
+    @Test
+    void anOfficerWhoCameAfterAPeriodEndedIsNotListedAsMissingItsAnalysisOrSummary() {
+        // two community officers of the chief's station: one on duty from today, one for half a year
+        UUID newcomer = UUID.randomUUID();
+        UUID veteran = UUID.randomUUID();
+        jdbc.sql("INSERT INTO staff (id, unit_id, role, name, created_at) VALUES (?, ?, 'COMMUNITY_OFFICER', ?, now())")
+                .params(newcomer, unitOf("officer"), unique("新到民警")).update();
+        jdbc.sql("INSERT INTO staff (id, unit_id, role, name, created_at)"
+                        + " VALUES (?, ?, 'COMMUNITY_OFFICER', ?, now() - interval '200 days')")
+                .params(veteran, unitOf("officer"), unique("老民警")).update();
+        try {
+            for (String kind : List.of("WEEKLY_ANALYSIS", "MONTHLY_SUMMARY", "QUARTERLY_SUMMARY")) {
+                JsonNode missing = ApiClient.json(api.get("/api/v1/worklog/missing?kind=" + kind, chief));
+                // his duty checklist missed nothing of a period that ended before he came; nor did his work log
+                assertThat(missing.get("staff").findValuesAsText("staffId")).as(kind)
+                        .contains(veteran.toString()).doesNotContain(newcomer.toString());
+            }
+            String page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null).get("/worklog/review", null)
+                    .body();
+            int at = page.indexOf("id=\"missing-WEEKLY_ANALYSIS\"");
+            assertThat(page.substring(at, page.indexOf("</section>", at))).contains(veteran.toString())
+                    .doesNotContain(newcomer.toString());
+        } finally {
+            jdbc.sql("UPDATE staff SET active = false WHERE id IN (?, ?)").params(newcomer, veteran).update();
+        }
+    }
+
+    @Test
     void aReviewRemarkReachesTheAuthorsInboxInHisLanguage() {
         LocalDate week = LocalDate.of(2021, 4, 7);
         HttpResponse<String> created = api.send("POST", "/api/v1/worklog/entries", officer,
@@ -201,6 +244,9 @@ class WorklogIntegrationTests extends IntegrationTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode e = ApiClient.json(created);
         assertThat(e.get("periodStart").asText()).isEqualTo("2021-04-05");
+        // his log of a day of the week before shows him on duty then (carried over from paper): he owed its analysis
+        assertThat(api.send("POST", "/api/v1/worklog/entries", officer, entry("DAILY", LocalDate.of(2021, 3, 29),
+                unitOf("officer"), unique("巡逻日志-"), "上午巡逻吴场村")).statusCode()).isEqualTo(201);
         // the officer submitted his analysis for that week: the chief sees him missing the week before only
         assertThat(ApiClient.json(api.get("/api/v1/worklog/missing?kind=WEEKLY_ANALYSIS&day=2021-04-07", chief))
                 .get("staff").findValuesAsText("staffId")).doesNotContain(staffId("officer").toString());
@@ -224,6 +270,50 @@ class WorklogIntegrationTests extends IntegrationTest {
                 "Weekly analysis");
         assertThat(ApiClient.json(api.get("/api/v1/worklog/entries/" + id(e), officer)).get("remarks")
                 .findValuesAsText("text")).containsExactly("出租房屋排查要分片包干");
+    }
+
+    @Test
+    void aRemarkKeepsTheVersionItAnswersAndTheReviewerSeesAnEntryChangedAfterIt() {
+        JsonNode e = write(officer, "officer", unique("走访日志-"), "走访吴场村三户");
+        String entry = "/api/v1/worklog/entries/" + id(e);
+        HttpResponse<String> first = api.send("POST", entry + "/remarks", chief,
+                Map.of("text", "走访要写明发现的问题", "version", 0));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(ApiClient.json(first).path("entryVersion").isNumber()).as(first.body()).isTrue();
+        assertThat(ApiClient.json(first).get("entryVersion").asLong()).isZero();
+
+        // the author rewrites the entry after the review: the remark answers the text before
+        assertThat(api.send("PUT", entry, officer, edit(e, "走访吴场村三户，发现一处群租房", 0)).statusCode())
+                .isEqualTo(200);
+        JsonNode view = ApiClient.json(api.get(entry, chief));
+        assertThat(view.get("entry").get("version").asLong()).isEqualTo(1);
+        assertThat(view.get("entry").get("reviewedVersion").asLong()).isZero();
+        assertThat(view.get("remarks").get(0).get("entryVersion").asLong()).isZero();
+
+        ApiClient page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en");
+        String shown = page.get("/worklog/" + id(e), null).body();
+        assertThat(shown).as("the remark is marked as written before the change")
+                .contains("remark-outdated", "Written before the entry was changed")
+                .contains("name=\"version\" value=\"1\"");
+        String review = page.get("/worklog/review?kind=DAILY", null).body();
+        int row = review.indexOf("data-id=\"" + id(e) + "\"");
+        assertThat(row).as("the entry is on the review list").isPositive();
+        assertThat(review.substring(row, review.indexOf("</tr>", row))).as("flagged as changed since reviewed")
+                .contains("Changed since reviewed");
+
+        // a remark on the version read before the change is refused and nothing is saved
+        HttpResponse<String> stale = api.send("POST", entry + "/remarks", chief,
+                Map.of("text", "写明地址", "version", 0), "Accept-Language", "en");
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+        assertThat(ApiClient.json(stale).get("detail").asText()).contains("changed this entry after you read it");
+        assertThat(ApiClient.json(api.get(entry, officer)).get("remarks")).hasSize(1);
+
+        // reviewed again on the current text: no longer flagged
+        assertThat(api.send("POST", entry + "/remarks", chief, Map.of("text", "好", "version", 1)).statusCode())
+                .isEqualTo(201);
+        review = page.get("/worklog/review?kind=DAILY", null).body();
+        row = review.indexOf("data-id=\"" + id(e) + "\"");
+        assertThat(review.substring(row, review.indexOf("</tr>", row))).doesNotContain("Changed since reviewed");
     }
 
     JsonNode inboxEntry(String token, String record, String language) {

@@ -6,9 +6,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.duty.OnDuty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * author's unit ({@code u.path LIKE ANY(:scope)} inside the SQL), so one outside the reader's subtree is not found.
  */
 @Repository
-public class DutyRecords {
+public class DutyRecords implements OnDuty {
 
     /**
      * A record as it is shown: where is the unit's name, and the grid's when one was named. The note and the reason
@@ -168,6 +171,24 @@ public class DutyRecords {
                 """).param("id", id).param("scope", scope)
                 .query(DutyRecords::officer)
                 .optional();
+    }
+
+    /** The officers' {@link Officer#since} days, reckoned as {@link #officers} reckons them. */
+    @Override
+    public Map<UUID, LocalDate> since(Collection<UUID> staff) {
+        Map<UUID, LocalDate> found = new HashMap<>();
+        if (staff.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                SELECT s.id, LEAST((s.created_at AT TIME ZONE 'Asia/Shanghai')::date,
+                                   (SELECT min(d.done_on) FROM duty_record d WHERE d.officer_id = s.id)) AS since
+                  FROM staff s WHERE s.id = ANY(:staff)
+                """).param("staff", staff.toArray(UUID[]::new))
+                .query(rs -> {
+                    found.put(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class));
+                });
+        return found;
     }
 
     public boolean any() {

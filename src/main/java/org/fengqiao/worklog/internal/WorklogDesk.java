@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.duty.OnDuty;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitId;
@@ -42,12 +44,15 @@ public class WorklogDesk {
     public static final int COMMENT_MAX = 1000;
 
     private final Worklogs worklogs;
+    private final OnDuty onDuty;
     private final Jurisdictions jurisdictions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public WorklogDesk(Worklogs worklogs, Jurisdictions jurisdictions, ApplicationEventPublisher events, Clock clock) {
+    public WorklogDesk(Worklogs worklogs, OnDuty onDuty, Jurisdictions jurisdictions, ApplicationEventPublisher events,
+            Clock clock) {
         this.worklogs = worklogs;
+        this.onDuty = onDuty;
         this.jurisdictions = jurisdictions;
         this.events = events;
         this.clock = clock;
@@ -237,12 +242,23 @@ public class WorklogDesk {
         return audited(before, who);
     }
 
-    /** A supervisor writes his review remark (督导意见): the author is told. */
+    /** A supervisor writes his review remark (督导意见) on the entry as it stands now: the author is told. */
     @Transactional
     public Worklogs.Remark remark(UUID id, String text, Caller who) {
-        Worklogs.Entry e = entry(id, who);
-        if (!reviews(e, who)) {
-            throw new Refused(e.authorId().equals(who.staffId()) ? "worklog.error.ownEntry"
+        return remark(id, text, null, who);
+    }
+
+    /**
+     * A supervisor writes his review remark (督导意见) on the version of the entry he read ({@code version}; null: as
+     * it stands now), which the remark keeps: an edit after it shows the remark answers the text before. When the
+     * author changed the entry since the reviewer read it, the remark is refused (409) and nothing saved: it would
+     * stand beside a text he has not read.
+     */
+    @Transactional
+    public Worklogs.Remark remark(UUID id, String text, Long version, Caller who) {
+        Worklogs.Entry seen = entry(id, who);
+        if (!reviews(seen, who)) {
+            throw new Refused(seen.authorId().equals(who.staffId()) ? "worklog.error.ownEntry"
                     : "worklog.error.notReviewer");
         }
         String t = required(text, "text", REMARK_MAX);
@@ -250,9 +266,15 @@ public class WorklogDesk {
         PersonalNumbers.found(t).ifPresent(k -> {
             throw Invalid.of("text", k);
         });
+        // the version the remark answers is the one in force while it is written: no edit slips in between
+        worklogs.lock(id);
+        Worklogs.Entry e = worklogs.entry(id).orElseThrow();
+        if (version != null && version != e.version()) {
+            throw new Conflict("worklog.error.remarkStale");
+        }
         UUID remarkId = UUID.randomUUID();
         Instant now = clock.instant();
-        worklogs.addRemark(remarkId, id, who.staffId(), t, now);
+        worklogs.addRemark(remarkId, id, e.version(), who.staffId(), t, now);
         Worklogs.Remark remark = worklogs.remarks(id).stream().filter(r -> r.id().equals(remarkId)).findFirst()
                 .orElseThrow();
         events.publishEvent(Audited.created("worklog_remark", remarkId, e.unitPath(), remark).by(who.displayName()));
@@ -305,6 +327,26 @@ public class WorklogDesk {
             throw new Invalid("error.invalid", problems);
         }
         return t;
+    }
+
+    /**
+     * The community officers of the caller's scope who owed the analysis or summary of {@code kind} for the period
+     * beginning on {@code first} and have not written it. He owed it when on duty by the period's last day: his
+     * duty checklist's first day ({@link OnDuty}), or an earlier day his own work log speaks of (entries carried
+     * over from paper); an officer who came after the period ended owed nothing of it, as his checklist missed
+     * nothing of it.
+     */
+    public List<Worklogs.Missing> missing(Caller who, WorklogKind kind, LocalDate first) {
+        List<Worklogs.Absent> absent = worklogs.missing(who.scopePatterns(), kind, first);
+        Map<UUID, LocalDate> since = onDuty.since(absent.stream().map(a -> a.who().staffId()).toList());
+        LocalDate last = kind.end(first);
+        return absent.stream().filter(a -> {
+            LocalDate on = since.get(a.who().staffId());
+            if (a.firstEntry() != null && (on == null || a.firstEntry().isBefore(on))) {
+                on = a.firstEntry();
+            }
+            return on == null || !on.isAfter(last);
+        }).map(Worklogs.Absent::who).toList();
     }
 
     /** The caller's own entry: 404 when he may not read it, 403 when he may but it is another's. */

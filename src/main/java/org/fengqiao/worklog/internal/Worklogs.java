@@ -20,14 +20,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Worklogs {
 
-    /** An entry with its author's and unit's names and how many remarks, comments and likes it has. */
+    /**
+     * An entry with its author's and unit's names and how many remarks, comments and likes it has;
+     * {@code reviewedVersion} the latest version a review remark was written on (null before any).
+     */
     public record Entry(UUID id, UUID authorId, String authorName, UUID unitId, String unitName, String unitPath,
             WorklogKind kind, LocalDate periodStart, LocalDate periodEnd, String title, String body,
             OffsetDateTime sharedAt, OffsetDateTime createdAt, OffsetDateTime updatedAt, long version, long remarks,
-            long comments, long likes) {
+            long comments, long likes, Long reviewedVersion) {
 
         public boolean shared() {
             return sharedAt != null;
+        }
+
+        /** Whether the author changed the entry after the last review remark: the remarks answer an older text. */
+        public boolean editedSinceReview() {
+            return reviewedVersion != null && version > reviewedVersion;
         }
 
         /**
@@ -44,7 +52,8 @@ public class Worklogs {
             String body, OffsetDateTime savedAt, OffsetDateTime replacedAt) {
     }
 
-    public record Remark(UUID id, String reviewerName, String text, OffsetDateTime at) {
+    /** A review remark, with the version of the entry the reviewer wrote it on. */
+    public record Remark(UUID id, String reviewerName, String text, OffsetDateTime at, long entryVersion) {
     }
 
     public record Comment(UUID id, UUID authorId, String authorName, String text, OffsetDateTime at) {
@@ -61,7 +70,8 @@ public class Worklogs {
             SELECT e.*, s.name AS author_name, u.name AS unit_name, u.path AS unit_path,
                    (SELECT count(*) FROM worklog_remark r WHERE r.entry_id = e.id) AS remark_count,
                    (SELECT count(*) FROM worklog_comment c WHERE c.entry_id = e.id) AS comment_count,
-                   (SELECT count(*) FROM worklog_like l WHERE l.entry_id = e.id) AS like_count
+                   (SELECT count(*) FROM worklog_like l WHERE l.entry_id = e.id) AS like_count,
+                   (SELECT max(r.entry_version) FROM worklog_remark r WHERE r.entry_id = e.id) AS reviewed_version
             FROM worklog_entry e JOIN staff s ON s.id = e.author_id JOIN unit u ON u.id = e.unit_id
             """;
     private static final String COUNT = """
@@ -137,19 +147,25 @@ public class Worklogs {
         return words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /** Someone without the period's entry, and the first day his work log speaks of (null: none yet). */
+    record Absent(Missing who, LocalDate firstEntry) {
+    }
+
     /**
      * The community officers (包村社民警) of the subtrees of {@code scope}, active, who have no entry of {@code kind}
-     * for the period beginning on {@code start}, by unit and name.
+     * for the period beginning on {@code start}, by unit and name; whether they owed it is WorklogDesk's to say.
      */
-    public List<Missing> missing(String[] scope, WorklogKind kind, LocalDate start) {
+    List<Absent> missing(String[] scope, WorklogKind kind, LocalDate start) {
         return jdbc.sql("""
-                SELECT s.id, s.name, u.name AS unit_name FROM staff s JOIN unit u ON u.id = s.unit_id
+                SELECT s.id, s.name, u.name AS unit_name,
+                       (SELECT min(f.period_start) FROM worklog_entry f WHERE f.author_id = s.id) AS first_entry
+                  FROM staff s JOIN unit u ON u.id = s.unit_id
                 WHERE s.active AND s.role = 'COMMUNITY_OFFICER' AND u.path LIKE ANY(CAST(:scope AS text[]))
                   AND NOT EXISTS (SELECT 1 FROM worklog_entry e WHERE e.author_id = s.id AND e.kind = :kind
                                     AND e.period_start = :start)
                 ORDER BY u.path, s.name""").param("scope", scope).param("kind", kind.name()).param("start", start)
-                .query((rs, n) -> new Missing(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("unit_name"))).list();
+                .query((rs, n) -> new Absent(new Missing(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getString("unit_name")), rs.getObject("first_entry", LocalDate.class))).list();
     }
 
     /**
@@ -209,17 +225,20 @@ public class Worklogs {
                         rs.getObject("replaced_at", OffsetDateTime.class))).list();
     }
 
-    void addRemark(UUID id, UUID entry, UUID reviewer, String text, Instant at) {
-        jdbc.sql("INSERT INTO worklog_remark (id, entry_id, reviewer_id, text, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(id, entry, reviewer, text, at(at)).update();
+    void addRemark(UUID id, UUID entry, long version, UUID reviewer, String text, Instant at) {
+        jdbc.sql("""
+                INSERT INTO worklog_remark (id, entry_id, entry_version, reviewer_id, text, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(id, entry, version, reviewer, text, at(at)).update();
     }
 
     public List<Remark> remarks(UUID entry) {
         return jdbc.sql("""
-                SELECT r.id, s.name, r.text, r.created_at FROM worklog_remark r JOIN staff s ON s.id = r.reviewer_id
-                WHERE r.entry_id = ? ORDER BY r.created_at""").param(entry)
+                SELECT r.id, s.name, r.text, r.created_at, r.entry_version FROM worklog_remark r
+                JOIN staff s ON s.id = r.reviewer_id WHERE r.entry_id = ? ORDER BY r.created_at""").param(entry)
                 .query((rs, n) -> new Remark(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("text"), rs.getObject("created_at", OffsetDateTime.class))).list();
+                        rs.getString("text"), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getLong("entry_version"))).list();
     }
 
     void addComment(UUID id, UUID entry, UUID author, String text, Instant at) {
@@ -280,6 +299,6 @@ public class Worklogs {
                 rs.getString("unit_path"), kind, start, kind.end(start), rs.getString("title"), rs.getString("body"),
                 rs.getObject("shared_at", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class), rs.getLong("version"), rs.getLong("remark_count"),
-                rs.getLong("comment_count"), rs.getLong("like_count"));
+                rs.getLong("comment_count"), rs.getLong("like_count"), rs.getObject("reviewed_version", Long.class));
     }
 }

@@ -69,6 +69,10 @@ class WorklogController {
     record Text(String text) {
     }
 
+    /** A review remark: its text, and the version of the entry the reviewer read (optional: else the current). */
+    record RemarkForm(String text, Long version) {
+    }
+
     record Missing(WorklogKind kind, LocalDate first, LocalDate last, List<Worklogs.Missing> staff) {
     }
 
@@ -171,9 +175,13 @@ class WorklogController {
     @PostMapping("/entries/{id}/remarks")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('WORKLOG_REVIEW')")
-    @Operation(summary = "A supervisor's review remark (督导意见) on an entry of his scope: its author is notified")
-    Worklogs.Remark remark(@PathVariable UUID id, @RequestBody(required = false) Text text) {
-        return desk.remark(id, text == null ? null : text.text(), Callers.require());
+    @Operation(summary = "A supervisor's review remark (督导意见) on an entry of his scope: its author is notified",
+            description = "text; version: the entry's version the reviewer read (409 when the author changed it "
+                    + "since: nothing saved; default the current one). The remark keeps it as entryVersion; the "
+                    + "entry's reviewedVersion is the latest reviewed.")
+    Worklogs.Remark remark(@PathVariable UUID id, @RequestBody(required = false) RemarkForm form) {
+        return desk.remark(id, form == null ? null : form.text(), form == null ? null : form.version(),
+                Callers.require());
     }
 
     @GetMapping("/review")
@@ -191,14 +199,15 @@ class WorklogController {
     @PreAuthorize("hasAuthority('WORKLOG_REVIEW')")
     @Operation(summary = "The community officers of the caller's scope without the period's analysis or summary",
             description = "kind: WEEKLY_ANALYSIS (default), MONTHLY_SUMMARY, QUARTERLY_SUMMARY; day: of the period "
-                    + "(default today); a period not yet over gives the latest one that is.")
+                    + "(default today); a period not yet over gives the latest one that is. Only those on duty by "
+                    + "the period's last day owed it (an officer who came after it ended is not listed).")
     Missing missing(@RequestParam(defaultValue = "WEEKLY_ANALYSIS") WorklogKind kind,
             @RequestParam(required = false) LocalDate day) {
         Caller caller = Callers.require();
         WorklogKind k = kind.periodic() ? kind : WorklogKind.WEEKLY_ANALYSIS;
         LocalDate today = desk.today();
         LocalDate first = k.lastDue(day == null ? today : day, today);
-        return new Missing(k, first, k.end(first), worklogs.missing(caller.scopePatterns(), k, first));
+        return new Missing(k, first, k.end(first), desk.missing(caller, k, first));
     }
 
     @GetMapping("/column")

@@ -206,10 +206,10 @@ class WorklogPages {
 
     @PostMapping("/worklog/{id}/remarks")
     @PreAuthorize("hasAuthority('WORKLOG_REVIEW')")
-    String remark(@PathVariable UUID id, @RequestParam(required = false) String text, Locale locale,
-            RedirectAttributes redirect) {
+    String remark(@PathVariable UUID id, @RequestParam(required = false) String text,
+            @RequestParam(required = false) Long version, Locale locale, RedirectAttributes redirect) {
         return answers.redirect("/worklog/" + id, "worklog.notice.remarked", locale, redirect,
-                () -> desk.remark(id, text, Callers.require()));
+                () -> desk.remark(id, text, version, Callers.require()));
     }
 
     @PostMapping("/worklog/{id}/comments")
@@ -236,15 +236,17 @@ class WorklogPages {
         model.addAttribute("kind", kind);
         model.addAttribute("kinds", WorklogKind.values());
         model.addAttribute("day", d);
+        // 有总结 is monthly and quarterly: who owes the last closed quarter's summary is shown beside the week's and
+        // the month's
         model.addAttribute("missing", List.of(missing(caller, WorklogKind.WEEKLY_ANALYSIS, d),
-                missing(caller, WorklogKind.MONTHLY_SUMMARY, d)));
+                missing(caller, WorklogKind.MONTHLY_SUMMARY, d), missing(caller, WorklogKind.QUARTERLY_SUMMARY, d)));
         return "worklog/review";
     }
 
     private WorklogController.Missing missing(Caller caller, WorklogKind kind, LocalDate day) {
         LocalDate first = kind.lastDue(day, desk.today());
         return new WorklogController.Missing(kind, first, kind.end(first),
-                worklogs.missing(caller.scopePatterns(), kind, first));
+                desk.missing(caller, kind, first));
     }
 
     @GetMapping("/worklog/column")
