@@ -885,6 +885,25 @@ class Open311IntegrationTests extends IntegrationTest {
         assertThat(json(manned).get(0).get("service_notice").asText()).startsWith("已转网格管理员到场处置。有人员受伤请立即拨打120和110。");
     }
 
+    /**
+     * A point outside the county is refused (400, nothing filed) in the client's terms: check lat and long, or send
+     * address_string or address_id; an Open311 client has no community or grid to choose, as the page's words said.
+     */
+    @Test
+    void aPointOutsideTheCountyIsRefusedInTheStandardsTerms() {
+        String description = "县外-" + UUID.randomUUID();
+        HttpResponse<String> zh = client.post("requests.xml", new Form().add("api_key", DEMO_KEY).add("service_code", "HELP")
+                .add("lat", "39.90").add("long", "116.40").add("description", description));
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(text(xml(zh), "/errors/error/description")).isEqualTo(
+                "lat/long: 该位置不在本辖区任何警务网格内：请核对纬度（lat）和经度（long）是否在本县境内，或改用 address_string 或 address_id");
+        HttpResponse<String> en = client.post("requests.json?locale=en", new Form().add("api_key", DEMO_KEY)
+                .add("service_code", "HELP").add("lat", "39.90").add("long", "116.40").add("description", description));
+        assertThat(json(en).get(0).get("description").asText()).isEqualTo("lat/long: The point lies in no police grid of "
+                + "this jurisdiction: check that lat and long lie in the county, or send address_string or address_id");
+        assertThat(filed(description)).isZero();
+    }
+
     @Test
     void aControlCharacterIsRefusedAtTheDoorAndOneStoredBeforeCannotBreakTheXmlList() {
         String description = "控制字符-" + UUID.randomUUID();

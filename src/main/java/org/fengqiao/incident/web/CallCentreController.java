@@ -39,6 +39,13 @@ class CallCentreController {
     private static final Map<String, String> FIELDS = Map.of("reporterPhone", "callerPhone", "reporterName", "callerName");
 
     /**
+     * The desk's messages said in this API's terms: a point in no grid (outside the county, or lon and lat swapped)
+     * asks the integrator to check lon and lat or send gridId or address, not to "choose the community or grid" as a
+     * page does.
+     */
+    private static final Map<String, String> KEYS = Map.of("incident.grid.notLocated", "incident.push.location.notLocated");
+
+    /**
      * An incident as the 110 system sends it; its case number (caseNumber, required) is its idempotency key. A case
      * may name its offence (案由, optional), as the centre's operator classified the call.
      */
@@ -73,7 +80,8 @@ class CallCentreController {
         } catch (IdempotencyKeyReused e) {
             throw e; // answered 422 naming caseNumber (IdempotencyErrors)
         } catch (Invalid e) {
-            throw e.renamed(FIELDS);
+            throw new Invalid(e.titleKey(), e.problems().stream().map(problem -> KEYS.containsKey(problem.key())
+                    ? new Invalid.Problem(problem.field(), KEYS.get(problem.key()), problem.args()) : problem).toList()).renamed(FIELDS);
         }
         return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(views.detail(filed, locale));

@@ -433,10 +433,16 @@ class Open311Controller {
         return errors(request, e.status, List.of(text(e.key, locale)));
     }
 
+    /**
+     * The desk's messages said as this API's: a point in no grid tells the client to check lat and long or send an
+     * address, not to "choose the community or grid", which a client has no parameter for.
+     */
+    private static final Map<String, String> KEYS = Map.of("incident.grid.notLocated", "open311.error.location.notLocated");
+
     @ExceptionHandler(Invalid.class)
     ResponseEntity<String> invalid(Invalid e, HttpServletRequest request, Locale locale) {
         return errors(request, 400, e.problems().stream().map(p -> FIELDS.getOrDefault(p.field(), p.field()) + ": "
-                + messages.getMessage(p.key(), p.args(), p.key(), locale)).toList());
+                + messages.getMessage(KEYS.getOrDefault(p.key(), p.key()), p.args(), p.key(), locale)).toList());
     }
 
     private static ResponseEntity<String> errors(HttpServletRequest request, int status, List<String> descriptions) {
