@@ -301,6 +301,72 @@ class IncidentApiIntegrationTests extends IntegrationTest {
         assertThat(last.get("reason").asText()).isEqualTo("群众情绪激动，需民警出面");
     }
 
+    /**
+     * A point outside the county (Beijing here, or latitude and longitude swapped into another place) is refused on the
+     * location in the integrator's language, in the push's own terms: check lon and lat, or send gridId or address,
+     * not the page's "choose the community or grid"; nothing is filed.
+     */
+    @Test
+    void the110PushOfAPointOutsideTheCountyIsRefusedInItsOwnTerms() {
+        String description = "县外位置-" + UUID.randomUUID();
+        Map<String, Object> push = new HashMap<>();
+        push.put("caseNumber", "110-" + UUID.randomUUID());
+        push.put("category", "HELP");
+        push.put("description", description);
+        push.put("lon", 116.40);
+        push.put("lat", 39.90);
+        HttpResponse<String> zh = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key");
+        assertThat(zh.statusCode()).as(zh.body()).isEqualTo(400);
+        JsonNode error = ApiClient.json(zh).get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("location");
+        assertThat(error.get("message").asText())
+                .isEqualTo("该位置不在本辖区任何警务网格内：请核对经度（lon）和纬度（lat）是否在本县境内，或改报网格（gridId）或地址（address）");
+        HttpResponse<String> en = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key",
+                "Accept-Language", "en");
+        assertThat(ApiClient.json(en).get("errors").get(0).get("message").asText()).isEqualTo("The point lies in no "
+                + "police grid of this jurisdiction: check that lon and lat lie in the county, or send gridId or address");
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param(description).query(Long.class)
+                .single()).isZero();
+    }
+
+    /**
+     * The 110 system's time of the call without its zone (China's wall clock, as the centre's systems keep it) is read
+     * as China time; a time in another form is refused saying which form is meant, not a bare "wrong format".
+     */
+    @Test
+    void the110PushReadsATimeWithoutZoneAsChinaTimeAndNamesTheFormOfOneItCannotRead() {
+        double[] point = inside(grid("NS-2-01"));
+        java.time.LocalDateTime wall = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusHours(1)
+                .withNano(0);
+        Map<String, Object> push = new HashMap<>();
+        push.put("caseNumber", "110-" + UUID.randomUUID());
+        push.put("category", "HELP");
+        push.put("description", "无时区-" + UUID.randomUUID());
+        push.put("lon", point[0]);
+        push.put("lat", point[1]);
+        push.put("occurredAt", wall.toString());
+        HttpResponse<String> taken = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key");
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT occurred_at FROM incident WHERE external_ref = ?").param(push.get("caseNumber"))
+                .query(java.time.OffsetDateTime.class).single().toInstant())
+                .isEqualTo(wall.atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+
+        push.put("caseNumber", "110-" + UUID.randomUUID());
+        push.put("occurredAt", "06/12/2026 10:00");
+        HttpResponse<String> zh = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key");
+        assertThat(zh.statusCode()).isEqualTo(400);
+        JsonNode error = ApiClient.json(zh).get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("occurredAt");
+        assertThat(error.get("message").asText())
+                .isEqualTo("发生时间须为 ISO 8601 时间，如 2026-12-06T10:00:00+08:00（不带时区的按北京时间）");
+        HttpResponse<String> en = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key",
+                "Accept-Language", "en");
+        assertThat(ApiClient.json(en).get("errors").get(0).get("message").asText())
+                .isEqualTo("The time must be ISO 8601, such as 2026-12-06T10:00:00+08:00 (without a zone it is China time)");
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE external_ref = ?").param(push.get("caseNumber"))
+                .query(Long.class).single()).isZero();
+    }
+
     @Test
     void the110CentrePushesWithItsKeyAndDisputesGoToMediation() {
         UUID grid = grid("NS-2-01");

@@ -816,6 +816,94 @@ class Open311IntegrationTests extends IntegrationTest {
                 .isEqualTo(404);
     }
 
+    /**
+     * GET requests answers anyone, without a key: the mobile and identity numbers a reporter typed into his words or his
+     * address, and a number staff wrote into the answer, are masked there (as the platform's lists show them); the staff
+     * still read them whole on the incident.
+     */
+    @Test
+    void numbersTypedIntoAReportOrItsAnswerAreMaskedInThePublicAnswers() {
+        String n = UUID.randomUUID().toString().substring(0, 8);
+        String description = "门口有人摔倒，我的手机13912345678，身份证320722199001011234-" + n;
+        String address = "开放测试村" + n + "号 联系13812340000";
+        String id = file(new Form().add("api_key", DEMO_KEY).add("service_code", "HELP").add("lat", lat())
+                .add("long", lon()).add("address_string", address).add("description", description));
+
+        String[] whole = {"13912345678", "320722199001011234", "13812340000"};
+        JsonNode one = json(client.get("requests/" + id + ".json")).get(0);
+        assertThat(one.get("description").asText()).isEqualTo("门口有人摔倒，我的手机139****5678，身份证320722********1234-" + n);
+        assertThat(one.get("address").asText()).isEqualTo("开放测试村" + n + "号 联系138****0000");
+        String answers = client.get("requests/" + id + ".json").body() + client.get("requests/" + id + ".xml").body()
+                + client.get("requests.json?service_request_id=" + id).body()
+                + client.get("requests.xml?service_code=HELP").body();
+        assertThat(answers).contains(n).doesNotContain(whole);
+        assertThat(jdbc.sql("SELECT description || address FROM incident WHERE id = CAST(? AS uuid)").param(id)
+                .query(String.class).single()).as("the staff read them whole").contains(whole);
+
+        UUID incident = UUID.fromString(id);
+        Submitter staff = Submitter.system("test");
+        desk.acknowledge(incident, staff);
+        desk.arrive(incident, IncidentDesk.Arrival.MANAGER, staff);
+        desk.resolve(incident, "已送医", staff);
+        desk.answer(incident, "已按您留的电话13912345678联系家属。", staff);
+        Document closed = xml(client.get("requests/" + id + ".xml"));
+        assertThat(text(closed, "/service_requests/request/status")).isEqualTo("closed");
+        assertThat(text(closed, "/service_requests/request/status_notes")).isEqualTo("已按您留的电话139****5678联系家属。");
+        assertThat(client.get("requests.json?status=closed&service_code=HELP").body()).doesNotContain(whole);
+    }
+
+    /**
+     * The service_notice names who took the report up. This class's grid has neither grid manager nor grid chief, so
+     * the routing hands a report to the station's duty: the notice says so (with the category's advice, call 120), on
+     * the POST and on the GET, not that the grid manager is on his way.
+     */
+    @Test
+    void theNoticeNamesWhoTookTheReportWhenTheGridHasNoManager() {
+        String description = "无人网格-" + UUID.randomUUID();
+        HttpResponse<String> posted = client.post("requests.json", traffic(DEMO_KEY, description));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        String id = json(posted).get(0).get("service_request_id").asText();
+        assertThat(jdbc.sql("SELECT routing_fallback FROM incident WHERE id = CAST(? AS uuid)").param(id)
+                .query(String.class).single()).isEqualTo("incident.routing.fallback.noManagerNorChief");
+        String filed = json(posted).get(0).get("service_notice").asText();
+        assertThat(filed).startsWith("本网格暂无网格管理员和网格长，已转派出所值班负责人处理").contains("120")
+                .doesNotContain("已转网格管理员");
+        String shown = json(client.get("requests/" + id + ".json")).get(0).get("service_notice").asText();
+        assertThat(shown).isEqualTo("本网格暂无网格管理员和网格长，已转派出所值班负责人处理，处理结果会答复您。有人员受伤请立即拨打120和110。");
+        assertThat(json(client.get("requests/" + id + ".json?locale=en")).get(0).get("service_notice").asText())
+                .isEqualTo("This grid has no grid manager nor grid chief at present: passed to the police station on duty; "
+                        + "you will be told the outcome. If anyone is injured call 120 and 110 now.");
+
+        // a grid whose manager is on the roster: his notice as before
+        double[] point = jdbc.sql("""
+                SELECT (min_lon + max_lon) / 2, (min_lat + max_lat) / 2 FROM grid WHERE code = 'NS-2-01'""")
+                .query((rs, row) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
+        HttpResponse<String> manned = client.post("requests.json", new Form().add("api_key", DEMO_KEY)
+                .add("service_code", "TRAFFIC").add("lat", String.valueOf(point[1])).add("long", String.valueOf(point[0]))
+                .add("attribute[INJURED]", "no").add("description", description + "-manned"));
+        assertThat(manned.statusCode()).as(manned.body()).isEqualTo(201);
+        assertThat(json(manned).get(0).get("service_notice").asText()).startsWith("已转网格管理员到场处置。有人员受伤请立即拨打120和110。");
+    }
+
+    /**
+     * A point outside the county is refused (400, nothing filed) in the client's terms: check lat and long, or send
+     * address_string or address_id; an Open311 client has no community or grid to choose, as the page's words said.
+     */
+    @Test
+    void aPointOutsideTheCountyIsRefusedInTheStandardsTerms() {
+        String description = "县外-" + UUID.randomUUID();
+        HttpResponse<String> zh = client.post("requests.xml", new Form().add("api_key", DEMO_KEY).add("service_code", "HELP")
+                .add("lat", "39.90").add("long", "116.40").add("description", description));
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(text(xml(zh), "/errors/error/description")).isEqualTo(
+                "lat/long: 该位置不在本辖区任何警务网格内：请核对纬度（lat）和经度（long）是否在本县境内，或改用 address_string 或 address_id");
+        HttpResponse<String> en = client.post("requests.json?locale=en", new Form().add("api_key", DEMO_KEY)
+                .add("service_code", "HELP").add("lat", "39.90").add("long", "116.40").add("description", description));
+        assertThat(json(en).get(0).get("description").asText()).isEqualTo("lat/long: The point lies in no police grid of "
+                + "this jurisdiction: check that lat and long lie in the county, or send address_string or address_id");
+        assertThat(filed(description)).isZero();
+    }
+
     @Test
     void aControlCharacterIsRefusedAtTheDoorAndOneStoredBeforeCannotBreakTheXmlList() {
         String description = "控制字符-" + UUID.randomUUID();

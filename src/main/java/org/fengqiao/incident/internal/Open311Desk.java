@@ -41,7 +41,9 @@ public class Open311Desk {
             String phone, String description, String mediaUrl, Map<String, List<String>> attributes) {
     }
 
-    public record Filed(String serviceRequestId, String trackingCode, String token, Service service, String accountId) {
+    /** {@code routingFallback}: why the report went to another than its category's owner (a message key), or null. */
+    public record Filed(String serviceRequestId, String trackingCode, String token, Service service, String accountId,
+            String routingFallback) {
     }
 
     /** The largest count an attribute takes: more people or vehicles than any report of one place could name. */
@@ -150,7 +152,7 @@ public class Open311Desk {
                 email == null ? null : cipher.encrypt(email), trimmed(s.deviceId()), trimmed(s.accountId()), mediaUrl,
                 address == null ? null : addressId(address, addressId), key.keyId(), trimmed(s.description()));
         return new Filed(filed.incident().id().toString(), filed.incident().trackingCode(), token, service,
-                trimmed(s.accountId()));
+                trimmed(s.accountId()), filed.incident().routingFallback());
     }
 
     /** A Chinese name is family name first, run together (张小明); any other, given name first. */

@@ -26,7 +26,7 @@ public class Open311Requests {
     public record PublicRequest(UUID incidentId, String serviceRequestId, String token, String serviceCode,
             Status status, String description, String address, UUID addressId, Double lat, Double lon, String mediaUrl,
             String agency, OffsetDateTime requestedAt, OffsetDateTime updatedAt, OffsetDateTime dueAt, String answer,
-            Category category) {
+            Category category, String routingFallback) {
     }
 
     /** GET requests' filters; a null or empty one means any. */
@@ -37,7 +37,7 @@ public class Open311Requests {
     private static final String SELECT = """
             SELECT i.id, o.token, o.service_code, i.status, o.description, i.address, o.address_id,
                    i.lat, i.lon, o.media_url, coalesce(ou.name, gu.name) AS agency, i.received_at, i.updated_at,
-                   i.due_at, i.category,
+                   i.due_at, i.category, i.routing_fallback,
                    (SELECT e.note FROM incident_event e WHERE e.incident_id = i.id AND e.kind = 'ANSWERED'
                     ORDER BY e.id DESC LIMIT 1) AS answer
             FROM open311_request o JOIN incident i ON i.id = o.incident_id JOIN grid g ON g.id = i.grid_id
@@ -162,6 +162,6 @@ public class Open311Requests {
                 (Double) rs.getObject("lon"), rs.getString("media_url"), rs.getString("agency"),
                 rs.getObject("received_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
                 rs.getObject("due_at", OffsetDateTime.class), rs.getString("answer"),
-                Category.valueOf(rs.getString("category")));
+                Category.valueOf(rs.getString("category")), rs.getString("routing_fallback"));
     }
 }

@@ -2,7 +2,10 @@ package org.fengqiao.incident.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +19,7 @@ import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,12 +43,39 @@ class CallCentreController {
     private static final Map<String, String> FIELDS = Map.of("reporterPhone", "callerPhone", "reporterName", "callerName");
 
     /**
+     * The desk's messages said in this API's terms: a point in no grid (outside the county, or lon and lat swapped)
+     * asks the integrator to check lon and lat or send gridId or address, not to "choose the community or grid" as a
+     * page does.
+     */
+    private static final Map<String, String> KEYS = Map.of("incident.grid.notLocated", "incident.push.location.notLocated");
+
+    /**
      * An incident as the 110 system sends it; its case number (caseNumber, required) is its idempotency key. A case
      * may name its offence (案由, optional), as the centre's operator classified the call.
      */
     record Push(String caseNumber, Category category, Subtype subtype, Offence offence, String department,
-            String description, OffsetDateTime occurredAt, Double lon, Double lat, String address, UUID gridId,
+            String description, @Schema(format = "date-time", example = "2026-12-06T10:00:00+08:00") String occurredAt, Double lon, Double lat, String address, UUID gridId,
             String callerName, String callerPhone) {
+    }
+
+    /**
+     * The time a call's matter happened, as ISO 8601. The centre's systems often send China's wall-clock time without its
+     * zone (2026-12-06T10:00:00): read as China time, as Open311's dates are, not refused with a bare "wrong format"
+     * that does not say which form is meant; any other form is refused saying so.
+     */
+    static OffsetDateTime occurredAt(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(raw.trim()).atZone(LocalTimes.ZONE).toOffsetDateTime();
+            } catch (DateTimeParseException e2) {
+                throw Invalid.of("occurredAt", "incident.push.occurredAt.format");
+            }
+        }
     }
 
     @PostMapping(CallCentreSecurity.PATH)
@@ -65,7 +96,7 @@ class CallCentreController {
         }
         NewIncident n = new NewIncident(Source.CALL_110, p.category(), p.subtype(), p.offence(), p.department(),
                 p.description(),
-                p.occurredAt(), p.lon(), p.lat(), p.address(), p.gridId(), p.callerName(), p.callerPhone(), p.caseNumber(),
+                occurredAt(p.occurredAt()), p.lon(), p.lat(), p.address(), p.gridId(), p.callerName(), p.callerPhone(), p.caseNumber(),
                 p.caseNumber());
         IncidentDesk.Filed filed;
         try {
@@ -73,7 +104,8 @@ class CallCentreController {
         } catch (IdempotencyKeyReused e) {
             throw e; // answered 422 naming caseNumber (IdempotencyErrors)
         } catch (Invalid e) {
-            throw e.renamed(FIELDS);
+            throw new Invalid(e.titleKey(), e.problems().stream().map(problem -> KEYS.containsKey(problem.key())
+                    ? new Invalid.Problem(problem.field(), KEYS.get(problem.key()), problem.args()) : problem).toList()).renamed(FIELDS);
         }
         return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(views.detail(filed, locale));

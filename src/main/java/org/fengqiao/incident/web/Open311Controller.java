@@ -28,6 +28,7 @@ import org.fengqiao.incident.internal.Open311Services;
 import org.fengqiao.incident.internal.Open311Services.Attribute;
 import org.fengqiao.incident.internal.Open311Services.Service;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.Texts;
 import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -202,7 +203,7 @@ class Open311Controller {
         // the page whose address the notice gives (a client's user has never seen this site)
         String page = ServletUriComponentsBuilder.fromCurrentContextPath().path("/track/{code}")
                 .buildAndExpand(filed.trackingCode()).toUriString();
-        m.put("service_notice", text(filed.service().noticeKey(), locale) + " "
+        m.put("service_notice", notice(filed.service(), filed.routingFallback(), locale) + " "
                 + messages.getMessage("open311.notice.tracking", new Object[] {filed.trackingCode(), page}, locale));
         m.put("account_id", filed.accountId());
         return f.write(201, "service_requests", List.of(m));
@@ -292,7 +293,11 @@ class Open311Controller {
                 .header(HttpHeaders.ALLOW, allowed).body(refused.getBody());
     }
 
-    /** A request as the public sees it: no reporter's name, phone or e-mail, no internal notes. */
+    /**
+     * A request as the public sees it: no reporter's name, phone or e-mail, no internal notes. Anyone reads it without a
+     * key, so the identity and mobile numbers a reporter typed into his words or his address, or staff into the answer
+     * ("we called you on 139..."), are masked as the platform's lists show them; staff read them whole on the incident.
+     */
     private Map<String, Object> view(PublicRequest r, Locale locale) {
         Service service = Open311Services.find(r.serviceCode()).orElse(null);
         // open until the reporter is answered: a report merged into another is still being handled (with that one),
@@ -301,22 +306,36 @@ class Open311Controller {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("service_request_id", r.serviceRequestId());
         m.put("status", open ? "open" : "closed");
-        m.put("status_notes", open ? text("incident.status." + r.status().name(), locale) : r.answer());
+        m.put("status_notes", open ? text("incident.status." + r.status().name(), locale) : Texts.maskedNumbers(r.answer()));
         m.put("service_name", service == null ? r.serviceCode() : text(service.nameKey(), locale));
         m.put("service_code", r.serviceCode());
-        m.put("description", r.description());
+        m.put("description", Texts.maskedNumbers(r.description()));
         m.put("agency_responsible", r.agency());
-        m.put("service_notice", service == null ? null : text(service.noticeKey(), locale));
+        m.put("service_notice", service == null ? null : notice(service, r.routingFallback(), locale));
         m.put("requested_datetime", time(r.requestedAt()));
         m.put("updated_datetime", time(r.updatedAt()));
         m.put("expected_datetime", open ? time(r.dueAt()) : null);
-        m.put("address", r.address());
+        m.put("address", Texts.maskedNumbers(r.address()));
         m.put("address_id", r.addressId() == null ? null : r.addressId().toString());
         m.put("zipcode", null);
         m.put("lat", r.lat());
         m.put("long", r.lon());
         m.put("media_url", r.mediaUrl());
         return m;
+    }
+
+    /**
+     * What the service's request is expected to meet: its category's notice names the grid's member the routing gives it
+     * to (the grid manager, ...). A grid without him hands it to another (the grid chief, the station's duty): then the
+     * notice says so, not the grid manager who will never hear of it, and keeps the category's advice (call 120, 119).
+     */
+    private String notice(Service service, String routingFallback, Locale locale) {
+        if (routingFallback == null || !routingFallback.startsWith("incident.routing.fallback.")) {
+            return text(service.noticeKey(), locale);
+        }
+        String advice = optionalText("open311.notice.advice." + service.category().name(), locale);
+        String key = "open311.notice.fallback." + routingFallback.substring("incident.routing.fallback.".length());
+        return messages.getMessage(key, new Object[] {advice == null ? "" : advice}, key, locale).strip();
     }
 
     /** The path of the bureau a jurisdiction_id names ("/" for none): its division code, or its unit code. */
@@ -414,10 +433,16 @@ class Open311Controller {
         return errors(request, e.status, List.of(text(e.key, locale)));
     }
 
+    /**
+     * The desk's messages said as this API's: a point in no grid tells the client to check lat and long or send an
+     * address, not to "choose the community or grid", which a client has no parameter for.
+     */
+    private static final Map<String, String> KEYS = Map.of("incident.grid.notLocated", "open311.error.location.notLocated");
+
     @ExceptionHandler(Invalid.class)
     ResponseEntity<String> invalid(Invalid e, HttpServletRequest request, Locale locale) {
         return errors(request, 400, e.problems().stream().map(p -> FIELDS.getOrDefault(p.field(), p.field()) + ": "
-                + messages.getMessage(p.key(), p.args(), p.key(), locale)).toList());
+                + messages.getMessage(KEYS.getOrDefault(p.key(), p.key()), p.args(), p.key(), locale)).toList());
     }
 
     private static ResponseEntity<String> errors(HttpServletRequest request, int status, List<String> descriptions) {
