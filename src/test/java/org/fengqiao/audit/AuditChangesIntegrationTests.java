@@ -159,6 +159,44 @@ class AuditChangesIntegrationTests extends IntegrationTest {
         assertThat(changes(page("/audit?recordId=" + unchanged, null))).doesNotContain("锁定至").doesNotContain("null");
     }
 
+    /**
+     * A time stored inside an entry's changes (the lock an unlock lifted, a check-in) reads in Beijing time as the
+     * page's own times do, whatever offset it was stored with, in the page and in the API's reading; the stored
+     * JSON keeps it as written, and a plain date stays a date.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTimeInsideAnEntrysChangesReadsInBeijingTimeAsThePageShowsTimes() {
+        Unit office = jurisdictions.unitByCode(RURAL_OFFICE).orElseThrow();
+        ResponseEntity<Map> created = api.call(HttpMethod.POST, "/api/v1/staff", "chief",
+                Map.of("unitId", office.id().value().toString(), "role", "GRID_MEMBER", "name", "孙锁定",
+                        "phone", "13987650003"), Map.class);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        String id = String.valueOf(created.getBody().get("id"));
+        jdbc.sql("UPDATE staff SET failed_logins = 5, locked_until = '2099-12-06T11:46:09Z' WHERE id = ?::uuid")
+                .param(id).update();
+        assertThat(api.call(HttpMethod.POST, "/api/v1/staff/" + id + "/unlock", "security", Map.of(), Map.class)
+                .getStatusCode().value()).isEqualTo(200);
+
+        String url = "/audit?recordType=staff&action=UPDATE&recordId=" + id;
+        assertThat(changes(page(url, null))).contains(">锁定至</span>: <span class=\"change-before\">2099-12-06 19:46:09</span>")
+                .doesNotContain("11:46:09");
+        assertThat(changes(page(url, "en"))).contains("<span class=\"change-before\">2099-12-06 19:46:09</span>");
+        Map<?, ?> entry = (Map<?, ?>) ((List<?>) api.get("/api/v1/audit?recordType=staff&action=UPDATE&recordId=" + id,
+                "auditor", Map.class).getBody().get("items")).get(0);
+        assertThat(String.valueOf(((Map<?, ?>) entry.get("before")).get("lockedUntil"))).contains("11:46:09");
+        assertThat((List<Map<String, Object>>) entry.get("changes")).filteredOn(c -> "lockedUntil".equals(c.get("field")))
+                .extracting(c -> c.get("before")).containsExactly("2099-12-06 19:46:09");
+
+        String other = UUID.randomUUID().toString();
+        events.publishEvent(new Audited("UPDATE", "test-record", other, null,
+                Map.of("checkedInAt", "2026-12-05T23:30:00.123456+08:00", "validUntil", "2026-12-06"),
+                Map.of("checkedInAt", "2026-12-05T16:00:00Z", "validUntil", "2027-01-31"), "tester"));
+        assertThat(changes(page("/audit?recordId=" + other, null)))
+                .contains(">2026-12-05 23:30:00</span>", ">2026-12-06 00:00:00</span>", ">2026-12-06</span>",
+                        ">2027-01-31</span>").doesNotContain("16:00:00");
+    }
+
     private ResponseEntity<String> pageEntity(String url, String language) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(api.token("auditor"));

@@ -297,4 +297,29 @@ class WorkWaitingInboxIntegrationTests extends IntegrationTest {
         assertThat(entries(volunteer, claim, "zh-CN")).as("the lead claimer gave it up himself").isEmpty();
         assertThat(entries(officer2, claim, "zh-CN")).as("another station's officer hears nothing").isEmpty();
     }
+
+    /**
+     * A co-claimer was asked to finish the case by its last day: once the case is confirmed done, that entry no longer
+     * waits, as the lead claimer's sent-back entry no longer does; another station's officer hears nothing.
+     */
+    @Test
+    void theCoClaimersEntryToFinishTheCaseClosesOnceTheCaseIsConfirmedDone() {
+        UUID grid = f.volunteersGrid();
+        String stationChief = api.token("chief", DEMO_PASSWORD);
+        UUID item = f.onBoard(officer, grid, "办结告知-" + UUID.randomUUID());
+        UUID claim = UUID.fromString(f.send("POST", "/api/v1/claims/items/" + item + "/claim", volunteer,
+                Map.of("due", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString(),
+                        "coClaimers", List.of(f.staff("officer")), "note", "一起办"), 201).get("id").asText());
+        java.util.function.Supplier<List<Boolean>> asked = () -> entries(officer, claim, "zh-CN").stream()
+                .filter(e -> e.get("kind").asText().equals("HARD_CASE_CO_CLAIMED"))
+                .map(e -> e.get("unread").asBoolean()).toList();
+        assertThat(asked.get()).containsExactly(true);
+
+        f.send("POST", "/api/v1/claims/" + claim + "/report", volunteer, Map.of("note", "已办结"), 200);
+        // the grid chief is a claimer himself: the station chief above decides it
+        f.send("POST", "/api/v1/claims/" + claim + "/confirm", stationChief, null, 200);
+        assertThat(f.state(item)).isEqualTo("DONE");
+        assertThat(asked.get()).as("nothing more is asked of the co-claimer").containsExactly(false);
+        assertThat(entries(officer2, claim, "zh-CN")).as("another station's officer hears nothing").isEmpty();
+    }
 }

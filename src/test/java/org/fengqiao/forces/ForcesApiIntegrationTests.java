@@ -528,6 +528,12 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         ApiClient page = new ApiClient(port);
         assertThat(page.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
         assertThat(page.get("/forces/posts/" + postId, null).body()).contains("未签退，系统已按排班结束关闭，不计巡逻时长");
+        // his own page still lists the closed shift (it ended thirteen hours ago), and says why it earned nothing
+        ApiClient own = new ApiClient(port);
+        assertThat(own.formLogin(username, TestStaff.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(own.get("/me/forces", null).body()).contains("data-shift=\"" + old + "\"")
+                .contains("班次结束后 12 小时内未签退，系统已于排班结束时间");
+        assertThat(ok(api.get("/api/v1/forces/me", token), 200).get("shifts").findValuesAsText("id")).contains(old);
         // closed is closed: the sweep again changes nothing, a check-out now is refused
         assertThat(new org.fengqiao.forces.internal.OpenShiftSweep(desk, java.time.Clock.systemUTC()).sweep())
                 .isZero();
@@ -983,5 +989,45 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
         assertThat(browser.get("/forces?tab=coverage&day=" + day + "&zoneId=" + zone, null).body())
                 .contains("00:00–12:00").doesNotContain("全天覆盖");
+    }
+
+    /**
+     * A day gone by is covered by the time each guard stood: from his check-in (or the booked start) to his
+     * check-out (or the booked end), so a guard who came late or left early leaves the rest of his shift as a gap;
+     * a shift the sweep closed without a check-out covers from its check-in to its booked end.
+     */
+    @Test
+    void aPastDayIsCoveredOnlyFromEachCheckInToItsCheckOut() {
+        UUID gridId = grid("FS-1-04");
+        UUID zone = zoneOver(gridId, "IT-ST-", "在岗联勤区");
+        UUID post = UUID.fromString(ok(api.send("POST", "/api/v1/forces/posts", officer,
+                Map.of("gridId", gridId, "name", "在岗" + n())), 201).get("id").asText());
+        // a day of its own, long past, so no other test's shifts fall into it
+        LocalDate day = LocalDate.now(ForcesDesk.CHINA_ZONE).minusDays(1000 + new java.util.Random().nextInt(3000));
+        java.util.function.IntFunction<String> at = h -> day.atStartOfDay(ForcesDesk.CHINA_ZONE).plusHours(h)
+                .toOffsetDateTime().toString();
+        List<UUID> shifts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID who = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "在岗" + i + n(), null, null,
+                    "平安志愿者", null, null).id().value();
+            shifts.add(UUID.fromString(ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", post,
+                    "staffId", who, "startsAt", at.apply(8 * i), "endsAt", at.apply(8 * i + 8))), 201)
+                    .get("id").asText()));
+        }
+        // 00:00-08:00 stood in full; 08:00-16:00 checked in at 09:00, out at 13:00; 16:00-24:00 checked in at 18:00
+        // and closed by the sweep at its booked end
+        String stand = "UPDATE force_shift SET checked_in_at = ?::timestamptz, checked_out_at = ?::timestamptz,"
+                + " closed_unchecked = ? WHERE id = ?";
+        jdbc.sql(stand).params(at.apply(0), at.apply(8), false, shifts.get(0)).update();
+        jdbc.sql(stand).params(at.apply(9), at.apply(13), false, shifts.get(1)).update();
+        jdbc.sql(stand).params(at.apply(18), at.apply(24), true, shifts.get(2)).update();
+
+        JsonNode covered = ok(api.get("/api/v1/forces/coverage?day=" + day + "&zoneId=" + zone, officer), 200).get(0);
+        assertThat(covered.get("coveredMinutes").asLong()).isEqualTo((8 + 4 + 6) * 60);
+        assertThat(covered.get("full").asBoolean()).isFalse();
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/forces?tab=coverage&day=" + day + "&zoneId=" + zone, null).body())
+                .contains("08:00–09:00", "13:00–18:00", "18.0 小时").doesNotContain("全天覆盖");
     }
 }

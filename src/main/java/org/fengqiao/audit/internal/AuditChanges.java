@@ -3,6 +3,9 @@ package org.fengqiao.audit.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +30,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AuditChanges {
+
+    /**
+     * How the trail's pages show a time: to the second, in Beijing time. A time stored inside an entry's before or
+     * after (an account's lock, a check-in) was written as Java wrote it, mostly in UTC with a Z, and read so beside
+     * the page's own times it was eight hours off.
+     */
+    public static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(TimeBound.BEIJING);
 
     /** The fields that hold a unit's id. */
     private static final Set<String> UNIT_FIELDS = Set.of("unitId", "unit", "parentId", "parentUnitId");
@@ -101,7 +112,7 @@ public class AuditChanges {
             if (UNIT_FIELDS.contains(field)) {
                 return unit(text).orElse(text);
             }
-            return text;
+            return time(text);
         }
 
         private Optional<String> unit(String id) {
@@ -116,6 +127,18 @@ public class AuditChanges {
                 return Optional.empty();
             }
             return units.computeIfAbsent(uuid, u -> names.name(u, reader));
+        }
+    }
+
+    /** A stored time with its offset (2026-12-06T11:46:09Z) as the page shows times; any other text as it is. */
+    static String time(String text) {
+        if (text.length() < 20 || text.charAt(10) != 'T') {
+            return text;
+        }
+        try {
+            return SHOWN.format(OffsetDateTime.parse(text));
+        } catch (DateTimeParseException notATime) {
+            return text;
         }
     }
 

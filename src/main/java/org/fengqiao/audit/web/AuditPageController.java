@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.audit.internal.AuditChanges;
 import org.fengqiao.audit.internal.AuditPage;
 import org.fengqiao.audit.internal.AuditQuery;
 import org.fengqiao.audit.internal.AuditReading;
@@ -32,8 +33,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @PreAuthorize("hasAuthority('AUDIT_READ')")
 class AuditPageController {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(TimeBound.BEIJING);
+    private static final DateTimeFormatter SHOWN = AuditChanges.SHOWN;
 
     private final AuditReading reading;
     private final Clock clock;

@@ -62,6 +62,11 @@ public class ClaimDesk {
         this.clock = clock;
     }
 
+    /** The time by the application's clock (the pages' ages), never the wall clock. */
+    public java.time.OffsetDateTime now() {
+        return java.time.OffsetDateTime.now(clock);
+    }
+
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZONE);
     }

@@ -86,7 +86,6 @@ class ClaimsPages {
         model.addAttribute("myClaims", board.mine(caller.staffId(), caller.unitPaths(), 20).stream()
                 .filter(c -> c.state().live()).toList());
         model.addAttribute("queue", desk.queue(caller));
-        model.addAttribute("now", java.time.OffsetDateTime.now());
         // a page shows thirty items of one state: how many stand open, claimed or done, and how long each has waited,
         // are what tells a grid how far behind it is
         model.addAttribute("today", desk.today());
@@ -109,7 +108,8 @@ class ClaimsPages {
                 caller.may(Permission.CLAIMS_STATION.authority()));
         List<Board.Claim> history = board.history(id);
         model.addAttribute("item", item);
-        model.addAttribute("ageDays", Duration.between(item.since(), java.time.OffsetDateTime.now()).toDays());
+        // the desk's clock, as every other age and deadline of the board: a test driving it sees the age it set
+        model.addAttribute("ageDays", Duration.between(item.since(), desk.now()).toDays());
         model.addAttribute("mayClaim", mayClaim);
         model.addAttribute("history", history);
         model.addAttribute("me", caller.staffId());

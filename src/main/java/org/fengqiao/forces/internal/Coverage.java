@@ -61,20 +61,40 @@ public final class Coverage {
         return day.plusDays(1).atStartOfDay(ForcesDesk.CHINA).toOffsetDateTime();
     }
 
-    /** The zone's coverage of the day by the shifts given (those overlapping the day; others are ignored). */
+    /**
+     * The time a shift covers, as the station chief reads his posts: a shift nobody checked in to yet covers its
+     * booked times (the query leaves out those that ended without one: nobody came); one checked in covers from
+     * the check-in (or the booked start, if he came early) to the check-out (or the booked end, if he stayed on).
+     * A shift closed by the sweep without a check-out (closedUnchecked) covers from its check-in to its booked end
+     * at most: he was seen at his post and nothing says he left it, so the chief would not send a second guard
+     * for those hours; its check-out time is the sweep's (the booked end), not his. Null when it covers nothing
+     * (checked out before the booked start).
+     */
+    static OffsetDateTime[] covers(Posts.Shift s) {
+        if (s.checkedInAt() == null) {
+            return new OffsetDateTime[] {s.startsAt(), s.endsAt()};
+        }
+        OffsetDateTime from = s.checkedInAt().isAfter(s.startsAt()) ? s.checkedInAt() : s.startsAt();
+        OffsetDateTime to = s.checkedOutAt() == null || s.closedUnchecked() || s.checkedOutAt().isAfter(s.endsAt())
+                ? s.endsAt() : s.checkedOutAt();
+        return from.isBefore(to) ? new OffsetDateTime[] {from, to} : null;
+    }
+
+    /** The zone's coverage of the day by the shifts given (those covering part of the day; others are ignored). */
     static Zone of(Companies.Zone zone, LocalDate day, List<Posts.Shift> shifts) {
         OffsetDateTime from = start(day);
         OffsetDateTime to = end(day);
-        List<Posts.Shift> inDay = shifts.stream().filter(s -> s.endsAt().isAfter(from) && s.startsAt().isBefore(to))
-                .sorted(Comparator.comparing(Posts.Shift::startsAt)).toList();
+        List<OffsetDateTime[]> inDay = shifts.stream().map(Coverage::covers)
+                .filter(c -> c != null && c[1].isAfter(from) && c[0].isBefore(to))
+                .sorted(Comparator.comparing((OffsetDateTime[] c) -> c[0])).toList();
         List<Gap> gaps = new ArrayList<>();
         OffsetDateTime covered = from;
-        for (Posts.Shift s : inDay) {
-            if (s.startsAt().isAfter(covered)) {
-                gaps.add(new Gap(covered, s.startsAt()));
+        for (OffsetDateTime[] s : inDay) {
+            if (s[0].isAfter(covered)) {
+                gaps.add(new Gap(covered, s[0]));
             }
-            if (s.endsAt().isAfter(covered)) {
-                covered = s.endsAt();
+            if (s[1].isAfter(covered)) {
+                covered = s[1];
             }
             if (!covered.isBefore(to)) {
                 break;

@@ -55,6 +55,8 @@ public class ForcesDesk {
      * credited the hours until the end. After it the shift is closed without him (OpenShiftSweep), with no hours.
      */
     static final Duration LATE_CHECK_OUT = Duration.ofHours(12);
+    /** How long a shift closed without check-out stays on its member's own page, with the reason. */
+    static final Duration CLOSED_UNCHECKED_SHOWN = Duration.ofDays(7);
     static final ZoneId CHINA = LocalTimes.ZONE;
     public static final ZoneId CHINA_ZONE = CHINA;
 
@@ -786,8 +788,19 @@ public class ForcesDesk {
         return true;
     }
 
+    /**
+     * One's shifts of the last twelve hours and to come, those still open, and those the sweep closed without his
+     * check-out in the last week: the sweep closes a shift only twelve hours after its end, so it would leave his
+     * page the moment it closed, before he could learn why it earned nothing.
+     */
     public List<Posts.Shift> myShifts(Caller caller) {
-        return posts.ownShifts(caller.staffId(), now().minusHours(12), 50);
+        OffsetDateTime now = now();
+        return posts.ownShifts(caller.staffId(), now.minusHours(12), now.minus(CLOSED_UNCHECKED_SHOWN), 50);
+    }
+
+    /** The hours after a shift's end a member may still check out (the sweep closes it then). */
+    public long lateCheckOutHours() {
+        return LATE_CHECK_OUT.toHours();
     }
 
     public List<Teams.Membership> myTeams(Caller caller) {

@@ -189,11 +189,16 @@ public class Posts {
                 .param("now", now).query(Posts::shift).list();
     }
 
-    /** One's own shifts from a time on, soonest first. */
-    public List<Shift> ownShifts(UUID staffId, OffsetDateTime from, int limit) {
+    /**
+     * One's own shifts ending after {@code from}, those still open, and those closed without check-out ending after
+     * {@code closedFrom}, soonest first.
+     */
+    public List<Shift> ownShifts(UUID staffId, OffsetDateTime from, OffsetDateTime closedFrom, int limit) {
         return jdbc.sql(SHIFT + " WHERE f.staff_id = :staff AND (f.ends_at > :from OR (f.checked_in_at IS NOT NULL"
-                + " AND f.checked_out_at IS NULL)) ORDER BY f.starts_at LIMIT :limit")
-                .param("staff", staffId).param("from", from).param("limit", limit).query(Posts::shift).list();
+                + " AND f.checked_out_at IS NULL) OR (f.closed_unchecked AND f.ends_at > :closedFrom))"
+                + " ORDER BY f.starts_at LIMIT :limit")
+                .param("staff", staffId).param("from", from).param("closedFrom", closedFrom).param("limit", limit)
+                .query(Posts::shift).list();
     }
 
     public void checkIn(UUID id, OffsetDateTime at) {

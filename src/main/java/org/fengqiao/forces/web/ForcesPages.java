@@ -422,6 +422,7 @@ class ForcesPages {
         model.addAttribute("teams", desk.myTeams(caller));
         model.addAttribute("shifts", desk.myShifts(caller));
         model.addAttribute("now", desk.now());
+        model.addAttribute("lateCheckOutHours", desk.lateCheckOutHours());
         return "forces/me";
     }
 

@@ -355,10 +355,15 @@ class InboxListener {
                 "worklog.kind." + reviewed.kind(), Texts.line(reviewed.remark(), LINE), false, null, reviewed.at()));
     }
 
-    /** The grid chief confirmed a reported hard case: nobody is asked to decide it any more. */
+    /**
+     * The grid chief confirmed a reported hard case: nobody is asked to decide it any more, nor are its co-claimers
+     * asked to finish it by its last day (the lead's entries closed when he reported it); left open, theirs read as
+     * work still owed on a case done.
+     */
     @EventListener
     void on(HardCaseCompleted completed) {
         inbox.answered(Kind.HARD_CASE_REPORTED, "claim", completed.claimId(), completed.confirmedAt());
+        inbox.answered(Kind.HARD_CASE_CO_CLAIMED, "claim", completed.claimId(), completed.confirmedAt());
     }
 
     /** The message key prefix of the kind of a board item's source (事项, 纠纷, 隐患). */

@@ -52,4 +52,39 @@ class CoverageTests {
         Coverage.Zone c = Coverage.of(ZONE, DAY, List.of(shift(utc, utc.plusHours(12))));
         assertThat(c.gaps()).extracting(Coverage.Gap::label).containsExactly("12:00–24:00");
     }
+
+    static Posts.Shift stood(OffsetDateTime from, OffsetDateTime to, OffsetDateTime in, OffsetDateTime out,
+            boolean closedUnchecked) {
+        return new Posts.Shift(UUID.randomUUID(), UUID.randomUUID(), "岗", null, null, null, "/1/", UUID.randomUUID(),
+                "保安", from, to, in, out, 1, closedUnchecked);
+    }
+
+    @Test
+    void aShiftCheckedInLateOrOutEarlyCoversOnlyTheTimeHeStood() {
+        // 00:00-08:00 checked in at 02:00 and out at 06:00; 08:00-16:00 checked in early at 07:30, out late at 17:00
+        Coverage.Zone c = Coverage.of(ZONE, DAY, List.of(stood(at(0, 0), at(0, 8), at(0, 2), at(0, 6), false),
+                stood(at(0, 8), at(0, 16), at(0, 7).plusMinutes(30), at(0, 17), false)));
+        assertThat(c.gaps()).extracting(Coverage.Gap::label).containsExactly("00:00–02:00", "06:00–08:00",
+                "16:00–24:00");
+        assertThat(c.coveredMinutes()).isEqualTo(12 * 60);
+        assertThat(c.shifts()).isEqualTo(2);
+    }
+
+    @Test
+    void aShiftClosedWithoutCheckOutCoversFromItsCheckInToItsBookedEndAndOneStillOpenToo() {
+        // closed by the sweep: its check-out is the booked end, written by the system; checked in at 03:00
+        Coverage.Zone c = Coverage.of(ZONE, DAY, List.of(stood(at(0, 0), at(0, 8), at(0, 3), at(0, 8), true),
+                stood(at(0, 8), at(0, 16), at(0, 10), null, false)));
+        assertThat(c.gaps()).extracting(Coverage.Gap::label).containsExactly("00:00–03:00", "08:00–10:00",
+                "16:00–24:00");
+        assertThat(c.coveredMinutes()).isEqualTo(11 * 60);
+    }
+
+    @Test
+    void aShiftCheckedOutBeforeItsStartCoversNothing() {
+        Coverage.Zone c = Coverage.of(ZONE, DAY, List.of(stood(at(0, 8), at(0, 16), at(0, 7), at(0, 7).plusMinutes(40),
+                false)));
+        assertThat(c.shifts()).isZero();
+        assertThat(c.gaps()).extracting(Coverage.Gap::label).containsExactly("00:00–24:00");
+    }
 }
