@@ -1081,14 +1081,15 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
                 fields(f("leftOn", ""), f("destination", "江苏省南京市"), f("version", before.get("version"))));
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.body()).contains("data-error-for=\"leftOn\">请填写离开日期").contains("value=\"江苏省南京市\"");
-        HttpResponse<String> none = officer.post("/persons/" + id + "/departure?lang=en",
-                "/persons/" + id + "/departure", fields());
-        assertThat(none.statusCode()).isEqualTo(400);
-        assertThat(none.body()).contains("data-error-for=\"leftOn\">Enter the day he left");
         HttpResponse<String> whole = officer.post("/households/" + household + "/departure",
                 "/households/" + household + "/departure", fields(f("leftOn", " ")));
         assertThat(whole.statusCode()).isEqualTo(400);
         assertThat(whole.body()).contains("data-error-for=\"leftOn\">请填写离开日期");
+        // nothing sent at all, in English (the language then stays the session's)
+        HttpResponse<String> none = officer.post("/persons/" + id + "/departure?lang=en",
+                "/persons/" + id + "/departure", fields());
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("data-error-for=\"leftOn\">Enter the day he left");
 
         assertThat(stored(id)).isEqualTo(before);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'person' AND record_id = ? "
