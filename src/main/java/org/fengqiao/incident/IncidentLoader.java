@@ -9,6 +9,7 @@ import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.platform.Unchanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -82,7 +83,11 @@ public class IncidentLoader {
 
     /** Gives a case its offence on the item, as its officer would (a step on its timeline). */
     public void setOffence(UUID id, Offence offence, String by) {
-        desk.setOffence(id, offence, Submitter.system(by));
+        try {
+            desk.setOffence(id, offence, Submitter.system(by));
+        } catch (Unchanged e) {
+            // loaded again: it has that offence already
+        }
     }
 
     /**

@@ -509,15 +509,19 @@ class ForcesPageFormsIntegrationTests extends IntegrationTest {
                 later.plusHours(2).atZone(CHINA).toInstant());
         assertThat(audits("force_shift", shift, "UPDATE")).isEqualTo(1);
 
-        // a time that is no time: the error page names the field as the form does, in the reader's language
+        // a time that is no time: back on the form, the field named as the form names it in the reader's language and
+        // what was typed kept (the error page lost the form)
         HttpResponse<String> zh = officer.post("/forces/shifts/" + shift, page, form(f("postId", postId),
                 f("startsAt", "2026-12-02 25:00"), f("endsAt", later.plusHours(3).format(typed))), "zh-CN", browser);
-        assertThat(zh.statusCode()).isEqualTo(400);
-        assertThat(zh.body()).contains("<h1>输入有误</h1>").contains("<li>开始时间：不是日期和时间，请写成 2026-05-01 08:30 这样</li>");
+        assertThat(zh.statusCode()).isEqualTo(302);
+        assertThat(location(zh)).endsWith(page);
+        assertThat(officer.page(page)).contains("<li>开始时间：不是日期和时间，请写成 2026-05-01 08:30 这样</li>")
+                .contains("value=\"2026-12-02 25:00\"");
         HttpResponse<String> en = officer.post(page + "/shifts", page, form(f("staffId", member.id()),
                 f("startsAt", later.format(typed)), f("endsAt", "tomorrow 9am")), "en", browser);
-        assertThat(en.statusCode()).isEqualTo(400);
-        assertThat(en.body()).contains("<li>End time: Not a date and time: write it as 2026-05-01 08:30</li>");
+        assertThat(en.statusCode()).isEqualTo(302);
+        assertThat(officer.page(page)).contains("<li>End time: Not a date and time: write it as 2026-05-01 08:30</li>")
+                .contains("value=\"tomorrow 9am\"");
         assertThat(startAndEnd(shift)).as("nothing changed").containsExactly(later.atZone(CHINA).toInstant(),
                 later.plusHours(2).atZone(CHINA).toInstant());
         assertThat(jdbc.sql("SELECT count(*) FROM force_shift WHERE staff_id = ?").param(member.id().value())

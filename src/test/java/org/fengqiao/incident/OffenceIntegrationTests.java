@@ -218,6 +218,33 @@ class OffenceIntegrationTests extends IntegrationTest {
         assertThat(steps(id)).isEqualTo(1);
     }
 
+    @Test
+    void onThePageTheSameOffenceAgainOrNoneIsNotSavedAndSaysSo() {
+        UUID id = aCase("未改案由-" + n);
+        ApiClient c = signedIn(manager, null);
+        c.form("/incidents/" + id + "/offence", Map.of("_csrf", c.csrfFrom("/incidents/" + id), "offence", "BURGLARY"));
+        assertThat(page(c, "/incidents/" + id)).contains("已保存");
+        long audited = audited(id);
+
+        // the offence it has, sent again: nothing on the timeline or in the trail, and the officer is told so
+        HttpResponse<String> same = c.form("/incidents/" + id + "/offence",
+                Map.of("_csrf", c.csrfFrom("/incidents/" + id), "offence", "BURGLARY"));
+        assertThat(same.statusCode()).isEqualTo(302);
+        assertThat(page(c, "/incidents/" + id)).contains("未作改动").doesNotContain("已保存");
+        ApiClient english = signedIn(manager, "en");
+        english.form("/incidents/" + id + "/offence",
+                Map.of("_csrf", english.csrfFrom("/incidents/" + id), "offence", "BURGLARY"));
+        assertThat(page(english, "/incidents/" + id)).contains("Nothing changed").doesNotContain(">Saved<");
+
+        // none chosen: refused, the field named
+        c.form("/incidents/" + id + "/offence", Map.of("_csrf", c.csrfFrom("/incidents/" + id), "offence", ""));
+        assertThat(page(c, "/incidents/" + id)).contains("请选择案由").doesNotContain("已保存");
+
+        assertThat(offenceOf(id)).isEqualTo("BURGLARY");
+        assertThat(steps(id)).isEqualTo(1);
+        assertThat(audited(id)).isEqualTo(audited);
+    }
+
     // ------------------------------------------------------------------ fixtures and reading
 
     Map<String, Object> push(String offence, String description) {

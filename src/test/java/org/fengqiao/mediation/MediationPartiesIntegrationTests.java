@@ -335,6 +335,41 @@ public class MediationPartiesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theKindOrTheTeamTheCaseAlreadyHasSentAgainIsNotSavedNorAuditedAndThePageSaysSo() {
+        String id = openCase(officer, "FS-1-03", "officer");
+        UUID officerId = staff("officer");
+        ApiClient browser = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null);
+        String page = "/mediation/" + id;
+        long version = jdbc.sql("SELECT version FROM dispute_case WHERE id = ?").param(UUID.fromString(id))
+                .query(Long.class).single();
+        long updates = updates(id);
+
+        assertThat(browser.form(page + "/kind", Map.of("_csrf", browser.csrfFrom(page), "kind", "NEIGHBOURS"))
+                .statusCode()).isEqualTo(302);
+        assertThat(browser.get(page, null).body()).contains("未作改动").doesNotContain("已保存");
+        assertThat(browser.form(page + "/team", List.of(Map.entry("_csrf", browser.csrfFrom(page)),
+                Map.entry("staffId", officerId.toString()), Map.entry("role", "OFFICER"),
+                Map.entry("staffId", ""), Map.entry("role", "COMMUNITY_MEDIATOR"))).statusCode()).isEqualTo(302);
+        ApiClient english = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en");
+        assertThat(browser.get(page, null).body()).contains("未作改动").doesNotContain("已保存");
+        english.form(page + "/kind", Map.of("_csrf", english.csrfFrom(page), "kind", "NEIGHBOURS"));
+        assertThat(english.get(page, null).body()).contains("Nothing changed");
+
+        assertThat(jdbc.sql("SELECT version FROM dispute_case WHERE id = ?").param(UUID.fromString(id))
+                .query(Long.class).single()).isEqualTo(version);
+        assertThat(updates(id)).as("no change audited").isEqualTo(updates);
+        // the API answers the case as it stands, as it did
+        assertThat(send("PUT", "/api/v1/mediation/cases/" + id + "/kind", officer, Map.of("kind", "NEIGHBOURS"), 200)
+                .get("dispute").get("kind").asText()).isEqualTo("NEIGHBOURS");
+        assertThat(updates(id)).isEqualTo(updates);
+    }
+
+    long updates(String id) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'dispute' AND record_id = ? "
+                + "AND action = 'UPDATE'").param(id).query(Long.class).single();
+    }
+
+    @Test
     void aTeamOfWhatTheFormCannotSendIsRefusedInThePagesLanguageNotAServerError() {
         String id = openCase(officer, "FS-1-03", "officer");
         UUID officerId = staff("officer");

@@ -1066,4 +1066,33 @@ class PersonFormPagesIntegrationTests extends IntegrationTest {
                 .contains("<li>" + spouse + "：居住状态改为已离开（" + today + "）</li>")
                 .doesNotContain("id=\"depart-household\"");
     }
+
+    @Test
+    void aDepartureFormSentWithoutTheDayIsRefusedBesideItInBothLanguagesAndNobodyIsRecordedAsLeft() {
+        UUID household = household();
+        Browser officer = new Browser("officer", DEMO_PASSWORD);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        UUID id = registerChild(officer, household, "空离" + UUID.randomUUID().toString().substring(0, 4),
+                today.minusYears(30));
+        Map<String, Object> before = stored(id);
+
+        // the form's required day left empty (or not sent at all): no departure is taken for today in its place
+        HttpResponse<String> empty = officer.post("/persons/" + id + "/departure", "/persons/" + id + "/departure",
+                fields(f("leftOn", ""), f("destination", "江苏省南京市"), f("version", before.get("version"))));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("data-error-for=\"leftOn\">请填写离开日期").contains("value=\"江苏省南京市\"");
+        HttpResponse<String> whole = officer.post("/households/" + household + "/departure",
+                "/households/" + household + "/departure", fields(f("leftOn", " ")));
+        assertThat(whole.statusCode()).isEqualTo(400);
+        assertThat(whole.body()).contains("data-error-for=\"leftOn\">请填写离开日期");
+        // nothing sent at all, in English (the language then stays the session's)
+        HttpResponse<String> none = officer.post("/persons/" + id + "/departure?lang=en",
+                "/persons/" + id + "/departure", fields());
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("data-error-for=\"leftOn\">Enter the day he left");
+
+        assertThat(stored(id)).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'person' AND record_id = ? "
+                + "AND action = 'UPDATE'").param(id.toString()).query(Long.class).single()).isZero();
+    }
 }

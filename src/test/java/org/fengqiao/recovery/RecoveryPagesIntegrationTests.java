@@ -76,6 +76,71 @@ class RecoveryPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anAssetsStateChangeSentWithoutItsDayOrWithNothingIsRefusedWithTheFieldsNamedAndNothingIsSaved() {
+        String file = fx.file(token, grid.code(), "officer", "空表单" + n, null);
+        String cash = fx.asset(token, file, "现金" + n, 10_000, "TRACED");
+        String page = "/recovery/" + file;
+        long updates = updates(file);
+
+        // the day the form always sends left empty: not recorded for today, a step nobody chose
+        assertThat(browser.form(page + "/state", Map.of("_csrf", browser.csrfFrom(page), "assetId", cash,
+                "state", "SEIZED", "on", "")).statusCode()).isEqualTo(302);
+        String again = html(page);
+        assertThat(again).contains("日期：必填").doesNotContain("已保存");
+        assertThat(row(again, cash)).containsPattern("value=\"SEIZED\"[^>]*selected");
+        // nothing sent at all
+        assertThat(browser.form(page + "/state", Map.of("_csrf", browser.csrfFrom(page))).statusCode()).isEqualTo(302);
+        assertThat(html(page)).contains("请选择本案的涉案财物", "状态：必填", "日期：必填").doesNotContain("已保存");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM recovery_asset WHERE file_id = ? AND state <> 'TRACED'")
+                .param(UUID.fromString(file)).query(Long.class).single()).as("nothing moved").isZero();
+        assertThat(updates(file)).as("nothing audited").isEqualTo(updates);
+    }
+
+    @Test
+    void closingAFileSaysItIsClosedNotSaved() {
+        String file = fx.file(token, grid.code(), "officer", "结档" + n, null);
+        String page = "/recovery/" + file;
+        assertThat(browser.form(page + "/close", Map.of("_csrf", browser.csrfFrom(page))).statusCode()).isEqualTo(302);
+        assertThat(html(page)).contains("已结档").doesNotContain("已保存");
+        assertThat(browser.form(page + "/reopen", Map.of("_csrf", browser.csrfFrom(page))).statusCode()).isEqualTo(302);
+        assertThat(html(page)).contains("档案已重新打开").doesNotContain("已保存");
+    }
+
+    @Test
+    void aNumberTooBigForItsFieldComesBackOnTheFormWithTheFieldNamedAndWhatWasTyped() {
+        String file = fx.file(token, grid.code(), "officer", "数量过大" + n, null);
+        String page = "/recovery/" + file;
+        Map<String, String> form = new HashMap<>();
+        form.put("_csrf", browser.csrfFrom(page));
+        form.put("name", "被害人" + n);
+        form.put("description", "电动车一辆" + n);
+        form.put("quantity", "3000000000");
+        form.put("amountYuan", "3200");
+        HttpResponse<String> refused = browser.form(page + "/victim", form, "Accept", "text/html",
+                "Referer", "http://localhost:" + port + page);
+        assertThat(refused.statusCode()).as("back to the form, not the error page").isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith(page);
+        assertThat(jdbc.sql("SELECT count(*) FROM recovery_victim WHERE file_id = ?").param(UUID.fromString(file))
+                .query(Long.class).single()).as("nobody added").isZero();
+
+        String again = html(page);
+        assertThat(again).contains("数量：超出可填的范围")
+                .contains("value=\"被害人" + n + "\"", "value=\"电动车一辆" + n + "\"", "value=\"3000000000\"",
+                        "value=\"3200\"");
+
+        ApiClient english = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en");
+        form.put("_csrf", english.csrfFrom(page));
+        english.form(page + "/victim", form, "Accept", "text/html", "Referer", "http://localhost:" + port + page);
+        assertThat(english.get(page, null, "Accept", "text/html").body()).contains("Out of range");
+    }
+
+    long updates(String file) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'recovery-file' AND record_id = ? "
+                + "AND action = 'UPDATE'").param(file).query(Long.class).single();
+    }
+
+    @Test
     void aReceiptRefusedComesBackInItsOwnRowAndNothingIsSaved() {
         String file = fx.file(token, grid.code(), "officer", "签收凭证" + n, null);
         String victim = fx.victim(token, file, "被害人" + n, 50_000);

@@ -40,6 +40,7 @@ import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Texts;
+import org.fengqiao.platform.Unchanged;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.fengqiao.platform.database.GroupCommit;
 import org.springframework.context.ApplicationEventPublisher;
@@ -740,7 +741,8 @@ public class IncidentDesk implements AutoCloseable {
             throw Invalid.of("offence", "incident.offence.onlyForCases");
         }
         if (before.offence() == offence) {
-            return before;
+            // the offence it has: no step on the timeline, no audit entry, and the officer told nothing changed
+            throw new Unchanged();
         }
         OffsetDateTime now = now();
         incidents.update(id, "offence = ?", offence.name());

@@ -29,6 +29,7 @@ import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.Unchanged;
 import org.fengqiao.platform.web.Paging;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
@@ -239,7 +240,12 @@ class IncidentController {
                     + "scope; 400 without an offence, for a value that is none of the list (the choices named in the "
                     + "reader's language), or on an item that is not a case.")
     IncidentViews.Detail offence(@PathVariable UUID id, @RequestBody(required = false) OffenceForm form, Locale locale) {
-        return views.detail(desk.setOffence(id, form == null ? null : form.offence(), me()), locale);
+        try {
+            return views.detail(desk.setOffence(id, form == null ? null : form.offence(), me()), locale);
+        } catch (Unchanged e) {
+            // the same offence again: answered as it stands
+            return views.detail(desk.get(id, me()), locale);
+        }
     }
 
     @PostMapping("/{id}/refer")

@@ -33,6 +33,7 @@ import org.fengqiao.platform.ChoiceNames;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Unchanged;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.population.PersonLookup;
@@ -226,6 +227,10 @@ public class MediationDesk {
         }
         Case before = lockVisible(id, who);
         requireOpen(before);
+        if (before.kind() == kind) {
+            // the kind it has: no write, no audit entry of a change nobody made
+            throw new Unchanged();
+        }
         disputes.update(id, "kind = ?", kind.name());
         if (before.kind() != kind) {
             events.publishEvent(new org.fengqiao.mediation.DisputeClassified(id, before.code(), kind));
@@ -241,6 +246,10 @@ public class MediationDesk {
         List<Member> team = team(forms, before.unitPath(), who, problems, true);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
+        }
+        if (members(team).equals(members(disputes.team(id)))) {
+            // the same people in the same roles (in whatever order): no write, no audit entry of a change nobody made
+            throw new Unchanged();
         }
         disputes.replaceTeam(id, team);
         return audited(before, who);
@@ -513,6 +522,13 @@ public class MediationDesk {
             problems.add(problem("team", "mediation.team.officerRequired"));
         }
         return team;
+    }
+
+    /** A team as who holds which role, the order of the form's rows aside. */
+    private static Set<String> members(List<Member> team) {
+        Set<String> out = new HashSet<>();
+        team.forEach(m -> out.add(m.staffId() + ":" + m.role()));
+        return out;
     }
 
     private static void text(String value, String field, boolean required, List<Invalid.Problem> problems) {

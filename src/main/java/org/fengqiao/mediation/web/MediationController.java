@@ -19,6 +19,7 @@ import org.fengqiao.mediation.internal.MediationDesk;
 import org.fengqiao.mediation.internal.Screenings;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.Unchanged;
 import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.PersonLookup;
 import org.springframework.http.ContentDisposition;
@@ -159,14 +160,23 @@ class MediationController {
     @PreAuthorize("hasAuthority('MEDIATION_WRITE')")
     @Operation(summary = "Set what the dispute is about (a 110 push arrives as OTHER)")
     MediationViews.Detail classify(@PathVariable UUID id, @RequestBody(required = false) Kind k) {
-        return views.detail(desk.classify(id, k == null ? null : k.kind(), me()), me());
+        try {
+            return views.detail(desk.classify(id, k == null ? null : k.kind(), me()), me());
+        } catch (Unchanged e) {
+            // the kind it had: answered as it stands, its read audited as nothing else was
+            return views.detail(desk.read(id, me()), me());
+        }
     }
 
     @PutMapping("/cases/{id}/team")
     @PreAuthorize("hasAuthority('MEDIATION_WRITE')")
     @Operation(summary = "Name the mediation team: officer + community mediator + social-work volunteer, or officer + village police")
     MediationViews.Detail team(@PathVariable UUID id, @RequestBody(required = false) Team t) {
-        return views.detail(desk.setTeam(id, t == null ? List.of() : t.team(), me()), me());
+        try {
+            return views.detail(desk.setTeam(id, t == null ? List.of() : t.team(), me()), me());
+        } catch (Unchanged e) {
+            return views.detail(desk.read(id, me()), me());
+        }
     }
 
     @PostMapping("/cases/{id}/sessions")

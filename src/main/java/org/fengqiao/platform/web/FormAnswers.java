@@ -11,6 +11,7 @@ import java.util.Map;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Unchanged;
 import org.fengqiao.platform.UniqueKey;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -30,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * How a page answers a form that changes something: always with a redirect (a reload never posts twice), carrying the
- * outcome as a flash message in the reader's language. A notice when the change was made; one line per broken rule,
+ * outcome as a flash message in the reader's language. A notice when the change was made (未作改动 when what was sent
+ * is what is recorded, {@link Unchanged}); one line per broken rule,
  * or the conflict's line, when it was refused (nothing changed); 404 for a record the reader may not see.
  *
  * <p>A refused form comes back as it was typed: its fields travel with the refusal as the flash attribute
@@ -49,6 +51,9 @@ public class FormAnswers {
     /** The model attribute holding the fields of a refused form as typed. */
     public static final String FORM = "form";
 
+    /** The notice of a form that changed nothing ({@link Unchanged}): 未作改动. */
+    public static final String UNCHANGED = "form.unchanged";
+
     private final MessageSource messages;
     private final Map<String, UniqueKey> uniqueKeys;
 
@@ -62,6 +67,9 @@ public class FormAnswers {
         try {
             change.run();
             redirect.addFlashAttribute("notice", messages.getMessage(noticeKey, null, locale));
+        } catch (Unchanged e) {
+            // what was sent is what is recorded: "saved" would tell the officer a change was made that was not
+            redirect.addFlashAttribute("notice", messages.getMessage(UNCHANGED, null, locale));
         } catch (Invalid e) {
             refused(redirect, e, locale);
         } catch (Conflict e) {

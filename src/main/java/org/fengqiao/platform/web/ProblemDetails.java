@@ -62,6 +62,15 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     /** The request attribute that carries a problem's messages to the error page (error.html). */
     public static final String PAGE_PROBLEMS = "pageProblems";
 
+    /** The whole-number types a parameter is bound to, with the least and the greatest value each holds. */
+    private static final Map<Class<?>, long[]> WHOLE_NUMBERS = Map.of(
+            Integer.class, new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE},
+            int.class, new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE},
+            Short.class, new long[] {Short.MIN_VALUE, Short.MAX_VALUE},
+            short.class, new long[] {Short.MIN_VALUE, Short.MAX_VALUE},
+            Long.class, new long[] {Long.MIN_VALUE, Long.MAX_VALUE},
+            long.class, new long[] {Long.MIN_VALUE, Long.MAX_VALUE});
+
     private final MessageSource messages;
     private final Map<String, UniqueKey> uniqueKeys;
 
@@ -153,10 +162,15 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "error.invalid", "invalid");
         // a choice (?kind=CASINO) says what may be chosen, as a value of the wrong kind in a JSON body does
         boolean page = wantsPage(request);
-        String message = mismatch(e.getRequiredType(), page);
+        String message = mismatch(e.getRequiredType(), e.getValue(), page);
         if (page) {
             // the error page shows the message alone: let it name the parameter as the form labels it
             message = text("error.parameter", label(e.getParameter().getDeclaringClass(), e.getName()), message);
+            // a page's form (3000000000 typed as a number of people): back to it with what was typed, the field named,
+            // as a refusal inside its handler comes back, not the error page that loses the form
+            if (FormAnswers.back(request, response, List.of(message))) {
+                return null;
+            }
         }
         pd.setProperty("errors", List.of(Map.of("field", e.getName(), "message", message)));
         return answer(pd, request, response);
@@ -164,6 +178,18 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
 
     /** What a value of the wrong kind is told: for a choice, what may be chosen (by code on the API, as sent). */
     private String mismatch(Class<?> type, boolean page) {
+        return mismatch(type, null, page);
+    }
+
+    /**
+     * What a value of the wrong kind is told; a whole number too big (or small) for its field, what it may be
+     * ("格式不正确" would send the officer looking for a typo in 3000000000).
+     */
+    private String mismatch(Class<?> type, Object value, boolean page) {
+        long[] range = WHOLE_NUMBERS.get(type);
+        if (range != null && value instanceof String typed && typed.strip().matches("[+-]?\\d+")) {
+            return text("error.field.outOfRange", String.valueOf(range[0]), String.valueOf(range[1]));
+        }
         return type != null && type.isEnum() ? text("error.field.oneOf", choices(type, !page))
                 : type == LocalDate.class ? text("error.field.date")
                 : type == LocalDateTime.class ? text("error.field.dateTime")
@@ -211,6 +237,10 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest web && web.getResponse() != null && wantsPage(web.getRequest())
+                && formBack(ex, web)) {
+            return null;
+        }
         if (sentAsPage(HttpStatus.BAD_REQUEST, request)) {
             return null;
         }
@@ -219,7 +249,7 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
             // query parameters bound together into a record (?category=BOGUS) are told as a single one would be
             String message = fe.contains(TypeMismatchException.class)
-                    ? mismatch(fe.unwrap(TypeMismatchException.class).getRequiredType(), false)
+                    ? mismatch(fe.unwrap(TypeMismatchException.class).getRequiredType(), fe.getRejectedValue(), false)
                     : messages.getMessage(fe, locale());
             errors.add(Map.of("field", fe.getField(), "message", message));
         }
@@ -227,6 +257,23 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
                 errors.add(Map.of("field", ge.getObjectName(), "message", messages.getMessage(ge, locale()))));
         pd.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(pd);
+    }
+
+    /**
+     * A page's form whose fields could not be bound to its record (a number too big for its field): back to the page
+     * that posted it with what was typed and each field named as the form labels it ({@link FormAnswers#back});
+     * false when it was no form posted from a page of this site.
+     */
+    private boolean formBack(MethodArgumentNotValidException ex, ServletWebRequest web) {
+        Class<?> controller = ex.getParameter().getContainingClass();
+        List<String> lines = new ArrayList<>();
+        for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
+            String message = fe.contains(TypeMismatchException.class)
+                    ? mismatch(fe.unwrap(TypeMismatchException.class).getRequiredType(), fe.getRejectedValue(), true)
+                    : messages.getMessage(fe, locale());
+            lines.add(text("error.parameter", label(controller, fe.getField()), message));
+        }
+        return !lines.isEmpty() && FormAnswers.back(web.getRequest(), web.getResponse(), lines);
     }
 
     @Override

@@ -153,6 +153,11 @@ class DeparturePages {
     }
 
     private static Departures.Departure departure(Typed typed, List<Invalid.Problem> problems) {
+        // the form always sends a day (today unless changed): one sent without it is no choice of the officer's, and
+        // taking today for it would record a departure nobody chose (the API's documented default is its own)
+        if (typed.leftOn() == null || typed.leftOn().isBlank()) {
+            problems.add(new Invalid.Problem("leftOn", "population.departure.leftOnRequired", new Object[0]));
+        }
         return new Departures.Departure(PersonFormPages.date(typed.leftOn(), "leftOn", problems), typed.destination(),
                 typed.note());
     }

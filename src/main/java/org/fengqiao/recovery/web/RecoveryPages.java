@@ -223,7 +223,13 @@ class RecoveryPages {
             @RequestParam(required = false) String said, @RequestParam(required = false) Boolean satisfied,
             Locale locale, RedirectAttributes redirect) {
         Actor me = me();
-        return answers.redirect("/recovery/" + id, "recovery.action.done", locale, redirect, () -> {
+        // closing and reopening take nothing typed: their notice says what was done, not that something was saved
+        String done = switch (action) {
+            case "close" -> "recovery.action.closed";
+            case "reopen" -> "recovery.action.reopened";
+            default -> "recovery.action.done";
+        };
+        return answers.redirect("/recovery/" + id, done, locale, redirect, () -> {
             switch (action) {
                 case "verify" -> desk.verify(id, new RecoveryDesk.VerifyForm(department, verifierName, verifiedOn,
                         result), me);
@@ -243,7 +249,10 @@ class RecoveryPages {
                 case "suspect" -> desk.addSuspect(id, new RecoveryDesk.SuspectForm(name, idNumber, caughtOn, note), me);
                 case "asset" -> desk.addAsset(id, new RecoveryDesk.AssetForm(kind, description, fen(valueYuan, "valueFen"),
                         heldAt, state, on, suspectId), me);
-                case "state" -> desk.moveAsset(id, assetId, new RecoveryDesk.MoveForm(state, on, note), me);
+                case "state" -> {
+                    desk.get(id, me); // outside the caller's jurisdiction 404 before anything sent is looked at
+                    desk.moveAsset(id, assetId, new RecoveryDesk.MoveForm(state, required(on, state, assetId), note), me);
+                }
                 case "value" -> desk.revalue(id, assetId, fen(valueYuan, "valueFen"), me);
                 case "return" -> desk.addReturn(id, new RecoveryDesk.ReturnForm(victimId, assetId,
                         fen(amountYuan, "amountFen"), items, on, eventId), me);
@@ -252,6 +261,28 @@ class RecoveryPages {
                 default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
         });
+    }
+
+    /**
+     * The day of an asset's change of state as its form sends it: the form always sends one (today unless changed),
+     * so one sent without it, or without the asset or the state, is refused with each field named rather than
+     * recorded for today (the API's documented default), a step nobody chose.
+     */
+    private static LocalDate required(LocalDate on, AssetState state, UUID assetId) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (assetId == null) {
+            problems.add(new Invalid.Problem("assetId", "recovery.asset.unknown", new Object[0]));
+        }
+        if (state == null) {
+            problems.add(new Invalid.Problem("state", "error.field.required", new Object[0]));
+        }
+        if (on == null) {
+            problems.add(new Invalid.Problem("on", "error.field.required", new Object[0]));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
+        return on;
     }
 
     @GetMapping("/recovery/{id}/returns/{returnId}/receipt.pdf")
