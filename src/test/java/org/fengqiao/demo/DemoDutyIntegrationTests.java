@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A visitor opens the fresh demo as the chief of 房山: the share of due duties done (职责完成率) of the last month whose
  * duties are all settled is there, rated from the results of the demo officer's own records as the nightly job would
- * have kept them, not "—" until the job has run for eight nights.
+ * have kept them, not "—" until the job has run for eight nights; days whose last results are not written yet show
+ * no rate, with a line saying when they will.
  */
 class DemoDutyIntegrationTests extends IntegrationTest {
 
@@ -92,5 +93,20 @@ class DemoDutyIntegrationTests extends IntegrationTest {
         assertThat(missed).as("the days he did not patrol").isNotEmpty();
         assertThat(monthly).as("the month's four").hasSize(4).contains("safety-inspection DONE",
                 "convenience-service DONE");
+    }
+
+    @Test
+    void daysWhoseLastResultsAreNotWrittenShowNoRateAndSayWhen() {
+        LocalDate from = today.minusDays(20);
+        LocalDate to = today.minusDays(1);
+        JsonNode share = share(get("chief", "/api/v1/figures?from=" + from + "&to=" + to));
+        assertThat(share.hasNonNull("rate"))
+                .as("a rate of the days written so far would leave out the last ones: " + share).isFalse();
+        assertThat(share.get("note").asText()).isEqualTo("本期的职责结果尚未全部记下，职责完成率暂不显示（只算已记下的几天会漏掉本期"
+                + "最后几天和月度、季度职责）：结果已记至 " + settled + "，本期最后一天 " + to + " 结束的职责在 "
+                + to.plusDays(8) + " 记下后显示。");
+
+        JsonNode written = share(get("chief", "/api/v1/figures?from=" + from + "&to=" + settled));
+        assertThat(written.hasNonNull("rate")).as("the same days up to the last written: " + written).isTrue();
     }
 }
