@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction, at most {@link #CATCH_UP_DAYS} of them (after a longer downtime the days before are left unwritten,
  * and the figures show no rate for periods that miss a day). Each day costs the active community officers times the
  * items closing that day, never all of history; writing a day twice writes nothing new. Only officers who owed the
- * item are written: community officers on duty by the period's last day (the checklist's {@code since}). Who they
+ * item are written: community officers on duty by the period's first day (the checklist's {@code since}). Who they
  * are and where is noted the morning after the day closed ({@link #rollCall}): an officer deactivated or moved in the
  * eight days before the results are written is still written, in the unit he was in then; a day closed before its
  * roll was taken is written for the active officers in the units they are in then. ShedLock runs it on one instance.
