@@ -13,10 +13,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seed 000's 十五个一 as two officers kept it over the last five weeks: 李建国 of 房山 (the demo "officer") patrols and
- * enters information most days, holds the weekly screenings, missed his informant visit last week and last month's
- * community council; 张卫东 of 和平社区 (officer2) kept fewer, so the chief's overview has red in it. Today's patrol is
- * left for the officer to record. Loads once, after the district, under its own advisory lock.
+ * Seed 000's 十五个一 as two officers kept it since the first of the month before last: 李建国 of 房山 (the demo
+ * "officer") patrols and enters information most days, holds the weekly screenings, missed his informant visit last
+ * week and last month's community council; 张卫东 of 和平社区 (officer2) kept fewer over the last two weeks, so the
+ * chief's overview has red in it. Today's patrol is left for the officer to record. The periods those days closed are
+ * then kept done or missed as the nightly job keeps them (DutyLoader#closePast), so the work figures' share of due
+ * duties done and the results list read the demo's own records from the first day, as a station's with months of
+ * history do, not after eight nights of the job. Loads once, after the district, under its own advisory lock.
  */
 @Component
 class DemoDuty extends DemoPart {
@@ -43,7 +46,12 @@ class DemoDuty extends DemoPart {
             return 0;
         }
         LocalDate today = LocalDate.now(LocalTimes.ZONE);
-        return rural(officer, rural, today) + urban(officer2, urban, today);
+        // from the first of the month before last: the last month whose results are all written (the overview's
+        // share) is always one of the months kept
+        LocalDate first = DutyPeriod.MONTH.previous(DutyPeriod.MONTH.previous(today));
+        int n = rural(officer, rural, first, today) + urban(officer2, urban, today);
+        duties.closePast(first);
+        return n;
     }
 
     @Override
@@ -60,10 +68,10 @@ class DemoDuty extends DemoPart {
                  ORDER BY g.code LIMIT 6""").param(officer).query(UUID.class).list();
     }
 
-    private int rural(UUID officer, List<UUID> grids, LocalDate today) {
+    private int rural(UUID officer, List<UUID> grids, LocalDate first, LocalDate today) {
         int n = 0;
         String[] villages = {"吴场村", "陆圩村", "兴东村", "兴谷村", "房山村"};
-        for (int d = 34; d >= 1; d--) {
+        for (int d = (int) (today.toEpochDay() - first.toEpochDay()); d >= 1; d--) {
             LocalDate day = today.minusDays(d);
             UUID grid = grids.get(d % grids.size());
             String village = villages[d % villages.length];
@@ -78,10 +86,14 @@ class DemoDuty extends DemoPart {
             }
         }
         LocalDate lastWeek = DutyPeriod.WEEK.previous(today);
-        for (LocalDate week = DutyPeriod.WEEK.start(today.minusDays(34)); !week.isAfter(today);
+        for (LocalDate week = DutyPeriod.WEEK.start(first); !week.isAfter(today);
                 week = week.plusWeeks(1)) {
             n += week(officer, grids, week, today, !week.equals(lastWeek));
         }
+        n += one(officer, "safety-inspection", first.plusDays(6), "检查辖区加油站、液化气供应点消防安全", grids.get(1), 4);
+        n += one(officer, "key-person-talk", first.plusDays(10), "约谈刑满释放人员一名，帮助联系就业", grids.get(2), 2);
+        n += one(officer, "council-meeting", first.plusDays(14), "参加吴场村警民恳谈会，通报近期警情", grids.get(0), 26);
+        n += one(officer, "convenience-service", first.plusDays(17), "在兴东村上门为行动不便老人办理身份证", grids.get(0), 5);
         LocalDate lastMonth = DutyPeriod.MONTH.previous(today);
         n += one(officer, "safety-inspection", lastMonth.plusDays(8), "会同安监对辖区烟花爆竹经营点、加油站安全检查", grids.get(1), 6);
         n += one(officer, "key-person-talk", lastMonth.plusDays(12), "约谈社区矫正对象一名，了解近期思想和就业情况", grids.get(2), 2);

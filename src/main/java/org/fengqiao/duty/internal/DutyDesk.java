@@ -157,7 +157,7 @@ public class DutyDesk {
         ChecklistPolicy policy = new ChecklistPolicy(rhythm.items());
         List<DutyRecords.Record> found = records.of(List.of(officer.id()), policy.earliestNeeded(day),
                 DutyPeriod.QUARTER.end(day)).stream().map(r -> inLanguage(r, locale)).toList();
-        List<ItemView> current = views(policy.current(day, done(found)), found, locale);
+        List<ItemView> current = views(policy.current(day, officer.since(), done(found)), found, locale);
         List<PeriodView> periods = new ArrayList<>();
         for (DutyPeriod p : DutyPeriod.values()) {
             List<ItemView> items = current.stream().filter(i -> i.period() == p).toList();
@@ -205,7 +205,7 @@ public class DutyDesk {
         List<OverviewRow> rows = new ArrayList<>();
         for (DutyRecords.Officer o : officers) {
             List<DutyRecords.Record> found = byOfficer.getOrDefault(o.id(), List.of());
-            List<ItemView> items = views(policy.current(d, done(found)), found, locale);
+            List<ItemView> items = views(policy.current(d, o.since(), done(found)), found, locale);
             List<ItemView> missed = views(policy.lastClosed(d, o.since(), done(found)), found, locale).stream()
                     .filter(i -> i.state() == ChecklistPolicy.State.MISSED).toList();
             rows.add(new OverviewRow(o, (int) items.stream().filter(ItemView::done).count(), items.size(), items,

@@ -1,5 +1,6 @@
 package org.fengqiao.duty.internal;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.fengqiao.platform.PeriodFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +14,10 @@ import org.springframework.stereotype.Component;
  * the item's. Beside them the share of due duties done (职责完成率): of the results written when a duty's period closed
  * (DutyResults, DutyResultSweep) whose period ended in the days counted, where the officer was then, those DONE; it
  * links to the list of those results (/duties/results). No rate for days whose results are not all kept (before the
- * results were first written, or a day the job never wrote), and then a line saying from when they are kept.
+ * results were first written, or a day the job never wrote), and then a line saying from when they are kept; nor for
+ * days whose last ones are not settled yet (this month, or last month in the first days of this one), and then a line
+ * saying when they will be: a share of the days settled so far read as the month's, though it left out its last days
+ * and its monthly duties (the duty overview waits for the whole month too).
  */
 @Component
 class DutyFigures implements PeriodFigures {
@@ -30,10 +34,12 @@ class DutyFigures implements PeriodFigures {
 
     private final JdbcClient jdbc;
     private final DutyResults results;
+    private final DutyProperties rhythm;
 
-    DutyFigures(JdbcClient jdbc, DutyResults results) {
+    DutyFigures(JdbcClient jdbc, DutyResults results, DutyProperties rhythm) {
         this.jdbc = jdbc;
         this.results = results;
+        this.rhythm = rhythm;
     }
 
     @Override
@@ -65,15 +71,28 @@ class DutyFigures implements PeriodFigures {
                 .single();
     }
 
-    /** 职责完成率: done / due of the results kept for the days; none when a day of them is not kept. */
+    /** 职责完成率: done / due of the results kept for the days; none when a day of them is not kept (yet). */
     private Figure completion(List<String> unitPaths, Period period) {
         Double rate = null;
         if (results.kept(period.first(), period.last())) {
             DutyResults.Tally t = results.tally(Period.patterns(unitPaths), period.first(), period.last());
             rate = t.due() == 0 ? null : (double) t.done() / t.due();
+            return Figure.rate("dutyCompletion", "figures.dutyCompletion", rate).listedAt(RESULTS, "/api/v1" + RESULTS)
+                    .noted("figures.dutyCompletion.keptFrom", results.keptFrom().orElseThrow().toString());
         }
-        Figure f = Figure.rate("dutyCompletion", "figures.dutyCompletion", rate).listedAt(RESULTS, "/api/v1" + RESULTS);
-        return results.keptFrom().map(d -> f.noted("figures.dutyCompletion.keptFrom", d.toString()))
-                .orElseGet(() -> f.noted("figures.dutyCompletion.notYet"));
+        Figure f = Figure.rate("dutyCompletion", "figures.dutyCompletion", null).listedAt(RESULTS, "/api/v1" + RESULTS);
+        LocalDate keptFrom = results.keptFrom().orElse(null);
+        LocalDate latest = results.lastDay().orElse(null);
+        if (keptFrom == null) {
+            return f.noted("figures.dutyCompletion.notYet");
+        }
+        boolean onlyTheLastDaysPending = !keptFrom.isAfter(period.first()) && period.last().isAfter(latest)
+                && (latest.isBefore(period.first()) || results.kept(period.first(), latest));
+        if (onlyTheLastDaysPending) {
+            // the periods closing on the last day are written once a record can no longer be made into them
+            return f.noted("figures.dutyCompletion.pending", latest.toString(), period.last().toString(),
+                    period.last().plusDays(rhythm.backdateDays() + 1L).toString());
+        }
+        return f.noted("figures.dutyCompletion.keptFrom", keptFrom.toString());
     }
 }

@@ -149,19 +149,14 @@ public class DutyResults {
     }
 
     /**
-     * Whether the results of every day from {@code first} to {@code last} (or the last day recorded, when earlier)
-     * are kept: false when a day of them was never recorded (before the results were kept, or a gap the job could
-     * not catch up), and when none of them is recorded yet.
+     * Whether the results of every day from {@code first} to {@code last} are kept: false when a day of them was never
+     * recorded (before the results were kept, a gap the job could not catch up, or days not settled yet: a rate of
+     * the days settled so far would leave out the period's last days and the month's duties closing on its last).
      */
     public boolean kept(LocalDate first, LocalDate last) {
-        LocalDate latest = lastDay().orElse(null);
-        if (latest == null || latest.isBefore(first)) {
-            return false;
-        }
-        LocalDate to = last.isBefore(latest) ? last : latest;
-        long days = to.toEpochDay() - first.toEpochDay() + 1;
+        long days = last.toEpochDay() - first.toEpochDay() + 1;
         long recorded = jdbc.sql("SELECT count(*) FROM duty_result_day WHERE closed_on BETWEEN ? AND ?")
-                .params(first, to).query(Long.class).single();
+                .params(first, last).query(Long.class).single();
         return recorded == days;
     }
 

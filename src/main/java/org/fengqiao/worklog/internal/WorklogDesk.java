@@ -331,21 +331,20 @@ public class WorklogDesk {
 
     /**
      * The community officers of the caller's scope who owed the analysis or summary of {@code kind} for the period
-     * beginning on {@code first} and have not written it. He owed it when on duty by the period's last day: his
+     * beginning on {@code first} and have not written it. He owed it when on duty by the period's first day: his
      * duty checklist's first day ({@link OnDuty}), or an earlier day his own work log speaks of (entries carried
-     * over from paper); an officer who came after the period ended owed nothing of it, as his checklist missed
+     * over from paper); an officer who came after the period began owed nothing of it, as his checklist owed
      * nothing of it.
      */
     public List<Worklogs.Missing> missing(Caller who, WorklogKind kind, LocalDate first) {
         List<Worklogs.Absent> absent = worklogs.missing(who.scopePatterns(), kind, first);
         Map<UUID, LocalDate> since = onDuty.since(absent.stream().map(a -> a.who().staffId()).toList());
-        LocalDate last = kind.end(first);
         return absent.stream().filter(a -> {
             LocalDate on = since.get(a.who().staffId());
             if (a.firstEntry() != null && (on == null || a.firstEntry().isBefore(on))) {
                 on = a.firstEntry();
             }
-            return on == null || !on.isAfter(last);
+            return on == null || !on.isAfter(first);
         }).map(Worklogs.Absent::who).toList();
     }
 

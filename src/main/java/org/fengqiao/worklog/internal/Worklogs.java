@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,14 +116,38 @@ public class Worklogs {
      * and summaries unless {@code kind} asks for another.
      */
     public Page ofScope(String[] scope, UUID reader, WorklogKind kind, int limit, int offset) {
+        return ofScope(scope, reader, kind, null, limit, offset);
+    }
+
+    /**
+     * As above, of the periods named when {@code periods} is given (each kind's first day; a kind left out lists
+     * none): the entries about the periods the review page shows for a day chosen, beside who has not submitted them.
+     */
+    public Page ofScope(String[] scope, UUID reader, WorklogKind kind, Map<WorklogKind, LocalDate> periods, int limit,
+            int offset) {
         String where = " WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND e.author_id <> :reader"
                 + " AND (CAST(:kind AS text) IS NULL AND e.kind <> 'DAILY' OR e.kind = :kind)";
-        String k = kind == null ? null : kind.name();
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", scope);
+        params.put("reader", reader);
+        params.put("kind", kind == null ? null : kind.name());
+        if (periods != null) {
+            List<String> each = new ArrayList<>();
+            for (WorklogKind k : WorklogKind.values()) {
+                if (periods.get(k) != null) {
+                    each.add("e.kind = '" + k.name() + "' AND e.period_start = :start_" + k.name());
+                    params.put("start_" + k.name(), periods.get(k));
+                }
+            }
+            where += each.isEmpty() ? " AND false" : " AND (" + String.join(" OR ", each) + ")";
+        }
+        params.put("limit", limit);
+        params.put("offset", offset);
         List<Entry> items = jdbc.sql(ENTRY + where + " ORDER BY e.period_start DESC, e.updated_at DESC"
-                + " LIMIT :limit OFFSET :offset").param("scope", scope).param("reader", reader).param("kind", k)
-                .param("limit", limit).param("offset", offset).query(Worklogs::entry).list();
-        long total = jdbc.sql(COUNT + where).param("scope", scope).param("reader", reader).param("kind", k)
-                .query(Long.class).single();
+                + " LIMIT :limit OFFSET :offset").params(params).query(Worklogs::entry).list();
+        params.remove("limit");
+        params.remove("offset");
+        long total = jdbc.sql(COUNT + where).params(params).query(Long.class).single();
         return new Page(items, total);
     }
 

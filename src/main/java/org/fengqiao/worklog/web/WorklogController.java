@@ -200,7 +200,7 @@ class WorklogController {
     @Operation(summary = "The community officers of the caller's scope without the period's analysis or summary",
             description = "kind: WEEKLY_ANALYSIS (default), MONTHLY_SUMMARY, QUARTERLY_SUMMARY; day: of the period "
                     + "(default today); a period not yet over gives the latest one that is. Only those on duty by "
-                    + "the period's last day owed it (an officer who came after it ended is not listed).")
+                    + "the period's first day owed it (an officer who came after it began is not listed).")
     Missing missing(@RequestParam(defaultValue = "WEEKLY_ANALYSIS") WorklogKind kind,
             @RequestParam(required = false) LocalDate day) {
         Caller caller = Callers.require();

@@ -2,8 +2,10 @@ package org.fengqiao.worklog.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -226,16 +228,26 @@ class WorklogPages {
             @RequestParam(defaultValue = "1") int page, Model model) {
         Caller caller = Callers.require();
         int p = Math.max(1, page);
-        Worklogs.Page found = worklogs.ofScope(caller.scopePatterns(), caller.staffId(), kind, PAGE_SIZE,
+        LocalDate d = day == null ? desk.today() : day;
+        // a day chosen lists the entries of the periods shown as due for it (the day's diaries, the week's analysis,
+        // the month's and the quarter's summaries), beside who has not submitted them; none chosen lists them all
+        Map<WorklogKind, LocalDate> periods = null;
+        if (day != null) {
+            periods = new EnumMap<>(WorklogKind.class);
+            for (WorklogKind k : WorklogKind.values()) {
+                periods.put(k, k.periodic() ? k.lastDue(day, desk.today()) : day);
+            }
+        }
+        Worklogs.Page found = worklogs.ofScope(caller.scopePatterns(), caller.staffId(), kind, periods, PAGE_SIZE,
                 Paging.offset(p, PAGE_SIZE));
         String pastTheEnd = listed(found, p, model);
         if (pastTheEnd != null) {
             return pastTheEnd;
         }
-        LocalDate d = day == null ? desk.today() : day;
         model.addAttribute("kind", kind);
         model.addAttribute("kinds", WorklogKind.values());
         model.addAttribute("day", d);
+        model.addAttribute("dayChosen", day);
         // 有总结 is monthly and quarterly: who owes the last closed quarter's summary is shown beside the week's and
         // the month's
         model.addAttribute("missing", List.of(missing(caller, WorklogKind.WEEKLY_ANALYSIS, d),

@@ -131,4 +131,26 @@ class ChecklistPolicyTests {
         assertThat(policy.closingOn(sunday, sunday.plusDays(1), done)).as("on duty only from the Monday after")
                 .isEmpty();
     }
+
+    @Test
+    void anOfficerWhoCameAfterAPeriodBeganIsNotHeldToItOnTheChecklistNorInTheResults() {
+        LocalDate friday = LocalDate.of(2026, 11, 27);
+        // the results written when the week and the month close
+        assertThat(policy.closingOn(LocalDate.of(2026, 11, 29), friday, List.of()))
+                .as("the Sunday closes his day only, not the week he came into on its Friday")
+                .extracting(d -> d.item().period()).containsOnly(DutyPeriod.DAY).hasSize(3);
+        assertThat(policy.closingOn(LocalDate.of(2026, 11, 30), friday, List.of()))
+                .as("nor the month he came into on the 27th").extracting(d -> d.item().period())
+                .containsOnly(DutyPeriod.DAY);
+        // his checklist the Thursday after: the same, what he missed of the last closed periods is the day's only
+        assertThat(policy.lastClosed(THURSDAY, friday, List.of())).extracting(d -> d.item().period())
+                .containsOnly(DutyPeriod.DAY);
+        // the week he came into tells him it is not owed; the next week's is
+        assertThat(of(policy.current(friday, friday, List.of()), "law-publicity").reason())
+                .isEqualTo("duty.reason.notOwed");
+        assertThat(of(policy.current(THURSDAY, friday, List.of()), "law-publicity").reason())
+                .isEqualTo("duty.reason.due");
+        assertThat(policy.closingOn(LocalDate.of(2026, 12, 6), friday, List.of())).as("the next week is owed")
+                .hasSize(3 + 5);
+    }
 }

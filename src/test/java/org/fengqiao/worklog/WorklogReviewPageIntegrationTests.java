@@ -1,0 +1,94 @@
+package org.fengqiao.worklog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.platform.web.LocalTimes;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The chief picks a day on the log review page to look back at an earlier week: the entries listed are then those of
+ * the periods the page shows for that day (the week's analysis, the month's and the quarter's summaries, the day's
+ * diaries), beside who has not submitted them, not every entry of every period. An officer who came after a week
+ * began is not listed as owing its analysis, as his duty checklist does not hold him to that week's duties.
+ */
+class WorklogReviewPageIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theDayChosenFiltersTheEntriesListedAsItFiltersWhoHasNotSubmitted() {
+        LocalDate today = LocalDate.now(LocalTimes.ZONE);
+        UUID unit = jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        UUID author = UUID.randomUUID();
+        String tag = String.valueOf(System.nanoTime());
+        jdbc.sql("INSERT INTO staff (id, unit_id, role, name, created_at)"
+                        + " VALUES (?, ?, 'COMMUNITY_OFFICER', ?, now() - interval '400 days')")
+                .params(author, unit, "筛选民警" + tag).update();
+        try {
+            LocalDate thatWeek = today.minusWeeks(20).with(DayOfWeek.MONDAY);
+            LocalDate otherWeek = today.minusWeeks(30).with(DayOfWeek.MONDAY);
+            entry(author, unit, thatWeek, "那一周的分析" + tag);
+            entry(author, unit, otherWeek, "另一周的分析" + tag);
+            ApiClient chief = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+
+            String page = chief.get("/worklog/review?kind=WEEKLY_ANALYSIS&day=" + thatWeek.plusDays(2), null).body();
+            int at = page.indexOf("id=\"missing-WEEKLY_ANALYSIS\"");
+            assertThat(page.substring(at, page.indexOf("</h2>", at))).as("the week the page lists as due")
+                    .contains(thatWeek.toString());
+            assertThat(page).as("the entries of the week chosen").contains("那一周的分析" + tag)
+                    .doesNotContain("另一周的分析" + tag);
+            assertThat(page).contains("只列出上面各期的分析和总结及 " + thatWeek.plusDays(2) + " 当天的日志");
+        } finally {
+            jdbc.sql("DELETE FROM worklog_entry WHERE author_id = ?").param(author).update();
+            jdbc.sql("UPDATE staff SET active = false WHERE id = ?").param(author).update();
+        }
+    }
+
+    @Test
+    void anOfficerWhoCameInTheMiddleOfLastWeekIsNotListedAsOwingItsAnalysis() {
+        LocalDate today = LocalDate.now(LocalTimes.ZONE);
+        LocalDate lastMonday = today.with(DayOfWeek.MONDAY).minusWeeks(1);
+        UUID unit = jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        UUID midweek = UUID.randomUUID();
+        UUID before = UUID.randomUUID();
+        String tag = String.valueOf(System.nanoTime());
+        jdbc.sql("INSERT INTO staff (id, unit_id, role, name, created_at) VALUES (?, ?, 'COMMUNITY_OFFICER', ?, ?)")
+                .params(midweek, unit, "周中到岗" + tag,
+                        lastMonday.plusDays(2).atTime(10, 0).atZone(LocalTimes.ZONE).toOffsetDateTime()).update();
+        jdbc.sql("INSERT INTO staff (id, unit_id, role, name, created_at) VALUES (?, ?, 'COMMUNITY_OFFICER', ?, ?)")
+                .params(before, unit, "周一到岗" + tag,
+                        lastMonday.atTime(8, 0).atZone(LocalTimes.ZONE).toOffsetDateTime()).update();
+        try {
+            ApiClient api = new ApiClient(port);
+            var missing = ApiClient.json(api.get("/api/v1/worklog/missing?kind=WEEKLY_ANALYSIS",
+                    api.token("chief", DEMO_PASSWORD)));
+            assertThat(missing.get("first").asText()).isEqualTo(lastMonday.toString());
+            assertThat(missing.get("staff").findValuesAsText("staffId")).as("on duty from the week's Monday owes it")
+                    .contains(before.toString()).as("came on its Wednesday: not held to it")
+                    .doesNotContain(midweek.toString());
+        } finally {
+            jdbc.sql("UPDATE staff SET active = false WHERE id IN (?, ?)").params(midweek, before).update();
+        }
+    }
+
+    void entry(UUID author, UUID unit, LocalDate week, String title) {
+        OffsetDateTime at = OffsetDateTime.now();
+        jdbc.sql("""
+                INSERT INTO worklog_entry (id, author_id, unit_id, kind, period_start, title, body, created_at,
+                                           updated_at)
+                VALUES (?, ?, ?, 'WEEKLY_ANALYSIS', ?, ?, '本周辖区警情平稳', ?, ?)""")
+                .params(UUID.randomUUID(), author, unit, week, title, at, at).update();
+    }
+}
