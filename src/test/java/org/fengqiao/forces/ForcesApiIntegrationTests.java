@@ -417,11 +417,9 @@ class ForcesApiIntegrationTests extends IntegrationTest {
     @Test
     void aMemberWhoChecksOutAfterHisShiftEndedIsCreditedTheHoursUntilItsEnd() {
         String username = TestStaff.uniqueUsername("late");
-        UUID guard = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "迟签退" + n(), null, null,
-                "平安志愿者", username, TestStaff.PASSWORD).id().value();
+        UUID guard = volunteerWithLogin("迟签退", username);
         String token = api.token(username, TestStaff.PASSWORD);
-        String postId = ok(api.send("POST", "/api/v1/forces/posts", officer, Map.of("gridId", grid("FS-1-04"),
-                "name", "迟签退岗" + n())), 201).get("id").asText();
+        String postId = postOnFs104("迟签退岗" + n());
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10);
         String shiftId = ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", postId, "staffId",
                 guard, "startsAt", start.toString(), "endsAt", start.plusHours(2).toString())), 201).get("id").asText();
@@ -449,11 +447,9 @@ class ForcesApiIntegrationTests extends IntegrationTest {
     @Test
     void anEarlyCheckInCountsPatrolHoursFromTheBookedStart() {
         String username = TestStaff.uniqueUsername("early");
-        UUID guard = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "早签到" + n(), null, null,
-                "平安志愿者", username, TestStaff.PASSWORD).id().value();
+        UUID guard = volunteerWithLogin("早签到", username);
         String token = api.token(username, TestStaff.PASSWORD);
-        String postId = ok(api.send("POST", "/api/v1/forces/posts", officer, Map.of("gridId", grid("FS-1-04"),
-                "name", "早签到岗" + n())), 201).get("id").asText();
+        String postId = postOnFs104("早签到岗" + n());
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(30);
         String shiftId = ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", postId, "staffId",
                 guard, "startsAt", start.toString(), "endsAt", start.plusHours(3).toString())), 201).get("id").asText();
@@ -482,11 +478,9 @@ class ForcesApiIntegrationTests extends IntegrationTest {
     @Test
     void aShiftNeverCheckedOutIsClosedAtItsBookedEndWithNoHoursOnceTheTimeToCheckOutRanOut() {
         String username = TestStaff.uniqueUsername("open");
-        UUID guard = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "未签退" + n(), null, null,
-                "平安志愿者", username, TestStaff.PASSWORD).id().value();
+        UUID guard = volunteerWithLogin("未签退", username);
         String token = api.token(username, TestStaff.PASSWORD);
-        String postId = ok(api.send("POST", "/api/v1/forces/posts", officer, Map.of("gridId", grid("FS-1-04"),
-                "name", "未签退岗" + n())), 201).get("id").asText();
+        String postId = postOnFs104("未签退岗" + n());
         // two shifts he checked in to: one ended thirteen hours ago, one two hours ago
         Map<String, String> ended = new java.util.LinkedHashMap<>();
         for (int hoursAgo : new int[] {13, 2}) {
@@ -551,11 +545,9 @@ class ForcesApiIntegrationTests extends IntegrationTest {
     @Test
     void theWorkbooksShiftsAreInChinaTime() throws Exception {
         String username = TestStaff.uniqueUsername("xls");
-        UUID guard = directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, "导出班次" + n(), null, null,
-                "平安志愿者", username, TestStaff.PASSWORD).id().value();
+        UUID guard = volunteerWithLogin("导出班次", username);
         String postName = "导出班次岗" + n();
-        String postId = ok(api.send("POST", "/api/v1/forces/posts", officer, Map.of("gridId", grid("FS-1-04"),
-                "name", postName)), 201).get("id").asText();
+        String postId = postOnFs104(postName);
         java.time.LocalDate tomorrow = java.time.LocalDate.now(ForcesDesk.CHINA_ZONE).plusDays(1);
         OffsetDateTime midnight = tomorrow.atStartOfDay(ForcesDesk.CHINA_ZONE).toOffsetDateTime();
         ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", postId, "staffId", guard,
@@ -1029,5 +1021,17 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
         assertThat(browser.get("/forces?tab=coverage&day=" + day + "&zoneId=" + zone, null).body())
                 .contains("08:00–09:00", "13:00–18:00", "18.0 小时").doesNotContain("全天覆盖");
+    }
+
+    /** A volunteer of the rural office who signs in as {@code username}: a guard to book on shifts. */
+    private UUID volunteerWithLogin(String namePrefix, String username) {
+        return directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, namePrefix + n(), null, null,
+                "平安志愿者", username, TestStaff.PASSWORD).id().value();
+    }
+
+    /** A new patrol post on the rural grid FS-1-04, set up by the officer; its id. */
+    private String postOnFs104(String name) {
+        return ok(api.send("POST", "/api/v1/forces/posts", officer, Map.of("gridId", grid("FS-1-04"), "name", name)),
+                201).get("id").asText();
     }
 }
