@@ -78,6 +78,39 @@ class BuildingEditIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void everyMistypedValueOfABuildingOrRoomBodyIsReportedAtOnceAndNothingIsSaved() {
+        long buildingsBefore = jdbc.sql("SELECT count(*) FROM building").query(Long.class).single();
+        Map<String, Object> created = new HashMap<>();
+        created.put("gridId", "FS-1-01");
+        created.put("name", "错填楼" + UUID.randomUUID().toString().substring(0, 4));
+        created.put("floors", "six");
+        created.put("units", 1);
+        created.put("roomsPerFloor", List.of(2));
+        HousingFixtures.Answer refused = fx.call("officer", "POST", "/api/v1/buildings", created);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(refused.body())).containsOnlyKeys("gridId", "floors", "roomsPerFloor");
+        assertThat(jdbc.sql("SELECT count(*) FROM building").query(Long.class).single()).isEqualTo(buildingsBefore);
+
+        UUID building = fx.building("officer", "FS-1-01", 2, 1, 2);
+        Map<String, Object> before = stored(building);
+        Map<String, Object> changed = change("改名楼", null, 3, 1, 2, ((Number) before.get("version")).longValue());
+        changed.put("floors", "three");
+        changed.put("units", "one");
+        changed.put("addressId", "no-such-id");
+        HousingFixtures.Answer notChanged = fx.call("officer", "PUT", "/api/v1/buildings/" + building, changed);
+        assertThat(notChanged.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(notChanged.body())).containsOnlyKeys("floors", "units", "addressId");
+        assertThat(stored(building)).isEqualTo(before);
+
+        UUID room = fx.room(building, 1, "101");
+        HousingFixtures.Answer unmarked = fx.call("officer", "PUT", "/api/v1/rooms/" + room,
+                Map.of("vacant", "yes", "rental", false, "visitId", "visit-1"));
+        assertThat(unmarked.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(unmarked.body())).containsOnlyKeys("vacant", "visitId");
+        assertThat(jdbc.sql("SELECT vacant FROM room WHERE id = ?").param(room).query(Boolean.class).single()).isFalse();
+    }
+
+    @Test
     void anOfficerRenamesABuildingAndMovesItToAnotherAddressOfItsGridAudited() {
         UUID first = places.address("officer", "FS-1-01", "改名街" + UUID.randomUUID().toString().substring(0, 4));
         UUID second = places.address("officer", "FS-1-01", "新址街" + UUID.randomUUID().toString().substring(0, 4));

@@ -254,6 +254,30 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void everyWrongValueOfATeamMemberOrARiskChangeIsRefusedAtOnceAndNothingIsSaved() {
+        UUID person = keyPerson("FS-1-06", "错组", "HIGH", today.minusDays(30), false);
+        HousingFixtures.Answer member = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/team",
+                Map.of("name", "帮扶人", "role", "COUSIN", "phone", "12", "joinedOn", "上周"));
+        assertThat(member.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(member.body())).as(member.body().toString())
+                .containsOnlyKeys("role", "phone", "joinedOn").containsEntry("joinedOn", "格式不正确");
+        assertThat(HousingFixtures.errors(member.body()).get("role")).startsWith("不是可选的值").contains("FAMILY");
+        HousingFixtures.Answer staff = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/team",
+                Map.of("staffId", "李建国", "role", "GRID_CHIEF", "joinedOn", "上周"));
+        assertThat(HousingFixtures.errors(staff.body())).as(staff.body().toString())
+                .containsOnlyKeys("staffId", "joinedOn");
+        assertThat(jdbc.sql("SELECT count(*) FROM helper_membership WHERE person_id = ?").param(person)
+                .query(Long.class).single()).isZero();
+
+        HousingFixtures.Answer risk = fx.call("officer", "PUT", "/api/v1/key-persons/" + person + "/risk",
+                Map.of("risk", "EXTREME", "reason", "短"), "Accept-Language", "en");
+        assertThat(risk.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(risk.body())).as(risk.body().toString()).containsOnlyKeys("risk", "reason");
+        assertThat(jdbc.sql("SELECT risk FROM person_category WHERE person_id = ?").param(person).query(String.class)
+                .single()).isEqualTo("HIGH");
+    }
+
+    @Test
     void aKeyPersonVisitDatedBeforeHeBecameOneOrEnteredOver30DaysLateIsRefusedAndHeStaysOverdue() {
         // designated 20 days ago, never visited: overdue at the high-risk weekly rhythm
         UUID recent = keyPerson("FS-1-06", "补录", "HIGH", today.minusDays(20), false);

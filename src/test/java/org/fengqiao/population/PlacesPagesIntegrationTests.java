@@ -64,6 +64,27 @@ class PlacesPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aStaffMemberOutsideTheCallersAreaIsNamedWithoutALinkToAPageHeMayNotOpen() {
+        Records mine = records("officer", "FS-4-03");
+        PlacesFixtures.Person local = places.person("officer", "FS-4-03", "本地员工" + UUID.randomUUID().toString()
+                .substring(0, 3), Residence.PERMANENT, null);
+        assertThat(fx.call("officer", "POST", "/api/v1/organisations/" + mine.organisation() + "/staff",
+                Map.of("personId", local.id(), "role", "EMPLOYEE")).status()).isEqualTo(201);
+        // a member of staff who lives in another station's area (recorded there; taken on before he moved)
+        PlacesFixtures.Person outsider = places.person("officer2", "NS-1-03", "外所员工" + UUID.randomUUID().toString()
+                .substring(0, 3), Residence.PERMANENT, null);
+        jdbc.sql("INSERT INTO organisation_staff (id, organisation_id, person_id, role) VALUES (?, ?, ?, 'MANAGER')")
+                .params(UUID.randomUUID(), mine.organisation(), outsider.id()).update();
+        ApiClient officer = signedIn("officer");
+        assertThat(officer.get("/persons/" + outsider.id(), null).statusCode()).as("not his to open").isEqualTo(404);
+
+        String page = officer.get("/organisations/" + mine.organisation(), null).body();
+        assertThat(page).contains(outsider.name()).doesNotContain("/persons/" + outsider.id())
+                .doesNotContain(outsider.idNumber(), outsider.phone());
+        assertThat(page).contains("href=\"/persons/" + local.id() + "\"");
+    }
+
+    @Test
     void theAddressFormOffersTheCountysTownshipsEvenWhenTheOfficersFirstGridHasNoDivisionCode() {
         org.fengqiao.jurisdiction.Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
         String n = String.valueOf(100000 + new java.util.Random().nextInt(899999));

@@ -276,10 +276,56 @@ class RentalApiIntegrationTests extends IntegrationTest {
         UUID ahead = create("officer", next);
         JsonNode aheadView = fx.get("officer", "/api/v1/rentals/" + ahead).body();
         assertThat(aheadView.get("tenants").get(0).get("current").asBoolean()).isFalse();
-        assertThat(ids(fx.get("officer", "/api/v1/rentals?active=true&landlord=" + landlord).body()))
-                .containsExactly(ahead.toString());
-        assertThat(fx.get("officer", "/api/v1/rentals?active=true&landlord=" + landlord).body().get("items").get(0)
+        assertThat(fx.get("officer", "/api/v1/rentals?state=NOT_BEGUN&landlord=" + landlord).body().get("items").get(0)
                 .get("currentTenants").asLong()).isZero();
+    }
+
+    @Test
+    void aRentalRegisteredAheadIsNotYetBegunUntilItsFirstDayAndLetsNothingBefore() {
+        Flat f = flat("officer", "FS-1-06");
+        String landlord = AddressApiIntegrationTests.enc(f.landlord().name());
+        LocalDate starts = today.plusDays(10);
+        Map<String, Object> next = rental(f);
+        next.put("contractFrom", starts.toString());
+        next.put("contractTo", starts.plusYears(1).toString());
+        next.remove("policeRegisteredOn");
+        next.put("tenants", List.of(Map.of("personId", f.tenant().id(), "from", starts.toString())));
+        UUID ahead = create("officer", next);
+
+        JsonNode view = fx.get("officer", "/api/v1/rentals/" + ahead).body();
+        assertThat(view.get("active").asBoolean()).as("it lets nothing before its first day").isFalse();
+        assertThat(view.path("state").asText()).isEqualTo("NOT_BEGUN");
+        JsonNode item = fx.get("officer", "/api/v1/rentals?landlord=" + landlord).body().get("items").get(0);
+        assertThat(item.get("active").asBoolean()).isFalse();
+        assertThat(item.path("state").asText()).isEqualTo("NOT_BEGUN");
+        assertThat(item.get("contractFrom").asText()).isEqualTo(starts.toString());
+        assertThat(ids(fx.get("officer", "/api/v1/rentals?active=true&landlord=" + landlord).body())).isEmpty();
+        assertThat(ids(fx.get("officer", "/api/v1/rentals?state=LET&landlord=" + landlord).body())).isEmpty();
+        assertThat(ids(fx.get("officer", "/api/v1/rentals?active=false&landlord=" + landlord).body())).isEmpty();
+        assertThat(ids(fx.get("officer", "/api/v1/rentals?state=NOT_BEGUN&landlord=" + landlord).body()))
+                .containsExactly(ahead.toString());
+        HousingFixtures.Answer unknown = fx.call("officer", "GET", "/api/v1/rentals?state=SOON", null,
+                "Accept-Language", "en");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(unknown.body())).containsOnlyKeys("state");
+        assertThat(planShowsRental(f)).as("the floor plan marks the room let from the first day only").isFalse();
+
+        // the list page says so, with the day it begins, in either language
+        org.fengqiao.account.ApiClient browser = new org.fengqiao.account.ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        String page = browser.get("/rentals?landlord=" + landlord, null).body();
+        assertThat(page).contains("待生效（" + starts + "起）").doesNotContain("state-LET");
+        assertThat(browser.get("/rentals?state=LET&landlord=" + landlord, null).body()).doesNotContain(ahead.toString());
+        assertThat(browser.get("/rentals/" + ahead, null).body()).contains("待生效（" + starts + "起）");
+
+        // on its first day it lets the room
+        jdbc.sql("UPDATE rental SET contract_from = ? WHERE id = ?").params(today, ahead).update();
+        jdbc.sql("UPDATE rental_tenant SET from_on = ? WHERE rental_id = ?").params(today, ahead).update();
+        JsonNode begun = fx.get("officer", "/api/v1/rentals?active=true&landlord=" + landlord).body();
+        assertThat(ids(begun)).containsExactly(ahead.toString());
+        assertThat(begun.get("items").get(0).get("state").asText()).isEqualTo("LET");
+        assertThat(begun.get("items").get(0).get("currentTenants").asLong()).isEqualTo(1);
+        assertThat(planShowsRental(f)).isTrue();
     }
 
     @Test

@@ -127,7 +127,16 @@ public class Housing {
      */
     @Transactional
     public SavedBuilding createBuilding(NewBuilding b, Caller caller) {
-        List<Invalid.Problem> problems = new ArrayList<>();
+        return createBuilding(b, List.of(), caller);
+    }
+
+    /**
+     * {@link #createBuilding(NewBuilding, Caller)} with the problems a client's body already showed (a value of the
+     * wrong kind): refused with them and the building's own at once, nothing registered.
+     */
+    @Transactional
+    public SavedBuilding createBuilding(NewBuilding b, List<Invalid.Problem> found, Caller caller) {
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         Households.GridRef grid = null;
         if (b.gridId() == null) {
             problems.add(problem("gridId", "error.field.required"));
@@ -170,15 +179,23 @@ public class Housing {
      */
     @Transactional
     public SavedBuilding changeBuilding(UUID id, BuildingChange c, Caller caller) {
+        return changeBuilding(id, c, List.of(), caller);
+    }
+
+    /**
+     * {@link #changeBuilding(UUID, BuildingChange, Caller)} with the problems a client's body already showed: refused
+     * with them and the change's own at once, nothing written. A version missing or unreadable is one of them.
+     */
+    @Transactional
+    public SavedBuilding changeBuilding(UUID id, BuildingChange c, List<Invalid.Problem> found, Caller caller) {
         Optional<Long> stored = buildings.lockVersion(id);
         Buildings.Building before = buildings.findVisible(id, caller).orElseThrow(() -> new NotFound("building", id));
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         if (c.version() == null) {
-            throw Invalid.of("version", "error.field.required");
-        }
-        if (!stored.map(c.version()::equals).orElse(false)) {
+            problems.add(problem("version", "error.field.required"));
+        } else if (!stored.map(c.version()::equals).orElse(false)) {
             throw new Conflict("housing.building.stale");
         }
-        List<Invalid.Problem> problems = new ArrayList<>();
         NewBuilding b = new NewBuilding(before.gridId(), c.name(), c.floors(), c.units(), c.roomsPerFloor(),
                 c.addressId());
         String name = checkBuilding(b, before.gridId(), id, problems);
@@ -252,9 +269,16 @@ public class Housing {
 
     @Transactional
     public Buildings.Room markRoom(UUID roomId, Boolean vacant, Boolean rental, UUID visitId, Caller caller) {
+        return markRoom(roomId, vacant, rental, visitId, List.of(), caller);
+    }
+
+    /** {@link #markRoom(UUID, Boolean, Boolean, UUID, Caller)} refused with the body's unreadable values too. */
+    @Transactional
+    public Buildings.Room markRoom(UUID roomId, Boolean vacant, Boolean rental, UUID visitId,
+            List<Invalid.Problem> found, Caller caller) {
         Buildings.Room before = buildings.findRoomVisible(roomId, caller).orElseThrow(() -> new NotFound("room", roomId));
         buildings.holdRoom(roomId);
-        List<Invalid.Problem> problems = new ArrayList<>();
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         if (vacant == null) {
             problems.add(problem("vacant", "error.field.required"));
         }

@@ -209,8 +209,19 @@ public class KeyPersonCare {
 
     @Transactional
     public KeyPersons.Member addMember(UUID personId, NewMember in, Caller caller) {
+        return addMember(personId, in, List.of(), caller);
+    }
+
+    /**
+     * {@link #addMember(UUID, NewMember, Caller)} with the problems a client's body already showed (a value of the
+     * wrong kind): refused with them and the member's own at once, nothing saved.
+     */
+    @Transactional
+    public KeyPersons.Member addMember(UUID personId, NewMember in, List<Invalid.Problem> found, Caller caller) {
         KeyPersons.Row person = visible(personId, caller);
-        List<Invalid.Problem> problems = new ArrayList<>();
+        List<Invalid.Problem> problems = new ArrayList<>(found);
+        // a staff id that could not be read is refused as such, not taken for a helper named by no name
+        boolean staffAsked = in.staffId() != null || found.stream().anyMatch(p -> p.field().equals("staffId"));
         String name = trim(in.name());
         if (in.staffId() != null) {
             String staffName = keyPersons.visibleStaffName(in.staffId(), caller).orElse(null);
@@ -222,9 +233,9 @@ public class KeyPersonCare {
                     problems.add(problem("staffId", "care.team.alreadyMember"));
                 }
             }
-        } else if (name == null) {
+        } else if (name == null && !staffAsked) {
             problems.add(problem("name", "error.field.required"));
-        } else if (name.length() > 64) {
+        } else if (name != null && name.length() > 64) {
             problems.add(problem("name", "care.text.tooLong", 64));
         }
         if (in.role() == null) {
@@ -288,10 +299,17 @@ public class KeyPersonCare {
 
     @Transactional
     public KeyPersons.Row setRisk(UUID personId, Risk risk, String reason, Caller caller) {
+        return setRisk(personId, risk, reason, List.of(), caller);
+    }
+
+    /** {@link #setRisk(UUID, Risk, String, Caller)} refused with the body's unreadable values too, nothing saved. */
+    @Transactional
+    public KeyPersons.Row setRisk(UUID personId, Risk risk, String reason, List<Invalid.Problem> found,
+            Caller caller) {
         // his row locked first: two changes at once each record the level the other left, and raise his version in turn
         persons.lockVersion(personId);
         KeyPersons.Row before = visible(personId, caller);
-        List<Invalid.Problem> problems = new ArrayList<>();
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         if (risk == null) {
             problems.add(problem("risk", "error.field.required"));
         } else if (risk == before.risk()) {

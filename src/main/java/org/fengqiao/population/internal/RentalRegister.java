@@ -74,7 +74,7 @@ public class RentalRegister {
         asked.put("gridId", filter.gridId());
         asked.put("landlordPersonId", filter.landlordPersonId());
         asked.put("landlord", filter.landlord());
-        asked.put("active", filter.active());
+        asked.put("state", filter.state());
         asked.put("results", page.total());
         events.publishEvent(new Audited("READ", "rental-list", null, null, null, asked, null));
         return page;

@@ -60,14 +60,30 @@ public class Rentals {
         this.cipher = cipher;
     }
 
+    /**
+     * Where a rental stands on a day: registered ahead and not yet begun (待生效), letting the place (在租), or ended
+     * (已到期). One registered ahead showed 在租 and counted among the active before its tenants had moved in.
+     */
+    public enum State {
+        NOT_BEGUN, LET, ENDED
+    }
+
     public record Rental(UUID id, UUID gridId, String gridCode, String gridName, String unitPath, UUID roomId,
             UUID buildingId, String buildingName, Integer roomUnit, String roomNumber, UUID addressId, String address,
             UUID landlordPersonId, String landlordName, String landlordIdMasked, String landlordPhoneMasked,
             String purpose, LocalDate contractFrom, LocalDate contractTo, LocalDate policeRegisteredOn, String note,
             long version, long currentTenants) {
 
+        /** Whether its contract has not ended on a day (it may not have begun yet: it still holds the room). */
         public boolean activeOn(LocalDate day) {
             return contractTo == null || !contractTo.isBefore(day);
+        }
+
+        public State stateOn(LocalDate day) {
+            if (!activeOn(day)) {
+                return State.ENDED;
+            }
+            return contractFrom != null && contractFrom.isAfter(day) ? State.NOT_BEGUN : State.LET;
         }
     }
 
@@ -96,7 +112,8 @@ public class Rentals {
         }
     }
 
-    public record Filter(UUID gridId, UUID landlordPersonId, String landlord, Boolean active) {
+    /** The list's filters; state null lists rentals in every state. */
+    public record Filter(UUID gridId, UUID landlordPersonId, String landlord, State state) {
     }
 
     public record Page(List<Rental> rows, long total) {
@@ -129,8 +146,12 @@ public class Rentals {
             where.append(" AND coalesce(lp.name, r.landlord_name) LIKE :landlord ESCAPE '\\'");
             params.put("landlord", "%" + Addresses.likeEscaped(filter.landlord().strip()) + "%");
         }
-        if (filter.active() != null) {
-            where.append(filter.active() ? " AND " : " AND NOT ").append(ACTIVE);
+        if (filter.state() != null) {
+            where.append(switch (filter.state()) {
+                case LET -> " AND " + LET;
+                case NOT_BEGUN -> " AND r.contract_from > :today AND " + ACTIVE;
+                case ENDED -> " AND NOT " + ACTIVE;
+            });
         }
         List<Rental> rows = jdbc.sql(SELECT + FROM + where
                         + " ORDER BY g.code, a.sort_key NULLS LAST, b.sort_key, rm.unit_no, rm.sort_key, r.id"

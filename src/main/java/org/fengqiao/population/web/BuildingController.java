@@ -1,14 +1,20 @@
 package org.fengqiao.population.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.web.JsonFields;
 import org.fengqiao.population.internal.Buildings;
 import org.fengqiao.population.internal.FloorPlan;
 import org.fengqiao.population.internal.Housing;
@@ -37,8 +43,11 @@ class BuildingController {
     private final Housing housing;
     private final HouseholdsByAddress byAddress;
     private final MessageSource messages;
+    private final JsonFields json;
 
-    BuildingController(Buildings buildings, Housing housing, HouseholdsByAddress byAddress, MessageSource messages) {
+    BuildingController(Buildings buildings, Housing housing, HouseholdsByAddress byAddress, MessageSource messages,
+            JsonFields json) {
+        this.json = json;
         this.buildings = buildings;
         this.housing = housing;
         this.byAddress = byAddress;
@@ -89,10 +98,18 @@ class BuildingController {
             description = "The grid's households without a room whose address names one of its rooms are placed in "
                     + "it, as 按地址安置住户 places them (each audited); byAddress answers how many, and how many name "
                     + "a room it does not have. From the pages, the floor plan then says so.")
-    BuildingSummary create(@RequestBody NewBuilding b, HttpServletRequest request, HttpServletResponse response,
-            Locale locale) {
-        return saved(housing.createBuilding(new Housing.NewBuilding(b.gridId(), b.name(), b.floors(),
-                b.units(), b.roomsPerFloor(), b.addressId()), Callers.require()), request, response, locale);
+    BuildingSummary create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema =
+            @Schema(implementation = NewBuilding.class))) @RequestBody JsonNode body, HttpServletRequest request,
+            HttpServletResponse response, Locale locale) {
+        // read field by field: floors typed as words and a grid that is no id are refused together, nothing saved
+        List<Invalid.Problem> found = new ArrayList<>();
+        NewBuilding b = json.read(body, NewBuilding.class, found);
+        try {
+            return saved(housing.createBuilding(new Housing.NewBuilding(b.gridId(), b.name(), b.floors(),
+                    b.units(), b.roomsPerFloor(), b.addressId()), found, Callers.require()), request, response, locale);
+        } catch (Invalid e) {
+            throw JsonFields.withoutEchoes(e, found);
+        }
     }
 
     /**
@@ -123,10 +140,17 @@ class BuildingController {
                     + "those rooms, and nothing changed. 404 outside the caller's jurisdiction. Audited. Rooms added "
                     + "take the grid's households without a room whose address names them, as on creation (byAddress "
                     + "answers how many; absent when no room was added).")
-    BuildingSummary change(@PathVariable UUID id, @RequestBody BuildingChange b, HttpServletRequest request,
-            HttpServletResponse response, Locale locale) {
-        return saved(housing.changeBuilding(id, new Housing.BuildingChange(b.name(), b.addressId(),
-                b.floors(), b.units(), b.roomsPerFloor(), b.version()), Callers.require()), request, response, locale);
+    BuildingSummary change(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
+            @Content(schema = @Schema(implementation = BuildingChange.class))) @RequestBody JsonNode body,
+            HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        List<Invalid.Problem> found = new ArrayList<>();
+        BuildingChange b = json.read(body, BuildingChange.class, found);
+        try {
+            return saved(housing.changeBuilding(id, new Housing.BuildingChange(b.name(), b.addressId(), b.floors(),
+                    b.units(), b.roomsPerFloor(), b.version()), found, Callers.require()), request, response, locale);
+        } catch (Invalid e) {
+            throw JsonFields.withoutEchoes(e, found);
+        }
     }
 
     @PostMapping("/buildings/{id}/households-by-address")
@@ -160,7 +184,15 @@ class BuildingController {
     @Operation(summary = "Mark a room vacant or rented out, on the spot; with visitId the change is linked to that visit",
             description = "Only the caller's own visit of the room's grid, on the day it was made: another's or an "
                     + "earlier day's is refused with 400 and nothing changed.")
-    RoomView mark(@PathVariable UUID id, @RequestBody RoomMarks marks) {
-        return RoomView.of(housing.markRoom(id, marks.vacant(), marks.rental(), marks.visitId(), Callers.require()));
+    RoomView mark(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
+            @Content(schema = @Schema(implementation = RoomMarks.class))) @RequestBody JsonNode body) {
+        List<Invalid.Problem> found = new ArrayList<>();
+        RoomMarks marks = json.read(body, RoomMarks.class, found);
+        try {
+            return RoomView.of(housing.markRoom(id, marks.vacant(), marks.rental(), marks.visitId(), found,
+                    Callers.require()));
+        } catch (Invalid e) {
+            throw JsonFields.withoutEchoes(e, found);
+        }
     }
 }

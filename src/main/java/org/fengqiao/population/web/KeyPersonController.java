@@ -123,9 +123,19 @@ class KeyPersonController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "Add a helper to the team: a staff member (staffId) or a named person with role, relation and phone")
-    KeyPersons.Member addMember(@PathVariable UUID personId, @RequestBody MemberForm f) {
-        return care.addMember(personId, new KeyPersonCare.NewMember(f.staffId(), f.name(), f.role(), f.relation(),
-                f.phone(), f.joinedOn()), Callers.require());
+    KeyPersons.Member addMember(@PathVariable UUID personId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MemberForm.class)))
+            @RequestBody com.fasterxml.jackson.databind.JsonNode body) {
+        // read field by field: an unknown role and a day that is no date are refused together, nothing saved
+        List<org.fengqiao.platform.Invalid.Problem> found = new java.util.ArrayList<>();
+        MemberForm f = json.read(body, MemberForm.class, found);
+        try {
+            return care.addMember(personId, new KeyPersonCare.NewMember(f.staffId(), f.name(), f.role(), f.relation(),
+                    f.phone(), f.joinedOn()), found, Callers.require());
+        } catch (org.fengqiao.platform.Invalid e) {
+            throw org.fengqiao.platform.web.JsonFields.withoutEchoes(e, found);
+        }
     }
 
     @PostMapping("/{personId}/team/{memberId}/end")
@@ -139,8 +149,17 @@ class KeyPersonController {
     @PutMapping("/{personId}/risk")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "Set the risk level with a reason (at least 4 characters); audited with before and after")
-    KeyPersonDetail setRisk(@PathVariable UUID personId, @RequestBody RiskForm f, Locale locale) {
-        care.setRisk(personId, f.risk(), f.reason(), Callers.require());
+    KeyPersonDetail setRisk(@PathVariable UUID personId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = RiskForm.class)))
+            @RequestBody com.fasterxml.jackson.databind.JsonNode body, Locale locale) {
+        List<org.fengqiao.platform.Invalid.Problem> found = new java.util.ArrayList<>();
+        RiskForm f = json.read(body, RiskForm.class, found);
+        try {
+            care.setRisk(personId, f.risk(), f.reason(), found, Callers.require());
+        } catch (org.fengqiao.platform.Invalid e) {
+            throw org.fengqiao.platform.web.JsonFields.withoutEchoes(e, found);
+        }
         return KeyPersonDetail.of(care.detail(personId, Callers.require(), locale));
     }
 

@@ -86,8 +86,12 @@ class OrganisationController {
         }
     }
 
+    /**
+     * A member of staff as the caller may see him: visible when his person record is the caller's to open (its page
+     * answers 404 otherwise, so the organisation page names him without a link, his numbers left out).
+     */
     record StaffView(UUID id, UUID personId, String name, String idNumber, String phone, String role, LocalDate from,
-            LocalDate to) {
+            LocalDate to, boolean visible) {
     }
 
     record OrganisationView(UUID id, UUID gridId, String gridCode, String gridName, UUID addressId, String address,
@@ -201,7 +205,8 @@ class OrganisationController {
     OrganisationView view(Organisations.Organisation o, Caller caller) {
         List<StaffView> staff = register.staff(o.id()).stream().map(s -> {
             PeopleShown.PersonRef p = people.of(s.personId(), s.name(), caller);
-            return new StaffView(s.id(), s.personId(), p.name(), p.idNumber(), p.phone(), s.role(), s.from(), s.to());
+            return new StaffView(s.id(), s.personId(), p.name(), p.idNumber(), p.phone(), s.role(), s.from(), s.to(),
+                    p.visible());
         }).toList();
         return new OrganisationView(o.id(), o.gridId(), o.gridCode(), o.gridName(), o.addressId(), o.address(), o.name(),
                 o.kind(), o.smallPlace(), o.business(), o.licenceNo(), o.phoneMasked(),

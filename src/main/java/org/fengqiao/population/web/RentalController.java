@@ -72,14 +72,14 @@ class RentalController {
     record RentalSummary(UUID id, UUID gridId, String gridCode, UUID roomId, UUID buildingId, String buildingName,
             Integer roomUnit, String roomNumber, UUID addressId, String address, Landlord landlord, String purpose,
             LocalDate contractFrom, LocalDate contractTo, LocalDate policeRegisteredOn, boolean active,
-            long currentTenants) {
+            Rentals.State state, long currentTenants) {
 
         static RentalSummary of(Rentals.Rental r, LocalDate today) {
             return new RentalSummary(r.id(), r.gridId(), r.gridCode(), r.roomId(), r.buildingId(), r.buildingName(),
                     r.roomUnit(), r.roomNumber(), r.addressId(), r.address(),
                     new Landlord(r.landlordPersonId(), r.landlordName(), r.landlordIdMasked(), r.landlordPhoneMasked()),
-                    r.purpose(), r.contractFrom(), r.contractTo(), r.policeRegisteredOn(), r.activeOn(today),
-                    r.currentTenants());
+                    r.purpose(), r.contractFrom(), r.contractTo(), r.policeRegisteredOn(),
+                    r.stateOn(today) == Rentals.State.LET, r.stateOn(today), r.currentTenants());
         }
     }
 
@@ -90,8 +90,8 @@ class RentalController {
     record RentalView(UUID id, UUID gridId, String gridCode, String gridName, UUID roomId, UUID buildingId,
             String buildingName, Integer roomUnit, String roomNumber, UUID addressId, String address,
             PeopleShown.PersonRef landlordPerson, Landlord landlord, String purpose, LocalDate contractFrom,
-            LocalDate contractTo, LocalDate policeRegisteredOn, boolean active, String note, List<TenantView> tenants,
-            long version) {
+            LocalDate contractTo, LocalDate policeRegisteredOn, boolean active, Rentals.State state, String note,
+            List<TenantView> tenants, long version) {
     }
 
     record RentalPage(List<RentalSummary> items, long total, int page, int size) {
@@ -100,14 +100,17 @@ class RentalController {
     @GetMapping
     @Operation(summary = "The rentals of the caller's jurisdiction",
             description = "Filters: gridId; landlordId (a person) or landlord (a fragment of the landlord's name); "
-                    + "active (contract not ended). Identity numbers and phones are masked; the list read is audited.")
+                    + "state: LET (contract begun and not ended), NOT_BEGUN (registered ahead), ENDED; active=true is "
+                    + "state LET, active=false state ENDED. Each rental carries its state, and active only while it "
+                    + "lets the place. Identity numbers and phones are masked; the list read is audited.")
     RentalPage list(@RequestParam(required = false) UUID gridId, @RequestParam(required = false) UUID landlordId,
             @RequestParam(required = false) String landlord, @RequestParam(required = false) Boolean active,
-            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(required = false) String state, @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "20") int size) {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int current = Math.max(1, page);
-        Rentals.Page found = register.list(new Rentals.Filter(gridId, landlordId, landlord, active), Callers.require(),
-                limit, Paging.offset(current, limit));
+        Rentals.Page found = register.list(new Rentals.Filter(gridId, landlordId, landlord, state(state, active)),
+                Callers.require(), limit, Paging.offset(current, limit));
         LocalDate today = register.today();
         return new RentalPage(found.rows().stream().map(r -> RentalSummary.of(r, today)).toList(), found.total(),
                 current, limit);
@@ -172,6 +175,21 @@ class RentalController {
         return new Revealed(request.field(), register.revealLandlordPhone(id, request.reason(), Callers.require()));
     }
 
+    /**
+     * The state asked for: state by name, or the older active flag (true the rentals letting their place today, so
+     * not one registered ahead; false the ended ones). An unknown state is refused rather than ignored.
+     */
+    static Rentals.State state(String state, Boolean active) {
+        if (state != null && !state.isBlank()) {
+            try {
+                return Rentals.State.valueOf(state.strip());
+            } catch (IllegalArgumentException e) {
+                throw Invalid.of("state", "places.rentals.stateUnknown");
+            }
+        }
+        return active == null ? null : active ? Rentals.State.LET : Rentals.State.ENDED;
+    }
+
     RentalView view(Rentals.Rental r, Caller caller) {
         LocalDate today = register.today();
         PeopleShown.PersonRef landlordPerson = people.of(r.landlordPersonId(), r.landlordName(), caller);
@@ -184,7 +202,7 @@ class RentalController {
         return new RentalView(r.id(), r.gridId(), r.gridCode(), r.gridName(), r.roomId(), r.buildingId(),
                 r.buildingName(), r.roomUnit(), r.roomNumber(), r.addressId(), r.address(), landlordPerson,
                 new Landlord(r.landlordPersonId(), r.landlordName(), r.landlordIdMasked(), r.landlordPhoneMasked()),
-                r.purpose(), r.contractFrom(), r.contractTo(), r.policeRegisteredOn(), r.activeOn(today), r.note(),
-                tenants, r.version());
+                r.purpose(), r.contractFrom(), r.contractTo(), r.policeRegisteredOn(),
+                r.stateOn(today) == Rentals.State.LET, r.stateOn(today), r.note(), tenants, r.version());
     }
 }

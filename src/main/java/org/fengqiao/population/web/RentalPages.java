@@ -46,10 +46,18 @@ class RentalPages {
 
     @GetMapping("/rentals")
     String list(@RequestParam(required = false) UUID gridId, @RequestParam(required = false) String landlord,
-            @RequestParam(required = false) Boolean active, @RequestParam(defaultValue = "1") int page, Model model) {
+            @RequestParam(required = false) Boolean active, @RequestParam(required = false) String state,
+            @RequestParam(defaultValue = "1") int page, Model model) {
         Caller caller = Callers.require();
         int current = Math.max(1, page);
-        Rentals.Page found = register.list(new Rentals.Filter(gridId, null, landlord, active), caller, PAGE,
+        Rentals.State asked;
+        try {
+            asked = RentalController.state(state, active);
+        } catch (org.fengqiao.platform.Invalid e) {
+            // a mistyped state in the address lists every rental rather than failing the page
+            asked = null;
+        }
+        Rentals.Page found = register.list(new Rentals.Filter(gridId, null, landlord, asked), caller, PAGE,
                 Paging.offset(current, PAGE));
         LocalDate today = register.today();
         model.addAttribute("rentals", found.rows().stream().map(r -> RentalController.RentalSummary.of(r, today)).toList());
@@ -62,7 +70,7 @@ class RentalPages {
         model.addAttribute("pages", (found.total() + PAGE - 1) / PAGE);
         model.addAttribute("gridId", gridId);
         model.addAttribute("landlord", landlord);
-        model.addAttribute("active", active);
+        model.addAttribute("state", asked);
         model.addAttribute("grids", grids.of(caller));
         model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
         return "population/rentals";
