@@ -62,7 +62,7 @@ class NavigationBrowserTests extends BrowserTest {
 
     /**
      * The grid manager's and the volunteer's bar on a 390 x 844 phone: one line of menus that scrolls sideways under
-     * the brand, not four lines with 我的 alone on the last (some 300 px, most of the first screen); and every entry of
+     * the brand, not four lines with 我的 alone on the last (200 px for the grid manager); and every entry of
      * it (each link, each menu's links, 中文 / English, 退出) can still be reached with a thumb: brought into the
      * screen and tappable there, nothing else covering it.
      */
