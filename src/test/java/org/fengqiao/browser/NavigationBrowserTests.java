@@ -60,6 +60,50 @@ class NavigationBrowserTests extends BrowserTest {
         assertThat(page.locator("nav a[href$='/points']")).isHidden();
     }
 
+    /**
+     * The grid manager's and the volunteer's bar on a 390 x 844 phone: one line of menus that scrolls sideways under
+     * the brand, not four lines with 我的 alone on the last (200 px for the grid manager); and every entry of
+     * it (each link, each menu's links, 中文 / English, 退出) can still be reached with a thumb: brought into the
+     * screen and tappable there, nothing else covering it.
+     */
+    @Test
+    void onAPhoneTheBarIsTwoLinesHighAndEveryEntryStaysReachable() {
+        for (String user : java.util.List.of("manager", "volunteer")) {
+            context.clearCookies();
+            login(user);
+            for (String path : java.util.List.of("/", "/profile", "/points")) {
+                page.navigate(url(path));
+                double height = ((Number) page.evaluate(
+                        "() => document.querySelector('nav.topnav').getBoundingClientRect().height")).doubleValue();
+                assertThat(height).as(user + " " + path + " bar height").isLessThan(130);
+                assertThat(fitsTheScreen()).as(user + " " + path).isTrue();
+            }
+            Locator entries = page.locator("nav.topnav a[href], nav.topnav button, nav.topnav summary");
+            int count = entries.count();
+            assertThat(count).as(user + " entries").isGreaterThan(8);
+            for (int i = 0; i < count; i++) {
+                Locator entry = entries.nth(i);
+                // a link inside a closed menu is reached by a tap on the menu's heading first
+                if ((Boolean) entry.evaluate("e => e.tagName === 'A' && e.closest('details.menu:not([open])') !== null")) {
+                    entry.locator("xpath=ancestor::details[1]/summary").click();
+                }
+                String what = user + " " + entry.evaluate("e => e.textContent.trim()");
+                entry.scrollIntoViewIfNeeded();
+                var box = entry.boundingBox();
+                assertThat(box).as(what).isNotNull();
+                assertThat(box.x).as(what + " left").isGreaterThanOrEqualTo(-1);
+                assertThat(box.x + box.width).as(what + " right").isLessThanOrEqualTo(391);
+                assertThat(box.y + box.height).as(what + " bottom").isLessThanOrEqualTo(845);
+                // what a tap at its centre meets is the entry itself (or inside it), nothing drawn over it
+                boolean onTop = (Boolean) entry.evaluate("""
+                        e => { const r = e.getBoundingClientRect();
+                               const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+                               return hit !== null && (hit === e || e.contains(hit)); }""");
+                assertThat(onTop).as(what + " is what a tap meets").isTrue();
+            }
+        }
+    }
+
     @Test
     void aVolunteerSeesNoAuditLogNorPopulationLinksAndTheAuditorNoIncidentsMenu() {
         login("volunteer");

@@ -318,13 +318,58 @@ class IncidentApiIntegrationTests extends IntegrationTest {
         HttpResponse<String> zh = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key");
         assertThat(zh.statusCode()).as(zh.body()).isEqualTo(400);
         JsonNode error = ApiClient.json(zh).get("errors").get(0);
-        assertThat(error.get("field").asText()).isEqualTo("location");
+        // the push's own keys, not the "location" its body has no key of
+        assertThat(ApiClient.json(zh).get("errors").findValuesAsText("field")).containsExactly("lon", "lat");
         assertThat(error.get("message").asText())
                 .isEqualTo("该位置不在本辖区任何警务网格内：请核对经度（lon）和纬度（lat）是否在本县境内，或改报网格（gridId）或地址（address）");
         HttpResponse<String> en = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key",
                 "Accept-Language", "en");
         assertThat(ApiClient.json(en).get("errors").get(0).get("message").asText()).isEqualTo("The point lies in no "
                 + "police grid of this jurisdiction: check that lon and lat lie in the county, or send gridId or address");
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param(description).query(Long.class)
+                .single()).isZero();
+    }
+
+    /**
+     * The push's body has lon and lat, no "location": its errors about the position name those keys, the one missing,
+     * the one out of range, or both when no place is given, and say so in the push's terms; nothing is filed.
+     */
+    @Test
+    void the110PushsErrorsAboutThePositionNameTheBodysKeys() {
+        String description = "位置键名-" + UUID.randomUUID();
+        Map<String, Object> push = new HashMap<>();
+        push.put("caseNumber", "110-" + UUID.randomUUID());
+        push.put("category", "HELP");
+        push.put("description", description);
+        push.put("lat", 39.70);
+        HttpResponse<String> noLon = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key");
+        assertThat(noLon.statusCode()).as(noLon.body()).isEqualTo(400);
+        JsonNode noLonErrors = ApiClient.json(noLon).get("errors");
+        assertThat(noLonErrors.findValuesAsText("field")).containsOnly("lon", "lat");
+        // the pair's missing half is named alone
+        JsonNode incomplete = null;
+        for (JsonNode e : noLonErrors) {
+            if (e.get("message").asText().equals("经度和纬度须同时填写")) {
+                incomplete = e;
+            }
+        }
+        assertThat(incomplete).as(noLon.body()).isNotNull();
+        assertThat(incomplete.get("field").asText()).isEqualTo("lon");
+
+        push.put("lon", 200.0);
+        HttpResponse<String> range = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key");
+        assertThat(range.statusCode()).as(range.body()).isEqualTo(400);
+        assertThat(ApiClient.json(range).get("errors").findValuesAsText("field")).as(range.body()).containsExactly("lon");
+
+        push.remove("lon");
+        push.remove("lat");
+        HttpResponse<String> nowhere = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key",
+                "Accept-Language", "en");
+        assertThat(nowhere.statusCode()).as(nowhere.body()).isEqualTo(400);
+        assertThat(ApiClient.json(nowhere).get("errors").findValuesAsText("field")).containsExactly("lon", "lat");
+        assertThat(ApiClient.json(nowhere).get("errors").findValuesAsText("message"))
+                .containsOnly("Send lon and lat, or gridId or address");
+        assertThat(ApiClient.json(nowhere).toString()).doesNotContain("\"location\"");
         assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param(description).query(Long.class)
                 .single()).isZero();
     }

@@ -460,7 +460,8 @@ class Open311IntegrationTests extends IntegrationTest {
         String start = OffsetDateTime.now().minusDays(200).toString();
         JsonNode longAgo = json(client.get("requests.json?service_code=MARKET&start_date=" + start.replace("+", "%2B")));
         assertThat(longAgo.findValuesAsText("service_request_id")).contains(market, old);
-        String end = OffsetDateTime.now().minusDays(100).toString().replace("+", "%2B");
+        // a range of 90 days at most, as the standard allows (200 to 111 days ago)
+        String end = OffsetDateTime.now().minusDays(111).toString().replace("+", "%2B");
         JsonNode ended = json(client.get("requests.json?service_code=MARKET&start_date=" + start.replace("+", "%2B")
                 + "&end_date=" + end));
         assertThat(ended.findValuesAsText("service_request_id")).contains(old).doesNotContain(market);
@@ -468,7 +469,7 @@ class Open311IntegrationTests extends IntegrationTest {
         java.time.ZoneOffset china = java.time.ZoneOffset.ofHours(8);
         JsonNode unencoded = json(client.get("requests.json?service_code=MARKET&start_date="
                 + OffsetDateTime.now(china).minusDays(200).withNano(0) + "&end_date="
-                + OffsetDateTime.now(china).minusDays(100).withNano(0)));
+                + OffsetDateTime.now(china).minusDays(111).withNano(0)));
         assertThat(unencoded.findValuesAsText("service_request_id")).contains(old).doesNotContain(market);
 
         UUID helpId = jdbc.sql("SELECT id FROM incident WHERE id = CAST(? AS uuid)").param(help).query(UUID.class).single();
@@ -491,6 +492,76 @@ class Open311IntegrationTests extends IntegrationTest {
         HttpResponse<String> badDate = client.get("requests.xml?start_date=yesterday");
         assertThat(badDate.statusCode()).isEqualTo(400);
         assertThat(text(xml(badDate), "/errors/error/code")).isEqualTo("400");
+    }
+
+    /**
+     * GeoReport v2: a start_date and end_date "may not span more than 90 days". A wider range is refused in the
+     * standard's errors, in the caller's language and in the path's format; 90 days exactly is served.
+     */
+    @Test
+    void aRangeOfMoreThanNinetyDaysIsRefusedInTheStandardsErrors() {
+        String market = file("MARKET", "九十天内");
+        java.time.ZoneOffset china = java.time.ZoneOffset.ofHours(8);
+        OffsetDateTime now = OffsetDateTime.now(china).withNano(0);
+        String wide = "requests.%s?service_code=MARKET&start_date=" + now.minusDays(91).toLocalDateTime()
+                + "&end_date=" + now.plusMinutes(1).toLocalDateTime();
+        HttpResponse<String> json = client.get(wide.formatted("json"));
+        assertThat(json.statusCode()).isEqualTo(400);
+        assertThat(json(json).get(0).get("code").asInt()).isEqualTo(400);
+        assertThat(json(json).get(0).get("description").asText()).contains("90");
+        HttpResponse<String> xml = client.get(wide.formatted("xml"), "Accept-Language", "en");
+        assertThat(xml.statusCode()).isEqualTo(400);
+        assertThat(text(xml(xml), "/errors/error/code")).isEqualTo("400");
+        assertThat(text(xml(xml), "/errors/error/description")).contains("90 days");
+        // two date-only bounds 91 days apart span 92 whole days in China
+        assertThat(client.get("requests.json?start_date=" + now.toLocalDate().minusDays(91) + "&end_date="
+                + now.toLocalDate()).statusCode()).isEqualTo(400);
+
+        JsonNode ninety = json(client.get("requests.json?service_code=MARKET&start_date="
+                + now.minusDays(90).plusMinutes(1).toLocalDateTime() + "&end_date=" + now.plusMinutes(1).toLocalDateTime()));
+        assertThat(ninety.findValuesAsText("service_request_id")).contains(market);
+    }
+
+    /**
+     * GeoReport v2: a closed request's updated_datetime "will be the date the request was closed", so what is
+     * done to it afterwards does not move it; its expected_datetime is when it "can be expected to be fulfilled":
+     * the owning level's resolve deadline, not the minutes it has to be taken up in.
+     */
+    @Test
+    void aClosedRequestIsUpdatedWhenClosedAndTheExpectedTimeIsTheResolveDeadline() {
+        String id = file("URBAN", "路灯不亮");
+        UUID incident = UUID.fromString(id);
+        OffsetDateTime ownerSince = jdbc.sql("SELECT owner_since FROM incident WHERE id = ?").param(incident)
+                .query(OffsetDateTime.class).single();
+        JsonNode fresh = json(client.get("requests/" + id + ".json")).get(0);
+        OffsetDateTime expected = OffsetDateTime.parse(fresh.get("expected_datetime").asText());
+        // the level's resolve time from when the unit took it (the station's 72 h), not the 2 h to take it up in
+        assertThat(java.time.Duration.between(ownerSince.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), expected))
+                .isEqualTo(java.time.Duration.ofHours(72));
+
+        Submitter staff = Submitter.system("test");
+        desk.acknowledge(incident, staff);
+        // taken up, its deadline is to resolve it: the same moment the request showed before
+        OffsetDateTime resolveBy = jdbc.sql("SELECT due_at FROM incident WHERE id = ?").param(incident)
+                .query(OffsetDateTime.class).single();
+        assertThat(expected.toInstant()).isEqualTo(resolveBy.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        JsonNode taken = json(client.get("requests/" + id + ".json")).get(0);
+        assertThat(OffsetDateTime.parse(taken.get("expected_datetime").asText())).isEqualTo(expected);
+        desk.arrive(incident, IncidentDesk.Arrival.MANAGER, staff);
+        desk.resolve(incident, "已修复", staff);
+        desk.answer(incident, "路灯已修复。", staff);
+        OffsetDateTime answeredAt = jdbc.sql("SELECT answered_at FROM incident WHERE id = ?").param(incident)
+                .query(OffsetDateTime.class).single();
+        // something changes on the record after it was closed
+        jdbc.sql("UPDATE incident SET updated_at = now() + interval '3 days', version = version + 1 WHERE id = ?")
+                .param(incident).update();
+
+        JsonNode closed = json(client.get("requests/" + id + ".json")).get(0);
+        assertThat(closed.get("status").asText()).isEqualTo("closed");
+        assertThat(OffsetDateTime.parse(closed.get("updated_datetime").asText()).toInstant())
+                .isEqualTo(answeredAt.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        Document x = xml(client.get("requests/" + id + ".xml"));
+        assertThat(text(x, "/service_requests/request/updated_datetime")).isEqualTo(closed.get("updated_datetime").asText());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.internal.Incidents.Status;
+import org.fengqiao.jurisdiction.UnitKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,8 +26,8 @@ public class Open311Requests {
 
     public record PublicRequest(UUID incidentId, String serviceRequestId, String token, String serviceCode,
             Status status, String description, String address, UUID addressId, Double lat, Double lon, String mediaUrl,
-            String agency, OffsetDateTime requestedAt, OffsetDateTime updatedAt, OffsetDateTime dueAt, String answer,
-            Category category, String routingFallback) {
+            String agency, OffsetDateTime requestedAt, OffsetDateTime updatedAt, OffsetDateTime expectedAt,
+            String answer, Category category, String routingFallback) {
     }
 
     /** GET requests' filters; a null or empty one means any. */
@@ -36,8 +37,10 @@ public class Open311Requests {
 
     private static final String SELECT = """
             SELECT i.id, o.token, o.service_code, i.status, o.description, i.address, o.address_id,
-                   i.lat, i.lon, o.media_url, coalesce(ou.name, gu.name) AS agency, i.received_at, i.updated_at,
-                   i.due_at, i.category, i.routing_fallback,
+                   i.lat, i.lon, o.media_url, coalesce(ou.name, gu.name) AS agency, i.received_at,
+                   -- GeoReport v2: a closed request's updated_datetime is when it was closed, whatever came after
+                   coalesce(i.answered_at, i.updated_at) AS updated_at, i.owner_since, ou.kind AS owner_kind,
+                   i.category, i.routing_fallback,
                    (SELECT e.note FROM incident_event e WHERE e.incident_id = i.id AND e.kind = 'ANSWERED'
                     ORDER BY e.id DESC LIMIT 1) AS answer
             FROM open311_request o JOIN incident i ON i.id = o.incident_id JOIN grid g ON g.id = i.grid_id
@@ -49,9 +52,12 @@ public class Open311Requests {
     /** The application's mapper: the answers are read back as a tree, which none of its settings changes. */
     private final ObjectMapper json;
 
-    Open311Requests(JdbcClient jdbc, ObjectMapper json) {
+    private final IncidentProperties properties;
+
+    Open311Requests(JdbcClient jdbc, ObjectMapper json, IncidentProperties properties) {
         this.jdbc = jdbc;
         this.json = json;
+        this.properties = properties;
     }
 
     void insert(UUID incident, String token, String serviceCode, String jurisdictionId, String attributesJson,
@@ -73,7 +79,7 @@ public class Open311Requests {
             return Optional.empty();
         }
         return jdbc.sql(SELECT + " AND i.id = :id").param("root", rootPath + "%").param("id", id)
-                .query(Open311Requests::map).optional();
+                .query(this::map).optional();
     }
 
     private static UUID uuid(String s) {
@@ -86,7 +92,7 @@ public class Open311Requests {
 
     public Optional<PublicRequest> byToken(String token, String rootPath) {
         return jdbc.sql(SELECT + " AND o.token = :token").param("root", rootPath + "%").param("token", token)
-                .query(Open311Requests::map).optional();
+                .query(this::map).optional();
     }
 
     /**
@@ -122,7 +128,7 @@ public class Open311Requests {
         }
         sql.append(" ORDER BY i.received_at DESC, i.id LIMIT :limit");
         params.put("limit", q.limit());
-        return jdbc.sql(sql.toString()).params(params).query(Open311Requests::map).list();
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 
     /**
@@ -154,14 +160,28 @@ public class Open311Requests {
         }
     }
 
-    private static PublicRequest map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    /**
+     * When the request can be expected to be fulfilled (GeoReport v2's expected_datetime): the owning level's resolve
+     * deadline, counted from when that unit took it, as the desk sets it once the request is taken up; the 10 minutes
+     * to take it up are no promise to the reporter. None once answered or merged into another report.
+     */
+    private OffsetDateTime expected(Status status, String ownerKind, OffsetDateTime ownerSince) {
+        if (status == Status.ANSWERED || status == Status.MERGED || ownerKind == null || ownerSince == null) {
+            return null;
+        }
+        return ownerSince.plus(properties.escalation().level(UnitKind.valueOf(ownerKind)).resolve());
+    }
+
+    private PublicRequest map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         UUID id = rs.getObject("id", UUID.class);
+        Status status = Status.valueOf(rs.getString("status"));
         return new PublicRequest(id, id.toString(), rs.getString("token"),
-                rs.getString("service_code"), Status.valueOf(rs.getString("status")), rs.getString("description"),
+                rs.getString("service_code"), status, rs.getString("description"),
                 rs.getString("address"), rs.getObject("address_id", UUID.class), (Double) rs.getObject("lat"),
                 (Double) rs.getObject("lon"), rs.getString("media_url"), rs.getString("agency"),
                 rs.getObject("received_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
-                rs.getObject("due_at", OffsetDateTime.class), rs.getString("answer"),
+                expected(status, rs.getString("owner_kind"), rs.getObject("owner_since", OffsetDateTime.class)),
+                rs.getString("answer"),
                 Category.valueOf(rs.getString("category")), rs.getString("routing_fallback"));
     }
 }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +48,30 @@ class CallCentreController {
      * asks the integrator to check lon and lat or send gridId or address, not to "choose the community or grid" as a
      * page does.
      */
-    private static final Map<String, String> KEYS = Map.of("incident.grid.notLocated", "incident.push.location.notLocated");
+    private static final Map<String, String> KEYS = Map.of("incident.grid.notLocated", "incident.push.location.notLocated",
+            "incident.location.required", "incident.push.location.required");
+
+    /**
+     * The push's keys a problem of the desk's "location" concerns: the body has no "location", it has lon and lat. One
+     * of them missing names that one; out of range, each that is; a point in no grid or outside the key's unit, or no
+     * place at all, both.
+     */
+    static List<String> positionKeys(Invalid.Problem problem, Push p) {
+        return switch (problem.key()) {
+            case "incident.location.incomplete" -> List.of(p.lon() == null ? "lon" : "lat");
+            case "incident.location.outOfRange" -> {
+                List<String> keys = new java.util.ArrayList<>();
+                if (p.lon() != null && (p.lon() < -180 || p.lon() > 180)) {
+                    keys.add("lon");
+                }
+                if (p.lat() != null && (p.lat() < -90 || p.lat() > 90)) {
+                    keys.add("lat");
+                }
+                yield keys.isEmpty() ? List.of("lon", "lat") : keys;
+            }
+            default -> List.of("lon", "lat");
+        };
+    }
 
     /**
      * An incident as the 110 system sends it; its case number (caseNumber, required) is its idempotency key. A case
@@ -105,7 +129,11 @@ class CallCentreController {
             throw e; // answered 422 naming caseNumber (IdempotencyErrors)
         } catch (Invalid e) {
             throw new Invalid(e.titleKey(), e.problems().stream().map(problem -> KEYS.containsKey(problem.key())
-                    ? new Invalid.Problem(problem.field(), KEYS.get(problem.key()), problem.args()) : problem).toList()).renamed(FIELDS);
+                    ? new Invalid.Problem(problem.field(), KEYS.get(problem.key()), problem.args()) : problem)
+                    .flatMap(problem -> "location".equals(problem.field())
+                            ? positionKeys(problem, p).stream().map(key -> new Invalid.Problem(key, problem.key(), problem.args()))
+                            : java.util.stream.Stream.of(problem))
+                    .toList()).renamed(FIELDS);
         }
         return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(views.detail(filed, locale));

@@ -253,6 +253,12 @@ class Open311Controller {
         if (end != null && end.isBefore(start)) {
             throw new Open311Error(400, "open311.error.date.order");
         }
+        // GeoReport v2: start_date and end_date together "may not span more than 90 days", counted between the moments
+        // they name (an end_date's day or second is read to its end, which is not part of the span the client named)
+        if (startDate != null && end != null
+                && Duration.between(start, date(endDate, "end_date", false)).compareTo(DEFAULT_PERIOD) > 0) {
+            throw new Open311Error(400, "open311.error.date.span");
+        }
         Boolean open = null;
         List<String> statuses = list(status);
         if (!statuses.isEmpty()) {
@@ -314,7 +320,7 @@ class Open311Controller {
         m.put("service_notice", service == null ? null : notice(service, r.routingFallback(), locale));
         m.put("requested_datetime", time(r.requestedAt()));
         m.put("updated_datetime", time(r.updatedAt()));
-        m.put("expected_datetime", open ? time(r.dueAt()) : null);
+        m.put("expected_datetime", open ? time(r.expectedAt()) : null);
         m.put("address", Texts.maskedNumbers(r.address()));
         m.put("address_id", r.addressId() == null ? null : r.addressId().toString());
         m.put("zipcode", null);

@@ -36,6 +36,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -232,6 +234,36 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
             return null;
         }
         return ResponseEntity.badRequest().body(pd);
+    }
+
+    /**
+     * A body of a type the endpoint does not read (text or a form where it reads JSON): 415 saying, in the reader's
+     * language, what was sent and what is taken (Spring's own detail is English whatever he reads).
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (sentAsPage(status, request)) {
+            return null;
+        }
+        ProblemDetail pd = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.mediaType.title", "unsupported-media-type");
+        String sent = ex.getContentType() == null ? text("error.mediaType.none") : ex.getContentType().toString();
+        pd.setDetail(text("error.mediaType", sent, MediaType.toString(ex.getSupportedMediaTypes())));
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(pd);
+    }
+
+    /** An Accept the endpoint cannot answer in: 406 saying which formats it can give, in the reader's language. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (sentAsPage(status, request)) {
+            return null;
+        }
+        ProblemDetail pd = problem(HttpStatus.NOT_ACCEPTABLE, "error.notAcceptable.title", "not-acceptable");
+        String asked = request instanceof ServletWebRequest web ? web.getRequest().getHeader(HttpHeaders.ACCEPT) : null;
+        pd.setDetail(text("error.notAcceptable", asked == null ? text("error.mediaType.none") : asked,
+                MediaType.toString(ex.getSupportedMediaTypes())));
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).headers(headers).body(pd);
     }
 
     @Override
