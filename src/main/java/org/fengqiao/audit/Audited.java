@@ -42,6 +42,7 @@ public record Audited(String action, String recordType, String recordId, String 
             "incident", "incident_rating", "incident_api_key", "webhook", "webhook_delivery",
             // mediation, hard cases, recovery
             "dispute", "dispute-screening", "claim", "claim_item", "recovery-file", "recovery-suspect", "recovery-event",
+            "recovery-victim",
             // the work log
             "worklog_entry", "worklog_remark", "worklog_comment", "worklog_like",
             // community forces
