@@ -120,16 +120,7 @@ class AuditChangesIntegrationTests extends IntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void anUnlockReadsAsTheLockLiftedToNoneNeverAsTheWordNull() {
-        Unit office = jurisdictions.unitByCode(RURAL_OFFICE).orElseThrow();
-        ResponseEntity<Map> created = api.call(HttpMethod.POST, "/api/v1/staff", "chief",
-                Map.of("unitId", office.id().value().toString(), "role", "GRID_MEMBER", "name", "钱解锁",
-                        "phone", "13987650002"), Map.class);
-        assertThat(created.getStatusCode().value()).isEqualTo(201);
-        String id = String.valueOf(created.getBody().get("id"));
-        jdbc.sql("UPDATE staff SET failed_logins = 5, locked_until = now() + interval '15 minutes' WHERE id = ?::uuid")
-                .param(id).update();
-        assertThat(api.call(HttpMethod.POST, "/api/v1/staff/" + id + "/unlock", "security", Map.of(), Map.class)
-                .getStatusCode().value()).isEqualTo(200);
+        String id = lockedMemberUnlocked("钱解锁", "13987650002", "now() + interval '15 minutes'");
 
         String zh = changes(page("/audit?recordType=staff&action=UPDATE&recordId=" + id, null));
         assertThat(zh).contains(">登录失败次数</span>: <span class=\"change-before\">5</span>")
@@ -167,16 +158,7 @@ class AuditChangesIntegrationTests extends IntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void aTimeInsideAnEntrysChangesReadsInBeijingTimeAsThePageShowsTimes() {
-        Unit office = jurisdictions.unitByCode(RURAL_OFFICE).orElseThrow();
-        ResponseEntity<Map> created = api.call(HttpMethod.POST, "/api/v1/staff", "chief",
-                Map.of("unitId", office.id().value().toString(), "role", "GRID_MEMBER", "name", "孙锁定",
-                        "phone", "13987650003"), Map.class);
-        assertThat(created.getStatusCode().value()).isEqualTo(201);
-        String id = String.valueOf(created.getBody().get("id"));
-        jdbc.sql("UPDATE staff SET failed_logins = 5, locked_until = '2099-12-06T11:46:09Z' WHERE id = ?::uuid")
-                .param(id).update();
-        assertThat(api.call(HttpMethod.POST, "/api/v1/staff/" + id + "/unlock", "security", Map.of(), Map.class)
-                .getStatusCode().value()).isEqualTo(200);
+        String id = lockedMemberUnlocked("孙锁定", "13987650003", "'2099-12-06T11:46:09Z'");
 
         String url = "/audit?recordType=staff&action=UPDATE&recordId=" + id;
         assertThat(changes(page(url, null))).contains(">锁定至</span>: <span class=\"change-before\">2099-12-06 19:46:09</span>")
@@ -220,5 +202,24 @@ class AuditChangesIntegrationTests extends IntegrationTest {
             found.append(m.group()).append('\n');
         }
         return found.toString();
+    }
+
+    /**
+     * A grid member the chief adds, locked after five failed sign-ins until {@code lockedUntilSql} (an SQL value),
+     * then unlocked by the security administrator: the unlock's audit entry is the one read; the member's id.
+     */
+    @SuppressWarnings("rawtypes")
+    private String lockedMemberUnlocked(String name, String phone, String lockedUntilSql) {
+        Unit office = jurisdictions.unitByCode(RURAL_OFFICE).orElseThrow();
+        ResponseEntity<Map> created = api.call(HttpMethod.POST, "/api/v1/staff", "chief",
+                Map.of("unitId", office.id().value().toString(), "role", "GRID_MEMBER", "name", name,
+                        "phone", phone), Map.class);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        String id = String.valueOf(created.getBody().get("id"));
+        jdbc.sql("UPDATE staff SET failed_logins = 5, locked_until = " + lockedUntilSql + " WHERE id = ?::uuid")
+                .param(id).update();
+        assertThat(api.call(HttpMethod.POST, "/api/v1/staff/" + id + "/unlock", "security", Map.of(), Map.class)
+                .getStatusCode().value()).isEqualTo(200);
+        return id;
     }
 }
