@@ -291,6 +291,11 @@ public class DutyDesk {
                 .orElseThrow(() -> new NotFound(TYPE, id));
     }
 
+    /** As above, an automatic tick's note in the reader's language, as his checklist and the list show it. */
+    public DutyRecords.Record record(UUID id, Caller who, Locale locale) {
+        return inLanguage(record(id, who), locale);
+    }
+
     /**
      * The officer records a duty done: the item of the rhythm, the day (not ahead of today, at most
      * {@code backdate-days} back), a note (required, trimmed, at most 500 characters), where (a grid or else a unit of
