@@ -109,4 +109,33 @@ class DemoDutyIntegrationTests extends IntegrationTest {
         JsonNode written = share(get("chief", "/api/v1/figures?from=" + from + "&to=" + settled));
         assertThat(written.hasNonNull("rate")).as("the same days up to the last written: " + written).isTrue();
     }
+
+    /**
+     * The list the share links to says the same as the figures when the days chosen reach past the last written: its
+     * totals leave out the duties ending later, and a chief reading "12 due, 10 done" for this month would take them
+     * for the month's.
+     */
+    @Test
+    void theResultsOfDaysNotAllWrittenSayWhenTheyWillBe() {
+        LocalDate from = today.minusDays(20);
+        LocalDate to = today.minusDays(1);
+        String zh = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN")
+                .get("/duties/results?from=" + from + "&to=" + to, null).body();
+        assertThat(zh).contains("id=\"results-pending\"", "所选日期中的职责结果尚未全部记下（职责周期结束并过了补录期限后才记下）"
+                + "：结果已记至 " + settled + "，此后结束的周期暂不列出、不计入；所选最后一天 " + to + " 结束的职责在 "
+                + to.plusDays(8) + " 记下。");
+        String en = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en")
+                .get("/duties/results?from=" + from + "&to=" + to, null).body();
+        assertThat(en).contains("written up to " + settled + ", the periods ending later are not listed or counted "
+                + "yet; those ending on the last day chosen, " + to + ", are written on " + to.plusDays(8) + ".");
+        JsonNode api = get("chief", "/api/v1/duties/results?from=" + from + "&to=" + to);
+        assertThat(api.get("writtenUpTo").asText()).isEqualTo(settled.toString());
+        assertThat(api.get("writtenOn").asText()).isEqualTo(to.plusDays(8).toString());
+
+        String written = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN")
+                .get("/duties/results?from=" + from + "&to=" + settled, null).body();
+        assertThat(written).as("days all written say nothing more").doesNotContain("results-pending");
+        assertThat(get("chief", "/api/v1/duties/results?from=" + from + "&to=" + settled).get("writtenOn").isNull())
+                .isTrue();
+    }
 }
