@@ -109,4 +109,52 @@ class DemoDutyIntegrationTests extends IntegrationTest {
         JsonNode written = share(get("chief", "/api/v1/figures?from=" + from + "&to=" + settled));
         assertThat(written.hasNonNull("rate")).as("the same days up to the last written: " + written).isTrue();
     }
+
+    /**
+     * The chief opens the figures on this month, as the page does first: its last days are never written yet, so no
+     * rate; the line under the figures says when it will be, and gives beside it the share of the last month whose
+     * results are all written (the duty overview's month), which he would otherwise have to go and ask for.
+     */
+    @Test
+    void thisMonthSaysWhenItsShareIsKnownAndGivesTheLastWrittenMonthsBeside() {
+        JsonNode share = share(get("chief", "/api/v1/figures"));
+        assertThat(share.hasNonNull("rate")).as(share.toString()).isFalse();
+        double last = share(get("chief", "/api/v1/figures?month=" + month)).get("rate").asDouble();
+        String rate = String.format(java.util.Locale.ROOT, "%.1f%%", last * 100);
+        assertThat(share.get("note").asText()).isEqualTo("本期的职责结果尚未全部记下，职责完成率暂不显示（只算已记下的几天会漏掉本期"
+                + "最后几天和月度、季度职责）：结果已记至 " + settled + "，本期最后一天 " + today + " 结束的职责在 "
+                + today.plusDays(8) + " 记下后显示。结果已全部记下的最近一个月 " + month + " 的职责完成率为 " + rate + "。");
+        String en = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en").get("/figures", null).body();
+        assertThat(en).contains("The share of the last month whose results are all written, " + month + ", is "
+                + rate + ".");
+    }
+
+    /**
+     * The list the share links to says the same as the figures when the days chosen reach past the last written: its
+     * totals leave out the duties ending later, and a chief reading "12 due, 10 done" for this month would take them
+     * for the month's.
+     */
+    @Test
+    void theResultsOfDaysNotAllWrittenSayWhenTheyWillBe() {
+        LocalDate from = today.minusDays(20);
+        LocalDate to = today.minusDays(1);
+        String zh = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN")
+                .get("/duties/results?from=" + from + "&to=" + to, null).body();
+        assertThat(zh).contains("id=\"results-pending\"", "所选日期中的职责结果尚未全部记下（职责周期结束并过了补录期限后才记下）"
+                + "：结果已记至 " + settled + "，此后结束的周期暂不列出、不计入；所选最后一天 " + to + " 结束的职责在 "
+                + to.plusDays(8) + " 记下。");
+        String en = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en")
+                .get("/duties/results?from=" + from + "&to=" + to, null).body();
+        assertThat(en).contains("written up to " + settled + ", the periods ending later are not listed or counted "
+                + "yet; those ending on the last day chosen, " + to + ", are written on " + to.plusDays(8) + ".");
+        JsonNode api = get("chief", "/api/v1/duties/results?from=" + from + "&to=" + to);
+        assertThat(api.get("writtenUpTo").asText()).isEqualTo(settled.toString());
+        assertThat(api.get("writtenOn").asText()).isEqualTo(to.plusDays(8).toString());
+
+        String written = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN")
+                .get("/duties/results?from=" + from + "&to=" + settled, null).body();
+        assertThat(written).as("days all written say nothing more").doesNotContain("results-pending");
+        assertThat(get("chief", "/api/v1/duties/results?from=" + from + "&to=" + settled).hasNonNull("writtenOn"))
+                .isFalse();
+    }
 }

@@ -223,6 +223,27 @@ class DutyTicksIntegrationTests extends IntegrationTest {
                 .isEqualTo(chinese);
     }
 
+    /** One record read over the API follows the caller's language as his checklist does. */
+    @Test
+    void anAutomaticTicksNoteReadAloneOverTheApiReadsInTheCallersLanguage() {
+        UUID household = household(null);
+        UUID person = person(household, "单" + tag().substring(0, 1), "PERMANENT", true);
+        UUID visit = post("/api/v1/key-persons/" + person + "/visits", Map.of("findings", "情绪稳定", "state", "STABLE"));
+        UUID id = (UUID) ticked("KEY_PERSON_VISIT", visit).get("id");
+
+        HttpResponse<String> en = api.get("/api/v1/duties/records/" + id, officer, "Accept-Language", "en");
+        assertThat(en.statusCode()).as(en.body()).isEqualTo(200);
+        assertThat(ApiClient.json(en).get("note").asText()).isEqualTo("Visited a key person, visit record " + visit);
+        HttpResponse<String> zh = api.get("/api/v1/duties/records/" + id, officer, "Accept-Language", "zh-CN");
+        assertThat(ApiClient.json(zh).get("note").asText()).isEqualTo("走访重点人员，走访记录 " + visit);
+        // the chief above him reads it in his language too
+        String chief = api.token("chief", DEMO_PASSWORD);
+        HttpResponse<String> chiefEn = api.get("/api/v1/duties/records/" + id, chief, "Accept-Language", "en");
+        assertThat(chiefEn.statusCode()).as(chiefEn.body()).isEqualTo(200);
+        assertThat(ApiClient.json(chiefEn).get("note").asText())
+                .isEqualTo("Visited a key person, visit record " + visit);
+    }
+
     @Test
     void aKeyPersonVisitEnteredAfterALaterOneStillTicksTheKeyPersonTalkOfWhoeverMadeIt() {
         UUID household = household(null);

@@ -316,6 +316,62 @@ class WorklogIntegrationTests extends IntegrationTest {
         assertThat(review.substring(row, review.indexOf("</tr>", row))).doesNotContain("Changed since reviewed");
     }
 
+    /**
+     * The chief (and the bureau) remarked on an entry; the author then rewrites it twice: each reviewer finds each edit
+     * in his inbox, in his language, linked to the entry. An edit of an entry nobody remarked on tells nobody, and the
+     * author is not told of his own edits.
+     */
+    @Test
+    void anEditAfterAReviewRemarkReachesEachReviewersInboxOncePerEdit() {
+        JsonNode e = write(officer, "officer", unique("改后日志-"), "走访吴场村两户");
+        String entry = "/api/v1/worklog/entries/" + id(e);
+        assertThat(api.send("POST", entry + "/remarks", chief, Map.of("text", "写明走访发现", "version", 0))
+                .statusCode()).isEqualTo(201);
+        assertThat(api.send("POST", entry + "/remarks", bureau, Map.of("text", "同意所长意见", "version", 0))
+                .statusCode()).isEqualTo(201);
+        assertThat(inboxEntries(chief, id(e), "zh-CN")).as("nothing before an edit").isEmpty();
+
+        assertThat(api.send("PUT", entry, officer, edit(e, "走访吴场村两户，发现一处隐患", 0)).statusCode())
+                .isEqualTo(200);
+        List<JsonNode> zh = inboxEntries(chief, id(e), "zh-CN");
+        assertThat(zh).hasSize(1);
+        assertThat(zh.get(0).get("title").asText()).contains("日志", e.get("title").asText(), "督导意见之后有修改");
+        assertThat(zh.get(0).get("link").asText()).isEqualTo("/worklog/" + id(e));
+        assertThat(inboxEntries(chief, id(e), "en").get(0).get("title").asText())
+                .contains("Daily log", "edited after your remark");
+        assertThat(inboxEntries(bureau, id(e), "zh-CN")).as("every reviewer who remarked").hasSize(1);
+
+        assertThat(api.send("PUT", entry, officer, edit(e, "走访吴场村两户，发现一处隐患，已整改", 1)).statusCode())
+                .isEqualTo(200);
+        assertThat(inboxEntries(chief, id(e), "zh-CN")).as("once per edit").hasSize(2);
+        assertThat(inboxEntries(officer, id(e), "zh-CN")).as("the author hears of the remarks only")
+                .extracting(i -> i.get("kind").asText()).containsOnly("WORKLOG_REVIEWED");
+
+        JsonNode quiet = write(officer, "officer", unique("无意见日志-"), "巡逻");
+        assertThat(api.send("PUT", "/api/v1/worklog/entries/" + id(quiet), officer, edit(quiet, "巡逻两小时", 0))
+                .statusCode()).isEqualTo(200);
+        assertThat(inboxEntries(chief, id(quiet), "zh-CN")).as("no remark: nobody to tell").isEmpty();
+    }
+
+    /** The caller's inbox entries about the record that say it was edited after a remark. */
+    List<JsonNode> inboxEntries(String token, String record, String language) {
+        List<JsonNode> found = new ArrayList<>();
+        for (int page = 1; page < 50; page++) {
+            JsonNode items = ApiClient.json(api.get("/api/v1/inbox?size=100&page=" + page, token,
+                    "Accept-Language", language)).get("items");
+            if (items.isEmpty()) {
+                break;
+            }
+            for (JsonNode i : items) {
+                if (record.equals(i.path("recordId").asText()) && (token.equals(officer)
+                        || "WORKLOG_EDITED".equals(i.path("kind").asText()))) {
+                    found.add(i);
+                }
+            }
+        }
+        return found;
+    }
+
     JsonNode inboxEntry(String token, String record, String language) {
         for (int page = 1; page < 50; page++) {
             JsonNode items = ApiClient.json(api.get("/api/v1/inbox?size=100&page=" + page, token,

@@ -7,6 +7,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.jurisdiction.UnitKind;
 import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -26,6 +32,10 @@ class WorklogReviewPageIntegrationTests extends IntegrationTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory staff;
 
     @Test
     void theDayChosenFiltersTheEntriesListedAsItFiltersWhoHasNotSubmitted() {
@@ -50,6 +60,57 @@ class WorklogReviewPageIntegrationTests extends IntegrationTest {
             assertThat(page).as("the entries of the week chosen").contains("那一周的分析" + tag)
                     .doesNotContain("另一周的分析" + tag);
             assertThat(page).contains("只列出上面各期的分析和总结及 " + thatWeek.plusDays(2) + " 当天的日志");
+        } finally {
+            jdbc.sql("DELETE FROM worklog_entry WHERE author_id = ?").param(author).update();
+            jdbc.sql("UPDATE staff SET active = false WHERE id = ?").param(author).update();
+        }
+    }
+
+    /**
+     * The API a chief's own tools read takes the page's day filter: the same entries for the same day, and a day that
+     * is no date refused naming the field, in the caller's language, rather than ignored (every period listed).
+     */
+    @Test
+    void theReviewApiTakesTheDayThePageFiltersByAndRefusesABadOneInTheCallersLanguage() {
+        LocalDate today = LocalDate.now(LocalTimes.ZONE);
+        UUID unit = jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        UUID author = UUID.randomUUID();
+        String tag = String.valueOf(System.nanoTime());
+        jdbc.sql("INSERT INTO staff (id, unit_id, role, name, created_at)"
+                        + " VALUES (?, ?, 'COMMUNITY_OFFICER', ?, now() - interval '400 days')")
+                .params(author, unit, "接口筛选民警" + tag).update();
+        try {
+            LocalDate thatWeek = today.minusWeeks(21).with(DayOfWeek.MONDAY);
+            LocalDate otherWeek = today.minusWeeks(31).with(DayOfWeek.MONDAY);
+            entry(author, unit, thatWeek, "接口那一周" + tag);
+            entry(author, unit, otherWeek, "接口另一周" + tag);
+            ApiClient api = new ApiClient(port);
+            String chief = api.token("chief", DEMO_PASSWORD);
+
+            var r = api.get("/api/v1/worklog/review?kind=WEEKLY_ANALYSIS&size=100&day=" + thatWeek.plusDays(2),
+                    chief);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(ApiClient.json(r).get("items").findValuesAsText("title")).as("the entries of the week chosen")
+                    .contains("接口那一周" + tag).doesNotContain("接口另一周" + tag);
+
+            var en = api.get("/api/v1/worklog/review?day=2026-13-45", chief, "Accept-Language", "en");
+            assertThat(en.statusCode()).as(en.body()).isEqualTo(400);
+            assertThat(en.body()).contains("day").doesNotContainPattern("\\p{IsHan}");
+            var zh = api.get("/api/v1/worklog/review?day=2026-13-45", chief, "Accept-Language", "zh-CN");
+            assertThat(zh.statusCode()).as(zh.body()).isEqualTo(400);
+            assertThat(zh.body()).containsPattern("\\p{IsHan}");
+
+            // the day lists nothing outside the caller's scope: the chief of a neighbouring workstation reads none
+            UUID station = jdbc.sql("SELECT unit_id FROM staff WHERE username = 'chief'").query(UUID.class).single();
+            Unit neighbour = jurisdictions.createUnit(new UnitId(station), UnitKind.WORKSTATION, "WRD-" + tag,
+                    "日志筛选邻站" + tag, null);
+            staff.register(neighbour.id(), StaffRole.STATION_CHIEF, "邻站站长" + tag, null, null, "站长",
+                    "wrd" + tag, DEMO_PASSWORD);
+            var theirs = api.get("/api/v1/worklog/review?kind=WEEKLY_ANALYSIS&size=100&day=" + thatWeek.plusDays(2),
+                    api.token("wrd" + tag, DEMO_PASSWORD));
+            assertThat(theirs.statusCode()).as(theirs.body()).isEqualTo(200);
+            assertThat(ApiClient.json(theirs).get("items").findValuesAsText("title"))
+                    .doesNotContain("接口那一周" + tag);
         } finally {
             jdbc.sql("DELETE FROM worklog_entry WHERE author_id = ?").param(author).update();
             jdbc.sql("UPDATE staff SET active = false WHERE id = ?").param(author).update();

@@ -258,9 +258,13 @@ public class DutyDesk {
      * unit under the one named (404 outside the caller's scope; his whole scope when none is named) when they were
      * written; of one officer, one state (DONE or MISSED, 400 for another) when named. {@code done} and {@code due}
      * count all of them; {@code keptFrom} the first day whose closing periods were written, null before any.
+     * {@code writtenUpTo} the last day whose closing periods are written (null before any), and {@code writtenOn}
+     * the day those closing on the last day chosen will be, null when they are: until then the list leaves out the
+     * duties ending after {@code writtenUpTo}, as the work figures and the overview wait for them.
      */
     public record Results(Unit unit, LocalDate from, LocalDate to, UUID officer, String state, List<ResultLine> items,
-            long done, long due, LocalDate keptFrom, List<DutyResults.Result> officers) {
+            long done, long due, LocalDate keptFrom, List<DutyResults.Result> officers, LocalDate writtenUpTo,
+            LocalDate writtenOn) {
     }
 
     public Results results(UUID unitId, LocalDate from, LocalDate to, UUID officer, String state, Caller who,
@@ -278,8 +282,13 @@ public class DutyDesk {
         List<ResultLine> lines = results.list(under, days.first(), days.last(), officer, st, limit, offset).stream()
                 .map(r -> new ResultLine(r, messages.getMessage("duty.item." + r.item(), null, r.itemText(), locale)))
                 .toList();
+        LocalDate latest = results.lastDay().orElse(null);
+        // the periods closing on a day are written once no record can be made into them any more (DutyResultSweep)
+        LocalDate writtenOn = latest == null || days.last().isAfter(latest)
+                ? days.last().plusDays(rhythm.backdateDays() + 1L) : null;
         return new Results(unit, days.first(), days.last(), officer, st, lines, tally.done(), tally.due(),
-                results.keptFrom().orElse(null), results.officers(under, days.first(), days.last()));
+                results.keptFrom().orElse(null), results.officers(under, days.first(), days.last()), latest,
+                writtenOn);
     }
 
     /**
@@ -289,6 +298,11 @@ public class DutyDesk {
     public DutyRecords.Record record(UUID id, Caller who) {
         return records.visible(id, who.staffId(), who.scopePatterns()).map(r -> NotePolicy.shown(r, who))
                 .orElseThrow(() -> new NotFound(TYPE, id));
+    }
+
+    /** As above, an automatic tick's note in the reader's language, as his checklist and the list show it. */
+    public DutyRecords.Record record(UUID id, Caller who, Locale locale) {
+        return inLanguage(record(id, who), locale);
     }
 
     /**

@@ -1,7 +1,10 @@
 package org.fengqiao.duty.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import org.fengqiao.platform.PeriodFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,7 +20,8 @@ import org.springframework.stereotype.Component;
  * results were first written, or a day the job never wrote), and then a line saying from when they are kept; nor for
  * days whose last ones are not settled yet (this month, or last month in the first days of this one), and then a line
  * saying when they will be: a share of the days settled so far read as the month's, though it left out its last days
- * and its monthly duties (the duty overview waits for the whole month too).
+ * and its monthly duties (the duty overview waits for the whole month too). That line rates beside the last month
+ * whose results are all written, as the overview does: this month, which the page opens on, is never settled.
  */
 @Component
 class DutyFigures implements PeriodFigures {
@@ -35,11 +39,13 @@ class DutyFigures implements PeriodFigures {
     private final JdbcClient jdbc;
     private final DutyResults results;
     private final DutyProperties rhythm;
+    private final Clock clock;
 
-    DutyFigures(JdbcClient jdbc, DutyResults results, DutyProperties rhythm) {
+    DutyFigures(JdbcClient jdbc, DutyResults results, DutyProperties rhythm, Clock clock) {
         this.jdbc = jdbc;
         this.results = results;
         this.rhythm = rhythm;
+        this.clock = clock;
     }
 
     @Override
@@ -90,8 +96,25 @@ class DutyFigures implements PeriodFigures {
                 && (latest.isBefore(period.first()) || results.kept(period.first(), latest));
         if (onlyTheLastDaysPending) {
             // the periods closing on the last day are written once a record can no longer be made into them
-            return f.noted("figures.dutyCompletion.pending", latest.toString(), period.last().toString(),
-                    period.last().plusDays(rhythm.backdateDays() + 1L).toString());
+            String writtenOn = period.last().plusDays(rhythm.backdateDays() + 1L).toString();
+            // this month, the page's first view, is always pending: a chief opening it read only "—"; for months
+            // (to date) the last month whose results are all written (the overview's) is rated beside, so that he
+            // has a share to go by
+            YearMonth month = YearMonth.from(latest.plusDays(1)).minusMonths(1);
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZONE);
+            boolean months = period.first().getDayOfMonth() == 1
+                    && (period.last().equals(YearMonth.from(period.last()).atEndOfMonth())
+                            || !period.last().isBefore(today));
+            if (months && month.atEndOfMonth().isBefore(period.first()) && !keptFrom.isAfter(month.atDay(1))
+                    && results.kept(month.atDay(1), month.atEndOfMonth())) {
+                DutyResults.Tally t = results.tally(Period.patterns(unitPaths), month.atDay(1), month.atEndOfMonth());
+                if (t.due() > 0) {
+                    return f.noted("figures.dutyCompletion.pendingLastMonth", latest.toString(),
+                            period.last().toString(), writtenOn, month.toString(),
+                            String.format(Locale.ROOT, "%.1f%%", 100.0 * t.done() / t.due()));
+                }
+            }
+            return f.noted("figures.dutyCompletion.pending", latest.toString(), period.last().toString(), writtenOn);
         }
         return f.noted("figures.dutyCompletion.keptFrom", keptFrom.toString());
     }

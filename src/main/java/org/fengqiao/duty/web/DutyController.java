@@ -73,9 +73,9 @@ class DutyController {
     @PreAuthorize("hasAnyAuthority('DUTY_OWN','DUTY_OVERVIEW')")
     @Operation(summary = "One record: the author's own, or one of an officer of the caller's scope",
             description = "note and withdrawnReason null (noteWithheld true) but for the author and the chiefs above "
-                    + "him.")
-    DutyRecords.Record get(@PathVariable UUID id) {
-        return desk.record(id, Callers.require());
+                    + "him. An automatic tick's note in the caller's language.")
+    DutyRecords.Record get(@PathVariable UUID id, Locale locale) {
+        return desk.record(id, Callers.require(), locale);
     }
 
     @PostMapping("/records/{id}/withdraw")

@@ -63,7 +63,9 @@ public class Inbox {
         /** An officer's month of residents' reviews in a community is a low result (the station chief). */
         REVIEW_RESULT_LOW,
         /** A supervisor wrote a review remark on a work log entry (its author). */
-        WORKLOG_REVIEWED
+        WORKLOG_REVIEWED,
+        /** The author edited a work log entry after a review remark on it (each supervisor who remarked). */
+        WORKLOG_EDITED
     }
 
     /**

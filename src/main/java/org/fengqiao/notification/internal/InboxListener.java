@@ -30,6 +30,7 @@ import org.fengqiao.supervision.SupervisionAccountabilityRecorded;
 import org.fengqiao.supervision.SupervisionNoticeBackdated;
 import org.fengqiao.supervision.SupervisionNoticeChanged;
 import org.fengqiao.supervision.SupervisionNoticeIssued;
+import org.fengqiao.worklog.WorklogEdited;
 import org.fengqiao.worklog.WorklogReviewed;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -353,6 +354,19 @@ class InboxListener {
         inbox.add(new Inbox.New(reviewed.authorId(), Kind.WORKLOG_REVIEWED, "worklog_entry", reviewed.entryId(),
                 "/worklog/" + reviewed.entryId(), reviewed.unitPath(), reviewed.title(),
                 "worklog.kind." + reviewed.kind(), Texts.line(reviewed.remark(), LINE), false, null, reviewed.at()));
+    }
+
+    /**
+     * The author edited an entry after supervisors remarked on it: each finds it in his inbox, once per edit, linked
+     * to the entry (whose page marks his remark as written before the change), with the author's name.
+     */
+    @EventListener
+    void on(WorklogEdited edited) {
+        for (UUID reviewer : edited.reviewers()) {
+            inbox.add(new Inbox.New(reviewer, Kind.WORKLOG_EDITED, "worklog_entry", edited.entryId(),
+                    "/worklog/" + edited.entryId(), edited.unitPath(), edited.title(), "worklog.kind." + edited.kind(),
+                    edited.authorName(), false, null, edited.at()));
+        }
     }
 
     /**

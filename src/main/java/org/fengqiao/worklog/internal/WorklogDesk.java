@@ -19,6 +19,7 @@ import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Permission;
 import org.fengqiao.platform.Refused;
 import org.fengqiao.platform.web.LocalTimes;
+import org.fengqiao.worklog.WorklogEdited;
 import org.fengqiao.worklog.WorklogReviewed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -171,7 +172,13 @@ public class WorklogDesk {
         if (!saved) {
             throw new Conflict("worklog.error.stale");
         }
-        return audited(current, who);
+        Worklogs.Entry after = audited(current, who);
+        List<UUID> reviewers = worklogs.reviewers(id).stream().filter(r -> !r.equals(after.authorId())).toList();
+        if (!reviewers.isEmpty()) {
+            events.publishEvent(new WorklogEdited(id, after.unitPath(), reviewers, after.kind().name(), after.title(),
+                    after.authorName(), after.version(), clock.instant()));
+        }
+        return after;
     }
 
     /** An analysis or summary is one per author and period (a diary, one of many a day): the one written is named. */

@@ -259,6 +259,13 @@ public class Worklogs {
                 .params(id, entry, version, reviewer, text, at(at)).update();
     }
 
+    /** The supervisors who remarked on the entry and are still in service, each once. */
+    List<UUID> reviewers(UUID entry) {
+        return jdbc.sql("""
+                SELECT DISTINCT r.reviewer_id FROM worklog_remark r JOIN staff s ON s.id = r.reviewer_id
+                 WHERE r.entry_id = ? AND s.active""").param(entry).query(UUID.class).list();
+    }
+
     public List<Remark> remarks(UUID entry) {
         return jdbc.sql("""
                 SELECT r.id, s.name, r.text, r.created_at, r.entry_version FROM worklog_remark r

@@ -3,7 +3,9 @@ package org.fengqiao.worklog.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.Jurisdictions;
@@ -187,12 +189,31 @@ class WorklogController {
     @GetMapping("/review")
     @PreAuthorize("hasAuthority('WORKLOG_REVIEW')")
     @Operation(summary = "The entries of others in the caller's scope, the latest period first",
-            description = "kind: default the analyses and summaries; DAILY for the diaries.")
-    PageView review(@RequestParam(required = false) WorklogKind kind, @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "20") int size) {
+            description = "kind: default the analyses and summaries; DAILY for the diaries. day: as the review page's "
+                    + "filter, only the entries of the periods /missing shows for that day (the day's diaries, the "
+                    + "last due week's analysis, month's and quarter's summaries); default all. 400 naming the field "
+                    + "for a day that is no date.")
+    PageView review(@RequestParam(required = false) WorklogKind kind, @RequestParam(required = false) LocalDate day,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
         Caller caller = Callers.require();
+        Map<WorklogKind, LocalDate> periods = periods(day, desk.today());
         return paged(page, size, (limit, offset) -> worklogs.ofScope(caller.scopePatterns(), caller.staffId(), kind,
-                limit, offset));
+                periods, limit, offset));
+    }
+
+    /**
+     * The first day of each kind's period a day chosen lists (the day's diaries, the week's analysis, the month's and
+     * the quarter's summaries shown as due for it, beside who has not submitted them); null for none chosen: all.
+     */
+    static Map<WorklogKind, LocalDate> periods(LocalDate day, LocalDate today) {
+        if (day == null) {
+            return null;
+        }
+        Map<WorklogKind, LocalDate> periods = new EnumMap<>(WorklogKind.class);
+        for (WorklogKind k : WorklogKind.values()) {
+            periods.put(k, k.periodic() ? k.lastDue(day, today) : day);
+        }
+        return periods;
     }
 
     @GetMapping("/missing")

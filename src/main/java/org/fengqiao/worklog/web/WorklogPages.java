@@ -2,7 +2,6 @@ package org.fengqiao.worklog.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -229,15 +228,7 @@ class WorklogPages {
         Caller caller = Callers.require();
         int p = Math.max(1, page);
         LocalDate d = day == null ? desk.today() : day;
-        // a day chosen lists the entries of the periods shown as due for it (the day's diaries, the week's analysis,
-        // the month's and the quarter's summaries), beside who has not submitted them; none chosen lists them all
-        Map<WorklogKind, LocalDate> periods = null;
-        if (day != null) {
-            periods = new EnumMap<>(WorklogKind.class);
-            for (WorklogKind k : WorklogKind.values()) {
-                periods.put(k, k.periodic() ? k.lastDue(day, desk.today()) : day);
-            }
-        }
+        Map<WorklogKind, LocalDate> periods = WorklogController.periods(day, desk.today());
         Worklogs.Page found = worklogs.ofScope(caller.scopePatterns(), caller.staffId(), kind, periods, PAGE_SIZE,
                 Paging.offset(p, PAGE_SIZE));
         String pastTheEnd = listed(found, p, model);
