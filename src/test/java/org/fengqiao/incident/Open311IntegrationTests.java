@@ -170,7 +170,8 @@ class Open311IntegrationTests extends IntegrationTest {
         assertThat(hazards.get("code").asText()).isEqualTo("HAZARDS");
         assertThat(hazards.get("datatype").asText()).isEqualTo("multivaluelist");
         assertThat(hazards.get("required").asBoolean()).isTrue();
-        assertThat(hazards.get("order").asInt()).isEqualTo(1);
+        assertThat(notice.get("order").asInt()).isEqualTo(1);
+        assertThat(hazards.get("order").asInt()).isEqualTo(2);
         assertThat(hazards.get("values").findValuesAsText("key")).containsExactly("fire", "flood", "gas", "collapse", "other");
         assertThat(hazards.get("values").findValuesAsText("name")).contains("火灾");
 
@@ -193,6 +194,24 @@ class Open311IntegrationTests extends IntegrationTest {
         assertThat(missingJson.statusCode()).isEqualTo(404);
         assertThat(json(missingJson).get(0).get("code").asInt()).isEqualTo(404);
         assertThat(json(missingJson).get(0).get("description").asText()).isNotBlank();
+    }
+
+    /**
+     * GeoReport v2 gives an attribute's order as "any positive integer not used for other attributes in the same
+     * service_code", 1 shown first: a client that sorts by it shows the 110 notice first, and none reads an order 0.
+     */
+    @Test
+    void everyAttributesOrderIsAPositiveNumberOfItsOwnInTheOrderTheyAreListed() {
+        for (JsonNode service : json(client.get("services.json"))) {
+            String code = service.get("service_code").asText();
+            List<Integer> orders = json(client.get("services/" + code + ".json")).get("attributes").findValues("order")
+                    .stream().map(JsonNode::asInt).toList();
+            assertThat(orders).as(code).allMatch(o -> o >= 1).doesNotHaveDuplicates().isSorted();
+            assertThat(texts(xml(client.get("services/" + code + ".xml")), "//attribute/order")).as(code)
+                    .isEqualTo(orders.stream().map(String::valueOf).toList());
+        }
+        assertThat(json(client.get("services/TRAFFIC.json")).get("attributes").findValuesAsText("order"))
+                .containsExactly("1", "2", "3", "4");
     }
 
     @Test
@@ -459,7 +478,8 @@ class Open311IntegrationTests extends IntegrationTest {
 
         String start = OffsetDateTime.now().minusDays(200).toString();
         JsonNode longAgo = json(client.get("requests.json?service_code=MARKET&start_date=" + start.replace("+", "%2B")));
-        assertThat(longAgo.findValuesAsText("service_request_id")).contains(market, old);
+        // a start_date alone names the 90 days from it (GeoReport v2's default span), not everything since
+        assertThat(longAgo.findValuesAsText("service_request_id")).contains(old).doesNotContain(market);
         // a range of 90 days at most, as the standard allows (200 to 111 days ago)
         String end = OffsetDateTime.now().minusDays(111).toString().replace("+", "%2B");
         JsonNode ended = json(client.get("requests.json?service_code=MARKET&start_date=" + start.replace("+", "%2B")
@@ -520,6 +540,33 @@ class Open311IntegrationTests extends IntegrationTest {
         JsonNode ninety = json(client.get("requests.json?service_code=MARKET&start_date="
                 + now.minusDays(90).plusMinutes(1).toLocalDateTime() + "&end_date=" + now.plusMinutes(1).toLocalDateTime()));
         assertThat(ninety.findValuesAsText("service_request_id")).contains(market);
+    }
+
+    /**
+     * GeoReport v2: "Default query limit is a span of 90 days". A start_date without end_date lists the 90 days from
+     * it, so a client asking from a year ago gets that year's first quarter, not every request filed since.
+     */
+    @Test
+    void aStartDateAloneListsTheNinetyDaysFromIt() {
+        String recent = file("MARKET", "近日");
+        String within = file("MARKET", "起点后八十九天");
+        String after = file("MARKET", "起点后九十一天");
+        jdbc.sql("UPDATE incident SET received_at = now() - interval '211 days' WHERE id = CAST(? AS uuid)").param(within)
+                .update();
+        jdbc.sql("UPDATE incident SET received_at = now() - interval '209 days' WHERE id = CAST(? AS uuid)").param(after)
+                .update();
+        String start = java.time.LocalDate.now(java.time.ZoneOffset.ofHours(8)).minusDays(300).toString();
+        for (String format : List.of("json", "xml")) {
+            HttpResponse<String> r = client.get("requests." + format + "?service_code=MARKET&start_date=" + start);
+            assertThat(r.statusCode()).isEqualTo(200);
+            List<String> ids = format.equals("json") ? json(r).findValuesAsText("service_request_id")
+                    : texts(xml(r), "/service_requests/request/service_request_id");
+            assertThat(ids).as(format).contains(within).doesNotContain(after, recent);
+        }
+        // a start_date within the last 90 days still reaches today's requests
+        String lately = java.time.LocalDate.now(java.time.ZoneOffset.ofHours(8)).minusDays(10).toString();
+        assertThat(json(client.get("requests.json?service_code=MARKET&start_date=" + lately))
+                .findValuesAsText("service_request_id")).contains(recent).doesNotContain(within, after);
     }
 
     /**
@@ -796,6 +843,46 @@ class Open311IntegrationTests extends IntegrationTest {
         file(new Form().add("api_key", DEMO_KEY).add("service_code", "TRAFFIC").add("lat", lat()).add("long", lon())
                 .add("description", d).add("attribute[INJURED]", "no").add("attribute[COLOUR]", ""));
         assertThat(filed(d)).isEqualTo(1);
+    }
+
+    /**
+     * HAPPENED_AT is read as the 110 push's occurredAt is: China's wall-clock time without a zone is China time, so a
+     * client sending what its user typed files it at that moment; a date alone or words are refused with an example.
+     */
+    @Test
+    void aHappenedAtWithoutAZoneIsChinaTimeAndAnyOtherFormIsRefusedWithAnExample() {
+        java.time.LocalDateTime yesterdayAtEight = java.time.LocalDate.now(java.time.ZoneOffset.ofHours(8)).minusDays(1)
+                .atTime(8, 0);
+        String d = "发生时间-" + UUID.randomUUID();
+        String id = file(new Form().add("api_key", DEMO_KEY).add("service_code", "CRIME_TIP").add("lat", lat())
+                .add("long", lon()).add("description", d).add("attribute[HAPPENED_AT]", yesterdayAtEight.toString()));
+        assertThat(jdbc.sql("SELECT occurred_at FROM incident WHERE id = CAST(? AS uuid)").param(id)
+                .query(OffsetDateTime.class).single().toInstant())
+                .isEqualTo(yesterdayAtEight.atOffset(java.time.ZoneOffset.ofHours(8)).toInstant());
+        String zoned = file(new Form().add("api_key", DEMO_KEY).add("service_code", "CRIME_TIP").add("lat", lat())
+                .add("long", lon()).add("description", d + "-zoned")
+                .add("attribute[HAPPENED_AT]", yesterdayAtEight.atOffset(java.time.ZoneOffset.UTC).toString()));
+        assertThat(jdbc.sql("SELECT occurred_at FROM incident WHERE id = CAST(? AS uuid)").param(zoned)
+                .query(OffsetDateTime.class).single().toInstant())
+                .isEqualTo(yesterdayAtEight.atOffset(java.time.ZoneOffset.UTC).toInstant());
+
+        for (String bad : List.of(yesterdayAtEight.toLocalDate().toString(), "yesterday 8am")) {
+            String other = "发生时间错-" + UUID.randomUUID();
+            HttpResponse<String> chinese = client.post("requests.json", new Form().add("api_key", DEMO_KEY)
+                    .add("service_code", "CRIME_TIP").add("lat", lat()).add("long", lon()).add("description", other)
+                    .add("attribute[HAPPENED_AT]", bad));
+            assertThat(chinese.statusCode()).as(bad).isEqualTo(400);
+            assertThat(json(chinese).get(0).get("description").asText()).as(bad)
+                    .isEqualTo("attribute[HAPPENED_AT]: 须为 ISO 8601 时间，如 2026-11-30T08:00:00+08:00（不带时区的按北京时间）");
+            HttpResponse<String> english = client.post("requests.xml", new Form().add("api_key", DEMO_KEY)
+                    .add("service_code", "CRIME_TIP").add("lat", lat()).add("long", lon()).add("description", other)
+                    .add("attribute[HAPPENED_AT]", bad), "Accept-Language", "en");
+            assertThat(text(xml(english), "/errors/error/description")).as(bad).isEqualTo("attribute[HAPPENED_AT]: Must be "
+                    + "an ISO 8601 time, such as 2026-11-30T08:00:00+08:00 (without a zone it is China time)");
+            assertThat(filed(other)).isZero();
+        }
+        assertThat(text(xml(client.get("services/CRIME_TIP.xml", "Accept-Language", "en")),
+                "//attribute[code='HAPPENED_AT']/datatype_description")).contains("without a zone it is China time");
     }
 
     @Test

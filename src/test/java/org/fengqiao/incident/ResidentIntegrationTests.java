@@ -1239,6 +1239,29 @@ class ResidentIntegrationTests extends IntegrationTest {
                 .endsWith("/track/FQ0000000000");
     }
 
+    /**
+     * The tracking page's address typed without a code (/track, as the slip or the officer says it) asks for the code,
+     * in the resident's language, and leads where a code goes; not the report form, which would have him file the same
+     * matter again.
+     */
+    @Test
+    void theTrackingPageWithoutACodeAsksForIt() {
+        for (String typed : List.of("/track", "/track?code=", "/track?code=%20")) {
+            HttpResponse<String> page = resident(null).get(typed);
+            assertThat(page.statusCode()).as(typed).isEqualTo(200);
+            assertThat(page.body()).as(typed).contains("查询报告办理进度", "name=\"code\"", "FQ开头的12位字母和数字")
+                    .doesNotContain("id=\"report-form\"");
+        }
+        HttpResponse<String> english = resident("en").get("/track");
+        assertThat(english.statusCode()).isEqualTo(200);
+        assertThat(english.body()).contains("Follow a report", "Tracking code").doesNotContain("id=\"report-form\"");
+        // the code typed there leads to its report's page, and a mistyped one to the page that lets him type it again
+        String code = codeOf(resident(null).post("/report", "/report", report(grid, "查询页-" + n), List.of()));
+        assertThat(resident(null).get("/track?code=" + code.toLowerCase()).headers().firstValue("Location").orElseThrow())
+                .endsWith("/track/" + code);
+        assertThat(resident(null).get("/track/FQ0000000000").body()).contains("name=\"code\"");
+    }
+
     @Test
     void aCodeWithoutALetterOrDigitSaysWhatACodeLooksLike() {
         for (String typed : List.of("查询码", " - ")) {

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -217,9 +216,11 @@ public class Open311Desk {
                     }
                 }
                 case DATETIME -> {
-                    try {
-                        answers.put(a.code(), OffsetDateTime.parse(v));
-                    } catch (DateTimeParseException e) {
+                    // without its zone it is China time, as the 110 push's time and this API's own dates are read
+                    Optional<OffsetDateTime> t = IsoTimes.parse(v);
+                    if (t.isPresent()) {
+                        answers.put(a.code(), t.get());
+                    } else {
                         problems.add(problem(field, "open311.error.attribute.datetime"));
                     }
                 }

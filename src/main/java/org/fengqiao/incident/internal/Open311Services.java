@@ -76,7 +76,11 @@ public final class Open311Services {
     }
 
     private static final List<Value> YES_NO = List.of(new Value("yes", "open311.value.yes"), new Value("no", "open311.value.no"));
-    private static final Attribute EMERGENCY = new Attribute("EMERGENCY_110", false, Datatype.STRING, false, 0, List.of());
+    /**
+     * Shown first: GeoReport v2 gives each attribute an order that is "any positive integer not used for other
+     * attributes in the same service_code", 1 shown first, so the services that carry it number theirs from 2.
+     */
+    private static final Attribute EMERGENCY = new Attribute("EMERGENCY_110", false, Datatype.STRING, false, 1, List.of());
 
     static final List<Service> ALL = List.of(
             new Service("HELP", Category.HELP, null, null, "police", List.of(
@@ -92,19 +96,19 @@ public final class Open311Services {
                     new Attribute("PARTIES", true, Datatype.NUMBER, false, 2, List.of()))),
             new Service("PUBLIC_ORDER", Category.CASE, Subtype.PUBLIC_ORDER, null, "police", List.of(
                     EMERGENCY,
-                    new Attribute("HAPPENED_AT", true, Datatype.DATETIME, false, 1, List.of()),
-                    new Attribute("ONGOING", true, Datatype.SINGLEVALUELIST, true, 2, YES_NO))),
+                    new Attribute("HAPPENED_AT", true, Datatype.DATETIME, false, 2, List.of()),
+                    new Attribute("ONGOING", true, Datatype.SINGLEVALUELIST, true, 3, YES_NO))),
             new Service("CRIME_TIP", Category.CASE, Subtype.CRIMINAL, null, "police", List.of(
                     EMERGENCY,
-                    new Attribute("HAPPENED_AT", true, Datatype.DATETIME, false, 1, List.of()))),
+                    new Attribute("HAPPENED_AT", true, Datatype.DATETIME, false, 2, List.of()))),
             new Service("TRAFFIC", Category.TRAFFIC, null, null, "police", List.of(
                     EMERGENCY,
-                    new Attribute("INJURED", true, Datatype.SINGLEVALUELIST, true, 1, YES_NO),
-                    new Attribute("VEHICLES", true, Datatype.NUMBER, false, 2, List.of()),
-                    new Attribute("PLATE", true, Datatype.STRING, false, 3, List.of()))),
+                    new Attribute("INJURED", true, Datatype.SINGLEVALUELIST, true, 2, YES_NO),
+                    new Attribute("VEHICLES", true, Datatype.NUMBER, false, 3, List.of()),
+                    new Attribute("PLATE", true, Datatype.STRING, false, 4, List.of()))),
             new Service("DISASTER", Category.DISASTER, null, null, "police", List.of(
                     EMERGENCY,
-                    new Attribute("HAZARDS", true, Datatype.MULTIVALUELIST, true, 1, List.of(
+                    new Attribute("HAZARDS", true, Datatype.MULTIVALUELIST, true, 2, List.of(
                             new Value("fire", "open311.value.fire"),
                             new Value("flood", "open311.value.flood"),
                             new Value("gas", "open311.value.gas"),

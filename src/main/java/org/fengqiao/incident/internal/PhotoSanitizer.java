@@ -20,7 +20,9 @@ import org.fengqiao.platform.Invalid;
  * <li>PNG: only the chunks that draw the image are kept; eXIf, tEXt, zTXt, iTXt, tIME and unknown chunks go;</li>
  * <li>WebP: the EXIF and XMP chunks (and unknown ones) go, and VP8X no longer announces them.</li>
  * </ul>
- * A JPEG's orientation lives in its Exif, so a phone photo may show turned: the price of keeping none of it.
+ * A JPEG's orientation lives in its Exif: a phone holds a portrait photo's pixels sideways and says so there, so of
+ * the Exif only the orientation is written back (a new segment with that one tag, nothing copied), or every portrait
+ * photo a resident sent would show turned on his tracking page and to the staff.
  */
 public final class PhotoSanitizer {
 
@@ -81,6 +83,7 @@ public final class PhotoSanitizer {
         out.write(0xd8);
         int p = 2;
         boolean ended = false;
+        boolean oriented = false;
         while (p < b.length) {
             if ((b[p] & 0xff) != 0xff) {
                 throw new Broken();
@@ -112,6 +115,11 @@ public final class PhotoSanitizer {
                 out.write(b, p, length);
             } else {
                 removed.add(jpegName(marker, b, p + 2, length - 2));
+                int orientation = marker == 0xe1 && !oriented ? orientation(b, p + 2, length - 2) : 0;
+                if (orientation != 0) {
+                    out.write(orientationExif(orientation), 0, ORIENTATION_SEGMENT);
+                    oriented = true;
+                }
             }
             p += length;
             if (marker == 0xda) {
@@ -141,6 +149,68 @@ public final class PhotoSanitizer {
             removed.add("after end of image");
         }
         return new Clean(JPEG, out.toByteArray(), removed);
+    }
+
+    /** The length of the APP1 segment {@link #orientationExif} writes, its marker included. */
+    private static final int ORIENTATION_SEGMENT = 36;
+
+    /**
+     * The orientation (Exif tag 0x0112, 2 to 8: turned or mirrored) an APP1 Exif segment's first directory gives, or 0
+     * for none, the upright 1, or a segment that cannot be read (the photo then shows as its pixels lie, as before).
+     */
+    static int orientation(byte[] b, int data, int length) {
+        if (!startsWith(b, data, length, "Exif\0\0") || length < 6 + 8) {
+            return 0;
+        }
+        int tiff = data + 6;
+        int size = length - 6;
+        boolean little;
+        if (b[tiff] == 'I' && b[tiff + 1] == 'I') {
+            little = true;
+        } else if (b[tiff] == 'M' && b[tiff + 1] == 'M') {
+            little = false;
+        } else {
+            return 0;
+        }
+        long ifd = unsigned(b, tiff + 4, 4, little);
+        if (ifd < 8 || ifd + 2 > size) {
+            return 0;
+        }
+        int entries = (int) unsigned(b, tiff + (int) ifd, 2, little);
+        for (int e = 0; e < entries; e++) {
+            long at = ifd + 2 + 12L * e;
+            if (at + 12 > size) {
+                return 0;
+            }
+            int entry = tiff + (int) at;
+            if (unsigned(b, entry, 2, little) == 0x0112 && unsigned(b, entry + 2, 2, little) == 3
+                    && unsigned(b, entry + 4, 4, little) == 1) {
+                int value = (int) unsigned(b, entry + 8, 2, little);
+                return value >= 2 && value <= 8 ? value : 0;
+            }
+        }
+        return 0;
+    }
+
+    /** An APP1 segment of Exif holding the orientation alone: big-endian TIFF, one directory of one entry. */
+    private static byte[] orientationExif(int orientation) {
+        java.nio.ByteBuffer s = java.nio.ByteBuffer.allocate(ORIENTATION_SEGMENT);
+        s.put((byte) 0xff).put((byte) 0xe1).putShort((short) (ORIENTATION_SEGMENT - 2));
+        s.put("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
+        s.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+        s.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation)
+                .putShort((short) 0);
+        s.putInt(0);
+        return s.array();
+    }
+
+    private static long unsigned(byte[] b, int p, int bytes, boolean little) {
+        long v = 0;
+        for (int i = 0; i < bytes; i++) {
+            int k = little ? bytes - 1 - i : i;
+            v = (v << 8) | (b[p + k] & 0xff);
+        }
+        return v;
     }
 
     private static boolean keepJpegSegment(int marker, byte[] b, int data, int length) {

@@ -3,9 +3,7 @@ package org.fengqiao.incident.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,10 +15,10 @@ import org.fengqiao.incident.Source;
 import org.fengqiao.incident.Subtype;
 import org.fengqiao.incident.internal.IdempotencyKeyReused;
 import org.fengqiao.incident.internal.IncidentDesk;
+import org.fengqiao.incident.internal.IsoTimes;
 import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
-import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -91,15 +89,7 @@ class CallCentreController {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDateTime.parse(raw.trim()).atZone(LocalTimes.ZONE).toOffsetDateTime();
-            } catch (DateTimeParseException e2) {
-                throw Invalid.of("occurredAt", "incident.push.occurredAt.format");
-            }
-        }
+        return IsoTimes.parse(raw).orElseThrow(() -> Invalid.of("occurredAt", "incident.push.occurredAt.format"));
     }
 
     @PostMapping(CallCentreSecurity.PATH)

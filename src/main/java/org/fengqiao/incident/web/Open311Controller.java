@@ -234,7 +234,8 @@ class Open311Controller {
 
     @GetMapping(Open311Security.BASE + "/requests.{format}")
     @Operation(summary = "Service requests: by service_request_id (comma list), or by service_code, start_date, "
-            + "end_date and status; the last 90 days by default, at most 1000, newest first")
+            + "end_date and status; the last 90 days by default (a start_date alone: the 90 days from it), at most 1000, "
+            + "newest first")
     ResponseEntity<String> requests(@PathVariable String format,
             @RequestParam(name = "service_request_id", required = false) String ids,
             @RequestParam(name = "service_code", required = false) String services,
@@ -249,13 +250,17 @@ class Open311Controller {
         if (start == null) {
             OffsetDateTime until = end != null ? end : OffsetDateTime.now(clock).atZoneSameInstant(ZONE).toOffsetDateTime();
             start = until.minus(DEFAULT_PERIOD);
+        } else if (end == null) {
+            // GeoReport v2: "Default query limit is a span of 90 days": a start_date alone names the 90 days from it,
+            // not everything since (a start years ago would hand out every request filed since, up to the 1000)
+            end = start.plus(DEFAULT_PERIOD);
         }
         if (end != null && end.isBefore(start)) {
             throw new Open311Error(400, "open311.error.date.order");
         }
         // GeoReport v2: start_date and end_date together "may not span more than 90 days", counted between the moments
         // they name (an end_date's day or second is read to its end, which is not part of the span the client named)
-        if (startDate != null && end != null
+        if (startDate != null && endDate != null && !endDate.isBlank()
                 && Duration.between(start, date(endDate, "end_date", false)).compareTo(DEFAULT_PERIOD) > 0) {
             throw new Open311Error(400, "open311.error.date.span");
         }

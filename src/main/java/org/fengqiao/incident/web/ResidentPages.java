@@ -165,7 +165,9 @@ class ResidentPages {
     @GetMapping("/track")
     String find(@RequestParam(required = false) String code, HttpServletResponse response) {
         if (code == null || code.isBlank()) {
-            return "redirect:/report";
+            // the address a resident is told to follow his report at, typed without the code: ask for it, not the
+            // report form, which would have him file the same matter again
+            return "incident/track-find";
         }
         String letters = code.trim().toUpperCase(Locale.ROOT).replaceAll("[^0-9A-Z]", "");
         if (letters.isEmpty()) {

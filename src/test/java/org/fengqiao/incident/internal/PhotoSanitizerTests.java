@@ -44,6 +44,80 @@ class PhotoSanitizerTests {
         samePixels(TestPhotos.decode(photo), TestPhotos.decode(clean.bytes()));
     }
 
+    /**
+     * A phone keeps a portrait photo's pixels sideways and says "turn it" in the Exif (orientation 6): that one tag is
+     * written back, nothing else of the Exif (here its GPS position, its camera and its time), so the photo shows
+     * upright on the resident's tracking page and to the staff, and says no more than before where it was taken.
+     */
+    @Test
+    void aJpegKeepsItsOrientationAloneSoAPortraitPhotoShowsUpright() {
+        for (ByteOrder order : java.util.List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
+            byte[] plain = TestPhotos.encode(TestPhotos.picture(), "jpg");
+            ByteBuffer t = ByteBuffer.allocate(96).order(order);
+            t.put(order == ByteOrder.LITTLE_ENDIAN ? new byte[] {'I', 'I'} : new byte[] {'M', 'M'}).putShort((short) 42)
+                    .putInt(8);
+            // IFD0: Make (ASCII at 62), Orientation 6, DateTime (ASCII at 70), GPS pointer (to an empty IFD at 90)
+            t.putShort((short) 4);
+            t.putShort((short) 0x010f).putShort((short) 2).putInt(8).putInt(62);
+            t.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 6).putShort((short) 0);
+            t.putShort((short) 0x0132).putShort((short) 2).putInt(20).putInt(70);
+            t.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(90);
+            t.putInt(0);
+            t.put("PhoneCo\0".getBytes(StandardCharsets.ISO_8859_1));
+            t.put("2026:12:01 08:30:00\0".getBytes(StandardCharsets.ISO_8859_1));
+            t.putShort((short) 0).putInt(0);
+            byte[] exif = new byte[6 + 96];
+            System.arraycopy("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, exif, 0, 6);
+            System.arraycopy(t.array(), 0, exif, 6, 96);
+            java.io.ByteArrayOutputStream photo = new java.io.ByteArrayOutputStream();
+            photo.write(0xff);
+            photo.write(0xd8);
+            photo.write(0xff);
+            photo.write(0xe1);
+            photo.write((exif.length + 2) >> 8);
+            photo.write((exif.length + 2) & 0xff);
+            photo.write(exif, 0, exif.length);
+            photo.write(plain, 2, plain.length - 2);
+            byte[] sent = photo.toByteArray();
+            assertThat(TestPhotos.contains(sent, "PhoneCo")).isTrue();
+
+            PhotoSanitizer.Clean clean = PhotoSanitizer.clean(sent);
+
+            assertThat(clean.removed()).as(order.toString()).containsExactly("APP1:Exif");
+            assertThat(TestPhotos.contains(clean.bytes(), "PhoneCo")).as(order.toString()).isFalse();
+            assertThat(TestPhotos.contains(clean.bytes(), "2026:12:01")).as(order.toString()).isFalse();
+            assertThat(exifEntries(clean.bytes())).as(order.toString()).containsExactly(new int[] {0x0112, 6});
+            samePixels(TestPhotos.decode(sent), TestPhotos.decode(clean.bytes()));
+        }
+        // an upright photo (orientation 1) needs none: no Exif is written
+        assertThat(TestPhotos.contains(PhotoSanitizer.clean(TestPhotos.jpegWithGps(30.1, 120.1)).bytes(), "Exif")).isFalse();
+    }
+
+    /** The tags and first values of the first Exif segment's IFD0 in a JPEG, as a viewer reads them. */
+    static java.util.List<int[]> exifEntries(byte[] jpeg) {
+        java.util.List<int[]> entries = new java.util.ArrayList<>();
+        int p = 2;
+        while (p + 4 < jpeg.length && (jpeg[p] & 0xff) == 0xff) {
+            int marker = jpeg[p + 1] & 0xff;
+            int length = ((jpeg[p + 2] & 0xff) << 8) | (jpeg[p + 3] & 0xff);
+            if (marker == 0xda) {
+                break;
+            }
+            if (marker == 0xe1 && new String(jpeg, p + 4, 4, StandardCharsets.ISO_8859_1).equals("Exif")) {
+                ByteBuffer t = ByteBuffer.wrap(jpeg, p + 10, length - 8).slice();
+                t.order(t.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+                int ifd = t.getInt(4);
+                for (int e = 0; e < t.getShort(ifd); e++) {
+                    int at = ifd + 2 + e * 12;
+                    entries.add(new int[] {t.getShort(at) & 0xffff, t.getShort(at + 8) & 0xffff});
+                }
+                return entries;
+            }
+            p += 2 + length;
+        }
+        return entries;
+    }
+
     @Test
     void whateverFollowsTheEndOfAJpegIsDropped() {
         byte[] photo = TestPhotos.jpegWithGps(30.1, 120.1);
