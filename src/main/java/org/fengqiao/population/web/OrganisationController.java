@@ -90,7 +90,8 @@ class OrganisationController {
 
     /**
      * A member of staff as the caller may see him: visible when his person record is the caller's to open (its page
-     * answers 404 otherwise, so the organisation page names him without a link, his numbers left out).
+     * answers 404 otherwise, so the organisation page names him without a link, his numbers and his personId left
+     * out).
      */
     record StaffView(UUID id, UUID personId, String name, String idNumber, String phone, String role, LocalDate from,
             LocalDate to, boolean visible) {
@@ -224,8 +225,9 @@ class OrganisationController {
     OrganisationView view(Organisations.Organisation o, Caller caller) {
         List<StaffView> staff = register.staff(o.id()).stream().map(s -> {
             PeopleShown.PersonRef p = people.of(s.personId(), s.name(), caller);
-            return new StaffView(s.id(), s.personId(), p.name(), p.idNumber(), p.phone(), s.role(), s.from(), s.to(),
-                    p.visible());
+            // the id of a person the caller may not open is not given out: it would only let him try it elsewhere
+            return new StaffView(s.id(), p.visible() ? s.personId() : null, p.name(), p.idNumber(), p.phone(), s.role(),
+                    s.from(), s.to(), p.visible());
         }).toList();
         return new OrganisationView(o.id(), o.gridId(), o.gridCode(), o.gridName(), o.addressId(), o.address(), o.name(),
                 o.kind(), o.smallPlace(), o.business(), o.licenceNo(), o.phoneMasked(),
