@@ -82,8 +82,9 @@ class OrganisationController {
         static OrganisationSummary of(Organisations.Organisation o) {
             return new OrganisationSummary(o.id(), o.gridId(), o.gridCode(), o.addressId(), o.address(), o.name(),
                     o.kind(), o.smallPlace(), o.business(), o.licenceNo(), o.phoneMasked(),
-                    o.ownerPersonId() == null ? null
-                            : new Owner(o.ownerPersonId(), o.ownerName(), o.ownerIdMasked(), o.ownerPhoneMasked()),
+                    // an owner the caller may not open is named without his id, as without his numbers
+                    o.ownerPersonId() == null ? null : new Owner(o.ownerVisible() ? o.ownerPersonId() : null,
+                            o.ownerName(), o.ownerIdMasked(), o.ownerPhoneMasked()),
                     o.fireSafetyState(), o.fireSafety().open(), o.lastInspected());
         }
     }
@@ -231,8 +232,14 @@ class OrganisationController {
         }).toList();
         return new OrganisationView(o.id(), o.gridId(), o.gridCode(), o.gridName(), o.addressId(), o.address(), o.name(),
                 o.kind(), o.smallPlace(), o.business(), o.licenceNo(), o.phoneMasked(),
-                people.of(o.ownerPersonId(), o.ownerName(), caller), o.note(), o.fireSafetyState(),
+                owner(people.of(o.ownerPersonId(), o.ownerName(), caller)), o.note(), o.fireSafetyState(),
                 o.fireSafety().open(), o.fireSafety().overdue(), o.lastInspected(), staff,
                 register.inspections(o.id()), o.version());
+    }
+
+    /** The owner as the caller may see him: one he may not open by name only, without his personId. */
+    private static PeopleShown.PersonRef owner(PeopleShown.PersonRef p) {
+        return p == null || p.visible() ? p : new PeopleShown.PersonRef(null, p.name(), null, null, null, null, null,
+                null, false);
     }
 }
