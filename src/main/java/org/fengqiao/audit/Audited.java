@@ -36,7 +36,7 @@ public record Audited(String action, String recordType, String recordId, String 
             "person", "person-search", "person-export", "person-batch", "import-job", "household", "building", "room",
             "address", "visit", "key-person-list", "helped-person-list", "key-person-risk", "care-agreement",
             "helper_membership",
-            "rental", "rental-list", "organisation", "organisation-list", "fire-inspection", "utility-import",
+            "rental", "rental-list", "organisation", "organisation-list", "organisation-export", "fire-inspection", "utility-import",
             "utility-reading", "utility-reading-batch", "verification-task",
             // incidents and notifications
             "incident", "incident_rating", "incident_api_key", "webhook", "webhook_delivery",

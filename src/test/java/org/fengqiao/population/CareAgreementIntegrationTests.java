@@ -115,6 +115,29 @@ class CareAgreementIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void valuesOfTheWrongKindAreRefusedAllAtOnceWithTheOtherFaultsAndSaveNothing() {
+        UUID child = child("FS-3-02", "错型");
+        Map<String, Object> bad = agreement(today.minusDays(10), 3);
+        bad.put("signedOn", "昨天");
+        bad.put("reviewOn", "2026-13-01");
+        bad.put("guardianName", " ");
+        bad.put("helpers", List.of(Map.of("name", "管理员甲", "role", "BOSS"),
+                Map.of("name", "志愿者乙", "role", "VOLUNTEER", "staffId", "not-an-id"),
+                Map.of("role", "TEACHER")));
+        HousingFixtures.Answer refused = fx.call("officer", "POST", "/api/v1/persons/" + child + "/care-agreements", bad);
+        assertThat(refused.status()).isEqualTo(400);
+        Map<String, String> errors = HousingFixtures.errors(refused.body());
+        // every fault of the body at once, each helper's by its place, not the first value of the wrong kind alone
+        assertThat(errors).containsKeys("signedOn", "reviewOn", "guardianName", "helpers[0].role", "helpers[1].staffId",
+                "helpers[2].name");
+        // an unknown role is told as one, with the roles there are, not once more as missing
+        assertThat(errors.get("helpers[0].role")).contains("TEACHER");
+        assertThat(refused.body().get("errors").findValuesAsText("field")).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("SELECT count(*) FROM care_agreement WHERE person_id = ?").param(child)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void anotherStationsOfficerGets404ForTheAgreementsOfAChildOutsideHisSubtree() {
         UUID rural = child("FS-3-03", "乡童");
         UUID urban = child("NS-1-02", "城童");

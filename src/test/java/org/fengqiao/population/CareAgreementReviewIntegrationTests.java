@@ -165,6 +165,25 @@ class CareAgreementReviewIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void valuesOfTheWrongKindInAReviewAreRefusedAllAtOnceAndChangeNothing() {
+        UUID child = child("FS-4-02", "错复童");
+        UUID agreement = sign("officer", child, today.minusDays(30), today.plusDays(30));
+        Map<String, Object> bad = new HashMap<>();
+        bad.put("reviewedOn", "上周");
+        bad.put("findings", " ");
+        bad.put("changed", "也许");
+        bad.put("nextReviewOn", "下月");
+        HousingFixtures.Answer refused = fx.call("officer", "POST", reviews(child, agreement), bad);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(refused.body()))
+                .containsKeys("reviewedOn", "findings", "changed", "nextReviewOn");
+        assertThat(refused.body().get("errors").findValuesAsText("field")).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("SELECT count(*) FROM care_agreement_review WHERE agreement_id = ?").param(agreement)
+                .query(Long.class).single()).isZero();
+        assertThat(reviewOn(agreement)).isEqualTo(today.plusDays(30));
+    }
+
+    @Test
     void anotherStationsOfficerGets404ForReviewsOutsideHisSubtreeAndTheBureauSeesAll() {
         UUID rural = child("FS-4-03", "乡复童");
         UUID urban = child("NS-1-03", "城复童");

@@ -277,6 +277,58 @@ class OrganisationApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void staffOutsideTheCallersJurisdictionAreNamedWithoutTheirIdOrNumbers() {
+        // the bureau files a shop of officer's station whose manager is a person of officer2's station
+        UUID address = places.address("officer", "FS-2-03", "商业街" + tag());
+        JsonNode shop = create("bureau", shop(address, "跨所店" + tag()));
+        String id = shop.get("id").asText();
+        PlacesFixtures.Person manager = places.person("officer2", "NS-2-01", "外所经理" + tag().substring(0, 2),
+                Residence.PERMANENT, null);
+        assertThat(fx.call("bureau", "POST", "/api/v1/organisations/" + id + "/staff",
+                Map.of("personId", manager.id(), "role", "MANAGER")).status()).isEqualTo(201);
+        assertThat(fx.get("officer", "/api/v1/persons/" + manager.id()).status()).as("not his to open").isEqualTo(404);
+
+        JsonNode seen = fx.get("officer", "/api/v1/organisations/" + id).body().get("staff").get(0);
+        assertThat(seen.get("name").asText()).isEqualTo(manager.name());
+        assertThat(seen.get("visible").asBoolean()).isFalse();
+        assertThat(seen.path("personId").isNull() || seen.path("personId").isMissingNode()).as(seen.toString()).isTrue();
+        assertThat(fx.get("officer", "/api/v1/organisations/" + id).body().toString())
+                .doesNotContain(manager.id().toString());
+        // the bureau, who may open him, gets his id
+        assertThat(fx.get("bureau", "/api/v1/organisations/" + id).body().get("staff").get(0).get("personId").asText())
+                .isEqualTo(manager.id().toString());
+    }
+
+    @Test
+    void anOwnerOutsideTheCallersJurisdictionIsNamedWithoutHisIdAndKeptWhenTheCallerChangesTheShop() {
+        UUID address = places.address("officer", "FS-2-04", "商业街" + tag());
+        PlacesFixtures.Person owner = places.person("officer2", "NS-2-01", "外所店主" + tag().substring(0, 2),
+                Residence.PERMANENT, null);
+        Map<String, Object> body = shop(address, "外主店" + tag());
+        body.put("ownerPersonId", owner.id());
+        String id = create("bureau", body).get("id").asText();
+
+        JsonNode seen = fx.get("officer", "/api/v1/organisations/" + id).body();
+        assertThat(seen.get("owner").get("name").asText()).isEqualTo(owner.name());
+        assertThat(seen.get("owner").get("visible").asBoolean()).isFalse();
+        assertThat(seen.toString()).doesNotContain(owner.id().toString());
+        JsonNode listed = fx.get("officer", "/api/v1/organisations?q=" + AddressApiIntegrationTests.enc(
+                body.get("name").toString())).body().get("items").get(0);
+        assertThat(listed.get("owner").get("name").asText()).isEqualTo(owner.name());
+        assertThat(listed.toString()).doesNotContain(owner.id().toString());
+
+        // the officer's form cannot send back an owner it was not given: his change keeps him, not drops him
+        Map<String, Object> change = shop(address, "外主店改" + tag());
+        change.put("licenceNo", seen.get("licenceNo").asText());
+        HousingFixtures.Answer changed = fx.call("officer", "PUT", "/api/v1/organisations/" + id, change);
+        assertThat(changed.status()).as(String.valueOf(changed.body())).isEqualTo(200);
+        assertThat(fx.get("bureau", "/api/v1/organisations/" + id).body().get("owner").get("personId").asText())
+                .isEqualTo(owner.id().toString());
+        assertThat(jdbc.sql("SELECT owner_person_id FROM organisation WHERE id = ?::uuid").param(id)
+                .query(UUID.class).single()).isEqualTo(owner.id());
+    }
+
+    @Test
     void theListFiltersByKindSmallPlaceTextAndGrid() {
         String word = "测" + tag();
         UUID address = places.address("officer", "FS-3-02", "商业街" + tag());

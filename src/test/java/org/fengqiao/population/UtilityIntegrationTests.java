@@ -869,6 +869,38 @@ class UtilityIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aTaskOverSeveralMonthsIsJudgedOnAllOfThemWhenItsLastMonthIsCorrected() throws Exception {
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
+        String name = buildingName(building);
+        UUID room = fx.room(building, 1, "101");
+        // power used in an empty room three months running: one task, opened and extended twice
+        String[] power = {"150", "160", "170"};
+        for (int i = 2; i >= 0; i--) {
+            importAndWait("officer", HEADER + "\n" + row("电", LAST.minusMonths(i), "FS-1-01", name, "1", "101", "", "",
+                    power[2 - i]) + "\n", false);
+        }
+        assertThat(tasks(room)).singleElement().satisfies(t -> {
+            assertThat(t.get("period_from").toString()).isEqualTo(LAST.minusMonths(2).atDay(1).toString());
+            assertThat(t.get("period_to").toString()).isEqualTo(LAST.atDay(1).toString());
+        });
+        UUID task = (UUID) tasks(room).get(0).get("id");
+
+        // the supplier corrects the last month to almost nothing: the two months before it still want explaining
+        importAndWait("officer", HEADER + "\n" + row("电", LAST, "FS-1-01", name, "1", "101", "", "", "3") + "\n", false);
+        JsonNode detail = fx.get("officer", "/api/v1/verification-tasks/" + task).body();
+        assertThat(detail.at("/task/status").asText()).isEqualTo("OPEN");
+        assertThat(detail.at("/task/reason").asText()).as("the latest of its months still above the threshold")
+                .isEqualTo(LAST.minusMonths(1) + " 用电 160 kWh，高于有人居住阈值 30 kWh，该处无登记住户");
+        assertThat(historyOf(task)).containsExactly("OPENED", "EXTENDED", "EXTENDED", "REVISED");
+
+        // corrected in every month: now nothing is wrong, in the words of its last month
+        importAndWait("officer", HEADER + "\n" + row("电", LAST.minusMonths(2), "FS-1-01", name, "1", "101", "", "", "2")
+                + "\n" + row("电", LAST.minusMonths(1), "FS-1-01", name, "1", "101", "", "", "2") + "\n", false);
+        assertThat(fx.get("officer", "/api/v1/verification-tasks/" + task).body().at("/task/reason").asText())
+                .isEqualTo(LAST + " 各项用量均未超过有人居住阈值");
+    }
+
+    @Test
     void aFileListingTheNewestMonthFirstTakesLastMonthsMeterReadingFromALaterRow() throws Exception {
         UUID grid = fx.gridId("FS-1-01");
         UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);

@@ -188,8 +188,17 @@ public class CareAgreements {
 
     @Transactional
     public Agreement sign(UUID personId, NewAgreement in, Caller caller) {
+        return sign(personId, in, List.of(), caller);
+    }
+
+    /**
+     * Signs with the problems already found in the body it was read from (a value of the wrong kind, left empty):
+     * they are refused together with this check's own, nothing saved.
+     */
+    @Transactional
+    public Agreement sign(UUID personId, NewAgreement in, List<Invalid.Problem> found, Caller caller) {
         Child child = child(personId, caller).orElseThrow(() -> new NotFound("person", personId));
-        List<Invalid.Problem> problems = new ArrayList<>();
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         if (!child.leftBehind()) {
             problems.add(KeyPersonCare.problem("personId", "care.agreement.notLeftBehind"));
         }
@@ -287,10 +296,16 @@ public class CareAgreements {
      */
     @Transactional
     public Review review(UUID personId, UUID agreementId, NewReview in, Caller caller) {
+        return review(personId, agreementId, in, List.of(), caller);
+    }
+
+    /** Records a review with the problems already found in the body it was read from, refused with its own. */
+    @Transactional
+    public Review review(UUID personId, UUID agreementId, NewReview in, List<Invalid.Problem> found, Caller caller) {
         Child child = child(personId, caller).orElseThrow(() -> new NotFound("person", personId));
         Agreement agreement = of(personId).stream().filter(a -> a.id().equals(agreementId)).findFirst()
                 .orElseThrow(() -> new NotFound("care-agreement", agreementId));
-        List<Invalid.Problem> problems = new ArrayList<>();
+        List<Invalid.Problem> problems = new ArrayList<>(found);
         if (!agreement.current()) {
             problems.add(KeyPersonCare.problem("agreementId", "care.review.ended", agreement.endedOn()));
         }

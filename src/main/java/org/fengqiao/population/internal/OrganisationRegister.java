@@ -117,7 +117,14 @@ public class OrganisationRegister {
         Organisations.Organisation before = organisations.findVisible(id, caller, today)
                 .orElseThrow(() -> new NotFound("organisation", id));
         List<Invalid.Problem> problems = new ArrayList<>();
-        Organisations.Fields fields = check(in, id, caller, problems);
+        Input kept = in;
+        if (in.ownerPersonId() == null && before.ownerPersonId() != null && !before.ownerVisible()) {
+            // an owner outside the caller's jurisdiction is shown to him by name, without the id the form would need
+            // to send him back: a change that names no owner keeps him rather than dropping him unseen
+            kept = new Input(in.gridId(), in.addressId(), in.name(), in.kind(), in.smallPlace(), in.business(),
+                    in.licenceNo(), in.phone(), before.ownerPersonId(), in.note());
+        }
+        Organisations.Fields fields = check(kept, id, before.ownerPersonId(), caller, problems);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
@@ -282,6 +289,12 @@ public class OrganisationRegister {
     }
 
     private Organisations.Fields check(Input in, UUID self, Caller caller, List<Invalid.Problem> problems) {
+        return check(in, self, null, caller, problems);
+    }
+
+    /** storedOwner: the organisation's owner now, kept even when he is no longer of the caller's jurisdiction. */
+    private Organisations.Fields check(Input in, UUID self, UUID storedOwner, Caller caller,
+            List<Invalid.Problem> problems) {
         UUID gridId = null;
         if (in.addressId() != null) {
             Addresses.Address address = addresses.findVisible(in.addressId(), caller).orElse(null);
@@ -337,7 +350,8 @@ public class OrganisationRegister {
                 problems.add(StandardAddress.problem("phone", "population.phone.invalid"));
             }
         }
-        if (in.ownerPersonId() != null && persons.findVisible(in.ownerPersonId(), caller).isEmpty()) {
+        if (in.ownerPersonId() != null && !in.ownerPersonId().equals(storedOwner)
+                && persons.findVisible(in.ownerPersonId(), caller).isEmpty()) {
             problems.add(StandardAddress.problem("ownerPersonId", "places.person.unknown"));
         }
         String note = text(in.note());

@@ -40,7 +40,8 @@ public class Organisations {
                    a.full_text AS address, o.name, o.kind, o.small_place, o.business, o.licence_no, o.phone_masked,
                    o.owner_person_id, op.name AS owner_name,
                    CASE WHEN ou.path LIKE ANY(:scope) THEN op.id_masked END AS owner_id_masked,
-                   CASE WHEN ou.path LIKE ANY(:scope) THEN op.phone_masked END AS owner_phone_masked, o.note, o.version, s.inspections, s.open_hazards,
+                   CASE WHEN ou.path LIKE ANY(:scope) THEN op.phone_masked END AS owner_phone_masked,
+                   coalesce(ou.path LIKE ANY(:scope), false) AS owner_visible, o.note, o.version, s.inspections, s.open_hazards,
                    s.overdue_hazards, s.last_inspected
             """;
 
@@ -63,7 +64,7 @@ public class Organisations {
             UUID addressId, String address, String name, String kind, String smallPlace, String business,
             String licenceNo, String phoneMasked, UUID ownerPersonId, String ownerName, String ownerIdMasked,
             String ownerPhoneMasked, String note, long version, FireSafety.Summary fireSafety,
-            LocalDate lastInspected) {
+            LocalDate lastInspected, boolean ownerVisible) {
 
         public FireSafety fireSafetyState() {
             return fireSafety.state();
@@ -293,6 +294,6 @@ public class Organisations {
                 rs.getString("owner_id_masked"), rs.getString("owner_phone_masked"), rs.getString("note"),
                 rs.getLong("version"), new FireSafety.Summary(rs.getLong("inspections"), rs.getLong("open_hazards"),
                         rs.getLong("overdue_hazards")),
-                rs.getObject("last_inspected", LocalDate.class));
+                rs.getObject("last_inspected", LocalDate.class), rs.getBoolean("owner_visible"));
     }
 }

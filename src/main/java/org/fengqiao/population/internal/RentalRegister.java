@@ -87,6 +87,11 @@ public class RentalRegister {
         return rental;
     }
 
+    /** The other rentals of the caller's jurisdiction the tenants of a rental rent on the same days. */
+    public List<Rentals.Overlap> overlaps(UUID rentalId, Caller caller) {
+        return rentals.overlaps(rentalId, caller.scopePatterns());
+    }
+
     public List<Rentals.Tenant> tenants(UUID rentalId) {
         return rentals.tenants(rentalId);
     }

@@ -260,6 +260,51 @@ public class Rentals {
                 .param(rentalId).query(Rentals::tenant).list();
     }
 
+    /**
+     * Another rental the same person rents on days he also rents this one: a tenancy of his elsewhere whose days,
+     * each cut to its rental's contract, share at least one with his tenancy here (cut likewise). Where: the
+     * address, or the building and room of a room without one. The days shared run from {@code from} to {@code to}
+     * (null: open).
+     */
+    public record Overlap(UUID tenantId, UUID rentalId, String address, String buildingName, Integer roomUnit,
+            String roomNumber, LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * The other rentals the tenants of a rental rent at the same time, only those of the scope given: a person may
+     * rent a flat and a shop at once, or be on two contracts by mistake, and the officer who sees both decides
+     * which; one outside his jurisdiction is not his to open, so it is not named to him.
+     */
+    public List<Overlap> overlaps(UUID rentalId, String[] scope) {
+        return jdbc.sql("""
+                WITH span AS (
+                    SELECT t.id, t.rental_id, t.person_id, greatest(t.from_on, r.contract_from) AS from_on,
+                           least(t.to_on, r.contract_to) AS to_on
+                    FROM rental_tenant t JOIN rental r ON r.id = t.rental_id)
+                SELECT here.id AS tenant_id, r.id AS rental_id, a.full_text AS address, b.name AS building_name,
+                       rm.unit_no AS room_unit, rm.number AS room_number,
+                       greatest(here.from_on, there.from_on) AS shared_from,
+                       CASE WHEN here.to_on IS NULL THEN there.to_on WHEN there.to_on IS NULL THEN here.to_on
+                            ELSE least(here.to_on, there.to_on) END AS shared_to
+                FROM span here
+                JOIN span there ON there.person_id = here.person_id AND there.rental_id <> here.rental_id
+                JOIN rental r ON r.id = there.rental_id JOIN grid g ON g.id = r.grid_id JOIN unit u ON u.id = g.unit_id
+                LEFT JOIN room rm ON rm.id = r.room_id LEFT JOIN building b ON b.id = rm.building_id
+                LEFT JOIN address a ON a.id = coalesce(r.address_id, rm.address_id)
+                WHERE here.rental_id = :rental AND u.path LIKE ANY(:scope)
+                  AND (here.to_on IS NULL OR there.from_on IS NULL OR there.from_on <= here.to_on)
+                  AND (there.to_on IS NULL OR here.from_on IS NULL OR here.from_on <= there.to_on)
+                  AND (here.to_on IS NULL OR here.from_on IS NULL OR here.from_on <= here.to_on)
+                  AND (there.to_on IS NULL OR there.from_on IS NULL OR there.from_on <= there.to_on)
+                ORDER BY shared_from, r.id""")
+                .param("rental", rentalId).param("scope", scope)
+                .query((rs, n) -> new Overlap(rs.getObject("tenant_id", UUID.class), rs.getObject("rental_id", UUID.class),
+                        rs.getString("address"), rs.getString("building_name"), (Integer) rs.getObject("room_unit"),
+                        rs.getString("room_number"), rs.getObject("shared_from", LocalDate.class),
+                        rs.getObject("shared_to", LocalDate.class)))
+                .list();
+    }
+
     public Optional<Tenant> tenant(UUID rentalId, UUID tenantId) {
         return jdbc.sql("""
                 SELECT t.id, t.rental_id, t.person_id, p.name, t.from_on, t.to_on FROM rental_tenant t

@@ -92,6 +92,30 @@ public final class UtilityAnomalyPolicy {
                 registeredNoUse(registeredResidents, registeredSince, ended));
     }
 
+    /**
+     * A task's rule judged again on every month of its period [from, to], each as the rule saw it when that month was
+     * the latest (its readings up to that month): the latest month still anomalous gives the task its reason, and only
+     * when none is does the task hear that nothing is wrong, in the words of its last month. Judged on its last month
+     * alone, a task opened in one month and extended over two more told its grid member "nothing above the threshold"
+     * once the last month was corrected, over two months of use nobody had explained.
+     */
+    public Decision judgeOver(Kind kind, YearMonth from, YearMonth to, int registeredResidents, LocalDate lastLeft,
+            LocalDate registeredSince, List<Use> uses, YearMonth current) {
+        Decision last = null;
+        for (YearMonth m = to; !m.isBefore(from); m = m.minusMonths(1)) {
+            YearMonth upTo = m;
+            List<Use> then = uses.stream().filter(u -> !u.month().isAfter(upTo)).toList();
+            Decision d = evaluate(registeredResidents, lastLeft, registeredSince, then, current).get(kind.ordinal());
+            if (d.anomaly() && !d.to().isBefore(from)) {
+                return d;
+            }
+            if (last == null) {
+                last = d;
+            }
+        }
+        return last;
+    }
+
     Decision unregisteredUse(int registered, LocalDate lastLeft,
             TreeMap<YearMonth, Map<Utility, BigDecimal>> months) {
         Kind kind = Kind.UNREGISTERED_USE;

@@ -77,7 +77,8 @@ public class Verifications {
      * What the policy decided for one place: a decision of one kind and, for an anomaly, what it does to the place's
      * tasks. open is the place's unresolved task of that kind (null when none); latest the latest month with readings.
      */
-    record Planned(UUID place, Decision decision, Plan plan, UUID open, YearMonth latest) {
+    record Planned(UUID place, Decision decision, Plan plan, UUID open, YearMonth latest,
+            List<UtilityAnomalyPolicy.Use> uses, VerificationTasks.Occupancy occupancy, YearMonth current) {
     }
 
     /**
@@ -111,7 +112,8 @@ public class Verifications {
             for (Decision d : policy.evaluate(o.registered(), o.lastLeft(), o.registeredSince(), placeUses, current)) {
                 UUID open = theirs.stream().filter(t -> t.kind() == d.kind() && !t.resolved())
                         .map(UtilityAnomalyPolicy.Existing::id).findFirst().orElse(null);
-                planned.add(new Planned(place, d, d.anomaly() ? policy.plan(d, theirs) : null, open, latest));
+                planned.add(new Planned(place, d, d.anomaly() ? policy.plan(d, theirs) : null, open, latest,
+                        placeUses, o, current));
             }
         }
         return planned;
@@ -151,7 +153,7 @@ public class Verifications {
                 // no anomaly of this kind now: an unresolved task judged on the very month it was opened or extended
                 // for (its readings corrected, its residents registered since) says so instead of the old reason
                 if (p.open() != null && p.latest() != null) {
-                    revise(p.open(), d, p.latest(), caller, actorId, actor);
+                    revise(p.open(), p, caller, actorId, actor);
                 }
                 continue;
             }
@@ -180,7 +182,7 @@ public class Verifications {
                 case NOTHING -> {
                     // the same period still anomalous, perhaps on corrected readings: the reason shows today's figures
                     if (plan.task() != null && p.open() != null) {
-                        revise(plan.task(), d, d.to(), caller, actorId, actor);
+                        revise(plan.task(), p, caller, actorId, actor);
                     }
                 }
             }
@@ -189,14 +191,20 @@ public class Verifications {
     }
 
     /**
-     * Gives an unresolved task the policy's reason of now when it judged the task's own last month and its reason
-     * differs: a corrected reading left the task saying "power 139.6 kWh" over a table of readings showing 3 kWh,
-     * and the grid member went to the door on a figure that was no longer true. Kept in the history and audited.
+     * Gives an unresolved task the policy's reason of now, judged on every month of the task's own period
+     * ({@link UtilityAnomalyPolicy#judgeOver}), when it differs: a corrected reading left the task saying "power 139.6
+     * kWh" over a table of readings showing 3 kWh, and the grid member went to the door on a figure that was no longer
+     * true. Months after the task's period do not judge it: they are another task's. Kept in the history and audited.
      */
-    private void revise(UUID id, Decision d, YearMonth judged, Caller caller, UUID actorId, String actor) {
+    private void revise(UUID id, Planned p, Caller caller, UUID actorId, String actor) {
         Task before = tasks.find(id).orElse(null);
-        if (before == null || before.status() == VerificationTasks.Status.RESOLVED || !before.periodTo().equals(judged)
-                || (before.reasonKey().equals(d.reason()) && before.reasonArgs().equals(d.args()))) {
+        if (before == null || before.status() == VerificationTasks.Status.RESOLVED) {
+            return;
+        }
+        VerificationTasks.Occupancy o = p.occupancy();
+        Decision d = policy.judgeOver(before.kind(), before.periodFrom(), before.periodTo(), o.registered(),
+                o.lastLeft(), o.registeredSince(), p.uses(), p.current());
+        if (before.reasonKey().equals(d.reason()) && before.reasonArgs().equals(d.args())) {
             return;
         }
         tasks.revise(id, d.reason(), d.args());

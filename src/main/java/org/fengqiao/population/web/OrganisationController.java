@@ -36,10 +36,12 @@ class OrganisationController {
 
     private final OrganisationRegister register;
     private final PeopleShown people;
+    private final OrganisationLedger ledger;
 
-    OrganisationController(OrganisationRegister register, PeopleShown people) {
+    OrganisationController(OrganisationRegister register, PeopleShown people, OrganisationLedger ledger) {
         this.register = register;
         this.people = people;
+        this.ledger = ledger;
     }
 
     record OrganisationForm(UUID gridId, UUID addressId, String name, String kind, String smallPlace, String business,
@@ -80,15 +82,17 @@ class OrganisationController {
         static OrganisationSummary of(Organisations.Organisation o) {
             return new OrganisationSummary(o.id(), o.gridId(), o.gridCode(), o.addressId(), o.address(), o.name(),
                     o.kind(), o.smallPlace(), o.business(), o.licenceNo(), o.phoneMasked(),
-                    o.ownerPersonId() == null ? null
-                            : new Owner(o.ownerPersonId(), o.ownerName(), o.ownerIdMasked(), o.ownerPhoneMasked()),
+                    // an owner the caller may not open is named without his id, as without his numbers
+                    o.ownerPersonId() == null ? null : new Owner(o.ownerVisible() ? o.ownerPersonId() : null,
+                            o.ownerName(), o.ownerIdMasked(), o.ownerPhoneMasked()),
                     o.fireSafetyState(), o.fireSafety().open(), o.lastInspected());
         }
     }
 
     /**
      * A member of staff as the caller may see him: visible when his person record is the caller's to open (its page
-     * answers 404 otherwise, so the organisation page names him without a link, his numbers left out).
+     * answers 404 otherwise, so the organisation page names him without a link, his numbers and his personId left
+     * out).
      */
     record StaffView(UUID id, UUID personId, String name, String idNumber, String phone, String role, LocalDate from,
             LocalDate to, boolean visible) {
@@ -122,6 +126,23 @@ class OrganisationController {
                 limit, Paging.offset(current, limit));
         return new OrganisationPage(found.rows().stream().map(OrganisationSummary::of).toList(), found.total(), current,
                 limit);
+    }
+
+    @GetMapping("/export.xlsx")
+    @Operation(summary = "The organisations the list shows for the same filters as an xlsx ledger (实有单位台账)",
+            description = "Every page of the list in its order, in the reader's language: name, kind, small place, "
+                    + "business, licence number, phone (masked), address, grid, owner (by name; his phone masked, "
+                    + "and left out when he is not of the caller's jurisdiction), fire-safety state as of today, open "
+                    + "hazards and the last inspection. Audited as one READ with the filters and the count; more "
+                    + "than 50,000 matching are refused with 400.")
+    void export(@RequestParam(required = false) OrganisationKind kind,
+            @RequestParam(required = false) SmallPlace smallPlace, @RequestParam(required = false) Boolean ninePlaces,
+            @RequestParam(required = false) UUID gridId, @RequestParam(required = false) FireSafety fireSafety,
+            @RequestParam(required = false) String q, java.util.Locale locale,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        ledger.write(new Organisations.Filter(kind == null ? null : kind.name(),
+                smallPlace == null ? null : smallPlace.name(), ninePlaces, gridId, fireSafety, q), Callers.require(),
+                locale, response);
     }
 
     @GetMapping("/{id}")
@@ -205,13 +226,20 @@ class OrganisationController {
     OrganisationView view(Organisations.Organisation o, Caller caller) {
         List<StaffView> staff = register.staff(o.id()).stream().map(s -> {
             PeopleShown.PersonRef p = people.of(s.personId(), s.name(), caller);
-            return new StaffView(s.id(), s.personId(), p.name(), p.idNumber(), p.phone(), s.role(), s.from(), s.to(),
-                    p.visible());
+            // the id of a person the caller may not open is not given out: it would only let him try it elsewhere
+            return new StaffView(s.id(), p.visible() ? s.personId() : null, p.name(), p.idNumber(), p.phone(), s.role(),
+                    s.from(), s.to(), p.visible());
         }).toList();
         return new OrganisationView(o.id(), o.gridId(), o.gridCode(), o.gridName(), o.addressId(), o.address(), o.name(),
                 o.kind(), o.smallPlace(), o.business(), o.licenceNo(), o.phoneMasked(),
-                people.of(o.ownerPersonId(), o.ownerName(), caller), o.note(), o.fireSafetyState(),
+                owner(people.of(o.ownerPersonId(), o.ownerName(), caller)), o.note(), o.fireSafetyState(),
                 o.fireSafety().open(), o.fireSafety().overdue(), o.lastInspected(), staff,
                 register.inspections(o.id()), o.version());
+    }
+
+    /** The owner as the caller may see him: one he may not open by name only, without his personId. */
+    private static PeopleShown.PersonRef owner(PeopleShown.PersonRef p) {
+        return p == null || p.visible() ? p : new PeopleShown.PersonRef(null, p.name(), null, null, null, null, null,
+                null, false);
     }
 }

@@ -83,8 +83,19 @@ class RentalController {
         }
     }
 
+    /**
+     * A tenant's own view, with the other rentals he rents on days he rents this one (alsoRents): allowed, since a
+     * person may rent a flat and a shop at once, but shown on both, so that the officer can tell a second place from a
+     * contract registered twice or a tenancy left open. Only rentals the caller may open are named.
+     */
     record TenantView(UUID id, UUID personId, String name, String idNumber, String phone, String residence,
-            LocalDate registeredOn, LocalDate residencePermitFrom, LocalDate from, LocalDate to, boolean current) {
+            LocalDate registeredOn, LocalDate residencePermitFrom, LocalDate from, LocalDate to, boolean current,
+            List<AlsoRents> alsoRents) {
+    }
+
+    /** Another rental of the same tenant sharing days with this one: where, and the days shared (to null: open). */
+    record AlsoRents(UUID rentalId, String address, String buildingName, Integer roomUnit, String roomNumber,
+            LocalDate from, LocalDate to) {
     }
 
     record RentalView(UUID id, UUID gridId, String gridCode, String gridName, UUID roomId, UUID buildingId,
@@ -193,11 +204,16 @@ class RentalController {
     RentalView view(Rentals.Rental r, Caller caller) {
         LocalDate today = register.today();
         PeopleShown.PersonRef landlordPerson = people.of(r.landlordPersonId(), r.landlordName(), caller);
+        java.util.Map<UUID, List<AlsoRents>> overlaps = new java.util.HashMap<>();
+        for (Rentals.Overlap o : register.overlaps(r.id(), caller)) {
+            overlaps.computeIfAbsent(o.tenantId(), k -> new java.util.ArrayList<>()).add(new AlsoRents(o.rentalId(),
+                    o.address(), o.buildingName(), o.roomUnit(), o.roomNumber(), o.from(), o.to()));
+        }
         List<TenantView> tenants = register.tenants(r.id()).stream().map(t -> {
             PeopleShown.PersonRef p = people.of(t.personId(), t.name(), caller);
             return new TenantView(t.id(), t.personId(), p.name(), p.idNumber(), p.phone(),
                     p.residence() == null ? null : p.residence().name(), p.registeredOn(), p.residencePermitFrom(),
-                    t.from(), t.to(), t.currentOn(today, r));
+                    t.from(), t.to(), t.currentOn(today, r), overlaps.getOrDefault(t.id(), List.of()));
         }).toList();
         return new RentalView(r.id(), r.gridId(), r.gridCode(), r.gridName(), r.roomId(), r.buildingId(),
                 r.buildingName(), r.roomUnit(), r.roomNumber(), r.addressId(), r.address(), landlordPerson,

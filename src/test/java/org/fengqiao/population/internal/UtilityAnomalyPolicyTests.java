@@ -45,6 +45,20 @@ class UtilityAnomalyPolicyTests {
     }
 
     @Test
+    void aTaskOverSeveralMonthsIsJudgedOnEachOfThemNotOnItsLastAlone() {
+        List<Use> uses = List.of(use(Utility.POWER, MAY.minusMonths(2), "150"), use(Utility.POWER, MAY.minusMonths(1), "160"),
+                use(Utility.POWER, MAY, "3"));
+        Decision d = policy.judgeOver(Kind.UNREGISTERED_USE, MAY.minusMonths(2), MAY, 0, null, null, uses, null);
+        assertThat(d.anomaly()).as("April's use is still nobody's").isTrue();
+        assertThat(d.args()).containsExactly("2026-04", "POWER", "160", "30");
+        // an anomaly before the task's period is not the task's
+        Decision mayOnly = policy.judgeOver(Kind.UNREGISTERED_USE, MAY, MAY, 0, null, null, uses, null);
+        assertThat(mayOnly.anomaly()).isFalse();
+        assertThat(mayOnly.reason()).isEqualTo("utilities.reason.belowOccupied");
+        assertThat(mayOnly.args()).containsExactly("2026-05");
+    }
+
+    @Test
     void useAboveTheThresholdWithNobodyRegisteredIsAnAnomalyOfTheLatestMonthNamingTheUtility() {
         Decision d = unregistered(0, List.of(use(Utility.WATER, MAY, "4.5"), use(Utility.POWER, MAY, "180"),
                 use(Utility.WATER, MAY.minusMonths(1), "0")));
