@@ -694,7 +694,8 @@ public class ForcesDesk {
 
     /**
      * Whether the zones of the scope are covered around the clock on a day (China time, default today), with the
-     * times no shift covers (a shift that ended without a check-in covers nothing: nobody stood it); {@code zoneId}
+     * times no shift covers (a shift that ended without a check-in covers nothing: nobody stood it; one running now
+     * without a check-in covers only the time still to come); {@code zoneId}
      * one zone of the scope, or every zone when null.
      */
     public List<Coverage.Zone> coverage(Caller caller, LocalDate day, UUID zoneId) {
@@ -704,7 +705,7 @@ public class ForcesDesk {
                 : List.of(companies.zone(zoneId, v).orElseThrow(() -> new NotFound("zone", zoneId)));
         OffsetDateTime now = now();
         return zones.stream().map(z -> Coverage.of(z, d, posts.zoneShifts(z.id(), Coverage.start(d), Coverage.end(d),
-                now, v))).toList();
+                now, v), now)).toList();
     }
 
     /** The member himself checks in, from an hour before the start until the end; the time is the server's. */
