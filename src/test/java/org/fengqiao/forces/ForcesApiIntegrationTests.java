@@ -1064,6 +1064,37 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         assertThat(api.get(path, officer2).statusCode()).isEqualTo(404);
     }
 
+    /**
+     * A post's longitude or latitude sent as NaN or as a number past any double (1e999, read as Infinity) is refused
+     * with its range named in the caller's language, on the API and on the post form, and no post is saved.
+     */
+    @Test
+    void aPostsLonAndLatRefuseNaNAndInfinityNamingTheirRange() {
+        UUID gridId = grid("FS-1-04");
+        String name = "经纬岗" + n();
+        Map<String, Object> post = new HashMap<>(Map.of("gridId", gridId, "name", name, "lon", 118.7, "lat", "NaN"));
+        HttpResponse<String> nan = api.send("POST", "/api/v1/forces/posts", officer, post, "Accept-Language", "en");
+        assertThat(nan.statusCode()).as(nan.body()).isEqualTo(400);
+        assertThat(ApiClient.json(nan).get("errors").findValuesAsText("message"))
+                .containsExactly("The latitude is a number from -90 to 90");
+        post.put("lon", "Infinity");
+        post.put("lat", 34.5);
+        HttpResponse<String> infinite = api.send("POST", "/api/v1/forces/posts", officer, post);
+        assertThat(infinite.statusCode()).as(infinite.body()).isEqualTo(400);
+        assertThat(ApiClient.json(infinite).get("errors").findValuesAsText("message"))
+                .containsExactly("经度须为 -180 至 180 之间的数");
+
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        String csrf = browser.csrfFrom("/forces?tab=posts");
+        browser.form("/forces/posts", Map.of("_csrf", csrf, "gridId", gridId.toString(), "name", name, "lon", "1e999",
+                "lat", "NaN"));
+        assertThat(browser.get("/forces?tab=posts", null).body()).contains("经度须为 -180 至 180 之间的数",
+                "纬度须为 -90 至 90 之间的数");
+        assertThat(jdbc.sql("SELECT count(*) FROM force_post WHERE name = ?").param(name).query(Long.class).single())
+                .isZero();
+    }
+
     /** A volunteer of the rural office who signs in as {@code username}: a guard to book on shifts. */
     private UUID volunteerWithLogin(String namePrefix, String username) {
         return directory.register(unit(RURAL_OFFICE).id(), StaffRole.VOLUNTEER, namePrefix + n(), null, null,

@@ -555,9 +555,15 @@ public class ForcesDesk {
         } else if (name.length() > 100) {
             problems.add(problem("name", "forces.name.tooLong"));
         }
-        if ((p.lon() == null) != (p.lat() == null)
-                || (p.lon() != null && (Math.abs(p.lon()) > 180 || Math.abs(p.lat()) > 90))) {
+        if ((p.lon() == null) != (p.lat() == null)) {
             problems.add(problem("lon", "forces.post.location.invalid"));
+        }
+        // written "within" so that NaN (never compared true) and 1e999 (Infinity) are refused too, each named
+        if (p.lon() != null && !(Math.abs(p.lon()) <= 180)) {
+            problems.add(problem("lon", "forces.post.lon.range"));
+        }
+        if (p.lat() != null && !(Math.abs(p.lat()) <= 90)) {
+            problems.add(problem("lat", "forces.post.lat.range"));
         }
         check(problems);
         return new PostFields(grid, name);
