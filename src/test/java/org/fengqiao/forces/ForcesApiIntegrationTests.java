@@ -1017,10 +1017,82 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         JsonNode covered = ok(api.get("/api/v1/forces/coverage?day=" + day + "&zoneId=" + zone, officer), 200).get(0);
         assertThat(covered.get("coveredMinutes").asLong()).isEqualTo((8 + 4 + 6) * 60);
         assertThat(covered.get("full").asBoolean()).isFalse();
+        // the shift the sweep closed is not counted among the shifts stood, but apart
+        assertThat(covered.get("shifts").asInt()).isEqualTo(2);
+        assertThat(covered.get("closedUnchecked").asInt()).isEqualTo(1);
         ApiClient browser = new ApiClient(port);
         assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
         assertThat(browser.get("/forces?tab=coverage&day=" + day + "&zoneId=" + zone, null).body())
-                .contains("08:00–09:00", "13:00–18:00", "18.0 小时").doesNotContain("全天覆盖");
+                .contains("08:00–09:00", "13:00–18:00", "18.0 小时").doesNotContain("全天覆盖")
+                .contains("另有 1 班未签退（系统按排班结束关闭）");
+    }
+
+    /**
+     * A shift running now that nobody checked in to leaves its post empty: the chief reading today's coverage sees
+     * the time since its start uncovered and the shift named as started with nobody checked in, on the API and on
+     * the roster's tab; once the guard checks in, it covers from his check-in and is no longer named.
+     */
+    @Test
+    void aShiftRunningNowWithNobodyCheckedInDoesNotCoverItsTimeSoFarAndIsNamed() {
+        UUID gridId = grid("FS-1-04");
+        UUID zone = zoneOver(gridId, "IT-UA-", "空岗联勤区");
+        String postName = "空岗" + n();
+        UUID post = UUID.fromString(ok(api.send("POST", "/api/v1/forces/posts", officer,
+                Map.of("gridId", gridId, "name", postName)), 201).get("id").asText());
+        String username = TestStaff.uniqueUsername("ua");
+        UUID who = volunteerWithLogin("空岗", username);
+        OffsetDateTime now = OffsetDateTime.now(ForcesDesk.CHINA_ZONE).withNano(0);
+        String shift = ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", post, "staffId", who,
+                "startsAt", now.minusHours(2).toString(), "endsAt", now.plusHours(2).toString())), 201)
+                .get("id").asText();
+        LocalDate day = now.toLocalDate();
+        String path = "/api/v1/forces/coverage?day=" + day + "&zoneId=" + zone;
+
+        JsonNode empty = ok(api.get(path, officer), 200).get(0);
+        assertThat(empty.get("unattended").findValuesAsText("shiftId")).contains(shift);
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/forces?tab=coverage&day=" + day + "&zoneId=" + zone, null).body())
+                .contains("已开班无人签到", postName);
+
+        ok(api.send("POST", "/api/v1/forces/shifts/" + shift + "/check-in", api.token(username, TestStaff.PASSWORD),
+                null), 200);
+        JsonNode manned = ok(api.get(path, officer), 200).get(0);
+        assertThat(manned.get("unattended").findValuesAsText("shiftId")).doesNotContain(shift);
+        assertThat(browser.get("/forces?tab=coverage&day=" + day + "&zoneId=" + zone, null).body())
+                .doesNotContain(postName);
+        assertThat(api.get(path, officer2).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * A post's longitude or latitude sent as NaN or as a number past any double (1e999, read as Infinity) is refused
+     * with its range named in the caller's language, on the API and on the post form, and no post is saved.
+     */
+    @Test
+    void aPostsLonAndLatRefuseNaNAndInfinityNamingTheirRange() {
+        UUID gridId = grid("FS-1-04");
+        String name = "经纬岗" + n();
+        Map<String, Object> post = new HashMap<>(Map.of("gridId", gridId, "name", name, "lon", 118.7, "lat", "NaN"));
+        HttpResponse<String> nan = api.send("POST", "/api/v1/forces/posts", officer, post, "Accept-Language", "en");
+        assertThat(nan.statusCode()).as(nan.body()).isEqualTo(400);
+        assertThat(ApiClient.json(nan).get("errors").findValuesAsText("message"))
+                .containsExactly("The latitude is a number from -90 to 90");
+        post.put("lon", "Infinity");
+        post.put("lat", 34.5);
+        HttpResponse<String> infinite = api.send("POST", "/api/v1/forces/posts", officer, post);
+        assertThat(infinite.statusCode()).as(infinite.body()).isEqualTo(400);
+        assertThat(ApiClient.json(infinite).get("errors").findValuesAsText("message"))
+                .containsExactly("经度须为 -180 至 180 之间的数");
+
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        String csrf = browser.csrfFrom("/forces?tab=posts");
+        browser.form("/forces/posts", Map.of("_csrf", csrf, "gridId", gridId.toString(), "name", name, "lon", "1e999",
+                "lat", "NaN"));
+        assertThat(browser.get("/forces?tab=posts", null).body()).contains("经度须为 -180 至 180 之间的数",
+                "纬度须为 -90 至 90 之间的数");
+        assertThat(jdbc.sql("SELECT count(*) FROM force_post WHERE name = ?").param(name).query(Long.class).single())
+                .isZero();
     }
 
     /** A volunteer of the rural office who signs in as {@code username}: a guard to book on shifts. */

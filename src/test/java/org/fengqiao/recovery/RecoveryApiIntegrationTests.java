@@ -435,7 +435,8 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
         assertThat(partly.body()).contains("200.00 yuan recovered can still go back to victims");
 
         assertThat(fx.returned(officer, file, victim, cash, 20_000).statusCode()).isEqualTo(201);
-        assertThat(fx.send("POST", close, officer, null, 200).get("file").get("status").asText()).isEqualTo("CLOSED");
+        assertThat(fx.send("POST", close, officer, Map.of("outcome", "RECOVERED_IN_FULL", "note", "赃款已全部返还"), 200)
+                .get("file").get("status").asText()).isEqualTo("CLOSED");
     }
 
     /**
@@ -448,8 +449,61 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
         String file = fx.file(officer, "FS-2-01", "officer", "未追回" + n, today().minusDays(10).toString());
         fx.victim(officer, file, "查" + n, 50_000);
         fx.asset(officer, file, "在逃赃车" + n, 50_000, "TRACED");
-        assertThat(fx.send("POST", "/api/v1/recovery/files/" + file + "/close", officer, null, 200).get("file")
-                .get("status").asText()).isEqualTo("CLOSED");
+        assertThat(fx.send("POST", "/api/v1/recovery/files/" + file + "/close", officer, Map.of("outcome",
+                "NOTHING_RECOVERABLE", "note", "赃车已出境，无法追回"), 200).get("file").get("status").asText())
+                .isEqualTo("CLOSED");
+    }
+
+    /**
+     * Closing a file says how it ended (结档结论): a conclusion chosen and a note, both required, refused in the
+     * caller's language when missing or when the file's own figures contradict it (in full while losses are not
+     * returned, nothing recoverable once something was recovered), nothing changed; once closed, the conclusion
+     * shows on the file, in its list and in the trail, and reopening clears it. Another station's officer gets 404.
+     */
+    @Test
+    void closingAFileTakesHowItEndedWithANoteShownOnItAndItsListAndAudited() {
+        String n = RecoveryFixtures.n();
+        String title = "结论" + n;
+        String file = fx.file(officer, "FS-2-01", "officer", title, null);
+        String victim = fx.victim(officer, file, "论" + n, 50_000);
+        String cash = fx.asset(officer, file, "扣押现金" + n, 30_000, "SEIZED");
+        assertThat(fx.returned(officer, file, victim, cash, 30_000).statusCode()).isEqualTo(201);
+        String close = "/api/v1/recovery/files/" + file + "/close";
+
+        HttpResponse<String> bare = api.send("POST", close, officer, null, "Accept-Language", "en");
+        assertThat(bare.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(bare).get("errors").findValuesAsText("field")).containsExactly("outcome",
+                "outcomeNote");
+        HttpResponse<String> full = api.send("POST", close, officer, Map.of("outcome", "RECOVERED_IN_FULL", "note",
+                "已全部返还"), "Accept-Language", "en");
+        assertThat(full.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(full).get("errors").findValuesAsText("message")).containsExactly("200.00 yuan of the"
+                + " victims' losses has not been returned: the file cannot be closed as recovered in full");
+        assertThat(api.send("POST", close, officer, Map.of("outcome", "NOTHING_RECOVERABLE", "note", "无"))
+                .body()).contains("本案已追缴 300.00 元，不能以“无可追缴”结档");
+        assertThat(fx.detail(officer, file).get("file").get("status").asText()).isEqualTo("OPEN");
+        assertThat(api.send("POST", close, officer2, Map.of("outcome", "RECOVERED_IN_PART", "note", "部分"))
+                .statusCode()).isEqualTo(404);
+
+        JsonNode closed = fx.send("POST", close, officer, Map.of("outcome", "RECOVERED_IN_PART", "note",
+                "嫌疑人已挥霍余款，" + n), 200).get("file");
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("outcome").asText()).isEqualTo("RECOVERED_IN_PART");
+        assertThat(closed.get("outcomeNote").asText()).isEqualTo("嫌疑人已挥霍余款，" + n);
+        assertThat(jdbc.sql("""
+                SELECT after ->> 'outcome' FROM audit_entry WHERE record_type = 'recovery-file' AND record_id = ?
+                   AND action = 'UPDATE' ORDER BY seq DESC LIMIT 1""").param(file).query(String.class).single())
+                .isEqualTo("RECOVERED_IN_PART");
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/recovery/" + file, null).body()).contains("部分挽损", "嫌疑人已挥霍余款，" + n);
+        assertThat(browser.get("/recovery?show=closed&q=" + java.net.URLEncoder.encode(title,
+                java.nio.charset.StandardCharsets.UTF_8), null).body()).contains(title, "部分挽损");
+
+        JsonNode reopened = fx.send("POST", "/api/v1/recovery/files/" + file + "/reopen", officer, null, 200)
+                .get("file");
+        assertThat(reopened.path("outcome").asText(null)).as("no conclusion once reopened").isNull();
+        assertThat(browser.get("/recovery/" + file, null).body()).doesNotContain("嫌疑人已挥霍余款，" + n);
     }
 
     /** A revisit dated before the file was registered is refused, naming that day, and nothing is recorded. */
@@ -490,10 +544,16 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
         }
         ApiClient browser = new ApiClient(port);
         assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
-        for (String path : List.of("/recovery/rates?year=2150", "/recovery?show=all&year=0")) {
+        ApiClient english = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en");
+        for (String path : List.of("/recovery/rates?year=2150", "/recovery?show=all&year=0",
+                "/recovery?show=closed&year=99999")) {
             HttpResponse<String> page = browser.get(path, null);
             assertThat(page.statusCode()).as(path).isEqualTo(400);
-            assertThat(page.body()).contains("立案年度须在 1949 至 2099 之间");
+            // said on the page itself, above its filters, not on the error page
+            assertThat(page.body()).contains("立案年度须在 1949 至 2099 之间", "class=\"problems\"",
+                    "class=\"page recovery-page\"");
+            assertThat(english.get(path, null).body())
+                    .contains("The year of registration must be between 1949 and 2099", "class=\"page recovery-page\"");
         }
         assertThat(browser.get("/recovery/rates?year=2025", null).statusCode()).isEqualTo(200);
         assertThat(fx.send("GET", "/api/v1/recovery/rates?year=1990", officer, null, 200).get("files").asLong())
@@ -898,7 +958,8 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
         String victim = fx.victim(officer, file, "回访" + n, 10_000);
         fx.send("POST", "/api/v1/recovery/files/" + file + "/revisits", officer, Map.of("victimId", victim, "visitedOn",
                 today().toString(), "said", "希望尽快追回", "satisfied", false), 200);
-        fx.send("POST", "/api/v1/recovery/files/" + file + "/close", officer, null, 200);
+        fx.send("POST", "/api/v1/recovery/files/" + file + "/close", officer, Map.of("outcome", "TRANSFERRED", "note",
+                "移交经侦大队"), 200);
         assertThat(api.send("POST", "/api/v1/recovery/files/" + file + "/assets", officer, Map.of("kind", "CASH",
                 "description", "x", "valueFen", 1)).statusCode()).as("a closed file takes no more").isEqualTo(409);
         JsonNode closed = fx.send("POST", "/api/v1/recovery/files/" + file + "/revisits", officer, Map.of("victimId",

@@ -101,8 +101,12 @@ class RecoveryPagesIntegrationTests extends IntegrationTest {
     void closingAFileSaysItIsClosedNotSaved() {
         String file = fx.file(token, grid.code(), "officer", "结档" + n, null);
         String page = "/recovery/" + file;
+        // closed without a conclusion: refused on the page with the fields named, still open
         assertThat(browser.form(page + "/close", Map.of("_csrf", browser.csrfFrom(page))).statusCode()).isEqualTo(302);
-        assertThat(html(page)).contains("已结档").doesNotContain("已保存");
+        assertThat(html(page)).contains("结档结论：必填", "结论说明：必填").doesNotContain("已结档：");
+        assertThat(browser.form(page + "/close", Map.of("_csrf", browser.csrfFrom(page), "outcome",
+                "NOTHING_RECOVERABLE", "outcomeNote", "赃款已被挥霍" + n)).statusCode()).isEqualTo(302);
+        assertThat(html(page)).contains("已结档", "无可追缴", "赃款已被挥霍" + n).doesNotContain("已保存");
         assertThat(browser.form(page + "/reopen", Map.of("_csrf", browser.csrfFrom(page))).statusCode()).isEqualTo(302);
         assertThat(html(page)).contains("档案已重新打开").doesNotContain("已保存");
     }

@@ -711,6 +711,30 @@ class SuppliesIntegrationTests extends IntegrationTest {
         assertThat(lines(fangshan, kind)).isZero();
     }
 
+    /**
+     * A unit's stock is a 32-bit count: a receipt confirmed that would push it past 2,147,483,647 is refused in the
+     * reader's language naming what it holds and the limit, not an error page, and nothing changes (the line stays
+     * waiting to be confirmed, unsigned, the stock as it was).
+     */
+    @Test
+    void aReceiptPushingAStockPastItsLimitIsRefusedWithTheLimitAndNothingChanges() {
+        String kind = kind("IT-满仓");
+        String first = issue(chief, fangshan, kind, 1, null);
+        send("POST", "/api/v1/supplies/entries/" + first + "/receipt", officer, null, 200);
+        int nearlyFull = Integer.MAX_VALUE - 10;
+        jdbc.sql("UPDATE supply_stock SET on_hand = ? WHERE unit_id = ? AND kind_id = ?")
+                .params(nearlyFull, fangshan, UUID.fromString(kind)).update();
+        String line = issue(chief, fangshan, kind, 1_000, null);
+        HttpResponse<String> refused = api.send("POST", "/api/v1/supplies/entries/" + line + "/receipt", officer,
+                null, "Accept-Language", "en");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("The stock would exceed its limit: 2,147,483,637 on hand, cannot add 1,000"
+                + " (a unit holds at most 2,147,483,647 of a kind)");
+        assertThat(onHand(officer, fangshan, kind)).isEqualTo(nearlyFull);
+        assertThat(jdbc.sql("SELECT count(*) FROM supply_receipt WHERE entry_id = ?").param(UUID.fromString(line))
+                .query(Long.class).single()).isZero();
+    }
+
     @Test
     void theCatalogueManagerEditsAKindOfHisBureauOnTheCataloguePageAndBadInputChangesNothing() {
         String mine = kind("IT-灭火器");

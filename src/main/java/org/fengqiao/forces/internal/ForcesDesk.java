@@ -555,9 +555,15 @@ public class ForcesDesk {
         } else if (name.length() > 100) {
             problems.add(problem("name", "forces.name.tooLong"));
         }
-        if ((p.lon() == null) != (p.lat() == null)
-                || (p.lon() != null && (Math.abs(p.lon()) > 180 || Math.abs(p.lat()) > 90))) {
+        if ((p.lon() == null) != (p.lat() == null)) {
             problems.add(problem("lon", "forces.post.location.invalid"));
+        }
+        // written "within" so that NaN (never compared true) and 1e999 (Infinity) are refused too, each named
+        if (p.lon() != null && !(Math.abs(p.lon()) <= 180)) {
+            problems.add(problem("lon", "forces.post.lon.range"));
+        }
+        if (p.lat() != null && !(Math.abs(p.lat()) <= 90)) {
+            problems.add(problem("lat", "forces.post.lat.range"));
         }
         check(problems);
         return new PostFields(grid, name);
@@ -694,7 +700,8 @@ public class ForcesDesk {
 
     /**
      * Whether the zones of the scope are covered around the clock on a day (China time, default today), with the
-     * times no shift covers (a shift that ended without a check-in covers nothing: nobody stood it); {@code zoneId}
+     * times no shift covers (a shift that ended without a check-in covers nothing: nobody stood it; one running now
+     * without a check-in covers only the time still to come); {@code zoneId}
      * one zone of the scope, or every zone when null.
      */
     public List<Coverage.Zone> coverage(Caller caller, LocalDate day, UUID zoneId) {
@@ -704,7 +711,7 @@ public class ForcesDesk {
                 : List.of(companies.zone(zoneId, v).orElseThrow(() -> new NotFound("zone", zoneId)));
         OffsetDateTime now = now();
         return zones.stream().map(z -> Coverage.of(z, d, posts.zoneShifts(z.id(), Coverage.start(d), Coverage.end(d),
-                now, v))).toList();
+                now, v), now)).toList();
     }
 
     /** The member himself checks in, from an hour before the start until the end; the time is the server's. */

@@ -262,7 +262,9 @@ class ForcesController {
     @PreAuthorize("hasAuthority('FORCES_READ')")
     @Operation(summary = "Whether the joint-patrol zones are covered around the clock on a day (全时段联勤)",
             description = "day (China date, default today), zoneId (one zone of the scope, else all): per zone the "
-                    + "shifts at its posts that day, the minutes covered and the gaps no shift covers; 404 for a zone "
+                    + "shifts at its posts that day (closedUnchecked: those the system closed without a check-out, "
+                    + "counted apart), the shifts running now that nobody checked in to (unattended: not covering "
+                    + "the time since their start), the minutes covered and the gaps no shift covers; 404 for a zone "
                     + "outside the scope.")
     List<Coverage.Zone> coverage(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,

@@ -323,7 +323,7 @@ class ForcesPages {
             @RequestParam(required = false) String lat, Locale locale, RedirectAttributes redirect) {
         return saved(redirect, locale, "/forces?tab=posts", () -> {
             UUID id = desk.createPost(Callers.require(), new ForcesDesk.NewPost(gridId, name, place,
-                    coordinate(lon), coordinate(lat))).id();
+                    coordinate(lon, "lon"), coordinate(lat, "lat"))).id();
             return "/forces/posts/" + id;
         });
     }
@@ -335,8 +335,8 @@ class ForcesPages {
             @RequestParam(required = false) String lon, @RequestParam(required = false) String lat, Locale locale,
             RedirectAttributes redirect) {
         return saved(redirect, locale, "/forces/posts/" + id, () -> {
-            desk.updatePost(Callers.require(), id, new ForcesDesk.NewPost(gridId, name, place, coordinate(lon),
-                    coordinate(lat)));
+            desk.updatePost(Callers.require(), id, new ForcesDesk.NewPost(gridId, name, place, coordinate(lon, "lon"),
+                    coordinate(lat, "lat")));
             return "/forces/posts/" + id;
         });
     }
@@ -487,9 +487,19 @@ class ForcesPages {
         }
     }
 
-    private static Double coordinate(String raw) {
-        BigDecimal d = decimal(raw, "lon", "forces.post.location.invalid");
-        return d == null ? null : d.doubleValue();
+    /**
+     * A longitude or latitude typed, read as the API reads it (NaN, Infinity and 1e999 included), so the desk refuses
+     * both fields at once with their ranges; what is no number at all is refused here naming the range.
+     */
+    private static Double coordinate(String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(raw.trim());
+        } catch (NumberFormatException e) {
+            throw Invalid.of(field, "forces.post." + field + ".range");
+        }
     }
 
     private String text(String key, Locale locale) {

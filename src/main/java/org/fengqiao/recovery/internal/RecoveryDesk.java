@@ -30,6 +30,7 @@ import org.fengqiao.population.PersonLookup;
 import org.fengqiao.recovery.AssetKind;
 import org.fengqiao.recovery.AssetState;
 import org.fengqiao.recovery.Department;
+import org.fengqiao.recovery.Outcome;
 import org.fengqiao.recovery.internal.RecoveryFiles.File;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -58,6 +59,10 @@ public class RecoveryDesk {
 
     public record NewFile(String caseNumber, String title, String summary, UUID gridId, UUID incidentId,
             LocalDate registeredOn, UUID ownerId) {
+    }
+
+    /** How the file ended (结档结论) and the officer's note of why; both required. */
+    public record CloseForm(Outcome outcome, String note) {
     }
 
     public record VerifyForm(Department department, String verifierName, LocalDate verifiedOn, String result) {
@@ -217,24 +222,43 @@ public class RecoveryDesk {
      * victim who misses some (追赃必还), so a return is not forgotten in a closed file.
      */
     @Transactional
-    public File close(UUID id, Actor who) {
+    public File close(UUID id, CloseForm c, Actor who) {
         File before = lockOpen(id, who);
+        // money still owed to a victim keeps the file open whatever its conclusion
         ReconciliationPolicy.Ledger ledger = files.ledger(id);
         long returnable = ReconciliationPolicy.returnableFen(ledger);
         if (returnable > 0) {
             throw new Conflict("recovery.file.returnsPending", ReconciliationPolicy.yuan(returnable));
         }
-        files.update(id, "status = 'CLOSED'");
+        List<Invalid.Problem> problems = new ArrayList<>();
+        Outcome outcome = c == null ? null : c.outcome();
+        if (outcome == null) {
+            problems.add(problem("outcome", "error.field.required"));
+        } else if (outcome == Outcome.RECOVERED_IN_FULL && before.returnedFen() < before.lostFen()) {
+            // the file's own figures would contradict its conclusion
+            problems.add(problem("outcome", "recovery.outcome.notInFull",
+                    ReconciliationPolicy.yuan(before.lostFen() - before.returnedFen())));
+        } else if (outcome == Outcome.RECOVERED_IN_PART && before.returnedFen() == 0) {
+            problems.add(problem("outcome", "recovery.outcome.nothingReturned"));
+        } else if (outcome == Outcome.NOTHING_RECOVERABLE && before.recoveredFen() > 0) {
+            problems.add(problem("outcome", "recovery.outcome.somethingRecovered",
+                    ReconciliationPolicy.yuan(before.recoveredFen())));
+        }
+        text(c == null ? null : c.note(), "outcomeNote", true, MAX_TEXT, problems);
+        check(problems);
+        files.update(id, "status = 'CLOSED', outcome = ?, outcome_note = ?, closed_at = ?", outcome.name(),
+                c.note().trim(), now());
         return audited(before, who);
     }
 
+    /** Reopening clears the conclusion (the trail keeps it): the file is not ended any more, and a close asks anew. */
     @Transactional
     public File reopen(UUID id, Actor who) {
         File before = lockVisible(id, who);
         if (before.open()) {
             throw new Conflict("recovery.file.alreadyOpen");
         }
-        files.update(id, "status = 'OPEN'");
+        files.update(id, "status = 'OPEN', outcome = NULL, outcome_note = NULL, closed_at = NULL");
         return audited(before, who);
     }
 
@@ -734,6 +758,8 @@ public class RecoveryDesk {
         m.put("grid", f.gridCode());
         m.put("owner", f.ownerName());
         m.put("status", f.status().name());
+        m.put("outcome", f.outcome() == null ? null : f.outcome().name());
+        m.put("outcomeNote", f.outcomeNote());
         m.put("verification", f.verifyDepartment() == null ? null
                 : f.verifyDepartment() + " " + f.verifierName() + " " + f.verifiedOn() + " " + f.verificationResult());
         m.put("lostFen", f.lostFen());

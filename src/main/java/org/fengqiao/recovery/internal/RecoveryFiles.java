@@ -14,6 +14,7 @@ import org.fengqiao.platform.Invalid;
 import org.fengqiao.recovery.AssetKind;
 import org.fengqiao.recovery.AssetState;
 import org.fengqiao.recovery.Department;
+import org.fengqiao.recovery.Outcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,7 +33,8 @@ public class RecoveryFiles {
             String gridCode, String gridName, UUID unitId, String unitName, String unitPath, UUID incidentId,
             String incidentCode, LocalDate registeredOn, UUID ownerId, String ownerName, Department verifyDepartment,
             String verifierName, LocalDate verifiedOn, String verificationResult, Status status,
-            OffsetDateTime openedAt, long version, long lostFen, long recoveredFen, long returnedFen) {
+            OffsetDateTime openedAt, long version, long lostFen, long recoveredFen, long returnedFen, Outcome outcome,
+            String outcomeNote, OffsetDateTime closedAt) {
 
         public boolean open() {
             return status == Status.OPEN;
@@ -551,7 +553,9 @@ public class RecoveryFiles {
                 dept == null ? null : Department.valueOf(dept), rs.getString("verifier_name"),
                 rs.getObject("verified_on", LocalDate.class), rs.getString("verification_result"),
                 Status.valueOf(rs.getString("status")), rs.getObject("opened_at", OffsetDateTime.class),
-                rs.getLong("version"), rs.getLong("lost_fen"), rs.getLong("recovered_fen"), rs.getLong("returned_fen"));
+                rs.getLong("version"), rs.getLong("lost_fen"), rs.getLong("recovered_fen"), rs.getLong("returned_fen"),
+                rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("outcome_note"), rs.getObject("closed_at", OffsetDateTime.class));
     }
 
     static Return mapReturn(ResultSet rs, int row) throws SQLException {

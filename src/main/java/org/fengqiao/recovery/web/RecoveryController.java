@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.web.Paging;
+import org.fengqiao.recovery.Outcome;
 import org.fengqiao.recovery.internal.Actor;
 import org.fengqiao.recovery.internal.Rates;
 import org.fengqiao.recovery.internal.ReceiptPdf;
@@ -147,9 +148,17 @@ class RecoveryController {
 
     @PostMapping("/files/{id}/close")
     @PreAuthorize("hasAuthority('RECOVERY_WRITE')")
-    @Operation(summary = "Close the file: nothing more is recorded on it but revisits and receipts")
-    RecoveryViews.Detail close(@PathVariable UUID id) {
-        return views.detail(desk.close(id, me()));
+    @Operation(summary = "Close the file: nothing more is recorded on it but revisits and receipts",
+            description = "outcome (RECOVERED_IN_FULL, RECOVERED_IN_PART, NOTHING_RECOVERABLE, TRANSFERRED) and "
+                    + "note (why), both required: how the file ended, shown on it and in the list until it is "
+                    + "reopened. In full is refused while the returns fall short of the losses, in part while "
+                    + "nothing was returned, nothing recoverable once something was recovered.")
+    RecoveryViews.Detail close(@PathVariable UUID id, @RequestBody(required = false) Closing c) {
+        return views.detail(desk.close(id, c == null ? null : new RecoveryDesk.CloseForm(c.outcome(), c.note()),
+                me()));
+    }
+
+    record Closing(Outcome outcome, String note) {
     }
 
     @PostMapping("/files/{id}/reopen")

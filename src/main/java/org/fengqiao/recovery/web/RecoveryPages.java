@@ -1,5 +1,6 @@
 package org.fengqiao.recovery.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +23,7 @@ import org.fengqiao.population.PersonLookup;
 import org.fengqiao.recovery.AssetKind;
 import org.fengqiao.recovery.AssetState;
 import org.fengqiao.recovery.Department;
+import org.fengqiao.recovery.Outcome;
 import org.fengqiao.recovery.internal.Actor;
 import org.fengqiao.recovery.internal.Rates;
 import org.fengqiao.recovery.internal.ReceiptPdf;
@@ -79,12 +81,22 @@ class RecoveryPages {
     @GetMapping("/recovery")
     @PreAuthorize("hasAuthority('RECOVERY_READ')")
     String list(@RequestParam(required = false) String show, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Locale locale,
+            Model model, HttpServletResponse response) {
         String filter = show == null ? "open" : show;
         int p = Math.max(1, page);
         String text = q == null || q.isBlank() ? null : q.trim();
-        RecoveryFiles.Page found = files.list(tab(filter, year, text), Callers.require().unitPaths(), PAGE_SIZE,
-                Paging.offset(p, PAGE_SIZE));
+        RecoveryFiles.Page found;
+        try {
+            found = files.list(tab(filter, year, text), Callers.require().unitPaths(), PAGE_SIZE,
+                    Paging.offset(p, PAGE_SIZE));
+        } catch (Invalid e) {
+            // a year out of range is said above the list, in the reader's language, with what was asked kept in the
+            // form and no file listed under filters he did not ask for
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", answers.texts(e, locale));
+            found = new RecoveryFiles.Page(List.of(), 0);
+        }
         model.addAttribute("items", found.items());
         model.addAttribute("total", found.total());
         model.addAttribute("page", p);
@@ -163,6 +175,7 @@ class RecoveryPages {
             model.addAttribute("today", desk.today());
             model.addAttribute("kinds", AssetKind.values());
             model.addAttribute("departments", Department.values());
+            model.addAttribute("outcomes", Outcome.values());
             // only those who would see the file: the page offers no one it would refuse
             model.addAttribute("owners", files.ownersOf(f.unitPath()));
             model.addAttribute("events", files.eventsFor(f.unitPath()));
@@ -221,6 +234,7 @@ class RecoveryPages {
             @RequestParam(required = false) String items, @RequestParam(required = false) UUID eventId,
             @RequestParam(required = false) UUID returnId, @RequestParam(required = false) MultipartFile scan,
             @RequestParam(required = false) String said, @RequestParam(required = false) Boolean satisfied,
+            @RequestParam(required = false) Outcome outcome, @RequestParam(required = false) String outcomeNote,
             Locale locale, RedirectAttributes redirect) {
         Actor me = me();
         // closing and reopening take nothing typed: their notice says what was done, not that something was saved
@@ -234,7 +248,7 @@ class RecoveryPages {
                 case "verify" -> desk.verify(id, new RecoveryDesk.VerifyForm(department, verifierName, verifiedOn,
                         result), me);
                 case "owner" -> desk.setOwner(id, ownerId, me);
-                case "close" -> desk.close(id, me);
+                case "close" -> desk.close(id, new RecoveryDesk.CloseForm(outcome, outcomeNote), me);
                 case "reopen" -> desk.reopen(id, me);
                 case "victim" -> {
                     List<RecoveryDesk.LossForm> losses = new ArrayList<>();
@@ -348,8 +362,15 @@ class RecoveryPages {
 
     @GetMapping("/recovery/rates")
     @PreAuthorize("hasAuthority('RECOVERY_READ')")
-    String rates(@RequestParam(required = false) Integer year, Model model) {
-        model.addAttribute("table", rates.byStationAndYear(year, Callers.require().unitPaths()));
+    String rates(@RequestParam(required = false) Integer year, Locale locale, Model model,
+            HttpServletResponse response) {
+        try {
+            model.addAttribute("table", rates.byStationAndYear(year, Callers.require().unitPaths()));
+        } catch (Invalid e) {
+            // said on the page in the reader's language, with no table counted under years he did not ask for
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", answers.texts(e, locale));
+        }
         model.addAttribute("year", year);
         int thisYear = desk.today().getYear();
         model.addAttribute("years", List.of(thisYear, thisYear - 1, thisYear - 2, thisYear - 3, thisYear - 4));

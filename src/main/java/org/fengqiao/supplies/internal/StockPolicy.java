@@ -34,6 +34,20 @@ public final class StockPolicy {
         return Decision.allow(-quantity);
     }
 
+    /**
+     * The most a unit may hold of a kind: its stock is a 32-bit count, so a line pushing it past this is refused with
+     * what it holds rather than failing in the database (integer out of range) as an error page.
+     */
+    public static final int MAX_STOCK = Integer.MAX_VALUE;
+
+    /** What a line putting {@code quantity} into a stock of {@code onHand} may do. */
+    public static Decision putIn(int onHand, int quantity) {
+        if ((long) onHand + quantity > MAX_STOCK) {
+            return Decision.refuse("supplies.stock.full", onHand, quantity, MAX_STOCK);
+        }
+        return Decision.allow(quantity);
+    }
+
     /** Confirming the receipt of a line of {@code quantity}. */
     public static Decision confirm(EntryType type, int quantity, boolean confirmed, boolean reversed) {
         if (!type.needsReceipt()) {
@@ -72,7 +86,7 @@ public final class StockPolicy {
             // an issue never confirmed never counted: its reversal only stops it from being confirmed
             return confirmed ? takeOut(onHand, quantity) : Decision.allow(0);
         }
-        return Decision.allow(quantity);
+        return putIn(onHand, quantity);
     }
 
     /**

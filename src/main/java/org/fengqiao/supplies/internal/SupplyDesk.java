@@ -347,9 +347,12 @@ public class SupplyDesk {
     @Transactional
     public Entry confirm(UUID entryId, Actor who) {
         Entry before = entry(entryId, who);
-        ledger.lockStock(before.unitId(), before.kind().id());
+        int onHand = ledger.lockStock(before.unitId(), before.kind().id());
         Entry e = entry(entryId, who);
         StockPolicy.Decision d = StockPolicy.confirm(e.type(), e.quantity(), e.confirmedAt() != null, e.reversed());
+        if (d.allowed()) {
+            d = StockPolicy.putIn(onHand, d.change());
+        }
         if (!d.allowed()) {
             throw new Conflict(d.key(), d.args());
         }

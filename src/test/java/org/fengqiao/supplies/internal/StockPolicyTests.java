@@ -65,4 +65,17 @@ class StockPolicyTests {
         assertThat(StockPolicy.transfer("/b/s1/c/", "/b/s1/c/").key()).isEqualTo("supplies.transfer.same");
         assertThat(StockPolicy.transfer("/b/", "/b/s1/").key()).isEqualTo("supplies.transfer.otherStation");
     }
+
+    @Test
+    void nothingPushesAStockPastWhatItsCountHoldsAndTheRefusalNamesTheLimit() {
+        int max = Integer.MAX_VALUE;
+        assertThat(StockPolicy.putIn(max - 5, 5).change()).isEqualTo(5);
+        StockPolicy.Decision full = StockPolicy.putIn(max - 5, 6);
+        assertThat(full.allowed()).isFalse();
+        assertThat(full.key()).isEqualTo("supplies.stock.full");
+        assertThat(full.args()).containsExactly(max - 5, 6, max);
+        // a use reversed gives back what it took, within the same limit
+        assertThat(StockPolicy.reverse(EntryType.USED, 10, false, false, max - 3).key())
+                .isEqualTo("supplies.stock.full");
+    }
 }
