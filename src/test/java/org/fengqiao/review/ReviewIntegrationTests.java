@@ -520,6 +520,34 @@ class ReviewIntegrationTests extends IntegrationTest {
                 .isEqualTo(404);
     }
 
+    /**
+     * The results' xlsx, sent on to the bureau, said "reviews", "reviews before" and the rates, but of which months
+     * and beside which months before only its file name told; and of the period before it left out the 知晓率 and the
+     * 办结率 the page's sheet has for the period. Each row now names both periods and has every rate of both.
+     */
+    @Test
+    void theResultsXlsxNamesOnEachRowTheMonthsItCountsAndTheMonthsBeforeWithEveryRateOfBoth() throws Exception {
+        String code = village("期间村");
+        review(new PublicClient(port, address(), null), code, answers("true", "HANDLED", "5", null));
+        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+        HttpResponse<byte[]> xlsx = api.download("/api/v1/reviews/results.xlsx?period=" + month + "&unitId="
+                + office(), chief);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            var sheet = book.getSheetAt(0);
+            List<String> head = new ArrayList<>();
+            sheet.getRow(0).forEach(cell -> head.add(cell.getStringCellValue()));
+            assertThat(head).containsExactly("层级", "名称", "编码/警号", "期间", "评议数", "知晓率", "见警率", "管事率",
+                    "办结率", "满意率", "上期期间", "上期评议数", "上期知晓率", "上期见警率", "上期管事率", "上期办结率",
+                    "上期满意率");
+            assertThat(sheet.getLastRowNum()).isGreaterThanOrEqualTo(3);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                assertThat(sheet.getRow(r).getCell(3).getStringCellValue()).isEqualTo(month.toString());
+                assertThat(sheet.getRow(r).getCell(10).getStringCellValue()).isEqualTo(month.minusMonths(1).toString());
+            }
+        }
+    }
+
     long lowEntries(String code, UUID chief) {
         return jdbc.sql("""
                 SELECT count(*) FROM inbox_entry e JOIN review_alert a ON a.id = e.record_id
