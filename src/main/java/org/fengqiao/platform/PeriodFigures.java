@@ -72,9 +72,21 @@ public interface PeriodFigures {
             return last.plusDays(1);
         }
 
-        /** The same days a year before (29 February becomes the 28th). */
+        /**
+         * The same days a year before (29 February becomes the 28th). A period ending on its month's last day ends on
+         * that month's last day a year before, where that day is not itself in the period: February 2025 is set
+         * beside the whole of February 2024, whose 29th "the 28th a year before" left out of the comparison.
+         */
         public Period yearBefore() {
-            return new Period(first.minusYears(1), last.minusYears(1));
+            LocalDate last = this.last.minusYears(1);
+            if (this.last.getDayOfMonth() == this.last.lengthOfMonth()) {
+                LocalDate monthEnd = last.withDayOfMonth(last.lengthOfMonth());
+                // a year of days to 28 February 2025 from 29 February 2024 keeps its year before apart from it
+                if (monthEnd.isBefore(first)) {
+                    last = monthEnd;
+                }
+            }
+            return new Period(first.minusYears(1), last);
         }
 
         /** The first day a period may begin on, on the figures page and the lists it links to. */

@@ -182,6 +182,31 @@ class SupervisionIntegrationTests extends IntegrationTest {
                 .isEqualTo("ISSUED");
     }
 
+    /**
+     * A year mistyped in the day a finding was found (1026 for 2026) was issued as found a thousand years ago, and
+     * the unit's rectification could then be dated any day since: refused in the reader's language, nothing saved.
+     */
+    @Test
+    void aFindingFoundMoreThanAYearAgoIsRefusedAsAMistypedDayAndNothingIsSaved() {
+        long before = jdbc.sql("SELECT count(*) FROM supervision_notice").query(Long.class).single();
+        Map<String, Object> body = ruralNotice("发现日期年份打错", 10);
+        body.put("foundOn", today().minusYears(1000).toString());
+        HttpResponse<String> zh = api.send("POST", NOTICES, inspector, body);
+        assertThat(zh.statusCode()).as(zh.body()).isEqualTo(400);
+        JsonNode errors = ApiClient.json(zh).get("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactly("foundOn");
+        assertThat(errors.findValuesAsText("message")).containsExactly("不能早于 365 天前（请核对年份）");
+        body.put("foundOn", today().minusDays(366).toString());
+        HttpResponse<String> en = api.send("POST", NOTICES, inspector, body, "Accept-Language", "en");
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(en).get("errors").findValuesAsText("message"))
+                .containsExactly("Cannot be more than 365 days ago (check the year)");
+        assertThat(jdbc.sql("SELECT count(*) FROM supervision_notice").query(Long.class).single()).isEqualTo(before);
+        // a finding of the year's inspections is issued as before
+        body.put("foundOn", today().minusDays(365).toString());
+        assertThat(issue(body).get("foundOn").asText()).isEqualTo(today().minusDays(365).toString());
+    }
+
     @Test
     void onlyPoliceWhoReadTheNoticesUnitMayBeNamedResponsibleInIt() {
         // 李建国 serves 房山中心警务室, under the station: a notice to the station lies outside what he reads, so

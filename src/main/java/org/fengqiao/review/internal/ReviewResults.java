@@ -93,7 +93,10 @@ public class ReviewResults {
         }
         if (officer != null) {
             var found = staff.staff(new StaffId(officer)).orElseThrow(() -> new NotFound("officer", officerId));
-            if (!own && jurisdictions.visibleUnit(found.unitId(), caller).isEmpty()) {
+            // an officer who moved on to a unit outside the scope is still read where he was reviewed: the officers'
+            // rows list him with his reviews there, and their link to his results answered 404
+            if (!own && jurisdictions.visibleUnit(found.unitId(), caller).isEmpty()
+                    && !reviewedIn(caller.scopePatterns(), officer)) {
                 throw new NotFound("officer", officerId);
             }
             officerName = found.name();
@@ -110,6 +113,14 @@ public class ReviewResults {
         }
         return new Report(period, before, unit, officer, officerName, own, new Row(null, null, null, now, then), units,
                 communities, officers, comments(scope, officer, period, caller.may(Permission.REVIEW_HIDE.name())));
+    }
+
+    /** Whether the officer was ever reviewed in a community answered for by a unit of the subtrees. */
+    private boolean reviewedIn(String[] scope, UUID officer) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM review r JOIN unit u ON u.id = r.unit_id
+                               WHERE r.officer_id = :officer AND u.path LIKE ANY(CAST(:scope AS text[])))""")
+                .param("officer", officer).param("scope", scope).query(Boolean.class).single();
     }
 
     private static final String COUNTS = """

@@ -65,12 +65,6 @@ class ReviewPages {
         response.sendError(HttpServletResponse.SC_NOT_FOUND);
     }
 
-    /** An export asked for a period that is no period. */
-    @ExceptionHandler(Invalid.class)
-    void invalid(HttpServletResponse response) throws IOException {
-        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-    }
-
     @GetMapping("/reviews")
     @PreAuthorize("hasAnyAuthority('REVIEW_READ','REVIEW_OWN')")
     String results(@RequestParam(required = false) String period, @RequestParam(required = false) UUID unit,
@@ -95,6 +89,8 @@ class ReviewPages {
         return "review/results";
     }
 
+    // an export asked for a period that is no period answers as every page does (ProblemDetails): the error page
+    // with the reason, which a bare 400 here had left out
     @GetMapping("/reviews/export.xlsx")
     @PreAuthorize("hasAnyAuthority('REVIEW_READ','REVIEW_OWN')")
     void export(@RequestParam(required = false) String period, @RequestParam(required = false) UUID unit,

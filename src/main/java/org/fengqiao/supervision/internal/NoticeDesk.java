@@ -60,6 +60,11 @@ public class NoticeDesk {
         return LocalDate.ofInstant(clock.instant(), LocalTimes.ZONE);
     }
 
+    /** The first day a finding issued today may have been found on: a notice is about an inspection of the year. */
+    public static LocalDate earliestFound(LocalDate today) {
+        return today.minusDays(MAX_DAYS);
+    }
+
     public record IssueForm(UUID unitId, UUID leaderId, UUID officerId, String finding, LocalDate foundOn,
             String place, Notice.Severity severity, LocalDate dueOn) {
     }
@@ -128,6 +133,10 @@ public class NoticeDesk {
             problems.add(problem("foundOn", "error.field.required"));
         } else if (f.foundOn().isAfter(today)) {
             problems.add(problem("foundOn", "supervision.error.future"));
+        } else if (f.foundOn().isBefore(earliestFound(today))) {
+            // a mistyped year (1026 for 2026) was issued as found a thousand years ago, and its rectification could
+            // then be dated any day since
+            problems.add(new Invalid.Problem("foundOn", "supervision.error.foundLongAgo", new Object[] {MAX_DAYS}));
         }
         if (f.severity() == null) {
             problems.add(problem("severity", "error.field.required"));

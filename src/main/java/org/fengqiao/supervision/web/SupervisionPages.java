@@ -131,6 +131,7 @@ class SupervisionPages {
         model.addAttribute("severities", Notice.Severity.values());
         LocalDate today = desk.today();
         model.addAttribute("today", today);
+        model.addAttribute("earliestFound", NoticeDesk.earliestFound(today));
         model.addAttribute("suggestedDue", today.plusDays(15));
         return "supervision/new";
     }

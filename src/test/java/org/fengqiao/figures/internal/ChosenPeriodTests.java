@@ -47,6 +47,23 @@ class ChosenPeriodTests {
         assertThat(leap.yearBefore()).isEqualTo(new Period(LocalDate.of(2023, 2, 1), LocalDate.of(2023, 2, 28)));
     }
 
+    /**
+     * February after a leap year is set beside the whole February before it: its year before ended on the 28th, so
+     * what was recorded on 29 February 2024 counted in neither February, and the change compared 28 days with 28 of 29.
+     */
+    @Test
+    void aWholeFebruaryHasTheWholeFebruaryOfTheLeapYearBeforeIt() {
+        Period february = ChosenPeriod.read("2025-02", null, null, null, null, TODAY);
+        assertThat(february.yearBefore()).isEqualTo(new Period(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 29)));
+        Period days = ChosenPeriod.read(null, null, null, "2025-01-15", "2025-02-28", TODAY);
+        assertThat(days.yearBefore()).isEqualTo(new Period(LocalDate.of(2024, 1, 15), LocalDate.of(2024, 2, 29)));
+        assertThat(ChosenPeriod.read(null, "2025-Q1", null, null, null, TODAY).yearBefore())
+                .isEqualTo(new Period(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31)));
+        // days that are not a month's end keep the same days
+        assertThat(ChosenPeriod.read(null, null, null, "2025-02-01", "2025-02-27", TODAY).yearBefore())
+                .isEqualTo(new Period(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 27)));
+    }
+
     @Test
     void whatIsNoPeriodIsRefusedWithItsReason() {
         assertThat(keys(() -> ChosenPeriod.read("2026-03", null, "2026", null, null, TODAY)))
