@@ -106,8 +106,13 @@ final class EmbeddedPostgresServer {
      * not an UncheckedIOException's stack trace.
      */
     static org.fengqiao.platform.StartRefused notStarted(Path dir, IOException e) {
-        String why = e instanceof java.nio.file.FileAlreadyExistsException fs
-                ? "a file stands where a folder should be: " + fs.getFile()
+        Path file = null;
+        for (Path p = dir; p != null && file == null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                file = p;
+            }
+        }
+        String why = file != null ? "a file stands where a folder should be: " + file
                 : e instanceof java.nio.file.AccessDeniedException fs ? "no right to write " + fs.getFile()
                 : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
                 ? fs.getReason() + ": " + fs.getFile()
