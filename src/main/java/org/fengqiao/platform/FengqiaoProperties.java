@@ -1,5 +1,6 @@
 package org.fengqiao.platform;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -14,12 +15,14 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("fengqiao")
 public record FengqiaoProperties(
-        @NotNull @DefaultValue Database db,
+        // @Valid: a nested record's constraints are checked only when asked for (without it a blank data directory
+        // and a pool of 2, which the README says is refused, started the platform); Database says its own in words
+        @Valid @NotNull @DefaultValue Database db,
         Boolean demo,
-        @NotNull @DefaultValue Map map,
-        @NotNull @DefaultValue Security security,
-        @NotNull @DefaultValue Grids grids,
-        @NotNull @DefaultValue Init init) {
+        @Valid @NotNull @DefaultValue Map map,
+        @Valid @NotNull @DefaultValue Security security,
+        @Valid @NotNull @DefaultValue Grids grids,
+        @Valid @NotNull @DefaultValue Init init) {
 
     /**
      * The demo district is loaded into an empty database when asked for, and by default whenever
@@ -37,6 +40,25 @@ public record FengqiaoProperties(
             @NotBlank @DefaultValue("./data") String dataDir,
             @DefaultValue("0") int embeddedPort,
             @jakarta.validation.constraints.Min(4) @DefaultValue("20") int poolSize) {
+
+        /**
+         * The limits the README's settings table states, refused at the start in words that name the variable the
+         * engineer set (a bean validation message names fengqiao.db.poolSize, which he never wrote).
+         */
+        public Database {
+            if (poolSize < 4) {
+                throw new StartRefused("FENGQIAO_DB_POOL (fengqiao.db.pool-size) is " + poolSize + ": the platform "
+                        + "needs at least 4 connections to the database",
+                        "Set FENGQIAO_DB_POOL to 4 or more (20 by default): a few per processor core of the database "
+                        + "machine.");
+            }
+            if (dataDir == null || dataDir.isBlank()) {
+                throw new StartRefused("FENGQIAO_DATA_DIR (fengqiao.db.data-dir) is empty: the platform has no "
+                        + "directory for its embedded database, or for the audit chain's witness beside an outside one",
+                        "Set FENGQIAO_DATA_DIR to a directory, an absolute path when starting with java -jar "
+                        + "(./data by default).");
+            }
+        }
 
         public boolean embedded() {
             return url == null || url.isBlank();

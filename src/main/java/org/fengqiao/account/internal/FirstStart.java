@@ -33,10 +33,12 @@ class FirstStart extends BeforeServing {
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
     private final StaffRegister register;
+    private final org.springframework.context.MessageSource messages;
 
     FirstStart(FengqiaoProperties properties, Jurisdictions jurisdictions, StaffDirectory staff, TransactionTemplate tx,
-            JdbcClient jdbc, StaffRegister register) {
+            JdbcClient jdbc, StaffRegister register, org.springframework.context.MessageSource messages) {
         this.register = register;
+        this.messages = messages;
         this.properties = properties;
         this.jurisdictions = jurisdictions;
         this.staff = staff;
@@ -59,7 +61,39 @@ class FirstStart extends BeforeServing {
             }
             return;
         }
-        Boolean created = tx.execute(status -> {
+        Boolean created;
+        try {
+            created = create(init);
+        } catch (org.fengqiao.platform.Invalid refused) {
+            // an initial password the password rules refuse (nothing was created: the transaction rolled back) is the
+            // engineer's setting to mend, said as the start's failure with the rules, not as message keys in a trace
+            throw new org.fengqiao.platform.StartRefused("The first start's settings were refused, nothing was created: "
+                    + String.join("; ", refused.texts(messages, java.util.Locale.ENGLISH)) + " ("
+                    + refused.problems().stream().map(p -> setting(p.field())).distinct()
+                            .collect(java.util.stream.Collectors.joining(", ")) + ")",
+                    "Correct the setting named and start again. FENGQIAO_INIT_PASSWORD needs at least 8 characters, "
+                    + "three kinds of lower-case letters, upper-case letters, digits and symbols, and none of the "
+                    + "names sysadmin, secadmin, auditadmin (e.g. First-Start-1); each of the three changes it at "
+                    + "first sign-in.");
+        }
+        if (Boolean.TRUE.equals(created)) {
+            log.info("Created {} and the administrators sysadmin, secadmin and auditadmin with the initial password "
+                    + "from FENGQIAO_INIT_PASSWORD; each changes it at first sign-in before anything else.", init.bureauName());
+        }
+    }
+
+    /** The setting behind a refused field of the first start. */
+    private static String setting(String field) {
+        return switch (field) {
+            case "password" -> "FENGQIAO_INIT_PASSWORD";
+            case "name" -> "FENGQIAO_INIT_BUREAU";
+            case "code", "divisionCode" -> "FENGQIAO_INIT_DIVISION";
+            default -> "FENGQIAO_INIT_* (" + field + ")";
+        };
+    }
+
+    private Boolean create(FengqiaoProperties.Init init) {
+        return tx.execute(status -> {
             jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(LOCK).query(Integer.class).single();
             if (!jurisdictions.isEmpty()) {
                 return false;
@@ -80,9 +114,5 @@ class FirstStart extends BeforeServing {
             }
             return true;
         });
-        if (Boolean.TRUE.equals(created)) {
-            log.info("Created {} and the administrators sysadmin, secadmin and auditadmin with the initial password "
-                    + "from FENGQIAO_INIT_PASSWORD; each changes it at first sign-in before anything else.", init.bureauName());
-        }
     }
 }

@@ -33,7 +33,56 @@ class DatabaseConfiguration {
         config.setJdbcUrl(db.url());
         config.setUsername(db.user());
         config.setPassword(db.password());
-        return new HikariDataSource(config);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw unreachable(db, e);
+        }
+    }
+
+    /**
+     * An outside database the pool could not reach (FENGQIAO_DB_URL mistyped, a wrong password, a database not yet
+     * created, PostgreSQL not running there): the engineer reads which setting to look at and what to do, instead of
+     * the driver's words at the end of seven nested causes. The URL is shown without its parameters, which may carry
+     * a password.
+     */
+    static org.fengqiao.platform.StartRefused unreachable(FengqiaoProperties.Database db, RuntimeException e) {
+        String url = db.url().replaceFirst("\\?.*$", "");
+        java.sql.SQLException sql = null;
+        for (Throwable t = e; t != null && sql == null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException found) {
+                sql = found;
+            }
+        }
+        // the driver answers an address of another form ("postgres://...", no "jdbc:") with "No suitable driver"
+        if (!db.url().startsWith("jdbc:postgresql:")) {
+            return new org.fengqiao.platform.StartRefused("FENGQIAO_DB_URL (fengqiao.db.url) is \"" + url
+                    + "\", which is no PostgreSQL address",
+                    "Write it as jdbc:postgresql://host:5432/database, e.g. jdbc:postgresql://db.example:5432/fengqiao.");
+        }
+        Throwable cause = sql != null ? sql : e;
+        String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+        String said = cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getMessage().lines().findFirst().orElse("").trim();
+        String why = "The outside database at " + url + " (FENGQIAO_DB_URL) could not be reached as user \""
+                + db.user() + "\" (FENGQIAO_DB_USER): " + said;
+        if (state.startsWith("28")) {
+            return new org.fengqiao.platform.StartRefused(why, "Check FENGQIAO_DB_USER and FENGQIAO_DB_PASSWORD against "
+                    + "the database's roles (ALTER ROLE ... PASSWORD sets one), and that its pg_hba.conf lets that user "
+                    + "in from this machine.");
+        }
+        if (state.equals("3D000")) {
+            return new org.fengqiao.platform.StartRefused(why, "Create the database first, with a UTF-8 ctype: "
+                    + "createdb -E UTF8 --locale=C.UTF-8 -T template0 -O " + (db.user().isBlank() ? "fengqiao" : db.user())
+                    + " " + url.substring(url.lastIndexOf('/') + 1) + ", or correct the database's name at the end of "
+                    + "FENGQIAO_DB_URL.");
+        }
+        if (state.startsWith("08")) {
+            return new org.fengqiao.platform.StartRefused(why, "Check the host and port in FENGQIAO_DB_URL, that "
+                    + "PostgreSQL runs there, and that it listens to this machine (listen_addresses, the firewall).");
+        }
+        return new org.fengqiao.platform.StartRefused(why, "Check FENGQIAO_DB_URL, FENGQIAO_DB_USER and "
+                + "FENGQIAO_DB_PASSWORD, and the database server's log for this connection.");
     }
 
     /** A pool that stops its embedded server once the pool is closed. */

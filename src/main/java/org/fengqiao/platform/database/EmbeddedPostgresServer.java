@@ -2,7 +2,6 @@ package org.fengqiao.platform.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,8 +96,32 @@ final class EmbeddedPostgresServer {
                     (System.nanoTime() - started) / 1_000_000, dir, pg.getPort());
             return pg;
         } catch (IOException e) {
-            throw new UncheckedIOException("The embedded PostgreSQL in " + dir + " did not start", e);
+            throw notStarted(dir, e);
         }
+    }
+
+    /**
+     * A data directory the embedded PostgreSQL cannot start in (FENGQIAO_DATA_DIR under a folder this user may not
+     * write, a file in its place, a full or read-only disk): the engineer reads where and why as the start's failure,
+     * not an UncheckedIOException's stack trace.
+     */
+    static org.fengqiao.platform.StartRefused notStarted(Path dir, IOException e) {
+        Path file = null;
+        for (Path p = dir; p != null && file == null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                file = p;
+            }
+        }
+        String why = file != null ? "a file stands where a folder should be: " + file
+                : e instanceof java.nio.file.AccessDeniedException fs ? "no right to write " + fs.getFile()
+                : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                ? fs.getReason() + ": " + fs.getFile()
+                : String.valueOf(e.getMessage()).lines().findFirst().orElse("").trim();
+        return new org.fengqiao.platform.StartRefused("The embedded PostgreSQL could not start in " + dir
+                + " (FENGQIAO_DATA_DIR): " + why,
+                "Give FENGQIAO_DATA_DIR a directory that the user running the platform (" + System.getProperty("user.name")
+                + ") may create and write, on a disk with room, as an absolute path when starting with java -jar; "
+                + "or set FENGQIAO_DB_URL to use an outside PostgreSQL.");
     }
 
     /**

@@ -1,0 +1,69 @@
+package org.fengqiao.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The limits the README's settings table states are the limits the platform holds to: a connection pool of fewer
+ * than 4 (FENGQIAO_DB_POOL, "至少 4") or an empty data directory is refused at the start, naming the setting, instead
+ * of a platform that starts with them.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SettingsLimitsTests {
+
+    @TempDir
+    Path dir;
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(FengqiaoProperties.class)
+    static class SettingsOnly {
+    }
+
+    private ConfigurableApplicationContext start(String... settings) {
+        return new SpringApplicationBuilder(SettingsOnly.class).web(WebApplicationType.NONE)
+                .properties("spring.main.banner-mode=off", "fengqiao.db.data-dir=" + dir).run(settings);
+    }
+
+    @Test
+    void aPoolOfFewerThanFourConnectionsIsRefusedNamingTheSetting(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--fengqiao.db.pool-size=2").close()).isInstanceOf(RuntimeException.class);
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("APPLICATION FAILED TO START")
+                .contains("FENGQIAO_DB_POOL (fengqiao.db.pool-size) is 2")
+                .contains("Set FENGQIAO_DB_POOL to 4 or more")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void anEmptyDataDirectoryIsRefused(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--fengqiao.db.data-dir=").close()).isInstanceOf(RuntimeException.class);
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("APPLICATION FAILED TO START")
+                .contains("FENGQIAO_DATA_DIR (fengqiao.db.data-dir) is empty")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void fourConnectionsAndTheDefaultStart() {
+        try (ConfigurableApplicationContext app = start("--fengqiao.db.pool-size=4")) {
+            assertThat(app.getBean(FengqiaoProperties.class).db().poolSize()).isEqualTo(4);
+        }
+        try (ConfigurableApplicationContext app = start()) {
+            assertThat(app.getBean(FengqiaoProperties.class).db().poolSize()).isEqualTo(20);
+        }
+    }
+}
