@@ -117,7 +117,9 @@ public class Inbox {
 
     /**
      * Moves the entries of a record dated at one of the given moments (written or read then) to the moment paired with
-     * it: the record's story was set back after it was announced (the demo's items). In a transaction it is done just
+     * it: the record's story was set back after it was announced (the demo's items). The day an entry asks for moves by
+     * as many whole days as the entry did: it was the record's day then (a notice's last day), set back with its story. In a
+     * transaction it is done just
      * before the commit, after the entries the transaction gathered until then are written (their batch came first).
      */
     public void redate(String recordType, UUID recordId, Map<Instant, Instant> moved) {
@@ -140,7 +142,9 @@ public class Inbox {
                            AS m (was, becomes))
                 UPDATE inbox_entry e
                 SET created_at = coalesce((SELECT m.becomes FROM m WHERE m.was = e.created_at), e.created_at),
-                    read_at = coalesce((SELECT m.becomes FROM m WHERE m.was = e.read_at), e.read_at)
+                    read_at = coalesce((SELECT m.becomes FROM m WHERE m.was = e.read_at), e.read_at),
+                    due_on = e.due_on + coalesce((SELECT CAST(trunc(extract(epoch FROM m.becomes - m.was) / 86400) AS int)
+                                                  FROM m WHERE m.was = e.created_at), 0)
                 WHERE e.record_type = :type AND e.record_id = :record
                   AND (e.created_at IN (SELECT was FROM m) OR e.read_at IN (SELECT was FROM m))""")
                 .param("was", was).param("becomes", becomes).param("type", r.recordType())
