@@ -363,6 +363,22 @@ public class Inbox {
     }
 
     /**
+     * Marks read the unread entries of {@code kinds} about a record of every recipient but {@code except} (null: of
+     * every recipient), at {@code at}: what they asked of those recipients is done or no longer theirs to do (an item
+     * taken up by its owner, or given to another); answers how many.
+     */
+    public int answered(List<Kind> kinds, String recordType, UUID recordId, UUID except, Instant at) {
+        // the kinds written out (names of the enum), so a partial index on them (V225) serves every execution
+        String in = kinds.stream().map(k -> "'" + k.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+        return jdbc.sql("""
+                UPDATE inbox_entry SET read_at = :at
+                WHERE kind IN (%s) AND record_type = :type AND record_id = :record AND read_at IS NULL
+                  AND (CAST(:except AS uuid) IS NULL OR recipient_id <> :except)""".formatted(in))
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("type", recordType)
+                .param("record", recordId).param("except", except).update();
+    }
+
+    /**
      * Hands the open entries of {@code kind} about a record (a decision that waits) to {@code recipients}, those who
      * decide it now: each of them without an open one gets a copy of the latest entry, new at {@code at}; the others'
      * open entries are closed (marked read), as they no longer wait for them. Answers how many entries were written.
