@@ -115,6 +115,10 @@ class InboxListener {
      * makes (a new owner's, a reopening's) is written after.
      */
     private void closeAsks(IncidentStepRecorded step) {
+        if (FILING.contains(step.kind())) {
+            // a report just filed has no entries yet: its filing stays one statement of the inbox (intake, under load)
+            return;
+        }
         if (HANDLING.contains(step.kind())) {
             inbox.answered(ASKS, "incident", step.incidentId(), null, step.at());
         } else if (step.assigns() || step.ownerStaffId() == null) {
@@ -126,6 +130,9 @@ class InboxListener {
     /** The kinds of entry that ask their recipient to handle an item. */
     static final List<Kind> ASKS = List.of(Kind.INCIDENT_ASSIGNED, Kind.INCIDENT_ESCALATED, Kind.INCIDENT_REOPENED,
             Kind.INCIDENT_INFORMATION_ADDED);
+
+    /** The steps of a report's filing, before anything was asked of anyone about it. */
+    static final java.util.Set<String> FILING = java.util.Set.of("RECEIVED", "ROUTED");
 
     /** The steps by which an item's owner takes it up. */
     static final java.util.Set<String> HANDLING = java.util.Set.of("ACKNOWLEDGED", "DISPATCHED", "ARRIVED", "RESOLVED",
