@@ -40,4 +40,25 @@ class DemoSupervisionInboxIntegrationTests extends IntegrationTest {
                 .as("the notices set back announced when they were issued, to their chiefs, leader and officer")
                 .isGreaterThanOrEqualTo(4);
     }
+
+    /**
+     * The notice's last day was set back with its history: the entry that announced it asks for the rectification by
+     * that day, as the notice's page says, not by the day it said before it was set back (days later, so the unit would
+     * believe it had time it has not).
+     */
+    @Test
+    void aDemoNoticesInboxEntryAsksForRectificationByTheNoticesLastDay() {
+        List<String> wrong = jdbc.sql("""
+                SELECT n.seq || ' entry due ' || b.due_on || ', notice due ' || n.due_on
+                FROM inbox_entry b JOIN supervision_notice n ON n.id = b.record_id AND b.record_type = 'supervision_notice'
+                WHERE %s AND b.kind = 'SUPERVISION_NOTICE' AND b.due_on IS DISTINCT FROM n.due_on
+                  AND NOT EXISTS (SELECT 1 FROM supervision_step s WHERE s.notice_id = n.id AND s.kind = 'SENT_BACK')"""
+                .formatted(SET_BACK))
+                .query(String.class).list();
+        assertThat(wrong).isEmpty();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM inbox_entry b JOIN supervision_notice n ON n.id = b.record_id
+                WHERE b.record_type = 'supervision_notice' AND b.kind = 'SUPERVISION_NOTICE' AND %s"""
+                .formatted(SET_BACK)).query(Long.class).single()).as("entries to check").isPositive();
+    }
 }

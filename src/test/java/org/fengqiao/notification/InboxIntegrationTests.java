@@ -161,6 +161,43 @@ class InboxIntegrationTests extends IntegrationTest {
         assertThat(order).containsExactly(third, first, second);
     }
 
+    /**
+     * An entry that asked the grid manager to handle an item stops asking once he takes it up, or once the item is
+     * escalated away from him: his phone's unread count is what waits for him, not items he acknowledged or that are
+     * another's now. The chief kept informed keeps his entry as it was; the new owner finds his unread.
+     */
+    @Test
+    void anEntryStopsAskingOnceTheItemIsTakenUpOrGivenToAnother() {
+        Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        TestGrid g = NotificationFixtures.grid(jurisdictions, staff, office);
+        String manager = token(g.managerLogin());
+        String chief = token(g.chiefLogin());
+        long before = unread(manager);
+
+        String taken = fileHelp(token("officer"), g.grid().id().value()).get("id").asText();
+        assertThat(unread(manager)).isEqualTo(before + 1);
+        HttpResponse<String> ack = api.send("POST", "/api/v1/incidents/" + taken + "/acknowledge", manager, null);
+        assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
+        assertThat(entriesAbout(manager, taken)).singleElement()
+                .satisfies(e -> assertThat(e.get("unread").asBoolean()).as("taken up").isFalse());
+        assertThat(unread(manager)).isEqualTo(before);
+        assertThat(entriesAbout(chief, taken)).singleElement()
+                .satisfies(e -> assertThat(e.get("unread").asBoolean()).as("the chief's, for his information").isTrue());
+
+        String moved = fileHelp(token("officer"), g.grid().id().value()).get("id").asText();
+        MovableClock clock = new MovableClock(java.time.Instant.now().plus(Duration.ofMinutes(31)), ZoneOffset.UTC);
+        assertThat(new EscalationSweep(incidents, desk, clock).sweep(g.grid().id().value())).isEqualTo(1);
+        UUID owner = incidents.find(UUID.fromString(moved)).orElseThrow().ownerStaffId();
+        assertThat(owner).isNotEqualTo(g.manager().id().value());
+        assertThat(entriesAbout(manager, moved)).singleElement()
+                .satisfies(e -> assertThat(e.get("unread").asBoolean()).as("no longer his").isFalse());
+        assertThat(unread(manager)).isEqualTo(before);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM inbox_entry WHERE record_id = ? AND recipient_id = ? AND kind = 'INCIDENT_ESCALATED'
+                  AND read_at IS NULL""").params(UUID.fromString(moved), owner).query(Long.class).single())
+                .as("the new owner's waits for him").isEqualTo(1);
+    }
+
     @Test
     void anItemTheSweepEscalatesReachesTheNewOwnersInbox() {
         Unit bureau = jurisdictions.unitByCode("320722000000").orElseThrow();

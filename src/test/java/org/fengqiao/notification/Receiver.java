@@ -25,6 +25,8 @@ final class Receiver implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile long delayMillis;
+    private volatile long holdBodyMillis;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private int port;
     private HttpServer server;
 
@@ -43,7 +45,7 @@ final class Receiver implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (delayMillis > 0) {
                 try {
-                    Thread.sleep(delayMillis);
+                    closed.await(delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -54,9 +56,21 @@ final class Receiver implements AutoCloseable {
                     h.getFirst("X-Fengqiao-Timestamp"), h.getFirst("X-Fengqiao-Signature"),
                     new String(body, StandardCharsets.UTF_8), answer));
             byte[] reply = (answer >= 300 ? "boom" : "ok").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(answer, reply.length);
+            long hold = holdBodyMillis;
+            // holding the body back: the headers promise more than is sent, and the rest never comes in time
+            exchange.sendResponseHeaders(answer, hold > 0 ? reply.length + 100 : reply.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(reply);
+                if (hold > 0) {
+                    out.flush();
+                    try {
+                        closed.await(hold, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            } catch (IOException e) {
+                // the body left short
             }
         });
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
@@ -73,6 +87,11 @@ final class Receiver implements AutoCloseable {
 
     void delay(long millis) {
         this.delayMillis = millis;
+    }
+
+    /** Answers the headers at once, then holds the rest of the body back this long (0: sends it whole). */
+    void holdBody(long millis) {
+        this.holdBodyMillis = millis;
     }
 
     void stop() {
@@ -99,6 +118,7 @@ final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -236,6 +237,12 @@ class WebhookIntegrationTests extends IntegrationTest {
             assertThat(r.signature()).as("signed with the secret")
                     .isEqualTo(WebhookSignature.sign(SECRET, Long.parseLong(r.timestamp()), r.body()));
             assertThat(r.signature()).isNotEqualTo(WebhookSignature.sign("another-secret-entirely", Long.parseLong(r.timestamp()), r.body()));
+            assertThat(verifiesAsDocumented(SECRET, r.timestamp(), r.body().getBytes(StandardCharsets.UTF_8), r.signature()))
+                    .as("the check a receiver writes from the README").isTrue();
+            assertThat(verifiesAsDocumented(SECRET, r.timestamp(), (r.body() + " ").getBytes(StandardCharsets.UTF_8),
+                    r.signature())).as("a body changed on the way").isFalse();
+            assertThat(Math.abs(Long.parseLong(r.timestamp()) - Instant.now().getEpochSecond()))
+                    .as("the timestamp is the sending moment in Unix seconds").isLessThan(300);
             assertThat(r.eventType()).isEqualTo("incident.step");
             JsonNode payload = ApiClient.JSON.readTree(r.body());
             assertThat(payload.get("id").asText()).isEqualTo(r.eventId());
@@ -253,6 +260,20 @@ class WebhookIntegrationTests extends IntegrationTest {
             }
         }
         assertThat(kinds).containsExactlyInAnyOrder("RECEIVED", "ROUTED", "ACKNOWLEDGED");
+    }
+
+    /**
+     * The README's check, written without the sender's code: HMAC-SHA256 keyed with the secret (UTF-8) over the
+     * X-Fengqiao-Timestamp header as sent, a '.', and the body's raw bytes, lowercase hex after "sha256=", compared in
+     * constant time.
+     */
+    static boolean verifiesAsDocumented(String secret, String timestamp, byte[] body, String signature) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
+        String expected = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+        return java.security.MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test
@@ -389,6 +410,79 @@ class WebhookIntegrationTests extends IntegrationTest {
         });
         assertThat(receiver.requests()).as("no delivery sent twice").hasSize(20);
         assertThat(receiver.accepted()).hasSize(20);
+    }
+
+    /**
+     * A receiver (or a proxy before it) that answers its headers and then holds the body back costs one attempt of
+     * at most the timeout, not as long as it likes: the delivery waits for its next attempt as one not answered in
+     * time, and the deliveries behind it go out.
+     */
+    @Test
+    void aReceiverThatHangsMidAnswerHoldsTheWorkerNoLongerThanTheTimeout() throws Exception {
+        String webhook = register(officer, workstation.id().value(), receiver.url());
+        receiver.holdBody(properties.timeout().multipliedBy(6).toMillis());
+        file("半截应答-" + UUID.randomUUID());
+        Row kept = deliveries(webhook).get(0);
+        jdbc.sql("UPDATE webhook_delivery SET status = 'DELIVERED' WHERE webhook_id = ? AND id <> ?")
+                .params(UUID.fromString(webhook), kept.id()).update();
+
+        long started = System.nanoTime();
+        // on a thread of its own: a worker that waits as long as the receiver likes must fail this test, not hang it
+        ExecutorService run = Executors.newSingleThreadExecutor();
+        Duration took;
+        try {
+            Future<Integer> attempted = run.submit(() -> worker.deliverDue(Instant.now()));
+            // the application's scheduled run may have taken it: wait for whichever attempt is under way
+            long limit = properties.timeout().multipliedBy(4).toNanos();
+            while ((!attempted.isDone() || inFlight(webhook) > 0) && System.nanoTime() - started < limit) {
+                Thread.sleep(50);
+            }
+            took = Duration.ofNanos(System.nanoTime() - started);
+        } finally {
+            run.shutdownNow();
+        }
+        assertThat(took).as("the attempt ends with the timeout (%s)", properties.timeout())
+                .isLessThan(properties.timeout().multipliedBy(2));
+        Row r = deliveries(webhook).get(0);
+        assertThat(r.status()).isEqualTo("PENDING");
+        assertThat(r.attempts()).isEqualTo(1);
+        assertThat(r.lastError()).as("read on the page as not answered in time").startsWith("HttpTimeoutException");
+    }
+
+    /**
+     * The application's scheduled jobs (the escalation sweep, the audit chain's sealer, ...) do not wait for a slow
+     * receiver: while the scheduled worker waits for its answer, a change just audited is sealed into the chain within
+     * a couple of seconds, as always.
+     */
+    @Test
+    void aSlowReceiverDoesNotHoldTheOtherScheduledJobs() throws Exception {
+        String webhook = register(officer, workstation.id().value(), receiver.url());
+        String other = register(officer, workstation.id().value(), receiver.url() + "?other");
+        receiver.delay(properties.timeout().minusSeconds(2).toMillis());
+        file("慢速接收方-" + UUID.randomUUID());
+        // the scheduled worker (every few seconds) takes a delivery and waits for the slow answer
+        long waited = System.nanoTime();
+        while (inFlight(webhook) + inFlight(other) == 0) {
+            assertThat(Duration.ofNanos(System.nanoTime() - waited)).as("the scheduled worker never took a delivery")
+                    .isLessThan(Duration.ofSeconds(40));
+            Thread.sleep(50);
+        }
+        assertThat(api.send("POST", "/api/v1/webhooks/" + other + "/disable", officer, null).statusCode()).isEqualTo(200);
+        long seq = jdbc.sql("SELECT max(seq) FROM audit_entry WHERE record_type = 'webhook' AND record_id = ?")
+                .param(other).query(Long.class).single();
+        long sealing = System.nanoTime();
+        while (jdbc.sql("SELECT count(*) FROM audit_pending WHERE seq = ?").param(seq).query(Long.class).single() > 0
+                && Duration.ofNanos(System.nanoTime() - sealing).compareTo(Duration.ofSeconds(4)) < 0) {
+            Thread.sleep(50);
+        }
+        assertThat(inFlight(webhook) + inFlight(other)).as("the slow answer is still awaited").isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_pending WHERE seq = ?").param(seq).query(Long.class).single())
+                .as("the change is sealed meanwhile").isZero();
+    }
+
+    long inFlight(String webhook) {
+        return jdbc.sql("SELECT count(*) FROM webhook_delivery WHERE webhook_id = ? AND locked_until IS NOT NULL")
+                .param(UUID.fromString(webhook)).query(Long.class).single();
     }
 
     @Test

@@ -119,7 +119,9 @@ public class Inbox {
 
     /**
      * Moves the entries of a record dated at one of the given moments (written or read then) to the moment paired with
-     * it: the record's story was set back after it was announced (the demo's items). In a transaction it is done just
+     * it: the record's story was set back after it was announced (the demo's items). The day an entry asks for moves by
+     * as many whole days as the entry did: it was the record's day then (a notice's last day), set back with its story. In a
+     * transaction it is done just
      * before the commit, after the entries the transaction gathered until then are written (their batch came first).
      */
     public void redate(String recordType, UUID recordId, Map<Instant, Instant> moved) {
@@ -142,7 +144,9 @@ public class Inbox {
                            AS m (was, becomes))
                 UPDATE inbox_entry e
                 SET created_at = coalesce((SELECT m.becomes FROM m WHERE m.was = e.created_at), e.created_at),
-                    read_at = coalesce((SELECT m.becomes FROM m WHERE m.was = e.read_at), e.read_at)
+                    read_at = coalesce((SELECT m.becomes FROM m WHERE m.was = e.read_at), e.read_at),
+                    due_on = e.due_on + coalesce((SELECT CAST(trunc(extract(epoch FROM m.becomes - m.was) / 86400) AS int)
+                                                  FROM m WHERE m.was = e.created_at), 0)
                 WHERE e.record_type = :type AND e.record_id = :record
                   AND (e.created_at IN (SELECT was FROM m) OR e.read_at IN (SELECT was FROM m))""")
                 .param("was", was).param("becomes", becomes).param("type", r.recordType())
@@ -358,6 +362,22 @@ public class Inbox {
                 WHERE kind = :kind AND record_type = :type AND record_id = :record AND read_at IS NULL""")
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("kind", kind.name())
                 .param("type", recordType).param("record", recordId).update();
+    }
+
+    /**
+     * Marks read the unread entries of {@code kinds} about a record of every recipient but {@code except} (null: of
+     * every recipient), at {@code at}: what they asked of those recipients is done or no longer theirs to do (an item
+     * taken up by its owner, or given to another); answers how many.
+     */
+    public int answered(List<Kind> kinds, String recordType, UUID recordId, UUID except, Instant at) {
+        // the kinds written out (names of the enum), so a partial index on them (V225) serves every execution
+        String in = kinds.stream().map(k -> "'" + k.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+        return jdbc.sql("""
+                UPDATE inbox_entry SET read_at = :at
+                WHERE kind IN (%s) AND record_type = :type AND record_id = :record AND read_at IS NULL
+                  AND (CAST(:except AS uuid) IS NULL OR recipient_id <> :except)""".formatted(in))
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("type", recordType)
+                .param("record", recordId).param("except", except).update();
     }
 
     /**

@@ -80,6 +80,7 @@ class InboxListener {
 
     @EventListener
     void on(IncidentStepRecorded step) {
+        closeAsks(step);
         if (step.ownerStaffId() == null) {
             return;
         }
@@ -105,6 +106,38 @@ class InboxListener {
             inbox.add(owner);
         }
     }
+
+    /**
+     * The entries that asked someone to handle an item (given or escalated to him, reopened or added to by the resident)
+     * stop asking once it is no longer his (escalated or routed to another, merged into another report) and once its
+     * owner takes it up (acknowledges, dispatches, arrives, resolves, answers, refers or mediates it): left unread, a
+     * grid manager's phone counted items escalated away from him or answered long ago as new work. They are marked
+     * read, as he would once he saw to them, in the step's transaction and at its moment; an ask the step itself
+     * makes (a new owner's, a reopening's) is written after.
+     */
+    private void closeAsks(IncidentStepRecorded step) {
+        if (FILING.contains(step.kind())) {
+            // a report just filed has no entries yet: its filing stays one statement of the inbox (intake, under load)
+            return;
+        }
+        if (HANDLING.contains(step.kind())) {
+            inbox.answered(ASKS, "incident", step.incidentId(), null, step.at());
+        } else if (step.assigns() || step.ownerStaffId() == null) {
+            // the owner after the step (none for a merged report) keeps his
+            inbox.answered(ASKS, "incident", step.incidentId(), step.ownerStaffId(), step.at());
+        }
+    }
+
+    /** The kinds of entry that ask their recipient to handle an item. */
+    static final List<Kind> ASKS = List.of(Kind.INCIDENT_ASSIGNED, Kind.INCIDENT_ESCALATED, Kind.INCIDENT_REOPENED,
+            Kind.INCIDENT_INFORMATION_ADDED);
+
+    /** The steps of a report's filing, before anything was asked of anyone about it. */
+    static final java.util.Set<String> FILING = java.util.Set.of("RECEIVED", "ROUTED");
+
+    /** The steps by which an item's owner takes it up. */
+    static final java.util.Set<String> HANDLING = java.util.Set.of("ACKNOWLEDGED", "DISPATCHED", "ARRIVED", "RESOLVED",
+            "ANSWERED", "REFERRED", "MEDIATION");
 
     /**
      * An incident's steps were set back to when they would have been taken (the demo's items): the entries that

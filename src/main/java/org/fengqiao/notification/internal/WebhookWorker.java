@@ -1,11 +1,13 @@
 package org.fengqiao.notification.internal;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +15,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +38,8 @@ import org.springframework.stereotype.Component;
  * a row that is being claimed or is leased: two instances never send the same delivery at once. The
  * outcome is recorded against the attempt claimed: delivered (any 2xx), or a retry after an exponential
  * backoff, or failed once the attempts are spent. A receiver deduplicates by {@code X-Fengqiao-Event-Id}
- * (a delivery whose answer was lost is sent again with the same id).
+ * (a delivery whose answer was lost is sent again with the same id). Each request, its answer's body included,
+ * takes at most {@code timeout}, and the scheduled runs send on a thread of the worker's own.
  */
 @Component
 public class WebhookWorker {
@@ -45,6 +56,13 @@ public class WebhookWorker {
     private final Clock clock;
     private final HttpClient http;
     private final WebhookAddressPolicy addresses;
+    /** The thread the scheduled runs send on, one run at a time. */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "webhook-sender");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean running = new AtomicBoolean();
 
     WebhookWorker(JdbcClient jdbc, PersonalDataCipher cipher, WebhookProperties properties, Clock clock) {
         this.jdbc = jdbc;
@@ -56,8 +74,40 @@ public class WebhookWorker {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /**
+     * Hands a run to the worker's own thread, unless one is still going. The application's scheduled jobs share one
+     * thread (the escalation sweep, the audit chain's sealer, the claims' expiry): a receiver that answers slowly,
+     * each of a batch taking up to the timeout, would otherwise hold them all for minutes, and items would go
+     * unescalated past their deadline while a webhook waits.
+     */
     @Scheduled(fixedDelayString = "${fengqiao.notification.webhooks.poll:PT5S}", initialDelayString = "PT15S")
     public void run() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            sender.execute(() -> {
+                try {
+                    runNow();
+                } catch (RuntimeException e) {
+                    // the rows stay due and the next run takes them
+                    log.warn("Webhook run failed: {}", e.toString());
+                } finally {
+                    running.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // shutting down
+            running.set(false);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        sender.shutdownNow();
+    }
+
+    void runNow() {
         Instant now = clock.instant();
         int sent = deliverDue(now);
         if (sent > 0) {
@@ -133,7 +183,7 @@ public class WebhookWorker {
                             WebhookSignature.sign(cipher.decrypt(claim.secret()), timestamp, claim.payload()))
                     .POST(HttpRequest.BodyPublishers.ofString(claim.payload(), StandardCharsets.UTF_8))
                     .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = exchange(request);
             status = response.statusCode();
             if (status >= 200 && status < 300) {
                 delivered(claim, status, now);
@@ -148,6 +198,34 @@ public class WebhookWorker {
             error = "interrupted";
         }
         failed(claim, status, error, now);
+    }
+
+    /**
+     * The whole exchange, the answer's body included, within the timeout. The client's own request timeout ends once
+     * the answer's headers arrive: a receiver (or a proxy) that sends them and then holds the body back would hold the
+     * worker for as long as it likes, and every delivery behind it would wait.
+     */
+    private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request,
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        try {
+            return answer.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + properties.timeout());
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause);
+        }
     }
 
     private void delivered(Claim claim, int status, Instant now) {
