@@ -138,6 +138,11 @@ public class StaffDirectory {
         return roster.gridsHeadedBy(staff.value(), day);
     }
 
+    /** The grids a person heads as grid chief or manages as grid manager on a day: the grids whose work is his. */
+    public List<UUID> gridsLookedAfterBy(StaffId staff, LocalDate day) {
+        return roster.gridsLookedAfterBy(staff.value(), day);
+    }
+
     /** Whether a person holds any role on the grid's roster on a day. */
     public boolean onRoster(GridId grid, StaffId staff, LocalDate day) {
         return roster.holds(grid.value(), staff.value(), Set.of(), day);

@@ -135,6 +135,31 @@ class DutyIntegrationTests extends IntegrationTest {
         assertThat(english).contains("Hold a legal publicity event");
     }
 
+    /**
+     * What the checklist still owes is on the officer's start page, where he lands on his phone: today's items done
+     * of those due and what is left in all the periods running, the same counts as his checklist; a chief keeps no
+     * checklist and gets no such line.
+     */
+    @Test
+    void theOfficersStartPageSaysWhatHisChecklistStillOwesTodayAndInThePeriodsRunning() {
+        JsonNode mine = ApiClient.json(api.get("/api/v1/duties/mine", officer));
+        JsonNode day = StreamSupport.stream(mine.get("periods").spliterator(), false)
+                .filter(p -> p.get("period").asText().equals("DAY")).findFirst().orElseThrow();
+        long open = StreamSupport.stream(mine.get("periods").spliterator(), false)
+                .mapToLong(p -> p.get("due").asLong() - p.get("done").asLong()).sum();
+        String home = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh").get("/", null, "Accept",
+                "text/html").body();
+        assertThat(home).contains("<a id=\"tile-duties\" href=\"/duties\">", "今日完成 " + day.get("done").asInt() + "/"
+                + day.get("due").asInt() + " 项，各周期尚有 " + open + " 项待完成");
+        String english = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en").get("/", null, "Accept",
+                "text/html").body();
+        assertThat(english).contains("Today " + day.get("done").asInt() + " of " + day.get("due").asInt()
+                + " done; still to do in the periods running: " + open);
+        String chiefs = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh").get("/", null, "Accept",
+                "text/html").body();
+        assertThat(chiefs).doesNotContain("id=\"tile-duties\"");
+    }
+
     @Test
     void badInputIsRefusedFieldByFieldInTheReadersLanguageAndNothingIsSaved() {
         long before = jdbc.sql("SELECT count(*) FROM duty_record").query(Long.class).single();

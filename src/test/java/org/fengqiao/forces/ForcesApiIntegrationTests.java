@@ -470,6 +470,31 @@ class ForcesApiIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * His page offers the check-in only once it is taken, an hour before the start: the evening before a morning
+     * shift it says from when he may check in instead of a button that would only be refused.
+     */
+    @Test
+    void theMembersPageOffersTheCheckInFromAnHourBeforeTheStartAndSaysWhenBefore() {
+        String username = TestStaff.uniqueUsername("soon");
+        UUID guard = volunteerWithLogin("明早岗", username);
+        String postId = postOnFs104("明早岗" + n());
+        OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(30);
+        OffsetDateTime later = OffsetDateTime.now(ZoneOffset.UTC).plusHours(8);
+        String soonId = ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", postId, "staffId",
+                guard, "startsAt", soon.toString(), "endsAt", soon.plusHours(2).toString())), 201).get("id").asText();
+        String laterId = ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", postId, "staffId",
+                guard, "startsAt", later.toString(), "endsAt", later.plusHours(2).toString())), 201).get("id").asText();
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin(username, TestStaff.PASSWORD).statusCode()).isEqualTo(302);
+        String page = browser.get("/me/forces", null).body();
+        assertThat(page).contains("/me/forces/shifts/" + soonId + "/check-in");
+        assertThat(page).as("no check-in button eight hours ahead").doesNotContain("/me/forces/shifts/" + laterId + "/check-in");
+        String opens = later.minusHours(1).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm"));
+        assertThat(page).contains(opens + " 起可签到");
+    }
+
+    /**
      * A shift checked in and never checked out does not stay open for ever: twelve hours after its booked end (the
      * time he may still check out and be credited to the end) the sweep closes it at that end, marked so, with no
      * patrol hours and no ShiftCompleted (so no points, no duty tick): only his check-out says he stood the post to

@@ -441,4 +441,28 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
         assertThat(home).contains("我负责网格逾期未走访 " + overdue + " 人");
         assertThat(ignored.status()).isEqualTo(200);
     }
+    @Test
+    void theGridManagersPagesCountAndListTheOverdueKeyPersonsOfTheGridsHeManagesNotTheWholeOffice() {
+        // the demo's grid manager manages 吴场村's first eleven grids of the 65 of 房山中心警务室
+        UUID managed = jdbc.sql("""
+                SELECT r.grid_id FROM grid_role r JOIN staff s ON s.id = r.staff_id JOIN grid g ON g.id = r.grid_id
+                WHERE s.username = 'manager' AND r.role = 'MANAGER' AND r.ended_on IS NULL ORDER BY g.code LIMIT 1""")
+                .query(UUID.class).single();
+        String managedCode = jdbc.sql("SELECT code FROM grid WHERE id = ?").param(managed).query(String.class).single();
+        UUID his = keyPerson(managedCode, "管逾", "HIGH", today.minusDays(40), false);
+        UUID elsewhere = keyPerson("FS-5-01", "他逾", "HIGH", today.minusDays(40), false);
+
+        JsonNode mine = fx.get("manager", "/api/v1/key-persons?mine=true&size=200").body();
+        assertThat(item(mine, his)).as("his grid's overdue key person is his").isNotNull();
+        assertThat(item(mine, elsewhere)).as("another manager's grid").isNull();
+        int overdue = mine.path("overdue").asInt();
+        assertThat(overdue).isLessThan(fx.get("manager", "/api/v1/key-persons?size=1").body().path("overdue").asInt());
+
+        String token = new org.fengqiao.account.ApiClient(port).token("manager", DEMO_PASSWORD);
+        org.fengqiao.account.ApiClient web = new org.fengqiao.account.ApiClient(port);
+        String home = web.get("/", token, "Accept", "text/html").body();
+        assertThat(home).contains("我负责网格逾期未走访 " + overdue + " 人");
+        String list = web.get("/key-persons", token, "Accept", "text/html").body();
+        assertThat(list).as("his list opens on his grids").contains("我负责的网格").contains("管逾").doesNotContain("他逾");
+    }
 }

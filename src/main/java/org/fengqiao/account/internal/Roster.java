@@ -110,6 +110,17 @@ public class Roster {
                 .param("staff", staff).param("day", day).query(UUID.class).list();
     }
 
+    /**
+     * The grids a person answers for on a day: those he heads as active grid chief (网格长) and those he manages as
+     * grid manager (网格管理员, the auxiliary police who stand duty in them).
+     */
+    public List<UUID> gridsLookedAfterBy(UUID staff, LocalDate day) {
+        return jdbc.sql("""
+                SELECT DISTINCT r.grid_id FROM grid_role r JOIN staff s ON s.id = r.staff_id AND s.active
+                WHERE r.staff_id = :staff AND r.role IN ('GRID_CHIEF', 'MANAGER') AND """ + ON_DAY)
+                .param("staff", staff).param("day", day).query(UUID.class).list();
+    }
+
     /** Whether an active person holds a role of {@code roles} (any role when empty) on the grid's roster on a day. */
     public boolean holds(UUID grid, UUID staff, Set<GridRole> roles, LocalDate day) {
         return jdbc.sql("""

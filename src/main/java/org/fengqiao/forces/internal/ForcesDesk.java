@@ -805,6 +805,11 @@ public class ForcesDesk {
         return posts.ownShifts(caller.staffId(), now.minusHours(12), now.minus(CLOSED_UNCHECKED_SHOWN), 50);
     }
 
+    /** How long before a shift's start a member may check in (his page offers the check-in from then on). */
+    public java.time.Duration earlyCheckIn() {
+        return EARLY_CHECK_IN;
+    }
+
     /** The hours after a shift's end a member may still check out (the sweep closes it then). */
     public long lateCheckOutHours() {
         return LATE_CHECK_OUT.toHours();

@@ -423,6 +423,7 @@ class ForcesPages {
         model.addAttribute("shifts", desk.myShifts(caller));
         model.addAttribute("now", desk.now());
         model.addAttribute("lateCheckOutHours", desk.lateCheckOutHours());
+        model.addAttribute("earlyCheckIn", desk.earlyCheckIn());
         return "forces/me";
     }
 

@@ -100,14 +100,15 @@ public class KeyPersonCare {
         return new Listing(items, all.size(), overdue);
     }
 
-    /** How many of the caller's key persons are overdue: those of the grids he heads, or his whole scope. */
+    /** How many of the caller's key persons are overdue: those of the grids he looks after, or his whole scope. */
     public int overdueCount(Caller caller, boolean mine) {
         LocalDate today = today();
         return (int) keyPersons.visible(caller, mine, null).stream().filter(r -> status(r, today).overdue()).count();
     }
 
-    public boolean headsAGrid(Caller caller) {
-        return keyPersons.headsAGrid(caller.staffId());
+    /** Whether the caller heads or manages a grid: his key persons are then those of his grids (mine). */
+    public boolean looksAfterAGrid(Caller caller) {
+        return keyPersons.looksAfterAGrid(caller.staffId());
     }
 
     static final Comparator<Listed> ORDER = Comparator

@@ -58,7 +58,7 @@ class CarePages {
     }
 
     /**
-     * mine defaults to the grids the caller heads as grid chief, when he heads any; gridId keeps one grid's key persons
+     * mine defaults to the grids the caller heads as grid chief or manages as grid manager, when he has any; gridId keeps one grid's key persons
      * (the link of an inbox entry about a persons import). A grid outside the caller's jurisdiction is a filter that
      * matches nothing: an empty list, as on every other list page and in the API, never its name.
      */
@@ -71,7 +71,7 @@ class CarePages {
         model.addAttribute("listQuery", filters.isEmpty() ? null : filters);
         Grid grid = gridId == null ? null : jurisdictions.visibleGrid(new GridId(gridId), caller).orElse(null);
         model.addAttribute("rhythmTexts", rhythmTexts(locale));
-        boolean chief = care.headsAGrid(caller);
+        boolean chief = care.looksAfterAGrid(caller);
         boolean onlyMine = mine == null ? chief && gridId == null : mine;
         KeyPersonCare.Listing listing = care.list(caller, onlyMine, overdue, gridId);
         model.addAttribute("grid", grid);

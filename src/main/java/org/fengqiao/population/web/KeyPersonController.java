@@ -99,7 +99,7 @@ class KeyPersonController {
 
     @GetMapping
     @Operation(summary = "The key persons of the caller's jurisdiction with risk, team size, last visit, next due date and overdue flag",
-            description = "Overdue ones first. mine=true keeps the grids the caller heads as grid chief (网格长); "
+            description = "Overdue ones first. mine=true keeps the grids the caller heads as grid chief (网格长) or manages as grid manager (网格管理员); "
                     + "overdue=true keeps the overdue ones. Persons of trusted households (放心户) have no rhythm (exemption).")
     KeyPersonPage list(@RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) UUID gridId,

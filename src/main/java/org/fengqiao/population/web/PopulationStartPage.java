@@ -10,7 +10,7 @@ import org.springframework.ui.Model;
 /**
  * The population work that waits for the signed-in person, on the start page:
  * <ul>
- *   <li>the number of overdue key-person visits: for a grid chief those of the grids he heads, for anyone else who
+ *   <li>the number of overdue key-person visits: for a grid chief or grid manager those of the grids he heads or manages, for anyone else who
  *       reads population records those of his whole jurisdiction;</li>
  *   <li>the verification tasks not yet resolved: those given to him, and, when he reads population records, all of
  *       his jurisdiction's (the counts of the task list's "mine" and "open" views).</li>
@@ -31,7 +31,7 @@ class PopulationStartPage implements StartPageFigures {
     public void addTo(Caller caller, Model model) {
         boolean reads = caller.may("POPULATION_READ");
         if (reads) {
-            boolean chief = care.headsAGrid(caller);
+            boolean chief = care.looksAfterAGrid(caller);
             model.addAttribute("overdueKeyPersons", care.overdueCount(caller, chief));
             model.addAttribute("overdueMine", chief);
         }
