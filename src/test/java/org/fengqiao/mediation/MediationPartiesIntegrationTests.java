@@ -335,6 +335,26 @@ public class MediationPartiesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theTeamFormNamesEachCandidatesRoleInTheReadersLanguage() {
+        String id = openCase(officer, "FS-1-03", "officer");
+        UUID officerId = staff("officer");
+        // a mediator of the office, among the many the form offers: whoever forms the team must tell him from the rest
+        String mediator = jdbc.sql("SELECT s.name FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.role = 'MEDIATOR'"
+                + " AND s.active AND u.code = '320722010100' ORDER BY s.name LIMIT 1").query(String.class).single();
+        String officerName = jdbc.sql("SELECT name FROM staff WHERE id = ?").param(officerId).query(String.class)
+                .single();
+        String page = "/mediation/" + id;
+
+        String zh = select(new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null).get(page, null).body(),
+                "team-staff-0");
+        assertThat(zh).contains(mediator + "（调解员，").contains(officerName + "（社区民警，");
+
+        String en = select(new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en").get(page, null).body(),
+                "team-staff-0");
+        assertThat(en).contains(mediator + " (Mediator, ").contains(officerName + " (Community officer, ");
+    }
+
+    @Test
     void theKindOrTheTeamTheCaseAlreadyHasSentAgainIsNotSavedNorAuditedAndThePageSaysSo() {
         String id = openCase(officer, "FS-1-03", "officer");
         UUID officerId = staff("officer");

@@ -176,6 +176,49 @@ class PointsLedgerIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aCorrectionSentSeveralTimesAtOnceReversesOnceAndTellsTheOthersItIsReversed() throws Exception {
+        // a holder whose balance is the entry's points alone, and one who has more: the second reversal is refused
+        // as a reversal of a reversed entry either way, not for want of points nor as a clash of records
+        for (int awards : new int[] {1, 2}) {
+            Staff member = PointsFixtures.holder(staff, jurisdictions, StaffRole.GRID_MEMBER, "网格员");
+            long entry = 0;
+            for (int i = 0; i < awards; i++) {
+                String id = award(officer, member.id().value(), "FS-1-04", "dispute-settled", null, 201).get("id")
+                        .asText();
+                api.send("POST", "/api/v1/points/awards/" + id + "/approve", officer, null);
+                if (i == 0) {
+                    entry = jdbc.sql("SELECT id FROM points_entry WHERE award_id = ?").param(UUID.fromString(id))
+                            .query(Long.class).single();
+                }
+            }
+            String path = "/api/v1/points/entries/" + entry + "/reverse";
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return api.send("POST", path, officer, Map.of("reason", "核实为重复记录"));
+                }));
+            }
+            start.countDown();
+            int reversed = 0;
+            for (var f : sent) {
+                HttpResponse<String> r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (r.statusCode() == 201) {
+                    reversed++;
+                } else {
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+                    assertThat(r.body()).contains("该记录已冲正");
+                }
+            }
+            pool.shutdown();
+            assertThat(reversed).isEqualTo(1);
+            assertThat(balance(officer, member.id().value())).isEqualTo(15 * (awards - 1));
+        }
+    }
+
+    @Test
     void theLeaderboardCountsTheAwardsThatStandNotThoseReversed() {
         Staff member = PointsFixtures.holder(staff, jurisdictions, StaffRole.GRID_MEMBER, "榜上网格员");
         UUID holder = member.id().value();

@@ -209,6 +209,25 @@ class PointsPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aLedgerExportForAPeriodEndingBeforeItStartsIsRefusedAsTheBoardsIsNotAnsweredEmpty() {
+        UUID chiefId = PointsFixtures.staffId(jdbc, "chief");
+        String chief = api.token("chief", DEMO_PASSWORD);
+        UUID office = PointsFixtures.office(jurisdictions).id().value();
+        long before = exportsBy(chiefId);
+        String swapped = "from=2026-03-31&to=2026-03-01";
+
+        HttpResponse<byte[]> board = api.download("/points/leaderboard.xlsx?unitId=" + office + "&" + swapped, chief);
+        assertThat(board.statusCode()).isEqualTo(400);
+        for (String[] c : new String[][] {{"zh-CN", "请填写有效的起止日期"}, {"en", "Give a valid period"}}) {
+            HttpResponse<byte[]> ledger = api.download("/points/ledger.xlsx?" + swapped, chief, "Accept-Language", c[0]);
+            assertThat(ledger.statusCode()).as("an empty sheet reads as a period in which no points moved")
+                    .isEqualTo(400);
+            assertThat(new String(ledger.body(), java.nio.charset.StandardCharsets.UTF_8)).contains(c[1]);
+        }
+        assertThat(exportsBy(chiefId)).as("nothing exported").isEqualTo(before);
+    }
+
+    @Test
     void readingOnePersonsPointsLedgerIsAuditedOnThePageAndTheApi() {
         Staff holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.INFORMANT, "账本信息员");
         String chief = api.token("chief", DEMO_PASSWORD);

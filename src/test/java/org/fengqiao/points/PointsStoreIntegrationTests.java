@@ -147,6 +147,49 @@ class PointsStoreIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void oneHoldersRedemptionsAtOnceWithTheFormsKeyAndWithoutNeitherDeadlockNorOverdraw() throws Exception {
+        String path = PointsFixtures.office(jurisdictions).path();
+        // 20 points, 12 attempts at 6 points: the page sends a form key, the phone app may not; both at once
+        Staff holder = holderWith("verified-clue");
+        UUID item = donated("常备商品", 6, 100);
+        Caller h = PointsFixtures.self(holder, path);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String key = i % 2 == 0 ? UUID.randomUUID().toString() : null;
+            done.add(pool.submit(() -> {
+                start.await();
+                try {
+                    store.redeem(item, key, h);
+                    ok.incrementAndGet();
+                } catch (Invalid e) {
+                    refused.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        List<Throwable> failed = new ArrayList<>();
+        for (Future<?> f : done) {
+            try {
+                f.get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed.add(e.getCause());
+            }
+        }
+        pool.shutdown();
+
+        assertThat(failed).as("each attempt redeems or is refused for want of points, none fails").isEmpty();
+        assertThat(ok.get()).isEqualTo(3);
+        assertThat(refused.get()).isEqualTo(9);
+        assertThat(ledger.balance(holder.id().value())).isEqualTo(2);
+        assertThat(store.item(item).orElseThrow().stock()).isEqualTo(97);
+    }
+
+    @Test
     void aPurchaseSpendsFromTheFundAndNeverBelowZero() {
         UUID station = jurisdictions.unitByCode("320722030000").orElseThrow().id().value(); // 石榴派出所
         Map<String, Object> open = Map.of("unitId", station, "kind", "BRAVERY_FUND", "name", "测试见义勇为基金");

@@ -265,15 +265,23 @@ public class Disputes {
                 .params(staffId, roles).query(Long.class).single() > 0;
     }
 
+    /**
+     * One who may sit on a team, with his role (MEDIATOR, VOLUNTEER, COMMUNITY_OFFICER...): the team form names it
+     * beside him, so that whoever forms the team sees who is an officer, a mediator or a volunteer among the many.
+     */
+    public record Candidate(UUID staffId, String name, String unitName, String role) {
+    }
+
     /** The staff who may sit on a case's team (see {@link #eligibleStaff}), for the team form; at most 300. */
-    public List<Member> candidates(String caseUnitPath, List<String> scopePaths) {
+    public List<Candidate> candidates(String caseUnitPath, List<String> scopePaths) {
         return jdbc.sql("""
-                SELECT s.id, s.name, su.name FROM staff s JOIN unit su ON su.id = s.unit_id
+                SELECT s.id, s.name, su.name, s.role FROM staff s JOIN unit su ON su.id = s.unit_id
                 WHERE s.active AND s.role = ANY(CAST(:roles AS text[]))
                   AND (:casePath LIKE su.path || '%' OR su.path LIKE ANY(CAST(:scope AS text[])))
                 ORDER BY su.path, s.name LIMIT 300""")
                 .param("casePath", caseUnitPath).param("scope", patterns(scopePaths)).param("roles", mediatingRoles())
-                .query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), null))
+                .query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4)))
                 .list();
     }
 

@@ -146,6 +146,10 @@ public class Ledger {
             // as an award's note: the ledger's xlsx export writes the reason too
             throw Invalid.of("reason", "points.error.reasonControl");
         }
+        // the holder's lock before asking whether the entry stands: a second reversal sent at once (a double click,
+        // two chiefs) waits for the first and is told the entry is reversed, not that the points ran short
+        lock(entry.holderId());
+        entry = entry(entryId).orElseThrow();
         if (entry.kind().equals("REVERSAL") || entry.reversed()) {
             throw Invalid.of("entry", "points.error.alreadyReversed");
         }

@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The points store (积分超市): items with stock and a points price, fund accounts with their income and spending
- * in fen, redemptions and their vouchers. A redemption takes one unit of stock (a conditional UPDATE that locks
- * the item row) and then the points (under the holder's lock) in one transaction, always in that order, so
+ * in fen, redemptions and their vouchers. A redemption takes the holder's lock, then one unit of stock (a
+ * conditional UPDATE that locks the item row), then the points, in one transaction, always in that order, so
  * concurrent redemptions neither oversell nor overdraw nor deadlock.
  */
 @Service
@@ -256,8 +256,10 @@ public class Store {
     @Transactional
     public Redeemed redeem(UUID itemId, String formKey, Caller caller) {
         String key = FormKeys.clean(formKey);
+        // the holder's lock first, with a form key or without: one redemption holding the item's row and waiting for
+        // the holder while another of his held the holder and waited for the row deadlocked, and one of them failed
+        ledger.lock(caller.staffId());
         if (key != null) {
-            ledger.lock(caller.staffId());
             Optional<Voucher> before = jdbc.sql(VOUCHER + " WHERE v.holder_id = ? AND v.idempotency_key = ?")
                     .params(caller.staffId(), key).query(this::voucherRow).optional();
             if (before.isPresent()) {

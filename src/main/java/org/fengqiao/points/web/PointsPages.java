@@ -427,6 +427,10 @@ class PointsPages {
             @RequestParam(required = false) LocalDate to, Locale locale) {
         LocalDate f = from == null ? LocalDate.now(Leaderboards.ZONE).withDayOfYear(1) : from;
         LocalDate t = to == null ? LocalDate.now(Leaderboards.ZONE) : to;
+        if (t.isBefore(f)) {
+            // refused as the board's export refuses it: an empty sheet read as "no points moved in the period"
+            throw Invalid.of("to", "points.error.period");
+        }
         Caller caller = Callers.require();
         List<Ledger.Entry> entries = ledger.inScope(caller, f.atStartOfDay(Leaderboards.ZONE).toInstant(),
                 t.plusDays(1).atStartOfDay(Leaderboards.ZONE).toInstant(), 100_000);
