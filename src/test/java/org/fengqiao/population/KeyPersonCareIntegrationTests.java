@@ -18,8 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Key persons through the API: the scoped list with each person's rhythm (overdue first, trusted
- * households exempt), the helper team with its history, the audited risk level, key-person visits,
+ * Key persons through the API: the scoped list with each person's rhythm (overdue first, a trusted
+ * household exempting nobody), the helper team with its history, the audited risk level, key-person visits,
  * and 404 outside the caller's subtree on every endpoint that takes an id.
  */
 class KeyPersonCareIntegrationTests extends IntegrationTest {
@@ -64,7 +64,7 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void theListShowsRiskTeamLastVisitAndNextDueWithTheOverdueFirstAndTrustedHouseholdsExempt() {
+    void theListShowsRiskTeamLastVisitAndNextDueWithTheOverdueFirstAndATrustedHouseholdExemptsNobody() {
         UUID late = keyPerson("FS-1-03", "逾期", "HIGH", today.minusDays(30), false);
         UUID fresh = keyPerson("FS-1-03", "新列", "LOW", today.minusDays(3), false);
         UUID trusted = keyPerson("FS-1-03", "放心", "HIGH", today.minusDays(300), true);
@@ -83,13 +83,15 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
         assertThat(f.path("nextDue").asText()).isEqualTo(today.minusDays(3).plusMonths(1).toString());
         JsonNode t = item(all.body(), trusted);
         assertThat(t.path("trustedHousehold").asBoolean()).isTrue();
-        assertThat(t.path("overdue").asBoolean()).as("a trusted household only records changes").isFalse();
-        assertThat(t.path("exemption").asText()).isEqualTo("TRUSTED_HOUSEHOLD");
-        assertThat(t.has("nextDue")).isFalse();
+        assertThat(t.path("overdue").asBoolean())
+                .as("a drug-involved person of a household marked trusted is still visited at his rhythm").isTrue();
+        assertThat(t.has("exemption")).isFalse();
+        assertThat(t.path("nextDue").asText()).isEqualTo(today.minusDays(300).plusWeeks(1).toString());
 
         List<String> order = all.body().path("items").findValuesAsText("personId");
+        assertThat(order.indexOf(trusted.toString())).as("the longest overdue first")
+                .isLessThan(order.indexOf(late.toString()));
         assertThat(order.indexOf(late.toString())).isLessThan(order.indexOf(fresh.toString()));
-        assertThat(order.indexOf(fresh.toString())).isLessThan(order.indexOf(trusted.toString()));
         List<Boolean> overdueFlags = new ArrayList<>();
         all.body().path("items").forEach(i -> overdueFlags.add(i.path("overdue").asBoolean()));
         assertThat(overdueFlags.indexOf(false)).as("every overdue person comes before the others")
@@ -98,7 +100,7 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
         JsonNode overdueOnly = fx.get("officer", "/api/v1/key-persons?overdue=true&size=200").body();
         assertThat(item(overdueOnly, late)).isNotNull();
         assertThat(item(overdueOnly, fresh)).isNull();
-        assertThat(item(overdueOnly, trusted)).isNull();
+        assertThat(item(overdueOnly, trusted)).isNotNull();
         assertThat(overdueOnly.path("items").findValuesAsText("overdue")).containsOnly("true");
         // the grid chief's own grids: officer heads the rural grids, so his key persons are all there
         assertThat(item(fx.get("officer", "/api/v1/key-persons?mine=true&size=200").body(), late)).isNotNull();

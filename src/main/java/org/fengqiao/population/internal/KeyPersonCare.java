@@ -119,7 +119,7 @@ public class KeyPersonCare {
             .thenComparing(l -> l.person().name());
 
     VisitRhythm.Status status(KeyPersons.Row r, LocalDate today) {
-        return rhythm.status(r.risk(), r.since(), r.lastVisitOn(), r.trusted(),
+        return rhythm.status(r.risk(), r.since(), r.lastVisitOn(),
                 r.residence() == org.fengqiao.population.Residence.LEFT, today);
     }
 

@@ -55,7 +55,7 @@ public class OverdueSweep {
         LocalDate today = LocalDate.now(clock.withZone(KeyPersons.LOCAL));
         int announced = 0;
         for (KeyPersons.Row r : keyPersons.all(gridId)) {
-            VisitRhythm.Status s = rhythm.status(r.risk(), r.since(), r.lastVisitOn(), r.trusted(),
+            VisitRhythm.Status s = rhythm.status(r.risk(), r.since(), r.lastVisitOn(),
                     r.residence() == Residence.LEFT, today);
             if (s.overdue() && keyPersons.notice(r.id(), s.countedFrom(), s.nextDue(), r.gridId())) {
                 events.publishEvent(new KeyPersonVisitOverdue(new PersonId(r.id()), r.name(), new GridId(r.gridId()),

@@ -462,10 +462,10 @@ public class PersonCategories {
         Map<UUID, List<UUID>> chiefs = keyPersons.gridChiefs(
                 persons.values().stream().map(Person::grid).distinct().toList(), today);
         // the first visit as the key-person page will show it: the rhythm of one not assessed yet (exempt, and so
-        // no day, in a trusted household or gone from the area)
+        // no day, when gone from the area)
         Map<UUID, LocalDate> firstVisits = new HashMap<>();
         for (KeyPersons.Row r : keyPersons.of(changed.stream().filter(p -> before.get(p) == null).toList())) {
-            firstVisits.put(r.id(), rhythm.status(r.risk(), r.since(), r.lastVisitOn(), r.trusted(),
+            firstVisits.put(r.id(), rhythm.status(r.risk(), r.since(), r.lastVisitOn(),
                     r.residence() == Residence.LEFT, today).nextDue());
         }
         Instant at = clock.instant();

@@ -18,16 +18,18 @@ import org.fengqiao.population.Risk;
  *       Changing the risk level moves the due date at once.</li>
  *   <li>A key person with no risk level yet is visited at the high-risk rhythm until assessed.</li>
  *   <li>The visit is overdue from the day after the due date on.</li>
- *   <li>Trusted households (放心户) only record changes (seed 002): a person whose household is trusted
- *       has no rhythm, is never overdue and is listed as exempt. So is a person who has left the area
- *       (residence LEFT): nobody can be visited at a door they left.</li>
+ *   <li>A person who has left the area (residence LEFT) has no rhythm, is never overdue and is listed as
+ *       exempt: nobody can be visited at a door he left.</li>
+ *   <li>A trusted household (放心户) does not exempt its key person. Seed 002 sets the two apart: trusted
+ *       households only record changes, key persons are managed by their grid with a helper team. Exempting
+ *       him let one tick at the door drop a drug-involved person from his visits without a word.</li>
  * </ul>
  */
 public final class VisitRhythm {
 
     /** Why a key person has no rhythm. */
     public enum Exemption {
-        TRUSTED_HOUSEHOLD, LEFT_AREA
+        LEFT_AREA
     }
 
     /** What the rule says for one person on one day. */
@@ -63,16 +65,14 @@ public final class VisitRhythm {
      * @param keyPersonSince   the day the person became a key person
      * @param lastVisitOn      the day of the last visit to the person or their household, null if none (a visit
      *                         before keyPersonSince does not count)
-     * @param trustedHousehold whether the person's household is a trusted household (放心户)
      * @param leftArea         whether the person has left the area
      * @param today            the day asked about
      */
-    public Status status(Risk risk, LocalDate keyPersonSince, LocalDate lastVisitOn, boolean trustedHousehold,
-            boolean leftArea, LocalDate today) {
+    public Status status(Risk risk, LocalDate keyPersonSince, LocalDate lastVisitOn, boolean leftArea,
+            LocalDate today) {
         LocalDate countedFrom = later(lastVisitOn, keyPersonSince);
-        if (trustedHousehold || leftArea) {
-            return new Status(risk, null, countedFrom, lastVisitOn, null, false, 0,
-                    trustedHousehold ? Exemption.TRUSTED_HOUSEHOLD : Exemption.LEFT_AREA);
+        if (leftArea) {
+            return new Status(risk, null, countedFrom, lastVisitOn, null, false, 0, Exemption.LEFT_AREA);
         }
         Period interval = interval(risk);
         LocalDate due = (countedFrom == null ? today : countedFrom).plus(interval);

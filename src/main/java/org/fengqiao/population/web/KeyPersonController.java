@@ -100,7 +100,7 @@ class KeyPersonController {
     @GetMapping
     @Operation(summary = "The key persons of the caller's jurisdiction with risk, team size, last visit, next due date and overdue flag",
             description = "Overdue ones first. mine=true keeps the grids the caller heads as grid chief (网格长) or manages as grid manager (网格管理员); "
-                    + "overdue=true keeps the overdue ones. Persons of trusted households (放心户) have no rhythm (exemption).")
+                    + "overdue=true keeps the overdue ones. Persons who left the area have no rhythm (exemption LEFT_AREA); a trusted household (放心户) does not exempt its key person.")
     KeyPersonPage list(@RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) UUID gridId,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size) {
