@@ -198,6 +198,55 @@ class InboxIntegrationTests extends IntegrationTest {
                 .as("the new owner's waits for him").isEqualTo(1);
     }
 
+    /**
+     * The grid chief's entries kept for his information close with the item (resolved and answered, or merged into
+     * another): left unread they counted every item his grid ever had (17 for the demo's officer), so his unread count
+     * said nothing. They stay listed, read; the entry of an item still open stays unread.
+     */
+    @Test
+    void theChiefsEntriesForHisInformationAreReadOnceTheItemIsClosed() {
+        Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        TestGrid g = NotificationFixtures.grid(jurisdictions, staff, office);
+        String manager = token(g.managerLogin());
+        String chief = token(g.chiefLogin());
+        UUID grid = g.grid().id().value();
+        long before = unread(chief);
+        String answered = fileHelp(token("officer"), grid).get("id").asText();
+        String merged = fileHelp(token("officer"), grid).get("id").asText();
+        String open = fileHelp(token("officer"), grid).get("id").asText();
+        assertThat(unread(chief)).isEqualTo(before + 3);
+
+        HttpResponse<String> ack = api.send("POST", "/api/v1/incidents/" + answered + "/acknowledge", manager, null);
+        assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
+        assertThat(informed(chief, answered).get("unread").asBoolean()).as("taken up, still open").isTrue();
+        HttpResponse<String> resolved = api.send("POST", "/api/v1/incidents/" + answered + "/resolve", manager,
+                Map.of("note", "已处置"));
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+        assertThat(informed(chief, answered).get("unread").asBoolean()).as("resolved, not yet answered").isTrue();
+        HttpResponse<String> answer = api.send("POST", "/api/v1/incidents/" + answered + "/answer", manager,
+                Map.of("note", "已回复群众"));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode closed = informed(chief, answered);
+        assertThat(closed.get("unread").asBoolean()).as("answered: closed").isFalse();
+        assertThat(closed.get("readAt").isNull()).isFalse();
+
+        HttpResponse<String> merge = api.send("POST", "/api/v1/incidents/" + merged + "/merge", manager,
+                Map.of("primaryId", open, "reason", "同一件事"));
+        assertThat(merge.statusCode()).as(merge.body()).isEqualTo(200);
+        assertThat(informed(chief, merged).get("unread").asBoolean()).as("merged into another: closed").isFalse();
+
+        assertThat(informed(chief, open).get("unread").asBoolean()).as("still open").isTrue();
+        assertThat(unread(chief)).isEqualTo(before + 1);
+    }
+
+    /** The caller's one entry of kind INCIDENT_INFORMED about an item, still listed. */
+    JsonNode informed(String token, String recordId) {
+        List<JsonNode> found = entriesAbout(token, recordId).stream()
+                .filter(e -> e.get("kind").asText().equals("INCIDENT_INFORMED")).toList();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
     @Test
     void anItemTheSweepEscalatesReachesTheNewOwnersInbox() {
         Unit bureau = jurisdictions.unitByCode("320722000000").orElseThrow();

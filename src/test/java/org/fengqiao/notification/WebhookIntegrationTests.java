@@ -534,6 +534,103 @@ class WebhookIntegrationTests extends IntegrationTest {
         assertThat(api.get("/api/v1/webhooks/" + mine, volunteer).statusCode()).isEqualTo(403);
     }
 
+    /**
+     * A receiver's token in the URL's query string is a credential: everyone who reads the webhook in scope (the bureau
+     * too) and the audit trail see its values masked; the head who registers it gets it whole in the answer, once;
+     * the deliveries still go to the whole URL.
+     */
+    @Test
+    void aTokenInTheUrlsQueryIsShownAndAuditedMaskedAndWholeOnlyToItsRegistrantOnce() throws Exception {
+        String url = receiver.url() + "?token=abc-token-123&v=2";
+        String masked = receiver.url() + "?token=***&v=***";
+        Map<String, Object> body = new HashMap<>();
+        body.put("unitId", workstation.id().value());
+        body.put("url", url);
+        body.put("secret", SECRET);
+        HttpResponse<String> created = api.send("POST", "/api/v1/webhooks", officer, body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(ApiClient.json(created).get("url").asText()).as("the registrant, once").isEqualTo(url);
+        String id = ApiClient.json(created).get("id").asText();
+        webhooks.add(id);
+
+        String bureau = api.token("bureau", DEMO_PASSWORD);
+        for (String reader : List.of(officer, bureau)) {
+            assertThat(ApiClient.json(api.get("/api/v1/webhooks/" + id, reader)).get("webhook").get("url").asText())
+                    .isEqualTo(masked);
+            assertThat(api.get("/api/v1/webhooks", reader).body()).contains(masked).doesNotContain("abc-token-123");
+        }
+        ApiClient browser = new ApiClient(port);
+        browser.formLogin("officer", DEMO_PASSWORD);
+        assertThat(browser.get("/webhooks", null).body()).doesNotContain("abc-token-123");
+        assertThat(browser.get("/webhooks/" + id, null).body()).contains("token=***").doesNotContain("abc-token-123");
+
+        assertThat(api.send("POST", "/api/v1/webhooks/" + id + "/disable", officer, null).statusCode()).isEqualTo(200);
+        List<String> trail = jdbc.sql("SELECT coalesce(before::text, '') || after::text FROM audit_entry "
+                + "WHERE record_type = 'webhook' AND record_id = ?").param(id).query(String.class).list();
+        assertThat(trail).hasSize(2).allSatisfy(t -> assertThat(t).contains("token=***").doesNotContain("abc-token-123"));
+        assertThat(jdbc.sql("SELECT url FROM webhook WHERE id = ?").param(UUID.fromString(id)).query(String.class)
+                .single()).as("sent to the whole URL").isEqualTo(url);
+
+        // registered on the page: the page after it shows the whole URL once, a reload no more
+        Map<String, String> form = new HashMap<>();
+        form.put("_csrf", browser.csrfFrom("/webhooks"));
+        form.put("unitId", workstation.id().value().toString());
+        form.put("url", url);
+        form.put("secret", SECRET);
+        String location = browser.form("/webhooks", form).headers().firstValue("Location").orElseThrow();
+        String page = "/webhooks/" + location.substring(location.lastIndexOf('/') + 1);
+        webhooks.add(page.substring("/webhooks/".length()));
+        assertThat(browser.get(page, null).body()).contains("id=\"webhook-whole-url\"").contains("abc-token-123");
+        assertThat(browser.get(page, null).body()).doesNotContain("abc-token-123");
+    }
+
+    /**
+     * Disabling a webhook already disabled (a second tab, a reload), or enabling one that is on, changes nothing: the
+     * page says 未作改动 rather than 已保存, the API answers the webhook as it stands, and the trail gets no entry.
+     */
+    @Test
+    void disablingADisabledOrEnablingAnEnabledWebhookChangesNothingAndSaysSo() {
+        String id = register(officer, workstation.id().value(), receiver.url());
+        String updates = "SELECT count(*) FROM audit_entry WHERE record_type = 'webhook' AND record_id = ? AND action = 'UPDATE'";
+        HttpResponse<String> enabled = api.send("POST", "/api/v1/webhooks/" + id + "/enable", officer, null);
+        assertThat(enabled.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(enabled).get("active").asBoolean()).isTrue();
+        assertThat(jdbc.sql(updates).param(id).query(Long.class).single()).isZero();
+
+        assertThat(api.send("POST", "/api/v1/webhooks/" + id + "/disable", officer, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> again = api.send("POST", "/api/v1/webhooks/" + id + "/disable", officer, null);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(again).get("active").asBoolean()).isFalse();
+        assertThat(jdbc.sql(updates).param(id).query(Long.class).single()).isEqualTo(1);
+
+        ApiClient browser = new ApiClient(port);
+        browser.formLogin("officer", DEMO_PASSWORD);
+        Map<String, String> disable = Map.of("_csrf", browser.csrfFrom("/webhooks/" + id));
+        assertThat(browser.form("/webhooks/" + id + "/disable", disable).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/webhooks/" + id, null).body()).contains("未作改动").doesNotContain("已保存");
+        assertThat(jdbc.sql(updates).param(id).query(Long.class).single()).isEqualTo(1);
+        // a reader who chose English (his profile's language outranks the browser's)
+        ApiClient english = new ApiClient(port);
+        english.formLogin("officer", DEMO_PASSWORD);
+        english.get("/webhooks/" + id + "?lang=en", null);
+        Map<String, String> disableEn = Map.of("_csrf", english.csrfFrom("/webhooks/" + id));
+        assertThat(english.form("/webhooks/" + id + "/disable", disableEn).statusCode()).isEqualTo(302);
+        assertThat(english.get("/webhooks/" + id, null).body()).contains("Nothing changed");
+        assertThat(jdbc.sql(updates).param(id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** The page says which headers a request carries and how a receiver verifies the signature, in both languages. */
+    @Test
+    void theWebhooksPageNamesTheSignatureHeadersAndHowToVerifyThem() {
+        ApiClient browser = new ApiClient(port);
+        browser.formLogin("officer", DEMO_PASSWORD);
+        assertThat(browser.get("/webhooks", null).body()).contains("X-Fengqiao-Signature", "X-Fengqiao-Timestamp",
+                "X-Fengqiao-Event-Id", "以登记的密钥", "定长比较", "五分钟");
+        assertThat(browser.get("/webhooks?lang=en", null).body()).contains("X-Fengqiao-Signature",
+                "X-Fengqiao-Timestamp", "X-Fengqiao-Event-Id", "keyed with the registered secret", "constant time",
+                "five minutes");
+    }
+
     @Test
     void aUrlMustBeHttpOrHttpsAndTheSecretLongEnoughInTheCallersLanguage() {
         Map<String, Object> body = new HashMap<>();

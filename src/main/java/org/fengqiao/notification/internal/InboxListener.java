@@ -120,6 +120,11 @@ class InboxListener {
             // a report just filed has no entries yet: its filing stays one statement of the inbox (intake, under load)
             return;
         }
+        if (CLOSING.contains(step.kind())) {
+            // the grid chief's entries kept for his information end with the item: left unread, his unread count
+            // grew with every item his grid ever had and said nothing; they stay listed, read
+            inbox.answered(List.of(Kind.INCIDENT_INFORMED), "incident", step.incidentId(), null, step.at());
+        }
         if (HANDLING.contains(step.kind())) {
             inbox.answered(ASKS, "incident", step.incidentId(), null, step.at());
         } else if (step.assigns() || step.ownerStaffId() == null) {
@@ -131,6 +136,9 @@ class InboxListener {
     /** The kinds of entry that ask their recipient to handle an item. */
     static final List<Kind> ASKS = List.of(Kind.INCIDENT_ASSIGNED, Kind.INCIDENT_ESCALATED, Kind.INCIDENT_REOPENED,
             Kind.INCIDENT_INFORMATION_ADDED);
+
+    /** The steps that close an item: answered (after it was resolved), merged into another report. */
+    static final java.util.Set<String> CLOSING = java.util.Set.of("ANSWERED", "MERGED_INTO");
 
     /** The steps of a report's filing, before anything was asked of anyone about it. */
     static final java.util.Set<String> FILING = java.util.Set.of("RECEIVED", "ROUTED");

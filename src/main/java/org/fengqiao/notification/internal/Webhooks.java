@@ -20,6 +20,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Unchanged;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The units' outbound webhooks: registered by the head of a unit for the unit's subtree, listed and changed
  * only within the caller's scope (a webhook of a unit outside it is not found), every change audited. The
- * secret is stored encrypted and never shown again; the audit trail records the URL, never the secret.
+ * secret is stored encrypted and never shown again; the audit trail records the URL, never the secret. A URL's
+ * query values (a receiver's token, {@code ?token=abc}) are as much a credential: everyone in scope and the audit
+ * trail see them masked ({@link #masked}); only the registration's own answer carries the URL whole, once.
  */
 @Service
 public class Webhooks {
@@ -125,13 +128,23 @@ public class Webhooks {
                 .params(id, unitId, cleanUrl, cipher.encrypt(secret), desc, caller.staffId(), now(), now()).update();
         Webhook created = get(id, caller);
         events.publishEvent(Audited.created("webhook", id, created.unitPath(), snapshot(created)));
-        return created;
+        // the head who registers it typed it: he alone gets it whole, once, to check what he typed
+        return new Webhook(created.id(), created.unitId(), created.unitName(), created.unitPath(), cleanUrl,
+                created.description(), created.active(), created.createdAt(), created.pending(), created.failed(),
+                created.delivered());
     }
 
-    /** Stops (or resumes) sending a webhook's events; while stopped, no events are queued for it. */
+    /**
+     * Stops (or resumes) sending a webhook's events; while stopped, no events are queued for it. One already in that
+     * state is left as it is, nothing audited ({@link Unchanged}): "saved" and an entry in the trail would tell of a
+     * change nobody made.
+     */
     @Transactional
     public Webhook setActive(UUID id, boolean active, Caller caller) {
         Webhook before = get(id, caller);
+        if (before.active() == active) {
+            throw new Unchanged();
+        }
         jdbc.sql("UPDATE webhook SET active = ?, updated_at = ? WHERE id = ?").params(active, now(), id).update();
         Webhook after = get(id, caller);
         events.publishEvent(Audited.updated("webhook", id, before.unitPath(), snapshot(before), snapshot(after)));
@@ -197,6 +210,37 @@ public class Webhooks {
         }
     }
 
+    /**
+     * The URL with the value of every query parameter masked ({@code https://host/hook?token=***}): scheme, host, port,
+     * path and the parameters' names stay, enough to tell one receiver from another.
+     */
+    public static String masked(String url) {
+        if (url == null) {
+            return null;
+        }
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return url;
+        }
+        String query = url.substring(q + 1);
+        if (query.isEmpty()) {
+            return url;
+        }
+        StringBuilder m = new StringBuilder(url.substring(0, q + 1));
+        String[] pairs = query.split("&", -1);
+        for (int i = 0; i < pairs.length; i++) {
+            if (i > 0) {
+                m.append('&');
+            }
+            int eq = pairs[i].indexOf('=');
+            // a parameter without a name (?abc) is a value alone
+            m.append(eq < 0 ? (pairs[i].isEmpty() ? "" : MASK) : pairs[i].substring(0, eq + 1) + MASK);
+        }
+        return m.toString();
+    }
+
+    static final String MASK = "***";
+
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
@@ -225,7 +269,7 @@ public class Webhooks {
 
     private static Webhook webhook(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Webhook(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class), rs.getString("unit_name"),
-                rs.getString("unit_path"), rs.getString("url"), rs.getString("description"), rs.getBoolean("active"),
+                rs.getString("unit_path"), masked(rs.getString("url")), rs.getString("description"), rs.getBoolean("active"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getLong("pending"), rs.getLong("failed"),
                 rs.getLong("delivered"));
     }

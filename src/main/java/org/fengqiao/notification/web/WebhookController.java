@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.fengqiao.notification.internal.Webhooks;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Unchanged;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,7 +46,7 @@ class WebhookController {
     @PostMapping
     @PreAuthorize("hasAuthority('WEBHOOK_MANAGE')")
     @Operation(summary = "Register a webhook for a unit of the caller's scope",
-            description = "url: http or https; secret: 16 to 256 characters, signs every request "
+            description = "url: http or https (answered whole here only; listed and audited with its query values masked); secret: 16 to 256 characters, signs every request "
                     + "(X-Fengqiao-Signature: sha256=HMAC-SHA256(secret, X-Fengqiao-Timestamp + '.' + body)); "
                     + "receivers deduplicate by X-Fengqiao-Event-Id.")
     ResponseEntity<Webhooks.Webhook> register(@RequestBody Registration r) {
@@ -64,14 +65,23 @@ class WebhookController {
     @PreAuthorize("hasAuthority('WEBHOOK_MANAGE')")
     @Operation(summary = "Stop sending; no events are queued while disabled")
     Webhooks.Webhook disable(@PathVariable UUID id) {
-        return webhooks.setActive(id, false, Callers.require());
+        return setActive(id, false);
     }
 
     @PostMapping("/{id}/enable")
     @PreAuthorize("hasAuthority('WEBHOOK_MANAGE')")
     @Operation(summary = "Send again (what is still waiting, and new events)")
     Webhooks.Webhook enable(@PathVariable UUID id) {
-        return webhooks.setActive(id, true, Callers.require());
+        return setActive(id, true);
+    }
+
+    private Webhooks.Webhook setActive(UUID id, boolean active) {
+        try {
+            return webhooks.setActive(id, active, Callers.require());
+        } catch (Unchanged e) {
+            // already in that state: answered as it stands, nothing written
+            return webhooks.get(id, Callers.require());
+        }
     }
 
     @PostMapping("/deliveries/{id}/retry")

@@ -60,6 +60,8 @@ class WebhookPages {
         try {
             Webhooks.Webhook created = webhooks.register(unitId, url, secret, description, Callers.require());
             redirect.addFlashAttribute("notice", messages.getMessage("notification.webhook.saved", null, locale));
+            // the one time the page shows the URL whole (a token in its query), to the head who just typed it
+            redirect.addFlashAttribute("wholeUrl", created.url());
             return "redirect:/webhooks/" + created.id();
         } catch (Invalid e) {
             answers.refused(redirect, e, locale); // the secret is not carried back: typed again
@@ -90,13 +92,9 @@ class WebhookPages {
 
     @PostMapping("/webhooks/{id}/{action:disable|enable}")
     String toggle(@PathVariable UUID id, @PathVariable String action, Locale locale, RedirectAttributes redirect) {
-        try {
-            webhooks.setActive(id, action.equals("enable"), Callers.require());
-        } catch (NotFound e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        redirect.addFlashAttribute("notice", messages.getMessage("notification.webhook.saved", null, locale));
-        return "redirect:/webhooks/" + id;
+        // 未作改动 for a webhook already in that state (a second tab, a reload)
+        return answers.redirect("/webhooks/" + id, "notification.webhook.saved", locale, redirect,
+                () -> webhooks.setActive(id, action.equals("enable"), Callers.require()));
     }
 
     @PostMapping("/webhooks/{id}/deliveries/{delivery}/retry")
