@@ -472,6 +472,9 @@ class RentalApiIntegrationTests extends IntegrationTest {
         HousingFixtures.Answer changed = fx.call("officer", "PUT", "/api/v1/rentals/" + id, change);
         assertThat(changed.status()).as(String.valueOf(changed.body())).isEqualTo(200);
         assertThat(changed.body().get("purpose").asText()).isEqualTo("DORMITORY");
+        assertThat(changed.body().get("landlord").get("name").asText()).isEqualTo(landlord.name());
+        assertThat(changed.body().toString()).as("the rental a change answers with names him as a read does")
+                .doesNotContain(landlord.id().toString(), tenant.id().toString());
         assertThat(jdbc.sql("SELECT landlord_person_id FROM rental WHERE id = ?").param(id).query(UUID.class)
                 .single()).isEqualTo(landlord.id());
         // and naming the landlord he already has is no unknown person

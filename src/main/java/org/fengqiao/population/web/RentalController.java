@@ -73,6 +73,19 @@ class RentalController {
             return new Landlord(r.landlordVisible() ? r.landlordPersonId() : null, r.landlordName(),
                     r.landlordIdMasked(), r.landlordPhoneMasked());
         }
+
+        /**
+         * The landlord of one rental as the person register showed him to the caller ({@code shown}, null for a
+         * landlord known by name): the rental a change answers with is read unscoped, so whether the caller may open
+         * him is the register's word, not the row's.
+         */
+        static Landlord of(Rentals.Rental r, PeopleShown.PersonRef shown) {
+            if (shown == null) {
+                return new Landlord(null, r.landlordName(), null, r.landlordPhoneMasked());
+            }
+            return shown.visible() ? new Landlord(r.landlordPersonId(), r.landlordName(), r.landlordIdMasked(),
+                    r.landlordPhoneMasked()) : new Landlord(null, r.landlordName(), null, null);
+        }
     }
 
     record RentalSummary(UUID id, UUID gridId, String gridCode, UUID roomId, UUID buildingId, String buildingName,
@@ -227,7 +240,8 @@ class RentalController {
         }).toList();
         return new RentalView(r.id(), r.gridId(), r.gridCode(), r.gridName(), r.roomId(), r.buildingId(),
                 r.buildingName(), r.roomUnit(), r.roomNumber(), r.addressId(), r.address(), landlordPerson,
-                Landlord.of(r), r.purpose(), r.contractFrom(), r.contractTo(), r.policeRegisteredOn(),
-                r.stateOn(today) == Rentals.State.LET, r.stateOn(today), r.note(), tenants, r.version());
+                Landlord.of(r, landlordPerson), r.purpose(), r.contractFrom(), r.contractTo(),
+                r.policeRegisteredOn(), r.stateOn(today) == Rentals.State.LET, r.stateOn(today), r.note(), tenants,
+                r.version());
     }
 }
