@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param kind     the entry's kind (DAILY, WEEKLY_ANALYSIS, MONTHLY_SUMMARY, QUARTERLY_SUMMARY)
  * @param title    the entry's title
  * @param remark   the reviewer's words
+ * @param reviewerId the supervisor who wrote it: his own notice that the entry was edited is answered by it
  */
 public record WorklogReviewed(UUID entryId, String unitPath, UUID authorId, String kind, String title, String remark,
-        Instant at) {
+        Instant at, UUID reviewerId) {
 }

@@ -425,6 +425,71 @@ class RentalApiIntegrationTests extends IntegrationTest {
                 .containsExactly(their.toString());
     }
 
+    @Test
+    void peopleOutsideTheCallersJurisdictionAreNamedWithoutIdOrLinkAndTheLandlordIsKeptByHisChange() {
+        UUID building = fx.building("officer", "FS-2-04", 2, 1, 2);
+        UUID room = fx.room(building, 1, "101");
+        LocalDate registered = today.minusMonths(2);
+        PlacesFixtures.Person landlord = places.person("officer2", "NS-2-01", "外房东" + tag(), Residence.PERMANENT,
+                null);
+        PlacesFixtures.Person tenant = places.person("officer2", "NS-2-01", "外租客" + tag(), Residence.FLOATING,
+                registered);
+        Flat f = new Flat(building, room, landlord, tenant, registered);
+        UUID id = create("bureau", rental(f));
+        assertThat(fx.get("officer2", "/api/v1/persons/" + landlord.id()).status()).isEqualTo(200);
+        assertThat(fx.get("officer", "/api/v1/persons/" + landlord.id()).status()).isEqualTo(404);
+        assertThat(fx.get("officer", "/api/v1/persons/" + tenant.id()).status()).isEqualTo(404);
+
+        JsonNode seen = fx.get("officer", "/api/v1/rentals/" + id).body();
+        assertThat(seen.get("landlord").get("name").asText()).isEqualTo(landlord.name());
+        assertThat(seen.get("landlordPerson").get("visible").asBoolean()).isFalse();
+        assertThat(seen.get("tenants").get(0).get("name").asText()).isEqualTo(tenant.name());
+        assertThat(seen.get("tenants").get(0).path("visible").asBoolean()).isFalse();
+        assertThat(seen.toString()).doesNotContain(landlord.id().toString(), tenant.id().toString());
+        JsonNode listed = fx.get("officer", "/api/v1/rentals?landlord="
+                + AddressApiIntegrationTests.enc(landlord.name())).body();
+        assertThat(ids(listed)).containsExactly(id.toString());
+        assertThat(listed.get("items").get(0).get("landlord").get("name").asText()).isEqualTo(landlord.name());
+        assertThat(listed.toString()).doesNotContain(landlord.id().toString());
+        // the bureau, who may open both, still gets their ids
+        JsonNode bureau = fx.get("bureau", "/api/v1/rentals/" + id).body();
+        assertThat(bureau.get("landlord").get("personId").asText()).isEqualTo(landlord.id().toString());
+        assertThat(bureau.get("tenants").get(0).get("personId").asText()).isEqualTo(tenant.id().toString());
+        assertThat(bureau.get("tenants").get(0).get("visible").asBoolean()).isTrue();
+
+        // the page names both without a link to a page that would answer 404
+        org.fengqiao.account.ApiClient browser = new org.fengqiao.account.ApiClient(port);
+        assertThat(browser.formLogin("officer", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+        String page = browser.get("/rentals/" + id, null).body();
+        assertThat(page).contains(landlord.name(), tenant.name())
+                .doesNotContain(landlord.id().toString(), tenant.id().toString());
+
+        // his form cannot send back a landlord it was not given: his change keeps him rather than failing
+        Map<String, Object> change = new HashMap<>();
+        change.put("purpose", "DORMITORY");
+        change.put("contractFrom", registered.toString());
+        change.put("contractTo", registered.plusYears(2).toString());
+        HousingFixtures.Answer changed = fx.call("officer", "PUT", "/api/v1/rentals/" + id, change);
+        assertThat(changed.status()).as(String.valueOf(changed.body())).isEqualTo(200);
+        assertThat(changed.body().get("purpose").asText()).isEqualTo("DORMITORY");
+        assertThat(changed.body().get("landlord").get("name").asText()).isEqualTo(landlord.name());
+        assertThat(changed.body().toString()).as("the rental a change answers with names him as a read does")
+                .doesNotContain(landlord.id().toString(), tenant.id().toString());
+        assertThat(jdbc.sql("SELECT landlord_person_id FROM rental WHERE id = ?").param(id).query(UUID.class)
+                .single()).isEqualTo(landlord.id());
+        // and naming the landlord he already has is no unknown person
+        change.put("landlordPersonId", landlord.id());
+        change.put("note", "续租");
+        HousingFixtures.Answer again = fx.call("officer", "PUT", "/api/v1/rentals/" + id, change);
+        assertThat(again.status()).as(String.valueOf(again.body())).isEqualTo(200);
+        assertThat(fx.get("bureau", "/api/v1/rentals/" + id).body().get("note").asText()).isEqualTo("续租");
+        // another person of theirs he may not name
+        change.put("landlordPersonId", tenant.id());
+        assertThat(fx.call("officer", "PUT", "/api/v1/rentals/" + id, change).status()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT landlord_person_id FROM rental WHERE id = ?").param(id).query(UUID.class)
+                .single()).isEqualTo(landlord.id());
+    }
+
     void check404(String user, UUID rental, String tenancy, Map<String, Object> body) {
         assertThat(fx.get(user, "/api/v1/rentals/" + rental).status()).isEqualTo(404);
         assertThat(fx.call(user, "PUT", "/api/v1/rentals/" + rental, body).status()).isEqualTo(404);

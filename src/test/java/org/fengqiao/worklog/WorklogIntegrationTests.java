@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.LocalTimes;
@@ -41,6 +44,8 @@ class WorklogIntegrationTests extends IntegrationTest {
     WorklogDesk desk;
     @Autowired
     Worklogs worklogs;
+    @Autowired
+    StaffDirectory directory;
 
     ApiClient api;
     String officer;
@@ -351,6 +356,72 @@ class WorklogIntegrationTests extends IntegrationTest {
         assertThat(api.send("PUT", "/api/v1/worklog/entries/" + id(quiet), officer, edit(quiet, "巡逻两小时", 0))
                 .statusCode()).isEqualTo(200);
         assertThat(inboxEntries(chief, id(quiet), "zh-CN")).as("no remark: nobody to tell").isEmpty();
+    }
+
+    @Test
+    void anEditIsToldOnlyToReviewersWhoMayStillOpenTheEntry() {
+        JsonNode e = write(officer, "officer", unique("调离后日志-"), "走访吴场村");
+        String entry = "/api/v1/worklog/entries/" + id(e);
+        // two more supervisors of the station remark on it; then one moves to another station, the other to a role
+        // that reviews nothing, while the station chief and the bureau stay
+        String moved = "wlmv" + UUID.randomUUID().toString().substring(0, 6);
+        String demoted = "wldm" + UUID.randomUUID().toString().substring(0, 6);
+        try {
+            for (String user : List.of(moved, demoted)) {
+                directory.register(new UnitId(unitOf("chief")), StaffRole.STATION_CHIEF, "督导" + user, null, null, null,
+                        user, DEMO_PASSWORD);
+                assertThat(api.send("POST", entry + "/remarks", api.token(user, DEMO_PASSWORD),
+                        Map.of("text", "请补充走访情况", "version", 0)).statusCode()).isEqualTo(201);
+            }
+            assertThat(api.send("POST", entry + "/remarks", chief, Map.of("text", "写明走访发现", "version", 0))
+                    .statusCode()).isEqualTo(201);
+            assertThat(api.send("POST", entry + "/remarks", bureau, Map.of("text", "同意所长意见", "version", 0))
+                    .statusCode()).isEqualTo(201);
+            jdbc.sql("UPDATE staff SET unit_id = ? WHERE username = ?").params(unitOf("officer2"), moved).update();
+            jdbc.sql("UPDATE staff SET role = 'AUXILIARY_POLICE' WHERE username = ?").param(demoted).update();
+            String movedToken = api.token(moved, DEMO_PASSWORD);
+            String demotedToken = api.token(demoted, DEMO_PASSWORD);
+            assertThat(api.get(entry, movedToken).statusCode()).as("moved away: the entry is not his").isEqualTo(404);
+            assertThat(api.get(entry, demotedToken).statusCode()).as("no longer reviewing").isEqualTo(404);
+
+            assertThat(api.send("PUT", entry, officer, edit(e, "走访吴场村两户，发现一处隐患", 0)).statusCode())
+                    .isEqualTo(200);
+            assertThat(inboxEntries(chief, id(e), "zh-CN")).hasSize(1);
+            assertThat(inboxEntries(bureau, id(e), "zh-CN")).hasSize(1);
+            assertThat(inboxEntries(demotedToken, id(e), "zh-CN")).as("told of an entry he cannot open").isEmpty();
+            assertThat(jdbc.sql("""
+                    SELECT count(*) FROM inbox_entry i JOIN staff s ON s.id = i.recipient_id
+                    WHERE s.username IN (?, ?) AND i.record_id = ?::uuid""").params(moved, demoted, id(e))
+                    .query(Long.class).single()).as("nothing written for those who may no longer open it").isZero();
+        } finally {
+            // no second station chief left behind for the other tests
+            jdbc.sql("UPDATE staff SET active = false WHERE username IN (?, ?)").params(moved, demoted).update();
+        }
+    }
+
+    @Test
+    void aReviewerWhoRemarksOnTheEditedTextHasHisNoticeOfTheEditClosedAndOnlyHis() {
+        JsonNode e = write(officer, "officer", unique("再督导日志-"), "走访吴场村");
+        String entry = "/api/v1/worklog/entries/" + id(e);
+        assertThat(api.send("POST", entry + "/remarks", chief, Map.of("text", "写明走访发现", "version", 0))
+                .statusCode()).isEqualTo(201);
+        assertThat(api.send("POST", entry + "/remarks", bureau, Map.of("text", "同意所长意见", "version", 0))
+                .statusCode()).isEqualTo(201);
+        assertThat(api.send("PUT", entry, officer, edit(e, "走访吴场村两户，发现一处隐患", 0)).statusCode())
+                .isEqualTo(200);
+        assertThat(inboxEntries(chief, id(e), "zh-CN")).extracting(i -> i.get("unread").asBoolean())
+                .containsExactly(true);
+
+        // the chief remarks on the edited text: what the notice asked of him is done, while the bureau's still waits
+        assertThat(api.send("POST", entry + "/remarks", chief, Map.of("text", "隐患已知悉", "version", 1))
+                .statusCode()).isEqualTo(201);
+        assertThat(inboxEntries(chief, id(e), "zh-CN")).extracting(i -> i.get("unread").asBoolean())
+                .containsExactly(false);
+        assertThat(inboxEntries(bureau, id(e), "zh-CN")).extracting(i -> i.get("unread").asBoolean())
+                .containsExactly(true);
+        // the author still hears of the new remark
+        assertThat(inboxEntries(officer, id(e), "zh-CN")).extracting(i -> i.get("kind").asText())
+                .containsExactly("WORKLOG_REVIEWED", "WORKLOG_REVIEWED", "WORKLOG_REVIEWED");
     }
 
     /** The caller's inbox entries about the record that say it was edited after a remark. */

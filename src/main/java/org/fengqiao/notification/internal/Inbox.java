@@ -381,6 +381,19 @@ public class Inbox {
     }
 
     /**
+     * As {@link #answered}, for one recipient only: what he was told is answered by what he did himself (a supervisor
+     * told a log he remarked on was edited remarks on it again), while the others told the same still wait.
+     */
+    public int answeredFor(Kind kind, String recordType, UUID recordId, UUID recipient, Instant at) {
+        return jdbc.sql("""
+                UPDATE inbox_entry SET read_at = :at
+                WHERE kind = :kind AND record_type = :type AND record_id = :record AND recipient_id = :recipient
+                  AND read_at IS NULL""")
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("kind", kind.name())
+                .param("type", recordType).param("record", recordId).param("recipient", recipient).update();
+    }
+
+    /**
      * Hands the open entries of {@code kind} about a record (a decision that waits) to {@code recipients}, those who
      * decide it now: each of them without an open one gets a copy of the latest entry, new at {@code at}; the others'
      * open entries are closed (marked read), as they no longer wait for them. Answers how many entries were written.

@@ -392,6 +392,9 @@ class InboxListener {
     /** A supervisor reviewed a work log entry (督导): its author finds the remark, in the reviewer's words. */
     @EventListener
     void on(WorklogReviewed reviewed) {
+        // his remark on the entry as it now stands answers his notices that it was edited after his earlier one
+        inbox.answeredFor(Kind.WORKLOG_EDITED, "worklog_entry", reviewed.entryId(), reviewed.reviewerId(),
+                reviewed.at());
         inbox.add(new Inbox.New(reviewed.authorId(), Kind.WORKLOG_REVIEWED, "worklog_entry", reviewed.entryId(),
                 "/worklog/" + reviewed.entryId(), reviewed.unitPath(), reviewed.title(),
                 "worklog.kind." + reviewed.kind(), Texts.line(reviewed.remark(), LINE), false, null, reviewed.at()));

@@ -133,7 +133,7 @@ public class RentalRegister {
                 problems.add(StandardAddress.problem("addressId", "places.address.otherGrid"));
             }
         }
-        Rentals.Fields fields = check(in, gridId, in.roomId(), addressId, false, caller, problems, today);
+        Rentals.Fields fields = check(in, gridId, in.roomId(), addressId, false, null, caller, problems, today);
         List<NewTenant> tenants = in.tenants() == null ? List.of() : in.tenants();
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < tenants.size(); i++) {
@@ -167,18 +167,27 @@ public class RentalRegister {
     }
 
     @Transactional
-    public Rentals.Rental change(UUID id, Input in, Caller caller) {
+    public Rentals.Rental change(UUID id, Input asked, Caller caller) {
         LocalDate today = today();
+        Input in = asked;
         Rentals.Rental before = rentals.findVisible(id, caller, today).orElseThrow(() -> new NotFound("rental", id));
         List<Invalid.Problem> problems = new ArrayList<>();
         if (in.roomId() != null && !in.roomId().equals(before.roomId())
                 || in.addressId() != null && !in.addressId().equals(before.addressId())) {
             problems.add(StandardAddress.problem("roomId", "places.rental.placeFixed"));
         }
+        if (in.landlordPersonId() == null && StandardAddress.clean(in.landlordName()) == null
+                && StandardAddress.clean(in.landlordPhone()) == null && before.landlordPersonId() != null
+                && !before.landlordVisible()) {
+            // a landlord outside the caller's jurisdiction is shown to him by name, without the id the form would
+            // need to send him back: a change that names no landlord keeps him (naming none is refused otherwise)
+            in = new Input(in.roomId(), in.addressId(), before.landlordPersonId(), null, null, in.purpose(),
+                    in.contractFrom(), in.contractTo(), in.policeRegisteredOn(), in.note(), in.tenants());
+        }
         // a named landlord keeps his phone when the form leaves it blank: lists only ever had it masked
         boolean phoneMayStay = before.landlordPersonId() == null && in.landlordPersonId() == null;
-        Rentals.Fields fields = check(in, before.gridId(), before.roomId(), before.addressId(), phoneMayStay, caller,
-                problems, today);
+        Rentals.Fields fields = check(in, before.gridId(), before.roomId(), before.addressId(), phoneMayStay,
+                before.landlordPersonId(), caller, problems, today);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
@@ -259,8 +268,9 @@ public class RentalRegister {
         return phone;
     }
 
+    /** storedLandlord: the rental's landlord now, kept even when he is no longer of the caller's jurisdiction. */
     private Rentals.Fields check(Input in, UUID gridId, UUID roomId, UUID addressId, boolean phoneMayStay,
-            Caller caller, List<Invalid.Problem> problems, LocalDate today) {
+            UUID storedLandlord, Caller caller, List<Invalid.Problem> problems, LocalDate today) {
         String landlordName = StandardAddress.clean(in.landlordName());
         String rawPhone = StandardAddress.clean(in.landlordPhone());
         String phone = null;
@@ -268,7 +278,8 @@ public class RentalRegister {
             if (landlordName != null || rawPhone != null) {
                 problems.add(StandardAddress.problem("landlordName", "places.rental.landlord.either"));
             }
-            if (persons.findVisible(in.landlordPersonId(), caller).isEmpty()) {
+            if (!in.landlordPersonId().equals(storedLandlord)
+                    && persons.findVisible(in.landlordPersonId(), caller).isEmpty()) {
                 problems.add(StandardAddress.problem("landlordPersonId", "places.person.unknown"));
             }
         } else {

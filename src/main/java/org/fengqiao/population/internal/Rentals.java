@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * Rental housing (出租房屋): a room or an address let by a landlord to tenants. Scoped through the
  * rental's grid like every record. The landlord is a person of the population records or a name
  * with a phone; either way lists carry only the masked identity number and phone,
- * and a landlord's only when he is a person of the caller's jurisdiction.
+ * and a landlord's only when he is a person of the caller's jurisdiction (landlordVisible).
  */
 @Repository
 public class Rentals {
@@ -36,7 +36,8 @@ public class Rentals {
                    coalesce(lp.name, r.landlord_name) AS landlord_name,
                    CASE WHEN lu.path LIKE ANY(:scope) THEN lp.id_masked END AS landlord_id_masked,
                    CASE WHEN lp.id IS NULL THEN r.landlord_phone_masked
-                        WHEN lu.path LIKE ANY(:scope) THEN lp.phone_masked END AS landlord_phone_masked, r.purpose,
+                        WHEN lu.path LIKE ANY(:scope) THEN lp.phone_masked END AS landlord_phone_masked,
+                   coalesce(lu.path LIKE ANY(:scope), false) AS landlord_visible, r.purpose,
                    r.contract_from, r.contract_to, r.police_registered_on, r.note, r.version,
                    (SELECT count(*) FROM rental_tenant t WHERE t.rental_id = r.id AND t.from_on <= :today
                       AND (t.to_on IS NULL OR t.to_on >= :today)
@@ -72,7 +73,7 @@ public class Rentals {
             UUID buildingId, String buildingName, Integer roomUnit, String roomNumber, UUID addressId, String address,
             UUID landlordPersonId, String landlordName, String landlordIdMasked, String landlordPhoneMasked,
             String purpose, LocalDate contractFrom, LocalDate contractTo, LocalDate policeRegisteredOn, String note,
-            long version, long currentTenants) {
+            long version, long currentTenants, boolean landlordVisible) {
 
         /** Whether its contract has not ended on a day (it may not have begun yet: it still holds the room). */
         public boolean activeOn(LocalDate day) {
@@ -341,6 +342,6 @@ public class Rentals {
                 rs.getString("landlord_id_masked"), rs.getString("landlord_phone_masked"), rs.getString("purpose"),
                 rs.getObject("contract_from", LocalDate.class), rs.getObject("contract_to", LocalDate.class),
                 rs.getObject("police_registered_on", LocalDate.class), rs.getString("note"), rs.getLong("version"),
-                rs.getLong("tenants"));
+                rs.getLong("tenants"), rs.getBoolean("landlord_visible"));
     }
 }

@@ -39,4 +39,9 @@ class PeopleShown {
             return new PersonRef(personId, name, null, null, null, null, null, null, false);
         }
     }
+
+    /** The person as the caller may see him: one he may not open by name only, without his personId. */
+    static PersonRef unseenWithoutId(PersonRef p) {
+        return p == null || p.visible() ? p : new PersonRef(null, p.name(), null, null, null, null, null, null, false);
+    }
 }

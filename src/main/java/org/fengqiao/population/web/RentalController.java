@@ -67,6 +67,25 @@ class RentalController {
 
     /** The landlord as a list shows him: a person of the records or a name, identity number and phone masked. */
     record Landlord(UUID personId, String name, String idNumber, String phone) {
+
+        /** A landlord the caller may not open is named without his id, as without his numbers. */
+        static Landlord of(Rentals.Rental r) {
+            return new Landlord(r.landlordVisible() ? r.landlordPersonId() : null, r.landlordName(),
+                    r.landlordIdMasked(), r.landlordPhoneMasked());
+        }
+
+        /**
+         * The landlord of one rental as the person register showed him to the caller ({@code shown}, null for a
+         * landlord known by name): the rental a change answers with is read unscoped, so whether the caller may open
+         * him is the register's word, not the row's.
+         */
+        static Landlord of(Rentals.Rental r, PeopleShown.PersonRef shown) {
+            if (shown == null) {
+                return new Landlord(null, r.landlordName(), null, r.landlordPhoneMasked());
+            }
+            return shown.visible() ? new Landlord(r.landlordPersonId(), r.landlordName(), r.landlordIdMasked(),
+                    r.landlordPhoneMasked()) : new Landlord(null, r.landlordName(), null, null);
+        }
     }
 
     record RentalSummary(UUID id, UUID gridId, String gridCode, UUID roomId, UUID buildingId, String buildingName,
@@ -77,8 +96,7 @@ class RentalController {
         static RentalSummary of(Rentals.Rental r, LocalDate today) {
             return new RentalSummary(r.id(), r.gridId(), r.gridCode(), r.roomId(), r.buildingId(), r.buildingName(),
                     r.roomUnit(), r.roomNumber(), r.addressId(), r.address(),
-                    new Landlord(r.landlordPersonId(), r.landlordName(), r.landlordIdMasked(), r.landlordPhoneMasked()),
-                    r.purpose(), r.contractFrom(), r.contractTo(), r.policeRegisteredOn(),
+                    Landlord.of(r), r.purpose(), r.contractFrom(), r.contractTo(), r.policeRegisteredOn(),
                     r.stateOn(today) == Rentals.State.LET, r.stateOn(today), r.currentTenants());
         }
     }
@@ -86,11 +104,12 @@ class RentalController {
     /**
      * A tenant's own view, with the other rentals he rents on days he rents this one (alsoRents): allowed, since a
      * person may rent a flat and a shop at once, but shown on both, so that the officer can tell a second place from a
-     * contract registered twice or a tenancy left open. Only rentals the caller may open are named.
+     * contract registered twice or a tenancy left open. Only rentals the caller may open are named. A tenant the
+     * caller may not open (visible false) is named without his personId, as without his numbers.
      */
     record TenantView(UUID id, UUID personId, String name, String idNumber, String phone, String residence,
             LocalDate registeredOn, LocalDate residencePermitFrom, LocalDate from, LocalDate to, boolean current,
-            List<AlsoRents> alsoRents) {
+            List<AlsoRents> alsoRents, boolean visible) {
     }
 
     /** Another rental of the same tenant sharing days with this one: where, and the days shared (to null: open). */
@@ -129,8 +148,9 @@ class RentalController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One rental with its landlord and tenants, masked; each person shown is an audited read",
-            description = "Floating tenants show the day from which they may apply for a residence permit. 404 outside "
-                    + "the caller's jurisdiction.")
+            description = "Floating tenants show the day from which they may apply for a residence permit. A landlord or "
+                    + "tenant outside the caller's jurisdiction is named without personId or numbers (visible false). "
+                    + "404 outside the caller's jurisdiction.")
     RentalView one(@PathVariable UUID id) {
         return view(register.read(id, Callers.require()), Callers.require());
     }
@@ -151,7 +171,9 @@ class RentalController {
     @PutMapping("/{id}")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "Change a rental's landlord, purpose, contract and registration dates, note",
-            description = "A contract that ends before today makes the rental inactive and clears the room's mark.")
+            description = "A contract that ends before today makes the rental inactive and clears the room's mark. A "
+                    + "landlord outside the caller's jurisdiction, shown without his personId, is kept when the change "
+                    + "names no landlord at all.")
     RentalView change(@PathVariable UUID id, @RequestBody RentalForm form) {
         Caller caller = Callers.require();
         return view(register.change(id, form.input(), caller), caller);
@@ -203,7 +225,8 @@ class RentalController {
 
     RentalView view(Rentals.Rental r, Caller caller) {
         LocalDate today = register.today();
-        PeopleShown.PersonRef landlordPerson = people.of(r.landlordPersonId(), r.landlordName(), caller);
+        PeopleShown.PersonRef landlordPerson = PeopleShown.unseenWithoutId(
+                people.of(r.landlordPersonId(), r.landlordName(), caller));
         java.util.Map<UUID, List<AlsoRents>> overlaps = new java.util.HashMap<>();
         for (Rentals.Overlap o : register.overlaps(r.id(), caller)) {
             overlaps.computeIfAbsent(o.tenantId(), k -> new java.util.ArrayList<>()).add(new AlsoRents(o.rentalId(),
@@ -211,14 +234,14 @@ class RentalController {
         }
         List<TenantView> tenants = register.tenants(r.id()).stream().map(t -> {
             PeopleShown.PersonRef p = people.of(t.personId(), t.name(), caller);
-            return new TenantView(t.id(), t.personId(), p.name(), p.idNumber(), p.phone(),
+            return new TenantView(t.id(), p.visible() ? t.personId() : null, p.name(), p.idNumber(), p.phone(),
                     p.residence() == null ? null : p.residence().name(), p.registeredOn(), p.residencePermitFrom(),
-                    t.from(), t.to(), t.currentOn(today, r), overlaps.getOrDefault(t.id(), List.of()));
+                    t.from(), t.to(), t.currentOn(today, r), overlaps.getOrDefault(t.id(), List.of()), p.visible());
         }).toList();
         return new RentalView(r.id(), r.gridId(), r.gridCode(), r.gridName(), r.roomId(), r.buildingId(),
                 r.buildingName(), r.roomUnit(), r.roomNumber(), r.addressId(), r.address(), landlordPerson,
-                new Landlord(r.landlordPersonId(), r.landlordName(), r.landlordIdMasked(), r.landlordPhoneMasked()),
-                r.purpose(), r.contractFrom(), r.contractTo(), r.policeRegisteredOn(),
-                r.stateOn(today) == Rentals.State.LET, r.stateOn(today), r.note(), tenants, r.version());
+                Landlord.of(r, landlordPerson), r.purpose(), r.contractFrom(), r.contractTo(),
+                r.policeRegisteredOn(), r.stateOn(today) == Rentals.State.LET, r.stateOn(today), r.note(), tenants,
+                r.version());
     }
 }

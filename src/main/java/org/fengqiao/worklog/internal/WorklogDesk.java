@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.duty.OnDuty;
 import org.fengqiao.jurisdiction.Jurisdictions;
@@ -49,9 +50,11 @@ public class WorklogDesk {
     private final Jurisdictions jurisdictions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StaffDirectory staff;
 
     public WorklogDesk(Worklogs worklogs, OnDuty onDuty, Jurisdictions jurisdictions, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, StaffDirectory staff) {
+        this.staff = staff;
         this.worklogs = worklogs;
         this.onDuty = onDuty;
         this.jurisdictions = jurisdictions;
@@ -173,7 +176,8 @@ public class WorklogDesk {
             throw new Conflict("worklog.error.stale");
         }
         Worklogs.Entry after = audited(current, who);
-        List<UUID> reviewers = worklogs.reviewers(id).stream().filter(r -> !r.equals(after.authorId())).toList();
+        List<UUID> reviewers = worklogs.reviewers(id, staff.rolesWith(Permission.WORKLOG_REVIEW).toArray(String[]::new))
+                .stream().filter(r -> !r.equals(after.authorId())).toList();
         if (!reviewers.isEmpty()) {
             events.publishEvent(new WorklogEdited(id, after.unitPath(), reviewers, after.kind().name(), after.title(),
                     after.authorName(), after.version(), clock.instant()));
@@ -285,7 +289,8 @@ public class WorklogDesk {
         Worklogs.Remark remark = worklogs.remarks(id).stream().filter(r -> r.id().equals(remarkId)).findFirst()
                 .orElseThrow();
         events.publishEvent(Audited.created("worklog_remark", remarkId, e.unitPath(), remark).by(who.displayName()));
-        events.publishEvent(new WorklogReviewed(id, e.unitPath(), e.authorId(), e.kind().name(), e.title(), t, now));
+        events.publishEvent(new WorklogReviewed(id, e.unitPath(), e.authorId(), e.kind().name(), e.title(), t, now,
+                who.staffId()));
         return remark;
     }
 

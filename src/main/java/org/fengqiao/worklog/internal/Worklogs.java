@@ -259,11 +259,20 @@ public class Worklogs {
                 .params(id, entry, version, reviewer, text, at(at)).update();
     }
 
-    /** The supervisors who remarked on the entry and are still in service, each once. */
-    List<UUID> reviewers(UUID entry) {
+    /**
+     * The supervisors who remarked on the entry and may still review it, each once: in service, of a role that reviews
+     * ({@code roles}), and working at or above the entry's unit, as {@link WorklogDesk#reviews} has it (police see
+     * their unit's subtree). One who moved away, or to a role that reviews nothing, would be sent to an entry that
+     * answers him 404.
+     */
+    List<UUID> reviewers(UUID entry, String[] roles) {
         return jdbc.sql("""
                 SELECT DISTINCT r.reviewer_id FROM worklog_remark r JOIN staff s ON s.id = r.reviewer_id
-                 WHERE r.entry_id = ? AND s.active""").param(entry).query(UUID.class).list();
+                  JOIN unit su ON su.id = s.unit_id
+                  JOIN worklog_entry e ON e.id = r.entry_id JOIN unit eu ON eu.id = e.unit_id
+                 WHERE r.entry_id = :entry AND s.active AND s.role = ANY(CAST(:roles AS text[]))
+                   AND eu.path LIKE su.path || '%'""").param("entry", entry).param("roles", roles)
+                .query(UUID.class).list();
     }
 
     public List<Remark> remarks(UUID entry) {
