@@ -89,6 +89,21 @@ public record FengqiaoProperties(
             @DefaultValue("") String divisionCode,
             @DefaultValue("") String password) {
 
+        /**
+         * The bureau's division code becomes its code and names its county on every address below it: a code that is
+         * no county of the shipped tables (a typo, a province's or a township's code) is refused at the start, naming
+         * the variable, instead of a bureau created with it.
+         */
+        public Init {
+            divisionCode = divisionCode == null ? "" : divisionCode.strip();
+            if (!divisionCode.isEmpty() && !ShippedCounties.contains(divisionCode)) {
+                throw new StartRefused("FENGQIAO_INIT_DIVISION (fengqiao.init.division-code) is \"" + divisionCode
+                        + "\", which is no county of the administrative division tables (GB/T 2260)",
+                        "Set FENGQIAO_INIT_DIVISION to the six-digit code of the bureau's county, district or "
+                        + "county-level city, e.g. 320722 for 东海县, or leave it empty.");
+            }
+        }
+
         public boolean requested() {
             return !bureauName.isBlank() && !password.isBlank();
         }

@@ -66,4 +66,30 @@ class SettingsLimitsTests {
             assertThat(app.getBean(FengqiaoProperties.class).db().poolSize()).isEqualTo(20);
         }
     }
+
+    @Test
+    void anInitialDivisionThatIsNoCountyIsRefusedNamingTheSetting(CapturedOutput output) {
+        // a typo, a province's code and a township's code: none of them names the bureau's county
+        for (String code : new String[] {"abc", "999999", "320000", "320722100000"}) {
+            assertThatThrownBy(() -> start("--fengqiao.init.division-code=" + code).close())
+                    .as(code).isInstanceOf(RuntimeException.class);
+            assertThat(output.getOut() + output.getErr())
+                    .contains("FENGQIAO_INIT_DIVISION (fengqiao.init.division-code) is \"" + code + "\"")
+                    .contains("Set FENGQIAO_INIT_DIVISION to the six-digit code")
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aCountyOrNoInitialDivisionStarts() {
+        try (ConfigurableApplicationContext app = start("--fengqiao.init.division-code=320722")) {
+            assertThat(app.getBean(FengqiaoProperties.class).init().divisionCode()).isEqualTo("320722");
+        }
+        try (ConfigurableApplicationContext app = start("--fengqiao.init.division-code=110101")) {
+            assertThat(app.getBean(FengqiaoProperties.class).init().divisionCode()).isEqualTo("110101");
+        }
+        try (ConfigurableApplicationContext app = start()) {
+            assertThat(app.getBean(FengqiaoProperties.class).init().divisionCode()).isEmpty();
+        }
+    }
 }

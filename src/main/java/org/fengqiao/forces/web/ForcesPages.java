@@ -85,8 +85,7 @@ class ForcesPages {
             @RequestParam(required = false) UUID gridId, @RequestParam(required = false) UUID zoneId,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean expiring,
             @RequestParam(defaultValue = "1") int page,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Locale locale,
-            Model model) {
+            @RequestParam(required = false) String day, Locale locale, Model model, HttpServletResponse response) {
         Caller caller = Callers.require();
         String t = List.of("teams", "members", "companies", "posts", "coverage").contains(tab) ? tab : "teams";
         model.addAttribute("tab", t);
@@ -122,11 +121,20 @@ class ForcesPages {
             case "posts" -> model.addAttribute("posts", desk.posts(caller, gridId, q));
             case "coverage" -> {
                 // 全时段联勤: each zone's day, covered around the clock or with the times no shift covers
-                LocalDate d = day == null ? desk.today() : day;
-                model.addAttribute("day", d);
                 model.addAttribute("zones", desk.zones(caller));
                 model.addAttribute("zoneId", zoneId);
-                model.addAttribute("coverage", desk.coverage(caller, d, zoneId));
+                LocalDate d = coverageDay(day);
+                if (d == null) {
+                    // a day that is none (typed by hand, cut short) is said above the form in the reader's language,
+                    // with 400 and no zone's coverage shown under a day he did not ask for, not as the error page
+                    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                    model.addAttribute("problems", answers.texts(Invalid.of("day", "error.field.date"), locale));
+                    model.addAttribute("dayRefused", true);
+                    model.addAttribute("coverage", List.of());
+                } else {
+                    model.addAttribute("day", d);
+                    model.addAttribute("coverage", desk.coverage(caller, d, zoneId));
+                }
             }
             default -> {
                 model.addAttribute("teams", desk.teams(caller, kind, gridId, q));
@@ -135,6 +143,18 @@ class ForcesPages {
             }
         }
         return "forces/roster";
+    }
+
+    /** The coverage tab's day: today when none is asked, null when what was sent is no date. */
+    private LocalDate coverageDay(String day) {
+        if (day == null || day.isBlank()) {
+            return desk.today();
+        }
+        try {
+            return LocalDate.parse(day.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The defence people the work figures count (群防群治力量), which link here. */

@@ -1,9 +1,11 @@
 package org.fengqiao.supplies.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Yuan;
 import org.fengqiao.platform.web.FieldLabels;
@@ -56,8 +58,8 @@ class SuppliesPages {
 
     @GetMapping("/supplies")
     @PreAuthorize("hasAuthority('SUPPLIES_READ')")
-    String overview(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to, Model model) {
+    String overview(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Locale locale, Model model, HttpServletResponse response) {
         Actor me = me();
         Place root;
         try {
@@ -66,11 +68,12 @@ class SuppliesPages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         // a period that is none is refused with its reason (400), as on the list of issues: replaced by this year, its
-        // sums stood under dates the reader had not asked for
-        SuppliesViews.Period period = views.period(from, to);
+        // sums stood under dates the reader had not asked for. Said on the page above its filters, which keep what
+        // was sent, with no sums shown (not the error page, which lost the form)
         model.addAttribute("root", root);
+        SuppliesViews.Period period = period(from, to, locale, model, response);
         model.addAttribute("period", period);
-        model.addAttribute("summary", views.summary(root, period));
+        model.addAttribute("summary", period == null ? null : views.summary(root, period));
         model.addAttribute("gaps", views.gaps(root));
         model.addAttribute("units", ledger.places(me.scopePaths()));
         // the unit filter's empty choice falls back to the reader's own unit: named after it, not after the one shown
@@ -88,24 +91,58 @@ class SuppliesPages {
     /** The issues counted by the work figures' supplies issued and their cost, which link here. */
     @GetMapping("/supplies/issues")
     @PreAuthorize("hasAuthority('SUPPLIES_READ')")
-    String issues(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page, Model model) {
+    String issues(@RequestParam(required = false) UUID unit, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "1") int page, Locale locale,
+            Model model, HttpServletResponse response) {
         Actor me = me();
         Place root = desk.root(unit, me);
         int n = Math.max(1, page);
-        SuppliesViews.Issues issues = views.issues(root, views.period(from, to), PAGE_SIZE,
-                Paging.offset(n, PAGE_SIZE));
+        model.addAttribute("unitId", unit);
+        model.addAttribute("units", ledger.places(me.scopePaths()));
+        SuppliesViews.Period period = period(from, to, locale, model, response);
+        if (period == null) {
+            model.addAttribute("issues", null);
+            return "supplies/issues";
+        }
+        SuppliesViews.Issues issues = views.issues(root, period, PAGE_SIZE, Paging.offset(n, PAGE_SIZE));
         long pages = Math.max(1, (issues.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         String pastTheEnd = Paging.lastPageIfPast(n, pages).orElse(null);
         if (pastTheEnd != null) {
             return pastTheEnd;
         }
         model.addAttribute("issues", issues);
-        model.addAttribute("unitId", unit);
-        model.addAttribute("units", ledger.places(me.scopePaths()));
         model.addAttribute("page", n);
         model.addAttribute("pages", pages);
         return "supplies/issues";
+    }
+
+    /**
+     * The period the overview and the list of issues are asked for, or null when it is none (a day that is no date,
+     * the end before the start or after today): then the reason is on the model, in the reader's language, with what
+     * was sent for the form (fromSent, toSent), and the answer is 400.
+     */
+    private SuppliesViews.Period period(String from, String to, Locale locale, Model model,
+            HttpServletResponse response) {
+        try {
+            return views.period(day("from", from), day("to", to));
+        } catch (Invalid e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", answers.texts(e, locale));
+            model.addAttribute("fromSent", from);
+            model.addAttribute("toSent", to);
+            return null;
+        }
+    }
+
+    private static LocalDate day(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Invalid.of(field, "error.field.date");
+        }
     }
 
     @GetMapping("/supplies/units/{id}")
