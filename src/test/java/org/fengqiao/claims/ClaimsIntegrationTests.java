@@ -586,7 +586,11 @@ class ClaimsIntegrationTests extends IntegrationTest {
     void theBoardShowsEachItemsDaysOnTheBoardAndHowManyItemsStandInEachState() {
         UUID grid = f.volunteersGrid();
         UUID item = f.onBoard(officer, grid, "清单天数-" + UUID.randomUUID());
-        jdbc.sql("UPDATE claim_item SET on_board_at = now() - interval '5 days' - interval '1 hour' WHERE id = ?")
+        // at noon in Beijing five days back: the page counts Beijing's days, so an hour off now would count six
+        // between midnight and 01:00 there
+        jdbc.sql("""
+                UPDATE claim_item SET on_board_at = ((now() AT TIME ZONE 'Asia/Shanghai')::date - 5 + time '12:00')
+                    AT TIME ZONE 'Asia/Shanghai' WHERE id = ?""")
                 .param(item).update();
         assertThat(boardRow(officer, grid, item, "zh-CN")).contains("<td class=\"days-on-board\"", ">5天</td>");
         assertThat(boardRow(officer, grid, item, "en")).contains(">5 days</td>");

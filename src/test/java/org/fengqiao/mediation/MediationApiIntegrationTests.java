@@ -24,6 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class MediationApiIntegrationTests extends IntegrationTest {
 
+    /** The platform's days and weeks are Beijing's: between 16:00 and 24:00 UTC the JVM's default zone is a day behind. */
+    static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
+
     @LocalServerPort
     int port;
     @Autowired
@@ -80,7 +83,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
         end.put("agreementText", text);
         end.put("officerWitness", true);
         end.put("partiesConsent", true);
-        end.put("followUps", List.of(LocalDate.now().plusDays(10).toString()));
+        end.put("followUps", List.of(LocalDate.now(BEIJING).plusDays(10).toString()));
         return end;
     }
 
@@ -98,7 +101,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
     /** One mediation session recorded on the case, as an agreement follows one. */
     void session(String caseId, String token) {
         send("POST", "/api/v1/mediation/cases/" + caseId + "/sessions", token, Map.of("heldOn",
-                LocalDate.now().toString(), "place", "村委会", "attendees", "双方", "said", "各自陈述"), 200);
+                LocalDate.now(BEIJING).toString(), "place", "村委会", "attendees", "双方", "said", "各自陈述"), 200);
     }
 
     /**
@@ -111,7 +114,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
                 201).get("dispute").get("id").asText();
         String base = "/api/v1/mediation/cases/" + id;
         Map<String, Object> end = agreement("未经调解的协议");
-        end.put("followUps", List.of(LocalDate.now().plusDays(30).toString()));
+        end.put("followUps", List.of(LocalDate.now(BEIJING).plusDays(30).toString()));
         refusedInEachLanguage("POST", base + "/end", end, "sessions", Map.of(
                 "zh-CN", "本案尚未记录任何一次调解，不能记为达成协议；请先记录调解经过",
                 "en", "No mediation session is recorded for this case: record one before the agreement"));
@@ -358,7 +361,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
                 .get("dispute").get("id").asText();
         String theirs = send("POST", "/api/v1/mediation/cases", officer2, dispute(grid("NS-1-01"), "范围乙" + n, "officer2"),
                 201).get("dispute").get("id").asText();
-        Map<String, Object> session = Map.of("heldOn", LocalDate.now().toString(), "place", "村委会", "attendees", "双方",
+        Map<String, Object> session = Map.of("heldOn", LocalDate.now(BEIJING).toString(), "place", "村委会", "attendees", "双方",
                 "said", "劝说");
         for (String[] pair : new String[][] {{mine, officer2}, {theirs, officer}}) {
             String base = "/api/v1/mediation/cases/" + pair[0];
@@ -559,7 +562,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
         send("POST", base + "/parties", officer, Map.of("parties", List.of(Map.of("name", "兴东甲" + n, "phone",
                 "13800001111"), Map.of("name", "兴东乙" + n))), 200);
         for (int i = 1; i <= 3; i++) {
-            send("POST", base + "/sessions", officer, Map.of("heldOn", LocalDate.now().minusDays(3 - i).toString(),
+            send("POST", base + "/sessions", officer, Map.of("heldOn", LocalDate.now(BEIJING).minusDays(3 - i).toString(),
                     "place", "兴东村委会", "attendees", "双方", "said", "第" + i + "次调解", "nextStep", "继续"), 200);
         }
         String text = "双方共同出资疏通排水沟，今后轮流清理。" + n;
@@ -568,7 +571,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
         assertThat(ended.get("dispute").get("sessions").asInt()).isEqualTo(3);
         assertThat(ended.get("dispute").get("witnessName").asText()).isNotBlank();
         assertThat(ended.get("followUps")).hasSize(1);
-        assertThat(api.send("POST", base + "/sessions", officer, Map.of("heldOn", LocalDate.now().toString(), "place",
+        assertThat(api.send("POST", base + "/sessions", officer, Map.of("heldOn", LocalDate.now(BEIJING).toString(), "place",
                 "x", "attendees", "x", "said", "x")).statusCode()).as("an ended case does not change").isEqualTo(409);
 
         HttpResponse<byte[]> pdf = api.download(base + "/agreement.pdf", officer);
@@ -636,7 +639,7 @@ class MediationApiIntegrationTests extends IntegrationTest {
     @Test
     void aWeeksScreeningOpensTheDisputesItFoundAndTakesTheGridOffTheUnscreenedList() {
         UUID g = grid("SL-2-01");
-        String week = LocalDate.now().toString();
+        String week = LocalDate.now(BEIJING).toString();
         List<String> before = send("GET", "/api/v1/mediation/screenings/unscreened?week=" + week, bureau, null, 200)
                 .findValuesAsText("gridCode");
         String n = n();
