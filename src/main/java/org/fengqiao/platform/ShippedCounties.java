@@ -1,14 +1,7 @@
 package org.fengqiao.platform;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The county-level codes (counties, districts, county-level cities) of the division tables shipped under
@@ -30,24 +23,12 @@ final class ShippedCounties {
         static final Set<String> ALL = read();
 
         private static Set<String> read() {
-            String path = "/divisions/counties.csv.gz";
             Set<String> codes = new HashSet<>();
-            try (InputStream in = ShippedCounties.class.getResourceAsStream(path)) {
-                if (in == null) {
-                    throw new IllegalStateException("Missing resource " + path);
+            ShippedDivisionTables.read("counties.csv.gz", cells -> {
+                if (!cells[2].isEmpty() && !cells[2].endsWith("0000")) {
+                    codes.add(cells[0]);
                 }
-                BufferedReader reader = new BufferedReader(
-                        new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
-                reader.readLine();
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    String[] cells = line.split(",", -1);
-                    if (!cells[2].isEmpty() && !cells[2].endsWith("0000")) {
-                        codes.add(cells[0]);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + path, e);
-            }
+            });
             return codes;
         }
     }

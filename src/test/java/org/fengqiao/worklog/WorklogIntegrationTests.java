@@ -321,6 +321,14 @@ class WorklogIntegrationTests extends IntegrationTest {
         assertThat(review.substring(row, review.indexOf("</tr>", row))).doesNotContain("Changed since reviewed");
     }
 
+    /** The chief and then the bureau remark on the first version of an entry (its API path). */
+    void remarkedByChiefAndBureau(String entry) {
+        assertThat(api.send("POST", entry + "/remarks", chief, Map.of("text", "写明走访发现", "version", 0))
+                .statusCode()).isEqualTo(201);
+        assertThat(api.send("POST", entry + "/remarks", bureau, Map.of("text", "同意所长意见", "version", 0))
+                .statusCode()).isEqualTo(201);
+    }
+
     /**
      * The chief (and the bureau) remarked on an entry; the author then rewrites it twice: each reviewer finds each edit
      * in his inbox, in his language, linked to the entry. An edit of an entry nobody remarked on tells nobody, and the
@@ -330,10 +338,7 @@ class WorklogIntegrationTests extends IntegrationTest {
     void anEditAfterAReviewRemarkReachesEachReviewersInboxOncePerEdit() {
         JsonNode e = write(officer, "officer", unique("改后日志-"), "走访吴场村两户");
         String entry = "/api/v1/worklog/entries/" + id(e);
-        assertThat(api.send("POST", entry + "/remarks", chief, Map.of("text", "写明走访发现", "version", 0))
-                .statusCode()).isEqualTo(201);
-        assertThat(api.send("POST", entry + "/remarks", bureau, Map.of("text", "同意所长意见", "version", 0))
-                .statusCode()).isEqualTo(201);
+        remarkedByChiefAndBureau(entry);
         assertThat(inboxEntries(chief, id(e), "zh-CN")).as("nothing before an edit").isEmpty();
 
         assertThat(api.send("PUT", entry, officer, edit(e, "走访吴场村两户，发现一处隐患", 0)).statusCode())
@@ -403,10 +408,7 @@ class WorklogIntegrationTests extends IntegrationTest {
     void aReviewerWhoRemarksOnTheEditedTextHasHisNoticeOfTheEditClosedAndOnlyHis() {
         JsonNode e = write(officer, "officer", unique("再督导日志-"), "走访吴场村");
         String entry = "/api/v1/worklog/entries/" + id(e);
-        assertThat(api.send("POST", entry + "/remarks", chief, Map.of("text", "写明走访发现", "version", 0))
-                .statusCode()).isEqualTo(201);
-        assertThat(api.send("POST", entry + "/remarks", bureau, Map.of("text", "同意所长意见", "version", 0))
-                .statusCode()).isEqualTo(201);
+        remarkedByChiefAndBureau(entry);
         assertThat(api.send("PUT", entry, officer, edit(e, "走访吴场村两户，发现一处隐患", 0)).statusCode())
                 .isEqualTo(200);
         assertThat(inboxEntries(chief, id(e), "zh-CN")).extracting(i -> i.get("unread").asBoolean())

@@ -37,15 +37,26 @@ class WorklogReviewPageIntegrationTests extends IntegrationTest {
     @Autowired
     StaffDirectory staff;
 
+    /** The unit of the demo's community officer, where the tests' authors work beside him. */
+    UUID officersUnit() {
+        return jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+    }
+
+    /** A community officer of the unit who came 400 days ago, so every period the tests choose is owed by him. */
+    UUID officerOf(UUID unit, String name) {
+        UUID author = UUID.randomUUID();
+        jdbc.sql("INSERT INTO staff (id, unit_id, role, name, created_at)"
+                        + " VALUES (?, ?, 'COMMUNITY_OFFICER', ?, now() - interval '400 days')")
+                .params(author, unit, name).update();
+        return author;
+    }
+
     @Test
     void theDayChosenFiltersTheEntriesListedAsItFiltersWhoHasNotSubmitted() {
         LocalDate today = LocalDate.now(LocalTimes.ZONE);
-        UUID unit = jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer'").query(UUID.class).single();
-        UUID author = UUID.randomUUID();
         String tag = String.valueOf(System.nanoTime());
-        jdbc.sql("INSERT INTO staff (id, unit_id, role, name, created_at)"
-                        + " VALUES (?, ?, 'COMMUNITY_OFFICER', ?, now() - interval '400 days')")
-                .params(author, unit, "筛选民警" + tag).update();
+        UUID unit = officersUnit();
+        UUID author = officerOf(unit, "筛选民警" + tag);
         try {
             LocalDate thatWeek = today.minusWeeks(20).with(DayOfWeek.MONDAY);
             LocalDate otherWeek = today.minusWeeks(30).with(DayOfWeek.MONDAY);
@@ -73,12 +84,9 @@ class WorklogReviewPageIntegrationTests extends IntegrationTest {
     @Test
     void theReviewApiTakesTheDayThePageFiltersByAndRefusesABadOneInTheCallersLanguage() {
         LocalDate today = LocalDate.now(LocalTimes.ZONE);
-        UUID unit = jdbc.sql("SELECT unit_id FROM staff WHERE username = 'officer'").query(UUID.class).single();
-        UUID author = UUID.randomUUID();
         String tag = String.valueOf(System.nanoTime());
-        jdbc.sql("INSERT INTO staff (id, unit_id, role, name, created_at)"
-                        + " VALUES (?, ?, 'COMMUNITY_OFFICER', ?, now() - interval '400 days')")
-                .params(author, unit, "接口筛选民警" + tag).update();
+        UUID unit = officersUnit();
+        UUID author = officerOf(unit, "接口筛选民警" + tag);
         try {
             LocalDate thatWeek = today.minusWeeks(21).with(DayOfWeek.MONDAY);
             LocalDate otherWeek = today.minusWeeks(31).with(DayOfWeek.MONDAY);

@@ -1,17 +1,11 @@
 package org.fengqiao.population.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
+import org.fengqiao.platform.ShippedDivisionTables;
 
 /**
  * The administrative divisions of 2023 (GB/T 2260 provinces, cities and counties, and the
@@ -108,21 +102,8 @@ public final class Divisions {
         }
 
         private static void read(String file, Consumer<Division> into) {
-            String path = "/divisions/" + file;
-            try (InputStream in = Divisions.class.getResourceAsStream(path)) {
-                if (in == null) {
-                    throw new IllegalStateException("Missing resource " + path);
-                }
-                BufferedReader reader = new BufferedReader(
-                        new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
-                reader.readLine();
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    String[] cells = line.split(",", -1);
-                    into.accept(new Division(cells[0], cells[1], cells[2].isEmpty() ? null : cells[2]));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + path, e);
-            }
+            ShippedDivisionTables.read(file,
+                    cells -> into.accept(new Division(cells[0], cells[1], cells[2].isEmpty() ? null : cells[2])));
         }
     }
 }
