@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.fengqiao.platform.FengqiaoProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The engineer whose FENGQIAO_DATA_DIR cannot hold the embedded database (a file where its folder should be, a folder
@@ -22,6 +26,18 @@ class StartupDataDirectoryTests {
 
     @TempDir
     Path dir;
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(FengqiaoProperties.class)
+    @Import(DatabaseConfiguration.class)
+    static class DatabaseOnly {
+
+        /** Asks for the pool, as Flyway does at start. */
+        @org.springframework.context.annotation.Bean
+        Object migrations(javax.sql.DataSource dataSource) {
+            return dataSource;
+        }
+    }
 
     @Test
     void aDataDirectoryUnderAFileIsSaidAsTheFailureNamingTheSetting(CapturedOutput output) throws Exception {

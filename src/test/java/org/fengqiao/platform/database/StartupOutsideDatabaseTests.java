@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import org.fengqiao.platform.FengqiaoProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The engineer who points the platform at an outside PostgreSQL (README, "外部 PostgreSQL") and gets a setting wrong
@@ -23,6 +27,18 @@ class StartupOutsideDatabaseTests {
 
     @TempDir
     Path dir;
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(FengqiaoProperties.class)
+    @Import(DatabaseConfiguration.class)
+    static class DatabaseOnly {
+
+        /** The pool is made lazily by Spring unless asked for: this asks for it, as Flyway does at start. */
+        @org.springframework.context.annotation.Bean
+        Object migrations(javax.sql.DataSource dataSource) {
+            return dataSource;
+        }
+    }
 
     private void start(String url) {
         start(url, "fengqiao");
