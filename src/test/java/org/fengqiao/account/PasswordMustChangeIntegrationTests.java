@@ -110,4 +110,26 @@ class PasswordMustChangeIntegrationTests extends IntegrationTest {
         assertThat(again.get("/", null, "Accept", "text/html").headers().firstValue("Location").orElseThrow())
                 .endsWith("/profile?passwordMustChange");
     }
+
+    /**
+     * The security administrator who gave a sign-in or reset a password sees on the person's page, and in the API,
+     * whether the password he chose is still the one in use: the holder has not signed in to change it yet.
+     */
+    @Test
+    void theSecurityAdministratorSeesWhetherThePasswordHeChoseIsYetToBeChanged() {
+        String security = api.token("security", DEMO_PASSWORD);
+        assertThat(ApiClient.json(api.get("/api/v1/staff/" + person.id(), security)).path("passwordMustChange")
+                .asBoolean(false)).as("the answer says the password is yet to be changed").isTrue();
+        ApiClient pages = new ApiClient(port).signedIn("security", DEMO_PASSWORD, null);
+        assertThat(pages.get("/staff/" + person.id(), null, "Accept", "text/html").body())
+                .contains("id=\"password-must-change\"", "密码由他人设置，本人尚未修改");
+
+        String token = api.token(username, INITIAL);
+        assertThat(api.send("PUT", "/api/v1/me/password", token,
+                Map.of("currentPassword", INITIAL, "newPassword", OWN)).statusCode()).isEqualTo(204);
+        assertThat(ApiClient.json(api.get("/api/v1/staff/" + person.id(), security)).path("passwordMustChange")
+                .asBoolean(true)).isFalse();
+        assertThat(pages.get("/staff/" + person.id(), null, "Accept", "text/html").body())
+                .doesNotContain("id=\"password-must-change\"");
+    }
 }

@@ -151,6 +151,38 @@ class AuditChangesIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * What the trail writes as words of its own reads in the auditor's language: the outcome of each sign-in (the
+     * third wrong password in a row, the lock, the success) and a password reset by the security administrator, never
+     * the stored English words beside a Chinese field name.
+     */
+    @Test
+    void aSignInsOutcomeAndAPasswordResetReadInTheReadersWordsNotAsStored() {
+        String id = UUID.randomUUID().toString();
+        events.publishEvent(new Audited("SIGN_IN_FAILED", "staff", id, null, null,
+                Map.of("username", "wu.shen", "outcome", "password 3"), "wu.shen"));
+        events.publishEvent(new Audited("SIGN_IN_FAILED", "staff", id, null, null,
+                Map.of("username", "wu.shen", "outcome", "locked"), "wu.shen"));
+        events.publishEvent(new Audited("SIGN_IN", "staff", id, null, null,
+                Map.of("username", "wu.shen", "outcome", "ok"), "wu.shen"));
+        events.publishEvent(new Audited("UPDATE", "staff", id, null, Map.of("password", "old"),
+                Map.of("password", "reset"), "security"));
+
+        String zh = changes(page("/audit?recordId=" + id, null));
+        assertThat(zh).contains("title=\"outcome\">结果</span>", ">密码错误（连续第 3 次）</span>", ">账号已锁定</span>",
+                        ">登录成功</span>", ">原密码</span>", ">已重置（须本人修改后才能使用平台）</span>")
+                .doesNotContain(">outcome<", ">password 3<", ">locked<", ">ok<", ">old<", ">reset<");
+        String en = changes(page("/audit?recordId=" + id, "en"));
+        assertThat(en).contains("title=\"outcome\">Outcome</span>", ">Wrong password (3 in a row)</span>",
+                        ">Account locked</span>", ">Signed in</span>", ">Former password</span>")
+                .doesNotContain(">password 3<", ">locked<", ">old<", ">reset<");
+        // the user name stays as stored, and the stored record keeps the words as written
+        assertThat(zh).contains(">wu.shen</span>");
+        Map<?, ?> entry = (Map<?, ?>) ((List<?>) api.get("/api/v1/audit?action=SIGN_IN_FAILED&recordId=" + id,
+                "auditor", Map.class).getBody().get("items")).get(0);
+        assertThat(((Map<?, ?>) entry.get("after")).get("outcome")).isEqualTo("locked");
+    }
+
+    /**
      * A time stored inside an entry's changes (the lock an unlock lifted, a check-in) reads in Beijing time as the
      * page's own times do, whatever offset it was stored with, in the page and in the API's reading; the stored
      * JSON keeps it as written, and a plain date stays a date.

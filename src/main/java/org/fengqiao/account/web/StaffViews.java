@@ -44,7 +44,7 @@ class StaffViews {
 
     record StaffDetail(UUID id, String name, StaffRole role, UUID unitId, String unitName, String policeNumber,
             String title, String phone, boolean phoneMasked, String username, boolean active, boolean locked,
-            Instant lockedUntil, Instant lastLoginAt, String locale, List<Term> gridRoles) {
+            Instant lockedUntil, Instant lastLoginAt, boolean passwordMustChange, String locale, List<Term> gridRoles) {
 
         /** For pages: local time where the platform runs (China has one time zone). */
         public String lockedUntilShown() {
@@ -74,7 +74,9 @@ class StaffViews {
         List<Term> terms = roster.termsOf(new StaffId(row.id())).stream().map(t -> term(t, caller)).toList();
         return new StaffDetail(row.id(), row.name(), row.role(), row.unitId(), row.unitName(), row.policeNumber(),
                 row.title(), phone, !full && row.phone() != null, row.username(), row.active(), locked,
-                locked ? row.lockedUntil() : null, row.lastLoginAt(), row.locale(), terms);
+                locked ? row.lockedUntil() : null, row.lastLoginAt(),
+                // the password the security administrator chose (a new sign-in, a reset) its holder has not changed yet
+                row.username() != null && row.passwordMustChange(), row.locale(), terms);
     }
 
     private Term term(Roster.Term t, Caller caller) {

@@ -39,6 +39,9 @@ public class AuditChanges {
     public static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(TimeBound.BEIJING);
 
+    /** A stored word with a count after it ("password 3"). */
+    private static final java.util.regex.Pattern COUNTED = java.util.regex.Pattern.compile("([a-z]+) ([0-9]{1,6})");
+
     /** The fields that hold a unit's id. */
     private static final Set<String> UNIT_FIELDS = Set.of("unitId", "unit", "parentId", "parentUnitId");
 
@@ -112,7 +115,23 @@ public class AuditChanges {
             if (UNIT_FIELDS.contains(field)) {
                 return unit(text).orElse(text);
             }
-            return time(text);
+            String word = word(field, text);
+            return word != null ? word : time(text);
+        }
+
+        /**
+         * A value the trail writes as a word of its own, in the reader's words: a sign-in's outcome ("ok", "locked",
+         * "password 3" for the third wrong password in a row), a password "old" → "reset" or "changed". Null for any
+         * other value, which reads as stored.
+         */
+        private String word(String field, String text) {
+            String word = messages.getMessage("audit.value." + field + "." + text, null, null, locale);
+            if (word != null) {
+                return word;
+            }
+            java.util.regex.Matcher counted = COUNTED.matcher(text);
+            return counted.matches() ? messages.getMessage("audit.value." + field + "." + counted.group(1),
+                    new Object[] {Integer.parseInt(counted.group(2))}, null, locale) : null;
         }
 
         private Optional<String> unit(String id) {

@@ -39,6 +39,14 @@ public class AuditEntries {
      * system and are shown only to an auditor whose scope holds a root of the tree.
      */
     public AuditPage search(AuditQuery q, Caller caller) {
+        return slice(q, caller, q.size(), (long) q.page() * q.size());
+    }
+
+    /**
+     * The entries of {@link #search} from an offset, as many as asked (an export reads the whole reading in slices
+     * larger than a page); the count and {@code upTo} as there.
+     */
+    public AuditPage slice(AuditQuery q, Caller caller, int limit, long offset) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         where.add(caller.unitPaths().stream().anyMatch(AuditEntries::isRoot)
@@ -85,8 +93,8 @@ public class AuditEntries {
                         + condition
                         + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
                 .params(params)
-                .param("limit", q.size())
-                .param("offset", (long) q.page() * q.size())
+                .param("limit", limit)
+                .param("offset", offset)
                 .query(AuditEntries::map).list();
         return new AuditPage(items, q.page(), q.size(), total, upTo);
     }

@@ -22,8 +22,11 @@ public class AuditReading {
     private final ActorNames actors;
     private final AuditChanges changes;
     private final ApplicationEventPublisher events;
+    private final AuditSealer sealer;
 
-    AuditReading(AuditEntries entries, ActorNames actors, AuditChanges changes, ApplicationEventPublisher events) {
+    AuditReading(AuditEntries entries, ActorNames actors, AuditChanges changes, ApplicationEventPublisher events,
+            AuditSealer sealer) {
+        this.sealer = sealer;
         this.entries = entries;
         this.actors = actors;
         this.changes = changes;
@@ -43,6 +46,40 @@ public class AuditReading {
         events.publishEvent(new Audited("READ", "audit", null, null, null, filters(query, page), null));
         return new AuditPage(page.items().stream().map(e -> e.read(actors.shown(e, locale), reading.of(e))).toList(), page.page(),
                 page.size(), page.total(), page.upTo());
+    }
+
+    /**
+     * Entries of a reading from an offset for an export, each read as {@link #search} reads it (the actor named, the
+     * changes in words). Not recorded entry by entry: the export is recorded once, whole ({@link #exported}).
+     */
+    public AuditPage slice(AuditQuery query, Locale locale, int limit, long offset) {
+        Caller caller = Callers.require();
+        AuditPage page = entries.slice(query, caller, limit, offset);
+        AuditChanges.Reading reading = changes.reading(caller, locale);
+        return new AuditPage(page.items().stream().map(e -> e.read(actors.shown(e, locale), reading.of(e))).toList(),
+                page.page(), page.size(), page.total(), page.upTo());
+    }
+
+    /**
+     * Chains every entry committed so far, as verification does: an export then carries each entry's hash, also of
+     * those written in the last half second.
+     */
+    public void sealCommitted() {
+        sealer.sealAll();
+    }
+
+    /** An export of the trail, in the trail: what was looked for, the newest entry it reached and how many it holds. */
+    public void exported(AuditQuery query, long upTo, int rows) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        putIfSet(map, "actor", query.actor());
+        putIfSet(map, "action", query.action());
+        putIfSet(map, "recordType", query.recordType());
+        putIfSet(map, "recordId", query.recordId());
+        putIfSet(map, "from", query.from() == null ? null : query.from().toString());
+        putIfSet(map, "to", query.to() == null ? null : query.to().toString());
+        map.put("upTo", upTo);
+        map.put("rows", rows);
+        events.publishEvent(new Audited("EXPORT", "audit", null, null, null, map, null));
     }
 
     @Transactional

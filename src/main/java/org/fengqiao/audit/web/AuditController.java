@@ -2,6 +2,8 @@ package org.fengqiao.audit.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Locale;
 import org.fengqiao.audit.internal.AuditPage;
 import org.fengqiao.audit.internal.AuditQuery;
@@ -25,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
 
     private final AuditReading reading;
+    private final AuditLedger ledger;
 
-    AuditController(AuditReading reading) {
+    AuditController(AuditReading reading, AuditLedger ledger) {
         this.reading = reading;
+        this.ledger = ledger;
     }
 
     @GetMapping
@@ -46,6 +50,22 @@ class AuditController {
             @RequestParam(defaultValue = "" + AuditQuery.DEFAULT_SIZE) int size, Locale locale) {
         return reading.search(new AuditQuery(actor, action, recordType, recordId, TimeBound.from(from),
                 TimeBound.to(to), upTo, page, size), locale);
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "The audit trail as xlsx, for the same filters as the list",
+            description = "Takes the list's filters (actor, action, recordType, recordId, from, to, upTo) and answers "
+                    + "every matching entry, newest first: number, time (Beijing), actor and role, address, action, "
+                    + "record type and id, the changes in words, the stored before and after, and the entry's hash; "
+                    + "headers in the reader's language. 400 for a time that is no time, and when more than 50,000 "
+                    + "entries match (narrow the filters). Recorded in the trail (EXPORT, audit) with the filters and "
+                    + "the number of rows.")
+    void export(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String recordType, @RequestParam(required = false) String recordId,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) Long upTo, Locale locale, HttpServletResponse response) throws IOException {
+        ledger.write(new AuditQuery(actor, action, recordType, recordId, TimeBound.from(from), TimeBound.to(to), upTo,
+                0, AuditQuery.DEFAULT_SIZE), locale, response);
     }
 
     @GetMapping("/verify")

@@ -14,6 +14,7 @@ import org.fengqiao.audit.internal.AuditQuery;
 import org.fengqiao.audit.internal.AuditReading;
 import org.fengqiao.audit.internal.TimeBound;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.web.Ledger;
 import org.fengqiao.platform.web.Paging;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -72,6 +73,9 @@ class AuditPageController {
             // an entry of weeks ago is pages deep: the ends of the reading are one click away, not a click a page
             model.addAttribute("first", page.page() > 0 ? link(filter, page, 0) : null);
             model.addAttribute("last", page.page() < page.pages() - 1 ? link(filter, page, page.pages() - 1) : null);
+            // more than one export holds is said beside the count, instead of a link that would answer with an error
+            model.addAttribute("export", page.total() <= Ledger.MAX_ROWS ? export(filter, page) : null);
+            model.addAttribute("exportMost", Ledger.MAX_ROWS);
         }
         model.addAttribute("periods", periods(filter, LocalDate.now(clock.withZone(TimeBound.BEIJING))));
         model.addAttribute("timeErrors", errors);
@@ -135,6 +139,19 @@ class AuditPageController {
         }
         b.queryParam("upTo", shown.upTo());
         b.queryParam("page", page);
+        return b.encode().build().toUriString();
+    }
+
+    /** The xlsx of this reading: the same filters, counted from the same newest entry as the page shown. */
+    static String export(Filter f, AuditPage shown) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/api/v1/audit/export");
+        addIfSet(b, "actor", f.actor());
+        addIfSet(b, "action", f.action());
+        addIfSet(b, "recordType", f.recordType());
+        addIfSet(b, "recordId", f.recordId());
+        addIfSet(b, "from", f.from());
+        addIfSet(b, "to", f.to());
+        b.queryParam("upTo", shown.upTo());
         return b.encode().build().toUriString();
     }
 

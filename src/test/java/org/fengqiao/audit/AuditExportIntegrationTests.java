@@ -1,0 +1,135 @@
+package org.fengqiao.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The audit administrator takes the trail away as a file (for an inspection, or to keep with a finding): the entries
+ * his filters find, as the page shows them, opened as a spreadsheet; the export itself is in the trail, and nobody
+ * else may take one.
+ */
+class AuditExportIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    AuditApi api;
+
+    @BeforeEach
+    void client() {
+        api = new AuditApi(http);
+    }
+
+    @Test
+    void theAuditorExportsTheEntriesHisFiltersFindAsASpreadsheetInHisLanguage() throws Exception {
+        api.signIn("officer");
+        api.signIn("officer");
+        ResponseEntity<Map> listed = api.get("/api/v1/audit?actor=officer&action=SIGN_IN&size=200", "auditor", Map.class);
+        long total = ((Number) listed.getBody().get("total")).longValue();
+        long upTo = ((Number) listed.getBody().get("upTo")).longValue();
+
+        ResponseEntity<byte[]> file = download("/api/v1/audit/export?actor=officer&action=SIGN_IN&upTo=" + upTo,
+                "auditor", null);
+        assertThat(file.getStatusCode().value()).isEqualTo(200);
+        assertThat(file.getHeaders().getContentType().toString()).startsWith(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(file.getHeaders().getContentDisposition().getFilename()).isEqualTo("audit-trail.xlsx");
+        List<List<String>> rows = rows(file.getBody());
+        assertThat(rows.get(0)).startsWith("序号", "时间", "操作人", "操作人角色", "来源地址", "操作", "记录类型", "记录编号");
+        assertThat(rows).hasSize((int) total + 1);
+        assertThat(rows.subList(1, rows.size())).allSatisfy(r -> {
+            assertThat(r.get(2)).isEqualTo("officer");
+            assertThat(r.subList(5, 7)).containsExactly("登录", "工作人员");
+            assertThat(r.get(11)).as("the entry's hash, to check the row against the chain").matches("[0-9a-f]{64}");
+        });
+        // newest first, as the page
+        List<Long> seqs = rows.subList(1, rows.size()).stream().map(r -> Long.parseLong(r.get(0))).toList();
+        assertThat(seqs).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        assertThat(seqs.get(0)).isLessThanOrEqualTo(upTo);
+
+        List<List<String>> english = rows(download("/api/v1/audit/export?actor=officer&action=SIGN_IN&upTo=" + upTo,
+                "auditor", "en").getBody());
+        assertThat(english.get(0)).startsWith("No.", "Time", "Actor", "Actor's role", "Address", "Action");
+        assertThat(english.get(1).get(5)).isEqualTo("Signed in");
+    }
+
+    @Test
+    void theExportIsItselfInTheTrailWithItsFiltersAndRows() throws Exception {
+        api.signIn("chief");
+        List<List<String>> rows = rows(download("/api/v1/audit/export?actor=chief&action=SIGN_IN", "auditor", null)
+                .getBody());
+
+        ResponseEntity<Map> trail = api.get("/api/v1/audit?actor=auditor&action=EXPORT&recordType=audit&size=1",
+                "auditor", Map.class);
+        Map<String, Object> entry = ((List<Map<String, Object>>) trail.getBody().get("items")).get(0);
+        assertThat((Map<String, Object>) entry.get("after")).containsEntry("actor", "chief")
+                .containsEntry("action", "SIGN_IN").containsEntry("rows", rows.size() - 1);
+    }
+
+    @Test
+    void theAuditPageOffersTheExportOfWhatItShows() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(api.token("auditor"));
+        String page = http.exchange("/audit?actor=officer&action=SIGN_IN", HttpMethod.GET, new HttpEntity<>(headers),
+                String.class).getBody();
+        assertThat(page).containsPattern("id=\"audit-export\"[^>]* href=\"/api/v1/audit/export\\?actor=officer"
+                + "&amp;action=SIGN_IN&amp;upTo=[0-9]+\"").contains("导出 xlsx");
+    }
+
+    @Test
+    void nobodyButTheAuditAdministratorExportsTheTrailAndABadTimeIsRefused() {
+        for (String user : List.of("admin", "security", "bureau", "officer")) {
+            assertThat(download("/api/v1/audit/export", user, null).getStatusCode().value()).as(user).isEqualTo(403);
+        }
+        ResponseEntity<String> bad = http.exchange("/api/v1/audit/export?from=yesterday", HttpMethod.GET,
+                new HttpEntity<>(bearer("auditor", null)), String.class);
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getBody()).contains("\"field\":\"from\"");
+    }
+
+    private ResponseEntity<byte[]> download(String url, String user, String language) {
+        return http.exchange(url, HttpMethod.GET, new HttpEntity<>(bearer(user, language)), byte[].class);
+    }
+
+    private HttpHeaders bearer(String user, String language) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(api.token(user));
+        if (language != null) {
+            headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        }
+        return headers;
+    }
+
+    private static List<List<String>> rows(byte[] xlsx) throws Exception {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheetAt(0);
+            DataFormatter format = new DataFormatter();
+            List<List<String>> rows = new ArrayList<>();
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    cells.add(row.getCell(i) == null ? "" : format.formatCellValue(row.getCell(i)));
+                }
+                rows.add(cells);
+            }
+            return rows;
+        }
+    }
+}
