@@ -158,6 +158,25 @@ public class Store {
         return after;
     }
 
+    /**
+     * Takes an item off sale (下架, {@code onSale} false) or puts it back: a withdrawn item is not offered and cannot
+     * be redeemed, while the vouchers it gave (honoured at pickup), its stock and its fund history stay as they are.
+     * The conditional UPDATE waits for a redemption holding the row, so none slips past a withdrawal; asked for what
+     * the item already is, it says so and changes nothing.
+     */
+    @Transactional
+    public Item setOnSale(UUID itemId, boolean onSale, Caller caller) {
+        Item before = visibleItem(itemId, caller);
+        int n = jdbc.sql("UPDATE store_item SET active = ?, version = version + 1 WHERE id = ? AND active <> ?")
+                .params(onSale, itemId, onSale).update();
+        if (n == 0) {
+            throw Invalid.of("item", onSale ? "points.error.onSale" : "points.error.withdrawn");
+        }
+        Item after = item(itemId).orElseThrow();
+        events.publishEvent(Audited.updated("store_item", itemId, after.unitPath(), before, after));
+        return after;
+    }
+
     // ---- funds ----
 
     public List<Fund> funds(Caller caller) {
@@ -269,12 +288,19 @@ public class Store {
                 return new Redeemed(before.get(), true);
             }
         }
-        Item item = forHolder(caller.staffId()).stream().filter(i -> i.id().equals(itemId)).findFirst()
+        // an item of a store above the holder; withdrawn (下架), it is said so rather than not found
+        String path = ledger.holder(caller.staffId()).map(Ledger.Holder::unitPath).orElse("-");
+        Item item = jdbc.sql(ITEM + " WHERE i.id = :id AND :path LIKE u.path || '%'").param("id", itemId)
+                .param("path", path).query(this::itemRow).optional()
                 .orElseThrow(() -> new NotFound("store item", itemId));
+        if (!item.active()) {
+            throw Invalid.of("item", "points.error.withdrawn");
+        }
         Integer price = jdbc.sql("""
                 UPDATE store_item SET stock = stock - 1, version = version + 1 WHERE id = ? AND active AND stock > 0
                 RETURNING price_points""").param(itemId).query(Integer.class).optional()
-                .orElseThrow(() -> Invalid.of("item", "points.error.outOfStock"));
+                .orElseThrow(() -> Invalid.of("item", item(itemId).map(Item::active).orElse(false)
+                        ? "points.error.outOfStock" : "points.error.withdrawn"));
         long entry = ledger.append(caller.staffId(), "REDEMPTION", -price, null, "store_item", itemId.toString(),
                 null, null, null, null, item.name());
         UUID id = UUID.randomUUID();

@@ -242,6 +242,20 @@ class PointsApi {
         return store.addStock(id, f.quantity(), f.costFen(), f.note(), Callers.require());
     }
 
+    /** Takes the item off sale (下架): no longer offered nor redeemable; its vouchers stay and are honoured. */
+    @PostMapping("/store/items/{id}/withdraw")
+    @PreAuthorize("hasAuthority('POINTS_STORE')")
+    Store.Item withdraw(@PathVariable UUID id) {
+        return store.setOnSale(id, false, Callers.require());
+    }
+
+    /** Puts a withdrawn item back on sale. */
+    @PostMapping("/store/items/{id}/restore")
+    @PreAuthorize("hasAuthority('POINTS_STORE')")
+    Store.Item restore(@PathVariable UUID id) {
+        return store.setOnSale(id, true, Callers.require());
+    }
+
     @GetMapping("/funds")
     @PreAuthorize("hasAuthority('POINTS_STORE')")
     List<Store.Fund> funds() {

@@ -331,6 +331,14 @@ class PointsPages {
                 () -> store.addStock(id, quantity, fen(costYuan, "costFen"), note, Callers.require()));
     }
 
+    /** Takes an item off sale (withdraw) or puts it back (restore), from the store page. */
+    @PostMapping("/points/store/items/{id}/{change:withdraw|restore}")
+    @PreAuthorize("hasAuthority('POINTS_STORE')")
+    String onSale(@PathVariable UUID id, @PathVariable String change, Locale locale, RedirectAttributes redirect) {
+        return act(locale, redirect, "/points/store",
+                () -> store.setOnSale(id, change.equals("restore"), Callers.require()));
+    }
+
     @PostMapping("/points/funds")
     @PreAuthorize("hasAuthority('POINTS_STORE')")
     String openFund(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) String kind,
