@@ -342,4 +342,97 @@ class PointsStoreIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM points_award WHERE source_id = ?").param(id).query(Long.class)
                 .single()).isZero();
     }
+
+    /**
+     * A voucher not picked up is cancelled (作废) by its holder or the store's keeper: its points and its unit go back
+     * in one step, audited, and never twice however many cancellations arrive at once; a cancelled voucher is not
+     * handed out, a collected one is not cancelled (each refused in the caller's language), another station's keeper
+     * cannot find it, and the points that came back are no points earned on the leaderboard.
+     */
+    @Test
+    void aVoucherNotPickedUpIsCancelledOnceWithItsPointsAndStockBackEvenWhenCancelledManyTimesAtOnce()
+            throws Exception {
+        UUID holderId = PointsFixtures.staffId(jdbc, "volunteer");
+        UUID grid = PointsFixtures.grid(jdbc, "FS-3-01");
+        loader.awardApproved(holderId, grid, "verified-clue", "测试", null, officerId(),
+                PointsFixtures.staffId(jdbc, "chief"));
+        String holder = api.token("volunteer", DEMO_PASSWORD);
+        UUID item = donated("作废测试", 5, 4);
+        HttpResponse<String> redeemed = api.send("POST", "/api/v1/points/store/items/" + item + "/redeem", holder, null);
+        assertThat(redeemed.statusCode()).as(redeemed.body()).isEqualTo(201);
+        String code = ApiClient.json(redeemed).get("voucher").get("code").asText();
+        String voucherId = ApiClient.json(redeemed).get("voucher").get("id").asText();
+        int balance = ledger.balance(holderId);
+        long board = boardPoints(grid, holderId);
+        long reversals = jdbc.sql("SELECT count(*) FROM points_entry WHERE holder_id = ? AND kind = 'REVERSAL'")
+                .param(holderId).query(Long.class).single();
+
+        assertThat(api.send("POST", "/api/v1/points/vouchers/" + code + "/cancel", officer2, null).statusCode())
+                .as("another station's keeper").isEqualTo(404);
+
+        // four cancellations by the holder and four by the keeper, at once
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> done = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String token = i % 2 == 0 ? holder : officer;
+            done.add(pool.submit(() -> {
+                ApiClient own = new ApiClient(port);
+                start.await();
+                return own.send("POST", "/api/v1/points/vouchers/" + code + "/cancel", token, null).statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> answers = new ArrayList<>();
+        for (Future<Integer> f : done) {
+            answers.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(answers).as("one cancels, the others are told it is cancelled").containsOnly(200, 400)
+                .containsOnlyOnce(200);
+        assertThat(ledger.balance(holderId)).as("the points back once").isEqualTo(balance + 5);
+        assertThat(store.item(item).orElseThrow().stock()).as("the unit back once").isEqualTo(4);
+        assertThat(jdbc.sql("SELECT count(*) FROM points_entry WHERE holder_id = ? AND kind = 'REVERSAL'")
+                .param(holderId).query(Long.class).single()).isEqualTo(reversals + 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'points_voucher' AND record_id = ?")
+                .param(voucherId).query(Long.class).single()).as("redeemed and cancelled").isEqualTo(2);
+        assertThat(boardPoints(grid, holderId)).as("returned points are not earned points").isEqualTo(board);
+
+        // cancelled, it is not handed out nor cancelled again
+        HttpResponse<String> scan = api.send("POST", "/api/v1/points/vouchers/" + code + "/scan", officer, null,
+                "Accept-Language", "zh-CN");
+        assertThat(scan.statusCode()).as(scan.body()).isEqualTo(400);
+        assertThat(scan.body()).contains("该兑换券已作废");
+        assertThat(store.voucher(code).orElseThrow().used()).isFalse();
+        HttpResponse<String> again = api.send("POST", "/api/v1/points/vouchers/" + code + "/cancel", holder, null,
+                "Accept-Language", "en");
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("This voucher was cancelled");
+        assertThat(ledger.balance(holderId)).isEqualTo(balance + 5);
+
+        // a collected voucher stays collected
+        HttpResponse<String> second = api.send("POST", "/api/v1/points/store/items/" + item + "/redeem", holder, null);
+        String collected = ApiClient.json(second).get("voucher").get("code").asText();
+        assertThat(api.send("POST", "/api/v1/points/vouchers/" + collected + "/scan", officer, null).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> late = api.send("POST", "/api/v1/points/vouchers/" + collected + "/cancel", holder,
+                null, "Accept-Language", "zh-CN");
+        assertThat(late.statusCode()).isEqualTo(400);
+        assertThat(late.body()).contains("该兑换券已领取，不能作废");
+        assertThat(ledger.balance(holderId)).isEqualTo(balance);
+        assertThat(store.item(item).orElseThrow().stock()).isEqualTo(3);
+    }
+
+    long boardPoints(UUID grid, UUID holder) {
+        java.time.LocalDate today = java.time.LocalDate.now(org.fengqiao.platform.web.LocalTimes.ZONE);
+        JsonNode rows = ApiClient.json(api.get("/api/v1/points/leaderboard?gridId=" + grid + "&from=" + today
+                + "&to=" + today + "&top=1000", bureau));
+        for (JsonNode r : rows) {
+            if (r.get("holderId").asText().equals(holder.toString())) {
+                return r.get("points").asLong();
+            }
+        }
+        return 0;
+    }
 }

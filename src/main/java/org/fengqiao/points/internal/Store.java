@@ -41,10 +41,16 @@ public class Store {
     }
 
     public record Voucher(UUID id, String code, UUID holderId, String holderName, UUID itemId, String itemName,
-            String storeName, int points, Instant issuedAt, Instant usedAt, String usedByName, String unitPath) {
+            String storeName, int points, Instant issuedAt, Instant usedAt, String usedByName, Instant cancelledAt,
+            String unitPath) {
 
         public boolean used() {
             return usedAt != null;
+        }
+
+        /** Cancelled (作废) before pickup: its points and its unit went back; it is picked up no more. */
+        public boolean cancelled() {
+            return cancelledAt != null;
         }
     }
 
@@ -355,13 +361,54 @@ public class Store {
     @Transactional
     public Scan scan(String code, Caller caller) {
         Voucher before = inStore(code, caller);
-        int n = jdbc.sql("UPDATE points_voucher SET used_at = ?, used_by = ? WHERE code = ? AND used_at IS NULL")
+        int n = jdbc.sql("""
+                UPDATE points_voucher SET used_at = ?, used_by = ? WHERE code = ? AND used_at IS NULL
+                    AND cancelled_at IS NULL""")
                 .params(ledger.now(), caller.staffId(), code).update();
         Voucher after = voucher(code).orElseThrow();
+        if (after.cancelled()) {
+            // its points went back to the holder: handing the goods out too would give them twice
+            throw Invalid.of("code", "points.error.voucherCancelled");
+        }
         if (n == 1) {
             events.publishEvent(Audited.updated("points_voucher", after.id(), after.unitPath(), before, after));
         }
         return new Scan(names.voucher(after, caller), n == 0);
+    }
+
+    /**
+     * Cancels (作废) a voucher not picked up, by its holder or by the keeper of its store: in one transaction the
+     * voucher is marked, its points come back as the reversal of its redemption entry and its unit goes back to
+     * stock. The holder's lock first, as a redemption takes it, then the conditional UPDATE: of two cancellations at
+     * once the second finds it cancelled and takes nothing; the ledger reverses an entry once besides. A used or
+     * cancelled voucher is refused with why.
+     */
+    @Transactional
+    public Voucher cancel(String code, Caller caller) {
+        Voucher before = jdbc.sql(VOUCHER + """
+                 WHERE v.code = :code AND (v.holder_id = :me
+                    OR (CAST(:store AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))))""")
+                .param("code", code).param("me", caller.staffId()).param("store", caller.may("POINTS_STORE"))
+                .param("scope", caller.scopePatterns())
+                .query(this::voucherRow).optional().orElseThrow(() -> new NotFound("voucher", code));
+        ledger.lock(before.holderId());
+        int n = jdbc.sql("""
+                UPDATE points_voucher SET cancelled_at = ?, cancelled_by = ?
+                WHERE code = ? AND used_at IS NULL AND cancelled_at IS NULL""")
+                .params(ledger.now(), caller.staffId(), code).update();
+        if (n == 0) {
+            Voucher now = voucher(code).orElseThrow();
+            throw Invalid.of("code", now.used() ? "points.error.voucherUsed" : "points.error.voucherCancelled");
+        }
+        long entry = jdbc.sql("SELECT entry_id FROM points_voucher WHERE code = ?").param(code).query(Long.class)
+                .single();
+        ledger.append(before.holderId(), "REVERSAL", before.points(), null, "store_item", before.itemId().toString(),
+                null, null, entry, caller.staffId(), before.itemName() + " " + code);
+        jdbc.sql("UPDATE store_item SET stock = stock + 1, version = version + 1 WHERE id = ?").param(before.itemId())
+                .update();
+        Voucher after = voucher(code).orElseThrow();
+        events.publishEvent(Audited.updated("points_voucher", after.id(), after.unitPath(), before, after));
+        return names.voucher(after, caller);
     }
 
     private static String newCode() {
@@ -404,9 +451,11 @@ public class Store {
 
     private Voucher voucherRow(ResultSet rs, int n) throws SQLException {
         OffsetDateTime used = rs.getObject("used_at", OffsetDateTime.class);
+        OffsetDateTime cancelled = rs.getObject("cancelled_at", OffsetDateTime.class);
         return new Voucher(rs.getObject("id", UUID.class), rs.getString("code"), rs.getObject("holder_id", UUID.class),
                 rs.getString("holder_name"), rs.getObject("item_id", UUID.class), rs.getString("item_name"),
                 rs.getString("store_name"), rs.getInt("points"), rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
-                used == null ? null : used.toInstant(), rs.getString("used_by_name"), rs.getString("unit_path"));
+                used == null ? null : used.toInstant(), rs.getString("used_by_name"),
+                cancelled == null ? null : cancelled.toInstant(), rs.getString("unit_path"));
     }
 }

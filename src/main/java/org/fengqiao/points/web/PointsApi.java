@@ -297,6 +297,15 @@ class PointsApi {
         return new VoucherView(v, "/api/v1/points/vouchers/" + v.code() + "/qr.png", links.scanUrl(v.code()));
     }
 
+    /**
+     * Cancels a voucher not picked up, by its holder or its store's keeper: its points and its unit go back in one
+     * step, once; a used or cancelled voucher is refused (400).
+     */
+    @PostMapping("/vouchers/{code}/cancel")
+    VoucherView cancel(@PathVariable String code) {
+        return view(store.cancel(code, Callers.require()));
+    }
+
     /** The store's scan at pickup: 200 when this scan used the voucher, 409 when it was used before. */
     @PostMapping("/vouchers/{code}/scan")
     @PreAuthorize("hasAuthority('POINTS_STORE')")

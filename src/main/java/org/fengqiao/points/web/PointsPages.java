@@ -149,7 +149,13 @@ class PointsPages {
     @PostMapping("/points/vouchers/{code}/scan")
     @PreAuthorize("hasAuthority('POINTS_STORE')")
     String scan(@PathVariable String code, Locale locale, RedirectAttributes redirect) {
-        Store.Scan scan = visible(() -> store.scan(code, Callers.require()));
+        Store.Scan scan;
+        try {
+            scan = visible(() -> store.scan(code, Callers.require()));
+        } catch (Invalid e) {
+            answers.refused(redirect, e, locale);
+            return "redirect:/points/vouchers/" + code + "/scan";
+        }
         if (scan.alreadyUsed()) {
             redirect.addFlashAttribute("problems", List.of(messages.getMessage("points.scan.already",
                     new Object[] {at(scan.voucher().usedAt())}, locale)));
@@ -158,6 +164,25 @@ class PointsPages {
                     new Object[] {scan.voucher().itemName()}, locale));
         }
         return "redirect:/points/vouchers/" + code + "/scan";
+    }
+
+    /**
+     * Cancels a voucher not picked up (its holder from his page, the store's keeper from the scan page): the points
+     * and the unit go back. Back to the page it was sent from.
+     */
+    @PostMapping("/points/vouchers/{code}/cancel")
+    String cancel(@PathVariable String code, Locale locale, RedirectAttributes redirect) {
+        Caller caller = Callers.require();
+        Store.Voucher v = visible(() -> store.visibleVoucher(code, caller));
+        String back = v.holderId() != null && v.holderId().equals(caller.staffId()) ? "/points"
+                : "/points/vouchers/" + code + "/scan";
+        try {
+            visible(() -> store.cancel(code, caller));
+            redirect.addFlashAttribute("notice", messages.getMessage("points.voucher.cancelDone", null, locale));
+        } catch (Invalid e) {
+            answers.refused(redirect, e, locale);
+        }
+        return "redirect:" + back;
     }
 
     /**
