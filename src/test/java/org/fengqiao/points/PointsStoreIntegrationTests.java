@@ -435,4 +435,49 @@ class PointsStoreIntegrationTests extends IntegrationTest {
         }
         return 0;
     }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /**
+     * A history or an export that lists fewer entries than there are says so: a holder's page lists his latest 500
+     * and "仅列出最近 500 条，共 501 条" (the API gives the total beside them); the ledger export cut at its cap
+     * ends in a row saying from when it is incomplete, and the leaderboard page says so beside the link beforehand.
+     * The cap is lowered for the test rather than a hundred thousand entries written.
+     */
+    @Test
+    void aHistoryOrLedgerExportCutAtItsCapSaysSoOnThePageAndInTheFile() throws Exception {
+        Staff holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "长账本");
+        // 501 awards on the first days of 2001, a period no other test writes in
+        jdbc.sql("""
+                INSERT INTO points_entry (holder_id, kind, points, balance_after, source_type, source_id, note, at)
+                SELECT ?, 'AWARD', 1, g, 'manual', 'cap-' || g, '测试', TIMESTAMPTZ '2001-01-01 08:00+08' + g * INTERVAL '1 minute'
+                FROM generate_series(1, 501) g""").param(holder.id().value()).update();
+        String chief = api.token("chief", DEMO_PASSWORD);
+        String page = api.get("/points/holders/" + holder.id(), chief).body();
+        assertThat(page).contains("仅列出最近 500 条，共 501 条积分记录");
+        JsonNode mine = ApiClient.json(api.get("/api/v1/points/holders/" + holder.id(), chief));
+        assertThat(mine.get("history").size()).isEqualTo(500);
+        assertThat(mine.get("historyTotal").asLong()).isEqualTo(501);
+
+        Object pages = context.getBean("pointsPages");
+        org.springframework.test.util.ReflectionTestUtils.setField(pages, "ledgerExportMax", 500);
+        try {
+            String period = "from=2001-01-01&to=2001-01-02";
+            assertThat(api.get("/points/leaderboard?" + period, chief).body()).contains("id=\"ledger-export-cut\"")
+                    .contains("导出文件只含前 500 条");
+            HttpResponse<byte[]> xlsx = api.download("/points/ledger.xlsx?" + period, chief);
+            assertThat(xlsx.statusCode()).isEqualTo(200);
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+                var sheet = book.getSheetAt(0);
+                assertThat(sheet.getLastRowNum()).as("the header, 500 entries and the note").isEqualTo(501);
+                assertThat(sheet.getRow(501).getCell(0).getStringCellValue()).contains("已达导出上限 500 条")
+                        .contains("2001-01-01");
+            }
+            String whole = "from=2001-01-02&to=2001-01-03";
+            assertThat(api.get("/points/leaderboard?" + whole, chief).body()).doesNotContain("ledger-export-cut");
+        } finally {
+            org.springframework.test.util.ReflectionTestUtils.setField(pages, "ledgerExportMax", 100_000);
+        }
+    }
 }

@@ -52,7 +52,9 @@ class PointsApi {
         this.links = links;
     }
 
-    record Mine(int balance, List<Ledger.Entry> history, List<Awards.Award> pending, List<Store.Voucher> vouchers) {
+    /** {@code historyTotal}: all the holder's entries, of which {@code history} is the latest (at most 200 or 500). */
+    record Mine(int balance, List<Ledger.Entry> history, long historyTotal, List<Awards.Award> pending,
+            List<Store.Voucher> vouchers) {
     }
 
     record AwardForm(UUID holderId, UUID gridId, String rule, String note, UUID clueGiverId) {
@@ -91,13 +93,13 @@ class PointsApi {
     Mine me() {
         Caller caller = Callers.require();
         return new Mine(ledger.balance(caller.staffId()), ledger.history(caller.staffId(), 200),
-                awards.ofHolder(caller.staffId(), "PENDING"), store.vouchersOf(caller.staffId()));
+                ledger.count(caller.staffId()), awards.ofHolder(caller.staffId(), "PENDING"), store.vouchersOf(caller.staffId()));
     }
 
     @GetMapping("/holders/{id}")
     Mine holder(@PathVariable UUID id) {
         Ledger.Holder h = ledger.readHolder(id, Callers.require());
-        return new Mine(ledger.balance(h.id()), ledger.history(h.id(), 500), awards.ofHolder(h.id(), "PENDING"), null);
+        return new Mine(ledger.balance(h.id()), ledger.history(h.id(), 500), ledger.count(h.id()), awards.ofHolder(h.id(), "PENDING"), null);
     }
 
     /**
