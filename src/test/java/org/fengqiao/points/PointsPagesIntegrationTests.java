@@ -741,4 +741,70 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         assertThat(ApiClient.json(api.get("/api/v1/points/awards?size=1", officer)).get("total").asLong())
                 .as("no status: all of them").isPositive();
     }
+
+    /**
+     * A store keeper takes an item off sale (下架) on the store page and puts it back, each audited. Withdrawn, it is
+     * not offered to holders and a redemption of it is refused in the caller's language with nothing taken, while
+     * the vouchers it gave before stay with their holder and are honoured at pickup; another station's keeper
+     * cannot find it; withdrawing it twice is said and changes nothing.
+     */
+    @Test
+    void aStoreKeeperWithdrawsAnItemAndPutsItBackWithItsVouchersKeptAndNoRedemptionWhileWithdrawn() {
+        UUID volunteer = PointsFixtures.staffId(jdbc, "volunteer");
+        loader.awardApproved(volunteer, PointsFixtures.grid(jdbc, "FS-3-01"), "verified-clue", "测试", null,
+                PointsFixtures.staffId(jdbc, "officer"), PointsFixtures.staffId(jdbc, "chief"));
+        UUID item = stockedItem("下架测试");
+        String holder = api.token("volunteer", DEMO_PASSWORD);
+        HttpResponse<String> before = api.send("POST", "/api/v1/points/store/items/" + item + "/redeem", holder, null);
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(201);
+        String code = ApiClient.json(before).get("voucher").get("code").asText();
+        long audits = jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'store_item' AND record_id = ?")
+                .param(item.toString()).query(Long.class).single();
+
+        assertThat(api.send("POST", "/api/v1/points/store/items/" + item + "/withdraw", officer2, null).statusCode())
+                .as("another station's keeper").isEqualTo(404);
+        ApiClient keeper = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null);
+        HttpResponse<String> off = keeper.form("/points/store/items/" + item + "/withdraw",
+                Map.of("_csrf", keeper.csrfFrom("/points/store")));
+        assertThat(off.statusCode()).isEqualTo(302);
+        String page = keeper.get("/points/store", null).body();
+        assertThat(page).contains("/points/store/items/" + item + "/restore").contains("已下架");
+
+        assertThat(api.get("/api/v1/points/store", holder).body()).as("not offered").doesNotContain(item.toString());
+        assertThat(new ApiClient(port).signedIn("volunteer", DEMO_PASSWORD, null).get("/points", null).body())
+                .doesNotContain("/points/store/" + item + "/redeem");
+        long balance = ledgerBalance(volunteer);
+        for (String[] language : new String[][] {{"zh-CN", "该商品已下架"}, {"en", "This item has been withdrawn"}}) {
+            HttpResponse<String> refused = api.send("POST", "/api/v1/points/store/items/" + item + "/redeem", holder,
+                    null, "Accept-Language", language[0]);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains(language[1]);
+        }
+        assertThat(ledgerBalance(volunteer)).as("no points taken").isEqualTo(balance);
+        assertThat(jdbc.sql("SELECT stock FROM store_item WHERE id = ?").param(item).query(Integer.class).single())
+                .as("no stock taken").isOne();
+        HttpResponse<String> twice = api.send("POST", "/api/v1/points/store/items/" + item + "/withdraw", officer, null);
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.body()).contains("该商品已下架");
+
+        // its history stays: the voucher given before is the holder's and is honoured at pickup
+        assertThat(api.get("/api/v1/points/me", holder).body()).contains(code);
+        HttpResponse<String> pickup = api.send("POST", "/api/v1/points/vouchers/" + code + "/scan", officer, null);
+        assertThat(pickup.statusCode()).as(pickup.body()).isEqualTo(200);
+
+        HttpResponse<String> back = keeper.form("/points/store/items/" + item + "/restore",
+                Map.of("_csrf", keeper.csrfFrom("/points/store")));
+        assertThat(back.statusCode()).isEqualTo(302);
+        assertThat(api.get("/api/v1/points/store", holder).body()).contains(item.toString());
+        assertThat(api.send("POST", "/api/v1/points/store/items/" + item + "/redeem", holder, null).statusCode())
+                .isEqualTo(201);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'store_item' AND record_id = ?")
+                .param(item.toString()).query(Long.class).single()).as("withdrawn and put back, audited")
+                .isEqualTo(audits + 2);
+    }
+
+    long ledgerBalance(UUID holder) {
+        return jdbc.sql("SELECT COALESCE(sum(points), 0) FROM points_entry WHERE holder_id = ?").param(holder)
+                .query(Long.class).single();
+    }
 }

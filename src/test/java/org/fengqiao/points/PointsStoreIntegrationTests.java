@@ -342,4 +342,142 @@ class PointsStoreIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM points_award WHERE source_id = ?").param(id).query(Long.class)
                 .single()).isZero();
     }
+
+    /**
+     * A voucher not picked up is cancelled (作废) by its holder or the store's keeper: its points and its unit go back
+     * in one step, audited, and never twice however many cancellations arrive at once; a cancelled voucher is not
+     * handed out, a collected one is not cancelled (each refused in the caller's language), another station's keeper
+     * cannot find it, and the points that came back are no points earned on the leaderboard.
+     */
+    @Test
+    void aVoucherNotPickedUpIsCancelledOnceWithItsPointsAndStockBackEvenWhenCancelledManyTimesAtOnce()
+            throws Exception {
+        UUID holderId = PointsFixtures.staffId(jdbc, "volunteer");
+        UUID grid = PointsFixtures.grid(jdbc, "FS-3-01");
+        loader.awardApproved(holderId, grid, "verified-clue", "测试", null, officerId(),
+                PointsFixtures.staffId(jdbc, "chief"));
+        String holder = api.token("volunteer", DEMO_PASSWORD);
+        UUID item = donated("作废测试", 5, 4);
+        HttpResponse<String> redeemed = api.send("POST", "/api/v1/points/store/items/" + item + "/redeem", holder, null);
+        assertThat(redeemed.statusCode()).as(redeemed.body()).isEqualTo(201);
+        String code = ApiClient.json(redeemed).get("voucher").get("code").asText();
+        String voucherId = ApiClient.json(redeemed).get("voucher").get("id").asText();
+        int balance = ledger.balance(holderId);
+        long board = boardPoints(grid, holderId);
+        long reversals = jdbc.sql("SELECT count(*) FROM points_entry WHERE holder_id = ? AND kind = 'REVERSAL'")
+                .param(holderId).query(Long.class).single();
+
+        assertThat(api.send("POST", "/api/v1/points/vouchers/" + code + "/cancel", officer2, null).statusCode())
+                .as("another station's keeper").isEqualTo(404);
+
+        // four cancellations by the holder and four by the keeper, at once
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> done = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String token = i % 2 == 0 ? holder : officer;
+            done.add(pool.submit(() -> {
+                ApiClient own = new ApiClient(port);
+                start.await();
+                return own.send("POST", "/api/v1/points/vouchers/" + code + "/cancel", token, null).statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> answers = new ArrayList<>();
+        for (Future<Integer> f : done) {
+            answers.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(answers).as("one cancels, the others are told it is cancelled").containsOnly(200, 400)
+                .containsOnlyOnce(200);
+        assertThat(ledger.balance(holderId)).as("the points back once").isEqualTo(balance + 5);
+        assertThat(store.item(item).orElseThrow().stock()).as("the unit back once").isEqualTo(4);
+        assertThat(jdbc.sql("SELECT count(*) FROM points_entry WHERE holder_id = ? AND kind = 'REVERSAL'")
+                .param(holderId).query(Long.class).single()).isEqualTo(reversals + 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'points_voucher' AND record_id = ?")
+                .param(voucherId).query(Long.class).single()).as("redeemed and cancelled").isEqualTo(2);
+        assertThat(boardPoints(grid, holderId)).as("returned points are not earned points").isEqualTo(board);
+
+        // cancelled, it is not handed out nor cancelled again
+        HttpResponse<String> scan = api.send("POST", "/api/v1/points/vouchers/" + code + "/scan", officer, null,
+                "Accept-Language", "zh-CN");
+        assertThat(scan.statusCode()).as(scan.body()).isEqualTo(400);
+        assertThat(scan.body()).contains("该兑换券已作废");
+        assertThat(store.voucher(code).orElseThrow().used()).isFalse();
+        HttpResponse<String> again = api.send("POST", "/api/v1/points/vouchers/" + code + "/cancel", holder, null,
+                "Accept-Language", "en");
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("This voucher was cancelled");
+        assertThat(ledger.balance(holderId)).isEqualTo(balance + 5);
+
+        // a collected voucher stays collected
+        HttpResponse<String> second = api.send("POST", "/api/v1/points/store/items/" + item + "/redeem", holder, null);
+        String collected = ApiClient.json(second).get("voucher").get("code").asText();
+        assertThat(api.send("POST", "/api/v1/points/vouchers/" + collected + "/scan", officer, null).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> late = api.send("POST", "/api/v1/points/vouchers/" + collected + "/cancel", holder,
+                null, "Accept-Language", "zh-CN");
+        assertThat(late.statusCode()).isEqualTo(400);
+        assertThat(late.body()).contains("该兑换券已领取，不能作废");
+        assertThat(ledger.balance(holderId)).isEqualTo(balance);
+        assertThat(store.item(item).orElseThrow().stock()).isEqualTo(3);
+    }
+
+    long boardPoints(UUID grid, UUID holder) {
+        java.time.LocalDate today = java.time.LocalDate.now(org.fengqiao.platform.web.LocalTimes.ZONE);
+        JsonNode rows = ApiClient.json(api.get("/api/v1/points/leaderboard?gridId=" + grid + "&from=" + today
+                + "&to=" + today + "&top=1000", bureau));
+        for (JsonNode r : rows) {
+            if (r.get("holderId").asText().equals(holder.toString())) {
+                return r.get("points").asLong();
+            }
+        }
+        return 0;
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /**
+     * A history or an export that lists fewer entries than there are says so: a holder's page lists his latest 500
+     * and "仅列出最近 500 条，共 501 条" (the API gives the total beside them); the ledger export cut at its cap
+     * ends in a row saying from when it is incomplete, and the leaderboard page says so beside the link beforehand.
+     * The cap is lowered for the test rather than a hundred thousand entries written.
+     */
+    @Test
+    void aHistoryOrLedgerExportCutAtItsCapSaysSoOnThePageAndInTheFile() throws Exception {
+        Staff holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "长账本");
+        // 501 awards on the first days of 2001, a period no other test writes in
+        jdbc.sql("""
+                INSERT INTO points_entry (holder_id, kind, points, balance_after, source_type, source_id, note, at)
+                SELECT ?, 'AWARD', 1, g, 'manual', 'cap-' || g, '测试', TIMESTAMPTZ '2001-01-01 08:00+08' + g * INTERVAL '1 minute'
+                FROM generate_series(1, 501) g""").param(holder.id().value()).update();
+        String chief = api.token("chief", DEMO_PASSWORD);
+        String page = api.get("/points/holders/" + holder.id(), chief).body();
+        assertThat(page).contains("仅列出最近 500 条，共 501 条积分记录");
+        JsonNode mine = ApiClient.json(api.get("/api/v1/points/holders/" + holder.id(), chief));
+        assertThat(mine.get("history").size()).isEqualTo(500);
+        assertThat(mine.get("historyTotal").asLong()).isEqualTo(501);
+
+        Object pages = context.getBean("pointsPages");
+        org.springframework.test.util.ReflectionTestUtils.setField(pages, "ledgerExportMax", 500);
+        try {
+            String period = "from=2001-01-01&to=2001-01-02";
+            assertThat(api.get("/points/leaderboard?" + period, chief).body()).contains("id=\"ledger-export-cut\"")
+                    .contains("导出文件只含前 500 条");
+            HttpResponse<byte[]> xlsx = api.download("/points/ledger.xlsx?" + period, chief);
+            assertThat(xlsx.statusCode()).isEqualTo(200);
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+                var sheet = book.getSheetAt(0);
+                assertThat(sheet.getLastRowNum()).as("the header, 500 entries and the note").isEqualTo(501);
+                assertThat(sheet.getRow(501).getCell(0).getStringCellValue()).contains("已达导出上限 500 条")
+                        .contains("2001-01-01");
+            }
+            String whole = "from=2001-01-02&to=2001-01-03";
+            assertThat(api.get("/points/leaderboard?" + whole, chief).body()).doesNotContain("ledger-export-cut");
+        } finally {
+            org.springframework.test.util.ReflectionTestUtils.setField(pages, "ledgerExportMax", 100_000);
+        }
+    }
 }

@@ -76,10 +76,12 @@ public class AgreementPdf {
                     new float[] {0.2f, 0.45f, 0.35f}, rows);
             pdf.heading(t("mediation.pdf.dispute", locale));
             pdf.paragraph(c.summary());
-            // 双方 ("both") for two parties, 各方 for three or more: they all sign what it says of them
-            pdf.heading(t(parties.size() == 2 ? "mediation.pdf.agreement.two" : "mediation.pdf.agreement", locale));
+            // 双方 ("both") for two parties, 各方 for three or more, in the heading and in the closing clause alike:
+            // they all sign what it says of them
+            boolean two = parties.size() == 2;
+            pdf.heading(t(two ? "mediation.pdf.agreement.two" : "mediation.pdf.agreement", locale));
             pdf.paragraph(c.agreementText());
-            pdf.paragraph(t("mediation.pdf.binding", locale));
+            pdf.paragraph(t(two ? "mediation.pdf.binding.two" : "mediation.pdf.binding", locale));
             pdf.heading(t("mediation.field.team", locale));
             List<String[]> members = new ArrayList<>();
             for (Member m : team) {

@@ -14,7 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The ledger and a leaderboard as xlsx, one header row and one row per entry or holder, on a sheet named in the
- * reader's language ({@code points.export.sheet}).
+ * reader's language ({@code points.export.sheet}); a ledger cut at the export's cap ends in a row that says so.
  */
 public final class Exports {
 
@@ -28,9 +28,14 @@ public final class Exports {
      * The ledger as a sheet. Its source column says what a person reads: the source's kind in the reader's language,
      * with its name where it has one ({@code sourceNames}, by entry), never the source's internal id.
      */
-    public static byte[] ledger(List<Ledger.Entry> entries, Map<Long, String> sourceNames, List<String> headers,
-            Function<String, String> label, BiFunction<String, String, String> aside) {
-        return sheet(label.apply("points.export.sheet"), headers, entries.size(), (row, i) -> {
+    public static byte[] ledger(List<Ledger.Entry> entries, String cutNote, Map<Long, String> sourceNames,
+            List<String> headers, Function<String, String> label, BiFunction<String, String, String> aside) {
+        // a file cut at the export's cap says so in a last row: read alone, it would pass for the whole period
+        return sheet(label.apply("points.export.sheet"), headers, entries.size() + (cutNote == null ? 0 : 1), (row, i) -> {
+            if (i == entries.size()) {
+                row.createCell(0).setCellValue(cutNote);
+                return;
+            }
             Ledger.Entry e = entries.get(i);
             row.createCell(0).setCellValue(e.id());
             row.createCell(1).setCellValue(AT.format(e.at()));

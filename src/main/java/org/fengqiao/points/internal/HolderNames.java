@@ -80,7 +80,8 @@ public class HolderNames {
      */
     Store.Voucher voucher(Store.Voucher v, Caller caller) {
         return !hidden(caller, v.holderId()) ? v : new Store.Voucher(v.id(), v.code(), null, informant(), v.itemId(),
-                v.itemName(), v.storeName(), v.points(), v.issuedAt(), v.usedAt(), v.usedByName(), v.unitPath());
+                v.itemName(), v.storeName(), v.points(), v.issuedAt(), v.usedAt(), v.usedByName(), v.cancelledAt(),
+                v.unitPath());
     }
 
     private <T> List<T> shown(List<T> items, Function<T, UUID> holder, Caller caller, Function<T, T> masked) {

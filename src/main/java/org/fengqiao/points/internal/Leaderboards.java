@@ -103,7 +103,8 @@ public class Leaderboards {
                     sum(e.points) AS points, count(*) FILTER (WHERE e.kind = 'AWARD' AND NOT EXISTS (
                         SELECT 1 FROM points_entry r WHERE r.reverses_id = e.id)) AS awards
                 FROM points_entry e JOIN staff s ON s.id = e.holder_id JOIN unit u ON u.id = s.unit_id
-                WHERE e.kind IN ('AWARD', 'REVERSAL') AND e.at >= :from AND e.at < :to""" + " AND " + where + """
+                WHERE e.kind IN ('AWARD', 'REVERSAL') AND e.source_type <> 'store_item'
+                    AND e.at >= :from AND e.at < :to""" + " AND " + where + """
                  GROUP BY s.id, s.name, s.role, u.name HAVING sum(e.points) > 0
                 ORDER BY points DESC, s.name LIMIT :limit""")
                 .param("place", place).param("from", start(from)).param("to", start(to.plusDays(1)))

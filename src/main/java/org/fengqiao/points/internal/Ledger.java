@@ -190,6 +190,21 @@ public class Ledger {
                 .query(this::row).list();
     }
 
+    /** How many entries a holder has: a history lists the latest and says when it lists fewer than all. */
+    public long count(UUID holder) {
+        return jdbc.sql("SELECT count(*) FROM points_entry WHERE holder_id = ?").param(holder).query(Long.class)
+                .single();
+    }
+
+    /** How many entries of the caller's scope fall in a period: the export says beforehand when they pass its cap. */
+    public long countInScope(Caller caller, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT count(*) FROM points_entry e JOIN staff s ON s.id = e.holder_id JOIN unit u ON u.id = s.unit_id
+                WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND e.at >= :from AND e.at < :to""")
+                .param("scope", caller.scopePatterns()).param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC)).query(Long.class).single();
+    }
+
     /** The entries of the caller's scope in a period, for the ledger export (informants as {@link HolderNames}). */
     public List<Entry> inScope(Caller caller, Instant from, Instant to, int limit) {
         return names.entries(jdbc.sql(SELECT + """

@@ -41,10 +41,16 @@ public class Store {
     }
 
     public record Voucher(UUID id, String code, UUID holderId, String holderName, UUID itemId, String itemName,
-            String storeName, int points, Instant issuedAt, Instant usedAt, String usedByName, String unitPath) {
+            String storeName, int points, Instant issuedAt, Instant usedAt, String usedByName, Instant cancelledAt,
+            String unitPath) {
 
         public boolean used() {
             return usedAt != null;
+        }
+
+        /** Cancelled (作废) before pickup: its points and its unit went back; it is picked up no more. */
+        public boolean cancelled() {
+            return cancelledAt != null;
         }
     }
 
@@ -153,6 +159,25 @@ public class Store {
         }
         jdbc.sql("UPDATE store_item SET stock = stock + ?, version = version + 1 WHERE id = ?").params(quantity, itemId)
                 .update();
+        Item after = item(itemId).orElseThrow();
+        events.publishEvent(Audited.updated("store_item", itemId, after.unitPath(), before, after));
+        return after;
+    }
+
+    /**
+     * Takes an item off sale (下架, {@code onSale} false) or puts it back: a withdrawn item is not offered and cannot
+     * be redeemed, while the vouchers it gave (honoured at pickup), its stock and its fund history stay as they are.
+     * The conditional UPDATE waits for a redemption holding the row, so none slips past a withdrawal; asked for what
+     * the item already is, it says so and changes nothing.
+     */
+    @Transactional
+    public Item setOnSale(UUID itemId, boolean onSale, Caller caller) {
+        Item before = visibleItem(itemId, caller);
+        int n = jdbc.sql("UPDATE store_item SET active = ?, version = version + 1 WHERE id = ? AND active <> ?")
+                .params(onSale, itemId, onSale).update();
+        if (n == 0) {
+            throw Invalid.of("item", onSale ? "points.error.onSale" : "points.error.withdrawn");
+        }
         Item after = item(itemId).orElseThrow();
         events.publishEvent(Audited.updated("store_item", itemId, after.unitPath(), before, after));
         return after;
@@ -269,12 +294,19 @@ public class Store {
                 return new Redeemed(before.get(), true);
             }
         }
-        Item item = forHolder(caller.staffId()).stream().filter(i -> i.id().equals(itemId)).findFirst()
+        // an item of a store above the holder; withdrawn (下架), it is said so rather than not found
+        String path = ledger.holder(caller.staffId()).map(Ledger.Holder::unitPath).orElse("-");
+        Item item = jdbc.sql(ITEM + " WHERE i.id = :id AND :path LIKE u.path || '%'").param("id", itemId)
+                .param("path", path).query(this::itemRow).optional()
                 .orElseThrow(() -> new NotFound("store item", itemId));
+        if (!item.active()) {
+            throw Invalid.of("item", "points.error.withdrawn");
+        }
         Integer price = jdbc.sql("""
                 UPDATE store_item SET stock = stock - 1, version = version + 1 WHERE id = ? AND active AND stock > 0
                 RETURNING price_points""").param(itemId).query(Integer.class).optional()
-                .orElseThrow(() -> Invalid.of("item", "points.error.outOfStock"));
+                .orElseThrow(() -> Invalid.of("item", item(itemId).map(Item::active).orElse(false)
+                        ? "points.error.outOfStock" : "points.error.withdrawn"));
         long entry = ledger.append(caller.staffId(), "REDEMPTION", -price, null, "store_item", itemId.toString(),
                 null, null, null, null, item.name());
         UUID id = UUID.randomUUID();
@@ -329,13 +361,54 @@ public class Store {
     @Transactional
     public Scan scan(String code, Caller caller) {
         Voucher before = inStore(code, caller);
-        int n = jdbc.sql("UPDATE points_voucher SET used_at = ?, used_by = ? WHERE code = ? AND used_at IS NULL")
+        int n = jdbc.sql("""
+                UPDATE points_voucher SET used_at = ?, used_by = ? WHERE code = ? AND used_at IS NULL
+                    AND cancelled_at IS NULL""")
                 .params(ledger.now(), caller.staffId(), code).update();
         Voucher after = voucher(code).orElseThrow();
+        if (after.cancelled()) {
+            // its points went back to the holder: handing the goods out too would give them twice
+            throw Invalid.of("code", "points.error.voucherCancelled");
+        }
         if (n == 1) {
             events.publishEvent(Audited.updated("points_voucher", after.id(), after.unitPath(), before, after));
         }
         return new Scan(names.voucher(after, caller), n == 0);
+    }
+
+    /**
+     * Cancels (作废) a voucher not picked up, by its holder or by the keeper of its store: in one transaction the
+     * voucher is marked, its points come back as the reversal of its redemption entry and its unit goes back to
+     * stock. The holder's lock first, as a redemption takes it, then the conditional UPDATE: of two cancellations at
+     * once the second finds it cancelled and takes nothing; the ledger reverses an entry once besides. A used or
+     * cancelled voucher is refused with why.
+     */
+    @Transactional
+    public Voucher cancel(String code, Caller caller) {
+        Voucher before = jdbc.sql(VOUCHER + """
+                 WHERE v.code = :code AND (v.holder_id = :me
+                    OR (CAST(:store AS boolean) AND u.path LIKE ANY(CAST(:scope AS text[]))))""")
+                .param("code", code).param("me", caller.staffId()).param("store", caller.may("POINTS_STORE"))
+                .param("scope", caller.scopePatterns())
+                .query(this::voucherRow).optional().orElseThrow(() -> new NotFound("voucher", code));
+        ledger.lock(before.holderId());
+        int n = jdbc.sql("""
+                UPDATE points_voucher SET cancelled_at = ?, cancelled_by = ?
+                WHERE code = ? AND used_at IS NULL AND cancelled_at IS NULL""")
+                .params(ledger.now(), caller.staffId(), code).update();
+        if (n == 0) {
+            Voucher now = voucher(code).orElseThrow();
+            throw Invalid.of("code", now.used() ? "points.error.voucherUsed" : "points.error.voucherCancelled");
+        }
+        long entry = jdbc.sql("SELECT entry_id FROM points_voucher WHERE code = ?").param(code).query(Long.class)
+                .single();
+        ledger.append(before.holderId(), "REVERSAL", before.points(), null, "store_item", before.itemId().toString(),
+                null, null, entry, caller.staffId(), before.itemName() + " " + code);
+        jdbc.sql("UPDATE store_item SET stock = stock + 1, version = version + 1 WHERE id = ?").param(before.itemId())
+                .update();
+        Voucher after = voucher(code).orElseThrow();
+        events.publishEvent(Audited.updated("points_voucher", after.id(), after.unitPath(), before, after));
+        return names.voucher(after, caller);
     }
 
     private static String newCode() {
@@ -378,9 +451,11 @@ public class Store {
 
     private Voucher voucherRow(ResultSet rs, int n) throws SQLException {
         OffsetDateTime used = rs.getObject("used_at", OffsetDateTime.class);
+        OffsetDateTime cancelled = rs.getObject("cancelled_at", OffsetDateTime.class);
         return new Voucher(rs.getObject("id", UUID.class), rs.getString("code"), rs.getObject("holder_id", UUID.class),
                 rs.getString("holder_name"), rs.getObject("item_id", UUID.class), rs.getString("item_name"),
                 rs.getString("store_name"), rs.getInt("points"), rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
-                used == null ? null : used.toInstant(), rs.getString("used_by_name"), rs.getString("unit_path"));
+                used == null ? null : used.toInstant(), rs.getString("used_by_name"),
+                cancelled == null ? null : cancelled.toInstant(), rs.getString("unit_path"));
     }
 }

@@ -52,7 +52,9 @@ class PointsApi {
         this.links = links;
     }
 
-    record Mine(int balance, List<Ledger.Entry> history, List<Awards.Award> pending, List<Store.Voucher> vouchers) {
+    /** {@code historyTotal}: all the holder's entries, of which {@code history} is the latest (at most 200 or 500). */
+    record Mine(int balance, List<Ledger.Entry> history, long historyTotal, List<Awards.Award> pending,
+            List<Store.Voucher> vouchers) {
     }
 
     record AwardForm(UUID holderId, UUID gridId, String rule, String note, UUID clueGiverId) {
@@ -91,13 +93,13 @@ class PointsApi {
     Mine me() {
         Caller caller = Callers.require();
         return new Mine(ledger.balance(caller.staffId()), ledger.history(caller.staffId(), 200),
-                awards.ofHolder(caller.staffId(), "PENDING"), store.vouchersOf(caller.staffId()));
+                ledger.count(caller.staffId()), awards.ofHolder(caller.staffId(), "PENDING"), store.vouchersOf(caller.staffId()));
     }
 
     @GetMapping("/holders/{id}")
     Mine holder(@PathVariable UUID id) {
         Ledger.Holder h = ledger.readHolder(id, Callers.require());
-        return new Mine(ledger.balance(h.id()), ledger.history(h.id(), 500), awards.ofHolder(h.id(), "PENDING"), null);
+        return new Mine(ledger.balance(h.id()), ledger.history(h.id(), 500), ledger.count(h.id()), awards.ofHolder(h.id(), "PENDING"), null);
     }
 
     /**
@@ -242,6 +244,20 @@ class PointsApi {
         return store.addStock(id, f.quantity(), f.costFen(), f.note(), Callers.require());
     }
 
+    /** Takes the item off sale (下架): no longer offered nor redeemable; its vouchers stay and are honoured. */
+    @PostMapping("/store/items/{id}/withdraw")
+    @PreAuthorize("hasAuthority('POINTS_STORE')")
+    Store.Item withdraw(@PathVariable UUID id) {
+        return store.setOnSale(id, false, Callers.require());
+    }
+
+    /** Puts a withdrawn item back on sale. */
+    @PostMapping("/store/items/{id}/restore")
+    @PreAuthorize("hasAuthority('POINTS_STORE')")
+    Store.Item restore(@PathVariable UUID id) {
+        return store.setOnSale(id, true, Callers.require());
+    }
+
     @GetMapping("/funds")
     @PreAuthorize("hasAuthority('POINTS_STORE')")
     List<Store.Fund> funds() {
@@ -281,6 +297,15 @@ class PointsApi {
 
     private VoucherView view(Store.Voucher v) {
         return new VoucherView(v, "/api/v1/points/vouchers/" + v.code() + "/qr.png", links.scanUrl(v.code()));
+    }
+
+    /**
+     * Cancels a voucher not picked up, by its holder or its store's keeper: its points and its unit go back in one
+     * step, once; a used or cancelled voucher is refused (400).
+     */
+    @PostMapping("/vouchers/{code}/cancel")
+    VoucherView cancel(@PathVariable String code) {
+        return view(store.cancel(code, Callers.require()));
     }
 
     /** The store's scan at pickup: 200 when this scan used the voucher, 409 when it was used before. */

@@ -98,12 +98,24 @@ class PointsPages {
 
     // ---- the holder's page ----
 
+    /** The latest entries the holder's own page lists; the page says when he has more. */
+    static final int HISTORY_SHOWN = 100;
+    /** The latest entries a holder's page lists to his chief; the page says when he has more. */
+    static final int HOLDER_HISTORY_SHOWN = 500;
+    /**
+     * The most entries the ledger export writes: a sheet is built in memory. Fewer than the period holds are said on
+     * the leaderboard page beside the link and in a last row of the file, so that nobody reads a cut file as whole.
+     * Not final: a test lowers it rather than writing a hundred thousand entries.
+     */
+    int ledgerExportMax = 100_000;
+
     @GetMapping("/points")
     String mine(Model model) {
         Caller caller = Callers.require();
         UUID me = caller.staffId();
         model.addAttribute("balance", ledger.balance(me));
-        model.addAttribute("history", ledger.history(me, 100));
+        model.addAttribute("history", ledger.history(me, HISTORY_SHOWN));
+        model.addAttribute("historyTotal", ledger.count(me));
         model.addAttribute("pending", awards.ofHolder(me, "PENDING"));
         model.addAttribute("items", store.forHolder(me));
         model.addAttribute("vouchers", store.vouchersOf(me));
@@ -149,7 +161,13 @@ class PointsPages {
     @PostMapping("/points/vouchers/{code}/scan")
     @PreAuthorize("hasAuthority('POINTS_STORE')")
     String scan(@PathVariable String code, Locale locale, RedirectAttributes redirect) {
-        Store.Scan scan = visible(() -> store.scan(code, Callers.require()));
+        Store.Scan scan;
+        try {
+            scan = visible(() -> store.scan(code, Callers.require()));
+        } catch (Invalid e) {
+            answers.refused(redirect, e, locale);
+            return "redirect:/points/vouchers/" + code + "/scan";
+        }
         if (scan.alreadyUsed()) {
             redirect.addFlashAttribute("problems", List.of(messages.getMessage("points.scan.already",
                     new Object[] {at(scan.voucher().usedAt())}, locale)));
@@ -158,6 +176,25 @@ class PointsPages {
                     new Object[] {scan.voucher().itemName()}, locale));
         }
         return "redirect:/points/vouchers/" + code + "/scan";
+    }
+
+    /**
+     * Cancels a voucher not picked up (its holder from his page, the store's keeper from the scan page): the points
+     * and the unit go back. Back to the page it was sent from.
+     */
+    @PostMapping("/points/vouchers/{code}/cancel")
+    String cancel(@PathVariable String code, Locale locale, RedirectAttributes redirect) {
+        Caller caller = Callers.require();
+        Store.Voucher v = visible(() -> store.visibleVoucher(code, caller));
+        String back = v.holderId() != null && v.holderId().equals(caller.staffId()) ? "/points"
+                : "/points/vouchers/" + code + "/scan";
+        try {
+            visible(() -> store.cancel(code, caller));
+            redirect.addFlashAttribute("notice", messages.getMessage("points.voucher.cancelDone", null, locale));
+        } catch (Invalid e) {
+            answers.refused(redirect, e, locale);
+        }
+        return "redirect:" + back;
     }
 
     /**
@@ -275,7 +312,8 @@ class PointsPages {
         Ledger.Holder h = visible(() -> ledger.readHolder(id, Callers.require()));
         model.addAttribute("holder", h);
         model.addAttribute("balance", ledger.balance(id));
-        model.addAttribute("history", ledger.history(id, 500));
+        model.addAttribute("history", ledger.history(id, HOLDER_HISTORY_SHOWN));
+        model.addAttribute("historyTotal", ledger.count(id));
         model.addAttribute("mayReverse", Callers.require().may("POINTS_APPROVE"));
         model.addAttribute("fmt", PointsFormat.INSTANCE);
         return "points/holder";
@@ -331,6 +369,14 @@ class PointsPages {
                 () -> store.addStock(id, quantity, fen(costYuan, "costFen"), note, Callers.require()));
     }
 
+    /** Takes an item off sale (withdraw) or puts it back (restore), from the store page. */
+    @PostMapping("/points/store/items/{id}/{change:withdraw|restore}")
+    @PreAuthorize("hasAuthority('POINTS_STORE')")
+    String onSale(@PathVariable UUID id, @PathVariable String change, Locale locale, RedirectAttributes redirect) {
+        return act(locale, redirect, "/points/store",
+                () -> store.setOnSale(id, change.equals("restore"), Callers.require()));
+    }
+
     @PostMapping("/points/funds")
     @PreAuthorize("hasAuthority('POINTS_STORE')")
     String openFund(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) String kind,
@@ -382,6 +428,13 @@ class PointsPages {
         }
         model.addAttribute("activists", unit == null ? List.of() : boards.activists(unit, y, caller));
         model.addAttribute("mayConfirm", caller.may("POINTS_APPROVE"));
+        if (!t.isBefore(f)) {
+            long inPeriod = ledger.countInScope(caller, f.atStartOfDay(Leaderboards.ZONE).toInstant(),
+                    t.plusDays(1).atStartOfDay(Leaderboards.ZONE).toInstant());
+            model.addAttribute("ledgerExportCut", inPeriod > ledgerExportMax
+                    ? messages.getMessage("points.board.exportCut", new Object[] {String.valueOf(inPeriod),
+                            String.valueOf(ledgerExportMax)}, locale) : null);
+        }
         model.addAttribute("fmt", PointsFormat.INSTANCE);
         return "points/leaderboard";
     }
@@ -432,15 +485,20 @@ class PointsPages {
             throw Invalid.of("to", "points.error.period");
         }
         Caller caller = Callers.require();
+        int max = ledgerExportMax;
         List<Ledger.Entry> entries = ledger.inScope(caller, f.atStartOfDay(Leaderboards.ZONE).toInstant(),
-                t.plusDays(1).atStartOfDay(Leaderboards.ZONE).toInstant(), 100_000);
-        byte[] body = Exports.ledger(entries, ledger.sourceNames(entries), List.of(msg("points.export.id", locale), msg("points.field.at", locale),
+                t.plusDays(1).atStartOfDay(Leaderboards.ZONE).toInstant(), max + 1);
+        boolean cut = entries.size() > max;
+        entries = cut ? entries.subList(0, max) : entries;
+        String cutNote = cut ? messages.getMessage("points.export.cut", new Object[] {max,
+                entries.get(max - 1).at().atZone(Leaderboards.ZONE).toLocalDate().toString()}, locale) : null;
+        byte[] body = Exports.ledger(entries, cutNote, ledger.sourceNames(entries), List.of(msg("points.export.id", locale), msg("points.field.at", locale),
                 msg("points.field.holder", locale), msg("points.field.kind", locale), msg("points.field.points", locale),
                 msg("points.field.balance", locale), msg("points.field.rule", locale), msg("points.field.grid", locale),
                 msg("points.field.source", locale), msg("points.field.approvedBy", locale),
                 msg("points.field.note", locale)), k -> msg(k, locale), (kind, name) -> aside(kind, name, locale));
         exported(caller.unitPaths().size() == 1 ? caller.unitPaths().get(0) : null, Map.of("scope",
-                caller.unitPaths(), "from", f.toString(), "to", t.toString(), "rows", entries.size()));
+                caller.unitPaths(), "from", f.toString(), "to", t.toString(), "rows", entries.size(), "cut", cut));
         return xlsx(body, "points-ledger-" + f + "-" + t + ".xlsx");
     }
 
