@@ -25,6 +25,12 @@ public enum Permission {
     POPULATION_WRITE,
     /** Reveal a full identity number or phone, with a stated reason that is audited. */
     POPULATION_REVEAL,
+    /**
+     * Decide a key person's care (N帮一): set his risk level, put helpers on his team and end their places. The grid
+     * chief answers for the key persons of his grid (seed 002: 网格长 = the community officer), and the police above
+     * him; a grid manager visits them and records the visit (POPULATION_WRITE) but does not decide.
+     */
+    KEY_PERSON_MANAGE,
     /** See the incidents (事项: calls, reports, clues) of one's scope with their timelines and response times. */
     INCIDENT_READ,
     /** File incidents from the field and act on them: acknowledge, dispatch, arrive, resolve, answer, escalate, refer. */

@@ -50,6 +50,11 @@ public final class RolePolicy {
         granted.addAll(supervisionPermissionsOf(role));
         granted.addAll(reviewPermissionsOf(role));
         granted.addAll(worklogPermissionsOf(role));
+        if (role == StaffRole.BUREAU_COMMAND || role == StaffRole.STATION_CHIEF || role == StaffRole.COMMUNITY_OFFICER) {
+            // a key person's risk and helper team are the grid chief's (the community officer) and his superiors' to
+            // decide; the auxiliary police who manage the grid visit and record, as the team's other helpers do
+            granted.add(KEY_PERSON_MANAGE);
+        }
         if (role == StaffRole.BUREAU_COMMAND || role == StaffRole.STATION_CHIEF || role == StaffRole.COMMUNITY_OFFICER
                 || role == StaffRole.INSPECTOR) {
             // the work figures review a jurisdiction's work: those who lead it and those who oversee them
