@@ -35,6 +35,11 @@ public enum Permission {
     INCIDENT_READ,
     /** File incidents from the field and act on them: acknowledge, dispatch, arrive, resolve, answer, escalate, refer. */
     INCIDENT_WRITE,
+    /**
+     * File an informant's clue (信息员线索): the informant himself and the police who handle informants. A volunteer,
+     * a grid member or a guard reports what he saw as himself (巡查上报), never as an informant.
+     */
+    INCIDENT_CLUE,
     /** Push incidents from another system (the 110 centre); held by a unit's API key, never by a role. */
     INCIDENT_PUSH,
     /** Who an informant (信息员) is, on the clues he gave: besides his handler (who filed the clue), only the station chief. */

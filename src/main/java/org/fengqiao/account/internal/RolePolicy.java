@@ -39,6 +39,11 @@ public final class RolePolicy {
         if (role == StaffRole.STATION_CHIEF || role == StaffRole.BUREAU_COMMAND) {
             granted.add(INCIDENT_API_KEYS);
         }
+        // an informant's clue is filed by the informant or by the police who handle informants (his handler)
+        if (EnumSet.of(StaffRole.BUREAU_COMMAND, StaffRole.STATION_CHIEF, StaffRole.COMMUNITY_OFFICER,
+                StaffRole.AUXILIARY_POLICE, StaffRole.INFORMANT).contains(role)) {
+            granted.add(INCIDENT_CLUE);
+        }
         granted.addAll(notificationPermissionsOf(role));
         granted.addAll(pointsPermissionsOf(role));
         granted.addAll(forcesPermissionsOf(role));
