@@ -25,10 +25,21 @@ public enum Permission {
     POPULATION_WRITE,
     /** Reveal a full identity number or phone, with a stated reason that is audited. */
     POPULATION_REVEAL,
+    /**
+     * Decide a key person's care (N帮一): set his risk level, put helpers on his team and end their places. The grid
+     * chief answers for the key persons of his grid (seed 002: 网格长 = the community officer), and the police above
+     * him; a grid manager visits them and records the visit (POPULATION_WRITE) but does not decide.
+     */
+    KEY_PERSON_MANAGE,
     /** See the incidents (事项: calls, reports, clues) of one's scope with their timelines and response times. */
     INCIDENT_READ,
     /** File incidents from the field and act on them: acknowledge, dispatch, arrive, resolve, answer, escalate, refer. */
     INCIDENT_WRITE,
+    /**
+     * File an informant's clue (信息员线索): the informant himself and the police who handle informants. A volunteer,
+     * a grid member or a guard reports what he saw as himself (巡查上报), never as an informant.
+     */
+    INCIDENT_CLUE,
     /** Push incidents from another system (the 110 centre); held by a unit's API key, never by a role. */
     INCIDENT_PUSH,
     /** Who an informant (信息员) is, on the clues he gave: besides his handler (who filed the clue), only the station chief. */

@@ -90,6 +90,59 @@ class ServedGridScopeIntegrationTests extends ServedGridsIntegrationTest {
         assertThat(api.get("/api/v1/grids/" + grid("FS-5-01"), token).statusCode()).isEqualTo(404);
     }
 
+    long filed(String description) {
+        return jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param(description).query(Long.class).single();
+    }
+
+    @Test
+    void theDemoVolunteerReportsWhatSheSawInTheGridsSheServesAndIsRefusedAnythingElseInHerLanguage() {
+        String token = api.token("volunteer", DEMO_PASSWORD);
+        List<String> served = jdbc.sql("""
+                SELECT g.code FROM grid_role r JOIN grid g ON g.id = r.grid_id JOIN staff s ON s.id = r.staff_id
+                WHERE s.username = 'volunteer' AND r.ended_on IS NULL ORDER BY g.code""").query(String.class).list();
+        String hers = served.get(0);
+
+        // the form offers her grids and what she saw (巡查上报), not the office's other grids nor an informant's clue
+        ApiClient pages = new ApiClient(port).signedIn("volunteer", DEMO_PASSWORD, null);
+        String form = pages.get("/incidents/new", null, "Accept", BROWSER).body();
+        for (String code : served) {
+            assertThat(form).contains(grid(code).toString());
+        }
+        assertThat(form).doesNotContain(grid("FS-5-01").toString()).doesNotContain("value=\"INFORMANT\"")
+                .contains("name=\"source\" value=\"FIELD\"");
+
+        String seen = "路灯不亮-" + UUID.randomUUID();
+        var mine = api.send("POST", "/api/v1/incidents", token, java.util.Map.of("source", "FIELD", "category", "HELP",
+                "gridId", grid(hers), "description", seen, "address", "村道旁"));
+        assertThat(mine.statusCode()).as(mine.body()).isEqualTo(201);
+
+        // another grid of her office, and a clue as if she were an informant: refused in her language, nothing filed
+        String elsewhere = "别处所见-" + UUID.randomUUID();
+        var other = api.send("POST", "/api/v1/incidents", token, java.util.Map.of("source", "FIELD", "category", "HELP",
+                "gridId", grid("FS-5-01"), "description", elsewhere, "address", "村道旁"));
+        assertThat(other.statusCode()).isEqualTo(400);
+        assertThat(other.body()).contains("网格不存在或不在您的辖区");
+        var otherEn = api.send("POST", "/api/v1/incidents", token, java.util.Map.of("source", "FIELD", "category", "HELP",
+                "gridId", grid("FS-5-01"), "description", elsewhere, "address", "村道旁"), "Accept-Language", "en");
+        assertThat(otherEn.statusCode()).isEqualTo(400);
+        assertThat(otherEn.body()).contains("outside your jurisdiction");
+        String clue = "线索-" + UUID.randomUUID();
+        var asInformant = api.send("POST", "/api/v1/incidents", token, java.util.Map.of("source", "INFORMANT",
+                "category", "HELP", "gridId", grid(hers), "description", clue, "address", "村道旁"));
+        assertThat(asInformant.statusCode()).isEqualTo(400);
+        assertThat(asInformant.body()).contains("信息员线索只能由信息员本人或其联系民警登记");
+        var asInformantEn = api.send("POST", "/api/v1/incidents", token, java.util.Map.of("source", "INFORMANT",
+                "category", "HELP", "gridId", grid(hers), "description", clue, "address", "村道旁"),
+                "Accept-Language", "en");
+        assertThat(asInformantEn.body()).contains("filed by the informant or the officer who handles him");
+        assertThat(filed(elsewhere) + filed(clue)).isZero();
+
+        // the officer is offered the office's grids and the clue he files for an informant
+        ApiClient officer = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null);
+        assertThat(officer.get("/incidents/new", null, "Accept", BROWSER).body()).contains("value=\"INFORMANT\"")
+                .contains(grid("FS-5-01").toString());
+    }
+
     @Test
     void aTermCountsOnTheDaysItCoversNotFromTheDayItWasEnteredOrUntilTheDayItsEndWasEntered() {
         java.time.LocalDate tomorrow = java.time.LocalDate.now(org.fengqiao.platform.web.LocalTimes.ZONE).plusDays(1);

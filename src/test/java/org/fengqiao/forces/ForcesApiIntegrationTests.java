@@ -495,6 +495,36 @@ class ForcesApiIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * A volunteer's start page, his first screen on the phone, names the shift that matters now and leads to his page:
+     * the one he may check in to, then the one he stands; nothing when he has none.
+     */
+    @Test
+    void theMembersStartPageNamesTheShiftToCheckInToAndThenTheOneHeStands() {
+        String username = TestStaff.uniqueUsername("home");
+        UUID guard = volunteerWithLogin("首页岗", username);
+        String post = "首页岗" + n();
+        String postId = postOnFs104(post);
+        ApiClient browser = new ApiClient(port);
+        assertThat(browser.formLogin(username, TestStaff.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/", null).body()).as("no shift, no tile").doesNotContain("tile-shift");
+
+        OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(30);
+        String shiftId = ok(api.send("POST", "/api/v1/forces/shifts", officer, Map.of("postId", postId, "staffId",
+                guard, "startsAt", soon.toString(), "endsAt", soon.plusHours(2).toString())), 201).get("id").asText();
+        java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+        String range = soon.atZoneSameInstant(china).format(java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm"))
+                + "–" + soon.plusHours(2).atZoneSameInstant(china).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+        String home = browser.get("/", null).body();
+        assertThat(home).contains("id=\"tile-shift\" href=\"/me/forces\"").contains(post + " " + range + "，现在可签到上岗");
+
+        ok(api.send("POST", "/api/v1/forces/shifts/" + shiftId + "/check-in", api.token(username, TestStaff.PASSWORD),
+                null), 200);
+        assertThat(browser.get("/", null).body()).contains("在岗中：" + post);
+        ApiClient english = new ApiClient(port).signedIn(username, TestStaff.PASSWORD, "en");
+        assertThat(english.get("/", null).body()).contains("On duty: " + post);
+    }
+
+    /**
      * A shift checked in and never checked out does not stay open for ever: twelve hours after its booked end (the
      * time he may still check out and be credited to the end) the sweep closes it at that end, marked so, with no
      * patrol hours and no ShiftCompleted (so no points, no duty tick): only his check-out says he stood the post to

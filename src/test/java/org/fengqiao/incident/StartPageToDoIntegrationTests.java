@@ -94,6 +94,29 @@ class StartPageToDoIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theVolunteerWhoOwnsNoItemsIsShownHerOwnReportsAndHowManyAreStillBeingHandled() {
+        UUID hers = jdbc.sql("""
+                SELECT r.grid_id FROM grid_role r JOIN staff s ON s.id = r.staff_id
+                WHERE s.username = 'volunteer' AND r.ended_on IS NULL ORDER BY r.grid_id LIMIT 1""").query(UUID.class).single();
+        ApiClient api = new ApiClient(port);
+        var filed = api.send("POST", "/api/v1/incidents", api.token("volunteer", DEMO_PASSWORD), java.util.Map.of(
+                "source", "FIELD", "category", "HELP", "gridId", hers, "description", "首页志愿者所见" + n,
+                "address", "村口"));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        long[] counts = jdbc.sql("""
+                SELECT count(*), count(*) FILTER (WHERE i.answered_at IS NULL AND i.status <> 'MERGED') FROM incident i
+                WHERE i.created_by = (SELECT id FROM staff WHERE username = 'volunteer')""")
+                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+
+        String page = home(new ApiClient(port).signedIn("volunteer", DEMO_PASSWORD, null));
+        assertThat(page).doesNotContain("暂无我的待办").doesNotContain("my-open-items");
+        assertThat(text(page, "my-reports")).isEqualTo("已上报 " + counts[0] + " 件，其中 " + counts[1] + " 件办理中");
+        assertThat(href(page, "tile-incidents")).isEqualTo("/incidents?show=filed");
+        String english = home(new ApiClient(port).signedIn("volunteer", DEMO_PASSWORD, "en"));
+        assertThat(text(english, "my-reports")).isEqualTo(counts[0] + " reports filed, " + counts[1] + " still being handled");
+    }
+
+    @Test
     void theOfficerSeesTheVerificationTasksOfHisJurisdictionAndTheAuditorNoWorkTiles() {
         long open = jdbc.sql("""
                 SELECT count(*) FROM verification_task t JOIN grid g ON g.id = t.grid_id JOIN unit u ON u.id = g.unit_id

@@ -145,6 +145,29 @@ class InboxIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aGridManagerWhoFilesAReportRoutedBackToHimIsNotToldItWasHandedToHimAndTheChiefIsStillInformed() {
+        Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        TestGrid g = NotificationFixtures.grid(jurisdictions, staff, office);
+        String manager = token(g.managerLogin());
+        String chief = token(g.chiefLogin());
+        long unreadBefore = unread(manager);
+
+        // a help call he met on patrol in his own grid: the routing gives it to the grid's manager, himself
+        JsonNode incident = fileHelp(manager, g.grid().id().value());
+        String id = incident.get("id").asText();
+        assertThat(incident.get("ownerStaffName").asText()).isEqualTo(g.manager().name());
+
+        assertThat(entriesAbout(manager, id)).as("nobody handed it to him: no \"交由您办理\" for his own report").isEmpty();
+        assertThat(unread(manager)).isEqualTo(unreadBefore);
+        List<JsonNode> informed = entriesAbout(chief, id);
+        assertThat(informed).hasSize(1);
+        assertThat(informed.get(0).get("kind").asText()).isEqualTo("INCIDENT_INFORMED");
+        // it stands on his to-do list all the same
+        JsonNode mine = ApiClient.json(api.get("/api/v1/incidents?show=mine&size=100", manager));
+        assertThat(mine.get("items").findValuesAsText("id")).contains(id);
+    }
+
+    @Test
     void unreadEntriesComeFirst() {
         Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
         TestGrid g = NotificationFixtures.grid(jurisdictions, staff, office);

@@ -467,4 +467,54 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
         String list = web.get("/key-persons", token, "Accept", "text/html").body();
         assertThat(list).as("his list opens on his grids").contains("我负责的网格").contains("管逾").doesNotContain("他逾");
     }
+
+    @Test
+    void theGridManagerVisitsHisGridsKeyPersonsButTheirRiskAndTeamAreTheGridChiefsToDecide() {
+        // the demo's grid manager (辅警, 网格管理员) on a grid he manages; its grid chief is the demo's officer
+        String managedCode = jdbc.sql("""
+                SELECT g.code FROM grid_role r JOIN staff s ON s.id = r.staff_id JOIN grid g ON g.id = r.grid_id
+                WHERE s.username = 'manager' AND r.role = 'MANAGER' AND r.ended_on IS NULL ORDER BY g.code LIMIT 1""")
+                .query(String.class).single();
+        UUID person = keyPerson(managedCode, "管帮", "MEDIUM", today.minusDays(10), false);
+        HousingFixtures.Answer helper = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/team",
+                Map.of("name", "帮叔", "role", "FAMILY", "relation", "叔叔"));
+        assertThat(helper.status()).isEqualTo(201);
+        UUID helperId = UUID.fromString(helper.body().path("id").asText());
+        long audited = audits("UPDATE", "key-person-risk", person);
+
+        HousingFixtures.Answer risk = fx.call("manager", "PUT", "/api/v1/key-persons/" + person + "/risk",
+                Map.of("risk", "HIGH", "reason", "近期情绪波动大"));
+        assertThat(risk.status()).isEqualTo(403);
+        assertThat(risk.body().path("detail").asText()).contains("由网格长（社区民警）调整");
+        HousingFixtures.Answer riskEn = fx.call("manager", "PUT", "/api/v1/key-persons/" + person + "/risk",
+                Map.of("risk", "HIGH", "reason", "近期情绪波动大"), "Accept-Language", "en");
+        assertThat(riskEn.status()).isEqualTo(403);
+        assertThat(riskEn.body().path("detail").asText()).contains("changed by the grid chief");
+        HousingFixtures.Answer end = fx.call("manager", "POST",
+                "/api/v1/key-persons/" + person + "/team/" + helperId + "/end", Map.of("reason", "外出务工"));
+        assertThat(end.status()).isEqualTo(403);
+        HousingFixtures.Answer add = fx.call("manager", "POST", "/api/v1/key-persons/" + person + "/team",
+                Map.of("name", "帮姨", "role", "FAMILY"));
+        assertThat(add.status()).isEqualTo(403);
+
+        JsonNode detail = fx.get("officer", "/api/v1/key-persons/" + person).body();
+        assertThat(detail.path("person").path("risk").asText()).as("nothing changed").isEqualTo("MEDIUM");
+        assertThat(detail.path("teamSize").asInt()).isEqualTo(1);
+        assertThat(detail.path("team").get(0).path("leftOn").isMissingNode() || detail.path("team").get(0).path("leftOn").isNull())
+                .isTrue();
+        assertThat(audits("UPDATE", "key-person-risk", person)).isEqualTo(audited);
+
+        // he visits, with the helper who came
+        HousingFixtures.Answer visit = fx.call("manager", "POST", "/api/v1/key-persons/" + person + "/visits",
+                Map.of("findings", "入户走访，情绪稳定", "state", "STABLE", "helperIds", List.of(helperId)));
+        assertThat(visit.status()).as(visit.body().toString()).isEqualTo(201);
+
+        // his page offers the visit and not what he may not do; the grid chief's offers all of it
+        org.fengqiao.account.ApiClient web = new org.fengqiao.account.ApiClient(port);
+        String his = web.get("/key-persons/" + person, web.token("manager", DEMO_PASSWORD), "Accept", "text/html").body();
+        assertThat(his).contains("id=\"key-visit-form\"").doesNotContain("id=\"risk-form\"")
+                .doesNotContain("id=\"member-form\"").doesNotContain("end-member");
+        String chiefs = web.get("/key-persons/" + person, web.token("officer", DEMO_PASSWORD), "Accept", "text/html").body();
+        assertThat(chiefs).contains("id=\"key-visit-form\"", "id=\"risk-form\"", "id=\"member-form\"", "end-member");
+    }
 }

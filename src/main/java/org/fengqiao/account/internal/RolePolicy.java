@@ -39,6 +39,11 @@ public final class RolePolicy {
         if (role == StaffRole.STATION_CHIEF || role == StaffRole.BUREAU_COMMAND) {
             granted.add(INCIDENT_API_KEYS);
         }
+        // an informant's clue is filed by the informant or by the police who handle informants (his handler)
+        if (EnumSet.of(StaffRole.BUREAU_COMMAND, StaffRole.STATION_CHIEF, StaffRole.COMMUNITY_OFFICER,
+                StaffRole.AUXILIARY_POLICE, StaffRole.INFORMANT).contains(role)) {
+            granted.add(INCIDENT_CLUE);
+        }
         granted.addAll(notificationPermissionsOf(role));
         granted.addAll(pointsPermissionsOf(role));
         granted.addAll(forcesPermissionsOf(role));
@@ -50,6 +55,11 @@ public final class RolePolicy {
         granted.addAll(supervisionPermissionsOf(role));
         granted.addAll(reviewPermissionsOf(role));
         granted.addAll(worklogPermissionsOf(role));
+        if (role == StaffRole.BUREAU_COMMAND || role == StaffRole.STATION_CHIEF || role == StaffRole.COMMUNITY_OFFICER) {
+            // a key person's risk and helper team are the grid chief's (the community officer) and his superiors' to
+            // decide; the auxiliary police who manage the grid visit and record, as the team's other helpers do
+            granted.add(KEY_PERSON_MANAGE);
+        }
         if (role == StaffRole.BUREAU_COMMAND || role == StaffRole.STATION_CHIEF || role == StaffRole.COMMUNITY_OFFICER
                 || role == StaffRole.INSPECTOR) {
             // the work figures review a jurisdiction's work: those who lead it and those who oversee them

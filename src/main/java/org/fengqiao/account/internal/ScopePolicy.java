@@ -23,7 +23,23 @@ final class ScopePolicy {
     static final Set<StaffRole> SERVE_GRIDS = EnumSet.of(StaffRole.GRID_COORDINATOR, StaffRole.GRID_MEMBER,
             StaffRole.INFORMANT, StaffRole.VOLUNTEER);
 
+    /**
+     * The roles who report only in the grids they serve. A volunteer stands at his posts and patrols his grids
+     * (seed 002: 点线面 prevention) and reports what he meets there, as a volunteer; a village group leader (grid
+     * member), a coordinator or an informant hears of matters across the village and reports anywhere his office
+     * answers for.
+     */
+    static final Set<StaffRole> REPORT_IN_SERVED_GRIDS = EnumSet.of(StaffRole.VOLUNTEER);
+
     private ScopePolicy() {
+    }
+
+    /**
+     * The unit paths a person may report in: his unit's subtree, or for a volunteer the grids he serves (his unit's
+     * subtree while he serves none), never wider than what he reads.
+     */
+    static List<String> reportScope(StaffRole role, String unitPath, Collection<String> servedGridUnits) {
+        return REPORT_IN_SERVED_GRIDS.contains(role) ? scope(role, unitPath, servedGridUnits) : List.of(unitPath);
     }
 
     /**

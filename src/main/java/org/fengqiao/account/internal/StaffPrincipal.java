@@ -49,7 +49,7 @@ public record StaffPrincipal(Caller caller, boolean passwordMustChange) implemen
     static StaffPrincipal of(StaffRegister.Row row, List<String> servedGridUnits) {
         return new StaffPrincipal(new Caller(row.id(), row.username(), row.name(), row.role().name(),
                 ScopePolicy.scope(row.role(), row.unitPath(), servedGridUnits), PERMISSIONS.get(row.role()),
-                List.of(row.unitPath())), row.passwordMustChange());
+                ScopePolicy.reportScope(row.role(), row.unitPath(), servedGridUnits)), row.passwordMustChange());
     }
 
     private static List<GrantedAuthority> authorities(String role, Set<String> permissions) {

@@ -832,7 +832,7 @@ public class IncidentDesk implements AutoCloseable {
     private void published(Incident i, String kind, OffsetDateTime now, String reason, boolean reasonIsKey) {
         UUID ownerStaff = i.status() == Status.MERGED ? null : i.ownerStaffId();
         events.publishEvent(new IncidentStepRecorded(i.id(), i.trackingCode(), i.category(), i.unitPath(), kind,
-                i.ownerUnitId(), ownerStaff, reason, reason != null && reasonIsKey, now.toInstant()));
+                i.ownerUnitId(), ownerStaff, reason, reason != null && reasonIsKey, now.toInstant(), i.createdBy()));
         if ("RESOLVED".equals(kind) || "MERGED_INTO".equals(kind)) {
             events.publishEvent(new IncidentResolved(i.id(), i.trackingCode(), i.category(), i.unitPath(),
                     "MERGED_INTO".equals(kind), now.toInstant()));

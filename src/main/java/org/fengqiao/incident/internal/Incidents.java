@@ -390,6 +390,19 @@ public class Incidents {
                 .query((rs, n) -> new Owned(rs.getLong(1), rs.getLong(2))).single();
     }
 
+    public record Reported(long total, long open) {
+    }
+
+    /**
+     * The start page's count of the reports a person filed ("我上报的"), wherever he filed them, and how many of them
+     * are still being handled: what {@link #list} lists with the "filed" filter, counted.
+     */
+    public Reported reported(UUID filer) {
+        return jdbc.sql("SELECT count(*), count(*) FILTER (WHERE i.answered_at IS NULL AND i.status <> 'MERGED') "
+                        + "FROM incident i WHERE i.created_by = :filer")
+                .param("filer", filer).query((rs, n) -> new Reported(rs.getLong(1), rs.getLong(2))).single();
+    }
+
     /** Writes a step; {@code reasonIsKey} says whether the reason is a message key (true) or a person's words. */
     public void event(UUID incident, String kind, OffsetDateTime at, UUID actorId, String actorName, UUID unitId,
             String unitName, UUID staffId, String staffName, String reason, boolean reasonIsKey, String department,

@@ -116,6 +116,7 @@ class IncidentController {
         if (source != Source.FIELD && source != Source.INFORMANT) {
             throw Invalid.of("source", "incident.source.notHere");
         }
+        StaffSources.mayFileAs(source, caller);
         NewIncident n = new NewIncident(source, r.category(), r.subtype(), r.offence(), r.department(), r.description(),
                 r.occurredAt(), r.lon(), r.lat(), r.address(), r.gridId(), r.reporterName(), r.reporterPhone(), null,
                 key != null ? key : r.idempotencyKey());

@@ -125,12 +125,13 @@ class IncidentPages {
     @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
     String newForm(Model model) {
         Caller caller = Callers.require();
-        // the grids he may report in: a grid member serves two grids and reports what he sees in any of his office's
+        // the grids he may report in: a grid member serves two grids and reports what he sees in any of his office's;
+        // a volunteer reports in the grids he serves
         List<Grid> grids = jurisdictions.visibleGrids(caller.asReporter()).stream()
                 .filter(g -> g.network() == GridNetwork.POLICE)
                 .sorted(Comparator.comparing(Grid::code)).toList();
         model.addAttribute("grids", grids);
-        model.addAttribute("sources", SOURCES);
+        model.addAttribute("sources", StaffSources.offered(caller));
         model.addAttribute("categories", Category.values());
         model.addAttribute("subtypes", Subtype.values());
         model.addAttribute("offences", Offence.values());
@@ -148,7 +149,7 @@ class IncidentPages {
             @RequestParam(required = false) String idempotencyKey, Locale locale, RedirectAttributes redirect) {
         try {
             // a subtype or offence chosen before the category was changed from a case is left behind, not refused
-            NewIncident n = new NewIncident(source(source), category, category == Category.CASE ? subtype : null,
+            NewIncident n = new NewIncident(StaffSources.mayFileAs(source(source), Callers.require()), category, category == Category.CASE ? subtype : null,
                     category == Category.CASE ? offence(offence) : null, department, description, null, lon, lat,
                     address, gridId, reporterName, reporterPhone, null, idempotencyKey);
             UUID id = desk.file(n, Submitter.of(Callers.require())).incident().id();

@@ -9,7 +9,8 @@ import org.springframework.ui.Model;
 
 /**
  * The signed-in person's to-do list on the start page: how many open items he owns and how many of them are past their
- * deadline, the phone's first screen for a grid manager.
+ * deadline, the phone's first screen for a grid manager; for one who handles no items (a volunteer), the reports he
+ * filed and how many are still being handled.
  */
 @Component
 class IncidentStartPage implements StartPageFigures {
@@ -22,10 +23,26 @@ class IncidentStartPage implements StartPageFigures {
         this.clock = clock;
     }
 
+    /**
+     * Whether items are given to him to handle: the police, auxiliary police, coordinators and mediators who handle
+     * them and call their reporters back (INCIDENT_REPORTER_REVEAL), never a volunteer, grid member, informant or guard.
+     */
+    private static boolean handlesItems(Caller caller) {
+        return caller.may("INCIDENT_REPORTER_REVEAL");
+    }
+
     @Override
     public void addTo(Caller caller, Model model) {
         if (caller.may("INCIDENT_READ")) {
             Incidents.Owned owned = incidents.owned(caller.staffId(), caller.unitPaths(), clock.instant());
+            if (owned.open() == 0 && !handlesItems(caller) && caller.may("INCIDENT_WRITE")) {
+                // a volunteer, grid member, informant or guard owns no item ever: "no to-dos" told him nothing, his
+                // own reports and how far they got are what he follows
+                Incidents.Reported reported = incidents.reported(caller.staffId());
+                model.addAttribute("myReports", reported.total());
+                model.addAttribute("myOpenReports", reported.open());
+                return;
+            }
             model.addAttribute("myOpenItems", owned.open());
             model.addAttribute("myOverdueItems", owned.overdue());
         }

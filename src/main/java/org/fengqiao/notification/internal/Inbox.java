@@ -160,10 +160,18 @@ public class Inbox {
      * statement (nothing in the transaction reads them); at once without a transaction.
      */
     public void add(New n, Kind also, String alsoQuery) {
-        writes.add(withOthers.computeIfAbsent(alsoQuery, q -> rows -> addAll(rows, q)), new WithOthers(n, also));
+        add(n, true, also, alsoQuery);
     }
 
-    private record WithOthers(New entry, Kind also) {
+    /**
+     * As {@link #add(New, Kind, String)}, the first entry written only when {@code itself}: without it, its recipient
+     * still stands for {@code entry.recipient} in {@code alsoQuery} (the owner left out of those kept informed).
+     */
+    public void add(New n, boolean itself, Kind also, String alsoQuery) {
+        writes.add(withOthers.computeIfAbsent(alsoQuery, q -> rows -> addAll(rows, q)), new WithOthers(n, also, itself));
+    }
+
+    private record WithOthers(New entry, Kind also, boolean itself) {
     }
 
     private final Map<String, BeforeCommitWrites.Batch<WithOthers>> withOthers = new ConcurrentHashMap<>();
@@ -178,10 +186,10 @@ public class Inbox {
                             CAST(:recordTypes AS text[]), CAST(:recordIds AS uuid[]), CAST(:links AS text[]),
                             CAST(:unitPaths AS text[]), CAST(:subjects AS text[]), CAST(:categories AS text[]),
                             CAST(:reasons AS text[]), CAST(:reasonIsKeys AS boolean[]), CAST(:dueOns AS date[]),
-                            CAST(:ats AS timestamptz[])) WITH ORDINALITY
+                            CAST(:ats AS timestamptz[]), CAST(:itselves AS boolean[])) WITH ORDINALITY
                      AS entry (recipient, kind, also, record_type, record_id, link, unit_path, subject, category, reason,
-                           reason_is_key, due_on, at, ord)
-                CROSS JOIN LATERAL (SELECT entry.recipient, entry.kind
+                           reason_is_key, due_on, at, itself, ord)
+                CROSS JOIN LATERAL (SELECT entry.recipient, entry.kind WHERE entry.itself
                                     UNION ALL
                                     SELECT a.id, entry.also FROM (""" + alsoQuery + """
                 ) a (id)) x (recipient, kind)
@@ -201,6 +209,7 @@ public class Inbox {
                         .toArray(String[]::new))
                 .param("ats", rows.stream().map(w -> OffsetDateTime.ofInstant(w.entry().at(), ZoneOffset.UTC).toString())
                         .toArray(String[]::new))
+                .param("itselves", rows.stream().map(WithOthers::itself).toArray(Boolean[]::new))
                 .update();
     }
 

@@ -100,8 +100,10 @@ class InboxListener {
         if (routed) {
             // the routing keeps the grid chief informed of what his grid's manager or coordinator handles
             // (RoutingPolicy's decision.informed: the chief, unless he owns the item himself); every filing is
-            // routed, so the owner's entry and the chiefs' go in one statement
-            inbox.add(owner, Kind.INCIDENT_INFORMED, INFORMED_CHIEFS);
+            // routed, so the owner's entry and the chiefs' go in one statement. A report routed back to the one who
+            // filed it (a grid manager's in his own grid) asks nothing of him: "handed to you" read as if someone
+            // had, and it stands on his to-do list already
+            inbox.add(owner, !step.routedToItsFiler(), Kind.INCIDENT_INFORMED, INFORMED_CHIEFS);
         } else {
             inbox.add(owner);
         }

@@ -220,6 +220,7 @@ public class KeyPersonCare {
     @Transactional
     public KeyPersons.Member addMember(UUID personId, NewMember in, List<Invalid.Problem> found, Caller caller) {
         KeyPersons.Row person = visible(personId, caller);
+        decides(caller);
         List<Invalid.Problem> problems = new ArrayList<>(found);
         // a staff id that could not be read is refused as such, not taken for a helper named by no name
         boolean staffAsked = in.staffId() != null || found.stream().anyMatch(p -> p.field().equals("staffId"));
@@ -272,6 +273,7 @@ public class KeyPersonCare {
     @Transactional
     public KeyPersons.Member endMember(UUID personId, UUID memberId, LocalDate leftOn, String reason, Caller caller) {
         KeyPersons.Row person = visible(personId, caller);
+        decides(caller);
         KeyPersons.Member before = keyPersons.member(memberId).filter(m -> m.personId().equals(personId))
                 .orElseThrow(() -> new NotFound("helper_membership", memberId));
         List<Invalid.Problem> problems = new ArrayList<>();
@@ -310,6 +312,7 @@ public class KeyPersonCare {
         // his row locked first: two changes at once each record the level the other left, and raise his version in turn
         persons.lockVersion(personId);
         KeyPersons.Row before = visible(personId, caller);
+        decides(caller);
         List<Invalid.Problem> problems = new ArrayList<>(found);
         if (risk == null) {
             problems.add(problem("risk", "error.field.required"));
@@ -334,6 +337,17 @@ public class KeyPersonCare {
         now.put("reason", why);
         events.publishEvent(Audited.updated("key-person-risk", personId, after.unitPath(), was, now));
         return after;
+    }
+
+    /**
+     * A key person's risk and team are decided by the grid chief and the police above him (KEY_PERSON_MANAGE); the
+     * grid manager and the other helpers visit and record. Asked after the person is found, so that a person out of
+     * the caller's reach stays unknown to him; refused saying who decides, in the caller's language.
+     */
+    private static void decides(Caller caller) {
+        if (!caller.may("KEY_PERSON_MANAGE")) {
+            throw new org.fengqiao.platform.Refused("care.decide.gridChief");
+        }
     }
 
     public record NewVisit(String findings, PersonState state, List<UUID> helperIds, OffsetDateTime visitedAt) {

@@ -122,7 +122,9 @@ class KeyPersonController {
     @PostMapping("/{personId}/team")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "Add a helper to the team: a staff member (staffId) or a named person with role, relation and phone")
+    @Operation(summary = "Add a helper to the team: a staff member (staffId) or a named person with role, relation and phone",
+            description = "Needs KEY_PERSON_MANAGE: the grid chief (community officer) and the police above him; a grid "
+                    + "manager is refused (403, saying who decides) and changes nothing.")
     KeyPersons.Member addMember(@PathVariable UUID personId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
                     schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MemberForm.class)))
@@ -140,7 +142,9 @@ class KeyPersonController {
 
     @PostMapping("/{personId}/team/{memberId}/end")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "A helper leaves the team on a day (today by default); the membership stays in the history")
+    @Operation(summary = "A helper leaves the team on a day (today by default); the membership stays in the history",
+            description = "Needs KEY_PERSON_MANAGE: the grid chief (community officer) and the police above him; a grid "
+                    + "manager is refused (403, saying who decides) and changes nothing.")
     KeyPersons.Member endMember(@PathVariable UUID personId, @PathVariable UUID memberId, @RequestBody(required = false) EndForm f) {
         return care.endMember(personId, memberId, f == null ? null : f.leftOn(), f == null ? null : f.reason(),
                 Callers.require());
@@ -148,7 +152,9 @@ class KeyPersonController {
 
     @PutMapping("/{personId}/risk")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "Set the risk level with a reason (at least 4 characters); audited with before and after")
+    @Operation(summary = "Set the risk level with a reason (at least 4 characters); audited with before and after",
+            description = "Needs KEY_PERSON_MANAGE: the grid chief (community officer) and the police above him; a grid "
+                    + "manager is refused (403, saying who decides) and changes nothing.")
     KeyPersonDetail setRisk(@PathVariable UUID personId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
                     schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = RiskForm.class)))
