@@ -258,24 +258,49 @@ public class Backups {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void endInterruptedRuns() {
-        endInterruptedRuns(jdbc, available() ? restoredFrom(dataDirectory()) : null, directory());
+        endInterruptedRuns(jdbc, available() ? restoredFrom(dataDirectory()) : null, directory(),
+                available() ? dataDirectory().resolve("backup_label.old") : null);
+    }
+
+    /** As {@link #endInterruptedRuns(JdbcClient, String, Path, Path)}, the restored data directory's label unknown. */
+    static void endInterruptedRuns(JdbcClient jdbc, String restoredFrom, Path backups) {
+        endInterruptedRuns(jdbc, restoredFrom, backups, null);
     }
 
     /**
      * Ends the runs marked running; the one that took the copy {@code restoredFrom} is done, with the size of that
      * copy in {@code backups} (as its run would have recorded it had the copy not been taken before), or none if the
-     * copy is no longer there.
+     * copy is no longer there, and finished when the copy's label was written, just after PostgreSQL ended the backup:
+     * the moment the restored database stands at. The restore's own time (the platform's first start on the copy) would
+     * tell the administrator, picking a copy to restore, that it holds days of work it does not.
      */
-    static void endInterruptedRuns(JdbcClient jdbc, String restoredFrom, Path backups) {
+    static void endInterruptedRuns(JdbcClient jdbc, String restoredFrom, Path backups, Path restoredLabel) {
         if (restoredFrom != null) {
             Path copy = backups.resolve(restoredFrom);
             Long bytes = Files.isDirectory(copy) ? size(copy) : null;
-            jdbc.sql("UPDATE backup_run SET outcome = 'DONE', finished_at = coalesce(finished_at, now()), "
+            Instant labelled = labelWritten(copy.resolve("backup_label"));
+            if (labelled == null && restoredLabel != null) {
+                labelled = labelWritten(restoredLabel);
+            }
+            jdbc.sql("UPDATE backup_run SET outcome = 'DONE', finished_at = coalesce(finished_at, :labelled, now()), "
                     + "bytes = coalesce(bytes, :bytes) WHERE outcome = 'RUNNING' AND name = :name")
+                    .param("labelled", labelled == null ? null : java.sql.Timestamp.from(labelled), java.sql.Types.TIMESTAMP)
                     .param("bytes", bytes, java.sql.Types.BIGINT).param("name", restoredFrom).update();
         }
         jdbc.sql("UPDATE backup_run SET outcome = 'FAILED', finished_at = now(), error = 'backup.interrupted' WHERE outcome = 'RUNNING'")
                 .update();
+    }
+
+    /**
+     * When a copy's label was written: in the backup directory, or kept by PostgreSQL in the restored data directory
+     * ({@code cp -a}, as README says, keeps the time); null when there is none.
+     */
+    private static Instant labelWritten(Path label) {
+        try {
+            return Files.isRegularFile(label) ? Files.getLastModifiedTime(label).toInstant() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The name of the copy this data directory was restored from, from the label PostgreSQL kept; null if none. */

@@ -56,7 +56,12 @@ class DiskSpaceMetrics extends DiskSpaceMetricsBinder {
                 .tags(tags).description(description).baseUnit("bytes").strongReference(true).register(registry);
     }
 
-    private static Path existing(Path directory) {
+    /** The directories measured: the data directory, and the backup directory when backups are taken. */
+    Set<Path> directories() {
+        return directories;
+    }
+
+    static Path existing(Path directory) {
         Path p = directory;
         while (p != null && !Files.exists(p)) {
             p = p.getParent();

@@ -234,6 +234,28 @@ public class PersonalDataCipher {
         }
     }
 
+    /**
+     * Refuses, as {@link #PersonalDataCipher} would, a key that is no key, or none outside demo mode, without generating
+     * one or touching the data directory: {@link PersonalDataKeyForm} asks before the database starts.
+     */
+    static void check(String configured, Path dataDir, boolean demo) {
+        if (configured != null && !configured.isBlank()) {
+            decodeKey(configured.strip(), "FENGQIAO_DATA_KEY");
+            return;
+        }
+        if (!demo) {
+            masterKey(configured, dataDir, false);
+        }
+        Path file = dataDir.resolve(KEY_FILE);
+        if (Files.isRegularFile(file)) {
+            try {
+                decodeKey(Files.readString(file).strip(), file.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException("The demo key for personal data could not be read from " + file, e);
+            }
+        }
+    }
+
     private static byte[] masterKey(String configured, Path dataDir, boolean demo) {
         if (configured != null && !configured.isBlank()) {
             return decodeKey(configured.strip(), "FENGQIAO_DATA_KEY");

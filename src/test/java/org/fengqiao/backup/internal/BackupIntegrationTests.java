@@ -71,6 +71,7 @@ class BackupIntegrationTests extends IntegrationTest {
         var taken = api.send("POST", "/api/v1/backups", admin, null);
 
         assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+        java.time.Instant answered = java.time.Instant.now();
         String name = ApiClient.json(taken).get("name").asText();
         assertThat(name).matches("fengqiao-\\d{8}-\\d{6}(-\\d+)?");
         Path copy = backups.directory().resolve(name);
@@ -98,6 +99,10 @@ class BackupIntegrationTests extends IntegrationTest {
             Backups.endInterruptedRuns(JdbcClient.create(pg.getPostgresDatabase()), Backups.restoredFrom(restored),
                     backups.directory());
             assertThat(single(s, "SELECT outcome FROM backup_run WHERE name = '" + name + "'")).isEqualTo("DONE");
+            // finished when the copy was taken, which is what the restored database holds, not when it was restored
+            java.time.Instant finished = java.time.Instant.parse(single(s, "SELECT to_char(finished_at AT TIME ZONE "
+                    + "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM backup_run WHERE name = '" + name + "'"));
+            assertThat(finished).isBefore(answered);
             // and its size recorded as the run would have recorded it, so the list shows it and not "not recorded"
             assertThat(single(s, "SELECT bytes FROM backup_run WHERE name = '" + name + "'"))
                     .isEqualTo(String.valueOf(Backups.size(copy)));
