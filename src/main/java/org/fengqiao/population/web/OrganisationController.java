@@ -232,14 +232,8 @@ class OrganisationController {
         }).toList();
         return new OrganisationView(o.id(), o.gridId(), o.gridCode(), o.gridName(), o.addressId(), o.address(), o.name(),
                 o.kind(), o.smallPlace(), o.business(), o.licenceNo(), o.phoneMasked(),
-                owner(people.of(o.ownerPersonId(), o.ownerName(), caller)), o.note(), o.fireSafetyState(),
+                PeopleShown.unseenWithoutId(people.of(o.ownerPersonId(), o.ownerName(), caller)), o.note(), o.fireSafetyState(),
                 o.fireSafety().open(), o.fireSafety().overdue(), o.lastInspected(), staff,
                 register.inspections(o.id()), o.version());
-    }
-
-    /** The owner as the caller may see him: one he may not open by name only, without his personId. */
-    private static PeopleShown.PersonRef owner(PeopleShown.PersonRef p) {
-        return p == null || p.visible() ? p : new PeopleShown.PersonRef(null, p.name(), null, null, null, null, null,
-                null, false);
     }
 }
