@@ -87,7 +87,10 @@ public class RentalRegister {
         return rental;
     }
 
-    /** The other rentals of the caller's jurisdiction the tenants of a rental rent on the same days. */
+    /**
+     * The other rentals the tenants of a rental rent on the same days, each marked whether it is of the caller's
+     * jurisdiction (seen): the others are only to be counted.
+     */
     public List<Rentals.Overlap> overlaps(UUID rentalId, Caller caller) {
         return rentals.overlaps(rentalId, caller.scopePatterns());
     }
