@@ -45,12 +45,13 @@ class OrganisationController {
         this.ledger = ledger;
     }
 
+    /** {@code ownerCleared}: true when the form's owner was cleared, so that a change naming none removes him. */
     record OrganisationForm(UUID gridId, UUID addressId, String name, String kind, String smallPlace, String business,
-            String licenceNo, String phone, UUID ownerPersonId, String note) {
+            String licenceNo, String phone, UUID ownerPersonId, String note, Boolean ownerCleared) {
 
         OrganisationRegister.Input input() {
             return new OrganisationRegister.Input(gridId, addressId, name, kind, smallPlace, business, licenceNo, phone,
-                    ownerPersonId, note);
+                    ownerPersonId, note, Boolean.TRUE.equals(ownerCleared));
         }
     }
 
@@ -170,7 +171,9 @@ class OrganisationController {
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "Change an organisation; the change is audited with before and after")
+    @Operation(summary = "Change an organisation; the change is audited with before and after",
+            description = "An owner outside the caller's jurisdiction, shown without his personId, is kept when the "
+                    + "change names no owner, and removed when it says ownerCleared=true.")
     OrganisationView change(@PathVariable UUID id, @RequestBody OrganisationForm form) {
         Caller caller = Callers.require();
         return view(register.change(id, form.input(), caller), caller);

@@ -45,14 +45,16 @@ class RentalController {
         }
     }
 
+    /** {@code landlordCleared}: true when the form's landlord was cleared, so that a change naming none drops him. */
     record RentalForm(UUID roomId, UUID addressId, UUID landlordPersonId, String landlordName, String landlordPhone,
             String purpose, LocalDate contractFrom, LocalDate contractTo, LocalDate policeRegisteredOn, String note,
-            List<TenantForm> tenants) {
+            List<TenantForm> tenants, Boolean landlordCleared) {
 
         RentalRegister.Input input() {
             return new RentalRegister.Input(roomId, addressId, landlordPersonId, landlordName, landlordPhone, purpose,
                     contractFrom, contractTo, policeRegisteredOn, note,
-                    tenants == null ? null : tenants.stream().map(t -> t == null ? null : t.input()).toList());
+                    tenants == null ? null : tenants.stream().map(t -> t == null ? null : t.input()).toList(),
+                    Boolean.TRUE.equals(landlordCleared));
         }
     }
 
@@ -174,7 +176,8 @@ class RentalController {
     @Operation(summary = "Change a rental's landlord, purpose, contract and registration dates, note",
             description = "A contract that ends before today makes the rental inactive and clears the room's mark. A "
                     + "landlord outside the caller's jurisdiction, shown without his personId, is kept when the change "
-                    + "names no landlord at all.")
+                    + "names no landlord at all; with landlordCleared=true it is not kept, and the change must name "
+                    + "another landlord (a person, or a name with a phone).")
     RentalView change(@PathVariable UUID id, @RequestBody RentalForm form) {
         Caller caller = Callers.require();
         return view(register.change(id, form.input(), caller), caller);
