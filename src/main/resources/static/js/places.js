@@ -104,6 +104,9 @@
     var timer = null;
     var kind = picker.dataset.picker;
     var clear = picker.querySelector('.picker-clear');
+    // a form's mark that the choice was cleared (the person shown may have come without his id, so an empty choice
+    // alone would keep him): set by clearing, unset by choosing again
+    var cleared = picker.closest('form').querySelector('[data-cleared-by="' + picker.dataset.target + '"]');
 
     function label(item) {
       if (kind === 'households') {
@@ -147,6 +150,9 @@
             if (clear) {
               clear.hidden = false;
             }
+            if (cleared) {
+              cleared.checked = false;
+            }
             list.innerHTML = '';
             input.value = '';
             target.dispatchEvent(new Event('change', { bubbles: true }));
@@ -186,6 +192,9 @@
         chosen.textContent = '';
         chosen.hidden = true;
         clear.hidden = true;
+        if (cleared) {
+          cleared.checked = true;
+        }
       });
     }
   });

@@ -83,6 +83,32 @@ class ExportIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theExportOpensWithItsHeaderKeptInViewAndItsNumbersAndAddressesWideEnoughToReadWhole() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String officer = api.token("officer", DEMO_PASSWORD);
+        register(api, officer, "宽列甲", "FS-1-01");
+        HttpResponse<byte[]> response = api.download("/api/v1/persons/export.xlsx?q="
+                + java.net.URLEncoder.encode("宽列甲", java.nio.charset.StandardCharsets.UTF_8), officer);
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("宽列甲");
+            // the header row stays on screen while the rows scroll under it
+            assertThat(sheet.getPaneInformation()).isNotNull();
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
+            // a masked identity number (18 characters), a full address and the person's id read whole as opened
+            String idNumber = sheet.getRow(1).getCell(1).getStringCellValue();
+            String address = "江苏省连云港市东海县房山镇吴场村1组10号";
+            String personId = sheet.getRow(1).getCell(15).getStringCellValue();
+            assertThat(sheet.getColumnWidth(1)).isGreaterThanOrEqualTo(idNumber.length() * 256);
+            assertThat(sheet.getColumnWidth(11)).as("Chinese characters take two widths each")
+                    .isGreaterThanOrEqualTo(address.length() * 2 * 256);
+            assertThat(sheet.getColumnWidth(15)).isGreaterThanOrEqualTo(personId.length() * 256);
+        }
+    }
+
+    @Test
     void anExportOfLettersTheListReadAsASurnameSpelledOutListsWhatTheListListed() throws Exception {
         ApiClient api = new ApiClient(port);
         String officer = api.token("officer", DEMO_PASSWORD);

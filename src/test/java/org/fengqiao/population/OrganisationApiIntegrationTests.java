@@ -299,14 +299,26 @@ class OrganisationApiIntegrationTests extends IntegrationTest {
                 .isEqualTo(manager.id().toString());
     }
 
+    /** A shop of officer's station, filed by the bureau, whose owner is a person of officer2's station. */
+    record OwnedElsewhere(UUID address, PlacesFixtures.Person owner, Map<String, Object> body, String id) {
+    }
+
+    OwnedElsewhere shopOwnedElsewhere(String ownerName, String shopName) {
+        UUID address = places.address("officer", "FS-2-04", "商业街" + tag());
+        PlacesFixtures.Person owner = places.person("officer2", "NS-2-01", ownerName + tag().substring(0, 2),
+                Residence.PERMANENT, null);
+        Map<String, Object> body = shop(address, shopName + tag());
+        body.put("ownerPersonId", owner.id());
+        return new OwnedElsewhere(address, owner, body, create("bureau", body).get("id").asText());
+    }
+
     @Test
     void anOwnerOutsideTheCallersJurisdictionIsNamedWithoutHisIdAndKeptWhenTheCallerChangesTheShop() {
-        UUID address = places.address("officer", "FS-2-04", "商业街" + tag());
-        PlacesFixtures.Person owner = places.person("officer2", "NS-2-01", "外所店主" + tag().substring(0, 2),
-                Residence.PERMANENT, null);
-        Map<String, Object> body = shop(address, "外主店" + tag());
-        body.put("ownerPersonId", owner.id());
-        String id = create("bureau", body).get("id").asText();
+        OwnedElsewhere shop = shopOwnedElsewhere("外所店主", "外主店");
+        UUID address = shop.address();
+        PlacesFixtures.Person owner = shop.owner();
+        Map<String, Object> body = shop.body();
+        String id = shop.id();
 
         JsonNode seen = fx.get("officer", "/api/v1/organisations/" + id).body();
         assertThat(seen.get("owner").get("name").asText()).isEqualTo(owner.name());
@@ -326,6 +338,34 @@ class OrganisationApiIntegrationTests extends IntegrationTest {
                 .isEqualTo(owner.id().toString());
         assertThat(jdbc.sql("SELECT owner_person_id FROM organisation WHERE id = ?::uuid").param(id)
                 .query(UUID.class).single()).isEqualTo(owner.id());
+    }
+
+    @Test
+    void anOwnerOutsideTheCallersJurisdictionIsRemovedWhenTheChangeSaysHeWasClearedAndTheTrailSaysSo() {
+        OwnedElsewhere shop = shopOwnedElsewhere("外清店主", "清主店");
+        PlacesFixtures.Person owner = shop.owner();
+        Map<String, Object> body = shop.body();
+        String id = shop.id();
+        long seq = jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_entry").query(Long.class).single();
+
+        // the officer cleared the owner he was shown by name only: the change says so, and he is gone
+        Map<String, Object> change = shop(shop.address(), body.get("name").toString());
+        change.put("licenceNo", body.get("licenceNo"));
+        change.put("ownerCleared", true);
+        HousingFixtures.Answer changed = fx.call("officer", "PUT", "/api/v1/organisations/" + id, change);
+        assertThat(changed.status()).as(String.valueOf(changed.body())).isEqualTo(200);
+        assertThat(changed.body().path("owner").path("name").isMissingNode()).as(changed.body().toString()).isTrue();
+        assertThat(jdbc.sql("SELECT owner_person_id FROM organisation WHERE id = ?::uuid").param(id)
+                .query(UUID.class).optional()).isEmpty();
+        assertThat(fx.get("bureau", "/api/v1/organisations/" + id).body().path("owner").path("name").isMissingNode())
+                .isTrue();
+        Map<String, Object> audit = jdbc.sql("""
+                SELECT action, actor, before->>'ownerPersonId' AS before_owner, after->>'ownerPersonId' AS after_owner
+                FROM audit_entry WHERE seq > ? AND record_type = 'organisation' AND record_id = ?
+                  AND action = 'UPDATE'""")
+                .params(seq, id).query().singleRow();
+        assertThat(audit).containsEntry("action", "UPDATE").containsEntry("actor", "officer")
+                .containsEntry("before_owner", owner.id().toString()).containsEntry("after_owner", null);
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * An officer on his rounds: finds a small place among the nine small places, records a fire-safety
  * inspection with a hazard and sees its state change, marks it rectified; registers an address
- * through the form; adds a tenant to a rental by searching the population records.
+ * through the form; adds a tenant to a rental by searching the population records; clears an owner of another
+ * station whom the page names without his id, and the shop has no owner afterwards.
  */
 class PlacesBrowserTests extends BrowserTest {
 
@@ -60,6 +61,30 @@ class PlacesBrowserTests extends BrowserTest {
         page.click(".inspection form.inline-action button[type=submit]");
         assertThat(page.locator("#fire-state")).hasText("合格");
         assertThat(page.locator(".inspection form.inline-action")).hasCount(0);
+    }
+
+    @Test
+    void officerClearsAnOwnerOfAnotherStationInThePickerAndTheShopHasNoOwnerAfterwards() {
+        PlacesFixtures places = new PlacesFixtures(port, jdbc, jurisdictions);
+        String tag = UUID.randomUUID().toString().substring(0, 4);
+        UUID address = places.address("officer", "FS-5-01", "清除街" + tag);
+        PlacesFixtures.Person owner = places.person("officer2", "NS-2-01", "外所业主" + tag.substring(0, 2),
+                Residence.PERMANENT, null);
+        JsonNode created = places.fx.call("bureau", "POST", "/api/v1/organisations", Map.of("addressId", address,
+                "name", "清除店" + tag, "smallPlace", "STORE", "business", "百货", "ownerPersonId", owner.id())).body();
+        String id = created.get("id").asText();
+
+        login("officer");
+        page.navigate(url("/organisations/" + id));
+        assertThat(page.locator("#owner")).containsText(owner.name());
+        page.click("details:has(#organisation-edit) > summary");
+        assertThat(page.locator("#organisation-edit .picker-chosen")).hasText(owner.name());
+        page.click("#organisation-edit .picker-clear");
+        page.click("#organisation-edit button[type=submit]");
+        // the page comes back without him
+        assertThat(page.locator("#owner")).hasText("—");
+        assertThat(jdbc.sql("SELECT owner_person_id FROM organisation WHERE id = ?::uuid").param(id)
+                .query(UUID.class).optional()).isEmpty();
     }
 
     @Test

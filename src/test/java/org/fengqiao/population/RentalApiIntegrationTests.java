@@ -425,16 +425,27 @@ class RentalApiIntegrationTests extends IntegrationTest {
                 .containsExactly(their.toString());
     }
 
-    @Test
-    void peopleOutsideTheCallersJurisdictionAreNamedWithoutIdOrLinkAndTheLandlordIsKeptByHisChange() {
+    /**
+     * A flat of officer's station let from two months ago by a person of officer2's station, to a tenant of the
+     * station and grid given, registered by the bureau.
+     */
+    Flat letFromAnotherStation(String landlordName, String tenantUser, String tenantGrid, String tenantName) {
         UUID building = fx.building("officer", "FS-2-04", 2, 1, 2);
         UUID room = fx.room(building, 1, "101");
         LocalDate registered = today.minusMonths(2);
-        PlacesFixtures.Person landlord = places.person("officer2", "NS-2-01", "外房东" + tag(), Residence.PERMANENT,
-                null);
-        PlacesFixtures.Person tenant = places.person("officer2", "NS-2-01", "外租客" + tag(), Residence.FLOATING,
+        PlacesFixtures.Person landlord = places.person("officer2", "NS-2-01", landlordName + tag(),
+                Residence.PERMANENT, null);
+        PlacesFixtures.Person tenant = places.person(tenantUser, tenantGrid, tenantName + tag(), Residence.FLOATING,
                 registered);
-        Flat f = new Flat(building, room, landlord, tenant, registered);
+        return new Flat(building, room, landlord, tenant, registered);
+    }
+
+    @Test
+    void peopleOutsideTheCallersJurisdictionAreNamedWithoutIdOrLinkAndTheLandlordIsKeptByHisChange() {
+        Flat f = letFromAnotherStation("外房东", "officer2", "NS-2-01", "外租客");
+        PlacesFixtures.Person landlord = f.landlord();
+        PlacesFixtures.Person tenant = f.tenant();
+        LocalDate registered = f.registered();
         UUID id = create("bureau", rental(f));
         assertThat(fx.get("officer2", "/api/v1/persons/" + landlord.id()).status()).isEqualTo(200);
         assertThat(fx.get("officer", "/api/v1/persons/" + landlord.id()).status()).isEqualTo(404);
@@ -488,6 +499,43 @@ class RentalApiIntegrationTests extends IntegrationTest {
         assertThat(fx.call("officer", "PUT", "/api/v1/rentals/" + id, change).status()).isEqualTo(400);
         assertThat(jdbc.sql("SELECT landlord_person_id FROM rental WHERE id = ?").param(id).query(UUID.class)
                 .single()).isEqualTo(landlord.id());
+    }
+
+    @Test
+    void aLandlordOutsideTheCallersJurisdictionClearedByTheFormIsNotKeptAndAnotherTakesHisPlace() {
+        Flat f = letFromAnotherStation("外清房东", "officer", "FS-2-04", "本所租客");
+        PlacesFixtures.Person landlord = f.landlord();
+        LocalDate registered = f.registered();
+        UUID id = create("bureau", rental(f));
+
+        // cleared and none named: refused for want of a landlord, not kept unseen, and nothing changes
+        Map<String, Object> change = new HashMap<>();
+        change.put("purpose", "RESIDENCE");
+        change.put("contractFrom", registered.toString());
+        change.put("contractTo", registered.plusYears(1).toString());
+        change.put("landlordCleared", true);
+        HousingFixtures.Answer refused = fx.call("officer", "PUT", "/api/v1/rentals/" + id, change);
+        assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(400);
+        assertThat(refused.body().toString()).contains("请选择房东或填写房东姓名");
+        assertThat(jdbc.sql("SELECT landlord_person_id FROM rental WHERE id = ?").param(id).query(UUID.class)
+                .single()).isEqualTo(landlord.id());
+
+        // cleared and another named by his name and phone: he takes the place, and the trail says who went
+        long seq = jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_entry").query(Long.class).single();
+        change.put("landlordName", "新房东" + tag());
+        change.put("landlordPhone", "13800002222");
+        HousingFixtures.Answer changed = fx.call("officer", "PUT", "/api/v1/rentals/" + id, change);
+        assertThat(changed.status()).as(String.valueOf(changed.body())).isEqualTo(200);
+        assertThat(changed.body().get("landlord").get("name").asText()).isEqualTo(change.get("landlordName"));
+        assertThat(jdbc.sql("SELECT landlord_person_id FROM rental WHERE id = ?").param(id).query(UUID.class)
+                .optional()).isEmpty();
+        Map<String, Object> audit = jdbc.sql("""
+                SELECT action, actor, before->>'landlordPersonId' AS before_landlord,
+                       after->>'landlordPersonId' AS after_landlord FROM audit_entry
+                WHERE seq > ? AND record_type = 'rental' AND record_id = ? AND action = 'UPDATE'""")
+                .params(seq, id.toString()).query().singleRow();
+        assertThat(audit).containsEntry("action", "UPDATE").containsEntry("actor", "officer")
+                .containsEntry("before_landlord", landlord.id().toString()).containsEntry("after_landlord", null);
     }
 
     void check404(String user, UUID rental, String tenancy, Map<String, Object> body) {

@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A person who rents two places on the same days (a flat and a shop, or a contract registered twice) is allowed, but
  * each rental says so for him, naming the other and the days shared, alike on the API and on the page; a rental
- * outside the caller's jurisdiction is not named to him, and days that do not meet are not flagged.
+ * outside the caller's jurisdiction is not named to him but counted, so that he knows the tenant rents elsewhere, and
+ * days that do not meet are not flagged.
  */
 class RentalOverlapIntegrationTests extends IntegrationTest {
 
@@ -116,5 +117,41 @@ class RentalOverlapIntegrationTests extends IntegrationTest {
         assertThat(alsoRents(fx.get("officer", "/api/v1/rentals/" + aId).body())).containsExactly(bId);
         assertThat(alsoRents(fx.get("bureau", "/api/v1/rentals/" + aId).body()))
                 .containsExactlyInAnyOrder(bId, d.get("id").asText());
+    }
+
+    @Test
+    void aSecondRentalOutsideTheCallersJurisdictionIsCountedWithoutBeingNamed() {
+        UUID flat = fx.room(fx.building("officer", "FS-1-03", 1, 1, 2), 1, "101");
+        PlacesFixtures.Person tenant = places.person("officer", "FS-1-03", "外租" + UUID.randomUUID().toString()
+                .substring(0, 2), Residence.FLOATING, today.minusMonths(3));
+        LocalDate from = today.minusMonths(1);
+        String flatId = rent("officer", flat, tenant.id(), from, from.plusYears(1), from, null, "RESIDENCE").get("id")
+                .asText();
+        // the bureau registers a second rental of his at another station, on the same days
+        UUID elsewhere = fx.room(fx.building("officer2", "NS-1-02", 1, 1, 1), 1, "101");
+        String otherId = rent("bureau", elsewhere, tenant.id(), today, today.plusYears(1), today, null, "DORMITORY")
+                .get("id").asText();
+
+        // the officer is not told where (not his to open), but is told that the tenant rents elsewhere too
+        JsonNode seen = fx.get("officer", "/api/v1/rentals/" + flatId).body().get("tenants").get(0);
+        assertThat(seen.get("alsoRents")).isEmpty();
+        assertThat(seen.get("alsoRentsElsewhere").asLong()).as(seen.toString()).isEqualTo(1);
+        assertThat(seen.toString()).doesNotContain(otherId);
+        ApiClient client = new ApiClient(port);
+        String token = client.token("officer", DEMO_PASSWORD);
+        String page = client.get("/rentals/" + flatId, token, "Accept", "text/html").body();
+        assertThat(page).contains("同期另在辖区外租住 1 处").doesNotContain(otherId);
+        String english = client.get("/rentals/" + flatId, token, "Accept", "text/html", "Accept-Language", "en").body();
+        assertThat(english).contains("Also rents 1 other place outside your jurisdiction on the same days");
+
+        // the bureau, who may open both, has it named and nothing left to count
+        JsonNode bureau = fx.get("bureau", "/api/v1/rentals/" + flatId).body().get("tenants").get(0);
+        assertThat(alsoRents(fx.get("bureau", "/api/v1/rentals/" + flatId).body())).containsExactly(otherId);
+        assertThat(bureau.get("alsoRentsElsewhere").asLong()).isZero();
+        // and the other station's officer, the other way round, is told of the flat without its name
+        JsonNode there = fx.get("officer2", "/api/v1/rentals/" + otherId).body().get("tenants").get(0);
+        assertThat(there.get("alsoRents")).isEmpty();
+        assertThat(there.get("alsoRentsElsewhere").asLong()).as(there.toString()).isEqualTo(1);
+        assertThat(there.toString()).doesNotContain(flatId);
     }
 }

@@ -7,13 +7,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.PeriodFigures;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,6 +50,38 @@ public final class Ledger implements AutoCloseable {
         for (int i = 0; i < headers.size(); i++) {
             header.createCell(i).setCellValue(headers.get(i));
         }
+    }
+
+    /**
+     * A ledger whose sheet and headers are the bundle's words in the reader's language: the sheet
+     * {@code <prefix>.sheet}, each column {@code <prefix>.col.<column>} (the key itself where the bundle lacks it).
+     */
+    public static Ledger of(MessageSource messages, String prefix, List<String> columns, Locale locale) {
+        return new Ledger(messages.getMessage(prefix + ".sheet", null, prefix + ".sheet", locale),
+                columns.stream().map(c -> messages.getMessage(prefix + ".col." + c, null, prefix + ".col." + c, locale))
+                        .toList());
+    }
+
+    /** A list's first page and how many records the list holds in all. */
+    public record Counted<T>(List<T> rows, long total) {
+    }
+
+    /**
+     * Writes a whole paged list, as a list's ledger reads it: in one {@link #snapshot}, its first page (which tells
+     * how many match, refused by {@link #checkSize} when too many), then every next page ({@link #pages}), each
+     * record a row.
+     *
+     * @param first  the list's first page of {@link #PAGE} rows with its total
+     * @param pageAt the list's page of {@link #PAGE} rows from an offset, in the list's order
+     * @param row    writes one record's row
+     */
+    public <T> void readAll(PlatformTransactionManager transactions, Supplier<Counted<T>> first,
+            IntFunction<List<T>> pageAt, Consumer<T> row) {
+        snapshot(transactions, () -> {
+            Counted<T> counted = first.get();
+            checkSize(counted.total());
+            pages(counted.rows(), counted.total(), pageAt, rows -> rows.forEach(row));
+        });
     }
 
     /**

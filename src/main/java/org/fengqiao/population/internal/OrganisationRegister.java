@@ -50,8 +50,12 @@ public class OrganisationRegister {
         this.clock = clock;
     }
 
+    /**
+     * What a user typed for an organisation. {@code ownerCleared}: the form's owner was cleared, so a change that names
+     * no owner removes the stored one, even one outside the caller's jurisdiction whom the form could not name.
+     */
     public record Input(UUID gridId, UUID addressId, String name, String kind, String smallPlace, String business,
-            String licenceNo, String phone, UUID ownerPersonId, String note) {
+            String licenceNo, String phone, UUID ownerPersonId, String note, boolean ownerCleared) {
     }
 
     public record NewStaff(UUID personId, String role, LocalDate from) {
@@ -118,11 +122,13 @@ public class OrganisationRegister {
                 .orElseThrow(() -> new NotFound("organisation", id));
         List<Invalid.Problem> problems = new ArrayList<>();
         Input kept = in;
-        if (in.ownerPersonId() == null && before.ownerPersonId() != null && !before.ownerVisible()) {
+        if (in.ownerPersonId() == null && !in.ownerCleared() && before.ownerPersonId() != null
+                && !before.ownerVisible()) {
             // an owner outside the caller's jurisdiction is shown to him by name, without the id the form would need
-            // to send him back: a change that names no owner keeps him rather than dropping him unseen
+            // to send him back: a change that names no owner keeps him rather than dropping him unseen; one that
+            // says the owner was cleared removes him (audited with the change, before and after)
             kept = new Input(in.gridId(), in.addressId(), in.name(), in.kind(), in.smallPlace(), in.business(),
-                    in.licenceNo(), in.phone(), before.ownerPersonId(), in.note());
+                    in.licenceNo(), in.phone(), before.ownerPersonId(), in.note(), false);
         }
         Organisations.Fields fields = check(kept, id, before.ownerPersonId(), caller, problems);
         if (!problems.isEmpty()) {

@@ -57,10 +57,22 @@ public class RentalRegister {
     public record NewTenant(UUID personId, LocalDate from, LocalDate to) {
     }
 
-    /** What a user typed for a rental; room and address count only when it is created. */
+    /**
+     * What a user typed for a rental; room and address count only when it is created. {@code landlordCleared}: the
+     * form's landlord was cleared, so a change that names none does not keep the stored one (even one outside the
+     * caller's jurisdiction whom the form could not name): it is refused for want of a landlord, as any rental naming
+     * none is.
+     */
     public record Input(UUID roomId, UUID addressId, UUID landlordPersonId, String landlordName, String landlordPhone,
             String purpose, LocalDate contractFrom, LocalDate contractTo, LocalDate policeRegisteredOn, String note,
-            List<NewTenant> tenants) {
+            List<NewTenant> tenants, boolean landlordCleared) {
+
+        public Input(UUID roomId, UUID addressId, UUID landlordPersonId, String landlordName, String landlordPhone,
+                String purpose, LocalDate contractFrom, LocalDate contractTo, LocalDate policeRegisteredOn,
+                String note, List<NewTenant> tenants) {
+            this(roomId, addressId, landlordPersonId, landlordName, landlordPhone, purpose, contractFrom, contractTo,
+                    policeRegisteredOn, note, tenants, false);
+        }
     }
 
     public LocalDate today() {
@@ -87,7 +99,10 @@ public class RentalRegister {
         return rental;
     }
 
-    /** The other rentals of the caller's jurisdiction the tenants of a rental rent on the same days. */
+    /**
+     * The other rentals the tenants of a rental rent on the same days, each marked whether it is of the caller's
+     * jurisdiction (seen): the others are only to be counted.
+     */
     public List<Rentals.Overlap> overlaps(UUID rentalId, Caller caller) {
         return rentals.overlaps(rentalId, caller.scopePatterns());
     }
@@ -176,7 +191,7 @@ public class RentalRegister {
                 || in.addressId() != null && !in.addressId().equals(before.addressId())) {
             problems.add(StandardAddress.problem("roomId", "places.rental.placeFixed"));
         }
-        if (in.landlordPersonId() == null && StandardAddress.clean(in.landlordName()) == null
+        if (in.landlordPersonId() == null && !in.landlordCleared() && StandardAddress.clean(in.landlordName()) == null
                 && StandardAddress.clean(in.landlordPhone()) == null && before.landlordPersonId() != null
                 && !before.landlordVisible()) {
             // a landlord outside the caller's jurisdiction is shown to him by name, without the id the form would

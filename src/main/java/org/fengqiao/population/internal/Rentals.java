@@ -267,14 +267,16 @@ public class Rentals {
      * address, or the building and room of a room without one. The days shared run from {@code from} to {@code to}
      * (null: open).
      */
+    /** {@code seen}: the other rental lies in the scope asked for; one outside it is counted, never named. */
     public record Overlap(UUID tenantId, UUID rentalId, String address, String buildingName, Integer roomUnit,
-            String roomNumber, LocalDate from, LocalDate to) {
+            String roomNumber, LocalDate from, LocalDate to, boolean seen) {
     }
 
     /**
-     * The other rentals the tenants of a rental rent at the same time, only those of the scope given: a person may
-     * rent a flat and a shop at once, or be on two contracts by mistake, and the officer who sees both decides
-     * which; one outside his jurisdiction is not his to open, so it is not named to him.
+     * The other rentals the tenants of a rental rent at the same time, each marked whether it lies in the scope given:
+     * a person may rent a flat and a shop at once, or be on two contracts by mistake, and the officer who sees both
+     * decides which; one outside his jurisdiction is not his to open, so it is not named to him, but he is still told
+     * that the tenant rents elsewhere on those days.
      */
     public List<Overlap> overlaps(UUID rentalId, String[] scope) {
         return jdbc.sql("""
@@ -283,7 +285,7 @@ public class Rentals {
                            least(t.to_on, r.contract_to) AS to_on
                     FROM rental_tenant t JOIN rental r ON r.id = t.rental_id)
                 SELECT here.id AS tenant_id, r.id AS rental_id, a.full_text AS address, b.name AS building_name,
-                       rm.unit_no AS room_unit, rm.number AS room_number,
+                       rm.unit_no AS room_unit, rm.number AS room_number, u.path LIKE ANY(:scope) AS seen,
                        greatest(here.from_on, there.from_on) AS shared_from,
                        CASE WHEN here.to_on IS NULL THEN there.to_on WHEN there.to_on IS NULL THEN here.to_on
                             ELSE least(here.to_on, there.to_on) END AS shared_to
@@ -292,7 +294,7 @@ public class Rentals {
                 JOIN rental r ON r.id = there.rental_id JOIN grid g ON g.id = r.grid_id JOIN unit u ON u.id = g.unit_id
                 LEFT JOIN room rm ON rm.id = r.room_id LEFT JOIN building b ON b.id = rm.building_id
                 LEFT JOIN address a ON a.id = coalesce(r.address_id, rm.address_id)
-                WHERE here.rental_id = :rental AND u.path LIKE ANY(:scope)
+                WHERE here.rental_id = :rental
                   AND (here.to_on IS NULL OR there.from_on IS NULL OR there.from_on <= here.to_on)
                   AND (there.to_on IS NULL OR here.from_on IS NULL OR here.from_on <= there.to_on)
                   AND (here.to_on IS NULL OR here.from_on IS NULL OR here.from_on <= here.to_on)
@@ -302,7 +304,7 @@ public class Rentals {
                 .query((rs, n) -> new Overlap(rs.getObject("tenant_id", UUID.class), rs.getObject("rental_id", UUID.class),
                         rs.getString("address"), rs.getString("building_name"), (Integer) rs.getObject("room_unit"),
                         rs.getString("room_number"), rs.getObject("shared_from", LocalDate.class),
-                        rs.getObject("shared_to", LocalDate.class)))
+                        rs.getObject("shared_to", LocalDate.class), rs.getBoolean("seen")))
                 .list();
     }
 

@@ -14,6 +14,7 @@ import org.fengqiao.population.SmallPlace;
 import org.fengqiao.population.internal.FireSafety;
 import org.fengqiao.population.internal.OrganisationRegister;
 import org.fengqiao.population.internal.Organisations;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,12 +45,13 @@ class OrganisationController {
         this.ledger = ledger;
     }
 
+    /** {@code ownerCleared}: true when the form's owner was cleared, so that a change naming none removes him. */
     record OrganisationForm(UUID gridId, UUID addressId, String name, String kind, String smallPlace, String business,
-            String licenceNo, String phone, UUID ownerPersonId, String note) {
+            String licenceNo, String phone, UUID ownerPersonId, String note, Boolean ownerCleared) {
 
         OrganisationRegister.Input input() {
             return new OrganisationRegister.Input(gridId, addressId, name, kind, smallPlace, business, licenceNo, phone,
-                    ownerPersonId, note);
+                    ownerPersonId, note, Boolean.TRUE.equals(ownerCleared));
         }
     }
 
@@ -107,6 +109,19 @@ class OrganisationController {
     record OrganisationPage(List<OrganisationSummary> items, long total, int page, int size) {
     }
 
+    /**
+     * The list's filters, read once for the list and its ledger alike (a choice it does not know is refused with 400,
+     * naming the parameter, as a single one is).
+     */
+    record ListFilters(OrganisationKind kind, SmallPlace smallPlace, Boolean ninePlaces, UUID gridId,
+            FireSafety fireSafety, String q) {
+
+        Organisations.Filter filter() {
+            return new Organisations.Filter(kind == null ? null : kind.name(),
+                    smallPlace == null ? null : smallPlace.name(), ninePlaces, gridId, fireSafety, q);
+        }
+    }
+
     @GetMapping
     @Operation(summary = "The organisations of the caller's jurisdiction",
             description = "Filters: kind (SHOP, FIRM, SCHOOL, HOSPITAL, OTHER), smallPlace (one of the nine small places), "
@@ -114,16 +129,12 @@ class OrganisationController {
                     + "as of today), q (a fragment of name, business, address or owner, or the licence number). "
                     + "Listed by grid, then door by door by address (1组2号 before 1组10号), then by name with its "
                     + "numbers as numbers (2号摊位 before 10号摊位).")
-    OrganisationPage list(@RequestParam(required = false) OrganisationKind kind,
-            @RequestParam(required = false) SmallPlace smallPlace, @RequestParam(required = false) Boolean ninePlaces,
-            @RequestParam(required = false) UUID gridId, @RequestParam(required = false) FireSafety fireSafety,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
+    OrganisationPage list(@ParameterObject ListFilters filters, @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size) {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int current = Math.max(1, page);
-        Organisations.Page found = register.list(new Organisations.Filter(kind == null ? null : kind.name(),
-                smallPlace == null ? null : smallPlace.name(), ninePlaces, gridId, fireSafety, q), Callers.require(),
-                limit, Paging.offset(current, limit));
+        Organisations.Page found = register.list(filters.filter(), Callers.require(), limit,
+                Paging.offset(current, limit));
         return new OrganisationPage(found.rows().stream().map(OrganisationSummary::of).toList(), found.total(), current,
                 limit);
     }
@@ -135,14 +146,9 @@ class OrganisationController {
                     + "and left out when he is not of the caller's jurisdiction), fire-safety state as of today, open "
                     + "hazards and the last inspection. Audited as one READ with the filters and the count; more "
                     + "than 50,000 matching are refused with 400.")
-    void export(@RequestParam(required = false) OrganisationKind kind,
-            @RequestParam(required = false) SmallPlace smallPlace, @RequestParam(required = false) Boolean ninePlaces,
-            @RequestParam(required = false) UUID gridId, @RequestParam(required = false) FireSafety fireSafety,
-            @RequestParam(required = false) String q, java.util.Locale locale,
+    void export(@ParameterObject ListFilters filters, java.util.Locale locale,
             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        ledger.write(new Organisations.Filter(kind == null ? null : kind.name(),
-                smallPlace == null ? null : smallPlace.name(), ninePlaces, gridId, fireSafety, q), Callers.require(),
-                locale, response);
+        ledger.write(filters.filter(), register.today(), Callers.require(), locale, response);
     }
 
     @GetMapping("/{id}")
@@ -165,7 +171,9 @@ class OrganisationController {
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "Change an organisation; the change is audited with before and after")
+    @Operation(summary = "Change an organisation; the change is audited with before and after",
+            description = "An owner outside the caller's jurisdiction, shown without his personId, is kept when the "
+                    + "change names no owner, and removed when it says ownerCleared=true.")
     OrganisationView change(@PathVariable UUID id, @RequestBody OrganisationForm form) {
         Caller caller = Callers.require();
         return view(register.change(id, form.input(), caller), caller);
@@ -232,14 +240,8 @@ class OrganisationController {
         }).toList();
         return new OrganisationView(o.id(), o.gridId(), o.gridCode(), o.gridName(), o.addressId(), o.address(), o.name(),
                 o.kind(), o.smallPlace(), o.business(), o.licenceNo(), o.phoneMasked(),
-                owner(people.of(o.ownerPersonId(), o.ownerName(), caller)), o.note(), o.fireSafetyState(),
+                PeopleShown.unseenWithoutId(people.of(o.ownerPersonId(), o.ownerName(), caller)), o.note(), o.fireSafetyState(),
                 o.fireSafety().open(), o.fireSafety().overdue(), o.lastInspected(), staff,
                 register.inspections(o.id()), o.version());
-    }
-
-    /** The owner as the caller may see him: one he may not open by name only, without his personId. */
-    private static PeopleShown.PersonRef owner(PeopleShown.PersonRef p) {
-        return p == null || p.visible() ? p : new PeopleShown.PersonRef(null, p.name(), null, null, null, null, null,
-                null, false);
     }
 }

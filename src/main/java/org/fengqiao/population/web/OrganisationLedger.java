@@ -10,7 +10,6 @@ import java.util.Map;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.web.Ledger;
-import org.fengqiao.population.internal.OrganisationRegister;
 import org.fengqiao.population.internal.Organisations;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -31,32 +30,27 @@ class OrganisationLedger {
             "address", "grid", "owner", "ownerPhone", "fireSafety", "openHazards", "lastInspected");
 
     private final Organisations organisations;
-    private final OrganisationRegister register;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final PlatformTransactionManager transactions;
 
-    OrganisationLedger(Organisations organisations, OrganisationRegister register, MessageSource messages,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+    OrganisationLedger(Organisations organisations, MessageSource messages, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.organisations = organisations;
-        this.register = register;
         this.messages = messages;
         this.events = events;
         this.transactions = transactions;
     }
 
-    void write(Organisations.Filter filter, Caller caller, Locale locale, HttpServletResponse response)
-            throws IOException {
-        LocalDate today = register.today();
-        try (Ledger ledger = new Ledger(text("places.ledger.sheet", locale),
-                COLUMNS.stream().map(c -> text("places.ledger.col." + c, locale)).toList())) {
-            Ledger.snapshot(transactions, () -> {
+    /** {@code today}: the day whose fire-safety state the ledger tells, as the list tells it. */
+    void write(Organisations.Filter filter, LocalDate today, Caller caller, Locale locale,
+            HttpServletResponse response) throws IOException {
+        try (Ledger ledger = Ledger.of(messages, "places.ledger", COLUMNS, locale)) {
+            ledger.readAll(transactions, () -> {
                 Organisations.Page page = organisations.page(caller, filter, today, Ledger.PAGE, 0);
-                Ledger.checkSize(page.total());
-                ledger.pages(page.rows(), page.total(),
-                        offset -> organisations.page(caller, filter, today, Ledger.PAGE, offset).rows(),
-                        rows -> rows.forEach(o -> row(ledger, o, locale)));
-            });
+                return new Ledger.Counted<>(page.rows(), page.total());
+            }, offset -> organisations.page(caller, filter, today, Ledger.PAGE, offset).rows(),
+                    o -> row(ledger, o, locale));
             ledger.send(response, text("places.ledger.file", locale) + ".xlsx");
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("kind", filter.kind());

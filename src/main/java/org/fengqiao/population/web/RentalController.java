@@ -45,14 +45,16 @@ class RentalController {
         }
     }
 
+    /** {@code landlordCleared}: true when the form's landlord was cleared, so that a change naming none drops him. */
     record RentalForm(UUID roomId, UUID addressId, UUID landlordPersonId, String landlordName, String landlordPhone,
             String purpose, LocalDate contractFrom, LocalDate contractTo, LocalDate policeRegisteredOn, String note,
-            List<TenantForm> tenants) {
+            List<TenantForm> tenants, Boolean landlordCleared) {
 
         RentalRegister.Input input() {
             return new RentalRegister.Input(roomId, addressId, landlordPersonId, landlordName, landlordPhone, purpose,
                     contractFrom, contractTo, policeRegisteredOn, note,
-                    tenants == null ? null : tenants.stream().map(t -> t == null ? null : t.input()).toList());
+                    tenants == null ? null : tenants.stream().map(t -> t == null ? null : t.input()).toList(),
+                    Boolean.TRUE.equals(landlordCleared));
         }
     }
 
@@ -104,12 +106,13 @@ class RentalController {
     /**
      * A tenant's own view, with the other rentals he rents on days he rents this one (alsoRents): allowed, since a
      * person may rent a flat and a shop at once, but shown on both, so that the officer can tell a second place from a
-     * contract registered twice or a tenancy left open. Only rentals the caller may open are named. A tenant the
+     * contract registered twice or a tenancy left open. Only rentals the caller may open are named; those outside
+     * his jurisdiction are counted (alsoRentsElsewhere), so that he knows the tenant rents elsewhere too. A tenant the
      * caller may not open (visible false) is named without his personId, as without his numbers.
      */
     record TenantView(UUID id, UUID personId, String name, String idNumber, String phone, String residence,
             LocalDate registeredOn, LocalDate residencePermitFrom, LocalDate from, LocalDate to, boolean current,
-            List<AlsoRents> alsoRents, boolean visible) {
+            List<AlsoRents> alsoRents, long alsoRentsElsewhere, boolean visible) {
     }
 
     /** Another rental of the same tenant sharing days with this one: where, and the days shared (to null: open). */
@@ -173,7 +176,8 @@ class RentalController {
     @Operation(summary = "Change a rental's landlord, purpose, contract and registration dates, note",
             description = "A contract that ends before today makes the rental inactive and clears the room's mark. A "
                     + "landlord outside the caller's jurisdiction, shown without his personId, is kept when the change "
-                    + "names no landlord at all.")
+                    + "names no landlord at all; with landlordCleared=true it is not kept, and the change must name "
+                    + "another landlord (a person, or a name with a phone).")
     RentalView change(@PathVariable UUID id, @RequestBody RentalForm form) {
         Caller caller = Callers.require();
         return view(register.change(id, form.input(), caller), caller);
@@ -228,15 +232,22 @@ class RentalController {
         PeopleShown.PersonRef landlordPerson = PeopleShown.unseenWithoutId(
                 people.of(r.landlordPersonId(), r.landlordName(), caller));
         java.util.Map<UUID, List<AlsoRents>> overlaps = new java.util.HashMap<>();
+        // the other rentals outside the caller's jurisdiction, by tenant: counted once each, whatever their days
+        java.util.Map<UUID, java.util.Set<UUID>> elsewhere = new java.util.HashMap<>();
         for (Rentals.Overlap o : register.overlaps(r.id(), caller)) {
-            overlaps.computeIfAbsent(o.tenantId(), k -> new java.util.ArrayList<>()).add(new AlsoRents(o.rentalId(),
-                    o.address(), o.buildingName(), o.roomUnit(), o.roomNumber(), o.from(), o.to()));
+            if (o.seen()) {
+                overlaps.computeIfAbsent(o.tenantId(), k -> new java.util.ArrayList<>()).add(new AlsoRents(
+                        o.rentalId(), o.address(), o.buildingName(), o.roomUnit(), o.roomNumber(), o.from(), o.to()));
+            } else {
+                elsewhere.computeIfAbsent(o.tenantId(), k -> new java.util.HashSet<>()).add(o.rentalId());
+            }
         }
         List<TenantView> tenants = register.tenants(r.id()).stream().map(t -> {
             PeopleShown.PersonRef p = people.of(t.personId(), t.name(), caller);
             return new TenantView(t.id(), p.visible() ? t.personId() : null, p.name(), p.idNumber(), p.phone(),
                     p.residence() == null ? null : p.residence().name(), p.registeredOn(), p.residencePermitFrom(),
-                    t.from(), t.to(), t.currentOn(today, r), overlaps.getOrDefault(t.id(), List.of()), p.visible());
+                    t.from(), t.to(), t.currentOn(today, r), overlaps.getOrDefault(t.id(), List.of()),
+                    elsewhere.getOrDefault(t.id(), java.util.Set.of()).size(), p.visible());
         }).toList();
         return new RentalView(r.id(), r.gridId(), r.gridCode(), r.gridName(), r.roomId(), r.buildingId(),
                 r.buildingName(), r.roomUnit(), r.roomNumber(), r.addressId(), r.address(), landlordPerson,

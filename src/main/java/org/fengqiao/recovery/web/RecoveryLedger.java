@@ -44,20 +44,14 @@ class RecoveryLedger {
 
     void write(RecoveryFiles.Filter filter, Caller caller, Locale locale, HttpServletResponse response)
             throws IOException {
-        try (Ledger ledger = new Ledger(text("recovery.ledger.sheet", locale),
-                COLUMNS.stream().map(c -> text("recovery.ledger.col." + c, locale)).toList())) {
-            Ledger.snapshot(transactions, () -> {
+        try (Ledger ledger = Ledger.of(messages, "recovery.ledger", COLUMNS, locale)) {
+            ledger.readAll(transactions, () -> {
                 RecoveryFiles.Page first = files.list(filter, caller.unitPaths(), Ledger.PAGE, 0);
-                Ledger.checkSize(first.total());
-                ledger.pages(first.items(), first.total(),
-                        offset -> files.items(filter, caller.unitPaths(), Ledger.PAGE, offset), page -> {
-                    for (RecoveryFiles.File f : page) {
-                        ledger.row(f.code(), f.caseNumber(), f.title(), f.registeredOn(), f.gridName(), f.unitName(),
-                                f.ownerName(), text("recovery.status." + f.status(), locale), yuan(f.lostFen()),
-                                yuan(f.recoveredFen()), yuan(f.returnedFen()), f.incidentCode());
-                    }
-                });
-            });
+                return new Ledger.Counted<>(first.items(), first.total());
+            }, offset -> files.items(filter, caller.unitPaths(), Ledger.PAGE, offset), f -> ledger.row(f.code(),
+                    f.caseNumber(), f.title(), f.registeredOn(), f.gridName(), f.unitName(), f.ownerName(),
+                    text("recovery.status." + f.status(), locale), yuan(f.lostFen()), yuan(f.recoveredFen()),
+                    yuan(f.returnedFen()), f.incidentCode()));
             ledger.send(response, "recovery.xlsx");
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("filter", filter.toString());
