@@ -61,6 +61,11 @@ class InboxBrowserTests extends BrowserTest {
         assertThat(page.locator(".entry.unread")).hasCount(2);
         assertThat(entries.first().locator(".title")).containsText("已交由您办理");
         assertThat(fitsTheScreen()).as("the inbox fits a phone's width").isTrue();
+        // the entry's reason (how such an item is handled) and its time are two lines, not one sentence
+        Locator reason = entries.first().locator(".meta").first();
+        assertThat(reason).containsText("网格管理员");
+        assertThat(entries.first().locator("time").boundingBox().y)
+                .as("the time below the reason").isGreaterThanOrEqualTo(reason.boundingBox().y + reason.boundingBox().height - 1);
 
         // the newest first; mark it read where it stands: it moves below the unread one
         Locator newest = page.locator(".entry").first();

@@ -18,6 +18,7 @@ import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitKind;
 import org.fengqiao.notification.NotificationFixtures.TestGrid;
 import org.fengqiao.notification.internal.Inbox;
 import org.fengqiao.population.ImportIntegrationTests;
@@ -100,6 +101,52 @@ class KeyPersonInboxIntegrationTests extends IntegrationTest {
     void put(UUID person, Map<String, Object> body) {
         HttpResponse<String> r = api.send("PUT", "/api/v1/persons/" + person, officer, body);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    /**
+     * A key person who moves house to a grid of another workstation takes the place of the entry about him along: the
+     * chief of the grid he left, who can no longer open his record, no longer finds the entry, counts it unread nor
+     * opens it (it would lead him to a page he is refused); moved back into his grid, the entry is there again, unread
+     * as he left it.
+     */
+    @Test
+    void anEntryAboutAPersonWhoMovedOutOfTheChiefsAreaIsNeitherListedCountedNorOpenedByHim() {
+        Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        String n = NotificationFixtures.unique();
+        Unit left = jurisdictions.createUnit(office.id(), UnitKind.WORKSTATION, "IT-N-WSA-" + n, "迁出工作站" + n, "320722");
+        Unit joined = jurisdictions.createUnit(office.id(), UnitKind.WORKSTATION, "IT-N-WSB-" + n, "迁入工作站" + n,
+                "320722");
+        TestGrid from = NotificationFixtures.grid(jurisdictions, staff, left);
+        TestGrid to = NotificationFixtures.grid(jurisdictions, staff, joined);
+        String name = "迁居" + tag;
+        String number = TestIdentityNumbers.next(Sex.MALE);
+        HttpResponse<String> created = api.send("POST", "/api/v1/persons", officer, form(from, name, number, null));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        UUID person = UUID.fromString(ApiClient.json(created).get("id").asText());
+        put(person, form(from, name, number, List.of("涉毒人员")));
+        String chief = token(from.chiefLogin());
+        List<JsonNode> entries = about(chief, person);
+        assertThat(entries).hasSize(1);
+        String entry = entries.get(0).get("id").asText();
+        long unread = ApiClient.json(api.get("/api/v1/inbox", chief)).get("unread").asLong();
+
+        put(person, form(to, name, number, List.of("涉毒人员")));
+        assertThat(api.get("/api/v1/key-persons/" + person, chief).statusCode()).as("no longer his to open")
+                .isEqualTo(404);
+        assertThat(about(chief, person)).isEmpty();
+        assertThat(ApiClient.json(api.get("/api/v1/inbox", chief)).get("unread").asLong()).isEqualTo(unread - 1);
+        assertThat(api.send("POST", "/api/v1/inbox/" + entry + "/read", chief, null).statusCode()).isEqualTo(404);
+        ApiClient browser = new ApiClient(port);
+        browser.formLogin(from.chiefLogin(), DEMO_PASSWORD);
+        assertThat(browser.get("/inbox", null).body()).doesNotContain(entry);
+        assertThat(browser.form("/inbox/" + entry + "/open", Map.of("_csrf", browser.csrfFrom("/inbox"))).statusCode())
+                .isEqualTo(404);
+
+        put(person, form(from, name, number, List.of("涉毒人员")));
+        assertThat(about(chief, person)).singleElement().satisfies(e -> {
+            assertThat(e.get("id").asText()).isEqualTo(entry);
+            assertThat(e.get("unread").asBoolean()).isTrue();
+        });
     }
 
     @Test

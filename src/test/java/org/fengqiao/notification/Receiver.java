@@ -26,6 +26,9 @@ final class Receiver implements AutoCloseable {
     private volatile int status = 200;
     private volatile long delayMillis;
     private volatile long holdBodyMillis;
+    private volatile boolean echoTarget;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private int port;
     private HttpServer server;
@@ -42,39 +45,50 @@ final class Receiver implements AutoCloseable {
         }
         port = server.getAddress().getPort();
         server.createContext("/hook", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            if (delayMillis > 0) {
-                try {
-                    closed.await(delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            int answer = status;
-            var h = exchange.getRequestHeaders();
-            requests.add(new Request(h.getFirst("X-Fengqiao-Event-Id"), h.getFirst("X-Fengqiao-Event"),
-                    h.getFirst("X-Fengqiao-Timestamp"), h.getFirst("X-Fengqiao-Signature"),
-                    new String(body, StandardCharsets.UTF_8), answer));
-            byte[] reply = (answer >= 300 ? "boom" : "ok").getBytes(StandardCharsets.UTF_8);
-            long hold = holdBodyMillis;
-            // holding the body back: the headers promise more than is sent, and the rest never comes in time
-            exchange.sendResponseHeaders(answer, hold > 0 ? reply.length + 100 : reply.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(reply);
-                if (hold > 0) {
-                    out.flush();
-                    try {
-                        closed.await(hold, java.util.concurrent.TimeUnit.MILLISECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            } catch (IOException e) {
-                // the body left short
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                handle(exchange);
+            } finally {
+                inFlight.decrementAndGet();
             }
         });
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
         server.start();
+    }
+
+    private void handle(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (delayMillis > 0) {
+            try {
+                closed.await(delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        int answer = status;
+        var h = exchange.getRequestHeaders();
+        requests.add(new Request(h.getFirst("X-Fengqiao-Event-Id"), h.getFirst("X-Fengqiao-Event"),
+                h.getFirst("X-Fengqiao-Timestamp"), h.getFirst("X-Fengqiao-Signature"),
+                new String(body, StandardCharsets.UTF_8), answer));
+        // a receiver that names the request it refuses, as many do: its query (a token) with it
+        String refusal = echoTarget ? "boom: no route for " + exchange.getRequestURI() : "boom";
+        byte[] reply = (answer >= 300 ? refusal : "ok").getBytes(StandardCharsets.UTF_8);
+        long hold = holdBodyMillis;
+        // holding the body back: the headers promise more than is sent, and the rest never comes in time
+        exchange.sendResponseHeaders(answer, hold > 0 ? reply.length + 100 : reply.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(reply);
+            if (hold > 0) {
+                out.flush();
+                try {
+                    closed.await(hold, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        } catch (IOException e) {
+            // the body left short
+        }
     }
 
     String url() {
@@ -92,6 +106,16 @@ final class Receiver implements AutoCloseable {
     /** Answers the headers at once, then holds the rest of the body back this long (0: sends it whole). */
     void holdBody(long millis) {
         this.holdBodyMillis = millis;
+    }
+
+    /** Refuses (an answer of 300 or more) naming the request's target, its query included. */
+    void echoTarget(boolean echo) {
+        this.echoTarget = echo;
+    }
+
+    /** The most requests it was answering at one time. */
+    int maxInFlight() {
+        return maxInFlight.get();
     }
 
     void stop() {

@@ -413,6 +413,155 @@ class WebhookIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * Queues {@code n} events for the webhook as the outbox does (one request's steps share their moment), due at the
+     * moment given: an hour ahead, out of reach of the application's scheduled worker, which sends what is due now.
+     * Their payloads carry their order ({@code n}).
+     */
+    Instant queue(String webhook, int n, Duration earlier) {
+        Instant due = Instant.now().plus(Duration.ofHours(1)).minus(earlier);
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.ofInstant(due, java.time.ZoneOffset.UTC);
+        for (int i = 0; i < n; i++) {
+            UUID event = UUID.randomUUID();
+            jdbc.sql("""
+                    INSERT INTO webhook_delivery (id, webhook_id, event_id, event_type, payload, status, attempts,
+                                                  next_attempt_at, created_at)
+                    VALUES (?, ?, ?, 'incident.step', ?, 'PENDING', 0, ?, ?)""")
+                    .params(UUID.randomUUID(), UUID.fromString(webhook), event,
+                            "{\"id\":\"" + event + "\",\"type\":\"incident.step\",\"n\":" + i + "}", at, at)
+                    .update();
+        }
+        return due;
+    }
+
+    /**
+     * A receiver that takes nearly the whole timeout to answer holds back no other webhook's deliveries: a fast
+     * receiver's events, due after the slow one's, arrive within a moment while the slow answer is still awaited, one
+     * at a time and in the order they happened; in the end each arrived once at each receiver.
+     */
+    @Test
+    void aSlowReceiverDoesNotHoldBackTheOtherWebhooksDeliveriesAndEachKeepsItsOrder() throws Exception {
+        try (Receiver slow = new Receiver()) {
+            String slowHook = register(officer, workstation.id().value(), slow.url());
+            String fastHook = register(officer, workstation.id().value(), receiver.url());
+            slow.delay(properties.timeout().minusSeconds(2).toMillis());
+            receiver.delay(150);
+            // the slow receiver's one delivery is due first
+            queue(slowHook, 1, Duration.ofSeconds(1));
+            Instant due = queue(fastHook, 6, Duration.ZERO);
+
+            ExecutorService run = Executors.newSingleThreadExecutor();
+            try {
+                long started = System.nanoTime();
+                Future<Integer> attempted = run.submit(() -> worker.deliverDue(due.plusSeconds(1)));
+                while (receiver.accepted().size() < 6
+                        && Duration.ofNanos(System.nanoTime() - started).compareTo(properties.timeout()) < 0) {
+                    Thread.sleep(20);
+                }
+                Duration fast = Duration.ofNanos(System.nanoTime() - started);
+                assertThat(receiver.accepted()).as("the fast receiver's events").hasSize(6);
+                assertThat(fast).as("arrived while the slow answer (%s) is awaited", properties.timeout().minusSeconds(2))
+                        .isLessThan(properties.timeout().minusSeconds(5));
+                assertThat(slow.requests()).as("the slow answer is still awaited").isEmpty();
+                assertThat(attempted.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(7);
+            } finally {
+                run.shutdownNow();
+            }
+            assertThat(deliveries(fastHook)).hasSize(6).allSatisfy(r -> {
+                assertThat(r.status()).isEqualTo("DELIVERED");
+                assertThat(r.attempts()).isEqualTo(1);
+            });
+            assertThat(deliveries(slowHook)).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("DELIVERED"));
+            assertThat(slow.accepted()).hasSize(1).containsValue(1L);
+            assertThat(receiver.accepted()).hasSize(6).allSatisfy((event, times) -> assertThat(times).isEqualTo(1L));
+            assertThat(receiver.maxInFlight()).as("one webhook's deliveries go one at a time").isEqualTo(1);
+            List<Integer> arrived = new ArrayList<>();
+            for (Receiver.Request r : receiver.requests()) {
+                arrived.add(ApiClient.JSON.readTree(r.body()).get("n").asInt());
+            }
+            assertThat(arrived).as("in the order they were queued").containsExactly(0, 1, 2, 3, 4, 5);
+        }
+    }
+
+    /**
+     * A failed attempt's next one waits the backoff from the moment it failed: the receiver, which took a while to
+     * refuse, is not asked again sooner because the run that sent it began earlier (with a batch of slow answers, the
+     * wait would be over before the attempt was).
+     */
+    @Test
+    void aFailedAttemptWaitsItsBackoffFromTheFailureNotFromTheRunsStart() throws Exception {
+        String webhook = register(officer, workstation.id().value(), receiver.url());
+        receiver.answer(503);
+        receiver.delay(1500);
+        Instant due = queue(webhook, 2, Duration.ZERO);
+        deliver(webhook, due);
+
+        record Attempt(Instant at, Instant next) {
+        }
+        List<Attempt> attempts = jdbc.sql("""
+                SELECT last_attempt_at, next_attempt_at FROM webhook_delivery WHERE webhook_id = ?
+                ORDER BY next_attempt_at""").param(UUID.fromString(webhook))
+                .query((rs, n) -> new Attempt(rs.getObject(1, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
+                .list();
+        assertThat(receiver.requests()).hasSize(2);
+        assertThat(attempts).hasSize(2).allSatisfy(a -> assertThat(Duration.between(a.at(), a.next()))
+                .as("the backoff after the receiver's slow refusal").isGreaterThanOrEqualTo(
+                        properties.backoff(1).plusMillis(1400)));
+        assertThat(Duration.between(due, attempts.get(1).next())).as("the second, refused after the first was")
+                .isGreaterThanOrEqualTo(properties.backoff(1).plusMillis(2900));
+
+        // not asked again before the backoff is over, counted from the failure
+        receiver.answer(200);
+        receiver.delay(0);
+        deliver(webhook, attempts.get(0).next().minusMillis(500));
+        assertThat(receiver.requests()).as("the backoff is not over").hasSize(2);
+        deliver(webhook, attempts.get(1).next());
+        assertThat(deliveries(webhook)).allSatisfy(r -> assertThat(r.status()).isEqualTo("DELIVERED"));
+    }
+
+    /**
+     * A receiver that names the request it refuses (its URL, the token in its query with it) does not put the token on
+     * the webhook's page nor in its stored error: the error is stored and shown with the query's values masked, as the
+     * URL is; an error stored before that is masked when read.
+     */
+    @Test
+    void aDeliveryErrorNamingTheUrlShowsAndStoresItsTokenMasked() throws Exception {
+        String url = receiver.url() + "?token=abc-token-123&v=2";
+        Map<String, Object> body = new HashMap<>();
+        body.put("unitId", workstation.id().value());
+        body.put("url", url);
+        body.put("secret", SECRET);
+        HttpResponse<String> created = api.send("POST", "/api/v1/webhooks", officer, body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String webhook = ApiClient.json(created).get("id").asText();
+        webhooks.add(webhook);
+        receiver.answer(404);
+        receiver.echoTarget(true);
+        deliver(webhook, queue(webhook, 2, Duration.ZERO));
+
+        assertThat(receiver.requests()).isNotEmpty();
+        assertThat(deliveries(webhook)).allSatisfy(r -> assertThat(r.lastError())
+                .isEqualTo("HTTP 404: boom: no route for /hook?token=***&v=***"));
+        ApiClient browser = new ApiClient(port);
+        browser.formLogin("officer", DEMO_PASSWORD);
+        assertThat(browser.get("/webhooks/" + webhook, null).body()).contains("/hook?token=***&amp;v=***")
+                .contains("接收方拒收了推送（HTTP 404）").doesNotContain("abc-token-123");
+        assertThat(api.get("/api/v1/webhooks/" + webhook, officer).body()).contains("token=***")
+                .doesNotContain("abc-token-123");
+
+        // stored whole before errors were masked: masked on reading
+        jdbc.sql("UPDATE webhook_delivery SET last_error = ? WHERE webhook_id = ?")
+                .params("HttpConnectTimeoutException: HTTP connect timed out: " + url + " (token abc-token-123)",
+                        UUID.fromString(webhook)).update();
+        assertThat(browser.get("/webhooks/" + webhook, null).body()).contains("token=***")
+                .contains("接收方未在规定时间内应答").doesNotContain("abc-token-123");
+        assertThat(api.get("/api/v1/webhooks/" + webhook, officer).body()).doesNotContain("abc-token-123");
+        UUID delivery = deliveries(webhook).get(0).id();
+        assertThat(api.send("POST", "/api/v1/webhooks/deliveries/" + delivery + "/retry", officer, null).body())
+                .doesNotContain("abc-token-123");
+    }
+
+    /**
      * A receiver (or a proxy before it) that answers its headers and then holds the body back costs one attempt of
      * at most the timeout, not as long as it likes: the delivery waits for its next attempt as one not answered in
      * time, and the deliveries behind it go out.
@@ -506,11 +655,17 @@ class WebhookIntegrationTests extends IntegrationTest {
         assertThat(api.get("/api/v1/webhooks/" + UUID.randomUUID(), bureau).statusCode()).isEqualTo(404);
 
         // a delivery of another station's webhook cannot be retried either
-        file("范围测试-" + UUID.randomUUID());
+        String filed = file("范围测试-" + UUID.randomUUID()).get("id").asText();
         UUID delivery = deliveries(mine).get(0).id();
         assertThat(api.send("POST", "/api/v1/webhooks/deliveries/" + delivery + "/retry", officer2, null).statusCode())
                 .isEqualTo(404);
-        assertThat(deliveries(theirs)).as("an item of the rural office is not the urban workstation's").isEmpty();
+        // by the item's id: the urban station's own items (the demo's, stepping on meanwhile) are its webhook's
+        assertThat(jdbc.sql("SELECT payload FROM webhook_delivery WHERE webhook_id = ?").param(UUID.fromString(theirs))
+                .query(String.class).list()).as("an item of the rural office is not the urban workstation's")
+                .noneSatisfy(payload -> assertThat(payload).contains(filed));
+        assertThat(jdbc.sql("SELECT payload FROM webhook_delivery WHERE webhook_id = ?").param(UUID.fromString(mine))
+                .query(String.class).list()).as("it is the rural office's").anySatisfy(payload -> assertThat(payload)
+                        .contains(filed));
 
         // nor registered for a unit outside one's scope
         HttpResponse<String> outside = api.send("POST", "/api/v1/webhooks", officer,
@@ -617,6 +772,26 @@ class WebhookIntegrationTests extends IntegrationTest {
         assertThat(english.form("/webhooks/" + id + "/disable", disableEn).statusCode()).isEqualTo(302);
         assertThat(english.get("/webhooks/" + id, null).body()).contains("Nothing changed");
         assertThat(jdbc.sql(updates).param(id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * Who registers a webhook learns before it is too late that the URL's query values (a token) are answered whole
+     * this once only: at the form's address field, in both languages, and in the API's description of the registration
+     * and of its answer.
+     */
+    @Test
+    void theRegistrationSaysTheWholeUrlIsShownOnlyOnce() {
+        ApiClient browser = new ApiClient(port);
+        browser.formLogin("officer", DEMO_PASSWORD);
+        assertThat(browser.get("/webhooks", null).body()).contains("id=\"url-hint\"")
+                .contains("只在登记后显示这一次，之后列表、详情和审计中一律遮蔽为 ***，请自行留存");
+        assertThat(browser.get("/webhooks?lang=en", null).body())
+                .contains("are shown whole only once, just after registering");
+        browser.get("/webhooks?lang=zh-CN", null);
+        JsonNode post = ApiClient.json(api.get("/v3/api-docs", null)).path("paths").path("/api/v1/webhooks").path("post");
+        assertThat(post.path("description").asText()).contains("in this answer only, this once: keep it");
+        assertThat(post.path("responses").path("201").path("description").asText())
+                .contains("in this answer only, this once: keep it", "masked");
     }
 
     /** The page says which headers a request carries and how a receiver verifies the signature, in both languages. */

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The inbox entries. An entry is read only by its recipient, and only while the record it points to lies
- * in the recipient's scope ({@code unit_path LIKE ANY(scope)} in the SQL): anyone else, or a record
+ * in the recipient's scope, where it lies now ({@link #PLACE} {@code LIKE ANY(scope)} in the SQL): anyone else, or a record
  * outside the scope, finds nothing, exactly as for an entry that does not exist.
  */
 @Component
@@ -92,9 +92,31 @@ public class Inbox {
     public record Page(List<Entry> items, long total, long unread) {
     }
 
+    /**
+     * Where the entry's record lies now: an incident, a person, a dispute or a grid may have moved to another place
+     * (a person moved house, an address or a grid given to another unit) since the entry was written with the place it
+     * had then. Read by the record's current place, the entry is listed, counted and opened by whoever may see the
+     * record now, and by nobody else: he who could no longer open it is not told, nor counted, that something waits for
+     * him there. The place written is kept for a record that is gone, and for the kinds of record that do not move.
+     */
+    private static final String PLACE = """
+            coalesce(CASE inbox_entry.record_type
+                WHEN 'incident' THEN (SELECT u.path FROM incident r JOIN grid g ON g.id = r.grid_id
+                                      JOIN unit u ON u.id = g.unit_id WHERE r.id = inbox_entry.record_id)
+                WHEN 'person' THEN (SELECT u.path FROM person r JOIN grid g ON g.id = r.grid_id
+                                    JOIN unit u ON u.id = g.unit_id WHERE r.id = inbox_entry.record_id)
+                WHEN 'dispute' THEN (SELECT u.path FROM dispute_case r JOIN grid g ON g.id = r.grid_id
+                                     JOIN unit u ON u.id = g.unit_id WHERE r.id = inbox_entry.record_id)
+                WHEN 'grid' THEN (SELECT u.path FROM grid g JOIN unit u ON u.id = g.unit_id
+                                  WHERE g.id = inbox_entry.record_id)
+              END, inbox_entry.unit_path)""";
+
+    /** The entry's record is in the caller's scope now. */
+    private static final String IN_SCOPE = PLACE + " LIKE ANY(CAST(:scope AS text[]))";
+
     private static final String COLUMNS = """
-            id, recipient_id, kind, record_type, record_id, link, unit_path, subject, category, reason, reason_is_key,
-            due_on, created_at, read_at, items, item_count""";
+            id, recipient_id, kind, record_type, record_id, link, %s AS unit_path, subject, category, reason,
+            reason_is_key, due_on, created_at, read_at, items, item_count""".formatted(PLACE);
 
     private final JdbcClient jdbc;
     private final BeforeCommitWrites writes;
@@ -320,16 +342,16 @@ public class Inbox {
     /** The caller's entries, unread first, newest first within each. */
     public Page list(Caller caller, boolean unreadOnly, int limit, int offset) {
         List<Entry> items = jdbc.sql("SELECT " + COLUMNS + " FROM inbox_entry " + """
-                WHERE recipient_id = :me AND unit_path LIKE ANY(CAST(:scope AS text[]))
+                WHERE recipient_id = :me AND %s
                   AND (NOT :unreadOnly OR read_at IS NULL)
                 ORDER BY read_at IS NOT NULL, created_at DESC, id
-                LIMIT :limit OFFSET :offset""")
+                LIMIT :limit OFFSET :offset""".formatted(IN_SCOPE))
                 .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("unreadOnly", unreadOnly)
                 .param("limit", limit).param("offset", offset)
                 .query(Inbox::entry).list();
         long total = jdbc.sql("""
-                SELECT count(*) FROM inbox_entry WHERE recipient_id = :me AND unit_path LIKE ANY(CAST(:scope AS text[]))
-                  AND (NOT :unreadOnly OR read_at IS NULL)""")
+                SELECT count(*) FROM inbox_entry WHERE recipient_id = :me AND %s
+                  AND (NOT :unreadOnly OR read_at IS NULL)""".formatted(IN_SCOPE))
                 .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("unreadOnly", unreadOnly)
                 .query(Long.class).single();
         return new Page(items, total, unread(caller));
@@ -341,13 +363,13 @@ public class Inbox {
         }
         return jdbc.sql("""
                 SELECT count(*) FROM inbox_entry WHERE recipient_id = :me AND read_at IS NULL
-                  AND unit_path LIKE ANY(CAST(:scope AS text[]))""")
+                  AND %s""".formatted(IN_SCOPE))
                 .param("me", caller.staffId()).param("scope", caller.scopePatterns()).query(Long.class).single();
     }
 
     public Optional<Entry> find(UUID id, Caller caller) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM inbox_entry " + """
-                 WHERE id = :id AND recipient_id = :me AND unit_path LIKE ANY(CAST(:scope AS text[]))""")
+                 WHERE id = :id AND recipient_id = :me AND %s""".formatted(IN_SCOPE))
                 .param("id", id).param("me", caller.staffId()).param("scope", caller.scopePatterns())
                 .query(Inbox::entry).optional();
     }
@@ -356,7 +378,7 @@ public class Inbox {
     public boolean markRead(UUID id, Caller caller, Instant at) {
         return jdbc.sql("""
                 UPDATE inbox_entry SET read_at = coalesce(read_at, :at)
-                WHERE id = :id AND recipient_id = :me AND unit_path LIKE ANY(CAST(:scope AS text[]))""")
+                WHERE id = :id AND recipient_id = :me AND %s""".formatted(IN_SCOPE))
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("id", id)
                 .param("me", caller.staffId()).param("scope", caller.scopePatterns()).update() == 1;
     }
@@ -432,7 +454,7 @@ public class Inbox {
     public int markAllRead(Caller caller, Instant at) {
         return jdbc.sql("""
                 UPDATE inbox_entry SET read_at = :at
-                WHERE recipient_id = :me AND read_at IS NULL AND unit_path LIKE ANY(CAST(:scope AS text[]))""")
+                WHERE recipient_id = :me AND read_at IS NULL AND %s""".formatted(IN_SCOPE))
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("me", caller.staffId()).param("scope", caller.scopePatterns()).update();
     }

@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Outbound webhook delivery. A delivery that fails is tried again after {@code initialBackoff}, then after
  * twice as long each time up to {@code maxBackoff}, and is marked failed after {@code maxAttempts}
- * attempts (a person can then retry it by hand). {@code timeout} bounds one request; {@code batch} is how
- * many deliveries one run of the worker sends at most; {@code poll} (an ISO duration, read by the
+ * attempts (a person can then retry it by hand); the wait counts from the failed attempt. {@code timeout} bounds one
+ * request; {@code batch} is how many deliveries one run of the worker sends at most; {@code concurrency} how many it
+ * sends at once (to as many webhooks: one webhook's deliveries go one at a time, in order); {@code poll} (an ISO duration, read by the
  * scheduler) is the pause between runs; delivered rows are kept {@code retention} long for the page,
  * failed ones until retried. {@code allowedNetworks} (CIDR blocks) are addresses a webhook may be sent to even
  * though {@link WebhookAddressPolicy} refuses them by default (loopback, link-local, ...), e.g. a receiver on
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record WebhookProperties(@DefaultValue("8") int maxAttempts, @DefaultValue("30s") Duration initialBackoff,
         @DefaultValue("1h") Duration maxBackoff, @DefaultValue("10s") Duration timeout, @DefaultValue("50") int batch,
         @DefaultValue("PT5S") String poll, @DefaultValue("30d") Duration retention,
-        @DefaultValue({}) List<String> allowedNetworks) {
+        @DefaultValue({}) List<String> allowedNetworks, @DefaultValue("4") int concurrency) {
 
     /** The address policy these settings give. */
     WebhookAddressPolicy addressPolicy() {

@@ -10,9 +10,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -22,24 +25,32 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the outbox. Each delivery is claimed alone by one statement that picks the oldest due row with
- * {@code FOR UPDATE SKIP LOCKED}, counts the attempt and leases the row for longer than a request may
- * take ({@code locked_until}, in database time); the claim commits before the request goes out, so no
- * transaction stays open across the network, and another instance (or thread) running the worker skips
- * a row that is being claimed or is leased: two instances never send the same delivery at once. The
- * outcome is recorded against the attempt claimed: delivered (any 2xx), or a retry after an exponential
- * backoff, or failed once the attempts are spent. A receiver deduplicates by {@code X-Fengqiao-Event-Id}
- * (a delivery whose answer was lost is sent again with the same id). Each request, its answer's body included,
- * takes at most {@code timeout}, and the scheduled runs send on a thread of the worker's own.
+ * Sends the outbox on a few lanes at once ({@code concurrency}), so that a slow or dead receiver, holding its lane for
+ * up to the timeout at each attempt, does not hold back the other webhooks' deliveries. A webhook's own deliveries go
+ * one at a time, in the order their events were queued: a lane claims, in one short transaction, a webhook that no
+ * other lane is sending to (locked {@code FOR UPDATE SKIP LOCKED} and leased by {@code sending_until}, in database
+ * time) together with its oldest due delivery, counts the attempt and leases that row as well ({@code locked_until});
+ * the claim commits before the request goes out, so no transaction stays open across the network, and another lane or
+ * instance skips a webhook being claimed or leased: a delivery is never sent twice at once, nor two of one webhook.
+ * The outcome is recorded against the attempt claimed, and frees the webhook: delivered (any 2xx), or a retry after an
+ * exponential backoff counted from the moment the attempt failed, or failed once the attempts are spent. A receiver
+ * deduplicates by {@code X-Fengqiao-Event-Id} (a delivery whose answer was lost is sent again with the same id). Each
+ * request, its answer's body included, takes at most {@code timeout}; the lanes are threads of the worker's own.
  */
 @Component
 public class WebhookWorker {
@@ -47,7 +58,11 @@ public class WebhookWorker {
     private static final Logger log = LoggerFactory.getLogger(WebhookWorker.class);
     private static final int MAX_ERROR = 500;
 
-    record Claim(UUID id, UUID eventId, String eventType, String payload, int attempts, String url, byte[] secret) {
+    record Claim(UUID id, UUID webhookId, OffsetDateTime webhookLease, UUID eventId, String eventType, String payload,
+            int attempts, String url, byte[] secret) {
+    }
+
+    private record Hook(UUID id, OffsetDateTime lease, String url, byte[] secret) {
     }
 
     private final JdbcClient jdbc;
@@ -56,64 +71,74 @@ public class WebhookWorker {
     private final Clock clock;
     private final HttpClient http;
     private final WebhookAddressPolicy addresses;
-    /** The thread the scheduled runs send on, one run at a time. */
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "webhook-sender");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final TransactionTemplate tx;
+    /** The lanes' threads: the scheduled runs' and those of {@link #deliverDue}. */
+    private final ExecutorService lanes = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger n = new AtomicInteger();
 
-    WebhookWorker(JdbcClient jdbc, PersonalDataCipher cipher, WebhookProperties properties, Clock clock) {
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "webhook-sender-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
+    /** The scheduled runs' free lanes: a run starts a lane on each, a lane still sending keeps its own. */
+    private final Semaphore free;
+
+    WebhookWorker(JdbcClient jdbc, PersonalDataCipher cipher, WebhookProperties properties, Clock clock,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.properties = properties;
         this.clock = clock;
         this.addresses = properties.addressPolicy();
+        this.tx = new TransactionTemplate(transactions);
+        this.free = new Semaphore(Math.max(1, properties.concurrency()));
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
-     * Hands a run to the worker's own thread, unless one is still going. The application's scheduled jobs share one
-     * thread (the escalation sweep, the audit chain's sealer, the claims' expiry): a receiver that answers slowly,
-     * each of a batch taking up to the timeout, would otherwise hold them all for minutes, and items would go
-     * unescalated past their deadline while a webhook waits.
+     * Starts a lane on each free one, without waiting for them. The application's scheduled jobs share one thread (the
+     * escalation sweep, the audit chain's sealer, the claims' expiry): a receiver that answers slowly would otherwise
+     * hold them all, and items would go unescalated past their deadline while a webhook waits. A lane held by a slow
+     * receiver stays with it; the others take the other webhooks' deliveries at the next run, at most {@code poll}
+     * later.
      */
     @Scheduled(fixedDelayString = "${fengqiao.notification.webhooks.poll:PT5S}", initialDelayString = "PT15S")
     public void run() {
-        if (!running.compareAndSet(false, true)) {
-            return;
+        AtomicInteger budget = new AtomicInteger(properties.batch());
+        // nothing due (most runs): one look, no lane started; at most one lane per free one, each run
+        boolean due = anyDue(clock.instant());
+        for (int i = 0; due && i < Math.max(1, properties.concurrency()) && free.tryAcquire(); i++) {
+            try {
+                lanes.execute(() -> {
+                    try {
+                        lane(clock::instant, budget, null);
+                    } catch (RuntimeException e) {
+                        // the rows stay due and the next run takes them
+                        log.warn("Webhook run failed: {}", e.toString());
+                    } finally {
+                        free.release();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // shutting down
+                free.release();
+                return;
+            }
         }
         try {
-            sender.execute(() -> {
-                try {
-                    runNow();
-                } catch (RuntimeException e) {
-                    // the rows stay due and the next run takes them
-                    log.warn("Webhook run failed: {}", e.toString());
-                } finally {
-                    running.set(false);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // shutting down
-            running.set(false);
+            forgetDelivered(clock.instant().minus(properties.retention()));
+        } catch (RuntimeException e) {
+            log.warn("Webhook clean-up failed: {}", e.toString());
         }
     }
 
     @PreDestroy
     void stop() {
-        sender.shutdownNow();
-    }
-
-    void runNow() {
-        Instant now = clock.instant();
-        int sent = deliverDue(now);
-        if (sent > 0) {
-            log.debug("Webhooks: {} deliveries attempted", sent);
-        }
-        forgetDelivered(now.minus(properties.retention()));
+        lanes.shutdownNow();
     }
 
     /** Drops delivered rows older than the retention, a bounded batch at a time. */
@@ -124,43 +149,147 @@ public class WebhookWorker {
                 .param(OffsetDateTime.ofInstant(before, ZoneOffset.UTC)).update();
     }
 
-    /** Attempts the deliveries due at the given moment, up to a batch; answers how many were attempted. */
+    /**
+     * Attempts the deliveries due at the given moment, up to a batch, on the worker's lanes, and waits for them; answers
+     * how many were attempted. The moment moves on with the clock while they are sent: an attempt is made, and a failed
+     * one waits its backoff from, when it happens. A delivery due but held back because another lane or instance is
+     * sending to its webhook is waited for (at most twice the timeout), so that what is due has been attempted once
+     * this returns.
+     */
     public int deliverDue(Instant now) {
+        Instant started = clock.instant();
+        Supplier<Instant> at = () -> now.plus(Duration.between(started, clock.instant()));
+        AtomicInteger budget = new AtomicInteger(properties.batch());
+        Instant waitUntil = started.plus(properties.timeout().multipliedBy(2));
+        List<Future<Integer>> running = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, properties.concurrency()); i++) {
+            running.add(lanes.submit(() -> lane(at, budget, waitUntil)));
+        }
         int attempted = 0;
-        while (attempted < properties.batch()) {
-            Optional<Claim> claim = claim(now);
-            if (claim.isEmpty()) {
+        for (Future<Integer> lane : running) {
+            try {
+                attempted += lane.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.forEach(f -> f.cancel(true));
                 break;
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
-            send(claim.get(), now);
-            attempted++;
         }
         return attempted;
     }
 
-    Optional<Claim> claim(Instant now) {
-        return jdbc.sql("""
-                WITH next AS (
-                    SELECT d.id FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id AND w.active
-                    WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
-                      AND (d.locked_until IS NULL OR d.locked_until < clock_timestamp())
-                    ORDER BY d.next_attempt_at, d.id
-                    LIMIT 1
-                    FOR UPDATE OF d SKIP LOCKED)
-                UPDATE webhook_delivery d
-                   SET attempts = d.attempts + 1, last_attempt_at = :now,
-                       locked_until = clock_timestamp() + make_interval(secs => :lease)
-                  FROM next, webhook w
-                 WHERE d.id = next.id AND w.id = d.webhook_id
-                RETURNING d.id, d.event_id, d.event_type, d.payload, d.attempts, w.url, w.secret""")
-                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .param("lease", (double) properties.timeout().multipliedBy(3).plusSeconds(30).toSeconds())
-                .query((rs, n) -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getInt(5), rs.getString(6), rs.getBytes(7)))
-                .optional();
+    /**
+     * Claims and sends one delivery after another until none is due or the run's budget is spent; answers how many it
+     * attempted. With {@code waitUntil}, waits (until then) for deliveries due but held back by a webhook being sent to.
+     */
+    private int lane(Supplier<Instant> at, AtomicInteger budget, Instant waitUntil) {
+        int attempted = 0;
+        while (!Thread.currentThread().isInterrupted() && budget.getAndDecrement() > 0) {
+            Optional<Claim> claim = claim(at.get());
+            if (claim.isPresent()) {
+                send(claim.get(), at);
+                attempted++;
+                continue;
+            }
+            budget.incrementAndGet();
+            if (waitUntil == null || clock.instant().isAfter(waitUntil) || !heldBack(at.get())) {
+                break;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return attempted;
     }
 
-    private void send(Claim claim, Instant now) {
+    /** Whether a delivery is due at the moment for a webhook no one is sending to. */
+    private boolean anyDue(Instant now) {
+        try {
+            return jdbc.sql("""
+                    SELECT EXISTS (SELECT 1 FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id AND w.active
+                                   WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
+                                     AND (d.locked_until IS NULL OR d.locked_until < clock_timestamp())
+                                     AND (w.sending_until IS NULL OR w.sending_until < clock_timestamp()))""")
+                    .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).query(Boolean.class).single();
+        } catch (RuntimeException e) {
+            log.warn("Webhook run failed: {}", e.toString());
+            return false;
+        }
+    }
+
+    /** Whether a delivery is due at the moment but its webhook is being sent to by another lane or instance. */
+    private boolean heldBack(Instant now) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id AND w.active
+                               WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
+                                 AND w.sending_until >= clock_timestamp())""")
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).query(Boolean.class).single();
+    }
+
+    /**
+     * Claims the oldest due delivery of the webhook with the longest-waiting due delivery that no one is sending to,
+     * leasing both. In one transaction: the webhook's row lock keeps another claimer off it until the lease is
+     * written, and after that the lease does.
+     */
+    Optional<Claim> claim(Instant now) {
+        OffsetDateTime moment = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        double lease = (double) properties.timeout().multipliedBy(3).plusSeconds(30).toSeconds();
+        return tx.execute(status -> {
+            Optional<Hook> hook = jdbc.sql("""
+                    WITH next AS (
+                        SELECT w.id FROM webhook w
+                        WHERE w.active AND (w.sending_until IS NULL OR w.sending_until < clock_timestamp())
+                          AND EXISTS (SELECT 1 FROM webhook_delivery d
+                                      WHERE d.webhook_id = w.id AND d.status = 'PENDING' AND d.next_attempt_at <= :now
+                                        AND (d.locked_until IS NULL OR d.locked_until < clock_timestamp()))
+                        ORDER BY (SELECT min(d.next_attempt_at) FROM webhook_delivery d
+                                  WHERE d.webhook_id = w.id AND d.status = 'PENDING' AND d.next_attempt_at <= :now), w.id
+                        LIMIT 1
+                        FOR UPDATE OF w SKIP LOCKED)
+                    UPDATE webhook w SET sending_until = clock_timestamp() + make_interval(secs => :lease)
+                      FROM next WHERE w.id = next.id
+                    RETURNING w.id, w.sending_until, w.url, w.secret""")
+                    .param("now", moment).param("lease", lease)
+                    .query((rs, n) -> new Hook(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class),
+                            rs.getString(3), rs.getBytes(4)))
+                    .optional();
+            if (hook.isEmpty()) {
+                return Optional.<Claim>empty();
+            }
+            Hook w = hook.get();
+            Optional<Claim> claim = jdbc.sql("""
+                    UPDATE webhook_delivery d
+                       SET attempts = d.attempts + 1, last_attempt_at = :now,
+                           locked_until = clock_timestamp() + make_interval(secs => :lease)
+                     WHERE d.id = (SELECT id FROM webhook_delivery
+                                   WHERE webhook_id = :webhook AND status = 'PENDING' AND next_attempt_at <= :now
+                                     AND (locked_until IS NULL OR locked_until < clock_timestamp())
+                                   ORDER BY seq LIMIT 1
+                                   FOR UPDATE)
+                    RETURNING d.id, d.event_id, d.event_type, d.payload, d.attempts""")
+                    .param("now", moment).param("lease", lease).param("webhook", w.id())
+                    .query((rs, n) -> new Claim(rs.getObject(1, UUID.class), w.id(), w.lease(),
+                            rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getInt(5), w.url(),
+                            w.secret()))
+                    .optional();
+            if (claim.isEmpty()) {
+                // taken meanwhile (a retry by hand holds it): the webhook is not being sent to after all
+                release(w.id(), w.lease());
+            }
+            return claim;
+        });
+    }
+
+    private void release(UUID webhook, OffsetDateTime lease) {
+        jdbc.sql("UPDATE webhook SET sending_until = NULL WHERE id = ? AND sending_until = ?").params(webhook, lease)
+                .update();
+    }
+
+    private void send(Claim claim, Supplier<Instant> now) {
         Integer status = null;
         String error;
         try {
@@ -168,7 +297,7 @@ public class WebhookWorker {
             Optional<InetAddress> refused = addresses.refused(URI.create(claim.url()).getHost());
             if (refused.isPresent()) {
                 failed(claim, null, "address refused: " + refused.get().getHostAddress()
-                        + " (loopback, link-local or multicast; see fengqiao.notification.webhooks.allowed-networks)", now);
+                        + " (loopback, link-local or multicast; see fengqiao.notification.webhooks.allowed-networks)", now.get());
                 return;
             }
             long timestamp = clock.instant().getEpochSecond();
@@ -186,7 +315,7 @@ public class WebhookWorker {
             HttpResponse<String> response = exchange(request);
             status = response.statusCode();
             if (status >= 200 && status < 300) {
-                delivered(claim, status, now);
+                delivered(claim, status, now.get());
                 return;
             }
             String body = response.body() == null ? "" : response.body().strip();
@@ -197,7 +326,8 @@ public class WebhookWorker {
             Thread.currentThread().interrupt();
             error = "interrupted";
         }
-        failed(claim, status, error, now);
+        // the wait before the next attempt counts from now, when this one failed, not from when the run began
+        failed(claim, status, error, now.get());
     }
 
     /**
@@ -234,18 +364,22 @@ public class WebhookWorker {
                     locked_until = NULL
                 WHERE id = ? AND attempts = ?""")
                 .params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), status, claim.id(), claim.attempts()).update();
+        release(claim.webhookId(), claim.webhookLease());
     }
 
     private void failed(Claim claim, Integer status, String error, Instant now) {
         boolean spent = claim.attempts() >= properties.maxAttempts();
         Instant next = now.plus(properties.backoff(claim.attempts()));
-        String message = error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
+        // the exception's text or the receiver's answer may hold the URL, its token with it: masked as the URL is shown
+        String shown = Webhooks.maskedIn(error, claim.url());
+        String message = shown.length() > MAX_ERROR ? shown.substring(0, MAX_ERROR) : shown;
         jdbc.sql("""
                 UPDATE webhook_delivery SET status = ?, next_attempt_at = ?, last_status = ?, last_error = ?,
                     locked_until = NULL
                 WHERE id = ? AND attempts = ?""")
                 .params(spent ? "FAILED" : "PENDING", OffsetDateTime.ofInstant(next, ZoneOffset.UTC), status, message,
                         claim.id(), claim.attempts()).update();
+        release(claim.webhookId(), claim.webhookLease());
         if (spent) {
             log.warn("Webhook delivery {} failed after {} attempts: {}", claim.id(), claim.attempts(), message);
         }

@@ -153,9 +153,11 @@ public class Webhooks {
 
     public List<Delivery> deliveries(UUID webhookId, Caller caller, int limit) {
         get(webhookId, caller);
+        String url = jdbc.sql("SELECT url FROM webhook WHERE id = ?").param(webhookId).query(String.class).single();
+        // masked on reading too: errors stored before they were masked on writing
         return jdbc.sql("""
-                SELECT * FROM webhook_delivery WHERE webhook_id = ? ORDER BY created_at DESC, id LIMIT ?""")
-                .params(webhookId, limit).query(Webhooks::delivery).list();
+                SELECT * FROM webhook_delivery WHERE webhook_id = ? ORDER BY created_at DESC, seq DESC LIMIT ?""")
+                .params(webhookId, limit).query(Webhooks::delivery).list().stream().map(d -> masked(d, url)).toList();
     }
 
     /**
@@ -188,8 +190,10 @@ public class Webhooks {
                 UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = ?,
                     attempts = CASE WHEN status = 'FAILED' THEN 0 ELSE attempts END
                 WHERE id = ?""").params(now(), deliveryId).update();
-        Delivery after = jdbc.sql("SELECT * FROM webhook_delivery WHERE id = ?").param(deliveryId)
-                .query(Webhooks::delivery).single();
+        String url = jdbc.sql("SELECT url FROM webhook WHERE id = ?").param(before.webhookId()).query(String.class)
+                .single();
+        Delivery after = masked(jdbc.sql("SELECT * FROM webhook_delivery WHERE id = ?").param(deliveryId)
+                .query(Webhooks::delivery).single(), url);
         Webhook webhook = get(before.webhookId(), caller);
         events.publishEvent(Audited.updated("webhook_delivery", deliveryId, webhook.unitPath(), deliverySnapshot(before),
                 deliverySnapshot(after)));
@@ -226,17 +230,66 @@ public class Webhooks {
         if (query.isEmpty()) {
             return url;
         }
-        StringBuilder m = new StringBuilder(url.substring(0, q + 1));
+        return url.substring(0, q + 1) + maskedQuery(query);
+    }
+
+    /** A query string with every parameter's value masked; a parameter without a name ({@code ?abc}) is a value alone. */
+    private static String maskedQuery(String query) {
+        StringBuilder m = new StringBuilder();
         String[] pairs = query.split("&", -1);
         for (int i = 0; i < pairs.length; i++) {
             if (i > 0) {
                 m.append('&');
             }
             int eq = pairs[i].indexOf('=');
-            // a parameter without a name (?abc) is a value alone
             m.append(eq < 0 ? (pairs[i].isEmpty() ? "" : MASK) : pairs[i].substring(0, eq + 1) + MASK);
         }
         return m.toString();
+    }
+
+    /** A query string in a text: what follows a '?' that ends a word (an address, a path) up to a space or a quote. */
+    private static final java.util.regex.Pattern QUERY_IN_TEXT = java.util.regex.Pattern.compile("(?<=[^\\s?])\\?([^\\s\"'<>?]+)");
+
+    /** A query value this long or longer is masked wherever it stands in a text, not only after its name. */
+    private static final int MIN_MASKED_VALUE = 6;
+
+    /**
+     * A text about a delivery to {@code url} (an exception's message, a receiver's answer echoing the request) with the
+     * URL's query values masked as {@link #masked} masks them: every query string in it, and each of the URL's values
+     * long enough to be a token, wherever it stands (decoded too). Stored and shown so, to everyone who reads the
+     * webhook: the token is a credential.
+     */
+    public static String maskedIn(String text, String url) {
+        if (text == null || url == null) {
+            return text;
+        }
+        String m = text;
+        int q = url.indexOf('?');
+        if (q >= 0) {
+            for (String pair : url.substring(q + 1).split("&")) {
+                String value = pair.substring(pair.indexOf('=') + 1);
+                for (String v : List.of(value, decoded(value))) {
+                    if (v.length() >= MIN_MASKED_VALUE) {
+                        m = m.replace(v, MASK);
+                    }
+                }
+            }
+        }
+        java.util.regex.Matcher found = QUERY_IN_TEXT.matcher(m);
+        StringBuilder out = new StringBuilder();
+        while (found.find()) {
+            found.appendReplacement(out, java.util.regex.Matcher.quoteReplacement("?" + maskedQuery(found.group(1))));
+        }
+        found.appendTail(out);
+        return out.toString();
+    }
+
+    private static String decoded(String value) {
+        try {
+            return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
     }
 
     static final String MASK = "***";
@@ -272,6 +325,12 @@ public class Webhooks {
                 rs.getString("unit_path"), masked(rs.getString("url")), rs.getString("description"), rs.getBoolean("active"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getLong("pending"), rs.getLong("failed"),
                 rs.getLong("delivered"));
+    }
+
+    private static Delivery masked(Delivery d, String url) {
+        return new Delivery(d.id(), d.webhookId(), d.eventId(), d.eventType(), d.payload(), d.status(), d.attempts(),
+                d.nextAttemptAt(), d.lastAttemptAt(), d.lastStatus(), maskedIn(d.lastError(), url), d.deliveredAt(),
+                d.createdAt());
     }
 
     static Delivery delivery(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -1,6 +1,7 @@
 package org.fengqiao.notification.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,11 @@ class WebhookController {
 
     static final int RECENT = 50;
 
+    /** What the registration's answer is the only one to carry (a receiver's token in the URL's query). */
+    static final String WHOLE_ONCE = "The url is answered whole, its query values (a receiver's token) included, in this "
+            + "answer only, this once: keep it. Every later read (the list, the webhook, the page) and the audit trail "
+            + "show its query values masked (?token=***).";
+
     private final Webhooks webhooks;
 
     WebhookController(Webhooks webhooks) {
@@ -46,9 +52,10 @@ class WebhookController {
     @PostMapping
     @PreAuthorize("hasAuthority('WEBHOOK_MANAGE')")
     @Operation(summary = "Register a webhook for a unit of the caller's scope",
-            description = "url: http or https (answered whole here only; listed and audited with its query values masked); secret: 16 to 256 characters, signs every request "
-                    + "(X-Fengqiao-Signature: sha256=HMAC-SHA256(secret, X-Fengqiao-Timestamp + '.' + body)); "
-                    + "receivers deduplicate by X-Fengqiao-Event-Id.")
+            description = "url: http or https. " + WHOLE_ONCE + " secret: 16 to 256 characters, signs every request "
+                    + "(X-Fengqiao-Signature: sha256=HMAC-SHA256(secret, X-Fengqiao-Timestamp + '.' + body)), never "
+                    + "answered; receivers deduplicate by X-Fengqiao-Event-Id.")
+    @ApiResponse(responseCode = "201", description = "The webhook registered. " + WHOLE_ONCE)
     ResponseEntity<Webhooks.Webhook> register(@RequestBody Registration r) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(webhooks.register(r.unitId(), r.url(), r.secret(), r.description(), Callers.require()));
