@@ -164,8 +164,9 @@ class PoliceWorkFiguresIntegrationTests extends IntegrationTest {
                 .isEqualTo(2);
         assertThat(persons.get("yearBefore").asLong()).as("in February 2025 the one gone in January 2026 lived there")
                 .isEqualTo(3);
+        // the public review's own section after the police work (ReviewFigures)
         assertThat(feb.get("sections").fieldNames()).toIterable().as("one section, in its place")
-                .containsExactly("incidents", "clues", "mediation", "population", "hazards", "duty");
+                .containsExactly("incidents", "clues", "mediation", "population", "hazards", "duty", "review");
     }
 
     @Test

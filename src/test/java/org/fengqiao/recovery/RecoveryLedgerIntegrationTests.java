@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,13 +76,49 @@ class RecoveryLedgerIntegrationTests extends IntegrationTest {
         }
         List<List<String>> all = rows(fx.api.download("/api/v1/recovery/files/export?show=all&q=" + q(), officer));
         assertThat(all.get(0)).containsExactly("档案编号", "案件编号", "案件名称", "立案日期", "网格", "单位", "主办民警", "状态",
-                "损失（元）", "追缴（元）", "已返还（元）", "来源事项");
+                "损失（元）", "追缴（元）", "已返还（元）", "来源事项", "结档结论", "结论说明", "结档时间");
         String code = jdbc.sql("SELECT code FROM recovery_file WHERE id = ?").param(UUID.fromString(lost))
                 .query(String.class).single();
         assertThat(row(all, code).subList(2, 11)).containsExactly(title + "甲", "2026-03-02",
                 jdbc.sql("SELECT name FROM grid WHERE network = 'POLICE' AND code = 'FS-1-01'").query(String.class)
                         .single(), row(all, code).get(5), row(all, code).get(6), "办理中", "123.45", "0", "0");
         assertThat(all).extracting(r -> r.get(2)).doesNotContain(title + "丙");
+    }
+
+    /**
+     * A closed file's row says how it ended (结档结论), with the officer's note and when it was closed, as its page
+     * does; a file closed before conclusions were recorded says it has none; an open file leaves those cells empty.
+     */
+    @Test
+    void aClosedFilesRowCarriesItsConclusionNoteAndClosingTime() {
+        String done = "台账结档" + n;
+        String closed = fx.file(officer, "FS-1-01", "officer", done + "甲", "2025-06-01");
+        fx.send("POST", "/api/v1/recovery/files/" + closed + "/close", officer, Map.of("outcome",
+                "NOTHING_RECOVERABLE", "note", "嫌疑人已挥霍，无财产可供执行" + n), 200);
+        String old = fx.file(officer, "FS-1-01", "officer", done + "乙", "2025-06-02");
+        jdbc.sql("UPDATE recovery_file SET status = 'CLOSED' WHERE id = ?").param(UUID.fromString(old)).update();
+        String open = fx.file(officer, "FS-1-01", "officer", done + "丙", "2025-06-03");
+        String q = URLEncoder.encode(done, StandardCharsets.UTF_8);
+
+        List<List<String>> zh = rows(fx.api.download("/api/v1/recovery/files/export?show=all&q=" + q, officer));
+        assertThat(zh.get(0).subList(12, zh.get(0).size())).containsExactly("结档结论", "结论说明", "结档时间");
+        String closedAt = jdbc.sql("SELECT to_char(closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') "
+                + "FROM recovery_file WHERE id = ?").param(UUID.fromString(closed)).query(String.class).single();
+        assertThat(row(zh, code(closed)).subList(7, 15)).containsExactly("已结档", "0", "0", "0", "",
+                "无可追缴", "嫌疑人已挥霍，无财产可供执行" + n, closedAt);
+        assertThat(row(zh, code(old)).subList(12, 15)).containsExactly("结档时未记录结论", "", "");
+        assertThat(row(zh, code(open)).subList(12, 15)).containsExactly("", "", "");
+
+        List<List<String>> en = rows(fx.api.download("/api/v1/recovery/files/export?show=all&q=" + q, officer,
+                "Accept-Language", "en"));
+        assertThat(en.get(0).subList(12, en.get(0).size())).containsExactly("Conclusion", "Why", "Closed at");
+        assertThat(row(en, code(closed)).get(12)).isEqualTo("Nothing recoverable");
+        assertThat(row(en, code(old)).get(12)).isEqualTo("No conclusion recorded when it was closed");
+    }
+
+    String code(String file) {
+        return jdbc.sql("SELECT code FROM recovery_file WHERE id = ?").param(UUID.fromString(file))
+                .query(String.class).single();
     }
 
     @Test

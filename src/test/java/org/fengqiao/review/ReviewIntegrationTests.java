@@ -1,6 +1,7 @@
 package org.fengqiao.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -301,6 +302,66 @@ class ReviewIntegrationTests extends IntegrationTest {
         assertThat(browser.get("/reviews?unit=" + office(), null).statusCode()).isEqualTo(404);
         assertThat(browser.download("/reviews/cards/" + code + "/card.pdf", null).statusCode()).isEqualTo(404);
         assertThat(browser.get("/reviews/cards", null).body()).doesNotContain("范围村" + n);
+    }
+
+    /**
+     * The chief's work figures carry the public review (群众评议) of his office: as many reviews as its results
+     * count this month, with the same satisfaction rate, in the API and on the page in his language.
+     */
+    @Test
+    void theWorkFiguresCountTheReviewsAndTheirSatisfactionAsTheResultsDo() {
+        String code = village("统计村");
+        for (int score : new int[] {5, 4, 2}) {
+            assertThat(new ApiClient(port).send("POST", "/api/public/v1/review/" + code, null, Map.of("knows", true,
+                    "seen", true, "matter", "NONE", "score", score), "X-Forwarded-For", address()).statusCode())
+                    .isEqualTo(201);
+        }
+        JsonNode total = ApiClient.json(api.get("/api/v1/reviews/results?unitId=" + office(), chief)).get("total");
+        JsonNode figures = ApiClient.json(api.get("/api/v1/figures?unitId=" + office(), chief)).get("sections")
+                .get("review");
+        assertThat(figures).as("the review's section of the figures").isNotNull();
+        assertThat(figures.findParents("key")).filteredOn(f -> f.get("key").asText().equals("reviews"))
+                .extracting(f -> f.get("value").asLong())
+                .containsExactly(total.get("counts").get("reviews").asLong());
+        assertThat(total.get("counts").get("reviews").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(figures.findParents("key")).filteredOn(f -> f.get("key").asText().equals("reviewSatisfaction"))
+                .extracting(f -> f.get("rate").asDouble()).singleElement()
+                .satisfies(rate -> assertThat(rate).as("the results' rate, which they round to a tenth of a percent")
+                        .isCloseTo(total.get("rates").get("satisfaction").asDouble(), within(0.0005)));
+
+        assertThat(new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null).get("/figures?unit=" + office(), null)
+                .body()).contains("群众评议满意率");
+        assertThat(new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en").get("/figures?unit=" + office(), null)
+                .body()).contains("Public review satisfaction rate");
+    }
+
+    /**
+     * A reason for hiding pasted with a control character inside it (from another program) is refused in the reader's language
+     * and the comment stays shown, nothing audited; the same reason typed clean hides it.
+     */
+    @Test
+    void aHidingReasonWithAControlCharacterIsRefusedAndTheCommentStaysShown() {
+        String code = village("控制村");
+        String words = "派出所民警态度很好" + n;
+        UUID id = UUID.fromString(ApiClient.json(new ApiClient(port).send("POST", "/api/public/v1/review/" + code,
+                null, Map.of("knows", true, "seen", true, "matter", "HANDLED", "score", 5, "comment", words),
+                "X-Forwarded-For", address())).get("id").asText());
+
+        HttpResponse<String> zh = api.send("POST", "/api/v1/reviews/" + id + "/hide", chief,
+                Map.of("reason", "含个人\u0007信息"));
+        assertThat(zh.statusCode()).as(zh.body()).isEqualTo(400);
+        assertThat(zh.body()).contains("隐藏原因含有无法显示的控制字符");
+        HttpResponse<String> en = api.send("POST", "/api/v1/reviews/" + id + "/hide", chief,
+                Map.of("reason", "personal\u001bdata"), "Accept-Language", "en");
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(en.body()).contains("The reason for hiding contains control characters");
+        assertThat(jdbc.sql("SELECT comment_hidden_at IS NULL FROM review WHERE id = ?").param(id)
+                .query(Boolean.class).single()).as("still shown").isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE record_type = 'review' AND record_id = ?"
+                + " AND action = 'UPDATE'").param(id.toString()).query(Long.class).single()).isZero();
+
+        assertThat(api.send("POST", "/api/v1/reviews/" + id + "/hide", chief, Map.of("reason", "含个人信息\n（电话）"))
+                .statusCode()).as("a line break is no control character to refuse").isEqualTo(204);
     }
 
     @Test

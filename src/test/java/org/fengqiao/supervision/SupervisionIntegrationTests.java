@@ -379,6 +379,46 @@ class SupervisionIntegrationTests extends IntegrationTest {
         return page.substring(at, page.indexOf("</li>", at));
     }
 
+    /**
+     * An answer given after the last day of rectification shows as late (逾期) with its days, whether or not the daily
+     * job had marked the notice overdue first: on the list, in the reader's language, and in the filed PDF, next to
+     * the state and on the answer's line. An answer in time carries no such mark.
+     */
+    @Test
+    void anAnswerGivenAfterItsDeadlineShowsAsLateWithItsDaysOnTheListAndInThePdf() throws java.io.IOException {
+        String n = UUID.randomUUID().toString().substring(0, 8);
+        UUID late = UUID.fromString(issue(ruralNotice("迟复-" + n, 2)).get("id").asText());
+        UUID onTime = UUID.fromString(issue(ruralNotice("按时复-" + n, 2)).get("id").asText());
+        // found ten days ago, its last day three days behind, not yet swept overdue: the unit answers late all the same
+        jdbc.sql("UPDATE supervision_notice SET found_on = ?, due_on = ? WHERE id = ?")
+                .params(today().minusDays(10), today().minusDays(3), late).update();
+        for (UUID id : List.of(late, onTime)) {
+            HttpResponse<String> r = api.send("POST", NOTICES + "/" + id + "/answer", officer,
+                    Map.of("rectification", "已整改", "doneOn", today().toString()));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+
+        String zh = new ApiClient(port).signedIn("inspector", DEMO_PASSWORD, null)
+                .get("/supervision?status=OPEN", null).body();
+        assertThat(listRow(zh, late)).contains("逾期 3 天");
+        assertThat(listRow(zh, onTime)).doesNotContain("逾期");
+        String en = new ApiClient(port).signedIn("inspector", DEMO_PASSWORD, "en")
+                .get("/supervision?status=OPEN", null).body();
+        assertThat(listRow(en, late)).contains("3 days late");
+        assertThat(ApiClient.json(api.get(NOTICES + "/" + late, inspector)).get("notice").get("lateDays").asInt())
+                .isEqualTo(3);
+
+        assertThat(pdfText(late, inspector, "zh-CN")).contains("整改待验收（逾期3天答复）", "已整改·逾期3天");
+        assertThat(pdfText(late, inspector, "en")).contains("answered3dayslate");
+        assertThat(pdfText(onTime, inspector, "zh-CN")).doesNotContain("逾期");
+    }
+
+    static String listRow(String html, UUID id) {
+        int at = html.indexOf("data-id=\"" + id + "\"");
+        assertThat(at).as("the notice's row").isNotNegative();
+        return html.substring(at, html.indexOf("</tr>", at));
+    }
+
     @Test
     void theDailyJobThatMarksANoticeOverdueIsNamedInTheReadersLanguageOnItsPageAndInTheTrail() {
         UUID id = UUID.fromString(issue(ruralNotice("逾期署名-" + UUID.randomUUID(), 0)).get("id").asText());

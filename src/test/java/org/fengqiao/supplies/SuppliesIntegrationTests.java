@@ -735,6 +735,60 @@ class SuppliesIntegrationTests extends IntegrationTest {
                 .query(Long.class).single()).isZero();
     }
 
+    /**
+     * What waits to be confirmed is a sum of lines, each up to a million: 2,148 issues of a million waiting at one
+     * work point are 2,148,000,000, past a 32-bit count. The unit's stock, its page, the station's summary (per kind
+     * and per unit) and the refusal to retire a kind still held read it whole, not an error page. The copies are
+     * dated long ago (no period of another test counts them) and taken back by reversals at the end.
+     */
+    @Test
+    void whatWaitsToBeConfirmedIsReadWholePastTwoBillion() {
+        String kind = kind("IT-待签收");
+        UUID point = jdbc.sql("""
+                SELECT id FROM unit WHERE kind = 'WORK_POINT' AND path LIKE (SELECT path || '%' FROM unit WHERE id = ?)
+                ORDER BY code DESC LIMIT 1""").param(fangshan).query(UUID.class).single();
+        String first = issue(chief, point, kind, 1_000_000, null);
+        jdbc.sql("""
+                INSERT INTO supply_entry (id, unit_id, kind_id, entry_type, quantity, change, cost_fen, occurred_on,
+                    supplier, needs_receipt, recorded_by, recorded_by_name, recorded_at)
+                SELECT gen_random_uuid(), unit_id, kind_id, entry_type, quantity, change, cost_fen, DATE '2001-02-03',
+                       supplier, needs_receipt, recorded_by, recorded_by_name, recorded_at
+                  FROM supply_entry, generate_series(1, 2147) WHERE id = ?""").param(UUID.fromString(first)).update();
+        try {
+            long waiting = 2_148_000_000L;
+            JsonNode stock = send("GET", "/api/v1/supplies/units/" + point, chief, null, 200).get("stock");
+            assertThat(stock.findParents("pending")).filteredOn(s -> s.get("kind").get("id").asText().equals(kind))
+                    .extracting(s -> s.get("pending").asLong()).containsExactly(waiting);
+            JsonNode summary = send("GET", "/api/v1/supplies/summary", chief, null, 200);
+            assertThat(kindTotal(summary, kind).get("pending").asLong()).isEqualTo(waiting);
+            assertThat(summary.get("units").findParents("unitId")).filteredOn(u -> u.get("unitId").asText()
+                    .equals(point.toString())).extracting(u -> u.get("pending").get(kind).asLong())
+                    .containsExactly(waiting);
+
+            ApiClient page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+            HttpResponse<String> unitPage = page.get("/supplies/units/" + point, null);
+            assertThat(unitPage.statusCode()).isEqualTo(200);
+            assertThat(unitPage.body()).contains(">2148000000<");
+            HttpResponse<String> overview = page.get("/supplies", null);
+            assertThat(overview.statusCode()).isEqualTo(200);
+            assertThat(overview.body()).contains(">2148000000<");
+
+            HttpResponse<String> retire = api.send("POST", "/api/v1/supplies/kinds/" + kind + "/retirement",
+                    bureau, null);
+            assertThat(retire.statusCode()).as(retire.body()).isEqualTo(409);
+            assertThat(retire.body()).contains("待签收 2148000000 个");
+        } finally {
+            jdbc.sql("""
+                    INSERT INTO supply_entry (id, unit_id, kind_id, entry_type, quantity, change, occurred_on, reason,
+                        reverses_id, needs_receipt, recorded_by_name, recorded_at)
+                    SELECT gen_random_uuid(), unit_id, kind_id, 'REVERSAL', quantity, 0, occurred_on, '测试收回', id,
+                           false, recorded_by_name, recorded_at
+                      FROM supply_entry e WHERE kind_id = ? AND entry_type = 'ISSUED'
+                       AND NOT EXISTS (SELECT 1 FROM supply_entry v WHERE v.reverses_id = e.id)""")
+                    .param(UUID.fromString(kind)).update();
+        }
+    }
+
     @Test
     void theCatalogueManagerEditsAKindOfHisBureauOnTheCataloguePageAndBadInputChangesNothing() {
         String mine = kind("IT-灭火器");

@@ -160,14 +160,16 @@ class ForcesPages {
     /** The defence people the work figures count (群防群治力量), which link here. */
     @GetMapping("/forces/defence-people")
     @PreAuthorize("hasAuthority('FORCES_READ')")
-    String defenders(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page, Model model,
+    String defenders(@RequestParam(required = false) UUID unit, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "1") int page, Model model,
             Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
         model.addAttribute("units", jurisdictions.visibleUnits(caller));
-        // refused: days the figures page refuses too
-        return lists.page("forces/defenders", "found", page, PAGE_SIZE, Filters.of(unit, from, to),
-                (limit, offset) -> desk.defenders(caller, unit, from, to, limit, offset), ForcesDesk.Defenders::total,
+        // refused on the page: days the figures page refuses too, and text that is no day
+        return lists.page("forces/defenders", "found", page, PAGE_SIZE,
+                Filters.of(unit, PeriodLists.dayOrNull(from), PeriodLists.dayOrNull(to)),
+                (limit, offset) -> desk.defenders(caller, unit, PeriodLists.day("from", from),
+                        PeriodLists.day("to", to), limit, offset), ForcesDesk.Defenders::total,
                 f -> Filters.of(f.unit() == null ? null : f.unit().id().value(), f.from(), f.to()), model, locale,
                 response);
     }

@@ -2,6 +2,7 @@ package org.fengqiao.platform.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,33 @@ public class PeriodLists {
 
     PeriodLists(FormAnswers answers) {
         this.answers = answers;
+    }
+
+    /**
+     * A day of a list's filter as the address sends it, null when left blank: read by the list itself rather than
+     * bound as a date, so that what is no date (typed by hand, cut short, a month 13) is refused on the list's page
+     * with its form ({@link #page}), not on the error page.
+     *
+     * @throws Invalid naming the field, for text that is no date
+     */
+    public static LocalDate day(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw Invalid.of(field, "error.field.date");
+        }
+    }
+
+    /** The day as {@link #day} reads it for the form to keep, null when it is none. */
+    public static LocalDate dayOrNull(String text) {
+        try {
+            return day("day", text);
+        } catch (Invalid e) {
+            return null;
+        }
     }
 
     /** A page of a list from an offset; may refuse its filters ({@link Invalid}). */

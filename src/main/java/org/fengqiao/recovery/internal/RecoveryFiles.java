@@ -95,6 +95,22 @@ public class RecoveryFiles {
         return year;
     }
 
+    /**
+     * A year as a page's address sends it, or none: text that is no whole number is refused as one out of range is,
+     * naming the range, so that the page says so above its form instead of the error page.
+     */
+    public static Integer checkedYear(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return checkedYear(Integer.valueOf(text.strip()));
+        } catch (NumberFormatException e) {
+            throw Invalid.of("year", "recovery.year.outOfRange", String.valueOf(FIRST_YEAR),
+                    String.valueOf(LAST_YEAR));
+        }
+    }
+
     public record Page(List<File> items, long total) {
     }
 

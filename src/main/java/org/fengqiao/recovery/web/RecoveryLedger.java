@@ -18,8 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The recovery ledger (追赃挽损台账): every file of the list for the same filters, read page by page through the
- * list's own query in its order, each as the list shows it, the amounts in yuan as numbers that add up (victims and
- * suspects are not on the list, so not here). The count and the pages are read from one snapshot
+ * list's own query in its order, each as the list shows it, the amounts in yuan as numbers that add up, and for a
+ * closed file how it ended with the officer's note and when (victims and suspects are not on the list, so not here). The count and the pages are read from one snapshot
  * ({@link Ledger#snapshot}). Audited as one EXPORT of recovery files with its filters and count, after the reads and
  * the send.
  */
@@ -27,7 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class RecoveryLedger {
 
     static final List<String> COLUMNS = List.of("code", "caseNumber", "title", "registeredOn", "grid", "unit", "owner",
-            "status", "lost", "recovered", "returned", "incident");
+            "status", "lost", "recovered", "returned", "incident", "outcome", "outcomeNote", "closedAt");
 
     private final RecoveryFiles files;
     private final MessageSource messages;
@@ -51,13 +51,24 @@ class RecoveryLedger {
             }, offset -> files.items(filter, caller.unitPaths(), Ledger.PAGE, offset), f -> ledger.row(f.code(),
                     f.caseNumber(), f.title(), f.registeredOn(), f.gridName(), f.unitName(), f.ownerName(),
                     text("recovery.status." + f.status(), locale), yuan(f.lostFen()), yuan(f.recoveredFen()),
-                    yuan(f.returnedFen()), f.incidentCode()));
+                    yuan(f.returnedFen()), f.incidentCode(), outcome(f, locale), f.outcomeNote(), f.closedAt()));
             ledger.send(response, "recovery.xlsx");
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("filter", filter.toString());
             after.put("rows", ledger.rows());
             events.publishEvent(new Audited("EXPORT", "recovery-file", null, null, null, after, null));
         }
+    }
+
+    /**
+     * How a closed file ended, as its page says it: the conclusion, or that none was recorded when a file was closed
+     * before conclusions were asked for (V223); nothing for an open file.
+     */
+    private String outcome(RecoveryFiles.File f, Locale locale) {
+        if (f.outcome() != null) {
+            return text("recovery.outcome." + f.outcome(), locale);
+        }
+        return f.status() == RecoveryFiles.Status.CLOSED ? text("recovery.outcome.none", locale) : null;
     }
 
     private static BigDecimal yuan(long fen) {

@@ -80,7 +80,7 @@ class RecoveryPages {
 
     @GetMapping("/recovery")
     @PreAuthorize("hasAuthority('RECOVERY_READ')")
-    String list(@RequestParam(required = false) String show, @RequestParam(required = false) Integer year,
+    String list(@RequestParam(required = false) String show, @RequestParam(required = false) String year,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Locale locale,
             Model model, HttpServletResponse response) {
         String filter = show == null ? "open" : show;
@@ -88,11 +88,11 @@ class RecoveryPages {
         String text = q == null || q.isBlank() ? null : q.trim();
         RecoveryFiles.Page found;
         try {
-            found = files.list(tab(filter, year, text), Callers.require().unitPaths(), PAGE_SIZE,
-                    Paging.offset(p, PAGE_SIZE));
+            found = files.list(tab(filter, RecoveryFiles.checkedYear(year), text), Callers.require().unitPaths(),
+                    PAGE_SIZE, Paging.offset(p, PAGE_SIZE));
         } catch (Invalid e) {
-            // a year out of range is said above the list, in the reader's language, with what was asked kept in the
-            // form and no file listed under filters he did not ask for
+            // a year out of range (or no year at all) is said above the list, in the reader's language, with what was
+            // asked kept in the form and no file listed under filters he did not ask for
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problems", answers.texts(e, locale));
             found = new RecoveryFiles.Page(List.of(), 0);
@@ -362,16 +362,19 @@ class RecoveryPages {
 
     @GetMapping("/recovery/rates")
     @PreAuthorize("hasAuthority('RECOVERY_READ')")
-    String rates(@RequestParam(required = false) Integer year, Locale locale, Model model,
+    String rates(@RequestParam(required = false) String year, Locale locale, Model model,
             HttpServletResponse response) {
+        Object asked = year;
         try {
-            model.addAttribute("table", rates.byStationAndYear(year, Callers.require().unitPaths()));
+            Integer y = RecoveryFiles.checkedYear(year);
+            asked = y;
+            model.addAttribute("table", rates.byStationAndYear(y, Callers.require().unitPaths()));
         } catch (Invalid e) {
             // said on the page in the reader's language, with no table counted under years he did not ask for
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problems", answers.texts(e, locale));
         }
-        model.addAttribute("year", year);
+        model.addAttribute("year", asked);
         int thisYear = desk.today().getYear();
         model.addAttribute("years", List.of(thisYear, thisYear - 1, thisYear - 2, thisYear - 3, thisYear - 4));
         return "recovery/rates";

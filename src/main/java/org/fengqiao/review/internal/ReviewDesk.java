@@ -24,6 +24,7 @@ import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Permission;
+import org.fengqiao.platform.Texts;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.review.ReviewResultLow;
@@ -353,6 +354,10 @@ public class ReviewDesk {
         }
         if (why.length() > MAX_REASON) {
             throw Invalid.of("reason", "review.hide.reasonTooLong", MAX_REASON);
+        }
+        // pasted from another program: it would be stored, audited and shown as it came
+        if (Texts.hasControlCharacters(why)) {
+            throw Invalid.of("reason", "review.hide.reasonControl");
         }
         var row = jdbc.sql("""
                 SELECT r.comment, r.comment_hidden_at IS NOT NULL, u.path FROM review r JOIN unit u ON u.id = r.unit_id

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 /**
  * A supervision notice (督察通报) as an A4 PDF to file or circulate: its number, the unit, the responsible leader and
  * officer, what was found when and where, its severity, the last day of rectification and its state, and its
- * timeline with each person's words (and the rectification's date and evidence when the unit gave them). Read in
- * the scope of the caller, as the page is.
+ * timeline with each person's words (and the rectification's date and evidence when the unit gave them), an answer
+ * given after the last day marked late with its days. Read in the scope of the caller, as the page is.
  */
 @Service
 public class NoticePdf {
@@ -50,7 +50,10 @@ public class NoticePdf {
             facts.add(new String[] {t("supervision.field.severity", locale),
                 t("supervision.severity." + v.severity(), locale)});
             facts.add(new String[] {t("supervision.field.dueOn", locale), String.valueOf(v.dueOn())});
-            facts.add(new String[] {t("supervision.field.state", locale), t("supervision.state." + v.state(), locale)});
+            // an answer given after the last day is filed as late, with its days: the state alone reads as in time
+            String state = t("supervision.state." + v.state(), locale);
+            facts.add(new String[] {t("supervision.field.state", locale), v.lateDays() == 0 ? state
+                    : messages.getMessage("supervision.answeredLate", new Object[] {state, v.lateDays()}, locale)});
             facts.add(new String[] {t("supervision.field.issuedBy", locale), v.issuedByName()});
             pdf.facts(facts);
             pdf.heading(t("supervision.field.finding", locale));
@@ -61,6 +64,10 @@ public class NoticePdf {
                 String words = s.note() == null ? "" : s.note();
                 if (s.measure() != null) {
                     words = s.targetName() + " · " + t("supervision.measure." + s.measure(), locale) + " · " + words;
+                }
+                long late = s.kind() == Notice.StepKind.ANSWERED ? Notices.daysLate(v.dueOn(), s.at()) : 0;
+                if (late > 0) {
+                    words += " · " + messages.getMessage("supervision.lateBadge", new Object[] {late}, locale);
                 }
                 // the rectification's date and evidence, as the page shows them: the print is what gets filed
                 String colon = t("text.colon", locale);

@@ -1,6 +1,7 @@
 package org.fengqiao.supervision.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -30,6 +31,8 @@ public class Notices {
                    n.closed_at,
                    (SELECT st.by_id FROM supervision_step st WHERE st.notice_id = n.id AND st.kind = 'ANSWERED'
                     ORDER BY st.at DESC LIMIT 1) AS answered_by,
+                   (SELECT st.at FROM supervision_step st WHERE st.notice_id = n.id AND st.kind = 'ANSWERED'
+                    ORDER BY st.at DESC LIMIT 1) AS answered_at,
                    (SELECT count(*) FROM supervision_step st WHERE st.notice_id = n.id
                     AND st.kind = 'ACCOUNTABILITY') AS accountabilities
             FROM supervision_notice n JOIN unit u ON u.id = n.unit_id
@@ -46,16 +49,33 @@ public class Notices {
             String unitPath, UUID leaderId, String leaderName, UUID officerId, String officerName, String finding,
             LocalDate foundOn, String place, Notice.Severity severity, LocalDate dueOn, Notice.State state,
             UUID issuedBy, String issuedByName, OffsetDateTime issuedAt, OffsetDateTime overdueAt,
-            OffsetDateTime closedAt, UUID answeredBy, int accountabilities) {
+            OffsetDateTime closedAt, UUID answeredBy, OffsetDateTime answeredAt, int accountabilities) {
 
         public boolean overdue() {
             return overdueAt != null;
+        }
+
+        /**
+         * How many days after its last day the rectification standing was answered (逾期答复), 0 when in time or
+         * not answered: the daily job marks only a notice still unanswered, so an answer given late before it ran,
+         * or once it had, would otherwise read as any other waiting for acceptance.
+         */
+        @JsonProperty("lateDays")
+        public long lateDays() {
+            boolean answered = state == Notice.State.ANSWERED || state == Notice.State.RECTIFIED;
+            return answered && answeredAt != null ? daysLate(dueOn, answeredAt) : 0;
         }
 
         Notice notice() {
             return new Notice(id, state, leaderId, officerId, dueOn, answeredBy,
                     overdueAt == null ? null : overdueAt.toInstant(), closedAt == null ? null : closedAt.toInstant());
         }
+    }
+
+    /** The days from a last day to the day (China time) of a moment after it, 0 for one on or before it. */
+    public static long daysLate(LocalDate dueOn, OffsetDateTime at) {
+        LocalDate on = at.atZoneSameInstant(PeriodFigures.ZONE).toLocalDate();
+        return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(dueOn, on));
     }
 
     /** One step of a notice's timeline. */
@@ -125,7 +145,7 @@ public class Notices {
                 rs.getObject("issued_by", UUID.class), rs.getString("issued_by_name"),
                 rs.getObject("issued_at", OffsetDateTime.class), rs.getObject("overdue_at", OffsetDateTime.class),
                 rs.getObject("closed_at", OffsetDateTime.class), rs.getObject("answered_by", UUID.class),
-                rs.getInt("accountabilities"));
+                rs.getObject("answered_at", OffsetDateTime.class), rs.getInt("accountabilities"));
     }
 
     private static Target target(ResultSet rs, int n) throws SQLException {

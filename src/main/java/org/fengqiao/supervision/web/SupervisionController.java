@@ -75,14 +75,16 @@ class SupervisionController {
             description = "Filters: status (OPEN, OVERDUE, CLOSED), unitId (a unit and those under it; 404 outside "
                     + "the caller's scope), year; from, to (days, both included, China time) bounding what dated "
                     + "names: ISSUED (the default), RECTIFIED (accepted) or OVERDUE (gone overdue, rectified since "
-                    + "or not), as the work figures count them.")
+                    + "or not), as the work figures count them; 400 for days after today or before 1900, reversed, or "
+                    + "a year out of 1900–2099.")
     PageView<Notices.View> list(@RequestParam(required = false) Notices.Status status,
             @RequestParam(required = false) UUID unitId, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) Notices.Dated dated, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size) {
         Caller caller = Callers.require();
-        Notices.Filter filter = SupervisionViews.filter(notices, status, unitId, year, dated, from, to, caller);
+        Notices.Filter filter = SupervisionViews.filter(notices, status, unitId, year, dated, from, to,
+                LocalDate.now(clock.withZone(PeriodFigures.ZONE)), caller);
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int p = Math.max(1, page);
         Notices.Page found = notices.list(filter, caller.scopePatterns(), limit, Paging.offset(p, limit));

@@ -66,24 +66,13 @@ class SupervisionPages {
     @GetMapping("/supervision")
     @PreAuthorize("hasAuthority('SUPERVISION_READ')")
     String list(@RequestParam(required = false) Notices.Status status, @RequestParam(required = false) UUID unit,
-            @RequestParam(required = false) Integer year, @RequestParam(required = false) Notices.Dated dated,
-            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
-            @RequestParam(defaultValue = "1") int page, Model model) {
+            @RequestParam(required = false) String year, @RequestParam(required = false) Notices.Dated dated,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "1") int page, Model model, Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
-        // the notices issued, rectified or gone overdue over days in a unit: where the work figures link to
-        Notices.Filter filter = SupervisionViews.filter(notices, status, unit, year, dated, from, to, caller);
-        int p = Math.max(1, page);
-        Notices.Page found = notices.list(filter, caller.scopePatterns(), PAGE_SIZE, Paging.offset(p, PAGE_SIZE));
-        String pastTheEnd = shown(found, p, model);
-        if (pastTheEnd != null) {
-            return pastTheEnd;
-        }
         model.addAttribute("status", status);
         model.addAttribute("unitId", unit);
-        model.addAttribute("year", year);
         model.addAttribute("dated", dated);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
         model.addAttribute("statuses", Notices.Status.values());
         model.addAttribute("dateds", Notices.Dated.values());
         List<Notices.Target> units = new ArrayList<>(notices.targets(caller.scopePatterns()));
@@ -93,23 +82,49 @@ class SupervisionPages {
         }
         model.addAttribute("units", units);
         model.addAttribute("years", notices.years(caller.scopePatterns()));
+        // the notices issued, rectified or gone overdue over days in a unit: where the work figures link to
+        Notices.Filter filter;
+        try {
+            filter = SupervisionViews.filter(notices, status, unit, SupervisionViews.year(year), dated,
+                    PeriodLists.day("from", from), PeriodLists.day("to", to), desk.today(), caller);
+        } catch (Invalid e) {
+            // said above the form, which keeps what was sent, in the reader's language (not the error page that
+            // lost the form), with no notice listed under filters he did not ask for
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", answers.texts(e, locale));
+            model.addAttribute("year", year);
+            model.addAttribute("from", from);
+            model.addAttribute("to", to);
+            shown(new Notices.Page(List.of(), 0), 1, model);
+            return "supervision/list";
+        }
+        int p = Math.max(1, page);
+        Notices.Page found = notices.list(filter, caller.scopePatterns(), PAGE_SIZE, Paging.offset(p, PAGE_SIZE));
+        String pastTheEnd = shown(found, p, model);
+        if (pastTheEnd != null) {
+            return pastTheEnd;
+        }
+        model.addAttribute("year", filter.year());
+        model.addAttribute("from", filter.from());
+        model.addAttribute("to", filter.to());
         return "supervision/list";
     }
 
     /** The persons held to account that the work figures' accountability counts, which links here. */
     @GetMapping("/supervision/accountability")
     @PreAuthorize("hasAuthority('SUPERVISION_READ')")
-    String accountability(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page, Model model,
+    String accountability(@RequestParam(required = false) UUID unit, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "1") int page, Model model,
             Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
         List<Notices.Target> units = new ArrayList<>(notices.targets(caller.scopePatterns()));
         model.addAttribute("units", units);
-        // refused: days the figures page refuses too
-        return lists.page("supervision/accountability", "held", page, PAGE_SIZE, Filters.of(unit, from, to),
-                (limit, offset) -> {
-                    SupervisionViews.Held held = SupervisionViews.held(notices, unit, from, to,
-                            LocalDate.now(clock.withZone(PeriodFigures.ZONE)), caller, limit, offset);
+        // refused on the page: days the figures page refuses too, and text that is no day
+        return lists.page("supervision/accountability", "held", page, PAGE_SIZE,
+                Filters.of(unit, PeriodLists.dayOrNull(from), PeriodLists.dayOrNull(to)), (limit, offset) -> {
+                    SupervisionViews.Held held = SupervisionViews.held(notices, unit, PeriodLists.day("from", from),
+                            PeriodLists.day("to", to), LocalDate.now(clock.withZone(PeriodFigures.ZONE)), caller,
+                            limit, offset);
                     // a unit of his scope no longer a target of notices is still the one listed
                     if (held.unit() != null && units.stream().noneMatch(t -> t.id().equals(unit))) {
                         units.add(held.unit());
@@ -215,16 +230,26 @@ class SupervisionPages {
 
     @GetMapping("/supervision/published")
     @PreAuthorize("hasAuthority('SUPERVISION_READ')")
-    String published(@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "1") int page,
-            Model model) {
+    String published(@RequestParam(required = false) String year, @RequestParam(defaultValue = "1") int page,
+            Model model, Locale locale, HttpServletResponse response) {
         int p = Math.max(1, page);
-        Notices.Page found = notices.published(SupervisionViews.bureauPath(Callers.require()), year, PAGE_SIZE,
+        Integer y;
+        try {
+            y = SupervisionViews.year(year);
+        } catch (Invalid e) {
+            // a year typed by hand that is none: said on the page, with nothing listed under another year
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", answers.texts(e, locale));
+            shown(new Notices.Page(List.of(), 0), 1, model);
+            return "supervision/published";
+        }
+        Notices.Page found = notices.published(SupervisionViews.bureauPath(Callers.require()), y, PAGE_SIZE,
                 Paging.offset(p, PAGE_SIZE));
         String pastTheEnd = shown(found, p, model);
         if (pastTheEnd != null) {
             return pastTheEnd;
         }
-        model.addAttribute("year", year);
+        model.addAttribute("year", y);
         return "supervision/published";
     }
 

@@ -43,12 +43,15 @@ public class SupplyLedger {
         }
     }
 
-    /** A unit's stock of a kind: on hand (confirmed) and on its way (issued or transferred, not yet confirmed). */
-    public record Stock(Kind kind, int onHand, int pending) {
+    /**
+     * A unit's stock of a kind: on hand (confirmed) and on its way (issued or transferred, not yet confirmed). What is
+     * on its way sums lines of up to a million each, so it may pass a 32-bit count: both are read as 64-bit.
+     */
+    public record Stock(Kind kind, long onHand, long pending) {
     }
 
     /** One unit's stock of one kind, in a summary of a subtree. */
-    public record UnitStock(UUID unitId, String unitName, UnitKind unitKind, UUID kindId, int onHand, int pending,
+    public record UnitStock(UUID unitId, String unitName, UnitKind unitKind, UUID kindId, long onHand, long pending,
             String unitPath) {
     }
 
@@ -186,7 +189,7 @@ public class SupplyLedger {
                 HAVING sum(x.on_hand) > 0 OR sum(x.pending) > 0
                  ORDER BY u.path""").param("kind", kind)
                 .query((rs, n) -> new UnitStock(rs.getObject(1, UUID.class), rs.getString(2),
-                        UnitKind.valueOf(rs.getString(3)), kind, rs.getInt(5), rs.getInt(6), rs.getString(4)))
+                        UnitKind.valueOf(rs.getString(3)), kind, rs.getLong(5), rs.getLong(6), rs.getString(4)))
                 .list();
     }
 
@@ -320,7 +323,7 @@ public class SupplyLedger {
                        ) p ON p.kind_id = k.id AND p.unit_id = :unit
                  WHERE coalesce(s.on_hand, 0) > 0 OR coalesce(p.pending, 0) > 0
                  ORDER BY k.builtin DESC, k.created_at, k.code""").param("unit", unit)
-                .query((rs, n) -> new Stock(kind(rs, n), rs.getInt("on_hand"), rs.getInt("pending"))).list();
+                .query((rs, n) -> new Stock(kind(rs, n), rs.getLong("on_hand"), rs.getLong("pending"))).list();
     }
 
     private static final String PENDING = """
@@ -342,7 +345,7 @@ public class SupplyLedger {
                 HAVING sum(x.on_hand) > 0 OR sum(x.pending) > 0
                  ORDER BY u.path""").param(path + "%")
                 .query((rs, n) -> new UnitStock(rs.getObject(1, UUID.class), rs.getString(2),
-                        UnitKind.valueOf(rs.getString(3)), rs.getObject(4, UUID.class), rs.getInt(5), rs.getInt(6),
+                        UnitKind.valueOf(rs.getString(3)), rs.getObject(4, UUID.class), rs.getLong(5), rs.getLong(6),
                         rs.getString(7)))
                 .list();
     }

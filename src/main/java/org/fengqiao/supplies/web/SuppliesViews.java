@@ -32,7 +32,7 @@ class SuppliesViews {
             OffsetDateTime recordedAt, String confirmedBy, OffsetDateTime confirmedAt) {
     }
 
-    record StockView(KindView kind, int onHand, int pending) {
+    record StockView(KindView kind, long onHand, long pending) {
     }
 
     record UnitView(Place unit, List<StockView> stock, List<EntryView> waiting) {
@@ -44,8 +44,8 @@ class SuppliesViews {
     record KindTotalView(KindView kind, long onHand, long pending, long issued, String spentYuan) {
     }
 
-    record UnitRow(UUID unitId, String unitName, UnitKind unitKind, Map<UUID, Integer> onHand,
-            Map<UUID, Integer> pending, String spentYuan) {
+    record UnitRow(UUID unitId, String unitName, UnitKind unitKind, Map<UUID, Long> onHand,
+            Map<UUID, Long> pending, String spentYuan) {
     }
 
     record Summary(Place unit, Period period, List<KindTotalView> kinds, List<UnitRow> units, String spentYuan) {

@@ -1,0 +1,93 @@
+package org.fengqiao.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fengqiao.figures.WorkFiguresIntegrationTests.BROWSER;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import org.fengqiao.account.ApiClient;
+import org.fengqiao.platform.PeriodFigures;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The pages of the figures, supervision, forces and recovery that filter by days or a year, sent what is no day or
+ * year (typed by hand into the address, cut short, a month 13, a year of five digits or nine): each answers itself,
+ * 400 with the reason in the reader's language above its filter form, not the error page that loses the form. The
+ * supervision list, like the lists the figures link to, refuses days to come.
+ */
+class FilterDaysPagesIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    static final String[] DAY_PAGES = {"/forces/defence-people", "/supervision/accountability", "/supervision"};
+
+    ApiClient signedIn(String language) {
+        return new ApiClient(port).signedIn("chief", DEMO_PASSWORD, language);
+    }
+
+    /** The page itself refused what it was sent: 400, its filter form there, the reason said, no error page. */
+    static void refusedOnThePage(HttpResponse<String> r, String what, String... reasons) {
+        assertThat(r.statusCode()).as(what).isEqualTo(400);
+        assertThat(r.body()).as(what + ": its own filter form, not the error page").contains("id=\"filter\"")
+                .doesNotContain("class=\"status\"");
+        assertThat(r.body()).as(what).contains(reasons);
+    }
+
+    @Test
+    void daysThatAreNoDaysAreRefusedOnTheListPageInTheReadersLanguage() {
+        ApiClient zh = signedIn("zh-CN");
+        ApiClient en = signedIn("en");
+        for (String page : DAY_PAGES) {
+            for (String bad : new String[] {"from=abc", "to=2026-13-40", "from=2026-02-30", "to=99999-01-01"}) {
+                refusedOnThePage(zh.get(page + "?" + bad, null, "Accept", BROWSER), page + "?" + bad,
+                        "不是日期，请写成 2026-05-01 这样");
+                refusedOnThePage(en.get(page + "?" + bad, null, "Accept", BROWSER), page + "?" + bad + " (en)",
+                        "Not a date: write it as 2026-05-01");
+            }
+            // a day of a far year that is a date all the same: before anything was recorded, or still to come
+            refusedOnThePage(zh.get(page + "?from=0001-01-01&to=2026-01-31", null, "Accept", BROWSER),
+                    page + " from the year 1", "0001-01-01", "1900-01-01");
+            refusedOnThePage(en.get(page + "?to=%2B999999999-12-31", null, "Accept", BROWSER),
+                    page + " to the last year there is", "is after today");
+        }
+    }
+
+    @Test
+    void theSupervisionListRefusesDaysToComeAndKeepsItsForm() {
+        LocalDate today = LocalDate.now(PeriodFigures.ZONE);
+        LocalDate tomorrow = today.plusDays(1);
+        HttpResponse<String> ahead = signedIn("zh-CN").get("/supervision?dated=OVERDUE&from=" + today + "&to="
+                + tomorrow, null, "Accept", BROWSER);
+        refusedOnThePage(ahead, "to tomorrow", "日期 " + tomorrow + " 在今天（" + today + "）之后");
+        assertThat(ahead.body()).contains("value=\"" + tomorrow + "\"", "value=\"" + today + "\"")
+                .doesNotContain("id=\"notices\"");
+        refusedOnThePage(signedIn("en").get("/supervision?from=" + tomorrow, null, "Accept", BROWSER), "from tomorrow",
+                "The day " + tomorrow + " is after today (" + today + ")");
+        ApiClient api = new ApiClient(port);
+        HttpResponse<String> apiAhead = api.get("/api/v1/supervision/notices?to=" + tomorrow,
+                api.token("chief", DEMO_PASSWORD), "Accept-Language", "en");
+        assertThat(apiAhead.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(apiAhead).get("errors").get(0).get("field").asText()).isEqualTo("to");
+        assertThat(signedIn(null).get("/supervision?to=" + today, null, "Accept", BROWSER).statusCode())
+                .as("up to today").isEqualTo(200);
+    }
+
+    @Test
+    void yearsThatAreNoYearsAreRefusedOnTheListPageInTheReadersLanguage() {
+        ApiClient zh = signedIn("zh-CN");
+        ApiClient en = signedIn("en");
+        for (String page : new String[] {"/supervision", "/supervision/published", "/recovery", "/recovery/rates"}) {
+            for (String bad : new String[] {"year=abc", "year=3000000000", "year=2026.5"}) {
+                HttpResponse<String> r = zh.get(page + "?" + bad, null, "Accept", BROWSER);
+                assertThat(r.statusCode()).as(page + "?" + bad).isEqualTo(400);
+                assertThat(r.body()).as(page + "?" + bad).doesNotContain("class=\"status\"")
+                        .contains("class=\"problems\"", "年度须在");
+                assertThat(en.get(page + "?" + bad, null, "Accept", BROWSER).body()).as(page + "?" + bad + " (en)")
+                        .doesNotContain("class=\"status\"").contains("must be between");
+            }
+        }
+    }
+}
