@@ -252,11 +252,11 @@ class GridWorkPointIntegrationTests extends IntegrationTest {
                 atWorkPoint = u;
             }
         }
-        // the workstation answers for the village and the grid left at it; the work point for its own grid only
+        // the workstation answers for the village and both its grids; the work point is not counted again
         assertThat(atWorkstation.get("communities").asLong()).isEqualTo(1);
-        assertThat(atWorkstation.get("grids").asLong()).isEqualTo(1);
+        assertThat(atWorkstation.get("grids").asLong()).isEqualTo(2);
         assertThat(atWorkPoint.get("communities").asLong()).isZero();
-        assertThat(atWorkPoint.get("grids").asLong()).isEqualTo(1);
+        assertThat(atWorkPoint.get("grids").asLong()).isZero();
         // over the officer's whole tree, each grid he sees is counted once
         Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
         assertThat(sum).isEqualTo(jdbc.sql("SELECT count(*) FROM grid g JOIN unit u ON u.id = g.unit_id WHERE u.path LIKE ?")
