@@ -113,4 +113,44 @@ class AuditActorLanguageIntegrationTests extends IntegrationTest {
         Map<String, Object> signIn = items("actor=officer&action=SIGN_IN", "en").get(0);
         assertThat(signIn).containsEntry("actor", "officer").containsEntry("actorName", "officer");
     }
+
+    @Autowired
+    org.fengqiao.account.StaffDirectory staff;
+    @Autowired
+    org.fengqiao.jurisdiction.Jurisdictions jurisdictions;
+
+    /** A person with a name of his own, signed in once: his sign-in is written under his user name. */
+    static String[] personSignedIn(org.fengqiao.account.StaffDirectory staff,
+            org.fengqiao.jurisdiction.Jurisdictions jurisdictions, AuditApi api) {
+        String digits = "零一二三四五六七八九";
+        StringBuilder given = new StringBuilder();
+        for (char c : String.valueOf(100000 + new Random().nextInt(899999)).toCharArray()) {
+            given.append(digits.charAt(c - '0'));
+        }
+        String username = "named" + UUID.randomUUID().toString().substring(0, 8);
+        staff.register(jurisdictions.unitByCode("320722010100").orElseThrow().id(),
+                org.fengqiao.account.StaffRole.COMMUNITY_OFFICER, "欧阳" + given, null, null, "社区民警", username,
+                DEMO_PASSWORD);
+        api.token(username);
+        return new String[] {username, "欧阳" + given, given.toString()};
+    }
+
+    @Test
+    void theAuditorFindsAPersonsEntriesByHisRealNameWholeOrAPartOfTwoCharactersOrMore() {
+        String[] person = personSignedIn(staff, jurisdictions, api);
+        String username = person[0];
+        for (String typed : List.of(person[1], person[2], person[2].substring(2, 4))) {
+            assertThat(items("actor=" + typed + "&action=SIGN_IN&size=200", "zh-CN")).as(typed)
+                    .extracting(e -> e.get("actor")).contains(username);
+        }
+        // the whole name finds only him
+        assertThat(items("actor=" + person[1] + "&action=SIGN_IN", "en")).extracting(e -> e.get("actor"))
+                .containsOnly(username);
+        // a single character finds no part of a name: 欧 is not 欧阳…
+        assertThat(items("actor=欧&action=SIGN_IN&size=200", "zh-CN")).extracting(e -> e.get("actor"))
+                .doesNotContain(username);
+        assertThat(page("actor=" + person[2] + "&action=SIGN_IN", "zh-CN")).contains(">" + username + "<");
+        // the user name still finds him as before
+        assertThat(items("actor=" + username + "&action=SIGN_IN", "en")).hasSize(1);
+    }
 }

@@ -37,6 +37,20 @@ class AuditExportIntegrationTests extends IntegrationTest {
         api = new AuditApi(http);
     }
 
+    @Autowired
+    org.fengqiao.account.StaffDirectory staff;
+    @Autowired
+    org.fengqiao.jurisdiction.Jurisdictions jurisdictions;
+
+    @Test
+    void theExportFindsAPersonByAPartOfHisRealNameAsTheListDoes() throws Exception {
+        String[] person = AuditActorLanguageIntegrationTests.personSignedIn(staff, jurisdictions, api);
+        List<List<String>> rows = rows(download("/api/v1/audit/export?action=SIGN_IN&actor=" + person[2], "auditor",
+                null).getBody());
+        assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(2)).containsOnly(person[0]);
+        assertThat(rows).hasSize(2);
+    }
+
     @Test
     void theAuditorExportsTheEntriesHisFiltersFindAsASpreadsheetInHisLanguage() throws Exception {
         api.signIn("officer");

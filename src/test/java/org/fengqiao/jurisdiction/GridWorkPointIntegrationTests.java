@@ -232,4 +232,34 @@ class GridWorkPointIntegrationTests extends IntegrationTest {
         assertThat(api.call("officer", HttpMethod.PUT, path, java.util.Map.of("unitId", workstation.id().value()), null)
                 .status()).isEqualTo(403);
     }
+
+    @Test
+    void theTreeCountsAGridOnceAtTheUnitItIsPlacedAtAndTheCountsAddUpToTheGrids() {
+        jurisdictions.createGrid(village.id(), workPoint.id(), GridNetwork.POLICE, "IT-WPG-" + n, "网格" + n, square(0),
+                null, null, null);
+        jurisdictions.createGrid(village.id(), null, GridNetwork.POLICE, "IT-WPS-" + n, "邻格" + n, square(0.004),
+                null, null, null);
+        JurisdictionApi api = new JurisdictionApi(http, jdbc);
+        JsonNode units = api.get("officer", "/api/v1/units").body();
+        JsonNode atWorkstation = null;
+        JsonNode atWorkPoint = null;
+        long sum = 0;
+        for (JsonNode u : units) {
+            sum += u.get("grids").asLong();
+            if (u.get("code").asText().equals(workstation.code())) {
+                atWorkstation = u;
+            } else if (u.get("code").asText().equals(workPoint.code())) {
+                atWorkPoint = u;
+            }
+        }
+        // the workstation answers for the village and both its grids; the work point is not counted again
+        assertThat(atWorkstation.get("communities").asLong()).isEqualTo(1);
+        assertThat(atWorkstation.get("grids").asLong()).isEqualTo(2);
+        assertThat(atWorkPoint.get("communities").asLong()).isZero();
+        assertThat(atWorkPoint.get("grids").asLong()).isZero();
+        // over the officer's whole tree, each grid he sees is counted once
+        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
+        assertThat(sum).isEqualTo(jdbc.sql("SELECT count(*) FROM grid g JOIN unit u ON u.id = g.unit_id WHERE u.path LIKE ?")
+                .param(office.path() + "%").query(Long.class).single());
+    }
 }

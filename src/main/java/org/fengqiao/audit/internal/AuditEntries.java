@@ -10,7 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.fengqiao.audit.StaffNames;
 import org.fengqiao.platform.Caller;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +27,26 @@ public class AuditEntries {
 
     private final JdbcClient jdbc;
     private final ActorNames actors;
+    private final Supplier<StaffNames> staffNames;
     private final AuditSealer sealer;
     private final AuditWitness witness;
 
+    /** Without the account module (a test's own trail) nobody is found by his real name. */
+    private static final StaffNames NOBODY = typed -> List.of();
+
+    @Autowired
+    AuditEntries(JdbcClient jdbc, ActorNames actors, AuditSealer sealer, AuditWitness witness,
+            ObjectProvider<StaffNames> staffNames) {
+        this(jdbc, actors, sealer, witness, () -> staffNames.getIfAvailable(() -> NOBODY));
+    }
+
     AuditEntries(JdbcClient jdbc, ActorNames actors, AuditSealer sealer, AuditWitness witness) {
+        this(jdbc, actors, sealer, witness, () -> NOBODY);
+    }
+
+    private AuditEntries(JdbcClient jdbc, ActorNames actors, AuditSealer sealer, AuditWitness witness,
+            Supplier<StaffNames> staffNames) {
+        this.staffNames = staffNames;
         this.jdbc = jdbc;
         this.actors = actors;
         this.sealer = sealer;
@@ -56,9 +76,15 @@ public class AuditEntries {
         if (q.actor() != null) {
             // a system's stored name, or its name in either language; in any letter case, as a sign-in is written
             // under the name as typed (Chief) while user names are kept in lower case (V169)
-            where.add("lower(btrim(actor)) = ANY(:actors)");
-            params.put("actors", actors.stored(q.actor()).stream().map(a -> a.strip().toLowerCase(Locale.ROOT))
+            // and a person by his real name, exact or a part of it: by the id his signed-in entries carry and by
+            // his user name, which his sign-ins (no id yet) are written under
+            List<StaffNames.Named> people = staffNames.get().named(q.actor());
+            List<String> stored = new ArrayList<>(actors.stored(q.actor()));
+            people.stream().map(StaffNames.Named::username).filter(java.util.Objects::nonNull).forEach(stored::add);
+            where.add("(lower(btrim(actor)) = ANY(:actors) OR actor_id = ANY(:actorIds))");
+            params.put("actors", stored.stream().map(a -> a.strip().toLowerCase(Locale.ROOT))
                     .distinct().toArray(String[]::new));
+            params.put("actorIds", people.stream().map(StaffNames.Named::staffId).toArray(UUID[]::new));
         }
         if (q.action() != null) {
             where.add("action = :action");

@@ -40,9 +40,10 @@ class AuditController {
                     + "(Beijing time) or a date-time with offset; from is inclusive, to exclusive, a bare date as "
                     + "to includes that whole day. actor is stored as written; actorName is the actor as the reader's "
                     + "language names it (a resident as Resident or 群众, the system as System or 系统), and the actor "
-                    + "filter takes either. upTo, answered with every page, is the newest entry (seq) the pages are "
-                    + "counted from: send it back with the next page, so that entries written meanwhile (this read "
-                    + "among them) do not show an entry twice. This read is itself recorded (action READ).")
+                    + "filter takes either, or a person's real name (whole, or a part of two or more characters). "
+                    + "upTo, answered with every page, is the newest entry (seq) the pages are counted from: send it "
+                    + "back with the next page, so that entries written meanwhile (this read among them) do not show an "
+                    + "entry twice. This read is itself recorded (action READ).")
     AuditPage list(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) String recordType, @RequestParam(required = false) String recordId,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,

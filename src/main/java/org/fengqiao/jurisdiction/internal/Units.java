@@ -50,7 +50,10 @@ public class Units {
                 .query(Units::map).list();
     }
 
-    /** A unit of the visible tree with how many communities and grids it answers for directly. */
+    /**
+     * A unit of the visible tree with how many communities and grids it answers for directly: a grid counts at its
+     * community's unit only, not again at its own work point below it, so the counts of all units add up to the grids.
+     */
     public record Counted(Unit unit, long communities, long grids) {
     }
 
@@ -58,8 +61,7 @@ public class Units {
     public List<Counted> visibleCounted(Caller caller) {
         return jdbc.sql("SELECT " + COLUMNS + """
                 , (SELECT count(*) FROM community c WHERE c.unit_id = u.id) AS communities,
-                  (SELECT count(*) FROM grid g JOIN community c ON c.id = g.community_id
-                    WHERE c.unit_id = u.id OR g.unit_id = u.id) AS grids
+                  (SELECT count(*) FROM grid g JOIN community c ON c.id = g.community_id WHERE c.unit_id = u.id) AS grids
                 FROM unit u WHERE u.path LIKE ANY(?) ORDER BY u.path""")
                 .param(caller.scopePatterns())
                 .query((rs, n) -> new Counted(map(rs, n), rs.getLong("communities"), rs.getLong("grids"))).list();

@@ -58,7 +58,9 @@ class UnitController {
     }
 
     @GetMapping
-    @Operation(summary = "The units the caller sees, in tree order, as a flat list with parentId, kind and depth")
+    @Operation(summary = "The units the caller sees, in tree order, as a flat list with parentId, kind and depth",
+            description = "communities counts the communities each unit answers for directly, not its subtree, and grids"
+                    + " their grids: a grid placed at its own work point counts at its village's unit, not again there")
     List<UnitView> list() {
         return units.visibleCounted(Callers.require()).stream()
                 .map(c -> UnitView.of(c.unit(), c.communities(), c.grids())).toList();
