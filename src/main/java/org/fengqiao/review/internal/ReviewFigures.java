@@ -20,9 +20,10 @@ class ReviewFigures implements PeriodFigures {
         this.jdbc = jdbc;
     }
 
+    /** Before the police work (50 and the sections that join it), which stays last under its definitions. */
     @Override
     public int order() {
-        return 60;
+        return 45;
     }
 
     @Override
