@@ -112,13 +112,9 @@ class AuditPageController {
     }
 
     private static Period period(Filter f, String key, LocalDate from, LocalDate to) {
-        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/audit");
-        addIfSet(b, "actor", f.actor());
-        addIfSet(b, "action", f.action());
-        addIfSet(b, "recordType", f.recordType());
-        addIfSet(b, "recordId", f.recordId());
-        // a bare date as "to" is the end of that day (TimeBound)
-        b.queryParam("from", from.toString()).queryParam("to", to.toString());
+        // the period's days in place of the reading's own; a bare date as "to" is the end of that day (TimeBound)
+        UriComponentsBuilder b = filtered("/audit", f).replaceQueryParam("from", from.toString())
+                .replaceQueryParam("to", to.toString());
         if (f.size() != null && f.size() != AuditQuery.DEFAULT_SIZE) {
             b.queryParam("size", f.size());
         }
@@ -127,13 +123,7 @@ class AuditPageController {
 
     /** Another page of the same reading: counted from the newest entry its first page found. */
     private static String link(Filter f, AuditPage shown, int page) {
-        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/audit");
-        addIfSet(b, "actor", f.actor());
-        addIfSet(b, "action", f.action());
-        addIfSet(b, "recordType", f.recordType());
-        addIfSet(b, "recordId", f.recordId());
-        addIfSet(b, "from", f.from());
-        addIfSet(b, "to", f.to());
+        UriComponentsBuilder b = filtered("/audit", f);
         if (shown.size() != AuditQuery.DEFAULT_SIZE) {
             b.queryParam("size", shown.size());
         }
@@ -144,15 +134,21 @@ class AuditPageController {
 
     /** The xlsx of this reading: the same filters, counted from the same newest entry as the page shown. */
     static String export(Filter f, AuditPage shown) {
-        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/api/v1/audit/export");
+        UriComponentsBuilder b = filtered("/api/v1/audit/export", f);
+        b.queryParam("upTo", shown.upTo());
+        return b.encode().build().toUriString();
+    }
+
+    /** The path with the reading's filters, those set, as query parameters. */
+    private static UriComponentsBuilder filtered(String path, Filter f) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
         addIfSet(b, "actor", f.actor());
         addIfSet(b, "action", f.action());
         addIfSet(b, "recordType", f.recordType());
         addIfSet(b, "recordId", f.recordId());
         addIfSet(b, "from", f.from());
         addIfSet(b, "to", f.to());
-        b.queryParam("upTo", shown.upTo());
-        return b.encode().build().toUriString();
+        return b;
     }
 
     private static void addIfSet(UriComponentsBuilder b, String name, String value) {
