@@ -112,6 +112,8 @@ class IncidentPages {
         }
         model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("show", filter);
+        model.addAttribute("takesSteps", StepPolicy.allows(caller));
+        model.addAttribute("files", caller.may("INCIDENT_WRITE"));
         model.addAttribute("filters", new ListFilters(filter, status, category, cases));
         model.addAttribute("categories", Category.values());
         model.addAttribute("sources", Source.values());

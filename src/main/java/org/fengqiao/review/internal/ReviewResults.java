@@ -2,6 +2,7 @@ package org.fengqiao.review.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.audit.Audited;
 import org.fengqiao.account.StaffId;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
@@ -19,7 +21,9 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Permission;
 import org.fengqiao.platform.Texts;
+import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.review.internal.ReviewRatePolicy.Counts;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,22 +63,41 @@ public class ReviewResults {
             String hiddenBy, String officerName, String communityName) {
     }
 
+    /**
+     * The results of a period; {@code through} is the day (China Standard Time) a period not over yet is counted to,
+     * null for a whole one: its numbers of reviews are those of the days so far, beside a whole period before.
+     */
     public record Report(ReviewPeriod period, ReviewPeriod before, Unit unit, UUID officerId, String officerName,
             boolean ownOnly, Row total, List<Row> units, List<Row> communities, List<Row> officers,
-            List<Comment> comments) {
+            List<Comment> comments, LocalDate through) {
     }
 
     private final JdbcClient jdbc;
     private final Jurisdictions jurisdictions;
     private final StaffDirectory staff;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    ReviewResults(JdbcClient jdbc, Jurisdictions jurisdictions, StaffDirectory staff) {
+    ReviewResults(JdbcClient jdbc, Jurisdictions jurisdictions, StaffDirectory staff, ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
         this.staff = staff;
+        this.events = events;
+        this.clock = clock;
     }
 
+    /** The results with the comments, as the page and the API show them. */
     public Report of(Caller caller, ReviewPeriod period, UUID unitId, UUID officerId) {
+        return of(caller, period, unitId, officerId, true);
+    }
+
+    /** The figures alone, without the comments: what an export writes (no comment leaves in a file). */
+    public Report figures(Caller caller, ReviewPeriod period, UUID unitId, UUID officerId) {
+        return of(caller, period, unitId, officerId, false);
+    }
+
+    private Report of(Caller caller, ReviewPeriod period, UUID unitId, UUID officerId, boolean withComments) {
         boolean own = ReviewDesk.ownOnly(caller);
         String[] scope = caller.scopePatterns();
         Unit unit = null;
@@ -111,8 +134,11 @@ public class ReviewResults {
             now = now.plus(r.counts());
             then = then.plus(r.before());
         }
+        LocalDate today = LocalDate.now(clock.withZone(LocalTimes.ZONE));
+        LocalDate through = period.last().isBefore(YearMonth.from(today)) ? null : today;
         return new Report(period, before, unit, officer, officerName, own, new Row(null, null, null, now, then), units,
-                communities, officers, comments(scope, officer, period, caller.may(Permission.REVIEW_HIDE.name())));
+                communities, officers, withComments ? comments(scope, officer, period,
+                        caller.may(Permission.REVIEW_HIDE.name())) : List.of(), through);
     }
 
     /** Whether the officer was ever reviewed in a community answered for by a unit of the subtrees. */
@@ -160,12 +186,14 @@ public class ReviewResults {
     /**
      * The comments, newest first. A resident may write a number into his words (his own phone, a neighbour's
      * identity number): it is masked but for the station chief, who reads the words whole to judge whether to hide
-     * them ({@code whole}); the officer reviewed, the bureau and the inspectors read the opinion, not the number.
+     * them ({@code whole}); the officer reviewed, the bureau and the inspectors read the opinion, not the number. Each
+     * comment the chief is shown with a number whole is a read of personal data, audited as a read of that review.
      */
     private List<Comment> comments(String[] scope, UUID officer, ReviewPeriod period, boolean whole) {
-        return jdbc.sql("""
+        List<Audited> numbersRead = new ArrayList<>();
+        List<Comment> comments = jdbc.sql("""
                 SELECT r.id, r.submitted_at, r.score, r.comment, r.comment_hidden_at IS NOT NULL,
-                       r.comment_hidden_reason, r.comment_hidden_by, s.name, m.name
+                       r.comment_hidden_reason, r.comment_hidden_by, s.name, m.name, u.path
                 FROM review r JOIN unit u ON u.id = r.unit_id JOIN staff s ON s.id = r.officer_id
                 JOIN community m ON m.id = r.community_id
                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND r.month BETWEEN :first AND :last
@@ -175,10 +203,19 @@ public class ReviewResults {
                 .param("officer", officer).param("limit", COMMENTS_LISTED)
                 .query((rs, n) -> {
                     boolean hidden = rs.getBoolean(5);
-                    return new Comment(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class), rs.getInt(3),
-                            hidden ? null : whole ? rs.getString(4) : Texts.maskedNumbers(rs.getString(4)), hidden,
+                    UUID id = rs.getObject(1, UUID.class);
+                    String text = rs.getString(4);
+                    if (!hidden && whole && Texts.holdsPersonalNumber(text)) {
+                        numbersRead.add(Audited.read("review", id, rs.getString(10)));
+                    }
+                    return new Comment(id, rs.getObject(2, OffsetDateTime.class), rs.getInt(3),
+                            hidden ? null : whole ? text : Texts.maskedNumbers(text), hidden,
                             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
                 }).list();
+        if (!numbersRead.isEmpty()) {
+            events.publishEvent(Audited.reads(numbersRead));
+        }
+        return comments;
     }
 
     /** One officer's counts in one community and month: what {@link ReviewDesk} judges a low result on. */

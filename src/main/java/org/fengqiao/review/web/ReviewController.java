@@ -73,7 +73,9 @@ class ReviewController {
                     + "caller's scope; a community officer reads only his own). Rates are shares of 0 to 1 (null "
                     + "without answers): know (知晓率), seen (见警率), help (管事率: taken up, of those with a matter), "
                     + "handled (办结率), satisfaction (4 and 5 of all). comments: newest first, at most 200; a hidden "
-                    + "one has no text, only the chief's reason.")
+                    + "one has no text, only the chief's reason. through: the day (China Standard Time) a period "
+                    + "not over yet is counted to, null for a whole one (its numbers of reviews are of the days so "
+                    + "far).")
     ReviewResults.Report results(@RequestParam(required = false) String period,
             @RequestParam(required = false) UUID unitId, @RequestParam(required = false) UUID officerId) {
         return results.of(Callers.require(), ReviewPeriod.parse(period, desk.currentMonth()), unitId, officerId);
@@ -85,8 +87,8 @@ class ReviewController {
     void export(@RequestParam(required = false) String period, @RequestParam(required = false) UUID unitId,
             @RequestParam(required = false) UUID officerId, Locale locale, HttpServletResponse response)
             throws IOException {
-        ledger.write(results.of(Callers.require(), ReviewPeriod.parse(period, desk.currentMonth()), unitId, officerId),
-                locale, response);
+        ledger.write(results.figures(Callers.require(), ReviewPeriod.parse(period, desk.currentMonth()), unitId,
+                officerId), locale, response);
     }
 
     @PostMapping("/{id}/hide")

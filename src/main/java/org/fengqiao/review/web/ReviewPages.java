@@ -96,7 +96,7 @@ class ReviewPages {
     void export(@RequestParam(required = false) String period, @RequestParam(required = false) UUID unit,
             @RequestParam(required = false) UUID officer, Locale locale, HttpServletResponse response)
             throws IOException {
-        ledger.write(results.of(Callers.require(), ReviewPeriod.parse(period, desk.currentMonth()), unit, officer),
+        ledger.write(results.figures(Callers.require(), ReviewPeriod.parse(period, desk.currentMonth()), unit, officer),
                 locale, response);
     }
 

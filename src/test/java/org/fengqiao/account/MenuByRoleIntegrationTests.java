@@ -1,0 +1,147 @@
+package org.fengqiao.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.fengqiao.support.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What each demo role's navigation bar offers is what the role may use, all of it and nothing else: the three
+ * separated administrators (三员分立) see no posts, points or verification tasks of the field; the volunteer no
+ * population menu; each entry of the bar and of the start page opens (200) for the role that is shown it.
+ */
+class MenuByRoleIntegrationTests extends IntegrationTest {
+
+    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    /** Every page of the population menu, for those who read population records and collect them. */
+    static final List<String> POPULATION = List.of("/persons", "/key-persons", "/buildings", "/addresses", "/rentals",
+            "/organisations", "/verification-tasks", "/imports", "/utility-readings/import");
+    /** The same for those who read them and collect none (no imports). */
+    static final List<String> POPULATION_READ = POPULATION.subList(0, 7);
+    /** On every bar: the start page (the brand and 首页), the inbox and one's own profile. */
+    static final List<String> EVERYONE = List.of("/", "/inbox", "/profile");
+
+    /** Each demo sign-in's bar, exactly. */
+    static final Map<String, List<String>> BARS = Map.of(
+            "admin", List.of("/map", "/units", "/staff", "/backups"),
+            "security", List.of("/staff"),
+            "auditor", List.of("/audit"),
+            "volunteer", List.of("/incidents", "/mediation", "/claims", "/me/forces", "/points", "/map", "/units"),
+            "manager", join(POPULATION, List.of("/incidents", "/mediation", "/claims", "/recovery", "/forces",
+                    "/me/forces", "/points", "/points/store", "/points/leaderboard", "/worklog", "/worklog/column",
+                    "/supervision", "/supervision/published", "/map", "/units")),
+            "officer", join(POPULATION, officer()),
+            "officer2", join(POPULATION, officer()),
+            "chief", join(POPULATION, police(true)),
+            "bureau", join(POPULATION, police(false)),
+            "inspector", join(POPULATION_READ, List.of("/incidents", "/mediation", "/claims", "/recovery", "/forces",
+                    "/points", "/points/leaderboard", "/duties/overview", "/worklog/column", "/supervision",
+                    "/supervision/published", "/reviews", "/supplies", "/map", "/units", "/staff", "/figures")));
+
+    static List<String> officer() {
+        return List.of("/incidents", "/mediation", "/claims", "/recovery", "/webhooks", "/forces", "/me/forces",
+                "/points", "/points/approvals", "/points/store", "/points/leaderboard", "/duties", "/worklog",
+                "/worklog/column", "/supervision", "/supervision/to-us", "/supervision/published", "/reviews",
+                "/reviews/cards", "/supplies", "/map", "/units", "/staff", "/figures");
+    }
+
+    /** The station chief's (who answers his station's notices) and the bureau's (who issues them). */
+    static List<String> police(boolean answersNotices) {
+        List<String> bar = new ArrayList<>(List.of("/incidents", "/mediation", "/claims", "/recovery",
+                "/incidents/api-keys", "/webhooks", "/forces", "/me/forces", "/points", "/points/approvals",
+                "/points/store", "/points/leaderboard", "/worklog", "/worklog/review", "/duties/overview",
+                "/worklog/column", "/supervision", "/supervision/published", "/reviews", "/reviews/cards", "/supplies",
+                "/map", "/units", "/staff", "/figures"));
+        if (answersNotices) {
+            bar.add("/supervision/to-us");
+        }
+        return bar;
+    }
+
+    static List<String> join(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    @LocalServerPort
+    int port;
+
+    Set<String> links(Document page, String selector) {
+        Set<String> found = new TreeSet<>();
+        page.select(selector).forEach(a -> {
+            String href = a.attr("href");
+            // the language switch links back to the page itself
+            if (!href.contains("lang=")) {
+                found.add(href);
+            }
+        });
+        return found;
+    }
+
+    @Test
+    void everyRoleSeesInItsBarExactlyThePagesItMayUseAndEachOpens() {
+        assertThat(BARS.keySet()).containsExactlyInAnyOrderElementsOf(DEMO_LOGINS);
+        List<String> faults = new ArrayList<>();
+        for (String login : DEMO_LOGINS) {
+            ApiClient client = new ApiClient(port).signedIn(login, DEMO_PASSWORD, null);
+            HttpResponse<String> home = client.get("/", null, "Accept", BROWSER);
+            assertThat(home.statusCode()).as(login + " /").isEqualTo(200);
+            Document page = Jsoup.parse(home.body());
+            Set<String> bar = links(page, "nav.topnav a[href]");
+            Set<String> expected = new TreeSet<>(EVERYONE);
+            expected.addAll(BARS.get(login));
+            if (!bar.equals(expected)) {
+                Set<String> extra = new TreeSet<>(bar);
+                extra.removeAll(expected);
+                Set<String> missing = new TreeSet<>(expected);
+                missing.removeAll(bar);
+                faults.add(login + ": shown but not his " + extra + ", his but missing " + missing);
+            }
+            // no two tiles of his start page lead to the same page (the security administrator had 人员 and 账号管理,
+            // both the staff list)
+            List<String> tiles = page.select("main ul.tiles a[href]").stream()
+                    .map(a -> a.attr("href").replaceFirst("\\?.*", "")).toList();
+            if (new TreeSet<>(tiles).size() != tiles.size()) {
+                faults.add(login + ": tiles lead to the same page twice " + tiles);
+            }
+            // each entry of the bar and each tile of the start page opens for him
+            Set<String> entries = new LinkedHashSet<>(bar);
+            entries.addAll(links(page, "main a[href]"));
+            for (String href : entries) {
+                int status = client.get(href, null, "Accept", BROWSER).statusCode();
+                if (status != 200) {
+                    faults.add(login + ": " + href + " answered " + status);
+                }
+            }
+        }
+        assertThat(faults).isEmpty();
+    }
+
+    /**
+     * The incident list's tabs: a volunteer owns no item (she reports and follows), so 我的待办 is always empty for her
+     * and is not offered; an inspector neither owns nor files one, so he is offered neither; the grid manager has both.
+     */
+    @Test
+    void theIncidentListOffersOnlyTheTabsThatCanHoldTheReadersItems() {
+        Map<String, List<Boolean>> tabs = Map.of("volunteer", List.of(false, true), "inspector", List.of(false, false),
+                "manager", List.of(true, true));
+        tabs.forEach((login, mineAndFiled) -> {
+            ApiClient client = new ApiClient(port).signedIn(login, DEMO_PASSWORD, null);
+            Document page = Jsoup.parse(client.get("/incidents", null, "Accept", BROWSER).body());
+            assertThat(page.select("#show-mine").isEmpty()).as(login + " 我的待办").isEqualTo(!mineAndFiled.get(0));
+            assertThat(page.select("#show-filed").isEmpty()).as(login + " 我上报的").isEqualTo(!mineAndFiled.get(1));
+        });
+    }
+}
