@@ -33,9 +33,11 @@ public class Jurisdictions {
     private final Groupings groupings;
     private final GridIndex index;
     private final ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<UnitHoldings> holdings;
 
     Jurisdictions(Units units, Communities communities, Grids grids, Groupings groupings, GridIndex index,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, org.springframework.beans.factory.ObjectProvider<UnitHoldings> holdings) {
+        this.holdings = holdings;
         this.units = units;
         this.communities = communities;
         this.grids = grids;
@@ -189,6 +191,85 @@ public class Jurisdictions {
         Unit unit = units.insert(UUID.randomUUID(), parent, kind, code, name, divisionCode, null, null);
         events.publishEvent(Audited.created("unit", unit.id(), unit.path(), unit));
         return unit;
+    }
+
+    /**
+     * A unit, with everything under it, moved under another unit (a workstation handed to another station, 派出所
+     * 调整辖区): both must be among the units the caller sees (a unit outside is not found, a parent outside refused as
+     * unknown), the parent may take a unit of its kind and lies outside the unit's own subtree. Every record under it
+     * is then seen from the new parent's chain and no longer from the old one's; nothing is copied or lost, as the
+     * records keep their unit and only its place in the tree changes. Refused while a grid under it belongs to a
+     * community that stays behind, or a community under it to a police district or zone of a unit it leaves: either
+     * would end up outside the unit it must lie under. Audited with the unit before and after.
+     */
+    @Transactional
+    public Unit moveUnit(UnitId id, UnitId parentId, Caller caller) {
+        Unit unit = units.findVisible(id, caller).orElseThrow(() -> new NotFound("unit", id));
+        if (parentId == null) {
+            throw Invalid.of("parentId", "error.field.required");
+        }
+        Unit parent = units.findVisible(parentId, caller)
+                .orElseThrow(() -> Invalid.of("parentId", "jurisdiction.unit.parentUnknown"));
+        if (unit.parentId() == null || units.findVisible(unit.parentId(), caller).isEmpty()) {
+            // the top of his own jurisdiction: whoever sits there cannot hand it elsewhere, as he sees nowhere else
+            throw Invalid.of("id", "jurisdiction.unit.moveTop", unit.name());
+        }
+        if (parent.path().startsWith(unit.path())) {
+            throw Invalid.of("parentId", "jurisdiction.unit.moveIntoItself", unit.name(), parent.name());
+        }
+        if (!parent.kind().childKinds().contains(unit.kind())) {
+            throw Invalid.of("parentId", "jurisdiction.unit.kindNotAllowed", kindName(unit.kind()), kindName(parent.kind()));
+        }
+        if (parent.id().equals(unit.parentId())) {
+            return unit;
+        }
+        units.gridLeftBehind(unit).ifPresent(g -> {
+            throw new Conflict("jurisdiction.unit.moveSplitsGrid", unit.name(), g.get(0), g.get(1));
+        });
+        units.groupingLeftBehind(unit, parent).ifPresent(g -> {
+            throw new Conflict("jurisdiction.unit.moveSplitsGrouping", unit.name(), g.get(0), g.get(1));
+        });
+        units.move(unit, parent);
+        Unit after = units.find(id).orElseThrow();
+        events.publishEvent(Audited.updated("unit", id, after.path(), unit, after));
+        index.refreshAfterCommit();
+        return after;
+    }
+
+    /**
+     * An empty unit retired (a central office merged away): refused while anything is left there, with what is left
+     * counted in the caller's language, so that no community, grid, person or open item is orphaned; the units under
+     * it move or retire first. The unit itself stays, for the records that once named it, out of the tree and of every
+     * choice. The top of the caller's jurisdiction is not his to retire. Audited.
+     */
+    @Transactional
+    public Unit retireUnit(UnitId id, Caller caller) {
+        Unit unit = units.findVisible(id, caller).orElseThrow(() -> new NotFound("unit", id));
+        if (unit.parentId() == null || units.findVisible(unit.parentId(), caller).isEmpty()) {
+            throw Invalid.of("id", "jurisdiction.unit.retireTop", unit.name());
+        }
+        Units.Left left = units.leftAt(id);
+        long staff = holdings.orderedStream().mapToLong(h -> h.staff(unit, false)).sum();
+        long open = holdings.orderedStream().mapToLong(h -> h.openItems(unit)).sum();
+        if (left.units() + left.communities() + left.grids() + staff + open > 0) {
+            throw new Conflict("jurisdiction.unit.retireNotEmpty", unit.name(), left.units(), left.communities(),
+                    left.grids(), staff, open);
+        }
+        units.retire(id);
+        events.publishEvent(Audited.updated("unit", id, unit.path(), java.util.Map.of("retired", false),
+                java.util.Map.of("retired", true)));
+        return unit;
+    }
+
+    /** A visible unit's counts: communities and grids directly and in its subtree, and the staff of its subtree. */
+    public record UnitCounts(Unit unit, long communities, long grids, long totalCommunities, long totalGrids,
+            long totalStaff) {
+    }
+
+    public Optional<UnitCounts> visibleUnitCounts(UnitId id, Caller caller) {
+        return units.findVisibleCounted(id, caller).map(c -> new UnitCounts(c.unit(), c.communities(), c.grids(),
+                c.totalCommunities(), c.totalGrids(),
+                holdings.orderedStream().mapToLong(h -> h.staff(c.unit(), true)).sum()));
     }
 
     private static org.springframework.context.MessageSourceResolvable kindName(UnitKind kind) {

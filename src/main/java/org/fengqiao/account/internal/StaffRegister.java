@@ -317,6 +317,33 @@ public class StaffRegister {
         jdbc.sql("UPDATE staff SET active = ?, version = version + 1 WHERE id = ?").params(active, id).update();
     }
 
+    /** The person moved to another unit; his sign-in's scope follows at his next request. */
+    public void setUnit(UUID id, UUID unitId) {
+        forgetHolders();
+        jdbc.sql("UPDATE staff SET unit_id = ?, version = version + 1 WHERE id = ?").params(unitId, id).update();
+    }
+
+    /**
+     * His grid places (a grid chief's, a manager's, any grid role) held today or from a later day, in grids outside
+     * the subtree of {@code unitPath}.
+     */
+    public long gridPlacesOutside(UUID id, String unitPath) {
+        return jdbc.sql("""
+                SELECT count(*) FROM grid_role r JOIN grid g ON g.id = r.grid_id JOIN unit gu ON gu.id = g.unit_id
+                WHERE r.staff_id = ? AND gu.path NOT LIKE ?
+                  AND (r.ended_on IS NULL OR r.ended_on >= CAST(now() AT TIME ZONE '%s' AS date))"""
+                .formatted(org.fengqiao.platform.web.LocalTimes.ZONE.getId()))
+                .params(id, unitPath + "%").query(Long.class).single();
+    }
+
+    /** His places as a community's responsible officer or one of its two members (一警两员) outside {@code unitPath}. */
+    public long communityPlacesOutside(UUID id, String unitPath) {
+        return jdbc.sql("""
+                SELECT count(*) FROM community c JOIN unit u ON u.id = c.unit_id
+                WHERE ? IN (c.officer_id, c.patrol_member_id, c.security_member_id) AND u.path NOT LIKE ?""")
+                .params(id, unitPath + "%").query(Long.class).single();
+    }
+
     public void setLocale(UUID id, String locale) {
         forgetHolders();
         jdbc.sql("UPDATE staff SET locale = ? WHERE id = ?").params(locale, id).update();

@@ -39,6 +39,9 @@ class StaffApi {
     record NewStaff(UUID unitId, StaffRole role, String name, String policeNumber, String phone, String title) {
     }
 
+    record UnitChange(UUID unitId) {
+    }
+
     record NewAccount(String username, String password) {
     }
 
@@ -82,6 +85,17 @@ class StaffApi {
         var row = administration.create(caller, body.unitId(), body.role(), body.name(), body.policeNumber(), body.phone(),
                 body.title());
         return ResponseEntity.status(HttpStatus.CREATED).body(views.detail(row, caller));
+    }
+
+    @PutMapping("/{id}/unit")
+    @Operation(summary = "Transfer a person to another unit of the caller's subtree (STAFF_MANAGE)",
+            description = "His scope follows at his next request. 409, with what is left counted, while he holds open "
+                    + "items, grid places, helper places (N帮一) or a community's places (一警两员) the new unit would "
+                    + "not see: hand each over first. 400 on unitId for a unit outside the caller's subtree; 404 for a "
+                    + "person outside it.")
+    StaffViews.StaffDetail move(@PathVariable UUID id, @RequestBody UnitChange body) {
+        Caller caller = Callers.require();
+        return views.detail(administration.moveToUnit(caller, id, body.unitId()), caller);
     }
 
     @PostMapping("/{id}/account")

@@ -72,6 +72,9 @@ class StaffPages {
         model.addAttribute("self", id.equals(caller.staffId()));
         // the administrators' roles are neither given nor taken here (三员分立, StaffAdministration#changeRole)
         model.addAttribute("roles", Arrays.stream(StaffRole.values()).filter(r -> !r.isAdministrator()).toList());
+        // whoever puts people on the books transfers them too, to a unit he sees (StaffAdministration#moveToUnit)
+        model.addAttribute("moveUnits", caller.may(Permission.STAFF_MANAGE.authority())
+                ? jurisdictions.visibleUnits(caller) : java.util.List.of());
         return "account/staff-detail";
     }
 
@@ -95,6 +98,11 @@ class StaffPages {
             messages.problems(redirect, e);
             return "redirect:/staff";
         }
+    }
+
+    @PostMapping("/{id}/unit")
+    String move(@PathVariable UUID id, @RequestParam(required = false) UUID unitId, RedirectAttributes redirect) {
+        return act(id, redirect, "account.staff.move.done", () -> administration.moveToUnit(Callers.require(), id, unitId));
     }
 
     @PostMapping("/{id}/account")

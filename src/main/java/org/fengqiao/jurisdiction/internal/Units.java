@@ -38,14 +38,14 @@ public class Units {
 
     /** A unit the caller may see, or nothing: outside the scope is the same as absent. */
     public Optional<Unit> findVisible(UnitId id, Caller caller) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM unit u WHERE u.id = ? AND u.path LIKE ANY(?)")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM unit u WHERE u.id = ? AND u.path LIKE ANY(?) AND u.retired_at IS NULL")
                 .param(id.value()).param(caller.scopePatterns())
                 .query(Units::map).optional();
     }
 
-    /** Every unit in the caller's subtrees, in tree order. */
+    /** Every unit in the caller's subtrees, in tree order; a retired unit is no longer there. */
     public List<Unit> visible(Caller caller) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM unit u WHERE u.path LIKE ANY(?) ORDER BY u.path")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM unit u WHERE u.path LIKE ANY(?) AND u.retired_at IS NULL ORDER BY u.path")
                 .param(caller.scopePatterns())
                 .query(Units::map).list();
     }
@@ -54,22 +54,44 @@ public class Units {
      * A unit of the visible tree with how many communities and grids it answers for directly: a grid counts at its
      * community's unit only, not again at its own work point below it, so the counts of all units add up to the grids.
      */
-    public record Counted(Unit unit, long communities, long grids) {
+    public record Counted(Unit unit, long communities, long grids, long totalCommunities, long totalGrids) {
     }
 
-    /** Every visible unit in tree order, with its direct community and grid counts, in one query. */
+    private static final String COUNTS = """
+            , (SELECT count(*) FROM community c WHERE c.unit_id = u.id) AS communities,
+              (SELECT count(*) FROM grid g JOIN community c ON c.id = g.community_id WHERE c.unit_id = u.id) AS grids,
+              (SELECT count(*) FROM community c JOIN unit cu ON cu.id = c.unit_id
+                WHERE cu.path LIKE u.path || '%') AS total_communities,
+              (SELECT count(*) FROM grid g JOIN community c ON c.id = g.community_id JOIN unit cu ON cu.id = c.unit_id
+                WHERE cu.path LIKE u.path || '%') AS total_grids
+            """;
+
+    /**
+     * Every visible unit in tree order, with its direct community and grid counts and those of its whole subtree (a
+     * station's villages, however many central offices and workstations lie between), in one query.
+     */
     public List<Counted> visibleCounted(Caller caller) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                , (SELECT count(*) FROM community c WHERE c.unit_id = u.id) AS communities,
-                  (SELECT count(*) FROM grid g JOIN community c ON c.id = g.community_id WHERE c.unit_id = u.id) AS grids
-                FROM unit u WHERE u.path LIKE ANY(?) ORDER BY u.path""")
+        return jdbc.sql("SELECT " + COLUMNS + COUNTS + "FROM unit u WHERE u.path LIKE ANY(?) AND u.retired_at IS NULL ORDER BY u.path")
                 .param(caller.scopePatterns())
-                .query((rs, n) -> new Counted(map(rs, n), rs.getLong("communities"), rs.getLong("grids"))).list();
+                .query(Units::counted).list();
+    }
+
+    /** One visible unit with its counts, as {@link #visibleCounted} gives each. */
+    public Optional<Counted> findVisibleCounted(UnitId id, Caller caller) {
+        return jdbc.sql("SELECT " + COLUMNS + COUNTS
+                        + "FROM unit u WHERE u.id = ? AND u.path LIKE ANY(?) AND u.retired_at IS NULL")
+                .param(id.value()).param(caller.scopePatterns())
+                .query(Units::counted).optional();
+    }
+
+    private static Counted counted(ResultSet rs, int n) throws SQLException {
+        return new Counted(map(rs, n), rs.getLong("communities"), rs.getLong("grids"), rs.getLong("total_communities"),
+                rs.getLong("total_grids"));
     }
 
     /** The visible units directly under a unit. */
     public List<Unit> children(UnitId parent, Caller caller) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM unit u WHERE u.parent_id = ? AND u.path LIKE ANY(?) ORDER BY u.code")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM unit u WHERE u.parent_id = ? AND u.path LIKE ANY(?) AND u.retired_at IS NULL ORDER BY u.code")
                 .param(parent.value()).param(caller.scopePatterns())
                 .query(Units::map).list();
     }
@@ -149,6 +171,79 @@ public class Units {
         return written == 0 ? Optional.empty()
                 : Optional.of(new Unit(new UnitId(id), parent.id(), kind, code, name, divisionCode, path,
                         parent.depth() + 1));
+    }
+
+    /**
+     * The unit and everything under it moved under another parent: every path in the subtree takes the new prefix, so
+     * every record scoped through a unit's path (a person, an incident, a grid) follows at once. A table of another
+     * module that keeps a copy of a unit's path for its own scope (an inbox entry, a supervision notice, a duty
+     * result) keeps it in a column named unit_path and is rewritten alike, found by that name so that one added
+     * later follows too; the audit trail alone keeps the path the entry was written under, as it is sealed history.
+     */
+    public void move(Unit unit, Unit parent) {
+        String oldPrefix = unit.path();
+        String newPrefix = parent.path() + unit.id().value() + "/";
+        int shift = parent.depth() + 1 - unit.depth();
+        jdbc.sql("""
+                UPDATE unit SET path = :next || substr(path, length(:old) + 1), depth = depth + :shift,
+                       version = version + 1
+                WHERE path LIKE :old || '%'""")
+                .param("next", newPrefix).param("old", oldPrefix).param("shift", shift).update();
+        jdbc.sql("UPDATE unit SET parent_id = ? WHERE id = ?").params(parent.id().value(), unit.id().value()).update();
+        List<String> copies = jdbc.sql("""
+                SELECT c.table_name FROM information_schema.columns c
+                JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+                WHERE c.table_schema = current_schema() AND c.column_name = 'unit_path' AND t.table_type = 'BASE TABLE'
+                  AND c.table_name <> 'audit_entry' ORDER BY c.table_name""").query(String.class).list();
+        for (String table : copies) {
+            jdbc.sql("UPDATE \"" + table + "\" SET unit_path = :next || substr(unit_path, length(:old) + 1)"
+                    + " WHERE unit_path LIKE :old || '%'").param("next", newPrefix).param("old", oldPrefix).update();
+        }
+    }
+
+    /**
+     * A grid placed under the unit (at its work point) whose community's unit lies outside it, named with its
+     * community: moved along, it would no longer lie at or under its community's unit.
+     */
+    public Optional<List<String>> gridLeftBehind(Unit unit) {
+        return jdbc.sql("""
+                SELECT g.name, c.name FROM grid g JOIN unit gu ON gu.id = g.unit_id
+                JOIN community c ON c.id = g.community_id JOIN unit cu ON cu.id = c.unit_id
+                WHERE gu.path LIKE :root AND cu.path NOT LIKE :root ORDER BY g.code LIMIT 1""")
+                .param("root", unit.path() + "%")
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /**
+     * A police district or zone of a unit outside the moved one and not above its new parent that takes in a
+     * community under the moved unit, named with that community: after the move the community would lie outside it.
+     */
+    public Optional<List<String>> groupingLeftBehind(Unit unit, Unit parent) {
+        return jdbc.sql("""
+                SELECT gr.name, c.name FROM grouping gr JOIN unit owner ON owner.id = gr.unit_id
+                JOIN grouping_community gc ON gc.grouping_id = gr.id JOIN community c ON c.id = gc.community_id
+                JOIN unit cu ON cu.id = c.unit_id
+                WHERE cu.path LIKE :root AND owner.path NOT LIKE :root AND :parent NOT LIKE owner.path || '%'
+                ORDER BY gr.code LIMIT 1""")
+                .param("root", unit.path() + "%").param("parent", parent.path())
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /** What is left at exactly this unit of the tree itself: the units under it, its communities, the grids placed at it. */
+    public record Left(long units, long communities, long grids) {
+    }
+
+    public Left leftAt(UnitId id) {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM unit c WHERE c.parent_id = :id AND c.retired_at IS NULL),
+                       (SELECT count(*) FROM community c WHERE c.unit_id = :id),
+                       (SELECT count(*) FROM grid g WHERE g.unit_id = :id)""")
+                .param("id", id.value())
+                .query((rs, n) -> new Left(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    }
+
+    public void retire(UnitId id) {
+        jdbc.sql("UPDATE unit SET retired_at = now(), version = version + 1 WHERE id = ?").param(id.value()).update();
     }
 
     public void rename(UnitId id, String name) {

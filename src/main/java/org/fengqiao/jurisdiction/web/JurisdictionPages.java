@@ -131,6 +131,32 @@ class JurisdictionPages {
                         Callers.require()));
     }
 
+    /** A unit moved, with everything under it, under another one the caller sees, as the API's PUT does it. */
+    @PostMapping("/units/move")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    String moveUnit(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) UUID parentId,
+            Locale locale, RedirectAttributes redirect) {
+        return answers.redirect("/units", "jurisdiction.unitMove.moved", locale, redirect, () -> {
+            if (unitId == null) {
+                throw org.fengqiao.platform.Invalid.of("unitId", "error.field.required");
+            }
+            jurisdictions.moveUnit(new UnitId(unitId), parentId == null ? null : new UnitId(parentId),
+                    Callers.require());
+        });
+    }
+
+    /** An empty unit retired, as the API's DELETE does it; refused with what is left there. */
+    @PostMapping("/units/retire")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    String retireUnit(@RequestParam(required = false) UUID unitId, Locale locale, RedirectAttributes redirect) {
+        return answers.redirect("/units", "jurisdiction.unitRetire.retired", locale, redirect, () -> {
+            if (unitId == null) {
+                throw org.fengqiao.platform.Invalid.of("unitId", "error.field.required");
+            }
+            jurisdictions.retireUnit(new UnitId(unitId), Callers.require());
+        });
+    }
+
     @GetMapping("/units")
     String units(Model model) {
         Caller caller = Callers.require();
@@ -139,6 +165,12 @@ class JurisdictionPages {
             List<org.fengqiao.jurisdiction.Unit> parents = jurisdictions.visibleUnits(caller).stream()
                     .filter(u -> !u.kind().childKinds().isEmpty()).toList();
             model.addAttribute("parents", parents);
+            // the units he may move or retire: all he sees but the top of his own jurisdiction
+            List<org.fengqiao.jurisdiction.Unit> visible = jurisdictions.visibleUnits(caller);
+            java.util.Set<UnitId> seen = new java.util.HashSet<>();
+            visible.forEach(u -> seen.add(u.id()));
+            model.addAttribute("movable", visible.stream()
+                    .filter(u -> u.parentId() != null && seen.contains(u.parentId())).toList());
             model.addAttribute("unitKinds", java.util.Arrays.stream(UnitKind.values())
                     .filter(k -> parents.stream().anyMatch(u -> u.kind().childKinds().contains(k))).toList());
         }
