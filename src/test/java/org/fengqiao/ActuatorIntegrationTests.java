@@ -55,4 +55,41 @@ class ActuatorIntegrationTests extends IntegrationTest {
         assertThat(memory.statusCode()).isEqualTo(200);
         assertThat(ApiClient.json(memory).get("measurements").get(0).get("value").asDouble()).isPositive();
     }
+
+    /**
+     * Before an upgrade or a support call the engineer asks which build runs and on what: the version and build time,
+     * Java's version, the database's version and the schema's (the last migration). The system administrator's token
+     * reads them; anyone else an empty answer, as the health check's details.
+     */
+    @Test
+    void infoTellsTheSystemAdministratorTheBuildJavaAndDatabaseAndNobodyElse() throws Exception {
+        ApiClient api = new ApiClient(port);
+        HttpResponse<String> told = api.get("/actuator/info", api.token("admin", DEMO_PASSWORD));
+        assertThat(told.statusCode()).isEqualTo(200);
+        var info = ApiClient.json(told);
+        String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+        var version = java.util.regex.Pattern.compile("</parent>\\s*<groupId>[^<]*</groupId>\\s*<artifactId>[^<]*"
+                + "</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertThat(version.find()).isTrue();
+        assertThat(info.at("/build/version").asText()).as(told.body()).isEqualTo(version.group(1));
+        assertThat(java.time.Instant.parse(info.at("/build/time").asText())).isBefore(java.time.Instant.now());
+        assertThat(info.at("/java/version").asText()).isEqualTo(System.getProperty("java.version"));
+        assertThat(info.at("/database/product").asText()).isEqualTo("PostgreSQL");
+        assertThat(info.at("/database/version").asText()).matches("\\d+\\.\\d+.*");
+        int lastMigration;
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+            lastMigration = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
+        assertThat(info.at("/database/schemaVersion").asText()).isEqualTo(String.valueOf(lastMigration));
+
+        for (String user : List.of("security", "auditor", "bureau", "chief")) {
+            HttpResponse<String> other = api.get("/actuator/info", api.token(user, DEMO_PASSWORD));
+            assertThat(other.statusCode()).as(user).isEqualTo(200);
+            assertThat(ApiClient.json(other).isEmpty()).as(user + ": " + other.body()).isTrue();
+        }
+        HttpResponse<String> anonymous = api.get("/actuator/info", null);
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(anonymous).isEmpty()).as(anonymous.body()).isTrue();
+    }
 }

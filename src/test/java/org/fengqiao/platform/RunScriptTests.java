@@ -38,6 +38,7 @@ class RunScriptTests {
         // there (a dependency it cannot fetch, Ctrl-C) leaves a jar that does not start
         script(bin.resolve("mvn"), """
                 echo mvn >> "$CALLS"
+                echo "$*" > "$CALLS.args"
                 mkdir -p target && echo plain > target/fengqiao.jar
                 if [[ -f "$FAIL" ]]; then echo "repackage failed" >&2; exit 1; fi
                 echo runnable > target/fengqiao.jar
@@ -74,6 +75,39 @@ class RunScriptTests {
         assertThat(run()).isZero();
 
         assertThat(Files.readAllLines(calls)).containsExactly("mvn", "java runnable", "mvn", "java runnable");
+    }
+
+    /** The build is told the commit it builds, which /actuator/info then tells the system administrator. */
+    @Test
+    void theBuildIsGivenTheCommitOfAGitCheckout() throws Exception {
+        git("init", "-q");
+        git("add", "-A");
+        git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "first");
+        String head = git("rev-parse", "HEAD").strip();
+
+        assertThat(run()).isZero();
+
+        assertThat(Files.readString(dir.resolve("calls.args"))).contains("-Dfengqiao.commit=" + head + " ");
+    }
+
+    /** A source tarball has no .git: it builds and starts as before, with no commit to tell. */
+    @Test
+    void aCheckoutWithoutGitStillBuildsAndStarts() throws Exception {
+        assertThat(run()).isZero();
+
+        // no empty -Dfengqiao.commit=, which Spring Boot's build-info refuses, failing the build
+        assertThat(Files.readString(dir.resolve("calls.args"))).doesNotContain("fengqiao.commit");
+        assertThat(Files.readAllLines(calls)).containsExactly("mvn", "java runnable");
+    }
+
+    private String git(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
     }
 
     private int run() throws Exception {

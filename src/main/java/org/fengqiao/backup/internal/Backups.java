@@ -83,8 +83,8 @@ public class Backups {
 
     /**
      * A copy that can be restored: its name (the directory's), when it was taken, its size in bytes as recorded when
-     * it was taken (null when this database did not record it: after a restore, the copies taken after the one
-     * restored from, whose runs the restored database never saw).
+     * it was taken (null when this database did not record it: a copy taken after the one restored from, put in the
+     * directory since the platform started).
      */
     public record Backup(String name, Instant takenAt, Long bytes) {
     }
@@ -92,10 +92,16 @@ public class Backups {
     /**
      * One attempt, kept in the database: done or failed, or still running. Why it failed is a message key with its
      * arguments ({@code backup.noSpace}, ...) or, for a failure of the disk or the database, their own words with
-     * the key {@code backup.failed}.
+     * the key {@code backup.failed}. The actor is null for a copy found on disk whose run this database never saw
+     * (taken after the copy it was restored from: {@link #recordCopiesWithoutRuns}).
      */
     public record Run(UUID id, Instant startedAt, Instant finishedAt, String name, Long bytes, String outcome,
             String error, List<String> errorArgs, String actor) {
+
+        /** How long the run took; null while it runs. */
+        public Duration took() {
+            return finishedAt == null ? null : Duration.between(startedAt, finishedAt);
+        }
     }
 
     private final FengqiaoProperties platform;
@@ -258,7 +264,7 @@ public class Backups {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void endInterruptedRuns() {
-        endInterruptedRuns(jdbc, available() ? restoredFrom(dataDirectory()) : null, directory(),
+        endInterruptedRuns(jdbc, available() ? restoredFrom(dataDirectory()) : null, available() ? directory() : null,
                 available() ? dataDirectory().resolve("backup_label.old") : null);
     }
 
@@ -275,7 +281,7 @@ public class Backups {
      * tell the administrator, picking a copy to restore, that it holds days of work it does not.
      */
     static void endInterruptedRuns(JdbcClient jdbc, String restoredFrom, Path backups, Path restoredLabel) {
-        if (restoredFrom != null) {
+        if (restoredFrom != null && backups != null) {
             Path copy = backups.resolve(restoredFrom);
             Long bytes = Files.isDirectory(copy) ? size(copy) : null;
             Instant labelled = labelWritten(copy.resolve("backup_label"));
@@ -289,6 +295,49 @@ public class Backups {
         }
         jdbc.sql("UPDATE backup_run SET outcome = 'FAILED', finished_at = now(), error = 'backup.interrupted' WHERE outcome = 'RUNNING'")
                 .update();
+        if (backups != null) {
+            recordCopiesWithoutRuns(jdbc, backups);
+        }
+    }
+
+    /**
+     * The copies on disk that no run of this database took, recorded as done runs, so that the runs list shows every
+     * copy the engineer can restore from. After a restore these are the copies taken after the one restored from: the
+     * restored database never saw their runs, and without a row the list ended at the restored copy, as if nothing
+     * had been taken since. Each is recorded as its label tells: started at its name's time, finished when its label
+     * was written, its size as it lies; who took it is not known (null). Only folders bearing the label PostgreSQL
+     * gave a copy of that name count ({@link #copies}); nothing here stops the start.
+     */
+    static void recordCopiesWithoutRuns(JdbcClient jdbc, Path backups) {
+        if (!Files.isDirectory(backups)) {
+            return;
+        }
+        try {
+            List<String> names = names(backups);
+            Set<String> known = new java.util.HashSet<>(jdbc.sql("SELECT name FROM backup_run WHERE name = ANY(:names)")
+                    .param("names", names.toArray(String[]::new)).query(String.class).list());
+            for (String name : names) {
+                Path copy = backups.resolve(name);
+                if (known.contains(name) || !name.equals(label(copy))) {
+                    continue;
+                }
+                var m = NAMED.matcher(name);
+                m.matches();
+                Instant started = LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                        .atZone(BEIJING).toInstant();
+                Instant finished = labelWritten(copy.resolve("backup_label"));
+                jdbc.sql("INSERT INTO backup_run (id, started_at, finished_at, name, bytes, outcome, actor) "
+                        + "VALUES (:id, :started, :finished, :name, :bytes, 'DONE', NULL)")
+                        .param("id", UUID.randomUUID()).param("started", java.sql.Timestamp.from(started))
+                        .param("finished", java.sql.Timestamp.from(finished == null || finished.isBefore(started)
+                                ? started : finished))
+                        .param("name", name).param("bytes", size(copy)).update();
+                log.info("Backup {} found in {} without a run of this database (taken after the copy it was restored "
+                        + "from): recorded as done", name, backups);
+            }
+        } catch (RuntimeException e) {
+            log.warn("The copies in {} could not all be recorded among the runs: {}", backups, e.toString());
+        }
     }
 
     /**

@@ -19,24 +19,38 @@ import org.springframework.web.bind.annotation.RestController;
 class BackupApi {
 
     private final Backups backups;
+    private final org.springframework.context.MessageSource messages;
 
-    BackupApi(Backups backups) {
+    BackupApi(Backups backups, org.springframework.context.MessageSource messages) {
         this.backups = backups;
+        this.messages = messages;
     }
 
     record Listing(String directory, int keep, java.time.Instant nextNightly, List<Backups.Backup> backups,
-            List<Backups.Run> runs) {
+            List<RunLine> runs) {
+    }
+
+    /**
+     * A run as {@link Backups.Run}, with how long it took in seconds and why it failed in the caller's language
+     * (reason), beside the key and arguments (error, errorArgs) a script matches on.
+     */
+    record RunLine(java.util.UUID id, java.time.Instant startedAt, java.time.Instant finishedAt, Long seconds,
+            String name, Long bytes, String outcome, String error, List<String> errorArgs, String reason,
+            String actor) {
     }
 
     @GetMapping
     @PreAuthorize("hasAuthority('SYSTEM_BACKUP')")
     @Operation(summary = "The copies kept, newest first, and the latest runs with their outcome",
-            description = "A copy's bytes are those its run recorded; null when this database did not record it "
-                    + "(after a restore: the copies taken after the one restored from). Folders the platform did not "
-                    + "write are not listed.")
-    Listing list() {
-        return new Listing(backups.directory().toString(), backups.keep(), backups.nextNightly(), backups.list(),
-                backups.runs(BackupPages.RUNS));
+            description = "A copy's bytes are those its run recorded. Folders the platform did not write are not "
+                    + "listed. A run's seconds is how long it took; a failed run's reason says why in the caller's "
+                    + "language. A run without an actor was found on disk, not taken by this database (after a "
+                    + "restore: the copies taken after the one restored from).")
+    Listing list(java.util.Locale locale) {
+        List<RunLine> runs = backups.runs(BackupPages.RUNS).stream().map(r -> new RunLine(r.id(), r.startedAt(),
+                r.finishedAt(), r.took() == null ? null : r.took().toSeconds(), r.name(), r.bytes(), r.outcome(),
+                r.error(), r.errorArgs(), BackupPages.reason(messages, r, locale), r.actor())).toList();
+        return new Listing(backups.directory().toString(), backups.keep(), backups.nextNightly(), backups.list(), runs);
     }
 
     @PostMapping

@@ -40,13 +40,40 @@ class BackupPages {
         java.util.List<Backups.Run> runs = backups.runs(RUNS);
         model.addAttribute("runs", runs);
         java.util.Map<java.util.UUID, String> reasons = new java.util.HashMap<>();
+        java.util.Map<java.util.UUID, String> took = new java.util.HashMap<>();
         for (Backups.Run r : runs) {
-            if (r.error() != null) {
-                reasons.put(r.id(), messages.getMessage(r.error(), r.errorArgs().toArray(), r.error(), locale));
+            String reason = reason(messages, r, locale);
+            if (reason != null) {
+                reasons.put(r.id(), reason);
+            }
+            if (r.took() != null) {
+                took.put(r.id(), took(messages, r.took(), locale));
             }
         }
         model.addAttribute("reasons", reasons);
+        model.addAttribute("took", took);
         return "backup/backups";
+    }
+
+    /** Why a run failed, in the reader's words; null for a run that did not fail. */
+    static String reason(MessageSource messages, Backups.Run run, Locale locale) {
+        return run.error() == null ? null
+                : messages.getMessage(run.error(), run.errorArgs().toArray(), run.error(), locale);
+    }
+
+    /**
+     * How long a run took, to the second under an hour: a nightly copy that took ten times as long as the night
+     * before (a disk going bad, the database grown) is seen here before it fails.
+     */
+    static String took(MessageSource messages, java.time.Duration took, Locale locale) {
+        long seconds = Math.max(0, took.toSeconds());
+        if (seconds < 60) {
+            return messages.getMessage("backup.took.seconds", new Object[] {seconds}, locale);
+        }
+        if (seconds < 3600) {
+            return messages.getMessage("backup.took.minutes", new Object[] {seconds / 60, seconds % 60}, locale);
+        }
+        return messages.getMessage("backup.took.hours", new Object[] {seconds / 3600, seconds % 3600 / 60}, locale);
     }
 
     @PostMapping("/backups")

@@ -76,8 +76,34 @@ public class PersonalDataCipher {
      * @param demo whether a missing key may be generated
      */
     public PersonalDataCipher(String key, Path dataDir, boolean demo) {
-        this.masterKey = masterKey(key, dataDir, demo);
+        Path[] made = new Path[1];
+        this.masterKey = masterKey(key, dataDir, demo, made);
+        this.generated = made[0];
         this.encryptionKey = derive("encryption");
+    }
+
+    /** The demo key file this start generated, null when the key was configured or already kept. */
+    private final Path generated;
+
+    /**
+     * The demo key this start generated removed again, the start being refused (the database's data is sealed under
+     * another key: {@link PersonalDataKeyCheck}). Left behind, it would be the data directory's key from then on: a
+     * backup taken would carry it in place of the right one, and the right key put back later would meet a file of
+     * that name already there. Nothing a refused start made is left.
+     */
+    void discardGeneratedKey() {
+        if (generated == null) {
+            return;
+        }
+        try {
+            if (Files.isRegularFile(generated) && java.util.Arrays.equals(Base64.getDecoder().decode(
+                    Files.readString(generated).strip()), masterKey)) {
+                Files.delete(generated);
+                log.warn("Removed the demo key {} this refused start generated", generated);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            log.warn("The demo key {} this refused start generated could not be removed: {}", generated, e.toString());
+        }
     }
 
     /** Seals a value under a fresh random IV; two encryptions of one value never look alike. */
@@ -244,7 +270,7 @@ public class PersonalDataCipher {
             return;
         }
         if (!demo) {
-            masterKey(configured, dataDir, false);
+            masterKey(configured, dataDir, false, new Path[1]);
         }
         Path file = dataDir.resolve(KEY_FILE);
         if (Files.isRegularFile(file)) {
@@ -256,7 +282,7 @@ public class PersonalDataCipher {
         }
     }
 
-    private static byte[] masterKey(String configured, Path dataDir, boolean demo) {
+    private static byte[] masterKey(String configured, Path dataDir, boolean demo, Path[] generated) {
         if (configured != null && !configured.isBlank()) {
             return decodeKey(configured.strip(), "FENGQIAO_DATA_KEY");
         }
@@ -266,10 +292,11 @@ public class PersonalDataCipher {
                     + "-base64 32'), the same on every instance, and keep it safe: identity numbers and phones cannot "
                     + "be read without it.");
         }
-        return demoKey(dataDir);
+        return demoKey(dataDir, generated);
     }
 
-    private static byte[] demoKey(Path dataDir) {
+    /** The demo's key, kept in the data directory; {@code generated} gets the file when this call wrote it. */
+    private static byte[] demoKey(Path dataDir, Path[] generated) {
         Path file = dataDir.resolve(KEY_FILE);
         try {
             if (!Files.exists(file)) {
@@ -282,6 +309,7 @@ public class PersonalDataCipher {
                     Files.writeString(temporary, Base64.getEncoder().encodeToString(fresh) + "\n");
                     // A link appears whole or not at all, and fails if another instance was first.
                     Files.createLink(file, temporary);
+                    generated[0] = file;
                     log.warn("No FENGQIAO_DATA_KEY configured: generated a demo key for personal data in {}", file);
                 } catch (FileAlreadyExistsException raced) {
                     log.debug("Another instance generated {} first", file);

@@ -37,6 +37,8 @@ class PersonalDataKeyCheck implements InitializingBean {
         }
         String kept = jdbc.sql("SELECT check_value FROM personal_data_key_check").query(String.class).single();
         if (!kept.equals(mine)) {
+            // a demo key generated just now for a data directory restored without its own: not left as if it were
+            cipher.discardGeneratedKey();
             throw new StartRefused("The personal data key (FENGQIAO_DATA_KEY, or personal-data.key in the data "
                     + "directory) is not the key this database's identity numbers "
                     + "and phones are stored under, which alone reads them",

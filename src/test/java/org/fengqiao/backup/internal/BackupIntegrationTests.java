@@ -397,6 +397,91 @@ class BackupIntegrationTests extends IntegrationTest {
         assertThat(backups.directory().toFile().list()).noneMatch(n -> n.startsWith(".")).contains(next);
     }
 
+    /**
+     * After a restore the database holds the runs up to the copy it came from; the copies taken after it lie on disk,
+     * restorable, and the engineer looking for the latest one he can go back to must find them among the runs too,
+     * not a runs list that ends at the restored copy.
+     */
+    @Test
+    void copiesOnDiskThatThisDatabaseDidNotTakeAreAmongTheRunsAfterARestore() throws Exception {
+        String restored = ApiClient.json(api.send("POST", "/api/v1/backups", admin, null)).get("name").asText();
+        // taken by the database before it was restored: on disk, its run unknown here
+        String later = "fengqiao-20991231-030000";
+        copyTakenEarlier(later);
+        Files.createDirectories(backups.directory().resolve(later).resolve("base"));
+        Files.writeString(backups.directory().resolve(later).resolve("base/1"), "x".repeat(3000));
+        java.time.Instant labelled = java.time.Instant.parse("2099-12-30T19:05:00Z");
+        Files.setLastModifiedTime(backups.directory().resolve(later).resolve("backup_label"),
+                java.nio.file.attribute.FileTime.from(labelled));
+        // a folder named like a copy without its label was not written by the platform: no run of it
+        Files.createDirectories(backups.directory().resolve("fengqiao-20991230-030000"));
+
+        try {
+            copiesAfterARestoreAreListed(restored, later, labelled);
+        } finally {
+            // dated 2099: left in the suite's database, it would stand first among the runs of every test after this
+            jdbc.sql("DELETE FROM backup_run WHERE name = ?").param(later).update();
+        }
+    }
+
+    private void copiesAfterARestoreAreListed(String restored, String later, java.time.Instant labelled) {
+        backups.endInterruptedRuns();
+        backups.endInterruptedRuns();
+
+        var runs = ApiClient.json(api.get("/api/v1/backups", admin, "Accept-Language", "en")).get("runs");
+        assertThat(runs.get(0).get("name").asText()).isEqualTo(later);
+        assertThat(runs.get(0).get("outcome").asText()).isEqualTo("DONE");
+        assertThat(runs.get(0).hasNonNull("actor")).as("who took it is not known here").isFalse();
+        assertThat(runs.get(0).get("bytes").asLong()).isEqualTo(Backups.size(backups.directory().resolve(later)));
+        assertThat(java.time.Instant.parse(runs.get(0).get("startedAt").asText()))
+                .isEqualTo(java.time.Instant.parse("2099-12-30T19:00:00Z"));
+        assertThat(java.time.Instant.parse(runs.get(0).get("finishedAt").asText())).isEqualTo(labelled);
+        assertThat(runs.get(1).get("name").asText()).isEqualTo(restored);
+        assertThat(jdbc.sql("SELECT count(*) FROM backup_run WHERE name = ?").param(later).query(Long.class).single())
+                .as("recorded once, however often the platform starts").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM backup_run WHERE name = 'fengqiao-20991230-030000'")
+                .query(Long.class).single()).isZero();
+
+        String html = new ApiClient(port).signedIn("admin", DEMO_PASSWORD, "en").get("/backups", null).body();
+        assertThat(html).contains(later).contains("Not recorded (a backup on disk before the restore)");
+    }
+
+    /**
+     * A run in the list says when it ended, how long it took and how large its copy is: a nightly copy that takes ten
+     * times as long as the night before, or one twice the size, is seen before it fails. A failed run says why in
+     * words on the API too, not only as a message key.
+     */
+    @Test
+    void eachRunSaysWhenItEndedHowLongItTookAndItsSizeAndAFailedOneWhyInWords() {
+        var taken = ApiClient.json(api.send("POST", "/api/v1/backups", admin, null));
+        long megabytes = Backups.megabytes(taken.get("bytes").asLong());
+
+        ApiClient page = new ApiClient(port).signedIn("admin", DEMO_PASSWORD, "en");
+        var row = org.jsoup.Jsoup.parse(page.get("/backups", null).body()).selectFirst("#backup-runs tbody tr");
+        assertThat(row.attr("data-outcome")).isEqualTo("DONE");
+        assertThat(row.selectFirst("td[data-label=Finished]").text()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+        assertThat(row.selectFirst("td[data-label=Took]").text()).matches("\\d+ s|\\d+ min \\d+ s");
+        assertThat(row.selectFirst("td[data-label=Size]").text()).isEqualTo(megabytes + " MB");
+        var zh = org.jsoup.Jsoup.parse(new ApiClient(port).signedIn("admin", DEMO_PASSWORD, "zh-CN").get("/backups", null)
+                .body()).selectFirst("#backup-runs tbody tr");
+        assertThat(zh.selectFirst("td[data-label=用时]").text()).matches("\\d+ 秒|\\d+ 分 \\d+ 秒");
+        var run = ApiClient.json(api.get("/api/v1/backups", admin)).get("runs").get(0);
+        assertThat(run.get("seconds").asLong()).isNotNegative();
+
+        Backups inside = new Backups(platform, new BackupProperties(DATA_DIR + "/backups", 7, "-"), dataSource, jdbc,
+                events, transactions, java.time.Clock.systemUTC());
+        assertThatThrownBy(() -> inside.take("admin")).isInstanceOf(org.fengqiao.platform.Conflict.class);
+        var failed = ApiClient.json(api.get("/api/v1/backups", admin, "Accept-Language", "en")).get("runs").get(0);
+        assertThat(failed.get("outcome").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("reason").asText()).isEqualTo("The backup directory "
+                + Path.of(DATA_DIR, "backups").toAbsolutePath().normalize() + " is inside the data directory: set "
+                + "FENGQIAO_BACKUP_DIR to a place outside it.");
+        var failedZh = ApiClient.json(api.get("/api/v1/backups", admin, "Accept-Language", "zh-CN")).get("runs").get(0);
+        assertThat(failedZh.get("reason").asText()).startsWith("备份目录 ");
+        row = org.jsoup.Jsoup.parse(page.get("/backups", null).body()).selectFirst("#backup-runs tbody tr");
+        assertThat(row.selectFirst("td[data-label=Size]").text()).as("a failed run made no copy").isEmpty();
+    }
+
     /** A copy as a run before this one left it: its directory with the label PostgreSQL gave it. */
     private void copyTakenEarlier(String name) throws IOException {
         Path copy = Files.createDirectories(backups.directory().resolve(name));

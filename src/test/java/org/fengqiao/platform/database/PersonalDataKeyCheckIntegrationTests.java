@@ -60,6 +60,35 @@ class PersonalDataKeyCheckIntegrationTests {
         }
     }
 
+    /**
+     * A demo whose data directory came back without its personal-data.key (restored from a copy of the database alone)
+     * generates a key, which the database then refuses. The refused start leaves no key behind: kept, it would pass
+     * for the data directory's own, go into the next backup, and stand where the right key is to be put back.
+     */
+    @Test
+    void aDemoKeyGeneratedByARefusedStartIsNotLeftInTheDataDirectory() throws Exception {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(dir.resolve("outside"), 0);
+        try {
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "postgres");
+                    Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE fengqiao_demo_keys ENCODING 'UTF8' LOCALE 'C.UTF-8' TEMPLATE template0");
+            }
+            String url = server.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/fengqiao_demo_keys$1");
+            start(url, key('a')).close();
+            Path data = dir.resolve("demo-data");
+
+            assertThatThrownBy(() -> new SpringApplicationBuilder(FengqiaoApplication.class).run("--server.port=0",
+                    "--fengqiao.db.url=" + url, "--fengqiao.db.user=postgres", "--fengqiao.db.password=postgres",
+                    "--fengqiao.db.data-dir=" + data, "--fengqiao.personal-data.key=", "--fengqiao.demo=true").close())
+                    .satisfies(e -> Assertions.assertThat(rootMessage(e))
+                            .contains("not the key this database's identity numbers and phones are stored under"));
+
+            assertThat(data.resolve("personal-data.key")).as("the key the refused start generated").doesNotExist();
+        } finally {
+            server.release();
+        }
+    }
+
     private ConfigurableApplicationContext start(String url, String key) {
         return new SpringApplicationBuilder(FengqiaoApplication.class).run("--server.port=0",
                 "--fengqiao.db.url=" + url, "--fengqiao.db.user=postgres", "--fengqiao.db.password=postgres",
