@@ -12,17 +12,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The pages of the figures, supervision, forces and recovery that filter by days or a year, sent what is no day or
- * year (typed by hand into the address, cut short, a month 13, a year of five digits or nine): each answers itself,
- * 400 with the reason in the reader's language above its filter form, not the error page that loses the form. The
- * supervision list, like the lists the figures link to, refuses days to come.
+ * The pages of the figures, supervision, forces, duties, persons helped and recovery that filter by days or a year,
+ * sent what is no day or year (typed by hand into the address, cut short, a month 13, a year of five digits or nine):
+ * each answers itself, 400 with the reason in the reader's language above its filter form, not the error page that
+ * loses the form. The supervision list, like the lists the figures link to, refuses days to come.
  */
 class FilterDaysPagesIntegrationTests extends IntegrationTest {
 
     @LocalServerPort
     int port;
 
-    static final String[] DAY_PAGES = {"/forces/defence-people", "/supervision/accountability", "/supervision"};
+    static final String[] DAY_PAGES = {"/forces/defence-people", "/supervision/accountability", "/supervision",
+        "/duties/done", "/duties/results", "/persons/helped"};
 
     ApiClient signedIn(String language) {
         return new ApiClient(port).signedIn("chief", DEMO_PASSWORD, language);
@@ -52,6 +53,17 @@ class FilterDaysPagesIntegrationTests extends IntegrationTest {
                     page + " from the year 1", "0001-01-01", "1900-01-01");
             refusedOnThePage(en.get(page + "?to=%2B999999999-12-31", null, "Accept", BROWSER),
                     page + " to the last year there is", "is after today");
+        }
+    }
+
+    @Test
+    void theDutyAndHelpedListsKeepTheDaysTypedInTheirFormToBePutRight() {
+        ApiClient zh = signedIn("zh-CN");
+        for (String page : new String[] {"/duties/done", "/duties/results", "/persons/helped"}) {
+            HttpResponse<String> r = zh.get(page + "?from=2026-13-40&to=99999-01-01", null, "Accept", BROWSER);
+            refusedOnThePage(r, page, "不是日期，请写成 2026-05-01 这样");
+            assertThat(r.body()).as(page + ": what was typed, in the form")
+                    .contains("value=\"2026-13-40\"", "value=\"99999-01-01\"");
         }
     }
 
