@@ -68,6 +68,22 @@ class FilterDaysPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theDutyOverviewRefusesADayThatIsNoDayAboveItsFormKeepingWhatWasTyped() {
+        for (String bad : new String[] {"abc", "2026-13-40", "99999-01-01"}) {
+            HttpResponse<String> r = signedIn("zh-CN").get("/duties/overview?period=WEEK&day=" + bad, null, "Accept",
+                    BROWSER);
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(r.body()).as(bad + ": its own form, not the error page").doesNotContain("class=\"status\"")
+                    .contains("class=\"problems\"", "不是日期，请写成 2026-05-01 这样", "name=\"day\" value=\"" + bad + "\"",
+                            "id=\"overview\"");
+        }
+        assertThat(signedIn("en").get("/duties/overview?day=abc", null, "Accept", BROWSER).body())
+                .contains("Not a date: write it as 2026-05-01");
+        assertThat(signedIn("zh-CN").get("/duties/overview?day=2026-02-01", null, "Accept", BROWSER).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void theSupervisionListRefusesDaysToComeAndKeepsItsForm() {
         LocalDate today = LocalDate.now(PeriodFigures.ZONE);
         LocalDate tomorrow = today.plusDays(1);

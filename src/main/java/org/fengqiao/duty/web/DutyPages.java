@@ -12,6 +12,7 @@ import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
@@ -88,9 +89,21 @@ class DutyPages {
     @GetMapping("/duties/overview")
     @PreAuthorize("hasAuthority('DUTY_OVERVIEW')")
     String overview(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) DutyPeriod period,
-            @RequestParam(required = false) LocalDate day, Model model, Locale locale) {
+            @RequestParam(required = false) String day, Model model, Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
-        model.addAttribute("overview", notFound(() -> desk.overview(unitId, period, day, caller, locale)));
+        LocalDate asked;
+        try {
+            asked = PeriodLists.day("day", day);
+        } catch (Invalid e) {
+            // said above the form, which keeps what was typed to be put right, not on the error page that lost the
+            // form; today's period is shown under it, as for no day at all
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", answers.texts(e, locale));
+            model.addAttribute("typedDay", day);
+            asked = null;
+        }
+        LocalDate shown = asked;
+        model.addAttribute("overview", notFound(() -> desk.overview(unitId, period, shown, caller, locale)));
         model.addAttribute("units", jurisdictions.visibleUnits(caller));
         model.addAttribute("periods", DutyPeriod.values());
         return "duty/overview";
