@@ -65,6 +65,7 @@ class AuditExportIntegrationTests extends IntegrationTest {
         assertThat(file.getHeaders().getContentType().toString()).startsWith(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(file.getHeaders().getContentDisposition().getFilename()).isEqualTo("audit-trail.xlsx");
+        assertThat(sheetName(file.getBody())).isEqualTo("审计日志");
         List<List<String>> rows = rows(file.getBody());
         assertThat(rows.get(0)).startsWith("序号", "时间", "操作人", "操作人角色", "来源地址", "操作", "记录类型", "记录编号");
         assertThat(rows).hasSize((int) total + 1);
@@ -78,8 +79,10 @@ class AuditExportIntegrationTests extends IntegrationTest {
         assertThat(seqs).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(seqs.get(0)).isLessThanOrEqualTo(upTo);
 
-        List<List<String>> english = rows(download("/api/v1/audit/export?actor=officer&action=SIGN_IN&upTo=" + upTo,
-                "auditor", "en").getBody());
+        byte[] inEnglish = download("/api/v1/audit/export?actor=officer&action=SIGN_IN&upTo=" + upTo, "auditor", "en")
+                .getBody();
+        assertThat(sheetName(inEnglish)).isEqualTo("Audit trail");
+        List<List<String>> english = rows(inEnglish);
         assertThat(english.get(0)).startsWith("No.", "Time", "Actor", "Actor's role", "Address", "Action");
         assertThat(english.get(1).get(5)).isEqualTo("Signed in");
     }
@@ -129,6 +132,12 @@ class AuditExportIntegrationTests extends IntegrationTest {
             headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
         }
         return headers;
+    }
+
+    private static String sheetName(byte[] xlsx) throws Exception {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            return book.getSheetName(0);
+        }
     }
 
     private static List<List<String>> rows(byte[] xlsx) throws Exception {

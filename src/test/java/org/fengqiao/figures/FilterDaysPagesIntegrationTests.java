@@ -12,17 +12,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The pages of the figures, supervision, forces and recovery that filter by days or a year, sent what is no day or
- * year (typed by hand into the address, cut short, a month 13, a year of five digits or nine): each answers itself,
- * 400 with the reason in the reader's language above its filter form, not the error page that loses the form. The
- * supervision list, like the lists the figures link to, refuses days to come.
+ * The pages of the figures, supervision, forces, duties, persons helped and recovery that filter by days or a year,
+ * sent what is no day or year (typed by hand into the address, cut short, a month 13, a year of five digits or nine):
+ * each answers itself, 400 with the reason in the reader's language above its filter form, not the error page that
+ * loses the form. The supervision list, like the lists the figures link to, refuses days to come.
  */
 class FilterDaysPagesIntegrationTests extends IntegrationTest {
 
     @LocalServerPort
     int port;
 
-    static final String[] DAY_PAGES = {"/forces/defence-people", "/supervision/accountability", "/supervision"};
+    static final String[] DAY_PAGES = {"/forces/defence-people", "/supervision/accountability", "/supervision",
+        "/duties/done", "/duties/results", "/persons/helped"};
 
     ApiClient signedIn(String language) {
         return new ApiClient(port).signedIn("chief", DEMO_PASSWORD, language);
@@ -53,6 +54,33 @@ class FilterDaysPagesIntegrationTests extends IntegrationTest {
             refusedOnThePage(en.get(page + "?to=%2B999999999-12-31", null, "Accept", BROWSER),
                     page + " to the last year there is", "is after today");
         }
+    }
+
+    @Test
+    void theDutyAndHelpedListsKeepTheDaysTypedInTheirFormToBePutRight() {
+        ApiClient zh = signedIn("zh-CN");
+        for (String page : new String[] {"/duties/done", "/duties/results", "/persons/helped"}) {
+            HttpResponse<String> r = zh.get(page + "?from=2026-13-40&to=99999-01-01", null, "Accept", BROWSER);
+            refusedOnThePage(r, page, "不是日期，请写成 2026-05-01 这样");
+            assertThat(r.body()).as(page + ": what was typed, in the form")
+                    .contains("value=\"2026-13-40\"", "value=\"99999-01-01\"");
+        }
+    }
+
+    @Test
+    void theDutyOverviewRefusesADayThatIsNoDayAboveItsFormKeepingWhatWasTyped() {
+        for (String bad : new String[] {"abc", "2026-13-40", "99999-01-01"}) {
+            HttpResponse<String> r = signedIn("zh-CN").get("/duties/overview?period=WEEK&day=" + bad, null, "Accept",
+                    BROWSER);
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(r.body()).as(bad + ": its own form, not the error page").doesNotContain("class=\"status\"")
+                    .contains("class=\"problems\"", "不是日期，请写成 2026-05-01 这样", "name=\"day\" value=\"" + bad + "\"",
+                            "id=\"overview\"");
+        }
+        assertThat(signedIn("en").get("/duties/overview?day=abc", null, "Accept", BROWSER).body())
+                .contains("Not a date: write it as 2026-05-01");
+        assertThat(signedIn("zh-CN").get("/duties/overview?day=2026-02-01", null, "Accept", BROWSER).statusCode())
+                .isEqualTo(200);
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import org.fengqiao.audit.StaffNames;
 import org.fengqiao.platform.Caller;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,22 +30,12 @@ public class AuditEntries {
     private final AuditSealer sealer;
     private final AuditWitness witness;
 
-    /** Without the account module (a test's own trail) nobody is found by his real name. */
+    /** Without the account module (a module test starts without it) nobody is found by his real name. */
     private static final StaffNames NOBODY = typed -> List.of();
 
-    @Autowired
     AuditEntries(JdbcClient jdbc, ActorNames actors, AuditSealer sealer, AuditWitness witness,
             ObjectProvider<StaffNames> staffNames) {
-        this(jdbc, actors, sealer, witness, () -> staffNames.getIfAvailable(() -> NOBODY));
-    }
-
-    AuditEntries(JdbcClient jdbc, ActorNames actors, AuditSealer sealer, AuditWitness witness) {
-        this(jdbc, actors, sealer, witness, () -> NOBODY);
-    }
-
-    private AuditEntries(JdbcClient jdbc, ActorNames actors, AuditSealer sealer, AuditWitness witness,
-            Supplier<StaffNames> staffNames) {
-        this.staffNames = staffNames;
+        this.staffNames = () -> staffNames.getIfAvailable(() -> NOBODY);
         this.jdbc = jdbc;
         this.actors = actors;
         this.sealer = sealer;

@@ -44,22 +44,17 @@ class AuditLedger {
 
     void write(AuditQuery query, Locale locale, HttpServletResponse response) throws IOException {
         reading.sealCommitted();
-        long[] upTo = new long[1];
-        try (Ledger ledger = new Ledger(text("audit.ledger.sheet", locale),
-                COLUMNS.stream().map(c -> text("audit.ledger.col." + c, locale)).toList())) {
-            Ledger.snapshot(transactions, () -> {
+        // the newest entry the first slice counted: the later slices count from it, as the page's later pages do
+        AuditQuery[] same = new AuditQuery[1];
+        try (Ledger ledger = Ledger.of(messages, "audit.ledger", COLUMNS, locale)) {
+            ledger.readAll(transactions, () -> {
                 AuditPage first = reading.slice(query, locale, Ledger.PAGE, 0);
-                Ledger.checkSize(first.total());
-                upTo[0] = first.upTo();
-                // the later slices counted from the same newest entry, as the page's later pages are
-                AuditQuery same = new AuditQuery(query.actor(), query.action(), query.recordType(), query.recordId(),
+                same[0] = new AuditQuery(query.actor(), query.action(), query.recordType(), query.recordId(),
                         query.from(), query.to(), first.upTo(), 0, query.size());
-                ledger.pages(first.items(), first.total(),
-                        offset -> reading.slice(same, locale, Ledger.PAGE, offset).items(),
-                        items -> items.forEach(e -> row(ledger, e, locale)));
-            });
+                return new Ledger.Counted<>(first.items(), first.total());
+            }, offset -> reading.slice(same[0], locale, Ledger.PAGE, offset).items(), e -> row(ledger, e, locale));
             ledger.send(response, "audit-trail.xlsx");
-            reading.exported(query, upTo[0], ledger.rows());
+            reading.exported(query, same[0].upTo(), ledger.rows());
         }
     }
 

@@ -12,6 +12,7 @@ import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
@@ -88,9 +89,21 @@ class DutyPages {
     @GetMapping("/duties/overview")
     @PreAuthorize("hasAuthority('DUTY_OVERVIEW')")
     String overview(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) DutyPeriod period,
-            @RequestParam(required = false) LocalDate day, Model model, Locale locale) {
+            @RequestParam(required = false) String day, Model model, Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
-        model.addAttribute("overview", notFound(() -> desk.overview(unitId, period, day, caller, locale)));
+        LocalDate asked;
+        try {
+            asked = PeriodLists.day("day", day);
+        } catch (Invalid e) {
+            // said above the form, which keeps what was typed to be put right, not on the error page that lost the
+            // form; today's period is shown under it, as for no day at all
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", answers.texts(e, locale));
+            model.addAttribute("typedDay", day);
+            asked = null;
+        }
+        LocalDate shown = asked;
+        model.addAttribute("overview", notFound(() -> desk.overview(unitId, period, shown, caller, locale)));
         model.addAttribute("units", jurisdictions.visibleUnits(caller));
         model.addAttribute("periods", DutyPeriod.values());
         return "duty/overview";
@@ -99,15 +112,17 @@ class DutyPages {
     /** The duties done that the work figures' duties done and service events count, which link here. */
     @GetMapping("/duties/done")
     @PreAuthorize("hasAnyAuthority('DUTY_OWN','DUTY_OVERVIEW')")
-    String done(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String item,
+    String done(@RequestParam(required = false) UUID unit, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String item,
             @RequestParam(defaultValue = "1") int page, Model model, Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
         model.addAttribute("units", jurisdictions.visibleUnits(caller));
         model.addAttribute("labels", desk.labels(locale));
-        // refused: days the figures page refuses too, or no duty of the rhythm
-        return lists.page("duty/done", "done", page, PAGE_SIZE, Filters.of(unit, from, to).and("item", item),
-                (limit, offset) -> notFound(() -> desk.done(unit, from, to, item, caller, locale, limit, offset)),
+        // refused on the page, the form keeping what was typed: text that is no day, days the figures page refuses
+        // too, or no duty of the rhythm
+        return lists.page("duty/done", "done", page, PAGE_SIZE, Filters.typed(unit, from, to).and("item", item),
+                (limit, offset) -> notFound(() -> desk.done(unit, PeriodLists.day("from", from),
+                        PeriodLists.day("to", to), item, caller, locale, limit, offset)),
                 DutyDesk.Done::total, d -> Filters.of(d.unit() == null ? null : d.unit().id().value(), d.from(),
                         d.to()).and("item", d.item()), model, locale, response);
     }
@@ -115,17 +130,18 @@ class DutyPages {
     /** The officers' results of the closed periods that the work figures' share of due duties done rates. */
     @GetMapping("/duties/results")
     @PreAuthorize("hasAnyAuthority('DUTY_OVERVIEW','WORK_FIGURES')")
-    String results(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to, @RequestParam(required = false) UUID officer,
+    String results(@RequestParam(required = false) UUID unit, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) UUID officer,
             @RequestParam(required = false) String state, @RequestParam(defaultValue = "1") int page, Model model,
             Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
         model.addAttribute("units", jurisdictions.visibleUnits(caller));
-        // refused: days the figures page refuses too, or a state that is neither done nor missed
+        // refused on the page, the form keeping what was typed: text that is no day, days the figures page refuses
+        // too, or a state that is neither done nor missed
         return lists.page("duty/results", "results", page, PAGE_SIZE,
-                Filters.of(unit, from, to).and("officer", officer).and("state", state),
-                (limit, offset) -> notFound(() -> desk.results(unit, from, to, officer, state, caller, locale, limit,
-                        offset)),
+                Filters.typed(unit, from, to).and("officer", officer).and("state", state),
+                (limit, offset) -> notFound(() -> desk.results(unit, PeriodLists.day("from", from),
+                        PeriodLists.day("to", to), officer, state, caller, locale, limit, offset)),
                 DutyDesk.Results::due, r -> Filters.of(r.unit() == null ? null : r.unit().id().value(), r.from(),
                         r.to()).and("officer", r.officer()).and("state", r.state()), model, locale, response);
     }

@@ -63,11 +63,23 @@ public class PeriodLists {
         T page(int limit, int offset);
     }
 
-    /** A list's filters as its form shows them: the unit, the days, and the list's own by their model names. */
-    public record Filters(UUID unit, LocalDate from, LocalDate to, Map<String, Object> more) {
+    /**
+     * A list's filters as its form shows them: the unit, the days (a day, or the text sent for one as it was typed),
+     * and the list's own by their model names.
+     */
+    public record Filters(UUID unit, Object from, Object to, Map<String, Object> more) {
 
         public static Filters of(UUID unit, LocalDate from, LocalDate to) {
             return new Filters(unit, from, to, Map.of());
+        }
+
+        /**
+         * The filters as sent, each day as it was typed (blank as none): a form whose days are refused keeps what was
+         * typed in it, text that is no date ({@link #day}) too, to be put right rather than typed again.
+         */
+        public static Filters typed(UUID unit, String from, String to) {
+            return new Filters(unit, from == null || from.isBlank() ? null : from.strip(),
+                    to == null || to.isBlank() ? null : to.strip(), Map.of());
         }
 
         /** The same with one more of the list's own. */

@@ -3,6 +3,7 @@ package org.fengqiao.population.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +14,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.web.Ledger;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * What the caller may see of the population as xlsx, written as it is read (SXSSF keeps 200 rows in memory),
@@ -40,14 +44,23 @@ public class PersonExport {
     private final Households households;
     private final PersonCategories categories;
     private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+    private final PlatformTransactionManager transactions;
 
     PersonExport(Persons persons, PersonRegister register, Households households, PersonCategories categories,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, MessageSource messages, PlatformTransactionManager transactions) {
         this.persons = persons;
         this.register = register;
         this.households = households;
         this.categories = categories;
         this.events = events;
+        this.messages = messages;
+        this.transactions = transactions;
+    }
+
+    /** The file's name in the reader's language, without its extension. */
+    public String fileName(Locale locale) {
+        return messages.getMessage("population.persons.export.file", null, locale);
     }
 
     static List<String> headers(Locale locale) {
@@ -58,14 +71,18 @@ public class PersonExport {
 
     /**
      * Writes the persons the search lists: its text read as the list read it ({@link PersonRegister#readAs}: letters
-     * the list took for a surname spelled out are exported so too), every page of it, in the reader's language.
+     * the list took for a surname spelled out are exported so too), every page of it, in the reader's language, the
+     * sheet named in it. The reading of the letters and every page are read in one snapshot ({@link Ledger#snapshot}):
+     * the pages are read by offset, so a person registered, renamed or moved by someone else while a large export is
+     * read would otherwise push another out of it or be written twice. Audited after the write with the filters it was
+     * asked for, as the list's search is (an identity number or phone searched for by its kind only), and the count.
      */
     public long write(PersonQuery typed, Caller caller, Locale locale, OutputStream out) throws IOException {
-        PersonQuery query = register.readAs(typed, caller);
-        long count = 0;
+        long[] count = {0};
+        PersonQuery[] read = {typed};
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try {
-            Sheet sheet = workbook.createSheet("persons");
+            Sheet sheet = workbook.createSheet(messages.getMessage("population.persons.export.sheet", null, locale));
             Row header = sheet.createRow(0);
             List<String> headers = headers(locale);
             for (int i = 0; i < headers.size(); i++) {
@@ -74,36 +91,61 @@ public class PersonExport {
             }
             // thousands of rows: the header stays in view as the officer scrolls down, as a list's header does
             sheet.createFreezePane(0, 1);
-            int offset = 0;
-            while (true) {
-                Persons.Page page = persons.search(query, caller, PAGE, offset);
-                Map<UUID, String> numbers = households.numbers(page.rows().stream().map(Persons.Row::householdId)
-                        .filter(Objects::nonNull).distinct().toList());
-                for (Persons.Row p : page.rows()) {
-                    Row row = sheet.createRow((int) ++count);
-                    List<String> values = new ArrayList<>(headers.size());
-                    for (PersonImport.Column c : COLUMNS) {
-                        values.add(value(c, p, numbers, locale));
-                    }
-                    for (int i = 0; i < values.size(); i++) {
-                        if (values.get(i) != null) {
-                            row.createCell(i).setCellValue(values.get(i));
+            Ledger.snapshot(transactions, () -> {
+                PersonQuery query = register.readAs(typed, caller);
+                read[0] = query;
+                int offset = 0;
+                while (true) {
+                    Persons.Page page = persons.search(query, caller, PAGE, offset);
+                    Map<UUID, String> numbers = households.numbers(page.rows().stream().map(Persons.Row::householdId)
+                            .filter(Objects::nonNull).distinct().toList());
+                    for (Persons.Row p : page.rows()) {
+                        Row row = sheet.createRow((int) ++count[0]);
+                        for (int i = 0; i < COLUMNS.size(); i++) {
+                            String value = value(COLUMNS.get(i), p, numbers, locale);
+                            if (value != null) {
+                                row.createCell(i).setCellValue(value);
+                            }
                         }
                     }
+                    if (page.rows().size() < PAGE) {
+                        break;
+                    }
+                    offset += PAGE;
                 }
-                if (page.rows().size() < PAGE) {
-                    break;
-                }
-                offset += PAGE;
-            }
+            });
             workbook.write(out);
         } finally {
             workbook.dispose();
             workbook.close();
         }
-        events.publishEvent(new Audited("READ", "person-export", null, null, null,
-                Map.of("kind", query.kind().name(), "rows", count), null));
-        return count;
+        events.publishEvent(new Audited("READ", "person-export", null, null, null, asked(read[0], count[0]), null));
+        return count[0];
+    }
+
+    /** The filters an export was asked for, those set, and how many persons it wrote. */
+    private static Map<String, Object> asked(PersonQuery query, long rows) {
+        PersonQuery.Kind kind = query.kind();
+        Map<String, Object> asked = new LinkedHashMap<>();
+        asked.put("kind", kind.name());
+        // a number searched for is named by its kind, as the list's search is audited: the trail keeps no number
+        switch (kind) {
+            case NONE, ID_NUMBER, ID_LAST4, ID_LAST6, PHONE -> { }
+            default -> asked.put("text", query.text());
+        }
+        putIfSet(asked, "address", query.address());
+        putIfSet(asked, "category", query.category());
+        putIfSet(asked, "keyPersonType", query.keyPersonType());
+        putIfSet(asked, "residence", query.residence());
+        putIfSet(asked, "gridId", query.gridId());
+        asked.put("rows", rows);
+        return asked;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null && !(value instanceof String text && text.isBlank())) {
+            map.put(key, value instanceof Enum<?> e ? e.name() : value.toString());
+        }
     }
 
     /**

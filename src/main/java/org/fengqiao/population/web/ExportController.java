@@ -1,6 +1,7 @@
 package org.fengqiao.population.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
@@ -46,7 +47,8 @@ class ExportController {
         // async dispatch would be checked again without a security context
         response.setContentType(ImportController.XLSX.toString());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename("persons.xlsx").build().toString());
+                ContentDisposition.attachment().filename(export.fileName(locale) + ".xlsx", StandardCharsets.UTF_8)
+                        .build().toString());
         export.write(query, caller, locale, response.getOutputStream());
     }
 }

@@ -1,7 +1,6 @@
 package org.fengqiao.population.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -105,14 +104,16 @@ class PersonPages {
     /** The persons of the households in difficulty helped, which the work figures' 帮扶人数 links to. */
     @GetMapping("/persons/helped")
     @PreAuthorize("hasAuthority('POPULATION_READ')")
-    String helped(@RequestParam(required = false) UUID unit, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "1") int page, Model model,
+    String helped(@RequestParam(required = false) UUID unit, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "1") int page, Model model,
             Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
         model.addAttribute("units", jurisdictions.visibleUnits(caller));
-        // refused: days the figures page refuses too (nothing read, nothing audited)
-        return lists.page("population/helped", "found", page, PAGE, Filters.of(unit, from, to),
-                (limit, offset) -> helped.list(caller, unit, from, to, limit, offset), HelpedPersons.Listing::total,
+        // refused on the page, the form keeping what was typed: text that is no day, days the figures page refuses
+        // too (nothing read, nothing audited)
+        return lists.page("population/helped", "found", page, PAGE, Filters.typed(unit, from, to),
+                (limit, offset) -> helped.list(caller, unit, PeriodLists.day("from", from), PeriodLists.day("to", to),
+                        limit, offset), HelpedPersons.Listing::total,
                 f -> Filters.of(f.unit() == null ? null : f.unit().id().value(), f.from(), f.to()), model, locale,
                 response);
     }
