@@ -4,7 +4,16 @@
   'use strict';
 
   function create(element) {
-    var map = L.map(element, { zoomControl: true, attributionControl: true });
+    // the zoom buttons' titles and the credit to Leaflet in the page's language: Leaflet's own are English
+    var map = L.map(element, { zoomControl: false, attributionControl: true });
+    L.control.zoom({
+      zoomInTitle: element.dataset.textZoomIn || 'Zoom in',
+      zoomOutTitle: element.dataset.textZoomOut || 'Zoom out'
+    }).addTo(map);
+    var credit = document.createElement('a');
+    credit.href = 'https://leafletjs.com';
+    credit.textContent = element.dataset.textLeaflet || 'Leaflet';
+    map.attributionControl.setPrefix(credit.outerHTML);
     var url = element.dataset.tileUrl;
     if (url) {
       var subdomains = (element.dataset.tileSubdomains || '').split(',').filter(function (s) { return s; });

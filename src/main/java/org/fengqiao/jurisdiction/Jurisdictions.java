@@ -127,6 +127,7 @@ public class Jurisdictions {
         return grids.findVisible(id, caller);
     }
 
+    /** The grids in use the caller sees, as a form offers them: a retired grid is left out ({@link Grid#retired()}). */
     public List<Grid> visibleGrids(Caller caller) {
         return grids.visible(caller);
     }

@@ -65,11 +65,14 @@ public record FengqiaoProperties(
         }
     }
 
-    /** The tile source of the grid map; the map still draws boundaries when it is unreachable. */
+    /**
+     * The tile source of the grid map; the map still draws boundaries when it is unreachable. An empty attribution
+     * credits the default source (高德地图) in the reader's language.
+     */
     public record Map(
             @DefaultValue("https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}") String tileUrl,
             @DefaultValue("1,2,3,4") String tileSubdomains,
-            @DefaultValue("© 高德地图") String tileAttribution) {
+            @DefaultValue("") String tileAttribution) {
     }
 
     public record Security(

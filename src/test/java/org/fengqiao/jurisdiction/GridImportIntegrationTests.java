@@ -118,6 +118,35 @@ class GridImportIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void refusesAGridSixHundredKilometresFromItsVillageInChineseAndEnglishAndSavesNothing() {
+        // the village's grids (IT-BASE and those other tests import) lie around 34.40–34.50 N; 39.80 N is some 590 km
+        // north of the northernmost, still in China
+        Community village = jurisdictions.communityByCode(VILLAGE).orElseThrow();
+        double north = jdbc.sql("SELECT max(max_lat) FROM grid WHERE community_id = ?").param(village.id().value())
+                .query(Double.class).single();
+        String km = String.format(Locale.ROOT, "%.0f", (39.80 - north) * 110.574);
+        String file = collection(feature("IT-FARAWAY", VILLAGE, square(118.60, 39.80, 0.01)));
+        String before = api.gridTable();
+        JurisdictionApi.Answer zh = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", file, null);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.body().get("errors").findValuesAsText("message")).containsExactly(
+                "第 1 个要素（网格 IT-FARAWAY）：边界离“导入测试村”已有网格最近处 " + km + " 公里，超过 50 公里，"
+                        + "不像是该社区（村）的网格，请检查坐标");
+        JurisdictionApi.Answer en = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", file, "en");
+        assertThat(en.body().get("errors").findValuesAsText("message")).containsExactly(
+                "Feature 1 (grid IT-FARAWAY): the boundary lies " + km + " km from the nearest stored grid of 导入测试村, "
+                        + "more than 50 km: not a grid of that community or village; check its coordinates");
+        // drawn on the map, the same grid is refused alike
+        JurisdictionApi.Answer drawn = api.call("chief", HttpMethod.POST, "/api/v1/grids",
+                "{\"communityId\":\"" + village.id().value() + "\",\"code\":\"IT-FARAWAY\",\"name\":\"远处网格\","
+                        + "\"geometry\":" + square(118.60, 39.80, 0.01) + "}", null);
+        assertThat(drawn.status()).isEqualTo(400);
+        assertThat(drawn.body().get("errors").findValuesAsText("message").get(0)).contains(km + " 公里");
+        assertThat(api.gridTable()).isEqualTo(before);
+        assertThat(grids("IT-FARAWAY")).isZero();
+    }
+
+    @Test
     void aGoodImportIsSavedAndFoundByLocateAtOnceAndAReimportMovesIt() {
         String file = collection(
                 feature("IT-NEW-1", VILLAGE, square(118.70, 34.47, 0.01)),

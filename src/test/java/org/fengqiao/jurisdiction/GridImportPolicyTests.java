@@ -46,6 +46,25 @@ class GridImportPolicyTests {
     static final class World implements GridImportPolicy.World {
         final List<GridImportPolicy.StoredGrid> stored = new ArrayList<>();
         final java.util.Map<UUID, UUID> answering = new java.util.HashMap<>();
+        Envelope communityExtent;
+        Envelope bureauExtent;
+
+        /** Where the community's stored grids lie, and its bureau's (null: none stored). */
+        World extents(Envelope community, Envelope bureau) {
+            communityExtent = community;
+            bureauExtent = bureau;
+            return this;
+        }
+
+        @Override
+        public Optional<Envelope> communityExtent(GridImportPolicy.CommunityRef community) {
+            return Optional.ofNullable(communityExtent);
+        }
+
+        @Override
+        public Optional<Envelope> bureauExtent(GridImportPolicy.CommunityRef community) {
+            return Optional.ofNullable(bureauExtent);
+        }
 
         /** The unit holds the stored grid {@code holder} (a work point) or another village (holder null). */
         World answering(GridImportPolicy.UnitRef unit, UUID holder) {
@@ -65,7 +84,7 @@ class GridImportPolicyTests {
 
         World with(String code, String polygon, boolean visible, UUID unitId, String unitPath) throws ParseException {
             stored.add(new GridImportPolicy.StoredGrid(UUID.randomUUID(), GridNetwork.POLICE, code,
-                    Boundary.parse(polygon).geometry(), visible, unitId, unitPath));
+                    Boundary.parse(polygon).geometry(), visible, unitId, unitPath, false));
             return this;
         }
 
@@ -88,6 +107,35 @@ class GridImportPolicyTests {
         public List<GridImportPolicy.StoredGrid> storedIn(GridNetwork network, Envelope box) {
             return stored.stream().filter(s -> s.network() == network && s.boundary().getEnvelopeInternal().intersects(box)).toList();
         }
+    }
+
+    @Test
+    void refusesAGridFarFromItsCommunitysGridsAndTakesOneNearThem() throws Exception {
+        // the village's grids lie around 118.70 E 34.50 N; 39.90 N is about 595 km north of them, in China still
+        World world = new World().extents(new Envelope(118.70, 118.72, 34.50, 34.52), new Envelope(118.0, 119.0, 34.0, 35.0));
+        GridImportPolicy.Decision far = GridImportPolicy.decide(collection(
+                feature("NEAR", "V1", square(118.73, 34.50, 0.01)),
+                feature("FAR", "V1", square(118.70, 39.90, 0.01))), world);
+        assertThat(far.refused()).isTrue();
+        assertThat(far.problems()).extracting(Invalid.Problem::field).containsExactly("features[1].geometry");
+        assertThat(far.problems().get(0).key()).isEqualTo("jurisdiction.import.farFromCommunity");
+        assertThat(far.problems().get(0).args()).containsExactly("2", "FAR", "村", "595", "50");
+        assertThat(GridImportPolicy.decide(collection(feature("NEAR", "V1", square(118.73, 34.50, 0.01))), world)
+                .refused()).isFalse();
+    }
+
+    @Test
+    void theFirstGridOfACommunityIsMeasuredFromItsBureausGridsAndAnEmptyBureauFromNothing() throws Exception {
+        World world = new World().extents(null, new Envelope(118.60, 118.82, 34.50, 34.57));
+        GridImportPolicy.Decision far = GridImportPolicy.decide(collection(
+                feature("FAR", "V1", square(118.70, 39.90, 0.01))), world);
+        assertThat(far.problems()).extracting(Invalid.Problem::key).containsExactly("jurisdiction.import.farFromBureau");
+        assertThat(far.problems().get(0).args()).containsExactly("1", "FAR", "村", "589", "200");
+        // a village 150 km off is still the county's (as the tests' own villages south of the demo district are)
+        assertThat(GridImportPolicy.decide(collection(feature("SOUTH", "V1", square(119.10, 33.10, 0.01))), world)
+                .refused()).isFalse();
+        assertThat(GridImportPolicy.decide(collection(feature("FAR", "V1", square(118.70, 39.90, 0.01))),
+                new World()).refused()).isFalse();
     }
 
     static String square(double lon, double lat, double size) {

@@ -36,7 +36,8 @@ class GridMapBrowserIntegrationTests extends BrowserTest {
     void officerSignsInSeesHisGridsOnTheMapWithoutATileServerAndOpensOneWithItsRoster() {
         long officersGrids = jdbc.sql("""
                 SELECT count(*) FROM grid g JOIN unit u ON u.id = g.unit_id
-                WHERE u.path LIKE (SELECT u2.path FROM staff s JOIN unit u2 ON u2.id = s.unit_id WHERE s.username = 'officer') || '%'""")
+                WHERE g.retired_at IS NULL
+                  AND u.path LIKE (SELECT u2.path FROM staff s JOIN unit u2 ON u2.id = s.unit_id WHERE s.username = 'officer') || '%'""")
                 .query(Long.class).single();
         long allGrids = jdbc.sql("SELECT count(*) FROM grid").query(Long.class).single();
         assertThat(officersGrids).isGreaterThanOrEqualTo(65).isLessThan(allGrids);
@@ -55,6 +56,18 @@ class GridMapBrowserIntegrationTests extends BrowserTest {
         assertThat(page.locator("#grid-minimap path.leaflet-interactive").count()).isEqualTo(1);
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
                 page.locator("#community-officers [data-field=officer]")).hasText("李建国");
+    }
+
+    @Test
+    void theMapsCreditsAndZoomButtonsSpeakChineseOnTheChinesePage() {
+        login("officer");
+        page.navigate(url("/map"));
+        page.waitForSelector("#grid-map[data-grid-count]");
+        assertThat(page.locator("#grid-map .leaflet-control-attribution").textContent())
+                .isEqualTo("Leaflet 开源地图库 | © 高德地图");
+        assertThat(page.locator("#grid-map .leaflet-control-attribution a").first().getAttribute("title")).isNull();
+        assertThat(page.locator("#grid-map .leaflet-control-zoom-in").getAttribute("title")).isEqualTo("放大");
+        assertThat(page.locator("#grid-map .leaflet-control-zoom-out").getAttribute("title")).isEqualTo("缩小");
     }
 
     @Test

@@ -148,6 +148,45 @@ public class GridChanges {
         return grids.detail(new GridId(created.id())).orElseThrow();
     }
 
+    /**
+     * Retires a grid the caller sees (404 otherwise) once nothing lies in it any more: no address, no person living
+     * there, no incident still open, no roster place held. Refused otherwise with what is left, counted, and where to
+     * move it, nothing changed. A retired grid keeps its records, history and code; it leaves the forms, the map and
+     * the spatial index, and another grid may be drawn over its ground. Audited as an update of the grid.
+     */
+    @Transactional
+    public Grids.Detail retire(GridId id, Caller caller) {
+        lock();
+        Grids.Detail before = grids.detailVisible(id, caller).orElseThrow(() -> new NotFound("grid", id));
+        if (before.retired()) {
+            throw new Conflict("jurisdiction.retire.already", before.code());
+        }
+        Grids.Contents left = grids.contents(id);
+        if (!left.empty()) {
+            List<Invalid.Problem> problems = new ArrayList<>();
+            leftIn(problems, "addresses", left.addresses(), before.code());
+            leftIn(problems, "persons", left.persons(), before.code());
+            leftIn(problems, "openIncidents", left.openIncidents(), before.code());
+            leftIn(problems, "rosterPlaces", left.rosterPlaces(), before.code());
+            throw new Invalid("jurisdiction.retire.refused", problems);
+        }
+        grids.retire(id);
+        Grids.Detail after = grids.detail(id).orElseThrow();
+        Map<String, Object> was = state(before);
+        was.put("retiredAt", null);
+        Map<String, Object> is = state(after);
+        is.put("retiredAt", after.retiredAt().toString());
+        events.publishEvent(Audited.updated("grid", id, after.unitPath(), was, is));
+        index.refreshAfterCommit();
+        return after;
+    }
+
+    private static void leftIn(List<Invalid.Problem> problems, String what, long count, String code) {
+        if (count > 0) {
+            problems.add(new Invalid.Problem(what, "jurisdiction.retire.left." + what, new Object[] {code, count}));
+        }
+    }
+
     /** A grid to be drawn: its community, network (POLICE when null), code and name, and the drawn geometry. */
     public record NewGrid(CommunityId community, GridNetwork network, String code, String name, JsonNode geometry) {
     }
@@ -314,6 +353,29 @@ public class GridChanges {
         }
 
         @Override
+        public Optional<Envelope> communityExtent(GridImportPolicy.CommunityRef community) {
+            return extent("FROM grid g WHERE g.retired_at IS NULL AND g.community_id = ?", community.id());
+        }
+
+        @Override
+        public Optional<Envelope> bureauExtent(GridImportPolicy.CommunityRef community) {
+            // the bureau is the root of the tree the community's unit lies in: the first element of its path
+            String path = community.unitPath();
+            String bureau = path.substring(0, path.indexOf('/', 1) + 1);
+            return extent("FROM grid g JOIN unit u ON u.id = g.unit_id WHERE g.retired_at IS NULL AND u.path LIKE ?",
+                    bureau + "%");
+        }
+
+        /** Every grid counts, of whichever scope: the extent is where the place lies, not what the caller sees. */
+        private Optional<Envelope> extent(String from, Object param) {
+            return jdbc.sql("SELECT min(g.min_lon), max(g.max_lon), min(g.min_lat), max(g.max_lat) " + from)
+                    .param(param)
+                    .query((rs, row) -> rs.getObject(1) == null ? null
+                            : new Envelope(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)))
+                    .list().stream().filter(java.util.Objects::nonNull).findFirst();
+        }
+
+        @Override
         public Optional<GridImportPolicy.StoredGrid> stored(GridNetwork network, String code) {
             return grids.detailByCode(network, code).map(this::stored);
         }
@@ -326,7 +388,8 @@ public class GridChanges {
         private GridImportPolicy.StoredGrid stored(Grids.Detail d) {
             try {
                 return new GridImportPolicy.StoredGrid(d.id(), d.network(), d.code(),
-                        Boundary.parse(d.boundary()).geometry(), caller.sees(d.unitPath()), d.unitId(), d.unitPath());
+                        Boundary.parse(d.boundary()).geometry(), caller.sees(d.unitPath()), d.unitId(), d.unitPath(),
+                        d.retired());
             } catch (ParseException e) {
                 throw new IllegalStateException("stored boundary of grid " + d.code() + " is unreadable", e);
             }

@@ -49,6 +49,18 @@ public final class GridImportPolicy {
     /** China's extent (lon 73.4–135.1 E, lat 3.8–53.6 N): a coordinate outside it is a typo or swapped axes. */
     public static final Envelope CHINA = new Envelope(73.4, 135.1, 3.8, 53.6);
     public static final double OVERLAP_TOLERANCE_M2 = 1.0;
+    /**
+     * How far a grid may lie from the stored grids of its community: a village or community is a few kilometres
+     * across, so a grid farther off is a typo in its coordinates or a file of another place, not a new grid of it.
+     */
+    public static final double COMMUNITY_REACH_KM = 50;
+    /**
+     * How far the first grid of a community may lie from the stored grids of its bureau: a county is rarely more than
+     * 100 km across, and the check must still let a county be drawn village by village.
+     */
+    public static final double BUREAU_REACH_KM = 200;
+    private static final double KM_PER_DEGREE_LAT = 110.574;
+    private static final double KM_PER_DEGREE_LON_AT_EQUATOR = 111.320;
 
     private static final String[] VALIDITY_KEYS = new String[12];
 
@@ -87,6 +99,12 @@ public final class GridImportPolicy {
          * {@code grid}: the stored grid the feature replaces, which is not another; null for a new grid.
          */
         boolean answersForOthers(CommunityRef community, UnitRef unit, UUID grid);
+
+        /** The bounding box of the stored grids (every network) of the community; empty when it has none. */
+        Optional<Envelope> communityExtent(CommunityRef community);
+
+        /** The bounding box of the stored grids of the bureau over the community's unit; empty when it has none. */
+        Optional<Envelope> bureauExtent(CommunityRef community);
     }
 
     /** A community with the unit that answers for it and that unit's path. */
@@ -98,10 +116,11 @@ public final class GridImportPolicy {
 
     /**
      * A stored grid; {@code visible} says whether the importer may see (and so replace) it; {@code unitId} and
-     * {@code unitPath} are those of the unit it is placed under.
+     * {@code unitPath} are those of the unit it is placed under; {@code retired}: merged or redrawn away, its code
+     * kept by it.
      */
     public record StoredGrid(UUID id, GridNetwork network, String code, Geometry boundary, boolean visible,
-            UUID unitId, String unitPath) {
+            UUID unitId, String unitPath, boolean retired) {
     }
 
     /** One feature of the file as read, before the checks against the world. */
@@ -185,12 +204,58 @@ public final class GridImportPolicy {
             }
             if (replaces.isPresent() && !replaces.get().visible()) {
                 add(c, "code", "jurisdiction.import.codeTaken");
+            } else if (replaces.isPresent() && replaces.get().retired()) {
+                // reshaping a retired grid would not bring it back, and a new grid cannot take the code it keeps
+                add(c, "code", "jurisdiction.import.codeRetired");
+            }
+            if (community != null && c.geometry() != null) {
+                checkPlausible(c, community, world);
             }
             accepted.add(new Accepted(c, community, replaces, placement(community, unit, replaces)));
         }
         checkOverlapsWithinFile(candidates);
         checkOverlapsWithStored(candidates, replacedKeys, world);
         return new Decision(problems.isEmpty() ? accepted : List.of(), problems);
+    }
+
+    /**
+     * Refuses a boundary far from where its community lies: beyond {@link #COMMUNITY_REACH_KM} of the community's
+     * stored grids, or for a community without grids yet beyond {@link #BUREAU_REACH_KM} of its bureau's. The China
+     * check alone let a grid 600 km from its village in. A bureau without any grid (a county being set up) has no
+     * extent to compare with, and only the China check applies.
+     */
+    private void checkPlausible(Candidate c, CommunityRef community, World world) {
+        Envelope box = c.geometry().getEnvelopeInternal();
+        Optional<Envelope> own = world.communityExtent(community);
+        if (own.isPresent()) {
+            double km = kilometres(box, own.get());
+            if (km > COMMUNITY_REACH_KM) {
+                add(c, "geometry", "jurisdiction.import.farFromCommunity", community.name(), kilometresText(km),
+                        kilometresText(COMMUNITY_REACH_KM));
+            }
+            return;
+        }
+        world.bureauExtent(community).ifPresent(bureau -> {
+            double km = kilometres(box, bureau);
+            if (km > BUREAU_REACH_KM) {
+                add(c, "geometry", "jurisdiction.import.farFromBureau", community.name(), kilometresText(km),
+                        kilometresText(BUREAU_REACH_KM));
+            }
+        });
+    }
+
+    /** The shortest distance between two lon/lat boxes in kilometres (0 when they meet), by a local projection. */
+    static double kilometres(Envelope a, Envelope b) {
+        double dLon = Math.max(0, Math.max(a.getMinX() - b.getMaxX(), b.getMinX() - a.getMaxX()));
+        double dLat = Math.max(0, Math.max(a.getMinY() - b.getMaxY(), b.getMinY() - a.getMaxY()));
+        double latitude = (Math.max(a.getMinY(), b.getMinY()) + Math.min(a.getMaxY(), b.getMaxY())) / 2;
+        return Math.hypot(dLon * KM_PER_DEGREE_LON_AT_EQUATOR * Math.cos(Math.toRadians(latitude)),
+                dLat * KM_PER_DEGREE_LAT);
+    }
+
+    /** Whole kilometres, as a plain number so it reads the same in every language. */
+    private static String kilometresText(double km) {
+        return String.format(Locale.ROOT, "%.0f", km);
     }
 
     /**

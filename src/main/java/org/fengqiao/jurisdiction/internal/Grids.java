@@ -21,14 +21,17 @@ import org.springframework.stereotype.Repository;
 public class Grids {
 
     static final String SELECT = """
-            SELECT g.id, g.network, g.code, g.name, g.community_id, g.unit_id, u.path AS unit_path
+            SELECT g.id, g.network, g.code, g.name, g.community_id, g.unit_id, u.path AS unit_path, g.retired_at
             FROM grid g JOIN unit u ON u.id = g.unit_id""";
+
+    /** The grids still in use: a retired one is left out of every list a form or the map offers. */
+    static final String ACTIVE = " g.retired_at IS NULL ";
 
     private static final String DETAIL = """
             SELECT g.id, g.network, g.code, g.name, g.community_id, c.code AS community_code, c.name AS community_name,
                    g.unit_id, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path, g.boundary::text AS boundary,
                    g.area_m2,
-                   g.comprehensive_code, g.urban_code, g.civilization_code, g.updated_at, g.version
+                   g.comprehensive_code, g.urban_code, g.civilization_code, g.updated_at, g.version, g.retired_at
             FROM grid g JOIN unit u ON u.id = g.unit_id JOIN community c ON c.id = g.community_id
             """;
 
@@ -42,7 +45,11 @@ public class Grids {
     public record Detail(UUID id, GridNetwork network, String code, String name, UUID communityId,
             String communityCode, String communityName, UUID unitId, String unitCode, String unitName, String unitPath,
             String boundary, double areaSquareMetres, String comprehensiveCode, String urbanCode,
-            String civilizationCode, OffsetDateTime updatedAt, long version) {
+            String civilizationCode, OffsetDateTime updatedAt, long version, OffsetDateTime retiredAt) {
+
+        public boolean retired() {
+            return retiredAt != null;
+        }
     }
 
     /** A grid as the spatial index needs it: where it sits and its boundary. */
@@ -58,18 +65,19 @@ public class Grids {
                 .param(id.value()).param(caller.scopePatterns()).query(Grids::map).optional();
     }
 
+    /** The grids in use of the caller's scope, as the forms of every module offer them. */
     public List<Grid> visible(Caller caller) {
-        return jdbc.sql(SELECT + " WHERE u.path LIKE ANY(?) ORDER BY g.network, g.code")
+        return jdbc.sql(SELECT + " WHERE u.path LIKE ANY(?) AND" + ACTIVE + "ORDER BY g.network, g.code")
                 .param(caller.scopePatterns()).query(Grids::map).list();
     }
 
     /**
-     * The grids of the caller's scope, optionally of one network or community, a page at a time; the offset is a long,
+     * The grids in use of the caller's scope, optionally of one network or community, a page at a time; the offset is a long,
      * as a page number times a page size may pass what an int holds.
      */
     public List<Detail> visible(Caller caller, GridNetwork network, UUID community, int limit, long offset) {
         return jdbc.sql(DETAIL + """
-                 WHERE u.path LIKE ANY(:scope)
+                 WHERE u.path LIKE ANY(:scope) AND g.retired_at IS NULL
                    AND (CAST(:network AS text) IS NULL OR g.network = :network)
                    AND (CAST(:community AS uuid) IS NULL OR g.community_id = :community)
                  ORDER BY g.network, g.code LIMIT :limit OFFSET :offset""")
@@ -81,7 +89,7 @@ public class Grids {
     public long countVisible(Caller caller, GridNetwork network, UUID community) {
         return jdbc.sql("""
                 SELECT count(*) FROM grid g JOIN unit u ON u.id = g.unit_id
-                 WHERE u.path LIKE ANY(:scope)
+                 WHERE u.path LIKE ANY(:scope) AND g.retired_at IS NULL
                    AND (CAST(:network AS text) IS NULL OR g.network = :network)
                    AND (CAST(:community AS uuid) IS NULL OR g.community_id = :community)""")
                 .param("scope", caller.scopePatterns()).param("network", network == null ? null : network.name())
@@ -97,16 +105,22 @@ public class Grids {
         return jdbc.sql(DETAIL + " WHERE g.id = ?").param(id.value()).query(Grids::detail).optional();
     }
 
-    /** The grid of a network with a code, whatever the scope: codes are unique per network across the county. */
+    /**
+     * The grid of a network with a code, whatever the scope and retired or not: codes are unique per network across
+     * the county, and a retired grid keeps its code.
+     */
     public Optional<Detail> detailByCode(GridNetwork network, String code) {
         return jdbc.sql(DETAIL + " WHERE g.network = ? AND g.code = ?").params(network.name(), code)
                 .query(Grids::detail).optional();
     }
 
-    /** Stored grids of a network whose bounding box meets the given one, for the overlap check of an import. */
+    /**
+     * Stored grids in use of a network whose bounding box meets the given one, for the overlap check of an import: the
+     * ground of a retired grid is free for the grid that took it over.
+     */
     public List<Detail> inBox(GridNetwork network, Envelope box) {
         return jdbc.sql(DETAIL + """
-                 WHERE g.network = ? AND g.max_lon >= ? AND g.min_lon <= ? AND g.max_lat >= ? AND g.min_lat <= ?""")
+                 WHERE g.retired_at IS NULL AND g.network = ? AND g.max_lon >= ? AND g.min_lon <= ? AND g.max_lat >= ? AND g.min_lat <= ?""")
                 .params(network.name(), box.getMinX(), box.getMaxX(), box.getMinY(), box.getMaxY())
                 .query(Grids::detail).list();
     }
@@ -115,12 +129,12 @@ public class Grids {
         return jdbc.sql("SELECT boundary::text FROM grid WHERE id = ?").param(id.value()).query(String.class).optional();
     }
 
-    /** Every grid with its boundary, for building the spatial index. */
+    /** Every grid in use with its boundary, for building the spatial index: no point is located in a retired one. */
     public List<Shape> shapes() {
         return jdbc.sql("""
-                SELECT g.id, g.network, g.code, g.name, g.community_id, g.unit_id, u.path AS unit_path,
+                SELECT g.id, g.network, g.code, g.name, g.community_id, g.unit_id, u.path AS unit_path, g.retired_at,
                        g.boundary::text AS boundary
-                FROM grid g JOIN unit u ON u.id = g.unit_id""")
+                FROM grid g JOIN unit u ON u.id = g.unit_id WHERE g.retired_at IS NULL""")
                 .query((rs, row) -> new Shape(map(rs, row), rs.getString("boundary"))).list();
     }
 
@@ -168,6 +182,33 @@ public class Grids {
                 .params(comprehensiveCode, urbanCode, civilizationCode, id.value()).update();
     }
 
+    /** Retires the grid: it stays with its records, out of the forms, the map and the spatial index. */
+    public void retire(GridId id) {
+        jdbc.sql("UPDATE grid SET retired_at = now(), updated_at = now(), version = version + 1 WHERE id = ?")
+                .param(id.value()).update();
+    }
+
+    /**
+     * What still lies in a grid and keeps it from being retired: its addresses, the persons living there (not those
+     * who left), its incidents not yet answered and the roster places held now. Counted here, across the modules that
+     * own them, as those modules depend on this one and not the other way round.
+     */
+    public record Contents(long addresses, long persons, long openIncidents, long rosterPlaces) {
+        public boolean empty() {
+            return addresses == 0 && persons == 0 && openIncidents == 0 && rosterPlaces == 0;
+        }
+    }
+
+    public Contents contents(GridId id) {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM address WHERE grid_id = :id),
+                       (SELECT count(*) FROM person WHERE grid_id = :id AND residence <> 'LEFT'),
+                       (SELECT count(*) FROM incident WHERE grid_id = :id AND status NOT IN ('ANSWERED', 'MERGED')),
+                       (SELECT count(*) FROM grid_role WHERE grid_id = :id AND ended_on IS NULL)""")
+                .param("id", id.value())
+                .query((rs, row) -> new Contents(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+    }
+
     public long revision() {
         return jdbc.sql("SELECT revision FROM grid_revision WHERE id = 1").query(Long.class).single();
     }
@@ -175,7 +216,8 @@ public class Grids {
     static Grid map(ResultSet rs, int row) throws SQLException {
         return new Grid(new GridId(rs.getObject("id", UUID.class)), GridNetwork.valueOf(rs.getString("network")),
                 rs.getString("code"), rs.getString("name"), new CommunityId(rs.getObject("community_id", UUID.class)),
-                new UnitId(rs.getObject("unit_id", UUID.class)), rs.getString("unit_path"));
+                new UnitId(rs.getObject("unit_id", UUID.class)), rs.getString("unit_path"),
+                rs.getObject("retired_at") != null);
     }
 
     static Detail detail(ResultSet rs, int row) throws SQLException {
@@ -185,6 +227,6 @@ public class Grids {
                 rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("unit_path"), rs.getString("boundary"),
                 rs.getDouble("area_m2"), rs.getString("comprehensive_code"), rs.getString("urban_code"),
                 rs.getString("civilization_code"), rs.getObject("updated_at", OffsetDateTime.class),
-                rs.getLong("version"));
+                rs.getLong("version"), rs.getObject("retired_at", OffsetDateTime.class));
     }
 }

@@ -69,7 +69,7 @@ class GridController {
 
     record GridDetail(UUID id, GridNetwork network, String code, String name, Ref community, Ref unit,
             JsonNode boundary, double areaSquareMetres, String comprehensiveCode, String urbanCode,
-            String civilizationCode, OffsetDateTime updatedAt, long version) {
+            String civilizationCode, OffsetDateTime updatedAt, long version, OffsetDateTime retiredAt) {
     }
 
     record Links(@Size(max = GridChanges.LINKED_CODE_MAX, message = "{error.field.format}") String comprehensiveCode,
@@ -132,6 +132,19 @@ class GridController {
         jurisdictions.placeGrid(new GridId(id), placement.unitId() == null ? null : new UnitId(placement.unitId()),
                 Callers.require());
         return detail(grids.detail(new GridId(id)).orElseThrow());
+    }
+
+    @PostMapping("/{id}/retirement")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    @Operation(summary = "Retire a grid redrawn or merged away, once nothing lies in it; audited",
+            description = "The grid is kept with its records and history (the records filed in it still name it), "
+                    + "leaves the lists, forms, map, export and locate, and another grid may be drawn or imported over its "
+                    + "ground; its code stays taken. 400 listing what still lies in it, counted, and where to move "
+                    + "it (addresses with their households and persons, persons living there, incidents not yet "
+                    + "answered, roster places held now), nothing changed; 409 when retired already; 404 for a grid "
+                    + "outside the caller's jurisdiction.")
+    GridDetail retire(@PathVariable UUID id) {
+        return detail(changes.retire(new GridId(id), Callers.require()));
     }
 
     @PutMapping("/{id}/links")
@@ -304,7 +317,7 @@ class GridController {
         return new GridDetail(d.id(), d.network(), d.code(), d.name(),
                 new Ref(d.communityId(), d.communityCode(), d.communityName()), new Ref(d.unitId(), d.unitCode(), d.unitName()),
                 read(d.boundary()), Math.round(d.areaSquareMetres() * 10) / 10.0, d.comprehensiveCode(), d.urbanCode(),
-                d.civilizationCode(), d.updatedAt(), d.version());
+                d.civilizationCode(), d.updatedAt(), d.version(), d.retiredAt());
     }
 
     private JsonNode read(String geoJson) {

@@ -49,9 +49,12 @@ class JurisdictionPages {
     private final Jurisdictions jurisdictions;
     private final FengqiaoProperties properties;
     private final FormAnswers answers;
+    private final org.fengqiao.jurisdiction.internal.GridChanges gridChanges;
 
     JurisdictionPages(Units units, Communities communities, Grids grids, Jurisdictions jurisdictions,
-            FengqiaoProperties properties, FormAnswers answers) {
+            FengqiaoProperties properties, FormAnswers answers,
+            org.fengqiao.jurisdiction.internal.GridChanges gridChanges) {
+        this.gridChanges = gridChanges;
         this.units = units;
         this.communities = communities;
         this.grids = grids;
@@ -110,6 +113,14 @@ class JurisdictionPages {
         return answers.redirect("/grids/" + id, "jurisdiction.placement.placed", locale, redirect,
                 () -> jurisdictions.placeGrid(new GridId(id), unitId == null ? null : new UnitId(unitId),
                         Callers.require()));
+    }
+
+    /** The grid retired from its page, as the API's POST …/retirement does it, with the same refusals. */
+    @PostMapping("/grids/{id}/retire")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    String retire(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
+        return answers.redirect("/grids/" + id, "jurisdiction.retire.done", locale, redirect,
+                () -> gridChanges.retire(new GridId(id), Callers.require()));
     }
 
     /** The grid's own work point (网格有点) under its community's unit, made when missing, and the grid placed there. */

@@ -1,0 +1,181 @@
+package org.fengqiao.jurisdiction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A grid redrawn or merged away is retired by the station chief: refused while records still lie in it (each kind
+ * counted, with where to move it), retired when empty, kept with its records but out of the forms, the map and locate.
+ */
+class GridRetirementIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
+
+    JurisdictionApi api;
+    String n;
+    Unit office;
+    Community village;
+    /** Each test's own spot south of the demo district (lat 34.27–34.29), apart from the other tests' grids. */
+    double lon;
+    double lat = 34.27;
+
+    @BeforeEach
+    void setUp() {
+        api = new JurisdictionApi(http, jdbc);
+        n = String.valueOf(100000 + new Random().nextInt(899999));
+        office = jurisdictions.unitByCode("320722010100").orElseThrow();
+        village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "T-RET-" + n, "撤销测试村" + n, null,
+                null, null);
+        lon = 118.00 + new Random().nextInt(300) / 1000.0;
+    }
+
+    Grid grid(String code, double offset) {
+        return jurisdictions.createGrid(village.id(), GridNetwork.POLICE, code, "撤销测试网格" + n,
+                GridImportPolicyTests.square(lon + offset, lat, 0.004), null, null, null);
+    }
+
+    String locate(double offset) {
+        return "/api/v1/grids/locate?lat=" + (lat + 0.002) + "&lon=" + (lon + offset + 0.002);
+    }
+
+    String retirement(Object id) {
+        return "/api/v1/grids/" + id + "/retirement";
+    }
+
+    String page(String user, String url) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(api.token(user));
+        headers.setAccept(List.of(MediaType.TEXT_HTML));
+        return http.exchange(url, HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody();
+    }
+
+    @Test
+    void anEmptyGridIsRetiredNotDeletedAuditedAndLeavesTheFormsTheMapAndLocate() {
+        Grid grid = grid("IT-RET-" + n, 0);
+        UUID id = grid.id().value();
+        assertThat(api.get("chief", locate(0)).status()).isEqualTo(200);
+
+        JurisdictionApi.Answer retired = api.call("chief", HttpMethod.POST, retirement(id), null, null);
+        assertThat(retired.status()).as(String.valueOf(retired.body())).isEqualTo(200);
+        assertThat(retired.body().get("retiredAt").isNull()).isFalse();
+
+        // kept with its record: its page and the API still show it, retired, and old records still find it
+        assertThat(jdbc.sql("SELECT count(*) FROM grid WHERE id = ? AND retired_at IS NOT NULL").param(id)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(api.get("chief", "/api/v1/grids/" + id).body().get("code").asText()).isEqualTo("IT-RET-" + n);
+        assertThat(jurisdictions.grid(grid.id())).isPresent();
+        assertThat(page("chief", "/grids/" + id)).contains("id=\"grid-retired\"").contains("本网格已于")
+                .doesNotContain("id=\"retire-form\"");
+        // out of locate, the forms' choices, the grid list and the map's export
+        assertThat(api.get("chief", locate(0)).status()).isEqualTo(404);
+        Caller chiefOfTheOffice = new Caller(UUID.randomUUID(), "ret" + n, "所长", "STATION_CHIEF",
+                List.of(office.path()), Set.of());
+        assertThat(jurisdictions.visibleGrids(chiefOfTheOffice)).extracting(Grid::code).doesNotContain("IT-RET-" + n);
+        assertThat(api.get("chief", "/api/v1/grids").body().findValuesAsText("code")).doesNotContain("IT-RET-" + n);
+        assertThat(api.get("chief", "/api/v1/grids/export").body().get("features").findValuesAsText("code"))
+                .doesNotContain("IT-RET-" + n);
+        // audited once, before and after
+        List<String> after = jdbc.sql("""
+                SELECT after::text FROM audit_entry WHERE record_type = 'grid' AND record_id = ? AND action = 'UPDATE'
+                ORDER BY at DESC""").param(id.toString()).query(String.class).list();
+        assertThat(after).hasSize(1);
+        assertThat(after.get(0)).contains("retiredAt");
+
+        // once retired it stays so; its code stays taken, and its ground is free for the grid that took it over
+        assertThat(api.call("chief", HttpMethod.POST, retirement(id), null, null).status()).isEqualTo(409);
+        String over = GridImportIntegrationTests.collection(
+                GridImportPolicyTests.feature("IT-RET-" + n, village.code(), GridImportPolicyTests.square(lon, lat, 0.004)));
+        JurisdictionApi.Answer sameCode = api.call("chief", HttpMethod.POST, "/api/v1/grids/import", over, null);
+        assertThat(sameCode.status()).isEqualTo(400);
+        assertThat(sameCode.body().get("errors").findValuesAsText("message")).containsExactly("第 1 个要素（网格 IT-RET-"
+                + n + "）：该编码属于已撤销的网格，不能再用于导入或修改边界，请另取编码");
+        JurisdictionApi.Answer merged = api.call("chief", HttpMethod.POST, "/api/v1/grids/import",
+                GridImportIntegrationTests.collection(GridImportPolicyTests.feature("IT-RETM-" + n, village.code(),
+                        GridImportPolicyTests.square(lon - 0.001, lat - 0.001, 0.006))), null);
+        assertThat(merged.status()).as(String.valueOf(merged.body())).isEqualTo(200);
+        assertThat(api.get("chief", locate(0)).body().get("grids").get(0).get("code").asText())
+                .isEqualTo("IT-RETM-" + n);
+        // the merged grid is empty too: retired, it leaves the spot free for this test's next run
+        UUID mergedId = UUID.fromString(merged.body().get("grids").get(0).get("id").asText());
+        assertThat(api.call("chief", HttpMethod.POST, retirement(mergedId), null, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aGridWithRecordsInItIsRefusedWithWhatIsLeftCountedInChineseAndEnglishAndNothingChanges() {
+        UUID id = api.gridId("FS-1-01");
+        long addresses = count("SELECT count(*) FROM address WHERE grid_id = ?", id);
+        long persons = count("SELECT count(*) FROM person WHERE grid_id = ? AND residence <> 'LEFT'", id);
+        long open = count("SELECT count(*) FROM incident WHERE grid_id = ? AND status NOT IN ('ANSWERED', 'MERGED')", id);
+        long roster = count("SELECT count(*) FROM grid_role WHERE grid_id = ? AND ended_on IS NULL", id);
+        assertThat(addresses).isPositive();
+        assertThat(roster).isPositive();
+        String before = api.gridTable();
+
+        JurisdictionApi.Answer zh = api.call("chief", HttpMethod.POST, retirement(id), null, null);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.body().get("title").asText()).isEqualTo("网格未撤销：其中还有记录，请先移走");
+        List<String> expected = new ArrayList<>();
+        expected.add("网格 FS-1-01 中还有 " + addresses + " 个地址：先把本网格的地盘划入相邻网格（修改边界），"
+                + "再在本网格的“核对地址归属”页把地址连同楼栋、住户和人员移到所在网格");
+        if (persons > 0) {
+            expected.add("网格 FS-1-01 中还有 " + persons + " 名在住人员：随其地址在“核对地址归属”页移到所在网格，或登记迁出");
+        }
+        if (open > 0) {
+            expected.add("网格 FS-1-01 中还有 " + open + " 件未办结的警情：办结并答复群众后再撤销");
+        }
+        expected.add("网格 FS-1-01 中还有 " + roster + " 名在任的五级网格人员：在本页“五级网格人员”中为其卸任，再到新网格任职");
+        assertThat(zh.body().get("errors").findValuesAsText("message")).containsExactlyElementsOf(expected);
+
+        JurisdictionApi.Answer en = api.call("chief", HttpMethod.POST, retirement(id), null, "en");
+        assertThat(en.body().get("title").asText())
+                .isEqualTo("The grid was not retired: records still lie in it; move them first");
+        List<String> english = en.body().get("errors").findValuesAsText("message");
+        assertThat(english.get(0)).startsWith("Grid FS-1-01 still holds " + addresses + " addresses: ");
+        assertThat(english.get(english.size() - 1)).startsWith(String.format(Locale.ROOT,
+                "Grid FS-1-01 still has %d roster place%s held: end them", roster, roster == 1 ? "" : "s"));
+        assertThat(api.gridTable()).isEqualTo(before);
+    }
+
+    @Test
+    void aGridOutsideTheCallersJurisdictionIsNotFoundAndWithoutTheRightToManageItIsForbidden() {
+        lat = 34.285;
+        Grid grid = grid("IT-RETS-" + n, 0);
+        String before = api.gridTable();
+        // the rural chief manages his station's jurisdiction; the urban station's grid lies outside it
+        assertThat(api.call("chief", HttpMethod.POST, retirement(api.gridId("NS-1-01")), null, null).status())
+                .isEqualTo(404);
+        assertThat(api.call("chief", HttpMethod.POST, retirement(UUID.randomUUID()), null, null).status())
+                .isEqualTo(404);
+        assertThat(api.call("officer", HttpMethod.POST, retirement(grid.id().value()), null, null).status())
+                .isEqualTo(403);
+        assertThat(api.gridTable()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT retired_at IS NULL FROM grid WHERE id = ?").param(grid.id().value())
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    long count(String sql, UUID grid) {
+        return jdbc.sql(sql).param(grid).query(Long.class).single();
+    }
+}
