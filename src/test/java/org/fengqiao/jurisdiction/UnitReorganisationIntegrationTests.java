@@ -269,4 +269,30 @@ class UnitReorganisationIntegrationTests extends IntegrationTest {
                 .query(Long.class).single();
         assertThat(station.get("totalCommunities").asLong()).isEqualTo(stationCommunities);
     }
+
+    @Test
+    void aRetiredGridIsNeitherCountedNorLeftBehindWhenItsWorkPointIsRetired() {
+        Station s = workstationWithRecords(RURAL_OFFICE);
+        String n = unique();
+        Unit point = jurisdictions.createUnit(s.workstation().id(), UnitKind.WORK_POINT, "IT-RE-WP-" + n,
+                "撤销测试警务点" + n, null);
+        double lon = 100 + new Random().nextInt(900) / 100.0;
+        double lat = 20 + new Random().nextInt(900) / 100.0;
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}".formatted(
+                lon, lat, lon + 0.004, lat, lon + 0.004, lat + 0.004, lon, lat + 0.004, lon, lat);
+        Grid merged = jurisdictions.createGrid(s.village().id(), GridNetwork.POLICE, "IT-RE-GM-" + n, "并入网格" + n,
+                square, null, null, null);
+        jdbc.sql("UPDATE grid SET unit_id = ? WHERE id = ?").params(point.id().value(), merged.id().value()).update();
+        assertThat(api.get("bureau", "/api/v1/units/" + s.workstation().id()).body().get("unit").get("totalGrids")
+                .asLong()).isEqualTo(2);
+
+        JurisdictionApi.Answer retired = api.call("bureau", HttpMethod.POST,
+                "/api/v1/grids/" + merged.id() + "/retirement", null, null);
+        assertThat(retired.status()).as(String.valueOf(retired.body())).isEqualTo(200);
+        // the grid merged away is no longer one of the village's grids, nor something left at its work point
+        assertThat(api.get("bureau", "/api/v1/units/" + s.workstation().id()).body().get("unit").get("totalGrids")
+                .asLong()).isEqualTo(1);
+        assertThat(api.call("bureau", HttpMethod.DELETE, "/api/v1/units/" + point.id(), null, null).status())
+                .isEqualTo(204);
+    }
 }

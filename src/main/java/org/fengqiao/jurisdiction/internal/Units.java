@@ -53,17 +53,19 @@ public class Units {
     /**
      * A unit of the visible tree with how many communities and grids it answers for directly: a grid counts at its
      * community's unit only, not again at its own work point below it, so the counts of all units add up to the grids.
+     * A retired grid is history, not ground the unit answers for: it is not counted.
      */
     public record Counted(Unit unit, long communities, long grids, long totalCommunities, long totalGrids) {
     }
 
     private static final String COUNTS = """
             , (SELECT count(*) FROM community c WHERE c.unit_id = u.id) AS communities,
-              (SELECT count(*) FROM grid g JOIN community c ON c.id = g.community_id WHERE c.unit_id = u.id) AS grids,
+              (SELECT count(*) FROM grid g JOIN community c ON c.id = g.community_id
+                WHERE c.unit_id = u.id AND g.retired_at IS NULL) AS grids,
               (SELECT count(*) FROM community c JOIN unit cu ON cu.id = c.unit_id
                 WHERE cu.path LIKE u.path || '%') AS total_communities,
               (SELECT count(*) FROM grid g JOIN community c ON c.id = g.community_id JOIN unit cu ON cu.id = c.unit_id
-                WHERE cu.path LIKE u.path || '%') AS total_grids
+                WHERE cu.path LIKE u.path || '%' AND g.retired_at IS NULL) AS total_grids
             """;
 
     /**
@@ -229,7 +231,10 @@ public class Units {
                 .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).optional();
     }
 
-    /** What is left at exactly this unit of the tree itself: the units under it, its communities, the grids placed at it. */
+    /**
+     * What is left at exactly this unit of the tree itself: the units under it, its communities, the grids placed at it
+     * (a retired grid keeps its placement for the records that name it, and does not hold the unit back).
+     */
     public record Left(long units, long communities, long grids) {
     }
 
@@ -237,7 +242,7 @@ public class Units {
         return jdbc.sql("""
                 SELECT (SELECT count(*) FROM unit c WHERE c.parent_id = :id AND c.retired_at IS NULL),
                        (SELECT count(*) FROM community c WHERE c.unit_id = :id),
-                       (SELECT count(*) FROM grid g WHERE g.unit_id = :id)""")
+                       (SELECT count(*) FROM grid g WHERE g.unit_id = :id AND g.retired_at IS NULL)""")
                 .param("id", id.value())
                 .query((rs, n) -> new Left(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
