@@ -627,6 +627,29 @@ class ClaimsIntegrationTests extends IntegrationTest {
         assertThat(api.get("/claims?mine=false&gridId=" + grid, officer2).body()).contains("待认领 0</a>");
     }
 
+    /**
+     * An item stands on the board from the day it came of age (its opening plus the board's age), whenever the sweep
+     * first saw it: on a new instance, or the demo district loaded today, the first sweep finds items weeks past their
+     * age, and the board listed an item opened two weeks ago as "0天" on it.
+     */
+    @Test
+    void anItemFirstSweptLongAfterItCameOfAgeCountsItsDaysFromThen() {
+        UUID grid = f.volunteersGrid();
+        UUID source = f.incident(officer, grid, "HELP", "晚扫-" + UUID.randomUUID());
+        long age = properties.ageOf(Board.Kind.INCIDENT).toDays();
+        // received at noon in Beijing, the age and four days back: four whole days past its age today
+        jdbc.sql("""
+                UPDATE incident SET received_at = ((now() AT TIME ZONE 'Asia/Shanghai')::date - ? + time '12:00')
+                    AT TIME ZONE 'Asia/Shanghai' WHERE id = ?""")
+                .params((int) age + 4, source).update();
+        f.upkeep(java.time.Clock.systemUTC()).sweep(grid);
+        UUID item = (UUID) f.item(source).get("id");
+        assertThat(f.state(item)).isEqualTo("OPEN");
+
+        assertThat(boardRow(officer, grid, item, "zh-CN")).contains("<td class=\"days-on-board\"", ">4天</td>");
+        assertThat(boardRow(officer, grid, item, "en")).contains(">4 days</td>");
+    }
+
     /** The row of an item on the board page of its grid (open items, oldest first), from whichever page holds it. */
     String boardRow(String token, UUID grid, UUID item, String language) {
         for (int p = 1; p < 100; p++) {

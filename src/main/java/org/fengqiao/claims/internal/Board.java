@@ -157,10 +157,16 @@ public class Board {
                 .params(UUID.randomUUID(), kind.name(), sourceId, code, category, gridId, title, at(since)).update();
     }
 
-    /** Puts up the waiting items of a kind opened at or before {@code cutoff} (of one grid, or all); how many. */
+    /**
+     * Puts up the waiting items of a kind opened at or before {@code cutoff} (of one grid, or all); how many. Each is
+     * up from the moment it came of age (its opening plus the age, {@code now - cutoff}), not from this sweep: the first
+     * sweep of a new instance, or of the demo district loaded today, finds items weeks past their age, and dated by
+     * itself it listed a dispute opened on 11-22 as "0 days" on the board on 12-06.
+     */
     public int promote(Kind kind, Instant cutoff, Instant now, UUID gridId) {
         return jdbc.sql("""
-                UPDATE claim_item SET state = 'OPEN', on_board_at = :now, version = version + 1
+                UPDATE claim_item SET state = 'OPEN', version = version + 1,
+                    on_board_at = least(since + (CAST(:now AS timestamptz) - CAST(:cutoff AS timestamptz)), :now)
                 WHERE state = 'WAITING' AND source_kind = :kind AND since <= :cutoff
                   AND (CAST(:grid AS uuid) IS NULL OR grid_id = :grid)""")
                 .param("now", at(now)).param("kind", kind.name()).param("cutoff", at(cutoff)).param("grid", gridId)
