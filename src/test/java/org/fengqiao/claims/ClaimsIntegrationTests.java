@@ -650,10 +650,40 @@ class ClaimsIntegrationTests extends IntegrationTest {
         assertThat(boardRow(officer, grid, item, "en")).contains(">4 days</td>");
     }
 
-    /** The row of an item on the board page of its grid (open items, oldest first), from whichever page holds it. */
+    /**
+     * A case done no longer waits: its days on the board stop the day its completion was confirmed, on the board's
+     * list of done cases as on its page, instead of counting on for ever after.
+     */
+    @Test
+    void aDoneItemStopsCountingItsDaysOnTheBoardTheDayItsCompletionWasConfirmed() {
+        UUID grid = f.volunteersGrid();
+        UUID item = f.onBoard(officer, grid, "办结天数-" + UUID.randomUUID());
+        jdbc.sql("""
+                UPDATE claim_item SET on_board_at = ((now() AT TIME ZONE 'Asia/Shanghai')::date - 5 + time '12:00')
+                    AT TIME ZONE 'Asia/Shanghai' WHERE id = ?""")
+                .param(item).update();
+        String claim = f.send("POST", "/api/v1/claims/items/" + item + "/claim", volunteer,
+                claimBody(today().plusDays(3), List.of()), 201).get("id").asText();
+        f.send("POST", "/api/v1/claims/" + claim + "/report", volunteer, Map.of("note", "已办结"), 200);
+        f.send("POST", "/api/v1/claims/" + claim + "/confirm", officer, null, 200);
+        // confirmed three days back: two days after it went up
+        jdbc.sql("""
+                UPDATE claim SET decided_at = ((now() AT TIME ZONE 'Asia/Shanghai')::date - 3 + time '12:00')
+                    AT TIME ZONE 'Asia/Shanghai' WHERE id = ?::uuid""")
+                .param(claim).update();
+
+        assertThat(boardRow(officer, grid, item, "zh-CN", "DONE")).contains(">2天</td>");
+        assertThat(boardRow(officer, grid, item, "en", "DONE")).contains(">2 days</td>");
+    }
+
     String boardRow(String token, UUID grid, UUID item, String language) {
+        return boardRow(token, grid, item, language, "OPEN");
+    }
+
+    /** The row of an item on the board page of its grid (items of a state, oldest first), from whichever page holds it. */
+    String boardRow(String token, UUID grid, UUID item, String language, String state) {
         for (int p = 1; p < 100; p++) {
-            HttpResponse<String> r = api.get("/claims?mine=false&state=OPEN&gridId=" + grid + "&page=" + p, token,
+            HttpResponse<String> r = api.get("/claims?mine=false&state=" + state + "&gridId=" + grid + "&page=" + p, token,
                     "Accept-Language", language);
             assertThat(r.statusCode()).isEqualTo(200);
             int at = r.body().indexOf("<tr data-id=\"" + item + "\"");
