@@ -627,10 +627,63 @@ class ClaimsIntegrationTests extends IntegrationTest {
         assertThat(api.get("/claims?mine=false&gridId=" + grid, officer2).body()).contains("待认领 0</a>");
     }
 
-    /** The row of an item on the board page of its grid (open items, oldest first), from whichever page holds it. */
+    /**
+     * An item stands on the board from the day it came of age (its opening plus the board's age), whenever the sweep
+     * first saw it: on a new instance, or the demo district loaded today, the first sweep finds items weeks past their
+     * age, and the board listed an item opened two weeks ago as "0天" on it.
+     */
+    @Test
+    void anItemFirstSweptLongAfterItCameOfAgeCountsItsDaysFromThen() {
+        UUID grid = f.volunteersGrid();
+        UUID source = f.incident(officer, grid, "HELP", "晚扫-" + UUID.randomUUID());
+        long age = properties.ageOf(Board.Kind.INCIDENT).toDays();
+        // received at noon in Beijing, the age and four days back: four whole days past its age today
+        jdbc.sql("""
+                UPDATE incident SET received_at = ((now() AT TIME ZONE 'Asia/Shanghai')::date - ? + time '12:00')
+                    AT TIME ZONE 'Asia/Shanghai' WHERE id = ?""")
+                .params((int) age + 4, source).update();
+        f.upkeep(java.time.Clock.systemUTC()).sweep(grid);
+        UUID item = (UUID) f.item(source).get("id");
+        assertThat(f.state(item)).isEqualTo("OPEN");
+
+        assertThat(boardRow(officer, grid, item, "zh-CN")).contains("<td class=\"days-on-board\"", ">4天</td>");
+        assertThat(boardRow(officer, grid, item, "en")).contains(">4 days</td>");
+    }
+
+    /**
+     * A case done no longer waits: its days on the board stop the day its completion was confirmed, on the board's
+     * list of done cases as on its page, instead of counting on for ever after.
+     */
+    @Test
+    void aDoneItemStopsCountingItsDaysOnTheBoardTheDayItsCompletionWasConfirmed() {
+        UUID grid = f.volunteersGrid();
+        UUID item = f.onBoard(officer, grid, "办结天数-" + UUID.randomUUID());
+        jdbc.sql("""
+                UPDATE claim_item SET on_board_at = ((now() AT TIME ZONE 'Asia/Shanghai')::date - 5 + time '12:00')
+                    AT TIME ZONE 'Asia/Shanghai' WHERE id = ?""")
+                .param(item).update();
+        String claim = f.send("POST", "/api/v1/claims/items/" + item + "/claim", volunteer,
+                claimBody(today().plusDays(3), List.of()), 201).get("id").asText();
+        f.send("POST", "/api/v1/claims/" + claim + "/report", volunteer, Map.of("note", "已办结"), 200);
+        f.send("POST", "/api/v1/claims/" + claim + "/confirm", officer, null, 200);
+        // confirmed three days back: two days after it went up
+        jdbc.sql("""
+                UPDATE claim SET decided_at = ((now() AT TIME ZONE 'Asia/Shanghai')::date - 3 + time '12:00')
+                    AT TIME ZONE 'Asia/Shanghai' WHERE id = ?::uuid""")
+                .param(claim).update();
+
+        assertThat(boardRow(officer, grid, item, "zh-CN", "DONE")).contains(">2天</td>");
+        assertThat(boardRow(officer, grid, item, "en", "DONE")).contains(">2 days</td>");
+    }
+
     String boardRow(String token, UUID grid, UUID item, String language) {
+        return boardRow(token, grid, item, language, "OPEN");
+    }
+
+    /** The row of an item on the board page of its grid (items of a state, oldest first), from whichever page holds it. */
+    String boardRow(String token, UUID grid, UUID item, String language, String state) {
         for (int p = 1; p < 100; p++) {
-            HttpResponse<String> r = api.get("/claims?mine=false&state=OPEN&gridId=" + grid + "&page=" + p, token,
+            HttpResponse<String> r = api.get("/claims?mine=false&state=" + state + "&gridId=" + grid + "&page=" + p, token,
                     "Accept-Language", language);
             assertThat(r.statusCode()).isEqualTo(200);
             int at = r.body().indexOf("<tr data-id=\"" + item + "\"");

@@ -17,7 +17,17 @@ import org.fengqiao.claims.internal.ClaimDesk;
 import org.fengqiao.claims.internal.ExpirySweep;
 import org.fengqiao.claims.internal.ClaimsProperties;
 import org.fengqiao.incident.IncidentFacts;
+import org.fengqiao.account.GridRole;
+import org.fengqiao.account.Staff;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.jurisdiction.CommunityKind;
+import org.fengqiao.jurisdiction.Community;
 import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.GridNetwork;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitKind;
+import org.fengqiao.notification.NotificationFixtures;
 import org.fengqiao.mediation.DisputeFacts;
 import org.fengqiao.support.IntegrationTest;
 import org.fengqiao.support.MovableClock;
@@ -54,6 +64,8 @@ class WorkWaitingInboxIntegrationTests extends IntegrationTest {
     MessageSource messages;
     @Autowired
     ClaimDesk desk;
+    @Autowired
+    Jurisdictions jurisdictions;
 
     ApiClient api;
     ClaimsFixtures f;
@@ -155,6 +167,71 @@ class WorkWaitingInboxIntegrationTests extends IntegrationTest {
         f.send("POST", "/api/v1/points/awards/" + award + "/approve", officer, Map.of(), 200);
         assertThat(entries(officer, award, "zh-CN")).singleElement()
                 .satisfies(e -> assertThat(e.get("unread").asBoolean()).as("approved").isFalse());
+    }
+
+    /**
+     * A hard case's claim and the award it earns lie where their grid lies now: the grid placed under another
+     * workstation, the grid chief seated at the one it left, who can no longer open the case nor the award, no longer
+     * finds their entries, counts them nor opens them; placed back, they are there again as he left them.
+     */
+    @Test
+    void entriesAboutAClaimAndItsAwardFollowTheirGridToAnotherWorkstation() {
+        Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        String n = NotificationFixtures.unique();
+        Unit left = jurisdictions.createUnit(office.id(), UnitKind.WORKSTATION, "IT-H-WSA-" + n, "认领迁出站" + n, "320722");
+        Unit joined = jurisdictions.createUnit(office.id(), UnitKind.WORKSTATION, "IT-H-WSB-" + n, "认领迁入站" + n,
+                "320722");
+        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "IT-H-V-" + n, "认领村" + n,
+                null, null, null);
+        double lon = 90 + new java.util.Random().nextInt(900) / 100.0;
+        double lat = 20 + new java.util.Random().nextInt(900) / 100.0;
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}".formatted(
+                lon, lat, lon + 0.004, lat, lon + 0.004, lat + 0.004, lon, lat + 0.004, lon, lat);
+        UUID grid = jurisdictions.createGrid(village.id(), left.id(), GridNetwork.POLICE, "IT-H-G-" + n, "认领网格" + n,
+                square, null, null, null).id().value();
+        Staff chief = staffDirectory.register(left.id(), StaffRole.COMMUNITY_OFFICER, "认领网格长" + n, null, null,
+                "社区民警", "htchief" + n, DEMO_PASSWORD);
+        Staff manager = staffDirectory.register(office.id(), StaffRole.AUXILIARY_POLICE, "认领管理员" + n, null, null,
+                "辅警", "htmgr" + n, DEMO_PASSWORD);
+        staffDirectory.assignGridRole(new GridId(grid), chief.id(), GridRole.GRID_CHIEF, LocalDate.of(2024, 1, 1), null);
+        staffDirectory.assignGridRole(new GridId(grid), manager.id(), GridRole.MANAGER, LocalDate.of(2024, 1, 1), null);
+        String chiefToken = api.token("htchief" + n, DEMO_PASSWORD);
+        String managerToken = api.token("htmgr" + n, DEMO_PASSWORD);
+
+        UUID item = f.onBoard(managerToken, grid, "随网格迁-" + UUID.randomUUID());
+        UUID claim = UUID.fromString(f.send("POST", "/api/v1/claims/items/" + item + "/claim", managerToken,
+                Map.of("due", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3).toString(), "note", "我来"), 201)
+                .get("id").asText());
+        f.send("POST", "/api/v1/claims/" + claim + "/report", managerToken, Map.of("note", "已办结"), 200);
+        JsonNode reported = entries(chiefToken, claim, "zh-CN").get(0);
+        assertThat(reported.get("kind").asText()).isEqualTo("HARD_CASE_REPORTED");
+        f.send("POST", "/api/v1/claims/" + claim + "/confirm", chiefToken, null, 200);
+        UUID award = ClaimsFixtures.await(() -> jdbc.sql("""
+                SELECT id FROM points_award WHERE source_type = 'claim' AND source_id = ? AND status = 'PENDING'""")
+                .param(claim.toString()).query(UUID.class).optional().orElse(null), "the pending award");
+        JsonNode pending = ClaimsFixtures.await(() -> entries(chiefToken, award, "zh-CN").stream().findFirst()
+                .orElse(null), "the award's entry");
+        assertThat(pending.get("unread").asBoolean()).isTrue();
+        long unread = ApiClient.json(api.get("/api/v1/inbox", chiefToken)).get("unread").asLong();
+
+        jurisdictions.placeGrid(new GridId(grid), joined.id());
+        assertThat(api.get("/claims/items/" + item, chiefToken).statusCode()).as("no longer his to open").isEqualTo(404);
+        assertThat(api.get("/api/v1/points/awards/" + award, chiefToken).statusCode()).as("no longer his to approve")
+                .isEqualTo(404);
+        assertThat(entries(chiefToken, claim, "zh-CN")).isEmpty();
+        assertThat(entries(chiefToken, award, "zh-CN")).isEmpty();
+        // all he was told of lies in the grid (the award, the incident filed in it): nothing is counted for him now
+        assertThat(unread).isPositive();
+        assertThat(ApiClient.json(api.get("/api/v1/inbox", chiefToken)).get("unread").asLong()).isZero();
+        assertThat(api.send("POST", "/api/v1/inbox/" + pending.get("id").asText() + "/read", chiefToken, null)
+                .statusCode()).isEqualTo(404);
+
+        jurisdictions.placeGrid(new GridId(grid), left.id());
+        assertThat(entries(chiefToken, claim, "zh-CN")).singleElement()
+                .satisfies(e -> assertThat(e.get("id").asText()).isEqualTo(reported.get("id").asText()));
+        assertThat(entries(chiefToken, award, "zh-CN")).singleElement()
+                .satisfies(e -> assertThat(e.get("unread").asBoolean()).isTrue());
+        assertThat(ApiClient.json(api.get("/api/v1/inbox", chiefToken)).get("unread").asLong()).isEqualTo(unread);
     }
 
     /**

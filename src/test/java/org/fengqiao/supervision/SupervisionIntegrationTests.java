@@ -329,6 +329,35 @@ class SupervisionIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * A notice gone overdue asks the unit what its issue asked, now late: the overdue entry takes the issued one's place
+     * (closed when it comes), so the chief finds one unread entry for the matter, not two, and his unread count says so.
+     */
+    @Test
+    void theOverdueEntryTakesTheIssuedEntrysPlaceSoTheUnitFindsOneUnreadEntryPerNotice() {
+        JsonNode issued = issue(ruralNotice("逾期取代-" + UUID.randomUUID(), 2));
+        UUID id = UUID.fromString(issued.get("id").asText());
+        String number = issued.get("number").asText();
+
+        MovableClock clock = new MovableClock(Instant.now().plus(Duration.ofDays(3)), ZoneOffset.UTC);
+        new NoticeOverdueSweep(desk, clock).sweep();
+
+        assertThat(inbox(id)).extracting(r -> r.get("username") + ":" + r.get("kind") + ":" + r.get("closed"))
+                .contains("chief:SUPERVISION_NOTICE:true", "officer:SUPERVISION_NOTICE:true",
+                        "chief:SUPERVISION_OVERDUE:false", "officer:SUPERVISION_OVERDUE:false",
+                        "inspector:SUPERVISION_OVERDUE:false");
+        JsonNode unread = ApiClient.json(api.get("/api/v1/inbox?unread=true&size=100", chief));
+        List<JsonNode> forNotice = new java.util.ArrayList<>();
+        unread.get("items").forEach(e -> {
+            if (e.get("recordId").asText().equals(id.toString())) {
+                forNotice.add(e);
+            }
+        });
+        assertThat(forNotice).as("the chief's unread entries for the notice").hasSize(1);
+        assertThat(forNotice.get(0).get("kind").asText()).isEqualTo("SUPERVISION_OVERDUE");
+        assertThat(forNotice.get(0).get("title").asText()).contains(number);
+    }
+
     @Test
     void theNoticesPdfPrintsTheDeadlineAndTheRectificationsDateAndEvidence() throws java.io.IOException {
         UUID id = UUID.fromString(issue(ruralNotice("打印佐证-" + UUID.randomUUID(), 5)).get("id").asText());

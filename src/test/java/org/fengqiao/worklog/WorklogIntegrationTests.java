@@ -426,6 +426,32 @@ class WorklogIntegrationTests extends IntegrationTest {
                 .containsExactly("WORKLOG_REVIEWED", "WORKLOG_REVIEWED", "WORKLOG_REVIEWED");
     }
 
+    /**
+     * A log entry lies where its author files it now: filed under another station after the chief there remarked on it,
+     * the chief, who can no longer open it, no longer finds the entry that told him of its earlier edit, nor counts it.
+     */
+    @Test
+    void anEntryFiledUnderAnotherStationTakesItsEditNoticesOutOfTheChiefsInbox() {
+        HttpResponse<String> r = api.send("POST", "/api/v1/worklog/entries", bureau,
+                entry("DAILY", today(), unitOf("chief"), unique("改挂日志-"), "检查房山派出所值班"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode e = ApiClient.json(r);
+        String entry = "/api/v1/worklog/entries/" + id(e);
+        assertThat(api.send("POST", entry + "/remarks", chief, Map.of("text", "已知悉", "version", 0)).statusCode())
+                .isEqualTo(201);
+        assertThat(api.send("PUT", entry, bureau, edit(e, "检查房山派出所值班，登记不全", 0)).statusCode()).isEqualTo(200);
+        assertThat(inboxEntries(chief, id(e), "zh-CN")).hasSize(1);
+        long unread = ApiClient.json(api.get("/api/v1/inbox", chief)).get("unread").asLong();
+
+        Map<String, Object> moved = edit(e, "检查房山派出所值班，登记不全", 1);
+        moved.put("unitId", unitOf("officer2"));
+        HttpResponse<String> filed = api.send("PUT", entry, bureau, moved);
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(200);
+        assertThat(api.get(entry, chief).statusCode()).as("no longer his to open").isEqualTo(404);
+        assertThat(inboxEntries(chief, id(e), "zh-CN")).isEmpty();
+        assertThat(ApiClient.json(api.get("/api/v1/inbox", chief)).get("unread").asLong()).isEqualTo(unread - 1);
+    }
+
     /** The caller's inbox entries about the record that say it was edited after a remark. */
     List<JsonNode> inboxEntries(String token, String record, String language) {
         List<JsonNode> found = new ArrayList<>();

@@ -42,25 +42,43 @@ public class Board {
     public record Item(UUID id, Kind kind, UUID sourceId, String sourceCode, String category, UUID gridId,
             String gridCode, String gridName, String unitPath, String title, OffsetDateTime since,
             OffsetDateTime onBoardAt, OffsetDateTime closedAt, State state, UUID claimId, ClaimState claimState,
-            OffsetDateTime deadline, List<String> claimers) {
+            OffsetDateTime deadline, List<String> claimers, OffsetDateTime doneAt) {
 
         /**
          * Whole days the item has stood on the board by {@code today} (in the jurisdiction's time), counted from the
-         * day it went up (from its source's start for one put up before that was recorded); never below 0.
+         * day it went up (from its source's start for one put up before that was recorded) to today, or to the day it
+         * left the board ({@link #leftAt}); never below 0.
          */
         public long daysOnBoard(java.time.LocalDate today) {
             OffsetDateTime up = onBoardAt != null ? onBoardAt : since;
             if (up == null) {
                 return 0;
             }
+            java.time.LocalDate end = today;
+            OffsetDateTime left = leftAt();
+            if (left != null && left.atZoneSameInstant(LocalTimes.ZONE).toLocalDate().isBefore(today)) {
+                end = left.atZoneSameInstant(LocalTimes.ZONE).toLocalDate();
+            }
             return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(
-                    up.atZoneSameInstant(LocalTimes.ZONE).toLocalDate(), today));
+                    up.atZoneSameInstant(LocalTimes.ZONE).toLocalDate(), end));
+        }
+
+        /**
+         * When the item left the board for good: its completion confirmed (done), or its source closed with no claim on
+         * it; null while it stands. A case done in three days no longer waits, and counting on read as thirty a month on.
+         */
+        public OffsetDateTime leftAt() {
+            return switch (state) {
+                case DONE -> doneAt != null ? doneAt : closedAt;
+                case CLOSED -> closedAt;
+                default -> null;
+            };
         }
 
         /** The same item under another title (the reader's language's: the stored one is Chinese). */
         public Item withTitle(String t) {
             return new Item(id, kind, sourceId, sourceCode, category, gridId, gridCode, gridName, unitPath, t, since,
-                    onBoardAt, closedAt, state, claimId, claimState, deadline, claimers);
+                    onBoardAt, closedAt, state, claimId, claimState, deadline, claimers, doneAt);
         }
     }
 
@@ -106,7 +124,8 @@ public class Board {
             SELECT i.*, g.code AS grid_code, g.name AS grid_name, u.path AS unit_path,
                    c.id AS claim_id, c.state AS claim_state, c.deadline AS claim_deadline,
                    (SELECT array_agg(s.name ORDER BY m.lead DESC, s.name) FROM claim_member m
-                      JOIN staff s ON s.id = m.staff_id WHERE m.claim_id = c.id) AS claimers
+                      JOIN staff s ON s.id = m.staff_id WHERE m.claim_id = c.id) AS claimers,
+                   (SELECT max(d.decided_at) FROM claim d WHERE d.item_id = i.id AND d.state = 'CONFIRMED') AS done_at
             FROM claim_item i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id
             LEFT JOIN claim c ON c.item_id = i.id AND c.state IN ('ACTIVE', 'REPORTED')
             """;
@@ -157,10 +176,16 @@ public class Board {
                 .params(UUID.randomUUID(), kind.name(), sourceId, code, category, gridId, title, at(since)).update();
     }
 
-    /** Puts up the waiting items of a kind opened at or before {@code cutoff} (of one grid, or all); how many. */
+    /**
+     * Puts up the waiting items of a kind opened at or before {@code cutoff} (of one grid, or all); how many. Each is
+     * up from the moment it came of age (its opening plus the age, {@code now - cutoff}), not from this sweep: the first
+     * sweep of a new instance, or of the demo district loaded today, finds items weeks past their age, and dated by
+     * itself it listed a dispute opened on 11-22 as "0 days" on the board on 12-06.
+     */
     public int promote(Kind kind, Instant cutoff, Instant now, UUID gridId) {
         return jdbc.sql("""
-                UPDATE claim_item SET state = 'OPEN', on_board_at = :now, version = version + 1
+                UPDATE claim_item SET state = 'OPEN', version = version + 1,
+                    on_board_at = least(since + (CAST(:now AS timestamptz) - CAST(:cutoff AS timestamptz)), :now)
                 WHERE state = 'WAITING' AND source_kind = :kind AND since <= :cutoff
                   AND (CAST(:grid AS uuid) IS NULL OR grid_id = :grid)""")
                 .param("now", at(now)).param("kind", kind.name()).param("cutoff", at(cutoff)).param("grid", gridId)
@@ -444,7 +469,8 @@ public class Board {
                 rs.getObject("on_board_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class),
                 State.valueOf(rs.getString("state")), rs.getObject("claim_id", UUID.class),
                 cs == null ? null : ClaimState.valueOf(cs), rs.getObject("claim_deadline", OffsetDateTime.class),
-                rs.getArray("claimers") == null ? null : List.of((String[]) rs.getArray("claimers").getArray()));
+                rs.getArray("claimers") == null ? null : List.of((String[]) rs.getArray("claimers").getArray()),
+                rs.getObject("done_at", OffsetDateTime.class));
     }
 
     private static Claim claim(ResultSet rs, int n) throws SQLException {

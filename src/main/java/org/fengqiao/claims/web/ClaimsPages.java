@@ -108,8 +108,10 @@ class ClaimsPages {
                 caller.may(Permission.CLAIMS_STATION.authority()));
         List<Board.Claim> history = board.history(id);
         model.addAttribute("item", item);
-        // the desk's clock, as every other age and deadline of the board: a test driving it sees the age it set
-        model.addAttribute("ageDays", Duration.between(item.since(), desk.now()).toDays());
+        // the desk's clock, as every other age and deadline of the board: a test driving it sees the age it set; an
+        // item done or closed stopped ageing then
+        model.addAttribute("ageDays", Duration.between(item.since(),
+                item.leftAt() != null && item.leftAt().isBefore(desk.now()) ? item.leftAt() : desk.now()).toDays());
         model.addAttribute("mayClaim", mayClaim);
         model.addAttribute("history", history);
         model.addAttribute("me", caller.staffId());

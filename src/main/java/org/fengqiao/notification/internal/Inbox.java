@@ -95,9 +95,13 @@ public class Inbox {
     /**
      * Where the entry's record lies now: an incident, a person, a dispute or a grid may have moved to another place
      * (a person moved house, an address or a grid given to another unit) since the entry was written with the place it
-     * had then. Read by the record's current place, the entry is listed, counted and opened by whoever may see the
-     * record now, and by nobody else: he who could no longer open it is not told, nor counted, that something waits for
-     * him there. The place written is kept for a record that is gone, and for the kinds of record that do not move.
+     * had then, and so may a hard case's claim and a points award, which lie where their grid lies, and a work log entry,
+     * which its author may file under another of his units. Read by the record's current place, the entry is listed,
+     * counted and opened by whoever may see the record now (where the board, the approvals and the log read it), and by
+     * nobody else: he who could no longer open it is not told, nor counted, that something waits for him there. The
+     * place written is kept for a record that is gone, and for the kinds of record that do not move: a supervision
+     * notice keeps the unit it was issued to (a unit's path never changes, nor does the notice's unit), and a low review
+     * result the community's unit (a community stays with its unit).
      */
     private static final String PLACE = """
             coalesce(CASE inbox_entry.record_type
@@ -109,6 +113,12 @@ public class Inbox {
                                      JOIN unit u ON u.id = g.unit_id WHERE r.id = inbox_entry.record_id)
                 WHEN 'grid' THEN (SELECT u.path FROM grid g JOIN unit u ON u.id = g.unit_id
                                   WHERE g.id = inbox_entry.record_id)
+                WHEN 'claim' THEN (SELECT u.path FROM claim r JOIN grid g ON g.id = r.grid_id
+                                   JOIN unit u ON u.id = g.unit_id WHERE r.id = inbox_entry.record_id)
+                WHEN 'points_award' THEN (SELECT u.path FROM points_award r JOIN grid g ON g.id = r.grid_id
+                                          JOIN unit u ON u.id = g.unit_id WHERE r.id = inbox_entry.record_id)
+                WHEN 'worklog_entry' THEN (SELECT u.path FROM worklog_entry r JOIN unit u ON u.id = r.unit_id
+                                           WHERE r.id = inbox_entry.record_id)
               END, inbox_entry.unit_path)""";
 
     /** The entry's record is in the caller's scope now. */

@@ -507,6 +507,12 @@ class InboxListener {
             }
         } else if ("SENT_BACK".equals(changed.kind()) || "ACCEPTED".equals(changed.kind())) {
             inbox.answered(Kind.SUPERVISION_ANSWERED, SUPERVISION, changed.noticeId(), changed.at());
+        } else if ("OVERDUE".equals(changed.kind())) {
+            // the overdue entry asks the unit what the notice (or its sending back) asked, now late: it takes their
+            // place, and left unread beside it they made the chief find two entries waiting for one matter
+            for (Kind asked : List.of(Kind.SUPERVISION_NOTICE, Kind.SUPERVISION_SENT_BACK)) {
+                inbox.answered(asked, SUPERVISION, changed.noticeId(), changed.at());
+            }
         }
         if (kind == null) {
             return;
