@@ -143,8 +143,8 @@ public class IncidentDesk implements AutoCloseable {
     }
 
     /**
-     * The incident if the person sees its grid, or if he filed it himself: a grid member reports what he sees in any
-     * grid of his office and follows his report, though he reads only the grids he serves.
+     * The incident if the person sees its grid, or if he filed it himself: a grid member follows what he reported in a
+     * grid he no longer serves.
      */
     public Incident get(UUID id, Submitter who) {
         return incidents.findVisible(id, who.scopePaths())
