@@ -57,7 +57,10 @@ public class IncidentLoader {
         Submitter system = Submitter.system(by);
         Owner owner = owner(id);
         Submitter who = owner == null ? system : new Submitter("staff:" + owner.id(), owner.id(), owner.name(), null);
-        desk.acknowledge(id, who);
+        if (owner == null || !owner.takenUp()) {
+            // a report routed back to the staff member who filed it was taken up by his filing
+            desk.acknowledge(id, who);
+        }
         if (upTo.equals("ACKNOWLEDGED")) {
             return;
         }
@@ -72,13 +75,14 @@ public class IncidentLoader {
         desk.answer(id, resolution, who);
     }
 
-    private record Owner(UUID id, String name) {
+    private record Owner(UUID id, String name, boolean takenUp) {
     }
 
     /** The person an item belongs to, if any. */
     private Owner owner(UUID id) {
         Incidents.Incident i = desk.get(id, Submitter.system("demo"));
-        return i.ownerStaffId() == null ? null : new Owner(i.ownerStaffId(), i.ownerStaffName());
+        return i.ownerStaffId() == null ? null
+                : new Owner(i.ownerStaffId(), i.ownerStaffName(), i.status() != Incidents.Status.RECEIVED);
     }
 
     /** Gives a case its offence on the item, as its officer would (a step on its timeline). */

@@ -34,6 +34,18 @@ public record IncidentStepRecorded(UUID incidentId, String trackingCode, Categor
         return "ROUTED".equals(kind) && ownerStaffId != null && ownerStaffId.equals(filedBy);
     }
 
+    /**
+     * The reason of the acknowledgement a filing records when its routing gives the report to the staff member who filed
+     * it: his filing took it up.
+     */
+    public static final String ACKNOWLEDGED_AT_FILING = "incident.acknowledge.atFiling";
+
+    /** Whether this is one of the steps a filing writes (nothing was asked of anyone before it). */
+    public boolean atFiling() {
+        return "RECEIVED".equals(kind) || "ROUTED".equals(kind)
+                || ("ACKNOWLEDGED".equals(kind) && reasonIsKey && ACKNOWLEDGED_AT_FILING.equals(reason));
+    }
+
     /** Steps that give the item a new owner: whoever it now belongs to should hear of it. */
     public boolean assigns() {
         return "ROUTED".equals(kind) || "ESCALATED".equals(kind);

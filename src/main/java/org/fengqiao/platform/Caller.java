@@ -10,8 +10,8 @@ import java.util.UUID;
  * whose subtrees the caller may see. Every scoped query takes {@link #unitPaths()} as its
  * prefix list, so the scope is applied inside the database query itself.
  * <p>
- * {@link #reportPaths()} are where he may report what he sees: his unit's subtree, which for those who serve grids is
- * wider than what they read (a grid member reads the grids he serves and reports anywhere his office answers for).
+ * {@link #reportPaths()} are where he may report what he sees: for now what he reads (his unit's subtree, or for those
+ * who serve grids the grids they serve), kept apart so that a role may report wider than it reads.
  */
 public record Caller(
         UUID staffId,

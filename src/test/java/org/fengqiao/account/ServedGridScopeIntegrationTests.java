@@ -51,12 +51,17 @@ class ServedGridScopeIntegrationTests extends ServedGridsIntegrationTest {
         return expected == 201 ? ApiClient.json(r).get("incident").get("id").asText() : null;
     }
 
+    /**
+     * Seed 002 gives a grid member his grid's work ("负责本网格内的各项工作"): he reports in the grids he serves and
+     * follows his report; another grid of his office is refused in his language, nothing filed, and his form offers
+     * his grids only. The officer, who heads every grid of the office, keeps his reach.
+     */
     @Test
-    void heReportsWhatHeSeesInAnyGridOfHisOfficeAndFollowsHisOwnReportOnly() {
+    void heReportsInTheGridsHeServesAndFollowsHisOwnReportOnly() {
         String username = member("FS-1-02").username();
         String token = api.token(username, TestStaff.PASSWORD);
 
-        String mine = report(token, "FS-5-01", 201);
+        String mine = report(token, "FS-1-02", 201);
         assertThat(api.get("/api/v1/incidents/" + mine, token).statusCode()).isEqualTo(200);
         ApiClient pages = new ApiClient(port).signedIn(username, TestStaff.PASSWORD, null);
         assertThat(pages.get("/incidents/" + mine, null, "Accept", BROWSER).statusCode()).isEqualTo(200);
@@ -72,10 +77,44 @@ class ServedGridScopeIntegrationTests extends ServedGridsIntegrationTest {
         JsonNode listed = ApiClient.json(api.get("/api/v1/incidents?filed=true", token));
         assertThat(listed.get("total").asLong()).isEqualTo(1);
         assertThat(listed.get("items").get(0).get("id").asText()).isEqualTo(mine);
-        // the report form offers every grid of his office, not only the one he serves
-        assertThat(pages.get("/incidents/new", null, "Accept", BROWSER).body()).contains(grid("FS-5-01").toString());
-        // outside his office he may not report: another station's grid is unknown to him
+        // the report form offers the grid he serves, not the office's others
+        assertThat(pages.get("/incidents/new", null, "Accept", BROWSER).body()).contains(grid("FS-1-02").toString())
+                .doesNotContain(grid("FS-5-01").toString());
+        // another grid of his office, and another station's: refused in his language, nothing filed
+        refusedElsewhere(token, "FS-5-01");
         report(token, "NS-1-01", 400);
+    }
+
+    /** A report in a grid he does not serve: refused in Chinese and in English, and nothing filed. */
+    void refusedElsewhere(String token, String gridCode) {
+        String elsewhere = "别处所见-" + UUID.randomUUID();
+        java.util.Map<String, Object> body = java.util.Map.of("source", "FIELD", "category", "HELP", "gridId",
+                grid(gridCode), "description", elsewhere, "address", "村道旁");
+        var zh = api.send("POST", "/api/v1/incidents", token, body);
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.body()).contains("网格不存在或不在您的辖区");
+        var en = api.send("POST", "/api/v1/incidents", token, body, "Accept-Language", "en");
+        assertThat(en.statusCode()).isEqualTo(400);
+        assertThat(en.body()).contains("outside your jurisdiction");
+        assertThat(filed(elsewhere)).isZero();
+    }
+
+    /**
+     * An informant gathers what is said in the grid he serves (seed 002): he reports there, and a grid of his office he
+     * does not serve is refused in his language; what he hears of elsewhere is his officer's to file.
+     */
+    @Test
+    void anInformantReportsInTheGridHeServesOnly() {
+        String username = TestStaff.uniqueUsername("servedinf");
+        var office = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
+        Staff informant = made(directory.register(office.id(), StaffRole.INFORMANT,
+                "信息员" + username.substring(username.length() - 4), null, null, "五老人员", username, TestStaff.PASSWORD));
+        directory.assignGridRole(new GridId(grid("FS-1-02")), informant.id(), GridRole.INFORMANT,
+                java.time.LocalDate.of(2025, 1, 1), null);
+        String token = api.token(username, TestStaff.PASSWORD);
+
+        report(token, "FS-1-02", 201);
+        refusedElsewhere(token, "FS-5-01");
     }
 
     @Test

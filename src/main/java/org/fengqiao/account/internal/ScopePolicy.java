@@ -24,19 +24,21 @@ final class ScopePolicy {
             StaffRole.INFORMANT, StaffRole.VOLUNTEER);
 
     /**
-     * The roles who report only in the grids they serve. A volunteer stands at his posts and patrols his grids
-     * (seed 002: 点线面 prevention) and reports what he meets there, as a volunteer; a village group leader (grid
-     * member), a coordinator or an informant hears of matters across the village and reports anywhere his office
-     * answers for.
+     * The roles who report only in the grids they serve: all who serve grids. Seed 002 gives each of them named grids
+     * and the work in them: a grid member (a village group leader, a volunteer) "负责本网格内的各项工作", a volunteer
+     * stands at his posts and patrols his grids, a coordinator (the village party secretary) coordinates the grids of
+     * his village, an informant gathers what is said in his. What they meet elsewhere is their officer's to report (the
+     * police keep their unit's reach: an informant's clue from beyond his grid goes to the officer who handles him).
+     * Reporting across the office, each handed his reports to the manager of a grid he has nothing to do with.
      */
-    static final Set<StaffRole> REPORT_IN_SERVED_GRIDS = EnumSet.of(StaffRole.VOLUNTEER);
+    static final Set<StaffRole> REPORT_IN_SERVED_GRIDS = SERVE_GRIDS;
 
     private ScopePolicy() {
     }
 
     /**
-     * The unit paths a person may report in: his unit's subtree, or for a volunteer the grids he serves (his unit's
-     * subtree while he serves none), never wider than what he reads.
+     * The unit paths a person may report in: his unit's subtree, or for one who serves grids the grids he serves (his
+     * unit's subtree while he serves none), never wider than what he reads.
      */
     static List<String> reportScope(StaffRole role, String unitPath, Collection<String> servedGridUnits) {
         return REPORT_IN_SERVED_GRIDS.contains(role) ? scope(role, unitPath, servedGridUnits) : List.of(unitPath);

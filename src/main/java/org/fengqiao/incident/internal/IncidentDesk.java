@@ -88,6 +88,9 @@ public class IncidentDesk implements AutoCloseable {
     @ChoiceNames("gridRole.")
     public enum Arrival { MANAGER, GRID_CHIEF }
 
+    /** The reason of the acknowledgement a filing records when it routes the report back to its filer. */
+    public static final String ACKNOWLEDGED_AT_FILING = IncidentStepRecorded.ACKNOWLEDGED_AT_FILING;
+
     private final Incidents incidents;
     private final Owners owners;
     private final Jurisdictions jurisdictions;
@@ -140,8 +143,8 @@ public class IncidentDesk implements AutoCloseable {
     }
 
     /**
-     * The incident if the person sees its grid, or if he filed it himself: a grid member reports what he sees in any
-     * grid of his office and follows his report, though he reads only the grids he serves.
+     * The incident if the person sees its grid, or if he filed it himself: a grid member follows what he reported in a
+     * grid he no longer serves.
      */
     public Incident get(UUID id, Submitter who) {
         return incidents.findVisible(id, who.scopePaths())
@@ -249,7 +252,13 @@ public class IncidentDesk implements AutoCloseable {
             return duty[0].person();
         });
         Unit ownerUnit = duty[0] != null ? duty[0].unit() : owners.unit(grid.unitId().value());
-        OffsetDateTime due = deadlines.due(Status.RECEIVED, ownerUnit.kind(), now, null);
+        // routed back to the staff member who filed it (a grid manager's report of a help call in his own grid): filing
+        // it was his receipt and acknowledgement, he is there. Left waiting for him to take it up, the sweep moved it to
+        // his officer as unanswered after the answer time. It is acknowledged at its receipt, by him, and given the
+        // time to resolve it; the 1-3-5 figures leave that acknowledgement out (ResponseTimes: it answers nobody)
+        boolean takenUp = who.staffId() != null && who.staffId().equals(decision.owner().staffId());
+        Status status = takenUp ? Status.ACKNOWLEDGED : Status.RECEIVED;
+        OffsetDateTime due = deadlines.due(status, ownerUnit.kind(), now, null);
         UUID id = UUID.randomUUID();
         String masked = phone == null ? null : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
         OffsetDateTime occurred = n.occurredAt() == null ? now
@@ -261,15 +270,16 @@ public class IncidentDesk implements AutoCloseable {
                 decision.owner().staffId(), now, decision.rule().name(), decision.reasonKey(), decision.fallbackKey(), due,
                 next, blankToNull(n.reporterName()),
                 phone == null ? null : cipher.encrypt(phone), masked, blankToNull(n.externalRef()), who.key(), key,
-                who.staffId(), hash);
+                who.staffId(), hash, takenUp ? who.staffId() : null);
         // the incident as stored, built here rather than read back
         UUID unitId = ownerUnit.id().value();
         Person owner = decision.owner();
         Incident filed = new Incident(id, row.trackingCode(), n.source(), n.category(), n.subtype(), n.offence(),
                 row.department(),
                 row.description(), occurred, n.lon(), n.lat(), row.address(), grid.id().value(), grid.code(), grid.name(),
-                grid.unitPath(), Status.RECEIVED, unitId, ownerUnit.name(), ownerUnit.kind().name(), owner.staffId(),
-                owner.name(), now, 0, row.rule(), row.reason(), row.fallback(), now, null, null, null, null, null, null,
+                grid.unitPath(), status, unitId, ownerUnit.name(), ownerUnit.kind().name(), owner.staffId(),
+                owner.name(), now, 0, row.rule(), row.reason(), row.fallback(), now, takenUp ? now : null, null, null,
+                null, null, null,
                 due, next, row.reporterName(), masked, row.externalRef(), who.staffId(), now, 0);
         return new Prepared(n, who, now, grid, decision, row, filed, SecurityContextHolder.getContext(),
                 RequestContextHolder.getRequestAttributes());
@@ -332,6 +342,12 @@ public class IncidentDesk implements AutoCloseable {
             steps.add(new Incidents.Event(0, "MEDIATION", p.now(), null, i.ownerUnitId(), i.ownerUnitName(),
                     i.ownerStaffId(), i.ownerStaffName(), "incident.routing.DISPUTE_FROM_110", true, null, null, null,
                     null));
+        }
+        if (i.status() == Status.ACKNOWLEDGED) {
+            // routed back to its filer: his filing took it up (see routed)
+            steps.add(new Incidents.Event(0, "ACKNOWLEDGED", p.now(), p.who().name(), i.ownerUnitId(),
+                    i.ownerUnitName(), i.ownerStaffId(), i.ownerStaffName(), ACKNOWLEDGED_AT_FILING, true, null, null,
+                    null, null));
         }
         if (offered) {
             steps.add(new Incidents.Event(0, "DUPLICATE_OFFERED", p.now(), null, i.ownerUnitId(), i.ownerUnitName(),

@@ -147,11 +147,12 @@ public class Incidents {
                     occurred_at, lon, lat, address, grid_id, status, owner_unit_id, owner_staff_id, owner_since, routing_rule,
                     routing_reason, routing_fallback, received_at, due_at, next_escalation_at, reporter_name,
                     reporter_phone, reporter_phone_masked, external_ref, submitter, idempotency_key, created_by,
-                    submission_hash, created_at, updated_at)
+                    submission_hash, created_at, updated_at, acknowledged_at, acknowledged_by)
                 SELECT r.id, r.code, r.source, r.category, r.subtype, r.offence, r.department, r.description, r.occurred,
-                    r.lon, r.lat, r.address, r.grid, 'RECEIVED', r.unit, r.staff, r.now, r.rule, r.reason, r.fallback, r.now,
+                    r.lon, r.lat, r.address, r.grid, CASE WHEN r.acked_by IS NULL THEN 'RECEIVED' ELSE 'ACKNOWLEDGED' END,
+                    r.unit, r.staff, r.now, r.rule, r.reason, r.fallback, r.now,
                     r.due, r.next, r.reporter_name, r.phone, r.phone_masked, r.external_ref, r.submitter, r.key,
-                    r.created_by, r.hash, r.now, r.now
+                    r.created_by, r.hash, r.now, r.now, CASE WHEN r.acked_by IS NOT NULL THEN r.now END, r.acked_by
                 FROM unnest(CAST(:ids AS uuid[]), CAST(:codes AS text[]), CAST(:sources AS text[]),
                     CAST(:categories AS text[]), CAST(:subtypes AS text[]), CAST(:offences AS text[]),
                     CAST(:departments AS text[]), CAST(:descriptions AS text[]), CAST(:occurred AS timestamptz[]), CAST(:lons AS float8[]),
@@ -160,10 +161,10 @@ public class Incidents {
                     CAST(:reasons AS text[]), CAST(:fallbacks AS text[]), CAST(:dues AS timestamptz[]),
                     CAST(:nexts AS timestamptz[]), CAST(:reporterNames AS text[]), CAST(:phones AS bytea[]),
                     CAST(:masks AS text[]), CAST(:externalRefs AS text[]), CAST(:submitters AS text[]),
-                    CAST(:keys AS text[]), CAST(:createdBy AS uuid[]), CAST(:hashes AS bytea[])) WITH ORDINALITY
+                    CAST(:keys AS text[]), CAST(:createdBy AS uuid[]), CAST(:hashes AS bytea[]), CAST(:ackedBy AS uuid[])) WITH ORDINALITY
                     AS r (id, code, source, category, subtype, offence, department, description, occurred, lon, lat,
                           address, grid, unit, staff, now, rule, reason, fallback, due, next, reporter_name, phone, phone_masked,
-                          external_ref, submitter, key, created_by, hash, ord)
+                          external_ref, submitter, key, created_by, hash, acked_by, ord)
                 ORDER BY r.ord
                 ON CONFLICT (submitter, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                 RETURNING id""")
@@ -196,6 +197,7 @@ public class Incidents {
                 .param("keys", column(rows, New::idempotencyKey, String[]::new))
                 .param("createdBy", column(rows, New::createdBy, UUID[]::new))
                 .param("hashes", column(rows, New::submissionHash, byte[][]::new))
+                .param("ackedBy", column(rows, New::acknowledgedBy, UUID[]::new))
                 .query(UUID.class).list());
         boolean[] created = new boolean[rows.size()];
         for (int i = 0; i < created.length; i++) {
@@ -219,7 +221,7 @@ public class Incidents {
             String address, UUID gridId, UUID ownerUnitId, UUID ownerStaffId, OffsetDateTime now, String rule, String reason,
             String fallback, OffsetDateTime due, OffsetDateTime nextEscalation, String reporterName, byte[] phone,
             String phoneMasked, String externalRef, String submitter, String idempotencyKey, UUID createdBy,
-            byte[] submissionHash) {
+            byte[] submissionHash, UUID acknowledgedBy) {
     }
 
     /** What a submitter filed under an idempotency key: the incident and the hash of its submission (null before V86). */

@@ -99,11 +99,15 @@ public class ResponseTimes {
      * <li>a report resolved, answered and reopened counts its first resolution (and every step of its first round)
      * from its receipt, and a first dispatch or arrival it had only after its reopening from the reopening.</li>
      * </ul>
+     * A report its routing gave back to the staff member who filed it was acknowledged by its filing (at its receipt, by
+     * him: he is there, see {@code IncidentDesk}): that acknowledgement answers nobody and is not counted (its 0 seconds
+     * would flatter the figure); the item counts in its grid and its later steps are timed from its receipt as any.
      * The reopenings are read once per item (few items have any); the intake path writes nothing for the figures.
      */
     private static final String ITEM_STEPS = """
             WITH item AS (
-                SELECT i.id, i.grid_id, i.received_at, i.acknowledged_at, i.acknowledged_by, i.dispatched_at,
+                SELECT i.id, i.grid_id, i.received_at, i.acknowledged_at, i.acknowledged_by, i.created_by,
+                       i.dispatched_at,
                        i.arrived_at, i.arrived_by,
                        ARRAY(SELECT e.at FROM incident_event e WHERE e.incident_id = i.id
                                AND e.kind = 'REOPENED') AS reopened
@@ -117,6 +121,7 @@ public class ResponseTimes {
                 UNION ALL
                 SELECT id, grid_id, acknowledged_by, 'ack', extract(epoch FROM acknowledged_at - %1$s)
                 FROM item WHERE acknowledged_at IS NOT NULL
+                  AND NOT (acknowledged_at = received_at AND acknowledged_by = created_by)
                 UNION ALL
                 SELECT id, grid_id, (SELECT e.actor_id FROM incident_event e WHERE e.incident_id = item.id
                                        AND e.kind = 'DISPATCHED' ORDER BY e.id LIMIT 1),

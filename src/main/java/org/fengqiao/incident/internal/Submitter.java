@@ -7,8 +7,7 @@ import org.fengqiao.platform.Caller;
 /**
  * Who files or changes an incident: a signed-in person (scoped to his units) or a system such as the 110
  * centre (scoped to the unit its key belongs to), or the application itself (scope null: everything).
- * {@code reportPaths} are where he may file a report: for a person who serves grids, his unit's subtree, wider than
- * the grids he reads ({@link Caller#reportPaths()}); null: anywhere.
+ * {@code reportPaths} are where he may file a report ({@link Caller#reportPaths()}); null: anywhere.
  */
 public record Submitter(String key, UUID staffId, String name, List<String> scopePaths, List<String> reportPaths) {
 

@@ -118,8 +118,9 @@ class InboxListener {
      * makes (a new owner's, a reopening's) is written after.
      */
     private void closeAsks(IncidentStepRecorded step) {
-        if (FILING.contains(step.kind())) {
-            // a report just filed has no entries yet: its filing stays one statement of the inbox (intake, under load)
+        if (step.atFiling()) {
+            // a report just filed has no entries yet: its filing stays one statement of the inbox (intake, under load);
+            // the acknowledgement its filer's own report gets as filed too
             return;
         }
         if (CLOSING.contains(step.kind())) {
@@ -141,9 +142,6 @@ class InboxListener {
 
     /** The steps that close an item: answered (after it was resolved), merged into another report. */
     static final java.util.Set<String> CLOSING = java.util.Set.of("ANSWERED", "MERGED_INTO");
-
-    /** The steps of a report's filing, before anything was asked of anyone about it. */
-    static final java.util.Set<String> FILING = java.util.Set.of("RECEIVED", "ROUTED");
 
     /** The steps by which an item's owner takes it up. */
     static final java.util.Set<String> HANDLING = java.util.Set.of("ACKNOWLEDGED", "DISPATCHED", "ARRIVED", "RESOLVED",

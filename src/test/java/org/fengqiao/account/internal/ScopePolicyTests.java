@@ -45,4 +45,21 @@ class ScopePolicyTests {
         assertThat(ScopePolicy.scope(StaffRole.GRID_MEMBER, OFFICE, List.of("/b/s/o/w/p3/", "/b/s/o/w/", POINT_1)))
                 .containsExactly(POINT_1, "/b/s/o/w/");
     }
+
+    /**
+     * Seed 002: a grid member, a coordinator, an informant and a volunteer each have named grids and the work in them,
+     * and report there (their unit while they serve none); the police report anywhere their unit answers for.
+     */
+    @Test
+    void thoseWhoServeGridsReportInTheGridsTheyServeThePoliceInTheirUnit() {
+        for (StaffRole role : List.of(StaffRole.GRID_MEMBER, StaffRole.GRID_COORDINATOR, StaffRole.INFORMANT,
+                StaffRole.VOLUNTEER)) {
+            assertThat(ScopePolicy.reportScope(role, OFFICE, List.of(POINT_2))).as(role.name()).containsExactly(POINT_2);
+            assertThat(ScopePolicy.reportScope(role, OFFICE, List.of())).as(role.name()).containsExactly(OFFICE);
+        }
+        for (StaffRole role : List.of(StaffRole.COMMUNITY_OFFICER, StaffRole.AUXILIARY_POLICE, StaffRole.STATION_CHIEF,
+                StaffRole.BUREAU_COMMAND)) {
+            assertThat(ScopePolicy.reportScope(role, OFFICE, List.of(POINT_2))).as(role.name()).containsExactly(OFFICE);
+        }
+    }
 }

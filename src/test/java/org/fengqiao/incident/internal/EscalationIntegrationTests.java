@@ -54,6 +54,8 @@ class EscalationIntegrationTests extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    ResponseTimes responseTimes;
 
     Unit station;
     Unit office;
@@ -202,6 +204,60 @@ class EscalationIntegrationTests extends IntegrationTest {
         assertThat(incidents.timeline(a).get(incidents.timeline(a).size() - 1).reason())
                 .isEqualTo("incident.escalation.reporterUnanswered");
         assertThat(incidents.find(b).orElseThrow().nextEscalationAt()).isNull();
+    }
+
+    /**
+     * The grid manager's own report of a help call in his grid is routed back to him: filing it was his receipt and
+     * acknowledgement (he is there), so the sweep does not take it from him as unanswered after the workstation's 10
+     * minutes, while a report of the same grid filed by someone else and not taken up still climbs. His own report
+     * keeps the deadline to resolve it (4 hours) and climbs as unresolved after it. The acknowledgement recorded at the
+     * filing is no response to anyone and is not counted in the 1-3-5 figures (a 0-second acknowledgement would
+     * flatter them); the item itself counts in its grid.
+     */
+    @Test
+    void aReportRoutedBackToItsFilerIsHisAcknowledgedItemAndIsNotEscalatedAsUnanswered() {
+        Instant t0 = Instant.now();
+        MovableClock clock = new MovableClock(t0, ZoneOffset.UTC);
+        EscalationSweep sweep = new EscalationSweep(incidents, desk, clock);
+        Submitter himself = new Submitter("staff:" + manager.id().value(), manager.id().value(), manager.name(),
+                List.of(workstation.path()));
+        UUID own = desk.file(new NewIncident(Source.FIELD, Category.HELP, null, null, "自报求助-" + UUID.randomUUID(),
+                null, null, null, "测试地址", grid.id().value(), null, null, null, null), himself).incident().id();
+        UUID others = file("他人报告-" + UUID.randomUUID());
+        Owner start = new Owner(workstation.id().value(), manager.id().value());
+        Incidents.Incident filed = incidents.find(own).orElseThrow();
+        assertThat(owner(own)).isEqualTo(start);
+        assertThat(filed.status()).isEqualTo(Incidents.Status.ACKNOWLEDGED);
+        assertThat(filed.acknowledgedAt()).isEqualTo(filed.receivedAt());
+        assertThat(jdbc.sql("SELECT acknowledged_by FROM incident WHERE id = ?").param(own).query(UUID.class).single())
+                .isEqualTo(manager.id().value());
+        assertThat(incidents.timeline(own)).extracting(Incidents.Event::kind)
+                .containsExactly("RECEIVED", "ROUTED", "ACKNOWLEDGED");
+        assertThatThrownBy(() -> desk.acknowledge(own, himself)).isInstanceOf(Conflict.class);
+
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(sweep.sweep(grid.id().value())).as("only the report of someone else, unanswered").isEqualTo(1);
+        assertThat(owner(own)).isEqualTo(start);
+        assertThat(owner(others)).isEqualTo(new Owner(office.id().value(), officer.id().value()));
+        assertThat(incidents.timeline(others).get(incidents.timeline(others).size() - 1).reason())
+                .isEqualTo("incident.escalation.unanswered");
+
+        clock.advance(Duration.ofHours(4));
+        sweep.sweep(grid.id().value());
+        assertThat(owner(own)).as("unresolved after the workstation's 4 hours").isEqualTo(
+                new Owner(office.id().value(), officer.id().value()));
+        assertThat(incidents.timeline(own).get(incidents.timeline(own).size() - 1).reason())
+                .isEqualTo("incident.escalation.unresolved");
+
+        org.fengqiao.platform.Caller chiefReads = new org.fengqiao.platform.Caller(chief.id().value(), "chief",
+                chief.name(), "STATION_CHIEF", List.of(station.path()), java.util.Set.of());
+        ResponseTimes.Report figures = responseTimes.of(chiefReads, null,
+                t0.minus(Duration.ofMinutes(1)).atOffset(ZoneOffset.UTC),
+                t0.plus(Duration.ofMinutes(1)).atOffset(ZoneOffset.UTC), t0.plus(Duration.ofHours(5)));
+        ResponseTimes.Row row = figures.grids().stream().filter(r -> r.id().equals(grid.id().value())).findFirst()
+                .orElseThrow();
+        assertThat(row.incidents()).isEqualTo(2);
+        assertThat(row.acknowledge().count()).as("the filing's acknowledgement is no response").isZero();
     }
 
     @Test
