@@ -127,6 +127,29 @@ public class Jurisdictions {
         return grids.findVisible(id, caller);
     }
 
+    /**
+     * The grid a new record is filed into, or a record moved into, by its id as a form or the API gave it: empty when
+     * the caller does not see it (the caller answers 404 or its own field error), and refused with {@link GridRetired}
+     * (400, field {@code gridId}, naming the grid) when it was retired, for a stale form must not file anything into a
+     * grid that no longer exists. Reading what lies in a retired grid goes through {@link #visibleGrid} and still works.
+     */
+    public Optional<Grid> visibleGridToFileInto(GridId id, Caller caller) {
+        return visibleGrid(id, caller).map(Jurisdictions::inUse);
+    }
+
+    /** {@link #visibleGridToFileInto} for a check that scopes the grid itself (a resident's page, an intake rule). */
+    public Optional<Grid> gridToFileInto(GridId id) {
+        return grid(id).map(Jurisdictions::inUse);
+    }
+
+    /** The grid when it is in use; {@link GridRetired} (field {@code gridId}) when it was retired. */
+    public static Grid inUse(Grid grid) {
+        if (grid.retired()) {
+            throw new GridRetired("gridId", grid);
+        }
+        return grid;
+    }
+
     /** The grids in use the caller sees, as a form offers them: a retired grid is left out ({@link Grid#retired()}). */
     public List<Grid> visibleGrids(Caller caller) {
         return grids.visible(caller);

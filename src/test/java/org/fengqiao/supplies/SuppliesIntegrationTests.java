@@ -18,6 +18,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.fengqiao.account.ApiClient;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitKind;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.supplies.internal.Actor;
@@ -53,6 +56,8 @@ class SuppliesIntegrationTests extends IntegrationTest {
     SupplyLedger ledger;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    Jurisdictions jurisdictions;
 
     ApiClient api;
     String bureau;
@@ -1016,5 +1021,37 @@ class SuppliesIntegrationTests extends IntegrationTest {
         // (the language is the officer's profile's: back to Chinese for the suite)
         ApiClient chinese = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN");
         assertThat(chinese.get("/supplies/units/" + fangshan, null).body()).contains(">1 个<");
+    }
+
+    @Test
+    void aRetiredUnitIsNoLongerOfferedNorIssuedNorTransferredToAndIsNamedInTheRefusal() {
+        String kind = kind("撤销单位");
+        String n = n();
+        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
+        UUID gone = jurisdictions.createUnit(office.id(), UnitKind.WORKSTATION, "IT-SUP-R-" + n, "撤并工作站" + n, null)
+                .id().value();
+        assertThat(ApiClient.json(api.get("/api/v1/supplies/units", chief)).findValuesAsText("id"))
+                .contains(gone.toString());
+        String line = issue(chief, fangshan, kind, 2, null);
+        send("POST", "/api/v1/supplies/entries/" + line + "/receipt", officer, null, 200);
+        assertThat(api.send("DELETE", "/api/v1/units/" + gone, bureau, null).statusCode()).isEqualTo(204);
+
+        // out of the choices: the API's unit list and the transfer form's targets
+        assertThat(ApiClient.json(api.get("/api/v1/supplies/units", chief)).findValuesAsText("id"))
+                .contains(fangshan.toString()).doesNotContain(gone.toString());
+        assertThat(new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN").get("/supplies/units/" + fangshan, null)
+                .body()).contains("name=\"toUnitId\"").doesNotContain(gone.toString());
+        // refused as the target of an issue or a transfer, in the reader's language, nothing counted
+        HttpResponse<String> issued = api.send("POST", "/api/v1/supplies/units/" + gone + "/issues", chief,
+                Map.of("kindId", kind, "quantity", 1, "supplier", "县公安局装备财务科"));
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(400);
+        assertThat(issued.body()).contains("单位“撤并工作站" + n + "”已撤销，不能再向其发放或调入物品，请另选单位");
+        HttpResponse<String> moved = api.send("POST", "/api/v1/supplies/units/" + fangshan + "/transfers", chief,
+                Map.of("toUnitId", gone, "kindId", kind, "quantity", 1), "Accept-Language", "en");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(400);
+        assertThat(moved.body()).contains("The unit 撤并工作站" + n
+                + " was retired: nothing is issued or transferred to it any more; choose another unit");
+        assertThat(lines(gone, kind)).isZero();
+        assertThat(onHand(officer, fangshan, kind)).isEqualTo(2);
     }
 }

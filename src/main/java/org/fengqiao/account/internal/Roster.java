@@ -151,14 +151,16 @@ public class Roster {
 
     @Transactional
     public Term assign(GridId gridId, StaffId staffId, GridRole role, LocalDate from, StaffId assignedBy) {
-        Grid grid = jurisdictions.grid(gridId).orElseThrow(() -> new NotFound("grid", gridId));
+        Grid grid = jurisdictions.gridToFileInto(gridId).orElseThrow(() -> new NotFound("grid", gridId));
         return assignIn(grid, staffId, role, from, assignedBy);
     }
 
     /** As {@link #assign}, for a caller who may only touch grids and people of their own scope. */
     @Transactional
     public Term assign(GridId gridId, StaffId staffId, GridRole role, LocalDate from, Caller caller) {
-        Grid grid = jurisdictions.visibleGrid(gridId, caller).orElseThrow(() -> new NotFound("grid", gridId));
+        // nobody takes up a place in a grid merged away (a stale form, the API): 400 naming it, nothing changed
+        Grid grid = jurisdictions.visibleGridToFileInto(gridId, caller)
+                .orElseThrow(() -> new NotFound("grid", gridId));
         Integer visible = jdbc.sql("""
                 SELECT count(*) FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.id = ? AND u.path LIKE ANY(?)""")
                 .param(staffId.value()).param(caller.scopePatterns()).query(Integer.class).single();

@@ -348,7 +348,8 @@ public class DutyDesk {
         UUID unitId;
         UUID gridId = null;
         if (f.gridId() != null) {
-            Grid grid = jurisdictions.visibleGrid(new GridId(f.gridId()), who)
+            // a duty done is never filed in a grid merged away (a stale form, the API): 400 naming it
+            Grid grid = jurisdictions.visibleGridToFileInto(new GridId(f.gridId()), who)
                     .orElseThrow(() -> new NotFound("grid", f.gridId()));
             unitId = grid.unitId().value();
             gridId = grid.id().value();
@@ -373,7 +374,7 @@ public class DutyDesk {
         if (rhythm.item(item).isEmpty() || blankToNull(note) == null || doneOn.isAfter(today())) {
             throw Invalid.of("item", "duty.error.item");
         }
-        Grid grid = jurisdictions.grid(new GridId(gridId)).orElseThrow(() -> new NotFound("grid", gridId));
+        Grid grid = jurisdictions.gridToFileInto(new GridId(gridId)).orElseThrow(() -> new NotFound("grid", gridId));
         UUID id = UUID.randomUUID();
         records.insert(id, officer, item, doneOn, note.strip(), grid.unitId().value(), gridId, participants, "MANUAL",
                 null, OffsetDateTime.of(doneOn.atTime(18, 0), ZONE.getRules().getOffset(doneOn.atTime(18, 0))));

@@ -23,6 +23,7 @@ import org.fengqiao.forces.ShiftCompleted;
 import org.fengqiao.forces.TeamKind;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.GridRetired;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitId;
@@ -105,10 +106,7 @@ public class ForcesDesk {
         }
         Grid grid = null;
         if (t.gridId() != null) {
-            grid = jurisdictions.visibleGrid(new GridId(t.gridId()), caller).orElse(null);
-            if (grid == null) {
-                problems.add(problem("gridId", "forces.grid.unknown"));
-            }
+            grid = grid(t.gridId(), null, caller, problems);
         }
         if (t.kind() == null) {
             problems.add(problem("kind", "forces.team.kind.required"));
@@ -240,8 +238,8 @@ public class ForcesDesk {
                 problems.add(problem("phone", "forces.phone.invalid"));
             }
         }
-        if (p.gridId() != null && jurisdictions.visibleGrid(new GridId(p.gridId()), caller).isEmpty()) {
-            problems.add(problem("gridId", "forces.grid.unknown"));
+        if (p.gridId() != null) {
+            grid(p.gridId(), before.gridId(), caller, problems);
         }
         if (p.zoneId() != null && companies.zone(p.zoneId(), v).isEmpty()) {
             problems.add(problem("zoneId", "forces.zone.unknown"));
@@ -518,7 +516,7 @@ public class ForcesDesk {
 
     @Transactional
     public Posts.Post createPost(Caller caller, NewPost p) {
-        PostFields f = postFields(caller, p);
+        PostFields f = postFields(caller, p, null);
         UUID id = UUID.randomUUID();
         posts.insert(id, f.grid().id().value(), f.name(), trim(p.place()), p.lon(), p.lat());
         Posts.Post post = posts.find(id, Visibility.of(caller)).orElseThrow();
@@ -531,7 +529,7 @@ public class ForcesDesk {
     public Posts.Post updatePost(Caller caller, UUID id, NewPost p) {
         Visibility v = Visibility.of(caller);
         Posts.Post before = posts.find(id, v).orElseThrow(() -> new NotFound("post", id));
-        PostFields f = postFields(caller, p);
+        PostFields f = postFields(caller, p, before.gridId());
         posts.lock(id);
         posts.update(id, f.grid().id().value(), f.name(), trim(p.place()), p.lon(), p.lat());
         Posts.Post after = posts.find(id, v).orElseThrow();
@@ -543,10 +541,10 @@ public class ForcesDesk {
     }
 
     /** A post's grid (one the caller sees), name and location as sent, checked whole; refused with every problem. */
-    private PostFields postFields(Caller caller, NewPost p) {
+    private PostFields postFields(Caller caller, NewPost p, UUID keptGrid) {
         List<Invalid.Problem> problems = new ArrayList<>();
-        Grid grid = p.gridId() == null ? null : jurisdictions.visibleGrid(new GridId(p.gridId()), caller).orElse(null);
-        if (grid == null) {
+        Grid grid = p.gridId() == null ? null : grid(p.gridId(), keptGrid, caller, problems);
+        if (p.gridId() == null) {
             problems.add(problem("gridId", "forces.grid.unknown"));
         }
         String name = trim(p.name());
@@ -850,6 +848,21 @@ public class ForcesDesk {
 
     static String trim(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /**
+     * A grid the caller sees and names for a team, a member or a post, or null with the problem noted: a retired one
+     * only where the record is already ({@code keptGrid}), for nothing new is posted in a grid merged away.
+     */
+    private Grid grid(UUID gridId, UUID keptGrid, Caller caller, List<Invalid.Problem> problems) {
+        Grid grid = jurisdictions.visibleGrid(new GridId(gridId), caller).orElse(null);
+        if (grid == null) {
+            problems.add(problem("gridId", "forces.grid.unknown"));
+        } else if (grid.retired() && !gridId.equals(keptGrid)) {
+            problems.add(GridRetired.problem("gridId", grid));
+            return null;
+        }
+        return grid;
     }
 
     private static Invalid.Problem problem(String field, String key) {

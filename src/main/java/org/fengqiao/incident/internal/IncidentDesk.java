@@ -30,6 +30,7 @@ import org.fengqiao.incident.internal.RoutingPolicy.Decision;
 import org.fengqiao.incident.internal.RoutingPolicy.Person;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.GridRetired;
 import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
@@ -471,6 +472,11 @@ public class IncidentDesk implements AutoCloseable {
                 // one who may report anywhere (a resident, an Open311 client) has no jurisdiction to be outside of
                 problems.add(problem("gridId",
                         who.reportPaths() == null ? "incident.grid.notFound" : "incident.grid.unknown"));
+                return null;
+            }
+            if (grid.get().retired()) {
+                // a grid merged away (a stale form, the API) holds no new report: another grid is asked for
+                problems.add(GridRetired.problem("gridId", grid.get()));
                 return null;
             }
             return grid.get();

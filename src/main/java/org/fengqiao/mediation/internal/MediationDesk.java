@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.GridRetired;
 import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.mediation.DisputeAtRisk;
 import org.fengqiao.mediation.DisputeKind;
@@ -153,6 +154,9 @@ public class MediationDesk {
             grid = lookups.grid(new GridId(n.gridId())).filter(g -> who.sees(g.unitPath())).orElse(null);
             if (grid == null) {
                 problems.add(problem("gridId", "mediation.grid.unknown"));
+            } else if (incidentId == null && grid.retired()) {
+                // a case opened by hand goes to a grid in use; a 110 dispute keeps its incident's grid, as below
+                problems.add(GridRetired.problem("gridId", grid));
             } else if (incidentId == null && grid.network() != GridNetwork.POLICE) {
                 // a case is the police grid's, as a screening is: the new-case page offers police grids only, and one
                 // on another network's grid (综治, 城管, 创城) would be served by no grid chief and counted nowhere. A

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.GridRetired;
 import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.mediation.DisputeKind;
@@ -81,6 +82,9 @@ public class Screenings {
             grid = jurisdictions.grid(new GridId(f.gridId())).filter(g -> who.sees(g.unitPath())).orElse(null);
             if (grid == null) {
                 problems.add(MediationDesk.problem("gridId", "mediation.grid.unknown"));
+            } else if (grid.retired()) {
+                // a grid merged away has no week left to screen (a stale form, the API)
+                problems.add(GridRetired.problem("gridId", grid));
             } else if (grid.network() != GridNetwork.POLICE) {
                 // the weekly screening is the police grid's duty (and the unscreened list names police grids only):
                 // one recorded on another network's grid would tick no one's week and open cases no officer serves

@@ -69,10 +69,10 @@ public class Leaderboards {
                 .optional().orElseThrow(() -> new NotFound("unit", unit));
     }
 
-    /** The units whose boards the caller may open (stations and offices in scope). */
+    /** The units whose boards the caller may open (stations and offices in scope, a retired one no longer). */
     public List<Place> units(Caller caller) {
         return jdbc.sql("""
-                SELECT id, name, path FROM unit WHERE path LIKE ANY(CAST(:scope AS text[]))
+                SELECT id, name, path FROM unit WHERE path LIKE ANY(CAST(:scope AS text[])) AND retired_at IS NULL
                     AND kind IN ('BUREAU', 'STATION', 'CENTRAL_OFFICE', 'WORKSTATION') ORDER BY path""")
                 .param("scope", caller.scopePatterns())
                 .query((rs, n) -> new Place(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();

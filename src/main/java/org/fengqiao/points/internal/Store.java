@@ -419,12 +419,16 @@ public class Store {
         return b.toString();
     }
 
-    /** The path of a unit in the caller's scope, for the store's staff. */
+    /**
+     * The path of a unit in the caller's scope, for the store's staff to open an item or a fund in: a retired unit is
+     * no longer in his area (as the jurisdiction's own choices have it), so nothing new is opened in it.
+     */
     private Optional<String> unitPath(UUID unit, Caller caller) {
         if (unit == null || !caller.may("POINTS_STORE")) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT path FROM unit WHERE id = :id AND path LIKE ANY(CAST(:scope AS text[]))")
+        return jdbc.sql("SELECT path FROM unit WHERE id = :id AND path LIKE ANY(CAST(:scope AS text[]))"
+                        + " AND retired_at IS NULL")
                 .param("id", unit).param("scope", caller.scopePatterns()).query(String.class).optional();
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.GridRetired;
 import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
@@ -67,7 +68,7 @@ public class AddressRegister {
         if (existing.isPresent()) {
             return known(existing.get(), caller);
         }
-        Grid grid = grid(in, caller, problems).orElse(null);
+        Grid grid = grid(in, null, caller, problems).orElse(null);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
@@ -95,7 +96,7 @@ public class AddressRegister {
         checkLocation(in, problems);
         UUID gridId = before.gridId();
         if (problems.isEmpty() && (in.gridId() != null || in.lon() != null)) {
-            Grid grid = grid(in, caller, problems).orElse(null);
+            Grid grid = grid(in, before.gridId(), caller, problems).orElse(null);
             if (grid != null) {
                 gridId = grid.id().value();
             }
@@ -132,11 +133,15 @@ public class AddressRegister {
         }
     }
 
-    private Optional<Grid> grid(Input in, Caller caller, List<Invalid.Problem> problems) {
+    /** The grid chosen or located; a retired one only for an address kept in it ({@code keptGrid}), never one moved in. */
+    private Optional<Grid> grid(Input in, UUID keptGrid, Caller caller, List<Invalid.Problem> problems) {
         if (in.gridId() != null) {
             Optional<Grid> chosen = jurisdictions.visibleGrid(new GridId(in.gridId()), caller);
             if (chosen.isEmpty()) {
                 problems.add(StandardAddress.problem("gridId", "places.grid.unknown"));
+            } else if (chosen.get().retired() && !in.gridId().equals(keptGrid)) {
+                problems.add(GridRetired.problem("gridId", chosen.get()));
+                return Optional.empty();
             }
             return chosen;
         }

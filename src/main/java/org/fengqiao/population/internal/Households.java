@@ -51,15 +51,20 @@ public class Households {
     }
 
     /** A grid the caller may see, with the path of its unit (the audit trail files records under it). */
-    public record GridRef(UUID id, String code, String unitPath) {
+    /** A grid as a building or household is filed in; {@code retired}: merged away, nothing new goes in. */
+    public record GridRef(UUID id, String code, String unitPath, String name, boolean retired) {
+        public GridRef(UUID id, String code, String unitPath) {
+            this(id, code, unitPath, null, false);
+        }
     }
 
     public Optional<GridRef> gridVisible(UUID gridId, Caller caller) {
         return jdbc.sql("""
-                SELECT g.id, g.code, u.path FROM grid g JOIN unit u ON u.id = g.unit_id
+                SELECT g.id, g.code, u.path, g.name, g.retired_at IS NOT NULL FROM grid g JOIN unit u ON u.id = g.unit_id
                 WHERE g.id = ? AND u.path LIKE ANY(?)""")
                 .param(gridId).param(caller.scopePatterns())
-                .query((rs, row) -> new GridRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .query((rs, row) -> new GridRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5)))
                 .optional();
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.jurisdiction.GridRetired;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Conflict;
@@ -144,6 +145,10 @@ public class Housing {
             grid = households.gridVisible(b.gridId(), caller).orElse(null);
             if (grid == null) {
                 problems.add(problem("gridId", "housing.grid.unknown"));
+            } else if (grid.retired()) {
+                // a stale form or the API naming a grid merged away: nothing new is built or housed in it
+                problems.add(GridRetired.problem("gridId", grid.code(), grid.name()));
+                grid = null;
             }
         }
         String name = checkBuilding(b, grid == null ? null : grid.id(), null, problems);
@@ -330,6 +335,10 @@ public class Housing {
             grid = households.gridVisible(h.gridId(), caller).orElse(null);
             if (grid == null) {
                 problems.add(problem("gridId", "housing.grid.unknown"));
+            } else if (grid.retired()) {
+                // a stale form or the API naming a grid merged away: nothing new is built or housed in it
+                problems.add(GridRetired.problem("gridId", grid.code(), grid.name()));
+                grid = null;
             }
         }
         if (h.roomId() != null && grid != null) {

@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.GridRetired;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Conflict;
@@ -130,7 +133,7 @@ public class OrganisationRegister {
             kept = new Input(in.gridId(), in.addressId(), in.name(), in.kind(), in.smallPlace(), in.business(),
                     in.licenceNo(), in.phone(), before.ownerPersonId(), in.note(), false);
         }
-        Organisations.Fields fields = check(kept, id, before.ownerPersonId(), caller, problems);
+        Organisations.Fields fields = check(kept, id, before.gridId(), before.ownerPersonId(), caller, problems);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
@@ -295,11 +298,14 @@ public class OrganisationRegister {
     }
 
     private Organisations.Fields check(Input in, UUID self, Caller caller, List<Invalid.Problem> problems) {
-        return check(in, self, null, caller, problems);
+        return check(in, self, null, null, caller, problems);
     }
 
-    /** storedOwner: the organisation's owner now, kept even when he is no longer of the caller's jurisdiction. */
-    private Organisations.Fields check(Input in, UUID self, UUID storedOwner, Caller caller,
+    /**
+     * storedOwner: the organisation's owner now, kept even when he is no longer of the caller's jurisdiction. keptGrid:
+     * its grid now, where it may stay once the grid is retired; nothing new is filed or moved into a retired grid.
+     */
+    private Organisations.Fields check(Input in, UUID self, UUID keptGrid, UUID storedOwner, Caller caller,
             List<Invalid.Problem> problems) {
         UUID gridId = null;
         if (in.addressId() != null) {
@@ -314,10 +320,15 @@ public class OrganisationRegister {
             }
         } else if (in.gridId() == null) {
             problems.add(StandardAddress.problem("addressId", "places.organisation.where"));
-        } else if (jurisdictions.visibleGrid(new GridId(in.gridId()), caller).isEmpty()) {
-            problems.add(StandardAddress.problem("gridId", "places.grid.unknown"));
         } else {
-            gridId = in.gridId();
+            Optional<Grid> chosen = jurisdictions.visibleGrid(new GridId(in.gridId()), caller);
+            if (chosen.isEmpty()) {
+                problems.add(StandardAddress.problem("gridId", "places.grid.unknown"));
+            } else if (chosen.get().retired() && !in.gridId().equals(keptGrid)) {
+                problems.add(GridRetired.problem("gridId", chosen.get()));
+            } else {
+                gridId = in.gridId();
+            }
         }
         String name = StandardAddress.clean(in.name()) == null ? null : in.name().strip();
         if (name == null) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.GridRetired;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Conflict;
@@ -81,6 +82,14 @@ public class PersonRegister {
 
     /** The checked fields, or every problem found; nothing is written here. */
     public Persons.Fields check(Input in, Caller caller, List<Invalid.Problem> problems) {
+        return check(in, null, caller, problems);
+    }
+
+    /**
+     * {@link #check(Input, Caller, List)} for a person already in {@code keptGrid} (null for a new one): a person may
+     * stay in a grid since retired (one who moved away, corrected), but nobody is filed or moved into a retired grid.
+     */
+    Persons.Fields check(Input in, UUID keptGrid, Caller caller, List<Invalid.Problem> problems) {
         String name = in.name() == null ? "" : in.name().trim();
         if (name.isEmpty()) {
             problems.add(new Invalid.Problem("name", "population.name.required", new Object[0]));
@@ -126,6 +135,8 @@ public class PersonRegister {
                 : jurisdictions.visibleGrid(new GridId(in.gridId()), caller);
         if (grid.isEmpty()) {
             problems.add(new Invalid.Problem("gridId", "population.grid.unknown", new Object[0]));
+        } else if (grid.get().retired() && !grid.get().id().value().equals(keptGrid)) {
+            problems.add(GridRetired.problem("gridId", grid.get()));
         }
         if (in.householdId() != null && grid.isPresent()) {
             boolean sameGrid = jdbc.sql("SELECT count(*) FROM household WHERE id = ? AND grid_id = ?")
@@ -338,7 +349,7 @@ public class PersonRegister {
     private Persons.Row changeChecked(UUID id, Persons.Row before, Input in, List<String> categoryWords,
             UUID visitId, List<Invalid.Problem> found, Caller caller) {
         List<Invalid.Problem> problems = new ArrayList<>(found);
-        Persons.Fields fields = check(in, caller, problems);
+        Persons.Fields fields = check(in, before.gridId(), caller, problems);
         visitLog.checkLink(visitId, before.gridId(), caller.staffId(), problems);
         PersonCategories.Cell given = categories.given(categoryWords);
         problems.addAll(given.problems());

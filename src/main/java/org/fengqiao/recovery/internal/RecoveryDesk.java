@@ -19,6 +19,7 @@ import org.fengqiao.audit.Audited;
 import org.fengqiao.incident.IncidentFacts;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.GridRetired;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
@@ -164,6 +165,9 @@ public class RecoveryDesk {
             grid = jurisdictions.grid(new GridId(gridId)).filter(g -> who.sees(g.unitPath())).orElse(null);
             if (grid == null) {
                 problems.add(problem("gridId", "recovery.grid.unknown"));
+            } else if (grid.retired() && n.gridId() != null) {
+                // a grid chosen must be in use; one taken from the incident is where the loss was reported, kept
+                problems.add(GridRetired.problem("gridId", grid));
             }
         }
         LocalDate registered = n.registeredOn() == null ? today() : n.registeredOn();

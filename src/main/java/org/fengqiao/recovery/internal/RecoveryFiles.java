@@ -537,9 +537,10 @@ public class RecoveryFiles {
     public record UnitChoice(UUID id, String name, String path) {
     }
 
+    /** The event form's choices and the units it accepts: a retired unit holds no new event. */
     public List<UnitChoice> units(List<String> scopePaths) {
         return jdbc.sql("""
-                SELECT id, name, path FROM unit WHERE path LIKE ANY(CAST(:scope AS text[]))
+                SELECT id, name, path FROM unit WHERE path LIKE ANY(CAST(:scope AS text[])) AND retired_at IS NULL
                   AND kind IN ('BUREAU', 'STATION', 'CENTRAL_OFFICE', 'WORKSTATION') ORDER BY path LIMIT 200""")
                 .param("scope", patterns(scopePaths))
                 .query((rs, n) -> new UnitChoice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
@@ -547,7 +548,7 @@ public class RecoveryFiles {
 
     public Optional<UnitChoice> unit(UUID id, List<String> scopePaths) {
         return jdbc.sql("""
-                SELECT id, name, path FROM unit WHERE id = :id
+                SELECT id, name, path FROM unit WHERE id = :id AND retired_at IS NULL
                   AND (CAST(:scope AS text[]) IS NULL OR path LIKE ANY(CAST(:scope AS text[])))""")
                 .param("id", id).param("scope", scopePaths == null ? null : patterns(scopePaths))
                 .query((rs, n) -> new UnitChoice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))

@@ -266,6 +266,10 @@ public class SupplyDesk {
     public Entry issue(UUID unitId, IssueForm f, Actor who) {
         Place unit = place(unitId, who);
         List<Invalid.Problem> problems = new ArrayList<>();
+        if (unit.retired()) {
+            // a unit merged away (a stale page, the API) receives nothing new; what it holds may still be used or moved
+            throw Invalid.of("unitId", "supplies.unit.retired", unit.name());
+        }
         Kind kind = kind(f.kindId(), unit, true, problems);
         quantity(f.quantity(), problems);
         if (f.costFen() != null && (f.costFen() < 0 || f.costFen() > MAX_FEN)) {
@@ -317,6 +321,8 @@ public class SupplyDesk {
             to = ledger.place(f.toUnitId(), who.scopePaths()).filter(p -> p.kind() != UnitKind.BUREAU).orElse(null);
             if (to == null) {
                 problems.add(problem("toUnitId", "supplies.unit.unknown"));
+            } else if (to.retired()) {
+                problems.add(problem("toUnitId", "supplies.unit.retired", to.name()));
             } else {
                 StockPolicy.Decision d = StockPolicy.transfer(from.path(), to.path());
                 if (!d.allowed()) {

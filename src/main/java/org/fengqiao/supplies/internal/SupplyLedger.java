@@ -29,7 +29,11 @@ public class SupplyLedger {
             UUID bureauId, boolean retired) {
     }
 
-    public record Place(UUID id, String code, String name, UnitKind kind, String path) {
+    /** A unit as supplies see it; {@code retired}: merged away, nothing new is issued or transferred to it. */
+    public record Place(UUID id, String code, String name, UnitKind kind, String path, boolean retired) {
+        public Place(UUID id, String code, String name, UnitKind kind, String path) {
+            this(id, code, name, kind, path, false);
+        }
     }
 
     public record Entry(UUID id, long seq, UUID unitId, String unitName, String unitPath, Kind kind, EntryType type,
@@ -203,18 +207,26 @@ public class SupplyLedger {
 
     /** A unit of the caller's scope (null: any), or nothing. */
     public Optional<Place> place(UUID id, List<String> scopePaths) {
-        return jdbc.sql("SELECT id, code, name, kind, path FROM unit u WHERE id = :id AND" + SCOPE)
+        // a retired unit is still found, for the stock and ledger it kept; the desk refuses it as a target
+        return jdbc.sql("SELECT id, code, name, kind, path, retired_at IS NOT NULL FROM unit u WHERE id = :id AND"
+                        + SCOPE)
                 .param("id", id).param("scope", patterns(scopePaths))
                 .query((rs, n) -> new Place(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        UnitKind.valueOf(rs.getString(4)), rs.getString(5))).optional();
+                        UnitKind.valueOf(rs.getString(4)), rs.getString(5), rs.getBoolean(6))).optional();
     }
 
-    /** The units of the caller's scope that may hold supplies (every kind but the bureau), in the tree's order. */
+    /**
+     * The units of the caller's scope that may hold supplies (every kind but the bureau), in the tree's order. A
+     * retired unit is left out, unless it still holds some or has some on its way: listed (marked retired) until
+     * that is used up or moved out, so that no stock disappears from the lists with the unit.
+     */
     public List<Place> places(List<String> scopePaths) {
-        return jdbc.sql("SELECT id, code, name, kind, path FROM unit u WHERE kind <> 'BUREAU' AND" + SCOPE
-                + " ORDER BY depth > 3, path").param("scope", patterns(scopePaths))
+        return jdbc.sql("SELECT id, code, name, kind, path, retired_at IS NOT NULL FROM unit u WHERE kind <> 'BUREAU'"
+                + " AND (u.retired_at IS NULL OR EXISTS (SELECT 1 FROM supply_stock s WHERE s.unit_id = u.id"
+                + " AND s.on_hand > 0) OR EXISTS (SELECT 1 FROM (" + PENDING + ") p WHERE p.unit_id = u.id)) AND"
+                + SCOPE + " ORDER BY depth > 3, path").param("scope", patterns(scopePaths))
                 .query((rs, n) -> new Place(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        UnitKind.valueOf(rs.getString(4)), rs.getString(5))).list();
+                        UnitKind.valueOf(rs.getString(4)), rs.getString(5), rs.getBoolean(6))).list();
     }
 
     /** The stock row of a unit and kind, locked until the transaction ends (made at zero when there was none). */
@@ -396,6 +408,7 @@ public class SupplyLedger {
                 SELECT u.id, u.name, u.kind, array_agg(k.id ORDER BY k.code) AS missing
                   FROM unit u JOIN supply_kind k ON k.unit_id = CAST(split_part(u.path, '/', 2) AS uuid)
                  WHERE u.path LIKE ? AND u.kind IN ('WORKSTATION', 'CENTRAL_OFFICE') AND k.required
+                   AND u.retired_at IS NULL
                    AND k.retired_at IS NULL
                    AND NOT EXISTS (SELECT 1 FROM supply_stock s WHERE s.unit_id = u.id AND s.kind_id = k.id
                                       AND s.on_hand > 0)

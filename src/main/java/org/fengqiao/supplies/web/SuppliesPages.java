@@ -170,7 +170,7 @@ class SuppliesPages {
         model.addAttribute("kinds", ledger.kinds(SupplyLedger.bureau(p.path())).stream().filter(k -> !k.retired())
                 .map(views::kind).toList());
         model.addAttribute("targets", ledger.places(me.scopePaths()).stream()
-                .filter(t -> !t.id().equals(p.id()) && org.fengqiao.supplies.internal.StockPolicy
+                .filter(t -> !t.id().equals(p.id()) && !t.retired() && org.fengqiao.supplies.internal.StockPolicy
                         .transfer(p.path(), t.path()).allowed()).toList());
         model.addAttribute("today", desk.today());
         // who may reverse which line: issues those who issue, uses and losses those who record them
