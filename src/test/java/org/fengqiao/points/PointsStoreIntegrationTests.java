@@ -239,6 +239,31 @@ class PointsStoreIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aRetiredUnitGetsNoNewStoreItemNorFund() {
+        String n = UUID.randomUUID().toString().substring(0, 6);
+        UUID unit = jurisdictions.createUnit(PointsFixtures.office(jurisdictions).id(),
+                org.fengqiao.jurisdiction.UnitKind.WORKSTATION, "IT-PS-R-" + n, "积分撤销工作站" + n, null).id().value();
+        assertThat(api.send("DELETE", "/api/v1/units/" + unit, bureau, null).statusCode()).isEqualTo(204);
+
+        Map<String, Object> item = new HashMap<>();
+        item.put("unitId", unit);
+        item.put("name", "撤销单位奖品" + n);
+        item.put("source", "DONATED");
+        item.put("donor", "房山镇测试商贸有限公司");
+        item.put("pricePoints", 100);
+        item.put("stock", 1);
+        HttpResponse<String> created = api.send("POST", "/api/v1/points/store/items", bureau, item);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(400);
+        assertThat(created.body()).contains("请选择辖区内的单位");
+        HttpResponse<String> fund = api.send("POST", "/api/v1/points/funds", bureau,
+                Map.of("unitId", unit, "kind", "BRAVERY_FUND", "name", "撤销单位基金" + n));
+        assertThat(fund.statusCode()).as(fund.body()).isEqualTo(400);
+        assertThat(fund.body()).contains("请选择辖区内的单位");
+        assertThat(jdbc.sql("SELECT count(*) FROM fund_account WHERE unit_id = ?").param(unit).query(Long.class).single())
+                .as("nothing opened in the retired unit").isZero();
+    }
+
+    @Test
     void aVoucherScansAsUsedOnceWithARealQrCode() throws Exception {
         Staff holder = holderWith("dispute-settled");
         UUID item = donated("洗衣液", 5, 4);
