@@ -423,6 +423,27 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
                 .isEqualTo(404);
     }
 
+    /**
+     * The list page says the rule it applies: a key person of a trusted household is flagged overdue like any other, so
+     * the page may not tell the grid chief that trusted households have no rhythm (he would skip that door).
+     */
+    @Test
+    void theListPageSaysAKeyPersonOfATrustedHouseholdIsVisitedAtHisRhythmAndFlagsHimOverdue() {
+        UUID trusted = keyPerson("FS-1-07", "信户逾", "HIGH", today.minusDays(20), true);
+        org.fengqiao.account.ApiClient web = new org.fengqiao.account.ApiClient(port);
+        String token = web.token("officer", DEMO_PASSWORD);
+        String list = web.get("/key-persons?mine=false&overdue=true&gridId=" + fx.gridId("FS-1-07"), token,
+                "Accept", "text/html").body();
+        assertThat(list).contains("信户逾", "逾期 13 天");
+        assertThat(list).contains("重点人员所在户是放心户的，仍按频次走访").doesNotContain("放心户只登记变化情况，不计走访频次");
+        String english = web.get("/key-persons?mine=false&overdue=true&gridId=" + fx.gridId("FS-1-07"), token,
+                "Accept", "text/html", "Accept-Language", "en").body();
+        assertThat(english).contains("A key person of a trusted household is visited at his rhythm all the same")
+                .doesNotContain("Trusted households only record changes and have no rhythm");
+        assertThat(fx.get("officer", "/api/v1/key-persons/" + trusted).body().path("rhythm").path("overdue").asBoolean())
+                .isTrue();
+    }
+
     @Test
     void theGridChiefsPagesListHisOverdueKeyPersonsFirstAndTheHomePageCountsThem() {
         UUID late = keyPerson("FS-1-07", "页逾", "HIGH", today.minusDays(40), false);
