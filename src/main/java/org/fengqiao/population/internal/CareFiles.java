@@ -323,7 +323,7 @@ public class CareFiles {
                         m.t("care.risk.changedBy")}, new float[] {18, 18, 46, 18}, changes);
                 }
             } else {
-                visits = care.visitsOf(personId, p.householdId());
+                visits = care.visitsOf(personId, p.householdId(), locale);
             }
 
             List<CareAgreements.Agreement> signed = agreements.of(personId);
@@ -388,9 +388,17 @@ public class CareFiles {
             } else {
                 List<String[]> rows = new ArrayList<>();
                 for (KeyPersons.Visit v : visits) {
-                    String state = v.state() == null ? "" : m.t("care.state." + v.state()) + "\n";
+                    StringBuilder what = new StringBuilder(v.state() == null ? "" : m.t("care.state." + v.state()) + "\n");
+                    what.append(dash(v.findings()));
+                    if (v.contactCard()) {
+                        what.append("\n").append(m.t("housing.visits.cardGiven"));
+                    }
+                    // what was changed at his door, as the household's register lists it (already in the reader's language)
+                    for (VisitLog.Change c : v.changes()) {
+                        what.append("\n· ").append(dash(c.summary()));
+                    }
                     rows.add(new String[] {v.visitedAt().atZoneSameInstant(KeyPersons.LOCAL).format(DAY_TIME),
-                        v.visitedByName(), state + dash(v.findings())});
+                        v.visitedByName(), what.toString()});
                 }
                 pdfDoc.table(new String[] {m.t("care.pdf.visitedAt"), m.t("care.pdf.visitedBy"), m.t("care.pdf.findings")},
                         new float[] {19, 12, 69}, rows);
