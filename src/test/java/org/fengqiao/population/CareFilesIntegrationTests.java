@@ -297,6 +297,38 @@ class CareFilesIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * The household's register says whose key-person visit a row is and how he was found: its findings are about him,
+     * and read under the household alone they would pass for the head's or the whole family's.
+     */
+    @Test
+    void theRegisterNamesTheKeyPersonAVisitWasForAndHowHeWasFound() {
+        assertThat(fx.call("officer", "POST", "/api/v1/key-persons/" + head + "/visits", Map.of("state", "ABSENT",
+                "findings", "外出赶集未见，电话联系在集市", "helperIds", List.of())).status()).isEqualTo(201);
+
+        assertThat(text(pdf("officer", "/api/v1/households/" + household + "/register.pdf")))
+                .contains("重点人员走访：欧阳振华（外出未见）外出赶集未见，电话联系在集市");
+        assertThat(text(pdf("officer", "/api/v1/households/" + household + "/register.pdf", "en")))
+                .contains("Key-person visit: 欧阳振华 (Away)外出赶集未见，电话联系在集市");
+    }
+
+    /**
+     * A visit recorded for the grandfather as a key person is about him: his file and the household's register carry
+     * its findings, his grandchild's file (handed to her teacher and volunteer) does not, while the visit to the whole
+     * household stays in it.
+     */
+    @Test
+    void aMembersFileLeavesOutTheFindingsOfAnotherMembersKeyPersonVisit() {
+        assertThat(fx.call("officer", "POST", "/api/v1/key-persons/" + head + "/visits", Map.of("state", "UNSTABLE",
+                "findings", "美沙酮维持治疗中断两次已提醒", "helperIds", List.of())).status()).isEqualTo(201);
+
+        assertThat(text(pdf("officer", "/api/v1/persons/" + head + "/file.pdf"))).contains("美沙酮维持治疗中断两次已提醒");
+        assertThat(text(pdf("officer", "/api/v1/households/" + household + "/register.pdf")))
+                .contains("美沙酮维持治疗中断两次已提醒");
+        String childFile = text(pdf("officer", "/api/v1/persons/" + child + "/file.pdf"));
+        assertThat(childFile).contains("欧阳小雪", "入户核对人口信息").doesNotContain("美沙酮维持治疗中断两次已提醒");
+    }
+
+    /**
      * The file with full numbers, asked for with a reason by a role that may reveal them, carries the phone of the
      * left-behind child's guardian in full too (the number the officer calls about the child), audited as revealed
      * with the reason; without a reason it stays masked.

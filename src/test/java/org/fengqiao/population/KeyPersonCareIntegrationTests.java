@@ -207,6 +207,50 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
                 .contains("在家务农，情绪稳定");
     }
 
+    /**
+     * What the officer changes at a key person's door during the visit (the household's note, the contact card) is
+     * listed under that visit wherever the visit is read: the household's page, and the key person's record, page and
+     * file, in the reader's language.
+     */
+    @Test
+    void theChangesMadeDuringAKeyPersonsVisitAreListedUnderItOnHisRecordPageAndFile() throws Exception {
+        UUID person = keyPerson("FS-1-06", "访改", "HIGH", today.minusDays(30), false);
+        UUID household = jdbc.sql("SELECT household_id FROM person WHERE id = ?").param(person).query(UUID.class).single();
+        HousingFixtures.Answer visit = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/visits",
+                Map.of("state", "UNSTABLE", "findings", "近期外出打工，已登记去向", "helperIds", List.of()));
+        assertThat(visit.status()).isEqualTo(201);
+        String visitId = visit.body().path("id").asText();
+        Map<String, Object> note = new HashMap<>();
+        note.put("trusted", false);
+        note.put("inDifficulty", false);
+        note.put("note", "家属每周三探视");
+        note.put("visitId", visitId);
+        assertThat(fx.call("officer", "PUT", "/api/v1/households/" + household, note).status()).isEqualTo(200);
+        assertThat(fx.call("officer", "POST", "/api/v1/households/" + household + "/contact-card",
+                Map.of("on", today.toString(), "visitId", visitId)).status()).isEqualTo(200);
+        assertThat(fx.get("officer", "/api/v1/households/" + household + "/visits").body().findValuesAsText("summary"))
+                .contains("备注改为“家属每周三探视”", "发放警民联系卡（" + today + "）");
+
+        JsonNode record = fx.get("officer", "/api/v1/key-persons/" + person).body().path("visits").get(0);
+        assertThat(record.path("id").asText()).isEqualTo(visitId);
+        assertThat(record.path("changes").findValuesAsText("summary"))
+                .containsExactly("备注改为“家属每周三探视”", "发放警民联系卡（" + today + "）");
+        assertThat(fx.get("officer", "/api/v1/key-persons/" + person, "Accept-Language", "en").body().path("visits").get(0)
+                .path("changes").findValuesAsText("summary")).contains("contact card handed over on " + today);
+
+        org.fengqiao.account.ApiClient web = new org.fengqiao.account.ApiClient(port);
+        String token = web.token("officer", DEMO_PASSWORD);
+        String page = web.get("/key-persons/" + person, token, "Accept", "text/html").body();
+        assertThat(page).contains("近期外出打工，已登记去向", "备注改为“家属每周三探视”", "发放警民联系卡（" + today + "）");
+
+        java.net.http.HttpResponse<byte[]> pdf = web.download("/api/v1/persons/" + person + "/file.pdf", token);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String file = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s*\\R\\s*", "");
+            assertThat(file).contains("近期外出打工，已登记去向", "备注改为“家属每周三探视”", "发放警民联系卡（" + today + "）");
+        }
+    }
+
     @Test
     void aKeyPersonVisitWithoutFindingsIsRefusedAndThePersonStaysOverdue() {
         UUID person = keyPerson("FS-1-06", "空访", "HIGH", today.minusDays(30), false);
@@ -421,6 +465,27 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
         String officer2 = new org.fengqiao.account.ApiClient(port).token("officer2", DEMO_PASSWORD);
         assertThat(web.get("/key-persons/" + late + "?back=" + back, officer2, "Accept", "text/html").statusCode())
                 .isEqualTo(404);
+    }
+
+    /**
+     * The list page says the rule it applies: a key person of a trusted household is flagged overdue like any other, so
+     * the page may not tell the grid chief that trusted households have no rhythm (he would skip that door).
+     */
+    @Test
+    void theListPageSaysAKeyPersonOfATrustedHouseholdIsVisitedAtHisRhythmAndFlagsHimOverdue() {
+        UUID trusted = keyPerson("FS-1-07", "信户逾", "HIGH", today.minusDays(20), true);
+        org.fengqiao.account.ApiClient web = new org.fengqiao.account.ApiClient(port);
+        String token = web.token("officer", DEMO_PASSWORD);
+        String list = web.get("/key-persons?mine=false&overdue=true&gridId=" + fx.gridId("FS-1-07"), token,
+                "Accept", "text/html").body();
+        assertThat(list).contains("信户逾", "逾期 13 天");
+        assertThat(list).contains("重点人员所在户是放心户的，仍按频次走访").doesNotContain("放心户只登记变化情况，不计走访频次");
+        String english = web.get("/key-persons?mine=false&overdue=true&gridId=" + fx.gridId("FS-1-07"), token,
+                "Accept", "text/html", "Accept-Language", "en").body();
+        assertThat(english).contains("A key person of a trusted household is visited at his rhythm all the same")
+                .doesNotContain("Trusted households only record changes and have no rhythm");
+        assertThat(fx.get("officer", "/api/v1/key-persons/" + trusted).body().path("rhythm").path("overdue").asBoolean())
+                .isTrue();
     }
 
     @Test

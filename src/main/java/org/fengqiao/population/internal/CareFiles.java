@@ -193,8 +193,14 @@ public class CareFiles {
                 pdfDoc.paragraph(m.t("housing.visits.none"));
             } else {
                 List<String[]> visitRows = new ArrayList<>();
+                Map<UUID, List<String>> visitedKeyPersons = keyPersonVisits(householdId, m);
                 for (VisitLog.Visit v : visits) {
-                    StringBuilder what = new StringBuilder(dash(v.findings()));
+                    // a key person's visit says whose it was: its findings ("本人情绪低落") are about him, not the head
+                    StringBuilder what = new StringBuilder();
+                    for (String whose : visitedKeyPersons.getOrDefault(v.id(), List.of())) {
+                        what.append(whose).append("\n");
+                    }
+                    what.append(dash(v.findings()));
                     if (v.contactCard()) {
                         what.append("\n").append(m.t("housing.visits.cardGiven"));
                     }
@@ -323,7 +329,7 @@ public class CareFiles {
                         m.t("care.risk.changedBy")}, new float[] {18, 18, 46, 18}, changes);
                 }
             } else {
-                visits = care.visitsOf(personId, p.householdId());
+                visits = care.visitsOf(personId, p.householdId(), locale);
             }
 
             List<CareAgreements.Agreement> signed = agreements.of(personId);
@@ -388,9 +394,17 @@ public class CareFiles {
             } else {
                 List<String[]> rows = new ArrayList<>();
                 for (KeyPersons.Visit v : visits) {
-                    String state = v.state() == null ? "" : m.t("care.state." + v.state()) + "\n";
+                    StringBuilder what = new StringBuilder(v.state() == null ? "" : m.t("care.state." + v.state()) + "\n");
+                    what.append(dash(v.findings()));
+                    if (v.contactCard()) {
+                        what.append("\n").append(m.t("housing.visits.cardGiven"));
+                    }
+                    // what was changed at his door, as the household's register lists it (already in the reader's language)
+                    for (VisitLog.Change c : v.changes()) {
+                        what.append("\n· ").append(dash(c.summary()));
+                    }
                     rows.add(new String[] {v.visitedAt().atZoneSameInstant(KeyPersons.LOCAL).format(DAY_TIME),
-                        v.visitedByName(), state + dash(v.findings())});
+                        v.visitedByName(), what.toString()});
                 }
                 pdfDoc.table(new String[] {m.t("care.pdf.visitedAt"), m.t("care.pdf.visitedBy"), m.t("care.pdf.findings")},
                         new float[] {19, 12, 69}, rows);
@@ -401,6 +415,22 @@ public class CareFiles {
         auditPerson(p, "file.pdf", revealed, "idNumber,phone" + (guardianPhones.isEmpty() ? "" : ",guardianPhone")
                 + (helperPhonesShown ? ",helperPhone" : ""));
         return pdf;
+    }
+
+    /** Of the household's visits recorded as a key person's visit: whose, and how he was found, by visit. */
+    private Map<UUID, List<String>> keyPersonVisits(UUID householdId, Msg m) {
+        Map<UUID, List<String>> whose = new HashMap<>();
+        jdbc.sql("""
+                SELECT vp.visit_id, p.name, vp.state FROM visit_person vp JOIN visit v ON v.id = vp.visit_id
+                JOIN person p ON p.id = vp.person_id WHERE v.household_id = ? ORDER BY p.name, p.id""")
+                .param(householdId)
+                .query((java.sql.ResultSet rs) -> {
+                    String state = rs.getString("state");
+                    whose.computeIfAbsent(rs.getObject("visit_id", UUID.class), k -> new ArrayList<>())
+                            .add(m.t("care.pdf.keyPersonVisit", rs.getString("name"),
+                                    state == null ? "—" : m.t("care.state." + state)));
+                });
+        return whose;
     }
 
     /** The phones in full of a key person's helpers (N帮一), by membership, for his file asked for with full numbers. */

@@ -51,10 +51,12 @@ public class KeyPersonCare {
     private final VisitAnnouncements visited;
     private final ObjectProvider<InformantDisclosure> informants;
     private final MessageSource messages;
+    private final VisitChangeTexts changeTexts;
 
     KeyPersonCare(KeyPersons keyPersons, Persons persons, VisitLog visitLog, PersonalDataCipher cipher,
             ApplicationEventPublisher events, Clock clock, CareProperties properties, VisitAnnouncements visited,
-            ObjectProvider<InformantDisclosure> informants, MessageSource messages) {
+            ObjectProvider<InformantDisclosure> informants, MessageSource messages, VisitChangeTexts changeTexts) {
+        this.changeTexts = changeTexts;
         this.visited = visited;
         this.informants = informants;
         this.messages = messages;
@@ -189,14 +191,24 @@ public class KeyPersonCare {
     public Detail detail(UUID personId, Caller caller, Locale locale) {
         KeyPersons.Row row = visible(personId, caller);
         Detail detail = new Detail(row, status(row, today()), keyPersons.team(personId),
-                keyPersons.riskHistory(personId), keyPersons.visits(personId, row.householdId(), MAX_VISITS));
+                keyPersons.riskHistory(personId), shown(keyPersons.visits(personId, row.householdId(), MAX_VISITS),
+                        locale));
         return detail.withholding(informantsHiddenFrom(detail, caller),
                 messages.getMessage("gridRole.INFORMANT", null, "信息员", locale));
     }
 
-    /** The visits to any person or their household, newest first (no audit: the caller audits). */
-    public List<KeyPersons.Visit> visitsOf(UUID personId, UUID householdId) {
-        return keyPersons.visits(personId, householdId, MAX_VISITS);
+    /**
+     * The visits to a person who is no key person or to his household, newest first, leaving out those recorded as
+     * another member's key-person visit, their changes in the reader's language (no audit: the caller audits).
+     */
+    public List<KeyPersons.Visit> visitsOf(UUID personId, UUID householdId, Locale locale) {
+        return shown(keyPersons.visitsOfMember(personId, householdId, MAX_VISITS), locale);
+    }
+
+    /** The visits with each change made during them in the reader's language, as the household's page says them. */
+    private List<KeyPersons.Visit> shown(List<KeyPersons.Visit> visits, Locale locale) {
+        return visits.stream().map(v -> v.changes().isEmpty() ? v : v.withChanges(v.changes().stream()
+                .map(c -> c.withSummary(changeTexts.text(c, locale))).toList())).toList();
     }
 
     /** The key person's row, or none when the person is no key person or not visible. */

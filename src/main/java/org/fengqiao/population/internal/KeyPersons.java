@@ -226,30 +226,77 @@ public class KeyPersons {
 
     /** A visit to the person or their household; state and helpers only when it was recorded as a key-person visit. */
     public record Visit(UUID id, OffsetDateTime visitedAt, String visitedByName, String findings, boolean contactCard,
-            PersonState state, List<UUID> helperIds) {
+            PersonState state, List<UUID> helperIds, List<VisitLog.Change> changes) {
         /** When, on the clocks of the jurisdiction (pages show this). */
         public java.time.LocalDateTime localVisitedAt() {
             return visitedAt.atZoneSameInstant(LOCAL).toLocalDateTime();
+        }
+
+        Visit withChanges(List<VisitLog.Change> shown) {
+            return new Visit(id, visitedAt, visitedByName, findings, contactCard, state, helperIds, shown);
         }
     }
 
     /** The visits to the person or their household, newest first. */
     public List<Visit> visits(UUID personId, UUID householdId, int limit) {
-        return jdbc.sql("""
+        return visits(personId, householdId, limit, true);
+    }
+
+    /**
+     * The visits to the person or their household, newest first, without those recorded as another member's
+     * key-person visit: what his file lists when he is no key person. Their findings are about that member (his
+     * treatment, his mood), and a child's file handed to his teacher and volunteer must not carry them.
+     */
+    public List<Visit> visitsOfMember(UUID personId, UUID householdId, int limit) {
+        return visits(personId, householdId, limit, false);
+    }
+
+    private List<Visit> visits(UUID personId, UUID householdId, int limit, boolean othersKeyPersonVisits) {
+        List<Visit> visits = jdbc.sql("""
                 SELECT v.id, v.visited_at, s.name AS staff_name, v.findings, v.contact_card, vp.state, vp.helper_ids
                 FROM visit v JOIN staff s ON s.id = v.visited_by
                 LEFT JOIN visit_person vp ON vp.visit_id = v.id AND vp.person_id = :person
-                WHERE (v.household_id = :household OR vp.person_id IS NOT NULL)
+                WHERE (vp.person_id IS NOT NULL
+                       OR v.household_id = :household
+                          AND (:others OR NOT EXISTS (SELECT 1 FROM visit_person o
+                                                       WHERE o.visit_id = v.id AND o.person_id <> :person)))
                 ORDER BY v.visited_at DESC, v.created_at DESC, v.id LIMIT :limit""")
-                .param("person", personId).param("household", householdId).param("limit", limit)
+                .param("person", personId).param("household", householdId).param("others", othersKeyPersonVisits)
+                .param("limit", limit)
                 .query((rs, n) -> {
                     Array helpers = rs.getArray("helper_ids");
                     String state = rs.getString("state");
                     return new Visit(rs.getObject("id", UUID.class), rs.getObject("visited_at", OffsetDateTime.class),
                             rs.getString("staff_name"), rs.getString("findings"), rs.getBoolean("contact_card"),
                             state == null ? null : PersonState.valueOf(state),
-                            helpers == null ? List.of() : Arrays.asList((UUID[]) helpers.getArray()));
+                            helpers == null ? List.of() : Arrays.asList((UUID[]) helpers.getArray()), List.of());
                 }).list();
+        return withChanges(visits);
+    }
+
+    /**
+     * The visits each with the changes made during it (a phone corrected, a member moved out, a card handed over), in
+     * the order they were made, as stored: the household's page lists them under the visit, and so must the key
+     * person's page and file, or the change made at his door is linked to a visit nobody reading his record sees.
+     */
+    private List<Visit> withChanges(List<Visit> visits) {
+        if (visits.isEmpty()) {
+            return visits;
+        }
+        Map<UUID, List<VisitLog.Change>> changes = new HashMap<>();
+        jdbc.sql("""
+                SELECT visit_id, record_type, record_id, summary, changed_at, message_key, message_args
+                FROM visit_change WHERE visit_id = ANY(?) ORDER BY changed_at, record_type, record_id""")
+                .param(visits.stream().map(Visit::id).toArray(UUID[]::new))
+                .query((ResultSet rs) -> {
+                    Array args = rs.getArray("message_args");
+                    changes.computeIfAbsent(rs.getObject("visit_id", UUID.class), k -> new java.util.ArrayList<>())
+                            .add(new VisitLog.Change(rs.getString("record_type"), rs.getObject("record_id", UUID.class),
+                                    rs.getString("summary"), rs.getObject("changed_at", OffsetDateTime.class),
+                                    rs.getString("message_key"),
+                                    args == null ? null : List.of((String[]) args.getArray())));
+                });
+        return visits.stream().map(v -> v.withChanges(List.copyOf(changes.getOrDefault(v.id(), List.of())))).toList();
     }
 
     public void insertVisitPerson(UUID visitId, UUID personId, PersonState state, List<UUID> helperIds) {

@@ -70,15 +70,16 @@ class KeyPersonController {
     record KeyPersonPage(List<KeyPersonView> items, int total, int overdue, int matching, int page, int size) {
     }
 
+    /** changes: what was changed during the visit (a phone, a member moved out), each summary in the reader's language. */
     record VisitView(UUID id, OffsetDateTime visitedAt, String visitedBy, String findings, PersonState state,
-            List<UUID> helperIds, List<String> helpers) {
+            List<UUID> helperIds, List<String> helpers, List<org.fengqiao.population.internal.VisitLog.Change> changes) {
     }
 
     record KeyPersonDetail(KeyPersonView person, Rhythm rhythm, int teamSize, List<KeyPersons.Member> team,
             List<KeyPersons.RiskChange> riskHistory, List<VisitView> visits) {
         static KeyPersonDetail of(KeyPersonCare.Detail d) {
             List<VisitView> visits = d.visits().stream().map(v -> new VisitView(v.id(), v.visitedAt(), v.visitedByName(),
-                    v.findings(), v.state(), v.helperIds(), d.helperNames(v))).toList();
+                    v.findings(), v.state(), v.helperIds(), d.helperNames(v), v.changes())).toList();
             return new KeyPersonDetail(KeyPersonView.of(d.person(), d.status()), Rhythm.of(d.status()),
                     d.currentTeam().size(), d.team(), d.riskHistory(), visits);
         }
@@ -190,9 +191,11 @@ class KeyPersonController {
         } catch (org.fengqiao.platform.Invalid e) {
             throw org.fengqiao.platform.web.JsonFields.withoutEchoes(e, found);
         }
-        KeyPersons.Visit v = r.visit();
         KeyPersonCare.Detail d = care.detail(personId, Callers.require(), locale);
+        // as the person's record lists it: its changes in the reader's language
+        KeyPersons.Visit v = d.visits().stream().filter(x -> x.id().equals(r.visit().id())).findFirst()
+                .orElse(r.visit());
         return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(new VisitView(v.id(),
-                v.visitedAt(), v.visitedByName(), v.findings(), v.state(), v.helperIds(), d.helperNames(v)));
+                v.visitedAt(), v.visitedByName(), v.findings(), v.state(), v.helperIds(), d.helperNames(v), v.changes()));
     }
 }
