@@ -134,12 +134,37 @@ public class Jurisdictions {
      * grid that no longer exists. Reading what lies in a retired grid goes through {@link #visibleGrid} and still works.
      */
     public Optional<Grid> visibleGridToFileInto(GridId id, Caller caller) {
-        return visibleGrid(id, caller).map(Jurisdictions::inUse);
+        return visibleGridForFiling(id, caller).map(Jurisdictions::inUse);
     }
 
     /** {@link #visibleGridToFileInto} for a check that scopes the grid itself (a resident's page, an intake rule). */
     public Optional<Grid> gridToFileInto(GridId id) {
-        return grid(id).map(Jurisdictions::inUse);
+        return gridForFiling(id).map(Jurisdictions::inUse);
+    }
+
+    /**
+     * {@link #visibleGrid}, retired or not (for a check that gathers every problem of a form), read for a record about
+     * to be filed or moved into it: the grid is held until the caller's transaction ends, so a retirement of it waits
+     * for the filing and counts it, or the filing waits for the retirement and reads the grid retired. Without it the
+     * two pass each other, and a record lands in a grid retired as empty. Call it in the transaction that writes.
+     */
+    public Optional<Grid> visibleGridForFiling(GridId id, Caller caller) {
+        return grids.findVisibleHeld(id, caller);
+    }
+
+    /** {@link #visibleGridForFiling} for a check that scopes the grid itself. */
+    public Optional<Grid> gridForFiling(GridId id) {
+        return grids.findHeld(id);
+    }
+
+    /**
+     * The grids records are about to be filed into, held as {@link #visibleGridForFiling} holds them, and refused with
+     * {@link GridRetired} when one was retired meanwhile (a check made before the writing transaction, as a group
+     * commit of reports makes it).
+     */
+    public void holdInUse(java.util.Collection<GridId> ids) {
+        grids.findHeld(ids.stream().map(GridId::value).collect(java.util.stream.Collectors.toSet()))
+                .forEach(Jurisdictions::inUse);
     }
 
     /** The grid when it is in use; {@link GridRetired} (field {@code gridId}) when it was retired. */

@@ -157,6 +157,9 @@ public class GridChanges {
     @Transactional
     public Grids.Detail retire(GridId id, Caller caller) {
         lock();
+        // before the grid is read and its contents counted: a record being filed into it is waited for, and one
+        // filed after waits for this (Jurisdictions#visibleGridForFiling)
+        grids.holdForRetirement(id);
         Grids.Detail before = grids.detailVisible(id, caller).orElseThrow(() -> new NotFound("grid", id));
         if (before.retired()) {
             throw new Conflict("jurisdiction.retire.already", before.code());
