@@ -180,6 +180,14 @@ public class Jurisdictions {
         return grids.visible(caller);
     }
 
+    /**
+     * The retired grids the caller sees: no form offers them, but a code typed or imported may still name one, and is
+     * then told the grid was retired rather than that it does not exist.
+     */
+    public List<Grid> visibleRetiredGrids(Caller caller) {
+        return grids.visibleRetired(caller);
+    }
+
     public boolean isEmpty() {
         return units.count() == 0;
     }

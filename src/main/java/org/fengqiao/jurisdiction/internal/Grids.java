@@ -94,6 +94,12 @@ public class Grids {
         jdbc.sql("SELECT id FROM grid WHERE id = ? FOR UPDATE").param(id.value()).query(UUID.class).optional();
     }
 
+    /** The retired grids of the caller's scope, by network and code: kept for the records that name them. */
+    public List<Grid> visibleRetired(Caller caller) {
+        return jdbc.sql(SELECT + " WHERE u.path LIKE ANY(?) AND g.retired_at IS NOT NULL ORDER BY g.network, g.code")
+                .param(caller.scopePatterns()).query(Grids::map).list();
+    }
+
     /** The grids in use of the caller's scope, as the forms of every module offer them. */
     public List<Grid> visible(Caller caller) {
         return jdbc.sql(SELECT + " WHERE u.path LIKE ANY(?) AND" + ACTIVE + "ORDER BY g.network, g.code")
