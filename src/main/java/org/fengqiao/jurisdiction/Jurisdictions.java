@@ -396,6 +396,10 @@ public class Jurisdictions {
     @Transactional
     public Grid placeGrid(GridId id, UnitId unitId) {
         Grid before = grids.find(id).orElseThrow(() -> new NotFound("grid", id));
+        if (before.retired()) {
+            // kept where it was when retired, for the records that name it; restored first, it may move
+            throw new Conflict("jurisdiction.grid.retiredUnchanged", before.code());
+        }
         Community community = communities.find(before.communityId()).orElseThrow();
         UnitId placed = placement(community, unitId);
         if (!placed.equals(before.unitId())) {

@@ -217,6 +217,18 @@ public class Grids {
                 .params(comprehensiveCode, urbanCode, civilizationCode, id.value()).update();
     }
 
+    /** The retired grids of the caller's scope with all that is stored of them, the latest retired first. */
+    public List<Detail> retiredVisible(Caller caller) {
+        return jdbc.sql(DETAIL + " WHERE u.path LIKE ANY(?) AND g.retired_at IS NOT NULL ORDER BY g.retired_at DESC, g.code")
+                .param(caller.scopePatterns()).query(Grids::detail).list();
+    }
+
+    /** Brings a retired grid back into use: the forms, the map and the spatial index take it again. */
+    public void restore(GridId id) {
+        jdbc.sql("UPDATE grid SET retired_at = NULL, updated_at = now(), version = version + 1 WHERE id = ?")
+                .param(id.value()).update();
+    }
+
     /** Retires the grid: it stays with its records, out of the forms, the map and the spatial index. */
     public void retire(GridId id) {
         jdbc.sql("UPDATE grid SET retired_at = now(), updated_at = now(), version = version + 1 WHERE id = ?")
