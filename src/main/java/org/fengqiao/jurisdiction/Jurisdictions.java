@@ -134,12 +134,37 @@ public class Jurisdictions {
      * grid that no longer exists. Reading what lies in a retired grid goes through {@link #visibleGrid} and still works.
      */
     public Optional<Grid> visibleGridToFileInto(GridId id, Caller caller) {
-        return visibleGrid(id, caller).map(Jurisdictions::inUse);
+        return visibleGridForFiling(id, caller).map(Jurisdictions::inUse);
     }
 
     /** {@link #visibleGridToFileInto} for a check that scopes the grid itself (a resident's page, an intake rule). */
     public Optional<Grid> gridToFileInto(GridId id) {
-        return grid(id).map(Jurisdictions::inUse);
+        return gridForFiling(id).map(Jurisdictions::inUse);
+    }
+
+    /**
+     * {@link #visibleGrid}, retired or not (for a check that gathers every problem of a form), read for a record about
+     * to be filed or moved into it: the grid is held until the caller's transaction ends, so a retirement of it waits
+     * for the filing and counts it, or the filing waits for the retirement and reads the grid retired. Without it the
+     * two pass each other, and a record lands in a grid retired as empty. Call it in the transaction that writes.
+     */
+    public Optional<Grid> visibleGridForFiling(GridId id, Caller caller) {
+        return grids.findVisibleHeld(id, caller);
+    }
+
+    /** {@link #visibleGridForFiling} for a check that scopes the grid itself. */
+    public Optional<Grid> gridForFiling(GridId id) {
+        return grids.findHeld(id);
+    }
+
+    /**
+     * The grids records are about to be filed into, held as {@link #visibleGridForFiling} holds them, and refused with
+     * {@link GridRetired} when one was retired meanwhile (a check made before the writing transaction, as a group
+     * commit of reports makes it).
+     */
+    public void holdInUse(java.util.Collection<GridId> ids) {
+        grids.findHeld(ids.stream().map(GridId::value).collect(java.util.stream.Collectors.toSet()))
+                .forEach(Jurisdictions::inUse);
     }
 
     /** The grid when it is in use; {@link GridRetired} (field {@code gridId}) when it was retired. */
@@ -153,6 +178,14 @@ public class Jurisdictions {
     /** The grids in use the caller sees, as a form offers them: a retired grid is left out ({@link Grid#retired()}). */
     public List<Grid> visibleGrids(Caller caller) {
         return grids.visible(caller);
+    }
+
+    /**
+     * The retired grids the caller sees: no form offers them, but a code typed or imported may still name one, and is
+     * then told the grid was retired rather than that it does not exist.
+     */
+    public List<Grid> visibleRetiredGrids(Caller caller) {
+        return grids.visibleRetired(caller);
     }
 
     public boolean isEmpty() {
@@ -363,6 +396,10 @@ public class Jurisdictions {
     @Transactional
     public Grid placeGrid(GridId id, UnitId unitId) {
         Grid before = grids.find(id).orElseThrow(() -> new NotFound("grid", id));
+        if (before.retired()) {
+            // kept where it was when retired, for the records that name it; restored first, it may move
+            throw new Conflict("jurisdiction.grid.retiredUnchanged", before.code());
+        }
         Community community = communities.find(before.communityId()).orElseThrow();
         UnitId placed = placement(community, unitId);
         if (!placed.equals(before.unitId())) {

@@ -257,9 +257,11 @@ class GridWorkPointIntegrationTests extends IntegrationTest {
         assertThat(atWorkstation.get("grids").asLong()).isEqualTo(2);
         assertThat(atWorkPoint.get("communities").asLong()).isZero();
         assertThat(atWorkPoint.get("grids").asLong()).isZero();
-        // over the officer's whole tree, each grid he sees is counted once
+        // over the officer's whole tree, each grid in use he sees is counted once (one another test retired is in
+        // no count of the tree)
         Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
-        assertThat(sum).isEqualTo(jdbc.sql("SELECT count(*) FROM grid g JOIN unit u ON u.id = g.unit_id WHERE u.path LIKE ?")
+        assertThat(sum).isEqualTo(jdbc.sql("SELECT count(*) FROM grid g JOIN unit u ON u.id = g.unit_id "
+                + "WHERE u.path LIKE ? AND g.retired_at IS NULL")
                 .param(office.path() + "%").query(Long.class).single());
     }
 }

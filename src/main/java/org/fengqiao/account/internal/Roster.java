@@ -203,6 +203,33 @@ public class Roster {
         return jdbc.sql(SELECT + " WHERE r.id = ?").param(id).query(Roster::map).single();
     }
 
+    /**
+     * The roster of a grid merged into another (移交至网格…): each place held now ends today (or on its first day, one
+     * not begun yet) in the old grid and starts that day in the other, as ending and assigning by hand would, audited
+     * alike; unless the other grid has that single role filled (its own chief, coordinator and manager stay) or the
+     * person holds that role there already: such a place only ends. Answers the places moved and those only ended.
+     */
+    Map<String, Long> handOver(Grid from, Grid to) {
+        LocalDate today = LocalDate.now(clock.withZone(LocalTimes.ZONE));
+        List<Term> held = jdbc.sql(SELECT + " WHERE r.grid_id = ? AND r.ended_on IS NULL ORDER BY r.started_on, r.id"
+                + " FOR UPDATE OF r").param(from.id().value()).query(Roster::map).list();
+        long moved = 0;
+        for (Term term : held) {
+            LocalDate on = term.startedOn().isAfter(today) ? term.startedOn() : today;
+            end(term, on, from);
+            boolean taken = jdbc.sql("""
+                    SELECT count(*) FROM grid_role WHERE grid_id = ? AND ended_on IS NULL AND role = ?
+                       AND (staff_id = ? OR ?)""")
+                    .params(to.id().value(), term.role().name(), term.staffId(), term.role().single())
+                    .query(Integer.class).single() > 0;
+            if (!taken) {
+                assignIn(to, new StaffId(term.staffId()), term.role(), on, null);
+                moved++;
+            }
+        }
+        return Map.of("rosterPlaces", moved, "rosterPlacesEnded", held.size() - moved);
+    }
+
     /** Ends a current term on a day. */
     @Transactional
     public void end(UUID termId, LocalDate on, Caller caller) {

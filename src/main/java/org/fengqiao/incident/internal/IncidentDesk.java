@@ -292,6 +292,9 @@ public class IncidentDesk implements AutoCloseable {
      * entry in the name of whoever filed it. Answers each report as filed, or null when its key was filed before.
      */
     private List<Filed> write(List<Prepared> reports) {
+        // checked before this transaction: held now against a retirement, and refused if one passed meanwhile (the
+        // batch then fails and each report is written alone, this one refused)
+        jurisdictions.holdInUse(reports.stream().map(p -> p.grid().id()).toList());
         boolean[] created = incidents.insert(reports.stream().map(Prepared::row).toList());
         List<Prepared> made = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {

@@ -46,9 +46,11 @@ public class GridChanges {
     private final GridIndex index;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final org.springframework.beans.factory.ObjectProvider<org.fengqiao.jurisdiction.GridHoldings> holdings;
 
     GridChanges(Grids grids, Communities communities, Units units, GridIndex index, ApplicationEventPublisher events,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<org.fengqiao.jurisdiction.GridHoldings> holdings) {
+        this.holdings = holdings;
         this.grids = grids;
         this.communities = communities;
         this.units = units;
@@ -74,6 +76,10 @@ public class GridChanges {
     @Transactional
     public Grids.Detail link(GridId id, String comprehensiveCode, String urbanCode, String civilizationCode, Caller caller) {
         Grids.Detail before = grids.detailVisible(id, caller).orElseThrow(() -> new NotFound("grid", id));
+        if (before.retired()) {
+            // kept as it was when retired, for the records that name it; restored first, it may change
+            throw new Conflict("jurisdiction.grid.retiredUnchanged", before.code());
+        }
         grids.link(id, blankToNull(comprehensiveCode), blankToNull(urbanCode), blankToNull(civilizationCode));
         Grids.Detail after = grids.detail(id).orElseThrow();
         events.publishEvent(Audited.updated("grid", id, after.unitPath(), links(before), links(after)));
@@ -157,6 +163,9 @@ public class GridChanges {
     @Transactional
     public Grids.Detail retire(GridId id, Caller caller) {
         lock();
+        // before the grid is read and its contents counted: a record being filed into it is waited for, and one
+        // filed after waits for this (Jurisdictions#visibleGridForFiling)
+        grids.holdForRetirement(id);
         Grids.Detail before = grids.detailVisible(id, caller).orElseThrow(() -> new NotFound("grid", id));
         if (before.retired()) {
             throw new Conflict("jurisdiction.retire.already", before.code());
@@ -179,6 +188,104 @@ public class GridChanges {
         events.publishEvent(Audited.updated("grid", id, after.unitPath(), was, is));
         index.refreshAfterCommit();
         return after;
+    }
+
+    /**
+     * Brings a retired grid the caller sees (404 otherwise) back into use, its code still its own: the forms, the map
+     * and locate take it again, and records may be filed into it. Refused while its ground is covered by a grid in use
+     * of its network (the grid that took it over, named when the caller sees it), as two grids must not overlap; the
+     * other grid is redrawn first. Audited as an update of the grid.
+     */
+    @Transactional
+    public Grids.Detail restore(GridId id, Caller caller) {
+        lock();
+        grids.holdForRetirement(id);
+        Grids.Detail before = grids.detailVisible(id, caller).orElseThrow(() -> new NotFound("grid", id));
+        if (!before.retired()) {
+            throw new Conflict("jurisdiction.restore.notRetired", before.code());
+        }
+        org.locationtech.jts.geom.Geometry ground = geometry(before);
+        for (Grids.Detail other : grids.inBox(before.network(), ground.getEnvelopeInternal())) {
+            if (GridImportPolicy.overlap(ground, geometry(other)) > GridImportPolicy.OVERLAP_TOLERANCE_M2) {
+                throw caller.sees(other.unitPath())
+                        ? new Conflict("jurisdiction.restore.overlaps", before.code(), other.code(), other.name())
+                        : new Conflict("jurisdiction.restore.overlapsHidden", before.code());
+            }
+        }
+        grids.restore(id);
+        Grids.Detail after = grids.detail(id).orElseThrow();
+        Map<String, Object> was = state(before);
+        was.put("retiredAt", before.retiredAt().toString());
+        Map<String, Object> is = state(after);
+        is.put("retiredAt", null);
+        events.publishEvent(Audited.updated("grid", id, after.unitPath(), was, is));
+        index.refreshAfterCommit();
+        return after;
+    }
+
+    private static org.locationtech.jts.geom.Geometry geometry(Grids.Detail grid) {
+        try {
+            return Boundary.parse(grid.boundary()).geometry();
+        } catch (ParseException e) {
+            throw new IllegalStateException("stored boundary of grid " + grid.code() + " is unreadable", e);
+        }
+    }
+
+    /** A handover done: the grid retired, the grid it went to, and how many records of each kind moved. */
+    public record Handover(Grids.Detail retired, Grids.Detail target, Map<String, Long> moved) {
+    }
+
+    /**
+     * Merges a grid the caller sees (404 otherwise) into another grid in use of the same community and network (移交至
+     * 网格…): its addresses with what stands at them, the persons living there, its open incidents and its roster
+     * places move there, each module moving its own ({@link GridHoldings}); then the grid, empty, is retired as
+     * {@link #retire} retires it. One transaction, audited once with the counts moved. Refused in the caller's language,
+     * nothing changed, where the target is missing, the same grid, unknown to the caller, retired, of another community
+     * or network. The same community only: a village's grids are merged by its own officer, and its addresses, houses
+     * and people do not belong to a grid of another village's committee (moving a village is the tree's own change).
+     */
+    @Transactional
+    public Handover handOver(GridId id, UUID targetId, Caller caller) {
+        lock();
+        grids.holdForRetirement(id);
+        Grids.Detail from = grids.detailVisible(id, caller).orElseThrow(() -> new NotFound("grid", id));
+        if (from.retired()) {
+            throw new Conflict("jurisdiction.retire.already", from.code());
+        }
+        if (targetId == null) {
+            throw Invalid.of("targetGridId", "error.field.required");
+        }
+        if (targetId.equals(id.value())) {
+            throw Invalid.of("targetGridId", "jurisdiction.handover.same", from.code());
+        }
+        org.fengqiao.jurisdiction.Grid to = grids.findVisibleHeld(new GridId(targetId), caller)
+                .orElseThrow(() -> Invalid.of("targetGridId", "jurisdiction.handover.targetUnknown"));
+        if (to.retired()) {
+            throw new org.fengqiao.jurisdiction.GridRetired("targetGridId", to);
+        }
+        if (!to.communityId().value().equals(from.communityId()) || to.network() != from.network()) {
+            throw Invalid.of("targetGridId", "jurisdiction.handover.otherCommunity", to.code(), to.name(),
+                    from.communityName());
+        }
+        org.fengqiao.jurisdiction.Grid source = grids.find(id).orElseThrow();
+        Map<String, Long> moved = new LinkedHashMap<>();
+        holdings.orderedStream().forEach(h -> moved.putAll(h.handOver(source, to)));
+        Grids.Contents left = grids.contents(id);
+        if (!left.empty()) {
+            // a module that keeps something here moved nothing of it: not retired half-emptied
+            throw new IllegalStateException("grid " + from.code() + " not emptied by its handover: " + left);
+        }
+        grids.retire(id);
+        Grids.Detail after = grids.detail(id).orElseThrow();
+        Map<String, Object> was = state(from);
+        was.put("retiredAt", null);
+        Map<String, Object> is = state(after);
+        is.put("retiredAt", after.retiredAt().toString());
+        is.put("handedOverTo", to.code());
+        is.put("moved", moved);
+        events.publishEvent(Audited.updated("grid", id, after.unitPath(), was, is));
+        index.refreshAfterCommit();
+        return new Handover(after, grids.detail(to.id()).orElseThrow(), moved);
     }
 
     private static void leftIn(List<Invalid.Problem> problems, String what, long count, String code) {

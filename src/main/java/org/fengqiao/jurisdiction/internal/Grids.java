@@ -65,6 +65,41 @@ public class Grids {
                 .param(id.value()).param(caller.scopePatterns()).query(Grids::map).optional();
     }
 
+    /**
+     * {@link #find}, the grid's row held (FOR KEY SHARE, the lock a foreign key takes) until the transaction ends: a
+     * retirement ({@link #holdForRetirement}) waits for it, and it for a retirement, which it then reads committed.
+     */
+    public Optional<Grid> findHeld(GridId id) {
+        return jdbc.sql(SELECT + " WHERE g.id = ? FOR KEY SHARE OF g").param(id.value()).query(Grids::map).optional();
+    }
+
+    /** {@link #findVisible} held as {@link #findHeld} holds it. */
+    public Optional<Grid> findVisibleHeld(GridId id, Caller caller) {
+        return jdbc.sql(SELECT + " WHERE g.id = ? AND u.path LIKE ANY(?) FOR KEY SHARE OF g")
+                .param(id.value()).param(caller.scopePatterns()).query(Grids::map).optional();
+    }
+
+    /** The grids of these ids, each held as {@link #findHeld} holds it, locked in the order of their ids. */
+    public List<Grid> findHeld(java.util.Collection<UUID> ids) {
+        return jdbc.sql(SELECT + " WHERE g.id = ANY(?) ORDER BY g.id FOR KEY SHARE OF g")
+                .param(ids.toArray(UUID[]::new)).query(Grids::map).list();
+    }
+
+    /**
+     * Locks the grid's row against every filing into it until the transaction ends (FOR UPDATE, which conflicts with
+     * the FOR KEY SHARE of {@link #findHeld} and of every foreign key to it): a filing under way is waited for, so the
+     * emptiness check that follows counts what it filed; one that comes later waits and then finds the grid retired.
+     */
+    public void holdForRetirement(GridId id) {
+        jdbc.sql("SELECT id FROM grid WHERE id = ? FOR UPDATE").param(id.value()).query(UUID.class).optional();
+    }
+
+    /** The retired grids of the caller's scope, by network and code: kept for the records that name them. */
+    public List<Grid> visibleRetired(Caller caller) {
+        return jdbc.sql(SELECT + " WHERE u.path LIKE ANY(?) AND g.retired_at IS NOT NULL ORDER BY g.network, g.code")
+                .param(caller.scopePatterns()).query(Grids::map).list();
+    }
+
     /** The grids in use of the caller's scope, as the forms of every module offer them. */
     public List<Grid> visible(Caller caller) {
         return jdbc.sql(SELECT + " WHERE u.path LIKE ANY(?) AND" + ACTIVE + "ORDER BY g.network, g.code")
@@ -180,6 +215,18 @@ public class Grids {
                 UPDATE grid SET comprehensive_code = ?, urban_code = ?, civilization_code = ?, updated_at = now(),
                        version = version + 1 WHERE id = ?""")
                 .params(comprehensiveCode, urbanCode, civilizationCode, id.value()).update();
+    }
+
+    /** The retired grids of the caller's scope with all that is stored of them, the latest retired first. */
+    public List<Detail> retiredVisible(Caller caller) {
+        return jdbc.sql(DETAIL + " WHERE u.path LIKE ANY(?) AND g.retired_at IS NOT NULL ORDER BY g.retired_at DESC, g.code")
+                .param(caller.scopePatterns()).query(Grids::detail).list();
+    }
+
+    /** Brings a retired grid back into use: the forms, the map and the spatial index take it again. */
+    public void restore(GridId id) {
+        jdbc.sql("UPDATE grid SET retired_at = NULL, updated_at = now(), version = version + 1 WHERE id = ?")
+                .param(id.value()).update();
     }
 
     /** Retires the grid: it stays with its records, out of the forms, the map and the spatial index. */

@@ -110,6 +110,24 @@ class GridController {
                 grids.countVisible(caller, network, communityId), p, s);
     }
 
+    @GetMapping("/retired")
+    @Operation(summary = "The retired grids the caller sees, the latest retired first, with when each was retired",
+            description = "Kept for the records filed in them; no other list, form, map or locate offers them.")
+    List<GridDetail> retired() {
+        return grids.retiredVisible(Callers.require()).stream().map(this::detail).toList();
+    }
+
+    @PostMapping("/{id}/restoration")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    @Operation(summary = "Bring a retired grid back into use, its code still its own; audited",
+            description = "It is offered in the forms, drawn on the map and found by locate again, and records may be "
+                    + "filed into it. 409 when it is not retired, or while a grid in use of its network covers its "
+                    + "ground (named when the caller sees it: redraw that grid first); 404 for a grid outside the "
+                    + "caller's jurisdiction.")
+    GridDetail restore(@PathVariable UUID id) {
+        return detail(changes.restore(new GridId(id), Callers.require()));
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "A grid with its boundary as a GeoJSON geometry, its area and the linked 综治/城管/创城 codes")
     GridDetail one(@PathVariable UUID id) {
@@ -145,6 +163,30 @@ class GridController {
                     + "outside the caller's jurisdiction.")
     GridDetail retire(@PathVariable UUID id) {
         return detail(changes.retire(new GridId(id), Callers.require()));
+    }
+
+    /** The grid a merged grid's records go to. */
+    record HandoverRequest(UUID targetGridId) {
+    }
+
+    /** The grid retired, the grid that took its records, and how many of each kind moved. */
+    record HandoverResult(GridDetail retired, GridDetail target, java.util.Map<String, Long> moved) {
+    }
+
+    @PostMapping("/{id}/handover")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    @Operation(summary = "Merge a grid into another of its community (移交至网格…) and retire it; audited with the counts",
+            description = "In one transaction: its addresses with the buildings, households, persons, rentals and "
+                    + "organisations at them, its open incidents (keeping their owners) and its roster places (ended "
+                    + "here and started there today; a single role the target holds already only ends) move to the "
+                    + "target grid, then the grid, empty, is retired as by POST /retirement. 400 when the target is "
+                    + "missing, the same grid, unknown to the caller, retired, or of another community or network; "
+                    + "409 when a building or organisation name is the target's already, or the grid is retired "
+                    + "already; 404 for a grid outside the caller's jurisdiction. Nothing changes when refused.")
+    HandoverResult handOver(@PathVariable UUID id, @RequestBody HandoverRequest request) {
+        GridChanges.Handover done = changes.handOver(new GridId(id), request == null ? null : request.targetGridId(),
+                Callers.require());
+        return new HandoverResult(detail(done.retired()), detail(done.target()), done.moved());
     }
 
     @PutMapping("/{id}/links")

@@ -97,6 +97,9 @@ class JurisdictionPages {
             model.addAttribute("mayHaveWorkPoint", grid.network() == GridNetwork.POLICE);
             model.addAttribute("workPointName", Jurisdictions.workPointName(grid.name()));
             model.addAttribute("workPointCode", Jurisdictions.workPointCode(grid.code()));
+            // the grids it may be merged into: the other grids in use of its community and network
+            model.addAttribute("handoverTargets", grids.visible(caller, grid.network(), grid.communityId(),
+                    Integer.MAX_VALUE, 0).stream().filter(g -> !g.id().equals(grid.id())).toList());
         }
         model.addAttribute("mayRoster", caller.may("ROSTER_MANAGE"));
         model.addAttribute("mayCheckAddresses", mayCheckAddresses(caller, grid.network()));
@@ -121,6 +124,23 @@ class JurisdictionPages {
     String retire(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
         return answers.redirect("/grids/" + id, "jurisdiction.retire.done", locale, redirect,
                 () -> gridChanges.retire(new GridId(id), Callers.require()));
+    }
+
+    /** A retired grid brought back into use from its page, as the API's POST …/restoration does it. */
+    @PostMapping("/grids/{id}/restore")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    String restore(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
+        return answers.redirect("/grids/" + id, "jurisdiction.restore.done", locale, redirect,
+                () -> gridChanges.restore(new GridId(id), Callers.require()));
+    }
+
+    /** The grid merged into another of its community, from its page, as the API's POST …/handover does it. */
+    @PostMapping("/grids/{id}/handover")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    String handOver(@PathVariable UUID id, @RequestParam(required = false) UUID targetGridId, Locale locale,
+            RedirectAttributes redirect) {
+        return answers.redirect("/grids/" + id, "jurisdiction.handover.done", locale, redirect,
+                () -> gridChanges.handOver(new GridId(id), targetGridId, Callers.require()));
     }
 
     /** The grid's own work point (网格有点) under its community's unit, made when missing, and the grid placed there. */
@@ -186,6 +206,7 @@ class JurisdictionPages {
                     .filter(k -> parents.stream().anyMatch(u -> u.kind().childKinds().contains(k))).toList());
         }
         List<Grids.Detail> visibleGrids = grids.visible(caller, null, null, Integer.MAX_VALUE, 0);
+        model.addAttribute("retiredGrids", grids.retiredVisible(caller));
         Map<UUID, List<Grids.Detail>> gridsByCommunity = new HashMap<>();
         for (Grids.Detail g : visibleGrids) {
             gridsByCommunity.computeIfAbsent(g.communityId(), k -> new ArrayList<>()).add(g);

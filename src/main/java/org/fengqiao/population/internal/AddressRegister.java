@@ -136,7 +136,7 @@ public class AddressRegister {
     /** The grid chosen or located; a retired one only for an address kept in it ({@code keptGrid}), never one moved in. */
     private Optional<Grid> grid(Input in, UUID keptGrid, Caller caller, List<Invalid.Problem> problems) {
         if (in.gridId() != null) {
-            Optional<Grid> chosen = jurisdictions.visibleGrid(new GridId(in.gridId()), caller);
+            Optional<Grid> chosen = jurisdictions.visibleGridForFiling(new GridId(in.gridId()), caller);
             if (chosen.isEmpty()) {
                 problems.add(StandardAddress.problem("gridId", "places.grid.unknown"));
             } else if (chosen.get().retired() && !in.gridId().equals(keptGrid)) {
@@ -155,9 +155,13 @@ public class AddressRegister {
             return Optional.empty();
         }
         // the grid holding the point must be one the caller may see: located grids are not scoped
-        Optional<Grid> visible = jurisdictions.visibleGrid(located.get().id(), caller);
+        Optional<Grid> visible = jurisdictions.visibleGridForFiling(located.get().id(), caller);
         if (visible.isEmpty()) {
             problems.add(StandardAddress.problem("location", "places.address.location.outsideScope"));
+        } else if (visible.get().retired() && !visible.get().id().value().equals(keptGrid)) {
+            // retired since this instance's map was built (another instance, a moment ago)
+            problems.add(GridRetired.problem("gridId", visible.get()));
+            return Optional.empty();
         }
         return visible;
     }

@@ -268,6 +268,8 @@ public class MisplacedAddresses {
         if (!caller.sees(to.unitPath())) {
             throw new NotFound("grid", to.id());
         }
+        // the map is this instance's: a grid retired a moment ago may still be on it; held against a retirement now
+        jurisdictions.gridToFileInto(to.id());
         refuseNameClashes(a, to);
         Grid from = jurisdictions.grid(new GridId(a.gridId())).orElseThrow();
         Standing standing = standing(a.id());

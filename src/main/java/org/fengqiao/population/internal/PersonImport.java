@@ -547,6 +547,8 @@ public class PersonImport {
         final Caller caller;
         final Locale locale;
         final Map<String, Grid> grids = new HashMap<>();
+        /** The retired grids the caller sees, by code: a row naming one is told so, not that the code is unknown. */
+        final Map<String, Grid> retiredGrids = new HashMap<>();
         final ImportNumbers numbers = new ImportNumbers();
         /** The person ids met so far in the file, with their row: a person is named once per file. */
         final Map<UUID, Long> personIds = new HashMap<>();
@@ -602,6 +604,9 @@ public class PersonImport {
             this.setBasedReferences = !dryRun && setBasedReferences();
             for (Grid g : jurisdictions.visibleGrids(caller)) {
                 grids.put(g.code(), g);
+            }
+            for (Grid g : jurisdictions.visibleRetiredGrids(caller)) {
+                retiredGrids.putIfAbsent(g.code(), g);
             }
         }
 
@@ -858,7 +863,11 @@ public class PersonImport {
                     .ofNullable(RESIDENCES.get(s)).orElseGet(() -> enumOf(Residence.class, s)));
             String gridCode = f.get(Column.GRID_CODE);
             Grid grid = gridCode == null ? null : grids.get(gridCode);
-            if (grid == null) {
+            Grid retired = grid == null && gridCode != null ? retiredGrids.get(gridCode) : null;
+            if (retired != null) {
+                c.problems.add(new Invalid.Problem("gridCode", "imports.grid.retired",
+                        new Object[] {retired.code(), retired.name()}));
+            } else if (grid == null) {
                 c.problems.add(new Invalid.Problem("gridCode", gridCode == null ? "imports.grid.required"
                         : "imports.grid.unknown", new Object[] {String.valueOf(gridCode)}));
             }

@@ -132,7 +132,7 @@ public class PersonRegister {
             problems.add(new Invalid.Problem("registeredOn", "population.date.future", new Object[0]));
         }
         Optional<Grid> grid = in.gridId() == null ? Optional.empty()
-                : jurisdictions.visibleGrid(new GridId(in.gridId()), caller);
+                : jurisdictions.visibleGridForFiling(new GridId(in.gridId()), caller);
         if (grid.isEmpty()) {
             problems.add(new Invalid.Problem("gridId", "population.grid.unknown", new Object[0]));
         } else if (grid.get().retired() && !grid.get().id().value().equals(keptGrid)) {
