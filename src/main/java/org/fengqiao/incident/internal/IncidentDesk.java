@@ -214,7 +214,7 @@ public class IncidentDesk implements AutoCloseable {
             // match's would hand it by chance to one grid's people, so it is refused, the 110 centre's push included
             // (it sends a point or a grid; an item with a chance owner has no owner for the rest of the village, seed
             // 004's 事事有着落, while a refused push is answered at once and pushed again with its point).
-            Optional<StandardAddresses.Match> named = addresses.matching(n.address(), who.reportPaths());
+            Optional<StandardAddresses.Match> named = addresses.matching(n.address(), who.reportPaths(), who.reportGrids());
             if (named.isEmpty()) {
                 problems.add(problem("address", "incident.address.notFound"));
                 placeable = false;
@@ -467,7 +467,7 @@ public class IncidentDesk implements AutoCloseable {
     /** The grid chosen, or the police grid holding the location; either must lie where the submitter may report. */
     private Grid grid(NewIncident n, Submitter who, List<Invalid.Problem> problems) {
         if (n.gridId() != null) {
-            Optional<Grid> grid = jurisdictions.grid(new GridId(n.gridId())).filter(g -> who.mayReportIn(g.unitPath()));
+            Optional<Grid> grid = jurisdictions.grid(new GridId(n.gridId())).filter(who::mayReportIn);
             if (grid.isEmpty()) {
                 // one who may report anywhere (a resident, an Open311 client) has no jurisdiction to be outside of
                 problems.add(problem("gridId",
@@ -486,7 +486,7 @@ public class IncidentDesk implements AutoCloseable {
             problems.add(problem("location", "incident.grid.notLocated"));
             return null;
         }
-        if (!who.mayReportIn(located.get().unitPath())) {
+        if (!who.mayReportIn(located.get())) {
             problems.add(problem("location", "incident.grid.outsideScope"));
             return null;
         }
