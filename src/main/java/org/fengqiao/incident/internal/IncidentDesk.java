@@ -69,6 +69,9 @@ public class IncidentDesk implements AutoCloseable {
     /** The longest reporter's name a report keeps, as the forms limit it. */
     static final int REPORTER_NAME_MAX = 100;
 
+    /** The longest idempotency key (a 110 case number, an Idempotency-Key) kept, as the points' form keys are. */
+    static final int MAX_KEY = 200;
+
     private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
     private static final Pattern FIXED = Pattern.compile("0[0-9]{2,3}-?[0-9]{7,8}");
     private static final char[] CODE = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
@@ -387,6 +390,11 @@ public class IncidentDesk implements AutoCloseable {
     }
 
     private void check(NewIncident n, OffsetDateTime now, List<Invalid.Problem> problems) {
+        if (n.idempotencyKey() != null && n.idempotencyKey().trim().length() > MAX_KEY) {
+            // a key is kept in a unique index, which takes no entry past about 2.7 kB: a longer one (a case's text
+            // sent where its number goes) failed the insert with a server error that named nothing
+            problems.add(problem("idempotencyKey", "incident.idempotencyKey.tooLong"));
+        }
         if (n.source() == null) {
             problems.add(problem("source", "error.field.required"));
         }
