@@ -12,6 +12,8 @@ import java.util.UUID;
  * <p>
  * {@link #reportPaths()} are where he may report what he sees: for now what he reads (his unit's subtree, or for those
  * who serve grids the grids they serve), kept apart so that a role may report wider than it reads.
+ * {@link #reportGrids()}, when not null, are the grids themselves he may report in (those he serves): a grid placed at
+ * its central office has the office's path, which covers all the office's grids.
  */
 public record Caller(
         UUID staffId,
@@ -20,12 +22,19 @@ public record Caller(
         String role,
         List<String> unitPaths,
         Set<String> permissions,
-        List<String> reportPaths) implements Serializable {
+        List<String> reportPaths,
+        List<UUID> reportGrids) implements Serializable {
 
     /** A caller who reports where he reads. */
     public Caller(UUID staffId, String username, String displayName, String role, List<String> unitPaths,
             Set<String> permissions) {
         this(staffId, username, displayName, role, unitPaths, permissions, unitPaths);
+    }
+
+    /** A caller who reports in any grid of his report paths. */
+    public Caller(UUID staffId, String username, String displayName, String role, List<String> unitPaths,
+            Set<String> permissions, List<String> reportPaths) {
+        this(staffId, username, displayName, role, unitPaths, permissions, reportPaths, null);
     }
 
     /** Where he may report; where he reads when not given (a session signed in before there was the difference). */
@@ -34,9 +43,18 @@ public record Caller(
         return reportPaths != null ? reportPaths : unitPaths;
     }
 
-    /** The same person scoped to where he may report: what a report's form offers him to choose from. */
+    /**
+     * The same person scoped to where he may report: what a report's form offers him to choose from (the grids of
+     * these paths that {@link #mayReportIn} allows).
+     */
     public Caller asReporter() {
-        return new Caller(staffId, username, displayName, role, reportPaths(), permissions, reportPaths());
+        return new Caller(staffId, username, displayName, role, reportPaths(), permissions, reportPaths(), reportGrids);
+    }
+
+    /** Whether he may report in this grid, at this unit path. */
+    public boolean mayReportIn(UUID grid, String gridUnitPath) {
+        return gridUnitPath != null && reportPaths().stream().anyMatch(gridUnitPath::startsWith)
+                && (reportGrids == null || reportGrids.contains(grid));
     }
 
     public boolean may(String permission) {

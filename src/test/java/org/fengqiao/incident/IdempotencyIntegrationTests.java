@@ -146,6 +146,60 @@ class IdempotencyIntegrationTests extends IntegrationTest {
                 .list()).containsExactly("110幂等测试：老人走失");
     }
 
+    /** A key of random letters and digits, far longer than any case number: too long to index once compressed. */
+    static String hugeKey() {
+        java.util.Random random = new java.util.Random();
+        String letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder b = new StringBuilder("110-");
+        for (int i = 0; i < 6000; i++) {
+            b.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        return b.toString();
+    }
+
+    /**
+     * A case number or an idempotency key past 200 characters (a system that sends the case's text where its number
+     * goes, a client's bug) is refused on its field in the caller's language, nothing filed; it was stored until the
+     * database's index refused it, and the 110 centre read a server error (500) that named nothing.
+     */
+    @Test
+    void aCaseNumberOrKeyTooLongIsRefusedOnItsFieldInTheCallersLanguageAndNothingIsFiled() {
+        UUID grid = grid("NS-2-02");
+        double[] point = inside(grid);
+        String description = "110超长单号-" + UUID.randomUUID();
+        Map<String, Object> push = new HashMap<>();
+        push.put("caseNumber", hugeKey());
+        push.put("category", "HELP");
+        push.put("description", description);
+        push.put("lon", point[0]);
+        push.put("lat", point[1]);
+        HttpResponse<String> zh = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key");
+        assertThat(zh.statusCode()).as(zh.body()).isEqualTo(400);
+        JsonNode error = ApiClient.json(zh).get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("caseNumber");
+        assertThat(error.get("message").asText()).isEqualTo("110接警单号（caseNumber）不能超过200个字符");
+        HttpResponse<String> en = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key",
+                "Accept-Language", "en");
+        assertThat(en.statusCode()).as(en.body()).isEqualTo(400);
+        assertThat(ApiClient.json(en).get("errors").get(0).get("message").asText())
+                .isEqualTo("The 110 case number (caseNumber) must be at most 200 characters");
+        assertThat(count(description)).isZero();
+        // 200 characters are kept
+        push.put("caseNumber", hugeKey().substring(0, 200));
+        HttpResponse<String> kept = api.send("POST", "/api/v1/incidents/110", null, push, "X-Api-Key", "demo-110-key");
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(201);
+
+        // the staff API's Idempotency-Key header likewise
+        String staff = "超长幂等键-" + UUID.randomUUID();
+        HttpResponse<String> header = api.send("POST", "/api/v1/incidents", officer, report(staff), "Idempotency-Key",
+                hugeKey(), "Accept-Language", "en");
+        assertThat(header.statusCode()).as(header.body()).isEqualTo(400);
+        JsonNode keyError = ApiClient.json(header).get("errors").get(0);
+        assertThat(keyError.get("field").asText()).isEqualTo("idempotencyKey");
+        assertThat(keyError.get("message").asText()).isEqualTo("The idempotency key must be at most 200 characters");
+        assertThat(count(staff)).isZero();
+    }
+
     double[] inside(UUID grid) {
         double[] box = jdbc.sql("SELECT min_lon, min_lat, max_lon, max_lat FROM grid WHERE id = ?").param(grid)
                 .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)}).single();

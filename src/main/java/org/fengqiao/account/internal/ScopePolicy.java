@@ -45,6 +45,27 @@ final class ScopePolicy {
     }
 
     /**
+     * The grids a person may report in, of those his {@link #reportScope} covers: for one who serves grids, the grids
+     * he serves at or under his unit themselves ({@code servedGridUnits} holds each one's unit path, in the same
+     * order); null for anyone else, or while he serves none there (any grid of his report scope). A grid placed at its
+     * central office (no work point of its own) has the office's path, which covers every grid of the office: the path
+     * alone would let him report in all of them.
+     */
+    static List<java.util.UUID> reportGrids(StaffRole role, String unitPath, List<String> servedGridUnits,
+            List<java.util.UUID> servedGrids) {
+        if (!REPORT_IN_SERVED_GRIDS.contains(role) || servedGrids.size() != servedGridUnits.size()) {
+            return null;
+        }
+        List<java.util.UUID> inside = new ArrayList<>();
+        for (int i = 0; i < servedGrids.size(); i++) {
+            if (servedGridUnits.get(i).startsWith(unitPath) && !inside.contains(servedGrids.get(i))) {
+                inside.add(servedGrids.get(i));
+            }
+        }
+        return inside.isEmpty() ? null : List.copyOf(inside);
+    }
+
+    /**
      * The unit paths a person sees the subtrees of.
      *
      * @param servedGridUnits the unit paths of the grids he serves now (his current grid roles)

@@ -76,7 +76,7 @@ public class SignIn implements AuthenticationProvider {
         }
         register.recordSuccess(row.id());
         audit("SIGN_IN", row, username, "ok");
-        return StaffPrincipal.of(row, register.servedGridUnits(row.id()));
+        return register.signing(row).principal();
     }
 
     @Override

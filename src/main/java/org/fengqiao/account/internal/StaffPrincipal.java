@@ -47,9 +47,16 @@ public record StaffPrincipal(Caller caller, boolean passwordMustChange) implemen
 
     /** The principal of a person, scoped as {@link ScopePolicy} says from his unit and the grids he serves. */
     static StaffPrincipal of(StaffRegister.Row row, List<String> servedGridUnits) {
+        return of(row, servedGridUnits, List.of());
+    }
+
+    /** As above, the grids he serves given too, each with its unit path at the same place in {@code servedGridUnits}. */
+    static StaffPrincipal of(StaffRegister.Row row, List<String> servedGridUnits, List<java.util.UUID> servedGrids) {
         return new StaffPrincipal(new Caller(row.id(), row.username(), row.name(), row.role().name(),
                 ScopePolicy.scope(row.role(), row.unitPath(), servedGridUnits), PERMISSIONS.get(row.role()),
-                ScopePolicy.reportScope(row.role(), row.unitPath(), servedGridUnits)), row.passwordMustChange());
+                ScopePolicy.reportScope(row.role(), row.unitPath(), servedGridUnits),
+                ScopePolicy.reportGrids(row.role(), row.unitPath(), servedGridUnits, servedGrids)),
+                row.passwordMustChange());
     }
 
     private static List<GrantedAuthority> authorities(String role, Set<String> permissions) {

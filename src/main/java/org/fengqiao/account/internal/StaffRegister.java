@@ -54,12 +54,19 @@ public class StaffRegister {
     /**
      * The unit paths of the grids the person {@code staff} (an SQL expression) serves now (his grid terms
      * that cover today, {@link RosterDay}: not one appointed from a later day, still one ended from a later day), as
-     * the column {@code served}: what {@link ScopePolicy} narrows to.
+     * the column {@code served}: what {@link ScopePolicy} narrows to; and those grids themselves, in the same order,
+     * as the column {@code served_grids}: a grid placed at its office has the office's path, and he reports in that
+     * grid, not in every grid the path covers. {@code staff} appears twice (a parameter is bound twice).
      */
     private static String served(String staff) {
+        return servedColumn("gu.path", staff) + " AS served, " + servedColumn("g.id", staff) + " AS served_grids";
+    }
+
+    private static String servedColumn(String column, String staff) {
         return """
-                ARRAY(SELECT DISTINCT gu.path FROM grid_role r JOIN grid g ON g.id = r.grid_id JOIN unit gu ON gu.id = g.unit_id
-                      WHERE r.staff_id = %s AND """.formatted(staff) + RosterDay.coversToday("r") + ") AS served";
+                ARRAY(SELECT %s FROM grid_role r JOIN grid g ON g.id = r.grid_id JOIN unit gu ON gu.id = g.unit_id
+                      WHERE r.staff_id = %s AND """.formatted(column, staff) + RosterDay.coversToday("r")
+                + " ORDER BY g.id, r.id)";
     }
 
     private static final String BY_TOKEN = SELECT.replace("AS unit_name",
@@ -70,15 +77,24 @@ public class StaffRegister {
     private static final String BY_ID_WITH_SERVED = SELECT.replace("AS unit_name", "AS unit_name, " + served("s.id"))
             + " WHERE s.id = ?";
 
-    private record TokenHolder(Row row, java.time.OffsetDateTime expiresAt, List<String> served) {
+    private record TokenHolder(Row row, java.time.OffsetDateTime expiresAt, List<String> served,
+            List<UUID> servedGrids) {
     }
 
-    /** A person as sign-in sees him: his row and the unit paths of the grids he serves now. */
-    public record Signing(Row row, List<String> servedGridUnits) {
+    /**
+     * A person as sign-in sees him: his row, the unit paths of the grids he serves now and those grids, in the same
+     * order (a path for each grid).
+     */
+    public record Signing(Row row, List<String> servedGridUnits, List<UUID> servedGrids) {
+
+        /** One who serves the grids at these paths, the grids themselves not known. */
+        public Signing(Row row, List<String> servedGridUnits) {
+            this(row, servedGridUnits, List.of());
+        }
 
         /** The principal he signs in as now. */
         StaffPrincipal principal() {
-            return StaffPrincipal.of(row, servedGridUnits);
+            return StaffPrincipal.of(row, servedGridUnits, servedGrids);
         }
     }
 
@@ -126,27 +142,32 @@ public class StaffRegister {
     Optional<Signing> byTokenHash(String tokenHash, java.time.OffsetDateTime now) {
         TokenHolder holder = tokenHolders.get(tokenHash, hash -> jdbc.sql(BY_TOKEN).param(hash)
                 .query((rs, n) -> new TokenHolder(map(rs, n), rs.getObject("expires_at", java.time.OffsetDateTime.class),
-                        served(rs)))
+                        served(rs), servedGrids(rs)))
                 .optional().orElse(null));
         return holder == null || !holder.expiresAt().isAfter(now) ? Optional.empty()
-                : Optional.of(new Signing(holder.row(), holder.served()));
+                : Optional.of(new Signing(holder.row(), holder.served(), holder.servedGrids()));
     }
 
     /** A person as he is now, with the grids he serves, in one query a second at most (see sessionHolders). */
     Optional<Signing> signing(UUID staffId) {
         return Optional.ofNullable(sessionHolders.get(staffId, id -> jdbc.sql(BY_ID_WITH_SERVED).param(id)
-                .query((rs, n) -> new Signing(map(rs, n), served(rs))).optional().orElse(null)));
+                .query((rs, n) -> new Signing(map(rs, n), served(rs), servedGrids(rs))).optional().orElse(null)));
     }
 
-    /** The unit paths of the grids this person serves now. */
-    List<String> servedGridUnits(UUID staffId) {
-        return jdbc.sql("SELECT " + served("?")).param(staffId)
-                .query((rs, n) -> served(rs)).single();
+    /** The grids this person serves now, with their unit paths: his signing but for his row, which is given. */
+    Signing signing(Row row) {
+        return jdbc.sql("SELECT " + served("?")).param(row.id()).param(row.id())
+                .query((rs, n) -> new Signing(row, served(rs), servedGrids(rs))).single();
     }
 
     private static List<String> served(ResultSet rs) throws SQLException {
         java.sql.Array array = rs.getArray("served");
         return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private static List<UUID> servedGrids(ResultSet rs) throws SQLException {
+        java.sql.Array array = rs.getArray("served_grids");
+        return array == null ? List.of() : List.of((UUID[]) array.getArray());
     }
 
     /** Forgets the token and session holders looked up: a person or a token changed. */

@@ -69,6 +69,9 @@ public class IncidentDesk implements AutoCloseable {
     /** The longest reporter's name a report keeps, as the forms limit it. */
     static final int REPORTER_NAME_MAX = 100;
 
+    /** The longest idempotency key (a 110 case number, an Idempotency-Key) kept, as the points' form keys are. */
+    static final int MAX_KEY = 200;
+
     private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
     private static final Pattern FIXED = Pattern.compile("0[0-9]{2,3}-?[0-9]{7,8}");
     private static final char[] CODE = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
@@ -214,7 +217,7 @@ public class IncidentDesk implements AutoCloseable {
             // match's would hand it by chance to one grid's people, so it is refused, the 110 centre's push included
             // (it sends a point or a grid; an item with a chance owner has no owner for the rest of the village, seed
             // 004's 事事有着落, while a refused push is answered at once and pushed again with its point).
-            Optional<StandardAddresses.Match> named = addresses.matching(n.address(), who.reportPaths());
+            Optional<StandardAddresses.Match> named = addresses.matching(n.address(), who.reportPaths(), who.reportGrids());
             if (named.isEmpty()) {
                 problems.add(problem("address", "incident.address.notFound"));
                 placeable = false;
@@ -390,6 +393,11 @@ public class IncidentDesk implements AutoCloseable {
     }
 
     private void check(NewIncident n, OffsetDateTime now, List<Invalid.Problem> problems) {
+        if (n.idempotencyKey() != null && n.idempotencyKey().trim().length() > MAX_KEY) {
+            // a key is kept in a unique index, which takes no entry past about 2.7 kB: a longer one (a case's text
+            // sent where its number goes) failed the insert with a server error that named nothing
+            problems.add(problem("idempotencyKey", "incident.idempotencyKey.tooLong"));
+        }
         if (n.source() == null) {
             problems.add(problem("source", "error.field.required"));
         }
@@ -470,7 +478,7 @@ public class IncidentDesk implements AutoCloseable {
     /** The grid chosen, or the police grid holding the location; either must lie where the submitter may report. */
     private Grid grid(NewIncident n, Submitter who, List<Invalid.Problem> problems) {
         if (n.gridId() != null) {
-            Optional<Grid> grid = jurisdictions.grid(new GridId(n.gridId())).filter(g -> who.mayReportIn(g.unitPath()));
+            Optional<Grid> grid = jurisdictions.grid(new GridId(n.gridId())).filter(who::mayReportIn);
             if (grid.isEmpty()) {
                 // one who may report anywhere (a resident, an Open311 client) has no jurisdiction to be outside of
                 problems.add(problem("gridId",
@@ -489,7 +497,7 @@ public class IncidentDesk implements AutoCloseable {
             problems.add(problem("location", "incident.grid.notLocated"));
             return null;
         }
-        if (!who.mayReportIn(located.get().unitPath())) {
+        if (!who.mayReportIn(located.get())) {
             problems.add(problem("location", "incident.grid.outsideScope"));
             return null;
         }

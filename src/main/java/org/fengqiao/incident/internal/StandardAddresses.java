@@ -59,29 +59,46 @@ public class StandardAddresses {
      * not say which grid is meant.
      */
     public Optional<Match> matching(String text, List<String> scopePaths) {
+        return matching(text, scopePaths, null);
+    }
+
+    /**
+     * As above, among the addresses of these grids only when {@code grids} is not null (one who reports in the grids
+     * he serves: a grid at its office has the office's path, and the scope alone would take in the office's others).
+     */
+    public Optional<Match> matching(String text, List<String> scopePaths, List<UUID> grids) {
         AddressQuery q = AddressQuery.of(text);
         if (q == null) {
             return Optional.empty();
         }
-        return jdbc.sql(matchingSql(q)).params(q.params()).param("scope", patterns(scopePaths))
-                .query((rs, n) -> new Match(map(rs, n), rs.getInt(6))).optional();
+        var statement = jdbc.sql(matchingSql(q, grids != null)).params(q.params()).param("scope", patterns(scopePaths));
+        if (grids != null) {
+            statement = statement.param("grids", grids.toArray(UUID[]::new));
+        }
+        return statement.query((rs, n) -> new Match(map(rs, n), rs.getInt(6))).optional();
     }
 
     /** The statement of {@link #matching}: its parameters are the query's and the scope's patterns. */
     static String matchingSql(AddressQuery q) {
+        return matchingSql(q, false);
+    }
+
+    /** As above, with the grids' ids as a parameter {@code grids} when {@code inGrids}. */
+    static String matchingSql(AddressQuery q, boolean inGrids) {
         return """
                 WITH candidate AS MATERIALIZED (
                   SELECT a.id, a.grid_id, a.lon, a.lat, a.full_text, ARRAY[%s] AS rank,
                          word_similarity(:addressText, a.full_text) AS word, similarity(a.full_text, :addressText) AS whole
                   FROM address a JOIN grid g ON g.id = a.grid_id JOIN unit u ON u.id = g.unit_id
                   WHERE (a.full_text = :addressText OR %s OR a.full_text %% :addressText OR :addressText <%% a.full_text)
-                    AND u.path LIKE ANY(CAST(:scope AS text[]))),
+                    AND u.path LIKE ANY(CAST(:scope AS text[]))%s),
                 best AS (
                   SELECT * FROM candidate ORDER BY rank DESC, word DESC, whole DESC, length(full_text), id LIMIT 1)
                 SELECT b.id, b.grid_id, b.lon, b.lat, b.full_text,
                        (SELECT count(DISTINCT c.grid_id) FROM candidate c
                         WHERE c.rank = b.rank AND (true = ANY(b.rank) OR c.word = b.word)) AS grids
-                FROM best b""".formatted(q.rankTerms("a.full_text"), q.anyInside("a.full_text"));
+                FROM best b""".formatted(q.rankTerms("a.full_text"), q.anyInside("a.full_text"),
+                inGrids ? " AND a.grid_id = ANY(CAST(:grids AS uuid[]))" : "");
     }
 
     private static String[] patterns(List<String> scopePaths) {

@@ -2,31 +2,45 @@ package org.fengqiao.incident.internal;
 
 import java.util.List;
 import java.util.UUID;
+import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.platform.Caller;
 
 /**
  * Who files or changes an incident: a signed-in person (scoped to his units) or a system such as the 110
  * centre (scoped to the unit its key belongs to), or the application itself (scope null: everything).
- * {@code reportPaths} are where he may file a report ({@link Caller#reportPaths()}); null: anywhere.
+ * {@code reportPaths} are where he may file a report ({@link Caller#reportPaths()}); null: anywhere. {@code reportGrids},
+ * when not null, the grids of those paths he may file in ({@link Caller#reportGrids()}: the grids he serves).
  */
-public record Submitter(String key, UUID staffId, String name, List<String> scopePaths, List<String> reportPaths) {
+public record Submitter(String key, UUID staffId, String name, List<String> scopePaths, List<String> reportPaths,
+        List<UUID> reportGrids) {
 
     /** One who files where he reads. */
     public Submitter(String key, UUID staffId, String name, List<String> scopePaths) {
         this(key, staffId, name, scopePaths, scopePaths);
     }
 
-    public static Submitter of(Caller caller) {
-        if (caller.staffId() == null) {
-            return new Submitter(caller.username(), null, caller.displayName(), caller.unitPaths(), caller.reportPaths());
-        }
-        return new Submitter("staff:" + caller.staffId(), caller.staffId(), caller.displayName(), caller.unitPaths(),
-                caller.reportPaths());
+    /** One who files in any grid of his report paths. */
+    public Submitter(String key, UUID staffId, String name, List<String> scopePaths, List<String> reportPaths) {
+        this(key, staffId, name, scopePaths, reportPaths, null);
     }
 
-    /** Whether he may file a report in a grid at this unit path. */
-    public boolean mayReportIn(String path) {
-        return reportPaths == null || (path != null && reportPaths.stream().anyMatch(path::startsWith));
+    public static Submitter of(Caller caller) {
+        if (caller.staffId() == null) {
+            return new Submitter(caller.username(), null, caller.displayName(), caller.unitPaths(), caller.reportPaths(),
+                    caller.reportGrids());
+        }
+        return new Submitter("staff:" + caller.staffId(), caller.staffId(), caller.displayName(), caller.unitPaths(),
+                caller.reportPaths(), caller.reportGrids());
+    }
+
+    /** Whether he may file a report in this grid. */
+    public boolean mayReportIn(Grid grid) {
+        if (reportPaths == null) {
+            return true;
+        }
+        String path = grid.unitPath();
+        return path != null && reportPaths.stream().anyMatch(path::startsWith)
+                && (reportGrids == null || reportGrids.contains(grid.id().value()));
     }
 
     public static Submitter system(String name) {

@@ -39,7 +39,8 @@ class CallCentreController {
     }
 
     /** The desk's names of the fields this API names otherwise. */
-    private static final Map<String, String> FIELDS = Map.of("reporterPhone", "callerPhone", "reporterName", "callerName");
+    private static final Map<String, String> FIELDS = Map.of("reporterPhone", "callerPhone", "reporterName", "callerName",
+            "idempotencyKey", "caseNumber");
 
     /**
      * The desk's messages said in this API's terms: a point in no grid (outside the county, or lon and lat swapped)
@@ -47,7 +48,8 @@ class CallCentreController {
      * page does.
      */
     private static final Map<String, String> KEYS = Map.of("incident.grid.notLocated", "incident.push.location.notLocated",
-            "incident.location.required", "incident.push.location.required");
+            "incident.location.required", "incident.push.location.required",
+            "incident.idempotencyKey.tooLong", "incident.push.caseNumber.tooLong");
 
     /**
      * The push's keys a problem of the desk's "location" concerns: the body has no "location", it has lon and lat. One

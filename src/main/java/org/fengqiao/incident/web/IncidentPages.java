@@ -96,8 +96,7 @@ class IncidentPages {
         ListTab tab = ListTab.read(show, ListTab.OPEN);
         String filter = tab.code();
         // "mine": the open items the signed-in person owns, his to-do list on the phone; "filed": the reports he filed
-        // himself, wherever he reported them (a grid member reports in any grid of his office and reads only the
-        // grids he serves)
+        // himself, wherever he reported them (a grid member follows what he reported in a grid he no longer serves)
         ListQuery query = ListQuery.of(status, category, null, tab.overdue(), tab.open(), tab.mine(), tab.filed(),
                 cases, caller);
         int p = Math.max(1, page);
@@ -127,10 +126,10 @@ class IncidentPages {
     @PreAuthorize("hasAuthority('INCIDENT_WRITE')")
     String newForm(Model model) {
         Caller caller = Callers.require();
-        // the grids he may report in: a grid member serves two grids and reports what he sees in any of his office's;
-        // a volunteer reports in the grids he serves
+        // the grids he may report in: the police their unit's, those who serve grids the grids they serve (not every
+        // grid of the office a grid placed at the office itself shares its path with)
         List<Grid> grids = jurisdictions.visibleGrids(caller.asReporter()).stream()
-                .filter(g -> g.network() == GridNetwork.POLICE)
+                .filter(g -> g.network() == GridNetwork.POLICE && caller.mayReportIn(g.id().value(), g.unitPath()))
                 .sorted(Comparator.comparing(Grid::code)).toList();
         model.addAttribute("grids", grids);
         model.addAttribute("sources", StaffSources.offered(caller));

@@ -82,7 +82,14 @@ class TrackViews {
             if (e.kind().equals("REOPENED")) {
                 answer = null;
             }
-            if (shown) {
+            if (shown && e.kind().equals("INFORMATION_ADDED") && (text == null || text.isBlank())) {
+                // photos sent alone, no words: "you added information" over nothing read as if what he sent was
+                // lost; the step says it was photos, and how many (shown below with the others)
+                long sent = t.photos().stream().filter(p -> p.addedAt().isEqual(e.at())).count();
+                steps.add(new Step(e.kind(), text("incident.track.photosAdded", locale), e.at(),
+                        sent == 0 ? null : messages.getMessage("incident.track.photosAddedCount", new Object[] {sent},
+                                locale)));
+            } else if (shown) {
                 steps.add(new Step(e.kind(), text("incident.track.step." + e.kind(), locale), e.at(), text));
             }
         }

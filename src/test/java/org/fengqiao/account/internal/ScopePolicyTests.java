@@ -62,4 +62,24 @@ class ScopePolicyTests {
             assertThat(ScopePolicy.reportScope(role, OFFICE, List.of(POINT_2))).as(role.name()).containsExactly(OFFICE);
         }
     }
+
+    /**
+     * A grid placed at the office itself has the office's path, which covers every grid of the office: those who serve
+     * it report in the grids they serve themselves, those at or under their unit; the police in any grid of their unit.
+     */
+    @Test
+    void thoseWhoServeAGridAtTheOfficeReportInTheirGridsNotInAllTheOfficeCovers() {
+        java.util.UUID atOffice = java.util.UUID.randomUUID();
+        java.util.UUID atPoint = java.util.UUID.randomUUID();
+        java.util.UUID elsewhere = java.util.UUID.randomUUID();
+        for (StaffRole role : List.of(StaffRole.GRID_MEMBER, StaffRole.GRID_COORDINATOR, StaffRole.INFORMANT,
+                StaffRole.VOLUNTEER)) {
+            assertThat(ScopePolicy.reportScope(role, OFFICE, List.of(OFFICE, POINT_1))).containsExactly(OFFICE);
+            assertThat(ScopePolicy.reportGrids(role, OFFICE, List.of(OFFICE, POINT_1, "/b/s/x/p9/"),
+                    List.of(atOffice, atPoint, elsewhere))).as(role.name()).containsExactly(atOffice, atPoint);
+            assertThat(ScopePolicy.reportGrids(role, OFFICE, List.of(), List.of())).as("serving none").isNull();
+        }
+        assertThat(ScopePolicy.reportGrids(StaffRole.COMMUNITY_OFFICER, OFFICE, List.of(OFFICE), List.of(atOffice)))
+                .isNull();
+    }
 }
