@@ -80,6 +80,23 @@ public record FengqiaoProperties(
             @NotNull @DefaultValue("15m") Duration lockout,
             @NotNull @DefaultValue("30m") Duration sessionIdle,
             @NotNull @DefaultValue("12h") Duration tokenLifetime) {
+
+        /**
+         * Refused at the start in words naming the variable: no count would lock an account at its first failed
+         * sign-in, and no time would leave a locked account open to guessing at once.
+         */
+        public Security {
+            if (maxFailedLogins < 1) {
+                throw new StartRefused("FENGQIAO_MAX_FAILED_LOGINS (fengqiao.security.max-failed-logins) is "
+                        + maxFailedLogins + ": an account would be locked at its first failed sign-in",
+                        "Set FENGQIAO_MAX_FAILED_LOGINS to 1 or more (5 by default).");
+            }
+            if (lockout != null && (lockout.isNegative() || lockout.isZero())) {
+                throw new StartRefused("FENGQIAO_LOCKOUT (fengqiao.security.lockout) is " + lockout
+                        + ": a locked account would be open to guessing again at once",
+                        "Set FENGQIAO_LOCKOUT to a time, e.g. 15m (the default) or 1h.");
+            }
+        }
     }
 
     /**

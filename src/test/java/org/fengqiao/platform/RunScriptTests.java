@@ -90,6 +90,67 @@ class RunScriptTests {
         assertThat(Files.readString(dir.resolve("calls.args"))).contains("-Dfengqiao.commit=" + head + " ");
     }
 
+    /**
+     * A commit that leaves the sources' times alone (committing what was built with uncommitted changes, an empty
+     * commit, a checkout of the same tree) builds again: the jar's /actuator/info would tell the commit before.
+     */
+    @Test
+    void buildsAgainWhenOnlyTheCommitChanged() throws Exception {
+        commitAll("first");
+        assertThat(run()).isZero();
+        git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "second");
+        String second = git("rev-parse", "HEAD").strip();
+
+        assertThat(run()).isZero();
+
+        assertThat(Files.readAllLines(calls)).containsExactly("mvn", "java runnable", "mvn", "java runnable");
+        assertThat(Files.readString(dir.resolve("calls.args"))).contains("-Dfengqiao.commit=" + second + " ");
+    }
+
+    /**
+     * Sources changed since the commit are built as "<commit>-dirty", which /actuator/info then tells: the build is
+     * no build of that commit. Once they are committed, the same sources build again under the new commit's name.
+     */
+    @Test
+    void aBuildOfUncommittedChangesIsMarkedDirtyAndBuiltAgainOnceCommitted() throws Exception {
+        String first = commitAll("first");
+        Files.writeString(dir.resolve("src/main/java/App.java"), "class App { int changed; }\n");
+
+        assertThat(run()).isZero();
+        assertThat(Files.readString(dir.resolve("calls.args"))).contains("-Dfengqiao.commit=" + first + "-dirty ");
+        assertThat(run()).isZero();
+        assertThat(Files.readAllLines(calls)).as("the same dirty sources are not built twice")
+                .containsExactly("mvn", "java runnable", "java runnable");
+
+        String second = commitAll("second");
+        assertThat(run()).isZero();
+
+        assertThat(Files.readAllLines(calls)).containsExactly("mvn", "java runnable", "java runnable", "mvn",
+                "java runnable");
+        assertThat(Files.readString(dir.resolve("calls.args"))).contains("-Dfengqiao.commit=" + second + " ")
+                .doesNotContain("dirty");
+    }
+
+    /** What is not built into the jar (the data directory, the log, notes beside the sources) marks nothing dirty. */
+    @Test
+    void filesOutsideTheSourcesDoNotMarkTheBuildDirty() throws Exception {
+        String head = commitAll("first");
+        Files.writeString(dir.resolve("notes.txt"), "not built\n");
+
+        assertThat(run()).isZero();
+
+        assertThat(Files.readString(dir.resolve("calls.args"))).contains("-Dfengqiao.commit=" + head + " ");
+    }
+
+    private String commitAll(String message) throws Exception {
+        if (!Files.isDirectory(dir.resolve(".git"))) {
+            git("init", "-q");
+        }
+        git("add", "src", "pom.xml");
+        git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", message);
+        return git("rev-parse", "HEAD").strip();
+    }
+
     /** A source tarball has no .git: it builds and starts as before, with no commit to tell. */
     @Test
     void aCheckoutWithoutGitStillBuildsAndStarts() throws Exception {

@@ -57,6 +57,24 @@ class SettingsLimitsTests {
                 .doesNotContain("\tat ");
     }
 
+    /** FENGQIAO_MAX_FAILED_LOGINS=0 would lock every account at its first mistyped password. */
+    @Test
+    void noFailedSignInCountOrNoLockoutTimeIsRefusedNamingTheSetting(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--fengqiao.security.max-failed-logins=0").close())
+                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> start("--fengqiao.security.lockout=0s").close()).isInstanceOf(RuntimeException.class);
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("FENGQIAO_MAX_FAILED_LOGINS (fengqiao.security.max-failed-logins) is 0")
+                .contains("Set FENGQIAO_MAX_FAILED_LOGINS to 1 or more")
+                .contains("FENGQIAO_LOCKOUT (fengqiao.security.lockout) is PT0S")
+                .doesNotContain("\tat ");
+        try (ConfigurableApplicationContext app = start("--fengqiao.security.max-failed-logins=1",
+                "--fengqiao.security.lockout=1m")) {
+            assertThat(app.getBean(FengqiaoProperties.class).security().maxFailedLogins()).isEqualTo(1);
+        }
+    }
+
     @Test
     void fourConnectionsAndTheDefaultStart() {
         try (ConfigurableApplicationContext app = start("--fengqiao.db.pool-size=4")) {

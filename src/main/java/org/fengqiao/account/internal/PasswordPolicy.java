@@ -12,6 +12,9 @@ public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 128;
+    /** Of the {@link #KINDS} kinds of character, how many a password must draw from. */
+    public static final int MIN_KINDS = 3;
+    public static final int KINDS = 4;
 
     private PasswordPolicy() {
     }
@@ -25,7 +28,7 @@ public final class PasswordPolicy {
         if (password != null && password.length() > MAX_LENGTH) {
             broken.add("account.password.tooLong");
         }
-        if (password != null && kinds(password) < 3) {
+        if (password != null && kinds(password) < MIN_KINDS) {
             broken.add("account.password.tooFewKinds");
         }
         if (password != null && username != null && !username.isBlank()

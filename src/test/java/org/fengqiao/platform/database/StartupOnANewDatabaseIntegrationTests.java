@@ -3,6 +3,12 @@ package org.fengqiao.platform.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +20,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.fengqiao.FengqiaoApplication;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +70,10 @@ class StartupOnANewDatabaseIntegrationTests {
     }
 
     private ConfigurableApplicationContext start(String key) {
+        return start(key, url);
+    }
+
+    private ConfigurableApplicationContext start(String key, String url) {
         return new SpringApplicationBuilder(FengqiaoApplication.class).run("--server.port=0",
                 "--fengqiao.db.url=" + url, "--fengqiao.db.user=postgres", "--fengqiao.db.password=postgres",
                 "--fengqiao.db.data-dir=" + dir.resolve("data"), "--fengqiao.personal-data.key=" + key,
@@ -114,6 +127,146 @@ class StartupOnANewDatabaseIntegrationTests {
             assertThat(readiness.statusCode()).isEqualTo(503);
             assertThat(took).as("a load balancer's probe gives up after a few seconds").isLessThan(Duration.ofSeconds(5));
             assertThat(get(http, port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * The engineer went back to the old build without restoring the backup taken before the upgrade: the schema holds
+     * a migration this build does not have, which Flyway by default passes over. The old build would write into
+     * tables it does not know; its start is refused, saying what to do, and nothing is migrated.
+     */
+    @Test
+    void anOlderBuildRefusesToStartOnASchemaANewerBuildMigrated(CapturedOutput output) throws Exception {
+        Flyway.configure().dataSource(url, "postgres", "postgres").locations("classpath:db/migration").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE staff ADD COLUMN from_a_newer_build text NOT NULL DEFAULT 'x'");
+            s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
+                    + "checksum, installed_by, execution_time, success) SELECT max(installed_rank) + 1, '9000', "
+                    + "'from a newer build', 'SQL', 'V9000__from_a_newer_build.sql', 0, 'postgres', 1, true "
+                    + "FROM flyway_schema_history");
+        }
+        long applied = historyRows();
+
+        assertThatThrownBy(() -> start(GOOD_KEY).close()).isInstanceOf(RuntimeException.class);
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("APPLICATION FAILED TO START")
+                .contains("The database's schema is at version 9000 (\"from a newer build\"), migrated by a newer build")
+                .contains("restore the backup taken before the upgrade")
+                .contains("Start the newer build again");
+        assertThat(historyRows()).as("nothing migrated").isEqualTo(applied);
+    }
+
+    /**
+     * A database cut off by the network (a switch, a firewall dropping its packets) answers nothing rather than
+     * refusing the connection as a stopped one does: the check's wait for a pooled connection, whose validation waits
+     * its own 5 s, and then for the connection's answer added up past the probe's limit. The readiness probe says 503
+     * within the check's 2 s all the same.
+     */
+    @Test
+    void aDatabaseCutOffByTheNetworkMakesTheInstanceNotReadyWithinTheChecksWait() throws Exception {
+        Cable cable = new Cable(Integer.parseInt(url.replaceFirst("^jdbc:postgresql://[^:/]+:(\\d+)/.*$", "$1")));
+        ConfigurableApplicationContext app = null;
+        try {
+            app = start(GOOD_KEY, url.replaceFirst("//[^:/]+:\\d+/", "//127.0.0.1:" + cable.port() + "/"));
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            HttpClient http = HttpClient.newHttpClient();
+            assertThat(get(http, port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+            // the pool's connections idle past Hikari's half second, as between a load balancer's probes: the next
+            // borrow validates the connection first
+            Thread.sleep(1000);
+
+            cable.cut();
+
+            long started = System.nanoTime();
+            HttpResponse<String> readiness = get(http, port, "/actuator/health/readiness");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(readiness.statusCode()).isEqualTo(503);
+            assertThat(took).as("the check's own wait, 2 s, and no more").isLessThan(Duration.ofMillis(3500));
+            long again = System.nanoTime();
+            assertThat(get(http, port, "/actuator/health/readiness").statusCode()).isEqualTo(503);
+            assertThat(Duration.ofNanos(System.nanoTime() - again)).as("a probe while the last check still waits")
+                    .isLessThan(Duration.ofMillis(3500));
+            assertThat(get(http, port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+        } finally {
+            // the connections' sockets closed first: a query the cable swallowed would wait for its answer for ever
+            cable.close();
+            if (app != null) {
+                app.close();
+            }
+        }
+    }
+
+    private long historyRows() throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT count(*) FROM flyway_schema_history")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * A network link to the database that can be cut: it passes bytes both ways until {@link #cut()}, then swallows
+     * them, keeping every connection open, as a dropped route does (no reset, no refusal, only silence).
+     */
+    static final class Cable implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+        private volatile boolean cut;
+
+        Cable(int databasePort) throws IOException {
+            Thread acceptor = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket client = server.accept();
+                        Socket database = new Socket(InetAddress.getLoopbackAddress(), databasePort);
+                        sockets.add(client);
+                        sockets.add(database);
+                        pump(client, database);
+                        pump(database, client);
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "cable");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        void cut() {
+            cut = true;
+        }
+
+        private void pump(Socket from, Socket to) {
+            Thread pump = new Thread(() -> {
+                byte[] buffer = new byte[8192];
+                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                    for (int n; (n = in.read(buffer)) >= 0; ) {
+                        if (!cut) {
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
+                    }
+                } catch (IOException e) {
+                    // a socket closed: the connection ends
+                }
+            }, "cable-pump");
+            pump.setDaemon(true);
+            pump.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            for (Socket socket : sockets) {
+                socket.close();
+            }
         }
     }
 
