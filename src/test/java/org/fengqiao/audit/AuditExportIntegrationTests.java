@@ -64,7 +64,8 @@ class AuditExportIntegrationTests extends IntegrationTest {
         assertThat(file.getStatusCode().value()).isEqualTo(200);
         assertThat(file.getHeaders().getContentType().toString()).startsWith(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        assertThat(file.getHeaders().getContentDisposition().getFilename()).isEqualTo("audit-trail.xlsx");
+        // the file is named in the reader's language, as its sheet and headers are
+        assertThat(file.getHeaders().getContentDisposition().getFilename()).isEqualTo("审计日志.xlsx");
         assertThat(sheetName(file.getBody())).isEqualTo("审计日志");
         List<List<String>> rows = rows(file.getBody());
         assertThat(rows.get(0)).startsWith("序号", "时间", "操作人", "操作人角色", "来源地址", "操作", "记录类型", "记录编号");
@@ -79,8 +80,10 @@ class AuditExportIntegrationTests extends IntegrationTest {
         assertThat(seqs).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(seqs.get(0)).isLessThanOrEqualTo(upTo);
 
-        byte[] inEnglish = download("/api/v1/audit/export?actor=officer&action=SIGN_IN&upTo=" + upTo, "auditor", "en")
-                .getBody();
+        ResponseEntity<byte[]> englishFile = download("/api/v1/audit/export?actor=officer&action=SIGN_IN&upTo=" + upTo,
+                "auditor", "en");
+        assertThat(englishFile.getHeaders().getContentDisposition().getFilename()).isEqualTo("audit-trail.xlsx");
+        byte[] inEnglish = englishFile.getBody();
         assertThat(sheetName(inEnglish)).isEqualTo("Audit trail");
         List<List<String>> english = rows(inEnglish);
         assertThat(english.get(0)).startsWith("No.", "Time", "Actor", "Actor's role", "Address", "Action");

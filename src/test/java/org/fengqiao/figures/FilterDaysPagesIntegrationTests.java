@@ -5,11 +5,14 @@ import static org.fengqiao.figures.WorkFiguresIntegrationTests.BROWSER;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.UUID;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The pages of the figures, supervision, forces, duties, persons helped and recovery that filter by days or a year,
@@ -21,6 +24,8 @@ class FilterDaysPagesIntegrationTests extends IntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
 
     static final String[] DAY_PAGES = {"/forces/defence-people", "/supervision/accountability", "/supervision",
         "/duties/done", "/duties/results", "/persons/helped"};
@@ -59,7 +64,8 @@ class FilterDaysPagesIntegrationTests extends IntegrationTest {
     @Test
     void theDutyAndHelpedListsKeepTheDaysTypedInTheirFormToBePutRight() {
         ApiClient zh = signedIn("zh-CN");
-        for (String page : new String[] {"/duties/done", "/duties/results", "/persons/helped"}) {
+        for (String page : new String[] {"/duties/done", "/duties/results", "/persons/helped",
+            "/forces/defence-people", "/supervision/accountability"}) {
             HttpResponse<String> r = zh.get(page + "?from=2026-13-40&to=99999-01-01", null, "Accept", BROWSER);
             refusedOnThePage(r, page, "不是日期，请写成 2026-05-01 这样");
             assertThat(r.body()).as(page + ": what was typed, in the form")
@@ -84,6 +90,32 @@ class FilterDaysPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aChecklistAskedForADayThatIsNoDaySaysSoAboveTodaysChecklistInTheReadersLanguage() {
+        UUID officer = jdbc.sql("SELECT id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        String today = LocalDate.now(PeriodFigures.ZONE).toString();
+        for (String bad : new String[] {"abc", "2026-13-40", "99999-01-01"}) {
+            HttpResponse<String> own = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN")
+                    .get("/duties?day=" + bad, null, "Accept", BROWSER);
+            assertThat(own.statusCode()).as("/duties?day=" + bad).isEqualTo(400);
+            assertThat(own.body()).as("/duties?day=" + bad + ": his checklist, not the error page")
+                    .doesNotContain("class=\"status\"").contains("class=\"problems\"", "不是日期，请写成 2026-05-01 这样",
+                            "id=\"record-form\"");
+            HttpResponse<String> his = signedIn("zh-CN").get("/duties/officers/" + officer + "?day=" + bad, null,
+                    "Accept", BROWSER);
+            assertThat(his.statusCode()).as("/duties/officers/{id}?day=" + bad).isEqualTo(400);
+            assertThat(his.body()).as("/duties/officers/{id}?day=" + bad + ": today's checklist, not the error page")
+                    .doesNotContain("class=\"status\"").contains("class=\"problems\"", "不是日期，请写成 2026-05-01 这样",
+                            " · " + today);
+        }
+        assertThat(new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en").get("/duties?day=abc", null, "Accept",
+                BROWSER).body()).contains("Not a date: write it as 2026-05-01");
+        assertThat(signedIn("en").get("/duties/officers/" + officer + "?day=abc", null, "Accept", BROWSER).body())
+                .contains("Not a date: write it as 2026-05-01");
+        assertThat(signedIn("zh-CN").get("/duties/officers/" + officer + "?day=2026-02-01", null, "Accept", BROWSER)
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theSupervisionListRefusesDaysToComeAndKeepsItsForm() {
         LocalDate today = LocalDate.now(PeriodFigures.ZONE);
         LocalDate tomorrow = today.plusDays(1);
@@ -101,6 +133,22 @@ class FilterDaysPagesIntegrationTests extends IntegrationTest {
         assertThat(ApiClient.json(apiAhead).get("errors").get(0).get("field").asText()).isEqualTo("to");
         assertThat(signedIn(null).get("/supervision?to=" + today, null, "Accept", BROWSER).statusCode())
                 .as("up to today").isEqualTo(200);
+    }
+
+    @Test
+    void thePublishedNoticesApiRefusesAYearOutOfRangeAsItsPageDoes() {
+        ApiClient api = new ApiClient(port);
+        String chief = api.token("chief", DEMO_PASSWORD);
+        for (String year : new String[] {"1", "1899", "9999"}) {
+            HttpResponse<String> zh = api.get("/api/v1/supervision/published?year=" + year, chief,
+                    "Accept-Language", "zh-CN");
+            assertThat(zh.statusCode()).as("year " + year).isEqualTo(400);
+            assertThat(ApiClient.json(zh).get("errors").get(0).get("field").asText()).isEqualTo("year");
+            assertThat(zh.body()).contains("年度须在 1900 至 2099 之间");
+            assertThat(api.get("/api/v1/supervision/published?year=" + year, chief, "Accept-Language", "en").body())
+                    .contains("The year must be between 1900 and 2099");
+        }
+        assertThat(api.get("/api/v1/supervision/published?year=2026", chief).statusCode()).isEqualTo(200);
     }
 
     @Test

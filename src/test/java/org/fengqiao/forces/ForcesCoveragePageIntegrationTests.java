@@ -37,4 +37,29 @@ class ForcesCoveragePageIntegrationTests extends IntegrationTest {
         assertThat(zh.get("/forces?tab=coverage&day=2026-05-01", null).statusCode()).isEqualTo(200);
         assertThat(zh.get("/forces?tab=coverage", null).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void aDayOfAFarOffYearIsRefusedOnTheTabAndInTheApiNamingTheDaysTakenAndTheFormKeepsIt() {
+        ApiClient zh = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN");
+        ApiClient en = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en");
+        // shifts may be booked years ahead: the days asked after end with the years the filters take
+        String last = "2099-12-31";
+        for (String day : List.of("0001-01-01", "1899-12-31", "2100-01-01", "9999-12-31")) {
+            String path = "/forces?tab=coverage&day=" + day;
+            HttpResponse<String> page = zh.get(path, null);
+            assertThat(page.statusCode()).as(path).isEqualTo(400);
+            assertThat(page.body()).as(path).contains("class=\"problems\"", "日期须在 1900-01-01 至 " + last + " 之间",
+                    "name=\"day\" required value=\"" + day + "\"").doesNotContain("id=\"coverage\"");
+            assertThat(en.get(path, null).body()).as(path).contains("The day must be between 1900-01-01 and " + last);
+
+            ApiClient api = new ApiClient(port);
+            HttpResponse<String> json = api.get("/api/v1/forces/coverage?day=" + day,
+                    api.token("officer", DEMO_PASSWORD), "Accept-Language", "en");
+            assertThat(json.statusCode()).as("api " + day).isEqualTo(400);
+            assertThat(ApiClient.json(json).get("errors").get(0).get("field").asText()).isEqualTo("day");
+            assertThat(json.body()).contains("The day must be between 1900-01-01 and " + last);
+        }
+        assertThat(zh.get("/forces?tab=coverage&day=" + last, null).statusCode()).as("the last day taken")
+                .isEqualTo(200);
+    }
 }

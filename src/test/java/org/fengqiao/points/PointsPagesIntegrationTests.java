@@ -201,11 +201,18 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         HttpResponse<byte[]> board = api.download("/points/leaderboard.xlsx?unitId=" + office, chief);
         assertThat(board.statusCode()).isEqualTo(200);
         assertThat(sheetName(board.body())).isEqualTo("积分");
+        // and the files too: a Chinese reader saved "leaderboard-…" and "points-ledger-…"
+        assertThat(java.net.URLDecoder.decode(board.headers().firstValue("Content-Disposition").orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8))
+                .containsPattern("积分排行榜-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}\\.xlsx");
         assertThat(exportsBy(chiefId)).isEqualTo(before + 2);
         String after = jdbc.sql("""
                 SELECT after::text FROM audit_entry WHERE action = 'EXPORT' AND record_type = 'points_entry'
                 AND actor_id = ? ORDER BY seq DESC LIMIT 1""").param(chiefId).query(String.class).single();
         assertThat(after).contains(PointsFixtures.office(jurisdictions).name()).contains("\"rows\"");
+        assertThat(java.net.URLDecoder.decode(api.download("/points/ledger.xlsx", chief).headers()
+                .firstValue("Content-Disposition").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))
+                .containsPattern("积分台账-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}\\.xlsx");
     }
 
     @Test

@@ -486,6 +486,7 @@ class PointsStoreIntegrationTests extends IntegrationTest {
         assertThat(mine.get("historyTotal").asLong()).isEqualTo(501);
 
         Object pages = context.getBean("pointsPages");
+        Object cap = org.springframework.test.util.ReflectionTestUtils.getField(pages, "ledgerExportMax");
         org.springframework.test.util.ReflectionTestUtils.setField(pages, "ledgerExportMax", 500);
         try {
             String period = "from=2001-01-01&to=2001-01-02";
@@ -502,7 +503,46 @@ class PointsStoreIntegrationTests extends IntegrationTest {
             String whole = "from=2001-01-02&to=2001-01-03";
             assertThat(api.get("/points/leaderboard?" + whole, chief).body()).doesNotContain("ledger-export-cut");
         } finally {
-            org.springframework.test.util.ReflectionTestUtils.setField(pages, "ledgerExportMax", 100_000);
+            org.springframework.test.util.ReflectionTestUtils.setField(pages, "ledgerExportMax", cap);
         }
+    }
+
+    /**
+     * The ledger export is no longer cut at a hundred thousand entries for being built in memory: it writes as many
+     * as a sheet holds, page after page, each entry once, named in the reader's language. Three pages' worth here.
+     */
+    @Test
+    void aLedgerExportOfThousandsOfEntriesHoldsEachOnceInItsOrderNamedInTheReadersLanguage() throws Exception {
+        Staff holder = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "大账本");
+        // 2,600 awards on the first days of 2002, a period no other test writes in
+        jdbc.sql("""
+                INSERT INTO points_entry (holder_id, kind, points, balance_after, source_type, source_id, note, at)
+                SELECT ?, 'AWARD', 1, g, 'manual', 'big-' || g, '第' || g || '条', TIMESTAMPTZ '2002-01-01 08:00+08' + g * INTERVAL '20 second'
+                FROM generate_series(1, 2600) g""").param(holder.id().value()).update();
+        String chief = api.token("chief", DEMO_PASSWORD);
+        String period = "from=2002-01-01&to=2002-01-02";
+        assertThat(api.get("/points/leaderboard?" + period, chief).body()).doesNotContain("ledger-export-cut");
+        HttpResponse<byte[]> xlsx = api.download("/points/ledger.xlsx?" + period, chief);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(java.net.URLDecoder.decode(xlsx.headers().firstValue("Content-Disposition").orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("积分台账-2002-01-01-2002-01-02.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).as("the header and every entry, no note of a cut").isEqualTo(2600);
+            List<Long> ids = new ArrayList<>();
+            for (int i = 1; i <= 2600; i++) {
+                assertThat(sheet.getRow(i).getCell(2).getStringCellValue()).isEqualTo(holder.name());
+                assertThat(sheet.getRow(i).getCell(10).getStringCellValue()).isEqualTo("第" + i + "条");
+                ids.add((long) sheet.getRow(i).getCell(0).getNumericCellValue());
+            }
+            assertThat(ids).as("each once, in order, across the pages").doesNotHaveDuplicates().isSorted();
+        }
+        String after = jdbc.sql("""
+                SELECT after::text FROM audit_entry WHERE action = 'EXPORT' AND record_type = 'points_entry'
+                AND actor = 'chief' ORDER BY seq DESC LIMIT 1""").query(String.class).single();
+        assertThat(after).contains("\"rows\": 2600").contains("\"cut\": false");
+        assertThat(java.net.URLDecoder.decode(api.download("/points/ledger.xlsx?" + period, chief, "Accept-Language",
+                "en").headers().firstValue("Content-Disposition").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("points-ledger-2002-01-01-2002-01-02.xlsx");
     }
 }

@@ -53,7 +53,8 @@ class AuditLedger {
                         query.from(), query.to(), first.upTo(), 0, query.size());
                 return new Ledger.Counted<>(first.items(), first.total());
             }, offset -> reading.slice(same[0], locale, Ledger.PAGE, offset).items(), e -> row(ledger, e, locale));
-            ledger.send(response, "audit-trail.xlsx");
+            // named in the reader's language as its sheet is: a Chinese auditor files 审计日志.xlsx, not an English name
+            ledger.send(response, text("audit.ledger.file", locale) + ".xlsx");
             reading.exported(query, same[0].upTo(), ledger.rows());
         }
     }

@@ -53,9 +53,11 @@ class DutyPages {
 
     @GetMapping("/duties")
     @PreAuthorize("hasAuthority('DUTY_OWN')")
-    String mine(@RequestParam(required = false) LocalDate day, Model model, Locale locale) {
+    String mine(@RequestParam(required = false) String day, Model model, Locale locale,
+            HttpServletResponse response) {
         Caller caller = Callers.require();
-        model.addAttribute("checklist", notFound(() -> desk.mine(caller, day, locale)));
+        LocalDate asked = askedDay(day, model, locale, response);
+        model.addAttribute("checklist", notFound(() -> desk.mine(caller, asked, locale)));
         model.addAttribute("rhythm", desk.rhythm(locale));
         model.addAttribute("today", desk.today());
         model.addAttribute("earliest", desk.earliestDoneOn());
@@ -148,9 +150,27 @@ class DutyPages {
 
     @GetMapping("/duties/officers/{id}")
     @PreAuthorize("hasAuthority('DUTY_OVERVIEW')")
-    String officer(@PathVariable UUID id, @RequestParam(required = false) LocalDate day, Model model, Locale locale) {
-        model.addAttribute("checklist", notFound(() -> desk.officer(id, Callers.require(), day, locale)));
+    String officer(@PathVariable UUID id, @RequestParam(required = false) String day, Model model, Locale locale,
+            HttpServletResponse response) {
+        Caller caller = Callers.require();
+        LocalDate asked = askedDay(day, model, locale, response);
+        model.addAttribute("checklist", notFound(() -> desk.officer(id, caller, asked, locale)));
         return "duty/officer";
+    }
+
+    /**
+     * The day a checklist is asked for, null for today: text that is no day (typed into the address, cut short, a
+     * month 13) is said above today's checklist with 400, as the overview and the lists say it, rather than on the
+     * error page that leaves the officer nowhere to go on from.
+     */
+    private LocalDate askedDay(String day, Model model, Locale locale, HttpServletResponse response) {
+        try {
+            return PeriodLists.day("day", day);
+        } catch (Invalid e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", answers.texts(e, locale));
+            return null;
+        }
     }
 
     private static UUID uuid(String s) {

@@ -60,6 +60,8 @@ public class ForcesDesk {
     static final Duration CLOSED_UNCHECKED_SHOWN = Duration.ofDays(7);
     static final ZoneId CHINA = LocalTimes.ZONE;
     public static final ZoneId CHINA_ZONE = CHINA;
+    /** The last day whose coverage is asked after: the last of the years the platform's filters take. */
+    public static final LocalDate LAST_COVERAGE_DAY = LocalDate.of(2099, 12, 31);
 
     private final Teams teams;
     private final Members members;
@@ -705,6 +707,14 @@ public class ForcesDesk {
     public List<Coverage.Zone> coverage(Caller caller, LocalDate day, UUID zoneId) {
         Visibility v = Visibility.of(caller);
         LocalDate d = day == null ? today() : day;
+        // a day of the year 1 or 9999 is a mistyped year, not a day anyone patrolled or planned: answered as such
+        // rather than as a zone left uncovered all day long. The days taken are the years the filters take (1900 to
+        // 2099, as the figures' earliest day and the notices' last year), not "up to next year": shifts may be booked
+        // years ahead, and a day they are booked on is asked after
+        if (d.isBefore(PeriodFigures.Period.EARLIEST) || d.isAfter(LAST_COVERAGE_DAY)) {
+            throw Invalid.of("day", "forces.coverage.dayOutOfRange", PeriodFigures.Period.EARLIEST.toString(),
+                    LAST_COVERAGE_DAY.toString());
+        }
         List<Companies.Zone> zones = zoneId == null ? companies.zones(v)
                 : List.of(companies.zone(zoneId, v).orElseThrow(() -> new NotFound("zone", zoneId)));
         OffsetDateTime now = now();

@@ -95,6 +95,11 @@ public class ForcesExport {
         }
     }
 
+    /** The file's name in the reader's language, without its extension. */
+    public String fileName(Locale locale) {
+        return text("forces.export.file", locale);
+    }
+
     public String role(String role, Locale locale) {
         return messages.getMessage("forces.role." + role, null, text("forces.role.other", locale), locale);
     }

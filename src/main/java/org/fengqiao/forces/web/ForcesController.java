@@ -371,7 +371,8 @@ class ForcesController {
         byte[] bytes = export.export(Callers.require(), locale);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("forces-roster.xlsx", StandardCharsets.UTF_8).build().toString())
+                        // named in the reader's language as its sheets are: a Chinese reader saved an English name
+                        .filename(export.fileName(locale) + ".xlsx", StandardCharsets.UTF_8).build().toString())
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(bytes);
     }

@@ -124,16 +124,21 @@ class ForcesPages {
                 model.addAttribute("zones", desk.zones(caller));
                 model.addAttribute("zoneId", zoneId);
                 LocalDate d = coverageDay(day);
-                if (d == null) {
-                    // a day that is none (typed by hand, cut short) is said above the form in the reader's language,
-                    // with 400 and no zone's coverage shown under a day he did not ask for, not as the error page
-                    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                    model.addAttribute("problems", answers.texts(Invalid.of("day", "error.field.date"), locale));
-                    model.addAttribute("dayRefused", true);
-                    model.addAttribute("coverage", List.of());
-                } else {
-                    model.addAttribute("day", d);
+                try {
+                    if (d == null) {
+                        throw Invalid.of("day", "error.field.date");
+                    }
                     model.addAttribute("coverage", desk.coverage(caller, d, zoneId));
+                    model.addAttribute("day", d);
+                } catch (Invalid e) {
+                    // a day that is none (typed by hand, cut short) or out of range (year 1, 9999) is said above the
+                    // form in the reader's language, with 400 and no zone's coverage shown under a day he did not ask
+                    // for, not as the error page; the form keeps what was typed, to be put right
+                    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                    model.addAttribute("problems", answers.texts(e, locale));
+                    model.addAttribute("dayRefused", true);
+                    model.addAttribute("day", day == null ? null : day.strip());
+                    model.addAttribute("coverage", List.of());
                 }
             }
             default -> {
@@ -165,9 +170,10 @@ class ForcesPages {
             Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
         model.addAttribute("units", jurisdictions.visibleUnits(caller));
-        // refused on the page: days the figures page refuses too, and text that is no day
+        // refused on the page, the form keeping what was typed to be put right: days the figures page refuses
+        // too, and text that is no day
         return lists.page("forces/defenders", "found", page, PAGE_SIZE,
-                Filters.of(unit, PeriodLists.dayOrNull(from), PeriodLists.dayOrNull(to)),
+                Filters.typed(unit, from, to),
                 (limit, offset) -> desk.defenders(caller, unit, PeriodLists.day("from", from),
                         PeriodLists.day("to", to), limit, offset), ForcesDesk.Defenders::total,
                 f -> Filters.of(f.unit() == null ? null : f.unit().id().value(), f.from(), f.to()), model, locale,

@@ -66,7 +66,8 @@ class IncidentLedger {
                         offset -> incidents.items(query.filter(), query.scope(), now, Ledger.PAGE, offset),
                         items -> rows(ledger, items, reader, locale));
             });
-            ledger.send(response, "incidents.xlsx");
+            // named in the reader's language as its sheet is: a Chinese reader saved an English name
+            ledger.send(response, messages.getMessage("incident.ledger.file", null, locale) + ".xlsx");
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("filter", query.filter().toString());
             after.put("scope", query.scope());

@@ -58,7 +58,8 @@ class MediationLedger {
                     }
                 });
             });
-            ledger.send(response, "mediation.xlsx");
+            // named in the reader's language as its sheet is: a Chinese reader saved an English name
+            ledger.send(response, messages.getMessage("mediation.ledger.file", null, locale) + ".xlsx");
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("filter", filter.toString());
             after.put("rows", ledger.rows());

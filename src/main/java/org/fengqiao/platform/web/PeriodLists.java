@@ -48,15 +48,6 @@ public class PeriodLists {
         }
     }
 
-    /** The day as {@link #day} reads it for the form to keep, null when it is none. */
-    public static LocalDate dayOrNull(String text) {
-        try {
-            return day("day", text);
-        } catch (Invalid e) {
-            return null;
-        }
-    }
-
     /** A page of a list from an offset; may refuse its filters ({@link Invalid}). */
     @FunctionalInterface
     public interface Read<T> {

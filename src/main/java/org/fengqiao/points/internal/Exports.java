@@ -2,19 +2,24 @@ package org.fengqiao.points.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The ledger and a leaderboard as xlsx, one header row and one row per entry or holder, on a sheet named in the
- * reader's language ({@code points.export.sheet}); a ledger cut at the export's cap ends in a row that says so.
+ * reader's language ({@code points.export.sheet}); a ledger cut at the export's cap ends in a row that says so. The
+ * ledger is streamed ({@link LedgerSheet}); a leaderboard, of at most a thousand holders, is built whole.
  */
 public final class Exports {
 
@@ -25,32 +30,87 @@ public final class Exports {
     }
 
     /**
-     * The ledger as a sheet. Its source column says what a person reads: the source's kind in the reader's language,
-     * with its name where it has one ({@code sourceNames}, by entry), never the source's internal id.
+     * The ledger as a sheet written as it is read: rows are added a page at a time and only the last
+     * {@link #WINDOW} stay in memory (SXSSF flushes the rest to a compressed temporary file, removed on
+     * {@link #close}), so a year of a county's entries neither fills the heap nor is cut short for its size. Its source
+     * column says what a person reads: the source's kind in the reader's language, with its name where it has one
+     * ({@code sourceNames}, by entry), never the source's internal id.
      */
-    public static byte[] ledger(List<Ledger.Entry> entries, String cutNote, Map<Long, String> sourceNames,
-            List<String> headers, Function<String, String> label, BiFunction<String, String, String> aside) {
-        // a file cut at the export's cap says so in a last row: read alone, it would pass for the whole period
-        return sheet(label.apply("points.export.sheet"), headers, entries.size() + (cutNote == null ? 0 : 1), (row, i) -> {
-            if (i == entries.size()) {
-                row.createCell(0).setCellValue(cutNote);
-                return;
+    public static final class LedgerSheet implements AutoCloseable {
+
+        /** The rows a ledger being written keeps in memory; those before are on disk. */
+        public static final int WINDOW = 100;
+        /**
+         * The most entries one file holds: an xlsx sheet ends at row 1,048,576, which holds the header, these and the
+         * last row saying the file is cut.
+         */
+        public static final int MOST = SpreadsheetVersion.EXCEL2007.getMaxRows() - 2;
+
+        private final SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
+        private final Sheet sheet;
+        private final Function<String, String> label;
+        private final BiFunction<String, String, String> aside;
+        private int rows;
+
+        public LedgerSheet(List<String> headers, Function<String, String> label,
+                BiFunction<String, String, String> aside) {
+            // the flushed rows are XML of a million lines: compressed, they take a tenth of the temporary disk
+            book.setCompressTempFiles(true);
+            this.label = label;
+            this.aside = aside;
+            sheet = book.createSheet(label.apply("points.export.sheet"));
+            Row header = sheet.createRow(0);
+            for (int c = 0; c < headers.size(); c++) {
+                header.createCell(c).setCellValue(headers.get(c));
             }
-            Ledger.Entry e = entries.get(i);
-            row.createCell(0).setCellValue(e.id());
-            row.createCell(1).setCellValue(AT.format(e.at()));
-            row.createCell(2).setCellValue(e.holderName());
-            row.createCell(3).setCellValue(label.apply("points.kind." + e.kind()));
-            row.createCell(4).setCellValue(e.points());
-            row.createCell(5).setCellValue(e.balanceAfter());
-            row.createCell(6).setCellValue(e.rule() == null ? "" : label.apply("points.rule." + e.rule()));
-            row.createCell(7).setCellValue(e.gridName() == null ? "" : e.gridName());
-            String kind = e.sourceType() == null ? "" : label.apply("points.sourceType." + e.sourceType());
-            String name = sourceNames.get(e.id());
-            row.createCell(8).setCellValue(name == null ? kind : aside.apply(kind, name));
-            row.createCell(9).setCellValue(e.approvedByName() == null ? "" : e.approvedByName());
-            row.createCell(10).setCellValue(e.note() == null ? "" : e.note());
-        });
+        }
+
+        /** One page of entries, each a row after those written. */
+        public void add(List<Ledger.Entry> entries, Map<Long, String> sourceNames) {
+            for (Ledger.Entry e : entries) {
+                Row row = sheet.createRow(++rows);
+                row.createCell(0).setCellValue(e.id());
+                row.createCell(1).setCellValue(AT.format(e.at()));
+                row.createCell(2).setCellValue(e.holderName());
+                row.createCell(3).setCellValue(label.apply("points.kind." + e.kind()));
+                row.createCell(4).setCellValue(e.points());
+                row.createCell(5).setCellValue(e.balanceAfter());
+                row.createCell(6).setCellValue(e.rule() == null ? "" : label.apply("points.rule." + e.rule()));
+                row.createCell(7).setCellValue(e.gridName() == null ? "" : e.gridName());
+                String kind = e.sourceType() == null ? "" : label.apply("points.sourceType." + e.sourceType());
+                String name = sourceNames.get(e.id());
+                row.createCell(8).setCellValue(name == null ? kind : aside.apply(kind, name));
+                row.createCell(9).setCellValue(e.approvedByName() == null ? "" : e.approvedByName());
+                row.createCell(10).setCellValue(e.note() == null ? "" : e.note());
+            }
+        }
+
+        /**
+         * The last row of a file cut at the export's cap, saying so: read alone, it would pass for the whole period.
+         */
+        public void cut(String note) {
+            sheet.createRow(rows + 1).createCell(0).setCellValue(note);
+        }
+
+        /** How many entries were written. */
+        public int rows() {
+            return rows;
+        }
+
+        /** The rows in memory, at most {@link #WINDOW}: the others are on disk. */
+        int rowsInMemory() {
+            return ((SXSSFSheet) sheet).getLastRowNum() - ((SXSSFSheet) sheet).getLastFlushedRowNum();
+        }
+
+        public void write(OutputStream out) throws IOException {
+            book.write(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            book.dispose();
+            book.close();
+        }
     }
 
     public static byte[] leaderboard(List<Leaderboards.Row> rows, List<String> headers, Function<String, String> label) {

@@ -205,14 +205,18 @@ public class Ledger {
                 .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC)).query(Long.class).single();
     }
 
-    /** The entries of the caller's scope in a period, for the ledger export (informants as {@link HolderNames}). */
-    public List<Entry> inScope(Caller caller, Instant from, Instant to, int limit) {
+    /**
+     * A page of the entries of the caller's scope in a period, those after the entry {@code afterId} in the order of
+     * their ids, for the ledger export (informants as {@link HolderNames}): read page after page from where the last
+     * ended, so that the export holds one page at a time and the thousandth page costs what the first does.
+     */
+    public List<Entry> inScope(Caller caller, Instant from, Instant to, long afterId, int limit) {
         return names.entries(jdbc.sql(SELECT + """
-                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND e.at >= :from AND e.at < :to
+                 WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND e.at >= :from AND e.at < :to AND e.id > :after
                 ORDER BY e.id LIMIT :limit""")
                 .param("scope", caller.scopePatterns()).param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
-                .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC)).param("limit", limit)
-                .query(this::row).list(), caller);
+                .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC)).param("after", afterId)
+                .param("limit", limit).query(this::row).list(), caller);
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.fengqiao.points.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +38,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,11 +73,13 @@ class PointsPages {
     private final FormAnswers answers;
     private final HolderNames names;
     private final ApplicationEventPublisher events;
+    private final PlatformTransactionManager transactions;
 
     PointsPages(Ledger ledger, Awards awards, Store store, Leaderboards boards, PointsProperties properties,
             PointsLinks links, MessageSource messages, JdbcClient jdbc, FormAnswers answers, HolderNames names,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.events = events;
+        this.transactions = transactions;
         this.names = names;
         this.answers = answers;
         this.ledger = ledger;
@@ -103,11 +109,14 @@ class PointsPages {
     /** The latest entries a holder's page lists to his chief; the page says when he has more. */
     static final int HOLDER_HISTORY_SHOWN = 500;
     /**
-     * The most entries the ledger export writes: a sheet is built in memory. Fewer than the period holds are said on
-     * the leaderboard page beside the link and in a last row of the file, so that nobody reads a cut file as whole.
-     * Not final: a test lowers it rather than writing a hundred thousand entries.
+     * The most entries the ledger export writes: as many as an xlsx sheet holds ({@link Exports.LedgerSheet#MOST}),
+     * the file being written as it is read, not built in memory. Fewer than the period holds are said on the
+     * leaderboard page beside the link and in a last row of the file, so that nobody reads a cut file as whole. Not
+     * final: a test lowers it rather than writing a million entries.
      */
-    int ledgerExportMax = 100_000;
+    int ledgerExportMax = Exports.LedgerSheet.MOST;
+    /** How many entries the ledger export reads at a time. */
+    static final int LEDGER_PAGE = 1000;
 
     @GetMapping("/points")
     String mine(Model model) {
@@ -471,13 +480,13 @@ class PointsPages {
                 k -> msg(k, locale));
         exported(place.path(), Map.of("board", place.name(), "from", f.toString(), "to", t.toString(),
                 "rows", rows.size()));
-        return xlsx(body, "leaderboard-" + f + "-" + t + ".xlsx");
+        return xlsx(body, msg("points.export.boardFile", locale) + "-" + f + "-" + t + ".xlsx");
     }
 
     @GetMapping("/points/ledger.xlsx")
     @PreAuthorize("hasAuthority('POINTS_READ')")
-    ResponseEntity<byte[]> ledgerXlsx(@RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to, Locale locale) {
+    void ledgerXlsx(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+            Locale locale, HttpServletResponse response) throws IOException {
         LocalDate f = from == null ? LocalDate.now(Leaderboards.ZONE).withDayOfYear(1) : from;
         LocalDate t = to == null ? LocalDate.now(Leaderboards.ZONE) : to;
         if (t.isBefore(f)) {
@@ -485,21 +494,49 @@ class PointsPages {
             throw Invalid.of("to", "points.error.period");
         }
         Caller caller = Callers.require();
+        Instant start = f.atStartOfDay(Leaderboards.ZONE).toInstant();
+        Instant end = t.plusDays(1).atStartOfDay(Leaderboards.ZONE).toInstant();
         int max = ledgerExportMax;
-        List<Ledger.Entry> entries = ledger.inScope(caller, f.atStartOfDay(Leaderboards.ZONE).toInstant(),
-                t.plusDays(1).atStartOfDay(Leaderboards.ZONE).toInstant(), max + 1);
-        boolean cut = entries.size() > max;
-        entries = cut ? entries.subList(0, max) : entries;
-        String cutNote = cut ? messages.getMessage("points.export.cut", new Object[] {max,
-                entries.get(max - 1).at().atZone(Leaderboards.ZONE).toLocalDate().toString()}, locale) : null;
-        byte[] body = Exports.ledger(entries, cutNote, ledger.sourceNames(entries), List.of(msg("points.export.id", locale), msg("points.field.at", locale),
-                msg("points.field.holder", locale), msg("points.field.kind", locale), msg("points.field.points", locale),
-                msg("points.field.balance", locale), msg("points.field.rule", locale), msg("points.field.grid", locale),
-                msg("points.field.source", locale), msg("points.field.approvedBy", locale),
-                msg("points.field.note", locale)), k -> msg(k, locale), (kind, name) -> aside(kind, name, locale));
-        exported(caller.unitPaths().size() == 1 ? caller.unitPaths().get(0) : null, Map.of("scope",
-                caller.unitPaths(), "from", f.toString(), "to", t.toString(), "rows", entries.size(), "cut", cut));
-        return xlsx(body, "points-ledger-" + f + "-" + t + ".xlsx");
+        boolean[] cut = {false};
+        try (Exports.LedgerSheet sheet = new Exports.LedgerSheet(List.of(msg("points.export.id", locale),
+                msg("points.field.at", locale), msg("points.field.holder", locale), msg("points.field.kind", locale),
+                msg("points.field.points", locale), msg("points.field.balance", locale),
+                msg("points.field.rule", locale), msg("points.field.grid", locale), msg("points.field.source", locale),
+                msg("points.field.approvedBy", locale), msg("points.field.note", locale)), k -> msg(k, locale),
+                (kind, name) -> aside(kind, name, locale))) {
+            // every page read in one snapshot: an entry written while a large ledger is read is not half in it
+            org.fengqiao.platform.web.Ledger.snapshot(transactions, () -> {
+                long after = 0;
+                Ledger.Entry last = null;
+                while (true) {
+                    List<Ledger.Entry> page = ledger.inScope(caller, start, end, after, LEDGER_PAGE);
+                    int room = max - sheet.rows();
+                    List<Ledger.Entry> written = page.size() > room ? page.subList(0, room) : page;
+                    sheet.add(written, ledger.sourceNames(written));
+                    last = written.isEmpty() ? last : written.get(written.size() - 1);
+                    if (page.size() > room) {
+                        cut[0] = true;
+                        sheet.cut(messages.getMessage("points.export.cut", new Object[] {max,
+                                last == null ? f.toString()
+                                        : last.at().atZone(Leaderboards.ZONE).toLocalDate().toString()}, locale));
+                        return;
+                    }
+                    if (page.size() < LEDGER_PAGE) {
+                        return;
+                    }
+                    after = last.id();
+                }
+            });
+            response.setContentType(XLSX.toString());
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                    .filename(msg("points.export.ledgerFile", locale) + "-" + f + "-" + t + ".xlsx",
+                            StandardCharsets.UTF_8).build().toString());
+            // written on the request thread, not as an async StreamingResponseBody: the token-authenticated async
+            // dispatch would be checked again without a security context
+            sheet.write(response.getOutputStream());
+            exported(caller.unitPaths().size() == 1 ? caller.unitPaths().get(0) : null, Map.of("scope",
+                    caller.unitPaths(), "from", f.toString(), "to", t.toString(), "rows", sheet.rows(), "cut", cut[0]));
+        }
     }
 
     /**
@@ -513,7 +550,8 @@ class PointsPages {
 
     private static ResponseEntity<byte[]> xlsx(byte[] body, String name) {
         return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name, StandardCharsets.UTF_8).build().toString())
                 .body(body);
     }
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * What the caller may see of the population as xlsx, written as it is read (SXSSF keeps 200 rows in memory),
- * identity numbers and phones masked as in every list. The export is one audited READ with its count.
+ * What the caller may see of the population as xlsx, written as it is read (SXSSF keeps {@link #WINDOW} rows in memory,
+ * the rest in a compressed temporary file removed once written), identity numbers and phones masked as in every list.
+ * The export is one audited READ with its count; a list longer than a sheet holds ends in a row saying so.
  *
  * <p>It is written in the person import's own columns and values, in the reader's language: the Chinese headers and
  * values (姓名, 男, 户主, 常住, 汉族 …) or the English ones the import reads just as well (name, male, head, permanent,
@@ -36,6 +38,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class PersonExport {
 
     static final int PAGE = 5000;
+    /** The rows the sheet being written keeps in memory: those before are on disk (SXSSF), not in the heap. */
+    static final int WINDOW = 200;
+    /**
+     * The most persons one file holds: an xlsx sheet ends at row 1,048,576, which holds the header, these and a last
+     * row saying the file is cut (a county's million persons fit). Past it POI refuses the row and the download broke
+     * off half-written; now the file ends saying so. Not final: a test lowers it rather than writing a million rows.
+     */
+    int most = SpreadsheetVersion.EXCEL2007.getMaxRows() - 2;
     /** The import's columns in its order: the categories, then the person's id last (a long code nobody edits). */
     static final List<PersonImport.Column> COLUMNS = List.of(PersonImport.Column.values());
 
@@ -79,8 +89,11 @@ public class PersonExport {
      */
     public long write(PersonQuery typed, Caller caller, Locale locale, OutputStream out) throws IOException {
         long[] count = {0};
+        boolean[] cut = {false};
         PersonQuery[] read = {typed};
-        SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+        SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+        // a county's rows flushed to disk are XML of a million lines: compressed, a tenth of the temporary disk
+        workbook.setCompressTempFiles(true);
         try {
             Sheet sheet = workbook.createSheet(messages.getMessage("population.persons.export.sheet", null, locale));
             Row header = sheet.createRow(0);
@@ -100,6 +113,13 @@ public class PersonExport {
                     Map<UUID, String> numbers = households.numbers(page.rows().stream().map(Persons.Row::householdId)
                             .filter(Objects::nonNull).distinct().toList());
                     for (Persons.Row p : page.rows()) {
+                        if (count[0] == most) {
+                            // a file cut short says so in its last row: read alone it would pass for the whole list
+                            cut[0] = true;
+                            sheet.createRow((int) count[0] + 1).createCell(0).setCellValue(messages.getMessage(
+                                    "population.persons.export.cut", new Object[] {most}, locale));
+                            break;
+                        }
                         Row row = sheet.createRow((int) ++count[0]);
                         for (int i = 0; i < COLUMNS.size(); i++) {
                             String value = value(COLUMNS.get(i), p, numbers, locale);
@@ -108,7 +128,7 @@ public class PersonExport {
                             }
                         }
                     }
-                    if (page.rows().size() < PAGE) {
+                    if (cut[0] || page.rows().size() < PAGE) {
                         break;
                     }
                     offset += PAGE;
@@ -119,7 +139,9 @@ public class PersonExport {
             workbook.dispose();
             workbook.close();
         }
-        events.publishEvent(new Audited("READ", "person-export", null, null, null, asked(read[0], count[0]), null));
+        Map<String, Object> asked = asked(read[0], count[0]);
+        asked.put("cut", cut[0]);
+        events.publishEvent(new Audited("READ", "person-export", null, null, null, asked, null));
         return count[0];
     }
 

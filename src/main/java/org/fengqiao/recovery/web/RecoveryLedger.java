@@ -52,7 +52,8 @@ class RecoveryLedger {
                     f.caseNumber(), f.title(), f.registeredOn(), f.gridName(), f.unitName(), f.ownerName(),
                     text("recovery.status." + f.status(), locale), yuan(f.lostFen()), yuan(f.recoveredFen()),
                     yuan(f.returnedFen()), f.incidentCode(), outcome(f, locale), f.outcomeNote(), f.closedAt()));
-            ledger.send(response, "recovery.xlsx");
+            // named in the reader's language as its sheet is: a Chinese reader saved an English name
+            ledger.send(response, messages.getMessage("recovery.ledger.file", null, locale) + ".xlsx");
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("filter", filter.toString());
             after.put("rows", ledger.rows());

@@ -48,7 +48,9 @@ class ReviewLedger {
             for (ReviewResults.Row r : report.officers()) {
                 row(ledger, text("review.ledger.officer", locale), r.name(), r.code(), r, report);
             }
-            ledger.send(response, "reviews-" + report.period().name() + ".xlsx");
+            // named in the reader's language as its sheet is: a Chinese reader saved an English name
+            ledger.send(response, messages.getMessage("review.ledger.file", null, locale) + "-"
+                    + report.period().name() + ".xlsx");
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("period", report.period().name());
             after.put("unit", report.unit() == null ? null : report.unit().name());

@@ -86,7 +86,8 @@ public class NoticePdf {
                     new float[] {0.2f, 0.2f, 0.15f, 0.45f}, rows);
             bytes = pdf.finish(title + " " + v.number());
         }
-        return new Document("supervision-notice-" + v.year() + "-" + v.seq() + ".pdf", bytes);
+        // named in the reader's language as the print is written: a Chinese reader saved an English name
+        return new Document(t("supervision.notice.file", locale) + "-" + v.year() + "-" + v.seq() + ".pdf", bytes);
     }
 
     private String t(String key, Locale locale) {

@@ -173,13 +173,16 @@ class SupervisionController {
 
     @GetMapping("/published")
     @PreAuthorize("hasAuthority('SUPERVISION_READ')")
-    @Operation(summary = "The notices published in the caller's bureau (通报), newest first, without names")
+    @Operation(summary = "The notices published in the caller's bureau (通报), newest first, without names",
+            description = "year: the notices of one year; 400 for a year out of 1900–2099.")
     PageView<Published> published(@RequestParam(required = false) Integer year,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int p = Math.max(1, page);
-        Notices.Page found = notices.published(SupervisionViews.bureauPath(Callers.require()), year, limit,
-                Paging.offset(p, limit));
+        // a year out of range is refused as the published page and the notices' list refuse it: year 9999 listed
+        // nothing, read as "nothing was published"
+        Notices.Page found = notices.published(SupervisionViews.bureauPath(Callers.require()),
+                SupervisionViews.year(year), limit, Paging.offset(p, limit));
         return new PageView<>(found.items().stream().map(Published::of).toList(), found.total(), p, limit);
     }
 

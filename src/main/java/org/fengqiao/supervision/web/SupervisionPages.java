@@ -119,9 +119,10 @@ class SupervisionPages {
         Caller caller = Callers.require();
         List<Notices.Target> units = new ArrayList<>(notices.targets(caller.scopePatterns()));
         model.addAttribute("units", units);
-        // refused on the page: days the figures page refuses too, and text that is no day
+        // refused on the page, the form keeping what was typed to be put right: days the figures page refuses
+        // too, and text that is no day
         return lists.page("supervision/accountability", "held", page, PAGE_SIZE,
-                Filters.of(unit, PeriodLists.dayOrNull(from), PeriodLists.dayOrNull(to)), (limit, offset) -> {
+                Filters.typed(unit, from, to), (limit, offset) -> {
                     SupervisionViews.Held held = SupervisionViews.held(notices, unit, PeriodLists.day("from", from),
                             PeriodLists.day("to", to), LocalDate.now(clock.withZone(PeriodFigures.ZONE)), caller,
                             limit, offset);

@@ -29,7 +29,8 @@ final class SupervisionViews {
 
     static ResponseEntity<byte[]> pdf(NoticePdf.Document d) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName()).build()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build()
                         .toString())
                 .body(d.bytes());
     }

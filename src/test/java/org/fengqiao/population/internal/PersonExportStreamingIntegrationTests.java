@@ -1,0 +1,169 @@
+package org.fengqiao.population.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fengqiao.support.Workbooks.rows;
+import static org.mockito.Mockito.mock;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.platform.Caller;
+import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.LedgerOffice;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.AdditionalAnswers;
+import org.mockito.stubbing.Answer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * A county's persons exported at once are written as they are read: each page of the list goes to a temporary file
+ * on disk as it comes (only a small window of rows stays in memory, not the whole sheet), the file says every person
+ * with his numbers masked, and nothing is left on disk after. A list longer than a sheet holds ends in a row saying so
+ * rather than failing half-way through the download.
+ */
+class PersonExportStreamingIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    Persons persons;
+    @Autowired
+    PersonRegister register;
+    @Autowired
+    Households households;
+    @Autowired
+    PersonCategories categories;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    MessageSource messages;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @TempDir
+    Path poiFiles;
+
+    LedgerOffice at;
+    Caller officer;
+
+    @BeforeEach
+    void anOfficeOfItsOwnAndTemporaryFilesToWatch() {
+        at = LedgerOffice.of(jurisdictions, staff, "PST", "人口流式", 125);
+        officer = new Caller(at.officer().id().value(), at.username(), at.officer().name(), "COMMUNITY_OFFICER",
+                List.of(at.unit().path()), Set.of("POPULATION_READ"));
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(poiFiles.toFile()));
+    }
+
+    @AfterEach
+    void theirPersonsGo() {
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
+        jdbc.sql("DELETE FROM person WHERE grid_id = ?").param(at.gridId()).update();
+    }
+
+    @Test
+    void thousandsOfPersonsGoToDiskPageByPageMaskedAndTheTemporaryFileIsRemovedAfter() throws Exception {
+        int count = 2 * PersonExport.PAGE + 500;
+        persons(count);
+        // how much of the sheet is on disk each time the export asks for its next page
+        List<Long> onDisk = new ArrayList<>();
+        Answer<Object> through = AdditionalAnswers.delegatesTo(persons);
+        Persons watched = mock(Persons.class, invocation -> {
+            if (invocation.getMethod().getName().equals("search")) {
+                onDisk.add(bytesOnDisk());
+            }
+            return through.answer(invocation);
+        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        long written = new PersonExport(watched, register, households, categories, events, messages, transactions)
+                .write(new PersonQuery(null, null, null, null, null, null, null), officer, Locale.SIMPLIFIED_CHINESE,
+                        out);
+
+        assertThat(written).isEqualTo(count);
+        assertThat(onDisk).as("three pages asked for").hasSize(3);
+        assertThat(onDisk.get(2)).as("by the third page the first two are on disk, not in memory")
+                .isGreaterThan(onDisk.get(1)).isGreaterThan(0L);
+        assertThat(bytesOnDisk()).as("the temporary file removed once written").isZero();
+        assertThat(files()).isEmpty();
+        List<List<String>> sheet = rows(out.toByteArray());
+        assertThat(sheet).hasSize(count + 1);
+        assertThat(sheet.get(0).subList(0, 2)).containsExactly("姓名", "身份证号");
+        assertThat(sheet.subList(1, sheet.size())).allSatisfy(r -> {
+            assertThat(r.get(1)).as("the identity number masked").isEqualTo("320722********0019");
+            assertThat(r.get(5)).as("the phone masked").isEqualTo("138****5678");
+        });
+        assertThat(sheet.get(count).get(0)).isEqualTo(String.format("流式%05d", count));
+    }
+
+    @Test
+    void aListLongerThanASheetHoldsEndsInARowSayingSoAndTheTrailSaysItWasCut() throws Exception {
+        persons(5);
+        PersonExport export = new PersonExport(persons, register, households, categories, events, messages,
+                transactions);
+        // a sheet holds a million rows; the test lowers the most rather than writing them
+        export.most = 3;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        long written = export.write(new PersonQuery(null, null, null, null, null, null, null), officer,
+                Locale.SIMPLIFIED_CHINESE, out);
+
+        assertThat(written).isEqualTo(3);
+        List<List<String>> sheet = rows(out.toByteArray());
+        assertThat(sheet).hasSize(5);
+        assertThat(sheet.subList(1, 4)).extracting(r -> r.get(0)).containsExactly("流式00001", "流式00002", "流式00003");
+        assertThat(sheet.get(4).get(0)).contains("已达一个表格所能容纳的 3 人", "其余未导出");
+        String after = jdbc.sql("""
+                SELECT after::text FROM audit_entry WHERE record_type = 'person-export' ORDER BY seq DESC LIMIT 1""")
+                .query(String.class).single();
+        assertThat(after).contains("\"rows\": 3", "\"cut\": true");
+    }
+
+    private void persons(int count) {
+        jdbc.sql("""
+                INSERT INTO person (id, grid_id, name, name_initials, name_pinyin, residence, id_masked, phone_masked,
+                                    content_hash)
+                SELECT gen_random_uuid(), :grid, '流式' || lpad(g::text, 5, '0'), 'ls', 'liushi', 'PERMANENT',
+                       '320722********0019', '138****5678', 'export-streaming'
+                FROM generate_series(1, :count) g""").param("grid", at.gridId()).param("count", count).update();
+    }
+
+    private List<Path> files() {
+        try (Stream<Path> all = Files.walk(poiFiles)) {
+            return all.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long bytesOnDisk() {
+        return files().stream().mapToLong(p -> {
+            try {
+                return Files.size(p);
+            } catch (IOException e) {
+                return 0;
+            }
+        }).sum();
+    }
+}
