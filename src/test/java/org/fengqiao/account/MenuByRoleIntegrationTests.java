@@ -222,7 +222,17 @@ class MenuByRoleIntegrationTests extends IntegrationTest {
             ApiClient client = new ApiClient(port).signedIn(username, TestStaff.PASSWORD, "en");
             Document english = Jsoup.parse(client.get("/", null, "Accept", BROWSER).body());
             assertThat(english.select("#nav-my-verification-tasks").text()).isEqualTo("My verification tasks");
-            assertThat(client.get("/verification-tasks", null, "Accept", BROWSER).statusCode()).isEqualTo(200);
+            // the list is hers alone: named so, without a "given to me only" box or a "not yet given" status that
+            // would filter nothing or show nothing
+            Document list = Jsoup.parse(client.get("/verification-tasks", null, "Accept", BROWSER).body());
+            assertThat(list.select("main h1").text()).isEqualTo("My verification tasks");
+            assertThat(list.select("input[name=mine]")).isEmpty();
+            assertThat(list.select("select[name=status] option[value=OPEN]")).isEmpty();
+            Document officers = Jsoup.parse(new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null)
+                    .get("/verification-tasks", null, "Accept", BROWSER).body());
+            assertThat(officers.select("main h1").text()).isEqualTo("核查任务");
+            assertThat(officers.select("input[name=mine]")).hasSize(1);
+            assertThat(officers.select("select[name=status] option[value=OPEN]")).hasSize(1);
 
             // her term ended today: she serves no grid and holds no task, and the entry is gone
             jdbc.sql("UPDATE grid_role SET ended_on = CAST(now() AT TIME ZONE 'Asia/Shanghai' AS date) WHERE id = ?")
