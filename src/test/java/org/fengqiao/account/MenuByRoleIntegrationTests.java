@@ -9,16 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.support.IntegrationTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What each demo role's navigation bar offers is what the role may use, all of it and nothing else: the three
  * separated administrators (三员分立) see no posts, points or verification tasks of the field; the volunteer no
- * population menu; each entry of the bar and of the start page opens (200) for the role that is shown it.
+ * population menu, but her own verification tasks (she is a grid member of 吴场村); the inspector, who earns no
+ * points, no page of his own points; each entry of the bar and of the start page opens (200) for the role that is
+ * shown it.
  */
 class MenuByRoleIntegrationTests extends IntegrationTest {
 
@@ -37,7 +43,8 @@ class MenuByRoleIntegrationTests extends IntegrationTest {
             "admin", List.of("/map", "/units", "/staff", "/backups"),
             "security", List.of("/staff"),
             "auditor", List.of("/audit"),
-            "volunteer", List.of("/incidents", "/mediation", "/claims", "/me/forces", "/points", "/map", "/units"),
+            "volunteer", List.of("/incidents", "/mediation", "/claims", "/me/forces", "/verification-tasks", "/points",
+                    "/map", "/units"),
             "manager", join(POPULATION, List.of("/incidents", "/mediation", "/claims", "/recovery", "/forces",
                     "/me/forces", "/points", "/points/store", "/points/leaderboard", "/worklog", "/worklog/column",
                     "/supervision", "/supervision/published", "/map", "/units")),
@@ -46,7 +53,7 @@ class MenuByRoleIntegrationTests extends IntegrationTest {
             "chief", join(POPULATION, police(true)),
             "bureau", join(POPULATION, police(false)),
             "inspector", join(POPULATION_READ, List.of("/incidents", "/mediation", "/claims", "/recovery", "/forces",
-                    "/points", "/points/leaderboard", "/duties/overview", "/worklog/column", "/supervision",
+                    "/points/leaderboard", "/duties/overview", "/worklog/column", "/supervision",
                     "/supervision/published", "/reviews", "/supplies", "/map", "/units", "/staff", "/figures")));
 
     static List<String> officer() {
@@ -77,6 +84,12 @@ class MenuByRoleIntegrationTests extends IntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    Jurisdictions jurisdictions;
 
     Set<String> links(Document page, String selector) {
         Set<String> found = new TreeSet<>();
@@ -143,5 +156,96 @@ class MenuByRoleIntegrationTests extends IntegrationTest {
             assertThat(page.select("#show-mine").isEmpty()).as(login + " 我的待办").isEqualTo(!mineAndFiled.get(0));
             assertThat(page.select("#show-filed").isEmpty()).as(login + " 我上报的").isEqualTo(!mineAndFiled.get(1));
         });
+    }
+
+    /**
+     * The inspector's main work is his supervision notices: his start page has a tile for them that says how many of
+     * his scope are open and how many went overdue, the counts of the list it opens; and no tile of his own points,
+     * which he never earns (his bar has none either, the first test). Those who earn points keep theirs.
+     */
+    @Test
+    void theInspectorsStartPageLeadsToHisOpenNoticesAndNotToPointsHeNeverEarns() {
+        ApiClient inspector = new ApiClient(port).signedIn("inspector", DEMO_PASSWORD, null);
+        Document page = Jsoup.parse(inspector.get("/", null, "Accept", BROWSER).body());
+        long open = jdbc.sql("""
+                SELECT count(*) FROM supervision_notice n
+                WHERE n.state <> 'RECTIFIED' AND n.unit_path LIKE (SELECT u.path || '%' FROM staff s
+                                                                   JOIN unit u ON u.id = s.unit_id
+                                                                   WHERE s.username = 'inspector')""")
+                .query(Long.class).single();
+        long overdue = jdbc.sql("""
+                SELECT count(*) FROM supervision_notice n
+                WHERE n.state <> 'RECTIFIED' AND n.overdue_at IS NOT NULL
+                  AND n.unit_path LIKE (SELECT u.path || '%' FROM staff s JOIN unit u ON u.id = s.unit_id
+                                        WHERE s.username = 'inspector')""")
+                .query(Long.class).single();
+        assertThat(open).as("the demo has open notices").isPositive();
+        assertThat(page.select("#supervision-open").text()).isEqualTo("未结 " + open + " 份，其中逾期 " + overdue + " 份");
+        String href = page.select("#tile-supervision").attr("href");
+        assertThat(href).isEqualTo(overdue > 0 ? "/supervision?status=OVERDUE" : "/supervision?status=OPEN");
+        Document list = Jsoup.parse(inspector.get(href, null, "Accept", BROWSER).body());
+        assertThat(list.select("#notices-total").text()).contains(String.valueOf(overdue > 0 ? overdue : open));
+        assertThat(page.select("#tile-points")).as("he earns no points").isEmpty();
+
+        Document english = Jsoup.parse(new ApiClient(port).signedIn("inspector", DEMO_PASSWORD, "en")
+                .get("/", null, "Accept", BROWSER).body());
+        assertThat(english.select("#supervision-open").text()).startsWith(open == 1 ? "1 open notice, "
+                : open + " open notices, ").endsWith(overdue + " of them overdue");
+
+        for (String earner : List.of("volunteer", "manager", "officer")) {
+            Document home = Jsoup.parse(new ApiClient(port).signedIn(earner, DEMO_PASSWORD, null)
+                    .get("/", null, "Accept", BROWSER).body());
+            assertThat(home.select("#tile-points")).as(earner + " earns points").hasSize(1);
+            assertThat(home.select("#tile-supervision")).as(earner + " issues no notices").isEmpty();
+        }
+    }
+
+    /**
+     * A volunteer reads no population records, so the population menu, where the task list sits, is not hers; yet a
+     * grid chief may give her a door to check as a member of the grid. Her bar offers her own tasks while she serves a
+     * grid in a role a task may be given to, and not to a volunteer who serves none (his list would always be empty).
+     */
+    @Test
+    void aVolunteerIsOfferedHerVerificationTasksInHerBarOnlyWhileSheServesAGrid() {
+        String username = TestStaff.uniqueUsername("vtask");
+        UUID volunteer = TestStaff.volunteerWithSignIn(staff, jurisdictions, username, "核查志愿者").id().value();
+        assertThat(taskEntry(username)).as("serving no grid, nothing can be given to her").isEmpty();
+
+        UUID grid = jdbc.sql("SELECT id FROM grid WHERE network = 'POLICE' AND code = 'FS-1-01'").query(UUID.class)
+                .single();
+        UUID term = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO grid_role (id, grid_id, staff_id, role, started_on)
+                VALUES (?, ?, ?, 'MEMBER', DATE '2024-01-01')""").params(term, grid, volunteer).update();
+        try {
+            assertThat(taskEntry(username)).as("a grid member may be given tasks").containsExactly("/verification-tasks");
+            ApiClient client = new ApiClient(port).signedIn(username, TestStaff.PASSWORD, "en");
+            Document english = Jsoup.parse(client.get("/", null, "Accept", BROWSER).body());
+            assertThat(english.select("#nav-my-verification-tasks").text()).isEqualTo("My verification tasks");
+            // the list is hers alone: named so, without a "given to me only" box or a "not yet given" status that
+            // would filter nothing or show nothing
+            Document list = Jsoup.parse(client.get("/verification-tasks", null, "Accept", BROWSER).body());
+            assertThat(list.select("main h1").text()).isEqualTo("My verification tasks");
+            assertThat(list.select("input[name=mine]")).isEmpty();
+            assertThat(list.select("select[name=status] option[value=OPEN]")).isEmpty();
+            Document officers = Jsoup.parse(new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null)
+                    .get("/verification-tasks", null, "Accept", BROWSER).body());
+            assertThat(officers.select("main h1").text()).isEqualTo("核查任务");
+            assertThat(officers.select("input[name=mine]")).hasSize(1);
+            assertThat(officers.select("select[name=status] option[value=OPEN]")).hasSize(1);
+
+            // her term ended today: she serves no grid and holds no task, and the entry is gone
+            jdbc.sql("UPDATE grid_role SET ended_on = CAST(now() AT TIME ZONE 'Asia/Shanghai' AS date) WHERE id = ?")
+                    .param(term).update();
+            assertThat(taskEntry(username)).isEmpty();
+        } finally {
+            jdbc.sql("DELETE FROM grid_role WHERE id = ?").param(term).update();
+        }
+    }
+
+    List<String> taskEntry(String username) {
+        Document page = Jsoup.parse(new ApiClient(port).signedIn(username, TestStaff.PASSWORD, null)
+                .get("/", null, "Accept", BROWSER).body());
+        return page.select("nav.topnav a[href^=/verification-tasks]").stream().map(a -> a.attr("href")).toList();
     }
 }

@@ -569,6 +569,37 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
                 .doesNotContain("接报 110 警情");
     }
 
+    /**
+     * Two rates of the public's satisfaction sit a section apart, 群众满意率 (the ratings of incidents answered) and
+     * 群众评议满意率 (the public review of officers by their contact cards), and read alike: each is named for what it
+     * rates, and a line under its section says where it comes from and that it is not the other, in both languages,
+     * on the page and in the xlsx.
+     */
+    @Test
+    void theTwoSatisfactionRatesAreNamedForWhatTheyRateAndSayWhereTheyComeFrom() throws IOException {
+        for (String language : List.of("zh-CN", "en")) {
+            boolean en = language.equals("en");
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(page(signedIn("chief", language),
+                    "/figures?month=2026-03&unit=" + office.id().value()));
+            String incidents = en ? "Residents' satisfaction rate (ratings of incidents handled)" : "群众满意率（事项办理评价）";
+            String reviews = en ? "Public review satisfaction rate (officers' contact-card reviews)"
+                    : "群众评议满意率（民警联系卡评议）";
+            assertThat(page.select("#figures-incidents tr[data-key=satisfaction] td.label").text()).isEqualTo(incidents);
+            assertThat(page.select("#figures-review tr[data-key=reviewSatisfaction] td.label").text()).isEqualTo(reviews);
+            String aboutIncidents = page.select("p.figure-note[data-note=satisfaction]").text();
+            String aboutReviews = page.select("p.figure-note[data-note=reviewSatisfaction]").text();
+            assertThat(aboutIncidents).contains(en ? "tracking page" : "事项跟踪页", reviews);
+            assertThat(aboutReviews).contains(en ? "contact card" : "民警联系卡上的二维码", incidents);
+
+            HttpResponse<byte[]> xlsx = signedIn("chief", language)
+                    .download("/figures/export.xlsx?month=2026-03&unit=" + office.id().value(), null);
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+                assertThat(text(rowLabelled(book.getSheetAt(0), incidents).getCell(4))).isEqualTo(aboutIncidents);
+                assertThat(text(rowLabelled(book.getSheetAt(0), reviews).getCell(4))).isEqualTo(aboutReviews);
+            }
+        }
+    }
+
     @Test
     void aCommunityOfficerCountsHisOwnOfficeAndNotTheNeighbours() {
         Map<String, Map<String, String>> mine = rows(page(signedIn("figofficer" + n, null), "/figures?month=2026-03"));
@@ -669,7 +700,8 @@ class WorkFiguresIntegrationTests extends IntegrationTest {
                 assertThat(text(calls.getCell(3))).isEqualTo("+33.3%");
                 Row visits = rowLabelled(sheet, en ? "Door-to-door visits" : "入户走访");
                 assertThat(text(visits.getCell(3))).isEqualTo("−25.0%");
-                Row rate = rowLabelled(sheet, en ? "Residents' satisfaction rate" : "群众满意率");
+                Row rate = rowLabelled(sheet, en ? "Residents' satisfaction rate (ratings of incidents handled)"
+                        : "群众满意率（事项办理评价）");
                 assertThat(text(rate.getCell(1))).isEqualTo("50.0%");
                 assertThat(text(rate.getCell(2))).isEqualTo("—");
             }

@@ -442,6 +442,37 @@ class SupervisionIntegrationTests extends IntegrationTest {
         assertThat(pdfText(onTime, inspector, "zh-CN")).doesNotContain("逾期");
     }
 
+    /**
+     * The station's own page of the notices to it (通报到本单位) marks the late ones as the notice list does: one
+     * answered after its last day with its days late (逾期 3 天), one that went overdue and was answered since with
+     * 逾期; the chief saw them there as any other waiting for acceptance. One answered in time has no mark.
+     */
+    @Test
+    void theNoticesToTheUnitMarkThoseAnsweredLateOrGoneOverdueAsTheListDoes() {
+        String n = UUID.randomUUID().toString().substring(0, 8);
+        UUID late = UUID.fromString(issue(ruralNotice("本单位迟复-" + n, 2)).get("id").asText());
+        UUID overdue = UUID.fromString(issue(ruralNotice("本单位逾期-" + n, 2)).get("id").asText());
+        UUID onTime = UUID.fromString(issue(ruralNotice("本单位按时-" + n, 2)).get("id").asText());
+        jdbc.sql("UPDATE supervision_notice SET found_on = ?, due_on = ? WHERE id = ?")
+                .params(today().minusDays(10), today().minusDays(3), late).update();
+        Map<String, Object> answer = Map.of("rectification", "已整改", "doneOn", today().toString());
+        for (UUID id : List.of(late, onTime)) {
+            assertThat(api.send("POST", NOTICES + "/" + id + "/answer", officer, answer).statusCode()).isEqualTo(200);
+        }
+        // three days on, the one not answered is marked overdue; then the unit answers it
+        new NoticeOverdueSweep(desk, new MovableClock(Instant.now().plus(Duration.ofDays(3)), ZoneOffset.UTC)).sweep();
+        assertThat(api.send("POST", NOTICES + "/" + overdue + "/answer", officer, answer).statusCode()).isEqualTo(200);
+
+        String zh = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null).get("/supervision/to-us", null).body();
+        assertThat(listRow(zh, late)).contains("整改待验收", "逾期 3 天");
+        assertThat(listRow(zh, overdue)).contains("整改待验收", ">逾期<");
+        assertThat(listRow(zh, onTime)).contains("整改待验收").doesNotContain("逾期");
+        String en = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en").get("/supervision/to-us", null).body();
+        assertThat(listRow(en, late)).contains("3 days late");
+        assertThat(listRow(en, overdue)).contains(">Overdue<");
+        assertThat(listRow(en, onTime)).doesNotContain("late").doesNotContain("Overdue");
+    }
+
     static String listRow(String html, UUID id) {
         int at = html.indexOf("data-id=\"" + id + "\"");
         assertThat(at).as("the notice's row").isNotNegative();

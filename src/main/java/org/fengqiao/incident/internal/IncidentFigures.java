@@ -94,8 +94,9 @@ class IncidentFigures implements PeriodFigures {
         }
         figures.add(Figure.count("clues", "figures.clues", bySource.getOrDefault(Source.INFORMANT, 0L)));
         figures.add(Figure.count("cluesAnswered", "figures.cluesAnswered", answeredClues));
+        // said under the figures where it comes from: the public review's rate, one section down, reads alike
         figures.add(Figure.rate("satisfaction", "figures.satisfaction",
-                satisfaction.rate(unitPaths, period.start(), period.end())));
+                satisfaction.rate(unitPaths, period.start(), period.end())).noted("figures.satisfaction.about"));
         return figures;
     }
 

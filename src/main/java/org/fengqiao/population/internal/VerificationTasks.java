@@ -304,6 +304,19 @@ public class VerificationTasks {
                 .params(staffId, gridId).query(Boolean.class).single();
     }
 
+    /**
+     * Whether a person may hold tasks: he serves a grid now in a role a task may be given to, or one given to him is
+     * not resolved yet (his term may have ended since, and the task is still his to finish).
+     */
+    public boolean mayHoldTasks(UUID staffId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM grid_role gr JOIN staff s ON s.id = gr.staff_id
+                               WHERE gr.staff_id = :me AND s.active AND """ + SERVES_NOW + """
+                                 AND gr.role IN ('GRID_CHIEF', 'COORDINATOR', 'MANAGER', 'MEMBER'))
+                    OR EXISTS (SELECT 1 FROM verification_task WHERE assignee_id = :me AND status <> 'RESOLVED')""")
+                .param("me", staffId).query(Boolean.class).single();
+    }
+
     public Optional<String> staffName(UUID staffId) {
         return jdbc.sql("SELECT name FROM staff WHERE id = ?").param(staffId).query(String.class).optional();
     }

@@ -133,6 +133,9 @@ class UtilityPages {
         model.addAttribute("kind", kind);
         model.addAttribute("gridId", gridId);
         model.addAttribute("mine", mine);
+        // one who reads no population records sees only the tasks given to him: the list is his own, and "given to me
+        // only" or "not yet given" would filter nothing or show nothing
+        model.addAttribute("mayRead", caller.may("POPULATION_READ"));
         model.addAttribute("open", unresolved);
         model.addAttribute("statuses", VerificationTasks.Status.values());
         model.addAttribute("kinds", UtilityAnomalyPolicy.Kind.values());

@@ -41,8 +41,10 @@ class ReviewFigures implements PeriodFigures {
                 .param("scope", Period.patterns(unitPaths)).param("start", period.start()).param("end", period.end())
                 .query((rs, n) -> List.of(
                         Figure.count("reviews", "figures.reviews", rs.getLong(1)),
+                        // said under the figures where it comes from: the incidents' rate above reads alike
                         Figure.rate("reviewSatisfaction", "figures.reviewSatisfaction",
-                                rs.getLong(1) == 0 ? null : (double) rs.getLong(2) / rs.getLong(1))))
+                                rs.getLong(1) == 0 ? null : (double) rs.getLong(2) / rs.getLong(1))
+                                .noted("figures.reviewSatisfaction.about")))
                 .single();
     }
 }

@@ -16,16 +16,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The results as an xlsx sheet (群众评议结果): the whole, each unit, each village (community) and each officer, with the number of reviews, the
- * rates as numbers (shares between 0 and 1) and the period before's, each row naming both periods (a sheet sent on
- * is read without the page's heading or its file's name); the comments are not exported (a hidden one must not leave
- * in a file). Audited as one EXPORT with the period and the rows.
+ * rates as numbers (shares between 0 and 1) and the period before's, each row naming both periods and whether its
+ * period is over (a sheet sent on is read without the page's heading or its file's name: a month not over yet, with
+ * fewer reviews than the whole month before, would read as a fall); the comments are not exported (a hidden one
+ * must not leave in a file). Audited as one EXPORT with the period and the rows.
  */
 @Component
 class ReviewLedger {
 
-    static final List<String> COLUMNS = List.of("level", "name", "code", "period", "reviews", "know", "seen", "help",
-            "handled", "satisfaction", "periodBefore", "reviewsBefore", "knowBefore", "seenBefore", "helpBefore",
-            "handledBefore", "satisfactionBefore");
+    static final List<String> COLUMNS = List.of("level", "name", "code", "period", "periodState", "reviews", "know",
+            "seen", "help", "handled", "satisfaction", "periodBefore", "reviewsBefore", "knowBefore", "seenBefore",
+            "helpBefore", "handledBefore", "satisfactionBefore");
 
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
@@ -38,15 +39,17 @@ class ReviewLedger {
     void write(ReviewResults.Report report, Locale locale, HttpServletResponse response) throws IOException {
         try (Ledger ledger = new Ledger(text("review.ledger.sheet", locale),
                 COLUMNS.stream().map(c -> text("review.ledger.col." + c, locale)).toList())) {
-            row(ledger, text("review.ledger.total", locale), total(report, locale), null, report.total(), report);
+            String state = report.through() == null ? text("review.ledger.whole", locale)
+                    : messages.getMessage("review.ledger.partial", new Object[] {report.through().toString()}, locale);
+            row(ledger, text("review.ledger.total", locale), total(report, locale), null, report.total(), report, state);
             for (ReviewResults.Row r : report.units()) {
-                row(ledger, text("review.ledger.unit", locale), r.name(), r.code(), r, report);
+                row(ledger, text("review.ledger.unit", locale), r.name(), r.code(), r, report, state);
             }
             for (ReviewResults.Row r : report.communities()) {
-                row(ledger, text("review.ledger.community", locale), r.name(), r.code(), r, report);
+                row(ledger, text("review.ledger.community", locale), r.name(), r.code(), r, report, state);
             }
             for (ReviewResults.Row r : report.officers()) {
-                row(ledger, text("review.ledger.officer", locale), r.name(), r.code(), r, report);
+                row(ledger, text("review.ledger.officer", locale), r.name(), r.code(), r, report, state);
             }
             // named in the reader's language as its sheet is: a Chinese reader saved an English name
             ledger.send(response, messages.getMessage("review.ledger.file", null, locale) + "-"
@@ -67,11 +70,11 @@ class ReviewLedger {
     }
 
     private static void row(Ledger ledger, String level, String name, String code, ReviewResults.Row r,
-            ReviewResults.Report report) {
+            ReviewResults.Report report, String state) {
         ReviewRatePolicy.Rates now = r.rates();
         ReviewRatePolicy.Rates then = r.ratesBefore();
-        ledger.row(level, name, code, report.period().name(), r.counts().reviews(), now.know(), now.seen(), now.help(),
-                now.handled(), now.satisfaction(), report.before().name(), r.before().reviews(), then.know(),
+        ledger.row(level, name, code, report.period().name(), state, r.counts().reviews(), now.know(), now.seen(),
+                now.help(), now.handled(), now.satisfaction(), report.before().name(), r.before().reviews(), then.know(),
                 then.seen(), then.help(), then.handled(), then.satisfaction());
     }
 
