@@ -318,6 +318,102 @@ public class Jurisdictions {
         return unit;
     }
 
+    /**
+     * A unit renamed (a station renamed after a reorganisation): by whoever sits above it, as a move is, so a unit
+     * outside the caller's subtree is not found and the top of his own is not his to rename. The name is trimmed,
+     * required, at most 100 characters, and not borne by another unit in use under the same parent. Every page and
+     * record reads the unit's name from the unit, so they show the new one at once; the audit trail keeps what its
+     * entries said. Audited with the name before and after.
+     */
+    @Transactional
+    public Unit renameUnit(UnitId id, String name, Caller caller) {
+        Unit unit = units.findVisible(id, caller).orElseThrow(() -> new NotFound("unit", id));
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty()) {
+            throw Invalid.of("name", "error.field.required");
+        }
+        if (trimmed.length() > 100) {
+            throw Invalid.of("name", "jurisdiction.unit.nameTooLong", 100);
+        }
+        if (unit.parentId() == null || units.findVisible(unit.parentId(), caller).isEmpty()) {
+            throw Invalid.of("id", "jurisdiction.unit.renameTop", unit.name());
+        }
+        if (trimmed.equals(unit.name())) {
+            return unit;
+        }
+        if (units.siblingNamed(unit, trimmed)) {
+            throw Invalid.of("name", "jurisdiction.unit.nameTaken", trimmed);
+        }
+        units.rename(id, trimmed);
+        Unit after = units.find(id).orElseThrow();
+        events.publishEvent(Audited.updated("unit", id, after.path(), java.util.Map.of("name", unit.name()),
+                java.util.Map.of("name", after.name())));
+        return after;
+    }
+
+    /**
+     * A community (village) handed to another unit (a village handed from one central office to another): both among
+     * the units the caller sees, the target in use and of a kind that answers for communities (a central office or a
+     * workstation). Its grids placed at its old unit are placed at the new one, and the units under the old one that
+     * serve it alone (each grid's own work point, 网格有点) move under the new one with whoever works there, so that
+     * its grids, addresses, persons and their records are seen by the new unit's chain and no longer by the old one's.
+     * Refused while a unit its grids are placed under serves another village too, while a police district or zone of
+     * a unit the new one is not under takes it in, or while an open item in its grids is owned by a unit that would no
+     * longer see it (件件有着落: answer or hand it over first). Its officer and auxiliary members are cleared for the
+     * new office to name. Audited: the community before and after, and every unit moved along.
+     */
+    @Transactional
+    public Community moveCommunity(CommunityId id, UnitId unitId, Caller caller) {
+        Community community = communities.findVisible(id, caller).orElseThrow(() -> new NotFound("community", id));
+        if (unitId == null) {
+            throw Invalid.of("unitId", "error.field.required");
+        }
+        Unit target = units.findVisible(unitId, caller)
+                .orElseThrow(() -> Invalid.of("unitId", "jurisdiction.community.unitUnknown"));
+        if (!target.kind().holdsCommunities()) {
+            throw Invalid.of("unitId", "jurisdiction.community.unitKind", community.name(), kindName(target.kind()));
+        }
+        if (target.id().equals(community.unitId())) {
+            return community;
+        }
+        Unit from = units.find(community.unitId()).orElseThrow();
+        // the target may be one of them: a village given a workstation of its own (一村一警) under its central
+        // office, where some of its grids already lie; it stays where it is and the others come under it
+        List<Units.Serving> serving = units.serving(from, id.value()).stream()
+                .filter(s -> !s.unit().id().equals(target.id())).toList();
+        for (Units.Serving s : serving) {
+            if (s.servesOthers()) {
+                throw new Conflict("jurisdiction.community.moveServesOthers", community.name(), s.unit().name());
+            }
+            if (!target.kind().childKinds().contains(s.unit().kind())) {
+                throw new Conflict("jurisdiction.community.moveKindNotAllowed", community.name(), s.unit().name(),
+                        kindName(s.unit().kind()), kindName(target.kind()));
+            }
+        }
+        for (List<String> grouping : communities.groupingsOf(id)) {
+            if (!target.path().startsWith(grouping.get(1))) {
+                throw new Conflict("jurisdiction.community.moveSplitsGrouping", community.name(), grouping.get(0));
+            }
+        }
+        List<UUID> gridIds = grids.idsOf(id.value());
+        List<String> moving = serving.stream().map(s -> s.unit().path()).toList();
+        long open = holdings.orderedStream().mapToLong(h -> h.openItemsLeftBehind(gridIds, target.path(), moving)).sum();
+        if (open > 0) {
+            throw new Conflict("jurisdiction.community.moveOpenItems", community.name(), open);
+        }
+        for (Units.Serving s : serving) {
+            units.move(s.unit(), target);
+            Unit moved = units.find(s.unit().id()).orElseThrow();
+            events.publishEvent(Audited.updated("unit", moved.id(), moved.path(), s.unit(), moved));
+        }
+        grids.replaceAt(id.value(), from.id(), target.id());
+        communities.handTo(id, target.id());
+        Community after = communities.find(id).orElseThrow();
+        events.publishEvent(Audited.updated("community", id, target.path(), community, after));
+        index.refreshAfterCommit();
+        return after;
+    }
+
     /** A visible unit's counts: communities and grids directly and in its subtree, and the staff of its subtree. */
     public record UnitCounts(Unit unit, long communities, long grids, long totalCommunities, long totalGrids,
             long totalStaff) {

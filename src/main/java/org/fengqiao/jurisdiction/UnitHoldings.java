@@ -16,4 +16,14 @@ public interface UnitHoldings {
     default long openItems(Unit unit) {
         return 0;
     }
+
+    /**
+     * The open items in these grids whose owner unit, or the person owning them, would no longer see them once the
+     * grids lie under {@code targetPath}: an owner still sees them at or above the target, or under one of the
+     * {@code movingPaths} (units moving along with the grids). A community is not handed over while one is left.
+     */
+    default long openItemsLeftBehind(java.util.List<java.util.UUID> grids, String targetPath,
+            java.util.List<String> movingPaths) {
+        return 0;
+    }
 }

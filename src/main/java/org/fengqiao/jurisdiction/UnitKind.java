@@ -18,4 +18,13 @@ public enum UnitKind {
             case WORK_POINT -> Set.of();
         };
     }
+
+    /**
+     * Whether a community or village may be answered for by a unit of this kind: a central office over its villages
+     * (seed 002) or a village's workstation (一村一警, seed 004), as the district is built. Not the bureau or a station,
+     * which answer through the offices under them, nor a work point, which stands for one grid (网格有点).
+     */
+    public boolean holdsCommunities() {
+        return this == CENTRAL_OFFICE || this == WORKSTATION;
+    }
 }

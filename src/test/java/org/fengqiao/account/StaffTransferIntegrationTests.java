@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.Community;
-import org.fengqiao.jurisdiction.CommunityKind;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.TreeFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,10 +37,12 @@ class StaffTransferIntegrationTests extends IntegrationTest {
     JdbcClient jdbc;
 
     ApiClient api;
+    TreeFixtures tree;
 
     @BeforeEach
     void client() {
         api = new ApiClient(port);
+        tree = new TreeFixtures(jurisdictions, jdbc);
     }
 
     record Held(Staff officer, Grid grid, UUID incident, UUID helper) {
@@ -52,36 +50,15 @@ class StaffTransferIntegrationTests extends IntegrationTest {
 
     /** A rural officer who is grid chief of a grid of his own, owns an open incident there and helps a key person. */
     Held ruralOfficerHoldingWork() {
-        String n = String.valueOf(100000 + new Random().nextInt(899999));
+        String n = TreeFixtures.unique();
         Unit office = jurisdictions.unitByCode(TestStaff.RURAL_OFFICE).orElseThrow();
-        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "IT-TR-V-" + n, "调动村" + n,
-                null, null, null);
-        double lon = 90 + new Random().nextInt(900) / 100.0;
-        double lat = 20 + new Random().nextInt(900) / 100.0;
-        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}".formatted(
-                lon, lat, lon + 0.004, lat, lon + 0.004, lat + 0.004, lon, lat + 0.004, lon, lat);
-        Grid grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-TR-G-" + n, "调动网格" + n, square,
-                null, null, null);
+        Community village = tree.village(office, "IT-TR-V-", "调动村");
+        Grid grid = tree.grid(village, null, "IT-TR-G-", "调动网格");
         Staff officer = directory.register(office.id(), StaffRole.COMMUNITY_OFFICER, "调动民警" + n, null, null, "社区民警",
                 "ittr" + n, DEMO_PASSWORD);
         directory.assignGridRole(grid.id(), officer.id(), GridRole.GRID_CHIEF, LocalDate.of(2024, 1, 1), null);
-        UUID incident = UUID.randomUUID();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("""
-                INSERT INTO incident (id, tracking_code, source, category, description, occurred_at, grid_id, status,
-                    owner_unit_id, owner_staff_id, owner_since, routing_rule, routing_reason, received_at, submitter)
-                VALUES (?, ?, 'FIELD', 'HELP', '调动测试', ?, ?, 'DISPATCHED', ?, ?, ?, 'HELP_OR_DISPUTE', 'r', ?, 'test')""")
-                .params(incident, "TR" + n, now, grid.id().value(), office.id().value(), officer.id().value(), now, now)
-                .update();
-        UUID household = UUID.randomUUID();
-        jdbc.sql("INSERT INTO household (id, grid_id, number, trusted) VALUES (?, ?, ?, false)")
-                .params(household, grid.id().value(), "TR-" + n).update();
-        UUID person = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO person (id, grid_id, household_id, name, name_initials, name_pinyin, relation, residence,
-                                    content_hash)
-                VALUES (?, ?, ?, ?, 'x', 'x', 'HEAD', 'PERMANENT', 'fixture')""")
-                .params(person, grid.id().value(), household, "帮扶对象" + n).update();
+        UUID incident = tree.openIncident(grid, office, officer.id().value(), "DISPATCHED");
+        UUID person = tree.person(grid, "帮扶对象" + n);
         UUID helper = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO helper_membership (id, person_id, staff_id, name, role, joined_on)

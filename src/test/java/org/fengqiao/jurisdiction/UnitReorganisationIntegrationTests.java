@@ -3,14 +3,12 @@ package org.fengqiao.jurisdiction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.TreeFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,12 +41,14 @@ class UnitReorganisationIntegrationTests extends IntegrationTest {
     org.fengqiao.account.StaffDirectory directory;
 
     JurisdictionApi api;
+    TreeFixtures tree;
     /** An officer of the urban station itself, who sees everything under it. */
     String urbanLogin;
 
     @BeforeEach
     void setUp() {
         api = new JurisdictionApi(http, jdbc);
+        tree = new TreeFixtures(jurisdictions, jdbc);
         urbanLogin = "itre" + unique();
         directory.register(jurisdictions.unitByCode(URBAN_STATION).orElseThrow().id(),
                 org.fengqiao.account.StaffRole.COMMUNITY_OFFICER, "城区所民警" + urbanLogin.substring(4), null, null,
@@ -59,47 +59,19 @@ class UnitReorganisationIntegrationTests extends IntegrationTest {
     }
 
     static String unique() {
-        return String.valueOf(100000 + new Random().nextInt(899999));
+        return TreeFixtures.unique();
     }
 
     /** A workstation under {@code parentCode} with a village, its grid, one person and one open incident there. */
     Station workstationWithRecords(String parentCode) {
-        String n = unique();
         Unit parent = jurisdictions.unitByCode(parentCode).orElseThrow();
-        Unit ws = jurisdictions.createUnit(parent.id(), UnitKind.WORKSTATION, "IT-RE-WS-" + n, "迁移测试工作站" + n, null);
-        Community village = jurisdictions.createCommunity(ws.id(), CommunityKind.VILLAGE, "IT-RE-V-" + n, "迁移村" + n,
-                null, null, null);
-        double lon = 90 + new Random().nextInt(900) / 100.0;
-        double lat = 20 + new Random().nextInt(900) / 100.0;
-        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}".formatted(
-                lon, lat, lon + 0.004, lat, lon + 0.004, lat + 0.004, lon, lat + 0.004, lon, lat);
-        Grid grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-RE-G-" + n, "迁移网格" + n, square,
-                null, null, null);
-        UUID household = UUID.randomUUID();
-        jdbc.sql("INSERT INTO household (id, grid_id, number, trusted) VALUES (?, ?, ?, false)")
-                .params(household, grid.id().value(), "RE-" + n).update();
-        UUID person = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO person (id, grid_id, household_id, name, name_initials, name_pinyin, relation, residence,
-                                    content_hash)
-                VALUES (?, ?, ?, ?, 'x', 'x', 'HEAD', 'PERMANENT', 'fixture')""")
-                .params(person, grid.id().value(), household, "迁移居民" + n).update();
-        UUID officer = jdbc.sql("SELECT id FROM staff WHERE username = 'officer'").query(UUID.class).single();
-        UUID incident = openIncident(grid, ws, officer);
+        Unit ws = jurisdictions.createUnit(parent.id(), UnitKind.WORKSTATION, "IT-RE-WS-" + unique(), "迁移测试工作站" + unique(),
+                null);
+        Community village = tree.village(ws, "IT-RE-V-", "迁移村");
+        Grid grid = tree.grid(village, null, "IT-RE-G-", "迁移网格");
+        UUID person = tree.person(grid, "迁移居民" + unique());
+        UUID incident = tree.openIncident(grid, ws, tree.staffId("officer"), "RECEIVED");
         return new Station(ws, village, grid, person, incident);
-    }
-
-    UUID openIncident(Grid grid, Unit owner, UUID ownerStaff) {
-        UUID incident = UUID.randomUUID();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("""
-                INSERT INTO incident (id, tracking_code, source, category, description, occurred_at, grid_id, status,
-                    owner_unit_id, owner_staff_id, owner_since, routing_rule, routing_reason, received_at, submitter)
-                VALUES (?, ?, 'FIELD', 'HELP', '迁移测试', ?, ?, 'RECEIVED', ?, ?, ?, 'HELP_OR_DISPUTE', 'r', ?, 'test')""")
-                .params(incident, "RE" + UUID.randomUUID().toString().substring(0, 8), now, grid.id().value(),
-                        owner.id().value(), ownerStaff, now, now)
-                .update();
-        return incident;
     }
 
     List<String> unitCodes(String username) {
@@ -276,12 +248,7 @@ class UnitReorganisationIntegrationTests extends IntegrationTest {
         String n = unique();
         Unit point = jurisdictions.createUnit(s.workstation().id(), UnitKind.WORK_POINT, "IT-RE-WP-" + n,
                 "撤销测试警务点" + n, null);
-        double lon = 100 + new Random().nextInt(900) / 100.0;
-        double lat = 20 + new Random().nextInt(900) / 100.0;
-        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}".formatted(
-                lon, lat, lon + 0.004, lat, lon + 0.004, lat + 0.004, lon, lat + 0.004, lon, lat);
-        Grid merged = jurisdictions.createGrid(s.village().id(), GridNetwork.POLICE, "IT-RE-GM-" + n, "并入网格" + n,
-                square, null, null, null);
+        Grid merged = tree.grid(s.village(), null, "IT-RE-GM-", "并入网格");
         jdbc.sql("UPDATE grid SET unit_id = ? WHERE id = ?").params(point.id().value(), merged.id().value()).update();
         assertThat(api.get("bureau", "/api/v1/units/" + s.workstation().id()).body().get("unit").get("totalGrids")
                 .asLong()).isEqualTo(2);

@@ -39,6 +39,8 @@ class SupervisionIntegrationTests extends IntegrationTest {
     NoticeDesk desk;
     @Autowired
     StaffDirectory staff;
+    @Autowired
+    org.fengqiao.jurisdiction.Jurisdictions jurisdictions;
 
     ApiClient api;
     String inspector;
@@ -92,6 +94,29 @@ class SupervisionIntegrationTests extends IntegrationTest {
                 SELECT s.username, e.kind, e.read_at IS NOT NULL AS closed FROM inbox_entry e
                 JOIN staff s ON s.id = e.recipient_id WHERE e.record_id = ? ORDER BY e.created_at, s.username""")
                 .param(notice).query().listOfRows();
+    }
+
+    @Test
+    void aRetiredUnitIsNeitherOfferedNorAcceptedAsTheUnitOfANewNotice() {
+        String code = "IT-SV-R-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID workstation = jurisdictions.createUnit(new org.fengqiao.jurisdiction.UnitId(unit("320722010100")),
+                org.fengqiao.jurisdiction.UnitKind.WORKSTATION, code, "并入撤销工作站", null).id().value();
+        assertThat(api.get("/api/v1/supervision/units", inspector).body()).contains(workstation.toString());
+
+        HttpResponse<String> retired = api.send("DELETE", "/api/v1/units/" + workstation,
+                api.token("bureau", DEMO_PASSWORD), null);
+        assertThat(retired.statusCode()).as(retired.body()).isEqualTo(204);
+        HttpResponse<String> offered = api.get("/api/v1/supervision/units", inspector);
+        assertThat(offered.body()).doesNotContain(workstation.toString()).contains(unit("320722010100").toString());
+        assertThat(api.get("/supervision/new", inspector, "Accept", "text/html").body())
+                .doesNotContain(workstation.toString());
+
+        Map<String, Object> body = ruralNotice("撤销单位-" + code, 10);
+        body.put("unitId", workstation);
+        HttpResponse<String> refused = api.send("POST", NOTICES, inspector, body);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT count(*) FROM supervision_notice WHERE unit_id = ?").param(workstation)
+                .query(Long.class).single()).isZero();
     }
 
     @Test

@@ -78,6 +78,25 @@ public class Communities {
                 WHERE id = ?""").params(officer, patrolMember, securityMember, id.value()).update();
     }
 
+    /**
+     * The community handed to another unit. Its responsible officer and auxiliary members are cleared: they were named
+     * by the office that gave it away, and the office that takes it names its own (一村一警).
+     */
+    public void handTo(CommunityId id, UnitId unit) {
+        jdbc.sql("""
+                UPDATE community SET unit_id = ?, officer_id = NULL, patrol_member_id = NULL, security_member_id = NULL,
+                       version = version + 1
+                WHERE id = ?""").params(unit.value(), id.value()).update();
+    }
+
+    /** The police districts and zones that take the community in, each as its name and its owner unit's path. */
+    public List<List<String>> groupingsOf(CommunityId id) {
+        return jdbc.sql("""
+                SELECT gr.name, owner.path FROM grouping gr JOIN unit owner ON owner.id = gr.unit_id
+                JOIN grouping_community gc ON gc.grouping_id = gr.id WHERE gc.community_id = ? ORDER BY gr.code""")
+                .param(id.value()).query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list();
+    }
+
     static Community map(ResultSet rs, int row) throws SQLException {
         return new Community(new CommunityId(rs.getObject("id", UUID.class)), new UnitId(rs.getObject("unit_id", UUID.class)),
                 CommunityKind.valueOf(rs.getString("kind")), rs.getString("code"), rs.getString("name"),

@@ -205,6 +205,18 @@ public class Grids {
     }
 
     /** Places the grid under another unit (its work point). */
+    /** The community's grids placed at its unit itself, placed at another (the community handed to it). */
+    public int replaceAt(UUID community, UnitId from, UnitId to) {
+        return jdbc.sql("""
+                UPDATE grid SET unit_id = ?, updated_at = now(), version = version + 1
+                WHERE community_id = ? AND unit_id = ?""").params(to.value(), community, from.value()).update();
+    }
+
+    /** The ids of the community's grids, retired ones too. */
+    public List<UUID> idsOf(UUID community) {
+        return jdbc.sql("SELECT id FROM grid WHERE community_id = ?").param(community).query(UUID.class).list();
+    }
+
     public void place(GridId id, UnitId unit) {
         jdbc.sql("UPDATE grid SET unit_id = ?, updated_at = now(), version = version + 1 WHERE id = ?")
                 .params(unit.value(), id.value()).update();

@@ -255,6 +255,40 @@ public class Units {
         jdbc.sql("UPDATE unit SET name = ?, version = version + 1 WHERE id = ?").params(name, id.value()).update();
     }
 
+    /**
+     * Whether another unit in use under the same parent bears the name: two stations both called 城区派出所 could not
+     * be told apart in any choice list. The unit itself does not count (renamed to its own name, nothing changes).
+     */
+    public boolean siblingNamed(Unit unit, String name) {
+        return jdbc.sql("""
+                SELECT count(*) FROM unit WHERE parent_id IS NOT DISTINCT FROM ? AND name = ? AND id <> ?
+                  AND retired_at IS NULL""")
+                .params(unit.parentId() == null ? null : unit.parentId().value(), name, unit.id().value())
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * The units directly under a community's unit that its grids are placed under (each grid's own work point, 网格有点),
+     * to move along with the community; each with whether anything else lies under it (another community, or a grid of
+     * another community), as such a unit cannot follow one village.
+     */
+    public record Serving(Unit unit, boolean servesOthers) {
+    }
+
+    public List<Serving> serving(Unit communityUnit, UUID community) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                , EXISTS (SELECT 1 FROM grid og JOIN unit ou ON ou.id = og.unit_id
+                          WHERE ou.path LIKE u.path || '%' AND og.community_id <> :community)
+                  OR EXISTS (SELECT 1 FROM community oc JOIN unit ou ON ou.id = oc.unit_id
+                             WHERE ou.path LIKE u.path || '%' AND oc.id <> :community) AS serves_others
+                FROM unit u WHERE u.parent_id = :root AND EXISTS (
+                    SELECT 1 FROM grid g JOIN unit gu ON gu.id = g.unit_id
+                    WHERE g.community_id = :community AND gu.path LIKE u.path || '%')
+                ORDER BY u.code""")
+                .param("community", community).param("root", communityUnit.id().value())
+                .query((rs, n) -> new Serving(map(rs, n), rs.getBoolean("serves_others"))).list();
+    }
+
     public long count() {
         return jdbc.sql("SELECT count(*) FROM unit").query(Long.class).single();
     }

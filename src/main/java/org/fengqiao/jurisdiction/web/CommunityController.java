@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.Community;
 import org.fengqiao.jurisdiction.CommunityId;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.jurisdiction.internal.Communities;
 import org.fengqiao.jurisdiction.internal.Grids;
 import org.fengqiao.platform.Caller;
@@ -14,6 +16,8 @@ import org.fengqiao.platform.NotFound;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,10 +29,15 @@ class CommunityController {
 
     private final Communities communities;
     private final Grids grids;
+    private final Jurisdictions jurisdictions;
 
-    CommunityController(Communities communities, Grids grids) {
+    CommunityController(Communities communities, Grids grids, Jurisdictions jurisdictions) {
         this.communities = communities;
         this.grids = grids;
+        this.jurisdictions = jurisdictions;
+    }
+
+    record NewUnit(UUID unitId) {
     }
 
     record CommunityDetail(Views.CommunityView community, List<Views.GridSummary> grids) {
@@ -38,6 +47,20 @@ class CommunityController {
     @Operation(summary = "The communities and villages the caller sees")
     List<Views.CommunityView> list() {
         return communities.visible(Callers.require()).stream().map(Views.CommunityView::of).toList();
+    }
+
+    @PutMapping("/{id}/unit")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    @Operation(summary = "Hand a community (village) to another unit the caller sees, with its grids and their records",
+            description = "Its grids, addresses, persons and open items are seen from the new unit's chain from then on,"
+                    + " and no longer from the old one's; the work points of its grids move along; its officer and"
+                    + " auxiliary members are cleared for the new office to name. 404 for a community outside the"
+                    + " caller's subtree; 400 for a unit outside it, retired, or not a central office or workstation;"
+                    + " 409 while a work point of its grids serves another village too, a police district of a unit"
+                    + " the new one is not under takes it in, or an open item is owned by a unit that would lose it.")
+    Views.CommunityView move(@PathVariable UUID id, @RequestBody NewUnit body) {
+        return Views.CommunityView.of(jurisdictions.moveCommunity(new CommunityId(id),
+                body == null || body.unitId() == null ? null : new UnitId(body.unitId()), Callers.require()));
     }
 
     @GetMapping("/{id}")

@@ -188,6 +188,33 @@ class JurisdictionPages {
         });
     }
 
+    /** A unit renamed, as the API's PUT …/name does it, with its checks and messages. */
+    @PostMapping("/units/rename")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    String renameUnit(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) String name,
+            Locale locale, RedirectAttributes redirect) {
+        return answers.redirect("/units", "jurisdiction.unitRename.renamed", locale, redirect, () -> {
+            if (unitId == null) {
+                throw org.fengqiao.platform.Invalid.of("unitId", "error.field.required");
+            }
+            jurisdictions.renameUnit(new UnitId(unitId), name, Callers.require());
+        });
+    }
+
+    /** A community handed to another unit, as the API's PUT /api/v1/communities/{id}/unit does it. */
+    @PostMapping("/communities/move")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    String moveCommunity(@RequestParam(required = false) UUID communityId, @RequestParam(required = false) UUID unitId,
+            Locale locale, RedirectAttributes redirect) {
+        return answers.redirect("/units", "jurisdiction.communityMove.moved", locale, redirect, () -> {
+            if (communityId == null) {
+                throw org.fengqiao.platform.Invalid.of("communityId", "error.field.required");
+            }
+            jurisdictions.moveCommunity(new CommunityId(communityId), unitId == null ? null : new UnitId(unitId),
+                    Callers.require());
+        });
+    }
+
     @GetMapping("/units")
     String units(Model model) {
         Caller caller = Callers.require();
@@ -202,6 +229,9 @@ class JurisdictionPages {
             visible.forEach(u -> seen.add(u.id()));
             model.addAttribute("movable", visible.stream()
                     .filter(u -> u.parentId() != null && seen.contains(u.parentId())).toList());
+            // the communities he may hand over, and the units that may take one (central offices and workstations)
+            model.addAttribute("movableCommunities", communities.visible(caller));
+            model.addAttribute("communityUnits", visible.stream().filter(u -> u.kind().holdsCommunities()).toList());
             model.addAttribute("unitKinds", java.util.Arrays.stream(UnitKind.values())
                     .filter(k -> parents.stream().anyMatch(u -> u.kind().childKinds().contains(k))).toList());
         }

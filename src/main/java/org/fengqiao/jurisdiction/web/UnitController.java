@@ -64,6 +64,9 @@ class UnitController {
     record NewParent(UUID parentId) {
     }
 
+    record NewName(String name) {
+    }
+
     /**
      * A new unit; its fields are checked where the tree page's are, in
      * {@link Jurisdictions#createUnit(UnitId, UnitKind, String, String, String, Caller)}.
@@ -118,6 +121,17 @@ class UnitController {
         Unit moved = jurisdictions.moveUnit(new UnitId(id), body.parentId() == null ? null : new UnitId(body.parentId()),
                 Callers.require());
         return UnitView.of(moved, null, null);
+    }
+
+    @PutMapping("/{id}/name")
+    @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
+    @Operation(summary = "Rename a unit under the caller's own (a station renamed after a reorganisation)",
+            description = "Every page and record shows the new name; the audit trail keeps what its entries said. 404"
+                    + " outside the caller's subtree; 400 for a blank name, one over 100 characters, one another unit"
+                    + " under the same parent bears, and for the top of the caller's own jurisdiction.")
+    UnitView rename(@PathVariable UUID id, @RequestBody NewName body) {
+        return UnitView.of(jurisdictions.renameUnit(new UnitId(id), body == null ? null : body.name(), Callers.require()),
+                null, null);
     }
 
     @DeleteMapping("/{id}")

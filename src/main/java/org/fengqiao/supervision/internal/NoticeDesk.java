@@ -106,7 +106,7 @@ public class NoticeDesk {
             throw new Refused(may.reason());
         }
         List<Invalid.Problem> problems = new ArrayList<>();
-        Notices.Target unit = f.unitId() == null ? null : notices.targets(who.scopePatterns()).stream()
+        Notices.Target unit = f.unitId() == null ? null : notices.targets(who).stream()
                 .filter(t -> t.id().equals(f.unitId())).findFirst().orElse(null);
         if (f.unitId() == null) {
             problems.add(problem("unitId", "error.field.required"));

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.UnitKind;
+import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.ChoiceNames;
 import org.fengqiao.platform.PeriodFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,8 +43,11 @@ public class Notices {
 
     private final JdbcClient jdbc;
 
-    Notices(JdbcClient jdbc) {
+    private final Jurisdictions jurisdictions;
+
+    Notices(JdbcClient jdbc, Jurisdictions jurisdictions) {
         this.jdbc = jdbc;
+        this.jurisdictions = jurisdictions;
     }
 
     /** A notice as it is read and audited. {@code number}: as printed, 督通〔2026〕12号. */
@@ -360,13 +366,16 @@ public class Notices {
                 .params(today, limit).query(UUID.class).list();
     }
 
-    /** The units of the scope a notice may be issued to: stations, central offices, workstations. */
-    public List<Target> targets(String[] scope) {
-        return jdbc.sql("""
-                SELECT id, name, kind, path FROM unit
-                WHERE kind IN ('STATION', 'CENTRAL_OFFICE', 'WORKSTATION') AND path LIKE ANY(?)
-                ORDER BY path""").param(scope)
-                .query(Notices::target).list();
+    /**
+     * The units of the caller's tree a notice may be issued to: stations, central offices, workstations, in the
+     * tree's order. Taken from the jurisdiction's own list, so that a unit retired (merged away) is neither offered
+     * nor accepted, as in every other choice of a unit.
+     */
+    public List<Target> targets(Caller caller) {
+        return jurisdictions.visibleUnits(caller).stream()
+                .filter(u -> u.kind() == UnitKind.STATION || u.kind() == UnitKind.CENTRAL_OFFICE
+                        || u.kind() == UnitKind.WORKSTATION)
+                .map(u -> new Target(u.id().value(), u.name(), u.kind().name(), u.path())).toList();
     }
 
     /**

@@ -190,7 +190,7 @@ class SupervisionController {
     @PreAuthorize("hasAuthority('SUPERVISION_ISSUE')")
     @Operation(summary = "The units of the caller's scope a notice may be issued to")
     List<Notices.Target> units() {
-        return notices.targets(Callers.require().scopePatterns());
+        return notices.targets(Callers.require());
     }
 
     @GetMapping("/units/{id}/candidates")

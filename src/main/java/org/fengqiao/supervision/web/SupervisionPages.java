@@ -75,7 +75,7 @@ class SupervisionPages {
         model.addAttribute("dated", dated);
         model.addAttribute("statuses", Notices.Status.values());
         model.addAttribute("dateds", Notices.Dated.values());
-        List<Notices.Target> units = new ArrayList<>(notices.targets(caller.scopePatterns()));
+        List<Notices.Target> units = new ArrayList<>(notices.targets(caller));
         // a unit no notice is issued to (a work point) the figures may still name: kept in the form, so it is seen
         if (unit != null && units.stream().noneMatch(t -> t.id().equals(unit))) {
             notices.unitIn(unit, caller.scopePatterns()).ifPresent(units::add);
@@ -117,7 +117,7 @@ class SupervisionPages {
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "1") int page, Model model,
             Locale locale, HttpServletResponse response) {
         Caller caller = Callers.require();
-        List<Notices.Target> units = new ArrayList<>(notices.targets(caller.scopePatterns()));
+        List<Notices.Target> units = new ArrayList<>(notices.targets(caller));
         model.addAttribute("units", units);
         // refused on the page, the form keeping what was typed to be put right: days the figures page refuses
         // too, and text that is no day
@@ -139,7 +139,7 @@ class SupervisionPages {
     @PreAuthorize("hasAuthority('SUPERVISION_ISSUE')")
     String issueForm(@RequestParam(required = false) UUID unitId, Model model) {
         Caller caller = Callers.require();
-        model.addAttribute("units", notices.targets(caller.scopePatterns()));
+        model.addAttribute("units", notices.targets(caller));
         Notices.Target unit = unitId == null ? null : SupervisionViews.target(notices, unitId, caller)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("unit", unit);

@@ -98,7 +98,7 @@ final class SupervisionViews {
     }
 
     static Optional<Notices.Target> target(Notices notices, UUID unitId, Caller caller) {
-        return notices.targets(caller.scopePatterns()).stream().filter(t -> t.id().equals(unitId)).findFirst();
+        return notices.targets(caller).stream().filter(t -> t.id().equals(unitId)).findFirst();
     }
 
     /**

@@ -1,0 +1,188 @@
+package org.fengqiao.jurisdiction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.TreeFixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A village handed from one office to another (the rural central office, where officer sits, to the urban station's
+ * 和平 workstation, where officer2 sits): its grids with their work points, its people and its open items go with it,
+ * seen from the new chain and no longer from the old. Each test builds its own village, so that nothing else moves.
+ */
+class CommunityMoveIntegrationTests extends IntegrationTest {
+
+    static final String RURAL_OFFICE = "320722010100";
+    static final String RURAL_STATION = "320722010000";
+    static final String HEPING_WORKSTATION = "320722020100";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    org.fengqiao.account.StaffDirectory directory;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    JurisdictionApi api;
+    TreeFixtures tree;
+
+    @BeforeEach
+    void setUp() {
+        api = new JurisdictionApi(http, jdbc);
+        tree = new TreeFixtures(jurisdictions, jdbc);
+    }
+
+    /** A rural village as the demo builds one: a grid at its own work point (网格有点) and one at the office itself. */
+    record Village(Community village, Grid placed, Grid atOffice, UUID person, UUID incident, String auxiliary) {
+    }
+
+    Village ruralVillage() {
+        Unit office = tree.unit(RURAL_OFFICE);
+        Community village = tree.village(office, "IT-CM-V-", "移交村");
+        Grid grid = tree.grid(village, null, "IT-CM-G-", "移交网格");
+        Grid placed = jurisdictions.setUpWorkPoint(grid.id());
+        Grid atOffice = tree.grid(village, null, "IT-CM-H-", "移交网格");
+        UUID person = tree.person(placed, "移交居民");
+        // owned by the grid's work point and its auxiliary policeman there, who go along with the village
+        String login = "itcm" + TreeFixtures.unique();
+        UUID auxiliary = directory.register(placed.unitId(), org.fengqiao.account.StaffRole.AUXILIARY_POLICE,
+                "网格辅警" + login.substring(4), null, null, "辅警", login, DEMO_PASSWORD).id().value();
+        UUID incident = tree.openIncident(placed, jurisdictions.unit(placed.unitId()).orElseThrow(), auxiliary,
+                "RECEIVED");
+        return new Village(village, placed, atOffice, person, incident, login);
+    }
+
+    JurisdictionApi.Answer move(String username, Community village, UUID unitId, String language) {
+        return api.call(username, HttpMethod.PUT, "/api/v1/communities/" + village.id().value() + "/unit",
+                unitId == null ? Map.of() : Map.of("unitId", unitId.toString()), language);
+    }
+
+    UUID unitOf(Community village) {
+        return jdbc.sql("SELECT unit_id FROM community WHERE id = ?").param(village.id().value()).query(UUID.class)
+                .single();
+    }
+
+    @Test
+    void aHandedOverVillagesGridsPersonAndIncidentAreSeenFromTheNewChainAndNoLongerFromTheOld() {
+        Village v = ruralVillage();
+        List<String> urls = List.of("/api/v1/persons/" + v.person(), "/api/v1/incidents/" + v.incident(),
+                "/api/v1/grids/" + v.placed().id(), "/api/v1/grids/" + v.atOffice().id(),
+                "/api/v1/communities/" + v.village().id().value());
+        for (String url : urls) {
+            assertThat(api.get("officer", url).status()).as("before, the rural officer: " + url).isEqualTo(200);
+            assertThat(api.get("officer2", url).status()).as("before, the urban officer: " + url).isEqualTo(404);
+        }
+
+        UUID heping = api.unitId(HEPING_WORKSTATION);
+        JurisdictionApi.Answer moved = move("bureau", v.village(), heping, null);
+        assertThat(moved.status()).as(String.valueOf(moved.body())).isEqualTo(200);
+        assertThat(moved.body().get("unitId").asText()).isEqualTo(heping.toString());
+
+        for (String url : urls) {
+            assertThat(api.get("officer", url).status()).as("after, the rural officer: " + url).isEqualTo(404);
+            assertThat(api.get("chief", url).status()).as("after, the rural station's chief: " + url).isEqualTo(404);
+            assertThat(api.get("officer2", url).status()).as("after, the urban officer: " + url).isEqualTo(200);
+            assertThat(api.get("bureau", url).status()).as("after, the bureau: " + url).isEqualTo(200);
+        }
+        // whoever serves the grid at its work point went along and still sees it
+        assertThat(api.get(v.auxiliary(), "/api/v1/incidents/" + v.incident()).status()).isEqualTo(200);
+        // the grid's work point went along under the new workstation, the other grid is placed at it
+        Unit point = jurisdictions.unit(v.placed().unitId()).orElseThrow();
+        Unit hepingUnit = jurisdictions.unit(new UnitId(heping)).orElseThrow();
+        assertThat(point.parentId()).isEqualTo(hepingUnit.id());
+        assertThat(point.path()).isEqualTo(hepingUnit.path() + point.id().value() + "/");
+        assertThat(jurisdictions.grid(v.atOffice().id()).orElseThrow().unitId()).isEqualTo(hepingUnit.id());
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE record_type = 'community' AND action = 'UPDATE' AND record_id = ?""")
+                .param(v.village().id().value().toString()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aTargetOfTheWrongKindRetiredOrOutsideTheCallersTreeIsRefusedInHisLanguageChangingNothing() {
+        Village v = ruralVillage();
+        UUID office = unitOf(v.village());
+
+        JurisdictionApi.Answer station = move("bureau", v.village(), api.unitId(RURAL_STATION), null);
+        assertThat(station.status()).isEqualTo(400);
+        assertThat(station.body().toString()).contains("只能移交给中心警务室或警务工作站");
+        JurisdictionApi.Answer point = move("bureau", v.village(), v.placed().unitId().value(), "en");
+        assertThat(point.status()).isEqualTo(400);
+        assertThat(point.body().toString()).contains("can only be handed to a central police office or a police workstation");
+
+        Unit retired = jurisdictions.createUnit(tree.unit(RURAL_STATION).id(), UnitKind.WORKSTATION,
+                "IT-CM-R-" + TreeFixtures.unique(), "撤销工作站", null);
+        assertThat(api.call("bureau", HttpMethod.DELETE, "/api/v1/units/" + retired.id(), null, null).status())
+                .isEqualTo(204);
+        JurisdictionApi.Answer gone = move("bureau", v.village(), retired.id().value(), null);
+        assertThat(gone.status()).isEqualTo(400);
+        assertThat(gone.body().toString()).contains("单位不存在、已撤销或不在您的辖区内");
+
+        // the rural chief does not see the urban workstation, nor may he hand an urban community anywhere
+        JurisdictionApi.Answer outside = move("chief", v.village(), api.unitId(HEPING_WORKSTATION), null);
+        assertThat(outside.status()).isEqualTo(400);
+        Community urban = jurisdictions.communityByCode("320722001001").orElseThrow();
+        assertThat(move("chief", urban, office, null).status()).isEqualTo(404);
+        assertThat(unitOf(urban)).isEqualTo(urban.unitId().value());
+
+        assertThat(unitOf(v.village())).isEqualTo(office);
+        assertThat(jurisdictions.grid(v.atOffice().id()).orElseThrow().unitId().value()).isEqualTo(office);
+        assertThat(jurisdictions.unit(v.placed().unitId()).orElseThrow().parentId().value()).isEqualTo(office);
+    }
+
+    @Test
+    void anOpenItemTheOldOfficeOwnsHoldsTheVillageBackUntilAnsweredAndThePageSaysSoInBothLanguages() {
+        Village v = ruralVillage();
+        UUID office = unitOf(v.village());
+        UUID owned = tree.openIncident(v.atOffice(), tree.unit(RURAL_OFFICE), tree.staffId("officer"), "DISPATCHED");
+        org.fengqiao.account.ApiClient bureau = new org.fengqiao.account.ApiClient(port)
+                .signedIn("bureau", DEMO_PASSWORD, null);
+        assertThat(bureau.get("/units", null).body()).contains("id=\"move-community-form\"", v.village().name());
+        Map<String, String> form = Map.of("communityId", v.village().id().value().toString(),
+                "unitId", api.unitId(HEPING_WORKSTATION).toString());
+
+        bureau.form("/communities/move?lang=zh-CN", with(form, bureau.csrfFrom("/units")));
+        assertThat(bureau.get("/units", null).body()).contains("还有 1 件未结事项由移交后看不到它的单位负责");
+        bureau.form("/communities/move?lang=en", with(form, bureau.csrfFrom("/units")));
+        assertThat(bureau.get("/units", null).body()).contains("still has 1 open item owned by a unit that would no"
+                + " longer see it");
+        assertThat(unitOf(v.village())).isEqualTo(office);
+
+        jdbc.sql("UPDATE incident SET status = 'ANSWERED', answered_at = now() WHERE id = ?").param(owned).update();
+        bureau.form("/communities/move?lang=zh-CN", with(form, bureau.csrfFrom("/units")));
+        assertThat(bureau.get("/units", null).body()).contains("社区（村）已移交");
+        assertThat(unitOf(v.village())).isEqualTo(api.unitId(HEPING_WORKSTATION));
+    }
+
+    @Test
+    void aVillageGivenAWorkstationOfItsOwnUnderItsOfficeTakesItsGridsWorkPointsUnderIt() {
+        Village v = ruralVillage();
+        Unit workstation = jurisdictions.createUnit(tree.unit(RURAL_OFFICE).id(), UnitKind.WORKSTATION,
+                "IT-CM-W-" + TreeFixtures.unique(), "一村一警工作站", null);
+        JurisdictionApi.Answer moved = move("bureau", v.village(), workstation.id().value(), null);
+        assertThat(moved.status()).as(String.valueOf(moved.body())).isEqualTo(200);
+        assertThat(jurisdictions.unit(v.placed().unitId()).orElseThrow().parentId()).isEqualTo(workstation.id());
+        assertThat(jurisdictions.grid(v.atOffice().id()).orElseThrow().unitId()).isEqualTo(workstation.id());
+        // the office above still sees all of it, the urban officer none
+        assertThat(api.get("officer", "/api/v1/persons/" + v.person()).status()).isEqualTo(200);
+        assertThat(api.get("officer2", "/api/v1/persons/" + v.person()).status()).isEqualTo(404);
+    }
+
+    static Map<String, String> with(Map<String, String> form, String csrf) {
+        Map<String, String> all = new java.util.HashMap<>(form);
+        all.put("_csrf", csrf);
+        return all;
+    }
+}
