@@ -26,7 +26,12 @@
     return true;
   }
 
-  // A form whose page drew an idempotency key sends it, so the server records what it sends once.
+  // A form whose page drew an idempotency key sends it, so the server records what it sends once. payload may
+  // throw a Refusal: its text shows in the form's status and nothing is sent.
+  function Refusal(text) {
+    this.text = text;
+  }
+
   function wire(form, method, payload) {
     if (!form) {
       return;
@@ -37,7 +42,18 @@
         return;
       }
       var out = form.querySelector('.form-status');
-      var body = payload(form);
+      var body;
+      try {
+        body = payload(form);
+      } catch (refused) {
+        if (!(refused instanceof Refusal)) {
+          throw refused;
+        }
+        busy(form, false);
+        out.textContent = refused.text;
+        out.classList.add('error');
+        return;
+      }
       if (form.elements.idempotencyKey) {
         body.idempotencyKey = form.elements.idempotencyKey.value;
       }
@@ -74,7 +90,8 @@
       send('POST', button.dataset.url, {}).then(function () {
         window.location.reload();
       }).catch(function (e) {
-        window.alert(problemText(e.body, button.dataset.confirm));
+        // a failure without a problem body (no network, a proxy's error page) says that it failed, not the question
+        window.alert(problemText(e.body, button.dataset.textFailed));
       });
     });
   });
@@ -82,15 +99,28 @@
   // The care agreement form: the guardian, then two to four helpers, one fieldset each.
   wire(document.getElementById('agreement-form'), 'POST', function (f) {
     var helpers = [];
+    var missing = [];
     f.querySelectorAll('fieldset.agreement-helper').forEach(function (set) {
-      var name = set.querySelector('[name="helperName"]').value.trim();
+      var nameInput = set.querySelector('[name="helperName"]');
+      var name = nameInput.value.trim();
+      var relation = set.querySelector('[name="helperRelation"]').value.trim() || null;
+      var phone = set.querySelector('[name="helperPhone"]').value.trim() || null;
+      nameInput.removeAttribute('aria-invalid');
       if (name === '') {
+        // an empty row is no helper; one with a phone or relation but no name was meant as one: dropping it would
+        // save the agreement without him, unseen
+        if (relation || phone) {
+          nameInput.setAttribute('aria-invalid', 'true');
+          missing.push(set.dataset.textNameMissing);
+        }
         return;
       }
-      helpers.push({ name: name, role: set.querySelector('[name="helperRole"]').value,
-        relation: set.querySelector('[name="helperRelation"]').value.trim() || null,
-        phone: set.querySelector('[name="helperPhone"]').value.trim() || null });
+      helpers.push({ name: name, role: set.querySelector('[name="helperRole"]').value, relation: relation,
+        phone: phone });
     });
+    if (missing.length) {
+      throw new Refusal(Fq.joined(missing));
+    }
     return { signedOn: value(f, 'signedOn'), reviewOn: value(f, 'reviewOn'), guardianName: value(f, 'guardianName'),
       guardianRelation: value(f, 'guardianRelation'), guardianPhone: value(f, 'guardianPhone'),
       fatherWhereabouts: value(f, 'fatherWhereabouts'), motherWhereabouts: value(f, 'motherWhereabouts'),

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.account.ApiClient;
+import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.TestStaff;
+import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,10 @@ class CareAgreementIntegrationTests extends IntegrationTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    StaffDirectory directory;
+    @Autowired
+    Jurisdictions jurisdictions;
 
     HousingFixtures fx;
     LocalDate today;
@@ -91,6 +98,33 @@ class CareAgreementIntegrationTests extends IntegrationTest {
         assertThat(page).contains("帮扶协议").contains("现行帮扶协议（三帮一）").contains("已终止的帮扶协议（四帮一）")
                 .contains("留爷（祖父） 139****4321").contains("在上海务工").contains("导出一人一档");
         assertThat(page).doesNotContain("13987654321");
+    }
+
+    /** A helper chosen by staffId must still serve: one who has left is refused in the caller's language. */
+    @Test
+    void aHelperWhoIsNoLongerActiveIsRefusedAndNothingIsSaved() {
+        UUID child = child("FS-3-01", "停用帮");
+        UUID leaver = TestStaff.volunteerWithSignIn(directory, jurisdictions, TestStaff.uniqueUsername("cah"), "已离")
+                .id().value();
+        jdbc.sql("UPDATE staff SET active = false WHERE id = ?").param(leaver).update();
+        Map<String, Object> a = agreement(today.minusDays(3), 2);
+        a.put("helpers", List.of(Map.of("staffId", leaver.toString(), "role", "VOLUNTEER"),
+                Map.of("name", "志愿者乙", "role", "VOLUNTEER")));
+
+        HousingFixtures.Answer refused = fx.call("officer", "POST", "/api/v1/persons/" + child + "/care-agreements", a);
+        assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(400);
+        assertThat(HousingFixtures.errors(refused.body()))
+                .containsEntry("helpers[0].staffId", "该工作人员已停用，不能作为帮扶人");
+        assertThat(HousingFixtures.errors(fx.call("officer", "POST", "/api/v1/persons/" + child + "/care-agreements",
+                a, "Accept-Language", "en").body()))
+                .containsEntry("helpers[0].staffId", "This staff member is no longer active and cannot be a helper");
+        assertThat(jdbc.sql("SELECT count(*) FROM care_agreement WHERE person_id = ?").param(child)
+                .query(Long.class).single()).isZero();
+
+        // the same member while he served is taken
+        jdbc.sql("UPDATE staff SET active = true WHERE id = ?").param(leaver).update();
+        assertThat(fx.call("officer", "POST", "/api/v1/persons/" + child + "/care-agreements", a).status())
+                .isEqualTo(201);
     }
 
     @Test

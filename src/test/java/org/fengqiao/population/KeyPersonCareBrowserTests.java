@@ -120,4 +120,57 @@ class KeyPersonCareBrowserTests extends BrowserTest {
         assertThat(jdbc.sql("SELECT count(*) FROM care_agreement_review r JOIN care_agreement a ON a.id = r.agreement_id WHERE a.person_id = ?")
                 .param(child).query(Long.class).single()).isEqualTo(1);
     }
+
+    /** A helper row with a phone but no name was dropped unseen and the agreement saved without him. */
+    @Test
+    void aHelperRowWithAPhoneButNoNameIsRefusedOnTheRowAndNothingIsSaved() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID grid = fx.gridId("FS-5-02");
+        UUID child = fx.person(grid, fx.household(grid, null, false, false), "蒋缺名", "GRANDCHILD", "LEFT_BEHIND_CHILD",
+                null);
+
+        login("officer");
+        page.navigate(url("/persons/" + child));
+        page.click("#care details summary");
+        page.fill("#agreement-form input[name=guardianName]", "蒋奶");
+        page.locator("#agreement-form input[name=helperName]").nth(0).fill("网管己");
+        page.locator("#agreement-form input[name=helperName]").nth(1).fill("志愿庚");
+        page.locator("#agreement-form input[name=helperPhone]").nth(2).fill("13955556666");
+        page.click("#agreement-form button[type=submit]");
+        assertThat(page.locator("#agreement-form .form-status"))
+                .hasText("帮扶人 3：填写了电话或关系/单位，请填写姓名（或清空该行）");
+        assertThat(page.locator("#agreement-form input[name=helperName]").nth(2)).hasAttribute("aria-invalid", "true");
+        assertThat(jdbc.sql("SELECT count(*) FROM care_agreement WHERE person_id = ?").param(child)
+                .query(Long.class).single()).isZero();
+
+        // named, the third helper is signed with the others: 四帮一
+        page.locator("#agreement-form input[name=helperName]").nth(2).fill("老师辛");
+        page.click("#agreement-form button[type=submit]");
+        assertThat(page.locator("#care .agreement.current")).containsText("现行帮扶协议（四帮一）");
+        assertThat(page.locator("#care .agreement.current")).containsText("老师辛");
+    }
+
+    /** Ending a team member failed without a problem body (no network): the alert asked the question again. */
+    @Test
+    void endingAHelperThatFailsSaysItFailedNotTheQuestion() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID grid = fx.gridId("FS-5-01");
+        UUID person = fx.person(grid, fx.household(grid, null, false, false), "蒋退", "HEAD", "KEY_PERSON", "DRUG");
+        fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/team", java.util.Map.of("name", "蒋邻",
+                "role", "VOLUNTEER"));
+
+        login("officer");
+        page.navigate(url("/key-persons/" + person));
+        page.route("**/team/*/end", route -> route.abort());
+        java.util.List<String> dialogs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onDialog(dialog -> {
+            dialogs.add(dialog.type() + ":" + dialog.message());
+            dialog.accept();
+        });
+        page.click("button.end-member");
+        page.waitForCondition(() -> dialogs.size() >= 2);
+        assertThat(dialogs).containsExactly("confirm:确认 蒋邻 退出帮扶小组？", "alert:未能让 蒋邻 退出帮扶小组，请重试");
+        assertThat(jdbc.sql("SELECT count(*) FROM helper_membership WHERE person_id = ? AND left_on IS NULL")
+                .param(person).query(Long.class).single()).isEqualTo(1);
+    }
 }

@@ -153,6 +153,39 @@ class PersonApiIntegrationTests extends IntegrationTest {
         assertThat(revealed(id, "idNumber")).isEqualTo(number);
     }
 
+    /**
+     * An integrator sends only the fields he changes: an identity number or phone left out of the body keeps the
+     * stored one, where it was erased; one sent empty (or null) is still taken away, the API's way to clear it.
+     */
+    @Test
+    void aChangeLeavingOutTheIdentityNumberAndPhoneKeepsThemWhileAnEmptyPhoneClearsIt() {
+        String number = TestIdentityNumbers.next(Sex.FEMALE);
+        Map<String, Object> body = person("略填乙", number, "FEMALE", "FS-1-01");
+        String phone = (String) body.get("phone");
+        String id = register(body).path("id").asText();
+
+        Map<String, Object> partial = new HashMap<>(body);
+        partial.remove("idNumber");
+        partial.remove("phone");
+        partial.put("occupation", "教师");
+        HttpResponse<String> changed = api.send("PUT", "/api/v1/persons/" + id, officer, partial);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(ApiClient.json(changed).path("occupation").asText()).isEqualTo("教师");
+        assertThat(ApiClient.json(changed).path("idNumber").asText())
+                .isEqualTo(number.substring(0, 6) + "********" + number.substring(14));
+        assertThat(revealed(id, "idNumber")).isEqualTo(number);
+        assertThat(revealed(id, "phone")).isEqualTo(phone);
+
+        // sent empty, the phone is taken away; the identity number, left out, stays
+        partial.put("phone", "");
+        HttpResponse<String> cleared = api.send("PUT", "/api/v1/persons/" + id, officer, partial);
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+        assertThat(ApiClient.json(cleared).hasNonNull("phone")).as(cleared.body()).isFalse();
+        assertThat(revealed(id, "idNumber")).isEqualTo(number);
+        assertThat(jdbc.sql("SELECT phone_cipher IS NULL FROM person WHERE id = ?::uuid").param(id)
+                .query(Boolean.class).single()).isTrue();
+    }
+
     String revealed(String id, String field) {
         HttpResponse<String> shown = api.send("POST", "/api/v1/persons/" + id + "/reveal", officer,
                 Map.of("field", field, "reason", "核对回读的号码"));

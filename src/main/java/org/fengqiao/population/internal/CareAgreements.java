@@ -233,11 +233,17 @@ public class CareAgreements {
             String field = "helpers[" + i + "]";
             String name = KeyPersonCare.trim(h.name());
             if (h.staffId() != null) {
-                name = jdbc.sql("""
-                        SELECT s.name FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.id = ? AND u.path LIKE ANY(?)""")
-                        .param(h.staffId()).param(caller.scopePatterns()).query(String.class).optional().orElse(null);
-                if (name == null) {
+                // a staff member who has left cannot help the child, as on a key person's team
+                Map<String, Object> staff = jdbc.sql("""
+                        SELECT s.name, s.active FROM staff s JOIN unit u ON u.id = s.unit_id
+                        WHERE s.id = ? AND u.path LIKE ANY(?)""")
+                        .param(h.staffId()).param(caller.scopePatterns()).query().listOfRows().stream().findFirst()
+                        .orElse(null);
+                name = staff == null ? null : (String) staff.get("name");
+                if (staff == null) {
                     problems.add(KeyPersonCare.problem(field + ".staffId", "care.staff.unknown"));
+                } else if (!Boolean.TRUE.equals(staff.get("active"))) {
+                    problems.add(KeyPersonCare.problem(field + ".staffId", "care.staff.inactive"));
                 }
             } else if (name == null) {
                 problems.add(KeyPersonCare.problem(field + ".name", "error.field.required"));

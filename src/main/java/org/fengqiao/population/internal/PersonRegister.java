@@ -241,8 +241,8 @@ public class PersonRegister {
     }
 
     /**
-     * What a blank identity number or phone means to a change. The API's PUT and the import send the whole record, so
-     * there a blank one is taken away ({@code ERASES}); the edit page never shows them in full (they are masked), so
+     * What a blank identity number or phone means to a change. The import sends the whole record, so there a blank one
+     * is taken away ({@code ERASES}); the API's PUT keeps one left out of its body ({@link #forBody}); the edit page never shows them in full (they are masked), so
      * there blank means "as stored" ({@code KEEPS}) and only a number typed anew replaces the stored one.
      */
     public enum Blank {
@@ -251,7 +251,23 @@ public class PersonRegister {
          * As {@code KEEPS} for the identity number, while the phone is taken away: the edit page's explicit choice to
          * delete a stored phone (a blank phone there keeps it, so blank cannot say "none").
          */
-        KEEPS_ID_NUMBER
+        KEEPS_ID_NUMBER,
+        /**
+         * As {@code KEEPS} for the phone, while a blank identity number is taken away: the API's change that left the
+         * phone out of its body but sent the identity number (empty: cleared).
+         */
+        KEEPS_PHONE;
+
+        /**
+         * The API's PUT: a number left out of the body keeps the stored one (an integrator sends only what he changes,
+         * and nothing saved may be lost that way); one sent empty or null is taken away, the API's way to clear it.
+         */
+        public static Blank forBody(boolean idNumberSent, boolean phoneSent) {
+            if (idNumberSent) {
+                return phoneSent ? ERASES : KEEPS_PHONE;
+            }
+            return phoneSent ? KEEPS_ID_NUMBER : KEEPS;
+        }
     }
 
     /**
@@ -291,8 +307,8 @@ public class PersonRegister {
             throw new Conflict("population.person.stale");
         }
         in = unmasked(id, before, in, caller);
-        if (blank == Blank.KEEPS || blank == Blank.KEEPS_ID_NUMBER) {
-            in = keepingStored(id, in, blank == Blank.KEEPS, caller);
+        if (blank != Blank.ERASES) {
+            in = keepingStored(id, in, blank != Blank.KEEPS_PHONE, blank != Blank.KEEPS_ID_NUMBER, caller);
         }
         return changeChecked(id, before, in, categoryWords, visitId, found, caller);
     }
@@ -332,9 +348,9 @@ public class PersonRegister {
                 in.workplace(), in.note());
     }
 
-    private Input keepingStored(UUID id, Input in, boolean keepPhone, Caller caller) {
+    private Input keepingStored(UUID id, Input in, boolean keepIdNumber, boolean keepPhone, Caller caller) {
         String idNumber = in.idNumber();
-        if (idNumber == null || idNumber.isBlank()) {
+        if (keepIdNumber && (idNumber == null || idNumber.isBlank())) {
             idNumber = persons.reveal(id, "idNumber", caller).orElse(null);
         }
         String phone = in.phone();

@@ -197,16 +197,17 @@ class PersonController {
                     + "jurisdiction; 409 when version is given and the person was changed since. With visitId, changed "
                     + "during that visit of the person's grid: each thing changed (moved out, phone, residence...) is "
                     + "listed under it, numbers masked; only the caller's own visit, on the day it was made (else 400 "
-                    + "as on registering, nothing changed). idNumber and phone are the whole record's: absent or blank "
-                    + "takes them away, the person's own masked value as read (320722********002X) keeps the stored "
-                    + "one, another masked value is refused (400).")
+                    + "as on registering, nothing changed). idNumber and phone: left out of the body keeps the stored one; "
+                    + "sent empty or null takes it away; the person's own masked value as read (320722********002X) "
+                    + "keeps the stored one, another masked value is refused (400).")
     PersonView change(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = PersonForm.class))) @RequestBody JsonNode body) {
         List<Invalid.Problem> found = new ArrayList<>();
         PersonForm form = json.read(body, PersonForm.class, found);
         try {
             return PersonView.of(register.change(id, form.input(), form.categories(), form.version(),
-                    PersonRegister.Blank.ERASES, form.visitId(), found, Callers.require()));
+                    PersonRegister.Blank.forBody(body.has("idNumber"), body.has("phone")), form.visitId(), found,
+                    Callers.require()));
         } catch (Invalid e) {
             throw JsonFields.withoutEchoes(e, found);
         }
