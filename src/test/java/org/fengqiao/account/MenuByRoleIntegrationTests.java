@@ -41,7 +41,7 @@ class MenuByRoleIntegrationTests extends IntegrationTest {
     /** Each demo sign-in's bar, exactly. */
     static final Map<String, List<String>> BARS = Map.of(
             "admin", List.of("/map", "/units", "/staff", "/backups"),
-            "security", List.of("/staff"),
+            "security", List.of("/staff", "/password-rules"),
             "auditor", List.of("/audit"),
             "volunteer", List.of("/incidents", "/mediation", "/claims", "/me/forces", "/verification-tasks", "/points",
                     "/map", "/units"),
