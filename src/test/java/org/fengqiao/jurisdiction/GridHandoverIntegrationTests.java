@@ -8,11 +8,11 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.fengqiao.population.Sex;
 import org.fengqiao.population.TestIdentityNumbers;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.TreeFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +40,7 @@ class GridHandoverIntegrationTests extends IntegrationTest {
 
     JurisdictionApi api;
     String n;
+    Community village;
     Grid old;
     Grid target;
     Grid retired;
@@ -48,26 +49,20 @@ class GridHandoverIntegrationTests extends IntegrationTest {
     @BeforeEach
     void setUp() {
         api = new JurisdictionApi(http, jdbc);
-        n = String.valueOf(100000 + new Random().nextInt(899999));
-        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
-        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "T-HO-" + n,
-                "移交村" + n, null, null, null);
-        Community neighbour = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "T-HN-" + n,
-                "邻村" + n, null, null, null);
+        n = TreeFixtures.unique();
+        TreeFixtures tree = new TreeFixtures(jurisdictions, jdbc);
+        Unit office = tree.unit("320722010100");
+        village = tree.village(office, "T-HO-", "移交村");
+        Community neighbour = tree.village(office, "T-HN-", "邻村");
         // south of the demo district, apart from the other retirement tests' spots (lat 34.24–34.29)
-        double lon = 118.00 + new Random().nextInt(300) / 1000.0;
+        double lon = TreeFixtures.lonSouthOfTheDistrict();
         double lat = 34.23;
-        old = grid(village, "IT-HO-" + n, "旧网格" + n, lon, lat);
-        target = grid(village, "IT-HT-" + n, "新网格" + n, lon + 0.005, lat);
-        retired = grid(village, "IT-HR-" + n, "已撤网格" + n, lon + 0.010, lat);
-        otherVillage = grid(neighbour, "IT-HV-" + n, "邻村网格" + n, lon + 0.015, lat);
+        old = tree.gridAt(village, "IT-HO-" + n, "旧网格" + n, lon, lat);
+        target = tree.gridAt(village, "IT-HT-" + n, "新网格" + n, lon + 0.005, lat);
+        retired = tree.gridAt(village, "IT-HR-" + n, "已撤网格" + n, lon + 0.010, lat);
+        otherVillage = tree.gridAt(neighbour, "IT-HV-" + n, "邻村网格" + n, lon + 0.015, lat);
         assertThat(api.call("chief", HttpMethod.POST, "/api/v1/grids/" + retired.id().value() + "/retirement", null,
                 null).status()).isEqualTo(200);
-    }
-
-    Grid grid(Community village, String code, String name, double lon, double lat) {
-        return jurisdictions.createGrid(village.id(), GridNetwork.POLICE, code, name,
-                GridImportPolicyTests.square(lon, lat, 0.004), null, null, null);
     }
 
     static String handover(Grid grid) {
@@ -184,7 +179,7 @@ class GridHandoverIntegrationTests extends IntegrationTest {
         refused(api.call("chief", HttpMethod.POST, handover(old), body(retired), null),
                 "网格“已撤网格" + n + "”（IT-HR-" + n + "）已撤销，不能再向其中登记或移入记录，请另选网格");
         refused(api.call("chief", HttpMethod.POST, handover(old), body(otherVillage), "en"), "Grid 邻村网格" + n
-                + " (IT-HV-" + n + ") is not a grid of 移交村" + n
+                + " (IT-HV-" + n + ") is not a grid of " + village.name()
                 + ": a grid is handed over only to another grid of its own community");
         // the urban station's grid lies outside the rural chief's jurisdiction: unknown to him, as a grid not there
         Map<String, Object> outside = Map.of("targetGridId", api.gridId("NS-1-01").toString());

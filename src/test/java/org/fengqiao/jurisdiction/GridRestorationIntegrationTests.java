@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.TreeFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,14 +43,13 @@ class GridRestorationIntegrationTests extends IntegrationTest {
     @BeforeEach
     void setUp() {
         api = new JurisdictionApi(http, jdbc);
-        n = String.valueOf(100000 + new Random().nextInt(899999));
-        office = jurisdictions.unitByCode("320722010100").orElseThrow();
-        village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "T-RS-" + n, "恢复村" + n, null,
-                null, null);
+        n = TreeFixtures.unique();
+        TreeFixtures tree = new TreeFixtures(jurisdictions, jdbc);
+        office = tree.unit("320722010100");
+        village = tree.village(office, "T-RS-", "恢复村");
         // south of the demo district, apart from the other grid tests' spots (lat 34.22–34.29)
-        lon = 118.00 + new Random().nextInt(300) / 1000.0;
-        grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-RS-" + n, "误撤网格" + n,
-                GridImportPolicyTests.square(lon, lat, 0.004), null, null, null);
+        lon = TreeFixtures.lonSouthOfTheDistrict();
+        grid = tree.gridAt(village, "IT-RS-" + n, "误撤网格" + n, lon, lat);
         assertThat(api.call("chief", HttpMethod.POST, "/api/v1/grids/" + id() + "/retirement", null, null).status())
                 .isEqualTo(200);
     }

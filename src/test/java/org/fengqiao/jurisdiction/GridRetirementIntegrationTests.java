@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.TreeFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +34,7 @@ class GridRetirementIntegrationTests extends IntegrationTest {
     Jurisdictions jurisdictions;
 
     JurisdictionApi api;
+    TreeFixtures tree;
     String n;
     Unit office;
     Community village;
@@ -44,16 +45,15 @@ class GridRetirementIntegrationTests extends IntegrationTest {
     @BeforeEach
     void setUp() {
         api = new JurisdictionApi(http, jdbc);
-        n = String.valueOf(100000 + new Random().nextInt(899999));
-        office = jurisdictions.unitByCode("320722010100").orElseThrow();
-        village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "T-RET-" + n, "撤销测试村" + n, null,
-                null, null);
-        lon = 118.00 + new Random().nextInt(300) / 1000.0;
+        n = TreeFixtures.unique();
+        tree = new TreeFixtures(jurisdictions, jdbc);
+        office = tree.unit("320722010100");
+        village = tree.village(office, "T-RET-", "撤销测试村");
+        lon = TreeFixtures.lonSouthOfTheDistrict();
     }
 
     Grid grid(String code, double offset) {
-        return jurisdictions.createGrid(village.id(), GridNetwork.POLICE, code, "撤销测试网格" + n,
-                GridImportPolicyTests.square(lon + offset, lat, 0.004), null, null, null);
+        return tree.gridAt(village, code, "撤销测试网格" + n, lon + offset, lat);
     }
 
     String locate(double offset) {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.fengqiao.population.Sex;
 import org.fengqiao.population.TestIdentityNumbers;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.TreeFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,17 +40,14 @@ class RetiredGridFilingIntegrationTests extends IntegrationTest {
     @BeforeEach
     void setUp() {
         api = new JurisdictionApi(http, jdbc);
-        n = String.valueOf(100000 + new Random().nextInt(899999));
-        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
-        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "T-RF-" + n,
-                "撤销登记村" + n, null, null, null);
+        n = TreeFixtures.unique();
+        TreeFixtures tree = new TreeFixtures(jurisdictions, jdbc);
+        Community village = tree.village(tree.unit("320722010100"), "T-RF-", "撤销登记村");
         // south of the demo district, apart from GridRetirementIntegrationTests' spots (lat 34.27–34.29)
-        double lon = 118.00 + new Random().nextInt(300) / 1000.0;
+        double lon = TreeFixtures.lonSouthOfTheDistrict();
         double lat = 34.25;
-        inUse = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-RFU-" + n, "在用网格" + n,
-                GridImportPolicyTests.square(lon, lat, 0.004), null, null, null);
-        retired = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-RFR-" + n, "已并网格" + n,
-                GridImportPolicyTests.square(lon + 0.005, lat, 0.004), null, null, null);
+        inUse = tree.gridAt(village, "IT-RFU-" + n, "在用网格" + n, lon, lat);
+        retired = tree.gridAt(village, "IT-RFR-" + n, "已并网格" + n, lon + 0.005, lat);
         // a post set up while the grid was in use: a record that stays in it once it is retired
         JurisdictionApi.Answer post = api.call("chief", HttpMethod.POST, "/api/v1/forces/posts",
                 post(retired, "旧岗" + n), null);

@@ -62,6 +62,21 @@ public final class TreeFixtures {
                 square(lon, lat, 0.004), null, null, null);
     }
 
+    /**
+     * A longitude south of the demo district (118.000–118.300) for a test whose grids must lie near the district's
+     * (locate, import, redraw, and the boundary check against the village's other grids); each such test keeps a
+     * latitude band of its own, so that no two tests' grids overlap.
+     */
+    public static double lonSouthOfTheDistrict() {
+        return 118.00 + RANDOM.nextInt(300) / 1000.0;
+    }
+
+    /** A police grid of the village at the village's unit: a square of 0.004° with its south-west corner at the spot. */
+    public Grid gridAt(Community village, String code, String name, double lon, double lat) {
+        return jurisdictions.createGrid(village.id(), GridNetwork.POLICE, code, name, square(lon, lat, 0.004), null,
+                null, null);
+    }
+
     /** A permanent resident heading a household of his own in the grid. */
     public UUID person(Grid grid, String name) {
         UUID household = UUID.randomUUID();
