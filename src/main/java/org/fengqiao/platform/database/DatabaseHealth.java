@@ -64,15 +64,8 @@ class DatabaseHealth extends AbstractHealthIndicator implements DisposableBean {
     @Override
     protected void doHealthCheck(Health.Builder health) {
         String error;
-        Future<String> running;
-        synchronized (this) {
-            if (check == null || check.isDone()) {
-                check = checker.submit(this::product);
-            }
-            running = check;
-        }
         try {
-            String product = running.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            String product = answer(System.nanoTime() + WAIT.toNanos());
             if (product != null) {
                 health.up().withDetail("database", product);
                 if (down) {
@@ -97,6 +90,45 @@ class DatabaseHealth extends AbstractHealthIndicator implements DisposableBean {
             down = true;
             log.warn("The database does not answer ({}): the readiness probe says DOWN (503) until it does", error);
         }
+    }
+
+    /**
+     * The answer of a check started for this probe, or of one still under way when it came. One under way that ends
+     * without an answer while the probe still has time is followed by a check of the probe's own: it began earlier,
+     * perhaps while the database was still out of reach, and the database may answer now (a probe right after the
+     * pool's connections came back was told DOWN by the check that had waited for them).
+     */
+    private String answer(long deadline) throws TimeoutException, ExecutionException, InterruptedException {
+        Future<String> running;
+        boolean own;
+        synchronized (this) {
+            own = check == null || check.isDone();
+            if (own) {
+                check = checker.submit(this::product);
+            }
+            running = check;
+        }
+        try {
+            String product = running.get(left(deadline), TimeUnit.NANOSECONDS);
+            if (product != null || own) {
+                return product;
+            }
+        } catch (ExecutionException e) {
+            if (own) {
+                throw e;
+            }
+        }
+        synchronized (this) {
+            if (check == running) {
+                check = checker.submit(this::product);
+            }
+            running = check;
+        }
+        return running.get(left(deadline), TimeUnit.NANOSECONDS);
+    }
+
+    private static long left(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
     }
 
     /** The database's product name once a connection answers; null when it did not answer in time. */
