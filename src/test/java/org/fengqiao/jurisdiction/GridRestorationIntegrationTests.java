@@ -93,12 +93,14 @@ class GridRestorationIntegrationTests extends IntegrationTest {
                 .doesNotContain("IT-RS-" + n);
         assertThat(api.get("chief", "/api/v1/grids").body().findValuesAsText("code")).contains("IT-RS-" + n);
         assertThat(api.get("chief", locate()).status()).isEqualTo(200);
-        // a record filed into it again (a post, which does not keep it from being retired once more below)
-        Map<String, Object> post = new HashMap<>();
-        post.put("gridId", id().toString());
-        post.put("name", "复岗" + n);
-        post.put("place", "村口");
-        JurisdictionApi.Answer filed = api.call("chief", HttpMethod.POST, "/api/v1/forces/posts", post, null);
+        // a record filed into it again (a team serving it, which does not keep it from being retired once more below,
+        // as a post or a member would: GridHoldingsIntegrationTests)
+        Map<String, Object> team = new HashMap<>();
+        team.put("unitId", office.id().value().toString());
+        team.put("gridId", id().toString());
+        team.put("kind", "FIRE_PATROL");
+        team.put("name", "复队" + n);
+        JurisdictionApi.Answer filed = api.call("chief", HttpMethod.POST, "/api/v1/forces/teams", team, null);
         assertThat(filed.status()).as(String.valueOf(filed.body())).isEqualTo(201);
         List<String> audited = jdbc.sql("""
                 SELECT before::text FROM audit_entry WHERE record_type = 'grid' AND record_id = ? AND action = 'UPDATE'

@@ -129,32 +129,70 @@ class GridRetirementIntegrationTests extends IntegrationTest {
         long persons = count("SELECT count(*) FROM person WHERE grid_id = ? AND residence <> 'LEFT'", id);
         long open = count("SELECT count(*) FROM incident WHERE grid_id = ? AND status NOT IN ('ANSWERED', 'MERGED')", id);
         long roster = count("SELECT count(*) FROM grid_role WHERE grid_id = ? AND ended_on IS NULL", id);
+        long buildings = count("SELECT count(*) FROM building WHERE grid_id = ?", id);
+        long organisations = count("SELECT count(*) FROM organisation WHERE grid_id = ?", id);
+        long rentals = count("SELECT count(*) FROM rental WHERE grid_id = ? AND (contract_to IS NULL OR contract_to >= "
+                + "(now() AT TIME ZONE 'Asia/Shanghai')::date)", id);
+        long cases = count("SELECT count(*) FROM dispute_case WHERE grid_id = ? AND status = 'OPEN'", id);
+        long files = count("SELECT count(*) FROM recovery_file WHERE grid_id = ? AND status = 'OPEN'", id);
+        long members = count("SELECT count(*) FROM force_member WHERE grid_id = ? AND status <> 'LEFT'", id);
+        long posts = count("SELECT count(*) FROM force_post WHERE grid_id = ?", id);
+        String villageName = jdbc.sql("SELECT c.name FROM grid g JOIN community c ON c.id = g.community_id WHERE g.id = ?")
+                .param(id).query(String.class).single();
         assertThat(addresses).isPositive();
         assertThat(roster).isPositive();
         String before = api.gridTable();
 
         JurisdictionApi.Answer zh = api.call("chief", HttpMethod.POST, retirement(id), null, null);
         assertThat(zh.status()).isEqualTo(400);
-        assertThat(zh.body().get("title").asText()).isEqualTo("网格未撤销：其中还有记录，请先移走");
+        assertThat(zh.body().get("title").asText()).isEqualTo("网格未撤销：其中还有记录。可在本网格页的“移交至网格”"
+                + "把全部记录一次移交给同一社区/村的另一网格并撤销本网格，或按下列提示逐项移走");
         List<String> expected = new ArrayList<>();
         expected.add("网格 FS-1-01 中还有 " + addresses + " 个地址：先把本网格的地盘划入相邻网格（修改边界），"
                 + "再在本网格的“核对地址归属”页把地址连同楼栋、住户和人员移到所在网格");
         if (persons > 0) {
             expected.add("网格 FS-1-01 中还有 " + persons + " 名在住人员：随其地址在“核对地址归属”页移到所在网格，或登记迁出");
         }
+        if (buildings > 0) {
+            expected.add("网格 FS-1-01 中还有 " + buildings + " 栋楼栋：随其地址在“核对地址归属”页移到所在网格");
+        }
+        if (organisations > 0) {
+            expected.add("网格 FS-1-01 中还有 " + organisations + " 个单位：在单位页改选其地址或网格，或随其地址在“核对地址归属”页移到所在网格");
+        }
+        if (rentals > 0) {
+            expected.add("网格 FS-1-01 中还有 " + rentals + " 处在租的出租房屋：随其地址在“核对地址归属”页移到所在网格，或登记合同到期");
+        }
         if (open > 0) {
             expected.add("网格 FS-1-01 中还有 " + open + " 件未办结的警情：办结并答复群众后再撤销");
         }
+        if (cases > 0) {
+            expected.add("网格 FS-1-01 中还有 " + cases + " 件未结案的矛盾纠纷：调解结案后再撤销");
+        }
+        if (files > 0) {
+            expected.add("网格 FS-1-01 中还有 " + files + " 件未结的追赃挽损案卷：结卷后再撤销");
+        }
         expected.add("网格 FS-1-01 中还有 " + roster + " 名在任的五级网格人员：在本页“五级网格人员”中为其卸任，再到新网格任职");
+        if (members > 0) {
+            expected.add("网格 FS-1-01 中还有 " + members + " 名在册的群防群治队员：在其队员档案中改选网格，或登记离队");
+        }
+        if (posts > 0) {
+            expected.add("网格 FS-1-01 中还有 " + posts + " 个固定岗点：在岗点页改选网格");
+        }
+        // and, last, the way to move it all at once
+        expected.add("也可在网格 FS-1-01 页面的“移交至网格”把以上记录全部一次移交给“" + villageName + "”的另一网格，并撤销本网格");
         assertThat(zh.body().get("errors").findValuesAsText("message")).containsExactlyElementsOf(expected);
 
         JurisdictionApi.Answer en = api.call("chief", HttpMethod.POST, retirement(id), null, "en");
-        assertThat(en.body().get("title").asText())
-                .isEqualTo("The grid was not retired: records still lie in it; move them first");
+        assertThat(en.body().get("title").asText()).isEqualTo("The grid was not retired: records still lie in it. "
+                + "\"Hand over to grid\" on this grid's page moves them all at once to another grid of the same "
+                + "community (village) and retires this grid; or move them one by one as listed");
         List<String> english = en.body().get("errors").findValuesAsText("message");
         assertThat(english.get(0)).startsWith("Grid FS-1-01 still holds " + addresses + " addresses: ");
-        assertThat(english.get(english.size() - 1)).startsWith(String.format(Locale.ROOT,
-                "Grid FS-1-01 still has %d roster place%s held: end them", roster, roster == 1 ? "" : "s"));
+        assertThat(english).contains(String.format(Locale.ROOT,
+                "Grid FS-1-01 still has %d roster place%s held: end them in the grid roster on this page, then assign "
+                        + "the people to the new grid", roster, roster == 1 ? "" : "s"));
+        assertThat(english.get(english.size() - 1)).isEqualTo("Or use \"Hand over to grid\" on the page of grid "
+                + "FS-1-01: it moves all of the above at once to another grid of " + villageName + " and retires this grid");
         assertThat(api.gridTable()).isEqualTo(before);
     }
 

@@ -20,15 +20,21 @@ import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.internal.GridChanges;
+import org.fengqiao.platform.Caller;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.Race;
+import org.fengqiao.support.TreeFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A persons file written before two grids were merged names the old grid's code: each such row is refused saying the
- * grid was retired (in the officer's language), not that the code does not exist, which sent him looking for a typo.
+ * A persons file written before two grids were merged names the old grid's code: each row filing or moving someone
+ * into it is refused saying the grid was retired (in the officer's language), not that the code does not exist, which
+ * sent him looking for a typo; a person who still lives on the records there (he moved away before it was retired) is
+ * updated where he stands. A grid retired while the import runs is waited for and read again, not filed into.
  */
 class PersonImportRetiredGridIntegrationTests extends IntegrationTest {
 
@@ -38,6 +44,10 @@ class PersonImportRetiredGridIntegrationTests extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     Jurisdictions jurisdictions;
+    @Autowired
+    GridChanges changes;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     @Test
     void aRowNamingARetiredGridIsToldTheGridWasRetiredInChineseAndEnglish() throws Exception {
@@ -66,6 +76,105 @@ class PersonImportRetiredGridIntegrationTests extends IntegrationTest {
                 + ") was retired: nobody can be imported into it; give the code of the grid the person lives in now");
         assertThat(jdbc.sql("SELECT count(*) FROM person WHERE grid_id = ?").param(grid.id().value())
                 .query(Long.class).single()).isZero();
+    }
+
+    static String row(String name, String idNumber, String phone, String gridCode, String residence) {
+        return String.join(",", name, idNumber, "男", phone, gridCode, "", "", residence, "") + "\n";
+    }
+
+    static String file(String... rows) {
+        return "\uFEFF" + String.join(",", ImportIntegrationTests.HEADERS) + "\n" + String.join("", rows);
+    }
+
+    @Test
+    void aPersonWhoMovedAwayFromARetiredGridIsUpdatedThereWhileNobodyMovesIntoIt() throws Exception {
+        String n = TreeFixtures.unique();
+        TreeFixtures tree = new TreeFixtures(jurisdictions, jdbc);
+        Community village = tree.village(tree.unit("320722010100"), "T-PK-", "导入保留村");
+        Grid retiredGrid = tree.grid(village, null, "IT-PKR-", "已并网格");
+        Grid inUse = tree.grid(village, null, "IT-PKU-", "在用网格");
+        ApiClient api = new ApiClient(port);
+        String chief = api.token("chief", DEMO_PASSWORD);
+        String leftId = TestIdentityNumbers.next(Sex.MALE);
+        String stayingId = TestIdentityNumbers.next(Sex.MALE);
+        String returningId = TestIdentityNumbers.next(Sex.MALE);
+        register(api, chief, retiredGrid, "迁走" + n, leftId, "LEFT");
+        register(api, chief, retiredGrid, "回迁" + n, returningId, "LEFT");
+        register(api, chief, inUse, "在住" + n, stayingId, "PERMANENT");
+        // he moved away before the grid was retired: a history pointer, which does not keep it in use
+        HttpResponse<String> retired = api.send("POST", "/api/v1/grids/" + retiredGrid.id().value() + "/retirement",
+                chief, null);
+        assertThat(retired.statusCode()).as(retired.body()).isEqualTo(200);
+
+        String csv = file(row("迁走" + n, leftId, "13912345678", retiredGrid.code(), "离开"),
+                row("在住" + n, stayingId, "", retiredGrid.code(), "常住"),
+                // nobody lives in a retired grid: one who moved away does not come back to live in it
+                row("回迁" + n, returningId, "", retiredGrid.code(), "常住"));
+        JsonNode job = ImportIntegrationTests.importAndWait(api, port, chief, "persons.csv",
+                csv.getBytes(StandardCharsets.UTF_8), false, Duration.ofSeconds(30), "Accept-Language", "en");
+
+        assertThat(job.path("updatedRows").asLong()).as(job.toString()).isEqualTo(1);
+        assertThat(job.path("failedRows").asLong()).as(job.toString()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT residence FROM person WHERE name = ?").param("回迁" + n).query(String.class)
+                .single()).isEqualTo("LEFT");
+        assertThat(jdbc.sql("SELECT phone_masked FROM person WHERE name = ?").param("迁走" + n).query(String.class)
+                .single()).isEqualTo("139****5678");
+        assertThat(gridOf("在住" + n)).isEqualTo(inUse.id().value());
+        assertThat(errors(api, chief, job)).contains("Grid " + retiredGrid.code() + " (" + retiredGrid.name()
+                + ") was retired: nobody can be imported into it; give the code of the grid the person lives in now");
+    }
+
+    @Test
+    void aGridRetiredWhileAnImportFilesIntoItIsWaitedForAndItsRowsAreRefused() throws Exception {
+        String n = TreeFixtures.unique();
+        TreeFixtures tree = new TreeFixtures(jurisdictions, jdbc);
+        Unit office = tree.unit("320722010100");
+        Grid grid = tree.grid(tree.village(office, "T-PW-", "导入竞争村"), null, "IT-PW-", "竞争网格");
+        Caller caller = new Caller(java.util.UUID.randomUUID(), "pw" + n, "所长", "STATION_CHIEF",
+                java.util.List.of(office.path()), java.util.Set.of());
+        ApiClient api = new ApiClient(port);
+        String chief = api.token("chief", DEMO_PASSWORD);
+        String csv = file(row("迟导" + n, TestIdentityNumbers.next(Sex.MALE), "", grid.code(), "常住"));
+
+        // the import reads the grid in use (the retirement is not committed yet) and waits for it as it writes
+        JsonNode job = new Race(jdbc, transactions).run(() -> changes.retire(grid.id(), caller),
+                () -> ImportIntegrationTests.importAndWait(api, port, chief, "persons.csv",
+                        csv.getBytes(StandardCharsets.UTF_8), false, Duration.ofSeconds(30)));
+
+        assertThat(job.path("failedRows").asLong()).as(job.toString()).isEqualTo(1);
+        assertThat(job.path("createdRows").asLong()).as(job.toString()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM person WHERE grid_id = ?").param(grid.id().value())
+                .query(Long.class).single()).isZero();
+        assertThat(errors(api, chief, job)).contains("网格 " + grid.code() + "（" + grid.name()
+                + "）已撤销，不能再向其中导入人员，请填写其现在所在网格的编码");
+    }
+
+    void register(ApiClient api, String token, Grid grid, String name, String idNumber, String residence)
+            throws Exception {
+        java.util.Map<String, Object> person = new java.util.HashMap<>();
+        person.put("gridId", grid.id().value().toString());
+        person.put("name", name);
+        person.put("idNumber", idNumber);
+        person.put("sex", "MALE");
+        person.put("residence", residence);
+        HttpResponse<String> r = api.send("POST", "/api/v1/persons", token, person);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+
+    java.util.UUID gridOf(String name) {
+        return jdbc.sql("SELECT grid_id FROM person WHERE name = ?").param(name).query(java.util.UUID.class).single();
+    }
+
+    /** The first refused row's problems as the job's error file gives them. */
+    String errors(ApiClient api, String token, JsonNode job) throws Exception {
+        HttpResponse<byte[]> errors = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/imports/" + job.path("id").asText() + "/errors"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(errors.statusCode()).isEqualTo(200);
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(errors.body()))) {
+            return workbook.getSheetAt(0).getRow(1).getCell(ImportIntegrationTests.HEADERS.length + 1)
+                    .getStringCellValue();
+        }
     }
 
     /** The one row's problems as the error file gives them to an officer reading the language. */

@@ -865,7 +865,8 @@ public class ForcesDesk {
      * only where the record is already ({@code keptGrid}), for nothing new is posted in a grid merged away.
      */
     private Grid grid(UUID gridId, UUID keptGrid, Caller caller, List<Invalid.Problem> problems) {
-        Grid grid = jurisdictions.visibleGrid(new GridId(gridId), caller).orElse(null);
+        // held against a retirement until the record is written, which then waits for it or reads it retired
+        Grid grid = jurisdictions.visibleGridForFiling(new GridId(gridId), caller).orElse(null);
         if (grid == null) {
             problems.add(problem("gridId", "forces.grid.unknown"));
         } else if (grid.retired() && !gridId.equals(keptGrid)) {

@@ -13,6 +13,7 @@ import org.fengqiao.audit.Audited;
 import org.fengqiao.jurisdiction.Community;
 import org.fengqiao.jurisdiction.CommunityId;
 import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.GridHoldings;
 import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.platform.Caller;
@@ -46,10 +47,10 @@ public class GridChanges {
     private final GridIndex index;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
-    private final org.springframework.beans.factory.ObjectProvider<org.fengqiao.jurisdiction.GridHoldings> holdings;
+    private final org.springframework.beans.factory.ObjectProvider<GridHoldings> holdings;
 
     GridChanges(Grids grids, Communities communities, Units units, GridIndex index, ApplicationEventPublisher events,
-            JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<org.fengqiao.jurisdiction.GridHoldings> holdings) {
+            JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<GridHoldings> holdings) {
         this.holdings = holdings;
         this.grids = grids;
         this.communities = communities;
@@ -155,9 +156,11 @@ public class GridChanges {
     }
 
     /**
-     * Retires a grid the caller sees (404 otherwise) once nothing lies in it any more: no address, no person living
-     * there, no incident still open, no roster place held. Refused otherwise with what is left, counted, and where to
-     * move it, nothing changed. A retired grid keeps its records, history and code; it leaves the forms, the map and
+     * Retires a grid the caller sees (404 otherwise) once nothing keeps it in use any more ({@link GridHoldings#keeping}:
+     * no address, building, organisation or rental in force, no person living there, no incident, dispute case or
+     * recovery file still open, no roster place held, no forces member or fixed post there). Refused otherwise with
+     * what is left, counted, where to move it, and that the handover (移交至网格…) moves everything at once; nothing
+     * changed. A retired grid keeps its records, history and code; it leaves the forms, the map and
      * the spatial index, and another grid may be drawn over its ground. Audited as an update of the grid.
      */
     @Transactional
@@ -170,13 +173,14 @@ public class GridChanges {
         if (before.retired()) {
             throw new Conflict("jurisdiction.retire.already", before.code());
         }
-        Grids.Contents left = grids.contents(id);
-        if (!left.empty()) {
+        Map<String, Long> left = keeping(grids.find(id).orElseThrow());
+        if (!left.isEmpty()) {
             List<Invalid.Problem> problems = new ArrayList<>();
-            leftIn(problems, "addresses", left.addresses(), before.code());
-            leftIn(problems, "persons", left.persons(), before.code());
-            leftIn(problems, "openIncidents", left.openIncidents(), before.code());
-            leftIn(problems, "rosterPlaces", left.rosterPlaces(), before.code());
+            left.forEach((what, count) -> problems.add(new Invalid.Problem(what, "jurisdiction.retire.left." + what,
+                    new Object[] {before.code(), count})));
+            // the way to move everything at once, where each line above says how to move its own kind
+            problems.add(new Invalid.Problem("targetGridId", "jurisdiction.retire.handOverInstead",
+                    new Object[] {before.code(), before.communityName()}));
             throw new Invalid("jurisdiction.retire.refused", problems);
         }
         grids.retire(id);
@@ -270,8 +274,8 @@ public class GridChanges {
         org.fengqiao.jurisdiction.Grid source = grids.find(id).orElseThrow();
         Map<String, Long> moved = new LinkedHashMap<>();
         holdings.orderedStream().forEach(h -> moved.putAll(h.handOver(source, to)));
-        Grids.Contents left = grids.contents(id);
-        if (!left.empty()) {
+        Map<String, Long> left = keeping(source);
+        if (!left.isEmpty()) {
             // a module that keeps something here moved nothing of it: not retired half-emptied
             throw new IllegalStateException("grid " + from.code() + " not emptied by its handover: " + left);
         }
@@ -288,10 +292,18 @@ public class GridChanges {
         return new Handover(after, grids.detail(to.id()).orElseThrow(), moved);
     }
 
-    private static void leftIn(List<Invalid.Problem> problems, String what, long count, String code) {
-        if (count > 0) {
-            problems.add(new Invalid.Problem(what, "jurisdiction.retire.left." + what, new Object[] {code, count}));
-        }
+    /**
+     * What still keeps the grid in use, counted by each module that keeps records in it ({@link GridHoldings#keeping}),
+     * in the modules' order: the kinds with a count above 0, none when the grid may be retired.
+     */
+    private Map<String, Long> keeping(org.fengqiao.jurisdiction.Grid grid) {
+        Map<String, Long> left = new LinkedHashMap<>();
+        holdings.orderedStream().forEach(h -> h.keeping(grid).forEach((what, count) -> {
+            if (count != null && count > 0) {
+                left.merge(what, count, Long::sum);
+            }
+        }));
+        return left;
     }
 
     /** A grid to be drawn: its community, network (POLICE when null), code and name, and the drawn geometry. */

@@ -247,27 +247,6 @@ public class Grids {
                 .param(id.value()).update();
     }
 
-    /**
-     * What still lies in a grid and keeps it from being retired: its addresses, the persons living there (not those
-     * who left), its incidents not yet answered and the roster places held now. Counted here, across the modules that
-     * own them, as those modules depend on this one and not the other way round.
-     */
-    public record Contents(long addresses, long persons, long openIncidents, long rosterPlaces) {
-        public boolean empty() {
-            return addresses == 0 && persons == 0 && openIncidents == 0 && rosterPlaces == 0;
-        }
-    }
-
-    public Contents contents(GridId id) {
-        return jdbc.sql("""
-                SELECT (SELECT count(*) FROM address WHERE grid_id = :id),
-                       (SELECT count(*) FROM person WHERE grid_id = :id AND residence <> 'LEFT'),
-                       (SELECT count(*) FROM incident WHERE grid_id = :id AND status NOT IN ('ANSWERED', 'MERGED')),
-                       (SELECT count(*) FROM grid_role WHERE grid_id = :id AND ended_on IS NULL)""")
-                .param("id", id.value())
-                .query((rs, row) -> new Contents(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
-    }
-
     public long revision() {
         return jdbc.sql("SELECT revision FROM grid_revision WHERE id = 1").query(Long.class).single();
     }

@@ -158,9 +158,11 @@ class GridController {
             description = "The grid is kept with its records and history (the records filed in it still name it), "
                     + "leaves the lists, forms, map, export and locate, and another grid may be drawn or imported over its "
                     + "ground; its code stays taken. 400 listing what still lies in it, counted, and where to move "
-                    + "it (addresses with their households and persons, persons living there, incidents not yet "
-                    + "answered, roster places held now), nothing changed; 409 when retired already; 404 for a grid "
-                    + "outside the caller's jurisdiction.")
+                    + "it (addresses, buildings, organisations, rentals in force, persons living there, incidents not "
+                    + "yet answered, open dispute cases and recovery files, roster places held now, forces members "
+                    + "still serving, fixed posts), and last that POST /handover moves them all to another grid of "
+                    + "the community, nothing changed; 409 when retired already; 404 for a grid outside the caller's "
+                    + "jurisdiction.")
     GridDetail retire(@PathVariable UUID id) {
         return detail(changes.retire(new GridId(id), Callers.require()));
     }
@@ -177,7 +179,9 @@ class GridController {
     @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
     @Operation(summary = "Merge a grid into another of its community (移交至网格…) and retire it; audited with the counts",
             description = "In one transaction: its addresses with the buildings, households, persons, rentals and "
-                    + "organisations at them, its open incidents (keeping their owners) and its roster places (ended "
+                    + "organisations at them, its open verification tasks, open incidents (keeping their owners), "
+                    + "open dispute cases and recovery files, the hard cases on its board not yet done, its forces "
+                    + "members, posts and teams, and its roster places (ended "
                     + "here and started there today; a single role the target holds already only ends) move to the "
                     + "target grid, then the grid, empty, is retired as by POST /retirement. 400 when the target is "
                     + "missing, the same grid, unknown to the caller, retired, or of another community or network; "

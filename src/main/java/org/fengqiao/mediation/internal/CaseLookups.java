@@ -30,6 +30,7 @@ class CaseLookups {
     private static final Set<String> CLEARING = Set.of("staff", "grid_role", "unit", "grid");
 
     private final Function<UUID, Grid> loadGrid;
+    private final Function<UUID, Grid> holdGrid;
     private final Function<UUID, Disputes.Member> loadChief;
     private final ShortLived<UUID, Grid> grids;
     private final ShortLived<UUID, Disputes.Member> chiefs;
@@ -37,11 +38,18 @@ class CaseLookups {
     @Autowired
     CaseLookups(Jurisdictions jurisdictions, Disputes disputes,
             @Value("${fengqiao.mediation.lookup-cache:5s}") Duration ttl) {
-        this(id -> jurisdictions.grid(new GridId(id)).orElse(null), id -> disputes.gridChief(id).orElse(null), ttl);
+        this(id -> jurisdictions.grid(new GridId(id)).orElse(null), id -> disputes.gridChief(id).orElse(null), ttl,
+                id -> jurisdictions.gridForFiling(new GridId(id)).orElse(null));
     }
 
     CaseLookups(Function<UUID, Grid> loadGrid, Function<UUID, Disputes.Member> loadChief, Duration ttl) {
+        this(loadGrid, loadChief, ttl, loadGrid);
+    }
+
+    CaseLookups(Function<UUID, Grid> loadGrid, Function<UUID, Disputes.Member> loadChief, Duration ttl,
+            Function<UUID, Grid> holdGrid) {
         this.loadGrid = loadGrid;
+        this.holdGrid = holdGrid;
         this.loadChief = loadChief;
         this.grids = new ShortLived<>(ttl, 10_000);
         this.chiefs = new ShortLived<>(ttl, 10_000);
@@ -49,6 +57,14 @@ class CaseLookups {
 
     Optional<Grid> grid(GridId id) {
         return Optional.ofNullable(grids.get(id.value(), loadGrid));
+    }
+
+    /**
+     * The grid read now, never remembered, and held against a retirement until the caller's transaction ends
+     * ({@link Jurisdictions#gridForFiling}): for a case filed into it by hand.
+     */
+    Optional<Grid> gridForFiling(GridId id) {
+        return Optional.ofNullable(holdGrid.apply(id.value()));
     }
 
     /** The grid's chief now (an active person with a current term), if it has one. */

@@ -152,6 +152,11 @@ public class MediationDesk {
             problems.add(problem("gridId", "error.field.required"));
         } else {
             grid = lookups.grid(new GridId(n.gridId())).filter(g -> who.sees(g.unitPath())).orElse(null);
+            if (grid != null && incidentId == null) {
+                // a case opened by hand is read fresh and held against a retirement until it is written, which then
+                // waits for it or reads it retired (the lookups' copy may be older than a retirement)
+                grid = lookups.gridForFiling(grid.id()).orElse(null);
+            }
             if (grid == null) {
                 problems.add(problem("gridId", "mediation.grid.unknown"));
             } else if (incidentId == null && grid.retired()) {

@@ -79,7 +79,8 @@ public class Screenings {
         if (f.gridId() == null) {
             problems.add(MediationDesk.problem("gridId", "error.field.required"));
         } else {
-            grid = jurisdictions.grid(new GridId(f.gridId())).filter(g -> who.sees(g.unitPath())).orElse(null);
+            // held against a retirement until the screening is written, which then waits for it or reads it retired
+            grid = jurisdictions.gridForFiling(new GridId(f.gridId())).filter(g -> who.sees(g.unitPath())).orElse(null);
             if (grid == null) {
                 problems.add(MediationDesk.problem("gridId", "mediation.grid.unknown"));
             } else if (grid.retired()) {

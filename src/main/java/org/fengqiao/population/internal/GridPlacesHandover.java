@@ -1,5 +1,7 @@
 package org.fengqiao.population.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,17 +9,22 @@ import java.util.Optional;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridHoldings;
 import org.fengqiao.platform.Conflict;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The places and people of a grid merged into another (移交至网格…): every address with what stands at it, the
- * buildings, households, persons (those who left with their household, whose records name it), rentals and
- * organisations move to the other grid, as a misplaced address moves with them ({@link MisplacedAddresses}). Visits,
- * verification tasks and readings stay in the old grid's history. A building or organisation named as one of the
- * other grid's (names are unique per grid) is refused by name, nothing moved.
+ * The places and people of a grid. Its addresses, buildings, organisations, rentals in force and the persons living
+ * there keep it in use: a grid is not retired over a house, a shop or a resident no other grid would show. Merged into
+ * another (移交至网格…), every address with what stands at it, the buildings, households, persons (those who left
+ * with their household too, whose records name it), rentals and organisations move to the other grid, as a misplaced
+ * address moves with them ({@link MisplacedAddresses}), and so do the verification tasks still open at those places,
+ * for the grid that now holds a place is the one whose people check it. Visits, resolved tasks and readings stay in the
+ * old grid's history. A building or organisation named as one of the other grid's (names are unique per grid) is
+ * refused by name, nothing moved.
  */
 @Component
+@Order(1)
 class GridPlacesHandover implements GridHoldings {
 
     /** In the order counted and moved: the households before the persons, as a person's household is his grid's. */
@@ -26,9 +33,32 @@ class GridPlacesHandover implements GridHoldings {
             List.of("rental", "rentals"), List.of("organisation", "organisations"));
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    GridPlacesHandover(JdbcClient jdbc) {
+    GridPlacesHandover(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, Long> keeping(Grid grid) {
+        LocalDate today = LocalDate.now(clock.withZone(Housing.LOCAL));
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM address WHERE grid_id = :id),
+                       (SELECT count(*) FROM person WHERE grid_id = :id AND residence <> 'LEFT'),
+                       (SELECT count(*) FROM building WHERE grid_id = :id),
+                       (SELECT count(*) FROM organisation WHERE grid_id = :id),
+                       (SELECT count(*) FROM rental r WHERE r.grid_id = :id AND """ + Rentals.ACTIVE + ")")
+                .param("id", grid.id().value()).param("today", today)
+                .query((rs, row) -> {
+                    Map<String, Long> left = new LinkedHashMap<>();
+                    left.put("addresses", rs.getLong(1));
+                    left.put("persons", rs.getLong(2));
+                    left.put("buildings", rs.getLong(3));
+                    left.put("organisations", rs.getLong(4));
+                    left.put("rentals", rs.getLong(5));
+                    return left;
+                }).single();
     }
 
     @Override
@@ -47,6 +77,10 @@ class GridPlacesHandover implements GridHoldings {
                     + "WHERE grid_id = :from").param("from", from.id().value()).param("to", to.id().value()).update();
             moved.put(table.get(1), n);
         }
+        moved.put("verificationTasks", (long) jdbc.sql("""
+                UPDATE verification_task SET grid_id = :to, version = version + 1, updated_at = now()
+                 WHERE grid_id = :from AND status <> 'RESOLVED'""")
+                .param("from", from.id().value()).param("to", to.id().value()).update());
         return moved;
     }
 }

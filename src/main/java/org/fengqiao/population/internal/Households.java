@@ -58,10 +58,15 @@ public class Households {
         }
     }
 
+    /**
+     * The grid a building or household is about to be filed into, when the caller sees it: held (FOR KEY SHARE) until
+     * the transaction ends, so a retirement of it waits for the filing and counts it, or the filing waits for the
+     * retirement and reads it retired. Call it in the transaction that writes.
+     */
     public Optional<GridRef> gridVisible(UUID gridId, Caller caller) {
         return jdbc.sql("""
                 SELECT g.id, g.code, u.path, g.name, g.retired_at IS NOT NULL FROM grid g JOIN unit u ON u.id = g.unit_id
-                WHERE g.id = ? AND u.path LIKE ANY(?)""")
+                WHERE g.id = ? AND u.path LIKE ANY(?) FOR KEY SHARE OF g""")
                 .param(gridId).param(caller.scopePatterns())
                 .query((rs, row) -> new GridRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getBoolean(5)))

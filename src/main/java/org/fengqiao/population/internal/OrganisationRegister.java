@@ -321,7 +321,8 @@ public class OrganisationRegister {
         } else if (in.gridId() == null) {
             problems.add(StandardAddress.problem("addressId", "places.organisation.where"));
         } else {
-            Optional<Grid> chosen = jurisdictions.visibleGrid(new GridId(in.gridId()), caller);
+            // held against a retirement until the organisation is written, which then waits for it or reads it retired
+            Optional<Grid> chosen = jurisdictions.visibleGridForFiling(new GridId(in.gridId()), caller);
             if (chosen.isEmpty()) {
                 problems.add(StandardAddress.problem("gridId", "places.grid.unknown"));
             } else if (chosen.get().retired() && !in.gridId().equals(keptGrid)) {

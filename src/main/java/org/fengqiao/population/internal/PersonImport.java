@@ -474,6 +474,8 @@ public class PersonImport {
     static final class Candidate {
         /** The row as the file had it: kept for the error file, let go once the row is known to be valid. */
         ImportTable.Line line;
+        /** The row's number, kept when its line is let go: a row refused as it is written is reported by it. */
+        final long lineNumber;
         final List<Invalid.Problem> problems = new ArrayList<>();
         Persons.Fields fields;
         String householdNumber;
@@ -502,8 +504,18 @@ public class PersonImport {
          */
         boolean plannedHousehold;
 
+        /** The grid the known person lives in now, as stored, and whether he is recorded as gone from it. */
+        UUID knownGrid;
+        boolean knownLeft;
+        /**
+         * The retired grid the row's code names: kept for a known person who lives there already (his other fields
+         * are updated where he stands), refused for anyone new to it ({@link Run#retiredGrids}).
+         */
+        Grid retiredGrid;
+
         Candidate(ImportTable.Line line) {
             this.line = line;
+            this.lineNumber = line.number();
         }
     }
 
@@ -660,6 +672,7 @@ public class PersonImport {
             t = System.nanoTime();
             knownNumbers(candidates);
             namedPersons(candidates);
+            retiredGrids(candidates);
             Batch batch = new Batch();
             resolveHouseholds(candidates, batch);
             placeInRooms(batch);
@@ -732,20 +745,21 @@ public class PersonImport {
                 return;
             }
             jdbc.sql("""
-                    SELECT 'P', p.id_index, p.id, p.content_hash, u.path LIKE ANY(?)
+                    SELECT 'P', p.id_index, p.id, p.content_hash, u.path LIKE ANY(?), p.grid_id, p.residence
                     FROM person p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
                     WHERE p.id_last6 = ANY(?) AND p.id_index = ANY(?)
                     UNION ALL
-                    SELECT 'H', number, id, grid_id::text, NULL FROM household WHERE number = ANY(?)
+                    SELECT 'H', number, id, grid_id::text, NULL, NULL, NULL FROM household WHERE number = ANY(?)
                     UNION ALL
-                    SELECT 'A', full_text, id, grid_id::text, NULL FROM address WHERE full_text = ANY(?)""")
+                    SELECT 'A', full_text, id, grid_id::text, NULL, NULL, NULL FROM address WHERE full_text = ANY(?)""")
                     .params(caller.scopePatterns(), lastSixes, indexes, numbers, places)
                     .query((rs, n) -> {
                         String kind = rs.getString(1);
                         String key = rs.getString(2);
                         UUID id = rs.getObject(3, UUID.class);
                         switch (kind) {
-                            case "P" -> known.put(key, new Object[] {id, rs.getString(4), rs.getBoolean(5)});
+                            case "P" -> known.put(key, new Object[] {id, rs.getString(4), rs.getBoolean(5),
+                                    rs.getObject(6, UUID.class), rs.getString(7)});
                             case "H" -> households.put(key, new Known(id, UUID.fromString(rs.getString(4)), null));
                             default -> addresses.put(key, new Known(id, UUID.fromString(rs.getString(4)), null));
                         }
@@ -770,6 +784,8 @@ public class PersonImport {
                 } else {
                     c.knownId = (UUID) k[0];
                     c.knownHash = (String) k[1];
+                    c.knownGrid = (UUID) k[3];
+                    c.knownLeft = "LEFT".equals(k[4]);
                 }
             }
         }
@@ -789,14 +805,15 @@ public class PersonImport {
             Map<UUID, Object[]> stored = new HashMap<>();
             jdbc.sql("""
                     SELECT p.id, p.content_hash, p.id_masked, p.id_cipher, p.phone_masked, p.phone_cipher, p.note,
-                           p.left_on, h.id AS household, h.grid_id AS household_grid
+                           p.left_on, h.id AS household, h.grid_id AS household_grid, p.grid_id, p.residence
                     FROM person p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
                     LEFT JOIN household h ON h.id = p.household_id AND h.number IS NULL
                     WHERE p.id = ANY(?) AND u.path LIKE ANY(?)""")
                     .params(named.stream().map(c -> c.personId).toArray(UUID[]::new), caller.scopePatterns())
                     .query((rs, n) -> stored.put(rs.getObject(1, UUID.class), new Object[] {rs.getString(2),
                         rs.getString(3), rs.getBytes(4), rs.getString(5), rs.getBytes(6), rs.getString(7),
-                        rs.getObject(8, LocalDate.class), rs.getObject(9, UUID.class), rs.getObject(10, UUID.class)}))
+                        rs.getObject(8, LocalDate.class), rs.getObject(9, UUID.class), rs.getObject(10, UUID.class),
+                        rs.getObject(11, UUID.class), rs.getString(12)}))
                     .list();
             for (Candidate c : named) {
                 Object[] s = stored.get(c.personId);
@@ -811,6 +828,8 @@ public class PersonImport {
                 }
                 c.knownId = c.personId;
                 c.knownHash = (String) s[0];
+                c.knownGrid = (UUID) s[9];
+                c.knownLeft = "LEFT".equals(s[10]);
                 Persons.Fields f = c.fields;
                 org.fengqiao.population.IdentityNumber id = f.idNumber();
                 if (c.maskedId != null) {
@@ -846,6 +865,26 @@ public class PersonImport {
             }
         }
 
+        /**
+         * The rows naming a retired grid: a known person on its records keeps it (his phone and his other fields are
+         * updated where he stands, as the register updates him there), anyone else is refused on the row, new or
+         * moving in, as nothing new is filed or moved into a grid merged away; and so is one who had moved away and
+         * would live there again, as no one lives in a retired grid.
+         */
+        void retiredGrids(List<Candidate> candidates) {
+            for (Candidate c : candidates) {
+                if (c.problems.isEmpty() && c.retiredGrid != null
+                        && (c.knownId == null || !c.retiredGrid.id().value().equals(c.knownGrid)
+                                || c.knownLeft && c.fields.residence() != Residence.LEFT)) {
+                    c.problems.add(retired(c.retiredGrid.code(), c.retiredGrid.name()));
+                }
+            }
+        }
+
+        Invalid.Problem retired(String code, String name) {
+            return new Invalid.Problem("gridCode", "imports.grid.retired", new Object[] {code, name});
+        }
+
         Candidate checkRow(ImportTable.Line line) {
             Candidate c = new Candidate(line);
             Map<Column, String> f = table.fields(line);
@@ -865,8 +904,9 @@ public class PersonImport {
             Grid grid = gridCode == null ? null : grids.get(gridCode);
             Grid retired = grid == null && gridCode != null ? retiredGrids.get(gridCode) : null;
             if (retired != null) {
-                c.problems.add(new Invalid.Problem("gridCode", "imports.grid.retired",
-                        new Object[] {retired.code(), retired.name()}));
+                // decided once the row's person is known: he may stay where he lives, nobody may move in
+                c.retiredGrid = retired;
+                grid = retired;
             } else if (grid == null) {
                 c.problems.add(new Invalid.Problem("gridCode", gridCode == null ? "imports.grid.required"
                         : "imports.grid.unknown", new Object[] {String.valueOf(gridCode)}));
@@ -947,6 +987,11 @@ public class PersonImport {
                 }
                 UUID grid = c.fields.gridId();
                 Known household = households.get(c.householdNumber);
+                if (household == null && c.retiredGrid != null) {
+                    // a person kept in his retired grid may stay in his household there, not start a new one
+                    c.problems.add(retired(c.retiredGrid.code(), c.retiredGrid.name()));
+                    continue;
+                }
                 if (household == null) {
                     UUID addressId = null;
                     if (c.address != null) {
@@ -1097,6 +1142,15 @@ public class PersonImport {
                         // shows FAILED (ImportJobWatch) and is imported again, the rows already there being
                         // recognised.
                         jdbc.sql("SET LOCAL synchronous_commit = off").update();
+                        java.util.Set<Candidate> refused = holdGrids(batch);
+                        if (!refused.isEmpty()) {
+                            java.util.Set<UUID> ids = new java.util.HashSet<>();
+                            refused.forEach(c -> ids.add(c.knownId == null ? c.prepared.id() : c.knownId));
+                            fresh.removeIf(p -> ids.contains(p.id()));
+                            changed.removeIf(refused::contains);
+                            rewritten.removeIf(refused::contains);
+                            categorised.removeIf(change -> ids.contains(change.personId()));
+                        }
                         if (setBasedReferences) {
                             jdbc.sql("SET LOCAL session_replication_role = replica").update();
                             lockReferences(batch);
@@ -1307,6 +1361,58 @@ public class PersonImport {
         }
 
         /**
+         * The grids the batch files persons, households and addresses into, or moves persons into, held (FOR KEY
+         * SHARE) until it commits and read again once held: a retirement under way is waited for, and a grid it
+         * retired meanwhile (the run read the grids at its start, the batch was checked against them) takes nothing.
+         * The rows filed or moved into such a grid are taken out of the batch, with their households and addresses,
+         * and reported on their row as naming a retired grid; a person who lives there already stays and is updated.
+         * Answers the rows taken out.
+         */
+        java.util.Set<Candidate> holdGrids(Batch batch) {
+            java.util.Set<UUID> into = new java.util.HashSet<>();
+            for (Candidate c : batch.valid) {
+                if (c.knownId == null || !c.gridId.equals(c.knownGrid)) {
+                    into.add(c.gridId);
+                }
+            }
+            batch.households.values().forEach(h -> into.add(h.gridId()));
+            batch.addresses.values().forEach(a -> into.add(a.gridId()));
+            if (into.isEmpty()) {
+                return java.util.Set.of();
+            }
+            Map<UUID, String[]> retired = new HashMap<>();
+            jdbc.sql("SELECT id, code, name, retired_at IS NOT NULL FROM grid WHERE id = ANY(?) ORDER BY id FOR KEY SHARE")
+                    .param(into.toArray(UUID[]::new))
+                    .query((rs, n) -> rs.getBoolean(4)
+                            ? retired.put(rs.getObject(1, UUID.class), new String[] {rs.getString(2), rs.getString(3)})
+                            : null)
+                    .list();
+            if (retired.isEmpty()) {
+                return java.util.Set.of();
+            }
+            java.util.Set<Candidate> refused = new java.util.HashSet<>();
+            for (java.util.Iterator<Candidate> it = batch.valid.iterator(); it.hasNext();) {
+                Candidate c = it.next();
+                String[] grid = retired.get(c.gridId);
+                NewHousehold planned = c.householdId == null ? null : batch.households.get(c.householdId);
+                if (grid == null && planned != null) {
+                    // a person staying in a grid retired meanwhile, in a household the batch was to make there
+                    grid = retired.get(planned.gridId());
+                }
+                if (grid != null && (c.knownId == null || !c.gridId.equals(c.knownGrid) || planned != null)) {
+                    it.remove();
+                    refused.add(c);
+                    c.problems.add(retired(grid[0], grid[1]));
+                    failures.add(c);
+                    processed.incrementAndGet();
+                }
+            }
+            batch.households.values().removeIf(h -> retired.containsKey(h.gridId()));
+            batch.addresses.values().removeIf(a -> retired.containsKey(a.gridId()));
+            return refused;
+        }
+
+        /**
          * What the foreign-key triggers would check for the rows of a batch, once per key instead of once per row:
          * every grid, stored household and stored address the new rows refer to exists, and is locked against
          * deletion (FOR KEY SHARE, the lock the triggers take) until the batch commits. Households and addresses
@@ -1376,7 +1482,9 @@ public class PersonImport {
         byte[] errorFile() throws IOException {
             List<ImportFiles.Rejected> rejected = new ArrayList<>(failures.size());
             for (Candidate c : failures) {
-                rejected.add(new ImportFiles.Rejected(c.line, c.problems));
+                // a row refused as it was written was let go once checked: its number and problems are what is left
+                rejected.add(new ImportFiles.Rejected(c.line != null ? c.line
+                        : new ImportTable.Line(c.lineNumber, List.of()), c.problems));
             }
             return ImportFiles.errorFile(table.headers(locale), rejected, this::columnLabel, messages, "imports",
                     locale);

@@ -162,7 +162,8 @@ public class RecoveryDesk {
                 problems.add(problem("gridId", "error.field.required"));
             }
         } else {
-            grid = jurisdictions.grid(new GridId(gridId)).filter(g -> who.sees(g.unitPath())).orElse(null);
+            // held against a retirement until the file is written, which then waits for it or reads it retired
+            grid = jurisdictions.gridForFiling(new GridId(gridId)).filter(g -> who.sees(g.unitPath())).orElse(null);
             if (grid == null) {
                 problems.add(problem("gridId", "recovery.grid.unknown"));
             } else if (grid.retired() && n.gridId() != null) {
