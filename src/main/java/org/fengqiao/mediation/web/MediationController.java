@@ -20,6 +20,7 @@ import org.fengqiao.mediation.internal.MediationDesk;
 import org.fengqiao.mediation.internal.Screenings;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.platform.Unchanged;
 import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.PersonLookup;
@@ -250,9 +251,11 @@ class MediationController {
 
     @GetMapping("/screenings")
     @PreAuthorize("hasAuthority('MEDIATION_READ')")
-    @Operation(summary = "The screenings of a week (the week holding {@code week}, default this week)")
+    @Operation(summary = "The screenings of a week (the week holding {@code week}, default this week)",
+            description = "400 for a week out of 1900-2099.")
     List<Screenings.Screening> screenings(@RequestParam(required = false) LocalDate week) {
-        return screenings.ofWeek(week == null ? screenings.thisWeek() : week, Callers.require().unitPaths());
+        return screenings.ofWeek(week == null ? screenings.thisWeek() : PeriodFigures.Period.held("week", week),
+                Callers.require().unitPaths());
     }
 
     @GetMapping("/screenings/{id}")
@@ -266,7 +269,8 @@ class MediationController {
     @PreAuthorize("hasAuthority('MEDIATION_READ')")
     @Operation(summary = "The police grids of the caller's jurisdiction not screened in a week (default this week)")
     List<Screenings.Unscreened> unscreened(@RequestParam(required = false) LocalDate week) {
-        return screenings.unscreened(week == null ? screenings.thisWeek() : week, Callers.require().unitPaths());
+        return screenings.unscreened(week == null ? screenings.thisWeek() : PeriodFigures.Period.held("week", week),
+                Callers.require().unitPaths());
     }
 
     private static Actor me() {
