@@ -111,8 +111,9 @@ public class Posts {
     }
 
     /**
-     * The shifts of the scope overlapping [{@code from}, {@code to}) after {@code after} (null: from the first) in the
-     * list's order, the id breaking ties: the roster export reads them so, a page at a time, in one snapshot.
+     * The shifts of the scope overlapping the time from {@code from} to {@code to}, after {@code after} (null: from
+     * the first) in the list's order, the id breaking ties: the roster export reads them so, a page at a time, in one
+     * snapshot. (No interval brackets here: the module docs read this comment with a parser that counts them.)
      */
     public List<Shift> shiftsAfter(Visibility v, OffsetDateTime from, OffsetDateTime to, Shift after, int limit) {
         String past = after == null ? ""

@@ -92,8 +92,8 @@ class ImportController {
     private static final String STORED_ERRORS = "-errors.";
 
     /**
-     * The name a job's rejected rows are saved under: the uploaded file's name, then "errors" in the reader's language
-     * (名单-错误行.xlsx for a Chinese reader, who saved 名单-errors.xlsx).
+     * The name a job's rejected rows are saved under: the uploaded file's name, then the word for errors in the
+     * reader's language (名单-错误行.xlsx for a Chinese reader, who saved 名单-errors.xlsx).
      */
     static String errorFileName(ImportJobs.Job job, MessageSource messages, Locale locale) {
         String stored = job.errorFileName();
