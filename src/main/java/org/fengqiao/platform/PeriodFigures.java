@@ -91,6 +91,22 @@ public interface PeriodFigures {
 
         /** The first day a period may begin on, on the figures page and the lists it links to. */
         public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+        /** The last day a filter takes: the last of the years the filters take (1900 to 2099). */
+        public static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
+
+        /**
+         * A day a filter was given, held to the years the filters take: a day of the year 1 or 9999 is a mistyped
+         * year, not a day anyone worked or planned, and answered as such rather than as a day nothing happened on.
+         *
+         * @throws Invalid naming the field, the day and the days taken, for a day before 1900 or after 2099
+         */
+        public static LocalDate held(String field, LocalDate day) {
+            if (day != null && (day.isBefore(EARLIEST) || day.isAfter(LATEST))) {
+                throw Invalid.of(field, "error.field.dayOutOfRange", day.toString(), EARLIEST.toString(),
+                        LATEST.toString());
+            }
+            return day;
+        }
 
         /**
          * The days a list a figure links to shows: those asked, both included; by default the month of the last day

@@ -5,6 +5,7 @@ import static org.fengqiao.figures.WorkFiguresIntegrationTests.BROWSER;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.platform.PeriodFigures;
@@ -113,6 +114,72 @@ class FilterDaysPagesIntegrationTests extends IntegrationTest {
                 .contains("Not a date: write it as 2026-05-01");
         assertThat(signedIn("zh-CN").get("/duties/officers/" + officer + "?day=2026-02-01", null, "Accept", BROWSER)
                 .statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * A checklist or overview of the year 1 or 9999 answered as a day to work on, every duty due: refused as the
+     * coverage tab refuses it, the day as typed in the reason in the reader's language, the overview's form keeping
+     * it; the API as the pages. The last day of 2099 is still a day.
+     */
+    @Test
+    void aChecklistOrOverviewOfAFarOffYearIsRefusedNamingTheDayTyped() {
+        UUID officer = jdbc.sql("SELECT id FROM staff WHERE username = 'officer'").query(UUID.class).single();
+        ApiClient own = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN");
+        ApiClient chief = signedIn("zh-CN");
+        for (String far : new String[] {"0001-01-01", "1899-12-31", "2100-01-01", "9999-12-31"}) {
+            String reason = "日期 " + far + " 不在可查的 1900-01-01 至 2099-12-31 之间";
+            for (HttpResponse<String> r : List.of(own.get("/duties?day=" + far, null, "Accept", BROWSER),
+                    chief.get("/duties/officers/" + officer + "?day=" + far, null, "Accept", BROWSER),
+                    chief.get("/duties/overview?period=WEEK&day=" + far, null, "Accept", BROWSER))) {
+                assertThat(r.statusCode()).as(r.uri().toString()).isEqualTo(400);
+                assertThat(r.body()).as(r.uri() + ": the page, not the error page").doesNotContain("class=\"status\"")
+                        .contains("class=\"problems\"", reason);
+            }
+            assertThat(chief.get("/duties/overview?day=" + far, null, "Accept", BROWSER).body()).as("typed, kept")
+                    .contains("name=\"day\" value=\"" + far + "\"");
+            ApiClient api = new ApiClient(port);
+            String token = api.token("chief", DEMO_PASSWORD);
+            for (String path : new String[] {"/api/v1/duties/overview?day=", "/api/v1/duties/officers/" + officer
+                    + "?day="}) {
+                HttpResponse<String> r = api.get(path + far, token, "Accept-Language", "en");
+                assertThat(r.statusCode()).as(path + far).isEqualTo(400);
+                assertThat(r.body()).as(path + far).contains("The day " + far + " is not between 1900-01-01 and "
+                        + "2099-12-31");
+            }
+            assertThat(api.get("/api/v1/duties/mine?day=" + far, api.token("officer", DEMO_PASSWORD)).statusCode())
+                    .as("/api/v1/duties/mine?day=" + far).isEqualTo(400);
+        }
+        assertThat(new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en").get("/duties?day=0001-01-01", null,
+                "Accept", BROWSER).body()).contains("The day 0001-01-01 is not between 1900-01-01 and 2099-12-31");
+        assertThat(own.get("/duties?day=2099-12-31", null, "Accept", BROWSER).statusCode()).isEqualTo(200);
+        assertThat(chief.get("/duties/overview?day=1900-01-01", null, "Accept", BROWSER).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * The other pages and APIs that look at a day took the year 1 too, and answered it as days nothing happened on
+     * (or, as a first day, summed everything ever): each refuses it naming the day typed.
+     */
+    @Test
+    void theOtherDayFiltersRefuseAFarOffYearNamingTheDayTyped() {
+        ApiClient zh = signedIn("zh-CN");
+        String reason = "日期 0001-01-01 不在可查的 1900-01-01 至 2099-12-31 之间";
+        HttpResponse<String> screenings = zh.get("/mediation/screenings?week=0001-01-01", null, "Accept", BROWSER);
+        assertThat(screenings.statusCode()).isEqualTo(400);
+        assertThat(screenings.body()).as("this week's screenings under the reason, the week typed kept")
+                .doesNotContain("class=\"status\"").contains(reason, "value=\"0001-01-01\"");
+        for (String page : new String[] {"/points/leaderboard?from=0001-01-01", "/supplies/issues?from=0001-01-01",
+            "/incidents/satisfaction?from=0001-01-01"}) {
+            assertThat(zh.get(page, null, "Accept", BROWSER).body()).as(page).doesNotContain("class=\"status\"")
+                    .contains(reason);
+        }
+        ApiClient api = new ApiClient(port);
+        String chief = api.token("chief", DEMO_PASSWORD);
+        for (String path : new String[] {"/api/v1/mediation/screenings?week=0001-01-01",
+            "/api/v1/mediation/screenings/unscreened?week=9999-12-31", "/api/v1/worklog/review?day=0001-01-01",
+            "/api/v1/supplies/summary?from=0001-01-01"}) {
+            assertThat(api.get(path, chief).statusCode()).as(path).isEqualTo(400);
+        }
+        assertThat(api.get("/api/v1/mediation/screenings?week=2026-03-02", chief).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -154,6 +154,10 @@ class MediationApiIntegrationTests extends IntegrationTest {
         for (String[] language : new String[][] {{"en", "Party 1", "Party 2"}, {"zh-CN", "当事人1", "当事人2"}}) {
             HttpResponse<byte[]> pdf = api.download("/api/v1/mediation/cases/" + id + "/agreement.pdf", officer,
                     "Accept-Language", language[0]);
+            // saved under a name in the reader's language, as the agreement is written (RFC 5987 filename*)
+            assertThat(java.net.URLDecoder.decode(pdf.headers().firstValue("Content-Disposition").orElseThrow(),
+                    java.nio.charset.StandardCharsets.UTF_8)).as(language[0]).containsPattern(
+                    "filename\\*=UTF-8''" + (language[0].equals("en") ? "agreement" : "人民调解协议书") + "-.+\\.pdf$");
             try (PDDocument doc = Loader.loadPDF(pdf.body())) {
                 String read = new PDFTextStripper().getText(doc);
                 assertThat(read).as(language[0]).contains(language[1] + " 甲方英文页面" + n,

@@ -169,6 +169,12 @@ public class ImportIntegrationTests extends IntegrationTest {
                 URI.create("http://localhost:" + port + "/api/v1/imports/" + id + "/errors"))
                 .header("Authorization", "Bearer " + officer).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(errors.statusCode()).isEqualTo(200);
+        // saved under the uploaded file's name and "errors" in the reader's language (RFC 5987 filename*)
+        assertThat(errors.headers().firstValue("Content-Disposition").orElseThrow())
+                .endsWith("filename*=UTF-8''persons-" + java.net.URLEncoder.encode("错误行", StandardCharsets.UTF_8)
+                        + ".xlsx");
+        assertThat(api.download("/api/v1/imports/" + id + "/errors", officer, "Accept-Language", "en").headers()
+                .firstValue("Content-Disposition").orElseThrow()).endsWith("filename*=UTF-8''persons-errors.xlsx");
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(errors.body()))) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("行号");

@@ -837,6 +837,9 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
         }
         HttpResponse<byte[]> english = fx.bytes("/api/v1/recovery/files/" + file + "/returns/" + ret + "/receipt.pdf",
                 officer, "Accept-Language", "en");
+        // each saved under a name in its reader's language, as it is written (RFC 5987 filename*)
+        assertThat(savedAs(pdf)).startsWith("赃款赃物领取凭证-").endsWith(".pdf");
+        assertThat(savedAs(english)).startsWith("receipt-").endsWith(".pdf");
         try (PDDocument doc = Loader.loadPDF(english.body())) {
             assertThat(new PDFTextStripper().getText(doc)).contains("Total returned now 5234.56 yuan")
                     .doesNotContain("伍仟");
@@ -861,6 +864,9 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
         HttpResponse<byte[]> scan = fx.bytes("/api/v1/recovery/files/" + file + "/returns/" + ret + "/scan", officer);
         assertThat(scan.statusCode()).isEqualTo(200);
         assertThat(scan.body()).isEqualTo(png);
+        assertThat(savedAs(scan)).isEqualTo("领取凭证扫描件-" + ret + ".png");
+        assertThat(savedAs(fx.bytes("/api/v1/recovery/files/" + file + "/returns/" + ret + "/scan", officer,
+                "Accept-Language", "en"))).isEqualTo("receipt-scan-" + ret + ".png");
         assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE record_type = 'recovery-file' AND record_id = ? ORDER BY seq")
                 .param(file).query(String.class).list()).startsWith("CREATE", "UPDATE").contains("READ");
     }
@@ -1016,5 +1022,12 @@ class RecoveryApiIntegrationTests extends IntegrationTest {
         try (PDDocument doc = Loader.loadPDF(english.body())) {
             assertThat(new PDFTextStripper().getText(doc)).contains("Receipt for returned stolen property", "Received by");
         }
+    }
+
+    /** The name a browser saves a download under: its UTF-8 form (filename*=UTF-8''…), decoded. */
+    private static String savedAs(HttpResponse<byte[]> download) {
+        String header = download.headers().firstValue("Content-Disposition").orElseThrow();
+        assertThat(header).contains("filename*=UTF-8''");
+        return java.net.URLDecoder.decode(header.substring(header.indexOf("''") + 2), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -143,14 +143,22 @@ public class DutyDesk {
     public Checklist mine(Caller who, LocalDate day, Locale locale) {
         DutyRecords.Officer me = records.officer(who.staffId(), new String[] {"%"})
                 .orElseThrow(() -> new NotFound("duty-officer", who.staffId()));
-        return checklist(me, day == null ? today() : day, locale);
+        return checklist(me, day == null ? today() : held(day), locale);
     }
 
     /** An officer's checklist as a chief above him reads it: 404 for one outside the reader's scope. */
     public Checklist officer(UUID officerId, Caller who, LocalDate day, Locale locale) {
         DutyRecords.Officer o = records.officer(officerId, who.scopePatterns())
                 .orElseThrow(() -> new NotFound("duty-officer", officerId));
-        return checklist(o, day == null ? today() : day, locale);
+        return checklist(o, day == null ? today() : held(day), locale);
+    }
+
+    /**
+     * A day asked after, held to the years the filters take: /duties?day=0001-01-01 answered a checklist of the year 1,
+     * every duty due and none missed, as if it were a day to work on (the API as the pages).
+     */
+    private static LocalDate held(LocalDate day) {
+        return PeriodFigures.Period.held("day", day);
     }
 
     Checklist checklist(DutyRecords.Officer officer, LocalDate day, Locale locale) {
@@ -189,7 +197,7 @@ public class DutyDesk {
                 .orElseThrow(() -> new NotFound("unit", unitId));
         String under = unit != null ? unit.path() : "";
         DutyPeriod p = period == null ? DutyPeriod.WEEK : period;
-        LocalDate d = day == null ? today() : day;
+        LocalDate d = day == null ? today() : held(day);
         List<DutyRecords.Officer> officers = records.officers(under, who.scopePatterns());
         ChecklistPolicy policy = new ChecklistPolicy(rhythm.of(p));
         Map<UUID, List<DutyRecords.Record>> byOfficer = new LinkedHashMap<>();

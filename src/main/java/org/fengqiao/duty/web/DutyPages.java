@@ -14,6 +14,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.platform.web.PeriodLists;
@@ -95,7 +96,7 @@ class DutyPages {
         Caller caller = Callers.require();
         LocalDate asked;
         try {
-            asked = PeriodLists.day("day", day);
+            asked = PeriodFigures.Period.held("day", PeriodLists.day("day", day));
         } catch (Invalid e) {
             // said above the form, which keeps what was typed to be put right, not on the error page that lost the
             // form; today's period is shown under it, as for no day at all
@@ -160,12 +161,13 @@ class DutyPages {
 
     /**
      * The day a checklist is asked for, null for today: text that is no day (typed into the address, cut short, a
-     * month 13) is said above today's checklist with 400, as the overview and the lists say it, rather than on the
-     * error page that leaves the officer nowhere to go on from.
+     * month 13) or a day out of the years the filters take (the year 1, 9999: answered as a checklist of every duty
+     * due) is said above today's checklist with 400, the day as typed in the reason, as the overview and the lists say
+     * it, rather than on the error page that leaves the officer nowhere to go on from.
      */
     private LocalDate askedDay(String day, Model model, Locale locale, HttpServletResponse response) {
         try {
-            return PeriodLists.day("day", day);
+            return PeriodFigures.Period.held("day", PeriodLists.day("day", day));
         } catch (Invalid e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problems", answers.texts(e, locale));

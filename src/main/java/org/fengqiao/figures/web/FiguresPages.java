@@ -98,7 +98,9 @@ class FiguresPages {
         byte[] bytes = workbook.write(report, where, locale);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("work-figures-" + period.first() + "-" + period.last() + ".xlsx", StandardCharsets.UTF_8)
+                        // named in the reader's language as its sheet is: a Chinese reader saved an English name
+                        .filename(messages.getMessage("figures.export.file", null, locale) + "-" + period.first()
+                                + "-" + period.last() + ".xlsx", StandardCharsets.UTF_8)
                         .build().toString())
                 .contentType(MediaType.parseMediaType(XLSX))
                 .body(bytes);

@@ -117,6 +117,22 @@ public class Companies {
                 .param("today", today).param("soon", today.plusDays(WARN_DAYS)).query(Companies::map).optional();
     }
 
+    /**
+     * The companies of the scope after {@code after} (null: from the first) in the list's order, the id breaking ties:
+     * the roster export reads them so, a page at a time, in one snapshot.
+     */
+    public List<Company> after(Visibility v, LocalDate today, Company after, int limit) {
+        String from = after == null ? ""
+                : " AND (c.licence_valid_until, c.name, c.id) > (CAST(:until AS date), :name, :id)";
+        var spec = v.bind(jdbc.sql(SELECT + " WHERE" + Visibility.SCOPE + from
+                        + " ORDER BY c.licence_valid_until, c.name, c.id LIMIT :limit"))
+                .param("today", today).param("soon", today.plusDays(WARN_DAYS)).param("limit", limit);
+        if (after != null) {
+            spec = spec.param("until", after.licenceValidUntil()).param("name", after.name()).param("id", after.id());
+        }
+        return spec.query(Companies::map).list();
+    }
+
     /** Companies of the scope; {@code expiring} keeps those whose licence runs out within the warning days or has. */
     public List<Company> list(Visibility v, LocalDate today, UUID zoneId, boolean expiring, String q) {
         StringBuilder where = new StringBuilder(" WHERE" + Visibility.SCOPE);

@@ -61,7 +61,7 @@ public class ForcesDesk {
     static final ZoneId CHINA = LocalTimes.ZONE;
     public static final ZoneId CHINA_ZONE = CHINA;
     /** The last day whose coverage is asked after: the last of the years the platform's filters take. */
-    public static final LocalDate LAST_COVERAGE_DAY = LocalDate.of(2099, 12, 31);
+    public static final LocalDate LAST_COVERAGE_DAY = PeriodFigures.Period.LATEST;
 
     private final Teams teams;
     private final Members members;

@@ -125,6 +125,21 @@ public class Members {
     }
 
     /**
+     * The roster's people of the scope after {@code after} (null: from the first) in the list's order: the roster
+     * export reads them so, a page at a time, in one snapshot, rather than as one list cut at a cap.
+     */
+    public List<Member> after(Visibility v, Member after, int limit) {
+        String from = after == null ? "" : " AND (u.path, s.role, s.name, s.id) > (:path, :role, :name, :id)";
+        var spec = v.bind(jdbc.sql(SELECT + " WHERE" + Visibility.SCOPE + "AND" + Visibility.INFORMANT + "AND"
+                + ON_ROSTER + from + " ORDER BY u.path, s.role, s.name, s.id LIMIT :limit")).param("limit", limit);
+        if (after != null) {
+            spec = spec.param("path", after.unitPath()).param("role", after.role()).param("name", after.name())
+                    .param("id", after.staffId());
+        }
+        return spec.query(Members::map).list();
+    }
+
+    /**
      * A person {@code s} who served in a team (not the informants') of a unit of the subtrees {@code :under} on a day
      * of [{@code :first}, {@code :last}] (his term begun by the last day and not ended before the first), himself no
      * informant: one of the work figures' defence people (ForcesFigures counts them with it).

@@ -95,6 +95,40 @@ public class Posts {
                 .optional();
     }
 
+    /**
+     * The posts of the scope after {@code after} (null: from the first) in the list's order: the roster export reads
+     * them so, a page at a time, in one snapshot.
+     */
+    public List<Post> after(Visibility v, Post after, int limit) {
+        String from = after == null ? "" : " AND (g.code, natural_sort_key(p.name) COLLATE \"C\", p.id)"
+                + " > (:code, natural_sort_key(:name) COLLATE \"C\", :id)";
+        var spec = v.bind(jdbc.sql(POST + " WHERE" + Visibility.SCOPE + from
+                + " ORDER BY g.code, natural_sort_key(p.name) COLLATE \"C\", p.id LIMIT :limit")).param("limit", limit);
+        if (after != null) {
+            spec = spec.param("code", after.gridCode()).param("name", after.name()).param("id", after.id());
+        }
+        return spec.query(Posts::post).list();
+    }
+
+    /**
+     * The shifts of the scope overlapping the time from {@code from} to {@code to}, after {@code after} (null: from
+     * the first) in the list's order, the id breaking ties: the roster export reads them so, a page at a time, in one
+     * snapshot. (No interval brackets here: the module docs read this comment with a parser that counts them.)
+     */
+    public List<Shift> shiftsAfter(Visibility v, OffsetDateTime from, OffsetDateTime to, Shift after, int limit) {
+        String past = after == null ? ""
+                : " AND (f.starts_at, p.name, s.name, f.id) > (CAST(:startsAt AS timestamptz), :post, :staff, :id)";
+        var spec = v.bind(jdbc.sql(SHIFT + " WHERE" + Visibility.SCOPE + "AND" + Visibility.INFORMANT
+                        + " AND f.ends_at > :from AND f.starts_at < :to" + past
+                        + " ORDER BY f.starts_at, p.name, s.name, f.id LIMIT :limit"))
+                .param("from", from).param("to", to).param("limit", limit);
+        if (after != null) {
+            spec = spec.param("startsAt", after.startsAt()).param("post", after.postName())
+                    .param("staff", after.staffName()).param("id", after.id());
+        }
+        return spec.query(Posts::shift).list();
+    }
+
     public List<Post> list(Visibility v, UUID gridId, String q) {
         StringBuilder where = new StringBuilder(" WHERE" + Visibility.SCOPE);
         Map<String, Object> params = new LinkedHashMap<>();

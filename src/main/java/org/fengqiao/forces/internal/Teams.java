@@ -51,6 +51,21 @@ public class Teams {
                 .query(Teams::map).optional();
     }
 
+    /**
+     * The teams of the scope after {@code after} (null: from the first) in the list's order, the id breaking ties:
+     * the roster export reads them so, a page at a time, in one snapshot.
+     */
+    public List<Team> after(Visibility v, Team after, int limit) {
+        String from = after == null ? "" : " AND (u.path, t.kind, t.name, t.id) > (:path, :kind, :name, :id)";
+        var spec = v.bind(jdbc.sql(SELECT + " WHERE" + Visibility.SCOPE + from
+                + " ORDER BY u.path, t.kind, t.name, t.id LIMIT :limit")).param("limit", limit);
+        if (after != null) {
+            spec = spec.param("path", after.unitPath()).param("kind", after.kind().name()).param("name", after.name())
+                    .param("id", after.id());
+        }
+        return spec.query(Teams::map).list();
+    }
+
     public List<Team> list(Visibility v, TeamKind kind, UUID gridId, String q) {
         StringBuilder where = new StringBuilder(" WHERE" + Visibility.SCOPE);
         List<Object[]> extra = new ArrayList<>();

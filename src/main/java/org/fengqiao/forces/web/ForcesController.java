@@ -2,6 +2,8 @@ package org.fengqiao.forces.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -367,14 +369,17 @@ class ForcesController {
     @GetMapping("/export.xlsx")
     @PreAuthorize("hasAuthority('FORCES_READ')")
     @Operation(summary = "The rosters of the scope as an xlsx workbook (teams, members, companies, posts, shifts)")
-    ResponseEntity<byte[]> export(Locale locale) {
-        byte[] bytes = export.export(Callers.require(), locale);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        // named in the reader's language as its sheets are: a Chinese reader saved an English name
-                        .filename(export.fileName(locale) + ".xlsx", StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(bytes);
+    void export(Locale locale, HttpServletResponse response) throws IOException {
+        // written on the request thread, not as an async StreamingResponseBody: the token-authenticated async
+        // dispatch would be checked again without a security context; headed once every list is read, so that a
+        // failure while reading answers as a problem, not as a download
+        export.write(Callers.require(), locale, () -> {
+            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            // named in the reader's language as its sheets are: a Chinese reader saved an English name
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                    .filename(export.fileName(locale) + ".xlsx", StandardCharsets.UTF_8).build().toString());
+            return response.getOutputStream();
+        });
     }
 
     private static String blank(String s) {

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.fengqiao.platform.PeriodFigures;
 import org.springframework.context.MessageSource;
 
 /**
@@ -50,12 +51,21 @@ record ChosenDays(LocalDate first, LocalDate last, List<String> problems) {
     private record Wording(String page, MessageSource messages, Locale locale) {
 
         LocalDate date(String text, String field, List<String> problems) {
+            LocalDate day;
             try {
-                return LocalDate.parse(text.trim());
+                day = LocalDate.parse(text.trim());
             } catch (DateTimeParseException e) {
                 problems.add(messages.getMessage(page + ".period.format", new Object[] {name(field), text}, locale));
                 return null;
             }
+            // a day of the year 1 is a mistyped year, which counted every case ever as the period's (a day to come
+            // is refused as such below)
+            if (day.isBefore(PeriodFigures.Period.EARLIEST)) {
+                problems.add(messages.getMessage("error.field.dayOutOfRange", new Object[] {day.toString(),
+                        PeriodFigures.Period.EARLIEST.toString(), PeriodFigures.Period.LATEST.toString()}, locale));
+                return null;
+            }
+            return day;
         }
 
         void notAfter(LocalDate today, String field, LocalDate day, List<String> problems) {

@@ -104,7 +104,8 @@ public class AgreementPdf {
             bytes = pdf.finish(title + " " + c.code() + " · " + who.name());
         }
         events.publishEvent(Audited.read("dispute", id, c.unitPath()).by(who.name()));
-        return new Document("agreement-" + c.code() + ".pdf", bytes);
+        // named in the reader's language as the print is written: a Chinese reader saved an English name
+        return new Document(t("mediation.pdf.file", locale) + "-" + c.code() + ".pdf", bytes);
     }
 
     /** "当事人1", "Party 1": the number inside the message, as each language places it. */

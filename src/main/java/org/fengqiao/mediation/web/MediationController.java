@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.fengqiao.mediation.internal.MediationDesk;
 import org.fengqiao.mediation.internal.Screenings;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.platform.Unchanged;
 import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.PersonLookup;
@@ -219,8 +221,8 @@ class MediationController {
 
     static ResponseEntity<byte[]> pdf(AgreementPdf.Document d) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName()).build()
-                        .toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(d.fileName(), StandardCharsets.UTF_8).build().toString())
                 .body(d.bytes());
     }
 
@@ -249,9 +251,11 @@ class MediationController {
 
     @GetMapping("/screenings")
     @PreAuthorize("hasAuthority('MEDIATION_READ')")
-    @Operation(summary = "The screenings of a week (the week holding {@code week}, default this week)")
+    @Operation(summary = "The screenings of a week (the week holding {@code week}, default this week)",
+            description = "400 for a week out of 1900-2099.")
     List<Screenings.Screening> screenings(@RequestParam(required = false) LocalDate week) {
-        return screenings.ofWeek(week == null ? screenings.thisWeek() : week, Callers.require().unitPaths());
+        return screenings.ofWeek(week == null ? screenings.thisWeek() : PeriodFigures.Period.held("week", week),
+                Callers.require().unitPaths());
     }
 
     @GetMapping("/screenings/{id}")
@@ -265,7 +269,8 @@ class MediationController {
     @PreAuthorize("hasAuthority('MEDIATION_READ')")
     @Operation(summary = "The police grids of the caller's jurisdiction not screened in a week (default this week)")
     List<Screenings.Unscreened> unscreened(@RequestParam(required = false) LocalDate week) {
-        return screenings.unscreened(week == null ? screenings.thisWeek() : week, Callers.require().unitPaths());
+        return screenings.unscreened(week == null ? screenings.thisWeek() : PeriodFigures.Period.held("week", week),
+                Callers.require().unitPaths());
     }
 
     private static Actor me() {

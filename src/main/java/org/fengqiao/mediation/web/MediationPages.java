@@ -1,5 +1,6 @@
 package org.fengqiao.mediation.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,10 +25,12 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.platform.web.Paging;
+import org.fengqiao.platform.web.PeriodLists;
 import org.fengqiao.platform.web.TypedForm;
 import org.fengqiao.population.PersonLookup;
 import org.springframework.context.MessageSource;
@@ -252,9 +255,21 @@ class MediationPages {
 
     @GetMapping("/mediation/screenings")
     @PreAuthorize("hasAuthority('MEDIATION_READ')")
-    String screenings(@RequestParam(required = false) LocalDate week, Model model) {
+    String screenings(@RequestParam(required = false) String week, Model model, Locale locale,
+            HttpServletResponse response) {
         Caller caller = Callers.require();
-        LocalDate w = Screenings.weekOf(week == null ? screenings.thisWeek() : week);
+        LocalDate asked;
+        try {
+            asked = PeriodFigures.Period.held("week", PeriodLists.day("week", week));
+        } catch (Invalid e) {
+            // said above this week's screenings with 400, the form keeping what was typed to be put right: text that
+            // is no day gave the error page, and a week of the year 1 read as a week nobody screened
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", answers.texts(e, locale));
+            model.addAttribute("typedWeek", week);
+            asked = null;
+        }
+        LocalDate w = Screenings.weekOf(asked == null ? screenings.thisWeek() : asked);
         model.addAttribute("week", w);
         model.addAttribute("screenings", screenings.ofWeek(w, caller.unitPaths()));
         model.addAttribute("unscreened", screenings.unscreened(w, caller.unitPaths()));

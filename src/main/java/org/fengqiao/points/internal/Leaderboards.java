@@ -10,6 +10,7 @@ import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,6 +99,9 @@ public class Leaderboards {
         if (from == null || to == null || to.isBefore(from)) {
             throw Invalid.of("to", "points.error.period");
         }
+        // the year 1 or 9999 is a mistyped year: a board of every point ever, or of days to come, read as the period's
+        PeriodFigures.Period.held("from", from);
+        PeriodFigures.Period.held("to", to);
         return jdbc.sql("""
                 SELECT rank() OVER (ORDER BY sum(e.points) DESC) AS rank, s.id, s.name, s.role, u.name AS unit_name,
                     sum(e.points) AS points, count(*) FILTER (WHERE e.kind = 'AWARD' AND NOT EXISTS (

@@ -17,6 +17,7 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.platform.QrCode;
 import org.fengqiao.platform.Yuan;
 import org.fengqiao.platform.web.FieldLabels;
@@ -493,6 +494,9 @@ class PointsPages {
             // refused as the board's export refuses it: an empty sheet read as "no points moved in the period"
             throw Invalid.of("to", "points.error.period");
         }
+        // the year 1 or 9999 is a mistyped year, as the board refuses it
+        PeriodFigures.Period.held("from", f);
+        PeriodFigures.Period.held("to", t);
         Caller caller = Callers.require();
         Instant start = f.atStartOfDay(Leaderboards.ZONE).toInstant();
         Instant end = t.plusDays(1).atStartOfDay(Leaderboards.ZONE).toInstant();

@@ -38,6 +38,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class PersonExport {
 
     static final int PAGE = 5000;
+    /** How many persons are read at a time. Not final: a test lowers it rather than writing thousands. */
+    int page = PAGE;
     /** The rows the sheet being written keeps in memory: those before are on disk (SXSSF), not in the heap. */
     static final int WINDOW = 200;
     /**
@@ -82,10 +84,11 @@ public class PersonExport {
     /**
      * Writes the persons the search lists: its text read as the list read it ({@link PersonRegister#readAs}: letters
      * the list took for a surname spelled out are exported so too), every page of it, in the reader's language, the
-     * sheet named in it. The reading of the letters and every page are read in one snapshot ({@link Ledger#snapshot}):
-     * the pages are read by offset, so a person registered, renamed or moved by someone else while a large export is
-     * read would otherwise push another out of it or be written twice. Audited after the write with the filters it was
-     * asked for, as the list's search is (an identity number or phone searched for by its kind only), and the count.
+     * sheet named in it. The reading of the letters and every page are read in one snapshot ({@link Ledger#snapshot}),
+     * each page after the last person written ({@link Persons#exportPage}, in the list's order): a person registered,
+     * renamed or moved by someone else while a large export is read is neither written twice nor left out, and each
+     * page costs what the first does. Audited after the write with the filters it was asked for, as the list's search
+     * is (an identity number or phone searched for by its kind only), and the count.
      */
     public long write(PersonQuery typed, Caller caller, Locale locale, OutputStream out) throws IOException {
         long[] count = {0};
@@ -107,9 +110,9 @@ public class PersonExport {
             Ledger.snapshot(transactions, () -> {
                 PersonQuery query = register.readAs(typed, caller);
                 read[0] = query;
-                int offset = 0;
+                Persons.After after = null;
                 while (true) {
-                    Persons.Page page = persons.search(query, caller, PAGE, offset);
+                    Persons.Stretch page = persons.exportPage(query, caller, after, this.page);
                     Map<UUID, String> numbers = households.numbers(page.rows().stream().map(Persons.Row::householdId)
                             .filter(Objects::nonNull).distinct().toList());
                     for (Persons.Row p : page.rows()) {
@@ -128,10 +131,10 @@ public class PersonExport {
                             }
                         }
                     }
-                    if (cut[0] || page.rows().size() < PAGE) {
+                    if (cut[0] || page.next() == null) {
                         break;
                     }
-                    offset += PAGE;
+                    after = page.next();
                 }
             });
             workbook.write(out);

@@ -258,6 +258,33 @@ public record PersonQuery(String text, String address, Category category, KeyPer
     }
 
     /**
+     * A page of the walk of {@link #doorWalk} after a person (the address's stored key, its id and his place at it:
+     * {@code after}), {@code :limit} long, with the columns of {@code Persons} and each person's place in the walk
+     * (k_sort, k_address, k_n): what an export reads page after page. The addresses from the last one's on, and at
+     * that one the persons after him; his place at it is that of one snapshot, which every page reads.
+     */
+    String doorPage(String condition, Map<String, Object> params, Persons.After after) {
+        String from = "";
+        String past = "";
+        if (!after.atStart()) {
+            from = " AND (a.sort_key, a.id) >= (CAST(:afterSort AS text) COLLATE \"C\", CAST(:afterAddress AS uuid))";
+            past = " WHERE (a.sort_key, a.id, x.n) > (CAST(:afterSort AS text) COLLATE \"C\", "
+                    + "CAST(:afterAddress AS uuid), CAST(:afterN AS bigint))";
+            params.put("afterSort", after.first());
+            params.put("afterAddress", after.id());
+            params.put("afterN", after.n());
+        }
+        return Persons.COLUMNS + ", w.sort_key AS k_sort, w.address_id AS k_address, w.n AS k_n "
+                + "FROM (SELECT a.sort_key, a.id AS address_id, x.id, x.n FROM (SELECT a.id, a.sort_key FROM address a "
+                + "WHERE " + addressMatch(params) + from + " ORDER BY a.sort_key, a.id) a CROSS JOIN LATERAL (SELECT p.id, "
+                + "row_number() OVER (ORDER BY " + AT_ONE_ADDRESS + ") AS n FROM household ph JOIN person p ON "
+                + "p.household_id = ph.id LEFT JOIN room pr ON pr.id = ph.room_id LEFT JOIN building pb ON pb.id = "
+                + "pr.building_id WHERE ph.address_id = a.id AND " + condition + ") x" + past
+                + " ORDER BY a.sort_key, a.id, x.n LIMIT :limit) w JOIN person p ON p.id = w.id "
+                + "JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id ORDER BY w.sort_key, w.address_id, w.n";
+    }
+
+    /**
      * The typed address as a condition on an address row {@code a}: read as the address list reads it (AddressQuery:
      * 吴场村一组四十号, 1组40, without the township), each form hidden from the planner like every value.
      */

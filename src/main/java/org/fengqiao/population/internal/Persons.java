@@ -25,7 +25,7 @@ public class Persons {
 
     static final String SCOPED_FROM = """
             FROM person p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id""";
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             SELECT p.id, p.grid_id, g.code AS grid_code, u.path AS unit_path, p.household_id, p.name, p.id_masked,
                    p.phone_masked, p.sex, p.birth_date, p.ethnicity, p.relation, p.residence, p.registered_on,
                    p.left_on, p.occupation, p.workplace, p.note, p.version,
@@ -426,6 +426,101 @@ public class Persons {
                         + "SELECT page.*, least((SELECT n FROM counted) + (SELECT count(*) FROM later), " + window
                         + ") AS matched, (SELECT n FROM counted) AS matched_as_read "
                         + "FROM (SELECT 1) one LEFT JOIN page ON true ORDER BY page.ord", params, window, true);
+    }
+
+    /**
+     * Where an export's walk of a search stands: after the row whose order values these are, in the part of the walk
+     * they belong to (0: the search's own matches; 1: those letters read as initials find as the start of a Latin
+     * word, listed after them). {@code first}, {@code second}, {@code id} and {@code n} are the row's values of its
+     * walk's order: the name and id (by name); the initials, name and id (by initials); the address's stored key, the
+     * address's id and the person's place at it (door by door).
+     */
+    public record After(int part, String first, String second, UUID id, long n) {
+
+        /** The start of a part of the walk. */
+        static After start(int part) {
+            return new After(part, null, null, null, 0);
+        }
+
+        boolean atStart() {
+            return id == null;
+        }
+    }
+
+    /** A page of an export's walk, and where the next starts (null: the walk is done). */
+    public record Stretch(List<Row> rows, After next) {
+    }
+
+    /**
+     * A page of the persons a search lists, in its order, after {@code after} (null: from the first): what the export
+     * reads, page after page, in one snapshot. Each page takes up from the last row of the one before (keyset), so
+     * every page costs what the first does: read by offset, as the list's pages are ({@link #search}), each walked
+     * every match before it again, and a county's export walked its million rows some two hundred times. No count is
+     * taken. The rows and their order are those of {@link #search}.
+     */
+    public Stretch exportPage(PersonQuery query, Caller caller, After after, int limit) {
+        After at = after == null ? After.start(0) : after;
+        List<String> where = new ArrayList<>();
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        where.add(IN_SCOPE);
+        params.put("scope", caller.scopePatterns());
+        params.put("limit", limit);
+        if (query.byAddress()) {
+            query.appendTo(where, params, cipher);
+            List<Object[]> got = walk(query.doorPage(String.join(" AND ", where), params, at), params, 3);
+            return stretch(got, limit, r -> new After(0, (String) r[1], null, (UUID) r[2], (Long) r[3]), null);
+        }
+        String also = query.alsoByLatinWords(params);
+        String order;
+        String[] keys;
+        if (at.part() == 0) {
+            query.appendTo(where, params, cipher);
+            order = query.order();
+            keys = query.kind() == PersonQuery.Kind.INITIALS ? new String[] {"p.name_initials", "p.name"}
+                    : new String[] {"p.name"};
+        } else {
+            where.add(also);
+            query.appendFilters(where, params);
+            order = PersonQuery.BY_NAME;
+            keys = new String[] {"p.name"};
+        }
+        if (!at.atStart()) {
+            // the walk's order as a row, compared in the "C" collation its index holds: the rows after the last one
+            StringBuilder row = new StringBuilder("(");
+            StringBuilder last = new StringBuilder("(");
+            for (int i = 0; i < keys.length; i++) {
+                row.append(keys[i]).append(" COLLATE \"C\", ");
+                last.append("CAST(:after").append(i).append(" AS text) COLLATE \"C\", ");
+                params.put("after" + i, i == 0 ? at.first() : at.second());
+            }
+            where.add(row + "p.id) > " + last + "CAST(:afterId AS uuid))");
+            params.put("afterId", at.id());
+        }
+        String keyColumns = keys.length == 2 ? "p.name_initials AS k1, p.name AS k2" : "p.name AS k1, NULL AS k2";
+        List<Object[]> got = walk(COLUMNS + ", " + keyColumns + " " + SCOPED_FROM + " WHERE "
+                + String.join(" AND ", where) + " ORDER BY " + order + " LIMIT :limit", params, 0);
+        // the initials' own matches done, the names they start a Latin word of follow (see search)
+        After then = at.part() == 0 && also != null ? After.start(1) : null;
+        int part = at.part();
+        return stretch(got, limit, r -> new After(part, (String) r[1], (String) r[2], ((Row) r[0]).id(), 0), then);
+    }
+
+    /**
+     * Runs a page's statement: each row as the person and his order values (door by door: the address's key, its id
+     * and his place at it; otherwise k1 and k2).
+     */
+    private List<Object[]> walk(String sql, java.util.Map<String, Object> params, int door) {
+        return jdbc.sql(sql).params(params).query((rs, n) -> door > 0
+                ? new Object[] {map(rs, n), rs.getString("k_sort"), rs.getObject("k_address", UUID.class),
+                        rs.getLong("k_n")}
+                : new Object[] {map(rs, n), rs.getString("k1"), rs.getString("k2")}).list();
+    }
+
+    private static Stretch stretch(List<Object[]> got, int limit, java.util.function.Function<Object[], After> key,
+            After then) {
+        List<Row> rows = got.stream().map(r -> (Row) r[0]).toList();
+        After next = got.size() < limit ? then : key.apply(got.get(got.size() - 1));
+        return new Stretch(rows, next);
     }
 
     static Row map(ResultSet rs, int n) throws SQLException {

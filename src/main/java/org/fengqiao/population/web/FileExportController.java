@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.population.internal.CareFiles;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class FileExportController {
 
     private final CareFiles files;
+    private final MessageSource messages;
 
-    FileExportController(CareFiles files) {
+    FileExportController(CareFiles files, MessageSource messages) {
         this.files = files;
+        this.messages = messages;
     }
 
     @RequestMapping(path = "/api/v1/households/{id}/register.pdf", method = {RequestMethod.GET, RequestMethod.POST})
@@ -36,7 +39,8 @@ class FileExportController {
                     + "reveal gets them in full, audited as a reveal of each member. Every member is audited as read. "
                     + "POST takes the reason form-encoded, so that it stands in no address (the pages post it).")
     ResponseEntity<byte[]> register(@PathVariable UUID id, @RequestParam(required = false) String reason, Locale locale) {
-        return pdf(files.householdRegister(id, reason, Callers.require(), locale), "household-" + id + ".pdf");
+        return pdf(files.householdRegister(id, reason, Callers.require(), locale),
+                name("care.pdf.register.file", id, locale));
     }
 
     @RequestMapping(path = "/api/v1/persons/{id}/file.pdf", method = {RequestMethod.GET, RequestMethod.POST})
@@ -44,7 +48,16 @@ class FileExportController {
             description = "Masked unless a role allowed to reveal gives a reason; the export is audited. POST takes the "
                     + "reason form-encoded, so that it stands in no address (the pages post it).")
     ResponseEntity<byte[]> file(@PathVariable UUID id, @RequestParam(required = false) String reason, Locale locale) {
-        return pdf(files.personFile(id, reason, Callers.require(), locale), "person-" + id + ".pdf");
+        return pdf(files.personFile(id, reason, Callers.require(), locale), name("care.pdf.file.file", id, locale));
+    }
+
+    /**
+     * The name the file is saved under, in the reader's language as the print is written (a Chinese reader saved
+     * household-….pdf): the kind of file and the record's id, not a name or address, which a downloads folder
+     * would show to anyone who looks at it.
+     */
+    private String name(String key, UUID id, Locale locale) {
+        return messages.getMessage(key, null, locale) + "-" + id + ".pdf";
     }
 
     private static ResponseEntity<byte[]> pdf(byte[] body, String name) {

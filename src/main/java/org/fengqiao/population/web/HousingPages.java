@@ -159,7 +159,9 @@ class HousingPages {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("floor-plan-" + id + ".pdf", StandardCharsets.UTF_8).build().toString())
+                        // named in the reader's language as the plan is drawn: a Chinese reader saved an English name
+                        .filename(messages.getMessage("housing.pdf.file", null, locale) + "-" + id + ".pdf",
+                                StandardCharsets.UTF_8).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(pdf);
     }

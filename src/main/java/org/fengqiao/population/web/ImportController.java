@@ -77,14 +77,29 @@ class ImportController {
     @GetMapping("/{id}/errors")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "The rejected rows as xlsx: the input's columns, the row number and every problem")
-    ResponseEntity<byte[]> errors(@PathVariable UUID id) {
+    ResponseEntity<byte[]> errors(@PathVariable UUID id, Locale locale) {
         Caller caller = Callers.require();
         ImportJobs.Job job = jobs.findVisible(ImportJobs.Kind.PERSONS, id, caller).orElseThrow(() -> new NotFound("import", id));
         byte[] file = jobs.errorFile(ImportJobs.Kind.PERSONS, id, caller).orElseThrow(() -> new NotFound("import-errors", id));
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(job.errorFileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        .filename(errorFileName(job, messages, locale), java.nio.charset.StandardCharsets.UTF_8)
+                        .build().toString())
                 .body(file);
+    }
+
+    /** What a job's rejected rows are stored as: the uploaded file's name with this after it. */
+    private static final String STORED_ERRORS = "-errors.";
+
+    /**
+     * The name a job's rejected rows are saved under: the uploaded file's name, then the word for errors in the
+     * reader's language (名单-错误行.xlsx for a Chinese reader, who saved 名单-errors.xlsx).
+     */
+    static String errorFileName(ImportJobs.Job job, MessageSource messages, Locale locale) {
+        String stored = job.errorFileName();
+        int at = stored.lastIndexOf(STORED_ERRORS);
+        return at < 0 ? stored : stored.substring(0, at) + "-" + messages.getMessage("imports.errors.file", null, locale)
+                + stored.substring(at + STORED_ERRORS.length() - 1);
     }
 
     @GetMapping

@@ -88,9 +88,9 @@ class UtilityPages {
     /** The error file: .xlsx; a job run before the imports shared one error file writer has a .csv. */
     @GetMapping({"/utility-readings/imports/{id}/errors.xlsx", "/utility-readings/imports/{id}/errors.csv"})
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    ResponseEntity<byte[]> errors(@PathVariable UUID id) {
+    ResponseEntity<byte[]> errors(@PathVariable UUID id, Locale locale) {
         try {
-            return UtilityReadingController.errorFile(jobs, id);
+            return UtilityReadingController.errorFile(jobs, id, messages, locale);
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

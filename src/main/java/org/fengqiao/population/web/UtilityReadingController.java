@@ -116,11 +116,11 @@ class UtilityReadingController {
     @GetMapping("/imports/{id}/errors")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "The rejected rows as xlsx: the row number, the row as sent, and every problem")
-    ResponseEntity<byte[]> errors(@PathVariable UUID id) {
-        return errorFile(jobs, id);
+    ResponseEntity<byte[]> errors(@PathVariable UUID id, Locale locale) {
+        return errorFile(jobs, id, messages, locale);
     }
 
-    static ResponseEntity<byte[]> errorFile(ImportJobs jobs, UUID id) {
+    static ResponseEntity<byte[]> errorFile(ImportJobs jobs, UUID id, MessageSource messages, Locale locale) {
         Caller caller = Callers.require();
         ImportJobs.Job job = jobs.findVisible(KIND, id, caller).orElseThrow(() -> new NotFound("utility-import", id));
         byte[] file = jobs.errorFile(KIND, id, caller).orElseThrow(() -> new NotFound("utility-import-errors", id));
@@ -128,7 +128,8 @@ class UtilityReadingController {
         MediaType type = job.errorFileName().endsWith(".csv") ? CSV : ImportController.XLSX;
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(job.errorFileName(), StandardCharsets.UTF_8).build().toString())
+                        .filename(ImportController.errorFileName(job, messages, locale), StandardCharsets.UTF_8)
+                        .build().toString())
                 .body(file);
     }
 

@@ -93,7 +93,8 @@ public class ReceiptPdf {
             bytes = pdf.finish(title + " " + f.code() + " · " + who.name());
         }
         events.publishEvent(Audited.read("recovery-file", id, f.unitPath()).by(who.name()));
-        return new Document("receipt-" + f.code() + "-" + returnId.toString().substring(0, 8) + ".pdf", bytes);
+        // named in the reader's language as the print is written: a Chinese reader saved an English name
+        return new Document(t("recovery.pdf.file", locale) + "-" + f.code() + "-" + returnId.toString().substring(0, 8) + ".pdf", bytes);
     }
 
     /**

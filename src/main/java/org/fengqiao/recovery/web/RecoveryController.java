@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import org.fengqiao.recovery.internal.Rates;
 import org.fengqiao.recovery.internal.ReceiptPdf;
 import org.fengqiao.recovery.internal.RecoveryDesk;
 import org.fengqiao.recovery.internal.RecoveryFiles;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -51,9 +53,12 @@ class RecoveryController {
 
     private final RecoveryLedger ledger;
 
+    private final MessageSource messages;
+
     RecoveryController(RecoveryDesk desk, RecoveryFiles files, RecoveryViews views, ReceiptPdf receipts, Rates rates,
-            RecoveryLedger ledger) {
+            RecoveryLedger ledger, MessageSource messages) {
         this.ledger = ledger;
+        this.messages = messages;
         this.desk = desk;
         this.files = files;
         this.views = views;
@@ -258,8 +263,8 @@ class RecoveryController {
     @GetMapping("/files/{id}/returns/{returnId}/scan")
     @PreAuthorize("hasAuthority('RECOVERY_READ')")
     @Operation(summary = "The signed receipt's scan")
-    ResponseEntity<byte[]> scan(@PathVariable UUID id, @PathVariable UUID returnId) {
-        return scanResponse(desk.scan(id, returnId, me()), returnId);
+    ResponseEntity<byte[]> scan(@PathVariable UUID id, @PathVariable UUID returnId, Locale locale) {
+        return scanResponse(desk.scan(id, returnId, me()), returnId, messages, locale);
     }
 
     @PostMapping("/files/{id}/revisits")
@@ -314,12 +319,14 @@ class RecoveryController {
 
     static ResponseEntity<byte[]> pdf(ReceiptPdf.Document d) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName()).build()
-                        .toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(d.fileName(), StandardCharsets.UTF_8).build().toString())
                 .body(d.bytes());
     }
 
-    static ResponseEntity<byte[]> scanResponse(RecoveryFiles.Scan s, UUID returnId) {
+    /** The signed receipt's scan, saved under a name in the reader's language as the receipt's print is. */
+    static ResponseEntity<byte[]> scanResponse(RecoveryFiles.Scan s, UUID returnId, MessageSource messages,
+            Locale locale) {
         String ext = switch (s.type()) {
             case "application/pdf" -> ".pdf";
             case "image/png" -> ".png";
@@ -327,7 +334,8 @@ class RecoveryController {
         };
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(s.type()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("receipt-scan-" + returnId + ext).build().toString())
+                        .filename(messages.getMessage("recovery.scan.file", null, locale) + "-" + returnId + ext,
+                                StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(s.bytes());
     }

@@ -311,9 +311,9 @@ class RecoveryPages {
 
     @GetMapping("/recovery/{id}/returns/{returnId}/scan")
     @PreAuthorize("hasAuthority('RECOVERY_READ')")
-    ResponseEntity<byte[]> scan(@PathVariable UUID id, @PathVariable UUID returnId) {
+    ResponseEntity<byte[]> scan(@PathVariable UUID id, @PathVariable UUID returnId, Locale locale) {
         try {
-            return RecoveryController.scanResponse(desk.scan(id, returnId, me()), returnId);
+            return RecoveryController.scanResponse(desk.scan(id, returnId, me()), returnId, messages, locale);
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

@@ -1,11 +1,13 @@
 package org.fengqiao.review.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.awt.Color;
 import java.util.Locale;
 import org.fengqiao.platform.QrCode;
 import org.fengqiao.platform.pdf.PdfLayout;
 import org.fengqiao.review.internal.Cards.Card;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,6 +26,21 @@ public class CardPrints {
 
     CardPrints(MessageSource messages) {
         this.messages = messages;
+    }
+
+    /**
+     * The names the card's print and its QR code are saved under, in the reader's language as the print is written
+     * (a Chinese reader saved review-card-….pdf): an attachment header with the name in UTF-8 (RFC 5987).
+     */
+    public String pdfDisposition(Card card, Locale locale) {
+        return ContentDisposition.attachment().filename(t("review.card.file", locale) + "-" + card.code() + ".pdf",
+                StandardCharsets.UTF_8).build().toString();
+    }
+
+    /** The QR code's name, as {@link #pdfDisposition}; shown in the browser (inline). */
+    public String pngDisposition(Card card, Locale locale) {
+        return ContentDisposition.inline().filename(t("review.card.qrFile", locale) + "-" + card.code() + ".png",
+                StandardCharsets.UTF_8).build().toString();
     }
 
     public byte[] png(String link) {

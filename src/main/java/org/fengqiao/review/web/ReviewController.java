@@ -14,6 +14,7 @@ import org.fengqiao.review.internal.Cards;
 import org.fengqiao.review.internal.ReviewDesk;
 import org.fengqiao.review.internal.ReviewPeriod;
 import org.fengqiao.review.internal.ReviewResults;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -122,17 +123,23 @@ class ReviewController {
     @GetMapping(value = "/cards/{code}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
     @PreAuthorize("hasAuthority('REVIEW_CARD')")
     @Operation(summary = "The card's QR code as a PNG (its public link)")
-    byte[] qr(@PathVariable String code) {
-        return prints.png(links.publicUrl(desk.card(code, Callers.require()).code()));
+    ResponseEntity<byte[]> qr(@PathVariable String code, Locale locale) {
+        Cards.Card card = desk.card(code, Callers.require());
+        // named as the page's download is, in the reader's language
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, prints.pngDisposition(card, locale))
+                .body(prints.png(links.publicUrl(card.code())));
     }
 
     @GetMapping(value = "/cards/{code}/card.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize("hasAuthority('REVIEW_CARD')")
     @Operation(summary = "The card to print as an A4 PDF: name, police number, unit, community, QR code, link")
-    byte[] pdf(@PathVariable String code, Locale locale) {
+    ResponseEntity<byte[]> pdf(@PathVariable String code, Locale locale) {
         Caller caller = Callers.require();
         Cards.Card card = desk.card(code, caller);
-        return prints.pdf(card, desk.policeNumber(card), links.publicUrl(card.code()), caller.displayName(), locale);
+        // saved under the page's download's name, in the reader's language (the address alone named it card.pdf)
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, prints.pdfDisposition(card, locale))
+                .body(prints.pdf(card, desk.policeNumber(card), links.publicUrl(card.code()), caller.displayName(),
+                        locale));
     }
 
     private CardView view(String code, String officer, String community, String unit) {

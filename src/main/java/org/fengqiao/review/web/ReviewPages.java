@@ -17,7 +17,6 @@ import org.fengqiao.review.internal.ReviewDesk;
 import org.fengqiao.review.internal.ReviewPeriod;
 import org.fengqiao.review.internal.ReviewResults;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -125,11 +124,10 @@ class ReviewPages {
 
     @GetMapping("/reviews/cards/{code}/qr.png")
     @PreAuthorize("hasAuthority('REVIEW_CARD')")
-    ResponseEntity<byte[]> qr(@PathVariable String code) {
+    ResponseEntity<byte[]> qr(@PathVariable String code, Locale locale) {
         Cards.Card card = desk.card(code, Callers.require());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_PNG)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("review-" + card.code() + ".png").build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, prints.pngDisposition(card, locale))
                 .body(prints.png(links.publicUrl(card.code())));
     }
 
@@ -141,8 +139,7 @@ class ReviewPages {
         byte[] pdf = prints.pdf(card, desk.policeNumber(card), links.publicUrl(card.code()), caller.displayName(),
                 locale);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("review-card-" + card.code() + ".pdf").build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, prints.pdfDisposition(card, locale))
                 .body(pdf);
     }
 }

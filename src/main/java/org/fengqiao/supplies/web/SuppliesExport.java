@@ -62,7 +62,8 @@ class SuppliesExport {
                     }
                 });
             });
-            sheet.send(response, "supplies.xlsx");
+            // named in the reader's language as its sheet is: a Chinese reader saved an English name
+            sheet.send(response, text("supplies.export.file", locale) + ".xlsx");
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("unit", root.name());
             after.put("from", period.from().toString());

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.fengqiao.jurisdiction.UnitKind;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.supplies.CountUnit;
 import org.fengqiao.supplies.EntryType;
 import org.fengqiao.supplies.internal.SupplyDesk;
@@ -97,6 +98,8 @@ class SuppliesViews {
         LocalDate today = desk.today();
         LocalDate f = from == null ? today.withDayOfYear(1) : from;
         LocalDate t = to == null ? today : to;
+        // a first day of the year 1 is a mistyped year, which summed every issue ever as the period's
+        PeriodFigures.Period.held("from", f);
         if (t.isBefore(f)) {
             throw Invalid.of("to", "supplies.period.reversed");
         }

@@ -14,6 +14,7 @@ import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.platform.web.Paging;
 import org.fengqiao.worklog.internal.Drafts;
 import org.fengqiao.worklog.internal.WorklogDesk;
@@ -192,7 +193,7 @@ class WorklogController {
             description = "kind: default the analyses and summaries; DAILY for the diaries. day: as the review page's "
                     + "filter, only the entries of the periods /missing shows for that day (the day's diaries, the "
                     + "last due week's analysis, month's and quarter's summaries); default all. 400 naming the field "
-                    + "for a day that is no date.")
+                    + "for a day that is no date or out of 1900-2099.")
     PageView review(@RequestParam(required = false) WorklogKind kind, @RequestParam(required = false) LocalDate day,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
         Caller caller = Callers.require();
@@ -209,6 +210,8 @@ class WorklogController {
         if (day == null) {
             return null;
         }
+        // the year 1 or 9999 is a mistyped year, which listed no entries as if none were written
+        PeriodFigures.Period.held("day", day);
         Map<WorklogKind, LocalDate> periods = new EnumMap<>(WorklogKind.class);
         for (WorklogKind k : WorklogKind.values()) {
             periods.put(k, k.periodic() ? k.lastDue(day, today) : day);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
@@ -80,6 +81,8 @@ class PersonExportStreamingIntegrationTests extends IntegrationTest {
     void theirPersonsGo() {
         TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
         jdbc.sql("DELETE FROM person WHERE grid_id = ?").param(at.gridId()).update();
+        jdbc.sql("DELETE FROM household WHERE grid_id = ?").param(at.gridId()).update();
+        jdbc.sql("DELETE FROM address WHERE grid_id = ?").param(at.gridId()).update();
     }
 
     @Test
@@ -90,7 +93,7 @@ class PersonExportStreamingIntegrationTests extends IntegrationTest {
         List<Long> onDisk = new ArrayList<>();
         Answer<Object> through = AdditionalAnswers.delegatesTo(persons);
         Persons watched = mock(Persons.class, invocation -> {
-            if (invocation.getMethod().getName().equals("search")) {
+            if (invocation.getMethod().getName().equals("exportPage")) {
                 onDisk.add(bytesOnDisk());
             }
             return through.answer(invocation);
@@ -138,6 +141,63 @@ class PersonExportStreamingIntegrationTests extends IntegrationTest {
                 SELECT after::text FROM audit_entry WHERE record_type = 'person-export' ORDER BY seq DESC LIMIT 1""")
                 .query(String.class).single();
         assertThat(after).contains("\"rows\": 3", "\"cut\": true");
+    }
+
+    /**
+     * Each page is read after the last person written (keyset), not from an offset: the file holds the persons the
+     * list shows, in its order, whichever way the list walks them: by name (persons of one name in id order), by
+     * initials and then the Latin names whose word the letters start, and door by door for an address alone, where a
+     * page ends in the middle of one address's persons.
+     */
+    @Test
+    void pageAfterPageTheFileHoldsThePersonsTheListShowsInItsOrder() throws Exception {
+        String n = at.n();
+        for (int i = 0; i < 3; i++) {
+            person("键集同名", "jjtm", null);
+        }
+        for (int i = 0; i < 4; i++) {
+            person("键集" + (char) ('甲' + i), "jj", null);
+        }
+        for (int i = 0; i < 3; i++) {
+            person("Anna Jjx" + (char) ('a' + i), "aj", null);
+        }
+        for (int door : new int[] {10, 2, 1}) {
+            UUID address = UUID.randomUUID();
+            jdbc.sql("INSERT INTO address (id, grid_id, full_text) VALUES (?, ?, ?)").params(address, at.gridId(),
+                    "键集村" + n + "1组" + door + "号").update();
+            UUID household = UUID.randomUUID();
+            jdbc.sql("INSERT INTO household (id, grid_id, number, address_id) VALUES (?, ?, ?, ?)").params(household,
+                    at.gridId(), "JJ" + n + "-" + door, address).update();
+            for (int i = 0; i < 3; i++) {
+                person("门序" + door + (char) ('甲' + i), "mx", household);
+            }
+        }
+        PersonExport export = new PersonExport(persons, register, households, categories, events, messages,
+                transactions);
+        export.page = 2;
+
+        for (PersonQuery query : new PersonQuery[] {new PersonQuery(null, null, null, null, null, null, null),
+                new PersonQuery("jj", null, null, null, null, null, null),
+                new PersonQuery(null, "键集村" + n, null, null, null, null, null)}) {
+            List<String> listed = persons.search(register.readAs(query, officer), officer, Persons.COUNT_CAP, 0).rows()
+                    .stream().map(r -> r.id().toString()).toList();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            long written = export.write(query, officer, Locale.SIMPLIFIED_CHINESE, out);
+            List<String> ids = rows(out.toByteArray()).stream().skip(1).map(r -> r.get(r.size() - 1)).toList();
+            assertThat(listed).as(query.toString()).hasSizeGreaterThan(3 * export.page);
+            assertThat(ids).as(query.toString()).containsExactlyElementsOf(listed);
+            assertThat(written).isEqualTo(listed.size());
+        }
+        // the Latin names the letters start a word of, after the initials' own matches, are in the file
+        assertThat(persons.search(new PersonQuery("jj", null, null, null, null, null, null), officer, 50, 0).rows())
+                .extracting(Persons.Row::name).endsWith("Anna Jjxa", "Anna Jjxb", "Anna Jjxc");
+    }
+
+    private void person(String name, String initials, UUID household) {
+        jdbc.sql("""
+                INSERT INTO person (id, grid_id, household_id, name, name_initials, name_pinyin, residence, content_hash)
+                VALUES (gen_random_uuid(), ?, ?, ?, ?, ?, 'PERMANENT', 'export-keyset')""")
+                .params(at.gridId(), household, name, initials, initials).update();
     }
 
     private void persons(int count) {
