@@ -46,8 +46,11 @@ public record IncidentStepRecorded(UUID incidentId, String trackingCode, Categor
                 || ("ACKNOWLEDGED".equals(kind) && reasonIsKey && ACKNOWLEDGED_AT_FILING.equals(reason));
     }
 
-    /** Steps that give the item a new owner: whoever it now belongs to should hear of it. */
+    /**
+     * Steps that give the item a new owner: whoever it now belongs to should hear of it (HANDED_OVER: carried with its
+     * village to the new unit's chain).
+     */
     public boolean assigns() {
-        return "ROUTED".equals(kind) || "ESCALATED".equals(kind);
+        return "ROUTED".equals(kind) || "ESCALATED".equals(kind) || "HANDED_OVER".equals(kind);
     }
 }

@@ -284,7 +284,8 @@ public class Jurisdictions {
             throw new Conflict("jurisdiction.unit.moveSplitsGrid", unit.name(), g.get(0), g.get(1));
         });
         units.groupingLeftBehind(unit, parent).ifPresent(g -> {
-            throw new Conflict("jurisdiction.unit.moveSplitsGrouping", unit.name(), g.get(0), g.get(1));
+            throw new Conflict("jurisdiction.unit.moveSplitsGrouping", unit.name(), g.get(0), g.get(1),
+                    groupingKindName(g.get(2)), g.get(3));
         });
         units.move(unit, parent);
         Unit after = units.find(id).orElseThrow();
@@ -357,10 +358,11 @@ public class Jurisdictions {
      * workstation). Its grids placed at its old unit are placed at the new one, and the units under the old one that
      * serve it alone (each grid's own work point, 网格有点) move under the new one with whoever works there, so that
      * its grids, addresses, persons and their records are seen by the new unit's chain and no longer by the old one's.
-     * Refused while a unit its grids are placed under serves another village too, while a police district or zone of
-     * a unit the new one is not under takes it in, or while an open item in its grids is owned by a unit that would no
-     * longer see it (件件有着落: answer or hand it over first). Its officer and auxiliary members are cleared for the
-     * new office to name. Audited: the community before and after, and every unit moved along.
+     * Refused while a unit its grids are placed under serves another village too, or while a police district or zone of
+     * a unit the new one is not under takes it in. The open items in its grids that their owner would no longer see
+     * are carried to the new unit's chain, each re-owned there by a named person (件件有着落), refused when nobody at
+     * or above the new unit can own one. Its officer and auxiliary members are cleared for the new office to name.
+     * Audited: the community before and after, every unit and grid moved along, every item carried.
      */
     @Transactional
     public Community moveCommunity(CommunityId id, UnitId unitId, Caller caller) {
@@ -392,15 +394,14 @@ public class Jurisdictions {
         }
         for (List<String> grouping : communities.groupingsOf(id)) {
             if (!target.path().startsWith(grouping.get(1))) {
-                throw new Conflict("jurisdiction.community.moveSplitsGrouping", community.name(), grouping.get(0));
+                throw new Conflict("jurisdiction.community.moveSplitsGrouping", community.name(), grouping.get(0),
+                        groupingKindName(grouping.get(2)), grouping.get(3));
             }
         }
         List<UUID> gridIds = grids.idsOf(id.value());
-        List<String> moving = serving.stream().map(s -> s.unit().path()).toList();
-        long open = holdings.orderedStream().mapToLong(h -> h.openItemsLeftBehind(gridIds, target.path(), moving)).sum();
-        if (open > 0) {
-            throw new Conflict("jurisdiction.community.moveOpenItems", community.name(), open);
-        }
+        // every grid of the village, retired ones too, read before anything moves: each gets an entry of its own, so
+        // that a grid's trail shows where it went (its unit, or its work point's place under the new unit)
+        List<Grid> gridsBefore = gridIds.stream().map(g -> grids.find(new GridId(g)).orElseThrow()).toList();
         for (Units.Serving s : serving) {
             units.move(s.unit(), target);
             Unit moved = units.find(s.unit().id()).orElseThrow();
@@ -408,6 +409,14 @@ public class Jurisdictions {
         }
         grids.replaceAt(id.value(), from.id(), target.id());
         communities.handTo(id, target.id());
+        for (Grid before : gridsBefore) {
+            Grid moved = grids.find(before.id()).orElseThrow();
+            if (!moved.unitPath().equals(before.unitPath())) {
+                events.publishEvent(Audited.updated("grid", moved.id(), moved.unitPath(), before, moved));
+            }
+        }
+        // what its old owners no longer see goes to the new chain, each item with a named owner (件件有着落)
+        holdings.orderedStream().forEach(h -> h.carryOpenItems(gridIds, target));
         Community after = communities.find(id).orElseThrow();
         events.publishEvent(Audited.updated("community", id, target.path(), community, after));
         index.refreshAfterCommit();
@@ -423,6 +432,10 @@ public class Jurisdictions {
         return units.findVisibleCounted(id, caller).map(c -> new UnitCounts(c.unit(), c.communities(), c.grids(),
                 c.totalCommunities(), c.totalGrids(),
                 holdings.orderedStream().mapToLong(h -> h.staff(c.unit(), true)).sum()));
+    }
+
+    private static org.springframework.context.MessageSourceResolvable groupingKindName(String kind) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable("jurisdiction.groupingKind." + kind);
     }
 
     private static org.springframework.context.MessageSourceResolvable kindName(UnitKind kind) {

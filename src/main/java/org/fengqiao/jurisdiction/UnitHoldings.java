@@ -18,12 +18,11 @@ public interface UnitHoldings {
     }
 
     /**
-     * The open items in these grids whose owner unit, or the person owning them, would no longer see them once the
-     * grids lie under {@code targetPath}: an owner still sees them at or above the target, or under one of the
-     * {@code movingPaths} (units moving along with the grids). A community is not handed over while one is left.
+     * The open items in these grids, just handed with their community to {@code target}, whose owning unit or person
+     * no longer sees them where they lie now: carried to the new unit's chain (re-owned there, by a named person) in
+     * the hand-over's transaction, answering how many; throws what cannot be carried, rolling the hand-over back.
      */
-    default long openItemsLeftBehind(java.util.List<java.util.UUID> grids, String targetPath,
-            java.util.List<String> movingPaths) {
+    default long carryOpenItems(java.util.List<java.util.UUID> grids, Unit target) {
         return 0;
     }
 }

@@ -86,6 +86,19 @@ class CommunityMoveIntegrationTests extends IntegrationTest {
             assertThat(api.get("officer2", url).status()).as("before, the urban officer: " + url).isEqualTo(404);
         }
 
+        // the station chief and the auxiliary at the grid's work point were each told of the open item
+        UUID chief = tree.staffId("chief");
+        UUID auxiliary = tree.staffId(v.auxiliary());
+        String oldPath = jurisdictions.grid(v.placed().id()).orElseThrow().unitPath();
+        for (UUID recipient : List.of(chief, auxiliary)) {
+            jdbc.sql("""
+                    INSERT INTO inbox_entry (id, recipient_id, kind, record_type, record_id, link, unit_path, subject,
+                                             created_at)
+                    VALUES (gen_random_uuid(), ?, 'INCIDENT_INFORMED', 'incident', ?, ?, ?, '移交村的事项', now())""")
+                    .params(recipient, v.incident(), "/incidents/" + v.incident(), oldPath).update();
+        }
+        assertThat(inboxOf("chief")).contains(v.incident().toString());
+
         UUID heping = api.unitId(HEPING_WORKSTATION);
         JurisdictionApi.Answer moved = move("bureau", v.village(), heping, null);
         assertThat(moved.status()).as(String.valueOf(moved.body())).isEqualTo(200);
@@ -108,6 +121,22 @@ class CommunityMoveIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM audit_entry WHERE record_type = 'community' AND action = 'UPDATE' AND record_id = ?""")
                 .param(v.village().id().value().toString()).query(Long.class).single()).isEqualTo(1);
+        // each grid's trail shows its move: the one at the office re-placed, the one at its work point carried along
+        for (Grid grid : List.of(v.placed(), v.atOffice())) {
+            List<String> after = jdbc.sql("""
+                    SELECT after::text FROM audit_entry WHERE record_type = 'grid' AND action = 'UPDATE' AND record_id = ?
+                    AND before::text LIKE ?""")
+                    .params(grid.id().value().toString(), "%" + grid.unitPath() + "%").query(String.class).list();
+            assertThat(after).as(grid.code()).singleElement().asString()
+                    .contains(jurisdictions.grid(grid.id()).orElseThrow().unitPath());
+        }
+        // the item's inbox entries are read from where it lies now: the old chain's chief is no longer told of it
+        assertThat(inboxOf("chief")).doesNotContain(v.incident().toString());
+        assertThat(inboxOf(v.auxiliary())).contains(v.incident().toString());
+    }
+
+    String inboxOf(String username) {
+        return api.get(username, "/api/v1/inbox?size=100").body().toString();
     }
 
     @Test
@@ -143,27 +172,43 @@ class CommunityMoveIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void anOpenItemTheOldOfficeOwnsHoldsTheVillageBackUntilAnsweredAndThePageSaysSoInBothLanguages() {
+    void anOpenItemTheOldOfficeOwnsGoesWithTheVillageToANamedPersonOfTheNewUnitWhoIsToldOfIt() {
         Village v = ruralVillage();
-        UUID office = unitOf(v.village());
         UUID owned = tree.openIncident(v.atOffice(), tree.unit(RURAL_OFFICE), tree.staffId("officer"), "DISPATCHED");
         org.fengqiao.account.ApiClient bureau = new org.fengqiao.account.ApiClient(port)
                 .signedIn("bureau", DEMO_PASSWORD, null);
         assertThat(bureau.get("/units", null).body()).contains("id=\"move-community-form\"", v.village().name());
+        UUID heping = api.unitId(HEPING_WORKSTATION);
         Map<String, String> form = Map.of("communityId", v.village().id().value().toString(),
-                "unitId", api.unitId(HEPING_WORKSTATION).toString());
+                "unitId", heping.toString());
 
-        bureau.form("/communities/move?lang=zh-CN", with(form, bureau.csrfFrom("/units")));
-        assertThat(bureau.get("/units", null).body()).contains("还有 1 件未结事项由移交后看不到它的单位负责");
-        bureau.form("/communities/move?lang=en", with(form, bureau.csrfFrom("/units")));
-        assertThat(bureau.get("/units", null).body()).contains("still has 1 open item owned by a unit that would no"
-                + " longer see it");
-        assertThat(unitOf(v.village())).isEqualTo(office);
-
-        jdbc.sql("UPDATE incident SET status = 'ANSWERED', answered_at = now() WHERE id = ?").param(owned).update();
         bureau.form("/communities/move?lang=zh-CN", with(form, bureau.csrfFrom("/units")));
         assertThat(bureau.get("/units", null).body()).contains("社区（村）已移交");
-        assertThat(unitOf(v.village())).isEqualTo(api.unitId(HEPING_WORKSTATION));
+        assertThat(unitOf(v.village())).isEqualTo(heping);
+
+        // the office's item now belongs to the new workstation, with a person there named, and says why
+        Map<String, Object> item = jdbc.sql("SELECT owner_unit_id, owner_staff_id FROM incident WHERE id = ?")
+                .param(owned).query().singleRow();
+        assertThat(item.get("owner_unit_id")).isEqualTo(heping);
+        UUID newOwner = (UUID) item.get("owner_staff_id");
+        assertThat(jdbc.sql("SELECT unit_id FROM staff WHERE id = ?").param(newOwner).query(UUID.class).single())
+                .isEqualTo(heping);
+        assertThat(jdbc.sql("SELECT note FROM incident_event WHERE incident_id = ? AND kind = 'HANDED_OVER'")
+                .param(owned).query(String.class).single()).isEqualTo(tree.unit(RURAL_OFFICE).name());
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE record_type = 'incident' AND action = 'UPDATE' AND record_id = ?""")
+                .param(owned.toString()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM inbox_entry WHERE record_id = ? AND recipient_id = ? AND kind = 'INCIDENT_ASSIGNED'""")
+                .params(owned, newOwner).query(Long.class).single()).isEqualTo(1);
+        String login = jdbc.sql("SELECT username FROM staff WHERE id = ?").param(newOwner).query(String.class).single();
+        assertThat(api.get(login, "/api/v1/incidents/" + owned).status()).isEqualTo(200);
+        assertThat(api.get("officer", "/api/v1/incidents/" + owned).status()).isEqualTo(404);
+        // the auxiliary's item went along with his work point: still his, no step written
+        assertThat(jdbc.sql("SELECT owner_staff_id FROM incident WHERE id = ?").param(v.incident()).query(UUID.class)
+                .single()).isEqualTo(tree.staffId(v.auxiliary()));
+        assertThat(jdbc.sql("SELECT count(*) FROM incident_event WHERE incident_id = ? AND kind = 'HANDED_OVER'")
+                .param(v.incident()).query(Long.class).single()).isZero();
     }
 
     @Test

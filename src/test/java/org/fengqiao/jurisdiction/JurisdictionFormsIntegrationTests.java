@@ -281,8 +281,12 @@ class JurisdictionFormsIntegrationTests extends IntegrationTest {
         kinds = kinds.substring(0, kinds.indexOf("</select>"));
         assertThat(kinds).as("the kinds that may sit under one of his units").contains("value=\"CENTRAL_OFFICE\"")
                 .contains("value=\"WORK_POINT\"").doesNotContain("value=\"STATION\"");
-        assertThat(tree.indexOf("id=\"new-unit-form\"")).as("the form before the tree, whose nodes run long")
-                .isLessThan(tree.indexOf("class=\"unit-tree\""));
+        // the tree first, the form collapsed below it, and each unit that may hold another links to it with itself
+        // chosen: the tree's nodes run long, and a unit is found in the tree, not in a long list
+        assertThat(tree.indexOf("class=\"unit-tree\"")).isLessThan(tree.indexOf("id=\"new-unit-form\""));
+        assertThat(tree).contains("href=\"/units?parent=" + workstation.id().value() + "#new-unit\"");
+        String chosen = chief.get("/units?parent=" + workstation.id().value(), null).body();
+        assertThat(chosen).contains("<details id=\"new-unit\" class=\"card new-unit\" open");
 
         String code = "T-FNEW-" + n;
         HttpResponse<String> added = addUnit(chief, workstation.id().value(), "WORK_POINT", " " + code + " ",

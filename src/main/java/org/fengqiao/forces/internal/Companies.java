@@ -160,7 +160,7 @@ public class Companies {
     public List<Zone> zones(Visibility v) {
         return v.bind(jdbc.sql("""
                 SELECT z.id, z.code, z.name, u.path FROM grouping z JOIN unit u ON u.id = z.unit_id
-                WHERE z.kind = 'JOINT_PATROL_ZONE' AND""" + Visibility.SCOPE + " ORDER BY z.code"))
+                WHERE z.kind = 'JOINT_PATROL_ZONE' AND z.retired_at IS NULL AND""" + Visibility.SCOPE + " ORDER BY z.code"))
                 .query((rs, n) -> new Zone(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
     }

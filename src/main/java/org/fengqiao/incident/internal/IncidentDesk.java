@@ -788,6 +788,49 @@ public class IncidentDesk implements AutoCloseable {
         return after;
     }
 
+    /**
+     * The open items in these grids, just handed with their village to another unit, whose owning unit or person no
+     * longer sees them there (件件有着落: no item may be left with nobody who can open it): each re-owned at the new
+     * unit's level, by its duty person, or else by the first unit above it that has one, as an escalation names an
+     * owner; the deadline starts again for him at that level. Each gets a step (HANDED_OVER, naming the unit it came
+     * from) that gives it to him in his inbox, and an audit entry. Refused (409, naming the new unit) when nobody at or
+     * above the new unit can own an item: the whole hand-over is then rolled back. Answers how many were carried.
+     */
+    @Transactional
+    public long carryToNewChain(java.util.Collection<UUID> grids, Unit target) {
+        List<UUID> ids = incidents.openNoLongerSeenByOwner(grids);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Owners.Level level = owners.dutyPerson(target.id()).map(p -> new Owners.Level(target, p))
+                .or(() -> owners.above(target.id()))
+                .orElseThrow(() -> new Conflict("incident.handOver.nobody", target.name(), ids.size()));
+        org.fengqiao.platform.Caller caller = org.fengqiao.platform.Callers.current().orElse(null);
+        UUID actorId = caller == null ? null : caller.staffId();
+        String actorName = caller == null ? null : caller.displayName();
+        OffsetDateTime now = now();
+        boolean top = level.unit().parentId() == null;
+        for (UUID id : ids) {
+            Incident before = incidents.find(id).orElseThrow();
+            OffsetDateTime due = deadlines.due(before.status(), level.unit().kind(), now, before.resolvedAt());
+            incidents.update(id, "owner_unit_id = ?, owner_staff_id = ?, owner_since = ?, due_at = ?, "
+                    + "next_escalation_at = ?", level.unit().id().value(), level.person().staffId(), now, due,
+                    top ? null : due);
+            incidents.event(id, "HANDED_OVER", now, actorId, actorName, level.unit().id().value(), level.unit().name(),
+                    level.person().staffId(), level.person().name(), HANDED_OVER_REASON, true, null, null, null,
+                    before.ownerUnitName());
+            Incident after = incidents.find(id).orElseThrow();
+            events.publishEvent(new IncidentStepRecorded(id, after.trackingCode(), after.category(), after.unitPath(),
+                    "HANDED_OVER", level.unit().id().value(), level.person().staffId(), HANDED_OVER_REASON, true,
+                    now.toInstant()));
+            events.publishEvent(Audited.updated("incident", id, after.unitPath(), snapshot(before), snapshot(after)));
+        }
+        return ids.size();
+    }
+
+    /** The reason of the step that carries an item to the new chain with its village. */
+    static final String HANDED_OVER_REASON = "incident.handOver.withVillage";
+
     /** Whether the item may be moved up now: it is open and its owning unit has one above it (the bureau has none). */
     public boolean escalatable(Incident i) {
         return i.status().open() && owners.above(new UnitId(i.ownerUnitId())).isPresent();

@@ -405,6 +405,22 @@ public class Incidents {
                 .param("filer", filer).query((rs, n) -> new Reported(rs.getLong(1), rs.getLong(2))).single();
     }
 
+    /**
+     * The open items in these grids that their owning unit, or the person owning them, no longer sees where the grid
+     * lies now (its village just handed to another unit), held for the change that re-owns them.
+     */
+    public List<UUID> openNoLongerSeenByOwner(java.util.Collection<UUID> grids) {
+        return jdbc.sql("""
+                SELECT i.id FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit gu ON gu.id = g.unit_id
+                JOIN unit ou ON ou.id = i.owner_unit_id
+                LEFT JOIN staff os ON os.id = i.owner_staff_id LEFT JOIN unit su ON su.id = os.unit_id
+                WHERE i.grid_id = ANY(CAST(:grids AS uuid[])) AND i.status NOT IN ('ANSWERED', 'MERGED')
+                  AND (gu.path NOT LIKE ou.path || '%' OR (su.id IS NOT NULL AND gu.path NOT LIKE su.path || '%'))
+                ORDER BY i.received_at, i.id
+                FOR UPDATE OF i""")
+                .param("grids", grids.toArray(UUID[]::new)).query(UUID.class).list();
+    }
+
     /** Writes a step; {@code reasonIsKey} says whether the reason is a message key (true) or a person's words. */
     public void event(UUID incident, String kind, OffsetDateTime at, UUID actorId, String actorName, UUID unitId,
             String unitName, UUID staffId, String staffName, String reason, boolean reasonIsKey, String department,

@@ -10,16 +10,19 @@ import org.springframework.stereotype.Component;
 /**
  * The open incidents a unit or a person answers for (件件有着落: every item has an owner), for the tree and the staff
  * register: a unit that still owns one is not retired, and a person is not transferred where he would no longer see
- * one he owns, and a community is not handed to another unit while an open item in it is owned by a unit or a person
- * who would no longer see it. Open is anything not yet answered nor merged into another report.
+ * one he owns; a community handed to another unit carries the open items in it that their owner would no longer see
+ * to the new unit's chain. Open is anything not yet answered nor merged into another report.
  */
 @Component
 class OpenIncidentHoldings implements UnitHoldings, StaffHoldings {
 
     private final JdbcClient jdbc;
+    // the desk is a bean of its own that the tree's hand-over reaches through here, made when first asked
+    private final org.springframework.beans.factory.ObjectProvider<IncidentDesk> desk;
 
-    OpenIncidentHoldings(JdbcClient jdbc) {
+    OpenIncidentHoldings(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<IncidentDesk> desk) {
         this.jdbc = jdbc;
+        this.desk = desk;
     }
 
     @Override
@@ -29,17 +32,8 @@ class OpenIncidentHoldings implements UnitHoldings, StaffHoldings {
     }
 
     @Override
-    public long openItemsLeftBehind(java.util.List<UUID> grids, String targetPath, java.util.List<String> movingPaths) {
-        return jdbc.sql("""
-                SELECT count(*) FROM incident i JOIN unit ou ON ou.id = i.owner_unit_id
-                LEFT JOIN staff os ON os.id = i.owner_staff_id LEFT JOIN unit su ON su.id = os.unit_id
-                WHERE i.grid_id = ANY(CAST(:grids AS uuid[])) AND i.status NOT IN ('ANSWERED', 'MERGED')
-                  AND ((NOT (:target LIKE ou.path || '%') AND NOT (ou.path LIKE ANY(CAST(:moving AS text[]))))
-                    OR (su.id IS NOT NULL AND NOT (:target LIKE su.path || '%')
-                        AND NOT (su.path LIKE ANY(CAST(:moving AS text[])))))""")
-                .param("grids", grids.toArray(UUID[]::new)).param("target", targetPath)
-                .param("moving", movingPaths.stream().map(p -> p + "%").toArray(String[]::new))
-                .query(Long.class).single();
+    public long carryOpenItems(java.util.List<UUID> grids, Unit target) {
+        return desk.getObject().carryToNewChain(grids, target);
     }
 
     @Override

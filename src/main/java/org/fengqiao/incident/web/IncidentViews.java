@@ -267,6 +267,10 @@ public class IncidentViews {
         if (e.kind().equals("ESCALATED")) {
             return text("incident.escalation.from", locale) + e.note();
         }
+        if (e.kind().equals("HANDED_OVER")) {
+            // the unit it was with before its village was handed over
+            return text("incident.handOver.from", locale) + e.note();
+        }
         return e.note();
     }
 

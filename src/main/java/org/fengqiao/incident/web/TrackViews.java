@@ -72,7 +72,7 @@ class TrackViews {
             boolean shown = switch (e.kind()) {
                 case "RECEIVED", "ROUTED", "ACKNOWLEDGED", "DISPATCHED", "ARRIVED", "CHIEF_ARRIVED", "RESOLVED",
                         "ANSWERED", "ESCALATED", "REFERRED", "MEDIATION", "REOPENED", "MERGED_INTO",
-                        "CARRIED_ON" -> true;
+                        "CARRIED_ON", "HANDED_OVER" -> true;
                 case "INFORMATION_ADDED", "RATED" -> byReporter;
                 default -> false;
             };

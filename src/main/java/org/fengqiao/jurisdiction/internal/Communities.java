@@ -89,12 +89,17 @@ public class Communities {
                 WHERE id = ?""").params(unit.value(), id.value()).update();
     }
 
-    /** The police districts and zones that take the community in, each as its name and its owner unit's path. */
+    /**
+     * The police districts and zones in use that take the community in, each as its name, its owner unit's path, its
+     * kind and its owner unit's name (a retired one no longer holds the community anywhere).
+     */
     public List<List<String>> groupingsOf(CommunityId id) {
         return jdbc.sql("""
-                SELECT gr.name, owner.path FROM grouping gr JOIN unit owner ON owner.id = gr.unit_id
-                JOIN grouping_community gc ON gc.grouping_id = gr.id WHERE gc.community_id = ? ORDER BY gr.code""")
-                .param(id.value()).query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list();
+                SELECT gr.name, owner.path, gr.kind, owner.name FROM grouping gr JOIN unit owner ON owner.id = gr.unit_id
+                JOIN grouping_community gc ON gc.grouping_id = gr.id
+                WHERE gc.community_id = ? AND gr.retired_at IS NULL ORDER BY gr.code""")
+                .param(id.value())
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
     }
 
     static Community map(ResultSet rs, int row) throws SQLException {

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Police districts, cooperation zones and joint-patrol zones. A grouping is seen by whoever sees
- * the unit that runs it; its member communities are listed only as far as the caller sees them.
+ * the unit that runs it; its member communities are listed only as far as the caller sees them. A retired grouping
+ * is kept, with its last communities, for what names it, and is out of every list here.
  */
 @Repository
 public class Groupings {
@@ -37,14 +38,15 @@ public class Groupings {
 
     public List<Row> visible(Caller caller, GroupingKind kind) {
         return jdbc.sql(SELECT + """
-                 WHERE u.path LIKE ANY(:scope) AND (CAST(:kind AS text) IS NULL OR gr.kind = :kind)
+                 WHERE u.path LIKE ANY(:scope) AND gr.retired_at IS NULL
+                   AND (CAST(:kind AS text) IS NULL OR gr.kind = :kind)
                  ORDER BY gr.kind, gr.code""")
                 .param("scope", caller.scopePatterns()).param("kind", kind == null ? null : kind.name())
                 .query(Groupings::map).list();
     }
 
     public Optional<Row> findVisible(GroupingId id, Caller caller) {
-        return jdbc.sql(SELECT + " WHERE gr.id = ? AND u.path LIKE ANY(?)")
+        return jdbc.sql(SELECT + " WHERE gr.id = ? AND u.path LIKE ANY(?) AND gr.retired_at IS NULL")
                 .param(id.value()).param(caller.scopePatterns()).query(Groupings::map).optional();
     }
 
@@ -68,6 +70,47 @@ public class Groupings {
                     .params(id, community.value()).update();
         }
         return new GroupingId(id);
+    }
+
+    /** The grouping in use, held until the caller's transaction ends, so two changes of it follow one another. */
+    public Optional<Row> findVisibleHeld(GroupingId id, Caller caller) {
+        return jdbc.sql(SELECT + " WHERE gr.id = ? AND u.path LIKE ANY(?) AND gr.retired_at IS NULL FOR UPDATE OF gr")
+                .param(id.value()).param(caller.scopePatterns()).query(Groupings::map).optional();
+    }
+
+    /** Its communities, whoever sees them: for the audit entry of a change, which records what the grouping held. */
+    public List<Member> allMembers(GroupingId id) {
+        return jdbc.sql("""
+                SELECT c.id, c.code, c.name FROM grouping_community gc JOIN community c ON c.id = gc.community_id
+                WHERE gc.grouping_id = ? ORDER BY c.code""")
+                .param(id.value())
+                .query((rs, n) -> new Member(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name")))
+                .list();
+    }
+
+    /** Whether a grouping, in use or retired, bears the code (a code is not reused, as records name it). */
+    public boolean codeTaken(String code) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM grouping WHERE code = ?)").param(code).query(Boolean.class)
+                .single();
+    }
+
+    public void rename(GroupingId id, String name) {
+        jdbc.sql("UPDATE grouping SET name = ?, version = version + 1 WHERE id = ?").params(name, id.value()).update();
+    }
+
+    /** The grouping's communities become exactly these. */
+    public void replaceMembers(GroupingId id, java.util.Collection<CommunityId> communities) {
+        jdbc.sql("DELETE FROM grouping_community WHERE grouping_id = ?").param(id.value()).update();
+        for (CommunityId community : communities) {
+            jdbc.sql("INSERT INTO grouping_community (grouping_id, community_id) VALUES (?, ?)")
+                    .params(id.value(), community.value()).update();
+        }
+        jdbc.sql("UPDATE grouping SET version = version + 1 WHERE id = ?").param(id.value()).update();
+    }
+
+    public void retire(GroupingId id) {
+        jdbc.sql("UPDATE grouping SET retired_at = now(), version = version + 1 WHERE id = ?").param(id.value())
+                .update();
     }
 
     private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -218,17 +218,20 @@ public class Units {
 
     /**
      * A police district or zone of a unit outside the moved one and not above its new parent that takes in a
-     * community under the moved unit, named with that community: after the move the community would lie outside it.
+     * community under the moved unit, named with that community (its name, the community's, its kind, its unit's
+     * name): after the move the community would lie outside it.
      */
     public Optional<List<String>> groupingLeftBehind(Unit unit, Unit parent) {
         return jdbc.sql("""
-                SELECT gr.name, c.name FROM grouping gr JOIN unit owner ON owner.id = gr.unit_id
+                SELECT gr.name, c.name, gr.kind, owner.name FROM grouping gr JOIN unit owner ON owner.id = gr.unit_id
                 JOIN grouping_community gc ON gc.grouping_id = gr.id JOIN community c ON c.id = gc.community_id
                 JOIN unit cu ON cu.id = c.unit_id
                 WHERE cu.path LIKE :root AND owner.path NOT LIKE :root AND :parent NOT LIKE owner.path || '%'
+                  AND gr.retired_at IS NULL
                 ORDER BY gr.code LIMIT 1""")
                 .param("root", unit.path() + "%").param("parent", parent.path())
-                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).optional();
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
     }
 
     /**

@@ -56,8 +56,11 @@ class CommunityController {
                     + " and no longer from the old one's; the work points of its grids move along; its officer and"
                     + " auxiliary members are cleared for the new office to name. 404 for a community outside the"
                     + " caller's subtree; 400 for a unit outside it, retired, or not a central office or workstation;"
-                    + " 409 while a work point of its grids serves another village too, a police district of a unit"
-                    + " the new one is not under takes it in, or an open item is owned by a unit that would lose it.")
+                    + " 409 while a work point of its grids serves another village too, or a police district of a unit"
+                    + " the new one is not under takes it in (named, with its unit: take the village out of it on"
+                    + " /groupings or PUT /api/v1/groupings/{id}/communities). An open item its owning unit or person"
+                    + " would no longer see is carried to the new unit's duty person (or the first unit above with one),"
+                    + " with a HANDED_OVER step; 409 when nobody at or above the new unit can own it.")
     Views.CommunityView move(@PathVariable UUID id, @RequestBody NewUnit body) {
         return Views.CommunityView.of(jurisdictions.moveCommunity(new CommunityId(id),
                 body == null || body.unitId() == null ? null : new UnitId(body.unitId()), Callers.require()));

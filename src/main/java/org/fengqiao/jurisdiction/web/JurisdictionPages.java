@@ -215,9 +215,21 @@ class JurisdictionPages {
         });
     }
 
+    /**
+     * The tree, and below it the forms that change it, collapsed. A node's links (新增下级, 更名, 迁移或撤销, 移交) come
+     * back here with the unit or community chosen ({@code unit} with {@code act}, {@code parent}, {@code community}):
+     * the form that acts on it is open with it selected, so nobody looks for a unit in a long list after finding it
+     * in the tree.
+     */
     @GetMapping("/units")
-    String units(Model model) {
+    String units(@RequestParam(required = false) UUID unit, @RequestParam(required = false) String act,
+            @RequestParam(required = false) UUID parent, @RequestParam(required = false) UUID community,
+            Model model) {
         Caller caller = Callers.require();
+        model.addAttribute("chosenUnit", unit == null ? null : unit.toString());
+        model.addAttribute("chosenAct", unit == null ? null : "rename".equals(act) ? "rename" : "move");
+        model.addAttribute("chosenParent", parent == null ? null : parent.toString());
+        model.addAttribute("chosenCommunity", community == null ? null : community.toString());
         if (caller.may("JURISDICTION_MANAGE")) {
             // the units another may sit under (a work point has none), and the kinds that may sit under one of them
             List<org.fengqiao.jurisdiction.Unit> parents = jurisdictions.visibleUnits(caller).stream()
@@ -227,8 +239,14 @@ class JurisdictionPages {
             List<org.fengqiao.jurisdiction.Unit> visible = jurisdictions.visibleUnits(caller);
             java.util.Set<UnitId> seen = new java.util.HashSet<>();
             visible.forEach(u -> seen.add(u.id()));
-            model.addAttribute("movable", visible.stream()
-                    .filter(u -> u.parentId() != null && seen.contains(u.parentId())).toList());
+            List<org.fengqiao.jurisdiction.Unit> movable = visible.stream()
+                    .filter(u -> u.parentId() != null && seen.contains(u.parentId())).toList();
+            model.addAttribute("movable", movable);
+            // which nodes of the tree offer which of the forms below it
+            model.addAttribute("movableIds", movable.stream().map(u -> u.id().value())
+                    .collect(java.util.stream.Collectors.toSet()));
+            model.addAttribute("parentIds", parents.stream().map(u -> u.id().value())
+                    .collect(java.util.stream.Collectors.toSet()));
             // the communities he may hand over, and the units that may take one (central offices and workstations)
             model.addAttribute("movableCommunities", communities.visible(caller));
             model.addAttribute("communityUnits", visible.stream().filter(u -> u.kind().holdsCommunities()).toList());
@@ -264,11 +282,11 @@ class JurisdictionPages {
             Node node = new Node(u, communitiesByUnit.getOrDefault(id, List.of()), placedByUnit.getOrDefault(id, List.of()),
                     new ArrayList<>());
             nodes.put(u.unit().id().value(), node);
-            Node parent = u.unit().parentId() == null ? null : nodes.get(u.unit().parentId().value());
-            if (parent == null) {
+            Node above = u.unit().parentId() == null ? null : nodes.get(u.unit().parentId().value());
+            if (above == null) {
                 roots.add(node);
             } else {
-                parent.children().add(node);
+                above.children().add(node);
             }
         }
         // siblings by code (a central office's work points JWD-FS-1-01, -02, …), not by the ids in their paths

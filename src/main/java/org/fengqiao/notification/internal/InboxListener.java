@@ -94,7 +94,9 @@ class InboxListener {
         String link = "/incidents/" + step.incidentId();
         String category = "incident.category." + step.category().name();
         boolean routed = "ROUTED".equals(step.kind());
-        Inbox.New owner = new Inbox.New(step.ownerStaffId(), routed ? Kind.INCIDENT_ASSIGNED : Kind.INCIDENT_ESCALATED,
+        // an item carried with its village to the new chain is handed to its new owner, not escalated to him
+        boolean given = routed || "HANDED_OVER".equals(step.kind());
+        Inbox.New owner = new Inbox.New(step.ownerStaffId(), given ? Kind.INCIDENT_ASSIGNED : Kind.INCIDENT_ESCALATED,
                 "incident", step.incidentId(), link, step.unitPath(), step.trackingCode(), category, step.reason(),
                 step.reasonIsKey(), null, step.at());
         if (routed) {
