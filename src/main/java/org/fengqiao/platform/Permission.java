@@ -61,6 +61,12 @@ public enum Permission {
     WEBHOOK_MANAGE,
     /** See the points ledgers, pending awards and leaderboards of one's scope (everyone sees his own points). */
     POINTS_READ,
+    /**
+     * Earn points (积分) and spend them at the store: be the holder of an award, by hand or from one's work. Those who
+     * work in the field and those who run the points; never an inspector, who oversees the work and reads the
+     * leaderboards, nor the three administrators (三员分立).
+     */
+    POINTS_EARN,
     /** Approve or reject pending awards of the grids in one's scope, award by hand, reverse entries, confirm activists. */
     POINTS_APPROVE,
     /** Run the points store of one's scope: items and stock, fund accounts, scanning vouchers at pickup. */

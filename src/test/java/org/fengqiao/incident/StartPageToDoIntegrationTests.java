@@ -13,7 +13,14 @@ import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.account.StaffRole;
+import org.fengqiao.jurisdiction.Community;
+import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.jurisdiction.UnitKind;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.TreeFixtures;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The start page is a grid manager's first screen on his phone: it says how many items wait for him and how many of
  * them are past their deadline, and leads to that list; it says how many verification tasks wait in the officer's
- * jurisdiction. Roles that handle no items see no such tile.
+ * jurisdiction. Roles that handle no items see no such tile; the inspector, who only reads them, is told how many of
+ * his jurisdiction are open and late.
  */
 class StartPageToDoIntegrationTests extends IntegrationTest {
 
@@ -131,5 +139,76 @@ class StartPageToDoIntegrationTests extends IntegrationTest {
         String auditor = home(new ApiClient(port).signedIn("auditor", DEMO_PASSWORD, null));
         assertThat(auditor).doesNotContain("tile-incidents").doesNotContain("tile-verification-tasks")
                 .doesNotContain("tile-persons").doesNotContain("tile-key-persons");
+    }
+
+    /**
+     * The inspector neither owns nor files an item: "no items of mine" told him of a to-do list he never has. His tile
+     * says how many items of his jurisdiction are open and how many of them are late, and leads to the late ones; once
+     * none is late, to the open ones; once none is open, to them all. Each count is the one of the list it leads to.
+     */
+    @Test
+    void theInspectorWhoOnlyReadsItemsIsToldHowManyOfHisJurisdictionAreOpenAndLateAndLedToThem() {
+        TreeFixtures tree = new TreeFixtures(jurisdictions, jdbc);
+        Unit workstation = jurisdictions.createUnit(tree.unit("320722010100").id(),
+                UnitKind.WORKSTATION, "IT-INSP-" + TreeFixtures.unique(), "督察首页工作站", null);
+        Community village = tree.village(workstation, "IT-INSP-V-", "督察首页村");
+        Grid own = tree.grid(village, workstation.id(), "IT-INSP-G-", "督察首页网格");
+        UUID owner = staff.register(workstation.id(), StaffRole.AUXILIARY_POLICE, "督察首页辅警" + n, null, null, "辅警",
+                null, null).id().value();
+        String inspector = "insphome" + TreeFixtures.unique();
+        staff.register(workstation.id(), StaffRole.INSPECTOR, "首页督察" + n, null, null, "督察", inspector,
+                DEMO_PASSWORD);
+        ApiClient c = new ApiClient(port).signedIn(inspector, DEMO_PASSWORD, null);
+
+        String none = home(c);
+        assertThat(none).doesNotContain("暂无我的待办").doesNotContain("my-open-items").doesNotContain("my-reports");
+        assertThat(text(none, "open-in-scope")).isEqualTo("辖区暂无未办结事项，查看全部事项");
+        assertThat(href(none, "tile-incidents")).isEqualTo("/incidents?show=all");
+
+        UUID late = tree.openIncident(own, workstation, owner, "RECEIVED");
+        UUID due = tree.openIncident(own, workstation, owner, "ACKNOWLEDGED");
+        UUID answered = tree.openIncident(own, workstation, owner, "RESOLVED");
+        jdbc.sql("UPDATE incident SET due_at = now() - interval '1 hour' WHERE id = ?").param(late).update();
+        jdbc.sql("UPDATE incident SET due_at = now() + interval '30 days' WHERE id = ?").param(due).update();
+        answer(answered);
+
+        String page = home(c);
+        assertThat(text(page, "open-in-scope")).isEqualTo("辖区未办结 2 件，其中已超时 1 件");
+        assertThat(href(page, "tile-incidents")).isEqualTo("/incidents?show=overdue");
+        Document overdue = Jsoup.parse(c.get("/incidents?show=overdue", null, "Accept", "text/html").body());
+        assertThat(overdue.select("a.incident-link").eachAttr("href")).containsExactly("/incidents/" + late);
+
+        answer(late);
+        String noneLate = home(c);
+        assertThat(text(noneLate, "open-in-scope")).isEqualTo("辖区未办结 1 件，其中已超时 0 件");
+        assertThat(href(noneLate, "tile-incidents")).isEqualTo("/incidents?show=open");
+        Document open = Jsoup.parse(c.get("/incidents?show=open", null, "Accept", "text/html").body());
+        assertThat(open.select("a.incident-link").eachAttr("href")).containsExactly("/incidents/" + due);
+        assertThat(text(home(new ApiClient(port).signedIn(inspector, DEMO_PASSWORD, "en")), "open-in-scope"))
+                .isEqualTo("Open in my jurisdiction: 1, 0 of them overdue");
+    }
+
+    void answer(UUID incident) {
+        jdbc.sql("UPDATE incident SET status = 'ANSWERED', answered_at = now() WHERE id = ?").param(incident).update();
+    }
+
+    /**
+     * The population tile offers registering and importing to those who collect the records, and only finding and
+     * reading to those who read them (the inspector): he can neither register nor import.
+     */
+    @Test
+    void thePopulationTileOffersRegisteringAndImportingOnlyToThoseWhoCollectTheRecords() {
+        for (String reader : java.util.List.of("inspector")) {
+            String page = home(new ApiClient(port).signedIn(reader, DEMO_PASSWORD, null));
+            assertThat(text(page, "persons-hint")).as(reader).isEqualTo("按姓名、拼音首字母、身份证号、电话或地址查询");
+            assertThat(text(home(new ApiClient(port).signedIn(reader, DEMO_PASSWORD, "en")), "persons-hint"))
+                    .isEqualTo("Find a person by name, pinyin initials, identity number, phone or address");
+        }
+        for (String collector : java.util.List.of("officer", "manager", "chief", "bureau")) {
+            String page = home(new ApiClient(port).signedIn(collector, DEMO_PASSWORD, null));
+            assertThat(text(page, "persons-hint")).as(collector).endsWith("登记与导入");
+            assertThat(new ApiClient(port).signedIn(collector, DEMO_PASSWORD, null)
+                    .get("/imports", null, "Accept", "text/html").statusCode()).as(collector + " imports").isEqualTo(200);
+        }
     }
 }

@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The mediation ledger (矛盾纠纷调解台账): the list of a tab or of the API's filters as xlsx, row for row what the list
  * shows, the caller's jurisdiction only, headers in the reader's language, each export audited, the list page linking
- * to the ledger of its tab.
+ * to the ledger of its tab by a page link that goes with the session.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MediationLedgerIntegrationTests extends IntegrationTest {
@@ -107,7 +107,7 @@ class MediationLedgerIntegrationTests extends IntegrationTest {
         String html = page.get("/mediation?show=risk", null, "Accept", BROWSER).body();
         Matcher link = Pattern.compile("id=\"export-xlsx\"[^>]*href=\"([^\"]*)\"").matcher(html);
         assertThat(link.find()).as("the export link").isTrue();
-        assertThat(link.group(1)).isEqualTo("/api/v1/mediation/cases/export?show=risk");
+        assertThat(link.group(1)).isEqualTo("/mediation/export.xlsx?show=risk");
         assertThat(firstColumn(rows(page.download(link.group(1), null)))).containsExactly("LDM" + n + "-1");
         assertThat(html).contains("data-id=");
     }
@@ -146,5 +146,50 @@ class MediationLedgerIntegrationTests extends IntegrationTest {
                 SELECT after::text FROM audit_entry WHERE action = 'EXPORT' AND record_type = 'dispute'
                 AND actor_id = ? ORDER BY seq DESC LIMIT 1""").param(actor).query(String.class).single();
         assertThat(after).contains("\"rows\": 1").contains("atRisk=true");
+    }
+
+    /**
+     * The volunteer exports the ledger from her list page: the link is a page's, not the API's, so it goes with her
+     * session and her language (file name, sheet and headers), a refusal comes back on her list page in her language
+     * instead of a problem in JSON, and signed out she is sent to sign in, not answered 401 in JSON.
+     */
+    @Test
+    void theVolunteersLedgerLinkGoesWithHerSessionAndHerLanguageAndARefusalComesBackOnHerPage() {
+        ApiClient zh = new ApiClient(port).signedIn("volunteer", DEMO_PASSWORD, null);
+        Matcher link = Pattern.compile("id=\"export-xlsx\"[^>]*href=\"([^\"]*)\"")
+                .matcher(zh.get("/mediation", null, "Accept", BROWSER).body());
+        assertThat(link.find()).as("the export link").isTrue();
+        assertThat(link.group(1)).isEqualTo("/mediation/export.xlsx?show=open");
+        HttpResponse<byte[]> file = zh.download(link.group(1), null, "Accept", BROWSER);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Disposition").orElse(""))
+                .contains(java.net.URLEncoder.encode("矛盾纠纷调解台账", java.nio.charset.StandardCharsets.UTF_8));
+        List<List<String>> ledger = rows(file);
+        assertThat(ledger.get(0)).startsWith("编号", "登记时间", "类型");
+        List<String> listed = new ArrayList<>();
+        ApiClient.json(api.get("/api/v1/mediation/cases?size=100&status=OPEN", api.token("volunteer", DEMO_PASSWORD)))
+                .get("items").forEach(c -> listed.add(c.get("code").asText()));
+        assertThat(listed).as("the demo volunteer has open cases in her jurisdiction").isNotEmpty();
+        assertThat(firstColumn(ledger)).containsExactlyElementsOf(listed);
+
+        HttpResponse<byte[]> stale = zh.download("/mediation/export.xlsx?show=closed", null, "Accept", BROWSER);
+        assertThat(stale.statusCode()).isEqualTo(302);
+        assertThat(stale.headers().firstValue("Location").orElseThrow()).endsWith("/mediation");
+        assertThat(stale.headers().firstValue("Content-Disposition")).as("nothing written").isEmpty();
+        assertThat(zh.get("/mediation", null, "Accept", BROWSER).body())
+                .contains("没有“closed”这个页签：请选择调解中（open）、民转刑风险（risk）或全部（all）。");
+
+        HttpResponse<byte[]> signedOut = new ApiClient(port).download("/mediation/export.xlsx?show=open", null,
+                "Accept", BROWSER);
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+
+        ApiClient en = new ApiClient(port).signedIn("volunteer", DEMO_PASSWORD, "en");
+        HttpResponse<byte[]> english = en.download("/mediation/export.xlsx?show=open", null, "Accept", BROWSER);
+        assertThat(english.headers().firstValue("Content-Disposition").orElse("")).contains("mediation.xlsx");
+        assertThat(rows(english).get(0)).startsWith("Number", "Opened", "Kind");
+        en.download("/mediation/export.xlsx?show=closed", null, "Accept", BROWSER);
+        assertThat(en.get("/mediation", null, "Accept", BROWSER).body())
+                .contains("There is no tab &quot;closed&quot;: choose open, risk or all.");
     }
 }

@@ -386,6 +386,76 @@ class PointsPagesIntegrationTests extends IntegrationTest {
                 "verified-clue", "note", exactly500)).statusCode()).isEqualTo(201);
     }
 
+    /**
+     * 积分 is for those who earn it: the inspector, who oversees the work and reads the leaderboards, and the three
+     * administrators earn none. The award form does not offer them as holder or clue giver, and an award for one of
+     * them is refused by name and role in the caller's language, on the page (what was typed kept) and in the API,
+     * with nothing saved; an award proposed while its holder still earned points may be rejected, not approved.
+     */
+    @Test
+    void theInspectorAndTheAdministratorsAreNeitherOfferedNorAwardedPointsInEitherLanguage() {
+        Staff inspector = PointsFixtures.holder(staff, jurisdictions, StaffRole.INSPECTOR, "不计积分督察");
+        Staff admin = PointsFixtures.holder(staff, jurisdictions, StaffRole.SYSTEM_ADMIN, "不计积分管理员");
+        Staff volunteer = PointsFixtures.holder(staff, jurisdictions, StaffRole.VOLUNTEER, "计积分志愿者");
+        UUID grid = PointsFixtures.grid(jdbc, "FS-1-05");
+        String note = "协助排查隐患" + UUID.randomUUID().toString().substring(0, 6);
+
+        ApiClient zh = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+        String form = zh.get("/points/approvals", null).body();
+        for (String field : List.of("holderId", "clueGiverId")) {
+            assertThat(select(form, field)).as(field).contains(volunteer.id().value().toString())
+                    .doesNotContain(inspector.id().value().toString()).doesNotContain(admin.id().value().toString());
+        }
+
+        Map<String, String> typed = new java.util.LinkedHashMap<>();
+        typed.put("_csrf", zh.csrfFrom("/points/approvals"));
+        typed.put("holderId", inspector.id().value().toString());
+        typed.put("gridId", grid.toString());
+        typed.put("rule", "verified-clue");
+        typed.put("note", note);
+        HttpResponse<String> refused = zh.form("/points/awards", typed);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        String page = zh.get("/points/approvals", null).body();
+        assertThat(page).contains(inspector.name() + "（督察）不获得积分，不能授予积分")
+                .contains("id=\"note\" name=\"note\" maxlength=\"500\" required value=\"" + note + "\"");
+
+        ApiClient en = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en");
+        Map<String, String> english = new java.util.LinkedHashMap<>(typed);
+        english.put("_csrf", en.csrfFrom("/points/approvals"));
+        english.put("holderId", volunteer.id().value().toString());
+        english.put("clueGiverId", admin.id().value().toString());
+        assertThat(en.form("/points/awards", english).statusCode()).isEqualTo(302);
+        assertThat(en.get("/points/approvals", null).body())
+                .contains(admin.name() + " (System administrator) earns no points and cannot be awarded any");
+
+        String chief = api.token("chief", DEMO_PASSWORD);
+        for (Staff none : List.of(inspector, admin)) {
+            Map<String, Object> body = Map.of("holderId", none.id().value(), "gridId", grid, "rule", "verified-clue",
+                    "note", note);
+            HttpResponse<String> r = api.send("POST", "/api/v1/points/awards", chief, body, "Accept-Language", "zh-CN");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("\"holderId\"").contains(none.name() + "（").contains("）不获得积分");
+            HttpResponse<String> e = api.send("POST", "/api/v1/points/awards", chief, body, "Accept-Language", "en");
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.body()).contains(none.name() + " (").contains(") earns no points");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM points_award WHERE note = ?").param(note).query(Long.class).single())
+                .as("nothing saved, not even the volunteer's award before the clue giver was checked").isZero();
+
+        // proposed while he was a volunteer; he is an inspector now
+        UUID proposed = awards.propose(volunteer.id().value(), grid, "dispute-settled", "dispute",
+                UUID.randomUUID().toString(), "FS-TJ-2026-0099", null).orElseThrow();
+        jdbc.sql("UPDATE staff SET role = 'INSPECTOR' WHERE id = ?").param(volunteer.id().value()).update();
+        HttpResponse<String> approve = api.send("POST", "/api/v1/points/awards/" + proposed + "/approve", chief, null,
+                "Accept-Language", "zh-CN");
+        assertThat(approve.statusCode()).as(approve.body()).isEqualTo(400);
+        assertThat(approve.body()).contains(volunteer.name() + "（督察）不获得积分");
+        assertThat(jdbc.sql("SELECT count(*) FROM points_entry WHERE holder_id = ?").param(volunteer.id().value())
+                .query(Long.class).single()).as("nothing in his ledger").isZero();
+        assertThat(api.send("POST", "/api/v1/points/awards/" + proposed + "/reject", chief,
+                Map.of("note", "已调任督察")).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void aReversalRefusedComesBackInItsOwnEntrysFormAndNothingIsReversed() {
         ApiClient browser = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);

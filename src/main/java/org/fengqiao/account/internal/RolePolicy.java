@@ -82,13 +82,18 @@ public final class RolePolicy {
     /**
      * Points (积分) and the points store: the grid chief (community officer) and those above him approve
      * awards and run the store; the grid manager (auxiliary police) keeps the store's counter; inspectors read.
+     * Everyone who works in the field earns points (the community's forces for what they report, patrol and mediate,
+     * the police as the investigator of a case a clue cracked: 同功同奖); the inspector, who oversees that work, and
+     * the three administrators earn none, and may not be awarded any.
      */
     static Set<Permission> pointsPermissionsOf(StaffRole role) {
         return switch (role) {
-            case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER -> EnumSet.of(POINTS_READ, POINTS_APPROVE, POINTS_STORE);
-            case AUXILIARY_POLICE -> EnumSet.of(POINTS_READ, POINTS_STORE);
+            case BUREAU_COMMAND, STATION_CHIEF, COMMUNITY_OFFICER ->
+                    EnumSet.of(POINTS_READ, POINTS_APPROVE, POINTS_STORE, POINTS_EARN);
+            case AUXILIARY_POLICE -> EnumSet.of(POINTS_READ, POINTS_STORE, POINTS_EARN);
+            case GRID_COORDINATOR, GRID_MEMBER, INFORMANT, VOLUNTEER, SECURITY_GUARD, MEDIATOR -> EnumSet.of(POINTS_EARN);
             case INSPECTOR -> EnumSet.of(POINTS_READ);
-            default -> EnumSet.noneOf(Permission.class);
+            case SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> EnumSet.noneOf(Permission.class);
         };
     }
 

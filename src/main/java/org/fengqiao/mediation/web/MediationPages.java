@@ -1,6 +1,7 @@
 package org.fengqiao.mediation.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,9 +68,12 @@ class MediationPages {
     private final MessageSource messages;
     private final FormAnswers answers;
     private final PersonLookup persons;
+    private final MediationLedger ledger;
 
     MediationPages(MediationDesk desk, Disputes disputes, MediationViews views, AgreementPdf pdf, Ladder ladder,
-            Screenings screenings, Jurisdictions jurisdictions, MessageSource messages, PersonLookup persons, FormAnswers answers) {
+            Screenings screenings, Jurisdictions jurisdictions, MessageSource messages, PersonLookup persons,
+            FormAnswers answers, MediationLedger ledger) {
+        this.ledger = ledger;
         this.persons = persons;
         this.desk = desk;
         this.disputes = disputes;
@@ -99,6 +103,27 @@ class MediationPages {
         model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("show", filter);
         return "mediation/list";
+    }
+
+    /**
+     * The ledger of a tab of the list (矛盾纠纷调解台账), for the page's export link: the API's ledger, read by the same
+     * query, but on the page's terms. It goes with the session (signed out, to the sign-in page, never a 401 in JSON)
+     * and a refusal (an unknown tab, more cases than a ledger holds) comes back on the list page, in the reader's
+     * language, above the list he was looking at, never as a problem in JSON in place of a download.
+     */
+    @GetMapping("/mediation/export.xlsx")
+    @PreAuthorize("hasAuthority('MEDIATION_READ')")
+    String export(@RequestParam(required = false) String show, Locale locale, HttpServletResponse response,
+            RedirectAttributes redirect) throws IOException {
+        String filter = show == null || show.isBlank() ? "open" : show;
+        try {
+            ledger.write(tab(filter, null, null), Callers.require(), locale, response);
+            return null;
+        } catch (Invalid e) {
+            answers.refused(redirect, e, locale);
+            String back = filter.strip().toLowerCase(Locale.ROOT);
+            return TABS.contains(back) ? "redirect:/mediation?show=" + back : "redirect:/mediation";
+        }
     }
 
     /** The list's tabs, as the links write them. */

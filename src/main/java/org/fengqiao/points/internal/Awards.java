@@ -28,6 +28,7 @@ import org.fengqiao.points.AwardApproversChanged;
 import org.fengqiao.points.AwardDecided;
 import org.fengqiao.points.AwardProposed;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -57,7 +58,6 @@ public class Awards {
     static final int NOTE_MAX = 500;
     /** The limit on an approval's or rejection's note (maxlength of the reject form's field). */
     static final int DECISION_NOTE_MAX = 200;
-    static final Set<String> ADMINISTRATORS = Set.of("SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN");
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
@@ -251,7 +251,23 @@ public class Awards {
         return Optional.of(new Proposed(names.award(a, caller), true));
     }
 
-    /** A holder in the caller's scope (checked in the query), active and not one of the three administrators. */
+    /**
+     * Whether people of this role earn points (POINTS_EARN): not the inspector, who oversees the work and reads the
+     * leaderboards, nor the three administrators.
+     */
+    public boolean earns(String role) {
+        return earners().contains(role);
+    }
+
+    /** The roles that earn points, by name. */
+    public List<String> earners() {
+        return staff.rolesWith(Permission.POINTS_EARN);
+    }
+
+    /**
+     * A holder in the caller's scope (checked in the query), active and of a role that earns points: one who earns
+     * none (an inspector, an administrator) is refused by name and role, not offered on the form either.
+     */
     private Ledger.Holder holderFor(UUID id, Caller caller, String field) {
         if (id == null) {
             throw Invalid.of(field, "points.error.holder");
@@ -263,10 +279,18 @@ public class Awards {
                 .query((rs, n) -> new Ledger.Holder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getBoolean(5)))
                 .optional().orElseThrow(() -> Invalid.of(field, "points.error.holder"));
-        if (!h.active() || ADMINISTRATORS.contains(h.role())) {
+        if (!h.active()) {
             throw Invalid.of(field, "points.error.holder");
         }
+        refuseUnlessEarns(field, h.name(), h.role());
         return h;
+    }
+
+    private void refuseUnlessEarns(String field, String name, String role) {
+        if (!earns(role)) {
+            throw Invalid.of(field, "points.error.earnsNone", name,
+                    new DefaultMessageSourceResolvable(new String[] {"role." + role}, role));
+        }
     }
 
     /** Approves a pending award (and the clue giver's award linked to it): each writes its entry. */
@@ -308,6 +332,16 @@ public class Awards {
         }
         if (!mayDecide(before, caller)) {
             throw new Refused("points.error.notApprover");
+        }
+        if (status.equals("APPROVED")) {
+            // proposed while his role still earned points (or before he became an inspector): it may be rejected,
+            // never approved into a ledger he no longer has
+            for (Award a : group) {
+                String role = staff.staff(new StaffId(a.holderId())).map(s -> s.role().name()).orElse(null);
+                if (role != null) {
+                    refuseUnlessEarns("award", a.holderName(), role);
+                }
+            }
         }
         for (Award a : group) {
             jdbc.sql("""

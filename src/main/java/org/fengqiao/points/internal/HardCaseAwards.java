@@ -31,7 +31,7 @@ class HardCaseAwards {
         }
         for (var claimer : done.claimers()) {
             ledger.holder(claimer)
-                    .filter(h -> h.active() && !Awards.ADMINISTRATORS.contains(h.role()))
+                    .filter(h -> h.active() && awards.earns(h.role()))
                     .ifPresent(h -> awards.propose(h.id(), done.gridId(), HARD_CASE_ON_TIME, "claim",
                             done.claimId().toString(), done.sourceCode(), null));
         }

@@ -569,14 +569,16 @@ class PointsPages {
      * may not know: the form would name him), each with his role's name in the reader's language: the role's code
      * (GRID_MEMBER) means nothing to a reader, and a title typed in Chinese means nothing to an English one.
      */
+    /** Who the award form offers: the active people of the caller's scope whose role earns points (no inspector). */
     private List<Option> holdersInScope(Caller caller, Locale locale) {
         record Holder(UUID id, String name, String role) {
         }
+        List<String> earners = awards.earners();
         List<Holder> all = jdbc.sql("""
                 SELECT s.id, s.name, s.role FROM staff s JOIN unit u ON u.id = s.unit_id
-                WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND s.active
-                    AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')
+                WHERE u.path LIKE ANY(CAST(:scope AS text[])) AND s.active AND s.role = ANY(CAST(:earners AS text[]))
                 ORDER BY s.role, s.name LIMIT 2000""").param("scope", caller.scopePatterns())
+                .param("earners", earners.toArray(String[]::new))
                 .query((rs, n) -> new Holder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
         java.util.Set<UUID> hidden = names.hidden(caller, all.stream().map(Holder::id).toList());
         return all.stream().filter(h -> !hidden.contains(h.id()))

@@ -77,4 +77,14 @@ class RolePolicyTests {
                 .filter(r -> RolePolicy.permissionsOf(r).contains(org.fengqiao.platform.Permission.DUTY_OVERVIEW)))
                 .containsExactlyInAnyOrder(StaffRole.BUREAU_COMMAND, StaffRole.STATION_CHIEF, StaffRole.INSPECTOR);
     }
+
+    @Test
+    void everyoneWhoWorksInTheFieldEarnsPointsButTheInspectorsAndTheAdministrators() {
+        assertThat(Arrays.stream(StaffRole.values())
+                .filter(r -> !RolePolicy.permissionsOf(r).contains(org.fengqiao.platform.Permission.POINTS_EARN)))
+                .containsExactlyInAnyOrder(StaffRole.INSPECTOR, StaffRole.SYSTEM_ADMIN, StaffRole.SECURITY_ADMIN,
+                        StaffRole.AUDIT_ADMIN);
+        // he still reads the leaderboards of the work he oversees
+        assertThat(RolePolicy.permissionsOf(StaffRole.INSPECTOR)).contains(org.fengqiao.platform.Permission.POINTS_READ);
+    }
 }

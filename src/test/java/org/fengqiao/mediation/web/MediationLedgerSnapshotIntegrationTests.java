@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.fengqiao.support.Workbooks.firstColumn;
 import static org.fengqiao.support.Workbooks.rows;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -110,6 +111,13 @@ class MediationLedgerSnapshotIntegrationTests extends IntegrationTest {
         long exports = exports();
 
         Workbooks.refusedAsTooLong(api, "/api/v1/mediation/cases/export?show=all", officer);
+        // from the list page's link, the refusal comes back on the page he was looking at
+        ApiClient page = new ApiClient(port).signedIn(at.username(), DEMO_PASSWORD, null);
+        HttpResponse<byte[]> refused = page.download("/mediation/export.xlsx?show=all", null);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/mediation?show=all");
+        assertThat(refused.headers().firstValue("Content-Disposition")).as("nothing written").isEmpty();
+        assertThat(page.get("/mediation?show=all", null).body()).contains("50,001 条").contains("缩小筛选范围");
         assertThat(exports()).as("no export recorded").isEqualTo(exports);
     }
 
