@@ -225,7 +225,8 @@ public class StaffAdministration {
         } else if (register.usernameTaken(name)) {
             problems.add(new Invalid.Problem("username", "account.username.taken", new Object[0]));
         }
-        PasswordPolicy.check(password, name).forEach(k -> problems.add(new Invalid.Problem("password", k, new Object[0])));
+        PasswordPolicy.check(password, name)
+                .forEach(k -> problems.add(new Invalid.Problem("password", k, PasswordPolicy.arguments(k))));
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
@@ -386,7 +387,8 @@ public class StaffAdministration {
     private static void checkPolicy(String password, String username, String field) {
         List<String> broken = PasswordPolicy.check(password, username);
         if (!broken.isEmpty()) {
-            throw new Invalid("error.invalid", broken.stream().map(k -> new Invalid.Problem(field, k, new Object[0])).toList());
+            throw new Invalid("error.invalid", broken.stream()
+                    .map(k -> new Invalid.Problem(field, k, PasswordPolicy.arguments(k))).toList());
         }
     }
 

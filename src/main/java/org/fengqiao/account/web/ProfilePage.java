@@ -3,10 +3,12 @@ package org.fengqiao.account.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.fengqiao.account.internal.PasswordRules;
 import org.fengqiao.account.internal.StaffAdministration;
 import org.fengqiao.account.internal.StaffRegister;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.FengqiaoProperties;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FieldLabels;
@@ -31,8 +33,11 @@ class ProfilePage {
     private final PageMessages messages;
     private final LocaleResolver locales;
 
+    private final FengqiaoProperties properties;
+
     ProfilePage(StaffRegister register, StaffAdministration administration, StaffViews views, PageMessages messages,
-            LocaleResolver locales) {
+            LocaleResolver locales, FengqiaoProperties properties) {
+        this.properties = properties;
         this.register = register;
         this.administration = administration;
         this.views = views;
@@ -46,6 +51,8 @@ class ProfilePage {
         StaffRegister.Row me = register.byId(caller.staffId()).orElseThrow(() -> new NotFound("staff", caller.staffId()));
         model.addAttribute("person", views.detail(me, caller));
         model.addAttribute("passwordMustChange", me.passwordMustChange());
+        // the hint under the new password says the limits the check applies
+        model.addAttribute("passwordRules", PasswordRules.inForce(properties.security()));
         return "account/profile";
     }
 
