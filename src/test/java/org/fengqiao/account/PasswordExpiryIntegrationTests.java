@@ -114,6 +114,13 @@ class PasswordExpiryIntegrationTests extends IntegrationTest {
         String profile = pages.get("/profile?passwordExpired", null, "Accept", HTML).body();
         assertThat(profile).contains("id=\"password-expired\"", "您的密码已超过有效期")
                 .doesNotContain("id=\"password-must-change\"");
+        // the security administrator sees whose password expired and is not changed yet
+        ApiClient security = new ApiClient(port).signedIn("security", DEMO_PASSWORD, null);
+        assertThat(security.get("/staff/" + person.id(), null, "Accept", HTML).body())
+                .contains("id=\"password-expired\"", "密码已过期，本人尚未修改");
+        String securityToken = api.token("security", DEMO_PASSWORD);
+        assertThat(ApiClient.json(api.get("/api/v1/staff/" + person.id(), securityToken)).path("passwordExpired")
+                .asBoolean(false)).isTrue();
 
         String csrf = pages.csrfFrom("/profile");
         assertThat(pages.form("/profile/password", Map.of("currentPassword", TestStaff.PASSWORD,
@@ -121,6 +128,10 @@ class PasswordExpiryIntegrationTests extends IntegrationTest {
                 .statusCode()).isEqualTo(302);
         assertThat(pages.get("/", null, "Accept", HTML).statusCode()).isEqualTo(200);
         assertThat(pages.get("/profile", null, "Accept", HTML).body()).doesNotContain("id=\"password-expired\"");
+        assertThat(security.get("/staff/" + person.id(), null, "Accept", HTML).body())
+                .doesNotContain("id=\"password-expired\"");
+        assertThat(ApiClient.json(api.get("/api/v1/staff/" + person.id(), securityToken)).path("passwordExpired")
+                .asBoolean(true)).isFalse();
     }
 
     @Test
