@@ -66,7 +66,8 @@ public class StaffDirectory {
         if (username != null) {
             List<String> broken = PasswordPolicy.check(password, username);
             if (!broken.isEmpty()) {
-                throw new Invalid("error.invalid", broken.stream().map(k -> new Invalid.Problem("password", k, new Object[0])).toList());
+                throw new Invalid("error.invalid", broken.stream().map(k -> new Invalid.Problem("password", k,
+                        PasswordPolicy.arguments(k))).toList());
             }
             hash = passwords.encode(password);
         }

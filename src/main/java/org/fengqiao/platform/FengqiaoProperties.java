@@ -79,11 +79,17 @@ public record FengqiaoProperties(
             @DefaultValue("5") int maxFailedLogins,
             @NotNull @DefaultValue("15m") Duration lockout,
             @NotNull @DefaultValue("30m") Duration sessionIdle,
-            @NotNull @DefaultValue("12h") Duration tokenLifetime) {
+            @NotNull @DefaultValue("12h") Duration tokenLifetime,
+            @DefaultValue("5") int passwordHistory,
+            @NotNull @DefaultValue("90d") Duration passwordMaxAge) {
+
+        /** The most earlier passwords kept to compare a new one with (each comparison is a slow hash). */
+        public static final int MAX_PASSWORD_HISTORY = 24;
 
         /**
          * Refused at the start in words naming the variable: no count would lock an account at its first failed
-         * sign-in, and no time would leave a locked account open to guessing at once.
+         * sign-in, and no time would leave a locked account open to guessing at once; a password history beyond
+         * {@link #MAX_PASSWORD_HISTORY}, or a maximum age under a day (a bare "90" is 90 milliseconds), is a mistake.
          */
         public Security {
             if (maxFailedLogins < 1) {
@@ -95,6 +101,21 @@ public record FengqiaoProperties(
                 throw new StartRefused("FENGQIAO_LOCKOUT (fengqiao.security.lockout) is " + lockout
                         + ": a locked account would be open to guessing again at once",
                         "Set FENGQIAO_LOCKOUT to a time, e.g. 15m (the default) or 1h.");
+            }
+            if (passwordHistory < 0 || passwordHistory > MAX_PASSWORD_HISTORY) {
+                throw new StartRefused("FENGQIAO_PASSWORD_HISTORY (fengqiao.security.password-history) is "
+                        + passwordHistory + ": it counts the latest passwords a new one may not repeat, from 0 to "
+                        + MAX_PASSWORD_HISTORY,
+                        "Set FENGQIAO_PASSWORD_HISTORY to a number from 0 (off: only the current password is refused) "
+                        + "to " + MAX_PASSWORD_HISTORY + " (5 by default).");
+            }
+            // a number without a unit is read as milliseconds: "90" would make every password expire at once
+            if (passwordMaxAge != null && (passwordMaxAge.isNegative()
+                    || !passwordMaxAge.isZero() && passwordMaxAge.compareTo(Duration.ofDays(1)) < 0)) {
+                throw new StartRefused("FENGQIAO_PASSWORD_MAX_AGE (fengqiao.security.password-max-age) is "
+                        + passwordMaxAge + ": every password would expire within a day of being set",
+                        "Set FENGQIAO_PASSWORD_MAX_AGE to a number of days with its unit, e.g. 90d (the default), or "
+                        + "0 for passwords that never expire.");
             }
         }
     }

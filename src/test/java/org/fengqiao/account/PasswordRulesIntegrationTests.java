@@ -35,12 +35,15 @@ class PasswordRulesIntegrationTests extends IntegrationTest {
         assertThat(rules.get("minKinds").asInt()).isEqualTo(3);
         assertThat(rules.get("kinds").asInt()).isEqualTo(4);
         assertThat(rules.get("usernameRefused").asBoolean()).isTrue();
-        assertThat(rules.get("previousRefused").asInt()).isEqualTo(1);
+        assertThat(rules.get("previousRefused").asInt()).isEqualTo(properties.security().passwordHistory());
         assertThat(rules.get("maxFailedLogins").asInt()).isEqualTo(properties.security().maxFailedLogins());
         assertThat(rules.get("lockoutMinutes").asLong()).isEqualTo(properties.security().lockout().toMinutes());
         assertThat(rules.get("lockout").asText()).isEqualTo(properties.security().lockout().toString());
-        assertThat(rules.get("passwordsExpire").asBoolean()).isFalse();
-        assertThat(rules.has("expiryDays")).isFalse();
+        assertThat(rules.get("passwordsExpire").asBoolean()).isTrue();
+        assertThat(rules.get("expiryDays").asLong()).isEqualTo(properties.security().passwordMaxAge().toDays())
+                .isEqualTo(90);
+        assertThat(rules.get("expiryWarningDays").asLong()).isEqualTo(7);
+        assertThat(rules.get("resetMustBeChanged").asBoolean()).isTrue();
     }
 
     @Test
@@ -49,15 +52,22 @@ class PasswordRulesIntegrationTests extends IntegrationTest {
         long minutes = properties.security().lockout().toMinutes();
         String chinese = new ApiClient(port).signedIn("security", DEMO_PASSWORD, null)
                 .get("/password-rules", null, "Accept", HTML).body();
+        long days = properties.security().passwordMaxAge().toDays();
+        int history = properties.security().passwordHistory();
         assertThat(chinese).contains("密码与锁定规则", "8 至 128 个字符", "4 类中至少 3 类", "不能包含本人的用户名",
-                "最近 1 个密码（即当前密码）", "连续 " + count + " 次登录失败后锁定 " + minutes + " 分钟", "不过期");
+                "新密码不能与最近 " + history + " 个密码（含当前密码）相同",
+                "连续 " + count + " 次登录失败后锁定 " + minutes + " 分钟",
+                "设置 " + days + " 天后过期；过期前 7 天起首页提醒", "本人登录后须先修改", "FENGQIAO_PASSWORD_MAX_AGE")
+                .doesNotContain("不过期");
 
         HttpResponse<String> english = new ApiClient(port).signedIn("security", DEMO_PASSWORD, "en")
                 .get("/password-rules", null, "Accept", HTML);
         assertThat(english.statusCode()).isEqualTo(200);
         assertThat(english.body()).contains("Password and lockout rules", "8 to 128 characters",
                 "At least 3 of the 4 kinds", "Locked for " + minutes + " minutes after " + count
-                        + " failed sign-ins in a row", "Never")
+                        + " failed sign-ins in a row", "A new password must differ from the last " + history,
+                "Expires " + days + " days after it is set; the start page warns from 7 days before",
+                "changed by its holder at the next sign-in")
                 .doesNotContain("锁定");
     }
 

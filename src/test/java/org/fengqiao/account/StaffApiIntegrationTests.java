@@ -556,7 +556,7 @@ class StaffApiIntegrationTests extends IntegrationTest {
         JsonNode zhErrors = ApiClient.json(zh).get("errors");
         assertThat(zhErrors.findValuesAsText("field")).contains("username", "password");
         assertThat(zhErrors.findValuesAsText("message")).contains("密码至少 8 个字符",
-                "密码须包含小写字母、大写字母、数字、符号中的至少三种");
+                "密码须包含小写字母、大写字母、数字、符号中的至少 3 种");
 
         HttpResponse<String> en = api.send("POST", "/api/v1/staff/" + person.id() + "/account", security, bad,
                 "Accept-Language", "en");

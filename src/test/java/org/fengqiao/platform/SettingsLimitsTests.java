@@ -75,6 +75,34 @@ class SettingsLimitsTests {
         }
     }
 
+    /**
+     * FENGQIAO_PASSWORD_MAX_AGE=90 (no unit) is 90 milliseconds: every password would expire as it is set. A history
+     * beyond 24 or below 0 is refused too; the defaults are 5 and 90 days, and 0 lets passwords never expire.
+     */
+    @Test
+    void aPasswordMaxAgeUnderADayOrAHistoryOutOfRangeIsRefusedNamingTheSetting(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--FENGQIAO_PASSWORD_MAX_AGE=90").close()).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> start("--FENGQIAO_PASSWORD_HISTORY=25").close()).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> start("--FENGQIAO_PASSWORD_HISTORY=-1").close()).isInstanceOf(RuntimeException.class);
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("FENGQIAO_PASSWORD_MAX_AGE (fengqiao.security.password-max-age) is PT0.09S")
+                .contains("Set FENGQIAO_PASSWORD_MAX_AGE to a number of days with its unit, e.g. 90d")
+                .contains("FENGQIAO_PASSWORD_HISTORY (fengqiao.security.password-history) is 25")
+                .contains("FENGQIAO_PASSWORD_HISTORY (fengqiao.security.password-history) is -1")
+                .doesNotContain("\tat ");
+        try (ConfigurableApplicationContext app = start()) {
+            FengqiaoProperties.Security security = app.getBean(FengqiaoProperties.class).security();
+            assertThat(security.passwordHistory()).isEqualTo(5);
+            assertThat(security.passwordMaxAge()).isEqualTo(java.time.Duration.ofDays(90));
+        }
+        try (ConfigurableApplicationContext app = start("--FENGQIAO_PASSWORD_MAX_AGE=0", "--FENGQIAO_PASSWORD_HISTORY=0")) {
+            FengqiaoProperties.Security security = app.getBean(FengqiaoProperties.class).security();
+            assertThat(security.passwordMaxAge()).isZero();
+            assertThat(security.passwordHistory()).isZero();
+        }
+    }
+
     @Test
     void fourConnectionsAndTheDefaultStart() {
         try (ConfigurableApplicationContext app = start("--fengqiao.db.pool-size=4")) {

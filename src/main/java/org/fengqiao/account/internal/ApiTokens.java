@@ -29,12 +29,14 @@ public class ApiTokens {
     private final StaffRegister register;
     private final FengqiaoProperties.Security rules;
     private final Clock clock;
+    private final PasswordExpiry expiry;
 
     ApiTokens(JdbcClient jdbc, StaffRegister register, FengqiaoProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.register = register;
         this.rules = properties.security();
         this.clock = clock;
+        this.expiry = new PasswordExpiry(rules.passwordMaxAge(), clock);
     }
 
     public record Issued(String token, Instant expiresAt) {
@@ -52,7 +54,12 @@ public class ApiTokens {
 
     /** The principal of a valid, unexpired, unrevoked token of an active account. */
     public Optional<StaffPrincipal> resolve(String token) {
-        return signing(token).map(StaffRegister.Signing::principal);
+        return signing(token).map(this::principal);
+    }
+
+    /** The principal a token's holder acts as now, his password's expiry told. */
+    StaffPrincipal principal(StaffRegister.Signing signing) {
+        return signing.principal(expiry);
     }
 
     /** The account of a valid, unexpired, unrevoked token of an active account, as it is signed in. */

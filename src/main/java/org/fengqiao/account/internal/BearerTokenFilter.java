@@ -39,7 +39,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         }
         String token = request.getHeader("Authorization").substring(7).trim();
         Optional<StaffRegister.Signing> signing = tokens.signing(token);
-        Optional<StaffPrincipal> principal = signing.map(StaffRegister.Signing::principal);
+        Optional<StaffPrincipal> principal = signing.map(tokens::principal);
         if (principal.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("invalid token"));

@@ -71,8 +71,9 @@ class FirstStart extends BeforeServing {
                     + String.join("; ", refused.texts(messages, java.util.Locale.ENGLISH)) + " ("
                     + refused.problems().stream().map(p -> setting(p.field())).distinct()
                             .collect(java.util.stream.Collectors.joining(", ")) + ")",
-                    "Correct the setting named and start again. FENGQIAO_INIT_PASSWORD needs at least 8 characters, "
-                    + "three kinds of lower-case letters, upper-case letters, digits and symbols, and none of the "
+                    "Correct the setting named and start again. FENGQIAO_INIT_PASSWORD needs at least "
+                    + PasswordPolicy.MIN_LENGTH + " characters, " + PasswordPolicy.MIN_KINDS + " of the "
+                    + PasswordPolicy.KINDS + " kinds lower-case letters, upper-case letters, digits and symbols, and none of the "
                     + "names sysadmin, secadmin, auditadmin (e.g. First-Start-1); each of the three changes it at "
                     + "first sign-in.");
         }

@@ -76,7 +76,7 @@ class OperatorPasswordReset implements ApplicationRunner, ExitCodeGenerator {
         }
         List<String> broken = PasswordPolicy.check(given, name);
         if (!broken.isEmpty()) {
-            broken.forEach(key -> say(out, key));
+            broken.forEach(key -> say(out, key, PasswordPolicy.arguments(key)));
             return 2;
         }
         tx.executeWithoutResult(status -> {

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A password is accepted when it has at least 8 characters drawn from at least 3 of the 4 kinds
- * (lower case, upper case, digits, symbols) and does not contain the user name.
+ * A password is accepted when it has at least {@link #MIN_LENGTH} characters drawn from at least {@link #MIN_KINDS} of
+ * the {@link #KINDS} kinds (lower case, upper case, digits, symbols) and does not contain the user name. Every text
+ * that tells the rules (the hint under a password field, the messages of a refusal) takes its numbers from here.
  */
 public final class PasswordPolicy {
 
@@ -36,6 +37,19 @@ public final class PasswordPolicy {
             broken.add("account.password.containsUsername");
         }
         return broken;
+    }
+
+    /**
+     * The numbers a broken rule's message names, so that it says the limits {@link #check} applies and no copy of them
+     * (the message of {@code account.password.tooShort} takes {@link #MIN_LENGTH}, and so on).
+     */
+    public static Object[] arguments(String key) {
+        return switch (key) {
+            case "account.password.tooShort" -> new Object[] {MIN_LENGTH};
+            case "account.password.tooLong" -> new Object[] {MAX_LENGTH};
+            case "account.password.tooFewKinds" -> new Object[] {MIN_KINDS, KINDS};
+            default -> new Object[0];
+        };
     }
 
     static int kinds(String password) {

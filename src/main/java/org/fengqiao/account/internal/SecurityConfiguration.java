@@ -96,16 +96,20 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, SignIn signIn, ApiTokens tokens, MessageSource messages,
-            LocaleResolver locales, ObjectMapper json, StaffRegister register, StaffAdministration administration)
-            throws Exception {
+            LocaleResolver locales, ObjectMapper json, StaffRegister register, StaffAdministration administration,
+            PasswordExpiry expiry) throws Exception {
         AuthenticationEntryPoint apiEntryPoint = (request, response, e) ->
                 problem(response, json, HttpStatus.UNAUTHORIZED, "unauthorized",
                         messages.getMessage("error.unauthorized", null, locales.resolveLocale(request)));
+        // a password somebody else chose, or one past its maximum age, is named as the reason: the client's user
+        // reads what to do (change it), not a bare "not allowed"
         AccessDeniedHandler apiDenied = (request, response, e) -> {
-            boolean mustChange = mustChangePassword();
-            problem(response, json, HttpStatus.FORBIDDEN, mustChange ? "password-must-change" : "forbidden",
-                    messages.getMessage(mustChange ? "account.password.mustChange" : "error.forbidden", null,
-                            locales.resolveLocale(request)));
+            String change = passwordToChange();
+            String type = change == null ? "forbidden" : change;
+            String key = change == null ? "error.forbidden"
+                    : change.equals(EXPIRED) ? "account.password.expired" : "account.password.mustChange";
+            problem(response, json, HttpStatus.FORBIDDEN, type, messages.getMessage(key, null,
+                    locales.resolveLocale(request)));
         };
         // A page's form sent after its session idled out (the page left open on a phone) carries a CSRF token the
         // session no longer holds: back to the page of this site it came from, with what was typed and a line saying
@@ -115,8 +119,10 @@ class SecurityConfiguration {
         // inside a page's handler is (ProblemDetails), saying what happened; a script keeps its problem detail.
         AccessDeniedHandler pageDenied = (request, response, e) -> {
             String back = e instanceof CsrfException ? FormAnswers.pageThatPosted(request) : null;
-            if (back == null && mustChangePassword() && ProblemDetails.wantsPage(request)) {
-                response.sendRedirect(request.getContextPath() + "/profile?passwordMustChange");
+            String change = back == null ? passwordToChange() : null;
+            if (change != null && ProblemDetails.wantsPage(request)) {
+                response.sendRedirect(request.getContextPath()
+                        + (change.equals(EXPIRED) ? "/profile?passwordExpired" : "/profile?passwordMustChange"));
                 return;
             }
             if (back == null && ProblemDetails.wantsPage(request)) {
@@ -198,7 +204,7 @@ class SecurityConfiguration {
             .securityContext(context -> context.securityContextRepository(contexts))
             .addFilterBefore(new BearerTokenFilter(tokens, apiEntryPoint), UsernamePasswordAuthenticationFilter.class)
             // before the anonymous caller is put in and the request authorised: a session ended here goes on signed out
-            .addFilterBefore(new SessionHolderFilter(register, contexts, staticFiles), AnonymousAuthenticationFilter.class)
+            .addFilterBefore(new SessionHolderFilter(register, contexts, staticFiles, expiry), AnonymousAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(STATIC).permitAll()
                 .requestMatchers("/login", "/error",
@@ -224,7 +230,8 @@ class SecurityConfiguration {
                     .access((authentication, context) -> new AuthorizationDecision(
                             signedInWithAPasswordOfHisOwn(authentication.get())
                             && !isAuditAdministrator(authentication.get())))
-                // a password somebody else chose is changed before anything else (等保: 首次登录修改初始口令)
+                // a password somebody else chose is changed before anything else (等保: 首次登录修改初始口令), and so is
+                // one past its maximum age (定期更换)
                 // (signed in, and without that mark: the first rule that matches decides, so this one must not let
                 // anybody through whom the last would stop)
                 .requestMatchers(SecurityConfiguration::notForChangingOnesPassword).access((authentication, context) ->
@@ -267,16 +274,20 @@ class SecurityConfiguration {
                 && !path.equals("/login") && !path.equals("/api/v1/auth/token");
     }
 
-    /** What a person whose password somebody else chose may do before he changes it: his profile, and signing out. */
+    /**
+     * What a person whose password somebody else chose, or whose password expired, may do before he changes it: his
+     * profile, and signing out.
+     */
     static boolean notForChangingOnesPassword(jakarta.servlet.http.HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !path.equals("/logout") && !path.equals("/profile") && !path.startsWith("/profile/")
                 && !path.equals("/api/v1/me") && !path.startsWith("/api/v1/me/");
     }
 
+    /** Signed in with a password he chose himself and that has not expired. */
     private static boolean signedInWithAPasswordOfHisOwn(Authentication authentication) {
         return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal
-                && authentication.isAuthenticated() && !principal.passwordMustChange();
+                && authentication.isAuthenticated() && !principal.passwordToChange();
     }
 
     private static boolean isAuditAdministrator(Authentication authentication) {
@@ -284,9 +295,20 @@ class SecurityConfiguration {
                 && principal.caller().role().equals(StaffRole.AUDIT_ADMIN.name());
     }
 
-    private static boolean mustChangePassword() {
+    /** The problem type of a refusal for a password to change first. */
+    static final String MUST_CHANGE = "password-must-change";
+    static final String EXPIRED = "password-expired";
+
+    /**
+     * Why the signed-in person changes his password before anything else: {@link #MUST_CHANGE} (somebody else chose
+     * it, which comes first), {@link #EXPIRED}, or null when he need not.
+     */
+    private static String passwordToChange() {
         Authentication held = SecurityContextHolder.getContext().getAuthentication();
-        return held != null && held.getPrincipal() instanceof StaffPrincipal principal && principal.passwordMustChange();
+        if (held == null || !(held.getPrincipal() instanceof StaffPrincipal principal)) {
+            return null;
+        }
+        return principal.passwordMustChange() ? MUST_CHANGE : principal.passwordExpired() ? EXPIRED : null;
     }
 
     private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type,

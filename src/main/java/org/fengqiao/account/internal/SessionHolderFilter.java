@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A page session follows its account as it is now, as a bearer token does: the principal a session holds was worked
  * out at sign-in, so on each request its holder is read again (one query a second per person, cached in
  * {@link StaffRegister#signing}). An account deactivated or deleted since ends its session and the request goes on
- * signed out (a page is sent to the login page, which says why); a changed role, unit, set of served grids or password to change replaces
+ * signed out (a page is sent to the login page, which says why); a changed role, unit, set of served grids or password to change (set by others, or expired) replaces
  * the principal before the request is authorised and in the stored session; an unchanged one writes nothing. The
  * language on the profile answers a request that names none ({@link LanguageConfiguration}).
  */
@@ -32,12 +32,20 @@ class SessionHolderFilter extends OncePerRequestFilter {
     private final StaffRegister register;
     private final SecurityContextRepository contexts;
     private final RequestMatcher unchecked;
+    private final PasswordExpiry expiry;
 
     /**
      * @param contexts where the security filter chain keeps the context between requests (the session)
      * @param unchecked requests that read no session and need no check (style sheets, scripts, images)
      */
     SessionHolderFilter(StaffRegister register, SecurityContextRepository contexts, RequestMatcher unchecked) {
+        this(register, contexts, unchecked, new PasswordExpiry(java.time.Duration.ZERO, java.time.Clock.systemUTC()));
+    }
+
+    /** As above, a password past the maximum age marking the principal: its holder changes it first. */
+    SessionHolderFilter(StaffRegister register, SecurityContextRepository contexts, RequestMatcher unchecked,
+            PasswordExpiry expiry) {
+        this.expiry = expiry;
         this.register = register;
         this.contexts = contexts;
         this.unchecked = unchecked;
@@ -54,7 +62,7 @@ class SessionHolderFilter extends OncePerRequestFilter {
         if (held != null && held.getPrincipal() instanceof StaffPrincipal principal) {
             Optional<StaffRegister.Signing> signing = register.signing(principal.caller().staffId())
                     .filter(s -> s.row().active());
-            Optional<StaffPrincipal> now = signing.map(StaffRegister.Signing::principal);
+            Optional<StaffPrincipal> now = signing.map(s -> s.principal(expiry));
             if (now.isEmpty()) {
                 HttpSession session = request.getSession(false);
                 if (session != null) {

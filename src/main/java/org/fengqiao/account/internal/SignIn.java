@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a user name and password, for the login page and for the token endpoint alike.
  * Five failures in a row lock the account for 15 minutes (both configurable); the count lives in
- * the database so every instance sees it. Each attempt is written to the audit trail.
+ * the database so every instance sees it. Each attempt is written to the audit trail. A right password past its
+ * maximum age (FENGQIAO_PASSWORD_MAX_AGE) signs in, marked expired: its holder reaches nothing but the change of it.
  */
 @Component
 public class SignIn implements AuthenticationProvider {
@@ -31,6 +32,7 @@ public class SignIn implements AuthenticationProvider {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String dummyHash;
+    private final PasswordExpiry expiry;
 
     SignIn(StaffRegister register, PasswordEncoder passwords, FengqiaoProperties properties,
             ApplicationEventPublisher events, Clock clock) {
@@ -39,6 +41,7 @@ public class SignIn implements AuthenticationProvider {
         this.rules = properties.security();
         this.events = events;
         this.clock = clock;
+        this.expiry = new PasswordExpiry(rules.passwordMaxAge(), clock);
         this.dummyHash = passwords.encode("timing-equaliser-Aa1!");
     }
 
@@ -75,8 +78,11 @@ public class SignIn implements AuthenticationProvider {
             throw new BadCredentialsException("bad credentials");
         }
         register.recordSuccess(row.id());
-        audit("SIGN_IN", row, username, "ok");
-        return register.signing(row).principal();
+        // a password past its maximum age signs in, and its holder is led to change it before anything else: the
+        // trail says so, as it says the change that follows
+        boolean expired = expiry.expired(row);
+        audit("SIGN_IN", row, username, expired ? "ok, password expired" : "ok");
+        return register.signing(row).principal(expiry);
     }
 
     @Override

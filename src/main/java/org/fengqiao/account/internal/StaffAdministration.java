@@ -49,10 +49,15 @@ public class StaffAdministration {
     private final Clock clock;
     private final ObjectProvider<InformantDisclosure> disclosure;
     private final ObjectProvider<org.fengqiao.account.StaffHoldings> holdings;
+    private final int passwordHistory;
+    private final PasswordExpiry expiry;
 
     StaffAdministration(StaffRegister register, Jurisdictions jurisdictions, PasswordEncoder passwords, ApiTokens tokens,
             PageSessions sessions, ApplicationEventPublisher events, Clock clock,
-            ObjectProvider<InformantDisclosure> disclosure, ObjectProvider<org.fengqiao.account.StaffHoldings> holdings) {
+            ObjectProvider<InformantDisclosure> disclosure, ObjectProvider<org.fengqiao.account.StaffHoldings> holdings,
+            org.fengqiao.platform.FengqiaoProperties properties, PasswordExpiry expiry) {
+        this.passwordHistory = properties.security().passwordHistory();
+        this.expiry = expiry;
         this.holdings = holdings;
         this.disclosure = disclosure;
         this.register = register;
@@ -225,7 +230,8 @@ public class StaffAdministration {
         } else if (register.usernameTaken(name)) {
             problems.add(new Invalid.Problem("username", "account.username.taken", new Object[0]));
         }
-        PasswordPolicy.check(password, name).forEach(k -> problems.add(new Invalid.Problem("password", k, new Object[0])));
+        PasswordPolicy.check(password, name)
+                .forEach(k -> problems.add(new Invalid.Problem("password", k, PasswordPolicy.arguments(k))));
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
@@ -300,7 +306,7 @@ public class StaffAdministration {
 
     /** Sets a password somebody else chose and unlocks the account; the person's tokens and sessions end. */
     void reset(StaffRegister.Row person, String password) {
-        register.changePassword(person.id(), passwords.encode(password), true);
+        register.changePassword(person.id(), passwords.encode(password), true, earlierKept());
         register.unlock(person.id());
         tokens.revokeAll(person.id());
         sessions.endAll(person.username());
@@ -362,8 +368,8 @@ public class StaffAdministration {
     }
 
     /**
-     * A person changes their own password: the current one must be right, the new one must follow the
-     * rules, and every API token of theirs ends, and every page session but this one, since whoever held the old
+     * A person changes their own password: the current one must be right, the new one must follow the rules and be
+     * none of the latest FENGQIAO_PASSWORD_HISTORY (the current one among them), and every API token of theirs ends, and every page session but this one, since whoever held the old
      * password may hold a token or a session.
      */
     @Transactional
@@ -376,17 +382,32 @@ public class StaffAdministration {
         if (passwords.matches(next, row.passwordHash())) {
             throw Invalid.of("newPassword", "account.password.unchanged");
         }
-        register.changePassword(row.id(), passwords.encode(next), false);
+        // 等保: not one of the latest FENGQIAO_PASSWORD_HISTORY passwords (the current one counted above)
+        for (String earlier : register.earlierPasswords(row.id(), earlierKept())) {
+            if (passwords.matches(next, earlier)) {
+                throw Invalid.of("newPassword", "account.password.reused", Math.max(passwordHistory, 1));
+            }
+        }
+        // why the change was made now, for the trail: the holder was sent to it (a password somebody else chose, or
+        // one past its maximum age), or he chose to
+        String forced = row.passwordMustChange() ? "set by others" : expiry.expired(row) ? "expired" : null;
+        register.changePassword(row.id(), passwords.encode(next), false, earlierKept());
         tokens.revokeAll(row.id());
         sessions.endOthers(row.username());
         events.publishEvent(Audited.updated("staff", row.id(), row.unitPath(), Map.of("password", "old"),
-                Map.of("password", "changed")));
+                forced == null ? Map.of("password", "changed") : Map.of("password", "changed", "forcedBy", forced)));
+    }
+
+    /** How many earlier passwords are kept besides the current one: FENGQIAO_PASSWORD_HISTORY counts the current. */
+    private int earlierKept() {
+        return Math.max(passwordHistory - 1, 0);
     }
 
     private static void checkPolicy(String password, String username, String field) {
         List<String> broken = PasswordPolicy.check(password, username);
         if (!broken.isEmpty()) {
-            throw new Invalid("error.invalid", broken.stream().map(k -> new Invalid.Problem(field, k, new Object[0])).toList());
+            throw new Invalid("error.invalid", broken.stream()
+                    .map(k -> new Invalid.Problem(field, k, PasswordPolicy.arguments(k))).toList());
         }
     }
 

@@ -19,11 +19,17 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The signed-in person as Spring Security holds them (and stores them in the database session):
  * no password, just the caller with role, permissions and scope.
  */
-public record StaffPrincipal(Caller caller, boolean passwordMustChange) implements UserDetails, CallerAware {
+public record StaffPrincipal(Caller caller, boolean passwordMustChange, boolean passwordExpired)
+        implements UserDetails, CallerAware {
+
+    /** One whose password has not expired. */
+    public StaffPrincipal(Caller caller, boolean passwordMustChange) {
+        this(caller, passwordMustChange, false);
+    }
 
     /**
-     * The authority of a person whose password somebody else chose: until he changes it he reaches his profile and
-     * nothing else (SecurityConfiguration).
+     * The authority of a person whose password somebody else chose, or whose password expired: until he changes it he
+     * reaches his profile and nothing else (SecurityConfiguration).
      */
     static final String PASSWORD_MUST_CHANGE = "PASSWORD_MUST_CHANGE";
     private static final GrantedAuthority MUST_CHANGE = new SimpleGrantedAuthority(PASSWORD_MUST_CHANGE);
@@ -52,11 +58,25 @@ public record StaffPrincipal(Caller caller, boolean passwordMustChange) implemen
 
     /** As above, the grids he serves given too, each with its unit path at the same place in {@code servedGridUnits}. */
     static StaffPrincipal of(StaffRegister.Row row, List<String> servedGridUnits, List<java.util.UUID> servedGrids) {
+        return of(row, servedGridUnits, servedGrids, false);
+    }
+
+    /** As above, told whether his password has outlived its maximum age ({@link PasswordExpiry}). */
+    static StaffPrincipal of(StaffRegister.Row row, List<String> servedGridUnits, List<java.util.UUID> servedGrids,
+            boolean passwordExpired) {
         return new StaffPrincipal(new Caller(row.id(), row.username(), row.name(), row.role().name(),
                 ScopePolicy.scope(row.role(), row.unitPath(), servedGridUnits), PERMISSIONS.get(row.role()),
                 ScopePolicy.reportScope(row.role(), row.unitPath(), servedGridUnits),
                 ScopePolicy.reportGrids(row.role(), row.unitPath(), servedGridUnits, servedGrids)),
-                row.passwordMustChange());
+                row.passwordMustChange(), passwordExpired);
+    }
+
+    /**
+     * Whether he changes his password before anything else: somebody else chose it (a new sign-in, a reset), or it
+     * has expired.
+     */
+    public boolean passwordToChange() {
+        return passwordMustChange || passwordExpired;
     }
 
     private static List<GrantedAuthority> authorities(String role, Set<String> permissions) {
@@ -74,7 +94,7 @@ public record StaffPrincipal(Caller caller, boolean passwordMustChange) implemen
         StaffRole role = StaffRole.valueOf(caller.role());
         List<GrantedAuthority> granted = caller.permissions() == PERMISSIONS.get(role) ? AUTHORITIES.get(role)
                 : authorities(caller.role(), caller.permissions());
-        return passwordMustChange ? Stream.concat(granted.stream(), Stream.of(MUST_CHANGE)).toList() : granted;
+        return passwordToChange() ? Stream.concat(granted.stream(), Stream.of(MUST_CHANGE)).toList() : granted;
     }
 
     @Override

@@ -27,7 +27,7 @@ public class StaffRegister {
     private static final String SELECT = """
             SELECT s.id, s.unit_id, s.role, s.name, s.username, s.active, s.police_number, s.phone, s.title,
                    s.password_hash, s.failed_logins, s.locked_until, s.last_login_at, s.locale, s.password_must_change,
-                   u.path AS unit_path, u.name AS unit_name
+                   s.password_changed_at, u.path AS unit_path, u.name AS unit_name
             FROM staff s JOIN unit u ON u.id = s.unit_id""";
 
     /**
@@ -92,9 +92,9 @@ public class StaffRegister {
             this(row, servedGridUnits, List.of());
         }
 
-        /** The principal he signs in as now. */
-        StaffPrincipal principal() {
-            return StaffPrincipal.of(row, servedGridUnits, servedGrids);
+        /** The principal he signs in as now, told whether his password has outlived its maximum age. */
+        StaffPrincipal principal(PasswordExpiry expiry) {
+            return StaffPrincipal.of(row, servedGridUnits, servedGrids, expiry.expired(row));
         }
     }
 
@@ -108,7 +108,16 @@ public class StaffRegister {
     public record Row(UUID id, UUID unitId, StaffRole role, String name, String username, boolean active,
             String policeNumber, String phone, String title, String passwordHash, int failedLogins,
             Instant lockedUntil, Instant lastLoginAt, String locale, String unitPath, String unitName,
-            boolean passwordMustChange) {
+            boolean passwordMustChange, Instant passwordChangedAt) {
+
+        /** A person whose password's time of setting is not known (it never expires). */
+        public Row(UUID id, UUID unitId, StaffRole role, String name, String username, boolean active,
+                String policeNumber, String phone, String title, String passwordHash, int failedLogins,
+                Instant lockedUntil, Instant lastLoginAt, String locale, String unitPath, String unitName,
+                boolean passwordMustChange) {
+            this(id, unitId, role, name, username, active, policeNumber, phone, title, passwordHash, failedLogins,
+                    lockedUntil, lastLoginAt, locale, unitPath, unitName, passwordMustChange, null);
+        }
 
         public Staff toStaff() {
             return new Staff(new StaffId(id), new UnitId(unitId), role, name, username, active);
@@ -303,14 +312,33 @@ public class StaffRegister {
 
     /**
      * A new password; {@code chosenByOthers} when somebody other than its holder chose it (a reset), so that he changes
-     * it before anything else.
+     * it before anything else. The one it replaces joins the person's earlier passwords (their hashes), of which the
+     * {@code earlierKept} latest are kept for {@link #earlierPasswords} and the rest deleted (FENGQIAO_PASSWORD_HISTORY
+     * less the current one; none kept at 0 or 1).
      */
-    public void changePassword(UUID id, String hash, boolean chosenByOthers) {
+    public void changePassword(UUID id, String hash, boolean chosenByOthers, int earlierKept) {
         forgetHolders();
+        jdbc.sql("""
+                INSERT INTO password_history (staff_id, password_hash)
+                SELECT id, password_hash FROM staff WHERE id = ? AND password_hash IS NOT NULL""").param(id).update();
+        jdbc.sql("""
+                DELETE FROM password_history WHERE staff_id = ? AND id NOT IN (
+                    SELECT id FROM password_history WHERE staff_id = ? ORDER BY id DESC LIMIT ?)""")
+                .params(id, id, Math.max(earlierKept, 0)).update();
         jdbc.sql("""
                 UPDATE staff SET password_hash = ?, password_changed_at = now(), password_must_change = ?,
                        version = version + 1
                 WHERE id = ?""").params(hash, chosenByOthers, id).update();
+    }
+
+    /**
+     * The hashes of the {@code count} passwords this person held before the current one, the latest first (as many as
+     * are kept: {@link #changePassword}).
+     */
+    public List<String> earlierPasswords(UUID id, int count) {
+        return count <= 0 ? List.of() : jdbc.sql("""
+                SELECT password_hash FROM password_history WHERE staff_id = ? ORDER BY id DESC LIMIT ?""")
+                .params(id, count).query(String.class).list();
     }
 
     /** A sign-in; {@code chosenByOthers} as for {@link #changePassword}. */
@@ -383,12 +411,13 @@ public class StaffRegister {
     static Row map(ResultSet rs, int row) throws SQLException {
         OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
         OffsetDateTime last = rs.getObject("last_login_at", OffsetDateTime.class);
+        OffsetDateTime changed = rs.getObject("password_changed_at", OffsetDateTime.class);
         return new Row(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class),
                 StaffRole.valueOf(rs.getString("role")), rs.getString("name"), rs.getString("username"),
                 rs.getBoolean("active"), rs.getString("police_number"), rs.getString("phone"), rs.getString("title"),
                 rs.getString("password_hash"), rs.getInt("failed_logins"),
                 locked == null ? null : locked.toInstant(), last == null ? null : last.toInstant(),
                 rs.getString("locale"), rs.getString("unit_path"), rs.getString("unit_name"),
-                rs.getBoolean("password_must_change"));
+                rs.getBoolean("password_must_change"), changed == null ? null : changed.toInstant());
     }
 }

@@ -1,6 +1,8 @@
 package org.fengqiao.account.web;
 
 import java.util.List;
+import org.fengqiao.account.internal.PasswordExpiry;
+import org.fengqiao.account.internal.PasswordExpiryPolicy;
 import org.fengqiao.account.internal.StaffRegister;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
@@ -19,8 +21,10 @@ class HomePage {
 
     private final StaffRegister register;
     private final List<StartPageFigures> figures;
+    private final PasswordExpiry expiry;
 
-    HomePage(StaffRegister register, List<StartPageFigures> figures) {
+    HomePage(StaffRegister register, List<StartPageFigures> figures, PasswordExpiry expiry) {
+        this.expiry = expiry;
         this.register = register;
         this.figures = figures;
     }
@@ -31,6 +35,9 @@ class HomePage {
         StaffRegister.Row me = register.byId(caller.staffId()).orElseThrow(() -> new NotFound("staff", caller.staffId()));
         model.addAttribute("me", me);
         model.addAttribute("caller", caller);
+        // 等保 定期更换: from a week before the password expires, the start page says when
+        PasswordExpiryPolicy.Decision age = expiry.of(me);
+        model.addAttribute("passwordExpiresOn", age.expiring() ? ProfilePage.beijingMinute(age.expiresAt()) : null);
         figures.forEach(f -> f.addTo(caller, model));
         return "account/home";
     }

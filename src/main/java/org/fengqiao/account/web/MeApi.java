@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.Set;
+import org.fengqiao.account.internal.PasswordExpiry;
 import org.fengqiao.account.internal.StaffAdministration;
 import org.fengqiao.account.internal.StaffRegister;
 import org.fengqiao.platform.Caller;
@@ -26,14 +27,22 @@ class MeApi {
     private final StaffAdministration administration;
     private final StaffViews views;
 
-    MeApi(StaffRegister register, StaffAdministration administration, StaffViews views) {
+    private final PasswordExpiry expiry;
+
+    MeApi(StaffRegister register, StaffAdministration administration, StaffViews views, PasswordExpiry expiry) {
+        this.expiry = expiry;
         this.register = register;
         this.administration = administration;
         this.views = views;
     }
 
-    /** {@code passwordMustChange}: somebody else chose the password; until it is changed, only these calls answer. */
-    record Me(StaffViews.StaffDetail staff, Set<String> permissions, boolean passwordMustChange) {
+    /**
+     * {@code passwordMustChange}: somebody else chose the password; {@code passwordExpired}: it is older than the
+     * maximum age (FENGQIAO_PASSWORD_MAX_AGE). Until it is changed, only these calls answer. {@code passwordExpiresAt}:
+     * when it expires (or expired), left out when passwords do not expire.
+     */
+    record Me(StaffViews.StaffDetail staff, Set<String> permissions, boolean passwordMustChange,
+            boolean passwordExpired, java.time.Instant passwordExpiresAt) {
     }
 
     record PasswordChange(@NotBlank(message = "{account.password.currentRequired}") String currentPassword,
@@ -45,7 +54,8 @@ class MeApi {
     Me me() {
         Caller caller = Callers.require();
         StaffRegister.Row row = register.byId(caller.staffId()).orElseThrow(() -> new NotFound("staff", caller.staffId()));
-        return new Me(views.detail(row, caller), caller.permissions(), row.passwordMustChange());
+        return new Me(views.detail(row, caller), caller.permissions(), row.passwordMustChange(), expiry.expired(row),
+                expiry.of(row).expiresAt());
     }
 
     @PutMapping("/password")

@@ -30,12 +30,13 @@ class PasswordRulesPage {
      */
     record Rules(int minLength, int maxLength, int minKinds, int kinds, boolean usernameRefused, int previousRefused,
             int maxFailedLogins, java.time.Duration lockout, long lockoutMinutes, boolean passwordsExpire,
-            Long expiryDays) {
+            Long expiryDays, Long expiryWarningDays, boolean resetMustBeChanged) {
 
         static Rules of(PasswordRules r) {
             return new Rules(r.minLength(), r.maxLength(), r.minKinds(), r.kinds(), r.usernameRefused(),
                     r.previousRefused(), r.maxFailedLogins(), r.lockout(), r.lockout().toMinutes(), r.expiry() != null,
-                    r.expiry() == null ? null : r.expiry().toDays());
+                    r.expiry() == null ? null : r.expiry().toDays(),
+                    r.expiry() == null ? null : r.expiryWarning().toDays(), true);
         }
     }
 

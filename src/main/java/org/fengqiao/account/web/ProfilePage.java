@@ -3,13 +3,18 @@ package org.fengqiao.account.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.fengqiao.account.internal.PasswordExpiry;
+import org.fengqiao.account.internal.PasswordExpiryPolicy;
+import org.fengqiao.account.internal.PasswordRules;
 import org.fengqiao.account.internal.StaffAdministration;
 import org.fengqiao.account.internal.StaffRegister;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.FengqiaoProperties;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.web.FieldLabels;
+import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +36,13 @@ class ProfilePage {
     private final PageMessages messages;
     private final LocaleResolver locales;
 
+    private final FengqiaoProperties properties;
+    private final PasswordExpiry expiry;
+
     ProfilePage(StaffRegister register, StaffAdministration administration, StaffViews views, PageMessages messages,
-            LocaleResolver locales) {
+            LocaleResolver locales, FengqiaoProperties properties, PasswordExpiry expiry) {
+        this.properties = properties;
+        this.expiry = expiry;
         this.register = register;
         this.administration = administration;
         this.views = views;
@@ -46,7 +56,21 @@ class ProfilePage {
         StaffRegister.Row me = register.byId(caller.staffId()).orElseThrow(() -> new NotFound("staff", caller.staffId()));
         model.addAttribute("person", views.detail(me, caller));
         model.addAttribute("passwordMustChange", me.passwordMustChange());
+        PasswordExpiryPolicy.Decision age = expiry.of(me);
+        // a password somebody else chose is said first: changing it is what is asked, whatever its age
+        model.addAttribute("passwordExpired", !me.passwordMustChange() && expiry.expired(me));
+        model.addAttribute("passwordExpiresOn", age.expiresAt() == null ? null : beijingMinute(age.expiresAt()));
+        // the hint under the new password says the limits the check applies
+        model.addAttribute("passwordRules", PasswordRules.inForce(properties.security()));
         return "account/profile";
+    }
+
+    private static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter
+            .ofPattern(LocalTimes.TYPED_MINUTES).withZone(LocalTimes.ZONE);
+
+    /** A moment as Beijing's date and minute, as the pages show times. */
+    static String beijingMinute(java.time.Instant at) {
+        return MINUTE.format(at);
     }
 
     @PostMapping

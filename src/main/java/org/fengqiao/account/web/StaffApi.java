@@ -72,7 +72,8 @@ class StaffApi {
     @Operation(summary = "One person of the caller's subtree with their grid roles, current and past",
             description = "404 for a person outside the caller's subtree, exactly as for one who does not exist, "
                     + "and for an informant the caller may not know. passwordMustChange: the password was set by "
-                    + "someone else (a new sign-in, a reset) and its holder has not changed it yet.")
+                    + "someone else (a new sign-in, a reset) and its holder has not changed it yet; passwordExpired: "
+                    + "it is older than FENGQIAO_PASSWORD_MAX_AGE and its holder has not changed it yet.")
     StaffViews.StaffDetail one(@PathVariable UUID id) {
         Caller caller = Callers.require();
         return views.detail(administration.find(caller, id), caller);

@@ -3,12 +3,14 @@ package org.fengqiao.account.web;
 import java.util.Arrays;
 import java.util.UUID;
 import org.fengqiao.account.StaffRole;
+import org.fengqiao.account.internal.PasswordRules;
 import org.fengqiao.account.internal.RolePolicy;
 import org.fengqiao.account.internal.StaffAdministration;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.FengqiaoProperties;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.Permission;
 import org.fengqiao.platform.web.FieldLabels;
@@ -35,7 +37,11 @@ class StaffPages {
     private final Jurisdictions jurisdictions;
     private final PageMessages messages;
 
-    StaffPages(StaffAdministration administration, StaffViews views, Jurisdictions jurisdictions, PageMessages messages) {
+    private final FengqiaoProperties properties;
+
+    StaffPages(StaffAdministration administration, StaffViews views, Jurisdictions jurisdictions, PageMessages messages,
+            FengqiaoProperties properties) {
+        this.properties = properties;
         this.administration = administration;
         this.views = views;
         this.jurisdictions = jurisdictions;
@@ -69,6 +75,8 @@ class StaffPages {
         Caller caller = Callers.require();
         model.addAttribute("person", views.detail(administration.find(caller, id), caller));
         model.addAttribute("mayManageAccount", caller.may(Permission.ACCOUNT_MANAGE.authority()));
+        // the hint under the initial and the reset password says the limits the check applies
+        model.addAttribute("passwordRules", PasswordRules.inForce(properties.security()));
         model.addAttribute("self", id.equals(caller.staffId()));
         // the administrators' roles are neither given nor taken here (三员分立, StaffAdministration#changeRole)
         model.addAttribute("roles", Arrays.stream(StaffRole.values()).filter(r -> !r.isAdministrator()).toList());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.fengqiao.account.StaffId;
 import org.fengqiao.account.StaffRole;
+import org.fengqiao.account.internal.PasswordExpiry;
 import org.fengqiao.account.internal.PhoneDisclosure;
 import org.fengqiao.account.internal.Roster;
 import org.fengqiao.account.internal.StaffAdministration;
@@ -26,7 +27,10 @@ class StaffViews {
     private final Roster roster;
     private final Jurisdictions jurisdictions;
 
-    StaffViews(StaffAdministration administration, Roster roster, Jurisdictions jurisdictions) {
+    private final PasswordExpiry expiry;
+
+    StaffViews(StaffAdministration administration, Roster roster, Jurisdictions jurisdictions, PasswordExpiry expiry) {
+        this.expiry = expiry;
         this.administration = administration;
         this.roster = roster;
         this.jurisdictions = jurisdictions;
@@ -44,7 +48,8 @@ class StaffViews {
 
     record StaffDetail(UUID id, String name, StaffRole role, UUID unitId, String unitName, String policeNumber,
             String title, String phone, boolean phoneMasked, String username, boolean active, boolean locked,
-            Instant lockedUntil, Instant lastLoginAt, boolean passwordMustChange, String locale, List<Term> gridRoles) {
+            Instant lockedUntil, Instant lastLoginAt, boolean passwordMustChange, boolean passwordExpired, String locale,
+            List<Term> gridRoles) {
 
         /** For pages: local time where the platform runs (China has one time zone). */
         public String lockedUntilShown() {
@@ -76,7 +81,9 @@ class StaffViews {
                 row.title(), phone, !full && row.phone() != null, row.username(), row.active(), locked,
                 locked ? row.lockedUntil() : null, row.lastLoginAt(),
                 // the password the security administrator chose (a new sign-in, a reset) its holder has not changed yet
-                row.username() != null && row.passwordMustChange(), row.locale(), terms);
+                row.username() != null && row.passwordMustChange(),
+                // past FENGQIAO_PASSWORD_MAX_AGE: its holder is sent to change it at his next request
+                row.username() != null && expiry.expired(row), row.locale(), terms);
     }
 
     private Term term(Roster.Term t, Caller caller) {

@@ -44,18 +44,28 @@ class TokenController {
             @NotBlank(message = "{account.password.required}") String password) {
     }
 
-    record Token(String token, String tokenType, Instant expiresAt, String username, String role) {
+    /**
+     * {@code passwordMustChange}: somebody else chose the password; {@code passwordExpired}: it is past its maximum
+     * age. Either way the token answers nothing but {@code /api/v1/me} and the change of the password until it changes.
+     */
+    record Token(String token, String tokenType, Instant expiresAt, String username, String role,
+            boolean passwordMustChange, boolean passwordExpired) {
     }
 
     @PostMapping("/token")
     @Operation(summary = "Exchange a user name and password for a bearer token",
-            description = "Five failures in a row lock the account for 15 minutes.")
+            description = "Five failures in a row lock the account for 15 minutes (FENGQIAO_MAX_FAILED_LOGINS, "
+                    + "FENGQIAO_LOCKOUT). A password somebody else chose, or one past its maximum age "
+                    + "(FENGQIAO_PASSWORD_MAX_AGE), still gets a token, marked passwordMustChange or passwordExpired: "
+                    + "it answers 403 to everything but /api/v1/me and PUT /api/v1/me/password until the password "
+                    + "is changed.")
     ResponseEntity<?> token(@Valid @RequestBody Credentials credentials) {
         try {
             StaffPrincipal principal = signIn.check(credentials.username(), credentials.password());
             ApiTokens.Issued issued = tokens.issue(principal.caller().staffId());
             return ResponseEntity.ok(new Token(issued.token(), "Bearer", issued.expiresAt(),
-                    principal.getUsername(), principal.caller().role()));
+                    principal.getUsername(), principal.caller().role(), principal.passwordMustChange(),
+                    principal.passwordExpired()));
         } catch (SignIn.LockedUntil e) {
             return refused("account.signIn.locked", TIME.format(e.until()));
         } catch (DisabledException e) {

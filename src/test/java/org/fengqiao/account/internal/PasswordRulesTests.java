@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class PasswordRulesTests {
 
     private static FengqiaoProperties.Security security(int maxFailedLogins, Duration lockout) {
-        return new FengqiaoProperties.Security(maxFailedLogins, lockout, Duration.ofMinutes(30), Duration.ofHours(12));
+        return new FengqiaoProperties.Security(maxFailedLogins, lockout, Duration.ofMinutes(30), Duration.ofHours(12), 5,
+                Duration.ofDays(90));
     }
 
     @Test
@@ -22,7 +23,20 @@ class PasswordRulesTests {
 
         assertThat(rules.maxFailedLogins()).isEqualTo(7);
         assertThat(rules.lockout()).isEqualTo(Duration.ofMinutes(40));
-        assertThat(rules.expiry()).as("nothing makes a password expire").isNull();
+    }
+
+    @Test
+    void theHistoryAndExpiryShownAreTheOnesConfiguredAndZeroMeansTheCurrentPasswordOnlyAndNeverExpiring() {
+        PasswordRules rules = PasswordRules.inForce(new FengqiaoProperties.Security(5, Duration.ofMinutes(15),
+                Duration.ofMinutes(30), Duration.ofHours(12), 8, Duration.ofDays(60)));
+        assertThat(rules.previousRefused()).isEqualTo(8);
+        assertThat(rules.expiry()).isEqualTo(Duration.ofDays(60));
+        assertThat(rules.expiryWarning()).isEqualTo(PasswordExpiryPolicy.WARNING);
+
+        PasswordRules off = PasswordRules.inForce(new FengqiaoProperties.Security(5, Duration.ofMinutes(15),
+                Duration.ofMinutes(30), Duration.ofHours(12), 0, Duration.ZERO));
+        assertThat(off.previousRefused()).as("a change must still change the password").isEqualTo(1);
+        assertThat(off.expiry()).as("nothing makes a password expire").isNull();
     }
 
     @Test
