@@ -51,6 +51,16 @@ public record Caller(
         return new Caller(staffId, username, displayName, role, reportPaths(), permissions, reportPaths(), reportGrids);
     }
 
+    /**
+     * The grids whose records kept per grid (incidents) he reads, when narrower than his unit paths: the grids he
+     * serves, the same as {@link #reportGrids()} (a grid member, coordinator, informant or volunteer reads the items of
+     * the grids he works in, not every grid of the office his grids are placed at); null for everyone else, who reads
+     * every grid of his unit paths. The incident module adds what he owns or filed himself (its ReadingPolicy).
+     */
+    public List<UUID> readGrids() {
+        return reportGrids;
+    }
+
     /** Whether he may report in this grid, at this unit path. */
     public boolean mayReportIn(UUID grid, String gridUnitPath) {
         return gridUnitPath != null && reportPaths().stream().anyMatch(gridUnitPath::startsWith)

@@ -563,6 +563,36 @@ class ResidentIntegrationTests extends IntegrationTest {
         assertThat(resident.follow(blank).body()).contains("请填写补充的情况或选择照片");
     }
 
+    /**
+     * Photos sent alone, no words: the staff's page says the reporter added photos and how many, in the reader's
+     * language, as the resident's page does; an empty "reporter added information" read as if what he sent was lost.
+     */
+    @Test
+    void photosSentAloneShowOnTheStaffPageAsPhotos() {
+        PublicClient resident = resident(null);
+        String code = codeOf(resident.post("/report", "/report", report(grid, "照片补充-" + n), List.of()));
+        HttpResponse<String> added = resident.post("/track/" + code, "/track/" + code + "/information", Map.of(),
+                List.of(new PublicClient.File("a.png", "image/png", TestPhotos.pngWithMetadata(30.27, 120.15)),
+                        new PublicClient.File("b.png", "image/png", TestPhotos.pngWithMetadata(30.28, 120.16))));
+        assertThat(added.statusCode()).isEqualTo(302);
+        UUID id = idOf(code);
+        assertThat(photos.of(id)).hasSize(2);
+
+        // a reader of his own: the language chosen stays with the account, and the other tests read the manager's
+        // answers in Chinese
+        Staff reader = staff.register(manager.unitId(), StaffRole.AUXILIARY_POLICE, "照片读者" + n, null, null, "辅警",
+                "photoreader" + n, DEMO_PASSWORD);
+        for (String[] language : new String[][] {{"zh-CN", "报告人补充了照片", "2 张，见下方照片", "报告人补充情况"},
+                {"en", "Reporter added photos", "2 photos, shown below", "Reporter added information"}}) {
+            String page = new ApiClient(port).signedIn(reader.username(), DEMO_PASSWORD, language[0])
+                    .get("/incidents/" + id, null, "Accept", "text/html").body();
+            String step = page.substring(page.indexOf("data-kind=\"INFORMATION_ADDED\""));
+            step = step.substring(0, step.indexOf("</li>"));
+            assertThat(step).contains(language[1], language[2]).doesNotContain(language[3]);
+            assertThat(page).contains("id=\"incident-photos\"");
+        }
+    }
+
     @Test
     void aRatingComesOnlyAfterTheAnswerIsOneToFiveAndTheLatestCounts() {
         PublicClient resident = resident(null);

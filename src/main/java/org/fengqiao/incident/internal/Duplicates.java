@@ -76,7 +76,6 @@ public class Duplicates {
                    AND answered_at IS NULL AND status <> 'MERGED' AND occurred_at BETWEEN r.t_from AND r.t_to
                    AND id <> ALL(l.later) AND address IS NOT NULL
                  LIMIT 200)) c""".formatted(MAX_OFFERS);
-    private static final String SCOPE = " u.path LIKE ANY(CAST(:scope AS text[])) ";
 
     /** An offer as a viewer sees it: the other report of the pair, with distance and time apart. */
     public record Offered(UUID id, String trackingCode, Category category, Status status, String description,
@@ -146,20 +145,24 @@ public class Duplicates {
         }
         // what a filer is shown of the reports offered, read once for all the reports (unscoped: each filer's
         // answer keeps what his scope sees, offeredJustNow)
-        Map<UUID, Seen> seen = others.isEmpty() ? Map.of() : seen(new HashSet<>(others), null);
+        Map<UUID, Seen> seen = others.isEmpty() ? Map.of() : seen(new HashSet<>(others), Reach.ALL);
         List<List<Shown>> shown = new ArrayList<>();
         for (List<Match> matches : offers) {
             shown.add(matches.stream().filter(m -> seen.containsKey(m.candidate().id())).map(m -> {
                 Seen o = seen.get(m.candidate().id());
                 return new Shown(new Offered(o.id(), o.trackingCode(), o.category(), o.status(), o.description(),
-                        o.gridName(), o.occurredAt(), m.distanceMetres(), m.apart().toSeconds(), false), o.unitPath());
+                        o.gridName(), o.occurredAt(), m.distanceMetres(), m.apart().toSeconds(), false), o.gridId(), o.unitPath(),
+                        o.ownerStaffId(), o.createdBy());
             }).toList());
         }
         return shown;
     }
 
-    /** A report offered to one just filed, with the path of its grid's unit (whose scope sees it). */
-    public record Shown(Offered offered, String unitPath) {
+    /**
+     * A report offered to one just filed, with its grid, the path of its grid's unit, its owner and its filer (whose
+     * reach holds it).
+     */
+    public record Shown(Offered offered, UUID gridId, String unitPath, UUID ownerStaffId, UUID createdBy) {
     }
 
     /** The open reports that may be duplicates of each report: those in its box and window, and its grid's without a location. */
@@ -227,7 +230,7 @@ public class Duplicates {
      * two offered (3 to 4 ms a filing in the intake bench); most reports have no offer, and then the second step
      * is skipped.
      */
-    public List<Offered> offered(UUID id, List<String> scopePaths) {
+    public List<Offered> offered(UUID id, Reach reach) {
         List<Offer> offers = jdbc.sql("""
                 SELECT candidate_id, distance_m, seconds_apart, false FROM incident_duplicate WHERE incident_id = :id
                 UNION ALL
@@ -236,7 +239,7 @@ public class Duplicates {
                 .query((rs, n) -> new Offer(rs.getObject(1, UUID.class), (Double) rs.getObject(2), rs.getLong(3),
                         rs.getBoolean(4)))
                 .list();
-        return shown(offers, scopePaths);
+        return shown(offers, reach);
     }
 
     /**
@@ -244,24 +247,24 @@ public class Duplicates {
      * {@link #offered} gives once it has committed (nothing can have offered the new report yet), without reading
      * anything back.
      */
-    public List<Offered> offeredJustNow(List<Shown> offers, List<String> scopePaths) {
+    public List<Offered> offeredJustNow(List<Shown> offers, Reach reach) {
         return sorted(offers.stream()
-                .filter(o -> scopePaths == null || (o.unitPath() != null && scopePaths.stream().anyMatch(o.unitPath()::startsWith)))
+                .filter(o -> reach.reaches(o.gridId(), o.unitPath(), o.ownerStaffId(), o.createdBy()))
                 .map(Shown::offered));
     }
 
     /** A report as a viewer is shown it, with the path of its grid's unit. */
     private record Seen(UUID id, String trackingCode, Category category, Status status, String description,
-            String gridName, OffsetDateTime occurredAt, String unitPath) {
+            String gridName, OffsetDateTime occurredAt, String unitPath, UUID gridId, UUID ownerStaffId, UUID createdBy) {
     }
 
-    private List<Offered> shown(List<Offer> offers, List<String> scopePaths) {
+    private List<Offered> shown(List<Offer> offers, Reach reach) {
         if (offers.isEmpty()) {
             return List.of();
         }
         Map<UUID, Offer> byId = new HashMap<>();
         offers.forEach(o -> byId.putIfAbsent(o.other(), o));
-        Map<UUID, Seen> seen = seen(byId.keySet(), scopePaths);
+        Map<UUID, Seen> seen = seen(byId.keySet(), reach);
         return sorted(seen.values().stream().map(r -> {
             Offer o = byId.get(r.id());
             return new Offered(o.other(), r.trackingCode(), r.category(), r.status(), r.description(), r.gridName(),
@@ -277,46 +280,48 @@ public class Duplicates {
                 .limit(20).toList();
     }
 
-    /** The reports with these ids that the scope sees (null scope: all), by id. */
-    private Map<UUID, Seen> seen(java.util.Collection<UUID> ids, List<String> scopePaths) {
+    /** The reports with these ids in the reach, by id. */
+    private Map<UUID, Seen> seen(java.util.Collection<UUID> ids, Reach reach) {
         // OFFSET 0 keeps the inner query whole: the reports by key, then the scope on those few rows (joined
         // with the scope's condition, the planner may again walk every report of the scope's grids). The keys and
         // the scope reach the planner as subqueries it cannot see into, so every plan is the same and PostgreSQL
         // keeps one: with the values in sight it planned this statement at every filing with offers (0.46 ms,
         // three times its execution; intake bench with pg_stat_statements.track_planning).
         Map<UUID, Seen> seen = new HashMap<>();
-        jdbc.sql("""
+        reach.bind(jdbc.sql("""
                 SELECT * FROM (
                     SELECT o.id, o.tracking_code, o.category, o.status, o.description, g.name AS grid_name,
-                           o.occurred_at, u.path
+                           o.occurred_at, u.path, o.grid_id, o.owner_staff_id, o.created_by
                     FROM incident o JOIN grid g ON g.id = o.grid_id JOIN unit u ON u.id = g.unit_id
                     WHERE o.id = ANY(ARRAY(SELECT unnest(CAST(:ids AS uuid[])))) AND o.merged_into IS NULL OFFSET 0) u
-                WHERE""" + (scopePaths == null ? " true" : " u.path LIKE ANY(ARRAY(SELECT unnest(CAST(:scope AS text[])))) "))
+                WHERE""" + (reach.everything() ? " true"
+                        : " u.path LIKE ANY(ARRAY(SELECT unnest(CAST(:scope AS text[])))) "
+                                + reach.gridCondition("u"))))
                 .param("ids", ids.toArray(new UUID[0]))
-                .param("scope", scopePaths == null ? new String[0] : Incidents.patterns(scopePaths))
                 .query((rs, n) -> seen.put(rs.getObject(1, UUID.class), new Seen(rs.getObject(1, UUID.class),
                         rs.getString(2), Category.valueOf(rs.getString(3)), Status.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getString(8))))
+                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getString(8),
+                        rs.getObject(9, UUID.class), rs.getObject(10, UUID.class), rs.getObject(11, UUID.class))))
                 .list();
         return seen;
     }
 
     /** The primary this report was merged into, if the scope sees it. */
-    public Optional<Linked> mergedInto(UUID id, List<String> scopePaths) {
-        return linked("p.id = (SELECT merged_into FROM incident WHERE id = :id)", id, scopePaths).stream().findFirst();
+    public Optional<Linked> mergedInto(UUID id, Reach reach) {
+        return linked("p.id = (SELECT merged_into FROM incident WHERE id = :id)", id, reach).stream().findFirst();
     }
 
     /** The reports merged into this one that the scope sees. */
-    public List<Linked> merged(UUID primary, List<String> scopePaths) {
-        return linked("p.merged_into = :id", primary, scopePaths);
+    public List<Linked> merged(UUID primary, Reach reach) {
+        return linked("p.merged_into = :id", primary, reach);
     }
 
-    private List<Linked> linked(String condition, UUID id, List<String> scopePaths) {
-        return jdbc.sql("""
+    private List<Linked> linked(String condition, UUID id, Reach reach) {
+        return reach.bind(jdbc.sql("""
                 SELECT p.id, p.tracking_code, p.category, p.status, p.merged_at
                 FROM incident p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
-                WHERE""" + " " + condition + " AND" + (scopePaths == null ? " true" : SCOPE) + " ORDER BY p.merged_at, p.id")
-                .param("id", id).param("scope", scopePaths == null ? new String[0] : Incidents.patterns(scopePaths))
+                WHERE""" + " " + condition + " AND" + reach.condition("p", "u") + " ORDER BY p.merged_at, p.id"))
+                .param("id", id)
                 .query((rs, n) -> new Linked(rs.getObject(1, UUID.class), rs.getString(2), Category.valueOf(rs.getString(3)),
                         Status.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class)))
                 .list();
@@ -343,11 +348,11 @@ public class Duplicates {
     }
 
     /** The merge steps of a report's timeline with the report at their other end (see {@link MergeLink}). */
-    public Map<Long, MergeLink> mergeLinks(UUID report, List<String> scopePaths) {
+    public Map<Long, MergeLink> mergeLinks(UUID report, Reach reach) {
         Map<Long, MergeLink> links = new HashMap<>();
-        jdbc.sql("""
+        reach.bind(jdbc.sql("""
                 SELECT s.step, o.id, o.tracking_code, o.category, o.status, o.merged_at,
-                       (""" + (scopePaths == null ? "true" : SCOPE) + """
+                       (""" + reach.condition("o", "u") + """
                 ) AS seen, s.reopened_at
                 FROM (SELECT e.id AS step, e.merged_into AS other, CAST(NULL AS timestamptz) AS reopened_at
                       FROM incident_event e WHERE e.incident_id = :id AND e.kind IN ('MERGED_INTO', 'CARRIED_ON')
@@ -361,8 +366,8 @@ public class Duplicates {
                                           WHERE m.incident_id = :id AND m.kind = 'MERGED' AND m.at = d.at
                                           ORDER BY abs(m.id - d.id) LIMIT 1) m
                       WHERE d.merged_into = :id AND d.kind = 'MERGED_INTO') s
-                JOIN incident o ON o.id = s.other JOIN grid g ON g.id = o.grid_id JOIN unit u ON u.id = g.unit_id""")
-                .param("id", report).param("scope", scopePaths == null ? new String[0] : Incidents.patterns(scopePaths))
+                JOIN incident o ON o.id = s.other JOIN grid g ON g.id = o.grid_id JOIN unit u ON u.id = g.unit_id"""))
+                .param("id", report)
                 .query((rs, n) -> links.put(rs.getLong(1), new MergeLink(rs.getLong(1), rs.getBoolean(7)
                         ? new Linked(rs.getObject(2, UUID.class), rs.getString(3), Category.valueOf(rs.getString(4)),
                                 Status.valueOf(rs.getString(5)), rs.getObject(6, OffsetDateTime.class))
@@ -415,12 +420,11 @@ public class Duplicates {
     }
 
     /** The incident with this tracking code, if the scope sees it. */
-    public Optional<UUID> byTrackingCode(String code, List<String> scopePaths) {
-        return jdbc.sql("""
+    public Optional<UUID> byTrackingCode(String code, Reach reach) {
+        return reach.bind(jdbc.sql("""
                 SELECT i.id FROM incident i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id
-                WHERE i.tracking_code = :code AND""" + (scopePaths == null ? " true" : SCOPE))
+                WHERE i.tracking_code = :code AND""" + reach.condition()))
                 .param("code", code.trim().toUpperCase(java.util.Locale.ROOT))
-                .param("scope", scopePaths == null ? new String[0] : Incidents.patterns(scopePaths))
                 .query(UUID.class).optional();
     }
 }

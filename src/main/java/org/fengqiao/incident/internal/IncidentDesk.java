@@ -147,11 +147,11 @@ public class IncidentDesk implements AutoCloseable {
     }
 
     /**
-     * The incident if the person sees its grid, or if he filed it himself: a grid member follows what he reported in a
-     * grid he no longer serves.
+     * The incident if it is in the person's reach ({@link ReadingPolicy}), or if he filed it himself: a grid member
+     * follows what he reported in a grid he no longer serves.
      */
     public Incident get(UUID id, Submitter who) {
-        return incidents.findVisible(id, who.scopePaths())
+        return incidents.findVisible(id, who.reach())
                 .or(() -> who.staffId() == null ? Optional.empty()
                         : incidents.find(id).filter(i -> who.staffId().equals(i.createdBy())))
                 .orElseThrow(() -> new NotFound("incident", id));
@@ -707,7 +707,7 @@ public class IncidentDesk implements AutoCloseable {
         // with the other and never taken up itself: it waits to be, and its page and timeline say no more than that
         Status back = before.acknowledgedAt() != null ? Status.ACKNOWLEDGED : Status.RECEIVED;
         OffsetDateTime due = deadlines.due(back, kind(before), now, null);
-        Optional<Duplicates.Linked> wasMergedInto = duplicates.mergedInto(id, null);
+        Optional<Duplicates.Linked> wasMergedInto = duplicates.mergedInto(id, Reach.ALL);
         incidents.update(id, "status = ?, owner_since = ?, resolved_at = NULL, answered_at = NULL, "
                 + "due_at = ?, next_escalation_at = ?, merged_into = NULL, merged_at = NULL, merged_by = NULL",
                 back.name(), now, due, isTop(before) ? null : due);
@@ -953,7 +953,7 @@ public class IncidentDesk implements AutoCloseable {
     }
 
     private Incident lockVisible(UUID id, Submitter who) {
-        incidents.findVisible(id, who.scopePaths()).orElseThrow(() -> new NotFound("incident", id));
+        incidents.findVisible(id, who.reach()).orElseThrow(() -> new NotFound("incident", id));
         incidents.lock(id);
         return incidents.find(id).orElseThrow();
     }

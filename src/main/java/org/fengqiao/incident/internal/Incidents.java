@@ -244,10 +244,15 @@ public class Incidents {
 
     /** The incident if the scope (unit paths) sees its grid; null scope sees all. */
     public Optional<Incident> findVisible(UUID id, List<String> scopePaths) {
-        if (scopePaths == null) {
+        return findVisible(id, Reach.within(scopePaths));
+    }
+
+    /** The incident if it is in the reader's reach. */
+    public Optional<Incident> findVisible(UUID id, Reach reach) {
+        if (reach.everything()) {
             return find(id);
         }
-        return jdbc.sql(SELECT + " WHERE i.id = :id AND" + SCOPE).param("id", id).param("scope", patterns(scopePaths))
+        return reach.bind(jdbc.sql(SELECT + " WHERE i.id = :id AND" + reach.condition())).param("id", id)
                 .query(Incidents::map).optional();
     }
 
@@ -263,17 +268,23 @@ public class Incidents {
     }
 
     public Page list(Filter f, List<String> scopePaths, Instant now, int limit, int offset) {
-        return page(f, scopePaths, now, limit, offset, true);
+        return list(f, Reach.within(scopePaths), now, limit, offset);
+    }
+
+    /** The items in the reader's reach that the filter lists, a page of them, and how many there are. */
+    public Page list(Filter f, Reach reach, Instant now, int limit, int offset) {
+        return page(f, reach, now, limit, offset, true);
     }
 
     /** A page of the list without counting the list again: a ledger reading it page after page counted it once. */
-    public List<Incident> items(Filter f, List<String> scopePaths, Instant now, int limit, int offset) {
-        return page(f, scopePaths, now, limit, offset, false).items();
+    public List<Incident> items(Filter f, Reach reach, Instant now, int limit, int offset) {
+        return page(f, reach, now, limit, offset, false).items();
     }
 
-    private Page page(Filter f, List<String> scopePaths, Instant now, int limit, int offset, boolean counted) {
+    private Page page(Filter f, Reach reach, Instant now, int limit, int offset, boolean counted) {
         // the reports a person filed are his to follow wherever he filed them (IncidentDesk.get), so they need no scope
-        StringBuilder where = new StringBuilder(f.filedBy() == null ? " WHERE" + SCOPE : " WHERE i.created_by = :filedBy");
+        StringBuilder where = new StringBuilder(f.filedBy() == null ? " WHERE" + reach.condition()
+                : " WHERE i.created_by = :filedBy");
         if (f.status() != null) {
             where.append(" AND i.status = :status");
         }
@@ -323,7 +334,10 @@ public class Incidents {
                           i.due_at NULLS LAST, i.received_at DESC, i.id
                  LIMIT :limit OFFSET :offset""");
         for (var spec : List.of(count, rows)) {
-            spec.param("scope", patterns(scopePaths)).param("now", at);
+            if (f.filedBy() == null) {
+                reach.bind(spec);
+            }
+            spec.param("now", at);
             if (f.status() != null) {
                 spec.param("status", f.status().name());
             }
@@ -365,14 +379,14 @@ public class Incidents {
      * the scope (unit paths) sees; a report not merged, or merged into one outside the scope (another station's, the
      * bureau merging across them), is not in the map: a tracking code is its reporter's key to his report's page.
      */
-    public Map<UUID, String> mergedInto(List<UUID> ids, List<String> scopePaths) {
+    public Map<UUID, String> mergedInto(List<UUID> ids, Reach reach) {
         Map<UUID, String> codes = new HashMap<>();
-        jdbc.sql("""
+        reach = reach == null ? Reach.within(List.of()) : reach;
+        reach.bind(jdbc.sql("""
                 SELECT d.id, p.tracking_code FROM incident d JOIN incident p ON p.id = d.merged_into
                 JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
-                WHERE d.id = ANY(CAST(:ids AS uuid[])) AND u.path LIKE ANY(CAST(:scope AS text[]))""")
+                WHERE d.id = ANY(CAST(:ids AS uuid[])) AND""" + reach.condition("p", "u")))
                 .param("ids", ids.toArray(UUID[]::new))
-                .param("scope", patterns(scopePaths == null ? List.of() : scopePaths))
                 .query(rs -> {
                     codes.put(rs.getObject(1, UUID.class), rs.getString(2));
                 });

@@ -59,7 +59,7 @@ public class Merges {
     /** Merges the duplicate into the primary; answers the duplicate as it is after. */
     @Transactional
     public Incident merge(UUID duplicateId, Into into, Submitter who) {
-        Incident duplicate = incidents.findVisible(duplicateId, who.scopePaths())
+        Incident duplicate = incidents.findVisible(duplicateId, who.reach())
                 .orElseThrow(() -> new NotFound("incident", duplicateId));
         UUID target = target(into, who);
         if (target.equals(duplicate.id())) {
@@ -73,7 +73,7 @@ public class Merges {
                 break;
             }
             UUID next = duplicates.primaryOf(target).orElseThrow();
-            if (incidents.findVisible(next, who.scopePaths()).isEmpty()) {
+            if (incidents.findVisible(next, who.reach()).isEmpty()) {
                 throw new NotFound("incident", next);
             }
             incidents.lock(next);
@@ -127,10 +127,10 @@ public class Merges {
             throw Invalid.of("primaryId", "error.field.required");
         }
         if (into.primaryId() != null) {
-            return incidents.findVisible(into.primaryId(), who.scopePaths()).map(Incident::id)
+            return incidents.findVisible(into.primaryId(), who.reach()).map(Incident::id)
                     .orElseThrow(() -> new NotFound("incident", into.primaryId()));
         }
-        Optional<UUID> byCode = duplicates.byTrackingCode(into.trackingCode(), who.scopePaths());
+        Optional<UUID> byCode = duplicates.byTrackingCode(into.trackingCode(), who.reach());
         return byCode.orElseThrow(() -> Invalid.of("trackingCode", "incident.merge.unknownCode"));
     }
 

@@ -47,7 +47,7 @@ public class ReporterPhones {
         if (reason == null || reason.trim().length() < MIN_REASON) {
             throw Invalid.of("reason", "incident.reveal.reason");
         }
-        Incident i = incidents.findVisible(id, caller.unitPaths()).orElseThrow(() -> new NotFound("incident", id));
+        Incident i = incidents.findVisible(id, Reach.of(caller)).orElseThrow(() -> new NotFound("incident", id));
         String refusal = ReporterRevealPolicy.refusal(i, caller);
         if (refusal != null) {
             throw new Refused(refusal);

@@ -10,9 +10,17 @@ import org.fengqiao.platform.Caller;
  * centre (scoped to the unit its key belongs to), or the application itself (scope null: everything).
  * {@code reportPaths} are where he may file a report ({@link Caller#reportPaths()}); null: anywhere. {@code reportGrids},
  * when not null, the grids of those paths he may file in ({@link Caller#reportGrids()}: the grids he serves).
+ * {@code readGrids}, when not null, the grids of his scope whose items he reads ({@link Caller#readGrids()}), besides
+ * those he owns or filed ({@link #reach()}).
  */
 public record Submitter(String key, UUID staffId, String name, List<String> scopePaths, List<String> reportPaths,
-        List<UUID> reportGrids) {
+        List<UUID> reportGrids, List<UUID> readGrids) {
+
+    /** One who reads every grid of his scope. */
+    public Submitter(String key, UUID staffId, String name, List<String> scopePaths, List<String> reportPaths,
+            List<UUID> reportGrids) {
+        this(key, staffId, name, scopePaths, reportPaths, reportGrids, null);
+    }
 
     /** One who files where he reads. */
     public Submitter(String key, UUID staffId, String name, List<String> scopePaths) {
@@ -27,10 +35,15 @@ public record Submitter(String key, UUID staffId, String name, List<String> scop
     public static Submitter of(Caller caller) {
         if (caller.staffId() == null) {
             return new Submitter(caller.username(), null, caller.displayName(), caller.unitPaths(), caller.reportPaths(),
-                    caller.reportGrids());
+                    caller.reportGrids(), Reach.of(caller).grids());
         }
         return new Submitter("staff:" + caller.staffId(), caller.staffId(), caller.displayName(), caller.unitPaths(),
-                caller.reportPaths(), caller.reportGrids());
+                caller.reportPaths(), caller.reportGrids(), Reach.of(caller).grids());
+    }
+
+    /** What of the incidents he reads ({@link ReadingPolicy}); everything for the application itself. */
+    public Reach reach() {
+        return new Reach(scopePaths, scopePaths == null ? null : readGrids, staffId);
     }
 
     /** Whether he may file a report in this grid. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.fengqiao.incident.Offence;
 import org.fengqiao.incident.Source;
+import org.fengqiao.incident.internal.Reach;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitId;
@@ -56,9 +57,10 @@ record CaseFilters(Offence offence, boolean unclassified, boolean preventable, L
         return new CaseFilters(offence, unclassified, preventable, from, to, unit, source);
     }
 
-    /** The unit paths listed: the unit's subtree, or all the caller may see. */
-    List<String> scope(Caller caller) {
-        return unit == null ? caller.unitPaths() : List.of(unit.path());
+    /** What is listed: all the caller reaches, or what he reaches of the unit's subtree. */
+    Reach scope(Caller caller) {
+        Reach reach = Reach.of(caller);
+        return unit == null ? reach : reach.narrowedTo(List.of(unit.path()));
     }
 
     /** The first moment of the first day, null for no bound. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.internal.Duplicates;
+import org.fengqiao.incident.internal.Reach;
 import org.fengqiao.incident.internal.Incidents.Incident;
 import org.fengqiao.incident.internal.Incidents.Status;
 import org.fengqiao.platform.Caller;
@@ -48,13 +49,13 @@ public class DuplicateViews {
      * can have none yet).
      */
     public Panel justFiled(List<Duplicates.Shown> offers) {
-        List<String> scope = scope();
+        Reach scope = scope();
         return scope == null ? NONE : new Panel(candidates(duplicates.offeredJustNow(offers, scope)), null, List.of());
     }
 
     /** The panel of an incident: the offers either way round, and the merges into it and of it. */
     public Panel panel(Incident i) {
-        List<String> scope = scope();
+        Reach scope = scope();
         if (scope == null) {
             return NONE;
         }
@@ -71,7 +72,7 @@ public class DuplicateViews {
      * scope sees it; none without a signed-in caller.
      */
     public java.util.Map<Long, Duplicates.MergeLink> mergeLinks(Incident i) {
-        List<String> scope = scope();
+        Reach scope = scope();
         return scope == null ? java.util.Map.of() : duplicates.mergeLinks(i.id(), scope);
     }
 
@@ -80,10 +81,10 @@ public class DuplicateViews {
         return merge == null || merge.report() == null ? null : link(merge.report());
     }
 
-    /** The caller's units, or null for nobody signed in with a scope (the panel is then empty). */
-    private static List<String> scope() {
+    /** What the caller reads, or null for nobody signed in with a scope (the panel is then empty). */
+    private static Reach scope() {
         Caller caller = Callers.current().orElse(null);
-        return caller == null || caller.unitPaths() == null || caller.unitPaths().isEmpty() ? null : caller.unitPaths();
+        return caller == null || caller.unitPaths() == null || caller.unitPaths().isEmpty() ? null : Reach.of(caller);
     }
 
     private static List<Candidate> candidates(List<Duplicates.Offered> offered) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.incident.internal.Incidents;
+import org.fengqiao.incident.internal.Reach;
 import org.fengqiao.incident.internal.Ratings;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
@@ -56,7 +57,7 @@ class IncidentLedger {
 
     void write(ListQuery query, Locale locale, HttpServletResponse response) throws IOException {
         Instant now = clock.instant();
-        List<String> reader = Callers.current().map(Caller::unitPaths).orElse(null);
+        Reach reader = Callers.current().map(Reach::of).orElse(null);
         try (Ledger ledger = new Ledger(text("incident.ledger.sheet", locale),
                 COLUMNS.stream().map(c -> text("incident.ledger.col." + c, locale)).toList())) {
             Ledger.snapshot(transactions, () -> {
@@ -70,14 +71,17 @@ class IncidentLedger {
             ledger.send(response, messages.getMessage("incident.ledger.file", null, locale) + ".xlsx");
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("filter", query.filter().toString());
-            after.put("scope", query.scope());
+            after.put("scope", query.scope().paths());
+            if (query.scope().grids() != null) {
+                after.put("grids", query.scope().grids());
+            }
             after.put("rows", ledger.rows());
             events.publishEvent(new Audited("EXPORT", "incident", null, null, null, after, null));
         }
     }
 
     /** One page's rows with the ratings and merges of its reports, looked up in the ledger's snapshot. */
-    private void rows(Ledger ledger, List<Incidents.Incident> items, List<String> reader, Locale locale) {
+    private void rows(Ledger ledger, List<Incidents.Incident> items, Reach reader, Locale locale) {
         List<UUID> ids = items.stream().map(Incidents.Incident::id).toList();
         Map<UUID, Integer> scores = ratings.scores(ids);
         // the report a duplicate was merged into, only if the reader sees it (the bureau merges across stations)

@@ -24,6 +24,7 @@ import org.fengqiao.incident.internal.Open311Requests;
 import org.fengqiao.incident.internal.Open311Services;
 import org.fengqiao.incident.internal.Open311Services.Attribute;
 import org.fengqiao.incident.internal.Open311Services.Service;
+import org.fengqiao.incident.internal.Photos;
 import org.fengqiao.incident.internal.ResidentDesk;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.web.LocalTimes;
@@ -93,9 +94,11 @@ public class IncidentViews {
     private final Open311Requests open311;
 
     private final Informants informants;
+    private final Photos photos;
 
     IncidentViews(MessageSource messages, Incidents incidents, Clock clock, DuplicateViews duplicates,
-            Departments departments, Open311Requests open311, Informants informants) {
+            Departments departments, Open311Requests open311, Informants informants, Photos photos) {
+        this.photos = photos;
         this.informants = informants;
         this.open311 = open311;
         this.duplicates = duplicates;
@@ -216,13 +219,31 @@ public class IncidentViews {
         // a step an informant took (the clue he filed himself) names him only to his handler and the station chief
         java.util.Set<UUID> hidden = Callers.current().map(c -> informants.hiddenFrom(c,
                 timeline.stream().map(Incidents.Event::actorId).toList())).orElse(java.util.Set.of());
+        // the moments the reporter sent photos, read only when he sent some without words
+        List<OffsetDateTime> sent = timeline.stream().anyMatch(IncidentViews::photosAlone)
+                ? photos.of(i.id()).stream().map(Photos.Photo::addedAt).toList() : List.of();
         List<Step> steps = timeline.stream().map(e -> new Step(e.kind(),
-                text("incident.event." + e.kind(), locale), e.at(),
+                text(photosAlone(e) ? "incident.event.photosAdded" : "incident.event." + e.kind(), locale), e.at(),
                 hidden.contains(e.actorId()) ? text("incident.actor.informant", locale) : actor(e, locale),
                 e.ownerUnitName(), e.ownerStaffName(),
                 reason(e, merges.get(e.id()), locale), departments.shown(e.department(), locale), e.contact(),
-                e.outcome(), note(e, locale), DuplicateViews.linked(merges.get(e.id())))).toList();
+                e.outcome(), photosAlone(e) ? photosSent(e, sent, locale) : note(e, locale),
+                DuplicateViews.linked(merges.get(e.id())))).toList();
         return new Detail(view(i, locale), steps, panel);
+    }
+
+    /**
+     * A reporter's step that added photos alone, without words: "reporter added information" over nothing read as if
+     * what he sent was lost (the resident's own page says the same since the fifty-second session).
+     */
+    private static boolean photosAlone(Incidents.Event e) {
+        return e.kind().equals("INFORMATION_ADDED") && (e.note() == null || e.note().isBlank());
+    }
+
+    /** How many photos the reporter sent at that step (stored at its moment), shown below with the others. */
+    private String photosSent(Incidents.Event e, List<OffsetDateTime> sent, Locale locale) {
+        long count = sent.stream().filter(at -> at.isEqual(e.at())).count();
+        return count == 0 ? null : messages.getMessage("incident.detail.photosAddedCount", new Object[] {count}, locale);
     }
 
     /**

@@ -5,16 +5,17 @@ import java.util.UUID;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.Incidents.Status;
+import org.fengqiao.incident.internal.Reach;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Invalid;
 
 /**
- * What an incident list reads: its filters and the unit paths it is scoped to. The page, the API's list and the
+ * What an incident list reads: its filters and the reach it is scoped to (the reader's, or one unit of it). The page, the API's list and the
  * ledger (the list as xlsx) build it here alike, so the ledger holds exactly the rows the list shows for the same
  * filters, from the same query.
  */
-record ListQuery(Incidents.Filter filter, List<String> scope) {
+record ListQuery(Incidents.Filter filter, Reach scope) {
 
     /** The list of a tab's conditions (or the API's flags), the owner and filer being the caller where asked. */
     static ListQuery of(Status status, Category category, UUID gridId, Boolean overdue, Boolean open, boolean mine,

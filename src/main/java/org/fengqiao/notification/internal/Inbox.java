@@ -121,8 +121,16 @@ public class Inbox {
                                            WHERE r.id = inbox_entry.record_id)
               END, inbox_entry.unit_path)""";
 
-    /** The entry's record is in the caller's scope now. */
-    private static final String IN_SCOPE = PLACE + " LIKE ANY(CAST(:scope AS text[]))";
+    /**
+     * The entry's record is in the caller's scope now; an incident's, for one who reads only the grids he serves
+     * ({@link Caller#readGrids()}), also in those grids, or his own (he owns it or filed it), as the incident's pages
+     * read it: an entry he could not open is neither listed nor counted.
+     */
+    private static final String IN_SCOPE = PLACE + " LIKE ANY(CAST(:scope AS text[]))" + """
+             AND (:allGrids OR inbox_entry.record_type <> 'incident'
+                  OR NOT EXISTS (SELECT 1 FROM incident r WHERE r.id = inbox_entry.record_id
+                                   AND r.grid_id <> ALL(CAST(:readGrids AS uuid[])) AND r.owner_staff_id IS DISTINCT FROM :me
+                                   AND r.created_by IS DISTINCT FROM :me))""";
 
     private static final String COLUMNS = """
             id, recipient_id, kind, record_type, record_id, link, %s AS unit_path, subject, category, reason,
@@ -356,13 +364,15 @@ public class Inbox {
                   AND (NOT :unreadOnly OR read_at IS NULL)
                 ORDER BY read_at IS NOT NULL, created_at DESC, id
                 LIMIT :limit OFFSET :offset""".formatted(IN_SCOPE))
-                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("unreadOnly", unreadOnly)
+                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", caller.readGrids() == null)
+                .param("readGrids", readGrids(caller)).param("unreadOnly", unreadOnly)
                 .param("limit", limit).param("offset", offset)
                 .query(Inbox::entry).list();
         long total = jdbc.sql("""
                 SELECT count(*) FROM inbox_entry WHERE recipient_id = :me AND %s
                   AND (NOT :unreadOnly OR read_at IS NULL)""".formatted(IN_SCOPE))
-                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("unreadOnly", unreadOnly)
+                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", caller.readGrids() == null)
+                .param("readGrids", readGrids(caller)).param("unreadOnly", unreadOnly)
                 .query(Long.class).single();
         return new Page(items, total, unread(caller));
     }
@@ -374,14 +384,21 @@ public class Inbox {
         return jdbc.sql("""
                 SELECT count(*) FROM inbox_entry WHERE recipient_id = :me AND read_at IS NULL
                   AND %s""".formatted(IN_SCOPE))
-                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).query(Long.class).single();
+                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", caller.readGrids() == null)
+                .param("readGrids", readGrids(caller)).query(Long.class).single();
     }
 
     public Optional<Entry> find(UUID id, Caller caller) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM inbox_entry " + """
                  WHERE id = :id AND recipient_id = :me AND %s""".formatted(IN_SCOPE))
-                .param("id", id).param("me", caller.staffId()).param("scope", caller.scopePatterns())
+                .param("id", id).param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", caller.readGrids() == null)
+                .param("readGrids", readGrids(caller))
                 .query(Inbox::entry).optional();
+    }
+
+    /** The grids of an incident's entries the caller reads, for {@link #IN_SCOPE} (none when he reads all). */
+    private static UUID[] readGrids(Caller caller) {
+        return caller.readGrids() == null ? new UUID[0] : caller.readGrids().toArray(UUID[]::new);
     }
 
     /** Marks the caller's entry read (once: the first reading's time stays); answers whether it was his. */
@@ -390,7 +407,8 @@ public class Inbox {
                 UPDATE inbox_entry SET read_at = coalesce(read_at, :at)
                 WHERE id = :id AND recipient_id = :me AND %s""".formatted(IN_SCOPE))
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("id", id)
-                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).update() == 1;
+                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", caller.readGrids() == null)
+                .param("readGrids", readGrids(caller)).update() == 1;
     }
 
     /**
@@ -466,7 +484,8 @@ public class Inbox {
                 UPDATE inbox_entry SET read_at = :at
                 WHERE recipient_id = :me AND read_at IS NULL AND %s""".formatted(IN_SCOPE))
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).update();
+                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", caller.readGrids() == null)
+                .param("readGrids", readGrids(caller)).update();
     }
 
     /** Stored with the reason only: null where there is none. */

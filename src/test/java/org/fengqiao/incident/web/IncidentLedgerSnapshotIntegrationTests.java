@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.incident.internal.Incidents;
+import org.fengqiao.incident.internal.Reach;
 import org.fengqiao.incident.internal.Ratings;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.web.Ledger;
@@ -87,7 +88,7 @@ class IncidentLedgerSnapshotIntegrationTests extends IntegrationTest {
                 () -> jdbc.sql("UPDATE incident SET status = 'ANSWERED', answered_at = now() WHERE tracking_code = ?")
                         .param(first).update());
         ListQuery query = new ListQuery(new Incidents.Filter(null, null, null, null, null, null, null, null, false,
-                false, null, null, null), List.of(at.unit().path()));
+                false, null, null, null), Reach.within(List.of(at.unit().path())));
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         new IncidentLedger(between, ratings, views, messages, events, clock, transactions).write(query,

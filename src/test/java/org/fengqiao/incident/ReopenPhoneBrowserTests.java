@@ -1,0 +1,105 @@
+package org.fengqiao.incident;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import java.util.Map;
+import java.util.UUID;
+import org.fengqiao.browser.BrowserTest;
+import org.fengqiao.incident.internal.IncidentDesk;
+import org.fengqiao.incident.internal.Submitter;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A resident on a 390 px phone reopens his answered report within the seven days from its tracking page; answered
+ * again, he comes back after the seven days: a form still open on his screen is refused in his language and changes
+ * nothing, and the page, read again, says the days are over and that something new is reported anew.
+ */
+class ReopenPhoneBrowserTests extends BrowserTest {
+
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    IncidentDesk desk;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Override
+    protected Browser.NewContextOptions contextOptions() {
+        return phone();
+    }
+
+    Map.Entry<String, UUID> filed() {
+        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
+        String n = String.valueOf(100000 + new java.util.Random().nextInt(899999));
+        Grid grid = SatisfactionPageIntegrationTests.testGrid(jurisdictions, office, "IT-RO-" + n, "手机重办", 97);
+        UUID id = desk.file(new NewIncident(Source.RESIDENT, Category.HELP, null, null, "楼道里的灯又坏了" + n, null,
+                null, null, "重办村口", grid.id().value(), null, "13912345678", null, null), Submitter.system("test"))
+                .incident().id();
+        String code = jdbc.sql("SELECT tracking_code FROM incident WHERE id = ?").param(id).query(String.class).single();
+        return Map.entry(code, id);
+    }
+
+    void answer(UUID id, String words) {
+        Submitter by = Submitter.system("test");
+        if (status(id).equals("RECEIVED")) {
+            desk.acknowledge(id, by);
+        }
+        desk.resolve(id, "已处理", by);
+        desk.answer(id, words, by);
+    }
+
+    String status(UUID id) {
+        return jdbc.sql("SELECT status FROM incident WHERE id = ?").param(id).query(String.class).single();
+    }
+
+    /** The seven days pass: the answer is moved back eight days, as the clock moving on would leave it. */
+    void eightDaysLater(UUID id) {
+        jdbc.sql("UPDATE incident SET answered_at = answered_at - interval '8 days' WHERE id = ?").param(id).update();
+    }
+
+    @Test
+    void withinSevenDaysTheResidentReopensAndAfterThemHeIsToldWhyNot() {
+        Map.Entry<String, UUID> report = filed();
+        UUID id = report.getValue();
+        answer(id, "灯已换好");
+        page.navigate(url("/track/" + report.getKey()));
+
+        // within the days: the fold opens, the reason is typed, the report goes back to be handled
+        page.locator("details summary").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("重新办理")).click();
+        page.fill("#reopen-reason", "灯还是不亮");
+        assertThat(fitsTheScreen()).isTrue();
+        page.click("#submit-reopen");
+        assertThat(page.locator(".notice")).containsText("已重新办理");
+        assertThat(page.locator("#track-timeline li[data-kind=REOPENED]")).hasCount(1);
+        assertThat(status(id)).isNotEqualTo("ANSWERED");
+        assertThat(page.locator("#reopen-closed")).hasCount(0);
+
+        // answered again; his page open with the fold, he sends it only after the seven days
+        answer(id, "灯已再次换好，线路也修了");
+        page.navigate(url("/track/" + report.getKey()));
+        page.locator("details summary").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("重新办理")).click();
+        page.fill("#reopen-reason", "又坏了");
+        eightDaysLater(id);
+        page.click("#submit-reopen");
+        assertThat(page.locator("body")).containsText("已超过答复后7天，不能再申请重新办理");
+        assertThat(status(id)).as("nothing changed").isEqualTo("ANSWERED");
+        assertThat(page.locator("#track-timeline li[data-kind=REOPENED]")).hasCount(1);
+        // the page read again: no form, and why
+        assertThat(page.locator("#submit-reopen")).hasCount(0);
+        assertThat(page.locator("#reopen-closed")).containsText("答复后7天内可申请重新办理，期限已于");
+        assertThat(page.locator("#reopen-closed")).containsText("请重新报事");
+        assertThat(fitsTheScreen()).isTrue();
+
+        page.navigate(url("/track/" + report.getKey() + "?lang=en"));
+        assertThat(page.locator("#reopen-closed")).containsText("may be reopened within 7 days of its answer");
+    }
+}
