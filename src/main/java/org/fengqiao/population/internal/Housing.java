@@ -573,15 +573,7 @@ public class Housing {
         visited.announce(new VisitAnnouncements.Recorded(id, household.id(), household.gridId(), household.unitPath(),
                 caller.staffId(), visitedAt), keyPersonsBefore);
         if (v.contactCard()) {
-            LocalDate day = visitedAt.atZoneSameInstant(LOCAL).toLocalDate();
-            // a visit entered late leaves a later card the last one (both are counted, each in its day)
-            households.contactCard(household.id(), day, true);
-            Households.Household after = households.find(household.id()).orElseThrow();
-            events.publishEvent(Audited.updated("household", household.id(), after.unitPath(), state(household),
-                    state(after)));
-            visits.recordChange(new VisitId(id), "household", household.id(), "housing.change.contactCard",
-                    List.of(day.toString()));
-            household = after;
+            household = cardHandedAtVisit(household, id, visitedAt);
         }
         // the visit form sends the marks as the page showed them: only a change is written and linked
         if (marks != null && (marks.trusted() != household.trusted() || marks.inDifficulty() != household.inDifficulty()
@@ -589,6 +581,22 @@ public class Housing {
             mark(household, marks, id);
         }
         return new Recorded(visitLog.find(id).orElseThrow(), true);
+    }
+
+    /**
+     * A contact card handed over at a visit just recorded (at the household's door or a key person's): the household's
+     * card on the visit's day, audited, and listed under the visit. A visit entered late leaves a later card the last
+     * one (both are counted, each in its day).
+     */
+    Households.Household cardHandedAtVisit(Households.Household household, UUID visitId, OffsetDateTime visitedAt) {
+        LocalDate day = visitedAt.atZoneSameInstant(LOCAL).toLocalDate();
+        households.contactCard(household.id(), day, true);
+        Households.Household after = households.find(household.id()).orElseThrow();
+        events.publishEvent(Audited.updated("household", household.id(), after.unitPath(), state(household),
+                state(after)));
+        visits.recordChange(new VisitId(visitId), "household", household.id(), "housing.change.contactCard",
+                List.of(day.toString()));
+        return after;
     }
 
     private Recorded again(VisitLog.Prior prior, byte[] hash) {

@@ -180,11 +180,35 @@ public class KeyPersons {
                 .params(leftOn, reason, id).update();
     }
 
-    /** A staff member the caller may see: name, for a team membership. */
-    public Optional<String> visibleStaffName(UUID staffId, Caller caller) {
+    /** A staff member by name, and whether he is still active (one who left the service helps nobody). */
+    public record Staff(UUID id, String name, boolean active) {
+    }
+
+    /**
+     * A staff member the caller may see, active or not: a team names him and, when he is no longer active, the refusal
+     * says so by his name rather than that no such staff member exists.
+     */
+    public Optional<Staff> visibleStaff(UUID staffId, Caller caller) {
         return jdbc.sql("""
-                SELECT s.name FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.id = ? AND s.active AND u.path LIKE ANY(?)""")
-                .param(staffId).param(caller.scopePatterns()).query(String.class).optional();
+                SELECT s.id, s.name, s.active FROM staff s JOIN unit u ON u.id = s.unit_id
+                WHERE s.id = ? AND u.path LIKE ANY(?)""")
+                .param(staffId).param(caller.scopePatterns())
+                .query((rs, n) -> new Staff(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3))).optional();
+    }
+
+    /**
+     * The active staff who may join a key person's team as themselves, by name: those of his unit and the units above
+     * it that the caller may see (his grid's officers, auxiliary police, grid members and volunteers, and the police
+     * above them). The page offers them; a helper from elsewhere is named by hand.
+     */
+    public List<Staff> staffChoices(String personUnitPath, Caller caller) {
+        return jdbc.sql("""
+                SELECT s.id, s.name, s.active FROM staff s JOIN unit u ON u.id = s.unit_id
+                WHERE s.active AND ? LIKE u.path || '%' AND u.path LIKE ANY(?)
+                  AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'INSPECTOR')
+                ORDER BY s.name, s.id""")
+                .param(personUnitPath).param(caller.scopePatterns())
+                .query((rs, n) -> new Staff(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3))).list();
     }
 
     // ---- risk
