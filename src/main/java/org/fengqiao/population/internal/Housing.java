@@ -391,7 +391,22 @@ public class Housing {
     @Transactional
     public Households.Household updateHousehold(UUID id, Boolean trusted, Boolean inDifficulty, String note,
             UUID visitId, List<Invalid.Problem> found, Caller caller) {
+        return updateHousehold(id, trusted, inDifficulty, note, java.util.Set.of(), visitId, found, caller);
+    }
+
+    /**
+     * The API's PUT: {@link #updateHousehold(UUID, Boolean, Boolean, String, UUID, List, Caller)} where each of trusted,
+     * inDifficulty and note named in {@code leftOut} (left out of the body) keeps its stored value: a client that sends
+     * only the mark it changes loses neither the other mark nor the note. A note sent as null is taken away; a mark
+     * sent as null is refused (required), nothing changed.
+     */
+    @Transactional
+    public Households.Household updateHousehold(UUID id, Boolean trusted, Boolean inDifficulty, String note,
+            java.util.Set<String> leftOut, UUID visitId, List<Invalid.Problem> found, Caller caller) {
         Households.Household before = households.findVisible(id, caller).orElseThrow(() -> new NotFound("household", id));
+        trusted = leftOut.contains("trusted") ? Boolean.valueOf(before.trusted()) : trusted;
+        inDifficulty = leftOut.contains("inDifficulty") ? Boolean.valueOf(before.inDifficulty()) : inDifficulty;
+        note = leftOut.contains("note") ? before.note() : note;
         List<Invalid.Problem> problems = new ArrayList<>(found);
         HouseholdMarks marks = checkMarks(new HouseholdMarks(trusted, inDifficulty, note), "", problems);
         visitLog.checkLink(visitId, before.gridId(), caller.staffId(), problems);
