@@ -233,7 +233,7 @@ public class KeyPersonCare {
     public List<KeyPersons.Staff> staffChoices(Detail detail, Caller caller) {
         Set<UUID> inTeam = detail.currentTeam().stream().map(KeyPersons.Member::staffId)
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
-        return keyPersons.staffChoices(detail.person().unitPath(), caller).stream()
+        return keyPersons.staffChoices(detail.person().unitPath(), detail.person().gridId(), caller).stream()
                 .filter(s -> !inTeam.contains(s.id())).toList();
     }
 

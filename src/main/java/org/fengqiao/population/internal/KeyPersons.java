@@ -197,17 +197,23 @@ public class KeyPersons {
     }
 
     /**
-     * The active staff who may join a key person's team as themselves, by name: those of his unit and the units above
-     * it that the caller may see (his grid's officers, auxiliary police, grid members and volunteers, and the police
-     * above them). The page offers them; a helper from elsewhere is named by hand.
+     * The active staff who may join a key person's team as themselves, by name, among those the caller may see: the
+     * grid chief, coordinator, manager and members serving his grid today, and the police (community officers,
+     * auxiliary police, station chief) of his unit and the units above it. The page offers them; a helper from
+     * elsewhere is named by hand. Informants are never offered: a list of names must not point them out. (All the
+     * staff of the units above, grid members of the whole central office among them, made a list of 150 names.)
      */
-    public List<Staff> staffChoices(String personUnitPath, Caller caller) {
+    public List<Staff> staffChoices(String personUnitPath, UUID gridId, Caller caller) {
         return jdbc.sql("""
                 SELECT s.id, s.name, s.active FROM staff s JOIN unit u ON u.id = s.unit_id
-                WHERE s.active AND ? LIKE u.path || '%' AND u.path LIKE ANY(?)
-                  AND s.role NOT IN ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'INSPECTOR')
+                WHERE s.active AND s.role <> 'INFORMANT' AND u.path LIKE ANY(:scope)
+                  AND (s.role IN ('COMMUNITY_OFFICER', 'AUXILIARY_POLICE', 'STATION_CHIEF') AND :unit LIKE u.path || '%'
+                       OR EXISTS (SELECT 1 FROM grid_role r WHERE r.staff_id = s.id AND r.grid_id = :grid
+                                  AND r.role <> 'INFORMANT' AND """ + org.fengqiao.account.RosterDay.covers("r", ":day") + """
+                ))
                 ORDER BY s.name, s.id""")
-                .param(personUnitPath).param(caller.scopePatterns())
+                .param("scope", caller.scopePatterns()).param("unit", personUnitPath).param("grid", gridId)
+                .param("day", today())
                 .query((rs, n) -> new Staff(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3))).list();
     }
 
