@@ -216,8 +216,10 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
     void theChangesMadeDuringAKeyPersonsVisitAreListedUnderItOnHisRecordPageAndFile() throws Exception {
         UUID person = keyPerson("FS-1-06", "访改", "HIGH", today.minusDays(30), false);
         UUID household = jdbc.sql("SELECT household_id FROM person WHERE id = ?").param(person).query(UUID.class).single();
+        String helper = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/team",
+                Map.of("name", "访改帮", "role", "VOLUNTEER")).body().path("id").asText();
         HousingFixtures.Answer visit = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/visits",
-                Map.of("state", "UNSTABLE", "findings", "近期外出打工，已登记去向", "helperIds", List.of()));
+                Map.of("state", "UNSTABLE", "findings", "近期外出打工，已登记去向", "helperIds", List.of(helper)));
         assertThat(visit.status()).isEqualTo(201);
         String visitId = visit.body().path("id").asText();
         Map<String, Object> note = new HashMap<>();
@@ -248,6 +250,8 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
             String file = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s*\\R\\s*", "");
             assertThat(file).contains("近期外出打工，已登记去向", "备注改为“家属每周三探视”", "发放警民联系卡（" + today + "）");
+            // who of his team came, as his page says: the file is where the N帮一 team's work is shown
+            assertThat(file).contains("帮扶人：访改帮");
         }
     }
 
