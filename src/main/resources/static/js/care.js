@@ -72,14 +72,23 @@
   });
 
   wire(document.getElementById('member-form'), 'POST', function (f) {
-    return { role: value(f, 'role'), name: value(f, 'name'), relation: value(f, 'relation'),
-      phone: value(f, 'phone'), joinedOn: value(f, 'joinedOn') };
+    // a staff member chosen is named by the server from his record; the name typed is then not sent
+    var staffId = value(f, 'staffId');
+    return { staffId: staffId, role: value(f, 'role'), name: staffId ? null : value(f, 'name'),
+      relation: value(f, 'relation'), phone: value(f, 'phone'), joinedOn: value(f, 'joinedOn') };
+  });
+
+  // 警民联系卡 handed over to the key person's household on a day
+  wire(document.getElementById('contact-card-form'), 'POST', function (f) {
+    return { on: value(f, 'on') };
   });
 
   wire(document.getElementById('key-visit-form'), 'POST', function (f) {
     var helpers = [];
     f.querySelectorAll('input[name="helperIds"]:checked').forEach(function (c) { helpers.push(c.value); });
-    return { state: value(f, 'state'), findings: value(f, 'findings'), helperIds: helpers };
+    var card = f.elements.contactCard;
+    return { state: value(f, 'state'), findings: value(f, 'findings'), helperIds: helpers,
+      contactCard: card ? card.checked : false };
   });
 
   document.querySelectorAll('button.end-member').forEach(function (button) {

@@ -107,6 +107,7 @@ class CareAgreementIntegrationTests extends IntegrationTest {
         UUID leaver = TestStaff.volunteerWithSignIn(directory, jurisdictions, TestStaff.uniqueUsername("cah"), "已离")
                 .id().value();
         jdbc.sql("UPDATE staff SET active = false WHERE id = ?").param(leaver).update();
+        String name = jdbc.sql("SELECT name FROM staff WHERE id = ?").param(leaver).query(String.class).single();
         Map<String, Object> a = agreement(today.minusDays(3), 2);
         a.put("helpers", List.of(Map.of("staffId", leaver.toString(), "role", "VOLUNTEER"),
                 Map.of("name", "志愿者乙", "role", "VOLUNTEER")));
@@ -114,10 +115,10 @@ class CareAgreementIntegrationTests extends IntegrationTest {
         HousingFixtures.Answer refused = fx.call("officer", "POST", "/api/v1/persons/" + child + "/care-agreements", a);
         assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(400);
         assertThat(HousingFixtures.errors(refused.body()))
-                .containsEntry("helpers[0].staffId", "该工作人员已停用，不能作为帮扶人");
+                .containsEntry("helpers[0].staffId", name + " 已停用，不再在岗，不能作为帮扶人");
         assertThat(HousingFixtures.errors(fx.call("officer", "POST", "/api/v1/persons/" + child + "/care-agreements",
                 a, "Accept-Language", "en").body()))
-                .containsEntry("helpers[0].staffId", "This staff member is no longer active and cannot be a helper");
+                .containsEntry("helpers[0].staffId", name + " is no longer active and cannot be a helper");
         assertThat(jdbc.sql("SELECT count(*) FROM care_agreement WHERE person_id = ?").param(child)
                 .query(Long.class).single()).isZero();
 

@@ -173,4 +173,49 @@ class KeyPersonCareBrowserTests extends BrowserTest {
         assertThat(jdbc.sql("SELECT count(*) FROM helper_membership WHERE person_id = ? AND left_on IS NULL")
                 .param(person).query(Long.class).single()).isEqualTo(1);
     }
+
+    /**
+     * On the key person's page the grid chief records the contact card handed over (issue 3), on its own and at a
+     * visit; and a staff member he chose as a helper who has meanwhile left the service is refused by name.
+     */
+    @Test
+    void theGridChiefRecordsAContactCardAndIsToldByNameThatAHelperIsNoLongerActive() {
+        HousingFixtures fx = new HousingFixtures(port, jdbc);
+        UUID grid = fx.gridId("FS-5-01");
+        UUID household = fx.household(grid, null, false, false);
+        UUID person = fx.person(grid, household, "蒋卡", "HEAD", "KEY_PERSON", "DRUG");
+        UUID helper = UUID.randomUUID();
+        String helperName = "蒋辅" + helper.toString().substring(0, 3);
+        jdbc.sql("INSERT INTO staff (id, unit_id, role, name) SELECT ?, unit_id, 'AUXILIARY_POLICE', ? FROM grid WHERE id = ?")
+                .params(helper, helperName, grid).update();
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+
+        login("officer");
+        page.navigate(url("/key-persons/" + person));
+        assertThat(page.locator("#contact-card")).hasText("未发放");
+        page.click("#contact-card-action summary");
+        assertThat(page.locator("#contact-card-on")).hasValue(today);
+        page.click("#contact-card-form button[type=submit]");
+        assertThat(page.locator("#contact-card")).hasText(today);
+        assertThat(jdbc.sql("SELECT contact_card_on FROM household WHERE id = ?").param(household)
+                .query(LocalDate.class).single()).hasToString(today);
+
+        // at a visit: the box ticked, the visit lists the card
+        page.fill("#visit-findings", "送达联系卡，本人在家");
+        page.check("#key-visit-form input[name=contactCard]");
+        page.click("#key-visit-form button[type=submit]");
+        assertThat(page.locator(".visits .visit").first()).containsText("发放联系卡");
+        assertThat(page.locator(".visits .visit").first()).containsText("发放警民联系卡（" + today + "）");
+
+        // the helper offered by name leaves the service before the form is sent
+        page.click("#team details summary");
+        page.selectOption("#member-staff", helper.toString());
+        jdbc.sql("UPDATE staff SET active = false WHERE id = ?").param(helper).update();
+        page.selectOption("#member-role", "GRID_MANAGER");
+        page.click("#member-form button[type=submit]");
+        assertThat(page.locator("#member-form .form-status")).containsText(helperName + " 已停用，不再在岗，不能作为帮扶人");
+        assertThat(jdbc.sql("SELECT count(*) FROM helper_membership WHERE person_id = ?").param(person)
+                .query(Long.class).single()).isZero();
+        shot("key-person-card");
+    }
 }

@@ -216,8 +216,10 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
     void theChangesMadeDuringAKeyPersonsVisitAreListedUnderItOnHisRecordPageAndFile() throws Exception {
         UUID person = keyPerson("FS-1-06", "访改", "HIGH", today.minusDays(30), false);
         UUID household = jdbc.sql("SELECT household_id FROM person WHERE id = ?").param(person).query(UUID.class).single();
+        String helper = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/team",
+                Map.of("name", "访改帮", "role", "VOLUNTEER")).body().path("id").asText();
         HousingFixtures.Answer visit = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/visits",
-                Map.of("state", "UNSTABLE", "findings", "近期外出打工，已登记去向", "helperIds", List.of()));
+                Map.of("state", "UNSTABLE", "findings", "近期外出打工，已登记去向", "helperIds", List.of(helper)));
         assertThat(visit.status()).isEqualTo(201);
         String visitId = visit.body().path("id").asText();
         Map<String, Object> note = new HashMap<>();
@@ -248,6 +250,8 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
             String file = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s*\\R\\s*", "");
             assertThat(file).contains("近期外出打工，已登记去向", "备注改为“家属每周三探视”", "发放警民联系卡（" + today + "）");
+            // who of his team came, as his page says: the file is where the N帮一 team's work is shown
+            assertThat(file).contains("帮扶人：访改帮");
         }
     }
 
@@ -581,5 +585,93 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
                 .doesNotContain("id=\"member-form\"").doesNotContain("end-member");
         String chiefs = web.get("/key-persons/" + person, web.token("officer", DEMO_PASSWORD), "Accept", "text/html").body();
         assertThat(chiefs).contains("id=\"key-visit-form\"", "id=\"risk-form\"", "id=\"member-form\"", "end-member");
+    }
+
+    /**
+     * Issue 3: a contact card (警民联系卡) handed over at a key person's door is recorded on his household, from his own
+     * record as from a visit to him: the household's card day, audited, counted where the figures count cards, and
+     * refused with nothing written outside the caller's subtree, for a day to come, or for a person with no household.
+     */
+    @Test
+    void aContactCardHandedToAKeyPersonIsRecordedOnHisHouseholdAuditedAndOnlyWithinTheCallersSubtree() {
+        UUID person = keyPerson("FS-1-07", "发卡", "MEDIUM", today.minusDays(10), false);
+        UUID household = jdbc.sql("SELECT household_id FROM person WHERE id = ?").param(person).query(UUID.class).single();
+        String url = "/api/v1/key-persons/" + person + "/contact-card";
+
+        assertThat(fx.call("officer2", "POST", url, Map.of("on", today.toString())).status())
+                .as("outside his subtree").isEqualTo(404);
+        HousingFixtures.Answer future = fx.call("officer", "POST", url, Map.of("on", today.plusDays(1).toString()));
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(future.body())).containsKey("on");
+        assertThat(jdbc.sql("SELECT contact_card_on FROM household WHERE id = ?").param(household)
+                .query(LocalDate.class).optional()).as("nothing recorded").isEmpty();
+
+        HousingFixtures.Answer card = fx.call("officer", "POST", url, Map.of("on", today.minusDays(2).toString()));
+        assertThat(card.status()).as(String.valueOf(card.body())).isEqualTo(200);
+        assertThat(card.body().path("contactCardOn").asText()).isEqualTo(today.minusDays(2).toString());
+        assertThat(fx.get("officer", "/api/v1/households/" + household).body().path("contactCardOn").asText())
+                .isEqualTo(today.minusDays(2).toString());
+        assertThat(jdbc.sql("SELECT count(*) FROM contact_card_handed WHERE household_id = ? AND handed_on = ?")
+                .params(household, today.minusDays(2)).query(Long.class).single()).as("counted in its day").isEqualTo(1);
+        assertThat(audits("UPDATE", "household", household)).isEqualTo(1);
+
+        // handed over at a visit to him: the visit says so, and the household's last card is the visit's day
+        HousingFixtures.Answer visit = fx.call("officer", "POST", "/api/v1/key-persons/" + person + "/visits",
+                Map.of("state", "STABLE", "findings", "送达联系卡，讲解报警方式", "contactCard", true));
+        assertThat(visit.status()).as(String.valueOf(visit.body())).isEqualTo(201);
+        assertThat(visit.body().path("contactCard").asBoolean()).isTrue();
+        assertThat(visit.body().path("changes").findValuesAsText("summary")).containsExactly("发放警民联系卡（" + today + "）");
+        JsonNode after = fx.get("officer", "/api/v1/key-persons/" + person).body();
+        assertThat(after.path("contactCardOn").asText()).isEqualTo(today.toString());
+        assertThat(after.path("visits").get(0).path("contactCard").asBoolean()).isTrue();
+        assertThat(audits("UPDATE", "household", household)).isEqualTo(2);
+
+        // a key person with no household: the card has nowhere to be recorded, said in the caller's language
+        UUID alone = fx.person(fx.gridId("FS-1-07"), null, "无户", null, "KEY_PERSON", "DRUG");
+        HousingFixtures.Answer zh = fx.call("officer", "POST", "/api/v1/key-persons/" + alone + "/contact-card",
+                Map.of("on", today.toString()));
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(zh.body()).get("householdId")).startsWith("该人员未登记所在户");
+        HousingFixtures.Answer en = fx.call("officer", "POST", "/api/v1/key-persons/" + alone + "/visits",
+                Map.of("state", "STABLE", "findings", "本人在家", "contactCard", true), "Accept-Language", "en");
+        assertThat(en.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(en.body()).get("contactCard")).startsWith("This person has no household");
+        assertThat(jdbc.sql("SELECT count(*) FROM visit_person WHERE person_id = ?").param(alone).query(Long.class)
+                .single()).as("no visit recorded").isZero();
+    }
+
+    /**
+     * A staff member named as a helper who is no longer active was refused with the general "no such staff member in
+     * your jurisdiction", which told the grid chief nothing: the refusal names him and says he is no longer active.
+     */
+    @Test
+    void aHelperWhoIsNoLongerActiveIsRefusedByNameInBothLanguagesAndNothingIsSaved() {
+        UUID person = keyPerson("FS-1-07", "停帮", "MEDIUM", today.minusDays(10), false);
+        UUID leaver = UUID.randomUUID();
+        String name = "离岗" + leaver.toString().substring(0, 4);
+        jdbc.sql("INSERT INTO staff (id, unit_id, role, name, active) SELECT ?, unit_id, 'VOLUNTEER', ?, false "
+                + "FROM grid WHERE id = ?").params(leaver, name, fx.gridId("FS-1-07")).update();
+        String url = "/api/v1/key-persons/" + person + "/team";
+
+        HousingFixtures.Answer zh = fx.call("officer", "POST", url, Map.of("staffId", leaver, "role", "VOLUNTEER"));
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(zh.body())).containsEntry("staffId", name + " 已停用，不再在岗，不能作为帮扶人");
+        HousingFixtures.Answer en = fx.call("officer", "POST", url, Map.of("staffId", leaver, "role", "VOLUNTEER"),
+                "Accept-Language", "en");
+        assertThat(HousingFixtures.errors(en.body()))
+                .containsEntry("staffId", name + " is no longer active and cannot be a helper");
+        assertThat(HousingFixtures.errors(fx.call("officer", "POST", url, Map.of("staffId", UUID.randomUUID(),
+                "role", "VOLUNTEER")).body())).as("one who never was is still unknown")
+                .containsEntry("staffId", "工作人员不存在或不在您的辖区内");
+        assertThat(fx.call("officer2", "POST", url, Map.of("staffId", leaver, "role", "VOLUNTEER")).status())
+                .as("outside his subtree the person is unknown, his helper unnamed").isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM helper_membership WHERE person_id = ?").param(person)
+                .query(Long.class).single()).isZero();
+
+        // back in service, he joins
+        jdbc.sql("UPDATE staff SET active = true WHERE id = ?").param(leaver).update();
+        HousingFixtures.Answer joined = fx.call("officer", "POST", url, Map.of("staffId", leaver, "role", "VOLUNTEER"));
+        assertThat(joined.status()).isEqualTo(201);
+        assertThat(joined.body().path("name").asText()).isEqualTo(name);
     }
 }

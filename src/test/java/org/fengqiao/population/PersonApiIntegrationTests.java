@@ -186,6 +186,58 @@ class PersonApiIntegrationTests extends IntegrationTest {
                 .query(Boolean.class).single()).isTrue();
     }
 
+    /**
+     * Not only the numbers: a PUT that sent the occupation alone erased the person's note, workplace, relation,
+     * residence registration and ethnicity. Every field left out keeps its stored value; one sent as null clears that
+     * field alone; a required one sent as null is refused and nothing changes.
+     */
+    @Test
+    void aChangeSendingOneFieldKeepsEveryOtherAndANullClearsOnlyTheFieldItNames() {
+        String number = TestIdentityNumbers.next(Sex.MALE);
+        Map<String, Object> body = person("略填丙", number, "MALE", "FS-1-01");
+        LocalDate registered = LocalDate.now(org.fengqiao.platform.web.LocalTimes.ZONE).minusMonths(3);
+        body.put("residence", "FLOATING");
+        body.put("registeredOn", registered.toString());
+        body.put("relation", "HEAD");
+        body.put("occupation", "厨师");
+        body.put("workplace", "镇上饭店");
+        body.put("note", "租住亲戚家");
+        JsonNode created = register(body);
+        String id = created.path("id").asText();
+
+        HttpResponse<String> changed = api.send("PUT", "/api/v1/persons/" + id, officer, Map.of("occupation", "面点师"));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        JsonNode after = ApiClient.json(changed);
+        assertThat(after.path("occupation").asText()).isEqualTo("面点师");
+        for (String kept : List.of("name", "gridId", "sex", "birthDate", "ethnicity", "relation", "residence",
+                "registeredOn", "workplace", "note", "idNumber", "phone")) {
+            assertThat(after.path(kept)).as(kept).isEqualTo(created.path(kept));
+        }
+        assertThat(after.path("workplace").asText()).isEqualTo("镇上饭店");
+        assertThat(after.path("residence").asText()).isEqualTo("FLOATING");
+        assertThat(revealed(id, "idNumber")).isEqualTo(number);
+
+        // null clears the note it names, and nothing else
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("note", null);
+        HttpResponse<String> cleared = api.send("PUT", "/api/v1/persons/" + id, officer, clear);
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+        assertThat(ApiClient.json(cleared).hasNonNull("note")).isFalse();
+        assertThat(ApiClient.json(cleared).path("workplace").asText()).isEqualTo("镇上饭店");
+        assertThat(ApiClient.json(cleared).path("occupation").asText()).isEqualTo("面点师");
+
+        // the name is required: sent as null it is refused, and the person stays as he was
+        Map<String, Object> noName = new HashMap<>();
+        noName.put("name", null);
+        noName.put("workplace", "县城饭店");
+        HttpResponse<String> refused = api.send("PUT", "/api/v1/persons/" + id, officer, noName);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"name\"");
+        JsonNode stored = ApiClient.json(api.get("/api/v1/persons/" + id, officer));
+        assertThat(stored.path("name").asText()).isEqualTo("略填丙");
+        assertThat(stored.path("workplace").asText()).isEqualTo("镇上饭店");
+    }
+
     String revealed(String id, String field) {
         HttpResponse<String> shown = api.send("POST", "/api/v1/persons/" + id + "/reveal", officer,
                 Map.of("field", field, "reason", "核对回读的号码"));

@@ -34,6 +34,20 @@ public class JsonFields {
         this.problems = problems;
     }
 
+    /**
+     * The fields of {@code type} the body left out (not sent at all; one sent as null is sent): a change (PUT) keeps
+     * their stored values, so that a client sending only what it changes loses nothing it did not mention.
+     */
+    public static java.util.Set<String> leftOut(JsonNode body, Class<? extends Record> type) {
+        java.util.Set<String> left = new java.util.HashSet<>();
+        for (RecordComponent part : type.getRecordComponents()) {
+            if (body == null || !body.has(part.getName())) {
+                left.add(part.getName());
+            }
+        }
+        return java.util.Set.copyOf(left);
+    }
+
     public <R extends Record> R read(JsonNode body, Class<R> type, List<Invalid.Problem> found) {
         if (body == null || !body.isObject()) {
             // a body of another shape (null, an array, a number) is refused as any unreadable body is

@@ -90,12 +90,27 @@ public class AddressRegister {
     /** {@link #change(UUID, Input, Caller)} with the problems a client's body already showed, refused at once with its own. */
     @Transactional
     public Addresses.Address change(UUID id, Input in, List<Invalid.Problem> found, Caller caller) {
+        return change(id, in, java.util.Set.of(), found, caller);
+    }
+
+    /**
+     * The API's PUT: {@link #change(UUID, Input, List, Caller)} where each part named in {@code leftOut} (left out of
+     * the body) keeps its stored value: the codes, community, street, door, building, unit, floor, room, and the
+     * location (lon and lat). The names of province, city, county and township left out follow from the codes, as on
+     * registering. A part sent as null is taken away (the county code, being required, is refused). The grid is looked
+     * for again only for a gridId or a location sent.
+     */
+    @Transactional
+    public Addresses.Address change(UUID id, Input in, java.util.Set<String> leftOut, List<Invalid.Problem> found,
+            Caller caller) {
         Addresses.Address before = addresses.findVisible(id, caller).orElseThrow(() -> new NotFound("address", id));
+        boolean locationSent = in.lon() != null;
+        in = keepingLeftOut(before, in, leftOut);
         List<Invalid.Problem> problems = new ArrayList<>(found);
         StandardAddress.Checked checked = StandardAddress.check(in.parts(), problems);
         checkLocation(in, problems);
         UUID gridId = before.gridId();
-        if (problems.isEmpty() && (in.gridId() != null || in.lon() != null)) {
+        if (problems.isEmpty() && (in.gridId() != null || locationSent)) {
             Grid grid = grid(in, before.gridId(), caller, problems).orElse(null);
             if (grid != null) {
                 gridId = grid.id().value();
@@ -115,6 +130,39 @@ public class AddressRegister {
         Addresses.Address after = addresses.find(id).orElseThrow();
         events.publishEvent(Audited.updated("address", id, after.unitPath(), state(before), state(after)));
         return after;
+    }
+
+    private static Input keepingLeftOut(Addresses.Address before, Input in, java.util.Set<String> leftOut) {
+        if (leftOut.isEmpty()) {
+            return in;
+        }
+        StandardAddress.Parts b = before.parts();
+        StandardAddress.Parts p = in.parts();
+        java.util.function.BiFunction<String, String, String> kept = (field, sent) -> leftOut.contains(field)
+                ? switch (field) {
+                    case "countyCode" -> b.countyCode();
+                    case "townshipCode" -> b.townshipCode();
+                    case "community" -> b.community();
+                    case "villageGroup" -> b.villageGroup();
+                    case "street" -> b.street();
+                    case "doorNumber" -> b.doorNumber();
+                    case "compound" -> b.compound();
+                    case "building" -> b.building();
+                    case "unit" -> b.unit();
+                    case "floor" -> b.floor();
+                    case "room" -> b.room();
+                    default -> sent;
+                } : sent;
+        StandardAddress.Parts parts = new StandardAddress.Parts(kept.apply("countyCode", p.countyCode()),
+                kept.apply("townshipCode", p.townshipCode()), p.province(), p.city(), p.county(), p.township(),
+                kept.apply("community", p.community()), kept.apply("villageGroup", p.villageGroup()),
+                kept.apply("street", p.street()), kept.apply("doorNumber", p.doorNumber()),
+                kept.apply("compound", p.compound()), kept.apply("building", p.building()),
+                kept.apply("unit", p.unit()), kept.apply("floor", p.floor()), kept.apply("room", p.room()));
+        // the location is one thing: kept whole when neither half was sent
+        boolean keepLocation = leftOut.contains("lon") && leftOut.contains("lat");
+        return new Input(parts, in.gridId(), keepLocation ? before.lon() : in.lon(),
+                keepLocation ? before.lat() : in.lat());
     }
 
     /** An address known already: the caller gets it when he may see it, else only the word that it is taken. */

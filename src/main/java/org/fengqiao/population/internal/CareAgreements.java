@@ -243,7 +243,7 @@ public class CareAgreements {
                 if (staff == null) {
                     problems.add(KeyPersonCare.problem(field + ".staffId", "care.staff.unknown"));
                 } else if (!Boolean.TRUE.equals(staff.get("active"))) {
-                    problems.add(KeyPersonCare.problem(field + ".staffId", "care.staff.inactive"));
+                    problems.add(KeyPersonCare.problem(field + ".staffId", "care.staff.inactive", staff.get("name")));
                 }
             } else if (name == null) {
                 problems.add(KeyPersonCare.problem(field + ".name", "error.field.required"));

@@ -284,9 +284,12 @@ public class CareFiles {
 
             var keyPerson = care.find(personId, caller);
             List<KeyPersons.Visit> visits;
+            // the team members who came to each visit, as his page lists them (an informant by his role alone)
+            java.util.function.Function<KeyPersons.Visit, List<String>> came = v -> List.of();
             if (keyPerson.isPresent()) {
                 KeyPersonCare.Detail d = care.detail(personId, caller, locale);
                 visits = d.visits();
+                came = d::helperNames;
                 pdfDoc.heading(m.t("care.pdf.team", d.currentTeam().size()));
                 List<String[]> team = new ArrayList<>();
                 // the helpers' phones are numbers the file is asked for in full for too: an informant withheld from
@@ -396,6 +399,10 @@ public class CareFiles {
                 for (KeyPersons.Visit v : visits) {
                     StringBuilder what = new StringBuilder(v.state() == null ? "" : m.t("care.state." + v.state()) + "\n");
                     what.append(dash(v.findings()));
+                    List<String> helpers = came.apply(v);
+                    if (!helpers.isEmpty()) {
+                        what.append("\n").append(m.t("care.visit.came", String.join(m.t("text.listSeparator"), helpers)));
+                    }
                     if (v.contactCard()) {
                         what.append("\n").append(m.t("housing.visits.cardGiven"));
                     }

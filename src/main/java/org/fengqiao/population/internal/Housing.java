@@ -391,7 +391,22 @@ public class Housing {
     @Transactional
     public Households.Household updateHousehold(UUID id, Boolean trusted, Boolean inDifficulty, String note,
             UUID visitId, List<Invalid.Problem> found, Caller caller) {
+        return updateHousehold(id, trusted, inDifficulty, note, java.util.Set.of(), visitId, found, caller);
+    }
+
+    /**
+     * The API's PUT: {@link #updateHousehold(UUID, Boolean, Boolean, String, UUID, List, Caller)} where each of trusted,
+     * inDifficulty and note named in {@code leftOut} (left out of the body) keeps its stored value: a client that sends
+     * only the mark it changes loses neither the other mark nor the note. A note sent as null is taken away; a mark
+     * sent as null is refused (required), nothing changed.
+     */
+    @Transactional
+    public Households.Household updateHousehold(UUID id, Boolean trusted, Boolean inDifficulty, String note,
+            java.util.Set<String> leftOut, UUID visitId, List<Invalid.Problem> found, Caller caller) {
         Households.Household before = households.findVisible(id, caller).orElseThrow(() -> new NotFound("household", id));
+        trusted = leftOut.contains("trusted") ? Boolean.valueOf(before.trusted()) : trusted;
+        inDifficulty = leftOut.contains("inDifficulty") ? Boolean.valueOf(before.inDifficulty()) : inDifficulty;
+        note = leftOut.contains("note") ? before.note() : note;
         List<Invalid.Problem> problems = new ArrayList<>(found);
         HouseholdMarks marks = checkMarks(new HouseholdMarks(trusted, inDifficulty, note), "", problems);
         visitLog.checkLink(visitId, before.gridId(), caller.staffId(), problems);
@@ -573,15 +588,7 @@ public class Housing {
         visited.announce(new VisitAnnouncements.Recorded(id, household.id(), household.gridId(), household.unitPath(),
                 caller.staffId(), visitedAt), keyPersonsBefore);
         if (v.contactCard()) {
-            LocalDate day = visitedAt.atZoneSameInstant(LOCAL).toLocalDate();
-            // a visit entered late leaves a later card the last one (both are counted, each in its day)
-            households.contactCard(household.id(), day, true);
-            Households.Household after = households.find(household.id()).orElseThrow();
-            events.publishEvent(Audited.updated("household", household.id(), after.unitPath(), state(household),
-                    state(after)));
-            visits.recordChange(new VisitId(id), "household", household.id(), "housing.change.contactCard",
-                    List.of(day.toString()));
-            household = after;
+            household = cardHandedAtVisit(household, id, visitedAt);
         }
         // the visit form sends the marks as the page showed them: only a change is written and linked
         if (marks != null && (marks.trusted() != household.trusted() || marks.inDifficulty() != household.inDifficulty()
@@ -589,6 +596,22 @@ public class Housing {
             mark(household, marks, id);
         }
         return new Recorded(visitLog.find(id).orElseThrow(), true);
+    }
+
+    /**
+     * A contact card handed over at a visit just recorded (at the household's door or a key person's): the household's
+     * card on the visit's day, audited, and listed under the visit. A visit entered late leaves a later card the last
+     * one (both are counted, each in its day).
+     */
+    Households.Household cardHandedAtVisit(Households.Household household, UUID visitId, OffsetDateTime visitedAt) {
+        LocalDate day = visitedAt.atZoneSameInstant(LOCAL).toLocalDate();
+        households.contactCard(household.id(), day, true);
+        Households.Household after = households.find(household.id()).orElseThrow();
+        events.publishEvent(Audited.updated("household", household.id(), after.unitPath(), state(household),
+                state(after)));
+        visits.recordChange(new VisitId(visitId), "household", household.id(), "housing.change.contactCard",
+                List.of(day.toString()));
+        return after;
     }
 
     private Recorded again(VisitLog.Prior prior, byte[] hash) {

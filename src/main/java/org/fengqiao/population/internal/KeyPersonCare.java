@@ -52,11 +52,16 @@ public class KeyPersonCare {
     private final ObjectProvider<InformantDisclosure> informants;
     private final MessageSource messages;
     private final VisitChangeTexts changeTexts;
+    private final Housing housing;
+    private final Households households;
 
     KeyPersonCare(KeyPersons keyPersons, Persons persons, VisitLog visitLog, PersonalDataCipher cipher,
             ApplicationEventPublisher events, Clock clock, CareProperties properties, VisitAnnouncements visited,
-            ObjectProvider<InformantDisclosure> informants, MessageSource messages, VisitChangeTexts changeTexts) {
+            ObjectProvider<InformantDisclosure> informants, MessageSource messages, VisitChangeTexts changeTexts,
+            Housing housing, Households households) {
         this.changeTexts = changeTexts;
+        this.housing = housing;
+        this.households = households;
         this.visited = visited;
         this.informants = informants;
         this.messages = messages;
@@ -125,9 +130,12 @@ public class KeyPersonCare {
                 r.residence() == org.fengqiao.population.Residence.LEFT, today);
     }
 
-    /** One key person: team with history, risk history, visits and rhythm. */
+    /**
+     * One key person: team with history, risk history, visits and rhythm; contactCardOn, the day his household was last
+     * handed the police contact card (警民联系卡; null: never, or he has no household).
+     */
     public record Detail(KeyPersons.Row person, VisitRhythm.Status status, List<KeyPersons.Member> team,
-            List<KeyPersons.RiskChange> riskHistory, List<KeyPersons.Visit> visits) {
+            List<KeyPersons.RiskChange> riskHistory, List<KeyPersons.Visit> visits, LocalDate contactCardOn) {
 
         public List<KeyPersons.Member> currentTeam() {
             return team.stream().filter(KeyPersons.Member::current).toList();
@@ -155,7 +163,7 @@ public class KeyPersonCare {
             List<KeyPersons.Member> shown = team.stream().map(m -> m.staffId() == null
                     || !informants.contains(m.staffId()) ? m : new KeyPersons.Member(m.id(), m.personId(), null, word,
                             m.role(), null, null, m.joinedOn(), m.leftOn(), m.leftReason())).toList();
-            return new Detail(person, status, shown, riskHistory, visits);
+            return new Detail(person, status, shown, riskHistory, visits, contactCardOn);
         }
     }
 
@@ -190,9 +198,11 @@ public class KeyPersonCare {
     /** As {@link #read}, without its own audit entry: for a caller (a PDF export) that audits the whole read. */
     public Detail detail(UUID personId, Caller caller, Locale locale) {
         KeyPersons.Row row = visible(personId, caller);
+        LocalDate card = row.householdId() == null ? null
+                : households.find(row.householdId()).map(Households.Household::contactCardOn).orElse(null);
         Detail detail = new Detail(row, status(row, today()), keyPersons.team(personId),
                 keyPersons.riskHistory(personId), shown(keyPersons.visits(personId, row.householdId(), MAX_VISITS),
-                        locale));
+                        locale), card);
         return detail.withholding(informantsHiddenFrom(detail, caller),
                 messages.getMessage("gridRole.INFORMANT", null, "信息员", locale));
     }
@@ -214,6 +224,35 @@ public class KeyPersonCare {
     /** The key person's row, or none when the person is no key person or not visible. */
     public java.util.Optional<KeyPersons.Row> find(UUID personId, Caller caller) {
         return keyPersons.findVisible(personId, caller);
+    }
+
+    /**
+     * The active staff the caller may add to the key person's team as themselves (those of his unit and above it),
+     * without those in the team already and without informants, whom a list of names must not point out.
+     */
+    public List<KeyPersons.Staff> staffChoices(Detail detail, Caller caller) {
+        Set<UUID> inTeam = detail.currentTeam().stream().map(KeyPersons.Member::staffId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        return keyPersons.staffChoices(detail.person().unitPath(), detail.person().gridId(), caller).stream()
+                .filter(s -> !inTeam.contains(s.id())).toList();
+    }
+
+    /**
+     * 警民联系卡: the police contact card handed over to the key person's household on a day (issue 3: a card handed
+     * over is recorded on the household, where the figures count it), during a visit of the caller's when visitId is
+     * given. 404 for a person out of the caller's reach; one with no household is refused (the card has nowhere to
+     * be recorded); the day is checked as on the household's page. Audited as a change of the household.
+     */
+    @Transactional
+    public Households.Household contactCard(UUID personId, LocalDate on, UUID visitId, List<Invalid.Problem> found,
+            Caller caller) {
+        KeyPersons.Row person = visible(personId, caller);
+        if (person.householdId() == null) {
+            List<Invalid.Problem> problems = new ArrayList<>(found);
+            problems.add(problem("householdId", "care.contactCard.noHousehold"));
+            throw new Invalid("error.invalid", problems);
+        }
+        return housing.contactCard(person.householdId(), on, visitId, found, caller);
     }
 
     public record NewMember(UUID staffId, String name, HelperRole role, String relation, String phone,
@@ -238,11 +277,14 @@ public class KeyPersonCare {
         boolean staffAsked = in.staffId() != null || found.stream().anyMatch(p -> p.field().equals("staffId"));
         String name = trim(in.name());
         if (in.staffId() != null) {
-            String staffName = keyPersons.visibleStaffName(in.staffId(), caller).orElse(null);
-            if (staffName == null) {
+            KeyPersons.Staff staff = keyPersons.visibleStaff(in.staffId(), caller).orElse(null);
+            if (staff == null) {
                 problems.add(problem("staffId", "care.staff.unknown"));
+            } else if (!staff.active()) {
+                // named: the grid chief chose him from a list and must learn that he left, not that he never was
+                problems.add(problem("staffId", "care.staff.inactive", staff.name()));
             } else {
-                name = staffName;
+                name = staff.name();
                 if (keyPersons.staffInTeam(personId, in.staffId())) {
                     problems.add(problem("staffId", "care.team.alreadyMember"));
                 }
@@ -362,7 +404,13 @@ public class KeyPersonCare {
         }
     }
 
-    public record NewVisit(String findings, PersonState state, List<UUID> helperIds, OffsetDateTime visitedAt) {
+    /** contactCard: the police contact card (警民联系卡) was handed to his household at the visit. */
+    public record NewVisit(String findings, PersonState state, List<UUID> helperIds, OffsetDateTime visitedAt,
+            boolean contactCard) {
+
+        public NewVisit(String findings, PersonState state, List<UUID> helperIds, OffsetDateTime visitedAt) {
+            this(findings, state, helperIds, visitedAt, false);
+        }
     }
 
     /** A visit to the key person by the caller, with the team members who came and the person's state. */
@@ -397,7 +445,8 @@ public class KeyPersonCare {
         byte[] hash = key == null ? null : VisitKeys.hash("kind", "key-person", "personId", personId,
                 "findings", trim(in.findings()), "state", in.state(),
                 "helperIds", in.helperIds() == null ? null : in.helperIds().stream().distinct().sorted().toList(),
-                "visitedAt", in.visitedAt() == null ? null : in.visitedAt().toInstant());
+                "visitedAt", in.visitedAt() == null ? null : in.visitedAt().toInstant(),
+                "contactCard", in.contactCard());
         // a body with an unreadable value was never recorded, so it is no retry of a visit that was
         if (key != null && found.isEmpty()) {
             java.util.Optional<VisitLog.Prior> prior = visitLog.prior(caller.staffId(), key);
@@ -414,6 +463,9 @@ public class KeyPersonCare {
         }
         if (in.state() == null) {
             problems.add(problem("state", "error.field.required"));
+        }
+        if (in.contactCard() && person.householdId() == null) {
+            problems.add(problem("contactCard", "care.contactCard.noHousehold"));
         }
         List<UUID> helpers = in.helperIds() == null ? List.of() : in.helperIds().stream().distinct().toList();
         Set<UUID> team = keyPersons.team(personId).stream().filter(KeyPersons.Member::current)
@@ -440,8 +492,8 @@ public class KeyPersonCare {
         List<KeyPersons.Row> reached = person.householdId() == null ? List.of(person)
                 : keyPersons.ofHousehold(person.householdId());
         UUID id = UUID.randomUUID();
-        if (!visitLog.insert(id, person.gridId(), person.householdId(), caller.staffId(), visitedAt, findings, false,
-                key, hash)) {
+        if (!visitLog.insert(id, person.gridId(), person.householdId(), caller.staffId(), visitedAt, findings,
+                in.contactCard(), key, hash)) {
             // a concurrent request with the same key recorded it meanwhile
             return again(personId, person, visitLog.prior(caller.staffId(), key).orElseThrow(), hash);
         }
@@ -453,7 +505,11 @@ public class KeyPersonCare {
         after.put("findings", findings);
         after.put("state", in.state().name());
         after.put("helperIds", helpers.stream().map(UUID::toString).toList());
+        after.put("contactCard", in.contactCard());
         events.publishEvent(Audited.created("visit", id, person.unitPath(), after));
+        if (in.contactCard()) {
+            housing.cardHandedAtVisit(households.find(person.householdId()).orElseThrow(), id, visitedAt);
+        }
         visited.announce(new VisitAnnouncements.Recorded(id, person.householdId(), person.gridId(), person.unitPath(),
                 caller.staffId(), visitedAt), reached);
         return new RecordedVisit(visit(personId, person, id), true);

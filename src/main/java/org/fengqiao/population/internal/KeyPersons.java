@@ -180,11 +180,41 @@ public class KeyPersons {
                 .params(leftOn, reason, id).update();
     }
 
-    /** A staff member the caller may see: name, for a team membership. */
-    public Optional<String> visibleStaffName(UUID staffId, Caller caller) {
+    /** A staff member by name, and whether he is still active (one who left the service helps nobody). */
+    public record Staff(UUID id, String name, boolean active) {
+    }
+
+    /**
+     * A staff member the caller may see, active or not: a team names him and, when he is no longer active, the refusal
+     * says so by his name rather than that no such staff member exists.
+     */
+    public Optional<Staff> visibleStaff(UUID staffId, Caller caller) {
         return jdbc.sql("""
-                SELECT s.name FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.id = ? AND s.active AND u.path LIKE ANY(?)""")
-                .param(staffId).param(caller.scopePatterns()).query(String.class).optional();
+                SELECT s.id, s.name, s.active FROM staff s JOIN unit u ON u.id = s.unit_id
+                WHERE s.id = ? AND u.path LIKE ANY(?)""")
+                .param(staffId).param(caller.scopePatterns())
+                .query((rs, n) -> new Staff(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3))).optional();
+    }
+
+    /**
+     * The active staff who may join a key person's team as themselves, by name, among those the caller may see: the
+     * grid chief, coordinator, manager and members serving his grid today, and the police (community officers,
+     * auxiliary police, station chief) of his unit and the units above it. The page offers them; a helper from
+     * elsewhere is named by hand. Informants are never offered: a list of names must not point them out. (All the
+     * staff of the units above, grid members of the whole central office among them, made a list of 150 names.)
+     */
+    public List<Staff> staffChoices(String personUnitPath, UUID gridId, Caller caller) {
+        return jdbc.sql("""
+                SELECT s.id, s.name, s.active FROM staff s JOIN unit u ON u.id = s.unit_id
+                WHERE s.active AND s.role <> 'INFORMANT' AND u.path LIKE ANY(:scope)
+                  AND (s.role IN ('COMMUNITY_OFFICER', 'AUXILIARY_POLICE', 'STATION_CHIEF') AND :unit LIKE u.path || '%'
+                       OR EXISTS (SELECT 1 FROM grid_role r WHERE r.staff_id = s.id AND r.grid_id = :grid
+                                  AND r.role <> 'INFORMANT' AND """ + org.fengqiao.account.RosterDay.covers("r", ":day") + """
+                ))
+                ORDER BY s.name, s.id""")
+                .param("scope", caller.scopePatterns()).param("unit", personUnitPath).param("grid", gridId)
+                .param("day", today())
+                .query((rs, n) -> new Staff(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3))).list();
     }
 
     // ---- risk

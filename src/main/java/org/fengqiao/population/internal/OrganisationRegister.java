@@ -120,10 +120,36 @@ public class OrganisationRegister {
 
     @Transactional
     public Organisations.Organisation change(UUID id, Input in, Caller caller) {
+        return change(id, in, java.util.Set.of(), List.of(), caller);
+    }
+
+    /**
+     * The API's PUT: {@link #change(UUID, Input, Caller)} where each field named in {@code leftOut} (left out of the
+     * body) keeps its stored value, the owner among them: a client that sends only what it changes loses nothing else.
+     * A field sent as null is taken away where it may be (business, licence, note, a visible owner), refused where it
+     * is required (name); a phone sent empty keeps the stored one, as on the page, which shows it masked. found: the
+     * body's unreadable values, refused with the change's own problems at once.
+     */
+    @Transactional
+    public Organisations.Organisation change(UUID id, Input in, java.util.Set<String> leftOut,
+            List<Invalid.Problem> found, Caller caller) {
         LocalDate today = today();
         Organisations.Organisation before = organisations.findVisible(id, caller, today)
                 .orElseThrow(() -> new NotFound("organisation", id));
-        List<Invalid.Problem> problems = new ArrayList<>();
+        List<Invalid.Problem> problems = new ArrayList<>(found);
+        if (!leftOut.isEmpty()) {
+            in = new Input(leftOut.contains("gridId") ? before.gridId() : in.gridId(),
+                    leftOut.contains("addressId") ? before.addressId() : in.addressId(),
+                    leftOut.contains("name") ? before.name() : in.name(),
+                    leftOut.contains("kind") ? before.kind() : in.kind(),
+                    leftOut.contains("smallPlace") ? before.smallPlace() : in.smallPlace(),
+                    leftOut.contains("business") ? before.business() : in.business(),
+                    leftOut.contains("licenceNo") ? before.licenceNo() : in.licenceNo(), in.phone(),
+                    // ownerCleared says the owner was taken away, sent with his id or not
+                    leftOut.contains("ownerPersonId") && !in.ownerCleared() ? before.ownerPersonId()
+                            : in.ownerPersonId(),
+                    leftOut.contains("note") ? before.note() : in.note(), in.ownerCleared());
+        }
         Input kept = in;
         if (in.ownerPersonId() == null && !in.ownerCleared() && before.ownerPersonId() != null
                 && !before.ownerVisible()) {

@@ -301,6 +301,26 @@ public class PersonRegister {
     @Transactional
     public Persons.Row change(UUID id, Input in, List<String> categoryWords, Long expectedVersion, Blank blank,
             UUID visitId, List<Invalid.Problem> found, Caller caller) {
+        return change(id, in, java.util.Set.of(), categoryWords, expectedVersion, blank, visitId, found, caller);
+    }
+
+    /**
+     * The API's PUT: {@link #change(UUID, Input, List, Long, Blank, UUID, List, Caller)} where each field of
+     * {@link Input} named in {@code leftOut} (left out of the body) keeps its stored value, as the identity number and
+     * phone always did ({@link Blank#forBody}): an integrator sends what he changes, and nothing saved is lost by what
+     * he did not send. A field sent as null is taken away where it may be (a note, an occupation), refused where it is
+     * required (the name), as before. The sex and birth date left out follow the identity number in force when there
+     * is one (a corrected number corrects them), else keep the stored ones.
+     */
+    @Transactional
+    public Persons.Row changeSent(UUID id, Input in, java.util.Set<String> leftOut, List<String> categoryWords,
+            Long expectedVersion, UUID visitId, List<Invalid.Problem> found, Caller caller) {
+        return change(id, in, leftOut, categoryWords, expectedVersion,
+                Blank.forBody(!leftOut.contains("idNumber"), !leftOut.contains("phone")), visitId, found, caller);
+    }
+
+    private Persons.Row change(UUID id, Input in, java.util.Set<String> leftOut, List<String> categoryWords,
+            Long expectedVersion, Blank blank, UUID visitId, List<Invalid.Problem> found, Caller caller) {
         Optional<Long> stored = expectedVersion == null ? Optional.empty() : persons.lockVersion(id);
         Persons.Row before = persons.findVisible(id, caller).orElseThrow(() -> new NotFound("person", id));
         if (expectedVersion != null && !stored.map(expectedVersion::equals).orElse(false)) {
@@ -310,6 +330,7 @@ public class PersonRegister {
         if (blank != Blank.ERASES) {
             in = keepingStored(id, in, blank != Blank.KEEPS_PHONE, blank != Blank.KEEPS_ID_NUMBER, caller);
         }
+        in = keepingLeftOut(before, in, leftOut);
         return changeChecked(id, before, in, categoryWords, visitId, found, caller);
     }
 
@@ -346,6 +367,30 @@ public class PersonRegister {
         return new Input(in.gridId(), in.householdId(), in.name(), idNumber, phone, in.sex(), in.birthDate(),
                 in.ethnicity(), in.relation(), in.residence(), in.registeredOn(), in.leftOn(), in.occupation(),
                 in.workplace(), in.note());
+    }
+
+    /** The fields left out of a change with their stored values; identity number and phone as already settled. */
+    private static Input keepingLeftOut(Persons.Row before, Input in, java.util.Set<String> leftOut) {
+        if (leftOut.isEmpty()) {
+            return in;
+        }
+        // a number in force says the sex and birth date itself: kept ones would contradict a corrected number
+        boolean numberSays = in.idNumber() != null && !in.idNumber().isBlank();
+        return new Input(leftOut.contains("gridId") ? before.gridId() : in.gridId(),
+                leftOut.contains("householdId") ? before.householdId() : in.householdId(),
+                leftOut.contains("name") ? before.name() : in.name(), in.idNumber(), in.phone(),
+                leftOut.contains("sex") && !numberSays ? (before.sex() == null ? null : Sex.valueOf(before.sex()))
+                        : in.sex(),
+                leftOut.contains("birthDate") && !numberSays ? before.birthDate() : in.birthDate(),
+                leftOut.contains("ethnicity") ? before.ethnicity() : in.ethnicity(),
+                leftOut.contains("relation") ? (before.relation() == null ? null : Relation.valueOf(before.relation()))
+                        : in.relation(),
+                leftOut.contains("residence") ? before.residence() : in.residence(),
+                leftOut.contains("registeredOn") ? before.registeredOn() : in.registeredOn(),
+                leftOut.contains("leftOn") ? before.leftOn() : in.leftOn(),
+                leftOut.contains("occupation") ? before.occupation() : in.occupation(),
+                leftOut.contains("workplace") ? before.workplace() : in.workplace(),
+                leftOut.contains("note") ? before.note() : in.note());
     }
 
     private Input keepingStored(UUID id, Input in, boolean keepIdNumber, boolean keepPhone, Caller caller) {

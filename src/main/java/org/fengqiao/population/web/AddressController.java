@@ -131,13 +131,17 @@ class AddressController {
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "Change an address; its text is composed again and must not be another address's",
             description = "Without gridId or lon/lat the grid stays; an address with households, buildings, rooms, "
-                    + "rentals or organisations keeps its grid.")
+                    + "rentals or organisations keeps its grid. A part left out of the body keeps its stored value "
+                    + "(codes, community, street, door, building, unit, floor, room; lon and lat when both are left "
+                    + "out); the names of province, city, county and township follow from the codes; a part sent as "
+                    + "null is taken away.")
     AddressView change(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
             @Content(schema = @Schema(implementation = AddressForm.class))) @RequestBody JsonNode body) {
         List<Invalid.Problem> found = new ArrayList<>();
         AddressForm form = json.read(body, AddressForm.class, found);
         try {
-            return AddressView.of(register.change(id, form.input(found), found, Callers.require()));
+            return AddressView.of(register.change(id, form.input(found), JsonFields.leftOut(body, AddressForm.class),
+                    found, Callers.require()));
         } catch (Invalid e) {
             throw JsonFields.withoutEchoes(e, found);
         }

@@ -107,6 +107,8 @@ class CarePages {
         model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
         // the risk and the team are the grid chief's to decide: a grid manager is offered the visit only
         model.addAttribute("mayDecide", caller.may("KEY_PERSON_MANAGE"));
+        model.addAttribute("staffChoices", caller.may("KEY_PERSON_MANAGE") ? care.staffChoices(detail, caller)
+                : java.util.List.of());
         model.addAttribute("mayReveal", caller.may("POPULATION_REVEAL"));
         model.addAttribute("today", java.time.LocalDate.now(LocalTimes.ZONE));
         return "population/key-person";

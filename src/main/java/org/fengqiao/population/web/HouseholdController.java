@@ -146,14 +146,17 @@ class HouseholdController {
 
     @PutMapping("/households/{id}")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "Change whether a household is trusted (放心户) or in difficulty, and its note")
+    @Operation(summary = "Change whether a household is trusted (放心户) or in difficulty, and its note",
+            description = "A field left out of the body keeps its stored value (send only the mark you change); a "
+                    + "note sent as null or blank is taken away; trusted or inDifficulty sent as null is refused (400), "
+                    + "nothing changed. 404 outside the caller's jurisdiction.")
     HouseholdView update(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
             @Content(schema = @Schema(implementation = HouseholdChange.class))) @RequestBody JsonNode body) {
         List<Invalid.Problem> found = new ArrayList<>();
         HouseholdChange c = json.read(body, HouseholdChange.class, found);
         try {
-            Households.Household h = housing.updateHousehold(id, c.trusted(), c.inDifficulty(), c.note(), c.visitId(),
-                    found, Callers.require());
+            Households.Household h = housing.updateHousehold(id, c.trusted(), c.inDifficulty(), c.note(),
+                    JsonFields.leftOut(body, HouseholdChange.class), c.visitId(), found, Callers.require());
             return HouseholdView.of(h, households.members(id));
         } catch (Invalid e) {
             throw JsonFields.withoutEchoes(e, found);

@@ -70,18 +70,26 @@ class KeyPersonController {
     record KeyPersonPage(List<KeyPersonView> items, int total, int overdue, int matching, int page, int size) {
     }
 
-    /** changes: what was changed during the visit (a phone, a member moved out), each summary in the reader's language. */
+    /**
+     * changes: what was changed during the visit (a phone, a member moved out), each summary in the reader's language;
+     * contactCard: the police contact card was handed to the household at the visit.
+     */
     record VisitView(UUID id, OffsetDateTime visitedAt, String visitedBy, String findings, PersonState state,
-            List<UUID> helperIds, List<String> helpers, List<org.fengqiao.population.internal.VisitLog.Change> changes) {
+            List<UUID> helperIds, List<String> helpers, boolean contactCard,
+            List<org.fengqiao.population.internal.VisitLog.Change> changes) {
+        static VisitView of(KeyPersons.Visit v, KeyPersonCare.Detail d) {
+            return new VisitView(v.id(), v.visitedAt(), v.visitedByName(), v.findings(), v.state(), v.helperIds(),
+                    d.helperNames(v), v.contactCard(), v.changes());
+        }
     }
 
+    /** contactCardOn: the day his household was last handed the police contact card (警民联系卡); absent: never. */
     record KeyPersonDetail(KeyPersonView person, Rhythm rhythm, int teamSize, List<KeyPersons.Member> team,
-            List<KeyPersons.RiskChange> riskHistory, List<VisitView> visits) {
+            List<KeyPersons.RiskChange> riskHistory, List<VisitView> visits, LocalDate contactCardOn) {
         static KeyPersonDetail of(KeyPersonCare.Detail d) {
-            List<VisitView> visits = d.visits().stream().map(v -> new VisitView(v.id(), v.visitedAt(), v.visitedByName(),
-                    v.findings(), v.state(), v.helperIds(), d.helperNames(v), v.changes())).toList();
+            List<VisitView> visits = d.visits().stream().map(v -> VisitView.of(v, d)).toList();
             return new KeyPersonDetail(KeyPersonView.of(d.person(), d.status()), Rhythm.of(d.status()),
-                    d.currentTeam().size(), d.team(), d.riskHistory(), visits);
+                    d.currentTeam().size(), d.team(), d.riskHistory(), visits, d.contactCardOn());
         }
     }
 
@@ -94,8 +102,13 @@ class KeyPersonController {
     record RiskForm(Risk risk, String reason) {
     }
 
+    /** contactCard: the police contact card (警民联系卡) was handed to his household at the visit (absent: not). */
     record VisitForm(String findings, PersonState state, List<UUID> helperIds, OffsetDateTime visitedAt,
-            String idempotencyKey) {
+            String idempotencyKey, Boolean contactCard) {
+    }
+
+    /** on: the day the card was handed over (absent: refused); visitId: the caller's visit of today it was handed at. */
+    record ContactCardForm(LocalDate on, UUID visitId) {
     }
 
     @GetMapping
@@ -187,7 +200,8 @@ class KeyPersonController {
         KeyPersonCare.RecordedVisit r;
         try {
             r = care.recordVisit(personId, new KeyPersonCare.NewVisit(f.findings(), f.state(), f.helperIds(),
-                    f.visitedAt()), key != null ? key : f.idempotencyKey(), found, Callers.require());
+                    f.visitedAt(), Boolean.TRUE.equals(f.contactCard())), key != null ? key : f.idempotencyKey(), found,
+                    Callers.require());
         } catch (org.fengqiao.platform.Invalid e) {
             throw org.fengqiao.platform.web.JsonFields.withoutEchoes(e, found);
         }
@@ -195,7 +209,28 @@ class KeyPersonController {
         // as the person's record lists it: its changes in the reader's language
         KeyPersons.Visit v = d.visits().stream().filter(x -> x.id().equals(r.visit().id())).findFirst()
                 .orElse(r.visit());
-        return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(new VisitView(v.id(),
-                v.visitedAt(), v.visitedByName(), v.findings(), v.state(), v.helperIds(), d.helperNames(v), v.changes()));
+        return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(VisitView.of(v, d));
+    }
+
+    @PostMapping("/{personId}/contact-card")
+    @PreAuthorize("hasAuthority('POPULATION_WRITE')")
+    @Operation(summary = "Record the police contact card (警民联系卡) handed over to the key person's household on a day",
+            description = "Recorded on his household, as POST /api/v1/households/{id}/contact-card does (the figures "
+                    + "count it there), and audited as a change of the household. on: the day, not after today; "
+                    + "visitId: the caller's own visit of today, listed under it. A person with no household: 400 "
+                    + "(householdId), nothing recorded. 404 outside the caller's jurisdiction. Answers the key person "
+                    + "with contactCardOn.")
+    KeyPersonDetail contactCard(@PathVariable UUID personId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ContactCardForm.class)))
+            @RequestBody com.fasterxml.jackson.databind.JsonNode body, Locale locale) {
+        List<org.fengqiao.platform.Invalid.Problem> found = new java.util.ArrayList<>();
+        ContactCardForm f = json.read(body, ContactCardForm.class, found);
+        try {
+            care.contactCard(personId, f.on(), f.visitId(), found, Callers.require());
+        } catch (org.fengqiao.platform.Invalid e) {
+            throw org.fengqiao.platform.web.JsonFields.withoutEchoes(e, found);
+        }
+        return KeyPersonDetail.of(care.detail(personId, Callers.require(), locale));
     }
 }

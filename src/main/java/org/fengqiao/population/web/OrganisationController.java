@@ -39,7 +39,11 @@ class OrganisationController {
     private final PeopleShown people;
     private final OrganisationLedger ledger;
 
-    OrganisationController(OrganisationRegister register, PeopleShown people, OrganisationLedger ledger) {
+    private final org.fengqiao.platform.web.JsonFields json;
+
+    OrganisationController(OrganisationRegister register, PeopleShown people, OrganisationLedger ledger,
+            org.fengqiao.platform.web.JsonFields json) {
+        this.json = json;
         this.register = register;
         this.people = people;
         this.ledger = ledger;
@@ -172,11 +176,24 @@ class OrganisationController {
     @PutMapping("/{id}")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "Change an organisation; the change is audited with before and after",
-            description = "An owner outside the caller's jurisdiction, shown without his personId, is kept when the "
-                    + "change names no owner, and removed when it says ownerCleared=true.")
-    OrganisationView change(@PathVariable UUID id, @RequestBody OrganisationForm form) {
+            description = "A field left out of the body keeps its stored value (the owner too); one sent as null is "
+                    + "taken away where it may be (business, licenceNo, note, ownerPersonId) and refused where it is "
+                    + "required (name: 400). A phone left out or sent empty keeps the stored one. An owner outside "
+                    + "the caller's jurisdiction, shown without his personId, is kept when the change names no owner, "
+                    + "and removed when it says ownerCleared=true.")
+    OrganisationView change(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
+            @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    implementation = OrganisationForm.class))) @RequestBody com.fasterxml.jackson.databind.JsonNode body) {
         Caller caller = Callers.require();
-        return view(register.change(id, form.input(), caller), caller);
+        // read field by field: what the body left out is known, and every mistyped value is refused at once
+        List<Invalid.Problem> found = new java.util.ArrayList<>();
+        OrganisationForm form = json.read(body, OrganisationForm.class, found);
+        try {
+            return view(register.change(id, form.input(), org.fengqiao.platform.web.JsonFields.leftOut(body,
+                    OrganisationForm.class), found, caller), caller);
+        } catch (Invalid e) {
+            throw org.fengqiao.platform.web.JsonFields.withoutEchoes(e, found);
+        }
     }
 
     @PostMapping("/{id}/staff")

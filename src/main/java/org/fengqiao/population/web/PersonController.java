@@ -197,17 +197,19 @@ class PersonController {
                     + "jurisdiction; 409 when version is given and the person was changed since. With visitId, changed "
                     + "during that visit of the person's grid: each thing changed (moved out, phone, residence...) is "
                     + "listed under it, numbers masked; only the caller's own visit, on the day it was made (else 400 "
-                    + "as on registering, nothing changed). idNumber and phone: left out of the body keeps the stored one; "
-                    + "sent empty or null takes it away; the person's own masked value as read (320722********002X) "
-                    + "keeps the stored one, another masked value is refused (400).")
+                    + "as on registering, nothing changed). Every field left out of the body keeps its stored value "
+                    + "(categories too); one sent as null is taken away where it may be (note, occupation, phone...) "
+                    + "and refused where it is required (name: 400). Sex and birth date left out follow the identity "
+                    + "number in force. idNumber and phone sent empty or null are taken away; the person's own masked "
+                    + "value as read (320722********002X) keeps the stored one, another masked value is refused (400).")
     PersonView change(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = PersonForm.class))) @RequestBody JsonNode body) {
         List<Invalid.Problem> found = new ArrayList<>();
         PersonForm form = json.read(body, PersonForm.class, found);
         try {
-            return PersonView.of(register.change(id, form.input(), form.categories(), form.version(),
-                    PersonRegister.Blank.forBody(body.has("idNumber"), body.has("phone")), form.visitId(), found,
-                    Callers.require()));
+            return PersonView.of(register.changeSent(id, form.input(),
+                    JsonFields.leftOut(body, PersonRegister.Input.class), form.categories(), form.version(),
+                    form.visitId(), found, Callers.require()));
         } catch (Invalid e) {
             throw JsonFields.withoutEchoes(e, found);
         }
