@@ -914,8 +914,13 @@ class Open311IntegrationTests extends IntegrationTest {
                 .add("long", lon()).add("description", d));
         assertThat(noService.statusCode()).isEqualTo(400);
         assertThat(json(noService).get(0).get("description").asText()).contains("service_code");
-        assertThat(client.post("requests.json", new Form().add("api_key", DEMO_KEY).add("service_code", "POTHOLE")
-                .add("lat", lat()).add("long", lon()).add("description", d)).statusCode()).isEqualTo(400);
+        // a service_code the platform does not offer is "not found" (404), as GeoReport v2 lists it, not a bad request
+        HttpResponse<String> unknownService = client.post("requests.xml", new Form().add("api_key", DEMO_KEY)
+                .add("service_code", "POTHOLE").add("lat", lat()).add("long", lon()).add("description", d),
+                "Accept-Language", "en");
+        assertThat(unknownService.statusCode()).isEqualTo(404);
+        assertThat(text(xml(unknownService), "/errors/error/code")).isEqualTo("404");
+        assertThat(text(xml(unknownService), "/errors/error/description")).isEqualTo("No such service_code");
         HttpResponse<String> noLocation = client.post("requests.json", new Form().add("api_key", DEMO_KEY)
                 .add("service_code", "HELP").add("description", d));
         assertThat(noLocation.statusCode()).isEqualTo(400);

@@ -182,6 +182,13 @@ class Open311Controller {
         if (!holder.unitPath().startsWith(root)) {
             throw new Open311Error(403, "open311.error.apiKey.jurisdiction");
         }
+        // GeoReport v2 answers a service_code it does not know with 404 ("service_code or jurisdiction_id was not
+        // found"), as GET services/{code} does: a client tells a stale service list (404: fetch the services again)
+        // from a request it must correct (400)
+        String serviceCode = request.getParameter("service_code");
+        if (serviceCode != null && !serviceCode.isBlank() && Open311Services.find(serviceCode).isEmpty()) {
+            throw new Open311Error(404, "open311.error.serviceCode.unknown");
+        }
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> {
             Matcher m = ATTRIBUTE.matcher(name);
