@@ -515,6 +515,30 @@ class Open311IntegrationTests extends IntegrationTest {
     }
 
     /**
+     * GeoReport v2: service_request_id "overrides all other arguments". A client refreshing the requests it follows
+     * while it keeps its list's filters (a status, a service, a period of its own) gets those requests, whatever the
+     * other arguments say, not a 400 for a filter that no longer applies.
+     */
+    @Test
+    void requestsNamedByTheirIdsAreServedWhateverTheOtherArgumentsSay() {
+        String help = file("HELP", "按编号-求助");
+        String old = file("MARKET", "按编号-旧事");
+        jdbc.sql("UPDATE incident SET received_at = now() - interval '120 days' WHERE id = CAST(? AS uuid)").param(old).update();
+
+        HttpResponse<String> named = client.get("requests.xml?service_request_id=" + help + "," + old
+                + "&status=pending&service_code=NOSUCH&start_date=2020-01-01&end_date=yesterday");
+        assertThat(named.statusCode()).isEqualTo(200);
+        assertThat(texts(xml(named), "/service_requests/request/service_request_id")).containsExactlyInAnyOrder(help, old);
+        HttpResponse<String> wide = client.get("requests.json?service_request_id=" + old
+                + "&start_date=2020-01-01&end_date=2026-01-01&status=open");
+        assertThat(wide.statusCode()).isEqualTo(200);
+        assertThat(json(wide).findValuesAsText("service_request_id")).containsExactly(old);
+        // the ids stay within the jurisdiction asked
+        assertThat(client.get("requests.json?service_request_id=" + help + "&jurisdiction_id=999999").statusCode())
+                .isEqualTo(404);
+    }
+
+    /**
      * GeoReport v2: a start_date and end_date "may not span more than 90 days". A wider range is refused in the
      * standard's errors, in the caller's language and in the path's format; 90 days exactly is served.
      */

@@ -252,6 +252,13 @@ class Open311Controller {
             @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction, Locale locale) {
         Open311Format f = format(format);
         String root = jurisdiction(jurisdiction);
+        List<String> requested = list(ids);
+        if (!requested.isEmpty()) {
+            // GeoReport v2: service_request_id "overrides all other arguments": a client that keeps its list's filters
+            // (status, a period of more than 90 days) while it refreshes the requests it follows gets them, not a 400
+            return f.write(200, "service_requests", requests.list(new Open311Requests.Query(requested, List.of(), null,
+                    null, null, root, MAX_REQUESTS)).stream().map(r -> view(r, locale)).toList());
+        }
         OffsetDateTime start = date(startDate, "start_date", false);
         OffsetDateTime end = date(endDate, "end_date", true);
         if (start == null) {
@@ -280,7 +287,7 @@ class Open311Controller {
             open = statuses.contains("open") && statuses.contains("closed") ? null : statuses.contains("open");
         }
         List<String> codes = list(services);
-        List<PublicRequest> found = requests.list(new Open311Requests.Query(list(ids), codes, start, end, open, root,
+        List<PublicRequest> found = requests.list(new Open311Requests.Query(List.of(), codes, start, end, open, root,
                 MAX_REQUESTS));
         return f.write(200, "service_requests", found.stream().map(r -> view(r, locale)).toList());
     }
