@@ -732,9 +732,10 @@ class Open311IntegrationTests extends IntegrationTest {
     @Test
     void theApiKeyIsRequiredValidForOpen311AndNotRevoked() {
         String d = "密钥-" + UUID.randomUUID();
+        // GeoReport v2: "403 - Missing or Invalid API Key", a missing key as a wrong one, its description saying which
         HttpResponse<String> none = client.post("requests.xml", traffic("", d));
-        assertThat(none.statusCode()).isEqualTo(400);
-        assertThat(text(xml(none), "/errors/error/code")).isEqualTo("400");
+        assertThat(none.statusCode()).isEqualTo(403);
+        assertThat(text(xml(none), "/errors/error/code")).isEqualTo("403");
         assertThat(text(xml(none), "/errors/error/description")).contains("api_key");
 
         HttpResponse<String> wrong = client.post("requests.json", traffic("not-a-key", d));

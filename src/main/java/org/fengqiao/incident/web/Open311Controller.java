@@ -175,7 +175,8 @@ class Open311Controller {
         String root = jurisdiction(request.getParameter("jurisdiction_id"));
         String apiKey = request.getParameter("api_key");
         if (apiKey == null || apiKey.isBlank()) {
-            throw new Open311Error(400, "open311.error.apiKey.missing");
+            // GeoReport v2's general errors: "403 - Missing or Invalid API Key", one status for both
+            throw new Open311Error(403, "open311.error.apiKey.missing");
         }
         ApiKeys.KeyHolder holder = keys.resolve(apiKey, ApiKeys.Purpose.OPEN311)
                 .orElseThrow(() -> new Open311Error(403, "open311.error.apiKey.invalid"));
