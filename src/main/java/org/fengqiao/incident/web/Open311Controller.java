@@ -175,12 +175,20 @@ class Open311Controller {
         String root = jurisdiction(request.getParameter("jurisdiction_id"));
         String apiKey = request.getParameter("api_key");
         if (apiKey == null || apiKey.isBlank()) {
-            throw new Open311Error(400, "open311.error.apiKey.missing");
+            // GeoReport v2's general errors: "403 - Missing or Invalid API Key", one status for both
+            throw new Open311Error(403, "open311.error.apiKey.missing");
         }
         ApiKeys.KeyHolder holder = keys.resolve(apiKey, ApiKeys.Purpose.OPEN311)
                 .orElseThrow(() -> new Open311Error(403, "open311.error.apiKey.invalid"));
         if (!holder.unitPath().startsWith(root)) {
             throw new Open311Error(403, "open311.error.apiKey.jurisdiction");
+        }
+        // GeoReport v2 answers a service_code it does not know with 404 ("service_code or jurisdiction_id was not
+        // found"), as GET services/{code} does: a client tells a stale service list (404: fetch the services again)
+        // from a request it must correct (400)
+        String serviceCode = request.getParameter("service_code");
+        if (serviceCode != null && !serviceCode.isBlank() && Open311Services.find(serviceCode).isEmpty()) {
+            throw new Open311Error(404, "open311.error.serviceCode.unknown");
         }
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> {
@@ -245,6 +253,13 @@ class Open311Controller {
             @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction, Locale locale) {
         Open311Format f = format(format);
         String root = jurisdiction(jurisdiction);
+        List<String> requested = list(ids);
+        if (!requested.isEmpty()) {
+            // GeoReport v2: service_request_id "overrides all other arguments": a client that keeps its list's filters
+            // (status, a period of more than 90 days) while it refreshes the requests it follows gets them, not a 400
+            return f.write(200, "service_requests", requests.list(new Open311Requests.Query(requested, List.of(), null,
+                    null, null, root, MAX_REQUESTS)).stream().map(r -> view(r, locale)).toList());
+        }
         OffsetDateTime start = date(startDate, "start_date", false);
         OffsetDateTime end = date(endDate, "end_date", true);
         if (start == null) {
@@ -273,7 +288,7 @@ class Open311Controller {
             open = statuses.contains("open") && statuses.contains("closed") ? null : statuses.contains("open");
         }
         List<String> codes = list(services);
-        List<PublicRequest> found = requests.list(new Open311Requests.Query(list(ids), codes, start, end, open, root,
+        List<PublicRequest> found = requests.list(new Open311Requests.Query(List.of(), codes, start, end, open, root,
                 MAX_REQUESTS));
         return f.write(200, "service_requests", found.stream().map(r -> view(r, locale)).toList());
     }
