@@ -116,7 +116,7 @@ class ImportPageBrowserTests extends BrowserTest {
         assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
 
         Download download = page.waitForDownload(link::click);
-        assertThat(download.suggestedFilename()).isEqualTo("有错行-errors.xlsx");
+        assertThat(download.suggestedFilename()).isEqualTo("有错行-错误行.xlsx");
         try (InputStream in = Files.newInputStream(download.path()); Workbook workbook = new XSSFWorkbook(in)) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getLastRowNum()).isEqualTo(1);

@@ -220,7 +220,10 @@ class UtilityXlsxImportIntegrationTests extends IntegrationTest {
         HttpResponse<byte[]> errors = download("officer", "/api/v1/utility-readings/imports/" + id + "/errors");
         assertThat(errors.statusCode()).isEqualTo(200);
         assertThat(errors.headers().firstValue("Content-Type").orElse("")).startsWith(XLSX);
-        assertThat(errors.headers().firstValue("Content-Disposition").orElse("")).contains("errors.xlsx");
+        // named in the reader's language (Chinese here), in UTF-8 as every browser reads it
+        assertThat(errors.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("filename*=UTF-8''" + java.net.URLEncoder.encode("抄表-错误行.xlsx",
+                        java.nio.charset.StandardCharsets.UTF_8));
         List<List<String>> sheet = rows(errors.body());
         assertThat(sheet.get(0)).containsExactly("行号", "类别", "月份", "网格编码", "楼栋", "单元", "房号", "用量", "供应单位", "问题");
         assertThat(sheet).hasSize(3);

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.mockito.AdditionalAnswers;
 import org.mockito.stubbing.Answer;
 
@@ -25,13 +26,23 @@ public final class BetweenPages {
      *              above 0
      */
     public static <T> T changing(Class<T> type, T real, String pages, Runnable change) {
+        return changing(type, real, pages,
+                args -> args.length > 0 && args[args.length - 1] instanceof Integer offset && offset > 0, change);
+    }
+
+    /**
+     * @param pages        the name of the method reading a page
+     * @param pastTheFirst tells from that method's arguments whether it reads a page past the first (a keyset walk's
+     *                     "after" given, say)
+     */
+    public static <T> T changing(Class<T> type, T real, String pages, Predicate<Object[]> pastTheFirst,
+            Runnable change) {
         Answer<Object> through = AdditionalAnswers.delegatesTo(real);
         AtomicBoolean changed = new AtomicBoolean();
         return mock(type, invocation -> {
-            Object[] args = invocation.getArguments();
-            boolean pastTheFirst = invocation.getMethod().getName().equals(pages) && args.length > 0
-                    && args[args.length - 1] instanceof Integer offset && offset > 0;
-            if (pastTheFirst && changed.compareAndSet(false, true)) {
+            boolean later = invocation.getMethod().getName().equals(pages)
+                    && pastTheFirst.test(invocation.getArguments());
+            if (later && changed.compareAndSet(false, true)) {
                 CompletableFuture.runAsync(change).get(30, TimeUnit.SECONDS);
             }
             return through.answer(invocation);

@@ -73,7 +73,7 @@ class PersonExportSnapshotIntegrationTests extends IntegrationTest {
                        'export-snapshot'
                 FROM generate_series(1, :count) g""").param("grid", at.gridId()).param("count", count).update();
         // between the first page and the second, the first person is renamed and so listed last
-        Persons between = BetweenPages.changing(Persons.class, persons, "search",
+        Persons between = BetweenPages.changing(Persons.class, persons, "exportPage", args -> args[2] != null,
                 () -> jdbc.sql("UPDATE person SET name = '快照99999' WHERE grid_id = ? AND name = '快照00001'")
                         .param(at.gridId()).update());
         Caller officer = new Caller(at.officer().id().value(), at.username(), at.officer().name(),
