@@ -8,10 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.browser.BrowserTest;
 import org.fengqiao.incident.internal.IncidentDesk;
-import org.fengqiao.incident.internal.Submitter;
-import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.Jurisdictions;
-import org.fengqiao.jurisdiction.Unit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,23 +33,11 @@ class ReopenPhoneBrowserTests extends BrowserTest {
     }
 
     Map.Entry<String, UUID> filed() {
-        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
-        String n = String.valueOf(100000 + new java.util.Random().nextInt(899999));
-        Grid grid = SatisfactionPageIntegrationTests.testGrid(jurisdictions, office, "IT-RO-" + n, "手机重办", 97);
-        UUID id = desk.file(new NewIncident(Source.RESIDENT, Category.HELP, null, null, "楼道里的灯又坏了" + n, null,
-                null, null, "重办村口", grid.id().value(), null, "13912345678", null, null), Submitter.system("test"))
-                .incident().id();
-        String code = jdbc.sql("SELECT tracking_code FROM incident WHERE id = ?").param(id).query(String.class).single();
-        return Map.entry(code, id);
+        return ResidentReports.filed(jurisdictions, desk, jdbc, "IT-RO-", "手机重办", 97, "楼道里的灯又坏了", "重办村口");
     }
 
     void answer(UUID id, String words) {
-        Submitter by = Submitter.system("test");
-        if (status(id).equals("RECEIVED")) {
-            desk.acknowledge(id, by);
-        }
-        desk.resolve(id, "已处理", by);
-        desk.answer(id, words, by);
+        ResidentReports.answer(desk, jdbc, id, "已处理", words);
     }
 
     String status(UUID id) {

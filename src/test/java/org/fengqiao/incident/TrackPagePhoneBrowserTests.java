@@ -12,10 +12,7 @@ import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
 import org.fengqiao.browser.BrowserTest;
 import org.fengqiao.incident.internal.IncidentDesk;
-import org.fengqiao.incident.internal.Submitter;
-import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.Jurisdictions;
-import org.fengqiao.jurisdiction.Unit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,21 +38,12 @@ class TrackPagePhoneBrowserTests extends BrowserTest {
 
     /** A report filed in a grid of its own, as yet unanswered: its tracking code and id. */
     Map.Entry<String, UUID> filed() {
-        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
-        String n = String.valueOf(100000 + new java.util.Random().nextInt(899999));
-        Grid grid = SatisfactionPageIntegrationTests.testGrid(jurisdictions, office, "IT-TP-" + n, "手机查询", 96);
-        UUID id = desk.file(new NewIncident(Source.RESIDENT, Category.HELP, null, null, "路灯坏了，晚上看不见路" + n, null,
-                null, null, "手机查询村口", grid.id().value(), null, "13912345678", null, null), Submitter.system("test"))
-                .incident().id();
-        String code = jdbc.sql("SELECT tracking_code FROM incident WHERE id = ?").param(id).query(String.class).single();
-        return Map.entry(code, id);
+        return ResidentReports.filed(jurisdictions, desk, jdbc, "IT-TP-", "手机查询", 96, "路灯坏了，晚上看不见路",
+                "手机查询村口");
     }
 
     void answer(UUID id) {
-        Submitter by = Submitter.system("test");
-        desk.acknowledge(id, by);
-        desk.resolve(id, "已修好路灯", by);
-        desk.answer(id, "路灯已修好，谢谢您的反映", by);
+        ResidentReports.answer(desk, jdbc, id, "已修好路灯", "路灯已修好，谢谢您的反映");
     }
 
     double top(Locator l) {
