@@ -3,21 +3,15 @@ package org.fengqiao.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.GridRole;
-import org.fengqiao.account.Staff;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
-import org.fengqiao.jurisdiction.Community;
-import org.fengqiao.jurisdiction.CommunityKind;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.support.IntegrationTest;
@@ -36,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ServedGridsAtTheOfficeIntegrationTests extends IntegrationTest {
 
     static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    static final String PASSWORD = "Qiao-Test-2026";
+    static final String PASSWORD = GridsAtTheOffice.PASSWORD;
 
     @LocalServerPort
     int port;
@@ -54,39 +48,26 @@ class ServedGridsAtTheOfficeIntegrationTests extends IntegrationTest {
     Grid served;
     Grid other;
     String otherAddress;
+    GridsAtTheOffice fixture;
 
     @BeforeEach
     void twoGridsAtTheOffice() {
         api = new ApiClient(port);
-        n = String.valueOf(100000 + new Random().nextInt(899999));
-        office = jurisdictions.unitByCode("320722010100").orElseThrow();
-        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "IT-SO-" + n, "驻所村" + n,
-                null, null, null);
-        // side by side, far from the demo district and from the other tests' grids
-        lon = 90 + new Random().nextInt(400) / 100.0;
-        served = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-SO1-" + n, "驻所一格" + n, square(lon),
-                null, null, null);
-        other = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-SO2-" + n, "驻所二格" + n,
-                square(lon + 0.01), null, null, null);
-        assertThat(served.unitPath()).as("placed at the office itself").isEqualTo(office.path())
-                .isEqualTo(other.unitPath());
+        GridsAtTheOffice at = GridsAtTheOffice.of(jurisdictions, "SO", "驻所");
+        n = at.n();
+        office = at.office();
+        lon = at.lon();
+        served = at.served();
+        other = at.other();
+        fixture = at;
         otherAddress = "江苏省连云港市东海县房山镇驻所村" + n + "二组" + n + "号";
         jdbc.sql("INSERT INTO address (id, grid_id, full_text, lon, lat) VALUES (?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), other.id().value(), otherAddress, lon + 0.012, 43.002).update();
     }
 
-    static String square(double west) {
-        return "{\"type\":\"Polygon\",\"coordinates\":[[[%s,43],[%s,43],[%s,43.004],[%s,43.004],[%s,43]]]}"
-                .formatted(west, west + 0.004, west + 0.004, west, west);
-    }
-
     /** One who serves the first grid, seated at the office, as the roster puts him. */
     String serving(StaffRole role, GridRole as) {
-        String username = (role.name().substring(0, 3) + "so" + n + new Random().nextInt(1000)).toLowerCase();
-        Staff staff = directory.register(office.id(), role, "驻所人员" + username.substring(username.length() - 4), null,
-                null, "村民组长", username, PASSWORD);
-        directory.assignGridRole(served.id(), staff.id(), as, LocalDate.of(2025, 1, 1), null);
-        return username;
+        return fixture.serving(directory, role, as, "so", "驻所人员").username();
     }
 
     UUID demoGrid(String code) {

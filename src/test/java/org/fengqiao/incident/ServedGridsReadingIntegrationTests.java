@@ -6,22 +6,17 @@ import static org.fengqiao.support.Workbooks.rows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.GridRole;
 import org.fengqiao.account.Staff;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
-import org.fengqiao.jurisdiction.Community;
-import org.fengqiao.jurisdiction.CommunityKind;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.support.IntegrationTest;
@@ -39,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ServedGridsReadingIntegrationTests extends IntegrationTest {
 
     static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    static final String PASSWORD = "Qiao-Test-2026";
+    static final String PASSWORD = GridsAtTheOffice.PASSWORD;
 
     @LocalServerPort
     int port;
@@ -56,30 +51,21 @@ class ServedGridsReadingIntegrationTests extends IntegrationTest {
     Grid served;
     Grid other;
     String officerToken;
+    GridsAtTheOffice fixture;
 
     @BeforeEach
     void twoGridsAtTheOffice() {
         api = new ApiClient(port);
-        n = String.valueOf(100000 + new Random().nextInt(899999));
-        office = jurisdictions.unitByCode("320722010100").orElseThrow();
-        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "IT-SR-" + n, "驻所读村" + n,
-                null, null, null);
-        double lon = 90 + new Random().nextInt(400) / 100.0;
-        served = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-SR1-" + n, "驻所读一格" + n,
-                ServedGridsAtTheOfficeIntegrationTests.square(lon), null, null, null);
-        other = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-SR2-" + n, "驻所读二格" + n,
-                ServedGridsAtTheOfficeIntegrationTests.square(lon + 0.01), null, null, null);
-        assertThat(other.unitPath()).as("both placed at the office itself").isEqualTo(office.path())
-                .isEqualTo(served.unitPath());
+        fixture = GridsAtTheOffice.of(jurisdictions, "SR", "驻所读");
+        n = fixture.n();
+        office = fixture.office();
+        served = fixture.served();
+        other = fixture.other();
         officerToken = api.token("officer", DEMO_PASSWORD);
     }
 
     Staff serving(StaffRole role, GridRole as) {
-        String username = (role.name().substring(0, 3) + "sr" + n + new Random().nextInt(1000)).toLowerCase();
-        Staff staff = directory.register(office.id(), role, "驻所读者" + username.substring(username.length() - 4), null,
-                null, "村民组长", username, PASSWORD);
-        directory.assignGridRole(served.id(), staff.id(), as, LocalDate.of(2025, 1, 1), null);
-        return staff;
+        return fixture.serving(directory, role, as, "sr", "驻所读者");
     }
 
     /** An item the officer files in a grid: its id and tracking code. */
