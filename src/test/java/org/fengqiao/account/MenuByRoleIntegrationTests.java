@@ -201,6 +201,48 @@ class MenuByRoleIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * The station chief answers the notices sent to his station (the bureau's inspector issues them): his start page has
+     * a tile for them that says how many of his station's are open and how many went overdue, the figures the page it
+     * opens says above its list, which lists those open ones; the notices to another station's units are not his and
+     * are not counted. In English too.
+     */
+    @Test
+    void theStationChiefsStartPageLeadsToTheNoticesToHisStationCountedInItAlone() {
+        String chiefsStation = "(SELECT u.path || '%' FROM staff s JOIN unit u ON u.id = s.unit_id WHERE s.username = 'chief')";
+        long open = jdbc.sql("SELECT count(*) FROM supervision_notice n WHERE n.state <> 'RECTIFIED' AND n.unit_path LIKE "
+                + chiefsStation).query(Long.class).single();
+        long overdue = jdbc.sql("""
+                SELECT count(*) FROM supervision_notice n WHERE n.state <> 'RECTIFIED' AND n.overdue_at IS NOT NULL
+                  AND n.unit_path LIKE """ + chiefsStation).query(Long.class).single();
+        long elsewhere = jdbc.sql("SELECT count(*) FROM supervision_notice n WHERE n.state <> 'RECTIFIED' "
+                + "AND n.unit_path NOT LIKE " + chiefsStation).query(Long.class).single();
+        assertThat(open).as("the demo sends his station notices still open").isPositive();
+        assertThat(elsewhere).as("and another station's, not his").isPositive();
+
+        ApiClient chief = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+        Document home = Jsoup.parse(chief.get("/", null, "Accept", BROWSER).body());
+        assertThat(home.select("#tile-supervision-to-us strong").text()).isEqualTo("我单位的通报");
+        assertThat(home.select("#supervision-to-us").text()).isEqualTo("未结 " + open + " 份，其中逾期 " + overdue + " 份");
+        assertThat(home.select("#tile-supervision-to-us").attr("href")).isEqualTo("/supervision/to-us");
+        assertThat(home.select("#tile-supervision")).as("he issues none").isEmpty();
+
+        Document page = Jsoup.parse(chief.get("/supervision/to-us", null, "Accept", BROWSER).body());
+        assertThat(page.select("#to-us-open").text()).isEqualTo(home.select("#supervision-to-us").text());
+        assertThat(page.select("#to-us tbody tr:not([data-state=RECTIFIED])")).hasSize((int) open);
+
+        Document english = Jsoup.parse(new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "en")
+                .get("/", null, "Accept", BROWSER).body());
+        assertThat(english.select("#tile-supervision-to-us strong").text()).isEqualTo("Notices to my unit");
+        assertThat(english.select("#supervision-to-us").text()).isEqualTo((open == 1 ? "1 open notice, "
+                : open + " open notices, ") + overdue + " of them overdue");
+
+        // the bureau issues notices and answers none: no tile of notices to his unit
+        Document bureau = Jsoup.parse(new ApiClient(port).signedIn("bureau", DEMO_PASSWORD, null)
+                .get("/", null, "Accept", BROWSER).body());
+        assertThat(bureau.select("#tile-supervision-to-us")).isEmpty();
+    }
+
+    /**
      * A volunteer reads no population records, so the population menu, where the task list sits, is not hers; yet a
      * grid chief may give her a door to check as a member of the grid. Her bar offers her own tasks while she serves a
      * grid in a role a task may be given to, and not to a volunteer who serves none (his list would always be empty).

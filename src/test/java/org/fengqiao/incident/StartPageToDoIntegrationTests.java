@@ -45,6 +45,8 @@ class StartPageToDoIntegrationTests extends IntegrationTest {
     IncidentDesk desk;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.fengqiao.incident.internal.Incidents incidents;
 
     String n;
     Grid grid;
@@ -99,6 +101,33 @@ class StartPageToDoIntegrationTests extends IntegrationTest {
 
         ApiClient english = new ApiClient(port).signedIn(manager, DEMO_PASSWORD, "en");
         assertThat(text(home(english), "my-open-items")).isEqualTo("My items: 2, 1 of them overdue");
+    }
+
+    /**
+     * An item left untaken past its level's time moves up (the demo's items do as it starts): it is then the next
+     * level's, its duty person's to handle, no longer the grid manager's. So the manager's start page counts it no more,
+     * and the station chief's, whose station the office's items go up to, counts it and leads to his list that holds it.
+     */
+    @Test
+    void anItemMovedUpPastItsDeadlineIsCountedOnTheStationChiefsStartPageAndNoLongerOnTheManagers() {
+        ApiClient c = new ApiClient(port).signedIn(manager, DEMO_PASSWORD, null);
+        UUID item = help("首页上移");
+        assertThat(text(home(c), "my-open-items")).isEqualTo("我的待办 1 件，其中已超时 0 件");
+
+        // the central office has 30 minutes to take it up; past them the sweep moves it to the station
+        org.fengqiao.support.MovableClock later = new org.fengqiao.support.MovableClock(
+                java.time.Instant.now().plus(java.time.Duration.ofMinutes(31)), java.time.ZoneOffset.UTC);
+        assertThat(new org.fengqiao.incident.internal.EscalationSweep(incidents, desk, later).sweep(grid.id().value()))
+                .isEqualTo(1);
+        UUID chief = jdbc.sql("SELECT id FROM staff WHERE username = 'chief'").query(UUID.class).single();
+        assertThat(incidents.find(item).orElseThrow().ownerStaffId()).as("the station's duty person").isEqualTo(chief);
+
+        assertThat(text(home(c), "my-open-items")).isEqualTo("暂无我的待办，查看辖区未办结事项");
+        ApiClient station = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+        String page = home(station);
+        assertThat(text(page, "my-open-items")).startsWith("我的待办 ");
+        assertThat(href(page, "tile-incidents")).isEqualTo("/incidents?show=mine");
+        assertThat(station.get("/incidents?show=mine", null, "Accept", "text/html").body()).contains("首页上移" + n);
     }
 
     @Test

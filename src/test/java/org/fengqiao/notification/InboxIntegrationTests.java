@@ -54,6 +54,10 @@ class InboxIntegrationTests extends IntegrationTest {
     IncidentDesk desk;
     @Autowired
     OverdueSweep overdueSweep;
+    @Autowired
+    org.fengqiao.incident.IncidentLoader loader;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     ApiClient api;
 
@@ -260,6 +264,44 @@ class InboxIntegrationTests extends IntegrationTest {
 
         assertThat(informed(chief, open).get("unread").asBoolean()).as("still open").isTrue();
         assertThat(unread(chief)).isEqualTo(before + 1);
+    }
+
+    /**
+     * An item filed and then taken up to its answer in one transaction (as the demo loads its items): the entries its
+     * routing wrote asked the manager to handle it and told the chief of it, and the steps that followed closed them
+     * in the same transaction. They were written only at the commit, after the steps had looked for them, and stood
+     * unread: the demo's grid manager was asked to handle two items answered long before, its officer told of eleven.
+     */
+    @Test
+    void anItemFiledAndAnsweredInOneTransactionLeavesNoEntryOfItUnread() {
+        Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        TestGrid g = NotificationFixtures.grid(jurisdictions, staff, office);
+        String manager = token(g.managerLogin());
+        String chief = token(g.chiefLogin());
+        long managerBefore = unread(manager);
+        long chiefBefore = unread(chief);
+
+        UUID[] ids = new UUID[2];
+        transactions.executeWithoutResult(status -> {
+            ids[0] = loader.file(new org.fengqiao.incident.NewIncident(org.fengqiao.incident.Source.FIELD,
+                    org.fengqiao.incident.Category.HELP, null, null, null, "一并办结的求助-" + UUID.randomUUID(), null,
+                    null, null, "测试地址", g.grid().id().value(), null, null, null, null), "test");
+            loader.handle(ids[0], "ANSWERED", "已到场帮助并回复", "test");
+            // and one only filed in the same transaction: its asks stand
+            ids[1] = loader.file(new org.fengqiao.incident.NewIncident(org.fengqiao.incident.Source.FIELD,
+                    org.fengqiao.incident.Category.HELP, null, null, null, "同批未办的求助-" + UUID.randomUUID(), null,
+                    null, null, "测试地址", g.grid().id().value(), null, null, null, null), "test");
+        });
+
+        assertThat(entriesAbout(manager, ids[0].toString())).singleElement()
+                .satisfies(e -> assertThat(e.get("kind").asText()).isEqualTo("INCIDENT_ASSIGNED"))
+                .satisfies(e -> assertThat(e.get("unread").asBoolean()).as("taken up and answered").isFalse());
+        assertThat(entriesAbout(chief, ids[0].toString())).singleElement()
+                .satisfies(e -> assertThat(e.get("unread").asBoolean()).as("closed by its answer").isFalse());
+        assertThat(entriesAbout(manager, ids[1].toString())).singleElement()
+                .satisfies(e -> assertThat(e.get("unread").asBoolean()).as("still his to take up").isTrue());
+        assertThat(unread(manager)).isEqualTo(managerBefore + 1);
+        assertThat(unread(chief)).isEqualTo(chiefBefore + 1);
     }
 
     /** The caller's one entry of kind INCIDENT_INFORMED about an item, still listed. */

@@ -118,6 +118,43 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         assertThat(en.body()).contains("My points");
     }
 
+    /**
+     * One's own points typed by one who earns none (POINTS_EARN) listed an empty balance as if his were nil: the
+     * inspector, who reads his jurisdiction's points, is taken to its leaderboard with a line saying why; the
+     * administrators, who neither earn nor read points, are refused, told why; each in his language.
+     */
+    @Test
+    void onesOwnPointsTypedByOneWhoEarnsNoneLeadToTheLeaderboardOrAreRefusedSayingWhy() {
+        String html = "text/html,application/xhtml+xml";
+        Map<String, List<String>> told = Map.of("zh-CN", List.of("您的角色（督察）不参与积分", "龙虎榜",
+                        "系统管理员、安全管理员和安全审计员（三员）不参与积分，也不查看积分"),
+                "en", List.of("Your role (Inspector) earns no points", "Leaderboard",
+                        "The system, security and audit administrators earn no points and read none"));
+        told.forEach((language, lines) -> {
+            ApiClient inspector = new ApiClient(port).signedIn("inspector", DEMO_PASSWORD, language);
+            HttpResponse<String> mine = inspector.get("/points", null, "Accept", html);
+            assertThat(mine.statusCode()).isEqualTo(302);
+            assertThat(mine.headers().firstValue("Location").orElseThrow()).endsWith("/points/leaderboard");
+            org.jsoup.nodes.Document board = org.jsoup.Jsoup.parse(inspector.get("/points/leaderboard", null,
+                    "Accept", html).body());
+            assertThat(board.select("main .notice").text()).startsWith(lines.get(0));
+            assertThat(board.select("main h1").text()).contains(lines.get(1));
+
+            for (String admin : List.of("admin", "security", "auditor")) {
+                HttpResponse<String> refused = new ApiClient(port).signedIn(admin, DEMO_PASSWORD, language)
+                        .get("/points", null, "Accept", html);
+                assertThat(refused.statusCode()).as(admin).isEqualTo(403);
+                assertThat(org.jsoup.Jsoup.parse(refused.body()).select("main .problems").text()).as(admin)
+                        .startsWith(lines.get(2));
+            }
+        });
+        // those who earn points keep their page
+        HttpResponse<String> volunteer = new ApiClient(port).signedIn("volunteer", DEMO_PASSWORD, null)
+                .get("/points", null, "Accept", html);
+        assertThat(volunteer.statusCode()).isEqualTo(200);
+        assertThat(volunteer.body()).contains("我的积分");
+    }
+
     @Test
     void theTopOfAStationsYearAreConfirmedAsActivistsOnce() {
         // a station of its own, so the test's year is not the demo's

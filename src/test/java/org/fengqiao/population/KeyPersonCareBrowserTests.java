@@ -76,7 +76,7 @@ class KeyPersonCareBrowserTests extends BrowserTest {
         // 返回 leads to the overdue list he came from, where the person visited is overdue no more
         page.click("#back-to-list");
         page.waitForURL("**/key-persons?overdue=true");
-        assertThat(page.locator(".segmented a.active")).containsText(new String[] {"只看逾期"});
+        assertThat(page.locator("#key-persons-visits a.active")).containsText(new String[] {"只看逾期"});
         assertThat(page.locator("a.key-person-name:text-is('蒋逾')")).hasCount(0);
     }
 

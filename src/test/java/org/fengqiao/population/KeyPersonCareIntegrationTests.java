@@ -512,6 +512,56 @@ class KeyPersonCareIntegrationTests extends IntegrationTest {
         assertThat(home).contains("我负责网格逾期未走访 " + overdue + " 人");
         assertThat(ignored.status()).isEqualTo(200);
     }
+    /**
+     * The list's two choices, whose key persons and whether only the overdue ones, are two groups each with exactly
+     * one chosen, the one the address asks for (the start page's tile opens {@code ?overdue=true}, and showed "overdue
+     * only" chosen beside "whole jurisdiction" in one group); each choice keeps the other group's. In English too.
+     */
+    @Test
+    void theListsFiltersShowChosenExactlyWhatTheAddressAsksForOnePerGroup() {
+        keyPerson("FS-1-07", "选逾", "HIGH", today.minusDays(40), false);
+        org.fengqiao.account.ApiClient web = new org.fengqiao.account.ApiClient(port);
+        String officer = web.token("officer", DEMO_PASSWORD);
+        String bureau = web.token("bureau", DEMO_PASSWORD);
+        record Case(String token, String query, String scope, String visits) {
+        }
+        // the officer heads grids, so his list opens on them; the bureau heads none
+        List<Case> cases = List.of(new Case(officer, "?overdue=true", "我负责的网格", "只看逾期"),
+                new Case(officer, "", "我负责的网格", "全部人员"),
+                new Case(officer, "?mine=false", "辖区全部", "全部人员"),
+                new Case(officer, "?mine=false&overdue=true", "辖区全部", "只看逾期"),
+                new Case(bureau, "?overdue=true", "辖区全部", "只看逾期"),
+                new Case(bureau, "", "辖区全部", "全部人员"));
+        for (Case c : cases) {
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(web.get("/key-persons" + c.query(), c.token(),
+                    "Accept", "text/html").body());
+            String as = (c.token().equals(officer) ? "officer " : "bureau ") + c.query();
+            assertThat(page.select(".segmented a.active").eachText()).as(as).containsExactly(c.scope(), c.visits());
+            assertThat(page.select(".segmented a[aria-current]").eachText()).as(as)
+                    .containsExactly(c.scope(), c.visits());
+            assertThat(page.select("#key-persons-scope a.active").text()).as(as).isEqualTo(c.scope());
+            assertThat(page.select("#key-persons-visits a.active").text()).as(as).isEqualTo(c.visits());
+            boolean overdueOnly = c.visits().equals("只看逾期");
+            // each choice of one group keeps what the other chose
+            assertThat(page.select("#filter-all").attr("href")).as(as).contains("overdue=" + overdueOnly);
+            assertThat(page.select("#filter-overdue").attr("href")).as(as).contains("overdue=true")
+                    .contains("mine=" + c.scope().equals("我负责的网格"));
+            assertThat(page.select("#filter-any-visit").attr("href")).as(as).contains("overdue=false");
+            // and the list is what is chosen
+            assertThat(page.select("tbody tr:not(.is-overdue) a.key-person-name")).as(as)
+                    .matches(rows -> !overdueOnly || rows.isEmpty());
+        }
+        assertThat(org.jsoup.Jsoup.parse(web.get("/key-persons?overdue=true", bureau, "Accept", "text/html").body())
+                .select("#filter-mine")).as("he heads no grid: nothing of his to choose").isEmpty();
+        assertThat(web.get("/key-persons?mine=false&overdue=true", officer, "Accept", "text/html").body())
+                .contains("选逾");
+
+        org.jsoup.nodes.Document english = org.jsoup.Jsoup.parse(web.get("/key-persons?overdue=true", officer,
+                "Accept", "text/html", "Accept-Language", "en").body());
+        assertThat(english.select(".segmented a.active").eachText()).containsExactly("My grids", "Overdue only");
+        assertThat(english.select(".segmented .segment-label").eachText()).containsExactly("Area", "Visits");
+    }
+
     @Test
     void theGridManagersPagesCountAndListTheOverdueKeyPersonsOfTheGridsHeManagesNotTheWholeOffice() {
         // the demo's grid manager manages 吴场村's first eleven grids of the 65 of 房山中心警务室

@@ -50,6 +50,23 @@ public class BeforeCommitWrites {
         ((List<T>) pending.rows.computeIfAbsent(batch, b -> new ArrayList<>())).add(row);
     }
 
+    /**
+     * Writes now the rows of {@code batch} gathered so far in the caller's transaction, before a statement of the same
+     * transaction that changes such rows: it would otherwise miss them (an inbox entry asking an officer to take up an
+     * item, then marked read as he takes it up in the same transaction, was written after, unread). The batch keeps its
+     * place among the others, so what runs after it at the commit (a batch added later) still runs after its rows.
+     */
+    public void flush(Batch<?> batch) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending != null && !pending.written) {
+            pending.flush(batch);
+        }
+    }
+
     /** The rows gathered in one transaction, by batch in the order each batch was first added to. */
     private final class Pending implements TransactionSynchronization {
 
@@ -79,8 +96,21 @@ public class BeforeCommitWrites {
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         private void write() {
-            rows.forEach((batch, list) -> ((Batch) batch).write(list));
+            rows.forEach((batch, list) -> {
+                if (!list.isEmpty()) {
+                    ((Batch) batch).write(list);
+                }
+            });
             rows.clear();
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private void flush(Batch<?> batch) {
+            List<?> list = rows.get(batch);
+            if (list != null && !list.isEmpty()) {
+                ((Batch) batch).write(List.copyOf(list));
+                list.clear();
+            }
         }
 
         @Override

@@ -19,6 +19,7 @@ import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.platform.QrCode;
+import org.fengqiao.platform.Refused;
 import org.fengqiao.platform.Yuan;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
@@ -119,9 +120,23 @@ class PointsPages {
     /** How many entries the ledger export reads at a time. */
     static final int LEDGER_PAGE = 1000;
 
+    /**
+     * One's own points, for those who earn them (POINTS_EARN). Typed by one who earns none, the page listed an empty
+     * balance as if his were nil: the inspector, who reads the points of his jurisdiction, is taken to its leaderboard
+     * with a line saying why; the three administrators (三员), who neither earn nor read points, are refused, told why.
+     */
     @GetMapping("/points")
-    String mine(Model model) {
+    String mine(Model model, Locale locale, RedirectAttributes redirect) {
         Caller caller = Callers.require();
+        if (!caller.may("POINTS_EARN")) {
+            if (!caller.may("POINTS_READ")) {
+                throw new Refused("points.my.notEarnedNorRead");
+            }
+            String role = messages.getMessage("role." + caller.role(), null, caller.role(), locale);
+            redirect.addFlashAttribute("notice", messages.getMessage("points.my.notEarned", new Object[] {role},
+                    locale));
+            return "redirect:/points/leaderboard";
+        }
         UUID me = caller.staffId();
         model.addAttribute("balance", ledger.balance(me));
         model.addAttribute("history", ledger.history(me, HISTORY_SHOWN));

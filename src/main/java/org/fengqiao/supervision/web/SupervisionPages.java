@@ -226,6 +226,9 @@ class SupervisionPages {
         Caller caller = Callers.require();
         model.addAttribute("notices", notices.concerning(caller.staffId(), caller.scopePatterns(), 100));
         model.addAttribute("me", caller.staffId());
+        // the counts the start page's tile gives, said where it leads
+        model.addAttribute("openCount", SupervisionStartPage.openCount(notices, Notices.Status.OPEN, caller));
+        model.addAttribute("overdueCount", SupervisionStartPage.openCount(notices, Notices.Status.OVERDUE, caller));
         return "supervision/to-us";
     }
 
