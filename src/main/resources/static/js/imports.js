@@ -56,8 +56,9 @@
     return Math.min(99, Math.floor(job.processedRows * 100 / job.totalRows));
   }
 
+  // the page's own address for the file, which goes with the session and names it in the page's language
   function errorsUrl(id) {
-    return list.dataset.url + '/' + encodeURIComponent(id) + '/errors';
+    return list.dataset.errorsUrl + encodeURIComponent(id) + '/errors.xlsx';
   }
 
   // The job being followed, in the panel above the list.

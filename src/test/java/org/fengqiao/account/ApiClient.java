@@ -149,6 +149,24 @@ public final class ApiClient {
         return this;
     }
 
+    /**
+     * Sets the page language as a page's language choice leaves it (its cookie), for this client's session only, not
+     * the account's: {@code ?lang=} would keep it on a shared demo account too.
+     */
+    public ApiClient languageCookie(String language) {
+        // the one the sign-in left (the profile's language) goes: a request carrying both is read by the first
+        for (java.net.HttpCookie old : List.copyOf(cookies.getCookieStore().getCookies())) {
+            if (old.getName().equals("fq_lang")) {
+                cookies.getCookieStore().remove(null, old);
+            }
+        }
+        java.net.HttpCookie cookie = new java.net.HttpCookie("fq_lang", language);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base), cookie);
+        return this;
+    }
+
     public String token(String username, String password) {
         HttpResponse<String> response = send("POST", "/api/v1/auth/token", null,
                 Map.of("username", username, "password", password));

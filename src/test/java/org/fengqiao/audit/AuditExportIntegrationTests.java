@@ -109,7 +109,7 @@ class AuditExportIntegrationTests extends IntegrationTest {
         headers.setBearerAuth(api.token("auditor"));
         String page = http.exchange("/audit?actor=officer&action=SIGN_IN", HttpMethod.GET, new HttpEntity<>(headers),
                 String.class).getBody();
-        assertThat(page).containsPattern("id=\"audit-export\"[^>]* href=\"/api/v1/audit/export\\?actor=officer"
+        assertThat(page).containsPattern("id=\"audit-export\"[^>]* href=\"/audit/export.xlsx\\?actor=officer"
                 + "&amp;action=SIGN_IN&amp;upTo=[0-9]+\"").contains("导出 xlsx");
     }
 
@@ -122,6 +122,85 @@ class AuditExportIntegrationTests extends IntegrationTest {
                 new HttpEntity<>(bearer("auditor", null)), String.class);
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(bad.getBody()).contains("\"field\":\"from\"");
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    /**
+     * The trail page's export link is a page's: it goes with the auditor's session (no token) and its language (file
+     * name, sheet, headers), holds what the page counted, and a refusal (a time of the year 1) comes back on the trail
+     * with its filters and the reason in his language, not a problem in JSON; nobody else gets a file from it.
+     */
+    @Test
+    void theTrailPagesExportLinkGoesWithTheSessionAndARefusalComesBackOnTheTrail() throws Exception {
+        api.signIn("officer");
+        String browser = "text/html,application/xhtml+xml";
+        org.fengqiao.account.ApiClient auditor = new org.fengqiao.account.ApiClient(port).signedIn("auditor",
+                DEMO_PASSWORD, null);
+        String page = auditor.get("/audit?actor=officer&action=SIGN_IN", null, "Accept", browser).body();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"audit-export\"[^>]* href=\"([^\"]*)\"")
+                .matcher(page);
+        assertThat(link.find()).as("the export link").isTrue();
+        String href = link.group(1).replace("&amp;", "&");
+        assertThat(href).matches("/audit/export\\.xlsx\\?actor=officer&action=SIGN_IN&upTo=[0-9]+");
+        java.net.http.HttpResponse<byte[]> file = auditor.download(href, null, "Accept", browser);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Disposition").orElse(""))
+                .contains(java.net.URLEncoder.encode("审计日志", java.nio.charset.StandardCharsets.UTF_8) + ".xlsx");
+        List<List<String>> rows = rows(file.body());
+        assertThat(rows.get(0)).startsWith("序号");
+        long total = ((Number) api.get("/api/v1/audit?actor=officer&action=SIGN_IN&upTo=" + href.replaceAll(".*upTo=", ""),
+                "auditor", Map.class).getBody().get("total")).longValue();
+        assertThat(rows).hasSize((int) total + 1);
+
+        auditor.languageCookie("en");
+        java.net.http.HttpResponse<byte[]> english = auditor.download(href, null, "Accept", browser,
+                "Accept-Language", "zh-CN");
+        assertThat(english.headers().firstValue("Content-Disposition").orElse("")).contains("audit-trail.xlsx");
+        assertThat(sheetName(english.body())).isEqualTo("Audit trail");
+
+        java.net.http.HttpResponse<byte[]> refused = auditor.download("/audit/export.xlsx?actor=officer&from=0001-01-01",
+                null, "Accept", browser);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow())
+                .endsWith("/audit?actor=officer&from=0001-01-01");
+        assertThat(refused.headers().firstValue("Content-Disposition")).as("nothing written").isEmpty();
+        assertThat(auditor.get("/audit?actor=officer&from=0001-01-01", null, "Accept", browser).body())
+                .contains("The time 0001-01-01 is not between 1900-01-01 and 2099-12-31");
+
+        java.net.http.HttpResponse<byte[]> officer = new org.fengqiao.account.ApiClient(port)
+                .signedIn("officer", DEMO_PASSWORD, null).download(href, null, "Accept", browser);
+        assertThat(officer.statusCode()).isEqualTo(403);
+        assertThat(officer.headers().firstValue("Content-Disposition")).isEmpty();
+    }
+
+    /**
+     * A time of a year far off (the year 1, 99999, one past what the database's times hold, one past what an instant
+     * holds) is refused with 400 naming the field, by the search and its export alike, never answered with 500 nor
+     * read as no bound; the first and last days the filters take are read.
+     */
+    @Test
+    void aTimeOfAFarOffYearIsRefusedByTheSearchAndTheExportNeverFailing() {
+        for (String far : List.of("from=0001-01-01", "to=9999-12-31", "from=%2B99999-01-01T00:00:00Z",
+                "to=%2B300000-01-01T00:00", "from=%2B999999999-12-31T23:59:59-18:00", "to=1899-12-31T23:59",
+                "from=2100-01-01T00:00:00%2B08:00")) {
+            for (String path : List.of("/api/v1/audit?", "/api/v1/audit/export?")) {
+                ResponseEntity<String> r = http.exchange(path + far, HttpMethod.GET,
+                        new HttpEntity<>(bearer("auditor", "en")), String.class);
+                assertThat(r.getStatusCode().value()).as(path + far).isEqualTo(400);
+                assertThat(r.getBody()).as(path + far).contains("\"field\":\"" + far.substring(0, far.indexOf('='))
+                        + "\"").containsAnyOf("is not between 1900-01-01 and 2099-12-31", "Invalid time");
+            }
+        }
+        ResponseEntity<String> zh = http.exchange("/api/v1/audit?from=0001-01-01", HttpMethod.GET,
+                new HttpEntity<>(bearer("auditor", null)), String.class);
+        assertThat(zh.getBody()).contains("时间 0001-01-01 不在可查的 1900-01-01 至 2099-12-31 之间");
+        for (String near : List.of("from=1900-01-01", "to=2099-12-31", "to=2099-12-31T23:59:59")) {
+            assertThat(http.exchange("/api/v1/audit?size=1&" + near, HttpMethod.GET,
+                    new HttpEntity<>(bearer("auditor", null)), String.class).getStatusCode().value()).as(near)
+                    .isEqualTo(200);
+        }
     }
 
     private ResponseEntity<byte[]> download(String url, String user, String language) {

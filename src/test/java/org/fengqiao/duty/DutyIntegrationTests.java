@@ -506,6 +506,53 @@ class DutyIntegrationTests extends IntegrationTest {
                 .isEqualTo(404);
     }
 
+    /**
+     * The overview page's export link is a page's: the ledger of the overview shown (its unit, period and day), with
+     * the session and in its language, the 404 page for a unit outside the chief's jurisdiction, a day the overview
+     * refuses back on the overview, which says why; signed out, to the sign-in page.
+     */
+    @Test
+    void theOverviewPagesLedgerLinkGoesWithTheSessionItsLanguageAndScope() throws Exception {
+        String html = "text/html,application/xhtml+xml";
+        ApiClient page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"export\" class=\"export\"\\s+href=\"([^\"]*)\"")
+                .matcher(page.get("/duties/overview?period=MONTH", null, "Accept", html).body());
+        assertThat(link.find()).as("the export link").isTrue();
+        String href = link.group(1).replace("&amp;", "&");
+        assertThat(href).startsWith("/duties/overview/export.xlsx?").contains("period=MONTH");
+        HttpResponse<byte[]> xlsx = page.download(href, null, "Accept", html);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse(""))
+                .contains(java.net.URLEncoder.encode("职责督导", java.nio.charset.StandardCharsets.UTF_8) + ".xlsx");
+        String officerName = jdbc.sql("SELECT name FROM staff WHERE username = 'officer'").query(String.class).single();
+        String officer2Name = jdbc.sql("SELECT name FROM staff WHERE username = 'officer2'").query(String.class)
+                .single();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                xlsx.body()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("民警");
+            List<String> names = new java.util.ArrayList<>();
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                names.add(sheet.getRow(i).getCell(0).getStringCellValue());
+            }
+            assertThat(names).contains(officerName).doesNotContain(officer2Name);
+        }
+        UUID urbanStation = jdbc.sql("SELECT id FROM unit WHERE code = '320722020000'").query(UUID.class).single();
+        assertThat(page.download("/duties/overview/export.xlsx?unitId=" + urbanStation, null, "Accept", html)
+                .statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> refused = page.download("/duties/overview/export.xlsx?day=0001-01-01", null, "Accept",
+                html);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/duties/overview?day=0001-01-01");
+        assertThat(refused.headers().firstValue("Content-Disposition")).isEmpty();
+        page.languageCookie("en");
+        HttpResponse<byte[]> english = page.download(href, null, "Accept", html, "Accept-Language", "zh-CN");
+        assertThat(english.headers().firstValue("Content-Disposition").orElse("")).contains("duty-overview.xlsx");
+        HttpResponse<byte[]> signedOut = new ApiClient(port).download(href, null, "Accept", html);
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
     @Test
     void theOverviewsUnitFilterNamesItsWholeJurisdictionChoiceInTheReadersLanguage() {
         for (String[] lang : new String[][] {{"zh", "全部辖区"}, {"en", "Whole jurisdiction"}}) {

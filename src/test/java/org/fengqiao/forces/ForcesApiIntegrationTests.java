@@ -643,6 +643,50 @@ class ForcesApiIntegrationTests extends IntegrationTest {
         assertThat(api.get("/api/v1/forces/export.xlsx", api.token("volunteer", DEMO_PASSWORD)).statusCode()).isEqualTo(403);
     }
 
+    /**
+     * The roster page's export link is a page's, not the API's: it goes with the session (no token), in the session's
+     * language (file name, sheets, headers), the reader's jurisdiction only; a role without the rosters gets the error
+     * page, not a problem in JSON, and a signed-out reader is sent to sign in.
+     */
+    @Test
+    void theRosterPagesExportLinkGoesWithTheSessionInItsLanguageAndScope() throws Exception {
+        String mine = "页导出队" + n();
+        String theirs = "页导出他队" + n();
+        ok(api.send("POST", "/api/v1/forces/teams", officer, team(RURAL_OFFICE, mine)), 201);
+        ok(api.send("POST", "/api/v1/forces/teams", officer2, team(HEPING, theirs)), 201);
+        String html = "text/html,application/xhtml+xml";
+        ApiClient browser = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"export\" href=\"([^\"]*)\"")
+                .matcher(browser.get("/forces", null, "Accept", html).body());
+        assertThat(link.find()).as("the export link").isTrue();
+        assertThat(link.group(1)).isEqualTo("/forces/export.xlsx");
+        HttpResponse<byte[]> zh = browser.download(link.group(1), null, "Accept", html);
+        assertThat(zh.statusCode()).isEqualTo(200);
+        assertThat(zh.headers().firstValue("Content-Disposition").orElse("")).contains(java.net.URLEncoder.encode(
+                "群防群治力量名册", java.nio.charset.StandardCharsets.UTF_8) + ".xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(zh.body()))) {
+            assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("队伍");
+            assertThat(column(book.getSheet("队伍"), 0)).contains(mine).doesNotContain(theirs);
+        }
+        // the session's language, chosen on a page (its cookie), not the browser's header nor a token's
+        browser.languageCookie("en");
+        HttpResponse<byte[]> en = browser.download("/forces/export.xlsx", null, "Accept", html,
+                "Accept-Language", "zh-CN");
+        assertThat(en.headers().firstValue("Content-Disposition").orElse("")).contains("forces-roster.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(en.body()))) {
+            assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("Teams");
+            assertThat(column(book.getSheet("Teams"), 0)).contains(mine).doesNotContain(theirs);
+        }
+
+        HttpResponse<String> volunteer = new ApiClient(port).signedIn("volunteer", DEMO_PASSWORD, null)
+                .get("/forces/export.xlsx", null, "Accept", html);
+        assertThat(volunteer.statusCode()).isEqualTo(403);
+        assertThat(volunteer.headers().firstValue("Content-Type").orElse("")).contains("text/html");
+        HttpResponse<byte[]> signedOut = new ApiClient(port).download("/forces/export.xlsx", null, "Accept", html);
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
     @Test
     void thePagesAnswer404OutsideTheSubtreeAndShowTheRosterInside() {
         String theirs = ok(api.send("POST", "/api/v1/forces/teams", officer2, team(HEPING, "页面他队" + n())), 201)

@@ -5,7 +5,9 @@ import static org.fengqiao.support.Workbooks.row;
 import static org.fengqiao.support.Workbooks.rows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -241,10 +243,51 @@ class IncidentLedgerIntegrationTests extends IntegrationTest {
         Matcher link = Pattern.compile("id=\"export-xlsx\"[^>]*href=\"([^\"]*)\"").matcher(list.body());
         assertThat(link.find()).as("the export link").isTrue();
         String href = link.group(1).replace("&amp;", "&");
-        assertThat(href).isEqualTo("/api/v1/incidents/export?show=all&unitId=" + unit() + "&source=CALL_110");
-        HttpResponse<byte[]> followed = page.download(href, null);
+        assertThat(href).isEqualTo("/incidents/export.xlsx?show=all&unit=" + unit() + "&source=CALL_110");
+        HttpResponse<byte[]> followed = page.download(href, null, "Accept", BROWSER);
         assertThat(followed.statusCode()).isEqualTo(200);
-        assertThat(rows(followed.body()).subList(1, 2)).extracting(r -> r.get(0)).containsExactly("LDG" + n + "-1");
+        assertThat(followed.headers().firstValue("Content-Disposition").orElse(""))
+                .contains(URLEncoder.encode("事项台账", StandardCharsets.UTF_8) + ".xlsx");
+        List<List<String>> rows = rows(followed.body());
+        assertThat(rows.get(0)).startsWith("编号", "接报时间", "类别");
+        assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(0)).containsExactly("LDG" + n + "-1");
+    }
+
+    /**
+     * The page's ledger link goes with the session, not a token: in the reader's language (file name and headers),
+     * his jurisdiction only (an office outside it is not found, as on the list), a refusal back on the list page in
+     * his language instead of a problem in JSON, and signed out he is sent to sign in.
+     */
+    @Test
+    void thePagesLedgerGoesWithTheSessionItsLanguageAndScopeAndARefusalComesBackOnTheList() {
+        ApiClient en = new ApiClient(port).signedIn("ldghandler" + n, DEMO_PASSWORD, "en");
+        HttpResponse<byte[]> english = en.download("/incidents/export.xlsx?show=all", null, "Accept", BROWSER);
+        assertThat(english.statusCode()).isEqualTo(200);
+        assertThat(english.headers().firstValue("Content-Disposition").orElse("")).contains("incidents.xlsx");
+        List<List<String>> rows = rows(english.body());
+        assertThat(rows.get(0)).startsWith("Number", "Received", "Category");
+        assertThat(rows).extracting(r -> r.get(0)).contains("LDG" + n + "-1", "LDG" + n + "-3");
+
+        HttpResponse<byte[]> refused = en.download("/incidents/export.xlsx?show=everything", null, "Accept", BROWSER);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/incidents");
+        assertThat(refused.headers().firstValue("Content-Disposition")).as("nothing written").isEmpty();
+        assertThat(en.get("/incidents", null, "Accept", BROWSER).body())
+                .contains("There is no tab &quot;everything&quot;: choose mine, open, overdue, all or filed.");
+
+        ApiClient otherStation = new ApiClient(port).signedIn("officer2", DEMO_PASSWORD, null);
+        HttpResponse<byte[]> outside = otherStation.download("/incidents/export.xlsx?show=all&unit=" + unit(), null,
+                "Accept", BROWSER);
+        assertThat(outside.statusCode()).isEqualTo(404);
+        assertThat(outside.headers().firstValue("Content-Disposition")).isEmpty();
+        HttpResponse<byte[]> his = otherStation.download("/incidents/export.xlsx?show=all", null, "Accept", BROWSER);
+        assertThat(his.statusCode()).isEqualTo(200);
+        assertThat(rows(his.body())).extracting(r -> r.get(0)).noneMatch(c -> c.startsWith("LDG" + n));
+
+        HttpResponse<byte[]> signedOut = new ApiClient(port).download("/incidents/export.xlsx?show=all", null,
+                "Accept", BROWSER);
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login");
     }
 
     @Test
@@ -273,6 +316,16 @@ class IncidentLedgerIntegrationTests extends IntegrationTest {
             // fewer, by the days or the tab, and the same office's ledger comes out
             assertThat(api.download("/api/v1/incidents/export?show=mine&unitId=" + big.id().value(), chief)
                     .statusCode()).isEqualTo(200);
+            // from the list page's link, the refusal comes back on the list he was looking at, every filter kept
+            ApiClient page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+            HttpResponse<byte[]> fromPage = page.download("/incidents/export.xlsx?show=all&unit=" + big.id().value(),
+                    null, "Accept", BROWSER);
+            assertThat(fromPage.statusCode()).isEqualTo(302);
+            assertThat(fromPage.headers().firstValue("Location").orElseThrow())
+                    .endsWith("/incidents?show=all&unit=" + big.id().value());
+            assertThat(fromPage.headers().firstValue("Content-Disposition")).as("nothing written").isEmpty();
+            assertThat(page.get("/incidents?show=all&unit=" + big.id().value(), null, "Accept", BROWSER).body())
+                    .contains("50,001 条").contains("缩小筛选范围");
         } finally {
             jdbc.sql("DELETE FROM incident WHERE grid_id = ?").param(bigGrid.id().value()).update();
         }

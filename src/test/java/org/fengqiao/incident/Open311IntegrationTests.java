@@ -539,6 +539,36 @@ class Open311IntegrationTests extends IntegrationTest {
     }
 
     /**
+     * A start_date or end_date of a year far off (the year 1, 99999, a day past what a time holds) or malformed is
+     * refused with 400 in GeoReport v2's errors, in the path's format and the caller's language, naming the argument:
+     * never a 500, nor the year 1 read as "everything since". The first and last days the filters take are served.
+     */
+    @Test
+    void aDateOfAFarOffYearOrMalformedIsRefusedInTheStandardsErrorsNeverFailing() {
+        for (String far : List.of("start_date=0001-01-01", "end_date=9999-12-31", "start_date=%2B99999-01-01",
+                "end_date=%2B999999999-12-31", "start_date=%2B999999999-12-31T23:59:59Z",
+                "end_date=%2B999999999-12-31T23:59:59-18:00", "start_date=1899-12-31T12:00:00%2B08:00",
+                "start_date=2026-02-30", "end_date=2026-05-01T25:00")) {
+            String field = far.substring(0, far.indexOf('='));
+            HttpResponse<String> json = client.get("requests.json?" + far, "Accept-Language", "en");
+            assertThat(json.statusCode()).as(far).isEqualTo(400);
+            assertThat(json(json).get(0).get("code").asInt()).as(far).isEqualTo(400);
+            assertThat(json(json).get(0).get("description").asText()).as(far).startsWith(field + " must");
+            HttpResponse<String> xml = client.get("requests.xml?" + far);
+            assertThat(xml.statusCode()).as(far).isEqualTo(400);
+            assertThat(text(xml(xml), "/errors/error/code")).as(far).isEqualTo("400");
+            assertThat(text(xml(xml), "/errors/error/description")).as(far).startsWith(field + " 须");
+        }
+        assertThat(json(client.get("requests.json?start_date=0001-01-01", "Accept-Language", "en")).get(0)
+                .get("description").asText()).isEqualTo("start_date must fall between 1900-01-01 and 2099-12-31: "
+                        + "check its year");
+        for (String near : List.of("start_date=1900-01-01", "end_date=2099-12-31",
+                "start_date=2099-10-03&end_date=2099-12-31T23:59:59")) {
+            assertThat(client.get("requests.json?" + near).statusCode()).as(near).isEqualTo(200);
+        }
+    }
+
+    /**
      * GeoReport v2: a start_date and end_date "may not span more than 90 days". A wider range is refused in the
      * standard's errors, in the caller's language and in the path's format; 90 days exactly is served.
      */

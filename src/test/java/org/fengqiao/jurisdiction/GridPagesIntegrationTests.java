@@ -23,6 +23,8 @@ class GridPagesIntegrationTests extends IntegrationTest {
     TestRestTemplate http;
     @Autowired
     JdbcClient jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     JurisdictionApi api;
 
@@ -49,6 +51,51 @@ class GridPagesIntegrationTests extends IntegrationTest {
                 .contains("data-tile-url=\"https://webrd0{s}.is.autonavi.com").contains("/webjars/leaflet/1.9.4/dist/leaflet.js")
                 .contains("/js/map.js").doesNotContain("<script>");
         assertThat(page("officer", "/map", "en").getBody()).contains("Grid map");
+    }
+
+    /**
+     * The import page's "export the current grids" link is a page's: with the session, not a token, saved as a GeoJSON
+     * file named in the reader's language, holding the grids he sees (the same as the API's export, which re-imports
+     * as unchanged) and none of another station's; signed out, to the sign-in page.
+     */
+    @Test
+    void theImportPagesExportLinkSavesTheGridsTheReaderSeesUnderANameInHisLanguage() throws Exception {
+        String html = "text/html,application/xhtml+xml";
+        org.fengqiao.account.ApiClient chief = new org.fengqiao.account.ApiClient(port).signedIn("chief",
+                DEMO_PASSWORD, null);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"grids-export\" href=\"([^\"]*)\"")
+                .matcher(chief.get("/grids/import", null, "Accept", html).body());
+        assertThat(link.find()).as("the export link").isTrue();
+        assertThat(link.group(1)).isEqualTo("/grids/export.geojson");
+        java.net.http.HttpResponse<byte[]> file = chief.download(link.group(1), null, "Accept", html);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type").orElse("")).startsWith("application/geo+json");
+        assertThat(file.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment")
+                .contains(java.net.URLEncoder.encode("网格", java.nio.charset.StandardCharsets.UTF_8) + ".geojson");
+        com.fasterxml.jackson.databind.JsonNode saved = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(file.body());
+        assertThat(codes(saved)).contains("FS-1-01").isEqualTo(codes(api.get("chief", "/api/v1/grids/export").body()));
+
+        // the session's language, chosen on a page (its cookie), whatever the browser's header
+        chief.languageCookie("en");
+        assertThat(chief.download("/grids/export.geojson", null, "Accept", html, "Accept-Language", "zh-CN")
+                .headers().firstValue("Content-Disposition").orElse("")).contains("grids.geojson");
+
+        java.net.http.HttpResponse<byte[]> theirs = new org.fengqiao.account.ApiClient(port)
+                .signedIn("officer2", DEMO_PASSWORD, null).download("/grids/export.geojson", null, "Accept", html);
+        assertThat(theirs.statusCode()).isEqualTo(200);
+        assertThat(codes(new com.fasterxml.jackson.databind.ObjectMapper().readTree(theirs.body())))
+                .isNotEmpty().doesNotContain("FS-1-01");
+        java.net.http.HttpResponse<byte[]> signedOut = new org.fengqiao.account.ApiClient(port)
+                .download("/grids/export.geojson", null, "Accept", html);
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    static List<String> codes(com.fasterxml.jackson.databind.JsonNode collection) {
+        List<String> codes = new java.util.ArrayList<>();
+        collection.get("features").forEach(f -> codes.add(f.get("properties").get("code").asText()));
+        return codes;
     }
 
     @Test

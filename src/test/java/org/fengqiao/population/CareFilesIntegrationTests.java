@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
@@ -240,7 +241,7 @@ class CareFilesIntegrationTests extends IntegrationTest {
             java.util.regex.Matcher actionOf = java.util.regex.Pattern.compile("action=\"([^\"]*)\"").matcher(form.group());
             assertThat(actionOf.find()).isTrue();
             String action = actionOf.group(1);
-            assertThat(action).endsWith(".pdf").doesNotContain("reason");
+            assertThat(action).endsWith(".pdf").doesNotContain("reason").startsWith(e.getKey() + "/");
 
             String reason = "核对户籍信息-" + e.getValue();
             HttpResponse<String> file = browser.form(action, Map.of("reason", reason, "_csrf", browser.csrfFrom(e.getKey())));
@@ -252,10 +253,67 @@ class CareFilesIntegrationTests extends IntegrationTest {
         }
         ApiClient otherStation = new ApiClient(port).signedIn("officer2", DEMO_PASSWORD, null);
         String csrf = otherStation.csrfFrom("/persons");
-        assertThat(otherStation.form("/api/v1/households/" + household + "/register.pdf",
+        assertThat(otherStation.form("/households/" + household + "/register.pdf",
                 Map.of("reason", "核对户籍信息", "_csrf", csrf)).statusCode()).as("another station's household").isEqualTo(404);
-        assertThat(otherStation.form("/api/v1/persons/" + head + "/file.pdf",
+        assertThat(otherStation.form("/persons/" + head + "/file.pdf",
                 Map.of("reason", "核对户籍信息", "_csrf", csrf)).statusCode()).as("another station's person").isEqualTo(404);
+        assertThat(otherStation.download("/persons/" + head + "/file.pdf", null, "Accept", accept).statusCode())
+                .as("another station's person, masked").isEqualTo(404);
+    }
+
+    /**
+     * The pages' file links go with the session, not a token: the masked files named in the session's language, a
+     * reason of spaces refused back on the page the form is on, in the reader's language, the reason as typed kept in
+     * its field (not a problem in JSON in the new tab), nothing revealed; signed out, to the sign-in page.
+     */
+    @Test
+    void thePagesFileLinksGoWithTheSessionInItsLanguageAndARefusedReasonComesBackOnThePage() {
+        String accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        ApiClient browser = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null);
+        String householdPage = browser.get("/households/" + household, null, "Accept", accept).body();
+        assertThat(householdPage).contains("id=\"register-pdf\" class=\"button-link\" href=\"/households/" + household
+                + "/register.pdf\"");
+        HttpResponse<byte[]> register = browser.download("/households/" + household + "/register.pdf", null,
+                "Accept", accept);
+        assertThat(text(register)).contains("一户一册").contains("欧阳振华").doesNotContain(headNumber);
+        assertThat(register.headers().firstValue("Content-Disposition").orElse("")).contains(
+                java.net.URLEncoder.encode(messages("care.pdf.register.file", Locale.SIMPLIFIED_CHINESE),
+                        StandardCharsets.UTF_8) + "-" + household + ".pdf");
+        assertThat(browser.get("/persons/" + head, null, "Accept", accept).body())
+                .contains("href=\"/persons/" + head + "/file.pdf\"");
+
+        long reveals = audits("REVEAL", head, "file.pdf");
+        HttpResponse<String> refused = browser.form("/persons/" + head + "/file.pdf",
+                Map.of("reason", "    ", "_csrf", browser.csrfFrom("/persons/" + head)));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/persons/" + head + "#file-reveal");
+        assertThat(refused.headers().firstValue("Content-Disposition")).as("no file").isEmpty();
+        String back = browser.get("/persons/" + head, null, "Accept", accept).body();
+        assertThat(back).contains("请说明查看完整信息的理由（至少 4 个字）");
+        assertThat(audits("REVEAL", head, "file.pdf")).isEqualTo(reveals);
+
+        browser.languageCookie("en");
+        HttpResponse<byte[]> english = browser.download("/persons/" + head + "/file.pdf", null, "Accept", accept,
+                "Accept-Language", "zh-CN");
+        assertThat(english.headers().firstValue("Content-Disposition").orElse(""))
+                .contains(messages("care.pdf.file.file", Locale.ENGLISH) + "-" + head + ".pdf");
+        browser.form("/households/" + household + "/register.pdf",
+                Map.of("reason", "ab", "_csrf", browser.csrfFrom("/households/" + household)));
+        String again = browser.get("/households/" + household, null, "Accept", accept).body();
+        assertThat(again).contains("Give a reason for seeing the full value (at least 4 characters)")
+                .containsPattern("name=\"reason\"[^>]*value=\"ab\"");
+
+        HttpResponse<byte[]> signedOut = new ApiClient(port).download("/persons/" + head + "/file.pdf", null,
+                "Accept", accept);
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Autowired
+    org.springframework.context.MessageSource messageSource;
+
+    String messages(String key, Locale locale) {
+        return messageSource.getMessage(key, null, locale);
     }
 
     @Test

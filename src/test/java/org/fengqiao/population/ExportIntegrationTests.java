@@ -82,6 +82,50 @@ class ExportIntegrationTests extends IntegrationTest {
         assertThat(visible).isPositive();
     }
 
+    /**
+     * The persons list's export link is a page's: with the session, in its language (file name, headers), the
+     * reader's jurisdiction only; a search the list cannot read comes back on the list, which says why; signed out,
+     * to the sign-in page.
+     */
+    @Test
+    void theListsExportLinkGoesWithTheSessionItsLanguageAndScope() throws Exception {
+        String html = "text/html,application/xhtml+xml";
+        ApiClient api = new ApiClient(port);
+        String name = "页导出" + (char) ('甲' + new java.util.Random().nextInt(200));
+        register(api, api.token("officer", DEMO_PASSWORD), name, "FS-1-01");
+        String q = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+        ApiClient page = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"export-xlsx\"[^>]*href=\"([^\"]*)\"")
+                .matcher(page.get("/persons?q=" + q, null, "Accept", html).body());
+        assertThat(link.find()).as("the export link").isTrue();
+        String href = link.group(1).replace("&amp;", "&");
+        assertThat(href).startsWith("/persons/export.xlsx?q=");
+        HttpResponse<byte[]> file = page.download(href, null, "Accept", html);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Disposition").orElse(""))
+                .contains(java.net.URLEncoder.encode("实有人口台账", java.nio.charset.StandardCharsets.UTF_8) + ".xlsx");
+        assertThat(rows(file.body())).extracting(r -> r.get("姓名")).contains(name);
+
+        page.languageCookie("en");
+        HttpResponse<byte[]> english = page.download(href, null, "Accept", html, "Accept-Language", "zh-CN");
+        assertThat(english.headers().firstValue("Content-Disposition").orElse("")).contains("persons.xlsx");
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(english.body()))) {
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("name");
+        }
+        HttpResponse<byte[]> unreadable = page.download("/persons/export.xlsx?q=x", null, "Accept", html);
+        assertThat(unreadable.statusCode()).isEqualTo(302);
+        assertThat(unreadable.headers().firstValue("Location").orElseThrow()).endsWith("/persons?q=x");
+        assertThat(unreadable.headers().firstValue("Content-Disposition")).isEmpty();
+
+        HttpResponse<byte[]> theirs = new ApiClient(port).signedIn("officer2", DEMO_PASSWORD, null).download(href,
+                null, "Accept", html);
+        assertThat(theirs.statusCode()).isEqualTo(200);
+        assertThat(rows(theirs.body())).extracting(r -> r.get("姓名")).doesNotContain(name);
+        HttpResponse<byte[]> signedOut = new ApiClient(port).download(href, null, "Accept", html);
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
     @Test
     void theExportOpensWithItsHeaderKeptInViewAndItsNumbersAndAddressesWideEnoughToReadWhole() throws Exception {
         ApiClient api = new ApiClient(port);

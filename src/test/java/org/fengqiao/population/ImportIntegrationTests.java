@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -175,6 +176,39 @@ public class ImportIntegrationTests extends IntegrationTest {
                         + ".xlsx");
         assertThat(api.download("/api/v1/imports/" + id + "/errors", officer, "Accept-Language", "en").headers()
                 .firstValue("Content-Disposition").orElseThrow()).endsWith("filename*=UTF-8''persons-errors.xlsx");
+        // the job's errorFileName is the name the download saves it under, in the same language
+        assertThat(ApiClient.json(api.get("/api/v1/imports/" + id, officer)).path("errorFileName").asText())
+                .isEqualTo("persons-错误行.xlsx");
+        assertThat(ApiClient.json(api.get("/api/v1/imports/" + id, officer, "Accept-Language", "en"))
+                .path("errorFileName").asText()).isEqualTo("persons-errors.xlsx");
+        JsonNode recent = ApiClient.json(api.get("/api/v1/imports", officer, "Accept-Language", "en"));
+        assertThat(java.util.stream.StreamSupport.stream(recent.spliterator(), false)
+                .filter(j -> j.path("id").asText().equals(id)).map(j -> j.path("errorFileName").asText()))
+                .containsExactly("persons-errors.xlsx");
+
+        // the import page's links are its own: with the session, named in its language, 404 outside its jurisdiction
+        String html = "text/html,application/xhtml+xml";
+        ApiClient page = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null);
+        String imports = page.get("/imports", null, "Accept", html).body();
+        assertThat(imports).contains("href=\"/imports/" + id + "/errors.xlsx\"")
+                .contains("href=\"/imports/template.xlsx\"").doesNotContain("href=\"/api/v1/");
+        HttpResponse<byte[]> fromPage = page.download("/imports/" + id + "/errors.xlsx", null, "Accept", html);
+        assertThat(fromPage.statusCode()).isEqualTo(200);
+        assertThat(fromPage.headers().firstValue("Content-Disposition").orElseThrow())
+                .endsWith("filename*=UTF-8''persons-" + java.net.URLEncoder.encode("错误行", StandardCharsets.UTF_8)
+                        + ".xlsx");
+        assertThat(fromPage.body()).isEqualTo(errors.body());
+        page.languageCookie("en");
+        assertThat(page.download("/imports/" + id + "/errors.xlsx", null, "Accept", html, "Accept-Language", "zh-CN")
+                .headers().firstValue("Content-Disposition").orElseThrow()).endsWith("''persons-errors.xlsx");
+        assertThat(new ApiClient(port).signedIn("officer2", DEMO_PASSWORD, null)
+                .download("/imports/" + id + "/errors.xlsx", null, "Accept", html).statusCode()).isEqualTo(404);
+        // the form sent without the page's script: a refusal back on the page in its language, not JSON
+        HttpResponse<String> none = page.form("/imports", Map.of("dryRun", "true", "_csrf", page.csrfFrom("/imports")));
+        assertThat(none.statusCode()).isEqualTo(302);
+        assertThat(none.headers().firstValue("Location").orElseThrow()).endsWith("/imports");
+        assertThat(page.get("/imports", null, "Accept", html).body())
+                .contains("The file is empty (0 bytes); choose the file to import");
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(errors.body()))) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("行号");

@@ -112,6 +112,9 @@ class ImportPageBrowserTests extends BrowserTest {
         assertThat(page.locator("#job-created")).hasText("2");
         Locator link = page.locator("#job-errors");
         assertThat(link).isVisible();
+        // the page's own address, which goes with the session, not the API's
+        org.assertj.core.api.Assertions.assertThat(link.getAttribute("href")).startsWith("/imports/")
+                .endsWith("/errors.xlsx");
         // the page fits a phone's width: nothing to scroll sideways
         assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
 

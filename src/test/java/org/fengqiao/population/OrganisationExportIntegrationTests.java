@@ -136,12 +136,29 @@ class OrganisationExportIntegrationTests extends IntegrationTest {
         Matcher link = Pattern.compile("id=\"organisations-export\"[^>]*href=\"([^\"]+)\"").matcher(page);
         assertThat(link.find()).as(page).isTrue();
         String href = link.group(1).replace("&amp;", "&");
-        assertThat(href).startsWith("/api/v1/organisations/export.xlsx?").contains("ninePlaces=true",
-                "fireSafety=NOT_INSPECTED").doesNotContain("smallPlace=ALL");
-        HttpResponse<byte[]> file = browser.download(href, null);
+        // a page's link, with the session and the page's filters as the list names them (the API's answered a refusal
+        // in JSON)
+        assertThat(href).startsWith("/organisations/export.xlsx?").contains("smallPlace=ALL",
+                "fireSafety=NOT_INSPECTED");
+        HttpResponse<byte[]> file = browser.download(href, null, "Accept", BROWSER);
         assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains(java.net.URLEncoder.encode(
+                "实有单位台账", java.nio.charset.StandardCharsets.UTF_8));
+        browser.languageCookie("en");
+        assertThat(browser.download(href, null, "Accept", BROWSER, "Accept-Language", "zh-CN").headers()
+                .firstValue("Content-Disposition").orElse("")).contains("organisations.xlsx");
+        HttpResponse<byte[]> unknown = browser.download("/organisations/export.xlsx?kind=CASINO", null, "Accept",
+                BROWSER);
+        assertThat(unknown.statusCode()).as("a kind the list does not know, refused as the list refuses it")
+                .isEqualTo(400);
+        assertThat(unknown.headers().firstValue("Content-Type").orElse("")).contains("text/html");
+        HttpResponse<byte[]> theirs = new ApiClient(port).signedIn("officer2", DEMO_PASSWORD, null).download(href,
+                null, "Accept", BROWSER);
+        assertThat(theirs.statusCode()).isEqualTo(200);
         List<Map<String, String>> rows;
         try {
+            assertThat(ExportIntegrationTests.rows(theirs.body())).as("another station's officer: none of these")
+                    .extracting(r -> r.get("名称")).doesNotContain(word + "小店");
             rows = ExportIntegrationTests.rows(file.body());
         } catch (Exception e) {
             throw new AssertionError(e);

@@ -212,10 +212,22 @@ class UtilityXlsxImportIntegrationTests extends IntegrationTest {
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("DONE");
         assertThat(job.path("createdRows").asLong()).isEqualTo(1);
         assertThat(job.path("failedRows").asLong()).isEqualTo(2);
-        assertThat(job.path("errorFileName").asText()).isEqualTo("抄表-errors.xlsx");
+        // the name the download below saves the rejected rows under, in the reader's language as it names it
+        assertThat(job.path("errorFileName").asText()).isEqualTo("抄表-错误行.xlsx");
         assertThat(jdbc.sql("SELECT count(*) FROM utility_reading WHERE room_id = ?").param(r101).query(Long.class)
                 .single()).isEqualTo(1);
         String id = job.path("id").asText();
+        JsonNode inEnglish = ApiClient.json(new ApiClient(port).get("/api/v1/utility-readings/imports/" + id,
+                token("officer"), "Accept-Language", "en"));
+        assertThat(inEnglish.path("errorFileName").asText()).isEqualTo("抄表-errors.xlsx");
+        JsonNode listed = ApiClient.json(new ApiClient(port).get("/api/v1/utility-readings/imports",
+                token("officer")));
+        assertThat(listed.findValues("id").stream().map(JsonNode::asText).toList()).contains(id);
+        listed.forEach(j -> {
+            if (j.path("id").asText().equals(id)) {
+                assertThat(j.path("errorFileName").asText()).isEqualTo("抄表-错误行.xlsx");
+            }
+        });
 
         HttpResponse<byte[]> errors = download("officer", "/api/v1/utility-readings/imports/" + id + "/errors");
         assertThat(errors.statusCode()).isEqualTo(200);

@@ -137,8 +137,30 @@ class RecoveryLedgerIntegrationTests extends IntegrationTest {
         Matcher link = Pattern.compile("id=\"export-xlsx\"[^>]*href=\"([^\"]*)\"").matcher(html);
         assertThat(link.find()).as("the export link").isTrue();
         String href = link.group(1).replace("&amp;", "&");
-        assertThat(href).startsWith("/api/v1/recovery/files/export?show=all&year=2026&q=");
-        assertThat(rows(page.download(href, null))).extracting(r -> r.get(2)).containsExactly("案件名称", title + "甲");
+        assertThat(href).startsWith("/recovery/export.xlsx?show=all&year=2026&q=");
+        HttpResponse<byte[]> file = page.download(href, null, "Accept", BROWSER);
+        assertThat(file.headers().firstValue("Content-Disposition").orElse(""))
+                .contains(java.net.URLEncoder.encode("追赃挽损台账", java.nio.charset.StandardCharsets.UTF_8) + ".xlsx");
+        assertThat(rows(file)).extracting(r -> r.get(2)).containsExactly("案件名称", title + "甲");
+
+        // the page's link goes with the session and its language, not the browser's header nor a token
+        page.languageCookie("en");
+        HttpResponse<byte[]> inEnglish = page.download(href, null, "Accept", BROWSER, "Accept-Language", "zh-CN");
+        assertThat(inEnglish.headers().firstValue("Content-Disposition").orElse("")).contains("recovery.xlsx");
+        assertThat(rows(inEnglish).get(0)).isEqualTo(english);
+        // a year the list refuses comes back on the list, which says why, nothing written
+        HttpResponse<byte[]> refused = page.download("/recovery/export.xlsx?show=all&year=1800", null, "Accept",
+                BROWSER);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/recovery?show=all&year=1800");
+        assertThat(refused.headers().firstValue("Content-Disposition")).isEmpty();
+        // another station's officer reads none of these files by the page's link either
+        List<List<String>> theirs = rows(new ApiClient(port).signedIn("officer2", DEMO_PASSWORD, null)
+                .download("/recovery/export.xlsx?show=all&q=" + q(), null, "Accept", BROWSER));
+        assertThat(theirs).extracting(r -> r.get(2)).containsExactly("案件名称", title + "丙");
+        HttpResponse<byte[]> signedOut = new ApiClient(port).download(href, null, "Accept", BROWSER);
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login");
     }
 
     @Test

@@ -158,6 +158,43 @@ class SuppliesIntegrationTests extends IntegrationTest {
                 .param(kind).query(Long.class).single()).isEqualTo(1);
     }
 
+    /**
+     * The overview's export link is a page's: the ledger of the unit and period shown, with the session and in its
+     * language (file name, headers), the 404 page for a unit outside the reader's jurisdiction, a period the overview
+     * refuses back on the overview, which says why; signed out, to the sign-in page.
+     */
+    @Test
+    void theOverviewsLedgerLinkGoesWithTheSessionItsLanguageAndScope() {
+        String html = "text/html,application/xhtml+xml";
+        ApiClient page = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"export-xlsx\"\\s+href=\"([^\"]*)\"")
+                .matcher(page.get("/supplies?unitId=" + fangshan, null, "Accept", html).body());
+        assertThat(link.find()).as("the export link").isTrue();
+        String href = link.group(1).replace("&amp;", "&");
+        assertThat(href).startsWith("/supplies/export.xlsx?unitId=" + fangshan + "&from=");
+        HttpResponse<byte[]> file = page.download(href, null, "Accept", html);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Disposition").orElse(""))
+                .contains(java.net.URLEncoder.encode("警务保障台账", java.nio.charset.StandardCharsets.UTF_8) + ".xlsx");
+        assertThat(rows(file).get(0)).startsWith("日期", "单位", "物品");
+        HttpResponse<byte[]> refused = page.download("/supplies/export.xlsx?unitId=" + fangshan
+                + "&from=0001-01-01", null, "Accept", html);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow())
+                .endsWith("/supplies?unitId=" + fangshan + "&from=0001-01-01");
+        assertThat(refused.headers().firstValue("Content-Disposition")).isEmpty();
+        page.languageCookie("en");
+        HttpResponse<byte[]> english = page.download(href, null, "Accept", html, "Accept-Language", "zh-CN");
+        assertThat(english.headers().firstValue("Content-Disposition").orElse("")).contains("supplies.xlsx");
+        assertThat(rows(english).get(0)).startsWith("Date", "Unit", "Item");
+        assertThat(new ApiClient(port).signedIn("officer2", DEMO_PASSWORD, null)
+                .download("/supplies/export.xlsx?unitId=" + fangshan, null, "Accept", html).statusCode())
+                .isEqualTo(404);
+        HttpResponse<byte[]> signedOut = new ApiClient(port).download(href, null, "Accept", html);
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
     @Test
     void nothingOutsideTheCallersSubtreeIsFound() {
         String kind = kind("IT-制度牌");

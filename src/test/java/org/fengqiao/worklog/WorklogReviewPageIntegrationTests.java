@@ -125,6 +125,41 @@ class WorklogReviewPageIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * A day the review cannot read (text that is no date, the year 1 or 99999) is said above the review in the
+     * reader's language, naming the day typed, the filter keeping it and the kind chosen, with 400; not the error page
+     * that lost the form. The first and last days the filters take are read.
+     */
+    @Test
+    void aDayOutOfReachOrNoDayAtAllIsSaidAboveTheReviewNamingItAndTheFormKeepsIt() {
+        String browser = "text/html,application/xhtml+xml";
+        ApiClient chief = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
+        java.util.Map<String, String> zh = java.util.Map.of(
+                "abc", "日期：“abc”不是日期，请写成 2026-05-01 这样",
+                "0001-01-01", "日期 0001-01-01 不在可查的 1900-01-01 至 2099-12-31 之间",
+                "+99999-01-01", "日期 +99999-01-01 不在可查的 1900-01-01 至 2099-12-31 之间");
+        for (var e : zh.entrySet()) {
+            var page = chief.get("/worklog/review?kind=WEEKLY_ANALYSIS&day="
+                    + java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8), null,
+                    "Accept", browser);
+            assertThat(page.statusCode()).as(e.getKey()).isEqualTo(400);
+            assertThat(page.body()).as(e.getKey()).contains("class=\"problems\"", e.getValue())
+                    .contains("id=\"filter-day\" value=\"" + e.getKey() + "\"")
+                    .containsPattern("<option value=\"WEEKLY_ANALYSIS\" selected")
+                    .contains("id=\"missing-WEEKLY_ANALYSIS\"");
+        }
+        var english = chief.languageCookie("en").get("/worklog/review?day=1899-12-31", null, "Accept", browser);
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(english.body()).contains("The day 1899-12-31 is not between 1900-01-01 and 2099-12-31");
+        assertThat(chief.get("/worklog/review?day=2O26-05-01", null, "Accept", browser).body())
+                .contains("Date: &quot;2O26-05-01&quot; is not a date: write it as 2026-05-01");
+        for (String day : new String[] {"1900-01-01", "2099-12-31"}) {
+            var read = chief.get("/worklog/review?day=" + day, null, "Accept", browser);
+            assertThat(read.statusCode()).as(day).isEqualTo(200);
+            assertThat(read.body()).as(day).doesNotContain("class=\"problems\"");
+        }
+    }
+
     @Test
     void anOfficerWhoCameInTheMiddleOfLastWeekIsNotListedAsOwingItsAnalysis() {
         LocalDate today = LocalDate.now(LocalTimes.ZONE);

@@ -1,5 +1,7 @@
 package org.fengqiao.audit.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,12 +18,14 @@ import org.fengqiao.audit.internal.TimeBound;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.web.Ledger;
 import org.fengqiao.platform.web.Paging;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -38,10 +42,14 @@ class AuditPageController {
 
     private final AuditReading reading;
     private final Clock clock;
+    private final MessageSource messages;
+    private final AuditLedger ledger;
 
-    AuditPageController(AuditReading reading, Clock clock) {
+    AuditPageController(AuditReading reading, Clock clock, MessageSource messages, AuditLedger ledger) {
+        this.ledger = ledger;
         this.reading = reading;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** A period one link sets the filter to: its name's key and the page of the trail it opens. */
@@ -56,8 +64,9 @@ class AuditPageController {
     @GetMapping
     String trail(@ModelAttribute("filter") Filter filter, Model model, Locale locale) {
         List<String> errors = new ArrayList<>();
-        Instant from = bound(filter.from(), true, errors);
-        Instant to = bound(filter.to(), false, errors);
+        List<String> problems = new ArrayList<>();
+        Instant from = bound(filter.from(), true, errors, problems, locale);
+        Instant to = bound(filter.to(), false, errors, problems, locale);
         if (errors.isEmpty()) {
             AuditQuery query = new AuditQuery(filter.actor(), filter.action(), filter.recordType(), filter.recordId(),
                     from, to, filter.upTo(), filter.page() == null ? 0 : filter.page(),
@@ -79,10 +88,40 @@ class AuditPageController {
         }
         model.addAttribute("periods", periods(filter, LocalDate.now(clock.withZone(TimeBound.BEIJING))));
         model.addAttribute("timeErrors", errors);
+        model.addAttribute("timeProblems", problems.stream().distinct().toList());
         model.addAttribute("shown", SHOWN);
         model.addAttribute("actions", Audited.ACTIONS);
         model.addAttribute("recordTypes", Audited.RECORD_TYPES);
         return "audit/trail";
+    }
+
+    /**
+     * The xlsx of a reading, for the trail page's export link: the API's export, counted from the same newest entry as
+     * the page shown, on the page's terms. It goes with the session and the page's language (file name, sheet and
+     * headers), and a refusal (a time the page also refuses, more entries than an export holds) comes back on the
+     * trail with its filters, in the reader's language, instead of a problem in JSON in place of a download.
+     */
+    @GetMapping("/export.xlsx")
+    String export(@ModelAttribute("filter") Filter filter, Locale locale, HttpServletResponse response,
+            RedirectAttributes redirect) throws IOException {
+        String back = "redirect:" + filtered("/audit", filter).encode().build().toUriString();
+        AuditQuery query;
+        try {
+            query = new AuditQuery(filter.actor(), filter.action(), filter.recordType(), filter.recordId(),
+                    TimeBound.from(filter.from()), TimeBound.to(filter.to()), filter.upTo(), 0,
+                    AuditQuery.DEFAULT_SIZE);
+        } catch (Invalid e) {
+            // the trail says what is wrong with the time beside its field
+            return back;
+        }
+        try {
+            ledger.write(query, locale, response);
+            return null;
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problems", e.problems().stream()
+                    .map(p -> messages.getMessage(p.key(), p.args(), p.key(), locale)).toList());
+            return back;
+        }
     }
 
     @GetMapping("/verify")
@@ -91,11 +130,13 @@ class AuditPageController {
         return trail(filter, model, locale);
     }
 
-    private static Instant bound(String text, boolean isFrom, List<String> errors) {
+    /** The time typed, or null with its field and the reason, in the reader's language, added to those refused. */
+    private Instant bound(String text, boolean isFrom, List<String> errors, List<String> problems, Locale locale) {
         try {
             return isFrom ? TimeBound.from(text) : TimeBound.to(text);
         } catch (Invalid e) {
             errors.add(isFrom ? "from" : "to");
+            e.problems().forEach(p -> problems.add(messages.getMessage(p.key(), p.args(), p.key(), locale)));
             return null;
         }
     }
@@ -132,9 +173,12 @@ class AuditPageController {
         return b.encode().build().toUriString();
     }
 
-    /** The xlsx of this reading: the same filters, counted from the same newest entry as the page shown. */
+    /**
+     * The xlsx of this reading: the same filters, counted from the same newest entry as the page shown; the page's
+     * export, which goes with the session (the API's answered a refusal in JSON).
+     */
     static String export(Filter f, AuditPage shown) {
-        UriComponentsBuilder b = filtered("/api/v1/audit/export", f);
+        UriComponentsBuilder b = filtered("/audit/export.xlsx", f);
         b.queryParam("upTo", shown.upTo());
         return b.encode().build().toUriString();
     }

@@ -45,7 +45,10 @@ class DutyPages {
     private final FormAnswers answers;
     private final PeriodLists lists;
 
-    DutyPages(DutyDesk desk, Jurisdictions jurisdictions, FormAnswers answers, PeriodLists lists) {
+    private final DutyLedger ledger;
+
+    DutyPages(DutyDesk desk, Jurisdictions jurisdictions, FormAnswers answers, PeriodLists lists, DutyLedger ledger) {
+        this.ledger = ledger;
         this.desk = desk;
         this.jurisdictions = jurisdictions;
         this.answers = answers;
@@ -110,6 +113,46 @@ class DutyPages {
         model.addAttribute("units", jurisdictions.visibleUnits(caller));
         model.addAttribute("periods", DutyPeriod.values());
         return "duty/overview";
+    }
+
+    /**
+     * The overview as its ledger (职责督导台账), for the overview page's export link: the API's ledger of the same
+     * officers, on the page's terms. It goes with the session (signed out, to the sign-in page), is written and named
+     * in the page's language, a unit outside the reader's jurisdiction is the 404 page, and a day the overview refuses
+     * comes back on the overview, which says why, instead of a problem in JSON.
+     */
+    @GetMapping("/duties/overview/export.xlsx")
+    @PreAuthorize("hasAuthority('DUTY_OVERVIEW')")
+    String export(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) DutyPeriod period,
+            @RequestParam(required = false) String day, Locale locale, HttpServletResponse response,
+            RedirectAttributes redirect) throws java.io.IOException {
+        org.springframework.web.util.UriComponentsBuilder overview = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/duties/overview");
+        if (unitId != null) {
+            overview.queryParam("unitId", unitId);
+        }
+        if (period != null) {
+            overview.queryParam("period", period.name());
+        }
+        if (day != null) {
+            overview.queryParam("day", day);
+        }
+        String back = "redirect:" + overview.encode().build().toUriString();
+        LocalDate asked;
+        try {
+            asked = PeriodFigures.Period.held("day", PeriodLists.day("day", day));
+        } catch (Invalid e) {
+            // the overview says what is wrong with the day above its form, which keeps it
+            return back;
+        }
+        Caller caller = Callers.require();
+        try {
+            ledger.write(notFound(() -> desk.overview(unitId, period, asked, caller, locale)), locale, response);
+            return null;
+        } catch (Invalid e) {
+            answers.refused(redirect, e, locale);
+            return back;
+        }
     }
 
     /** The duties done that the work figures' duties done and service events count, which link here. */

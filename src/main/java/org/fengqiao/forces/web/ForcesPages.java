@@ -163,6 +163,24 @@ class ForcesPages {
     }
 
     /** The defence people the work figures count (群防群治力量), which link here. */
+    /**
+     * The rosters of the reader's jurisdiction as a workbook, for the roster page's export link: the API's workbook,
+     * but on the page's terms. It goes with the session (signed out, to the sign-in page; a role without the rosters
+     * gets the error page in his language, never a problem in JSON), and its sheets, headers and file name are in the
+     * page's language.
+     */
+    @GetMapping("/forces/export.xlsx")
+    @PreAuthorize("hasAuthority('FORCES_READ')")
+    void export(Locale locale, HttpServletResponse response) throws java.io.IOException {
+        export.write(Callers.require(), locale, () -> {
+            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                    org.springframework.http.ContentDisposition.attachment().filename(export.fileName(locale) + ".xlsx",
+                            java.nio.charset.StandardCharsets.UTF_8).build().toString());
+            return response.getOutputStream();
+        });
+    }
+
     @GetMapping("/forces/defence-people")
     @PreAuthorize("hasAuthority('FORCES_READ')")
     String defenders(@RequestParam(required = false) UUID unit, @RequestParam(required = false) String from,

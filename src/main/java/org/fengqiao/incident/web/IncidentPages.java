@@ -1,5 +1,7 @@
 package org.fengqiao.incident.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -64,10 +66,12 @@ class IncidentPages {
     private final FormAnswers answers;
     private final ReporterPhones phones;
     private final Clock clock;
+    private final IncidentLedger ledger;
 
     IncidentPages(IncidentDesk desk, Incidents incidents, IncidentViews views, Jurisdictions jurisdictions,
-            MessageSource messages, Clock clock, FormAnswers answers, ReporterPhones phones) {
+            MessageSource messages, Clock clock, FormAnswers answers, ReporterPhones phones, IncidentLedger ledger) {
         this.desk = desk;
+        this.ledger = ledger;
         this.phones = phones;
         this.incidents = incidents;
         this.views = views;
@@ -120,6 +124,49 @@ class IncidentPages {
         model.addAttribute("offences", Offence.values());
         model.addAttribute("units", jurisdictions.visibleOffices(caller));
         return "incident/list";
+    }
+
+    /**
+     * The ledger of the list (事项台账) for the page's export link: the API's ledger of the same rows, on the page's
+     * terms. It goes with the session (signed out, to the sign-in page, never a 401 in JSON), takes the page's filters
+     * as the page names them ({@code unit}, not the API's {@code unitId}), is written and named in the page's language,
+     * and a refusal (filters that list nothing, more rows than a ledger holds) comes back on the list page in the
+     * reader's language instead of a problem in JSON in place of a download; an office outside the reader's
+     * jurisdiction is not found, as on the list.
+     */
+    @GetMapping("/incidents/export.xlsx")
+    @PreAuthorize("hasAuthority('INCIDENT_READ')")
+    String export(@RequestParam(required = false) Status status, @RequestParam(required = false) Category category,
+            @RequestParam(required = false) String show, @RequestParam(required = false) Offence offence,
+            @RequestParam(defaultValue = "false") boolean unclassified,
+            @RequestParam(defaultValue = "false") boolean preventable,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) UUID unit, @RequestParam(required = false) Source source, Locale locale,
+            HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+        Caller caller = Callers.require();
+        ListFilters filters;
+        ListQuery query;
+        try {
+            CaseFilters cases = CaseFilters.read(offence, unclassified, preventable, from, to, unit, source, caller,
+                    jurisdictions);
+            ListTab tab = ListTab.read(show, ListTab.OPEN);
+            filters = new ListFilters(tab.code(), status, category, cases);
+            query = ListQuery.of(status, category, null, tab.overdue(), tab.open(), tab.mine(), tab.filed(), cases,
+                    caller);
+        } catch (Invalid e) {
+            // filters the list itself refuses: back to the list as it opens, saying why
+            answers.refused(redirect, e, locale);
+            return "redirect:/incidents";
+        }
+        try {
+            ledger.write(query, locale, response);
+            return null;
+        } catch (Invalid e) {
+            // too many rows: back to the list he was looking at, every filter kept, so that he narrows them there
+            answers.refused(redirect, e, locale);
+            return "redirect:" + filters.page(1);
+        }
     }
 
     @GetMapping("/incidents/new")

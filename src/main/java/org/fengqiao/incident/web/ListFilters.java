@@ -30,11 +30,14 @@ record ListFilters(String show, Status status, Category category, CaseFilters ca
         return status != null || category != null || cases.any();
     }
 
-    /** The ledger of this list (xlsx): the API's export with the same tab and filters, the unit as the API names it. */
+    /**
+     * The ledger of this list (xlsx) with the same tab and filters: the page's export, which goes with the session and
+     * answers a refusal on this list (the API's answered a page's reader in JSON).
+     */
     public String export() {
-        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/api/v1/incidents/export");
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/incidents/export.xlsx");
         filters(link, show);
-        cases.addTo(link, "unitId");
+        cases.addTo(link);
         return link.encode().build().toUriString();
     }
 

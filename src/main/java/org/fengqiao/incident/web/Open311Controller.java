@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,6 +29,7 @@ import org.fengqiao.incident.internal.Open311Services;
 import org.fengqiao.incident.internal.Open311Services.Attribute;
 import org.fengqiao.incident.internal.Open311Services.Service;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.platform.Texts;
 import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.context.MessageSource;
@@ -401,6 +403,24 @@ class Open311Controller {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        OffsetDateTime bound;
+        LocalDate day;
+        try {
+            bound = parsedDate(raw, end);
+            day = bound.atZoneSameInstant(ZONE).toLocalDate();
+        } catch (DateTimeException e) {
+            // a day past what a time holds (+999999999-12-31 read to its end, or in China): no date a client means
+            throw new Open311Error(400, "open311.error.date." + field);
+        }
+        // a year far off (1, 99999) is a mistyped year: the year 1 listed every request as if no start were set, and a
+        // year past what the database's times hold failed the search; refused as every day filter here refuses it
+        if (day.isBefore(PeriodFigures.Period.EARLIEST) || day.isAfter(PeriodFigures.Period.LATEST)) {
+            throw new Open311Error(400, "open311.error.date." + field + ".range");
+        }
+        return bound;
+    }
+
+    private static OffsetDateTime parsedDate(String raw, boolean end) {
         // a client that leaves the offset's + unencoded (2026-12-05T08:00:00+08:00) has it read as a space, as a form's
         // + is: put back where an offset follows a time, so such a client filters by date unchanged
         String v = OFFSET_AFTER_SPACE.matcher(raw.trim()).replaceFirst("$1+$2");
@@ -411,15 +431,12 @@ class Open311Controller {
             try {
                 t = LocalDateTime.parse(v).atZone(ZONE).toOffsetDateTime();
             } catch (DateTimeParseException e2) {
-                try {
-                    LocalDate d = LocalDate.parse(v);
-                    // the day's last microsecond, the database's precision: its last nanosecond is sent rounded up
-                    // to the next day's midnight, and a report received then was listed with this day
-                    return (end ? d.plusDays(1).atStartOfDay(ZONE).minus(1, ChronoUnit.MICROS)
-                            : d.atStartOfDay(ZONE)).toOffsetDateTime();
-                } catch (DateTimeParseException e3) {
-                    throw new Open311Error(400, "open311.error.date." + field);
-                }
+                // no date either: thrown on, and refused naming the field
+                LocalDate d = LocalDate.parse(v);
+                // the day's last microsecond, the database's precision: its last nanosecond is sent rounded up
+                // to the next day's midnight, and a report received then was listed with this day
+                return (end ? d.plusDays(1).atStartOfDay(ZONE).minus(1, ChronoUnit.MICROS)
+                        : d.atStartOfDay(ZONE)).toOffsetDateTime();
             }
         }
         Matcher time = TIME.matcher(v);

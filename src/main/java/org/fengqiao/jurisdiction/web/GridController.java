@@ -3,7 +3,6 @@ package org.fengqiao.jurisdiction.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,8 +51,11 @@ class GridController {
     private final GridIndex index;
     private final ObjectMapper json;
     private final Jurisdictions jurisdictions;
+    private final GridCollection collection;
 
-    GridController(Grids grids, GridChanges changes, GridIndex index, ObjectMapper json, Jurisdictions jurisdictions) {
+    GridController(Grids grids, GridChanges changes, GridIndex index, ObjectMapper json, Jurisdictions jurisdictions,
+            GridCollection collection) {
+        this.collection = collection;
         this.grids = grids;
         this.changes = changes;
         this.index = index;
@@ -204,30 +206,7 @@ class GridController {
     @GetMapping("/export")
     @Operation(summary = "The grids the caller sees as a GeoJSON FeatureCollection")
     ResponseEntity<ObjectNode> export(@RequestParam(required = false) GridNetwork network) {
-        ObjectNode collection = json.createObjectNode();
-        collection.put("type", "FeatureCollection");
-        ArrayNode features = collection.putArray("features");
-        for (Grids.Detail d : grids.visible(Callers.require(), network, null, Integer.MAX_VALUE, 0)) {
-            ObjectNode f = features.addObject();
-            f.put("type", "Feature");
-            f.put("id", d.id().toString());
-            ObjectNode p = f.putObject("properties");
-            p.put("id", d.id().toString());
-            p.put("code", d.code());
-            p.put("name", d.name());
-            p.put("network", d.network().name());
-            p.put("communityId", d.communityId().toString());
-            p.put("communityCode", d.communityCode());
-            p.put("communityName", d.communityName());
-            // the unit it is placed under (its work point, or its community's unit): a re-import of the file keeps it
-            p.put("unitCode", d.unitCode());
-            p.put("comprehensiveCode", d.comprehensiveCode());
-            p.put("urbanCode", d.urbanCode());
-            p.put("civilizationCode", d.civilizationCode());
-            p.put("areaSquareMetres", Math.round(d.areaSquareMetres()));
-            f.set("geometry", read(d.boundary()));
-        }
-        return ResponseEntity.ok().contentType(GEO_JSON).body(collection);
+        return ResponseEntity.ok().contentType(GEO_JSON).body(collection.of(Callers.require(), network));
     }
 
     @PostMapping(value = "/import", consumes = {"application/json", "application/geo+json"})

@@ -50,11 +50,18 @@ class JurisdictionPages {
     private final FengqiaoProperties properties;
     private final FormAnswers answers;
     private final org.fengqiao.jurisdiction.internal.GridChanges gridChanges;
+    private final GridCollection collection;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final org.springframework.context.MessageSource messages;
 
     JurisdictionPages(Units units, Communities communities, Grids grids, Jurisdictions jurisdictions,
             FengqiaoProperties properties, FormAnswers answers,
-            org.fengqiao.jurisdiction.internal.GridChanges gridChanges) {
+            org.fengqiao.jurisdiction.internal.GridChanges gridChanges, GridCollection collection,
+            com.fasterxml.jackson.databind.ObjectMapper json, org.springframework.context.MessageSource messages) {
         this.gridChanges = gridChanges;
+        this.collection = collection;
+        this.json = json;
+        this.messages = messages;
         this.units = units;
         this.communities = communities;
         this.grids = grids;
@@ -78,6 +85,24 @@ class JurisdictionPages {
         model.addAttribute("map", properties.map());
         model.addAttribute("mayManage", Callers.require().may("JURISDICTION_MANAGE"));
         return "jurisdiction/map";
+    }
+
+    /**
+     * The grids the reader sees as a GeoJSON file, for the import page's export link: the API's export (the same
+     * collection, which re-imports as unchanged) on the page's terms, with the session, saved under a name in the
+     * reader's language instead of shown as text under the API's address.
+     */
+    @GetMapping("/grids/export.geojson")
+    void export(@RequestParam(required = false) GridNetwork network, Locale locale,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        byte[] body = json.writeValueAsBytes(collection.of(Callers.require(), network));
+        response.setContentType(GridController.GEO_JSON.toString());
+        response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                org.springframework.http.ContentDisposition.attachment()
+                        .filename(messages.getMessage("jurisdiction.gridExport.file", null, locale) + ".geojson",
+                                java.nio.charset.StandardCharsets.UTF_8).build().toString());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     @GetMapping("/grids/{id}")

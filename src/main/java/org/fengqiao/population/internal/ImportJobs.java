@@ -41,6 +41,16 @@ public class ImportJobs {
         public boolean finished() {
             return status == Status.DONE || status == Status.FAILED;
         }
+
+        /**
+         * This job with its rejected rows' file named {@code name}: the name the reader saves it under, in his
+         * language, where the stored one is the uploaded file's with "-errors" after it.
+         */
+        public Job withErrorFileName(String name) {
+            return new Job(id, kind, fileName, fileSha256, dryRun, status, totalRows, processedRows, createdRows,
+                    updatedRows, unchangedRows, failedRows, tasksOpened, householdsPlaced, roomsNotFound, message,
+                    hasErrorFile, name, createdBy, createdByName, createdAt, finishedAt, unitPath);
+        }
     }
 
     public record Counts(long total, long processed, long created, long updated, long unchanged, long failed,

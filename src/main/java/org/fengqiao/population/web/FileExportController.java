@@ -40,7 +40,7 @@ class FileExportController {
                     + "POST takes the reason form-encoded, so that it stands in no address (the pages post it).")
     ResponseEntity<byte[]> register(@PathVariable UUID id, @RequestParam(required = false) String reason, Locale locale) {
         return pdf(files.householdRegister(id, reason, Callers.require(), locale),
-                name("care.pdf.register.file", id, locale));
+                name(messages, "care.pdf.register.file", id, locale));
     }
 
     @RequestMapping(path = "/api/v1/persons/{id}/file.pdf", method = {RequestMethod.GET, RequestMethod.POST})
@@ -48,7 +48,8 @@ class FileExportController {
             description = "Masked unless a role allowed to reveal gives a reason; the export is audited. POST takes the "
                     + "reason form-encoded, so that it stands in no address (the pages post it).")
     ResponseEntity<byte[]> file(@PathVariable UUID id, @RequestParam(required = false) String reason, Locale locale) {
-        return pdf(files.personFile(id, reason, Callers.require(), locale), name("care.pdf.file.file", id, locale));
+        return pdf(files.personFile(id, reason, Callers.require(), locale),
+                name(messages, "care.pdf.file.file", id, locale));
     }
 
     /**
@@ -56,11 +57,11 @@ class FileExportController {
      * household-….pdf): the kind of file and the record's id, not a name or address, which a downloads folder
      * would show to anyone who looks at it.
      */
-    private String name(String key, UUID id, Locale locale) {
+    static String name(MessageSource messages, String key, UUID id, Locale locale) {
         return messages.getMessage(key, null, locale) + "-" + id + ".pdf";
     }
 
-    private static ResponseEntity<byte[]> pdf(byte[] body, String name) {
+    static ResponseEntity<byte[]> pdf(byte[] body, String name) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8)

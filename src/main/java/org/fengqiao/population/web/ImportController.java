@@ -52,9 +52,19 @@ class ImportController {
     @Operation(summary = "Upload persons (.xlsx or UTF-8 .csv) for import; 202 with the job id, the work runs in the background")
     ResponseEntity<Map<String, UUID>> upload(@RequestParam("file") MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun, Locale locale) throws IOException {
-        String name = file.getOriginalFilename() == null ? "import.csv" : Path.of(file.getOriginalFilename()).getFileName().toString();
+        UUID id = submit(imports, file, dryRun, locale);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id));
+    }
+
+    /**
+     * A table of persons submitted for import, the API's and the import page's alike; refused (nothing submitted) for
+     * no file, an empty one, or one that is neither .xlsx nor .csv.
+     */
+    static UUID submit(PersonImport imports, MultipartFile file, boolean dryRun, Locale locale) throws IOException {
+        String name = file == null || file.getOriginalFilename() == null ? "import.csv"
+                : Path.of(file.getOriginalFilename()).getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
-        if (file.isEmpty()) {
+        if (file == null || file.isEmpty()) {
             // no file chosen, or one of 0 bytes: its name may well be right, so not "upload an .xlsx or .csv"
             throw Invalid.of("file", "imports.file.empty");
         }
@@ -63,21 +73,29 @@ class ImportController {
         }
         Path saved = Files.createTempFile("fengqiao-import-", lower.endsWith(".xlsx") ? ".xlsx" : ".csv");
         file.transferTo(saved);
-        UUID id = imports.submit(saved, name, dryRun, Callers.require(), locale);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id));
+        return imports.submit(saved, name, dryRun, Callers.require(), locale);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "A job's status and counts; 404 for a job outside the caller's jurisdiction")
-    ImportJobs.Job one(@PathVariable UUID id) {
-        return jobs.findVisible(ImportJobs.Kind.PERSONS, id, Callers.require()).orElseThrow(() -> new NotFound("import", id));
+    @Operation(summary = "A job's status and counts; 404 for a job outside the caller's jurisdiction",
+            description = "errorFileName is the name GET /{id}/errors saves the rejected rows under, in the reader's "
+                    + "language as that download names it (persons-错误行.xlsx in Chinese, persons-errors.xlsx in "
+                    + "English); null when no row was rejected.")
+    ImportJobs.Job one(@PathVariable UUID id, Locale locale) {
+        return named(jobs.findVisible(ImportJobs.Kind.PERSONS, id, Callers.require())
+                .orElseThrow(() -> new NotFound("import", id)), messages, locale);
     }
 
     @GetMapping("/{id}/errors")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "The rejected rows as xlsx: the input's columns, the row number and every problem")
     ResponseEntity<byte[]> errors(@PathVariable UUID id, Locale locale) {
+        return errorFile(jobs, id, messages, locale);
+    }
+
+    /** A job's rejected rows as xlsx, named in the reader's language; 404 outside the caller's jurisdiction. */
+    static ResponseEntity<byte[]> errorFile(ImportJobs jobs, UUID id, MessageSource messages, Locale locale) {
         Caller caller = Callers.require();
         ImportJobs.Job job = jobs.findVisible(ImportJobs.Kind.PERSONS, id, caller).orElseThrow(() -> new NotFound("import", id));
         byte[] file = jobs.errorFile(ImportJobs.Kind.PERSONS, id, caller).orElseThrow(() -> new NotFound("import-errors", id));
@@ -97,16 +115,28 @@ class ImportController {
      */
     static String errorFileName(ImportJobs.Job job, MessageSource messages, Locale locale) {
         String stored = job.errorFileName();
+        if (stored == null) {
+            return null;
+        }
         int at = stored.lastIndexOf(STORED_ERRORS);
         return at < 0 ? stored : stored.substring(0, at) + "-" + messages.getMessage("imports.errors.file", null, locale)
                 + stored.substring(at + STORED_ERRORS.length() - 1);
     }
 
+    /**
+     * A job as the API answers it: its errorFileName the name its download saves the rejected rows under, in the
+     * reader's language, not the stored English one (the JSON said 名单-errors.xlsx, the file came as 名单-错误行.xlsx).
+     */
+    static ImportJobs.Job named(ImportJobs.Job job, MessageSource messages, Locale locale) {
+        return job.errorFileName() == null ? job : job.withErrorFileName(errorFileName(job, messages, locale));
+    }
+
     @GetMapping
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
-    @Operation(summary = "The caller's recent import jobs")
-    List<ImportJobs.Job> recent() {
-        return jobs.recent(ImportJobs.Kind.PERSONS, Callers.require(), 20);
+    @Operation(summary = "The caller's recent import jobs", description = "Each errorFileName as GET /{id} names it.")
+    List<ImportJobs.Job> recent(Locale locale) {
+        return jobs.recent(ImportJobs.Kind.PERSONS, Callers.require(), 20).stream()
+                .map(j -> named(j, messages, locale)).toList();
     }
 
     @GetMapping("/template.xlsx")
@@ -114,6 +144,12 @@ class ImportController {
     @Operation(summary = "An empty import table: the headers and one example row, in the reader's language "
             + "(the Chinese or English headers and codes the import reads)")
     ResponseEntity<byte[]> template(Locale locale) throws IOException {
+        return templateFile(imports, messages, locale);
+    }
+
+    /** The empty import table in the reader's language, named in it. */
+    static ResponseEntity<byte[]> templateFile(PersonImport imports, MessageSource messages, Locale locale)
+            throws IOException {
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(messages.getMessage("imports.template.fileName", null, locale) + ".xlsx",

@@ -102,15 +102,18 @@ class UtilityReadingController {
     @GetMapping("/imports")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "The caller's recent reading imports")
-    List<ImportJobs.Job> recent() {
-        return jobs.recent(KIND, Callers.require(), 20);
+    List<ImportJobs.Job> recent(Locale locale) {
+        // each errorFileName the name its download saves the rejected rows under, in the reader's language
+        return jobs.recent(KIND, Callers.require(), 20).stream()
+                .map(j -> ImportController.named(j, messages, locale)).toList();
     }
 
     @GetMapping("/imports/{id}")
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "A job's status and counts (rows created, updated, unchanged, failed; tasks opened); 404 outside the jurisdiction")
-    ImportJobs.Job one(@PathVariable UUID id) {
-        return jobs.findVisible(KIND, id, Callers.require()).orElseThrow(() -> new NotFound("utility-import", id));
+    ImportJobs.Job one(@PathVariable UUID id, Locale locale) {
+        return ImportController.named(jobs.findVisible(KIND, id, Callers.require())
+                .orElseThrow(() -> new NotFound("utility-import", id)), messages, locale);
     }
 
     @GetMapping("/imports/{id}/errors")

@@ -64,9 +64,12 @@ class RecoveryPages {
     private final MessageSource messages;
     private final FormAnswers answers;
     private final PersonLookup persons;
+    private final RecoveryLedger ledger;
 
     RecoveryPages(RecoveryDesk desk, RecoveryFiles files, RecoveryViews views, ReceiptPdf receipts, Rates rates,
-            Jurisdictions jurisdictions, MessageSource messages, PersonLookup persons, FormAnswers answers) {
+            Jurisdictions jurisdictions, MessageSource messages, PersonLookup persons, FormAnswers answers,
+            RecoveryLedger ledger) {
+        this.ledger = ledger;
         this.persons = persons;
         this.desk = desk;
         this.files = files;
@@ -118,6 +121,44 @@ class RecoveryPages {
      * The list's filter for a tab: the open files, the closed ones, or all (any other value), with the year and the
      * text searched. The page and the ledger read it here alike.
      */
+    /**
+     * The ledger of a tab of the list (追赃挽损台账), for the page's export link: the API's ledger, read by the same
+     * query, on the page's terms. It goes with the session (signed out, to the sign-in page, never a 401 in JSON), is
+     * written and named in the page's language, and a refusal (a year the list refuses too, more files than a ledger
+     * holds) comes back on the list he was looking at, in his language, instead of a problem in JSON.
+     */
+    @GetMapping("/recovery/export.xlsx")
+    @PreAuthorize("hasAuthority('RECOVERY_READ')")
+    String export(@RequestParam(required = false) String show, @RequestParam(required = false) String year,
+            @RequestParam(required = false) String q, Locale locale, HttpServletResponse response,
+            RedirectAttributes redirect) throws java.io.IOException {
+        String filter = show == null ? "open" : show;
+        String text = q == null || q.isBlank() ? null : q.trim();
+        org.springframework.web.util.UriComponentsBuilder list = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/recovery").queryParam("show", filter);
+        if (year != null) {
+            list.queryParam("year", year);
+        }
+        if (text != null) {
+            list.queryParam("q", text);
+        }
+        String back = "redirect:" + list.encode().build().toUriString();
+        Integer asked;
+        try {
+            asked = RecoveryFiles.checkedYear(year);
+        } catch (Invalid e) {
+            // the list says what is wrong with the year above its form
+            return back;
+        }
+        try {
+            ledger.write(tab(filter, asked, text), Callers.require(), locale, response);
+            return null;
+        } catch (Invalid e) {
+            answers.refused(redirect, e, locale);
+            return back;
+        }
+    }
+
     static RecoveryFiles.Filter tab(String show, Integer year, String text) {
         RecoveryFiles.Status status = switch (show) {
             case "open" -> RecoveryFiles.Status.OPEN;

@@ -45,7 +45,11 @@ class SuppliesPages {
     private final SuppliesViews views;
     private final FormAnswers answers;
 
-    SuppliesPages(SupplyDesk desk, SupplyLedger ledger, SuppliesViews views, FormAnswers answers) {
+    private final SuppliesExport export;
+
+    SuppliesPages(SupplyDesk desk, SupplyLedger ledger, SuppliesViews views, FormAnswers answers,
+            SuppliesExport export) {
+        this.export = export;
         this.desk = desk;
         this.ledger = ledger;
         this.views = views;
@@ -86,6 +90,44 @@ class SuppliesPages {
         model.addAttribute("bureaus", desk.bureauPlaces(me));
         model.addAttribute("bureauId", SupplyLedger.bureau(root.path()));
         return "supplies/overview";
+    }
+
+    /**
+     * The ledger lines under a unit in a period as xlsx, for the overview's export link: the API's export, on the
+     * page's terms. It goes with the session (signed out, to the sign-in page), is written and named in the page's
+     * language, a unit outside the reader's jurisdiction is the 404 page, and a period the overview refuses comes back
+     * on the overview, which says why, instead of a problem in JSON.
+     */
+    @GetMapping("/supplies/export.xlsx")
+    @PreAuthorize("hasAuthority('SUPPLIES_READ')")
+    String export(@RequestParam(required = false) UUID unitId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Locale locale, HttpServletResponse response)
+            throws java.io.IOException {
+        Place root;
+        try {
+            root = desk.root(unitId, me());
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        SuppliesViews.Period period;
+        try {
+            period = views.period(day("from", from), day("to", to));
+        } catch (Invalid e) {
+            org.springframework.web.util.UriComponentsBuilder overview = org.springframework.web.util
+                    .UriComponentsBuilder.fromPath("/supplies");
+            if (unitId != null) {
+                overview.queryParam("unitId", unitId);
+            }
+            if (from != null) {
+                overview.queryParam("from", from);
+            }
+            if (to != null) {
+                overview.queryParam("to", to);
+            }
+            return "redirect:" + overview.encode().build().toUriString();
+        }
+        export.write(root, period, locale, response);
+        return null;
     }
 
     /** The issues counted by the work figures' supplies issued and their cost, which link here. */

@@ -14,9 +14,11 @@ import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.platform.web.Paging;
+import org.fengqiao.platform.web.PeriodLists;
 import org.fengqiao.worklog.internal.Drafts;
 import org.fengqiao.worklog.internal.WorklogDesk;
 import org.fengqiao.worklog.internal.WorklogKind;
@@ -223,10 +225,24 @@ class WorklogPages {
 
     @GetMapping("/worklog/review")
     @PreAuthorize("hasAuthority('WORKLOG_REVIEW')")
-    String review(@RequestParam(required = false) WorklogKind kind, @RequestParam(required = false) LocalDate day,
-            @RequestParam(defaultValue = "1") int page, Model model) {
+    String review(@RequestParam(required = false) WorklogKind kind,
+            @RequestParam(name = "day", required = false) String typed,
+            @RequestParam(defaultValue = "1") int page, Locale locale, Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         Caller caller = Callers.require();
         int p = Math.max(1, page);
+        LocalDate day;
+        try {
+            // text that is no day, or a day out of 1900-2099 (the year 1, 99999), is said above the review as the
+            // other lists say it, the form keeping what was typed, instead of the error page that lost the form; the
+            // review of all days is shown under it, as for no day at all
+            day = PeriodFigures.Period.held("day", typedDay(typed));
+        } catch (Invalid e) {
+            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", answers.texts(e, locale));
+            model.addAttribute("typedDay", typed);
+            day = null;
+        }
         LocalDate d = day == null ? desk.today() : day;
         Map<WorklogKind, LocalDate> periods = WorklogController.periods(day, desk.today());
         Worklogs.Page found = worklogs.ofScope(caller.scopePatterns(), caller.staffId(), kind, periods, PAGE_SIZE,
@@ -244,6 +260,20 @@ class WorklogPages {
         model.addAttribute("missing", List.of(missing(caller, WorklogKind.WEEKLY_ANALYSIS, d),
                 missing(caller, WorklogKind.MONTHLY_SUMMARY, d), missing(caller, WorklogKind.QUARTERLY_SUMMARY, d)));
         return "worklog/review";
+    }
+
+    /** The longest part of text typed for a day repeated in its refusal. */
+    private static final int SHOWN = 40;
+
+    /** The day typed, null for none; text that is no day is refused naming it (cut short), as typed. */
+    private static LocalDate typedDay(String typed) {
+        try {
+            return PeriodLists.day("day", typed);
+        } catch (Invalid e) {
+            String shown = typed.strip();
+            throw Invalid.of("day", "error.field.dateTyped",
+                    shown.length() > SHOWN ? shown.substring(0, SHOWN) + "…" : shown);
+        }
     }
 
     private WorklogController.Missing missing(Caller caller, WorklogKind kind, LocalDate day) {
