@@ -282,7 +282,7 @@ class WebhookIntegrationTests extends IntegrationTest {
     void afterTheLastAttemptADeliveryShowsAsFailedWithItsErrorUntilRetriedByHand() throws Exception {
         String webhook = register(officer, workstation.id().value(), receiver.url());
         receiver.answer(500);
-        file("失败测试-" + UUID.randomUUID());
+        String incident = file("失败测试-" + UUID.randomUUID()).get("id").asText();
         // keep only the first step's delivery in play
         Row kept = deliveries(webhook).get(0);
         jdbc.sql("UPDATE webhook_delivery SET status = 'DELIVERED' WHERE webhook_id = ? AND id <> ?")
@@ -309,10 +309,12 @@ class WebhookIntegrationTests extends IntegrationTest {
         browser.formLogin("officer", DEMO_PASSWORD);
         String page = browser.get("/webhooks/" + webhook, null).body();
         assertThat(page).contains("HTTP 500: boom").contains("失败").contains("立即重试")
-                .as("what the error means, beside it").contains("接收方拒收了推送（HTTP 500）");
+                .as("what the error means, beside it").contains("接收方拒收了推送（HTTP 500）")
+                .as("which item and step each delivery tells of, linked to the item")
+                .contains("接报 · 求助", "分流 · 求助", "href=\"/incidents/" + incident + "\"");
         assertThat(browser.get("/webhooks", null).body()).contains(receiver.url()).contains("失败 1");
         assertThat(browser.get("/webhooks/" + webhook + "?lang=en", null).body())
-                .contains("The receiver refused the event (HTTP 500)");
+                .contains("The receiver refused the event (HTTP 500)").contains("Received · Help");
         browser.get("/webhooks/" + webhook + "?lang=zh-CN", null);
 
         receiver.answer(200);
