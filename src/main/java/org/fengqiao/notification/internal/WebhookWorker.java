@@ -44,7 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * up to the timeout at each attempt, does not hold back the other webhooks' deliveries. A webhook's own deliveries go
  * one at a time, in the order their events were queued: a lane claims, in one short transaction, a webhook that no
  * other lane is sending to (locked {@code FOR UPDATE SKIP LOCKED} and leased by {@code sending_until}, in database
- * time) together with its oldest due delivery, counts the attempt and leases that row as well ({@code locked_until});
+ * time) together with its first waiting delivery when that one is due (the later ones wait for it, also through its
+ * backoff: {@link #HEAD}), counts the attempt and leases that row as well ({@code locked_until});
  * the claim commits before the request goes out, so no transaction stays open across the network, and another lane or
  * instance skips a webhook being claimed or leased: a delivery is never sent twice at once, nor two of one webhook.
  * The outcome is recorded against the attempt claimed, and frees the webhook: delivered (any 2xx), or a retry after an
@@ -206,14 +207,24 @@ public class WebhookWorker {
         return attempted;
     }
 
+    /**
+     * A webhook's first waiting delivery, for {@code w} in a LATERAL join: the only one of its deliveries that may be
+     * sent. Those queued after it wait until it is delivered or has failed for good, also while it waits out a
+     * backoff: sent meanwhile, they arrived before it, and a receiver that keeps an item's last step was left with an
+     * older one (派警 arriving before the 受理 a 503 had put off).
+     */
+    static final String HEAD = """
+            SELECT h.next_attempt_at, h.locked_until FROM webhook_delivery h
+            WHERE h.webhook_id = w.id AND h.status = 'PENDING' ORDER BY h.seq LIMIT 1""";
+
     /** Whether a delivery is due at the moment for a webhook no one is sending to. */
     private boolean anyDue(Instant now) {
         try {
             return jdbc.sql("""
-                    SELECT EXISTS (SELECT 1 FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id AND w.active
-                                   WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
+                    SELECT EXISTS (SELECT 1 FROM webhook w CROSS JOIN LATERAL (%s) d
+                                   WHERE w.active AND d.next_attempt_at <= :now
                                      AND (d.locked_until IS NULL OR d.locked_until < clock_timestamp())
-                                     AND (w.sending_until IS NULL OR w.sending_until < clock_timestamp()))""")
+                                     AND (w.sending_until IS NULL OR w.sending_until < clock_timestamp()))""".formatted(HEAD))
                     .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).query(Boolean.class).single();
         } catch (RuntimeException e) {
             log.warn("Webhook run failed: {}", e.toString());
@@ -224,15 +235,15 @@ public class WebhookWorker {
     /** Whether a delivery is due at the moment but its webhook is being sent to by another lane or instance. */
     private boolean heldBack(Instant now) {
         return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id AND w.active
-                               WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
-                                 AND w.sending_until >= clock_timestamp())""")
+                SELECT EXISTS (SELECT 1 FROM webhook w CROSS JOIN LATERAL (%s) d
+                               WHERE w.active AND d.next_attempt_at <= :now
+                                 AND w.sending_until >= clock_timestamp())""".formatted(HEAD))
                 .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).query(Boolean.class).single();
     }
 
     /**
-     * Claims the oldest due delivery of the webhook with the longest-waiting due delivery that no one is sending to,
-     * leasing both. In one transaction: the webhook's row lock keeps another claimer off it until the lease is
+     * Claims the first waiting delivery of a webhook no one is sending to, if it is due (of the webhook whose first is
+     * the longest due), leasing both. In one transaction: the webhook's row lock keeps another claimer off it until the lease is
      * written, and after that the lease does.
      */
     Optional<Claim> claim(Instant now) {
@@ -241,18 +252,16 @@ public class WebhookWorker {
         return tx.execute(status -> {
             Optional<Hook> hook = jdbc.sql("""
                     WITH next AS (
-                        SELECT w.id FROM webhook w
+                        SELECT w.id FROM webhook w CROSS JOIN LATERAL (%s) d
                         WHERE w.active AND (w.sending_until IS NULL OR w.sending_until < clock_timestamp())
-                          AND EXISTS (SELECT 1 FROM webhook_delivery d
-                                      WHERE d.webhook_id = w.id AND d.status = 'PENDING' AND d.next_attempt_at <= :now
-                                        AND (d.locked_until IS NULL OR d.locked_until < clock_timestamp()))
-                        ORDER BY (SELECT min(d.next_attempt_at) FROM webhook_delivery d
-                                  WHERE d.webhook_id = w.id AND d.status = 'PENDING' AND d.next_attempt_at <= :now), w.id
+                          AND d.next_attempt_at <= :now
+                          AND (d.locked_until IS NULL OR d.locked_until < clock_timestamp())
+                        ORDER BY d.next_attempt_at, w.id
                         LIMIT 1
                         FOR UPDATE OF w SKIP LOCKED)
                     UPDATE webhook w SET sending_until = clock_timestamp() + make_interval(secs => :lease)
                       FROM next WHERE w.id = next.id
-                    RETURNING w.id, w.sending_until, w.url, w.secret""")
+                    RETURNING w.id, w.sending_until, w.url, w.secret""".formatted(HEAD))
                     .param("now", moment).param("lease", lease)
                     .query((rs, n) -> new Hook(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class),
                             rs.getString(3), rs.getBytes(4)))
@@ -266,10 +275,11 @@ public class WebhookWorker {
                        SET attempts = d.attempts + 1, last_attempt_at = :now,
                            locked_until = clock_timestamp() + make_interval(secs => :lease)
                      WHERE d.id = (SELECT id FROM webhook_delivery
-                                   WHERE webhook_id = :webhook AND status = 'PENDING' AND next_attempt_at <= :now
-                                     AND (locked_until IS NULL OR locked_until < clock_timestamp())
+                                   WHERE webhook_id = :webhook AND status = 'PENDING'
                                    ORDER BY seq LIMIT 1
                                    FOR UPDATE)
+                       AND d.next_attempt_at <= :now
+                       AND (d.locked_until IS NULL OR d.locked_until < clock_timestamp())
                     RETURNING d.id, d.event_id, d.event_type, d.payload, d.attempts""")
                     .param("now", moment).param("lease", lease).param("webhook", w.id())
                     .query((rs, n) -> new Claim(rs.getObject(1, UUID.class), w.id(), w.lease(),

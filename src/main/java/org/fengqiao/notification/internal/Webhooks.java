@@ -41,10 +41,19 @@ public class Webhooks {
             boolean active, OffsetDateTime createdAt, long pending, long failed, long delivered) {
     }
 
+    /**
+     * queued: waiting, behind an earlier delivery of the webhook that is not delivered yet; it is sent once that one is
+     * delivered or has failed, not before (a webhook's events arrive in the order they happened).
+     */
     public record Delivery(UUID id, UUID webhookId, UUID eventId, String eventType, String payload, String status,
             int attempts, OffsetDateTime nextAttemptAt, OffsetDateTime lastAttemptAt, Integer lastStatus,
-            String lastError, OffsetDateTime deliveredAt, OffsetDateTime createdAt) {
+            String lastError, OffsetDateTime deliveredAt, OffsetDateTime createdAt, boolean queued) {
     }
+
+    /** A delivery's columns with {@code queued}, for a delivery row {@code d}. */
+    private static final String DELIVERY = """
+            d.*, d.status = 'PENDING' AND EXISTS (SELECT 1 FROM webhook_delivery e WHERE e.webhook_id = d.webhook_id
+                                                   AND e.status = 'PENDING' AND e.seq < d.seq) AS queued""";
 
     static final int MAX_URL = 2000;
     static final int MIN_SECRET = 16;
@@ -156,13 +165,16 @@ public class Webhooks {
         String url = jdbc.sql("SELECT url FROM webhook WHERE id = ?").param(webhookId).query(String.class).single();
         // masked on reading too: errors stored before they were masked on writing
         return jdbc.sql("""
-                SELECT * FROM webhook_delivery WHERE webhook_id = ? ORDER BY created_at DESC, seq DESC LIMIT ?""")
+                SELECT %s FROM webhook_delivery d WHERE d.webhook_id = ? ORDER BY d.created_at DESC, d.seq DESC LIMIT ?"""
+                .formatted(DELIVERY))
                 .params(webhookId, limit).query(Webhooks::delivery).list().stream().map(d -> masked(d, url)).toList();
     }
 
     /**
-     * Sends a failed or waiting delivery again now; a failed one gets a fresh run of attempts. Not one of a disabled
-     * webhook (409): a waiting one is sent once the webhook is enabled again, a failed one may be retried then.
+     * Sends a failed or waiting delivery again now; a failed one gets a fresh run of attempts (and goes in its turn,
+     * after the webhook's earlier deliveries still waiting). Not one of a disabled webhook (409): a waiting one is sent
+     * once the webhook is enabled again, a failed one may be retried then. Not one waiting behind an earlier delivery
+     * (409): it is sent right after that one, and could not be sent now without overtaking it.
      */
     @Transactional
     public Delivery retry(UUID deliveryId, Caller caller) {
@@ -173,9 +185,9 @@ public class Webhooks {
     @Transactional
     public Delivery retry(UUID webhookId, UUID deliveryId, Caller caller) {
         Delivery before = jdbc.sql("""
-                SELECT d.* FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id JOIN unit u ON u.id = w.unit_id
+                SELECT %s FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id JOIN unit u ON u.id = w.unit_id
                 WHERE d.id = :id AND (CAST(:webhook AS uuid) IS NULL OR d.webhook_id = :webhook)
-                  AND u.path LIKE ANY(CAST(:scope AS text[])) FOR UPDATE OF d""")
+                  AND u.path LIKE ANY(CAST(:scope AS text[])) FOR UPDATE OF d""".formatted(DELIVERY))
                 .param("id", deliveryId).param("webhook", webhookId).param("scope", caller.scopePatterns())
                 .query(Webhooks::delivery).optional()
                 .orElseThrow(() -> new NotFound("webhook delivery", deliveryId));
@@ -186,13 +198,17 @@ public class Webhooks {
         if (!get(before.webhookId(), caller).active()) {
             throw new Conflict("notification.webhook.retry.disabled");
         }
+        // it goes right after the earlier one still waiting, never before it: "retried now" would not be so
+        if (before.queued()) {
+            throw new Conflict("notification.webhook.retry.queued");
+        }
         jdbc.sql("""
                 UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = ?,
                     attempts = CASE WHEN status = 'FAILED' THEN 0 ELSE attempts END
                 WHERE id = ?""").params(now(), deliveryId).update();
         String url = jdbc.sql("SELECT url FROM webhook WHERE id = ?").param(before.webhookId()).query(String.class)
                 .single();
-        Delivery after = masked(jdbc.sql("SELECT * FROM webhook_delivery WHERE id = ?").param(deliveryId)
+        Delivery after = masked(jdbc.sql("SELECT " + DELIVERY + " FROM webhook_delivery d WHERE d.id = ?").param(deliveryId)
                 .query(Webhooks::delivery).single(), url);
         Webhook webhook = get(before.webhookId(), caller);
         events.publishEvent(Audited.updated("webhook_delivery", deliveryId, webhook.unitPath(), deliverySnapshot(before),
@@ -330,7 +346,7 @@ public class Webhooks {
     private static Delivery masked(Delivery d, String url) {
         return new Delivery(d.id(), d.webhookId(), d.eventId(), d.eventType(), d.payload(), d.status(), d.attempts(),
                 d.nextAttemptAt(), d.lastAttemptAt(), d.lastStatus(), maskedIn(d.lastError(), url), d.deliveredAt(),
-                d.createdAt());
+                d.createdAt(), d.queued());
     }
 
     static Delivery delivery(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -341,6 +357,6 @@ public class Webhooks {
                 rs.getString("status"), rs.getInt("attempts"), rs.getObject("next_attempt_at", OffsetDateTime.class),
                 rs.getObject("last_attempt_at", OffsetDateTime.class), lastStatus,
                 rs.getString("last_error"), rs.getObject("delivered_at", OffsetDateTime.class),
-                rs.getObject("created_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getBoolean("queued"));
     }
 }

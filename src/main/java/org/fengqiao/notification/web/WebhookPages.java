@@ -84,6 +84,9 @@ class WebhookPages {
                 }
             });
             model.addAttribute("deliveryErrors", errors);
+            java.util.Map<UUID, DeliverySteps.Step> steps = new java.util.HashMap<>();
+            deliveries.forEach(d -> DeliverySteps.step(d.payload(), messages, locale).ifPresent(s -> steps.put(d.id(), s)));
+            model.addAttribute("steps", steps);
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
