@@ -353,22 +353,6 @@ public class StaffAdministration {
     }
 
     /**
-     * The language a person chose on the sign-in page becomes their profile's, so that the next sign-in keeps it
-     * ({@code en} or {@code zh-CN}; anything else is Chinese, as the pages read it). Nothing is written, and nothing
-     * audited, when it is the profile's language already.
-     */
-    @Transactional
-    public StaffRegister.Row keepLanguage(Caller caller, String language) {
-        StaffRegister.Row before = register.byId(caller.staffId()).orElseThrow(() -> new NotFound("staff", caller.staffId()));
-        String kept = "en".equals(language) ? "en" : "zh-CN";
-        if (kept.equals(before.locale())) {
-            return before;
-        }
-        register.setLocale(caller.staffId(), kept);
-        return audited(before);
-    }
-
-    /**
      * A person changes their own password: the current one must be right, the new one must follow the rules and be
      * none of the latest FENGQIAO_PASSWORD_HISTORY (the current one among them), and every API token of theirs ends, and every page session but this one, since whoever held the old
      * password may hold a token or a session.
