@@ -124,6 +124,21 @@ class LanguageSwitchIntegrationTests extends IntegrationTest {
                 .isEqualTo("zh-CN");
     }
 
+    /** The security administrator's list of officers named 李, switched to English, is still that list. */
+    @Test
+    void theHeadersLanguageLinkLeadsToTheSameFilteredListInTheOtherLanguage() {
+        ApiClient security = new ApiClient(port).signedIn("security", DEMO_PASSWORD, null);
+        String list = security.get("/staff?role=COMMUNITY_OFFICER&q=%E6%9D%8E", null, "Accept", BROWSER).body();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\"[^>]*lang=\"en\"")
+                .matcher(list);
+        assertThat(link.find()).isTrue();
+        String english = link.group(1).replace("&amp;", "&");
+        assertThat(english).isEqualTo("?role=COMMUNITY_OFFICER&q=%E6%9D%8E&lang=en");
+        String read = security.get("/staff" + english, null, "Accept", BROWSER).body();
+        assertThat(language(read)).isEqualTo("en");
+        assertThat(read).contains("李建国", "Community officer").doesNotContain("王海涛");
+    }
+
     @Test
     void aSwitchOnThePublicReportPageSavesNothing() {
         long english = jdbc.sql("SELECT count(*) FROM staff WHERE locale = 'en'").query(Long.class).single();
