@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs Code for America's Open311 client for Node.js (npm "open311" 0.0.12, node-open311), unchanged, against a
 # running platform's /open311/v2: discovery, services, every definition, a POST with the answers its definition
-# requires, the token, the request by id and by a list of ids, the list filtered, a multivaluelist sent as this client
-# sends one, and a wrong api_key. Exits non-zero at the first step the client cannot take.
+# requires, the token if one is answered (none is: the id is known at once), the request by id and by a list of ids,
+# the list filtered, a multivaluelist sent as this client sends one, and a wrong api_key. Exits non-zero at the first step the client cannot take.
 # Usage: check/open311-client.sh [BASE_URL] [LAT LONG]   (default http://localhost:8080/open311/v2/, a point of the
 #        demo's grid FS-1-01; the api key is $OPEN311_KEY or the demo's demo-open311-key)
 # The client's JSON format is used: its XML parsers are a git dependency no registry serves (sparkxml) and a native

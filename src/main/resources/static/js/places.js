@@ -3,7 +3,8 @@
 // No inline scripts: the CSP forbids them.
 //
 // <form data-api="/api/v1/x" data-method="POST" data-next="/x/{id}"> sends its named fields as
-// JSON: empty fields as null, checkboxes as booleans, inputs with data-number as numbers; on
+// JSON: empty fields as null (left out with data-blank-left-out, which the change then keeps; a checked
+// data-clears="f" box sends f as null), checkboxes as booleans, inputs with data-number as numbers; on
 // success it goes to data-next ({id} is the answer's id; data-next-existing when a create answers
 // 200, the record being there already) or reloads the page. A problem of field f
 // is written into [data-error-for=f] inside the form, the others into its .form-status.
@@ -26,7 +27,16 @@
         }
       } else {
         var value = el.value.trim();
+        if (value === '' && el.dataset.blankLeftOut !== undefined) {
+          return;
+        }
         data[el.name] = value === '' ? null : (el.dataset.number !== undefined ? Number(value) : value);
+      }
+    });
+    // a checked box data-clears="f" sends f as null: the way to delete what a blank f (left out) keeps
+    form.querySelectorAll('input[type=checkbox][data-clears]').forEach(function (box) {
+      if (box.checked) {
+        data[box.dataset.clears] = null;
       }
     });
     return data;

@@ -34,9 +34,12 @@ public class StaffDirectory {
     private final Jurisdictions jurisdictions;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
+    /** The application's clock: a password's time of setting is read against it (PasswordExpiry). */
+    private final java.time.Clock clock;
 
     StaffDirectory(StaffRegister register, Roster roster, Jurisdictions jurisdictions, PasswordEncoder passwords,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, java.time.Clock clock) {
+        this.clock = clock;
         this.register = register;
         this.roster = roster;
         this.jurisdictions = jurisdictions;
@@ -82,7 +85,8 @@ public class StaffDirectory {
     public Staff registerWithHash(UnitId unit, String unitPath, StaffRole role, String name, String policeNumber,
             String phone, String title, String username, String passwordHash) {
         UUID id = UUID.randomUUID();
-        register.insert(id, unit.value(), role, name, policeNumber, phone, title, username, passwordHash);
+        register.insert(id, unit.value(), role, name, policeNumber, phone, title, username, passwordHash,
+                clock.instant());
         Staff staff = new Staff(new StaffId(id), unit, role, name, username, true);
         events.publishEvent(Audited.created("staff", id, unitPath, staff));
         return staff;
@@ -99,7 +103,7 @@ public class StaffDirectory {
         if (before.username() != null || register.usernameTaken(username)) {
             return false;
         }
-        register.setAccount(id.value(), username, passwordHash, false);
+        register.setAccount(id.value(), username, passwordHash, false, clock.instant());
         StaffRegister.Row after = register.byId(id.value()).orElseThrow();
         events.publishEvent(Audited.updated("staff", id.value(), before.unitPath(),
                 StaffAdministration.Snapshot.of(before), StaffAdministration.Snapshot.of(after)).by(actor));

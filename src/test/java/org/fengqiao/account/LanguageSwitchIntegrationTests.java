@@ -15,9 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The language a signed-in person picks from the page header is the one they find at their next sign-in: it is saved
- * on their profile (audited, once per change), never for a language the platform does not speak, and a switch by
- * somebody not signed in saves nothing.
+ * The language switch of the page header ({@code ?lang=}) and the sign-in page's choice are for the session at hand: the
+ * account's language, which every later sign-in brings, changes only on the profile page (audited, once per change). A
+ * switch by somebody not signed in saves nothing either.
  */
 class LanguageSwitchIntegrationTests extends IntegrationTest {
 
@@ -34,30 +34,55 @@ class LanguageSwitchIntegrationTests extends IntegrationTest {
     Jurisdictions jurisdictions;
 
     @Test
-    void aLanguageSwitchedWhileSignedInIsTheOneTheNextSignInBrings() {
+    void aLanguageSwitchedWhileSignedInLastsTheSessionAndLeavesTheAccountsLanguageAsItWas() {
         String username = TestStaff.uniqueUsername("lang");
         UUID id = TestStaff.officerWithSignIn(directory, jurisdictions, username).id().value();
         ApiClient browser = new ApiClient(port).signedIn(username, TestStaff.PASSWORD, null);
         assertThat(language(home(browser))).as("a new profile reads Chinese").isEqualTo("zh-CN");
 
         assertThat(language(browser.get("/staff?lang=en", null, "Accept", BROWSER).body())).isEqualTo("en");
-        assertThat(locale(id)).as("the switch is saved on the profile").isEqualTo("en");
-        assertThat(languageChanges(id)).as("and audited").isEqualTo(1);
-        browser.get("/?lang=en", null, "Accept", BROWSER);
-        assertThat(languageChanges(id)).as("switching to the language one reads writes nothing").isEqualTo(1);
-        browser.get("/?lang=fr", null, "Accept", BROWSER);
-        assertThat(locale(id)).as("a language the platform does not speak is never saved").isEqualTo("en");
-        assertThat(languageChanges(id)).isEqualTo(1);
+        assertThat(language(home(browser))).as("the session's next pages too").isEqualTo("en");
+        assertThat(locale(id)).as("the account's language is not changed by a look in English").isEqualTo("zh-CN");
+        assertThat(languageChanges(id)).isZero();
 
-        // signed out and in again, without choosing: English, in this browser and in one that never chose
+        // signed out and in again without choosing: the profile's Chinese, though this browser last read English, and
+        // Chinese in a browser that never chose
         assertThat(browser.form("/logout", Map.of("_csrf", browser.csrfFrom("/"))).statusCode()).isEqualTo(302);
-        assertThat(language(home(browser.signedIn(username, TestStaff.PASSWORD, null)))).isEqualTo("en");
-        assertThat(language(home(new ApiClient(port).signedIn(username, TestStaff.PASSWORD, null)))).isEqualTo("en");
-
-        // and back to Chinese the same way
-        browser.get("/?lang=zh-CN", null, "Accept", BROWSER);
-        assertThat(locale(id)).isEqualTo("zh-CN");
+        assertThat(language(home(browser.signedIn(username, TestStaff.PASSWORD, null)))).isEqualTo("zh-CN");
         assertThat(language(home(new ApiClient(port).signedIn(username, TestStaff.PASSWORD, null)))).isEqualTo("zh-CN");
+
+        // English chosen on the sign-in page: the session it opens reads English, the account still Chinese
+        ApiClient chose = new ApiClient(port);
+        assertThat(language(chose.get("/login?lang=en", null, "Accept", BROWSER).body())).isEqualTo("en");
+        assertThat(chose.formLogin(username, TestStaff.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(language(home(chose))).isEqualTo("en");
+        assertThat(locale(id)).isEqualTo("zh-CN");
+        assertThat(languageChanges(id)).isZero();
+    }
+
+    @Test
+    void theProfilePageChangesTheAccountsLanguageForEverySignInAfter() {
+        String username = TestStaff.uniqueUsername("langs");
+        UUID id = TestStaff.officerWithSignIn(directory, jurisdictions, username).id().value();
+        ApiClient browser = new ApiClient(port).signedIn(username, TestStaff.PASSWORD, null);
+        String profile = browser.get("/profile", null, "Accept", BROWSER).body();
+        assertThat(profile).contains("id=\"locale-hint\"", "只切换本次登录的显示语言");
+
+        assertThat(browser.form("/profile", Map.of("phone", "13900000000", "locale", "en", "_csrf", browser.csrfFrom("/profile")))
+                .statusCode()).isEqualTo(302);
+        assertThat(locale(id)).isEqualTo("en");
+        assertThat(languageChanges(id)).as("audited").isEqualTo(1);
+        assertThat(language(home(browser))).as("at once").isEqualTo("en");
+        assertThat(language(home(new ApiClient(port).signedIn(username, TestStaff.PASSWORD, null))))
+                .as("and at the next sign-in, in any browser").isEqualTo("en");
+        assertThat(browser.get("/profile", null, "Accept", BROWSER).body())
+                .contains("switch this session only: choose here and save");
+
+        // a session switched back to Chinese by the header still leaves the account English
+        browser.get("/?lang=zh-CN", null, "Accept", BROWSER);
+        assertThat(language(home(browser))).isEqualTo("zh-CN");
+        assertThat(locale(id)).isEqualTo("en");
+        assertThat(languageChanges(id)).isEqualTo(1);
     }
 
     @Test
@@ -89,12 +114,29 @@ class LanguageSwitchIntegrationTests extends IntegrationTest {
         assertThat(language(browser.get("/", null, "Accept", BROWSER, "Accept-Language", "en").body()))
                 .isEqualTo("zh-CN");
 
-        // the profile as it is now: switched to Chinese in another browser, this one's next page follows it
+        // the profile as it is now: switched to Chinese on the profile page in another browser, this one's next page
+        // follows it
         cookies.remove(null, chinese);
-        new ApiClient(port).signedIn(username, TestStaff.PASSWORD, "zh-CN");
+        ApiClient other = new ApiClient(port).signedIn(username, TestStaff.PASSWORD, null);
+        other.form("/profile", Map.of("phone", "13900000000", "locale", "zh-CN", "_csrf", other.csrfFrom("/profile")));
         assertThat(locale(id)).isEqualTo("zh-CN");
         assertThat(language(browser.get("/", null, "Accept", BROWSER, "Accept-Language", "en").body()))
                 .isEqualTo("zh-CN");
+    }
+
+    /** The security administrator's list of officers named 李, switched to English, is still that list. */
+    @Test
+    void theHeadersLanguageLinkLeadsToTheSameFilteredListInTheOtherLanguage() {
+        ApiClient security = new ApiClient(port).signedIn("security", DEMO_PASSWORD, null);
+        String list = security.get("/staff?role=COMMUNITY_OFFICER&q=%E6%9D%8E", null, "Accept", BROWSER).body();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\"[^>]*lang=\"en\"")
+                .matcher(list);
+        assertThat(link.find()).isTrue();
+        String english = link.group(1).replace("&amp;", "&");
+        assertThat(english).isEqualTo("?role=COMMUNITY_OFFICER&q=%E6%9D%8E&lang=en");
+        String read = security.get("/staff" + english, null, "Accept", BROWSER).body();
+        assertThat(language(read)).isEqualTo("en");
+        assertThat(read).contains("李建国", "Community officer").doesNotContain("王海涛");
     }
 
     @Test

@@ -171,7 +171,7 @@ class PasswordExpiryIntegrationTests extends IntegrationTest {
                 "Fifth-Pass-2027"};
         // four changes as the person's own would write them (through the API they take a token each: seconds)
         for (int i = 1; i < passwords.length; i++) {
-            register.changePassword(person.id().value(), encoder.encode(passwords[i]), false, 4);
+            register.changePassword(person.id().value(), encoder.encode(passwords[i]), false, 4, Instant.now());
         }
         // the current one and four before it: the first is among the last five
         HttpResponse<String> reused = change(passwords[4], passwords[0], "zh-CN");

@@ -813,7 +813,7 @@ class WebhookIntegrationTests extends IntegrationTest {
         assertThat(browser.form("/webhooks/" + id + "/disable", disable).statusCode()).isEqualTo(302);
         assertThat(browser.get("/webhooks/" + id, null).body()).contains("未作改动").doesNotContain("已保存");
         assertThat(jdbc.sql(updates).param(id).query(Long.class).single()).isEqualTo(1);
-        // a reader who chose English (his profile's language outranks the browser's)
+        // a reader who switched his session to English
         ApiClient english = new ApiClient(port);
         english.formLogin("officer", DEMO_PASSWORD);
         english.get("/webhooks/" + id + "?lang=en", null);

@@ -90,8 +90,9 @@ class ErrorPagesIntegrationTests extends IntegrationTest {
                 Map.of("category", "HELP", "description", description, "address", "吴场村一组四十号"), "Accept", BROWSER);
         assertThat(client.statusCode()).isEqualTo(403);
         assertThat(client.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        // in the language he chose signing in above, now his profile's: the client names none
-        assertThat(ApiClient.json(client).get("title").asText()).isEqualTo("You are not allowed to do this");
+        // in his profile's language, the client naming none: the English he switched a page session to above was that
+        // session's, not his account's
+        assertThat(ApiClient.json(client).get("title").asText()).isEqualTo("无权进行此操作");
 
         assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE description = ?").param(description)
                 .query(Long.class).single()).as("nothing filed").isZero();

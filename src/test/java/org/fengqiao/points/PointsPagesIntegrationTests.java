@@ -407,7 +407,7 @@ class PointsPagesIntegrationTests extends IntegrationTest {
         String chief = api.token("chief", DEMO_PASSWORD);
         for (String note : List.of(tooLong, bell)) {
             Map<String, Object> body = Map.of("holderId", holder, "gridId", grid, "rule", "verified-clue", "note", note);
-            // in Chinese when asked so: his English sign-in above made English his profile's language
+            // in the language asked for, whatever his profile says
             HttpResponse<String> r = api.send("POST", "/api/v1/points/awards", chief, body, "Accept-Language", "zh-CN");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
             assertThat(r.body()).contains("\"note\"").contains(note == bell ? "事由说明不能含有控制字符" : "事由说明不能超过500字");

@@ -15,9 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A change (PUT) of a household, an address or an organisation that sends only what it changes loses nothing else: a
- * field left out of the body keeps its stored value, where it was cleared (the household's note, the address's room
- * and location, the organisation's licence and note); one sent as null clears that field, or is refused when required.
+ * A change (PUT) of a household, an address, an organisation, a rental, a building or a room that sends only what it
+ * changes loses nothing else: a field left out of the body keeps its stored value, where it was cleared (the
+ * household's note, the address's room and location, the organisation's licence and note, the building's address) or
+ * refused as missing; one sent as null clears that field, or is refused when required.
  */
 class PartialChangesIntegrationTests extends IntegrationTest {
 
@@ -104,8 +105,8 @@ class PartialChangesIntegrationTests extends IntegrationTest {
         assertThat(fx.get("officer", "/api/v1/addresses/" + id).body().path("fullText").asText()).endsWith("3号楼202室");
     }
 
-    @Test
-    void anOrganisationChangeOfOneFieldKeepsItsLicenceNoteAndOwner() {
+    /** An eatery registered through the API with every field, its owner a person of the records; answers its body. */
+    private Map<String, Object> eatery() {
         UUID address = places.address("officer", "FS-1-01", "商业街" + UUID.randomUUID().toString().substring(0, 4));
         PlacesFixtures.Person owner = places.person("officer", "FS-1-01", "店主" + UUID.randomUUID().toString()
                 .substring(0, 2), Residence.PERMANENT, null);
@@ -118,8 +119,19 @@ class PartialChangesIntegrationTests extends IntegrationTest {
         body.put("phone", "0518-87650000");
         body.put("ownerPersonId", owner.id());
         body.put("note", "后厨有液化气");
+        return body;
+    }
+
+    private HousingFixtures.Answer created(Map<String, Object> body) {
         HousingFixtures.Answer created = fx.call("officer", "POST", "/api/v1/organisations", body);
         assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        return created;
+    }
+
+    @Test
+    void anOrganisationChangeOfOneFieldKeepsItsLicenceNoteAndOwner() {
+        Map<String, Object> body = eatery();
+        HousingFixtures.Answer created = created(body);
         String id = created.body().path("id").asText();
 
         HousingFixtures.Answer changed = fx.call("officer", "PUT", "/api/v1/organisations/" + id,
@@ -130,7 +142,7 @@ class PartialChangesIntegrationTests extends IntegrationTest {
         for (String kept : new String[] {"name", "addressId", "kind", "smallPlace", "licenceNo", "phone", "note"}) {
             assertThat(after.path(kept)).as(kept).isEqualTo(created.body().path(kept));
         }
-        assertThat(after.path("owner").path("personId").asText()).isEqualTo(owner.id().toString());
+        assertThat(after.path("owner").path("personId").asText()).isEqualTo(body.get("ownerPersonId").toString());
 
         HousingFixtures.Answer cleared = fx.call("officer", "PUT", "/api/v1/organisations/" + id, only("note", null));
         assertThat(cleared.status()).isEqualTo(200);
@@ -140,6 +152,156 @@ class PartialChangesIntegrationTests extends IntegrationTest {
         assertThat(noName.status()).isEqualTo(400);
         assertThat(HousingFixtures.errors(noName.body())).containsKey("name");
         assertThat(fx.call("officer2", "PUT", "/api/v1/organisations/" + id, only("note", "外所")).status())
+                .isEqualTo(404);
+    }
+
+    /**
+     * The phone, encrypted and read back only masked, follows the same rule: left out, or sent back masked as a read
+     * shows it, it is kept; sent as null it is taken away (it was kept, so an organisation's phone could never be
+     * cleared through the API); a masked number that is not its own is refused.
+     */
+    @Test
+    void anOrganisationsPhoneLeftOutOrSentBackMaskedIsKeptAndSentAsNullIsTakenAway() {
+        HousingFixtures.Answer created = created(eatery());
+        String id = created.body().path("id").asText();
+        String masked = created.body().path("phone").asText();
+        assertThat(masked).contains("*");
+        String stored = storedPhone(id);
+        assertThat(stored).isNotNull();
+
+        HousingFixtures.Answer same = fx.call("officer", "PUT", "/api/v1/organisations/" + id, Map.of(
+                "business", "面食、小炒", "phone", masked));
+        assertThat(same.status()).as(String.valueOf(same.body())).isEqualTo(200);
+        assertThat(same.body().path("phone").asText()).isEqualTo(masked);
+        assertThat(storedPhone(id)).as("the stored number itself").isEqualTo(stored);
+
+        HousingFixtures.Answer other = fx.call("officer", "PUT", "/api/v1/organisations/" + id,
+                only("phone", "139****0000"), "Accept-Language", "en");
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(other.body()).get("phone"))
+                .isEqualTo("The masked number 139****0000 is not the phone registered for this organisation: give the"
+                        + " full number, or leave its masked one as it was");
+        assertThat(storedPhone(id)).as("a refused change changes nothing").isEqualTo(stored);
+
+        HousingFixtures.Answer cleared = fx.call("officer", "PUT", "/api/v1/organisations/" + id, only("phone", null));
+        assertThat(cleared.status()).as(String.valueOf(cleared.body())).isEqualTo(200);
+        assertThat(cleared.body().hasNonNull("phone")).isFalse();
+        assertThat(cleared.body().path("business").asText()).isEqualTo("面食、小炒");
+        assertThat(storedPhone(id)).isNull();
+        assertThat(fx.call("officer2", "PUT", "/api/v1/organisations/" + id, only("phone", null)).status())
+                .isEqualTo(404);
+    }
+
+    /** The organisation's phone as stored (decrypted by the reveal the caller may make), or null for none. */
+    private String storedPhone(String organisation) {
+        if (jdbc.sql("SELECT phone_cipher IS NULL FROM organisation WHERE id = CAST(? AS uuid)").param(organisation)
+                .query(Boolean.class).single()) {
+            return null;
+        }
+        HousingFixtures.Answer revealed = fx.call("chief", "POST", "/api/v1/organisations/" + organisation + "/reveal",
+                Map.of("field", "phone", "reason", "核对电话"));
+        assertThat(revealed.status()).as(String.valueOf(revealed.body())).isEqualTo(200);
+        return revealed.body().path("value").asText();
+    }
+
+    /**
+     * A rental's change that sends only what it changes keeps the rest (its purpose was refused as missing, its note,
+     * dates and landlord cleared or refused); null clears what may be empty and is refused where required.
+     */
+    @Test
+    void aRentalChangeOfOneFieldKeepsItsLandlordPurposeDatesAndNote() {
+        UUID address = places.address("officer", "FS-1-03", "租房街" + UUID.randomUUID().toString().substring(0, 4));
+        java.time.LocalDate from = java.time.LocalDate.now(org.fengqiao.platform.web.LocalTimes.ZONE).minusMonths(1);
+        Map<String, Object> body = new HashMap<>();
+        body.put("addressId", address);
+        body.put("landlordName", "房东" + UUID.randomUUID().toString().substring(0, 2));
+        body.put("landlordPhone", "13912340000");
+        body.put("purpose", "SHOP");
+        body.put("contractFrom", from.toString());
+        body.put("contractTo", from.plusYears(1).toString());
+        body.put("policeRegisteredOn", from.toString());
+        body.put("note", "门面房");
+        HousingFixtures.Answer created = fx.call("officer", "POST", "/api/v1/rentals", body);
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        String id = created.body().path("id").asText();
+
+        HousingFixtures.Answer changed = fx.call("officer", "PUT", "/api/v1/rentals/" + id,
+                only("contractTo", from.plusYears(2).toString()));
+        assertThat(changed.status()).as(String.valueOf(changed.body())).isEqualTo(200);
+        JsonNode after = changed.body();
+        assertThat(after.path("contractTo").asText()).isEqualTo(from.plusYears(2).toString());
+        for (String kept : new String[] {"purpose", "contractFrom", "policeRegisteredOn", "note", "landlord"}) {
+            assertThat(after.path(kept)).as(kept).isEqualTo(created.body().path(kept));
+        }
+        HousingFixtures.Answer masked = fx.call("officer", "PUT", "/api/v1/rentals/" + id, Map.of(
+                "landlordName", "新房东", "landlordPhone", created.body().path("landlord").path("phone").asText()));
+        assertThat(masked.status()).as(String.valueOf(masked.body())).isEqualTo(200);
+        assertThat(masked.body().path("landlord").path("name").asText()).isEqualTo("新房东");
+        assertThat(masked.body().path("landlord").path("phone")).as("the phone sent back masked is kept")
+                .isEqualTo(created.body().path("landlord").path("phone"));
+
+        HousingFixtures.Answer cleared = fx.call("officer", "PUT", "/api/v1/rentals/" + id, only("note", null));
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.body().hasNonNull("note")).isFalse();
+        assertThat(cleared.body().path("purpose").asText()).isEqualTo("SHOP");
+        HousingFixtures.Answer noPurpose = fx.call("officer", "PUT", "/api/v1/rentals/" + id, only("purpose", null));
+        assertThat(noPurpose.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(noPurpose.body())).containsOnlyKeys("purpose");
+        HousingFixtures.Answer noPhone = fx.call("officer", "PUT", "/api/v1/rentals/" + id,
+                only("landlordPhone", null));
+        assertThat(noPhone.status()).as("a named landlord needs his phone").isEqualTo(400);
+        assertThat(HousingFixtures.errors(noPhone.body())).containsOnlyKeys("landlordPhone");
+        assertThat(fx.call("officer2", "PUT", "/api/v1/rentals/" + id, only("note", "外所")).status())
+                .isEqualTo(404);
+    }
+
+    /**
+     * A building renamed keeps its address and dimensions, a room marked vacant keeps its rental mark: left-out fields
+     * keep their values; the building's address sent as null is taken away, its name refused.
+     */
+    @Test
+    void aBuildingOrRoomChangeOfOneFieldKeepsTheOthers() {
+        UUID building = fx.building("officer", "FS-1-02", 3, 1, 2);
+        UUID address = places.address("officer", "FS-1-02", "楼栋路" + UUID.randomUUID().toString().substring(0, 4));
+        long version = fx.get("officer", "/api/v1/buildings/" + building).body().path("building").path("version")
+                .asLong();
+        HousingFixtures.Answer addressed = fx.call("officer", "PUT", "/api/v1/buildings/" + building, Map.of(
+                "addressId", address, "version", version));
+        assertThat(addressed.status()).as(String.valueOf(addressed.body())).isEqualTo(200);
+        assertThat(addressed.body().path("addressId").asText()).isEqualTo(address.toString());
+        assertThat(addressed.body().path("floors").asInt()).isEqualTo(3);
+        assertThat(addressed.body().path("roomsPerFloor").asInt()).isEqualTo(2);
+
+        String name = HousingFixtures.unique("新楼名");
+        HousingFixtures.Answer renamed = fx.call("officer", "PUT", "/api/v1/buildings/" + building, Map.of(
+                "name", name, "version", addressed.body().path("version").asLong()));
+        assertThat(renamed.status()).as(String.valueOf(renamed.body())).isEqualTo(200);
+        assertThat(renamed.body().path("name").asText()).isEqualTo(name);
+        assertThat(renamed.body().path("addressId").asText()).as("the address kept").isEqualTo(address.toString());
+        assertThat(renamed.body().path("rooms").asLong()).isEqualTo(6);
+
+        Map<String, Object> noName = new HashMap<>(only("name", null));
+        noName.put("version", renamed.body().path("version").asLong());
+        HousingFixtures.Answer refused = fx.call("officer", "PUT", "/api/v1/buildings/" + building, noName);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(refused.body())).containsOnlyKeys("name");
+        Map<String, Object> noAddress = new HashMap<>(only("addressId", null));
+        noAddress.put("version", renamed.body().path("version").asLong());
+        HousingFixtures.Answer unaddressed = fx.call("officer", "PUT", "/api/v1/buildings/" + building, noAddress);
+        assertThat(unaddressed.status()).as(String.valueOf(unaddressed.body())).isEqualTo(200);
+        assertThat(unaddressed.body().hasNonNull("addressId")).isFalse();
+        assertThat(unaddressed.body().path("name").asText()).isEqualTo(name);
+
+        UUID room = fx.room(building, 1, "101");
+        assertThat(fx.call("officer", "PUT", "/api/v1/rooms/" + room, only("rental", true)).status()).isEqualTo(200);
+        HousingFixtures.Answer vacant = fx.call("officer", "PUT", "/api/v1/rooms/" + room, only("vacant", true));
+        assertThat(vacant.status()).as(String.valueOf(vacant.body())).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT vacant AND rental FROM room WHERE id = ?").param(room).query(Boolean.class)
+                .single()).as("the rental mark kept").isTrue();
+        HousingFixtures.Answer nullMark = fx.call("officer", "PUT", "/api/v1/rooms/" + room, only("rental", null));
+        assertThat(nullMark.status()).isEqualTo(400);
+        assertThat(HousingFixtures.errors(nullMark.body())).containsOnlyKeys("rental");
+        assertThat(fx.call("officer2", "PUT", "/api/v1/rooms/" + room, only("vacant", false)).status())
                 .isEqualTo(404);
     }
 }

@@ -64,14 +64,15 @@ class PlacesBrowserTests extends BrowserTest {
     }
 
     @Test
-    void officerClearsAnOwnerOfAnotherStationInThePickerAndTheShopHasNoOwnerAfterwards() {
+    void officerClearsAnOwnerOfAnotherStationInThePickerAndTheShopHasNoOwnerAfterwardsButItsPhoneUntilDeleted() {
         PlacesFixtures places = new PlacesFixtures(port, jdbc, jurisdictions);
         String tag = UUID.randomUUID().toString().substring(0, 4);
         UUID address = places.address("officer", "FS-5-01", "清除街" + tag);
         PlacesFixtures.Person owner = places.person("officer2", "NS-2-01", "外所业主" + tag.substring(0, 2),
                 Residence.PERMANENT, null);
         JsonNode created = places.fx.call("bureau", "POST", "/api/v1/organisations", Map.of("addressId", address,
-                "name", "清除店" + tag, "smallPlace", "STORE", "business", "百货", "ownerPersonId", owner.id())).body();
+                "name", "清除店" + tag, "smallPlace", "STORE", "business", "百货", "ownerPersonId", owner.id(),
+                "phone", "0518-87651234")).body();
         String id = created.get("id").asText();
 
         login("officer");
@@ -85,6 +86,16 @@ class PlacesBrowserTests extends BrowserTest {
         assertThat(page.locator("#owner")).hasText("—");
         assertThat(jdbc.sql("SELECT owner_person_id FROM organisation WHERE id = ?::uuid").param(id)
                 .query(UUID.class).optional()).isEmpty();
+        assertThat(jdbc.sql("SELECT phone_masked FROM organisation WHERE id = ?::uuid").param(id)
+                .query(String.class).single()).as("the phone left blank on the form is kept").isNotNull();
+
+        // deleting the phone is a choice of its own
+        page.click("details:has(#organisation-edit) > summary");
+        page.check("#organisation-phone-clear");
+        page.click("#organisation-edit button[type=submit]");
+        assertThat(page.locator("#organisation-phone-clear")).hasCount(0);
+        assertThat(jdbc.sql("SELECT phone_cipher IS NULL AND phone_masked IS NULL FROM organisation WHERE id = ?::uuid")
+                .param(id).query(Boolean.class).single()).isTrue();
     }
 
     @Test

@@ -1055,7 +1055,7 @@ class SuppliesIntegrationTests extends IntegrationTest {
         assertThat(select(chief.get("/supplies/units/" + fangshan, null).body(), "issue-kind"))
                 .contains(" (pieces)</option>").doesNotContain("（");
         new ApiClient(port).signedIn("chief", DEMO_PASSWORD, "zh-CN");
-        // (the language is the officer's profile's: back to Chinese for the suite)
+        // and in Chinese for a session that switches back
         ApiClient chinese = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN");
         assertThat(chinese.get("/supplies/units/" + fangshan, null).body()).contains(">1 个<");
     }

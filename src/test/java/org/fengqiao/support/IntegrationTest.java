@@ -32,9 +32,9 @@ public abstract class IntegrationTest {
     }
 
     /**
-     * A page switched to English while signed in ({@code ?lang=en}) saves English on the profile, and the next sign-in
-     * brings it: a test reading pages in English as a demo account must not leave the tests after it, which sign in
-     * as the same account and read Chinese, in English.
+     * A test that sets a demo account's language to English on its profile (the profile page, or by hand) must not
+     * leave the tests after it, which sign in as the same account and read Chinese, in English. (Switching a page to
+     * English, {@code ?lang=en}, changes no profile.)
      */
     @AfterEach
     void demoAccountsReadChineseAgain() {

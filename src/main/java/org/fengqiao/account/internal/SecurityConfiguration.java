@@ -96,7 +96,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain security(HttpSecurity http, SignIn signIn, ApiTokens tokens, MessageSource messages,
-            LocaleResolver locales, ObjectMapper json, StaffRegister register, StaffAdministration administration,
+            LocaleResolver locales, ObjectMapper json, StaffRegister register,
             PasswordExpiry expiry) throws Exception {
         AuthenticationEntryPoint apiEntryPoint = (request, response, e) ->
                 problem(response, json, HttpStatus.UNAUTHORIZED, "unauthorized",
@@ -161,18 +161,18 @@ class SecurityConfiguration {
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };
 
-        // A language chosen on the sign-in page wins and becomes the profile's (the next sign-in keeps it); without
-        // such a choice the language saved on the profile applies from the moment the person signs in.
+        // A language chosen on the sign-in page wins for the session it opens, without changing the profile (see
+        // SignInLanguage); without such a choice the language saved on the profile applies from the moment the person
+        // signs in, whatever the language cookie still says from before.
         SavedRequestAwareAuthenticationSuccessHandler loginSuccess = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                     Authentication authentication) throws java.io.IOException, jakarta.servlet.ServletException {
                 java.util.Optional<String> chosen = SignInLanguage.take(request);
                 if (authentication.getPrincipal() instanceof StaffPrincipal principal) {
-                    java.util.Optional<StaffRegister.Row> row = chosen.isPresent()
-                            ? java.util.Optional.of(administration.keepLanguage(principal.caller(), chosen.get()))
-                            : register.byId(principal.caller().staffId());
-                    row.ifPresent(r -> locales.setLocale(request, response, Locale.forLanguageTag(r.locale())));
+                    java.util.Optional<String> language = chosen.isPresent() ? chosen
+                            : register.byId(principal.caller().staffId()).map(StaffRegister.Row::locale);
+                    language.ifPresent(tag -> locales.setLocale(request, response, Locale.forLanguageTag(tag)));
                 }
                 super.onAuthenticationSuccess(request, response, authentication);
             }

@@ -77,7 +77,7 @@ public class SignIn implements AuthenticationProvider {
             }
             throw new BadCredentialsException("bad credentials");
         }
-        register.recordSuccess(row.id());
+        register.recordSuccess(row.id(), now);
         // a password past its maximum age signs in, and its holder is led to change it before anything else: the
         // trail says so, as it says the change that follows
         boolean expired = expiry.expired(row);

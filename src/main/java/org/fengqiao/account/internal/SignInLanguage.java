@@ -7,10 +7,12 @@ import java.util.Optional;
 
 /**
  * A language chosen on the sign-in page ({@code /login?lang=en}, the page's own language links): kept in the session
- * until the person signs in, where it wins over the language saved on their profile and becomes the profile's. A
- * sign-in without such a choice takes the profile's language. Only a choice made on the sign-in page counts: the
- * language cookie alone may be a year old, or another person's on a shared computer. A switch made once signed in is
- * saved at once ({@link LanguageSwitch}).
+ * until the person signs in, where it wins over the language saved on their profile for the session it opens, and for
+ * that session only. A sign-in without such a choice takes the profile's language. Only a choice made on the sign-in
+ * page counts: the language cookie alone may be a year old, or another person's on a shared computer. No switch of
+ * language by the address ({@code ?lang=}, here or on any page once signed in) changes the profile: one look in
+ * English, or a shared test account read in English, leaves the account's language as its holder chose it on his
+ * profile page, the one place that changes it.
  */
 public final class SignInLanguage {
 
@@ -39,7 +41,7 @@ public final class SignInLanguage {
         };
     }
 
-    /** The language chosen on the sign-in page, if one was, forgotten once taken (it applies to one sign-in). */
+    /** The language chosen on the sign-in page, if one was, forgotten once taken (it applies to one session). */
     static Optional<String> take(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null || !(session.getAttribute(ATTRIBUTE) instanceof String tag)) {

@@ -168,7 +168,8 @@ public class StaffAdministration {
             throw new Invalid("error.invalid", problems);
         }
         UUID id = UUID.randomUUID();
-        register.insert(id, unit.id().value(), role, name.trim(), number, blankToNull(phone), blankToNull(title), null, null);
+        register.insert(id, unit.id().value(), role, name.trim(), number, blankToNull(phone), blankToNull(title), null, null,
+                clock.instant());
         StaffRegister.Row row = register.byId(id).orElseThrow();
         events.publishEvent(Audited.created("staff", id, row.unitPath(), Snapshot.of(row)));
         return row;
@@ -235,7 +236,7 @@ public class StaffAdministration {
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
-        register.setAccount(id, name, passwords.encode(password), true);
+        register.setAccount(id, name, passwords.encode(password), true, clock.instant());
         return audited(before);
     }
 
@@ -306,7 +307,7 @@ public class StaffAdministration {
 
     /** Sets a password somebody else chose and unlocks the account; the person's tokens and sessions end. */
     void reset(StaffRegister.Row person, String password) {
-        register.changePassword(person.id(), passwords.encode(password), true, earlierKept());
+        register.changePassword(person.id(), passwords.encode(password), true, earlierKept(), clock.instant());
         register.unlock(person.id());
         tokens.revokeAll(person.id());
         sessions.endAll(person.username());
@@ -352,22 +353,6 @@ public class StaffAdministration {
     }
 
     /**
-     * The language a person chose on the sign-in page becomes their profile's, so that the next sign-in keeps it
-     * ({@code en} or {@code zh-CN}; anything else is Chinese, as the pages read it). Nothing is written, and nothing
-     * audited, when it is the profile's language already.
-     */
-    @Transactional
-    public StaffRegister.Row keepLanguage(Caller caller, String language) {
-        StaffRegister.Row before = register.byId(caller.staffId()).orElseThrow(() -> new NotFound("staff", caller.staffId()));
-        String kept = "en".equals(language) ? "en" : "zh-CN";
-        if (kept.equals(before.locale())) {
-            return before;
-        }
-        register.setLocale(caller.staffId(), kept);
-        return audited(before);
-    }
-
-    /**
      * A person changes their own password: the current one must be right, the new one must follow the rules and be
      * none of the latest FENGQIAO_PASSWORD_HISTORY (the current one among them), and every API token of theirs ends, and every page session but this one, since whoever held the old
      * password may hold a token or a session.
@@ -391,7 +376,7 @@ public class StaffAdministration {
         // why the change was made now, for the trail: the holder was sent to it (a password somebody else chose, or
         // one past its maximum age), or he chose to
         String forced = row.passwordMustChange() ? "set by others" : expiry.expired(row) ? "expired" : null;
-        register.changePassword(row.id(), passwords.encode(next), false, earlierKept());
+        register.changePassword(row.id(), passwords.encode(next), false, earlierKept(), clock.instant());
         tokens.revokeAll(row.id());
         sessions.endOthers(row.username());
         events.publishEvent(Audited.updated("staff", row.id(), row.unitPath(), Map.of("password", "old"),

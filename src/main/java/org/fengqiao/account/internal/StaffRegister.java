@@ -258,13 +258,18 @@ public class StaffRegister {
                 .query(Long.class).single();
     }
 
+    /**
+     * A new person; with a password hash, {@code at} is when the password was set (the application's clock, as every
+     * time a password's age is measured from: see {@link #changePassword}).
+     */
     public void insert(UUID id, UUID unitId, StaffRole role, String name, String policeNumber, String phone, String title,
-            String username, String passwordHash) {
+            String username, String passwordHash, Instant at) {
         jdbc.sql("""
                 INSERT INTO staff (id, unit_id, role, name, police_number, phone, title, username, password_hash,
                                    password_changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN CAST(? AS text) IS NULL THEN NULL ELSE now() END)""")
-                .params(id, unitId, role.name(), name, policeNumber, phone, title, username, passwordHash, passwordHash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, unitId, role.name(), name, policeNumber, phone, title, username, passwordHash,
+                        passwordHash == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .update();
     }
 
@@ -279,10 +284,11 @@ public class StaffRegister {
                 .query(Integer.class).single();
     }
 
-    public void recordSuccess(UUID id) {
+    /** A sign-in that succeeded at {@code at} (the application's clock, as the lock it clears was set by). */
+    public void recordSuccess(UUID id, Instant at) {
         forgetHolders();
-        jdbc.sql("UPDATE staff SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = ?")
-                .param(id).update();
+        jdbc.sql("UPDATE staff SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?")
+                .params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), id).update();
     }
 
     /**
@@ -314,9 +320,12 @@ public class StaffRegister {
      * A new password; {@code chosenByOthers} when somebody other than its holder chose it (a reset), so that he changes
      * it before anything else. The one it replaces joins the person's earlier passwords (their hashes), of which the
      * {@code earlierKept} latest are kept for {@link #earlierPasswords} and the rest deleted (FENGQIAO_PASSWORD_HISTORY
-     * less the current one; none kept at 0 or 1).
+     * less the current one; none kept at 0 or 1). {@code at} is the moment of the change by the application's clock:
+     * the password's age ({@link PasswordExpiry}) is measured against that clock, and a time taken from the
+     * database's now() would put the expiry off by whatever the two clocks differ (a test's MovableClock, a server
+     * whose clock drifts from the database's).
      */
-    public void changePassword(UUID id, String hash, boolean chosenByOthers, int earlierKept) {
+    public void changePassword(UUID id, String hash, boolean chosenByOthers, int earlierKept, Instant at) {
         forgetHolders();
         jdbc.sql("""
                 INSERT INTO password_history (staff_id, password_hash)
@@ -326,9 +335,9 @@ public class StaffRegister {
                     SELECT id FROM password_history WHERE staff_id = ? ORDER BY id DESC LIMIT ?)""")
                 .params(id, id, Math.max(earlierKept, 0)).update();
         jdbc.sql("""
-                UPDATE staff SET password_hash = ?, password_changed_at = now(), password_must_change = ?,
+                UPDATE staff SET password_hash = ?, password_changed_at = ?, password_must_change = ?,
                        version = version + 1
-                WHERE id = ?""").params(hash, chosenByOthers, id).update();
+                WHERE id = ?""").params(hash, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), chosenByOthers, id).update();
     }
 
     /**
@@ -341,13 +350,14 @@ public class StaffRegister {
                 .params(id, count).query(String.class).list();
     }
 
-    /** A sign-in; {@code chosenByOthers} as for {@link #changePassword}. */
-    public void setAccount(UUID id, String username, String hash, boolean chosenByOthers) {
+    /** A sign-in; {@code chosenByOthers} and {@code at} as for {@link #changePassword}. */
+    public void setAccount(UUID id, String username, String hash, boolean chosenByOthers, Instant at) {
         forgetHolders();
         jdbc.sql("""
-                UPDATE staff SET username = ?, password_hash = ?, password_changed_at = now(), password_must_change = ?,
+                UPDATE staff SET username = ?, password_hash = ?, password_changed_at = ?, password_must_change = ?,
                        version = version + 1
-                WHERE id = ?""").params(username, hash, chosenByOthers, id).update();
+                WHERE id = ?""").params(username, hash, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), chosenByOthers,
+                id).update();
     }
 
     /** The password set at installation (FENGQIAO_INIT_PASSWORD) is changed by each administrator first. */

@@ -170,8 +170,9 @@ class Open311Controller {
     @Operation(summary = "File a service request (form-encoded, api_key required)",
             description = "Fields as the standard names them: api_key, service_code, lat/long or address_string or "
                     + "address_id, attribute[CODE]=..., email, device_id, account_id, first_name, last_name, phone, "
-                    + "description, media_url, jurisdiction_id. Answers the service_request_id (the incident's id), a "
-                    + "token, and in service_notice the reporter's tracking code for the resident's tracking page.")
+                    + "description, media_url, jurisdiction_id. Answers the service_request_id (the incident's id, "
+                    + "known at once, so no token, as GeoReport v2 says), and in service_notice the reporter's "
+                    + "tracking code for the resident's tracking page.")
     ResponseEntity<String> create(@PathVariable String format, HttpServletRequest request, Locale locale) {
         Open311Format f = format(format);
         String root = jurisdiction(request.getParameter("jurisdiction_id"));
@@ -207,8 +208,10 @@ class Open311Controller {
                 request.getParameter("media_url"), attributes);
         Open311Desk.Filed filed = desk.file(s, holder);
         Map<String, Object> m = new LinkedHashMap<>();
+        // GeoReport v2: service_request_id "should not be returned if token is returned" and the other way round; the
+        // incident's id is known at once, so the id alone (clients such as FixMyStreet's ask the token's lookup only
+        // when no id came). Tokens answered before stay good for GET tokens/{token}.
         m.put("service_request_id", filed.serviceRequestId());
-        m.put("token", filed.token());
         // the tracking code to the filer only: with it the reporter follows, adds to, rates and reopens the report, on
         // the page whose address the notice gives (a client's user has never seen this site)
         String page = ServletUriComponentsBuilder.fromCurrentContextPath().path("/track/{code}")
@@ -220,7 +223,9 @@ class Open311Controller {
     }
 
     @GetMapping(Open311Security.BASE + "/tokens/{token}.{format}")
-    @Operation(summary = "The service_request_id of a request by the token answered when it was posted")
+    @Operation(summary = "The service_request_id of a request by a token an earlier version answered when it was posted",
+            description = "A request posted now is answered with its service_request_id and no token (GeoReport v2: one "
+                    + "or the other); the tokens given before still lead to their requests.")
     ResponseEntity<String> token(@PathVariable String token, @PathVariable String format,
             @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
         Open311Format f = format(format);

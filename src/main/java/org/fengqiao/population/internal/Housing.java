@@ -193,8 +193,27 @@ public class Housing {
      */
     @Transactional
     public SavedBuilding changeBuilding(UUID id, BuildingChange c, List<Invalid.Problem> found, Caller caller) {
+        return changeBuilding(id, c, java.util.Set.of(), found, caller);
+    }
+
+    /**
+     * The API's PUT: {@link #changeBuilding(UUID, BuildingChange, List, Caller)} where each field named in
+     * {@code leftOut} (left out of the body) keeps its stored value: a client that renames a building loses neither its
+     * standard address (which a left-out addressId cleared) nor its dimensions (refused as missing). A field sent as
+     * null is taken away where it may be (the address) and refused where it is required (name, dimensions: 400).
+     */
+    @Transactional
+    public SavedBuilding changeBuilding(UUID id, BuildingChange asked, java.util.Set<String> leftOut,
+            List<Invalid.Problem> found, Caller caller) {
         Optional<Long> stored = buildings.lockVersion(id);
         Buildings.Building before = buildings.findVisible(id, caller).orElseThrow(() -> new NotFound("building", id));
+        BuildingChange c = leftOut.isEmpty() ? asked : new BuildingChange(
+                leftOut.contains("name") ? before.name() : asked.name(),
+                leftOut.contains("addressId") ? before.addressId() : asked.addressId(),
+                leftOut.contains("floors") ? Integer.valueOf(before.floors()) : asked.floors(),
+                leftOut.contains("units") ? Integer.valueOf(before.units()) : asked.units(),
+                leftOut.contains("roomsPerFloor") ? Integer.valueOf(before.roomsPerFloor()) : asked.roomsPerFloor(),
+                asked.version());
         List<Invalid.Problem> problems = new ArrayList<>(found);
         if (c.version() == null) {
             problems.add(problem("version", "error.field.required"));
@@ -281,8 +300,21 @@ public class Housing {
     @Transactional
     public Buildings.Room markRoom(UUID roomId, Boolean vacant, Boolean rental, UUID visitId,
             List<Invalid.Problem> found, Caller caller) {
+        return markRoom(roomId, vacant, rental, visitId, java.util.Set.of(), found, caller);
+    }
+
+    /**
+     * The API's PUT of a room: a mark left out of the body ({@code leftOut}: vacant, rental) keeps the room's, so that
+     * a client marking a room vacant need not know, nor overwrite, its rental mark; one sent as null is refused (a mark
+     * is yes or no: 400).
+     */
+    @Transactional
+    public Buildings.Room markRoom(UUID roomId, Boolean askedVacant, Boolean askedRental, UUID visitId,
+            java.util.Set<String> leftOut, List<Invalid.Problem> found, Caller caller) {
         Buildings.Room before = buildings.findRoomVisible(roomId, caller).orElseThrow(() -> new NotFound("room", roomId));
         buildings.holdRoom(roomId);
+        Boolean vacant = leftOut.contains("vacant") ? Boolean.valueOf(before.vacant()) : askedVacant;
+        Boolean rental = leftOut.contains("rental") ? Boolean.valueOf(before.rental()) : askedRental;
         List<Invalid.Problem> problems = new ArrayList<>(found);
         if (vacant == null) {
             problems.add(problem("vacant", "error.field.required"));

@@ -120,23 +120,51 @@ public class OrganisationRegister {
 
     @Transactional
     public Organisations.Organisation change(UUID id, Input in, Caller caller) {
-        return change(id, in, java.util.Set.of(), List.of(), caller);
+        return change(id, in, java.util.Set.of(), List.of(), false, caller);
     }
 
     /**
      * The API's PUT: {@link #change(UUID, Input, Caller)} where each field named in {@code leftOut} (left out of the
      * body) keeps its stored value, the owner among them: a client that sends only what it changes loses nothing else.
      * A field sent as null is taken away where it may be (business, licence, note, a visible owner), refused where it
-     * is required (name); a phone sent empty keeps the stored one, as on the page, which shows it masked. found: the
-     * body's unreadable values, refused with the change's own problems at once.
+     * is required (name). The phone, stored encrypted and read back only masked, the same way: left out it keeps the
+     * stored one, sent as null or empty it is taken away, sent as the organisation's own masked value (as a read of it
+     * shows it) it stands for the stored one, and a masked value that is not its own is refused. found: the body's
+     * unreadable values, refused with the change's own problems at once.
      */
     @Transactional
     public Organisations.Organisation change(UUID id, Input in, java.util.Set<String> leftOut,
             List<Invalid.Problem> found, Caller caller) {
+        return change(id, in, leftOut, found, true, caller);
+    }
+
+    /**
+     * A change; {@code bodySaysPhone}: the API's, whose body says by a phone sent empty or null that there is none, where
+     * the page's form, which shows it masked and so cannot show it back, keeps the stored one for a blank phone.
+     */
+    private Organisations.Organisation change(UUID id, Input in, java.util.Set<String> leftOut,
+            List<Invalid.Problem> found, boolean bodySaysPhone, Caller caller) {
         LocalDate today = today();
         Organisations.Organisation before = organisations.findVisible(id, caller, today)
                 .orElseThrow(() -> new NotFound("organisation", id));
         List<Invalid.Problem> problems = new ArrayList<>(found);
+        boolean keepPhone = false;
+        if (bodySaysPhone) {
+            if (leftOut.contains("phone")) {
+                keepPhone = true;
+            } else if (PersonImport.masked(in.phone())) {
+                if (before.phoneMasked() != null && before.phoneMasked().equals(in.phone().strip())) {
+                    keepPhone = true;
+                } else {
+                    problems.add(new Invalid.Problem("phone", "places.organisation.phone.maskedNotStored",
+                            new Object[] {in.phone()}));
+                }
+            }
+            if (keepPhone || PersonImport.masked(in.phone())) {
+                in = new Input(in.gridId(), in.addressId(), in.name(), in.kind(), in.smallPlace(), in.business(),
+                        in.licenceNo(), null, in.ownerPersonId(), in.note(), in.ownerCleared());
+            }
+        }
         if (!leftOut.isEmpty()) {
             in = new Input(leftOut.contains("gridId") ? before.gridId() : in.gridId(),
                     leftOut.contains("addressId") ? before.addressId() : in.addressId(),
@@ -159,10 +187,13 @@ public class OrganisationRegister {
             kept = new Input(in.gridId(), in.addressId(), in.name(), in.kind(), in.smallPlace(), in.business(),
                     in.licenceNo(), in.phone(), before.ownerPersonId(), in.note(), false);
         }
-        Organisations.Fields fields = check(kept, id, before.gridId(), before.ownerPersonId(), caller, problems);
+        Organisations.Fields checked = check(kept, id, before.gridId(), before.ownerPersonId(), caller, problems);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
+        Organisations.Fields fields = !bodySaysPhone ? checked : new Organisations.Fields(checked.gridId(),
+                checked.addressId(), checked.name(), checked.kind(), checked.smallPlace(), checked.business(),
+                checked.licenceNo(), checked.phone(), checked.ownerPersonId(), checked.note(), keepPhone);
         organisations.update(id, fields);
         Organisations.Organisation after = organisations.find(id, today).orElseThrow();
         events.publishEvent(Audited.updated("organisation", id, after.unitPath(), state(before), state(after)));

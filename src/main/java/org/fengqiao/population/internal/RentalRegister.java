@@ -183,13 +183,53 @@ public class RentalRegister {
 
     @Transactional
     public Rentals.Rental change(UUID id, Input asked, Caller caller) {
+        return change(id, asked, null, List.of(), caller);
+    }
+
+    /**
+     * The API's PUT: {@link #change(UUID, Input, Caller)} where each field named in {@code leftOut} (left out of the
+     * body) keeps its stored value: a client that sends only what it changes (a contract's end) loses nothing else, where
+     * its purpose was refused as missing and its note and dates were cleared. A field sent as null is taken away where it
+     * may be (the note, a contract date, the day registered with the police) and refused where it is required (the
+     * purpose). The landlord left out whole (his id, name and phone) stays; a named landlord's name or phone left out
+     * keeps the stored one while the body names no other landlord. His phone, stored encrypted and read back only
+     * masked, sent as its own masked value stands for the stored one, sent as null for a named landlord is refused (he
+     * needs one). found: the body's unreadable values, refused with the change's own problems at once.
+     */
+    @Transactional
+    public Rentals.Rental change(UUID id, Input asked, java.util.Set<String> leftOut, List<Invalid.Problem> found,
+            Caller caller) {
         LocalDate today = today();
         Input in = asked;
         Rentals.Rental before = rentals.findVisible(id, caller, today).orElseThrow(() -> new NotFound("rental", id));
-        List<Invalid.Problem> problems = new ArrayList<>();
-        if (in.roomId() != null && !in.roomId().equals(before.roomId())
-                || in.addressId() != null && !in.addressId().equals(before.addressId())) {
-            problems.add(StandardAddress.problem("roomId", "places.rental.placeFixed"));
+        List<Invalid.Problem> problems = new ArrayList<>(found);
+        // a blank phone keeps a named landlord's stored one (the page's way), unless the body sent it so (the API's)
+        boolean blankPhoneKeeps = true;
+        if (leftOut != null) {
+            boolean personSent = !leftOut.contains("landlordPersonId");
+            boolean nameSent = !leftOut.contains("landlordName");
+            boolean phoneSent = !leftOut.contains("landlordPhone");
+            boolean landlordKept = !in.landlordCleared() && !personSent && !nameSent && !phoneSent;
+            boolean wasNamed = before.landlordPersonId() == null;
+            UUID person = landlordKept ? before.landlordPersonId() : in.landlordPersonId();
+            // a named landlord stays named by his stored name unless the body names another (or a person)
+            String name = nameSent ? in.landlordName() : person == null && wasNamed ? before.landlordName() : null;
+            String phone = in.landlordPhone();
+            if (PersonImport.masked(phone)) {
+                if (before.landlordPhoneMasked() == null || !before.landlordPhoneMasked().equals(phone.strip())) {
+                    problems.add(StandardAddress.problem("landlordPhone", "places.rental.landlord.phoneMaskedNotStored",
+                            phone));
+                }
+                phone = null;
+            } else {
+                blankPhoneKeeps = !phoneSent;
+            }
+            in = new Input(in.roomId(), in.addressId(), person, name, phone,
+                    leftOut.contains("purpose") ? before.purpose() : in.purpose(),
+                    leftOut.contains("contractFrom") ? before.contractFrom() : in.contractFrom(),
+                    leftOut.contains("contractTo") ? before.contractTo() : in.contractTo(),
+                    leftOut.contains("policeRegisteredOn") ? before.policeRegisteredOn() : in.policeRegisteredOn(),
+                    leftOut.contains("note") ? before.note() : in.note(), in.tenants(), in.landlordCleared());
         }
         if (in.landlordPersonId() == null && !in.landlordCleared() && StandardAddress.clean(in.landlordName()) == null
                 && StandardAddress.clean(in.landlordPhone()) == null && before.landlordPersonId() != null
@@ -200,7 +240,7 @@ public class RentalRegister {
                     in.contractFrom(), in.contractTo(), in.policeRegisteredOn(), in.note(), in.tenants());
         }
         // a named landlord keeps his phone when the form leaves it blank: lists only ever had it masked
-        boolean phoneMayStay = before.landlordPersonId() == null && in.landlordPersonId() == null;
+        boolean phoneMayStay = blankPhoneKeeps && before.landlordPersonId() == null && in.landlordPersonId() == null;
         Rentals.Fields fields = check(in, before.gridId(), before.roomId(), before.addressId(), phoneMayStay,
                 before.landlordPersonId(), caller, problems, today);
         if (!problems.isEmpty()) {

@@ -139,7 +139,9 @@ class BuildingController {
                     + "reading, a verification task, a visit's record or a vacant or rental mark: otherwise 400 naming "
                     + "those rooms, and nothing changed. 404 outside the caller's jurisdiction. Audited. Rooms added "
                     + "take the grid's households without a room whose address names them, as on creation (byAddress "
-                    + "answers how many; absent when no room was added).")
+                    + "answers how many; absent when no room was added). A field left out of the body keeps its "
+                    + "stored value; addressId sent as null takes the address away, name and dimensions sent as null "
+                    + "are refused (400).")
     BuildingSummary change(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
             @Content(schema = @Schema(implementation = BuildingChange.class))) @RequestBody JsonNode body,
             HttpServletRequest request, HttpServletResponse response, Locale locale) {
@@ -147,7 +149,8 @@ class BuildingController {
         BuildingChange b = json.read(body, BuildingChange.class, found);
         try {
             return saved(housing.changeBuilding(id, new Housing.BuildingChange(b.name(), b.addressId(), b.floors(),
-                    b.units(), b.roomsPerFloor(), b.version()), found, Callers.require()), request, response, locale);
+                    b.units(), b.roomsPerFloor(), b.version()), JsonFields.leftOut(body, BuildingChange.class), found,
+                    Callers.require()), request, response, locale);
         } catch (Invalid e) {
             throw JsonFields.withoutEchoes(e, found);
         }
@@ -183,14 +186,15 @@ class BuildingController {
     @PreAuthorize("hasAuthority('POPULATION_WRITE')")
     @Operation(summary = "Mark a room vacant or rented out, on the spot; with visitId the change is linked to that visit",
             description = "Only the caller's own visit of the room's grid, on the day it was made: another's or an "
-                    + "earlier day's is refused with 400 and nothing changed.")
+                    + "earlier day's is refused with 400 and nothing changed. A mark left out of the body (vacant, "
+                    + "rental) keeps the room's; one sent as null is refused (400).")
     RoomView mark(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
             @Content(schema = @Schema(implementation = RoomMarks.class))) @RequestBody JsonNode body) {
         List<Invalid.Problem> found = new ArrayList<>();
         RoomMarks marks = json.read(body, RoomMarks.class, found);
         try {
-            return RoomView.of(housing.markRoom(id, marks.vacant(), marks.rental(), marks.visitId(), found,
-                    Callers.require()));
+            return RoomView.of(housing.markRoom(id, marks.vacant(), marks.rental(), marks.visitId(),
+                    JsonFields.leftOut(body, RoomMarks.class), found, Callers.require()));
         } catch (Invalid e) {
             throw JsonFields.withoutEchoes(e, found);
         }

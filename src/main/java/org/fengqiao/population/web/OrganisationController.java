@@ -178,7 +178,8 @@ class OrganisationController {
     @Operation(summary = "Change an organisation; the change is audited with before and after",
             description = "A field left out of the body keeps its stored value (the owner too); one sent as null is "
                     + "taken away where it may be (business, licenceNo, note, ownerPersonId) and refused where it is "
-                    + "required (name: 400). A phone left out or sent empty keeps the stored one. An owner outside "
+                    + "required (name: 400). The phone too: left out it is kept, sent as null or empty it is taken "
+                    + "away, sent as its masked value (as GET shows it) it stands for the stored one. An owner outside "
                     + "the caller's jurisdiction, shown without his personId, is kept when the change names no owner, "
                     + "and removed when it says ownerCleared=true.")
     OrganisationView change(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content =

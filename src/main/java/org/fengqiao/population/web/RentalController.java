@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
+import org.fengqiao.platform.web.JsonFields;
 import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.internal.RentalRegister;
 import org.fengqiao.population.internal.Rentals;
@@ -33,8 +34,10 @@ class RentalController {
 
     private final RentalRegister register;
     private final PeopleShown people;
+    private final JsonFields json;
 
-    RentalController(RentalRegister register, PeopleShown people) {
+    RentalController(RentalRegister register, PeopleShown people, JsonFields json) {
+        this.json = json;
         this.register = register;
         this.people = people;
     }
@@ -177,10 +180,24 @@ class RentalController {
             description = "A contract that ends before today makes the rental inactive and clears the room's mark. A "
                     + "landlord outside the caller's jurisdiction, shown without his personId, is kept when the change "
                     + "names no landlord at all; with landlordCleared=true it is not kept, and the change must name "
-                    + "another landlord (a person, or a name with a phone).")
-    RentalView change(@PathVariable UUID id, @RequestBody RentalForm form) {
+                    + "another landlord (a person, or a name with a phone). A field left out of the body keeps its "
+                    + "stored value; one sent as null is taken away where it may be (note, contractFrom, contractTo, "
+                    + "policeRegisteredOn) and refused where it is required (purpose: 400). The landlord left out whole "
+                    + "(landlordPersonId, landlordName, landlordPhone) stays; a named landlord's phone sent as its "
+                    + "masked value (as GET shows it) or left out is kept, sent as null refused (400).")
+    RentalView change(@PathVariable UUID id, @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
+            @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    implementation = RentalForm.class))) @RequestBody com.fasterxml.jackson.databind.JsonNode body) {
         Caller caller = Callers.require();
-        return view(register.change(id, form.input(), caller), caller);
+        // read field by field: what the body left out is known, and every mistyped value is refused at once
+        List<Invalid.Problem> found = new java.util.ArrayList<>();
+        RentalForm form = json.read(body, RentalForm.class, found);
+        try {
+            return view(register.change(id, form.input(), JsonFields.leftOut(body, RentalForm.class), found, caller),
+                    caller);
+        } catch (Invalid e) {
+            throw JsonFields.withoutEchoes(e, found);
+        }
     }
 
     @PostMapping("/{id}/tenants")
