@@ -271,6 +271,30 @@ class UtilityIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void importingAgainAFileWhoseJobWasCutOffOpensTheTasksItsReadingsCallFor() throws Exception {
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
+        String name = buildingName(building);
+        UUID room = fx.room(building, 1, "101");
+        String csv = HEADER + "\n" + row("电", LAST, "FS-1-01", name, "1", "101", "", "", "200") + "\n";
+        // what a job stopped after writing its rows and before judging them leaves: the reading, and no task
+        jdbc.sql("""
+                INSERT INTO utility_reading (id, grid_id, room_id, utility, month, meter, consumption, supplier)
+                VALUES (?, ?, ?, 'POWER', ?, 'M-1', 200, '东海县自来水公司')""")
+                .params(UUID.randomUUID(), fx.gridId("FS-1-01"), room, LAST.atDay(1)).update();
+
+        JsonNode dry = importAndWait("officer", csv, true);
+        assertThat(dry.path("unchangedRows").asLong()).isEqualTo(1);
+        assertThat(dry.path("tasksOpened").asLong()).as("what the real run will open").isEqualTo(1);
+        assertThat(tasks(room)).isEmpty();
+
+        JsonNode again = importAndWait("officer", csv, false);
+        assertThat(again.path("unchangedRows").asLong()).isEqualTo(1);
+        assertThat(again.path("tasksOpened").asLong()).isEqualTo(1);
+        assertThat(tasks(room)).singleElement().satisfies(t -> assertThat(t).containsEntry("kind", "UNREGISTERED_USE"));
+        assertThat(readings(room)).isEqualTo(1);
+    }
+
+    @Test
     void aFileWithoutThePlaceColumnsFailsWithAClearMessageAndWritesNothing() throws Exception {
         JsonNode job = importAndWait("officer", "类别,月份,用量\n水," + LAST + ",3\n", false);
         assertThat(job.path("status").asText()).isEqualTo("FAILED");
