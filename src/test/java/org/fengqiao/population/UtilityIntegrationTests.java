@@ -975,7 +975,7 @@ class UtilityIntegrationTests extends IntegrationTest {
 
         List<String> lines = List.of(errors("officer", job.path("id").asText()).replace("\uFEFF", "").split("\r\n"));
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).startsWith("6,水,").contains("用量: 无法识别的数值“12,5”");
+        assertThat(lines.get(1)).startsWith("6,水,").contains("用量: 无法识别的数值“12,5”：小数点请写作“.”（如 12.5）");
         assertThat(lines.get(2)).startsWith("7,气,").contains("用量: “5 kWh”的单位不是用气的单位（应为 m³）");
     }
 }

@@ -596,7 +596,8 @@ public class UtilityImport {
             }
         }
         if (digits.indexOf(',') >= 0 && !THOUSANDS.matcher(digits).matches()) {
-            c.problem(field, "utilities.import.number.unreadable", text);
+            // a decimal comma (6,5), as some spreadsheets write it: the supplier's clerk is told how to write it
+            c.problem(field, "utilities.import.number.comma", text);
             return null;
         }
         BigDecimal value;
