@@ -800,6 +800,8 @@ class UtilityIntegrationTests extends IntegrationTest {
         assertThat(fx.call("officer", "POST", "/api/v1/verification-tasks/" + task + "/resolve",
                 Map.of("finding", "VACANT", "note", "现场无人居住")).status()).isEqualTo(200);
         String page = new ApiClient(port).get("/verification-tasks/" + task, token("officer")).body();
+        // the page is headed by the place the grid member goes to, as the list names it
+        assertThat(page).contains("<h1>" + house + "</h1>");
         assertThat(page).contains("空置（无人居住、无人登记）", "id=\"task-finding-note\">现场无人居住<")
                 .doesNotContain("已标记空置");
     }
