@@ -271,6 +271,30 @@ class UtilityIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void importingAgainAFileWhoseJobWasCutOffOpensTheTasksItsReadingsCallFor() throws Exception {
+        UUID building = fx.building("officer", "FS-1-01", 1, 1, 1);
+        String name = buildingName(building);
+        UUID room = fx.room(building, 1, "101");
+        String csv = HEADER + "\n" + row("电", LAST, "FS-1-01", name, "1", "101", "", "", "200") + "\n";
+        // what a job stopped after writing its rows and before judging them leaves: the reading, and no task
+        jdbc.sql("""
+                INSERT INTO utility_reading (id, grid_id, room_id, utility, month, meter, consumption, supplier)
+                VALUES (?, ?, ?, 'POWER', ?, 'M-1', 200, '东海县自来水公司')""")
+                .params(UUID.randomUUID(), fx.gridId("FS-1-01"), room, LAST.atDay(1)).update();
+
+        JsonNode dry = importAndWait("officer", csv, true);
+        assertThat(dry.path("unchangedRows").asLong()).isEqualTo(1);
+        assertThat(dry.path("tasksOpened").asLong()).as("what the real run will open").isEqualTo(1);
+        assertThat(tasks(room)).isEmpty();
+
+        JsonNode again = importAndWait("officer", csv, false);
+        assertThat(again.path("unchangedRows").asLong()).isEqualTo(1);
+        assertThat(again.path("tasksOpened").asLong()).isEqualTo(1);
+        assertThat(tasks(room)).singleElement().satisfies(t -> assertThat(t).containsEntry("kind", "UNREGISTERED_USE"));
+        assertThat(readings(room)).isEqualTo(1);
+    }
+
+    @Test
     void aFileWithoutThePlaceColumnsFailsWithAClearMessageAndWritesNothing() throws Exception {
         JsonNode job = importAndWait("officer", "类别,月份,用量\n水," + LAST + ",3\n", false);
         assertThat(job.path("status").asText()).isEqualTo("FAILED");
@@ -776,6 +800,8 @@ class UtilityIntegrationTests extends IntegrationTest {
         assertThat(fx.call("officer", "POST", "/api/v1/verification-tasks/" + task + "/resolve",
                 Map.of("finding", "VACANT", "note", "现场无人居住")).status()).isEqualTo(200);
         String page = new ApiClient(port).get("/verification-tasks/" + task, token("officer")).body();
+        // the page is headed by the place the grid member goes to, as the list names it
+        assertThat(page).contains("<h1>" + house + "</h1>");
         assertThat(page).contains("空置（无人居住、无人登记）", "id=\"task-finding-note\">现场无人居住<")
                 .doesNotContain("已标记空置");
     }
@@ -951,7 +977,7 @@ class UtilityIntegrationTests extends IntegrationTest {
 
         List<String> lines = List.of(errors("officer", job.path("id").asText()).replace("\uFEFF", "").split("\r\n"));
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).startsWith("6,水,").contains("用量: 无法识别的数值“12,5”");
+        assertThat(lines.get(1)).startsWith("6,水,").contains("用量: 无法识别的数值“12,5”：小数点请写作“.”（如 12.5）");
         assertThat(lines.get(2)).startsWith("7,气,").contains("用量: “5 kWh”的单位不是用气的单位（应为 m³）");
     }
 }

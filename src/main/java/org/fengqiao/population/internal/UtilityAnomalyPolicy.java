@@ -182,9 +182,11 @@ public final class UtilityAnomalyPolicy {
 
     /**
      * What an anomaly does, given the place's tasks of the same kind: a task still unresolved is
-     * extended to the anomaly's last month (or left alone when it covers it); a period a resolved task
-     * covered up to its last month is not checked again; otherwise a new task opens, starting after
-     * the last period already verified.
+     * extended to the anomaly's last month (or left alone when it covers it); otherwise a new task opens
+     * for the anomaly's period, unless that period begins within one a resolved task covered. A month once
+     * verified counts no more: residents found at home at the end of three idle months made a new task the
+     * next idle month, over a window two thirds of which the grid member had just checked, and again every
+     * month after; now the question comes back after idleMonths idle months all of them after the check.
      */
     public Plan plan(Decision anomaly, List<Existing> tasks) {
         if (!anomaly.anomaly()) {
@@ -205,14 +207,10 @@ public final class UtilityAnomalyPolicy {
                 verifiedUpTo = t.to();
             }
         }
-        if (verifiedUpTo != null && !anomaly.to().isAfter(verifiedUpTo)) {
+        if (verifiedUpTo != null && !anomaly.from().isAfter(verifiedUpTo)) {
             return new Plan(Step.NOTHING, null, anomaly.from(), anomaly.to(), "utilities.plan.alreadyVerified");
         }
-        YearMonth from = anomaly.from();
-        if (verifiedUpTo != null && !from.isAfter(verifiedUpTo)) {
-            from = verifiedUpTo.plusMonths(1);
-        }
-        return new Plan(Step.OPEN, null, from, anomaly.to(), "utilities.plan.open");
+        return new Plan(Step.OPEN, null, anomaly.from(), anomaly.to(), "utilities.plan.open");
     }
 
     private static Decision none(Kind kind, String reason, String... args) {

@@ -46,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * problem in the caller's language. A reading equal to the stored one for the same place, utility and
  * month is unchanged; a different one replaces it and the replacement is audited with before and after,
  * so importing the same file twice changes nothing. A dry run checks and counts and writes nothing.
- * After a real run the anomaly policy looks at every place whose readings changed.
+ * After a real run the anomaly policy looks at every place the file named, its readings changed or not: importing a
+ * file again after a job was cut off opens the tasks the first run never got to.
  */
 @Service
 public class UtilityImport {
@@ -190,6 +191,10 @@ public class UtilityImport {
                 }
                 run.write(run.check(lines));
             }
+            // the places of unchanged rows are judged too: a job cut off after writing its rows and before this point
+            // left readings without their tasks, and importing the file again, as the job's page asks, found every
+            // row unchanged and opened none of them
+            run.touched.addAll(run.unchangedPlaces);
             if (!dryRun && !run.touched.isEmpty()) {
                 run.tasksOpened = verifications.evaluate(run.touched, caller);
             } else if (dryRun) {
@@ -273,6 +278,8 @@ public class UtilityImport {
         /** Meter readings of good rows so far, so a later row of the next month can take its consumption from them. */
         final Map<Key, BigDecimal> meterReadings = new HashMap<>();
         final Set<UUID> touched = new LinkedHashSet<>();
+        /** Places of rows equal to the stored readings: judged again after a real run, like the places written. */
+        final Set<UUID> unchangedPlaces = new LinkedHashSet<>();
         /** A dry run's rows that would be written, by place, for the preview of the tasks they would open. */
         final Map<UUID, List<UtilityAnomalyPolicy.Use>> pending = new HashMap<>();
         final List<Candidate> failures = new ArrayList<>();
@@ -355,6 +362,11 @@ public class UtilityImport {
                     fresh.add(c);
                 } else if (same(old, c)) {
                     same++;
+                    unchangedPlaces.add(c.place.id());
+                    if (dryRun) {
+                        pending.computeIfAbsent(c.place.id(), k -> new ArrayList<>())
+                                .add(new UtilityAnomalyPolicy.Use(c.utility, c.month, c.consumption));
+                    }
                 } else {
                     changed.add(c);
                     replaced.add(old);
@@ -584,7 +596,8 @@ public class UtilityImport {
             }
         }
         if (digits.indexOf(',') >= 0 && !THOUSANDS.matcher(digits).matches()) {
-            c.problem(field, "utilities.import.number.unreadable", text);
+            // a decimal comma (6,5), as some spreadsheets write it: the supplier's clerk is told how to write it
+            c.problem(field, "utilities.import.number.comma", text);
             return null;
         }
         BigDecimal value;

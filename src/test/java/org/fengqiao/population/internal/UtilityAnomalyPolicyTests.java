@@ -225,12 +225,32 @@ class UtilityAnomalyPolicyTests {
     }
 
     @Test
-    void anAnomalyAfterAVerifiedPeriodOpensANewTaskStartingAfterIt() {
-        Plan p = policy.plan(anomaly(Kind.REGISTERED_NO_USE, MAY.minusMonths(1), MAY.plusMonths(1)),
+    void idleMonthsReachingBackIntoAVerifiedPeriodOpenNoTask() {
+        List<Existing> verified = List.of(new Existing(UUID.randomUUID(), Kind.REGISTERED_NO_USE, true,
+                MAY.minusMonths(2), MAY));
+        for (int after = 1; after <= 2; after++) {
+            Plan p = policy.plan(anomaly(Kind.REGISTERED_NO_USE, MAY.plusMonths(after - 2L), MAY.plusMonths(after)),
+                    verified);
+            assertThat(p.step()).as("%d idle month(s) after the check", after).isEqualTo(Step.NOTHING);
+            assertThat(p.reason()).isEqualTo("utilities.plan.alreadyVerified");
+        }
+    }
+
+    @Test
+    void aWholeIdleWindowAfterAVerifiedPeriodOpensANewTaskOverIt() {
+        Plan p = policy.plan(anomaly(Kind.REGISTERED_NO_USE, MAY.plusMonths(1), MAY.plusMonths(3)),
                 List.of(new Existing(UUID.randomUUID(), Kind.REGISTERED_NO_USE, true, MAY.minusMonths(2), MAY)));
         assertThat(p.step()).isEqualTo(Step.OPEN);
         assertThat(p.from()).isEqualTo(MAY.plusMonths(1));
-        assertThat(p.to()).isEqualTo(MAY.plusMonths(1));
+        assertThat(p.to()).isEqualTo(MAY.plusMonths(3));
+    }
+
+    @Test
+    void useWithoutResidentsTheMonthAfterAVerifiedOneOpensANewTask() {
+        Plan p = policy.plan(anomaly(Kind.UNREGISTERED_USE, MAY.plusMonths(1), MAY.plusMonths(1)),
+                List.of(new Existing(UUID.randomUUID(), Kind.UNREGISTERED_USE, true, MAY, MAY)));
+        assertThat(p.step()).isEqualTo(Step.OPEN);
+        assertThat(p.from()).isEqualTo(MAY.plusMonths(1));
     }
 
     @Test
