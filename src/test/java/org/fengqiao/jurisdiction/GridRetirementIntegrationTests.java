@@ -215,9 +215,10 @@ class GridRetirementIntegrationTests extends IntegrationTest {
         assertThat(refusedOnItsPage(held, "en")).contains("Or use &quot;Hand over to another grid and retire&quot; further down "
                 + "this page: choose the receiving grid and submit, and all of the above moves at once to another grid of "
                 + village.name() + " and this grid is retired").contains("href=\"#handover\"");
-        // no other grid in its village: nothing to hand over to, so the page does not offer it
+        // no other grid in its village: nothing to hand over to, so the page neither points to nor shows the form
         assertThat(refusedOnItsPage(alone, "zh-CN")).contains("网格 " + alone.code() + " 中还有 1 名在住人员")
-                .doesNotContain("移交给").doesNotContain("href=\"#handover\"");
+                .doesNotContain("也可用本页下方").doesNotContain("href=\"#handover\"")
+                .doesNotContain("id=\"handover-form\"");
         assertThat(jdbc.sql("SELECT count(*) FROM grid WHERE id IN (?, ?) AND retired_at IS NULL")
                 .params(held.id().value(), alone.id().value()).query(Long.class).single()).isEqualTo(2);
     }
