@@ -71,6 +71,9 @@ class PersonBackInRetiredGridIntegrationTests extends IntegrationTest {
         java.util.regex.Matcher version = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"")
                 .matcher(edit);
         assertThat(version.find()).as(edit).isTrue();
+        // his grid is offered, marked retired and chosen: the form is not left without a grid of his
+        assertThat(edit).containsPattern("<option value=\"" + retired.id().value() + "\"\\s+selected=\"selected\">"
+                + retired.code() + " " + retired.name() + "（已撤销）</option>");
         HttpResponse<String> refused = page.form("/persons/" + id + "/edit", List.of(entry("gridId",
                 retired.id().value().toString()), entry("name", name), entry("sex", "MALE"),
                 entry("residence", "PERMANENT"), entry("occupation", "回乡木匠"), entry("version", version.group(1)),
@@ -80,9 +83,14 @@ class PersonBackInRetiredGridIntegrationTests extends IntegrationTest {
                 .contains("value=\"回乡木匠\"");
         assertThat(stored(id)).containsEntry("residence", "LEFT").containsEntry("occupation", null);
 
-        // still left, he is kept and changed where he stands
-        HttpResponse<String> kept = api.send("PUT", "/api/v1/persons/" + id, chief, Map.of("occupation", "木匠"));
-        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+        // still left, he is kept and changed where he stands, on the page as by the API
+        HttpResponse<String> kept = page.form("/persons/" + id + "/edit", List.of(entry("gridId",
+                retired.id().value().toString()), entry("name", name), entry("sex", "MALE"), entry("residence", "LEFT"),
+                entry("occupation", "木匠"), entry("version", version.group(1)),
+                entry("_csrf", page.csrfFrom("/persons/" + id + "/edit"))));
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(302);
+        assertThat(stored(id)).containsEntry("residence", "LEFT").containsEntry("grid_id", retired.id().value())
+                .containsEntry("occupation", "木匠");
         // moved to a grid in use in the same change, he lives there
         HttpResponse<String> back = api.send("PUT", "/api/v1/persons/" + id, chief, Map.of("residence", "PERMANENT",
                 "gridId", inUse.id().value().toString()));
