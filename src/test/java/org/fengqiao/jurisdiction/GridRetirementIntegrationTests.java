@@ -32,6 +32,8 @@ class GridRetirementIntegrationTests extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     Jurisdictions jurisdictions;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     JurisdictionApi api;
     TreeFixtures tree;
@@ -194,6 +196,42 @@ class GridRetirementIntegrationTests extends IntegrationTest {
         assertThat(english.get(english.size() - 1)).isEqualTo("Or use \"Hand over to grid\" on the page of grid "
                 + "FS-1-01: it moves all of the above at once to another grid of " + villageName + " and retires this grid");
         assertThat(api.gridTable()).isEqualTo(before);
+    }
+
+    @Test
+    void theGridPageRefusingARetirementPointsToItsOwnHandoverFormInChineseAndEnglish() {
+        Grid held = tree.grid(village, null, "IT-RETP-", "有人网格");
+        tree.grid(village, null, "IT-RETT-", "接收网格");
+        tree.person(held, "留住" + n);
+        Grid alone = tree.grid(tree.village(office, "T-RETA-", "独格村"), null, "IT-RETA-", "独有网格");
+        tree.person(alone, "独住" + n);
+        String zhLine = "也可用本页下方的“移交至网格并撤销”：选择接收网格后提交，把以上记录全部一次移交给“" + village.name()
+                + "”的另一网格，并撤销本网格";
+
+        String zh = refusedOnItsPage(held, "zh-CN");
+        assertThat(zh).contains("网格 " + held.code() + " 中还有 1 名在住人员").contains(zhLine)
+                .doesNotContain("页面的“移交至网格”").contains("<a href=\"#handover\">转到本页的“移交至网格并撤销”</a>")
+                .contains("id=\"handover\"");
+        assertThat(refusedOnItsPage(held, "en")).contains("Or use &quot;Hand over to another grid and retire&quot; further down "
+                + "this page: choose the receiving grid and submit, and all of the above moves at once to another grid of "
+                + village.name() + " and this grid is retired").contains("href=\"#handover\"");
+        // no other grid in its village: nothing to hand over to, so the page neither points to nor shows the form
+        assertThat(refusedOnItsPage(alone, "zh-CN")).contains("网格 " + alone.code() + " 中还有 1 名在住人员")
+                .doesNotContain("也可用本页下方").doesNotContain("href=\"#handover\"")
+                .doesNotContain("id=\"handover-form\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM grid WHERE id IN (?, ?) AND retired_at IS NULL")
+                .params(held.id().value(), alone.id().value()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    /** The grid's page after its retirement was posted from it and refused, in the language. */
+    String refusedOnItsPage(Grid grid, String language) {
+        org.fengqiao.account.ApiClient chief = new org.fengqiao.account.ApiClient(port)
+                .signedIn("chief", DEMO_PASSWORD, language);
+        String page = "/grids/" + grid.id().value();
+        java.net.http.HttpResponse<String> posted = chief.form(page + "/retire",
+                java.util.Map.of("_csrf", chief.csrfFrom(page)), "Referer", "http://localhost:" + port + page);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+        return chief.get(page, null).body();
     }
 
     @Test

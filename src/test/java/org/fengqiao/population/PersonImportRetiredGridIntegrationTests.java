@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -147,6 +148,72 @@ class PersonImportRetiredGridIntegrationTests extends IntegrationTest {
                 .query(Long.class).single()).isZero();
         assertThat(errors(api, chief, job)).contains("网格 " + grid.code() + "（" + grid.name()
                 + "）已撤销，不能再向其中导入人员，请填写其现在所在网格的编码");
+    }
+
+    @Test
+    void aHouseholdPlannedByAnEarlierBatchInAGridRetiredMeanwhileRefusesItsLaterRowsOnTheirRows() throws Exception {
+        String n = TreeFixtures.unique();
+        TreeFixtures tree = new TreeFixtures(jurisdictions, jdbc);
+        Unit office = tree.unit("320722010100");
+        Grid grid = tree.grid(tree.village(office, "T-PH-", "分批撤销村"), null, "IT-PH-", "分批撤销网格");
+        Caller caller = new Caller(java.util.UUID.randomUUID(), "ph" + n, "所长", "STATION_CHIEF",
+                java.util.List.of(office.path()), java.util.Set.of());
+        ApiClient api = new ApiClient(port);
+        String chief = api.token("chief", DEMO_PASSWORD);
+        // two who moved away: the grid may be retired over them, and both stay on its records
+        String joiningId = TestIdentityNumbers.next(Sex.MALE);
+        String returningId = TestIdentityNumbers.next(Sex.MALE);
+        register(api, chief, grid, "入户" + n, joiningId, "LEFT");
+        register(api, chief, grid, "回住" + n, returningId, "LEFT");
+        String household = "IT-PH-" + n;
+        StringBuilder csv = new StringBuilder(file(String.join(",", "新户" + n, TestIdentityNumbers.next(Sex.MALE), "男",
+                "", grid.code(), household, "户主", "常住", "") + "\n"));
+        // the first batch's other rows (2,000 rows a batch), each refused at once for a grid code nobody has
+        for (int i = 1; i < 2000; i++) {
+            csv.append(String.join(",", "补位" + i, "", "男", "", "NONE-" + n, "", "", "常住", "")).append('\n');
+        }
+        // the second batch: one who left joins the household the first batch planned, one comes back to live there
+        csv.append(String.join(",", "入户" + n, joiningId, "男", "", grid.code(), household, "子女", "离开", ""))
+                .append('\n');
+        csv.append(String.join(",", "回住" + n, returningId, "男", "", grid.code(), "", "", "常住", "")).append('\n');
+
+        // read in use; the first batch waits for the retirement as it writes, the second is planned meanwhile
+        JsonNode job = new Race(jdbc, transactions).run(() -> changes.retire(grid.id(), caller),
+                () -> ImportIntegrationTests.importAndWait(api, port, chief, "persons.csv",
+                        csv.toString().getBytes(StandardCharsets.UTF_8), false, Duration.ofSeconds(60)));
+
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.path("failedRows").asLong()).as(job.toString()).isEqualTo(2002);
+        assertThat(job.path("createdRows").asLong() + job.path("updatedRows").asLong()).as(job.toString()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM household WHERE number = ?").param(household).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT residence || ':' || coalesce(household_id::text, '-') FROM person "
+                + "WHERE grid_id = ? ORDER BY name").param(grid.id().value()).query(String.class).list())
+                .as("nobody lives in the retired grid, nobody was put in a household never made")
+                .containsExactly("LEFT:-", "LEFT:-");
+        String retired = "网格 " + grid.code() + "（" + grid.name() + "）已撤销，不能再向其中导入人员，请填写其现在所在网格的编码";
+        List<String> rows = errorRows(api, chief, job);
+        assertThat(rows.get(0)).startsWith("2:").contains(retired);
+        assertThat(rows.subList(rows.size() - 2, rows.size())).allSatisfy(row -> assertThat(row).contains(retired))
+                .extracting(row -> row.substring(0, row.indexOf(':'))).containsExactly("2002", "2003");
+    }
+
+    /** Each refused row of the job's error file as its number, a colon and its problems. */
+    List<String> errorRows(ApiClient api, String token, JsonNode job) throws Exception {
+        HttpResponse<byte[]> errors = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/imports/" + job.path("id").asText() + "/errors"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(errors.statusCode()).isEqualTo(200);
+        List<String> rows = new java.util.ArrayList<>();
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(errors.body()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+                rows.add((long) row.getCell(0).getNumericCellValue() + ":"
+                        + row.getCell(ImportIntegrationTests.HEADERS.length + 1).getStringCellValue());
+            }
+        }
+        return rows;
     }
 
     void register(ApiClient api, String token, Grid grid, String name, String idNumber, String residence)

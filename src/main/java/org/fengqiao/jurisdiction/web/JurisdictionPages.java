@@ -143,12 +143,47 @@ class JurisdictionPages {
                         Callers.require()));
     }
 
-    /** The grid retired from its page, as the API's POST …/retirement does it, with the same refusals. */
+    /**
+     * The grid retired from its page, as the API's POST …/retirement does it, with the same refusals; but where the
+     * refusal offers the handover, the page says the form is below on the page the reader is on and links to it
+     * (the API's line sends him to "the grid's page", which he is on), and leaves it out when the grid's community
+     * has no other grid it could be handed over to.
+     */
     @PostMapping("/grids/{id}/retire")
     @PreAuthorize("hasAuthority('JURISDICTION_MANAGE')")
     String retire(@PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
-        return answers.redirect("/grids/" + id, "jurisdiction.retire.done", locale, redirect,
-                () -> gridChanges.retire(new GridId(id), Callers.require()));
+        Caller caller = Callers.require();
+        return answers.redirect("/grids/" + id, "jurisdiction.retire.done", locale, redirect, () -> {
+            try {
+                gridChanges.retire(new GridId(id), caller);
+            } catch (org.fengqiao.platform.Invalid e) {
+                throw onThisPage(e, new GridId(id), caller, redirect);
+            }
+        });
+    }
+
+    /** The refusal of a retirement as the grid's own page says it ({@link #retire}). */
+    private org.fengqiao.platform.Invalid onThisPage(org.fengqiao.platform.Invalid refused, GridId id, Caller caller,
+            RedirectAttributes redirect) {
+        String handOver = "jurisdiction.retire.handOverInstead";
+        if (refused.problems().stream().noneMatch(p -> handOver.equals(p.key()))) {
+            return refused;
+        }
+        boolean targets = grids.detailVisible(id, caller).map(g -> grids.visible(caller, g.network(), g.communityId(),
+                Integer.MAX_VALUE, 0).stream().anyMatch(other -> !other.id().equals(g.id()))).orElse(false);
+        if (targets) {
+            redirect.addFlashAttribute("handOverBelow", true);
+        }
+        List<org.fengqiao.platform.Invalid.Problem> problems = new ArrayList<>();
+        for (org.fengqiao.platform.Invalid.Problem p : refused.problems()) {
+            if (!handOver.equals(p.key())) {
+                problems.add(p);
+            } else if (targets) {
+                problems.add(new org.fengqiao.platform.Invalid.Problem(p.field(), "jurisdiction.retire.handOverBelow",
+                        p.args()));
+            }
+        }
+        return new org.fengqiao.platform.Invalid(refused.titleKey(), problems);
     }
 
     /** A retired grid brought back into use from its page, as the API's POST …/restoration does it. */

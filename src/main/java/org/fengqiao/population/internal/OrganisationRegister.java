@@ -35,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrganisationRegister {
 
     static final int MAX_TEXT = 2000;
+    /** The conflict when a move of the organisation's address took it out of the caller's jurisdiction meanwhile. */
+    static final String MOVED_AWAY = "places.organisation.movedAway";
 
     private final Organisations organisations;
     private final Addresses addresses;
@@ -42,9 +44,11 @@ public class OrganisationRegister {
     private final Jurisdictions jurisdictions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PlaceLocks placeLocks;
 
     OrganisationRegister(Organisations organisations, Addresses addresses, Persons persons, Jurisdictions jurisdictions,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, PlaceLocks placeLocks) {
+        this.placeLocks = placeLocks;
         this.organisations = organisations;
         this.addresses = addresses;
         this.persons = persons;
@@ -111,6 +115,7 @@ public class OrganisationRegister {
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
+        fields = atItsAddress(fields, caller);
         UUID id = UUID.randomUUID();
         organisations.insert(id, fields);
         Organisations.Organisation created = organisations.find(id, today).orElseThrow();
@@ -194,6 +199,7 @@ public class OrganisationRegister {
         Organisations.Fields fields = !bodySaysPhone ? checked : new Organisations.Fields(checked.gridId(),
                 checked.addressId(), checked.name(), checked.kind(), checked.smallPlace(), checked.business(),
                 checked.licenceNo(), checked.phone(), checked.ownerPersonId(), checked.note(), keepPhone);
+        fields = atItsAddress(fields, caller);
         organisations.update(id, fields);
         Organisations.Organisation after = organisations.find(id, today).orElseThrow();
         events.publishEvent(Audited.updated("organisation", id, after.unitPath(), state(before), state(after)));
@@ -352,6 +358,21 @@ public class OrganisationRegister {
         events.publishEvent(new Audited("REVEAL", "organisation", id.toString(), org.unitPath(), null,
                 Map.of("field", "phone", "reason", reason.strip()), null));
         return phone;
+    }
+
+    /**
+     * The organisation filed in the grid its address is in once the address is held ({@link PlaceLocks#holdShared}),
+     * that grid held with it: the grid read with the address, without a lock, may be the one a handover (移交至网格)
+     * or a move of the address (核对地址归属) is taking it out of, and the organisation would then be written into a
+     * grid retired as empty, or one its address has left. A move waits for the organisation and takes it along.
+     */
+    private Organisations.Fields atItsAddress(Organisations.Fields f, Caller caller) {
+        if (f.addressId() == null) {
+            return f;
+        }
+        Addresses.Filed place = placeLocks.holdShared(null, f.addressId(), caller, MOVED_AWAY);
+        return new Organisations.Fields(place.gridId(), f.addressId(), f.name(), f.kind(), f.smallPlace(),
+                f.business(), f.licenceNo(), f.phone(), f.ownerPersonId(), f.note(), f.keepPhone());
     }
 
     private Organisations.Fields check(Input in, UUID self, Caller caller, List<Invalid.Problem> problems) {

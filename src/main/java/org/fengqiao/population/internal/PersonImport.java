@@ -579,6 +579,13 @@ public class PersonImport {
          * it was planned under, with the stored one it joins instead ({@link #joinPlacesMadeMeanwhile}).
          */
         final Map<UUID, UUID> madeMeanwhile = new java.util.concurrent.ConcurrentHashMap<>();
+        /**
+         * The households and addresses a batch planned and left unmade, as they lay in a grid retired meanwhile, with
+         * that grid's code and name: a later batch's row planned into one of them ({@link #households} keeps the plan
+         * for the run) is refused on its row, as its household would be new in the retired grid; written, it would
+         * name a household that does not exist, and the batch would fail whole on its foreign key.
+         */
+        final Map<UUID, String[]> unmade = new java.util.concurrent.ConcurrentHashMap<>();
         final Persons.Preparer preparer = persons.preparer();
         final Map<String, String> ethnicities = new java.util.concurrent.ConcurrentHashMap<>();
         /** Whether the file has a 类别 column; without one no category is read, looked up or written. */
@@ -1361,45 +1368,48 @@ public class PersonImport {
         }
 
         /**
-         * The grids the batch files persons, households and addresses into, or moves persons into, held (FOR KEY
-         * SHARE) until it commits and read again once held: a retirement under way is waited for, and a grid it
-         * retired meanwhile (the run read the grids at its start, the batch was checked against them) takes nothing.
-         * The rows filed or moved into such a grid are taken out of the batch, with their households and addresses,
-         * and reported on their row as naming a retired grid; a person who lives there already stays and is updated.
-         * Answers the rows taken out.
+         * The grids the batch files persons, households and addresses into, moves persons into, or brings a person who
+         * had left back to live in, held (FOR KEY SHARE) until it commits and read again once held: a retirement under
+         * way is waited for, and a grid it retired meanwhile (the run read the grids at its start, the batch was checked
+         * against them) takes nothing. The batch's households and addresses planned in such a grid are left unmade
+         * ({@link #unmade}), with the households planned at an address left unmade; the rows filed, moved or brought
+         * back into such a grid, and those placed in a household left unmade (by this batch or an earlier one), are
+         * taken out of the batch and reported on their row as naming a retired grid; a person who lives on its records
+         * already, and stays as he was there, stays and is updated. Answers the rows taken out.
          */
         java.util.Set<Candidate> holdGrids(Batch batch) {
             java.util.Set<UUID> into = new java.util.HashSet<>();
             for (Candidate c : batch.valid) {
-                if (c.knownId == null || !c.gridId.equals(c.knownGrid)) {
+                if (filesInto(c)) {
                     into.add(c.gridId);
                 }
             }
             batch.households.values().forEach(h -> into.add(h.gridId()));
             batch.addresses.values().forEach(a -> into.add(a.gridId()));
-            if (into.isEmpty()) {
-                return java.util.Set.of();
-            }
             Map<UUID, String[]> retired = new HashMap<>();
-            jdbc.sql("SELECT id, code, name, retired_at IS NOT NULL FROM grid WHERE id = ANY(?) ORDER BY id FOR KEY SHARE")
-                    .param(into.toArray(UUID[]::new))
-                    .query((rs, n) -> rs.getBoolean(4)
-                            ? retired.put(rs.getObject(1, UUID.class), new String[] {rs.getString(2), rs.getString(3)})
-                            : null)
-                    .list();
-            if (retired.isEmpty()) {
+            if (!into.isEmpty()) {
+                jdbc.sql("SELECT id, code, name, retired_at IS NOT NULL FROM grid WHERE id = ANY(?) ORDER BY id "
+                                + "FOR KEY SHARE")
+                        .param(into.toArray(UUID[]::new))
+                        .query((rs, n) -> rs.getBoolean(4) ? retired.put(rs.getObject(1, UUID.class),
+                                new String[] {rs.getString(2), rs.getString(3)}) : null)
+                        .list();
+            }
+            if (retired.isEmpty() && unmade.isEmpty()) {
                 return java.util.Set.of();
             }
+            batch.addresses.values().removeIf(a -> leftUnmade(a.id(), retired.get(a.gridId())));
+            batch.households.values().removeIf(h -> leftUnmade(h.id(), retired.get(h.gridId()) != null
+                    ? retired.get(h.gridId()) : h.addressId() == null ? null : unmade.get(h.addressId())));
             java.util.Set<Candidate> refused = new java.util.HashSet<>();
             for (java.util.Iterator<Candidate> it = batch.valid.iterator(); it.hasNext();) {
                 Candidate c = it.next();
-                String[] grid = retired.get(c.gridId);
-                NewHousehold planned = c.householdId == null ? null : batch.households.get(c.householdId);
-                if (grid == null && planned != null) {
-                    // a person staying in a grid retired meanwhile, in a household the batch was to make there
-                    grid = retired.get(planned.gridId());
+                String[] grid = filesInto(c) ? retired.get(c.gridId) : null;
+                if (grid == null && c.householdId != null) {
+                    // a household planned in a grid retired meanwhile, by this batch or an earlier one
+                    grid = unmade.get(c.householdId);
                 }
-                if (grid != null && (c.knownId == null || !c.gridId.equals(c.knownGrid) || planned != null)) {
+                if (grid != null) {
                     it.remove();
                     refused.add(c);
                     c.problems.add(retired(grid[0], grid[1]));
@@ -1407,9 +1417,22 @@ public class PersonImport {
                     processed.incrementAndGet();
                 }
             }
-            batch.households.values().removeIf(h -> retired.containsKey(h.gridId()));
-            batch.addresses.values().removeIf(a -> retired.containsKey(a.gridId()));
             return refused;
+        }
+
+        /** Whether the row files its person into his grid: new there, moving in, or back to live there. */
+        private boolean filesInto(Candidate c) {
+            return c.knownId == null || !c.gridId.equals(c.knownGrid)
+                    || c.knownLeft && c.fields.residence() != Residence.LEFT;
+        }
+
+        /** Records a planned household or address as left unmade when its grid was retired ({@code grid}: not null). */
+        private boolean leftUnmade(UUID planned, String[] grid) {
+            if (grid == null) {
+                return false;
+            }
+            unmade.put(planned, grid);
+            return true;
         }
 
         /**

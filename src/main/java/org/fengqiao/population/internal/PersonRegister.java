@@ -90,6 +90,16 @@ public class PersonRegister {
      * stay in a grid since retired (one who moved away, corrected), but nobody is filed or moved into a retired grid.
      */
     Persons.Fields check(Input in, UUID keptGrid, Caller caller, List<Invalid.Problem> problems) {
+        return check(in, keptGrid, false, caller, problems);
+    }
+
+    /**
+     * {@link #check(Input, UUID, Caller, List)} for a person kept in {@code keptGrid} who had left it ({@code wasLeft}):
+     * he may stay on its records there once it is retired, as one who moved away, but is not made to live there again
+     * (permanent or floating), as nobody lives in a retired grid and its retirement counted nobody living there. He
+     * comes back to live in a grid in use, given in the same change.
+     */
+    Persons.Fields check(Input in, UUID keptGrid, boolean wasLeft, Caller caller, List<Invalid.Problem> problems) {
         String name = in.name() == null ? "" : in.name().trim();
         if (name.isEmpty()) {
             problems.add(new Invalid.Problem("name", "population.name.required", new Object[0]));
@@ -137,6 +147,9 @@ public class PersonRegister {
             problems.add(new Invalid.Problem("gridId", "population.grid.unknown", new Object[0]));
         } else if (grid.get().retired() && !grid.get().id().value().equals(keptGrid)) {
             problems.add(GridRetired.problem("gridId", grid.get()));
+        } else if (grid.get().retired() && wasLeft && residence != Residence.LEFT) {
+            problems.add(new Invalid.Problem("gridId", "population.grid.retiredReturning",
+                    new Object[] {grid.get().code(), grid.get().name()}));
         }
         if (in.householdId() != null && grid.isPresent()) {
             boolean sameGrid = jdbc.sql("SELECT count(*) FROM household WHERE id = ? AND grid_id = ?")
@@ -410,7 +423,7 @@ public class PersonRegister {
     private Persons.Row changeChecked(UUID id, Persons.Row before, Input in, List<String> categoryWords,
             UUID visitId, List<Invalid.Problem> found, Caller caller) {
         List<Invalid.Problem> problems = new ArrayList<>(found);
-        Persons.Fields fields = check(in, before.gridId(), caller, problems);
+        Persons.Fields fields = check(in, before.gridId(), before.residence() == Residence.LEFT, caller, problems);
         visitLog.checkLink(visitId, before.gridId(), caller.staffId(), problems);
         PersonCategories.Cell given = categories.given(categoryWords);
         problems.addAll(given.problems());

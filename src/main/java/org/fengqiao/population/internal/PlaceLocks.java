@@ -3,6 +3,10 @@ package org.fengqiao.population.internal;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.fengqiao.jurisdiction.Grid;
+import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.GridRetired;
+import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Conflict;
 import org.springframework.stereotype.Component;
@@ -15,16 +19,24 @@ import org.springframework.stereotype.Component;
  * (409) when a move took the place out of the caller's jurisdiction. A room's addresses (its building's and its own)
  * are locked before the room, in the order of their ids, as a move locks them before what stands at them, so that the
  * room's grid is read after the move.
+ *
+ * <p>The grid is held too ({@link Jurisdictions#gridForFiling}, FOR KEY SHARE), before the place and again as the lock
+ * found it, and a place found in a retired grid is refused ({@link GridRetired}): a handover (移交至网格) holds its grid
+ * FOR UPDATE and then moves the addresses, so a filing that locked the address first and only met the grid at its
+ * foreign key's check would wait for the handover while the handover waited for it (a deadlock, one of the two
+ * failing), and one that read the address's grid without a lock would be filed into the grid the handover retired.
  */
 @Component
 public class PlaceLocks {
 
     private final Addresses addresses;
     private final Buildings buildings;
+    private final Jurisdictions jurisdictions;
 
-    PlaceLocks(Addresses addresses, Buildings buildings) {
+    PlaceLocks(Addresses addresses, Buildings buildings, Jurisdictions jurisdictions) {
         this.addresses = addresses;
         this.buildings = buildings;
+        this.jurisdictions = jurisdictions;
     }
 
     /**
@@ -52,6 +64,13 @@ public class PlaceLocks {
         if (addressId != null) {
             held.add(addressId);
         }
+        // the grids the place lies in as read before its lock, held first: in the order a handover takes them
+        SortedSet<UUID> grids = new TreeSet<>();
+        held.forEach(address -> addresses.find(address).ifPresent(a -> grids.add(a.gridId())));
+        if (roomId != null) {
+            buildings.findRoom(roomId).ifPresent(r -> grids.add(r.gridId()));
+        }
+        grids.forEach(grid -> jurisdictions.gridForFiling(new GridId(grid)));
         Addresses.Filed place = null;
         for (UUID address : held) {
             Addresses.Filed filed = alone ? addresses.holdAlone(address) : addresses.holdShared(address);
@@ -64,6 +83,11 @@ public class PlaceLocks {
         }
         if (!caller.sees(place.unitPath())) {
             throw new Conflict(movedAway);
+        }
+        // held again as the lock found it: a move of the address meanwhile took the place into another grid
+        Grid grid = jurisdictions.gridForFiling(new GridId(place.gridId())).orElseThrow();
+        if (grid.retired()) {
+            throw new GridRetired(roomId != null ? "roomId" : "addressId", grid);
         }
         return place;
     }

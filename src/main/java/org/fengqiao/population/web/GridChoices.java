@@ -21,6 +21,24 @@ class GridChoices {
         return jurisdictions.visibleGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE).toList();
     }
 
+    /**
+     * {@link #of} for the form of a record kept in {@code kept}: a grid since retired is offered too (marked so in the
+     * form), as the record may stay on its records there (a person who moved away), where the form would otherwise
+     * offer no grid of his and he could be saved only by moving him into another.
+     */
+    List<Grid> of(Caller caller, java.util.UUID kept) {
+        List<Grid> inUse = of(caller);
+        if (kept == null || inUse.stream().anyMatch(g -> g.id().value().equals(kept))) {
+            return inUse;
+        }
+        return jurisdictions.visibleGrid(new org.fengqiao.jurisdiction.GridId(kept), caller)
+                .filter(Grid::retired).map(g -> {
+                    List<Grid> all = new java.util.ArrayList<>(inUse);
+                    all.add(0, g);
+                    return all;
+                }).orElse(inUse);
+    }
+
     /** The six-digit county code of the first of the caller's grids whose community has one, to start an address form with. */
     String county(List<Grid> grids) {
         // the first grid whose village or community carries a division code: a grid drawn without one

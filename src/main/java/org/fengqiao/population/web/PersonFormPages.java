@@ -468,7 +468,7 @@ class PersonFormPages {
         model.addAttribute("person", person);
         model.addAttribute("errors", errors);
         model.addAttribute("problems", problems);
-        model.addAttribute("grids", grids.of(caller));
+        model.addAttribute("grids", person == null ? grids.of(caller) : grids.of(caller, person.gridId()));
         // the households of his grid he may be moved into, for one without a number too; and a household of another
         // grid of the officer's chosen by looking it up, when the form comes back refused, so it stays chosen
         List<Households.Choice> choices = person == null ? List.of()
