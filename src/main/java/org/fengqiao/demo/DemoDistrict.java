@@ -3,6 +3,7 @@ package org.fengqiao.demo;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.fengqiao.account.GridRole;
 import org.fengqiao.account.Staff;
 import org.fengqiao.account.StaffDirectory;
@@ -19,7 +20,9 @@ import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitKind;
 import org.fengqiao.platform.BeforeServing;
+import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.FengqiaoProperties;
+import org.fengqiao.platform.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -293,9 +296,20 @@ class DemoDistrict extends BeforeServing {
             }
 
             jurisdictions.createGrouping(GroupingKind.POLICE_DISTRICT, "JWQ-320722010", "房山警务区", station.id(),
-                    villages.stream().map(Community::id).toList());
+                    villages.stream().map(Community::id).toList(), drawnBy(station));
             jurisdictions.createGrouping(GroupingKind.COOPERATION_ZONE, "HZQ-320722010-01", "陆圩—兴东—兴谷警务合作区",
-                    office.id(), List.of(villages.get(1).id(), villages.get(2).id(), villages.get(3).id()));
+                    office.id(), List.of(villages.get(1).id(), villages.get(2).id(), villages.get(3).id()),
+                    drawnBy(station));
+        }
+
+        /**
+         * The station's chief as he draws its police districts and zones (seed 003: the station lays out its 警务区):
+         * scoped to the station and keeping its tree, so that a grouping is made here by the same rules as on the
+         * groupings page.
+         */
+        private Caller drawnBy(Unit station) {
+            return new Caller(null, "demo", "演示数据", "DEMO", List.of(station.path()),
+                    Set.of(Permission.JURISDICTION_READ.authority(), Permission.JURISDICTION_MANAGE.authority()));
         }
 
         /** 牛山派出所: two workstations over three communities of residential compounds. */
@@ -327,9 +341,9 @@ class DemoDistrict extends BeforeServing {
                         "楼栋长", "小区物业保安", LocalDate.of(2023, 6, 1));
             }
             jurisdictions.createGrouping(GroupingKind.POLICE_DISTRICT, "JWQ-320722020", "牛山警务区", station.id(),
-                    communities.stream().map(Community::id).toList());
+                    communities.stream().map(Community::id).toList(), drawnBy(station));
             jurisdictions.createGrouping(GroupingKind.JOINT_PATROL_ZONE, "LQ-320722020-01", "牛山城区第一联勤联防区",
-                    station.id(), List.of(communities.get(0).id(), communities.get(1).id()));
+                    station.id(), List.of(communities.get(0).id(), communities.get(1).id()), drawnBy(station));
         }
 
         /** 石榴派出所: one workstation over two villages, with its own officer. */
@@ -352,7 +366,7 @@ class DemoDistrict extends BeforeServing {
                         "村民组组长", "治安积极分子", LocalDate.of(2024, 1, 1));
             }
             jurisdictions.createGrouping(GroupingKind.POLICE_DISTRICT, "JWQ-320722030", "石榴警务区", station.id(),
-                    villages.stream().map(Community::id).toList());
+                    villages.stream().map(Community::id).toList(), drawnBy(station));
         }
 
         /**

@@ -8,7 +8,7 @@ import org.fengqiao.jurisdiction.internal.Boundary;
 import org.fengqiao.jurisdiction.internal.Communities;
 import org.fengqiao.jurisdiction.internal.GridIndex;
 import org.fengqiao.jurisdiction.internal.Grids;
-import org.fengqiao.jurisdiction.internal.Groupings;
+import org.fengqiao.jurisdiction.internal.GroupingChanges;
 import org.fengqiao.jurisdiction.internal.Units;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
@@ -30,18 +30,19 @@ public class Jurisdictions {
     private final Units units;
     private final Communities communities;
     private final Grids grids;
-    private final Groupings groupings;
     private final GridIndex index;
     private final ApplicationEventPublisher events;
     private final org.springframework.beans.factory.ObjectProvider<UnitHoldings> holdings;
+    private final GroupingChanges groupingChanges;
 
-    Jurisdictions(Units units, Communities communities, Grids grids, Groupings groupings, GridIndex index,
-            ApplicationEventPublisher events, org.springframework.beans.factory.ObjectProvider<UnitHoldings> holdings) {
+    Jurisdictions(Units units, Communities communities, Grids grids, GridIndex index,
+            ApplicationEventPublisher events, org.springframework.beans.factory.ObjectProvider<UnitHoldings> holdings,
+            GroupingChanges groupingChanges) {
         this.holdings = holdings;
+        this.groupingChanges = groupingChanges;
         this.units = units;
         this.communities = communities;
         this.grids = grids;
-        this.groupings = groupings;
         this.index = index;
         this.events = events;
     }
@@ -644,24 +645,14 @@ public class Jurisdictions {
     }
 
     /**
-     * A police district, cooperation zone or joint-patrol zone owned by a unit. Its communities must
-     * sit in that unit's subtree: a community elsewhere answers as not found, as it would for a
-     * caller scoped to the unit.
+     * A police district, cooperation zone or joint-patrol zone made at a unit for a person, as the groupings page and
+     * API make it: he keeps the tree (403 otherwise), the unit is one he sees and not a work point (400 otherwise), its
+     * communities lie under the unit and he sees them, the code is unused (409); audited. There is no unscoped
+     * variant: a module that makes one (the demo district) acts as the person who would draw it.
      */
-    @Transactional
     public GroupingId createGrouping(GroupingKind kind, String code, String name, UnitId unitId,
-            List<CommunityId> communityIds) {
-        Unit unit = units.find(unitId).orElseThrow(() -> new NotFound("unit", unitId));
-        for (CommunityId id : communityIds) {
-            Community community = communities.find(id).orElseThrow(() -> new NotFound("community", id));
-            String communityPath = units.find(community.unitId()).orElseThrow().path();
-            if (!communityPath.startsWith(unit.path())) {
-                throw new NotFound("community", id);
-            }
-        }
-        GroupingId id = groupings.insert(UUID.randomUUID(), kind, code, name, unitId, List.copyOf(communityIds));
-        events.publishEvent(Audited.created("grouping", id, unit.path(),
-                java.util.Map.of("kind", kind, "code", code, "name", name, "communities", communityIds)));
-        return id;
+            List<CommunityId> communityIds, Caller caller) {
+        return groupingChanges.create(kind, code, name, unitId,
+                communityIds.stream().map(CommunityId::value).toList(), caller);
     }
 }

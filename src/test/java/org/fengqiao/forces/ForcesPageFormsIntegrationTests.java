@@ -587,6 +587,80 @@ class ForcesPageFormsIntegrationTests extends IntegrationTest {
                         rs.getObject(2, OffsetDateTime.class).toInstant())).single();
     }
 
+    /**
+     * A joint-patrol zone merged away (retired on the groupings page) takes no new company or member, by the API or
+     * the page, in the user's language and with the form kept; a company or member that served it keeps it while
+     * its other fields change, and its form shows it marked, so that a save does not drop it unseen.
+     */
+    @Test
+    void aRetiredJointPatrolZoneTakesNobodyNewButWhoServedItKeepsItUntilTakenOut() {
+        ApiClient api = new ApiClient(port);
+        String token = api.token("officer", DEMO_PASSWORD);
+        String bureauToken = api.token("bureau", DEMO_PASSWORD);
+        UUID office = jurisdictions.unitByCode(RURAL_OFFICE).orElseThrow().id().value();
+        String zoneCode = "IT-RZ-" + n();
+        String zoneName = "撤销联防区" + n();
+        HttpResponse<String> made = api.send("POST", "/api/v1/groupings", bureauToken, Map.of("kind",
+                "JOINT_PATROL_ZONE", "code", zoneCode, "name", zoneName, "unitId", office, "communityIds", List.of()));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String zone = ApiClient.json(made).get("id").asText();
+        String name = "联防保安" + n();
+        java.util.function.Function<String, Map<String, Object>> company = companyName -> Map.of("unitId", office,
+                "name", companyName, "licenceNumber", "联防" + n(), "licenceValidUntil",
+                LocalDate.now(CHINA).plusYears(1).toString(), "address", "房山镇", "zoneIds", List.of(zone));
+        HttpResponse<String> serving = api.send("POST", "/api/v1/forces/companies", token, company.apply(name));
+        assertThat(serving.statusCode()).as(serving.body()).isEqualTo(201);
+        String id = ApiClient.json(serving).get("id").asText();
+        UUID member = volunteer(RURAL_OFFICE).id().value();
+        assertThat(api.send("PUT", "/api/v1/forces/members/" + member, token, Map.of("zoneId", zone)).statusCode())
+                .isEqualTo(200);
+        assertThat(api.send("DELETE", "/api/v1/groupings/" + zone, bureauToken, null).statusCode()).isEqualTo(204);
+
+        // nobody new: a company or a member placed in it is refused, naming it, and nothing is written
+        HttpResponse<String> zh = api.send("POST", "/api/v1/forces/companies", token, company.apply(name + "乙"));
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(zh).get("errors").findValuesAsText("field")).containsExactly("zoneIds");
+        assertThat(ApiClient.json(zh).get("errors").findValuesAsText("message"))
+                .containsExactly("联勤联防区“" + zoneName + "”（" + zoneCode + "）已撤销，不能再安排：请选择在用的联防区");
+        HttpResponse<String> en = api.send("POST", "/api/v1/forces/companies", token, company.apply(name + "乙"),
+                "Accept-Language", "en");
+        assertThat(ApiClient.json(en).get("errors").findValuesAsText("message")).containsExactly("The joint-patrol zone "
+                + zoneName + " (" + zoneCode + ") was retired and takes nobody new: choose a zone in use");
+        UUID newcomer = volunteer(RURAL_OFFICE).id().value();
+        HttpResponse<String> placed = api.send("PUT", "/api/v1/forces/members/" + newcomer, token, Map.of("zoneId", zone));
+        assertThat(placed.statusCode()).isEqualTo(400);
+        assertThat(placed.body()).contains("已撤销");
+        assertThat(jdbc.sql("SELECT count(*) FROM security_company WHERE name = ?").param(name + "乙")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM force_member WHERE staff_id = ?").param(newcomer).query(Long.class)
+                .single()).isZero();
+
+        // on the page: refused with the form kept as typed
+        officer.post("/forces/companies", "/forces?tab=companies", form(f("unitId", office), f("name", name + "丙"),
+                f("licenceNumber", "联防" + n()), f("licenceValidUntil", LocalDate.now(CHINA).plusYears(1)),
+                f("zoneIds", zone)));
+        assertThat(officer.page("/forces?tab=companies")).contains("“" + zoneName + "”（" + zoneCode + "）已撤销")
+                .contains("value=\"" + name + "丙\"");
+
+        // who served it keeps it while the rest changes; its form shows it ticked and marked
+        Map<String, Object> moved = new java.util.HashMap<>(company.apply(name));
+        moved.put("licenceNumber", jdbc.sql("SELECT licence_number FROM security_company WHERE id = ?::uuid")
+                .param(id).query(String.class).single());
+        moved.put("address", "房山镇新址");
+        HttpResponse<String> kept = api.send("PUT", "/api/v1/forces/companies/" + id, token, moved);
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+        assertThat(ApiClient.json(kept).get("zones").toString()).contains(zoneName);
+        assertThat(api.send("PUT", "/api/v1/forces/members/" + member, token, Map.of("zoneId", zone,
+                "availability", "周末")).statusCode()).isEqualTo(200);
+        String page = officer.page("/forces/companies/" + id);
+        Matcher box = Pattern.compile("<input[^>]*value=\"" + zone + "\"[^>]*>\\s*<span[^>]*>([^<]*)</span>")
+                .matcher(page);
+        assertThat(box.find()).as(page).isTrue();
+        assertThat(box.group()).contains("checked");
+        assertThat(box.group(1)).isEqualTo(zoneName + "（已撤销）");
+        assertThat(officer.page("/forces/members/" + member)).contains(zoneName + "（已撤销）");
+    }
+
     @Test
     void theApiChangesCompaniesPostsAndShiftsWithTheSameRules() {
         ApiClient api = new ApiClient(port);

@@ -33,6 +33,10 @@ class CommunityMoveIntegrationTests extends IntegrationTest {
     Jurisdictions jurisdictions;
     @Autowired
     org.fengqiao.account.StaffDirectory directory;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired
+    org.springframework.context.MessageSource messages;
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 
@@ -223,6 +227,59 @@ class CommunityMoveIntegrationTests extends IntegrationTest {
         // the office above still sees all of it, the urban officer none
         assertThat(api.get("officer", "/api/v1/persons/" + v.person()).status()).isEqualTo(200);
         assertThat(api.get("officer2", "/api/v1/persons/" + v.person()).status()).isEqualTo(404);
+    }
+
+    /**
+     * 件件有着落: a village is not handed to a unit where nobody at or above can own its open items. The demo's chain
+     * always has the bureau's command, so the test builds a county of its own with nobody in it, in a transaction it
+     * rolls back (a second county must not outlive the test); the hand-over itself runs in a savepoint, as in its own
+     * transaction, so that what it leaves behind is read after its refusal rolled it back.
+     */
+    @Test
+    void aVillageIsNotHandedWhereNobodyAtOrAboveTheNewUnitCanOwnItsOpenItemsAndTheRefusalSaysSoInBothLanguages() {
+        org.springframework.transaction.support.TransactionTemplate outer =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        org.springframework.transaction.support.TransactionTemplate handOver =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        handOver.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+        outer.executeWithoutResult(tx -> {
+            try {
+                Unit office = tree.unit(RURAL_OFFICE);
+                Community village = tree.village(office, "IT-CM-N-", "无人接手村");
+                Grid grid = tree.grid(village, null, "IT-CM-N-", "无人接手网格");
+                UUID incident = tree.openIncident(grid, office, tree.staffId("officer"), "RECEIVED");
+                String n = TreeFixtures.unique();
+                Unit county = jurisdictions.createUnit(null, UnitKind.BUREAU, "IT-CM-B-" + n, "无人县公安局" + n, null);
+                Unit station = jurisdictions.createUnit(county.id(), UnitKind.STATION, "IT-CM-S-" + n, "无人派出所" + n,
+                        null);
+                Unit empty = jurisdictions.createUnit(station.id(), UnitKind.WORKSTATION, "IT-CM-E-" + n,
+                        "无人工作站" + n, null);
+                org.fengqiao.platform.Caller both = new org.fengqiao.platform.Caller(null, "it", "两县", "BUREAU_COMMAND",
+                        List.of(office.path(), county.path()), java.util.Set.of("JURISDICTION_READ",
+                                "JURISDICTION_MANAGE"));
+
+                org.fengqiao.platform.Conflict refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                        org.fengqiao.platform.Conflict.class, () -> handOver.executeWithoutResult(
+                                inner -> jurisdictions.moveCommunity(village.id(), empty.id(), both)));
+                assertThat(refused).as("the hand-over to a unit with nobody at or above it").isNotNull();
+                assertThat(refused.key()).isEqualTo("incident.handOver.nobody");
+                assertThat(messages.getMessage(refused.key(), refused.args(), java.util.Locale.SIMPLIFIED_CHINESE))
+                        .isEqualTo("“" + empty.name() + "”及其上级单位没有可以负责事项的在岗人员，1 件未结事项无人接手："
+                                + "请先在“" + empty.name() + "”配备人员");
+                assertThat(messages.getMessage(refused.key(), refused.args(), java.util.Locale.ENGLISH))
+                        .isEqualTo("Nobody at " + empty.name() + " or above can own an item: 1 open item would have no"
+                                + " owner. Staff " + empty.name() + " first");
+                // nothing moved: the village, its grid and its item stay where and whose they were
+                assertThat(unitOf(village)).isEqualTo(office.id().value());
+                assertThat(jurisdictions.grid(grid.id()).orElseThrow().unitId()).isEqualTo(office.id());
+                assertThat(jdbc.sql("SELECT owner_unit_id FROM incident WHERE id = ?").param(incident)
+                        .query(UUID.class).single()).isEqualTo(office.id().value());
+                assertThat(jdbc.sql("SELECT count(*) FROM incident_event WHERE incident_id = ? AND kind = 'HANDED_OVER'")
+                        .param(incident).query(Long.class).single()).isZero();
+            } finally {
+                tx.setRollbackOnly();
+            }
+        });
     }
 
     static Map<String, String> with(Map<String, String> form, String csrf) {

@@ -1,6 +1,7 @@
 package org.fengqiao.jurisdiction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Police districts and zones kept by whoever sits above their unit: made, renamed, given their villages and retired,
- * by the API and the page, each audited; out of reach outside his subtree; and the village hand-over's refusal names
- * the district and where to take the village out of it.
+ * Police districts and zones kept by whoever keeps the tree at or above their unit (the station chief his own
+ * station's): made, renamed, given their villages and retired, by the API and the page, each audited; out of reach
+ * outside his subtree and refused to those who do not keep the tree; and the village hand-over's refusal names the
+ * district and where to take the village out of it.
  */
 class GroupingChangesIntegrationTests extends IntegrationTest {
 
@@ -32,6 +34,8 @@ class GroupingChangesIntegrationTests extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     Jurisdictions jurisdictions;
+    @Autowired
+    org.fengqiao.account.StaffDirectory directory;
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 
@@ -91,7 +95,7 @@ class GroupingChangesIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aVillageOutsideTheUnitATopUnitAndAnotherSubtreeAreRefusedInTheCallersLanguageChangingNothing() {
+    void aVillageOutsideTheUnitAWorkPointAndAnotherStationAreRefusedInTheCallersLanguageChangingNothing() {
         UUID ruralOffice = api.unitId(RURAL_OFFICE);
         Community rural = tree.village(tree.unit(RURAL_OFFICE), "IT-GC-V-", "分组村");
         Community urban = tree.village(tree.unit(HEPING_WORKSTATION), "IT-GC-U-", "城区分组村");
@@ -102,15 +106,20 @@ class GroupingChangesIntegrationTests extends IntegrationTest {
                 List.of(urban.id().value()), null);
         assertThat(outside.status()).isEqualTo(400);
         assertThat(outside.body().toString()).contains("“" + urban.name() + "”不在");
-        // the rural chief sees no urban village, and his own station is the top of his jurisdiction
+        // the rural chief sees no urban village, nor the urban station; a work point runs no district
         JurisdictionApi.Answer unseen = create("chief", "IT-GC-X-" + TreeFixtures.unique(), "错区", ruralOffice,
                 List.of(urban.id().value()), "en");
         assertThat(unseen.status()).isEqualTo(400);
         assertThat(unseen.body().toString()).contains("does not exist or is outside your jurisdiction");
-        JurisdictionApi.Answer top = create("chief", "IT-GC-X-" + TreeFixtures.unique(), "本所警务区",
-                api.unitId(RURAL_STATION), List.of(rural.id().value()), null);
-        assertThat(top.status()).isEqualTo(400);
-        assertThat(top.body().toString()).contains("最上级单位");
+        JurisdictionApi.Answer otherStation = create("chief", "IT-GC-X-" + TreeFixtures.unique(), "他所警务区",
+                api.unitId(URBAN_STATION), List.of(), null);
+        assertThat(otherStation.status()).isEqualTo(400);
+        assertThat(otherStation.body().toString()).contains("设立单位不存在、已撤销或不在您的辖区内");
+        Grid grid = jurisdictions.setUpWorkPoint(tree.grid(rural, null, "IT-GC-G-", "分组网格").id());
+        JurisdictionApi.Answer workPoint = create("chief", "IT-GC-X-" + TreeFixtures.unique(), "点内警务区",
+                grid.unitId().value(), List.of(), "en");
+        assertThat(workPoint.status()).isEqualTo(400);
+        assertThat(workPoint.body().toString()).contains("is a police work point, which stands for one grid");
         JurisdictionApi.Answer blank = create("chief", " ", " ", ruralOffice, List.of(), "en");
         assertThat(blank.status()).isEqualTo(400);
         assertThat(jdbc.sql("SELECT count(*) FROM grouping").query(Long.class).single()).isEqualTo(before);
@@ -135,6 +144,93 @@ class GroupingChangesIntegrationTests extends IntegrationTest {
         assertThat(api.get("bureau", url).body().get("communities")).hasSize(1);
         // nor is it seen from below its unit: officer2 sits at a workstation under the urban station
         assertThat(api.get("officer2", url).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theStationChiefKeepsHisOwnStationsDistrictsWhichAnotherStationsChiefAndAGridWorkerCannotTouch() {
+        Community village = tree.village(tree.unit(RURAL_OFFICE), "IT-GC-V-", "本所村");
+        // the chief draws a police district at his own station, the top of his jurisdiction
+        JurisdictionApi.Answer made = create("chief", "IT-GC-S-" + TreeFixtures.unique(), "本所警务区",
+                api.unitId(RURAL_STATION), List.of(village.id().value()), null);
+        assertThat(made.status()).as(String.valueOf(made.body())).isEqualTo(201);
+        String id = made.body().get("id").asText();
+        String url = "/api/v1/groupings/" + id;
+        assertThat(api.call("chief", HttpMethod.PUT, url + "/name", Map.of("name", "本所第一警务区"), null).body()
+                .get("name").asText()).isEqualTo("本所第一警务区");
+        assertThat(api.call("chief", HttpMethod.PUT, url + "/communities", Map.of("communityIds", List.of()), null)
+                .body().get("communities")).isEmpty();
+        assertThat(audited(id, "UPDATE")).isEqualTo(2);
+
+        // the urban station's chief does not find it, whatever he asks
+        String login = "itgcc" + TreeFixtures.unique();
+        directory.register(tree.unit(URBAN_STATION).id(), org.fengqiao.account.StaffRole.STATION_CHIEF, "城区所长",
+                null, null, "所长", login, DEMO_PASSWORD);
+        assertThat(api.get(login, url).status()).isEqualTo(404);
+        assertThat(api.call(login, HttpMethod.PUT, url + "/name", Map.of("name", "越权"), null).status())
+                .isEqualTo(404);
+        assertThat(api.call(login, HttpMethod.PUT, url + "/communities",
+                Map.of("communityIds", List.of(village.id().value())), null).status()).isEqualTo(404);
+        assertThat(api.call(login, HttpMethod.DELETE, url, null, null).status()).isEqualTo(404);
+        // a grid worker sees a district of his office but keeps none: refused (403) by the API
+        String office = create("chief", "IT-GC-O-" + TreeFixtures.unique(), "室内警务区", api.unitId(RURAL_OFFICE),
+                List.of(), null).body().get("id").asText();
+        assertThat(api.get("manager", "/api/v1/groupings/" + office).status()).isEqualTo(200);
+        assertThat(api.call("manager", HttpMethod.PUT, "/api/v1/groupings/" + office + "/name",
+                Map.of("name", "越权"), null).status()).isEqualTo(403);
+        assertThat(api.call("manager", HttpMethod.DELETE, "/api/v1/groupings/" + office, null, null).status())
+                .isEqualTo(403);
+        assertThat(create("manager", "IT-GC-M-" + TreeFixtures.unique(), "网格员警务区", api.unitId(RURAL_OFFICE),
+                List.of(), null).status()).isEqualTo(403);
+        assertThat(api.get("bureau", url).body().get("name").asText()).isEqualTo("本所第一警务区");
+        assertThat(api.get("bureau", "/api/v1/groupings/" + office).body().get("name").asText()).isEqualTo("室内警务区");
+
+        // on the page: the chief is offered his own station and changes its district there; the grid worker is
+        // offered no form, and one he posts changes nothing
+        org.fengqiao.account.ApiClient chief = new org.fengqiao.account.ApiClient(port)
+                .signedIn("chief", DEMO_PASSWORD, null);
+        String page = chief.get("/groupings", null).body();
+        assertThat(page).contains("action=\"/groupings/" + id + "/name\"",
+                "value=\"" + api.unitId(RURAL_STATION) + "\"");
+        chief.form("/groupings/" + id + "/name", Map.of("_csrf", chief.csrfFrom("/groupings"), "name", "页面改名警务区"));
+        assertThat(chief.get("/groupings", null).body()).contains("已更名", "页面改名警务区");
+        org.fengqiao.account.ApiClient manager = new org.fengqiao.account.ApiClient(port)
+                .signedIn("manager", DEMO_PASSWORD, null);
+        String managers = manager.get("/groupings", null).body();
+        assertThat(managers).contains("室内警务区").doesNotContain("/groupings/" + office + "/name", "new-grouping-form");
+        assertThat(manager.form("/groupings/" + office + "/name", Map.of("_csrf", manager.csrfFrom("/groupings"),
+                "name", "越权")).statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT name FROM grouping WHERE id = ?::uuid").param(office).query(String.class).single())
+                .isEqualTo("室内警务区");
+    }
+
+    @Test
+    void anotherModuleMakesAGroupingOnlyAsAPersonWhoKeepsTheTreeWhereHeSeesIt() {
+        Community village = tree.village(tree.unit(RURAL_OFFICE), "IT-GC-V-", "模块村");
+        Unit station = tree.unit(RURAL_STATION);
+        java.util.Set<String> keeping = java.util.Set.of("JURISDICTION_READ", "JURISDICTION_MANAGE");
+        org.fengqiao.platform.Caller urbanChief = new org.fengqiao.platform.Caller(null, "it", "城区", "STATION_CHIEF",
+                List.of(tree.unit(URBAN_STATION).path()), keeping);
+        org.fengqiao.platform.Caller reader = new org.fengqiao.platform.Caller(null, "it", "网格员", "GRID_MEMBER",
+                List.of(station.path()), java.util.Set.of("JURISDICTION_READ"));
+        org.fengqiao.platform.Caller ruralChief = new org.fengqiao.platform.Caller(null, "it", "房山", "STATION_CHIEF",
+                List.of(station.path()), keeping);
+        long before = jdbc.sql("SELECT count(*) FROM grouping").query(Long.class).single();
+
+        assertThatThrownBy(() -> jurisdictions.createGrouping(GroupingKind.POLICE_DISTRICT,
+                "IT-GC-F-" + TreeFixtures.unique(), "模块警务区", station.id(), List.of(village.id()), urbanChief))
+                .isInstanceOfSatisfying(org.fengqiao.platform.Invalid.class, e -> assertThat(e.problems())
+                        .extracting(org.fengqiao.platform.Invalid.Problem::key)
+                        .containsExactly("jurisdiction.grouping.unitUnknown"));
+        assertThatThrownBy(() -> jurisdictions.createGrouping(GroupingKind.POLICE_DISTRICT,
+                "IT-GC-F-" + TreeFixtures.unique(), "模块警务区", station.id(), List.of(village.id()), reader))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM grouping").query(Long.class).single()).isEqualTo(before);
+
+        GroupingId made = jurisdictions.createGrouping(GroupingKind.POLICE_DISTRICT, "IT-GC-F-" + TreeFixtures.unique(),
+                "模块警务区", station.id(), List.of(village.id()), ruralChief);
+        assertThat(audited(made.value().toString(), "CREATE")).isEqualTo(1);
+        assertThat(api.get("chief", "/api/v1/groupings/" + made.value()).body().get("communities").get(0).get("name")
+                .asText()).isEqualTo(village.name());
     }
 
     @Test

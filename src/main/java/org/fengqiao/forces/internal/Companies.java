@@ -165,12 +165,37 @@ public class Companies {
                 .list();
     }
 
+    /**
+     * A joint-patrol zone of the scope, in use or retired: a coverage asked for a past day reads a zone retired since,
+     * as the records that named it are kept.
+     */
     public Optional<Zone> zone(UUID id, Visibility v) {
         return v.bind(jdbc.sql("""
                 SELECT z.id, z.code, z.name, u.path FROM grouping z JOIN unit u ON u.id = z.unit_id
                 WHERE z.id = :id AND z.kind = 'JOINT_PATROL_ZONE' AND""" + Visibility.SCOPE))
                 .param("id", id)
                 .query((rs, n) -> new Zone(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    /** A zone someone is about to be placed in, and whether it was retired. */
+    public record ZoneToServe(Zone zone, boolean retired) {
+    }
+
+    /**
+     * {@link #zone} for a company or a member about to be placed in it: held until the caller's transaction ends
+     * (the groupings' retirement holds the zone for update), so that a retirement waits for the placement, or the
+     * placement waits for it and reads the zone retired; without it the two pass each other, and a company lands in
+     * a zone retired a moment before.
+     */
+    public Optional<ZoneToServe> zoneToServe(UUID id, Visibility v) {
+        return v.bind(jdbc.sql("""
+                SELECT z.id, z.code, z.name, u.path, z.retired_at IS NOT NULL FROM grouping z
+                JOIN unit u ON u.id = z.unit_id
+                WHERE z.id = :id AND z.kind = 'JOINT_PATROL_ZONE' AND""" + Visibility.SCOPE + "FOR SHARE OF z"))
+                .param("id", id)
+                .query((rs, n) -> new ZoneToServe(new Zone(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), rs.getString(4)), rs.getBoolean(5)))
                 .optional();
     }
 

@@ -243,8 +243,8 @@ public class ForcesDesk {
         if (p.gridId() != null) {
             grid(p.gridId(), before.gridId(), caller, problems);
         }
-        if (p.zoneId() != null && companies.zone(p.zoneId(), v).isEmpty()) {
-            problems.add(problem("zoneId", "forces.zone.unknown"));
+        if (p.zoneId() != null) {
+            zone(p.zoneId(), before.zoneId() == null ? List.of() : List.of(before.zoneId()), "zoneId", v, problems);
         }
         List<String> skills = new ArrayList<>(new LinkedHashSet<>(
                 (p.skills() == null ? List.<String>of() : p.skills()).stream().map(ForcesDesk::trim)
@@ -471,12 +471,19 @@ public class ForcesDesk {
                 problems.add(problem("contactPhone", "forces.phone.invalid"));
             }
         }
-        List<UUID> zones = c.zoneIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(c.zoneIds()));
-        for (UUID zone : zones) {
-            if (zone == null || companies.zone(zone, v).isEmpty()) {
-                problems.add(problem("zoneIds", "forces.zone.unknown"));
-                break;
-            }
+        List<UUID> asked = c.zoneIds() == null ? new ArrayList<>() : new ArrayList<>(new LinkedHashSet<>(c.zoneIds()));
+        // a blank choice (null) names no zone: said once, as an unknown zone is
+        boolean blank = asked.remove(null);
+        List<UUID> zones = List.copyOf(asked);
+        List<UUID> served = except == null ? List.of() : companies.zoneIds(except);
+        if (blank) {
+            problems.add(problem("zoneIds", "forces.zone.unknown"));
+        } else {
+            List<Invalid.Problem> refused = new ArrayList<>();
+            zones.forEach(zone -> zone(zone, served, "zoneIds", v, refused));
+            // one "unknown" for however many, as it names none; each retired zone by its name
+            refused.stream().filter(r -> r.args().length > 0).forEach(problems::add);
+            refused.stream().filter(r -> r.args().length == 0).findFirst().ifPresent(problems::add);
         }
         String address = trim(c.address());
         if (address != null && address.length() > 200) {
@@ -509,6 +516,22 @@ public class ForcesDesk {
 
     public List<Companies.Zone> zones(Caller caller) {
         return companies.zones(Visibility.of(caller));
+    }
+
+    /**
+     * The zones a form offers a company or member that serves {@code held}: those in use of the scope, and after them
+     * those of {@code held} retired since, marked, which it keeps while the form leaves them ticked (a form that
+     * offered only zones in use would drop them unseen at the next save).
+     */
+    public List<Companies.ZoneToServe> zoneChoices(Caller caller, java.util.Collection<UUID> held) {
+        Visibility v = Visibility.of(caller);
+        List<Companies.ZoneToServe> choices = new ArrayList<>(companies.zones(v).stream()
+                .map(z -> new Companies.ZoneToServe(z, false)).toList());
+        held.stream().filter(java.util.Objects::nonNull)
+                .filter(id -> choices.stream().noneMatch(c -> c.zone().id().equals(id)))
+                .map(id -> companies.zone(id, v)).flatMap(Optional::stream)
+                .forEach(z -> choices.add(new Companies.ZoneToServe(z, true)));
+        return choices;
     }
 
     // ---------------------------------------------------------------- posts and shifts
@@ -874,6 +897,22 @@ public class ForcesDesk {
             return null;
         }
         return grid;
+    }
+
+    /**
+     * The zone a company or member is placed in, held against its retirement until the record is written: unknown
+     * outside the scope, and refused, naming it, when it was retired, unless the record already serves it ({@code
+     * kept}: a company whose zone was merged away keeps it while its other fields change, as a record keeps a retired
+     * grid, until someone takes it out).
+     */
+    private void zone(UUID id, List<UUID> kept, String field, Visibility v, List<Invalid.Problem> problems) {
+        Companies.ZoneToServe zone = companies.zoneToServe(id, v).orElse(null);
+        if (zone == null) {
+            problems.add(problem(field, "forces.zone.unknown"));
+        } else if (zone.retired() && !kept.contains(id)) {
+            problems.add(new Invalid.Problem(field, "forces.zone.retired",
+                    new Object[] {zone.zone().name(), zone.zone().code()}));
+        }
     }
 
     private static Invalid.Problem problem(String field, String key) {

@@ -266,7 +266,7 @@ class ForcesPages {
                 desk.now().minusDays(30), desk.now().plusDays(30)), 100));
         if (caller.may("FORCES_MANAGE")) {
             model.addAttribute("grids", grids(caller));
-            model.addAttribute("zones", desk.zones(caller));
+            model.addAttribute("zones", desk.zoneChoices(caller, java.util.Collections.singleton(member.zoneId())));
             model.addAttribute("statuses", MemberStatus.values());
             model.addAttribute("companies", desk.companies(caller, null, false, null));
             model.addAttribute("today", desk.today());
@@ -410,8 +410,9 @@ class ForcesPages {
         Caller caller = Callers.require();
         model.addAttribute("company", desk.company(caller, id));
         if (caller.may("FORCES_MANAGE")) {
-            model.addAttribute("zones", desk.zones(caller));
-            model.addAttribute("companyZones", desk.companyZones(caller, id));
+            List<UUID> served = desk.companyZones(caller, id);
+            model.addAttribute("zones", desk.zoneChoices(caller, served));
+            model.addAttribute("companyZones", served);
         }
         model.addAttribute("guards", desk.members(caller, new Members.Filter(null, "SECURITY_GUARD", null, null, id, null),
                 1000, 0).items());

@@ -13,22 +13,28 @@ import org.fengqiao.jurisdiction.GroupingId;
 import org.fengqiao.jurisdiction.GroupingKind;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.jurisdiction.UnitKind;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
+import org.fengqiao.platform.Permission;
 import org.fengqiao.platform.Unchanged;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Police districts (警务区), cooperation zones (警务合作区) and joint-patrol zones (联勤联防区) kept by a person: made at a
- * unit, renamed, given the villages they take in, and retired. Whoever keeps the tree above the grouping's unit does
- * it, as a unit is renamed or a village handed over by whoever sits above it: a grouping of a unit outside his
- * subtree is not found, one at the top of his own is not his to change. A grouping takes in only villages under its
- * unit that he sees, so that it never reaches outside the unit that runs it (a village handed away from under it is
- * refused while it belongs). Every change is audited with what it changed.
+ * unit, renamed, given the villages they take in, and retired. Whoever keeps the tree (JURISDICTION_MANAGE) at or
+ * above the grouping's unit does it: a station chief draws his own station's police districts (seed 003: the station
+ * lays out its 警务区 and puts its officers on them), and the bureau any station's. Unlike a unit's name or place,
+ * which its parent decides, a grouping is drawn inside the unit that runs it, so the top of his own jurisdiction is
+ * his to keep. A grouping of a unit outside his subtree is not found; one who does not keep the tree is refused
+ * (403). A grouping takes in only villages under its unit that he sees, so that it never reaches outside the unit
+ * that runs it (a village handed away from under it is refused while it belongs). A work point stands for one grid
+ * and runs none. Every change is audited with what it changed.
  */
 @Service
 public class GroupingChanges {
@@ -52,6 +58,7 @@ public class GroupingChanges {
     @Transactional
     public GroupingId create(GroupingKind kind, String code, String name, UnitId unitId, List<UUID> communityIds,
             Caller caller) {
+        mayKeep(caller);
         List<Invalid.Problem> problems = new ArrayList<>();
         if (kind == null) {
             problems.add(new Invalid.Problem("kind", "error.field.required", new Object[0]));
@@ -72,7 +79,9 @@ public class GroupingChanges {
         }
         Unit unit = units.findVisible(unitId, caller)
                 .orElseThrow(() -> Invalid.of("unitId", "jurisdiction.grouping.unitUnknown"));
-        keptBy(unit, caller);
+        if (unit.kind() == UnitKind.WORK_POINT) {
+            throw Invalid.of("unitId", "jurisdiction.grouping.unitWorkPoint", unit.name());
+        }
         List<Community> members = members(unit, communityIds, caller);
         if (groupings.codeTaken(trimmedCode)) {
             throw new Conflict("jurisdiction.grouping.codeTaken", trimmedCode);
@@ -100,7 +109,7 @@ public class GroupingChanges {
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
-        Unit unit = keptBy(units.find(new UnitId(row.unitId())).orElseThrow(), caller);
+        Unit unit = units.find(new UnitId(row.unitId())).orElseThrow();
         if (trimmed.equals(row.name())) {
             throw new Unchanged();
         }
@@ -117,7 +126,7 @@ public class GroupingChanges {
     @Transactional
     public Groupings.Row changeCommunities(GroupingId id, List<UUID> communityIds, Caller caller) {
         Groupings.Row row = held(id, caller);
-        Unit unit = keptBy(units.find(new UnitId(row.unitId())).orElseThrow(), caller);
+        Unit unit = units.find(new UnitId(row.unitId())).orElseThrow();
         List<Community> members = members(unit, communityIds, caller);
         List<Groupings.Member> before = groupings.allMembers(id);
         java.util.Set<UUID> wanted = new java.util.HashSet<>();
@@ -140,40 +149,46 @@ public class GroupingChanges {
     @Transactional
     public void retire(GroupingId id, Caller caller) {
         Groupings.Row row = held(id, caller);
-        Unit unit = keptBy(units.find(new UnitId(row.unitId())).orElseThrow(), caller);
+        Unit unit = units.find(new UnitId(row.unitId())).orElseThrow();
         groupings.retire(id);
         events.publishEvent(Audited.updated("grouping", id, unit.path(), Map.of("retired", false),
                 Map.of("retired", true, "name", row.name(), "communities", names(groupings.allMembers(id)))));
     }
 
     /**
-     * The units the caller may make a grouping at, in the order of the tree: those he sees but the top of his own
-     * jurisdiction, and not a work point, which stands for one grid.
+     * The units the caller may make a grouping at, in the order of the tree: every unit he sees, his own at the top
+     * of them, but a work point; none when he does not keep the tree.
      */
-    public List<Unit> unitsKept(List<Unit> visibleInTreeOrder) {
-        java.util.Set<UnitId> seen = new java.util.HashSet<>();
-        visibleInTreeOrder.forEach(u -> seen.add(u.id()));
-        return visibleInTreeOrder.stream()
-                .filter(u -> u.parentId() != null && seen.contains(u.parentId()))
-                .filter(u -> u.kind() != org.fengqiao.jurisdiction.UnitKind.WORK_POINT).toList();
+    public List<Unit> unitsKept(List<Unit> visibleInTreeOrder, Caller caller) {
+        if (!caller.may(Permission.JURISDICTION_MANAGE.authority())) {
+            return List.of();
+        }
+        return visibleInTreeOrder.stream().filter(u -> u.kind() != UnitKind.WORK_POINT).toList();
     }
 
-    /** Whether the caller keeps the tree above the unit: he sees the unit above it. */
+    /** Whether the caller keeps the groupings of the unit: he keeps the tree and sees the unit. */
     public boolean keeps(UUID unitId, Caller caller) {
-        return units.find(new UnitId(unitId)).map(u -> u.parentId() != null
-                && units.findVisible(u.parentId(), caller).isPresent()).orElse(false);
+        return caller.may(Permission.JURISDICTION_MANAGE.authority())
+                && units.findVisible(new UnitId(unitId), caller).isPresent();
     }
 
+    /**
+     * The grouping in use, held until the transaction ends, for one who keeps the tree (refused otherwise, as the API
+     * refuses him before it looks): one outside his subtree is not found.
+     */
     private Groupings.Row held(GroupingId id, Caller caller) {
+        mayKeep(caller);
         return groupings.findVisibleHeld(id, caller).orElseThrow(() -> new NotFound("grouping", id));
     }
 
-    /** The unit when the caller sits above it; the top of his own jurisdiction is refused, naming it. */
-    private Unit keptBy(Unit unit, Caller caller) {
-        if (unit.parentId() == null || units.findVisible(unit.parentId(), caller).isEmpty()) {
-            throw Invalid.of("unitId", "jurisdiction.grouping.unitTop", unit.name());
+    /**
+     * Refuses one who does not keep the tree, whoever calls this (a page, the API, another module): the endpoints
+     * check it first, and a module that acts for a person passes him as he is.
+     */
+    private static void mayKeep(Caller caller) {
+        if (!caller.may(Permission.JURISDICTION_MANAGE.authority())) {
+            throw new AccessDeniedException("does not keep the tree");
         }
-        return unit;
     }
 
     /** The villages named, each seen by the caller and under the unit; one problem per village refused. */

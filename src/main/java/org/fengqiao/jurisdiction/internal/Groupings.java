@@ -36,11 +36,16 @@ public class Groupings {
     public record Member(UUID id, String code, String name) {
     }
 
+    /**
+     * The groupings in use of the caller's scope, each unit's together (a station's before its offices'), a unit's
+     * police districts first, then its cooperation and its joint-patrol zones, as the kinds are declared.
+     */
     public List<Row> visible(Caller caller, GroupingKind kind) {
         return jdbc.sql(SELECT + """
                  WHERE u.path LIKE ANY(:scope) AND gr.retired_at IS NULL
                    AND (CAST(:kind AS text) IS NULL OR gr.kind = :kind)
-                 ORDER BY gr.kind, gr.code""")
+                 ORDER BY u.path, array_position(CAST(:kinds AS text[]), gr.kind), gr.code""")
+                .param("kinds", java.util.Arrays.stream(GroupingKind.values()).map(Enum::name).toArray(String[]::new))
                 .param("scope", caller.scopePatterns()).param("kind", kind == null ? null : kind.name())
                 .query(Groupings::map).list();
     }

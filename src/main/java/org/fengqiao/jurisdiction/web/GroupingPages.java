@@ -73,7 +73,7 @@ class GroupingPages {
         model.addAttribute("items", items);
         model.addAttribute("kinds", GroupingKind.values());
         if (mayManage) {
-            List<Unit> kept = changes.unitsKept(jurisdictions.visibleUnits(caller));
+            List<Unit> kept = changes.unitsKept(jurisdictions.visibleUnits(caller), caller);
             model.addAttribute("unitsKept", kept);
             model.addAttribute("communities", communities.visible(caller));
         }

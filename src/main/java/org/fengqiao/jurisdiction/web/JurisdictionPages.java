@@ -75,6 +75,21 @@ class JurisdictionPages {
      * unit above (a work point's grid, 网格有点), and the units under it.
      */
     record Node(Units.Counted unit, List<CommunityNode> communities, List<Grids.Detail> grids, List<Node> children) {
+
+        /** The units under it that are offices, stations or workstations, shown open in the tree. */
+        public List<Node> offices() {
+            return children.stream().filter(c -> c.unit().unit().kind() != org.fengqiao.jurisdiction.UnitKind.WORK_POINT)
+                    .toList();
+        }
+
+        /**
+         * Its work points (网格有点: one a grid, 65 under the demo's central office), folded under one line the tree
+         * opens on demand: listed open, they made the page a phone's forty screens long before its forms.
+         */
+        public List<Node> workPoints() {
+            return children.stream().filter(c -> c.unit().unit().kind() == org.fengqiao.jurisdiction.UnitKind.WORK_POINT)
+                    .toList();
+        }
     }
 
     record CommunityNode(Community community, List<Grids.Detail> grids) {
