@@ -182,6 +182,16 @@ public class Jurisdictions {
     }
 
     /**
+     * The grids in use whose records the caller reads, as a list's filter offers them: those he sees, and of those, for
+     * one who serves grids ({@link Caller#readGrids()}), the grids he serves; a grid placed at its central office shares
+     * the office's path with the office's other grids.
+     */
+    public List<Grid> readableGrids(Caller caller) {
+        List<java.util.UUID> read = caller.readGrids();
+        return grids.visible(caller).stream().filter(g -> read == null || read.contains(g.id().value())).toList();
+    }
+
+    /**
      * The retired grids the caller sees: no form offers them, but a code typed or imported may still name one, and is
      * then told the grid was retired rather than that it does not exist.
      */

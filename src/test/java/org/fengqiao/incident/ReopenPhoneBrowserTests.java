@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A resident on a 390 px phone reopens his answered report within the seven days from its tracking page; answered
  * again, he comes back after the seven days: a form still open on his screen is refused in his language and changes
- * nothing, and the page, read again, says the days are over and that something new is reported anew.
+ * nothing, and the page, read again, says the days are over and that something new is reported anew; the reason he
+ * typed is kept there and carried to a new report's form.
  */
 class ReopenPhoneBrowserTests extends BrowserTest {
 
@@ -82,7 +83,15 @@ class ReopenPhoneBrowserTests extends BrowserTest {
         assertThat(page.locator("#submit-reopen")).hasCount(0);
         assertThat(page.locator("#reopen-closed")).containsText("答复后7天内可申请重新办理，期限已于");
         assertThat(page.locator("#reopen-closed")).containsText("请重新报事");
+        // what he typed is not lost: it is kept on the page, and goes with him to a new report, nothing filed yet
+        assertThat(page.locator("#kept-reason")).hasValue("又坏了");
         assertThat(fitsTheScreen()).isTrue();
+        page.click("#report-anew");
+        assertThat(page.locator("#description")).hasValue(java.util.regex.Pattern.compile(
+                ".*" + report.getKey() + ".*又坏了$", java.util.regex.Pattern.DOTALL));
+        assertThat(fitsTheScreen()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE description LIKE ?").param("%" + report.getKey() + "%")
+                .query(Long.class).single()).as("nothing filed yet").isZero();
 
         page.navigate(url("/track/" + report.getKey() + "?lang=en"));
         assertThat(page.locator("#reopen-closed")).containsText("may be reopened within 7 days of its answer");

@@ -19,6 +19,7 @@ import org.fengqiao.account.StaffRole;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
+import org.fengqiao.support.GridsAtTheOffice;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,32 @@ class ServedGridsReadingIntegrationTests extends IntegrationTest {
         // the community officer, who heads the office's grids, reads them all
         assertThat(listed(officerToken)).contains(mine[1], theirs[1], owned[1], reported[1]);
         assertThat(api.get("/api/v1/incidents/" + theirs[0], officerToken).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * The list page takes one grid as the API's list does (its query string's gridId), offering the grids the reader
+     * reads: a grid beyond them lists nothing. The ledger's link keeps the grid.
+     */
+    @Test
+    void theListPageShowsOneGridOfThoseTheReaderReads() {
+        Staff member = serving(StaffRole.GRID_MEMBER, GridRole.MEMBER);
+        String[] mine = filed(served, "HELP", "本格筛选-");
+        String[] theirs = filed(other, "HELP", "别格筛选-");
+        String otherId = other.id().value().toString();
+        String servedId = served.id().value().toString();
+
+        ApiClient officer = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null);
+        String otherGrid = officer.get("/incidents?show=all&gridId=" + otherId, null, "Accept", BROWSER).body();
+        assertThat(otherGrid).contains(theirs[0]).doesNotContain(mine[0]).contains("gridId=" + otherId);
+        assertThat(otherGrid).as("the grid chosen in the filter").containsPattern(
+                "<option value=\"" + otherId + "\"\\s+selected");
+
+        ApiClient pages = new ApiClient(port).signedIn(member.username(), PASSWORD, null);
+        assertThat(pages.get("/incidents?show=all", null, "Accept", BROWSER).body()).as("the grids offered")
+                .contains("value=\"" + servedId + "\"").doesNotContain("value=\"" + otherId + "\"");
+        assertThat(pages.get("/incidents?show=all&gridId=" + servedId, null, "Accept", BROWSER).body()).contains(mine[0]);
+        assertThat(pages.get("/incidents?show=all&gridId=" + otherId, null, "Accept", BROWSER).body())
+                .doesNotContain(theirs[0]).contains("没有符合条件的事项");
     }
 
     @Test

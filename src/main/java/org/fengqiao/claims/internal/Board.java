@@ -13,13 +13,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.account.RosterDay;
 import org.fengqiao.platform.ChoiceNames;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The board's items and their claims. Reads for a person are scoped inside the SQL through the grid's unit
- * ({@code u.path LIKE ANY(:scope)}), so an item or claim outside the caller's subtree is not found.
+ * ({@code u.path LIKE ANY(:scope)}), and for one who serves grids through the grids he serves ({@link GridReach}), so an
+ * item or claim outside the caller's subtree or his grids (and not his own) is not found.
  */
 @Repository
 public class Board {
@@ -137,6 +139,15 @@ public class Board {
             JOIN unit u ON u.id = g.unit_id JOIN staff cb ON cb.id = c.claimed_by LEFT JOIN staff db ON db.id = c.decided_by
             """;
     private static final String SCOPE = " u.path LIKE ANY(CAST(:scope AS text[])) ";
+    /**
+     * What of the board is the reader's own, for one who reads only the grids he serves ({@link GridReach}): an item
+     * he claimed or is claiming, alone or with others, wherever he served when he claimed it.
+     */
+    private static final String ITEM_HIS = """
+            EXISTS (SELECT 1 FROM claim rc JOIN claim_member rm ON rm.claim_id = rc.id
+                    WHERE rc.item_id = i.id AND rm.staff_id = :reachMe)""";
+    private static final String CLAIM_HIS = """
+            EXISTS (SELECT 1 FROM claim_member rm WHERE rm.claim_id = c.id AND rm.staff_id = :reachMe)""";
 
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
@@ -226,9 +237,9 @@ public class Board {
         return jdbc.sql(ITEM + " WHERE i.id = :id").param("id", id).query(Board::item).optional();
     }
 
-    public Optional<Item> itemVisible(UUID id, List<String> scopePaths) {
-        return jdbc.sql(ITEM + " WHERE i.id = :id AND" + SCOPE).param("id", id).param("scope", patterns(scopePaths))
-                .query(Board::item).optional();
+    public Optional<Item> itemVisible(UUID id, List<String> scopePaths, GridReach reach) {
+        return jdbc.sql(ITEM + " WHERE i.id = :id AND" + SCOPE + reach.condition("i.grid_id", ITEM_HIS)).param("id", id)
+                .param("scope", patterns(scopePaths)).params(reach.params()).query(Board::item).optional();
     }
 
     public Optional<Item> itemBySource(UUID sourceId) {
@@ -236,8 +247,8 @@ public class Board {
     }
 
     /** The board of the caller's scope: by default the items up and unclaimed or claimed, oldest first. */
-    public Page list(Filter f, List<String> scopePaths, int limit, int offset) {
-        StringBuilder where = new StringBuilder(" WHERE" + SCOPE);
+    public Page list(Filter f, List<String> scopePaths, GridReach reach, int limit, int offset) {
+        StringBuilder where = new StringBuilder(" WHERE" + SCOPE + reach.condition("i.grid_id", ITEM_HIS));
         if (f.state() != null) {
             where.append(" AND i.state = :state");
         } else {
@@ -258,7 +269,7 @@ public class Board {
         var count = jdbc.sql("SELECT count(*) FROM claim_item i JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id"
                 + where);
         for (var q : List.of(items, count)) {
-            q.param("scope", patterns(scopePaths));
+            q.param("scope", patterns(scopePaths)).params(reach.params());
         }
         if (f.state() != null) {
             items = items.param("state", f.state().name());
@@ -288,11 +299,11 @@ public class Board {
      * filter's grid, kind and roster but whatever its state: the board lists a page of one state at a time, and the
      * counts tell how much is open and how much was done without paging through it. A state with none counts 0.
      */
-    public Map<State, Long> counts(Filter f, List<String> scopePaths) {
+    public Map<State, Long> counts(Filter f, List<String> scopePaths, GridReach reach) {
         StringBuilder sql = new StringBuilder("SELECT i.state, count(*) AS n FROM claim_item i"
                 + " JOIN grid g ON g.id = i.grid_id JOIN unit u ON u.id = g.unit_id WHERE" + SCOPE
-                + " AND i.state <> 'WAITING'");
-        Map<String, Object> params = new HashMap<>();
+                + reach.condition("i.grid_id", ITEM_HIS) + " AND i.state <> 'WAITING'");
+        Map<String, Object> params = new HashMap<>(reach.params());
         params.put("scope", patterns(scopePaths));
         if (f.kind() != null) {
             sql.append(" AND i.source_kind = :kind");
@@ -356,9 +367,10 @@ public class Board {
         return jdbc.sql(CLAIM + " WHERE c.id = :id").param("id", id).query(Board::claim).optional().map(this::members);
     }
 
-    public Optional<Claim> claimVisible(UUID id, List<String> scopePaths) {
-        return jdbc.sql(CLAIM + " WHERE c.id = :id AND" + SCOPE).param("id", id).param("scope", patterns(scopePaths))
-                .query(Board::claim).optional().map(this::members);
+    public Optional<Claim> claimVisible(UUID id, List<String> scopePaths, GridReach reach) {
+        return jdbc.sql(CLAIM + " WHERE c.id = :id AND" + SCOPE + reach.condition("c.grid_id", CLAIM_HIS)).param("id", id)
+                .param("scope", patterns(scopePaths)).params(reach.params()).query(Board::claim).optional()
+                .map(this::members);
     }
 
     public void lockClaim(UUID id) {

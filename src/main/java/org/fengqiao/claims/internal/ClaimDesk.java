@@ -22,6 +22,7 @@ import org.fengqiao.claims.HardCaseReported;
 import org.fengqiao.claims.HardCaseSentBack;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
@@ -79,11 +80,11 @@ public class ClaimDesk {
     }
 
     public Board.Item item(UUID id, Caller who) {
-        return board.itemVisible(id, who.unitPaths()).orElseThrow(() -> new NotFound("claim-item", id));
+        return board.itemVisible(id, who.unitPaths(), GridReach.of(who)).orElseThrow(() -> new NotFound("claim-item", id));
     }
 
     public Board.Claim claim(UUID id, Caller who) {
-        return board.claimVisible(id, who.unitPaths()).orElseThrow(() -> new NotFound("claim", id));
+        return board.claimVisible(id, who.unitPaths(), GridReach.of(who)).orElseThrow(() -> new NotFound("claim", id));
     }
 
     /** Whether this person may claim items of the grid: on its roster, or the police of a unit above it. */

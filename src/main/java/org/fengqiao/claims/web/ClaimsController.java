@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.fengqiao.claims.internal.Board;
 import org.fengqiao.claims.internal.ClaimDesk;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Permission;
 import org.fengqiao.platform.web.Paging;
@@ -77,9 +78,10 @@ class ClaimsController {
         int p = Math.max(1, page);
         Caller caller = Callers.require();
         Board.Page found = board.list(new Board.Filter(gridId, kind, state, mine ? caller.staffId() : null),
-                caller.unitPaths(), limit, Paging.offset(p, limit));
+                caller.unitPaths(), GridReach.of(caller), limit, Paging.offset(p, limit));
         return new PageView(found.items().stream().map(this::shown).toList(), found.total(), p, limit,
-                board.counts(new Board.Filter(gridId, kind, null, mine ? caller.staffId() : null), caller.unitPaths()));
+                board.counts(new Board.Filter(gridId, kind, null, mine ? caller.staffId() : null), caller.unitPaths(),
+                        GridReach.of(caller)));
     }
 
     @GetMapping("/items/{id}")

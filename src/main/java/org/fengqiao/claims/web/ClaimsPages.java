@@ -12,6 +12,7 @@ import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Permission;
@@ -65,7 +66,7 @@ class ClaimsPages {
         // a grid member's board is his own grids unless he asks for all he may see; the police see their scope
         boolean onlyMine = mine != null ? mine : !caller.may(Permission.CLAIMS_STATION.authority());
         Board.Page found = board.list(new Board.Filter(gridId, kind, state, onlyMine ? caller.staffId() : null),
-                caller.unitPaths(), PAGE_SIZE, Paging.offset(p, PAGE_SIZE));
+                caller.unitPaths(), GridReach.of(caller), PAGE_SIZE, Paging.offset(p, PAGE_SIZE));
         model.addAttribute("mine", onlyMine);
         model.addAttribute("items", found.items());
         model.addAttribute("total", found.total());
@@ -78,7 +79,7 @@ class ClaimsPages {
         model.addAttribute("gridId", gridId);
         model.addAttribute("kind", kind);
         model.addAttribute("state", state);
-        model.addAttribute("grids", jurisdictions.visibleGrids(caller).stream()
+        model.addAttribute("grids", jurisdictions.readableGrids(caller).stream()
                 .filter(g -> g.network() == GridNetwork.POLICE).sorted(Comparator.comparing(Grid::code)).toList());
         model.addAttribute("kinds", Board.Kind.values());
         model.addAttribute("states", List.of(Board.State.OPEN, Board.State.CLAIMED, Board.State.DONE,
@@ -90,7 +91,7 @@ class ClaimsPages {
         // are what tells a grid how far behind it is
         model.addAttribute("today", desk.today());
         model.addAttribute("counts", board.counts(new Board.Filter(gridId, kind, null, onlyMine ? caller.staffId() : null),
-                caller.unitPaths()));
+                caller.unitPaths(), GridReach.of(caller)));
         return "claims/board";
     }
 

@@ -90,7 +90,8 @@ class IncidentPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) UUID unit, @RequestParam(required = false) Source source,
-            @RequestParam(defaultValue = "1") int page, Locale locale, Model model) {
+            @RequestParam(required = false) UUID gridId, @RequestParam(defaultValue = "1") int page, Locale locale,
+            Model model) {
         Caller caller = Callers.require();
         // the cases of an offence, those without one yet or the preventable ones, over days in a unit: where the work
         // figures link to
@@ -101,7 +102,8 @@ class IncidentPages {
         String filter = tab.code();
         // "mine": the open items the signed-in person owns, his to-do list on the phone; "filed": the reports he filed
         // himself, wherever he reported them (a grid member follows what he reported in a grid he no longer serves)
-        ListQuery query = ListQuery.of(status, category, null, tab.overdue(), tab.open(), tab.mine(), tab.filed(),
+        // one grid, as the API's list takes it: a grid beyond his reach lists nothing, exactly as one without items
+        ListQuery query = ListQuery.of(status, category, gridId, tab.overdue(), tab.open(), tab.mine(), tab.filed(),
                 cases, caller);
         int p = Math.max(1, page);
         Incidents.Page found = incidents.list(query.filter(), query.scope(), clock.instant(), PAGE_SIZE,
@@ -117,7 +119,10 @@ class IncidentPages {
         model.addAttribute("show", filter);
         model.addAttribute("takesSteps", StepPolicy.allows(caller));
         model.addAttribute("files", caller.may("INCIDENT_WRITE"));
-        model.addAttribute("filters", new ListFilters(filter, status, category, cases));
+        model.addAttribute("filters", new ListFilters(filter, status, category, gridId, cases));
+        // the grids he reads: the police their unit's, those who serve grids the grids they serve
+        model.addAttribute("grids", jurisdictions.readableGrids(caller).stream()
+                .filter(g -> g.network() == GridNetwork.POLICE).sorted(Comparator.comparing(Grid::code)).toList());
         model.addAttribute("categories", Category.values());
         model.addAttribute("sources", Source.values());
         model.addAttribute("cases", cases);

@@ -1,5 +1,6 @@
 package org.fengqiao.incident.web;
 
+import java.util.UUID;
 import org.fengqiao.incident.Category;
 import org.fengqiao.incident.internal.Incidents.Status;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -12,8 +13,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param show   the tab: mine, open, overdue, all or filed
  * @param status null for any
  * @param category null for any
+ * @param gridId   one grid of those he reads; null for all
  */
-record ListFilters(String show, Status status, Category category, CaseFilters cases) {
+record ListFilters(String show, Status status, Category category, UUID gridId, CaseFilters cases) {
 
     /** The list on another tab, every filter kept, from its first page. */
     public String tab(String tab) {
@@ -27,7 +29,7 @@ record ListFilters(String show, Status status, Category category, CaseFilters ca
 
     /** Whether any filter besides the tab is set (the page then offers to clear them and says how many it found). */
     public boolean any() {
-        return status != null || category != null || cases.any();
+        return status != null || category != null || gridId != null || cases.any();
     }
 
     /**
@@ -48,6 +50,9 @@ record ListFilters(String show, Status status, Category category, CaseFilters ca
         }
         if (category != null) {
             link.queryParam("category", category.name());
+        }
+        if (gridId != null) {
+            link.queryParam("gridId", gridId);
         }
     }
 

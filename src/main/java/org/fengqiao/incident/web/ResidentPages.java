@@ -206,6 +206,28 @@ class ResidentPages {
                 .cacheControl(CacheControl.noStore()).body(content.bytes());
     }
 
+    /**
+     * A reason for reopening sent after the days for it were over, taken to a new report: the report form, nothing
+     * filed yet, its description the reason he typed after the tracking code of the report it follows (the reason is
+     * not lost, and the staff see what the new report continues). A code that names no report is left out.
+     */
+    @PostMapping("/track/{code}/anew")
+    String anew(@PathVariable String code, @RequestParam(required = false) String reason, Locale locale, Model model,
+            HttpServletRequest request) {
+        String typed = reason == null ? "" : reason.strip();
+        String known;
+        try {
+            known = residents.track(code).incident().trackingCode();
+        } catch (NotFound e) {
+            known = null;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("description", known == null ? typed
+                : messages.getMessage("incident.track.anewDescription", new Object[] {known, typed}, locale));
+        model.addAttribute("form", fields);
+        return formPage(model, request);
+    }
+
     @PostMapping("/track/{code}/{action}")
     String act(@PathVariable String code, @PathVariable String action,
             @RequestParam(required = false) String information, @RequestParam(required = false) String score,

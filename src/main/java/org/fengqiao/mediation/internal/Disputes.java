@@ -17,6 +17,7 @@ import org.fengqiao.mediation.DisputeOrigin;
 import org.fengqiao.mediation.SettledLevel;
 import org.fengqiao.mediation.TeamRole;
 import org.fengqiao.platform.ChoiceNames;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.Permission;
 import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -117,13 +118,29 @@ public class Disputes {
         return jdbc.sql(SELECT + " WHERE c.id = :id").param("id", id).query(Disputes::map).optional();
     }
 
+    /**
+     * What of a case is the reader's own, for one who reads only the grids he serves ({@link GridReach}): a case whose
+     * team he sits on (a volunteer of another grid asked onto it) or that he opened.
+     */
+    static final String[] HIS = {
+            "EXISTS (SELECT 1 FROM dispute_team rt WHERE rt.case_id = c.id AND rt.staff_id = :reachMe)",
+            "c.opened_by = :reachMe"};
+
     /** The case if the scope (unit paths) sees its grid; null scope sees all. */
     public Optional<Case> findVisible(UUID id, List<String> scopePaths) {
+        return findVisible(id, scopePaths, GridReach.EVERY_GRID);
+    }
+
+    /**
+     * The case if the scope (unit paths) sees its grid and the reader reaches it (the grids he serves and the cases
+     * that are his, for one who serves grids); null scope sees all.
+     */
+    public Optional<Case> findVisible(UUID id, List<String> scopePaths, GridReach reach) {
         if (scopePaths == null) {
             return find(id);
         }
-        return jdbc.sql(SELECT + " WHERE c.id = :id AND" + SCOPE).param("id", id).param("scope", patterns(scopePaths))
-                .query(Disputes::map).optional();
+        return jdbc.sql(SELECT + " WHERE c.id = :id AND" + SCOPE + reach.condition("c.grid_id", HIS)).param("id", id)
+                .param("scope", patterns(scopePaths)).params(reach.params()).query(Disputes::map).optional();
     }
 
     public Optional<UUID> byIncident(UUID incidentId) {
@@ -135,17 +152,17 @@ public class Disputes {
     }
 
     /** Open cases at risk first (urgent for the station chief), then open ones, newest first. */
-    public Page list(Filter f, List<String> scopePaths, int limit, int offset) {
-        return page(f, scopePaths, limit, offset, true);
+    public Page list(Filter f, List<String> scopePaths, GridReach reach, int limit, int offset) {
+        return page(f, scopePaths, reach, limit, offset, true);
     }
 
     /** A page of the list without counting the list again: a ledger reading it page after page counted it once. */
-    public List<Case> items(Filter f, List<String> scopePaths, int limit, int offset) {
-        return page(f, scopePaths, limit, offset, false).items();
+    public List<Case> items(Filter f, List<String> scopePaths, GridReach reach, int limit, int offset) {
+        return page(f, scopePaths, reach, limit, offset, false).items();
     }
 
-    private Page page(Filter f, List<String> scopePaths, int limit, int offset, boolean counted) {
-        StringBuilder where = new StringBuilder(" WHERE" + SCOPE);
+    private Page page(Filter f, List<String> scopePaths, GridReach reach, int limit, int offset, boolean counted) {
+        StringBuilder where = new StringBuilder(" WHERE" + SCOPE + reach.condition("c.grid_id", HIS));
         if (f.status() != null) {
             where.append(" AND c.status = :status");
         }
@@ -164,7 +181,7 @@ public class Disputes {
                  ORDER BY (c.status = 'OPEN' AND c.at_risk) DESC, (c.status = 'OPEN') DESC, c.opened_at DESC, c.id
                  LIMIT :limit OFFSET :offset""");
         for (var spec : List.of(count, rows)) {
-            spec.param("scope", patterns(scopePaths));
+            spec.param("scope", patterns(scopePaths)).params(reach.params());
             if (f.status() != null) {
                 spec.param("status", f.status().name());
             }

@@ -118,7 +118,7 @@ public class MediationDesk {
     }
 
     public Case get(UUID id, Actor who) {
-        return disputes.findVisible(id, who.scopePaths()).orElseThrow(() -> new NotFound("dispute", id));
+        return disputes.findVisible(id, who.scopePaths(), who.reach()).orElseThrow(() -> new NotFound("dispute", id));
     }
 
     /** A case as a person reads it: the parties' names and masked phones are personal data, so the read is audited. */
@@ -151,7 +151,10 @@ public class MediationDesk {
         if (n.gridId() == null) {
             problems.add(problem("gridId", "error.field.required"));
         } else {
-            grid = lookups.grid(new GridId(n.gridId())).filter(g -> who.sees(g.unitPath())).orElse(null);
+            // one who serves grids opens cases in the grids he serves, as he reports there (the office's other grids
+            // share his grid's path when it has no work point)
+            grid = lookups.grid(new GridId(n.gridId())).filter(g -> who.sees(g.unitPath()))
+                    .filter(g -> incidentId != null || who.reach().reaches(g.id().value(), false)).orElse(null);
             if (grid != null && incidentId == null) {
                 // a case opened by hand is read fresh and held against a retirement until it is written, which then
                 // waits for it or reads it retired (the lookups' copy may be older than a retirement)
@@ -551,7 +554,7 @@ public class MediationDesk {
     }
 
     Case lockVisible(UUID id, Actor who) {
-        disputes.findVisible(id, who.scopePaths()).orElseThrow(() -> new NotFound("dispute", id));
+        disputes.findVisible(id, who.scopePaths(), who.reach()).orElseThrow(() -> new NotFound("dispute", id));
         disputes.lock(id);
         return disputes.find(id).orElseThrow();
     }

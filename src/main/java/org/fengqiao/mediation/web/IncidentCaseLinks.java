@@ -3,6 +3,7 @@ package org.fengqiao.mediation.web;
 import java.util.UUID;
 import org.fengqiao.mediation.internal.Disputes;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.GridReach;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,7 @@ public class IncidentCaseLinks {
     /** The incident's case as the current reader may see it, or null. */
     public Link of(UUID incidentId) {
         return Callers.current().filter(c -> c.may("MEDIATION_READ"))
-                .flatMap(c -> disputes.byIncident(incidentId).flatMap(id -> disputes.findVisible(id, c.unitPaths())))
+                .flatMap(c -> disputes.byIncident(incidentId).flatMap(id -> disputes.findVisible(id, c.unitPaths(), GridReach.of(c))))
                 .map(c -> new Link(c.id(), c.code(), c.status())).orElse(null);
     }
 }

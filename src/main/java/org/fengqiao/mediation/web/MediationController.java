@@ -19,6 +19,7 @@ import org.fengqiao.mediation.internal.Ladder;
 import org.fengqiao.mediation.internal.MediationDesk;
 import org.fengqiao.mediation.internal.Screenings;
 import org.fengqiao.platform.Callers;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.platform.Unchanged;
@@ -94,7 +95,7 @@ class MediationController {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         int p = Math.max(1, page);
         Disputes.Page found = disputes.list(new Disputes.Filter(status, kind, atRisk, screeningId),
-                Callers.require().unitPaths(), limit, Paging.offset(p, limit));
+                Callers.require().unitPaths(), GridReach.of(Callers.require()), limit, Paging.offset(p, limit));
         return new PageView(found.items(), found.total(), p, limit);
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.mediation.internal.Disputes;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.web.Ledger;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -44,10 +45,10 @@ class MediationLedger {
         try (Ledger ledger = new Ledger(text("mediation.ledger.sheet", locale),
                 COLUMNS.stream().map(c -> text("mediation.ledger.col." + c, locale)).toList())) {
             Ledger.snapshot(transactions, () -> {
-                Disputes.Page first = disputes.list(filter, caller.unitPaths(), Ledger.PAGE, 0);
+                Disputes.Page first = disputes.list(filter, caller.unitPaths(), GridReach.of(caller), Ledger.PAGE, 0);
                 Ledger.checkSize(first.total());
                 ledger.pages(first.items(), first.total(),
-                        offset -> disputes.items(filter, caller.unitPaths(), Ledger.PAGE, offset), cases -> {
+                        offset -> disputes.items(filter, caller.unitPaths(), GridReach.of(caller), Ledger.PAGE, offset), cases -> {
                     for (Disputes.Case c : cases) {
                         ledger.row(c.code(), c.openedAt(), text("mediation.kind." + c.kind(), locale),
                                 text("mediation.origin." + c.origin(), locale), c.gridName(), c.unitName(),

@@ -23,6 +23,7 @@ import org.fengqiao.mediation.internal.Ladder;
 import org.fengqiao.mediation.internal.MediationDesk;
 import org.fengqiao.mediation.internal.Screenings;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.Callers;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
@@ -91,7 +92,7 @@ class MediationPages {
     String list(@RequestParam(required = false) String show, @RequestParam(defaultValue = "1") int page, Model model) {
         String filter = show == null || show.isBlank() ? "open" : show.strip().toLowerCase(Locale.ROOT);
         int p = Math.max(1, page);
-        Disputes.Page found = disputes.list(tab(filter, null, null), Callers.require().unitPaths(), PAGE_SIZE,
+        Disputes.Page found = disputes.list(tab(filter, null, null), Callers.require().unitPaths(), GridReach.of(Callers.require()), PAGE_SIZE,
                 Paging.offset(p, PAGE_SIZE));
         model.addAttribute("items", found.items());
         model.addAttribute("total", found.total());
@@ -351,7 +352,7 @@ class MediationPages {
     }
 
     private List<Grid> grids(Caller caller) {
-        return jurisdictions.visibleGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE)
+        return jurisdictions.readableGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE)
                 .sorted(Comparator.comparing(Grid::code)).toList();
     }
 

@@ -1,4 +1,4 @@
-package org.fengqiao.incident;
+package org.fengqiao.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,12 +23,12 @@ import org.fengqiao.jurisdiction.Unit;
  * @param n    the number in every code and name of this set-up
  * @param lon  the first grid's west edge (the second's is 0.01 further east)
  */
-record GridsAtTheOffice(String n, Unit office, double lon, Grid served, Grid other) {
+public record GridsAtTheOffice(String n, Unit office, double lon, Grid served, Grid other) {
 
-    static final String PASSWORD = "Qiao-Test-2026";
+    public static final String PASSWORD = "Qiao-Test-2026";
 
     /** @param tag two letters in the codes (IT-{tag}-, IT-{tag}1-, IT-{tag}2-); name, the names' stem */
-    static GridsAtTheOffice of(Jurisdictions jurisdictions, String tag, String name) {
+    public static GridsAtTheOffice of(Jurisdictions jurisdictions, String tag, String name) {
         String n = String.valueOf(100000 + new Random().nextInt(899999));
         Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
         Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "IT-" + tag + "-" + n,
@@ -43,13 +43,13 @@ record GridsAtTheOffice(String n, Unit office, double lon, Grid served, Grid oth
         return new GridsAtTheOffice(n, office, lon, served, other);
     }
 
-    static String square(double west) {
+    public static String square(double west) {
         return "{\"type\":\"Polygon\",\"coordinates\":[[[%s,43],[%s,43],[%s,43.004],[%s,43.004],[%s,43]]]}"
                 .formatted(west, west + 0.004, west + 0.004, west, west);
     }
 
     /** One who serves the first grid, seated at the office, as the roster puts him (password {@link #PASSWORD}). */
-    Staff serving(StaffDirectory directory, StaffRole role, GridRole as, String tag, String name) {
+    public Staff serving(StaffDirectory directory, StaffRole role, GridRole as, String tag, String name) {
         String username = (role.name().substring(0, 3) + tag + n + new Random().nextInt(1000)).toLowerCase();
         Staff staff = directory.register(office.id(), role, name + username.substring(username.length() - 4), null,
                 null, "村民组长", username, PASSWORD);
