@@ -147,8 +147,9 @@ class IncidentPages {
             @RequestParam(defaultValue = "false") boolean preventable,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) UUID unit, @RequestParam(required = false) Source source, Locale locale,
-            HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+            @RequestParam(required = false) UUID unit, @RequestParam(required = false) Source source,
+            @RequestParam(required = false) UUID gridId, Locale locale, HttpServletResponse response,
+            RedirectAttributes redirect) throws IOException {
         Caller caller = Callers.require();
         ListFilters filters;
         ListQuery query;
@@ -156,8 +157,8 @@ class IncidentPages {
             CaseFilters cases = CaseFilters.read(offence, unclassified, preventable, from, to, unit, source, caller,
                     jurisdictions);
             ListTab tab = ListTab.read(show, ListTab.OPEN);
-            filters = new ListFilters(tab.code(), status, category, cases);
-            query = ListQuery.of(status, category, null, tab.overdue(), tab.open(), tab.mine(), tab.filed(), cases,
+            filters = new ListFilters(tab.code(), status, category, gridId, cases);
+            query = ListQuery.of(status, category, gridId, tab.overdue(), tab.open(), tab.mine(), tab.filed(), cases,
                     caller);
         } catch (Invalid e) {
             // filters the list itself refuses: back to the list as it opens, saying why
