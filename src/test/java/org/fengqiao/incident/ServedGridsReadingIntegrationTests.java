@@ -171,6 +171,14 @@ class ServedGridsReadingIntegrationTests extends IntegrationTest {
         assertThat(otherGrid).contains(theirs[0]).doesNotContain(mine[0]).contains("gridId=" + otherId);
         assertThat(otherGrid).as("the grid chosen in the filter").containsPattern(
                 "<option value=\"" + otherId + "\"\\s+selected");
+        // the page's ledger link keeps the grid, and the file holds that grid's items only
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"export-xlsx\"[^>]*href=\"([^\"]*)\"")
+                .matcher(otherGrid);
+        assertThat(link.find()).as("the export link").isTrue();
+        String href = link.group(1).replace("&amp;", "&");
+        assertThat(href).contains("gridId=" + otherId);
+        assertThat(firstColumn(rows(officer.download(href, null, "Accept", BROWSER)))).contains(theirs[1])
+                .doesNotContain(mine[1]);
 
         ApiClient pages = new ApiClient(port).signedIn(member.username(), PASSWORD, null);
         assertThat(pages.get("/incidents?show=all", null, "Accept", BROWSER).body()).as("the grids offered")
