@@ -605,11 +605,12 @@ class DutyIntegrationTests extends IntegrationTest {
             assertThat(checklist).doesNotContain(day + lang[1] + day).doesNotContain("2026-11-30" + lang[1]
                     + "2026-11-30");
         }
-        HttpResponse<byte[]> xlsx = api.download("/api/v1/duties/overview/export?period=DAY&day=" + day, chief);
+        HttpResponse<byte[]> xlsx = api.download("/api/v1/duties/overview/export?period=DAY&day=" + day, chief,
+                "Accept-Language", "en");
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
                 xlsx.body()))) {
             var sheet = book.getSheetAt(0);
-            // the chief's pages were switched to English above: the ledger speaks his language
+            // asked in English, the ledger speaks it (the pages' switch above was the session's only)
             assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("Daily " + day);
             var header = sheet.getRow(0);
             // the last closed period's misses, before the month's three columns
