@@ -368,7 +368,9 @@ class PointsLedgerIntegrationTests extends IntegrationTest {
         // the station chief decides for any grid of his station
         body.put("note", "巡逻 " + UUID.randomUUID());
         body.put("gridId", other.grid().id().value());
-        String second = ApiClient.json(api.send("POST", "/api/v1/points/awards", myChief, body)).get("id").asText();
+        HttpResponse<String> secondSent = api.send("POST", "/api/v1/points/awards", myChief, body);
+        assertThat(secondSent.statusCode()).as(secondSent.body()).isEqualTo(201);
+        String second = ApiClient.json(secondSent).get("id").asText();
         assertThat(api.send("POST", "/api/v1/points/awards/" + second + "/approve", chief, null).statusCode())
                 .isEqualTo(200);
     }
